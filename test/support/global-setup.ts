@@ -1,2 +1,14 @@
-// Placeholder until the MongoDB-compatible test server lands (owned by the test-server work).
-export default async function globalSetup(): Promise<void> {}
+/** Starts the MongoDB-compatible test server unless MONGODB_URI points at a real MongoDB.
+ * Workers inherit process.env, so they all see the URI. */
+import { startMongoTestServer, type MongoTestServer } from './mongo/server';
+
+declare global {
+  var __RIPOTI_MONGO_SERVER__: MongoTestServer | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.MONGODB_URI) return;
+  const server = await startMongoTestServer({ port: 0 });
+  globalThis.__RIPOTI_MONGO_SERVER__ = server;
+  process.env.MONGODB_URI = server.uri;
+}

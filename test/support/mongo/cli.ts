@@ -1,0 +1,32 @@
+/** `npm run dev:mongo -- --port 27017 [--host 127.0.0.1]`: serves until SIGINT/SIGTERM. */
+import { startMongoTestServer } from './server';
+
+function arg(name: string): string | undefined {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0) return argv[i + 1];
+  const eq = argv.find((a) => a.startsWith(`--${name}=`));
+  return eq?.slice(name.length + 3);
+}
+
+async function main(): Promise<void> {
+  const portArg = arg('port') ?? '27017';
+  const port = Number(portArg);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${portArg}`);
+  const server = await startMongoTestServer({ port, host: arg('host') });
+  console.log(`MongoDB-compatible test server listening on ${server.uri}`);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received, stopping`);
+    void server.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,457 @@
+/** Command handlers. Each takes the command document and the target database name. */
+import { Long, calculateObjectSize } from 'bson';
+import { Aggregator, Query, find as mingoFind } from 'mingo';
+import { CommandError, badValue, namespaceNotFound, toCommandError } from './errors';
+import { type Collection, type Store } from './store';
+import { applyUpdate, buildUpsert, isOperatorUpdate, validateUpdate } from './update';
+import { canonical, deepCopy, getPath, isPlainObject, type Doc } from './values';
+
+export interface ConnectionInfo {
+  connectionId: number;
+}
+
+type Handler = (cmd: Doc, dbName: string, conn: ConnectionInfo) => Doc;
+
+export const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
+export const MAX_MESSAGE_SIZE = 48_000_000;
+const MAX_WRITE_BATCH = 100_000;
+const DEFAULT_BATCH = 101;
+// Keep reply batches well under the 16 MiB document limit.
+const BATCH_BYTES = 12 * 1024 * 1024;
+
+function num(v: unknown, fallback = 0): number {
+  if (typeof v === 'number') return v;
+  if (v instanceof Long) return v.toNumber();
+  if (typeof v === 'bigint') return Number(v);
+  return fallback;
+}
+
+function optDoc(v: unknown, what: string): Doc | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!isPlainObject(v)) throw new CommandError(14, 'TypeMismatch', `BSON field '${what}' is the wrong type, expected object`);
+  return v;
+}
+
+function collName(cmd: Doc, name: string): string {
+  const v = cmd[name];
+  if (typeof v !== 'string' || v.length === 0) throw new CommandError(73, 'InvalidNamespace', `collection name has invalid type ${typeof v}`);
+  return v;
+}
+
+function sortSpec(sort: Doc | undefined): Record<string, 1 | -1> | undefined {
+  if (!sort) return undefined;
+  const out: Record<string, 1 | -1> = {};
+  for (const [k, v] of Object.entries(sort)) if (!k.startsWith('$')) out[k] = num(v, 1) < 0 ? -1 : 1;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** MongoDB returns _id first; mingo's projection appends it last. */
+function idFirst(doc: Doc): Doc {
+  if (!('_id' in doc) || Object.keys(doc)[0] === '_id') return doc;
+  return { _id: doc._id, ...doc };
+}
+
+function shape(docs: Doc[], opts: { sort?: Doc; skip?: number; limit?: number; projection?: Doc }): Doc[] {
+  const sort = sortSpec(opts.sort);
+  const projection = opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined;
+  const skip = opts.skip ?? 0;
+  const limit = opts.limit ?? 0;
+  if (!sort && !projection) return docs.slice(skip, limit > 0 ? skip + limit : undefined);
+  try {
+    const cursor = mingoFind(docs, {}, projection);
+    if (sort) cursor.sort(sort);
+    if (skip) cursor.skip(skip);
+    if (limit) cursor.limit(limit);
+    const out = cursor.all() as Doc[];
+    return projection ? out.map(idFirst) : out;
+  } catch (err) {
+    throw toCommandError(err);
+  }
+}
+
+function project(doc: Doc, fields: Doc | undefined): Doc {
+  return shape([doc], { projection: fields })[0];
+}
+
+export function createHandlers(store: Store): Record<string, Handler> {
+  const takeBatch = (docs: Doc[], pos: number, batchSize: number): [Doc[], number] => {
+    const max = batchSize > 0 ? batchSize : Number.MAX_SAFE_INTEGER;
+    const batch: Doc[] = [];
+    let bytes = 0;
+    while (pos < docs.length && batch.length < max) {
+      bytes += calculateObjectSize(docs[pos]);
+      if (batch.length > 0 && bytes > BATCH_BYTES) break;
+      batch.push(docs[pos++]);
+    }
+    return [batch, pos];
+  };
+
+  const cursorReply = (ns: string, docs: Doc[], batchSize: number | undefined, singleBatch: boolean): Doc => {
+    const [batch, pos] = takeBatch(docs, 0, batchSize ?? DEFAULT_BATCH);
+    const open = !singleBatch && pos < docs.length;
+    const id = open ? store.openCursor(ns, docs, pos) : 0;
+    return { cursor: { firstBatch: batch, id: Long.fromNumber(id), ns }, ok: 1 };
+  };
+
+  const coll = (dbName: string, name: string): Collection | undefined => store.db(dbName).get(name);
+
+  const hello = (legacy: boolean): Handler => (_cmd, _db, conn) => ({
+    helloOk: true,
+    ...(legacy ? { ismaster: true } : {}),
+    isWritablePrimary: true,
+    maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
+    maxMessageSizeBytes: MAX_MESSAGE_SIZE,
+    maxWriteBatchSize: MAX_WRITE_BATCH,
+    localTime: new Date(),
+    logicalSessionTimeoutMinutes: 30,
+    connectionId: conn.connectionId,
+    minWireVersion: 0,
+    maxWireVersion: 21,
+    readOnly: false,
+    ok: 1,
+  });
+
+  const handlers: Record<string, Handler> = {
+    hello: hello(false),
+    isMaster: hello(true),
+    ismaster: hello(true),
+    ping: () => ({ ok: 1 }),
+    buildInfo: () => ({
+      version: '7.0.0',
+      gitVersion: 'ripoti-test-server',
+      versionArray: [7, 0, 0, 0],
+      bits: 64,
+      debug: false,
+      maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
+      storageEngines: ['memory'],
+      ok: 1,
+    }),
+    endSessions: () => ({ ok: 1 }),
+
+    create: (cmd, dbName) => {
+      const name = collName(cmd, 'create');
+      const db = store.db(dbName);
+      if (db.get(name)) throw new CommandError(48, 'NamespaceExists', `Collection ${dbName}.${name} already exists.`);
+      db.getOrCreate(name);
+      return { ok: 1 };
+    },
+
+    drop: (cmd, dbName) => {
+      const name = collName(cmd, 'drop');
+      const db = store.db(dbName);
+      const existing = db.get(name);
+      db.collections.delete(name);
+      return { nIndexesWas: existing?.indexes.length ?? 0, ns: `${dbName}.${name}`, ok: 1 };
+    },
+
+    dropDatabase: (_cmd, dbName) => {
+      store.databases.delete(dbName);
+      return { dropped: dbName, ok: 1 };
+    },
+
+    listCollections: (cmd, dbName) => {
+      const filter = optDoc(cmd.filter, 'filter');
+      const nameOnly = cmd.nameOnly === true;
+      const infos: Doc[] = [...store.db(dbName).collections.values()].map((c) =>
+        nameOnly
+          ? { name: c.name, type: 'collection' }
+          : { name: c.name, type: 'collection', options: {}, info: { readOnly: false }, idIndex: { v: 2, key: { _id: 1 }, name: '_id_' } },
+      );
+      let matched = infos;
+      if (filter && Object.keys(filter).length) {
+        try {
+          const q = new Query(filter);
+          matched = infos.filter((i) => q.test(i));
+        } catch (err) {
+          throw toCommandError(err);
+        }
+      }
+      const cursor = optDoc(cmd.cursor, 'cursor');
+      return cursorReply(`${dbName}.$cmd.listCollections`, matched, cursor ? num(cursor.batchSize, DEFAULT_BATCH) : undefined, false);
+    },
+
+    listDatabases: (cmd) => {
+      const databases: Doc[] = [];
+      let total = 0;
+      for (const db of store.databases.values()) {
+        if (db.collections.size === 0) continue;
+        let size = 0;
+        for (const c of db.collections.values()) for (const d of c.docs.values()) size += calculateObjectSize(d);
+        total += size;
+        databases.push(cmd.nameOnly === true ? { name: db.name } : { name: db.name, sizeOnDisk: size, empty: size === 0 });
+      }
+      return { databases, totalSize: total, totalSizeMb: Math.floor(total / 1024 / 1024), ok: 1 };
+    },
+
+    insert: (cmd, dbName) => {
+      const c = store.db(dbName).getOrCreate(collName(cmd, 'insert'));
+      const docs = cmd.documents;
+      if (!Array.isArray(docs)) throw badValue("BSON field 'insert.documents' is missing but a required field");
+      const ordered = cmd.ordered !== false;
+      const writeErrors: Doc[] = [];
+      let n = 0;
+      docs.forEach((doc: unknown, index) => {
+        if (ordered && writeErrors.length) return;
+        try {
+          if (!isPlainObject(doc)) throw badValue('document to insert must be an object');
+          c.insert(doc);
+          n += 1;
+        } catch (err) {
+          writeErrors.push(toCommandError(err).toWriteError(index));
+        }
+      });
+      return writeErrors.length ? { n, writeErrors, ok: 1 } : { n, ok: 1 };
+    },
+
+    update: (cmd, dbName) => {
+      const c = store.db(dbName).getOrCreate(collName(cmd, 'update'));
+      const updates = cmd.updates;
+      if (!Array.isArray(updates)) throw badValue("BSON field 'update.updates' is missing but a required field");
+      const ordered = cmd.ordered !== false;
+      const writeErrors: Doc[] = [];
+      const upserted: Doc[] = [];
+      let n = 0;
+      let nModified = 0;
+      updates.forEach((stmt: unknown, index) => {
+        if (ordered && writeErrors.length) return;
+        try {
+          if (!isPlainObject(stmt)) throw badValue('update statement must be an object');
+          const q = optDoc(stmt.q, 'q') ?? {};
+          const u = validateUpdate(stmt.u);
+          const multi = stmt.multi === true;
+          if (multi && !Array.isArray(u) && !isOperatorUpdate(u)) {
+            throw new CommandError(9, 'FailedToParse', 'multi update is not supported for replacement-style update');
+          }
+          const arrayFilters = Array.isArray(stmt.arrayFilters) ? stmt.arrayFilters.filter(isPlainObject) : undefined;
+          const matches = c.match(q);
+          const targets = multi ? matches : matches.slice(0, 1);
+          if (targets.length === 0 && stmt.upsert === true) {
+            const inserted = c.insert(buildUpsert(q, u, arrayFilters));
+            n += 1;
+            upserted.push({ index, _id: inserted._id });
+            return;
+          }
+          for (const doc of targets) {
+            const next = applyUpdate(doc, u, { arrayFilters, query: q });
+            n += 1;
+            if (canonical(next) !== canonical(doc)) {
+              c.replace(doc, next);
+              nModified += 1;
+            }
+          }
+        } catch (err) {
+          writeErrors.push(toCommandError(err).toWriteError(index));
+        }
+      });
+      const out: Doc = { n, nModified };
+      if (upserted.length) out.upserted = upserted;
+      if (writeErrors.length) out.writeErrors = writeErrors;
+      out.ok = 1;
+      return out;
+    },
+
+    delete: (cmd, dbName) => {
+      const c = coll(dbName, collName(cmd, 'delete'));
+      const deletes = cmd.deletes;
+      if (!Array.isArray(deletes)) throw badValue("BSON field 'delete.deletes' is missing but a required field");
+      const ordered = cmd.ordered !== false;
+      const writeErrors: Doc[] = [];
+      let n = 0;
+      deletes.forEach((stmt: unknown, index) => {
+        if (ordered && writeErrors.length) return;
+        try {
+          if (!isPlainObject(stmt)) throw badValue('delete statement must be an object');
+          if (!c) return;
+          const matches = c.match(optDoc(stmt.q, 'q') ?? {});
+          const targets = num(stmt.limit) === 1 ? matches.slice(0, 1) : matches;
+          for (const doc of targets) c.remove(doc);
+          n += targets.length;
+        } catch (err) {
+          writeErrors.push(toCommandError(err).toWriteError(index));
+        }
+      });
+      return writeErrors.length ? { n, writeErrors, ok: 1 } : { n, ok: 1 };
+    },
+
+    find: (cmd, dbName) => {
+      const name = collName(cmd, 'find');
+      const c = coll(dbName, name);
+      const rawLimit = num(cmd.limit);
+      const docs = c
+        ? shape(c.match(optDoc(cmd.filter, 'filter')), {
+            sort: optDoc(cmd.sort, 'sort'),
+            skip: num(cmd.skip),
+            limit: Math.abs(rawLimit),
+            projection: optDoc(cmd.projection, 'projection'),
+          })
+        : [];
+      const batchSize = cmd.batchSize === undefined ? undefined : num(cmd.batchSize);
+      return cursorReply(`${dbName}.${name}`, docs, batchSize, cmd.singleBatch === true || rawLimit < 0);
+    },
+
+    getMore: (cmd, dbName) => {
+      const id = num(cmd.getMore);
+      const cursor = store.cursors.get(id);
+      if (!cursor) throw new CommandError(43, 'CursorNotFound', `cursor id ${id} not found`);
+      const expectedNs = `${dbName}.${String(cmd.collection)}`;
+      if (!cursor.ns.startsWith(`${dbName}.`) || (!cursor.ns.includes('.$cmd.') && cursor.ns !== expectedNs)) {
+        throw new CommandError(13, 'Unauthorized', `Requested getMore on namespace '${expectedNs}', but cursor belongs to a different namespace ${cursor.ns}`);
+      }
+      const [batch, pos] = takeBatch(cursor.docs, cursor.pos, num(cmd.batchSize));
+      cursor.pos = pos;
+      const done = pos >= cursor.docs.length;
+      if (done) store.cursors.delete(id);
+      return { cursor: { nextBatch: batch, id: Long.fromNumber(done ? 0 : id), ns: cursor.ns }, ok: 1 };
+    },
+
+    killCursors: (cmd) => {
+      const ids = Array.isArray(cmd.cursors) ? cmd.cursors.map((v: unknown) => num(v)) : [];
+      const killed: Long[] = [];
+      const notFound: Long[] = [];
+      for (const id of ids) (store.cursors.delete(id) ? killed : notFound).push(Long.fromNumber(id));
+      return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+    },
+
+    findAndModify: (cmd, dbName) => {
+      const name = collName(cmd, Object.keys(cmd)[0]);
+      const query = optDoc(cmd.query, 'query') ?? {};
+      const fields = optDoc(cmd.fields, 'fields');
+      const remove = cmd.remove === true;
+      if (!remove && cmd.update === undefined) throw new CommandError(9, 'FailedToParse', 'Either an update or remove=true must be specified');
+      if (remove && (cmd.upsert === true || cmd.new === true)) throw new CommandError(9, 'FailedToParse', 'Cannot specify remove with upsert or new');
+      const c = cmd.upsert === true ? store.db(dbName).getOrCreate(name) : coll(dbName, name);
+      const matches = c ? c.match(query) : [];
+      const sorted = matches.length > 1 && cmd.sort ? shape(matches, { sort: optDoc(cmd.sort, 'sort'), limit: 1 }) : matches;
+      const target = sorted[0];
+      const out = (value: Doc | null | undefined, lastErrorObject: Doc): Doc => ({
+        lastErrorObject,
+        value: value ? project(value, fields) : null,
+        ok: 1,
+      });
+      if (remove) {
+        if (target && c) c.remove(target);
+        return out(target, { n: target ? 1 : 0 });
+      }
+      const u = validateUpdate(cmd.update);
+      const arrayFilters = Array.isArray(cmd.arrayFilters) ? cmd.arrayFilters.filter(isPlainObject) : undefined;
+      if (target && c) {
+        const next = applyUpdate(target, u, { arrayFilters, query });
+        if (canonical(next) !== canonical(target)) c.replace(target, next);
+        return out(cmd.new === true ? next : target, { n: 1, updatedExisting: true });
+      }
+      if (cmd.upsert === true && c) {
+        const inserted = c.insert(buildUpsert(query, u, arrayFilters));
+        return out(cmd.new === true ? inserted : null, { n: 1, updatedExisting: false, upserted: inserted._id });
+      }
+      return out(null, { n: 0, updatedExisting: false });
+    },
+
+    count: (cmd, dbName) => {
+      const c = coll(dbName, collName(cmd, 'count'));
+      if (!c) return { n: 0, ok: 1 };
+      const matched = c.match(optDoc(cmd.query, 'query'));
+      const skip = num(cmd.skip);
+      const limit = Math.abs(num(cmd.limit));
+      const n = Math.max(0, Math.min(matched.length - skip, limit > 0 ? limit : Infinity));
+      return { n, ok: 1 };
+    },
+
+    distinct: (cmd, dbName) => {
+      const c = coll(dbName, collName(cmd, 'distinct'));
+      const key = cmd.key;
+      if (typeof key !== 'string') throw badValue("BSON field 'distinct.key' is missing but a required field");
+      const seen = new Map<string, unknown>();
+      for (const doc of c ? c.match(optDoc(cmd.query, 'query')) : []) {
+        const v = getPath(doc, key);
+        for (const x of Array.isArray(v) ? v : [v]) if (x !== undefined && !seen.has(canonical(x))) seen.set(canonical(x), x);
+      }
+      return { values: [...seen.values()], ok: 1 };
+    },
+
+    aggregate: (cmd, dbName) => {
+      const target = cmd.aggregate;
+      if (typeof target !== 'string') throw badValue('aggregate on a whole database is not supported by the test server');
+      const pipeline = cmd.pipeline;
+      if (!Array.isArray(pipeline) || !pipeline.every(isPlainObject)) throw new CommandError(14, 'TypeMismatch', "'pipeline' option must be specified as an array");
+      for (const stage of pipeline) {
+        const op = Object.keys(stage)[0];
+        if (op === '$out' || op === '$merge') throw badValue(`${op} is not supported by the test server`);
+      }
+      if (cmd.explain === true) throw badValue('explain is not supported by the test server');
+      const db = store.db(dbName);
+      const c = db.get(target);
+      // A leading $match can use the _id / unique-index fast path.
+      let stages = pipeline as Doc[];
+      let input: Doc[] = [];
+      if (c) {
+        if (stages.length && isPlainObject(stages[0].$match)) {
+          input = c.match(stages[0].$match);
+          stages = stages.slice(1);
+        } else {
+          input = [...c.docs.values()];
+        }
+      }
+      let result: Doc[];
+      try {
+        const agg = new Aggregator(stages, {
+          collectionResolver: (name: string) => [...(db.get(name)?.docs.values() ?? [])].map(deepCopy),
+        });
+        result = agg.run(input.map(deepCopy)) as Doc[];
+      } catch (err) {
+        throw toCommandError(err);
+      }
+      const cursor = optDoc(cmd.cursor, 'cursor') ?? {};
+      return cursorReply(`${dbName}.${target}`, result, cursor.batchSize === undefined ? undefined : num(cursor.batchSize), false);
+    },
+
+    createIndexes: (cmd, dbName) => {
+      const name = collName(cmd, 'createIndexes');
+      const db = store.db(dbName);
+      const existed = db.get(name) !== undefined;
+      const c = db.getOrCreate(name);
+      const specs = cmd.indexes;
+      if (!Array.isArray(specs) || specs.length === 0) throw badValue('Must specify at least one index to create');
+      const before = c.indexes.length;
+      let created = 0;
+      for (const spec of specs) {
+        if (!isPlainObject(spec)) throw badValue('index specification must be an object');
+        if (c.createIndex(spec) === 'created') created += 1;
+      }
+      const out: Doc = { numIndexesBefore: before, numIndexesAfter: c.indexes.length, createdCollectionAutomatically: !existed };
+      if (created === 0) out.note = 'all indexes already exist';
+      out.ok = 1;
+      return out;
+    },
+
+    listIndexes: (cmd, dbName) => {
+      const name = collName(cmd, 'listIndexes');
+      const c = coll(dbName, name);
+      if (!c) throw namespaceNotFound(`ns does not exist: ${dbName}.${name}`);
+      const cursor = optDoc(cmd.cursor, 'cursor') ?? {};
+      const batch = cursor.batchSize === undefined ? undefined : num(cursor.batchSize);
+      return cursorReply(`${dbName}.$cmd.listIndexes.${name}`, c.indexes.map((i) => c.describeIndex(i)), batch, false);
+    },
+
+    dropIndexes: (cmd, dbName) => {
+      const name = collName(cmd, 'dropIndexes');
+      const c = coll(dbName, name);
+      if (!c) throw namespaceNotFound(`ns not found ${dbName}.${name}`);
+      const was = c.indexes.length;
+      const spec = cmd.index;
+      const drop = (pred: (i: { name: string; key: Doc }) => boolean, label: string): void => {
+        const idx = c.indexes.findIndex(pred);
+        if (idx < 0) throw new CommandError(27, 'IndexNotFound', `index not found with name [${label}]`);
+        if (c.indexes[idx].name === '_id_') throw new CommandError(72, 'InvalidOptions', 'cannot drop _id index');
+        c.indexes.splice(idx, 1);
+      };
+      if (spec === '*') c.indexes.splice(1);
+      else if (typeof spec === 'string') drop((i) => i.name === spec, spec);
+      else if (Array.isArray(spec)) for (const s of spec) drop((i) => i.name === s, String(s));
+      else if (isPlainObject(spec)) drop((i) => canonical(i.key) === canonical(spec), JSON.stringify(spec));
+      else throw badValue('dropIndexes requires an index name, key pattern or "*"');
+      return { nIndexesWas: was, ok: 1 };
+    },
+  };
+  handlers.findandmodify = handlers.findAndModify;
+  return handlers;
+}

@@ -1,0 +1,94 @@
+/** Loopback TCP server speaking enough of the MongoDB wire protocol for mongoose and the driver. */
+import net from 'node:net';
+import { type Document } from 'bson';
+import { createHandlers, MAX_MESSAGE_SIZE, type ConnectionInfo } from './commands';
+import { CommandError, toCommandError } from './errors';
+import { Store } from './store';
+import { FrameReader, MORE_TO_COME, OP_MSG, OP_QUERY, encodeOpMsg, encodeOpReply, parseOpMsg, parseOpQuery } from './wire';
+import { isPlainObject, type Doc } from './values';
+
+export interface MongoTestServer {
+  uri: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+// Fields every command may carry that the in-memory store ignores.
+const IGNORED = ['$db', 'lsid', 'txnNumber', '$clusterTime', 'readConcern', 'writeConcern', '$readPreference', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'comment', 'maxTimeMS'];
+
+function runCommand(handlers: ReturnType<typeof createHandlers>, command: Doc, dbName: string, conn: ConnectionInfo): Doc {
+  const name = Object.keys(command)[0];
+  if (name === undefined) return new CommandError(59, 'CommandNotFound', 'no such command: empty command').toDocument();
+  const handler = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name] : undefined;
+  if (!handler) return new CommandError(59, 'CommandNotFound', `no such command: '${name}'`).toDocument();
+  const args: Doc = {};
+  for (const [k, v] of Object.entries(command)) if (!IGNORED.includes(k)) args[k] = v;
+  try {
+    return handler(args, dbName, conn);
+  } catch (err) {
+    return toCommandError(err).toDocument();
+  }
+}
+
+export async function startMongoTestServer(opts: { port?: number; host?: string } = {}): Promise<MongoTestServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const store = new Store();
+  const handlers = createHandlers(store);
+  const sockets = new Set<net.Socket>();
+  let connections = 0;
+
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    const conn: ConnectionInfo = { connectionId: ++connections };
+    const reader = new FrameReader(MAX_MESSAGE_SIZE);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    // The store is synchronous, so handling each frame as it arrives keeps pipelined replies in order.
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        for (const msg of reader.push(chunk)) {
+          if (msg.opCode === OP_MSG) {
+            const parsed = parseOpMsg(msg);
+            const db = typeof parsed.command.$db === 'string' ? parsed.command.$db : 'admin';
+            const reply = runCommand(handlers, parsed.command, db, conn);
+            if (!(parsed.flags & MORE_TO_COME)) socket.write(encodeOpMsg(msg.requestId, reply as Document));
+          } else if (msg.opCode === OP_QUERY) {
+            const parsed = parseOpQuery(msg);
+            const db = parsed.collection.endsWith('.$cmd') ? parsed.collection.slice(0, -'.$cmd'.length) : 'admin';
+            // Legacy drivers may wrap the command as { $query: {...}, $readPreference }.
+            const command = isPlainObject(parsed.query.$query) ? parsed.query.$query : parsed.query;
+            socket.write(encodeOpReply(msg.requestId, runCommand(handlers, command, db, conn) as Document));
+          } else {
+            socket.destroy(); // legacy CRUD opcodes are gone from MongoDB too
+            return;
+          }
+        }
+      } catch {
+        socket.destroy(); // malformed frame: nothing sensible to reply to
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no TCP address');
+  const port = address.port;
+  const uriHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    uri: `mongodb://${uriHost}:${port}/?directConnection=true`,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,253 @@
+/** In-memory databases, collections, indexes and cursors. Documents are never mutated in place:
+ * updates build a new copy, so cursors holding references see a stable snapshot. */
+import { ObjectId } from 'bson';
+import { Query } from 'mingo';
+import { CommandError, badValue, toCommandError } from './errors';
+import { canonical, deepCopy, getPath, isPlainObject, renderDoc, type Doc } from './values';
+
+export interface IndexDef {
+  name: string;
+  key: Doc;
+  unique: boolean;
+  sparse: boolean;
+  /** Other options from createIndexes (expireAfterSeconds, partialFilterExpression...) echoed by listIndexes. */
+  options: Doc;
+  /** For unique indexes: canonical key -> canonical _id of the owning document. */
+  entries?: Map<string, string>;
+}
+
+const SCALAR_CTORS = [ObjectId, Date];
+
+/** The equality value of a filter condition when it is a simple scalar match, else undefined. */
+function simpleEquality(cond: unknown): unknown {
+  if (isPlainObject(cond)) {
+    const keys = Object.keys(cond);
+    if (keys.length === 1 && keys[0] === '$eq') return simpleEquality(cond.$eq);
+    return undefined;
+  }
+  if (typeof cond === 'string' || typeof cond === 'number' || typeof cond === 'boolean') return cond;
+  if (SCALAR_CTORS.some((c) => cond instanceof c)) return cond;
+  return undefined;
+}
+
+export class Collection {
+  readonly docs = new Map<string, Doc>();
+  readonly indexes: IndexDef[] = [{ name: '_id_', key: { _id: 1 }, unique: true, sparse: false, options: {} }];
+  readonly createdAt = Date.now();
+
+  constructor(
+    readonly dbName: string,
+    readonly name: string,
+  ) {}
+
+  get ns(): string {
+    return `${this.dbName}.${this.name}`;
+  }
+
+  /** Index keys for a document, or null when a sparse index skips it. */
+  private indexKeys(index: IndexDef, doc: Doc): string[] | null {
+    const fields = Object.keys(index.key);
+    const values = fields.map((f) => getPath(doc, f));
+    if (index.sparse && values.every((v) => v === undefined)) return null;
+    if (fields.length === 1 && Array.isArray(values[0]) && values[0].length > 0) {
+      return [...new Set(values[0].map(canonical))];
+    }
+    return [values.map(canonical).join('|')];
+  }
+
+  private duplicateError(index: IndexDef, doc: Doc): CommandError {
+    const keyValue: Doc = {};
+    for (const f of Object.keys(index.key)) keyValue[f] = getPath(doc, f) ?? null;
+    return new CommandError(
+      11000,
+      'DuplicateKey',
+      `E11000 duplicate key error collection: ${this.ns} index: ${index.name} dup key: ${renderDoc(keyValue)}`,
+      { keyPattern: { ...index.key }, keyValue },
+    );
+  }
+
+  /** Throws E11000 if `doc` would collide with a document other than `selfId`. */
+  checkUnique(doc: Doc, selfId?: string): void {
+    const id = canonical(doc._id);
+    if (id !== selfId && this.docs.has(id)) throw this.duplicateError(this.indexes[0], doc);
+    for (const index of this.indexes) {
+      if (!index.entries) continue;
+      for (const key of this.indexKeys(index, doc) ?? []) {
+        const owner = index.entries.get(key);
+        if (owner !== undefined && owner !== selfId) throw this.duplicateError(index, doc);
+      }
+    }
+  }
+
+  private addKeys(doc: Doc, id: string): void {
+    for (const index of this.indexes) {
+      if (!index.entries) continue;
+      for (const key of this.indexKeys(index, doc) ?? []) index.entries.set(key, id);
+    }
+  }
+
+  private removeKeys(doc: Doc, id: string): void {
+    for (const index of this.indexes) {
+      if (!index.entries) continue;
+      for (const key of this.indexKeys(index, doc) ?? []) {
+        if (index.entries.get(key) === id) index.entries.delete(key);
+      }
+    }
+  }
+
+  insert(input: Doc): Doc {
+    const doc: Doc = input._id === undefined ? { _id: new ObjectId(), ...input } : { _id: input._id, ...input };
+    if (Array.isArray(doc._id)) throw badValue("can't use an array for _id");
+    this.checkUnique(doc);
+    const id = canonical(doc._id);
+    this.docs.set(id, doc);
+    this.addKeys(doc, id);
+    return doc;
+  }
+
+  replace(old: Doc, next: Doc): void {
+    const id = canonical(old._id);
+    if (canonical(next._id) !== id) {
+      throw new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+    }
+    this.checkUnique(next, id);
+    this.removeKeys(old, id);
+    this.docs.set(id, next);
+    this.addKeys(next, id);
+  }
+
+  remove(doc: Doc): void {
+    const id = canonical(doc._id);
+    if (this.docs.delete(id)) this.removeKeys(doc, id);
+  }
+
+  /** Matching documents in natural (insertion) order; uses _id / unique-index maps for equality filters. */
+  match(filter: Doc | undefined): Doc[] {
+    if (!filter || Object.keys(filter).length === 0) return [...this.docs.values()];
+    let query: Query;
+    try {
+      query = new Query(filter);
+    } catch (err) {
+      throw toCommandError(err);
+    }
+    const candidates = this.candidates(filter);
+    const out: Doc[] = [];
+    try {
+      for (const doc of candidates ?? this.docs.values()) if (query.test(doc)) out.push(doc);
+    } catch (err) {
+      throw toCommandError(err);
+    }
+    return out;
+  }
+
+  private candidates(filter: Doc): Doc[] | undefined {
+    const idValue = simpleEquality(filter._id);
+    if (idValue !== undefined) {
+      const doc = this.docs.get(canonical(idValue));
+      return doc ? [doc] : [];
+    }
+    for (const index of this.indexes) {
+      if (!index.entries) continue;
+      const fields = Object.keys(index.key);
+      const values = fields.map((f) => simpleEquality(filter[f]));
+      if (values.some((v) => v === undefined)) continue;
+      const owner = index.entries.get(values.map(canonical).join('|'));
+      const doc = owner === undefined ? undefined : this.docs.get(owner);
+      return doc ? [doc] : [];
+    }
+    return undefined;
+  }
+
+  createIndex(spec: Doc): 'created' | 'exists' {
+    const key = spec.key;
+    const name = spec.name;
+    if (!isPlainObject(key) || Object.keys(key).length === 0) throw new CommandError(67, 'CannotCreateIndex', 'index key pattern must be a non-empty object');
+    if (typeof name !== 'string' || !name) throw new CommandError(9, 'FailedToParse', 'index name must be a non-empty string');
+    const unique = spec.unique === true;
+    const sparse = spec.sparse === true;
+    const sameName = this.indexes.find((i) => i.name === name);
+    const sameKey = this.indexes.find((i) => canonical(i.key) === canonical(key));
+    if (sameName) {
+      if (canonical(sameName.key) !== canonical(key)) {
+        throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index but different keys. Requested index: ${renderDoc(spec)}, existing index: ${renderDoc({ key: sameName.key, name: sameName.name })}`);
+      }
+      if (sameName.name !== '_id_' && (sameName.unique !== unique || sameName.sparse !== sparse)) {
+        throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index but different options. Index: ${name}`);
+      }
+      return 'exists';
+    }
+    if (sameKey) {
+      throw new CommandError(85, 'IndexOptionsConflict', `Index already exists with a different name: ${sameKey.name}`);
+    }
+    const options: Doc = {};
+    for (const [k, v] of Object.entries(spec)) if (!['key', 'name', 'unique', 'sparse', 'v', 'ns'].includes(k)) options[k] = deepCopy(v);
+    const index: IndexDef = { name, key: deepCopy(key), unique, sparse, options };
+    if (unique) {
+      // Build the map first so a duplicate among existing documents fails the whole build.
+      const entries = new Map<string, string>();
+      for (const [id, doc] of this.docs) {
+        for (const k of this.indexKeys(index, doc) ?? []) {
+          const owner = entries.get(k);
+          if (owner !== undefined && owner !== id) throw this.duplicateError(index, doc);
+          entries.set(k, id);
+        }
+      }
+      index.entries = entries;
+    }
+    this.indexes.push(index);
+    return 'created';
+  }
+
+  describeIndex(i: IndexDef): Doc {
+    const out: Doc = { v: 2, key: deepCopy(i.key), name: i.name };
+    if (i.unique && i.name !== '_id_') out.unique = true;
+    if (i.sparse) out.sparse = true;
+    return { ...out, ...deepCopy(i.options) };
+  }
+}
+
+export class Database {
+  readonly collections = new Map<string, Collection>();
+  constructor(readonly name: string) {}
+
+  get(name: string): Collection | undefined {
+    return this.collections.get(name);
+  }
+
+  getOrCreate(name: string): Collection {
+    let coll = this.collections.get(name);
+    if (!coll) {
+      if (!name || name.includes('\0') || name.startsWith('$')) throw new CommandError(73, 'InvalidNamespace', `Invalid collection name: ${name}`);
+      coll = new Collection(this.name, name);
+      this.collections.set(name, coll);
+    }
+    return coll;
+  }
+}
+
+export interface ServerCursor {
+  ns: string;
+  docs: Doc[];
+  pos: number;
+}
+
+export class Store {
+  readonly databases = new Map<string, Database>();
+  readonly cursors = new Map<number, ServerCursor>();
+  private nextCursorId = 1;
+
+  db(name: string): Database {
+    let db = this.databases.get(name);
+    if (!db) {
+      db = new Database(name);
+      this.databases.set(name, db);
+    }
+    return db;
+  }
+
+  openCursor(ns: string, docs: Doc[], pos: number): number {
+    const id = this.nextCursorId++;
+    this.cursors.set(id, { ns, docs, pos });
+    return id;
+  }
+}
