@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/**
+ * Every setting comes from the environment, parsed once at start-up. A bad value stops the
+ * process with one line naming the variable (see `ConfigError`), never a partial start.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/** DATA_KEY: one or more `id:base64key` pairs, comma separated; the first encrypts new records. */
+const dataKeys = z.string().transform((raw, ctx) => {
+  const keys: { id: string; key: Buffer }[] = [];
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [id, b64] = part.includes(':') ? [part.slice(0, part.indexOf(':')), part.slice(part.indexOf(':') + 1)] : ['k1', part];
+    const key = Buffer.from(b64, 'base64');
+    if (!/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: 'expected "id:base64" with a 32-byte (256-bit) key, e.g. k1:$(openssl rand -base64 32)' });
+      return z.NEVER;
+    }
+    keys.push({ id, key });
+  }
+  if (keys.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'expected at least one key' });
+    return z.NEVER;
+  }
+  return keys;
+});
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'expected a BotFather token like 123456789:AA...'),
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  TELEGRAM_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'expected 1-256 characters of A-Z a-z 0-9 _ -').optional(),
+  TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
+  TELEGRAM_WEBHOOK_PORT: port.default(8443),
+  TELEGRAM_WEBHOOK_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(40),
+  TELEGRAM_SUPERVISORS_CHAT_ID: z.coerce.number().int().optional(),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/).default('ripoti'),
+  DATA_KEY: dataKeys,
+  CONSOLE_HOST: z.string().default('0.0.0.0'),
+  CONSOLE_PORT: port.default(3000),
+  CONSOLE_SECURE_COOKIES: bool.default(false),
+  CONSOLE_SESSION_HOURS: positiveInt.default(12),
+  MAX_TICKETS_PER_AGENT: positiveInt.default(5),
+  SLA_MINUTES: z
+    .string()
+    .regex(/^\d+,\d+,\d+,\d+$/, 'expected four minute counts for priorities 1-4, e.g. 5,15,60,240')
+    .default('5,15,60,240')
+    .transform((v) => v.split(',').map(Number) as [number, number, number, number]),
+  REPLY_RATE_PER_SECOND: positiveInt.max(30).default(25),
+  REPORTS_PER_DAY: positiveInt.default(10),
+  MESSAGES_PER_MINUTE: positiveInt.default(40),
+  RETENTION_DAYS: positiveInt.default(365),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  telegram: {
+    token: string;
+    apiRoot: string;
+    mode: 'polling' | 'webhook';
+    webhook: { url?: string; secret?: string; host: string; port: number; maxConnections: number };
+    supervisorsChatId?: number;
+  };
+  mongodbUri: string;
+  redis: { url: string; prefix: string };
+  dataKeys: { id: string; key: Buffer }[];
+  console: { host: string; port: number; secureCookies: boolean; sessionHours: number };
+  tickets: { maxPerAgent: number; slaMinutes: [number, number, number, number] };
+  replies: { ratePerSecond: number };
+  limits: { reportsPerDay: number; messagesPerMinute: number };
+  retentionDays: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, readonly expected: string) {
+    super(`Invalid configuration: ${variable} ${expected}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset so that `FOO=` in an .env file falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue.path[0] ?? 'environment');
+    const missing = cleaned[variable] === undefined;
+    throw new ConfigError(variable, missing ? `is required: ${describe(issue.message)}` : `is invalid: ${describe(issue.message)}`);
+  }
+  const e = parsed.data;
+  if (e.TELEGRAM_MODE === 'webhook') {
+    if (!e.TELEGRAM_WEBHOOK_URL) throw new ConfigError('TELEGRAM_WEBHOOK_URL', 'is required when TELEGRAM_MODE=webhook: the public https URL Telegram posts updates to');
+    if (!e.TELEGRAM_WEBHOOK_SECRET) throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', 'is required when TELEGRAM_MODE=webhook: 1-256 characters of A-Z a-z 0-9 _ -');
+  }
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      mode: e.TELEGRAM_MODE,
+      webhook: {
+        url: e.TELEGRAM_WEBHOOK_URL,
+        secret: e.TELEGRAM_WEBHOOK_SECRET,
+        host: e.TELEGRAM_WEBHOOK_HOST,
+        port: e.TELEGRAM_WEBHOOK_PORT,
+        maxConnections: e.TELEGRAM_WEBHOOK_MAX_CONNECTIONS,
+      },
+      supervisorsChatId: e.TELEGRAM_SUPERVISORS_CHAT_ID,
+    },
+    mongodbUri: e.MONGODB_URI,
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    dataKeys: e.DATA_KEY,
+    console: { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT, secureCookies: e.CONSOLE_SECURE_COOKIES, sessionHours: e.CONSOLE_SESSION_HOURS },
+    tickets: { maxPerAgent: e.MAX_TICKETS_PER_AGENT, slaMinutes: e.SLA_MINUTES },
+    replies: { ratePerSecond: e.REPLY_RATE_PER_SECOND },
+    limits: { reportsPerDay: e.REPORTS_PER_DAY, messagesPerMinute: e.MESSAGES_PER_MINUTE },
+    retentionDays: e.RETENTION_DAYS,
+  };
+}
+
+/** zod's generic messages ("Invalid input: expected string, received undefined") read badly in one line. */
+function describe(message: string): string {
+  return message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '');
+}

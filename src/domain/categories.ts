@@ -1,0 +1,67 @@
+import type { Priority } from './priority';
+
+export const REPORT_KINDS = ['police', 'election'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const AGENCIES = ['IPOA', 'ODPP', 'IEBC', 'NCIC', 'NPS_IA', 'EACC', 'OTHER'] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+export interface Category {
+  code: string;
+  kind: ReportKind;
+  defaultPriority: Priority;
+  /** Where such a case is usually referred (DESIGN.md "Who handles what"); the agent decides. */
+  agency: Agency;
+}
+
+/** Codes are short because they travel in Telegram callback_data (64 bytes at most). */
+export const CATEGORIES = [
+  { code: 'p_bribery', kind: 'police', defaultPriority: 3, agency: 'IPOA' },
+  { code: 'p_force', kind: 'police', defaultPriority: 2, agency: 'IPOA' },
+  { code: 'p_arrest', kind: 'police', defaultPriority: 2, agency: 'IPOA' },
+  { code: 'p_release', kind: 'police', defaultPriority: 3, agency: 'IPOA' },
+  { code: 'p_killing', kind: 'police', defaultPriority: 2, agency: 'IPOA' },
+  { code: 'p_disappear', kind: 'police', defaultPriority: 2, agency: 'IPOA' },
+  { code: 'p_sexual', kind: 'police', defaultPriority: 2, agency: 'IPOA' },
+  { code: 'p_threats', kind: 'police', defaultPriority: 3, agency: 'IPOA' },
+  { code: 'p_other', kind: 'police', defaultPriority: 4, agency: 'NPS_IA' },
+  { code: 'e_bribery', kind: 'election', defaultPriority: 3, agency: 'ODPP' },
+  { code: 'e_violence', kind: 'election', defaultPriority: 2, agency: 'ODPP' },
+  { code: 'e_hate', kind: 'election', defaultPriority: 3, agency: 'NCIC' },
+  { code: 'e_tamper', kind: 'election', defaultPriority: 2, agency: 'IEBC' },
+  { code: 'e_personation', kind: 'election', defaultPriority: 3, agency: 'ODPP' },
+  { code: 'e_resources', kind: 'election', defaultPriority: 4, agency: 'EACC' },
+  { code: 'e_polling', kind: 'election', defaultPriority: 3, agency: 'IEBC' },
+  { code: 'e_other', kind: 'election', defaultPriority: 4, agency: 'IEBC' },
+] as const satisfies readonly Category[];
+
+export type CategoryCode = (typeof CATEGORIES)[number]['code'];
+
+const byCode = new Map<string, Category>(CATEGORIES.map((c) => [c.code, c]));
+
+export function isReportKind(s: unknown): s is ReportKind {
+  return s === 'police' || s === 'election';
+}
+
+export function isCategoryCode(s: unknown): s is CategoryCode {
+  return typeof s === 'string' && byCode.has(s);
+}
+
+export function getCategory(code: CategoryCode): Category {
+  const c = byCode.get(code);
+  if (!c) throw new Error(`unknown category ${code}`);
+  return c;
+}
+
+export function categoriesOf(kind: ReportKind): Category[] {
+  return CATEGORIES.filter((c) => c.kind === kind);
+}
+
+export function isAgency(s: unknown): s is Agency {
+  return typeof s === 'string' && (AGENCIES as readonly string[]).includes(s);
+}
+
+/** "Someone is in danger right now" outranks every category. */
+export function priorityFor(category: CategoryCode, dangerNow: boolean): Priority {
+  return dangerNow ? 1 : getCategory(category).defaultPriority;
+}

@@ -1,0 +1,53 @@
+import { distance } from 'fastest-levenshtein';
+
+/** The 47 counties of Kenya with their official codes (First Schedule, Constitution of Kenya 2010). */
+export const COUNTIES = [
+  'Mombasa', 'Kwale', 'Kilifi', 'Tana River', 'Lamu', 'Taita-Taveta', 'Garissa', 'Wajir', 'Mandera',
+  'Marsabit', 'Isiolo', 'Meru', 'Tharaka-Nithi', 'Embu', 'Kitui', 'Machakos', 'Makueni', 'Nyandarua',
+  'Nyeri', 'Kirinyaga', "Murang'a", 'Kiambu', 'Turkana', 'West Pokot', 'Samburu', 'Trans Nzoia',
+  'Uasin Gishu', 'Elgeyo-Marakwet', 'Nandi', 'Baringo', 'Laikipia', 'Nakuru', 'Narok', 'Kajiado',
+  'Kericho', 'Bomet', 'Kakamega', 'Vihiga', 'Bungoma', 'Busia', 'Siaya', 'Kisumu', 'Homa Bay', 'Migori',
+  'Kisii', 'Nyamira', 'Nairobi City',
+].map((name, i) => ({ code: i + 1, name }));
+
+export type County = (typeof COUNTIES)[number];
+
+export function countyByCode(code: number): County | undefined {
+  return Number.isInteger(code) && code >= 1 && code <= 47 ? COUNTIES[code - 1] : undefined;
+}
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\b(county|kaunti( ya)?|city|jiji( la)?)\b/g, '')
+    .replace(/[^a-z]/g, '');
+
+/** Common alternative spellings people type. */
+const ALIASES: Record<string, number> = { nairobi: 47, muranga: 21, tharaka: 13, taita: 6, taveta: 6, elgeyo: 28, marakwet: 28, pokot: 24, nzoia: 26, eldoret: 27, kisii: 45, homabay: 43 };
+
+export type CountyMatch = { kind: 'exact'; county: County } | { kind: 'suggest'; county: County } | { kind: 'none' };
+
+/**
+ * Match a county name typed instead of tapped. An exact (normalised) match is taken; a close one
+ * is only suggested, because guessing a county wrongly would send a case to the wrong office.
+ */
+export function matchCounty(input: string): CountyMatch {
+  const asCode = /^\s*(\d{1,2})\s*$/.exec(input);
+  if (asCode) {
+    const c = countyByCode(Number(asCode[1]));
+    return c ? { kind: 'exact', county: c } : { kind: 'none' };
+  }
+  const n = norm(input);
+  if (!n) return { kind: 'none' };
+  const exact = COUNTIES.find((c) => norm(c.name) === n) ?? (ALIASES[n] ? COUNTIES[ALIASES[n] - 1] : undefined);
+  if (exact) return { kind: 'exact', county: exact };
+  let best: County | undefined;
+  let bestD = Infinity;
+  for (const c of COUNTIES) {
+    const d = distance(n, norm(c.name));
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  // Allow roughly one typo per three letters; beyond that the guess is noise.
+  if (best && bestD <= Math.max(2, Math.floor(n.length / 3))) return { kind: 'suggest', county: best };
+  return { kind: 'none' };
+}

@@ -1,0 +1,20 @@
+/** Input limits a reporter is told about when they exceed them. Telegram's own: text 4096, caption 1024. */
+export const LIMITS = {
+  descriptionMaxChars: 3000,
+  placeMaxChars: 200,
+  replyMaxChars: 3500,
+  noteMaxChars: 2000,
+  evidenceMaxItems: 10,
+  /** getFile can only download files up to 20 MB, so larger evidence could never be seen by an agent. */
+  evidenceMaxBytes: 20 * 1024 * 1024,
+  voiceMaxSeconds: 600,
+} as const;
+
+export type TextCheck = { ok: true; text: string } | { ok: false; reason: 'empty' | 'too_long'; max: number };
+
+export function checkText(input: string | undefined, max: number): TextCheck {
+  const text = (input ?? '').trim();
+  if (!text) return { ok: false, reason: 'empty', max };
+  if ([...text].length > max) return { ok: false, reason: 'too_long', max };
+  return { ok: true, text };
+}

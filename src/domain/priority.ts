@@ -1,0 +1,22 @@
+/**
+ * Ticket priority. Lower number = more urgent, matching BullMQ where a lower priority runs first.
+ * 1 is kept for "someone is in danger right now" so that nothing else outranks a life at risk.
+ */
+export const PRIORITIES = [1, 2, 3, 4] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const PRIORITY_NAMES: Record<Priority, 'urgent' | 'high' | 'normal' | 'low'> = {
+  1: 'urgent',
+  2: 'high',
+  3: 'normal',
+  4: 'low',
+};
+
+export function isPriority(n: unknown): n is Priority {
+  return n === 1 || n === 2 || n === 3 || n === 4;
+}
+
+/** SLA escalation raises a waiting ticket one step, but never to the danger-now level. */
+export function escalate(p: Priority): Priority {
+  return p > 2 ? ((p - 1) as Priority) : p;
+}

@@ -1,0 +1,50 @@
+/**
+ * A report's life as a ticket. MongoDB holds the status; BullMQ only holds "waiting" work.
+ * `received` means waiting in the queue for an agent.
+ */
+export const STATUSES = [
+  'received',
+  'assigned',
+  'in_progress',
+  'waiting_reporter',
+  'referred',
+  'resolved',
+  'rejected',
+  'withdrawn',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const CLOSED_STATUSES: readonly Status[] = ['resolved', 'rejected', 'withdrawn'];
+
+const WORKING: readonly Status[] = ['in_progress', 'waiting_reporter', 'referred', 'resolved', 'rejected'];
+
+/** Allowed transitions. `received` from a working status is a release back to the queue. */
+export const TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {
+  received: ['assigned', 'withdrawn', 'rejected'],
+  assigned: ['received', 'withdrawn', ...WORKING],
+  in_progress: ['received', 'withdrawn', ...WORKING.filter((s) => s !== 'in_progress')],
+  waiting_reporter: ['received', 'withdrawn', ...WORKING.filter((s) => s !== 'waiting_reporter')],
+  referred: ['in_progress', 'waiting_reporter', 'resolved', 'rejected'],
+  resolved: [],
+  rejected: [],
+  withdrawn: [],
+};
+
+export function isStatus(s: unknown): s is Status {
+  return typeof s === 'string' && (STATUSES as readonly string[]).includes(s);
+}
+
+export function canTransition(from: Status, to: Status): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function isOpen(s: Status): boolean {
+  return !CLOSED_STATUSES.includes(s);
+}
+
+/** Statuses from which `to` can be reached: used as the guard in atomic MongoDB updates. */
+export function sourcesOf(to: Status): Status[] {
+  return STATUSES.filter((s) => TRANSITIONS[s].includes(to));
+}
+
+export type RejectReason = 'spam' | 'duplicate';

@@ -1,0 +1,38 @@
+import type { Connection } from 'mongoose';
+import { createModels, type Models } from './models';
+import { IdentityCipher, type DataKey } from './identity-cipher';
+import { ReporterRepository } from './reporter-repository';
+import { ReportRepository } from './report-repository';
+import { MessageRepository } from './message-repository';
+
+export * from './models';
+export * from './identity-cipher';
+export * from './reporter-repository';
+export * from './report-repository';
+export * from './message-repository';
+export * from './connection';
+
+export interface Store {
+  models: Models;
+  cipher: IdentityCipher;
+  reporters: ReporterRepository;
+  reports: ReportRepository;
+  messages: MessageRepository;
+  /** Builds every index now: call once at start-up so the first report is not slowed by it. */
+  ready(): Promise<void>;
+}
+
+export function createStore(conn: Connection, dataKeys: readonly DataKey[]): Store {
+  const models = createModels(conn);
+  const cipher = new IdentityCipher(dataKeys);
+  return {
+    models,
+    cipher,
+    reporters: new ReporterRepository(models.Reporter, cipher),
+    reports: new ReportRepository(models.Report, models.ReportEvent),
+    messages: new MessageRepository(models.Message),
+    async ready() {
+      await Promise.all(Object.values(models).map((m) => m.init()));
+    },
+  };
+}

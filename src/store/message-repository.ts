@@ -1,0 +1,41 @@
+import { Types, type Model } from 'mongoose';
+import type { Evidence, MessageDoc } from './models';
+
+type Id = Types.ObjectId | string;
+const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
+
+/** The conversation with a reporter. Outgoing messages are stored before they are queued. */
+export class MessageRepository {
+  constructor(private readonly Message: Model<MessageDoc>) {}
+
+  async addOutgoing(reportId: Id, content: { text: string; agentId?: Id } | { notice: { key: string; vars?: Record<string, string> } }): Promise<MessageDoc> {
+    const doc: Partial<MessageDoc> =
+      'text' in content
+        ? { reportId: oid(reportId), direction: 'to_reporter', kind: 'text', text: content.text, agentId: content.agentId ? oid(content.agentId) : null, delivery: 'pending' }
+        : { reportId: oid(reportId), direction: 'to_reporter', kind: 'notice', notice: content.notice, delivery: 'pending' };
+    return (await this.Message.create(doc)).toObject();
+  }
+
+  async addIncoming(reportId: Id, content: { text?: string; media?: Evidence }): Promise<MessageDoc> {
+    const kind = content.media ? (content.media.kind === 'audio' ? 'voice' : content.media.kind) : 'text';
+    return (await this.Message.create({ reportId: oid(reportId), direction: 'from_reporter', kind, text: content.text, media: content.media, delivery: 'received' })).toObject();
+  }
+
+  findById(id: Id): Promise<MessageDoc | null> {
+    return this.Message.findById(id).lean<MessageDoc>().exec();
+  }
+
+  listForReport(reportId: Id): Promise<MessageDoc[]> {
+    return this.Message.find({ reportId: oid(reportId) }).sort({ createdAt: 1, _id: 1 }).lean<MessageDoc[]>().exec();
+  }
+
+  /** Only a pending message becomes sent: a redelivered job cannot send twice once this succeeded. */
+  async markSent(id: Id, telegramMessageId: number): Promise<boolean> {
+    const res = await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'sent', telegramMessageId } });
+    return res.modifiedCount === 1;
+  }
+
+  async markFailed(id: Id): Promise<void> {
+    await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'failed' } });
+  }
+}

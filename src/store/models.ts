@@ -1,0 +1,223 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { STATUSES, REPORT_KINDS, AGENCIES, PRIORITIES, type Status, type ReportKind, type Agency, type Priority, type WhenChoice } from '../domain';
+import type { Sealed } from './identity-cipher';
+
+export type Lang = 'en' | 'sw';
+
+const sealedSchema = new Schema<Sealed>({ k: String, iv: String, tag: String, ct: String }, { _id: false });
+
+/** A reporter's identity lives apart from reports, encrypted; found only by keyed hash. */
+export interface ReporterDoc {
+  _id: Types.ObjectId;
+  lookupHash: string;
+  identity: Sealed;
+  language: Lang;
+  /** True after retention purged the identity: the reporter can no longer be reached. */
+  purged?: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const reporterSchema = new Schema<ReporterDoc>(
+  {
+    lookupHash: { type: String, required: true, unique: true },
+    identity: { type: sealedSchema, required: true },
+    language: { type: String, enum: ['en', 'sw'], default: 'en' },
+    purged: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+
+export const EVIDENCE_KINDS = ['photo', 'video', 'voice', 'audio', 'document'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export interface Evidence {
+  kind: EvidenceKind;
+  fileId: string;
+  fileUniqueId: string;
+  size?: number;
+  mimeType?: string;
+  fileName?: string;
+  caption?: string;
+  durationSec?: number;
+}
+
+const evidenceSchema = new Schema<Evidence>(
+  {
+    kind: { type: String, enum: EVIDENCE_KINDS, required: true },
+    fileId: { type: String, required: true },
+    fileUniqueId: { type: String, required: true },
+    size: Number,
+    mimeType: String,
+    fileName: String,
+    caption: String,
+    durationSec: Number,
+  },
+  { _id: false },
+);
+
+export interface ReportDoc {
+  _id: Types.ObjectId;
+  reference: string;
+  /** The wizard draft's id: a double-tapped Confirm or a re-delivered update finds the same report. */
+  idempotencyKey: string;
+  reporterId: Types.ObjectId;
+  language: Lang;
+  kind: ReportKind;
+  category: string;
+  description: { text?: string; voice?: Evidence };
+  county: number;
+  place?: string;
+  location?: { lat: number; lon: number };
+  when: WhenChoice;
+  incidentAt: Date;
+  dangerNow: boolean;
+  anonymous: boolean;
+  evidence: Evidence[];
+  status: Status;
+  priority: Priority;
+  assignee?: Types.ObjectId | null;
+  assignedAt?: Date | null;
+  /** Null until the `tickets` job exists: the outbox relay re-queues reports left null. */
+  queuedAt?: Date | null;
+  escalations: number;
+  lastEscalatedAt?: Date | null;
+  referral?: { agency: Agency; note?: string } | null;
+  reporterUnreachable: boolean;
+  closedAt?: Date | null;
+  purgedAt?: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const reportSchema = new Schema<ReportDoc>(
+  {
+    reference: { type: String, required: true, unique: true },
+    idempotencyKey: { type: String, required: true, unique: true },
+    reporterId: { type: Schema.Types.ObjectId, required: true },
+    language: { type: String, enum: ['en', 'sw'], required: true },
+    kind: { type: String, enum: REPORT_KINDS, required: true },
+    category: { type: String, required: true },
+    description: { text: String, voice: { type: evidenceSchema, default: undefined } },
+    county: { type: Number, min: 1, max: 47, required: true },
+    place: String,
+    location: { type: new Schema({ lat: Number, lon: Number }, { _id: false }), default: undefined },
+    when: { type: String, enum: ['now', 'today', 'yesterday', 'date'], required: true },
+    incidentAt: { type: Date, required: true },
+    dangerNow: { type: Boolean, required: true },
+    anonymous: { type: Boolean, required: true },
+    evidence: { type: [evidenceSchema], default: [] },
+    status: { type: String, enum: STATUSES, required: true, default: 'received' },
+    priority: { type: Number, enum: PRIORITIES, required: true },
+    assignee: { type: Schema.Types.ObjectId, default: null },
+    assignedAt: { type: Date, default: null },
+    queuedAt: { type: Date, default: null },
+    escalations: { type: Number, default: 0 },
+    lastEscalatedAt: { type: Date, default: null },
+    referral: { type: new Schema({ agency: { type: String, enum: AGENCIES }, note: String }, { _id: false }), default: null },
+    reporterUnreachable: { type: Boolean, default: false },
+    closedAt: { type: Date, default: null },
+    purgedAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+// Indexes for the queries the bot, queue and console make.
+reportSchema.index({ reporterId: 1, status: 1, createdAt: -1 }); // reporter's open tickets, /status
+reportSchema.index({ status: 1, queuedAt: 1 }); // outbox relay
+reportSchema.index({ assignee: 1, status: 1 }); // an agent's tickets, per-agent cap
+reportSchema.index({ status: 1, priority: 1, createdAt: 1 }); // queue page, supervisor filters
+reportSchema.index({ category: 1, county: 1, createdAt: -1 }); // supervisor counts
+reportSchema.index({ closedAt: 1, purgedAt: 1 }); // retention
+
+export const EVENT_TYPES = [
+  'submitted',
+  'queued',
+  'assigned',
+  'released',
+  'status_changed',
+  'referred',
+  'note',
+  'viewed',
+  'escalated',
+  'reply_queued',
+  'reply_delivered',
+  'delivery_failed',
+  'reporter_message',
+  'reporter_unreachable',
+  'purged',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface Actor {
+  kind: 'reporter' | 'agent' | 'system';
+  agentId?: Types.ObjectId | string;
+}
+
+/** Per-report history and audit trail: every agent action (view, note, status, reply, release). */
+export interface ReportEventDoc {
+  _id: Types.ObjectId;
+  reportId: Types.ObjectId;
+  type: EventType;
+  actor: Actor;
+  data?: Record<string, unknown>;
+  at: Date;
+}
+
+export const reportEventSchema = new Schema<ReportEventDoc>({
+  reportId: { type: Schema.Types.ObjectId, required: true },
+  type: { type: String, enum: EVENT_TYPES, required: true },
+  actor: { kind: { type: String, enum: ['reporter', 'agent', 'system'], required: true }, agentId: Schema.Types.ObjectId },
+  data: { type: Schema.Types.Mixed },
+  at: { type: Date, required: true, default: () => new Date() },
+});
+reportEventSchema.index({ reportId: 1, at: 1 });
+
+/** The conversation between agents and a reporter, relayed by the bot. */
+export interface MessageDoc {
+  _id: Types.ObjectId;
+  reportId: Types.ObjectId;
+  direction: 'to_reporter' | 'from_reporter';
+  /** Agent replies and status notices are both sent to the reporter; notices are rendered in their language at send time. */
+  kind: 'text' | 'notice' | 'photo' | 'voice' | 'video' | 'document';
+  text?: string;
+  notice?: { key: string; vars?: Record<string, string> };
+  media?: Evidence;
+  agentId?: Types.ObjectId | null;
+  delivery: 'pending' | 'sent' | 'failed' | 'received';
+  telegramMessageId?: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const messageSchema = new Schema<MessageDoc>(
+  {
+    reportId: { type: Schema.Types.ObjectId, required: true },
+    direction: { type: String, enum: ['to_reporter', 'from_reporter'], required: true },
+    kind: { type: String, enum: ['text', 'notice', 'photo', 'voice', 'video', 'document'], required: true },
+    text: String,
+    notice: { type: new Schema({ key: String, vars: Schema.Types.Mixed }, { _id: false }), default: undefined },
+    media: { type: evidenceSchema, default: undefined },
+    agentId: { type: Schema.Types.ObjectId, default: null },
+    delivery: { type: String, enum: ['pending', 'sent', 'failed', 'received'], required: true },
+    telegramMessageId: Number,
+  },
+  { timestamps: true },
+);
+messageSchema.index({ reportId: 1, createdAt: 1 });
+
+export interface Models {
+  Reporter: Model<ReporterDoc>;
+  Report: Model<ReportDoc>;
+  ReportEvent: Model<ReportEventDoc>;
+  Message: Model<MessageDoc>;
+}
+
+/** Models are bound to a connection (never the global mongoose) so tests can build many graphs. */
+export function createModels(conn: Connection): Models {
+  return {
+    Reporter: conn.models.Reporter ?? conn.model<ReporterDoc>('Reporter', reporterSchema),
+    Report: conn.models.Report ?? conn.model<ReportDoc>('Report', reportSchema),
+    ReportEvent: conn.models.ReportEvent ?? conn.model<ReportEventDoc>('ReportEvent', reportEventSchema, 'report_events'),
+    Message: conn.models.Message ?? conn.model<MessageDoc>('Message', messageSchema),
+  };
+}

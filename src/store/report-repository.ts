@@ -1,0 +1,133 @@
+import { Types, type Model } from 'mongoose';
+import { generateReference, sourcesOf, CLOSED_STATUSES, type Status, type Priority, type Agency } from '../domain';
+import { isDuplicateKey } from './reporter-repository';
+import type { Actor, EventType, ReportDoc, ReportEventDoc } from './models';
+
+export type NewReport = Omit<
+  ReportDoc,
+  '_id' | 'reference' | 'status' | 'assignee' | 'assignedAt' | 'queuedAt' | 'escalations' | 'lastEscalatedAt' | 'referral' | 'reporterUnreachable' | 'closedAt' | 'purgedAt' | 'createdAt' | 'updatedAt'
+>;
+
+type Id = Types.ObjectId | string;
+
+const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
+
+export class ReportRepository {
+  constructor(
+    private readonly Report: Model<ReportDoc>,
+    private readonly ReportEvent: Model<ReportEventDoc>,
+    private readonly makeReference: () => string = generateReference,
+  ) {}
+
+  /**
+   * Insert a report once per idempotency key. A second call with the same key (double tap,
+   * re-delivered update, retry after a timeout) returns the first report with `created: false`.
+   */
+  async create(input: NewReport): Promise<{ report: ReportDoc; created: boolean }> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const doc = await this.Report.create({ ...input, reference: this.makeReference(), status: 'received' });
+        const report = doc.toObject();
+        await this.addEvent(report._id, 'submitted', { kind: 'reporter' }, { priority: report.priority });
+        return { report, created: true };
+      } catch (err) {
+        if (isDuplicateKey(err, 'idempotencyKey')) {
+          const existing = await this.Report.findOne({ idempotencyKey: input.idempotencyKey }).lean<ReportDoc>();
+          if (existing) return { report: existing, created: false };
+        }
+        // A reference collision (1 in billions) just draws again.
+        if (!isDuplicateKey(err, 'reference')) throw err;
+      }
+    }
+    throw new Error('could not draw a unique reference');
+  }
+
+  findById(id: Id): Promise<ReportDoc | null> {
+    return this.Report.findById(id).lean<ReportDoc>().exec();
+  }
+
+  findByReference(reference: string): Promise<ReportDoc | null> {
+    return this.Report.findOne({ reference }).lean<ReportDoc>().exec();
+  }
+
+  findByIdempotencyKey(key: string): Promise<ReportDoc | null> {
+    return this.Report.findOne({ idempotencyKey: key }).lean<ReportDoc>().exec();
+  }
+
+  async markQueued(id: Id): Promise<void> {
+    const res = await this.Report.updateOne({ _id: oid(id), queuedAt: null }, { $set: { queuedAt: new Date() } });
+    if (res.modifiedCount) await this.addEvent(id, 'queued', { kind: 'system' });
+  }
+
+  /** Reports stored but never queued (Redis was down): the outbox relay's work list. */
+  findUnqueued(limit = 100, olderThan?: Date): Promise<ReportDoc[]> {
+    const filter: Record<string, unknown> = { status: 'received', queuedAt: null };
+    if (olderThan) filter.createdAt = { $lte: olderThan };
+    return this.Report.find(filter).sort({ createdAt: 1 }).limit(limit).lean<ReportDoc[]>().exec();
+  }
+
+  /** Open reports of a reporter, newest first (for replies and /status). */
+  findOpenByReporter(reporterId: Id): Promise<ReportDoc[]> {
+    return this.Report.find({ reporterId: oid(reporterId), status: { $nin: CLOSED_STATUSES } })
+      .sort({ createdAt: -1 })
+      .lean<ReportDoc[]>()
+      .exec();
+  }
+
+  countAssignedTo(agentId: Id): Promise<number> {
+    return this.Report.countDocuments({ assignee: oid(agentId), status: { $in: ['assigned', 'in_progress', 'waiting_reporter', 'referred'] } }).exec();
+  }
+
+  findAssignedTo(agentId: Id): Promise<ReportDoc[]> {
+    return this.Report.find({ assignee: oid(agentId), status: { $in: ['assigned', 'in_progress', 'waiting_reporter', 'referred'] } })
+      .sort({ priority: 1, createdAt: 1 })
+      .lean<ReportDoc[]>()
+      .exec();
+  }
+
+  /**
+   * Atomic status change guarded by the transition table: only succeeds when the current status
+   * may move to `to` (and, if given, the ticket is held by `agentId`). Returns null otherwise.
+   */
+  async transition(
+    id: Id,
+    to: Status,
+    actor: Actor,
+    opts: { assignee?: Id | null; requireAssignee?: Id; referral?: { agency: Agency; note?: string }; eventData?: Record<string, unknown> } = {},
+  ): Promise<ReportDoc | null> {
+    const filter: Record<string, unknown> = { _id: oid(id), status: { $in: sourcesOf(to) } };
+    if (opts.requireAssignee !== undefined) filter.assignee = oid(opts.requireAssignee);
+    const set: Record<string, unknown> = { status: to };
+    if (to === 'assigned') {
+      set.assignee = opts.assignee ? oid(opts.assignee) : null;
+      set.assignedAt = new Date();
+    }
+    if (to === 'received') set.assignee = null;
+    if (to === 'referred' && opts.referral) set.referral = opts.referral;
+    if (CLOSED_STATUSES.includes(to)) set.closedAt = new Date();
+    const before = await this.Report.findOneAndUpdate(filter, { $set: set }, { new: false }).lean<ReportDoc>();
+    if (!before) return null;
+    const type: EventType = to === 'assigned' ? 'assigned' : to === 'received' ? 'released' : to === 'referred' ? 'referred' : 'status_changed';
+    await this.addEvent(before._id, type, actor, { from: before.status, to, ...(opts.referral ?? {}), ...(opts.eventData ?? {}) });
+    return { ...before, ...set, assignee: (set.assignee as Types.ObjectId | null | undefined) ?? before.assignee } as ReportDoc;
+  }
+
+  async setPriority(id: Id, priority: Priority, escalated: boolean): Promise<ReportDoc | null> {
+    const update: Record<string, unknown> = { $set: { priority, ...(escalated ? { lastEscalatedAt: new Date() } : {}) } };
+    if (escalated) update.$inc = { escalations: 1 };
+    return this.Report.findOneAndUpdate({ _id: oid(id) }, update, { new: true }).lean<ReportDoc>();
+  }
+
+  async setReporterUnreachable(id: Id, unreachable: boolean): Promise<void> {
+    const res = await this.Report.updateOne({ _id: oid(id), reporterUnreachable: !unreachable }, { $set: { reporterUnreachable: unreachable } });
+    if (res.modifiedCount && unreachable) await this.addEvent(id, 'reporter_unreachable', { kind: 'system' });
+  }
+
+  async addEvent(reportId: Id, type: EventType, actor: Actor, data?: Record<string, unknown>): Promise<void> {
+    await this.ReportEvent.create({ reportId: oid(reportId), type, actor: { kind: actor.kind, agentId: actor.agentId ? oid(actor.agentId) : undefined }, data, at: new Date() });
+  }
+
+  history(reportId: Id): Promise<ReportEventDoc[]> {
+    return this.ReportEvent.find({ reportId: oid(reportId) }).sort({ at: 1, _id: 1 }).lean<ReportEventDoc[]>().exec();
+  }
+}

@@ -1,0 +1,92 @@
+import type { Model, Types } from 'mongoose';
+import type { IdentityCipher } from './identity-cipher';
+import type { Lang, ReporterDoc } from './models';
+
+/** What we know about a reporter. Only the server ever decrypts it (to send them messages). */
+export interface ReporterIdentity {
+  telegramUserId: number;
+  chatId: number;
+  firstName?: string;
+  lastName?: string;
+  username?: string;
+  phone?: string;
+}
+
+export class ReporterRepository {
+  constructor(
+    private readonly Reporter: Model<ReporterDoc>,
+    private readonly cipher: IdentityCipher,
+  ) {}
+
+  async findByTelegramUser(telegramUserId: number): Promise<ReporterDoc | null> {
+    return this.Reporter.findOne({ lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) } }).lean<ReporterDoc>();
+  }
+
+  /**
+   * Find or create the reporter for a Telegram user, refreshing the encrypted identity when it
+   * changed (and re-sealing under the current key after a rotation). Phone numbers are kept.
+   */
+  async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang): Promise<ReporterDoc> {
+    const existing = await this.findByTelegramUser(who.telegramUserId);
+    if (existing) {
+      const current = this.cipher.open<ReporterIdentity>(existing.identity);
+      const next: ReporterIdentity = { ...current, ...who };
+      const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== language;
+      if (!changed) return existing;
+      const updated = await this.Reporter.findByIdAndUpdate(
+        existing._id,
+        { $set: { identity: this.cipher.seal(next), lookupHash: this.cipher.lookupHash(who.telegramUserId), language, purged: false } },
+        { new: true },
+      ).lean<ReporterDoc>();
+      return updated ?? existing;
+    }
+    try {
+      const doc = await this.Reporter.create({ lookupHash: this.cipher.lookupHash(who.telegramUserId), identity: this.cipher.seal(who), language });
+      return doc.toObject();
+    } catch (err) {
+      // Two updates from the same new user raced; the other one created the record.
+      if (isDuplicateKey(err)) {
+        const again = await this.findByTelegramUser(who.telegramUserId);
+        if (again) return again;
+      }
+      throw err;
+    }
+  }
+
+  async setLanguage(reporterId: Types.ObjectId, language: Lang): Promise<void> {
+    await this.Reporter.updateOne({ _id: reporterId }, { $set: { language } });
+  }
+
+  async setPhone(reporterId: Types.ObjectId, phone: string): Promise<void> {
+    const doc = await this.Reporter.findById(reporterId).lean<ReporterDoc>();
+    if (!doc) throw new Error(`reporter ${reporterId} not found`);
+    const identity = { ...this.cipher.open<ReporterIdentity>(doc.identity), phone };
+    await this.Reporter.updateOne({ _id: reporterId }, { $set: { identity: this.cipher.seal(identity) } });
+  }
+
+  async findById(reporterId: Types.ObjectId | string): Promise<ReporterDoc | null> {
+    return this.Reporter.findById(reporterId).lean<ReporterDoc>();
+  }
+
+  /** Decrypts; callers decide whether the viewer may see it (never for anonymous reports). */
+  async identityOf(reporterId: Types.ObjectId | string): Promise<ReporterIdentity | null> {
+    const doc = await this.findById(reporterId);
+    if (!doc || doc.purged) return null;
+    return this.cipher.open<ReporterIdentity>(doc.identity);
+  }
+
+  /** Retention: forget who the reporter is; reports stay for statistics. */
+  async purgeIdentity(reporterId: Types.ObjectId): Promise<void> {
+    await this.Reporter.updateOne(
+      { _id: reporterId },
+      { $set: { identity: this.cipher.seal({ purged: true }), lookupHash: `purged:${reporterId.toString()}`, purged: true } },
+    );
+  }
+}
+
+export function isDuplicateKey(err: unknown, field?: string): boolean {
+  if (typeof err !== 'object' || err === null || (err as { code?: unknown }).code !== 11000) return false;
+  if (!field) return true;
+  const e = err as { keyPattern?: Record<string, unknown>; keyValue?: Record<string, unknown>; message?: string };
+  return Boolean(e.keyPattern?.[field] ?? e.keyValue?.[field] ?? e.message?.includes(field));
+}

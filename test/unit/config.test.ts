@@ -1,0 +1,64 @@
+import { loadConfig, ConfigError } from '../../src/config';
+
+const key = Buffer.alloc(32, 7).toString('base64');
+const valid = {
+  TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw',
+  MONGODB_URI: 'mongodb://127.0.0.1:27017/ripoti',
+  DATA_KEY: `k1:${key}`,
+};
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config', () => {
+  it('fills defaults for everything optional', () => {
+    const c = loadConfig(valid);
+    expect(c.telegram.apiRoot).toBe('https://api.telegram.org');
+    expect(c.telegram.mode).toBe('polling');
+    expect(c.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(c.console.port).toBe(3000);
+    expect(c.tickets.slaMinutes).toEqual([5, 15, 60, 240]);
+    expect(c.dataKeys).toEqual([{ id: 'k1', key: Buffer.alloc(32, 7) }]);
+  });
+
+  it('names a missing variable and says what is expected', () => {
+    const e = errorOf({ ...valid, TELEGRAM_BOT_TOKEN: '' });
+    expect(e.variable).toBe('TELEGRAM_BOT_TOKEN');
+    expect(e.message).toMatch(/^Invalid configuration: TELEGRAM_BOT_TOKEN is required/);
+    expect(e.message).not.toContain('\n');
+  });
+
+  it.each([
+    ['TELEGRAM_BOT_TOKEN', 'not-a-token', /BotFather token/],
+    ['MONGODB_URI', 'http://x', /mongodb:\/\//],
+    ['REDIS_URL', 'localhost:6379', /redis:\/\//],
+    ['DATA_KEY', 'k1:c2hvcnQ=', /32-byte/],
+    ['CONSOLE_PORT', '99999', /invalid/],
+    ['SLA_MINUTES', '5,15', /four minute counts/],
+    ['TELEGRAM_MODE', 'push', /invalid/],
+  ])('rejects a malformed %s', (variable, value, message) => {
+    const e = errorOf({ ...valid, [variable]: value });
+    expect(e.variable).toBe(variable);
+    expect(e.message).toMatch(message);
+  });
+
+  it('requires a webhook URL and secret in webhook mode', () => {
+    expect(errorOf({ ...valid, TELEGRAM_MODE: 'webhook' }).variable).toBe('TELEGRAM_WEBHOOK_URL');
+    expect(errorOf({ ...valid, TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://ripoti.example/tg' }).variable).toBe('TELEGRAM_WEBHOOK_SECRET');
+    const c = loadConfig({ ...valid, TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://ripoti.example/tg', TELEGRAM_WEBHOOK_SECRET: 's3cret_token' });
+    expect(c.telegram.webhook).toMatchObject({ url: 'https://ripoti.example/tg', secret: 's3cret_token', port: 8443 });
+  });
+
+  it('accepts several data keys for rotation, the first one current', () => {
+    const old = Buffer.alloc(32, 1).toString('base64');
+    const c = loadConfig({ ...valid, DATA_KEY: `k2:${key},k1:${old}` });
+    expect(c.dataKeys.map((k) => k.id)).toEqual(['k2', 'k1']);
+  });
+});

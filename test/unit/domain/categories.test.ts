@@ -1,0 +1,50 @@
+import { CATEGORIES, categoriesOf, priorityFor, escalate, getCategory, isCategoryCode, type CategoryCode } from '../../../src/domain';
+
+describe('categories and priorities', () => {
+  it('has the police and election categories the hotline promises', () => {
+    expect(categoriesOf('police').map((c) => c.code)).toEqual([
+      'p_bribery', 'p_force', 'p_arrest', 'p_release', 'p_killing', 'p_disappear', 'p_sexual', 'p_threats', 'p_other',
+    ]);
+    expect(categoriesOf('election').map((c) => c.code)).toEqual([
+      'e_bribery', 'e_violence', 'e_hate', 'e_tamper', 'e_personation', 'e_resources', 'e_polling', 'e_other',
+    ]);
+  });
+
+  it('keeps codes short enough for Telegram callback data', () => {
+    for (const c of CATEGORIES) expect(Buffer.byteLength(`cat:${c.code}`)).toBeLessThanOrEqual(64);
+  });
+
+  it.each<[CategoryCode, number]>([
+    ['p_killing', 2],
+    ['p_force', 2],
+    ['p_bribery', 3],
+    ['e_hate', 3],
+    ['e_resources', 4],
+    ['p_other', 4],
+  ])('%s defaults to priority %i', (code, p) => {
+    expect(priorityFor(code, false)).toBe(p);
+  });
+
+  it('puts anyone in danger right now above every category', () => {
+    for (const c of CATEGORIES) {
+      expect(priorityFor(c.code, true)).toBe(1);
+      expect(priorityFor(c.code, false)).toBeGreaterThan(1);
+    }
+  });
+
+  it('escalates one step at a time but never to the danger-now level', () => {
+    expect(escalate(4)).toBe(3);
+    expect(escalate(3)).toBe(2);
+    expect(escalate(2)).toBe(2);
+    expect(escalate(1)).toBe(1);
+  });
+
+  it('suggests the agency that handles each kind of case', () => {
+    expect(getCategory('p_force').agency).toBe('IPOA');
+    expect(getCategory('e_hate').agency).toBe('NCIC');
+    expect(getCategory('e_tamper').agency).toBe('IEBC');
+    expect(getCategory('e_resources').agency).toBe('EACC');
+    expect(isCategoryCode('p_bribery')).toBe(true);
+    expect(isCategoryCode('x_nothing')).toBe(false);
+  });
+});

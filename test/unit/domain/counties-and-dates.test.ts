@@ -1,0 +1,57 @@
+import { COUNTIES, countyByCode, matchCounty, parseIncidentDate, incidentTimeFor, checkText } from '../../../src/domain';
+
+describe('counties', () => {
+  it('lists the 47 counties with official codes', () => {
+    expect(COUNTIES).toHaveLength(47);
+    expect(countyByCode(1)?.name).toBe('Mombasa');
+    expect(countyByCode(47)?.name).toBe('Nairobi City');
+    expect(countyByCode(42)?.name).toBe('Kisumu');
+    expect(countyByCode(0)).toBeUndefined();
+    expect(countyByCode(48)).toBeUndefined();
+  });
+
+  it('matches typed names exactly, by alias, or by code', () => {
+    expect(matchCounty('nairobi')).toEqual({ kind: 'exact', county: { code: 47, name: 'Nairobi City' } });
+    expect(matchCounty('Kaunti ya Kisumu')).toMatchObject({ kind: 'exact', county: { code: 42 } });
+    expect(matchCounty('muranga')).toMatchObject({ kind: 'exact', county: { code: 21 } });
+    expect(matchCounty('32')).toMatchObject({ kind: 'exact', county: { code: 32 } });
+  });
+
+  it('suggests the closest county for a misspelling instead of guessing', () => {
+    expect(matchCounty('Nakru')).toMatchObject({ kind: 'suggest', county: { name: 'Nakuru' } });
+    expect(matchCounty('Kakamenga')).toMatchObject({ kind: 'suggest', county: { name: 'Kakamega' } });
+    expect(matchCounty('Gotham')).toEqual({ kind: 'none' });
+    expect(matchCounty('   ')).toEqual({ kind: 'none' });
+  });
+});
+
+describe('incident dates', () => {
+  const now = new Date('2026-08-09T10:00:00Z'); // 13:00 in Nairobi
+
+  it('accepts Kenyan day-first dates and ISO dates', () => {
+    expect(parseIncidentDate('08/08/2026', now)).toEqual({ ok: true, date: new Date('2026-08-07T21:00:00Z') });
+    expect(parseIncidentDate('2026-08-08', now)).toEqual({ ok: true, date: new Date('2026-08-07T21:00:00Z') });
+    expect(parseIncidentDate('9.8.26', now)).toMatchObject({ ok: true });
+  });
+
+  it('refuses the future, dates over a year old and nonsense', () => {
+    expect(parseIncidentDate('10/08/2026', now)).toEqual({ ok: false, reason: 'future' });
+    expect(parseIncidentDate('01/08/2025', now)).toEqual({ ok: false, reason: 'too_old' });
+    expect(parseIncidentDate('31/02/2026', now)).toEqual({ ok: false, reason: 'format' });
+    expect(parseIncidentDate('last week', now)).toEqual({ ok: false, reason: 'format' });
+  });
+
+  it('turns today and yesterday into Kenyan calendar days', () => {
+    expect(incidentTimeFor('today', now).toISOString()).toBe('2026-08-08T21:00:00.000Z');
+    expect(incidentTimeFor('yesterday', now).toISOString()).toBe('2026-08-07T21:00:00.000Z');
+    expect(incidentTimeFor('now', now)).toBe(now);
+  });
+});
+
+describe('text limits', () => {
+  it('says whether text is empty or too long', () => {
+    expect(checkText('  ', 10)).toEqual({ ok: false, reason: 'empty', max: 10 });
+    expect(checkText('x'.repeat(11), 10)).toEqual({ ok: false, reason: 'too_long', max: 10 });
+    expect(checkText(' ok ', 10)).toEqual({ ok: true, text: 'ok' });
+  });
+});
