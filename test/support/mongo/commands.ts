@@ -452,6 +452,8 @@ export function createHandlers(store: Store): Record<string, Handler> {
       return { nIndexesWas: was, ok: 1 };
     },
   };
+  // Lower-case aliases that mongod registers too.
   handlers.findandmodify = handlers.findAndModify;
+  handlers.buildinfo = handlers.buildInfo;
   return handlers;
 }

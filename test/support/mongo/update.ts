@@ -57,6 +57,8 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: { arrayFilters?: Doc[
       result = copy;
     }
   } catch (err) {
+    // mingo refuses _id paths itself; report it with MongoDB's code.
+    if (err instanceof Error && err.message.includes('would modify the immutable field')) throw immutableId();
     throw toCommandError(err);
   }
   if (doc._id !== undefined && canonical(result._id) !== canonical(doc._id)) throw immutableId();
