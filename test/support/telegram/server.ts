@@ -1,0 +1,143 @@
+/** HTTP front of the double: routes `/bot<token>/<method>` and `/file/bot<token>/<path>`, parses
+ * query strings plus JSON, urlencoded and multipart bodies, and answers in Telegram's envelope. */
+import busboy from 'busboy';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { callMethod, type Envelope } from './methods';
+import type { DoubleState } from './state';
+import { badRequest, isRecord, type Params, type UploadedFile } from './validation';
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks);
+}
+
+function parseMultipart(stream: Readable, contentType: string): Promise<Params> {
+  return new Promise((resolve, reject) => {
+    const params: Params = {};
+    const pendingFiles: Promise<void>[] = [];
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: { 'content-type': contentType }, limits: { fileSize: 60 * 1024 * 1024 } });
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)));
+      return;
+    }
+    bb.on('field', (name, value) => {
+      params[name] = value;
+    });
+    bb.on('file', (name, file, info) => {
+      pendingFiles.push(
+        readAll(file).then((bytes) => {
+          const upload: UploadedFile = { kind: 'upload', fileName: info.filename || name, mimeType: info.mimeType, bytes };
+          params[name] = upload;
+        }),
+      );
+    });
+    bb.on('error', reject);
+    bb.on('close', () => {
+      Promise.all(pendingFiles).then(() => resolve(params), reject);
+    });
+    stream.pipe(bb);
+  });
+}
+
+/** Parse any body Telegram accepts; also used for webhook replies. */
+export async function parseBody(stream: Readable, contentType: string | undefined): Promise<Params> {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'multipart/form-data' && contentType) {
+    return parseMultipart(stream, contentType);
+  }
+  const raw = await readAll(stream);
+  if (raw.length === 0) return {};
+  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+  // Telegram treats unknown content types as JSON when they parse as such.
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    if (type === 'application/json') throw badRequest("can't parse JSON object");
+    return {};
+  }
+  if (!isRecord(parsed)) throw badRequest("can't parse JSON object");
+  return parsed;
+}
+
+function writeJson(res: http.ServerResponse, env: Envelope): void {
+  const body = JSON.stringify(env.body);
+  if (res.writableEnded || res.destroyed) return;
+  res.writeHead(env.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const fail = (status: number, description: string): Envelope => ({ status, body: { ok: false, error_code: status, description } });
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(state: DoubleState): Promise<RunningServer> {
+  const server = http.createServer((req, res) => {
+    void handle(state, req, res).catch((e: unknown) => {
+      console.error('TelegramDouble internal error', e);
+      writeJson(res, fail(500, 'Internal Server Error'));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Long polls and keep-alive sockets would otherwise keep close() waiting.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(state: DoubleState, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+  if (file) {
+    if (decodeURIComponent(file[1]) !== state.token) return writeJson(res, fail(401, 'Unauthorized'));
+    const stored = state.files.getByPath(decodeURIComponent(file[2]));
+    if (!stored) return writeJson(res, fail(404, 'Not Found'));
+    const bytes = stored.bytes();
+    res.writeHead(200, { 'content-type': stored.mimeType, 'content-length': bytes.length });
+    res.end(bytes);
+    return;
+  }
+  const api = /^\/bot([^/]+)\/([^/]*)\/?$/.exec(url.pathname);
+  if (!api) return writeJson(res, fail(404, 'Not Found'));
+  if (decodeURIComponent(api[1]) !== state.token) return writeJson(res, fail(401, 'Unauthorized'));
+  const method = api[2];
+  let params: Params;
+  try {
+    const body = req.method === 'GET' || req.method === 'HEAD' ? {} : await parseBody(req, req.headers['content-type']);
+    params = { ...Object.fromEntries(url.searchParams), ...body };
+    delete params.method; // telegraf repeats the method name as a multipart field
+  } catch (e) {
+    const description = e instanceof Error && e.message.startsWith('Bad Request') ? e.message : "Bad Request: can't parse request body";
+    return writeJson(res, fail(400, description));
+  }
+  const controller = new AbortController();
+  res.on('close', () => controller.abort());
+  const env = await callMethod(state, method, params, { signal: controller.signal, viaWebhookReply: false });
+  writeJson(res, env);
+}
+
+/** Execute `{ method, ...params }` that a bot wrote into its webhook answer (Telegram does). */
+export async function runWebhookReply(state: DoubleState, body: Buffer, contentType: string | undefined): Promise<void> {
+  const params = await parseBody(Readable.from([body]), contentType);
+  const method = params.method;
+  if (typeof method !== 'string') return;
+  delete params.method;
+  await callMethod(state, method, params, { signal: new AbortController().signal, viaWebhookReply: true });
+}

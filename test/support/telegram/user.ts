@@ -1,0 +1,278 @@
+/** A person chatting privately with the bot. Every action resolves only after the bot has
+ * finished handling the resulting update (see updates.ts), so tests need no sleeps. */
+import type { ChatState, DoubleState } from './state';
+import { toView } from './state';
+import type {
+  BotMessage,
+  CallbackAnswer,
+  InlineKeyboardButton,
+  KeyboardButton,
+  MessageEntity,
+  TgMessage,
+  TgUpdate,
+  TgUser,
+  UpdateInput,
+} from './types';
+
+export interface UserOptions {
+  /** Telegram user id (= private chat id); unique auto-assigned when omitted */
+  id?: number;
+  firstName: string;
+  lastName?: string;
+  username?: string;
+  languageCode?: string;
+}
+
+export interface ActionOptions {
+  /** how long to wait for the bot to finish handling the update (default: double's actionTimeoutMs) */
+  timeoutMs?: number;
+}
+
+export interface MediaOptions extends ActionOptions {
+  caption?: string;
+  sizeBytes?: number;
+}
+
+type MessageContent = Omit<TgMessage, 'message_id' | 'from' | 'chat' | 'date'>;
+
+const COMMAND_RE = /^\/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{3,32})?/;
+
+export class TelegramUser {
+  readonly id: number;
+
+  constructor(
+    private readonly s: DoubleState,
+    private readonly chat: ChatState,
+    private readonly defaultTimeoutMs: number,
+  ) {
+    this.id = chat.user.id;
+  }
+
+  /** The Bot API User object of this person. */
+  get info(): TgUser {
+    return { ...this.chat.user };
+  }
+
+  get chatId(): number {
+    return this.chat.chat.id;
+  }
+
+  private get name(): string {
+    return this.chat.user.first_name;
+  }
+
+  private ensureCanWrite(action: string): void {
+    if (this.chat.blocked) {
+      throw new Error(`${this.name} blocked the bot and cannot ${action}; call tg.unblockBy(${this.id}) first`);
+    }
+  }
+
+  private submit(update: UpdateInput, label: string, opts?: ActionOptions): Promise<void> {
+    const { handled } = this.s.hub.enqueue(update, `${label} from ${this.name}`, opts?.timeoutMs ?? this.defaultTimeoutMs);
+    return handled;
+  }
+
+  private async post(content: MessageContent, label: string, opts?: ActionOptions): Promise<TgMessage> {
+    this.ensureCanWrite(label);
+    const stored = this.s.addMessage(
+      this.chat,
+      { from: { ...this.chat.user }, chat: { ...this.chat.chat }, date: this.s.unixNow(), ...content },
+      { fromBot: false },
+    );
+    const message = structuredClone(stored.raw);
+    await this.submit({ message: structuredClone(message) }, label, opts);
+    return message;
+  }
+
+  /** Sends a text message; a leading /command gets a bot_command entity like in real clients. */
+  sendText(text: string, opts?: ActionOptions & { replyToMessageId?: number }): Promise<TgMessage> {
+    const content: MessageContent = { text };
+    const command = COMMAND_RE.exec(text);
+    if (command) content.entities = [{ type: 'bot_command', offset: 0, length: command[0].length } satisfies MessageEntity];
+    if (opts?.replyToMessageId !== undefined) {
+      const target = this.chat.messages.find((m) => m.raw.message_id === opts.replyToMessageId && !m.deleted);
+      if (!target) throw new Error(`${this.name}: no message #${opts.replyToMessageId} to reply to`);
+      content.reply_to_message = structuredClone(target.raw);
+    }
+    return this.post(content, `text ${JSON.stringify(text)}`, opts);
+  }
+
+  /**
+   * Taps a button by its text or exact callback_data: an inline button on the newest bot message
+   * that has it (callback_query update), otherwise a button of the active reply keyboard (sent as
+   * text, or as a contact for request_contact buttons).
+   */
+  async press(label: string, opts?: ActionOptions & { phoneNumber?: string }): Promise<void> {
+    this.ensureCanWrite(`press "${label}"`);
+    const visible = this.chat.messages.filter((m) => m.fromBot && !m.deleted);
+    for (let i = visible.length - 1; i >= 0; i--) {
+      const m = visible[i];
+      const button = m.raw.reply_markup?.inline_keyboard.flat().find((b) => b.text === label || b.callback_data === label);
+      if (!button) continue;
+      if (button.callback_data === undefined) {
+        throw new Error(`${this.name}: button "${label}" on message #${m.raw.message_id} is not a callback button (${JSON.stringify(button)})`);
+      }
+      const id = this.s.allocCallbackId();
+      this.s.callbackQueries.set(id, { id, chatId: this.chatId, data: button.callback_data, answered: false });
+      await this.submit(
+        {
+          callback_query: {
+            id,
+            from: { ...this.chat.user },
+            message: structuredClone(m.raw),
+            chat_instance: `-${this.s.bot.id}${this.chatId}`,
+            data: button.callback_data,
+          },
+        },
+        `press "${label}"`,
+        opts,
+      );
+      return;
+    }
+    const keyboardButton = this.replyKeyboardButtons().find((b) => b.text === label);
+    if (keyboardButton?.request_contact) {
+      await this.shareContact(opts?.phoneNumber, opts);
+      return;
+    }
+    if (keyboardButton?.request_location) {
+      throw new Error(`${this.name}: "${label}" requests a location; use shareLocation(lat, lon) instead`);
+    }
+    if (keyboardButton) {
+      await this.sendText(keyboardButton.text, opts);
+      return;
+    }
+    throw new Error(`${this.name}: no button "${label}" in chat ${this.chatId}. ${this.describeButtons()}`);
+  }
+
+  private describeButtons(): string {
+    const inline = this.chat.messages
+      .filter((m) => m.fromBot && !m.deleted && m.raw.reply_markup)
+      .reverse()
+      .map((m) => `#${m.raw.message_id} ${JSON.stringify(m.raw.reply_markup?.inline_keyboard.flat().map((b: InlineKeyboardButton) => b.text))}`);
+    const reply = this.replyKeyboardButtons().map((b) => b.text);
+    return `Inline buttons (newest message first): ${inline.length ? inline.join(', ') : 'none'}; reply keyboard: ${reply.length ? JSON.stringify(reply) : 'none'}`;
+  }
+
+  /** Buttons of the reply keyboard currently shown (the newest keyboard not removed since). */
+  private replyKeyboardButtons(): KeyboardButton[] {
+    for (let i = this.chat.messages.length - 1; i >= 0; i--) {
+      const m = this.chat.messages[i];
+      const markup = m.fromBot ? m.sentMarkup : undefined;
+      if (!markup) continue;
+      if ('remove_keyboard' in markup) return [];
+      if ('keyboard' in markup) return markup.keyboard.flat();
+    }
+    return [];
+  }
+
+  /** Shares her own contact, as the request_contact button does. */
+  shareContact(phoneNumber = '+254712345678', opts?: ActionOptions): Promise<TgMessage> {
+    const u = this.chat.user;
+    const contact = { phone_number: phoneNumber, first_name: u.first_name, user_id: u.id, ...(u.last_name ? { last_name: u.last_name } : {}) };
+    return this.post({ contact }, 'contact', opts);
+  }
+
+  shareLocation(latitude: number, longitude: number, opts?: ActionOptions): Promise<TgMessage> {
+    return this.post({ location: { latitude, longitude } }, `location ${latitude},${longitude}`, opts);
+  }
+
+  /** Sends a fake JPEG (three sizes like Telegram); resolves with the largest size's file_id. */
+  async sendPhoto(opts: MediaOptions & { width?: number; height?: number } = {}): Promise<string> {
+    this.ensureCanWrite('send a photo');
+    const photo = this.s.files.addPhoto({ size: opts.sizeBytes, width: opts.width, height: opts.height });
+    await this.post({ photo, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) }, 'photo', opts);
+    return photo[photo.length - 1].file_id;
+  }
+
+  async sendVoice(opts: ActionOptions & { durationSec?: number; sizeBytes?: number } = {}): Promise<string> {
+    this.ensureCanWrite('send a voice note');
+    const duration = opts.durationSec ?? 5;
+    const f = this.s.files.add('voice', { size: opts.sizeBytes ?? duration * 4_000, duration, mimeType: 'audio/ogg' });
+    await this.post({ voice: { file_id: f.fileId, file_unique_id: f.fileUniqueId, duration, mime_type: f.mimeType, file_size: f.size } }, 'voice', opts);
+    return f.fileId;
+  }
+
+  async sendVideo(opts: MediaOptions & { durationSec?: number } = {}): Promise<string> {
+    this.ensureCanWrite('send a video');
+    const duration = opts.durationSec ?? 10;
+    const f = this.s.files.add('video', { size: opts.sizeBytes ?? duration * 250_000, duration, width: 1280, height: 720, mimeType: 'video/mp4', fileName: 'video.mp4' });
+    const video = { file_id: f.fileId, file_unique_id: f.fileUniqueId, duration, width: 1280, height: 720, mime_type: f.mimeType, file_size: f.size, file_name: f.fileName };
+    await this.post({ video, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) }, 'video', opts);
+    return f.fileId;
+  }
+
+  async sendDocument(opts: MediaOptions & { fileName: string; mimeType: string; bytes?: Buffer }): Promise<string> {
+    this.ensureCanWrite('send a document');
+    const f = this.s.files.add('document', { bytes: opts.bytes, size: opts.sizeBytes ?? 20_000, fileName: opts.fileName, mimeType: opts.mimeType });
+    const document = { file_id: f.fileId, file_unique_id: f.fileUniqueId, file_name: opts.fileName, mime_type: opts.mimeType, file_size: f.size };
+    await this.post({ document, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) }, `document ${opts.fileName}`, opts);
+    return f.fileId;
+  }
+
+  async sendSticker(opts: ActionOptions & { emoji?: string } = {}): Promise<string> {
+    this.ensureCanWrite('send a sticker');
+    const f = this.s.files.add('sticker', { size: 24_000, width: 512, height: 512, mimeType: 'image/webp' });
+    const sticker = { file_id: f.fileId, file_unique_id: f.fileUniqueId, type: 'regular' as const, width: 512, height: 512, is_animated: false, is_video: false, emoji: opts.emoji ?? '👍', file_size: f.size };
+    await this.post({ sticker }, 'sticker', opts);
+    return f.fileId;
+  }
+
+  /** Escape hatch: deliver any update (e.g. edited_message); resolves once handled. */
+  async sendRaw(update: UpdateInput, opts?: ActionOptions): Promise<TgUpdate> {
+    const { update: queued, handled } = this.s.hub.enqueue(update, `raw update from ${this.name}`, opts?.timeoutMs ?? this.defaultTimeoutMs);
+    await handled;
+    return queued;
+  }
+
+  /** Bot messages in this chat, oldest first, edits applied; deleted ones only on request. */
+  messages(opts: { includeDeleted?: boolean } = {}): BotMessage[] {
+    return this.chat.messages.filter((m) => m.fromBot && (opts.includeDeleted || !m.deleted)).map(toView);
+  }
+
+  /** The newest visible bot message; throws if the bot has not sent any. */
+  lastMessage(): BotMessage {
+    const all = this.messages();
+    const last = all[all.length - 1];
+    if (!last) throw new Error(`${this.name} has not received any bot message (chat ${this.chatId})`);
+    return last;
+  }
+
+  /** Inline button texts of the newest bot message that has inline buttons. */
+  buttons(): string[] {
+    const withButtons = this.messages().filter((m) => m.raw.reply_markup);
+    return withButtons[withButtons.length - 1]?.raw.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? [];
+  }
+
+  /** Texts of the reply keyboard currently shown (empty when none or removed). */
+  replyKeyboard(): string[] {
+    return this.replyKeyboardButtons().map((b) => b.text);
+  }
+
+  /** answerCallbackQuery texts for her presses, in order ('' when answered without text). */
+  callbackAnswers(): string[] {
+    return this.chat.callbackAnswers.map((a) => a.text ?? '');
+  }
+
+  callbackAnswerDetails(): CallbackAnswer[] {
+    return this.chat.callbackAnswers.map((a) => ({ ...a }));
+  }
+
+  /** sendChatAction actions the bot sent to this chat, in order. */
+  chatActions(): string[] {
+    return [...this.chat.chatActions];
+  }
+
+  /**
+   * Resolves with the first bot message sent or edited after this call that matches (substring of
+   * text/caption, or predicate). Rejects after timeoutMs (default 5000) listing what arrived.
+   */
+  waitForMessage(match: string | RegExp | ((m: BotMessage) => boolean), opts: { timeoutMs?: number } = {}): Promise<BotMessage> {
+    const body = (m: BotMessage): string => m.text ?? m.caption ?? '';
+    const predicate =
+      typeof match === 'string' ? (m: BotMessage) => body(m).includes(match)
+        : match instanceof RegExp ? (m: BotMessage) => match.test(body(m))
+          : match;
+    const what = typeof match === 'function' ? 'predicate' : JSON.stringify(String(match));
+    return this.s.waitForMessage(this.chat, predicate, what, opts.timeoutMs ?? 5000);
+  }
+}
