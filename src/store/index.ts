@@ -4,12 +4,16 @@ import { IdentityCipher, type DataKey } from './identity-cipher';
 import { ReporterRepository } from './reporter-repository';
 import { ReportRepository } from './report-repository';
 import { MessageRepository } from './message-repository';
+import { createAgentModels } from './agent-model';
+import { AgentRepository } from './agent-repository';
 
 export * from './models';
 export * from './identity-cipher';
 export * from './reporter-repository';
 export * from './report-repository';
 export * from './message-repository';
+export * from './agent-model';
+export * from './agent-repository';
 export * from './connection';
 
 export interface Store {
@@ -18,6 +22,8 @@ export interface Store {
   reporters: ReporterRepository;
   reports: ReportRepository;
   messages: MessageRepository;
+  /** Console accounts and sessions. */
+  agents: AgentRepository;
   /** Builds every index now: call once at start-up so the first report is not slowed by it. */
   ready(): Promise<void>;
 }
@@ -25,14 +31,16 @@ export interface Store {
 export function createStore(conn: Connection, dataKeys: readonly DataKey[]): Store {
   const models = createModels(conn);
   const cipher = new IdentityCipher(dataKeys);
+  const agents = new AgentRepository(createAgentModels(conn));
   return {
     models,
     cipher,
     reporters: new ReporterRepository(models.Reporter, cipher),
     reports: new ReportRepository(models.Report, models.ReportEvent),
     messages: new MessageRepository(models.Message),
+    agents,
     async ready() {
-      await Promise.all(Object.values(models).map((m) => m.init()));
+      await Promise.all([...Object.values(models).map((m) => m.init()), agents.ready()]);
     },
   };
 }

@@ -1,0 +1,74 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Lang } from './models';
+
+/** Console accounts. Roles widen what a person may see and do: agent < supervisor < admin. */
+export const AGENT_ROLES = ['agent', 'supervisor', 'admin'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
+export interface AgentDoc {
+  _id: Types.ObjectId;
+  /** Lower-cased at write time so "Amina" and "amina" are one account. */
+  username: string;
+  name: string;
+  role: AgentRole;
+  /** argon2id; the plain password is never stored or logged. */
+  passwordHash: string;
+  active: boolean;
+  language: Lang;
+  /** Consecutive failed sign-ins since the last success or lock. */
+  failedSignIns: number;
+  lockedUntil?: Date | null;
+  lastSignInAt?: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const agentSchema = new Schema<AgentDoc>(
+  {
+    username: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    name: { type: String, required: true, trim: true },
+    role: { type: String, enum: AGENT_ROLES, required: true },
+    passwordHash: { type: String, required: true },
+    active: { type: Boolean, default: true },
+    language: { type: String, enum: ['en', 'sw'], default: 'en' },
+    failedSignIns: { type: Number, default: 0 },
+    lockedUntil: { type: Date, default: null },
+    lastSignInAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+
+/**
+ * A signed-in browser. `_id` is the SHA-256 of the cookie value, so a copy of this collection
+ * cannot be replayed as a cookie. `csrf` is the per-session token every POST must carry.
+ */
+export interface ConsoleSessionDoc {
+  _id: string;
+  agentId: Types.ObjectId;
+  csrf: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export const consoleSessionSchema = new Schema<ConsoleSessionDoc>({
+  _id: { type: String, required: true },
+  agentId: { type: Schema.Types.ObjectId, required: true },
+  csrf: { type: String, required: true },
+  expiresAt: { type: Date, required: true },
+  createdAt: { type: Date, required: true, default: () => new Date() },
+});
+consoleSessionSchema.index({ agentId: 1 }); // sign out everywhere
+// MongoDB removes expired sessions itself; lookups also check expiresAt, so a late sweep is harmless.
+consoleSessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+export interface AgentModels {
+  Agent: Model<AgentDoc>;
+  ConsoleSession: Model<ConsoleSessionDoc>;
+}
+
+export function createAgentModels(conn: Connection): AgentModels {
+  return {
+    Agent: conn.models.Agent ?? conn.model<AgentDoc>('Agent', agentSchema),
+    ConsoleSession: conn.models.ConsoleSession ?? conn.model<ConsoleSessionDoc>('ConsoleSession', consoleSessionSchema, 'console_sessions'),
+  };
+}

@@ -1,0 +1,201 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import * as argon2 from 'argon2';
+import { isDuplicateKey } from './reporter-repository';
+import type { AgentDoc, AgentModels, AgentRole, ConsoleSessionDoc } from './agent-model';
+import type { Lang } from './models';
+
+type Id = Types.ObjectId | string;
+const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
+
+export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+export const PASSWORD_MIN_CHARS = 10;
+export const PASSWORD_MAX_CHARS = 200;
+
+export type PasswordCheck = { ok: true } | { ok: false; reason: 'too_short' | 'too_long' };
+
+/** Length is what makes a password strong; composition rules only make people write them down. */
+export function checkPassword(password: string): PasswordCheck {
+  const n = [...password].length;
+  if (n < PASSWORD_MIN_CHARS) return { ok: false, reason: 'too_short' };
+  if (n > PASSWORD_MAX_CHARS) return { ok: false, reason: 'too_long' };
+  return { ok: true };
+}
+
+export function normaliseUsername(s: string): string {
+  return s.trim().toLowerCase();
+}
+
+export type SignInResult = { ok: true; agent: AgentDoc } | { ok: false; reason: 'unknown' | 'inactive' | 'locked' | 'bad_password' };
+
+export interface AgentRepositoryOptions {
+  /** Failures in a row that lock an account (default 5). */
+  maxFailures?: number;
+  /** How long a lock lasts (default 15 minutes). */
+  lockMinutes?: number;
+  /** argon2 cost; tests may lower it, production keeps the library's defaults. */
+  hashOptions?: { timeCost?: number; memoryCost?: number; parallelism?: number };
+  now?: () => Date;
+}
+
+export class AgentExistsError extends Error {
+  constructor(readonly username: string) {
+    super(`an account named ${username} already exists`);
+    this.name = 'AgentExistsError';
+  }
+}
+
+/** Console accounts, password checks with lock-out, and server-side sessions. */
+export class AgentRepository {
+  private readonly maxFailures: number;
+  private readonly lockMs: number;
+  private readonly now: () => Date;
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly models: AgentModels,
+    private readonly opts: AgentRepositoryOptions = {},
+  ) {
+    this.maxFailures = opts.maxFailures ?? 5;
+    this.lockMs = (opts.lockMinutes ?? 15) * 60_000;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  hash(password: string): Promise<string> {
+    return argon2.hash(password, { type: argon2.argon2id, ...this.opts.hashOptions });
+  }
+
+  async create(input: { username: string; name: string; role: AgentRole; password: string; language?: Lang }): Promise<AgentDoc> {
+    const username = normaliseUsername(input.username);
+    if (!USERNAME_RE.test(username)) throw new Error('username must be 2-32 characters: letters, digits, dot, dash or underscore');
+    const check = checkPassword(input.password);
+    if (!check.ok) throw new Error(`password ${check.reason.replace('_', ' ')}`);
+    try {
+      const doc = await this.models.Agent.create({
+        username,
+        name: input.name.trim(),
+        role: input.role,
+        passwordHash: await this.hash(input.password),
+        language: input.language ?? 'en',
+      });
+      return doc.toObject();
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new AgentExistsError(username);
+      throw err;
+    }
+  }
+
+  findById(id: Id): Promise<AgentDoc | null> {
+    if (typeof id === 'string' && !Types.ObjectId.isValid(id)) return Promise.resolve(null);
+    return this.models.Agent.findById(oid(id)).lean<AgentDoc>().exec();
+  }
+
+  findByUsername(username: string): Promise<AgentDoc | null> {
+    return this.models.Agent.findOne({ username: normaliseUsername(username) }).lean<AgentDoc>().exec();
+  }
+
+  list(): Promise<AgentDoc[]> {
+    return this.models.Agent.find({}).sort({ active: -1, role: 1, username: 1 }).lean<AgentDoc[]>().exec();
+  }
+
+  /** Names by id, for showing who did what in audit trails and lists. */
+  async namesByIds(ids: readonly Id[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids.map(String))].filter((s) => Types.ObjectId.isValid(s));
+    if (!unique.length) return new Map();
+    const docs = await this.models.Agent.find({ _id: { $in: unique.map(oid) } }, { name: 1 }).lean<Pick<AgentDoc, '_id' | 'name'>[]>();
+    return new Map(docs.map((d) => [d._id.toString(), d.name]));
+  }
+
+  /** A new password also ends every session: whoever knew the old one is out. */
+  async setPassword(id: Id, password: string): Promise<boolean> {
+    const check = checkPassword(password);
+    if (!check.ok) throw new Error(`password ${check.reason.replace('_', ' ')}`);
+    const res = await this.models.Agent.updateOne({ _id: oid(id) }, { $set: { passwordHash: await this.hash(password), failedSignIns: 0, lockedUntil: null } });
+    await this.revokeSessions(id);
+    return res.matchedCount === 1;
+  }
+
+  async setActive(id: Id, active: boolean): Promise<boolean> {
+    const res = await this.models.Agent.updateOne({ _id: oid(id) }, { $set: { active } });
+    if (!active) await this.revokeSessions(id);
+    return res.matchedCount === 1;
+  }
+
+  async setLanguage(id: Id, language: Lang): Promise<void> {
+    await this.models.Agent.updateOne({ _id: oid(id) }, { $set: { language } });
+  }
+
+  /**
+   * Password check with lock-out. Unknown, inactive and locked accounts still pay for one argon2
+   * verification so that timing does not tell which usernames exist.
+   */
+  async signIn(username: string, password: string): Promise<SignInResult> {
+    const agent = await this.findByUsername(username);
+    if (!agent || !agent.active) {
+      await argon2.verify(await this.dummy(), password).catch(() => false);
+      return { ok: false, reason: agent ? 'inactive' : 'unknown' };
+    }
+    const now = this.now();
+    if (agent.lockedUntil && agent.lockedUntil > now) {
+      await argon2.verify(await this.dummy(), password).catch(() => false);
+      return { ok: false, reason: 'locked' };
+    }
+    const good = await argon2.verify(agent.passwordHash, password).catch(() => false);
+    if (good) {
+      await this.models.Agent.updateOne({ _id: agent._id }, { $set: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
+      return { ok: true, agent };
+    }
+    // $inc is atomic, so parallel guesses cannot slip past the limit.
+    const after = await this.models.Agent.findOneAndUpdate({ _id: agent._id }, { $inc: { failedSignIns: 1 } }, { new: true }).lean<AgentDoc>();
+    if (after && after.failedSignIns >= this.maxFailures) {
+      await this.models.Agent.updateOne({ _id: agent._id }, { $set: { failedSignIns: 0, lockedUntil: new Date(now.getTime() + this.lockMs) } });
+      return { ok: false, reason: 'locked' };
+    }
+    return { ok: false, reason: 'bad_password' };
+  }
+
+  async createSession(agentId: Id, hours: number): Promise<{ token: string; csrf: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.now().getTime() + hours * 3_600_000);
+    await this.models.ConsoleSession.create({ _id: sessionKey(token), agentId: oid(agentId), csrf, expiresAt, createdAt: this.now() });
+    return { token, csrf, expiresAt };
+  }
+
+  /** The session and its (active) account, or null when unknown, expired or deactivated. */
+  async findSession(token: string): Promise<{ session: ConsoleSessionDoc; agent: AgentDoc } | null> {
+    if (!token || token.length > 100) return null;
+    const session = await this.models.ConsoleSession.findById(sessionKey(token)).lean<ConsoleSessionDoc>();
+    if (!session) return null;
+    if (session.expiresAt <= this.now()) {
+      await this.models.ConsoleSession.deleteOne({ _id: session._id });
+      return null;
+    }
+    const agent = await this.findById(session.agentId);
+    if (!agent || !agent.active) return null;
+    return { session, agent };
+  }
+
+  async endSession(token: string): Promise<void> {
+    await this.models.ConsoleSession.deleteOne({ _id: sessionKey(token) });
+  }
+
+  /** "Sign out everywhere": every browser of this account must sign in again. */
+  async revokeSessions(agentId: Id): Promise<number> {
+    const res = await this.models.ConsoleSession.deleteMany({ agentId: oid(agentId) });
+    return res.deletedCount ?? 0;
+  }
+
+  async ready(): Promise<void> {
+    await Promise.all([this.models.Agent.init(), this.models.ConsoleSession.init()]);
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
+    return this.dummyHash;
+  }
+}
+
+function sessionKey(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
