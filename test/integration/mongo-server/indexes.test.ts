@@ -121,4 +121,24 @@ describe('index commands through the driver', () => {
     expect(await coll.findOne({ ref: 'R-1234' })).toBeNull();
     expect(await coll.findOne({ ref: 'R-x' })).toMatchObject({ i: 1234 });
   });
+
+  it('answers equality queries on indexed fields like a collection scan would', async () => {
+    const coll = t.db.collection('lookup_semantics');
+    await coll.createIndex({ tag: 1 });
+    await coll.createIndex({ a: 1, b: 1 });
+    await coll.insertMany([
+      { _id: 1, tag: 'x', a: 1, b: [1, 2] },
+      { _id: 2, tag: ['y', 'x'], a: 1, b: 2 },
+      { _id: 3, tag: 'y', a: 2, b: 2 },
+      { _id: 4, tag: 'x', a: 1, b: 3 },
+    ] as Document[]);
+    const ids = async (filter: Document): Promise<unknown[]> => (await coll.find(filter).toArray()).map((d) => d._id);
+    expect(await ids({ tag: 'x' })).toEqual([1, 2, 4]);
+    expect(await ids({ tag: 'x', a: 1, b: 3 })).toEqual([4]);
+    expect(await ids({ a: 1, b: 2 })).toEqual([1, 2]);
+    await coll.updateOne({ _id: 4 } as Document, { $set: { tag: 'z' } });
+    expect(await ids({ tag: 'x' })).toEqual([1, 2]);
+    await coll.deleteOne({ _id: 1 } as Document);
+    expect(await ids({ tag: 'x' })).toEqual([2]);
+  });
 });

@@ -78,6 +78,14 @@ describe('update operators', () => {
   });
 });
 
+describe('positional updates', () => {
+  it('updates the first array element matched by the query with $', async () => {
+    const coll = await freshCollection([{ _id: 1, items: [{ k: 'a', n: 1 }, { k: 'b', n: 1 }] } as Document]);
+    await coll.updateOne({ _id: 1, 'items.k': 'b' } as Document, { $set: { 'items.$.n': 5 } });
+    expect((await coll.findOne({ _id: 1 } as Document))?.items).toEqual([{ k: 'a', n: 1 }, { k: 'b', n: 5 }]);
+  });
+});
+
 describe('upserts', () => {
   it('inserts from the query equality fields plus $set and $setOnInsert', async () => {
     const coll = await freshCollection([]);

@@ -299,6 +299,7 @@ export function createHandlers(store: Store): Record<string, Handler> {
       }
       const [batch, pos] = takeBatch(cursor.docs, cursor.pos, num(cmd.batchSize));
       cursor.pos = pos;
+      cursor.lastUsed = Date.now();
       const done = pos >= cursor.docs.length;
       if (done) store.cursors.delete(id);
       return { cursor: { nextBatch: batch, id: Long.fromNumber(done ? 0 : id), ns: cursor.ns }, ok: 1 };

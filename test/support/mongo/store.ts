@@ -12,8 +12,10 @@ export interface IndexDef {
   sparse: boolean;
   /** Other options from createIndexes (expireAfterSeconds, partialFilterExpression...) echoed by listIndexes. */
   options: Doc;
-  /** For unique indexes: canonical key -> canonical _id of the owning document. */
-  entries?: Map<string, string>;
+  /** Canonical index key -> canonical _ids of the documents carrying it (the _id index uses `docs`). */
+  postings?: Map<string, Set<string>>;
+  /** A compound index saw an array value, so its keys no longer answer scalar equality lookups. */
+  multikeyCompound?: boolean;
 }
 
 const SCALAR_CTORS = [ObjectId, Date];
@@ -33,7 +35,9 @@ function simpleEquality(cond: unknown): unknown {
 export class Collection {
   readonly docs = new Map<string, Doc>();
   readonly indexes: IndexDef[] = [{ name: '_id_', key: { _id: 1 }, unique: true, sparse: false, options: {} }];
-  readonly createdAt = Date.now();
+  /** Insertion sequence per canonical _id, to return index lookups in natural order. */
+  private readonly seq = new Map<string, number>();
+  private nextSeq = 0;
 
   constructor(
     readonly dbName: string,
@@ -71,26 +75,37 @@ export class Collection {
     const id = canonical(doc._id);
     if (id !== selfId && this.docs.has(id)) throw this.duplicateError(this.indexes[0], doc);
     for (const index of this.indexes) {
-      if (!index.entries) continue;
+      if (!index.unique || !index.postings) continue;
       for (const key of this.indexKeys(index, doc) ?? []) {
-        const owner = index.entries.get(key);
-        if (owner !== undefined && owner !== selfId) throw this.duplicateError(index, doc);
+        const owners = index.postings.get(key);
+        if (owners && (owners.size > 1 || !owners.has(selfId ?? ''))) throw this.duplicateError(index, doc);
       }
     }
   }
 
   private addKeys(doc: Doc, id: string): void {
-    for (const index of this.indexes) {
-      if (!index.entries) continue;
-      for (const key of this.indexKeys(index, doc) ?? []) index.entries.set(key, id);
+    for (const index of this.indexes) if (index.postings) this.addIndexKeys(index, doc, id);
+  }
+
+  private addIndexKeys(index: IndexDef, doc: Doc, id: string): void {
+    const postings = index.postings;
+    if (!postings) return;
+    if (Object.keys(index.key).length > 1 && Object.keys(index.key).some((f) => Array.isArray(getPath(doc, f)))) index.multikeyCompound = true;
+    for (const key of this.indexKeys(index, doc) ?? []) {
+      const owners = postings.get(key);
+      if (owners) owners.add(id);
+      else postings.set(key, new Set([id]));
     }
   }
 
   private removeKeys(doc: Doc, id: string): void {
     for (const index of this.indexes) {
-      if (!index.entries) continue;
+      if (!index.postings) continue;
       for (const key of this.indexKeys(index, doc) ?? []) {
-        if (index.entries.get(key) === id) index.entries.delete(key);
+        const owners = index.postings.get(key);
+        if (!owners) continue;
+        owners.delete(id);
+        if (owners.size === 0) index.postings.delete(key);
       }
     }
   }
@@ -101,6 +116,7 @@ export class Collection {
     this.checkUnique(doc);
     const id = canonical(doc._id);
     this.docs.set(id, doc);
+    this.seq.set(id, this.nextSeq++);
     this.addKeys(doc, id);
     return doc;
   }
@@ -118,44 +134,63 @@ export class Collection {
 
   remove(doc: Doc): void {
     const id = canonical(doc._id);
-    if (this.docs.delete(id)) this.removeKeys(doc, id);
+    if (!this.docs.delete(id)) return;
+    this.seq.delete(id);
+    this.removeKeys(doc, id);
   }
 
-  /** Matching documents in natural (insertion) order; uses _id / unique-index maps for equality filters. */
+  /** Matching documents in natural (insertion) order; uses _id / index postings for equality filters. */
   match(filter: Doc | undefined): Doc[] {
     if (!filter || Object.keys(filter).length === 0) return [...this.docs.values()];
+    const found = this.candidates(filter);
+    // Index keys use MongoDB equality (incl. array elements), so a filter made only of the looked-up
+    // fields needs no further test; this skips compiling a mingo query on hot paths.
+    if (found?.exact) return found.docs;
     let query: Query;
     try {
       query = new Query(filter);
     } catch (err) {
       throw toCommandError(err);
     }
-    const candidates = this.candidates(filter);
     const out: Doc[] = [];
     try {
-      for (const doc of candidates ?? this.docs.values()) if (query.test(doc)) out.push(doc);
+      for (const doc of found?.docs ?? this.docs.values()) if (query.test(doc)) out.push(doc);
     } catch (err) {
       throw toCommandError(err);
     }
     return out;
   }
 
-  private candidates(filter: Doc): Doc[] | undefined {
+  private candidates(filter: Doc): { docs: Doc[]; exact: boolean } | undefined {
+    const filterKeys = Object.keys(filter);
     const idValue = simpleEquality(filter._id);
     if (idValue !== undefined) {
       const doc = this.docs.get(canonical(idValue));
-      return doc ? [doc] : [];
+      return { docs: doc ? [doc] : [], exact: filterKeys.length === 1 };
     }
+    let best: Set<string> | undefined;
+    let exact = false;
     for (const index of this.indexes) {
-      if (!index.entries) continue;
-      const fields = Object.keys(index.key);
-      const values = fields.map((f) => simpleEquality(filter[f]));
+      if (!index.postings || index.multikeyCompound) continue;
+      const values = Object.keys(index.key).map((f) => simpleEquality(filter[f]));
       if (values.some((v) => v === undefined)) continue;
-      const owner = index.entries.get(values.map(canonical).join('|'));
-      const doc = owner === undefined ? undefined : this.docs.get(owner);
-      return doc ? [doc] : [];
+      const owners = index.postings.get(values.map(canonical).join('|')) ?? new Set<string>();
+      if (!best || owners.size < best.size) {
+        best = owners;
+        exact = filterKeys.every((k) => k in index.key);
+      }
+      if (best.size <= 1 && exact) break;
     }
-    return undefined;
+    if (!best) return undefined;
+    // Keep natural (insertion) order, as a collection scan would.
+    const ids = [...best];
+    if (ids.length > 1) ids.sort((x, y) => (this.seq.get(x) ?? 0) - (this.seq.get(y) ?? 0));
+    const docs: Doc[] = [];
+    for (const id of ids) {
+      const doc = this.docs.get(id);
+      if (doc) docs.push(doc);
+    }
+    return { docs, exact };
   }
 
   createIndex(spec: Doc): 'created' | 'exists' {
@@ -182,20 +217,21 @@ export class Collection {
     const options: Doc = {};
     for (const [k, v] of Object.entries(spec)) if (!['key', 'name', 'unique', 'sparse', 'v', 'ns'].includes(k)) options[k] = deepCopy(v);
     const index: IndexDef = { name, key: deepCopy(key), unique, sparse, options };
-    if (unique) {
-      // Build the map first so a duplicate among existing documents fails the whole build.
-      const entries = new Map<string, string>();
-      for (const [id, doc] of this.docs) {
-        for (const k of this.indexKeys(index, doc) ?? []) {
-          const owner = entries.get(k);
-          if (owner !== undefined && owner !== id) throw this.duplicateError(index, doc);
-          entries.set(k, id);
-        }
-      }
-      index.entries = entries;
+    // Build the postings first so a duplicate among existing documents fails the whole build.
+    index.postings = new Map();
+    for (const [id, doc] of this.docs) {
+      if (unique) this.checkIndexBuild(index, doc, id);
+      this.addIndexKeys(index, doc, id);
     }
     this.indexes.push(index);
     return 'created';
+  }
+
+  private checkIndexBuild(index: IndexDef, doc: Doc, id: string): void {
+    for (const key of this.indexKeys(index, doc) ?? []) {
+      const owners = index.postings?.get(key);
+      if (owners && !(owners.size === 1 && owners.has(id))) throw this.duplicateError(index, doc);
+    }
   }
 
   describeIndex(i: IndexDef): Doc {
@@ -229,7 +265,11 @@ export interface ServerCursor {
   ns: string;
   docs: Doc[];
   pos: number;
+  lastUsed: number;
 }
+
+// Like mongod's cursorTimeoutMillis: abandoned cursors must not pin snapshots forever.
+const CURSOR_IDLE_MS = 10 * 60 * 1000;
 
 export class Store {
   readonly databases = new Map<string, Database>();
@@ -246,8 +286,12 @@ export class Store {
   }
 
   openCursor(ns: string, docs: Doc[], pos: number): number {
+    const now = Date.now();
+    if (this.cursors.size >= 100) {
+      for (const [id, c] of this.cursors) if (now - c.lastUsed > CURSOR_IDLE_MS) this.cursors.delete(id);
+    }
     const id = this.nextCursorId++;
-    this.cursors.set(id, { ns, docs, pos });
+    this.cursors.set(id, { ns, docs, pos, lastUsed: now });
     return id;
   }
 }

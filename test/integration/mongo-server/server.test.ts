@@ -1,0 +1,60 @@
+/** The exported server API and the dev:mongo CLI, started fresh (independent of MONGODB_URI). */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import { startMongoTestServer } from '../../support/mongo/server';
+
+describe('startMongoTestServer', () => {
+  it('listens on a free port, serves the driver and stops cleanly', async () => {
+    const server = await startMongoTestServer({ port: 0 });
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.uri).toBe(`mongodb://127.0.0.1:${server.port}/?directConnection=true`);
+    const client = await MongoClient.connect(server.uri, { serverSelectionTimeoutMS: 2000 });
+    try {
+      await client.db('a').collection('b').insertOne({ x: 1 });
+      expect(await client.db('a').collection('b').countDocuments({})).toBe(1);
+    } finally {
+      await client.close();
+    }
+    await server.stop();
+  });
+
+  it('keeps data per server instance', async () => {
+    const [one, two] = await Promise.all([startMongoTestServer(), startMongoTestServer()]);
+    const c1 = await MongoClient.connect(one.uri);
+    const c2 = await MongoClient.connect(two.uri);
+    try {
+      await c1.db('d').collection('c').insertOne({ on: 'one' });
+      expect(await c2.db('d').collection('c').countDocuments({})).toBe(0);
+    } finally {
+      await Promise.all([c1.close(), c2.close()]);
+      await Promise.all([one.stop(), two.stop()]);
+    }
+  });
+});
+
+describe('dev:mongo CLI', () => {
+  it('prints its URI, serves, and exits 0 on SIGTERM', async () => {
+    const root = path.resolve(__dirname, '../../..');
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'test/support/mongo/cli.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const uri = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /listening on (mongodb:\/\/\S+)/.exec(out);
+          if (match) resolve(match[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`cli exited early with ${code}: ${out}`)));
+      });
+      expect(uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/\?directConnection=true$/);
+      const client = await MongoClient.connect(uri);
+      expect(await client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
+      await client.close();
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+});
