@@ -31,6 +31,8 @@ describe('TelegramDouble Bot API semantics', () => {
     const tooLong = await apiError(bot.telegram.sendMessage(amina.id, 'x'.repeat(4097)));
     expect(tooLong).toMatchObject({ code: 400, description: 'Bad Request: message is too long' });
     await expect(bot.telegram.sendMessage(amina.id, 'x'.repeat(4096))).resolves.toMatchObject({ message_id: 1 });
+    // length counts the text as shown, so markup does not count against the 4096 limit
+    await expect(bot.telegram.sendMessage(amina.id, `<b>${'x'.repeat(4096)}</b>`, { parse_mode: 'HTML' })).resolves.toBeDefined();
 
     expect((await apiError(bot.telegram.sendMessage(amina.id, '   '))).description).toBe('Bad Request: message text is empty');
     expect((await apiError(bot.telegram.sendMessage(999, 'hi'))).description).toBe('Bad Request: chat not found');

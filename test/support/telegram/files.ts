@@ -91,7 +91,7 @@ export class FileStore {
     const n = ++this.counter;
     const size = f.bytes?.length ?? f.size ?? 1024;
     const mimeType = f.mimeType ?? mimeFromFileName(f.fileName, DEFAULT_MIME[kind]);
-    const ext = EXT_BY_MIME[mimeType] ?? f.fileName?.split('.').pop() ?? 'dat';
+    const ext = EXT_BY_MIME[mimeType] ?? (f.fileName?.includes('.') ? f.fileName.split('.').pop() : undefined) ?? 'dat';
     const bytes = f.bytes;
     const stored: StoredFile = {
       fileId: `${PREFIX[kind]}${String(n).padStart(6, '0')}YmFzZTY0LWZha2U`,

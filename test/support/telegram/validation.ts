@@ -139,7 +139,12 @@ export function visibleLength(text: string, parseMode: ParseMode | undefined): n
       .replace(/<[^>]*>/g, '')
       .replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
   }
-  if (parseMode === 'MarkdownV2' || parseMode === 'Markdown') return text.replace(/\\(.)/g, '$1').length;
+  if (parseMode === 'MarkdownV2' || parseMode === 'Markdown') {
+    return text
+      .replace(/(?<!\\)\[([^\]]*)\]\([^)]*\)/g, '$1') // [label](url) shows only the label
+      .replace(/(?<!\\)[*_~|`]/g, '') // unescaped formatting characters are not shown
+      .replace(/\\(.)/g, '$1').length;
+  }
   return text.length;
 }
 
