@@ -29,6 +29,13 @@ export class MessageRepository {
     return this.Message.find({ reportId: oid(reportId) }).sort({ createdAt: 1, _id: 1 }).lean<MessageDoc[]>().exec();
   }
 
+  /** Outgoing messages stored but not yet delivered: the outbox relay re-queues them. */
+  findPendingOutgoing(limit = 200, createdBefore?: Date): Promise<MessageDoc[]> {
+    const filter: Record<string, unknown> = { direction: 'to_reporter', delivery: 'pending' };
+    if (createdBefore) filter.createdAt = { $lte: createdBefore };
+    return this.Message.find(filter).sort({ createdAt: 1 }).limit(limit).lean<MessageDoc[]>().exec();
+  }
+
   /** Only a pending message becomes sent: a redelivered job cannot send twice once this succeeded. */
   async markSent(id: Id, telegramMessageId: number): Promise<boolean> {
     const res = await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'sent', telegramMessageId } });

@@ -204,6 +204,7 @@ export const messageSchema = new Schema<MessageDoc>(
   { timestamps: true },
 );
 messageSchema.index({ reportId: 1, createdAt: 1 });
+messageSchema.index({ delivery: 1, createdAt: 1 }); // outbox relay: pending outgoing messages
 
 export interface Models {
   Reporter: Model<ReporterDoc>;

@@ -66,6 +66,34 @@ export class ReportRepository {
     return this.Report.find(filter).sort({ createdAt: 1 }).limit(limit).lean<ReportDoc[]>().exec();
   }
 
+  /**
+   * A ticket put back in the queue (release) counts as not queued until its job exists again, so
+   * the outbox relay re-adds it if Redis fails in between.
+   */
+  async markUnqueued(id: Id): Promise<void> {
+    await this.Report.updateOne({ _id: oid(id), status: 'received' }, { $set: { queuedAt: null } });
+  }
+
+  /** Waiting tickets that should have a `tickets` job: the relay checks these still do. */
+  findQueuedWaiting(limit = 500, queuedBefore?: Date): Promise<ReportDoc[]> {
+    const filter: Record<string, unknown> = { status: 'received', queuedAt: queuedBefore ? { $ne: null, $lte: queuedBefore } : { $ne: null } };
+    return this.Report.find(filter).sort({ queuedAt: 1 }).limit(limit).lean<ReportDoc[]>().exec();
+  }
+
+  /**
+   * SLA escalation, atomic and at most once per clock: only a ticket still waiting whose
+   * escalation count is the one the clock saw is raised. Returns the updated report or null.
+   */
+  async escalate(id: Id, to: Priority, expected: { escalations: number }): Promise<ReportDoc | null> {
+    const updated = await this.Report.findOneAndUpdate(
+      { _id: oid(id), status: 'received', escalations: expected.escalations },
+      { $set: { priority: to, lastEscalatedAt: new Date() }, $inc: { escalations: 1 } },
+      { new: true },
+    ).lean<ReportDoc>();
+    if (updated) await this.addEvent(updated._id, 'escalated', { kind: 'system' }, { to, escalations: updated.escalations });
+    return updated;
+  }
+
   /** Open reports of a reporter, newest first (for replies and /status). */
   findOpenByReporter(reporterId: Id): Promise<ReportDoc[]> {
     return this.Report.find({ reporterId: oid(reporterId), status: { $nin: CLOSED_STATUSES } })
