@@ -1,0 +1,64 @@
+import { CLOSED_STATUSES } from '../domain';
+import type { Store } from '../store';
+import type { Logger } from '../logger';
+import type { Service } from '../lifecycle';
+
+export interface RetentionResult {
+  reports: number;
+  reporters: number;
+}
+
+/**
+ * After `days`, a closed ticket keeps only what statistics need (kind, category, county, dates,
+ * status). Its evidence file ids and voice description go, and so does the reporter's identity
+ * once none of their reports is still open or within the retention period.
+ */
+export async function purgeExpired(store: Store, days: number, now = new Date()): Promise<RetentionResult> {
+  const { Report } = store.models;
+  const cutoff = new Date(now.getTime() - days * 24 * 3600 * 1000);
+  const expired = await Report.find({ status: { $in: CLOSED_STATUSES }, closedAt: { $lte: cutoff }, purgedAt: null })
+    .select({ _id: 1, reporterId: 1 })
+    .lean<{ _id: import('mongoose').Types.ObjectId; reporterId: import('mongoose').Types.ObjectId }[]>();
+  for (const r of expired) {
+    const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now }, $unset: { 'description.voice': 1, location: 1 } });
+    if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location'] });
+  }
+  let reporters = 0;
+  const candidates = [...new Set(expired.map((r) => r.reporterId.toString()))];
+  for (const id of candidates) {
+    // Keep the identity while any report still needs it: open, or closed but not yet expired.
+    const stillNeeded = await Report.exists({ reporterId: id, purgedAt: null });
+    if (stillNeeded) continue;
+    const reporter = await store.reporters.findById(id);
+    if (!reporter || reporter.purged) continue;
+    await store.reporters.purgeIdentity(reporter._id);
+    reporters++;
+  }
+  return { reports: expired.length, reporters };
+}
+
+/** Runs the purge at start and then every `intervalMs` in the worker role. */
+export class RetentionJob implements Service {
+  readonly name = 'retention';
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: { store: Store; days: number; logger: Logger; intervalMs?: number }) {}
+
+  async start(): Promise<void> {
+    const tick = () => {
+      this.running = purgeExpired(this.deps.store, this.deps.days).then(
+        (r) => (r.reports || r.reporters ? this.deps.logger.info(r, 'retention purge') : undefined),
+        (err: unknown) => this.deps.logger.warn({ err }, 'retention purge failed; will retry'),
+      );
+    };
+    tick();
+    this.timer = setInterval(tick, this.deps.intervalMs ?? 3600_000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

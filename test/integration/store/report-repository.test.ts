@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { connectTestDb } from '../../support/db';
+import { createStore, type Store } from '../../../src/store';
+import { purgeExpired } from '../../../src/services/retention';
+import { seedReport } from '../../support/report-fixtures';
+import type { Connection } from 'mongoose';
+
+const keys = [{ id: 'k1', key: Buffer.alloc(32, 3) }];
+let db: Awaited<ReturnType<typeof connectTestDb>>;
+let conn: Connection;
+let store: Store;
+
+beforeAll(async () => {
+  db = await connectTestDb('store');
+  conn = db.conn;
+  store = createStore(conn, keys);
+  await store.ready();
+});
+afterAll(() => db.drop());
+
+describe('reports', () => {
+  it('stores one report per idempotency key, however often it is submitted', async () => {
+    const key = randomUUID();
+    const { reporter } = await seedReport(store);
+    const input = {
+      idempotencyKey: key, reporterId: reporter._id, language: 'sw' as const, kind: 'election' as const, category: 'e_bribery',
+      description: { text: 'Pesa zinagawanywa nje ya kituo' }, county: 42, when: 'now' as const, incidentAt: new Date(),
+      dangerNow: false, anonymous: true, evidence: [], priority: 3 as const,
+    };
+    const results = await Promise.all([store.reports.create(input), store.reports.create(input), store.reports.create(input)]);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.report.reference)).size).toBe(1);
+    expect(await store.models.Report.countDocuments({ idempotencyKey: key })).toBe(1);
+    expect(results[0].report.reference).toMatch(/^R-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+  });
+
+  it('draws a new reference when one is already taken', async () => {
+    const { report } = await seedReport(store);
+    const refs = [report.reference, 'R-2345-6789'];
+    const { ReportRepository } = await import('../../../src/store/report-repository');
+    const repo = new ReportRepository(store.models.Report, store.models.ReportEvent, () => refs.shift() ?? 'R-ZZZZ-ZZZZ');
+    const { reporterId, language, kind, category, description, county, when, incidentAt, dangerNow, anonymous, evidence, priority } = report;
+    const { report: second } = await repo.create({ reporterId, language, kind, category, description, county, when, incidentAt, dangerNow, anonymous, evidence, priority, idempotencyKey: randomUUID() });
+    expect(second.reference).toBe('R-2345-6789');
+  });
+
+  it('only allows transitions from the table, atomically', async () => {
+    const { report } = await seedReport(store);
+    const agent = '64b000000000000000000001';
+    expect(await store.reports.transition(report._id, 'resolved', { kind: 'agent', agentId: agent })).toBeNull();
+    const takes = await Promise.all([1, 2, 3].map(() => store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent }, { assignee: agent })));
+    expect(takes.filter(Boolean)).toHaveLength(1);
+    expect(await store.reports.transition(report._id, 'in_progress', { kind: 'agent', agentId: agent }, { requireAssignee: '64b000000000000000000002' })).toBeNull();
+    expect(await store.reports.transition(report._id, 'in_progress', { kind: 'agent', agentId: agent }, { requireAssignee: agent })).not.toBeNull();
+    const history = await store.reports.history(report._id);
+    expect(history.map((e) => e.type)).toEqual(['submitted', 'assigned', 'status_changed']);
+    expect(await store.reports.countAssignedTo(agent)).toBe(1);
+  });
+
+  it('lists a reporter\'s open reports newest first, without closed ones', async () => {
+    const { reporter, telegramUserId } = await seedReport(store);
+    const second = await seedReport(store, {}, { telegramUserId });
+    const third = await seedReport(store, {}, { telegramUserId });
+    await store.reports.transition(third.report._id, 'withdrawn', { kind: 'reporter' });
+    const open = await store.reports.findOpenByReporter(reporter._id);
+    expect(open.map((r) => r.reference)).toEqual([second.report.reference, open[1].reference]);
+    expect(open).toHaveLength(2);
+  });
+
+  it('finds reports that were stored but never queued', async () => {
+    const { report } = await seedReport(store);
+    expect((await store.reports.findUnqueued(1000)).map((r) => r.reference)).toContain(report.reference);
+    await store.reports.markQueued(report._id);
+    expect((await store.reports.findUnqueued(1000)).map((r) => r.reference)).not.toContain(report.reference);
+  });
+});
+
+describe('reporters', () => {
+  it('keeps identity encrypted at rest and finds it by keyed hash', async () => {
+    const { reporter, telegramUserId } = await seedReport(store, {}, { firstName: 'Nyokabi', phone: '+254711223344' });
+    const raw = await conn.db!.collection('reporters').findOne({ _id: reporter._id });
+    const rawText = JSON.stringify(raw);
+    expect(rawText).not.toContain('Nyokabi');
+    expect(rawText).not.toContain('254711223344');
+    expect(rawText).not.toContain(String(telegramUserId));
+    expect(await store.reporters.identityOf(reporter._id)).toMatchObject({ firstName: 'Nyokabi', phone: '+254711223344', chatId: telegramUserId });
+    expect((await store.reporters.findByTelegramUser(telegramUserId))?._id.toString()).toBe(reporter._id.toString());
+  });
+
+  it('still finds and reads reporters after the data key is rotated, and re-seals them', async () => {
+    const { reporter, telegramUserId } = await seedReport(store, {}, { firstName: 'Kamau' });
+    const rotated = createStore(conn, [{ id: 'k2', key: Buffer.alloc(32, 9) }, ...keys]);
+    const found = await rotated.reporters.findByTelegramUser(telegramUserId);
+    expect(found?._id.toString()).toBe(reporter._id.toString());
+    expect(await rotated.reporters.identityOf(reporter._id)).toMatchObject({ firstName: 'Kamau' });
+    await rotated.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Kamau' }, 'en');
+    const raw = await conn.db!.collection('reporters').findOne({ _id: reporter._id });
+    expect(raw?.identity.k).toBe('k2');
+    expect((await rotated.reporters.findByTelegramUser(telegramUserId))?._id.toString()).toBe(reporter._id.toString());
+  });
+
+  it('creates one reporter when two first messages race', async () => {
+    const telegramUserId = 888_000_123;
+    const made = await Promise.all([1, 2, 3].map(() => store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Achieng' }, 'sw')));
+    expect(new Set(made.map((r) => r._id.toString())).size).toBe(1);
+  });
+});
+
+describe('retention', () => {
+  it('purges evidence and identity of tickets closed longer ago than the setting, and nothing else', async () => {
+    const ev = [{ kind: 'photo' as const, fileId: 'AgAC-photo', fileUniqueId: 'u1', size: 1000 }];
+    const old = await seedReport(store, { evidence: ev }, { firstName: 'Wekesa', phone: '+254722000111' });
+    const recent = await seedReport(store, { evidence: ev });
+    const open = await seedReport(store, { evidence: ev });
+    for (const r of [old, recent]) await store.reports.transition(r.report._id, 'rejected', { kind: 'system' });
+    await store.models.Report.updateOne({ _id: old.report._id }, { $set: { closedAt: new Date(Date.now() - 40 * 86400_000) } });
+
+    const result = await purgeExpired(store, 30);
+    expect(result.reports).toBeGreaterThanOrEqual(1);
+    const after = await store.reports.findById(old.report._id);
+    expect(after?.evidence).toEqual([]);
+    expect(after?.purgedAt).toBeInstanceOf(Date);
+    expect(after?.category).toBe('p_bribery');
+    expect(await store.reporters.identityOf(old.reporter._id)).toBeNull();
+    expect(await store.reporters.findByTelegramUser(old.telegramUserId)).toBeNull();
+    expect((await store.reports.findById(recent.report._id))?.evidence).toHaveLength(1);
+    expect((await store.reports.findById(open.report._id))?.evidence).toHaveLength(1);
+    expect(await store.reporters.identityOf(recent.reporter._id)).not.toBeNull();
+    expect((await store.reports.history(old.report._id)).map((e) => e.type)).toContain('purged');
+  });
+});
