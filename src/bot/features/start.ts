@@ -1,0 +1,39 @@
+import { Composer } from 'telegraf';
+import type { BotContext } from '../context';
+import * as kb from '../keyboards';
+import type { Wizard } from '../wizard';
+
+const HTML = { parse_mode: 'HTML' as const };
+
+/** /start, /help, /privacy and the main menu buttons. */
+export function startFeature(wizard: Wizard): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+
+  c.start(async (ctx) => {
+    if (ctx.session.d) {
+      // A report is in progress: do not lose it, carry on where the reporter was.
+      await ctx.reply(ctx.t('wizard.resume'));
+      return wizard.show(ctx);
+    }
+    await ctx.reply(ctx.t('start.welcome'), { ...HTML, ...kb.mainMenu(ctx.t) });
+  });
+
+  const help = (ctx: BotContext) => ctx.reply(ctx.t('help.text'), { ...HTML, ...kb.mainMenu(ctx.t) });
+  const privacy = (ctx: BotContext) => ctx.reply(ctx.t('privacy.text'), HTML);
+  c.help(help);
+  c.command('privacy', privacy);
+
+  c.action('m:report', async (ctx) => {
+    await ctx.answerCbQuery();
+    return wizard.begin(ctx);
+  });
+  c.action('m:help', async (ctx) => {
+    await ctx.answerCbQuery();
+    await help(ctx);
+  });
+  c.action('m:privacy', async (ctx) => {
+    await ctx.answerCbQuery();
+    await privacy(ctx);
+  });
+  return c;
+}

@@ -1,0 +1,151 @@
+import { session, Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { languageFromTelegram } from '../i18n';
+import type { Service } from '../lifecycle';
+import type { BotContext, BotDeps, SessionData } from './context';
+import { languageFeature } from './features/language';
+import { repliesFeature } from './features/replies';
+import { reportFeature } from './features/report';
+import { startFeature } from './features/start';
+import { statusFeature } from './features/status';
+import * as kb from './keyboards';
+import { RedisSessionStore } from './session-store';
+import { Wizard } from './wizard';
+
+export type { BotContext, BotDeps, SessionData } from './context';
+export { RedisSessionStore } from './session-store';
+
+export interface CreateBotOptions extends BotDeps {
+  token: string;
+  /** Bot API root (the test double in tests). */
+  apiRoot?: string;
+  /** How long an idle conversation is kept in Redis. */
+  sessionTtlSec?: number;
+  /** How long an update_id is remembered to drop re-deliveries. */
+  dedupeTtlSec?: number;
+}
+
+export interface CreatedBot {
+  bot: Telegraf<BotContext>;
+  /** Long polling; webhook mode can drive `handleUpdate` instead. */
+  service: Service;
+  /** Handles one update to completion (for a webhook endpoint). */
+  handleUpdate(update: Update): Promise<void>;
+  sessions: RedisSessionStore<SessionData>;
+}
+
+/** The commands shown in Telegram's menu, in both languages. */
+const COMMANDS = ['start', 'status', 'cancel', 'language', 'help', 'privacy'] as const;
+
+export function createBot(opts: CreateBotOptions): CreatedBot {
+  const { token, apiRoot, sessionTtlSec, dedupeTtlSec = 24 * 60 * 60, ...deps } = opts;
+  const now = deps.now ?? (() => new Date());
+  const bot = new Telegraf<BotContext>(token, { telegram: apiRoot ? { apiRoot } : {} });
+  const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionTtlSec);
+  const wizard = new Wizard();
+
+  // Context helpers first so that even the error boundary can speak the reporter's language.
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.now = now;
+    ctx.log = deps.logger.child({ updateId: ctx.update.update_id });
+    ctx.lang = languageFromTelegram(ctx.from?.language_code);
+    ctx.t = (key, vars) => deps.translator.t(ctx.lang, key.includes(':') ? key : `bot:${key}`, vars);
+    return next();
+  });
+
+  // A reporting hotline works in private chats only; groups and channels are ignored.
+  bot.use((ctx, next) => (ctx.from && ctx.chat?.type === 'private' ? next() : undefined));
+
+  // Telegram may deliver an update more than once (webhook retries, a restart mid-batch).
+  bot.use(async (ctx, next) => {
+    try {
+      const fresh = await deps.redis.set(`${deps.prefix}:upd:${ctx.update.update_id}`, '1', 'EX', dedupeTtlSec, 'NX');
+      if (fresh === null) {
+        ctx.log.info({ outcome: 'duplicate_update' }, 'dropped a re-delivered update');
+        return;
+      }
+    } catch {
+      // Without Redis the session below fails anyway and the error boundary answers.
+    }
+    return next();
+  });
+
+  // One update at a time per reporter: a double tap or an album must not race on the same session.
+  const queues = new Map<number, Promise<unknown>>();
+  bot.use((ctx, next) => {
+    const id = ctx.from?.id;
+    if (id === undefined) return next();
+    const previous = queues.get(id) ?? Promise.resolve();
+    const run = previous.then(() => next());
+    const tail = run.catch(() => undefined);
+    queues.set(id, tail);
+    void tail.then(() => {
+      if (queues.get(id) === tail) queues.delete(id);
+    });
+    return run;
+  });
+
+  bot.use(session<SessionData, BotContext, 'session'>({ store: sessions, defaultSession: () => ({}) }));
+  bot.use((ctx, next) => {
+    if (ctx.session.l) ctx.lang = ctx.session.l;
+    return next();
+  });
+
+  bot.use(startFeature(wizard), languageFeature(wizard), statusFeature(), reportFeature(wizard), repliesFeature());
+
+  // Buttons nobody handled: an old message, or data we never produced.
+  bot.on('callback_query', async (ctx) => {
+    await ctx.answerCbQuery(ctx.t('wizard.stale'));
+    await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
+  });
+  bot.on('message', async (ctx) => {
+    const unknownCommand = 'text' in ctx.message && ctx.message.text.startsWith('/');
+    await ctx.reply(ctx.t(unknownCommand ? 'menu.unknown_command' : 'menu.prompt'), kb.mainMenu(ctx.t));
+  });
+
+  bot.catch(async (err, ctx) => {
+    // No personal data: the update id and the error only (its message never holds user text).
+    ctx.log.error({ err, updateType: ctx.updateType }, 'update failed');
+    try {
+      if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
+      if (ctx.chat) await ctx.reply(ctx.t('error.generic'));
+    } catch (replyErr) {
+      ctx.log.warn({ err: replyErr }, 'could not tell the reporter about the error');
+    }
+  });
+
+  let polling: Promise<void> | undefined;
+  const service: Service = {
+    name: 'bot',
+    async start() {
+      await registerCommands(bot, deps).catch((err: unknown) => deps.logger.warn({ err }, 'could not register bot commands'));
+      await new Promise<void>((resolve, reject) => {
+        // launch() settles only when polling ends; onLaunch fires once polling has begun.
+        polling = bot.launch({ dropPendingUpdates: false }, () => resolve()).catch((err: unknown) => {
+          deps.logger.error({ err }, 'polling stopped with an error');
+          reject(err instanceof Error ? err : new Error(String(err)));
+        });
+      });
+      deps.logger.info({ mode: 'polling' }, 'bot polling');
+    },
+    async stop() {
+      try {
+        bot.stop('shutdown');
+      } catch {
+        // not running
+      }
+      await polling;
+      polling = undefined;
+    },
+  };
+
+  return { bot, service, handleUpdate: (update) => bot.handleUpdate(update), sessions };
+}
+
+async function registerCommands(bot: Telegraf<BotContext>, deps: BotDeps): Promise<void> {
+  for (const lang of ['en', 'sw'] as const) {
+    const commands = COMMANDS.map((command) => ({ command, description: deps.translator.t(lang, `bot:commands.${command}`) }));
+    await bot.telegram.setMyCommands(commands, lang === 'sw' ? { language_code: 'sw' } : {});
+  }
+}

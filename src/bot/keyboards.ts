@@ -1,0 +1,124 @@
+import { Markup } from 'telegraf';
+import type { InlineKeyboardButton } from 'telegraf/types';
+import { categoriesOf, COUNTIES, REPORT_KINDS, type ReportKind } from '../domain';
+import type { Step } from './context';
+
+/** Translate a bot key (the conversation's language is already bound). */
+export type T = (key: string, vars?: Record<string, unknown>) => string;
+
+/**
+ * callback_data layouts (at most 64 bytes, and never trusted: every handler checks them against the
+ * session before acting):
+ *   w:<draftId>:<step>:<value>   a wizard answer; stale unless draft and step match the session
+ *   m:<action>                   main menu
+ *   l:<lang>                     language choice
+ *   rp:<index>                   which open report a reply belongs to
+ */
+export const wizardData = (draftId: string, step: Step, value: string) => `w:${draftId}:${step}:${value}`;
+
+export const COUNTIES_PER_PAGE = 12;
+export const COUNTY_PAGES = Math.ceil(COUNTIES.length / COUNTIES_PER_PAGE);
+
+type Row = InlineKeyboardButton[];
+
+function nav(t: T, draftId: string, step: Step): Row {
+  return [Markup.button.callback(t('btn.back'), wizardData(draftId, step, 'back')), Markup.button.callback(t('btn.cancel'), wizardData(draftId, step, 'x'))];
+}
+
+export function mainMenu(t: T) {
+  return Markup.inlineKeyboard([
+    [Markup.button.callback(t('menu.report'), 'm:report')],
+    [Markup.button.callback(t('menu.status'), 'm:status'), Markup.button.callback(t('menu.help'), 'm:help')],
+    [Markup.button.callback(t('menu.language'), 'm:lang'), Markup.button.callback(t('menu.privacy'), 'm:privacy')],
+  ]);
+}
+
+export function startAgain(t: T) {
+  return Markup.inlineKeyboard([[Markup.button.callback(t('menu.report'), 'm:report')]]);
+}
+
+export function languageChoice() {
+  // Each language is named in itself, so anyone can find theirs.
+  return Markup.inlineKeyboard([[Markup.button.callback('English', 'l:en'), Markup.button.callback('Kiswahili', 'l:sw')]]);
+}
+
+export function kindKeyboard(t: T, id: string) {
+  return Markup.inlineKeyboard([...REPORT_KINDS.map((k) => [Markup.button.callback(t(`common:kind.${k}`), wizardData(id, 'kind', k))]), nav(t, id, 'kind')]);
+}
+
+export function categoryKeyboard(t: T, id: string, kind: ReportKind) {
+  return Markup.inlineKeyboard([...categoriesOf(kind).map((c) => [Markup.button.callback(t(`common:category.${c.code}`), wizardData(id, 'cat', c.code))]), nav(t, id, 'cat')]);
+}
+
+export function navKeyboard(t: T, id: string, step: Step) {
+  return Markup.inlineKeyboard([nav(t, id, step)]);
+}
+
+/** The 47 counties in pages of 12 (two per row) so the keyboard fits a small screen. */
+export function countyKeyboard(t: T, id: string, page: number, suggestion?: number) {
+  const p = Math.min(Math.max(page, 0), COUNTY_PAGES - 1);
+  const slice = COUNTIES.slice(p * COUNTIES_PER_PAGE, (p + 1) * COUNTIES_PER_PAGE);
+  const rows: Row[] = [];
+  if (suggestion !== undefined) {
+    const c = COUNTIES[suggestion - 1];
+    rows.push([Markup.button.callback(t('county.yes_suggestion', { county: c.name }), wizardData(id, 'county', String(c.code)))]);
+  }
+  for (let i = 0; i < slice.length; i += 2) rows.push(slice.slice(i, i + 2).map((c) => Markup.button.callback(c.name, wizardData(id, 'county', String(c.code)))));
+  const pager: Row = [];
+  if (p > 0) pager.push(Markup.button.callback(t('btn.prev'), wizardData(id, 'county', `p${p - 1}`)));
+  if (p < COUNTY_PAGES - 1) pager.push(Markup.button.callback(t('btn.more'), wizardData(id, 'county', `p${p + 1}`)));
+  rows.push(pager, nav(t, id, 'county'));
+  return Markup.inlineKeyboard(rows);
+}
+
+/** A reply keyboard: Telegram's location button plus Back/Cancel as plain text buttons. */
+export function placeKeyboard(t: T) {
+  return Markup.keyboard([[Markup.button.locationRequest(t('place.share_location'))], [t('btn.back'), t('btn.cancel')]]).resize();
+}
+
+export function whenKeyboard(t: T, id: string) {
+  return Markup.inlineKeyboard([
+    [Markup.button.callback(t('when.now'), wizardData(id, 'when', 'now'))],
+    [Markup.button.callback(t('when.today'), wizardData(id, 'when', 'today')), Markup.button.callback(t('when.yesterday'), wizardData(id, 'when', 'yesterday'))],
+    nav(t, id, 'when'),
+  ]);
+}
+
+export function evidenceKeyboard(t: T, id: string, count: number) {
+  const main = count > 0 ? Markup.button.callback(t('ev.done'), wizardData(id, 'ev', 'done')) : Markup.button.callback(t('ev.skip'), wizardData(id, 'ev', 'skip'));
+  return Markup.inlineKeyboard([[main], nav(t, id, 'ev')]);
+}
+
+export function dangerKeyboard(t: T, id: string) {
+  return Markup.inlineKeyboard([[Markup.button.callback(t('danger.yes'), wizardData(id, 'danger', 'y')), Markup.button.callback(t('danger.no'), wizardData(id, 'danger', 'n'))], nav(t, id, 'danger')]);
+}
+
+export function anonKeyboard(t: T, id: string) {
+  return Markup.inlineKeyboard([
+    [Markup.button.callback(t('anon.anonymous'), wizardData(id, 'anon', 'a'))],
+    [Markup.button.callback(t('anon.contactable'), wizardData(id, 'anon', 'c'))],
+    nav(t, id, 'anon'),
+  ]);
+}
+
+/** Telegram's own "share my phone number" button: the number comes from Telegram, not typed. */
+export function contactKeyboard(t: T) {
+  return Markup.keyboard([[Markup.button.contactRequest(t('contact.share'))], [t('btn.back'), t('btn.cancel')]]).resize();
+}
+
+export const EDITABLE = ['kind', 'desc', 'county', 'when', 'ev', 'danger', 'anon'] as const;
+
+export function reviewKeyboard(t: T, id: string) {
+  const edit = EDITABLE.map((s) => Markup.button.callback(t(`review.edit.${s}`), wizardData(id, 'review', `e_${s}`)));
+  const rows: Row[] = [];
+  for (let i = 0; i < edit.length; i += 2) rows.push(edit.slice(i, i + 2));
+  return Markup.inlineKeyboard([[Markup.button.callback(t('review.confirm'), wizardData(id, 'review', 'ok'))], ...rows, nav(t, id, 'review')]);
+}
+
+export function confirmAgain(t: T, id: string) {
+  return Markup.inlineKeyboard([[Markup.button.callback(t('review.confirm'), wizardData(id, 'review', 'ok'))]]);
+}
+
+export function pickReportKeyboard(t: T, reports: { reference: string; category: string }[]) {
+  return Markup.inlineKeyboard(reports.map((r, i) => [Markup.button.callback(`${r.reference} · ${t(`common:category.${r.category}`)}`, `rp:${i}`)]));
+}

@@ -1,0 +1,36 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Telegraf sessions in Redis, so a conversation survives a restart (or another instance taking
+ * over). Each write renews the TTL: an abandoned draft disappears on its own after `ttlSec`.
+ */
+export class RedisSessionStore<T> {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly ttlSec: number = 7 * 24 * 60 * 60,
+  ) {}
+
+  key(name: string): string {
+    return `${this.prefix}:sess:${name}`;
+  }
+
+  async get(name: string): Promise<T | undefined> {
+    const raw = await this.redis.get(this.key(name));
+    if (raw === null) return undefined;
+    try {
+      return JSON.parse(raw) as T;
+    } catch {
+      // A corrupt session must not lock the reporter out: start afresh.
+      return undefined;
+    }
+  }
+
+  async set(name: string, value: T): Promise<void> {
+    await this.redis.set(this.key(name), JSON.stringify(value), 'EX', this.ttlSec);
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.redis.del(this.key(name));
+  }
+}
