@@ -98,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
     const missing = cleaned[variable] === undefined;
-    throw new ConfigError(variable, missing ? `is required: ${describe(issue.message)}` : `is invalid: ${describe(issue.message)}`);
+    throw new ConfigError(variable, missing ? `is required: ${REQUIRED_HINTS[variable] ?? describe(issue.message)}` : `is invalid: ${describe(issue.message)}`);
   }
   const e = parsed.data;
   if (e.TELEGRAM_MODE === 'webhook') {
@@ -131,6 +131,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
   };
 }
+
+/** What to put in a required variable that is missing entirely. */
+const REQUIRED_HINTS: Record<string, string> = {
+  TELEGRAM_BOT_TOKEN: 'expected a BotFather token like 123456789:AA...',
+  MONGODB_URI: 'expected a mongodb:// or mongodb+srv:// URI',
+  DATA_KEY: 'expected "id:base64" with a 32-byte key, e.g. k1:$(openssl rand -base64 32)',
+};
 
 /** zod's generic messages ("Invalid input: expected string, received undefined") read badly in one line. */
 function describe(message: string): string {
