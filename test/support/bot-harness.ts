@@ -1,0 +1,141 @@
+/**
+ * The bot's whole graph for end-to-end tests: the Telegram double, a per-file MongoDB database,
+ * real Redis under a unique prefix, the real store, ReportService with a recording enqueuer, and
+ * createBot polling the double. `restart()` stops the bot and builds a new one on the same Redis
+ * and database, as a process restart would.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import IORedis, { type Redis } from 'ioredis';
+import { createBot, type CreatedBot } from '../../src/bot';
+import type { Priority } from '../../src/domain';
+import { Translator } from '../../src/i18n';
+import { createLogger, type Logger } from '../../src/logger';
+import { loadHelpNumbers } from '../../src/main';
+import { EventBus, type LiveEvent } from '../../src/services/events';
+import { ReportService, type TicketEnqueuer } from '../../src/services/report-service';
+import { createStore, type Store } from '../../src/store';
+import { connectTestDb, type TestDb } from './db';
+import { connectTestRedis } from './redis';
+import { TelegramDouble } from './telegram';
+
+export interface BotHarness {
+  tg: TelegramDouble;
+  store: Store;
+  redis: Redis;
+  prefix: string;
+  /** Every enqueue call, in order. */
+  enqueued: { reportId: string; priority: Priority }[];
+  /** Live events published on the bus. */
+  events: LiveEvent[];
+  /** Every log line the bot wrote (JSON), to check that no personal data is logged. */
+  logs: string[];
+  /** Make the next `n` ReportService.submit calls fail as if MongoDB were down. */
+  failNextSubmits(n: number): void;
+  current: CreatedBot;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBotHarness(label: string, opts: { now?: () => Date } = {}): Promise<BotHarness> {
+  const tg = await TelegramDouble.start();
+  let db: TestDb | undefined;
+  let r: Awaited<ReturnType<typeof connectTestRedis>> | undefined;
+  let sub: Redis | undefined;
+  try {
+    db = await connectTestDb(label);
+    r = await connectTestRedis(label);
+    const store = createStore(db.conn, [{ id: 'k1', key: randomBytes(32) }]);
+    await store.ready();
+    const translator = await Translator.create();
+    const logs: string[] = [];
+    const logger: Logger = createLogger(
+      { level: 'info', name: 'bot-e2e' },
+      new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          logs.push(chunk.toString());
+          cb();
+        },
+      }),
+    );
+
+    const enqueued: BotHarness['enqueued'] = [];
+    const tickets: TicketEnqueuer = {
+      async enqueue(reportId, priority) {
+        enqueued.push({ reportId, priority });
+      },
+    };
+    const reports = new ReportService({ store, tickets, logger });
+    let failures = 0;
+    const realSubmit = reports.submit.bind(reports);
+    reports.submit = async (input) => {
+      if (failures > 0) {
+        failures--;
+        throw new Error('MongoServerSelectionError: connection refused (simulated)');
+      }
+      return realSubmit(input);
+    };
+
+    const channel = `${r.prefix}:live`;
+    sub = new IORedis(r.url, { maxRetriesPerRequest: null });
+    const bus = new EventBus(r.redis, sub, channel);
+    const events: LiveEvent[] = [];
+    await bus.subscribe((e) => events.push(e));
+
+    const helpNumbers = loadHelpNumbers();
+    const build = () =>
+      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, store, reports, events: bus, translator, logger, helpNumbers, now: opts.now });
+
+    const h: BotHarness = {
+      tg,
+      store,
+      redis: r.redis,
+      prefix: r.prefix,
+      enqueued,
+      events,
+      logs,
+      failNextSubmits: (n) => {
+        failures = n;
+      },
+      current: build(),
+      async restart() {
+        await h.current.service.stop();
+        h.current = build();
+        await startAndWait(h.current, tg);
+      },
+      async close() {
+        await h.current.service.stop().catch(() => undefined);
+        await tg.stop();
+        await sub?.quit();
+        await r?.cleanup();
+        await db?.drop();
+      },
+    };
+    await startAndWait(h.current, tg);
+    return h;
+  } catch (err) {
+    await tg.stop();
+    sub?.disconnect();
+    await r?.cleanup().catch(() => undefined);
+    await db?.drop().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Starts polling and waits until the bot's first getUpdates reached the double. */
+async function startAndWait(bot: CreatedBot, tg: TelegramDouble): Promise<void> {
+  const before = tg.calls('getUpdates').length;
+  await bot.service.start();
+  await tg.waitForCall('getUpdates', () => tg.calls('getUpdates').length > before);
+}
+
+/** Waits for a condition that becomes true asynchronously (bounded; no blind sleeps). */
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((res) => setTimeout(res, 20));
+  }
+}
