@@ -1,0 +1,197 @@
+/** Every bad input gets a polite re-ask in the reporter's language, and the wizard stays where it was. */
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { allTexts, formatDayEat, lastText, pressTampered, walkTo } from './helpers';
+
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness('bot_inputs');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const DAY = 24 * 3600 * 1000;
+
+describe('re-asks in English', () => {
+  it('empty and too long descriptions, naming the limit', async () => {
+    const u = h.tg.user({ firstName: 'Akinyi', languageCode: 'en' });
+    await walkTo(u, 'desc');
+    await u.sendText('    ');
+    expect(allTexts(u).slice(-2)[0]).toBe('The message was empty. Please tell us what happened (up to 3000 characters).');
+    expect(lastText(u)).toContain('Tell us what happened');
+    await u.sendText('x'.repeat(3001));
+    expect(allTexts(u).slice(-2)[0]).toBe('That is too long: 3001 characters. Please keep it under 3000 characters. You can send more details later.');
+    // Still on the same question: a good answer moves on.
+    await u.sendText('x'.repeat(3000));
+    expect(lastText(u)).toContain('In which county');
+  });
+
+  it('a date in the future, more than a year ago, or unreadable', async () => {
+    const u = h.tg.user({ firstName: 'Baraka', languageCode: 'en' });
+    await walkTo(u, 'when');
+    const today = formatDayEat(new Date());
+    await u.sendText(formatDayEat(new Date(Date.now() + 2 * DAY)));
+    expect(allTexts(u).slice(-2)[0]).toBe(`That date is in the future. Please check it. Today is ${today}.`);
+    await u.sendText(formatDayEat(new Date(Date.now() - 400 * DAY)));
+    expect(allTexts(u).slice(-2)[0]).toContain('more than a year ago');
+    await u.sendText('31/02/2025');
+    expect(allTexts(u).slice(-2)[0]).toBe(`I could not read that date. Please type it like this: ${today}.`);
+    expect(lastText(u)).toContain('When did it happen?');
+    await u.sendText(today);
+    expect(lastText(u)).toContain('Do you have photos');
+  });
+
+  it('an unknown county typed: the closest one is suggested with a button', async () => {
+    const u = h.tg.user({ firstName: 'Chebet', languageCode: 'en' });
+    await walkTo(u, 'county');
+    await u.sendText('Kirinyga');
+    expect(lastText(u)).toBe('I could not find that county. Did you mean Kirinyaga? Tap it, or choose another.');
+    expect(u.buttons()[0]).toBe('✅ Kirinyaga');
+    await u.sendText('Atlantis');
+    expect(lastText(u)).toBe('I do not know that county. Please choose it from the list.');
+    expect(u.buttons()).toContain('Mombasa');
+    // The suggestion from the earlier message is still a valid answer to the same question.
+    await u.press('✅ Kirinyaga');
+    expect(lastText(u)).toContain('Where in Kirinyaga?');
+  });
+
+  it('a file over 20 MB is refused and not counted; a sticker is not evidence', async () => {
+    const u = h.tg.user({ firstName: 'Dan', languageCode: 'en' });
+    await walkTo(u, 'ev');
+    await u.sendDocument({ fileName: 'video.mov', mimeType: 'video/quicktime', sizeBytes: 21 * 1024 * 1024 });
+    expect(allTexts(u).slice(-2)[0]).toBe('That file is too big. Files must be under 20 MB. Please send a smaller one.');
+    await u.sendSticker();
+    expect(allTexts(u).slice(-2)[0]).toContain('I cannot use that as evidence');
+    await u.sendPhoto();
+    expect(lastText(u)).toContain('1 of 10 received');
+  });
+
+  it('at most 10 evidence files', async () => {
+    const u = h.tg.user({ firstName: 'Esther', languageCode: 'en' });
+    await walkTo(u, 'ev');
+    for (let i = 0; i < 10; i++) await u.sendPhoto();
+    expect(lastText(u)).toContain('10 of 10 received');
+    await u.sendPhoto();
+    expect(lastText(u)).toBe('You have already sent 10 files, the most we can take. Please tap Done.');
+    await u.press('✅ Done');
+    expect(lastText(u)).toBe('Is anyone in danger right now?');
+  });
+
+  it('stickers and other unexpected content at a button step re-show the question', async () => {
+    const u = h.tg.user({ firstName: 'Faith', languageCode: 'en' });
+    await walkTo(u, 'cat');
+    await u.sendSticker();
+    expect(allTexts(u).slice(-2)[0]).toBe('Sorry, I cannot use that here. Please tap one of the buttons.');
+    expect(u.buttons()).toContain('Bribery or extortion by police');
+    await u.sendText('bribe');
+    expect(allTexts(u).slice(-2)[0]).toBe('Sorry, I cannot use that here. Please tap one of the buttons.');
+    await u.shareLocation(-1.28, 36.82);
+    expect(lastText(u)).toContain('what happened? Choose the closest one');
+  });
+
+  it('only the reporter’s own contact is accepted', async () => {
+    const u = h.tg.user({ firstName: 'George', languageCode: 'en' });
+    await walkTo(u, 'anon');
+    await u.press('📞 An agent may contact me');
+    // A contact card of someone else, picked from the address book.
+    await u.sendRaw({ message: { message_id: 9_000, date: Math.floor(Date.now() / 1000), chat: { id: u.chatId, type: 'private', first_name: 'George' }, from: u.info, contact: { phone_number: '+254700000001', first_name: 'Other', user_id: u.id + 1 } } });
+    expect(lastText(u)).toBe("Please share your own number with the button below, not someone else's contact.");
+    await u.sendText('0712345678');
+    expect(lastText(u)).toBe('Please use the button below to share your number, or tap Back.');
+    await u.press('📱 Send my phone number');
+    expect(lastText(u)).toContain('Please check your report');
+  });
+
+  it('a button from an old message: the callback is answered and the current step shown again', async () => {
+    const u = h.tg.user({ firstName: 'Halima', languageCode: 'en' });
+    await walkTo(u, 'desc');
+    await u.press('Police misconduct'); // the kind question, two messages back
+    expect(u.callbackAnswers().at(-1)).toBe('That button is from an older message.');
+    expect(lastText(u)).toContain('Tell us what happened');
+  });
+
+  it('tampered callback data is never trusted', async () => {
+    const u = h.tg.user({ firstName: 'Ian', languageCode: 'en' });
+    await walkTo(u, 'cat');
+    const draftData = u.lastMessage().raw.reply_markup?.inline_keyboard[0][0].callback_data ?? '';
+    const draftId = draftData.split(':')[1];
+    // An election category while reporting police misconduct, and an unknown category.
+    await pressTampered(h.tg, u, `w:${draftId}:cat:e_tamper`);
+    expect(u.callbackAnswers().at(-1)).toBe('That button is from an older message.');
+    expect(lastText(u)).toContain('what happened? Choose the closest one');
+    await pressTampered(h.tg, u, `w:${draftId}:cat:zzz`);
+    await pressTampered(h.tg, u, 'w:AAAAAAAAAAAA:cat:p_force');
+    await pressTampered(h.tg, u, 'garbage');
+    expect(u.callbackAnswers().slice(-3)).toEqual(Array(3).fill('That button is from an older message.'));
+    await u.press('Excessive force or brutality');
+    expect(lastText(u)).toContain('Tell us what happened');
+    // A county code out of range.
+    await u.sendText('They beat us.');
+    await pressTampered(h.tg, u, `w:${draftId}:county:48`);
+    expect(lastText(u)).toContain('In which county');
+  });
+});
+
+describe('re-asks in Swahili', () => {
+  it('speaks Swahili for each mistake', async () => {
+    const u = h.tg.user({ firstName: 'Neema', languageCode: 'sw' });
+    await walkTo(u, 'desc', 'sw');
+    await u.sendText('x'.repeat(3001));
+    expect(allTexts(u).slice(-2)[0]).toBe('Ujumbe huo ni mrefu mno: herufi 3001. Tafadhali usizidishe herufi 3000. Unaweza kutuma maelezo zaidi baadaye.');
+    await u.sendSticker();
+    expect(allTexts(u).slice(-2)[0]).toContain('Samahani, siwezi kutumia hicho hapa');
+    await u.sendText('Polisi walinipiga.');
+    await u.sendText('Nakru');
+    expect(lastText(u)).toBe('Sikuipata kaunti hiyo. Ulimaanisha Nakuru? Ibonyeze, au chagua nyingine.');
+    await u.press('✅ Nakuru');
+    await u.sendText('Soko la Wakulima');
+    await u.sendText(formatDayEat(new Date(Date.now() + 2 * DAY)));
+    expect(allTexts(u).slice(-2)[0]).toContain('Tarehe hiyo bado haijafika');
+    await u.sendText(formatDayEat(new Date(Date.now() - 400 * DAY)));
+    expect(allTexts(u).slice(-2)[0]).toContain('zaidi ya mwaka mmoja uliopita');
+    await u.press('Leo');
+    await u.sendDocument({ fileName: 'big.mp4', mimeType: 'video/mp4', sizeBytes: 25 * 1024 * 1024 });
+    expect(allTexts(u).slice(-2)[0]).toBe('Faili hiyo ni kubwa mno. Faili lazima iwe chini ya MB 20. Tafadhali tuma ndogo zaidi.');
+    await u.press('Ruka');
+    expect(lastText(u)).toBe('Je, kuna mtu yuko hatarini sasa hivi?');
+  });
+});
+
+describe('/cancel', () => {
+  it.each(['kind', 'desc', 'county', 'place', 'ev', 'review'] as const)('at the %s step discards the draft and offers a new start', async (step) => {
+    const u = h.tg.user({ firstName: `Cancel ${step}`, languageCode: 'en' });
+    await walkTo(u, step);
+    await u.sendText('/cancel');
+    expect(allTexts(u).join('\n')).toContain('Your report has been cancelled and deleted. Nothing was sent.');
+    expect(u.buttons()).toEqual(['📝 Report an incident']);
+    // The reply keyboard of the place step does not linger.
+    expect(u.replyKeyboard()).toEqual([]);
+    // The draft is gone: a new report starts from the first question.
+    await u.press('📝 Report an incident');
+    expect(lastText(u)).toBe('What do you want to report?');
+  });
+
+  it('with the Cancel button, in Swahili, and with nothing to cancel', async () => {
+    const u = h.tg.user({ firstName: 'Otieno', languageCode: 'sw' });
+    await walkTo(u, 'when', 'sw');
+    await u.press('✖ Katisha');
+    expect(lastText(u)).toContain('Ripoti yako imekatishwa na kufutwa. Hakuna kilichotumwa.');
+    await u.sendText('/cancel');
+    expect(lastText(u)).toBe('Huna ripoti unayoandika kwa sasa.');
+    expect(await h.store.models.Report.countDocuments({})).toBe(0);
+  });
+
+  it('Back goes one step back and keeps the answers', async () => {
+    const u = h.tg.user({ firstName: 'Pendo', languageCode: 'en' });
+    await walkTo(u, 'place');
+    await u.sendText('‹ Back'); // the reply keyboard's Back
+    expect(lastText(u)).toContain('In which county');
+    expect(u.replyKeyboard()).toEqual([]);
+    await u.press('‹ Back');
+    expect(lastText(u)).toContain('Tell us what happened');
+    await u.press('‹ Back');
+    expect(lastText(u)).toContain('what happened? Choose the closest one');
+  });
+});
