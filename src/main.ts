@@ -7,8 +7,12 @@ import { createLogger, type Logger } from './logger';
 import { connectMongo, createStore, type Store } from './store';
 import { createRedis, closeRedis } from './redis';
 import { Translator } from './i18n';
-import { ReportService } from './services/report-service';
+import type { ReportService } from './services/report-service';
 import { EventBus } from './services/events';
+import { TicketService } from './services/ticket-service';
+import type { TicketActions } from './services/ticket-actions';
+import { createQueues, type QueueDeps, type Queues } from './queue';
+import { Metrics } from './metrics';
 import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
 
@@ -27,6 +31,11 @@ export interface App {
   translator: Translator;
   reports: ReportService;
   events: EventBus;
+  metrics: Metrics;
+  /** The console<->tickets contract (take, release, status, refer, reply, note, view). */
+  ticketActions: TicketActions;
+  /** tickets/sla/replies queues; `queues.bullQueues` for bull-board. */
+  queues: Queues;
   services: Service[];
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -36,7 +45,7 @@ export function loadHelpNumbers(file = join(__dirname, '..', 'data', 'help-numbe
   return (JSON.parse(readFileSync(file, 'utf8')) as { numbers: HelpNumber[] }).numbers;
 }
 
-export async function createApp(config: Config, opts: { roles: readonly Role[]; logger?: Logger }): Promise<App> {
+export async function createApp(config: Config, opts: { roles: readonly Role[]; logger?: Logger; metrics?: Metrics; queueOverrides?: QueueDeps['overrides'] }): Promise<App> {
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const roles = new Set(opts.roles);
   const redisConnections: Redis[] = [];
@@ -54,9 +63,16 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const translator = await Translator.create();
   const events = new EventBus(redis('producer'), roles.has('console') ? redis('worker') : null, `${config.redis.prefix}:live`);
 
+  const metrics = opts.metrics ?? new Metrics({ defaults: true });
   const services: Service[] = [];
-  // [queue wiring] tickets queue, desk, replies; workers join `services` when roles.has('worker').
-  const reports = new ReportService({ store, logger, tickets: { enqueue: async () => Promise.reject(new Error('tickets queue not wired')) } });
+  // [queue wiring] Every role can enqueue and queue replies; the worker role runs the relay, SLA
+  // and replies workers. The queues close last (first in `services`, stopped in reverse).
+  const queues = createQueues({ config, store, translator, events, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides });
+  services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
+  services.push(...queues.services);
+  const reports = queues.reports;
+  const desk = { takeNext: (a: { id: string }) => queues.desk().takeNext(a), release: (...args: Parameters<ReturnType<Queues['desk']>['release']>) => queues.desk().release(...args) };
+  const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
   // [bot wiring] createBot(...) joins `services` when roles.has('bot').
   // [console wiring] createConsole(...) joins `services` when roles.has('console').
 
@@ -68,6 +84,9 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     translator,
     reports,
     events,
+    metrics,
+    ticketActions,
+    queues,
     services,
     async start() {
       for (const s of services) {

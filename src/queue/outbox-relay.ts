@@ -1,0 +1,153 @@
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Store } from '../store';
+import type { ReportService } from '../services/report-service';
+import type { Metrics } from '../metrics';
+import type { Service } from '../lifecycle';
+import type { Logger } from '../logger';
+import type { TicketQueue } from './ticket-queue';
+import type { ReplyQueue } from './reply-queue';
+import { TICKETS_QUEUE, type TicketJobData } from './types';
+
+export interface OutboxRelayOptions {
+  store: Store;
+  reports: Pick<ReportService, 'queue'>;
+  tickets: TicketQueue;
+  replies: ReplyQueue;
+  logger: Logger;
+  metrics?: Metrics;
+  /** For the stall guard on `tickets` (maxRetriesPerRequest null). */
+  connection: Redis;
+  prefix: string;
+  /** Pause between passes (default 5 s). */
+  intervalMs?: number;
+  /** Leave rows this young alone: intake is probably queuing them right now (default 2 s). */
+  graceMs?: number;
+  /** How often to check that waiting tickets still have their job (default 60 s). */
+  reconcileEveryMs?: number;
+  /** Stalled-job check interval / lock expiry on `tickets` (BullMQ defaults 30 s). */
+  stalledIntervalMs?: number;
+}
+
+export interface RelayPass {
+  /** Reports queued that intake could not queue (Redis was down). */
+  tickets: number;
+  /** Stored messages queued for delivery that were never queued. */
+  messages: number;
+  /** Waiting tickets whose job had vanished, re-added. */
+  restored: number;
+}
+
+/**
+ * The outbox relay (DESIGN.md "Data flow"): MongoDB is the truth, so a periodic pass re-adds
+ * work Redis should have but does not: reports stored with queuedAt null, outgoing messages still
+ * pending, and (less often) waiting tickets whose job is gone. Every add uses the same job id as
+ * the original, so nothing is queued twice. It also runs BullMQ's stalled-job check on `tickets`,
+ * whose only worker (the desk) fetches manually and never runs that check itself.
+ */
+export class OutboxRelay implements Service {
+  readonly name = 'outbox-relay';
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private stopped = true;
+  private lastReconcile = 0;
+  private stallGuard: Worker<TicketJobData> | null = null;
+
+  constructor(private readonly opts: OutboxRelayOptions) {}
+
+  async runOnce(opts: { reconcile?: boolean } = {}): Promise<RelayPass> {
+    const { store, logger } = this.opts;
+    const before = new Date(Date.now() - (this.opts.graceMs ?? 2000));
+    const pass: RelayPass = { tickets: 0, messages: 0, restored: 0 };
+
+    for (const report of await store.reports.findUnqueued(200, before)) {
+      if (await this.opts.reports.queue(report)) pass.tickets++;
+      else return pass; // Redis still down: try the rest next pass
+    }
+    for (const msg of await store.messages.findPendingOutgoing(200, before)) {
+      try {
+        await this.opts.replies.deliver(msg._id);
+        pass.messages++;
+      } catch (err) {
+        logger.warn({ messageId: msg._id.toString(), err: err instanceof Error ? err.message : String(err) }, 'could not queue message; will retry');
+        return pass;
+      }
+    }
+    const reconcileEvery = this.opts.reconcileEveryMs ?? 60_000;
+    if (opts.reconcile ?? Date.now() - this.lastReconcile >= reconcileEvery) {
+      pass.restored = await this.reconcile(new Date(Date.now() - Math.min(reconcileEvery, 60_000)));
+      this.lastReconcile = Date.now();
+    }
+    if (pass.tickets || pass.messages || pass.restored) logger.info({ ...pass }, 'outbox relay queued work');
+    await this.updateGauges();
+    return pass;
+  }
+
+  /** A waiting ticket whose job is missing, finished or failed gets it back (Redis lost data, a job failed). */
+  private async reconcile(queuedBefore: Date): Promise<number> {
+    const { store, tickets, logger } = this.opts;
+    let restored = 0;
+    for (const report of await store.reports.findQueuedWaiting(500, queuedBefore)) {
+      const id = report._id.toString();
+      const state = await tickets.queue.getJobState(id);
+      if (state !== 'unknown' && state !== 'completed' && state !== 'failed') continue;
+      // Re-check: an agent may have taken it since the list was read.
+      const fresh = await store.reports.findById(id);
+      if (!fresh || fresh.status !== 'received') continue;
+      if (state !== 'unknown') await (await tickets.queue.getJob(id))?.remove().catch(() => undefined);
+      await tickets.enqueue(id, fresh.priority);
+      logger.warn({ reportId: id, reference: fresh.reference, state }, 'waiting ticket had no job: re-queued');
+      restored++;
+    }
+    return restored;
+  }
+
+  private async updateGauges(): Promise<void> {
+    const m = this.opts.metrics;
+    if (!m) return;
+    try {
+      m.queueDepth.set({ queue: 'tickets' }, await this.opts.tickets.waitingCount());
+      m.queueDepth.set({ queue: 'replies' }, await this.opts.replies.waitingCount());
+    } catch {
+      // Redis down: the gauges keep their last value until it is back.
+    }
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    const stalledInterval = this.opts.stalledIntervalMs ?? 30_000;
+    this.stallGuard = new Worker<TicketJobData>(TICKETS_QUEUE, null, {
+      connection: this.opts.connection,
+      prefix: this.opts.prefix,
+      autorun: false,
+      stalledInterval,
+      lockDuration: stalledInterval,
+      // A stalled ticket goes back to waiting however often it happens; failing it would strand it.
+      maxStalledCount: Number.MAX_SAFE_INTEGER,
+    });
+    this.stallGuard.on('error', (err) => this.opts.logger.warn({ err: err.message }, 'tickets stall guard error'));
+    await this.stallGuard.startStalledCheckTimer();
+    this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce()
+        .catch((err: unknown) => this.opts.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'outbox relay pass failed'))
+        .finally(() => {
+          this.running = null;
+          this.schedule(this.opts.intervalMs ?? 5000);
+        });
+    }, delay);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    await this.stallGuard?.close();
+    this.stallGuard = null;
+  }
+}

@@ -1,0 +1,55 @@
+import { Queue } from 'bullmq';
+import type { Types } from 'mongoose';
+import type { Logger } from '../logger';
+import type { SupervisorNotifier } from './sla';
+import { REPLIES_QUEUE, type QueueConnection, type ReplyJobData } from './types';
+
+export interface ReplyQueueOptions extends QueueConnection {
+  logger: Logger;
+  /** Delivery attempts before a message is marked failed (exponential backoff between them). */
+  attempts?: number;
+  backoffMs?: number;
+}
+
+/**
+ * The `replies` queue: every message to a reporter (agent replies and status notices, stored
+ * first in MongoDB) and the supervisors' escalation pings. Jobs carry ids only; the worker
+ * resolves text and recipient on the server. jobId = message id, so queuing a message twice
+ * (action + outbox relay) delivers it once.
+ */
+export class ReplyQueue implements SupervisorNotifier {
+  readonly queue: Queue<ReplyJobData>;
+
+  constructor(private readonly opts: ReplyQueueOptions) {
+    this.queue = new Queue<ReplyJobData>(REPLIES_QUEUE, {
+      connection: opts.connection,
+      prefix: opts.prefix,
+      defaultJobOptions: {
+        attempts: opts.attempts ?? 8,
+        backoff: { type: 'exponential', delay: opts.backoffMs ?? 2000 },
+        // Kept a day so a late duplicate add of the same id stays a no-op; failures kept a week for the board.
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    });
+    this.queue.on('error', (err) => opts.logger.warn({ err: err.message, queue: REPLIES_QUEUE }, 'replies queue error'));
+  }
+
+  async deliver(messageId: Types.ObjectId | string): Promise<void> {
+    const id = messageId.toString();
+    await this.queue.add('message', { kind: 'message', messageId: id }, { jobId: id });
+  }
+
+  async notifySupervisors(reportId: string, escalations: number): Promise<void> {
+    await this.queue.add('supervisors', { kind: 'supervisors', reportId, escalations }, { jobId: `sup-${reportId}-${escalations}` });
+  }
+
+  async waitingCount(): Promise<number> {
+    const c = await this.queue.getJobCounts('wait', 'prioritized', 'delayed');
+    return (c.wait ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}

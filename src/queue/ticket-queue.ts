@@ -1,0 +1,57 @@
+import { Queue } from 'bullmq';
+import type { Priority } from '../domain';
+import type { TicketEnqueuer } from '../services/report-service';
+import type { Logger } from '../logger';
+import { TICKETS_QUEUE, type QueueConnection, type TicketJobData } from './types';
+
+/** Starts a ticket's SLA clock once its job exists (implemented by SlaClock). */
+export interface SlaStarter {
+  startClock(reportId: string): Promise<void>;
+}
+
+/**
+ * The `tickets` queue: one job per waiting ticket, jobId = reportId, so intake, the outbox relay
+ * and a release can all "add" without ever creating a second job. BullMQ priority = domain
+ * priority (1 = danger now, lower runs first); within a priority jobs are served in the order
+ * they were added. A job only means "waiting for an agent": completed jobs are removed, so a
+ * released ticket can be added again under the same id.
+ */
+export class TicketQueue implements TicketEnqueuer {
+  readonly queue: Queue<TicketJobData>;
+  private sla: SlaStarter | null = null;
+
+  constructor(private readonly deps: QueueConnection & { logger: Logger }) {
+    this.queue = new Queue<TicketJobData>(TICKETS_QUEUE, {
+      connection: deps.connection,
+      prefix: deps.prefix,
+      defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } },
+    });
+    this.queue.on('error', (err) => deps.logger.warn({ err: err.message, queue: TICKETS_QUEUE }, 'tickets queue error'));
+  }
+
+  /** The SLA clock needs this queue too (to raise a waiting job's priority), so it is attached after both exist. */
+  attachSla(sla: SlaStarter): void {
+    this.sla = sla;
+  }
+
+  async enqueue(reportId: string, priority: Priority): Promise<void> {
+    await this.queue.add('ticket', { reportId }, { jobId: reportId, priority });
+    // A failure here rejects the enqueue, the report stays unqueued and the relay retries both
+    // adds; each is idempotent (deterministic job ids).
+    if (this.sla) await this.sla.startClock(reportId);
+  }
+
+  /** Tickets waiting for an agent (for the queue-depth gauge). */
+  async waitingCount(): Promise<number> {
+    const c = await this.queue.getJobCounts('wait', 'prioritized');
+    return (c.wait ?? 0) + (c.prioritized ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+export function createTicketQueue(deps: QueueConnection & { logger: Logger }): TicketQueue {
+  return new TicketQueue(deps);
+}
