@@ -1,0 +1,278 @@
+/** Restarts, double taps, /status, voice, anonymity, edits, failures and replies after submitting. */
+import { generateReference } from '../../../src/domain';
+import { eventually, startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { allTexts, lastText, referenceIn, walkTo } from './helpers';
+
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness('bot_lifecycle');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function submitAnonymous(u: Parameters<typeof walkTo>[0], lang: 'en' | 'sw' = 'en', story?: string): Promise<string> {
+  await walkTo(u, 'review', lang, story);
+  await u.press(lang === 'en' ? '✅ Confirm and send' : '✅ Thibitisha na utume');
+  return referenceIn(lastText(u));
+}
+
+describe('a bot restart in the middle of a report', () => {
+  it('continues where the reporter was, with every answer kept', async () => {
+    const u = h.tg.user({ firstName: 'Restart', languageCode: 'sw' });
+    await walkTo(u, 'ev', 'sw', 'Polisi walinikamata bila sababu.');
+    await u.sendPhoto();
+    expect(lastText(u)).toContain('1 kati ya 10');
+
+    await h.restart();
+
+    await u.sendPhoto();
+    expect(lastText(u)).toContain('2 kati ya 10'); // the count survived
+    await u.press('✅ Nimemaliza');
+    await u.press('Hapana');
+    await u.press('🕶 Bila kutaja jina langu');
+    const review = lastText(u);
+    expect(review).toContain('Polisi walinikamata bila sababu.');
+    expect(review).toContain('Nakuru');
+    expect(review).toContain('faili 2');
+    await u.press('✅ Thibitisha na utume');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ county: 32, place: 'Naivasha road junction', anonymous: true, language: 'sw' });
+    expect(report!.evidence).toHaveLength(2);
+  });
+});
+
+describe('Confirm', () => {
+  it('tapped twice makes one report, and both taps answer with the same reference', async () => {
+    const u = h.tg.user({ firstName: 'Double', languageCode: 'en' });
+    await walkTo(u, 'review');
+    const before = h.enqueued.length;
+    await Promise.all([u.press('✅ Confirm and send'), u.press('✅ Confirm and send')]);
+    const refs = allTexts(u)
+      .filter((t) => t.includes('Your reference is'))
+      .map(referenceIn);
+    expect(refs).toHaveLength(2);
+    expect(refs[0]).toBe(refs[1]);
+    expect(await h.store.models.Report.countDocuments({ reference: refs[0] })).toBe(1);
+    const reporter = await h.store.reporters.findByTelegramUser(u.id);
+    expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
+    expect(h.enqueued.length - before).toBe(1);
+    // Both callback queries were answered.
+    expect(u.callbackAnswerDetails().slice(-2)).toHaveLength(2);
+  });
+
+  it('when saving fails, says nothing was saved, keeps the draft, and a second tap saves it', async () => {
+    const u = h.tg.user({ firstName: 'Retry', languageCode: 'en' });
+    await walkTo(u, 'review');
+    h.failNextSubmits(1);
+    await u.press('✅ Confirm and send');
+    expect(lastText(u)).toBe('Sorry, we could not save your report. Nothing was saved yet. Your answers are kept. Please tap Confirm again.');
+    const reporter = await h.store.reporters.findByTelegramUser(u.id);
+    expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(0);
+    await u.press('✅ Confirm and send');
+    const reference = referenceIn(lastText(u));
+    expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id, reference })).toBe(1);
+    // The error was logged without the reporter's words.
+    expect(h.logs.join('\n')).toContain('submit_failed');
+    expect(h.logs.join('\n')).not.toContain('bribe at the junction');
+  });
+});
+
+describe('edit from review', () => {
+  it('changes one part and returns to review; changing the kind asks the category again', async () => {
+    const u = h.tg.user({ firstName: 'Editor', languageCode: 'en' });
+    await walkTo(u, 'review');
+    await u.press('✏️ When');
+    await u.press('Yesterday');
+    expect(lastText(u)).toContain('Please check your report');
+    expect(lastText(u)).toContain('Yesterday (');
+    await u.press('✏️ Type');
+    await u.press('Election-related incident');
+    expect(u.buttons()).toContain('Hate speech or incitement');
+    await u.press('Hate speech or incitement');
+    const review = lastText(u);
+    expect(review).toContain('Election-related incident');
+    expect(review).toContain('Hate speech or incitement');
+    await u.press('✏️ Place');
+    await u.sendText('Kiambu');
+    await u.sendText('Thika stadium');
+    expect(lastText(u)).toContain('Thika stadium');
+    await u.press('✏️ Contact');
+    await u.press('📞 An agent may contact me');
+    await u.press('📱 Send my phone number');
+    expect(lastText(u)).toContain('phone number shared');
+    await u.press('✅ Confirm and send');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ kind: 'election', category: 'e_hate', county: 22, place: 'Thika stadium', when: 'yesterday', anonymous: false, priority: 3 });
+  });
+});
+
+describe('the description as a voice note', () => {
+  it('is stored as the report’s voice description', async () => {
+    const u = h.tg.user({ firstName: 'Voice', languageCode: 'en' });
+    await walkTo(u, 'desc');
+    const fileId = await u.sendVoice({ durationSec: 42 });
+    expect(allTexts(u).slice(-2)[0]).toBe('🎤 Voice note received.');
+    expect(lastText(u)).toContain('In which county');
+    await u.sendText('Nakuru');
+    await u.sendText('Market');
+    await u.press('Today');
+    await u.press('Skip');
+    await u.press('No');
+    await u.press('🕶 Stay anonymous');
+    expect(lastText(u)).toContain('voice note (42 seconds)');
+    await u.press('✅ Confirm and send');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report!.description.text).toBeUndefined();
+    expect(report!.description.voice).toMatchObject({ kind: 'voice', fileId, durationSec: 42, mimeType: 'audio/ogg' });
+  });
+});
+
+describe('danger and anonymity', () => {
+  it('danger=yes shows the emergency numbers straight away and makes the report urgent', async () => {
+    const u = h.tg.user({ firstName: 'Danger', languageCode: 'en' });
+    await walkTo(u, 'danger');
+    const count = u.messages().length;
+    await u.press('Yes');
+    const [numbers, next] = allTexts(u).slice(count);
+    expect(numbers).toContain('If someone is in danger, call for help now');
+    for (const n of ['999', '112', '911', '116', '1559']) expect(numbers).toContain(n);
+    // The GBV line is listed for violence and sexual abuse, not for a bribe.
+    expect(numbers).not.toContain('1195');
+    expect(next).toContain('Can an agent contact you');
+    await u.press('🕶 Stay anonymous');
+    await u.press('✅ Confirm and send');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ dangerNow: true, priority: 1 });
+  });
+
+  it('an anonymous report stores anonymous=true and no phone', async () => {
+    const u = h.tg.user({ firstName: 'Anon', languageCode: 'en' });
+    const reference = await submitAnonymous(u);
+    const report = await h.store.reports.findByReference(reference);
+    expect(report).toMatchObject({ anonymous: true, dangerNow: false, priority: 3 });
+    const identity = await h.store.reporters.identityOf(report!.reporterId);
+    expect(identity?.phone).toBeUndefined();
+  });
+});
+
+describe('/status', () => {
+  it('shows the owner their report; anyone else gets the same not-found as an unknown reference', async () => {
+    const owner = h.tg.user({ firstName: 'Owner', languageCode: 'en' });
+    const reference = await submitAnonymous(owner);
+    await owner.sendText(`/status ${reference.toLowerCase().replace(/-/g, ' ')}`);
+    expect(lastText(owner)).toContain(reference);
+    expect(lastText(owner)).toContain('Received, waiting for an agent');
+    expect(lastText(owner)).toContain('Your report is waiting for the next free agent.');
+
+    const other = h.tg.user({ firstName: 'Nosy', languageCode: 'en' });
+    await submitAnonymous(other); // a reporter too, just not this report's
+    await other.sendText(`/status ${reference}`);
+    const notFound = lastText(other);
+    expect(notFound).toBe(`We found no report ${reference} for you. Please check the number.`);
+
+    // A well-formed reference that does not exist reads exactly the same.
+    const missing = generateReference();
+    expect(await h.store.reports.findByReference(missing)).toBeNull();
+    await other.sendText(`/status ${missing}`);
+    expect(lastText(other)).toBe(notFound.replace(reference, missing));
+  });
+
+  it('tells a mistyped reference apart, in the reporter’s language', async () => {
+    const u = h.tg.user({ firstName: 'Typo', languageCode: 'sw' });
+    const reference = await submitAnonymous(u, 'sw');
+    // One wrong character: the check character catches it.
+    const body = reference.replace(/-/g, '').slice(1);
+    const swapped = body[0] === 'A' ? 'B' : 'A';
+    await u.sendText(`/status R-${swapped}${body.slice(1, 4)}-${body.slice(4)}`);
+    expect(lastText(u)).toContain('Herufi moja inaonekana si sahihi');
+    await u.sendText('/status hello');
+    expect(lastText(u)).toContain('Hiyo haionekani kama nambari ya kumbukumbu');
+  });
+
+  it('alone lists the reporter’s open reports', async () => {
+    const u = h.tg.user({ firstName: 'Lister', languageCode: 'en' });
+    await u.sendText('/status');
+    expect(lastText(u)).toBe('You have no open reports.');
+    const first = await submitAnonymous(u);
+    const second = await submitAnonymous(u);
+    await u.sendText('/status');
+    expect(lastText(u)).toContain('Your open reports');
+    expect(lastText(u)).toContain(first);
+    expect(lastText(u)).toContain(second);
+  });
+});
+
+describe('replies from the reporter after submitting', () => {
+  it('attach text, photos and voice to the open ticket and tell the console', async () => {
+    const u = h.tg.user({ firstName: 'Replier', languageCode: 'en' });
+    const reference = await submitAnonymous(u);
+    const report = await h.store.reports.findByReference(reference);
+    const id = report!._id.toString();
+
+    await u.sendText('I remembered: the car was a white Probox, KDA 123X.');
+    expect(lastText(u)).toBe(`✅ Sent to the agent handling ${reference}.`);
+    const photo = await u.sendPhoto({ caption: 'the car' });
+    const voice = await u.sendVoice({ durationSec: 7 });
+
+    const messages = await h.store.messages.listForReport(id);
+    expect(messages.map((m) => [m.direction, m.kind])).toEqual([
+      ['from_reporter', 'text'],
+      ['from_reporter', 'photo'],
+      ['from_reporter', 'voice'],
+    ]);
+    expect(messages[0].text).toBe('I remembered: the car was a white Probox, KDA 123X.');
+    expect(messages[1]).toMatchObject({ text: 'the car', media: { fileId: photo } });
+    expect(messages[2].media).toMatchObject({ fileId: voice, durationSec: 7 });
+    const history = await h.store.reports.history(id);
+    expect(history.filter((e) => e.type === 'reporter_message')).toHaveLength(3);
+    await eventually(() => h.events.filter((e) => e.type === 'ticket' && e.reportId === id && e.what === 'message').length === 3, 'three live message events');
+  });
+
+  it('with several open tickets, asks which one', async () => {
+    const u = h.tg.user({ firstName: 'Two tickets', languageCode: 'sw' });
+    const older = await submitAnonymous(u, 'sw');
+    const newer = await submitAnonymous(u, 'sw');
+    await u.sendText('Nina habari zaidi.');
+    expect(lastText(u)).toBe('Ujumbe huu unahusu ripoti ipi?');
+    const olderButton = u.buttons().find((b) => b.startsWith(older));
+    expect(olderButton).toBeDefined();
+    expect(u.buttons().some((b) => b.startsWith(newer))).toBe(true);
+    await u.press(olderButton!);
+    expect(lastText(u)).toBe(`✅ Umetumwa kwa afisa anayeshughulikia ${older}.`);
+    const olderReport = await h.store.reports.findByReference(older);
+    const newerReport = await h.store.reports.findByReference(newer);
+    expect((await h.store.messages.listForReport(olderReport!._id)).map((m) => m.text)).toEqual(['Nina habari zaidi.']);
+    expect(await h.store.messages.listForReport(newerReport!._id)).toEqual([]);
+    // The choice cannot be replayed.
+    await u.press(olderButton!);
+    expect(lastText(u)).toContain('Chaguo hilo limepitwa na wakati');
+  });
+
+  it('without an open ticket, a message gets the main menu', async () => {
+    const u = h.tg.user({ firstName: 'Newcomer', languageCode: 'en' });
+    await u.sendText('hello?');
+    expect(lastText(u)).toBe('What would you like to do?');
+    expect(u.buttons()).toContain('📝 Report an incident');
+  });
+});
+
+describe('/language, /help and /privacy', () => {
+  it('switches language mid-report and keeps it for the reporter', async () => {
+    const u = h.tg.user({ firstName: 'Lugha', languageCode: 'en' });
+    await walkTo(u, 'county');
+    await u.sendText('/language');
+    await u.press('Kiswahili');
+    expect(allTexts(u).slice(-2)[0]).toBe('Lugha sasa ni Kiswahili.');
+    expect(lastText(u)).toContain('Ilitokea katika kaunti gani?');
+    await u.sendText('/help');
+    expect(lastText(u)).toContain('Jinsi Ripoti inavyofanya kazi');
+    await u.sendText('/privacy');
+    expect(lastText(u)).toContain('Faragha yako');
+    expect(lastText(u)).toContain('bila kutaja jina lako');
+    await u.sendText('Nakuru');
+    expect(lastText(u)).toContain('Mahali gani ndani ya Nakuru');
+  });
+});
