@@ -88,7 +88,7 @@ export class ReportRepository {
     const updated = await this.Report.findOneAndUpdate(
       { _id: oid(id), status: 'received', escalations: expected.escalations },
       { $set: { priority: to, lastEscalatedAt: new Date() }, $inc: { escalations: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<ReportDoc>();
     if (updated) await this.addEvent(updated._id, 'escalated', { kind: 'system' }, { to, escalations: updated.escalations });
     return updated;
@@ -133,7 +133,7 @@ export class ReportRepository {
     if (to === 'received') set.assignee = null;
     if (to === 'referred' && opts.referral) set.referral = opts.referral;
     if (CLOSED_STATUSES.includes(to)) set.closedAt = new Date();
-    const before = await this.Report.findOneAndUpdate(filter, { $set: set }, { new: false }).lean<ReportDoc>();
+    const before = await this.Report.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'before' }).lean<ReportDoc>();
     if (!before) return null;
     const type: EventType = to === 'assigned' ? 'assigned' : to === 'received' ? 'released' : to === 'referred' ? 'referred' : 'status_changed';
     await this.addEvent(before._id, type, actor, { from: before.status, to, ...(opts.referral ?? {}), ...(opts.eventData ?? {}) });
@@ -143,7 +143,7 @@ export class ReportRepository {
   async setPriority(id: Id, priority: Priority, escalated: boolean): Promise<ReportDoc | null> {
     const update: Record<string, unknown> = { $set: { priority, ...(escalated ? { lastEscalatedAt: new Date() } : {}) } };
     if (escalated) update.$inc = { escalations: 1 };
-    return this.Report.findOneAndUpdate({ _id: oid(id) }, update, { new: true }).lean<ReportDoc>();
+    return this.Report.findOneAndUpdate({ _id: oid(id) }, update, { returnDocument: 'after' }).lean<ReportDoc>();
   }
 
   async setReporterUnreachable(id: Id, unreachable: boolean): Promise<void> {

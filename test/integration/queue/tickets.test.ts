@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { TICKETS_QUEUE } from '../../../src/queue';
+import type { CategoryCode } from '../../../src/domain';
+import { agent, createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
+import { REDIS_URL } from '../../support/redis';
+
+/** Categories covering every default priority: p_bribery 3, p_force 2, p_other 4; dangerNow gives 1. */
+const MIX: { category: CategoryCode; dangerNow: boolean }[] = [
+  { category: 'p_other', dangerNow: false },
+  { category: 'p_bribery', dangerNow: false },
+  { category: 'p_force', dangerNow: false },
+  { category: 'p_bribery', dangerNow: true },
+];
+
+describe('tickets queue and desk', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness({ label: 'q-tickets', env: { MAX_TICKETS_PER_AGENT: '50' }, workers: true, overrides: { relay: { intervalMs: 100, stalledIntervalMs: 500, graceMs: 0 } } });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('turns 100 reports from 20 concurrent reporters into exactly 100 tickets, and 10 agents never share one', async () => {
+    const reporters = await Promise.all(Array.from({ length: 20 }, () => reporter(h.store)));
+    const submitted = await Promise.all(
+      reporters.map(async (r, i) => {
+        const out = [];
+        for (let n = 0; n < 5; n++) {
+          const input = reportInput(r._id, MIX[(i + n) % MIX.length]);
+          out.push(await h.queues.reports.submit(input));
+          // A double tap on Confirm re-submits the same draft: still one report, one ticket.
+          if (n === 0) expect((await h.queues.reports.submit(input)).created).toBe(false);
+        }
+        return out;
+      }),
+    );
+    const ids = submitted.flat().map((s) => s.report._id.toString());
+    expect(new Set(ids).size).toBe(100);
+    expect(submitted.flat().every((s) => s.queued)).toBe(true);
+    expect(await h.queues.tickets.waitingCount()).toBe(100);
+
+    const agents = Array.from({ length: 10 }, () => agent());
+    const taken = new Map<string, string>();
+    await Promise.all(
+      agents.map(async (a) => {
+        for (;;) {
+          const r = await h.tickets.takeNext(a);
+          if (!r.ok) {
+            expect(r.reason).toBe('empty');
+            return;
+          }
+          const id = r.report._id.toString();
+          expect(taken.has(id)).toBe(false);
+          taken.set(id, a.id);
+        }
+      }),
+    );
+    expect(taken.size).toBe(100);
+    expect(new Set(taken.keys())).toEqual(new Set(ids));
+    // MongoDB agrees with what each agent was handed.
+    for (const [id, agentId] of taken) {
+      const report = await h.store.reports.findById(id);
+      expect(report?.status).toBe('assigned');
+      expect(report?.assignee?.toString()).toBe(agentId);
+    }
+    expect(await h.queues.tickets.waitingCount()).toBe(0);
+    const wait = await h.metrics.registry.getSingleMetricAsString('ripoti_ticket_wait_seconds');
+    expect(wait).toMatch(/ripoti_ticket_wait_seconds_count\{priority="1"\} 25/);
+  });
+
+  it('serves danger-now first, then by priority, oldest first within a priority', async () => {
+    const r = await reporter(h.store);
+    const order: { id: string; priority: number }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { report } = await h.queues.reports.submit(reportInput(r._id, MIX[(i * 3) % MIX.length]));
+      order.push({ id: report._id.toString(), priority: report.priority });
+    }
+    const expected = [...order].sort((a, b) => a.priority - b.priority).map((o) => o.id);
+    const a = agent();
+    const got: string[] = [];
+    for (;;) {
+      const t = await h.tickets.takeNext(a);
+      if (!t.ok) break;
+      got.push(t.report._id.toString());
+    }
+    expect(new Set(order.map((o) => o.priority))).toEqual(new Set([1, 2, 3, 4]));
+    expect(got).toEqual(expected);
+  });
+
+  it('caps the tickets one agent holds', async () => {
+    await h.close();
+    h = await createHarness({ label: 'q-cap', env: { MAX_TICKETS_PER_AGENT: '2' } });
+    const r = await reporter(h.store);
+    for (let i = 0; i < 4; i++) await h.queues.reports.submit(reportInput(r._id));
+    const a = agent();
+    const results = await Promise.all([1, 2, 3].map(() => h.tickets.takeNext(a)));
+    expect(results.filter((x) => x.ok)).toHaveLength(2);
+    expect(results.filter((x) => !x.ok && x.reason === 'limit')).toHaveLength(1);
+    // Another agent can still take the rest.
+    expect((await h.tickets.takeNext(agent())).ok).toBe(true);
+  });
+
+  it('skips a withdrawn report instead of handing it out', async () => {
+    const r = await reporter(h.store);
+    const first = (await h.queues.reports.submit(reportInput(r._id))).report;
+    const second = (await h.queues.reports.submit(reportInput(r._id))).report;
+    expect(await h.store.reports.transition(first._id, 'withdrawn', { kind: 'reporter' })).not.toBeNull();
+    const a = agent();
+    const t = await h.tickets.takeNext(a);
+    expect(t.ok && t.report._id.toString()).toBe(second._id.toString());
+    expect(await h.tickets.takeNext(a)).toEqual({ ok: false, reason: 'empty' });
+    expect((await h.store.reports.findById(first._id))?.status).toBe('withdrawn');
+  });
+
+  it('puts a released ticket back at its priority, for another agent to take', async () => {
+    const r = await reporter(h.store);
+    const low = (await h.queues.reports.submit(reportInput(r._id, { category: 'p_other' }))).report;
+    const urgent = (await h.queues.reports.submit(reportInput(r._id, { dangerNow: true }))).report;
+    const amina = agent();
+    const taken = await h.tickets.takeNext(amina);
+    expect(taken.ok && taken.report._id.toString()).toBe(urgent._id.toString());
+
+    expect(await h.tickets.release(urgent._id.toString(), agent())).toBe(false); // not theirs
+    expect(await h.tickets.release(urgent._id.toString(), amina)).toBe(true);
+    const back = await h.store.reports.findById(urgent._id);
+    expect(back?.status).toBe('received');
+    expect(back?.assignee ?? null).toBeNull();
+    expect(back?.queuedAt).toBeInstanceOf(Date);
+
+    const next = await h.tickets.takeNext(agent());
+    expect(next.ok && next.report._id.toString()).toBe(urgent._id.toString());
+    const after = await h.tickets.takeNext(agent());
+    expect(after.ok && after.report._id.toString()).toBe(low._id.toString());
+    const history = (await h.store.reports.history(urgent._id)).map((e) => e.type);
+    expect(history).toEqual(expect.arrayContaining(['submitted', 'queued', 'assigned', 'released']));
+  });
+
+  it('makes a ticket waiting again when a desk died between fetching its job and assigning it', async () => {
+    await h.startWorkers(); // the relay's stall guard checks every 500 ms here
+    const r = await reporter(h.store);
+    const { report } = await h.queues.reports.submit(reportInput(r._id));
+    // A desk process that pops the job and dies: short lock, no completion.
+    const conn = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+    const doomed = new Worker(TICKETS_QUEUE, null, { connection: conn, prefix: h.prefix, autorun: false, lockDuration: 500, skipLockRenewal: true });
+    const job = await doomed.getNextJob(randomUUID(), { block: false });
+    expect(job?.id).toBe(report._id.toString());
+    await doomed.close(true);
+    conn.disconnect();
+    expect(await h.tickets.takeNext(agent())).toEqual({ ok: false, reason: 'empty' });
+
+    const a = agent();
+    const t = await waitFor(async () => {
+      const res = await h.tickets.takeNext(a);
+      return res.ok ? res : null;
+    }, 'the stalled ticket to be waiting again');
+    expect(t.report._id.toString()).toBe(report._id.toString());
+    expect((await h.store.reports.findById(report._id))?.assignee?.toString()).toBe(a.id);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Builds the tickets/replies graph (src/queue + services) against the real Redis and the MongoDB
+ * test server, with its own BullMQ prefix and database per test file.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { Types } from 'mongoose';
+import { loadConfig, type Config } from '../../src/config';
+import { createLogger, type Logger } from '../../src/logger';
+import { createStore, type ReportDoc, type Store } from '../../src/store';
+import { createRedis, closeRedis } from '../../src/redis';
+import { Translator } from '../../src/i18n';
+import { EventBus, type LiveEvent } from '../../src/services/events';
+import { TicketService } from '../../src/services/ticket-service';
+import type { AgentRef } from '../../src/services/ticket-actions';
+import type { SubmitInput } from '../../src/services/report-service';
+import { Metrics } from '../../src/metrics';
+import { createQueues, type QueueDeps, type Queues } from '../../src/queue';
+import type { CategoryCode } from '../../src/domain';
+import { connectTestDb, type TestDb } from './db';
+import { deleteByPrefix, uniquePrefix, REDIS_URL } from './redis';
+
+export const TEST_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+
+export interface Harness {
+  config: Config;
+  store: Store;
+  db: TestDb;
+  queues: Queues;
+  tickets: TicketService;
+  events: LiveEvent[];
+  metrics: Metrics;
+  logger: Logger;
+  translator: Translator;
+  prefix: string;
+  /** Starts the worker-role services (relay, SLA, replies worker). */
+  startWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  label: string;
+  env?: Record<string, string>;
+  workers?: boolean;
+  overrides?: QueueDeps['overrides'];
+  redisUrl?: string;
+  /** Reuse a database (e.g. shared with a child process). */
+  db?: TestDb;
+  prefix?: string;
+}
+
+export async function createHarness(opts: HarnessOptions): Promise<Harness> {
+  const prefix = opts.prefix ?? uniquePrefix(opts.label);
+  const db = opts.db ?? (await connectTestDb(opts.label));
+  const config = loadConfig({
+    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+    MONGODB_URI: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:1',
+    DATA_KEY: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    REDIS_URL: opts.redisUrl ?? REDIS_URL,
+    REDIS_PREFIX: prefix,
+    ...opts.env,
+  });
+  const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const conns: Redis[] = [];
+  const redis = (kind: 'worker' | 'producer') => {
+    const r = createRedis(config.redis.url, kind);
+    r.on('error', () => undefined);
+    conns.push(r);
+    return r;
+  };
+  const store = createStore(db.conn, config.dataKeys);
+  await store.ready();
+  const translator = await Translator.create();
+  const bus = new EventBus(redis('producer'), redis('worker'), `${prefix}:live`);
+  const events: LiveEvent[] = [];
+  await bus.subscribe((e) => events.push(e));
+  const metrics = new Metrics();
+  const queues = createQueues({ config, store, translator, events: bus, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides });
+  const desk = { takeNext: (a: { id: string }) => queues.desk().takeNext(a), release: (...a: Parameters<ReturnType<Queues['desk']>['release']>) => queues.desk().release(...a) };
+  const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger });
+  const started: { stop(): Promise<void> }[] = [];
+  return {
+    config,
+    store,
+    db,
+    queues,
+    tickets,
+    events,
+    metrics,
+    logger,
+    translator,
+    prefix,
+    async startWorkers() {
+      for (const s of queues.services) {
+        await s.start();
+        started.push(s);
+      }
+    },
+    async close() {
+      for (const s of started.reverse()) await s.stop();
+      await queues.close();
+      const cleaner = conns.find((c) => c.status === 'ready');
+      if (cleaner && !opts.redisUrl) await deleteByPrefix(cleaner, prefix).catch(() => undefined);
+      await Promise.all(conns.map(closeRedis));
+      if (!opts.db) await db.drop();
+    },
+  };
+}
+
+export function agent(role: AgentRef['role'] = 'agent'): AgentRef {
+  return { id: new Types.ObjectId().toString(), role };
+}
+
+let nextTgId = 5_000_000;
+export async function reporter(store: Store, opts: { language?: 'en' | 'sw'; telegramUserId?: number } = {}) {
+  const id = opts.telegramUserId ?? nextTgId++;
+  return store.reporters.upsertFromTelegram({ telegramUserId: id, chatId: id, firstName: 'Wanjiru' }, opts.language ?? 'en');
+}
+
+export function reportInput(reporterId: Types.ObjectId, opts: { category?: CategoryCode; dangerNow?: boolean; language?: 'en' | 'sw'; draftId?: string } = {}): SubmitInput {
+  const category = opts.category ?? 'p_bribery';
+  return {
+    draftId: opts.draftId ?? randomUUID(),
+    reporterId,
+    language: opts.language ?? 'en',
+    kind: category.startsWith('p_') ? 'police' : 'election',
+    category,
+    description: { text: `Officer asked for money at the roadblock ${randomBytes(3).toString('hex')}` },
+    county: 47,
+    place: 'Kencom stage',
+    when: 'today',
+    incidentAt: new Date(),
+    dangerNow: opts.dangerNow ?? false,
+    anonymous: false,
+    evidence: [],
+  };
+}
+
+/** Polls `check` until it returns a truthy value (bounded). */
+export async function waitFor<T>(check: () => Promise<T> | T, what: string, timeoutMs = 10_000, everyMs = 25): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export type { ReportDoc };
