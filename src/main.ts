@@ -15,6 +15,9 @@ import { createQueues, type QueueDeps, type Queues } from './queue';
 import { Metrics } from './metrics';
 import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
+import { createBot } from './bot';
+import { AbuseLimits } from './bot/abuse-limits';
+import { WebhookServer } from './bot/webhook-server';
 
 /**
  * The composition root: the only place that knows how the pieces fit. Tests build the same graph
@@ -73,7 +76,38 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const reports = queues.reports;
   const desk = { takeNext: (a: { id: string }) => queues.desk().takeNext(a), release: (...args: Parameters<ReturnType<Queues['desk']>['release']>) => queues.desk().release(...args) };
   const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
-  // [bot wiring] createBot(...) joins `services` when roles.has('bot').
+  // [bot wiring] Sessions, de-duplication and abuse limits on a producer connection: with Redis
+  // down an update fails fast (the reporter is told, the draft is kept) instead of hanging.
+  if (roles.has('bot')) {
+    const botRedis = redis('producer');
+    const created = createBot({
+      token: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      redis: botRedis,
+      prefix: config.redis.prefix,
+      store,
+      reports,
+      events,
+      translator,
+      logger,
+      metrics,
+      helpNumbers: loadHelpNumbers(),
+      limits: new AbuseLimits({
+        redis: botRedis,
+        prefix: config.redis.prefix,
+        messagesPerMinute: config.limits.messagesPerMinute,
+        reportsPerDay: config.limits.reportsPerDay,
+        keyOf: (userId) => store.cipher.lookupHash(userId),
+        logger,
+      }),
+    });
+    const { url, secret, host, port, maxConnections } = config.telegram.webhook;
+    services.push(
+      config.telegram.mode === 'webhook' && url && secret
+        ? new WebhookServer(created.bot, { url, secret, host, port, maxConnections, logger, metrics, ready: async () => conn.readyState === 1 && botRedis.status === 'ready' })
+        : created.service,
+    );
+  }
   // [console wiring] createConsole(...) joins `services` when roles.has('console').
 
   let started: Service[] = [];

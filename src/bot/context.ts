@@ -3,6 +3,8 @@ import type { Redis } from 'ioredis';
 import type { CategoryCode, HelpNumber, ReportKind, WhenChoice } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import type { AbuseLimits } from './abuse-limits';
 import type { EventBus } from '../services/events';
 import type { ReportService } from '../services/report-service';
 import type { EvidenceKind, Store } from '../store';
@@ -78,6 +80,9 @@ export interface BotDeps {
   /** Redis key prefix, e.g. "ripoti": sessions are `${prefix}:sess:<key>`. */
   prefix: string;
   now?: () => Date;
+  /** Per-reporter limits (messages per minute, reports per day); none in tests that do not need them. */
+  limits?: AbuseLimits;
+  metrics?: Metrics;
 }
 
 export interface BotContext extends Context {

@@ -3,6 +3,7 @@ import type { Update } from 'telegraf/types';
 import { languageFromTelegram } from '../i18n';
 import type { Service } from '../lifecycle';
 import type { BotContext, BotDeps, SessionData } from './context';
+import { messageRateLimit } from './abuse-limits';
 import { languageFeature } from './features/language';
 import { repliesFeature } from './features/replies';
 import { reportFeature } from './features/report';
@@ -91,6 +92,8 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
     if (ctx.session.l) ctx.lang = ctx.session.l;
     return next();
   });
+
+  if (deps.limits) bot.use(messageRateLimit<BotContext>(deps.limits, { translator: deps.translator, langOf: (ctx) => ctx.lang, metrics: deps.metrics }));
 
   bot.use(startFeature(wizard), languageFeature(wizard), statusFeature(), reportFeature(wizard), repliesFeature());
 

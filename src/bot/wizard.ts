@@ -459,7 +459,16 @@ export class Wizard {
     const from = ctx.from;
     const chat = ctx.chat;
     if (!from || !chat || !d.k || !d.c || !d.co || !d.w || d.at === undefined || d.dg === undefined || d.an === undefined) return;
-    const { store, reports } = ctx.deps;
+    const { store, reports, limits } = ctx.deps;
+    if (limits) {
+      const allowed = await limits.allowReport(from.id);
+      if (!allowed.ok) {
+        ctx.deps.metrics?.rateLimited.inc({ limit: 'reports' });
+        ctx.log.info({ outcome: 'reports_per_day_reached' }, 'report refused by the daily limit; draft kept');
+        await ctx.reply(ctx.t('limits:reports_per_day', { count: limits.reportsPerDay }));
+        return;
+      }
+    }
     await ctx.sendChatAction('typing').catch(() => undefined);
     let reference: string;
     try {
@@ -485,8 +494,12 @@ export class Wizard {
         evidence: (d.ev ?? []).map((m) => toEvidence(m)),
       });
       reference = result.report.reference;
+      // A repeated Confirm for the same draft is not a new report: give the day's allowance back.
+      if (!result.created) await limits?.refundReport(from.id);
+      else ctx.deps.metrics?.reportsSubmitted.inc({ kind: d.k, danger: String(d.dg) });
       ctx.log.info({ reportId: result.report._id.toString(), reference, category: d.c, created: result.created, outcome: 'submitted' }, 'report confirmed');
     } catch (err) {
+      await limits?.refundReport(from.id);
       ctx.log.error({ err, outcome: 'submit_failed', category: d.c }, 'could not save report; draft kept');
       await ctx.reply(ctx.t('submit.failed'), kb.confirmAgain(ctx.t, d.id));
       return;
