@@ -1,0 +1,141 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { Service } from '../lifecycle';
+import { ConsoleViews, type PageContext } from './views';
+import { SessionAuth } from './session-auth';
+import { LiveHub } from './live-hub';
+import { TicketQueries } from './ticket-queries';
+import { TelegramFiles } from './telegram-files';
+import type { ConsoleContext, ConsoleDeps } from './context';
+import { authRoutes } from './routes/auth-routes';
+import { queueRoutes } from './routes/queue-routes';
+import { ticketRoutes } from './routes/ticket-routes';
+import { supervisorRoutes } from './routes/supervisor-routes';
+import { adminRoutes } from './routes/admin-routes';
+import { opsRoutes } from './routes/ops-routes';
+
+export type { ConsoleDeps } from './context';
+
+export const BULL_BOARD_PATH = '/admin/queues';
+
+/** Our pages load only our own scripts and styles; media comes from our evidence routes. */
+const CSP = "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
+/**
+ * The agent console: server-rendered pages, small scripts, live updates over server-sent events.
+ * `app` can be exercised with `inject` in tests; `service` listens on config.console.port.
+ */
+export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; service: Service } {
+  const { config, logger } = deps;
+  const app = Fastify({
+    // The shared pino logger (redaction rules included); per-request access logs are off because
+    // URLs and headers add nothing an agent's actions do not already record in the audit trail.
+    loggerInstance: logger.child({ service: 'console' }) as FastifyBaseLogger,
+    disableRequestLogging: true,
+    trustProxy: true,
+    bodyLimit: 64 * 1024,
+  });
+
+  const auth = new SessionAuth(deps.store.agents, { secureCookies: config.console.secureCookies, sessionHours: config.console.sessionHours });
+  const views = new ConsoleViews(deps.translator, { cache: config.env === 'production' });
+  const hub = new LiveHub(deps.events);
+
+  const pageContext = (req: FastifyRequest, reply: FastifyReply): PageContext => {
+    const me = auth.current(req);
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    const lang = auth.language(req);
+    const flashKey = typeof q.ok === 'string' ? q.ok : typeof q.err === 'string' ? q.err : undefined;
+    const flash = flashKey && /^[a-z_]{1,40}$/.test(flashKey) && deps.translator.exists(`console:flash.${flashKey}`, lang) ? { kind: typeof q.ok === 'string' ? ('ok' as const) : ('error' as const), key: flashKey } : undefined;
+    return { agent: me?.agent ?? null, csrf: auth.csrfToken(req, reply), lang, path: req.url.split('?')[0], flash };
+  };
+
+  const ctx: ConsoleContext = {
+    ...deps,
+    auth,
+    views,
+    hub,
+    queries: new TicketQueries(deps.store.models.Report),
+    files: new TelegramFiles(config.telegram.token, config.telegram.apiRoot, logger, deps.fetch),
+    pageContext,
+    render(req, reply, view, data = {}) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(views.page(view, pageContext(req, reply), data));
+    },
+    problem(req, reply, status, key) {
+      reply.code(status);
+      return ctx.render(req, reply, 'problem', { status, key });
+    },
+  };
+
+  app.register(fastifyCookie);
+  app.register(fastifyFormbody);
+  app.addHook('onRequest', auth.load);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
+    // bull-board ships its own inline bootstrapping; everything else gets the strict policy.
+    if (!req.url.startsWith(BULL_BOARD_PATH) && !reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', CSP).header('x-frame-options', 'DENY');
+    }
+  });
+
+  app.setNotFoundHandler((req, reply) => ctx.problem(req, reply, 404, 'not_found'));
+  app.setErrorHandler((err: { statusCode?: number; message?: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) req.log.error({ err, route: req.routeOptions.url }, 'console request failed');
+    return reply.code(status).type('text/plain; charset=utf-8').send(status === 500 ? 'Something went wrong on our side. Your last action may not have been saved; reload the page and check.' : 'That request could not be understood.');
+  });
+
+  app.register(async (scoped) => {
+    opsRoutes(scoped, ctx);
+    authRoutes(scoped, ctx);
+    queueRoutes(scoped, ctx);
+    ticketRoutes(scoped, ctx);
+    supervisorRoutes(scoped, ctx);
+    adminRoutes(scoped, ctx);
+  });
+
+  // The BullMQ board, supervisors only. Its own scripts call its API with fetch and no CSRF token,
+  // so state changes there additionally require a same-origin request (browsers always send
+  // Origin on cross-site POST/PUT/DELETE) on top of the SameSite=Strict session cookie.
+  app.register(
+    async (board) => {
+      const supervisorOnly = auth.requireRole('supervisor');
+      board.addHook('preHandler', async (req, reply) => {
+        await supervisorOnly.call(board, req, reply);
+        if (reply.sent) return reply;
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          const origin = req.headers.origin;
+          const host = req.headers.host;
+          if (!origin || !host || new URL(origin).host !== host) return reply.code(403).send('Forbidden');
+        }
+      });
+      const serverAdapter = new FastifyAdapter();
+      serverAdapter.setBasePath(BULL_BOARD_PATH);
+      createBullBoard({ queues: (deps.queues ?? []).map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'Ripoti' } } });
+      await board.register(serverAdapter.registerPlugin());
+    },
+    { prefix: BULL_BOARD_PATH },
+  );
+
+  // Open event streams would keep the server from closing.
+  app.addHook('preClose', async () => hub.stop());
+
+  const service: Service = {
+    name: 'console',
+    async start() {
+      await hub.start();
+      await app.listen({ host: config.console.host, port: config.console.port });
+      logger.info({ port: config.console.port }, 'console listening');
+    },
+    async stop() {
+      await app.close();
+    },
+  };
+  return { app, service };
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { isLang } from '../../i18n';
+import { checkPassword } from '../../store';
+import { LANG_COOKIE } from '../session-auth';
+import { bodyOf, safeLocalPath, signedIn, str, type ConsoleContext } from '../context';
+
+/** Sign-in, sign-out (here or everywhere), language and the person's own account page. */
+export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
+  const { auth } = ctx;
+  const post = { preHandler: auth.checkCsrf };
+  const signedInOnly = auth.requireRole('agent');
+
+  app.get('/signin', async (req, reply) => {
+    if (auth.current(req)) return reply.redirect('/queue', 303);
+    const q = req.query as Record<string, unknown>;
+    return ctx.render(req, reply, 'signin', { next: safeLocalPath(q.next, ''), failed: false, username: '' });
+  });
+
+  app.post('/signin', post, async (req, reply) => {
+    const body = bodyOf(req);
+    const username = str(body.username).slice(0, 64);
+    const password = str(body.password).slice(0, 256);
+    const next = safeLocalPath(body.next);
+    const result = username && password ? await ctx.store.agents.signIn(username, password) : ({ ok: false, reason: 'unknown' } as const);
+    if (!result.ok) {
+      // One message for every reason: the page must not reveal which usernames exist or are locked.
+      ctx.logger.info({ outcome: result.reason }, 'console sign-in refused');
+      reply.code(401);
+      return ctx.render(req, reply, 'signin', { next, failed: true, username });
+    }
+    ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role }, 'console sign-in');
+    await auth.startSession(reply, result.agent);
+    return reply.redirect(next, 303);
+  });
+
+  app.post('/signout', post, async (req, reply) => {
+    await auth.endSession(req, reply);
+    return reply.redirect('/signin', 303);
+  });
+
+  app.post('/signout-everywhere', { preHandler: [signedInOnly, auth.checkCsrf] }, async (req, reply) => {
+    const me = signedIn(ctx, req);
+    const ended = await ctx.store.agents.revokeSessions(me.agent._id);
+    ctx.logger.info({ agentId: me.agent._id.toString(), sessions: ended }, 'signed out everywhere');
+    reply.clearCookie('ripoti_session', auth.cookieBase());
+    return reply.redirect('/signin?ok=signed_out_everywhere', 303);
+  });
+
+  app.post('/language', post, async (req, reply) => {
+    const body = bodyOf(req);
+    const lang = body.lang;
+    if (isLang(lang)) {
+      reply.setCookie(LANG_COOKIE, lang, { ...auth.cookieBase(), maxAge: 365 * 24 * 3600 });
+      const me = auth.current(req);
+      if (me) await ctx.store.agents.setLanguage(me.agent._id, lang);
+    }
+    return reply.redirect(safeLocalPath(body.back, auth.current(req) ? '/queue' : '/signin'), 303);
+  });
+
+  app.get('/account', { preHandler: signedInOnly }, async (req, reply) => ctx.render(req, reply, 'account'));
+
+  app.post('/account/password', { preHandler: [signedInOnly, auth.checkCsrf] }, async (req, reply) => {
+    const me = signedIn(ctx, req);
+    const body = bodyOf(req);
+    const next = str(body.new_password);
+    if (next !== str(body.confirm_password)) return reply.redirect('/account?err=password_mismatch', 303);
+    if (!checkPassword(next).ok) return reply.redirect('/account?err=password_short', 303);
+    // Proving the current password goes through the same lock-out as signing in.
+    const check = await ctx.store.agents.signIn(me.agent.username, str(body.current_password).slice(0, 256));
+    if (!check.ok) return reply.redirect('/account?err=password_wrong', 303);
+    await ctx.store.agents.setPassword(me.agent._id, next);
+    // setPassword ended every session, this one included: start a fresh one for this browser.
+    await auth.startSession(reply, me.agent);
+    return reply.redirect('/account?ok=password_changed', 303);
+  });
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode } from '../../domain';
+import type { ReportDoc } from '../../store';
+import { PAGE_SIZE, parseFilter } from '../ticket-queries';
+import type { ConsoleContext } from '../context';
+
+/** A spreadsheet opening the CSV must not run a cell as a formula (CSV injection). */
+export function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The export deliberately carries no reporter identity and no free text: the story and notes can
+ * name people, and a spreadsheet travels further than the console.
+ */
+export const CSV_COLUMNS = ['reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'place', 'incident_at', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'closed_at'] as const;
+
+export function csvRow(r: ReportDoc, agentName: (id: string) => string): string {
+  return [
+    r.reference,
+    r.createdAt,
+    r.kind,
+    r.category,
+    r.priority,
+    r.status,
+    countyByCode(r.county)?.name ?? r.county,
+    r.place ?? '',
+    r.incidentAt,
+    r.dangerNow ? 'yes' : 'no',
+    r.evidence?.length ?? 0,
+    r.assignee ? agentName(r.assignee.toString()) : '',
+    r.referral?.agency ?? '',
+    r.closedAt ?? '',
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
+export function supervisorRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
+  const supervisorOnly = ctx.auth.requireRole('supervisor');
+
+  app.get('/supervisor/tickets', { preHandler: supervisorOnly }, async (req, reply) => {
+    const filter = parseFilter(req.query);
+    const [{ items, total }, counts, agents] = await Promise.all([ctx.queries.list(filter), ctx.queries.counts({ ...filter, page: 1 }), ctx.store.agents.list()]);
+    const names = new Map(agents.map((a) => [a._id.toString(), a.name]));
+    return ctx.render(req, reply, 'supervisor', {
+      filter,
+      items,
+      total,
+      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+      counts,
+      agents,
+      agentName: (id: string) => names.get(id) ?? '',
+      options: { statuses: STATUSES, kinds: REPORT_KINDS, categories: CATEGORIES.map((c) => c.code), counties: COUNTIES },
+      now: new Date(),
+    });
+  });
+
+  app.get('/supervisor/tickets.csv', { preHandler: supervisorOnly }, async (req, reply) => {
+    const filter = parseFilter(req.query);
+    const names = new Map((await ctx.store.agents.list()).map((a) => [a._id.toString(), a.name]));
+    const lines = [CSV_COLUMNS.join(',')];
+    for await (const r of ctx.queries.cursor(filter)) lines.push(csvRow(r as ReportDoc, (id) => names.get(id) ?? ''));
+    const stamp = new Date().toISOString().slice(0, 10);
+    ctx.logger.info({ rows: lines.length - 1 }, 'tickets exported');
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="ripoti-tickets-${stamp}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+  });
+}

@@ -1,0 +1,126 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { AgentDoc, AgentRepository, AgentRole, ConsoleSessionDoc } from '../store';
+import { isLang, type Lang } from '../i18n';
+
+export const SESSION_COOKIE = 'ripoti_session';
+/** Before sign-in there is no session to hold a CSRF token, so the sign-in form uses a cookie pair. */
+export const PRE_CSRF_COOKIE = 'ripoti_presession';
+export const LANG_COOKIE = 'ripoti_lang';
+
+const RANK: Record<AgentRole, number> = { agent: 1, supervisor: 2, admin: 3 };
+
+export function hasRole(agent: Pick<AgentDoc, 'role'>, min: AgentRole): boolean {
+  return RANK[agent.role] >= RANK[min];
+}
+
+export interface Auth {
+  agent: AgentDoc;
+  session: ConsoleSessionDoc;
+  token: string;
+}
+
+function sameToken(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Cookie sessions (opaque id, server-side record), role checks and CSRF checks. Per-request
+ * state is kept in a WeakMap rather than by decorating Fastify's request type for every module.
+ */
+export class SessionAuth {
+  private readonly byRequest = new WeakMap<FastifyRequest, Auth | null>();
+
+  constructor(
+    private readonly agents: AgentRepository,
+    private readonly opts: { secureCookies: boolean; sessionHours: number },
+  ) {}
+
+  /** onRequest hook: resolve the session cookie once per request. */
+  readonly load = async (req: FastifyRequest): Promise<void> => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) {
+      this.byRequest.set(req, null);
+      return;
+    }
+    const found = await this.agents.findSession(token);
+    this.byRequest.set(req, found ? { ...found, token } : null);
+  };
+
+  current(req: FastifyRequest): Auth | null {
+    return this.byRequest.get(req) ?? null;
+  }
+
+  /** The account's language, else the cookie's, else English. */
+  language(req: FastifyRequest): Lang {
+    const auth = this.current(req);
+    if (auth) return auth.agent.language;
+    const c = req.cookies[LANG_COOKIE];
+    return isLang(c) ? c : 'en';
+  }
+
+  async startSession(reply: FastifyReply, agent: AgentDoc): Promise<void> {
+    const { token, expiresAt } = await this.agents.createSession(agent._id, this.opts.sessionHours);
+    reply.setCookie(SESSION_COOKIE, token, { ...this.cookieBase(), expires: expiresAt });
+    reply.clearCookie(PRE_CSRF_COOKIE, this.cookieBase());
+  }
+
+  async endSession(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const auth = this.current(req);
+    if (auth) await this.agents.endSession(auth.token);
+    reply.clearCookie(SESSION_COOKIE, this.cookieBase());
+  }
+
+  cookieBase() {
+    return { path: '/', httpOnly: true, secure: this.opts.secureCookies, sameSite: 'strict' as const };
+  }
+
+  /**
+   * The token forms must echo: the session's, or before sign-in a random one that is also set as
+   * a cookie (double submit; SameSite=Strict keeps other sites from setting or reading it).
+   */
+  csrfToken(req: FastifyRequest, reply: FastifyReply): string {
+    const auth = this.current(req);
+    if (auth) return auth.session.csrf;
+    const existing = req.cookies[PRE_CSRF_COOKIE];
+    if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+    const fresh = randomBytes(32).toString('base64url');
+    reply.setCookie(PRE_CSRF_COOKIE, fresh, { ...this.cookieBase(), maxAge: 2 * 3600 });
+    return fresh;
+  }
+
+  /** preHandler for every POST: a form field `_csrf` or header `x-csrf-token` must match. */
+  readonly checkCsrf = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const body = req.body;
+    const fromBody = body && typeof body === 'object' && '_csrf' in body ? (body as { _csrf?: unknown })._csrf : undefined;
+    const header = req.headers['x-csrf-token'];
+    const sent = typeof fromBody === 'string' ? fromBody : typeof header === 'string' ? header : undefined;
+    const auth = this.current(req);
+    const expected = auth ? auth.session.csrf : req.cookies[PRE_CSRF_COOKIE];
+    if (!sameToken(sent, expected)) {
+      reply.code(403).type('text/plain; charset=utf-8').send('Forbidden: the form has expired or did not come from this console. Go back, reload the page and try again.');
+    }
+  };
+
+  /**
+   * preHandler: signed in with at least `min`. Pages redirect to sign-in; fetches and event
+   * streams get a bare 401 so scripts can tell.
+   */
+  requireRole(min: AgentRole): preHandlerAsyncHookHandler {
+    return async (req, reply) => {
+      const auth = this.current(req);
+      if (!auth) {
+        const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+        if (wantsHtml) {
+          const next = req.url.startsWith('/') && !req.url.startsWith('//') ? req.url : '/';
+          return reply.redirect(`/signin?next=${encodeURIComponent(next)}`, 303);
+        }
+        return reply.code(401).type('text/plain; charset=utf-8').send('Sign in first.');
+      }
+      if (!hasRole(auth.agent, min)) return reply.code(403).type('text/plain; charset=utf-8').send('Your role does not allow this page.');
+    };
+  }
+}

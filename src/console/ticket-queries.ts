@@ -1,0 +1,126 @@
+import { Types, type Model } from 'mongoose';
+import { z } from 'zod';
+import { STATUSES, REPORT_KINDS, isCategoryCode, parseReference } from '../domain';
+import type { ReportDoc } from '../store';
+
+/** Supervisor list filters, parsed from the query string; anything malformed is simply dropped. */
+export interface TicketFilter {
+  status?: (typeof STATUSES)[number];
+  kind?: (typeof REPORT_KINDS)[number];
+  category?: string;
+  county?: number;
+  from?: string;
+  to?: string;
+  agent?: string;
+  q?: string;
+  page: number;
+}
+
+const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const filterSchema = z.object({
+  status: z.enum(STATUSES).optional().catch(undefined),
+  kind: z.enum(REPORT_KINDS).optional().catch(undefined),
+  category: z.string().refine(isCategoryCode).optional().catch(undefined),
+  county: z.coerce.number().int().min(1).max(47).optional().catch(undefined),
+  from: dateStr.optional().catch(undefined),
+  to: dateStr.optional().catch(undefined),
+  agent: z.string().refine((s) => Types.ObjectId.isValid(s)).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export function parseFilter(query: unknown): TicketFilter {
+  const raw = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
+  // Empty select boxes arrive as "": treat them as "any".
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
+  const f = filterSchema.parse(cleaned);
+  return { ...f, q: f.q || undefined };
+}
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Kenyan calendar days (UTC+3) as UTC instants. */
+const EAT_MS = 3 * 3600_000;
+const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - EAT_MS);
+
+export function filterToQuery(f: TicketFilter): Record<string, unknown> {
+  const q: Record<string, unknown> = {};
+  if (f.status) q.status = f.status;
+  if (f.kind) q.kind = f.kind;
+  if (f.category) q.category = f.category;
+  if (f.county) q.county = f.county;
+  if (f.agent) q.assignee = new Types.ObjectId(f.agent);
+  if (f.from || f.to) {
+    const range: Record<string, Date> = {};
+    if (f.from) range.$gte = dayStart(f.from);
+    if (f.to) range.$lt = new Date(dayStart(f.to).getTime() + 24 * 3600_000);
+    q.createdAt = range;
+  }
+  if (f.q) {
+    const ref = parseReference(f.q);
+    // A reference typed in full finds that ticket; otherwise words in the story (regex-escaped: user input).
+    q.$or = ref.ok
+      ? [{ reference: ref.reference }]
+      : [{ reference: { $regex: escapeRegex(f.q.toUpperCase()) } }, { 'description.text': { $regex: escapeRegex(f.q), $options: 'i' } }];
+  }
+  return q;
+}
+
+export interface Counts {
+  byCategory: { key: string; count: number }[];
+  byCounty: { key: number; count: number }[];
+  byDay: { key: string; count: number }[];
+  total: number;
+}
+
+export const PAGE_SIZE = 50;
+
+/** Read-only ticket queries for the console's lists and counts. Writes go through TicketActions. */
+export class TicketQueries {
+  constructor(private readonly Report: Model<ReportDoc>) {}
+
+  /** Waiting for an agent: most urgent first, then oldest first (the order "take next" serves). */
+  waiting(limit = 200): Promise<ReportDoc[]> {
+    return this.Report.find({ status: 'received' }).sort({ priority: 1, createdAt: 1 }).limit(limit).lean<ReportDoc[]>().exec();
+  }
+
+  countWaiting(): Promise<number> {
+    return this.Report.countDocuments({ status: 'received' }).exec();
+  }
+
+  async list(f: TicketFilter, limit = PAGE_SIZE): Promise<{ items: ReportDoc[]; total: number }> {
+    const query = filterToQuery(f);
+    const [items, total] = await Promise.all([
+      this.Report.find(query)
+        .sort({ createdAt: -1 })
+        .skip((f.page - 1) * limit)
+        .limit(limit)
+        .lean<ReportDoc[]>()
+        .exec(),
+      this.Report.countDocuments(query).exec(),
+    ]);
+    return { items, total };
+  }
+
+  /** Everything matching, oldest first, for CSV export; a cursor so a big export does not sit in memory. */
+  cursor(f: TicketFilter) {
+    return this.Report.find(filterToQuery(f)).sort({ createdAt: 1 }).lean<ReportDoc>().cursor();
+  }
+
+  async counts(f: TicketFilter): Promise<Counts> {
+    const match = filterToQuery(f);
+    const group = async <K>(key: unknown) =>
+      (await this.Report.aggregate<{ _id: K; count: number }>([{ $match: match }, { $group: { _id: key, count: { $sum: 1 } } }])).map((r) => ({ key: r._id, count: r.count }));
+    const [byCategory, byCounty, byDay] = await Promise.all([
+      group<string>('$category'),
+      group<number>('$county'),
+      group<string>({ $dateToString: { format: '%Y-%m-%d', date: '$createdAt', timezone: '+03:00' } }),
+    ]);
+    byCategory.sort((a, b) => b.count - a.count);
+    byCounty.sort((a, b) => b.count - a.count);
+    byDay.sort((a, b) => a.key.localeCompare(b.key));
+    return { byCategory, byCounty, byDay, total: byCategory.reduce((n, r) => n + r.count, 0) };
+  }
+}
