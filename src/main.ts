@@ -18,6 +18,7 @@ import type { HelpNumber } from './domain';
 import { createBot } from './bot';
 import { AbuseLimits } from './bot/abuse-limits';
 import { WebhookServer } from './bot/webhook-server';
+import { createConsole } from './console';
 
 /**
  * The composition root: the only place that knows how the pieces fit. Tests build the same graph
@@ -108,7 +109,11 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
         : created.service,
     );
   }
-  // [console wiring] createConsole(...) joins `services` when roles.has('console').
+  // [console wiring] The agent console; its /readyz pings Redis on its own producer connection.
+  if (roles.has('console')) {
+    const { service } = createConsole({ config, logger, store, translator, events, tickets: ticketActions, metrics, redis: redis('producer'), queues: queues.bullQueues });
+    services.push(service);
+  }
 
   let started: Service[] = [];
   return {
