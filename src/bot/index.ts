@@ -58,18 +58,28 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   // A reporting hotline works in private chats only; groups and channels are ignored.
   bot.use((ctx, next) => (ctx.from && ctx.chat?.type === 'private' ? next() : undefined));
 
-  // Telegram may deliver an update more than once (webhook retries, a restart mid-batch).
+  // Telegram may deliver an update more than once (webhook retries, a restart mid-batch). The
+  // update is claimed briefly while handled and remembered only once handled, so a delivery
+  // that failed half-way is processed again when Telegram retries it.
   bot.use(async (ctx, next) => {
+    const key = `${deps.prefix}:upd:${ctx.update.update_id}`;
+    let claimed = false;
     try {
-      const fresh = await deps.redis.set(`${deps.prefix}:upd:${ctx.update.update_id}`, '1', 'EX', dedupeTtlSec, 'NX');
-      if (fresh === null) {
+      claimed = (await deps.redis.set(key, 'handling', 'EX', 120, 'NX')) !== null;
+      if (!claimed) {
         ctx.log.info({ outcome: 'duplicate_update' }, 'dropped a re-delivered update');
         return;
       }
     } catch {
       // Without Redis the session below fails anyway and the error boundary answers.
     }
-    return next();
+    try {
+      await next();
+    } catch (err) {
+      if (claimed) await deps.redis.del(key).catch(() => undefined);
+      throw err;
+    }
+    if (claimed) await deps.redis.set(key, 'done', 'EX', dedupeTtlSec).catch(() => undefined);
   });
 
   // One update at a time per reporter: a double tap or an album must not race on the same session.

@@ -5,13 +5,15 @@
  * and database, as a process restart would.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import IORedis, { type Redis } from 'ioredis';
 import { createBot, type CreatedBot } from '../../src/bot';
-import type { Priority } from '../../src/domain';
+import { AbuseLimits } from '../../src/bot/abuse-limits';
+import type { HelpNumber, Priority } from '../../src/domain';
 import { Translator } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
-import { loadHelpNumbers } from '../../src/main';
 import { EventBus, type LiveEvent } from '../../src/services/events';
 import { ReportService, type TicketEnqueuer } from '../../src/services/report-service';
 import { createStore, type Store } from '../../src/store';
@@ -37,7 +39,7 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function startBotHarness(label: string, opts: { now?: () => Date } = {}): Promise<BotHarness> {
+export async function startBotHarness(label: string, opts: { now?: () => Date; limits?: { messagesPerMinute: number; reportsPerDay: number } } = {}): Promise<BotHarness> {
   const tg = await TelegramDouble.start();
   let db: TestDb | undefined;
   let r: Awaited<ReturnType<typeof connectTestRedis>> | undefined;
@@ -82,9 +84,15 @@ export async function startBotHarness(label: string, opts: { now?: () => Date } 
     const events: LiveEvent[] = [];
     await bus.subscribe((e) => events.push(e));
 
-    const helpNumbers = loadHelpNumbers();
+    // The operators' file itself (what loadHelpNumbers in src/main.ts reads); importing main.ts
+    // here would load every role's dependencies.
+    const helpNumbers = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'help-numbers.json'), 'utf8')) as { numbers: HelpNumber[] }).numbers;
+    // Limits count in Redis, so a restarted bot keeps counting where the old one stopped.
+    const limits = opts.limits
+      ? new AbuseLimits({ redis: r.redis, prefix: r.prefix, ...opts.limits, keyOf: (id) => store.cipher.lookupHash(id), logger })
+      : undefined;
     const build = () =>
-      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, store, reports, events: bus, translator, logger, helpNumbers, now: opts.now });
+      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, store, reports, events: bus, translator, logger, helpNumbers, now: opts.now, limits });
 
     const h: BotHarness = {
       tg,

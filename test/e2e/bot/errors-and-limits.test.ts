@@ -1,0 +1,51 @@
+/** The error boundary and the per-reporter limits, as a reporter meets them. */
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { allTexts, lastText, referenceIn, walkTo } from './helpers';
+
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness('bot_errors', { limits: { messagesPerMinute: 60, reportsPerDay: 1 } });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the error boundary', () => {
+  it('tells the reporter in their language that something went wrong, keeps the draft, logs no personal data', async () => {
+    const u = h.tg.user({ firstName: 'Makena', languageCode: 'sw' });
+    await walkTo(u, 'desc', 'sw');
+    h.tg.failNext('sendMessage', { errorCode: 500, description: 'Internal Server Error' });
+    await u.sendText('Afisa alinipiga kofi mbele ya watu.');
+    expect(lastText(u)).toBe('Samahani, kuna hitilafu upande wetu. Majibu yako bado yapo. Tafadhali jaribu tena baada ya muda mfupi.');
+    const logs = h.logs.join('\n');
+    expect(logs).toContain('update failed');
+    expect(logs).not.toContain('Afisa alinipiga');
+    expect(logs).not.toContain('Makena');
+    // The draft is still there: /start resumes it instead of starting over.
+    await u.sendText('/start');
+    expect(allTexts(u).slice(-2)[0]).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoachia.');
+  });
+});
+
+describe('reports per day', () => {
+  it('refuses a report over the daily limit but keeps the draft; a double tap does not use up the allowance', async () => {
+    const u = h.tg.user({ firstName: 'Busy', languageCode: 'en' });
+    await walkTo(u, 'review');
+    await Promise.all([u.press('✅ Confirm and send'), u.press('✅ Confirm and send')]);
+    const refs = allTexts(u).filter((t) => t.includes('Your reference is')).map(referenceIn);
+    expect(refs).toHaveLength(2);
+    expect(new Set(refs).size).toBe(1);
+
+    await walkTo(u, 'review');
+    await u.press('✅ Confirm and send');
+    expect(lastText(u)).toContain('You have already sent 1 reports today');
+    const reporter = await h.store.reporters.findByTelegramUser(u.id);
+    expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
+    // The draft is kept for later.
+    await u.sendText('/start');
+    expect(allTexts(u).slice(-2)[0]).toBe('You have a report in progress. Let us continue where you stopped.');
+    expect(lastText(u)).toContain('Please check your report');
+  });
+});
