@@ -11,6 +11,8 @@ import { startFeature } from './features/start';
 import { statusFeature } from './features/status';
 import * as kb from './keyboards';
 import { RedisSessionStore } from './session-store';
+import { safeError } from './safe-error';
+import type { IdentityCipher } from '../store';
 import { Wizard } from './wizard';
 
 export type { BotContext, BotDeps, SessionData } from './context';
@@ -33,6 +35,14 @@ export interface CreatedBot {
   /** Handles one update to completion (for a webhook endpoint). */
   handleUpdate(update: Update): Promise<void>;
   sessions: RedisSessionStore<SessionData>;
+}
+
+/**
+ * Sessions are keyed by a keyed hash, like every other per-reporter key in Redis: a Redis dump
+ * does not tell whose draft is whose. (After a data-key rotation drafts in progress start afresh.)
+ */
+export function sessionKey(cipher: IdentityCipher, userId: number, chatId: number): string {
+  return cipher.lookupHash(`sess:${userId}:${chatId}`);
 }
 
 /** The commands shown in Telegram's menu, in both languages. */
@@ -97,7 +107,13 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
     return run;
   });
 
-  bot.use(session<SessionData, BotContext, 'session'>({ store: sessions, defaultSession: () => ({}) }));
+  bot.use(
+    session<SessionData, BotContext, 'session'>({
+      store: sessions,
+      defaultSession: () => ({}),
+      getSessionKey: (ctx) => (ctx.from && ctx.chat ? sessionKey(deps.store.cipher, ctx.from.id, ctx.chat.id) : undefined),
+    }),
+  );
   bot.use((ctx, next) => {
     if (ctx.session.l) ctx.lang = ctx.session.l;
     return next();
@@ -119,12 +135,12 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
 
   bot.catch(async (err, ctx) => {
     // No personal data: the update id and the error only (its message never holds user text).
-    ctx.log.error({ err, updateType: ctx.updateType }, 'update failed');
+    ctx.log.error({ err: safeError(err), updateType: ctx.updateType }, 'update failed');
     try {
       if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
       if (ctx.chat) await ctx.reply(ctx.t('error.generic'));
     } catch (replyErr) {
-      ctx.log.warn({ err: replyErr }, 'could not tell the reporter about the error');
+      ctx.log.warn({ err: safeError(replyErr) }, 'could not tell the reporter about the error');
     }
   });
 
@@ -132,11 +148,11 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   const service: Service = {
     name: 'bot',
     async start() {
-      await registerCommands(bot, deps).catch((err: unknown) => deps.logger.warn({ err }, 'could not register bot commands'));
+      await registerCommands(bot, deps).catch((err: unknown) => deps.logger.warn({ err: safeError(err) }, 'could not register bot commands'));
       await new Promise<void>((resolve, reject) => {
         // launch() settles only when polling ends; onLaunch fires once polling has begun.
         polling = bot.launch({ dropPendingUpdates: false }, () => resolve()).catch((err: unknown) => {
-          deps.logger.error({ err }, 'polling stopped with an error');
+          deps.logger.error({ err: safeError(err) }, 'polling stopped with an error');
           reject(err instanceof Error ? err : new Error(String(err)));
         });
       });

@@ -17,6 +17,7 @@ import type { BotContext, Draft, Step } from './context';
 import { escapeHtml } from './html';
 import * as kb from './keyboards';
 import { captionOf, mediaOf, toEvidence } from './media';
+import { safeError } from './safe-error';
 
 /**
  * The report wizard as an explicit step machine kept in the session (`Draft.s`), rather than
@@ -500,7 +501,7 @@ export class Wizard {
       ctx.log.info({ reportId: result.report._id.toString(), reference, category: d.c, created: result.created, outcome: 'submitted' }, 'report confirmed');
     } catch (err) {
       await limits?.refundReport(from.id);
-      ctx.log.error({ err, outcome: 'submit_failed', category: d.c }, 'could not save report; draft kept');
+      ctx.log.error({ err: safeError(err), outcome: 'submit_failed', category: d.c }, 'could not save report; draft kept');
       await ctx.reply(ctx.t('submit.failed'), kb.confirmAgain(ctx.t, d.id));
       return;
     }

@@ -27,6 +27,19 @@ describe('the error boundary', () => {
     await u.sendText('/start');
     expect(allTexts(u).slice(-2)[0]).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoachia.');
   });
+
+  it('does not log the failed request, which can echo the reporter’s words back', async () => {
+    const u = h.tg.user({ firstName: 'Kamau', languageCode: 'en' });
+    await walkTo(u, 'anon', 'en', 'Officer Kiprono took 2000 shillings from me at Eldama Ravine.');
+    // The review screen repeats the story; its sendMessage fails.
+    h.tg.failNext('sendMessage', { errorCode: 400, description: "Bad Request: can't parse entities" });
+    await u.press('🕶 Stay anonymous');
+    expect(lastText(u)).toBe('Sorry, something went wrong on our side. Your answers are kept. Please try again in a moment.');
+    const logs = h.logs.join('\n');
+    expect(logs).toContain('sendMessage');
+    expect(logs).not.toContain('Kiprono');
+    expect(logs).not.toContain('chat_id');
+  });
 });
 
 describe('reports per day', () => {

@@ -1,5 +1,6 @@
 /** The reporter's whole journey over the Telegram double, in English and in Swahili, down to MongoDB. */
 import { incidentTimeFor, parseReference } from '../../../src/domain';
+import { sessionKey } from '../../../src/bot';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { allTexts, formatDayEat, lastText, referenceIn } from './helpers';
 
@@ -195,7 +196,9 @@ describe('the report journey', () => {
     await wanjiku.sendText('Central police station');
     await wanjiku.press('Today');
     for (let i = 0; i < 5; i++) await wanjiku.sendPhoto();
-    const bytes = await h.redis.strlen(`${h.prefix}:sess:${wanjiku.id}:${wanjiku.chatId}`);
+    // The key is a keyed hash: the Telegram id itself is not in Redis.
+    const bytes = await h.redis.strlen(`${h.prefix}:sess:${sessionKey(h.store.cipher, wanjiku.id, wanjiku.chatId)}`);
+    expect(await h.redis.keys(`${h.prefix}:sess:*${wanjiku.id}*`)).toEqual([]);
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(2048);
   });
