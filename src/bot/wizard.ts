@@ -235,7 +235,8 @@ export class Wizard {
       case 'ev':
         if (value !== 'done' && value !== 'skip') return false;
         await ctx.answerCbQuery();
-        if (value === 'skip') d.ev = [];
+        // Skip drops anything sent before; Done keeps it (and means "none" if nothing came).
+        d.ev = value === 'skip' ? [] : (d.ev ?? []);
         await this.advance(ctx, d);
         return true;
       case 'danger':

@@ -61,15 +61,21 @@ export async function walkTo(u: TelegramUser, stop: Stop, lang: 'en' | 'sw' = 'e
 }
 
 /**
- * Delivers a callback query with data no button of ours carries, as a modified client could.
- * The double only accepts answers to queries it issued, so the query id is registered with it.
+ * A callback_query update for `data` on the newest bot message, as Telegram would send it. The
+ * double only accepts answers to queries it issued, so the query id is registered with it.
  */
-export async function pressTampered(tg: TelegramDouble, u: TelegramUser, data: string): Promise<void> {
+export function callbackUpdate(tg: TelegramDouble, u: TelegramUser, data: string, updateId: number) {
   const state = (tg as unknown as { state: DoubleState }).state;
   const id = state.allocCallbackId();
   state.callbackQueries.set(id, { id, chatId: u.chatId, data, answered: false });
   const message = u.lastMessage().raw;
-  await u.sendRaw({ callback_query: { id, from: u.info, message, chat_instance: `-${tg.botId}${u.chatId}`, data } });
+  return { update_id: updateId, callback_query: { id, from: u.info, message, chat_instance: `-${tg.botId}${u.chatId}`, data } };
+}
+
+/** Delivers a callback query with data no button of ours carries, as a modified client could. */
+export async function pressTampered(tg: TelegramDouble, u: TelegramUser, data: string): Promise<void> {
+  const { callback_query } = callbackUpdate(tg, u, data, 0);
+  await u.sendRaw({ callback_query });
 }
 
 /** What the person reads: for parse_mode HTML, the text without tags and with entities decoded. */

@@ -1,7 +1,7 @@
 /** Restarts, double taps, /status, voice, anonymity, edits, failures and replies after submitting. */
 import { generateReference } from '../../../src/domain';
 import { eventually, startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, lastText, referenceIn, walkTo } from './helpers';
+import { allTexts, callbackUpdate, lastText, referenceIn, walkTo } from './helpers';
 
 let h: BotHarness;
 
@@ -61,6 +61,22 @@ describe('Confirm', () => {
     expect(h.enqueued.length - before).toBe(1);
     // Both callback queries were answered.
     expect(u.callbackAnswerDetails().slice(-2)).toHaveLength(2);
+  });
+
+  it('delivered twice as the same update (a webhook retry) is handled once', async () => {
+    const u = h.tg.user({ firstName: 'Redelivered', languageCode: 'en' });
+    await walkTo(u, 'review');
+    const confirm = u.lastMessage().raw.reply_markup?.inline_keyboard[0][0];
+    expect(confirm?.text).toBe('✅ Confirm and send');
+    const update = callbackUpdate(h.tg, u, confirm!.callback_data!, 900_000_001);
+    const before = u.messages().length;
+    await h.current.handleUpdate(update as Parameters<typeof h.current.handleUpdate>[0]);
+    await h.current.handleUpdate(update as Parameters<typeof h.current.handleUpdate>[0]);
+    const after = allTexts(u).slice(before);
+    expect(after.filter((t) => t.includes('Your reference is'))).toHaveLength(1);
+    expect(after.join('\n')).not.toContain('older message');
+    const reporter = await h.store.reporters.findByTelegramUser(u.id);
+    expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
   });
 
   it('when saving fails, says nothing was saved, keeps the draft, and a second tap saves it', async () => {
