@@ -185,6 +185,11 @@ describe('the report journey', () => {
     expect(h.enqueued.filter((e) => e.reportId === report!._id.toString())).toHaveLength(1);
   });
 
+  it('registers its commands in both languages', () => {
+    expect(h.tg.commands().map((c) => c.command)).toEqual(['start', 'status', 'cancel', 'language', 'help', 'privacy']);
+    expect(h.tg.commands({ languageCode: 'sw' }).find((c) => c.command === 'cancel')?.description).toBe('Katisha ripoti unayoandika');
+  });
+
   it('keeps a conversation in progress under 2 KB of Redis', async () => {
     const wanjiku = h.tg.user({ firstName: 'Wanjiku', languageCode: 'en' });
     await wanjiku.sendText('/start');
