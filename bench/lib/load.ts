@@ -1,0 +1,191 @@
+/**
+ * The load generator: simulated reporters, each a closed loop (send the next update as soon as
+ * the previous POST was answered, no think time), POSTing Telegram updates to a webhook with the
+ * secret header, through a pool of at most `connections` keep-alive connections, as Telegram
+ * itself delivers (webhook `max_connections`, 40 by default). Two times are kept per update:
+ * `service` from writing the POST to its answer (what Telegram's delivery sees: the bot answers
+ * only after handling the update) and `total`, which adds the wait for a free connection.
+ */
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { ChatState } from '../../test/support/telegram/state';
+import type { DoubleDriver } from './double';
+
+export class Semaphore {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+export interface PostResult {
+  status: number;
+  serviceMs: number;
+  totalMs: number;
+}
+
+export class WebhookClient {
+  private readonly agent: http.Agent;
+  private readonly sem: Semaphore;
+  private readonly host: string;
+  private readonly port: number;
+  private readonly path: string;
+
+  constructor(
+    url: string,
+    private readonly secret: string,
+    readonly connections: number,
+    private readonly timeoutMs = 30_000,
+  ) {
+    const u = new URL(url);
+    if (u.hostname !== '127.0.0.1') throw new Error(`benchmark traffic goes to 127.0.0.1 only, not ${u.hostname}`);
+    this.host = u.hostname;
+    this.port = Number(u.port);
+    this.path = u.pathname;
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+    this.sem = new Semaphore(connections);
+  }
+
+  async post(body: string): Promise<PostResult> {
+    const queued = performance.now();
+    await this.sem.acquire();
+    const start = performance.now();
+    try {
+      const status = await new Promise<number>((resolve) => {
+        const req = http.request(
+          {
+            host: this.host,
+            port: this.port,
+            path: this.path,
+            method: 'POST',
+            agent: this.agent,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': this.secret },
+            timeout: this.timeoutMs,
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+            res.on('error', () => resolve(0));
+          },
+        );
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', () => resolve(0));
+        req.end(body);
+      });
+      const end = performance.now();
+      return { status, serviceMs: end - start, totalMs: end - queued };
+    } finally {
+      this.sem.release();
+    }
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** One step of a journey: the update to send now, '' to skip it, or null when the expected button is missing. */
+export type Step = { name: string; build: (d: DoubleDriver, chat: ChatState, i: number) => string | null };
+
+export interface ReporterOutcome {
+  completed: boolean;
+  error?: string;
+  /** performance.now() when each step's POST was started, by step name. */
+  startedAt: Map<string, number>;
+}
+
+export interface ScenarioResult {
+  reporters: number;
+  connections: number;
+  updates: number;
+  failedPosts: number;
+  journeysCompleted: number;
+  journeysFailed: number;
+  firstErrors: string[];
+  wallMs: number;
+  service: number[];
+  total: number[];
+  outcomes: ReporterOutcome[];
+}
+
+/**
+ * Runs `chats.length` reporters at once through `steps`; each stops at its first failure.
+ * Bounded in count (the steps) and time (`deadlineMs`: reporters still going stop there).
+ */
+export async function runReporters(
+  client: WebhookClient,
+  driver: DoubleDriver,
+  chats: ChatState[],
+  steps: readonly Step[],
+  opts: { deadlineMs: number; check?: (d: DoubleDriver, chat: ChatState) => string | null },
+): Promise<ScenarioResult> {
+  const service: number[] = [];
+  const total: number[] = [];
+  let failedPosts = 0;
+  const firstErrors: string[] = [];
+  const begin = performance.now();
+  const deadline = begin + opts.deadlineMs;
+  const fail = (msg: string) => {
+    if (firstErrors.length < 5) firstErrors.push(msg);
+  };
+
+  const outcomes = await Promise.all(
+    chats.map(async (chat, i): Promise<ReporterOutcome> => {
+      const startedAt = new Map<string, number>();
+      for (const step of steps) {
+        if (performance.now() > deadline) return { completed: false, error: 'deadline', startedAt };
+        const body = step.build(driver, chat, i);
+        if (body === '') continue; // this step is not for this reporter
+        if (body === null) {
+          const err = `step ${step.name}: expected button not offered; bot said ${JSON.stringify(driver.lastBotText(chat).slice(0, 80))}`;
+          fail(err);
+          return { completed: false, error: err, startedAt };
+        }
+        startedAt.set(step.name, performance.now());
+        const r = await client.post(body);
+        if (r.status !== 200) {
+          failedPosts++;
+          const err = `step ${step.name}: HTTP ${r.status}`;
+          fail(err);
+          return { completed: false, error: err, startedAt };
+        }
+        service.push(r.serviceMs);
+        total.push(r.totalMs);
+      }
+      const problem = opts.check?.(driver, chat) ?? null;
+      if (problem) {
+        fail(problem);
+        return { completed: false, error: problem, startedAt };
+      }
+      return { completed: true, startedAt };
+    }),
+  );
+  const wallMs = performance.now() - begin;
+  const journeysCompleted = outcomes.filter((o) => o.completed).length;
+  return {
+    reporters: chats.length,
+    connections: client.connections,
+    updates: service.length,
+    failedPosts,
+    journeysCompleted,
+    journeysFailed: chats.length - journeysCompleted,
+    firstErrors,
+    wallMs,
+    service,
+    total,
+    outcomes,
+  };
+}

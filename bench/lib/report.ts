@@ -1,0 +1,70 @@
+/** The printed table: every figure's median over the runs, each run's value, and its target. */
+
+export type RunFigures = Record<string, number>;
+
+export interface Figure {
+  key: string;
+  label: string;
+  unit: string;
+  /** A target from issue 8, checked on the median. */
+  target?: { op: '>=' | '<'; value: number; text: string };
+}
+
+/** Figure keys for each concurrency level, in table order. */
+function levelFigures(levels: number[]): Figure[] {
+  const out: Figure[] = [];
+  for (const n of levels) {
+    const at200 = n === 200;
+    out.push(
+      { key: `bot.${n}.ups`, label: `Intake ${n} reporters: updates/s`, unit: '/s', ...(at200 ? { target: { op: '>=', value: 1000, text: '>= 1000' } } : {}) },
+      { key: `bot.${n}.rps`, label: `Intake ${n}: reports completed/s`, unit: '/s' },
+      { key: `bot.${n}.p50`, label: `Intake ${n}: latency p50`, unit: 'ms' },
+      { key: `bot.${n}.p95`, label: `Intake ${n}: latency p95`, unit: 'ms' },
+      { key: `bot.${n}.p99`, label: `Intake ${n}: latency p99`, unit: 'ms', ...(at200 ? { target: { op: '<', value: 50, text: '< 50' } } : {}) },
+      { key: `bot.${n}.failed`, label: `Intake ${n}: failed journeys`, unit: '' },
+      { key: `floor.${n}.ups`, label: `Floor ${n}: updates/s`, unit: '/s' },
+      { key: `floor.${n}.p99`, label: `Floor ${n}: latency p99`, unit: 'ms' },
+      { key: `ratio.${n}`, label: `Intake ${n} as % of floor`, unit: '%', target: { op: '>=', value: 60, text: '>= 60' } },
+      { key: `c2a.${n}.p50`, label: `Confirm->available p50 (${n})`, unit: 'ms' },
+      { key: `c2a.${n}.p99`, label: `Confirm->available p99 (${n})`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
+    );
+  }
+  return out;
+}
+
+const OTHER: Figure[] = [
+  { key: 'take.perSec', label: 'Tickets taken/s, 10 agents', unit: '/s' },
+  { key: 'take.p99', label: 'takeNext latency p99', unit: 'ms' },
+  { key: 'del.rate', label: 'Delivery: send rate', unit: '/s' },
+  { key: 'del.maxSliding', label: 'Delivery: max sends in any 1 s', unit: '', target: { op: '<', value: 25.5, text: '<= 25' } },
+  { key: 'del.maxCalendar', label: 'Delivery: max sends in a clock second', unit: '', target: { op: '<', value: 25.5, text: '<= 25' } },
+  { key: 'del.chatMaxSliding', label: 'Delivery: max to one chat in any 1 s', unit: '', target: { op: '<', value: 1.5, text: '<= 1' } },
+  { key: 'del.chatMinGap', label: 'Delivery: min gap, same chat', unit: 'ms' },
+  { key: 'del.drainS', label: 'Delivery: time to drain', unit: 's' },
+  { key: 'del.missing', label: 'Delivery: replies not delivered', unit: '', target: { op: '<', value: 0.5, text: '0' } },
+  { key: 'mem.sessionBytes', label: 'Redis per conversation (session key)', unit: 'B', target: { op: '<', value: 2048, text: '< 2048' } },
+  { key: 'mem.redisPerConversation', label: 'Redis used_memory growth per conversation', unit: 'B' },
+  { key: 'mem.rssMb', label: 'Bot RSS, 1000 in progress', unit: 'MB' },
+  { key: 'mem.peakRssMb', label: 'Bot peak RSS', unit: 'MB' },
+];
+
+export const FIGURES: Figure[] = [...levelFigures([50, 200, 1000]), ...OTHER];
+
+const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2));
+
+export function printTable(header: string, medians: RunFigures, runs: RunFigures[], levels: number[]): void {
+  const figures = [...levelFigures(levels), ...OTHER].filter((f) => medians[f.key] !== undefined);
+  const rows = figures.map((f) => {
+    const m = medians[f.key];
+    const met = f.target && Number.isFinite(m) ? (f.target.op === '>=' ? m >= f.target.value : m < f.target.value) ? 'yes' : 'NO' : '';
+    return [f.label, `${fmt(m)} ${f.unit}`.trim(), ...runs.map((r) => fmt(r[f.key])), f.target ? f.target.text : '', met];
+  });
+  const head = ['Figure', 'Median', ...runs.map((_, i) => `Run ${i + 1}`), 'Target', 'Met'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  console.log(`\n${header}\n`);
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  console.log('');
+}

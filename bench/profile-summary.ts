@@ -1,0 +1,93 @@
+/**
+ * `npx tsx bench/profile-summary.ts bench/profiles/<file>.cpuprofile [top]`: where a V8 CPU profile
+ * (from `npm run bench -- --profile`, i.e. `node --cpu-prof`) spent its time: self time by
+ * function, self time by package or source file, and inclusive time of the project's own
+ * functions (src/), so a hot path can be followed from our code into the libraries it calls.
+ */
+import { readFileSync } from 'node:fs';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** node_modules/<pkg> (scoped too), src/<file>, test/<file>, node:internal, or the V8 pseudo-frames. */
+export function bucketOf(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (nm) return nm[1];
+  const local = /\/(src|test|bench)\/(.+)$/.exec(url);
+  if (local) return `${local[1]}/${local[2]}`;
+  if (url.startsWith('node:')) return 'node:internal';
+  return url;
+}
+
+function main(): void {
+  const file = process.argv[2];
+  const top = Number(process.argv[3] ?? 25);
+  if (!file) {
+    console.error('usage: tsx bench/profile-summary.ts <file.cpuprofile> [top]');
+    process.exit(2);
+  }
+  const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+
+  const self = new Map<number, number>();
+  let total = 0;
+  p.samples.forEach((id, i) => {
+    const dt = p.timeDeltas[i] ?? 0;
+    self.set(id, (self.get(id) ?? 0) + dt);
+    total += dt;
+  });
+  const ms = (us: number) => (us / 1000).toFixed(0).padStart(7);
+  const pct = (us: number) => `${((us / total) * 100).toFixed(1).padStart(5)}%`;
+  const label = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${bucketOf(f.url, f.functionName)}:${f.lineNumber + 1}`;
+
+  const fnSelf = new Map<string, number>();
+  const bucketSelf = new Map<string, number>();
+  const srcInclusive = new Map<string, number>();
+  for (const [id, us] of self) {
+    const n = byId.get(id);
+    if (!n) continue;
+    fnSelf.set(label(n.callFrame), (fnSelf.get(label(n.callFrame)) ?? 0) + us);
+    const b = bucketOf(n.callFrame.url, n.callFrame.functionName);
+    bucketSelf.set(b, (bucketSelf.get(b) ?? 0) + us);
+    // Inclusive time of our own functions: walk up once per distinct src frame on the stack.
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = byId.get(cur)?.callFrame;
+      if (f && /\/src\//.test(f.url)) {
+        const key = label(f);
+        if (!seen.has(key)) {
+          seen.add(key);
+          srcInclusive.set(key, (srcInclusive.get(key) ?? 0) + us);
+        }
+      }
+    }
+  }
+  const print = (title: string, m: Map<string, number>, n: number) => {
+    console.log(`\n${title}`);
+    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${ms(us)} ms ${pct(us)}  ${k}`);
+  };
+  console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
+  print('Self time by package / file', bucketSelf, top);
+  print('Self time by function', fnSelf, top);
+  print('Inclusive time of src/ functions', srcInclusive, top);
+}
+
+if (require.main === module) main();

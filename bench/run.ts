@@ -1,0 +1,600 @@
+/**
+ * `npm run bench [-- --quick] [--runs N] [--connections N] [--profile] [--skip-delivery]`
+ *
+ * Starts the real bot (webhook mode, Redis sessions, MongoDB store, tickets queue, replies worker)
+ * as a child process against the Bot API double and drives simulated reporters over HTTP; measures
+ * intake, the floor (a minimal telegraf webhook bot), the pipeline to the agents' queue, delivery of
+ * agents' replies, and memory. Prints a table of medians over the runs and writes
+ * bench/results.json. See BENCHMARKS.md for the method and the results.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import IORedis, { type Redis } from 'ioredis';
+import { Types } from 'mongoose';
+import { createLogger } from '../src/logger';
+import { Translator } from '../src/i18n';
+import { createQueues, type Queues } from '../src/queue';
+import { closeRedis, createRedis } from '../src/redis';
+import { EventBus } from '../src/services/events';
+import { TicketService } from '../src/services/ticket-service';
+import { connectMongo, createStore, type Store } from '../src/store';
+import { TelegramDouble } from '../test/support/telegram';
+import type { ChatState } from '../test/support/telegram/state';
+import { ROOT, spawnChild, type ChildHandle } from './lib/child';
+import { DoubleDriver } from './lib/double';
+import { botJourney, floorJourney, REFERENCE_RE } from './lib/journeys';
+import { runReporters, WebhookClient, type ScenarioResult, type Step } from './lib/load';
+import { FIGURES, printTable, type RunFigures } from './lib/report';
+import { maxInSlidingWindow, maxPerCalendarSecond, median, summarize } from './lib/stats';
+import { cpuSeconds, machine, rss } from './lib/sysinfo';
+
+// ---------------------------------------------------------------- options
+
+interface Options {
+  quick: boolean;
+  runs: number;
+  connections: number;
+  profile: boolean;
+  skipDelivery: boolean;
+  skipFloor: boolean;
+  skipBot: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const has = (f: string) => argv.includes(f);
+  const num = (f: string, dflt: number) => {
+    const i = argv.indexOf(f);
+    if (i < 0) return dflt;
+    const v = Number(argv[i + 1]);
+    if (!Number.isInteger(v) || v < 1) throw new Error(`${f} expects a positive integer`);
+    return v;
+  };
+  const quick = has('--quick');
+  const profile = has('--profile');
+  return {
+    quick,
+    profile,
+    runs: num('--runs', quick || profile ? 1 : 3),
+    connections: num('--connections', 40),
+    skipDelivery: has('--skip-delivery') || profile,
+    skipFloor: has('--skip-floor') || profile,
+    skipBot: has('--floor-only'),
+  };
+}
+
+interface Sizes {
+  levels: number[];
+  warmup: number;
+  inProgress: number;
+  agents: number;
+  deliveryChats: number;
+  repliesPerChat: number;
+}
+
+const FULL: Sizes = { levels: [50, 200, 1000], warmup: 50, inProgress: 1000, agents: 10, deliveryChats: 500, repliesPerChat: 10 };
+const QUICK: Sizes = { levels: [10, 50, 100], warmup: 10, inProgress: 100, agents: 10, deliveryChats: 50, repliesPerChat: 10 };
+
+// ---------------------------------------------------------------- helpers
+
+const log = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = a && typeof a === 'object' ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const round = (v: number, digits = 1) => (Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : Number.NaN);
+
+/** Deletes every key under the prefix (SCAN, bounded batches). */
+async function cleanupPrefix(redis: Redis, prefix: string): Promise<number> {
+  let cursor = '0';
+  let deleted = 0;
+  for (let i = 0; i < 100_000; i++) {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) deleted += await redis.unlink(...keys);
+    cursor = next;
+    if (cursor === '0') break;
+  }
+  return deleted;
+}
+
+async function redisCpu(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const f = (k: string) => Number(new RegExp(`^${k}:([\\d.]+)`, 'm').exec(info)?.[1] ?? Number.NaN);
+  return f('used_cpu_user') + f('used_cpu_sys');
+}
+
+async function redisUsedMemory(redis: Redis): Promise<number> {
+  const info = await redis.info('memory');
+  return Number(/^used_memory:(\d+)/m.exec(info)?.[1] ?? Number.NaN);
+}
+
+/** Unique Telegram user ids per run and scenario: dedupe keys, sessions and rate limits never collide. */
+class Ids {
+  private next: number;
+  constructor(base: number) {
+    this.next = base;
+  }
+  take(n: number): number[] {
+    const out = Array.from({ length: n }, (_, i) => this.next + i);
+    this.next += n;
+    return out;
+  }
+}
+
+interface CpuProbe {
+  read(): Promise<Record<string, number>>;
+}
+
+/** CPU seconds used by each process during a scenario, as a share of one core. */
+async function withCpu<T>(probe: CpuProbe, fn: () => Promise<T>): Promise<{ result: T; cpu: Record<string, number>; wallS: number }> {
+  const before = await probe.read();
+  const t0 = performance.now();
+  const result = await fn();
+  const wallS = (performance.now() - t0) / 1000;
+  const after = await probe.read();
+  const cpu: Record<string, number> = {};
+  for (const k of Object.keys(after)) cpu[k] = round(((after[k] - before[k]) / wallS) * 100, 0);
+  return { result, cpu, wallS };
+}
+
+function scenarioFigures(r: ScenarioResult) {
+  const s = summarize(r.service);
+  const t = summarize(r.total);
+  return {
+    reporters: r.reporters,
+    connections: r.connections,
+    updates: r.updates,
+    failedPosts: r.failedPosts,
+    journeysCompleted: r.journeysCompleted,
+    journeysFailed: r.journeysFailed,
+    firstErrors: r.firstErrors,
+    wallS: round(r.wallMs / 1000, 2),
+    updatesPerSec: round(r.updates / (r.wallMs / 1000)),
+    reportsPerSec: round(r.journeysCompleted / (r.wallMs / 1000), 2),
+    serviceMs: { p50: round(s.p50, 2), p95: round(s.p95, 2), p99: round(s.p99, 2), max: round(s.max, 2), mean: round(s.mean, 2) },
+    totalMs: { p50: round(t.p50, 2), p95: round(t.p95, 2), p99: round(t.p99, 2), max: round(t.max, 2) },
+  };
+}
+
+type ScenarioFigures = ReturnType<typeof scenarioFigures> & { cpuPercent?: Record<string, number> };
+
+// ---------------------------------------------------------------- one run
+
+interface RunContext {
+  opts: Options;
+  sizes: Sizes;
+  runIndex: number;
+  logDir: string;
+}
+
+interface RunOutput {
+  figures: RunFigures;
+  detail: Record<string, unknown>;
+}
+
+async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Record<string, unknown>): Promise<void> {
+  const { sizes, opts } = ctx;
+  const tg = await TelegramDouble.start();
+  const driver = new DoubleDriver(tg, 1_000_000);
+  const secret = randomBytes(24).toString('base64url');
+  const path = `/floor/${randomBytes(6).toString('hex')}`;
+  let floor: ChildHandle | undefined;
+  try {
+    floor = await spawnChild({
+      name: 'floor bot',
+      script: 'bench/floor.ts',
+      env: { BENCH_TOKEN: tg.token, BENCH_API_ROOT: tg.apiRoot, BENCH_SECRET: secret, BENCH_PORT: String(await freePort()), BENCH_PATH: path },
+      logFile: join(ctx.logDir, `floor-run${ctx.runIndex}.log`),
+    });
+    const client = new WebhookClient(floor.url, secret, opts.connections);
+    const probe: CpuProbe = { read: async () => ({ floor: cpuSeconds(floor!.pid), driver: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 }) };
+    const chatsFor = (n: number) => ids.take(n).map((id, i) => driver.addReporter(id, i % 3 === 0 ? 'sw' : 'en'));
+    await runReporters(client, driver, chatsFor(sizes.warmup), floorJourney(), { deadlineMs: 120_000 });
+    const levels: Record<string, ScenarioFigures> = {};
+    for (const n of sizes.levels) {
+      driver.clearRecorded();
+      const { result, cpu } = await withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000 }));
+      levels[n] = { ...scenarioFigures(result), cpuPercent: cpu };
+      figures[`floor.${n}.ups`] = levels[n].updatesPerSec;
+      figures[`floor.${n}.p99`] = levels[n].serviceMs.p99;
+      log(`floor ${n} reporters: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}`);
+    }
+    detail.floor = levels;
+    client.close();
+  } finally {
+    await floor?.stop();
+    await tg.stop();
+  }
+}
+
+/** Reads the tickets queue's event stream: when each job was added (Redis' clock, ms). */
+async function ticketAddedTimes(redis: Redis, prefix: string, sinceMs: number): Promise<Map<string, number>> {
+  const added = new Map<string, number>();
+  const entries = (await redis.xrange(`${prefix}:tickets:events`, String(Math.floor(sinceMs)), '+')) as [string, string[]][];
+  for (const [id, fields] of entries) {
+    const f: Record<string, string> = {};
+    for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]] = fields[i + 1];
+    if (f.event === 'added' && f.jobId && !added.has(f.jobId)) added.set(f.jobId, Number(id.split('-')[0]));
+  }
+  return added;
+}
+
+async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Record<string, unknown>): Promise<void> {
+  const { sizes, opts } = ctx;
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `bench-${randomBytes(5).toString('hex')}`;
+  const dbName = `ripoti_bench_${randomBytes(4).toString('hex')}`;
+  const dataKey = `k1:${randomBytes(32).toString('base64')}`;
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 3 });
+  const tg = await TelegramDouble.start();
+  const driver = new DoubleDriver(tg, 5_000_000);
+  const secret = randomBytes(24).toString('base64url');
+  const logger = createLogger({ level: 'warn', name: 'bench-console' });
+  let mongo: ChildHandle | undefined;
+  let sut: ChildHandle | undefined;
+  let conn: Awaited<ReturnType<typeof connectMongo>> | undefined;
+  let queues: Queues | undefined;
+  const consoleRedis: Redis[] = [];
+  try {
+    // MongoDB: a real one when MONGODB_URI is set, else the project's test server in its own process.
+    let mongoUri: string;
+    if (process.env.MONGODB_URI) {
+      mongoUri = process.env.MONGODB_URI;
+      detail.mongo = 'MONGODB_URI';
+    } else {
+      mongo = await spawnChild({ name: 'mongo test server', script: 'bench/mongo-server.ts', env: {}, logFile: join(ctx.logDir, `mongo-run${ctx.runIndex}.log`) });
+      mongoUri = mongo.url;
+      detail.mongo = 'test/support/mongo (startMongoTestServer), child process';
+    }
+    const u = new URL(mongoUri);
+    u.pathname = `/${dbName}`;
+    mongoUri = u.toString();
+
+    const port = await freePort();
+    const webhookUrl = `http://127.0.0.1:${port}/telegram/${randomBytes(6).toString('hex')}`;
+    sut = await spawnChild({
+      name: 'bot',
+      script: 'bench/sut.ts',
+      nodeArgs: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [],
+      env: {
+        NODE_ENV: 'production',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+        TELEGRAM_BOT_TOKEN: tg.token,
+        TELEGRAM_API_ROOT: tg.apiRoot,
+        TELEGRAM_MODE: 'webhook',
+        TELEGRAM_WEBHOOK_URL: webhookUrl,
+        TELEGRAM_WEBHOOK_SECRET: secret,
+        TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
+        TELEGRAM_WEBHOOK_PORT: String(port),
+        TELEGRAM_WEBHOOK_MAX_CONNECTIONS: String(opts.connections),
+        MONGODB_URI: mongoUri,
+        REDIS_URL: redisUrl,
+        REDIS_PREFIX: prefix,
+        DATA_KEY: dataKey,
+        CONSOLE_HOST: '127.0.0.1',
+        CONSOLE_PORT: String(await freePort()),
+        BENCH_COMPOSE: process.env.BENCH_COMPOSE,
+      },
+      logFile: join(ctx.logDir, `bot-run${ctx.runIndex}.log`),
+      readyTimeoutMs: 60_000,
+    });
+    const [url, how] = sut.url.split('#');
+    detail.composedVia = how;
+    log(`bot ready (composed via ${how}), pid ${sut.pid}, prefix ${prefix}`);
+
+    // The console side (agents), in this process: the same store and queues the console role uses.
+    conn = await connectMongo(mongoUri);
+    const store: Store = createStore(conn, [{ id: 'k1', key: Buffer.from(dataKey.slice(3), 'base64') }]);
+    const consoleConn = (kind: 'worker' | 'producer') => {
+      const r = createRedis(redisUrl, kind);
+      consoleRedis.push(r);
+      return r;
+    };
+    const events = new EventBus(consoleConn('producer'), null, `${prefix}:live`);
+    const translator = await Translator.create();
+    queues = createQueues({
+      config: {
+        redis: { url: redisUrl, prefix },
+        telegram: { token: tg.token, apiRoot: tg.apiRoot, mode: 'webhook', webhook: { host: '127.0.0.1', port: 0, maxConnections: 40 } },
+        // Agents hold many tickets here: the per-agent cap is a console policy, not what is measured.
+        tickets: { maxPerAgent: 1_000_000, slaMinutes: [5, 15, 60, 240] },
+        replies: { ratePerSecond: 25 },
+      },
+      store,
+      translator,
+      events,
+      logger,
+      redis: consoleConn,
+      workers: false,
+    });
+    const desk = queues.desk();
+    const tickets = new TicketService({ store, desk, replies: queues.replies, events, logger });
+
+    const client = new WebhookClient(url, secret, opts.connections);
+    const botPid = sut.pid;
+    const mongoPid = mongo?.pid;
+    const probe: CpuProbe = {
+      read: async () => ({
+        bot: cpuSeconds(botPid),
+        ...(mongoPid ? { mongo: cpuSeconds(mongoPid) } : {}),
+        redis: await redisCpu(redis),
+        driver: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+      }),
+    };
+    /** reference -> chat, from the bot's "received" messages. */
+    const chatOfReference = new Map<string, ChatState>();
+    const check = (d: DoubleDriver, chat: ChatState): string | null => {
+      const ref = REFERENCE_RE.exec(d.lastBotText(chat))?.[0];
+      if (!ref) return `no reference in the last message: ${JSON.stringify(d.lastBotText(chat).slice(0, 80))}`;
+      chatOfReference.set(ref, chat);
+      return null;
+    };
+    const chatsFor = (n: number) => ids.take(n).map((id, i) => driver.addReporter(id, i % 3 === 0 ? 'sw' : 'en'));
+    const full: Step[] = botJourney();
+
+    // Warm-up (JIT, connection pools, indexes): not measured.
+    const warm = await runReporters(client, driver, chatsFor(sizes.warmup), full, { deadlineMs: 180_000, check });
+    log(`warm-up: ${warm.journeysCompleted}/${warm.reporters} journeys${warm.firstErrors.length ? `, errors: ${warm.firstErrors.join(' | ')}` : ''}`);
+    if (warm.journeysCompleted === 0) throw new Error(`no journey completed in the warm-up: ${warm.firstErrors.join(' | ')}`);
+
+    // 1. Intake, and from the same traffic 3a: Confirm -> ticket available.
+    const intake: Record<string, ScenarioFigures & { confirmToAvailableMs?: unknown }> = {};
+    const levels = opts.profile ? [sizes.levels[1]] : sizes.levels;
+    for (const n of levels) {
+      driver.clearRecorded();
+      const since = Date.now() - 1;
+      const chats = chatsFor(n);
+      const { result, cpu } = await withCpu(probe, () => runReporters(client, driver, chats, full, { deadlineMs: 600_000, check }));
+      const f: ScenarioFigures & { confirmToAvailableMs?: unknown } = { ...scenarioFigures(result), cpuPercent: cpu };
+      // Confirm -> available: the job's "added" entry in the tickets event stream carries Redis'
+      // own timestamp, written in the same script that makes the job takeable.
+      const added = await ticketAddedTimes(redis, prefix, since);
+      const reportIds = [...added.keys()].filter((id) => Types.ObjectId.isValid(id));
+      const refs = await store.models.Report.find({ _id: { $in: reportIds } }, { reference: 1 }).lean<{ _id: Types.ObjectId; reference: string }[]>();
+      const refOf = new Map(refs.map((r) => [r._id.toString(), r.reference]));
+      const confirmAt = new Map<ChatState, number>();
+      result.outcomes.forEach((o, i) => {
+        const t = o.startedAt.get('confirm');
+        if (t !== undefined && o.completed) confirmAt.set(chats[i], performance.timeOrigin + t);
+      });
+      const lat: number[] = [];
+      for (const [jobId, at] of added) {
+        const ref = refOf.get(jobId);
+        const chat = ref ? chatOfReference.get(ref) : undefined;
+        const c = chat ? confirmAt.get(chat) : undefined;
+        if (c !== undefined) lat.push(at - c);
+      }
+      const s = summarize(lat);
+      f.confirmToAvailableMs = { count: s.count, p50: round(s.p50, 2), p99: round(s.p99, 2), max: round(s.max, 2) };
+      intake[n] = f;
+      figures[`bot.${n}.ups`] = f.updatesPerSec;
+      figures[`bot.${n}.rps`] = f.reportsPerSec;
+      figures[`bot.${n}.p50`] = f.serviceMs.p50;
+      figures[`bot.${n}.p95`] = f.serviceMs.p95;
+      figures[`bot.${n}.p99`] = f.serviceMs.p99;
+      figures[`bot.${n}.failed`] = result.journeysFailed;
+      figures[`c2a.${n}.p50`] = round(s.p50, 2);
+      figures[`c2a.${n}.p99`] = round(s.p99, 2);
+      log(
+        `bot ${n} reporters: ${f.updatesPerSec} updates/s, ${f.reportsPerSec} reports/s, p50 ${f.serviceMs.p50} ms, p95 ${f.serviceMs.p95}, p99 ${f.serviceMs.p99} ms; ` +
+          `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); failed journeys ${result.journeysFailed}` +
+          `${result.firstErrors.length ? ` (${result.firstErrors.join(' | ')})` : ''}; cpu% ${JSON.stringify(cpu)}`,
+      );
+    }
+    detail.intake = intake;
+    if (opts.profile) return;
+
+    // 5. Memory: conversations left in progress at the review step (the largest draft).
+    const rssBefore = rss(botPid);
+    const usedBefore = await redisUsedMemory(redis);
+    const inProgress = chatsFor(sizes.inProgress);
+    const memRun = await runReporters(client, driver, inProgress, botJourney('confirm'), { deadlineMs: 600_000 });
+    const sessionKeys = inProgress.map((c) => `${prefix}:sess:${c.user.id}:${c.chat.id}`);
+    const pipe = redis.pipeline();
+    for (const k of sessionKeys) pipe.call('MEMORY', 'USAGE', k, 'SAMPLES', '0');
+    for (const k of sessionKeys) pipe.strlen(k);
+    const res = (await pipe.exec()) ?? [];
+    const usage = res.slice(0, sessionKeys.length).map(([, v]) => Number(v)).filter((v) => v > 0);
+    const lengths = res.slice(sessionKeys.length).map(([, v]) => Number(v)).filter((v) => v > 0);
+    const usedAfter = await redisUsedMemory(redis);
+    const mem = await sut.memory();
+    const rssAfter = rss(botPid);
+    const memUsage = summarize(usage);
+    detail.memory = {
+      conversations: sizes.inProgress,
+      completedToReview: memRun.journeysCompleted,
+      sessionKeysFound: usage.length,
+      sessionBytes: { mean: round(memUsage.mean, 0), p50: memUsage.p50, max: memUsage.max },
+      sessionJsonChars: { mean: round(summarize(lengths).mean, 0), max: summarize(lengths).max },
+      redisUsedMemoryDeltaPerConversation: round((usedAfter - usedBefore) / sizes.inProgress, 0),
+      botRssBeforeMb: round(rssBefore.rss / 2 ** 20),
+      botRssMb: round(rssAfter.rss / 2 ** 20),
+      botPeakRssMb: round(rssAfter.peak / 2 ** 20),
+      botHeapUsedMb: round(mem.heapUsed / 2 ** 20),
+    };
+    figures['mem.sessionBytes'] = round(memUsage.mean, 0);
+    figures['mem.redisPerConversation'] = round((usedAfter - usedBefore) / sizes.inProgress, 0);
+    figures['mem.rssMb'] = round(rssAfter.rss / 2 ** 20);
+    figures['mem.peakRssMb'] = round(rssAfter.peak / 2 ** 20);
+    log(`memory: ${JSON.stringify(detail.memory)}`);
+
+    // 3b. Agents: 10 concurrent agents take the whole backlog with TicketDesk.takeNext.
+    const agents = Array.from({ length: sizes.agents }, () => new Types.ObjectId().toString());
+    const taken: { reportId: string; reference: string; agent: string }[] = [];
+    const takeStart = performance.now();
+    const takeTimes: number[] = [];
+    await Promise.all(
+      agents.map(async (agent) => {
+        for (let i = 0; i < 100_000; i++) {
+          const t0 = performance.now();
+          const r = await desk.takeNext({ id: agent });
+          if (!r.ok) return;
+          takeTimes.push(performance.now() - t0);
+          taken.push({ reportId: r.report._id.toString(), reference: r.report.reference, agent });
+        }
+      }),
+    );
+    const takeS = (performance.now() - takeStart) / 1000;
+    const takeLat = summarize(takeTimes);
+    detail.takes = { agents: sizes.agents, taken: taken.length, seconds: round(takeS, 2), perSecond: round(taken.length / takeS), takeNextMs: { p50: round(takeLat.p50, 2), p99: round(takeLat.p99, 2) } };
+    figures['take.perSec'] = round(taken.length / takeS);
+    figures['take.p99'] = round(takeLat.p99, 2);
+    log(`takes: ${JSON.stringify(detail.takes)}`);
+
+    // 4. Delivery: agents' replies to reporters, through the replies queue and worker.
+    if (!opts.skipDelivery) {
+      const withChat = taken.filter((t) => chatOfReference.has(t.reference)).slice(0, sizes.deliveryChats);
+      const chatIds = new Set(withChat.map((t) => chatOfReference.get(t.reference)!.chat.id));
+      const jobs = withChat.flatMap((t) => Array.from({ length: sizes.repliesPerChat }, (_, k) => ({ ...t, k })));
+      // Interleave chats so the queue holds every chat's replies mixed, as many agents would produce them.
+      jobs.sort((a, b) => a.k - b.k);
+      driver.clearRecorded();
+      const enqueueStart = Date.now();
+      let next = 0;
+      let refused = 0;
+      await Promise.all(
+        agents.map(async () => {
+          while (next < jobs.length) {
+            const j = jobs[next++];
+            const msg = await tickets.reply(j.reportId, { id: j.agent, role: 'agent' }, `Asante. We have your report and an officer will call you. (${j.k + 1})`);
+            if (!msg) refused++;
+          }
+        }),
+      );
+      const enqueueEnd = Date.now();
+      const expected = jobs.length - refused;
+      log(`delivery: ${expected} replies to ${chatIds.size} chats queued in ${enqueueEnd - enqueueStart} ms; waiting for the worker`);
+      const limitPerSec = 25;
+      const deadline = Date.now() + (expected / limitPerSec) * 1000 * 2 + 60_000;
+      const delivered = () => driver.callsSince('sendMessage', enqueueStart).filter((c) => c.ok && chatIds.has(Number(c.params.chat_id)));
+      let sends = delivered();
+      while (sends.length < expected && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 500));
+        sends = delivered();
+      }
+      const times = sends.map((c) => c.at).sort((a, b) => a - b);
+      const perChat = new Map<number, number[]>();
+      for (const c of sends) {
+        const id = Number(c.params.chat_id);
+        const list = perChat.get(id) ?? [];
+        list.push(c.at);
+        perChat.set(id, list);
+      }
+      let minGap = Number.POSITIVE_INFINITY;
+      let chatWindowMax = 0;
+      let gapsUnder1s = 0;
+      for (const list of perChat.values()) {
+        list.sort((a, b) => a - b);
+        for (let i = 1; i < list.length; i++) {
+          const gap = list[i] - list[i - 1];
+          minGap = Math.min(minGap, gap);
+          if (gap < 1000) gapsUnder1s++;
+        }
+        chatWindowMax = Math.max(chatWindowMax, maxInSlidingWindow(list, 1000));
+      }
+      const spanS = times.length > 1 ? (times[times.length - 1] - times[0]) / 1000 : Number.NaN;
+      const failedSends = driver.callsSince('sendMessage', enqueueStart).filter((c) => !c.ok).length;
+      detail.delivery = {
+        replies: expected,
+        refused,
+        chats: chatIds.size,
+        delivered: sends.length,
+        failedSendCalls: failedSends,
+        enqueueSeconds: round((enqueueEnd - enqueueStart) / 1000, 2),
+        sendRatePerSec: round((times.length - 1) / spanS, 2),
+        maxInAnySlidingSecond: maxInSlidingWindow(times, 1000),
+        maxInOneCalendarSecond: maxPerCalendarSecond(times),
+        configuredPerSecond: limitPerSec,
+        perChat: { minGapMs: Number.isFinite(minGap) ? minGap : null, gapsUnder1s, maxInAnySlidingSecond: chatWindowMax },
+        drainSecondsFromFirstQueued: times.length ? round((times[times.length - 1] - enqueueStart) / 1000, 1) : null,
+      };
+      figures['del.rate'] = round((times.length - 1) / spanS, 2);
+      figures['del.maxSliding'] = maxInSlidingWindow(times, 1000);
+      figures['del.maxCalendar'] = maxPerCalendarSecond(times);
+      figures['del.chatMinGap'] = Number.isFinite(minGap) ? minGap : Number.NaN;
+      figures['del.chatMaxSliding'] = chatWindowMax;
+      figures['del.drainS'] = times.length ? round((times[times.length - 1] - enqueueStart) / 1000, 1) : Number.NaN;
+      figures['del.missing'] = expected - sends.length;
+      log(`delivery: ${JSON.stringify(detail.delivery)}`);
+    }
+    client.close();
+  } finally {
+    await queues?.close().catch(() => undefined);
+    await Promise.all(consoleRedis.map(closeRedis));
+    await sut?.stop();
+    if (conn) {
+      if (process.env.MONGODB_URI) await conn.dropDatabase().catch(() => undefined);
+      await conn.close().catch(() => undefined);
+    }
+    await mongo?.stop();
+    await tg.stop();
+    const deleted = await cleanupPrefix(redis, prefix).catch(() => -1);
+    log(`cleaned up ${deleted} Redis keys under ${prefix}:`);
+    await closeRedis(redis);
+  }
+}
+
+async function oneRun(ctx: RunContext): Promise<RunOutput> {
+  const figures: RunFigures = {};
+  const detail: Record<string, unknown> = { startedAt: new Date().toISOString() };
+  const ids = new Ids(100_000_000 + ctx.runIndex * 10_000_000 + Math.floor(Math.random() * 1_000_000) * 1);
+  if (!ctx.opts.skipFloor) await runFloor(ctx, ids, figures, detail);
+  if (!ctx.opts.skipBot) await runBot(ctx, ids, figures, detail);
+  for (const n of ctx.sizes.levels) {
+    const ours = figures[`bot.${n}.ups`];
+    const floor = figures[`floor.${n}.ups`];
+    if (ours !== undefined && floor !== undefined) figures[`ratio.${n}`] = round((ours / floor) * 100, 1);
+  }
+  return { figures, detail };
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const sizes = opts.quick ? QUICK : FULL;
+  const logDir = join(ROOT, 'bench', 'logs');
+  mkdirSync(logDir, { recursive: true });
+  if (opts.profile) mkdirSync(join(ROOT, 'bench', 'profiles'), { recursive: true });
+  const m = machine();
+  const started = new Date();
+  log(`Ripoti benchmark, ${opts.quick ? 'QUICK' : 'FULL'} mode, ${opts.runs} run(s), ${m.cores} cores (${m.cpuModel}), ${opts.connections} webhook connections`);
+  const runs: RunOutput[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    log(`---- run ${i + 1} of ${opts.runs}`);
+    runs.push(await oneRun({ opts, sizes, runIndex: i + 1, logDir }));
+  }
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r.figures)))];
+  const medians: RunFigures = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.figures[k] ?? Number.NaN))]));
+  const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode, median of ${runs.length} run(s), ${opts.connections} webhook connections`;
+  printTable(header, medians, runs.map((r) => r.figures), sizes.levels);
+  const out = {
+    date: started.toISOString(),
+    machine: m,
+    mode: opts.quick ? 'quick' : opts.profile ? 'profile' : 'full',
+    sizes,
+    connections: opts.connections,
+    figures: FIGURES.map((f) => f.key),
+    medians,
+    runs,
+  };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(out, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+  log('wrote bench/results.json');
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
