@@ -47,6 +47,15 @@ describe('insert and find', () => {
     expect(names(docs)).toEqual(['Eunice', 'Amina', 'Baraka']);
   });
 
+  it('sorts mixed types in BSON order and arrays by their min or max element', async () => {
+    const coll = t.db.collection('sorting');
+    await coll.insertMany([{ _id: 1, v: 'b' }, { _id: 2, v: 10 }, { _id: 3 }, { _id: 4, v: [3, 1] }, { _id: 5, v: 2 }, { _id: 6, v: ids[0] }] as Document[]);
+    const asc = (await coll.find({}).sort({ v: 1, _id: 1 }).toArray()).map((d) => d._id);
+    expect(asc).toEqual([3, 4, 5, 2, 1, 6]);
+    const desc = (await coll.find({}).sort({ v: -1, _id: 1 }).toArray()).map((d) => d._id);
+    expect(desc).toEqual([6, 1, 2, 4, 5, 3]);
+  });
+
   it('applies inclusion and exclusion projections', async () => {
     const inc = await people.find({ name: 'Amina' }).project({ name: 1, 'address.town': 1 }).toArray();
     expect(inc).toEqual([{ _id: ids[0], name: 'Amina', address: { town: 'Kibera' } }]);

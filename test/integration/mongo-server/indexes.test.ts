@@ -76,6 +76,14 @@ describe('index commands through the driver', () => {
     await expect(coll.insertOne({ phone: '+254700000001' })).rejects.toMatchObject({ code: 11000 });
   });
 
+  it('only enforces a partial unique index on documents matching its filter', async () => {
+    const coll = t.db.collection('partial');
+    await coll.createIndex({ phone: 1 }, { unique: true, partialFilterExpression: { active: true } });
+    await coll.insertMany([{ phone: '1', active: false }, { phone: '1', active: false }, { phone: '1', active: true }]);
+    await expect(coll.insertOne({ phone: '1', active: true })).rejects.toMatchObject({ code: 11000 });
+    expect(await coll.countDocuments({ phone: '1' })).toBe(3);
+  });
+
   it('treats missing values as null in a non-sparse unique index', async () => {
     const coll = t.db.collection('nonsparse');
     await coll.createIndex({ phone: 1 }, { unique: true });

@@ -4,7 +4,7 @@ import { Aggregator, Query, find as mingoFind } from 'mingo';
 import { CommandError, badValue, namespaceNotFound, toCommandError } from './errors';
 import { type Collection, type Store } from './store';
 import { applyUpdate, buildUpsert, isOperatorUpdate, validateUpdate } from './update';
-import { canonical, deepCopy, getPath, isPlainObject, type Doc } from './values';
+import { canonical, deepCopy, getPath, isPlainObject, sortDocs, type Doc } from './values';
 
 export interface ConnectionInfo {
   connectionId: number;
@@ -56,14 +56,11 @@ function shape(docs: Doc[], opts: { sort?: Doc; skip?: number; limit?: number; p
   const projection = opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined;
   const skip = opts.skip ?? 0;
   const limit = opts.limit ?? 0;
-  if (!sort && !projection) return docs.slice(skip, limit > 0 ? skip + limit : undefined);
+  const sorted = sort ? sortDocs(docs, sort) : docs;
+  const page = skip || limit ? sorted.slice(skip, limit > 0 ? skip + limit : undefined) : sorted;
+  if (!projection) return page;
   try {
-    const cursor = mingoFind(docs, {}, projection);
-    if (sort) cursor.sort(sort);
-    if (skip) cursor.skip(skip);
-    if (limit) cursor.limit(limit);
-    const out = cursor.all() as Doc[];
-    return projection ? out.map(idFirst) : out;
+    return (mingoFind(page, {}, projection).all() as Doc[]).map(idFirst);
   } catch (err) {
     throw toCommandError(err);
   }

@@ -16,6 +16,8 @@ export interface IndexDef {
   postings?: Map<string, Set<string>>;
   /** A compound index saw an array value, so its keys no longer answer scalar equality lookups. */
   multikeyCompound?: boolean;
+  /** partialFilterExpression: only matching documents are indexed (and checked for uniqueness). */
+  partial?: Query;
 }
 
 const SCALAR_CTORS = [ObjectId, Date];
@@ -51,6 +53,7 @@ export class Collection {
   /** Index keys for a document, or null when a sparse index skips it. */
   private indexKeys(index: IndexDef, doc: Doc): string[] | null {
     const fields = Object.keys(index.key);
+    if (index.partial && !index.partial.test(doc)) return null;
     const values = fields.map((f) => getPath(doc, f));
     if (index.sparse && values.every((v) => v === undefined)) return null;
     if (fields.length === 1 && Array.isArray(values[0]) && values[0].length > 0) {
@@ -171,13 +174,13 @@ export class Collection {
     let best: Set<string> | undefined;
     let exact = false;
     for (const index of this.indexes) {
-      if (!index.postings || index.multikeyCompound) continue;
+      if (!index.postings || index.multikeyCompound || index.partial) continue;
       const values = Object.keys(index.key).map((f) => simpleEquality(filter[f]));
       if (values.some((v) => v === undefined)) continue;
       const owners = index.postings.get(values.map(canonical).join('|')) ?? new Set<string>();
       if (!best || owners.size < best.size) {
         best = owners;
-        exact = filterKeys.every((k) => k in index.key);
+        exact = filterKeys.every((k) => Object.prototype.hasOwnProperty.call(index.key, k));
       }
       if (best.size <= 1 && exact) break;
     }
@@ -217,6 +220,13 @@ export class Collection {
     const options: Doc = {};
     for (const [k, v] of Object.entries(spec)) if (!['key', 'name', 'unique', 'sparse', 'v', 'ns'].includes(k)) options[k] = deepCopy(v);
     const index: IndexDef = { name, key: deepCopy(key), unique, sparse, options };
+    if (isPlainObject(spec.partialFilterExpression)) {
+      try {
+        index.partial = new Query(spec.partialFilterExpression);
+      } catch (err) {
+        throw toCommandError(err);
+      }
+    }
     // Build the postings first so a duplicate among existing documents fails the whole build.
     index.postings = new Map();
     for (const [id, doc] of this.docs) {
