@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import IORedis, { type Redis } from 'ioredis';
 import { Types } from 'mongoose';
+import { sessionKey } from '../src/bot';
 import { createLogger } from '../src/logger';
 import { Translator } from '../src/i18n';
 import { createQueues, type Queues } from '../src/queue';
@@ -284,14 +285,13 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         DATA_KEY: dataKey,
         CONSOLE_HOST: '127.0.0.1',
         CONSOLE_PORT: String(await freePort()),
-        BENCH_COMPOSE: process.env.BENCH_COMPOSE,
+        WORKER_HTTP_PORT: String(await freePort()),
       },
       logFile: join(ctx.logDir, `bot-run${ctx.runIndex}.log`),
       readyTimeoutMs: 60_000,
     });
-    const [url, how] = sut.url.split('#');
-    detail.composedVia = how;
-    log(`bot ready (composed via ${how}), pid ${sut.pid}, prefix ${prefix}`);
+    const url = sut.url;
+    log(`bot ready, pid ${sut.pid}, prefix ${prefix}`);
 
     // The console side (agents), in this process: the same store and queues the console role uses.
     conn = await connectMongo(mongoUri);
@@ -400,7 +400,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     const usedBefore = await redisUsedMemory(redis);
     const inProgress = chatsFor(sizes.inProgress);
     const memRun = await runReporters(client, driver, inProgress, botJourney('confirm'), { deadlineMs: 600_000 });
-    const sessionKeys = inProgress.map((c) => `${prefix}:sess:${c.user.id}:${c.chat.id}`);
+    const sessionKeys = inProgress.map((c) => `${prefix}:sess:${sessionKey(store.cipher, c.user.id, c.chat.id)}`);
     const pipe = redis.pipeline();
     for (const k of sessionKeys) pipe.call('MEMORY', 'USAGE', k, 'SAMPLES', '0');
     for (const k of sessionKeys) pipe.strlen(k);
@@ -456,24 +456,28 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     if (!opts.skipDelivery) {
       const withChat = taken.filter((t) => chatOfReference.has(t.reference)).slice(0, sizes.deliveryChats);
       const chatIds = new Set(withChat.map((t) => chatOfReference.get(t.reference)!.chat.id));
-      const jobs = withChat.flatMap((t) => Array.from({ length: sizes.repliesPerChat }, (_, k) => ({ ...t, k })));
-      // Interleave chats so the queue holds every chat's replies mixed, as many agents would produce them.
-      jobs.sort((a, b) => a.k - b.k);
+      // Each agent works through its own tickets and sends a burst of replies to each reporter in
+      // turn (as people do), so the queue holds several messages for the same chat at once and
+      // per-chat pacing is exercised alongside the overall limit.
+      const perAgent = new Map<string, typeof withChat>();
+      for (const t of withChat) perAgent.set(t.agent, [...(perAgent.get(t.agent) ?? []), t]);
       driver.clearRecorded();
       const enqueueStart = Date.now();
-      let next = 0;
       let refused = 0;
+      let queued = 0;
       await Promise.all(
-        agents.map(async () => {
-          while (next < jobs.length) {
-            const j = jobs[next++];
-            const msg = await tickets.reply(j.reportId, { id: j.agent, role: 'agent' }, `Asante. We have your report and an officer will call you. (${j.k + 1})`);
-            if (!msg) refused++;
+        [...perAgent.values()].map(async (list) => {
+          for (const t of list) {
+            for (let k = 0; k < sizes.repliesPerChat; k++) {
+              const msg = await tickets.reply(t.reportId, { id: t.agent, role: 'agent' }, `Asante. We have your report and an officer will call you. (${k + 1})`);
+              if (msg) queued++;
+              else refused++;
+            }
           }
         }),
       );
       const enqueueEnd = Date.now();
-      const expected = jobs.length - refused;
+      const expected = queued;
       log(`delivery: ${expected} replies to ${chatIds.size} chats queued in ${enqueueEnd - enqueueStart} ms; waiting for the worker`);
       const limitPerSec = 25;
       const deadline = Date.now() + (expected / limitPerSec) * 1000 * 2 + 60_000;

@@ -31,7 +31,7 @@ export function botJourney(until?: string): Step[] {
     { name: 'start', build: (d, c) => d.text(c, '/start') },
     { name: 'menu', build: (d, c) => d.press(c, /^m:report$/) },
     { name: 'kind', build: (d, c, i) => d.press(c, i % 2 ? /:kind:police$/ : /:kind:election$/) },
-    { name: 'cat', build: (d, c) => d.press(c, /:cat:\w+$/) },
+    { name: 'cat', build: (d, c) => d.press(c, /:cat:(?!back$|x$)\w+$/) },
     { name: 'desc', build: (d, c, i) => d.text(c, pick(STORIES, i)) },
     { name: 'county', build: (d, c, i) => d.text(c, pick(COUNTIES, i * 7).name) },
     { name: 'place', build: (d, c, i) => d.text(c, pick(PLACES, i)) },
