@@ -176,10 +176,11 @@ export class TelegramUser {
     return this.post({ location: { latitude, longitude } }, `location ${latitude},${longitude}`, opts);
   }
 
-  /** Sends a fake JPEG (three sizes like Telegram); resolves with the largest size's file_id. */
-  async sendPhoto(opts: MediaOptions & { width?: number; height?: number } = {}): Promise<string> {
+  /** Sends a photo (three sizes like Telegram; fake JPEG bytes unless `bytes` is given, which the
+   * largest size then serves); resolves with the largest size's file_id. */
+  async sendPhoto(opts: MediaOptions & { width?: number; height?: number; bytes?: Buffer } = {}): Promise<string> {
     this.ensureCanWrite('send a photo');
-    const photo = this.s.files.addPhoto({ size: opts.sizeBytes, width: opts.width, height: opts.height });
+    const photo = this.s.files.addPhoto({ bytes: opts.bytes, size: opts.sizeBytes, width: opts.width, height: opts.height });
     await this.post({ photo, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) }, 'photo', opts);
     return photo[photo.length - 1].file_id;
   }
