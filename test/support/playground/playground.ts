@@ -1,0 +1,189 @@
+/**
+ * The playground: every role of Ripoti against the Telegram Bot API double and (unless
+ * MONGODB_URI is given) the in-memory MongoDB-compatible test server, plus a chat page that plays
+ * the Telegram app. Only Redis has to be running. `run.ts` is the CLI; tests call startPlayground.
+ */
+import { randomBytes } from 'node:crypto';
+import IORedis from 'ioredis';
+import { loadConfig } from '../../../src/config';
+import { createApp, type App } from '../../../src/main';
+import { createLogger, type Logger } from '../../../src/logger';
+import { AgentExistsError } from '../../../src/store';
+import { startMongoTestServer, type MongoTestServer } from '../mongo/server';
+import { deleteByPrefix } from '../redis';
+import { TelegramDouble } from '../telegram';
+import { startChatServer, type ChatServer } from './chat-server';
+
+export interface PlaygroundOptions {
+  /** chat page port (default 8080; 0 = any free port) */
+  port?: number;
+  /** agents' console port (default 3000; 0 is not supported by the console config, pick a free one) */
+  consolePort?: number;
+  /** interface both servers listen on (default 127.0.0.1) */
+  host?: string;
+  /** default redis://127.0.0.1:6379 */
+  redisUrl?: string;
+  /** default 'playground'; every key the playground writes starts with it */
+  redisPrefix?: string;
+  /** a real MongoDB; default: the in-memory test server */
+  mongodbUri?: string;
+  /** pino level for Ripoti's logs (default 'warn') */
+  logLevel?: string;
+  logger?: Logger;
+  /** demo console account (default demo / a random password), role supervisor */
+  demo?: { username?: string; password?: string };
+  /** extra environment for loadConfig, e.g. { SLA_MINUTES: '1,1,1,1' } */
+  env?: Record<string, string>;
+}
+
+export interface Playground {
+  chatUrl: string;
+  consoleUrl: string;
+  demo: { username: string; password: string; role: 'supervisor' };
+  /** true when the in-memory MongoDB-compatible server is used */
+  inMemoryMongo: boolean;
+  tg: TelegramDouble;
+  app: App;
+  chat: ChatServer;
+  stop(): Promise<void>;
+}
+
+/** A failure the CLI reports as one line (Redis down, port taken...). */
+export class PlaygroundError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PlaygroundError';
+  }
+}
+
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Resolves when Redis answers PING; otherwise throws a PlaygroundError saying how to start it. */
+export async function checkRedis(url: string): Promise<void> {
+  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000, enableOfflineQueue: false });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    throw new PlaygroundError(
+      `Redis is not reachable at ${url} (${(err as Error).message}); the playground needs it: start one (e.g. redis-server --save "" --appendonly no) or set REDIS_URL.`,
+      { cause: err },
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Deletes every key under `${prefix}:` (queues, sessions, limits of a previous in-memory run). */
+export async function clearRedisPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await deleteByPrefix(redis, `${prefix}:`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function demoPassword(): string {
+  // Easy to read and type, long enough for the console's length rule.
+  const words = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+  return `demo-${words.slice(0, 6)}-${words.slice(6, 12)}`;
+}
+
+export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Playground> {
+  const redisUrl = opts.redisUrl ?? DEFAULT_REDIS_URL;
+  const prefix = opts.redisPrefix ?? 'playground';
+  const host = opts.host ?? '127.0.0.1';
+  const logger = opts.logger ?? createLogger({ level: opts.logLevel ?? 'warn', name: 'ripoti-playground' });
+  await checkRedis(redisUrl);
+
+  // Undo what is already up if a later step fails, so a failed start leaves nothing running.
+  const undo: (() => Promise<void>)[] = [];
+  const unwind = async () => {
+    for (const f of undo.reverse()) await f().catch(() => undefined);
+  };
+  try {
+    let mongo: MongoTestServer | null = null;
+    if (!opts.mongodbUri) {
+      mongo = await startMongoTestServer({ port: 0 });
+      undo.push(() => mongo?.stop() ?? Promise.resolve());
+      // Tickets live in memory: queued jobs of an earlier run would point at reports that are gone.
+      await clearRedisPrefix(redisUrl, prefix);
+    }
+    const tg = await TelegramDouble.start({ botUsername: 'RipotiBot', botFirstName: 'Ripoti', actionTimeoutMs: 30_000 });
+    undo.push(() => tg.stop());
+
+    const consolePort = opts.consolePort ?? 3000;
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      LOG_LEVEL: opts.logLevel ?? 'warn',
+      TELEGRAM_BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      TELEGRAM_MODE: 'polling',
+      MONGODB_URI: opts.mongodbUri ?? mongo?.uri ?? '',
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: prefix,
+      DATA_KEY: `pg1:${randomBytes(32).toString('base64')}`,
+      CONSOLE_HOST: host,
+      CONSOLE_PORT: String(consolePort),
+      ...opts.env,
+    });
+
+    const app = await createApp(config, { roles: ['bot', 'worker', 'console'], logger });
+    let appStarted = false;
+    undo.push(async () => {
+      if (appStarted) await app.stop();
+    });
+    try {
+      await app.start();
+      appStarted = true;
+    } catch (err) {
+      // start() stops nothing on failure; stop() unwinds what did start and closes connections.
+      await app.stop().catch(() => undefined);
+      throw err;
+    }
+
+    const username = opts.demo?.username ?? 'demo';
+    const password = opts.demo?.password ?? demoPassword();
+    try {
+      await app.store.agents.create({ username, name: 'Demo Supervisor', role: 'supervisor', password, language: 'en' });
+    } catch (err) {
+      if (!(err instanceof AgentExistsError)) throw err;
+      // A real MongoDB kept the account from an earlier run: give it this run's password.
+      const existing = await app.store.agents.findByUsername(username);
+      if (!existing) throw err;
+      await app.store.agents.setPassword(existing._id, password);
+      await app.store.agents.setActive(existing._id, true);
+    }
+
+    const chat = await startChatServer({ tg, port: opts.port ?? 8080, host });
+    undo.push(() => chat.stop());
+
+    const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    let stopped: Promise<void> | null = null;
+    return {
+      chatUrl: chat.url,
+      consoleUrl: `http://${shownHost}:${consolePort}`,
+      demo: { username, password, role: 'supervisor' },
+      inMemoryMongo: mongo !== null,
+      tg,
+      app,
+      chat,
+      stop() {
+        stopped ??= unwind();
+        return stopped;
+      },
+    };
+  } catch (err) {
+    await unwind();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      const e = err as NodeJS.ErrnoException & { port?: number };
+      throw new PlaygroundError(`Port ${e.port ?? ''} is already in use: pick others with --port and --console-port.`, { cause: err });
+    }
+    throw err;
+  }
+}
