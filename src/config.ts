@@ -51,6 +51,7 @@ const schema = z.object({
   CONSOLE_PORT: port.default(3000),
   CONSOLE_SECURE_COOKIES: bool.default(false),
   CONSOLE_SESSION_HOURS: positiveInt.default(12),
+  WORKER_HTTP_PORT: port.default(9091),
   MAX_TICKETS_PER_AGENT: positiveInt.default(5),
   SLA_MINUTES: z
     .string()
@@ -77,6 +78,8 @@ export interface Config {
   redis: { url: string; prefix: string };
   dataKeys: { id: string; key: Buffer }[];
   console: { host: string; port: number; secureCookies: boolean; sessionHours: number };
+  /** The worker role's /healthz, /readyz and /metrics. */
+  workerHttp: { host: string; port: number };
   tickets: { maxPerAgent: number; slaMinutes: [number, number, number, number] };
   replies: { ratePerSecond: number };
   limits: { reportsPerDay: number; messagesPerMinute: number };
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     dataKeys: e.DATA_KEY,
     console: { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT, secureCookies: e.CONSOLE_SECURE_COOKIES, sessionHours: e.CONSOLE_SESSION_HOURS },
+    workerHttp: { host: e.CONSOLE_HOST, port: e.WORKER_HTTP_PORT },
     tickets: { maxPerAgent: e.MAX_TICKETS_PER_AGENT, slaMinutes: e.SLA_MINUTES },
     replies: { ratePerSecond: e.REPLY_RATE_PER_SECOND },
     limits: { reportsPerDay: e.REPORTS_PER_DAY, messagesPerMinute: e.MESSAGES_PER_MINUTE },

@@ -19,6 +19,8 @@ import { createBot } from './bot';
 import { AbuseLimits } from './bot/abuse-limits';
 import { WebhookServer } from './bot/webhook-server';
 import { createConsole } from './console';
+import { OpsServer, readinessProbe } from './ops';
+import { RetentionJob } from './services/retention';
 
 /**
  * The composition root: the only place that knows how the pieces fit. Tests build the same graph
@@ -105,9 +107,15 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     const { url, secret, host, port, maxConnections } = config.telegram.webhook;
     services.push(
       config.telegram.mode === 'webhook' && url && secret
-        ? new WebhookServer(created.bot, { url, secret, host, port, maxConnections, logger, metrics, ready: async () => conn.readyState === 1 && botRedis.status === 'ready' })
+        ? new WebhookServer(created.bot, { url, secret, host, port, maxConnections, logger, metrics, ready: readinessProbe({ conn, redis: botRedis }) })
         : created.service,
     );
+  }
+  // The worker role also purges expired evidence and identities, and answers health probes.
+  if (roles.has('worker')) {
+    services.push(new RetentionJob({ store, days: config.retentionDays, logger }));
+    const ready = readinessProbe({ conn, redis: redis('producer') });
+    services.push(new OpsServer({ host: config.workerHttp.host, port: config.workerHttp.port, ready, metrics }));
   }
   // [console wiring] The agent console; its /readyz pings Redis on its own producer connection.
   if (roles.has('console')) {

@@ -5,6 +5,7 @@ import type { Update } from 'telegraf/types';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
+import { registerOpsRoutes, type Readiness } from '../ops';
 
 export interface WebhookOptions {
   /** Public https URL Telegram posts to; its path is the route served here. */
@@ -19,7 +20,7 @@ export interface WebhookOptions {
   logger: Logger;
   metrics?: Metrics;
   /** MongoDB and Redis reachable: /readyz answers 503 otherwise. */
-  ready: () => Promise<boolean>;
+  ready: () => Promise<Readiness>;
 }
 
 export const ALLOWED_UPDATES = ['message', 'callback_query'];
@@ -52,15 +53,7 @@ export class WebhookServer<C extends Context> implements Service {
       await this.bot.handleUpdate(update);
       return reply.code(200).send({ ok: true });
     });
-    this.app.get('/healthz', async () => ({ ok: true }));
-    this.app.get('/readyz', async (_req, reply) => {
-      const ok = await opts.ready().catch(() => false);
-      return reply.code(ok ? 200 : 503).send({ ok });
-    });
-    if (opts.metrics) {
-      const registry = opts.metrics.registry;
-      this.app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
-    }
+    registerOpsRoutes(this.app, opts);
   }
 
   private authorised(header: string | string[] | undefined): boolean {

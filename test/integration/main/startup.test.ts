@@ -7,6 +7,7 @@ const baseEnv = () => ({
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   DATA_KEY: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
   CONSOLE_PORT: '0',
+  WORKER_HTTP_PORT: '0',
   LOG_LEVEL: 'info',
 });
 

@@ -1,0 +1,90 @@
+import { createApp, type App } from '../../../src/main';
+import { testAppConfig, freePort } from '../../support/app-config';
+import { uniquePrefix, connectTestRedis, deleteByPrefix } from '../../support/redis';
+import { TelegramDouble } from '../../support/telegram';
+import { walkTo, referenceIn } from './helpers';
+import { eventually } from '../../support/bot-harness';
+
+/**
+ * Production intake: Telegram POSTs updates to the bot's webhook with the secret token header.
+ * The double plays Telegram: setWebhook registers the URL and every user action is POSTed there.
+ */
+describe('webhook mode', () => {
+  let tg: TelegramDouble;
+  let app: App;
+  let hook: string;
+  const prefix = uniquePrefix('webhook');
+  const secret = 'wh_secret-123';
+
+  beforeAll(async () => {
+    tg = await TelegramDouble.start();
+    const port = await freePort();
+    hook = `http://127.0.0.1:${port}/telegram/hook`;
+    const config = testAppConfig({
+      token: tg.token,
+      apiRoot: tg.apiRoot,
+      prefix,
+      TELEGRAM_MODE: 'webhook',
+      TELEGRAM_WEBHOOK_URL: hook,
+      TELEGRAM_WEBHOOK_SECRET: secret,
+      TELEGRAM_WEBHOOK_PORT: String(port),
+      TELEGRAM_WEBHOOK_MAX_CONNECTIONS: '20',
+    });
+    app = await createApp(config, { roles: ['bot', 'worker'] });
+    await app.start();
+  });
+  afterAll(async () => {
+    await app.stop();
+    await tg.stop();
+    const { redis, cleanup } = await connectTestRedis('webhook-clean');
+    await deleteByPrefix(redis, prefix);
+    await cleanup();
+  });
+
+  it('registers itself with Telegram: URL, secret, the updates it handles, max connections', () => {
+    expect(tg.webhook).toMatchObject({ url: hook, secretToken: secret, maxConnections: 20 });
+    expect(tg.webhook?.allowedUpdates).toEqual(['message', 'callback_query']);
+  });
+
+  it('takes a whole report over the webhook and queues it as a ticket', async () => {
+    const u = tg.user({ firstName: 'Chebet', languageCode: 'en' });
+    await walkTo(u, 'review');
+    await u.press('✅ Confirm and send');
+    const reference = referenceIn(u.lastMessage().text ?? '');
+    const report = await app.store.reports.findByReference(reference);
+    expect(report).toMatchObject({ category: 'p_bribery', county: 32, anonymous: true, status: 'received' });
+    const queued = await eventually(async () => (await app.store.reports.findById(report!._id))?.queuedAt, 'the ticket to be queued');
+    expect(queued).toBeInstanceOf(Date);
+    expect(await app.queues.tickets.queue.getJob(report!._id.toString())).toBeDefined();
+  });
+
+  it('refuses updates without the secret token, and counts them', async () => {
+    const update = { update_id: 990001, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, from: { id: 1, is_bot: false, first_name: 'X' }, text: '/start' } };
+    const noHeader = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(update) });
+    const wrong = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'wh_secret-124' }, body: JSON.stringify(update) });
+    expect(noHeader.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    const metrics = await app.metrics.registry.getSingleMetricAsString('ripoti_webhook_rejected_total');
+    expect(metrics).toMatch(/ripoti_webhook_rejected_total 2/);
+  });
+
+  it('handles an update delivered twice only once', async () => {
+    const u = tg.user({ firstName: 'Baraka', languageCode: 'sw' });
+    await u.sendText('/start');
+    const before = tg.calls('sendMessage').length;
+    const update = {
+      update_id: 990100,
+      message: { message_id: 77, date: Math.floor(Date.now() / 1000), chat: { id: u.chatId, type: 'private' }, from: { id: u.id, is_bot: false, first_name: 'Baraka', language_code: 'sw' }, text: '/help' },
+    };
+    const post = () => fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) });
+    const [a, b] = await Promise.all([post(), post()]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(tg.calls('sendMessage').length - before).toBe(1);
+  });
+
+  it('answers health probes on the webhook server', async () => {
+    const origin = new URL(hook).origin;
+    expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${origin}/readyz`)).json()).toEqual({ ok: true, mongo: true, redis: true });
+  });
+});

@@ -1,0 +1,36 @@
+import { createServer } from 'node:net';
+import { loadConfig, type Config } from '../../src/config';
+import { REDIS_URL } from './redis';
+
+/** A free loopback port, for servers whose URL must be known before they start (webhooks). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The whole app's config against test servers: every listener on an ephemeral loopback port. */
+export function testAppConfig(env: { token: string; apiRoot: string; prefix: string } & Record<string, string>): Config {
+  const { token, apiRoot, prefix, ...rest } = env;
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    TELEGRAM_BOT_TOKEN: token,
+    TELEGRAM_API_ROOT: apiRoot,
+    MONGODB_URI: process.env.MONGODB_URI ?? '',
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    DATA_KEY: `k1:${Buffer.alloc(32, 11).toString('base64')}`,
+    CONSOLE_HOST: '127.0.0.1',
+    CONSOLE_PORT: '0',
+    WORKER_HTTP_PORT: '0',
+    TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
+    ...rest,
+  });
+}
