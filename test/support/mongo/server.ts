@@ -16,6 +16,16 @@ export interface MongoTestServer {
 // Fields every command may carry that the in-memory store ignores.
 const IGNORED = ['$db', 'lsid', 'txnNumber', '$clusterTime', 'readConcern', 'writeConcern', '$readPreference', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'comment', 'maxTimeMS'];
 
+/** Encodes a reply; a reply too large for BSON becomes an error reply instead of a dropped socket. */
+function encodeReply(encode: (responseTo: number, doc: Document) => Buffer, responseTo: number, reply: Doc): Buffer {
+  try {
+    return encode(responseTo, reply as Document);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return encode(responseTo, new CommandError(10334, 'BSONObjectTooLarge', `reply could not be encoded: ${message}`).toDocument() as Document);
+  }
+}
+
 function runCommand(handlers: ReturnType<typeof createHandlers>, command: Doc, dbName: string, conn: ConnectionInfo): Doc {
   const name = Object.keys(command)[0];
   if (name === undefined) return new CommandError(59, 'CommandNotFound', 'no such command: empty command').toDocument();
@@ -52,13 +62,13 @@ export async function startMongoTestServer(opts: { port?: number; host?: string 
             const parsed = parseOpMsg(msg);
             const db = typeof parsed.command.$db === 'string' ? parsed.command.$db : 'admin';
             const reply = runCommand(handlers, parsed.command, db, conn);
-            if (!(parsed.flags & MORE_TO_COME)) socket.write(encodeOpMsg(msg.requestId, reply as Document));
+            if (!(parsed.flags & MORE_TO_COME)) socket.write(encodeReply(encodeOpMsg, msg.requestId, reply));
           } else if (msg.opCode === OP_QUERY) {
             const parsed = parseOpQuery(msg);
             const db = parsed.collection.endsWith('.$cmd') ? parsed.collection.slice(0, -'.$cmd'.length) : 'admin';
             // Legacy drivers may wrap the command as { $query: {...}, $readPreference }.
             const command = isPlainObject(parsed.query.$query) ? parsed.query.$query : parsed.query;
-            socket.write(encodeOpReply(msg.requestId, runCommand(handlers, command, db, conn) as Document));
+            socket.write(encodeReply(encodeOpReply, msg.requestId, runCommand(handlers, command, db, conn)));
           } else {
             socket.destroy(); // legacy CRUD opcodes are gone from MongoDB too
             return;
