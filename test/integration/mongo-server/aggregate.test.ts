@@ -68,6 +68,18 @@ describe('aggregate', () => {
     ]);
   });
 
+  it('groups by local day with a $dateToString timezone offset', async () => {
+    const rows = await ReportModel.aggregate([
+      { $group: { _id: { $dateToString: { format: '%Y-%m-%d', date: '$createdAt', timezone: '+03:00' } }, n: { $sum: 1 } } },
+      { $sort: { _id: 1 } },
+    ]);
+    expect(rows).toEqual([
+      { _id: '2027-08-09', n: 2 },
+      { _id: '2027-08-10', n: 2 },
+      { _id: '2027-08-11', n: 1 },
+    ]);
+  });
+
   it('runs $unwind, $skip, $first and $push', async () => {
     const rows = await ReportModel.aggregate([
       { $sort: { createdAt: 1 } },
