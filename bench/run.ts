@@ -27,8 +27,8 @@ import type { ChatState } from '../test/support/telegram/state';
 import { ROOT, spawnChild, type ChildHandle } from './lib/child';
 import { DoubleDriver } from './lib/double';
 import { botJourney, floorJourney, REFERENCE_RE } from './lib/journeys';
-import { runReporters, WebhookClient, type ScenarioResult, type Step } from './lib/load';
-import { FIGURES, printTable, type RunFigures } from './lib/report';
+import { runReporters, WebhookClient, type ReporterOutcome, type ScenarioResult, type Step } from './lib/load';
+import { figureList, printTable, type RunFigures } from './lib/report';
 import { maxInSlidingWindow, maxPerCalendarSecond, median, summarize } from './lib/stats';
 import { cpuSeconds, machine, rss } from './lib/sysinfo';
 
@@ -66,8 +66,16 @@ function parseArgs(argv: string[]): Options {
   };
 }
 
+interface Level {
+  reporters: number;
+  /** Journeys per reporter, one after the other, so small levels run long enough to measure. */
+  journeys: number;
+}
+
 interface Sizes {
-  levels: number[];
+  levels: Level[];
+  /** Open-loop scenarios: `reporters` sending `offered` updates/s in total. */
+  paced: { reporters: number; offered: number; journeys: number }[];
   warmup: number;
   inProgress: number;
   agents: number;
@@ -75,8 +83,25 @@ interface Sizes {
   repliesPerChat: number;
 }
 
-const FULL: Sizes = { levels: [50, 200, 1000], warmup: 50, inProgress: 1000, agents: 10, deliveryChats: 500, repliesPerChat: 10 };
-const QUICK: Sizes = { levels: [10, 50, 100], warmup: 10, inProgress: 100, agents: 10, deliveryChats: 50, repliesPerChat: 10 };
+const FULL: Sizes = {
+  levels: [
+    { reporters: 50, journeys: 4 },
+    { reporters: 200, journeys: 2 },
+    { reporters: 1000, journeys: 1 },
+  ],
+  paced: [
+    { reporters: 200, offered: 500, journeys: 2 },
+    { reporters: 200, offered: 1000, journeys: 3 },
+  ],
+  warmup: 50, inProgress: 1000, agents: 10, deliveryChats: 500, repliesPerChat: 10 };
+const QUICK: Sizes = {
+  levels: [
+    { reporters: 10, journeys: 2 },
+    { reporters: 50, journeys: 1 },
+    { reporters: 100, journeys: 1 },
+  ],
+  paced: [{ reporters: 50, offered: 250, journeys: 1 }],
+  warmup: 10, inProgress: 100, agents: 10, deliveryChats: 50, repliesPerChat: 10 };
 
 // ---------------------------------------------------------------- helpers
 
@@ -203,13 +228,14 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
     const chatsFor = (n: number) => ids.take(n).map((id, i) => driver.addReporter(id, i % 3 === 0 ? 'sw' : 'en'));
     await runReporters(client, driver, chatsFor(sizes.warmup), floorJourney(), { deadlineMs: 120_000 });
     const levels: Record<string, ScenarioFigures> = {};
-    for (const n of sizes.levels) {
+    for (const level of sizes.levels) {
+      const n = level.reporters;
       driver.clearRecorded();
-      const { result, cpu } = await withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000 }));
+      const { result, cpu } = await withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000, journeys: level.journeys }));
       levels[n] = { ...scenarioFigures(result), cpuPercent: cpu };
       figures[`floor.${n}.ups`] = levels[n].updatesPerSec;
       figures[`floor.${n}.p99`] = levels[n].serviceMs.p99;
-      log(`floor ${n} reporters: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}`);
+      log(`floor ${n} reporters x ${level.journeys}: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}`);
     }
     detail.floor = levels;
     client.close();
@@ -334,10 +360,14 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     };
     /** reference -> chat, from the bot's "received" messages. */
     const chatOfReference = new Map<string, ChatState>();
-    const check = (d: DoubleDriver, chat: ChatState): string | null => {
+    /** reference -> epoch ms when its Confirm POST was sent. */
+    const confirmOfReference = new Map<string, number>();
+    const check = (d: DoubleDriver, chat: ChatState, outcome: ReporterOutcome): string | null => {
       const ref = REFERENCE_RE.exec(d.lastBotText(chat))?.[0];
       if (!ref) return `no reference in the last message: ${JSON.stringify(d.lastBotText(chat).slice(0, 80))}`;
       chatOfReference.set(ref, chat);
+      const at = outcome.startedAt.get('confirm');
+      if (at !== undefined) confirmOfReference.set(ref, at);
       return null;
     };
     const chatsFor = (n: number) => ids.take(n).map((id, i) => driver.addReporter(id, i % 3 === 0 ? 'sw' : 'en'));
@@ -349,45 +379,50 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     if (warm.journeysCompleted === 0) throw new Error(`no journey completed in the warm-up: ${warm.firstErrors.join(' | ')}`);
 
     // 1. Intake, and from the same traffic 3a: Confirm -> ticket available.
-    const intake: Record<string, ScenarioFigures & { confirmToAvailableMs?: unknown }> = {};
-    const levels = opts.profile ? [sizes.levels[1]] : sizes.levels;
-    for (const n of levels) {
+    const intake: Record<string, ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number }> = {};
+    const scenarios: { key: string; level: Level; paceMs?: number }[] = opts.profile
+      ? [{ key: `bot.${sizes.levels[1].reporters}`, level: sizes.levels[1] }]
+      : [
+          ...sizes.levels.map((level) => ({ key: `bot.${level.reporters}`, level })),
+          ...sizes.paced.map((p) => ({ key: `paced.${p.offered}`, level: { reporters: p.reporters, journeys: p.journeys }, paceMs: (p.reporters / p.offered) * 1000 })),
+        ];
+    for (const sc of scenarios) {
       driver.clearRecorded();
       const since = Date.now() - 1;
-      const chats = chatsFor(n);
-      const { result, cpu } = await withCpu(probe, () => runReporters(client, driver, chats, full, { deadlineMs: 600_000, check }));
-      const f: ScenarioFigures & { confirmToAvailableMs?: unknown } = { ...scenarioFigures(result), cpuPercent: cpu };
+      const chats = chatsFor(sc.level.reporters);
+      const { result, cpu } = await withCpu(probe, () =>
+        runReporters(client, driver, chats, full, { deadlineMs: 600_000, check, journeys: sc.level.journeys, paceMs: sc.paceMs }),
+      );
+      const f: ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number } = { ...scenarioFigures(result), cpuPercent: cpu };
+      if (sc.paceMs) f.offeredPerSec = round((sc.level.reporters / sc.paceMs) * 1000, 0);
       // Confirm -> available: the job's "added" entry in the tickets event stream carries Redis'
       // own timestamp, written in the same script that makes the job takeable.
       const added = await ticketAddedTimes(redis, prefix, since);
       const reportIds = [...added.keys()].filter((id) => Types.ObjectId.isValid(id));
       const refs = await store.models.Report.find({ _id: { $in: reportIds } }, { reference: 1 }).lean<{ _id: Types.ObjectId; reference: string }[]>();
       const refOf = new Map(refs.map((r) => [r._id.toString(), r.reference]));
-      const confirmAt = new Map<ChatState, number>();
-      result.outcomes.forEach((o, i) => {
-        const t = o.startedAt.get('confirm');
-        if (t !== undefined && o.completed) confirmAt.set(chats[i], performance.timeOrigin + t);
-      });
       const lat: number[] = [];
       for (const [jobId, at] of added) {
         const ref = refOf.get(jobId);
-        const chat = ref ? chatOfReference.get(ref) : undefined;
-        const c = chat ? confirmAt.get(chat) : undefined;
+        const c = ref ? confirmOfReference.get(ref) : undefined;
         if (c !== undefined) lat.push(at - c);
       }
       const s = summarize(lat);
       f.confirmToAvailableMs = { count: s.count, p50: round(s.p50, 2), p99: round(s.p99, 2), max: round(s.max, 2) };
-      intake[n] = f;
-      figures[`bot.${n}.ups`] = f.updatesPerSec;
-      figures[`bot.${n}.rps`] = f.reportsPerSec;
-      figures[`bot.${n}.p50`] = f.serviceMs.p50;
-      figures[`bot.${n}.p95`] = f.serviceMs.p95;
-      figures[`bot.${n}.p99`] = f.serviceMs.p99;
-      figures[`bot.${n}.failed`] = result.journeysFailed;
-      figures[`c2a.${n}.p50`] = round(s.p50, 2);
-      figures[`c2a.${n}.p99`] = round(s.p99, 2);
+      intake[sc.key] = f;
+      const k = sc.key;
+      figures[`${k}.ups`] = f.updatesPerSec;
+      figures[`${k}.rps`] = f.reportsPerSec;
+      figures[`${k}.p50`] = f.serviceMs.p50;
+      figures[`${k}.p95`] = f.serviceMs.p95;
+      figures[`${k}.p99`] = f.serviceMs.p99;
+      if (sc.paceMs) figures[`${k}.sched99`] = f.totalMs.p99;
+      figures[`${k}.failed`] = result.journeysFailed;
+      figures[`${k}.c2a50`] = round(s.p50, 2);
+      figures[`${k}.c2a99`] = round(s.p99, 2);
       log(
-        `bot ${n} reporters: ${f.updatesPerSec} updates/s, ${f.reportsPerSec} reports/s, p50 ${f.serviceMs.p50} ms, p95 ${f.serviceMs.p95}, p99 ${f.serviceMs.p99} ms; ` +
+        `${k} (${sc.level.reporters} reporters x ${sc.level.journeys} journeys${sc.paceMs ? `, offered ${f.offeredPerSec}/s` : ''}): ${f.updatesPerSec} updates/s, ${f.reportsPerSec} reports/s, ` +
+          `p50 ${f.serviceMs.p50} ms, p95 ${f.serviceMs.p95}, p99 ${f.serviceMs.p99} ms${sc.paceMs ? `, p99 from schedule ${f.totalMs.p99} ms` : ''}; ` +
           `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); failed journeys ${result.journeysFailed}` +
           `${result.firstErrors.length ? ` (${result.firstErrors.join(' | ')})` : ''}; cpu% ${JSON.stringify(cpu)}`,
       );
@@ -555,7 +590,7 @@ async function oneRun(ctx: RunContext): Promise<RunOutput> {
   const ids = new Ids(100_000_000 + ctx.runIndex * 10_000_000 + Math.floor(Math.random() * 1_000_000) * 1);
   if (!ctx.opts.skipFloor) await runFloor(ctx, ids, figures, detail);
   if (!ctx.opts.skipBot) await runBot(ctx, ids, figures, detail);
-  for (const n of ctx.sizes.levels) {
+  for (const n of ctx.sizes.levels.map((l) => l.reporters)) {
     const ours = figures[`bot.${n}.ups`];
     const floor = figures[`floor.${n}.ups`];
     if (ours !== undefined && floor !== undefined) figures[`ratio.${n}`] = round((ours / floor) * 100, 1);
@@ -580,14 +615,16 @@ async function main(): Promise<void> {
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.figures)))];
   const medians: RunFigures = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.figures[k] ?? Number.NaN))]));
   const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode, median of ${runs.length} run(s), ${opts.connections} webhook connections`;
-  printTable(header, medians, runs.map((r) => r.figures), sizes.levels);
+  printTable(header, medians, runs.map((r) => r.figures), sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered));
   const out = {
     date: started.toISOString(),
     machine: m,
     mode: opts.quick ? 'quick' : opts.profile ? 'profile' : 'full',
     sizes,
     connections: opts.connections,
-    figures: FIGURES.map((f) => f.key),
+    labels: Object.fromEntries(
+      figureList(sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered)).map((f) => [f.key, `${f.label}${f.unit ? ` (${f.unit})` : ''}`]),
+    ),
     medians,
     runs,
   };

@@ -101,9 +101,11 @@ export class WebhookClient {
 export type Step = { name: string; build: (d: DoubleDriver, chat: ChatState, i: number) => string | null };
 
 export interface ReporterOutcome {
+  /** Index of the reporter (chat) in the scenario. */
+  reporter: number;
   completed: boolean;
   error?: string;
-  /** performance.now() when each step's POST was started, by step name. */
+  /** Epoch ms (performance.timeOrigin-based) when each step's POST was started, by step name. */
   startedAt: Map<string, number>;
 }
 
@@ -118,59 +120,87 @@ export interface ScenarioResult {
   wallMs: number;
   service: number[];
   total: number[];
+  /** One per journey. */
   outcomes: ReporterOutcome[];
 }
 
+export interface RunOptions {
+  /** Reporters still going stop here (the scenario is bounded in time as well as in count). */
+  deadlineMs: number;
+  /** Journeys each reporter makes, one after the other (default 1). */
+  journeys?: number;
+  /**
+   * Open loop: each reporter sends one update every `paceMs` (reporters evenly staggered), so the
+   * offered rate is reporters / paceMs regardless of how fast the bot answers. `total` is then
+   * measured from the scheduled time (no coordinated omission). Without it, closed loop.
+   */
+  paceMs?: number;
+  /** Checks the end of a journey; an error message fails it. */
+  check?: (d: DoubleDriver, chat: ChatState, outcome: ReporterOutcome) => string | null;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
- * Runs `chats.length` reporters at once through `steps`; each stops at its first failure.
- * Bounded in count (the steps) and time (`deadlineMs`: reporters still going stop there).
+ * Runs `chats.length` reporters at once through `steps`; a reporter stops at its first failure.
+ * Bounded in count (steps x journeys) and time (`deadlineMs`).
  */
-export async function runReporters(
-  client: WebhookClient,
-  driver: DoubleDriver,
-  chats: ChatState[],
-  steps: readonly Step[],
-  opts: { deadlineMs: number; check?: (d: DoubleDriver, chat: ChatState) => string | null },
-): Promise<ScenarioResult> {
+export async function runReporters(client: WebhookClient, driver: DoubleDriver, chats: ChatState[], steps: readonly Step[], opts: RunOptions): Promise<ScenarioResult> {
   const service: number[] = [];
   const total: number[] = [];
   let failedPosts = 0;
   const firstErrors: string[] = [];
+  const outcomes: ReporterOutcome[] = [];
   const begin = performance.now();
   const deadline = begin + opts.deadlineMs;
+  const journeys = opts.journeys ?? 1;
   const fail = (msg: string) => {
     if (firstErrors.length < 5) firstErrors.push(msg);
   };
 
-  const outcomes = await Promise.all(
-    chats.map(async (chat, i): Promise<ReporterOutcome> => {
-      const startedAt = new Map<string, number>();
-      for (const step of steps) {
-        if (performance.now() > deadline) return { completed: false, error: 'deadline', startedAt };
-        const body = step.build(driver, chat, i);
-        if (body === '') continue; // this step is not for this reporter
-        if (body === null) {
-          const err = `step ${step.name}: expected button not offered; bot said ${JSON.stringify(driver.lastBotText(chat).slice(0, 80))}`;
-          fail(err);
-          return { completed: false, error: err, startedAt };
+  await Promise.all(
+    chats.map(async (chat, i) => {
+      let next = opts.paceMs ? begin + (opts.paceMs * i) / chats.length : 0;
+      for (let j = 0; j < journeys; j++) {
+        const outcome: ReporterOutcome = { reporter: i, completed: false, startedAt: new Map() };
+        outcomes.push(outcome);
+        for (const step of steps) {
+          if (performance.now() > deadline) {
+            outcome.error = 'deadline';
+            return;
+          }
+          const body = step.build(driver, chat, i);
+          if (body === '') continue; // this step is not for this reporter
+          if (body === null) {
+            outcome.error = `step ${step.name}: expected button not offered; bot said ${JSON.stringify(driver.lastBotText(chat).slice(0, 80))}`;
+            fail(outcome.error);
+            return;
+          }
+          let scheduled = performance.now();
+          if (opts.paceMs) {
+            if (next > scheduled) await sleep(next - scheduled);
+            scheduled = next;
+            next += opts.paceMs;
+          }
+          outcome.startedAt.set(step.name, performance.timeOrigin + performance.now());
+          const r = await client.post(body);
+          if (r.status !== 200) {
+            failedPosts++;
+            outcome.error = `step ${step.name}: HTTP ${r.status}`;
+            fail(outcome.error);
+            return;
+          }
+          service.push(r.serviceMs);
+          total.push(opts.paceMs ? performance.now() - scheduled : r.totalMs);
         }
-        startedAt.set(step.name, performance.now());
-        const r = await client.post(body);
-        if (r.status !== 200) {
-          failedPosts++;
-          const err = `step ${step.name}: HTTP ${r.status}`;
-          fail(err);
-          return { completed: false, error: err, startedAt };
+        const problem = opts.check?.(driver, chat, outcome) ?? null;
+        if (problem) {
+          outcome.error = problem;
+          fail(problem);
+          return;
         }
-        service.push(r.serviceMs);
-        total.push(r.totalMs);
+        outcome.completed = true;
       }
-      const problem = opts.check?.(driver, chat) ?? null;
-      if (problem) {
-        fail(problem);
-        return { completed: false, error: problem, startedAt };
-      }
-      return { completed: true, startedAt };
     }),
   );
   const wallMs = performance.now() - begin;
@@ -181,7 +211,7 @@ export async function runReporters(
     updates: service.length,
     failedPosts,
     journeysCompleted,
-    journeysFailed: chats.length - journeysCompleted,
+    journeysFailed: chats.length * journeys - journeysCompleted,
     firstErrors,
     wallMs,
     service,

@@ -25,11 +25,24 @@ function levelFigures(levels: number[]): Figure[] {
       { key: `floor.${n}.ups`, label: `Floor ${n}: updates/s`, unit: '/s' },
       { key: `floor.${n}.p99`, label: `Floor ${n}: latency p99`, unit: 'ms' },
       { key: `ratio.${n}`, label: `Intake ${n} as % of floor`, unit: '%', target: { op: '>=', value: 60, text: '>= 60' } },
-      { key: `c2a.${n}.p50`, label: `Confirm->available p50 (${n})`, unit: 'ms' },
-      { key: `c2a.${n}.p99`, label: `Confirm->available p99 (${n})`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
+      { key: `bot.${n}.c2a50`, label: `Intake ${n}: Confirm->available p50`, unit: 'ms' },
+      { key: `bot.${n}.c2a99`, label: `Intake ${n}: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
     );
   }
   return out;
+}
+
+/** Open-loop scenarios at a fixed offered rate (200 reporters). */
+function pacedFigures(offered: number[]): Figure[] {
+  return offered.flatMap((o): Figure[] => [
+    { key: `paced.${o}.ups`, label: `Paced ${o}/s offered: updates/s`, unit: '/s', ...(o === 1000 ? { target: { op: '>=', value: 990, text: '>= 1000' } } : {}) },
+    { key: `paced.${o}.p50`, label: `Paced ${o}/s: latency p50`, unit: 'ms' },
+    { key: `paced.${o}.p99`, label: `Paced ${o}/s: latency p99`, unit: 'ms', ...(o === 1000 ? { target: { op: '<', value: 50, text: '< 50' } } : {}) },
+    { key: `paced.${o}.sched99`, label: `Paced ${o}/s: p99 from schedule`, unit: 'ms' },
+    { key: `paced.${o}.failed`, label: `Paced ${o}/s: failed journeys`, unit: '' },
+    { key: `paced.${o}.c2a50`, label: `Paced ${o}/s: Confirm->available p50`, unit: 'ms' },
+    { key: `paced.${o}.c2a99`, label: `Paced ${o}/s: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
+  ]);
 }
 
 const OTHER: Figure[] = [
@@ -48,12 +61,14 @@ const OTHER: Figure[] = [
   { key: 'mem.peakRssMb', label: 'Bot peak RSS', unit: 'MB' },
 ];
 
-export const FIGURES: Figure[] = [...levelFigures([50, 200, 1000]), ...OTHER];
+export function figureList(levels: number[], paced: number[]): Figure[] {
+  return [...levelFigures(levels), ...pacedFigures(paced), ...OTHER];
+}
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2));
 
-export function printTable(header: string, medians: RunFigures, runs: RunFigures[], levels: number[]): void {
-  const figures = [...levelFigures(levels), ...OTHER].filter((f) => medians[f.key] !== undefined);
+export function printTable(header: string, medians: RunFigures, runs: RunFigures[], levels: number[], paced: number[]): void {
+  const figures = figureList(levels, paced).filter((f) => medians[f.key] !== undefined);
   const rows = figures.map((f) => {
     const m = medians[f.key];
     const met = f.target && Number.isFinite(m) ? (f.target.op === '>=' ? m >= f.target.value : m < f.target.value) ? 'yes' : 'NO' : '';
