@@ -1,6 +1,7 @@
 import { agent, createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
 import { RedisProcess } from '../../support/redis-process';
 
+jest.setTimeout(30_000);
 describe('outbox relay: a report submitted while Redis is down', () => {
   let redis: RedisProcess;
   let h: Harness;

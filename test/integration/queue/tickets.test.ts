@@ -14,6 +14,7 @@ const MIX: { category: CategoryCode; dangerNow: boolean }[] = [
   { category: 'p_bribery', dangerNow: true },
 ];
 
+jest.setTimeout(30_000);
 describe('tickets queue and desk', () => {
   let h: Harness;
   beforeEach(async () => {

@@ -1,0 +1,150 @@
+import { TelegramDouble, type TelegramUser } from '../../support/telegram';
+import { agent, createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
+import type { AgentRef } from '../../../src/services/ticket-actions';
+
+jest.setTimeout(30_000);
+
+describe('messages to reporters (replies queue)', () => {
+  let tg: TelegramDouble;
+  let h: Harness;
+  beforeAll(async () => {
+    tg = await TelegramDouble.start();
+    h = await createHarness({
+      label: 'q-replies',
+      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot },
+      workers: true,
+      overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200 } },
+    });
+    await h.startWorkers();
+  });
+  afterAll(async () => {
+    await h.close();
+    await tg.stop();
+  });
+
+  /** A reporter on Telegram with a report that `a` has taken. */
+  async function takenTicket(opts: { languageCode?: string } = {}): Promise<{ user: TelegramUser; reportId: string; reference: string; a: AgentRef }> {
+    const user = tg.user({ firstName: 'Achieng', languageCode: opts.languageCode });
+    const lang = opts.languageCode === 'sw' ? 'sw' : 'en';
+    const r = await reporter(h.store, { telegramUserId: user.id, language: lang });
+    const { report } = await h.queues.reports.submit(reportInput(r._id, { language: lang }));
+    const a = agent();
+    // Other tickets may be waiting from earlier tests: take until we hold this one.
+    for (;;) {
+      const t = await h.tickets.takeNext(a);
+      if (!t.ok) throw new Error(`could not take: ${t.reason}`);
+      if (t.report._id.equals(report._id)) break;
+    }
+    return { user, reportId: report._id.toString(), reference: report.reference, a };
+  }
+
+  /** A bot message in this chat containing `text`, already there or arriving within the timeout. */
+  const seen = (user: TelegramUser, text: string, timeoutMs = 10_000) =>
+    waitFor(() => user.messages().find((m) => (m.text ?? '').includes(text)), `"${text}" in the reporter's chat`, timeoutMs);
+
+  const sendsTo = (user: TelegramUser) => tg.calls('sendMessage').filter((c) => c.params.chat_id === user.id);
+
+  it('tells a Swahili reporter in Swahili when the ticket is taken, referred and closed', async () => {
+    const { user, reportId, reference, a } = await takenTicket({ languageCode: 'sw' });
+    const taken = await seen(user, 'imechukuliwa');
+    expect(taken.text).toContain(reference);
+    expect(taken.text).toContain('nambari ya kumbukumbu');
+
+    expect(await h.tickets.refer(reportId, a, 'IPOA', 'Officer identified by number')).toBe(true);
+    const referred = await seen(user, 'imepelekwa');
+    expect(referred.text).toContain('Mamlaka Huru ya Kusimamia Utendakazi wa Polisi');
+    expect(referred.text).not.toContain('Officer identified'); // internal note stays internal
+
+    expect(await h.tickets.changeStatus(reportId, a, 'resolved')).toBe(true);
+    await seen(user, 'imeshughulikiwa na kufungwa');
+    expect(user.messages().every((m) => !/Your report/.test(m.text ?? ''))).toBe(true);
+  });
+
+  it('relays an agent reply in English with the reference, and asks for more information', async () => {
+    const { user, reportId, reference, a } = await takenTicket({ languageCode: 'en' });
+    await seen(user, 'has been taken');
+    const msg = await h.tickets.reply(reportId, a, 'Which roadblock was it, near which stage?');
+    expect(msg).not.toBeNull();
+    const got = await seen(user, 'Which roadblock');
+    expect(got.text).toContain(`Message about your report ${reference}`);
+    expect(await h.tickets.changeStatus(reportId, a, 'waiting_reporter')).toBe(true);
+    await seen(user, 'needs more information');
+    await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'the reply marked sent');
+    const history = (await h.store.reports.history(reportId)).map((e) => e.type);
+    expect(history).toEqual(expect.arrayContaining(['assigned', 'reply_queued', 'reply_delivered', 'status_changed']));
+  });
+
+  it('waits at least retry_after after a 429 before sending again', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    tg.failNext('sendMessage', { errorCode: 429, retryAfter: 2 });
+    const msg = await h.tickets.reply(reportId, a, 'We have called the OCS.');
+    await seen(user, 'called the OCS', 15_000);
+    await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'sent');
+    const calls = sendsTo(user).slice(-2);
+    expect(calls[0].errorCode).toBe(429);
+    expect(calls[1].ok).toBe(true);
+    expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('marks the ticket "reporter unreachable" when the reporter blocked the bot, without retrying', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    tg.blockBy(user);
+    const msg = await h.tickets.reply(reportId, a, 'Are you safe?');
+    await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'failed', 'the message marked failed');
+    expect((await h.store.reports.findById(reportId))?.reporterUnreachable).toBe(true);
+    // Failed for good at once (UnrecoverableError), not retried with backoff.
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(msg!._id.toString())) === 'failed', 'the job to fail');
+    expect((await h.queues.replies.queue.getJob(msg!._id.toString()))?.attemptsMade).toBe(1);
+    expect(sendsTo(user).filter((c) => c.errorCode === 403)).toHaveLength(1);
+    const history = (await h.store.reports.history(reportId)).map((e) => e.type);
+    expect(history).toEqual(expect.arrayContaining(['delivery_failed', 'reporter_unreachable']));
+  });
+
+  it('keeps about a second between messages to one chat without holding up other chats', async () => {
+    const one = await takenTicket();
+    const two = await takenTicket();
+    await seen(one.user, 'has been taken');
+    await seen(two.user, 'has been taken');
+    for (const n of [1, 2, 3]) await h.tickets.reply(one.reportId, one.a, `Update ${n} for one`);
+    await h.tickets.reply(two.reportId, two.a, 'Update for two');
+    await seen(one.user, 'Update 3 for one', 15_000);
+    await seen(two.user, 'Update for two');
+    const toOne = sendsTo(one.user).filter((c) => /Update \d for one/.test(String(c.params.text)));
+    expect(toOne.map((c) => String(c.params.text).match(/Update (\d)/)?.[1])).toEqual(['1', '2', '3']); // in order
+    for (let i = 1; i < toOne.length; i++) expect(toOne[i].at - toOne[i - 1].at).toBeGreaterThanOrEqual(900);
+    const toTwo = sendsTo(two.user).find((c) => /Update for two/.test(String(c.params.text)));
+    expect(toTwo!.at).toBeLessThan(toOne[1].at);
+  });
+
+  it('never sends a message twice, even if its job is queued again', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    const msg = await h.tickets.reply(reportId, a, 'Only once please');
+    await seen(user, 'Only once please');
+    await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'sent');
+    await h.queues.replies.deliver(msg!._id); // same id: no new job
+    const forced = await h.queues.replies.queue.add('message', { kind: 'message', messageId: msg!._id.toString() }, { jobId: `again-${msg!._id.toString()}` });
+    await waitFor(async () => (await forced.isCompleted()) && (await h.queues.replies.queue.getJob(forced.id!)), 'the forced job to finish');
+    expect((await h.queues.replies.queue.getJob(forced.id!))?.returnvalue).toBe('already');
+    expect(sendsTo(user).filter((c) => /Only once please/.test(String(c.params.text)))).toHaveLength(1);
+  });
+
+  it('lets only the assignee or a supervisor act on an assigned ticket', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    const other = agent();
+    expect(await h.tickets.reply(reportId, other, 'hello')).toBeNull();
+    expect(await h.tickets.changeStatus(reportId, other, 'in_progress')).toBe(false);
+    expect(await h.tickets.addNote(reportId, other, 'note')).toBe(false);
+    expect(await h.tickets.changeStatus(reportId, a, 'in_progress')).toBe(true);
+    expect(await h.tickets.addNote(reportId, a, 'Called the reporter, no answer')).toBe(true);
+    const boss = agent('supervisor');
+    expect(await h.tickets.changeStatus(reportId, boss, 'rejected', { rejectReason: 'duplicate' })).toBe(true);
+    await seen(user, 'has been closed');
+    // Closed: no further transitions, even for a supervisor.
+    expect(await h.tickets.changeStatus(reportId, boss, 'in_progress')).toBe(false);
+    expect(h.events).toEqual(expect.arrayContaining([{ type: 'ticket', reportId, what: 'status' }, { type: 'ticket', reportId, what: 'note' }]));
+  });
+});
