@@ -1,0 +1,74 @@
+import { TelegramDouble, type TelegramUser } from '../../support/telegram';
+import { agent, createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
+
+jest.setTimeout(30_000);
+
+describe('SLA escalation', () => {
+  let tg: TelegramDouble;
+  let supervisors: TelegramUser;
+  let h: Harness;
+  beforeAll(async () => {
+    tg = await TelegramDouble.start();
+    supervisors = tg.user({ firstName: 'Supervisors' }); // stands in for the supervisors' group chat
+    h = await createHarness({
+      label: 'q-sla',
+      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_SUPERVISORS_CHAT_ID: String(supervisors.id) },
+      workers: true,
+      // Tiny SLAs: 400 ms per priority level instead of minutes.
+      overrides: { slaMs: () => 400, relay: { intervalMs: 200 } },
+    });
+    await h.startWorkers();
+  });
+  afterAll(async () => {
+    await h.close();
+    await tg.stop();
+  });
+
+  it('raises an untaken ticket, re-prioritises its job, records it, tells supervisors, and keeps checking', async () => {
+    const r = await reporter(h.store);
+    const input = reportInput(r._id, { category: 'p_bribery' }); // priority 3
+    const { report } = await h.queues.reports.submit(input);
+    const id = report._id.toString();
+    expect(report.priority).toBe(3);
+
+    const escalated = await waitFor(async () => {
+      const doc = await h.store.reports.findById(id);
+      return doc && doc.escalations >= 1 ? doc : null;
+    }, 'the first escalation');
+    expect(escalated.priority).toBe(2);
+    expect(escalated.lastEscalatedAt).toBeInstanceOf(Date);
+    await waitFor(async () => (await h.queues.tickets.queue.getJob(id))?.priority === 2, 'the waiting job at priority 2');
+    await waitFor(() => h.events.find((e) => e.type === 'escalated' && e.reportId === id && e.priority === 2), 'the live event');
+
+    const ping = await waitFor(() => supervisors.messages().find((m) => m.text?.includes(report.reference)), 'the supervisors message');
+    // The reference only: nothing about the reporter or the story.
+    expect(ping.text).not.toContain(input.description.text ?? '');
+    expect(ping.text).not.toContain('Wanjiru');
+    expect(ping.text).not.toContain(input.place ?? '');
+
+    // Priority 2 is as high as escalation goes, but the next check still fires and reminds them.
+    await waitFor(async () => ((await h.store.reports.findById(id))?.escalations ?? 0) >= 2, 'the second check');
+    expect((await h.store.reports.findById(id))?.priority).toBe(2);
+    const history = (await h.store.reports.history(id)).filter((e) => e.type === 'escalated');
+    expect(history.length).toBeGreaterThanOrEqual(2);
+
+    // Taking it stops the clock.
+    const t = await h.tickets.takeNext(agent());
+    expect(t.ok && t.report._id.toString()).toBe(id);
+    const after = (await h.store.reports.findById(id))?.escalations ?? 0;
+    await waitFor(async () => (await h.queues.sla.queue.getJobCounts('delayed', 'wait', 'active')).delayed === 0, 'the pending check to run');
+    expect((await h.store.reports.findById(id))?.escalations).toBe(after);
+  });
+
+  it('leaves a ticket alone when an agent took it within the SLA', async () => {
+    const r = await reporter(h.store);
+    const { report } = await h.queues.reports.submit(reportInput(r._id, { category: 'p_other' }));
+    const t = await h.tickets.takeNext(agent());
+    expect(t.ok && t.report._id.toString()).toBe(report._id.toString());
+    const clock = `${report._id.toString()}-0-0`;
+    await waitFor(async () => !(await h.queues.sla.queue.getJob(clock)), 'the SLA check to run');
+    const doc = await h.store.reports.findById(report._id);
+    expect(doc?.escalations).toBe(0);
+    expect(doc?.priority).toBe(4);
+  });
+});
