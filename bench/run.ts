@@ -42,6 +42,10 @@ interface Options {
   skipDelivery: boolean;
   skipFloor: boolean;
   skipBot: boolean;
+  /** Only what delivery needs: tickets from one round of journeys, the takes, the replies. */
+  deliveryOnly: boolean;
+  /** results file under bench/ (default results.json). */
+  out: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -61,8 +65,15 @@ function parseArgs(argv: string[]): Options {
     runs: num('--runs', quick || profile ? 1 : 3),
     connections: num('--connections', 40),
     skipDelivery: has('--skip-delivery') || profile,
-    skipFloor: has('--skip-floor') || profile,
+    skipFloor: has('--skip-floor') || has('--delivery-only') || profile,
     skipBot: has('--floor-only'),
+    deliveryOnly: has('--delivery-only'),
+    out: (() => {
+      const i = argv.indexOf('--out');
+      const name = i >= 0 ? argv[i + 1] : 'results.json';
+      if (!name || !/^results[\w-]*\.json$/.test(name)) throw new Error('--out expects a file name like results-delivery.json');
+      return name;
+    })(),
   };
 }
 
@@ -85,14 +96,11 @@ interface Sizes {
 
 const FULL: Sizes = {
   levels: [
-    { reporters: 50, journeys: 4 },
-    { reporters: 200, journeys: 2 },
+    { reporters: 50, journeys: 2 },
+    { reporters: 200, journeys: 1 },
     { reporters: 1000, journeys: 1 },
   ],
-  paced: [
-    { reporters: 200, offered: 500, journeys: 2 },
-    { reporters: 200, offered: 1000, journeys: 3 },
-  ],
+  paced: [{ reporters: 200, offered: 1000, journeys: 2 }],
   warmup: 50, inProgress: 1000, agents: 10, deliveryChats: 500, repliesPerChat: 10 };
 const QUICK: Sizes = {
   levels: [
@@ -380,7 +388,9 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
 
     // 1. Intake, and from the same traffic 3a: Confirm -> ticket available.
     const intake: Record<string, ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number }> = {};
-    const scenarios: { key: string; level: Level; paceMs?: number }[] = opts.profile
+    const scenarios: { key: string; level: Level; paceMs?: number }[] = opts.deliveryOnly
+      ? [{ key: `setup.${sizes.deliveryChats}`, level: { reporters: sizes.deliveryChats, journeys: 1 } }]
+      : opts.profile
       ? [{ key: `bot.${sizes.levels[1].reporters}`, level: sizes.levels[1] }]
       : [
           ...sizes.levels.map((level) => ({ key: `bot.${level.reporters}`, level })),
@@ -431,6 +441,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     if (opts.profile) return;
 
     // 5. Memory: conversations left in progress at the review step (the largest draft).
+    if (!opts.deliveryOnly) {
     const rssBefore = rss(botPid);
     const usedBefore = await redisUsedMemory(redis);
     const inProgress = chatsFor(sizes.inProgress);
@@ -463,6 +474,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     figures['mem.rssMb'] = round(rssAfter.rss / 2 ** 20);
     figures['mem.peakRssMb'] = round(rssAfter.peak / 2 ** 20);
     log(`memory: ${JSON.stringify(detail.memory)}`);
+    }
 
     // 3b. Agents: 10 concurrent agents take the whole backlog with TicketDesk.takeNext.
     const agents = Array.from({ length: sizes.agents }, () => new Types.ObjectId().toString());
@@ -614,12 +626,12 @@ async function main(): Promise<void> {
   }
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.figures)))];
   const medians: RunFigures = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.figures[k] ?? Number.NaN))]));
-  const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode, median of ${runs.length} run(s), ${opts.connections} webhook connections`;
-  printTable(header, medians, runs.map((r) => r.figures), sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered));
+  const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode${opts.deliveryOnly ? ' (delivery only)' : ''}${opts.skipDelivery && !opts.profile ? ' (without delivery)' : ''}, median of ${runs.length} run(s), ${opts.connections} webhook connections`;
+  const table = printTable(header, medians, runs.map((r) => r.figures), sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered));
   const out = {
     date: started.toISOString(),
     machine: m,
-    mode: opts.quick ? 'quick' : opts.profile ? 'profile' : 'full',
+    mode: `${opts.quick ? 'quick' : opts.profile ? 'profile' : 'full'}${opts.deliveryOnly ? ', delivery only' : ''}${opts.skipDelivery ? ', without delivery' : ''}`,
     sizes,
     connections: opts.connections,
     labels: Object.fromEntries(
@@ -628,8 +640,10 @@ async function main(): Promise<void> {
     medians,
     runs,
   };
-  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(out, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
-  log('wrote bench/results.json');
+  writeFileSync(join(ROOT, 'bench', opts.out), `${JSON.stringify(out, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+  const md = opts.out.replace(/\.json$/, '.md');
+  writeFileSync(join(ROOT, 'bench', md), `${table}\n`);
+  log(`wrote bench/${opts.out} and bench/${md}`);
 }
 
 main().then(

@@ -67,7 +67,8 @@ export function figureList(levels: number[], paced: number[]): Figure[] {
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2));
 
-export function printTable(header: string, medians: RunFigures, runs: RunFigures[], levels: number[], paced: number[]): void {
+/** Prints the table (Markdown) and returns it. */
+export function printTable(header: string, medians: RunFigures, runs: RunFigures[], levels: number[], paced: number[]): string {
   const figures = figureList(levels, paced).filter((f) => medians[f.key] !== undefined);
   const rows = figures.map((f) => {
     const m = medians[f.key];
@@ -77,9 +78,7 @@ export function printTable(header: string, medians: RunFigures, runs: RunFigures
   const head = ['Figure', 'Median', ...runs.map((_, i) => `Run ${i + 1}`), 'Target', 'Met'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log(`\n${header}\n`);
-  console.log(line(head));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
-  console.log('');
+  const text = [header, '', line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''].join('\n');
+  console.log(`\n${text}`);
+  return text;
 }
