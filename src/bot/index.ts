@@ -1,4 +1,4 @@
-import { session, Telegraf } from 'telegraf';
+import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { languageFromTelegram } from '../i18n';
 import type { Service } from '../lifecycle';
@@ -107,13 +107,23 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
     return run;
   });
 
-  bot.use(
-    session<SessionData, BotContext, 'session'>({
-      store: sessions,
-      defaultSession: () => ({}),
-      getSessionKey: (ctx) => (ctx.from && ctx.chat ? sessionKey(deps.store.cipher, ctx.from.id, ctx.chat.id) : undefined),
-    }),
-  );
+  // Sessions: loaded from Redis before the features run and written back after them (even when a
+  // feature threw), which renews the TTL. Not telegraf's `session()`: when its store read fails
+  // (Redis down), telegraf keeps the rejected read in its per-key "concurrent requests" map for
+  // good, so every later update of that reporter fails too, even after Redis is back, until the
+  // process restarts. Here a failed read fails this update only (the error boundary apologises)
+  // and the next update reads again. Telegraf's cache for concurrent updates is not needed: the
+  // per-reporter queue above already runs one update at a time per (private) chat.
+  bot.use(async (ctx, next) => {
+    const key = ctx.from && ctx.chat ? sessionKey(deps.store.cipher, ctx.from.id, ctx.chat.id) : undefined;
+    if (!key) return next();
+    ctx.session = (await sessions.get(key)) ?? {};
+    try {
+      await next();
+    } finally {
+      await sessions.set(key, ctx.session);
+    }
+  });
   bot.use((ctx, next) => {
     if (ctx.session.l) ctx.lang = ctx.session.l;
     return next();
