@@ -1,0 +1,193 @@
+/**
+ * Fault (issue 7, 5a): Redis restarts in the middle of a burst of confirmed reports.
+ *
+ * The real app (`createApp`, roles bot + worker) polls the Telegram double, talks to the MongoDB
+ * test server, and uses its own redis-server child on a free port (the shared Redis is untouched).
+ * Twenty reporters (English and Swahili) reach the review screen; they tap Confirm a few at a
+ * time; once some reports are stored, Redis goes away, and it comes back after several more taps.
+ *
+ * What must hold (DESIGN.md "Data flow"): whoever was told "received" has exactly one report in
+ * MongoDB, and every report ends up as exactly one `tickets` job (the outbox relay queues what
+ * intake could not, and restores jobs that a restart lost). Whoever was not told "received" was
+ * told, in their language, that something went wrong and to try again; trying again gives one
+ * report, never a second.
+ *
+ * The draft lives in the Redis session, so what "try again" means depends on Redis persistence:
+ * - production (compose) runs Redis with AOF: after a restart the draft is still there and tapping
+ *   Confirm again files it;
+ * - a Redis without persistence that crashes loses every draft in progress: the apology's "Your
+ *   answers are kept" is then not true. The reporter's next tap on Confirm is answered "That
+ *   button is from an older message" with the main menu, and they must fill the report in again.
+ *   The second describe asserts exactly that (reports already stored are safe either way).
+ */
+import type { App } from '../../../src/main';
+import type { Lang } from '../../../src/i18n';
+import { FaultRedis, type Persistence } from '../../support/fault-redis';
+import { eventually } from '../../support/bot-harness';
+import type { TelegramUser } from '../../support/telegram';
+import { allTexts, walkTo } from '../bot/helpers';
+import { pool, startFaultApp, type FaultApp } from './app';
+
+jest.setTimeout(60_000);
+
+const REPORTERS = 20;
+const CONFIRM: Record<Lang, string> = { en: '✅ Confirm and send', sw: '✅ Thibitisha na utume' };
+const REFERENCE = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/;
+
+interface Reporter {
+  u: TelegramUser;
+  lang: Lang;
+  /** Bot messages before the burst tap. */
+  before: number;
+}
+
+const referencesTold = (r: Reporter): string[] =>
+  allTexts(r.u)
+    .slice(r.before)
+    .map((t) => REFERENCE.exec(t)?.[0])
+    .filter((x): x is string => !!x);
+
+async function reportsOf(f: FaultApp, r: Reporter) {
+  const reporter = await f.app.store.reporters.findByTelegramUser(r.u.id);
+  return reporter ? f.app.store.models.Report.find({ reporterId: reporter._id }).lean() : [];
+}
+
+/** Every stored report is queued (queuedAt set) and has exactly one live `tickets` job; no extra jobs. */
+async function expectEveryReportQueuedOnce(app: App): Promise<number> {
+  const queue = app.queues.tickets.queue;
+  const live = ['waiting', 'prioritized', 'active', 'delayed'] as const;
+  await eventually(
+    async () => {
+      const reports = await app.store.models.Report.find({}).lean();
+      if (reports.some((r) => !r.queuedAt)) return false;
+      const states = await Promise.all(reports.map((r) => queue.getJobState(r._id.toString()).catch(() => 'unknown')));
+      if (states.some((s) => !(live as readonly string[]).includes(s))) return false;
+      const counts = await queue.getJobCounts(...live);
+      return live.reduce((n, s) => n + (counts[s] ?? 0), 0) === reports.length;
+    },
+    'every report to be queued as exactly one ticket',
+    20_000,
+  );
+  return app.store.models.Report.countDocuments({});
+}
+
+/** A reporter's tap on /start answered without the apology: the bot's Redis connection is back. */
+async function waitForBotRedis(f: FaultApp): Promise<void> {
+  const canary = f.tg.user({ firstName: 'Canary', languageCode: 'en' });
+  const apology = f.app.translator.t('en', 'bot:error.generic');
+  await eventually(
+    async () => {
+      await canary.sendText('/help');
+      return !allTexts(canary).slice(-1)[0].startsWith(apology.slice(0, 20));
+    },
+    'the bot to reach Redis again',
+    15_000,
+  );
+}
+
+function describeBurst(persistence: Persistence, signal: 'SIGTERM' | 'SIGKILL') {
+  let redis: FaultRedis;
+  let f: FaultApp;
+
+  beforeAll(async () => {
+    redis = await FaultRedis.start(persistence);
+    f = await startFaultApp({ label: `fault_redis_${persistence}`, roles: ['bot', 'worker'], redisUrl: redis.url });
+  });
+
+  afterAll(async () => {
+    if (redis && !redis.running) await redis.start().catch(() => undefined);
+    await f?.close();
+    await redis?.destroy();
+  });
+
+  it(`keeps every "received" report and queues it once; the others are told to try again (${persistence}, ${signal})`, async () => {
+    const reporters: Reporter[] = Array.from({ length: REPORTERS }, (_, i) => {
+      const lang: Lang = i % 2 ? 'sw' : 'en';
+      return { u: f.tg.user({ firstName: `Burst${i}`, languageCode: lang }), lang, before: 0 };
+    });
+    await pool(reporters, 5, (r) => walkTo(r.u, 'review', r.lang, `Story ${r.u.id}: officers demanded money at the roadblock.`));
+    for (const r of reporters) r.before = r.u.messages().length;
+
+    // The burst: four reporters tap Confirm at a time. Redis goes away once five reports are in
+    // MongoDB (so some taps are in flight as it dies) and returns after four more taps were answered.
+    let answered = 0;
+    const burst = pool(reporters, 4, async (r) => {
+      await r.u.press(CONFIRM[r.lang]);
+      answered++;
+    });
+    await eventually(async () => (await f.app.store.models.Report.countDocuments({})) >= 5, 'five reports stored before the outage', 20_000);
+    await redis.stop(signal);
+    const atOutage = answered;
+    await eventually(() => answered >= Math.min(REPORTERS, atOutage + 4), 'taps answered during the outage', 20_000);
+    await redis.start();
+    await burst;
+
+    const told = reporters.filter((r) => referencesTold(r).length > 0);
+    const notTold = reporters.filter((r) => referencesTold(r).length === 0);
+    // The outage was real: some reporters got through, some did not.
+    expect(told.length).toBeGreaterThanOrEqual(5);
+    expect(notTold.length).toBeGreaterThan(0);
+
+    // Told "received": exactly one report, with the reference they were given.
+    for (const r of told) {
+      const refs = new Set(referencesTold(r));
+      expect(refs.size).toBe(1);
+      const reports = await reportsOf(f, r);
+      expect(reports.map((x) => x.reference)).toEqual([...refs]);
+      expect(reports[0].language).toBe(r.lang);
+    }
+    // Not told: the apology in their own language, and nothing half-filed that they do not know of
+    // is a problem only if it were lost: any report stored for them is checked below.
+    for (const r of notTold) {
+      const apology = f.app.translator.t(r.lang, 'bot:error.generic');
+      const failed = f.app.translator.t(r.lang, 'bot:submit.failed');
+      const after = allTexts(r.u).slice(r.before);
+      expect(after.some((t) => t === apology || t === failed)).toBe(true);
+    }
+
+    await waitForBotRedis(f);
+
+    // Everyone not told "received" tries again.
+    const stale = (lang: Lang) => f.app.translator.t(lang, 'bot:wizard.stale');
+    for (const r of notTold) {
+      const start = r.u.messages().length;
+      await r.u.press(CONFIRM[r.lang]);
+      let refs = allTexts(r.u).slice(start).filter((t) => REFERENCE.test(t));
+      if (persistence === 'aof') {
+        // The draft survived the restart: the same tap files it.
+        expect(refs).toHaveLength(1);
+      } else {
+        // The draft was lost with Redis: the button is stale, the menu is shown, nothing is filed.
+        expect(refs).toHaveLength(0);
+        expect(r.u.callbackAnswers().slice(-1)[0]).toBe(stale(r.lang));
+        expect(allTexts(r.u).slice(-1)[0]).toBe(f.app.translator.t(r.lang, 'bot:menu.prompt'));
+        // Unless the report had been stored just before Redis died: then it is safe already.
+        const stored = await reportsOf(f, r);
+        if (stored.length === 0) {
+          await walkTo(r.u, 'review', r.lang, `Story ${r.u.id} again: officers demanded money at the roadblock.`);
+          const again = r.u.messages().length;
+          await r.u.press(CONFIRM[r.lang]);
+          refs = allTexts(r.u).slice(again).filter((t) => REFERENCE.test(t));
+          expect(refs).toHaveLength(1);
+        }
+      }
+      const reports = await reportsOf(f, r);
+      expect(reports).toHaveLength(1);
+      if (refs.length) expect(REFERENCE.exec(refs[0])?.[0]).toBe(reports[0].reference);
+    }
+
+    // One report per reporter, each queued as exactly one ticket (the relay re-queued what intake
+    // could not queue, and restored jobs the restart lost).
+    const total = await expectEveryReportQueuedOnce(f.app);
+    expect(total).toBe(REPORTERS);
+    for (const r of reporters) expect(await reportsOf(f, r)).toHaveLength(1);
+  });
+}
+
+describe('Redis restarted (AOF, as in production) during a burst of reports', () => {
+  describeBurst('aof', 'SIGTERM');
+});
+
+describe('Redis without persistence crashes during a burst of reports', () => {
+  describeBurst('none', 'SIGKILL');
+});
