@@ -28,12 +28,17 @@ export class ReportRepository {
       try {
         const doc = await this.Report.create({ ...input, reference: this.makeReference(), status: 'received' });
         const report = doc.toObject();
-        await this.addEvent(report._id, 'submitted', { kind: 'reporter' }, { priority: report.priority });
+        await this.addSubmitted(report);
         return { report, created: true };
       } catch (err) {
         if (isDuplicateKey(err, 'idempotencyKey')) {
           const existing = await this.Report.findOne({ idempotencyKey: input.idempotencyKey }).lean<ReportDoc>();
-          if (existing) return { report: existing, created: false };
+          if (existing) {
+            // The first attempt may have stored the report and then lost the connection before
+            // its "submitted" entry was written: complete the history (a no-op if it is there).
+            await this.addSubmitted(existing);
+            return { report: existing, created: false };
+          }
         }
         // A reference collision (1 in billions) just draws again.
         if (!isDuplicateKey(err, 'reference')) throw err;
@@ -149,6 +154,18 @@ export class ReportRepository {
   async setReporterUnreachable(id: Id, unreachable: boolean): Promise<void> {
     const res = await this.Report.updateOne({ _id: oid(id), reporterUnreachable: !unreachable }, { $set: { reporterUnreachable: unreachable } });
     if (res.modifiedCount && unreachable) await this.addEvent(id, 'reporter_unreachable', { kind: 'system' });
+  }
+
+  /**
+   * The report's first history entry. Its _id is the report's own id, so writing it twice is a
+   * no-op (duplicate key), even from two bot processes at once.
+   */
+  private async addSubmitted(report: ReportDoc): Promise<void> {
+    try {
+      await this.ReportEvent.create({ _id: report._id, reportId: report._id, type: 'submitted', actor: { kind: 'reporter' }, data: { priority: report.priority }, at: report.createdAt ?? new Date() });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
   }
 
   async addEvent(reportId: Id, type: EventType, actor: Actor, data?: Record<string, unknown>): Promise<void> {
