@@ -14,7 +14,7 @@
  */
 import type { Lang } from '../../../src/i18n';
 import { eventually } from '../../support/bot-harness';
-import { REDIS_URL, connectTestRedis } from '../../support/redis';
+import { REDIS_URL, connectTestRedis, deleteByPrefix } from '../../support/redis';
 import { TcpProxy, mongoTarget, type CutMoment } from '../../support/tcp-proxy';
 import type { TelegramUser } from '../../support/telegram';
 import { allTexts, lastText, walkTo } from '../bot/helpers';
@@ -39,7 +39,6 @@ afterAll(async () => {
   await proxy?.close();
   // The app's Redis keys live under its own prefix on the shared Redis.
   const r = await connectTestRedis('fault_mongo_cleanup');
-  const { deleteByPrefix } = await import('../../support/redis');
   if (f) await deleteByPrefix(r.redis, f.prefix);
   await r.cleanup();
 });
