@@ -1,0 +1,55 @@
+/**
+ * A replies worker in its own process (`node --import tsx`), so a test can SIGKILL it mid-burst and start another.
+ * Configured through the environment (see test/integration/queue/reply-crash.test.ts); prints
+ * "ready" once it is fetching jobs.
+ */
+import { connectMongo, createStore } from '../../src/store';
+import { createRedis, closeRedis } from '../../src/redis';
+import { Translator } from '../../src/i18n';
+import { EventBus } from '../../src/services/events';
+import { createLogger } from '../../src/logger';
+import { ReplyWorker } from '../../src/queue';
+
+function need(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is required`);
+  return v;
+}
+
+async function main(): Promise<void> {
+  const prefix = need('RIPOTI_PREFIX');
+  const conn = await connectMongo(need('MONGODB_URI'), { dbName: need('RIPOTI_DB') });
+  const store = createStore(conn, [{ id: 'k1', key: Buffer.from(need('RIPOTI_DATA_KEY'), 'base64') }]);
+  const translator = await Translator.create();
+  const connection = createRedis(need('REDIS_URL'), 'worker');
+  const pub = createRedis(need('REDIS_URL'), 'producer');
+  const worker = new ReplyWorker({
+    connection,
+    prefix,
+    store,
+    translator,
+    events: new EventBus(pub, null, `${prefix}:live`),
+    logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    token: need('TELEGRAM_BOT_TOKEN'),
+    apiRoot: need('TELEGRAM_API_ROOT'),
+    limiter: { max: 1, duration: Number(process.env.RIPOTI_LIMIT_MS ?? 100) },
+    concurrency: 5,
+    lockDuration: Number(process.env.RIPOTI_LOCK_MS ?? 30_000),
+    stalledInterval: Number(process.env.RIPOTI_STALLED_MS ?? 30_000),
+  });
+  await worker.start();
+  process.stdout.write('ready\n');
+  process.once('SIGTERM', () => {
+    void (async () => {
+      await worker.stop();
+      await Promise.all([closeRedis(connection), closeRedis(pub)]);
+      await conn.close();
+      process.exit(0);
+    })();
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
