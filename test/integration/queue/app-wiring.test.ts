@@ -1,0 +1,55 @@
+import { createApp, type App } from '../../../src/main';
+import { loadConfig } from '../../../src/config';
+import { createLogger } from '../../../src/logger';
+import { TelegramDouble } from '../../support/telegram';
+import { connectTestRedis, deleteByPrefix, uniquePrefix, REDIS_URL } from '../../support/redis';
+import { agent, reporter, reportInput, waitFor } from '../../support/tickets-harness';
+
+jest.setTimeout(30_000);
+
+describe('createApp queue wiring (worker role)', () => {
+  let tg: TelegramDouble;
+  let app: App;
+  const prefix = uniquePrefix('q-app');
+  const dbName = `test_q_app_${process.pid}_${Date.now().toString(36)}`;
+  beforeAll(async () => {
+    tg = await TelegramDouble.start();
+    const uri = new URL(process.env.MONGODB_URI!);
+    uri.pathname = `/${dbName}`;
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      MONGODB_URI: uri.toString(),
+      DATA_KEY: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      WORKER_HTTP_PORT: '0',
+      CONSOLE_PORT: '0',
+    });
+    app = await createApp(config, { roles: ['worker'], logger: createLogger({ level: 'silent' }), queueOverrides: { relay: { intervalMs: 100 } } });
+    await app.start();
+  });
+  afterAll(async () => {
+    await app.store.models.Report.db.dropDatabase();
+    await app.stop();
+    await tg.stop();
+    const { redis, cleanup } = await connectTestRedis('q-app-clean');
+    await deleteByPrefix(redis, prefix);
+    await cleanup();
+  });
+
+  it('queues a submitted report, lets an agent take it, and the worker tells the reporter', async () => {
+    const user = tg.user({ firstName: 'Otieno', languageCode: 'en' });
+    const r = await reporter(app.store, { telegramUserId: user.id });
+    const { report, queued } = await app.reports.submit(reportInput(r._id, { category: 'e_violence' }));
+    expect(queued).toBe(true);
+    expect(app.queues.bullQueues.map((q) => q.name).sort()).toEqual(['replies', 'sla', 'tickets']);
+    // The relay loop keeps the queue-depth gauge current.
+    await waitFor(async () => /ripoti_queue_depth\{queue="tickets"\} 1/.test(await app.metrics.registry.getSingleMetricAsString('ripoti_queue_depth')), 'the depth gauge');
+
+    const taken = await app.ticketActions.takeNext(agent());
+    expect(taken.ok && taken.report.reference).toBe(report.reference);
+    await waitFor(() => user.messages().find((m) => m.text?.includes(report.reference)), 'the "taken" notice');
+    await waitFor(async () => /ripoti_deliveries_total\{outcome="sent"\} 1/.test(await app.metrics.registry.getSingleMetricAsString('ripoti_deliveries_total')), 'the delivery metric');
+  });
+});
