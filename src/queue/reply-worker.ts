@@ -56,12 +56,15 @@ export class ReplyWorker implements Service {
   private worker: Worker<ReplyJobData> | null = null;
   private readonly telegram: MessageSender;
   private readonly pacer: ChatPacer;
+  /** Telegram allows about 20 messages a minute into one group. */
+  private readonly groupPacer: ChatPacer;
 
   constructor(private readonly opts: ReplyWorkerOptions) {
     if (opts.telegram) this.telegram = opts.telegram;
     else if (opts.token) this.telegram = new Telegram(opts.token, opts.apiRoot ? { apiRoot: opts.apiRoot } : {});
     else throw new Error('ReplyWorker needs a telegram client or a bot token');
     this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000 });
+    this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000 });
   }
 
   async start(): Promise<void> {
@@ -92,7 +95,7 @@ export class ReplyWorker implements Service {
   }
 
   private async process(job: Job<ReplyJobData>, token?: string): Promise<Outcome> {
-    if (job.data.kind === 'supervisors') return this.processSupervisors(job, job.data);
+    if (job.data.kind === 'supervisors') return this.processSupervisors(job, job.data, token);
     return this.processMessage(job, job.data, token);
   }
 
@@ -113,16 +116,7 @@ export class ReplyWorker implements Service {
       return 'unreachable';
     }
 
-    // Per-chat pacing: book a slot once per attempt; if it is in the future, wait for it delayed.
-    if (!(data.slot && data.slot.attempt === job.attemptsMade)) {
-      const wait = await this.pacer.reserve(report.reporterId.toString());
-      if (wait > 0) {
-        const at = Date.now() + wait;
-        await job.updateData({ ...data, slot: { at, attempt: job.attemptsMade } });
-        await job.moveToDelayed(at, token);
-        throw new DelayedError();
-      }
-    }
+    await this.pace(job, this.pacer, report.reporterId.toString(), token);
 
     const reporter = await store.reporters.findById(report.reporterId);
     const text = this.render(msg, report, reporter?.language ?? report.language);
@@ -147,12 +141,28 @@ export class ReplyWorker implements Service {
     return 'sent';
   }
 
-  private async processSupervisors(job: Job<ReplyJobData>, data: Extract<ReplyJobData, { kind: 'supervisors' }>): Promise<Outcome> {
+  /**
+   * Per-chat pacing: book a slot once per attempt; if it lies in the future, park the job in
+   * delayed until then (DelayedError tells BullMQ it moved) instead of holding a worker slot.
+   */
+  private async pace(job: Job<ReplyJobData>, pacer: ChatPacer, recipientKey: string, token?: string): Promise<void> {
+    const slot = job.data.slot;
+    if (slot && slot.attempt === job.attemptsMade) return;
+    const wait = await pacer.reserve(recipientKey);
+    if (wait <= 0) return;
+    const at = Date.now() + wait;
+    await job.updateData({ ...job.data, slot: { at, attempt: job.attemptsMade } });
+    await job.moveToDelayed(at, token);
+    throw new DelayedError();
+  }
+
+  private async processSupervisors(job: Job<ReplyJobData>, data: Extract<ReplyJobData, { kind: 'supervisors' }>, token?: string): Promise<Outcome> {
     const chatId = this.opts.supervisorsChatId;
     if (chatId === undefined) return 'unreachable';
     const report = await this.opts.store.reports.findById(data.reportId);
     if (!report) return 'missing';
     const log = this.opts.logger.child({ reportId: data.reportId, reference: report.reference, job: job.id });
+    await this.pace(job, this.groupPacer, 'supervisors', token);
     // Staff language; the reference only, no personal data (the chat is outside our access control).
     const text = this.opts.translator.t('en', 'notices:supervisors.escalated', {
       reference: report.reference,

@@ -20,9 +20,15 @@ export interface SlaJobData {
   priority: Priority;
 }
 
+/** A pacing slot booked for one attempt (see ChatPacer): the attempt that booked it sends without booking again. */
+export interface PacingSlot {
+  at: number;
+  attempt: number;
+}
+
 export type ReplyJobData =
-  | { kind: 'message'; messageId: string; /** pacing slot reserved for this attempt (see ChatPacer) */ slot?: { at: number; attempt: number } }
-  | { kind: 'supervisors'; reportId: string; escalations: number };
+  | { kind: 'message'; messageId: string; slot?: PacingSlot }
+  | { kind: 'supervisors'; reportId: string; escalations: number; slot?: PacingSlot };
 
 /** What every BullMQ object here needs: a connection and the key prefix. */
 export interface QueueConnection {
