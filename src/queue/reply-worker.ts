@@ -6,7 +6,7 @@ import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
-import type { Logger } from '../logger';
+import { redactToken, type Logger } from '../logger';
 import { ChatPacer } from './chat-pacer';
 import { REPLIES_QUEUE, type ReplyJobData } from './types';
 
@@ -80,10 +80,10 @@ export class ReplyWorker implements Service {
       // A worker killed mid-job leaves it active; the stalled check puts it back rather than failing it.
       maxStalledCount: 10,
     });
-    this.worker.on('error', (err) => o.logger.warn({ err: err.message, queue: REPLIES_QUEUE }, 'replies worker error'));
+    this.worker.on('error', (err) => o.logger.warn({ err: redactToken(err.message), queue: REPLIES_QUEUE }, 'replies worker error'));
     this.worker.on('failed', (job, err) => {
       const ids = job?.data.kind === 'message' ? { messageId: job.data.messageId } : { reportId: job?.data.reportId };
-      o.logger.warn({ ...ids, attempt: job?.attemptsMade, err: err.message }, 'delivery attempt failed');
+      o.logger.warn({ ...ids, attempt: job?.attemptsMade, err: redactToken(err.message) }, 'delivery attempt failed');
     });
     await this.worker.waitUntilReady();
   }
@@ -130,7 +130,7 @@ export class ReplyWorker implements Service {
         await store.reports.addEvent(report._id, 'delivery_failed', { kind: 'system' }, { messageId: data.messageId, reason });
         await events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'delivery' });
       });
-      throw err;
+      throw redacted(err);
     }
     if (await store.messages.markSent(msg._id, telegramMessageId)) {
       await store.reports.addEvent(report._id, 'reply_delivered', { kind: 'system' }, { messageId: data.messageId });
@@ -173,7 +173,7 @@ export class ReplyWorker implements Service {
       await this.telegram.sendMessage(chatId, text);
     } catch (err) {
       await this.onSendError(err, job, log, async () => undefined);
-      throw err;
+      throw redacted(err);
     }
     this.opts.metrics?.deliveries.inc({ outcome: 'supervisors' });
     return 'sent';
@@ -214,9 +214,20 @@ export class ReplyWorker implements Service {
     if (job.attemptsMade + 1 >= attempts) {
       await fail('gave_up');
       metrics?.deliveries.inc({ outcome: 'failed' });
-      log.error({ attempts, err: err instanceof Error ? err.message : String(err) }, 'delivery failed after all attempts');
+      log.error({ attempts, err: redactToken(err instanceof Error ? err.message : String(err)) }, 'delivery failed after all attempts');
     }
   }
+}
+
+/**
+ * What a transient failure is recorded as. BullMQ keeps the reason and stack in Redis and shows
+ * them on the board; network errors quote the request URL, which holds the bot token (telegraf
+ * 4.16 masks it itself; this keeps it masked whatever the client does).
+ */
+function redacted(err: unknown): Error {
+  const e = new Error(redactToken(err instanceof Error ? err.message : String(err)));
+  e.name = err instanceof Error ? err.name : 'Error';
+  return e;
 }
 
 export function createReplyWorker(opts: ReplyWorkerOptions): ReplyWorker {

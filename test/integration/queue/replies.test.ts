@@ -87,6 +87,20 @@ describe('messages to reporters (replies queue)', () => {
     expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(2000);
   });
 
+  it('retries a failed send with growing pauses until it goes through', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    tg.failNext('sendMessage', { errorCode: 502, description: 'Bad Gateway', count: 2 });
+    const msg = await h.tickets.reply(reportId, a, 'Retry me');
+    await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'sent', 15_000);
+    const calls = sendsTo(user).slice(-3);
+    expect(calls.map((c) => c.errorCode ?? 'ok')).toEqual([502, 502, 'ok']);
+    // Exponential backoff from 200 ms: about 200 then 400 ms.
+    expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(190);
+    expect(calls[2].at - calls[1].at).toBeGreaterThanOrEqual(390);
+    expect(sendsTo(user).filter((c) => /Retry me/.test(String(c.params.text)) && c.ok)).toHaveLength(1);
+  });
+
   it('marks the ticket "reporter unreachable" when the reporter blocked the bot, without retrying', async () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
