@@ -35,7 +35,11 @@ export interface TicketDeskOptions {
  */
 export class TicketDesk {
   private readonly worker: Worker<TicketJobData>;
-  /** Per-agent serialisation, so one agent double-clicking cannot exceed the cap. */
+  /**
+   * Per-agent serialisation, so one agent double-clicking cannot exceed the cap. The cap is
+   * checked per process: one agent taking in two console processes at the same instant could
+   * hold one ticket over it (harmless; they can release it).
+   */
   private readonly agentLocks = new Map<string, Promise<unknown>>();
 
   constructor(private readonly opts: TicketDeskOptions) {
@@ -45,11 +49,9 @@ export class TicketDesk {
   }
 
   takeNext(agent: { id: string }): Promise<TakeResult> {
+    // The chain's tail never rejects, so one failed take does not block the agent's next one.
     const prev = this.agentLocks.get(agent.id) ?? Promise.resolve();
-    const run = prev.then(
-      () => this.take(agent.id),
-      () => this.take(agent.id),
-    );
+    const run = prev.then(() => this.take(agent.id));
     const tail = run.catch(() => undefined);
     this.agentLocks.set(agent.id, tail);
     void tail.then(() => {
