@@ -4,11 +4,12 @@
  * the Telegram app. Only Redis has to be running. `run.ts` is the CLI; tests call startPlayground.
  */
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import IORedis from 'ioredis';
 import { loadConfig } from '../../../src/config';
 import { createApp, type App } from '../../../src/main';
 import { createLogger, type Logger } from '../../../src/logger';
-import { AgentExistsError } from '../../../src/store';
+import { AgentExistsError, type AgentRole } from '../../../src/store';
 import { startMongoTestServer, type MongoTestServer } from '../mongo/server';
 import { deleteByPrefix } from '../redis';
 import { TelegramDouble } from '../telegram';
@@ -17,7 +18,7 @@ import { startChatServer, type ChatServer } from './chat-server';
 export interface PlaygroundOptions {
   /** chat page port (default 8080; 0 = any free port) */
   port?: number;
-  /** agents' console port (default 3000; 0 is not supported by the console config, pick a free one) */
+  /** agents' console port (default 3000; 0 = a free port, chosen before the console starts) */
   consolePort?: number;
   /** interface both servers listen on (default 127.0.0.1) */
   host?: string;
@@ -30,8 +31,12 @@ export interface PlaygroundOptions {
   /** pino level for Ripoti's logs (default 'warn') */
   logLevel?: string;
   logger?: Logger;
-  /** demo console account (default demo / a random password), role supervisor */
-  demo?: { username?: string; password?: string };
+  /**
+   * Demo console account: default `demo`, a random password, role admin. Admin rather than
+   * supervisor because only admins see every page (accounts and the BullMQ board are admin-only);
+   * an admin also takes tickets like an agent and oversees like a supervisor.
+   */
+  demo?: { username?: string; password?: string; role?: AgentRole };
   /** extra environment for loadConfig, e.g. { SLA_MINUTES: '1,1,1,1' } */
   env?: Record<string, string>;
 }
@@ -39,7 +44,7 @@ export interface PlaygroundOptions {
 export interface Playground {
   chatUrl: string;
   consoleUrl: string;
-  demo: { username: string; password: string; role: 'supervisor' };
+  demo: { username: string; password: string; role: AgentRole };
   /** true when the in-memory MongoDB-compatible server is used */
   inMemoryMongo: boolean;
   tg: TelegramDouble;
@@ -87,6 +92,27 @@ export async function clearRedisPrefix(url: string, prefix: string): Promise<voi
   }
 }
 
+/** A free loopback port, for the console whose URL must be known before it listens. */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`gave up after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 function demoPassword(): string {
   // Easy to read and type, long enough for the console's length rule.
   const words = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
@@ -116,7 +142,7 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
     const tg = await TelegramDouble.start({ botUsername: 'RipotiBot', botFirstName: 'Ripoti', actionTimeoutMs: 30_000 });
     undo.push(() => tg.stop());
 
-    const consolePort = opts.consolePort ?? 3000;
+    const consolePort = opts.consolePort === 0 ? await freePort(host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host) : (opts.consolePort ?? 3000);
     const config = loadConfig({
       NODE_ENV: 'development',
       LOG_LEVEL: opts.logLevel ?? 'warn',
@@ -129,6 +155,8 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
       DATA_KEY: `pg1:${randomBytes(32).toString('base64')}`,
       CONSOLE_HOST: host,
       CONSOLE_PORT: String(consolePort),
+      // The worker role's health/metrics listener: nobody needs it here, so any free port.
+      WORKER_HTTP_PORT: '0',
       ...opts.env,
     });
 
@@ -142,14 +170,18 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
       appStarted = true;
     } catch (err) {
       // start() stops nothing on failure; stop() unwinds what did start and closes connections.
-      await app.stop().catch(() => undefined);
+      // The double goes first: it ends the bot's held long poll, which would delay the bot's stop.
+      logger.error({ err }, 'the playground could not start Ripoti');
+      await tg.stop().catch(() => undefined);
+      await withTimeout(app.stop(), 10_000).catch(() => undefined);
       throw err;
     }
 
     const username = opts.demo?.username ?? 'demo';
     const password = opts.demo?.password ?? demoPassword();
+    const role: AgentRole = opts.demo?.role ?? 'admin';
     try {
-      await app.store.agents.create({ username, name: 'Demo Supervisor', role: 'supervisor', password, language: 'en' });
+      await app.store.agents.create({ username, name: 'Demo Agent', role, password, language: 'en' });
     } catch (err) {
       if (!(err instanceof AgentExistsError)) throw err;
       // A real MongoDB kept the account from an earlier run: give it this run's password.
@@ -167,7 +199,7 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
     return {
       chatUrl: chat.url,
       consoleUrl: `http://${shownHost}:${consolePort}`,
-      demo: { username, password, role: 'supervisor' },
+      demo: { username, password, role },
       inMemoryMongo: mongo !== null,
       tg,
       app,

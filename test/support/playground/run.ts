@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   console.log('Ripoti playground is running.');
   line('Chat (pretend Telegram):', pg.chatUrl);
   line("Agents' console:", pg.consoleUrl);
-  line('Console sign-in:', `${pg.demo.username} / ${pg.demo.password}   (${pg.demo.role})`);
+  line('Console sign-in:', `${pg.demo.username} / ${pg.demo.password}   (role ${pg.demo.role}: sees every page)`);
   line('Data:', pg.inMemoryMongo ? 'in memory, gone when you stop' : 'in the MongoDB at MONGODB_URI');
   console.log('');
   console.log('Open the chat, pick a name and language, tap START and report something; then sign in to');

@@ -1,0 +1,182 @@
+/**
+ * The whole playground as a visitor uses it: Ripoti's bot, workers and console against the
+ * Telegram double and an in-memory MongoDB-compatible server. One report is played through the
+ * chat page in Kiswahili (with a photo from disk), then the demo account signs in to the console
+ * and takes the ticket with that reference.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import IORedis from 'ioredis';
+import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../../support/redis';
+import { freePort } from '../../support/playground/playground';
+import { artifactPath, launchChromium, makePng, phonePage } from './browser';
+
+jest.setTimeout(120_000);
+
+const ROOT = join(__dirname, '..', '..', '..');
+const botRow = (page: Page, text: string | RegExp) => page.locator('.row.bot', { hasText: text });
+/** The newest inline button with this label (older messages may carry the same one). */
+const tap = (page: Page, label: string) => page.locator('#messages').getByRole('button', { name: label, exact: true }).last().click();
+const key = (page: Page, label: string) => page.locator('#reply-keyboard').getByRole('button', { name: label }).click();
+
+interface RunningCli {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  chatUrl: string;
+  consoleUrl: string;
+  username: string;
+  password: string;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Runs the CLI exactly as `npm run playground` does (tsx, run.ts), in its own process: the way a
+ * visitor starts it, and Ctrl-C is a real SIGINT. Resolves once it printed the URLs.
+ */
+async function startCli(args: string[], env: Record<string, string>): Promise<RunningCli> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/playground/run.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the playground did not start within 60 s; it printed:\n${out}`)), 60_000);
+    const check = () => {
+      if (/Console sign-in:.*\n/.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the playground exited (${code}) before it was ready; it printed:\n${out}`));
+    });
+  });
+  const grab = (re: RegExp) => {
+    const m = re.exec(out);
+    if (!m) throw new Error(`${re} not found in:\n${out}`);
+    return m[1];
+  };
+  return {
+    child,
+    output: () => out,
+    chatUrl: grab(/Chat \(pretend Telegram\):\s+(\S+)/),
+    consoleUrl: grab(/Agents' console:\s+(\S+)/),
+    username: grab(/Console sign-in:\s+(\S+) \//),
+    password: grab(/Console sign-in:\s+\S+ \/ (\S+)/),
+    exited,
+  };
+}
+
+describe('playground (npm run playground: all roles of Ripoti)', () => {
+  const prefix = uniquePrefix('playground');
+  let cli: RunningCli;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const [port, consolePort] = [await freePort(), await freePort()];
+    // MONGODB_URI is emptied so that the playground starts its own in-memory server, as it does
+    // for a visitor.
+    cli = await startCli(['--port', String(port), '--console-port', String(consolePort)], { REDIS_PREFIX: prefix, REDIS_URL, MONGODB_URI: '', LOG_LEVEL: 'warn' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (cli && cli.child.exitCode === null) {
+      cli.child.kill('SIGKILL');
+      await cli.exited;
+    }
+    const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    await deleteByPrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('files a report through the chat page and an agent takes it at the console', async () => {
+    const { page, errors } = await phonePage(browser);
+    await page.goto(cli.chatUrl);
+    await page.getByRole('heading', { name: 'Try Ripoti' }).waitFor();
+    await page.getByLabel('Your first name').fill('Wanjiku');
+    await page.getByText('Kiswahili').click();
+    await page.locator('#setup').getByLabel(/Phone number/).fill('+254722333444');
+    await page.getByRole('button', { name: 'Start chatting' }).click();
+    await page.getByRole('button', { name: 'START', exact: true }).click();
+    await botRow(page, 'Karibu').waitFor();
+
+    await tap(page, '📝 Ripoti tukio');
+    await tap(page, 'Utovu wa nidhamu wa polisi');
+    await tap(page, 'Polisi kuitisha hongo au kulazimisha pesa');
+    await botRow(page, 'Tueleze kilichotokea').waitFor();
+    const story = 'Afisa wa polisi kwenye kizuizi aliitisha shilingi 500 kabla ya kuniachilia.';
+    await page.getByRole('textbox', { name: 'Message', exact: true }).fill(story);
+    await page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
+
+    // County from the inline keyboard, then the place as a shared location (reply keyboard).
+    await botRow(page, 'kaunti gani').waitFor();
+    await tap(page, 'Mombasa');
+    await botRow(page, 'Mahali gani ndani ya Mombasa').waitFor();
+    await key(page, '📍 Tuma mahali nilipo');
+    await page.getByRole('dialog', { name: 'Send location' }).getByRole('button', { name: 'Mombasa' }).click();
+    await page.getByRole('button', { name: 'Send this location' }).click();
+
+    await botRow(page, 'Ilitokea lini').waitFor();
+    await tap(page, 'Leo');
+
+    // Evidence: a photo from disk.
+    await botRow(page, 'Una picha, video').waitFor();
+    await page.getByRole('button', { name: 'Attach' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: 'Photo' }).click();
+    await (await chooser).setFiles({ name: 'kizuizi.png', mimeType: 'image/png', buffer: makePng(200, 150) });
+    await page.getByLabel('Caption').fill('kizuizi');
+    await page.getByRole('dialog', { name: 'Send photo' }).getByRole('button', { name: 'Send' }).click();
+    await botRow(page, '1 kati ya 10').waitFor();
+    await tap(page, '✅ Nimemaliza');
+
+    await botRow(page, 'hatarini sasa hivi').waitFor();
+    await tap(page, 'Hapana');
+    await tap(page, '📞 Afisa anaweza kuwasiliana nami');
+    await key(page, '📱 Tuma nambari yangu ya simu');
+    const ask = page.getByRole('dialog', { name: 'Share your phone number' });
+    await ask.getByRole('button', { name: 'OK' }).click();
+
+    await botRow(page, 'Tafadhali angalia ripoti yako').waitFor();
+    await tap(page, '✅ Thibitisha na utume');
+    const received = botRow(page, /Imepokelewa\. Nambari yako ya kumbukumbu ni R-/);
+    await received.waitFor();
+    const reference = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec((await received.textContent()) ?? '')?.[0];
+    expect(reference).toBeDefined();
+    await page.screenshot({ path: artifactPath('playground-chat.png') });
+    expect(errors).toEqual([]);
+
+    // The agent's side: sign in as the demo account and take the next ticket.
+    const agent = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    agent.setDefaultTimeout(15_000);
+    await agent.goto(cli.consoleUrl);
+    await agent.getByLabel('Username').fill(cli.username);
+    await agent.getByLabel('Password').fill(cli.password);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.getByTestId('take-next').click();
+    await agent.getByTestId('reference').filter({ hasText: reference! }).waitFor();
+    await agent.screenshot({ path: artifactPath('playground-console-ticket.png') });
+
+    // The ticket page shows what was reported, the photo among the evidence.
+    const ticket = agent.locator('main');
+    await ticket.getByText(story).waitFor();
+    await ticket.getByText('Mombasa').first().waitFor();
+    expect(await agent.locator('main img').count()).toBeGreaterThan(0);
+    expect(await agent.locator('main').textContent()).toContain('kizuizi');
+  });
+
+  it('stops cleanly on Ctrl-C', async () => {
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toContain('Stopped.');
+  });
+});
