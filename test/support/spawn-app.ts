@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface Spawned {
   child: ChildProcess;
@@ -14,7 +13,9 @@ export interface Spawned {
 
 /** Runs `src/main.ts <role>` (or another script) as its own OS process, as an operator would. */
 export function spawnApp(args: string[], env: Record<string, string | undefined>, script = 'src/main.ts'): Spawned {
-  const child = spawn(TSX, [join(ROOT, script), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `node --import tsx` rather than the tsx binary: the app is then this very process, so a
+  // SIGKILL from a test reaches it instead of orphaning a grandchild.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: { match: RegExp; resolve: (l: string) => void }[] = [];
   const onData = (buf: Buffer) => {
