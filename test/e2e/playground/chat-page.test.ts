@@ -17,6 +17,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 function tinyBot(tg: TelegramDouble): Telegraf {
   const bot = new Telegraf(tg.token, { telegram: { apiRoot: tg.apiRoot } });
+  bot.help((ctx) => ctx.reply(`Help for ${ctx.from.language_code ?? '?'}`));
   bot.start((ctx) =>
     ctx.reply(
       `<b>Karibu</b>, <i>${escapeHtml(ctx.from.first_name)}</i> (${ctx.from.language_code ?? '?'})! <u>under</u> <s>gone</s> <code>R-7K3F</code>\n` +
@@ -61,7 +62,10 @@ describe('playground chat page (tiny bot)', () => {
 
   beforeAll(async () => {
     tg = await TelegramDouble.start({ botFirstName: 'Tiny Bot', botUsername: 'TinyTestBot' });
-    running = await startPolling(tinyBot(tg), tg);
+    const bot = tinyBot(tg);
+    await bot.telegram.setMyCommands([{ command: 'start', description: 'Start' }, { command: 'help', description: 'Help' }]);
+    await bot.telegram.setMyCommands([{ command: 'help', description: 'Msaada' }, { command: 'start', description: 'Anza' }], { language_code: 'sw' });
+    running = await startPolling(bot, tg);
     server = await startChatServer({ tg, port: 0 });
     browser = await launchChromium();
   });
@@ -177,6 +181,13 @@ describe('playground chat page (tiny bot)', () => {
     const rows = await page.locator('.row').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.from}:${e.querySelector('.text')?.firstChild?.textContent ?? ''}`));
     expect(rows.slice(-2)).toEqual(['me:Habari yako', 'bot:You said: Habari yako']);
     expect(await page.getByRole('textbox', { name: 'Message', exact: true }).inputValue()).toBe('');
+
+    // The Menu button lists the bot's commands in the person's language.
+    await page.getByRole('button', { name: 'Menu', exact: true }).click();
+    const commands = page.getByRole('menu', { name: 'Bot commands' });
+    expect(await commands.getByRole('menuitem').allTextContents()).toEqual(['/helpMsaada', '/startAnza']);
+    await commands.getByRole('menuitem', { name: /help/ }).click();
+    await botRow(page, 'Help for sw').waitFor();
 
     await page.screenshot({ path: artifactPath('playground-chat-tinybot.png') });
     expect(errors).toEqual([]);

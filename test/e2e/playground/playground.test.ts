@@ -172,6 +172,16 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     await ticket.getByText('Mombasa').first().waitFor();
     expect(await agent.locator('main img').count()).toBeGreaterThan(0);
     expect(await agent.locator('main').textContent()).toContain('kizuizi');
+
+    // The conversation goes both ways through the bot: the agent writes, the chat page shows it
+    // live; the reporter answers in the chat, the ticket shows it.
+    await agent.getByPlaceholder('Write to the reporter').fill('Asante Wanjiku. Je, uliona nambari ya afisa?');
+    await agent.getByRole('button', { name: 'Send', exact: true }).click();
+    await botRow(page, 'Je, uliona nambari ya afisa?').waitFor();
+    await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Ndio, nambari 4521.');
+    await page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
+    await agent.getByText('Ndio, nambari 4521.').waitFor();
+    await page.screenshot({ path: artifactPath('playground-chat-conversation.png') });
   });
 
   it('stops cleanly on Ctrl-C', async () => {

@@ -120,6 +120,8 @@ export interface ChatSnapshot {
   items: ChatItem[];
   replyKeyboard: ReplyKeyboardView | null;
   placeholder?: string;
+  /** the bot's command list for this person's language (Telegram's "Menu" button) */
+  commands: { command: string; description: string }[];
   /** answerCallbackQuery texts, oldest first: the page shows the new ones as toasts */
   callbackAnswers: { text: string; showAlert: boolean }[];
 }
@@ -269,8 +271,20 @@ export async function startChatServer(opts: ChatServerOptions): Promise<ChatServ
       items: items.map(({ sort: _sort, ...rest }) => rest),
       replyKeyboard: keyboard,
       ...(keyboard?.placeholder ? { placeholder: keyboard.placeholder } : {}),
+      commands: commandsFor(p.languageCode),
       callbackAnswers: p.user.callbackAnswerDetails().map((a) => ({ text: a.text ?? '', showAlert: a.showAlert })),
     };
+  }
+
+  /** As Telegram picks them: private-chat scope, then default scope; the person's language first. */
+  function commandsFor(languageCode: string): { command: string; description: string }[] {
+    for (const scope of [{ type: 'all_private_chats' }, { type: 'default' }]) {
+      for (const lang of [languageCode, '']) {
+        const list = tg.commands({ scope, ...(lang ? { languageCode: lang } : {}) });
+        if (list.length) return list;
+      }
+    }
+    return [];
   }
 
   function push(p: Person, force = false): void {

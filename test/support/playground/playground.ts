@@ -66,13 +66,15 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 /** Resolves when Redis answers PING; otherwise throws a PlaygroundError saying how to start it. */
 export async function checkRedis(url: string): Promise<void> {
   const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000, enableOfflineQueue: false });
-  redis.on('error', () => undefined);
+  // connect() only says "Connection is closed"; the error event has the reason (ECONNREFUSED...).
+  let cause: Error | undefined;
+  redis.on('error', (e: Error) => (cause ??= e));
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
     throw new PlaygroundError(
-      `Redis is not reachable at ${url} (${(err as Error).message}); the playground needs it: start one (e.g. redis-server --save "" --appendonly no) or set REDIS_URL.`,
+      `Redis is not reachable at ${url} (${(cause ?? (err as Error)).message}): the playground needs it. Start one (e.g. redis-server --save "" --appendonly no) or set REDIS_URL.`,
       { cause: err },
     );
   } finally {

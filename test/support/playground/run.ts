@@ -5,7 +5,7 @@
  * the in-memory one), LOG_LEVEL (default warn).
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_REDIS_URL, PlaygroundError, startPlayground, type Playground } from './playground';
+import { checkRedis, DEFAULT_REDIS_URL, PlaygroundError, startPlayground, type Playground } from './playground';
 
 const USAGE = `Usage: npm run playground -- [--port 8080] [--console-port 3000] [--host 127.0.0.1]
 
@@ -37,13 +37,15 @@ async function main(): Promise<void> {
   const consolePort = portOf(values['console-port'], 3000, '--console-port');
   if (port === consolePort) throw new PlaygroundError('--port and --console-port must differ');
   const env = process.env;
+  const redisUrl = env.REDIS_URL || DEFAULT_REDIS_URL;
+  await checkRedis(redisUrl);
 
   console.log('Starting the Ripoti playground…');
   const pg: Playground = await startPlayground({
     port,
     consolePort,
     host: values.host ?? '127.0.0.1',
-    redisUrl: env.REDIS_URL || DEFAULT_REDIS_URL,
+    redisUrl,
     redisPrefix: env.REDIS_PREFIX || 'playground',
     mongodbUri: env.MONGODB_URI || undefined,
     logLevel: env.LOG_LEVEL || 'warn',

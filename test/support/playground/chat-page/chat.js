@@ -358,8 +358,28 @@
     }
   }
 
+  function renderCommands(snap) {
+    const list = snap.commands || [];
+    $('menu-btn').hidden = list.length === 0;
+    const menu = $('commands-menu');
+    menu.replaceChildren();
+    for (const c of list) {
+      const b = el('button');
+      b.type = 'button';
+      b.setAttribute('role', 'menuitem');
+      b.appendChild(el('span', 'cmd', `/${c.command}`));
+      b.appendChild(el('span', 'desc', c.description));
+      b.addEventListener('click', () => {
+        closeSheets();
+        act(post('text', { text: `/${c.command}` }));
+      });
+      menu.appendChild(b);
+    }
+  }
+
   function render(snap) {
     state.snapshot = snap;
+    renderCommands(snap);
     $('me-label').textContent = `${snap.user.firstName} · ${snap.user.languageCode === 'sw' ? 'Kiswahili' : 'English'}`;
     renderMessages(snap);
     renderReplyKeyboard(snap);
@@ -402,6 +422,7 @@
     for (const s of document.querySelectorAll('.sheet')) s.hidden = true;
     $('backdrop').hidden = true;
     $('attach-menu').hidden = true;
+    $('commands-menu').hidden = true;
   }
   function showAlert(text) {
     $('alert-text').textContent = text;
@@ -674,10 +695,18 @@
     });
     $('attach').addEventListener('click', (e) => {
       e.stopPropagation();
+      $('commands-menu').hidden = true;
       $('attach-menu').hidden = !$('attach-menu').hidden;
     });
+    $('menu-btn').addEventListener('click', (e) => {
+      e.stopPropagation();
+      $('attach-menu').hidden = true;
+      $('commands-menu').hidden = !$('commands-menu').hidden;
+    });
     document.addEventListener('click', (e) => {
-      if (!$('attach-menu').hidden && !$('attach-menu').contains(e.target)) $('attach-menu').hidden = true;
+      for (const id of ['attach-menu', 'commands-menu']) {
+        if (!$(id).hidden && !$(id).contains(e.target)) $(id).hidden = true;
+      }
     });
     $('attach-photo').addEventListener('click', () => {
       closeSheets();
