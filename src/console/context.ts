@@ -13,6 +13,7 @@ import type { SessionAuth, Auth } from './session-auth';
 import type { LiveHub } from './live-hub';
 import type { TicketQueries } from './ticket-queries';
 import type { TelegramFiles } from './telegram-files';
+import type { BoardMounter } from './bull-board';
 
 export interface ConsoleDeps {
   config: Config;
@@ -29,6 +30,8 @@ export interface ConsoleDeps {
   queues?: readonly Queue[];
   /** For tests: how evidence is downloaded from Telegram. */
   fetch?: typeof fetch;
+  /** For tests: what serves the BullMQ board (default bull-board). */
+  mountBoard?: BoardMounter;
 }
 
 /** What route modules share: the deps plus the console's own helpers. */

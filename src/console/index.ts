@@ -1,9 +1,5 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import fastifyCookie from '@fastify/cookie';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyFormbody from '@fastify/formbody';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { FastifyAdapter } from '@bull-board/fastify';
 import type { Service } from '../lifecycle';
 import { ConsoleViews, type PageContext } from './views';
 import { SessionAuth } from './session-auth';
@@ -17,6 +13,7 @@ import { ticketRoutes } from './routes/ticket-routes';
 import { supervisorRoutes } from './routes/supervisor-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { opsRoutes } from './routes/ops-routes';
+import { mountBullBoard } from './bull-board';
 
 export type { ConsoleDeps } from './context';
 
@@ -35,7 +32,7 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     // The shared pino logger (redaction rules included); per-request access logs are off because
     // URLs and headers add nothing an agent's actions do not already record in the audit trail.
     loggerInstance: logger.child({ service: 'console' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     bodyLimit: 64 * 1024,
   });
@@ -73,7 +70,6 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     },
   };
 
-  app.register(fastifyCookie);
   app.register(fastifyFormbody);
   app.addHook('onRequest', auth.load);
   app.addHook('onSend', async (req, reply) => {
@@ -115,10 +111,7 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
           if (!origin || !host || new URL(origin).host !== host) return reply.code(403).send('Forbidden');
         }
       });
-      const serverAdapter = new FastifyAdapter();
-      serverAdapter.setBasePath(BULL_BOARD_PATH);
-      createBullBoard({ queues: (deps.queues ?? []).map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'Ripoti' } } });
-      await board.register(serverAdapter.registerPlugin());
+      await (deps.mountBoard ?? mountBullBoard)(board, BULL_BOARD_PATH, deps.queues ?? []);
     },
     { prefix: BULL_BOARD_PATH },
   );

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { AgentDoc, AgentRepository, AgentRole, ConsoleSessionDoc } from '../store';
 import { isLang, type Lang } from '../i18n';
+import { clearCookie, readCookie, setCookie, type CookieOptions } from './cookies';
 
 export const SESSION_COOKIE = 'ripoti_session';
 /** Before sign-in there is no session to hold a CSRF token, so the sign-in form uses a cookie pair. */
@@ -41,7 +42,7 @@ export class SessionAuth {
 
   /** onRequest hook: resolve the session cookie once per request. */
   readonly load = async (req: FastifyRequest): Promise<void> => {
-    const token = req.cookies[SESSION_COOKIE];
+    const token = readCookie(req, SESSION_COOKIE);
     if (!token) {
       this.byRequest.set(req, null);
       return;
@@ -58,24 +59,24 @@ export class SessionAuth {
   language(req: FastifyRequest): Lang {
     const auth = this.current(req);
     if (auth) return auth.agent.language;
-    const c = req.cookies[LANG_COOKIE];
+    const c = readCookie(req, LANG_COOKIE);
     return isLang(c) ? c : 'en';
   }
 
   async startSession(reply: FastifyReply, agent: AgentDoc): Promise<void> {
     const { token, expiresAt } = await this.agents.createSession(agent._id, this.opts.sessionHours);
-    reply.setCookie(SESSION_COOKIE, token, { ...this.cookieBase(), expires: expiresAt });
-    reply.clearCookie(PRE_CSRF_COOKIE, this.cookieBase());
+    setCookie(reply, SESSION_COOKIE, token, { ...this.cookieBase(), expires: expiresAt });
+    clearCookie(reply, PRE_CSRF_COOKIE, this.cookieBase());
   }
 
   async endSession(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const auth = this.current(req);
     if (auth) await this.agents.endSession(auth.token);
-    reply.clearCookie(SESSION_COOKIE, this.cookieBase());
+    clearCookie(reply, SESSION_COOKIE, this.cookieBase());
   }
 
-  cookieBase() {
-    return { path: '/', httpOnly: true, secure: this.opts.secureCookies, sameSite: 'strict' as const };
+  cookieBase(): CookieOptions {
+    return { path: '/', httpOnly: true, secure: this.opts.secureCookies, sameSite: 'strict' };
   }
 
   /**
@@ -85,10 +86,10 @@ export class SessionAuth {
   csrfToken(req: FastifyRequest, reply: FastifyReply): string {
     const auth = this.current(req);
     if (auth) return auth.session.csrf;
-    const existing = req.cookies[PRE_CSRF_COOKIE];
+    const existing = readCookie(req, PRE_CSRF_COOKIE);
     if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
     const fresh = randomBytes(32).toString('base64url');
-    reply.setCookie(PRE_CSRF_COOKIE, fresh, { ...this.cookieBase(), maxAge: 2 * 3600 });
+    setCookie(reply, PRE_CSRF_COOKIE, fresh, { ...this.cookieBase(), maxAge: 2 * 3600 });
     return fresh;
   }
 
@@ -99,7 +100,7 @@ export class SessionAuth {
     const header = req.headers['x-csrf-token'];
     const sent = typeof fromBody === 'string' ? fromBody : typeof header === 'string' ? header : undefined;
     const auth = this.current(req);
-    const expected = auth ? auth.session.csrf : req.cookies[PRE_CSRF_COOKIE];
+    const expected = auth ? auth.session.csrf : readCookie(req, PRE_CSRF_COOKIE);
     if (!sameToken(sent, expected)) {
       reply.code(403).type('text/plain; charset=utf-8').send('Forbidden: the form has expired or did not come from this console. Go back, reload the page and try again.');
     }

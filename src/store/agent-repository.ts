@@ -146,7 +146,7 @@ export class AgentRepository {
       return { ok: true, agent };
     }
     // $inc is atomic, so parallel guesses cannot slip past the limit.
-    const after = await this.models.Agent.findOneAndUpdate({ _id: agent._id }, { $inc: { failedSignIns: 1 } }, { new: true }).lean<AgentDoc>();
+    const after = await this.models.Agent.findOneAndUpdate({ _id: agent._id }, { $inc: { failedSignIns: 1 } }, { returnDocument: 'after' }).lean<AgentDoc>();
     if (after && after.failedSignIns >= this.maxFailures) {
       await this.models.Agent.updateOne({ _id: agent._id }, { $set: { failedSignIns: 0, lockedUntil: new Date(now.getTime() + this.lockMs) } });
       return { ok: false, reason: 'locked' };

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { isLang } from '../../i18n';
 import { checkPassword } from '../../store';
-import { LANG_COOKIE } from '../session-auth';
+import { LANG_COOKIE, SESSION_COOKIE } from '../session-auth';
+import { clearCookie, setCookie } from '../cookies';
 import { bodyOf, safeLocalPath, signedIn, str, type ConsoleContext } from '../context';
 
 /** Sign-in, sign-out (here or everywhere), language and the person's own account page. */
@@ -42,7 +43,7 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     const me = signedIn(ctx, req);
     const ended = await ctx.store.agents.revokeSessions(me.agent._id);
     ctx.logger.info({ agentId: me.agent._id.toString(), sessions: ended }, 'signed out everywhere');
-    reply.clearCookie('ripoti_session', auth.cookieBase());
+    clearCookie(reply, SESSION_COOKIE, auth.cookieBase());
     return reply.redirect('/signin?ok=signed_out_everywhere', 303);
   });
 
@@ -50,7 +51,7 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     const body = bodyOf(req);
     const lang = body.lang;
     if (isLang(lang)) {
-      reply.setCookie(LANG_COOKIE, lang, { ...auth.cookieBase(), maxAge: 365 * 24 * 3600 });
+      setCookie(reply, LANG_COOKIE, lang, { ...auth.cookieBase(), maxAge: 365 * 24 * 3600 });
       const me = auth.current(req);
       if (me) await ctx.store.agents.setLanguage(me.agent._id, lang);
     }

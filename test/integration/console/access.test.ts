@@ -1,0 +1,286 @@
+/**
+ * The console's gates over HTTP (fastify inject) on the real tickets graph: sign-in and lock-out,
+ * sessions, roles, CSRF, who may see a reporter's identity, and the identity-free CSV.
+ */
+import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { reportInput, reporter } from '../../support/tickets-harness';
+import type { AgentDoc, ReportDoc } from '../../../src/store';
+
+let h: ConsoleHarness;
+let admin: AgentDoc;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-access', env: { MAX_TICKETS_PER_AGENT: '2' } });
+  admin = await h.account('amina', 'admin');
+  await h.account('baraka', 'agent');
+  await h.account('chebet', 'agent');
+  await h.account('daudi', 'supervisor');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function submit(opts: { anonymous?: boolean; category?: 'p_bribery' | 'e_violence'; text?: string; phone?: string } = {}): Promise<ReportDoc> {
+  const who = await reporter(h.store);
+  if (opts.phone) await h.store.reporters.setPhone(who._id, opts.phone);
+  const input = reportInput(who._id, { category: opts.category });
+  const { report } = await h.queues.reports.submit({ ...input, anonymous: opts.anonymous ?? false, description: { text: opts.text ?? input.description.text } });
+  return report;
+}
+
+describe('probes', () => {
+  it('answers /healthz, /readyz (MongoDB and Redis reachable) and /metrics without a session', async () => {
+    const b = h.browser();
+    expect((await b.get('/healthz')).statusCode).toBe(200);
+    const ready = await b.get('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ ok: true, mongo: true, redis: true });
+    const metrics = await b.get('/metrics');
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.body).toContain('ripoti_updates_handled_total');
+  });
+});
+
+describe('signing in', () => {
+  it('refuses every page without a session: pages redirect to sign-in, scripts get 401', async () => {
+    const b = h.browser();
+    const page = await b.get('/queue');
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/signin?next=%2Fqueue');
+    expect((await b.get('/queue/fragment', { accept: '*/*' })).statusCode).toBe(401);
+    expect((await b.get('/supervisor/tickets.csv', { accept: 'text/csv' })).statusCode).toBe(401);
+    expect((await b.get('/admin/queues', { accept: 'application/json' })).statusCode).toBe(401);
+    const signin = await b.get('/signin');
+    expect(signin.statusCode).toBe(200);
+    expect(signin.body).toContain('name="password"');
+  });
+
+  it('signs in with a session cookie that is HttpOnly, SameSite=Strict and path /; the session id is not stored in clear', async () => {
+    const b = h.browser();
+    const res = await b.signIn('baraka');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/queue');
+    const cookie = res.cookies.find((c) => c.name === 'ripoti_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const stored = await h.store.agents['models'].ConsoleSession.find({}).lean();
+    expect(stored.map((s) => s._id)).not.toContain(cookie!.value);
+    expect((await b.get('/queue')).statusCode).toBe(200);
+  });
+
+  it('gives the same answer for an unknown user and a wrong password, and locks the account after 5 failures', async () => {
+    await h.account('erastus', 'agent');
+    const unknown = h.browser();
+    const u = await unknown.signIn('nobody-here', 'whatever-password');
+    const b = h.browser();
+    const first = await b.signIn('erastus', 'wrong password 1');
+    expect(u.statusCode).toBe(401);
+    expect(first.statusCode).toBe(401);
+    const message = (body: string) => /<div class="flash error" role="alert">([^<]*)<\/div>/.exec(body)?.[1];
+    expect(message(first.body)).toBeTruthy();
+    expect(message(u.body)).toBe(message(first.body));
+
+    for (let i = 2; i <= 5; i++) expect((await b.signIn('erastus', `wrong password ${i}`)).statusCode).toBe(401);
+    // Locked: even the right password is refused, with the same message.
+    const locked = await b.signIn('erastus', PASSWORD);
+    expect(locked.statusCode).toBe(401);
+    expect(message(locked.body)).toBe(message(first.body));
+    expect((await h.store.agents.findByUsername('erastus'))!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+
+    // When the lock has run out, the right password works again.
+    await h.store.agents['models'].Agent.updateOne({ username: 'erastus' }, { $set: { lockedUntil: new Date(Date.now() - 1000) } });
+    expect((await b.signIn('erastus', PASSWORD)).statusCode).toBe(303);
+  });
+
+  it('"sign out everywhere" ends every session of the account, and only that account', async () => {
+    await h.account('faith', 'agent');
+    const laptop = h.browser();
+    const phone = h.browser();
+    const other = h.browser();
+    await laptop.signIn('faith');
+    await phone.signIn('faith');
+    await other.signIn('chebet');
+    expect((await phone.post('/signout-everywhere')).statusCode).toBe(303);
+    expect((await laptop.get('/queue')).statusCode).toBe(303);
+    expect((await phone.get('/queue')).statusCode).toBe(303);
+    expect((await other.get('/queue')).statusCode).toBe(200);
+  });
+
+  it('signing out ends this session', async () => {
+    const b = h.browser();
+    await b.signIn('chebet');
+    const token = b.cookies.get('ripoti_session')!;
+    expect((await b.post('/signout')).statusCode).toBe(303);
+    expect(await h.store.agents.findSession(token)).toBeNull();
+  });
+});
+
+describe('roles', () => {
+  it('keeps agents out of supervisor and admin pages, and supervisors out of admin pages', async () => {
+    const agent = h.browser();
+    await agent.signIn('baraka');
+    expect((await agent.get('/supervisor/tickets')).statusCode).toBe(403);
+    expect((await agent.get('/supervisor/tickets.csv')).statusCode).toBe(403);
+    expect((await agent.get('/admin/agents')).statusCode).toBe(403);
+    expect((await agent.get('/admin/queues')).statusCode).toBe(403);
+    expect((await agent.post('/admin/agents', { username: 'mallory', name: 'M', role: 'admin', password: 'long enough password' })).statusCode).toBe(403);
+    expect(await h.store.agents.findByUsername('mallory')).toBeNull();
+
+    const sup = h.browser();
+    await sup.signIn('daudi');
+    expect((await sup.get('/supervisor/tickets')).statusCode).toBe(200);
+    expect((await sup.get('/admin/queues')).statusCode).toBe(200);
+    expect((await sup.get('/admin/agents')).statusCode).toBe(403);
+  });
+
+  it('lets an admin create an account, reset its password and deactivate it (which signs it out)', async () => {
+    const a = h.browser();
+    await a.signIn('amina');
+    const created = await a.post('/admin/agents', { username: 'Grace', name: 'Grace N.', role: 'agent', password: 'first password 123' });
+    expect(created.headers.location).toBe('/admin/agents?ok=account_created');
+    const grace = h.browser();
+    expect((await grace.signIn('grace', 'first password 123')).statusCode).toBe(303);
+
+    const id = (await h.store.agents.findByUsername('grace'))!._id.toString();
+    await a.post(`/admin/agents/${id}/password`, { password: 'second password 456' });
+    expect((await grace.get('/queue')).statusCode).toBe(303); // reset ends her sessions
+    expect((await grace.signIn('grace', 'second password 456')).statusCode).toBe(303);
+
+    await a.post(`/admin/agents/${id}/active`, { active: 'false' });
+    expect((await grace.get('/queue')).statusCode).toBe(303);
+    expect((await grace.signIn('grace', 'second password 456')).statusCode).toBe(401);
+    // An admin cannot lock themselves out by accident.
+    expect((await a.post(`/admin/agents/${admin._id.toString()}/active`, { active: 'false' })).headers.location).toBe('/admin/agents?err=cannot_deactivate_self');
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a form without its token (sign-in, take, note, sign-out) and accepts it with the token', async () => {
+    const fresh = h.browser();
+    await fresh.get('/signin');
+    expect((await fresh.post('/signin', { username: 'baraka', password: PASSWORD }, { csrf: false })).statusCode).toBe(403);
+
+    const b = h.browser();
+    await b.signIn('chebet');
+    const report = await submit();
+    expect((await b.post('/queue/take', {}, { csrf: false })).statusCode).toBe(403);
+    expect((await b.post('/queue/take', {}, { csrf: 'forged-token-forged-token-forged-token-1234' })).statusCode).toBe(403);
+    expect((await h.store.reports.findById(report._id))!.status).toBe('received');
+
+    const took = await b.post('/queue/take');
+    expect(took.statusCode).toBe(303);
+    const id = took.headers.location!.split('/').pop()!;
+    await b.get(`/tickets/${id}`);
+
+    expect((await b.post(`/tickets/${id}/note`, { text: 'Called the OCS' }, { csrf: false })).statusCode).toBe(403);
+    expect((await b.post(`/tickets/${id}/reply`, { text: 'Hello' }, { csrf: false, headers: { 'x-requested-with': 'fetch' } })).statusCode).toBe(403);
+    const notes = async () => (await h.store.reports.history(id)).filter((e) => e.type === 'note').length;
+    expect(await notes()).toBe(0);
+    // The token also works as a header, as the ticket page's script sends it.
+    const viaHeader = await b.post(`/tickets/${id}/note`, { text: 'Called the OCS' }, { csrf: false, headers: { 'x-csrf-token': b.csrf } });
+    expect(viaHeader.statusCode).toBe(303);
+    expect(await notes()).toBe(1);
+
+    expect((await b.post('/signout', {}, { csrf: false })).statusCode).toBe(403);
+    expect((await b.get('/queue')).statusCode).toBe(200);
+    await b.post(`/tickets/${id}/status`, { status: 'resolved' });
+  });
+});
+
+describe('reporter identity', () => {
+  it('is shown to the agent holding the ticket and to supervisors, never to other agents', async () => {
+    const report = await submit({ phone: '+254712345678' });
+    const holder = h.browser();
+    await holder.signIn('baraka');
+    const took = await holder.post('/queue/take');
+    expect(took.headers.location).toBe(`/tickets/${report._id.toString()}`);
+    const page = await holder.get(took.headers.location!);
+    expect(page.body).toContain('Wanjiru');
+    expect(page.body).toContain('+254712345678');
+
+    const sup = h.browser();
+    await sup.signIn('daudi');
+    expect((await sup.get(`/tickets/${report._id.toString()}`)).body).toContain('+254712345678');
+
+    const other = h.browser();
+    await other.signIn('chebet');
+    const refused = await other.get(`/tickets/${report._id.toString()}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain('Wanjiru');
+    expect((await other.get(`/tickets/${report._id.toString()}/conversation`)).statusCode).toBe(403);
+    await holder.post(`/tickets/${report._id.toString()}/release`);
+  });
+
+  it('is hidden from everyone on an anonymous report, supervisors and admins included', async () => {
+    const report = await submit({ anonymous: true, phone: '+254700111222' });
+    for (const who of ['daudi', 'amina']) {
+      const b = h.browser();
+      await b.signIn(who);
+      const page = await b.get(`/tickets/${report._id.toString()}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(report.reference);
+      expect(page.body).toContain('Anonymous report');
+      expect(page.body).not.toContain('Wanjiru');
+      expect(page.body).not.toContain('+254700111222');
+    }
+  });
+
+  it('every view of a ticket is in its audit trail', async () => {
+    const report = await submit();
+    const b = h.browser();
+    await b.signIn('daudi');
+    await b.get(`/tickets/${report._id.toString()}`);
+    const views = (await h.store.reports.history(report._id)).filter((e) => e.type === 'viewed');
+    expect(views).toHaveLength(1);
+    expect(String(views[0].actor.agentId)).toBe((await h.store.agents.findByUsername('daudi'))!._id.toString());
+  });
+});
+
+describe('supervisor list and CSV', () => {
+  it('exports the filtered tickets without any reporter identity or story text', async () => {
+    const police = await submit({ phone: '+254711000999', text: 'My name is Kamau and the officer took my phone' });
+    const election = await submit({ category: 'e_violence' });
+    const b = h.browser();
+    await b.signIn('daudi');
+    const csv = await b.get('/supervisor/tickets.csv', { accept: 'text/csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="ripoti-tickets-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('reference,created_at,kind,category,priority,status,county,place,incident_at,danger_now,evidence_items,assignee,referred_to,closed_at');
+    expect(csv.body).toContain(police.reference);
+    expect(csv.body).toContain(election.reference);
+    for (const secret of ['Wanjiru', '+254711000999', 'Kamau', 'officer took']) expect(csv.body).not.toContain(secret);
+
+    const filtered = await b.get('/supervisor/tickets.csv?category=e_violence', { accept: 'text/csv' });
+    expect(filtered.body).toContain(election.reference);
+    expect(filtered.body).not.toContain(police.reference);
+  });
+
+  it('searches by reference or story words, treating the search text literally', async () => {
+    const r = await submit({ text: 'Tear gas at the tallying centre (Kasarani) around 9.30' });
+    const b = h.browser();
+    await b.signIn('daudi');
+    expect((await b.get(`/supervisor/tickets?q=${encodeURIComponent(r.reference.toLowerCase())}`)).body).toContain(r.reference);
+    expect((await b.get(`/supervisor/tickets?q=${encodeURIComponent('(Kasarani)')}`)).body).toContain(r.reference);
+    const regexy = await b.get(`/supervisor/tickets?q=${encodeURIComponent('9.3.')}`);
+    expect(regexy.statusCode).toBe(200);
+    expect(regexy.body).not.toContain(r.reference);
+    expect((await b.get(`/supervisor/tickets?q=${encodeURIComponent('.*[(')}`)).statusCode).toBe(200);
+    const page = await b.get('/supervisor/tickets?kind=election&county=47');
+    expect(page.body).toContain('By county');
+    expect(page.body).toContain('<svg');
+  });
+});
+
+describe('language', () => {
+  it('switches the console to Swahili for the account', async () => {
+    const b = h.browser();
+    await b.signIn('chebet');
+    await b.post('/language', { lang: 'sw', back: '/queue' });
+    const page = await b.get('/queue');
+    expect(page.body).toContain('Chukua tiketi inayofuata');
+    expect((await h.store.agents.findByUsername('chebet'))!.language).toBe('sw');
+    await b.post('/language', { lang: 'en', back: '/queue' });
+  });
+});
