@@ -5,6 +5,7 @@
  * and takes the ticket with that reference.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import IORedis from 'ioredis';
@@ -188,5 +189,54 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     expect(cli.output()).toContain('Stopped.');
+  });
+});
+
+/** Runs the CLI to its end: exit code and what it printed on each stream. */
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/playground/run.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Node and fastify warnings are not the playground's message. */
+const ownLines = (s: string) => s.split('\n').filter((l) => l.trim() && !/DeprecationWarning|FSTDEP|--trace-warnings/.test(l));
+
+describe('playground CLI failures', () => {
+  it('exits with one line when Redis is not reachable', async () => {
+    const closed = await freePort();
+    const { code, stdout, stderr } = await runCli([], { REDIS_URL: `redis://127.0.0.1:${closed}` });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(ownLines(stderr)).toEqual([expect.stringMatching(new RegExp(`^Redis is not reachable at redis://127\\.0\\.0\\.1:${closed} \\(connect ECONNREFUSED`))]);
+  });
+
+  it('exits with one line when a port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    const prefix = uniquePrefix('playground_cli');
+    try {
+      const { code, stderr } = await runCli(['--port', String(taken), '--console-port', String(await freePort())], { REDIS_PREFIX: prefix, REDIS_URL, MONGODB_URI: '' });
+      expect(code).toBe(1);
+      expect(ownLines(stderr)).toEqual([`Port ${taken} is already in use: pick others with --port and --console-port.`]);
+    } finally {
+      blocker.close();
+      const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 });
+      await deleteByPrefix(redis, prefix);
+      await redis.quit();
+    }
+  });
+
+  it('explains its options', async () => {
+    const { code, stdout } = await runCli(['--help'], {});
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: npm run playground -- [--port 8080] [--console-port 3000]');
+    const bad = await runCli(['--port', 'eighty'], {});
+    expect(bad.code).toBe(1);
+    expect(ownLines(bad.stderr)).toEqual(['--port must be a port number (1-65535), not "eighty"']);
   });
 });

@@ -173,7 +173,6 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
     } catch (err) {
       // start() stops nothing on failure; stop() unwinds what did start and closes connections.
       // The double goes first: it ends the bot's held long poll, which would delay the bot's stop.
-      logger.error({ err }, 'the playground could not start Ripoti');
       await tg.stop().catch(() => undefined);
       await withTimeout(app.stop(), 10_000).catch(() => undefined);
       throw err;
