@@ -15,8 +15,17 @@ jest.setTimeout(60_000);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** /slow shows "typing…" until the test opens this gate (opening it early is fine too). */
+let releaseSlow: () => void = () => undefined;
+const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+
 function tinyBot(tg: TelegramDouble): Telegraf {
   const bot = new Telegraf(tg.token, { telegram: { apiRoot: tg.apiRoot } });
+  bot.command('slow', async (ctx) => {
+    await ctx.sendChatAction('typing');
+    await slowGate;
+    await ctx.reply('Sorry for the wait');
+  });
   bot.help((ctx) => ctx.reply(`Help for ${ctx.from.language_code ?? '?'}`));
   bot.start((ctx) =>
     ctx.reply(
@@ -188,6 +197,16 @@ describe('playground chat page (tiny bot)', () => {
     expect(await commands.getByRole('menuitem').allTextContents()).toEqual(['/helpMsaada', '/startAnza']);
     await commands.getByRole('menuitem', { name: /help/ }).click();
     await botRow(page, 'Help for sw').waitFor();
+
+    // A chat action shows in the header until the bot's next message.
+    const status = page.locator('#bot-status');
+    expect(await status.textContent()).toBe('bot');
+    await page.getByRole('textbox', { name: 'Message', exact: true }).fill('/slow');
+    await page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
+    await page.locator('#bot-status', { hasText: 'typing…' }).waitFor();
+    releaseSlow();
+    await botRow(page, 'Sorry for the wait').waitFor();
+    await page.locator('#bot-status', { hasText: /^bot$/ }).waitFor();
 
     await page.screenshot({ path: artifactPath('playground-chat-tinybot.png') });
     expect(errors).toEqual([]);

@@ -81,6 +81,10 @@ interface Person {
   uploads: Map<string, { bytes: Buffer; type: string }>;
   subscribers: Set<http.ServerResponse>;
   lastSent: string;
+  /** sendChatAction: "typing…" shows for 5 s or until the bot's next message */
+  actionsSeen: number;
+  typingUntil: number;
+  botMessagesAtTyping: number;
 }
 
 export interface ChatItemButton {
@@ -120,6 +124,8 @@ export interface ChatSnapshot {
   items: ChatItem[];
   replyKeyboard: ReplyKeyboardView | null;
   placeholder?: string;
+  /** the bot sent a chat action (e.g. typing) and no message since */
+  action?: string;
   /** the bot's command list for this person's language (Telegram's "Menu" button) */
   commands: { command: string; description: string }[];
   /** answerCallbackQuery texts, oldest first: the page shows the new ones as toasts */
@@ -266,11 +272,19 @@ export async function startChatServer(opts: ChatServerOptions): Promise<ChatServ
     items.sort((a, b) => a.sort[0] - b.sort[0] || a.sort[1] - b.sort[1]);
     const keyboard = activeReplyKeyboard(all);
     const info = p.user.info;
+    const actions = p.user.chatActions();
+    if (actions.length > p.actionsSeen) {
+      p.actionsSeen = actions.length;
+      p.typingUntil = Date.now() + 5000;
+      p.botMessagesAtTyping = all.length;
+    }
+    const action = Date.now() < p.typingUntil && all.length === p.botMessagesAtTyping ? actions[actions.length - 1] : undefined;
     return {
       user: { id: p.user.id, firstName: info.first_name, languageCode: p.languageCode, phone: p.phone },
       items: items.map(({ sort: _sort, ...rest }) => rest),
       replyKeyboard: keyboard,
       ...(keyboard?.placeholder ? { placeholder: keyboard.placeholder } : {}),
+      ...(action ? { action } : {}),
       commands: commandsFor(p.languageCode),
       callbackAnswers: p.user.callbackAnswerDetails().map((a) => ({ text: a.text ?? '', showAlert: a.showAlert })),
     };
@@ -391,7 +405,7 @@ export async function startChatServer(opts: ChatServerOptions): Promise<ChatServ
       const phone = str(body, 'phone', { max: 20, optional: true }).trim() || randomKenyanPhone();
       if (!/^\+?\d{7,15}$/.test(phone)) throw new HttpError(400, 'phone must be 7-15 digits, optionally with a leading +');
       const user = tg.user({ firstName, languageCode });
-      people.set(user.id, { user, languageCode, phone, outgoing: [], uploads: new Map(), subscribers: new Set(), lastSent: '' });
+      people.set(user.id, { user, languageCode, phone, outgoing: [], uploads: new Map(), subscribers: new Set(), lastSent: '', actionsSeen: 0, typingUntil: 0, botMessagesAtTyping: 0 });
       return sendJson(res, 201, { id: user.id });
     }
 

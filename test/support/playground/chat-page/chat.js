@@ -377,9 +377,14 @@
     }
   }
 
+  const ACTIONS = { typing: 'typing…', upload_photo: 'sending a photo…', upload_document: 'sending a file…', record_voice: 'recording voice…', upload_voice: 'sending voice…', choose_sticker: 'choosing a sticker…', find_location: 'finding location…' };
+
   function render(snap) {
     state.snapshot = snap;
     renderCommands(snap);
+    const status = $('bot-status');
+    status.textContent = snap.action ? ACTIONS[snap.action] || `${snap.action.replace(/_/g, ' ')}…` : 'bot';
+    status.classList.toggle('busy', Boolean(snap.action));
     $('me-label').textContent = `${snap.user.firstName} · ${snap.user.languageCode === 'sw' ? 'Kiswahili' : 'English'}`;
     renderMessages(snap);
     renderReplyKeyboard(snap);
