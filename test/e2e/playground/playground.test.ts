@@ -120,6 +120,7 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
 
     // County from the inline keyboard, then the place as a shared location (reply keyboard).
     await botRow(page, 'kaunti gani').waitFor();
+    await page.screenshot({ path: artifactPath('playground-chat-wizard.png') });
     await tap(page, 'Mombasa');
     await botRow(page, 'Mahali gani ndani ya Mombasa').waitFor();
     await key(page, '📍 Tuma mahali nilipo');
