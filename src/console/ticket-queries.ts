@@ -16,7 +16,13 @@ export interface TicketFilter {
   page: number;
 }
 
-const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar day only: "2024-13-45" or "0000-00-00" passed the pattern alone, became an
+// Invalid Date in the MongoDB query and made the list and the CSV export answer 500.
+const isCalendarDay = (s: string) => {
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+};
+const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDay);
 const filterSchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   kind: z.enum(REPORT_KINDS).optional().catch(undefined),

@@ -23,6 +23,8 @@ export interface ViewHelpers {
   /** Date and time in Kenyan time. */
   dateTime(d: Date | string | null | undefined): string;
   date(d: Date | string | null | undefined): string;
+  /** "07:02" today, "21 Nov 07:02" before: for dense lists. */
+  shortTime(d: Date | string | null | undefined, now?: Date): string;
   county(code: number | null | undefined): string;
   priorityName(p: number): string;
   /** CSS class carrying the priority colour. */
@@ -58,6 +60,8 @@ export class ConsoleViews {
     const locale = lang === 'sw' ? 'sw-KE' : 'en-KE';
     const dtf = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
     const df = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric' });
+    const tf = new Intl.DateTimeFormat(locale, { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false });
+    const dayf = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'short' });
     const toDate = (d: Date | string | null | undefined) => (d ? new Date(d) : null);
     return {
       lang,
@@ -78,6 +82,11 @@ export class ConsoleViews {
       date: (d) => {
         const date = toDate(d);
         return date ? df.format(date) : '';
+      },
+      shortTime(d, now = new Date()) {
+        const date = toDate(d);
+        if (!date) return '';
+        return df.format(date) === df.format(now) ? tf.format(date) : `${dayf.format(date)} ${tf.format(date)}`;
       },
       county: (code) => (code ? (countyByCode(code)?.name ?? String(code)) : ''),
       priorityName: (p) => t(`common:priority.${p}`),

@@ -45,7 +45,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     return list.map((m) => ({
       ...m,
       // Status notices are rendered for the reporter in their language at send time; show agents the same words.
-      shown: m.kind === 'notice' && m.notice ? ctx.translator.t(report.language, m.notice.key, m.notice.vars ?? {}) : (m.text ?? ''),
+      shown: m.kind === 'notice' && m.notice ? ctx.translator.t(report.language, m.notice.key, { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.text ?? ''),
     }));
   }
 
@@ -56,7 +56,8 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     return {
       notes: history.filter((e) => e.type === 'note').map((e) => ({ at: e.at, by: nameOf(e), text: noteText(e) })),
       // The trail shows what happened, not what was written: note and message text stay in their own panels.
-      audit: history.map((e) => ({
+      // Repeated views by the same person in a row are one line: reloads are not news.
+      audit: history.filter((e, i) => !(e.type === 'viewed' && i > 0 && history[i - 1].type === 'viewed' && String(history[i - 1].actor.agentId) === String(e.actor.agentId))).map((e) => ({
         at: e.at,
         type: e.type,
         actor: e.actor.kind,

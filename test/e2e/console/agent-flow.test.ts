@@ -1,0 +1,246 @@
+/**
+ * The whole loop, as people live it: a reporter files a report on Telegram (Bot API double), the
+ * real app runs as its own process (`src/main.ts all`: bot, workers, console), and agents work
+ * at the console in Chromium. Screenshots of the queue and ticket pages go to test-artifacts/.
+ */
+import { createServer, type AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createStore, type Store } from '../../../src/store';
+import { connectTestDb, type TestDb } from '../../support/db';
+import { deleteByPrefix, connectTestRedis } from '../../support/redis';
+import { seedReport } from '../../support/report-fixtures';
+import { spawnApp, type Spawned } from '../../support/spawn-app';
+import { TelegramDouble, type TelegramUser } from '../../support/telegram';
+import { makePng } from '../playground/browser';
+
+const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts');
+const KEY = Buffer.alloc(32, 5);
+const PASSWORD = 'kenya election desk 2027';
+/** A real image, so the browser can decode what the console streams from Telegram. */
+const PHOTO = makePng(320, 240);
+
+let tg: TelegramDouble;
+let db: TestDb;
+let store: Store;
+let app: Spawned;
+let browser: Browser;
+let base: string;
+let redisCleanup: () => Promise<void>;
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const port = (srv.address() as AddressInfo).port;
+  await new Promise((resolve) => srv.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  tg = await TelegramDouble.start();
+  db = await connectTestDb('console-e2e');
+  store = createStore(db.conn, [{ id: 'k1', key: KEY }]);
+  await store.ready();
+  const r = await connectTestRedis('console-e2e');
+  redisCleanup = async () => {
+    await deleteByPrefix(r.redis, r.prefix);
+    await r.cleanup();
+  };
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const mongo = new URL(process.env.MONGODB_URI!);
+  mongo.pathname = `/${db.dbName}`;
+  app = spawnApp(['all'], {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    TELEGRAM_BOT_TOKEN: tg.token,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    MONGODB_URI: mongo.toString(),
+    REDIS_URL: r.url,
+    REDIS_PREFIX: r.prefix.replace(/[^A-Za-z0-9_:-]/g, '_'),
+    DATA_KEY: `k1:${KEY.toString('base64')}`,
+    CONSOLE_HOST: '127.0.0.1',
+    CONSOLE_PORT: String(port),
+    MAX_TICKETS_PER_AGENT: '3',
+  });
+  await app.waitForLine(/Ripoti is running/, 45_000);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (app) {
+    app.child.kill('SIGTERM');
+    await app.exited;
+  }
+  await tg?.stop();
+  await redisCleanup?.();
+  await db?.drop();
+});
+
+async function desk(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { context, page, errors };
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/queue`);
+}
+
+/** Police bribery in Nairobi with a photo, someone in danger, contactable: priority 1. */
+async function fileReport(u: TelegramUser): Promise<string> {
+  await u.sendText('/start');
+  await u.press('📝 Report an incident');
+  await u.press('Police misconduct');
+  await u.press('Bribery or extortion by police');
+  await u.sendText('Officers at the Kasarani roadblock are demanding 1,000 shillings from every matatu driver and beat one who refused.');
+  await u.press('More counties ›');
+  await u.press('More counties ›');
+  await u.press('More counties ›');
+  await u.press('Nairobi City');
+  await u.sendText('Kasarani roadblock, Thika Road');
+  await u.press('Today');
+  await u.sendPhoto({ caption: 'the officers at the roadblock', bytes: PHOTO });
+  await u.press('✅ Done');
+  await u.press('Yes');
+  await u.press('📞 An agent may contact me');
+  await u.press('📱 Send my phone number', { phoneNumber: '+254722000111' });
+  await u.press('✅ Confirm and send');
+  const m = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(u.lastMessage().text ?? '');
+  if (!m) throw new Error(`no reference in ${u.lastMessage().text}`);
+  return m[0];
+}
+
+it('a report goes from Telegram to an agent and back, live, and a second agent never gets the taken ticket', async () => {
+  await store.agents.create({ username: 'amina', name: 'Amina Wanjiru', role: 'agent', password: PASSWORD });
+  await store.agents.create({ username: 'brian', name: 'Brian Otieno', role: 'agent', password: PASSWORD });
+  // Other waiting work, so the queue looks like a real shift (all less urgent than the reporter's).
+  const others = [
+    { category: 'e_violence', kind: 'election', priority: 2, county: 42, place: 'Kondele, Kisumu' },
+    { category: 'e_bribery', kind: 'election', priority: 3, county: 32, place: 'Nakuru West polling centre' },
+    { category: 'p_arrest', kind: 'police', priority: 2, county: 1, place: 'Central police station' },
+    { category: 'e_polling', kind: 'election', priority: 3, county: 37, place: 'Lurambi tallying centre' },
+    { category: 'e_resources', kind: 'election', priority: 4, county: 22, place: 'Thika sub-county offices' },
+  ] as const;
+  for (const o of others) await seedReport(store, { ...o, description: { text: 'Seeded for the queue view.' } });
+
+  const reporter = tg.user({ firstName: 'Mercy', lastName: 'Akinyi', username: 'mercy_a', languageCode: 'en' });
+  const reference = await fileReport(reporter);
+
+  // Agent one: the reporter's urgent ticket is at the top of the queue.
+  const a = await desk();
+  await signIn(a.page, 'amina');
+  const urgentRow = a.page.locator(`tr[data-reference="${reference}"]`);
+  await urgentRow.waitFor();
+  await expect(urgentRow.getAttribute('class')).resolves.toContain('prio-urgent');
+  await expect(a.page.locator('#queue-lists tbody tr').first().getAttribute('data-reference')).resolves.toBe(reference);
+  await a.page.screenshot({ path: join(ARTIFACTS, 'console-queue.png'), fullPage: true });
+
+  // Agent two has the queue open too; it updates live when agent one takes the ticket.
+  const b = await desk();
+  await signIn(b.page, 'brian');
+  await b.page.locator(`tr[data-reference="${reference}"]`).waitFor();
+
+  await a.page.getByRole('button', { name: 'Take next ticket' }).click();
+  await a.page.waitForURL(/\/tickets\/[a-f0-9]{24}$/);
+  const ticketUrl = a.page.url();
+  await expect(a.page.getByTestId('reference').textContent()).resolves.toBe(reference);
+  await b.page.locator(`tr[data-reference="${reference}"]`).waitFor({ state: 'detached' });
+
+  // The ticket shows the story, place, identity (contactable, held by this agent) and the photo, streamed through the console.
+  const body = a.page.locator('body');
+  await expect(body.textContent()).resolves.toContain('Kasarani roadblock, Thika Road');
+  await expect(a.page.getByTestId('identity').textContent()).resolves.toContain('+254722000111');
+  const photo = a.page.locator('.evidence img').first();
+  await photo.waitFor();
+  await a.page.waitForFunction(() => {
+    const img = document.querySelector('.evidence img') as HTMLImageElement | null;
+    return Boolean(img && img.complete && img.naturalWidth > 0);
+  });
+  const src = await photo.getAttribute('src');
+  expect(src).toMatch(/^\/tickets\/[a-f0-9]{24}\/evidence\/0$/);
+  const streamed = await a.page.request.get(`${base}${src}`);
+  expect(Buffer.from(await streamed.body()).equals(PHOTO)).toBe(true);
+  expect(await a.page.content()).not.toContain(tg.token);
+
+  // The agent replies; the reporter receives it in Telegram.
+  await a.page.getByPlaceholder('Write to the reporter…').fill('Thank you, Mercy. Are you safe now? Which direction were the officers facing?');
+  await a.page.getByRole('button', { name: 'Send' }).click();
+  await a.page.locator('.msg.out', { hasText: 'Are you safe now?' }).waitFor();
+  const delivered = await reporter.waitForMessage('Are you safe now?');
+  expect(delivered.text).toContain(reference);
+
+  // The reporter answers; it appears on the ticket page without a reload.
+  const marker = await a.page.evaluate(() => ((window as unknown as { __stay: number }).__stay = Math.random()));
+  await reporter.sendText('Yes I am safe. They were facing town, near the Total petrol station.');
+  await a.page.locator('.msg.in', { hasText: 'near the Total petrol station' }).waitFor();
+  expect(await a.page.evaluate(() => (window as unknown as { __stay: number }).__stay)).toBe(marker);
+
+  // A note for colleagues, then the referral to IPOA; the reporter is told.
+  await a.page.getByPlaceholder('Only agents see notes…').fill('Reporter safe. Plate numbers to follow.');
+  await a.page.getByRole('button', { name: 'Add note' }).click();
+  await a.page.locator('ul.notes', { hasText: 'Plate numbers to follow' }).waitFor();
+  await a.page.getByLabel('Refer to').selectOption('IPOA');
+  await a.page.getByLabel('Referral note (internal)').fill('Extortion and assault at a roadblock; reporter contactable.');
+  await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
+  await a.page.locator('.flash.ok', { hasText: 'Referral recorded' }).waitFor();
+  await expect(a.page.getByTestId('status').textContent()).resolves.toBe('Referred to IPOA');
+  const told = await reporter.waitForMessage('referred to IPOA');
+  expect(told.text).toContain(reference);
+  await a.page.locator('.msg.notice', { hasText: 'referred to IPOA' }).waitFor();
+  await a.page.screenshot({ path: join(ARTIFACTS, 'console-ticket.png'), fullPage: true });
+
+  // The audit trail has every step, by this agent.
+  const history = (await store.reports.history((await store.reports.findByReference(reference))!._id)).map((e) => e.type);
+  expect(history).toEqual(expect.arrayContaining(['submitted', 'assigned', 'viewed', 'reply_queued', 'reporter_message', 'note', 'referred']));
+
+  // Agent two can neither open the ticket nor take it: "take next" gives the next one in line.
+  const refused = await b.page.goto(ticketUrl);
+  expect(refused?.status()).toBe(403);
+  await expect(b.page.locator('h1').textContent()).resolves.toBe('Not your ticket');
+  b.errors.splice(0); // that 403 was the point; anything after it is not
+  await b.page.goto(`${base}/queue`);
+  await expect(b.page.locator('body').textContent()).resolves.not.toContain(reference);
+  await b.page.getByRole('button', { name: 'Take next ticket' }).click();
+  await b.page.waitForURL(/\/tickets\/[a-f0-9]{24}$/);
+  expect(b.page.url()).not.toBe(ticketUrl);
+  await expect(b.page.getByTestId('reference').textContent()).resolves.not.toBe(reference);
+
+  expect(a.errors).toEqual([]);
+  expect(b.errors).toEqual([]);
+  await a.context.close();
+  await b.context.close();
+});
+
+it('supervisors reach the BullMQ board; agents do not', async () => {
+  await store.agents.create({ username: 'daudi', name: 'Daudi Kiprop', role: 'supervisor', password: PASSWORD });
+  const s = await desk();
+  await signIn(s.page, 'daudi');
+  const board = await s.page.goto(`${base}/admin/queues`);
+  expect(board?.status()).toBe(200);
+  await s.page.getByText('tickets').first().waitFor();
+  await s.page.goto(`${base}/supervisor/tickets`);
+  await s.page.screenshot({ path: join(ARTIFACTS, 'console-supervisor.png'), fullPage: true });
+  await s.context.close();
+
+  const a = await desk();
+  await signIn(a.page, 'brian');
+  expect((await a.page.goto(`${base}/admin/queues`))?.status()).toBe(403);
+  await a.context.close();
+});
