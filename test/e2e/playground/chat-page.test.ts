@@ -26,6 +26,22 @@ function tinyBot(tg: TelegramDouble): Telegraf {
     await slowGate;
     await ctx.reply('Sorry for the wait');
   });
+  bot.command('evil', (ctx) =>
+    ctx.reply(
+      [
+        '<a href="&#106;avascript:window.__xss=4">entity js</a>',
+        '<A HREF=" JaVaScRiPt:window.__xss=5">spaced js</A>',
+        '<a href=javascript:window.__xss=6>bare js</a>',
+        '<a href="data:text/html,<script>window.__xss=7</script>">data</a>',
+        '<a href="https://ok.example/" onclick="window.__xss=8" style="color:red">ok link</a>',
+        '<b onmouseover="window.__xss=9">bold</b><svg onload="window.__xss=10"><circle/></svg>',
+        '<iframe src="javascript:window.__xss=11"></iframe><style>body{display:none}</style>',
+        '<pre><code class="language-js">let a = 1 &lt; 2;</code></pre>',
+        'unclosed <i>italic </b> stray < and &amp;lt;',
+      ].join('\n'),
+      { parse_mode: 'HTML' },
+    ),
+  );
   bot.help((ctx) => ctx.reply(`Help for ${ctx.from.language_code ?? '?'}`));
   bot.start((ctx) =>
     ctx.reply(
@@ -119,6 +135,26 @@ describe('playground chat page (tiny bot)', () => {
     expect(await text.textContent()).toContain('(sw)');
     expect(await page.evaluate(() => Reflect.get(window, '__xss'))).toBeUndefined();
     expect(await welcome.locator('.inline-kb a', { hasText: 'Website' }).getAttribute('href')).toBe('https://example.org');
+
+    // Whatever the HTML, the page keeps no attribute but safe hrefs (and no style or handler).
+    await page.getByRole('textbox', { name: 'Message', exact: true }).fill('/evil');
+    await page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
+    const evil = botRow(page, 'entity js');
+    await evil.waitFor();
+    const found = await evil.locator('.text').evaluate((root) => {
+      const tags = new Set<string>();
+      const attrs: string[] = [];
+      root.querySelectorAll('*').forEach((e) => {
+        tags.add(e.tagName.toLowerCase());
+        for (const a of Array.from(e.attributes)) if (!e.classList.contains('meta') && !e.closest('.meta')) attrs.push(`${a.name}=${a.value}`);
+      });
+      return { tags: [...tags].sort(), attrs, text: root.textContent };
+    });
+    expect(found.tags).toEqual(['a', 'b', 'code', 'i', 'pre', 'span']);
+    expect(found.attrs).toEqual(['href=https://ok.example/', 'target=_blank', 'rel=noopener noreferrer']);
+    expect(found.text).toContain('let a = 1 < 2;');
+    expect(found.text).toContain('stray < and &lt;');
+    expect(await page.evaluate(() => Reflect.get(window, '__xss'))).toBeUndefined();
 
     // An inline button answered with show_alert opens a dialog.
     await welcome.getByRole('button', { name: 'Help' }).click();
