@@ -72,6 +72,11 @@ function tinyBot(tg: TelegramDouble): Telegraf {
     const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
     await ctx.replyWithPhoto(largest.file_id, { caption: `Got your photo: ${jpeg ? 'JPEG' : 'not JPEG'} ${largest.width}x${largest.height}, "${ctx.message.caption ?? ''}"` });
   });
+  bot.on(message('document'), async (ctx) => {
+    const doc = ctx.message.document;
+    const bytes = Buffer.from(await (await fetch(await ctx.telegram.getFileLink(doc.file_id))).arrayBuffer());
+    await ctx.replyWithDocument(doc.file_id, { caption: `Got ${doc.file_name} (${doc.mime_type}, ${bytes.length} bytes: ${bytes.toString('utf8')})` });
+  });
   bot.on(message('text'), (ctx) => ctx.reply(`You said: ${ctx.message.text}`));
   return bot;
 }
@@ -218,6 +223,18 @@ describe('playground chat page (tiny bot)', () => {
       const loaded = (sel: string) => Array.from(document.querySelectorAll<HTMLImageElement>(sel)).some((i) => i.complete && i.naturalWidth === 160);
       return loaded('.row.me .photo-wrap img') && loaded('.row.bot .photo-wrap img');
     });
+
+    // Any file goes as a document with its name and type.
+    await page.getByRole('button', { name: 'Attach' }).click();
+    const fileChooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: 'File' }).click();
+    await (await fileChooser).setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('polling station 12') });
+    await botRow(page, 'Got notes.txt (text/plain, 18 bytes: polling station 12)').waitFor();
+    await myRow(page, 'notes.txt').waitFor();
+    const echoedFile = botRow(page, 'Got notes.txt').locator('a.file-chip');
+    expect(await echoedFile.textContent()).toContain('notes.txt');
+    const href = await echoedFile.getAttribute('href');
+    expect(await (await fetch(`${server.url}${href}`)).text()).toBe('polling station 12');
 
     // Typing: Enter sends; the person's bubble comes right before the bot's answer.
     await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Habari yako');
