@@ -33,7 +33,6 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     // URLs and headers add nothing an agent's actions do not already record in the audit trail.
     loggerInstance: logger.child({ service: 'console' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
     bodyLimit: 64 * 1024,
   });
 

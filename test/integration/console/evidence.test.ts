@@ -1,0 +1,76 @@
+/**
+ * Evidence streamed from Telegram (the Bot API double) through the console: the bytes arrive,
+ * the bot token never does, and a reporter's upload can never render as a page on our origin.
+ */
+import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
+import { reportInput, reporter } from '../../support/tickets-harness';
+import { TelegramDouble } from '../../support/telegram';
+
+let tg: TelegramDouble;
+let h: ConsoleHarness;
+
+beforeAll(async () => {
+  tg = await TelegramDouble.start();
+  h = await createConsoleHarness({ label: 'console-evidence', env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot } });
+  await h.account('wambui', 'agent');
+});
+
+afterAll(async () => {
+  await h?.close();
+  await tg?.stop();
+});
+
+it('streams photos inline and documents as downloads, without the bot token, only to the agent holding the ticket', async () => {
+  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
+  const photo = tg.addFile(jpeg, { mimeType: 'image/jpeg', kind: 'photo' });
+  const html = tg.addFile(Buffer.from('<script>alert(document.cookie)</script>'), { mimeType: 'text/html', fileName: 'report.html', kind: 'document' });
+  const who = await reporter(h.store);
+  const { report } = await h.queues.reports.submit({
+    ...reportInput(who._id),
+    evidence: [
+      { kind: 'photo', fileId: photo.file_id, fileUniqueId: photo.file_unique_id, size: jpeg.length },
+      { kind: 'document', fileId: html.file_id, fileUniqueId: html.file_unique_id, mimeType: 'text/html', fileName: 'report.html' },
+    ],
+  });
+  const id = report._id.toString();
+
+  const outsider = h.browser();
+  await outsider.signIn('wambui');
+  // Not taken yet: an agent cannot pull its evidence.
+  expect((await outsider.get(`/tickets/${id}/evidence/0`, { accept: '*/*' })).statusCode).toBe(403);
+
+  expect((await outsider.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  const page = await outsider.get(`/tickets/${id}`);
+  expect(page.body).toContain(`/tickets/${id}/evidence/0`);
+  expect(page.body).not.toContain(tg.token);
+
+  const img = await fetch(`${h.base}/tickets/${id}/evidence/0`, { headers: { cookie: `ripoti_session=${outsider.cookies.get('ripoti_session')}` } });
+  expect(img.status).toBe(200);
+  expect(img.headers.get('content-type')).toBe('image/jpeg');
+  expect(img.headers.get('content-disposition')).toMatch(/^inline;/);
+  expect(Buffer.from(await img.arrayBuffer()).equals(jpeg)).toBe(true);
+
+  const doc = await outsider.get(`/tickets/${id}/evidence/1`, { accept: '*/*' });
+  expect(doc.statusCode).toBe(200);
+  expect(doc.headers['content-type']).toBe('application/octet-stream');
+  expect(doc.headers['content-disposition']).toBe('attachment; filename="report.html"');
+  expect(doc.headers['content-security-policy']).toContain('sandbox');
+  expect(doc.headers['x-content-type-options']).toBe('nosniff');
+
+  expect((await outsider.get(`/tickets/${id}/evidence/2`)).statusCode).toBe(404);
+  // The console asked Telegram with the token server-side only.
+  expect(tg.calls('getFile').map((c) => c.params.file_id)).toEqual([photo.file_id, html.file_id]);
+});
+
+it('says so plainly when Telegram cannot give the file', async () => {
+  const who = await reporter(h.store);
+  const { report } = await h.queues.reports.submit({ ...reportInput(who._id), evidence: [{ kind: 'photo', fileId: 'AgAC-no-such-file', fileUniqueId: 'x' }] });
+  const b = h.browser();
+  await b.signIn('wambui');
+  const took = await b.post('/queue/take');
+  expect(took.headers.location).toBe(`/tickets/${report._id.toString()}`);
+  const res = await b.get(`/tickets/${report._id.toString()}/evidence/0`, { accept: '*/*' });
+  expect(res.statusCode).toBe(502);
+  expect(res.body).toContain('Telegram did not give us this file');
+  expect(res.body).not.toContain(tg.token);
+});

@@ -1,0 +1,115 @@
+import { Types } from 'mongoose';
+import fc from 'fast-check';
+import { canOpenTicket, canSeeIdentity } from '../../../src/console/access';
+import { parseCookies, serializeCookie } from '../../../src/console/cookies';
+import { csvCell, csvRow, CSV_COLUMNS } from '../../../src/console/routes/supervisor-routes';
+import { escapeRegex, filterToQuery, parseFilter } from '../../../src/console/ticket-queries';
+import { safeLocalPath } from '../../../src/console/context';
+import type { ReportDoc } from '../../../src/store';
+import { generateReference } from '../../../src/domain';
+
+const me = { _id: new Types.ObjectId(), role: 'agent' as const };
+const colleague = { _id: new Types.ObjectId(), role: 'agent' as const };
+const supervisor = { _id: new Types.ObjectId(), role: 'supervisor' as const };
+const admin = { _id: new Types.ObjectId(), role: 'admin' as const };
+
+describe('who may open a ticket and see the reporter', () => {
+  const mine = { assignee: me._id, anonymous: false };
+  const waiting = { assignee: null, anonymous: false };
+  const anonymousMine = { assignee: me._id, anonymous: true };
+
+  it('agents open only tickets they hold; supervisors and admins open any', () => {
+    expect(canOpenTicket(me, mine)).toBe(true);
+    expect(canOpenTicket(colleague, mine)).toBe(false);
+    expect(canOpenTicket(me, waiting)).toBe(false);
+    expect(canOpenTicket(supervisor, waiting)).toBe(true);
+    expect(canOpenTicket(admin, mine)).toBe(true);
+  });
+
+  it('identity only for people working the case, and never on an anonymous report', () => {
+    expect(canSeeIdentity(me, mine)).toBe(true);
+    expect(canSeeIdentity(colleague, mine)).toBe(false);
+    expect(canSeeIdentity(supervisor, mine)).toBe(true);
+    for (const viewer of [me, colleague, supervisor, admin]) expect(canSeeIdentity(viewer, anonymousMine)).toBe(false);
+  });
+});
+
+describe('CSV', () => {
+  it('neutralises cells a spreadsheet would run as formulas and quotes separators', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+254700000000')).toBe("'+254700000000");
+    expect(csvCell('-1')).toBe("'-1");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('Kasarani, Nairobi')).toBe('"Kasarani, Nairobi"');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(new Date('2026-11-23T04:00:00Z'))).toBe('2026-11-23T04:00:00.000Z');
+  });
+
+  it('has one value per column and nothing from the story', () => {
+    const r = {
+      reference: 'R-7K3F-9QX2',
+      createdAt: new Date(),
+      kind: 'police',
+      category: 'p_bribery',
+      priority: 3,
+      status: 'referred',
+      county: 47,
+      place: 'Kencom',
+      incidentAt: new Date(),
+      dangerNow: false,
+      evidence: [],
+      assignee: me._id,
+      referral: { agency: 'IPOA' },
+      closedAt: null,
+      description: { text: 'secret story' },
+    } as unknown as ReportDoc;
+    const row = csvRow(r, () => 'Amina W.');
+    expect(row.split(',')).toHaveLength(CSV_COLUMNS.length);
+    expect(row).toContain('Nairobi City');
+    expect(row).toContain('IPOA');
+    expect(row).not.toContain('secret story');
+  });
+});
+
+describe('supervisor filters', () => {
+  it('drops malformed values instead of failing', () => {
+    expect(parseFilter({ status: 'nope', county: '99', from: '23/11/2026', agent: 'x', page: '-3', category: 'p_bribery', q: '  ' })).toEqual({ category: 'p_bribery', page: 1 });
+  });
+
+  it('finds a typed reference exactly and treats other search text literally', () => {
+    const ref = generateReference();
+    expect(filterToQuery(parseFilter({ q: ` ${ref.toLowerCase().replace(/-/g, ' ')} ` })).$or).toEqual([{ reference: ref }]);
+    const q = filterToQuery(parseFilter({ q: 'a.c (x)' })).$or as { 'description.text'?: { $regex: string } }[];
+    expect(q[1]['description.text']!.$regex).toBe('a\\.c \\(x\\)');
+  });
+
+  it('escaped search text matches itself and nothing else', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (s) => {
+        const re = new RegExp(`^${escapeRegex(s)}$`);
+        expect(re.test(s)).toBe(true);
+      }),
+    );
+  });
+
+  it('counts dates as Kenyan days', () => {
+    const range = filterToQuery(parseFilter({ from: '2026-11-23', to: '2026-11-23' })).createdAt as { $gte: Date; $lt: Date };
+    expect(range.$gte.toISOString()).toBe('2026-11-22T21:00:00.000Z');
+    expect(range.$lt.toISOString()).toBe('2026-11-23T21:00:00.000Z');
+  });
+});
+
+describe('cookies and redirects', () => {
+  it('round-trips values and writes the security attributes', () => {
+    const line = serializeCookie('ripoti_session', 'abc-_123', { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: 60 });
+    expect(line).toBe('ripoti_session=abc-_123; Path=/; Max-Age=60; HttpOnly; Secure; SameSite=Strict');
+    expect(parseCookies('a=1; ripoti_session=abc-_123; b="q"')).toEqual({ a: '1', ripoti_session: 'abc-_123', b: 'q' });
+    expect(parseCookies('broken; =x; c=%E0%A4%A')).toEqual({ c: '%E0%A4%A' });
+  });
+
+  it('only follows same-site paths after sign-in', () => {
+    expect(safeLocalPath('/tickets/abc?x=1')).toBe('/tickets/abc?x=1');
+    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '', undefined]) expect(safeLocalPath(bad)).toBe('/queue');
+  });
+});
