@@ -1,6 +1,7 @@
 /**
  * Evidence streamed from Telegram (the Bot API double) through the console: the bytes arrive,
  * the bot token never does, and a reporter's upload can never render as a page on our origin.
+ * Then "take next" at the ticket limit and with an empty queue.
  */
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
@@ -11,7 +12,7 @@ let h: ConsoleHarness;
 
 beforeAll(async () => {
   tg = await TelegramDouble.start();
-  h = await createConsoleHarness({ label: 'console-evidence', env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot } });
+  h = await createConsoleHarness({ label: 'console-evidence', env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MAX_TICKETS_PER_AGENT: '2' } });
   await h.account('wambui', 'agent');
 });
 
@@ -73,4 +74,25 @@ it('says so plainly when Telegram cannot give the file', async () => {
   expect(res.statusCode).toBe(502);
   expect(res.body).toContain('Telegram did not give us this file');
   expect(res.body).not.toContain(tg.token);
+});
+
+it('tells the agent plainly when they are at their ticket limit, and when nothing is waiting', async () => {
+  // wambui holds the two tickets taken above, the limit here.
+  const who = await reporter(h.store);
+  await h.queues.reports.submit(reportInput(who._id));
+  const full = h.browser();
+  await full.signIn('wambui');
+  const refused = await full.post('/queue/take');
+  expect(refused.headers.location).toBe('/queue?err=ticket_limit');
+  const page = await full.get(refused.headers.location!);
+  expect(page.body).toContain('You already hold the most tickets allowed');
+  expect(page.body).toMatch(/My tickets <span class="count">2\/2<\/span>/);
+
+  await h.account('zawadi', 'agent');
+  const fresh = h.browser();
+  await fresh.signIn('zawadi');
+  expect((await fresh.post('/queue/take')).statusCode).toBe(303);
+  const empty = await fresh.post('/queue/take');
+  expect(empty.headers.location).toBe('/queue?err=queue_empty');
+  expect((await fresh.get(empty.headers.location!)).body).toContain('No tickets are waiting right now.');
 });
