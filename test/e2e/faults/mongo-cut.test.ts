@@ -56,18 +56,32 @@ async function stored(u: TelegramUser) {
   return { reports, events };
 }
 
-const cases: { moment: CutMoment; lang: Lang; landed: boolean }[] = [
-  { moment: 'before-request', lang: 'sw', landed: false },
-  { moment: 'before-reply', lang: 'en', landed: true },
+type Where = 'report insert' | 'history insert' | 'queued mark';
+const cases: { where: Where; moment: CutMoment; lang: Lang; landed: boolean }[] = [
+  // Nothing reached MongoDB.
+  { where: 'report insert', moment: 'before-request', lang: 'sw', landed: false },
+  // The report was stored; the answer was lost.
+  { where: 'report insert', moment: 'before-reply', lang: 'en', landed: true },
+  // The report was stored, its "submitted" history entry was not.
+  { where: 'history insert', moment: 'before-request', lang: 'sw', landed: true },
+  // The report was stored and its ticket job added to Redis; marking it queued was not.
+  { where: 'queued mark', moment: 'before-request', lang: 'en', landed: true },
 ];
 
-describe.each(cases)('MongoDB cut at the report insert ($moment)', ({ moment, lang, landed }) => {
+function commandAt(where: Where) {
+  const { Report, ReportEvent } = f.app.store.models;
+  if (where === 'report insert') return { command: 'insert', collection: Report.collection.collectionName };
+  if (where === 'history insert') return { command: 'insert', collection: ReportEvent.collection.collectionName };
+  return { command: 'update', collection: Report.collection.collectionName };
+}
+
+describe.each(cases)('MongoDB cut at the $where ($moment)', ({ where, moment, lang, landed }) => {
   it(`tells the reporter nothing was saved and to tap Confirm again (${lang}); the next tap stores exactly one report`, async () => {
-    const u = f.tg.user({ firstName: `Cut ${moment}`, languageCode: lang });
-    await walkTo(u, 'review', lang, `Polling clerk was chased away at ${moment}.`);
+    const u = f.tg.user({ firstName: `Cut ${where} ${moment}`, languageCode: lang });
+    await walkTo(u, 'review', lang, `Polling clerk was chased away (${where}, ${moment}).`);
     const before = u.messages().length;
 
-    const cut = proxy.cutAt({ command: 'insert', collection: f.app.store.models.Report.collection.collectionName }, moment);
+    const cut = proxy.cutAt(commandAt(where), moment);
     await u.press(CONFIRM[lang], { timeoutMs: 30_000 });
     await cut;
     expect(proxy.cutActive).toBe(true);
