@@ -222,6 +222,13 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   expect(b.page.url()).not.toBe(ticketUrl);
   await expect(b.page.getByTestId('reference').textContent()).resolves.not.toBe(reference);
 
+  // The same ticket in Kiswahili, from the switch in the top bar.
+  await a.page.goto(ticketUrl);
+  await a.page.getByRole('button', { name: 'Kiswahili' }).click();
+  await a.page.getByRole('heading', { name: 'Mazungumzo na mripoti' }).waitFor();
+  expect(a.page.url()).toBe(ticketUrl);
+  await a.page.screenshot({ path: join(ARTIFACTS, 'console-ticket-sw.png'), fullPage: true });
+
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
   await a.context.close();
