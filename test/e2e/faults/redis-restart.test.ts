@@ -136,8 +136,7 @@ function describeBurst(persistence: Persistence, signal: 'SIGTERM' | 'SIGKILL') 
       expect(reports.map((x) => x.reference)).toEqual([...refs]);
       expect(reports[0].language).toBe(r.lang);
     }
-    // Not told: the apology in their own language, and nothing half-filed that they do not know of
-    // is a problem only if it were lost: any report stored for them is checked below.
+    // Not told "received": the apology (or "could not save") in their own language.
     for (const r of notTold) {
       const apology = f.app.translator.t(r.lang, 'bot:error.generic');
       const failed = f.app.translator.t(r.lang, 'bot:submit.failed');
@@ -175,6 +174,23 @@ function describeBurst(persistence: Persistence, signal: 'SIGTERM' | 'SIGKILL') 
       expect(reports).toHaveLength(1);
       if (refs.length) expect(REFERENCE.exec(refs[0])?.[0]).toBe(reports[0].reference);
     }
+
+    // Told "received" and then, as the session could not be saved, the apology too: a reporter
+    // who believes the apology and taps Confirm again must not file a second report. With AOF the
+    // draft is still there and the tap answers with the same reference; without persistence the
+    // button is stale.
+    const confused = told.filter((r) => allTexts(r.u).slice(r.before).includes(f.app.translator.t(r.lang, 'bot:error.generic')));
+    for (const r of confused) {
+      const start = r.u.messages().length;
+      await r.u.press(CONFIRM[r.lang]);
+      for (const t of allTexts(r.u).slice(start)) {
+        const ref = REFERENCE.exec(t)?.[0];
+        if (ref) expect(ref).toBe(referencesTold(r)[0]);
+      }
+      expect(await reportsOf(f, r)).toHaveLength(1);
+    }
+
+    if (process.env.FAULT_DEBUG) console.log({ persistence, told: told.length, notTold: notTold.length, confused: confused.length });
 
     // One report per reporter, each queued as exactly one ticket (the relay re-queued what intake
     // could not queue, and restored jobs the restart lost).
