@@ -38,7 +38,7 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  tg = await TelegramDouble.start();
+  tg = await TelegramDouble.start({ actionTimeoutMs: 30_000 });
   db = await connectTestDb('console-e2e');
   store = createStore(db.conn, [{ id: 'k1', key: KEY }]);
   await store.ready();
@@ -64,13 +64,14 @@ beforeAll(async () => {
     CONSOLE_PORT: String(port),
     MAX_TICKETS_PER_AGENT: '3',
   });
-  await app.waitForLine(/Ripoti is running/, 45_000);
+  // Generous: tsx compiles the whole app on start, and the machine is shared.
+  await app.waitForLine(/Ripoti is running/, 100_000);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
-}, 90_000);
+}, 150_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -86,7 +87,7 @@ afterAll(async () => {
 async function desk(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-KE' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -183,7 +184,7 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   await a.page.getByPlaceholder('Write to the reporter…').fill('Thank you, Mercy. Are you safe now? Which direction were the officers facing?');
   await a.page.getByRole('button', { name: 'Send' }).click();
   await a.page.locator('.msg.out', { hasText: 'Are you safe now?' }).waitFor();
-  const delivered = await reporter.waitForMessage('Are you safe now?');
+  const delivered = await reporter.waitForMessage('Are you safe now?', { timeoutMs: 30_000 });
   expect(delivered.text).toContain(reference);
 
   // The reporter answers; it appears on the ticket page without a reload.
@@ -201,7 +202,7 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
   await a.page.locator('.flash.ok', { hasText: 'Referral recorded' }).waitFor();
   await expect(a.page.getByTestId('status').textContent()).resolves.toBe('Referred to IPOA');
-  const told = await reporter.waitForMessage('referred to IPOA');
+  const told = await reporter.waitForMessage('referred to IPOA', { timeoutMs: 30_000 });
   expect(told.text).toContain(reference);
   await a.page.locator('.msg.notice', { hasText: 'referred to IPOA' }).waitFor();
   await a.page.screenshot({ path: join(ARTIFACTS, 'console-ticket.png'), fullPage: true });
@@ -233,7 +234,7 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   expect(b.errors).toEqual([]);
   await a.context.close();
   await b.context.close();
-});
+}, 150_000);
 
 it('supervisors reach the BullMQ board; agents do not', async () => {
   await store.agents.create({ username: 'daudi', name: 'Daudi Kiprop', role: 'supervisor', password: PASSWORD });
@@ -250,4 +251,4 @@ it('supervisors reach the BullMQ board; agents do not', async () => {
   await signIn(a.page, 'brian');
   expect((await a.page.goto(`${base}/admin/queues`))?.status()).toBe(403);
   await a.context.close();
-});
+}, 60_000);
