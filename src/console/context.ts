@@ -45,7 +45,7 @@ export interface ConsoleContext extends ConsoleDeps {
   /** Renders a page in the viewer's language and sends it. */
   render(req: FastifyRequest, reply: FastifyReply, view: string, data?: Record<string, unknown>): FastifyReply;
   /** A page explaining a refusal or a missing thing, with the right status. */
-  problem(req: FastifyRequest, reply: FastifyReply, status: 403 | 404 | 400, key: string): FastifyReply;
+  problem(req: FastifyRequest, reply: FastifyReply, status: 403 | 404 | 400 | 502, key: string): FastifyReply;
 }
 
 /** The signed-in person; only call after a `requireRole` preHandler. */

@@ -69,6 +69,7 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     },
   };
 
+  auth.refusalPage = (req, reply, key) => ctx.problem(req, reply, 403, key);
   app.register(fastifyFormbody);
   app.addHook('onRequest', auth.load);
   app.addHook('onSend', async (req, reply) => {

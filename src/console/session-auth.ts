@@ -32,8 +32,13 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
  * Cookie sessions (opaque id, server-side record), role checks and CSRF checks. Per-request
  * state is kept in a WeakMap rather than by decorating Fastify's request type for every module.
  */
+/** Paths that never need to know who is asking: no session lookup for them. */
+const ANONYMOUS_PATHS = /^\/(static\/|healthz$|readyz$|metrics$)/;
+
 export class SessionAuth {
   private readonly byRequest = new WeakMap<FastifyRequest, Auth | null>();
+  /** Renders a refusal as a page for people; set by createConsole (views live there). */
+  refusalPage: ((req: FastifyRequest, reply: FastifyReply, key: 'wrong_role' | 'form_expired') => FastifyReply) | null = null;
 
   constructor(
     private readonly agents: AgentRepository,
@@ -42,7 +47,7 @@ export class SessionAuth {
 
   /** onRequest hook: resolve the session cookie once per request. */
   readonly load = async (req: FastifyRequest): Promise<void> => {
-    const token = readCookie(req, SESSION_COOKIE);
+    const token = ANONYMOUS_PATHS.test(req.url) ? undefined : readCookie(req, SESSION_COOKIE);
     if (!token) {
       this.byRequest.set(req, null);
       return;
@@ -94,16 +99,19 @@ export class SessionAuth {
   }
 
   /** preHandler for every POST: a form field `_csrf` or header `x-csrf-token` must match. */
-  readonly checkCsrf = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+  readonly checkCsrf = async (req: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
     const body = req.body;
     const fromBody = body && typeof body === 'object' && '_csrf' in body ? (body as { _csrf?: unknown })._csrf : undefined;
     const header = req.headers['x-csrf-token'];
     const sent = typeof fromBody === 'string' ? fromBody : typeof header === 'string' ? header : undefined;
     const auth = this.current(req);
     const expected = auth ? auth.session.csrf : readCookie(req, PRE_CSRF_COOKIE);
-    if (!sameToken(sent, expected)) {
-      reply.code(403).type('text/plain; charset=utf-8').send('Forbidden: the form has expired or did not come from this console. Go back, reload the page and try again.');
-    }
+    if (sameToken(sent, expected)) return;
+    reply.code(403);
+    // A person submitting a form gets a page; a script gets a short answer it can show.
+    const fromScript = header !== undefined || req.headers['x-requested-with'] === 'fetch';
+    if (this.refusalPage && !fromScript) return this.refusalPage(req, reply, 'form_expired');
+    return reply.type('text/plain; charset=utf-8').send('Forbidden: the form has expired or did not come from this console. Reload the page and try again.');
   };
 
   /**
@@ -121,7 +129,11 @@ export class SessionAuth {
         }
         return reply.code(401).type('text/plain; charset=utf-8').send('Sign in first.');
       }
-      if (!hasRole(auth.agent, min)) return reply.code(403).type('text/plain; charset=utf-8').send('Your role does not allow this page.');
+      if (!hasRole(auth.agent, min)) {
+        reply.code(403);
+        if (this.refusalPage && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return this.refusalPage(req, reply, 'wrong_role');
+        return reply.type('text/plain; charset=utf-8').send('Your role does not allow this.');
+      }
     };
   }
 }

@@ -119,7 +119,9 @@ describe('roles', () => {
   it('keeps agents out of supervisor and admin pages, and supervisors out of admin pages', async () => {
     const agent = h.browser();
     await agent.signIn('baraka');
-    expect((await agent.get('/supervisor/tickets')).statusCode).toBe(403);
+    const refused = await agent.get('/supervisor/tickets');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('Not for your role');
     expect((await agent.get('/supervisor/tickets.csv')).statusCode).toBe(403);
     expect((await agent.get('/admin/agents')).statusCode).toBe(403);
     expect((await agent.get('/admin/queues')).statusCode).toBe(403);
@@ -163,7 +165,9 @@ describe('CSRF', () => {
     const b = h.browser();
     await b.signIn('chebet');
     const report = await submit();
-    expect((await b.post('/queue/take', {}, { csrf: false })).statusCode).toBe(403);
+    const expired = await b.post('/queue/take', {}, { csrf: false });
+    expect(expired.statusCode).toBe(403);
+    expect(expired.body).toContain('This form has expired');
     expect((await b.post('/queue/take', {}, { csrf: 'forged-token-forged-token-forged-token-1234' })).statusCode).toBe(403);
     expect((await h.store.reports.findById(report._id))!.status).toBe('received');
 
