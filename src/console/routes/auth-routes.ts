@@ -30,6 +30,8 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
       return ctx.render(req, reply, 'signin', { next, failed: true, username });
     }
     ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role }, 'console sign-in');
+    // Signing in again in the same browser replaces its session rather than leaving the old one alive.
+    if (auth.current(req)) await auth.endSession(req, reply);
     await auth.startSession(reply, result.agent);
     return reply.redirect(next, 303);
   });
