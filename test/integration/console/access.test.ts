@@ -5,6 +5,8 @@
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import type { AgentDoc, ReportDoc } from '../../../src/store';
+import { createConsole } from '../../../src/console';
+import { createRedis, closeRedis } from '../../../src/redis';
 
 let h: ConsoleHarness;
 let admin: AgentDoc;
@@ -286,5 +288,22 @@ describe('language', () => {
     expect(page.body).toContain('Chukua tiketi inayofuata');
     expect((await h.store.agents.findByUsername('chebet'))!.language).toBe('sw');
     await b.post('/language', { lang: 'en', back: '/queue' });
+  });
+});
+
+describe('readiness', () => {
+  it('answers 503 on /readyz when Redis is unreachable', async () => {
+    const dead = createRedis('redis://127.0.0.1:1', 'producer', { retryStrategy: () => null, lazyConnect: true });
+    dead.on('error', () => undefined);
+    const other = createConsole({ config: h.config, logger: h.logger, store: h.store, translator: h.translator, events: h.bus, tickets: h.tickets, metrics: h.metrics, redis: dead, mountBoard: async () => undefined });
+    await other.app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const res = await fetch(`http://127.0.0.1:${(other.app.server.address() as { port: number }).port}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ ok: false, mongo: true, redis: false });
+    } finally {
+      await other.app.close();
+      await closeRedis(dead);
+    }
   });
 });

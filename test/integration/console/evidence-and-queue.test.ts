@@ -96,3 +96,36 @@ it('tells the agent plainly when they are at their ticket limit, and when nothin
   expect(empty.headers.location).toBe('/queue?err=queue_empty');
   expect((await fresh.get(empty.headers.location!)).body).toContain('No tickets are waiting right now.');
 });
+
+it('changes status, releases and rejects from the ticket page, each recorded with its reason', async () => {
+  await h.account('kip', 'agent');
+  const who = await reporter(h.store);
+  const { report } = await h.queues.reports.submit(reportInput(who._id));
+  const id = report._id.toString();
+  const b = h.browser();
+  await b.signIn('kip');
+  expect((await b.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  await b.get(`/tickets/${id}`);
+
+  const waiting = await b.post(`/tickets/${id}/status`, { status: 'waiting_reporter', note: 'Asked for the plate number' });
+  expect(waiting.headers.location).toBe(`/tickets/${id}?ok=status_changed`);
+  expect((await h.store.reports.findById(id))!.status).toBe('waiting_reporter');
+  expect((await b.get(waiting.headers.location!)).body).toContain('Status updated.');
+  // Not a status an agent may set by hand: refused, nothing changes.
+  expect((await b.post(`/tickets/${id}/status`, { status: 'assigned' })).headers.location).toBe(`/tickets/${id}?err=choose_status`);
+
+  expect((await b.post(`/tickets/${id}/release`)).headers.location).toBe('/queue?ok=released');
+  expect((await h.store.reports.findById(id))!.status).toBe('received');
+  expect((await b.get(`/tickets/${id}`)).statusCode).toBe(403); // no longer hers
+
+  expect((await b.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  await b.get(`/tickets/${id}`);
+  await b.post(`/tickets/${id}/status`, { status: 'rejected_duplicate' });
+  expect((await h.store.reports.findById(id))!.status).toBe('rejected');
+  const history = await h.store.reports.history(id);
+  expect(history.find((e) => e.type === 'status_changed' && e.data?.to === 'rejected')?.data).toMatchObject({ rejectReason: 'duplicate' });
+  expect(history.find((e) => e.type === 'status_changed' && e.data?.to === 'waiting_reporter')?.data).toMatchObject({ note: 'Asked for the plate number' });
+  expect(history.filter((e) => e.type === 'released')).toHaveLength(1);
+  // A closed ticket offers no actions any more.
+  expect((await b.get(`/tickets/${id}`)).body).not.toContain(`action="/tickets/${id}/status"`);
+});
