@@ -236,7 +236,7 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   await b.context.close();
 }, 150_000);
 
-it('supervisors reach the BullMQ board; agents do not', async () => {
+it('supervisors reach the BullMQ board, agents do not; admins manage accounts', async () => {
   await store.agents.create({ username: 'daudi', name: 'Daudi Kiprop', role: 'supervisor', password: PASSWORD });
   const s = await desk();
   await signIn(s.page, 'daudi');
@@ -251,4 +251,21 @@ it('supervisors reach the BullMQ board; agents do not', async () => {
   await signIn(a.page, 'brian');
   expect((await a.page.goto(`${base}/admin/queues`))?.status()).toBe(403);
   await a.context.close();
+
+  // An admin creates an account from the console; the sign-in page and the accounts page are kept for review.
+  await store.agents.create({ username: 'zuhura', name: 'Zuhura Ali', role: 'admin', password: PASSWORD });
+  const z = await desk();
+  await z.page.goto(`${base}/signin`);
+  await z.page.screenshot({ path: join(ARTIFACTS, 'console-signin.png') });
+  await signIn(z.page, 'zuhura');
+  await z.page.goto(`${base}/admin/agents`);
+  await z.page.getByLabel('Full name').fill('Neema Chebet');
+  await z.page.getByLabel('Username').fill('neema');
+  await z.page.getByLabel('First password (share it in person)').fill('first shift password');
+  await z.page.getByRole('button', { name: 'Create account' }).click();
+  await z.page.locator('.flash.ok', { hasText: 'Account created.' }).waitFor();
+  await z.page.screenshot({ path: join(ARTIFACTS, 'console-agents.png'), fullPage: true });
+  expect((await store.agents.findByUsername('neema'))?.role).toBe('agent');
+  expect(z.errors).toEqual([]);
+  await z.context.close();
 }, 60_000);
