@@ -51,6 +51,8 @@ const schema = z.object({
   CONSOLE_PORT: port.default(3000),
   CONSOLE_SECURE_COOKIES: bool.default(false),
   CONSOLE_SESSION_HOURS: positiveInt.default(12),
+  CONSOLE_TRUST_PROXY: bool.default(false),
+  SIGNIN_FAILURES_PER_ADDRESS: positiveInt.default(20),
   WORKER_HTTP_PORT: port.default(9091),
   MAX_TICKETS_PER_AGENT: positiveInt.default(5),
   SLA_MINUTES: z
@@ -77,7 +79,7 @@ export interface Config {
   mongodbUri: string;
   redis: { url: string; prefix: string };
   dataKeys: { id: string; key: Buffer }[];
-  console: { host: string; port: number; secureCookies: boolean; sessionHours: number };
+  console: { host: string; port: number; secureCookies: boolean; sessionHours: number; trustProxy: boolean; signinFailuresPerAddress: number };
   /** The worker role's /healthz, /readyz and /metrics. */
   workerHttp: { host: string; port: number };
   tickets: { maxPerAgent: number; slaMinutes: [number, number, number, number] };
@@ -127,7 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: e.MONGODB_URI,
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     dataKeys: e.DATA_KEY,
-    console: { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT, secureCookies: e.CONSOLE_SECURE_COOKIES, sessionHours: e.CONSOLE_SESSION_HOURS },
+    console: { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT, secureCookies: e.CONSOLE_SECURE_COOKIES, sessionHours: e.CONSOLE_SESSION_HOURS, trustProxy: e.CONSOLE_TRUST_PROXY, signinFailuresPerAddress: e.SIGNIN_FAILURES_PER_ADDRESS },
     workerHttp: { host: e.CONSOLE_HOST, port: e.WORKER_HTTP_PORT },
     tickets: { maxPerAgent: e.MAX_TICKETS_PER_AGENT, slaMinutes: e.SLA_MINUTES },
     replies: { ratePerSecond: e.REPLY_RATE_PER_SECOND },

@@ -34,6 +34,8 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     loggerInstance: logger.child({ service: 'console' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
+    // Behind the operator's TLS proxy the peer is the proxy; its X-Forwarded-For names the agent.
+    trustProxy: config.console.trustProxy,
   });
 
   const auth = new SessionAuth(deps.store.agents, { secureCookies: config.console.secureCookies, sessionHours: config.console.sessionHours });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { isLang } from '../../i18n';
 import { checkPassword } from '../../store';
 import { LANG_COOKIE, SESSION_COOKIE } from '../session-auth';
@@ -17,13 +18,34 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     return ctx.render(req, reply, 'signin', { next: safeLocalPath(q.next, ''), failed: false, username: '' });
   });
 
+  // Per-address limit on failed sign-ins, beside the per-account lock-out: one address guessing
+  // across many accounts is stopped too. Counted in Redis so every console process shares it.
+  const byAddress = new RateLimiterRedis({
+    storeClient: ctx.redis,
+    keyPrefix: `${ctx.config.redis.prefix}:rl:signin-ip`,
+    points: ctx.config.console.signinFailuresPerAddress,
+    duration: 15 * 60,
+  });
+  const addressBlocked = async (ip: string): Promise<number> => {
+    const res = await byAddress.get(ip).catch(() => null);
+    return res && res.consumedPoints >= ctx.config.console.signinFailuresPerAddress ? Math.max(1, Math.ceil(res.msBeforeNext / 60_000)) : 0;
+  };
+
   app.post('/signin', post, async (req, reply) => {
     const body = bodyOf(req);
     const username = str(body.username).slice(0, 64);
     const password = str(body.password).slice(0, 256);
     const next = safeLocalPath(body.next);
+    const waitMinutes = await addressBlocked(req.ip);
+    if (waitMinutes) {
+      ctx.logger.info({ outcome: 'address_limited' }, 'console sign-in refused');
+      ctx.metrics.rateLimited.inc({ limit: 'signin_address' });
+      reply.code(429);
+      return ctx.render(req, reply, 'signin', { next, failed: false, limitedMinutes: waitMinutes, username });
+    }
     const result = username && password ? await ctx.store.agents.signIn(username, password) : ({ ok: false, reason: 'unknown' } as const);
     if (!result.ok) {
+      await byAddress.penalty(req.ip, 1).catch(() => undefined);
       // One message for every reason: the page must not reveal which usernames exist or are locked.
       ctx.logger.info({ outcome: result.reason }, 'console sign-in refused');
       reply.code(401);
