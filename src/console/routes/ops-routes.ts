@@ -4,41 +4,13 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { consoleAssetDir } from '../views';
 import type { ConsoleContext } from '../context';
+import { registerOpsRoutes, readinessProbe } from '../../ops';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]).finally(() => clearTimeout(timer));
-}
-
 /** Probes, metrics and the console's own scripts and styles. None of these need a session. */
 export function opsRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
-  app.get('/healthz', async (_req, reply) => reply.header('cache-control', 'no-store').send({ ok: true }));
-
-  app.get('/readyz', async (_req, reply) => {
-    const conn = ctx.store.models.Report.db;
-    const [mongo, redis] = await Promise.all([
-      withTimeout(
-        (async () => {
-          if (!conn.db) throw new Error('not connected');
-          await conn.db.command({ ping: 1 });
-        })(),
-        2000,
-      ).then(
-        () => true,
-        () => false,
-      ),
-      withTimeout(ctx.redis.ping(), 2000).then(
-        (r) => r === 'PONG',
-        () => false,
-      ),
-    ]);
-    const ok = mongo && redis;
-    return reply.code(ok ? 200 : 503).header('cache-control', 'no-store').send({ ok, mongo, redis });
-  });
-
-  app.get('/metrics', async (_req, reply) => reply.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics()));
+  registerOpsRoutes(app, { ready: readinessProbe({ conn: ctx.store.models.Report.db, redis: ctx.redis }), metrics: ctx.metrics });
 
   // A handful of hand-written files, read once; the ETag lets browsers keep them between pages.
   const dir = consoleAssetDir('public');
