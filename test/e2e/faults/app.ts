@@ -54,6 +54,13 @@ export async function startFaultApp(opts: FaultAppOptions): Promise<FaultApp> {
     }),
   );
   const config = loadConfig({
+    NODE_ENV: 'test',
+    // Every listener on an ephemeral loopback port: test files run in parallel, and other
+    // processes on the machine may hold the default ports.
+    CONSOLE_HOST: '127.0.0.1',
+    CONSOLE_PORT: '0',
+    WORKER_HTTP_PORT: '0',
+    TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
     TELEGRAM_BOT_TOKEN: tg.token,
     TELEGRAM_API_ROOT: tg.apiRoot,
     MONGODB_URI: mongoUriWith(base, { dbName: db.dbName, hostPort: opts.mongoHostPort }),
@@ -77,8 +84,16 @@ export async function startFaultApp(opts: FaultAppOptions): Promise<FaultApp> {
     throw err;
   }
   if (!opts.noStart) {
-    await app.start();
-    if (opts.roles.includes('bot') && config.telegram.mode === 'polling') await tg.waitForCall('getUpdates');
+    try {
+      await app.start();
+      if (opts.roles.includes('bot') && config.telegram.mode === 'polling') await tg.waitForCall('getUpdates');
+    } catch (err) {
+      // Stop whatever did start, so a failed start does not keep Jest from exiting.
+      await app.stop().catch(() => undefined);
+      await db.drop().catch(() => undefined);
+      if (!opts.tg) await tg.stop();
+      throw err;
+    }
   }
   return {
     app,
