@@ -59,10 +59,7 @@ export function agentRef(auth: Auth): AgentRef {
   return { id: auth.agent._id.toString(), role: auth.agent.role };
 }
 
-/** Only same-site paths, so a crafted `next=` cannot send someone to another site after sign-in. */
-export function safeLocalPath(p: unknown, fallback = '/queue'): string {
-  return typeof p === 'string' && /^\/(?![/\\])[^\s]*$/.test(p) ? p : fallback;
-}
+export { safeLocalPath, MAX_NEXT_LENGTH } from './paths';
 
 export function bodyOf(req: FastifyRequest): Record<string, unknown> {
   return req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type { AgentDoc, AgentRepository, AgentRole, ConsoleSessionDoc } from '../store';
 import { isLang, type Lang } from '../i18n';
 import { clearCookie, readCookie, setCookie, type CookieOptions } from './cookies';
+import { safeLocalPath } from './paths';
 
 export const SESSION_COOKIE = 'ripoti_session';
 /** Before sign-in there is no session to hold a CSRF token, so the sign-in form uses a cookie pair. */
@@ -124,7 +125,9 @@ export class SessionAuth {
       if (!auth) {
         const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
         if (wantsHtml) {
-          const next = req.url.startsWith('/') && !req.url.startsWith('//') ? req.url : '/';
+          // Bounded: a huge query string must not turn into an oversized Location header.
+          const path = req.url.split('?')[0];
+          const next = safeLocalPath(req.url, safeLocalPath(path, '/'));
           return reply.redirect(`/signin?next=${encodeURIComponent(next)}`, 303);
         }
         return reply.code(401).type('text/plain; charset=utf-8').send('Sign in first.');

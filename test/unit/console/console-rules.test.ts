@@ -110,6 +110,7 @@ describe('cookies and redirects', () => {
 
   it('only follows same-site paths after sign-in', () => {
     expect(safeLocalPath('/tickets/abc?x=1')).toBe('/tickets/abc?x=1');
+    expect(safeLocalPath(`/queue?${'x'.repeat(600)}`)).toBe('/queue');
     for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '', undefined]) expect(safeLocalPath(bad)).toBe('/queue');
   });
 });
