@@ -118,11 +118,23 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
     const key = ctx.from && ctx.chat ? sessionKey(deps.store.cipher, ctx.from.id, ctx.chat.id) : undefined;
     if (!key) return next();
     ctx.session = (await sessions.get(key)) ?? {};
+    let failure: { err: unknown } | undefined;
     try {
       await next();
-    } finally {
-      await sessions.set(key, ctx.session);
+    } catch (err) {
+      failure = { err };
     }
+    // Written back even when a feature threw, so what the reporter already did is kept.
+    try {
+      await sessions.set(key, ctx.session);
+    } catch (err) {
+      // Once the reporter was told their report is stored, an apology would contradict the
+      // truth. The unsaved session still holds the draft, and Confirm on it answers with the
+      // same reference (the draft id is the idempotency key), so nothing is lost or doubled.
+      if (!failure && !ctx.state.reportCommitted) throw err;
+      ctx.log.warn({ err: safeError(err), outcome: 'session_not_saved' }, 'session not saved');
+    }
+    if (failure) throw failure.err;
   });
   bot.use((ctx, next) => {
     if (ctx.session.l) ctx.lang = ctx.session.l;

@@ -462,7 +462,13 @@ export class Wizard {
     const chat = ctx.chat;
     if (!from || !chat || !d.k || !d.c || !d.co || !d.w || d.at === undefined || d.dg === undefined || d.an === undefined) return;
     const { store, reports, limits } = ctx.deps;
-    if (limits) {
+    // This draft may already be stored (the session was not saved after "received", or the answer
+    // was lost): it is not a new report, so it does not count against today's allowance. It still
+    // goes through the idempotent submit below, which finishes anything left half-done.
+    // If MongoDB cannot answer, submit fails below too and the reporter is told to tap again.
+    const alreadyStored = await store.reports.findByIdempotencyKey(d.id).then((r) => r !== null, () => false);
+    const counted = Boolean(limits) && !alreadyStored;
+    if (limits && counted) {
       const allowed = await limits.allowReport(from.id);
       if (!allowed.ok) {
         ctx.deps.metrics?.rateLimited.inc({ limit: 'reports' });
@@ -497,17 +503,22 @@ export class Wizard {
       });
       reference = result.report.reference;
       // A repeated Confirm for the same draft is not a new report: give the day's allowance back.
-      if (!result.created) await limits?.refundReport(from.id);
+      if (!result.created && counted) await limits?.refundReport(from.id);
       else ctx.deps.metrics?.reportsSubmitted.inc({ kind: d.k, danger: String(d.dg) });
       ctx.log.info({ reportId: result.report._id.toString(), reference, category: d.c, created: result.created, outcome: 'submitted' }, 'report confirmed');
     } catch (err) {
-      await limits?.refundReport(from.id);
+      if (counted) await limits?.refundReport(from.id);
       ctx.log.error({ err: safeError(err), outcome: 'submit_failed', category: d.c }, 'could not save report; draft kept');
       await ctx.reply(ctx.t('submit.failed'), kb.confirmAgain(ctx.t, d.id));
       return;
     }
+    await this.received(ctx, d, reference);
+  }
+
+  private async received(ctx: BotContext, d: Draft, reference: string): Promise<void> {
     ctx.session.d = undefined;
     ctx.session.done = { d: d.id, r: reference };
+    ctx.state.reportCommitted = true;
     await ctx.reply(ctx.t('submit.received', { reference }), { ...HTML, ...kb.mainMenu(ctx.t) });
   }
 }

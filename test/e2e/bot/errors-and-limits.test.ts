@@ -42,6 +42,32 @@ describe('the error boundary', () => {
   });
 });
 
+describe('after a stored report', () => {
+  it('does not follow "received" with an apology when the session cannot be saved; Confirm again gives the same reference', async () => {
+    const u = h.tg.user({ firstName: 'Wairimu', languageCode: 'sw' });
+    await walkTo(u, 'review', 'sw');
+    const sessions = h.current.sessions;
+    const realSet = sessions.set.bind(sessions);
+    sessions.set = async () => {
+      throw new Error('Redis went away');
+    };
+    try {
+      await u.press('✅ Thibitisha na utume');
+    } finally {
+      sessions.set = realSet;
+    }
+    const apology = 'Samahani, kuna hitilafu upande wetu. Majibu yako bado yapo. Tafadhali jaribu tena baada ya muda mfupi.';
+    const reference = referenceIn(lastText(u));
+    expect(allTexts(u)).not.toContain(apology);
+    expect(h.logs.join('\n')).toContain('session_not_saved');
+    // The unsaved session still shows the review screen: tapping Confirm again files nothing new.
+    await u.press('✅ Thibitisha na utume');
+    expect(referenceIn(lastText(u))).toBe(reference);
+    const reporter = await h.store.reporters.findByTelegramUser(u.id);
+    expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
+  });
+});
+
 describe('reports per day', () => {
   it('refuses a report over the daily limit but keeps the draft; a double tap does not use up the allowance', async () => {
     const u = h.tg.user({ firstName: 'Busy', languageCode: 'en' });
