@@ -1,19 +1,6 @@
-import { createServer } from 'node:net';
+export { freePort } from './ports';
 import { loadConfig, type Config } from '../../src/config';
 import { REDIS_URL } from './redis';
-
-/** A free loopback port, for servers whose URL must be known before they start (webhooks). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The whole app's config against test servers: every listener on an ephemeral loopback port. */
 export function testAppConfig(env: { token: string; apiRoot: string; prefix: string } & Record<string, string>): Config {

@@ -1,25 +1,33 @@
-/** A throwaway redis-server child process for fault tests (stop it, start it again on the same port). */
+/**
+ * A throwaway redis-server child process for fault tests, on its own port and data directory, so
+ * the shared Redis at 6379 is never touched. Persistence is explicit:
+ * - 'none': no RDB, no AOF, so a restart empties it (what a crash of an unpersisted Redis does);
+ * - 'aof': append-only file with fsync on every write, as production runs (compose: AOF), so a
+ *   restart keeps what was written before it.
+ * `stop()` kills it (SIGKILL by default, like a crash; SIGTERM for an orderly restart) and
+ * `start()` brings it back on the same port and directory.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './ports';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export type Persistence = 'aof' | 'none';
 
 export class RedisProcess {
   private child: ChildProcess | null = null;
+  readonly dir: string;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    readonly persistence: Persistence,
+  ) {
+    this.dir = mkdtempSync(join(tmpdir(), 'ripoti-redis-'));
+  }
 
-  static async start(): Promise<RedisProcess> {
-    const p = new RedisProcess(await freePort());
+  static async start(persistence: Persistence = 'none'): Promise<RedisProcess> {
+    const p = new RedisProcess(await freePort(), persistence);
     await p.start();
     return p;
   }
@@ -28,12 +36,16 @@ export class RedisProcess {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  get running(): boolean {
+    return this.child !== null;
+  }
+
   /** Starts the server and resolves once it logs that it accepts connections. */
   async start(): Promise<void> {
     if (this.child) return;
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const persistence = this.persistence === 'aof' ? ['--appendonly', 'yes', '--appendfsync', 'always', '--save', ''] : ['--appendonly', 'no', '--save', ''];
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--maxmemory-policy', 'noeviction', ...persistence];
+    const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'ignore'] });
     this.child = child;
     // Watching the log instead of probing: a refused probe leaves ioredis timers behind.
     await new Promise<void>((resolve, reject) => {
@@ -55,14 +67,20 @@ export class RedisProcess {
     });
   }
 
-  /** Kills the server (SIGKILL: like a crash) and waits for it to exit. */
-  async stop(): Promise<void> {
+  /** Stops the server and waits for the process to exit. */
+  async stop(signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL'): Promise<void> {
     const child = this.child;
     if (!child) return;
     this.child = null;
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
+    child.kill(signal);
     await exited;
+  }
+
+  /** Stops the server for good and removes its data directory. */
+  async destroy(): Promise<void> {
+    await this.stop('SIGKILL');
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

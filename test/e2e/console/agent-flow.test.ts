@@ -3,11 +3,11 @@
  * real app runs as its own process (`src/main.ts all`: bot, workers, console), and agents work
  * at the console in Chromium. Screenshots of the queue and ticket pages go to test-artifacts/.
  */
-import { createServer, type AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createStore, type Store } from '../../../src/store';
+import { freePort } from '../../support/ports';
 import { connectTestDb, type TestDb } from '../../support/db';
 import { deleteByPrefix, connectTestRedis } from '../../support/redis';
 import { seedReport } from '../../support/report-fixtures';
@@ -28,14 +28,6 @@ let app: Spawned;
 let browser: Browser;
 let base: string;
 let redisCleanup: () => Promise<void>;
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const port = (srv.address() as AddressInfo).port;
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   tg = await TelegramDouble.start({ actionTimeoutMs: 30_000 });

@@ -22,7 +22,7 @@
  */
 import type { App } from '../../../src/main';
 import type { Lang } from '../../../src/i18n';
-import { FaultRedis, type Persistence } from '../../support/fault-redis';
+import { RedisProcess, type Persistence } from '../../support/redis-process';
 import { eventually } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
 import { allTexts, walkTo } from '../bot/helpers';
@@ -86,11 +86,11 @@ async function waitForBotRedis(f: FaultApp): Promise<void> {
 }
 
 function describeBurst(persistence: Persistence, signal: 'SIGTERM' | 'SIGKILL') {
-  let redis: FaultRedis;
+  let redis: RedisProcess;
   let f: FaultApp;
 
   beforeAll(async () => {
-    redis = await FaultRedis.start(persistence);
+    redis = await RedisProcess.start(persistence);
     f = await startFaultApp({ label: `fault_redis_${persistence}`, roles: ['bot', 'worker'], redisUrl: redis.url });
   });
 

@@ -7,7 +7,7 @@
  * (test/e2e/bot/webhook.test.ts).
  */
 import type { Update } from 'telegraf/types';
-import { freePort } from '../../support/fault-redis';
+import { freePort } from '../../support/ports';
 import { REDIS_URL, connectTestRedis, deleteByPrefix } from '../../support/redis';
 import type { TelegramUser } from '../../support/telegram';
 import { allTexts, callbackUpdate, walkTo } from '../bot/helpers';

@@ -1,5 +1,5 @@
 import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
-import { freePort } from '../../support/redis-process';
+import { freePort } from '../../support/ports';
 
 jest.setTimeout(30_000);
 
