@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import IORedis from 'ioredis';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../../support/redis';
-import { freePort } from '../../support/playground/playground';
+import { freePort } from '../../support/ports';
 import { artifactPath, launchChromium, makePng, phonePage } from './browser';
 
 jest.setTimeout(120_000);

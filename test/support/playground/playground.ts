@@ -4,13 +4,13 @@
  * the Telegram app. Only Redis has to be running. `run.ts` is the CLI; tests call startPlayground.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import IORedis from 'ioredis';
 import { loadConfig } from '../../../src/config';
 import { createApp, type App } from '../../../src/main';
 import { createLogger, type Logger } from '../../../src/logger';
 import { AgentExistsError, type AgentRole } from '../../../src/store';
 import { startMongoTestServer, type MongoTestServer } from '../mongo/server';
+import { freePort } from '../ports';
 import { deleteByPrefix } from '../redis';
 import { TelegramDouble } from '../telegram';
 import { startChatServer, type ChatServer } from './chat-server';
@@ -92,19 +92,6 @@ export async function clearRedisPrefix(url: string, prefix: string): Promise<voi
   } finally {
     redis.disconnect();
   }
-}
-
-/** A free loopback port, for the console whose URL must be known before it listens. */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, host, () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
