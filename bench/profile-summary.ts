@@ -1,8 +1,9 @@
 /**
- * `npx tsx bench/profile-summary.ts bench/profiles/<file>.cpuprofile [top]`: where a V8 CPU profile
+ * `npx tsx bench/profile-summary.ts bench/profiles/<file>.cpuprofile [top] [skipSeconds]`: where a V8 CPU profile
  * (from `npm run bench -- --profile`, i.e. `node --cpu-prof`) spent its time: self time by
  * function, self time by package or source file, and inclusive time of the project's own
  * functions (src/), so a hot path can be followed from our code into the libraries it calls.
+ * `skipSeconds` leaves out the start of the profile (process start-up, module loading, warm-up).
  */
 import { readFileSync } from 'node:fs';
 
@@ -38,6 +39,7 @@ export function bucketOf(url: string, functionName: string): string {
 function main(): void {
   const file = process.argv[2];
   const top = Number(process.argv[3] ?? 25);
+  const skipUs = Number(process.argv[4] ?? 0) * 1e6;
   if (!file) {
     console.error('usage: tsx bench/profile-summary.ts <file.cpuprofile> [top]');
     process.exit(2);
@@ -49,8 +51,11 @@ function main(): void {
 
   const self = new Map<number, number>();
   let total = 0;
+  let clock = 0;
   p.samples.forEach((id, i) => {
     const dt = p.timeDeltas[i] ?? 0;
+    clock += dt;
+    if (clock < skipUs) return;
     self.set(id, (self.get(id) ?? 0) + dt);
     total += dt;
   });
@@ -61,16 +66,23 @@ function main(): void {
   const fnSelf = new Map<string, number>();
   const bucketSelf = new Map<string, number>();
   const srcInclusive = new Map<string, number>();
+  const bucketInclusive = new Map<string, number>();
   for (const [id, us] of self) {
     const n = byId.get(id);
     if (!n) continue;
     fnSelf.set(label(n.callFrame), (fnSelf.get(label(n.callFrame)) ?? 0) + us);
     const b = bucketOf(n.callFrame.url, n.callFrame.functionName);
     bucketSelf.set(b, (bucketSelf.get(b) ?? 0) + us);
-    // Inclusive time of our own functions: walk up once per distinct src frame on the stack.
+    // Inclusive time of our own functions and of each package: walk up once per distinct frame.
     const seen = new Set<string>();
+    const seenBuckets = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const f = byId.get(cur)?.callFrame;
+      const fb = f ? bucketOf(f.url, f.functionName) : '';
+      if (f && f.url && !seenBuckets.has(fb)) {
+        seenBuckets.add(fb);
+        bucketInclusive.set(fb, (bucketInclusive.get(fb) ?? 0) + us);
+      }
       if (f && /\/src\//.test(f.url)) {
         const key = label(f);
         if (!seen.has(key)) {
@@ -87,6 +99,7 @@ function main(): void {
   console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
   print('Self time by package / file', bucketSelf, top);
   print('Self time by function', fnSelf, top);
+  print('Inclusive time by package / file (time with that code on the stack)', bucketInclusive, top);
   print('Inclusive time of src/ functions', srcInclusive, top);
 }
 

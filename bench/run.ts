@@ -501,7 +501,16 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
 
     // 4. Delivery: agents' replies to reporters, through the replies queue and worker.
     if (!opts.skipDelivery) {
-      const withChat = taken.filter((t) => chatOfReference.has(t.reference)).slice(0, sizes.deliveryChats);
+      // One ticket per reporter (reporters who filed twice have two tickets but one chat).
+      const seenChats = new Set<number>();
+      const withChat = taken
+        .filter((t) => {
+          const id = chatOfReference.get(t.reference)?.chat.id;
+          if (id === undefined || seenChats.has(id)) return false;
+          seenChats.add(id);
+          return true;
+        })
+        .slice(0, sizes.deliveryChats);
       const chatIds = new Set(withChat.map((t) => chatOfReference.get(t.reference)!.chat.id));
       // Each agent works through its own tickets and sends a burst of replies to each reporter in
       // turn (as people do), so the queue holds several messages for the same chat at once and
