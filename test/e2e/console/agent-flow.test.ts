@@ -3,9 +3,7 @@
  * real app runs as its own process (`src/main.ts all`: bot, workers, console), and agents work
  * at the console in Chromium. Screenshots of the queue and ticket pages go to test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createStore, type Store } from '../../../src/store';
 import { freePort } from '../../support/ports';
 import { connectTestDb, type TestDb } from '../../support/db';
@@ -13,9 +11,8 @@ import { deleteByPrefix, connectTestRedis } from '../../support/redis';
 import { seedReport } from '../../support/report-fixtures';
 import { spawnApp, type Spawned } from '../../support/spawn-app';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { makePng } from '../playground/browser';
+import { artifactPath, launchChromium, makePng } from '../../support/browser';
 
-const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts');
 const KEY = Buffer.alloc(32, 5);
 const PASSWORD = 'kenya election desk 2027';
 /** A real image, so the browser can decode what the console streams from Telegram. */
@@ -58,11 +55,7 @@ beforeAll(async () => {
   });
   // Generous: tsx compiles the whole app on start, and the machine is shared.
   await app.waitForLine(/Ripoti is running/, 100_000);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
 }, 150_000);
 
 afterAll(async () => {
@@ -143,7 +136,7 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   await urgentRow.waitFor();
   await expect(urgentRow.getAttribute('class')).resolves.toContain('prio-urgent');
   await expect(a.page.locator('#queue-lists tbody tr').first().getAttribute('data-reference')).resolves.toBe(reference);
-  await a.page.screenshot({ path: join(ARTIFACTS, 'console-queue.png'), fullPage: true });
+  await a.page.screenshot({ path: artifactPath('console-queue.png'), fullPage: true });
 
   // Agent two has the queue open too; it updates live when agent one takes the ticket.
   const b = await desk();
@@ -197,7 +190,7 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   const told = await reporter.waitForMessage('referred to IPOA', { timeoutMs: 30_000 });
   expect(told.text).toContain(reference);
   await a.page.locator('.msg.notice', { hasText: 'referred to IPOA' }).waitFor();
-  await a.page.screenshot({ path: join(ARTIFACTS, 'console-ticket.png'), fullPage: true });
+  await a.page.screenshot({ path: artifactPath('console-ticket.png'), fullPage: true });
 
   // The audit trail has every step, by this agent.
   const history = (await store.reports.history((await store.reports.findByReference(reference))!._id)).map((e) => e.type);
@@ -220,7 +213,7 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   await a.page.getByRole('button', { name: 'Kiswahili' }).click();
   await a.page.getByRole('heading', { name: 'Mazungumzo na mripoti' }).waitFor();
   expect(a.page.url()).toBe(ticketUrl);
-  await a.page.screenshot({ path: join(ARTIFACTS, 'console-ticket-sw.png'), fullPage: true });
+  await a.page.screenshot({ path: artifactPath('console-ticket-sw.png'), fullPage: true });
 
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
@@ -236,7 +229,7 @@ it('supervisors reach the BullMQ board, agents do not; admins manage accounts', 
   expect(board?.status()).toBe(200);
   await s.page.getByText('tickets').first().waitFor();
   await s.page.goto(`${base}/supervisor/tickets`);
-  await s.page.screenshot({ path: join(ARTIFACTS, 'console-supervisor.png'), fullPage: true });
+  await s.page.screenshot({ path: artifactPath('console-supervisor.png'), fullPage: true });
   await s.context.close();
 
   const a = await desk();
@@ -248,7 +241,7 @@ it('supervisors reach the BullMQ board, agents do not; admins manage accounts', 
   await store.agents.create({ username: 'zuhura', name: 'Zuhura Ali', role: 'admin', password: PASSWORD });
   const z = await desk();
   await z.page.goto(`${base}/signin`);
-  await z.page.screenshot({ path: join(ARTIFACTS, 'console-signin.png') });
+  await z.page.screenshot({ path: artifactPath('console-signin.png') });
   await signIn(z.page, 'zuhura');
   await z.page.goto(`${base}/admin/agents`);
   await z.page.getByLabel('Full name').fill('Neema Chebet');
@@ -256,7 +249,7 @@ it('supervisors reach the BullMQ board, agents do not; admins manage accounts', 
   await z.page.getByLabel('First password (share it in person)').fill('first shift password');
   await z.page.getByRole('button', { name: 'Create account' }).click();
   await z.page.locator('.flash.ok', { hasText: 'Account created.' }).waitFor();
-  await z.page.screenshot({ path: join(ARTIFACTS, 'console-agents.png'), fullPage: true });
+  await z.page.screenshot({ path: artifactPath('console-agents.png'), fullPage: true });
   expect((await store.agents.findByUsername('neema'))?.role).toBe('agent');
   expect(z.errors).toEqual([]);
   await z.context.close();

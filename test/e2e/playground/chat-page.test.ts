@@ -9,7 +9,7 @@ import { message } from 'telegraf/filters';
 import type { Browser, Page } from 'playwright-core';
 import { startPolling, TelegramDouble, type RunningBot } from '../../support/telegram';
 import { startChatServer, type ChatServer } from '../../support/playground/chat-server';
-import { artifactPath, launchChromium, makePng, phonePage } from './browser';
+import { artifactPath, launchChromium, makePng, phonePage } from '../../support/browser';
 
 jest.setTimeout(60_000);
 

@@ -1,10 +1,10 @@
-/** Chromium for the playground's browser tests, plus a tiny PNG maker for "a photo from disk". */
+/** Debian's Chromium for the browser tests (console, playground), screenshots, and a tiny PNG maker. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts');
+export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
