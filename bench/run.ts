@@ -46,6 +46,12 @@ interface Options {
   deliveryOnly: boolean;
   /** results file under bench/ (default results.json). */
   out: string;
+  /** Only the intake scenarios (no floor, memory, takes, delivery): for A/B comparisons. */
+  intakeOnly: boolean;
+  /** Replaces the open-loop rates (updates/s offered by 200 reporters), e.g. --paced 500,1000. */
+  paced?: number[];
+  /** Skips the closed-loop levels (with --paced: latency at given loads only). */
+  pacedOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -64,10 +70,20 @@ function parseArgs(argv: string[]): Options {
     profile,
     runs: num('--runs', quick || profile ? 1 : 3),
     connections: num('--connections', 40),
-    skipDelivery: has('--skip-delivery') || profile,
-    skipFloor: has('--skip-floor') || has('--delivery-only') || profile,
+    skipDelivery: has('--skip-delivery') || has('--intake-only') || has('--paced-only') || profile,
+    skipFloor: has('--skip-floor') || has('--delivery-only') || has('--intake-only') || has('--paced-only') || profile,
+    // (--intake-only and --paced-only also skip delivery, below)
     skipBot: has('--floor-only'),
     deliveryOnly: has('--delivery-only'),
+    intakeOnly: has('--intake-only') || has('--paced-only'),
+    pacedOnly: has('--paced-only'),
+    paced: (() => {
+      const i = argv.indexOf('--paced');
+      if (i < 0) return undefined;
+      const rates = (argv[i + 1] ?? '').split(',').map(Number);
+      if (!rates.every((r) => Number.isInteger(r) && r > 0 && r <= 5000)) throw new Error('--paced expects rates like 500,1000');
+      return rates;
+    })(),
     out: (() => {
       const i = argv.indexOf('--out');
       const name = i >= 0 ? argv[i + 1] : 'results.json';
@@ -393,7 +409,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       : opts.profile
       ? [{ key: `bot.${sizes.levels[1].reporters}`, level: sizes.levels[1] }]
       : [
-          ...sizes.levels.map((level) => ({ key: `bot.${level.reporters}`, level })),
+          ...(opts.pacedOnly ? [] : sizes.levels.map((level) => ({ key: `bot.${level.reporters}`, level }))),
           ...sizes.paced.map((p) => ({ key: `paced.${p.offered}`, level: { reporters: p.reporters, journeys: p.journeys }, paceMs: (p.reporters / p.offered) * 1000 })),
         ];
     for (const sc of scenarios) {
@@ -438,7 +454,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       );
     }
     detail.intake = intake;
-    if (opts.profile) return;
+    if (opts.profile || opts.intakeOnly) return;
 
     // 5. Memory: conversations left in progress at the review step (the largest draft).
     if (!opts.deliveryOnly) {
@@ -621,7 +637,8 @@ async function oneRun(ctx: RunContext): Promise<RunOutput> {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const sizes = opts.quick ? QUICK : FULL;
+  const base = opts.quick ? QUICK : FULL;
+  const sizes: Sizes = opts.paced ? { ...base, paced: opts.paced.map((offered) => ({ reporters: 200, offered, journeys: 2 })) } : base;
   const logDir = join(ROOT, 'bench', 'logs');
   mkdirSync(logDir, { recursive: true });
   if (opts.profile) mkdirSync(join(ROOT, 'bench', 'profiles'), { recursive: true });

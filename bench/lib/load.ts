@@ -160,7 +160,10 @@ export async function runReporters(client: WebhookClient, driver: DoubleDriver, 
 
   await Promise.all(
     chats.map(async (chat, i) => {
-      let next = opts.paceMs ? begin + (opts.paceMs * i) / chats.length : 0;
+      // Paced reporters are spread over the schedule and also over the journey: reporter i starts
+      // (i mod journey length) steps late, so they do not all reach the expensive Confirm in the
+      // same instant (real reporters are not in lockstep). The ramp-up lowers the achieved rate a little.
+      let next = opts.paceMs ? begin + (opts.paceMs * i) / chats.length + opts.paceMs * (i % steps.length) : 0;
       for (let j = 0; j < journeys; j++) {
         const outcome: ReporterOutcome = { reporter: i, completed: false, startedAt: new Map() };
         outcomes.push(outcome);
