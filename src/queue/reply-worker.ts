@@ -67,6 +67,12 @@ export class ReplyWorker implements Service {
     this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000 });
   }
 
+  /** Spacing of all sends together: the configured overall rate, never above Telegram's 30/s. */
+  private get globalIntervalMs(): number {
+    const limiter = this.opts.limiter;
+    return limiter ? limiter.duration / limiter.max : 1000 / Math.min(this.opts.ratePerSecond ?? 25, 30);
+  }
+
   async start(): Promise<void> {
     const o = this.opts;
     const rate = Math.min(o.ratePerSecond ?? 25, 30);
@@ -120,6 +126,7 @@ export class ReplyWorker implements Service {
 
     const reporter = await store.reporters.findById(report.reporterId);
     const text = this.render(msg, report, reporter?.language ?? report.language);
+    await this.pacer.claimSend(report.reporterId.toString(), this.globalIntervalMs);
     let telegramMessageId: number;
     try {
       telegramMessageId = (await this.telegram.sendMessage(identity.chatId, text)).message_id;
@@ -169,6 +176,7 @@ export class ReplyWorker implements Service {
       priority: this.opts.translator.t('en', `common:priority.${report.priority}`),
       escalations: data.escalations,
     });
+    await this.groupPacer.claimSend('supervisors', this.globalIntervalMs);
     try {
       await this.telegram.sendMessage(chatId, text);
     } catch (err) {
