@@ -77,8 +77,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
   services.push(...queues.services);
   const reports = queues.reports;
-  const desk = { takeNext: (a: { id: string }) => queues.desk().takeNext(a), release: (...args: Parameters<ReturnType<Queues['desk']>['release']>) => queues.desk().release(...args) };
-  const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
+  const ticketActions: TicketActions = new TicketService({ store, desk: queues.deskPort, replies: queues.replies, events, logger });
   // [bot wiring] Sessions, de-duplication and abuse limits on a producer connection: with Redis
   // down an update fails fast (the reporter is told, the draft is kept) instead of hanging.
   if (roles.has('bot')) {

@@ -14,6 +14,7 @@ import { ReplyQueue } from './reply-queue';
 import { ReplyWorker } from './reply-worker';
 import { TicketDesk } from './ticket-desk';
 import { OutboxRelay } from './outbox-relay';
+import type { TicketDeskPort } from '../services/ticket-service';
 
 export * from './types';
 export * from './ticket-queue';
@@ -50,6 +51,8 @@ export interface Queues {
   reports: ReportService;
   /** Created lazily: only the console takes tickets, and the desk holds a Redis connection. */
   desk(): TicketDesk;
+  /** The desk as TicketService needs it; the desk itself is still created on first use. */
+  deskPort: TicketDeskPort;
   /** Worker-role services, in start order (empty unless `workers`). */
   services: Service[];
   /** For bull-board. */
@@ -108,7 +111,7 @@ export function createQueues(deps: QueueDeps): Queues {
     );
   }
 
-  return {
+  const queues: Queues = {
     tickets,
     sla,
     replies,
@@ -117,6 +120,10 @@ export function createQueues(deps: QueueDeps): Queues {
       desk ??= new TicketDesk({ connection: deps.redis('worker'), prefix, store, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
       return desk;
     },
+    deskPort: {
+      takeNext: (agent) => queues.desk().takeNext(agent),
+      release: (...args) => queues.desk().release(...args),
+    },
     services,
     bullQueues: [tickets.queue, sla.queue, replies.queue],
     async close() {
@@ -124,4 +131,5 @@ export function createQueues(deps: QueueDeps): Queues {
       await Promise.all([tickets.close(), sla.queue.close(), replies.close()]);
     },
   };
+  return queues;
 }

@@ -76,8 +76,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   await bus.subscribe((e) => events.push(e));
   const metrics = new Metrics();
   const queues = createQueues({ config, store, translator, events: bus, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides });
-  const desk = { takeNext: (a: { id: string }) => queues.desk().takeNext(a), release: (...a: Parameters<ReturnType<Queues['desk']>['release']>) => queues.desk().release(...a) };
-  const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger });
+  const tickets = new TicketService({ store, desk: queues.deskPort, replies: queues.replies, events: bus, logger });
   const started: { stop(): Promise<void> }[] = [];
   return {
     config,
