@@ -9,7 +9,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import IORedis, { type Redis } from 'ioredis';
@@ -31,6 +30,7 @@ import { runReporters, WebhookClient, type ReporterOutcome, type ScenarioResult,
 import { figureList, printTable, type RunFigures } from './lib/report';
 import { maxInSlidingWindow, maxPerCalendarSecond, median, summarize } from './lib/stats';
 import { cpuSeconds, machine, rss } from './lib/sysinfo';
+import { freePort } from '../test/support/ports';
 
 // ---------------------------------------------------------------- options
 
@@ -130,18 +130,6 @@ const QUICK: Sizes = {
 // ---------------------------------------------------------------- helpers
 
 const log = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = a && typeof a === 'object' ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const round = (v: number, digits = 1) => (Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : Number.NaN);
 
