@@ -5,7 +5,7 @@
  * proxy in front of the MongoDB test server). Every log line is kept for assertions.
  */
 import { Writable } from 'node:stream';
-import { loadConfig } from '../../../src/config';
+import { testAppConfig } from '../../support/app-config';
 import { createLogger } from '../../../src/logger';
 import { createApp, type App, type Role } from '../../../src/main';
 import { connectTestDb, type TestDb } from '../../support/db';
@@ -53,20 +53,14 @@ export async function startFaultApp(opts: FaultAppOptions): Promise<FaultApp> {
       },
     }),
   );
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    // Every listener on an ephemeral loopback port: test files run in parallel, and other
-    // processes on the machine may hold the default ports.
-    CONSOLE_HOST: '127.0.0.1',
-    CONSOLE_PORT: '0',
-    WORKER_HTTP_PORT: '0',
-    TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
-    TELEGRAM_BOT_TOKEN: tg.token,
-    TELEGRAM_API_ROOT: tg.apiRoot,
+  // Every listener on an ephemeral loopback port (testAppConfig): test files run in parallel,
+  // and other processes on the machine may hold the default ports.
+  const config = testAppConfig({
+    token: tg.token,
+    apiRoot: tg.apiRoot,
+    prefix,
     MONGODB_URI: mongoUriWith(base, { dbName: db.dbName, hostPort: opts.mongoHostPort }),
-    DATA_KEY: `k1:${Buffer.alloc(32, 3).toString('base64')}`,
     REDIS_URL: opts.redisUrl,
-    REDIS_PREFIX: prefix,
     MESSAGES_PER_MINUTE: '1000',
     REPORTS_PER_DAY: '100',
     ...opts.env,
