@@ -154,7 +154,16 @@ export class DoubleState {
     }
   }
 
-  waitForMessage(chat: ChatState, match: (m: BotMessage) => boolean, what: string, timeoutMs: number): Promise<BotMessage> {
+  /**
+   * With `since` (a mark from `markOf`), a matching bot message sent after the mark but before this
+   * call counts too: the action that causes a message may finish in another process before the
+   * test gets to wait for it.
+   */
+  waitForMessage(chat: ChatState, match: (m: BotMessage) => boolean, what: string, timeoutMs: number, since?: number): Promise<BotMessage> {
+    if (since !== undefined) {
+      const earlier = chat.messages.slice(since).filter((m) => m.fromBot && !m.deleted).map(toView).find(match);
+      if (earlier) return Promise.resolve(earlier);
+    }
     return new Promise<BotMessage>((resolve, reject) => {
       const waiter: Waiter = {
         match,
