@@ -1,4 +1,5 @@
 import pino, { type Logger, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -48,8 +49,17 @@ export function createLogger(opts: { level?: string; name?: string } = {}, desti
       },
       serializers: { err: (e: Error) => pino.stdSerializers.err(redactError(e)) },
     },
-    destination,
+    destination ?? terminalStream(),
   );
+}
+
+/**
+ * A person running Ripoti in a terminal reads lines; production (Docker, systemd, any pipe) keeps
+ * JSON for the log collector. Synchronous, so the last line before an exit is not lost.
+ */
+function terminalStream(): DestinationStream | undefined {
+  if (!process.stdout.isTTY || process.env.NODE_ENV === 'production') return undefined;
+  return pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss', singleLine: true, ignore: 'pid,hostname,name' });
 }
 
 function redactError(e: Error): Error {

@@ -20,6 +20,7 @@ import { AbuseLimits } from './bot/abuse-limits';
 import { WebhookServer } from './bot/webhook-server';
 import { createConsole } from './console';
 import { OpsServer, readinessProbe } from './ops';
+import { checkRedis, explainStartupError, StartupError } from './preflight';
 import { RetentionJob } from './services/retention';
 
 /**
@@ -186,10 +187,14 @@ async function run(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   let app: App;
   try {
+    await checkRedis(config.redis.url);
     app = await createApp(config, { roles, logger });
     await app.start();
-  } catch (err) {
-    logger.fatal({ err }, 'could not start');
+  } catch (caught) {
+    const err = explainStartupError(caught, config.mongodbUri);
+    // A missing service is the operator's to fix: one line saying what, not a stack trace.
+    if (err instanceof StartupError) console.error(err.message);
+    else logger.fatal({ err }, 'could not start');
     process.exit(1);
   }
   let stopping = false;
