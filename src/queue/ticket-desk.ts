@@ -24,7 +24,7 @@ export interface TicketDeskOptions {
  * Agents take tickets through BullMQ manual fetching: `getNextJob` atomically moves the next job
  * (highest priority, then first added) to active for this call only, so two agents can never pop
  * the same job; the claim is then recorded in MongoDB (received -> assigned, guarded on status)
- * and the job completed. No job is held while a human works (DESIGN.md: the lock is short).
+ * and the job completed. No job is held while a human works (a BullMQ lock lasts lockDuration, far shorter than a case).
  *
  * Crash recovery, chosen: a process dying between `getNextJob` and `moveToCompleted` leaves the
  * job active with an expiring lock. The worker role's stall guard (OutboxRelay) runs BullMQ's

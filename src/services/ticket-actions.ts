@@ -16,7 +16,7 @@ export type AgentStatus = 'in_progress' | 'waiting_reporter' | 'resolved' | 'rej
 /**
  * Everything an agent does to a ticket, implemented in src/services/ticket-service.ts on top of
  * the store and the queues. Each action is guarded (only the assignee, or a supervisor, may act;
- * only allowed transitions), writes the audit trail, tells the reporter where DESIGN.md says so,
+ * only allowed transitions), writes the audit trail, tells the reporter of status changes (README "Tickets and messages"),
  * and publishes a live event. Returns false/null when the guard refused.
  */
 export interface TicketActions {
