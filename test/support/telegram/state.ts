@@ -1,6 +1,7 @@
 /** Everything the double remembers: bot identity, private chats with their message history,
  * callback queries, recorded calls and injected faults. Shared by the HTTP methods and users. */
 import { FileStore } from './files';
+import type { FloodLimits } from './limits';
 import type {
   BotCommand,
   BotMessage,
@@ -86,6 +87,8 @@ export class DoubleState {
   readonly recorded: RecordedCall[] = [];
   readonly failures = new Map<string, Required<Pick<FailOptions, 'errorCode' | 'count'>> & FailOptions>();
   readonly commands = new Map<string, BotCommand[]>();
+  /** Telegram's flood limits, when the test or bench turned them on. */
+  limits: FloodLimits | null = null;
   readonly hub: UpdateHub;
   readonly bot: TgUser;
   private nextUserId = 100_000_001;
