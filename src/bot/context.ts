@@ -4,9 +4,8 @@ import type { CategoryCode, HelpNumber, ReportKind, WhenChoice } from '../domain
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { AbuseLimits } from './abuse-limits';
-import type { EventBus } from '../services/events';
-import type { ReportService } from '../services/report-service';
+import type { ConversationService } from '../services/conversation-service';
+import type { IntakeService } from '../services/intake-service';
 import type { EvidenceKind, Store } from '../store';
 
 /** The wizard's steps, in order. Names double as the step part of callback_data, so they stay short. */
@@ -70,8 +69,8 @@ export interface SessionData {
 
 export interface BotDeps {
   store: Store;
-  reports: ReportService;
-  events: EventBus;
+  intake: IntakeService;
+  conversation: ConversationService;
   translator: Translator;
   logger: Logger;
   helpNumbers: readonly HelpNumber[];
@@ -80,8 +79,8 @@ export interface BotDeps {
   /** Redis key prefix, e.g. "ripoti": sessions are `${prefix}:sess:<key>`. */
   prefix: string;
   now?: () => Date;
-  /** Per-reporter limits (messages per minute, reports per day); none in tests that do not need them. */
-  limits?: AbuseLimits;
+  /** Updates a reporter may send per minute; none in tests that do not need a limit. */
+  messagesPerMinute?: number;
   metrics?: Metrics;
 }
 

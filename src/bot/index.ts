@@ -141,7 +141,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
     return next();
   });
 
-  if (deps.limits) bot.use(messageRateLimit<BotContext>(deps.limits, { translator: deps.translator, langOf: (ctx) => ctx.lang, metrics: deps.metrics }));
+  if (deps.messagesPerMinute) bot.use(messageRateLimit(deps, deps.messagesPerMinute));
 
   bot.use(startFeature(wizard), languageFeature(wizard), statusFeature(), reportFeature(wizard), repliesFeature());
 

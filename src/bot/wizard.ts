@@ -17,7 +17,6 @@ import type { BotContext, Draft, Step } from './context';
 import { escapeHtml } from './html';
 import * as kb from './keyboards';
 import { captionOf, mediaOf, toEvidence } from './media';
-import { safeError } from './safe-error';
 
 /**
  * The report wizard as an explicit step machine kept in the session (`Draft.s`), rather than
@@ -461,34 +460,13 @@ export class Wizard {
     const from = ctx.from;
     const chat = ctx.chat;
     if (!from || !chat || !d.k || !d.c || !d.co || !d.w || d.at === undefined || d.dg === undefined || d.an === undefined) return;
-    const { store, reports, limits } = ctx.deps;
-    // This draft may already be stored (the session was not saved after "received", or the answer
-    // was lost): it is not a new report, so it does not count against today's allowance. It still
-    // goes through the idempotent submit below, which finishes anything left half-done.
-    // If MongoDB cannot answer, submit fails below too and the reporter is told to tap again.
-    const alreadyStored = await store.reports.findByIdempotencyKey(d.id).then((r) => r !== null, () => false);
-    const counted = Boolean(limits) && !alreadyStored;
-    if (limits && counted) {
-      const allowed = await limits.allowReport(from.id);
-      if (!allowed.ok) {
-        ctx.deps.metrics?.rateLimited.inc({ limit: 'reports' });
-        ctx.log.info({ outcome: 'reports_per_day_reached' }, 'report refused by the daily limit; draft kept');
-        await ctx.reply(ctx.t('limits:reports_per_day', { count: limits.reportsPerDay }));
-        return;
-      }
-    }
     await ctx.sendChatAction('typing').catch(() => undefined);
-    let reference: string;
-    try {
-      const reporter = await store.reporters.upsertFromTelegram(
-        { telegramUserId: from.id, chatId: chat.id, firstName: from.first_name, lastName: from.last_name, username: from.username },
-        ctx.lang,
-      );
-      if (!d.an && d.ph) await store.reporters.setPhone(reporter._id, d.ph);
-      const result = await reports.submit({
+    const result = await ctx.deps.intake.submit({
+      reporter: { telegramUserId: from.id, chatId: chat.id, firstName: from.first_name, lastName: from.last_name, username: from.username },
+      language: ctx.lang,
+      ...(d.ph ? { phone: d.ph } : {}),
+      report: {
         draftId: d.id,
-        reporterId: reporter._id,
-        language: ctx.lang,
         kind: d.k,
         category: d.c,
         description: d.v ? { voice: toEvidence(d.v) } : { text: d.tx },
@@ -500,19 +478,14 @@ export class Wizard {
         dangerNow: d.dg,
         anonymous: d.an,
         evidence: (d.ev ?? []).map((m) => toEvidence(m)),
-      });
-      reference = result.report.reference;
-      // A repeated Confirm for the same draft is not a new report: give the day's allowance back.
-      if (!result.created && counted) await limits?.refundReport(from.id);
-      else ctx.deps.metrics?.reportsSubmitted.inc({ kind: d.k, danger: String(d.dg) });
-      ctx.log.info({ reportId: result.report._id.toString(), reference, category: d.c, created: result.created, outcome: 'submitted' }, 'report confirmed');
-    } catch (err) {
-      if (counted) await limits?.refundReport(from.id);
-      ctx.log.error({ err: safeError(err), outcome: 'submit_failed', category: d.c }, 'could not save report; draft kept');
-      await ctx.reply(ctx.t('submit.failed'), kb.confirmAgain(ctx.t, d.id));
+      },
+    });
+    if (result.ok) return this.received(ctx, d, result.reference);
+    if (result.reason === 'daily_limit') {
+      await ctx.reply(ctx.t('limits:reports_per_day', { count: result.limit }));
       return;
     }
-    await this.received(ctx, d, reference);
+    await ctx.reply(ctx.t('submit.failed'), kb.confirmAgain(ctx.t, d.id));
   }
 
   private async received(ctx: BotContext, d: Draft, reference: string): Promise<void> {
