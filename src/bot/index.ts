@@ -11,6 +11,7 @@ import { startFeature } from './features/start';
 import { statusFeature } from './features/status';
 import * as kb from './keyboards';
 import { RedisSessionStore } from './session-store';
+import { migrateSession, newSession } from './session';
 import { safeError } from './safe-error';
 import type { IdentityCipher } from '../store';
 import { Wizard } from './wizard';
@@ -52,7 +53,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   const { token, apiRoot, sessionTtlSec, dedupeTtlSec = 24 * 60 * 60, ...deps } = opts;
   const now = deps.now ?? (() => new Date());
   const bot = new Telegraf<BotContext>(token, { telegram: apiRoot ? { apiRoot } : {} });
-  const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionTtlSec);
+  const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionTtlSec, migrateSession);
   const wizard = new Wizard();
 
   // Context helpers first so that even the error boundary can speak the reporter's language.
@@ -117,7 +118,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   bot.use(async (ctx, next) => {
     const key = ctx.from && ctx.chat ? sessionKey(deps.store.cipher, ctx.from.id, ctx.chat.id) : undefined;
     if (!key) return next();
-    ctx.session = (await sessions.get(key)) ?? {};
+    ctx.session = (await sessions.get(key)) ?? newSession();
     let failure: { err: unknown } | undefined;
     try {
       await next();
@@ -137,7 +138,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
     if (failure) throw failure.err;
   });
   bot.use((ctx, next) => {
-    if (ctx.session.l) ctx.lang = ctx.session.l;
+    if (ctx.session.lang) ctx.lang = ctx.session.lang;
     return next();
   });
 

@@ -16,10 +16,10 @@ import {
 import type { BotContext, Draft, Step } from './context';
 import { escapeHtml } from './html';
 import * as kb from './keyboards';
-import { captionOf, mediaOf, toEvidence } from './media';
+import { captionOf, mediaOf } from './media';
 
 /**
- * The report wizard as an explicit step machine kept in the session (`Draft.s`), rather than
+ * The report wizard as an explicit step machine kept in the session (`Draft.step`), rather than
  * telegraf Scenes: the whole state is one small JSON object we control, so it survives a restart
  * from Redis unchanged, every callback can be checked against it (draft id + step), and
  * "edit from review, then return to review" is one flag instead of nested scenes.
@@ -51,26 +51,26 @@ function formatTime(at: number): string {
 export class Wizard {
   /** "Report an incident": resume the draft in progress, or start a new one. */
   async begin(ctx: BotContext): Promise<void> {
-    if (ctx.session.d) {
+    if (ctx.session.draft) {
       await ctx.reply(ctx.t('wizard.resume'));
       return this.show(ctx);
     }
-    ctx.session.d = { id: newDraftId(), s: 'kind' };
-    ctx.session.rp = undefined;
+    ctx.session.draft = { id: newDraftId(), step: 'kind' };
+    ctx.session.pendingReply = undefined;
     ctx.log.info({ outcome: 'draft_started' }, 'report draft started');
     return this.show(ctx);
   }
 
   /** Discard the draft (from /cancel or any Cancel button) and say so plainly. */
   async cancel(ctx: BotContext): Promise<void> {
-    const d = ctx.session.d;
+    const d = ctx.session.draft;
     if (!d) {
       await ctx.reply(ctx.t('cancel.nothing'), kb.mainMenu(ctx.t));
       return;
     }
-    ctx.session.d = undefined;
-    ctx.log.info({ outcome: 'draft_cancelled', step: d.s }, 'report draft cancelled');
-    if (REPLY_KEYBOARD_STEPS.includes(d.s)) {
+    ctx.session.draft = undefined;
+    ctx.log.info({ outcome: 'draft_cancelled', step: d.step }, 'report draft cancelled');
+    if (REPLY_KEYBOARD_STEPS.includes(d.step)) {
       await ctx.reply(ctx.t('cancel.done'), Markup.removeKeyboard());
       await ctx.reply(ctx.t('cancel.again'), kb.startAgain(ctx.t));
     } else {
@@ -80,25 +80,25 @@ export class Wizard {
 
   /** Show the current step's question. Every step is a new message so the newest one is always the live one. */
   async show(ctx: BotContext): Promise<void> {
-    const d = ctx.session.d;
+    const d = ctx.session.draft;
     if (!d) return;
     const t = ctx.t;
-    switch (d.s) {
+    switch (d.step) {
       case 'kind':
         await ctx.reply(t('kind.ask'), kb.kindKeyboard(t, d.id));
         return;
       case 'cat':
-        if (!d.k) return this.go(ctx, 'kind');
-        await ctx.reply(t('category.ask', { kind: t(`common:kind.${d.k}`) }), kb.categoryKeyboard(t, d.id, d.k));
+        if (!d.kind) return this.go(ctx, 'kind');
+        await ctx.reply(t('category.ask', { kind: t(`common:kind.${d.kind}`) }), kb.categoryKeyboard(t, d.id, d.kind));
         return;
       case 'desc':
         await ctx.reply(t('desc.ask', { max: LIMITS.descriptionMaxChars }), kb.navKeyboard(t, d.id, 'desc'));
         return;
       case 'county':
-        await ctx.reply(t('county.ask'), kb.countyKeyboard(t, d.id, d.pg ?? 0));
+        await ctx.reply(t('county.ask'), kb.countyKeyboard(t, d.id, d.countyPage ?? 0));
         return;
       case 'place': {
-        const county = countyByCode(d.co ?? 0);
+        const county = countyByCode(d.county ?? 0);
         if (!county) return this.go(ctx, 'county');
         await ctx.reply(t('place.ask', { county: county.name }), kb.placeKeyboard(t));
         return;
@@ -107,7 +107,7 @@ export class Wizard {
         await ctx.reply(t('when.ask'), kb.whenKeyboard(t, d.id));
         return;
       case 'ev': {
-        const n = d.ev?.length ?? 0;
+        const n = d.evidence?.length ?? 0;
         const text = n ? `${t('ev.ask', { max: LIMITS.evidenceMaxItems })}\n\n${t('ev.count', { count: n, max: LIMITS.evidenceMaxItems })}` : t('ev.ask', { max: LIMITS.evidenceMaxItems });
         await ctx.reply(text, kb.evidenceKeyboard(t, d.id, n));
         return;
@@ -131,41 +131,41 @@ export class Wizard {
   }
 
   private async go(ctx: BotContext, step: Step): Promise<void> {
-    const d = ctx.session.d;
+    const d = ctx.session.draft;
     if (!d) return;
-    d.s = step;
-    if (step === 'review') d.e = undefined;
+    d.step = step;
+    if (step === 'review') d.editing = undefined;
     return this.show(ctx);
   }
 
   /** After an answer: the next step, or back to review when editing one part. */
   private async advance(ctx: BotContext, d: Draft): Promise<void> {
-    if (d.e && !CHAINED.includes(d.s)) return this.go(ctx, 'review');
-    return this.go(ctx, NEXT[d.s] ?? 'review');
+    if (d.editing && !CHAINED.includes(d.step)) return this.go(ctx, 'review');
+    return this.go(ctx, NEXT[d.step] ?? 'review');
   }
 
   private async back(ctx: BotContext, d: Draft): Promise<void> {
-    if (REPLY_KEYBOARD_STEPS.includes(d.s)) await ctx.reply(ctx.t('wizard.ok'), Markup.removeKeyboard());
-    if (d.s === 'kind' && !d.e) {
+    if (REPLY_KEYBOARD_STEPS.includes(d.step)) await ctx.reply(ctx.t('wizard.ok'), Markup.removeKeyboard());
+    if (d.step === 'kind' && !d.editing) {
       // Back from the first question leaves the (still empty) report.
-      ctx.session.d = undefined;
+      ctx.session.draft = undefined;
       await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
       return;
     }
     // While editing, Back returns to review, except within the chained pairs kind->cat and county->place.
-    if (d.e && d.s !== 'cat' && d.s !== 'place') return this.go(ctx, 'review');
-    return this.go(ctx, PREV[d.s] ?? 'kind');
+    if (d.editing && d.step !== 'cat' && d.step !== 'place') return this.go(ctx, 'review');
+    return this.go(ctx, PREV[d.step] ?? 'kind');
   }
 
   /** A button press on a wizard message. The data is checked against the session, never trusted. */
   async onCallback(ctx: BotContext, draftId: string, step: string, value: string): Promise<void> {
-    const d = ctx.session.d;
-    if (!d || d.id !== draftId || d.s !== step) {
-      const done = ctx.session.done;
-      if (step === 'review' && value === 'ok' && done && done.d === draftId) {
+    const d = ctx.session.draft;
+    if (!d || d.id !== draftId || d.step !== step) {
+      const done = ctx.session.lastSubmitted;
+      if (step === 'review' && value === 'ok' && done && done.draftId === draftId) {
         // A second tap on Confirm (or a re-delivered one): same report, same reference.
         await ctx.answerCbQuery();
-        await ctx.reply(ctx.t('submit.already', { reference: done.r }), HTML);
+        await ctx.reply(ctx.t('submit.already', { reference: done.reference }), HTML);
         return;
       }
       return this.stale(ctx);
@@ -185,26 +185,26 @@ export class Wizard {
   /** Tells the reporter the button is no longer valid and shows where they are. */
   private async stale(ctx: BotContext): Promise<void> {
     await ctx.answerCbQuery(ctx.t('wizard.stale'));
-    if (ctx.session.d) return this.show(ctx);
+    if (ctx.session.draft) return this.show(ctx);
     await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
   }
 
   /** Applies a button answer; false when the value is not one this step offers (tampered data). */
   private async answer(ctx: BotContext, d: Draft, value: string): Promise<boolean> {
     const t = ctx.t;
-    switch (d.s) {
+    switch (d.step) {
       case 'kind':
         if (!isReportKind(value)) return false;
         await ctx.answerCbQuery();
-        if (d.k !== value) d.c = undefined;
-        d.k = value;
+        if (d.kind !== value) d.category = undefined;
+        d.kind = value;
         await this.advance(ctx, d);
         return true;
       case 'cat': {
-        const cat = d.k ? categoriesOf(d.k).find((c) => c.code === value) : undefined;
+        const cat = d.kind ? categoriesOf(d.kind).find((c) => c.code === value) : undefined;
         if (!cat) return false;
         await ctx.answerCbQuery();
-        d.c = cat.code as CategoryCode;
+        d.category = cat.code as CategoryCode;
         await this.advance(ctx, d);
         return true;
       }
@@ -214,7 +214,7 @@ export class Wizard {
           const p = Number(page[1]);
           if (p >= kb.COUNTY_PAGES) return false;
           await ctx.answerCbQuery();
-          d.pg = p;
+          d.countyPage = p;
           await ctx.reply(t('county.ask'), kb.countyKeyboard(t, d.id, p));
           return true;
         }
@@ -226,8 +226,8 @@ export class Wizard {
       case 'when': {
         if (value !== 'now' && value !== 'today' && value !== 'yesterday') return false;
         await ctx.answerCbQuery();
-        d.w = value;
-        d.at = incidentTimeFor(value, ctx.now()).getTime();
+        d.when = value;
+        d.incidentAt = incidentTimeFor(value, ctx.now()).getTime();
         await this.advance(ctx, d);
         return true;
       }
@@ -235,22 +235,22 @@ export class Wizard {
         if (value !== 'done' && value !== 'skip') return false;
         await ctx.answerCbQuery();
         // Skip drops anything sent before; Done keeps it (and means "none" if nothing came).
-        d.ev = value === 'skip' ? [] : (d.ev ?? []);
+        d.evidence = value === 'skip' ? [] : (d.evidence ?? []);
         await this.advance(ctx, d);
         return true;
       case 'danger':
         if (value !== 'y' && value !== 'n') return false;
         await ctx.answerCbQuery();
-        d.dg = value === 'y';
-        if (d.dg) await this.showEmergencyNumbers(ctx, d);
+        d.danger = value === 'y';
+        if (d.danger) await this.showEmergencyNumbers(ctx, d);
         await this.advance(ctx, d);
         return true;
       case 'anon':
         if (value !== 'a' && value !== 'c') return false;
         await ctx.answerCbQuery();
         if (value === 'a') {
-          d.an = true;
-          d.ph = undefined;
+          d.anonymous = true;
+          d.phone = undefined;
           await this.go(ctx, 'review');
         } else {
           await this.go(ctx, 'contact');
@@ -265,8 +265,8 @@ export class Wizard {
         const edit = /^e_(\w+)$/.exec(value)?.[1];
         if (!edit || !(kb.EDITABLE as readonly string[]).includes(edit)) return false;
         await ctx.answerCbQuery();
-        d.e = 1;
-        d.s = edit as Step;
+        d.editing = true;
+        d.step = edit as Step;
         await this.show(ctx);
         return true;
       }
@@ -277,30 +277,30 @@ export class Wizard {
   }
 
   private async setCounty(ctx: BotContext, d: Draft, code: number): Promise<void> {
-    if (d.co !== code) {
-      d.p = undefined;
-      d.g = undefined;
+    if (d.county !== code) {
+      d.place = undefined;
+      d.location = undefined;
     }
-    d.co = code;
-    d.pg = undefined;
+    d.county = code;
+    d.countyPage = undefined;
     return this.advance(ctx, d);
   }
 
   /** Shown at once when someone is in danger, before anything else is asked. */
   private async showEmergencyNumbers(ctx: BotContext, d: Draft): Promise<void> {
-    const numbers = numbersFor(ctx.deps.helpNumbers, d.c ?? '');
+    const numbers = numbersFor(ctx.deps.helpNumbers, d.category ?? '');
     const lines = numbers.map((n) => `<b>${escapeHtml(n.number)}</b> ${escapeHtml(ctx.t(`common:${n.labelKey}`))}`);
     await ctx.reply(`${ctx.t('danger.numbers')}\n\n${lines.join('\n')}\n\n${ctx.t('danger.priority')}`, HTML);
   }
 
   /** A message (not a button) while a draft is open. */
   async onMessage(ctx: BotContext, msg: Message): Promise<void> {
-    const d = ctx.session.d;
+    const d = ctx.session.draft;
     if (!d) return;
     const t = ctx.t;
     if ('text' in msg) {
       const text = msg.text;
-      if (REPLY_KEYBOARD_STEPS.includes(d.s)) {
+      if (REPLY_KEYBOARD_STEPS.includes(d.step)) {
         if (text === t('btn.back')) return this.back(ctx, d);
         if (text === t('btn.cancel')) return this.cancel(ctx);
       }
@@ -311,63 +311,63 @@ export class Wizard {
       return this.onText(ctx, d, text);
     }
     const media = mediaOf(msg);
-    if (media && media.s !== undefined && media.s > LIMITS.evidenceMaxBytes && (d.s === 'ev' || (d.s === 'desc' && media.k === 'voice'))) {
+    if (media && media.size !== undefined && media.size > LIMITS.evidenceMaxBytes && (d.step === 'ev' || (d.step === 'desc' && media.kind === 'voice'))) {
       await ctx.reply(t('ev.too_big', { mb: LIMITS.evidenceMaxBytes / (1024 * 1024) }));
       return this.show(ctx);
     }
-    if (d.s === 'desc' && media?.k === 'voice') {
-      if ((media.d ?? 0) > LIMITS.voiceMaxSeconds) {
+    if (d.step === 'desc' && media?.kind === 'voice') {
+      if ((media.durationSec ?? 0) > LIMITS.voiceMaxSeconds) {
         await ctx.reply(t('desc.voice_too_long', { minutes: LIMITS.voiceMaxSeconds / 60 }));
         return this.show(ctx);
       }
-      d.v = media;
-      d.tx = undefined;
+      d.voice = media;
+      d.text = undefined;
       await ctx.reply(t('desc.voice_received'));
       return this.advance(ctx, d);
     }
-    if (d.s === 'ev' && media) return this.addEvidence(ctx, d, media, captionOf(msg));
-    if (d.s === 'place' && 'location' in msg) {
-      d.g = [msg.location.latitude, msg.location.longitude];
-      d.p = undefined;
+    if (d.step === 'ev' && media) return this.addEvidence(ctx, d, media, captionOf(msg));
+    if (d.step === 'place' && 'location' in msg) {
+      d.location = { lat: msg.location.latitude, lon: msg.location.longitude };
+      d.place = undefined;
       await ctx.reply(t('place.location_noted'), Markup.removeKeyboard());
       return this.advance(ctx, d);
     }
-    if (d.s === 'contact' && 'contact' in msg) {
+    if (d.step === 'contact' && 'contact' in msg) {
       // Only the sender's own number: a forwarded or picked contact would identify someone else.
       if (msg.contact.user_id !== ctx.from?.id) {
         await ctx.reply(t('contact.not_yours'), kb.contactKeyboard(t));
         return;
       }
-      d.ph = msg.contact.phone_number;
-      d.an = false;
+      d.phone = msg.contact.phone_number;
+      d.anonymous = false;
       await ctx.reply(t('contact.thanks'), Markup.removeKeyboard());
       return this.go(ctx, 'review');
     }
-    await ctx.reply(t(`unexpected.${d.s}`));
+    await ctx.reply(t(`unexpected.${d.step}`));
     return this.show(ctx);
   }
 
   private async onText(ctx: BotContext, d: Draft, input: string): Promise<void> {
     const t = ctx.t;
-    switch (d.s) {
+    switch (d.step) {
       case 'desc': {
         const check = checkText(input, LIMITS.descriptionMaxChars);
         if (!check.ok) {
           await ctx.reply(t(`desc.${check.reason}`, { max: check.max, length: [...input.trim()].length }));
           return this.show(ctx);
         }
-        d.tx = check.text;
-        d.v = undefined;
+        d.text = check.text;
+        d.voice = undefined;
         return this.advance(ctx, d);
       }
       case 'county': {
         const m = matchCounty(input);
         if (m.kind === 'exact') return this.setCounty(ctx, d, m.county.code);
         if (m.kind === 'suggest') {
-          await ctx.reply(t('county.suggest', { county: m.county.name }), kb.countyKeyboard(t, d.id, d.pg ?? 0, m.county.code));
+          await ctx.reply(t('county.suggest', { county: m.county.name }), kb.countyKeyboard(t, d.id, d.countyPage ?? 0, m.county.code));
           return;
         }
-        await ctx.reply(t('county.unknown'), kb.countyKeyboard(t, d.id, d.pg ?? 0));
+        await ctx.reply(t('county.unknown'), kb.countyKeyboard(t, d.id, d.countyPage ?? 0));
         return;
       }
       case 'place': {
@@ -376,8 +376,8 @@ export class Wizard {
           await ctx.reply(t(`place.${check.reason}`, { max: check.max }));
           return this.show(ctx);
         }
-        d.p = check.text;
-        d.g = undefined;
+        d.place = check.text;
+        d.location = undefined;
         await ctx.reply(t('place.noted'), Markup.removeKeyboard());
         return this.advance(ctx, d);
       }
@@ -387,63 +387,63 @@ export class Wizard {
           await ctx.reply(t(`when.${parsed.reason}`, { example: formatDay(ctx.now().getTime()) }));
           return this.show(ctx);
         }
-        d.w = 'date';
-        d.at = parsed.date.getTime();
+        d.when = 'date';
+        d.incidentAt = parsed.date.getTime();
         return this.advance(ctx, d);
       }
       case 'contact':
         await ctx.reply(t('contact.use_button'), kb.contactKeyboard(t));
         return;
       default:
-        await ctx.reply(t(`unexpected.${d.s}`));
+        await ctx.reply(t(`unexpected.${d.step}`));
         return this.show(ctx);
     }
   }
 
   private async addEvidence(ctx: BotContext, d: Draft, media: NonNullable<ReturnType<typeof mediaOf>>, caption?: string): Promise<void> {
     const t = ctx.t;
-    const list = (d.ev ??= []);
+    const list = (d.evidence ??= []);
     if (list.length >= LIMITS.evidenceMaxItems) {
       await ctx.reply(t('ev.full', { max: LIMITS.evidenceMaxItems }), kb.evidenceKeyboard(t, d.id, list.length));
       return;
     }
-    list.push(caption ? { ...media, c: caption.slice(0, 1024) } : media);
+    list.push(caption ? { ...media, caption: caption.slice(0, 1024) } : media);
     await ctx.reply(t('ev.count', { count: list.length, max: LIMITS.evidenceMaxItems }), kb.evidenceKeyboard(t, d.id, list.length));
   }
 
   /** The first required answer still missing (a draft restored from an older bot version, or edited oddly). */
   private firstMissing(d: Draft): Step | undefined {
-    if (!d.k) return 'kind';
-    if (!d.c) return 'cat';
-    if (!d.tx && !d.v) return 'desc';
-    if (!d.co) return 'county';
-    if (!d.p && !d.g) return 'place';
-    if (!d.w || d.at === undefined) return 'when';
-    if (!d.ev) return 'ev';
-    if (d.dg === undefined) return 'danger';
-    if (d.an === undefined) return 'anon';
+    if (!d.kind) return 'kind';
+    if (!d.category) return 'cat';
+    if (!d.text && !d.voice) return 'desc';
+    if (!d.county) return 'county';
+    if (!d.place && !d.location) return 'place';
+    if (!d.when || d.incidentAt === undefined) return 'when';
+    if (!d.evidence) return 'ev';
+    if (d.danger === undefined) return 'danger';
+    if (d.anonymous === undefined) return 'anon';
     return undefined;
   }
 
   reviewText(ctx: BotContext, d: Draft): string {
     const t = ctx.t;
     const yesNo = (b: boolean | undefined) => t(b ? 'review.yes' : 'review.no');
-    const what = d.v ? t('review.voice', { seconds: d.v.d ?? 0 }) : escapeHtml(truncate(d.tx ?? '', 700));
-    const place = d.g ? t('review.location') : escapeHtml(d.p ?? '');
-    const at = d.at ?? 0;
-    const when = d.w === 'now' ? t('review.when_now', { date: formatDay(at), time: formatTime(at) }) : d.w === 'date' ? formatDay(at) : t(`review.when_${d.w ?? 'today'}`, { date: formatDay(at) });
+    const what = d.voice ? t('review.voice', { seconds: d.voice.durationSec ?? 0 }) : escapeHtml(truncate(d.text ?? '', 700));
+    const place = d.location ? t('review.location') : escapeHtml(d.place ?? '');
+    const at = d.incidentAt ?? 0;
+    const when = d.when === 'now' ? t('review.when_now', { date: formatDay(at), time: formatTime(at) }) : d.when === 'date' ? formatDay(at) : t(`review.when_${d.when ?? 'today'}`, { date: formatDay(at) });
     const lines = [
       t('review.title'),
       '',
-      `<b>${t('review.kind')}</b> ${escapeHtml(t(`common:kind.${d.k}`))}`,
-      `<b>${t('review.category')}</b> ${escapeHtml(t(`common:category.${d.c}`))}`,
+      `<b>${t('review.kind')}</b> ${escapeHtml(t(`common:kind.${d.kind}`))}`,
+      `<b>${t('review.category')}</b> ${escapeHtml(t(`common:category.${d.category}`))}`,
       `<b>${t('review.what')}</b> ${what}`,
-      `<b>${t('review.county')}</b> ${escapeHtml(countyByCode(d.co ?? 0)?.name ?? '')}`,
+      `<b>${t('review.county')}</b> ${escapeHtml(countyByCode(d.county ?? 0)?.name ?? '')}`,
       `<b>${t('review.place')}</b> ${place}`,
       `<b>${t('review.when')}</b> ${when}`,
-      `<b>${t('review.evidence')}</b> ${d.ev?.length ? t('review.files', { count: d.ev.length }) : t('review.none')}`,
-      `<b>${t('review.danger')}</b> ${yesNo(d.dg)}`,
-      `<b>${t('review.contact')}</b> ${d.an ? t('review.anonymous') : t('review.phone_shared')}`,
+      `<b>${t('review.evidence')}</b> ${d.evidence?.length ? t('review.files', { count: d.evidence.length }) : t('review.none')}`,
+      `<b>${t('review.danger')}</b> ${yesNo(d.danger)}`,
+      `<b>${t('review.contact')}</b> ${d.anonymous ? t('review.anonymous') : t('review.phone_shared')}`,
       '',
       t('review.hint'),
     ];
@@ -459,25 +459,25 @@ export class Wizard {
     if (missing) return this.go(ctx, missing);
     const from = ctx.from;
     const chat = ctx.chat;
-    if (!from || !chat || !d.k || !d.c || !d.co || !d.w || d.at === undefined || d.dg === undefined || d.an === undefined) return;
+    if (!from || !chat || !d.kind || !d.category || !d.county || !d.when || d.incidentAt === undefined || d.danger === undefined || d.anonymous === undefined) return;
     await ctx.sendChatAction('typing').catch(() => undefined);
     const result = await ctx.deps.intake.submit({
       reporter: { telegramUserId: from.id, chatId: chat.id, firstName: from.first_name, lastName: from.last_name, username: from.username },
       language: ctx.lang,
-      ...(d.ph ? { phone: d.ph } : {}),
+      ...(d.phone ? { phone: d.phone } : {}),
       report: {
         draftId: d.id,
-        kind: d.k,
-        category: d.c,
-        description: d.v ? { voice: toEvidence(d.v) } : { text: d.tx },
-        county: d.co,
-        ...(d.p ? { place: d.p } : {}),
-        ...(d.g ? { location: { lat: d.g[0], lon: d.g[1] } } : {}),
-        when: d.w,
-        incidentAt: new Date(d.at),
-        dangerNow: d.dg,
-        anonymous: d.an,
-        evidence: (d.ev ?? []).map((m) => toEvidence(m)),
+        kind: d.kind,
+        category: d.category,
+        description: d.voice ? { voice: d.voice } : { text: d.text },
+        county: d.county,
+        ...(d.place ? { place: d.place } : {}),
+        ...(d.location ? { location: d.location } : {}),
+        when: d.when,
+        incidentAt: new Date(d.incidentAt),
+        dangerNow: d.danger,
+        anonymous: d.anonymous,
+        evidence: d.evidence ?? [],
       },
     });
     if (result.ok) return this.received(ctx, d, result.reference);
@@ -489,8 +489,8 @@ export class Wizard {
   }
 
   private async received(ctx: BotContext, d: Draft, reference: string): Promise<void> {
-    ctx.session.d = undefined;
-    ctx.session.done = { d: d.id, r: reference };
+    ctx.session.draft = undefined;
+    ctx.session.lastSubmitted = { draftId: d.id, reference };
     ctx.state.reportCommitted = true;
     await ctx.reply(ctx.t('submit.received', { reference }), { ...HTML, ...kb.mainMenu(ctx.t) });
   }

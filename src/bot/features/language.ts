@@ -20,14 +20,14 @@ export function languageFeature(wizard: Wizard): Composer<BotContext> {
       await ctx.answerCbQuery();
       return ask(ctx);
     }
-    ctx.session.l = lang;
+    ctx.session.lang = lang;
     ctx.lang = lang;
     await ctx.answerCbQuery();
     const reporter = await ctx.deps.store.reporters.findByTelegramUser(ctx.from.id);
     if (reporter) await ctx.deps.store.reporters.setLanguage(reporter._id, lang);
     await ctx.reply(ctx.t('language.set'));
     // Carry on in the new language where the reporter was.
-    if (ctx.session.d) return wizard.show(ctx);
+    if (ctx.session.draft) return wizard.show(ctx);
     await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
   });
   return c;

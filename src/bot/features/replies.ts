@@ -3,7 +3,7 @@ import type { Message } from 'telegraf/types';
 import type { MessageRefusal, ReporterMessage } from '../../services/conversation-service';
 import type { BotContext, PendingReply } from '../context';
 import * as kb from '../keyboards';
-import { captionOf, mediaOf, toEvidence } from '../media';
+import { captionOf, mediaOf } from '../media';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
@@ -24,23 +24,23 @@ export function repliesFeature(): Composer<BotContext> {
     const { conversation } = ctx.deps;
     const open = await conversation.openTickets(ctx.from.id);
     if (!open.length) return next();
-    const pending: PendingReply = { ids: open.map((r) => r.reportId), ...(text !== undefined ? { tx: text } : {}), ...(media ? { m: media } : {}) };
+    const pending: PendingReply = { reportIds: open.map((r) => r.reportId), ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}) };
     const check = conversation.check(toMessage(pending));
     if (!check.ok) return refuse(ctx, check);
     if (open.length === 1) return attach(ctx, ctx.from.id, open[0].reportId, pending);
-    ctx.session.rp = pending;
+    ctx.session.pendingReply = pending;
     await ctx.reply(ctx.t('reply.pick'), kb.pickReportKeyboard(ctx.t, open));
   });
 
   c.action(/^rp:(\d{1,2})$/, async (ctx) => {
-    const pending = ctx.session.rp;
-    const reportId = pending?.ids[Number(ctx.match[1])];
+    const pending = ctx.session.pendingReply;
+    const reportId = pending?.reportIds[Number(ctx.match[1])];
     await ctx.answerCbQuery();
     if (!pending || !reportId) {
       await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t));
       return;
     }
-    ctx.session.rp = undefined;
+    ctx.session.pendingReply = undefined;
     return attach(ctx, ctx.from.id, reportId, pending);
   });
 
@@ -48,7 +48,7 @@ export function repliesFeature(): Composer<BotContext> {
 }
 
 function toMessage(p: PendingReply): ReporterMessage {
-  return { ...(p.tx !== undefined ? { text: p.tx } : {}), ...(p.m ? { media: toEvidence(p.m) } : {}) };
+  return { ...(p.text !== undefined ? { text: p.text } : {}), ...(p.media ? { media: p.media } : {}) };
 }
 
 async function refuse(ctx: BotContext, why: MessageRefusal): Promise<void> {

@@ -12,7 +12,7 @@ export function reportFeature(wizard: Wizard): Composer<BotContext> {
   c.action(/^w:([\w-]{1,20}):(\w{1,8}):([\w-]{1,20})$/, (ctx) => wizard.onCallback(ctx, ctx.match[1], ctx.match[2], ctx.match[3]));
 
   c.on('message', async (ctx, next) => {
-    if (!ctx.session.d) return next();
+    if (!ctx.session.draft) return next();
     return wizard.onMessage(ctx, ctx.message);
   });
   return c;

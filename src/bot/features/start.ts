@@ -10,7 +10,7 @@ export function startFeature(wizard: Wizard): Composer<BotContext> {
   const c = new Composer<BotContext>();
 
   c.start(async (ctx) => {
-    if (ctx.session.d) {
+    if (ctx.session.draft) {
       // A report is in progress: do not lose it, carry on where the reporter was.
       await ctx.reply(ctx.t('wizard.resume'));
       return wizard.show(ctx);
