@@ -14,7 +14,6 @@ import { RedisSessionStore } from './session-store';
 import { migrateSession, newSession } from './session';
 import { safeError } from './safe-error';
 import type { IdentityCipher } from '../store';
-import { Wizard } from './wizard';
 
 export type { BotContext, BotDeps, SessionData } from './context';
 export { RedisSessionStore } from './session-store';
@@ -54,7 +53,6 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   const now = deps.now ?? (() => new Date());
   const bot = new Telegraf<BotContext>(token, { telegram: apiRoot ? { apiRoot } : {} });
   const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionTtlSec, migrateSession);
-  const wizard = new Wizard();
 
   // Context helpers first so that even the error boundary can speak the reporter's language.
   bot.use((ctx, next) => {
@@ -144,7 +142,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
 
   if (deps.messagesPerMinute) bot.use(messageRateLimit(deps, deps.messagesPerMinute));
 
-  bot.use(startFeature(wizard), languageFeature(wizard), statusFeature(), reportFeature(wizard), repliesFeature());
+  bot.use(startFeature(), languageFeature(), statusFeature(), reportFeature(), repliesFeature());
 
   // Buttons nobody handled: an old message, or data we never produced.
   bot.on('callback_query', async (ctx) => {
