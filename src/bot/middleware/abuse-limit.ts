@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from 'telegraf';
-import { RedisRateLimit } from '../lib/rate-limit';
-import type { BotContext, BotDeps } from './context';
+import { RedisRateLimit } from '../../lib/rate-limit';
+import type { BotContext, BotDeps } from '../context';
 
 /**
  * Refuses updates over the per-minute limit with one polite message in the reporter's language.
