@@ -19,6 +19,7 @@ import { createBot } from './bot';
 import { ConversationService } from './services/conversation-service';
 import { redisDailyReportLimit } from './services/daily-report-limit';
 import { IntakeService } from './services/intake-service';
+import { ReporterService } from './services/reporter-service';
 import { WebhookServer } from './bot/webhook-server';
 import { createConsole } from './console';
 import { OpsServer, readinessProbe } from './ops';
@@ -94,9 +95,10 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
       apiRoot: config.telegram.apiRoot,
       redis: botRedis,
       prefix: config.redis.prefix,
-      store,
+      cipher: store.cipher,
       intake: new IntakeService({ store, reports, logger, metrics, dailyLimit }),
       conversation: new ConversationService({ store, events, logger }),
+      reporters: new ReporterService({ store, logger }),
       translator,
       logger,
       metrics,

@@ -6,16 +6,19 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { ConversationService } from '../services/conversation-service';
 import type { IntakeService } from '../services/intake-service';
-import type { Store } from '../store';
+import type { ReporterService } from '../services/reporter-service';
+import type { IdentityCipher } from '../store';
 import type { SessionData } from './session';
 
 export type { Draft, MediaRef, PendingReply, SessionData, Step } from './session';
 export { STEPS } from './session';
 
 export interface BotDeps {
-  store: Store;
+  /** Keyed hashes for Redis keys (sessions, limits), never a Telegram id in the clear. */
+  cipher: IdentityCipher;
   intake: IntakeService;
   conversation: ConversationService;
+  reporters: ReporterService;
   translator: Translator;
   logger: Logger;
   helpNumbers: readonly HelpNumber[];

@@ -51,7 +51,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   bot.use(privateChatsOnly());
   bot.use(dropRedeliveredUpdates(deps, dedupeTtlSec));
   bot.use(onePerReporter());
-  bot.use(redisSession(sessions, deps.store.cipher));
+  bot.use(redisSession(sessions, deps.cipher));
   bot.use(sessionLanguage());
   if (deps.messagesPerMinute) bot.use(messageRateLimit(deps, deps.messagesPerMinute));
 

@@ -18,6 +18,7 @@ import { ConversationService } from '../../src/services/conversation-service';
 import { redisDailyReportLimit } from '../../src/services/daily-report-limit';
 import { IntakeService } from '../../src/services/intake-service';
 import { ReportService, type TicketEnqueuer } from '../../src/services/report-service';
+import { ReporterService } from '../../src/services/reporter-service';
 import { createStore, type Store } from '../../src/store';
 import { connectTestDb, type TestDb } from './db';
 import { connectTestRedis } from './redis';
@@ -95,9 +96,10 @@ export async function startBotHarness(label: string, opts: { now?: () => Date; l
       : undefined;
     const intake = new IntakeService({ store, reports, logger, dailyLimit });
     const conversation = new ConversationService({ store, events: bus, logger });
+    const reporters = new ReporterService({ store, logger });
     const messagesPerMinute = opts.limits?.messagesPerMinute;
     const build = () =>
-      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, store, intake, conversation, translator, logger, helpNumbers, now: opts.now, messagesPerMinute });
+      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute });
 
     const h: BotHarness = {
       tg,

@@ -23,8 +23,7 @@ export function languageFeature(): Composer<BotContext> {
     ctx.session.lang = lang;
     ctx.lang = lang;
     await ctx.answerCbQuery();
-    const reporter = await ctx.deps.store.reporters.findByTelegramUser(ctx.from.id);
-    if (reporter) await ctx.deps.store.reporters.setLanguage(reporter._id, lang);
+    await ctx.deps.reporters.setLanguage(ctx.from.id, lang);
     await ctx.reply(ctx.t('language.set'));
     // Carry on in the new language where the reporter was.
     if (ctx.session.draft) return runWizard(ctx, { type: 'show' });

@@ -12,7 +12,7 @@ export function messageRateLimit(deps: BotDeps, perMinute: number): MiddlewareFn
   return async (ctx, next) => {
     const userId = ctx.from?.id;
     if (!userId) return next();
-    const decision = await limit.consume(deps.store.cipher.lookupHash(userId));
+    const decision = await limit.consume(deps.cipher.lookupHash(userId));
     if (decision.ok) return next();
     deps.metrics?.rateLimited.inc({ limit: 'messages' });
     if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
