@@ -47,7 +47,7 @@ export function createLogger(opts: { level?: string; name?: string } = {}, desti
           return method.apply(this, safe as Parameters<typeof method>);
         },
       },
-      serializers: { err: (e: Error) => pino.stdSerializers.err(redactError(e)) },
+      serializers: { err: serializeError },
     },
     destination ?? terminalStream(),
   );
@@ -60,6 +60,26 @@ export function createLogger(opts: { level?: string; name?: string } = {}, desti
 function terminalStream(): DestinationStream | undefined {
   if (!process.stdout.isTTY || process.env.NODE_ENV === 'production') return undefined;
   return pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss', singleLine: true, ignore: 'pid,hostname,name' });
+}
+
+/**
+ * An error as it is logged, wherever it comes from (log it as `{ err }`). Only what says what
+ * failed is kept: a TelegramError carries the whole request (`on.payload`: chat_id and the text
+ * being sent, which can echo a reporter's own words), and a validation error can carry the
+ * offending values. So: type, message, code, the Bot API method, stack and cause, with the bot
+ * token redacted.
+ */
+export function serializeError(err: unknown, depth = 0): unknown {
+  if (typeof err === 'string') return redactToken(err);
+  if (!(err instanceof Error)) return { type: typeof err };
+  // The class name, as pino's own serializer gives it (TelegramError does not set `name`).
+  const out: Record<string, unknown> = { type: err.constructor.name || err.name, message: redactToken(err.message) };
+  const { code, on } = err as { code?: unknown; on?: { method?: unknown } };
+  if (typeof code === 'number' || typeof code === 'string') out.code = code;
+  if (typeof on?.method === 'string') out.method = on.method;
+  if (err.stack) out.stack = redactToken(err.stack);
+  if (err.cause !== undefined && depth < 3) out.cause = serializeError(err.cause, depth + 1);
+  return out;
 }
 
 function redactError(e: Error): Error {
