@@ -272,6 +272,8 @@ function drawFields(pen: Pen, blockRows: { label: string; value: string }[]): vo
   const width = doc.page.width - 2 * MARGIN;
   const labelW = 170;
   for (const r of blockRows) {
+    // A label and its value start on the same page (pdfkit would break only the value).
+    if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
     const y = doc.y;
     doc.font(BOLD).fontSize(10).fillColor(MUTED).text(pen.write(r.label), MARGIN, y, { width: labelW - 10 });
     const afterLabel = doc.y;
@@ -310,6 +312,7 @@ function drawBlock(pen: Pen, block: CaseFileBlock): void {
   else if (block.type === 'text') doc.font(FONT).fontSize(10).fillColor(INK).text(pen.write(block.text), MARGIN, doc.y, { width });
   else {
     for (const m of block.items) {
+      if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
       doc.font(BOLD).fontSize(9).fillColor(MUTED).text(pen.write(m.at), MARGIN, doc.y, { width });
       doc.font(FONT).fontSize(10).fillColor(INK).text(pen.write(m.text), MARGIN + 10, doc.y, { width: width - 10 });
       doc.moveDown(0.4);

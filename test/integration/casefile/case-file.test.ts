@@ -199,6 +199,20 @@ describe('election case file (IEBC, Swahili)', () => {
   });
 });
 
+describe('a long report', () => {
+  it('flows over several pages, each with the reference and its page number', async () => {
+    const input = policeReport(null);
+    input.story = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of a long account of what happened at the roadblock.`).join('\n');
+    input.timeline = Array.from({ length: 40 }, (_, i) => ({ at: new Date(Date.UTC(2026, 7, 9, 10, i)), text: `Message ${i + 1} with more details.` }));
+    const text = pdfText(await renderCaseFilePdf(input, translator), 'police-long');
+    const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i <= pages; i++) expect(text).toContain(`R-7KQ2-M4XD. Confidential: for the use of the agency it was sent to. Page ${i} of ${pages}`);
+    expect(text).toContain('Line 60 of a long account');
+    expect(text).toContain('Message 40 with more details.');
+  });
+});
+
 describe('what a person sees', () => {
   it('renders the police case file page 1 to PNG in test-artifacts/', async () => {
     if (!existsSync(PDFTOPPM)) throw new Error(`${PDFTOPPM} is missing: apt-get install poppler-utils`);
