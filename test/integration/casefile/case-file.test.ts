@@ -173,7 +173,7 @@ describe('election case file (IEBC, Swahili)', () => {
       'Sheywe',
       'shahidi',
       '8 Agosti 2026 (saa haikutajwa)',
-      'Aliyeripoti hakutuma faili yoyote.',
+      'Aliyeripoti hakutuma ushahidi wowote',
       'Aliyeripoti hakutuma ujumbe mwingine.',
       REPORTER.name,
       REPORTER.phone,
