@@ -224,6 +224,11 @@ export function caseFileContent(input: CaseFileInput, translator: Translator): C
   };
 }
 
+/** A download name such as `ripoti-R-7KQ2-M4XD-IPOA.pdf` (reference and agency only: no personal data). */
+export function caseFileName(input: Pick<CaseFileInput, 'reference' | 'agency'>, ext: 'pdf' | 'html'): string {
+  return `ripoti-${input.reference}-${input.agency}.${ext}`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
 // ---- PDF ----
 
 /** Windows-1252 characters above 0x7F outside Latin-1: what the PDF standard fonts can draw. */

@@ -1,6 +1,6 @@
 import { identityForCaseFile } from '../../src/domain';
 import { Translator } from '../../src/i18n';
-import { caseFileContent, escapeHtml, formatBytes, renderCaseFileHtml, toPdfText, type CaseFileInput } from '../../src/services/case-file';
+import { caseFileContent, caseFileName, escapeHtml, formatBytes, renderCaseFileHtml, toPdfText, type CaseFileInput } from '../../src/services/case-file';
 
 let translator: Translator;
 beforeAll(async () => {
@@ -95,6 +95,10 @@ describe('PDF text', () => {
     expect(toPdfText('Ŝeŵa')).toEqual({ text: 'Sewa', lossy: false });
     expect(toPdfText('help 🙏 now')).toEqual({ text: 'help ? now', lossy: true });
     expect(toPdfText('a\r\nb\tc')).toEqual({ text: 'a\nb c', lossy: false });
+  });
+
+  it('names the download by reference and agency only', () => {
+    expect(caseFileName({ reference: 'R-7KQ2-M4XD', agency: 'NPS_IA' }, 'pdf')).toBe('ripoti-R-7KQ2-M4XD-NPS_IA.pdf');
   });
 
   it('formats file sizes', () => {
