@@ -6,3 +6,6 @@ export * from './counties';
 export * from './incident-time';
 export * from './limits';
 export * from './help-numbers';
+export * from './electoral-units';
+export * from './officer-details';
+export * from './consent';
