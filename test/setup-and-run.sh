@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command on a fresh Debian/Ubuntu machine with Node 20: installs what the suites
-# need and is missing (Redis, Chromium, an emoji font for the screenshots), installs the locked npm
-# tree, starts Redis on 127.0.0.1:6379 if nothing answers there, then runs `npm test` (arguments
+# need and is missing (Redis, Chromium, an emoji font for the screenshots, pdftotext to read case
+# files back), installs the locked npm tree, starts Redis on 127.0.0.1:6379 if nothing answers there, then runs `npm test` (arguments
 # are passed on). People who already have Redis and Chromium can run plain `npm test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi 'color emoji' || missing+=(fonts-noto-color-emoji)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   if ! command -v apt-get >/dev/null 2>&1; then
