@@ -1,10 +1,11 @@
 /** Command handlers. Each takes the command document and the target database name. */
 import { Long, calculateObjectSize } from 'bson';
-import { Aggregator, Query, find as mingoFind } from 'mingo';
 import { CommandError, badValue, namespaceNotFound, toCommandError } from './errors';
 import { type Collection, type Store } from './store';
+import { projectDocs } from './projection';
+import { compileQuery, runPipeline } from './query';
 import { applyUpdate, buildUpsert, isOperatorUpdate, validateUpdate } from './update';
-import { canonical, deepCopy, getPath, isPlainObject, sortDocs, type Doc } from './values';
+import { canonical, deepCopy, getPath, isPlainObject, sortDocs, toNumber, type Doc } from './values';
 
 export interface ConnectionInfo {
   connectionId: number;
@@ -20,10 +21,7 @@ const DEFAULT_BATCH = 101;
 const BATCH_BYTES = 12 * 1024 * 1024;
 
 function num(v: unknown, fallback = 0): number {
-  if (typeof v === 'number') return v;
-  if (v instanceof Long) return v.toNumber();
-  if (typeof v === 'bigint') return Number(v);
-  return fallback;
+  return toNumber(v) ?? fallback;
 }
 
 function optDoc(v: unknown, what: string): Doc | undefined {
@@ -45,13 +43,7 @@ function sortSpec(sort: Doc | undefined): Record<string, 1 | -1> | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
-/** MongoDB returns _id first; mingo's projection appends it last. */
-function idFirst(doc: Doc): Doc {
-  if (!('_id' in doc) || Object.keys(doc)[0] === '_id') return doc;
-  return { _id: doc._id, ...doc };
-}
-
-function shape(docs: Doc[], opts: { sort?: Doc; skip?: number; limit?: number; projection?: Doc }): Doc[] {
+function shape(docs: Doc[], opts: { sort?: Doc; skip?: number; limit?: number; projection?: Doc; query?: Doc }): Doc[] {
   const sort = sortSpec(opts.sort);
   const projection = opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined;
   const skip = opts.skip ?? 0;
@@ -59,15 +51,11 @@ function shape(docs: Doc[], opts: { sort?: Doc; skip?: number; limit?: number; p
   const sorted = sort ? sortDocs(docs, sort) : docs;
   const page = skip || limit ? sorted.slice(skip, limit > 0 ? skip + limit : undefined) : sorted;
   if (!projection) return page;
-  try {
-    return (mingoFind(page, {}, projection).all() as Doc[]).map(idFirst);
-  } catch (err) {
-    throw toCommandError(err);
-  }
+  return projectDocs(page, projection, opts.query);
 }
 
-function project(doc: Doc, fields: Doc | undefined): Doc {
-  return shape([doc], { projection: fields })[0];
+function project(doc: Doc, fields: Doc | undefined, query: Doc): Doc {
+  return shape([doc], { projection: fields, query })[0];
 }
 
 export function createHandlers(store: Store): Record<string, Handler> {
@@ -156,12 +144,8 @@ export function createHandlers(store: Store): Record<string, Handler> {
       );
       let matched = infos;
       if (filter && Object.keys(filter).length) {
-        try {
-          const q = new Query(filter);
-          matched = infos.filter((i) => q.test(i));
-        } catch (err) {
-          throw toCommandError(err);
-        }
+        const q = compileQuery(filter);
+        matched = infos.filter((i) => q.test(i));
       }
       const cursor = optDoc(cmd.cursor, 'cursor');
       return cursorReply(`${dbName}.$cmd.listCollections`, matched, cursor ? num(cursor.batchSize, DEFAULT_BATCH) : undefined, false);
@@ -274,8 +258,10 @@ export function createHandlers(store: Store): Record<string, Handler> {
       const name = collName(cmd, 'find');
       const c = coll(dbName, name);
       const rawLimit = num(cmd.limit);
+      const filter = optDoc(cmd.filter, 'filter');
       const docs = c
-        ? shape(c.match(optDoc(cmd.filter, 'filter')), {
+        ? shape(c.match(filter), {
+            query: filter,
             sort: optDoc(cmd.sort, 'sort'),
             skip: num(cmd.skip),
             limit: Math.abs(rawLimit),
@@ -323,7 +309,7 @@ export function createHandlers(store: Store): Record<string, Handler> {
       const target = sorted[0];
       const out = (value: Doc | null | undefined, lastErrorObject: Doc): Doc => ({
         lastErrorObject,
-        value: value ? project(value, fields) : null,
+        value: value ? project(value, fields, query) : null,
         ok: 1,
       });
       if (remove) {
@@ -389,15 +375,7 @@ export function createHandlers(store: Store): Record<string, Handler> {
           input = [...c.docs.values()];
         }
       }
-      let result: Doc[];
-      try {
-        const agg = new Aggregator(stages, {
-          collectionResolver: (name: string) => [...(db.get(name)?.docs.values() ?? [])].map(deepCopy),
-        });
-        result = agg.run(input.map(deepCopy)) as Doc[];
-      } catch (err) {
-        throw toCommandError(err);
-      }
+      const result = runPipeline(stages, input.map(deepCopy), (name: string) => [...(db.get(name)?.docs.values() ?? [])].map(deepCopy));
       const cursor = optDoc(cmd.cursor, 'cursor') ?? {};
       return cursorReply(`${dbName}.${target}`, result, cursor.batchSize === undefined ? undefined : num(cursor.batchSize), false);
     },

@@ -1,8 +1,8 @@
 /** In-memory databases, collections, indexes and cursors. Documents are never mutated in place:
  * updates build a new copy, so cursors holding references see a stable snapshot. */
 import { ObjectId } from 'bson';
-import { Query } from 'mingo';
-import { CommandError, badValue, toCommandError } from './errors';
+import { CommandError, badValue } from './errors';
+import { compileQuery } from './query';
 import { canonical, deepCopy, getPath, isPlainObject, renderDoc, type Doc } from './values';
 
 export interface IndexDef {
@@ -17,7 +17,7 @@ export interface IndexDef {
   /** A compound index saw an array value, so its keys no longer answer scalar equality lookups. */
   multikeyCompound?: boolean;
   /** partialFilterExpression: only matching documents are indexed (and checked for uniqueness). */
-  partial?: Query;
+  partial?: { test(doc: unknown): boolean };
 }
 
 const SCALAR_CTORS = [ObjectId, Date];
@@ -149,18 +149,9 @@ export class Collection {
     // Index keys use MongoDB equality (incl. array elements), so a filter made only of the looked-up
     // fields needs no further test; this skips compiling a mingo query on hot paths.
     if (found?.exact) return found.docs;
-    let query: Query;
-    try {
-      query = new Query(filter);
-    } catch (err) {
-      throw toCommandError(err);
-    }
+    const query = compileQuery(filter);
     const out: Doc[] = [];
-    try {
-      for (const doc of found?.docs ?? this.docs.values()) if (query.test(doc)) out.push(doc);
-    } catch (err) {
-      throw toCommandError(err);
-    }
+    for (const doc of found?.docs ?? this.docs.values()) if (query.test(doc)) out.push(doc);
     return out;
   }
 
@@ -221,11 +212,7 @@ export class Collection {
     for (const [k, v] of Object.entries(spec)) if (!['key', 'name', 'unique', 'sparse', 'v', 'ns'].includes(k)) options[k] = deepCopy(v);
     const index: IndexDef = { name, key: deepCopy(key), unique, sparse, options };
     if (isPlainObject(spec.partialFilterExpression)) {
-      try {
-        index.partial = new Query(spec.partialFilterExpression);
-      } catch (err) {
-        throw toCommandError(err);
-      }
+      index.partial = compileQuery(spec.partialFilterExpression);
     }
     // Build the postings first so a duplicate among existing documents fails the whole build.
     index.postings = new Map();
