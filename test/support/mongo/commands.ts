@@ -1,5 +1,5 @@
 /** Command handlers. Each takes the command document and the target database name. */
-import { Long, calculateObjectSize } from 'bson';
+import { Long, ObjectId, calculateObjectSize } from 'bson';
 import { CommandError, badValue, namespaceNotFound, toCommandError } from './errors';
 import { type Collection, type Store } from './store';
 import { projectDocs } from './projection';
@@ -9,6 +9,24 @@ import { canonical, deepCopy, getPath, isPlainObject, sortDocs, toNumber, type D
 
 export interface ConnectionInfo {
   connectionId: number;
+}
+
+/** What `hello` says about the server: a one-member replica set, as production runs one. */
+export interface ServerIdentity {
+  setName: string;
+  /** host:port that clients reach this server at; filled in once the server listens. */
+  me: string;
+}
+
+const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
+
+/** MongoDB refuses a stored document over 16 MiB (BSONObjectTooLarge). */
+function checkSize(doc: Doc, after: 'insert' | 'update'): void {
+  const size = calculateObjectSize(doc);
+  if (size <= MAX_BSON_OBJECT_SIZE) return;
+  throw after === 'update'
+    ? new CommandError(10334, 'BSONObjectTooLarge', `Resulting document after update is larger than ${MAX_BSON_OBJECT_SIZE}`)
+    : new CommandError(10334, 'BSONObjectTooLarge', `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_OBJECT_SIZE}`);
 }
 
 type Handler = (cmd: Doc, dbName: string, conn: ConnectionInfo) => Doc;
@@ -58,7 +76,7 @@ function project(doc: Doc, fields: Doc | undefined, query: Doc): Doc {
   return shape([doc], { projection: fields, query })[0];
 }
 
-export function createHandlers(store: Store): Record<string, Handler> {
+export function createHandlers(store: Store, identity: ServerIdentity): Record<string, Handler> {
   const takeBatch = (docs: Doc[], pos: number, batchSize: number): [Doc[], number] => {
     const max = batchSize > 0 ? batchSize : Number.MAX_SAFE_INTEGER;
     const batch: Doc[] = [];
@@ -84,6 +102,13 @@ export function createHandlers(store: Store): Record<string, Handler> {
     helloOk: true,
     ...(legacy ? { ismaster: true } : {}),
     isWritablePrimary: true,
+    secondary: false,
+    setName: identity.setName,
+    setVersion: 1,
+    electionId: ELECTION_ID,
+    hosts: [identity.me],
+    primary: identity.me,
+    me: identity.me,
     maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
     maxMessageSizeBytes: MAX_MESSAGE_SIZE,
     maxWriteBatchSize: MAX_WRITE_BATCH,
@@ -175,6 +200,7 @@ export function createHandlers(store: Store): Record<string, Handler> {
         if (ordered && writeErrors.length) return;
         try {
           if (!isPlainObject(doc)) throw badValue('document to insert must be an object');
+          checkSize(doc, 'insert');
           c.insert(doc);
           n += 1;
         } catch (err) {
@@ -207,13 +233,16 @@ export function createHandlers(store: Store): Record<string, Handler> {
           const matches = c.match(q);
           const targets = multi ? matches : matches.slice(0, 1);
           if (targets.length === 0 && stmt.upsert === true) {
-            const inserted = c.insert(buildUpsert(q, u, arrayFilters));
+            const doc = buildUpsert(q, u, arrayFilters);
+            checkSize(doc, 'update');
+            const inserted = c.insert(doc);
             n += 1;
             upserted.push({ index, _id: inserted._id });
             return;
           }
           for (const doc of targets) {
             const next = applyUpdate(doc, u, { arrayFilters, query: q });
+            checkSize(next, 'update');
             n += 1;
             if (canonical(next) !== canonical(doc)) {
               c.replace(doc, next);
@@ -320,11 +349,14 @@ export function createHandlers(store: Store): Record<string, Handler> {
       const arrayFilters = Array.isArray(cmd.arrayFilters) ? cmd.arrayFilters.filter(isPlainObject) : undefined;
       if (target && c) {
         const next = applyUpdate(target, u, { arrayFilters, query });
+        checkSize(next, 'update');
         if (canonical(next) !== canonical(target)) c.replace(target, next);
         return out(cmd.new === true ? next : target, { n: 1, updatedExisting: true });
       }
       if (cmd.upsert === true && c) {
-        const inserted = c.insert(buildUpsert(query, u, arrayFilters));
+        const doc = buildUpsert(query, u, arrayFilters);
+        checkSize(doc, 'update');
+        const inserted = c.insert(doc);
         return out(cmd.new === true ? inserted : null, { n: 1, updatedExisting: false, upserted: inserted._id });
       }
       return out(null, { n: 0, updatedExisting: false });

@@ -31,6 +31,9 @@ function runCommand(handlers: ReturnType<typeof createHandlers>, command: Doc, d
   if (name === undefined) return new CommandError(59, 'CommandNotFound', 'no such command: empty command').toDocument();
   const handler = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name] : undefined;
   if (!handler) return new CommandError(59, 'CommandNotFound', `no such command: '${name}'`).toDocument();
+  if (command.startTransaction !== undefined || command.autocommit !== undefined || name === 'commitTransaction' || name === 'abortTransaction') {
+    return new CommandError(20, 'IllegalOperation', 'multi-document transactions are not supported by the test server').toDocument();
+  }
   const args: Doc = {};
   for (const [k, v] of Object.entries(command)) if (!IGNORED.includes(k)) args[k] = v;
   try {
@@ -40,10 +43,19 @@ function runCommand(handlers: ReturnType<typeof createHandlers>, command: Doc, d
   }
 }
 
-export async function startMongoTestServer(opts: { port?: number; host?: string } = {}): Promise<MongoTestServer> {
+export interface MongoTestServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Replica set name reported by `hello` (default rs0). */
+  replicaSet?: string;
+}
+
+export async function startMongoTestServer(opts: MongoTestServerOptions = {}): Promise<MongoTestServer> {
   const host = opts.host ?? '127.0.0.1';
   const store = new Store();
-  const handlers = createHandlers(store);
+  const identity = { setName: opts.replicaSet ?? 'rs0', me: '' };
+  const handlers = createHandlers(store, identity);
   const sockets = new Set<net.Socket>();
   let connections = 0;
 
@@ -90,10 +102,14 @@ export async function startMongoTestServer(opts: { port?: number; host?: string 
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
   const port = address.port;
-  const uriHost = host.includes(':') ? `[${host}]` : host;
+  // A wildcard address cannot be dialled: advertise loopback instead.
+  const advertised = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const uriHost = advertised.includes(':') ? `[${advertised}]` : advertised;
+  identity.me = `${uriHost}:${port}`;
 
   return {
-    uri: `mongodb://${uriHost}:${port}/?directConnection=true`,
+    // As production: the driver discovers the (one-member) replica set from `hello`.
+    uri: `mongodb://${uriHost}:${port}/?replicaSet=${encodeURIComponent(identity.setName)}`,
     port,
     stop: () =>
       new Promise<void>((resolve) => {

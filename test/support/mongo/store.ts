@@ -34,6 +34,59 @@ function simpleEquality(cond: unknown): unknown {
   return undefined;
 }
 
+// Options that do not change what an index is (MongoDB ignores them when comparing specs).
+const NEUTRAL_OPTIONS = ['background', 'hidden', 'comment'];
+
+function optionsSignature(flags: { unique: boolean; sparse: boolean }, options: Doc): string {
+  const relevant: Doc = { unique: flags.unique, sparse: flags.sparse };
+  for (const k of Object.keys(options).sort()) if (!NEUTRAL_OPTIONS.includes(k)) relevant[k] = options[k];
+  return canonical(relevant);
+}
+
+const PARTIAL_OPERATORS = ['$eq', '$gt', '$gte', '$lt', '$lte', '$type', '$in', '$exists'];
+
+/** MongoDB 7 accepts only equality, $exists: true, comparisons, $type, $in, $and and $or in a partial filter. */
+function checkPartialFilter(filter: Doc, depth = 0): void {
+  const refuse = (what: string): never => {
+    throw new CommandError(67, 'CannotCreateIndex', `Expression not supported in partial index: ${what}`);
+  };
+  for (const [k, cond] of Object.entries(filter)) {
+    if (k === '$and' || k === '$or') {
+      if (!Array.isArray(cond) || depth > 1) refuse(k);
+      for (const part of cond as unknown[]) if (isPlainObject(part)) checkPartialFilter(part, depth + 1);
+      continue;
+    }
+    if (k.startsWith('$')) refuse(k);
+    if (cond instanceof RegExp) refuse(`${k} regex`);
+    if (!isPlainObject(cond) || !Object.keys(cond).some((op) => op.startsWith('$'))) continue;
+    for (const [op, arg] of Object.entries(cond)) {
+      if (!PARTIAL_OPERATORS.includes(op)) refuse(`${k} ${op}`);
+      if (op === '$exists' && arg !== true && arg !== 1) refuse(`${k} $exists: false`);
+    }
+  }
+}
+
+const UNSUPPORTED_INDEX_OPTIONS: Record<string, string> = {
+  collation: 'index collation',
+  '2dsphereIndexVersion': 'geospatial indexes',
+  textIndexVersion: 'text indexes',
+  wildcardProjection: 'wildcard indexes',
+};
+
+function refuseIndexOptions(options: Doc): void {
+  for (const [k, what] of Object.entries(UNSUPPORTED_INDEX_OPTIONS)) {
+    if (options[k] !== undefined) throw new CommandError(67, 'CannotCreateIndex', `${what} is not supported by the test server`);
+  }
+  if (options.partialFilterExpression !== undefined) {
+    if (!isPlainObject(options.partialFilterExpression)) throw new CommandError(67, 'CannotCreateIndex', 'partialFilterExpression must be an object');
+    checkPartialFilter(options.partialFilterExpression);
+  }
+  const ttl = options.expireAfterSeconds;
+  if (ttl !== undefined && !(typeof ttl === 'number' && Number.isInteger(ttl) && ttl >= 0 && ttl <= 2147483647)) {
+    throw new CommandError(2, 'BadValue', `TTL index 'expireAfterSeconds' option must be within an acceptable range [0, 2147483647], got ${String(ttl)}`);
+  }
+}
+
 export class Collection {
   readonly docs = new Map<string, Doc>();
   readonly indexes: IndexDef[] = [{ name: '_id_', key: { _id: 1 }, unique: true, sparse: false, options: {} }];
@@ -192,24 +245,28 @@ export class Collection {
     const name = spec.name;
     if (!isPlainObject(key) || Object.keys(key).length === 0) throw new CommandError(67, 'CannotCreateIndex', 'index key pattern must be a non-empty object');
     if (typeof name !== 'string' || !name) throw new CommandError(9, 'FailedToParse', 'index name must be a non-empty string');
+    for (const kind of Object.values(key)) {
+      if (kind === 'text' || kind === '2d' || kind === '2dsphere' || kind === 'geoHaystack') {
+        throw new CommandError(67, 'CannotCreateIndex', `${kind} indexes are not supported by the test server`);
+      }
+    }
     const unique = spec.unique === true;
     const sparse = spec.sparse === true;
     const sameName = this.indexes.find((i) => i.name === name);
     const sameKey = this.indexes.find((i) => canonical(i.key) === canonical(key));
+    const options: Doc = {};
+    for (const [k, v] of Object.entries(spec)) if (!['key', 'name', 'unique', 'sparse', 'v', 'ns'].includes(k)) options[k] = deepCopy(v);
     if (sameName) {
-      if (canonical(sameName.key) !== canonical(key)) {
-        throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index but different keys. Requested index: ${renderDoc(spec)}, existing index: ${renderDoc({ key: sameName.key, name: sameName.name })}`);
-      }
-      if (sameName.name !== '_id_' && (sameName.unique !== unique || sameName.sparse !== sparse)) {
-        throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index but different options. Index: ${name}`);
+      const differs = canonical(sameName.key) !== canonical(key) || (sameName.name !== '_id_' && optionsSignature(sameName, sameName.options) !== optionsSignature({ unique, sparse }, options));
+      if (differs) {
+        throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${renderDoc(spec)}, existing index: ${renderDoc(this.describeIndex(sameName))}`);
       }
       return 'exists';
     }
     if (sameKey) {
       throw new CommandError(85, 'IndexOptionsConflict', `Index already exists with a different name: ${sameKey.name}`);
     }
-    const options: Doc = {};
-    for (const [k, v] of Object.entries(spec)) if (!['key', 'name', 'unique', 'sparse', 'v', 'ns'].includes(k)) options[k] = deepCopy(v);
+    refuseIndexOptions(options);
     const index: IndexDef = { name, key: deepCopy(key), unique, sparse, options };
     if (isPlainObject(spec.partialFilterExpression)) {
       index.partial = compileQuery(spec.partialFilterExpression);
