@@ -1,5 +1,6 @@
 /** Starts the MongoDB-compatible test server unless MONGODB_URI points at a real MongoDB.
- * Workers inherit process.env, so they all see the URI. */
+ * Workers inherit process.env, so they all see the URI (and RIPOTI_MONGO_TEST_SERVER, which marks
+ * the suites that only make sense against the test server). */
 import { startMongoTestServer, type MongoTestServer } from './mongo/server';
 
 declare global {
@@ -11,4 +12,5 @@ export default async function globalSetup(): Promise<void> {
   const server = await startMongoTestServer({ port: 0 });
   globalThis.__RIPOTI_MONGO_SERVER__ = server;
   process.env.MONGODB_URI = server.uri;
+  process.env.RIPOTI_MONGO_TEST_SERVER = '1';
 }

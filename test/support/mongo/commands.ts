@@ -16,6 +16,8 @@ export interface ServerIdentity {
   setName: string;
   /** host:port that clients reach this server at; filled in once the server listens. */
   me: string;
+  startedAt: number;
+  connections(): { current: number; totalCreated: number };
 }
 
 const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
@@ -70,6 +72,44 @@ function shape(docs: Doc[], opts: { sort?: Doc; skip?: number; limit?: number; p
   const page = skip || limit ? sorted.slice(skip, limit > 0 ? skip + limit : undefined) : sorted;
   if (!projection) return page;
   return projectDocs(page, projection, opts.query);
+}
+
+/** Collation cannot be honoured (string order and matching would silently differ), so it is refused;
+ * the simple collation is the default anyway. */
+function refuseCollation(collation: unknown): void {
+  if (collation === undefined || collation === null) return;
+  if (isPlainObject(collation) && collation.locale === 'simple') return;
+  throw new CommandError(2, 'BadValue', 'collation is not supported by the test server (it compares strings by code point, as the simple collation does)');
+}
+
+/** A hint changes no result here, but one naming no existing index fails as in MongoDB. */
+function checkHint(c: Collection | undefined, hint: unknown): void {
+  if (hint === undefined || hint === null || !c) return;
+  if (typeof hint === 'string' ? c.indexes.some((i) => i.name === hint) : isPlainObject(hint) && ('$natural' in hint || c.indexes.some((i) => canonical(i.key) === canonical(hint)))) return;
+  throw new CommandError(2, 'BadValue', 'hint provided does not correspond to an existing index');
+}
+
+const UNSUPPORTED_COLLECTION_OPTIONS: Record<string, string> = {
+  capped: 'capped collections',
+  timeseries: 'time series collections',
+  clusteredIndex: 'clustered collections',
+  expireAfterSeconds: 'collection-level expireAfterSeconds (TTL indexes are supported)',
+  viewOn: 'views',
+  validator: 'schema validation',
+  changeStreamPreAndPostImages: 'change streams',
+  encryptedFields: 'queryable encryption',
+};
+
+function refuseCollectionOptions(cmd: Doc): void {
+  for (const [k, what] of Object.entries(UNSUPPORTED_COLLECTION_OPTIONS)) {
+    if (cmd[k] !== undefined && cmd[k] !== false) throw new CommandError(115, 'CommandNotSupported', `${what}: not supported by the test server`);
+  }
+  refuseCollation(cmd.collation);
+}
+
+function checkReadOptions(c: Collection | undefined, opts: Doc): void {
+  refuseCollation(opts.collation);
+  checkHint(c, opts.hint);
 }
 
 function project(doc: Doc, fields: Doc | undefined, query: Doc): Doc {
@@ -138,10 +178,46 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
     }),
     endSessions: () => ({ ok: 1 }),
 
+    serverStatus: () => {
+      const uptimeMillis = Date.now() - identity.startedAt;
+      const { current, totalCreated } = identity.connections();
+      return {
+        host: identity.me,
+        version: '7.0.0',
+        process: 'mongod',
+        pid: Long.fromNumber(process.pid),
+        uptime: Math.floor(uptimeMillis / 1000),
+        uptimeMillis: Long.fromNumber(uptimeMillis),
+        uptimeEstimate: Long.fromNumber(Math.floor(uptimeMillis / 1000)),
+        localTime: new Date(),
+        connections: { current, available: 1_000_000 - current, totalCreated },
+        repl: { setName: identity.setName, isWritablePrimary: true, secondary: false, hosts: [identity.me], primary: identity.me, me: identity.me },
+        storageEngine: { name: 'memory', supportsCommittedReads: false, persistent: false },
+        ok: 1,
+      };
+    },
+
+    // Query plans would be invented: the server scans in memory and has no planner to describe.
+    explain: () => {
+      throw new CommandError(115, 'CommandNotSupported', 'explain is not supported by the test server (it has no query planner)');
+    },
+
+    collMod: (cmd, dbName) => {
+      const name = collName(cmd, 'collMod');
+      const c = coll(dbName, name);
+      if (!c) throw namespaceNotFound(`ns does not exist: ${dbName}.${name}`);
+      const other = Object.keys(cmd).filter((k) => k !== 'collMod' && k !== 'index');
+      if (other.length) throw new CommandError(115, 'CommandNotSupported', `collMod ${other.join(', ')}: not supported by the test server (only index expireAfterSeconds and hidden are)`);
+      const spec = optDoc(cmd.index, 'index');
+      if (!spec) return { ok: 1 };
+      return { ...c.modifyIndex(spec), ok: 1 };
+    },
+
     create: (cmd, dbName) => {
       const name = collName(cmd, 'create');
       const db = store.db(dbName);
       if (db.get(name)) throw new CommandError(48, 'NamespaceExists', `Collection ${dbName}.${name} already exists.`);
+      refuseCollectionOptions(cmd);
       db.getOrCreate(name);
       return { ok: 1 };
     },
@@ -224,6 +300,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
         try {
           if (!isPlainObject(stmt)) throw badValue('update statement must be an object');
           const q = optDoc(stmt.q, 'q') ?? {};
+          checkReadOptions(c, stmt);
           const u = validateUpdate(stmt.u);
           const multi = stmt.multi === true;
           if (multi && !Array.isArray(u) && !isOperatorUpdate(u)) {
@@ -271,6 +348,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
         if (ordered && writeErrors.length) return;
         try {
           if (!isPlainObject(stmt)) throw badValue('delete statement must be an object');
+          checkReadOptions(c, stmt);
           if (!c) return;
           const matches = c.match(optDoc(stmt.q, 'q') ?? {});
           const targets = num(stmt.limit) === 1 ? matches.slice(0, 1) : matches;
@@ -286,6 +364,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
     find: (cmd, dbName) => {
       const name = collName(cmd, 'find');
       const c = coll(dbName, name);
+      checkReadOptions(c, cmd);
       const rawLimit = num(cmd.limit);
       const filter = optDoc(cmd.filter, 'filter');
       const docs = c
@@ -333,6 +412,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
       if (!remove && cmd.update === undefined) throw new CommandError(9, 'FailedToParse', 'Either an update or remove=true must be specified');
       if (remove && (cmd.upsert === true || cmd.new === true)) throw new CommandError(9, 'FailedToParse', 'Cannot specify remove with upsert or new');
       const c = cmd.upsert === true ? store.db(dbName).getOrCreate(name) : coll(dbName, name);
+      checkReadOptions(c, cmd);
       const matches = c ? c.match(query) : [];
       const sorted = matches.length > 1 && cmd.sort ? shape(matches, { sort: optDoc(cmd.sort, 'sort'), limit: 1 }) : matches;
       const target = sorted[0];
@@ -364,6 +444,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
 
     count: (cmd, dbName) => {
       const c = coll(dbName, collName(cmd, 'count'));
+      checkReadOptions(c, cmd);
       if (!c) return { n: 0, ok: 1 };
       const matched = c.match(optDoc(cmd.query, 'query'));
       const skip = num(cmd.skip);
@@ -374,6 +455,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
 
     distinct: (cmd, dbName) => {
       const c = coll(dbName, collName(cmd, 'distinct'));
+      checkReadOptions(c, cmd);
       const key = cmd.key;
       if (typeof key !== 'string') throw badValue("BSON field 'distinct.key' is missing but a required field");
       const seen = new Map<string, unknown>();
@@ -396,6 +478,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
       if (cmd.explain === true) throw badValue('explain is not supported by the test server');
       const db = store.db(dbName);
       const c = db.get(target);
+      checkReadOptions(c, cmd);
       // A leading $match can use the _id / unique-index fast path.
       let stages = pipeline as Doc[];
       let input: Doc[] = [];

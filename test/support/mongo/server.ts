@@ -32,7 +32,8 @@ function runCommand(handlers: ReturnType<typeof createHandlers>, command: Doc, d
   const handler = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name] : undefined;
   if (!handler) return new CommandError(59, 'CommandNotFound', `no such command: '${name}'`).toDocument();
   if (command.startTransaction !== undefined || command.autocommit !== undefined || name === 'commitTransaction' || name === 'abortTransaction') {
-    return new CommandError(20, 'IllegalOperation', 'multi-document transactions are not supported by the test server').toDocument();
+    // Not IllegalOperation (20): the driver reads that on a write as "no retryable writes".
+    return new CommandError(115, 'CommandNotSupported', 'multi-document transactions are not supported by the test server').toDocument();
   }
   const args: Doc = {};
   for (const [k, v] of Object.entries(command)) if (!IGNORED.includes(k)) args[k] = v;
@@ -49,15 +50,17 @@ export interface MongoTestServerOptions {
   host?: string;
   /** Replica set name reported by `hello` (default rs0). */
   replicaSet?: string;
+  /** How often TTL indexes are applied; MongoDB's TTL monitor runs every 60 s (the default). */
+  ttlMonitorIntervalMs?: number;
 }
 
 export async function startMongoTestServer(opts: MongoTestServerOptions = {}): Promise<MongoTestServer> {
   const host = opts.host ?? '127.0.0.1';
   const store = new Store();
-  const identity = { setName: opts.replicaSet ?? 'rs0', me: '' };
-  const handlers = createHandlers(store, identity);
   const sockets = new Set<net.Socket>();
   let connections = 0;
+  const identity = { setName: opts.replicaSet ?? 'rs0', me: '', startedAt: Date.now(), connections: () => ({ current: sockets.size, totalCreated: connections }) };
+  const handlers = createHandlers(store, identity);
 
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -99,6 +102,9 @@ export async function startMongoTestServer(opts: MongoTestServerOptions = {}): P
       resolve();
     });
   });
+  // The TTL monitor must not keep a process (jest, the dev CLI) alive on its own.
+  const ttlTimer = setInterval(() => store.removeExpired(), opts.ttlMonitorIntervalMs ?? 60_000);
+  ttlTimer.unref();
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
   const port = address.port;
@@ -113,6 +119,7 @@ export async function startMongoTestServer(opts: MongoTestServerOptions = {}): P
     port,
     stop: () =>
       new Promise<void>((resolve) => {
+        clearInterval(ttlTimer);
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),

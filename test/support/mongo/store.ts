@@ -288,6 +288,50 @@ export class Collection {
     }
   }
 
+  /** collMod's index form: change expireAfterSeconds or hidden of an existing index. */
+  modifyIndex(spec: Doc): Doc {
+    const index = this.indexes.find((i) => (typeof spec.name === 'string' ? i.name === spec.name : isPlainObject(spec.keyPattern) && canonical(i.key) === canonical(spec.keyPattern)));
+    if (!index) throw new CommandError(27, 'IndexNotFound', `cannot find index ${renderDoc(spec)} for ns ${this.ns}`);
+    const out: Doc = {};
+    if (spec.expireAfterSeconds !== undefined) {
+      if (index.options.expireAfterSeconds === undefined) throw new CommandError(72, 'InvalidOptions', 'no expireAfterSeconds field to update');
+      refuseIndexOptions({ expireAfterSeconds: spec.expireAfterSeconds });
+      out.expireAfterSeconds_old = index.options.expireAfterSeconds;
+      out.expireAfterSeconds_new = spec.expireAfterSeconds;
+      index.options.expireAfterSeconds = spec.expireAfterSeconds;
+    }
+    if (spec.hidden !== undefined) {
+      out.hidden_old = index.options.hidden === true;
+      out.hidden_new = spec.hidden === true;
+      if (spec.hidden === true) index.options.hidden = true;
+      else delete index.options.hidden;
+    }
+    return out;
+  }
+
+  /** Deletes documents whose TTL index date is older than expireAfterSeconds; returns how many. */
+  removeExpired(now: number): number {
+    let removed = 0;
+    for (const index of this.indexes) {
+      const ttl = index.options.expireAfterSeconds;
+      const fields = Object.keys(index.key);
+      if (typeof ttl !== 'number' || fields.length !== 1) continue;
+      for (const doc of [...this.docs.values()]) {
+        if (index.partial && !index.partial.test(doc)) continue;
+        const v = getPath(doc, fields[0]);
+        const dates = (Array.isArray(v) ? v : [v]).filter((x): x is Date => x instanceof Date);
+        if (dates.length === 0) continue;
+        // An array of dates expires with its earliest date, as in MongoDB.
+        const earliest = Math.min(...dates.map((d) => d.getTime()));
+        if (earliest + ttl * 1000 <= now) {
+          this.remove(doc);
+          removed += 1;
+        }
+      }
+    }
+    return removed;
+  }
+
   describeIndex(i: IndexDef): Doc {
     const out: Doc = { v: 2, key: deepCopy(i.key), name: i.name };
     if (i.unique && i.name !== '_id_') out.unique = true;
@@ -337,6 +381,13 @@ export class Store {
       this.databases.set(name, db);
     }
     return db;
+  }
+
+  /** One pass of the TTL monitor over every collection. */
+  removeExpired(now = Date.now()): number {
+    let removed = 0;
+    for (const db of this.databases.values()) for (const c of db.collections.values()) removed += c.removeExpired(now);
+    return removed;
   }
 
   openCursor(ns: string, docs: Doc[], pos: number): number {
