@@ -116,7 +116,26 @@ function project(doc: Doc, fields: Doc | undefined, query: Doc): Doc {
   return shape([doc], { projection: fields, query })[0];
 }
 
-export function createHandlers(store: Store, identity: ServerIdentity): Record<string, Handler> {
+/** Fisher-Yates on a copy. */
+function shuffled<T>(xs: T[]): T[] {
+  const out = xs.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+export interface HandlerOptions {
+  /** Hand out matching documents in random order, so that equal sort keys (and no sort at all)
+   * come back in a different order each time, as MongoDB may; insertion order otherwise. */
+  randomTieOrder?: boolean;
+}
+
+export function createHandlers(store: Store, identity: ServerIdentity, opts: HandlerOptions = {}): Record<string, Handler> {
+  // Sorting is stable, so shuffling the candidates first is what randomises ties.
+  const matching = (c: Collection, filter: Doc | undefined): Doc[] => (opts.randomTieOrder ? shuffled(c.match(filter)) : c.match(filter));
+
   const takeBatch = (docs: Doc[], pos: number, batchSize: number): [Doc[], number] => {
     const max = batchSize > 0 ? batchSize : Number.MAX_SAFE_INTEGER;
     const batch: Doc[] = [];
@@ -307,7 +326,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
             throw new CommandError(9, 'FailedToParse', 'multi update is not supported for replacement-style update');
           }
           const arrayFilters = Array.isArray(stmt.arrayFilters) ? stmt.arrayFilters.filter(isPlainObject) : undefined;
-          const matches = c.match(q);
+          const matches = matching(c, q);
           const targets = multi ? matches : matches.slice(0, 1);
           if (targets.length === 0 && stmt.upsert === true) {
             const doc = buildUpsert(q, u, arrayFilters);
@@ -350,7 +369,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
           if (!isPlainObject(stmt)) throw badValue('delete statement must be an object');
           checkReadOptions(c, stmt);
           if (!c) return;
-          const matches = c.match(optDoc(stmt.q, 'q') ?? {});
+          const matches = matching(c, optDoc(stmt.q, 'q') ?? {});
           const targets = num(stmt.limit) === 1 ? matches.slice(0, 1) : matches;
           for (const doc of targets) c.remove(doc);
           n += targets.length;
@@ -368,7 +387,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
       const rawLimit = num(cmd.limit);
       const filter = optDoc(cmd.filter, 'filter');
       const docs = c
-        ? shape(c.match(filter), {
+        ? shape(matching(c, filter), {
             query: filter,
             sort: optDoc(cmd.sort, 'sort'),
             skip: num(cmd.skip),
@@ -413,7 +432,7 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
       if (remove && (cmd.upsert === true || cmd.new === true)) throw new CommandError(9, 'FailedToParse', 'Cannot specify remove with upsert or new');
       const c = cmd.upsert === true ? store.db(dbName).getOrCreate(name) : coll(dbName, name);
       checkReadOptions(c, cmd);
-      const matches = c ? c.match(query) : [];
+      const matches = c ? matching(c, query) : [];
       const sorted = matches.length > 1 && cmd.sort ? shape(matches, { sort: optDoc(cmd.sort, 'sort'), limit: 1 }) : matches;
       const target = sorted[0];
       const out = (value: Doc | null | undefined, lastErrorObject: Doc): Doc => ({
@@ -484,10 +503,10 @@ export function createHandlers(store: Store, identity: ServerIdentity): Record<s
       let input: Doc[] = [];
       if (c) {
         if (stages.length && isPlainObject(stages[0].$match)) {
-          input = c.match(stages[0].$match);
+          input = matching(c, stages[0].$match);
           stages = stages.slice(1);
         } else {
-          input = [...c.docs.values()];
+          input = matching(c, undefined);
         }
       }
       const result = runPipeline(stages, input.map(deepCopy), (name: string) => [...(db.get(name)?.docs.values() ?? [])].map(deepCopy));

@@ -52,6 +52,9 @@ export interface MongoTestServerOptions {
   replicaSet?: string;
   /** How often TTL indexes are applied; MongoDB's TTL monitor runs every 60 s (the default). */
   ttlMonitorIntervalMs?: number;
+  /** Order documents with equal sort keys, and unsorted results, randomly (MongoDB promises no
+   * order there). Off by default; the jest suites turn it on so no test relies on insertion order. */
+  randomTieOrder?: boolean;
 }
 
 export async function startMongoTestServer(opts: MongoTestServerOptions = {}): Promise<MongoTestServer> {
@@ -60,7 +63,7 @@ export async function startMongoTestServer(opts: MongoTestServerOptions = {}): P
   const sockets = new Set<net.Socket>();
   let connections = 0;
   const identity = { setName: opts.replicaSet ?? 'rs0', me: '', startedAt: Date.now(), connections: () => ({ current: sockets.size, totalCreated: connections }) };
-  const handlers = createHandlers(store, identity);
+  const handlers = createHandlers(store, identity, { randomTieOrder: opts.randomTieOrder === true });
 
   const server = net.createServer((socket) => {
     sockets.add(socket);
