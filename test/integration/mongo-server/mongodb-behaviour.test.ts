@@ -178,6 +178,14 @@ describe('numeric BSON types', () => {
   });
 });
 
+describe('aggregation over numeric types', () => {
+  it('sums int64 and double values with int32 ones', async () => {
+    const coll = await fresh([{ v: Long.fromNumber(5) }, { v: new Double(2) }, { v: 1 }, { v: 0.5 }]);
+    const [row] = await coll.aggregate([{ $group: { _id: null, total: { $sum: '$v' } } }]).toArray();
+    expect(row.total).toBe(8.5);
+  });
+});
+
 describe('field names', () => {
   it('stores a __proto__ key inside a $set value as an ordinary field', async () => {
     const coll = await fresh([{ _id: 1 } as Document]);

@@ -2,10 +2,11 @@
 import { Long, ObjectId, calculateObjectSize } from 'bson';
 import { CommandError, badValue, namespaceNotFound, toCommandError } from './errors';
 import { type Collection, type Store } from './store';
+import { plainNumbers } from './numbers';
 import { projectDocs } from './projection';
 import { compileQuery, runPipeline } from './query';
 import { applyUpdate, buildUpsert, isOperatorUpdate, validateUpdate } from './update';
-import { canonical, deepCopy, getPath, isPlainObject, sortDocs, toNumber, type Doc } from './values';
+import { canonical, getPath, isPlainObject, sortDocs, toNumber, type Doc } from './values';
 
 export interface ConnectionInfo {
   connectionId: number;
@@ -509,7 +510,8 @@ export function createHandlers(store: Store, identity: ServerIdentity, opts: Han
           input = matching(c, undefined);
         }
       }
-      const result = runPipeline(stages, input.map(deepCopy), (name: string) => [...(db.get(name)?.docs.values() ?? [])].map(deepCopy));
+      const copy = (d: Doc): Doc => plainNumbers(d) as Doc;
+      const result = runPipeline(stages, input.map(copy), (name: string) => [...(db.get(name)?.docs.values() ?? [])].map(copy));
       const cursor = optDoc(cmd.cursor, 'cursor') ?? {};
       return cursorReply(`${dbName}.${target}`, result, cursor.batchSize === undefined ? undefined : num(cursor.batchSize), false);
     },

@@ -58,3 +58,18 @@ export function arithmetic(op: '$inc' | '$mul' | string, current: unknown, opera
   if (kinds.includes('double')) return double(r);
   return isInt32(r) ? r : Long.fromNumber(r);
 }
+
+/** A deep copy with Long and Double wrappers as JS numbers, for mingo's aggregation expressions
+ * (which would skip them as non-numbers). Longs beyond 2^53 lose precision there. */
+export function plainNumbers(v: unknown): unknown {
+  if (v instanceof Long) return v.toNumber();
+  if (v instanceof Double || v instanceof Int32) return v.value;
+  if (Array.isArray(v)) return v.map(plainNumbers);
+  if (isPlainObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, plainNumbers(x));
+    return out;
+  }
+  if (v instanceof Date) return new Date(v.getTime());
+  return v;
+}
