@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { Binary, Decimal128, Double, Int32, Long, ObjectId, Timestamp } from 'bson';
 import { Context, type Aggregator, type Query } from 'mingo';
 import { CommandError, badValue, toCommandError } from './errors';
-import { canonical, compareValues, getPath, isPlainObject, typeRank, type Doc } from './values';
+import { canonical, compareValues, getPath, isPlainObject, toNumber, typeRank, type Doc } from './values';
 
 // mingo's package root merges a caller's operators *under* its own, so overriding $eq & co. needs
 // the base classes and operator tables (subpath exports that TypeScript's node10 resolution cannot type).
@@ -37,9 +37,12 @@ const isNullish = (v: unknown): boolean => v === null || v === undefined;
 
 function equals(doc: unknown, selector: string, value: unknown): boolean {
   if (value instanceof RegExp) return candidates(doc, selector, false).some((x) => (typeof x === 'string' ? value.test(x) : x instanceof RegExp && String(x) === String(value)));
-  const key = canonical(value);
   const all = candidates(doc, selector, true);
   if (isNullish(value)) return all.some(isNullish);
+  // Hot path: strings and booleans equal only themselves; numbers also equal other numeric types.
+  if (typeof value === 'string' || typeof value === 'boolean') return all.includes(value);
+  if (typeof value === 'number') return all.some((x) => x === value || (typeof x === 'object' && x !== null && !Array.isArray(x) && toNumber(x) === value));
+  const key = canonical(value);
   return all.some((x) => !isNullish(x) && canonical(x) === key);
 }
 
