@@ -32,6 +32,12 @@ describe('valid updates that MongoDB accepts', () => {
     expect((await coll.findOne({ _id: 1 } as Document))?.children).toEqual([{ name: 'a', n: 0 }, { name: 'bb', n: 2 }]);
   });
 
+  it('resolves $ from a condition inside a top-level $and', async () => {
+    const coll = await fresh([{ _id: 1, children: [{ name: 'a', n: 0 }, { name: 'b', n: 0 }] } as Document]);
+    await coll.updateOne({ $and: [{ _id: 1 }, { 'children.name': 'b' }] } as Document, { $inc: { 'children.$.n': 1 } });
+    expect((await coll.findOne({ _id: 1 } as Document))?.children).toEqual([{ name: 'a', n: 0 }, { name: 'b', n: 1 }]);
+  });
+
   it('keeps timestamps of a subdocument updated through $ with mongoose', async () => {
     const Child = new Schema({ name: String }, { timestamps: true });
     const Parent = m.conn.model('TsParent', new Schema({ children: [Child] }));

@@ -70,6 +70,19 @@ describe('update operators', () => {
     expect(err.code).toBe(2);
   });
 
+  it('refuses to create a field inside null (PathNotViable)', async () => {
+    const coll = await fresh([{ _id: 1, a: null } as Document]);
+    const err = await failure(coll.updateOne({ _id: 1 } as Document, { $set: { 'a.b': 1 } }));
+    expect(err.code).toBe(28);
+    expect(await coll.findOne({ _id: 1 } as Document)).toEqual({ _id: 1, a: null });
+  });
+
+  it('refuses a positional $ when the query has no condition on the array', async () => {
+    const coll = await fresh([{ _id: 1, items: [{ k: 'a' }] } as Document]);
+    const err = await failure(coll.updateOne({ _id: 1 } as Document, { $set: { 'items.$.k': 'b' } }));
+    expect(err.code).toBe(2);
+  });
+
   it('refuses an update that grows a document past 16 MiB', async () => {
     const coll = await fresh([{ _id: 1, a: 'x'.repeat(9 * 1024 * 1024) } as Document]);
     const err = await failure(coll.updateOne({ _id: 1 } as Document, { $set: { b: 'y'.repeat(8 * 1024 * 1024) } }));

@@ -4,6 +4,7 @@
 import { find as mingoFind } from 'mingo';
 import { CommandError, badValue, toCommandError } from './errors';
 import { compileQuery, elemMatcher, refuseUnsupported } from './query';
+import { conditionsOn } from './update';
 import { deepCopy, getPath, isPlainObject, setOwn, setPath, toNumber, type Doc } from './values';
 
 type Tree = { [key: string]: Tree | true };
@@ -124,11 +125,10 @@ function slice(v: unknown, arg: unknown): unknown {
 }
 
 function positionalElement(doc: Doc, base: string, query: Doc): unknown[] {
-  const conds: Doc = {};
-  for (const [k, v] of Object.entries(query)) if (k === base || k.startsWith(`${base}.`)) conds[k] = v;
+  const conds = conditionsOn(query, base);
   const arr = getPath(doc, base);
-  if (Array.isArray(arr) && Object.keys(conds).length > 0) {
-    const q = compileQuery(conds);
+  if (Array.isArray(arr) && conds.length > 0) {
+    const q = compileQuery({ $and: conds });
     for (const el of arr) {
       const probe: Doc = {};
       setPath(probe, base, [el]);

@@ -101,13 +101,22 @@ function checkIdentifiers(u: Doc, filters: Map<string, unknown>): void {
   }
 }
 
+/** The query's conditions on `prefix` or below it, including those inside a top-level $and. */
+export function conditionsOn(query: Doc, prefix: string): Doc[] {
+  const out: Doc[] = [];
+  for (const [k, v] of Object.entries(query)) {
+    if (k === '$and' && Array.isArray(v)) for (const part of v) if (isPlainObject(part)) out.push(...conditionsOn(part, prefix));
+    if (k === prefix || k.startsWith(`${prefix}.`)) out.push({ [k]: v });
+  }
+  return out;
+}
+
 /** Index of the first element of the array at `prefix` that satisfies the query's conditions on it. */
 function positionalIndex(ctx: Ctx, prefix: string): number {
   const arr = getPath(ctx.original, prefix);
-  const conds: Doc = {};
-  for (const [k, v] of Object.entries(ctx.query)) if (k === prefix || k.startsWith(`${prefix}.`)) conds[k] = v;
-  if (Array.isArray(arr) && Object.keys(conds).length > 0) {
-    const q = compileQuery(conds);
+  const conds = conditionsOn(ctx.query, prefix);
+  if (Array.isArray(arr) && conds.length > 0) {
+    const q = compileQuery({ $and: conds });
     for (let i = 0; i < arr.length; i++) {
       const probe: Doc = {};
       setPath(probe, prefix, [arr[i]]);
@@ -162,6 +171,7 @@ function slot(doc: Doc, path: string, create: boolean): Slot | undefined {
     else if (isPlainObject(cur)) next = Object.prototype.hasOwnProperty.call(cur, part) ? cur[part] : undefined;
     else if (create) throw new CommandError(28, 'PathNotViable', `Cannot create field '${part}' in element {${parts[i - 1]}: ${renderDoc({ v: cur }).slice(5, -2)}}`);
     else return undefined;
+    if (next === null && create) throw new CommandError(28, 'PathNotViable', `Cannot create field '${parts[i + 1]}' in element {${part}: null}`);
     if (next === undefined || next === null) {
       if (!create) return undefined;
       next = {};
