@@ -40,6 +40,18 @@ describe('startMongoTestServer', () => {
     }
   });
 
+  it('advertises the host name it is given, and the driver follows it', async () => {
+    const server = await startMongoTestServer({ port: 0, advertisedHost: 'localhost', replicaSet: 'ripoti' });
+    expect(server.uri).toBe(`mongodb://localhost:${server.port}/?replicaSet=ripoti`);
+    const client = await MongoClient.connect(`mongodb://127.0.0.1:${server.port}/?replicaSet=ripoti`, { serverSelectionTimeoutMS: 3000 });
+    try {
+      expect(await client.db('admin').command({ hello: 1 })).toMatchObject({ setName: 'ripoti', me: `localhost:${server.port}` });
+    } finally {
+      await client.close();
+      await server.stop();
+    }
+  });
+
   it('keeps data per server instance', async () => {
     const [one, two] = await Promise.all([startMongoTestServer(), startMongoTestServer()]);
     const c1 = await MongoClient.connect(one.uri);

@@ -1,5 +1,5 @@
-/** `npm run dev:mongo -- --port 27017 [--host 127.0.0.1] [--replica-set rs0] [--random-tie-order]
- * [--ttl-interval-ms 60000]`: serves until SIGINT/SIGTERM. */
+/** `npm run dev:mongo -- --port 27017 [--host 127.0.0.1] [--advertise name] [--replica-set rs0]
+ * [--random-tie-order] [--ttl-interval-ms 60000]`: serves until SIGINT/SIGTERM. */
 import { startMongoTestServer } from './server';
 
 function arg(name: string): string | undefined {
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const server = await startMongoTestServer({
     port,
     host: arg('host'),
+    advertisedHost: arg('advertise'),
     replicaSet: arg('replica-set'),
     randomTieOrder: process.argv.includes('--random-tie-order'),
     ttlMonitorIntervalMs,

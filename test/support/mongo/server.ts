@@ -48,6 +48,9 @@ export interface MongoTestServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
+  /** The host name `hello` gives as this member's address (default: `host`, loopback for a
+   * wildcard). Clients elsewhere (another container) need it, or `directConnection=true`. */
+  advertisedHost?: string;
   /** Replica set name reported by `hello` (default rs0). */
   replicaSet?: string;
   /** How often TTL indexes are applied; MongoDB's TTL monitor runs every 60 s (the default). */
@@ -112,7 +115,7 @@ export async function startMongoTestServer(opts: MongoTestServerOptions = {}): P
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
   const port = address.port;
   // A wildcard address cannot be dialled: advertise loopback instead.
-  const advertised = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const advertised = opts.advertisedHost ?? (host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host);
   const uriHost = advertised.includes(':') ? `[${advertised}]` : advertised;
   identity.me = `${uriHost}:${port}`;
 
