@@ -27,13 +27,15 @@ export function createRedis(target: RedisTarget, kind: 'worker' | 'producer', ex
       : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: 3000 };
   const retry = { retryStrategy: (times: number) => Math.min(times * 200, 2000) };
   if (t.clusterNodes?.length) {
-    const { enableOfflineQueue, enableReadyCheck, enableAutoPipelining, ...perNode } = { ...base, ...extra };
+    // Options about the client as a whole go to the Cluster; the rest to each node's connection.
+    const { enableOfflineQueue, enableReadyCheck, enableAutoPipelining, lazyConnect, retryStrategy, ...perNode } = { ...base, ...retry, ...extra };
     const cluster = new Cluster(t.clusterNodes, {
       redisOptions: { ...serverOptions(t.url), ...perNode },
       enableOfflineQueue,
       enableReadyCheck,
       enableAutoPipelining,
-      clusterRetryStrategy: retry.retryStrategy,
+      lazyConnect,
+      clusterRetryStrategy: retryStrategy,
     });
     return cluster as unknown as Redis;
   }

@@ -49,6 +49,7 @@ export async function connectTestRedis(label: string, opts: { url?: string } = {
     await redis.ping();
   } catch (err) {
     redis.disconnect();
+    if (TEST_REDIS_CLUSTER && !opts.url) throw new Error(`The test Redis Cluster (${process.env.REDIS_CLUSTER_NODES}) is not reachable (${(err as Error).message})`, { cause: err });
     throw new Error(`Redis is not reachable at ${url} (${(err as Error).message}). Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no`, { cause: err });
   }
   const prefix = uniquePrefix(label);
