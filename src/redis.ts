@@ -44,10 +44,14 @@ export function createRedis(target: RedisTarget, kind: 'worker' | 'producer', ex
       ...serverOptions(t.url),
       sentinels: t.sentinels,
       name: t.sentinelName ?? 'mymaster',
-      // Reconnect as soon as the Sentinels announce a new master (+switch-master) rather than
-      // when the next command against the dead one times out.
-      failoverDetector: true,
+      // Not `failoverDetector`: in ioredis 6 its +switch-master handler can fire while the client
+      // is already reconnecting, and the interrupted connect ends the client for good ("Connection
+      // is closed.", seen in test/e2e/faults/sentinel-failover.test.ts). The retry strategy asks
+      // the Sentinels again at most 2 s apart, which finds the new master soon enough.
       sentinelRetryStrategy: retry.retryStrategy,
+      // A master demoted to replica (a failover it survived) answers writes with READONLY:
+      // reconnect, which asks the Sentinels for the new master.
+      reconnectOnError: (err) => err.message.startsWith('READONLY'),
       ...base,
       ...retry,
       ...extra,
