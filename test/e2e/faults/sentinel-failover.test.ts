@@ -15,6 +15,9 @@
  * so writes the replica had not yet received are lost with the primary: the outbox relay re-adds
  * tickets and messages whose jobs are gone. Reporters who were told "try again" tap Confirm
  * again, or file again if their draft was lost with the primary.
+ *
+ * Not part of `npm test` (five redis processes and 200 reporters on a small machine): run it with
+ * `npm run test:ha` (RIPOTI_TEST_HA=1 un-ignores it in jest.config.js).
  */
 import { Types } from 'mongoose';
 import type { Lang } from '../../../src/i18n';
