@@ -135,17 +135,28 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Parses `env` with `s`; the first problem becomes a one-line ConfigError. */
+function parseEnv<T extends z.ZodType>(s: T, env: NodeJS.ProcessEnv): z.output<T> {
   // Empty strings count as unset so that `FOO=` in an .env file falls back to the default.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = schema.safeParse(cleaned);
+  const parsed = s.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
     const missing = cleaned[variable] === undefined;
     throw new ConfigError(variable, missing ? `is required: ${REQUIRED_HINTS[variable] ?? describe(issue.message)}` : `is invalid: ${describe(issue.message)}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/** Only what `node dist/main.js migrate` needs: it touches MongoDB alone, so no bot token or data key. */
+export function loadMigrateConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'mongodbUri' | 'logLevel'> {
+  const e = parseEnv(schema.pick({ MONGODB_URI: true, LOG_LEVEL: true }), env);
+  return { mongodbUri: e.MONGODB_URI, logLevel: e.LOG_LEVEL };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(schema, env);
   if (e.TELEGRAM_MODE === 'webhook') {
     if (!e.TELEGRAM_WEBHOOK_URL) throw new ConfigError('TELEGRAM_WEBHOOK_URL', 'is required when TELEGRAM_MODE=webhook: the public https URL Telegram posts updates to');
     if (!e.TELEGRAM_WEBHOOK_SECRET) throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', 'is required when TELEGRAM_MODE=webhook: 1-256 characters of A-Z a-z 0-9 _ -');

@@ -4,7 +4,8 @@ import type { Connection } from 'mongoose';
 import type { Redis, RedisOptions } from 'ioredis';
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { connectMongo, createStore, type Store } from './store';
+import { connectMongo, createStore, IndexesNotReadyError, type Store } from './store';
+import { runMigrate } from './migrate-command';
 import { createRedis, closeRedis } from './redis';
 import { Translator } from './i18n';
 import type { ReportService } from './services/report-service';
@@ -63,7 +64,8 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   };
 
   logger.info({ roles: [...roles] }, 'connecting to MongoDB and Redis');
-  const conn: Connection = await connectMongo(config.mongodbUri);
+  // Indexes are built automatically only in development and tests; production runs `migrate`.
+  const conn: Connection = await connectMongo(config.mongodbUri, { autoIndex: config.env !== 'production' });
   const store = createStore(conn, config.dataKeys);
   await store.ready();
   const translator = await Translator.create();
@@ -171,6 +173,13 @@ export function parseRoles(arg: string | undefined): Role[] {
 }
 
 async function run(): Promise<void> {
+  if (process.argv[2] === 'migrate') {
+    const code = await runMigrate(process.argv.slice(3)).catch((err: unknown) => {
+      console.error(err instanceof ConfigError ? err.message : `migrate failed: ${err instanceof Error ? err.message : String(err)}`);
+      return err instanceof ConfigError ? 2 : 1;
+    });
+    process.exit(code);
+  }
   let config: Config;
   let roles: Role[];
   try {
@@ -189,7 +198,9 @@ async function run(): Promise<void> {
     app = await createApp(config, { roles, logger });
     await app.start();
   } catch (err) {
-    logger.fatal({ err }, 'could not start');
+    // One clear line for the operator: the indexes need `migrate` first.
+    if (err instanceof IndexesNotReadyError) console.error(err.message);
+    else logger.fatal({ err }, 'could not start');
     process.exit(1);
   }
   let stopping = false;
