@@ -25,7 +25,7 @@ export async function runMigrate(args: string[]): Promise<number> {
     createStore(conn, [{ id: 'migrate', key: Buffer.alloc(32) }]);
     const plan = dryRun ? await planIndexes(conn) : await applyIndexes(conn);
     for (const line of describePlan(plan)) {
-      if (dryRun) console.log(`would ${line.replace(/^(\S+): (create|drop)/, '$2 on $1:')}`);
+      if (dryRun) process.stdout.write(`would ${line.replace(/^(\S+): (create|drop)/, '$2 on $1:')}\n`);
       else logger.info({ change: line }, 'index migration');
     }
     if (!dryRun) logger.info({ changes: plan.reduce((n, c) => n + c.create.length + c.drop.length, 0) }, 'indexes match the schemas');
