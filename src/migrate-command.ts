@@ -25,8 +25,8 @@ export async function runMigrate(args: string[]): Promise<number> {
     createStore(conn, [{ id: 'migrate', key: Buffer.alloc(32) }]);
     const plan = dryRun ? await planIndexes(conn) : await applyIndexes(conn);
     for (const line of describePlan(plan)) {
-      if (dryRun) process.stdout.write(`would ${line.replace(/^(\S+): (create|drop)/, '$2 on $1:')}\n`);
-      else logger.info({ change: line }, 'index migration');
+      if (!dryRun) logger.info({ change: line }, 'index migration');
+      else process.stdout.write(`${plan.length ? `would ${line.replace(/^(\S+): (create|drop)/, '$2 on $1:')}` : line}\n`);
     }
     if (!dryRun) logger.info({ changes: plan.reduce((n, c) => n + c.create.length + c.drop.length, 0) }, 'indexes match the schemas');
     return 0;
