@@ -30,7 +30,7 @@ export function createRedis(target: RedisTarget, kind: 'worker' | 'producer', ex
     // Options about the client as a whole go to the Cluster; the rest to each node's connection.
     const { enableOfflineQueue, enableReadyCheck, enableAutoPipelining, lazyConnect, retryStrategy, ...perNode } = { ...base, ...retry, ...extra };
     const cluster = new Cluster(t.clusterNodes, {
-      redisOptions: { ...serverOptions(t.url), ...perNode },
+      redisOptions: { ...serverOptions(t.url, false), ...perNode },
       enableOfflineQueue,
       enableReadyCheck,
       enableAutoPipelining,
@@ -60,14 +60,14 @@ export function createRedis(target: RedisTarget, kind: 'worker' | 'producer', ex
   return new IORedis(t.url, { ...base, ...retry, ...extra });
 }
 
-/** User, password, database and TLS from a `redis://` / `rediss://` URL, for Sentinel or Cluster nodes. */
-function serverOptions(url: string): RedisOptions {
+/** User, password, database (not on a Cluster: it has only 0) and TLS from a `redis://` / `rediss://` URL. */
+function serverOptions(url: string, withDb = true): RedisOptions {
   const u = new URL(url);
   const opts: RedisOptions = {};
   if (u.username) opts.username = decodeURIComponent(u.username);
   if (u.password) opts.password = decodeURIComponent(u.password);
   const db = u.pathname.replace(/^\//, '');
-  if (db) opts.db = Number(db);
+  if (db && withDb) opts.db = Number(db);
   if (u.protocol === 'rediss:') opts.tls = {};
   return opts;
 }
