@@ -40,8 +40,11 @@ export function createRedis(target: RedisTarget, kind: 'worker' | 'producer', ex
     return cluster as unknown as Redis;
   }
   if (t.sentinels?.length) {
+    const server = serverOptions(t.url);
     return new IORedis({
-      ...serverOptions(t.url),
+      ...server,
+      // rediss:// means TLS to the master; the Sentinels themselves are reached without TLS or password.
+      enableTLSForSentinelMode: server.tls !== undefined,
       sentinels: t.sentinels,
       name: t.sentinelName ?? 'mymaster',
       // Not `failoverDetector`: in ioredis 6 its +switch-master handler can fire while the client
