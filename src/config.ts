@@ -12,6 +12,24 @@ const bool = z
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
+/** `host:port,host:port`: Sentinels or Cluster seed nodes. */
+const hostPorts = z.string().transform((raw, ctx) => {
+  const nodes: { host: string; port: number }[] = [];
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):(\d{1,5})$/.exec(part);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) {
+      ctx.addIssue({ code: 'custom', message: `expected host:port pairs, comma separated, e.g. 10.0.0.1:26379,10.0.0.2:26379 (not "${part}")` });
+      return z.NEVER;
+    }
+    nodes.push({ host: m[1].replace(/^\[|\]$/g, ''), port: Number(m[2]) });
+  }
+  if (nodes.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'expected at least one host:port' });
+    return z.NEVER;
+  }
+  return nodes;
+});
+
 /** DATA_KEY: one or more `id:base64key` pairs, comma separated; the first encrypts new records. */
 const dataKeys = z.string().transform((raw, ctx) => {
   const keys: { id: string; key: Buffer }[] = [];
@@ -45,7 +63,15 @@ const schema = z.object({
   TELEGRAM_SUPERVISORS_CHAT_ID: z.coerce.number().int().optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/).default('ripoti'),
+  // Optionally a `{hash tag}` first: on Redis Cluster every key then lands in one slot, as BullMQ
+  // and the multi-key scripts need.
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^(?=.{1,64}$)(\{[A-Za-z0-9_:-]+\})?[A-Za-z0-9_:-]*$/, 'expected 1-64 characters of A-Z a-z 0-9 _ : -, optionally starting with a {hash tag}, e.g. ripoti or {ripoti}')
+    .default('ripoti'),
+  REDIS_SENTINELS: hostPorts.optional(),
+  REDIS_SENTINEL_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected the master name the Sentinels monitor, e.g. mymaster').default('mymaster'),
+  REDIS_CLUSTER_NODES: hostPorts.optional(),
   DATA_KEY: dataKeys,
   CONSOLE_HOST: z.string().default('0.0.0.0'),
   CONSOLE_PORT: port.default(3000),
@@ -77,7 +103,7 @@ export interface Config {
     supervisorsChatId?: number;
   };
   mongodbUri: string;
-  redis: { url: string; prefix: string };
+  redis: RedisConfig;
   dataKeys: { id: string; key: Buffer }[];
   console: { host: string; port: number; secureCookies: boolean; sessionHours: number; trustProxy: boolean; signinFailuresPerAddress: number };
   /** The worker role's /healthz, /readyz and /metrics. */
@@ -88,6 +114,20 @@ export interface Config {
   retentionDays: number;
 }
 
+/**
+ * Where Redis is: `url` alone is one server. With `sentinels` the master named `sentinelName` is
+ * found through Redis Sentinel; with `clusterNodes`, a Redis Cluster. The URL's user, password,
+ * database and TLS still apply to the servers found that way.
+ */
+export interface RedisConfig {
+  url: string;
+  prefix: string;
+  sentinels?: { host: string; port: number }[];
+  /** The master name the Sentinels monitor (REDIS_SENTINEL_NAME, default mymaster). */
+  sentinelName?: string;
+  clusterNodes?: { host: string; port: number }[];
+}
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, readonly expected: string) {
     super(`Invalid configuration: ${variable} ${expected}`);
@@ -95,20 +135,35 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Parses `env` with `s`; the first problem becomes a one-line ConfigError. */
+function parseEnv<T extends z.ZodType>(s: T, env: NodeJS.ProcessEnv): z.output<T> {
   // Empty strings count as unset so that `FOO=` in an .env file falls back to the default.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = schema.safeParse(cleaned);
+  const parsed = s.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
     const missing = cleaned[variable] === undefined;
     throw new ConfigError(variable, missing ? `is required: ${REQUIRED_HINTS[variable] ?? describe(issue.message)}` : `is invalid: ${describe(issue.message)}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/** Only what `node dist/main.js migrate` needs: it touches MongoDB alone, so no bot token or data key. */
+export function loadMigrateConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'mongodbUri' | 'logLevel'> {
+  const e = parseEnv(schema.pick({ MONGODB_URI: true, LOG_LEVEL: true }), env);
+  return { mongodbUri: e.MONGODB_URI, logLevel: e.LOG_LEVEL };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(schema, env);
   if (e.TELEGRAM_MODE === 'webhook') {
     if (!e.TELEGRAM_WEBHOOK_URL) throw new ConfigError('TELEGRAM_WEBHOOK_URL', 'is required when TELEGRAM_MODE=webhook: the public https URL Telegram posts updates to');
     if (!e.TELEGRAM_WEBHOOK_SECRET) throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', 'is required when TELEGRAM_MODE=webhook: 1-256 characters of A-Z a-z 0-9 _ -');
+  }
+  if (e.REDIS_SENTINELS && e.REDIS_CLUSTER_NODES) throw new ConfigError('REDIS_CLUSTER_NODES', 'is invalid: set either REDIS_SENTINELS or REDIS_CLUSTER_NODES, not both');
+  if (e.REDIS_CLUSTER_NODES && !e.REDIS_PREFIX.startsWith('{')) {
+    throw new ConfigError('REDIS_PREFIX', 'is invalid: with REDIS_CLUSTER_NODES it must start with a {hash tag}, e.g. {ripoti}, so that each queue\'s keys share one cluster slot');
   }
   return {
     env: e.NODE_ENV,
@@ -127,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       supervisorsChatId: e.TELEGRAM_SUPERVISORS_CHAT_ID,
     },
     mongodbUri: e.MONGODB_URI,
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX, sentinels: e.REDIS_SENTINELS, sentinelName: e.REDIS_SENTINEL_NAME, clusterNodes: e.REDIS_CLUSTER_NODES },
     dataKeys: e.DATA_KEY,
     console: { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT, secureCookies: e.CONSOLE_SECURE_COOKIES, sessionHours: e.CONSOLE_SESSION_HOURS, trustProxy: e.CONSOLE_TRUST_PROXY, signinFailuresPerAddress: e.SIGNIN_FAILURES_PER_ADDRESS },
     workerHttp: { host: e.CONSOLE_HOST, port: e.WORKER_HTTP_PORT },

@@ -4,7 +4,8 @@ import type { Connection } from 'mongoose';
 import type { Redis, RedisOptions } from 'ioredis';
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { connectMongo, createStore, type Store } from './store';
+import { connectMongo, createStore, IndexesNotReadyError, type Store } from './store';
+import { runMigrate } from './migrate-command';
 import { createRedis, closeRedis } from './redis';
 import { Translator } from './i18n';
 import type { ReportService } from './services/report-service';
@@ -60,14 +61,15 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const roles = new Set(opts.roles);
   const redisConnections: Redis[] = [];
   const redis = (kind: 'worker' | 'producer', extra?: RedisOptions) => {
-    const r = createRedis(config.redis.url, kind, extra);
+    const r = createRedis(config.redis, kind, extra);
     r.on('error', (err) => logger.warn({ err: err.message, kind }, 'redis connection error'));
     redisConnections.push(r);
     return r;
   };
 
   logger.info({ roles: [...roles] }, 'connecting to MongoDB and Redis');
-  const conn: Connection = await connectMongo(config.mongodbUri);
+  // Indexes are built automatically only in development and tests; production runs `migrate`.
+  const conn: Connection = await connectMongo(config.mongodbUri, { autoIndex: config.env !== 'production' });
   const store = createStore(conn, config.dataKeys);
   await store.ready();
   const translator = await Translator.create();
@@ -170,6 +172,13 @@ export function parseRoles(arg: string | undefined): Role[] {
 }
 
 async function run(): Promise<void> {
+  if (process.argv[2] === 'migrate') {
+    const code = await runMigrate(process.argv.slice(3)).catch((err: unknown) => {
+      console.error(err instanceof ConfigError ? err.message : `migrate failed: ${err instanceof Error ? err.message : String(err)}`);
+      return err instanceof ConfigError ? 2 : 1;
+    });
+    process.exit(code);
+  }
   let config: Config;
   let roles: Role[];
   try {
@@ -185,13 +194,13 @@ async function run(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   let app: App;
   try {
-    await checkRedis(config.redis.url);
+    await checkRedis(config.redis);
     app = await createApp(config, { roles, logger });
     await app.start();
   } catch (caught) {
     const err = explainStartupError(caught, config.mongodbUri);
-    // A missing service is the operator's to fix: one line saying what, not a stack trace.
-    if (err instanceof StartupError) console.error(err.message);
+    // A missing service or index is the operator's to fix: one line saying what, not a stack trace.
+    if (err instanceof StartupError || err instanceof IndexesNotReadyError) console.error(err.message);
     else logger.fatal({ err }, 'could not start');
     process.exit(1);
   }

@@ -1,4 +1,4 @@
-import IORedis from 'ioredis';
+import { createRedis, type RedisTarget } from './redis';
 
 /**
  * What a person starting Ripoti must fix, in one line instead of a stack trace: a service that does
@@ -18,9 +18,18 @@ export function safeAddress(url: string): string {
   }
 }
 
-/** Pings Redis once with a short timeout; throws a StartupError that says what to do. */
-export async function checkRedis(url: string, purpose = 'Ripoti needs it'): Promise<void> {
-  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000, enableOfflineQueue: false });
+/** Where Redis is looked for, as a person would name it (no password). */
+function redisWhere(target: RedisTarget): string {
+  if (typeof target === 'string') return safeAddress(target);
+  const hosts = (nodes: { host: string; port: number }[]) => nodes.map((n) => `${n.host}:${n.port}`).join(',');
+  if (target.clusterNodes?.length) return `the cluster nodes ${hosts(target.clusterNodes)} (REDIS_CLUSTER_NODES)`;
+  if (target.sentinels?.length) return `the master "${target.sentinelName ?? 'mymaster'}" of the Sentinels ${hosts(target.sentinels)} (REDIS_SENTINELS)`;
+  return safeAddress(target.url);
+}
+
+/** Pings Redis once with a short timeout, through the app's own factory; throws a StartupError that says what to do. */
+export async function checkRedis(target: RedisTarget, purpose = 'Ripoti needs it'): Promise<void> {
+  const redis = createRedis(target, 'producer', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, sentinelRetryStrategy: () => null });
   // connect() only says "Connection is closed"; the error event has the reason (ECONNREFUSED...).
   let cause: Error | undefined;
   redis.on('error', (e: Error) => (cause ??= e));
@@ -29,7 +38,7 @@ export async function checkRedis(url: string, purpose = 'Ripoti needs it'): Prom
     await redis.ping();
   } catch (err) {
     const reason = (cause ?? (err as Error)).message;
-    throw new StartupError(`Redis is not answering at ${safeAddress(url)} (${reason}): ${purpose}. Start it (redis-server --save "" --appendonly no) or set REDIS_URL.`, { cause: err });
+    throw new StartupError(`Redis is not answering at ${redisWhere(target)} (${reason}): ${purpose}. Start it (redis-server --save "" --appendonly no) or set REDIS_URL.`, { cause: err });
   } finally {
     redis.disconnect();
   }

@@ -1,6 +1,6 @@
 import { Types, type Model } from 'mongoose';
 import { z } from 'zod';
-import { STATUSES, REPORT_KINDS, isCategoryCode, parseReference } from '../domain';
+import { STATUSES, REPORT_KINDS, REFERENCE_ALPHABET, isCategoryCode, parseReference } from '../domain';
 import type { ReportDoc } from '../store';
 
 /** Supervisor list filters, parsed from the query string; anything malformed is simply dropped. */
@@ -66,12 +66,30 @@ export function filterToQuery(f: TicketFilter): Record<string, unknown> {
   }
   if (f.q) {
     const ref = parseReference(f.q);
-    // A reference typed in full finds that ticket; otherwise words in the story (regex-escaped: user input).
-    q.$or = ref.ok
-      ? [{ reference: ref.reference }]
-      : [{ reference: { $regex: escapeRegex(f.q.toUpperCase()) } }, { 'description.text': { $regex: escapeRegex(f.q), $options: 'i' } }];
+    const prefix = referencePrefix(f.q);
+    // A reference typed in full finds that ticket; its beginning ("R-7K3F") finds the references
+    // starting so (an anchored, case-sensitive regex: MongoDB walks the reference index rather
+    // than every report); anything else searches the story (regex-escaped: user input), bounded
+    // by QUERY_MAX_MS.
+    if (ref.ok) q.reference = ref.reference;
+    else if (prefix) q.reference = { $regex: `^${escapeRegex(prefix)}` };
+    else q['description.text'] = { $regex: escapeRegex(f.q), $options: 'i' };
   }
   return q;
+}
+
+/**
+ * The start of a reference, in its printed form: "r-7k3f" and "R7K3F" give "R-7K3F", "R-7K3F-9Q"
+ * gives "R-7K3F-9Q". Null for anything else, and for a bare word such as "rape" (R and letters
+ * only, no separator): that is a search of the stories.
+ */
+export function referencePrefix(input: string): string | null {
+  const m = /^R([\s-]*)([2-9A-Z\s-]{1,12})$/.exec(input.trim().toUpperCase());
+  if (!m) return null;
+  const body = m[2].replace(/[\s-]/g, '');
+  if (body.length < 1 || body.length > 8 || [...body].some((c) => !REFERENCE_ALPHABET.includes(c))) return null;
+  if (!m[1] && !/\d/.test(body)) return null;
+  return `R-${body.slice(0, 4)}${body.length > 4 ? `-${body.slice(4)}` : ''}`;
 }
 
 export interface Counts {
@@ -83,17 +101,24 @@ export interface Counts {
 
 export const PAGE_SIZE = 50;
 
+/**
+ * Longest a console list, count or search may run in MongoDB before it gives up (`maxTimeMS`):
+ * a heavy search must not tie up the database for everyone. The CSV export gets longer.
+ */
+export const QUERY_MAX_MS = 5000;
+export const EXPORT_MAX_MS = 60_000;
+
 /** Read-only ticket queries for the console's lists and counts. Writes go through TicketActions. */
 export class TicketQueries {
   constructor(private readonly Report: Model<ReportDoc>) {}
 
   /** Waiting for an agent: most urgent first, then oldest first (the order "take next" serves). */
   waiting(limit = 200): Promise<ReportDoc[]> {
-    return this.Report.find({ status: 'received' }).sort({ priority: 1, createdAt: 1, _id: 1 }).limit(limit).lean<ReportDoc[]>().exec();
+    return this.Report.find({ status: 'received' }).sort({ priority: 1, createdAt: 1, _id: 1 }).limit(limit).maxTimeMS(QUERY_MAX_MS).lean<ReportDoc[]>().exec();
   }
 
   countWaiting(): Promise<number> {
-    return this.Report.countDocuments({ status: 'received' }).exec();
+    return this.Report.countDocuments({ status: 'received' }).maxTimeMS(QUERY_MAX_MS).exec();
   }
 
   async list(f: TicketFilter, limit = PAGE_SIZE): Promise<{ items: ReportDoc[]; total: number }> {
@@ -103,22 +128,23 @@ export class TicketQueries {
         .sort({ createdAt: -1, _id: -1 })
         .skip((f.page - 1) * limit)
         .limit(limit)
+        .maxTimeMS(QUERY_MAX_MS)
         .lean<ReportDoc[]>()
         .exec(),
-      this.Report.countDocuments(query).exec(),
+      this.Report.countDocuments(query).maxTimeMS(QUERY_MAX_MS).exec(),
     ]);
     return { items, total };
   }
 
   /** Everything matching, oldest first, for CSV export; a cursor so a big export does not sit in memory. */
   cursor(f: TicketFilter) {
-    return this.Report.find(filterToQuery(f)).sort({ createdAt: 1, _id: 1 }).lean<ReportDoc>().cursor();
+    return this.Report.find(filterToQuery(f)).sort({ createdAt: 1, _id: 1 }).maxTimeMS(EXPORT_MAX_MS).lean<ReportDoc>().cursor();
   }
 
   async counts(f: TicketFilter): Promise<Counts> {
     const match = filterToQuery(f);
     const group = async <K>(key: unknown) =>
-      (await this.Report.aggregate<{ _id: K; count: number }>([{ $match: match }, { $group: { _id: key, count: { $sum: 1 } } }])).map((r) => ({ key: r._id, count: r.count }));
+      (await this.Report.aggregate<{ _id: K; count: number }>([{ $match: match }, { $group: { _id: key, count: { $sum: 1 } } }]).option({ maxTimeMS: QUERY_MAX_MS })).map((r) => ({ key: r._id, count: r.count }));
     const [byCategory, byCounty, byDay] = await Promise.all([
       group<string>('$category'),
       group<number>('$county'),

@@ -6,6 +6,7 @@ import { ReportRepository } from './report-repository';
 import { MessageRepository } from './message-repository';
 import { createAgentModels } from './agent-model';
 import { AgentRepository } from './agent-repository';
+import { checkIndexes } from './migrate';
 
 export * from './models';
 export * from './identity-cipher';
@@ -15,6 +16,7 @@ export * from './message-repository';
 export * from './agent-model';
 export * from './agent-repository';
 export * from './connection';
+export * from './migrate';
 
 export interface Store {
   models: Models;
@@ -24,7 +26,11 @@ export interface Store {
   messages: MessageRepository;
   /** Console accounts and sessions. */
   agents: AgentRepository;
-  /** Builds every index now: call once at start-up so the first report is not slowed by it. */
+  /**
+   * Call once at start-up. With `autoIndex` (development, tests) it builds every index now, so the
+   * first report is not slowed by it; without (production) it throws `IndexesNotReadyError` when
+   * an index is missing, so the role refuses to start until `migrate` has run.
+   */
   ready(): Promise<void>;
 }
 
@@ -41,6 +47,7 @@ export function createStore(conn: Connection, dataKeys: readonly DataKey[]): Sto
     agents,
     async ready() {
       await Promise.all([...Object.values(models).map((m) => m.init()), agents.ready()]);
+      if (conn.get('autoIndex') === false) await checkIndexes(conn);
     },
   };
 }

@@ -128,6 +128,7 @@ reportSchema.index({ assignee: 1, status: 1 }); // an agent's tickets, per-agent
 reportSchema.index({ status: 1, priority: 1, createdAt: 1 }); // queue page, supervisor filters
 reportSchema.index({ category: 1, county: 1, createdAt: -1 }); // supervisor counts
 reportSchema.index({ closedAt: 1, purgedAt: 1 }); // retention
+reportSchema.index({ createdAt: -1, _id: -1 }); // supervisor list, newest first (and the CSV export, read backwards)
 
 export const EVENT_TYPES = [
   'submitted',

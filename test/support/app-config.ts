@@ -1,6 +1,6 @@
 export { freePort } from './ports';
 import { loadConfig, type Config } from '../../src/config';
-import { REDIS_URL } from './redis';
+import { testRedisEnv } from './redis';
 
 /** The whole app's config against test servers: every listener on an ephemeral loopback port. */
 export function testAppConfig(env: { token: string; apiRoot: string; prefix: string } & Record<string, string>): Config {
@@ -11,7 +11,8 @@ export function testAppConfig(env: { token: string; apiRoot: string; prefix: str
     TELEGRAM_BOT_TOKEN: token,
     TELEGRAM_API_ROOT: apiRoot,
     MONGODB_URI: process.env.MONGODB_URI ?? '',
-    REDIS_URL,
+    // The shared Redis or the test cluster, unless the caller names its own REDIS_URL.
+    ...(rest.REDIS_URL ? {} : testRedisEnv()),
     REDIS_PREFIX: prefix,
     DATA_KEY: `k1:${Buffer.alloc(32, 11).toString('base64')}`,
     CONSOLE_HOST: '127.0.0.1',

@@ -30,7 +30,7 @@ export async function createConsoleHarness(opts: HarnessOptions): Promise<Consol
   const h = await createHarness(opts);
   const conns: Redis[] = [];
   const redis = (kind: 'worker' | 'producer') => {
-    const r = createRedis(h.config.redis.url, kind);
+    const r = createRedis(h.config.redis, kind);
     r.on('error', () => undefined);
     conns.push(r);
     return r;

@@ -1,7 +1,13 @@
-/** Stops the test server started by global-setup (nothing to do against a real MongoDB). */
+/** Stops what global-setup started (nothing to do against a real MongoDB or an outside cluster). */
 import './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
+  const cluster = globalThis.__RIPOTI_REDIS_CLUSTER__;
+  if (cluster) {
+    globalThis.__RIPOTI_REDIS_CLUSTER__ = undefined;
+    delete process.env.REDIS_CLUSTER_NODES;
+    await cluster.destroy();
+  }
   const server = globalThis.__RIPOTI_MONGO_SERVER__;
   if (!server) return;
   globalThis.__RIPOTI_MONGO_SERVER__ = undefined;

@@ -6,14 +6,26 @@
  *   restart keeps what was written before it.
  * `stop()` kills it (SIGKILL by default, like a crash; SIGTERM for an orderly restart) and
  * `start()` brings it back on the same port and directory.
+ *
+ * The same class runs the pieces of a replicated or clustered Redis: extra server `args` (a
+ * replica's `--replicaof`, `--cluster-enabled yes`), or `sentinel` lines, which make it a Redis
+ * Sentinel (`redis-server <conf> --sentinel`; Sentinel rewrites that file, so it lives in `dir`).
+ * test/support/redis-ha.ts puts them together.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
 
 export type Persistence = 'aof' | 'none';
+
+export interface RedisProcessOptions {
+  /** More redis-server arguments, e.g. ['--replicaof', '127.0.0.1', '6380']. */
+  args?: string[];
+  /** Run as a Sentinel with these configuration lines (`sentinel monitor ...`). */
+  sentinel?: string[];
+}
 
 export class RedisProcess {
   private child: ChildProcess | null = null;
@@ -22,12 +34,14 @@ export class RedisProcess {
   private constructor(
     readonly port: number,
     readonly persistence: Persistence,
+    private readonly opts: RedisProcessOptions,
   ) {
     this.dir = mkdtempSync(join(tmpdir(), 'ripoti-redis-'));
+    if (opts.sentinel) writeFileSync(join(this.dir, 'sentinel.conf'), [`port ${port}`, 'bind 127.0.0.1', `dir ${this.dir}`, ...opts.sentinel, ''].join('\n'));
   }
 
-  static async start(persistence: Persistence = 'none'): Promise<RedisProcess> {
-    const p = new RedisProcess(await freePort(), persistence);
+  static async start(persistence: Persistence = 'none', opts: RedisProcessOptions = {}): Promise<RedisProcess> {
+    const p = new RedisProcess(await freePort(), persistence, opts);
     await p.start();
     return p;
   }
@@ -44,7 +58,11 @@ export class RedisProcess {
   async start(): Promise<void> {
     if (this.child) return;
     const persistence = this.persistence === 'aof' ? ['--appendonly', 'yes', '--appendfsync', 'always', '--save', ''] : ['--appendonly', 'no', '--save', ''];
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--maxmemory-policy', 'noeviction', ...persistence];
+    const args = this.opts.sentinel
+      ? [join(this.dir, 'sentinel.conf'), '--sentinel']
+      : ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--maxmemory-policy', 'noeviction', ...persistence, ...(this.opts.args ?? [])];
+    // A Sentinel never says "Ready to accept connections"; it is ready once it monitors its master.
+    const ready = this.opts.sentinel ? /\+monitor master/ : /Ready to accept connections/;
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'ignore'] });
     this.child = child;
     // Watching the log instead of probing: a refused probe leaves ioredis timers behind.
@@ -53,7 +71,7 @@ export class RedisProcess {
       const timer = setTimeout(() => reject(new Error(`redis-server on port ${this.port} not ready within 10 s: ${out.slice(-300)}`)), 10_000);
       child.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        if (/Ready to accept connections/.test(out)) {
+        if (ready.test(out)) {
           clearTimeout(timer);
           child.stdout?.removeAllListeners('data');
           child.stdout?.resume();

@@ -4,6 +4,7 @@
  * "ready" once it is fetching jobs.
  */
 import { connectMongo, createStore } from '../../src/store';
+import { loadConfig } from '../../src/config';
 import { createRedis, closeRedis } from '../../src/redis';
 import { Translator } from '../../src/i18n';
 import { EventBus } from '../../src/services/events';
@@ -21,8 +22,10 @@ async function main(): Promise<void> {
   const conn = await connectMongo(need('MONGODB_URI'), { dbName: need('RIPOTI_DB') });
   const store = createStore(conn, [{ id: 'k1', key: Buffer.from(need('RIPOTI_DATA_KEY'), 'base64') }]);
   const translator = await Translator.create();
-  const connection = createRedis(need('REDIS_URL'), 'worker');
-  const pub = createRedis(need('REDIS_URL'), 'producer');
+  // REDIS_URL, or the cluster's REDIS_CLUSTER_NODES, read as the app reads them.
+  const { redis } = loadConfig({ TELEGRAM_BOT_TOKEN: need('TELEGRAM_BOT_TOKEN'), MONGODB_URI: need('MONGODB_URI'), DATA_KEY: `k1:${need('RIPOTI_DATA_KEY')}`, REDIS_URL: need('REDIS_URL'), REDIS_PREFIX: prefix, REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES });
+  const connection = createRedis(redis, 'worker');
+  const pub = createRedis(redis, 'producer');
   const worker = new ReplyWorker({
     connection,
     prefix,

@@ -18,7 +18,7 @@ import { Metrics } from '../../src/metrics';
 import { createQueues, type QueueDeps, type Queues } from '../../src/queue';
 import type { CategoryCode } from '../../src/domain';
 import { connectTestDb, type TestDb } from './db';
-import { deleteByPrefix, uniquePrefix, REDIS_URL } from './redis';
+import { deleteByPrefix, uniquePrefix, testRedisEnv } from './redis';
 
 export const TEST_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 
@@ -56,14 +56,15 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     TELEGRAM_BOT_TOKEN: TEST_TOKEN,
     MONGODB_URI: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:1',
     DATA_KEY: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
-    REDIS_URL: opts.redisUrl ?? REDIS_URL,
+    // A test's own redis-server (outage tests), else the shared Redis or the test cluster.
+    ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : testRedisEnv()),
     REDIS_PREFIX: prefix,
     ...opts.env,
   });
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const conns: Redis[] = [];
   const redis = (kind: 'worker' | 'producer') => {
-    const r = createRedis(config.redis.url, kind);
+    const r = createRedis(config.redis, kind);
     r.on('error', () => undefined);
     conns.push(r);
     return r;

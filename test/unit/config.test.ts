@@ -43,6 +43,9 @@ describe('config', () => {
     ['CONSOLE_PORT', '99999', /invalid/],
     ['SLA_MINUTES', '5,15', /four minute counts/],
     ['TELEGRAM_MODE', 'push', /invalid/],
+    ['REDIS_PREFIX', 'rip{oti}', /hash tag/],
+    ['REDIS_SENTINELS', '10.0.0.1', /host:port/],
+    ['REDIS_CLUSTER_NODES', '10.0.0.1:6379,nope', /host:port/],
   ])('rejects a malformed %s', (variable, value, message) => {
     const e = errorOf({ ...valid, [variable]: value });
     expect(e.variable).toBe(variable);
@@ -60,5 +63,20 @@ describe('config', () => {
     const old = Buffer.alloc(32, 1).toString('base64');
     const c = loadConfig({ ...valid, DATA_KEY: `k2:${key},k1:${old}` });
     expect(c.dataKeys.map((k) => k.id)).toEqual(['k2', 'k1']);
+  });
+
+  it('selects Redis Sentinel or Redis Cluster from host:port lists', () => {
+    const s = loadConfig({ ...valid, REDIS_SENTINELS: '10.0.0.1:26379, sentinel-2:26380', REDIS_SENTINEL_NAME: 'ripoti' });
+    expect(s.redis).toMatchObject({ sentinels: [{ host: '10.0.0.1', port: 26379 }, { host: 'sentinel-2', port: 26380 }], sentinelName: 'ripoti', clusterNodes: undefined });
+    expect(loadConfig(valid).redis.sentinelName).toBe('mymaster');
+    const c = loadConfig({ ...valid, REDIS_CLUSTER_NODES: '10.0.0.1:6379,10.0.0.2:6379', REDIS_PREFIX: '{ripoti}' });
+    expect(c.redis).toMatchObject({ prefix: '{ripoti}', clusterNodes: [{ host: '10.0.0.1', port: 6379 }, { host: '10.0.0.2', port: 6379 }], sentinels: undefined });
+  });
+
+  it('refuses a cluster without a hash-tagged prefix, and Sentinel and Cluster together', () => {
+    const e = errorOf({ ...valid, REDIS_CLUSTER_NODES: '10.0.0.1:6379' });
+    expect(e.variable).toBe('REDIS_PREFIX');
+    expect(e.message).toMatch(/\{hash tag\}/);
+    expect(errorOf({ ...valid, REDIS_CLUSTER_NODES: '10.0.0.1:6379', REDIS_SENTINELS: '10.0.0.1:26379', REDIS_PREFIX: '{ripoti}' }).variable).toBe('REDIS_CLUSTER_NODES');
   });
 });

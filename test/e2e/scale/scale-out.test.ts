@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { createApp, type App } from '../../../src/main';
 import { testAppConfig, freePort } from '../../support/app-config';
-import { uniquePrefix, connectTestRedis, deleteByPrefix } from '../../support/redis';
+import { uniquePrefix, connectTestRedis, deleteByPrefix, testRedisEnv } from '../../support/redis';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { spawnApp, type Spawned } from '../../support/spawn-app';
 import { startRoundRobinProxy } from '../../support/round-robin-proxy';
@@ -35,7 +35,7 @@ describe('scale-out: 2 bot processes and 3 worker processes', () => {
       TELEGRAM_BOT_TOKEN: tg.token,
       TELEGRAM_API_ROOT: tg.apiRoot,
       MONGODB_URI: mongoUri.toString(),
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      ...testRedisEnv(),
       REDIS_PREFIX: prefix,
       DATA_KEY: `k1:${Buffer.alloc(32, 11).toString('base64')}`,
       LOG_LEVEL: 'info',

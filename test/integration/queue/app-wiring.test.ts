@@ -2,7 +2,7 @@ import { createApp, type App } from '../../../src/main';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { TelegramDouble } from '../../support/telegram';
-import { connectTestRedis, deleteByPrefix, uniquePrefix, REDIS_URL } from '../../support/redis';
+import { connectTestRedis, deleteByPrefix, uniquePrefix, testRedisEnv } from '../../support/redis';
 import { agent, reporter, reportInput, waitFor } from '../../support/tickets-harness';
 
 jest.setTimeout(30_000);
@@ -21,7 +21,7 @@ describe('createApp queue wiring (worker role)', () => {
       TELEGRAM_API_ROOT: tg.apiRoot,
       MONGODB_URI: uri.toString(),
       DATA_KEY: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
-      REDIS_URL,
+      ...testRedisEnv(),
       REDIS_PREFIX: prefix,
       WORKER_HTTP_PORT: '0',
       CONSOLE_PORT: '0',

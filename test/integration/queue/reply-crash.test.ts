@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
-import { REDIS_URL } from '../../support/redis';
+import { testRedisEnv } from '../../support/redis';
 
 jest.setTimeout(60_000);
 
@@ -20,7 +20,7 @@ async function startWorkerProcess(h: Harness, tg: TelegramDouble): Promise<Child
       RIPOTI_DB: h.db.dbName,
       RIPOTI_PREFIX: h.prefix,
       RIPOTI_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-      REDIS_URL,
+      ...testRedisEnv(),
       TELEGRAM_BOT_TOKEN: tg.token,
       TELEGRAM_API_ROOT: tg.apiRoot,
       // 10 messages/s overall, evenly spaced; a dead worker's jobs are back within ~2 s.

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
-import IORedis from 'ioredis';
 import { TICKETS_QUEUE } from '../../../src/queue';
 import type { CategoryCode } from '../../../src/domain';
 import { agent, createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
-import { REDIS_URL } from '../../support/redis';
+import { testRedisTarget } from '../../support/redis';
+import { createRedis } from '../../../src/redis';
 
 /** Categories covering every default priority: p_bribery 3, p_force 2, p_other 4; dangerNow gives 1. */
 const MIX: { category: CategoryCode; dangerNow: boolean }[] = [
@@ -144,7 +144,7 @@ describe('tickets queue and desk', () => {
     const r = await reporter(h.store);
     const { report } = await h.queues.reports.submit(reportInput(r._id));
     // A desk process that pops the job and dies: short lock, no completion.
-    const conn = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+    const conn = createRedis(testRedisTarget(), 'worker');
     const doomed = new Worker(TICKETS_QUEUE, null, { connection: conn, prefix: h.prefix, autorun: false, lockDuration: 500, skipLockRenewal: true });
     const job = await doomed.getNextJob(randomUUID(), { block: false });
     expect(job?.id).toBe(report._id.toString());

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { canOpenTicket, canSeeIdentity } from '../../../src/console/access';
 import { parseCookies, serializeCookie } from '../../../src/console/cookies';
 import { csvCell, csvRow, CSV_COLUMNS } from '../../../src/console/routes/supervisor-routes';
-import { escapeRegex, filterToQuery, parseFilter } from '../../../src/console/ticket-queries';
+import { escapeRegex, filterToQuery, parseFilter, referencePrefix } from '../../../src/console/ticket-queries';
 import { safeLocalPath } from '../../../src/console/context';
 import type { ReportDoc } from '../../../src/store';
 import { generateReference } from '../../../src/domain';
@@ -79,9 +79,21 @@ describe('supervisor filters', () => {
 
   it('finds a typed reference exactly and treats other search text literally', () => {
     const ref = generateReference();
-    expect(filterToQuery(parseFilter({ q: ` ${ref.toLowerCase().replace(/-/g, ' ')} ` })).$or).toEqual([{ reference: ref }]);
-    const q = filterToQuery(parseFilter({ q: 'a.c (x)' })).$or as { 'description.text'?: { $regex: string } }[];
-    expect(q[1]['description.text']!.$regex).toBe('a\\.c \\(x\\)');
+    expect(filterToQuery(parseFilter({ q: ` ${ref.toLowerCase().replace(/-/g, ' ')} ` })).reference).toBe(ref);
+    const q = filterToQuery(parseFilter({ q: 'a.c (x)' }));
+    expect(q['description.text']).toEqual({ $regex: 'a\\.c \\(x\\)', $options: 'i' });
+    expect(q.reference).toBeUndefined();
+  });
+
+  it('finds references by their beginning with an anchored match, and words in stories otherwise', () => {
+    expect(filterToQuery(parseFilter({ q: 'r-7k3f' })).reference).toEqual({ $regex: '^R-7K3F' });
+    expect(filterToQuery(parseFilter({ q: 'R7K3F9Q' })).reference).toEqual({ $regex: '^R-7K3F-9Q' });
+    expect(filterToQuery(parseFilter({ q: 'R-7K' })).reference).toEqual({ $regex: '^R-7K' });
+    // A word that happens to start with R is a story search, not a reference.
+    const word = filterToQuery(parseFilter({ q: 'rape' }));
+    expect(word.reference).toBeUndefined();
+    expect(word['description.text']).toEqual({ $regex: 'rape', $options: 'i' });
+    expect(referencePrefix('R-IOL1')).toBeNull(); // letters no reference uses
   });
 
   it('escaped search text matches itself and nothing else', () => {

@@ -1,0 +1,36 @@
+import { loadMigrateConfig } from './config';
+import { createLogger } from './logger';
+import { applyIndexes, connectMongo, createStore, describePlan, planIndexes } from './store';
+
+/**
+ * `node dist/main.js migrate [--dry-run]`: makes MongoDB's indexes match the schemas (see
+ * src/store/migrate.ts). Docker Compose runs it once before the roles start. `--dry-run` prints
+ * what it would create and drop and changes nothing. Exit code 0 on success, 1 on failure, 2 for
+ * bad arguments or configuration.
+ */
+export async function runMigrate(args: string[]): Promise<number> {
+  const unknown = args.filter((a) => a !== '--dry-run');
+  if (unknown.length) {
+    console.error(`migrate: unknown argument ${unknown[0]}; usage: node dist/main.js migrate [--dry-run]`);
+    return 2;
+  }
+  const dryRun = args.includes('--dry-run');
+  const config = loadMigrateConfig();
+  const logger = createLogger({ level: config.logLevel });
+  // No automatic builds (this command is the one that builds) and no socket timeout: building an
+  // index on a large collection may take minutes.
+  const conn = await connectMongo(config.mongodbUri, { autoIndex: false, socketTimeoutMS: 0 });
+  try {
+    // Registers every model on the connection; the data keys are not used here.
+    createStore(conn, [{ id: 'migrate', key: Buffer.alloc(32) }]);
+    const plan = dryRun ? await planIndexes(conn) : await applyIndexes(conn);
+    for (const line of describePlan(plan)) {
+      if (!dryRun) logger.info({ change: line }, 'index migration');
+      else process.stdout.write(`${plan.length ? `would ${line.replace(/^(\S+): (create|drop)/, '$2 on $1:')}` : line}\n`);
+    }
+    if (!dryRun) logger.info({ changes: plan.reduce((n, c) => n + c.create.length + c.drop.length, 0) }, 'indexes match the schemas');
+    return 0;
+  } finally {
+    await conn.close();
+  }
+}
