@@ -1,0 +1,143 @@
+import { distance } from 'fastest-levenshtein';
+import { categoryRelation } from './category-relation';
+import { cosine, wordWeight, type Features, type PlaceWords } from './features';
+import { GENERIC } from './lexicon';
+import { formatPlate } from './normalize';
+import type { LinkReason } from './types';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Points each signal adds to a pair's score (0..1 after clipping). Set by hand and checked on a
+ * labelled development set (see BENCHMARKS.md, "Triage"), not fitted: each number should make
+ * sense to a supervisor reading the reasons.
+ */
+export const POINTS = {
+  sameCategory: 0.15,
+  relatedCategory: 0.08,
+  unrelatedCategory: -0.15,
+  /** Full points within `closeHours`; none at `neutralHours` apart; the negative beyond. */
+  time: 0.15,
+  closeHours: 2,
+  neutralHours: 12,
+  place: 0.3,
+  /** A place named only in the other's story counts this much of a place match. */
+  placeInStory: 0.8,
+  differentStation: -0.25,
+  sharedPlate: 0.35,
+  differentPlates: -0.35,
+  story: 0.4,
+  details: 0.1,
+} as const;
+
+/** Same word allowing a typo: one edit from 4 letters, two from 8, or one a longer spelling of the other. */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const min = Math.min(a.length, b.length);
+  if (min < 4 || /\d/.test(a) || /\d/.test(b)) return false;
+  if (min >= 5 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2) return true;
+  return distance(a, b) <= (min >= 8 ? 2 : 1);
+}
+
+const hasMatch = (w: string, others: Iterable<string>) => {
+  for (const o of others) if (sameWord(w, o)) return true;
+  return false;
+};
+
+/** Weighted overlap coefficient (symmetric) with typo-tolerant words; generic words alone count little. */
+function placeSimilarity(a: PlaceWords, b: PlaceWords): { sim: number; words: string[] } {
+  if (!a.total || !b.total) return { sim: 0, words: [] };
+  const words = new Set<string>();
+  const covered = (x: PlaceWords, y: PlaceWords) =>
+    x.words.reduce((sum, w, i) => {
+      if (!hasMatch(w, y.words)) return sum;
+      if (!GENERIC.has(w) && !hasMatch(w, words)) words.add(w);
+      return sum + x.weights[i];
+    }, 0) / x.total;
+  const sim = Math.min(1, Math.max(covered(a, b), covered(b, a)));
+  return { sim: words.size ? sim : Math.min(sim, 0.3), words: [...words] };
+}
+
+/** The other report named no place: look for this place's distinctive words in its story. */
+function placeInStory(a: PlaceWords, story: Set<string>): { sim: number; words: string[] } {
+  const distinct = a.words.filter((w) => !GENERIC.has(w));
+  if (!distinct.length) return { sim: 0, words: [] };
+  const words = distinct.filter((w) => hasMatch(w, story));
+  return { sim: (POINTS.placeInStory * words.length) / distinct.length, words };
+}
+
+const stationsDiffer = (a: string[], b: string[]) => a.length > 0 && b.length > 0 && !a.some((w) => hasMatch(w, b));
+
+function placeReasons(a: Features, b: Features, out: LinkReason[]): void {
+  const pa = a.report.place ?? a.report.policeStation ?? a.report.pollingStation ?? '';
+  const pb = b.report.place ?? b.report.policeStation ?? b.report.pollingStation ?? '';
+  let m = placeSimilarity(a.place, b.place);
+  if (!b.place.total) m = placeInStory(a.place, b.words);
+  else if (!a.place.total) m = placeInStory(b.place, a.words);
+  if (m.sim > 0) out.push({ code: 'similar_place', a: pa, b: pb, words: m.words, points: POINTS.place * m.sim });
+  for (const k of ['policeStation', 'pollingStation'] as const) {
+    if (stationsDiffer(a[k], b[k])) out.push({ code: 'different_station', a: a.report[k] ?? '', b: b.report[k] ?? '', points: POINTS.differentStation });
+  }
+}
+
+function plateReasons(a: Features, b: Features, out: LinkReason[]): void {
+  if (!a.plates.length || !b.plates.length) return;
+  // One wrong character in a plate typed from memory is common; two is another vehicle.
+  const shared = a.plates.find((p) => b.plates.some((q) => distance(p, q) <= 1));
+  if (shared) out.push({ code: 'shared_plate', plate: formatPlate(shared), points: POINTS.sharedPlate });
+  else out.push({ code: 'different_plates', a: a.plates.map(formatPlate), b: b.plates.map(formatPlate), points: POINTS.differentPlates });
+}
+
+function sharedWords(a: Features, b: Features): string[] {
+  const out: string[] = [];
+  for (const w of a.words) if (!GENERIC.has(w) && hasMatch(w, b.words)) out.push(w);
+  return out.sort((x, y) => wordWeight(y) - wordWeight(x) || y.length - x.length || (x < y ? -1 : 1)).slice(0, 6);
+}
+
+function storyReasons(a: Features, b: Features, out: LinkReason[]): void {
+  const sim = cosine(a.story, b.story);
+  if (sim >= 0.05) out.push({ code: 'similar_story', similarity: Math.round(sim * 100) / 100, words: sharedWords(a, b), points: POINTS.story * sim });
+  const da = new Set(a.details);
+  const both = b.details.filter((d) => da.has(d));
+  const union = new Set([...a.details, ...b.details]).size;
+  if (both.length) out.push({ code: 'same_details', concepts: both, points: (POINTS.details * both.length) / union });
+}
+
+/** Hours between two incident intervals (0 when they overlap). */
+export function gapHours(a: Features, b: Features): number {
+  return Math.max(0, a.from - b.to, b.from - a.to) / HOUR_MS;
+}
+
+function timePoints(gap: number): number {
+  const { closeHours: c, neutralHours: n } = POINTS;
+  const f = gap <= c ? 1 : 1 - (gap - c) / (n - c);
+  return POINTS.time * Math.max(-1, f);
+}
+
+function categoryReason(a: string, b: string): LinkReason {
+  const rel = categoryRelation(a, b);
+  if (rel === 'same') return { code: 'same_category', category: a, points: POINTS.sameCategory };
+  if (rel === 'related') return { code: 'related_category', a, b, points: POINTS.relatedCategory };
+  return { code: 'unrelated_category', a, b, points: POINTS.unrelatedCategory };
+}
+
+/**
+ * Score one pair; null when they cannot be one incident (another county, or further apart in
+ * time than the window). Symmetric, and a function of the two reports only: a link never changes
+ * because other reports arrived.
+ */
+export function scorePair(a: Features, b: Features, windowHours: number): { score: number; reasons: LinkReason[] } | null {
+  if (a.report.county !== b.report.county) return null;
+  const gap = gapHours(a, b);
+  if (gap > windowHours) return null;
+  const reasons: LinkReason[] = [{ code: 'same_county', county: a.report.county, points: 0 }];
+  reasons.push(categoryReason(a.report.category, b.report.category));
+  reasons.push({ code: 'close_in_time', hours: Math.round(gap * 10) / 10, points: timePoints(gap) });
+  placeReasons(a, b, reasons);
+  plateReasons(a, b, reasons);
+  storyReasons(a, b, reasons);
+  const total = reasons.reduce((s, r) => s + r.points, 0);
+  for (const r of reasons) r.points = Math.round(r.points * 1000) / 1000;
+  reasons.sort((x, y) => Math.abs(y.points) - Math.abs(x.points) || (x.code < y.code ? -1 : 1));
+  return { score: Math.round(Math.max(0, Math.min(1, total)) * 1000) / 1000, reasons };
+}
