@@ -1,5 +1,5 @@
 import { DETAILS, GENERIC } from './lexicon';
-import { canonicalWords, findPlates } from './normalize';
+import { canonicalWords, findPlates, sameWord } from './normalize';
 import type { TriageReport } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -105,16 +105,20 @@ export function featuresOf(r: TriageReport): Features {
   const to = instant ? t : Math.max(t, Math.min(t + DAY_MS, r.createdAt.getTime()));
   const storyWords = canonicalWords(r.story);
   const all = new Set([...storyWords, ...canonicalWords(r.place)]);
+  const place = placeWords(r.place, r.policeStation, r.pollingStation);
+  // The story vector says what happened; where is the place's job (else every report of a busy
+  // polling station would "tell the same story").
+  const here = place.words.filter((w) => !GENERIC.has(w));
   return {
     report: r,
     from,
     to,
     plates: findPlates(r.plate, r.place, r.story, r.policeStation),
-    place: placeWords(r.place, r.policeStation, r.pollingStation),
+    place,
     policeStation: distinctive(r.policeStation),
     pollingStation: distinctive(r.pollingStation),
     words: all,
     details: [...all].filter((w) => DETAILS.has(w)).sort(),
-    story: storyVector(storyWords),
+    story: storyVector(storyWords.filter((w) => !here.some((h) => sameWord(h, w)))),
   };
 }

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { PHRASES, STEMS, STOPWORDS, WORDS, swahiliAmounts } from './lexicon';
 
 /** Lower case, no accents or apostrophes ("Murang'a" = "muranga"), digits apart from letters ("ksh500"). */
@@ -65,4 +66,13 @@ export function findPlates(...texts: (string | undefined)[]): string[] {
 /** "KDA123A" -> "KDA 123A", as printed on the plate. */
 export function formatPlate(p: string): string {
   return p.replace(/^([A-Z]+?)(\d{3})/, '$1 $2');
+}
+
+/** Same word allowing a typo: one edit from 4 letters, two from 8, or one a longer spelling of the other. */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const min = Math.min(a.length, b.length);
+  if (min < 4 || /\d/.test(a) || /\d/.test(b)) return false;
+  if (min >= 5 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2) return true;
+  return distance(a, b) <= (min >= 8 ? 2 : 1);
 }

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { categoryRelation } from './category-relation';
 import { cosine, wordWeight, type Features, type PlaceWords } from './features';
 import { GENERIC } from './lexicon';
-import { formatPlate } from './normalize';
+import { formatPlate, sameWord } from './normalize';
 import type { LinkReason } from './types';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -16,28 +16,23 @@ export const POINTS = {
   sameCategory: 0.15,
   relatedCategory: 0.08,
   unrelatedCategory: -0.15,
-  /** Full points within `closeHours`; none at `neutralHours` apart; the negative beyond. */
+  /** Full points within `closeHours`, none at `neutralHours` apart, then negative (down to -3x, a day apart). */
   time: 0.15,
-  closeHours: 2,
-  neutralHours: 12,
+  closeHours: 1,
+  neutralHours: 6,
+  /** Same day when one report gave only the day ("today", a date): that says less than "within the hour". */
+  sameDay: 0.5,
   place: 0.3,
   /** A place named only in the other's story counts this much of a place match. */
   placeInStory: 0.8,
   differentStation: -0.25,
+  /** Both named a place and no distinctive word matches. */
+  differentPlace: -0.2,
   sharedPlate: 0.35,
   differentPlates: -0.35,
   story: 0.4,
   details: 0.1,
 } as const;
-
-/** Same word allowing a typo: one edit from 4 letters, two from 8, or one a longer spelling of the other. */
-export function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  const min = Math.min(a.length, b.length);
-  if (min < 4 || /\d/.test(a) || /\d/.test(b)) return false;
-  if (min >= 5 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2) return true;
-  return distance(a, b) <= (min >= 8 ? 2 : 1);
-}
 
 const hasMatch = (w: string, others: Iterable<string>) => {
   for (const o of others) if (sameWord(w, o)) return true;
@@ -75,6 +70,9 @@ function placeReasons(a: Features, b: Features, out: LinkReason[]): void {
   if (!b.place.total) m = placeInStory(a.place, b.words);
   else if (!a.place.total) m = placeInStory(b.place, a.words);
   if (m.sim > 0) out.push({ code: 'similar_place', a: pa, b: pb, words: m.words, points: POINTS.place * m.sim });
+  else if (a.place.words.some((w) => !GENERIC.has(w)) && b.place.words.some((w) => !GENERIC.has(w))) {
+    out.push({ code: 'different_place', a: pa, b: pb, points: POINTS.differentPlace });
+  }
   for (const k of ['policeStation', 'pollingStation'] as const) {
     if (stationsDiffer(a[k], b[k])) out.push({ code: 'different_station', a: a.report[k] ?? '', b: b.report[k] ?? '', points: POINTS.differentStation });
   }
@@ -108,10 +106,12 @@ export function gapHours(a: Features, b: Features): number {
   return Math.max(0, a.from - b.to, b.from - a.to) / HOUR_MS;
 }
 
-function timePoints(gap: number): number {
+function timePoints(a: Features, b: Features, gap: number): number {
   const { closeHours: c, neutralHours: n } = POINTS;
+  const instants = a.from === a.to && b.from === b.to;
+  if (!instants && gap === 0) return POINTS.time * POINTS.sameDay;
   const f = gap <= c ? 1 : 1 - (gap - c) / (n - c);
-  return POINTS.time * Math.max(-1, f);
+  return POINTS.time * Math.max(-3, f);
 }
 
 function categoryReason(a: string, b: string): LinkReason {
@@ -132,7 +132,7 @@ export function scorePair(a: Features, b: Features, windowHours: number): { scor
   if (gap > windowHours) return null;
   const reasons: LinkReason[] = [{ code: 'same_county', county: a.report.county, points: 0 }];
   reasons.push(categoryReason(a.report.category, b.report.category));
-  reasons.push({ code: 'close_in_time', hours: Math.round(gap * 10) / 10, points: timePoints(gap) });
+  reasons.push({ code: 'close_in_time', hours: Math.round(gap * 10) / 10, points: timePoints(a, b, gap) });
   placeReasons(a, b, reasons);
   plateReasons(a, b, reasons);
   storyReasons(a, b, reasons);

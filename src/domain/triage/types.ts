@@ -40,6 +40,7 @@ export type LinkReason =
   | { code: 'unrelated_category'; a: string; b: string; points: number }
   | { code: 'close_in_time'; hours: number; points: number }
   | { code: 'similar_place'; a: string; b: string; words: string[]; points: number }
+  | { code: 'different_place'; a: string; b: string; points: number }
   | { code: 'different_station'; a: string; b: string; points: number }
   | { code: 'shared_plate'; plate: string; points: number }
   | { code: 'different_plates'; a: string[]; b: string[]; points: number }
