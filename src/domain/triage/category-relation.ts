@@ -5,7 +5,8 @@ export type CategoryRelation = 'same' | 'related' | 'unrelated';
 /**
  * Pairs of categories that two people can honestly pick for ONE event. Decided, not learned:
  * - police bribery ~ voter bribery: officers handing out money near a polling station, or a
- *   voter paid at a police post, is filed under either kind;
+ *   voter paid at a police post, is filed under either kind; police bribery ~ threats ("pay or
+ *   we impound the car"), ~ arrest and ~ unlawful release (money demanded for a release);
  * - voter bribery ~ misuse of public resources: handouts from a government vehicle or office;
  * - force ~ killing, force ~ arrest, arrest ~ disappearance, arrest ~ unlawful release: one
  *   event seen at different moments (beaten then died; arrested then not seen again);
@@ -22,6 +23,7 @@ const RELATED: readonly (readonly [string, string])[] = [
   ['p_bribery', 'e_bribery'],
   ['p_bribery', 'p_release'],
   ['p_bribery', 'p_arrest'],
+  ['p_bribery', 'p_threats'],
   ['e_bribery', 'e_resources'],
   ['p_force', 'p_killing'],
   ['p_force', 'p_arrest'],

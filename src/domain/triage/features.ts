@@ -29,6 +29,8 @@ export interface Features {
   /** Canonical words of the story (and place), for shared words and place-in-story matches. */
   words: Set<string>;
   details: string[];
+  /** Sums of money named in the story ("500 bob", "mia tano"), as numbers. */
+  amounts: number[];
   story: Vec;
 }
 
@@ -119,6 +121,7 @@ export function featuresOf(r: TriageReport): Features {
     pollingStation: distinctive(r.pollingStation),
     words: all,
     details: [...all].filter((w) => DETAILS.has(w)).sort(),
+    amounts: [...new Set(storyWords.filter((w) => /^\d{2,7}$/.test(w)).map(Number))].filter((n) => n >= 50).sort((x, y) => x - y),
     story: storyVector(storyWords.filter((w) => !here.some((h) => sameWord(h, w)))),
   };
 }

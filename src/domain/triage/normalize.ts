@@ -74,5 +74,13 @@ export function sameWord(a: string, b: string): boolean {
   const min = Math.min(a.length, b.length);
   if (min < 4 || /\d/.test(a) || /\d/.test(b)) return false;
   if (min >= 5 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2) return true;
+  if (a.length === b.length && swapped(a, b)) return true;
   return distance(a, b) <= (min >= 8 ? 2 : 1);
+}
+
+/** One pair of neighbouring letters typed the wrong way round ("luarmbi" for "lurambi"). */
+function swapped(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }

@@ -30,8 +30,10 @@ export const POINTS = {
   differentPlace: -0.2,
   sharedPlate: 0.35,
   differentPlates: -0.35,
+  /** Both name a sum of money and none is the same: likely two payments, two events. */
+  differentAmounts: -0.15,
   story: 0.4,
-  details: 0.1,
+  details: 0.2,
 } as const;
 
 const hasMatch = (w: string, others: Iterable<string>) => {
@@ -95,10 +97,13 @@ function sharedWords(a: Features, b: Features): string[] {
 function storyReasons(a: Features, b: Features, out: LinkReason[]): void {
   const sim = cosine(a.story, b.story);
   if (sim >= 0.05) out.push({ code: 'similar_story', similarity: Math.round(sim * 100) / 100, words: sharedWords(a, b), points: POINTS.story * sim });
+  if (a.amounts.length && b.amounts.length && !a.amounts.some((x) => b.amounts.includes(x))) {
+    out.push({ code: 'different_amounts', a: a.amounts, b: b.amounts, points: POINTS.differentAmounts });
+  }
   const da = new Set(a.details);
   const both = b.details.filter((d) => da.has(d));
-  const union = new Set([...a.details, ...b.details]).size;
-  if (both.length) out.push({ code: 'same_details', concepts: both, points: (POINTS.details * both.length) / union });
+  // Dice: a long story naming many details is not punished for the ones the other left out.
+  if (both.length) out.push({ code: 'same_details', concepts: both, points: (POINTS.details * 2 * both.length) / (a.details.length + b.details.length) });
 }
 
 /** Hours between two incident intervals (0 when they overlap). */
@@ -106,12 +111,19 @@ export function gapHours(a: Features, b: Features): number {
   return Math.max(0, a.from - b.to, b.from - a.to) / HOUR_MS;
 }
 
+/**
+ * Two instants: full points within the hour, falling to nothing at `neutralHours`, then negative.
+ * When a reporter gave only the day, the day is all we know: overlapping days earn "same day";
+ * different days (even adjacent ones) count against, as the reporters themselves said so.
+ */
 function timePoints(a: Features, b: Features, gap: number): number {
   const { closeHours: c, neutralHours: n } = POINTS;
-  const instants = a.from === a.to && b.from === b.to;
-  if (!instants && gap === 0) return POINTS.time * POINTS.sameDay;
-  const f = gap <= c ? 1 : 1 - (gap - c) / (n - c);
-  return POINTS.time * Math.max(-3, f);
+  const instantA = a.from === a.to;
+  const instantB = b.from === b.to;
+  if (instantA && instantB) return POINTS.time * Math.max(-3, gap <= c ? 1 : 1 - (gap - c) / (n - c));
+  const overlap = a.from < (instantB ? b.to + 1 : b.to) && b.from < (instantA ? a.to + 1 : a.to);
+  if (overlap) return POINTS.time * POINTS.sameDay;
+  return POINTS.time * Math.max(-3, -1 - gap / n);
 }
 
 function categoryReason(a: string, b: string): LinkReason {

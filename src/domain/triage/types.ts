@@ -44,6 +44,7 @@ export type LinkReason =
   | { code: 'different_station'; a: string; b: string; points: number }
   | { code: 'shared_plate'; plate: string; points: number }
   | { code: 'different_plates'; a: string[]; b: string[]; points: number }
+  | { code: 'different_amounts'; a: number[]; b: number[]; points: number }
   | { code: 'similar_story'; similarity: number; words: string[]; points: number }
   | { code: 'same_details'; concepts: string[]; points: number };
 
@@ -64,4 +65,4 @@ export interface LinkOptions {
   limit: number;
 }
 
-export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowHours: 48, threshold: 0.5, limit: 10 };
+export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowHours: 48, threshold: 0.55, limit: 10 };
