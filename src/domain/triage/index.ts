@@ -4,6 +4,7 @@
  * two reports only, so the order of inputs never changes a result.
  */
 import { featuresOf, type Features } from './features';
+import { QueryScorer } from './fast';
 import { scorePair } from './score';
 import { DEFAULT_LINK_OPTIONS, type LinkCandidate, type LinkOptions, type TriageReport } from './types';
 
@@ -72,9 +73,13 @@ export class TriageIndex {
     // start up to a day before q.from - window and still reach it.
     const start = this.lowerBound(list, q.from - win - 24 * HOUR_MS);
     const out: LinkCandidate[] = [];
+    const scorer = new QueryScorer(q, o.windowHours);
     for (let i = start; i < list.length && list[i].from <= q.to + win; i++) {
       const f = list[i];
       if (f.report.id === report.id) continue;
+      // The quick score decides; reasons are built only for the pairs that pass.
+      const quick = scorer.usable ? scorer.score(f, o.threshold) : 1;
+      if (quick === null || quick < o.threshold) continue;
       const s = scorePair(q, f, o.windowHours);
       if (s && s.score >= o.threshold) out.push({ id: f.report.id, ...s });
     }

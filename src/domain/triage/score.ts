@@ -63,7 +63,7 @@ function placeInStory(a: PlaceWords, story: Set<string>): { sim: number; words: 
   return { sim: (POINTS.placeInStory * words.length) / distinct.length, words };
 }
 
-const stationsDiffer = (a: string[], b: string[]) => a.length > 0 && b.length > 0 && !a.some((w) => hasMatch(w, b));
+export const stationsDiffer = (a: string[], b: string[]) => a.length > 0 && b.length > 0 && !a.some((w) => hasMatch(w, b));
 
 function placeReasons(a: Features, b: Features, out: LinkReason[]): void {
   const pa = a.report.place ?? a.report.policeStation ?? a.report.pollingStation ?? '';
@@ -116,7 +116,7 @@ export function gapHours(a: Features, b: Features): number {
  * When a reporter gave only the day, the day is all we know: overlapping days earn "same day";
  * different days (even adjacent ones) count against, as the reporters themselves said so.
  */
-function timePoints(a: Features, b: Features, gap: number): number {
+export function timePoints(a: Features, b: Features, gap: number): number {
   const { closeHours: c, neutralHours: n } = POINTS;
   const instantA = a.from === a.to;
   const instantB = b.from === b.to;
