@@ -64,7 +64,7 @@ export class QueryScorer {
     let both = 0;
     for (const d of f.details) if (this.details.has(d)) both++;
     if (both) total += (POINTS.details * 2 * both) / (q.details.length + f.details.length);
-    if (total + POINTS.story < floor) return -1;
+    if (floor > 0 && total + POINTS.story < floor) return -1;
     const sim = this.cosine(f);
     if (sim >= 0.05) total += POINTS.story * sim;
     return Math.round(Math.max(0, Math.min(1, total)) * 1000) / 1000;
