@@ -54,16 +54,22 @@ export class QueryScorer {
     if (q.report.county !== f.report.county) return null;
     const gap = gapHours(q, f);
     if (gap > this.windowHours) return null;
-    let total = this.category(f.report.category) + timePoints(q, f, gap) + this.place(f);
-    if (stationsDiffer(q.policeStation, f.policeStation)) total += POINTS.differentStation;
-    if (stationsDiffer(q.pollingStation, f.pollingStation)) total += POINTS.differentStation;
-    if (q.plates.length && f.plates.length) {
-      total += q.plates.some((p) => f.plates.some((x) => distance(p, x) <= 1)) ? POINTS.sharedPlate : POINTS.differentPlates;
-    }
-    if (q.amounts.length && f.amounts.length && !q.amounts.some((x) => f.amounts.includes(x))) total += POINTS.differentAmounts;
+    const plates = q.plates.length > 0 && f.plates.length > 0;
+    // What the signals not yet read could add at most: checked as each is read, cheapest first.
+    let rest = POINTS.place + (plates ? POINTS.sharedPlate : 0) + POINTS.details + POINTS.story;
+    let total = this.category(f.report.category) + timePoints(q, f, gap);
+    if (floor > 0 && total + rest < floor) return -1;
     let both = 0;
     for (const d of f.details) if (this.details.has(d)) both++;
     if (both) total += (POINTS.details * 2 * both) / (q.details.length + f.details.length);
+    rest -= POINTS.details;
+    if (floor > 0 && total + rest < floor) return -1;
+    total += this.place(f);
+    rest -= POINTS.place;
+    if (stationsDiffer(q.policeStation, f.policeStation)) total += POINTS.differentStation;
+    if (stationsDiffer(q.pollingStation, f.pollingStation)) total += POINTS.differentStation;
+    if (plates) total += q.plates.some((p) => f.plates.some((x) => distance(p, x) <= 1)) ? POINTS.sharedPlate : POINTS.differentPlates;
+    if (q.amounts.length && f.amounts.length && !q.amounts.some((x) => f.amounts.includes(x))) total += POINTS.differentAmounts;
     if (floor > 0 && total + POINTS.story < floor) return -1;
     const sim = this.cosine(f);
     if (sim >= 0.05) total += POINTS.story * sim;
