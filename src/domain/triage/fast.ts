@@ -65,12 +65,11 @@ export class QueryScorer {
     rest -= POINTS.details;
     if (floor > 0 && total + rest < floor) return -1;
     total += this.place(f);
-    rest -= POINTS.place;
     if (stationsDiffer(q.policeStation, f.policeStation)) total += POINTS.differentStation;
     if (stationsDiffer(q.pollingStation, f.pollingStation)) total += POINTS.differentStation;
     if (plates) total += q.plates.some((p) => f.plates.some((x) => distance(p, x) <= 1)) ? POINTS.sharedPlate : POINTS.differentPlates;
     if (q.amounts.length && f.amounts.length && !q.amounts.some((x) => f.amounts.includes(x))) total += POINTS.differentAmounts;
-    if (floor > 0 && total + POINTS.story < floor) return -1;
+    if (floor > 0 && total + POINTS.story < floor) return -1; // only the story is left
     const sim = this.cosine(f);
     if (sim >= 0.05) total += POINTS.story * sim;
     return Math.round(Math.max(0, Math.min(1, total)) * 1000) / 1000;
