@@ -2,6 +2,12 @@
  * Triage: which recent reports are probably about the same incident, and why (issue 16).
  * Pure and deterministic: no I/O, no clock, no randomness; the score of a pair depends on the
  * two reports only, so the order of inputs never changes a result.
+ *
+ * Wiring a stored report (ReportDoc): { id: _id.toHexString(), kind, category, county, createdAt,
+ * incidentAt, when, place, story: description.text }. Plates are found in place and story; the
+ * optional plate / station fields are for when the wizard asks for them. A service either keeps a
+ * TriageIndex (add on intake, prune daily) or fetches `linkWindow(report)` from MongoDB and calls
+ * linkReports. The reasons carry story words: show them to agents, never log them.
  */
 import { featuresOf, type Features } from './features';
 import { QueryScorer } from './fast';
@@ -106,6 +112,17 @@ export function linkReports(report: TriageReport, recent: readonly TriageReport[
   const index = new TriageIndex(opts);
   for (const r of recent) if (r.id !== report.id) index.add(r);
   return index.link(report);
+}
+
+/**
+ * Which stored reports can be candidates: same county, `incidentAt` in [from, to]. (A report that
+ * gave only the day has incidentAt at the day's start, hence the extra day before.)
+ */
+export function linkWindow(report: TriageReport, windowHours = DEFAULT_LINK_OPTIONS.windowHours): { county: number; from: Date; to: Date } {
+  const win = windowHours * HOUR_MS;
+  const t = report.incidentAt.getTime();
+  const end = (report.when ?? 'now') === 'now' ? t : t + 24 * HOUR_MS;
+  return { county: report.county, from: new Date(t - win - 24 * HOUR_MS), to: new Date(end + win) };
 }
 
 /** The score and reasons of one pair whatever the threshold (null: other county or outside the window). */

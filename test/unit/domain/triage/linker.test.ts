@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalWords, explainPair, findPlates, linkReports, TriageIndex, type LinkReason, type TriageReport } from '../../../../src/domain/triage';
+import { canonicalWords, explainPair, findPlates, linkReports, linkWindow, TriageIndex, type LinkReason, type TriageReport } from '../../../../src/domain/triage';
 import { featuresOf } from '../../../../src/domain/triage/features';
 import { QueryScorer } from '../../../../src/domain/triage/fast';
 import { scorePair } from '../../../../src/domain/triage/score';
@@ -127,6 +127,15 @@ describe('triage: deterministic and order-free', () => {
     for (let i = 0; i < features.length; i += 3) {
       const scorer = new QueryScorer(features[i], 48);
       for (const f of features) expect(scorer.score(f)).toBe(scorePair(features[i], f, 48)?.score ?? null);
+    }
+  });
+
+  it('a store fetching linkWindow(report) hands linkReports every report the index would consider', () => {
+    for (const q of reports.filter((_r, i) => i % 10 === 0)) {
+      const w = linkWindow(q);
+      const fetched = reports.filter((r) => r.county === w.county && r.incidentAt >= w.from && r.incidentAt <= w.to);
+      const all = { threshold: 0, limit: Number.MAX_SAFE_INTEGER };
+      expect(linkReports(q, fetched, all)).toEqual(linkReports(q, reports, all));
     }
   });
 
