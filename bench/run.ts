@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --quick] [--runs N] [--connections N] [--profile] [--skip-delivery]`
+ * (`--triage-only`: just the triage linker, bench/triage.ts; `--skip-triage`: all but it)
  *
  * Starts the real bot (webhook mode, Redis sessions, MongoDB store, tickets queue, replies worker)
  * as a child process against the Bot API double and drives simulated reporters over HTTP; measures
@@ -31,6 +32,7 @@ import { figureList, printTable, type RunFigures } from './lib/report';
 import { maxInSlidingWindow, maxPerCalendarSecond, median, summarize } from './lib/stats';
 import { cpuSeconds, machine, rss } from './lib/sysinfo';
 import { freePort } from '../test/support/ports';
+import { runTriageBench } from './triage';
 
 // ---------------------------------------------------------------- options
 
@@ -624,6 +626,7 @@ async function oneRun(ctx: RunContext): Promise<RunOutput> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--triage-only')) return runTriageBench(process.argv.slice(2));
   const opts = parseArgs(process.argv.slice(2));
   const base = opts.quick ? QUICK : FULL;
   const sizes: Sizes = opts.paced ? { ...base, paced: opts.paced.map((offered) => ({ reporters: 200, offered, journeys: 2 })) } : base;
@@ -658,6 +661,7 @@ async function main(): Promise<void> {
   const md = opts.out.replace(/\.json$/, '.md');
   writeFileSync(join(ROOT, 'bench', md), `${table}\n`);
   log(`wrote bench/${opts.out} and bench/${md}`);
+  if (!process.argv.includes('--skip-triage')) await runTriageBench(process.argv.slice(2));
 }
 
 main().then(

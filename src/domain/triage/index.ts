@@ -1,0 +1,132 @@
+/**
+ * Triage: which recent reports are probably about the same incident, and why (issue 16).
+ * Pure and deterministic: no I/O, no clock, no randomness; the score of a pair depends on the
+ * two reports only, so the order of inputs never changes a result.
+ *
+ * Wiring a stored report (ReportDoc): { id: _id.toHexString(), kind, category, county, createdAt,
+ * incidentAt, when, place, story: description.text }. Plates are found in place and story; the
+ * optional plate / station fields are for when the wizard asks for them. A service either keeps a
+ * TriageIndex (add on intake, prune daily) or fetches `linkWindow(report)` from MongoDB and calls
+ * linkReports. The reasons carry story words: show them to agents, never log them.
+ */
+import { featuresOf, type Features } from './features';
+import { QueryScorer } from './fast';
+import { scorePair } from './score';
+import { DEFAULT_LINK_OPTIONS, type LinkCandidate, type LinkOptions, type TriageReport } from './types';
+
+export * from './types';
+export { categoryRelation, type CategoryRelation } from './category-relation';
+export { POINTS } from './score';
+export { canonicalWords, findPlates } from './normalize';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Strongest first; equal scores by id, so the result does not depend on the order of inputs. */
+const byScore = (x: LinkCandidate, y: LinkCandidate) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
+/**
+ * Recent reports kept in memory, blocked by county and sorted by incident time, so that linking
+ * one report reads only the reports of its county within the window (binary search), each with
+ * its features computed once when added.
+ */
+export class TriageIndex {
+  private readonly byCounty = new Map<number, Features[]>();
+  private readonly byId = new Map<string, Features>();
+  private readonly opts: LinkOptions;
+
+  constructor(opts: Partial<LinkOptions> = {}) {
+    this.opts = { ...DEFAULT_LINK_OPTIONS, ...opts };
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Adds or replaces (same id) a report. */
+  add(report: TriageReport): void {
+    this.remove(report.id);
+    const f = featuresOf(report);
+    this.byId.set(report.id, f);
+    const list = this.byCounty.get(report.county) ?? [];
+    list.splice(this.lowerBound(list, f.from), 0, f);
+    this.byCounty.set(report.county, list);
+  }
+
+  remove(id: string): boolean {
+    const f = this.byId.get(id);
+    if (!f) return false;
+    this.byId.delete(id);
+    const list = this.byCounty.get(f.report.county) ?? [];
+    list.splice(list.indexOf(f), 1);
+    return true;
+  }
+
+  /** Forgets reports whose incident ended before `before` (call with now - window). Returns how many. */
+  prune(before: Date): number {
+    const limit = before.getTime();
+    const old = [...this.byId.values()].filter((f) => f.to < limit);
+    for (const f of old) this.remove(f.report.id);
+    return old.length;
+  }
+
+  /** Candidates for `report` (never itself), strongest first, at or above the threshold. */
+  link(report: TriageReport, opts: Partial<LinkOptions> = {}): LinkCandidate[] {
+    const o = { ...this.opts, ...opts };
+    const q = this.byId.get(report.id) ?? featuresOf(report);
+    const list = this.byCounty.get(report.county) ?? [];
+    const win = o.windowHours * HOUR_MS;
+    // Sorted by start: anything starting after q.to + window is out; a day-long interval may
+    // start up to a day before q.from - window and still reach it.
+    const start = this.lowerBound(list, q.from - win - 24 * HOUR_MS);
+    const out: LinkCandidate[] = [];
+    const scorer = new QueryScorer(q, o.windowHours);
+    for (let i = start; i < list.length && list[i].from <= q.to + win; i++) {
+      const f = list[i];
+      if (f.report.id === report.id) continue;
+      // The quick score decides; reasons are built only for the pairs that pass.
+      const quick = scorer.usable ? scorer.score(f, o.threshold) : 1;
+      if (quick === null || quick < o.threshold) continue;
+      const s = scorePair(q, f, o.windowHours);
+      if (s && s.score >= o.threshold) out.push({ id: f.report.id, ...s });
+    }
+    return out.sort(byScore).slice(0, o.limit);
+  }
+
+  private lowerBound(list: Features[], from: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].from < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/**
+ * One-shot form for a service that has already fetched the recent reports of the county (e.g.
+ * MongoDB: same county, incidentAt within the window). Same result as TriageIndex.link.
+ */
+export function linkReports(report: TriageReport, recent: readonly TriageReport[], opts: Partial<LinkOptions> = {}): LinkCandidate[] {
+  const index = new TriageIndex(opts);
+  for (const r of recent) if (r.id !== report.id) index.add(r);
+  return index.link(report);
+}
+
+/**
+ * Which stored reports can be candidates: same county, `incidentAt` in [from, to]. (A report that
+ * gave only the day has incidentAt at the day's start, hence the extra day before.)
+ */
+export function linkWindow(report: TriageReport, windowHours = DEFAULT_LINK_OPTIONS.windowHours): { county: number; from: Date; to: Date } {
+  const win = windowHours * HOUR_MS;
+  const t = report.incidentAt.getTime();
+  const end = (report.when ?? 'now') === 'now' ? t : t + 24 * HOUR_MS;
+  return { county: report.county, from: new Date(t - win - 24 * HOUR_MS), to: new Date(end + win) };
+}
+
+/** The score and reasons of one pair whatever the threshold (null: other county or outside the window). */
+export function explainPair(a: TriageReport, b: TriageReport, windowHours = DEFAULT_LINK_OPTIONS.windowHours): LinkCandidate | null {
+  const s = scorePair(featuresOf(a), featuresOf(b), windowHours);
+  return s && { id: b.id, ...s };
+}

@@ -1,0 +1,199 @@
+/**
+ * Bilingual canonical words. Reports arrive in English, Swahili, Sheng or a mix, with phone
+ * spelling; before comparing texts each word (or phrase) that names the same thing is rewritten
+ * to one canonical English word, so "polisi walitaka kitu kidogo" and "the cops asked for a
+ * bribe" share "police" and "bribe". Kept small and about incidents: it is not a translator.
+ */
+
+/** Phrases first (they would otherwise be split or misread word by word). Applied in order. */
+export const PHRASES: readonly (readonly [RegExp, string])[] = [
+  // "piga" is beat, but "piga kura" is vote, "piga risasi" shoot, "piga simu" call.
+  [/\bkituo (cha|ya) (ku)?pig\w* kura\b/g, ' pollingstation '],
+  [/\b(polling|voting) (station|stn|centre|center|booth)s?\b/g, ' pollingstation '],
+  [/\b(mpiga|wapiga) kura\b/g, ' voter '],
+  [/\b\w*pig\w* kura\b/g, ' vote '],
+  [/\b\w*pig\w* risasi\b/g, ' shoot '],
+  [/\b\w*(pig|fyatu)\w* (simu|picha|kelele|nduru|marufuku)\b/g, ' '],
+  [/\bkituo (cha|ya) polisi\b/g, ' policestation '],
+  [/\b(police|pol|polisi) (station|stn|post|stesheni)s?\b/g, ' policestation '],
+  [/\bk?a?kitu kidogo\b/g, ' bribe '],
+  [/\b(road|barabara) ?blocks?\b/g, ' roadblock '],
+  [/\bcheck ?points?\b/g, ' roadblock '],
+  [/\bboda ?boda\b/g, ' boda '],
+  [/\b(tear ?gas|vitoa machozi|gesi ya (ku)?toa machozi)\b/g, ' teargas '],
+  [/\b(ballot|kura) box(es)?\b|\bsanduku (la|za) kura\b/g, ' ballotbox '],
+  [/\b(karatasi|vikaratasi) (za|ya) kura\b|\bballot (papers?|forms?)\b/g, ' ballot '],
+  [/\b(shule ya msingi|primary school|pri sch|prim sch|pri school)\b/g, ' primary '],
+  [/\b(shule ya upili|sekondari|secondary school|sec sch)\b/g, ' secondary '],
+  [/\b(gari|lori) (la|ya) (serikali|kaunti|county)\b|\b(government|county|gk) (vehicle|car|lorry|truck)\b/g, ' govvehicle '],
+  [/\b(tekwa nyara|tek\w* nyara)\b/g, ' abduct '],
+  [/\b(id cards?|identity cards?|vitambulisho|kitambulisho)\b/g, ' idcard '],
+  [/\balama (za|ya) vidole\b|\bfinger ?prints?\b/g, ' fingerprint '],
+  [/\bmara mbili\b/g, ' twice '],
+  [/\b(afisa|officer) msimamizi\b|\bpresiding officers?\b/g, ' presiding '],
+  [/\bgiving out\b|\bhanding out\b/g, ' pay '],
+  [/\b(tribal|ethnic) (slurs?|insults?|remarks?|songs?)\b/g, ' hate '],
+  [/\bmwakilishi (wa )?wadi\b/g, ' mca '],
+  [/\b(hatujui|hajulikani|haijulikani) (alipo|aliko|walipo)\b/g, ' missing '],
+  [/\bbeat(en)? (him |her |me |us |them )?up\b/g, ' beat '],
+  [/\bpicked (him |her |me |us |them )?up\b/g, ' arrest '],
+  [/\bthrown? (in|into) (the )?cells?\b/g, ' arrest '],
+];
+
+/** Whole words. */
+export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    [
+      ['police', 'polisi polis plice polise polici poliece cop cops copper askari karao karau officer officers offisa afisa maafisa policeman policemen polisman mapolisi ocs ocpd gsu'],
+      ['bribe', 'bribe bribes bribed bribing brib hongo rushwa kickback extort extorted extortion extorting chai kitukidogo'],
+      ['money', 'money pesa doo mbesha munde cash ganji dough'],
+      ['shillings', 'shillings shilling sh shs ksh kes bob bobs'],
+      ['roadblock', 'roadblock roadblocks kizuizi vizuizi checkpoint'],
+      ['matatu', 'matatu matatus mat nganya manyanga mathree psv'],
+      ['boda', 'boda bodaboda pikipiki motorbike motorcycle piki'],
+      ['driver', 'driver drivers dereva madereva'],
+      ['conductor', 'conductor makanga tout'],
+      ['beat', 'beat beating beaten beatings slap slapped slapping kick kicked kicking assault assaulted assaulting kichapo rungu batons baton whip whipped viboko clobbered thrashed caned'],
+      ['injured', 'injured injury injuries hurt wounded wound bleeding damu jeraha majeraha'],
+      ['shoot', 'shot shoot shooting shootings gunshot gunshots gun guns bullet bullets risasi bunduki fired firing'],
+      ['teargas', 'teargas lobbed canisters'],
+      ['arrest', 'arrest arrested arresting arrests detained detain detention custody cell cells seli rumande locked'],
+      ['abduct', 'abduct abducted abduction kidnap kidnapped kidnapping'],
+      ['missing', 'missing disappeared disappearance whereabouts'],
+      ['killed', 'killed kill killing dead died death body murdered maiti mwili marehemu waliokufa aliyekufa'],
+      ['threat', 'threat threats threaten threatened threatening intimidate intimidated intimidation vitisho warned'],
+      ['sexual', 'sexual sexually harass harassed harassment rape raped groped fondled kingono kimapenzi sex'],
+      ['voter', 'voter voters'],
+      ['vote', 'vote votes voted voting kura'],
+      ['ballot', 'ballot ballots'],
+      ['results', 'results result tally tallying matokeo fomu form forms 34a'],
+      ['agent', 'agent agents ajenti maajenti wakala mawakala'],
+      ['candidate', 'candidate candidates aspirant aspirants mgombea wagombea mwaniaji politician mwanasiasa'],
+      ['mp', 'mp mbunge'],
+      ['governor', 'governor gavana'],
+      ['mca', 'mca'],
+      ['goons', 'goons thugs wahuni hooligans gang magenge genge'],
+      ['youths', 'youths youth vijana boys'],
+      ['hate', 'hate tribe tribes tribal kabila makabila madoadoa chuki insults matusi'],
+      ['food', 'food chakula flour unga rice mchele relief'],
+      ['queue', 'queue queues line foleni'],
+      ['phone', 'phone phones simu'],
+      ['stole', 'stole stolen steal snatched robbed robbery wizi'],
+      ['market', 'market soko sokoni'],
+      ['school', 'school shule sch skul'],
+      ['primary', 'primary pri pry msingi'],
+      ['church', 'church kanisa kanisani'],
+      ['stage', 'stage steji stejini'],
+      ['hospital', 'hospital hospitali zahanati'],
+      ['road', 'road rd barabara barabarani'],
+      ['junction', 'junction jct makutano'],
+      ['estate', 'estate mtaa mtaani'],
+      ['woman', 'woman women lady ladies mwanamke wanawake mama'],
+      ['man', 'man men mwanaume wanaume jamaa'],
+      ['child', 'child children kid kids mtoto watoto'],
+      ['student', 'student students mwanafunzi wanafunzi'],
+      ['hawker', 'hawker hawkers mchuuzi wachuuzi'],
+      ['people', 'people ppl pple watu'],
+      ['night', 'night usiku'],
+      ['station', 'station stn stesheni'],
+      ['house', 'house home nyumba nyumbani'],
+      ['demand', 'demand demanded demanding demands want wants wanted wanting asking itisha wameitisha wanaitisha'],
+      ['pay', 'pay paid paying pays gave give giving given handing distributing distribute payment'],
+      ['release', 'release released releasing free freed'],
+      ['stop', 'stop stopped stopping'],
+      ['chase', 'chase chased chasing'],
+      ['attack', 'attack attacked attacking stormed storm vamizi'],
+      ['stuff', 'stuff stuffing stuffed'],
+      ['relative', 'brother sister son daughter husband wife cousin ndugu dada kaka mwanangu binamu bwana mke'],
+      ['rider', 'rider riders wahudumu mhudumu waendeshaji mwendeshaji'],
+      ['clerk', 'clerk clerks karani makarani'],
+      ['activist', 'activist activists mwanaharakati wanaharakati'],
+      ['idcard', 'id ids'],
+      ['register', 'register sajili'],
+      ['twice', 'twice'],
+      ['late', 'late delayed'],
+      ['leaflets', 'leaflets leaflet flyers pamphlets'],
+      ['rally', 'rally mkutano'],
+      ['chief', 'chief chifu'],
+      ['campaign', 'campaign campaigns campaigning kampeni'],
+      ['lorry', 'lorry lori truck'],
+      ['opposition', 'opposition upinzani'],
+      ['angry', 'angry hasira'],
+      ['weapon', 'armed weapon silaha'],
+      ['head', 'head kichwa kichwani'],
+      ['hand', 'hand mkono mkononi'],
+      ['charge', 'charge charges kesi'],
+      ['receipt', 'receipt risiti'],
+      ['president', 'presidential president urais rais'],
+      ['kiems', 'kiems kit kits mashine machine'],
+    ] as const
+  ).flatMap(([canon, words]) => words.split(' ').map((w) => [w, canon] as const)),
+);
+
+/** Swahili verb forms: subject and tense prefixes vary ("walinipiga", "alipigwa"), the stem does not. */
+export const STEMS: readonly (readonly [RegExp, string])[] = [
+  [/^\w*(pig|chap)(a|wa|ana|wana|iwa|wo)$/, 'beat'],
+  [/^\w*kamat(a|wa|iwa|ana)$/, 'arrest'],
+  [/^\w*(shik|fung)(wa|iwa)$/, 'arrest'],
+  [/^\w*(uawa|fariki)$/, 'killed'],
+  [/^(wa|a|wali|ali|wame|ame|tuli)(m|mu|wa|ni)?ua$/, 'killed'],
+  [/^\w*jeruhi\w*$/, 'injured'],
+  [/^\w*umi(a|za|zwa)$/, 'injured'],
+  [/^\w*tish(a|ia|iwa|wa)$/, 'threat'],
+  [/^\w*bakwa$/, 'sexual'],
+  [/^\w*potea$/, 'missing'],
+  [/^\w*tekwa$/, 'abduct'],
+  [/^\w*(hong|nunu)(a|wa)\w*$/, 'bribe'],
+  [/^\w*lip(a|e|wa|iwa)$/, 'pay'],
+  [/^\w*(to(a|e)|gaw(a|iwa))$/, 'pay'],
+  [/^\w*tak(a|e)$/, 'demand'],
+  [/^\w*achili\w*$/, 'release'],
+  [/^\w*fukuz\w*$/, 'chase'],
+  [/^\w*vami\w*$/, 'attack'],
+  [/^\w*simamish\w*$/, 'stop'],
+  [/^\w*kimbi\w*$/, 'run'],
+  [/^\w*jaz(a|wa)$/, 'stuff'],
+  [/^\w*chelew\w*$/, 'late'],
+  [/^\w*zingir\w*$/, 'surround'],
+];
+
+/** Sheng and Swahili amounts: "mia tano" = 500, "finje" = 500, "thao" = 1000. */
+const UNITS: Record<string, number> = { moja: 1, mbili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10 };
+export function swahiliAmounts(s: string): string {
+  return s
+    .replace(/\b(mia|elfu) (moja|mbili|tatu|nne|tano|sita|saba|nane|tisa|kumi)\b/g, (_m, scale: string, unit: string) => ` ${UNITS[unit] * (scale === 'mia' ? 100 : 1000)} `)
+    .replace(/\b(soo|finje|thao|ngiri|punch)\b/g, (w) => ({ soo: ' 100 ', finje: ' 500 ', thao: ' 1000 ', ngiri: ' 1000 ', punch: ' 1000 ' })[w] ?? w);
+}
+
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but of to in at on by for from with as into onto out up down over off about than then so if ' +
+    'is are was were be been being am do did does done have has had will would can could should may might must ' +
+    'i me my mine we us our you your he him his she her it its they them their this that these those there here ' +
+    'who whom which what when where why how also very just only even still too not no yes ok okay please kindly sir madam ' +
+    'today yesterday morning evening afternoon now today tonight around near opposite next behind beside outside inside ' +
+    'some any all every each one two other another again said told asked came went got get go come went saw seen see ' +
+    'na ya wa la za cha vya kwa katika kwenye ni si hii hiyo huyo hao hapo pale hapa huko kule leo jana juzi asubuhi jioni ' +
+    'mchana sasa hivi tu pia sana lakini au kama kuna kulikuwa kulikua wakati baada kabla karibu nje ndani mimi sisi wao ' +
+    'yeye wewe yangu yetu yao wetu yake yangu tena ndio ndiyo hapana moja mbili kila fulani ile hile hili huu ule hawa ' +
+    'hao wale ambao ambaye ambapo alisema walisema walikuja alikuja wakasema akasema kisha halafu bado nini nani wapi ' +
+    'lini vipi je basi sawa eh bana ama ati yaani kwamba ili nilikuwa tulikuwa walikuwa alikuwa'
+  ).split(' '),
+);
+
+/** Words that nearly every report of its kind contains: they count for little. */
+export const GENERIC = new Set([
+  'police', 'policestation', 'pollingstation', 'station', 'road', 'estate', 'people', 'man', 'woman', 'vote', 'voter',
+  'primary', 'secondary', 'school', 'market', 'stage', 'junction', 'roadblock', 'town', 'centre', 'center', 'county',
+  'shillings', 'money', 'night', 'house', 'youths', 'area', 'mjini', 'town', 'village', 'kijiji',
+]);
+
+/** Canonical words worth naming as shared details ("both mention: bribe, roadblock"). */
+export const DETAILS = new Set([
+  'bribe', 'roadblock', 'matatu', 'boda', 'driver', 'conductor', 'beat', 'injured', 'shoot', 'teargas', 'arrest',
+  'abduct', 'missing', 'killed', 'threat', 'sexual', 'ballot', 'ballotbox', 'results', 'agent', 'candidate', 'mp',
+  'governor', 'mca', 'goons', 'hate', 'food', 'queue', 'phone', 'idcard', 'govvehicle', 'stole', 'child', 'student',
+  'hawker', 'church', 'hospital', 'demand', 'pay', 'release', 'stop', 'chase', 'attack', 'stuff', 'relative', 'rider',
+  'clerk', 'activist', 'register', 'twice', 'late', 'leaflets', 'rally', 'chief', 'campaign', 'lorry', 'opposition',
+  'weapon', 'charge', 'receipt', 'president', 'kiems', 'fingerprint', 'presiding', 'run', 'surround',
+]);

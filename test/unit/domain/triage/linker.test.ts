@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicalWords, explainPair, findPlates, linkReports, linkWindow, TriageIndex, type LinkReason, type TriageReport } from '../../../../src/domain/triage';
+import { featuresOf } from '../../../../src/domain/triage/features';
+import { QueryScorer } from '../../../../src/domain/triage/fast';
+import { scorePair } from '../../../../src/domain/triage/score';
+import type { Fixture } from '../../../fixtures/triage/generate';
+
+const NAIROBI = 47;
+const at = (iso: string) => new Date(iso);
+
+function report(over: Partial<TriageReport> & Pick<TriageReport, 'id'>): TriageReport {
+  return {
+    kind: 'police',
+    category: 'p_bribery',
+    county: NAIROBI,
+    createdAt: at('2027-08-10T07:20:00Z'),
+    incidentAt: at('2027-08-10T07:20:00Z'),
+    when: 'now',
+    ...over,
+  };
+}
+
+// One event told twice: English with the plate in the form, Swahili with it in the story.
+const english = report({
+  id: 'en-1',
+  place: 'Kasarani',
+  plate: 'KDA 123A',
+  story: 'Traffic police at the roadblock stopped our matatu and refused to let us go until the driver paid 500 bob.',
+});
+const swahili = report({
+  id: 'sw-1',
+  createdAt: at('2027-08-10T07:55:00Z'),
+  incidentAt: at('2027-08-10T07:55:00Z'),
+  place: 'Kasarani roadblock',
+  story: 'Polisi wa trafiki walisimamisha matatu yetu kda123a wakataka kitu kidogo, dereva akatoa mia tano ndio tupite.',
+});
+
+const find = <C extends LinkReason['code']>(reasons: LinkReason[], code: C) => reasons.find((r) => r.code === code) as Extract<LinkReason, { code: C }> | undefined;
+
+describe('triage: linking reports of one incident', () => {
+  it('links two reporters of one event, in English and Swahili, with reasons a person can check', () => {
+    const [link, ...rest] = linkReports(swahili, [english]);
+    expect(rest).toEqual([]);
+    expect(link.id).toBe('en-1');
+    expect(link.score).toBeGreaterThanOrEqual(0.55);
+    expect(find(link.reasons, 'same_county')).toMatchObject({ county: NAIROBI });
+    expect(find(link.reasons, 'same_category')).toMatchObject({ category: 'p_bribery' });
+    expect(find(link.reasons, 'close_in_time')?.hours).toBeLessThanOrEqual(1);
+    expect(find(link.reasons, 'similar_place')).toMatchObject({ a: 'Kasarani roadblock', b: 'Kasarani', words: ['kasarani'] });
+    expect(find(link.reasons, 'shared_plate')).toMatchObject({ plate: 'KDA 123A' });
+    // "kitu kidogo", "mia tano" and "matatu" read as the English report's bribe, 500 and matatu.
+    expect(find(link.reasons, 'same_details')?.concepts).toEqual(expect.arrayContaining(['matatu', 'driver', 'stop']));
+    expect(find(link.reasons, 'similar_story')?.words).toEqual(expect.arrayContaining(['matatu']));
+    // Strongest reason first.
+    const points = link.reasons.map((r) => Math.abs(r.points));
+    expect(points).toEqual([...points].sort((x, y) => y - x));
+  });
+
+  it('does not link the same kind of report at the same place a week later', () => {
+    const weekLater = report({ ...english, id: 'en-2', plate: undefined, createdAt: at('2027-08-17T07:30:00Z'), incidentAt: at('2027-08-17T07:30:00Z') });
+    expect(linkReports(weekLater, [english, swahili])).toEqual([]);
+    expect(explainPair(weekLater, english)).toBeNull();
+  });
+
+  it('does not link another event at the same police station on the same day', () => {
+    const bribe = report({ id: 'a', place: 'Kilimani Police Station', story: 'My brother is held at Kilimani police, the OCS wants 2000 to release him without charge.' });
+    const beating = report({
+      id: 'b',
+      category: 'p_force',
+      createdAt: at('2027-08-10T13:00:00Z'),
+      incidentAt: at('2027-08-10T13:00:00Z'),
+      place: 'kituo cha polisi Kilimani',
+      story: 'Askari walimpiga mwanafunzi kwa rungu nje ya kituo, anavuja damu kichwani.',
+    });
+    const pair = explainPair(beating, bribe);
+    expect(pair?.score).toBeLessThan(0.55);
+    expect(find(pair!.reasons, 'similar_place')).toBeDefined(); // the place alone is not enough
+    expect(linkReports(beating, [bribe])).toEqual([]);
+  });
+
+  it('counts two different plates against a link', () => {
+    const other = report({ ...swahili, id: 'sw-2', story: swahili.story!.replace('kda123a', 'KCB 456Z') });
+    const pair = explainPair(other, english)!;
+    expect(find(pair.reasons, 'different_plates')).toMatchObject({ a: ['KCB 456Z'], b: ['KDA 123A'] });
+    expect(pair.score).toBeLessThan(explainPair(swahili, english)!.score);
+  });
+
+  it('never links across counties, nor a report to itself', () => {
+    expect(linkReports(swahili, [{ ...english, county: 1 }])).toEqual([]);
+    const index = new TriageIndex();
+    index.add(english);
+    expect(index.link(english)).toEqual([]);
+  });
+});
+
+describe('triage: deterministic and order-free', () => {
+  const fx = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/triage/reports.json'), 'utf8')) as Fixture;
+  const reports: TriageReport[] = fx.reports.map((r) => ({ ...r, createdAt: new Date(r.createdAt), incidentAt: new Date(r.incidentAt) }));
+
+  /** A fixed permutation (no Math.random: a failure must be reproducible). */
+  const shuffled = <T>(xs: T[], seed: number) =>
+    xs
+      .map((x, i) => ({ x, k: (i * 2654435761 + seed * 40503) % 4294967291 }))
+      .sort((a, b) => a.k - b.k)
+      .map((e) => e.x);
+
+  it('gives the same candidates, scores and reasons whatever the order of the recent reports', () => {
+    const queries = reports.filter((_r, i) => i % 15 === 0);
+    for (const q of queries) {
+      const recent = reports.filter((r) => r.id !== q.id);
+      const expected = linkReports(q, recent);
+      for (const seed of [1, 2, 3]) expect(linkReports(q, shuffled(recent, seed))).toEqual(expected);
+    }
+  });
+
+  it('scores a pair the same from either side', () => {
+    for (let i = 0; i < reports.length; i += 7) {
+      for (let j = i + 1; j < reports.length; j += 11) {
+        expect(explainPair(reports[i], reports[j])?.score).toBe(explainPair(reports[j], reports[i])?.score);
+      }
+    }
+  });
+
+  it('the quick score the index filters with equals the explained score', () => {
+    const features = reports.map(featuresOf);
+    for (let i = 0; i < features.length; i += 3) {
+      const scorer = new QueryScorer(features[i], 48);
+      for (const f of features) expect(scorer.score(f)).toBe(scorePair(features[i], f, 48)?.score ?? null);
+    }
+  });
+
+  it('a store fetching linkWindow(report) hands linkReports every report the index would consider', () => {
+    for (const q of reports.filter((_r, i) => i % 10 === 0)) {
+      const w = linkWindow(q);
+      const fetched = reports.filter((r) => r.county === w.county && r.incidentAt >= w.from && r.incidentAt <= w.to);
+      const all = { threshold: 0, limit: Number.MAX_SAFE_INTEGER };
+      expect(linkReports(q, fetched, all)).toEqual(linkReports(q, reports, all));
+    }
+  });
+
+  it('forgets reports older than asked', () => {
+    const index = new TriageIndex();
+    for (const r of reports) index.add(r);
+    const cut = new Date('2027-08-10T00:00:00Z');
+    const removed = index.prune(cut);
+    expect(removed).toBe(reports.filter((r) => featuresOf(r).to < cut.getTime()).length);
+    expect(index.size).toBe(reports.length - removed);
+  });
+});
+
+describe('triage: reading English, Swahili and Sheng', () => {
+  it.each([
+    ['Polisi walitaka kitu kidogo', ['police', 'demand', 'bribe']],
+    ['the cops asked for a bribe', ['police', 'bribe']],
+    ['walinipiga jana usiku', ['beat', 'night']],
+    ['kituo cha kupigia kura', ['pollingstation']],
+    ['wapiga kura walipigwa', ['voter', 'beat']],
+    ['alipigwa risasi', ['shoot']],
+    ['walitaka mia tano', ['demand', '500']],
+    ['Karao wa Murang’a', ['police', 'muranga']],
+  ])('%s', (text, words) => {
+    expect(canonicalWords(text)).toEqual(words);
+  });
+
+  it('finds Kenyan plates however they are typed, and not sums of money', () => {
+    expect(findPlates('matatu kda123a', 'KDA 123A', 'gari GKB 456C', 'boda KMDA 789B')).toEqual(['GKB456C', 'KDA123A', 'KMDA789B']);
+    expect(findPlates('they took ksh 500 a day')).toEqual([]);
+  });
+});
