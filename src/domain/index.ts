@@ -6,3 +6,4 @@ export * from './counties';
 export * from './incident-time';
 export * from './limits';
 export * from './help-numbers';
+export * from './policy';

@@ -1,17 +1,16 @@
-import type { Agency, RejectReason } from '../domain';
+import type { Agency, AgentStatus, RejectReason, Role } from '../domain';
 import type { MessageDoc, ReportDoc } from '../store';
 
-/** Who is acting at the console. Roles widen what a person may see and do. */
-export type ConsoleRole = 'agent' | 'supervisor' | 'admin';
+/** Who is acting at the console. Roles widen what a person may see and do (src/domain/policy.ts). */
+export type ConsoleRole = Role;
 export interface AgentRef {
   id: string;
-  role: ConsoleRole;
+  role: Role;
 }
 
 export type TakeResult = { ok: true; report: ReportDoc } | { ok: false; reason: 'empty' | 'limit' };
 
-/** Status an agent may set by hand; `assigned`/`received` come from take/release. */
-export type AgentStatus = 'in_progress' | 'waiting_reporter' | 'resolved' | 'rejected';
+export type { AgentStatus };
 
 /**
  * Everything an agent does to a ticket, implemented in src/services/ticket-service.ts on top of

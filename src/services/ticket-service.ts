@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { checkText, isAgency, LIMITS, type Agency, type RejectReason } from '../domain';
+import { checkText, isAgency, LIMITS, mayHandle, oversees, type Agency, type RejectReason } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -124,13 +124,12 @@ export class TicketService implements TicketActions {
   }
 
   private isSupervisor(agent: AgentRef): boolean {
-    return agent.role === 'supervisor' || agent.role === 'admin';
+    return oversees(agent.role);
   }
 
   /** Agents act on tickets they hold (taking is how they get one); supervisors on any. */
   private mayAct(report: ReportDoc, agent: AgentRef): boolean {
-    if (this.isSupervisor(agent)) return true;
-    return report.assignee != null && report.assignee.toString() === agent.id;
+    return mayHandle(agent, report).ok;
   }
 
   private async find(reportId: string): Promise<ReportDoc | null> {

@@ -1,11 +1,8 @@
 import { Types } from 'mongoose';
 import type { FastifyInstance } from 'fastify';
 import { AgentExistsError, USERNAME_RE, checkPassword, normaliseUsername } from '../../store';
+import { ROLES as CREATABLE_ROLES, isRole } from '../../domain';
 import { bodyOf, signedIn, str, type ConsoleContext } from '../context';
-
-const CREATABLE_ROLES = ['agent', 'supervisor', 'admin'] as const;
-type CreatableRole = (typeof CREATABLE_ROLES)[number];
-const isRole = (s: unknown): s is CreatableRole => typeof s === 'string' && (CREATABLE_ROLES as readonly string[]).includes(s);
 
 /** Account management for admins: create, reset a password, deactivate or reactivate. */
 export function adminRoutes(app: FastifyInstance, ctx: ConsoleContext): void {

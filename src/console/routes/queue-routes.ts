@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hasRole } from '../session-auth';
+import { mayOpenWaiting } from '../../domain';
 import { agentRef, signedIn, type ConsoleContext } from '../context';
 
 /** The agent's home: what is waiting, what I hold, and "take next". */
@@ -17,7 +17,7 @@ export function queueRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
       mine,
       maxPerAgent: ctx.config.tickets.maxPerAgent,
       // Agents take tickets in order; only supervisors open a waiting ticket directly.
-      canOpenWaiting: hasRole(me.agent, 'supervisor'),
+      canOpenWaiting: mayOpenWaiting(me.agent.role),
       now: new Date(),
     };
   }

@@ -1,9 +1,8 @@
 import { Types } from 'mongoose';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AGENCIES, LIMITS, checkText, isAgency, isOpen } from '../../domain';
+import { AGENCIES, LIMITS, checkText, isAgency, offeredActions, type AgentStatus } from '../../domain';
 import type { ReportDoc, ReportEventDoc, MessageDoc } from '../../store';
-import type { AgentStatus } from '../../services/ticket-actions';
-import { canOpenTicket, canSeeIdentity } from '../access';
+import { actorOf, canOpenTicket, canSeeIdentity } from '../access';
 import { agentRef, bodyOf, signedIn, str, type ConsoleContext } from '../context';
 import type { Auth } from '../session-auth';
 
@@ -12,6 +11,7 @@ export const STATUS_CHOICES = ['in_progress', 'waiting_reporter', 'resolved', 'r
 type StatusChoice = (typeof STATUS_CHOICES)[number];
 
 const isStatusChoice = (s: unknown): s is StatusChoice => typeof s === 'string' && (STATUS_CHOICES as readonly string[]).includes(s);
+const statusOfChoice = (c: StatusChoice): AgentStatus => (c.startsWith('rejected') ? 'rejected' : (c as AgentStatus));
 
 /** Notes are stored as audit events by TicketActions.addNote; their text is in `data.text`. */
 export function noteText(e: ReportEventDoc): string {
@@ -73,6 +73,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     const found = await load(req, reply);
     if (!found) return reply;
     const { me, report } = found;
+    const may = offeredActions(actorOf(me.agent), report);
     await ctx.tickets.recordView(report._id.toString(), agentRef(me));
     const identity = canSeeIdentity(me.agent, report) ? await ctx.store.reporters.identityOf(report.reporterId) : null;
     const assigneeName = report.assignee ? ((await ctx.store.agents.namesByIds([report.assignee])).get(report.assignee.toString()) ?? '') : '';
@@ -82,9 +83,9 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
       assigneeName,
       messages: await conversation(report),
       ...(await activity(report)),
-      canAct: isOpen(report.status),
-      isMine: report.assignee?.toString() === me.agent._id.toString(),
-      statusChoices: STATUS_CHOICES,
+      // The policy decides which forms to show; the service enforces the same rules on submit.
+      may,
+      statusChoices: STATUS_CHOICES.filter((c) => may.statuses.includes(statusOfChoice(c))),
       agencies: AGENCIES,
       limits: LIMITS,
     });
@@ -178,7 +179,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     if (!isStatusChoice(choice)) return done(req, reply, id, false, 'choose_status');
     const note = checkText(str(body.note), LIMITS.noteMaxChars);
     if (!note.ok && note.reason === 'too_long') return done(req, reply, id, false, 'note_too_long');
-    const to: AgentStatus = choice.startsWith('rejected') ? 'rejected' : (choice as AgentStatus);
+    const to = statusOfChoice(choice);
     const ok = await ctx.tickets.changeStatus(id, agentRef(found.me), to, {
       ...(choice === 'rejected_spam' ? { rejectReason: 'spam' as const } : choice === 'rejected_duplicate' ? { rejectReason: 'duplicate' as const } : {}),
       ...(note.ok ? { note: note.text } : {}),
