@@ -20,6 +20,8 @@ import { createQueues, type Queues } from '../src/queue';
 import { closeRedis, createRedis } from '../src/redis';
 import { EventBus } from '../src/services/events';
 import { TicketService } from '../src/services/ticket-service';
+import { TicketDesk } from '../src/services/ticket-desk';
+import { ReportService } from '../src/services/report-service';
 import { connectMongo, createStore, type Store } from '../src/store';
 import { TelegramDouble } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
@@ -356,7 +358,8 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       redis: consoleConn,
       workers: false,
     });
-    const desk = queues.desk();
+    const reports = new ReportService({ store, tickets: queues.tickets, logger });
+    const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: 1_000_000, logger });
     const tickets = new TicketService({ store, desk, replies: queues.replies, events, logger });
 
     const client = new WebhookClient(url, secret, opts.connections);
@@ -489,7 +492,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       agents.map(async (agent) => {
         for (let i = 0; i < 100_000; i++) {
           const t0 = performance.now();
-          const r = await desk.takeNext({ id: agent });
+          const r = await desk.takeNext(agent);
           if (!r.ok) return;
           takeTimes.push(performance.now() - t0);
           taken.push({ reportId: r.report._id.toString(), reference: r.report.reference, agent });

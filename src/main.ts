@@ -7,11 +7,12 @@ import { createLogger, type Logger } from './logger';
 import { connectMongo, createStore, type Store } from './store';
 import { createRedis, closeRedis } from './redis';
 import { Translator } from './i18n';
-import type { ReportService } from './services/report-service';
+import { ReportService } from './services/report-service';
 import { EventBus } from './services/events';
 import { TicketService } from './services/ticket-service';
+import { TicketDesk } from './services/ticket-desk';
 import type { TicketActions } from './services/ticket-actions';
-import { createQueues, type QueueDeps, type Queues } from './queue';
+import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from './queue';
 import { Metrics } from './metrics';
 import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
@@ -73,11 +74,14 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const services: Service[] = [];
   // [queue wiring] Every role can enqueue and queue replies; the worker role runs the relay, SLA
   // and replies workers. The queues close last (first in `services`, stopped in reverse).
-  const queues = createQueues({ config, store, translator, events, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides });
+  const queueDeps: QueueDeps = { config, store, translator, events, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides };
+  const queues = createQueues(queueDeps);
   services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
-  services.push(...queues.services);
-  const reports = queues.reports;
-  const ticketActions: TicketActions = new TicketService({ store, desk: queues.deskPort, replies: queues.replies, events, logger });
+  // [services] The use cases, on the queues' ports: intake and the ticket desk re-queue through reports.
+  const reports = new ReportService({ store, tickets: queues.tickets, logger });
+  if (roles.has('worker')) services.push(...createQueueWorkers(queueDeps, queues, reports));
+  const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
+  const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
   // [bot wiring] Sessions, de-duplication and abuse limits on a producer connection: with Redis
   // down an update fails fast (the reporter is told, the draft is kept) instead of hanging.
   if (roles.has('bot')) {

@@ -37,9 +37,11 @@ export function isAgentStatus(s: unknown): s is AgentStatus {
   return typeof s === 'string' && (AGENT_STATUSES as readonly string[]).includes(s);
 }
 
-/** Why the policy refused; each one is shown to the agent in their language. */
-export type PolicyRefusal = 'wrong_role' | 'not_assignee' | 'wrong_status' | 'closed' | 'limit';
-export type Decision = { ok: true } | { ok: false; reason: PolicyRefusal };
+/** Why the policy refused an action on a ticket; each one is shown to the agent in their language. */
+export type TicketRefusal = 'wrong_role' | 'not_assignee' | 'wrong_status' | 'closed';
+/** Every refusal the policy gives, the per-agent limit included. */
+export type PolicyRefusal = TicketRefusal | 'limit';
+export type Decision<R extends PolicyRefusal = TicketRefusal> = { ok: true } | { ok: false; reason: R };
 
 /** The person acting: an id and a role. */
 export interface PolicyActor {
@@ -55,8 +57,8 @@ export interface TicketFacts {
   anonymous?: boolean;
 }
 
-const OK: Decision = { ok: true };
-const refuse = (reason: PolicyRefusal): Decision => ({ ok: false, reason });
+const OK = { ok: true } as const;
+const refuse = <R extends PolicyRefusal>(reason: R): Decision<R> => ({ ok: false, reason });
 
 /** Agents work on the tickets they hold; supervisors and admins on any. */
 export function mayHandle(actor: PolicyActor, ticket: TicketFacts): Decision {
@@ -87,7 +89,7 @@ export function decide(actor: PolicyActor, action: TicketAction, ticket: TicketF
 }
 
 /** An agent holds at most `max` open tickets; supervisors too when they take from the queue. */
-export function mayTakeAnother(held: number, max: number): Decision {
+export function mayTakeAnother(held: number, max: number): Decision<'limit'> {
   return held < max ? OK : refuse('limit');
 }
 

@@ -4,7 +4,8 @@ import type { Config } from '../config';
 import type { Store } from '../store';
 import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
-import { ReportService } from '../services/report-service';
+import type { ReportService } from '../services/report-service';
+import type { TicketDispenser } from '../services/ports';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
@@ -12,16 +13,15 @@ import { TicketQueue } from './ticket-queue';
 import { SlaClock } from './sla';
 import { ReplyQueue } from './reply-queue';
 import { ReplyWorker } from './reply-worker';
-import { TicketDesk } from './ticket-desk';
+import { BullTicketDispenser, lazyDispenser } from './ticket-dispenser';
 import { OutboxRelay } from './outbox-relay';
-import type { TicketDeskPort } from '../services/ticket-service';
 
 export * from './types';
 export * from './ticket-queue';
 export * from './sla';
 export * from './reply-queue';
 export * from './reply-worker';
-export * from './ticket-desk';
+export * from './ticket-dispenser';
 export * from './outbox-relay';
 export * from './chat-pacer';
 
@@ -34,7 +34,7 @@ export interface QueueDeps {
   metrics?: Metrics;
   /** Connection factory: 'producer' fails fast (request paths), 'worker' waits through restarts. */
   redis: (kind: 'worker' | 'producer') => Redis;
-  /** Build the worker-role services (relay, SLA worker, replies worker). */
+  /** Build the worker-role side (the SLA clock's worker needs its connection up front). */
   workers: boolean;
   /** Tests: tiny SLAs, fast relay, limiter and stall settings. */
   overrides?: {
@@ -44,29 +44,25 @@ export interface QueueDeps {
   };
 }
 
+/** The queues as ports for the services (src/services/ports.ts), plus what bull-board shows. */
 export interface Queues {
   tickets: TicketQueue;
   sla: SlaClock;
   replies: ReplyQueue;
-  reports: ReportService;
-  /** Created lazily: only the console takes tickets, and the desk holds a Redis connection. */
-  desk(): TicketDesk;
-  /** The desk as TicketService needs it; the desk itself is still created on first use. */
-  deskPort: TicketDeskPort;
-  /** Worker-role services, in start order (empty unless `workers`). */
-  services: Service[];
+  /** Hands out waiting tickets to TicketDesk; its Redis connection opens on first use. */
+  dispenser: TicketDispenser;
   /** For bull-board. */
   bullQueues: Queue[];
   close(): Promise<void>;
 }
 
 /**
- * Wires the tickets queue, SLA clock, replies queue and, for the worker role, the relay and the
- * workers. Queues use a fail-fast producer connection so a submit never hangs on a Redis outage
- * (the relay catches up); workers and the desk use blocking-safe connections.
+ * Wires the tickets queue, SLA clock and replies queue. Queues use a fail-fast producer
+ * connection so a submit never hangs on a Redis outage (the relay catches up); workers and the
+ * dispenser use blocking-safe connections. Builds no service: src/main.ts does.
  */
 export function createQueues(deps: QueueDeps): Queues {
-  const { config, store, events, logger, metrics } = deps;
+  const { config, store, events, logger } = deps;
   const prefix = config.redis.prefix;
   const producer = deps.redis('producer');
   const tickets = new TicketQueue({ connection: producer, prefix, logger });
@@ -77,59 +73,53 @@ export function createQueues(deps: QueueDeps): Queues {
     store,
     events,
     logger,
-    tickets: tickets.queue,
+    tickets,
     slaMinutes: config.tickets.slaMinutes,
     slaMs: deps.overrides?.slaMs,
     supervisors: config.telegram.supervisorsChatId !== undefined ? replies : null,
     workerConnection: deps.workers ? deps.redis('worker') : undefined,
   });
   tickets.attachSla(sla);
-  const reports = new ReportService({ store, tickets, logger });
-
-  let desk: TicketDesk | null = null;
-  const services: Service[] = [];
-  if (deps.workers) {
-    const r = deps.overrides?.relay ?? {};
-    services.push(new OutboxRelay({ store, reports, tickets, replies, logger, metrics, connection: deps.redis('worker'), prefix, ...r }));
-    services.push(sla);
-    services.push(
-      new ReplyWorker({
-        connection: deps.redis('worker'),
-        prefix,
-        store,
-        translator: deps.translator,
-        events,
-        logger,
-        metrics,
-        token: config.telegram.token,
-        apiRoot: config.telegram.apiRoot,
-        ratePerSecond: config.replies.ratePerSecond,
-        supervisorsChatId: config.telegram.supervisorsChatId,
-        limiter: deps.overrides?.replies?.limiter,
-        perChatIntervalMs: deps.overrides?.replies?.perChatIntervalMs,
-      }),
-    );
-  }
-
-  const queues: Queues = {
+  const dispenser = lazyDispenser(() => new BullTicketDispenser({ connection: deps.redis('worker'), prefix, logger }));
+  return {
     tickets,
     sla,
     replies,
-    reports,
-    desk() {
-      desk ??= new TicketDesk({ connection: deps.redis('worker'), prefix, store, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
-      return desk;
-    },
-    deskPort: {
-      takeNext: (agent) => queues.desk().takeNext(agent),
-      release: (...args) => queues.desk().release(...args),
-    },
-    services,
+    dispenser,
     bullQueues: [tickets.queue, sla.queue, replies.queue],
     async close() {
-      await desk?.close();
+      await dispenser.close();
       await Promise.all([tickets.close(), sla.queue.close(), replies.close()]);
     },
   };
-  return queues;
+}
+
+/**
+ * The worker role's services, in start order: the outbox relay (which re-queues through
+ * `reports`), the SLA worker and the replies worker.
+ */
+export function createQueueWorkers(deps: QueueDeps, queues: Queues, reports: Pick<ReportService, 'queue'>): Service[] {
+  const { config, store, events, logger, metrics } = deps;
+  const prefix = config.redis.prefix;
+  const r = deps.overrides?.relay ?? {};
+  const replies = deps.overrides?.replies ?? {};
+  return [
+    new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, connection: deps.redis('worker'), prefix, ...r }),
+    queues.sla,
+    new ReplyWorker({
+      connection: deps.redis('worker'),
+      prefix,
+      store,
+      translator: deps.translator,
+      events,
+      logger,
+      metrics,
+      token: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      ratePerSecond: config.replies.ratePerSecond,
+      supervisorsChatId: config.telegram.supervisorsChatId,
+      limiter: replies.limiter,
+      perChatIntervalMs: replies.perChatIntervalMs,
+    }),
+  ];
 }

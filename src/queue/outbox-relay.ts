@@ -2,18 +2,17 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Store } from '../store';
 import type { ReportService } from '../services/report-service';
+import type { ReplyPort, TicketQueuePort } from '../services/ports';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
-import type { TicketQueue } from './ticket-queue';
-import type { ReplyQueue } from './reply-queue';
 import { TICKETS_QUEUE, type TicketJobData } from './types';
 
 export interface OutboxRelayOptions {
   store: Store;
   reports: Pick<ReportService, 'queue'>;
-  tickets: TicketQueue;
-  replies: ReplyQueue;
+  tickets: TicketQueuePort;
+  replies: ReplyPort;
   logger: Logger;
   metrics?: Metrics;
   /** For the stall guard on `tickets` (maxRetriesPerRequest null). */
@@ -66,10 +65,10 @@ export class OutboxRelay implements Service {
     }
     for (const msg of await store.messages.findPendingOutgoing(200, before)) {
       try {
-        await this.opts.replies.deliver(msg._id);
+        await this.opts.replies.deliver(msg._id.toString());
         pass.messages++;
       } catch (err) {
-        logger.warn({ messageId: msg._id.toString(), err: err instanceof Error ? err.message : String(err) }, 'could not queue message; will retry');
+        logger.warn({ messageId: msg._id.toString(), err }, 'could not queue message; will retry');
         return pass;
       }
     }
@@ -89,12 +88,13 @@ export class OutboxRelay implements Service {
     let restored = 0;
     for (const report of await store.reports.findQueuedWaiting(500, queuedBefore)) {
       const id = report._id.toString();
-      const state = await tickets.queue.getJobState(id);
-      if (state !== 'unknown' && state !== 'completed' && state !== 'failed') continue;
+      const state = await tickets.jobState(id);
+      if (state !== 'gone') continue;
       // Re-check: an agent may have taken it since the list was read.
       const fresh = await store.reports.findById(id);
       if (!fresh || fresh.status !== 'received') continue;
-      if (state !== 'unknown') await (await tickets.queue.getJob(id))?.remove().catch(() => undefined);
+      // A finished or failed job keeps its id taken: drop it first (nothing to drop is fine).
+      await tickets.remove(id).catch((err: unknown) => logger.debug({ reportId: id, err }, 'could not remove old ticket job'));
       await tickets.enqueue(id, fresh.priority);
       logger.warn({ reportId: id, reference: fresh.reference, state }, 'waiting ticket had no job: re-queued');
       restored++;
@@ -125,7 +125,7 @@ export class OutboxRelay implements Service {
       // A stalled ticket goes back to waiting however often it happens; failing it would strand it.
       maxStalledCount: Number.MAX_SAFE_INTEGER,
     });
-    this.stallGuard.on('error', (err) => this.opts.logger.warn({ err: err.message }, 'tickets stall guard error'));
+    this.stallGuard.on('error', (err) => this.opts.logger.warn({ err }, 'tickets stall guard error'));
     await this.stallGuard.startStalledCheckTimer();
     this.schedule(0);
   }
@@ -134,7 +134,7 @@ export class OutboxRelay implements Service {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
-        .catch((err: unknown) => this.opts.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'outbox relay pass failed'))
+        .catch((err: unknown) => this.opts.logger.warn({ err }, 'outbox relay pass failed'))
         .finally(() => {
           this.running = null;
           this.schedule(this.opts.intervalMs ?? 5000);

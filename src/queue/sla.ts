@@ -6,7 +6,7 @@ import type { EventBus } from '../services/events';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
 import type { SlaStarter } from './ticket-queue';
-import { SLA_QUEUE, type QueueConnection, type SlaJobData, type TicketJobData } from './types';
+import { SLA_QUEUE, type QueueConnection, type SlaJobData } from './types';
 
 /** Tells supervisors in Telegram (implemented by ReplyQueue.notifySupervisors). */
 export interface SupervisorNotifier {
@@ -17,8 +17,8 @@ export interface SlaClockOptions extends QueueConnection {
   store: Store;
   events: EventBus;
   logger: Logger;
-  /** The `tickets` queue, whose waiting job gets the raised priority. */
-  tickets: Queue<TicketJobData>;
+  /** The `tickets` queue, whose waiting job gets the raised priority (TicketQueue). */
+  tickets: { reprioritise(reportId: string, priority: Priority): Promise<boolean> };
   /** Minutes an untaken ticket of priority 1..4 may wait (config.tickets.slaMinutes). */
   slaMinutes: readonly [number, number, number, number];
   /** Overrides slaMinutes, in ms (tests use tiny values). */
@@ -43,6 +43,7 @@ export interface SlaClockOptions extends QueueConnection {
  */
 export class SlaClock implements SlaStarter, Service {
   readonly name = 'sla-worker';
+  /** The BullMQ queue, for the supervisors' board and tests. */
   readonly queue: Queue<SlaJobData>;
   private worker: Worker<SlaJobData> | null = null;
 
@@ -52,7 +53,7 @@ export class SlaClock implements SlaStarter, Service {
       prefix: opts.prefix,
       defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 }, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
     });
-    this.queue.on('error', (err) => opts.logger.warn({ err: err.message, queue: SLA_QUEUE }, 'sla queue error'));
+    this.queue.on('error', (err) => opts.logger.warn({ err, queue: SLA_QUEUE }, 'sla queue error'));
   }
 
   slaMsFor(priority: Priority): number {
@@ -95,14 +96,11 @@ export class SlaClock implements SlaStarter, Service {
   }
 
   private async reprioritise(reportId: string, priority: Priority, log: Logger): Promise<void> {
-    const job = await this.opts.tickets.getJob(reportId);
-    if (!job) return; // not in Redis (relay will add it at the new priority from MongoDB)
     try {
-      const state = await job.getState();
-      if (state === 'waiting' || state === 'prioritized') await job.changePriority({ priority });
+      await this.opts.tickets.reprioritise(reportId, priority);
     } catch (err) {
-      // Taken by an agent between getState and changePriority: nothing left to raise.
-      log.debug({ err: err instanceof Error ? err.message : String(err) }, 'could not re-prioritise ticket job');
+      // Taken by an agent between reading its state and changing its priority: nothing left to raise.
+      log.debug({ err }, 'could not re-prioritise ticket job');
     }
   }
 
@@ -117,8 +115,8 @@ export class SlaClock implements SlaStarter, Service {
       },
       { connection, prefix: this.opts.prefix, concurrency: this.opts.concurrency ?? 5 },
     );
-    this.worker.on('error', (err) => this.opts.logger.warn({ err: err.message, queue: SLA_QUEUE }, 'sla worker error'));
-    this.worker.on('failed', (job, err) => this.opts.logger.error({ reportId: job?.data.reportId, err: err.message }, 'sla check failed'));
+    this.worker.on('error', (err) => this.opts.logger.warn({ err, queue: SLA_QUEUE }, 'sla worker error'));
+    this.worker.on('failed', (job, err) => this.opts.logger.error({ reportId: job?.data.reportId, err }, 'sla check failed'));
     await this.worker.waitUntilReady();
   }
 

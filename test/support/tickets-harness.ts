@@ -7,15 +7,16 @@ import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
-import { createStore, type ReportDoc, type Store } from '../../src/store';
+import { createStore, type MessageDoc, type ReportDoc, type Store } from '../../src/store';
 import { createRedis, closeRedis } from '../../src/redis';
 import { Translator } from '../../src/i18n';
 import { EventBus, type LiveEvent } from '../../src/services/events';
 import { TicketService } from '../../src/services/ticket-service';
-import type { AgentRef } from '../../src/services/ticket-actions';
-import type { SubmitInput } from '../../src/services/report-service';
+import type { ActionResult, AgentRef } from '../../src/services/ticket-actions';
+import { ReportService, type SubmitInput } from '../../src/services/report-service';
+import { TicketDesk } from '../../src/services/ticket-desk';
 import { Metrics } from '../../src/metrics';
-import { createQueues, type QueueDeps, type Queues } from '../../src/queue';
+import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from '../../src/queue';
 import type { CategoryCode } from '../../src/domain';
 import { connectTestDb, type TestDb } from './db';
 import { deleteByPrefix, uniquePrefix, REDIS_URL } from './redis';
@@ -27,6 +28,8 @@ export interface Harness {
   store: Store;
   db: TestDb;
   queues: Queues;
+  /** Intake (src/services/report-service.ts), as main.ts builds it. */
+  reports: ReportService;
   tickets: TicketService;
   events: LiveEvent[];
   metrics: Metrics;
@@ -75,14 +78,19 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const events: LiveEvent[] = [];
   await bus.subscribe((e) => events.push(e));
   const metrics = new Metrics();
-  const queues = createQueues({ config, store, translator, events: bus, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides });
-  const tickets = new TicketService({ store, desk: queues.deskPort, replies: queues.replies, events: bus, logger });
+  const queueDeps: QueueDeps = { config, store, translator, events: bus, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides };
+  const queues = createQueues(queueDeps);
+  const reports = new ReportService({ store, tickets: queues.tickets, logger });
+  const workers = queueDeps.workers ? createQueueWorkers(queueDeps, queues, reports) : [];
+  const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
+  const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger });
   const started: { stop(): Promise<void> }[] = [];
   return {
     config,
     store,
     db,
     queues,
+    reports,
     tickets,
     events,
     metrics,
@@ -90,7 +98,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     translator,
     prefix,
     async startWorkers() {
-      for (const s of queues.services) {
+      for (const s of workers) {
         await s.start();
         started.push(s);
       }
@@ -133,6 +141,12 @@ export function reportInput(reporterId: Types.ObjectId, opts: { category?: Categ
     anonymous: false,
     evidence: [],
   };
+}
+
+/** The message a reply stored; fails the test with the refusal's reason otherwise. */
+export function sentMessage(result: ActionResult<{ message: MessageDoc }>): MessageDoc {
+  if (!result.ok) throw new Error(`reply refused: ${result.reason}`);
+  return result.message;
 }
 
 /** Polls `check` until it returns a truthy value (bounded). */

@@ -13,6 +13,11 @@ type StatusChoice = (typeof STATUS_CHOICES)[number];
 const isStatusChoice = (s: unknown): s is StatusChoice => typeof s === 'string' && (STATUS_CHOICES as readonly string[]).includes(s);
 const statusOfChoice = (c: StatusChoice): AgentStatus => (c.startsWith('rejected') ? 'rejected' : (c as AgentStatus));
 
+/** The flash message key for a refused action (locales/<lang>/console.json `flash.refused_*`). */
+export function refusalFlash(reason: string): string {
+  return `refused_${reason}`;
+}
+
 /** Notes are stored as audit events by TicketActions.addNote; their text is in `data.text`. */
 export function noteText(e: ReportEventDoc): string {
   const d = e.data ?? {};
@@ -144,8 +149,15 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     return ctx.files.stream(reply, message.media, { range: req.headers.range, reportId: found.report._id.toString() });
   });
 
-  /** Scripts post with fetch and want JSON; plain forms get a redirect with a flash message. */
-  function done(req: FastifyRequest, reply: FastifyReply, id: string, ok: boolean, key: string) {
+  /**
+   * Scripts post with fetch and want JSON; plain forms get a redirect with a flash message. A
+   * refusal is shown with its reason (`console:flash.refused_<reason>`) in the agent's language.
+   */
+  function done(req: FastifyRequest, reply: FastifyReply, id: string, result: { ok: true } | { ok: false; reason: string }, okKey: string) {
+    return answer(req, reply, id, result.ok, result.ok ? okKey : refusalFlash(result.reason));
+  }
+
+  function answer(req: FastifyRequest, reply: FastifyReply, id: string, ok: boolean, key: string) {
     if (req.headers['x-requested-with'] === 'fetch') return reply.code(ok ? 200 : 409).send({ ok, message: ctx.translator.t(ctx.auth.language(req), `console:flash.${key}`) });
     return reply.redirect(`/tickets/${id}?${ok ? 'ok' : 'err'}=${key}`, 303);
   }
@@ -155,9 +167,8 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     if (!found) return reply;
     const id = found.report._id.toString();
     const text = checkText(str(bodyOf(req).text), LIMITS.replyMaxChars);
-    if (!text.ok) return done(req, reply, id, false, text.reason === 'empty' ? 'reply_empty' : 'reply_too_long');
-    const sent = await ctx.tickets.reply(id, agentRef(found.me), text.text);
-    return done(req, reply, id, Boolean(sent), sent ? 'reply_queued' : 'action_refused');
+    if (!text.ok) return answer(req, reply, id, false, text.reason === 'empty' ? 'reply_empty' : 'reply_too_long');
+    return done(req, reply, id, await ctx.tickets.reply(id, agentRef(found.me), text.text), 'reply_queued');
   });
 
   app.post('/tickets/:id/note', post, async (req, reply) => {
@@ -165,9 +176,8 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     if (!found) return reply;
     const id = found.report._id.toString();
     const text = checkText(str(bodyOf(req).text), LIMITS.noteMaxChars);
-    if (!text.ok) return done(req, reply, id, false, text.reason === 'empty' ? 'note_empty' : 'note_too_long');
-    const ok = await ctx.tickets.addNote(id, agentRef(found.me), text.text);
-    return done(req, reply, id, ok, ok ? 'note_added' : 'action_refused');
+    if (!text.ok) return answer(req, reply, id, false, text.reason === 'empty' ? 'note_empty' : 'note_too_long');
+    return done(req, reply, id, await ctx.tickets.addNote(id, agentRef(found.me), text.text), 'note_added');
   });
 
   app.post('/tickets/:id/status', post, async (req, reply) => {
@@ -176,15 +186,15 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     const id = found.report._id.toString();
     const body = bodyOf(req);
     const choice = body.status;
-    if (!isStatusChoice(choice)) return done(req, reply, id, false, 'choose_status');
+    if (!isStatusChoice(choice)) return answer(req, reply, id, false, 'choose_status');
     const note = checkText(str(body.note), LIMITS.noteMaxChars);
-    if (!note.ok && note.reason === 'too_long') return done(req, reply, id, false, 'note_too_long');
+    if (!note.ok && note.reason === 'too_long') return answer(req, reply, id, false, 'note_too_long');
     const to = statusOfChoice(choice);
-    const ok = await ctx.tickets.changeStatus(id, agentRef(found.me), to, {
+    const result = await ctx.tickets.changeStatus(id, agentRef(found.me), to, {
       ...(choice === 'rejected_spam' ? { rejectReason: 'spam' as const } : choice === 'rejected_duplicate' ? { rejectReason: 'duplicate' as const } : {}),
       ...(note.ok ? { note: note.text } : {}),
     });
-    return done(req, reply, id, ok, ok ? 'status_changed' : 'action_refused');
+    return done(req, reply, id, result, 'status_changed');
   });
 
   app.post('/tickets/:id/refer', post, async (req, reply) => {
@@ -192,19 +202,18 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     if (!found) return reply;
     const id = found.report._id.toString();
     const body = bodyOf(req);
-    if (!isAgency(body.agency)) return done(req, reply, id, false, 'choose_agency');
+    if (!isAgency(body.agency)) return answer(req, reply, id, false, 'choose_agency');
     const note = checkText(str(body.note), LIMITS.noteMaxChars);
-    if (!note.ok && note.reason === 'too_long') return done(req, reply, id, false, 'note_too_long');
-    const ok = await ctx.tickets.refer(id, agentRef(found.me), body.agency, note.ok ? note.text : undefined);
-    return done(req, reply, id, ok, ok ? 'referred' : 'action_refused');
+    if (!note.ok && note.reason === 'too_long') return answer(req, reply, id, false, 'note_too_long');
+    return done(req, reply, id, await ctx.tickets.refer(id, agentRef(found.me), body.agency, note.ok ? note.text : undefined), 'referred');
   });
 
   app.post('/tickets/:id/release', post, async (req, reply) => {
     const found = await load(req, reply);
     if (!found) return reply;
-    const ok = await ctx.tickets.release(found.report._id.toString(), agentRef(found.me));
+    const result = await ctx.tickets.release(found.report._id.toString(), agentRef(found.me));
     // After a release an agent no longer holds the ticket: back to the queue.
-    if (ok) return reply.redirect('/queue?ok=released', 303);
-    return done(req, reply, found.report._id.toString(), false, 'action_refused');
+    if (result.ok) return reply.redirect('/queue?ok=released', 303);
+    return done(req, reply, found.report._id.toString(), result, 'released');
   });
 }

@@ -27,7 +27,7 @@ async function submit(opts: { anonymous?: boolean; category?: 'p_bribery' | 'e_v
   const who = await reporter(h.store);
   if (opts.phone) await h.store.reporters.setPhone(who._id, opts.phone);
   const input = reportInput(who._id, { category: opts.category });
-  const { report } = await h.queues.reports.submit({ ...input, anonymous: opts.anonymous ?? false, description: { text: opts.text ?? input.description.text } });
+  const { report } = await h.reports.submit({ ...input, anonymous: opts.anonymous ?? false, description: { text: opts.text ?? input.description.text } });
   return report;
 }
 
