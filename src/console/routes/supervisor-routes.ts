@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode } from '../../domain';
 import type { ReportDoc } from '../../store';
 import { PAGE_SIZE, parseFilter } from '../ticket-queries';
-import type { ConsoleContext } from '../context';
+import type { ConsoleApp, ConsoleContext } from '../context';
 
 /** A spreadsheet opening the CSV must not run a cell as a formula (CSV injection). */
 export function csvCell(v: unknown): string {
@@ -38,10 +37,10 @@ export function csvRow(r: ReportDoc, agentName: (id: string) => string): string 
     .join(',');
 }
 
-export function supervisorRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
+export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   const supervisorOnly = ctx.auth.requireRole('supervisor');
 
-  app.get('/supervisor/tickets', { preHandler: supervisorOnly }, async (req, reply) => {
+  app.get('/supervisor/tickets', { onRequest: supervisorOnly }, async (req, reply) => {
     const filter = parseFilter(req.query);
     const [{ items, total }, counts, agents] = await Promise.all([ctx.queries.list(filter), ctx.queries.counts({ ...filter, page: 1 }), ctx.store.agents.list()]);
     const names = new Map(agents.map((a) => [a._id.toString(), a.name]));
@@ -58,7 +57,7 @@ export function supervisorRoutes(app: FastifyInstance, ctx: ConsoleContext): voi
     });
   });
 
-  app.get('/supervisor/tickets.csv', { preHandler: supervisorOnly }, async (req, reply) => {
+  app.get('/supervisor/tickets.csv', { onRequest: supervisorOnly }, async (req, reply) => {
     const filter = parseFilter(req.query);
     const names = new Map((await ctx.store.agents.list()).map((a) => [a._id.toString(), a.name]));
     const lines = [CSV_COLUMNS.join(',')];

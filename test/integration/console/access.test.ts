@@ -307,3 +307,35 @@ describe('readiness', () => {
     }
   });
 });
+
+describe('route schemas', () => {
+  it('checks who is asking before reading what was sent: a stranger gets 401, never a validation answer', async () => {
+    const stranger = h.browser();
+    await stranger.get('/signin');
+    const bad = await stranger.post('/tickets/not-an-id/note', { text: 'x' }, { headers: { 'x-requested-with': 'fetch' } });
+    expect(bad.statusCode).toBe(401);
+    const json = await fetch(`${h.base}/admin/agents/nope/active`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
+    expect(json.status).toBe(401);
+  });
+
+  it('treats a path id that is not an id as a missing page, and odd form values as an empty form', async () => {
+    const b = h.browser();
+    await b.signIn('daudi');
+    const page = await b.get('/tickets/not-an-id');
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('This page or ticket does not exist');
+    expect((await b.get('/tickets/0123456789abcdef01234567/evidence/-1')).statusCode).toBe(404);
+    const report = await submit();
+    const id = report._id.toString();
+    // A JSON body whose fields are not text: read as an empty form, answered with the form's own message.
+    const odd = await fetch(`${h.base}/tickets/${id}/note`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': b.csrf, 'x-requested-with': 'fetch', cookie: [...b.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ') },
+      body: JSON.stringify({ text: { $gt: '' } }),
+    });
+    expect(odd.status).toBe(409);
+    expect(await odd.json()).toEqual({ ok: false, message: 'Write the note first.' });
+    expect((await b.post(`/tickets/${id}/status`, { status: 'assigned' })).headers.location).toBe(`/tickets/${id}?err=choose_status`);
+    expect((await b.post(`/tickets/${id}/refer`, { agency: 'NASA' })).headers.location).toBe(`/tickets/${id}?err=choose_agency`);
+  });
+});
