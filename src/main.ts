@@ -6,6 +6,7 @@ import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { connectMongo, createStore, type Store } from './store';
 import { createRedis, closeRedis } from './redis';
+import { redisKeys } from './redis-keys';
 import { Translator } from './i18n';
 import { ReportService } from './services/report-service';
 import { EventBus } from './services/events';
@@ -68,7 +69,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const store = createStore(conn, config.dataKeys);
   await store.ready();
   const translator = await Translator.create();
-  const events = new EventBus(redis('producer'), roles.has('console') ? redis('worker') : null, `${config.redis.prefix}:live`);
+  const events = new EventBus(redis('producer'), roles.has('console') ? redis('worker') : null, redisKeys(config.redis.prefix).liveChannel);
 
   const metrics = opts.metrics ?? new Metrics({ defaults: true });
   const services: Service[] = [];

@@ -9,6 +9,7 @@ import type { TicketDispenser } from '../services/ports';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
+import { redisKeys } from '../redis-keys';
 import { TicketQueue } from './ticket-queue';
 import { SlaClock } from './sla';
 import { ReplyQueue } from './reply-queue';
@@ -63,7 +64,7 @@ export interface Queues {
  */
 export function createQueues(deps: QueueDeps): Queues {
   const { config, store, events, logger } = deps;
-  const prefix = config.redis.prefix;
+  const prefix = redisKeys(config.redis.prefix).bull;
   const producer = deps.redis('producer');
   const tickets = new TicketQueue({ connection: producer, prefix, logger });
   const replies = new ReplyQueue({ connection: producer, prefix, logger, backoffMs: deps.overrides?.replies?.backoffMs, attempts: deps.overrides?.replies?.attempts });
@@ -100,7 +101,7 @@ export function createQueues(deps: QueueDeps): Queues {
  */
 export function createQueueWorkers(deps: QueueDeps, queues: Queues, reports: Pick<ReportService, 'queue'>): Service[] {
   const { config, store, events, logger, metrics } = deps;
-  const prefix = config.redis.prefix;
+  const prefix = redisKeys(config.redis.prefix).bull;
   const r = deps.overrides?.relay ?? {};
   const replies = deps.overrides?.replies ?? {};
   return [

@@ -5,6 +5,7 @@
  */
 import { connectMongo, createStore } from '../../src/store';
 import { createRedis, closeRedis } from '../../src/redis';
+import { redisKeys } from '../../src/redis-keys';
 import { Translator } from '../../src/i18n';
 import { EventBus } from '../../src/services/events';
 import { createLogger } from '../../src/logger';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     prefix,
     store,
     translator,
-    events: new EventBus(pub, null, `${prefix}:live`),
+    events: new EventBus(pub, null, redisKeys(prefix).liveChannel),
     logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
     token: need('TELEGRAM_BOT_TOKEN'),
     apiRoot: need('TELEGRAM_API_ROOT'),

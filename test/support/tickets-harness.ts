@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
 import { createStore, type MessageDoc, type ReportDoc, type Store } from '../../src/store';
 import { createRedis, closeRedis } from '../../src/redis';
+import { redisKeys } from '../../src/redis-keys';
 import { Translator } from '../../src/i18n';
 import { EventBus, type LiveEvent } from '../../src/services/events';
 import { TicketService } from '../../src/services/ticket-service';
@@ -74,7 +75,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const store = createStore(db.conn, config.dataKeys);
   await store.ready();
   const translator = await Translator.create();
-  const bus = new EventBus(redis('producer'), redis('worker'), `${prefix}:live`);
+  const bus = new EventBus(redis('producer'), redis('worker'), redisKeys(prefix).liveChannel);
   const events: LiveEvent[] = [];
   await bus.subscribe((e) => events.push(e));
   const metrics = new Metrics();
