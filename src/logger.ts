@@ -46,10 +46,29 @@ export function createLogger(opts: { level?: string; name?: string } = {}, desti
           return method.apply(this, safe as Parameters<typeof method>);
         },
       },
-      serializers: { err: (e: Error) => pino.stdSerializers.err(redactError(e)) },
+      serializers: { err: serializeError },
     },
     destination,
   );
+}
+
+/**
+ * How every error is logged (`logger.warn({ err }, ...)`): name, message, stack, and the codes
+ * that say what failed, with the bot token masked. Nothing else: a TelegramError carries the
+ * whole request (`on.payload`: chat_id and the text sent, which can echo a reporter's words) and
+ * pino's standard serializer would copy every such field into the log.
+ */
+export function serializeError(e: unknown): unknown {
+  if (typeof e === 'string') return redactToken(e);
+  if (!(e instanceof Error)) return e === null || e === undefined ? e : { type: typeof e };
+  // The class name, as pino's own serializer gives it (TelegramError leaves `name` as 'Error').
+  const out: Record<string, unknown> = { type: e.constructor?.name || e.name, message: redactToken(String(e.message)) };
+  const { code, codeName, on } = e as { code?: unknown; codeName?: unknown; on?: { method?: unknown } };
+  if (typeof code === 'number' || typeof code === 'string') out.code = code;
+  if (typeof codeName === 'string') out.codeName = codeName;
+  if (typeof on?.method === 'string') out.method = on.method;
+  if (e.stack) out.stack = redactToken(e.stack);
+  return out;
 }
 
 function redactError(e: Error): Error {

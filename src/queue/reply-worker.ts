@@ -86,10 +86,10 @@ export class ReplyWorker implements Service {
       // A worker killed mid-job leaves it active; the stalled check puts it back rather than failing it.
       maxStalledCount: 10,
     });
-    this.worker.on('error', (err) => o.logger.warn({ err: redactToken(err.message), queue: REPLIES_QUEUE }, 'replies worker error'));
+    this.worker.on('error', (err) => o.logger.warn({ err, queue: REPLIES_QUEUE }, 'replies worker error'));
     this.worker.on('failed', (job, err) => {
       const ids = job?.data.kind === 'message' ? { messageId: job.data.messageId } : { reportId: job?.data.reportId };
-      o.logger.warn({ ...ids, attempt: job?.attemptsMade, err: redactToken(err.message) }, 'delivery attempt failed');
+      o.logger.warn({ ...ids, attempt: job?.attemptsMade, err }, 'delivery attempt failed');
     });
     await this.worker.waitUntilReady();
   }
@@ -222,7 +222,7 @@ export class ReplyWorker implements Service {
     if (job.attemptsMade + 1 >= attempts) {
       await fail('gave_up');
       metrics?.deliveries.inc({ outcome: 'failed' });
-      log.error({ attempts, err: redactToken(err instanceof Error ? err.message : String(err)) }, 'delivery failed after all attempts');
+      log.error({ attempts, err }, 'delivery failed after all attempts');
     }
   }
 }
