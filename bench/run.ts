@@ -22,6 +22,7 @@ import { EventBus } from '../src/services/events';
 import { TicketService } from '../src/services/ticket-service';
 import { TicketDesk } from '../src/services/ticket-desk';
 import { ReportService } from '../src/services/report-service';
+import { SlaService } from '../src/services/sla-service';
 import { connectMongo, createStore, type Store } from '../src/store';
 import { TelegramDouble } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
@@ -359,6 +360,8 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       workers: false,
     });
     const reports = new ReportService({ store, tickets: queues.tickets, logger });
+    const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, slaMinutes: [5, 15, 60, 240] });
+    queues.tickets.attachSla(sla);
     const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: 1_000_000, logger });
     const tickets = new TicketService({ store, desk, replies: queues.replies, events, logger });
 

@@ -12,6 +12,7 @@ import { ReportService } from './services/report-service';
 import { EventBus } from './services/events';
 import { TicketService } from './services/ticket-service';
 import { TicketDesk } from './services/ticket-desk';
+import { SlaService } from './services/sla-service';
 import type { TicketActions } from './services/ticket-actions';
 import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from './queue';
 import { Metrics } from './metrics';
@@ -80,6 +81,9 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
   // [services] The use cases, on the queues' ports: intake and the ticket desk re-queue through reports.
   const reports = new ReportService({ store, tickets: queues.tickets, logger });
+  const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.queueOverrides?.slaMs });
+  queues.tickets.attachSla(sla);
+  queues.sla.handle((check) => sla.check(check));
   if (roles.has('worker')) services.push(...createQueueWorkers(queueDeps, queues, reports));
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });

@@ -63,24 +63,12 @@ export interface Queues {
  * dispenser use blocking-safe connections. Builds no service: src/main.ts does.
  */
 export function createQueues(deps: QueueDeps): Queues {
-  const { config, store, events, logger } = deps;
+  const { config, logger } = deps;
   const prefix = redisKeys(config.redis.prefix).bull;
   const producer = deps.redis('producer');
   const tickets = new TicketQueue({ connection: producer, prefix, logger });
   const replies = new ReplyQueue({ connection: producer, prefix, logger, backoffMs: deps.overrides?.replies?.backoffMs, attempts: deps.overrides?.replies?.attempts });
-  const sla = new SlaClock({
-    connection: producer,
-    prefix,
-    store,
-    events,
-    logger,
-    tickets,
-    slaMinutes: config.tickets.slaMinutes,
-    slaMs: deps.overrides?.slaMs,
-    supervisors: config.telegram.supervisorsChatId !== undefined ? replies : null,
-    workerConnection: deps.workers ? deps.redis('worker') : undefined,
-  });
-  tickets.attachSla(sla);
+  const sla = new SlaClock({ connection: producer, prefix, logger, workerConnection: deps.workers ? deps.redis('worker') : undefined });
   const dispenser = lazyDispenser(() => new BullTicketDispenser({ connection: deps.redis('worker'), prefix, logger }));
   return {
     tickets,

@@ -1,8 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Types } from 'mongoose';
-import type { ReplyPort } from '../services/ports';
+import type { ReplyPort, SupervisorAlertPort } from '../services/ports';
 import type { Logger } from '../logger';
-import type { SupervisorNotifier } from './sla';
 import { REPLIES_QUEUE, type QueueConnection, type ReplyJobData } from './types';
 
 export interface ReplyQueueOptions extends QueueConnection {
@@ -18,7 +17,7 @@ export interface ReplyQueueOptions extends QueueConnection {
  * resolves text and recipient on the server. jobId = message id, so queuing a message twice
  * (action + outbox relay) delivers it once.
  */
-export class ReplyQueue implements ReplyPort, SupervisorNotifier {
+export class ReplyQueue implements ReplyPort, SupervisorAlertPort {
   /** The BullMQ queue, for the supervisors' board and tests. */
   readonly queue: Queue<ReplyJobData>;
 

@@ -4,7 +4,7 @@ import type { TicketJobState, TicketQueuePort } from '../services/ports';
 import type { Logger } from '../logger';
 import { TICKETS_QUEUE, type QueueConnection, type TicketJobData } from './types';
 
-/** Starts a ticket's SLA clock once its job exists (implemented by SlaClock). */
+/** Starts a ticket's SLA clock once its job exists (SlaService, attached in src/main.ts). */
 export interface SlaStarter {
   startClock(reportId: string): Promise<void>;
 }
@@ -30,7 +30,7 @@ export class TicketQueue implements TicketQueuePort {
     this.queue.on('error', (err) => deps.logger.warn({ err, queue: TICKETS_QUEUE }, 'tickets queue error'));
   }
 
-  /** The SLA clock needs this queue too (to raise a waiting job's priority), so it is attached after both exist. */
+  /** The SLA service needs this queue too (to raise a waiting job's priority), so it is attached after both exist. */
   attachSla(sla: SlaStarter): void {
     this.sla = sla;
   }

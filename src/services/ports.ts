@@ -15,6 +15,8 @@ export interface TicketQueuePort {
   remove(reportId: string): Promise<void>;
   /** Tickets waiting for an agent (for the queue-depth gauge). */
   waitingCount(): Promise<number>;
+  /** Raises a waiting ticket's job to `priority`; false when no job is waiting to raise. */
+  reprioritise(reportId: string, priority: Priority): Promise<boolean>;
 }
 
 export type TicketJobState = 'waiting' | 'active' | 'delayed' | 'gone';
@@ -40,4 +42,24 @@ export interface ReplyPort {
   deliver(messageId: string): Promise<void>;
   /** Messages waiting to go out (for the queue-depth gauge). */
   waitingCount(): Promise<number>;
+}
+
+/** One SLA check: "is this ticket, in this waiting period, still untaken?" */
+export interface SlaCheck {
+  reportId: string;
+  /** Which waiting period: the report's last `assignedAt` (ms), 0 before the first take. */
+  generation: number;
+  /** The report's escalation count when the clock was set; a clock that lost a race is stale. */
+  escalations: number;
+  priority: Priority;
+}
+
+/** Delayed SLA checks (the `sla` queue); scheduling the same check twice keeps one. */
+export interface SlaSchedulerPort {
+  schedule(check: SlaCheck, delayMs: number): Promise<void>;
+}
+
+/** Tells the supervisors' Telegram group about an escalation (through the `replies` queue). */
+export interface SupervisorAlertPort {
+  notifySupervisors(reportId: string, escalations: number): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { TicketService } from '../../src/services/ticket-service';
 import type { ActionResult, AgentRef } from '../../src/services/ticket-actions';
 import { ReportService, type SubmitInput } from '../../src/services/report-service';
 import { TicketDesk } from '../../src/services/ticket-desk';
+import { SlaService } from '../../src/services/sla-service';
 import { Metrics } from '../../src/metrics';
 import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from '../../src/queue';
 import type { CategoryCode } from '../../src/domain';
@@ -31,6 +32,8 @@ export interface Harness {
   queues: Queues;
   /** Intake (src/services/report-service.ts), as main.ts builds it. */
   reports: ReportService;
+  /** SLA escalation (src/services/sla-service.ts). */
+  sla: SlaService;
   tickets: TicketService;
   events: LiveEvent[];
   metrics: Metrics;
@@ -82,6 +85,9 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const queueDeps: QueueDeps = { config, store, translator, events: bus, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides };
   const queues = createQueues(queueDeps);
   const reports = new ReportService({ store, tickets: queues.tickets, logger });
+  const sla = new SlaService({ store, events: bus, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.overrides?.slaMs });
+  queues.tickets.attachSla(sla);
+  queues.sla.handle((check) => sla.check(check));
   const workers = queueDeps.workers ? createQueueWorkers(queueDeps, queues, reports) : [];
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger });
@@ -92,6 +98,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     db,
     queues,
     reports,
+    sla,
     tickets,
     events,
     metrics,

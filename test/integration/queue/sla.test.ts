@@ -71,7 +71,7 @@ describe('SLA escalation', () => {
     const assignedAt = (await h.store.reports.findById(id))!.assignedAt!.getTime();
     expect(await h.queues.sla.queue.getJob(`${id}-${assignedAt}-0`)).toBeDefined();
     // The first waiting period's clock (generation 0) is stale once the ticket was taken.
-    expect(await h.queues.sla.check({ reportId: id, generation: 0, escalations: 0, priority: 3 })).toBe('stale');
+    expect(await h.sla.check({ reportId: id, generation: 0, escalations: 0, priority: 3 })).toBe('stale');
     expect((await h.store.reports.findById(id))?.escalations).toBe(0);
 
     await waitFor(async () => ((await h.store.reports.findById(id))?.escalations ?? 0) >= 1, 'the new clock to escalate');
