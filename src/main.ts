@@ -13,6 +13,7 @@ import { EventBus } from './services/events';
 import { TicketService } from './services/ticket-service';
 import { TicketDesk } from './services/ticket-desk';
 import { SlaService } from './services/sla-service';
+import { OutboxRelay } from './services/outbox-relay';
 import type { TicketActions } from './services/ticket-actions';
 import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from './queue';
 import { Metrics } from './metrics';
@@ -84,7 +85,11 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.queueOverrides?.slaMs });
   queues.tickets.attachSla(sla);
   queues.sla.handle((check) => sla.check(check));
-  if (roles.has('worker')) services.push(...createQueueWorkers(queueDeps, queues, reports));
+  if (roles.has('worker')) {
+    const relay = opts.queueOverrides?.relay ?? {};
+    services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, ...relay }));
+    services.push(...createQueueWorkers(queueDeps, queues));
+  }
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
   // [bot wiring] Sessions, de-duplication and abuse limits on a producer connection: with Redis

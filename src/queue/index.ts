@@ -4,7 +4,6 @@ import type { Config } from '../config';
 import type { Store } from '../store';
 import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
-import type { ReportService } from '../services/report-service';
 import type { TicketDispenser } from '../services/ports';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
@@ -15,7 +14,7 @@ import { SlaClock } from './sla';
 import { ReplyQueue } from './reply-queue';
 import { ReplyWorker } from './reply-worker';
 import { BullTicketDispenser, lazyDispenser } from './ticket-dispenser';
-import { OutboxRelay } from './outbox-relay';
+import { TicketStallGuard } from './stall-guard';
 
 export * from './types';
 export * from './ticket-queue';
@@ -23,7 +22,7 @@ export * from './sla';
 export * from './reply-queue';
 export * from './reply-worker';
 export * from './ticket-dispenser';
-export * from './outbox-relay';
+export * from './stall-guard';
 export * from './chat-pacer';
 
 export interface QueueDeps {
@@ -84,16 +83,16 @@ export function createQueues(deps: QueueDeps): Queues {
 }
 
 /**
- * The worker role's services, in start order: the outbox relay (which re-queues through
- * `reports`), the SLA worker and the replies worker.
+ * The worker role's queue services, in start order: the stall guard on `tickets`, the SLA worker
+ * (its handler set by src/main.ts) and the replies worker. The outbox relay is a service
+ * (src/services/outbox-relay.ts) that main.ts builds beside them.
  */
-export function createQueueWorkers(deps: QueueDeps, queues: Queues, reports: Pick<ReportService, 'queue'>): Service[] {
+export function createQueueWorkers(deps: QueueDeps, queues: Queues): Service[] {
   const { config, store, events, logger, metrics } = deps;
   const prefix = redisKeys(config.redis.prefix).bull;
-  const r = deps.overrides?.relay ?? {};
   const replies = deps.overrides?.replies ?? {};
   return [
-    new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, connection: deps.redis('worker'), prefix, ...r }),
+    new TicketStallGuard({ connection: deps.redis('worker'), prefix, logger, stalledIntervalMs: deps.overrides?.relay?.stalledIntervalMs }),
     queues.sla,
     new ReplyWorker({
       connection: deps.redis('worker'),

@@ -17,6 +17,7 @@ import type { ActionResult, AgentRef } from '../../src/services/ticket-actions';
 import { ReportService, type SubmitInput } from '../../src/services/report-service';
 import { TicketDesk } from '../../src/services/ticket-desk';
 import { SlaService } from '../../src/services/sla-service';
+import { OutboxRelay } from '../../src/services/outbox-relay';
 import { Metrics } from '../../src/metrics';
 import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from '../../src/queue';
 import type { CategoryCode } from '../../src/domain';
@@ -88,7 +89,8 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const sla = new SlaService({ store, events: bus, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.overrides?.slaMs });
   queues.tickets.attachSla(sla);
   queues.sla.handle((check) => sla.check(check));
-  const workers = queueDeps.workers ? createQueueWorkers(queueDeps, queues, reports) : [];
+  const relay = new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, ...opts.overrides?.relay });
+  const workers = queueDeps.workers ? [relay, ...createQueueWorkers(queueDeps, queues)] : [];
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger });
   const started: { stop(): Promise<void> }[] = [];

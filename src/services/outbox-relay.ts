@@ -1,12 +1,9 @@
-import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Store } from '../store';
-import type { ReportService } from '../services/report-service';
-import type { ReplyPort, TicketQueuePort } from '../services/ports';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
-import { TICKETS_QUEUE, type TicketJobData } from './types';
+import type { ReportService } from './report-service';
+import type { ReplyPort, TicketQueuePort } from './ports';
 
 export interface OutboxRelayOptions {
   store: Store;
@@ -15,17 +12,12 @@ export interface OutboxRelayOptions {
   replies: ReplyPort;
   logger: Logger;
   metrics?: Metrics;
-  /** For the stall guard on `tickets` (maxRetriesPerRequest null). */
-  connection: Redis;
-  prefix: string;
   /** Pause between passes (default 5 s). */
   intervalMs?: number;
   /** Leave rows this young alone: intake is probably queuing them right now (default 2 s). */
   graceMs?: number;
   /** How often to check that waiting tickets still have their job (default 60 s). */
   reconcileEveryMs?: number;
-  /** Stalled-job check interval / lock expiry on `tickets` (BullMQ defaults 30 s). */
-  stalledIntervalMs?: number;
 }
 
 export interface RelayPass {
@@ -41,8 +33,8 @@ export interface RelayPass {
  * The outbox relay (DESIGN.md "Data flow"): MongoDB is the truth, so a periodic pass re-adds
  * work Redis should have but does not: reports stored with queuedAt null, outgoing messages still
  * pending, and (less often) waiting tickets whose job is gone. Every add uses the same job id as
- * the original, so nothing is queued twice. It also runs BullMQ's stalled-job check on `tickets`,
- * whose only worker (the desk) fetches manually and never runs that check itself.
+ * the original, so nothing is queued twice. Runs in the worker role, beside the queue's stall
+ * guard (src/queue/stall-guard.ts), which puts back ticket jobs a dying console left half-taken.
  */
 export class OutboxRelay implements Service {
   readonly name = 'outbox-relay';
@@ -50,7 +42,6 @@ export class OutboxRelay implements Service {
   private running: Promise<unknown> | null = null;
   private stopped = true;
   private lastReconcile = 0;
-  private stallGuard: Worker<TicketJobData> | null = null;
 
   constructor(private readonly opts: OutboxRelayOptions) {}
 
@@ -115,18 +106,6 @@ export class OutboxRelay implements Service {
 
   async start(): Promise<void> {
     this.stopped = false;
-    const stalledInterval = this.opts.stalledIntervalMs ?? 30_000;
-    this.stallGuard = new Worker<TicketJobData>(TICKETS_QUEUE, null, {
-      connection: this.opts.connection,
-      prefix: this.opts.prefix,
-      autorun: false,
-      stalledInterval,
-      lockDuration: stalledInterval,
-      // A stalled ticket goes back to waiting however often it happens; failing it would strand it.
-      maxStalledCount: Number.MAX_SAFE_INTEGER,
-    });
-    this.stallGuard.on('error', (err) => this.opts.logger.warn({ err }, 'tickets stall guard error'));
-    await this.stallGuard.startStalledCheckTimer();
     this.schedule(0);
   }
 
@@ -147,7 +126,5 @@ export class OutboxRelay implements Service {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
-    await this.stallGuard?.close();
-    this.stallGuard = null;
   }
 }
