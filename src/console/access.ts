@@ -11,11 +11,10 @@ export function actorOf(viewer: Viewer): PolicyActor {
 
 /** Agents work on the tickets they hold; supervisors and admins oversee every ticket (src/domain/policy.ts). */
 export function canOpenTicket(viewer: Viewer, report: Ticket): boolean {
-  // Opening does not depend on the status: any status stands in for it here.
-  return mayHandle(actorOf(viewer), { status: 'received', ...report }).ok;
+  return mayHandle(actorOf(viewer), report).ok;
 }
 
 /** Who the reporter is: for people working the case, never for an anonymous report (policy). */
 export function canSeeIdentity(viewer: Viewer, report: Ticket): boolean {
-  return maySeeIdentity(actorOf(viewer), { status: 'received', ...report });
+  return maySeeIdentity(actorOf(viewer), report);
 }

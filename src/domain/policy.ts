@@ -61,7 +61,7 @@ const OK = { ok: true } as const;
 const refuse = <R extends PolicyRefusal>(reason: R): Decision<R> => ({ ok: false, reason });
 
 /** Agents work on the tickets they hold; supervisors and admins on any. */
-export function mayHandle(actor: PolicyActor, ticket: TicketFacts): Decision {
+export function mayHandle(actor: PolicyActor, ticket: Pick<TicketFacts, 'assignee'>): Decision {
   if (oversees(actor.role)) return OK;
   return ticket.assignee != null && ticket.assignee.toString() === actor.id ? OK : refuse('not_assignee');
 }
@@ -97,7 +97,7 @@ export function mayTakeAnother(held: number, max: number): Decision<'limit'> {
  * Who the reporter is, only for people working the case, and never for an anonymous report: the
  * reporter chose that, and it binds supervisors and admins too.
  */
-export function maySeeIdentity(actor: PolicyActor, ticket: TicketFacts): boolean {
+export function maySeeIdentity(actor: PolicyActor, ticket: Pick<TicketFacts, 'assignee' | 'anonymous'>): boolean {
   return !ticket.anonymous && mayHandle(actor, ticket).ok;
 }
 
