@@ -1,11 +1,11 @@
 import { AgentExistsError, USERNAME_RE, checkPassword, normaliseUsername } from '../../store';
-import { ROLES as CREATABLE_ROLES } from '../../domain';
+import { AREA_ROLE, ROLES as CREATABLE_ROLES } from '../../domain';
 import { signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 import { accountParams, activeForm, newAccountForm, passwordForm } from '../schemas';
 
 /** Account management for admins: create, reset a password, deactivate or reactivate. */
 export function adminRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
-  const adminOnly = ctx.auth.requireRole('admin');
+  const adminOnly = ctx.auth.requireRole(AREA_ROLE.accounts);
   const post = { onRequest: adminOnly, preValidation: ctx.auth.checkCsrf };
   const back = (key: string, ok: boolean) => `/admin/agents?${ok ? 'ok' : 'err'}=${key}`;
 

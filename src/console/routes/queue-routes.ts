@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { mayOpenWaiting } from '../../domain';
+import { AREA_ROLE, mayOpenWaiting } from '../../domain';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 
 /** The agent's home: what is waiting, what I hold, and "take next". */
 export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
-  const signedInOnly = ctx.auth.requireRole('agent');
+  const signedInOnly = ctx.auth.requireRole(AREA_ROLE.queue);
 
   async function lists(req: FastifyRequest) {
     const me = signedInAgent(req);

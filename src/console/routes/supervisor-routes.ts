@@ -1,4 +1,4 @@
-import { CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode } from '../../domain';
+import { AREA_ROLE, CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode } from '../../domain';
 import type { ReportDoc } from '../../store';
 import { PAGE_SIZE, parseFilter } from '../ticket-queries';
 import type { ConsoleApp, ConsoleContext } from '../context';
@@ -38,7 +38,7 @@ export function csvRow(r: ReportDoc, agentName: (id: string) => string): string 
 }
 
 export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
-  const supervisorOnly = ctx.auth.requireRole('supervisor');
+  const supervisorOnly = ctx.auth.requireRole(AREA_ROLE.supervision);
 
   app.get('/supervisor/tickets', { onRequest: supervisorOnly }, async (req, reply) => {
     const filter = parseFilter(req.query);

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, LIMITS, decide, offeredActions, type AgentStatus } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, type AgentStatus } from '../../domain';
 import type { ReportDoc, ReportEventDoc } from '../../store';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
@@ -34,7 +34,7 @@ export interface TicketGuard {
  */
 export function ticketGuard(ctx: ConsoleContext): TicketGuard {
   return {
-    onRequest: ctx.auth.requireRole('agent'),
+    onRequest: ctx.auth.requireRole(AREA_ROLE.queue),
     preHandler: async (req, reply) => {
       const { id } = req.params as { id: string };
       const report = await ctx.store.reports.findById(id);
