@@ -60,7 +60,8 @@ export function createLogger(opts: { level?: string; name?: string } = {}, desti
  */
 export function serializeError(e: unknown): unknown {
   if (typeof e === 'string') return redactToken(e);
-  if (!(e instanceof Error)) return e === null || e === undefined ? e : { type: typeof e };
+  // Not an Error (e.g. a description already made safe): logged as given, like pino's own serializer.
+  if (!(e instanceof Error)) return e;
   // The class name, as pino's own serializer gives it (TelegramError leaves `name` as 'Error').
   const out: Record<string, unknown> = { type: e.constructor?.name || e.name, message: redactToken(String(e.message)) };
   const { code, codeName, on } = e as { code?: unknown; codeName?: unknown; on?: { method?: unknown } };
