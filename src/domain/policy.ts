@@ -106,7 +106,7 @@ export function mayOpenWaiting(role: Role): boolean {
   return oversees(role);
 }
 
-/** Console areas beyond the queue, by the least role that may enter them. */
+/** Console areas, by the least role that may enter them (the queue and tickets, all tickets, the job board, accounts). */
 export const AREA_ROLE = { queue: 'agent', supervision: 'supervisor', board: 'supervisor', accounts: 'admin' } as const satisfies Record<string, Role>;
 export type ConsoleArea = keyof typeof AREA_ROLE;
 
