@@ -12,7 +12,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  { files: ['test/**', 'bench/**', '**/cli.ts'], rules: { 'no-console': 'off' } },
+  { files: ['test/**', 'bench/**', 'playground/**', '**/cli.ts'], rules: { 'no-console': 'off' } },
   { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } } },
   // Browser scripts served as-is declare their globals with /* global ... */ comments.
   { files: ['**/public/**/*.js', '**/chat-page/**/*.js'], languageOptions: { sourceType: 'script' } },

@@ -1,4 +1,5 @@
 import pino, { type Logger, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -48,27 +49,36 @@ export function createLogger(opts: { level?: string; name?: string } = {}, desti
       },
       serializers: { err: serializeError },
     },
-    destination,
+    destination ?? terminalStream(),
   );
 }
 
 /**
- * How every error is logged (`logger.warn({ err }, ...)`): name, message, stack, and the codes
- * that say what failed, with the bot token masked. Nothing else: a TelegramError carries the
- * whole request (`on.payload`: chat_id and the text sent, which can echo a reporter's words) and
- * pino's standard serializer would copy every such field into the log.
+ * A person running Ripoti in a terminal reads lines; production (Docker, systemd, any pipe) keeps
+ * JSON for the log collector. Synchronous, so the last line before an exit is not lost.
  */
-export function serializeError(e: unknown): unknown {
-  if (typeof e === 'string') return redactToken(e);
-  // Not an Error (e.g. a description already made safe): logged as given, like pino's own serializer.
-  if (!(e instanceof Error)) return e;
-  // The class name, as pino's own serializer gives it (TelegramError leaves `name` as 'Error').
-  const out: Record<string, unknown> = { type: e.constructor?.name || e.name, message: redactToken(String(e.message)) };
-  const { code, codeName, on } = e as { code?: unknown; codeName?: unknown; on?: { method?: unknown } };
+function terminalStream(): DestinationStream | undefined {
+  if (!process.stdout.isTTY || process.env.NODE_ENV === 'production') return undefined;
+  return pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss', singleLine: true, ignore: 'pid,hostname,name' });
+}
+
+/**
+ * An error as it is logged, wherever it comes from (log it as `{ err }`). Only what says what
+ * failed is kept: a TelegramError carries the whole request (`on.payload`: chat_id and the text
+ * being sent, which can echo a reporter's own words), and a validation error can carry the
+ * offending values. So: type, message, code, the Bot API method, stack and cause, with the bot
+ * token redacted.
+ */
+export function serializeError(err: unknown, depth = 0): unknown {
+  if (typeof err === 'string') return redactToken(err);
+  if (!(err instanceof Error)) return { type: typeof err };
+  // The class name, as pino's own serializer gives it (TelegramError does not set `name`).
+  const out: Record<string, unknown> = { type: err.constructor.name || err.name, message: redactToken(err.message) };
+  const { code, on } = err as { code?: unknown; on?: { method?: unknown } };
   if (typeof code === 'number' || typeof code === 'string') out.code = code;
-  if (typeof codeName === 'string') out.codeName = codeName;
   if (typeof on?.method === 'string') out.method = on.method;
-  if (e.stack) out.stack = redactToken(e.stack);
+  if (err.stack) out.stack = redactToken(err.stack);
+  if (err.cause !== undefined && depth < 3) out.cause = serializeError(err.cause, depth + 1);
   return out;
 }
 

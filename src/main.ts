@@ -20,10 +20,14 @@ import { Metrics } from './metrics';
 import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
 import { createBot } from './bot';
-import { AbuseLimits } from './bot/abuse-limits';
+import { ConversationService } from './services/conversation-service';
+import { redisDailyReportLimit } from './services/daily-report-limit';
+import { IntakeService } from './services/intake-service';
+import { ReporterService } from './services/reporter-service';
 import { WebhookServer } from './bot/webhook-server';
 import { createConsole } from './console';
 import { OpsServer, readinessProbe } from './ops';
+import { checkRedis, explainStartupError, StartupError } from './preflight';
 import { RetentionJob } from './services/retention';
 
 /**
@@ -100,26 +104,21 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     // in one write instead of one syscall each. In the benchmark (BENCHMARKS.md) these writes were
     // the largest single cost in the bot's CPU profile.
     const botRedis = redis('producer', { enableAutoPipelining: true });
+    const dailyLimit = redisDailyReportLimit({ redis: botRedis, prefix: config.redis.prefix, perDay: config.limits.reportsPerDay, keyOf: (userId) => store.cipher.lookupHash(userId), logger });
     const created = createBot({
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,
       redis: botRedis,
       prefix: config.redis.prefix,
-      store,
-      reports,
-      events,
+      cipher: store.cipher,
+      intake: new IntakeService({ store, reports, logger, metrics, dailyLimit }),
+      conversation: new ConversationService({ store, events, logger }),
+      reporters: new ReporterService({ store, logger }),
       translator,
       logger,
       metrics,
       helpNumbers: loadHelpNumbers(),
-      limits: new AbuseLimits({
-        redis: botRedis,
-        prefix: config.redis.prefix,
-        messagesPerMinute: config.limits.messagesPerMinute,
-        reportsPerDay: config.limits.reportsPerDay,
-        keyOf: (userId) => store.cipher.lookupHash(userId),
-        logger,
-      }),
+      messagesPerMinute: config.limits.messagesPerMinute,
     });
     const { url, secret, host, port, maxConnections } = config.telegram.webhook;
     services.push(
@@ -200,10 +199,14 @@ async function run(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   let app: App;
   try {
+    await checkRedis(config.redis.url);
     app = await createApp(config, { roles, logger });
     await app.start();
-  } catch (err) {
-    logger.fatal({ err }, 'could not start');
+  } catch (caught) {
+    const err = explainStartupError(caught, config.mongodbUri);
+    // A missing service is the operator's to fix: one line saying what, not a stack trace.
+    if (err instanceof StartupError) console.error(err.message);
+    else logger.fatal({ err }, 'could not start');
     process.exit(1);
   }
   let stopping = false;

@@ -1,7 +1,8 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { categoriesOf, COUNTIES, REPORT_KINDS, type ReportKind } from '../domain';
-import type { Step } from './context';
+import type { Step } from './session';
+import { COUNTIES_PER_PAGE, COUNTY_PAGES, EDITABLE } from './wizard/flow';
 
 /** Translate a bot key (the conversation's language is already bound). */
 export type T = (key: string, vars?: Record<string, unknown>) => string;
@@ -16,9 +17,6 @@ export type T = (key: string, vars?: Record<string, unknown>) => string;
  */
 export const wizardData = (draftId: string, step: Step, value: string) => `w:${draftId}:${step}:${value}`;
 
-export const COUNTIES_PER_PAGE = 12;
-export const COUNTY_PAGES = Math.ceil(COUNTIES.length / COUNTIES_PER_PAGE);
-
 type Row = InlineKeyboardButton[];
 
 function nav(t: T, draftId: string, step: Step): Row {
@@ -31,6 +29,10 @@ export function mainMenu(t: T) {
     [Markup.button.callback(t('menu.status'), 'm:status'), Markup.button.callback(t('menu.help'), 'm:help')],
     [Markup.button.callback(t('menu.language'), 'm:lang'), Markup.button.callback(t('menu.privacy'), 'm:privacy')],
   ]);
+}
+
+export function removeKeyboard() {
+  return Markup.removeKeyboard();
 }
 
 export function startAgain(t: T) {
@@ -105,8 +107,6 @@ export function anonKeyboard(t: T, id: string) {
 export function contactKeyboard(t: T) {
   return Markup.keyboard([[Markup.button.contactRequest(t('contact.share'))], [t('btn.back'), t('btn.cancel')]]).resize();
 }
-
-export const EDITABLE = ['kind', 'desc', 'county', 'when', 'ev', 'danger', 'anon'] as const;
 
 export function reviewKeyboard(t: T, id: string) {
   const edit = EDITABLE.map((s) => Markup.button.callback(t(`review.edit.${s}`), wizardData(id, 'review', `e_${s}`)));

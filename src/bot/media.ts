@@ -1,5 +1,5 @@
 import type { Message } from 'telegraf/types';
-import type { MediaRef } from './context';
+import type { MediaRef } from './session';
 
 /**
  * The file in a message, if it is one a report can carry (photo, video, voice, audio, document).
@@ -8,14 +8,27 @@ import type { MediaRef } from './context';
 export function mediaOf(msg: Message): MediaRef | undefined {
   if ('photo' in msg && msg.photo.length) {
     const p = msg.photo[msg.photo.length - 1]; // Telegram lists sizes smallest first
-    return { k: 'photo', f: p.file_id, u: p.file_unique_id, s: p.file_size };
+    return ref({ kind: 'photo', fileId: p.file_id, fileUniqueId: p.file_unique_id, size: p.file_size });
   }
-  if ('video' in msg) return { k: 'video', f: msg.video.file_id, u: msg.video.file_unique_id, s: msg.video.file_size, m: msg.video.mime_type, n: msg.video.file_name, d: msg.video.duration };
-  if ('video_note' in msg) return { k: 'video', f: msg.video_note.file_id, u: msg.video_note.file_unique_id, s: msg.video_note.file_size, d: msg.video_note.duration };
-  if ('voice' in msg) return { k: 'voice', f: msg.voice.file_id, u: msg.voice.file_unique_id, s: msg.voice.file_size, m: msg.voice.mime_type, d: msg.voice.duration };
-  if ('audio' in msg) return { k: 'audio', f: msg.audio.file_id, u: msg.audio.file_unique_id, s: msg.audio.file_size, m: msg.audio.mime_type, n: msg.audio.file_name, d: msg.audio.duration };
+  if ('video' in msg) {
+    const v = msg.video;
+    return ref({ kind: 'video', fileId: v.file_id, fileUniqueId: v.file_unique_id, size: v.file_size, mimeType: v.mime_type, fileName: v.file_name, durationSec: v.duration });
+  }
+  if ('video_note' in msg) {
+    const v = msg.video_note;
+    return ref({ kind: 'video', fileId: v.file_id, fileUniqueId: v.file_unique_id, size: v.file_size, durationSec: v.duration });
+  }
+  if ('voice' in msg) {
+    const v = msg.voice;
+    return ref({ kind: 'voice', fileId: v.file_id, fileUniqueId: v.file_unique_id, size: v.file_size, mimeType: v.mime_type, durationSec: v.duration });
+  }
+  if ('audio' in msg) {
+    const a = msg.audio;
+    return ref({ kind: 'audio', fileId: a.file_id, fileUniqueId: a.file_unique_id, size: a.file_size, mimeType: a.mime_type, fileName: a.file_name, durationSec: a.duration });
+  }
   if ('document' in msg && !('animation' in msg)) {
-    return { k: 'document', f: msg.document.file_id, u: msg.document.file_unique_id, s: msg.document.file_size, m: msg.document.mime_type, n: msg.document.file_name };
+    const d = msg.document;
+    return ref({ kind: 'document', fileId: d.file_id, fileUniqueId: d.file_unique_id, size: d.file_size, mimeType: d.mime_type, fileName: d.file_name });
   }
   return undefined;
 }
@@ -24,16 +37,7 @@ export function captionOf(msg: Message): string | undefined {
   return 'caption' in msg && typeof msg.caption === 'string' ? msg.caption : undefined;
 }
 
-/** The store's Evidence shape (long names) from the session's compact one. */
-export function toEvidence(m: MediaRef) {
-  return {
-    kind: m.k,
-    fileId: m.f,
-    fileUniqueId: m.u,
-    ...(m.s !== undefined ? { size: m.s } : {}),
-    ...(m.m !== undefined ? { mimeType: m.m } : {}),
-    ...(m.n !== undefined ? { fileName: m.n } : {}),
-    ...(m.d !== undefined ? { durationSec: m.d } : {}),
-    ...(m.c !== undefined ? { caption: m.c } : {}),
-  };
+/** Without the fields Telegram left out, so the session holds only what is there. */
+function ref(m: MediaRef): MediaRef {
+  return Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as unknown as MediaRef;
 }

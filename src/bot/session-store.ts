@@ -9,6 +9,8 @@ export class RedisSessionStore<T> {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly ttlSec: number = 7 * 24 * 60 * 60,
+    /** Turns what was stored (any older format) into T; undefined starts afresh. */
+    private readonly read: (stored: unknown) => T | undefined = (stored) => stored as T,
   ) {}
 
   key(name: string): string {
@@ -19,7 +21,7 @@ export class RedisSessionStore<T> {
     const raw = await this.redis.get(this.key(name));
     if (raw === null) return undefined;
     try {
-      return JSON.parse(raw) as T;
+      return this.read(JSON.parse(raw));
     } catch {
       // A corrupt session must not lock the reporter out: start afresh.
       return undefined;

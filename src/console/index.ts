@@ -28,7 +28,7 @@ const CSP = "default-src 'self'; img-src 'self' data:; media-src 'self'; style-s
 
 /**
  * The agent console: server-rendered pages, small scripts, live updates over server-sent events.
- * `app` can be exercised with `inject` in tests; `service` listens on config.console.port.
+ * `app` is the fastify instance (tests reach it over real HTTP: `inject` cannot load under Jest on Node 20, see README); `service` listens on config.console.port.
  */
 export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; service: Service } {
   const { config, logger } = deps;

@@ -10,7 +10,7 @@ export interface Category {
   code: string;
   kind: ReportKind;
   defaultPriority: Priority;
-  /** Where such a case is usually referred (DESIGN.md "Who handles what"); the agent decides. */
+  /** Where such a case is usually referred (police misconduct: IPOA; election offences: ODPP; polling administration: IEBC; hate speech: NCIC); the agent decides. */
   agency: Agency;
 }
 

@@ -6,7 +6,7 @@ export const TICKETS_QUEUE = 'tickets';
 export const SLA_QUEUE = 'sla';
 export const REPLIES_QUEUE = 'replies';
 
-/** Job data is clear text in Redis (DESIGN.md): ids only, never reporter data or message text. */
+/** Job data is clear text in Redis: ids only, never reporter data or message text. */
 export interface TicketJobData {
   reportId: string;
 }

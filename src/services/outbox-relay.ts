@@ -30,7 +30,7 @@ export interface RelayPass {
 }
 
 /**
- * The outbox relay (DESIGN.md "Data flow"): MongoDB is the truth, so a periodic pass re-adds
+ * The outbox relay (README "Tickets and messages"): MongoDB is the truth, so a periodic pass re-adds
  * work Redis should have but does not: reports stored with queuedAt null, outgoing messages still
  * pending, and (less often) waiting tickets whose job is gone. Every add uses the same job id as
  * the original, so nothing is queued twice. Runs in the worker role, beside the queue's stall

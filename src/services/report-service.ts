@@ -18,7 +18,7 @@ export interface SubmitResult {
 }
 
 /**
- * Intake as in DESIGN.md "Data flow": store first (the truth), then queue, then mark queued.
+ * Intake (README "Tickets and messages"): store first (the truth), then queue, then mark queued.
  * The reporter may be told "received" as soon as this resolves: the report is in MongoDB, and
  * if Redis was down the relay queues it later. If MongoDB fails this throws, nothing is stored,
  * and the reporter must be told to try again.

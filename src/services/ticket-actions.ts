@@ -28,7 +28,7 @@ export type ActionResult<T extends object = object> = ({ ok: true } & T) | Refus
  * Everything an agent does to a ticket, implemented in src/services/ticket-service.ts on top of
  * the store and the queue ports. Each action is decided by the domain policy (only the holder,
  * or a supervisor, may act; only allowed transitions), enforced again atomically in MongoDB,
- * written to the audit trail; it tells the reporter where DESIGN.md says so and publishes a
+ * written to the audit trail; it tells the reporter of status changes (README "Tickets and messages") and publishes a
  * live event. Refusals are typed, never bare false.
  */
 export interface TicketActions {

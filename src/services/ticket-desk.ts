@@ -26,7 +26,7 @@ const MAX_SKIPS = 1000;
  * Taking and releasing tickets: the queue only says which ticket is next; MongoDB holds the truth.
  * A take pops the next job (two agents never pop the same one), records the claim with a guarded
  * update (received -> assigned), then completes the job: no job is held while a person works
- * (DESIGN.md: the lock is short), and a job whose report no longer waits (withdrawn, handled) is
+ * (a BullMQ lock lasts lockDuration, far shorter than a case), and a job whose report no longer waits (withdrawn, handled) is
  * dropped, not handed out.
  *
  * Crash recovery: a process dying between pop and completion leaves the job active with an

@@ -10,12 +10,15 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import IORedis, { type Redis } from 'ioredis';
 import { createBot, type CreatedBot } from '../../src/bot';
-import { AbuseLimits } from '../../src/bot/abuse-limits';
 import type { HelpNumber, Priority } from '../../src/domain';
 import { Translator } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
 import { EventBus, type LiveEvent } from '../../src/services/events';
+import { ConversationService } from '../../src/services/conversation-service';
+import { redisDailyReportLimit } from '../../src/services/daily-report-limit';
+import { IntakeService } from '../../src/services/intake-service';
 import { ReportService, type TicketEnqueuer } from '../../src/services/report-service';
+import { ReporterService } from '../../src/services/reporter-service';
 import { createStore, type Store } from '../../src/store';
 import { connectTestDb, type TestDb } from './db';
 import { connectTestRedis } from './redis';
@@ -88,11 +91,15 @@ export async function startBotHarness(label: string, opts: { now?: () => Date; l
     // here would load every role's dependencies.
     const helpNumbers = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'help-numbers.json'), 'utf8')) as { numbers: HelpNumber[] }).numbers;
     // Limits count in Redis, so a restarted bot keeps counting where the old one stopped.
-    const limits = opts.limits
-      ? new AbuseLimits({ redis: r.redis, prefix: r.prefix, ...opts.limits, keyOf: (id) => store.cipher.lookupHash(id), logger })
+    const dailyLimit = opts.limits
+      ? redisDailyReportLimit({ redis: r.redis, prefix: r.prefix, perDay: opts.limits.reportsPerDay, keyOf: (id) => store.cipher.lookupHash(id), logger })
       : undefined;
+    const intake = new IntakeService({ store, reports, logger, dailyLimit });
+    const conversation = new ConversationService({ store, events: bus, logger });
+    const reporters = new ReporterService({ store, logger });
+    const messagesPerMinute = opts.limits?.messagesPerMinute;
     const build = () =>
-      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, store, reports, events: bus, translator, logger, helpNumbers, now: opts.now, limits });
+      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute });
 
     const h: BotHarness = {
       tg,

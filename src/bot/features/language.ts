@@ -2,10 +2,10 @@ import { Composer } from 'telegraf';
 import { isLang } from '../../i18n';
 import type { BotContext } from '../context';
 import * as kb from '../keyboards';
-import type { Wizard } from '../wizard';
+import { runWizard } from '../wizard';
 
 /** /language: English or Kiswahili, kept in the session and on the reporter record (for agents' messages). */
-export function languageFeature(wizard: Wizard): Composer<BotContext> {
+export function languageFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const ask = (ctx: BotContext) => ctx.reply(ctx.t('language.ask'), kb.languageChoice());
   c.command('language', ask);
@@ -20,14 +20,13 @@ export function languageFeature(wizard: Wizard): Composer<BotContext> {
       await ctx.answerCbQuery();
       return ask(ctx);
     }
-    ctx.session.l = lang;
+    ctx.session.lang = lang;
     ctx.lang = lang;
     await ctx.answerCbQuery();
-    const reporter = await ctx.deps.store.reporters.findByTelegramUser(ctx.from.id);
-    if (reporter) await ctx.deps.store.reporters.setLanguage(reporter._id, lang);
+    await ctx.deps.reporters.setLanguage(ctx.from.id, lang);
     await ctx.reply(ctx.t('language.set'));
     // Carry on in the new language where the reporter was.
-    if (ctx.session.d) return wizard.show(ctx);
+    if (ctx.session.draft) return runWizard(ctx, { type: 'show' });
     await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
   });
   return c;

@@ -1,19 +1,19 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context';
-import type { Wizard } from '../wizard';
+import { beginReport, buttonInput, runWizard, WIZARD_DATA, wizardMessage } from '../wizard';
 
 /** The report wizard: /cancel, its buttons, and every message while a draft is open. */
-export function reportFeature(wizard: Wizard): Composer<BotContext> {
+export function reportFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  c.command('cancel', (ctx) => wizard.cancel(ctx));
-  c.command('report', (ctx) => wizard.begin(ctx));
+  c.command('cancel', (ctx) => runWizard(ctx, { type: 'cancel' }));
+  c.command('report', (ctx) => beginReport(ctx));
 
-  // w:<draftId>:<step>:<value>; anything that does not parse is answered as stale by the fallback.
-  c.action(/^w:([\w-]{1,20}):(\w{1,8}):([\w-]{1,20})$/, (ctx) => wizard.onCallback(ctx, ctx.match[1], ctx.match[2], ctx.match[3]));
+  // Anything that does not parse as wizard data is answered as stale by the fallback.
+  c.action(WIZARD_DATA, (ctx) => runWizard(ctx, buttonInput(ctx.match)));
 
   c.on('message', async (ctx, next) => {
-    if (!ctx.session.d) return next();
-    return wizard.onMessage(ctx, ctx.message);
+    if (!ctx.session.draft) return next();
+    return wizardMessage(ctx);
   });
   return c;
 }

@@ -1,19 +1,18 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context';
 import * as kb from '../keyboards';
-import type { Wizard } from '../wizard';
+import { beginReport, runWizard } from '../wizard';
 
 const HTML = { parse_mode: 'HTML' as const };
 
 /** /start, /help, /privacy and the main menu buttons. */
-export function startFeature(wizard: Wizard): Composer<BotContext> {
+export function startFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
 
   c.start(async (ctx) => {
-    if (ctx.session.d) {
+    if (ctx.session.draft) {
       // A report is in progress: do not lose it, carry on where the reporter was.
-      await ctx.reply(ctx.t('wizard.resume'));
-      return wizard.show(ctx);
+      return runWizard(ctx, { type: 'resume' });
     }
     await ctx.reply(ctx.t('start.welcome'), { ...HTML, ...kb.mainMenu(ctx.t) });
   });
@@ -25,7 +24,7 @@ export function startFeature(wizard: Wizard): Composer<BotContext> {
 
   c.action('m:report', async (ctx) => {
     await ctx.answerCbQuery();
-    return wizard.begin(ctx);
+    return beginReport(ctx);
   });
   c.action('m:help', async (ctx) => {
     await ctx.answerCbQuery();

@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import { parseReference } from '../../domain';
-import type { ReportDoc } from '../../store';
+import type { ReportStatus } from '../../services/reporter-service';
 import type { BotContext } from '../context';
 import { escapeHtml } from '../html';
 import * as kb from '../keyboards';
@@ -8,25 +8,21 @@ import { formatDay } from '../wizard';
 
 const HTML = { parse_mode: 'HTML' as const };
 
-function line(ctx: BotContext, r: ReportDoc): string {
+function line(ctx: BotContext, r: ReportStatus): string {
   return ctx.t('status.line', {
     reference: r.reference,
     category: escapeHtml(ctx.t(`common:category.${r.category}`)),
-    date: formatDay(new Date(r.createdAt).getTime()),
+    date: formatDay(r.createdAt.getTime()),
     status: escapeHtml(ctx.t(`common:status.${r.status}`)),
   });
 }
 
-/**
- * /status REF shows a report only to the reporter who filed it. Anyone else gets exactly the
- * "not found" an unknown reference gets, so the bot never confirms that a reference exists.
- */
+/** /status lists the reporter's open reports; /status REF shows one, only to the reporter who filed it (`ReporterService`). */
 export function statusFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
 
   const list = async (ctx: BotContext) => {
-    const reporter = ctx.from ? await ctx.deps.store.reporters.findByTelegramUser(ctx.from.id) : null;
-    const open = reporter ? await ctx.deps.store.reports.findOpenByReporter(reporter._id) : [];
+    const open = ctx.from ? await ctx.deps.reporters.openReports(ctx.from.id) : [];
     if (!open.length) {
       await ctx.reply(ctx.t('status.none'), kb.mainMenu(ctx.t));
       return;
@@ -42,15 +38,12 @@ export function statusFeature(): Composer<BotContext> {
       await ctx.reply(ctx.t(`status.${parsed.reason}`), HTML);
       return;
     }
-    const report = await ctx.deps.store.reports.findByReference(parsed.reference);
-    const reporter = report ? await ctx.deps.store.reporters.findByTelegramUser(ctx.from.id) : null;
-    if (!report || !reporter || !report.reporterId.equals(reporter._id)) {
-      ctx.log.info({ outcome: 'status_not_found' }, 'status lookup');
+    const found = await ctx.deps.reporters.status(ctx.from.id, parsed.reference);
+    if (!found.ok) {
       await ctx.reply(ctx.t('status.not_found', { reference: parsed.reference }), HTML);
       return;
     }
-    ctx.log.info({ reportId: report._id.toString(), reference: report.reference, outcome: 'status_shown' }, 'status lookup');
-    await ctx.reply(`${line(ctx, report)}\n\n${ctx.t(`status.explain.${report.status}`)}`, HTML);
+    await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(`status.explain.${found.report.status}`)}`, HTML);
   });
 
   c.action('m:status', async (ctx) => {

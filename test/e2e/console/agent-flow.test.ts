@@ -167,9 +167,11 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
 
   // The agent replies; the reporter receives it in Telegram.
   await a.page.getByPlaceholder('Write to the reporter…').fill('Thank you, Mercy. Are you safe now? Which direction were the officers facing?');
+  // The worker may deliver before the page shows the message: wait from a mark taken before Send.
+  const beforeReply = reporter.mark();
   await a.page.getByRole('button', { name: 'Send' }).click();
   await a.page.locator('.msg.out', { hasText: 'Are you safe now?' }).waitFor();
-  const delivered = await reporter.waitForMessage('Are you safe now?', { timeoutMs: 30_000 });
+  const delivered = await reporter.waitForMessage('Are you safe now?', { since: beforeReply, timeoutMs: 30_000 });
   expect(delivered.text).toContain(reference);
 
   // The reporter answers; it appears on the ticket page without a reload.
@@ -183,11 +185,12 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   await a.page.getByRole('button', { name: 'Add note' }).click();
   await a.page.locator('ul.notes', { hasText: 'Plate numbers to follow' }).waitFor();
   await a.page.getByLabel('Refer to').selectOption('IPOA');
+  const beforeReferral = reporter.mark();
   await a.page.getByLabel('Referral note (internal)').fill('Extortion and assault at a roadblock; reporter contactable.');
   await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
   await a.page.locator('.flash.ok', { hasText: 'Referral recorded' }).waitFor();
   await expect(a.page.getByTestId('status').textContent()).resolves.toBe('Referred to IPOA');
-  const told = await reporter.waitForMessage('referred to IPOA', { timeoutMs: 30_000 });
+  const told = await reporter.waitForMessage('referred to IPOA', { since: beforeReferral, timeoutMs: 30_000 });
   expect(told.text).toContain(reference);
   await a.page.locator('.msg.notice', { hasText: 'referred to IPOA' }).waitFor();
   await a.page.screenshot({ path: artifactPath('console-ticket.png'), fullPage: true });

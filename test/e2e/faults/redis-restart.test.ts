@@ -6,7 +6,7 @@
  * Twenty reporters (English and Swahili) reach the review screen; they tap Confirm a few at a
  * time; once some reports are stored, Redis goes away, and it comes back after several more taps.
  *
- * What must hold (DESIGN.md "Data flow"): whoever was told "received" has exactly one report in
+ * What must hold (README "Security and privacy": nothing lost once "received" is said): whoever was told "received" has exactly one report in
  * MongoDB, and every report ends up as exactly one `tickets` job (the outbox relay queues what
  * intake could not, and restores jobs that a restart lost). Whoever was not told "received" was
  * told, in their language, that something went wrong and to try again; trying again gives one

@@ -8,7 +8,7 @@ import { Markup, Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Browser, Page } from 'playwright-core';
 import { startPolling, TelegramDouble, type RunningBot } from '../../support/telegram';
-import { startChatServer, type ChatServer } from '../../support/playground/chat-server';
+import { startChatServer, type ChatServer } from '../../../playground/chat-server';
 import { artifactPath, launchChromium, makePng, phonePage } from '../../support/browser';
 
 jest.setTimeout(60_000);

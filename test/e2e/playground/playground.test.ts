@@ -36,7 +36,7 @@ interface RunningCli {
  * visitor starts it, and Ctrl-C is a real SIGINT. Resolves once it printed the URLs.
  */
 async function startCli(args: string[], env: Record<string, string>): Promise<RunningCli> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/playground/run.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'playground/run.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -196,7 +196,7 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
 
 /** Runs the CLI to its end: exit code and what it printed on each stream. */
 function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/playground/run.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'playground/run.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));

@@ -1,5 +1,6 @@
 import { TelegramDouble } from '../../support/telegram';
 import { spawnApp, type Spawned } from '../../support/spawn-app';
+import { freePort } from '../../support/ports';
 import { uniquePrefix, deleteByPrefix, connectTestRedis } from '../../support/redis';
 
 const baseEnv = () => ({
@@ -33,6 +34,22 @@ describe('starting and stopping the hotline', () => {
     expect(code).not.toBe(0);
     expect(proc.lines).toHaveLength(1);
     expect(proc.lines[0]).toMatch(/^Invalid configuration: REDIS_URL is invalid/);
+  });
+
+  it('says in one line when Redis does not answer, naming REDIS_URL', async () => {
+    const port = await freePort();
+    proc = spawnApp(['all'], { ...baseEnv(), TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw', REDIS_URL: `redis://127.0.0.1:${port}` });
+    expect((await proc.exited).code).toBe(1);
+    expect(proc.lines).toEqual([expect.stringMatching(new RegExp(`^Redis is not answering at redis://127.0.0.1:${port} \\(.*ECONNREFUSED.*\\): .*set REDIS_URL\\.$`))]);
+  });
+
+  it('says in one line when MongoDB does not answer, without the password in the URI', async () => {
+    const port = await freePort();
+    proc = spawnApp(['all'], { ...baseEnv(), LOG_LEVEL: 'warn', TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw', MONGODB_URI: `mongodb://ripoti:s3cret@127.0.0.1:${port}/ripoti?serverSelectionTimeoutMS=500` });
+    expect((await proc.exited).code).toBe(1);
+    expect(proc.lines).toHaveLength(1);
+    expect(proc.lines[0]).toMatch(new RegExp(`^MongoDB is not answering at mongodb://127.0.0.1:${port}/ripoti .*set MONGODB_URI.*npm run playground\\.$`));
+    expect(proc.lines[0]).not.toContain('s3cret');
   });
 
   it('refuses an unknown role', async () => {

@@ -152,6 +152,18 @@ describe('TelegramDouble in polling mode', () => {
     await expect(amina.waitForMessage(/never/, { timeoutMs: 50 })).rejects.toThrow(/timed out after 50 ms; no bot message arrived/);
   });
 
+  it('waitForMessage with a mark finds a message that arrived before the wait began (another process was faster)', async () => {
+    running = await startPolling(bot, tg);
+    const amina = tg.user({ firstName: 'Amina' });
+    const mark = amina.mark();
+    // The race the console e2e lost under load: the worker delivered before the test started waiting.
+    await bot.telegram.sendMessage(amina.chatId, 'Thank you. Are you safe now?');
+    await expect(amina.waitForMessage('Are you safe now?', { timeoutMs: 50 })).rejects.toThrow(/timed out/);
+    await expect(amina.waitForMessage('Are you safe now?', { since: mark, timeoutMs: 50 })).resolves.toMatchObject({ text: 'Thank you. Are you safe now?' });
+    // A message from before the mark does not count.
+    await expect(amina.waitForMessage('Are you safe now?', { since: amina.mark(), timeoutMs: 50 })).rejects.toThrow(/timed out/);
+  });
+
   it('an action fails clearly when no bot consumes updates', async () => {
     const amina = tg.user({ firstName: 'Amina' });
     await expect(amina.sendText('hello', { timeoutMs: 100 })).rejects.toThrow(/never called getUpdates/);

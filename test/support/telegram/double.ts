@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FileKind } from './files';
 import { runWebhookReply, startServer, type RunningServer } from './server';
+import { FloodLimits, type LimitOptions } from './limits';
 import { DoubleState } from './state';
 import type { AddedFile, BotCommand, FailOptions, RecordedCall, TgUpdate, UpdateInput, WebhookDelivery, WebhookState } from './types';
 import { UpdateHub } from './updates';
@@ -21,6 +22,8 @@ export interface StartOptions {
   firstUpdateId?: number;
   /** clock for message dates, in ms (default Date.now) */
   now?: () => number;
+  /** enforce Telegram's flood limits (429 with retry_after); off by default */
+  limits?: LimitOptions | boolean;
 }
 
 const TOKEN_RE = /^(\d{1,15}):[A-Za-z0-9_-]{1,64}$/;
@@ -52,6 +55,7 @@ export class TelegramDouble {
     });
     const state = new DoubleState(token, opts.botUsername ?? 'RipotiBot', opts.botFirstName ?? 'Ripoti', hub, opts.now ?? Date.now);
     ref.state = state;
+    if (opts.limits) state.limits = new FloodLimits(opts.limits === true ? {} : opts.limits);
     const server = await startServer(state);
     return new TelegramDouble(state, server, opts.actionTimeoutMs ?? 10_000);
   }
@@ -140,6 +144,11 @@ export class TelegramDouble {
     const result = handled.then(() => queued);
     result.catch(() => undefined);
     return result;
+  }
+
+  /** Turns Telegram's flood limits on (with these figures) or off (null), from now on. */
+  setLimits(limits: LimitOptions | null): void {
+    this.state.limits = limits ? new FloodLimits(limits) : null;
   }
 
   /** The next `count` (default 1) calls of `method` fail with the given error. */

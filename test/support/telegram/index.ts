@@ -14,6 +14,7 @@
  * the bot with `telegram: { webhookReply: false }` to keep "handled" exact.
  */
 export { TelegramDouble, type StartOptions } from './double';
+export type { LimitOptions } from './limits';
 export { TelegramUser, type ActionOptions, type MediaOptions, type UserOptions } from './user';
 export type { FileKind } from './files';
 export * from './types';

@@ -408,6 +408,8 @@ export async function callMethod(s: DoubleState, method: string, rawParams: Para
       throw new ApiError(fail.errorCode, fail.description ?? defaultDescription(fail.errorCode, fail.retryAfter),
         fail.retryAfter !== undefined ? { retry_after: fail.retryAfter } : undefined);
     }
+    const retryAfter = s.limits?.check(method, typeof params.chat_id === 'number' ? params.chat_id : undefined, Date.now()) ?? 0;
+    if (retryAfter > 0) throw new ApiError(429, defaultDescription(429, retryAfter), { retry_after: retryAfter });
     const result = await handler(s, params, ctx);
     call.ok = true;
     return { status: 200, body: { ok: true, result } };

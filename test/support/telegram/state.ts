@@ -1,6 +1,7 @@
 /** Everything the double remembers: bot identity, private chats with their message history,
  * callback queries, recorded calls and injected faults. Shared by the HTTP methods and users. */
 import { FileStore } from './files';
+import type { FloodLimits } from './limits';
 import type {
   BotCommand,
   BotMessage,
@@ -86,6 +87,8 @@ export class DoubleState {
   readonly recorded: RecordedCall[] = [];
   readonly failures = new Map<string, Required<Pick<FailOptions, 'errorCode' | 'count'>> & FailOptions>();
   readonly commands = new Map<string, BotCommand[]>();
+  /** Telegram's flood limits, when the test or bench turned them on. */
+  limits: FloodLimits | null = null;
   readonly hub: UpdateHub;
   readonly bot: TgUser;
   private nextUserId = 100_000_001;
@@ -154,7 +157,16 @@ export class DoubleState {
     }
   }
 
-  waitForMessage(chat: ChatState, match: (m: BotMessage) => boolean, what: string, timeoutMs: number): Promise<BotMessage> {
+  /**
+   * With `since` (a mark from `markOf`), a matching bot message sent after the mark but before this
+   * call counts too: the action that causes a message may finish in another process before the
+   * test gets to wait for it.
+   */
+  waitForMessage(chat: ChatState, match: (m: BotMessage) => boolean, what: string, timeoutMs: number, since?: number): Promise<BotMessage> {
+    if (since !== undefined) {
+      const earlier = chat.messages.slice(since).filter((m) => m.fromBot && !m.deleted).map(toView).find(match);
+      if (earlier) return Promise.resolve(earlier);
+    }
     return new Promise<BotMessage>((resolve, reject) => {
       const waiter: Waiter = {
         match,

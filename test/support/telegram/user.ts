@@ -263,17 +263,24 @@ export class TelegramUser {
     return [...this.chat.chatActions];
   }
 
+  /** A point in this chat's history, for `waitForMessage(match, { since })`: take it before the action. */
+  mark(): number {
+    return this.chat.messages.length;
+  }
+
   /**
    * Resolves with the first bot message sent or edited after this call that matches (substring of
-   * text/caption, or predicate). Rejects after timeoutMs (default 5000) listing what arrived.
+   * text/caption, or predicate); with `since` (from `mark()`), one sent after the mark counts too.
+   * Use `since` whenever another process sends the message: it may arrive before this call.
+   * Rejects after timeoutMs (default 5000) listing what arrived.
    */
-  waitForMessage(match: string | RegExp | ((m: BotMessage) => boolean), opts: { timeoutMs?: number } = {}): Promise<BotMessage> {
+  waitForMessage(match: string | RegExp | ((m: BotMessage) => boolean), opts: { timeoutMs?: number; since?: number } = {}): Promise<BotMessage> {
     const body = (m: BotMessage): string => m.text ?? m.caption ?? '';
     const predicate =
       typeof match === 'string' ? (m: BotMessage) => body(m).includes(match)
         : match instanceof RegExp ? (m: BotMessage) => match.test(body(m))
           : match;
     const what = typeof match === 'function' ? 'predicate' : JSON.stringify(String(match));
-    return this.s.waitForMessage(this.chat, predicate, what, opts.timeoutMs ?? 5000);
+    return this.s.waitForMessage(this.chat, predicate, what, opts.timeoutMs ?? 5000, opts.since);
   }
 }

@@ -5,14 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
-import { loadConfig } from '../../../src/config';
-import { createApp, type App } from '../../../src/main';
-import { createLogger, type Logger } from '../../../src/logger';
-import { AgentExistsError, type AgentRole } from '../../../src/store';
-import { startMongoTestServer, type MongoTestServer } from '../mongo/server';
-import { freePort } from '../ports';
-import { deleteByPrefix } from '../redis';
-import { TelegramDouble } from '../telegram';
+import { loadConfig } from '../src/config';
+import { createApp, type App } from '../src/main';
+import { createLogger, type Logger } from '../src/logger';
+import { AgentExistsError, type AgentRole } from '../src/store';
+import { startMongoTestServer, type MongoTestServer } from '../test/support/mongo/server';
+import { freePort } from '../test/support/ports';
+import { deleteByPrefix } from '../test/support/redis';
+import { TelegramDouble } from '../test/support/telegram';
 import { startChatServer, type ChatServer } from './chat-server';
 
 export interface PlaygroundOptions {

@@ -23,7 +23,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { BotMessage, InlineKeyboardMarkup, KeyboardButton, ReplyMarkup, TelegramDouble, TelegramUser } from '../telegram';
+import type { BotMessage, InlineKeyboardMarkup, KeyboardButton, ReplyMarkup, TelegramDouble, TelegramUser } from '../test/support/telegram';
 
 export interface ChatServerOptions {
   tg: TelegramDouble;

@@ -1,0 +1,41 @@
+import type { Telegraf } from 'telegraf';
+import type { Service } from '../lifecycle';
+import type { BotContext, BotDeps } from './context';
+
+/** The commands shown in Telegram's menu, in both languages. */
+const COMMANDS = ['start', 'status', 'cancel', 'language', 'help', 'privacy'] as const;
+
+/** Long polling as a service (webhook mode serves updates through WebhookServer instead). */
+export function pollingService(bot: Telegraf<BotContext>, deps: Pick<BotDeps, 'logger' | 'translator'>): Service {
+  let polling: Promise<void> | undefined;
+  return {
+    name: 'bot',
+    async start() {
+      await registerCommands(bot, deps).catch((err: unknown) => deps.logger.warn({ err }, 'could not register bot commands'));
+      await new Promise<void>((resolve, reject) => {
+        // launch() settles only when polling ends; onLaunch fires once polling has begun.
+        polling = bot.launch({ dropPendingUpdates: false }, () => resolve()).catch((err: unknown) => {
+          deps.logger.error({ err }, 'polling stopped with an error');
+          reject(err instanceof Error ? err : new Error(String(err)));
+        });
+      });
+      deps.logger.info({ mode: 'polling' }, 'bot polling');
+    },
+    async stop() {
+      try {
+        bot.stop('shutdown');
+      } catch {
+        // not running
+      }
+      await polling;
+      polling = undefined;
+    },
+  };
+}
+
+export async function registerCommands(bot: Telegraf<BotContext>, deps: Pick<BotDeps, 'translator'>): Promise<void> {
+  for (const lang of ['en', 'sw'] as const) {
+    const commands = COMMANDS.map((command) => ({ command, description: deps.translator.t(lang, `bot:commands.${command}`) }));
+    await bot.telegram.setMyCommands(commands, lang === 'sw' ? { language_code: 'sw' } : {});
+  }
+}

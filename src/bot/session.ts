@@ -1,0 +1,130 @@
+import type { CategoryCode, ReportKind, WhenChoice } from '../domain';
+import type { Lang } from '../i18n';
+import type { Evidence } from '../store';
+
+/** The wizard's steps, in order. Names double as the step part of callback_data, so they stay short. */
+export const STEPS = ['kind', 'cat', 'desc', 'county', 'place', 'when', 'ev', 'danger', 'anon', 'contact', 'review'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** A file the reporter sent, kept by Telegram ids only (the bytes stay on Telegram until an agent opens them). */
+export type MediaRef = Evidence;
+
+/** A report in progress: codes and Telegram file ids only, never rendered text. */
+export interface Draft {
+  /** Random id: also the idempotency key of the report, and part of every wizard callback_data. */
+  id: string;
+  step: Step;
+  /** Set while the reporter edits one part from the review screen: finishing it returns there. */
+  editing?: true;
+  kind?: ReportKind;
+  category?: CategoryCode;
+  /** What happened, typed; or else `voice`. */
+  text?: string;
+  voice?: MediaRef;
+  county?: number;
+  /** County keyboard page currently shown. */
+  countyPage?: number;
+  place?: string;
+  location?: { lat: number; lon: number };
+  when?: WhenChoice;
+  /** Epoch milliseconds. */
+  incidentAt?: number;
+  evidence?: MediaRef[];
+  danger?: boolean;
+  anonymous?: boolean;
+  /** Phone from the reporter's own shared contact; written (encrypted) to the reporter record on submit. */
+  phone?: string;
+}
+
+/** A message sent outside the wizard while several tickets are open: waits for "which report?". */
+export interface PendingReply {
+  reportIds: string[];
+  text?: string;
+  media?: MediaRef;
+}
+
+export const SESSION_VERSION = 1;
+
+export interface SessionData {
+  v: typeof SESSION_VERSION;
+  lang?: Lang;
+  draft?: Draft;
+  /** The last submitted draft, so a late second tap on Confirm gets the same reference. */
+  lastSubmitted?: { draftId: string; reference: string };
+  pendingReply?: PendingReply;
+}
+
+export function newSession(): SessionData {
+  return { v: SESSION_VERSION };
+}
+
+/**
+ * Session migrations, as in grammY's `enhanceStorage`: the function under key n turns data of the
+ * previous version into version n; the lowest key also takes data written before sessions had a
+ * version (`v` absent = version 0). Add a key, never edit one: sessions of every older version may
+ * still be in Redis (they live 7 days).
+ */
+export const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {
+  1: fromSingleLetters,
+};
+
+/** A stored session in any known version as the current one; undefined (start afresh) if it cannot be read. */
+export function migrateSession(raw: unknown): SessionData | undefined {
+  if (!isRecord(raw)) return undefined;
+  const version = raw.v === undefined ? 0 : raw.v;
+  // A session from a newer release (a rollback) cannot be read safely: the reporter starts afresh.
+  if (typeof version !== 'number' || version > SESSION_VERSION) return undefined;
+  let data = raw;
+  const pending = Object.keys(MIGRATIONS)
+    .map(Number)
+    .filter((n) => n > version)
+    .sort((a, b) => a - b);
+  for (const n of pending) data = { ...MIGRATIONS[n](data), v: n };
+  return data as unknown as SessionData;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Version 0 -> 1: the single-letter fields of the first release (`{l, d: {s, k, c, tx, …}, done, rp}`). */
+function fromSingleLetters(old: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (old.l !== undefined) out.lang = old.l;
+  if (isRecord(old.d)) out.draft = draftV1(old.d);
+  if (isRecord(old.done)) out.lastSubmitted = { draftId: old.done.d, reference: old.done.r };
+  if (isRecord(old.rp)) out.pendingReply = defined({ reportIds: old.rp.ids, text: old.rp.tx, media: isRecord(old.rp.m) ? mediaV1(old.rp.m) : undefined });
+  return out;
+}
+
+function draftV1(d: Record<string, unknown>): Record<string, unknown> {
+  const g = Array.isArray(d.g) && d.g.length === 2 ? { lat: d.g[0] as unknown, lon: d.g[1] as unknown } : undefined;
+  return defined({
+    id: d.id,
+    step: d.s,
+    editing: d.e ? true : undefined,
+    kind: d.k,
+    category: d.c,
+    text: d.tx,
+    voice: isRecord(d.v) ? mediaV1(d.v) : undefined,
+    county: d.co,
+    countyPage: d.pg,
+    place: d.p,
+    location: g,
+    when: d.w,
+    incidentAt: d.at,
+    evidence: Array.isArray(d.ev) ? d.ev.filter(isRecord).map(mediaV1) : undefined,
+    danger: d.dg,
+    anonymous: d.an,
+    phone: d.ph,
+  });
+}
+
+function mediaV1(m: Record<string, unknown>): Record<string, unknown> {
+  return defined({ kind: m.k, fileId: m.f, fileUniqueId: m.u, size: m.s, mimeType: m.m, fileName: m.n, durationSec: m.d, caption: m.c });
+}
+
+/** Leaves out absent fields, so a migrated session is as small as a new one. */
+function defined(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}

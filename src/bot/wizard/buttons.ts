@@ -1,0 +1,139 @@
+import { categoriesOf, countyByCode, incidentTimeFor, isReportKind, type CategoryCode } from '../../domain';
+import type { Draft, Step } from '../session';
+import { COUNTY_PAGES, EDITABLE, firstMissing, toReport } from './flow';
+import type { Turn } from './turn';
+import type { WizardInput } from './types';
+
+type Answer = (turn: Turn, d: Draft, value: string) => boolean;
+
+/** A button press on a wizard message. The data is checked against the draft, never trusted. */
+export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'button' }>): void {
+  const { draftId, step, value } = input;
+  const d = turn.draft;
+  if (!d || d.id !== draftId || d.step !== step) {
+    const done = turn.lastSubmitted;
+    if (step === 'review' && value === 'ok' && done && done.draftId === draftId) {
+      // A second tap on Confirm (or a re-delivered one): same report, same reference.
+      turn.answer();
+      return turn.say('submit.already', { reference: done.reference }, { html: true });
+    }
+    return turn.stale();
+  }
+  if (value === 'x') {
+    turn.answer();
+    return turn.cancel();
+  }
+  if (value === 'back') {
+    turn.answer();
+    return turn.back(d);
+  }
+  // desc, place and contact take messages, not buttons (apart from Back and Cancel).
+  const handled = ANSWERS[d.step]?.(turn, d, value) ?? false;
+  if (!handled) turn.stale();
+}
+
+/** Applies a button answer; false when the value is not one this step offers (tampered data). */
+const ANSWERS: Partial<Record<Step, Answer>> = {
+  kind(turn, d, value) {
+    if (!isReportKind(value)) return false;
+    turn.answer();
+    if (d.kind !== value) d.category = undefined;
+    d.kind = value;
+    turn.advance(d);
+    return true;
+  },
+  cat(turn, d, value) {
+    const cat = d.kind ? categoriesOf(d.kind).find((c) => c.code === value) : undefined;
+    if (!cat) return false;
+    turn.answer();
+    d.category = cat.code as CategoryCode;
+    turn.advance(d);
+    return true;
+  },
+  county(turn, d, value) {
+    const page = /^p(\d{1,2})$/.exec(value);
+    if (page) {
+      const p = Number(page[1]);
+      if (p >= COUNTY_PAGES) return false;
+      turn.answer();
+      d.countyPage = p;
+      turn.say('county.ask', undefined, { keyboard: { type: 'county', draftId: d.id, page: p } });
+      return true;
+    }
+    const county = /^\d{1,2}$/.test(value) ? countyByCode(Number(value)) : undefined;
+    if (!county) return false;
+    turn.answer();
+    setCounty(turn, d, county.code);
+    return true;
+  },
+  when(turn, d, value) {
+    if (value !== 'now' && value !== 'today' && value !== 'yesterday') return false;
+    turn.answer();
+    d.when = value;
+    d.incidentAt = incidentTimeFor(value, turn.now).getTime();
+    turn.advance(d);
+    return true;
+  },
+  ev(turn, d, value) {
+    if (value !== 'done' && value !== 'skip') return false;
+    turn.answer();
+    // Skip drops anything sent before; Done keeps it (and means "none" if nothing came).
+    d.evidence = value === 'skip' ? [] : (d.evidence ?? []);
+    turn.advance(d);
+    return true;
+  },
+  danger(turn, d, value) {
+    if (value !== 'y' && value !== 'n') return false;
+    turn.answer();
+    d.danger = value === 'y';
+    // Shown at once when someone is in danger, before anything else is asked.
+    if (d.danger) turn.replies.push({ type: 'emergency', category: d.category ?? '' });
+    turn.advance(d);
+    return true;
+  },
+  anon(turn, d, value) {
+    if (value !== 'a' && value !== 'c') return false;
+    turn.answer();
+    if (value === 'a') {
+      d.anonymous = true;
+      d.phone = undefined;
+      turn.go('review');
+    } else {
+      turn.go('contact');
+    }
+    return true;
+  },
+  review(turn, d, value) {
+    if (value === 'ok') {
+      turn.answer();
+      submit(turn, d);
+      return true;
+    }
+    const edit = /^e_(\w+)$/.exec(value)?.[1];
+    if (!edit || !(EDITABLE as readonly string[]).includes(edit)) return false;
+    turn.answer();
+    d.editing = true;
+    d.step = edit as Step;
+    turn.show();
+    return true;
+  },
+};
+
+export function setCounty(turn: Turn, d: Draft, code: number): void {
+  if (d.county !== code) {
+    d.place = undefined;
+    d.location = undefined;
+  }
+  d.county = code;
+  d.countyPage = undefined;
+  turn.advance(d);
+}
+
+/** Confirm: asks intake to store the report (idempotent on the draft id); its answer comes back as `submitted`. */
+function submit(turn: Turn, d: Draft): void {
+  const missing = firstMissing(d);
+  if (missing) return turn.go(missing);
+  const report = toReport(d);
+  if (!report) return;
+  turn.effects.push({ type: 'submit', draftId: d.id, report, ...(d.phone ? { phone: d.phone } : {}) });
+}

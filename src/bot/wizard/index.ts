@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import type { BotContext } from '../context';
+import { messageInput } from './parse';
+import { render } from './render';
+import { step } from './step';
+import type { Effect, WizardInput } from './types';
+
+export { formatDay } from './format';
+export { WIZARD_DATA, buttonInput } from './parse';
+export { step } from './step';
+export type { WizardInput } from './types';
+
+export function newDraftId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/**
+ * Runs one wizard step for this update: the pure `step` decides, this applies its state to the
+ * session, sends its replies and carries out its effects (a submit feeds intake's answer back in).
+ */
+export async function runWizard(ctx: BotContext, input: WizardInput): Promise<void> {
+  const { state, replies, effects } = step({ draft: ctx.session.draft, lastSubmitted: ctx.session.lastSubmitted }, input, ctx.now());
+  ctx.session.draft = state.draft;
+  ctx.session.lastSubmitted = state.lastSubmitted;
+  for (const effect of effects) if (effect.type !== 'submit') note(ctx, effect);
+  for (const reply of replies) await render(ctx, reply);
+  for (const effect of effects) if (effect.type === 'submit') await submit(ctx, effect);
+}
+
+/** "Report an incident": resumes the draft in progress or starts a new one. */
+export function beginReport(ctx: BotContext): Promise<void> {
+  return runWizard(ctx, { type: 'begin', newDraftId: newDraftId() });
+}
+
+/** A message while a draft is open. */
+export function wizardMessage(ctx: BotContext & { from: NonNullable<BotContext['from']>; message: NonNullable<BotContext['message']> }): Promise<void> {
+  return runWizard(ctx, messageInput(ctx.message, ctx.from.id, { back: ctx.t('btn.back'), cancel: ctx.t('btn.cancel') }));
+}
+
+function note(ctx: BotContext, effect: Exclude<Effect, { type: 'submit' }>): void {
+  if (effect.type === 'started') {
+    // A reply waiting for "which report?" is dropped: the reporter moved on to a new report.
+    ctx.session.pendingReply = undefined;
+    ctx.log.info({ outcome: 'draft_started' }, 'report draft started');
+  } else {
+    ctx.log.info({ outcome: 'draft_cancelled', step: effect.step }, 'report draft cancelled');
+  }
+}
+
+async function submit(ctx: BotContext, effect: Extract<Effect, { type: 'submit' }>): Promise<void> {
+  const { from, chat } = ctx;
+  if (!from || !chat) return;
+  await ctx.sendChatAction('typing').catch(() => undefined);
+  const result = await ctx.deps.intake.submit({
+    reporter: { telegramUserId: from.id, chatId: chat.id, firstName: from.first_name, lastName: from.last_name, username: from.username },
+    language: ctx.lang,
+    ...(effect.phone ? { phone: effect.phone } : {}),
+    report: effect.report,
+  });
+  // Said to the reporter next: from here on an apology would contradict the truth.
+  if (result.ok) ctx.state.reportCommitted = true;
+  await runWizard(ctx, { type: 'submitted', draftId: effect.draftId, result });
+}

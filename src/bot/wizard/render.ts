@@ -1,0 +1,89 @@
+import { countyByCode, numbersFor } from '../../domain';
+import type { BotContext } from '../context';
+import { escapeHtml } from '../html';
+import * as kb from '../keyboards';
+import type { Draft } from '../session';
+import { formatDay, formatTime, truncate } from './format';
+import type { Keyboard, Reply, Text } from './types';
+
+const HTML = { parse_mode: 'HTML' as const };
+type T = BotContext['t'];
+
+/** Sends one wizard reply through the Bot API, in the conversation's language. */
+export async function render(ctx: BotContext, reply: Reply): Promise<void> {
+  const t = ctx.t;
+  switch (reply.type) {
+    case 'answer':
+      await ctx.answerCbQuery(reply.text ? translate(t, reply.text) : undefined);
+      return;
+    case 'message': {
+      const text = reply.texts.map((x) => translate(t, x)).join('\n\n');
+      await ctx.reply(text, { ...(reply.html ? HTML : {}), ...(reply.keyboard ? keyboard(t, reply.keyboard) : {}) });
+      return;
+    }
+    case 'review':
+      await ctx.reply(reviewText(t, reply.draft), { ...HTML, ...kb.reviewKeyboard(t, reply.draft.id) });
+      return;
+    case 'emergency': {
+      const lines = numbersFor(ctx.deps.helpNumbers, reply.category).map((n) => `<b>${escapeHtml(n.number)}</b> ${escapeHtml(t(`common:${n.labelKey}`))}`);
+      await ctx.reply(`${t('danger.numbers')}\n\n${lines.join('\n')}\n\n${t('danger.priority')}`, HTML);
+    }
+  }
+}
+
+/** A locale text; a parameter that is itself a Text is translated first (e.g. the kind's name). */
+function translate(t: T, text: Text): string {
+  if (!text.params) return t(text.key);
+  const params = Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, isText(v) ? translate(t, v) : v]));
+  return t(text.key, params);
+}
+
+function isText(v: unknown): v is Text {
+  return typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string';
+}
+
+function keyboard(t: T, k: Keyboard) {
+  switch (k.type) {
+    case 'main': return kb.mainMenu(t);
+    case 'startAgain': return kb.startAgain(t);
+    case 'remove': return kb.removeKeyboard();
+    case 'kind': return kb.kindKeyboard(t, k.draftId);
+    case 'category': return kb.categoryKeyboard(t, k.draftId, k.kind);
+    case 'nav': return kb.navKeyboard(t, k.draftId, k.step);
+    case 'county': return kb.countyKeyboard(t, k.draftId, k.page, k.suggestion);
+    case 'place': return kb.placeKeyboard(t);
+    case 'when': return kb.whenKeyboard(t, k.draftId);
+    case 'evidence': return kb.evidenceKeyboard(t, k.draftId, k.count);
+    case 'danger': return kb.dangerKeyboard(t, k.draftId);
+    case 'anon': return kb.anonKeyboard(t, k.draftId);
+    case 'contact': return kb.contactKeyboard(t);
+    case 'review': return kb.reviewKeyboard(t, k.draftId);
+    case 'confirmAgain': return kb.confirmAgain(t, k.draftId);
+  }
+}
+
+/** The review screen: every answer, the reporter's own words escaped and shortened. */
+export function reviewText(t: T, d: Draft): string {
+  const yesNo = (b: boolean | undefined) => t(b ? 'review.yes' : 'review.no');
+  const what = d.voice ? t('review.voice', { seconds: d.voice.durationSec ?? 0 }) : escapeHtml(truncate(d.text ?? '', 700));
+  const place = d.location ? t('review.location') : escapeHtml(d.place ?? '');
+  const at = d.incidentAt ?? 0;
+  const when =
+    d.when === 'now' ? t('review.when_now', { date: formatDay(at), time: formatTime(at) }) : d.when === 'date' ? formatDay(at) : t(`review.when_${d.when ?? 'today'}`, { date: formatDay(at) });
+  const lines = [
+    t('review.title'),
+    '',
+    `<b>${t('review.kind')}</b> ${escapeHtml(t(`common:kind.${d.kind}`))}`,
+    `<b>${t('review.category')}</b> ${escapeHtml(t(`common:category.${d.category}`))}`,
+    `<b>${t('review.what')}</b> ${what}`,
+    `<b>${t('review.county')}</b> ${escapeHtml(countyByCode(d.county ?? 0)?.name ?? '')}`,
+    `<b>${t('review.place')}</b> ${place}`,
+    `<b>${t('review.when')}</b> ${when}`,
+    `<b>${t('review.evidence')}</b> ${d.evidence?.length ? t('review.files', { count: d.evidence.length }) : t('review.none')}`,
+    `<b>${t('review.danger')}</b> ${yesNo(d.danger)}`,
+    `<b>${t('review.contact')}</b> ${d.anonymous ? t('review.anonymous') : t('review.phone_shared')}`,
+    '',
+    t('review.hint'),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,40 @@
+import { answerButton } from './buttons';
+import { onMessage } from './messages';
+import { Turn } from './turn';
+import type { StepResult, WizardInput, WizardState } from './types';
+
+/**
+ * The report wizard as a pure function: the state before, one input, the time; out come the new
+ * state, what to say and what to do. No Telegram, no Redis, no clock: src/bot/wizard/index.ts
+ * maps updates to inputs and replies and effects to Bot API calls and services.
+ *
+ * The state is one small object kept in the session rather than telegraf Scenes, so it survives
+ * a restart unchanged, every button is checked against it (draft id + step), and "edit from
+ * review, then return to review" is one flag instead of nested scenes.
+ */
+export function step(state: WizardState, input: WizardInput, now: Date): StepResult {
+  const turn = new Turn(state, now);
+  handle(turn, input);
+  return { state: { draft: turn.draft, lastSubmitted: turn.lastSubmitted }, replies: turn.replies, effects: turn.effects };
+}
+
+function handle(turn: Turn, input: WizardInput): void {
+  switch (input.type) {
+    case 'begin':
+      return turn.begin(input.newDraftId);
+    case 'resume':
+      if (!turn.draft) return;
+      turn.say('wizard.resume');
+      return turn.show();
+    case 'show':
+      return turn.show();
+    case 'cancel':
+      return turn.cancel();
+    case 'button':
+      return answerButton(turn, input);
+    case 'submitted':
+      return turn.submitted(input.draftId, input.result);
+    default:
+      return onMessage(turn, input);
+  }
+}

@@ -1,0 +1,153 @@
+import { countyByCode, LIMITS } from '../../domain';
+import type { IntakeResult } from '../../services/intake-service';
+import type { Draft, Step } from '../session';
+import { CHAINED, firstMissing, NEXT, PREV, REPLY_KEYBOARD_STEPS } from './flow';
+import type { Effect, Keyboard, Reply, Text, WizardState } from './types';
+
+/** One step's working copy: the handlers change it and collect replies and effects. */
+export class Turn {
+  draft: Draft | undefined;
+  lastSubmitted: WizardState['lastSubmitted'];
+  readonly replies: Reply[] = [];
+  readonly effects: Effect[] = [];
+
+  constructor(
+    state: WizardState,
+    readonly now: Date,
+  ) {
+    this.draft = state.draft ? structuredClone(state.draft) : undefined;
+    this.lastSubmitted = state.lastSubmitted;
+  }
+
+  /** A message of the given texts (joined by a blank line). */
+  say(key: string, params?: Record<string, unknown>, opts: { keyboard?: Keyboard; html?: true } = {}): void {
+    this.message([{ key, ...(params ? { params } : {}) }], opts);
+  }
+
+  message(texts: Text[], opts: { keyboard?: Keyboard; html?: true } = {}): void {
+    this.replies.push({ type: 'message', texts, ...(opts.html ? { html: true as const } : {}), ...(opts.keyboard ? { keyboard: opts.keyboard } : {}) });
+  }
+
+  /** Answers the button press (a short notice with `key`). */
+  answer(key?: string): void {
+    this.replies.push(key ? { type: 'answer', text: { key } } : { type: 'answer' });
+  }
+
+  begin(newDraftId: string): void {
+    if (this.draft) {
+      this.say('wizard.resume');
+      return this.show();
+    }
+    this.draft = { id: newDraftId, step: 'kind' };
+    this.effects.push({ type: 'started' });
+    return this.show();
+  }
+
+  /** Discards the draft (from /cancel or any Cancel button) and says so plainly. */
+  cancel(): void {
+    const d = this.draft;
+    if (!d) return this.say('cancel.nothing', undefined, { keyboard: { type: 'main' } });
+    this.draft = undefined;
+    this.effects.push({ type: 'cancelled', step: d.step });
+    if (REPLY_KEYBOARD_STEPS.includes(d.step)) {
+      this.say('cancel.done', undefined, { keyboard: { type: 'remove' } });
+      this.say('cancel.again', undefined, { keyboard: { type: 'startAgain' } });
+    } else {
+      this.message([{ key: 'cancel.done' }, { key: 'cancel.again' }], { keyboard: { type: 'startAgain' } });
+    }
+  }
+
+  /** Asks the current step's question. Every step is a new message, so the newest one is always the live one. */
+  show(): void {
+    const d = this.draft;
+    if (!d) return;
+    const id = d.id;
+    switch (d.step) {
+      case 'kind':
+        return this.say('kind.ask', undefined, { keyboard: { type: 'kind', draftId: id } });
+      case 'cat':
+        if (!d.kind) return this.go('kind');
+        return this.say('category.ask', { kind: { key: `common:kind.${d.kind}` } }, { keyboard: { type: 'category', draftId: id, kind: d.kind } });
+      case 'desc':
+        return this.say('desc.ask', { max: LIMITS.descriptionMaxChars }, { keyboard: { type: 'nav', draftId: id, step: 'desc' } });
+      case 'county':
+        return this.say('county.ask', undefined, { keyboard: { type: 'county', draftId: id, page: d.countyPage ?? 0 } });
+      case 'place': {
+        const county = countyByCode(d.county ?? 0);
+        if (!county) return this.go('county');
+        return this.say('place.ask', { county: county.name }, { keyboard: { type: 'place' } });
+      }
+      default:
+        return this.showLater(d);
+    }
+  }
+
+  private showLater(d: Draft): void {
+    const id = d.id;
+    switch (d.step) {
+      case 'when':
+        return this.say('when.ask', undefined, { keyboard: { type: 'when', draftId: id } });
+      case 'ev': {
+        const count = d.evidence?.length ?? 0;
+        const ask: Text = { key: 'ev.ask', params: { max: LIMITS.evidenceMaxItems } };
+        const texts = count ? [ask, { key: 'ev.count', params: { count, max: LIMITS.evidenceMaxItems } }] : [ask];
+        return this.message(texts, { keyboard: { type: 'evidence', draftId: id, count } });
+      }
+      case 'danger':
+        return this.say('danger.ask', undefined, { keyboard: { type: 'danger', draftId: id } });
+      case 'anon':
+        return this.say('anon.ask', undefined, { keyboard: { type: 'anon', draftId: id }, html: true });
+      case 'contact':
+        return this.say('contact.ask', undefined, { keyboard: { type: 'contact' } });
+      default: {
+        const missing = firstMissing(d);
+        if (missing) return this.go(missing);
+        this.replies.push({ type: 'review', draft: structuredClone(d) });
+      }
+    }
+  }
+
+  go(to: Step): void {
+    const d = this.draft;
+    if (!d) return;
+    d.step = to;
+    if (to === 'review') d.editing = undefined;
+    return this.show();
+  }
+
+  /** After an answer: the next step, or back to review when editing one part. */
+  advance(d: Draft): void {
+    if (d.editing && !CHAINED.includes(d.step)) return this.go('review');
+    return this.go(NEXT[d.step] ?? 'review');
+  }
+
+  back(d: Draft): void {
+    if (REPLY_KEYBOARD_STEPS.includes(d.step)) this.say('wizard.ok', undefined, { keyboard: { type: 'remove' } });
+    if (d.step === 'kind' && !d.editing) {
+      // Back from the first question leaves the (still empty) report.
+      this.draft = undefined;
+      return this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
+    }
+    // While editing, Back returns to review, except within the chained pairs kind->cat and county->place.
+    if (d.editing && d.step !== 'cat' && d.step !== 'place') return this.go('review');
+    return this.go(PREV[d.step] ?? 'kind');
+  }
+
+  /** Tells the reporter the button is no longer valid and shows where they are. */
+  stale(): void {
+    this.answer('wizard.stale');
+    if (this.draft) return this.show();
+    this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
+  }
+
+  /** "Received" is said only once intake has the report; otherwise the draft stays and Confirm can be tapped again. */
+  submitted(draftId: string, result: IntakeResult): void {
+    if (result.ok) {
+      if (this.draft?.id === draftId) this.draft = undefined;
+      this.lastSubmitted = { draftId, reference: result.reference };
+      return this.say('submit.received', { reference: result.reference }, { keyboard: { type: 'main' }, html: true });
+    }
+    if (result.reason === 'daily_limit') return this.say('limits:reports_per_day', { count: result.limit });
+    this.say('submit.failed', undefined, { keyboard: { type: 'confirmAgain', draftId } });
+  }
+}

@@ -1,0 +1,77 @@
+import type { ReportKind } from '../../domain';
+import type { IntakeRequest, IntakeResult } from '../../services/intake-service';
+import type { Draft, MediaRef, SessionData, Step } from '../session';
+
+/** What the wizard keeps between updates: the draft, and the last report filed (for a late second Confirm). */
+export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted'>;
+
+/** One thing the reporter did, as plain data (src/bot/wizard/parse.ts builds it from a Telegram update). */
+export type WizardInput =
+  /** "Report an incident": resumes the draft in progress, or starts one with this id. */
+  | { type: 'begin'; newDraftId: string }
+  /** /start while a draft is open: say so and carry on. */
+  | { type: 'resume' }
+  /** Ask the current question again (after a language change). */
+  | { type: 'show' }
+  /** /cancel. */
+  | { type: 'cancel' }
+  /** A wizard button: `w:<draftId>:<step>:<value>`, not yet checked against the draft. */
+  | { type: 'button'; draftId: string; step: string; value: string }
+  /** Typed text; `label` when it is the Back or Cancel reply-keyboard button's text in the reporter's language. */
+  | { type: 'text'; text: string; label?: 'back' | 'cancel' }
+  /** A command no other feature handles. */
+  | { type: 'command'; command: string }
+  | { type: 'media'; media: MediaRef; caption?: string }
+  | { type: 'location'; lat: number; lon: number }
+  /** A shared contact; `own` when it is the sender's own number. */
+  | { type: 'contact'; phone: string; own: boolean }
+  /** Any other message (sticker, poll, …). */
+  | { type: 'other' }
+  /** What intake answered to a `submit` effect. */
+  | { type: 'submitted'; draftId: string; result: IntakeResult };
+
+/** A text from the locale files (`bot` namespace unless the key names another). */
+export interface Text {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+/** Keyboards by what they offer; src/bot/keyboards.ts draws them. */
+export type Keyboard =
+  | { type: 'main' }
+  | { type: 'startAgain' }
+  | { type: 'remove' }
+  | { type: 'kind'; draftId: string }
+  | { type: 'category'; draftId: string; kind: ReportKind }
+  | { type: 'nav'; draftId: string; step: Step }
+  | { type: 'county'; draftId: string; page: number; suggestion?: number }
+  | { type: 'place' }
+  | { type: 'when'; draftId: string }
+  | { type: 'evidence'; draftId: string; count: number }
+  | { type: 'danger'; draftId: string }
+  | { type: 'anon'; draftId: string }
+  | { type: 'contact' }
+  | { type: 'review'; draftId: string }
+  | { type: 'confirmAgain'; draftId: string };
+
+export type Reply =
+  /** Answers the button press; a short notice when `text` is set. */
+  | { type: 'answer'; text?: Text }
+  /** One message: the texts joined by a blank line. */
+  | { type: 'message'; texts: Text[]; html?: true; keyboard?: Keyboard }
+  /** The review summary of the draft, with its keyboard. */
+  | { type: 'review'; draft: Draft }
+  /** Emergency and help numbers for this category, shown at once when someone is in danger. */
+  | { type: 'emergency'; category: string };
+
+export type Effect =
+  | { type: 'started' }
+  | { type: 'cancelled'; step: Step }
+  /** Store the report; the answer comes back as a `submitted` input. */
+  | { type: 'submit'; draftId: string; report: IntakeRequest['report']; phone?: string };
+
+export interface StepResult {
+  state: WizardState;
+  replies: Reply[];
+  effects: Effect[];
+}

@@ -1,0 +1,51 @@
+import type { Agency } from './categories';
+
+/**
+ * Whether the reporter's identity (name, phone) may leave Ripoti in a case file for one agency.
+ * Consent is asked per agency through the bot ("IPOA would like to contact you. May we give them
+ * your phone number?") and every answer is kept; the latest answer for that agency decides, so a
+ * reporter who changes their mind is heard. An anonymous report never carries identity, whatever
+ * was answered, and consent given to one agency is not consent for another.
+ */
+export interface ConsentAnswer {
+  agency: Agency;
+  answer: 'yes' | 'no';
+  at: Date;
+}
+
+export type IdentityDecision =
+  | { share: true; consentAt: Date }
+  | { share: false; reason: 'anonymous' | 'not_asked' | 'declined' };
+
+export function identityDecision(report: { anonymous: boolean }, agency: Agency, answers: readonly ConsentAnswer[]): IdentityDecision {
+  if (report.anonymous) return { share: false, reason: 'anonymous' };
+  const latest = answers
+    .filter((a) => a.agency === agency)
+    .reduce<ConsentAnswer | undefined>((last, a) => (!last || a.at.getTime() >= last.at.getTime() ? a : last), undefined);
+  if (!latest) return { share: false, reason: 'not_asked' };
+  return latest.answer === 'yes' ? { share: true, consentAt: latest.at } : { share: false, reason: 'declined' };
+}
+
+declare const sharedByConsent: unique symbol;
+
+/**
+ * Identity that passed the consent rule. Only `identityForCaseFile` makes one, so a case file
+ * cannot be given a name or phone number any other way.
+ */
+export type SharedIdentity = { readonly name?: string; readonly phone?: string; readonly consentAt: Date } & { readonly [sharedByConsent]: true };
+
+export type IdentityForCaseFile = { ok: true; identity: SharedIdentity } | { ok: false; reason: 'anonymous' | 'not_asked' | 'declined' | 'nothing_to_share' };
+
+export function identityForCaseFile(
+  report: { anonymous: boolean },
+  agency: Agency,
+  answers: readonly ConsentAnswer[],
+  identity: { name?: string; phone?: string },
+): IdentityForCaseFile {
+  const decision = identityDecision(report, agency, answers);
+  if (!decision.share) return { ok: false, reason: decision.reason };
+  const name = identity.name?.trim() || undefined;
+  const phone = identity.phone?.trim() || undefined;
+  if (!name && !phone) return { ok: false, reason: 'nothing_to_share' };
+  return { ok: true, identity: { ...(name ? { name } : {}), ...(phone ? { phone } : {}), consentAt: decision.consentAt } as SharedIdentity };
+}

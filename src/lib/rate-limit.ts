@@ -1,0 +1,41 @@
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger';
+
+export type LimitDecision = { ok: true } | { ok: false; retryAfterSec: number; firstRefusal: boolean };
+
+/**
+ * A fixed-window counter in Redis, shared by every process. If Redis cannot answer the caller is
+ * let through: a limit must never silence a real report. Keys are whatever the caller passes (the
+ * bot and intake pass keyed hashes of the Telegram user id, never the id itself).
+ */
+export class RedisRateLimit {
+  private readonly limiter: RateLimiterRedis;
+
+  constructor(private readonly opts: { redis: Redis; keyPrefix: string; points: number; durationSec: number; logger: Logger }) {
+    this.limiter = new RateLimiterRedis({ storeClient: opts.redis, keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSec });
+  }
+
+  get points(): number {
+    return this.opts.points;
+  }
+
+  async consume(key: string): Promise<LimitDecision> {
+    try {
+      await this.limiter.consume(key);
+      return { ok: true };
+    } catch (res) {
+      if (res instanceof RateLimiterRes) {
+        // Tell the person once per window; answering every extra message would itself be a flood.
+        return { ok: false, retryAfterSec: Math.ceil(res.msBeforeNext / 1000), firstRefusal: res.consumedPoints === this.opts.points + 1 };
+      }
+      this.opts.logger.warn({ err: res }, 'rate limiter unavailable; letting the update through');
+      return { ok: true };
+    }
+  }
+
+  /** Gives a point back (best effort: a lost refund costs one report of the day, nothing more). */
+  async refund(key: string): Promise<void> {
+    await this.limiter.reward(key, 1).catch(() => undefined);
+  }
+}

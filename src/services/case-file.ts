@@ -1,0 +1,423 @@
+import PDFDocument from 'pdfkit';
+import {
+  countyByCode,
+  type Agency,
+  type CategoryCode,
+  type OfficerDetails,
+  type PollingStation,
+  type ReportKind,
+  type ReporterRole,
+  type SharedIdentity,
+  type WhenChoice,
+} from '../domain';
+import type { Lang, Translator } from '../i18n';
+
+/**
+ * The referral case file an agency (IPOA, ODPP, IEBC, NCIC...) can file: the facts of one report,
+ * the identifying details, the evidence list and the reporter's later messages, as a PDF or as an
+ * HTML print view. The input has no field for internal notes or agent replies, so they cannot
+ * leak; the reporter's identity is there only as a `SharedIdentity`, which only the consent rule
+ * (`identityForCaseFile` in src/domain/consent.ts) produces.
+ */
+export const CASE_FILE_EVIDENCE_KINDS = ['photo', 'video', 'voice', 'audio', 'document'] as const;
+export type CaseFileEvidenceKind = (typeof CASE_FILE_EVIDENCE_KINDS)[number];
+
+export interface CaseFileEvidence {
+  kind: CaseFileEvidenceKind;
+  fileName?: string;
+  mimeType?: string;
+  sizeBytes?: number;
+  caption?: string;
+}
+
+/** A message the reporter sent after the report (agent replies and notes are not part of a case file). */
+export interface CaseFileReporterMessage {
+  at: Date;
+  text?: string;
+  attachment?: { kind: CaseFileEvidenceKind; fileName?: string };
+}
+
+export interface CaseFileInput {
+  reference: string;
+  agency: Agency;
+  kind: ReportKind;
+  category: CategoryCode;
+  /** The reporter's account of what happened, as written. */
+  story?: string;
+  county: number;
+  constituency?: string;
+  ward?: string;
+  place?: string;
+  location?: { lat: number; lon: number };
+  incidentAt: Date;
+  /** How the reporter gave the time: anything but "now" means only the day is known. */
+  when: WhenChoice;
+  reportedAt: Date;
+  dangerNow?: boolean;
+  reporterRole?: ReporterRole;
+  officers?: OfficerDetails;
+  pollingStation?: PollingStation;
+  evidence: readonly CaseFileEvidence[];
+  timeline: readonly CaseFileReporterMessage[];
+  /** The language of the case file (usually the agent's choice, not the reporter's). */
+  language: Lang;
+  /** Present only when the consent rule allowed it; otherwise the file says how to reach the reporter through Ripoti. */
+  reporter: SharedIdentity | null;
+  preparedAt: Date;
+}
+
+export type CaseFileBlock =
+  | { type: 'fields'; rows: { label: string; value: string }[] }
+  | { type: 'text'; text: string }
+  | { type: 'table'; head: string[]; rows: string[][] }
+  | { type: 'messages'; items: { at: string; text: string }[] };
+
+export interface CaseFileSection { heading: string; blocks: CaseFileBlock[] }
+
+/** Everything a case file says, already translated: both renderers draw this and nothing else. */
+export interface CaseFileContent {
+  lang: Lang;
+  title: string;
+  subtitle: string;
+  prepared: string;
+  timesNote: string;
+  sections: CaseFileSection[];
+  footer: string;
+  printTitle: string;
+  lossyNote: string;
+}
+
+const TZ = 'Africa/Nairobi';
+type T = (key: string, vars?: Record<string, unknown>) => string;
+
+function formatters(lang: Lang) {
+  const locale = lang === 'sw' ? 'sw-KE' : 'en-KE';
+  const dateTime = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const date = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric' });
+  return { dateTime: (d: Date) => dateTime.format(d), date: (d: Date) => date.format(d) };
+}
+
+export function formatBytes(n: number | undefined): string {
+  if (n === undefined || !Number.isFinite(n) || n < 0) return '';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const clean = (s: string | undefined): string | undefined => (s && s.trim() ? s.trim() : undefined);
+const rows = (pairs: [string, string | undefined][]) => pairs.filter((p): p is [string, string] => !!p[1]).map(([label, value]) => ({ label, value }));
+
+function summarySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
+  const pairs: [string, string | undefined][] = [
+    [t('casefile:field.reference'), input.reference],
+    [t('casefile:field.agency'), t(`common:agency.${input.agency}`)],
+    [t('casefile:field.kind'), t(`common:kind.${input.kind}`)],
+    [t('casefile:field.category'), t(`common:category.${input.category}`)],
+    [t('casefile:field.reportedAt'), f.dateTime(input.reportedAt)],
+    [t('casefile:field.reporterRole'), input.reporterRole ? t(`casefile:role.${input.reporterRole}`) : undefined],
+    [t('casefile:field.danger'), input.dangerNow ? t('casefile:field.dangerNow') : undefined],
+  ];
+  return { heading: t('casefile:section.summary'), blocks: [{ type: 'fields', rows: rows(pairs) }] };
+}
+
+function placeSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
+  const when = input.when === 'now' ? f.dateTime(input.incidentAt) : t('casefile:field.incidentDay', { date: f.date(input.incidentAt) });
+  const loc = input.location ? `${input.location.lat.toFixed(5)}, ${input.location.lon.toFixed(5)}` : undefined;
+  const pairs: [string, string | undefined][] = [
+    [t('casefile:field.incidentAt'), when],
+    [t('casefile:field.county'), countyByCode(input.county)?.name ?? t('casefile:notGiven')],
+    [t('casefile:field.constituency'), clean(input.constituency)],
+    [t('casefile:field.ward'), clean(input.ward)],
+    [t('casefile:field.place'), clean(input.place)],
+    [t('casefile:field.location'), loc],
+  ];
+  return { heading: t('casefile:section.place'), blocks: [{ type: 'fields', rows: rows(pairs) }] };
+}
+
+function officersSection(o: OfficerDetails | undefined, t: T): CaseFileSection {
+  const list = (xs: string[] | undefined) => (xs && xs.length ? xs.join(', ') : undefined);
+  const fields = rows([
+    [t('casefile:officers.names'), clean(o?.names)],
+    [t('casefile:officers.serviceNumbers'), list(o?.serviceNumbers)],
+    [t('casefile:officers.rank'), clean(o?.rank)],
+    [t('casefile:officers.unit'), o?.unit ? t(`casefile:unit.${o.unit}`) : undefined],
+    [t('casefile:officers.station'), clean(o?.station)],
+    [t('casefile:officers.plates'), list(o?.vehiclePlates)],
+    [t('casefile:officers.vehicle'), clean(o?.vehicleDescription)],
+    [t('casefile:officers.uniform'), clean(o?.uniform)],
+  ]);
+  const block: CaseFileBlock = fields.length ? { type: 'fields', rows: fields } : { type: 'text', text: t('casefile:officers.none') };
+  return { heading: t('casefile:section.officers'), blocks: [block] };
+}
+
+function stationSection(s: PollingStation | undefined, t: T): CaseFileSection {
+  const fields = rows([
+    [t('casefile:station.name'), clean(s?.name)],
+    [t('casefile:station.code'), clean(s?.code)],
+  ]);
+  const block: CaseFileBlock = fields.length ? { type: 'fields', rows: fields } : { type: 'text', text: t('casefile:station.none') };
+  return { heading: t('casefile:section.election'), blocks: [block] };
+}
+
+function evidenceSection(evidence: readonly CaseFileEvidence[], t: T): CaseFileSection {
+  if (!evidence.length) return { heading: t('casefile:section.evidence'), blocks: [{ type: 'text', text: t('casefile:evidence.none') }] };
+  const head = ['#', t('casefile:evidence.file'), t('casefile:evidence.type'), t('casefile:evidence.size'), t('casefile:evidence.caption')];
+  const body = evidence.map((e, i) => [
+    String(i + 1),
+    clean(e.fileName) ?? t('casefile:evidence.unnamed'),
+    [t(`casefile:evidence.kind.${e.kind}`), e.mimeType].filter(Boolean).join(', '),
+    formatBytes(e.sizeBytes),
+    clean(e.caption) ?? '',
+  ]);
+  return { heading: t('casefile:section.evidence'), blocks: [{ type: 'table', head, rows: body }, { type: 'text', text: t('casefile:evidence.archive') }] };
+}
+
+function timelineSection(timeline: readonly CaseFileReporterMessage[], t: T, f: ReturnType<typeof formatters>): CaseFileSection {
+  const items = [...timeline]
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((m) => {
+      const parts = [clean(m.text)];
+      if (m.attachment) parts.push(t('casefile:timeline.attachment', { kind: t(`casefile:evidence.kind.${m.attachment.kind}`), file: m.attachment.fileName ?? '' }).trim());
+      return { at: f.dateTime(m.at), text: parts.filter(Boolean).join('\n') };
+    })
+    .filter((m) => m.text);
+  const block: CaseFileBlock = items.length ? { type: 'messages', items } : { type: 'text', text: t('casefile:timeline.none') };
+  return { heading: t('casefile:section.timeline'), blocks: [block] };
+}
+
+function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
+  const agency = t(`common:agency.${input.agency}`);
+  const r = input.reporter;
+  const blocks: CaseFileBlock[] = r
+    ? [
+        { type: 'fields', rows: rows([[t('casefile:reporter.name'), clean(r.name)], [t('casefile:reporter.phone'), clean(r.phone)]]) },
+        { type: 'text', text: t('casefile:reporter.consented', { date: f.date(r.consentAt), agency }) },
+      ]
+    : [{ type: 'text', text: t('casefile:reporter.withheld', { reference: input.reference }) }];
+  return { heading: t('casefile:section.reporter'), blocks };
+}
+
+/** What the case file says, in the input's language. Pure: the renderers only lay it out. */
+export function caseFileContent(input: CaseFileInput, translator: Translator): CaseFileContent {
+  const t: T = (key, vars) => translator.t(input.language, key, vars);
+  const f = formatters(input.language);
+  const agency = t(`common:agency.${input.agency}`);
+  const sections = [
+    summarySection(input, t, f),
+    placeSection(input, t, f),
+    input.kind === 'police' ? officersSection(input.officers, t) : stationSection(input.pollingStation, t),
+    { heading: t('casefile:section.story'), blocks: [{ type: 'text', text: clean(input.story) ?? t('casefile:notGiven') }] } satisfies CaseFileSection,
+    evidenceSection(input.evidence, t),
+    timelineSection(input.timeline, t, f),
+    reporterSection(input, t, f),
+  ];
+  return {
+    lang: input.language,
+    title: t('casefile:title', { agency }),
+    subtitle: t('casefile:subtitle'),
+    prepared: t('casefile:preparedOn', { date: f.dateTime(input.preparedAt) }),
+    timesNote: t('casefile:timesNote'),
+    sections,
+    footer: t('casefile:footer', { reference: input.reference }),
+    printTitle: t('casefile:printTitle', { reference: input.reference }),
+    lossyNote: t('casefile:lossy'),
+  };
+}
+
+/** A download name such as `ripoti-R-7KQ2-M4XD-IPOA.pdf` (reference and agency only: no personal data). */
+export function caseFileName(input: Pick<CaseFileInput, 'reference' | 'agency'>, ext: 'pdf' | 'html'): string {
+  return `ripoti-${input.reference}-${input.agency}.${ext}`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+// ---- PDF ----
+
+/** Windows-1252 characters above 0x7F outside Latin-1: what the PDF standard fonts can draw. */
+const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const drawable = (ch: string) => {
+  const c = ch.codePointAt(0) ?? 0;
+  return ch === '\n' || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || CP1252_EXTRA.has(ch);
+};
+
+/**
+ * The PDF uses the standard Helvetica fonts (no font files to ship), which draw Windows-1252 only.
+ * Letters with other accents lose the accent (ŝ -> s); anything else (emoji, other scripts)
+ * becomes "?" and the file says so. The HTML print view shows everything as sent.
+ */
+export function toPdfText(s: string): { text: string; lossy: boolean } {
+  let lossy = false;
+  let out = '';
+  for (const ch of s.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
+    if (drawable(ch)) out += ch;
+    else {
+      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      if (base && [...base].every(drawable)) out += base;
+      else {
+        lossy = true;
+        out += '?';
+      }
+    }
+  }
+  return { text: out, lossy };
+}
+
+const MARGIN = 50;
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const INK = '#1a1a1a';
+const MUTED = '#555555';
+
+interface Pen {
+  doc: PDFKit.PDFDocument;
+  lossy: boolean;
+  write(s: string): string;
+}
+
+function drawFields(pen: Pen, blockRows: { label: string; value: string }[]): void {
+  const { doc } = pen;
+  const width = doc.page.width - 2 * MARGIN;
+  const labelW = 170;
+  for (const r of blockRows) {
+    // A label and its value start on the same page (pdfkit would break only the value).
+    if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
+    const y = doc.y;
+    doc.font(BOLD).fontSize(10).fillColor(MUTED).text(pen.write(r.label), MARGIN, y, { width: labelW - 10 });
+    const afterLabel = doc.y;
+    doc.font(FONT).fillColor(INK).text(pen.write(r.value), MARGIN + labelW, y, { width: width - labelW });
+    doc.y = Math.max(afterLabel, doc.y) + 3;
+  }
+}
+
+function drawTable(pen: Pen, head: string[], body: string[][]): void {
+  const { doc } = pen;
+  const width = doc.page.width - 2 * MARGIN;
+  const cols = [0.05, 0.33, 0.22, 0.12, 0.28].map((p) => p * width);
+  const drawRow = (cells: string[], font: string) => {
+    if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
+    const y = doc.y;
+    let x = MARGIN;
+    let bottom = y;
+    cells.forEach((c, i) => {
+      doc.font(font).fontSize(9).fillColor(INK).text(pen.write(c), x, y, { width: cols[i] - 6 });
+      bottom = Math.max(bottom, doc.y);
+      x += cols[i];
+    });
+    doc.moveTo(MARGIN, bottom + 2).lineTo(MARGIN + width, bottom + 2).strokeColor('#cccccc').lineWidth(0.5).stroke();
+    doc.y = bottom + 5;
+  };
+  drawRow(head, BOLD);
+  body.forEach((r) => drawRow(r, FONT));
+  doc.x = MARGIN;
+}
+
+function drawBlock(pen: Pen, block: CaseFileBlock): void {
+  const { doc } = pen;
+  const width = doc.page.width - 2 * MARGIN;
+  if (block.type === 'fields') drawFields(pen, block.rows);
+  else if (block.type === 'table') drawTable(pen, block.head, block.rows);
+  else if (block.type === 'text') doc.font(FONT).fontSize(10).fillColor(INK).text(pen.write(block.text), MARGIN, doc.y, { width });
+  else {
+    for (const m of block.items) {
+      if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
+      doc.font(BOLD).fontSize(9).fillColor(MUTED).text(pen.write(m.at), MARGIN, doc.y, { width });
+      doc.font(FONT).fontSize(10).fillColor(INK).text(pen.write(m.text), MARGIN + 10, doc.y, { width: width - 10 });
+      doc.moveDown(0.4);
+    }
+  }
+  doc.moveDown(0.4);
+}
+
+function drawFooters(doc: PDFKit.PDFDocument, content: CaseFileContent, translator: Translator, write: (s: string) => string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const y = doc.page.height - MARGIN + 15;
+    const page = translator.t(content.lang, 'casefile:page', { page: i + 1, pages: range.count });
+    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
+    doc.page.margins.bottom = 0;
+    doc.font(FONT).fontSize(8).fillColor(MUTED);
+    doc.text(write(content.footer), MARGIN, y, { width: doc.page.width - 2 * MARGIN - 90, lineBreak: false });
+    doc.text(write(page), doc.page.width - MARGIN - 90, y, { width: 90, align: 'right', lineBreak: false });
+  }
+}
+
+/** The case file as a PDF (A4). */
+export function renderCaseFilePdf(input: CaseFileInput, translator: Translator): Promise<Buffer> {
+  const content = caseFileContent(input, translator);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: content.printTitle, Author: 'Ripoti', Subject: content.title },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const pen: Pen = {
+    doc,
+    lossy: false,
+    write(s) {
+      const r = toPdfText(s);
+      if (r.lossy) this.lossy = true;
+      return r.text;
+    },
+  };
+  const write = (s: string) => pen.write(s);
+  const width = doc.page.width - 2 * MARGIN;
+  doc.font(BOLD).fontSize(18).fillColor(INK).text(write(content.title), { width });
+  doc.font(FONT).fontSize(10).fillColor(MUTED).text(write(content.subtitle), { width });
+  doc.moveDown(0.3);
+  doc.text(write(`${content.prepared}. ${content.timesNote}`), { width });
+  doc.moveDown(0.8);
+  for (const section of content.sections) {
+    if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+    doc.font(BOLD).fontSize(13).fillColor(INK).text(write(section.heading), MARGIN, doc.y, { width });
+    doc.moveTo(MARGIN, doc.y + 1).lineTo(MARGIN + width, doc.y + 1).strokeColor(INK).lineWidth(0.8).stroke();
+    doc.moveDown(0.4);
+    section.blocks.forEach((b) => drawBlock(pen, b));
+  }
+  if (pen.lossy) doc.font(FONT).fontSize(9).fillColor(MUTED).text(toPdfText(content.lossyNote).text, MARGIN, doc.y, { width });
+  drawFooters(doc, content, translator, write);
+  doc.end();
+  return done;
+}
+
+// ---- HTML print view ----
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+const multiline = (s: string) => escapeHtml(s).replace(/\n/g, '<br>');
+
+function blockHtml(b: CaseFileBlock): string {
+  if (b.type === 'fields') return `<dl>${b.rows.map((r) => `<dt>${escapeHtml(r.label)}</dt><dd>${multiline(r.value)}</dd>`).join('')}</dl>`;
+  if (b.type === 'text') return `<p>${multiline(b.text)}</p>`;
+  if (b.type === 'table') {
+    const head = `<tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
+    return `<table><thead>${head}</thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${multiline(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  }
+  return `<ol class="messages">${b.items.map((m) => `<li><time>${escapeHtml(m.at)}</time><p>${multiline(m.text)}</p></li>`).join('')}</ol>`;
+}
+
+const PRINT_CSS = `body{font:14px/1.45 system-ui,sans-serif;color:#1a1a1a;max-width:48rem;margin:2rem auto;padding:0 1rem}
+h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.1rem;border-bottom:1px solid #1a1a1a;margin:1.5rem 0 .5rem}
+.muted{color:#555}dl{display:grid;grid-template-columns:12rem 1fr;gap:.2rem 1rem;margin:0}dt{font-weight:600;color:#555}dd{margin:0}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;border-bottom:1px solid #ccc;padding:.25rem .4rem;vertical-align:top}
+.messages{list-style:none;padding:0}.messages time{font-weight:600;color:#555}.messages p{margin:.1rem 0 .6rem 1rem}
+footer{margin-top:2rem;font-size:.85rem;color:#555}@media print{body{margin:0}h2{break-after:avoid}}`;
+
+/** The same case file as a self-contained HTML page to print from the browser; every value is escaped. */
+export function renderCaseFileHtml(input: CaseFileInput, translator: Translator): string {
+  const c = caseFileContent(input, translator);
+  const sections = c.sections.map((s) => `<section><h2>${escapeHtml(s.heading)}</h2>${s.blocks.map(blockHtml).join('')}</section>`).join('\n');
+  return `<!doctype html>
+<html lang="${c.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>${escapeHtml(c.printTitle)}</title><style>${PRINT_CSS}</style></head>
+<body><header><h1>${escapeHtml(c.title)}</h1><p class="muted">${escapeHtml(c.subtitle)}</p><p class="muted">${escapeHtml(c.prepared)}. ${escapeHtml(c.timesNote)}</p></header>
+${sections}
+<footer>${escapeHtml(c.footer)}</footer></body></html>
+`;
+}

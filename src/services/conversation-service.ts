@@ -1,0 +1,69 @@
+import { checkText, isOpen, LIMITS } from '../domain';
+import type { Logger } from '../logger';
+import type { Evidence, MessageDoc, Store } from '../store';
+import type { EventBus } from './events';
+
+/** What a reporter sends outside the wizard: text, a file (with its caption), or both. */
+export interface ReporterMessage {
+  text?: string;
+  media?: Evidence;
+}
+
+export interface OpenTicket {
+  reportId: string;
+  reference: string;
+  category: string;
+}
+
+/** Why a message cannot be taken, whatever ticket it is for. */
+export type MessageRefusal = { ok: false; reason: 'empty' | 'too_long'; max: number } | { ok: false; reason: 'too_big'; maxBytes: number };
+export type MessageCheck = { ok: true } | MessageRefusal;
+
+export type AttachResult =
+  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
+  | MessageRefusal
+  | { ok: false; reason: 'not_yours' }
+  | { ok: false; reason: 'not_open' };
+
+/**
+ * The reporter's side of a ticket's conversation (the agent's side is `TicketService.reply`):
+ * which tickets a reporter may write to, and attaching a message to one of them, checked again
+ * on the server whatever the client says.
+ */
+export class ConversationService {
+  constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger }) {}
+
+  /** Open tickets of the reporter with this Telegram id, newest first; none for someone unknown. */
+  async openTickets(telegramUserId: number): Promise<OpenTicket[]> {
+    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
+    if (!reporter) return [];
+    const open = await this.deps.store.reports.findOpenByReporter(reporter._id);
+    return open.map((r) => ({ reportId: r._id.toString(), reference: r.reference, category: r.category }));
+  }
+
+  /** The limits every message meets: a text within the reply length, a file within the size Telegram lets us fetch. */
+  check(message: ReporterMessage): MessageCheck {
+    if (message.media) {
+      const size = message.media.size;
+      return size !== undefined && size > LIMITS.evidenceMaxBytes ? { ok: false, reason: 'too_big', maxBytes: LIMITS.evidenceMaxBytes } : { ok: true };
+    }
+    const check = checkText(message.text, LIMITS.replyMaxChars);
+    return check.ok ? { ok: true } : check;
+  }
+
+  async attach(telegramUserId: number, reportId: string, message: ReporterMessage): Promise<AttachResult> {
+    const check = this.check(message);
+    if (!check.ok) return check;
+    const report = /^[0-9a-f]{24}$/i.test(reportId) ? await this.deps.store.reports.findById(reportId) : null;
+    const reporter = report ? await this.deps.store.reporters.findByTelegramUser(telegramUserId) : null;
+    // One answer for "no such report" and "someone else's": the reporter learns nothing about others' reports.
+    if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
+    if (!isOpen(report.status)) return { ok: false, reason: 'not_open' };
+    const { store, events, logger } = this.deps;
+    const stored = await store.messages.addIncoming(report._id, { ...(message.text !== undefined ? { text: message.text } : {}), ...(message.media ? { media: message.media } : {}) });
+    await store.reports.addEvent(report._id, 'reporter_message', { kind: 'reporter' }, { messageId: stored._id.toString(), kind: stored.kind });
+    await events.publish({ type: 'ticket', reportId, what: 'message' });
+    logger.info({ reportId, reference: report.reference, outcome: 'reply_attached', kind: stored.kind }, 'reporter message attached');
+    return { ok: true, reportId, reference: report.reference, kind: stored.kind };
+  }
+}

@@ -1,0 +1,83 @@
+import type { Lang } from '../i18n';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import type { ReporterIdentity, Store } from '../store';
+import type { DailyReportLimit } from './daily-report-limit';
+import type { ReportService, SubmitInput, SubmitResult } from './report-service';
+
+export interface IntakeRequest {
+  /** Who is reporting, as Telegram tells us; stored encrypted, apart from the report. */
+  reporter: Omit<ReporterIdentity, 'phone'>;
+  language: Lang;
+  /** From the reporter's own shared contact; kept only when the report is not anonymous. */
+  phone?: string;
+  report: Omit<SubmitInput, 'reporterId' | 'language'>;
+}
+
+export type IntakeResult =
+  | { ok: true; reportId: string; reference: string; created: boolean }
+  | { ok: false; reason: 'daily_limit'; limit: number }
+  | { ok: false; reason: 'store_unavailable' };
+
+export interface IntakeDeps {
+  store: Store;
+  reports: ReportService;
+  logger: Logger;
+  /** None: no daily limit (tests that do not need one). */
+  dailyLimit?: DailyReportLimit;
+  metrics?: Metrics;
+}
+
+/**
+ * A confirmed report, from whoever the channel says is reporting to a stored, queued ticket:
+ * the daily allowance, the reporter record and phone, then `ReportService.submit`, idempotent on
+ * the draft id. `ok` means MongoDB has the report, so the reporter may be told "received".
+ */
+export class IntakeService {
+  constructor(private readonly deps: IntakeDeps) {}
+
+  async submit(req: IntakeRequest): Promise<IntakeResult> {
+    const { dailyLimit } = this.deps;
+    const counted = dailyLimit !== undefined && !(await this.alreadyStored(req.report.draftId));
+    if (counted && !(await dailyLimit.take(req.reporter.telegramUserId))) {
+      this.deps.metrics?.rateLimited.inc({ limit: 'reports' });
+      this.deps.logger.info({ outcome: 'reports_per_day_reached' }, 'report refused by the daily limit; draft kept');
+      return { ok: false, reason: 'daily_limit', limit: dailyLimit.perDay };
+    }
+    let result: SubmitResult;
+    try {
+      result = await this.store(req);
+    } catch (err) {
+      if (counted) await dailyLimit.refund(req.reporter.telegramUserId);
+      this.deps.logger.error({ err, outcome: 'submit_failed', category: req.report.category }, 'could not save report; draft kept');
+      return { ok: false, reason: 'store_unavailable' };
+    }
+    const { report, created } = result;
+    // A repeated Confirm for the same draft is not a new report: give the day's allowance back.
+    if (!created && counted) await dailyLimit.refund(req.reporter.telegramUserId);
+    if (created) this.deps.metrics?.reportsSubmitted.inc({ kind: req.report.kind, danger: String(req.report.dangerNow) });
+    const reportId = report._id.toString();
+    this.deps.logger.info({ reportId, reference: report.reference, category: req.report.category, created, outcome: 'submitted' }, 'report confirmed');
+    return { ok: true, reportId, reference: report.reference, created };
+  }
+
+  /**
+   * This draft may already be stored (the session was not saved after "received", or the answer
+   * was lost): it is not a new report, so it does not count against today's allowance. It still
+   * goes through the idempotent submit, which finishes anything left half-done. If MongoDB
+   * cannot answer, the submit fails too and the reporter is told to tap again.
+   */
+  private alreadyStored(draftId: string): Promise<boolean> {
+    return this.deps.store.reports.findByIdempotencyKey(draftId).then(
+      (r) => r !== null,
+      () => false,
+    );
+  }
+
+  private async store(req: IntakeRequest): Promise<SubmitResult> {
+    const { store, reports } = this.deps;
+    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language);
+    if (!req.report.anonymous && req.phone) await store.reporters.setPhone(reporter._id, req.phone);
+    return reports.submit({ ...req.report, reporterId: reporter._id, language: req.language });
+  }
+}

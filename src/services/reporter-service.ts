@@ -1,0 +1,52 @@
+import type { Status } from '../domain';
+import type { Lang } from '../i18n';
+import type { Logger } from '../logger';
+import type { ReportDoc, Store } from '../store';
+
+/** What a reporter may know about one of their own reports. */
+export interface ReportStatus {
+  reportId: string;
+  reference: string;
+  category: string;
+  status: Status;
+  createdAt: Date;
+}
+
+export type StatusLookup = { ok: true; report: ReportStatus } | { ok: false; reason: 'not_found' };
+
+/** A reporter's own affairs outside a report in progress: their language, and the status of what they filed. */
+export class ReporterService {
+  constructor(private readonly deps: { store: Store; logger: Logger }) {}
+
+  /** Kept on the reporter record too, so agents' messages and notices reach them in it; nobody to update before a first report. */
+  async setLanguage(telegramUserId: number, language: Lang): Promise<void> {
+    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
+    if (reporter) await this.deps.store.reporters.setLanguage(reporter._id, language);
+  }
+
+  /** Open reports of this reporter, newest first. */
+  async openReports(telegramUserId: number): Promise<ReportStatus[]> {
+    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
+    const open = reporter ? await this.deps.store.reports.findOpenByReporter(reporter._id) : [];
+    return open.map(summary);
+  }
+
+  /**
+   * One report by its reference, only for the reporter who filed it. Anyone else gets exactly the
+   * "not found" an unknown reference gets, so nobody learns that a reference exists.
+   */
+  async status(telegramUserId: number, reference: string): Promise<StatusLookup> {
+    const report = await this.deps.store.reports.findByReference(reference);
+    const reporter = report ? await this.deps.store.reporters.findByTelegramUser(telegramUserId) : null;
+    if (!report || !reporter || !report.reporterId.equals(reporter._id)) {
+      this.deps.logger.info({ outcome: 'status_not_found' }, 'status lookup');
+      return { ok: false, reason: 'not_found' };
+    }
+    this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, outcome: 'status_shown' }, 'status lookup');
+    return { ok: true, report: summary(report) };
+  }
+}
+
+function summary(r: ReportDoc): ReportStatus {
+  return { reportId: r._id.toString(), reference: r.reference, category: r.category, status: r.status, createdAt: new Date(r.createdAt) };
+}

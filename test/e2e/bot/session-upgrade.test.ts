@@ -1,0 +1,43 @@
+/**
+ * An upgrade while reporters are half-way through a report: a session in the first release's
+ * format (copied from Redis after a real journey) is read, shown and submitted by this release,
+ * and written back in the current format.
+ */
+import { sessionKey } from '../../../src/bot';
+import { SESSION_VERSION } from '../../../src/bot/session';
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { allTexts, lastText, referenceIn } from './helpers';
+
+const OLD_SESSION_AT_REVIEW =
+  '{"l":"sw","d":{"id":"jVmPdfz8Dxt4","s":"review","k":"police","c":"p_bribery","tx":"Police asked me for a bribe at the junction.","co":32,"p":"Naivasha road junction","w":"today","at":1795899600000,"ev":[],"dg":false,"an":true}}';
+
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness('bot_upgrade');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+it('carries on with a draft saved by the previous release and files it', async () => {
+  const u = h.tg.user({ firstName: 'Nyambura', languageCode: 'en' });
+  const key = `${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`;
+  await h.redis.set(key, OLD_SESSION_AT_REVIEW, 'EX', 3600);
+
+  await u.sendText('/start');
+  // The language chosen before the upgrade is kept, and the review shows the old answers.
+  expect(allTexts(u).slice(-2)[0]).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoachia.');
+  expect(lastText(u)).toContain('Naivasha road junction');
+  expect(lastText(u)).toContain('Nakuru');
+
+  await u.press('✅ Thibitisha na utume');
+  const reference = referenceIn(lastText(u));
+  const report = await h.store.reports.findByIdempotencyKey('jVmPdfz8Dxt4');
+  expect(report).toMatchObject({ reference, category: 'p_bribery', county: 32, place: 'Naivasha road junction', when: 'today', anonymous: true, language: 'sw' });
+  expect(report?.incidentAt.getTime()).toBe(1795899600000);
+
+  const stored = JSON.parse((await h.redis.get(key)) ?? '{}') as Record<string, unknown>;
+  expect(stored).toEqual({ v: SESSION_VERSION, lang: 'sw', lastSubmitted: { draftId: 'jVmPdfz8Dxt4', reference } });
+});

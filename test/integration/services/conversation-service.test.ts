@@ -1,0 +1,104 @@
+/** Reporter -> agent messages against the MongoDB test server and real Redis pub/sub (live events). */
+import { randomBytes } from 'node:crypto';
+import IORedis, { type Redis } from 'ioredis';
+import { LIMITS } from '../../../src/domain';
+import { createLogger } from '../../../src/logger';
+import { ConversationService } from '../../../src/services/conversation-service';
+import { EventBus, type LiveEvent } from '../../../src/services/events';
+import { createStore, type Store } from '../../../src/store';
+import { eventually } from '../../support/bot-harness';
+import { connectTestDb, type TestDb } from '../../support/db';
+import { connectTestRedis } from '../../support/redis';
+import { seedReport } from '../../support/report-fixtures';
+
+let db: TestDb;
+let r: Awaited<ReturnType<typeof connectTestRedis>>;
+let sub: Redis;
+let store: Store;
+let conversation: ConversationService;
+const events: LiveEvent[] = [];
+
+beforeAll(async () => {
+  db = await connectTestDb('svc_conversation');
+  r = await connectTestRedis('svc-conversation');
+  store = createStore(db.conn, [{ id: 'k1', key: randomBytes(32) }]);
+  await store.ready();
+  sub = new IORedis(r.url, { maxRetriesPerRequest: null });
+  const bus = new EventBus(r.redis, sub, `${r.prefix}:live`);
+  await bus.subscribe((e) => events.push(e));
+  conversation = new ConversationService({ store, events: bus, logger: createLogger({ level: 'silent' }) });
+});
+
+afterAll(async () => {
+  await sub?.quit();
+  await r?.cleanup();
+  await db?.drop();
+});
+
+/** A resolved report of this reporter. */
+async function closed(telegramUserId: number) {
+  const { report } = await seedReport(store, {}, { telegramUserId });
+  await store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'resolved' } });
+  return report;
+}
+
+describe('ConversationService', () => {
+  it('lists a reporter’s open tickets newest first, and none for someone unknown', async () => {
+    const { telegramUserId, report: older } = await seedReport(store);
+    const { report: newer } = await seedReport(store, { category: 'p_brutality' }, { telegramUserId });
+    // Filed an hour earlier, so the order does not rest on two inserts in one millisecond.
+    await store.models.Report.updateOne({ _id: older._id }, { $set: { createdAt: new Date(Date.now() - 3600_000) } }, { timestamps: false });
+    await closed(telegramUserId);
+    const open = await conversation.openTickets(telegramUserId);
+    expect(open.map((t) => t.reportId)).toEqual([newer._id.toString(), older._id.toString()]);
+    expect(open[0]).toEqual({ reportId: newer._id.toString(), reference: newer.reference, category: 'p_brutality' });
+    expect(await conversation.openTickets(999_999_001)).toEqual([]);
+  });
+
+  it('attaches a message to the reporter’s open ticket: stored, on the audit trail, announced to the console', async () => {
+    const { telegramUserId, report } = await seedReport(store);
+    const reportId = report._id.toString();
+    const result = await conversation.attach(telegramUserId, reportId, { text: 'The officer’s name tag said Mutua.' });
+    expect(result).toEqual({ ok: true, reportId, reference: report.reference, kind: 'text' });
+    const messages = await store.messages.listForReport(reportId);
+    expect(messages.map((m) => [m.direction, m.text])).toEqual([['from_reporter', 'The officer’s name tag said Mutua.']]);
+    const trail = await store.reports.history(reportId);
+    expect(trail.map((e) => e.type)).toContain('reporter_message');
+    await eventually(() => events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'message'), 'the live event');
+  });
+
+  it('attaches a photo with its caption as a photo message', async () => {
+    const { telegramUserId, report } = await seedReport(store);
+    const media = { kind: 'photo' as const, fileId: 'AgACAgQAAxkBAAIphoto', fileUniqueId: 'AQADphoto', size: 90_000, caption: 'The car' };
+    const result = await conversation.attach(telegramUserId, report._id.toString(), { text: 'The car', media });
+    expect(result).toMatchObject({ ok: true, kind: 'photo' });
+    const [message] = await store.messages.listForReport(report._id);
+    expect(message.media?.fileId).toBe('AgACAgQAAxkBAAIphoto');
+  });
+
+  it('refuses someone else’s ticket, and an unknown or malformed id, the same way, storing nothing', async () => {
+    const { report } = await seedReport(store);
+    const { telegramUserId: other } = await seedReport(store);
+    const id = report._id.toString();
+    expect(await conversation.attach(other, id, { text: 'hello' })).toEqual({ ok: false, reason: 'not_yours' });
+    expect(await conversation.attach(other, 'ffffffffffffffffffffffff', { text: 'hello' })).toEqual({ ok: false, reason: 'not_yours' });
+    expect(await conversation.attach(other, 'not-an-id', { text: 'hello' })).toEqual({ ok: false, reason: 'not_yours' });
+    expect(await store.messages.listForReport(id)).toEqual([]);
+  });
+
+  it('refuses a closed ticket', async () => {
+    const { telegramUserId } = await seedReport(store);
+    const report = await closed(telegramUserId);
+    expect(await conversation.attach(telegramUserId, report._id.toString(), { text: 'Any news?' })).toEqual({ ok: false, reason: 'not_open' });
+  });
+
+  it('refuses an empty or too long text and a file too big to fetch', async () => {
+    const { telegramUserId, report } = await seedReport(store);
+    const id = report._id.toString();
+    expect(await conversation.attach(telegramUserId, id, { text: '   ' })).toEqual({ ok: false, reason: 'empty', max: LIMITS.replyMaxChars });
+    expect(await conversation.attach(telegramUserId, id, { text: 'a'.repeat(LIMITS.replyMaxChars + 1) })).toEqual({ ok: false, reason: 'too_long', max: LIMITS.replyMaxChars });
+    const big = { kind: 'video' as const, fileId: 'BAACAgQ', fileUniqueId: 'AgADbig', size: LIMITS.evidenceMaxBytes + 1 };
+    expect(await conversation.attach(telegramUserId, id, { media: big })).toEqual({ ok: false, reason: 'too_big', maxBytes: LIMITS.evidenceMaxBytes });
+    expect(await store.messages.listForReport(id)).toEqual([]);
+  });
+});

@@ -1,0 +1,137 @@
+/** Intake against real Redis (the daily limit) and the MongoDB test server (reporter and report). */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createLogger } from '../../../src/logger';
+import type { Priority } from '../../../src/domain';
+import { redisDailyReportLimit } from '../../../src/services/daily-report-limit';
+import { IntakeService, type IntakeRequest } from '../../../src/services/intake-service';
+import { ReportService } from '../../../src/services/report-service';
+import { createStore, type Store } from '../../../src/store';
+import { connectTestDb, type TestDb } from '../../support/db';
+import { connectTestRedis } from '../../support/redis';
+
+let db: TestDb;
+let r: Awaited<ReturnType<typeof connectTestRedis>>;
+let store: Store;
+const enqueued: { reportId: string; priority: Priority }[] = [];
+let failSubmits = 0;
+let nextUser = 810_000_000;
+
+function service(perDay?: number): IntakeService {
+  const logger = createLogger({ level: 'silent' });
+  const reports = new ReportService({ store, logger, tickets: { enqueue: async (reportId, priority) => void enqueued.push({ reportId, priority }) } });
+  const realSubmit = reports.submit.bind(reports);
+  reports.submit = async (input) => {
+    if (failSubmits > 0) {
+      failSubmits--;
+      throw new Error('MongoServerSelectionError: connection refused (simulated)');
+    }
+    return realSubmit(input);
+  };
+  const dailyLimit = perDay === undefined ? undefined : redisDailyReportLimit({ redis: r.redis, prefix: r.prefix, perDay, keyOf: (id) => store.cipher.lookupHash(id), logger });
+  return new IntakeService({ store, reports, logger, dailyLimit });
+}
+
+function request(telegramUserId: number, over: Partial<IntakeRequest['report']> = {}, extra: Partial<IntakeRequest> = {}): IntakeRequest {
+  return {
+    reporter: { telegramUserId, chatId: telegramUserId, firstName: 'Achieng' },
+    language: 'sw',
+    report: {
+      draftId: randomUUID(),
+      kind: 'police',
+      category: 'p_bribery',
+      description: { text: 'They demanded kitu kidogo at the roadblock.' },
+      county: 42,
+      place: 'Kisumu bus park',
+      when: 'today',
+      incidentAt: new Date(),
+      dangerNow: false,
+      anonymous: true,
+      evidence: [],
+      ...over,
+    },
+    ...extra,
+  };
+}
+
+beforeAll(async () => {
+  db = await connectTestDb('svc_intake');
+  r = await connectTestRedis('svc-intake');
+  store = createStore(db.conn, [{ id: 'k1', key: randomBytes(32) }]);
+  await store.ready();
+});
+
+afterAll(async () => {
+  await r?.cleanup();
+  await db?.drop();
+});
+
+describe('IntakeService.submit', () => {
+  it('stores and queues the report, creates the reporter in their language, and answers with the reference', async () => {
+    const userId = nextUser++;
+    const result = await service().submit(request(userId, { dangerNow: true }));
+    if (!result.ok) throw new Error(`refused: ${result.reason}`);
+    expect(result.created).toBe(true);
+    expect(result.reference).toMatch(/^R-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const report = await store.reports.findById(result.reportId);
+    expect(report?.reference).toBe(result.reference);
+    expect(report?.queuedAt).toBeTruthy();
+    expect(enqueued.filter((e) => e.reportId === result.reportId)).toHaveLength(1);
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(reporter?.language).toBe('sw');
+    expect(report?.reporterId.equals(reporter!._id)).toBe(true);
+  });
+
+  it('returns the same report for the same draft, without a second one', async () => {
+    const userId = nextUser++;
+    const req = request(userId);
+    const intake = service();
+    const first = await intake.submit(req);
+    const second = await intake.submit(req);
+    expect(first).toMatchObject({ ok: true, created: true });
+    expect(second).toMatchObject({ ok: true, created: false, reference: first.ok ? first.reference : '' });
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(await store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
+  });
+
+  it('keeps the shared phone for a contactable report and drops it for an anonymous one', async () => {
+    const contactable = nextUser++;
+    await service().submit(request(contactable, { anonymous: false }, { phone: '+254711000222' }));
+    const anonymous = nextUser++;
+    await service().submit(request(anonymous, { anonymous: true }, { phone: '+254711000333' }));
+    const withPhone = await store.reporters.findByTelegramUser(contactable);
+    const without = await store.reporters.findByTelegramUser(anonymous);
+    expect(store.cipher.open<{ phone?: string }>(withPhone!.identity).phone).toBe('+254711000222');
+    expect(store.cipher.open<{ phone?: string }>(without!.identity).phone).toBeUndefined();
+  });
+
+  it('refuses a report over the daily limit with the limit, storing nothing', async () => {
+    const userId = nextUser++;
+    const intake = service(2);
+    expect((await intake.submit(request(userId))).ok).toBe(true);
+    expect((await intake.submit(request(userId))).ok).toBe(true);
+    expect(await intake.submit(request(userId))).toEqual({ ok: false, reason: 'daily_limit', limit: 2 });
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(await store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(2);
+  });
+
+  it('does not count a repeated Confirm of a stored draft against the day', async () => {
+    const userId = nextUser++;
+    const intake = service(1);
+    const req = request(userId);
+    expect(await intake.submit(req)).toMatchObject({ ok: true, created: true });
+    // The same draft again (the answer was lost): same reference, and the day's single report is not used twice.
+    expect(await intake.submit(req)).toMatchObject({ ok: true, created: false });
+    expect(await intake.submit(request(userId))).toEqual({ ok: false, reason: 'daily_limit', limit: 1 });
+  });
+
+  it('says the store is unavailable when saving fails, and gives the day’s allowance back', async () => {
+    const userId = nextUser++;
+    const intake = service(1);
+    const req = request(userId);
+    failSubmits = 1;
+    expect(await intake.submit(req)).toEqual({ ok: false, reason: 'store_unavailable' });
+    expect(await store.models.Report.countDocuments({ idempotencyKey: req.report.draftId })).toBe(0);
+    // The refused attempt did not use the allowance: tapping Confirm again files it.
+    expect(await intake.submit(req)).toMatchObject({ ok: true, created: true });
+  });
+});

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The README's test command on a fresh Debian/Ubuntu machine with Node 20: installs what the suites
+# need and is missing (Redis, Chromium, an emoji font for the screenshots, pdftotext to read case
+# files back), installs the locked npm tree, starts Redis on 127.0.0.1:6379 if nothing answers there, then runs `npm test` (arguments
+# are passed on). People who already have Redis and Chromium can run plain `npm test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\n=== %s\n' "$1"; }
+
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi 'color emoji' || missing+=(fonts-noto-color-emoji)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "Missing ${missing[*]} and no apt-get here: install them with your package manager, then run npm test." >&2
+    exit 1
+  fi
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "Missing ${missing[*]}: run this as root or install them (apt-get install ${missing[*]}), then run npm test." >&2; exit 1; }
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+say "npm ci"
+npm ci --no-audit --no-fund
+
+say "redis on 127.0.0.1:6379"
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+  for _ in $(seq 1 100); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.1; done
+fi
+redis-cli -h 127.0.0.1 -p 6379 ping
+
+say "npm test"
+npm test -- "$@"

@@ -1,0 +1,55 @@
+/** Telegram messages and button data as wizard input. */
+import type { Message } from 'telegraf/types';
+import { buttonInput, messageInput, WIZARD_DATA } from '../../../src/bot/wizard/parse';
+
+const FROM = 424242;
+const LABELS = { back: '⬅️ Rudi', cancel: '❌ Katisha' };
+const base = { message_id: 7, date: 1_795_900_000, chat: { id: FROM, type: 'private' as const, first_name: 'Achieng' } };
+const msg = (extra: Record<string, unknown>) => ({ ...base, ...extra }) as unknown as Message;
+const parse = (extra: Record<string, unknown>) => messageInput(msg(extra), FROM, LABELS);
+
+describe('messageInput', () => {
+  it('reads text, the Back and Cancel labels in the reporter’s language, and commands', () => {
+    expect(parse({ text: 'Kisumu' })).toEqual({ type: 'text', text: 'Kisumu' });
+    expect(parse({ text: '⬅️ Rudi' })).toEqual({ type: 'text', text: '⬅️ Rudi', label: 'back' });
+    expect(parse({ text: '❌ Katisha' })).toEqual({ type: 'text', text: '❌ Katisha', label: 'cancel' });
+    expect(parse({ text: '⬅️ Back' })).toEqual({ type: 'text', text: '⬅️ Back' });
+    expect(parse({ text: '/weather now' })).toEqual({ type: 'command', command: 'weather' });
+    expect(parse({ text: '/help@RipotiBot' })).toEqual({ type: 'command', command: 'help' });
+  });
+
+  it('reads the largest photo size with its caption, and a voice note', () => {
+    const photo = [
+      { file_id: 'small', file_unique_id: 'us', width: 90, height: 90, file_size: 1000 },
+      { file_id: 'large', file_unique_id: 'ul', width: 1280, height: 960, file_size: 120_000 },
+    ];
+    expect(parse({ photo, caption: 'The car' })).toEqual({ type: 'media', media: { kind: 'photo', fileId: 'large', fileUniqueId: 'ul', size: 120_000 }, caption: 'The car' });
+    expect(parse({ voice: { file_id: 'v', file_unique_id: 'uv', duration: 42, mime_type: 'audio/ogg' } })).toEqual({
+      type: 'media',
+      media: { kind: 'voice', fileId: 'v', fileUniqueId: 'uv', durationSec: 42, mimeType: 'audio/ogg' },
+    });
+  });
+
+  it('reads a location, and a contact as own only when it is the sender’s', () => {
+    expect(parse({ location: { latitude: -0.09, longitude: 34.77 } })).toEqual({ type: 'location', lat: -0.09, lon: 34.77 });
+    expect(parse({ contact: { phone_number: '+254722000111', first_name: 'A', user_id: FROM } })).toEqual({ type: 'contact', phone: '+254722000111', own: true });
+    expect(parse({ contact: { phone_number: '+254700000001', first_name: 'B', user_id: 1 } })).toEqual({ type: 'contact', phone: '+254700000001', own: false });
+    expect(parse({ contact: { phone_number: '+254700000002', first_name: 'C' } })).toMatchObject({ own: false });
+  });
+
+  it('anything else (a sticker, an animation) is other', () => {
+    expect(parse({ sticker: { file_id: 's', file_unique_id: 'us', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } })).toEqual({ type: 'other' });
+    const gif = { file_id: 'g', file_unique_id: 'ug', width: 1, height: 1, duration: 1 };
+    expect(parse({ animation: gif, document: { file_id: 'g', file_unique_id: 'ug' } })).toEqual({ type: 'other' });
+  });
+});
+
+describe('wizard button data', () => {
+  it('parses w:<draft>:<step>:<value> and nothing else', () => {
+    const m = WIZARD_DATA.exec('w:dRaFt0000001:county:p2');
+    expect(m && buttonInput(m)).toEqual({ type: 'button', draftId: 'dRaFt0000001', step: 'county', value: 'p2' });
+    expect(WIZARD_DATA.exec('w:dRaFt0000001:county')).toBeNull();
+    expect(WIZARD_DATA.exec('w:a:b:c:d')).toBeNull();
+    expect(WIZARD_DATA.exec('x:dRaFt0000001:county:p2')).toBeNull();
+  });
+});

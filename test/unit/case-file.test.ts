@@ -1,0 +1,123 @@
+import { identityForCaseFile } from '../../src/domain';
+import { Translator } from '../../src/i18n';
+import { caseFileContent, caseFileName, escapeHtml, formatBytes, renderCaseFileHtml, toPdfText, type CaseFileInput } from '../../src/services/case-file';
+
+let translator: Translator;
+beforeAll(async () => {
+  translator = await Translator.create();
+});
+
+const base: CaseFileInput = {
+  reference: 'R-AAAA-BBBB',
+  agency: 'NCIC',
+  kind: 'election',
+  category: 'e_hate',
+  story: 'Leaflets calling for violence against a community were handed out at the market.',
+  county: 42,
+  incidentAt: new Date('2026-08-01T09:00:00Z'),
+  when: 'now',
+  reportedAt: new Date('2026-08-01T09:30:00Z'),
+  evidence: [],
+  timeline: [],
+  language: 'en',
+  reporter: null,
+  preparedAt: new Date('2026-08-02T06:00:00Z'),
+};
+
+const allText = (input: CaseFileInput) => JSON.stringify(caseFileContent(input, translator));
+
+describe('case file content', () => {
+  it('has the sections an agency needs, in order, for an election report', () => {
+    const c = caseFileContent(base, translator);
+    expect(c.sections.map((s) => s.heading)).toEqual([
+      'Summary',
+      'Where and when',
+      'Polling station',
+      "What happened, in the reporter's words",
+      'Evidence',
+      'Later messages from the reporter',
+      'How to reach the reporter',
+    ]);
+    expect(c.title).toBe('Case file for NCIC (National Cohesion and Integration Commission)');
+  });
+
+  it('shows officers only for police reports, and says when none were identified', () => {
+    const police = caseFileContent({ ...base, kind: 'police', category: 'p_force', agency: 'IPOA' }, translator);
+    expect(police.sections[2]).toEqual({ heading: 'Who the police officers were', blocks: [{ type: 'text', text: 'The reporter gave no details that identify the officers.' }] });
+  });
+
+  it('prints identity only as the consent rule hands it over', () => {
+    const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z') }], { name: 'Baraka Mwangi', phone: '+254700111222' });
+    if (!consented.ok) throw new Error('consent');
+    expect(allText({ ...base, reporter: consented.identity })).toContain('+254700111222');
+    const without = allText(base);
+    expect(without).not.toContain('Baraka');
+    expect(without).toContain('quote reference number R-AAAA-BBBB');
+  });
+
+  it('has no place for internal notes', () => {
+    // @ts-expect-error internal notes are not part of a case file's input
+    const withNotes: CaseFileInput = { ...base, internalNotes: 'agent thinks this is a duplicate' };
+    expect(allText(withNotes)).not.toContain('duplicate');
+  });
+
+  it('is written in Swahili when asked, with our staff called wahudumu wa Ripoti', () => {
+    const sw = caseFileContent({ ...base, language: 'sw' }, translator);
+    expect(sw.sections[0].heading).toBe('Muhtasari');
+    expect(JSON.stringify(sw)).toContain('wahudumu wa Ripoti');
+    expect(JSON.stringify(sw)).not.toMatch(/afisa|maafisa/i);
+  });
+
+  it('lists the reporter messages oldest first, with files they sent', () => {
+    const c = caseFileContent(
+      {
+        ...base,
+        timeline: [
+          { at: new Date('2026-08-01T12:00:00Z'), text: 'second' },
+          { at: new Date('2026-08-01T11:00:00Z'), text: 'first', attachment: { kind: 'document', fileName: 'leaflet.pdf' } },
+        ],
+      },
+      translator,
+    );
+    expect(c.sections[5].blocks[0]).toEqual({
+      type: 'messages',
+      items: [
+        { at: '1 August 2026 at 14:00', text: 'first\nSent a file: Document leaflet.pdf' },
+        { at: '1 August 2026 at 15:00', text: 'second' },
+      ],
+    });
+  });
+});
+
+describe('PDF text', () => {
+  it('keeps what Helvetica can draw, drops accents it cannot, and marks the rest', () => {
+    expect(toPdfText('Murang’a – “kitu kidogo” café €5')).toEqual({ text: 'Murang’a – “kitu kidogo” café €5', lossy: false });
+    expect(toPdfText('Ŝeŵa')).toEqual({ text: 'Sewa', lossy: false });
+    expect(toPdfText('help 🙏 now')).toEqual({ text: 'help ? now', lossy: true });
+    expect(toPdfText('a\r\nb\tc')).toEqual({ text: 'a\nb c', lossy: false });
+  });
+
+  it('names the download by reference and agency only', () => {
+    expect(caseFileName({ reference: 'R-7KQ2-M4XD', agency: 'NPS_IA' }, 'pdf')).toBe('ripoti-R-7KQ2-M4XD-NPS_IA.pdf');
+  });
+
+  it('formats file sizes', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(245_760)).toBe('240.0 KB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
+    expect(formatBytes(undefined)).toBe('');
+  });
+});
+
+describe('HTML print view', () => {
+  it('escapes every value', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    const html = renderCaseFileHtml(
+      { ...base, place: '<img src=x onerror=alert(1)>', evidence: [{ kind: 'photo', fileName: '"><b>x.jpg', sizeBytes: 10 }] },
+      translator,
+    );
+    expect(html).not.toMatch(/<img|<b>/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('<html lang="en">');
+  });
+});

@@ -1,0 +1,36 @@
+import { identityDecision, identityForCaseFile, type ConsentAnswer } from '../../../src/domain';
+
+const at = (min: number) => new Date(Date.UTC(2026, 7, 9, 10, min));
+const yesIpoa: ConsentAnswer = { agency: 'IPOA', answer: 'yes', at: at(1) };
+const identity = { name: 'Wanjiku Kamau', phone: '+254712345678' };
+
+describe('consent to share identity with an agency', () => {
+  it('shares identity with the agency the reporter said yes to', () => {
+    expect(identityDecision({ anonymous: false }, 'IPOA', [yesIpoa])).toEqual({ share: true, consentAt: at(1) });
+    const r = identityForCaseFile({ anonymous: false }, 'IPOA', [yesIpoa], identity);
+    expect(r).toEqual({ ok: true, identity: { ...identity, consentAt: at(1) } });
+  });
+
+  it('never shares an anonymous report, even after a yes', () => {
+    expect(identityDecision({ anonymous: true }, 'IPOA', [yesIpoa])).toEqual({ share: false, reason: 'anonymous' });
+    expect(identityForCaseFile({ anonymous: true }, 'IPOA', [yesIpoa], identity)).toEqual({ ok: false, reason: 'anonymous' });
+  });
+
+  it('does not share without an answer, after a no, or with another agency', () => {
+    expect(identityDecision({ anonymous: false }, 'IPOA', [])).toEqual({ share: false, reason: 'not_asked' });
+    expect(identityDecision({ anonymous: false }, 'IPOA', [{ agency: 'IPOA', answer: 'no', at: at(1) }])).toEqual({ share: false, reason: 'declined' });
+    expect(identityDecision({ anonymous: false }, 'ODPP', [yesIpoa])).toEqual({ share: false, reason: 'not_asked' });
+  });
+
+  it('follows the latest answer for that agency, in whatever order answers are listed', () => {
+    const changedMind = [{ agency: 'IPOA', answer: 'no', at: at(5) }, yesIpoa] as ConsentAnswer[];
+    expect(identityDecision({ anonymous: false }, 'IPOA', changedMind)).toEqual({ share: false, reason: 'declined' });
+    const thenYes = [...changedMind, { agency: 'IPOA', answer: 'yes', at: at(9) }] as ConsentAnswer[];
+    expect(identityDecision({ anonymous: false }, 'IPOA', thenYes)).toEqual({ share: true, consentAt: at(9) });
+  });
+
+  it('says when there is nothing to share', () => {
+    expect(identityForCaseFile({ anonymous: false }, 'IPOA', [yesIpoa], { name: ' ', phone: '' })).toEqual({ ok: false, reason: 'nothing_to_share' });
+    expect(identityForCaseFile({ anonymous: false }, 'IPOA', [yesIpoa], { phone: '+254700000001' })).toMatchObject({ ok: true, identity: { phone: '+254700000001' } });
+  });
+});

@@ -1,0 +1,93 @@
+import { isPoliceUnit, isReporterRole, matchPoliceUnit, parsePlate, parsePollingStation, parseServiceNumber } from '../../../src/domain';
+
+describe('number plates', () => {
+  it.each([
+    ['KDA 123A', 'KDA 123A', 'private'],
+    ['kda123a', 'KDA 123A', 'private'],
+    ['K D A 1 2 3 A', 'KDA 123A', 'private'],
+    ['KAA 001B', 'KAA 001B', 'private'],
+    [' kcx-456z ', 'KCX 456Z', 'private'],
+    ['kmda 123a', 'KMDA 123A', 'motorcycle'],
+    ['GK 123A', 'GK 123A', 'government'],
+    ['gk-123a', 'GK 123A', 'government'],
+    ['gk.a 372f', 'GKA 372F', 'government'],
+  ])('reads %j as %s', (typed, plate, kind) => {
+    expect(parsePlate(typed)).toEqual({ ok: true, plate, kind });
+  });
+
+  it.each(['a white Probox', 'KDA 12A', 'KDA 1234A', 'XYZ 123A', '123', 'GK', 'KDA123'])('refuses %j as not a plate', (typed) => {
+    expect(parsePlate(typed)).toEqual({ ok: false, reason: 'not_a_plate' });
+  });
+
+  it('says an empty answer is empty, not a wrong plate', () => {
+    expect(parsePlate('  - ')).toEqual({ ok: false, reason: 'empty' });
+  });
+});
+
+describe('police units', () => {
+  it('has codes for the services a reporter can tell apart', () => {
+    expect(['kps', 'ap', 'gsu', 'traffic', 'dci', 'other'].every(isPoliceUnit)).toBe(true);
+    expect(isPoliceUnit('army')).toBe(false);
+  });
+
+  it.each([
+    ['GSU', 'gsu'],
+    ['general service unit', 'gsu'],
+    ['A.P.', 'ap'],
+    ['Administration Police', 'ap'],
+    ['polisi wa utawala', 'ap'],
+    ['CID officers', 'dci'],
+    ['DCI', 'dci'],
+    ['trafiki', 'traffic'],
+    ['traffic police', 'traffic'],
+    ['regular police', 'kps'],
+    ['Kenya Police Service', 'kps'],
+    ['polisi wa kawaida', 'kps'],
+  ])('recognises %j as %s', (typed, unit) => {
+    expect(matchPoliceUnit(typed)).toBe(unit);
+  });
+
+  it('does not guess a unit from unrelated words', () => {
+    expect(matchPoliceUnit('sijui')).toBeUndefined();
+    expect(matchPoliceUnit('they wore jungle green')).toBeUndefined();
+    expect(matchPoliceUnit('happy')).toBeUndefined();
+  });
+});
+
+describe('service numbers', () => {
+  it('keeps the number and drops the words around it', () => {
+    expect(parseServiceNumber('No. 237465')).toEqual({ ok: true, serviceNumber: '237465' });
+    expect(parseServiceNumber('service number 2012-04-5567')).toEqual({ ok: true, serviceNumber: '2012-04-5567' });
+    expect(parseServiceNumber('namba ya huduma 88 431')).toEqual({ ok: true, serviceNumber: '88 431' });
+    expect(parseServiceNumber('ap/12345')).toEqual({ ok: true, serviceNumber: 'AP/12345' });
+  });
+
+  it('refuses text that is not a number', () => {
+    expect(parseServiceNumber('Corporal Otieno')).toEqual({ ok: false, reason: 'no_digits' });
+    expect(parseServiceNumber('  ')).toEqual({ ok: false, reason: 'empty' });
+    expect(parseServiceNumber('1'.repeat(25))).toEqual({ ok: false, reason: 'too_long' });
+  });
+});
+
+describe('reporter role', () => {
+  it('knows the three roles', () => {
+    expect(['victim', 'witness', 'on_behalf'].every(isReporterRole)).toBe(true);
+    expect(isReporterRole('officer')).toBe(false);
+  });
+});
+
+describe('polling stations', () => {
+  it('takes a name, a code, or both', () => {
+    expect(parsePollingStation('Moi Primary School')).toEqual({ ok: true, station: { name: 'Moi Primary School' } });
+    expect(parsePollingStation('047 280 1398 01')).toEqual({ ok: true, station: { code: '047280139801' } });
+    expect(parsePollingStation('Kasarani Primary, 047280139801')).toEqual({ ok: true, station: { name: 'Kasarani Primary', code: '047280139801' } });
+    // Short numbers belong to the name ("Stream 2"), not a code.
+    expect(parsePollingStation('Shauri Moyo stream 2')).toEqual({ ok: true, station: { name: 'Shauri Moyo stream 2' } });
+  });
+
+  it('refuses what is not a station', () => {
+    expect(parsePollingStation(' ')).toEqual({ ok: false, reason: 'empty' });
+    expect(parsePollingStation('12')).toEqual({ ok: false, reason: 'not_a_station' });
+    expect(parsePollingStation('x'.repeat(121))).toEqual({ ok: false, reason: 'too_long' });
+  });
+});

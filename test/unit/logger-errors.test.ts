@@ -1,0 +1,32 @@
+/** `{ err }` through the logger's serializer: what failed, never the reporter's words or the bot token. */
+import { Writable } from 'node:stream';
+import { TelegramError } from 'telegraf';
+import { createLogger } from '../../src/logger';
+
+function logged(fields: Record<string, unknown>): { line: string; err: Record<string, unknown> } {
+  const lines: string[] = [];
+  const logger = createLogger({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(chunk.toString()), cb()) }));
+  logger.error(fields, 'failed');
+  return { line: lines[0], err: (JSON.parse(lines[0]) as { err: Record<string, unknown> }).err };
+}
+
+it('keeps a Telegram error’s method and code, not the request it carried', () => {
+  const err = new TelegramError(
+    { error_code: 400, description: "Bad Request: can't parse entities" },
+    { method: 'sendMessage', payload: { chat_id: 555123, text: 'Officer Kiprono took 2000 shillings' } },
+  );
+  const { line, err: out } = logged({ err });
+  expect(out).toMatchObject({ type: 'TelegramError', code: 400, method: 'sendMessage', message: "400: Bad Request: can't parse entities" });
+  expect(line).not.toContain('Kiprono');
+  expect(line).not.toContain('555123');
+});
+
+it('drops other fields an error may carry, keeps its cause, and redacts the bot token', () => {
+  const cause = new Error('GET https://api.telegram.org/file/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0/photos/1.jpg failed');
+  const err = Object.assign(new Error('validation failed', { cause }), { errors: { text: { value: 'They beat my brother at Kasarani' } } });
+  const { line, err: out } = logged({ err });
+  expect(out.message).toBe('validation failed');
+  expect((out.cause as { message: string }).message).toContain('/bot<redacted>/');
+  expect(line).not.toContain('Kasarani');
+  expect(line).not.toContain('AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0');
+});
