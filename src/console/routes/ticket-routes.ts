@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, type AgentStatus } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
 import type { ReportDoc, ReportEventDoc } from '../../store';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
@@ -38,11 +38,18 @@ export function ticketGuard(ctx: ConsoleContext): TicketGuard {
     preHandler: async (req, reply) => {
       const { id } = req.params as { id: string };
       const report = await ctx.store.reports.findById(id);
-      if (!report) return ctx.problem(req, reply, 404, 'not_found');
-      if (!decide(actorOf(signedInAgent(req).agent), 'view', report).ok) return ctx.problem(req, reply, 403, 'not_your_ticket');
+      if (!report) return refuse(ctx, req, reply, 404, 'not_found');
+      const view = decide(actorOf(signedInAgent(req).agent), 'view', report);
+      if (!view.ok) return refuse(ctx, req, reply, 403, view.reason);
       req.ticket = report;
     },
   };
+}
+
+/** A page for people; for the page's scripts (fetch), the reason in the agent's language as JSON. */
+function refuse(ctx: ConsoleContext, req: FastifyRequest, reply: FastifyReply, status: 403 | 404, reason: TicketRefusal | 'not_found') {
+  if (req.headers['x-requested-with'] === 'fetch') return reply.code(status).send({ ok: false, message: ctx.translator.t(ctx.auth.language(req), `console:flash.refused_${reason}`) });
+  return ctx.problem(req, reply, status, status === 404 ? 'not_found' : 'not_your_ticket');
 }
 
 /** The ticket loaded by `ticketGuard`. */

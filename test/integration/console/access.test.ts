@@ -338,4 +338,19 @@ describe('route schemas', () => {
     expect((await b.post(`/tickets/${id}/status`, { status: 'assigned' })).headers.location).toBe(`/tickets/${id}?err=choose_status`);
     expect((await b.post(`/tickets/${id}/refer`, { agency: 'NASA' })).headers.location).toBe(`/tickets/${id}?err=choose_agency`);
   });
+
+  it("tells the page's script why a ticket is refused, in the agent's language", async () => {
+    const report = await submit();
+    const id = report._id.toString();
+    const b = h.browser();
+    await b.signIn('chebet');
+    const notHers = await b.post(`/tickets/${id}/reply`, { text: 'Habari' }, { headers: { 'x-requested-with': 'fetch' } });
+    expect(notHers.statusCode).toBe(403);
+    expect(notHers.json()).toEqual({ ok: false, message: 'This ticket is not yours: another agent holds it, or it went back to the queue. Reload to see its state.' });
+    await b.post('/language', { lang: 'sw', back: '/queue' });
+    const missing = await b.post('/tickets/0123456789abcdef01234567/note', { text: 'x' }, { headers: { 'x-requested-with': 'fetch' } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ ok: false, message: 'Tiketi hii haikupatikana.' });
+    await b.post('/language', { lang: 'en', back: '/queue' });
+  });
 });
