@@ -15,9 +15,9 @@ import IORedis, { type Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { sessionKey } from '../src/bot';
 import { createLogger } from '../src/logger';
-import { Translator } from '../src/i18n';
 import { createQueues, type Queues } from '../src/queue';
 import { closeRedis, createRedis } from '../src/redis';
+import { redisKeys } from '../src/redis-keys';
 import { EventBus } from '../src/services/events';
 import { TicketService } from '../src/services/ticket-service';
 import { TicketDesk } from '../src/services/ticket-desk';
@@ -342,8 +342,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       consoleRedis.push(r);
       return r;
     };
-    const events = new EventBus(consoleConn('producer'), null, `${prefix}:live`);
-    const translator = await Translator.create();
+    const events = new EventBus(consoleConn('producer'), null, redisKeys(prefix).liveChannel);
     queues = createQueues({
       config: {
         redis: { url: redisUrl, prefix },
@@ -352,9 +351,6 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         tickets: { maxPerAgent: 1_000_000, slaMinutes: [5, 15, 60, 240] },
         replies: { ratePerSecond: 25 },
       },
-      store,
-      translator,
-      events,
       logger,
       redis: consoleConn,
       workers: false,

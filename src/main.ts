@@ -14,6 +14,7 @@ import { TicketService } from './services/ticket-service';
 import { TicketDesk } from './services/ticket-desk';
 import { SlaService } from './services/sla-service';
 import { OutboxRelay } from './services/outbox-relay';
+import { DeliveryService } from './services/delivery-service';
 import type { TicketActions } from './services/ticket-actions';
 import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from './queue';
 import { Metrics } from './metrics';
@@ -81,7 +82,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const services: Service[] = [];
   // [queue wiring] Every role can enqueue and queue replies; the worker role runs the relay, SLA
   // and replies workers. The queues close last (first in `services`, stopped in reverse).
-  const queueDeps: QueueDeps = { config, store, translator, events, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides };
+  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides };
   const queues = createQueues(queueDeps);
   services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
   // [services] The use cases, on the queues' ports: intake and the ticket desk re-queue through reports.
@@ -92,7 +93,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   if (roles.has('worker')) {
     const relay = opts.queueOverrides?.relay ?? {};
     services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, ...relay }));
-    services.push(...createQueueWorkers(queueDeps, queues));
+    services.push(...createQueueWorkers(queueDeps, queues, new DeliveryService({ store, translator, events, logger, metrics })));
   }
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });

@@ -1,9 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
-import type { Store } from '../store';
-import type { Translator } from '../i18n';
-import type { EventBus } from '../services/events';
+import type { DeliveryService } from '../services/delivery-service';
 import type { TicketDispenser } from '../services/ports';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
@@ -27,9 +25,6 @@ export * from './chat-pacer';
 
 export interface QueueDeps {
   config: Pick<Config, 'redis' | 'telegram' | 'tickets' | 'replies'>;
-  store: Store;
-  translator: Translator;
-  events: EventBus;
   logger: Logger;
   metrics?: Metrics;
   /** Connection factory: 'producer' fails fast (request paths), 'worker' waits through restarts. */
@@ -84,11 +79,11 @@ export function createQueues(deps: QueueDeps): Queues {
 
 /**
  * The worker role's queue services, in start order: the stall guard on `tickets`, the SLA worker
- * (its handler set by src/main.ts) and the replies worker. The outbox relay is a service
- * (src/services/outbox-relay.ts) that main.ts builds beside them.
+ * (its handler set by src/main.ts) and the replies worker, which carries what `delivery`
+ * decides. The outbox relay is a service (src/services/outbox-relay.ts) main.ts builds beside them.
  */
-export function createQueueWorkers(deps: QueueDeps, queues: Queues): Service[] {
-  const { config, store, events, logger, metrics } = deps;
+export function createQueueWorkers(deps: QueueDeps, queues: Queues, delivery: DeliveryService): Service[] {
+  const { config, logger, metrics } = deps;
   const prefix = redisKeys(config.redis.prefix).bull;
   const replies = deps.overrides?.replies ?? {};
   return [
@@ -97,9 +92,7 @@ export function createQueueWorkers(deps: QueueDeps, queues: Queues): Service[] {
     new ReplyWorker({
       connection: deps.redis('worker'),
       prefix,
-      store,
-      translator: deps.translator,
-      events,
+      delivery,
       logger,
       metrics,
       token: config.telegram.token,

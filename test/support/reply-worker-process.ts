@@ -10,6 +10,7 @@ import { Translator } from '../../src/i18n';
 import { EventBus } from '../../src/services/events';
 import { createLogger } from '../../src/logger';
 import { ReplyWorker } from '../../src/queue';
+import { DeliveryService } from '../../src/services/delivery-service';
 
 function need(name: string): string {
   const v = process.env[name];
@@ -24,13 +25,12 @@ async function main(): Promise<void> {
   const translator = await Translator.create();
   const connection = createRedis(need('REDIS_URL'), 'worker');
   const pub = createRedis(need('REDIS_URL'), 'producer');
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'silent' });
   const worker = new ReplyWorker({
     connection,
     prefix,
-    store,
-    translator,
-    events: new EventBus(pub, null, redisKeys(prefix).liveChannel),
-    logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    delivery: new DeliveryService({ store, translator, events: new EventBus(pub, null, redisKeys(prefix).liveChannel), logger }),
+    logger,
     token: need('TELEGRAM_BOT_TOKEN'),
     apiRoot: need('TELEGRAM_API_ROOT'),
     limiter: { max: 1, duration: Number(process.env.RIPOTI_LIMIT_MS ?? 100) },

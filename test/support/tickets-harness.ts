@@ -18,6 +18,7 @@ import { ReportService, type SubmitInput } from '../../src/services/report-servi
 import { TicketDesk } from '../../src/services/ticket-desk';
 import { SlaService } from '../../src/services/sla-service';
 import { OutboxRelay } from '../../src/services/outbox-relay';
+import { DeliveryService } from '../../src/services/delivery-service';
 import { Metrics } from '../../src/metrics';
 import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from '../../src/queue';
 import type { CategoryCode } from '../../src/domain';
@@ -83,14 +84,15 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const events: LiveEvent[] = [];
   await bus.subscribe((e) => events.push(e));
   const metrics = new Metrics();
-  const queueDeps: QueueDeps = { config, store, translator, events: bus, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides };
+  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides };
   const queues = createQueues(queueDeps);
   const reports = new ReportService({ store, tickets: queues.tickets, logger });
   const sla = new SlaService({ store, events: bus, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.overrides?.slaMs });
   queues.tickets.attachSla(sla);
   queues.sla.handle((check) => sla.check(check));
   const relay = new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, ...opts.overrides?.relay });
-  const workers = queueDeps.workers ? [relay, ...createQueueWorkers(queueDeps, queues)] : [];
+  const delivery = new DeliveryService({ store, translator, events: bus, logger, metrics });
+  const workers = queueDeps.workers ? [relay, ...createQueueWorkers(queueDeps, queues, delivery)] : [];
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger });
   const started: { stop(): Promise<void> }[] = [];
