@@ -12,6 +12,16 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
+  // Type-aware rules where a forgotten promise would lose work or crash: a report stored but never
+  // queued, an unhandled rejection taking the process down.
+  {
+    files: ['src/**/*.ts', 'playground/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   { files: ['test/**', 'bench/**', 'playground/**', '**/cli.ts'], rules: { 'no-console': 'off' } },
   { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } } },
   // Browser scripts served as-is declare their globals with /* global ... */ comments.

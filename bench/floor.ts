@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   bot.catch((err) => console.error('floor bot error', err));
   bot.botInfo = await bot.telegram.getMe();
   const path = env('BENCH_PATH');
-  const server = http.createServer(bot.webhookCallback(path, { secretToken: env('BENCH_SECRET') }));
+  const handle = bot.webhookCallback(path, { secretToken: env('BENCH_SECRET') });
+  // telegraf answers the request itself, errors included; nothing is left to await here.
+  const server = http.createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(Number(env('BENCH_PORT')), '127.0.0.1', () => resolve()));
   const address = server.address();

@@ -89,7 +89,7 @@ export class TicketQueries {
 
   /** Waiting for an agent: most urgent first, then oldest first (the order "take next" serves). */
   waiting(limit = 200): Promise<ReportDoc[]> {
-    return this.Report.find({ status: 'received' }).sort({ priority: 1, createdAt: 1 }).limit(limit).lean<ReportDoc[]>().exec();
+    return this.Report.find({ status: 'received' }).sort({ priority: 1, createdAt: 1, _id: 1 }).limit(limit).lean<ReportDoc[]>().exec();
   }
 
   countWaiting(): Promise<number> {
@@ -100,7 +100,7 @@ export class TicketQueries {
     const query = filterToQuery(f);
     const [items, total] = await Promise.all([
       this.Report.find(query)
-        .sort({ createdAt: -1 })
+        .sort({ createdAt: -1, _id: -1 })
         .skip((f.page - 1) * limit)
         .limit(limit)
         .lean<ReportDoc[]>()
@@ -112,7 +112,7 @@ export class TicketQueries {
 
   /** Everything matching, oldest first, for CSV export; a cursor so a big export does not sit in memory. */
   cursor(f: TicketFilter) {
-    return this.Report.find(filterToQuery(f)).sort({ createdAt: 1 }).lean<ReportDoc>().cursor();
+    return this.Report.find(filterToQuery(f)).sort({ createdAt: 1, _id: 1 }).lean<ReportDoc>().cursor();
   }
 
   async counts(f: TicketFilter): Promise<Counts> {

@@ -33,7 +33,7 @@ export class MessageRepository {
   findPendingOutgoing(limit = 200, createdBefore?: Date): Promise<MessageDoc[]> {
     const filter: Record<string, unknown> = { direction: 'to_reporter', delivery: 'pending' };
     if (createdBefore) filter.createdAt = { $lte: createdBefore };
-    return this.Message.find(filter).sort({ createdAt: 1 }).limit(limit).lean<MessageDoc[]>().exec();
+    return this.Message.find(filter).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<MessageDoc[]>().exec();
   }
 
   /** Only a pending message becomes sent: a redelivered job cannot send twice once this succeeded. */

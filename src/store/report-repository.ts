@@ -68,7 +68,7 @@ export class ReportRepository {
   findUnqueued(limit = 100, olderThan?: Date): Promise<ReportDoc[]> {
     const filter: Record<string, unknown> = { status: 'received', queuedAt: null };
     if (olderThan) filter.createdAt = { $lte: olderThan };
-    return this.Report.find(filter).sort({ createdAt: 1 }).limit(limit).lean<ReportDoc[]>().exec();
+    return this.Report.find(filter).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<ReportDoc[]>().exec();
   }
 
   /**
@@ -82,7 +82,7 @@ export class ReportRepository {
   /** Waiting tickets that should have a `tickets` job: the relay checks these still do. */
   findQueuedWaiting(limit = 500, queuedBefore?: Date): Promise<ReportDoc[]> {
     const filter: Record<string, unknown> = { status: 'received', queuedAt: queuedBefore ? { $ne: null, $lte: queuedBefore } : { $ne: null } };
-    return this.Report.find(filter).sort({ queuedAt: 1 }).limit(limit).lean<ReportDoc[]>().exec();
+    return this.Report.find(filter).sort({ queuedAt: 1, _id: 1 }).limit(limit).lean<ReportDoc[]>().exec();
   }
 
   /**
@@ -102,7 +102,7 @@ export class ReportRepository {
   /** Open reports of a reporter, newest first (for replies and /status). */
   findOpenByReporter(reporterId: Id): Promise<ReportDoc[]> {
     return this.Report.find({ reporterId: oid(reporterId), status: { $nin: CLOSED_STATUSES } })
-      .sort({ createdAt: -1 })
+      .sort({ createdAt: -1, _id: -1 })
       .lean<ReportDoc[]>()
       .exec();
   }
@@ -113,7 +113,7 @@ export class ReportRepository {
 
   findAssignedTo(agentId: Id): Promise<ReportDoc[]> {
     return this.Report.find({ assignee: oid(agentId), status: { $in: ['assigned', 'in_progress', 'waiting_reporter', 'referred'] } })
-      .sort({ priority: 1, createdAt: 1 })
+      .sort({ priority: 1, createdAt: 1, _id: 1 })
       .lean<ReportDoc[]>()
       .exec();
   }

@@ -51,7 +51,7 @@ beforeAll(async () => {
     DATA_KEY: `k1:${KEY.toString('base64')}`,
     CONSOLE_HOST: '127.0.0.1',
     CONSOLE_PORT: String(port),
-    // The worker role's probes on any free port: a fixed one collides with other apps on the machine.
+    // Any free port: the default 9091 may be taken by another app running on the machine.
     WORKER_HTTP_PORT: '0',
     MAX_TICKETS_PER_AGENT: '3',
   });

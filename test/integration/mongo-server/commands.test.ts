@@ -23,10 +23,12 @@ describe('commands', () => {
     expect(e.message).toContain("no such command: 'fooBar'");
   });
 
-  it('answers hello as a writable standalone', async () => {
+  it('answers hello as the writable primary of a replica set, naming itself', async () => {
     const hello = await t.db.admin().command({ hello: 1 });
-    expect(hello).toMatchObject({ ok: 1, isWritablePrimary: true, logicalSessionTimeoutMinutes: 30 });
-    expect(hello.setName).toBeUndefined();
+    expect(hello).toMatchObject({ ok: 1, isWritablePrimary: true, secondary: false, logicalSessionTimeoutMinutes: 30 });
+    expect(typeof hello.setName).toBe('string');
+    expect(hello.primary).toBe(hello.me);
+    expect(hello.hosts).toContain(hello.me);
     expect(hello.maxWireVersion).toBeGreaterThanOrEqual(17); // 21 here; real servers from 6.0 up
     expect(hello.maxBsonObjectSize).toBe(16 * 1024 * 1024);
     expect(hello.maxWriteBatchSize).toBeGreaterThan(1000);

@@ -2,13 +2,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
+import mongoose from 'mongoose';
 import { startMongoTestServer } from '../../support/mongo/server';
 
 describe('startMongoTestServer', () => {
   it('listens on a free port, serves the driver and stops cleanly', async () => {
     const server = await startMongoTestServer({ port: 0 });
     expect(server.port).toBeGreaterThan(0);
-    expect(server.uri).toBe(`mongodb://127.0.0.1:${server.port}/?directConnection=true`);
+    expect(server.uri).toBe(`mongodb://127.0.0.1:${server.port}/?replicaSet=rs0`);
     const client = await MongoClient.connect(server.uri, { serverSelectionTimeoutMS: 2000 });
     try {
       await client.db('a').collection('b').insertOne({ x: 1 });
@@ -17,6 +18,38 @@ describe('startMongoTestServer', () => {
       await client.close();
     }
     await server.stop();
+  });
+
+  // hello reports a one-member replica set: the driver discovers it from any of these URIs.
+  it.each([
+    ['the replica set URI it prints', (port: number) => `mongodb://127.0.0.1:${port}/?replicaSet=rs0`],
+    ['a plain URI with a database', (port: number) => `mongodb://127.0.0.1:${port}/ripoti`],
+    ['a direct connection', (port: number) => `mongodb://127.0.0.1:${port}/?directConnection=true`],
+    ['another name for the host', (port: number) => `mongodb://localhost:${port}/`],
+  ])('serves the driver and mongoose through %s', async (_label, uriFor) => {
+    const server = await startMongoTestServer({ port: 0 });
+    const uri = uriFor(server.port);
+    const client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 3000 });
+    const conn = await mongoose.createConnection(uri, { dbName: 'm', serverSelectionTimeoutMS: 3000 }).asPromise();
+    try {
+      await client.db('m').collection('c').insertOne({ via: 'driver' });
+      expect(await conn.db!.collection('c').countDocuments({ via: 'driver' })).toBe(1);
+    } finally {
+      await Promise.all([client.close(), conn.close()]);
+      await server.stop();
+    }
+  });
+
+  it('advertises the host name it is given, and the driver follows it', async () => {
+    const server = await startMongoTestServer({ port: 0, advertisedHost: 'localhost', replicaSet: 'ripoti' });
+    expect(server.uri).toBe(`mongodb://localhost:${server.port}/?replicaSet=ripoti`);
+    const client = await MongoClient.connect(`mongodb://127.0.0.1:${server.port}/?replicaSet=ripoti`, { serverSelectionTimeoutMS: 3000 });
+    try {
+      expect(await client.db('admin').command({ hello: 1 })).toMatchObject({ setName: 'ripoti', me: `localhost:${server.port}` });
+    } finally {
+      await client.close();
+      await server.stop();
+    }
   });
 
   it('keeps data per server instance', async () => {
@@ -48,7 +81,7 @@ describe('dev:mongo CLI', () => {
         });
         child.once('exit', (code) => reject(new Error(`cli exited early with ${code}: ${out}`)));
       });
-      expect(uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/\?directConnection=true$/);
+      expect(uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/\?replicaSet=rs0$/);
       const client = await MongoClient.connect(uri);
       expect(await client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
       await client.close();

@@ -1,4 +1,5 @@
-/** `npm run dev:mongo -- --port 27017 [--host 127.0.0.1]`: serves until SIGINT/SIGTERM. */
+/** `npm run dev:mongo -- --port 27017 [--host 127.0.0.1] [--advertise name] [--replica-set rs0]
+ * [--random-tie-order] [--ttl-interval-ms 60000]`: serves until SIGINT/SIGTERM. */
 import { startMongoTestServer } from './server';
 
 function arg(name: string): string | undefined {
@@ -13,7 +14,17 @@ async function main(): Promise<void> {
   const portArg = arg('port') ?? '27017';
   const port = Number(portArg);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${portArg}`);
-  const server = await startMongoTestServer({ port, host: arg('host') });
+  const ttl = arg('ttl-interval-ms');
+  const ttlMonitorIntervalMs = ttl === undefined ? undefined : Number(ttl);
+  if (ttlMonitorIntervalMs !== undefined && !(ttlMonitorIntervalMs > 0)) throw new Error(`invalid --ttl-interval-ms ${ttl}`);
+  const server = await startMongoTestServer({
+    port,
+    host: arg('host'),
+    advertisedHost: arg('advertise'),
+    replicaSet: arg('replica-set'),
+    randomTieOrder: process.argv.includes('--random-tie-order'),
+    ttlMonitorIntervalMs,
+  });
   console.log(`MongoDB-compatible test server listening on ${server.uri}`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -1,13 +1,35 @@
 /** Command handlers. Each takes the command document and the target database name. */
-import { Long, calculateObjectSize } from 'bson';
-import { Aggregator, Query, find as mingoFind } from 'mingo';
+import { Long, ObjectId, calculateObjectSize } from 'bson';
 import { CommandError, badValue, namespaceNotFound, toCommandError } from './errors';
 import { type Collection, type Store } from './store';
+import { plainNumbers } from './numbers';
+import { projectDocs } from './projection';
+import { compileQuery, runPipeline } from './query';
 import { applyUpdate, buildUpsert, isOperatorUpdate, validateUpdate } from './update';
-import { canonical, deepCopy, getPath, isPlainObject, sortDocs, type Doc } from './values';
+import { canonical, getPath, isPlainObject, sortDocs, toNumber, type Doc } from './values';
 
 export interface ConnectionInfo {
   connectionId: number;
+}
+
+/** What `hello` says about the server: a one-member replica set, as production runs one. */
+export interface ServerIdentity {
+  setName: string;
+  /** host:port that clients reach this server at; filled in once the server listens. */
+  me: string;
+  startedAt: number;
+  connections(): { current: number; totalCreated: number };
+}
+
+const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
+
+/** MongoDB refuses a stored document over 16 MiB (BSONObjectTooLarge). */
+function checkSize(doc: Doc, after: 'insert' | 'update'): void {
+  const size = calculateObjectSize(doc);
+  if (size <= MAX_BSON_OBJECT_SIZE) return;
+  throw after === 'update'
+    ? new CommandError(10334, 'BSONObjectTooLarge', `Resulting document after update is larger than ${MAX_BSON_OBJECT_SIZE}`)
+    : new CommandError(10334, 'BSONObjectTooLarge', `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_OBJECT_SIZE}`);
 }
 
 type Handler = (cmd: Doc, dbName: string, conn: ConnectionInfo) => Doc;
@@ -20,10 +42,7 @@ const DEFAULT_BATCH = 101;
 const BATCH_BYTES = 12 * 1024 * 1024;
 
 function num(v: unknown, fallback = 0): number {
-  if (typeof v === 'number') return v;
-  if (v instanceof Long) return v.toNumber();
-  if (typeof v === 'bigint') return Number(v);
-  return fallback;
+  return toNumber(v) ?? fallback;
 }
 
 function optDoc(v: unknown, what: string): Doc | undefined {
@@ -45,13 +64,7 @@ function sortSpec(sort: Doc | undefined): Record<string, 1 | -1> | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
-/** MongoDB returns _id first; mingo's projection appends it last. */
-function idFirst(doc: Doc): Doc {
-  if (!('_id' in doc) || Object.keys(doc)[0] === '_id') return doc;
-  return { _id: doc._id, ...doc };
-}
-
-function shape(docs: Doc[], opts: { sort?: Doc; skip?: number; limit?: number; projection?: Doc }): Doc[] {
+function shape(docs: Doc[], opts: { sort?: Doc; skip?: number; limit?: number; projection?: Doc; query?: Doc }): Doc[] {
   const sort = sortSpec(opts.sort);
   const projection = opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined;
   const skip = opts.skip ?? 0;
@@ -59,18 +72,71 @@ function shape(docs: Doc[], opts: { sort?: Doc; skip?: number; limit?: number; p
   const sorted = sort ? sortDocs(docs, sort) : docs;
   const page = skip || limit ? sorted.slice(skip, limit > 0 ? skip + limit : undefined) : sorted;
   if (!projection) return page;
-  try {
-    return (mingoFind(page, {}, projection).all() as Doc[]).map(idFirst);
-  } catch (err) {
-    throw toCommandError(err);
+  return projectDocs(page, projection, opts.query);
+}
+
+/** Collation cannot be honoured (string order and matching would silently differ), so it is refused;
+ * the simple collation is the default anyway. */
+function refuseCollation(collation: unknown): void {
+  if (collation === undefined || collation === null) return;
+  if (isPlainObject(collation) && collation.locale === 'simple') return;
+  throw new CommandError(2, 'BadValue', 'collation is not supported by the test server (it compares strings by code point, as the simple collation does)');
+}
+
+/** A hint changes no result here, but one naming no existing index fails as in MongoDB. */
+function checkHint(c: Collection | undefined, hint: unknown): void {
+  if (hint === undefined || hint === null || !c) return;
+  if (typeof hint === 'string' ? c.indexes.some((i) => i.name === hint) : isPlainObject(hint) && ('$natural' in hint || c.indexes.some((i) => canonical(i.key) === canonical(hint)))) return;
+  throw new CommandError(2, 'BadValue', 'hint provided does not correspond to an existing index');
+}
+
+const UNSUPPORTED_COLLECTION_OPTIONS: Record<string, string> = {
+  capped: 'capped collections',
+  timeseries: 'time series collections',
+  clusteredIndex: 'clustered collections',
+  expireAfterSeconds: 'collection-level expireAfterSeconds (TTL indexes are supported)',
+  viewOn: 'views',
+  validator: 'schema validation',
+  changeStreamPreAndPostImages: 'change streams',
+  encryptedFields: 'queryable encryption',
+};
+
+function refuseCollectionOptions(cmd: Doc): void {
+  for (const [k, what] of Object.entries(UNSUPPORTED_COLLECTION_OPTIONS)) {
+    if (cmd[k] !== undefined && cmd[k] !== false) throw new CommandError(115, 'CommandNotSupported', `${what}: not supported by the test server`);
   }
+  refuseCollation(cmd.collation);
 }
 
-function project(doc: Doc, fields: Doc | undefined): Doc {
-  return shape([doc], { projection: fields })[0];
+function checkReadOptions(c: Collection | undefined, opts: Doc): void {
+  refuseCollation(opts.collation);
+  checkHint(c, opts.hint);
 }
 
-export function createHandlers(store: Store): Record<string, Handler> {
+function project(doc: Doc, fields: Doc | undefined, query: Doc): Doc {
+  return shape([doc], { projection: fields, query })[0];
+}
+
+/** Fisher-Yates on a copy. */
+function shuffled<T>(xs: T[]): T[] {
+  const out = xs.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+export interface HandlerOptions {
+  /** Hand out matching documents in random order, so that equal sort keys (and no sort at all)
+   * come back in a different order each time, as MongoDB may; insertion order otherwise. */
+  randomTieOrder?: boolean;
+}
+
+export function createHandlers(store: Store, identity: ServerIdentity, opts: HandlerOptions = {}): Record<string, Handler> {
+  // Sorting is stable, so shuffling the candidates first is what randomises ties.
+  const matching = (c: Collection, filter: Doc | undefined): Doc[] => (opts.randomTieOrder ? shuffled(c.match(filter)) : c.match(filter));
+
   const takeBatch = (docs: Doc[], pos: number, batchSize: number): [Doc[], number] => {
     const max = batchSize > 0 ? batchSize : Number.MAX_SAFE_INTEGER;
     const batch: Doc[] = [];
@@ -96,6 +162,13 @@ export function createHandlers(store: Store): Record<string, Handler> {
     helloOk: true,
     ...(legacy ? { ismaster: true } : {}),
     isWritablePrimary: true,
+    secondary: false,
+    setName: identity.setName,
+    setVersion: 1,
+    electionId: ELECTION_ID,
+    hosts: [identity.me],
+    primary: identity.me,
+    me: identity.me,
     maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
     maxMessageSizeBytes: MAX_MESSAGE_SIZE,
     maxWriteBatchSize: MAX_WRITE_BATCH,
@@ -125,10 +198,46 @@ export function createHandlers(store: Store): Record<string, Handler> {
     }),
     endSessions: () => ({ ok: 1 }),
 
+    serverStatus: () => {
+      const uptimeMillis = Date.now() - identity.startedAt;
+      const { current, totalCreated } = identity.connections();
+      return {
+        host: identity.me,
+        version: '7.0.0',
+        process: 'mongod',
+        pid: Long.fromNumber(process.pid),
+        uptime: Math.floor(uptimeMillis / 1000),
+        uptimeMillis: Long.fromNumber(uptimeMillis),
+        uptimeEstimate: Long.fromNumber(Math.floor(uptimeMillis / 1000)),
+        localTime: new Date(),
+        connections: { current, available: 1_000_000 - current, totalCreated },
+        repl: { setName: identity.setName, isWritablePrimary: true, secondary: false, hosts: [identity.me], primary: identity.me, me: identity.me },
+        storageEngine: { name: 'memory', supportsCommittedReads: false, persistent: false },
+        ok: 1,
+      };
+    },
+
+    // Query plans would be invented: the server scans in memory and has no planner to describe.
+    explain: () => {
+      throw new CommandError(115, 'CommandNotSupported', 'explain is not supported by the test server (it has no query planner)');
+    },
+
+    collMod: (cmd, dbName) => {
+      const name = collName(cmd, 'collMod');
+      const c = coll(dbName, name);
+      if (!c) throw namespaceNotFound(`ns does not exist: ${dbName}.${name}`);
+      const other = Object.keys(cmd).filter((k) => k !== 'collMod' && k !== 'index');
+      if (other.length) throw new CommandError(115, 'CommandNotSupported', `collMod ${other.join(', ')}: not supported by the test server (only index expireAfterSeconds and hidden are)`);
+      const spec = optDoc(cmd.index, 'index');
+      if (!spec) return { ok: 1 };
+      return { ...c.modifyIndex(spec), ok: 1 };
+    },
+
     create: (cmd, dbName) => {
       const name = collName(cmd, 'create');
       const db = store.db(dbName);
       if (db.get(name)) throw new CommandError(48, 'NamespaceExists', `Collection ${dbName}.${name} already exists.`);
+      refuseCollectionOptions(cmd);
       db.getOrCreate(name);
       return { ok: 1 };
     },
@@ -156,12 +265,8 @@ export function createHandlers(store: Store): Record<string, Handler> {
       );
       let matched = infos;
       if (filter && Object.keys(filter).length) {
-        try {
-          const q = new Query(filter);
-          matched = infos.filter((i) => q.test(i));
-        } catch (err) {
-          throw toCommandError(err);
-        }
+        const q = compileQuery(filter);
+        matched = infos.filter((i) => q.test(i));
       }
       const cursor = optDoc(cmd.cursor, 'cursor');
       return cursorReply(`${dbName}.$cmd.listCollections`, matched, cursor ? num(cursor.batchSize, DEFAULT_BATCH) : undefined, false);
@@ -191,6 +296,7 @@ export function createHandlers(store: Store): Record<string, Handler> {
         if (ordered && writeErrors.length) return;
         try {
           if (!isPlainObject(doc)) throw badValue('document to insert must be an object');
+          checkSize(doc, 'insert');
           c.insert(doc);
           n += 1;
         } catch (err) {
@@ -214,22 +320,26 @@ export function createHandlers(store: Store): Record<string, Handler> {
         try {
           if (!isPlainObject(stmt)) throw badValue('update statement must be an object');
           const q = optDoc(stmt.q, 'q') ?? {};
+          checkReadOptions(c, stmt);
           const u = validateUpdate(stmt.u);
           const multi = stmt.multi === true;
           if (multi && !Array.isArray(u) && !isOperatorUpdate(u)) {
             throw new CommandError(9, 'FailedToParse', 'multi update is not supported for replacement-style update');
           }
           const arrayFilters = Array.isArray(stmt.arrayFilters) ? stmt.arrayFilters.filter(isPlainObject) : undefined;
-          const matches = c.match(q);
+          const matches = matching(c, q);
           const targets = multi ? matches : matches.slice(0, 1);
           if (targets.length === 0 && stmt.upsert === true) {
-            const inserted = c.insert(buildUpsert(q, u, arrayFilters));
+            const doc = buildUpsert(q, u, arrayFilters);
+            checkSize(doc, 'update');
+            const inserted = c.insert(doc);
             n += 1;
             upserted.push({ index, _id: inserted._id });
             return;
           }
           for (const doc of targets) {
             const next = applyUpdate(doc, u, { arrayFilters, query: q });
+            checkSize(next, 'update');
             n += 1;
             if (canonical(next) !== canonical(doc)) {
               c.replace(doc, next);
@@ -258,8 +368,9 @@ export function createHandlers(store: Store): Record<string, Handler> {
         if (ordered && writeErrors.length) return;
         try {
           if (!isPlainObject(stmt)) throw badValue('delete statement must be an object');
+          checkReadOptions(c, stmt);
           if (!c) return;
-          const matches = c.match(optDoc(stmt.q, 'q') ?? {});
+          const matches = matching(c, optDoc(stmt.q, 'q') ?? {});
           const targets = num(stmt.limit) === 1 ? matches.slice(0, 1) : matches;
           for (const doc of targets) c.remove(doc);
           n += targets.length;
@@ -273,9 +384,12 @@ export function createHandlers(store: Store): Record<string, Handler> {
     find: (cmd, dbName) => {
       const name = collName(cmd, 'find');
       const c = coll(dbName, name);
+      checkReadOptions(c, cmd);
       const rawLimit = num(cmd.limit);
+      const filter = optDoc(cmd.filter, 'filter');
       const docs = c
-        ? shape(c.match(optDoc(cmd.filter, 'filter')), {
+        ? shape(matching(c, filter), {
+            query: filter,
             sort: optDoc(cmd.sort, 'sort'),
             skip: num(cmd.skip),
             limit: Math.abs(rawLimit),
@@ -318,12 +432,13 @@ export function createHandlers(store: Store): Record<string, Handler> {
       if (!remove && cmd.update === undefined) throw new CommandError(9, 'FailedToParse', 'Either an update or remove=true must be specified');
       if (remove && (cmd.upsert === true || cmd.new === true)) throw new CommandError(9, 'FailedToParse', 'Cannot specify remove with upsert or new');
       const c = cmd.upsert === true ? store.db(dbName).getOrCreate(name) : coll(dbName, name);
-      const matches = c ? c.match(query) : [];
+      checkReadOptions(c, cmd);
+      const matches = c ? matching(c, query) : [];
       const sorted = matches.length > 1 && cmd.sort ? shape(matches, { sort: optDoc(cmd.sort, 'sort'), limit: 1 }) : matches;
       const target = sorted[0];
       const out = (value: Doc | null | undefined, lastErrorObject: Doc): Doc => ({
         lastErrorObject,
-        value: value ? project(value, fields) : null,
+        value: value ? project(value, fields, query) : null,
         ok: 1,
       });
       if (remove) {
@@ -334,11 +449,14 @@ export function createHandlers(store: Store): Record<string, Handler> {
       const arrayFilters = Array.isArray(cmd.arrayFilters) ? cmd.arrayFilters.filter(isPlainObject) : undefined;
       if (target && c) {
         const next = applyUpdate(target, u, { arrayFilters, query });
+        checkSize(next, 'update');
         if (canonical(next) !== canonical(target)) c.replace(target, next);
         return out(cmd.new === true ? next : target, { n: 1, updatedExisting: true });
       }
       if (cmd.upsert === true && c) {
-        const inserted = c.insert(buildUpsert(query, u, arrayFilters));
+        const doc = buildUpsert(query, u, arrayFilters);
+        checkSize(doc, 'update');
+        const inserted = c.insert(doc);
         return out(cmd.new === true ? inserted : null, { n: 1, updatedExisting: false, upserted: inserted._id });
       }
       return out(null, { n: 0, updatedExisting: false });
@@ -346,6 +464,7 @@ export function createHandlers(store: Store): Record<string, Handler> {
 
     count: (cmd, dbName) => {
       const c = coll(dbName, collName(cmd, 'count'));
+      checkReadOptions(c, cmd);
       if (!c) return { n: 0, ok: 1 };
       const matched = c.match(optDoc(cmd.query, 'query'));
       const skip = num(cmd.skip);
@@ -356,6 +475,7 @@ export function createHandlers(store: Store): Record<string, Handler> {
 
     distinct: (cmd, dbName) => {
       const c = coll(dbName, collName(cmd, 'distinct'));
+      checkReadOptions(c, cmd);
       const key = cmd.key;
       if (typeof key !== 'string') throw badValue("BSON field 'distinct.key' is missing but a required field");
       const seen = new Map<string, unknown>();
@@ -378,26 +498,20 @@ export function createHandlers(store: Store): Record<string, Handler> {
       if (cmd.explain === true) throw badValue('explain is not supported by the test server');
       const db = store.db(dbName);
       const c = db.get(target);
+      checkReadOptions(c, cmd);
       // A leading $match can use the _id / unique-index fast path.
       let stages = pipeline as Doc[];
       let input: Doc[] = [];
       if (c) {
         if (stages.length && isPlainObject(stages[0].$match)) {
-          input = c.match(stages[0].$match);
+          input = matching(c, stages[0].$match);
           stages = stages.slice(1);
         } else {
-          input = [...c.docs.values()];
+          input = matching(c, undefined);
         }
       }
-      let result: Doc[];
-      try {
-        const agg = new Aggregator(stages, {
-          collectionResolver: (name: string) => [...(db.get(name)?.docs.values() ?? [])].map(deepCopy),
-        });
-        result = agg.run(input.map(deepCopy)) as Doc[];
-      } catch (err) {
-        throw toCommandError(err);
-      }
+      const copy = (d: Doc): Doc => plainNumbers(d) as Doc;
+      const result = runPipeline(stages, input.map(copy), (name: string) => [...(db.get(name)?.docs.values() ?? [])].map(copy));
       const cursor = optDoc(cmd.cursor, 'cursor') ?? {};
       return cursorReply(`${dbName}.${target}`, result, cursor.batchSize === undefined ? undefined : num(cursor.batchSize), false);
     },

@@ -31,6 +31,10 @@ function runCommand(handlers: ReturnType<typeof createHandlers>, command: Doc, d
   if (name === undefined) return new CommandError(59, 'CommandNotFound', 'no such command: empty command').toDocument();
   const handler = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name] : undefined;
   if (!handler) return new CommandError(59, 'CommandNotFound', `no such command: '${name}'`).toDocument();
+  if (command.startTransaction !== undefined || command.autocommit !== undefined || name === 'commitTransaction' || name === 'abortTransaction') {
+    // Not IllegalOperation (20): the driver reads that on a write as "no retryable writes".
+    return new CommandError(115, 'CommandNotSupported', 'multi-document transactions are not supported by the test server').toDocument();
+  }
   const args: Doc = {};
   for (const [k, v] of Object.entries(command)) if (!IGNORED.includes(k)) args[k] = v;
   try {
@@ -40,12 +44,29 @@ function runCommand(handlers: ReturnType<typeof createHandlers>, command: Doc, d
   }
 }
 
-export async function startMongoTestServer(opts: { port?: number; host?: string } = {}): Promise<MongoTestServer> {
+export interface MongoTestServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** The host name `hello` gives as this member's address (default: `host`, loopback for a
+   * wildcard). Clients elsewhere (another container) need it, or `directConnection=true`. */
+  advertisedHost?: string;
+  /** Replica set name reported by `hello` (default rs0). */
+  replicaSet?: string;
+  /** How often TTL indexes are applied; MongoDB's TTL monitor runs every 60 s (the default). */
+  ttlMonitorIntervalMs?: number;
+  /** Order documents with equal sort keys, and unsorted results, randomly (MongoDB promises no
+   * order there). Off by default; the jest suites turn it on so no test relies on insertion order. */
+  randomTieOrder?: boolean;
+}
+
+export async function startMongoTestServer(opts: MongoTestServerOptions = {}): Promise<MongoTestServer> {
   const host = opts.host ?? '127.0.0.1';
   const store = new Store();
-  const handlers = createHandlers(store);
   const sockets = new Set<net.Socket>();
   let connections = 0;
+  const identity = { setName: opts.replicaSet ?? 'rs0', me: '', startedAt: Date.now(), connections: () => ({ current: sockets.size, totalCreated: connections }) };
+  const handlers = createHandlers(store, identity, { randomTieOrder: opts.randomTieOrder === true });
 
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -87,16 +108,24 @@ export async function startMongoTestServer(opts: { port?: number; host?: string 
       resolve();
     });
   });
+  // The TTL monitor must not keep a process (jest, the dev CLI) alive on its own.
+  const ttlTimer = setInterval(() => store.removeExpired(), opts.ttlMonitorIntervalMs ?? 60_000);
+  ttlTimer.unref();
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
   const port = address.port;
-  const uriHost = host.includes(':') ? `[${host}]` : host;
+  // A wildcard address cannot be dialled: advertise loopback instead.
+  const advertised = opts.advertisedHost ?? (host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host);
+  const uriHost = advertised.includes(':') ? `[${advertised}]` : advertised;
+  identity.me = `${uriHost}:${port}`;
 
   return {
-    uri: `mongodb://${uriHost}:${port}/?directConnection=true`,
+    // As production: the driver discovers the (one-member) replica set from `hello`.
+    uri: `mongodb://${uriHost}:${port}/?replicaSet=${encodeURIComponent(identity.setName)}`,
     port,
     stop: () =>
       new Promise<void>((resolve) => {
+        clearInterval(ttlTimer);
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),

@@ -1,8 +1,8 @@
 /** In-memory databases, collections, indexes and cursors. Documents are never mutated in place:
  * updates build a new copy, so cursors holding references see a stable snapshot. */
 import { ObjectId } from 'bson';
-import { Query } from 'mingo';
-import { CommandError, badValue, toCommandError } from './errors';
+import { CommandError, badValue } from './errors';
+import { compileQuery } from './query';
 import { canonical, deepCopy, getPath, isPlainObject, renderDoc, type Doc } from './values';
 
 export interface IndexDef {
@@ -17,7 +17,7 @@ export interface IndexDef {
   /** A compound index saw an array value, so its keys no longer answer scalar equality lookups. */
   multikeyCompound?: boolean;
   /** partialFilterExpression: only matching documents are indexed (and checked for uniqueness). */
-  partial?: Query;
+  partial?: { test(doc: unknown): boolean };
 }
 
 const SCALAR_CTORS = [ObjectId, Date];
@@ -32,6 +32,59 @@ function simpleEquality(cond: unknown): unknown {
   if (typeof cond === 'string' || typeof cond === 'number' || typeof cond === 'boolean') return cond;
   if (SCALAR_CTORS.some((c) => cond instanceof c)) return cond;
   return undefined;
+}
+
+// Options that do not change what an index is (MongoDB ignores them when comparing specs).
+const NEUTRAL_OPTIONS = ['background', 'hidden', 'comment'];
+
+function optionsSignature(flags: { unique: boolean; sparse: boolean }, options: Doc): string {
+  const relevant: Doc = { unique: flags.unique, sparse: flags.sparse };
+  for (const k of Object.keys(options).sort()) if (!NEUTRAL_OPTIONS.includes(k)) relevant[k] = options[k];
+  return canonical(relevant);
+}
+
+const PARTIAL_OPERATORS = ['$eq', '$gt', '$gte', '$lt', '$lte', '$type', '$in', '$exists'];
+
+/** MongoDB 7 accepts only equality, $exists: true, comparisons, $type, $in, $and and $or in a partial filter. */
+function checkPartialFilter(filter: Doc, depth = 0): void {
+  const refuse = (what: string): never => {
+    throw new CommandError(67, 'CannotCreateIndex', `Expression not supported in partial index: ${what}`);
+  };
+  for (const [k, cond] of Object.entries(filter)) {
+    if (k === '$and' || k === '$or') {
+      if (!Array.isArray(cond) || depth > 1) refuse(k);
+      for (const part of cond as unknown[]) if (isPlainObject(part)) checkPartialFilter(part, depth + 1);
+      continue;
+    }
+    if (k.startsWith('$')) refuse(k);
+    if (cond instanceof RegExp) refuse(`${k} regex`);
+    if (!isPlainObject(cond) || !Object.keys(cond).some((op) => op.startsWith('$'))) continue;
+    for (const [op, arg] of Object.entries(cond)) {
+      if (!PARTIAL_OPERATORS.includes(op)) refuse(`${k} ${op}`);
+      if (op === '$exists' && arg !== true && arg !== 1) refuse(`${k} $exists: false`);
+    }
+  }
+}
+
+const UNSUPPORTED_INDEX_OPTIONS: Record<string, string> = {
+  collation: 'index collation',
+  '2dsphereIndexVersion': 'geospatial indexes',
+  textIndexVersion: 'text indexes',
+  wildcardProjection: 'wildcard indexes',
+};
+
+function refuseIndexOptions(options: Doc): void {
+  for (const [k, what] of Object.entries(UNSUPPORTED_INDEX_OPTIONS)) {
+    if (options[k] !== undefined) throw new CommandError(67, 'CannotCreateIndex', `${what} is not supported by the test server`);
+  }
+  if (options.partialFilterExpression !== undefined) {
+    if (!isPlainObject(options.partialFilterExpression)) throw new CommandError(67, 'CannotCreateIndex', 'partialFilterExpression must be an object');
+    checkPartialFilter(options.partialFilterExpression);
+  }
+  const ttl = options.expireAfterSeconds;
+  if (ttl !== undefined && !(typeof ttl === 'number' && Number.isInteger(ttl) && ttl >= 0 && ttl <= 2147483647)) {
+    throw new CommandError(2, 'BadValue', `TTL index 'expireAfterSeconds' option must be within an acceptable range [0, 2147483647], got ${String(ttl)}`);
+  }
 }
 
 export class Collection {
@@ -149,18 +202,9 @@ export class Collection {
     // Index keys use MongoDB equality (incl. array elements), so a filter made only of the looked-up
     // fields needs no further test; this skips compiling a mingo query on hot paths.
     if (found?.exact) return found.docs;
-    let query: Query;
-    try {
-      query = new Query(filter);
-    } catch (err) {
-      throw toCommandError(err);
-    }
+    const query = compileQuery(filter);
     const out: Doc[] = [];
-    try {
-      for (const doc of found?.docs ?? this.docs.values()) if (query.test(doc)) out.push(doc);
-    } catch (err) {
-      throw toCommandError(err);
-    }
+    for (const doc of found?.docs ?? this.docs.values()) if (query.test(doc)) out.push(doc);
     return out;
   }
 
@@ -201,31 +245,31 @@ export class Collection {
     const name = spec.name;
     if (!isPlainObject(key) || Object.keys(key).length === 0) throw new CommandError(67, 'CannotCreateIndex', 'index key pattern must be a non-empty object');
     if (typeof name !== 'string' || !name) throw new CommandError(9, 'FailedToParse', 'index name must be a non-empty string');
+    for (const kind of Object.values(key)) {
+      if (kind === 'text' || kind === '2d' || kind === '2dsphere' || kind === 'geoHaystack') {
+        throw new CommandError(67, 'CannotCreateIndex', `${kind} indexes are not supported by the test server`);
+      }
+    }
     const unique = spec.unique === true;
     const sparse = spec.sparse === true;
     const sameName = this.indexes.find((i) => i.name === name);
     const sameKey = this.indexes.find((i) => canonical(i.key) === canonical(key));
+    const options: Doc = {};
+    for (const [k, v] of Object.entries(spec)) if (!['key', 'name', 'unique', 'sparse', 'v', 'ns'].includes(k)) options[k] = deepCopy(v);
     if (sameName) {
-      if (canonical(sameName.key) !== canonical(key)) {
-        throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index but different keys. Requested index: ${renderDoc(spec)}, existing index: ${renderDoc({ key: sameName.key, name: sameName.name })}`);
-      }
-      if (sameName.name !== '_id_' && (sameName.unique !== unique || sameName.sparse !== sparse)) {
-        throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index but different options. Index: ${name}`);
+      const differs = canonical(sameName.key) !== canonical(key) || (sameName.name !== '_id_' && optionsSignature(sameName, sameName.options) !== optionsSignature({ unique, sparse }, options));
+      if (differs) {
+        throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${renderDoc(spec)}, existing index: ${renderDoc(this.describeIndex(sameName))}`);
       }
       return 'exists';
     }
     if (sameKey) {
       throw new CommandError(85, 'IndexOptionsConflict', `Index already exists with a different name: ${sameKey.name}`);
     }
-    const options: Doc = {};
-    for (const [k, v] of Object.entries(spec)) if (!['key', 'name', 'unique', 'sparse', 'v', 'ns'].includes(k)) options[k] = deepCopy(v);
+    refuseIndexOptions(options);
     const index: IndexDef = { name, key: deepCopy(key), unique, sparse, options };
     if (isPlainObject(spec.partialFilterExpression)) {
-      try {
-        index.partial = new Query(spec.partialFilterExpression);
-      } catch (err) {
-        throw toCommandError(err);
-      }
+      index.partial = compileQuery(spec.partialFilterExpression);
     }
     // Build the postings first so a duplicate among existing documents fails the whole build.
     index.postings = new Map();
@@ -242,6 +286,50 @@ export class Collection {
       const owners = index.postings?.get(key);
       if (owners && !(owners.size === 1 && owners.has(id))) throw this.duplicateError(index, doc);
     }
+  }
+
+  /** collMod's index form: change expireAfterSeconds or hidden of an existing index. */
+  modifyIndex(spec: Doc): Doc {
+    const index = this.indexes.find((i) => (typeof spec.name === 'string' ? i.name === spec.name : isPlainObject(spec.keyPattern) && canonical(i.key) === canonical(spec.keyPattern)));
+    if (!index) throw new CommandError(27, 'IndexNotFound', `cannot find index ${renderDoc(spec)} for ns ${this.ns}`);
+    const out: Doc = {};
+    if (spec.expireAfterSeconds !== undefined) {
+      if (index.options.expireAfterSeconds === undefined) throw new CommandError(72, 'InvalidOptions', 'no expireAfterSeconds field to update');
+      refuseIndexOptions({ expireAfterSeconds: spec.expireAfterSeconds });
+      out.expireAfterSeconds_old = index.options.expireAfterSeconds;
+      out.expireAfterSeconds_new = spec.expireAfterSeconds;
+      index.options.expireAfterSeconds = spec.expireAfterSeconds;
+    }
+    if (spec.hidden !== undefined) {
+      out.hidden_old = index.options.hidden === true;
+      out.hidden_new = spec.hidden === true;
+      if (spec.hidden === true) index.options.hidden = true;
+      else delete index.options.hidden;
+    }
+    return out;
+  }
+
+  /** Deletes documents whose TTL index date is older than expireAfterSeconds; returns how many. */
+  removeExpired(now: number): number {
+    let removed = 0;
+    for (const index of this.indexes) {
+      const ttl = index.options.expireAfterSeconds;
+      const fields = Object.keys(index.key);
+      if (typeof ttl !== 'number' || fields.length !== 1) continue;
+      for (const doc of [...this.docs.values()]) {
+        if (index.partial && !index.partial.test(doc)) continue;
+        const v = getPath(doc, fields[0]);
+        const dates = (Array.isArray(v) ? v : [v]).filter((x): x is Date => x instanceof Date);
+        if (dates.length === 0) continue;
+        // An array of dates expires with its earliest date, as in MongoDB.
+        const earliest = Math.min(...dates.map((d) => d.getTime()));
+        if (earliest + ttl * 1000 <= now) {
+          this.remove(doc);
+          removed += 1;
+        }
+      }
+    }
+    return removed;
   }
 
   describeIndex(i: IndexDef): Doc {
@@ -293,6 +381,13 @@ export class Store {
       this.databases.set(name, db);
     }
     return db;
+  }
+
+  /** One pass of the TTL monitor over every collection. */
+  removeExpired(now = Date.now()): number {
+    let removed = 0;
+    for (const db of this.databases.values()) for (const c of db.collections.values()) removed += c.removeExpired(now);
+    return removed;
   }
 
   openCursor(ns: string, docs: Doc[], pos: number): number {

@@ -26,7 +26,8 @@ export function canonical(v: unknown): string {
   }
   if (v instanceof ObjectId) return `o${v.toHexString()}`;
   if (v instanceof Date) return `d${v.getTime()}`;
-  if (v instanceof Long || v instanceof Int32 || v instanceof Double) return `n${Number(v.valueOf())}`;
+  if (v instanceof Long) return `n${v.toString()}`;
+  if (v instanceof Int32 || v instanceof Double) return `n${Object.is(v.value, -0) ? 0 : v.value}`;
   if (v instanceof Decimal128) return `n${Number(v.toString())}`;
   if (v instanceof Binary) return `b${v.sub_type}:${Buffer.from(v.buffer).toString('base64')}`;
   if (v instanceof Timestamp) return `t${v.toString()}`;
@@ -38,17 +39,35 @@ export function canonical(v: unknown): string {
   return `?${String(v)}`;
 }
 
+/** Sets an own property, even one named `__proto__` (plain assignment would change the prototype). */
+export function setOwn(obj: Doc, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+}
+
 /** Deep copy of plain objects, arrays and Dates; BSON value classes are immutable so they are shared. */
 export function deepCopy<T>(v: T): T {
   if (Array.isArray(v)) return v.map(deepCopy) as T;
   if (v instanceof Date) return new Date(v.getTime()) as T;
   if (isPlainObject(v)) {
     const out: Doc = {};
-    for (const [k, x] of Object.entries(v)) out[k] = deepCopy(x);
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, deepCopy(x));
     return out as T;
   }
   return v;
 }
+
+/** A number-like BSON value as a JS number (Long beyond 2^53 loses precision), else undefined. */
+export function toNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v instanceof Long) return v.toNumber();
+  if (v instanceof Int32 || v instanceof Double) return v.value;
+  if (v instanceof Decimal128) return Number(v.toString());
+  if (typeof v === 'bigint') return Number(v);
+  return undefined;
+}
+
+export const isNumeric = (v: unknown): boolean => toNumber(v) !== undefined;
 
 /** Value at a dotted path; arrays along the way collect from each element (MongoDB multikey semantics). */
 export function getPath(doc: unknown, path: string): unknown {
@@ -71,11 +90,11 @@ export function setPath(doc: Doc, path: string, value: unknown): void {
   const parts = path.split('.');
   let cur: Doc = doc;
   for (const part of parts.slice(0, -1)) {
-    const next = cur[part];
-    if (!isPlainObject(next)) cur[part] = {};
+    const next = Object.prototype.hasOwnProperty.call(cur, part) ? cur[part] : undefined;
+    if (!isPlainObject(next)) setOwn(cur, part, {});
     cur = cur[part] as Doc;
   }
-  cur[parts[parts.length - 1]] = value;
+  setOwn(cur, parts[parts.length - 1], value);
 }
 
 /** Shell-like rendering used in E11000 messages: { email: "a@b" }. */
@@ -97,7 +116,7 @@ export function renderDoc(d: Document): string {
 }
 
 /** BSON comparison order: null < numbers < strings < objects < arrays < binData < ObjectId < bool < Date < Timestamp < regex. */
-function typeRank(v: unknown): number {
+export function typeRank(v: unknown): number {
   if (v === undefined || v === null) return 1;
   if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Long || v instanceof Int32 || v instanceof Double || v instanceof Decimal128) return 2;
   if (typeof v === 'string') return 3;
@@ -113,6 +132,19 @@ function typeRank(v: unknown): number {
 
 const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Longs compare exactly with each other; everything else as doubles. */
+function compareNumbers(a: unknown, b: unknown): number {
+  if (a instanceof Long && b instanceof Long) return a.compare(b);
+  return cmp(toNumber(a) ?? NaN, toNumber(b) ?? NaN);
+}
+
+/** MongoDB orders BinData by length, then subtype, then bytes. */
+function compareBinary(a: Binary, b: Binary): number {
+  const x = Buffer.from(a.buffer.subarray(0, a.position));
+  const y = Buffer.from(b.buffer.subarray(0, b.position));
+  return x.length - y.length || a.sub_type - b.sub_type || Buffer.compare(x, y);
+}
+
 export function compareValues(a: unknown, b: unknown): number {
   const ra = typeRank(a);
   const rb = typeRank(b);
@@ -121,7 +153,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case 1:
       return 0;
     case 2:
-      return cmp(Number(a instanceof Decimal128 ? a.toString() : (a as number)), Number(b instanceof Decimal128 ? b.toString() : (b as number)));
+      return compareNumbers(a, b);
     case 3:
       return cmp(a as string, b as string);
     case 5: {
@@ -134,7 +166,7 @@ export function compareValues(a: unknown, b: unknown): number {
       return xs.length - ys.length;
     }
     case 6:
-      return cmp(Buffer.from((a as Binary).buffer).toString('hex'), Buffer.from((b as Binary).buffer).toString('hex'));
+      return compareBinary(a as Binary, b as Binary);
     case 7:
       return cmp((a as ObjectId).toHexString(), (b as ObjectId).toHexString());
     case 8:

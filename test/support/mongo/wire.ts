@@ -1,5 +1,9 @@
 /** MongoDB wire protocol framing: OP_MSG (2013), legacy OP_QUERY (2004) in, OP_REPLY (1) out. */
-import { deserialize, serialize, type Document } from 'bson';
+import { deserialize as bsonDeserialize, serialize, type Document } from 'bson';
+import { fromWire } from './numbers';
+
+// Numbers keep their BSON type: see numbers.ts.
+const deserialize = (buf: Buffer): Document => fromWire(bsonDeserialize(buf, { promoteValues: false })) as Document;
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
