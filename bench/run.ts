@@ -16,11 +16,14 @@ import IORedis, { type Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { sessionKey } from '../src/bot';
 import { createLogger } from '../src/logger';
-import { Translator } from '../src/i18n';
 import { createQueues, type Queues } from '../src/queue';
 import { closeRedis, createRedis } from '../src/redis';
+import { redisKeys } from '../src/redis-keys';
 import { EventBus } from '../src/services/events';
 import { TicketService } from '../src/services/ticket-service';
+import { TicketDesk } from '../src/services/ticket-desk';
+import { ReportService } from '../src/services/report-service';
+import { SlaService } from '../src/services/sla-service';
 import { connectMongo, createStore, type Store } from '../src/store';
 import { TelegramDouble } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
@@ -341,8 +344,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       consoleRedis.push(r);
       return r;
     };
-    const events = new EventBus(consoleConn('producer'), null, `${prefix}:live`);
-    const translator = await Translator.create();
+    const events = new EventBus(consoleConn('producer'), null, redisKeys(prefix).liveChannel);
     queues = createQueues({
       config: {
         redis: { url: redisUrl, prefix },
@@ -351,14 +353,14 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         tickets: { maxPerAgent: 1_000_000, slaMinutes: [5, 15, 60, 240] },
         replies: { ratePerSecond: 25 },
       },
-      store,
-      translator,
-      events,
       logger,
       redis: consoleConn,
       workers: false,
     });
-    const desk = queues.desk();
+    const reports = new ReportService({ store, tickets: queues.tickets, logger });
+    const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, slaMinutes: [5, 15, 60, 240] });
+    queues.tickets.attachSla(sla);
+    const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: 1_000_000, logger });
     const tickets = new TicketService({ store, desk, replies: queues.replies, events, logger });
 
     const client = new WebhookClient(url, secret, opts.connections);
@@ -491,7 +493,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       agents.map(async (agent) => {
         for (let i = 0; i < 100_000; i++) {
           const t0 = performance.now();
-          const r = await desk.takeNext({ id: agent });
+          const r = await desk.takeNext(agent);
           if (!r.ok) return;
           takeTimes.push(performance.now() - t0);
           taken.push({ reportId: r.report._id.toString(), reference: r.report.reference, agent });

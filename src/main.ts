@@ -7,12 +7,17 @@ import { createLogger, type Logger } from './logger';
 import { connectMongo, createStore, IndexesNotReadyError, type Store } from './store';
 import { runMigrate } from './migrate-command';
 import { createRedis, closeRedis } from './redis';
+import { redisKeys } from './redis-keys';
 import { Translator } from './i18n';
-import type { ReportService } from './services/report-service';
+import { ReportService } from './services/report-service';
 import { EventBus } from './services/events';
 import { TicketService } from './services/ticket-service';
+import { TicketDesk } from './services/ticket-desk';
+import { SlaService } from './services/sla-service';
+import { OutboxRelay } from './services/outbox-relay';
+import { DeliveryService } from './services/delivery-service';
 import type { TicketActions } from './services/ticket-actions';
-import { createQueues, type QueueDeps, type Queues } from './queue';
+import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from './queue';
 import { Metrics } from './metrics';
 import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
@@ -73,17 +78,27 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const store = createStore(conn, config.dataKeys);
   await store.ready();
   const translator = await Translator.create();
-  const events = new EventBus(redis('producer'), roles.has('console') ? redis('worker') : null, `${config.redis.prefix}:live`);
+  const events = new EventBus(redis('producer'), roles.has('console') ? redis('worker') : null, redisKeys(config.redis.prefix).liveChannel);
 
   const metrics = opts.metrics ?? new Metrics({ defaults: true });
   const services: Service[] = [];
   // [queue wiring] Every role can enqueue and queue replies; the worker role runs the relay, SLA
   // and replies workers. The queues close last (first in `services`, stopped in reverse).
-  const queues = createQueues({ config, store, translator, events, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides });
+  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides };
+  const queues = createQueues(queueDeps);
   services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
-  services.push(...queues.services);
-  const reports = queues.reports;
-  const ticketActions: TicketActions = new TicketService({ store, desk: queues.deskPort, replies: queues.replies, events, logger });
+  // [services] The use cases, on the queues' ports: intake and the ticket desk re-queue through reports.
+  const reports = new ReportService({ store, tickets: queues.tickets, logger });
+  const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.queueOverrides?.slaMs });
+  queues.tickets.attachSla(sla);
+  queues.sla.handle((check) => sla.check(check));
+  if (roles.has('worker')) {
+    const relay = opts.queueOverrides?.relay ?? {};
+    services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, ...relay }));
+    services.push(...createQueueWorkers(queueDeps, queues, new DeliveryService({ store, translator, events, logger, metrics })));
+  }
+  const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
+  const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
   // [bot wiring] Sessions, de-duplication and abuse limits on a producer connection: with Redis
   // down an update fails fast (the reporter is told, the draft is kept) instead of hanging.
   if (roles.has('bot')) {

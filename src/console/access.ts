@@ -1,19 +1,20 @@
-import type { AgentDoc, ReportDoc } from '../store';
-import { hasRole } from './session-auth';
+import { mayHandle, maySeeIdentity, type PolicyActor, type TicketFacts } from '../domain';
+import type { AgentDoc } from '../store';
 
 type Viewer = Pick<AgentDoc, '_id' | 'role'>;
-type Ticket = Pick<ReportDoc, 'assignee' | 'anonymous'>;
+type Ticket = Pick<TicketFacts, 'assignee' | 'anonymous'>;
 
-/** Agents work on the tickets they hold; supervisors and admins oversee every ticket. */
-export function canOpenTicket(viewer: Viewer, report: Ticket): boolean {
-  if (hasRole(viewer, 'supervisor')) return true;
-  return Boolean(report.assignee && report.assignee.toString() === viewer._id.toString());
+/** The signed-in account as the domain policy sees it. */
+export function actorOf(viewer: Viewer): PolicyActor {
+  return { id: viewer._id.toString(), role: viewer.role };
 }
 
-/**
- * Who the reporter is, only for people working the case, and never for an anonymous report:
- * the reporter chose that, and it binds supervisors and admins too.
- */
+/** Agents work on the tickets they hold; supervisors and admins oversee every ticket (src/domain/policy.ts). */
+export function canOpenTicket(viewer: Viewer, report: Ticket): boolean {
+  return mayHandle(actorOf(viewer), report).ok;
+}
+
+/** Who the reporter is: for people working the case, never for an anonymous report (policy). */
 export function canSeeIdentity(viewer: Viewer, report: Ticket): boolean {
-  return !report.anonymous && canOpenTicket(viewer, report);
+  return maySeeIdentity(actorOf(viewer), report);
 }

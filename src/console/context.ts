@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
@@ -7,7 +8,8 @@ import type { Metrics } from '../metrics';
 import type { Store } from '../store';
 import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
-import type { AgentRef, TicketActions } from '../services/ticket-actions';
+import type { TicketActions } from '../services/ticket-actions';
+import { agentRef, signedInAgent } from './authorization';
 import type { ConsoleViews, PageContext } from './views';
 import type { SessionAuth, Auth } from './session-auth';
 import type { LiveHub } from './live-hub';
@@ -48,16 +50,15 @@ export interface ConsoleContext extends ConsoleDeps {
   problem(req: FastifyRequest, reply: FastifyReply, status: 403 | 404 | 400 | 502, key: string): FastifyReply;
 }
 
-/** The signed-in person; only call after a `requireRole` preHandler. */
-export function signedIn(ctx: ConsoleContext, req: FastifyRequest): Auth {
-  const auth = ctx.auth.current(req);
-  if (!auth) throw new Error('route is missing its requireRole preHandler');
-  return auth;
+/** The signed-in person (`req.me`, see ./authorization.ts); only call after a `requireRole` guard. */
+export function signedIn(_ctx: ConsoleContext, req: FastifyRequest): Auth {
+  return signedInAgent(req);
 }
 
-export function agentRef(auth: Auth): AgentRef {
-  return { id: auth.agent._id.toString(), role: auth.agent.role };
-}
+export { agentRef, signedInAgent };
+
+/** A console route scope whose routes are typed by their zod schemas (fastify-type-provider-zod). */
+export type ConsoleApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 export { safeLocalPath, MAX_NEXT_LENGTH } from './paths';
 

@@ -1,5 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyFormbody from '@fastify/formbody';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AREA_ROLE } from '../domain';
 import type { Service } from '../lifecycle';
 import { ConsoleViews, type PageContext } from './views';
 import { SessionAuth } from './session-auth';
@@ -7,6 +9,8 @@ import { LiveHub } from './live-hub';
 import { TicketQueries } from './ticket-queries';
 import { TelegramFiles } from './telegram-files';
 import type { ConsoleContext, ConsoleDeps } from './context';
+import { authorization } from './authorization';
+import { ticketActionRoutes } from './routes/ticket-action-routes';
 import { authRoutes } from './routes/auth-routes';
 import { queueRoutes } from './routes/queue-routes';
 import { ticketRoutes } from './routes/ticket-routes';
@@ -37,27 +41,65 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     // Behind the operator's TLS proxy the peer is the proxy; its X-Forwarded-For names the agent.
     trustProxy: config.console.trustProxy,
   });
+  // Routes declare zod schemas; their handlers are typed from them.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
+  const ctx = consoleContext(deps);
+  app.register(fastifyFormbody);
+  app.register(authorization, { auth: ctx.auth });
+  app.addHook('onSend', securityHeaders);
+  app.setNotFoundHandler((req, reply) => ctx.problem(req, reply, 404, 'not_found'));
+  app.setErrorHandler(errorHandler(ctx));
+
+  app.register(async (scoped) => {
+    const typed = scoped.withTypeProvider<ZodTypeProvider>();
+    opsRoutes(scoped, ctx);
+    authRoutes(scoped, ctx);
+    queueRoutes(typed, ctx);
+    ticketRoutes(typed, ctx);
+    ticketActionRoutes(typed, ctx);
+    supervisorRoutes(typed, ctx);
+    adminRoutes(typed, ctx);
+  });
+  app.register(async (board) => boardRoutes(board, ctx), { prefix: BULL_BOARD_PATH });
+
+  // Open event streams would keep the server from closing.
+  app.addHook('preClose', async () => ctx.hub.stop());
+
+  const service: Service = {
+    name: 'console',
+    async start() {
+      await ctx.hub.start();
+      await app.listen({ host: config.console.host, port: config.console.port });
+      logger.info({ port: config.console.port }, 'console listening');
+    },
+    async stop() {
+      await app.close();
+    },
+  };
+  return { app, service };
+}
+
+/** What every route module shares: the deps plus sessions, views, live events and page helpers. */
+function consoleContext(deps: ConsoleDeps): ConsoleContext {
+  const { config } = deps;
   const auth = new SessionAuth(deps.store.agents, { secureCookies: config.console.secureCookies, sessionHours: config.console.sessionHours });
   const views = new ConsoleViews(deps.translator, { cache: config.env === 'production' });
-  const hub = new LiveHub(deps.events);
-
   const pageContext = (req: FastifyRequest, reply: FastifyReply): PageContext => {
-    const me = auth.current(req);
     const q = (req.query ?? {}) as Record<string, unknown>;
     const lang = auth.language(req);
     const flashKey = typeof q.ok === 'string' ? q.ok : typeof q.err === 'string' ? q.err : undefined;
     const flash = flashKey && /^[a-z_]{1,40}$/.test(flashKey) && deps.translator.exists(`console:flash.${flashKey}`, lang) ? { kind: typeof q.ok === 'string' ? ('ok' as const) : ('error' as const), key: flashKey } : undefined;
-    return { agent: me?.agent ?? null, csrf: auth.csrfToken(req, reply), lang, path: req.url.split('?')[0], flash };
+    return { agent: auth.current(req)?.agent ?? null, csrf: auth.csrfToken(req, reply), lang, path: req.url.split('?')[0], flash };
   };
-
   const ctx: ConsoleContext = {
     ...deps,
     auth,
     views,
-    hub,
+    hub: new LiveHub(deps.events),
     queries: new TicketQueries(deps.store.models.Report),
-    files: new TelegramFiles(config.telegram.token, config.telegram.apiRoot, logger, deps.fetch),
+    files: new TelegramFiles(config.telegram.token, config.telegram.apiRoot, deps.logger, deps.fetch),
     pageContext,
     render(req, reply, view, data = {}) {
       return reply
@@ -70,67 +112,46 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
       return ctx.render(req, reply, 'problem', { status, key });
     },
   };
-
   auth.refusalPage = (req, reply, key) => ctx.problem(req, reply, 403, key);
-  app.register(fastifyFormbody);
-  app.addHook('onRequest', auth.load);
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
-    // bull-board ships its own inline bootstrapping; everything else gets the strict policy.
-    if (!req.url.startsWith(BULL_BOARD_PATH) && !reply.hasHeader('content-security-policy')) {
-      reply.header('content-security-policy', CSP).header('x-frame-options', 'DENY');
-    }
-  });
+  return ctx;
+}
 
-  app.setNotFoundHandler((req, reply) => ctx.problem(req, reply, 404, 'not_found'));
-  app.setErrorHandler((err: { statusCode?: number; message?: string }, req, reply) => {
+async function securityHeaders(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
+  // bull-board ships its own inline bootstrapping; everything else gets the strict policy.
+  if (!req.url.startsWith(BULL_BOARD_PATH) && !reply.hasHeader('content-security-policy')) {
+    reply.header('content-security-policy', CSP).header('x-frame-options', 'DENY');
+  }
+}
+
+/**
+ * A path id that is not an id is a missing page (404), like an id that names nothing; any other
+ * request that fails its schema is a 400; anything else is our fault and is logged.
+ */
+function errorHandler(ctx: ConsoleContext) {
+  return (err: { statusCode?: number; validation?: unknown; validationContext?: string }, req: FastifyRequest, reply: FastifyReply) => {
+    if (err.validation && err.validationContext === 'params') return ctx.problem(req, reply, 404, 'not_found');
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error({ err, route: req.routeOptions.url }, 'console request failed');
     return reply.code(status).type('text/plain; charset=utf-8').send(status === 500 ? 'Something went wrong on our side. Your last action may not have been saved; reload the page and check.' : 'That request could not be understood.');
-  });
-
-  app.register(async (scoped) => {
-    opsRoutes(scoped, ctx);
-    authRoutes(scoped, ctx);
-    queueRoutes(scoped, ctx);
-    ticketRoutes(scoped, ctx);
-    supervisorRoutes(scoped, ctx);
-    adminRoutes(scoped, ctx);
-  });
-
-  // The BullMQ board, supervisors only. Its own scripts call its API with fetch and no CSRF token,
-  // so state changes there additionally require a same-origin request (browsers always send
-  // Origin on cross-site POST/PUT/DELETE) on top of the SameSite=Strict session cookie.
-  app.register(
-    async (board) => {
-      const supervisorOnly = auth.requireRole('supervisor');
-      board.addHook('preHandler', async (req, reply) => {
-        await supervisorOnly.call(board, req, reply);
-        if (reply.sent) return reply;
-        if (req.method !== 'GET' && req.method !== 'HEAD') {
-          const origin = req.headers.origin;
-          const host = req.headers.host;
-          if (!origin || !host || new URL(origin).host !== host) return reply.code(403).send('Forbidden');
-        }
-      });
-      await (deps.mountBoard ?? mountBullBoard)(board, BULL_BOARD_PATH, deps.queues ?? []);
-    },
-    { prefix: BULL_BOARD_PATH },
-  );
-
-  // Open event streams would keep the server from closing.
-  app.addHook('preClose', async () => hub.stop());
-
-  const service: Service = {
-    name: 'console',
-    async start() {
-      await hub.start();
-      await app.listen({ host: config.console.host, port: config.console.port });
-      logger.info({ port: config.console.port }, 'console listening');
-    },
-    async stop() {
-      await app.close();
-    },
   };
-  return { app, service };
+}
+
+/**
+ * The BullMQ board, supervisors only. Its own scripts call its API with fetch and no CSRF token,
+ * so state changes there additionally require a same-origin request (browsers always send
+ * Origin on cross-site POST/PUT/DELETE) on top of the SameSite=Strict session cookie.
+ */
+async function boardRoutes(board: FastifyInstance, ctx: ConsoleContext): Promise<void> {
+  const supervisorOnly = ctx.auth.requireRole(AREA_ROLE.board);
+  board.addHook('preHandler', async (req, reply) => {
+    await supervisorOnly.call(board, req, reply);
+    if (reply.sent) return reply;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const origin = req.headers.origin;
+      const host = req.headers.host;
+      if (!origin || !host || new URL(origin).host !== host) return reply.code(403).send('Forbidden');
+    }
+  });
+  await (ctx.mountBoard ?? mountBullBoard)(board, BULL_BOARD_PATH, ctx.queues ?? []);
 }

@@ -3,7 +3,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Telegram } from 'telegraf';
 import type { FastifyReply } from 'fastify';
 import type { Evidence } from '../store';
-import { redactToken, type Logger } from '../logger';
+import type { Logger } from '../logger';
 
 /** Types a browser may render inline. Anything else is a download, so a reporter's upload can never run as a page on our origin. */
 const INLINE = /^(image\/(jpeg|png|gif|webp)|video\/(mp4|webm|quicktime)|audio\/(ogg|mpeg|mp4|webm|wav|x-wav|aac))$/;
@@ -48,7 +48,7 @@ export class TelegramFiles {
     try {
       path = (await this.telegram.getFile(media.fileId)).file_path;
     } catch (err) {
-      this.logger.warn({ reportId: opts.reportId, kind: media.kind, err: redactToken(err instanceof Error ? err.message : String(err)) }, 'getFile failed');
+      this.logger.warn({ reportId: opts.reportId, kind: media.kind, err }, 'getFile failed');
     }
     if (!path) return reply.code(502).type('text/plain; charset=utf-8').send('Telegram did not give us this file. It may be too large (over 20 MB) or no longer available.');
 
@@ -58,7 +58,7 @@ export class TelegramFiles {
         headers: opts.range ? { range: opts.range } : {},
       });
     } catch (err) {
-      this.logger.warn({ reportId: opts.reportId, kind: media.kind, err: redactToken(err instanceof Error ? err.message : String(err)) }, 'file download failed');
+      this.logger.warn({ reportId: opts.reportId, kind: media.kind, err }, 'file download failed');
       return reply.code(502).type('text/plain; charset=utf-8').send('Could not reach Telegram to fetch this file. Try again in a moment.');
     }
     if (!upstream.ok || !upstream.body) {

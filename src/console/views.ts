@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Eta } from 'eta';
 import type { TFunction } from 'i18next';
-import { PRIORITY_NAMES, countyByCode, isPriority } from '../domain';
+import { PRIORITY_NAMES, countyByCode, isPriority, mayEnter, type ConsoleArea, type Role } from '../domain';
 import type { Translator, Lang } from '../i18n';
 import type { AgentDoc } from '../store';
 
@@ -34,6 +34,8 @@ export interface ViewHelpers {
   bytes(n: number | undefined): string;
   /** Builds a query string from the current filters with one value changed. */
   query(params: Record<string, string | number | undefined>): string;
+  /** Whether a role may enter a console area (src/domain/policy.ts), for navigation links. */
+  mayEnter(role: Role | null | undefined, area: ConsoleArea): boolean;
 }
 
 export interface PageContext {
@@ -105,6 +107,7 @@ export class ConsoleViews {
         const s = qs.toString();
         return s ? `?${s}` : '';
       },
+      mayEnter: (role, area) => Boolean(role) && mayEnter(role as Role, area),
     };
   }
 

@@ -6,6 +6,7 @@ export * from './counties';
 export * from './incident-time';
 export * from './limits';
 export * from './help-numbers';
+export * from './policy';
 export * from './electoral-units';
 export * from './officer-details';
 export * from './consent';

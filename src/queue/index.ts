@@ -1,40 +1,35 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
-import type { Store } from '../store';
-import type { Translator } from '../i18n';
-import type { EventBus } from '../services/events';
-import { ReportService } from '../services/report-service';
+import type { DeliveryService } from '../services/delivery-service';
+import type { TicketDispenser } from '../services/ports';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
+import { redisKeys } from '../redis-keys';
 import { TicketQueue } from './ticket-queue';
 import { SlaClock } from './sla';
 import { ReplyQueue } from './reply-queue';
 import { ReplyWorker } from './reply-worker';
-import { TicketDesk } from './ticket-desk';
-import { OutboxRelay } from './outbox-relay';
-import type { TicketDeskPort } from '../services/ticket-service';
+import { BullTicketDispenser, lazyDispenser } from './ticket-dispenser';
+import { TicketStallGuard } from './stall-guard';
 
 export * from './types';
 export * from './ticket-queue';
 export * from './sla';
 export * from './reply-queue';
 export * from './reply-worker';
-export * from './ticket-desk';
-export * from './outbox-relay';
+export * from './ticket-dispenser';
+export * from './stall-guard';
 export * from './chat-pacer';
 
 export interface QueueDeps {
   config: Pick<Config, 'redis' | 'telegram' | 'tickets' | 'replies'>;
-  store: Store;
-  translator: Translator;
-  events: EventBus;
   logger: Logger;
   metrics?: Metrics;
   /** Connection factory: 'producer' fails fast (request paths), 'worker' waits through restarts. */
   redis: (kind: 'worker' | 'producer') => Redis;
-  /** Build the worker-role services (relay, SLA worker, replies worker). */
+  /** Build the worker-role side (the SLA clock's worker needs its connection up front). */
   workers: boolean;
   /** Tests: tiny SLAs, fast relay, limiter and stall settings. */
   overrides?: {
@@ -44,92 +39,68 @@ export interface QueueDeps {
   };
 }
 
+/** The queues as ports for the services (src/services/ports.ts), plus what bull-board shows. */
 export interface Queues {
   tickets: TicketQueue;
   sla: SlaClock;
   replies: ReplyQueue;
-  reports: ReportService;
-  /** Created lazily: only the console takes tickets, and the desk holds a Redis connection. */
-  desk(): TicketDesk;
-  /** The desk as TicketService needs it; the desk itself is still created on first use. */
-  deskPort: TicketDeskPort;
-  /** Worker-role services, in start order (empty unless `workers`). */
-  services: Service[];
+  /** Hands out waiting tickets to TicketDesk; its Redis connection opens on first use. */
+  dispenser: TicketDispenser;
   /** For bull-board. */
   bullQueues: Queue[];
   close(): Promise<void>;
 }
 
 /**
- * Wires the tickets queue, SLA clock, replies queue and, for the worker role, the relay and the
- * workers. Queues use a fail-fast producer connection so a submit never hangs on a Redis outage
- * (the relay catches up); workers and the desk use blocking-safe connections.
+ * Wires the tickets queue, SLA clock and replies queue. Queues use a fail-fast producer
+ * connection so a submit never hangs on a Redis outage (the relay catches up); workers and the
+ * dispenser use blocking-safe connections. Builds no service: src/main.ts does.
  */
 export function createQueues(deps: QueueDeps): Queues {
-  const { config, store, events, logger, metrics } = deps;
-  const prefix = config.redis.prefix;
+  const { config, logger } = deps;
+  const prefix = redisKeys(config.redis.prefix).bull;
   const producer = deps.redis('producer');
   const tickets = new TicketQueue({ connection: producer, prefix, logger });
   const replies = new ReplyQueue({ connection: producer, prefix, logger, backoffMs: deps.overrides?.replies?.backoffMs, attempts: deps.overrides?.replies?.attempts });
-  const sla = new SlaClock({
-    connection: producer,
-    prefix,
-    store,
-    events,
-    logger,
-    tickets: tickets.queue,
-    slaMinutes: config.tickets.slaMinutes,
-    slaMs: deps.overrides?.slaMs,
-    supervisors: config.telegram.supervisorsChatId !== undefined ? replies : null,
-    workerConnection: deps.workers ? deps.redis('worker') : undefined,
-  });
-  tickets.attachSla(sla);
-  const reports = new ReportService({ store, tickets, logger });
-
-  let desk: TicketDesk | null = null;
-  const services: Service[] = [];
-  if (deps.workers) {
-    const r = deps.overrides?.relay ?? {};
-    services.push(new OutboxRelay({ store, reports, tickets, replies, logger, metrics, connection: deps.redis('worker'), prefix, ...r }));
-    services.push(sla);
-    services.push(
-      new ReplyWorker({
-        connection: deps.redis('worker'),
-        prefix,
-        store,
-        translator: deps.translator,
-        events,
-        logger,
-        metrics,
-        token: config.telegram.token,
-        apiRoot: config.telegram.apiRoot,
-        ratePerSecond: config.replies.ratePerSecond,
-        supervisorsChatId: config.telegram.supervisorsChatId,
-        limiter: deps.overrides?.replies?.limiter,
-        perChatIntervalMs: deps.overrides?.replies?.perChatIntervalMs,
-      }),
-    );
-  }
-
-  const queues: Queues = {
+  const sla = new SlaClock({ connection: producer, prefix, logger, workerConnection: deps.workers ? deps.redis('worker') : undefined });
+  const dispenser = lazyDispenser(() => new BullTicketDispenser({ connection: deps.redis('worker'), prefix, logger }));
+  return {
     tickets,
     sla,
     replies,
-    reports,
-    desk() {
-      desk ??= new TicketDesk({ connection: deps.redis('worker'), prefix, store, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
-      return desk;
-    },
-    deskPort: {
-      takeNext: (agent) => queues.desk().takeNext(agent),
-      release: (...args) => queues.desk().release(...args),
-    },
-    services,
+    dispenser,
     bullQueues: [tickets.queue, sla.queue, replies.queue],
     async close() {
-      await desk?.close();
+      await dispenser.close();
       await Promise.all([tickets.close(), sla.queue.close(), replies.close()]);
     },
   };
-  return queues;
+}
+
+/**
+ * The worker role's queue services, in start order: the stall guard on `tickets`, the SLA worker
+ * (its handler set by src/main.ts) and the replies worker, which carries what `delivery`
+ * decides. The outbox relay is a service (src/services/outbox-relay.ts) main.ts builds beside them.
+ */
+export function createQueueWorkers(deps: QueueDeps, queues: Queues, delivery: DeliveryService): Service[] {
+  const { config, logger, metrics } = deps;
+  const prefix = redisKeys(config.redis.prefix).bull;
+  const replies = deps.overrides?.replies ?? {};
+  return [
+    new TicketStallGuard({ connection: deps.redis('worker'), prefix, logger, stalledIntervalMs: deps.overrides?.relay?.stalledIntervalMs }),
+    queues.sla,
+    new ReplyWorker({
+      connection: deps.redis('worker'),
+      prefix,
+      delivery,
+      logger,
+      metrics,
+      token: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      ratePerSecond: config.replies.ratePerSecond,
+      supervisorsChatId: config.telegram.supervisorsChatId,
+      limiter: replies.limiter,
+      perChatIntervalMs: replies.perChatIntervalMs,
+    }),
+  ];
 }

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Types } from 'mongoose';
+import type { ReplyPort, SupervisorAlertPort } from '../services/ports';
 import type { Logger } from '../logger';
-import type { SupervisorNotifier } from './sla';
 import { REPLIES_QUEUE, type QueueConnection, type ReplyJobData } from './types';
 
 export interface ReplyQueueOptions extends QueueConnection {
@@ -17,7 +17,8 @@ export interface ReplyQueueOptions extends QueueConnection {
  * resolves text and recipient on the server. jobId = message id, so queuing a message twice
  * (action + outbox relay) delivers it once.
  */
-export class ReplyQueue implements SupervisorNotifier {
+export class ReplyQueue implements ReplyPort, SupervisorAlertPort {
+  /** The BullMQ queue, for the supervisors' board and tests. */
   readonly queue: Queue<ReplyJobData>;
 
   constructor(private readonly opts: ReplyQueueOptions) {
@@ -32,7 +33,7 @@ export class ReplyQueue implements SupervisorNotifier {
         removeOnFail: { age: 7 * 24 * 3600 },
       },
     });
-    this.queue.on('error', (err) => opts.logger.warn({ err: err.message, queue: REPLIES_QUEUE }, 'replies queue error'));
+    this.queue.on('error', (err) => opts.logger.warn({ err, queue: REPLIES_QUEUE }, 'replies queue error'));
   }
 
   async deliver(messageId: Types.ObjectId | string): Promise<void> {

@@ -1,9 +1,7 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Telegram, TelegramError } from 'telegraf';
-import type { Store, MessageDoc, ReportDoc } from '../store';
-import type { Translator } from '../i18n';
-import type { EventBus } from '../services/events';
+import type { DeliveryFailure, DeliveryService } from '../services/delivery-service';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import { redactToken, type Logger } from '../logger';
@@ -17,9 +15,8 @@ export interface ReplyWorkerOptions {
   /** Blocking connection (maxRetriesPerRequest null). */
   connection: Redis;
   prefix: string;
-  store: Store;
-  translator: Translator;
-  events: EventBus;
+  /** What delivering means: which message is due, its words, what is recorded (src/services). */
+  delivery: DeliveryService;
   logger: Logger;
   metrics?: Metrics;
   /** `new Telegram(token, { apiRoot })`, built from config when omitted. */
@@ -40,7 +37,7 @@ export interface ReplyWorkerOptions {
 type Outcome = 'sent' | 'already' | 'missing' | 'unreachable';
 
 /**
- * Delivers the `replies` queue to Telegram.
+ * Carries the `replies` queue to Telegram (DeliveryService decides what is due and records it).
  * - overall rate: BullMQ's global `limiter`; per chat: ChatPacer, and a job whose chat is busy
  *   is moved to delayed (`moveToDelayed` + DelayedError) instead of holding a worker slot;
  * - 429: the whole queue waits `retry_after` (`worker.rateLimit` + RateLimitError, no attempt
@@ -86,10 +83,10 @@ export class ReplyWorker implements Service {
       // A worker killed mid-job leaves it active; the stalled check puts it back rather than failing it.
       maxStalledCount: 10,
     });
-    this.worker.on('error', (err) => o.logger.warn({ err: redactToken(err.message), queue: REPLIES_QUEUE }, 'replies worker error'));
+    this.worker.on('error', (err) => o.logger.warn({ err, queue: REPLIES_QUEUE }, 'replies worker error'));
     this.worker.on('failed', (job, err) => {
       const ids = job?.data.kind === 'message' ? { messageId: job.data.messageId } : { reportId: job?.data.reportId };
-      o.logger.warn({ ...ids, attempt: job?.attemptsMade, err: redactToken(err.message) }, 'delivery attempt failed');
+      o.logger.warn({ ...ids, attempt: job?.attemptsMade, err }, 'delivery attempt failed');
     });
     await this.worker.waitUntilReady();
   }
@@ -106,45 +103,25 @@ export class ReplyWorker implements Service {
   }
 
   private async processMessage(job: Job<ReplyJobData>, data: Extract<ReplyJobData, { kind: 'message' }>, token?: string): Promise<Outcome> {
-    const { store, events, metrics } = this.opts;
-    const msg = await store.messages.findById(data.messageId);
-    if (!msg || msg.direction !== 'to_reporter') return 'missing';
-    if (msg.delivery !== 'pending') return 'already';
-    const report = await store.reports.findById(msg.reportId);
-    const log = this.opts.logger.child({ messageId: data.messageId, reportId: msg.reportId.toString(), reference: report?.reference, job: job.id });
-    const identity = report ? await store.reporters.identityOf(report.reporterId) : null;
-    if (!report || !identity) {
-      // Purged by retention (or the report is gone): nobody left to send to.
-      await store.messages.markFailed(msg._id);
-      if (report) await store.reports.addEvent(report._id, 'delivery_failed', { kind: 'system' }, { messageId: data.messageId, reason: 'no_recipient' });
-      metrics?.deliveries.inc({ outcome: 'no_recipient' });
-      log.warn('reporter identity unavailable; message not delivered');
-      return 'unreachable';
-    }
-
-    await this.pace(job, this.pacer, report.reporterId.toString(), token);
-
-    const reporter = await store.reporters.findById(report.reporterId);
-    const text = this.render(msg, report, reporter?.language ?? report.language);
-    await this.pacer.claimSend(report.reporterId.toString(), this.globalIntervalMs);
+    const { delivery, metrics } = this.opts;
+    const plan = await delivery.prepare(data.messageId);
+    if (!plan.due) return plan.outcome;
+    const due = plan.message;
+    const log = this.opts.logger.child({ messageId: data.messageId, reportId: due.reportId, reference: due.reference, job: job.id });
+    await this.pace(job, this.pacer, due.recipientKey, token);
+    // Rendered after pacing: a notice is in the language the reporter has when it goes out.
+    const text = await delivery.render(due);
+    await this.pacer.claimSend(due.recipientKey, this.globalIntervalMs);
     let telegramMessageId: number;
     try {
-      telegramMessageId = (await this.telegram.sendMessage(identity.chatId, text)).message_id;
+      telegramMessageId = (await this.telegram.sendMessage(due.chatId, text)).message_id;
     } catch (err) {
-      await this.onSendError(err, job, log, async (reason) => {
-        await store.messages.markFailed(msg._id);
-        if (reason === 'blocked') await store.reports.setReporterUnreachable(report._id, true);
-        await store.reports.addEvent(report._id, 'delivery_failed', { kind: 'system' }, { messageId: data.messageId, reason });
-        await events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'delivery' });
-      });
+      await this.onSendError(err, job, log, (reason) => delivery.failed(due, reason));
       throw redacted(err);
     }
-    if (await store.messages.markSent(msg._id, telegramMessageId)) {
-      await store.reports.addEvent(report._id, 'reply_delivered', { kind: 'system' }, { messageId: data.messageId });
-      await events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'delivery' });
-    }
+    await delivery.sent(due, telegramMessageId);
     metrics?.deliveries.inc({ outcome: 'sent' });
-    log.info({ kind: msg.kind }, 'message delivered');
+    log.info({ kind: due.kind }, 'message delivered');
     return 'sent';
   }
 
@@ -166,19 +143,13 @@ export class ReplyWorker implements Service {
   private async processSupervisors(job: Job<ReplyJobData>, data: Extract<ReplyJobData, { kind: 'supervisors' }>, token?: string): Promise<Outcome> {
     const chatId = this.opts.supervisorsChatId;
     if (chatId === undefined) return 'unreachable';
-    const report = await this.opts.store.reports.findById(data.reportId);
-    if (!report) return 'missing';
-    const log = this.opts.logger.child({ reportId: data.reportId, reference: report.reference, job: job.id });
+    const alert = await this.opts.delivery.supervisorAlert(data.reportId, data.escalations);
+    if (!alert) return 'missing';
+    const log = this.opts.logger.child({ reportId: data.reportId, reference: alert.reference, job: job.id });
     await this.pace(job, this.groupPacer, 'supervisors', token);
-    // Staff language; the reference only, no personal data (the chat is outside our access control).
-    const text = this.opts.translator.t('en', 'notices:supervisors.escalated', {
-      reference: report.reference,
-      priority: this.opts.translator.t('en', `common:priority.${report.priority}`),
-      escalations: data.escalations,
-    });
     await this.groupPacer.claimSend('supervisors', this.globalIntervalMs);
     try {
-      await this.telegram.sendMessage(chatId, text);
+      await this.telegram.sendMessage(chatId, alert.text);
     } catch (err) {
       await this.onSendError(err, job, log, async () => undefined);
       throw redacted(err);
@@ -187,18 +158,11 @@ export class ReplyWorker implements Service {
     return 'sent';
   }
 
-  /** Notices are rendered now, in the reporter's current language; agent text is framed with the reference. */
-  private render(msg: MessageDoc, report: ReportDoc, lang: 'en' | 'sw'): string {
-    const t = this.opts.translator;
-    if (msg.kind === 'notice' && msg.notice) return t.t(lang, msg.notice.key, { ...(msg.notice.vars ?? {}), reference: report.reference });
-    return t.t(lang, 'notices:agentReply', { reference: report.reference, text: msg.text ?? '' });
-  }
-
   /**
    * Decides what a failed send means. Throws the BullMQ error that carries the decision; when it
    * returns, the caller rethrows the original error for an ordinary retry with backoff.
    */
-  private async onSendError(err: unknown, job: Job<ReplyJobData>, log: Logger, fail: (reason: 'blocked' | 'rejected' | 'gave_up') => Promise<void>): Promise<void> {
+  private async onSendError(err: unknown, job: Job<ReplyJobData>, log: Logger, fail: (reason: DeliveryFailure) => Promise<void>): Promise<void> {
     const metrics = this.opts.metrics;
     if (err instanceof TelegramError) {
       if (err.code === 429) {
@@ -222,7 +186,7 @@ export class ReplyWorker implements Service {
     if (job.attemptsMade + 1 >= attempts) {
       await fail('gave_up');
       metrics?.deliveries.inc({ outcome: 'failed' });
-      log.error({ attempts, err: redactToken(err instanceof Error ? err.message : String(err)) }, 'delivery failed after all attempts');
+      log.error({ attempts, err }, 'delivery failed after all attempts');
     }
   }
 }

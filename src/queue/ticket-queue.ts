@@ -1,10 +1,10 @@
 import { Queue } from 'bullmq';
 import type { Priority } from '../domain';
-import type { TicketEnqueuer } from '../services/report-service';
+import type { TicketJobState, TicketQueuePort } from '../services/ports';
 import type { Logger } from '../logger';
 import { TICKETS_QUEUE, type QueueConnection, type TicketJobData } from './types';
 
-/** Starts a ticket's SLA clock once its job exists (implemented by SlaClock). */
+/** Starts a ticket's SLA clock once its job exists (SlaService, attached in src/main.ts). */
 export interface SlaStarter {
   startClock(reportId: string): Promise<void>;
 }
@@ -16,7 +16,8 @@ export interface SlaStarter {
  * they were added. A job only means "waiting for an agent": completed jobs are removed, so a
  * released ticket can be added again under the same id.
  */
-export class TicketQueue implements TicketEnqueuer {
+export class TicketQueue implements TicketQueuePort {
+  /** The BullMQ queue, for the supervisors' board and tests; everything else uses the methods. */
   readonly queue: Queue<TicketJobData>;
   private sla: SlaStarter | null = null;
 
@@ -26,10 +27,10 @@ export class TicketQueue implements TicketEnqueuer {
       prefix: deps.prefix,
       defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } },
     });
-    this.queue.on('error', (err) => deps.logger.warn({ err: err.message, queue: TICKETS_QUEUE }, 'tickets queue error'));
+    this.queue.on('error', (err) => deps.logger.warn({ err, queue: TICKETS_QUEUE }, 'tickets queue error'));
   }
 
-  /** The SLA clock needs this queue too (to raise a waiting job's priority), so it is attached after both exist. */
+  /** The SLA service needs this queue too (to raise a waiting job's priority), so it is attached after both exist. */
   attachSla(sla: SlaStarter): void {
     this.sla = sla;
   }
@@ -39,6 +40,30 @@ export class TicketQueue implements TicketEnqueuer {
     // A failure here rejects the enqueue, the report stays unqueued and the relay retries both
     // adds; each is idempotent (deterministic job ids).
     if (this.sla) await this.sla.startClock(reportId);
+  }
+
+  async jobState(reportId: string): Promise<TicketJobState> {
+    const state = await this.queue.getJobState(reportId);
+    if (state === 'waiting' || state === 'prioritized' || state === 'waiting-children') return 'waiting';
+    if (state === 'active' || state === 'delayed') return state;
+    return 'gone';
+  }
+
+  async remove(reportId: string): Promise<void> {
+    await (await this.queue.getJob(reportId))?.remove();
+  }
+
+  /**
+   * Raises a waiting ticket's job to `priority`. False when there is nothing waiting to raise
+   * (no job: the relay re-adds it from MongoDB at the new priority; or an agent just took it).
+   */
+  async reprioritise(reportId: string, priority: Priority): Promise<boolean> {
+    const job = await this.queue.getJob(reportId);
+    if (!job) return false;
+    const state = await job.getState();
+    if (state !== 'waiting' && state !== 'prioritized') return false;
+    await job.changePriority({ priority });
+    return true;
   }
 
   /** Tickets waiting for an agent (for the queue-depth gauge). */

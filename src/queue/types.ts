@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Priority } from '../domain';
+import type { SlaCheck } from '../services/ports';
 
 /** Queue names; BullMQ keys are `<prefix>:<name>:...` so `config.redis.prefix` isolates deployments and tests. */
 export const TICKETS_QUEUE = 'tickets';
@@ -11,14 +11,8 @@ export interface TicketJobData {
   reportId: string;
 }
 
-export interface SlaJobData {
-  reportId: string;
-  /** Which waiting period this clock belongs to: the report's last `assignedAt` (ms), 0 before the first take. */
-  generation: number;
-  /** The report's escalation count when the clock was set; a clock that lost a race is stale. */
-  escalations: number;
-  priority: Priority;
-}
+/** A delayed SLA check (src/services/ports.ts `SlaCheck`). */
+export type SlaJobData = SlaCheck;
 
 /** A pacing slot booked for one attempt (see ChatPacer): the attempt that booked it sends without booking again. */
 export interface PacingSlot {

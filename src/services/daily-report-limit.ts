@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RedisRateLimit } from '../lib/rate-limit';
 import type { Logger } from '../logger';
+import { redisKeys } from '../redis-keys';
 
 /** Reports a reporter may file per day: counted when a report is confirmed, refunded when none was filed. */
 export interface DailyReportLimit {
@@ -15,7 +16,7 @@ export interface DailyReportLimit {
  * user id (`keyOf`), never the id itself; if Redis cannot answer, the report goes through.
  */
 export function redisDailyReportLimit(opts: { redis: Redis; prefix: string; perDay: number; keyOf: (telegramUserId: number) => string; logger: Logger }): DailyReportLimit {
-  const limit = new RedisRateLimit({ redis: opts.redis, keyPrefix: `${opts.prefix}:rl:rep`, points: opts.perDay, durationSec: 24 * 3600, logger: opts.logger });
+  const limit = new RedisRateLimit({ redis: opts.redis, keyPrefix: redisKeys(opts.prefix).reportsPerDay, points: opts.perDay, durationSec: 24 * 3600, logger: opts.logger });
   return {
     perDay: opts.perDay,
     take: async (userId) => (await limit.consume(opts.keyOf(userId))).ok,

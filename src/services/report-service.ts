@@ -2,12 +2,10 @@ import type { Types } from 'mongoose';
 import { priorityFor, isCategoryCode, type Priority } from '../domain';
 import type { ReportDoc, NewReport, Store } from '../store';
 import type { Logger } from '../logger';
+import type { TicketQueuePort } from './ports';
 
-/** The part of the tickets queue that intake needs; implemented in src/queue. */
-export interface TicketEnqueuer {
-  /** Adds the ticket job with jobId = reportId; adding an existing id is a no-op. */
-  enqueue(reportId: string, priority: Priority): Promise<void>;
-}
+/** The part of the tickets queue that intake needs (src/services/ports.ts; implemented in src/queue). */
+export type TicketEnqueuer = Pick<TicketQueuePort, 'enqueue'>;
 
 export type SubmitInput = Omit<NewReport, 'idempotencyKey' | 'priority'> & { draftId: string };
 

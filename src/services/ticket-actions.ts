@@ -1,32 +1,45 @@
-import type { Agency, RejectReason } from '../domain';
-import type { MessageDoc, ReportDoc } from '../store';
+import type { Agency, AgentStatus, RejectReason, Role, TicketRefusal } from '../domain';
+import type { MessageDoc } from '../store';
+import type { TakeResult } from './ticket-desk';
 
-/** Who is acting at the console. Roles widen what a person may see and do. */
-export type ConsoleRole = 'agent' | 'supervisor' | 'admin';
+export type { AgentStatus, TakeResult };
+
+/** Who is acting at the console. Roles widen what a person may see and do (src/domain/policy.ts). */
+export type ConsoleRole = Role;
 export interface AgentRef {
   id: string;
-  role: ConsoleRole;
+  role: Role;
 }
 
-export type TakeResult = { ok: true; report: ReportDoc } | { ok: false; reason: 'empty' | 'limit' };
-
-/** Status an agent may set by hand; `assigned`/`received` come from take/release. */
-export type AgentStatus = 'in_progress' | 'waiting_reporter' | 'resolved' | 'rejected';
+/**
+ * Why an action was refused; the console shows each in the agent's language
+ * (`console:flash.refused_<reason>`).
+ * - a policy refusal (src/domain/policy.ts): not_assignee, wrong_status, closed, wrong_role;
+ * - not_found: no such ticket;
+ * - invalid: a value the console never offers (unknown status, agency or reject reason);
+ * - empty / too_long: the text given;
+ * - changed: someone else changed the ticket between reading and writing it.
+ */
+export type ActionRefusal = TicketRefusal | 'not_found' | 'invalid' | 'empty' | 'too_long' | 'changed';
+export type Refused = { ok: false; reason: ActionRefusal };
+export type ActionResult<T extends object = object> = ({ ok: true } & T) | Refused;
 
 /**
  * Everything an agent does to a ticket, implemented in src/services/ticket-service.ts on top of
- * the store and the queues. Each action is guarded (only the assignee, or a supervisor, may act;
- * only allowed transitions), writes the audit trail, tells the reporter of status changes (README "Tickets and messages"),
- * and publishes a live event. Returns false/null when the guard refused.
+ * the store and the queue ports. Each action is decided by the domain policy (only the holder,
+ * or a supervisor, may act; only allowed transitions), enforced again atomically in MongoDB,
+ * written to the audit trail; it tells the reporter of status changes (README "Tickets and messages") and publishes a
+ * live event. Refusals are typed, never bare false.
  */
 export interface TicketActions {
   /** Oldest waiting ticket of the highest priority; never the same one to two agents. */
   takeNext(agent: AgentRef): Promise<TakeResult>;
-  release(reportId: string, agent: AgentRef): Promise<boolean>;
-  changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts?: { rejectReason?: RejectReason; note?: string }): Promise<boolean>;
-  refer(reportId: string, agent: AgentRef, agency: Agency, note?: string): Promise<boolean>;
+  release(reportId: string, agent: AgentRef): Promise<ActionResult>;
+  changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts?: { rejectReason?: RejectReason; note?: string }): Promise<ActionResult>;
+  refer(reportId: string, agent: AgentRef, agency: Agency, note?: string): Promise<ActionResult>;
   /** Stores the message, queues it for delivery through the `replies` queue. */
-  reply(reportId: string, agent: AgentRef, text: string): Promise<MessageDoc | null>;
-  addNote(reportId: string, agent: AgentRef, text: string): Promise<boolean>;
-  recordView(reportId: string, agent: AgentRef): Promise<void>;
+  reply(reportId: string, agent: AgentRef, text: string): Promise<ActionResult<{ message: MessageDoc }>>;
+  addNote(reportId: string, agent: AgentRef, text: string): Promise<ActionResult>;
+  /** Writes "viewed" to the audit trail (refused like any action for someone not handling it). */
+  recordView(reportId: string, agent: AgentRef): Promise<ActionResult>;
 }

@@ -1,23 +1,17 @@
 import type { Types } from 'mongoose';
-import { checkText, isAgency, LIMITS, type Agency, type RejectReason } from '../domain';
+import { checkText, decide, isAgency, isAgentStatus, LIMITS, oversees, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
-import type { AgentRef, AgentStatus, TakeResult, TicketActions } from './ticket-actions';
-
-/** The queue side TicketService drives (src/queue TicketDesk and ReplyQueue). */
-export interface TicketDeskPort {
-  takeNext(agent: { id: string }): Promise<TakeResult>;
-  release(reportId: string, actor: Actor, opts?: { requireAssignee?: string }): Promise<ReportDoc | null>;
-}
-export interface ReplyPort {
-  deliver(messageId: Types.ObjectId | string): Promise<void>;
-}
+import type { ReplyPort } from './ports';
+import type { TicketDesk } from './ticket-desk';
+import type { ActionRefusal, ActionResult, AgentRef, Refused, TakeResult, TicketActions } from './ticket-actions';
 
 export interface TicketServiceDeps {
   store: Store;
-  desk: TicketDeskPort;
-  replies: ReplyPort;
+  /** Take and release (src/services/ticket-desk.ts). */
+  desk: Pick<TicketDesk, 'takeNext' | 'release'>;
+  replies: Pick<ReplyPort, 'deliver'>;
   events: EventBus;
   logger: Logger;
 }
@@ -29,20 +23,22 @@ const NOTICE_FOR_STATUS: Partial<Record<AgentStatus, string>> = {
   rejected: 'notices:closed',
 };
 
-const AGENT_STATUSES: readonly AgentStatus[] = ['in_progress', 'waiting_reporter', 'resolved', 'rejected'];
+const OK = { ok: true } as const;
+const refused = (reason: ActionRefusal): Refused => ({ ok: false, reason });
 
 /**
- * What agents do to tickets (the console calls exactly `TicketActions`). Guards: an agent acts
- * only on a ticket assigned to them, supervisors and admins on any; status changes follow the
- * domain transition table, enforced atomically by `store.reports.transition`. Every action is
- * written to the audit trail, publishes a live event, and tells the reporter where it matters
- * (taken, needs more information, referred, closed) through a stored notice on `replies`.
+ * What agents do to tickets (the console calls exactly `TicketActions`). Each action is first
+ * decided by the domain policy on the ticket as read, then enforced atomically by the store's
+ * guarded update (status in the transition table, and the holder for agents): if the ticket
+ * changed in between, the agent is told so. Every action is written to the audit trail,
+ * publishes a live event, and tells the reporter where it matters (taken, needs more
+ * information, referred, closed) through a stored notice on `replies`.
  */
 export class TicketService implements TicketActions {
   constructor(private readonly deps: TicketServiceDeps) {}
 
   async takeNext(agent: AgentRef): Promise<TakeResult> {
-    const result = await this.deps.desk.takeNext(agent);
+    const result = await this.deps.desk.takeNext(agent.id);
     if (result.ok) {
       await this.notify(result.report, 'notices:taken');
       await this.publishStatus(result.report._id, true);
@@ -50,92 +46,87 @@ export class TicketService implements TicketActions {
     return result;
   }
 
-  async release(reportId: string, agent: AgentRef): Promise<boolean> {
-    const report = await this.find(reportId);
-    if (!report || !this.mayAct(report, agent)) return false;
-    const released = await this.deps.desk.release(reportId, actorOf(agent), { requireAssignee: this.isSupervisor(agent) ? undefined : agent.id });
-    if (!released) return false;
+  async release(reportId: string, agent: AgentRef): Promise<ActionResult> {
+    const allowed = await this.allowed(reportId, agent, 'release');
+    if (!allowed.ok) return allowed;
+    const released = await this.deps.desk.release(reportId, actorOf(agent), { requireAssignee: holderGuard(agent) });
+    if (!released) return refused('changed');
     await this.publishStatus(released._id, true);
-    return true;
+    return OK;
   }
 
-  async changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts: { rejectReason?: RejectReason; note?: string } = {}): Promise<boolean> {
-    if (!AGENT_STATUSES.includes(to)) return false;
-    if (opts.rejectReason !== undefined && opts.rejectReason !== 'spam' && opts.rejectReason !== 'duplicate') return false;
-    const note = opts.note === undefined ? undefined : checkText(opts.note, LIMITS.noteMaxChars);
-    if (note && !note.ok) return false;
-    const report = await this.find(reportId);
-    if (!report || !this.mayAct(report, agent)) return false;
+  async changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts: { rejectReason?: RejectReason; note?: string } = {}): Promise<ActionResult> {
+    if (!isAgentStatus(to)) return refused('invalid');
+    if (opts.rejectReason !== undefined && opts.rejectReason !== 'spam' && opts.rejectReason !== 'duplicate') return refused('invalid');
+    const note = optionalNote(opts.note);
+    if (!note.ok) return note;
+    const allowed = await this.allowed(reportId, agent, 'change_status', to);
+    if (!allowed.ok) return allowed;
     const eventData: Record<string, unknown> = {};
     if (opts.rejectReason) eventData.rejectReason = opts.rejectReason;
-    if (note?.ok) eventData.note = note.text;
-    const updated = await this.deps.store.reports.transition(reportId, to, actorOf(agent), {
-      requireAssignee: this.isSupervisor(agent) ? undefined : agent.id,
-      eventData,
-    });
-    if (!updated) return false;
+    if (note.text) eventData.note = note.text;
+    const updated = await this.deps.store.reports.transition(reportId, to, actorOf(agent), { requireAssignee: holderGuard(agent), eventData });
+    if (!updated) return refused('changed');
     const notice = NOTICE_FOR_STATUS[to];
     if (notice) await this.notify(updated, notice);
-    await this.publishStatus(updated._id, report.status === 'received');
-    return true;
+    await this.publishStatus(updated._id, allowed.report.status === 'received');
+    return OK;
   }
 
-  async refer(reportId: string, agent: AgentRef, agency: Agency, note?: string): Promise<boolean> {
-    if (!isAgency(agency)) return false;
-    const checked = note === undefined || note.trim() === '' ? undefined : checkText(note, LIMITS.noteMaxChars);
-    if (checked && !checked.ok) return false;
-    const report = await this.find(reportId);
-    if (!report || !this.mayAct(report, agent)) return false;
+  async refer(reportId: string, agent: AgentRef, agency: Agency, note?: string): Promise<ActionResult> {
+    if (!isAgency(agency)) return refused('invalid');
+    const checked = optionalNote(note);
+    if (!checked.ok) return checked;
+    const allowed = await this.allowed(reportId, agent, 'refer');
+    if (!allowed.ok) return allowed;
     const updated = await this.deps.store.reports.transition(reportId, 'referred', actorOf(agent), {
-      requireAssignee: this.isSupervisor(agent) ? undefined : agent.id,
-      referral: checked?.ok ? { agency, note: checked.text } : { agency },
+      requireAssignee: holderGuard(agent),
+      referral: checked.text ? { agency, note: checked.text } : { agency },
     });
-    if (!updated) return false;
+    if (!updated) return refused('changed');
     await this.notify(updated, 'notices:referred', { agency });
     await this.publishStatus(updated._id, false);
-    return true;
+    return OK;
   }
 
-  async reply(reportId: string, agent: AgentRef, text: string): Promise<MessageDoc | null> {
+  async reply(reportId: string, agent: AgentRef, text: string): Promise<ActionResult<{ message: MessageDoc }>> {
     const checked = checkText(text, LIMITS.replyMaxChars);
-    if (!checked.ok) return null;
-    const report = await this.find(reportId);
-    if (!report || !this.mayAct(report, agent) || report.status === 'withdrawn' || report.purgedAt) return null;
-    const msg = await this.deps.store.messages.addOutgoing(report._id, { text: checked.text, agentId: agent.id });
-    await this.deps.store.reports.addEvent(report._id, 'reply_queued', actorOf(agent), { messageId: msg._id.toString() });
-    await this.queueDelivery(msg, report);
+    if (!checked.ok) return refused(checked.reason);
+    const allowed = await this.allowed(reportId, agent, 'reply');
+    if (!allowed.ok) return allowed;
+    const { report } = allowed;
+    // Retention already removed who the reporter is (only closed tickets are purged).
+    if (report.purgedAt) return refused('closed');
+    const message = await this.deps.store.messages.addOutgoing(report._id, { text: checked.text, agentId: agent.id });
+    await this.deps.store.reports.addEvent(report._id, 'reply_queued', actorOf(agent), { messageId: message._id.toString() });
+    await this.queueDelivery(message, report);
     await this.deps.events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'message' });
-    return msg;
+    return { ok: true, message };
   }
 
-  async addNote(reportId: string, agent: AgentRef, text: string): Promise<boolean> {
+  async addNote(reportId: string, agent: AgentRef, text: string): Promise<ActionResult> {
     const checked = checkText(text, LIMITS.noteMaxChars);
-    if (!checked.ok) return false;
-    const report = await this.find(reportId);
-    if (!report || !this.mayAct(report, agent)) return false;
-    await this.deps.store.reports.addEvent(report._id, 'note', actorOf(agent), { text: checked.text });
-    await this.deps.events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'note' });
-    return true;
+    if (!checked.ok) return refused(checked.reason);
+    const allowed = await this.allowed(reportId, agent, 'note');
+    if (!allowed.ok) return allowed;
+    await this.deps.store.reports.addEvent(allowed.report._id, 'note', actorOf(agent), { text: checked.text });
+    await this.deps.events.publish({ type: 'ticket', reportId: allowed.report._id.toString(), what: 'note' });
+    return OK;
   }
 
-  async recordView(reportId: string, agent: AgentRef): Promise<void> {
-    const report = await this.find(reportId);
-    if (report) await this.deps.store.reports.addEvent(report._id, 'viewed', actorOf(agent));
+  async recordView(reportId: string, agent: AgentRef): Promise<ActionResult> {
+    const allowed = await this.allowed(reportId, agent, 'view');
+    if (!allowed.ok) return allowed;
+    await this.deps.store.reports.addEvent(allowed.report._id, 'viewed', actorOf(agent));
+    return OK;
   }
 
-  private isSupervisor(agent: AgentRef): boolean {
-    return agent.role === 'supervisor' || agent.role === 'admin';
-  }
-
-  /** Agents act on tickets they hold (taking is how they get one); supervisors on any. */
-  private mayAct(report: ReportDoc, agent: AgentRef): boolean {
-    if (this.isSupervisor(agent)) return true;
-    return report.assignee != null && report.assignee.toString() === agent.id;
-  }
-
-  private async find(reportId: string): Promise<ReportDoc | null> {
-    if (!/^[0-9a-f]{24}$/i.test(reportId)) return null;
-    return this.deps.store.reports.findById(reportId);
+  /** Reads the ticket and asks the policy; the store's guarded update enforces it again. */
+  private async allowed(reportId: string, agent: AgentRef, action: TicketAction, to?: AgentStatus): Promise<{ ok: true; report: ReportDoc } | Refused> {
+    const report = /^[0-9a-f]{24}$/i.test(reportId) ? await this.deps.store.reports.findById(reportId) : null;
+    if (!report) return refused('not_found');
+    const decision = decide(agent, action, report, to);
+    return decision.ok ? { ok: true, report } : refused(decision.reason);
   }
 
   /**
@@ -148,16 +139,16 @@ export class TicketService implements TicketActions {
       const msg = await this.deps.store.messages.addOutgoing(report._id, { notice: { key, ...(vars ? { vars } : {}) } });
       await this.queueDelivery(msg, report);
     } catch (err) {
-      this.deps.logger.error({ reportId: report._id.toString(), reference: report.reference, notice: key, err: errMessage(err) }, 'could not store notice for reporter');
+      this.deps.logger.error({ reportId: report._id.toString(), reference: report.reference, notice: key, err }, 'could not store notice for reporter');
     }
   }
 
   private async queueDelivery(msg: MessageDoc, report: ReportDoc): Promise<void> {
     try {
-      await this.deps.replies.deliver(msg._id);
+      await this.deps.replies.deliver(msg._id.toString());
     } catch (err) {
       // Stored as pending: the outbox relay queues it when Redis is back.
-      this.deps.logger.warn({ reportId: report._id.toString(), messageId: msg._id.toString(), err: errMessage(err) }, 'could not queue message; relay will retry');
+      this.deps.logger.warn({ reportId: report._id.toString(), messageId: msg._id.toString(), err }, 'could not queue message; relay will retry');
     }
   }
 
@@ -171,8 +162,16 @@ function actorOf(agent: AgentRef): Actor {
   return { kind: 'agent', agentId: agent.id };
 }
 
-function errMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** The store's guard: an agent's change applies only while they still hold the ticket. */
+function holderGuard(agent: AgentRef): string | undefined {
+  return oversees(agent.role) ? undefined : agent.id;
+}
+
+/** An optional note: blank means none; too long is refused. */
+function optionalNote(note: string | undefined): { ok: true; text?: string } | Refused {
+  if (note === undefined || note.trim() === '') return { ok: true };
+  const checked = checkText(note, LIMITS.noteMaxChars);
+  return checked.ok ? { ok: true, text: checked.text } : refused(checked.reason);
 }
 
 export function createTicketService(deps: TicketServiceDeps): TicketService {

@@ -1,9 +1,10 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { ROLES, type Role } from '../domain';
 import type { Lang } from './models';
 
-/** Console accounts. Roles widen what a person may see and do: agent < supervisor < admin. */
-export const AGENT_ROLES = ['agent', 'supervisor', 'admin'] as const;
-export type AgentRole = (typeof AGENT_ROLES)[number];
+/** Console accounts. Roles widen what a person may see and do (src/domain/policy.ts ranks them). */
+export const AGENT_ROLES = ROLES;
+export type AgentRole = Role;
 
 export interface AgentDoc {
   _id: Types.ObjectId;

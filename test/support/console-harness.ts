@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import { createConsole } from '../../src/console';
 import { EventBus } from '../../src/services/events';
 import { createRedis, closeRedis } from '../../src/redis';
+import { redisKeys } from '../../src/redis-keys';
 import type { Service } from '../../src/lifecycle';
 import type { AgentDoc, AgentRole } from '../../src/store';
 import { createHarness, type Harness, type HarnessOptions } from './tickets-harness';
@@ -35,7 +36,7 @@ export async function createConsoleHarness(opts: HarnessOptions): Promise<Consol
     conns.push(r);
     return r;
   };
-  const bus = new EventBus(redis('producer'), redis('worker'), `${h.prefix}:live`);
+  const bus = new EventBus(redis('producer'), redis('worker'), redisKeys(h.prefix).liveChannel);
   const { app, service } = createConsole({
     config: h.config,
     logger: h.logger,

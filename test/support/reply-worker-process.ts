@@ -6,10 +6,12 @@
 import { connectMongo, createStore } from '../../src/store';
 import { loadConfig } from '../../src/config';
 import { createRedis, closeRedis } from '../../src/redis';
+import { redisKeys } from '../../src/redis-keys';
 import { Translator } from '../../src/i18n';
 import { EventBus } from '../../src/services/events';
 import { createLogger } from '../../src/logger';
 import { ReplyWorker } from '../../src/queue';
+import { DeliveryService } from '../../src/services/delivery-service';
 
 function need(name: string): string {
   const v = process.env[name];
@@ -26,13 +28,12 @@ async function main(): Promise<void> {
   const { redis } = loadConfig({ TELEGRAM_BOT_TOKEN: need('TELEGRAM_BOT_TOKEN'), MONGODB_URI: need('MONGODB_URI'), DATA_KEY: `k1:${need('RIPOTI_DATA_KEY')}`, REDIS_URL: need('REDIS_URL'), REDIS_PREFIX: prefix, REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES });
   const connection = createRedis(redis, 'worker');
   const pub = createRedis(redis, 'producer');
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'silent' });
   const worker = new ReplyWorker({
     connection,
     prefix,
-    store,
-    translator,
-    events: new EventBus(pub, null, `${prefix}:live`),
-    logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    delivery: new DeliveryService({ store, translator, events: new EventBus(pub, null, redisKeys(prefix).liveChannel), logger }),
+    logger,
     token: need('TELEGRAM_BOT_TOKEN'),
     apiRoot: need('TELEGRAM_API_ROOT'),
     limiter: { max: 1, duration: Number(process.env.RIPOTI_LIMIT_MS ?? 100) },

@@ -7,15 +7,20 @@ import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
-import { createStore, type ReportDoc, type Store } from '../../src/store';
+import { createStore, type MessageDoc, type ReportDoc, type Store } from '../../src/store';
 import { createRedis, closeRedis } from '../../src/redis';
+import { redisKeys } from '../../src/redis-keys';
 import { Translator } from '../../src/i18n';
 import { EventBus, type LiveEvent } from '../../src/services/events';
 import { TicketService } from '../../src/services/ticket-service';
-import type { AgentRef } from '../../src/services/ticket-actions';
-import type { SubmitInput } from '../../src/services/report-service';
+import type { ActionResult, AgentRef } from '../../src/services/ticket-actions';
+import { ReportService, type SubmitInput } from '../../src/services/report-service';
+import { TicketDesk } from '../../src/services/ticket-desk';
+import { SlaService } from '../../src/services/sla-service';
+import { OutboxRelay } from '../../src/services/outbox-relay';
+import { DeliveryService } from '../../src/services/delivery-service';
 import { Metrics } from '../../src/metrics';
-import { createQueues, type QueueDeps, type Queues } from '../../src/queue';
+import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from '../../src/queue';
 import type { CategoryCode } from '../../src/domain';
 import { connectTestDb, type TestDb } from './db';
 import { deleteByPrefix, uniquePrefix, testRedisEnv } from './redis';
@@ -27,6 +32,10 @@ export interface Harness {
   store: Store;
   db: TestDb;
   queues: Queues;
+  /** Intake (src/services/report-service.ts), as main.ts builds it. */
+  reports: ReportService;
+  /** SLA escalation (src/services/sla-service.ts). */
+  sla: SlaService;
   tickets: TicketService;
   events: LiveEvent[];
   metrics: Metrics;
@@ -72,18 +81,29 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const store = createStore(db.conn, config.dataKeys);
   await store.ready();
   const translator = await Translator.create();
-  const bus = new EventBus(redis('producer'), redis('worker'), `${prefix}:live`);
+  const bus = new EventBus(redis('producer'), redis('worker'), redisKeys(prefix).liveChannel);
   const events: LiveEvent[] = [];
   await bus.subscribe((e) => events.push(e));
   const metrics = new Metrics();
-  const queues = createQueues({ config, store, translator, events: bus, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides });
-  const tickets = new TicketService({ store, desk: queues.deskPort, replies: queues.replies, events: bus, logger });
+  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides };
+  const queues = createQueues(queueDeps);
+  const reports = new ReportService({ store, tickets: queues.tickets, logger });
+  const sla = new SlaService({ store, events: bus, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.overrides?.slaMs });
+  queues.tickets.attachSla(sla);
+  queues.sla.handle((check) => sla.check(check));
+  const relay = new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, ...opts.overrides?.relay });
+  const delivery = new DeliveryService({ store, translator, events: bus, logger, metrics });
+  const workers = queueDeps.workers ? [relay, ...createQueueWorkers(queueDeps, queues, delivery)] : [];
+  const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
+  const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger });
   const started: { stop(): Promise<void> }[] = [];
   return {
     config,
     store,
     db,
     queues,
+    reports,
+    sla,
     tickets,
     events,
     metrics,
@@ -91,7 +111,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     translator,
     prefix,
     async startWorkers() {
-      for (const s of queues.services) {
+      for (const s of workers) {
         await s.start();
         started.push(s);
       }
@@ -134,6 +154,12 @@ export function reportInput(reporterId: Types.ObjectId, opts: { category?: Categ
     anonymous: false,
     evidence: [],
   };
+}
+
+/** The message a reply stored; fails the test with the refusal's reason otherwise. */
+export function sentMessage(result: ActionResult<{ message: MessageDoc }>): MessageDoc {
+  if (!result.ok) throw new Error(`reply refused: ${result.reason}`);
+  return result.message;
 }
 
 /** Polls `check` until it returns a truthy value (bounded). */

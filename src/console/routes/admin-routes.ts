@@ -1,32 +1,27 @@
-import { Types } from 'mongoose';
-import type { FastifyInstance } from 'fastify';
 import { AgentExistsError, USERNAME_RE, checkPassword, normaliseUsername } from '../../store';
-import { bodyOf, signedIn, str, type ConsoleContext } from '../context';
-
-const CREATABLE_ROLES = ['agent', 'supervisor', 'admin'] as const;
-type CreatableRole = (typeof CREATABLE_ROLES)[number];
-const isRole = (s: unknown): s is CreatableRole => typeof s === 'string' && (CREATABLE_ROLES as readonly string[]).includes(s);
+import { AREA_ROLE, ROLES as CREATABLE_ROLES } from '../../domain';
+import { signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
+import { accountParams, activeForm, newAccountForm, passwordForm } from '../schemas';
 
 /** Account management for admins: create, reset a password, deactivate or reactivate. */
-export function adminRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
-  const adminOnly = ctx.auth.requireRole('admin');
-  const post = { preHandler: [adminOnly, ctx.auth.checkCsrf] };
+export function adminRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
+  const adminOnly = ctx.auth.requireRole(AREA_ROLE.accounts);
+  const post = { onRequest: adminOnly, preValidation: ctx.auth.checkCsrf };
   const back = (key: string, ok: boolean) => `/admin/agents?${ok ? 'ok' : 'err'}=${key}`;
 
-  app.get('/admin/agents', { preHandler: adminOnly }, async (req, reply) => ctx.render(req, reply, 'agents', { agents: await ctx.store.agents.list(), roles: CREATABLE_ROLES, now: new Date() }));
+  app.get('/admin/agents', { onRequest: adminOnly }, async (req, reply) => ctx.render(req, reply, 'agents', { agents: await ctx.store.agents.list(), roles: CREATABLE_ROLES, now: new Date() }));
 
-  app.post('/admin/agents', post, async (req, reply) => {
-    const me = signedIn(ctx, req);
-    const body = bodyOf(req);
-    const username = normaliseUsername(str(body.username));
-    const name = str(body.name).trim().slice(0, 80);
-    const password = str(body.password);
+  app.post('/admin/agents', { ...post, schema: { body: newAccountForm } }, async (req, reply) => {
+    const me = signedInAgent(req);
+    const { role, password } = req.body;
+    const username = normaliseUsername(req.body.username);
+    const name = req.body.name.trim().slice(0, 80);
     if (!USERNAME_RE.test(username)) return reply.redirect(back('username_invalid', false), 303);
     if (!name) return reply.redirect(back('name_missing', false), 303);
-    if (!isRole(body.role)) return reply.redirect(back('role_invalid', false), 303);
+    if (!role) return reply.redirect(back('role_invalid', false), 303);
     if (!checkPassword(password).ok) return reply.redirect(back('password_short', false), 303);
     try {
-      const created = await ctx.store.agents.create({ username, name, role: body.role, password, language: me.agent.language });
+      const created = await ctx.store.agents.create({ username, name, role, password, language: me.agent.language });
       ctx.logger.info({ by: me.agent._id.toString(), agentId: created._id.toString(), role: created.role }, 'console account created');
     } catch (err) {
       if (err instanceof AgentExistsError) return reply.redirect(back('username_taken', false), 303);
@@ -35,22 +30,20 @@ export function adminRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     return reply.redirect(back('account_created', true), 303);
   });
 
-  app.post('/admin/agents/:id/password', post, async (req, reply) => {
-    const me = signedIn(ctx, req);
-    const id = (req.params as { id: string }).id;
-    const password = str(bodyOf(req).password);
-    if (!Types.ObjectId.isValid(id)) return ctx.problem(req, reply, 404, 'not_found');
+  app.post('/admin/agents/:id/password', { ...post, schema: { params: accountParams, body: passwordForm } }, async (req, reply) => {
+    const me = signedInAgent(req);
+    const { id } = req.params;
+    const { password } = req.body;
     if (!checkPassword(password).ok) return reply.redirect(back('password_short', false), 303);
     const ok = await ctx.store.agents.setPassword(id, password);
     if (ok) ctx.logger.info({ by: me.agent._id.toString(), agentId: id }, 'console password reset');
     return reply.redirect(back(ok ? 'password_reset' : 'not_found', ok), 303);
   });
 
-  app.post('/admin/agents/:id/active', post, async (req, reply) => {
-    const me = signedIn(ctx, req);
-    const id = (req.params as { id: string }).id;
-    if (!Types.ObjectId.isValid(id)) return ctx.problem(req, reply, 404, 'not_found');
-    const active = str(bodyOf(req).active) === 'true';
+  app.post('/admin/agents/:id/active', { ...post, schema: { params: accountParams, body: activeForm } }, async (req, reply) => {
+    const me = signedInAgent(req);
+    const { id } = req.params;
+    const active = req.body.active === 'true';
     // Deactivating yourself would leave you locked out mid-click; another admin must do it.
     if (!active && id === me.agent._id.toString()) return reply.redirect(back('cannot_deactivate_self', false), 303);
     const ok = await ctx.store.agents.setActive(id, active);

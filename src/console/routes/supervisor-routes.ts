@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
-import { CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode } from '../../domain';
+import { AREA_ROLE, CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode } from '../../domain';
 import type { ReportDoc } from '../../store';
 import { PAGE_SIZE, parseFilter } from '../ticket-queries';
-import type { ConsoleContext } from '../context';
+import type { ConsoleApp, ConsoleContext } from '../context';
 
 /** A spreadsheet opening the CSV must not run a cell as a formula (CSV injection). */
 export function csvCell(v: unknown): string {
@@ -39,10 +38,10 @@ export function csvRow(r: ReportDoc, agentName: (id: string) => string): string 
     .join(',');
 }
 
-export function supervisorRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
-  const supervisorOnly = ctx.auth.requireRole('supervisor');
+export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
+  const supervisorOnly = ctx.auth.requireRole(AREA_ROLE.supervision);
 
-  app.get('/supervisor/tickets', { preHandler: supervisorOnly }, async (req, reply) => {
+  app.get('/supervisor/tickets', { onRequest: supervisorOnly }, async (req, reply) => {
     const filter = parseFilter(req.query);
     const [{ items, total }, counts, agents] = await Promise.all([ctx.queries.list(filter), ctx.queries.counts({ ...filter, page: 1 }), ctx.store.agents.list()]);
     const names = new Map(agents.map((a) => [a._id.toString(), a.name]));
@@ -59,7 +58,7 @@ export function supervisorRoutes(app: FastifyInstance, ctx: ConsoleContext): voi
     });
   });
 
-  app.get('/supervisor/tickets.csv', { preHandler: supervisorOnly }, async (req, reply) => {
+  app.get('/supervisor/tickets.csv', { onRequest: supervisorOnly }, async (req, reply) => {
     const filter = parseFilter(req.query);
     const names = new Map((await ctx.store.agents.list()).map((a) => [a._id.toString(), a.name]));
     const stamp = new Date().toISOString().slice(0, 10);

@@ -1,17 +1,20 @@
-import { Types } from 'mongoose';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AGENCIES, LIMITS, checkText, isAgency, isOpen } from '../../domain';
-import type { ReportDoc, ReportEventDoc, MessageDoc } from '../../store';
-import type { AgentStatus } from '../../services/ticket-actions';
-import { canOpenTicket, canSeeIdentity } from '../access';
-import { agentRef, bodyOf, signedIn, str, type ConsoleContext } from '../context';
-import type { Auth } from '../session-auth';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
+import type { ReportDoc, ReportEventDoc } from '../../store';
+import { actorOf, canSeeIdentity } from '../access';
+import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
+import { STATUS_CHOICES, evidenceParams, messageMediaParams, ticketParams, type StatusChoice } from '../schemas';
 
-/** Status choices offered on the ticket page; rejections carry their reason. */
-export const STATUS_CHOICES = ['in_progress', 'waiting_reporter', 'resolved', 'rejected_spam', 'rejected_duplicate'] as const;
-type StatusChoice = (typeof STATUS_CHOICES)[number];
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The ticket named in the path, once `ticketGuard` found it and the viewer may open it. */
+    ticket: ReportDoc | null;
+  }
+}
 
-const isStatusChoice = (s: unknown): s is StatusChoice => typeof s === 'string' && (STATUS_CHOICES as readonly string[]).includes(s);
+export { STATUS_CHOICES };
+
+export const statusOfChoice = (c: StatusChoice): AgentStatus => (c.startsWith('rejected') ? 'rejected' : (c as AgentStatus));
 
 /** Notes are stored as audit events by TicketActions.addNote; their text is in `data.text`. */
 export function noteText(e: ReportEventDoc): string {
@@ -19,45 +22,63 @@ export function noteText(e: ReportEventDoc): string {
   return typeof d.text === 'string' ? d.text : typeof d.note === 'string' ? d.note : '';
 }
 
-/** The ticket page, its live fragments, evidence streaming and every action an agent takes. */
-export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
-  const signedInOnly = ctx.auth.requireRole('agent');
-  const post = { preHandler: [signedInOnly, ctx.auth.checkCsrf] };
+/** Route options for every `/tickets/:id...` route: signed in, then the ticket loaded and checked. */
+export interface TicketGuard {
+  onRequest: onRequestAsyncHookHandler;
+  preHandler: preHandlerAsyncHookHandler;
+}
 
-  /** Loads the ticket if the viewer may open it; otherwise sends the refusal and returns null. */
-  async function load(req: FastifyRequest, reply: FastifyReply): Promise<{ me: Auth; report: ReportDoc } | null> {
-    const me = signedIn(ctx, req);
-    const id = (req.params as { id: string }).id;
-    const report = Types.ObjectId.isValid(id) && /^[a-f0-9]{24}$/i.test(id) ? await ctx.store.reports.findById(id) : null;
-    if (!report) {
-      ctx.problem(req, reply, 404, 'not_found');
-      return null;
-    }
-    if (!canOpenTicket(me.agent, report)) {
-      ctx.problem(req, reply, 403, 'not_your_ticket');
-      return null;
-    }
-    return { me, report };
-  }
+/**
+ * Loads the ticket in the path into `req.ticket` if the viewer may open it (domain policy,
+ * `view`); otherwise answers 404 or 403 with a page. The path id is already validated.
+ */
+export function ticketGuard(ctx: ConsoleContext): TicketGuard {
+  return {
+    onRequest: ctx.auth.requireRole(AREA_ROLE.queue),
+    preHandler: async (req, reply) => {
+      const { id } = req.params as { id: string };
+      const report = await ctx.store.reports.findById(id);
+      if (!report) return refuse(ctx, req, reply, 404, 'not_found');
+      const view = decide(actorOf(signedInAgent(req).agent), 'view', report);
+      if (!view.ok) return refuse(ctx, req, reply, 403, view.reason);
+      req.ticket = report;
+    },
+  };
+}
 
-  async function conversation(report: ReportDoc, messages?: MessageDoc[]) {
-    const list = messages ?? (await ctx.store.messages.listForReport(report._id));
-    return list.map((m) => ({
-      ...m,
-      // Status notices are rendered for the reporter in their language at send time; show agents the same words.
-      shown: m.kind === 'notice' && m.notice ? ctx.translator.t(report.language, m.notice.key, { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.text ?? ''),
-    }));
-  }
+/** A page for people; for the page's scripts (fetch), the reason in the agent's language as JSON. */
+function refuse(ctx: ConsoleContext, req: FastifyRequest, reply: FastifyReply, status: 403 | 404, reason: TicketRefusal | 'not_found') {
+  if (req.headers['x-requested-with'] === 'fetch') return reply.code(status).send({ ok: false, message: ctx.translator.t(ctx.auth.language(req), `console:flash.refused_${reason}`) });
+  return ctx.problem(req, reply, status, status === 404 ? 'not_found' : 'not_your_ticket');
+}
 
-  async function activity(report: ReportDoc) {
-    const history = await ctx.store.reports.history(report._id);
-    const names = await ctx.store.agents.namesByIds(history.flatMap((e) => (e.actor.agentId ? [String(e.actor.agentId)] : [])));
-    const nameOf = (e: ReportEventDoc) => (e.actor.agentId ? (names.get(String(e.actor.agentId)) ?? '?') : '');
-    return {
-      notes: history.filter((e) => e.type === 'note').map((e) => ({ at: e.at, by: nameOf(e), text: noteText(e) })),
-      // The trail shows what happened, not what was written: note and message text stay in their own panels.
-      // Repeated views by the same person in a row are one line: reloads are not news.
-      audit: history.filter((e, i) => !(e.type === 'viewed' && i > 0 && history[i - 1].type === 'viewed' && String(history[i - 1].actor.agentId) === String(e.actor.agentId))).map((e) => ({
+/** The ticket loaded by `ticketGuard`. */
+export function openTicket(req: FastifyRequest): ReportDoc {
+  if (!req.ticket) throw new Error('route is missing its ticketGuard');
+  return req.ticket;
+}
+
+async function conversation(ctx: ConsoleContext, report: ReportDoc) {
+  const list = await ctx.store.messages.listForReport(report._id);
+  return list.map((m) => ({
+    ...m,
+    // Status notices are rendered for the reporter in their language at send time; show agents the same words.
+    shown: m.kind === 'notice' && m.notice ? ctx.translator.t(report.language, m.notice.key, { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.text ?? ''),
+  }));
+}
+
+async function activity(ctx: ConsoleContext, report: ReportDoc) {
+  const history = await ctx.store.reports.history(report._id);
+  const names = await ctx.store.agents.namesByIds(history.flatMap((e) => (e.actor.agentId ? [String(e.actor.agentId)] : [])));
+  const nameOf = (e: ReportEventDoc) => (e.actor.agentId ? (names.get(String(e.actor.agentId)) ?? '?') : '');
+  // Repeated views by the same person in a row are one line: reloads are not news.
+  const repeatedView = (e: ReportEventDoc, i: number) => e.type === 'viewed' && i > 0 && history[i - 1].type === 'viewed' && String(history[i - 1].actor.agentId) === String(e.actor.agentId);
+  return {
+    notes: history.filter((e) => e.type === 'note').map((e) => ({ at: e.at, by: nameOf(e), text: noteText(e) })),
+    // The trail shows what happened, not what was written: note and message text stay in their own panels.
+    audit: history
+      .filter((e, i) => !repeatedView(e, i))
+      .map((e) => ({
         at: e.at,
         type: e.type,
         actor: e.actor.kind,
@@ -66,144 +87,83 @@ export function ticketRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
         to: typeof e.data?.to === 'string' ? e.data.to : undefined,
         agency: typeof e.data?.agency === 'string' ? e.data.agency : undefined,
       })),
-    };
-  }
+  };
+}
 
-  app.get('/tickets/:id', { preHandler: signedInOnly }, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    const { me, report } = found;
-    await ctx.tickets.recordView(report._id.toString(), agentRef(me));
-    const identity = canSeeIdentity(me.agent, report) ? await ctx.store.reporters.identityOf(report.reporterId) : null;
-    const assigneeName = report.assignee ? ((await ctx.store.agents.namesByIds([report.assignee])).get(report.assignee.toString()) ?? '') : '';
-    return ctx.render(req, reply, 'ticket', {
-      report,
-      identity,
-      assigneeName,
-      messages: await conversation(report),
-      ...(await activity(report)),
-      canAct: isOpen(report.status),
-      isMine: report.assignee?.toString() === me.agent._id.toString(),
-      statusChoices: STATUS_CHOICES,
-      agencies: AGENCIES,
-      limits: LIMITS,
-    });
+/** The ticket page: what it shows is what the policy lets this viewer do. */
+async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: FastifyReply) {
+  const me = signedInAgent(req);
+  const report = openTicket(req);
+  const may = offeredActions(actorOf(me.agent), report);
+  await ctx.tickets.recordView(report._id.toString(), agentRef(me));
+  const identity = canSeeIdentity(me.agent, report) ? await ctx.store.reporters.identityOf(report.reporterId) : null;
+  const assigneeName = report.assignee ? ((await ctx.store.agents.namesByIds([report.assignee])).get(report.assignee.toString()) ?? '') : '';
+  return ctx.render(req, reply, 'ticket', {
+    report,
+    identity,
+    assigneeName,
+    messages: await conversation(ctx, report),
+    ...(await activity(ctx, report)),
+    // The policy decides which forms to show; the service enforces the same rules on submit.
+    may,
+    statusChoices: STATUS_CHOICES.filter((c) => may.statuses.includes(statusOfChoice(c))),
+    agencies: AGENCIES,
+    limits: LIMITS,
+  });
+}
+
+function fragment(ctx: ConsoleContext, req: FastifyRequest, reply: FastifyReply, name: string, data: Record<string, unknown>) {
+  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(ctx.views.fragment(name, ctx.auth.language(req), data));
+}
+
+/** The ticket page, its live fragments and event stream, and its media streamed from Telegram. */
+export function ticketRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
+  app.decorateRequest('ticket', null);
+  const guard = { ...ticketGuard(ctx), schema: { params: ticketParams } };
+
+  app.get('/tickets/:id', guard, async (req, reply) => ticketPage(ctx, req, reply));
+
+  app.get('/tickets/:id/conversation', guard, async (req, reply) => {
+    const report = openTicket(req);
+    return fragment(ctx, req, reply, '_conversation', { report, messages: await conversation(ctx, report) });
   });
 
-  app.get('/tickets/:id/conversation', { preHandler: signedInOnly }, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(ctx.views.fragment('_conversation', ctx.auth.language(req), { report: found.report, messages: await conversation(found.report) }));
+  app.get('/tickets/:id/activity', guard, async (req, reply) => {
+    const report = openTicket(req);
+    return fragment(ctx, req, reply, '_activity', { report, ...(await activity(ctx, report)) });
   });
 
-  app.get('/tickets/:id/activity', { preHandler: signedInOnly }, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(ctx.views.fragment('_activity', ctx.auth.language(req), { report: found.report, ...(await activity(found.report)) }));
-  });
-
-  app.get('/live/tickets/:id', { preHandler: signedInOnly }, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    const id = found.report._id.toString();
+  app.get('/live/tickets/:id', guard, async (req, reply) => {
+    const id = openTicket(req)._id.toString();
     reply.hijack();
     ctx.hub.open(reply.raw, (e) => (e.type === 'ticket' || e.type === 'escalated') && e.reportId === id);
   });
 
-  // Media: the story's voice note, evidence by position, and media the reporter sent later.
-  app.get('/tickets/:id/voice', { preHandler: signedInOnly }, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    const voice = found.report.description.voice;
+  ticketMediaRoutes(app, ctx);
+}
+
+/** The story's voice note, evidence by position, and media the reporter sent later. */
+function ticketMediaRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
+  const guard = ticketGuard(ctx);
+
+  app.get('/tickets/:id/voice', { ...guard, schema: { params: ticketParams } }, async (req, reply) => {
+    const report = openTicket(req);
+    const voice = report.description.voice;
     if (!voice) return ctx.problem(req, reply, 404, 'not_found');
-    return ctx.files.stream(reply, voice, { range: req.headers.range, reportId: found.report._id.toString() });
+    return ctx.files.stream(reply, voice, { range: req.headers.range, reportId: report._id.toString() });
   });
 
-  app.get('/tickets/:id/evidence/:n', { preHandler: signedInOnly }, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    const n = Number((req.params as { n: string }).n);
-    const item = Number.isInteger(n) && n >= 0 ? found.report.evidence[n] : undefined;
+  app.get('/tickets/:id/evidence/:n', { ...guard, schema: { params: evidenceParams } }, async (req, reply) => {
+    const report = openTicket(req);
+    const item = report.evidence[req.params.n];
     if (!item) return ctx.problem(req, reply, 404, 'not_found');
-    return ctx.files.stream(reply, item, { range: req.headers.range, reportId: found.report._id.toString() });
+    return ctx.files.stream(reply, item, { range: req.headers.range, reportId: report._id.toString() });
   });
 
-  app.get('/tickets/:id/messages/:mid/media', { preHandler: signedInOnly }, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    const mid = (req.params as { mid: string }).mid;
-    const message = /^[a-f0-9]{24}$/i.test(mid) ? await ctx.store.messages.findById(mid) : null;
-    if (!message || !message.media || message.reportId.toString() !== found.report._id.toString()) return ctx.problem(req, reply, 404, 'not_found');
-    return ctx.files.stream(reply, message.media, { range: req.headers.range, reportId: found.report._id.toString() });
-  });
-
-  /** Scripts post with fetch and want JSON; plain forms get a redirect with a flash message. */
-  function done(req: FastifyRequest, reply: FastifyReply, id: string, ok: boolean, key: string) {
-    if (req.headers['x-requested-with'] === 'fetch') return reply.code(ok ? 200 : 409).send({ ok, message: ctx.translator.t(ctx.auth.language(req), `console:flash.${key}`) });
-    return reply.redirect(`/tickets/${id}?${ok ? 'ok' : 'err'}=${key}`, 303);
-  }
-
-  app.post('/tickets/:id/reply', post, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    const id = found.report._id.toString();
-    const text = checkText(str(bodyOf(req).text), LIMITS.replyMaxChars);
-    if (!text.ok) return done(req, reply, id, false, text.reason === 'empty' ? 'reply_empty' : 'reply_too_long');
-    const sent = await ctx.tickets.reply(id, agentRef(found.me), text.text);
-    return done(req, reply, id, Boolean(sent), sent ? 'reply_queued' : 'action_refused');
-  });
-
-  app.post('/tickets/:id/note', post, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    const id = found.report._id.toString();
-    const text = checkText(str(bodyOf(req).text), LIMITS.noteMaxChars);
-    if (!text.ok) return done(req, reply, id, false, text.reason === 'empty' ? 'note_empty' : 'note_too_long');
-    const ok = await ctx.tickets.addNote(id, agentRef(found.me), text.text);
-    return done(req, reply, id, ok, ok ? 'note_added' : 'action_refused');
-  });
-
-  app.post('/tickets/:id/status', post, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    const id = found.report._id.toString();
-    const body = bodyOf(req);
-    const choice = body.status;
-    if (!isStatusChoice(choice)) return done(req, reply, id, false, 'choose_status');
-    const note = checkText(str(body.note), LIMITS.noteMaxChars);
-    if (!note.ok && note.reason === 'too_long') return done(req, reply, id, false, 'note_too_long');
-    const to: AgentStatus = choice.startsWith('rejected') ? 'rejected' : (choice as AgentStatus);
-    const ok = await ctx.tickets.changeStatus(id, agentRef(found.me), to, {
-      ...(choice === 'rejected_spam' ? { rejectReason: 'spam' as const } : choice === 'rejected_duplicate' ? { rejectReason: 'duplicate' as const } : {}),
-      ...(note.ok ? { note: note.text } : {}),
-    });
-    return done(req, reply, id, ok, ok ? 'status_changed' : 'action_refused');
-  });
-
-  app.post('/tickets/:id/refer', post, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    const id = found.report._id.toString();
-    const body = bodyOf(req);
-    if (!isAgency(body.agency)) return done(req, reply, id, false, 'choose_agency');
-    const note = checkText(str(body.note), LIMITS.noteMaxChars);
-    if (!note.ok && note.reason === 'too_long') return done(req, reply, id, false, 'note_too_long');
-    const ok = await ctx.tickets.refer(id, agentRef(found.me), body.agency, note.ok ? note.text : undefined);
-    return done(req, reply, id, ok, ok ? 'referred' : 'action_refused');
-  });
-
-  app.post('/tickets/:id/release', post, async (req, reply) => {
-    const found = await load(req, reply);
-    if (!found) return reply;
-    const ok = await ctx.tickets.release(found.report._id.toString(), agentRef(found.me));
-    // After a release an agent no longer holds the ticket: back to the queue.
-    if (ok) return reply.redirect('/queue?ok=released', 303);
-    return done(req, reply, found.report._id.toString(), false, 'action_refused');
+  app.get('/tickets/:id/messages/:mid/media', { ...guard, schema: { params: messageMediaParams } }, async (req, reply) => {
+    const report = openTicket(req);
+    const message = await ctx.store.messages.findById(req.params.mid);
+    if (!message || !message.media || message.reportId.toString() !== report._id.toString()) return ctx.problem(req, reply, 404, 'not_found');
+    return ctx.files.stream(reply, message.media, { range: req.headers.range, reportId: report._id.toString() });
   });
 }

@@ -13,7 +13,7 @@
 import fc from 'fast-check';
 import { Types } from 'mongoose';
 import { createConsoleHarness, type ConsoleBrowser, type ConsoleHarness, type PageResponse } from '../../support/console-harness';
-import { reportInput, reporter } from '../../support/tickets-harness';
+import { reportInput, reporter, sentMessage } from '../../support/tickets-harness';
 
 jest.setTimeout(Number(process.env.FUZZ_BUDGET_MS ?? 25_000) + 40_000);
 
@@ -28,12 +28,12 @@ beforeAll(async () => {
   const agentAccount = await h.account('fuzzagent', 'agent');
   ids.spare = (await h.account('spare', 'agent'))._id.toString();
   const who = await reporter(h.store, { language: 'sw' });
-  for (let i = 0; i < 3; i++) await h.queues.reports.submit(reportInput(who._id, { language: 'sw', dangerNow: i === 0 }));
+  for (let i = 0; i < 3; i++) await h.reports.submit(reportInput(who._id, { language: 'sw', dangerNow: i === 0 }));
   const taken = await h.tickets.takeNext({ id: agentAccount._id.toString(), role: 'agent' });
   if (!taken.ok) throw new Error('the agent could not take a ticket');
   ids.taken = taken.report._id.toString();
   ids.waiting = (await h.store.models.Report.findOne({ _id: { $ne: taken.report._id } }).lean())!._id.toString();
-  const reply = await h.tickets.reply(ids.taken, { id: agentAccount._id.toString(), role: 'agent' }, 'Tunashughulikia ripoti yako.');
+  const reply = sentMessage(await h.tickets.reply(ids.taken, { id: agentAccount._id.toString(), role: 'agent' }, 'Tunashughulikia ripoti yako.'));
   ids.message = reply?._id.toString() ?? new Types.ObjectId().toString();
 
   browsers = { admin: h.browser(), supervisor: h.browser(), agent: h.browser(), anonymous: h.browser() };

@@ -27,7 +27,7 @@ async function submit(opts: { anonymous?: boolean; category?: 'p_bribery' | 'e_v
   const who = await reporter(h.store);
   if (opts.phone) await h.store.reporters.setPhone(who._id, opts.phone);
   const input = reportInput(who._id, { category: opts.category });
-  const { report } = await h.queues.reports.submit({ ...input, anonymous: opts.anonymous ?? false, description: { text: opts.text ?? input.description.text } });
+  const { report } = await h.reports.submit({ ...input, anonymous: opts.anonymous ?? false, description: { text: opts.text ?? input.description.text } });
   return report;
 }
 
@@ -305,5 +305,52 @@ describe('readiness', () => {
       await other.app.close();
       await closeRedis(dead);
     }
+  });
+});
+
+describe('route schemas', () => {
+  it('checks who is asking before reading what was sent: a stranger gets 401, never a validation answer', async () => {
+    const stranger = h.browser();
+    await stranger.get('/signin');
+    const bad = await stranger.post('/tickets/not-an-id/note', { text: 'x' }, { headers: { 'x-requested-with': 'fetch' } });
+    expect(bad.statusCode).toBe(401);
+    const json = await fetch(`${h.base}/admin/agents/nope/active`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
+    expect(json.status).toBe(401);
+  });
+
+  it('treats a path id that is not an id as a missing page, and odd form values as an empty form', async () => {
+    const b = h.browser();
+    await b.signIn('daudi');
+    const page = await b.get('/tickets/not-an-id');
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('This page or ticket does not exist');
+    expect((await b.get('/tickets/0123456789abcdef01234567/evidence/-1')).statusCode).toBe(404);
+    const report = await submit();
+    const id = report._id.toString();
+    // A JSON body whose fields are not text: read as an empty form, answered with the form's own message.
+    const odd = await fetch(`${h.base}/tickets/${id}/note`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': b.csrf, 'x-requested-with': 'fetch', cookie: [...b.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ') },
+      body: JSON.stringify({ text: { $gt: '' } }),
+    });
+    expect(odd.status).toBe(409);
+    expect(await odd.json()).toEqual({ ok: false, message: 'Write the note first.' });
+    expect((await b.post(`/tickets/${id}/status`, { status: 'assigned' })).headers.location).toBe(`/tickets/${id}?err=choose_status`);
+    expect((await b.post(`/tickets/${id}/refer`, { agency: 'NASA' })).headers.location).toBe(`/tickets/${id}?err=choose_agency`);
+  });
+
+  it("tells the page's script why a ticket is refused, in the agent's language", async () => {
+    const report = await submit();
+    const id = report._id.toString();
+    const b = h.browser();
+    await b.signIn('chebet');
+    const notHers = await b.post(`/tickets/${id}/reply`, { text: 'Habari' }, { headers: { 'x-requested-with': 'fetch' } });
+    expect(notHers.statusCode).toBe(403);
+    expect(notHers.json()).toEqual({ ok: false, message: 'This ticket is not yours: another agent holds it, or it went back to the queue. Reload to see its state.' });
+    await b.post('/language', { lang: 'sw', back: '/queue' });
+    const missing = await b.post('/tickets/0123456789abcdef01234567/note', { text: 'x' }, { headers: { 'x-requested-with': 'fetch' } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ ok: false, message: 'Tiketi hii haikupatikana.' });
+    await b.post('/language', { lang: 'en', back: '/queue' });
   });
 });

@@ -26,7 +26,7 @@ it('streams photos inline and documents as downloads, without the bot token, onl
   const photo = tg.addFile(jpeg, { mimeType: 'image/jpeg', kind: 'photo' });
   const html = tg.addFile(Buffer.from('<script>alert(document.cookie)</script>'), { mimeType: 'text/html', fileName: 'report.html', kind: 'document' });
   const who = await reporter(h.store);
-  const { report } = await h.queues.reports.submit({
+  const { report } = await h.reports.submit({
     ...reportInput(who._id),
     evidence: [
       { kind: 'photo', fileId: photo.file_id, fileUniqueId: photo.file_unique_id, size: jpeg.length },
@@ -65,7 +65,7 @@ it('streams photos inline and documents as downloads, without the bot token, onl
 
 it('says so plainly when Telegram cannot give the file', async () => {
   const who = await reporter(h.store);
-  const { report } = await h.queues.reports.submit({ ...reportInput(who._id), evidence: [{ kind: 'photo', fileId: 'AgAC-no-such-file', fileUniqueId: 'x' }] });
+  const { report } = await h.reports.submit({ ...reportInput(who._id), evidence: [{ kind: 'photo', fileId: 'AgAC-no-such-file', fileUniqueId: 'x' }] });
   const b = h.browser();
   await b.signIn('wambui');
   const took = await b.post('/queue/take');
@@ -79,7 +79,7 @@ it('says so plainly when Telegram cannot give the file', async () => {
 it('tells the agent plainly when they are at their ticket limit, and when nothing is waiting', async () => {
   // wambui holds the two tickets taken above, the limit here.
   const who = await reporter(h.store);
-  await h.queues.reports.submit(reportInput(who._id));
+  await h.reports.submit(reportInput(who._id));
   const full = h.browser();
   await full.signIn('wambui');
   const refused = await full.post('/queue/take');
@@ -100,7 +100,7 @@ it('tells the agent plainly when they are at their ticket limit, and when nothin
 it('changes status, releases and rejects from the ticket page, each recorded with its reason', async () => {
   await h.account('kip', 'agent');
   const who = await reporter(h.store);
-  const { report } = await h.queues.reports.submit(reportInput(who._id));
+  const { report } = await h.reports.submit(reportInput(who._id));
   const id = report._id.toString();
   const b = h.browser();
   await b.signIn('kip');
@@ -126,6 +126,13 @@ it('changes status, releases and rejects from the ticket page, each recorded wit
   expect(history.find((e) => e.type === 'status_changed' && e.data?.to === 'rejected')?.data).toMatchObject({ rejectReason: 'duplicate' });
   expect(history.find((e) => e.type === 'status_changed' && e.data?.to === 'waiting_reporter')?.data).toMatchObject({ note: 'Asked for the plate number' });
   expect(history.filter((e) => e.type === 'released')).toHaveLength(1);
-  // A closed ticket offers no actions any more.
+  // A closed ticket offers no actions any more, and a stale form is refused with the reason.
   expect((await b.get(`/tickets/${id}`)).body).not.toContain(`action="/tickets/${id}/status"`);
+  const late = await b.post(`/tickets/${id}/status`, { status: 'in_progress' });
+  expect(late.headers.location).toBe(`/tickets/${id}?err=refused_closed`);
+  expect((await b.get(late.headers.location!)).body).toContain('This ticket is closed: you can only add notes to it now.');
+  await b.post('/language', { lang: 'sw', back: `/tickets/${id}` });
+  const lateSw = await b.post(`/tickets/${id}/refer`, { agency: 'IPOA' }, { headers: { 'x-requested-with': 'fetch' } });
+  expect(lateSw.statusCode).toBe(409);
+  expect(lateSw.json()).toEqual({ ok: false, message: 'Tiketi hii imefungwa: sasa unaweza kuongeza madokezo tu.' });
 });

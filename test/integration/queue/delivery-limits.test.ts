@@ -34,7 +34,7 @@ describe('delivery limits under a burst', () => {
     for (let i = 0; i < 4; i++) {
       const user = tg.user({ firstName: `Burst${i}` });
       const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
-      const { report } = await h.queues.reports.submit(reportInput(r._id, { language: 'en' }));
+      const { report } = await h.reports.submit(reportInput(r._id, { language: 'en' }));
       chats.push({ user, reportId: report._id.toString() });
     }
     for (let i = 0; i < 4; i++) expect((await h.tickets.takeNext(a)).ok).toBe(true);

@@ -29,7 +29,7 @@ describe('a burst of messages to one chat on a busy machine', () => {
     const a = agent();
     const user = tg.user({ firstName: 'Mercy' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
-    const { report } = await h.queues.reports.submit(reportInput(r._id, { language: 'en' }));
+    const { report } = await h.reports.submit(reportInput(r._id, { language: 'en' }));
     expect((await h.tickets.takeNext(a)).ok).toBe(true);
     const texts = ['first', 'second', 'third', 'fourth', 'fifth'].map((w) => `Agent message ${w}`);
     for (const text of texts) await h.tickets.reply(report._id.toString(), a, text);

@@ -1,4 +1,4 @@
-import { agent, createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
+import { agent, createHarness, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
 import { RedisProcess } from '../../support/redis-process';
 
 jest.setTimeout(30_000);
@@ -20,7 +20,7 @@ describe('outbox relay: a report submitted while Redis is down', () => {
     await redis.stop();
 
     const startedAt = Date.now();
-    const result = await h.queues.reports.submit(reportInput(r._id, { dangerNow: true }));
+    const result = await h.reports.submit(reportInput(r._id, { dangerNow: true }));
     // The reporter is told "received" (the report is in MongoDB) without waiting on Redis.
     expect(Date.now() - startedAt).toBeLessThan(5000);
     expect(result.created).toBe(true);
@@ -32,7 +32,7 @@ describe('outbox relay: a report submitted while Redis is down', () => {
     await waitFor(async () => (await h.store.reports.findById(id))?.queuedAt, 'the relay to queue the report', 15_000);
     expect(await h.queues.tickets.queue.getJobState(id)).toBe('prioritized');
     // Later passes (and a second submit of the same draft) add nothing.
-    await h.queues.reports.submit({ ...reportInput(r._id), draftId: result.report.idempotencyKey });
+    await h.reports.submit({ ...reportInput(r._id), draftId: result.report.idempotencyKey });
     await waitFor(async () => (await h.queues.tickets.queue.getJobCounts()).prioritized === 1, 'one job');
     const t = await h.tickets.takeNext(agent());
     expect(t.ok && t.report._id.toString()).toBe(id);
@@ -43,7 +43,7 @@ describe('outbox relay: a report submitted while Redis is down', () => {
 
   it('re-queues a waiting ticket whose job Redis lost (restart without persistence)', async () => {
     const r = await reporter(h.store);
-    const { report, queued } = await h.queues.reports.submit(reportInput(r._id));
+    const { report, queued } = await h.reports.submit(reportInput(r._id));
     expect(queued).toBe(true);
     await redis.stop(); // --save "" --appendonly no: every job is gone
     await redis.start();
@@ -56,12 +56,12 @@ describe('outbox relay: a report submitted while Redis is down', () => {
 
   it('queues agent replies stored while Redis was down', async () => {
     const r = await reporter(h.store);
-    const { report } = await h.queues.reports.submit(reportInput(r._id));
+    const { report } = await h.reports.submit(reportInput(r._id));
     const a = agent();
     const t = await h.tickets.takeNext(a);
     expect(t.ok).toBe(true);
     await redis.stop();
-    const msg = await h.tickets.reply(report._id.toString(), a, 'Tuko kwenye kesi yako.');
+    const msg = sentMessage(await h.tickets.reply(report._id.toString(), a, 'Tuko kwenye kesi yako.'));
     expect(msg?.delivery).toBe('pending');
     await redis.start();
     await waitFor(async () => (await h.queues.replies.queue.getJob(msg!._id.toString()).catch(() => null)) ?? null, 'the relay to queue the reply', 15_000);

@@ -1,5 +1,5 @@
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { agent, createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
+import { agent, createHarness, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
 import type { AgentRef } from '../../../src/services/ticket-actions';
 
 jest.setTimeout(30_000);
@@ -27,7 +27,7 @@ describe('messages to reporters (replies queue)', () => {
     const user = tg.user({ firstName: 'Achieng', languageCode: opts.languageCode });
     const lang = opts.languageCode === 'sw' ? 'sw' : 'en';
     const r = await reporter(h.store, { telegramUserId: user.id, language: lang });
-    const { report } = await h.queues.reports.submit(reportInput(r._id, { language: lang }));
+    const { report } = await h.reports.submit(reportInput(r._id, { language: lang }));
     const a = agent();
     // Other tickets may be waiting from earlier tests: take until we hold this one.
     for (;;) {
@@ -50,12 +50,12 @@ describe('messages to reporters (replies queue)', () => {
     expect(taken.text).toContain(reference);
     expect(taken.text).toContain('nambari ya kumbukumbu');
 
-    expect(await h.tickets.refer(reportId, a, 'IPOA', 'Officer identified by number')).toBe(true);
+    expect(await h.tickets.refer(reportId, a, 'IPOA', 'Officer identified by number')).toEqual({ ok: true });
     const referred = await seen(user, 'imepelekwa');
     expect(referred.text).toContain('Mamlaka Huru ya Kusimamia Utendakazi wa Polisi');
     expect(referred.text).not.toContain('Officer identified'); // internal note stays internal
 
-    expect(await h.tickets.changeStatus(reportId, a, 'resolved')).toBe(true);
+    expect(await h.tickets.changeStatus(reportId, a, 'resolved')).toEqual({ ok: true });
     await seen(user, 'imeshughulikiwa na kufungwa');
     expect(user.messages().every((m) => !/Your report/.test(m.text ?? ''))).toBe(true);
   });
@@ -63,11 +63,11 @@ describe('messages to reporters (replies queue)', () => {
   it('relays an agent reply in English with the reference, and asks for more information', async () => {
     const { user, reportId, reference, a } = await takenTicket({ languageCode: 'en' });
     await seen(user, 'has been taken');
-    const msg = await h.tickets.reply(reportId, a, 'Which roadblock was it, near which stage?');
+    const msg = sentMessage(await h.tickets.reply(reportId, a, 'Which roadblock was it, near which stage?'));
     expect(msg).not.toBeNull();
     const got = await seen(user, 'Which roadblock');
     expect(got.text).toContain(`Message about your report ${reference}`);
-    expect(await h.tickets.changeStatus(reportId, a, 'waiting_reporter')).toBe(true);
+    expect(await h.tickets.changeStatus(reportId, a, 'waiting_reporter')).toEqual({ ok: true });
     await seen(user, 'needs more information');
     await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'the reply marked sent');
     const history = (await h.store.reports.history(reportId)).map((e) => e.type);
@@ -78,7 +78,7 @@ describe('messages to reporters (replies queue)', () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
     tg.failNext('sendMessage', { errorCode: 429, retryAfter: 2 });
-    const msg = await h.tickets.reply(reportId, a, 'We have called the OCS.');
+    const msg = sentMessage(await h.tickets.reply(reportId, a, 'We have called the OCS.'));
     await seen(user, 'called the OCS', 15_000);
     await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'sent');
     const calls = sendsTo(user).slice(-2);
@@ -91,7 +91,7 @@ describe('messages to reporters (replies queue)', () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
     tg.failNext('sendMessage', { errorCode: 502, description: 'Bad Gateway', count: 2 });
-    const msg = await h.tickets.reply(reportId, a, 'Retry me');
+    const msg = sentMessage(await h.tickets.reply(reportId, a, 'Retry me'));
     await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'sent', 15_000);
     const calls = sendsTo(user).slice(-3);
     expect(calls.map((c) => c.errorCode ?? 'ok')).toEqual([502, 502, 'ok']);
@@ -105,7 +105,7 @@ describe('messages to reporters (replies queue)', () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
     tg.blockBy(user);
-    const msg = await h.tickets.reply(reportId, a, 'Are you safe?');
+    const msg = sentMessage(await h.tickets.reply(reportId, a, 'Are you safe?'));
     await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'failed', 'the message marked failed');
     expect((await h.store.reports.findById(reportId))?.reporterUnreachable).toBe(true);
     // Failed for good at once (UnrecoverableError), not retried with backoff.
@@ -135,7 +135,7 @@ describe('messages to reporters (replies queue)', () => {
   it('never sends a message twice, even if its job is queued again', async () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
-    const msg = await h.tickets.reply(reportId, a, 'Only once please');
+    const msg = sentMessage(await h.tickets.reply(reportId, a, 'Only once please'));
     await seen(user, 'Only once please');
     await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'sent');
     await h.queues.replies.deliver(msg!._id); // same id: no new job
@@ -149,16 +149,23 @@ describe('messages to reporters (replies queue)', () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
     const other = agent();
-    expect(await h.tickets.reply(reportId, other, 'hello')).toBeNull();
-    expect(await h.tickets.changeStatus(reportId, other, 'in_progress')).toBe(false);
-    expect(await h.tickets.addNote(reportId, other, 'note')).toBe(false);
-    expect(await h.tickets.changeStatus(reportId, a, 'in_progress')).toBe(true);
-    expect(await h.tickets.addNote(reportId, a, 'Called the reporter, no answer')).toBe(true);
+    const notYours = { ok: false, reason: 'not_assignee' };
+    expect(await h.tickets.reply(reportId, other, 'hello')).toEqual(notYours);
+    expect(await h.tickets.changeStatus(reportId, other, 'in_progress')).toEqual(notYours);
+    expect(await h.tickets.addNote(reportId, other, 'note')).toEqual(notYours);
+    expect(await h.tickets.release(reportId, other)).toEqual(notYours);
+    expect(await h.tickets.changeStatus(reportId, a, 'in_progress')).toEqual({ ok: true });
+    expect(await h.tickets.changeStatus(reportId, a, 'in_progress')).toEqual({ ok: false, reason: 'wrong_status' });
+    expect(await h.tickets.addNote(reportId, a, 'Called the reporter, no answer')).toEqual({ ok: true });
+    expect(await h.tickets.addNote(reportId, a, '   ')).toEqual({ ok: false, reason: 'empty' });
     const boss = agent('supervisor');
-    expect(await h.tickets.changeStatus(reportId, boss, 'rejected', { rejectReason: 'duplicate' })).toBe(true);
+    expect(await h.tickets.changeStatus(reportId, boss, 'rejected', { rejectReason: 'duplicate' })).toEqual({ ok: true });
     await seen(user, 'has been closed');
-    // Closed: no further transitions, even for a supervisor.
-    expect(await h.tickets.changeStatus(reportId, boss, 'in_progress')).toBe(false);
+    // Closed: no further transitions or replies, even for a supervisor; notes still go in.
+    expect(await h.tickets.changeStatus(reportId, boss, 'in_progress')).toEqual({ ok: false, reason: 'closed' });
+    expect(await h.tickets.reply(reportId, boss, 'hello again')).toEqual({ ok: false, reason: 'closed' });
+    expect(await h.tickets.addNote(reportId, boss, 'Duplicate of an earlier report')).toEqual({ ok: true });
+    expect(await h.tickets.addNote('0123456789abcdef01234567', boss, 'x')).toEqual({ ok: false, reason: 'not_found' });
     expect(h.events).toEqual(expect.arrayContaining([{ type: 'ticket', reportId, what: 'status' }, { type: 'ticket', reportId, what: 'note' }]));
   });
 });

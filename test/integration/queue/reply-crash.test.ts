@@ -68,7 +68,7 @@ describe('a replies worker killed mid-burst', () => {
     const textToId = new Map<string, string>();
     for (const [i, user] of users.entries()) {
       const r = await reporter(h.store, { telegramUserId: user.id });
-      const { report } = await h.queues.reports.submit(reportInput(r._id));
+      const { report } = await h.reports.submit(reportInput(r._id));
       for (let n = 0; n < 4; n++) {
         const text = `burst message ${i}-${n}`;
         const msg = await h.store.messages.addOutgoing(report._id, { text });

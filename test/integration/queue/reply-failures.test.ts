@@ -21,7 +21,7 @@ describe('a reply that cannot be delivered at all', () => {
 
   it('is marked failed after the last attempt, recorded, counted, and the bot token never reaches Redis', async () => {
     const r = await reporter(h.store);
-    const { report } = await h.queues.reports.submit(reportInput(r._id));
+    const { report } = await h.reports.submit(reportInput(r._id));
     const msg = await h.store.messages.addOutgoing(report._id, { text: 'Hello' });
     await h.queues.replies.deliver(msg._id);
 

@@ -27,7 +27,7 @@ describe('SLA escalation', () => {
   it('raises an untaken ticket, re-prioritises its job, records it, tells supervisors, and keeps checking', async () => {
     const r = await reporter(h.store);
     const input = reportInput(r._id, { category: 'p_bribery' }); // priority 3
-    const { report } = await h.queues.reports.submit(input);
+    const { report } = await h.reports.submit(input);
     const id = report._id.toString();
     expect(report.priority).toBe(3);
 
@@ -62,16 +62,16 @@ describe('SLA escalation', () => {
 
   it('starts a fresh clock when a ticket is released, and the clock from before the take does nothing', async () => {
     const r = await reporter(h.store);
-    const { report } = await h.queues.reports.submit(reportInput(r._id, { category: 'p_bribery' }));
+    const { report } = await h.reports.submit(reportInput(r._id, { category: 'p_bribery' }));
     const id = report._id.toString();
     const a = agent();
     const t = await h.tickets.takeNext(a);
     expect(t.ok && t.report._id.toString()).toBe(id);
-    expect(await h.tickets.release(id, a)).toBe(true);
+    expect(await h.tickets.release(id, a)).toEqual({ ok: true });
     const assignedAt = (await h.store.reports.findById(id))!.assignedAt!.getTime();
     expect(await h.queues.sla.queue.getJob(`${id}-${assignedAt}-0`)).toBeDefined();
     // The first waiting period's clock (generation 0) is stale once the ticket was taken.
-    expect(await h.queues.sla.check({ reportId: id, generation: 0, escalations: 0, priority: 3 })).toBe('stale');
+    expect(await h.sla.check({ reportId: id, generation: 0, escalations: 0, priority: 3 })).toBe('stale');
     expect((await h.store.reports.findById(id))?.escalations).toBe(0);
 
     await waitFor(async () => ((await h.store.reports.findById(id))?.escalations ?? 0) >= 1, 'the new clock to escalate');
@@ -82,7 +82,7 @@ describe('SLA escalation', () => {
 
   it('leaves a ticket alone when an agent took it within the SLA', async () => {
     const r = await reporter(h.store);
-    const { report } = await h.queues.reports.submit(reportInput(r._id, { category: 'p_other' }));
+    const { report } = await h.reports.submit(reportInput(r._id, { category: 'p_other' }));
     const t = await h.tickets.takeNext(agent());
     expect(t.ok && t.report._id.toString()).toBe(report._id.toString());
     const clock = `${report._id.toString()}-0-0`;

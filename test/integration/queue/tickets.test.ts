@@ -31,9 +31,9 @@ describe('tickets queue and desk', () => {
         const out = [];
         for (let n = 0; n < 5; n++) {
           const input = reportInput(r._id, MIX[(i + n) % MIX.length]);
-          out.push(await h.queues.reports.submit(input));
+          out.push(await h.reports.submit(input));
           // A double tap on Confirm re-submits the same draft: still one report, one ticket.
-          if (n === 0) expect((await h.queues.reports.submit(input)).created).toBe(false);
+          if (n === 0) expect((await h.reports.submit(input)).created).toBe(false);
         }
         return out;
       }),
@@ -76,7 +76,7 @@ describe('tickets queue and desk', () => {
     const r = await reporter(h.store);
     const order: { id: string; priority: number }[] = [];
     for (let i = 0; i < 12; i++) {
-      const { report } = await h.queues.reports.submit(reportInput(r._id, MIX[(i * 3) % MIX.length]));
+      const { report } = await h.reports.submit(reportInput(r._id, MIX[(i * 3) % MIX.length]));
       order.push({ id: report._id.toString(), priority: report.priority });
     }
     const expected = [...order].sort((a, b) => a.priority - b.priority).map((o) => o.id);
@@ -95,7 +95,7 @@ describe('tickets queue and desk', () => {
     await h.close();
     h = await createHarness({ label: 'q-cap', env: { MAX_TICKETS_PER_AGENT: '2' } });
     const r = await reporter(h.store);
-    for (let i = 0; i < 4; i++) await h.queues.reports.submit(reportInput(r._id));
+    for (let i = 0; i < 4; i++) await h.reports.submit(reportInput(r._id));
     const a = agent();
     const results = await Promise.all([1, 2, 3].map(() => h.tickets.takeNext(a)));
     expect(results.filter((x) => x.ok)).toHaveLength(2);
@@ -106,8 +106,8 @@ describe('tickets queue and desk', () => {
 
   it('skips a withdrawn report instead of handing it out', async () => {
     const r = await reporter(h.store);
-    const first = (await h.queues.reports.submit(reportInput(r._id))).report;
-    const second = (await h.queues.reports.submit(reportInput(r._id))).report;
+    const first = (await h.reports.submit(reportInput(r._id))).report;
+    const second = (await h.reports.submit(reportInput(r._id))).report;
     expect(await h.store.reports.transition(first._id, 'withdrawn', { kind: 'reporter' })).not.toBeNull();
     const a = agent();
     const t = await h.tickets.takeNext(a);
@@ -118,14 +118,15 @@ describe('tickets queue and desk', () => {
 
   it('puts a released ticket back at its priority, for another agent to take', async () => {
     const r = await reporter(h.store);
-    const low = (await h.queues.reports.submit(reportInput(r._id, { category: 'p_other' }))).report;
-    const urgent = (await h.queues.reports.submit(reportInput(r._id, { dangerNow: true }))).report;
+    const low = (await h.reports.submit(reportInput(r._id, { category: 'p_other' }))).report;
+    const urgent = (await h.reports.submit(reportInput(r._id, { dangerNow: true }))).report;
     const amina = agent();
     const taken = await h.tickets.takeNext(amina);
     expect(taken.ok && taken.report._id.toString()).toBe(urgent._id.toString());
 
-    expect(await h.tickets.release(urgent._id.toString(), agent())).toBe(false); // not theirs
-    expect(await h.tickets.release(urgent._id.toString(), amina)).toBe(true);
+    expect(await h.tickets.release(urgent._id.toString(), agent())).toEqual({ ok: false, reason: 'not_assignee' });
+    expect(await h.tickets.release(urgent._id.toString(), amina)).toEqual({ ok: true });
+    expect(await h.tickets.release(urgent._id.toString(), amina)).toEqual({ ok: false, reason: 'not_assignee' }); // back in the queue
     const back = await h.store.reports.findById(urgent._id);
     expect(back?.status).toBe('received');
     expect(back?.assignee ?? null).toBeNull();
@@ -142,7 +143,7 @@ describe('tickets queue and desk', () => {
   it('makes a ticket waiting again when a desk died between fetching its job and assigning it', async () => {
     await h.startWorkers(); // the relay's stall guard checks every 500 ms here
     const r = await reporter(h.store);
-    const { report } = await h.queues.reports.submit(reportInput(r._id));
+    const { report } = await h.reports.submit(reportInput(r._id));
     // A desk process that pops the job and dies: short lock, no completion.
     const conn = createRedis(testRedisTarget(), 'worker');
     const doomed = new Worker(TICKETS_QUEUE, null, { connection: conn, prefix: h.prefix, autorun: false, lockDuration: 500, skipLockRenewal: true });

@@ -1,32 +1,23 @@
-import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Store } from '../store';
-import type { ReportService } from '../services/report-service';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
-import type { TicketQueue } from './ticket-queue';
-import type { ReplyQueue } from './reply-queue';
-import { TICKETS_QUEUE, type TicketJobData } from './types';
+import type { ReportService } from './report-service';
+import type { ReplyPort, TicketQueuePort } from './ports';
 
 export interface OutboxRelayOptions {
   store: Store;
   reports: Pick<ReportService, 'queue'>;
-  tickets: TicketQueue;
-  replies: ReplyQueue;
+  tickets: TicketQueuePort;
+  replies: ReplyPort;
   logger: Logger;
   metrics?: Metrics;
-  /** For the stall guard on `tickets` (maxRetriesPerRequest null). */
-  connection: Redis;
-  prefix: string;
   /** Pause between passes (default 5 s). */
   intervalMs?: number;
   /** Leave rows this young alone: intake is probably queuing them right now (default 2 s). */
   graceMs?: number;
   /** How often to check that waiting tickets still have their job (default 60 s). */
   reconcileEveryMs?: number;
-  /** Stalled-job check interval / lock expiry on `tickets` (BullMQ defaults 30 s). */
-  stalledIntervalMs?: number;
 }
 
 export interface RelayPass {
@@ -42,8 +33,8 @@ export interface RelayPass {
  * The outbox relay (README "Tickets and messages"): MongoDB is the truth, so a periodic pass re-adds
  * work Redis should have but does not: reports stored with queuedAt null, outgoing messages still
  * pending, and (less often) waiting tickets whose job is gone. Every add uses the same job id as
- * the original, so nothing is queued twice. It also runs BullMQ's stalled-job check on `tickets`,
- * whose only worker (the desk) fetches manually and never runs that check itself.
+ * the original, so nothing is queued twice. Runs in the worker role, beside the queue's stall
+ * guard (src/queue/stall-guard.ts), which puts back ticket jobs a dying console left half-taken.
  */
 export class OutboxRelay implements Service {
   readonly name = 'outbox-relay';
@@ -51,7 +42,6 @@ export class OutboxRelay implements Service {
   private running: Promise<unknown> | null = null;
   private stopped = true;
   private lastReconcile = 0;
-  private stallGuard: Worker<TicketJobData> | null = null;
 
   constructor(private readonly opts: OutboxRelayOptions) {}
 
@@ -66,10 +56,10 @@ export class OutboxRelay implements Service {
     }
     for (const msg of await store.messages.findPendingOutgoing(200, before)) {
       try {
-        await this.opts.replies.deliver(msg._id);
+        await this.opts.replies.deliver(msg._id.toString());
         pass.messages++;
       } catch (err) {
-        logger.warn({ messageId: msg._id.toString(), err: err instanceof Error ? err.message : String(err) }, 'could not queue message; will retry');
+        logger.warn({ messageId: msg._id.toString(), err }, 'could not queue message; will retry');
         return pass;
       }
     }
@@ -89,12 +79,13 @@ export class OutboxRelay implements Service {
     let restored = 0;
     for (const report of await store.reports.findQueuedWaiting(500, queuedBefore)) {
       const id = report._id.toString();
-      const state = await tickets.queue.getJobState(id);
-      if (state !== 'unknown' && state !== 'completed' && state !== 'failed') continue;
+      const state = await tickets.jobState(id);
+      if (state !== 'gone') continue;
       // Re-check: an agent may have taken it since the list was read.
       const fresh = await store.reports.findById(id);
       if (!fresh || fresh.status !== 'received') continue;
-      if (state !== 'unknown') await (await tickets.queue.getJob(id))?.remove().catch(() => undefined);
+      // A finished or failed job keeps its id taken: drop it first (nothing to drop is fine).
+      await tickets.remove(id).catch((err: unknown) => logger.debug({ reportId: id, err }, 'could not remove old ticket job'));
       await tickets.enqueue(id, fresh.priority);
       logger.warn({ reportId: id, reference: fresh.reference, state }, 'waiting ticket had no job: re-queued');
       restored++;
@@ -115,18 +106,6 @@ export class OutboxRelay implements Service {
 
   async start(): Promise<void> {
     this.stopped = false;
-    const stalledInterval = this.opts.stalledIntervalMs ?? 30_000;
-    this.stallGuard = new Worker<TicketJobData>(TICKETS_QUEUE, null, {
-      connection: this.opts.connection,
-      prefix: this.opts.prefix,
-      autorun: false,
-      stalledInterval,
-      lockDuration: stalledInterval,
-      // A stalled ticket goes back to waiting however often it happens; failing it would strand it.
-      maxStalledCount: Number.MAX_SAFE_INTEGER,
-    });
-    this.stallGuard.on('error', (err) => this.opts.logger.warn({ err: err.message }, 'tickets stall guard error'));
-    await this.stallGuard.startStalledCheckTimer();
     this.schedule(0);
   }
 
@@ -134,7 +113,7 @@ export class OutboxRelay implements Service {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
-        .catch((err: unknown) => this.opts.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'outbox relay pass failed'))
+        .catch((err: unknown) => this.opts.logger.warn({ err }, 'outbox relay pass failed'))
         .finally(() => {
           this.running = null;
           this.schedule(this.opts.intervalMs ?? 5000);
@@ -147,7 +126,5 @@ export class OutboxRelay implements Service {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
-    await this.stallGuard?.close();
-    this.stallGuard = null;
   }
 }

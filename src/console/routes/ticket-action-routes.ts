@@ -1,0 +1,63 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ActionRefusal, ActionResult } from '../../services/ticket-actions';
+import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
+import { referForm, statusForm, textForm, ticketParams } from '../schemas';
+import { openTicket, statusOfChoice, ticketGuard } from './ticket-routes';
+
+/**
+ * The flash message for a refused action (locales/<lang>/console.json `flash.*`): a problem with
+ * the text written is named after the field (`reply_empty`, `note_too_long`), every other
+ * refusal by its reason (`refused_not_assignee`, `refused_closed`, ...).
+ */
+export function refusalFlash(reason: ActionRefusal, field: 'reply' | 'note'): string {
+  return reason === 'empty' || reason === 'too_long' ? `${field}_${reason}` : `refused_${reason}`;
+}
+
+/** Every change an agent makes to a ticket; each one goes through TicketActions. */
+export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
+  const guard = ticketGuard(ctx);
+  // Signed in first, then the CSRF token (before the body is validated), then the ticket.
+  const post = { onRequest: guard.onRequest, preValidation: ctx.auth.checkCsrf, preHandler: guard.preHandler };
+
+  /** Scripts post with fetch and want JSON; plain forms get a redirect with a flash message. */
+  const answer = (req: FastifyRequest, reply: FastifyReply, ok: boolean, key: string) => {
+    if (req.headers['x-requested-with'] === 'fetch') return reply.code(ok ? 200 : 409).send({ ok, message: ctx.translator.t(ctx.auth.language(req), `console:flash.${key}`) });
+    return reply.redirect(`/tickets/${openTicket(req)._id.toString()}?${ok ? 'ok' : 'err'}=${key}`, 303);
+  };
+  const done = (req: FastifyRequest, reply: FastifyReply, result: ActionResult, okKey: string, field: 'reply' | 'note' = 'note') =>
+    answer(req, reply, result.ok, result.ok ? okKey : refusalFlash(result.reason, field));
+  const act = (req: FastifyRequest) => ({ id: openTicket(req)._id.toString(), me: agentRef(signedInAgent(req)) });
+
+  app.post('/tickets/:id/reply', { ...post, schema: { params: ticketParams, body: textForm } }, async (req, reply) => {
+    const { id, me } = act(req);
+    return done(req, reply, await ctx.tickets.reply(id, me, req.body.text), 'reply_queued', 'reply');
+  });
+
+  app.post('/tickets/:id/note', { ...post, schema: { params: ticketParams, body: textForm } }, async (req, reply) => {
+    const { id, me } = act(req);
+    return done(req, reply, await ctx.tickets.addNote(id, me, req.body.text), 'note_added');
+  });
+
+  app.post('/tickets/:id/status', { ...post, schema: { params: ticketParams, body: statusForm } }, async (req, reply) => {
+    const { status, note } = req.body;
+    if (!status) return answer(req, reply, false, 'choose_status');
+    const rejectReason = status === 'rejected_spam' ? 'spam' : status === 'rejected_duplicate' ? 'duplicate' : undefined;
+    const { id, me } = act(req);
+    return done(req, reply, await ctx.tickets.changeStatus(id, me, statusOfChoice(status), { rejectReason, note }), 'status_changed');
+  });
+
+  app.post('/tickets/:id/refer', { ...post, schema: { params: ticketParams, body: referForm } }, async (req, reply) => {
+    const { agency, note } = req.body;
+    if (!agency) return answer(req, reply, false, 'choose_agency');
+    const { id, me } = act(req);
+    return done(req, reply, await ctx.tickets.refer(id, me, agency, note), 'referred');
+  });
+
+  app.post('/tickets/:id/release', { ...post, schema: { params: ticketParams } }, async (req, reply) => {
+    const { id, me } = act(req);
+    const result = await ctx.tickets.release(id, me);
+    // After a release an agent no longer holds the ticket: back to the queue.
+    if (result.ok) return reply.redirect('/queue?ok=released', 303);
+    return done(req, reply, result, 'released');
+  });
+}

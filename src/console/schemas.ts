@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { AGENCIES, ROLES } from '../domain';
+
+/**
+ * What each console route accepts, as zod schemas (fastify-type-provider-zod types the handlers
+ * from them). Ids in the path must look like MongoDB ids: anything else is a 404 page (see the
+ * console's error handler). Form fields are lenient on purpose: a missing or non-text field
+ * reads as '' and an unknown choice as undefined, so the handler answers with the same flash
+ * message a person gets for an empty form, instead of a bare 400.
+ */
+const objectId = z.string().regex(/^[a-f0-9]{24}$/i);
+/** A text form field: anything but a string reads as ''. */
+const field = z.string().catch('');
+/** One of `values`, or undefined for anything else. */
+const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+
+/** Status choices offered on the ticket page; rejections carry their reason. */
+export const STATUS_CHOICES = ['in_progress', 'waiting_reporter', 'resolved', 'rejected_spam', 'rejected_duplicate'] as const;
+export type StatusChoice = (typeof STATUS_CHOICES)[number];
+
+export const ticketParams = z.object({ id: objectId });
+export const evidenceParams = z.object({ id: objectId, n: z.coerce.number().int().min(0).max(1000) });
+export const messageMediaParams = z.object({ id: objectId, mid: objectId });
+
+export const textForm = z.object({ text: field });
+export const statusForm = z.object({ status: choice(STATUS_CHOICES), note: field });
+export const referForm = z.object({ agency: choice(AGENCIES), note: field });
+
+export const accountParams = z.object({ id: objectId });
+export const newAccountForm = z.object({ username: field, name: field, role: choice(ROLES), password: field });
+export const passwordForm = z.object({ password: field });
+export const activeForm = z.object({ active: field });

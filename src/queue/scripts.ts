@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+
+/**
+ * Our Lua scripts live as `.lua` files beside this module (`src/queue/lua`, copied to dist by
+ * `npm run build`), each with a header naming its KEYS and ARGV. They are registered on a
+ * connection once with ioredis `defineCommand`, which sends EVALSHA and loads the script only
+ * when Redis does not have it yet (BullMQ loads its commands the same way).
+ */
+const SCRIPTS = {
+  ripotiReserveSlot: { file: 'reserve-slot.lua', numberOfKeys: 1 },
+  ripotiClaimSend: { file: 'claim-send.lua', numberOfKeys: 2 },
+} as const;
+
+/** The commands the scripts add to a connection. */
+export interface PacerCommands {
+  ripotiReserveSlot(paceKey: string, intervalMs: number, burst: number): Promise<number>;
+  ripotiClaimSend(sentKey: string, allSentKey: string, chatIntervalMs: number, globalIntervalMs: number): Promise<number>;
+}
+
+let sources: Record<keyof typeof SCRIPTS, string> | null = null;
+
+function scriptSources(): Record<keyof typeof SCRIPTS, string> {
+  sources ??= Object.fromEntries(Object.entries(SCRIPTS).map(([name, s]) => [name, readFileSync(join(__dirname, 'lua', s.file), 'utf8')])) as Record<keyof typeof SCRIPTS, string>;
+  return sources;
+}
+
+/** Registers the scripts on `redis` (once per connection) and returns it with their commands. */
+export function withScripts(redis: Redis): Redis & PacerCommands {
+  const lua = scriptSources();
+  for (const [name, s] of Object.entries(SCRIPTS) as [keyof typeof SCRIPTS, (typeof SCRIPTS)[keyof typeof SCRIPTS]][]) {
+    if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: s.numberOfKeys, lua: lua[name] });
+  }
+  return redis as Redis & PacerCommands;
+}

@@ -1,0 +1,41 @@
+/**
+ * Every Redis key name Ripoti builds, in one place (BullMQ builds its own below the same prefix:
+ * `<prefix>:<queue>:...`). `REDIS_PREFIX` isolates deployments and test files; key names carry
+ * ids or keyed hashes only, never a chat id, phone or name.
+ */
+export interface RedisKeys {
+  /** BullMQ's `prefix` option: its keys are `<prefix>:tickets:...`, `<prefix>:sla:...`, `<prefix>:replies:...`. */
+  readonly bull: string;
+  /** Pub/sub channel of the console's live events (src/services/events.ts). */
+  readonly liveChannel: string;
+  /** A reporter's bot session; `name` is the session store's key (a keyed hash). */
+  session(name: string): string;
+  /** Marks a Telegram update as handled, to drop re-deliveries. */
+  update(updateId: number): string;
+  /** rate-limiter-flexible key prefixes (it appends `:<key>`): messages per minute, reports per day. */
+  readonly messagesPerMinute: string;
+  readonly reportsPerDay: string;
+  /** rate-limiter-flexible key prefix of failed console sign-ins per client address. */
+  readonly signinFailuresByAddress: string;
+  /** When a recipient last got a message (reply worker's send gate, src/queue/lua/claim-send.lua). */
+  chatSent(recipient: string): string;
+  /** When anything last went out to anyone (the same gate's global half). */
+  readonly allSent: string;
+  /** A recipient's booked send slots (src/queue/lua/reserve-slot.lua). */
+  chatPace(recipient: string): string;
+}
+
+export function redisKeys(prefix: string): RedisKeys {
+  return {
+    bull: prefix,
+    liveChannel: `${prefix}:live`,
+    session: (name) => `${prefix}:sess:${name}`,
+    update: (updateId) => `${prefix}:upd:${updateId}`,
+    messagesPerMinute: `${prefix}:rl:msg`,
+    reportsPerDay: `${prefix}:rl:rep`,
+    signinFailuresByAddress: `${prefix}:rl:signin-ip`,
+    chatSent: (recipient) => `${prefix}:sent:${recipient}`,
+    allSent: `${prefix}:sent:*all*`,
+    chatPace: (recipient) => `${prefix}:pace:${recipient}`,
+  };
+}

@@ -1,0 +1,102 @@
+import type { Lang, Translator } from '../i18n';
+import type { MessageDoc, ReportDoc, Store } from '../store';
+import type { Metrics } from '../metrics';
+import type { Logger } from '../logger';
+import type { EventBus } from './events';
+
+/** A stored message that is due to go out, and to whom. */
+export interface DueMessage {
+  messageId: string;
+  reportId: string;
+  reference: string;
+  kind: MessageDoc['kind'];
+  /** Pacing key: the reporter's id, never a chat id. */
+  recipientKey: string;
+  chatId: number;
+  message: MessageDoc;
+  report: ReportDoc;
+}
+
+export type DeliveryPlan = { due: true; message: DueMessage } | { due: false; outcome: 'missing' | 'already' | 'unreachable' };
+
+/** Why a message could not be delivered: blocked by the reporter (403), refused (400), retries used up. */
+export type DeliveryFailure = 'blocked' | 'rejected' | 'gave_up';
+
+export interface DeliveryServiceDeps {
+  store: Store;
+  translator: Translator;
+  events: EventBus;
+  logger: Logger;
+  metrics?: Metrics;
+}
+
+/**
+ * What delivering a message to a reporter means, whatever carries it (the `replies` worker in
+ * src/queue paces and sends): which stored message is due and to whom, its words in the
+ * reporter's language at send time, and what is recorded when it went out or could not.
+ */
+export class DeliveryService {
+  constructor(private readonly deps: DeliveryServiceDeps) {}
+
+  /**
+   * The message if it is still to be sent and someone can receive it. A message whose reporter
+   * is gone (purged by retention) is marked failed here: nobody is left to send to.
+   */
+  async prepare(messageId: string): Promise<DeliveryPlan> {
+    const { store, metrics } = this.deps;
+    const message = await store.messages.findById(messageId);
+    if (!message || message.direction !== 'to_reporter') return { due: false, outcome: 'missing' };
+    if (message.delivery !== 'pending') return { due: false, outcome: 'already' };
+    const report = await store.reports.findById(message.reportId);
+    const identity = report ? await store.reporters.identityOf(report.reporterId) : null;
+    if (!report || !identity) {
+      await store.messages.markFailed(message._id);
+      if (report) await store.reports.addEvent(report._id, 'delivery_failed', { kind: 'system' }, { messageId, reason: 'no_recipient' });
+      metrics?.deliveries.inc({ outcome: 'no_recipient' });
+      this.deps.logger.warn({ messageId, reportId: message.reportId.toString(), reference: report?.reference }, 'reporter identity unavailable; message not delivered');
+      return { due: false, outcome: 'unreachable' };
+    }
+    const due: DueMessage = { messageId, reportId: report._id.toString(), reference: report.reference, kind: message.kind, recipientKey: report.reporterId.toString(), chatId: identity.chatId, message, report };
+    return { due: true, message: due };
+  }
+
+  /** The words to send, in the reporter's current language: notices are rendered now, agent text framed with the reference. */
+  async render(due: DueMessage): Promise<string> {
+    const reporter = await this.deps.store.reporters.findById(due.report.reporterId);
+    const lang: Lang = reporter?.language ?? due.report.language;
+    const t = this.deps.translator;
+    const { message, reference } = due;
+    if (message.kind === 'notice' && message.notice) return t.t(lang, message.notice.key, { ...(message.notice.vars ?? {}), reference });
+    return t.t(lang, 'notices:agentReply', { reference, text: message.text ?? '' });
+  }
+
+  /** Telegram accepted it: recorded once (a redelivered job finds it sent and stops). */
+  async sent(due: DueMessage, telegramMessageId: number): Promise<void> {
+    const { store, events } = this.deps;
+    if (await store.messages.markSent(due.message._id, telegramMessageId)) {
+      await store.reports.addEvent(due.report._id, 'reply_delivered', { kind: 'system' }, { messageId: due.messageId });
+      await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
+    }
+  }
+
+  /** It will not go out: the message failed, and a reporter who blocked the bot is unreachable. */
+  async failed(due: DueMessage, reason: DeliveryFailure): Promise<void> {
+    const { store, events } = this.deps;
+    await store.messages.markFailed(due.message._id);
+    if (reason === 'blocked') await store.reports.setReporterUnreachable(due.report._id, true);
+    await store.reports.addEvent(due.report._id, 'delivery_failed', { kind: 'system' }, { messageId: due.messageId, reason });
+    await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
+  }
+
+  /**
+   * The supervisors' escalation alert: staff language, the reference only, no personal data (the
+   * group is outside the console's access control). Null when the report is gone.
+   */
+  async supervisorAlert(reportId: string, escalations: number): Promise<{ reference: string; text: string } | null> {
+    const report = await this.deps.store.reports.findById(reportId);
+    if (!report) return null;
+    const t = this.deps.translator;
+    const text = t.t('en', 'notices:supervisors.escalated', { reference: report.reference, priority: t.t('en', `common:priority.${report.priority}`), escalations });
+    return { reference: report.reference, text };
+  }
+}

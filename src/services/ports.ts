@@ -1,0 +1,65 @@
+import type { Priority } from '../domain';
+
+/**
+ * What the use cases need from the queues, implemented in src/queue (BullMQ). Ids only cross
+ * this line: no BullMQ, Redis or store types, so a service never knows how work is queued.
+ */
+
+/** The `tickets` queue: one job per waiting ticket, its id the report id. */
+export interface TicketQueuePort {
+  /** Adds the job (adding an id that exists is a no-op) and starts the ticket's SLA clock. */
+  enqueue(reportId: string, priority: Priority): Promise<void>;
+  /** Where the ticket's job is; `gone` when Redis has no job for it or it finished or failed. */
+  jobState(reportId: string): Promise<TicketJobState>;
+  /** Drops a finished or failed job so the same id can be queued again. */
+  remove(reportId: string): Promise<void>;
+  /** Tickets waiting for an agent (for the queue-depth gauge). */
+  waitingCount(): Promise<number>;
+  /** Raises a waiting ticket's job to `priority`; false when no job is waiting to raise. */
+  reprioritise(reportId: string, priority: Priority): Promise<boolean>;
+}
+
+export type TicketJobState = 'waiting' | 'active' | 'delayed' | 'gone';
+
+/** A waiting ticket popped for one take, held for this caller only until it is settled. */
+export interface ClaimedTicket {
+  reportId: string;
+  /** The job is done: the claim is recorded, or the report no longer waits and is dropped. */
+  complete(outcome: 'assigned' | 'skipped'): Promise<void>;
+  /** Back to waiting now (the claim could not be recorded) rather than when its lock expires. */
+  giveBack(): Promise<void>;
+}
+
+/** Hands out waiting tickets in queue order: highest priority first, then first added. */
+export interface TicketDispenser {
+  /** The next waiting ticket, or null when none waits. Two callers never get the same one. */
+  claimNext(): Promise<ClaimedTicket | null>;
+}
+
+/** The `replies` queue: every stored message to a reporter goes out through it. */
+export interface ReplyPort {
+  /** Queues a stored message (jobId = message id: queuing twice delivers once). */
+  deliver(messageId: string): Promise<void>;
+  /** Messages waiting to go out (for the queue-depth gauge). */
+  waitingCount(): Promise<number>;
+}
+
+/** One SLA check: "is this ticket, in this waiting period, still untaken?" */
+export interface SlaCheck {
+  reportId: string;
+  /** Which waiting period: the report's last `assignedAt` (ms), 0 before the first take. */
+  generation: number;
+  /** The report's escalation count when the clock was set; a clock that lost a race is stale. */
+  escalations: number;
+  priority: Priority;
+}
+
+/** Delayed SLA checks (the `sla` queue); scheduling the same check twice keeps one. */
+export interface SlaSchedulerPort {
+  schedule(check: SlaCheck, delayMs: number): Promise<void>;
+}
+
+/** Tells the supervisors' Telegram group about an escalation (through the `replies` queue). */
+export interface SupervisorAlertPort {
+  notifySupervisors(reportId: string, escalations: number): Promise<void>;
+}

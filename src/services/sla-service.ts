@@ -1,0 +1,83 @@
+import { escalate, type Priority } from '../domain';
+import type { Store } from '../store';
+import type { Logger } from '../logger';
+import type { EventBus } from './events';
+import type { SlaCheck, SlaSchedulerPort, SupervisorAlertPort, TicketQueuePort } from './ports';
+
+export type SlaOutcome = 'escalated' | 'taken' | 'stale';
+
+export interface SlaServiceDeps {
+  store: Store;
+  events: EventBus;
+  logger: Logger;
+  /** The `tickets` queue, whose waiting job gets the raised priority. */
+  tickets: Pick<TicketQueuePort, 'reprioritise'>;
+  scheduler: SlaSchedulerPort;
+  /** Set when TELEGRAM_SUPERVISORS_CHAT_ID is: supervisors get the reference in Telegram. */
+  supervisors?: SupervisorAlertPort | null;
+  /** Minutes an untaken ticket of priority 1..4 may wait (config.tickets.slaMinutes). */
+  slaMinutes: readonly [number, number, number, number];
+  /** Overrides slaMinutes, in ms (tests use tiny values). */
+  slaMs?: (priority: Priority) => number;
+}
+
+/**
+ * SLA escalation: one delayed check per waiting period of a ticket. When it fires and the ticket
+ * is still untaken, its priority goes up one step (domain `escalate`, never to danger-now), the
+ * waiting job is re-prioritised, the escalation recorded, supervisors told, and the next check
+ * set at the new priority's SLA.
+ *
+ * A check names its waiting period (`generation`: the report's last assignedAt, 0 before the
+ * first take) and the escalation count it saw. Intake and the relay may start the same clock
+ * twice (one check); a release starts a new generation, so a check left over from before a take
+ * does nothing, and of two deliveries of one check only one escalates (guarded in MongoDB).
+ */
+export class SlaService {
+  constructor(private readonly deps: SlaServiceDeps) {}
+
+  slaMsFor(priority: Priority): number {
+    return this.deps.slaMs ? this.deps.slaMs(priority) : this.deps.slaMinutes[priority - 1] * 60_000;
+  }
+
+  /** Starts the clock of a waiting ticket (called once its job exists). */
+  async startClock(reportId: string): Promise<void> {
+    const report = await this.deps.store.reports.findById(reportId);
+    if (!report || report.status !== 'received') return;
+    const generation = report.assignedAt ? report.assignedAt.getTime() : 0;
+    // The first wait started at submission (the relay may queue late); a release starts now.
+    const since = generation === 0 ? report.createdAt.getTime() : Date.now();
+    const delay = Math.max(0, since + this.slaMsFor(report.priority) - Date.now());
+    await this.deps.scheduler.schedule({ reportId, generation, escalations: report.escalations, priority: report.priority }, delay);
+  }
+
+  /** One SLA check; public so tests and operators can run it directly. Returns what happened. */
+  async check(data: SlaCheck): Promise<SlaOutcome> {
+    const { store, events } = this.deps;
+    const report = await store.reports.findById(data.reportId);
+    if (!report || report.status !== 'received') return 'taken';
+    const generation = report.assignedAt ? report.assignedAt.getTime() : 0;
+    if (generation !== data.generation || report.escalations !== data.escalations) return 'stale';
+    const to = escalate(report.priority);
+    const updated = await store.reports.escalate(report._id, to, { escalations: data.escalations });
+    if (!updated) return 'stale'; // taken or escalated by a concurrent delivery of this check
+    const log = this.deps.logger.child({ reportId: data.reportId, reference: report.reference });
+    if (to !== report.priority) await this.reprioritise(data.reportId, to, log);
+    log.warn({ from: report.priority, to, escalations: updated.escalations }, 'ticket not taken within SLA: escalated');
+    await events.publish({ type: 'escalated', reportId: data.reportId, priority: to });
+    await events.publish({ type: 'ticket', reportId: data.reportId, what: 'escalated' });
+    await events.publish({ type: 'queue' });
+    if (this.deps.supervisors) await this.deps.supervisors.notifySupervisors(data.reportId, updated.escalations);
+    await this.deps.scheduler.schedule({ reportId: data.reportId, generation, escalations: updated.escalations, priority: to }, this.slaMsFor(to));
+    return 'escalated';
+  }
+
+  private async reprioritise(reportId: string, priority: Priority, log: Logger): Promise<void> {
+    try {
+      // No waiting job (not in Redis): the relay re-adds it at the new priority from MongoDB.
+      await this.deps.tickets.reprioritise(reportId, priority);
+    } catch (err) {
+      // Taken by an agent between reading its state and changing its priority: nothing left to raise.
+      log.debug({ err }, 'could not re-prioritise ticket job');
+    }
+  }
+}

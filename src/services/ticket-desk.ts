@@ -1,0 +1,109 @@
+import { mayTakeAnother } from '../domain';
+import { KeyedSerial } from '../lib/keyed-serial';
+import type { Actor, ReportDoc, Store } from '../store';
+import type { Metrics } from '../metrics';
+import type { Logger } from '../logger';
+import type { ClaimedTicket, TicketDispenser } from './ports';
+import type { ReportService } from './report-service';
+
+export type TakeResult = { ok: true; report: ReportDoc } | { ok: false; reason: 'empty' | 'limit' };
+
+export interface TicketDeskDeps {
+  store: Store;
+  /** The queue's manual fetch (src/queue). */
+  dispenser: TicketDispenser;
+  /** Re-adds a released ticket (enqueue + mark queued; left to the relay when Redis is down). */
+  reports: Pick<ReportService, 'queue'>;
+  maxPerAgent: number;
+  logger: Logger;
+  metrics?: Metrics;
+}
+
+/** Jobs for reports that no longer wait dropped in one take, at most (each pass drops one). */
+const MAX_SKIPS = 1000;
+
+/**
+ * Taking and releasing tickets: the queue only says which ticket is next; MongoDB holds the truth.
+ * A take pops the next job (two agents never pop the same one), records the claim with a guarded
+ * update (received -> assigned), then completes the job: no job is held while a person works
+ * (a BullMQ lock lasts lockDuration, far shorter than a case), and a job whose report no longer waits (withdrawn, handled) is
+ * dropped, not handed out.
+ *
+ * Crash recovery: a process dying between pop and completion leaves the job active with an
+ * expiring lock; the worker role's stall guard puts it back, and if the claim was already
+ * recorded the next take finds the report no longer `received` and drops the job. A job lost
+ * altogether is re-added by the outbox relay's reconciliation.
+ */
+export class TicketDesk {
+  /**
+   * One take at a time per agent, so a double click cannot exceed the cap. Per process: one agent
+   * taking in two console processes at the same instant could hold one over it (harmless).
+   */
+  private readonly perAgent = new KeyedSerial<string>();
+
+  constructor(private readonly deps: TicketDeskDeps) {}
+
+  takeNext(agentId: string): Promise<TakeResult> {
+    return this.perAgent.run(agentId, () => this.take(agentId));
+  }
+
+  private async take(agentId: string): Promise<TakeResult> {
+    const cap = mayTakeAnother(await this.deps.store.reports.countAssignedTo(agentId), this.deps.maxPerAgent);
+    if (!cap.ok) return { ok: false, reason: 'limit' };
+    for (let skipped = 0; skipped < MAX_SKIPS; skipped++) {
+      const claim = await this.deps.dispenser.claimNext();
+      if (!claim) return { ok: false, reason: 'empty' };
+      const report = await this.assign(claim, agentId);
+      if (report) return { ok: true, report };
+    }
+    return { ok: false, reason: 'empty' };
+  }
+
+  /** Records the claim in MongoDB and settles the job; null when the report no longer waits. */
+  private async assign(claim: ClaimedTicket, agentId: string): Promise<ReportDoc | null> {
+    const { store, logger, metrics } = this.deps;
+    const actor: Actor = { kind: 'agent', agentId };
+    let report: ReportDoc | null;
+    try {
+      report = await store.reports.transition(claim.reportId, 'assigned', actor, { assignee: agentId });
+    } catch (err) {
+      // MongoDB failed: give the job back now rather than after its lock expires.
+      await claim.giveBack().catch((giveBackErr: unknown) => logger.warn({ reportId: claim.reportId, err: giveBackErr }, 'could not give back ticket job'));
+      throw err;
+    }
+    await this.settle(claim, report ? 'assigned' : 'skipped');
+    if (!report) {
+      logger.info({ reportId: claim.reportId }, 'dropped ticket job: report no longer waiting');
+      return null;
+    }
+    metrics?.ticketWaitSeconds.observe({ priority: String(report.priority) }, (Date.now() - new Date(report.createdAt).getTime()) / 1000);
+    logger.info({ reportId: claim.reportId, reference: report.reference, priority: report.priority }, 'ticket taken');
+    return report;
+  }
+
+  private async settle(claim: ClaimedTicket, outcome: 'assigned' | 'skipped'): Promise<void> {
+    try {
+      await claim.complete(outcome);
+    } catch (err) {
+      // The claim is already in MongoDB; a leftover active job stalls back to waiting and is dropped then.
+      this.deps.logger.warn({ reportId: claim.reportId, err }, 'could not complete ticket job');
+    }
+  }
+
+  /**
+   * Puts a ticket back in the queue: status back to received (guarded: held by `requireAssignee`
+   * when given), then the job re-added at the report's current priority. Null if the guard refused.
+   */
+  async release(reportId: string, actor: Actor, opts: { requireAssignee?: string; reason?: string } = {}): Promise<ReportDoc | null> {
+    const { store } = this.deps;
+    const report = await store.reports.transition(reportId, 'received', actor, {
+      requireAssignee: opts.requireAssignee,
+      eventData: opts.reason ? { reason: opts.reason } : undefined,
+    });
+    if (!report) return null;
+    await store.reports.markUnqueued(report._id);
+    await this.deps.reports.queue(report);
+    this.deps.logger.info({ reportId, reference: report.reference }, 'ticket released');
+    return report;
+  }
+}
