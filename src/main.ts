@@ -67,7 +67,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const redisConnections: Redis[] = [];
   const redis = (kind: 'worker' | 'producer', extra?: RedisOptions) => {
     const r = createRedis(config.redis, kind, extra);
-    r.on('error', (err) => logger.warn({ err: err.message, kind }, 'redis connection error'));
+    r.on('error', (err) => logger.warn({ err, kind }, 'redis connection error'));
     redisConnections.push(r);
     return r;
   };

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { redisKeys } from '../redis-keys';
 
 /**
  * Telegraf sessions in Redis, so a conversation survives a restart (or another instance taking
@@ -14,7 +15,7 @@ export class RedisSessionStore<T> {
   ) {}
 
   key(name: string): string {
-    return `${this.prefix}:sess:${name}`;
+    return redisKeys(this.prefix).session(name);
   }
 
   async get(name: string): Promise<T | undefined> {

@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from 'telegraf';
 import { RedisRateLimit } from '../../lib/rate-limit';
 import type { BotContext, BotDeps } from '../context';
+import { redisKeys } from '../../redis-keys';
 
 /**
  * Refuses updates over the per-minute limit with one polite message in the reporter's language.
@@ -8,7 +9,7 @@ import type { BotContext, BotDeps } from '../context';
  * (The daily report limit is intake's: src/services/daily-report-limit.ts.)
  */
 export function messageRateLimit(deps: BotDeps, perMinute: number): MiddlewareFn<BotContext> {
-  const limit = new RedisRateLimit({ redis: deps.redis, keyPrefix: `${deps.prefix}:rl:msg`, points: perMinute, durationSec: 60, logger: deps.logger });
+  const limit = new RedisRateLimit({ redis: deps.redis, keyPrefix: redisKeys(deps.prefix).messagesPerMinute, points: perMinute, durationSec: 60, logger: deps.logger });
   return async (ctx, next) => {
     const userId = ctx.from?.id;
     if (!userId) return next();

@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from 'telegraf';
 import type { BotContext, BotDeps } from '../context';
+import { redisKeys } from '../../redis-keys';
 
 /**
  * Telegram may deliver an update more than once (webhook retries, a restart mid-batch). The
@@ -8,7 +9,7 @@ import type { BotContext, BotDeps } from '../context';
  */
 export function dropRedeliveredUpdates(deps: Pick<BotDeps, 'redis' | 'prefix'>, rememberSec: number): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const key = `${deps.prefix}:upd:${ctx.update.update_id}`;
+    const key = redisKeys(deps.prefix).update(ctx.update.update_id);
     let claimed = false;
     try {
       claimed = (await deps.redis.set(key, 'handling', 'EX', 120, 'NX')) !== null;
