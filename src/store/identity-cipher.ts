@@ -25,6 +25,9 @@ export class IdentityCipher {
   constructor(private readonly keys: readonly DataKey[]) {
     if (keys.length === 0) throw new Error('IdentityCipher needs at least one key');
     for (const k of keys) if (k.key.length !== 32) throw new Error(`data key ${k.id} must be 32 bytes`);
+    // Sealing uses the first key of an id, opening would use the last: never let them differ.
+    const twice = keys.find((k, i) => keys.findIndex((o) => o.id === k.id) !== i);
+    if (twice) throw new Error(`data key id ${twice.id} is used more than once`);
     this.byId = new Map(keys.map((k) => [k.id, k.key]));
   }
 

@@ -35,4 +35,8 @@ describe('IdentityCipher', () => {
     const old = new IdentityCipher([k(1, 'k1')]).seal(who);
     expect(() => new IdentityCipher([k(2, 'k2')]).open(old)).toThrow(/no data key with id k1/);
   });
+
+  it('refuses a key ring with one id twice, since sealing and opening would pick different keys', () => {
+    expect(() => new IdentityCipher([k(2, 'k2'), k(3, 'k2'), k(1, 'k1')])).toThrow(/k2.*more than once/);
+  });
 });
