@@ -59,6 +59,15 @@ export class IdentityCipher {
     return hmac(this.keys[0].key, value);
   }
 
+  /**
+   * A keyed hash for one purpose (rate-limit counters in Redis, log lines), under the current key:
+   * unlike `lookupHash` it matches nothing stored in MongoDB, and each purpose gives another value,
+   * so neither a Redis copy nor a log can be joined with the database or with each other.
+   */
+  keyedHash(purpose: string, value: string): string {
+    return createHmac('sha256', this.keys[0].key).update(`${purpose}\0${value}`).digest('base64url');
+  }
+
   /** Hashes under every key, for finding records written before a rotation. */
   lookupHashes(value: string | number): string[] {
     return this.keys.map((k) => hmac(k.key, value));

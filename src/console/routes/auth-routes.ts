@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { isLang } from '../../i18n';
-import { checkPassword } from '../../store';
+import { checkPassword, normaliseUsername } from '../../store';
 import { LANG_COOKIE, SESSION_COOKIE } from '../session-auth';
 import { clearCookie, setCookie } from '../cookies';
 import { bodyOf, safeLocalPath, signedIn, str, type ConsoleContext } from '../context';
@@ -41,6 +41,12 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     }
   };
 
+  // Refusals are logged under keyed hashes, so repeated attempts on one account or from one
+  // address can be followed in the log without the log naming the account (a mistyped username
+  // is often a password) or the agent's address.
+  const tag = (purpose: string, value: string) => ctx.store.cipher.keyedHash(`console-log:${purpose}`, value).slice(0, 16);
+  const who = (username: string, ip: string) => ({ user: tag('user', normaliseUsername(username)), address: tag('address', ip) });
+
   app.post('/signin', post, async (req, reply) => {
     const body = bodyOf(req);
     const username = str(body.username).slice(0, 64);
@@ -48,7 +54,7 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     const next = safeLocalPath(body.next);
     const waitMinutes = await takeAddressSlot(req.ip);
     if (waitMinutes) {
-      ctx.logger.info({ outcome: 'address_limited' }, 'console sign-in refused');
+      ctx.logger.info({ outcome: 'address_limited', ...who(username, req.ip) }, 'console sign-in refused');
       ctx.metrics.rateLimited.inc({ limit: 'signin_address' });
       reply.code(429);
       return ctx.render(req, reply, 'signin', { next, failed: false, limitedMinutes: waitMinutes, username });
@@ -56,7 +62,7 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     const result = username && password ? await ctx.store.agents.signIn(username, password) : ({ ok: false, reason: 'unknown' } as const);
     if (!result.ok) {
       // One message for every reason: the page must not reveal which usernames exist or are locked.
-      ctx.logger.info({ outcome: result.reason }, 'console sign-in refused');
+      ctx.logger.info({ outcome: result.reason, ...who(username, req.ip) }, 'console sign-in refused');
       reply.code(401);
       return ctx.render(req, reply, 'signin', { next, failed: true, username });
     }
