@@ -16,7 +16,7 @@ import { Metrics } from './metrics';
 import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
 import { createBot } from './bot';
-import { AbuseLimits } from './bot/abuse-limits';
+import { AbuseLimits, rateLimitKeyOf } from './bot/abuse-limits';
 import { WebhookServer } from './bot/webhook-server';
 import { createConsole } from './console';
 import { OpsServer, readinessProbe } from './ops';
@@ -103,7 +103,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
         prefix: config.redis.prefix,
         messagesPerMinute: config.limits.messagesPerMinute,
         reportsPerDay: config.limits.reportsPerDay,
-        keyOf: (userId) => store.cipher.lookupHash(userId),
+        keyOf: rateLimitKeyOf(store.cipher),
         logger,
       }),
     });

@@ -4,12 +4,25 @@ import type { Context, MiddlewareFn } from 'telegraf';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { IdentityCipher } from '../store';
+
+/** What a counter limits; each gets its own key for the same reporter. */
+export type LimitPurpose = 'messages' | 'reports';
+
+/**
+ * Redis key of a reporter's counter: a keyed hash per purpose of their lookup hash, so keys in
+ * Redis match no lookupHash in MongoDB, nor each other (see IdentityCipher.keyedHash).
+ */
+export function rateLimitKeyOf(cipher: Pick<IdentityCipher, 'keyedHash' | 'lookupHash'>): (userId: number, purpose: LimitPurpose) => string {
+  return (userId, purpose) => cipher.keyedHash(`rate-limit:${purpose}`, cipher.lookupHash(userId));
+}
 
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSec: number; firstRefusal: boolean };
 
 /**
  * Per-reporter abuse limits on Redis, shared by every bot process: messages per minute and
- * reports per day. Keys are keyed hashes of the Telegram user id, never the id itself.
+ * reports per day. Keys are keyed hashes of the Telegram user id, never the id itself (nor the
+ * lookupHash that finds the reporter in MongoDB): see rateLimitKeyOf.
  * If Redis cannot answer, reporters are let through: a limit must never silence a real report.
  */
 export class AbuseLimits {
@@ -17,7 +30,7 @@ export class AbuseLimits {
   private readonly reports: RateLimiterRedis;
 
   constructor(
-    private readonly opts: { redis: Redis; prefix: string; messagesPerMinute: number; reportsPerDay: number; keyOf: (userId: number) => string; logger: Logger },
+    private readonly opts: { redis: Redis; prefix: string; messagesPerMinute: number; reportsPerDay: number; keyOf: (userId: number, purpose: LimitPurpose) => string; logger: Logger },
   ) {
     this.messages = new RateLimiterRedis({ storeClient: opts.redis, keyPrefix: `${opts.prefix}:rl:msg`, points: opts.messagesPerMinute, duration: 60 });
     this.reports = new RateLimiterRedis({ storeClient: opts.redis, keyPrefix: `${opts.prefix}:rl:rep`, points: opts.reportsPerDay, duration: 24 * 3600 });
@@ -28,22 +41,22 @@ export class AbuseLimits {
   }
 
   allowMessage(userId: number): Promise<LimitDecision> {
-    return this.consume(this.messages, userId, this.opts.messagesPerMinute);
+    return this.consume(this.messages, this.opts.keyOf(userId, 'messages'), this.opts.messagesPerMinute);
   }
 
   /** Checked when a report is confirmed; a refused report keeps its draft for tomorrow. */
   allowReport(userId: number): Promise<LimitDecision> {
-    return this.consume(this.reports, userId, this.opts.reportsPerDay);
+    return this.consume(this.reports, this.opts.keyOf(userId, 'reports'), this.opts.reportsPerDay);
   }
 
   /** Gives back a report point, e.g. when the confirmed draft turned out to be a duplicate tap. */
   async refundReport(userId: number): Promise<void> {
-    await this.reports.reward(this.opts.keyOf(userId), 1).catch(() => undefined);
+    await this.reports.reward(this.opts.keyOf(userId, 'reports'), 1).catch(() => undefined);
   }
 
-  private async consume(limiter: RateLimiterRedis, userId: number, points: number): Promise<LimitDecision> {
+  private async consume(limiter: RateLimiterRedis, key: string, points: number): Promise<LimitDecision> {
     try {
-      await limiter.consume(this.opts.keyOf(userId));
+      await limiter.consume(key);
       return { ok: true };
     } catch (res) {
       if (res instanceof RateLimiterRes) {

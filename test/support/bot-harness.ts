@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import IORedis, { type Redis } from 'ioredis';
 import { createBot, type CreatedBot } from '../../src/bot';
-import { AbuseLimits } from '../../src/bot/abuse-limits';
+import { AbuseLimits, rateLimitKeyOf } from '../../src/bot/abuse-limits';
 import type { HelpNumber, Priority } from '../../src/domain';
 import { Translator } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
@@ -89,7 +89,7 @@ export async function startBotHarness(label: string, opts: { now?: () => Date; l
     const helpNumbers = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'help-numbers.json'), 'utf8')) as { numbers: HelpNumber[] }).numbers;
     // Limits count in Redis, so a restarted bot keeps counting where the old one stopped.
     const limits = opts.limits
-      ? new AbuseLimits({ redis: r.redis, prefix: r.prefix, ...opts.limits, keyOf: (id) => store.cipher.lookupHash(id), logger })
+      ? new AbuseLimits({ redis: r.redis, prefix: r.prefix, ...opts.limits, keyOf: rateLimitKeyOf(store.cipher), logger })
       : undefined;
     const build = () =>
       createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, store, reports, events: bus, translator, logger, helpNumbers, now: opts.now, limits });
