@@ -51,6 +51,8 @@ beforeAll(async () => {
     DATA_KEY: `k1:${KEY.toString('base64')}`,
     CONSOLE_HOST: '127.0.0.1',
     CONSOLE_PORT: String(port),
+    // The worker role's probe port too: its default (9091) may be held by another run on the machine.
+    WORKER_HTTP_PORT: String(await freePort()),
     MAX_TICKETS_PER_AGENT: '3',
   });
   // Generous: tsx compiles the whole app on start, and the machine is shared.
@@ -166,10 +168,13 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   expect(await a.page.content()).not.toContain(tg.token);
 
   // The agent replies; the reporter receives it in Telegram.
+  // Listen before sending: the worker may deliver before the page shows the message, and
+  // waitForMessage sees only messages that arrive after it is called.
+  const delivering = reporter.waitForMessage('Are you safe now?', { timeoutMs: 30_000 });
   await a.page.getByPlaceholder('Write to the reporter…').fill('Thank you, Mercy. Are you safe now? Which direction were the officers facing?');
   await a.page.getByRole('button', { name: 'Send' }).click();
   await a.page.locator('.msg.out', { hasText: 'Are you safe now?' }).waitFor();
-  const delivered = await reporter.waitForMessage('Are you safe now?', { timeoutMs: 30_000 });
+  const delivered = await delivering;
   expect(delivered.text).toContain(reference);
 
   // The reporter answers; it appears on the ticket page without a reload.
