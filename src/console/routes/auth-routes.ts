@@ -28,10 +28,12 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     points: ctx.config.console.signinFailuresPerAddress,
     duration: 15 * 60,
   });
+  // Keyed, so Redis holds no agent's address in clear.
+  const addressKey = (ip: string) => ctx.store.cipher.keyedHash('rate-limit:signin-address', ip);
   /** Minutes to wait when the address has used up its attempts, else 0. */
   const takeAddressSlot = async (ip: string): Promise<number> => {
     try {
-      await byAddress.consume(ip, 1);
+      await byAddress.consume(addressKey(ip), 1);
       return 0;
     } catch (res) {
       if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
@@ -66,7 +68,7 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
       reply.code(401);
       return ctx.render(req, reply, 'signin', { next, failed: true, username });
     }
-    await byAddress.reward(req.ip, 1).catch(() => undefined);
+    await byAddress.reward(addressKey(req.ip), 1).catch(() => undefined);
     ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role }, 'console sign-in');
     // Signing in again in the same browser replaces its session rather than leaving the old one alive.
     if (auth.current(req)) await auth.endSession(req, reply);

@@ -4,6 +4,7 @@
  * logged under keyed hashes rather than the typed username or the address.
  */
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { connectTestRedis } from '../../support/redis';
 
 let h: ConsoleHarness;
 
@@ -90,5 +91,16 @@ describe('console hardening', () => {
     expect(new Set(refused.map((r) => r.user)).size).toBe(1);
     expect(refused[0].address).toBe(refused[1].address);
     expect(refused[1].address).not.toBe(refused[2].address);
+  });
+
+  it('counts sign-ins per address in Redis under a keyed hash, not the address', async () => {
+    const { redis, cleanup } = await connectTestRedis('console-hardening-keys');
+    try {
+      const keys = await redis.keys(`${h.prefix}:rl:signin-ip*`);
+      expect(keys.length).toBeGreaterThanOrEqual(2);
+      for (const key of keys) expect(key).not.toMatch(/192\.0\.2\.4[45]|127\.0\.0\.1/);
+    } finally {
+      await cleanup();
+    }
   });
 });
