@@ -30,17 +30,28 @@ const hostPorts = z.string().transform((raw, ctx) => {
   return nodes;
 });
 
-/** DATA_KEY: one or more `id:base64key` pairs, comma separated; the first encrypts new records. */
+/** Canonical base64 of exactly 32 bytes, as `openssl rand -base64 32` prints it: nothing more. */
+const KEY_B64 = /^[A-Za-z0-9+/]{43}=$/;
+const KEY_HINT = 'expected "id:base64" with a 32-byte (256-bit) key, e.g. k1:$(openssl rand -base64 32)';
+
+/**
+ * DATA_KEY: one or more `id:base64key` pairs, comma separated; the first encrypts new records.
+ * Strict, because a lenient decoder silently drops junk (`k1:<key>garbage` decoded to the same
+ * key), and a repeated id would seal with one key and look up another. Messages name ids only.
+ */
 const dataKeys = z.string().transform((raw, ctx) => {
   const keys: { id: string; key: Buffer }[] = [];
   for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
     const [id, b64] = part.includes(':') ? [part.slice(0, part.indexOf(':')), part.slice(part.indexOf(':') + 1)] : ['k1', part];
-    const key = Buffer.from(b64, 'base64');
-    if (!/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
-      ctx.addIssue({ code: 'custom', message: 'expected "id:base64" with a 32-byte (256-bit) key, e.g. k1:$(openssl rand -base64 32)' });
+    if (!/^[A-Za-z0-9_-]{1,16}$/.test(id) || !KEY_B64.test(b64)) {
+      ctx.addIssue({ code: 'custom', message: KEY_HINT });
       return z.NEVER;
     }
-    keys.push({ id, key });
+    if (keys.some((k) => k.id === id)) {
+      ctx.addIssue({ code: 'custom', message: `key id ${id} is used more than once; give every key its own id` });
+      return z.NEVER;
+    }
+    keys.push({ id, key: Buffer.from(b64, 'base64') });
   }
   if (keys.length === 0) {
     ctx.addIssue({ code: 'custom', message: 'expected at least one key' });

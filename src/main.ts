@@ -22,6 +22,7 @@ import { Metrics } from './metrics';
 import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
 import { createBot } from './bot';
+import { rateLimitKeyOf } from './lib/rate-limit';
 import { ConversationService } from './services/conversation-service';
 import { redisDailyReportLimit } from './services/daily-report-limit';
 import { IntakeService } from './services/intake-service';
@@ -107,7 +108,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     // in one write instead of one syscall each. In the benchmark (BENCHMARKS.md) these writes were
     // the largest single cost in the bot's CPU profile.
     const botRedis = redis('producer', { enableAutoPipelining: true });
-    const dailyLimit = redisDailyReportLimit({ redis: botRedis, prefix: config.redis.prefix, perDay: config.limits.reportsPerDay, keyOf: (userId) => store.cipher.lookupHash(userId), logger });
+    const dailyLimit = redisDailyReportLimit({ redis: botRedis, prefix: config.redis.prefix, perDay: config.limits.reportsPerDay, keyOf: rateLimitKeyOf(store.cipher, 'reports'), logger });
     const created = createBot({
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,

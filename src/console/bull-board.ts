@@ -16,8 +16,25 @@ export const mountBullBoard: BoardMounter = async (scope, basePath, queues) => {
     import('@bull-board/api/bullMQAdapter'),
     import('@bull-board/fastify'),
   ]);
+  // The console's CSP (set for every page in index.ts) already stops outside requests; removing
+  // the links as well keeps the page from asking, and the console's log free of refusals.
+  scope.addHook('onSend', async (_req, reply, payload) => {
+    const html = typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+    return html ? withoutOutsideResources(payload) : payload;
+  });
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(basePath);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'Ripoti' } } });
   await scope.register(serverAdapter.registerPlugin());
 };
+
+/**
+ * bull-board's page links web fonts from a third-party host: each supervisor opening the board
+ * would tell that host when the hotline's staff are at work, and from where. The page falls back
+ * to local fonts without them. Drops every stylesheet, icon or script link to another host.
+ */
+export function withoutOutsideResources(html: string): string {
+  return html
+    .replace(/<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\/[^>]*>\s*<\/script>/gi, '')
+    .replace(/<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?\/\/[^>]*>/gi, '');
+}

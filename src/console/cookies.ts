@@ -51,10 +51,15 @@ export function readCookie(req: FastifyRequest, name: string): string | undefine
   return parseCookies(req.headers.cookie)[name];
 }
 
-/** Adds a Set-Cookie header, keeping any set earlier in the same response. */
+/**
+ * Adds a Set-Cookie header, keeping any set earlier in the same response except one of the same
+ * name, which this replaces. (Fastify appends to set-cookie rather than replacing it, so the old
+ * list is removed first, or every cookie set earlier would go out twice.)
+ */
 export function setCookie(reply: FastifyReply, name: string, value: string, o: CookieOptions): void {
   const prior = reply.getHeader('set-cookie');
   const list = prior === undefined ? [] : Array.isArray(prior) ? prior.map(String) : [String(prior)];
+  reply.removeHeader('set-cookie');
   reply.header('set-cookie', [...list.filter((c) => !c.startsWith(`${name}=`)), serializeCookie(name, value, o)]);
 }
 

@@ -25,6 +25,8 @@ export const BULL_BOARD_PATH = '/admin/queues';
 
 /** Our pages load only our own scripts and styles; media comes from our evidence routes. */
 const CSP = "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+/** The BullMQ board's page sets `<base href>` to its own path; nothing else is relaxed. */
+const BOARD_CSP = CSP.replace("base-uri 'none'", "base-uri 'self'");
 
 /**
  * The agent console: server-rendered pages, small scripts, live updates over server-sent events.
@@ -118,9 +120,10 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
 
 async function securityHeaders(req: FastifyRequest, reply: FastifyReply): Promise<void> {
   reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
-  // bull-board ships its own inline bootstrapping; everything else gets the strict policy.
-  if (!req.url.startsWith(BULL_BOARD_PATH) && !reply.hasHeader('content-security-policy')) {
-    reply.header('content-security-policy', CSP).header('x-frame-options', 'DENY');
+  // Every page, the BullMQ board's included (its scripts and styles load from its own static
+  // files; see bull-board.ts for the outside fonts it is served without).
+  if (!reply.hasHeader('content-security-policy')) {
+    reply.header('content-security-policy', req.url.startsWith(BULL_BOARD_PATH) ? BOARD_CSP : CSP).header('x-frame-options', 'DENY');
   }
 }
 

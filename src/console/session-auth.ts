@@ -4,17 +4,12 @@ import type { AgentDoc, AgentRepository, AgentRole, ConsoleSessionDoc } from '..
 import { isLang, type Lang } from '../i18n';
 import { clearCookie, readCookie, setCookie, type CookieOptions } from './cookies';
 import { safeLocalPath } from './paths';
+import { hasRole } from '../domain/policy';
 
 export const SESSION_COOKIE = 'ripoti_session';
 /** Before sign-in there is no session to hold a CSRF token, so the sign-in form uses a cookie pair. */
 export const PRE_CSRF_COOKIE = 'ripoti_presession';
 export const LANG_COOKIE = 'ripoti_lang';
-
-const RANK: Record<AgentRole, number> = { agent: 1, supervisor: 2, admin: 3 };
-
-export function hasRole(agent: Pick<AgentDoc, 'role'>, min: AgentRole): boolean {
-  return RANK[agent.role] >= RANK[min];
-}
 
 export interface Auth {
   agent: AgentDoc;
@@ -132,7 +127,7 @@ export class SessionAuth {
         }
         return reply.code(401).type('text/plain; charset=utf-8').send('Sign in first.');
       }
-      if (!hasRole(auth.agent, min)) {
+      if (!hasRole(auth.agent.role, min)) {
         reply.code(403);
         if (this.refusalPage && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return this.refusalPage(req, reply, 'wrong_role');
         return reply.type('text/plain; charset=utf-8').send('Your role does not allow this.');

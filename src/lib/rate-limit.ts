@@ -2,6 +2,17 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 
+/** What a reporter's counter is for; each purpose gets its own unlinkable key. */
+export type LimitPurpose = 'messages' | 'reports';
+
+/**
+ * Redis key of a reporter's counter: a keyed hash per purpose of their lookup hash, so keys in
+ * Redis match no lookupHash in MongoDB, nor each other (see IdentityCipher.keyedHash).
+ */
+export function rateLimitKeyOf(cipher: { keyedHash(purpose: string, value: string): string; lookupHash(value: number): string }, purpose: LimitPurpose): (userId: number) => string {
+  return (userId) => cipher.keyedHash(`rate-limit:${purpose}`, cipher.lookupHash(userId));
+}
+
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSec: number; firstRefusal: boolean };
 
 /**

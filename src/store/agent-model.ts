@@ -16,8 +16,13 @@ export interface AgentDoc {
   passwordHash: string;
   active: boolean;
   language: Lang;
-  /** Consecutive failed sign-ins since the last success or lock. */
+  /**
+   * Sign-in attempts counted in the current window (failures, plus attempts being checked right
+   * now); a success gives its own attempt back. See AgentRepository.signIn.
+   */
   failedSignIns: number;
+  /** When the current counting window opened; it lasts as long as a lock. */
+  signInWindowAt?: Date | null;
   lockedUntil?: Date | null;
   lastSignInAt?: Date | null;
   createdAt: Date;
@@ -33,6 +38,7 @@ export const agentSchema = new Schema<AgentDoc>(
     active: { type: Boolean, default: true },
     language: { type: String, enum: ['en', 'sw'], default: 'en' },
     failedSignIns: { type: Number, default: 0 },
+    signInWindowAt: { type: Date, default: null },
     lockedUntil: { type: Date, default: null },
     lastSignInAt: { type: Date, default: null },
   },

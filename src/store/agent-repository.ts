@@ -35,7 +35,18 @@ export interface AgentRepositoryOptions {
   lockMinutes?: number;
   /** argon2 cost; tests may lower it, production keeps the library's defaults. */
   hashOptions?: { timeCost?: number; memoryCost?: number; parallelism?: number };
+  /** Checks a password against a stored hash (default argon2.verify); tests count the checks. */
+  verifyPassword?: (hash: string, password: string) => Promise<boolean>;
   now?: () => Date;
+}
+
+/** An attempt's claim on the account's sign-in count, kept to give it back after a success. */
+interface SignInSlot {
+  windowAt: Date | null;
+  /** Set when this attempt took the last slot and so locked the account. */
+  lockedUntil: Date | null;
+  /** Attempts counted before this one, restored if this one turns out to be the right password. */
+  failuresBefore: number;
 }
 
 export class AgentExistsError extends Error {
@@ -51,6 +62,7 @@ export class AgentRepository {
   private readonly lockMs: number;
   private readonly now: () => Date;
   private dummyHash: Promise<string> | null = null;
+  private readonly verify: (hash: string, password: string) => Promise<boolean>;
 
   constructor(
     private readonly models: AgentModels,
@@ -59,6 +71,7 @@ export class AgentRepository {
     this.maxFailures = opts.maxFailures ?? 5;
     this.lockMs = (opts.lockMinutes ?? 15) * 60_000;
     this.now = opts.now ?? (() => new Date());
+    this.verify = opts.verifyPassword ?? ((hash, password) => argon2.verify(hash, password));
   }
 
   hash(password: string): Promise<string> {
@@ -126,32 +139,63 @@ export class AgentRepository {
   }
 
   /**
-   * Password check with lock-out. Unknown, inactive and locked accounts still pay for one argon2
+   * Password check with lock-out. An attempt first takes a slot atomically in MongoDB, and only
+   * then is the password checked, so parallel guesses cannot get more checks than the limit:
+   * `maxFailures` attempts per window (which opens at the first attempt and lasts a lock's
+   * length), the last of them locking the account. A success gives back only its own slot, so
+   * failures counted beside it stand. Unknown, inactive and locked accounts still pay for one
    * verification so that timing does not tell which usernames exist.
    */
   async signIn(username: string, password: string): Promise<SignInResult> {
     const agent = await this.findByUsername(username);
     if (!agent || !agent.active) {
-      await argon2.verify(await this.dummy(), password).catch(() => false);
+      await this.verify(await this.dummy(), password).catch(() => false);
       return { ok: false, reason: agent ? 'inactive' : 'unknown' };
     }
     const now = this.now();
-    if (agent.lockedUntil && agent.lockedUntil > now) {
-      await argon2.verify(await this.dummy(), password).catch(() => false);
+    const slot = await this.takeSlot(agent._id, now);
+    if (!slot) {
+      await this.verify(await this.dummy(), password).catch(() => false);
       return { ok: false, reason: 'locked' };
     }
-    const good = await argon2.verify(agent.passwordHash, password).catch(() => false);
-    if (good) {
-      await this.models.Agent.updateOne({ _id: agent._id }, { $set: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
-      return { ok: true, agent };
+    const good = await this.verify(agent.passwordHash, password).catch(() => false);
+    if (!good) return { ok: false, reason: slot.lockedUntil ? 'locked' : 'bad_password' };
+    await this.giveBack(agent._id, slot, now);
+    return { ok: true, agent };
+  }
+
+  /** One attempt's slot, or null when the account is locked (every slot of the window taken). */
+  private async takeSlot(id: Types.ObjectId, now: Date): Promise<SignInSlot | null> {
+    const lockedUntil = new Date(now.getTime() + this.lockMs);
+    const open = { _id: id, active: true, $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }] };
+    const inWindow = { signInWindowAt: { $gt: new Date(now.getTime() - this.lockMs) } };
+    const last = this.maxFailures - 1;
+    const Agent = this.models.Agent;
+    for (let round = 0; round < 2; round++) {
+      const taken = await Agent.findOneAndUpdate({ ...open, ...inWindow, failedSignIns: { $lt: last } }, { $inc: { failedSignIns: 1 } }).lean<AgentDoc>();
+      if (taken) return { windowAt: taken.signInWindowAt ?? null, lockedUntil: null, failuresBefore: 0 };
+      // The last slot locks the account before its password is checked; the count starts afresh
+      // when the lock ends.
+      const locking = await Agent.findOneAndUpdate({ ...open, ...inWindow, failedSignIns: { $gte: last } }, { $set: { lockedUntil, failedSignIns: 0, signInWindowAt: null } }).lean<AgentDoc>();
+      if (locking) return { windowAt: locking.signInWindowAt ?? null, lockedUntil, failuresBefore: locking.failedSignIns };
+      if (round > 0) break;
+      // No window open (or it ran out): open one. Only one racer wins; the others go round again.
+      const first = last > 0 ? { failedSignIns: 1, signInWindowAt: now, lockedUntil: null } : { failedSignIns: 0, signInWindowAt: null, lockedUntil };
+      const opened = await Agent.findOneAndUpdate({ ...open, $and: [{ $or: [{ signInWindowAt: null }, { signInWindowAt: { $lte: inWindow.signInWindowAt.$gt } }] }] }, { $set: first }).lean<AgentDoc>();
+      if (opened) return { windowAt: first.signInWindowAt, lockedUntil: first.lockedUntil, failuresBefore: 0 };
     }
-    // $inc is atomic, so parallel guesses cannot slip past the limit.
-    const after = await this.models.Agent.findOneAndUpdate({ _id: agent._id }, { $inc: { failedSignIns: 1 } }, { returnDocument: 'after' }).lean<AgentDoc>();
-    if (after && after.failedSignIns >= this.maxFailures) {
-      await this.models.Agent.updateOne({ _id: agent._id }, { $set: { failedSignIns: 0, lockedUntil: new Date(now.getTime() + this.lockMs) } });
-      return { ok: false, reason: 'locked' };
+    return null;
+  }
+
+  /** After a success: return this attempt's slot, and undo the lock if this attempt set it. */
+  private async giveBack(id: Types.ObjectId, slot: SignInSlot, now: Date): Promise<void> {
+    const Agent = this.models.Agent;
+    if (slot.lockedUntil) {
+      await Agent.updateOne({ _id: id, lockedUntil: slot.lockedUntil }, { $set: { lockedUntil: null, failedSignIns: slot.failuresBefore, signInWindowAt: slot.windowAt } });
+    } else if (slot.windowAt) {
+      await Agent.updateOne({ _id: id, signInWindowAt: slot.windowAt, failedSignIns: { $gt: 0 } }, { $inc: { failedSignIns: -1 } });
     }
-    return { ok: false, reason: 'bad_password' };
+    await Agent.updateOne({ _id: id }, { $set: { lastSignInAt: now } });
   }
 
   async createSession(agentId: Id, hours: number): Promise<{ token: string; csrf: string; expiresAt: Date }> {

@@ -25,6 +25,9 @@ export class IdentityCipher {
   constructor(private readonly keys: readonly DataKey[]) {
     if (keys.length === 0) throw new Error('IdentityCipher needs at least one key');
     for (const k of keys) if (k.key.length !== 32) throw new Error(`data key ${k.id} must be 32 bytes`);
+    // Sealing uses the first key of an id, opening would use the last: never let them differ.
+    const twice = keys.find((k, i) => keys.findIndex((o) => o.id === k.id) !== i);
+    if (twice) throw new Error(`data key id ${twice.id} is used more than once`);
     this.byId = new Map(keys.map((k) => [k.id, k.key]));
   }
 
@@ -54,6 +57,15 @@ export class IdentityCipher {
   /** Hash under the current key, for new records. */
   lookupHash(value: string | number): string {
     return hmac(this.keys[0].key, value);
+  }
+
+  /**
+   * A keyed hash for one purpose (rate-limit counters in Redis, log lines), under the current key:
+   * unlike `lookupHash` it matches nothing stored in MongoDB, and each purpose gives another value,
+   * so neither a Redis copy nor a log can be joined with the database or with each other.
+   */
+  keyedHash(purpose: string, value: string): string {
+    return createHmac('sha256', this.keys[0].key).update(`${purpose}\0${value}`).digest('base64url');
   }
 
   /** Hashes under every key, for finding records written before a rotation. */

@@ -5,7 +5,7 @@ import { ReporterRepository } from './reporter-repository';
 import { ReportRepository } from './report-repository';
 import { MessageRepository } from './message-repository';
 import { createAgentModels } from './agent-model';
-import { AgentRepository } from './agent-repository';
+import { AgentRepository, type AgentRepositoryOptions } from './agent-repository';
 import { checkIndexes } from './migrate';
 
 export * from './models';
@@ -34,10 +34,14 @@ export interface Store {
   ready(): Promise<void>;
 }
 
-export function createStore(conn: Connection, dataKeys: readonly DataKey[]): Store {
+export interface StoreOptions {
+  agents?: AgentRepositoryOptions;
+}
+
+export function createStore(conn: Connection, dataKeys: readonly DataKey[], opts: StoreOptions = {}): Store {
   const models = createModels(conn);
   const cipher = new IdentityCipher(dataKeys);
-  const agents = new AgentRepository(createAgentModels(conn));
+  const agents = new AgentRepository(createAgentModels(conn), opts.agents);
   return {
     models,
     cipher,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import IORedis, { type Redis } from 'ioredis';
 import { createBot, type CreatedBot } from '../../src/bot';
+import { rateLimitKeyOf } from '../../src/lib/rate-limit';
 import type { HelpNumber, Priority } from '../../src/domain';
 import { Translator } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
@@ -92,7 +93,7 @@ export async function startBotHarness(label: string, opts: { now?: () => Date; l
     const helpNumbers = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'help-numbers.json'), 'utf8')) as { numbers: HelpNumber[] }).numbers;
     // Limits count in Redis, so a restarted bot keeps counting where the old one stopped.
     const dailyLimit = opts.limits
-      ? redisDailyReportLimit({ redis: r.redis, prefix: r.prefix, perDay: opts.limits.reportsPerDay, keyOf: (id) => store.cipher.lookupHash(id), logger })
+      ? redisDailyReportLimit({ redis: r.redis, prefix: r.prefix, perDay: opts.limits.reportsPerDay, keyOf: rateLimitKeyOf(store.cipher, 'reports'), logger })
       : undefined;
     const intake = new IntakeService({ store, reports, logger, dailyLimit });
     const conversation = new ConversationService({ store, events: bus, logger });

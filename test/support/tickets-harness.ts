@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
-import { createStore, type MessageDoc, type ReportDoc, type Store } from '../../src/store';
+import { createStore, type MessageDoc, type ReportDoc, type Store, type StoreOptions } from '../../src/store';
 import { createRedis, closeRedis } from '../../src/redis';
 import { redisKeys } from '../../src/redis-keys';
 import { Translator } from '../../src/i18n';
@@ -56,6 +56,8 @@ export interface HarnessOptions {
   /** Reuse a database (e.g. shared with a child process). */
   db?: TestDb;
   prefix?: string;
+  /** Store options, e.g. a counting password verifier. */
+  store?: StoreOptions;
 }
 
 export async function createHarness(opts: HarnessOptions): Promise<Harness> {
@@ -78,7 +80,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     conns.push(r);
     return r;
   };
-  const store = createStore(db.conn, config.dataKeys);
+  const store = createStore(db.conn, config.dataKeys, opts.store);
   await store.ready();
   const translator = await Translator.create();
   const bus = new EventBus(redis('producer'), redis('worker'), redisKeys(prefix).liveChannel);

@@ -79,4 +79,37 @@ describe('config', () => {
     expect(e.message).toMatch(/\{hash tag\}/);
     expect(errorOf({ ...valid, REDIS_CLUSTER_NODES: '10.0.0.1:6379', REDIS_SENTINELS: '10.0.0.1:26379', REDIS_PREFIX: '{ripoti}' }).variable).toBe('REDIS_CLUSTER_NODES');
   });
+
+  describe('DATA_KEY strictness', () => {
+    const other = Buffer.alloc(32, 1).toString('base64');
+
+    it('refuses a key id given twice, in one line naming DATA_KEY and the id but no key', () => {
+      const e = errorOf({ ...valid, DATA_KEY: `k2:${key},k2:${other},k1:${Buffer.alloc(32, 2).toString('base64')}` });
+      expect(e.variable).toBe('DATA_KEY');
+      expect(e.message).toMatch(/^Invalid configuration: DATA_KEY is invalid: .*k2.*more than once/);
+      expect(e.message).not.toContain('\n');
+      expect(e.message).not.toContain(key);
+    });
+
+    it.each([
+      ['trailing junk', `k1:${key}garbage`],
+      ['junk inside', `k1:${key.slice(0, 20)}!!${key.slice(20)}`],
+      ['a space inside', `k1:${key.slice(0, 20)} ${key.slice(20)}`],
+      ['no padding', `k1:${key.replace(/=+$/, '')}`],
+      ['33 bytes', `k1:${Buffer.alloc(33, 7).toString('base64')}`],
+      ['an empty key', 'k1:'],
+      ['a bad id', `k 1:${key}`],
+    ])('refuses a key with %s, naming DATA_KEY and never the key', (_what, value) => {
+      const e = errorOf({ ...valid, DATA_KEY: value });
+      expect(e.variable).toBe('DATA_KEY');
+      expect(e.message).toMatch(/32-byte/);
+      expect(e.message).not.toContain('\n');
+      expect(e.message).not.toContain(key.slice(0, 20));
+    });
+
+    it('still accepts what openssl rand -base64 32 prints, with or without an id', () => {
+      expect(loadConfig({ ...valid, DATA_KEY: ` k1:${key} , k0:${other} ` }).dataKeys.map((k) => k.id)).toEqual(['k1', 'k0']);
+      expect(loadConfig({ ...valid, DATA_KEY: key }).dataKeys).toEqual([{ id: 'k1', key: Buffer.alloc(32, 7) }]);
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { isLang } from '../../i18n';
-import { checkPassword } from '../../store';
+import { checkPassword, normaliseUsername } from '../../store';
 import { LANG_COOKIE, SESSION_COOKIE } from '../session-auth';
 import { clearCookie, setCookie } from '../cookies';
 import { bodyOf, safeLocalPath, signedIn, str, type ConsoleContext } from '../context';
@@ -18,39 +18,57 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     return ctx.render(req, reply, 'signin', { next: safeLocalPath(q.next, ''), failed: false, username: '' });
   });
 
-  // Per-address limit on failed sign-ins, beside the per-account lock-out: one address guessing
-  // across many accounts is stopped too. Counted in Redis so every console process shares it.
+  // Per-address limit on sign-ins, beside the per-account lock-out: one address guessing across
+  // many accounts is stopped too. Counted in Redis so every console process shares it. An attempt
+  // takes its point before the password is checked (atomic INCR), so parallel requests cannot
+  // slip past the limit; a success gives its own point back.
   const byAddress = new RateLimiterRedis({
     storeClient: ctx.redis,
     keyPrefix: `${ctx.config.redis.prefix}:rl:signin-ip`,
     points: ctx.config.console.signinFailuresPerAddress,
     duration: 15 * 60,
   });
-  const addressBlocked = async (ip: string): Promise<number> => {
-    const res = await byAddress.get(ip).catch(() => null);
-    return res && res.consumedPoints >= ctx.config.console.signinFailuresPerAddress ? Math.max(1, Math.ceil(res.msBeforeNext / 60_000)) : 0;
+  // Keyed, so Redis holds no agent's address in clear.
+  const addressKey = (ip: string) => ctx.store.cipher.keyedHash('rate-limit:signin-address', ip);
+  /** Minutes to wait when the address has used up its attempts, else 0. */
+  const takeAddressSlot = async (ip: string): Promise<number> => {
+    try {
+      await byAddress.consume(addressKey(ip), 1);
+      return 0;
+    } catch (res) {
+      if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
+      // Redis unreachable: the account lock-out in MongoDB still holds, so agents are not shut out.
+      ctx.logger.warn({ err: res }, 'sign-in address limit unavailable');
+      return 0;
+    }
   };
+
+  // Refusals are logged under keyed hashes, so repeated attempts on one account or from one
+  // address can be followed in the log without the log naming the account (a mistyped username
+  // is often a password) or the agent's address.
+  const tag = (purpose: string, value: string) => ctx.store.cipher.keyedHash(`console-log:${purpose}`, value).slice(0, 16);
+  const who = (username: string, ip: string) => ({ user: tag('user', normaliseUsername(username)), address: tag('address', ip) });
 
   app.post('/signin', post, async (req, reply) => {
     const body = bodyOf(req);
     const username = str(body.username).slice(0, 64);
     const password = str(body.password).slice(0, 256);
     const next = safeLocalPath(body.next);
-    const waitMinutes = await addressBlocked(req.ip);
+    const waitMinutes = await takeAddressSlot(req.ip);
     if (waitMinutes) {
-      ctx.logger.info({ outcome: 'address_limited' }, 'console sign-in refused');
+      ctx.logger.info({ outcome: 'address_limited', ...who(username, req.ip) }, 'console sign-in refused');
       ctx.metrics.rateLimited.inc({ limit: 'signin_address' });
       reply.code(429);
       return ctx.render(req, reply, 'signin', { next, failed: false, limitedMinutes: waitMinutes, username });
     }
     const result = username && password ? await ctx.store.agents.signIn(username, password) : ({ ok: false, reason: 'unknown' } as const);
     if (!result.ok) {
-      await byAddress.penalty(req.ip, 1).catch(() => undefined);
       // One message for every reason: the page must not reveal which usernames exist or are locked.
-      ctx.logger.info({ outcome: result.reason }, 'console sign-in refused');
+      ctx.logger.info({ outcome: result.reason, ...who(username, req.ip) }, 'console sign-in refused');
       reply.code(401);
       return ctx.render(req, reply, 'signin', { next, failed: true, username });
     }
+    await byAddress.reward(addressKey(req.ip), 1).catch(() => undefined);
     ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role }, 'console sign-in');
     // Signing in again in the same browser replaces its session rather than leaving the old one alive.
     if (auth.current(req)) await auth.endSession(req, reply);

@@ -12,10 +12,10 @@ export function csvCell(v: unknown): string {
 }
 
 /**
- * The export deliberately carries no reporter identity and no free text: the story and notes can
- * name people, and a spreadsheet travels further than the console.
+ * The export deliberately carries no reporter identity and no free text: the story, notes and the
+ * typed place can name people, and a spreadsheet travels further than the console.
  */
-export const CSV_COLUMNS = ['reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'place', 'incident_at', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'closed_at'] as const;
+export const CSV_COLUMNS = ['reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'incident_at', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'closed_at'] as const;
 
 export function csvRow(r: ReportDoc, agentName: (id: string) => string): string {
   return [
@@ -26,7 +26,6 @@ export function csvRow(r: ReportDoc, agentName: (id: string) => string): string 
     r.priority,
     r.status,
     countyByCode(r.county)?.name ?? r.county,
-    r.place ?? '',
     r.incidentAt,
     r.dangerNow ? 'yes' : 'no',
     r.evidence?.length ?? 0,

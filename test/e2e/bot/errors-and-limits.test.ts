@@ -86,5 +86,16 @@ describe('reports per day', () => {
     await u.sendText('/start');
     expect(allTexts(u).slice(-2)[0]).toBe('You have a report in progress. Let us continue where you stopped.');
     expect(lastText(u)).toContain('Please check your report');
+
+    // The counters behind these limits live in Redis under keys that match nothing in MongoDB,
+    // one per purpose: a copy of Redis cannot be joined with a copy of the database.
+    const keys = (await h.redis.keys(`${h.prefix}:rl:*`)).map((k) => k.slice(`${h.prefix}:rl:`.length).split(':'));
+    const of = (purpose: string) => new Set(keys.filter(([p]) => p === purpose).map(([, hash]) => hash));
+    expect(of('msg').size).toBeGreaterThan(0);
+    expect(of('rep').size).toBeGreaterThan(0);
+    expect([...of('msg')].filter((hash) => of('rep').has(hash))).toEqual([]);
+    const lookupHashes = (await h.store.models.Reporter.find({}, { lookupHash: 1 }).lean()).map((r) => r.lookupHash);
+    expect(lookupHashes).toContain(reporter!.lookupHash);
+    for (const [, hash] of keys) expect(lookupHashes).not.toContain(hash);
   });
 });

@@ -68,6 +68,19 @@ describe('webhook mode', () => {
     expect(metrics).toMatch(/ripoti_webhook_rejected_total 2/);
   });
 
+  it('checks the secret before reading the body: no size or JSON errors for strangers', async () => {
+    const big = JSON.stringify({ update_id: 990002, junk: 'x'.repeat(2 * 1024 * 1024) });
+    const tooBig = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const notJson = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'nope' }, body: '{"update_id":' });
+    expect(tooBig.status).toBe(401);
+    expect(notJson.status).toBe(401);
+    const metrics = await app.metrics.registry.getSingleMetricAsString('ripoti_webhook_rejected_total');
+    expect(metrics).toMatch(/ripoti_webhook_rejected_total 4/);
+    // With the secret, a broken body is still refused as such.
+    const broken = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: '{"update_id":' });
+    expect(broken.status).toBe(400);
+  });
+
   it('handles an update delivered twice only once', async () => {
     const u = tg.user({ firstName: 'Baraka', languageCode: 'sw' });
     await u.sendText('/start');

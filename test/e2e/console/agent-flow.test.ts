@@ -230,9 +230,18 @@ it('supervisors reach the BullMQ board, agents do not; admins manage accounts', 
   await store.agents.create({ username: 'daudi', name: 'Daudi Kiprop', role: 'supervisor', password: PASSWORD });
   const s = await desk();
   await signIn(s.page, 'daudi');
+  // The board asks no other host for anything (bull-board's page links third-party fonts) and
+  // carries the console's headers.
+  const outside: string[] = [];
+  s.page.on('request', (r) => {
+    if (!r.url().startsWith(`${base}/`) && !r.url().startsWith('data:')) outside.push(r.url());
+  });
   const board = await s.page.goto(`${base}/admin/queues`);
   expect(board?.status()).toBe(200);
+  expect(board?.headers()['content-security-policy']).toContain("default-src 'self'");
+  expect(board?.headers()['x-frame-options']).toBe('DENY');
   await s.page.getByText('tickets').first().waitFor();
+  expect(outside).toEqual([]);
   await s.page.goto(`${base}/supervisor/tickets`);
   await s.page.screenshot({ path: artifactPath('console-supervisor.png'), fullPage: true });
   await s.context.close();

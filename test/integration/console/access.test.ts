@@ -253,10 +253,10 @@ describe('supervisor list and CSV', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="ripoti-tickets-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('reference,created_at,kind,category,priority,status,county,place,incident_at,danger_now,evidence_items,assignee,referred_to,closed_at');
+    expect(lines[0]).toBe('reference,created_at,kind,category,priority,status,county,incident_at,danger_now,evidence_items,assignee,referred_to,closed_at');
     expect(csv.body).toContain(police.reference);
     expect(csv.body).toContain(election.reference);
-    for (const secret of ['Wanjiru', '+254711000999', 'Kamau', 'officer took']) expect(csv.body).not.toContain(secret);
+    for (const secret of ['Wanjiru', '+254711000999', 'Kamau', 'officer took', 'Kencom stage']) expect(csv.body).not.toContain(secret);
 
     const filtered = await b.get('/supervisor/tickets.csv?category=e_violence', { accept: 'text/csv' });
     expect(filtered.body).toContain(election.reference);

@@ -69,6 +69,9 @@ describe('CSV', () => {
     expect(row).toContain('Nairobi City');
     expect(row).toContain('IPOA');
     expect(row).not.toContain('secret story');
+    // The place is typed by the reporter: free text, which can name people, stays out.
+    expect(row).not.toContain('Kencom');
+    expect(CSV_COLUMNS).not.toContain('place');
   });
 });
 

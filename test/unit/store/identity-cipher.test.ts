@@ -35,4 +35,18 @@ describe('IdentityCipher', () => {
     const old = new IdentityCipher([k(1, 'k1')]).seal(who);
     expect(() => new IdentityCipher([k(2, 'k2')]).open(old)).toThrow(/no data key with id k1/);
   });
+
+  it('refuses a key ring with one id twice, since sealing and opening would pick different keys', () => {
+    expect(() => new IdentityCipher([k(2, 'k2'), k(3, 'k2'), k(1, 'k1')])).toThrow(/k2.*more than once/);
+  });
+
+  it('gives a separate keyed hash per purpose, matching no lookup hash and needing the key', () => {
+    const c = new IdentityCipher([k(1, 'k1')]);
+    const lookup = c.lookupHash(424242);
+    const msg = c.keyedHash('rate-limit:messages', lookup);
+    expect(c.keyedHash('rate-limit:messages', lookup)).toBe(msg);
+    expect(c.keyedHash('rate-limit:reports', lookup)).not.toBe(msg);
+    expect(msg).not.toBe(lookup);
+    expect(new IdentityCipher([k(2, 'k1')]).keyedHash('rate-limit:messages', lookup)).not.toBe(msg);
+  });
 });
