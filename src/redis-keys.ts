@@ -17,7 +17,7 @@ export interface RedisKeys {
   readonly reportsPerDay: string;
   /** rate-limiter-flexible key prefix of failed console sign-ins per client address. */
   readonly signinFailuresByAddress: string;
-  /** When a recipient last got a message (reply worker's send gate, src/queue/lua/claim-send.lua). */
+  /** From when the next message to a recipient may start (the reply worker's send gate, src/queue/lua/claim-send.lua). */
   chatSent(recipient: string): string;
   /** When anything last went out to anyone (the same gate's global half). */
   readonly allSent: string;

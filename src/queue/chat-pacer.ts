@@ -6,10 +6,13 @@ import { withScripts, type PacerCommands } from './scripts';
  * Per-chat pacing (Telegram: about 1 message/s to one chat), shared by every reply worker
  * process through Redis. Two scripts (src/queue/lua): `reserve-slot` books the next free slot for
  * a chat and says how long to wait for it, so messages queued for one chat go out one per
- * interval in the order they were booked; `claim-send`, right before sending, checks and stamps
- * both the chat's and the overall interval, so no number of workers exceeds either limit.
+ * interval in the order they were booked; `claim-send` and `release-send` gate the send itself,
+ * so no number of workers exceeds either limit, measured where the reporter's phone is.
  * Keys carry the reporter's id, never a chat id.
  */
+/** The longest a send may stay in flight before its recipient is free again (a worker that died mid-send). */
+const SEND_LEASE_MS = 30_000;
+
 export class ChatPacer {
   private readonly redis: Redis & PacerCommands;
   private readonly keys: RedisKeys;
@@ -24,14 +27,22 @@ export class ChatPacer {
   }
 
   /**
-   * Waits until both limits allow a send to this recipient, then stamps it: call right before
-   * sending. The waits are short (the booked slots below already space a chat's messages).
+   * Sends through the gate: waits until both limits allow a send to this recipient, claims it,
+   * runs `send`, and releases the recipient when Telegram has answered, so the next message to it
+   * starts a chat interval after this one arrived (see src/queue/lua/claim-send.lua). The waits
+   * are short: the booked slots below already space a chat's messages.
    */
-  async claimSend(recipientKey: string, globalIntervalMs: number): Promise<void> {
+  async send<T>(recipientKey: string, globalIntervalMs: number, send: () => Promise<T>): Promise<T> {
+    const key = this.keys.chatSent(recipientKey);
     for (;;) {
-      const wait = Number(await this.redis.ripotiClaimSend(this.keys.chatSent(recipientKey), this.keys.allSent, this.opts.intervalMs ?? 1000, Math.max(1, Math.ceil(globalIntervalMs))));
-      if (wait <= 0) return;
+      const wait = Number(await this.redis.ripotiClaimSend(key, this.keys.allSent, Math.max(1, Math.ceil(globalIntervalMs)), SEND_LEASE_MS));
+      if (wait <= 0) break;
       await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    try {
+      return await send();
+    } finally {
+      await this.redis.ripotiReleaseSend(key, this.opts.intervalMs ?? 1000);
     }
   }
 

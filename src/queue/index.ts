@@ -10,7 +10,7 @@ import { redisKeys } from '../redis-keys';
 import { TicketQueue } from './ticket-queue';
 import { SlaClock } from './sla';
 import { ReplyQueue } from './reply-queue';
-import { ReplyWorker } from './reply-worker';
+import { ReplyWorker, type MessageSender } from './reply-worker';
 import { BullTicketDispenser, lazyDispenser } from './ticket-dispenser';
 import { TicketStallGuard } from './stall-guard';
 
@@ -35,7 +35,7 @@ export interface QueueDeps {
   overrides?: {
     slaMs?: (priority: 1 | 2 | 3 | 4) => number;
     relay?: { intervalMs?: number; graceMs?: number; reconcileEveryMs?: number; stalledIntervalMs?: number };
-    replies?: { limiter?: { max: number; duration: number }; perChatIntervalMs?: number; backoffMs?: number; attempts?: number };
+    replies?: { limiter?: { max: number; duration: number }; perChatIntervalMs?: number; backoffMs?: number; attempts?: number; telegram?: MessageSender };
   };
 }
 
@@ -101,6 +101,7 @@ export function createQueueWorkers(deps: QueueDeps, queues: Queues, delivery: De
       supervisorsChatId: config.telegram.supervisorsChatId,
       limiter: replies.limiter,
       perChatIntervalMs: replies.perChatIntervalMs,
+      ...(replies.telegram ? { telegram: replies.telegram } : {}),
     }),
   ];
 }

@@ -111,10 +111,9 @@ export class ReplyWorker implements Service {
     await this.pace(job, this.pacer, due.recipientKey, token);
     // Rendered after pacing: a notice is in the language the reporter has when it goes out.
     const text = await delivery.render(due);
-    await this.pacer.claimSend(due.recipientKey, this.globalIntervalMs);
     let telegramMessageId: number;
     try {
-      telegramMessageId = (await this.telegram.sendMessage(due.chatId, text)).message_id;
+      telegramMessageId = (await this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text))).message_id;
     } catch (err) {
       await this.onSendError(err, job, log, (reason) => delivery.failed(due, reason));
       throw redacted(err);
@@ -147,9 +146,8 @@ export class ReplyWorker implements Service {
     if (!alert) return 'missing';
     const log = this.opts.logger.child({ reportId: data.reportId, reference: alert.reference, job: job.id });
     await this.pace(job, this.groupPacer, 'supervisors', token);
-    await this.groupPacer.claimSend('supervisors', this.globalIntervalMs);
     try {
-      await this.telegram.sendMessage(chatId, alert.text);
+      await this.groupPacer.send('supervisors', this.globalIntervalMs, () => this.telegram.sendMessage(chatId, alert.text));
     } catch (err) {
       await this.onSendError(err, job, log, async () => undefined);
       throw redacted(err);

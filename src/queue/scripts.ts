@@ -11,12 +11,14 @@ import type { Redis } from 'ioredis';
 const SCRIPTS = {
   ripotiReserveSlot: { file: 'reserve-slot.lua', numberOfKeys: 1 },
   ripotiClaimSend: { file: 'claim-send.lua', numberOfKeys: 2 },
+  ripotiReleaseSend: { file: 'release-send.lua', numberOfKeys: 1 },
 } as const;
 
 /** The commands the scripts add to a connection. */
 export interface PacerCommands {
   ripotiReserveSlot(paceKey: string, intervalMs: number, burst: number): Promise<number>;
-  ripotiClaimSend(sentKey: string, allSentKey: string, chatIntervalMs: number, globalIntervalMs: number): Promise<number>;
+  ripotiClaimSend(sentKey: string, allSentKey: string, globalIntervalMs: number, leaseMs: number): Promise<number>;
+  ripotiReleaseSend(sentKey: string, chatIntervalMs: number): Promise<number>;
 }
 
 let sources: Record<keyof typeof SCRIPTS, string> | null = null;

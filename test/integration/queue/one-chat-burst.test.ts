@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Telegram } from 'telegraf';
 import { TelegramDouble } from '../../support/telegram';
 import { agent, createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
 
@@ -40,6 +41,39 @@ describe('a burst of messages to one chat on a busy machine', () => {
     const replies = bodies.filter((b) => b.includes('Agent message'));
     expect(replies.map((b) => texts.find((t) => b.includes(t)))).toEqual(texts);
     const at = sent().map((c) => c.at);
-    for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(900);
+    for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(1000);
+    for (const b of busy) b.kill();
+  });
+
+  it('keeps a second between two messages as the phone sees them, even when a send is slow to leave', async () => {
+    // A worker whose first send stalls on its way out (a busy event loop, a slow connection): the
+    // gate was stamped before the stall, so the next message used to arrive less than a second
+    // after the first one. The slow sender stands in for that stall.
+    const tgSlow = await TelegramDouble.start();
+    const real = new Telegram(tgSlow.token, { apiRoot: tgSlow.apiRoot });
+    let calls = 0;
+    const slowFirst = {
+      sendMessage: async (...args: Parameters<Telegram['sendMessage']>) => {
+        if (calls++ === 0) await new Promise((resolve) => setTimeout(resolve, 700));
+        return real.sendMessage(...args);
+      },
+    };
+    const h2 = await createHarness({ label: 'q-slow-send', env: { TELEGRAM_BOT_TOKEN: tgSlow.token, TELEGRAM_API_ROOT: tgSlow.apiRoot }, workers: true, overrides: { relay: { intervalMs: 200 }, replies: { telegram: slowFirst } } });
+    try {
+      await h2.startWorkers();
+      const a = agent();
+      const user = tgSlow.user({ firstName: 'Achieng' });
+      const r = await reporter(h2.store, { telegramUserId: user.id, language: 'en' });
+      const { report } = await h2.reports.submit(reportInput(r._id, { language: 'en' }));
+      expect((await h2.tickets.takeNext(a)).ok).toBe(true);
+      await h2.tickets.reply(report._id.toString(), a, 'Agent message after the notice');
+      const sent = () => tgSlow.calls('sendMessage').filter((c) => c.ok && Number(c.params.chat_id) === user.chatId);
+      await waitFor(async () => sent().length >= 2, 'the "taken" notice and the reply', 20_000);
+      const [first, second] = sent().map((c) => c.at);
+      expect(second - first).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await h2.close();
+      await tgSlow.stop();
+    }
   });
 });
