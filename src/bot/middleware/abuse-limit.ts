@@ -11,7 +11,7 @@ export function messageRateLimit(deps: BotDeps, perMinute: number): MiddlewareFn
   const limit = new RedisRateLimit({ redis: deps.redis, keyPrefix: `${deps.prefix}:rl:msg`, points: perMinute, durationSec: 60, logger: deps.logger });
   return async (ctx, next) => {
     const userId = ctx.from?.id;
-    if (!userId) return next();
+    if (!userId || ctx.parts.isFlush(ctx.update)) return next();
     const decision = await limit.consume(deps.cipher.lookupHash(userId));
     if (decision.ok) return next();
     deps.metrics?.rateLimited.inc({ limit: 'messages' });

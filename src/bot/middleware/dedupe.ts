@@ -8,6 +8,8 @@ import type { BotContext, BotDeps } from '../context';
  */
 export function dropRedeliveredUpdates(deps: Pick<BotDeps, 'redis' | 'prefix'>, rememberSec: number): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
+    // The end of a split paste's wait re-handles the part's update on purpose.
+    if (ctx.parts.isFlush(ctx.update)) return next();
     const key = `${deps.prefix}:upd:${ctx.update.update_id}`;
     let claimed = false;
     try {
