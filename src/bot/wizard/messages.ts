@@ -12,7 +12,9 @@ type MessageInput = Extract<WizardInput, { type: 'text' | 'command' | 'media' | 
 const MB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Steps after which a file sent is kept as evidence (the story's voice note aside). */
-const EVIDENCE_ANYTIME: readonly Step[] = ['desc', 'county', 'place', 'when', 'contact', 'review'];
+const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 'when', 'contact', 'review'];
+/** Steps asked again after a file is kept: the review shows the new count, and danger must not go unanswered. */
+const ASK_AGAIN_AFTER_FILE: readonly Step[] = ['danger', 'review'];
 
 /** A message (not a button) while a draft is open. */
 export function onMessage(turn: Turn, input: MessageInput): void {
@@ -108,7 +110,7 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string): void 
   if (d.step === 'ev') return turn.say('ev.count', { count: list.length, max }, { keyboard: { type: 'evidence', draftId: d.id, count: list.length } });
   // Sent before or after the story: kept with the report, and the question stays where it was.
   turn.say('ev.kept', { count: list.length, max });
-  if (d.step === 'review') turn.show();
+  if (ASK_AGAIN_AFTER_FILE.includes(d.step)) turn.show();
 }
 
 function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void {
