@@ -21,10 +21,15 @@ const botRow = (page: Page, text: string | RegExp) => page.locator('.row.bot', {
 /** The newest inline button with this label (older messages may carry the same one). */
 const tap = (page: Page, label: string) => page.locator('#messages').getByRole('button', { name: label, exact: true }).last().click();
 const key = (page: Page, label: string) => page.locator('#reply-keyboard').getByRole('button', { name: label }).click();
-/** Screenshots shown in the README ("The reporter's bot"): kept in the repository, next to this test. */
+/**
+ * Screenshots shown in the README ("The reporter's bot") are kept in the repository, next to this
+ * test; `UPDATE_README_SHOTS=1` refreshes them (otherwise they go to test-artifacts/ only, so a
+ * test run leaves the working tree clean).
+ */
 const README_SHOTS = join(__dirname, 'screenshots');
 async function readmeShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: artifactPath(name) });
+  if (!process.env.UPDATE_README_SHOTS) return;
   mkdirSync(README_SHOTS, { recursive: true });
   copyFileSync(artifactPath(name), join(README_SHOTS, name));
 }
