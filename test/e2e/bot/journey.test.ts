@@ -180,10 +180,14 @@ describe('the report journey', () => {
     expect(lastText(juma)).toContain('ndani ya Mombasa');
     await juma.shareLocation(-4.0435, 39.6682);
     expect(lastText(juma)).toContain('Ilitokea lini');
+    expect(lastText(juma)).toContain(`andika tarehe hivi: ${formatDayEat(new Date())}`);
     await juma.sendText('31/02/2026'); // not a date
     await juma.sendText(typedDate);
     expect(lastText(juma)).toContain('Tafadhali angalia ripoti yako');
     expect(lastText(juma)).toContain('mahali ulipotuma');
+    // What anonymous means, exactly.
+    expect(lastText(juma)).toContain('hawataona jina lako, jina la mtumiaji wala nambari yako');
+    expect(lastText(juma)).toContain('Tunahifadhi akaunti yako ya Telegram (kwa usimbaji fiche)');
     await juma.press('✏️ Badilisha');
     expect(lastText(juma)).toBe('Ungependa kubadilisha nini?');
     await juma.press('Lini');
@@ -257,6 +261,12 @@ describe('the report journey', () => {
       expect(report).toMatchObject({ category: 'p_arrest', county: 42, anonymous: true, dangerNow: false, language: lang, priority: 2 });
       // Priority 2's SLA (15 minutes), said in the reporter's language.
       expect(lastText(u)).toContain(lang === 'en' ? 'within 15 minutes' : 'ndani ya dakika 15');
+      // Two more taps on Send: "we already have it" once, then quietly.
+      await u.press(b.send);
+      await u.press(b.send);
+      const already = lang === 'en' ? 'We already have this report' : 'Tayari tumepokea ripoti hii';
+      expect(allTexts(u).filter((t) => t.includes(already))).toHaveLength(1);
+      expect(await h.store.models.Report.countDocuments({ reporterId: report!.reporterId })).toBe(1);
       if (lang === 'sw') expectNoEnglish(everythingShown(u));
     });
   }

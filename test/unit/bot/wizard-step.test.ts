@@ -378,6 +378,12 @@ describe('danger', () => {
     expect(stepOf(placed)).toBe('review');
   });
 
+  it('a photo sent instead of an answer is kept, and the question asked again', () => {
+    const r = send(at('danger'), photo(5));
+    expect(said(r)).toEqual(['ev.kept', 'danger.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'danger', evidence: [photo(5)] });
+  });
+
   it('refuses other values; Back returns to the category', () => {
     expect(said(press(at('danger'), 'maybe'))).toEqual(['answer:wizard.stale', 'danger.ask']);
     expect(said(type(at('danger'), 'maybe'))).toEqual(['unexpected.danger', 'danger.ask']);
