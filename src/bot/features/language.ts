@@ -26,6 +26,14 @@ export function languageFeature(): Composer<BotContext> {
     await ask(ctx);
   });
 
+  // A language typed instead of tapped on the first message (later it could be an answer, or a
+  // reply to an agent).
+  c.hears(/^\s*(kiswahili|swahili|english|kiingereza|kingereza)\s*[.!]?\s*$/i, async (ctx, next) => {
+    if (ctx.session.draft || ctx.session.lang) return next();
+    await chooseLanguage(ctx, /swahili/i.test(ctx.match[1]) ? 'sw' : 'en');
+    await ctx.reply(ctx.t('start.welcome'), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) });
+  });
+
   c.action(/^l:(\w+)$/, async (ctx) => {
     const lang = ctx.match[1];
     await ctx.answerCbQuery();

@@ -325,6 +325,18 @@ describe('the report journey', () => {
     expect(lastText(u)).not.toContain('Karibu');
   });
 
+  it('a language typed instead of tapped on the first message is taken too', async () => {
+    const u = h.tg.user({ firstName: 'Typist', languageCode: 'en' });
+    await u.sendText('/start');
+    await u.sendText('Kiswahili');
+    expect(lastText(u)).toContain('Karibu Ripoti');
+    expect(lastText(u)).not.toContain('Welcome');
+    expect(h.tg.commands({ scope: { type: 'chat', chat_id: u.chatId } }).map((c) => c.command)).toContain('hali');
+    // Once chosen, the word is just a message (it could answer an agent): /lugha changes it.
+    await u.sendText('english');
+    expect(lastText(u)).toBe('Ungependa kufanya nini?');
+  });
+
   it('keeps a conversation in progress under 2 KB of Redis', async () => {
     const wanjiku = h.tg.user({ firstName: 'Wanjiku', languageCode: 'en' });
     await wanjiku.sendText('/start');
