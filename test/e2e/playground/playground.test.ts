@@ -128,7 +128,7 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     await tap(page, '🚓 Utovu wa polisi');
     await tap(page, 'Polisi kuitisha hongo au kulazimisha pesa');
     // Danger first: "yes" shows the numbers at once.
-    await botRow(page, 'hatarini sasa hivi').waitFor();
+    await botRow(page, 'Je, kuna mtu yuko hatarini').waitFor();
     await tap(page, '🚨 Ndio');
     await botRow(page, '999 · 112 · 911').waitFor();
     await botRow(page, 'Tueleze kilichotokea').waitFor();
@@ -152,7 +152,7 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     // Evidence: a photo from disk, added at the review.
     await botRow(page, 'Tafadhali angalia ripoti yako').waitFor();
     await tap(page, '📎 Ongeza faili');
-    await botRow(page, 'Tuma picha, video').waitFor();
+    await botRow(page, 'Ukimaliza, bonyeza Nimemaliza').waitFor();
     await page.getByRole('button', { name: 'Attach' }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('menuitem', { name: 'Photo' }).click();
@@ -161,7 +161,7 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     await page.getByRole('dialog', { name: 'Send photo' }).getByRole('button', { name: 'Send' }).click();
     await botRow(page, '1 kati ya 10').waitFor();
     await tap(page, '✅ Nimemaliza');
-    await botRow(page, 'faili 1').waitFor();
+    await botRow(page, 'Ushahidi: faili 1').waitFor();
     await readmeShot(page, 'playground-chat-review.png');
 
     // Sent with the phone number: Telegram's own share button, then the report goes.
