@@ -122,6 +122,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
       logger,
       metrics,
       helpNumbers: loadHelpNumbers(),
+      slaMinutes: config.tickets.slaMinutes,
       messagesPerMinute: config.limits.messagesPerMinute,
     });
     const { url, secret, host, port, maxConnections } = config.telegram.webhook;

@@ -1,8 +1,8 @@
 /**
- * The report journey as reporters make it (13 updates, 14 for those who share their phone):
- * /start, "Report an incident", kind, category, the story as text, the county typed, the place
- * typed, when (now), an evidence photo, done, danger (yes for every 10th), anonymous or
- * contactable (every 2nd shares the phone through Telegram's contact button), Confirm.
+ * The report journey as reporters make it (10 updates, 11 for those who share their phone):
+ * /start, language and kind on the first message, category, danger (yes for every 10th), the
+ * story as text, the county typed, the place typed, when (now), an evidence photo at the review,
+ * then Send anonymously, or (every 2nd) "Send with my phone number" and Telegram's contact button.
  * Buttons are pressed by their callback_data pattern on the bot's newest inline keyboard, so the
  * bench follows what the bot really offered (its draft id is in that data) and fails loudly if the
  * wizard changes shape. The floor bot gets updates of the same kinds and sizes.
@@ -25,23 +25,27 @@ export const sharesPhone = (i: number) => i % 2 === 1;
 
 export const REFERENCE_RE = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 
-/** The journey through the real bot; `until` stops before that step (a conversation left in progress). */
+/** The language each reporter taps on the first message (as `chatsFor` in bench/run.ts sets their Telegram language). */
+const langOf = (i: number) => (i % 3 === 0 ? 'sw' : 'en');
+
+/**
+ * The journey through the real bot; `until` stops before that step (a conversation left in
+ * progress). `confirm` is the update that files the report: Send anonymously, or for those who
+ * share their phone (after "Send with my phone number"), the shared contact.
+ */
 export function botJourney(until?: string): Step[] {
   const steps: Step[] = [
     { name: 'start', build: (d, c) => d.text(c, '/start') },
-    { name: 'menu', build: (d, c) => d.press(c, /^m:report$/) },
-    { name: 'kind', build: (d, c, i) => d.press(c, i % 2 ? /:kind:police$/ : /:kind:election$/) },
+    { name: 'kind', build: (d, c, i) => d.press(c, new RegExp(`^s:${langOf(i)}:${i % 2 ? 'police' : 'election'}$`)) },
     { name: 'cat', build: (d, c) => d.press(c, /:cat:(?!back$|x$)\w+$/) },
+    { name: 'danger', build: (d, c, i) => d.press(c, inDanger(i) ? /:danger:y$/ : /:danger:n$/) },
     { name: 'desc', build: (d, c, i) => d.text(c, pick(STORIES, i)) },
     { name: 'county', build: (d, c, i) => d.text(c, pick(COUNTIES, i * 7).name) },
     { name: 'place', build: (d, c, i) => d.text(c, pick(PLACES, i)) },
     { name: 'when', build: (d, c) => d.press(c, /:when:now$/) },
     { name: 'photo', build: (d, c) => d.photo(c, 'outside the station') },
-    { name: 'evDone', build: (d, c) => d.press(c, /:ev:done$/) },
-    { name: 'danger', build: (d, c, i) => d.press(c, inDanger(i) ? /:danger:y$/ : /:danger:n$/) },
-    { name: 'anon', build: (d, c, i) => d.press(c, sharesPhone(i) ? /:anon:c$/ : /:anon:a$/) },
-    { name: 'contact', build: (d, c, i) => (sharesPhone(i) ? d.contact(c, `+2547${String(10_000_000 + i).slice(-8)}`) : SKIP) },
-    { name: 'confirm', build: (d, c) => d.press(c, /:review:ok$/) },
+    { name: 'phone', build: (d, c, i) => (sharesPhone(i) ? d.press(c, /:review:sc$/) : SKIP) },
+    { name: 'confirm', build: (d, c, i) => (sharesPhone(i) ? d.contact(c, `+2547${String(10_000_000 + i).slice(-8)}`) : d.press(c, /:review:sa$/)) },
   ];
   const end = until ? steps.findIndex((s) => s.name === until) : -1;
   return end >= 0 ? steps.slice(0, end) : steps;
@@ -52,19 +56,16 @@ export function floorJourney(): Step[] {
   const press = (data: string): Step['build'] => (d, c) => d.press(c, { anyData: data });
   return [
     { name: 'start', build: (d, c) => d.text(c, '/start') },
-    { name: 'menu', build: press('m:report') },
-    { name: 'kind', build: press('w:AAAAAAAAAAAA:kind:election') },
+    { name: 'kind', build: press('s:en:election') },
     { name: 'cat', build: press('w:AAAAAAAAAAAA:cat:e_bribery') },
+    { name: 'danger', build: press('w:AAAAAAAAAAAA:danger:n') },
     { name: 'desc', build: (d, c, i) => d.text(c, pick(STORIES, i)) },
     { name: 'county', build: (d, c, i) => d.text(c, pick(COUNTIES, i * 7).name) },
     { name: 'place', build: (d, c, i) => d.text(c, pick(PLACES, i)) },
     { name: 'when', build: press('w:AAAAAAAAAAAA:when:now') },
     { name: 'photo', build: (d, c) => d.photo(c, 'outside the station') },
-    { name: 'evDone', build: press('w:AAAAAAAAAAAA:ev:done') },
-    { name: 'danger', build: press('w:AAAAAAAAAAAA:danger:n') },
-    { name: 'anon', build: press('w:AAAAAAAAAAAA:anon:c') },
-    { name: 'contact', build: (d, c, i) => (sharesPhone(i) ? d.contact(c, `+2547${String(10_000_000 + i).slice(-8)}`) : SKIP) },
-    { name: 'confirm', build: press('w:AAAAAAAAAAAA:review:ok') },
+    { name: 'phone', build: (d, c, i) => (sharesPhone(i) ? press('w:AAAAAAAAAAAA:review:sc')(d, c, i) : SKIP) },
+    { name: 'confirm', build: (d, c, i) => (sharesPhone(i) ? d.contact(c, `+2547${String(10_000_000 + i).slice(-8)}`) : press('w:AAAAAAAAAAAA:review:sa')(d, c, i)) },
   ];
 }
 

@@ -8,6 +8,7 @@ import type { ConversationService } from '../services/conversation-service';
 import type { IntakeService } from '../services/intake-service';
 import type { ReporterService } from '../services/reporter-service';
 import type { IdentityCipher } from '../store';
+import type { PartsWindow } from './parts-window';
 import type { SessionData } from './session';
 
 export type { Draft, MediaRef, PendingReply, SessionData, Step } from './session';
@@ -22,6 +23,11 @@ export interface BotDeps {
   translator: Translator;
   logger: Logger;
   helpNumbers: readonly HelpNumber[];
+  /**
+   * Minutes within which a ticket of priority 1..4 should be taken (config SLA_MINUTES), so the
+   * reporter is told when to expect an answer; without it the bot only says "soon".
+   */
+  slaMinutes?: readonly [number, number, number, number];
   /** Sessions and update de-duplication live here. */
   redis: Redis;
   /** Redis key prefix, e.g. "ripoti": sessions are `${prefix}:sess:<key>`. */
@@ -40,4 +46,6 @@ export interface BotContext extends Context {
   deps: BotDeps;
   log: Logger;
   now(): Date;
+  /** The wait for the rest of a split paste. */
+  parts: PartsWindow;
 }

@@ -14,8 +14,10 @@ import { apologise, unhandled } from './middleware/fallback';
 import { privateChatsOnly } from './middleware/private-only';
 import { onePerReporter } from './middleware/sequential';
 import { redisSession } from './middleware/session';
+import { PartsWindow } from './parts-window';
 import { pollingService } from './polling';
 import { migrateSession } from './session';
+import { PARTS_WINDOW_MS } from './wizard/flow';
 import { RedisSessionStore } from './session-store';
 
 export type { BotContext, BotDeps, SessionData } from './context';
@@ -30,6 +32,8 @@ export interface CreateBotOptions extends BotDeps {
   sessionTtlSec?: number;
   /** How long an update_id is remembered to drop re-deliveries. */
   dedupeTtlSec?: number;
+  /** How long to wait for the rest of a split paste (default PARTS_WINDOW_MS). */
+  partsWindowMs?: number;
 }
 
 export interface CreatedBot {
@@ -43,11 +47,12 @@ export interface CreatedBot {
 
 /** The reporter's bot: its middleware in order, then the features, then what none of them handled. */
 export function createBot(opts: CreateBotOptions): CreatedBot {
-  const { token, apiRoot, sessionTtlSec, dedupeTtlSec = 24 * 60 * 60, ...deps } = opts;
+  const { token, apiRoot, sessionTtlSec, dedupeTtlSec = 24 * 60 * 60, partsWindowMs = PARTS_WINDOW_MS, ...deps } = opts;
   const bot = new Telegraf<BotContext>(token, { telegram: apiRoot ? { apiRoot } : {} });
   const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionTtlSec, migrateSession);
+  const parts = new PartsWindow(partsWindowMs, (update) => bot.handleUpdate(update), deps.logger);
 
-  bot.use(botContext(deps));
+  bot.use(botContext(deps, parts));
   bot.use(privateChatsOnly());
   bot.use(dropRedeliveredUpdates(deps, dedupeTtlSec));
   bot.use(onePerReporter());
@@ -59,5 +64,14 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   bot.use(unhandled());
   bot.catch(apologise);
 
-  return { bot, service: pollingService(bot, deps), handleUpdate: (update) => bot.handleUpdate(update), sessions };
+  const polling = pollingService(bot, deps);
+  const service: Service = {
+    name: polling.name,
+    start: () => polling.start(),
+    stop: () => {
+      parts.close();
+      return polling.stop();
+    },
+  };
+  return { bot, service, handleUpdate: (update) => bot.handleUpdate(update), sessions };
 }

@@ -1,6 +1,7 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { categoriesOf, COUNTIES, REPORT_KINDS, type ReportKind } from '../domain';
+import type { Lang } from '../i18n';
 import type { Step } from './session';
 import { COUNTIES_PER_PAGE, COUNTY_PAGES, EDITABLE } from './wizard/flow';
 
@@ -13,6 +14,7 @@ export type T = (key: string, vars?: Record<string, unknown>) => string;
  *   w:<draftId>:<step>:<value>   a wizard answer; stale unless draft and step match the session
  *   m:<action>                   main menu
  *   l:<lang>                     language choice
+ *   s:<lang>:<kind|menu>         the first message: language, and what to report (or the menu)
  *   rp:<index>                   which open report a reply belongs to
  */
 export const wizardData = (draftId: string, step: Step, value: string) => `w:${draftId}:${step}:${value}`;
@@ -37,6 +39,18 @@ export function removeKeyboard() {
 
 export function startAgain(t: T) {
   return Markup.inlineKeyboard([[Markup.button.callback(t('menu.report'), 'm:report')]]);
+}
+
+/**
+ * The first message, for everyone: each language's row in that language, so one tap chooses the
+ * language and what to report (or just the menu).
+ */
+export function firstChoice(tIn: (lang: Lang) => T) {
+  const rows = (['sw', 'en'] as const).map((lang) => {
+    const t = tIn(lang);
+    return [...REPORT_KINDS.map((k) => Markup.button.callback(t(`start.kind.${k}`), `s:${lang}:${k}`)), Markup.button.callback(t('start.menu'), `s:${lang}:menu`)];
+  });
+  return Markup.inlineKeyboard(rows.flatMap((r) => [r.slice(0, 2), r.slice(2)]));
 }
 
 export function languageChoice() {
@@ -95,12 +109,9 @@ export function dangerKeyboard(t: T, id: string) {
   return Markup.inlineKeyboard([[Markup.button.callback(t('danger.yes'), wizardData(id, 'danger', 'y')), Markup.button.callback(t('danger.no'), wizardData(id, 'danger', 'n'))], nav(t, id, 'danger')]);
 }
 
-export function anonKeyboard(t: T, id: string) {
-  return Markup.inlineKeyboard([
-    [Markup.button.callback(t('anon.anonymous'), wizardData(id, 'anon', 'a'))],
-    [Markup.button.callback(t('anon.contactable'), wizardData(id, 'anon', 'c'))],
-    nav(t, id, 'anon'),
-  ]);
+/** After a typed cancel word: the reporter confirms, or carries on where they were. */
+export function cancelAskKeyboard(t: T, id: string, step: Step) {
+  return Markup.inlineKeyboard([[Markup.button.callback(t('cancel.yes'), wizardData(id, step, 'xc')), Markup.button.callback(t('cancel.no'), wizardData(id, step, 'xn'))]]);
 }
 
 /** Telegram's own "share my phone number" button: the number comes from Telegram, not typed. */
@@ -108,15 +119,25 @@ export function contactKeyboard(t: T) {
   return Markup.keyboard([[Markup.button.contactRequest(t('contact.share'))], [t('btn.back'), t('btn.cancel')]]).resize();
 }
 
+/**
+ * The review: the two ways to send (anonymously, or with the phone number so a staff member can
+ * call), then "change" and "add files" side by side, then Back and Cancel: four rows on a phone.
+ */
 export function reviewKeyboard(t: T, id: string) {
-  const edit = EDITABLE.map((s) => Markup.button.callback(t(`review.edit.${s}`), wizardData(id, 'review', `e_${s}`)));
+  const b = (key: string, value: string) => Markup.button.callback(t(key), wizardData(id, 'review', value));
+  return Markup.inlineKeyboard([[b('review.send_anonymous', 'sa')], [b('review.send_contact', 'sc')], [b('review.change', 'edit'), b('review.add_files', 'e_ev')], nav(t, id, 'review')]);
+}
+
+/** What can be changed, three to a row. */
+export function editKeyboard(t: T, id: string) {
+  const edit = EDITABLE.filter((s) => s !== 'ev').map((s) => Markup.button.callback(t(`review.edit.${s}`), wizardData(id, 'review', `e_${s}`)));
   const rows: Row[] = [];
-  for (let i = 0; i < edit.length; i += 2) rows.push(edit.slice(i, i + 2));
-  return Markup.inlineKeyboard([[Markup.button.callback(t('review.confirm'), wizardData(id, 'review', 'ok'))], ...rows, nav(t, id, 'review')]);
+  for (let i = 0; i < edit.length; i += 3) rows.push(edit.slice(i, i + 3));
+  return Markup.inlineKeyboard(rows);
 }
 
 export function confirmAgain(t: T, id: string) {
-  return Markup.inlineKeyboard([[Markup.button.callback(t('review.confirm'), wizardData(id, 'review', 'ok'))]]);
+  return Markup.inlineKeyboard([[Markup.button.callback(t('review.send_again'), wizardData(id, 'review', 'ok'))]]);
 }
 
 export function pickReportKeyboard(t: T, reports: { reference: string; category: string }[]) {

@@ -1,9 +1,8 @@
 import type { Telegraf } from 'telegraf';
 import type { Service } from '../lifecycle';
+import { registerCommands } from './commands';
 import type { BotContext, BotDeps } from './context';
 
-/** The commands shown in Telegram's menu, in both languages. */
-const COMMANDS = ['start', 'status', 'cancel', 'language', 'help', 'privacy'] as const;
 
 /** Long polling as a service (webhook mode serves updates through WebhookServer instead). */
 export function pollingService(bot: Telegraf<BotContext>, deps: Pick<BotDeps, 'logger' | 'translator'>): Service {
@@ -31,11 +30,4 @@ export function pollingService(bot: Telegraf<BotContext>, deps: Pick<BotDeps, 'l
       polling = undefined;
     },
   };
-}
-
-export async function registerCommands(bot: Telegraf<BotContext>, deps: Pick<BotDeps, 'translator'>): Promise<void> {
-  for (const lang of ['en', 'sw'] as const) {
-    const commands = COMMANDS.map((command) => ({ command, description: deps.translator.t(lang, `bot:commands.${command}`) }));
-    await bot.telegram.setMyCommands(commands, lang === 'sw' ? { language_code: 'sw' } : {});
-  }
 }

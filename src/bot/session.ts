@@ -2,8 +2,13 @@ import type { CategoryCode, ReportKind, WhenChoice } from '../domain';
 import type { Lang } from '../i18n';
 import type { Evidence } from '../store';
 
-/** The wizard's steps, in order. Names double as the step part of callback_data, so they stay short. */
-export const STEPS = ['kind', 'cat', 'desc', 'county', 'place', 'when', 'ev', 'danger', 'anon', 'contact', 'review'] as const;
+/**
+ * The wizard's steps, in order: danger is asked right after the category, so help numbers come
+ * before anything else is typed; evidence (`ev`) and the phone number (`contact`) are reached from
+ * the review, where the reporter also chooses to send anonymously or not. Names double as the step
+ * part of callback_data, so they stay short.
+ */
+export const STEPS = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'ev', 'contact', 'review'] as const;
 export type Step = (typeof STEPS)[number];
 
 /** A file the reporter sent, kept by Telegram ids only (the bytes stay on Telegram until an agent opens them). */
@@ -20,6 +25,14 @@ export interface Draft {
   category?: CategoryCode;
   /** What happened, typed; or else `voice`. */
   text?: string;
+  /**
+   * Parts of a long paste that Telegram split into several messages, while more may follow
+   * (`at`: when the newest arrived, epoch ms). Joined into `text` when the last part comes or the
+   * window passes.
+   */
+  parts?: { texts: string[]; at: number };
+  /** A typed cancel word is waiting for "yes, cancel" or "no, continue". */
+  cancelAsked?: true;
   voice?: MediaRef;
   county?: number;
   /** County keyboard page currently shown. */
@@ -31,6 +44,7 @@ export interface Draft {
   incidentAt?: number;
   evidence?: MediaRef[];
   danger?: boolean;
+  /** Chosen with the Send button on the review (absent until then). */
   anonymous?: boolean;
   /** Phone from the reporter's own shared contact; written (encrypted) to the reporter record on submit. */
   phone?: string;
@@ -43,14 +57,14 @@ export interface PendingReply {
   media?: MediaRef;
 }
 
-export const SESSION_VERSION = 1;
+export const SESSION_VERSION = 2;
 
 export interface SessionData {
   v: typeof SESSION_VERSION;
   lang?: Lang;
   draft?: Draft;
-  /** The last submitted draft, so a late second tap on Confirm gets the same reference. */
-  lastSubmitted?: { draftId: string; reference: string };
+  /** The last submitted draft, so a late second tap on Confirm gets the same reference (`told`: said once already). */
+  lastSubmitted?: { draftId: string; reference: string; told?: true };
   pendingReply?: PendingReply;
 }
 
@@ -66,6 +80,7 @@ export function newSession(): SessionData {
  */
 export const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {
   1: fromSingleLetters,
+  2: dangerFirst,
 };
 
 /** A stored session in any known version as the current one; undefined (start afresh) if it cannot be read. */
@@ -127,4 +142,24 @@ function mediaV1(m: Record<string, unknown>): Record<string, unknown> {
 /** Leaves out absent fields, so a migrated session is as small as a new one. */
 function defined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/** Steps of version 1 that came after the category (danger was asked 6 steps later). */
+const PAST_CATEGORY_V1 = ['desc', 'county', 'place', 'when', 'ev', 'danger', 'anon', 'contact', 'review'];
+
+/**
+ * Version 1 -> 2: danger moved to right after the category, and the anonymous choice into the
+ * review's Send buttons. A draft past the category without a danger answer is asked it now; as
+ * an edit, so the answer leads back to the review, which asks whatever else is still missing.
+ * A draft at the removed `anon` step goes to the review.
+ */
+function dangerFirst(old: Record<string, unknown>): Record<string, unknown> {
+  if (!isRecord(old.draft)) return old;
+  const d = { ...old.draft };
+  if (d.step === 'anon') d.step = 'review';
+  if (d.danger === undefined && typeof d.step === 'string' && PAST_CATEGORY_V1.includes(d.step) && d.category !== undefined) {
+    d.step = 'danger';
+    d.editing = true;
+  }
+  return { ...old, draft: d };
 }

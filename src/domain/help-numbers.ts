@@ -1,6 +1,7 @@
 /** Shape of data/help-numbers.json, which operators keep up to date (sources noted in the file). */
 export interface HelpNumber {
-  number: string;
+  /** Every number that reaches this one service (999, 112 and 911 all reach the police, ambulance and fire). */
+  numbers: string[];
   /** i18n key describing the service, e.g. "help.police_emergency". */
   labelKey: string;
   /** Shown for every danger report, or only for these categories. */

@@ -1,6 +1,7 @@
 /** Input limits a reporter is told about when they exceed them. Telegram's own: text 4096, caption 1024. */
 export const LIMITS = {
-  descriptionMaxChars: 3000,
+  /** About three Telegram messages: a long paste arrives split in parts of 4,096 and is joined. */
+  descriptionMaxChars: 12000,
   placeMaxChars: 200,
   replyMaxChars: 3500,
   noteMaxChars: 2000,

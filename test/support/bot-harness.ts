@@ -43,7 +43,10 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function startBotHarness(label: string, opts: { now?: () => Date; limits?: { messagesPerMinute: number; reportsPerDay: number } } = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  label: string,
+  opts: { now?: () => Date; limits?: { messagesPerMinute: number; reportsPerDay: number }; slaMinutes?: [number, number, number, number] } = {},
+): Promise<BotHarness> {
   const tg = await TelegramDouble.start();
   let db: TestDb | undefined;
   let r: Awaited<ReturnType<typeof connectTestRedis>> | undefined;
@@ -100,7 +103,7 @@ export async function startBotHarness(label: string, opts: { now?: () => Date; l
     const reporters = new ReporterService({ store, logger });
     const messagesPerMinute = opts.limits?.messagesPerMinute;
     const build = () =>
-      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute });
+      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes });
 
     const h: BotHarness = {
       tg,

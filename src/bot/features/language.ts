@@ -1,29 +1,44 @@
 import { Composer } from 'telegraf';
-import { isLang } from '../../i18n';
+import { isLang, type Lang } from '../../i18n';
+import { namesOf, setChatCommands } from '../commands';
 import type { BotContext } from '../context';
 import * as kb from '../keyboards';
 import { runWizard } from '../wizard';
 
-/** /language: English or Kiswahili, kept in the session and on the reporter record (for agents' messages). */
+/**
+ * The reporter's language: kept in the session and on the reporter record (for agents'
+ * messages), and this chat's command menu follows it.
+ */
+export async function chooseLanguage(ctx: BotContext, lang: Lang): Promise<void> {
+  ctx.session.lang = lang;
+  ctx.lang = lang;
+  if (ctx.from) await ctx.deps.reporters.setLanguage(ctx.from.id, lang);
+  await setChatCommands(ctx, lang);
+}
+
+/** /language (/lugha): English or Kiswahili. */
 export function languageFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const ask = (ctx: BotContext) => ctx.reply(ctx.t('language.ask'), kb.languageChoice());
-  c.command('language', ask);
+  c.command(namesOf('language'), ask);
   c.action('m:lang', async (ctx) => {
     await ctx.answerCbQuery();
     await ask(ctx);
   });
 
+  // A language typed instead of tapped on the first message (later it could be an answer, or a
+  // reply to an agent).
+  c.hears(/^\s*(kiswahili|swahili|english|kiingereza|kingereza)\s*[.!]?\s*$/i, async (ctx, next) => {
+    if (ctx.session.draft || ctx.session.lang) return next();
+    await chooseLanguage(ctx, /swahili/i.test(ctx.match[1]) ? 'sw' : 'en');
+    await ctx.reply(ctx.t('start.welcome'), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) });
+  });
+
   c.action(/^l:(\w+)$/, async (ctx) => {
     const lang = ctx.match[1];
-    if (!isLang(lang)) {
-      await ctx.answerCbQuery();
-      return ask(ctx);
-    }
-    ctx.session.lang = lang;
-    ctx.lang = lang;
     await ctx.answerCbQuery();
-    await ctx.deps.reporters.setLanguage(ctx.from.id, lang);
+    if (!isLang(lang)) return ask(ctx);
+    await chooseLanguage(ctx, lang);
     await ctx.reply(ctx.t('language.set'));
     // Carry on in the new language where the reporter was.
     if (ctx.session.draft) return runWizard(ctx, { type: 'show' });

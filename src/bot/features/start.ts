@@ -1,11 +1,25 @@
 import { Composer } from 'telegraf';
+import { isReportKind } from '../../domain';
+import { isLang, type Lang } from '../../i18n';
+import { namesOf } from '../commands';
 import type { BotContext } from '../context';
 import * as kb from '../keyboards';
 import { beginReport, runWizard } from '../wizard';
+import { chooseLanguage } from './language';
 
 const HTML = { parse_mode: 'HTML' as const };
 
-/** /start, /help, /privacy and the main menu buttons. */
+/**
+ * The first message, to everyone who has not chosen a language yet: both languages, each in
+ * itself, and one tap chooses the language and what to report.
+ */
+async function firstMessage(ctx: BotContext): Promise<void> {
+  const tIn = (lang: Lang) => (key: string, vars?: Record<string, unknown>) => ctx.deps.translator.t(lang, key.includes(':') ? key : `bot:${key}`, vars);
+  const text = [tIn('sw')('start.first'), tIn('en')('start.first')].join('\n\n');
+  await ctx.reply(text, { ...HTML, ...kb.firstChoice(tIn) });
+}
+
+/** /start, /help, /privacy (and their Swahili names), /report, and the main menu buttons. */
 export function startFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
 
@@ -14,13 +28,24 @@ export function startFeature(): Composer<BotContext> {
       // A report is in progress: do not lose it, carry on where the reporter was.
       return runWizard(ctx, { type: 'resume' });
     }
+    if (!ctx.session.lang) return firstMessage(ctx);
+    await ctx.reply(ctx.t('start.welcome'), { ...HTML, ...kb.mainMenu(ctx.t) });
+  });
+
+  // s:<lang>:<kind|menu> from the first message.
+  c.action(/^s:(\w+):(\w+)$/, async (ctx) => {
+    const [, lang, what] = ctx.match;
+    await ctx.answerCbQuery();
+    if (!isLang(lang)) return firstMessage(ctx);
+    await chooseLanguage(ctx, lang);
+    if (isReportKind(what)) return beginReport(ctx, what);
     await ctx.reply(ctx.t('start.welcome'), { ...HTML, ...kb.mainMenu(ctx.t) });
   });
 
   const help = (ctx: BotContext) => ctx.reply(ctx.t('help.text'), { ...HTML, ...kb.mainMenu(ctx.t) });
   const privacy = (ctx: BotContext) => ctx.reply(ctx.t('privacy.text'), HTML);
-  c.help(help);
-  c.command('privacy', privacy);
+  c.command(namesOf('help'), help);
+  c.command(namesOf('privacy'), privacy);
 
   c.action('m:report', async (ctx) => {
     await ctx.answerCbQuery();

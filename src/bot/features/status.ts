@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import { parseReference } from '../../domain';
 import type { ReportStatus } from '../../services/reporter-service';
+import { namesOf } from '../commands';
 import type { BotContext } from '../context';
 import { escapeHtml } from '../html';
 import * as kb from '../keyboards';
@@ -30,7 +31,7 @@ export function statusFeature(): Composer<BotContext> {
     await ctx.reply(`${ctx.t('status.list')}\n\n${open.map((r) => line(ctx, r)).join('\n\n')}`, HTML);
   };
 
-  c.command('status', async (ctx) => {
+  c.command(namesOf('status'), async (ctx) => {
     const arg = ctx.payload.trim();
     if (!arg) return list(ctx);
     const parsed = parseReference(arg);

@@ -14,7 +14,7 @@ export function messageRateLimit(deps: BotDeps, perMinute: number): MiddlewareFn
   const keyOf = rateLimitKeyOf(deps.cipher, 'messages');
   return async (ctx, next) => {
     const userId = ctx.from?.id;
-    if (!userId) return next();
+    if (!userId || ctx.parts.isFlush(ctx.update)) return next();
     const decision = await limit.consume(keyOf(userId));
     if (decision.ok) return next();
     deps.metrics?.rateLimited.inc({ limit: 'messages' });

@@ -1,16 +1,18 @@
 import type { MiddlewareFn } from 'telegraf';
 import { languageFromTelegram } from '../../i18n';
 import type { BotContext, BotDeps } from '../context';
+import type { PartsWindow } from '../parts-window';
 
 /**
  * Context helpers first, so that even the error boundary can speak the reporter's language:
  * deps, the clock, a logger for this update, and `t` in the language Telegram reports (the
  * reporter's own choice from the session replaces it once the session is loaded).
  */
-export function botContext(deps: BotDeps): MiddlewareFn<BotContext> {
+export function botContext(deps: BotDeps, parts: PartsWindow): MiddlewareFn<BotContext> {
   const now = deps.now ?? (() => new Date());
   return (ctx, next) => {
     ctx.deps = deps;
+    ctx.parts = parts;
     ctx.now = now;
     ctx.log = deps.logger.child({ updateId: ctx.update.update_id });
     ctx.lang = languageFromTelegram(ctx.from?.language_code);

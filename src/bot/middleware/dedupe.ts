@@ -9,6 +9,8 @@ import { redisKeys } from '../../redis-keys';
  */
 export function dropRedeliveredUpdates(deps: Pick<BotDeps, 'redis' | 'prefix'>, rememberSec: number): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
+    // The end of a split paste's wait re-handles the part's update on purpose.
+    if (ctx.parts.isFlush(ctx.update)) return next();
     const key = redisKeys(deps.prefix).update(ctx.update.update_id);
     let claimed = false;
     try {

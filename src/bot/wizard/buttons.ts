@@ -6,22 +6,33 @@ import type { WizardInput } from './types';
 
 type Answer = (turn: Turn, d: Draft, value: string) => boolean;
 
+/** The review's Send buttons: `ok` sends as already chosen (anonymous unless a phone was shared), `sa` anonymously. */
+const SEND: readonly string[] = ['ok', 'sa'];
+
 /** A button press on a wizard message. The data is checked against the draft, never trusted. */
 export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'button' }>): void {
   const { draftId, step, value } = input;
   const d = turn.draft;
   if (!d || d.id !== draftId || d.step !== step) {
     const done = turn.lastSubmitted;
-    if (step === 'review' && value === 'ok' && done && done.draftId === draftId) {
-      // A second tap on Confirm (or a re-delivered one): same report, same reference.
+    if (step === 'review' && SEND.includes(value) && done && done.draftId === draftId) {
+      // A second tap on Send (or a re-delivered one): same report, same reference. Said once;
+      // further taps are only answered, so the chat does not fill with the same sentence.
       turn.answer();
+      if (done.told) return;
+      turn.lastSubmitted = { ...done, told: true };
       return turn.say('submit.already', { reference: done.reference }, { html: true });
     }
     return turn.stale();
   }
-  if (value === 'x') {
+  if (d.cancelAsked) d.cancelAsked = undefined;
+  if (value === 'x' || value === 'xc') {
     turn.answer();
     return turn.cancel();
+  }
+  if (value === 'xn') {
+    turn.answer();
+    return turn.show();
   }
   if (value === 'back') {
     turn.answer();
@@ -77,36 +88,34 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
   ev(turn, d, value) {
     if (value !== 'done' && value !== 'skip') return false;
     turn.answer();
-    // Skip drops anything sent before; Done keeps it (and means "none" if nothing came).
-    d.evidence = value === 'skip' ? [] : (d.evidence ?? []);
+    d.evidence ??= [];
     turn.advance(d);
     return true;
   },
   danger(turn, d, value) {
     if (value !== 'y' && value !== 'n') return false;
     turn.answer();
-    d.danger = value === 'y';
-    // Shown at once when someone is in danger, before anything else is asked.
-    if (d.danger) turn.replies.push({ type: 'emergency', category: d.category ?? '' });
-    turn.advance(d);
-    return true;
-  },
-  anon(turn, d, value) {
-    if (value !== 'a' && value !== 'c') return false;
-    turn.answer();
-    if (value === 'a') {
-      d.anonymous = true;
-      d.phone = undefined;
-      turn.go('review');
-    } else {
-      turn.go('contact');
-    }
+    setDanger(turn, d, value === 'y');
     return true;
   },
   review(turn, d, value) {
-    if (value === 'ok') {
+    if (SEND.includes(value)) {
       turn.answer();
+      if (value === 'sa') {
+        d.anonymous = true;
+        d.phone = undefined;
+      }
       submit(turn, d);
+      return true;
+    }
+    if (value === 'sc') {
+      turn.answer();
+      turn.go('contact');
+      return true;
+    }
+    if (value === 'edit') {
+      turn.answer();
+      turn.say('review.edit_ask', undefined, { keyboard: { type: 'edit', draftId: d.id } });
       return true;
     }
     const edit = /^e_(\w+)$/.exec(value)?.[1];
@@ -119,6 +128,13 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
   },
 };
 
+/** Yes shows the help numbers at once, before anything else is asked. */
+export function setDanger(turn: Turn, d: Draft, danger: boolean): void {
+  d.danger = danger;
+  if (danger) turn.replies.push({ type: 'emergency', category: d.category ?? '' });
+  turn.advance(d);
+}
+
 export function setCounty(turn: Turn, d: Draft, code: number): void {
   if (d.county !== code) {
     d.place = undefined;
@@ -129,8 +145,8 @@ export function setCounty(turn: Turn, d: Draft, code: number): void {
   turn.advance(d);
 }
 
-/** Confirm: asks intake to store the report (idempotent on the draft id); its answer comes back as `submitted`. */
-function submit(turn: Turn, d: Draft): void {
+/** Send: asks intake to store the report (idempotent on the draft id); its answer comes back as `submitted`. */
+export function submit(turn: Turn, d: Draft): void {
   const missing = firstMissing(d);
   if (missing) return turn.go(missing);
   const report = toReport(d);

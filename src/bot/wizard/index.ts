@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isCategoryCode, priorityFor, type ReportKind } from '../../domain';
 import type { BotContext } from '../context';
 import { messageInput } from './parse';
 import { render } from './render';
@@ -23,21 +24,27 @@ export async function runWizard(ctx: BotContext, input: WizardInput): Promise<vo
   ctx.session.draft = state.draft;
   ctx.session.lastSubmitted = state.lastSubmitted;
   for (const effect of effects) if (effect.type !== 'submit') note(ctx, effect);
+  // Any update of this reporter ends the wait for more parts (a new part starts it again below).
+  if (ctx.from) ctx.parts.cancel(ctx.from.id);
+  for (const effect of effects) if (effect.type === 'hold' && ctx.from) ctx.parts.hold(ctx.from.id, ctx.update);
   for (const reply of replies) await render(ctx, reply);
   for (const effect of effects) if (effect.type === 'submit') await submit(ctx, effect);
 }
 
-/** "Report an incident": resumes the draft in progress or starts a new one. */
-export function beginReport(ctx: BotContext): Promise<void> {
-  return runWizard(ctx, { type: 'begin', newDraftId: newDraftId() });
+/** "Report an incident": resumes the draft in progress or starts a new one (at the category when the kind is known). */
+export function beginReport(ctx: BotContext, kind?: ReportKind): Promise<void> {
+  return runWizard(ctx, kind ? { type: 'begin', newDraftId: newDraftId(), kind } : { type: 'begin', newDraftId: newDraftId() });
 }
 
-/** A message while a draft is open. */
+/** A message while a draft is open (or the end of the wait for a split paste's next part). */
 export function wizardMessage(ctx: BotContext & { from: NonNullable<BotContext['from']>; message: NonNullable<BotContext['message']> }): Promise<void> {
+  const draft = ctx.session.draft;
+  if (ctx.parts.isFlush(ctx.update)) return draft ? runWizard(ctx, { type: 'flush', draftId: draft.id }) : Promise.resolve();
   return runWizard(ctx, messageInput(ctx.message, ctx.from.id, { back: ctx.t('btn.back'), cancel: ctx.t('btn.cancel') }));
 }
 
 function note(ctx: BotContext, effect: Exclude<Effect, { type: 'submit' }>): void {
+  if (effect.type === 'hold') return;
   if (effect.type === 'started') {
     // A reply waiting for "which report?" is dropped: the reporter moved on to a new report.
     ctx.session.pendingReply = undefined;
@@ -59,5 +66,8 @@ async function submit(ctx: BotContext, effect: Extract<Effect, { type: 'submit' 
   });
   // Said to the reporter next: from here on an apology would contradict the truth.
   if (result.ok) ctx.state.reportCommitted = true;
-  await runWizard(ctx, { type: 'submitted', draftId: effect.draftId, result });
+  // When to expect an answer: the SLA of the priority this report gets.
+  const { category, dangerNow } = effect.report;
+  const sla = isCategoryCode(category) ? ctx.deps.slaMinutes?.[priorityFor(category, dangerNow) - 1] : undefined;
+  await runWizard(ctx, { type: 'submitted', draftId: effect.draftId, result, ...(sla ? { answerWithinMinutes: sla } : {}) });
 }

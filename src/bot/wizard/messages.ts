@@ -1,24 +1,35 @@
-import { checkText, LIMITS, matchCounty, parseIncidentDate } from '../../domain';
-import type { Draft, MediaRef } from '../session';
-import { setCounty } from './buttons';
-import { REPLY_KEYBOARD_STEPS } from './flow';
+import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate } from '../../domain';
+import type { Draft, MediaRef, Step } from '../session';
+import { setCounty, setDanger, submit } from './buttons';
+import { PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
+import { readWord, type Word } from './parse';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
 
 type MessageInput = Extract<WizardInput, { type: 'text' | 'command' | 'media' | 'location' | 'contact' | 'other' }>;
 
 const MB = 1024 * 1024;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Steps after which a file sent is kept as evidence (the story's voice note aside). */
+const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 'when', 'contact', 'review'];
+/** Steps asked again after a file is kept: the review shows the new count, and danger must not go unanswered. */
+const ASK_AGAIN_AFTER_FILE: readonly Step[] = ['danger', 'review'];
 
 /** A message (not a button) while a draft is open. */
 export function onMessage(turn: Turn, input: MessageInput): void {
   const d = turn.draft;
   if (!d) return;
+  if (input.type === 'text' && d.step === 'desc' && d.parts && !input.label) return onPart(turn, d, input.text);
+  flushParts(turn, d);
+  if (turn.draft !== d) return;
+  const asked = d.cancelAsked;
+  d.cancelAsked = undefined;
   switch (input.type) {
     case 'text':
       if (REPLY_KEYBOARD_STEPS.includes(d.step) && input.label === 'back') return turn.back(d);
       if (REPLY_KEYBOARD_STEPS.includes(d.step) && input.label === 'cancel') return turn.cancel();
-      return onText(turn, d, input.text);
+      return onText(turn, d, input.text, asked === true);
     case 'command':
       turn.say('wizard.unknown_command');
       return turn.show();
@@ -37,24 +48,49 @@ export function onMessage(turn: Turn, input: MessageInput): void {
       d.phone = input.phone;
       d.anonymous = false;
       turn.say('contact.thanks', undefined, { keyboard: { type: 'remove' } });
-      return turn.go('review');
+      // The reporter chose "Send with my phone number": sharing it sends the report.
+      return submit(turn, d);
     default:
       return unexpected(turn, d);
   }
 }
 
+/**
+ * Before any other input: parts of a split paste still waiting are taken as the story once the
+ * window has passed (the bot's timer normally does this with a `flush` input).
+ */
+export function flushParts(turn: Turn, d: Draft, force = false): void {
+  if (!d.parts) return;
+  if (!force && turn.now.getTime() - d.parts.at < PARTS_WINDOW_MS) return;
+  const story = d.parts.texts.join('\n');
+  d.parts = undefined;
+  if (d.step !== 'desc') return;
+  takeStory(turn, d, story);
+}
+
+/** The next part of a split paste: a shorter one is the last. */
+function onPart(turn: Turn, d: Draft, text: string): void {
+  const parts = d.parts ?? { texts: [], at: 0 };
+  parts.texts.push(text);
+  parts.at = turn.now.getTime();
+  d.parts = parts;
+  if ([...text].length >= PART_MIN_CHARS) return void turn.effects.push({ type: 'hold', draftId: d.id });
+  return flushParts(turn, d, true);
+}
+
 function unexpected(turn: Turn, d: Draft): void {
-  turn.say(`unexpected.${d.step}`);
+  turn.say(`unexpected.${d.step}`, d.step === 'when' ? { example: formatDay(turn.now.getTime()) } : undefined);
   return turn.show();
 }
 
 function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string): void {
-  const asEvidence = d.step === 'ev' || (d.step === 'desc' && media.kind === 'voice');
-  if (asEvidence && media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) {
+  const storyVoice = d.step === 'desc' && media.kind === 'voice';
+  const asEvidence = d.step === 'ev' || EVIDENCE_ANYTIME.includes(d.step);
+  if ((asEvidence || storyVoice) && media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) {
     turn.say('ev.too_big', { mb: LIMITS.evidenceMaxBytes / MB });
     return turn.show();
   }
-  if (d.step === 'desc' && media.kind === 'voice') {
+  if (storyVoice) {
     if ((media.durationSec ?? 0) > LIMITS.voiceMaxSeconds) {
       turn.say('desc.voice_too_long', { minutes: LIMITS.voiceMaxSeconds / 60 });
       return turn.show();
@@ -64,27 +100,34 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string): void 
     turn.say('desc.voice_received');
     return turn.advance(d);
   }
-  if (d.step !== 'ev') return unexpected(turn, d);
+  if (!asEvidence) return unexpected(turn, d);
   const list = (d.evidence ??= []);
-  if (list.length >= LIMITS.evidenceMaxItems) {
-    return turn.say('ev.full', { max: LIMITS.evidenceMaxItems }, { keyboard: { type: 'evidence', draftId: d.id, count: list.length } });
+  const max = LIMITS.evidenceMaxItems;
+  if (list.length >= max) {
+    return turn.say('ev.full', { max }, d.step === 'ev' ? { keyboard: { type: 'evidence', draftId: d.id, count: list.length } } : {});
   }
   list.push(caption ? { ...media, caption: caption.slice(0, 1024) } : media);
-  turn.say('ev.count', { count: list.length, max: LIMITS.evidenceMaxItems }, { keyboard: { type: 'evidence', draftId: d.id, count: list.length } });
+  if (d.step === 'ev') return turn.say('ev.count', { count: list.length, max }, { keyboard: { type: 'evidence', draftId: d.id, count: list.length } });
+  // Sent before or after the story: kept with the report, and the question stays where it was.
+  turn.say('ev.kept', { count: list.length, max });
+  if (ASK_AGAIN_AFTER_FILE.includes(d.step)) turn.show();
 }
 
-function onText(turn: Turn, d: Draft, input: string): void {
+function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void {
+  const word = readWord(input);
+  if (cancelAsked && (word === 'yes' || word === 'cancel')) return turn.cancel();
+  if (cancelAsked && word === 'no') return turn.show();
+  // A cancel word is never taken as the story or the place: it is asked about first.
+  if (word === 'cancel') return turn.askCancel(d);
+  if (word && onWord(turn, d, word)) return;
   switch (d.step) {
-    case 'desc': {
-      const check = checkText(input, LIMITS.descriptionMaxChars);
-      if (!check.ok) {
-        turn.say(`desc.${check.reason}`, { max: check.max, length: [...input.trim()].length });
-        return turn.show();
+    case 'desc':
+      if ([...input].length >= PART_MIN_CHARS) {
+        // Maybe the first of several parts: wait briefly for the rest before going on.
+        d.parts = { texts: [input], at: turn.now.getTime() };
+        return void turn.effects.push({ type: 'hold', draftId: d.id });
       }
-      d.text = check.text;
-      d.voice = undefined;
-      return turn.advance(d);
-    }
+      return takeStory(turn, d, input);
     case 'county': {
       const m = matchCounty(input);
       if (m.kind === 'exact') return setCounty(turn, d, m.county.code);
@@ -110,6 +153,67 @@ function onText(turn: Turn, d: Draft, input: string): void {
     default:
       return unexpected(turn, d);
   }
+}
+
+/** The story, whole: one limit, said only when it is passed. */
+function takeStory(turn: Turn, d: Draft, story: string): void {
+  const check = checkText(story, LIMITS.descriptionMaxChars);
+  if (!check.ok) {
+    turn.say(`desc.${check.reason}`, { max: check.max, length: [...story.trim()].length });
+    return turn.show();
+  }
+  d.text = check.text;
+  d.voice = undefined;
+  return turn.advance(d);
+}
+
+/** A typed word where a button would do; false when the word means nothing at this step. */
+function onWord(turn: Turn, d: Draft, word: Word): boolean {
+  switch (d.step) {
+    case 'kind':
+      if (word !== 'police' && word !== 'election') return false;
+      if (d.kind !== word) d.category = undefined;
+      d.kind = word;
+      turn.advance(d);
+      return true;
+    case 'danger':
+      if (word !== 'yes' && word !== 'no' && word !== 'now') return false;
+      if (word === 'now' && !d.when) {
+        // "It is happening now" answers the date question too.
+        d.when = 'now';
+        d.incidentAt = turn.now.getTime();
+      }
+      setDanger(turn, d, word !== 'no');
+      return true;
+    case 'when':
+      return onWhenWord(turn, d, word);
+    case 'ev':
+      if (word !== 'skip' && word !== 'done' && word !== 'no') return false;
+      d.evidence ??= [];
+      turn.advance(d);
+      return true;
+    case 'review':
+      // "Yes" sends the way that gives away least: anonymously, unless a phone was shared.
+      if (word !== 'yes') return false;
+      submit(turn, d);
+      return true;
+    default:
+      return false;
+  }
+}
+
+function onWhenWord(turn: Turn, d: Draft, word: Word): boolean {
+  if (word === 'now' || word === 'today' || word === 'yesterday') {
+    d.when = word;
+    d.incidentAt = incidentTimeFor(word, turn.now).getTime();
+  } else if (word === 'dayBefore') {
+    d.when = 'date';
+    d.incidentAt = incidentTimeFor('yesterday', turn.now).getTime() - DAY_MS;
+  } else {
+    return false;
+  }
+  turn.advance(d);
+  return true;
 }
 
 function onDate(turn: Turn, d: Draft, input: string): void {

@@ -30,3 +30,47 @@ export function messageInput(msg: Message, fromId: number, labels: { back: strin
   if ('contact' in msg) return { type: 'contact', phone: msg.contact.phone_number, own: msg.contact.user_id === fromId };
   return { type: 'other' };
 }
+
+/** What a typed answer means where a button would do: the same words in English and Swahili. */
+export type Word = 'yes' | 'no' | 'skip' | 'done' | 'now' | 'today' | 'yesterday' | 'dayBefore' | 'cancel' | 'police' | 'election';
+
+/**
+ * Whole-message phrases only (after `normalise`): a story that begins with "acha" or "sasa" is a
+ * story, not an answer. Common spellings and the short forms people type on a phone are listed.
+ * "it is happening now" counts as `now`: at the danger question that is a yes.
+ */
+const WORDS: Record<Word, readonly string[]> = {
+  yes: ['yes', 'y', 'yeah', 'yep', 'yea', 'ok', 'okay', 'sure', 'ndio', 'ndiyo', 'ndyo', 'ndiio', 'ndio ndio', 'eeh', 'ee', 'eh', 'sawa', 'sawa sawa', 'ndio kuna', 'kuna', 'yes there is', 'ndiyo kuna'],
+  no: ['no', 'n', 'nope', 'nah', 'hapana', 'hapna', 'apana', 'la', 'hakuna', 'no one', 'nobody', 'hakuna mtu', 'hapana hakuna'],
+  skip: ['skip', 'ruka', 'next', 'none', 'nothing', 'sina', 'sina kitu', 'hakuna kitu', 'no files', 'no evidence'],
+  done: ['done', 'finished', 'finish', 'that is all', 'thats all', 'nimemaliza', 'maliza', 'tayari', 'imetosha', 'basi'],
+  now: [
+    'now', 'right now', 'sasa', 'sasa hivi', 'saa hii', 'hivi sasa', 'hivi sasa hivi', 'happening now', 'it is happening now', 'its happening now',
+    'it s happening now', 'still happening', 'happening right now', 'inatokea sasa', 'inatokea sasa hivi', 'inaendelea', 'bado inaendelea', 'inaendelea sasa', 'inaendelea sasa hivi',
+  ],
+  today: ['today', 'leo', 'leo hii', 'this morning', 'leo asubuhi', 'tonight', 'leo jioni'],
+  yesterday: ['yesterday', 'jana', 'yesterday night', 'last night', 'jana usiku', 'usiku wa jana'],
+  dayBefore: ['day before yesterday', 'the day before yesterday', 'juzi', 'siku ya juzi'],
+  cancel: ['cancel', 'stop', 'quit', 'ghairi', 'acha', 'katisha', 'sitisha', 'futa ripoti', 'cancel report', 'stop report', 'sitaki', 'achana nayo'],
+  police: ['police', 'polisi', 'police misconduct', 'utovu wa polisi'],
+  election: ['election', 'elections', 'uchaguzi', 'kura', 'election incident'],
+};
+
+const BY_PHRASE = new Map<string, Word>(Object.entries(WORDS).flatMap(([word, phrases]) => phrases.map((p) => [p, word as Word] as const)));
+
+/** Lower case, accents and punctuation (and emoji) removed, spaces collapsed: "Ndiyo!!" -> "ndiyo". */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+/** The button a typed message stands for, if it is one of the known words (whole message). */
+export function readWord(text: string): Word | undefined {
+  if (text.length > 40) return undefined;
+  return BY_PHRASE.get(normalise(text));
+}

@@ -3,7 +3,7 @@ import type { BotContext } from '../context';
 import { escapeHtml } from '../html';
 import * as kb from '../keyboards';
 import type { Draft } from '../session';
-import { formatDay, formatTime, truncate } from './format';
+import { formatDay, formatTime } from './format';
 import type { Keyboard, Reply, Text } from './types';
 
 const HTML = { parse_mode: 'HTML' as const };
@@ -25,7 +25,8 @@ export async function render(ctx: BotContext, reply: Reply): Promise<void> {
       await ctx.reply(reviewText(t, reply.draft), { ...HTML, ...kb.reviewKeyboard(t, reply.draft.id) });
       return;
     case 'emergency': {
-      const lines = numbersFor(ctx.deps.helpNumbers, reply.category).map((n) => `<b>${escapeHtml(n.number)}</b> ${escapeHtml(t(`common:${n.labelKey}`))}`);
+      // One line per service, with every number that reaches it.
+      const lines = numbersFor(ctx.deps.helpNumbers, reply.category).map((n) => `<b>${n.numbers.map(escapeHtml).join(' · ')}</b>  ${escapeHtml(t(`common:${n.labelKey}`))}`);
       await ctx.reply(`${t('danger.numbers')}\n\n${lines.join('\n')}\n\n${t('danger.priority')}`, HTML);
     }
   }
@@ -55,7 +56,8 @@ function keyboard(t: T, k: Keyboard) {
     case 'when': return kb.whenKeyboard(t, k.draftId);
     case 'evidence': return kb.evidenceKeyboard(t, k.draftId, k.count);
     case 'danger': return kb.dangerKeyboard(t, k.draftId);
-    case 'anon': return kb.anonKeyboard(t, k.draftId);
+    case 'cancelAsk': return kb.cancelAskKeyboard(t, k.draftId, k.step);
+    case 'edit': return kb.editKeyboard(t, k.draftId);
     case 'contact': return kb.contactKeyboard(t);
     case 'review': return kb.reviewKeyboard(t, k.draftId);
     case 'confirmAgain': return kb.confirmAgain(t, k.draftId);
@@ -65,7 +67,7 @@ function keyboard(t: T, k: Keyboard) {
 /** The review screen: every answer, the reporter's own words escaped and shortened. */
 export function reviewText(t: T, d: Draft): string {
   const yesNo = (b: boolean | undefined) => t(b ? 'review.yes' : 'review.no');
-  const what = d.voice ? t('review.voice', { seconds: d.voice.durationSec ?? 0 }) : escapeHtml(truncate(d.text ?? '', 700));
+  const what = d.voice ? t('review.voice', { seconds: d.voice.durationSec ?? 0 }) : storyText(t, d.text ?? '');
   const place = d.location ? t('review.location') : escapeHtml(d.place ?? '');
   const at = d.incidentAt ?? 0;
   const when =
@@ -75,15 +77,26 @@ export function reviewText(t: T, d: Draft): string {
     '',
     `<b>${t('review.kind')}</b> ${escapeHtml(t(`common:kind.${d.kind}`))}`,
     `<b>${t('review.category')}</b> ${escapeHtml(t(`common:category.${d.category}`))}`,
+    `<b>${t('review.danger')}</b> ${yesNo(d.danger)}`,
     `<b>${t('review.what')}</b> ${what}`,
     `<b>${t('review.county')}</b> ${escapeHtml(countyByCode(d.county ?? 0)?.name ?? '')}`,
     `<b>${t('review.place')}</b> ${place}`,
     `<b>${t('review.when')}</b> ${when}`,
     `<b>${t('review.evidence')}</b> ${d.evidence?.length ? t('review.files', { count: d.evidence.length }) : t('review.none')}`,
-    `<b>${t('review.danger')}</b> ${yesNo(d.danger)}`,
-    `<b>${t('review.contact')}</b> ${d.anonymous ? t('review.anonymous') : t('review.phone_shared')}`,
     '',
     t('review.hint'),
   ];
   return lines.join('\n');
+}
+
+/**
+ * The story as the reporter will send it. A long one (joined from a split paste) shows its start
+ * and its end with the total length, so the reporter sees that every part is there.
+ */
+function storyText(t: T, text: string): string {
+  const chars = [...text];
+  if (chars.length <= 700) return escapeHtml(text);
+  const start = chars.slice(0, 450).join('');
+  const end = chars.slice(-200).join('');
+  return `${escapeHtml(start)} […] ${escapeHtml(end)}\n<i>${t('review.story_length', { count: chars.length })}</i>`;
 }

@@ -1,5 +1,5 @@
 import { answerButton } from './buttons';
-import { onMessage } from './messages';
+import { flushParts, onMessage } from './messages';
 import { Turn } from './turn';
 import type { StepResult, WizardInput, WizardState } from './types';
 
@@ -19,9 +19,16 @@ export function step(state: WizardState, input: WizardInput, now: Date): StepRes
 }
 
 function handle(turn: Turn, input: WizardInput): void {
+  const d = turn.draft;
+  if (input.type === 'flush') {
+    if (d?.parts && d.id === input.draftId) flushParts(turn, d, true);
+    return;
+  }
+  // Parts of a split paste left waiting (the process restarted during the window) are taken first.
+  if (d && input.type !== 'text' && input.type !== 'media' && input.type !== 'submitted') flushParts(turn, d);
   switch (input.type) {
     case 'begin':
-      return turn.begin(input.newDraftId);
+      return turn.begin(input.newDraftId, input.kind);
     case 'resume':
       if (!turn.draft) return;
       turn.say('wizard.resume');
@@ -33,7 +40,7 @@ function handle(turn: Turn, input: WizardInput): void {
     case 'button':
       return answerButton(turn, input);
     case 'submitted':
-      return turn.submitted(input.draftId, input.result);
+      return turn.submitted(input.draftId, input.result, input.answerWithinMinutes);
     default:
       return onMessage(turn, input);
   }

@@ -1,7 +1,8 @@
-import { countyByCode, LIMITS } from '../../domain';
+import { countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, Step } from '../session';
 import { CHAINED, firstMissing, NEXT, PREV, REPLY_KEYBOARD_STEPS } from './flow';
+import { formatDay } from './format';
 import type { Effect, Keyboard, Reply, Text, WizardState } from './types';
 
 /** One step's working copy: the handlers change it and collect replies and effects. */
@@ -33,14 +34,20 @@ export class Turn {
     this.replies.push(key ? { type: 'answer', text: { key } } : { type: 'answer' });
   }
 
-  begin(newDraftId: string): void {
+  begin(newDraftId: string, kind?: ReportKind): void {
     if (this.draft) {
       this.say('wizard.resume');
       return this.show();
     }
-    this.draft = { id: newDraftId, step: 'kind' };
+    this.draft = kind ? { id: newDraftId, step: 'cat', kind } : { id: newDraftId, step: 'kind' };
     this.effects.push({ type: 'started' });
     return this.show();
+  }
+
+  /** A typed cancel word: asks first, since a word typed by mistake must not throw a report away. */
+  askCancel(d: Draft): void {
+    d.cancelAsked = true;
+    this.say('cancel.ask', undefined, { keyboard: { type: 'cancelAsk', draftId: d.id, step: d.step } });
   }
 
   /** Discards the draft (from /cancel or any Cancel button) and says so plainly. */
@@ -68,8 +75,10 @@ export class Turn {
       case 'cat':
         if (!d.kind) return this.go('kind');
         return this.say('category.ask', { kind: { key: `common:kind.${d.kind}` } }, { keyboard: { type: 'category', draftId: id, kind: d.kind } });
+      case 'danger':
+        return this.say('danger.ask', undefined, { keyboard: { type: 'danger', draftId: id } });
       case 'desc':
-        return this.say('desc.ask', { max: LIMITS.descriptionMaxChars }, { keyboard: { type: 'nav', draftId: id, step: 'desc' } });
+        return this.say('desc.ask', undefined, { keyboard: { type: 'nav', draftId: id, step: 'desc' } });
       case 'county':
         return this.say('county.ask', undefined, { keyboard: { type: 'county', draftId: id, page: d.countyPage ?? 0 } });
       case 'place': {
@@ -86,22 +95,22 @@ export class Turn {
     const id = d.id;
     switch (d.step) {
       case 'when':
-        return this.say('when.ask', undefined, { keyboard: { type: 'when', draftId: id } });
+        return this.say('when.ask', { example: formatDay(this.now.getTime()) }, { keyboard: { type: 'when', draftId: id } });
       case 'ev': {
         const count = d.evidence?.length ?? 0;
         const ask: Text = { key: 'ev.ask', params: { max: LIMITS.evidenceMaxItems } };
         const texts = count ? [ask, { key: 'ev.count', params: { count, max: LIMITS.evidenceMaxItems } }] : [ask];
         return this.message(texts, { keyboard: { type: 'evidence', draftId: id, count } });
       }
-      case 'danger':
-        return this.say('danger.ask', undefined, { keyboard: { type: 'danger', draftId: id } });
-      case 'anon':
-        return this.say('anon.ask', undefined, { keyboard: { type: 'anon', draftId: id }, html: true });
       case 'contact':
         return this.say('contact.ask', undefined, { keyboard: { type: 'contact' } });
       default: {
         const missing = firstMissing(d);
-        if (missing) return this.go(missing);
+        if (missing) {
+          // As an edit: the answer comes back here, and the next missing one is asked.
+          d.editing = true;
+          return this.go(missing);
+        }
         this.replies.push({ type: 'review', draft: structuredClone(d) });
       }
     }
@@ -118,7 +127,10 @@ export class Turn {
   /** After an answer: the next step, or back to review when editing one part. */
   advance(d: Draft): void {
     if (d.editing && !CHAINED.includes(d.step)) return this.go('review');
-    return this.go(NEXT[d.step] ?? 'review');
+    const next = NEXT[d.step] ?? 'review';
+    // "It is happening now" at the danger question already said when.
+    if (next === 'when' && d.when) return this.go('review');
+    return this.go(next);
   }
 
   back(d: Draft): void {
@@ -140,14 +152,24 @@ export class Turn {
     this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
   }
 
-  /** "Received" is said only once intake has the report; otherwise the draft stays and Confirm can be tapped again. */
-  submitted(draftId: string, result: IntakeResult): void {
+  /**
+   * "Received" is said only once intake has the report; otherwise the draft stays and Confirm can
+   * be tapped again. Then who reads it (our staff, not the police) and when, from the SLA.
+   */
+  submitted(draftId: string, result: IntakeResult, withinMinutes?: number): void {
     if (result.ok) {
       if (this.draft?.id === draftId) this.draft = undefined;
       this.lastSubmitted = { draftId, reference: result.reference };
-      return this.say('submit.received', { reference: result.reference }, { keyboard: { type: 'main' }, html: true });
+      const next: Text = withinMinutes ? { key: 'submit.next', params: { reference: result.reference, time: duration(withinMinutes) } } : { key: 'submit.next_soon', params: { reference: result.reference } };
+      return this.message([{ key: 'submit.received', params: { reference: result.reference } }, next], { keyboard: { type: 'main' }, html: true });
     }
     if (result.reason === 'daily_limit') return this.say('limits:reports_per_day', { count: result.limit });
     this.say('submit.failed', undefined, { keyboard: { type: 'confirmAgain', draftId } });
   }
+}
+
+/** A wait in plain words: "15 minutes", "about 4 hours". */
+export function duration(minutes: number): Text {
+  if (minutes < 90) return { key: 'time.minutes', params: { count: Math.max(1, Math.round(minutes)) } };
+  return { key: 'time.hours', params: { count: Math.round(minutes / 60) } };
 }

@@ -7,8 +7,8 @@ export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted'>;
 
 /** One thing the reporter did, as plain data (src/bot/wizard/parse.ts builds it from a Telegram update). */
 export type WizardInput =
-  /** "Report an incident": resumes the draft in progress, or starts one with this id. */
-  | { type: 'begin'; newDraftId: string }
+  /** "Report an incident": resumes the draft in progress, or starts one with this id (at the category when the kind was chosen on the first message). */
+  | { type: 'begin'; newDraftId: string; kind?: ReportKind }
   /** /start while a draft is open: say so and carry on. */
   | { type: 'resume' }
   /** Ask the current question again (after a language change). */
@@ -27,8 +27,10 @@ export type WizardInput =
   | { type: 'contact'; phone: string; own: boolean }
   /** Any other message (sticker, poll, …). */
   | { type: 'other' }
-  /** What intake answered to a `submit` effect. */
-  | { type: 'submitted'; draftId: string; result: IntakeResult };
+  /** The window for more parts of a split paste has passed: take the story as it is. */
+  | { type: 'flush'; draftId: string }
+  /** What intake answered to a `submit` effect; `answerWithinMinutes` from the configured SLA for this report's priority. */
+  | { type: 'submitted'; draftId: string; result: IntakeResult; answerWithinMinutes?: number };
 
 /** A text from the locale files (`bot` namespace unless the key names another). */
 export interface Text {
@@ -49,9 +51,12 @@ export type Keyboard =
   | { type: 'when'; draftId: string }
   | { type: 'evidence'; draftId: string; count: number }
   | { type: 'danger'; draftId: string }
-  | { type: 'anon'; draftId: string }
   | { type: 'contact' }
   | { type: 'review'; draftId: string }
+  /** The review's "change" menu. */
+  | { type: 'edit'; draftId: string }
+  /** "Cancel this report?" after a typed cancel word. */
+  | { type: 'cancelAsk'; draftId: string; step: Step }
   | { type: 'confirmAgain'; draftId: string };
 
 export type Reply =
@@ -67,6 +72,8 @@ export type Reply =
 export type Effect =
   | { type: 'started' }
   | { type: 'cancelled'; step: Step }
+  /** Part of a split paste arrived: feed a `flush` input back after the window unless more parts come. */
+  | { type: 'hold'; draftId: string }
   /** Store the report; the answer comes back as a `submitted` input. */
   | { type: 'submit'; draftId: string; report: IntakeRequest['report']; phone?: string };
 

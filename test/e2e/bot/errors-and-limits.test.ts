@@ -25,15 +25,15 @@ describe('the error boundary', () => {
     expect(logs).not.toContain('Makena');
     // The draft is still there: /start resumes it instead of starting over.
     await u.sendText('/start');
-    expect(allTexts(u).slice(-2)[0]).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoachia.');
+    expect(allTexts(u).slice(-2)[0]).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoishia.');
   });
 
   it('does not log the failed request, which can echo the reporter’s words back', async () => {
     const u = h.tg.user({ firstName: 'Kamau', languageCode: 'en' });
-    await walkTo(u, 'anon', 'en', 'Officer Kiprono took 2000 shillings from me at Eldama Ravine.');
+    await walkTo(u, 'when', 'en', 'Officer Kiprono took 2000 shillings from me at Eldama Ravine.');
     // The review screen repeats the story; its sendMessage fails.
     h.tg.failNext('sendMessage', { errorCode: 400, description: "Bad Request: can't parse entities" });
-    await u.press('🕶 Stay anonymous');
+    await u.press('Today');
     expect(lastText(u)).toBe('Sorry, something went wrong on our side. Your answers are kept. Please try again in a moment.');
     const logs = h.logs.join('\n');
     expect(logs).toContain('sendMessage');
@@ -43,7 +43,7 @@ describe('the error boundary', () => {
 });
 
 describe('after a stored report', () => {
-  it('does not follow "received" with an apology when the session cannot be saved; Confirm again gives the same reference', async () => {
+  it('does not follow "received" with an apology when the session cannot be saved; Send again gives the same reference', async () => {
     const u = h.tg.user({ firstName: 'Wairimu', languageCode: 'sw' });
     await walkTo(u, 'review', 'sw');
     const sessions = h.current.sessions;
@@ -52,7 +52,7 @@ describe('after a stored report', () => {
       throw new Error('Redis went away');
     };
     try {
-      await u.press('✅ Thibitisha na utume');
+      await u.press('🕶 Tuma bila kutaja jina langu');
     } finally {
       sessions.set = realSet;
     }
@@ -60,8 +60,8 @@ describe('after a stored report', () => {
     const reference = referenceIn(lastText(u));
     expect(allTexts(u)).not.toContain(apology);
     expect(h.logs.join('\n')).toContain('session_not_saved');
-    // The unsaved session still shows the review screen: tapping Confirm again files nothing new.
-    await u.press('✅ Thibitisha na utume');
+    // The unsaved session still shows the review screen: tapping Send again files nothing new.
+    await u.press('🕶 Tuma bila kutaja jina langu');
     expect(referenceIn(lastText(u))).toBe(reference);
     const reporter = await h.store.reporters.findByTelegramUser(u.id);
     expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
@@ -72,13 +72,13 @@ describe('reports per day', () => {
   it('refuses a report over the daily limit but keeps the draft; a double tap does not use up the allowance', async () => {
     const u = h.tg.user({ firstName: 'Busy', languageCode: 'en' });
     await walkTo(u, 'review');
-    await Promise.all([u.press('✅ Confirm and send'), u.press('✅ Confirm and send')]);
+    await Promise.all([u.press('🕶 Send anonymously'), u.press('🕶 Send anonymously')]);
     const refs = allTexts(u).filter((t) => t.includes('Your reference is')).map(referenceIn);
     expect(refs).toHaveLength(2);
     expect(new Set(refs).size).toBe(1);
 
     await walkTo(u, 'review');
-    await u.press('✅ Confirm and send');
+    await u.press('🕶 Send anonymously');
     expect(lastText(u)).toContain('You have already sent 1 reports today');
     const reporter = await h.store.reporters.findByTelegramUser(u.id);
     expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);

@@ -1,4 +1,5 @@
 /** Shared steps for the bot's end-to-end tests. */
+import { loadResources } from '../../../src/i18n';
 import type { TelegramDouble, TelegramUser } from '../../support/telegram';
 import type { DoubleState } from '../../support/telegram/state';
 
@@ -15,44 +16,48 @@ export function formatDayEat(d: Date): string {
 }
 
 const EN = {
+  menu: '☰ Menu in English',
   report: '📝 Report an incident',
   police: 'Police misconduct',
   bribery: 'Bribery or extortion by police',
-  today: 'Today',
-  skip: 'Skip',
   no: 'No',
-  anonymous: '🕶 Stay anonymous',
+  today: 'Today',
+  addFiles: '📎 Add files',
 };
 const SW = {
+  menu: '☰ Menyu kwa Kiswahili',
   report: '📝 Ripoti tukio',
   police: 'Utovu wa nidhamu wa polisi',
   bribery: 'Polisi kuitisha hongo au kulazimisha pesa',
-  today: 'Leo',
-  skip: 'Ruka',
   no: 'Hapana',
-  anonymous: '🕶 Bila kutaja jina langu',
+  today: 'Leo',
+  addFiles: '📎 Ongeza faili',
 };
 
-export type Stop = 'kind' | 'cat' | 'desc' | 'county' | 'place' | 'when' | 'ev' | 'danger' | 'anon' | 'review';
+export type Stop = 'kind' | 'cat' | 'danger' | 'desc' | 'county' | 'place' | 'when' | 'review' | 'ev';
 
-/** Walks a new report (police bribery, Nakuru, today, no evidence, no danger, anonymous) up to `stop`. */
+/**
+ * Walks a new report (police bribery, no danger, Nakuru, today, no evidence) up to `stop`: the
+ * question at `stop` is the newest message. The first /start of a chat offers both languages;
+ * the walk takes its language's menu, then "Report an incident".
+ */
 export async function walkTo(u: TelegramUser, stop: Stop, lang: 'en' | 'sw' = 'en', story = 'Police asked me for a bribe at the junction.'): Promise<void> {
   const b = lang === 'en' ? EN : SW;
-  const order: Stop[] = ['kind', 'cat', 'desc', 'county', 'place', 'when', 'ev', 'danger', 'anon', 'review'];
+  const order: Stop[] = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'review', 'ev'];
   const steps: Record<Stop, () => Promise<unknown>> = {
     kind: async () => {
       await u.sendText('/start');
+      if (u.buttons().includes(b.menu)) await u.press(b.menu);
       await u.press(b.report);
     },
     cat: () => u.press(b.police),
-    desc: () => u.press(b.bribery),
+    danger: () => u.press(b.bribery),
+    desc: () => u.press(b.no),
     county: () => u.sendText(story),
     place: () => u.sendText('Nakuru'),
     when: () => u.sendText('Naivasha road junction'),
-    ev: () => u.press(b.today),
-    danger: () => u.press(b.skip),
-    anon: () => u.press(b.no),
-    review: () => u.press(b.anonymous),
+    review: () => u.press(b.today),
+    ev: () => u.press(b.addFiles),
   };
   for (const s of order) {
     await steps[s]();
@@ -89,3 +94,47 @@ export function shown(m: { text?: string; caption?: string; parseMode?: string }
 export const lastText = (u: TelegramUser): string => shown(u.lastMessage());
 /** Every bot message in the chat as the person reads them. */
 export const allTexts = (u: TelegramUser): string[] => u.messages().map(shown);
+
+type Tree = Record<string, unknown>;
+const leaves = (o: Tree): string[] => Object.values(o).flatMap((v) => (v && typeof v === 'object' ? leaves(v as Tree) : [String(v)]));
+
+/**
+ * Pieces of every English text a reporter can read (the bot's namespaces), at least 8 characters
+ * long and different from Swahili: a Swahili reply containing one of them shows English.
+ */
+export function englishFragments(): string[] {
+  const res = loadResources();
+  const sw = new Set(['bot', 'common', 'limits', 'notices'].flatMap((ns) => leaves(res.sw[ns] as Tree)));
+  const pieces = ['bot', 'common', 'limits', 'notices']
+    .flatMap((ns) => leaves(res.en[ns] as Tree))
+    .filter((v) => !sw.has(v))
+    .flatMap((v) => v.split(/{{[^}]*}}|\$t\([^)]*\)|<[^>]+>|\n|[.:;!?]/))
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 8 && /[a-z]{3}/.test(p) && !/^\/|R-X/.test(p));
+  return [...new Set(pieces)];
+}
+
+/** Fails with the English piece and the text it was found in. */
+export function expectNoEnglish(texts: string[], fragments = englishFragments()): void {
+  const found = texts.flatMap((t) => fragments.filter((f) => t.includes(f)).map((f) => `"${f}" in ${JSON.stringify(t.slice(0, 120))}`));
+  expect(found).toEqual([]);
+}
+
+/** Counts what a person does (messages sent, buttons tapped, things shared): a tap that sends a text counts once. */
+export function countActions(u: TelegramUser): { count(): number } {
+  let n = 0;
+  let depth = 0;
+  for (const m of ['sendText', 'press', 'shareLocation', 'shareContact', 'sendPhoto', 'sendVoice', 'sendDocument', 'sendVideo', 'sendSticker'] as const) {
+    const original = (u[m] as (...a: unknown[]) => Promise<unknown>).bind(u);
+    (u as unknown as Record<string, unknown>)[m] = async (...args: unknown[]) => {
+      if (depth === 0) n++;
+      depth++;
+      try {
+        return await original(...args);
+      } finally {
+        depth--;
+      }
+    };
+  }
+  return { count: () => n };
+}

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 async function submitAnonymous(u: Parameters<typeof walkTo>[0], lang: 'en' | 'sw' = 'en', story?: string): Promise<string> {
   await walkTo(u, 'review', lang, story);
-  await u.press(lang === 'en' ? '✅ Confirm and send' : '✅ Thibitisha na utume');
+  await u.press(lang === 'en' ? '🕶 Send anonymously' : '🕶 Tuma bila kutaja jina langu');
   return referenceIn(lastText(u));
 }
 
@@ -31,43 +31,43 @@ describe('a bot restart in the middle of a report', () => {
     await u.sendPhoto();
     expect(lastText(u)).toContain('2 kati ya 10'); // the count survived
     await u.press('✅ Nimemaliza');
-    await u.press('Hapana');
-    await u.press('🕶 Bila kutaja jina langu');
     const review = lastText(u);
     expect(review).toContain('Polisi walinikamata bila sababu.');
     expect(review).toContain('Nakuru');
     expect(review).toContain('faili 2');
-    await u.press('✅ Thibitisha na utume');
+    await u.press('🕶 Tuma bila kutaja jina langu');
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ county: 32, place: 'Naivasha road junction', anonymous: true, language: 'sw' });
     expect(report!.evidence).toHaveLength(2);
   });
 });
 
-describe('Confirm', () => {
-  it('tapped twice makes one report, and both taps answer with the same reference', async () => {
+describe('Send', () => {
+  it('tapped three times makes one report; the first two taps answer with the same reference, the third quietly', async () => {
     const u = h.tg.user({ firstName: 'Double', languageCode: 'en' });
     await walkTo(u, 'review');
     const before = h.enqueued.length;
-    await Promise.all([u.press('✅ Confirm and send'), u.press('✅ Confirm and send')]);
+    await Promise.all([u.press('🕶 Send anonymously'), u.press('🕶 Send anonymously'), u.press('🕶 Send anonymously')]);
     const refs = allTexts(u)
       .filter((t) => t.includes('Your reference is'))
       .map(referenceIn);
+    // Received, then "we already have this" once; the third tap is answered quietly.
     expect(refs).toHaveLength(2);
+    expect(allTexts(u).filter((t) => t.includes('We already have this report'))).toHaveLength(1);
     expect(refs[0]).toBe(refs[1]);
     expect(await h.store.models.Report.countDocuments({ reference: refs[0] })).toBe(1);
     const reporter = await h.store.reporters.findByTelegramUser(u.id);
     expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
     expect(h.enqueued.length - before).toBe(1);
-    // Both callback queries were answered.
-    expect(u.callbackAnswerDetails().slice(-2)).toHaveLength(2);
+    // Every callback query was answered.
+    expect(u.callbackAnswerDetails().slice(-3)).toHaveLength(3);
   });
 
   it('delivered twice as the same update (a webhook retry) is handled once', async () => {
     const u = h.tg.user({ firstName: 'Redelivered', languageCode: 'en' });
     await walkTo(u, 'review');
     const confirm = u.lastMessage().raw.reply_markup?.inline_keyboard[0][0];
-    expect(confirm?.text).toBe('✅ Confirm and send');
+    expect(confirm?.text).toBe('🕶 Send anonymously');
     const update = callbackUpdate(h.tg, u, confirm!.callback_data!, 900_000_001);
     const before = u.messages().length;
     await h.current.handleUpdate(update as Parameters<typeof h.current.handleUpdate>[0]);
@@ -83,11 +83,11 @@ describe('Confirm', () => {
     const u = h.tg.user({ firstName: 'Retry', languageCode: 'en' });
     await walkTo(u, 'review');
     h.failNextSubmits(1);
-    await u.press('✅ Confirm and send');
-    expect(lastText(u)).toBe('Sorry, we could not save your report. Nothing was saved yet. Your answers are kept. Please tap Confirm again.');
+    await u.press('🕶 Send anonymously');
+    expect(lastText(u)).toBe('Sorry, we could not save your report. Nothing was saved yet. Your answers are kept. Please tap Send again.');
     const reporter = await h.store.reporters.findByTelegramUser(u.id);
     expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(0);
-    await u.press('✅ Confirm and send');
+    await u.press('🕶 Send anonymously');
     const reference = referenceIn(lastText(u));
     expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id, reference })).toBe(1);
     // The error was logged without the reporter's words.
@@ -100,26 +100,26 @@ describe('edit from review', () => {
   it('changes one part and returns to review; changing the kind asks the category again', async () => {
     const u = h.tg.user({ firstName: 'Editor', languageCode: 'en' });
     await walkTo(u, 'review');
-    await u.press('✏️ When');
+    await u.press('✏️ Change');
+    await u.press('When');
     await u.press('Yesterday');
     expect(lastText(u)).toContain('Please check your report');
     expect(lastText(u)).toContain('Yesterday (');
-    await u.press('✏️ Type');
+    await u.press('✏️ Change');
+    await u.press('Type');
     await u.press('Election-related incident');
     expect(u.buttons()).toContain('Hate speech or incitement');
     await u.press('Hate speech or incitement');
     const review = lastText(u);
     expect(review).toContain('Election-related incident');
     expect(review).toContain('Hate speech or incitement');
-    await u.press('✏️ Place');
+    await u.press('✏️ Change');
+    await u.press('Place');
     await u.sendText('Kiambu');
     await u.sendText('Thika stadium');
     expect(lastText(u)).toContain('Thika stadium');
-    await u.press('✏️ Contact');
-    await u.press('📞 An agent may contact me');
+    await u.press('📞 Send with my phone number');
     await u.press('📱 Send my phone number');
-    expect(lastText(u)).toContain('phone number shared');
-    await u.press('✅ Confirm and send');
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ kind: 'election', category: 'e_hate', county: 22, place: 'Thika stadium', when: 'yesterday', anonymous: false, priority: 3 });
   });
@@ -135,11 +135,8 @@ describe('the description as a voice note', () => {
     await u.sendText('Nakuru');
     await u.sendText('Market');
     await u.press('Today');
-    await u.press('Skip');
-    await u.press('No');
-    await u.press('🕶 Stay anonymous');
     expect(lastText(u)).toContain('voice note (42 seconds)');
-    await u.press('✅ Confirm and send');
+    await u.press('🕶 Send anonymously');
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report!.description.text).toBeUndefined();
     expect(report!.description.voice).toMatchObject({ kind: 'voice', fileId, durationSec: 42, mimeType: 'audio/ogg' });
@@ -151,17 +148,39 @@ describe('danger and anonymity', () => {
     const u = h.tg.user({ firstName: 'Danger', languageCode: 'en' });
     await walkTo(u, 'danger');
     const count = u.messages().length;
-    await u.press('Yes');
+    await u.press('🚨 Yes');
     const [numbers, next] = allTexts(u).slice(count);
     expect(numbers).toContain('If someone is in danger, call for help now');
-    for (const n of ['999', '112', '911', '116', '1559']) expect(numbers).toContain(n);
-    // The GBV line is listed for violence and sexual abuse, not for a bribe.
+    expect(numbers).toContain('999 · 112 · 911  Police, ambulance, fire');
+    expect(numbers).toContain('1559');
+    // The GBV line and the child helpline fit sexual abuse, not a bribe.
     expect(numbers).not.toContain('1195');
-    expect(next).toContain('Can an agent contact you');
-    await u.press('🕶 Stay anonymous');
-    await u.press('✅ Confirm and send');
+    expect(numbers).not.toContain('116');
+    // Straight away, before the story is asked.
+    expect(next).toContain('Tell us what happened');
+    await u.sendText('They threatened to beat me unless I paid.');
+    await u.sendText('Nakuru');
+    await u.sendText('Naivasha road junction');
+    await u.press('Today');
+    await u.press('🕶 Send anonymously');
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ dangerNow: true, priority: 1 });
+  });
+
+  it('sexual abuse: the GBV line and the child helpline, each once, in Swahili', async () => {
+    const u = h.tg.user({ firstName: 'Msaada', languageCode: 'sw' });
+    await u.sendText('/start');
+    await u.press('🚓 Utovu wa polisi');
+    await u.press('Unyanyasaji au dhuluma za kingono');
+    const count = u.messages().length;
+    await u.press('🚨 Ndio');
+    const [numbers] = allTexts(u).slice(count);
+    expect(numbers).toContain('Kama kuna mtu yuko hatarini, piga simu sasa hivi');
+    expect(numbers).toContain('999 · 112 · 911  Polisi, ambulensi au zimamoto');
+    expect(numbers).toContain('1195  Msaada kwa dhuluma za kijinsia');
+    expect(numbers).toContain('116  Msaada kwa watoto, kama mtoto anahusika');
+    expect(numbers).toContain('1559  IPOA');
+    for (const n of ['999', '1195', '116 ', '1559']) expect(numbers.split(n)).toHaveLength(2);
   });
 
   it('an anonymous report stores anonymous=true and no phone', async () => {
@@ -181,7 +200,7 @@ describe('/status', () => {
     await owner.sendText(`/status ${reference.toLowerCase().replace(/-/g, ' ')}`);
     expect(lastText(owner)).toContain(reference);
     expect(lastText(owner)).toContain('Received, waiting for an agent');
-    expect(lastText(owner)).toContain('Your report is waiting for the next free agent.');
+    expect(lastText(owner)).toContain('Your report is waiting for the next free member of staff.');
 
     const other = h.tg.user({ firstName: 'Nosy', languageCode: 'en' });
     await submitAnonymous(other); // a reporter too, just not this report's
@@ -229,7 +248,7 @@ describe('replies from the reporter after submitting', () => {
     const id = report!._id.toString();
 
     await u.sendText('I remembered: the car was a white Probox, KDA 123X.');
-    expect(lastText(u)).toBe(`✅ Sent to the agent handling ${reference}.`);
+    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
     const photo = await u.sendPhoto({ caption: 'the car' });
     const voice = await u.sendVoice({ durationSec: 7 });
 
@@ -257,7 +276,7 @@ describe('replies from the reporter after submitting', () => {
     expect(olderButton).toBeDefined();
     expect(u.buttons().some((b) => b.startsWith(newer))).toBe(true);
     await u.press(olderButton!);
-    expect(lastText(u)).toBe(`✅ Umetumwa kwa afisa anayeshughulikia ${older}.`);
+    expect(lastText(u)).toBe(`✅ Umetumwa kwa mhudumu anayeshughulikia ${older}.`);
     const olderReport = await h.store.reports.findByReference(older);
     const newerReport = await h.store.reports.findByReference(newer);
     expect((await h.store.messages.listForReport(olderReport!._id)).map((m) => m.text)).toEqual(['Nina habari zaidi.']);
@@ -289,6 +308,6 @@ describe('/language, /help and /privacy', () => {
     expect(lastText(u)).toContain('Faragha yako');
     expect(lastText(u)).toContain('bila kutaja jina lako');
     await u.sendText('Nakuru');
-    expect(lastText(u)).toContain('Mahali gani ndani ya Nakuru');
+    expect(lastText(u)).toContain('Ni wapi hasa ndani ya Nakuru');
   });
 });

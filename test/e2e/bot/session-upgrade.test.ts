@@ -28,11 +28,11 @@ it('carries on with a draft saved by the previous release and files it', async (
 
   await u.sendText('/start');
   // The language chosen before the upgrade is kept, and the review shows the old answers.
-  expect(allTexts(u).slice(-2)[0]).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoachia.');
+  expect(allTexts(u).slice(-2)[0]).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoishia.');
   expect(lastText(u)).toContain('Naivasha road junction');
   expect(lastText(u)).toContain('Nakuru');
 
-  await u.press('✅ Thibitisha na utume');
+  await u.press('🕶 Tuma bila kutaja jina langu');
   const reference = referenceIn(lastText(u));
   const report = await h.store.reports.findByIdempotencyKey('jVmPdfz8Dxt4');
   expect(report).toMatchObject({ reference, category: 'p_bribery', county: 32, place: 'Naivasha road junction', when: 'today', anonymous: true, language: 'sw' });
@@ -40,4 +40,31 @@ it('carries on with a draft saved by the previous release and files it', async (
 
   const stored = JSON.parse((await h.redis.get(key)) ?? '{}') as Record<string, unknown>;
   expect(stored).toEqual({ v: SESSION_VERSION, lang: 'sw', lastSubmitted: { draftId: 'jVmPdfz8Dxt4', reference } });
+});
+
+/** A version 1 session (readable names) half-way through the old order: danger was asked after the evidence. */
+const V1_SESSION_AT_EVIDENCE = JSON.stringify({
+  v: 1,
+  lang: 'en',
+  draft: { id: 'Kq2mV8xTn3Wb', step: 'ev', kind: 'police', category: 'p_threats', text: 'They said they would come back for me.', county: 42, place: 'Kondele', when: 'today', incidentAt: 1795899600000, evidence: [] },
+});
+
+it('asks a draft of the old step order about danger first, then carries on to the review and files it', async () => {
+  const u = h.tg.user({ firstName: 'Onyango', languageCode: 'en' });
+  const key = `${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`;
+  await h.redis.set(key, V1_SESSION_AT_EVIDENCE, 'EX', 3600);
+
+  await u.sendPhoto(); // the reporter carries on where they were: sending evidence
+  // The danger question comes first now; the photo is kept.
+  expect(lastText(u)).toContain('Is someone in danger right now?');
+  await u.press('🚨 Yes');
+  expect(allTexts(u).some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+  const review = lastText(u);
+  expect(review).toContain('Please check your report');
+  expect(review).toContain('They said they would come back for me.');
+  expect(review).toContain('1 file');
+  await u.press('🕶 Send anonymously');
+  const report = await h.store.reports.findByIdempotencyKey('Kq2mV8xTn3Wb');
+  expect(report).toMatchObject({ category: 'p_threats', county: 42, place: 'Kondele', dangerNow: true, priority: 1, anonymous: true, language: 'en' });
+  expect(report!.evidence).toHaveLength(1);
 });

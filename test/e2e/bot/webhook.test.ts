@@ -49,7 +49,7 @@ describe('webhook mode', () => {
   it('takes a whole report over the webhook and queues it as a ticket', async () => {
     const u = tg.user({ firstName: 'Chebet', languageCode: 'en' });
     await walkTo(u, 'review');
-    await u.press('✅ Confirm and send');
+    await u.press('🕶 Send anonymously');
     const reference = referenceIn(u.lastMessage().text ?? '');
     const report = await app.store.reports.findByReference(reference);
     expect(report).toMatchObject({ category: 'p_bribery', county: 32, anonymous: true, status: 'received' });

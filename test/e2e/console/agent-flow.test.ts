@@ -94,9 +94,9 @@ async function signIn(page: Page, username: string): Promise<void> {
 /** Police bribery in Nairobi with a photo, someone in danger, contactable: priority 1. */
 async function fileReport(u: TelegramUser): Promise<string> {
   await u.sendText('/start');
-  await u.press('📝 Report an incident');
-  await u.press('Police misconduct');
+  await u.press('🚓 Police misconduct');
   await u.press('Bribery or extortion by police');
+  await u.press('🚨 Yes');
   await u.sendText('Officers at the Kasarani roadblock are demanding 1,000 shillings from every matatu driver and beat one who refused.');
   await u.press('More counties ›');
   await u.press('More counties ›');
@@ -105,11 +105,8 @@ async function fileReport(u: TelegramUser): Promise<string> {
   await u.sendText('Kasarani roadblock, Thika Road');
   await u.press('Today');
   await u.sendPhoto({ caption: 'the officers at the roadblock', bytes: PHOTO });
-  await u.press('✅ Done');
-  await u.press('Yes');
-  await u.press('📞 An agent may contact me');
+  await u.press('📞 Send with my phone number');
   await u.press('📱 Send my phone number', { phoneNumber: '+254722000111' });
-  await u.press('✅ Confirm and send');
   const m = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(u.lastMessage().text ?? '');
   if (!m) throw new Error(`no reference in ${u.lastMessage().text}`);
   return m[0];

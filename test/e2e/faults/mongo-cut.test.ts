@@ -22,7 +22,9 @@ import { startFaultApp, type FaultApp } from './app';
 
 jest.setTimeout(60_000);
 
-const CONFIRM: Record<Lang, string> = { en: '✅ Confirm and send', sw: '✅ Thibitisha na utume' };
+const CONFIRM: Record<Lang, string> = { en: '🕶 Send anonymously', sw: '🕶 Tuma bila kutaja jina langu' };
+/** The button offered after "nothing was saved": sends the kept draft as the reporter chose. */
+const RETRY: Record<Lang, string> = { en: '✅ Send again', sw: '✅ Tuma tena' };
 const REFERENCE = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 
 let proxy: TcpProxy;
@@ -89,7 +91,7 @@ describe.each(cases)('MongoDB cut at the $where ($moment)', ({ where, moment, la
     // Told in their language that nothing was saved, with a Confirm button to try again.
     const failed = f.app.translator.t(lang, 'bot:submit.failed');
     expect(lastText(u)).toBe(failed);
-    expect(u.buttons()).toEqual([CONFIRM[lang]]);
+    expect(u.buttons()).toEqual([RETRY[lang]]);
     expect(allTexts(u).slice(before).some((t) => REFERENCE.test(t))).toBe(false);
 
     const during = await stored(u);
@@ -108,7 +110,7 @@ describe.each(cases)('MongoDB cut at the $where ($moment)', ({ where, moment, la
     proxy.restore();
     // The draft was kept: the same button stores it now (the driver reconnects on demand).
     const retry = u.messages().length;
-    await u.press(CONFIRM[lang], { timeoutMs: 30_000 });
+    await u.press(RETRY[lang], { timeoutMs: 30_000 });
     const told = allTexts(u)
       .slice(retry)
       .map((t) => REFERENCE.exec(t)?.[0])

@@ -31,7 +31,7 @@ import { pool, startFaultApp, type FaultApp } from './app';
 jest.setTimeout(60_000);
 
 const REPORTERS = 20;
-const CONFIRM: Record<Lang, string> = { en: '✅ Confirm and send', sw: '✅ Thibitisha na utume' };
+const CONFIRM: Record<Lang, string> = { en: '🕶 Send anonymously', sw: '🕶 Tuma bila kutaja jina langu' };
 const REFERENCE = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 
 interface Reporter {

@@ -74,6 +74,7 @@ function wrongLanguage(u: TelegramUser, lang: Lang, from: number, typed: string[
   const problems: string[] = [];
   const ownEcho = [...typed].sort((a, b) => b.length - a.length).filter((s) => s.trim().length > 0);
   for (const m of u.messages().slice(from)) {
+    if (isBilingualChoice(m)) continue;
     let text = shown(m);
     // What the reporter typed may be echoed back (the review screen): it is theirs, not ours.
     for (const s of ownEcho) text = text.split(s.trim()).join(' ').split(s.trim().slice(0, 700)).join(' ');
@@ -112,7 +113,7 @@ type Action =
   | { k: 'edited'; text: string };
 
 /** The other language's labels and answers, and other things people really type. */
-const otherLanguageInputs = ['Ndio', 'Hapana', 'Leo', 'Jana', 'Ruka', 'Yes', 'No', 'Today', 'Skip', '✅ Thibitisha na utume', '✅ Confirm and send', '⬅️ Back', 'Katisha', 'Nairobi', 'nairobi city', 'Mombasa', '12/12/2012', '31/02/2025', '0', '-1', 'R-7K3F-9QX2'];
+const otherLanguageInputs = ['Ndio', 'Hapana', 'Leo', 'Jana', 'Ruka', 'Yes', 'No', 'Today', 'Skip', '🕶 Tuma bila kutaja jina langu', '🕶 Send anonymously', 'ghairi', 'sasa hivi', 'juzi', 'ndiyo', '⬅️ Back', 'Katisha', 'Nairobi', 'nairobi city', 'Mombasa', '12/12/2012', '31/02/2025', '0', '-1', 'R-7K3F-9QX2'];
 const oddTexts = [
   '',
   ' ',
@@ -183,10 +184,13 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: textArb.map((text) => ({ k: 'edited' as const, text })) },
 );
 
-const STOPS: (Stop | 'none' | 'contact')[] = ['none', 'kind', 'cat', 'desc', 'county', 'place', 'when', 'ev', 'danger', 'anon', 'contact', 'review'];
+const STOPS: (Stop | 'none' | 'contact')[] = ['none', 'kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'review', 'ev', 'contact'];
 
-/** Language choice is out of scope here (it legitimately changes the language mid-sequence). */
-const isLanguageData = (d: string) => d.startsWith('l:') || d === 'm:lang';
+/** Language choice is out of scope here (it legitimately changes the language mid-sequence), on the first message too. */
+const isLanguageData = (d: string) => d.startsWith('l:') || d.startsWith('s:') || d === 'm:lang';
+
+/** The first message offers both languages on purpose (its buttons carry `s:<lang>:…`). */
+const isBilingualChoice = (m: ReturnType<TelegramUser['messages']>[number]) => (m.raw.reply_markup?.inline_keyboard.flat() ?? []).some((b) => b.callback_data?.startsWith('s:'));
 
 function inlineButtons(u: TelegramUser, newestOnly: boolean): { text: string; data: string }[] {
   const withButtons = u.messages().filter((m) => m.raw.reply_markup);
@@ -216,10 +220,10 @@ function mutate(data: string, m: Extract<Action, { k: 'mutated' }>): string {
       out = parts.length === 4 ? [parts[0], 'A'.repeat(1 + (m.pos % 20)), parts[2], parts[3]].join(':') : `${data}:x`;
       break;
     case 'step':
-      out = parts.length === 4 ? [parts[0], parts[1], ['kind', 'cat', 'desc', 'county', 'review', 'zzz'][m.pos % 6], parts[3]].join(':') : `w:${data}`;
+      out = parts.length === 4 ? [parts[0], parts[1], ['kind', 'cat', 'danger', 'desc', 'county', 'review', 'zzz'][m.pos % 7], parts[3]].join(':') : `w:${data}`;
       break;
     case 'value':
-      out = parts.length >= 2 ? [...parts.slice(0, -1), ['ok', 'x', 'back', 'e_kind', 'e_zzz', '48', '0', 'p9', 'done', 'y', 'a', m.ch][m.pos % 12]].join(':') : `${data}:ok`;
+      out = parts.length >= 2 ? [...parts.slice(0, -1), ['ok', 'x', 'back', 'e_kind', 'e_zzz', '48', '0', 'p9', 'done', 'y', 'sa', 'sc', 'xc', 'xn', 'edit', m.ch][m.pos % 16]].join(':') : `${data}:ok`;
       break;
   }
   while (Buffer.byteLength(out) > 64) out = out.slice(0, -1);
@@ -323,8 +327,8 @@ async function walk(u: TelegramUser, lang: Lang, stop: (typeof STOPS)[number]): 
     return;
   }
   if (stop === 'contact') {
-    await walkTo(u, 'anon', lang);
-    await u.press(t.t(lang, 'bot:anon.contactable'));
+    await walkTo(u, 'review', lang);
+    await u.press(t.t(lang, 'bot:review.send_contact'));
     return;
   }
   await walkTo(u, stop, lang);
@@ -356,7 +360,7 @@ it('random updates at every step: no failed update, always the reporter’s lang
       // Still usable: /cancel, then the whole happy path files a report.
       await u.sendText('/cancel');
       await walkTo(u, 'review', lang);
-      await u.press(t.t(lang, 'bot:review.confirm'));
+      await u.press(t.t(lang, 'bot:review.send_anonymous'));
       const reference = referenceIn(shown(u.lastMessage()));
       expect(await h.store.reports.findByReference(reference)).toMatchObject({ language: lang });
       expect(failureLines().length).toBe(failedBefore);

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import IORedis from 'ioredis';
@@ -20,6 +21,18 @@ const botRow = (page: Page, text: string | RegExp) => page.locator('.row.bot', {
 /** The newest inline button with this label (older messages may carry the same one). */
 const tap = (page: Page, label: string) => page.locator('#messages').getByRole('button', { name: label, exact: true }).last().click();
 const key = (page: Page, label: string) => page.locator('#reply-keyboard').getByRole('button', { name: label }).click();
+/**
+ * Screenshots shown in the README ("The reporter's bot") are kept in the repository, next to this
+ * test; `UPDATE_README_SHOTS=1` refreshes them (otherwise they go to test-artifacts/ only, so a
+ * test run leaves the working tree clean).
+ */
+const README_SHOTS = join(__dirname, 'screenshots');
+async function readmeShot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: artifactPath(name) });
+  if (!process.env.UPDATE_README_SHOTS) return;
+  mkdirSync(README_SHOTS, { recursive: true });
+  copyFileSync(artifactPath(name), join(README_SHOTS, name));
+}
 
 interface RunningCli {
   child: ChildProcessWithoutNullStreams;
@@ -108,12 +121,18 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     await page.locator('#setup').getByLabel(/Phone number/).fill('+254722333444');
     await page.getByRole('button', { name: 'Start chatting' }).click();
     await page.getByRole('button', { name: 'START', exact: true }).click();
-    await botRow(page, 'Karibu').waitFor();
+    // The first message offers both languages; one tap chooses Kiswahili and what to report.
+    await botRow(page, 'Welcome to Ripoti').waitFor();
+    await readmeShot(page, 'playground-chat-first-message.png');
 
-    await tap(page, '📝 Ripoti tukio');
-    await tap(page, 'Utovu wa nidhamu wa polisi');
+    await tap(page, '🚓 Utovu wa polisi');
     await tap(page, 'Polisi kuitisha hongo au kulazimisha pesa');
+    // Danger first: "yes" shows the numbers at once.
+    await botRow(page, 'Je, kuna mtu yuko hatarini').waitFor();
+    await tap(page, '🚨 Ndio');
+    await botRow(page, '999 · 112 · 911').waitFor();
     await botRow(page, 'Tueleze kilichotokea').waitFor();
+    await readmeShot(page, 'playground-chat-danger.png');
     const story = 'Afisa wa polisi kwenye kizuizi aliitisha shilingi 500 kabla ya kuniachilia.';
     await page.getByRole('textbox', { name: 'Message', exact: true }).fill(story);
     await page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
@@ -122,7 +141,7 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     await botRow(page, 'kaunti gani').waitFor();
     await page.screenshot({ path: artifactPath('playground-chat-wizard.png') });
     await tap(page, 'Mombasa');
-    await botRow(page, 'Mahali gani ndani ya Mombasa').waitFor();
+    await botRow(page, 'Ni wapi hasa ndani ya Mombasa').waitFor();
     await key(page, '📍 Tuma mahali nilipo');
     await page.getByRole('dialog', { name: 'Send location' }).getByRole('button', { name: 'Mombasa' }).click();
     await page.getByRole('button', { name: 'Send this location' }).click();
@@ -130,8 +149,10 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     await botRow(page, 'Ilitokea lini').waitFor();
     await tap(page, 'Leo');
 
-    // Evidence: a photo from disk.
-    await botRow(page, 'Una picha, video').waitFor();
+    // Evidence: a photo from disk, added at the review.
+    await botRow(page, 'Tafadhali angalia ripoti yako').waitFor();
+    await tap(page, '📎 Ongeza faili');
+    await botRow(page, 'Ukimaliza, bonyeza Nimemaliza').waitFor();
     await page.getByRole('button', { name: 'Attach' }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('menuitem', { name: 'Photo' }).click();
@@ -140,21 +161,19 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     await page.getByRole('dialog', { name: 'Send photo' }).getByRole('button', { name: 'Send' }).click();
     await botRow(page, '1 kati ya 10').waitFor();
     await tap(page, '✅ Nimemaliza');
+    await botRow(page, 'Ushahidi: faili 1').waitFor();
+    await readmeShot(page, 'playground-chat-review.png');
 
-    await botRow(page, 'hatarini sasa hivi').waitFor();
-    await tap(page, 'Hapana');
-    await tap(page, '📞 Afisa anaweza kuwasiliana nami');
+    // Sent with the phone number: Telegram's own share button, then the report goes.
+    await tap(page, '📞 Tuma pamoja na nambari yangu');
     await key(page, '📱 Tuma nambari yangu ya simu');
     const ask = page.getByRole('dialog', { name: 'Share your phone number' });
     await ask.getByRole('button', { name: 'OK' }).click();
-
-    await botRow(page, 'Tafadhali angalia ripoti yako').waitFor();
-    await tap(page, '✅ Thibitisha na utume');
     const received = botRow(page, /Imepokelewa\. Nambari yako ya kumbukumbu ni R-/);
     await received.waitFor();
     const reference = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec((await received.textContent()) ?? '')?.[0];
     expect(reference).toBeDefined();
-    await page.screenshot({ path: artifactPath('playground-chat.png') });
+    await readmeShot(page, 'playground-chat.png');
     expect(errors).toEqual([]);
 
     // The agent's side: sign in as the demo account and take the next ticket.

@@ -86,7 +86,7 @@ describe('scale-out: 2 bot processes and 3 worker processes', () => {
         const refs: string[] = [];
         for (let n = 0; n < REPORTS_EACH; n++) {
           await walkTo(u, 'review', lang, `Report ${n} from reporter ${i}: officers demanded money.`);
-          await u.press(lang === 'sw' ? '✅ Thibitisha na utume' : '✅ Confirm and send');
+          await u.press(lang === 'sw' ? '🕶 Tuma bila kutaja jina langu' : '🕶 Send anonymously');
           refs.push(referenceIn(u.lastMessage().text ?? ''));
         }
         return refs;

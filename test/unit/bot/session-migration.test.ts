@@ -3,7 +3,9 @@
  * upgrade. The inputs below are real sessions copied from Redis after journeys through that
  * release's bot (draft ids, references and file ids as the Bot API double issued them).
  */
-import { migrateSession, SESSION_VERSION } from '../../../src/bot/session';
+import { migrateSession, SESSION_VERSION, type SessionData } from '../../../src/bot/session';
+import { step } from '../../../src/bot/wizard/step';
+import type { WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
 const AT_REVIEW =
   '{"d":{"id":"jVmPdfz8Dxt4","s":"review","k":"police","c":"p_bribery","tx":"Police asked me for a bribe at the junction.","co":32,"p":"Naivasha road junction","w":"today","at":1795899600000,"ev":[],"dg":false,"an":true}}';
@@ -46,7 +48,8 @@ describe('migrateSession from the unversioned single-letter format', () => {
     const s = migrate(AFTER_A_REPORT);
     expect(s?.lang).toBe('sw');
     expect(s?.lastSubmitted).toEqual({ draftId: '1Xll3Xbaj3E8', reference: 'R-HZMB-YEJY' });
-    expect(s?.draft).toEqual({ id: 'OVUiUhfDy2yg', step: 'county', kind: 'police', category: 'p_bribery', text: 'Police asked me for a bribe at the junction.' });
+    // Then on to version 2: the danger question, now asked right after the category, comes first.
+    expect(s?.draft).toEqual({ id: 'OVUiUhfDy2yg', step: 'danger', editing: true, kind: 'police', category: 'p_bribery', text: 'Police asked me for a bribe at the junction.' });
   });
 
   it('renames a voice description, a shared location, the phone, editing and a pending reply', () => {
@@ -102,5 +105,47 @@ describe('migrateSession on other input', () => {
     expect(migrateSession(null)).toBeUndefined();
     expect(migrateSession([1, 2])).toBeUndefined();
     expect(migrateSession('{"d":{}}')).toBeUndefined();
+  });
+});
+
+/**
+ * Version 1 sessions (readable names, the old step order: danger after the evidence, then an
+ * anonymity step) of reporters in the middle of a report when the new order is deployed.
+ */
+describe('migrateSession from version 1 (danger asked late)', () => {
+  const NOW = new Date('2026-11-28T09:30:00Z');
+  const base = { id: 'jVmPdfz8Dxt4', kind: 'police', category: 'p_bribery' };
+  const v1 = (draft: Record<string, unknown>) => ({ v: 1, lang: 'sw', draft: { ...base, ...draft } });
+  const run = (s: SessionData | undefined, ...inputs: WizardInput[]) => {
+    let state: WizardState = { draft: s?.draft, lastSubmitted: s?.lastSubmitted };
+    let steps: (string | undefined)[] = [];
+    for (const input of inputs) {
+      const r = step(state, input, NOW);
+      state = r.state;
+      steps = [...steps, r.state.draft?.step];
+    }
+    return { state, steps };
+  };
+  const press = (step: string, value: string): WizardInput => ({ type: 'button', draftId: base.id, step, value });
+
+  it('a draft past the category without a danger answer is asked it first, then carries on with what is missing', () => {
+    const s = migrateSession(v1({ step: 'county', text: 'They beat him.' }));
+    expect(s).toEqual({ v: SESSION_VERSION, lang: 'sw', draft: { ...base, step: 'danger', editing: true, text: 'They beat him.' } });
+    const { state, steps } = run(s, press('danger', 'y'), press('county', '47'), { type: 'text', text: 'Kasarani' }, press('when', 'today'));
+    // Danger, then the county and place that were next, then when; the story is not asked again.
+    expect(steps).toEqual(['county', 'place', 'when', 'review']);
+    expect(state.draft).toMatchObject({ danger: true, county: 47, place: 'Kasarani', when: 'today', text: 'They beat him.' });
+  });
+
+  it('a draft at the old anonymity step goes to the review, which now has the Send buttons', () => {
+    const s = migrateSession(v1({ step: 'anon', text: 't', county: 32, place: 'p', when: 'today', incidentAt: 1795899600000, evidence: [], danger: false }));
+    expect(s?.draft?.step).toBe('review');
+    const { state } = run(s, { type: 'show' });
+    expect(state.draft?.step).toBe('review');
+  });
+
+  it('a draft at the category or with its danger answer keeps its step', () => {
+    expect(migrateSession(v1({ step: 'cat' }))?.draft).toEqual({ ...base, step: 'cat' });
+    expect(migrateSession(v1({ step: 'when', danger: false, text: 't' }))?.draft).toEqual({ ...base, step: 'when', danger: false, text: 't' });
   });
 });

@@ -1,6 +1,6 @@
 /** Telegram messages and button data as wizard input. */
 import type { Message } from 'telegraf/types';
-import { buttonInput, messageInput, WIZARD_DATA } from '../../../src/bot/wizard/parse';
+import { buttonInput, messageInput, normalise, readWord, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 
 const FROM = 424242;
 const LABELS = { back: '⬅️ Rudi', cancel: '❌ Katisha' };
@@ -51,5 +51,38 @@ describe('wizard button data', () => {
     expect(WIZARD_DATA.exec('w:dRaFt0000001:county')).toBeNull();
     expect(WIZARD_DATA.exec('w:a:b:c:d')).toBeNull();
     expect(WIZARD_DATA.exec('x:dRaFt0000001:county:p2')).toBeNull();
+  });
+});
+
+describe('readWord', () => {
+  it('reads yes, no and skip in English and Swahili, with the spellings people type', () => {
+    for (const w of ['yes', 'Yes!', 'YES', 'ndio', 'Ndiyo', 'ndiyo.', 'ndyo', 'sawa', 'Sawa sawa', 'ok', 'eeh']) expect([w, readWord(w)]).toEqual([w, 'yes']);
+    for (const w of ['no', 'No.', 'hapana', 'Hapana!', 'hapna', 'la', 'nope']) expect([w, readWord(w)]).toEqual([w, 'no']);
+    for (const w of ['skip', 'Ruka', 'none', 'sina']) expect([w, readWord(w)]).toEqual([w, 'skip']);
+    for (const w of ['done', 'Nimemaliza', 'tayari']) expect([w, readWord(w)]).toEqual([w, 'done']);
+  });
+
+  it('reads days and "now", and "it is happening now" in either language', () => {
+    for (const w of ['today', 'Leo', 'leo hii']) expect([w, readWord(w)]).toEqual([w, 'today']);
+    for (const w of ['yesterday', 'Jana']) expect([w, readWord(w)]).toEqual([w, 'yesterday']);
+    for (const w of ['juzi', 'day before yesterday']) expect([w, readWord(w)]).toEqual([w, 'dayBefore']);
+    for (const w of ['now', 'sasa hivi', 'Sasa hivi!', 'saa hii', 'It is happening now', "it's happening now", 'Inatokea sasa hivi', 'bado inaendelea']) expect([w, readWord(w)]).toEqual([w, 'now']);
+  });
+
+  it('reads cancel words', () => {
+    for (const w of ['ghairi', 'Ghairi!', 'acha', 'katisha', 'cancel', 'Stop', 'sitisha']) expect([w, readWord(w)]).toEqual([w, 'cancel']);
+  });
+
+  it('takes only whole messages: a sentence that contains a word is not that word', () => {
+    expect(readWord('Acha nikueleze kilichotokea')).toBeUndefined();
+    expect(readWord('yes they beat him')).toBeUndefined();
+    expect(readWord('Nakuru')).toBeUndefined();
+    expect(readWord('')).toBeUndefined();
+    expect(readWord('x'.repeat(500))).toBeUndefined();
+  });
+
+  it('normalises case, accents, punctuation and spaces', () => {
+    expect(normalise('  Ndiyó!!  ')).toBe('ndiyo');
+    expect(normalise('It’s   happening NOW')).toBe('it s happening now');
   });
 });

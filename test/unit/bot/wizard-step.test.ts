@@ -11,22 +11,20 @@ import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/b
 const NOW = new Date('2026-11-28T09:30:00Z'); // 12:30 in Nairobi
 const TODAY_EAT = Date.parse('2026-11-27T21:00:00Z'); // 28/11/2026 00:00 in Nairobi
 const ID = 'dRaFt0000001';
-const ORDER: Step[] = ['kind', 'cat', 'desc', 'county', 'place', 'when', 'ev', 'danger', 'anon'];
+const ORDER: Step[] = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when'];
 const ANSWERS: Record<string, Partial<Draft>> = {
   kind: { kind: 'police' },
   cat: { category: 'p_bribery' },
+  danger: { danger: false },
   desc: { text: 'Police asked me for a bribe at the junction.' },
   county: { county: 32 },
   place: { place: 'Naivasha road junction' },
   when: { when: 'today', incidentAt: TODAY_EAT },
-  ev: { evidence: [] },
-  danger: { danger: false },
-  anon: { anonymous: true },
 };
 
-/** A draft at `at` with every answer before it given, plus `extra`. */
+/** A draft at `at` with every answer before it given, plus `extra` (evidence and contact come from the review). */
 function draftAt(at: Step, extra: Partial<Draft> = {}): Draft {
-  const before = at === 'review' || at === 'contact' ? ORDER.filter((s) => at === 'review' || s !== 'anon') : ORDER.slice(0, ORDER.indexOf(at));
+  const before = at === 'review' || at === 'contact' || at === 'ev' ? ORDER : ORDER.slice(0, ORDER.indexOf(at));
   return Object.assign({ id: ID, step: at }, ...before.map((s) => ANSWERS[s]), extra) as Draft;
 }
 const at = (s: Step, extra: Partial<Draft> = {}): WizardState => ({ draft: draftAt(s, extra) });
@@ -138,17 +136,25 @@ describe('kind', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'main' });
   });
 
-  it('text is not an answer here', () => {
-    expect(said(type(at('kind'), 'police'))).toEqual(['unexpected.kind', 'kind.ask']);
+  it('a typed kind in either language is an answer; other text is not', () => {
+    expect(type(at('kind'), 'Polisi').state.draft).toMatchObject({ step: 'cat', kind: 'police' });
+    expect(type(at('kind'), 'uchaguzi').state.draft).toMatchObject({ step: 'cat', kind: 'election' });
+    expect(said(type(at('kind'), 'hello'))).toEqual(['unexpected.kind', 'kind.ask']);
+  });
+
+  it('starts at the category when the kind was chosen on the first message', () => {
+    const r = run({}, { type: 'begin', newDraftId: ID, kind: 'election' });
+    expect(r.state.draft).toEqual({ id: ID, step: 'cat', kind: 'election' });
+    expect(said(r)).toEqual(['category.ask']);
   });
 });
 
 describe('cat', () => {
-  it('takes a category of the chosen kind and asks what happened', () => {
+  it('takes a category of the chosen kind and asks about danger first', () => {
     const r = press(at('cat'), 'p_arrest');
-    expect(r.state.draft).toMatchObject({ step: 'desc', category: 'p_arrest' });
-    expect(said(r)).toEqual(['answer', 'desc.ask']);
-    expect(lastKeyboard(r)).toEqual({ type: 'nav', draftId: ID, step: 'desc' });
+    expect(r.state.draft).toMatchObject({ step: 'danger', category: 'p_arrest' });
+    expect(said(r)).toEqual(['answer', 'danger.ask']);
+    expect(lastKeyboard(r)).toEqual({ type: 'danger', draftId: ID });
   });
 
   it('refuses a category of the other kind', () => {
@@ -171,12 +177,11 @@ describe('desc', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'county', draftId: ID, page: 0 });
   });
 
-  it('asks again for an empty or too long text', () => {
-    expect(said(type(at('desc'), '   '))).toEqual(['desc.empty', 'desc.ask']);
-    const long = type(at('desc'), 'x'.repeat(LIMITS.descriptionMaxChars + 1));
-    expect(said(long)).toEqual(['desc.too_long', 'desc.ask']);
-    expect(long.replies[0]).toMatchObject({ texts: [{ params: { max: LIMITS.descriptionMaxChars, length: LIMITS.descriptionMaxChars + 1 } }] });
-    expect(stepOf(long)).toBe('desc');
+  it('asks again for an empty text, without naming any limit', () => {
+    const empty = type(at('desc'), '   ');
+    expect(said(empty)).toEqual(['desc.empty', 'desc.ask']);
+    expect(empty.replies[1]).toMatchObject({ texts: [{ key: 'desc.ask' }] });
+    expect((empty.replies[1] as { texts: { params?: unknown }[] }).texts[0].params).toBeUndefined();
   });
 
   it('takes a voice note instead of text, and refuses one too long or too big', () => {
@@ -188,8 +193,10 @@ describe('desc', () => {
     expect(said(send(at('desc'), voice(30, LIMITS.evidenceMaxBytes + 1)))).toEqual(['ev.too_big', 'desc.ask']);
   });
 
-  it('a photo, a sticker or a command is not a description', () => {
-    expect(said(send(at('desc'), photo()))).toEqual(['unexpected.desc', 'desc.ask']);
+  it('a photo is kept as evidence and the story still asked; a sticker or a command is not a description', () => {
+    const r = send(at('desc'), photo());
+    expect(said(r)).toEqual(['ev.kept']);
+    expect(r.state.draft).toMatchObject({ step: 'desc', evidence: [photo()] });
     expect(said(run(at('desc'), { type: 'other' }))).toEqual(['unexpected.desc', 'desc.ask']);
     expect(said(run(at('desc'), { type: 'command', command: 'weather' }))).toEqual(['wizard.unknown_command', 'desc.ask']);
   });
@@ -198,8 +205,8 @@ describe('desc', () => {
     expect(type(at('desc'), '⬅️ Back', 'back').state.draft).toMatchObject({ step: 'county', text: '⬅️ Back' });
   });
 
-  it('Back returns to the category; no button answers this step', () => {
-    expect(stepOf(press(at('desc'), 'back'))).toBe('cat');
+  it('Back returns to the danger question; no button answers this step', () => {
+    expect(stepOf(press(at('desc'), 'back'))).toBe('danger');
     expect(said(press(at('desc'), 'ok'))).toEqual(['answer:wizard.stale', 'desc.ask']);
   });
 });
@@ -261,10 +268,11 @@ describe('place', () => {
     expect(said(r)).toEqual(['place.location_noted', 'when.ask']);
   });
 
-  it('asks again for an empty or too long place; a photo is unexpected', () => {
+  it('asks again for an empty or too long place; a photo is kept as evidence', () => {
     expect(said(type(at('place'), ' '))).toEqual(['place.empty', 'place.ask']);
     expect(said(type(at('place'), 'p'.repeat(LIMITS.placeMaxChars + 1)))).toEqual(['place.too_long', 'place.ask']);
-    expect(said(send(at('place'), photo()))).toEqual(['unexpected.place', 'place.ask']);
+    expect(said(send(at('place'), photo()))).toEqual(['ev.kept']);
+    expect(said(run(at('place'), { type: 'other' }))).toEqual(['unexpected.place', 'place.ask']);
   });
 
   it('the Back button text removes the reply keyboard and returns to the county', () => {
@@ -281,16 +289,17 @@ describe('place', () => {
 
 describe('when', () => {
   it('Now, Today and Yesterday set the time from the clock', () => {
-    expect(press(at('when'), 'now').state.draft).toMatchObject({ step: 'ev', when: 'now', incidentAt: NOW.getTime() });
+    expect(press(at('when'), 'now').state.draft).toMatchObject({ step: 'review', when: 'now', incidentAt: NOW.getTime() });
     expect(press(at('when'), 'today').state.draft).toMatchObject({ when: 'today', incidentAt: TODAY_EAT });
     expect(press(at('when'), 'yesterday').state.draft).toMatchObject({ when: 'yesterday', incidentAt: TODAY_EAT - 86_400_000 });
-    expect(said(press(at('when'), 'now'))).toEqual(['answer', 'ev.ask']);
+    expect(said(press(at('when'), 'now'))).toEqual(['answer', 'review']);
   });
 
-  it('takes a typed date', () => {
+  it('takes a typed date, and asks with today as the example (not a fixed date)', () => {
     const r = type(at('when'), '25/11/2026');
-    expect(r.state.draft).toMatchObject({ step: 'ev', when: 'date' });
-    expect(said(r)).toEqual(['ev.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'review', when: 'date' });
+    expect(said(r)).toEqual(['review']);
+    expect(run(at('when'), { type: 'show' }).replies[0]).toMatchObject({ texts: [{ key: 'when.ask', params: { example: '28/11/2026' } }] });
   });
 
   it('explains a malformed or future date with today as the example', () => {
@@ -328,63 +337,67 @@ describe('ev', () => {
     expect(said(type(at('ev'), 'here is a photo'))).toEqual(['unexpected.ev', 'ev.ask']);
   });
 
-  it('Done keeps the files, Skip drops them; both ask about danger', () => {
+  it('Done (or typed "nimemaliza") keeps the files and returns to the review', () => {
     const withPhoto = at('ev', { evidence: [photo(1)] });
-    expect(press(withPhoto, 'done').state.draft).toMatchObject({ step: 'danger', evidence: [photo(1)] });
-    expect(press(withPhoto, 'skip').state.draft).toMatchObject({ step: 'danger', evidence: [] });
-    expect(press({ draft: { ...draftAt('ev'), evidence: undefined } }, 'done').state.draft?.evidence).toEqual([]);
+    expect(press(withPhoto, 'done').state.draft).toMatchObject({ step: 'review', evidence: [photo(1)] });
+    expect(type(withPhoto, 'Nimemaliza').state.draft).toMatchObject({ step: 'review', evidence: [photo(1)] });
+    expect(press({ draft: { ...draftAt('ev'), evidence: undefined } }, 'skip').state.draft?.evidence).toEqual([]);
     expect(said(press(withPhoto, 'more'))).toEqual(['answer:wizard.stale', 'ev.ask+ev.count']);
-    expect(stepOf(press(withPhoto, 'back'))).toBe('when');
+    expect(stepOf(press(withPhoto, 'back'))).toBe('review');
   });
 });
 
 describe('danger', () => {
-  it('Yes shows the emergency numbers for the category at once, then asks about contact', () => {
+  it('Yes shows the emergency numbers for the category at once, then asks what happened', () => {
     const r = press(at('danger'), 'y');
-    expect(said(r)).toEqual(['answer', 'emergency', 'anon.ask']);
+    expect(said(r)).toEqual(['answer', 'emergency', 'desc.ask']);
     expect(r.replies[1]).toEqual({ type: 'emergency', category: 'p_bribery' });
-    expect(r.state.draft).toMatchObject({ step: 'anon', danger: true });
+    expect(r.state.draft).toMatchObject({ step: 'desc', danger: true });
   });
 
-  it('No asks about contact without numbers', () => {
+  it('No asks what happened without numbers', () => {
     const r = press(at('danger'), 'n');
-    expect(said(r)).toEqual(['answer', 'anon.ask']);
-    expect(r.replies[1]).toMatchObject({ html: true, keyboard: { type: 'anon', draftId: ID } });
+    expect(said(r)).toEqual(['answer', 'desc.ask']);
     expect(r.state.draft?.danger).toBe(false);
   });
 
-  it('refuses other values; Back returns to the evidence', () => {
+  it('typed yes or no in either language, with common spellings', () => {
+    for (const word of ['yes', 'Ndio', 'ndiyo!', 'NDIYO', 'sawa', 'Yes.']) expect(type(at('danger'), word).state.draft).toMatchObject({ step: 'desc', danger: true });
+    for (const word of ['no', 'Hapana', 'hapana.', 'la', 'hakuna']) expect(type(at('danger'), word).state.draft).toMatchObject({ step: 'desc', danger: false });
+    expect(said(type(at('danger'), 'ndio'))).toEqual(['emergency', 'desc.ask']);
+  });
+
+  it('"it is happening now" in either language is a yes, and answers when', () => {
+    for (const words of ['It is happening now!', 'happening now', 'Inatokea sasa hivi', 'sasa hivi', 'bado inaendelea']) {
+      const r = type(at('danger'), words);
+      expect(said(r)).toEqual(['emergency', 'desc.ask']);
+      expect(r.state.draft).toMatchObject({ danger: true, when: 'now', incidentAt: NOW.getTime() });
+    }
+    // ...so after the place the review comes next, without asking when.
+    const placed = type(at('place', { danger: true, when: 'now', incidentAt: NOW.getTime() }), 'Naivasha road junction');
+    expect(stepOf(placed)).toBe('review');
+  });
+
+  it('a photo sent instead of an answer is kept, and the question asked again', () => {
+    const r = send(at('danger'), photo(5));
+    expect(said(r)).toEqual(['ev.kept', 'danger.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'danger', evidence: [photo(5)] });
+  });
+
+  it('refuses other values; Back returns to the category', () => {
     expect(said(press(at('danger'), 'maybe'))).toEqual(['answer:wizard.stale', 'danger.ask']);
-    expect(stepOf(press(at('danger'), 'back'))).toBe('ev');
-  });
-});
-
-describe('anon', () => {
-  it('Anonymous drops any phone and shows the review', () => {
-    const r = press(at('anon', { phone: '+254722000111' }), 'a');
-    expect(r.state.draft).toMatchObject({ step: 'review', anonymous: true });
-    expect(r.state.draft?.phone).toBeUndefined();
-    expect(said(r)).toEqual(['answer', 'review']);
-  });
-
-  it('Contactable asks for the phone with Telegram’s button', () => {
-    const r = press(at('anon'), 'c');
-    expect(stepOf(r)).toBe('contact');
-    expect(lastKeyboard(r)).toEqual({ type: 'contact' });
-  });
-
-  it('refuses other values; Back returns to danger', () => {
-    expect(said(press(at('anon'), 'z'))).toEqual(['answer:wizard.stale', 'anon.ask']);
-    expect(stepOf(press(at('anon'), 'back'))).toBe('danger');
+    expect(said(type(at('danger'), 'maybe'))).toEqual(['unexpected.danger', 'danger.ask']);
+    expect(stepOf(press(at('danger'), 'back'))).toBe('cat');
   });
 });
 
 describe('contact', () => {
-  it('takes the reporter’s own number and shows the review', () => {
+  it('takes the reporter’s own number and sends the report with it', () => {
     const r = run(at('contact'), { type: 'contact', phone: '+254722000111', own: true });
-    expect(r.state.draft).toMatchObject({ step: 'review', phone: '+254722000111', anonymous: false });
-    expect(said(r)).toEqual(['contact.thanks', 'review']);
+    expect(r.state.draft).toMatchObject({ phone: '+254722000111', anonymous: false });
+    expect(said(r)).toEqual(['contact.thanks']);
     expect(r.replies[0]).toMatchObject({ keyboard: { type: 'remove' } });
+    expect(r.effects).toEqual([expect.objectContaining({ type: 'submit', phone: '+254722000111', report: expect.objectContaining({ anonymous: false }) })]);
   });
 
   it('refuses someone else’s number and typed numbers', () => {
@@ -395,16 +408,16 @@ describe('contact', () => {
     expect(said(run(at('contact'), { type: 'location', lat: 0, lon: 0 }))).toEqual(['unexpected.contact', 'contact.ask']);
   });
 
-  it('the Back button text returns to the anonymity question', () => {
+  it('the Back button text returns to the review', () => {
     const r = type(at('contact'), 'Rudi', 'back');
-    expect(said(r)).toEqual(['wizard.ok', 'anon.ask']);
-    expect(stepOf(r)).toBe('anon');
+    expect(said(r)).toEqual(['wizard.ok', 'review']);
+    expect(stepOf(r)).toBe('review');
   });
 });
 
 describe('review', () => {
-  it('Confirm asks intake to store the report, with the phone only when shared', () => {
-    const r = press(at('review'), 'ok');
+  it('Send anonymously asks intake to store the report; Send as chosen keeps a shared phone', () => {
+    const r = press(at('review', { phone: '+254722000111', anonymous: false }), 'sa');
     expect(said(r)).toEqual(['answer']);
     expect(r.effects).toEqual([
       {
@@ -426,7 +439,29 @@ describe('review', () => {
       },
     ]);
     const contactable = press(at('review', { anonymous: false, phone: '+254722000111', voice: voice(40), location: { lat: -1.3, lon: 36.8 } }), 'ok').effects[0];
-    expect(contactable).toMatchObject({ phone: '+254722000111', report: { description: { voice: voice(40) }, location: { lat: -1.3, lon: 36.8 } } });
+    expect(contactable).toMatchObject({ phone: '+254722000111', report: { anonymous: false, description: { voice: voice(40) }, location: { lat: -1.3, lon: 36.8 } } });
+    expect(type(at('review'), 'Sawa').effects).toEqual([expect.objectContaining({ type: 'submit', report: expect.objectContaining({ anonymous: true }) })]);
+  });
+
+  it('Send with my phone number asks for it with Telegram’s button', () => {
+    const r = press(at('review'), 'sc');
+    expect(stepOf(r)).toBe('contact');
+    expect(lastKeyboard(r)).toEqual({ type: 'contact' });
+    expect(r.effects).toEqual([]);
+  });
+
+  it('Change opens the grouped edit menu; Add files asks for evidence', () => {
+    const r = press(at('review'), 'edit');
+    expect(said(r)).toEqual(['answer', 'review.edit_ask']);
+    expect(lastKeyboard(r)).toEqual({ type: 'edit', draftId: ID });
+    expect(stepOf(r)).toBe('review');
+    expect(said(press(at('review'), 'e_ev'))).toEqual(['answer', 'ev.ask']);
+  });
+
+  it('a file sent at the review is kept and the review shown again with it', () => {
+    const r = send(at('review'), photo(3));
+    expect(said(r)).toEqual(['ev.kept', 'review']);
+    expect(r.state.draft?.evidence).toEqual([photo(3)]);
   });
 
   it('Confirm on a draft missing an answer asks for it instead', () => {
@@ -437,7 +472,10 @@ describe('review', () => {
 
   it('shows the review only when every answer is there', () => {
     expect(run(at('review'), { type: 'show' }).replies).toEqual([{ type: 'review', draft: draftAt('review') }]);
-    expect(stepOf(run(at('review', { danger: undefined }), { type: 'show' }))).toBe('danger');
+    const missing = run(at('review', { danger: undefined }), { type: 'show' });
+    expect(missing.state.draft).toMatchObject({ step: 'danger', editing: true });
+    // The answer leads back to the review (not on through the story, which is there).
+    expect(stepOf(press(missing.state, 'n'))).toBe('review');
   });
 
   it('edits one part and returns to the review', () => {
@@ -463,19 +501,26 @@ describe('review', () => {
     expect(stepOf(type(county.state, 'Back', 'back'))).toBe('county');
   });
 
-  it('refuses parts that cannot be edited; Back returns to the anonymity question', () => {
+  it('refuses parts that cannot be edited; Back returns to when', () => {
     expect(said(press(at('review'), 'e_place'))).toEqual(['answer:wizard.stale', 'review']);
-    expect(stepOf(press(at('review'), 'back'))).toBe('anon');
+    expect(stepOf(press(at('review'), 'back'))).toBe('when');
   });
 });
 
 describe('after intake answers', () => {
-  const submitted = (result: Extract<WizardInput, { type: 'submitted' }>['result']) => run(at('review'), { type: 'submitted', draftId: ID, result });
+  const submitted = (result: Extract<WizardInput, { type: 'submitted' }>['result'], answerWithinMinutes?: number) =>
+    run(at('review'), answerWithinMinutes ? { type: 'submitted', draftId: ID, result, answerWithinMinutes } : { type: 'submitted', draftId: ID, result });
+  const ok = { ok: true as const, reportId: '6650c0ffee0000000000000a', reference: 'R-7K3F-9QX2', created: true };
 
-  it('received: the draft is gone, the reference is remembered and shown', () => {
-    const r = submitted({ ok: true, reportId: '6650c0ffee0000000000000a', reference: 'R-7K3F-9QX2', created: true });
+  it('received: the draft is gone, the reference is remembered and shown, with who reads it and when', () => {
+    const r = submitted(ok, 15);
     expect(r.state).toEqual({ draft: undefined, lastSubmitted: { draftId: ID, reference: 'R-7K3F-9QX2' } });
-    expect(r.replies).toEqual([{ type: 'message', texts: [{ key: 'submit.received', params: { reference: 'R-7K3F-9QX2' } }], html: true, keyboard: { type: 'main' } }]);
+    const received = { key: 'submit.received', params: { reference: 'R-7K3F-9QX2' } };
+    expect(r.replies).toEqual([
+      { type: 'message', texts: [received, { key: 'submit.next', params: { reference: 'R-7K3F-9QX2', time: { key: 'time.minutes', params: { count: 15 } } } }], html: true, keyboard: { type: 'main' } },
+    ]);
+    expect(submitted(ok, 240).replies[0]).toMatchObject({ texts: [received, { params: { time: { key: 'time.hours', params: { count: 4 } } } }] });
+    expect(submitted(ok).replies[0]).toMatchObject({ texts: [received, { key: 'submit.next_soon' }] });
   });
 
   it('over the daily limit: the draft is kept and the limit named', () => {
@@ -506,14 +551,121 @@ describe('stale buttons', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'main' });
   });
 
-  it('a second tap on Confirm after the report was filed gives the same reference', () => {
-    const r = press({ lastSubmitted: { draftId: ID, reference: 'R-7K3F-9QX2' } }, 'ok', 'review');
+  it('a second tap on Send after the report was filed gives the same reference; a third is answered quietly', () => {
+    const r = press({ lastSubmitted: { draftId: ID, reference: 'R-7K3F-9QX2' } }, 'sa', 'review');
     expect(said(r)).toEqual(['answer', 'submit.already']);
     expect(r.replies[1]).toMatchObject({ html: true, texts: [{ params: { reference: 'R-7K3F-9QX2' } }] });
     expect(r.effects).toEqual([]);
+    const third = press(r.state, 'ok', 'review');
+    expect(said(third)).toEqual(['answer']);
+    expect(third.effects).toEqual([]);
   });
 
   it('messages without a draft are not the wizard’s', () => {
     expect(run({}, { type: 'text', text: 'hello' }).replies).toEqual([]);
+  });
+});
+
+describe('typed words at button steps', () => {
+  it('today, yesterday, now and the day before yesterday, in English and Swahili', () => {
+    const DAY = 86_400_000;
+    const cases: [string, Partial<Draft>][] = [
+      ['today', { when: 'today', incidentAt: TODAY_EAT }],
+      ['Leo', { when: 'today', incidentAt: TODAY_EAT }],
+      ['yesterday', { when: 'yesterday', incidentAt: TODAY_EAT - DAY }],
+      ['jana', { when: 'yesterday', incidentAt: TODAY_EAT - DAY }],
+      ['juzi', { when: 'date', incidentAt: TODAY_EAT - 2 * DAY }],
+      ['day before yesterday', { when: 'date', incidentAt: TODAY_EAT - 2 * DAY }],
+      ['sasa hivi', { when: 'now', incidentAt: NOW.getTime() }],
+      ['Now!', { when: 'now', incidentAt: NOW.getTime() }],
+    ];
+    for (const [word, expected] of cases) expect(type(at('when'), word).state.draft).toMatchObject({ step: 'review', ...expected });
+  });
+
+  it('skip words at the evidence step', () => {
+    for (const word of ['skip', 'Ruka', 'hakuna', 'sina']) expect(stepOf(type(at('ev'), word))).toBe('review');
+  });
+
+  it('a word only counts as the whole message: a story that starts with one is a story', () => {
+    expect(type(at('desc'), 'Sasa hivi polisi wamemkamata jirani yangu').state.draft).toMatchObject({ step: 'county', text: 'Sasa hivi polisi wamemkamata jirani yangu' });
+  });
+});
+
+describe('cancel words', () => {
+  const CANCEL_WORDS = ['ghairi', 'Acha', 'katisha', 'cancel', 'STOP', 'ghairi!'];
+
+  it('ask first at every step, and are never stored as the story or the place', () => {
+    for (const s of ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'ev', 'contact', 'review'] as const) {
+      for (const word of CANCEL_WORDS) {
+        const r = type(at(s), word);
+        expect(said(r)).toEqual(['cancel.ask']);
+        expect(lastKeyboard(r)).toEqual({ type: 'cancelAsk', draftId: ID, step: s });
+        expect(r.state.draft).toEqual({ ...draftAt(s), cancelAsked: true });
+        expect(r.effects).toEqual([]);
+      }
+    }
+  });
+
+  it('"yes" (typed or tapped) cancels; "no" carries on where the reporter was', () => {
+    const asked = type(at('place'), 'ghairi').state;
+    for (const r of [type(asked, 'ndio'), type(asked, 'yes'), press(asked, 'xc')]) {
+      expect(r.state.draft).toBeUndefined();
+      expect(r.effects).toEqual([{ type: 'cancelled', step: 'place' }]);
+    }
+    for (const r of [type(asked, 'hapana'), press(asked, 'xn')]) {
+      expect(r.state.draft).toEqual(draftAt('place'));
+      expect(said(r).filter((k) => k !== 'answer')).toEqual(['place.ask']);
+    }
+  });
+
+  it('any other answer after the question is taken as usual', () => {
+    const asked = type(at('place'), 'acha').state;
+    const r = type(asked, 'Naivasha road junction');
+    expect(r.state.draft).toMatchObject({ step: 'when', place: 'Naivasha road junction' });
+    expect(r.state.draft?.cancelAsked).toBeUndefined();
+  });
+});
+
+describe('a long story split by Telegram', () => {
+  const part = (n: number, letter: string) => letter.repeat(n);
+  const at0 = NOW.getTime();
+  const later = (ms: number) => new Date(at0 + ms);
+
+  it('a full-length part waits for the rest; a shorter part ends it and the parts are joined', () => {
+    const first = type(at('desc'), part(4096, 'a'));
+    expect(first.replies).toEqual([]);
+    expect(first.effects).toEqual([{ type: 'hold', draftId: ID }]);
+    expect(first.state.draft).toMatchObject({ step: 'desc', parts: { texts: [part(4096, 'a')], at: at0 } });
+    const second = step(first.state, { type: 'text', text: part(4096, 'b') }, later(300));
+    expect(second.replies).toEqual([]);
+    expect(second.effects).toEqual([{ type: 'hold', draftId: ID }]);
+    const last = step(second.state, { type: 'text', text: 'the end.' }, later(600));
+    expect(last.state.draft).toMatchObject({ step: 'county', text: `${part(4096, 'a')}\n${part(4096, 'b')}\nthe end.` });
+    expect(last.state.draft?.parts).toBeUndefined();
+    expect(said(last)).toEqual(['county.ask']);
+  });
+
+  it('when no further part comes, the wait ends with a flush and the story is taken', () => {
+    const first = type(at('desc'), part(4000, 'a'));
+    const flushed = step(first.state, { type: 'flush', draftId: ID }, later(2000));
+    expect(flushed.state.draft).toMatchObject({ step: 'county', text: part(4000, 'a') });
+    // A flush for nothing waiting (or another draft) does nothing.
+    expect(step(flushed.state, { type: 'flush', draftId: ID }, later(2100)).replies).toEqual([]);
+  });
+
+  it('parts left waiting after a restart are taken before the next input', () => {
+    const first = type(at('desc'), part(4000, 'a'));
+    const r = step(first.state, { type: 'button', draftId: ID, step: 'county', value: '32' }, later(60_000));
+    expect(r.state.draft).toMatchObject({ step: 'place', text: part(4000, 'a'), county: 32 });
+  });
+
+  it('one limit: joined parts over it are refused whole, naming it once', () => {
+    let state = at('desc');
+    for (let i = 0; i < 3; i++) state = step(state, { type: 'text', text: part(4096, 'x') }, later(i * 100)).state;
+    const r = step(state, { type: 'text', text: 'and more' }, later(400));
+    expect(said(r)).toEqual(['desc.too_long', 'desc.ask']);
+    expect(r.replies[0]).toMatchObject({ texts: [{ params: { max: LIMITS.descriptionMaxChars, length: 3 * 4096 + 2 + 9 } }] });
+    expect(r.state.draft).toMatchObject({ step: 'desc' });
+    expect(r.state.draft?.text).toBeUndefined();
   });
 });

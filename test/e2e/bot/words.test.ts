@@ -1,0 +1,135 @@
+/**
+ * What people type instead of tapping, in English and Swahili: yes/no, days, "it is happening
+ * now", skip, cancel words (asked first, never stored), and a long story that Telegram split
+ * into several messages.
+ */
+import { incidentTimeFor } from '../../../src/domain';
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { allTexts, lastText, referenceIn, walkTo } from './helpers';
+
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness('bot_words');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const DAY = 24 * 3600 * 1000;
+
+const L = {
+  en: { danger: 'Is someone in danger right now?', story: 'Tell us what happened', county: 'In which county', when: 'When did it happen?', review: 'Please check your report', cancelAsk: 'Do you want to cancel this report?', cancelled: 'Your report has been cancelled', send: '🕶 Send anonymously', carryOn: 'No, carry on', addFiles: '📎 Add files', total: 'characters in total' },
+  sw: { danger: 'Je, kuna mtu yuko hatarini sasa hivi?', story: 'Tueleze kilichotokea', county: 'kaunti gani', when: 'Ilitokea lini?', review: 'Tafadhali angalia ripoti yako', cancelAsk: 'Unataka kukatisha ripoti hii?', cancelled: 'Ripoti yako imekatishwa', send: '🕶 Tuma bila kutaja jina langu', carryOn: 'Hapana, endelea', addFiles: '📎 Ongeza faili', total: 'kwa jumla' },
+};
+
+describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
+  const l = L[lang];
+
+  it('yes at the danger question, a typed day, a skip word and "ok" at the review file a report', async () => {
+    const u = h.tg.user({ firstName: `Words ${lang}`, languageCode: lang });
+    await walkTo(u, 'danger', lang);
+    expect(lastText(u)).toContain(l.danger);
+    await u.sendText(lang === 'en' ? 'Yes!' : 'ndiyo');
+    expect(allTexts(u).some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+    expect(lastText(u)).toContain(l.story);
+    await u.sendText('They took our ID cards at the roadblock.');
+    await u.sendText('Nakuru');
+    await u.sendText('Gilgil roadblock');
+    expect(lastText(u)).toContain(l.when);
+    await u.sendText(lang === 'en' ? 'day before yesterday' : 'juzi');
+    expect(lastText(u)).toContain(l.review);
+    await u.press(l.addFiles);
+    await u.sendText(lang === 'en' ? 'skip' : 'ruka');
+    expect(lastText(u)).toContain(l.review);
+    await u.sendText(lang === 'en' ? 'ok' : 'sawa');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ dangerNow: true, when: 'date', anonymous: true, language: lang });
+    expect(report!.incidentAt.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime() - DAY);
+  });
+
+  it('no at the danger question, and "yesterday" typed', async () => {
+    const u = h.tg.user({ firstName: `No ${lang}`, languageCode: lang });
+    await walkTo(u, 'danger', lang);
+    const before = u.messages().length;
+    await u.sendText(lang === 'en' ? 'no' : 'Hapana.');
+    expect(allTexts(u).slice(before).some((t) => t.includes('999'))).toBe(false);
+    expect(lastText(u)).toContain(l.story);
+    await u.sendText('Walichukua kitu kidogo.');
+    await u.sendText('Kisumu');
+    await u.sendText('Kondele');
+    await u.sendText(lang === 'en' ? 'Yesterday' : 'jana');
+    await u.press(l.send);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ dangerNow: false, when: 'yesterday' });
+  });
+
+  it('cancel words ask first and are never stored as the story or the place; yes cancels', async () => {
+    const u = h.tg.user({ firstName: `Cancel words ${lang}`, languageCode: lang });
+    await walkTo(u, 'desc', lang);
+    await u.sendText(lang === 'en' ? 'cancel' : 'ghairi');
+    expect(lastText(u)).toContain(l.cancelAsk);
+    await u.press(l.carryOn);
+    expect(lastText(u)).toContain(l.story);
+    await u.sendText('They beat my neighbour.');
+    await u.sendText('Kiambu');
+    await u.sendText(lang === 'en' ? 'stop' : 'acha');
+    expect(lastText(u)).toContain(l.cancelAsk);
+    await u.sendText(lang === 'en' ? 'no' : 'hapana');
+    await u.sendText('Thika');
+    await u.sendText(lang === 'en' ? 'today' : 'leo');
+    const review = lastText(u);
+    expect(review).toContain('They beat my neighbour.');
+    expect(review).toContain('Thika');
+    expect(review).not.toMatch(/ghairi|acha|cancel\b|stop\b/i);
+    // At the review too: asked, then "yes" cancels and nothing is sent.
+    await u.sendText(lang === 'en' ? 'Cancel' : 'katisha');
+    expect(lastText(u)).toContain(l.cancelAsk);
+    await u.sendText(lang === 'en' ? 'yes' : 'ndio');
+    expect(allTexts(u).join('\n')).toContain(l.cancelled);
+    const reporter = await h.store.reporters.findByTelegramUser(u.id);
+    expect(reporter).toBeNull();
+  });
+
+  it('a long story split by Telegram into parts is joined, shown whole on the review and stored whole', async () => {
+    const u = h.tg.user({ firstName: `Long ${lang}`, languageCode: lang });
+    await walkTo(u, 'desc', lang);
+    const first = `BEGIN ${'a'.repeat(4090)}`; // a full Telegram message
+    const second = `${'b'.repeat(900)} THE END`;
+    const before = u.messages().length;
+    await u.sendText(first);
+    // Nothing said yet: more may follow.
+    expect(u.messages()).toHaveLength(before);
+    await u.sendText(second);
+    expect(lastText(u)).toContain(l.county);
+    await u.sendText('Nairobi');
+    await u.sendText('Kibera');
+    await u.press(lang === 'en' ? 'Today' : 'Leo');
+    const review = lastText(u);
+    // The start and the end are both there, with the total length.
+    expect(review).toContain('BEGIN');
+    expect(review).toContain('THE END');
+    expect(review).toContain(`${first.length + 1 + second.length}`);
+    expect(review).toContain(l.total);
+    await u.press(l.send);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report!.description.text).toBe(`${first}\n${second}`);
+  });
+
+  it('a full-length message with no part after it is taken once the short wait is over', async () => {
+    const u = h.tg.user({ firstName: `Wait ${lang}`, languageCode: lang });
+    await walkTo(u, 'desc', lang);
+    const mark = u.mark();
+    await u.sendText(`ONLY ${'c'.repeat(4000)}`);
+    // The bot takes the story after its window: wait for the next question, not for a time.
+    await u.waitForMessage((m) => (m.text ?? '').includes(l.county), { since: mark });
+    await u.sendText('Mombasa');
+    await u.sendText('Likoni');
+    await u.press(lang === 'en' ? 'Today' : 'Leo');
+    expect(lastText(u)).toContain('ONLY');
+    await u.press(l.send);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report!.description.text).toBe(`ONLY ${'c'.repeat(4000)}`);
+  });
+});
