@@ -23,6 +23,7 @@ import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
 import { createBot } from './bot';
 import { rateLimitKeyOf } from './lib/rate-limit';
+import { SealedValues } from './lib/sealed-values';
 import { ConversationService } from './services/conversation-service';
 import { redisDailyReportLimit } from './services/daily-report-limit';
 import { IntakeService } from './services/intake-service';
@@ -115,6 +116,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
       redis: botRedis,
       prefix: config.redis.prefix,
       cipher: store.cipher,
+      sessionSealer: new SealedValues(config.dataKeys, 'bot-session'),
       intake: new IntakeService({ store, reports, logger, metrics, dailyLimit }),
       conversation: new ConversationService({ store, events, logger }),
       reporters: new ReporterService({ store, logger }),

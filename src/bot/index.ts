@@ -18,7 +18,7 @@ import { PartsWindow } from './parts-window';
 import { pollingService } from './polling';
 import { migrateSession } from './session';
 import { PARTS_WINDOW_MS } from './wizard/flow';
-import { RedisSessionStore } from './session-store';
+import { RedisSessionStore, type SessionSealer } from './session-store';
 
 export type { BotContext, BotDeps, SessionData } from './context';
 export { sessionKey } from './middleware/session';
@@ -28,7 +28,9 @@ export interface CreateBotOptions extends BotDeps {
   token: string;
   /** Bot API root (the test double in tests). */
   apiRoot?: string;
-  /** How long an idle conversation is kept in Redis. */
+  /** Seals sessions in Redis (main.ts: SealedValues under DATA_KEY, purpose 'bot-session'). */
+  sessionSealer: SessionSealer;
+  /** How long an idle conversation is kept in Redis (default SESSION_TTL_SEC, 24 hours). */
   sessionTtlSec?: number;
   /** How long an update_id is remembered to drop re-deliveries. */
   dedupeTtlSec?: number;
@@ -47,9 +49,9 @@ export interface CreatedBot {
 
 /** The reporter's bot: its middleware in order, then the features, then what none of them handled. */
 export function createBot(opts: CreateBotOptions): CreatedBot {
-  const { token, apiRoot, sessionTtlSec, dedupeTtlSec = 24 * 60 * 60, partsWindowMs = PARTS_WINDOW_MS, ...deps } = opts;
+  const { token, apiRoot, sessionSealer, sessionTtlSec, dedupeTtlSec = 24 * 60 * 60, partsWindowMs = PARTS_WINDOW_MS, ...deps } = opts;
   const bot = new Telegraf<BotContext>(token, { telegram: apiRoot ? { apiRoot } : {} });
-  const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionTtlSec, migrateSession);
+  const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionSealer, sessionTtlSec, migrateSession);
   const parts = new PartsWindow(partsWindowMs, (update) => bot.handleUpdate(update), deps.logger);
 
   bot.use(botContext(deps, parts));

@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import IORedis, { type Redis } from 'ioredis';
 import { createBot, type CreatedBot } from '../../src/bot';
 import { rateLimitKeyOf } from '../../src/lib/rate-limit';
+import { SealedValues } from '../../src/lib/sealed-values';
 import type { HelpNumber, Priority } from '../../src/domain';
 import { Translator } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
@@ -54,7 +55,8 @@ export async function startBotHarness(
   try {
     db = await connectTestDb(label);
     r = await connectTestRedis(label);
-    const store = createStore(db.conn, [{ id: 'k1', key: randomBytes(32) }]);
+    const dataKeys = [{ id: 'k1', key: randomBytes(32) }];
+    const store = createStore(db.conn, dataKeys);
     await store.ready();
     const translator = await Translator.create();
     const logs: string[] = [];
@@ -103,7 +105,7 @@ export async function startBotHarness(
     const reporters = new ReporterService({ store, logger });
     const messagesPerMinute = opts.limits?.messagesPerMinute;
     const build = () =>
-      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes });
+      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, sessionSealer: new SealedValues(dataKeys, 'bot-session'), intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes });
 
     const h: BotHarness = {
       tg,

@@ -350,9 +350,17 @@ describe('the report journey', () => {
     for (let i = 0; i < 5; i++) await wanjiku.sendPhoto();
     expect(shown(wanjiku.lastMessage())).toContain('5 files');
     // The key is a keyed hash: the Telegram id itself is not in Redis.
-    const bytes = await h.redis.strlen(`${h.prefix}:sess:${sessionKey(h.store.cipher, wanjiku.id, wanjiku.chatId)}`);
+    const key = `${h.prefix}:sess:${sessionKey(h.store.cipher, wanjiku.id, wanjiku.chatId)}`;
+    const bytes = await h.redis.strlen(key);
     expect(await h.redis.keys(`${h.prefix}:sess:*${wanjiku.id}*`)).toEqual([]);
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(2048);
+    // Sealed: Redis (and its dumps) hold none of her words, and the draft goes a day after her last message.
+    const raw = (await h.redis.get(key)) ?? '';
+    expect(raw).toMatch(/^s1\./);
+    for (const words of ['arrested my brother', 'Central police station', 'Kisumu', 'arrest']) expect(raw).not.toContain(words);
+    const ttl = await h.redis.ttl(key);
+    expect(ttl).toBeGreaterThan(23 * 3600);
+    expect(ttl).toBeLessThanOrEqual(24 * 3600);
   });
 });

@@ -307,6 +307,7 @@ describe('/language, /help and /privacy', () => {
     await u.sendText('/privacy');
     expect(lastText(u)).toContain('Faragha yako');
     expect(lastText(u)).toContain('bila kutaja jina lako');
+    expect(lastText(u)).toContain('hufutwa saa 24 baada ya ujumbe wako wa mwisho');
     await u.sendText('Nakuru');
     expect(lastText(u)).toContain('Ni wapi hasa ndani ya Nakuru');
   });

@@ -38,7 +38,9 @@ it('carries on with a draft saved by the previous release and files it', async (
   expect(report).toMatchObject({ reference, category: 'p_bribery', county: 32, place: 'Naivasha road junction', when: 'today', anonymous: true, language: 'sw' });
   expect(report?.incidentAt.getTime()).toBe(1795899600000);
 
-  const stored = JSON.parse((await h.redis.get(key)) ?? '{}') as Record<string, unknown>;
+  // Written back in today's format, sealed.
+  expect(await h.redis.get(key)).toMatch(/^s1\./);
+  const stored = await h.current.sessions.get(sessionKey(h.store.cipher, u.id, u.chatId));
   expect(stored).toEqual({ v: SESSION_VERSION, lang: 'sw', lastSubmitted: { draftId: 'jVmPdfz8Dxt4', reference } });
 });
 
