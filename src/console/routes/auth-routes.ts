@@ -5,12 +5,60 @@ import { checkPassword, normaliseUsername } from '../../store';
 import { LANG_COOKIE, SESSION_COOKIE } from '../session-auth';
 import { clearCookie, setCookie } from '../cookies';
 import { bodyOf, safeLocalPath, signedIn, str, type ConsoleContext } from '../context';
+import { redisKeys } from '../../redis-keys';
 
 /** Sign-in, sign-out (here or everywhere), language and the person's own account page. */
 export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
+  signInRoutes(app, ctx);
+  accountRoutes(app, ctx);
+}
+
+/**
+ * The per-address half of the sign-in limits (the per-account lock-out is the store's): one
+ * address guessing across many accounts is stopped too. Counted in Redis so every console process
+ * shares it. An attempt takes its point before the password is checked (atomic INCR), so parallel
+ * requests cannot slip past the limit; a success gives its own point back.
+ */
+function addressLimit(ctx: ConsoleContext) {
+  const byAddress = new RateLimiterRedis({
+    storeClient: ctx.redis,
+    keyPrefix: redisKeys(ctx.config.redis.prefix).signinFailuresByAddress,
+    points: ctx.config.console.signinFailuresPerAddress,
+    duration: 15 * 60,
+  });
+  // Keyed, so Redis holds no agent's address in clear.
+  const addressKey = (ip: string) => ctx.store.cipher.keyedHash('rate-limit:signin-address', ip);
+  return {
+    /** Minutes to wait when the address has used up its attempts, else 0. */
+    async take(ip: string): Promise<number> {
+      try {
+        await byAddress.consume(addressKey(ip), 1);
+        return 0;
+      } catch (res) {
+        if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
+        // Redis unreachable: the account lock-out in MongoDB still holds, so agents are not shut out.
+        ctx.logger.warn({ err: res }, 'sign-in address limit unavailable');
+        return 0;
+      }
+    },
+    giveBack: (ip: string) => byAddress.reward(addressKey(ip), 1).catch(() => undefined),
+  };
+}
+
+/**
+ * Refusals are logged under keyed hashes, so repeated attempts on one account or from one address
+ * can be followed in the log without the log naming the account (a mistyped username is often a
+ * password) or the agent's address.
+ */
+function refusalTags(ctx: ConsoleContext) {
+  const tag = (purpose: string, value: string) => ctx.store.cipher.keyedHash(`console-log:${purpose}`, value).slice(0, 16);
+  return (username: string, ip: string) => ({ user: tag('user', normaliseUsername(username)), address: tag('address', ip) });
+}
+
+function signInRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   const { auth } = ctx;
-  const post = { preHandler: auth.checkCsrf };
-  const signedInOnly = auth.requireRole('agent');
+  const limit = addressLimit(ctx);
+  const who = refusalTags(ctx);
 
   app.get('/signin', async (req, reply) => {
     if (auth.current(req)) return reply.redirect('/queue', 303);
@@ -18,43 +66,12 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     return ctx.render(req, reply, 'signin', { next: safeLocalPath(q.next, ''), failed: false, username: '' });
   });
 
-  // Per-address limit on sign-ins, beside the per-account lock-out: one address guessing across
-  // many accounts is stopped too. Counted in Redis so every console process shares it. An attempt
-  // takes its point before the password is checked (atomic INCR), so parallel requests cannot
-  // slip past the limit; a success gives its own point back.
-  const byAddress = new RateLimiterRedis({
-    storeClient: ctx.redis,
-    keyPrefix: `${ctx.config.redis.prefix}:rl:signin-ip`,
-    points: ctx.config.console.signinFailuresPerAddress,
-    duration: 15 * 60,
-  });
-  // Keyed, so Redis holds no agent's address in clear.
-  const addressKey = (ip: string) => ctx.store.cipher.keyedHash('rate-limit:signin-address', ip);
-  /** Minutes to wait when the address has used up its attempts, else 0. */
-  const takeAddressSlot = async (ip: string): Promise<number> => {
-    try {
-      await byAddress.consume(addressKey(ip), 1);
-      return 0;
-    } catch (res) {
-      if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
-      // Redis unreachable: the account lock-out in MongoDB still holds, so agents are not shut out.
-      ctx.logger.warn({ err: res }, 'sign-in address limit unavailable');
-      return 0;
-    }
-  };
-
-  // Refusals are logged under keyed hashes, so repeated attempts on one account or from one
-  // address can be followed in the log without the log naming the account (a mistyped username
-  // is often a password) or the agent's address.
-  const tag = (purpose: string, value: string) => ctx.store.cipher.keyedHash(`console-log:${purpose}`, value).slice(0, 16);
-  const who = (username: string, ip: string) => ({ user: tag('user', normaliseUsername(username)), address: tag('address', ip) });
-
-  app.post('/signin', post, async (req, reply) => {
+  app.post('/signin', { preHandler: auth.checkCsrf }, async (req, reply) => {
     const body = bodyOf(req);
     const username = str(body.username).slice(0, 64);
     const password = str(body.password).slice(0, 256);
     const next = safeLocalPath(body.next);
-    const waitMinutes = await takeAddressSlot(req.ip);
+    const waitMinutes = await limit.take(req.ip);
     if (waitMinutes) {
       ctx.logger.info({ outcome: 'address_limited', ...who(username, req.ip) }, 'console sign-in refused');
       ctx.metrics.rateLimited.inc({ limit: 'signin_address' });
@@ -68,13 +85,19 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
       reply.code(401);
       return ctx.render(req, reply, 'signin', { next, failed: true, username });
     }
-    await byAddress.reward(addressKey(req.ip), 1).catch(() => undefined);
+    await limit.giveBack(req.ip);
     ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role }, 'console sign-in');
     // Signing in again in the same browser replaces its session rather than leaving the old one alive.
     if (auth.current(req)) await auth.endSession(req, reply);
     await auth.startSession(reply, result.agent);
     return reply.redirect(next, 303);
   });
+}
+
+function accountRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
+  const { auth } = ctx;
+  const post = { preHandler: auth.checkCsrf };
+  const signedInOnly = auth.requireRole('agent');
 
   app.post('/signout', post, async (req, reply) => {
     await auth.endSession(req, reply);
