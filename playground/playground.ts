@@ -4,6 +4,7 @@
  * the Telegram app. Only Redis has to be running. `run.ts` is the CLI; tests call startPlayground.
  */
 import { randomBytes } from 'node:crypto';
+import { checkRedis as checkRedisAt } from '../src/preflight';
 import IORedis from 'ioredis';
 import { loadConfig } from '../src/config';
 import { createApp, type App } from '../src/main';
@@ -63,23 +64,9 @@ export class PlaygroundError extends Error {
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
-/** Resolves when Redis answers PING; otherwise throws a PlaygroundError saying how to start it. */
-export async function checkRedis(url: string): Promise<void> {
-  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000, enableOfflineQueue: false });
-  // connect() only says "Connection is closed"; the error event has the reason (ECONNREFUSED...).
-  let cause: Error | undefined;
-  redis.on('error', (e: Error) => (cause ??= e));
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (err) {
-    throw new PlaygroundError(
-      `Redis is not reachable at ${url} (${(cause ?? (err as Error)).message}): the playground needs it. Start one (e.g. redis-server --save "" --appendonly no) or set REDIS_URL.`,
-      { cause: err },
-    );
-  } finally {
-    redis.disconnect();
-  }
+/** Resolves when Redis answers PING; otherwise throws a StartupError saying how to start it. */
+export function checkRedis(url: string): Promise<void> {
+  return checkRedisAt(url, 'the playground needs it');
 }
 
 /** Deletes every key under `${prefix}:` (queues, sessions, limits of a previous in-memory run). */

@@ -5,6 +5,7 @@
  * the in-memory one), LOG_LEVEL (default warn).
  */
 import { parseArgs } from 'node:util';
+import { StartupError } from '../src/preflight';
 import { checkRedis, DEFAULT_REDIS_URL, PlaygroundError, startPlayground, type Playground } from './playground';
 
 const USAGE = `Usage: npm run playground -- [--port 8080] [--console-port 3000] [--host 127.0.0.1]
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof PlaygroundError) console.error(err.message);
+  if (err instanceof PlaygroundError || err instanceof StartupError) console.error(err.message);
   else if (err instanceof Error && err.name === 'ConfigError') console.error(err.message);
   else if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) console.error(`${err.message}\n\n${USAGE}`);
   else console.error(`The playground could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

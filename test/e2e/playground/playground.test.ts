@@ -227,12 +227,12 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
 const ownLines = (s: string) => s.split('\n').filter((l) => l.trim() && !/DeprecationWarning|FSTDEP|--trace-warnings/.test(l));
 
 describe('playground CLI failures', () => {
-  it('exits with one line when Redis is not reachable', async () => {
+  it('exits with one line when Redis is not answering', async () => {
     const closed = await freePort();
     const { code, stdout, stderr } = await runCli([], { REDIS_URL: `redis://127.0.0.1:${closed}` });
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(ownLines(stderr)).toEqual([expect.stringMatching(new RegExp(`^Redis is not reachable at redis://127\\.0\\.0\\.1:${closed} \\(connect ECONNREFUSED`))]);
+    expect(ownLines(stderr)).toEqual([expect.stringMatching(new RegExp(`^Redis is not answering at redis://127\\.0\\.0\\.1:${closed} \\(connect ECONNREFUSED`))]);
   });
 
   it('exits with one line when a port is taken', async () => {
