@@ -1,6 +1,6 @@
 /** Per-test-file database on a separate mongoose connection (never the global mongoose). */
 import { randomBytes } from 'node:crypto';
-import { MongoClient, type Db } from 'mongodb';
+import { MongoClient, MongoServerError, type Db } from 'mongodb';
 import mongoose from 'mongoose';
 
 export interface TestDb {
@@ -61,4 +61,14 @@ export async function connectTestClient(label: string): Promise<TestClientDb> {
       }
     },
   };
+}
+
+/** The server's refusal of `p` (fails the test when `p` succeeds or fails otherwise), to check its code. */
+export async function serverFailure(p: Promise<unknown>): Promise<MongoServerError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(MongoServerError);
+  return err as MongoServerError;
 }

@@ -1,7 +1,7 @@
 /** Writes that MongoDB 7 refuses, refused with its error code (issue 18). The test server used to
  * accept each of them, so code could pass here and fail in production. */
-import { MongoServerError, type Collection, type Document } from 'mongodb';
-import { connectTestClient, type TestClientDb } from '../../support/db';
+import type { Collection, Document } from 'mongodb';
+import { connectTestClient, serverFailure as failure, type TestClientDb } from '../../support/db';
 
 let t: TestClientDb;
 
@@ -18,15 +18,6 @@ async function fresh(docs: Document[]): Promise<Collection<Document>> {
   const coll = t.db.collection(`r${++seq}`);
   if (docs.length) await coll.insertMany(docs);
   return coll;
-}
-
-async function failure(p: Promise<unknown>): Promise<MongoServerError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(MongoServerError);
-  return err as MongoServerError;
 }
 
 describe('update operators', () => {

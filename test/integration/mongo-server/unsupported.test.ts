@@ -1,7 +1,7 @@
 /** Options and commands: those MongoDB-compatible here (hint, serverStatus, collMod), and those the
  * test server cannot honour, which it refuses by name instead of ignoring them. */
-import { MongoServerError, type Collection, type Document } from 'mongodb';
-import { connectTestClient, type TestClientDb } from '../../support/db';
+import type { Collection, Document } from 'mongodb';
+import { connectTestClient, serverFailure as failure, type TestClientDb } from '../../support/db';
 
 let t: TestClientDb;
 let coll: Collection<Document>;
@@ -16,15 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.drop();
 });
-
-async function failure(p: Promise<unknown>): Promise<MongoServerError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(MongoServerError);
-  return err as MongoServerError;
-}
 
 describe('as MongoDB does', () => {
   it('accepts a hint naming an existing index, by name or key pattern', async () => {
