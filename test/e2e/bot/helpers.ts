@@ -91,6 +91,9 @@ export function shown(m: { text?: string; caption?: string; parseMode?: string }
 }
 
 /** The newest bot message as the person reads it. */
+/** The review's button that files the report without contact details (Confirm, anonymously). */
+export const SEND_ANONYMOUSLY: Record<'en' | 'sw', string> = { en: '🕶 Send anonymously', sw: '🕶 Tuma bila kutaja jina langu' };
+
 export const lastText = (u: TelegramUser): string => shown(u.lastMessage());
 /** Every bot message in the chat as the person reads them. */
 export const allTexts = (u: TelegramUser): string[] => u.messages().map(shown);

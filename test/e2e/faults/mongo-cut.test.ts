@@ -17,12 +17,12 @@ import { eventually } from '../../support/bot-harness';
 import { REDIS_URL, connectTestRedis, deleteByPrefix } from '../../support/redis';
 import { TcpProxy, mongoTarget, type CutMoment } from '../../support/tcp-proxy';
 import type { TelegramUser } from '../../support/telegram';
-import { allTexts, lastText, walkTo } from '../bot/helpers';
+import { allTexts, lastText, walkTo, SEND_ANONYMOUSLY } from '../bot/helpers';
 import { startFaultApp, type FaultApp } from './app';
 
 jest.setTimeout(60_000);
 
-const CONFIRM: Record<Lang, string> = { en: '🕶 Send anonymously', sw: '🕶 Tuma bila kutaja jina langu' };
+const CONFIRM = SEND_ANONYMOUSLY;
 /** The button offered after "nothing was saved": sends the kept draft as the reporter chose. */
 const RETRY: Record<Lang, string> = { en: '✅ Send again', sw: '✅ Tuma tena' };
 const REFERENCE = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/;

@@ -25,13 +25,13 @@ import type { Lang } from '../../../src/i18n';
 import { RedisProcess, type Persistence } from '../../support/redis-process';
 import { eventually } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
-import { allTexts, walkTo } from '../bot/helpers';
+import { allTexts, walkTo, SEND_ANONYMOUSLY } from '../bot/helpers';
 import { pool, startFaultApp, type FaultApp } from './app';
 
 jest.setTimeout(60_000);
 
 const REPORTERS = 20;
-const CONFIRM: Record<Lang, string> = { en: '🕶 Send anonymously', sw: '🕶 Tuma bila kutaja jina langu' };
+const CONFIRM = SEND_ANONYMOUSLY;
 const REFERENCE = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 
 interface Reporter {

@@ -25,14 +25,14 @@ import type { AgentRef } from '../../../src/services/ticket-actions';
 import { RedisSentinelSet } from '../../support/redis-ha';
 import { eventually } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
-import { allTexts, shown, walkTo } from '../bot/helpers';
+import { allTexts, shown, walkTo, SEND_ANONYMOUSLY } from '../bot/helpers';
 import { pool, startFaultApp, type FaultApp } from './app';
 
 jest.setTimeout(240_000);
 
 const REPORTERS = 200;
 const KILL_AFTER_STORED = 50;
-const CONFIRM: Record<Lang, string> = { en: '✅ Confirm and send', sw: '✅ Thibitisha na utume' };
+const CONFIRM = SEND_ANONYMOUSLY;
 const REFERENCE = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 const REPLY = /Agent reply for (R-[A-Z0-9]{4}-[A-Z0-9]{4})/;
 
