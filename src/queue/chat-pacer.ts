@@ -12,6 +12,8 @@ import { withScripts, type PacerCommands } from './scripts';
  */
 /** The longest a send may stay in flight before its recipient is free again (a worker that died mid-send). */
 const SEND_LEASE_MS = 30_000;
+/** How often a message waiting behind a send in flight to the same chat looks again. */
+const IN_FLIGHT_POLL_MS = 50;
 
 export class ChatPacer {
   private readonly redis: Redis & PacerCommands;
@@ -20,7 +22,7 @@ export class ChatPacer {
   constructor(
     redis: Redis,
     prefix: string,
-    private readonly opts: { intervalMs?: number; burst?: number } = {},
+    private readonly opts: { intervalMs?: number; burst?: number; leaseMs?: number } = {},
   ) {
     this.redis = withScripts(redis);
     this.keys = redisKeys(prefix);
@@ -34,15 +36,19 @@ export class ChatPacer {
    */
   async send<T>(recipientKey: string, globalIntervalMs: number, send: () => Promise<T>): Promise<T> {
     const key = this.keys.chatSent(recipientKey);
+    const interval = this.opts.intervalMs ?? 1000;
     for (;;) {
-      const wait = Number(await this.redis.ripotiClaimSend(key, this.keys.allSent, Math.max(1, Math.ceil(globalIntervalMs)), SEND_LEASE_MS));
+      const wait = Number(await this.redis.ripotiClaimSend(key, this.keys.allSent, Math.max(1, Math.ceil(globalIntervalMs)), this.opts.leaseMs ?? SEND_LEASE_MS));
       if (wait <= 0) break;
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      // A wait longer than the chat interval means a send to this chat is still in flight (the
+      // lease): it usually ends within milliseconds, so look again soon rather than sleep out
+      // the lease (once seen holding a message back 30 s).
+      await new Promise((resolve) => setTimeout(resolve, wait > interval ? IN_FLIGHT_POLL_MS : wait));
     }
     try {
       return await send();
     } finally {
-      await this.redis.ripotiReleaseSend(key, this.opts.intervalMs ?? 1000);
+      await this.redis.ripotiReleaseSend(key, interval);
     }
   }
 
