@@ -17,6 +17,15 @@
         return res.text().then(function (html) { el.innerHTML = html; });
       }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });
     },
+    // Says a short result once, to everyone: shown in the status bar and read by screen readers.
+    announce: function (text, isError) {
+      var region = document.getElementById('announce');
+      if (!region || !text) return;
+      region.className = 'announce ' + (isError ? 'error' : 'ok');
+      // Cleared first so the same words twice are read twice.
+      region.textContent = '';
+      setTimeout(function () { region.textContent = text; }, 50);
+    },
     // Coalesce bursts of events into one refresh.
     debounce: function (fn, ms) {
       var timer = null;

@@ -75,7 +75,8 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
   const repeatedView = (e: ReportEventDoc, i: number) => e.type === 'viewed' && i > 0 && history[i - 1].type === 'viewed' && String(history[i - 1].actor.agentId) === String(e.actor.agentId);
   return {
     notes: history.filter((e) => e.type === 'note').map((e) => ({ at: e.at, by: nameOf(e), text: noteText(e) })),
-    // The trail shows what happened, not what was written: note and message text stay in their own panels.
+    // The trail shows what happened; the note typed with a status change or a referral is part of
+    // that step, so it is shown there (marked internal). Plain notes and messages have their own panels.
     audit: history
       .filter((e, i) => !repeatedView(e, i))
       .map((e) => ({
@@ -86,6 +87,7 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         from: typeof e.data?.from === 'string' ? e.data.from : undefined,
         to: typeof e.data?.to === 'string' ? e.data.to : undefined,
         agency: typeof e.data?.agency === 'string' ? e.data.agency : undefined,
+        note: (e.type === 'status_changed' || e.type === 'referred') && typeof e.data?.note === 'string' ? e.data.note : undefined,
       })),
   };
 }
