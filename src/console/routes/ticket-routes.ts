@@ -97,14 +97,20 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
   const me = signedInAgent(req);
   const report = openTicket(req);
   const may = offeredActions(actorOf(me.agent), report);
-  await ctx.tickets.recordView(report._id.toString(), agentRef(me));
+  // The page's own refresh after a live event is not a new visit for the audit trail, but it is seen.
+  if (req.headers['x-ripoti-refresh'] === '1') await ctx.tickets.markSeen(report._id.toString(), agentRef(me));
+  else await ctx.tickets.recordView(report._id.toString(), agentRef(me));
+  const messages = await conversation(ctx, report);
+  const lastIn = messages.filter((m) => m.direction === 'from_reporter').at(-1);
   const identity = canSeeIdentity(me.agent, report) ? await ctx.store.reporters.identityOf(report.reporterId) : null;
   const assigneeName = report.assignee ? ((await ctx.store.agents.namesByIds([report.assignee])).get(report.assignee.toString()) ?? '') : '';
   return ctx.render(req, reply, 'ticket', {
     report,
     identity,
     assigneeName,
-    messages: await conversation(ctx, report),
+    messages,
+    lastFromReporter: lastIn ? lastIn.createdAt : null,
+    now: new Date(),
     ...(await activity(ctx, report)),
     // The policy decides which forms to show; the service enforces the same rules on submit.
     may,
@@ -127,6 +133,8 @@ export function ticketRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.get('/tickets/:id/conversation', guard, async (req, reply) => {
     const report = openTicket(req);
+    // The open ticket page fetches this when a message arrives: the holder has now seen it.
+    await ctx.tickets.markSeen(report._id.toString(), agentRef(signedInAgent(req)));
     return fragment(ctx, req, reply, '_conversation', { report, messages: await conversation(ctx, report) });
   });
 

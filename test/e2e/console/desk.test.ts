@@ -184,3 +184,57 @@ it('a collapsed history stays collapsed when the ticket updates; a change by som
   expect(a.errors).toEqual([]);
   await a.close();
 });
+
+it('a reply from the reporter is noticed: unread marker, time since, sorted first, count in the title; seen once the ticket is opened', async () => {
+  const first = await fileReport();
+  const second = await fileReport();
+  const a = await agentDesk();
+  const firstUrl = await takeNext(a.page);
+  await takeNext(a.page);
+  await a.page.goto(`${h.base}/queue`);
+  await a.page.locator('ul.mine li').nth(1).waitFor();
+  expect(await a.page.getByTestId('unread').count()).toBe(0);
+  expect(await a.page.title()).toBe('Queue · Ripoti');
+  await a.page.locator(`ul.mine li[data-reference="${second.reference}"] a`).focus();
+
+  // The reporter of the first ticket writes while the agent looks at the queue.
+  await conversations.attach(first.telegramUserId, first.id, { text: 'I have the plate number now.' });
+  const row = a.page.locator(`ul.mine li[data-reference="${first.reference}"]`);
+  await row.getByTestId('unread').waitFor();
+  await expect(row.getByTestId('last-from-reporter').textContent()).resolves.toBe('reporter wrote just now');
+  await a.page.waitForFunction(() => document.title === '(1) Queue · Ripoti');
+  await a.page.locator('#announce', { hasText: '1 unread replies' }).waitFor();
+  // Unread first; the list was updated in place: the focused link kept focus.
+  await expect(a.page.locator('ul.mine li').first().getAttribute('data-reference')).resolves.toBe(first.reference);
+  expect(await a.page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-reference'))).toBe(second.reference);
+  expect(await a.page.locator('#queue-lists').getAttribute('aria-live')).toBeNull();
+
+  // Opening the ticket shows when the reporter wrote and clears the marker.
+  await a.page.goto(firstUrl);
+  await expect(a.page.locator('#since').textContent()).resolves.toContain('The reporter wrote just now.');
+  await a.page.goto(`${h.base}/queue`);
+  await a.page.locator('ul.mine li').nth(1).waitFor();
+  expect(await a.page.getByTestId('unread').count()).toBe(0);
+  expect(await a.page.title()).toBe('Queue · Ripoti');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a new waiting ticket is announced as a short summary and added in place, without moving focus', async () => {
+  const a = await agentDesk();
+  await fileReport();
+  await a.page.goto(`${h.base}/queue`);
+  await a.page.locator('#queue-lists tbody tr').first().waitFor();
+  const firstRow = await a.page.locator('#queue-lists tbody tr').first().elementHandle();
+  await a.page.getByTestId('take-next').focus();
+  await fileReport({ dangerNow: true });
+  await fileReport();
+  // What the tickets worker publishes once reports are queued (no workers run in this file).
+  await h.bus.publish({ type: 'queue' });
+  await a.page.locator('#announce', { hasText: '2 new, 1 urgent' }).waitFor();
+  // The row that was there is the same element (updated in place, not redrawn), focus unmoved.
+  expect(await firstRow!.evaluate((el) => document.contains(el))).toBe(true);
+  expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('take-next');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
