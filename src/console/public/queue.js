@@ -81,6 +81,7 @@
   source.addEventListener('ticket', soon);
   // After a dropped connection we may have missed events: catch up on reconnect.
   var opened = false;
+  source.addEventListener('open', function () { lists.setAttribute('data-live-state', 'open'); });
   source.addEventListener('open', function () { if (opened) soon(); opened = true; });
   setInterval(soon, 60000);
 })();

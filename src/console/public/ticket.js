@@ -145,6 +145,8 @@
     });
     source.addEventListener('escalated', headSoon);
     var opened = false;
+    // Marked on the page so a test (or a curious agent) can tell the live stream is connected.
+    source.addEventListener('open', function () { ticket.setAttribute('data-live-state', 'open'); });
     source.addEventListener('open', function () { if (opened) { convoSoon(); activitySoon(); headSoon(); } opened = true; });
   }
 

@@ -55,11 +55,17 @@ async function fileReport(opts: { language?: 'en' | 'sw'; dangerNow?: boolean } 
   return { id: report._id.toString(), reference: report.reference, telegramUserId };
 }
 
+/** Waits until the page's live stream is connected, so an event published next reaches it. */
+async function live(page: Page): Promise<void> {
+  await page.locator('[data-live-state="open"]').first().waitFor({ state: 'attached' });
+}
+
 /** Takes the next ticket from the queue page and waits for the ticket page. */
 async function takeNext(page: Page): Promise<string> {
   await page.goto(`${h.base}/queue`);
   await page.getByTestId('take-next').click();
   await page.waitForURL(/\/tickets\/[a-f0-9]{24}$/);
+  await live(page);
   return page.url();
 }
 
@@ -135,6 +141,7 @@ it('a message from the reporter does not scroll the conversation the agent scrol
   // A long conversation, so there is something to scroll.
   for (let i = 0; i < 14; i++) await conversations.attach(filed.telegramUserId, filed.id, { text: `Earlier message ${i}: the officers were still there.` });
   await a.page.reload();
+  await live(a.page);
   const convo = a.page.locator('#conversation');
   await a.page.waitForFunction(() => {
     const c = document.getElementById('conversation')!;
@@ -193,6 +200,7 @@ it('a reply from the reporter is noticed: unread marker, time since, sorted firs
   await takeNext(a.page);
   await a.page.goto(`${h.base}/queue`);
   await a.page.locator('ul.mine li').nth(1).waitFor();
+  await live(a.page);
   expect(await a.page.getByTestId('unread').count()).toBe(0);
   expect(await a.page.title()).toBe('Queue · Ripoti');
   await a.page.locator(`ul.mine li[data-reference="${second.reference}"] a`).focus();
@@ -225,6 +233,7 @@ it('a new waiting ticket is announced as a short summary and added in place, wit
   await fileReport();
   await a.page.goto(`${h.base}/queue`);
   await a.page.locator('#queue-lists tbody tr').first().waitFor();
+  await live(a.page);
   const firstRow = await a.page.locator('#queue-lists tbody tr').first().elementHandle();
   await a.page.getByTestId('take-next').focus();
   await fileReport({ dangerNow: true });
