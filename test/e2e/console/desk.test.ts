@@ -149,6 +149,7 @@ it('a message from the reporter does not scroll the conversation the agent scrol
   });
   await convo.evaluate((c) => (c.scrollTop = 0));
   await a.page.getByPlaceholder('Write to the reporter…').focus();
+  expect(await a.page.locator('#new-message').isHidden()).toBe(true);
 
   expect(await conversations.attach(filed.telegramUserId, filed.id, { text: 'They have left now.' })).toMatchObject({ ok: true });
   await a.page.locator('.msg.in', { hasText: 'They have left now.' }).waitFor();
