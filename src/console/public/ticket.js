@@ -61,6 +61,13 @@
   function swap(id, doc) {
     var now = document.getElementById(id);
     var next = doc.getElementById(id);
+    // A part the policy no longer offers (no actions on a closed ticket) goes; focus goes to the new status.
+    if (now && !next) {
+      var had = now.contains(document.activeElement);
+      now.remove();
+      if (had) restoreFocus({}, document.getElementById('badges'));
+      return;
+    }
     if (!now || !next) return;
     if (now.innerHTML === next.innerHTML) return;
     var spot = focusSpot();
