@@ -194,7 +194,7 @@
     }).then(function () {
       var b = document.getElementById(form.id) ? button : null;
       if (b) b.disabled = false;
-      restoreFocus(spot, document.getElementById('actions'));
+      restoreFocus(spot, document.getElementById('actions') || document.getElementById('badges'));
     });
     inflight = done;
     return done;

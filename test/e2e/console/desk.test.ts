@@ -248,3 +248,19 @@ it('a new waiting ticket is announced as a short summary and added in place, wit
   expect(a.errors).toEqual([]);
   await a.close();
 });
+
+it('resolving a ticket with the keyboard: the actions go, focus lands on the new status, nothing typed is lost', async () => {
+  await fileReport();
+  const a = await agentDesk();
+  await takeNext(a.page);
+  await a.page.getByPlaceholder('Only agents see notes…').fill('Follow up with IEBC tomorrow');
+  await a.page.locator('#status-form select').selectOption('resolved');
+  await a.page.getByRole('button', { name: 'Update status' }).press('Enter');
+  await a.page.locator('#announce', { hasText: 'Status updated.' }).waitFor();
+  await expect(a.page.getByTestId('status').textContent()).resolves.toBe('Resolved');
+  await a.page.locator('#actions').waitFor({ state: 'detached' });
+  expect(await a.page.evaluate(() => document.activeElement?.id)).toBe('badges');
+  await expect(a.page.getByPlaceholder('Only agents see notes…').inputValue()).resolves.toBe('Follow up with IEBC tomorrow');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
