@@ -140,7 +140,7 @@ it('at 390 px: one column, the reply box before evidence, no page-wide sideways 
   await a.close();
 }, 60_000);
 
-it('focus ring and input borders reach 3:1 against white; the reporter\'s words carry their language', async () => {
+it('focus ring and input borders reach 3:1 against white; the reporter\'s words carry their language; chart figures are text', async () => {
   const a = await open({ width: 1440, lang: 'en', username: 'zuhura' });
   await ticketWithConversation(a.page);
   const ratios = await a.page.evaluate(() => {
@@ -161,6 +161,12 @@ it('focus ring and input borders reach 3:1 against white; the reporter\'s words 
   expect(ratios.ring).toBeGreaterThanOrEqual(3);
   await expect(a.page.getByTestId('story').getAttribute('lang')).resolves.toBe('sw');
   await expect(a.page.locator('.msg.in .text').first().getAttribute('lang')).resolves.toBe('sw');
+  // Charts give their figures as text: the counts by category are a table, not only bars.
+  await a.page.goto(`${h.base}/supervisor/tickets`);
+  const figures = a.page.getByTestId('chart-figures').first();
+  await expect(figures.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+  expect(await figures.locator('tbody tr td').first().textContent()).toMatch(/^\d+$/);
+  expect(await a.page.locator('.chart svg').first().getAttribute('aria-hidden')).toBe('true');
   await a.close();
 });
 
