@@ -26,9 +26,9 @@ afterAll(async () => {
 
 let nextAgent = 0;
 /** A fresh agent at a 1440 px desk, signed in, with browser errors collected. */
-async function agentDesk(opts: { width?: number; lang?: 'en' | 'sw' } = {}) {
+async function agentDesk(opts: { width?: number; lang?: 'en' | 'sw'; role?: 'agent' | 'supervisor' } = {}) {
   const username = `agent${++nextAgent}`;
-  const account = await h.account(username, 'agent');
+  const account = await h.account(username, opts.role ?? 'agent');
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1440, height: 900 }, locale: 'en-KE' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -263,4 +263,22 @@ it('resolving a ticket with the keyboard: the actions go, focus lands on the new
   await expect(a.page.getByPlaceholder('Only agents see notes…').inputValue()).resolves.toBe('Follow up with IEBC tomorrow');
   expect(a.errors).toEqual([]);
   await a.close();
+});
+
+it('when another agent takes the ticket whose row has focus, focus stays in the waiting list, not the page body', async () => {
+  await fileReport({ dangerNow: true });
+  const s = await agentDesk({ role: 'supervisor' });
+  await s.page.goto(`${h.base}/queue`);
+  await live(s.page);
+  // The top row is the one "take next" hands out.
+  const top = await s.page.locator('#queue-lists tbody tr').first().getAttribute('data-reference');
+  await s.page.locator(`tr[data-reference="${top}"] a`).focus();
+  const other = await agentDesk();
+  await takeNext(other.page);
+  await s.page.locator(`tr[data-reference="${top}"]`).waitFor({ state: 'detached' });
+  await s.page.waitForFunction(() => document.activeElement !== document.body);
+  expect(await s.page.evaluate(() => Boolean(document.activeElement?.closest('#queue-lists')))).toBe(true);
+  expect(s.errors).toEqual([]);
+  await s.close();
+  await other.close();
 });
