@@ -66,13 +66,14 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
   });
   app.register(async (board) => boardRoutes(board, ctx), { prefix: BULL_BOARD_PATH });
 
-  // Open event streams would keep the server from closing.
+  // Live events flow whenever the app is ready (also when a test listens on its own port), and
+  // open event streams would keep the server from closing.
+  app.addHook('onReady', async () => ctx.hub.start());
   app.addHook('preClose', async () => ctx.hub.stop());
 
   const service: Service = {
     name: 'console',
     async start() {
-      await ctx.hub.start();
       await app.listen({ host: config.console.host, port: config.console.port });
       logger.info({ port: config.console.port }, 'console listening');
     },

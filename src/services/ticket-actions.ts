@@ -42,4 +42,6 @@ export interface TicketActions {
   addNote(reportId: string, agent: AgentRef, text: string): Promise<ActionResult>;
   /** Writes "viewed" to the audit trail (refused like any action for someone not handling it). */
   recordView(reportId: string, agent: AgentRef): Promise<ActionResult>;
+  /** The holder has seen the ticket as it is now (a live refresh): clears its unread marker, no audit line. */
+  markSeen(reportId: string, agent: AgentRef): Promise<void>;
 }

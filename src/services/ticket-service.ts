@@ -118,7 +118,13 @@ export class TicketService implements TicketActions {
     const allowed = await this.allowed(reportId, agent, 'view');
     if (!allowed.ok) return allowed;
     await this.deps.store.reports.addEvent(allowed.report._id, 'viewed', actorOf(agent));
+    await this.markSeen(reportId, agent);
     return OK;
+  }
+
+  async markSeen(reportId: string, agent: AgentRef): Promise<void> {
+    // Only the holder's view counts: the store ignores anyone who does not hold the ticket.
+    if (/^[0-9a-f]{24}$/i.test(reportId)) await this.deps.store.reports.markSeenByHolder(reportId, agent.id);
   }
 
   /** Reads the ticket and asks the policy; the store's guarded update enforces it again. */

@@ -21,6 +21,19 @@ export class MessageRepository {
     return (await this.Message.create({ reportId: oid(reportId), direction: 'from_reporter', kind, text: content.text, media: content.media, delivery: 'received' })).toObject();
   }
 
+  /** When the reporter last wrote on each of these reports (reports without a message are absent). */
+  async lastIncomingAt(reportIds: Id[]): Promise<Map<string, Date>> {
+    const last = new Map<string, Date>();
+    if (!reportIds.length) return last;
+    const rows = await this.Message.find({ reportId: { $in: reportIds.map(oid) }, direction: 'from_reporter' }, { reportId: 1, createdAt: 1 }).lean<Pick<MessageDoc, 'reportId' | 'createdAt'>[]>().exec();
+    for (const r of rows) {
+      const key = r.reportId.toString();
+      const seen = last.get(key);
+      if (!seen || r.createdAt > seen) last.set(key, r.createdAt);
+    }
+    return last;
+  }
+
   findById(id: Id): Promise<MessageDoc | null> {
     return this.Message.findById(id).lean<MessageDoc>().exec();
   }

@@ -83,6 +83,8 @@ export interface ReportDoc {
   escalations: number;
   lastEscalatedAt?: Date | null;
   referral?: { agency: Agency; note?: string } | null;
+  /** When the agent holding the ticket last looked at it (the console's unread marker). */
+  holderSeen?: { agentId: Types.ObjectId; at: Date } | null;
   reporterUnreachable: boolean;
   closedAt?: Date | null;
   purgedAt?: Date | null;
@@ -115,6 +117,7 @@ export const reportSchema = new Schema<ReportDoc>(
     escalations: { type: Number, default: 0 },
     lastEscalatedAt: { type: Date, default: null },
     referral: { type: new Schema({ agency: { type: String, enum: AGENCIES }, note: String }, { _id: false }), default: null },
+    holderSeen: { type: new Schema({ agentId: Schema.Types.ObjectId, at: Date }, { _id: false }), default: null },
     reporterUnreachable: { type: Boolean, default: false },
     closedAt: { type: Date, default: null },
     purgedAt: { type: Date, default: null },

@@ -5,7 +5,7 @@ import type { Actor, EventType, ReportDoc, ReportEventDoc } from './models';
 
 export type NewReport = Omit<
   ReportDoc,
-  '_id' | 'reference' | 'status' | 'assignee' | 'assignedAt' | 'queuedAt' | 'escalations' | 'lastEscalatedAt' | 'referral' | 'reporterUnreachable' | 'closedAt' | 'purgedAt' | 'createdAt' | 'updatedAt'
+  '_id' | 'reference' | 'status' | 'assignee' | 'assignedAt' | 'queuedAt' | 'escalations' | 'lastEscalatedAt' | 'referral' | 'holderSeen' | 'reporterUnreachable' | 'closedAt' | 'purgedAt' | 'createdAt' | 'updatedAt'
 >;
 
 type Id = Types.ObjectId | string;
@@ -109,6 +109,11 @@ export class ReportRepository {
 
   countAssignedTo(agentId: Id): Promise<number> {
     return this.Report.countDocuments({ assignee: oid(agentId), status: { $in: ['assigned', 'in_progress', 'waiting_reporter', 'referred'] } }).exec();
+  }
+
+  /** Records that the agent holding the ticket has seen it now; nothing if they no longer hold it. */
+  async markSeenByHolder(id: Id, agentId: Id, at = new Date()): Promise<void> {
+    await this.Report.updateOne({ _id: oid(id), assignee: oid(agentId) }, { $set: { holderSeen: { agentId: oid(agentId), at } } }).exec();
   }
 
   findAssignedTo(agentId: Id): Promise<ReportDoc[]> {

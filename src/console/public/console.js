@@ -6,6 +6,27 @@
     var question = form && form.getAttribute && form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) ev.preventDefault();
   });
+  // Keyboard shortcuts (listed on the "?" sheet); never while typing in a field.
+  document.addEventListener('keydown', function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
+    var el = ev.target;
+    if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+    var keys = document.getElementById('keys');
+    if (!keys || (keys.open && ev.key !== '?')) return;
+    var act = {
+      '?': function () { if (keys.open) keys.close(); else keys.showModal(); },
+      t: function () { var f = document.getElementById('take-shortcut'); if (f) f.submit(); },
+      r: function () { var box = document.getElementById('reply-text'); if (box) box.focus(); },
+      s: function () { var sel = document.querySelector('#status-form select'); if (sel) sel.focus(); },
+      j: function () {
+        var ticket = document.getElementById('ticket');
+        window.location.href = '/queue/next-held' + (ticket ? '?after=' + ticket.getAttribute('data-id') : '');
+      },
+    }[ev.key];
+    if (!act) return;
+    ev.preventDefault();
+    act();
+  });
   var meta = document.querySelector('meta[name="csrf-token"]');
   window.ripoti = {
     csrf: meta ? meta.getAttribute('content') : '',
@@ -16,6 +37,15 @@
         if (!res.ok) return;
         return res.text().then(function (html) { el.innerHTML = html; });
       }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });
+    },
+    // Says a short result once, to everyone: shown in the status bar and read by screen readers.
+    announce: function (text, isError) {
+      var region = document.getElementById('announce');
+      if (!region || !text) return;
+      region.className = 'announce ' + (isError ? 'error' : 'ok');
+      // Cleared first so the same words twice are read twice.
+      region.textContent = '';
+      setTimeout(function () { region.textContent = text; }, 50);
     },
     // Coalesce bursts of events into one refresh.
     debounce: function (fn, ms) {

@@ -1,15 +1,87 @@
-// Queue page: re-fetch the lists when the queue changes (server-sent events), and once a minute for ages.
+// Queue page: the lists follow the queue (server-sent events, and once a minute for ages), updated
+// in place: rows keep their place and focus, and a short summary ("2 new, 1 urgent") is announced
+// instead of the whole list being read again.
 (function () {
   'use strict';
+  var R = window.ripoti;
   var lists = document.getElementById('queue-lists');
   if (!lists || !window.EventSource) return;
-  var refresh = window.ripoti.debounce(function () { window.ripoti.refresh(lists); }, 250);
+
+  function keyOf(el) { return el.nodeType === 1 ? (el.getAttribute('data-reference') || el.id || null) : null; }
+  // Makes `now` look like `next`, reusing elements with the same key (a row, a list item).
+  function morph(now, next) {
+    if (now.nodeType !== next.nodeType || now.nodeName !== next.nodeName) { now.replaceWith(next); return; }
+    if (now.nodeType !== 1) { if (now.nodeValue !== next.nodeValue) now.nodeValue = next.nodeValue; return; }
+    if (now.isEqualNode(next)) return;
+    Array.prototype.slice.call(now.attributes).forEach(function (a) { if (!next.hasAttribute(a.name)) now.removeAttribute(a.name); });
+    Array.prototype.forEach.call(next.attributes, function (a) { if (now.getAttribute(a.name) !== a.value) now.setAttribute(a.name, a.value); });
+    var old = Array.prototype.slice.call(now.childNodes);
+    var byKey = {};
+    old.forEach(function (c) { var k = keyOf(c); if (k) byKey[k] = c; });
+    var used = [];
+    Array.prototype.slice.call(next.childNodes).forEach(function (c, i) {
+      var k = keyOf(c);
+      var match = k ? byKey[k] : (old[i] && !keyOf(old[i]) && used.indexOf(old[i]) < 0 ? old[i] : null);
+      var at = now.childNodes[i] || null;
+      if (match) {
+        used.push(match);
+        if (match !== at) now.insertBefore(match, at);
+        morph(match, c);
+      } else {
+        now.insertBefore(c.cloneNode(true), at);
+      }
+    });
+    old.forEach(function (c) { if (used.indexOf(c) < 0 && c.parentNode === now) now.removeChild(c); });
+  }
+
+  function waitingRefs() {
+    var refs = {};
+    Array.prototype.forEach.call(lists.querySelectorAll('tbody tr[data-reference]'), function (tr) { refs[tr.getAttribute('data-reference')] = /prio-urgent/.test(tr.className); });
+    return refs;
+  }
+  function count(key, n) { return (lists.getAttribute(key) || '').replace('{{count}}', String(n)); }
+  function update(html) {
+    var before = waitingRefs();
+    var data = document.getElementById('queue-data');
+    var unreadBefore = data ? Number(data.getAttribute('data-unread')) : 0;
+    var focused = document.activeElement;
+    var next = lists.cloneNode(false);
+    next.innerHTML = html;
+    morph(lists, next);
+    var after = waitingRefs();
+    var fresh = Object.keys(after).filter(function (r) { return !(r in before); });
+    var urgent = fresh.filter(function (r) { return after[r]; }).length;
+    data = document.getElementById('queue-data');
+    var unread = data ? Number(data.getAttribute('data-unread')) : 0;
+    var parts = [];
+    if (fresh.length) parts.push(count('data-summary-new', fresh.length));
+    if (urgent) parts.push(count('data-summary-urgent', urgent));
+    if (unread > unreadBefore) parts.push(count('data-summary-replies', unread));
+    if (parts.length) R.announce(parts.join(', '));
+    document.title = (unread ? '(' + unread + ') ' : '') + lists.getAttribute('data-title');
+    // Moving a row in the DOM drops focus from the link inside it: give it back where it was.
+    if (focused && focused !== document.body && document.contains(focused) && document.activeElement !== focused) focused.focus({ preventScroll: true });
+    // The focused row went away (someone took that ticket): focus its list, not the page body.
+    if (focused && focused !== document.body && !document.contains(focused)) {
+      var list = lists.querySelector('.card');
+      if (list) { list.setAttribute('tabindex', '-1'); list.focus({ preventScroll: true }); }
+    }
+  }
+  function refresh() {
+    return fetch(lists.getAttribute('data-fragment'), { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then(function (res) {
+      if (res.status === 401) { window.location.href = '/signin'; return; }
+      if (!res.ok) return;
+      return res.text().then(update);
+    }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });
+  }
+  var soon = R.debounce(refresh, 250);
   var source = new EventSource(lists.getAttribute('data-live'));
-  source.addEventListener('queue', refresh);
-  source.addEventListener('escalated', refresh);
-  source.addEventListener('ticket', refresh);
+  source.addEventListener('queue', soon);
+  source.addEventListener('escalated', soon);
+  source.addEventListener('ticket', soon);
   // After a dropped connection we may have missed events: catch up on reconnect.
   var opened = false;
-  source.addEventListener('open', function () { if (opened) refresh(); opened = true; });
-  setInterval(refresh, 60000);
+  source.addEventListener('open', function () { lists.setAttribute('data-live-state', 'open'); });
+  source.addEventListener('open', function () { if (opened) soon(); opened = true; });
+  setInterval(soon, 60000);
 })();

@@ -1,15 +1,144 @@
-// Ticket page: live conversation and activity, and sending replies without leaving the page.
+// Ticket page: forms that post without leaving the page, drafts kept per ticket, and live updates
+// that never move focus or scroll the agent did not ask for. Without JavaScript every form still
+// posts and reloads the page.
 (function () {
   'use strict';
+  var R = window.ripoti;
   var ticket = document.getElementById('ticket');
   var convo = document.getElementById('conversation');
   var activity = document.getElementById('activity');
   if (!ticket || !convo) return;
+  var ticketId = ticket.getAttribute('data-id');
+  var newMsg = document.getElementById('new-message');
+  var changed = document.getElementById('changed');
 
-  function scrollDown() { convo.scrollTop = convo.scrollHeight; }
-  function refreshConvo() { return window.ripoti.refresh(convo).then(scrollDown); }
-  var convoSoon = window.ripoti.debounce(refreshConvo, 150);
-  var activitySoon = window.ripoti.debounce(function () { if (activity) window.ripoti.refresh(activity); }, 150);
+  // ---- Drafts: unsent text survives a reload, a status change or a lost connection (this tab only).
+  function draftKey(el) { return 'ripoti:draft:' + ticketId + ':' + el.id; }
+  function store(fn) { try { return fn(window.sessionStorage); } catch (e) { return null; } }
+  function restoreDrafts(root) {
+    Array.prototype.forEach.call(root.querySelectorAll('[data-draft]'), function (el) {
+      var saved = store(function (s) { return s.getItem(draftKey(el)); });
+      if (saved && !el.value) el.value = saved;
+    });
+  }
+  document.addEventListener('input', function (ev) {
+    var el = ev.target;
+    if (!el.hasAttribute || !el.hasAttribute('data-draft') || !el.id) return;
+    store(function (s) { if (el.value) s.setItem(draftKey(el), el.value); else s.removeItem(draftKey(el)); });
+  });
+  function clearForm(form) {
+    Array.prototype.forEach.call(form.querySelectorAll('textarea, input:not([type=hidden]), select'), function (el) {
+      if (el.tagName === 'SELECT') el.selectedIndex = 0; else el.value = '';
+      if (el.id) store(function (s) { s.removeItem(draftKey(el)); });
+    });
+  }
+  restoreDrafts(document);
+
+  // ---- Focus: remember where it is by form and field, so a redrawn part gets it back.
+  function focusSpot() {
+    var el = document.activeElement;
+    if (!el || el === document.body) return null;
+    if (el.id) return { id: el.id };
+    var form = el.form || (el.closest && el.closest('form'));
+    if (form && form.id) return { form: form.id, index: Array.prototype.indexOf.call(form.elements, el) };
+    return null;
+  }
+  function restoreFocus(spot, fallback) {
+    if (!spot || (document.activeElement && document.activeElement !== document.body)) return;
+    var el = spot.id ? document.getElementById(spot.id) : null;
+    if (!el && spot.form) { var f = document.getElementById(spot.form); el = f && f.elements[spot.index]; }
+    if (!el && fallback) { fallback.setAttribute('tabindex', '-1'); el = fallback; }
+    if (el) el.focus({ preventScroll: true });
+  }
+
+  // ---- Swapping server-rendered parts in place, keeping what the agent was doing in them.
+  function keepValues(oldRoot, newRoot) {
+    Array.prototype.forEach.call(oldRoot.querySelectorAll('select, input:not([type=hidden]), textarea'), function (el) {
+      var twin = el.id && newRoot.querySelector('#' + el.id);
+      if (twin && el.value) twin.value = el.value;
+    });
+  }
+  function swap(id, doc) {
+    var now = document.getElementById(id);
+    var next = doc.getElementById(id);
+    // A part the policy no longer offers (no actions on a closed ticket) goes; focus goes to the new status.
+    if (now && !next) {
+      var had = now.contains(document.activeElement);
+      now.remove();
+      if (had) restoreFocus({}, document.getElementById('badges'));
+      return;
+    }
+    if (!now || !next) return;
+    if (now.innerHTML === next.innerHTML) return;
+    var spot = focusSpot();
+    keepValues(now, next);
+    now.replaceWith(next);
+    restoreDrafts(next);
+    restoreFocus(spot, next);
+  }
+  var inflight = Promise.resolve();
+  // Status, priority and the forms the policy offers come from the page itself.
+  function syncHead(fromOthers) {
+    return fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html', 'x-ripoti-refresh': '1' } }).then(function (res) {
+      if (res.status === 401) { window.location.href = '/signin'; return; }
+      if (!res.ok) return;
+      return res.text().then(function (html) {
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        var badges = document.getElementById('badges');
+        var before = badges ? badges.textContent : '';
+        swap('badges', doc);
+        swap('actions', doc);
+        swap('since', doc);
+        var after = document.getElementById('badges');
+        if (fromOthers && after && after.textContent !== before) {
+          changed.hidden = false;
+          R.announce(changed.textContent.trim());
+        }
+      });
+    }).catch(function () { /* offline: the reconnect catches up */ });
+  }
+
+  // ---- Conversation: new messages never yank the view; a notice offers to jump to them.
+  function atBottom() { return convo.scrollHeight - convo.scrollTop - convo.clientHeight < 40; }
+  function scrollDown() { convo.scrollTop = convo.scrollHeight; if (newMsg) newMsg.hidden = true; }
+  function refreshConvo(follow) {
+    var stay = !follow && !atBottom();
+    var top = convo.scrollTop;
+    var incoming = convo.querySelectorAll('.msg.in').length;
+    return R.refresh(convo).then(function () {
+      var more = convo.querySelectorAll('.msg.in').length > incoming;
+      if (stay) convo.scrollTop = top; else scrollDown();
+      if (more) {
+        if (stay && newMsg) newMsg.hidden = false;
+        R.announce(convo.getAttribute('data-new-message'));
+      }
+    });
+  }
+  if (newMsg) newMsg.addEventListener('click', scrollDown);
+  convo.addEventListener('scroll', function () { if (newMsg && atBottom()) newMsg.hidden = true; });
+
+  // ---- History: a collapsed history stays collapsed across updates and reloads.
+  var OPEN_KEY = 'ripoti:history-open';
+  function applyHistoryState() {
+    var d = activity && activity.querySelector('details.audit');
+    var saved = store(function (s) { return s.getItem(OPEN_KEY); });
+    if (d && saved !== null) d.open = saved === '1';
+  }
+  if (activity) {
+    applyHistoryState();
+    activity.addEventListener('toggle', function (ev) {
+      var d = ev.target;
+      store(function (s) { s.setItem(OPEN_KEY, d.open ? '1' : '0'); });
+    }, true);
+  }
+  function refreshActivity() {
+    if (!activity) return Promise.resolve();
+    return R.refresh(activity).then(applyHistoryState);
+  }
+
+  var convoSoon = R.debounce(function () { refreshConvo(false); }, 150);
+  var activitySoon = R.debounce(refreshActivity, 150);
+  var headSoon = R.debounce(function () { inflight.then(function () { return syncHead(true); }); }, 150);
   scrollDown();
 
   if (window.EventSource) {
@@ -19,42 +148,69 @@
       try { what = JSON.parse(ev.data).what; } catch (e) { /* ignore */ }
       if (what === 'message' || what === 'delivery') convoSoon();
       activitySoon();
-      if (what === 'status' || what === 'escalated') document.getElementById('changed').hidden = false;
+      if (what === 'status' || what === 'escalated') headSoon();
     });
-    source.addEventListener('escalated', function () { document.getElementById('changed').hidden = false; });
+    source.addEventListener('escalated', headSoon);
     var opened = false;
-    source.addEventListener('open', function () { if (opened) { convoSoon(); activitySoon(); } opened = true; });
+    // Marked on the page so a test (or a curious agent) can tell the live stream is connected.
+    source.addEventListener('open', function () { ticket.setAttribute('data-live-state', 'open'); });
+    source.addEventListener('open', function () { if (opened) { convoSoon(); activitySoon(); headSoon(); } opened = true; });
   }
 
-  var form = document.getElementById('reply-form');
-  if (!form) return;
-  var textarea = form.querySelector('textarea');
-  var button = form.querySelector('button');
-  var error = document.getElementById('reply-error');
-  form.addEventListener('submit', function (ev) {
-    ev.preventDefault();
-    if (!textarea.value.trim()) return;
-    button.disabled = true;
-    error.hidden = true;
-    fetch(form.action, {
+  // ---- Every form on the page posts with fetch; the answer is announced and shown.
+  function post(form) {
+    return fetch(form.action, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': window.ripoti.csrf, 'x-requested-with': 'fetch' },
-      body: new URLSearchParams({ text: textarea.value }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': R.csrf, 'x-requested-with': 'fetch' },
+      body: new URLSearchParams(new FormData(form)).toString(),
     }).then(function (res) {
-      if (res.status === 401) { window.location.href = '/signin'; return; }
-      return res.json().then(function (body) {
-        if (res.ok && body.ok) { textarea.value = ''; return refreshConvo(); }
-        error.textContent = body.message || 'Error';
-        error.hidden = false;
-      });
+      if (res.status === 401) { window.location.href = '/signin'; return null; }
+      return res.json().then(function (body) { return { ok: res.ok && body.ok, message: body.message || '' }; });
+    });
+  }
+  function afterSuccess(form) {
+    if (form.id === 'reply-form') return refreshConvo(true).then(refreshActivity);
+    if (form.id === 'note-form') return refreshActivity();
+    return Promise.all([syncHead(false), refreshActivity()]);
+  }
+  function submit(form) {
+    var spot = focusSpot();
+    var button = form.querySelector('button');
+    var error = form.id === 'reply-form' ? document.getElementById('reply-error') : null;
+    if (button) button.disabled = true;
+    if (error) error.hidden = true;
+    var done = post(form).then(function (result) {
+      if (!result) return;
+      if (result.ok) {
+        clearForm(form);
+        R.announce(result.message);
+        return afterSuccess(form);
+      }
+      if (error) { error.textContent = result.message; error.hidden = false; } else R.announce(result.message, true);
     }).catch(function () {
-      error.textContent = form.getAttribute('data-offline') || 'Network error';
-      error.hidden = false;
-    }).then(function () { button.disabled = false; textarea.focus(); });
+      var msg = ticket.getAttribute('data-offline') || 'Network error';
+      if (error) { error.textContent = msg; error.hidden = false; } else R.announce(msg, true);
+    }).then(function () {
+      var b = document.getElementById(form.id) ? button : null;
+      if (b) b.disabled = false;
+      restoreFocus(spot, document.getElementById('actions') || document.getElementById('badges'));
+    });
+    inflight = done;
+    return done;
+  }
+  document.addEventListener('submit', function (ev) {
+    var form = ev.target;
+    if (ev.defaultPrevented || !(form.id === 'reply-form' || form.hasAttribute('data-async'))) return;
+    ev.preventDefault();
+    var text = form.querySelector('textarea[required]');
+    if (text && !text.value.trim()) return;
+    void submit(form);
   });
   // Ctrl/Cmd+Enter sends, as in most chat tools.
-  textarea.addEventListener('keydown', function (ev) {
-    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); form.requestSubmit(); }
+  document.addEventListener('keydown', function (ev) {
+    var el = ev.target;
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && el.tagName === 'TEXTAREA' && el.form) { ev.preventDefault(); el.form.requestSubmit(); }
   });
+  window.ripoti.ticketHooks = { scrollDown: scrollDown };
 })();

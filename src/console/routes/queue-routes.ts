@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { ReportDoc } from '../../store';
 import { AREA_ROLE, mayOpenWaiting } from '../../domain';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 
@@ -8,13 +9,15 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   async function lists(req: FastifyRequest) {
     const me = signedInAgent(req);
-    const [waiting, mine, waitingTotal] = await Promise.all([ctx.queries.waiting(), ctx.store.reports.findAssignedTo(me.agent._id), ctx.queries.countWaiting()]);
+    const [waiting, held, waitingTotal] = await Promise.all([ctx.queries.waiting(), ctx.store.reports.findAssignedTo(me.agent._id), ctx.queries.countWaiting()]);
     const urgent = waiting.filter((r) => r.priority === 1).length;
+    const mine = withReplies(held, await ctx.store.messages.lastIncomingAt(held.map((r) => r._id)));
     return {
       waiting,
       waitingTotal,
       urgent,
       mine,
+      unread: mine.filter((r) => r.unread).length,
       maxPerAgent: ctx.config.tickets.maxPerAgent,
       // Agents take tickets in order; only supervisors open a waiting ticket directly.
       canOpenWaiting: mayOpenWaiting(me.agent.role),
@@ -30,6 +33,15 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(ctx.views.fragment('_queue-lists', ctx.auth.language(req), await lists(req))),
   );
 
+  // The "j" shortcut: the next ticket I hold after this one, in "My tickets" order (unread first).
+  app.get('/queue/next-held', { onRequest: signedInOnly }, async (req, reply) => {
+    const { mine } = await lists(req);
+    const after = (req.query as { after?: unknown }).after;
+    const at = mine.findIndex((r) => r._id.toString() === after);
+    const next = mine.length ? mine[(at + 1) % mine.length] : null;
+    return reply.redirect(next ? `/tickets/${next._id.toString()}` : '/queue', 303);
+  });
+
   app.post('/queue/take', { onRequest: signedInOnly, preValidation: ctx.auth.checkCsrf }, async (req, reply) => {
     const me = signedInAgent(req);
     const result = await ctx.tickets.takeNext(agentRef(me));
@@ -39,6 +51,26 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.get('/live/queue', { onRequest: signedInOnly }, async (req, reply) => {
     reply.hijack();
-    ctx.hub.open(reply.raw, (e) => e.type === 'queue' || e.type === 'escalated' || (e.type === 'ticket' && e.what === 'status'));
+    ctx.hub.open(reply.raw, (e) => e.type === 'queue' || e.type === 'escalated' || (e.type === 'ticket' && (e.what === 'status' || e.what === 'message')));
   });
+}
+
+export type HeldTicket = ReportDoc & { lastFromReporter: Date | null; unread: boolean };
+
+/**
+ * My tickets with the reporter's last message and whether I have seen it (the holder's last view
+ * of the ticket, kept by TicketActions). Unread first, the longest-waiting reply on top; then the
+ * rest in the order they came (most urgent first).
+ */
+export function withReplies(held: ReportDoc[], lastIn: Map<string, Date>): HeldTicket[] {
+  const rows = held.map((r) => {
+    const last = lastIn.get(r._id.toString()) ?? null;
+    const seen = r.holderSeen && r.assignee && r.holderSeen.agentId.equals(r.assignee) ? r.holderSeen.at : null;
+    return { ...r, lastFromReporter: last, unread: Boolean(last && (!seen || last > seen)) };
+  });
+  const rank = (r: HeldTicket) => (r.unread ? 0 : 1);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || (a.r.unread && b.r.unread ? a.r.lastFromReporter!.getTime() - b.r.lastFromReporter!.getTime() : 0) || a.i - b.i)
+    .map(({ r }) => r);
 }

@@ -75,7 +75,8 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
   const repeatedView = (e: ReportEventDoc, i: number) => e.type === 'viewed' && i > 0 && history[i - 1].type === 'viewed' && String(history[i - 1].actor.agentId) === String(e.actor.agentId);
   return {
     notes: history.filter((e) => e.type === 'note').map((e) => ({ at: e.at, by: nameOf(e), text: noteText(e) })),
-    // The trail shows what happened, not what was written: note and message text stay in their own panels.
+    // The trail shows what happened; the note typed with a status change or a referral is part of
+    // that step, so it is shown there (marked internal). Plain notes and messages have their own panels.
     audit: history
       .filter((e, i) => !repeatedView(e, i))
       .map((e) => ({
@@ -86,6 +87,7 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         from: typeof e.data?.from === 'string' ? e.data.from : undefined,
         to: typeof e.data?.to === 'string' ? e.data.to : undefined,
         agency: typeof e.data?.agency === 'string' ? e.data.agency : undefined,
+        note: (e.type === 'status_changed' || e.type === 'referred') && typeof e.data?.note === 'string' ? e.data.note : undefined,
       })),
   };
 }
@@ -95,14 +97,20 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
   const me = signedInAgent(req);
   const report = openTicket(req);
   const may = offeredActions(actorOf(me.agent), report);
-  await ctx.tickets.recordView(report._id.toString(), agentRef(me));
+  // The page's own refresh after a live event is not a new visit for the audit trail, but it is seen.
+  if (req.headers['x-ripoti-refresh'] === '1') await ctx.tickets.markSeen(report._id.toString(), agentRef(me));
+  else await ctx.tickets.recordView(report._id.toString(), agentRef(me));
+  const messages = await conversation(ctx, report);
+  const lastIn = messages.filter((m) => m.direction === 'from_reporter').at(-1);
   const identity = canSeeIdentity(me.agent, report) ? await ctx.store.reporters.identityOf(report.reporterId) : null;
   const assigneeName = report.assignee ? ((await ctx.store.agents.namesByIds([report.assignee])).get(report.assignee.toString()) ?? '') : '';
   return ctx.render(req, reply, 'ticket', {
     report,
     identity,
     assigneeName,
-    messages: await conversation(ctx, report),
+    messages,
+    lastFromReporter: lastIn ? lastIn.createdAt : null,
+    now: new Date(),
     ...(await activity(ctx, report)),
     // The policy decides which forms to show; the service enforces the same rules on submit.
     may,
@@ -125,6 +133,8 @@ export function ticketRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.get('/tickets/:id/conversation', guard, async (req, reply) => {
     const report = openTicket(req);
+    // The open ticket page fetches this when a message arrives: the holder has now seen it.
+    await ctx.tickets.markSeen(report._id.toString(), agentRef(signedInAgent(req)));
     return fragment(ctx, req, reply, '_conversation', { report, messages: await conversation(ctx, report) });
   });
 

@@ -187,7 +187,8 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   const beforeReferral = reporter.mark();
   await a.page.getByLabel('Referral note (internal)').fill('Extortion and assault at a roadblock; reporter contactable.');
   await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
-  await a.page.locator('.flash.ok', { hasText: 'Referral recorded' }).waitFor();
+  // Posted without a reload: the result is announced in the page's status region.
+  await a.page.locator('#announce', { hasText: 'Referral recorded' }).waitFor();
   await expect(a.page.getByTestId('status').textContent()).resolves.toBe('Referred to IPOA');
   const told = await reporter.waitForMessage('referred to IPOA', { since: beforeReferral, timeoutMs: 30_000 });
   expect(told.text).toContain(reference);

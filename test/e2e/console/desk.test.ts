@@ -1,0 +1,284 @@
+/**
+ * A long shift at the console, in Chromium against the console in process (the real tickets
+ * graph): typed work is never lost, notes stay visible, replies get noticed, live updates stay
+ * out of the way. Each test is a defect an agent noticed (issue 20).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { ConversationService } from '../../../src/services/conversation-service';
+import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { reportInput, reporter } from '../../support/tickets-harness';
+import { launchChromium } from '../../support/browser';
+
+let h: ConsoleHarness;
+let browser: Browser;
+let conversations: ConversationService;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-desk', env: { MAX_TICKETS_PER_AGENT: '5' } });
+  conversations = new ConversationService({ store: h.store, events: h.bus, logger: h.logger });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+let nextAgent = 0;
+/** A fresh agent at a 1440 px desk, signed in, with browser errors collected. */
+async function agentDesk(opts: { width?: number; lang?: 'en' | 'sw'; role?: 'agent' | 'supervisor' } = {}) {
+  const username = `agent${++nextAgent}`;
+  const account = await h.account(username, opts.role ?? 'agent');
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1440, height: 900 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.base}/signin`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${h.base}/queue`);
+  if (opts.lang === 'sw') {
+    await page.getByRole('button', { name: 'Kiswahili' }).click();
+    await page.waitForURL(`${h.base}/queue`);
+  }
+  return { page, errors, account, close: () => context.close() };
+}
+
+/** A waiting report from a reporter; returns its id and the reporter's Telegram id. */
+let nextTelegramId = 7_100_000;
+async function fileReport(opts: { language?: 'en' | 'sw'; dangerNow?: boolean } = {}) {
+  const telegramUserId = nextTelegramId++;
+  const who = await reporter(h.store, { language: opts.language, telegramUserId });
+  const { report } = await h.reports.submit({ ...reportInput(who._id, { language: opts.language, dangerNow: opts.dangerNow }), description: { text: opts.language === 'sw' ? 'Polisi waliitisha pesa kwenye kizuizi.' : 'Police asked for money at the roadblock.' } });
+  return { id: report._id.toString(), reference: report.reference, telegramUserId };
+}
+
+/** Waits until the page's live stream is connected, so an event published next reaches it. */
+async function live(page: Page): Promise<void> {
+  await page.locator('[data-live-state="open"]').first().waitFor({ state: 'attached' });
+}
+
+/** Takes the next ticket from the queue page and waits for the ticket page. */
+async function takeNext(page: Page): Promise<string> {
+  await page.goto(`${h.base}/queue`);
+  await page.getByTestId('take-next').click();
+  await page.waitForURL(/\/tickets\/[a-f0-9]{24}$/);
+  await live(page);
+  return page.url();
+}
+
+it('keeps an unsent reply through a status change, keeps focus, announces the result, and shows the status note in the history', async () => {
+  const filed = await fileReport();
+  const a = await agentDesk();
+  await takeNext(a.page);
+  const marker = await a.page.evaluate(() => ((window as unknown as { __stay: number }).__stay = Math.random()));
+
+  await a.page.getByPlaceholder('Write to the reporter…').fill('Are you somewhere safe now?');
+  await a.page.locator('#status-form select').selectOption('in_progress');
+  await a.page.getByLabel('Note (optional, internal)').fill('Called the OCS; waiting to hear back.');
+  await a.page.getByRole('button', { name: 'Update status' }).click();
+
+  await a.page.locator('#announce', { hasText: 'Status updated.' }).waitFor();
+  await expect(a.page.getByTestId('status').textContent()).resolves.toBe('In progress');
+  // No reload: the page is the same, the reply is still typed, focus is back on the button pressed.
+  expect(await a.page.evaluate(() => (window as unknown as { __stay: number }).__stay)).toBe(marker);
+  await expect(a.page.getByPlaceholder('Write to the reporter…').inputValue()).resolves.toBe('Are you somewhere safe now?');
+  await a.page.waitForFunction(() => document.activeElement?.textContent === 'Update status');
+  // The note typed with the change is in the history, marked internal; the note field is empty again.
+  await a.page.getByTestId('step-note').filter({ hasText: 'Called the OCS; waiting to hear back.' }).waitFor();
+  await expect(a.page.getByTestId('step-note').textContent()).resolves.toContain('Internal');
+  await expect(a.page.getByLabel('Note (optional, internal)').inputValue()).resolves.toBe('');
+  // The agent's own change is not "changed by someone else".
+  expect(await a.page.locator('#changed').isHidden()).toBe(true);
+
+  // A reload (or a crash) keeps what was typed in this tab.
+  await a.page.getByPlaceholder('Only agents see notes…').fill('Plate KCA 123X');
+  await a.page.reload();
+  await expect(a.page.getByPlaceholder('Write to the reporter…').inputValue()).resolves.toBe('Are you somewhere safe now?');
+  await expect(a.page.getByPlaceholder('Only agents see notes…').inputValue()).resolves.toBe('Plate KCA 123X');
+
+  // Adding the note keeps the reply typed; the note appears; its draft is gone after sending.
+  await a.page.getByRole('button', { name: 'Add note' }).click();
+  await a.page.locator('ul.notes', { hasText: 'Plate KCA 123X' }).waitFor();
+  await expect(a.page.getByPlaceholder('Write to the reporter…').inputValue()).resolves.toBe('Are you somewhere safe now?');
+  await a.page.reload();
+  await expect(a.page.getByPlaceholder('Only agents see notes…').inputValue()).resolves.toBe('');
+
+  // The referral note shows in the history too; the referral went through without a reload.
+  await a.page.getByLabel('Refer to').selectOption('IPOA');
+  await a.page.getByLabel('Referral note (internal)').fill('Extortion at a roadblock.');
+  await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
+  await a.page.locator('#announce', { hasText: 'Referral recorded' }).waitFor();
+  await a.page.getByTestId('step-note').filter({ hasText: 'Extortion at a roadblock.' }).waitFor();
+  await expect(a.page.getByTestId('status').textContent()).resolves.toBe('Referred to IPOA');
+  await expect(a.page.getByPlaceholder('Write to the reporter…').inputValue()).resolves.toBe('Are you somewhere safe now?');
+  expect(filed.id).toMatch(/^[a-f0-9]{24}$/);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('without JavaScript the status form still posts and comes back with the result', async () => {
+  await fileReport();
+  const a = await agentDesk();
+  const url = await takeNext(a.page);
+  const ctx = await browser.newContext({ javaScriptEnabled: false, storageState: await a.page.context().storageState() });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.locator('#status-form select').selectOption('in_progress');
+  await page.getByRole('button', { name: 'Update status' }).click();
+  await page.locator('.flash.ok', { hasText: 'Status updated.' }).waitFor();
+  await expect(page.getByTestId('status').textContent()).resolves.toBe('In progress');
+  await ctx.close();
+  await a.close();
+});
+
+it('a message from the reporter does not scroll the conversation the agent scrolled up in; a notice offers it', async () => {
+  const filed = await fileReport();
+  const a = await agentDesk();
+  await takeNext(a.page);
+  // A long conversation, so there is something to scroll.
+  for (let i = 0; i < 14; i++) await conversations.attach(filed.telegramUserId, filed.id, { text: `Earlier message ${i}: the officers were still there.` });
+  await a.page.reload();
+  await live(a.page);
+  const convo = a.page.locator('#conversation');
+  await a.page.waitForFunction(() => {
+    const c = document.getElementById('conversation')!;
+    return c.scrollHeight > c.clientHeight + 100;
+  });
+  await convo.evaluate((c) => (c.scrollTop = 0));
+  await a.page.getByPlaceholder('Write to the reporter…').focus();
+  expect(await a.page.locator('#new-message').isHidden()).toBe(true);
+
+  expect(await conversations.attach(filed.telegramUserId, filed.id, { text: 'They have left now.' })).toMatchObject({ ok: true });
+  await a.page.locator('.msg.in', { hasText: 'They have left now.' }).waitFor();
+  await a.page.locator('#new-message').waitFor({ state: 'visible' });
+  await a.page.locator('#announce', { hasText: 'New message from the reporter' }).waitFor();
+  expect(await convo.evaluate((c) => c.scrollTop)).toBe(0);
+  // Typing focus stayed where it was.
+  expect(await a.page.evaluate(() => document.activeElement?.id)).toBe('reply-text');
+  await a.page.locator('#new-message').click();
+  await a.page.waitForFunction(() => {
+    const c = document.getElementById('conversation')!;
+    return c.scrollHeight - c.scrollTop - c.clientHeight < 40;
+  });
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a collapsed history stays collapsed when the ticket updates; a change by someone else is announced', async () => {
+  const filed = await fileReport();
+  const a = await agentDesk();
+  await takeNext(a.page);
+  await a.page.locator('details.audit summary').click();
+  expect(await a.page.locator('details.audit').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  await conversations.attach(filed.telegramUserId, filed.id, { text: 'One more thing.' });
+  await a.page.locator('.msg.in', { hasText: 'One more thing.' }).waitFor();
+  // The history was redrawn (it has the reporter's message) and is still closed.
+  await a.page.locator('details.audit li', { hasText: 'Reporter wrote' }).first().waitFor({ state: 'attached' });
+  expect(await a.page.locator('details.audit').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+
+  // A supervisor changes the status: the banner shows and is announced; focus stays put.
+  await h.account('supa', 'supervisor');
+  const sup = (await h.store.agents.findByUsername('supa'))!;
+  await a.page.getByPlaceholder('Only agents see notes…').focus();
+  const changed = await h.tickets.changeStatus(filed.id, { id: sup._id.toString(), role: 'supervisor' }, 'in_progress');
+  expect(changed.ok).toBe(true);
+  await a.page.locator('#changed').waitFor({ state: 'visible' });
+  await a.page.locator('#announce', { hasText: 'changed by someone else' }).waitFor();
+  await expect(a.page.getByTestId('status').textContent()).resolves.toBe('In progress');
+  expect(await a.page.evaluate(() => document.activeElement?.id)).toBe('note-text');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a reply from the reporter is noticed: unread marker, time since, sorted first, count in the title; seen once the ticket is opened', async () => {
+  const first = await fileReport();
+  const second = await fileReport();
+  const a = await agentDesk();
+  const firstUrl = await takeNext(a.page);
+  await takeNext(a.page);
+  await a.page.goto(`${h.base}/queue`);
+  await a.page.locator('ul.mine li').nth(1).waitFor();
+  await live(a.page);
+  expect(await a.page.getByTestId('unread').count()).toBe(0);
+  expect(await a.page.title()).toBe('Queue · Ripoti');
+  await a.page.locator(`ul.mine li[data-reference="${second.reference}"] a`).focus();
+
+  // The reporter of the first ticket writes while the agent looks at the queue.
+  await conversations.attach(first.telegramUserId, first.id, { text: 'I have the plate number now.' });
+  const row = a.page.locator(`ul.mine li[data-reference="${first.reference}"]`);
+  await row.getByTestId('unread').waitFor();
+  await expect(row.getByTestId('last-from-reporter').textContent()).resolves.toBe('reporter wrote just now');
+  await a.page.waitForFunction(() => document.title === '(1) Queue · Ripoti');
+  await a.page.locator('#announce', { hasText: '1 unread replies' }).waitFor();
+  // Unread first; the list was updated in place: the focused link kept focus.
+  await expect(a.page.locator('ul.mine li').first().getAttribute('data-reference')).resolves.toBe(first.reference);
+  expect(await a.page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-reference'))).toBe(second.reference);
+  expect(await a.page.locator('#queue-lists').getAttribute('aria-live')).toBeNull();
+
+  // Opening the ticket shows when the reporter wrote and clears the marker.
+  await a.page.goto(firstUrl);
+  await expect(a.page.locator('#since').textContent()).resolves.toContain('The reporter wrote just now.');
+  await a.page.goto(`${h.base}/queue`);
+  await a.page.locator('ul.mine li').nth(1).waitFor();
+  expect(await a.page.getByTestId('unread').count()).toBe(0);
+  expect(await a.page.title()).toBe('Queue · Ripoti');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a new waiting ticket is announced as a short summary and added in place, without moving focus', async () => {
+  const a = await agentDesk();
+  await fileReport();
+  await a.page.goto(`${h.base}/queue`);
+  await a.page.locator('#queue-lists tbody tr').first().waitFor();
+  await live(a.page);
+  const firstRow = await a.page.locator('#queue-lists tbody tr').first().elementHandle();
+  await a.page.getByTestId('take-next').focus();
+  await fileReport({ dangerNow: true });
+  await fileReport();
+  // What the tickets worker publishes once reports are queued (no workers run in this file).
+  await h.bus.publish({ type: 'queue' });
+  await a.page.locator('#announce', { hasText: '2 new, 1 urgent' }).waitFor();
+  // The row that was there is the same element (updated in place, not redrawn), focus unmoved.
+  expect(await firstRow!.evaluate((el) => document.contains(el))).toBe(true);
+  expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('take-next');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('resolving a ticket with the keyboard: the actions go, focus lands on the new status, nothing typed is lost', async () => {
+  await fileReport();
+  const a = await agentDesk();
+  await takeNext(a.page);
+  await a.page.getByPlaceholder('Only agents see notes…').fill('Follow up with IEBC tomorrow');
+  await a.page.locator('#status-form select').selectOption('resolved');
+  await a.page.getByRole('button', { name: 'Update status' }).press('Enter');
+  await a.page.locator('#announce', { hasText: 'Status updated.' }).waitFor();
+  await expect(a.page.getByTestId('status').textContent()).resolves.toBe('Resolved');
+  await a.page.locator('#actions').waitFor({ state: 'detached' });
+  expect(await a.page.evaluate(() => document.activeElement?.id)).toBe('badges');
+  await expect(a.page.getByPlaceholder('Only agents see notes…').inputValue()).resolves.toBe('Follow up with IEBC tomorrow');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('when another agent takes the ticket whose row has focus, focus stays in the waiting list, not the page body', async () => {
+  await fileReport({ dangerNow: true });
+  const s = await agentDesk({ role: 'supervisor' });
+  await s.page.goto(`${h.base}/queue`);
+  await live(s.page);
+  // The top row is the one "take next" hands out.
+  const top = await s.page.locator('#queue-lists tbody tr').first().getAttribute('data-reference');
+  await s.page.locator(`tr[data-reference="${top}"] a`).focus();
+  const other = await agentDesk();
+  await takeNext(other.page);
+  await s.page.locator(`tr[data-reference="${top}"]`).waitFor({ state: 'detached' });
+  await s.page.waitForFunction(() => document.activeElement !== document.body);
+  expect(await s.page.evaluate(() => Boolean(document.activeElement?.closest('#queue-lists')))).toBe(true);
+  expect(s.errors).toEqual([]);
+  await s.close();
+  await other.close();
+});

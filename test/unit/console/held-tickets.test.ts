@@ -1,0 +1,33 @@
+import { Types } from 'mongoose';
+import { withReplies } from '../../../src/console/routes/queue-routes';
+import type { ReportDoc } from '../../../src/store';
+
+const me = new Types.ObjectId();
+const held = (reference: string, seenAt?: Date, holder = me) =>
+  ({ _id: new Types.ObjectId(), reference, assignee: me, holderSeen: seenAt ? { agentId: holder, at: seenAt } : null }) as unknown as ReportDoc;
+const at = (min: number) => new Date(Date.UTC(2027, 7, 9, 8, min));
+
+it('puts unread replies first, the longest-waiting on top, and keeps the rest in their order', () => {
+  const a = held('A', at(30)); // read after the reporter wrote
+  const b = held('B', at(10)); // reporter wrote at 20: unread
+  const c = held('C'); // never opened, reporter wrote at 5: unread
+  const d = held('D'); // no message at all
+  const last = new Map([
+    [a._id.toString(), at(25)],
+    [b._id.toString(), at(20)],
+    [c._id.toString(), at(5)],
+  ]);
+  const rows = withReplies([a, b, c, d], last);
+  expect(rows.map((r) => [r.reference, r.unread])).toEqual([
+    ['C', true],
+    ['B', true],
+    ['A', false],
+    ['D', false],
+  ]);
+  expect(rows[0].lastFromReporter).toEqual(at(5));
+});
+
+it("counts a view by the ticket's previous holder as unseen", () => {
+  const t = held('E', at(50), new Types.ObjectId());
+  expect(withReplies([t], new Map([[t._id.toString(), at(40)]]))[0].unread).toBe(true);
+});
