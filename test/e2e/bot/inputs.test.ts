@@ -151,6 +151,7 @@ describe('re-asks in Swahili', () => {
     await u.sendText(formatDayEat(new Date(Date.now() - 400 * DAY)));
     expect(allTexts(u).slice(-2)[0]).toContain('zaidi ya mwaka mmoja uliopita');
     await u.press('Leo');
+    await u.press('⏭ Ruka maswali haya');
     await u.press('📎 Ongeza faili');
     await u.sendDocument({ fileName: 'big.mp4', mimeType: 'video/mp4', sizeBytes: 25 * 1024 * 1024 });
     expect(allTexts(u).slice(-2)[0]).toBe('Faili hiyo ni kubwa mno. Faili lazima iwe chini ya MB 20. Tafadhali tuma iliyo ndogo zaidi.');

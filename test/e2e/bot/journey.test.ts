@@ -71,6 +71,7 @@ describe('the report journey', () => {
     // The date example is today, not a fixed date.
     expect(lastText(amina)).toContain(`type the date like this: ${formatDayEat(new Date())}`);
     await amina.press('Yesterday');
+    await amina.press('⏭ Skip these questions');
 
     let review = lastText(amina);
     expect(review).toContain('Please check your report');
@@ -239,13 +240,13 @@ describe('the report journey', () => {
   });
 
   for (const lang of ['en', 'sw'] as const) {
-    it(`the shortest path from the first message to a reference number takes at most 9 actions (${lang})`, async () => {
+    it(`the shortest path from the first message to a reference number takes at most 10 actions (${lang})`, async () => {
       const u = h.tg.user({ firstName: `Short${lang}`, languageCode: 'en' });
       const actions = countActions(u);
       const b =
         lang === 'en'
-          ? { start: '🚓 Police misconduct', cat: 'Unlawful arrest or detention', no: 'No', today: 'Today', send: '🕶 Send anonymously' }
-          : { start: '🚓 Utovu wa polisi', cat: 'Kukamatwa au kuzuiliwa kinyume cha sheria', no: 'Hapana', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu' };
+          ? { start: '🚓 Police misconduct', cat: 'Unlawful arrest or detention', no: 'No', today: 'Today', skip: '⏭ Skip these questions', send: '🕶 Send anonymously' }
+          : { start: '🚓 Utovu wa polisi', cat: 'Kukamatwa au kuzuiliwa kinyume cha sheria', no: 'Hapana', today: 'Leo', skip: '⏭ Ruka maswali haya', send: '🕶 Tuma bila kutaja jina langu' };
       await u.sendText('/start');
       await u.press(b.start);
       await u.press(b.cat);
@@ -254,9 +255,11 @@ describe('the report journey', () => {
       await u.sendText('Kisumu');
       await u.sendText('Central police station');
       await u.press(b.today);
+      await u.press(b.skip);
       await u.press(b.send);
       const reference = referenceIn(lastText(u));
-      expect(actions.count()).toBe(9);
+      // 10: the optional details for the agency are one tap to skip.
+      expect(actions.count()).toBe(10);
       const report = await h.store.reports.findByReference(reference);
       expect(report).toMatchObject({ category: 'p_arrest', county: 42, anonymous: true, dangerNow: false, language: lang, priority: 2 });
       // Priority 2's SLA (15 minutes), said in the reporter's language.
@@ -347,6 +350,7 @@ describe('the report journey', () => {
     await wanjiku.sendText('Kisumu');
     await wanjiku.sendText('Central police station');
     await wanjiku.press('Today');
+    await wanjiku.press('⏭ Skip these questions');
     for (let i = 0; i < 5; i++) await wanjiku.sendPhoto();
     expect(shown(wanjiku.lastMessage())).toContain('5 files');
     // The key is a keyed hash: the Telegram id itself is not in Redis.

@@ -60,6 +60,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     await u.sendText('Kisumu');
     await u.sendText('Kondele');
     await u.sendText(lang === 'en' ? 'Yesterday' : 'jana');
+    await u.press(lang === 'en' ? '⏭ Skip these questions' : '⏭ Ruka maswali haya');
     await u.press(l.send);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ dangerNow: false, when: 'yesterday' });
@@ -106,6 +107,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     await u.sendText('Nairobi');
     await u.sendText('Kibera');
     await u.press(lang === 'en' ? 'Today' : 'Leo');
+    await u.press(lang === 'en' ? '⏭ Skip these questions' : '⏭ Ruka maswali haya');
     const review = lastText(u);
     // The start and the end are both there, with the total length.
     expect(review).toContain('BEGIN');
@@ -127,6 +129,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     await u.sendText('Mombasa');
     await u.sendText('Likoni');
     await u.press(lang === 'en' ? 'Today' : 'Leo');
+    await u.press(lang === 'en' ? '⏭ Skip these questions' : '⏭ Ruka maswali haya');
     expect(lastText(u)).toContain('ONLY');
     await u.press(l.send);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
