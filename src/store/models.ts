@@ -184,6 +184,12 @@ export const EVENT_TYPES = [
   'reporter_message',
   'reporter_unreachable',
   'purged',
+  /** A referral case file was produced: `data` { agency, withIdentity, format, language }. */
+  'case_file',
+  /** The agent asked the reporter whether an agency may have their phone number: `data` { agency }. */
+  'consent_asked',
+  /** The reporter's answer: `data` { agency, answer: 'yes' | 'no' }. */
+  'consent_answered',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

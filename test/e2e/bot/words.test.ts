@@ -39,6 +39,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     await u.sendText('Gilgil roadblock');
     expect(lastText(u)).toContain(l.when);
     await u.sendText(lang === 'en' ? 'day before yesterday' : 'juzi');
+    await u.press(lang === 'en' ? '⏭ Skip these questions' : '⏭ Ruka maswali haya');
     expect(lastText(u)).toContain(l.review);
     await u.press(l.addFiles);
     await u.sendText(lang === 'en' ? 'skip' : 'ruka');
@@ -80,6 +81,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     await u.sendText(lang === 'en' ? 'no' : 'hapana');
     await u.sendText('Thika');
     await u.sendText(lang === 'en' ? 'today' : 'leo');
+    await u.press(lang === 'en' ? '⏭ Skip these questions' : '⏭ Ruka maswali haya');
     const review = lastText(u);
     expect(review).toContain('They beat my neighbour.');
     expect(review).toContain('Thika');
