@@ -23,6 +23,9 @@ const NOTICE_FOR_STATUS: Partial<Record<AgentStatus, string>> = {
   rejected: 'notices:closed',
 };
 
+/** The consent question; the replies worker adds its Yes / No buttons (`consentButtons`). */
+export const CONSENT_NOTICE = 'notices:consentAsk';
+
 const OK = { ok: true } as const;
 const refused = (reason: ActionRefusal): Refused => ({ ok: false, reason });
 
@@ -111,6 +114,21 @@ export class TicketService implements TicketActions {
     if (!allowed.ok) return allowed;
     await this.deps.store.reports.addEvent(allowed.report._id, 'note', actorOf(agent), { text: checked.text });
     await this.deps.events.publish({ type: 'ticket', reportId: allowed.report._id.toString(), what: 'note' });
+    return OK;
+  }
+
+  async askConsent(reportId: string, agent: AgentRef): Promise<ActionResult | { ok: false; reason: 'anonymous' }> {
+    // Asking is writing to the reporter: the same people may do it as may reply.
+    const allowed = await this.allowed(reportId, agent, 'reply');
+    if (!allowed.ok) return allowed;
+    const { report } = allowed;
+    const agency = report.referral?.agency;
+    if (!agency || report.status !== 'referred') return refused('wrong_status');
+    if (report.anonymous) return { ok: false, reason: 'anonymous' };
+    if (report.purgedAt) return refused('closed');
+    await this.deps.store.reports.addEvent(report._id, 'consent_asked', actorOf(agent), { agency });
+    await this.notify(report, CONSENT_NOTICE, { agency, reportId: report._id.toString() });
+    await this.deps.events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'message' });
     return OK;
   }
 

@@ -86,6 +86,9 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         from: typeof e.data?.from === 'string' ? e.data.from : undefined,
         to: typeof e.data?.to === 'string' ? e.data.to : undefined,
         agency: typeof e.data?.agency === 'string' ? e.data.agency : undefined,
+        // Case files: with or without identity; consent: the reporter's answer.
+        withIdentity: typeof e.data?.withIdentity === 'boolean' ? e.data.withIdentity : undefined,
+        answer: e.data?.answer === 'yes' || e.data?.answer === 'no' ? e.data.answer : undefined,
       })),
   };
 }
