@@ -140,6 +140,9 @@ export function setCounty(turn: Turn, d: Draft, code: number): void {
   if (d.county !== code) {
     d.place = undefined;
     d.location = undefined;
+    // Constituency and ward lie within the county: another county's would be wrong.
+    d.constituency = undefined;
+    d.ward = undefined;
   }
   d.county = code;
   d.countyPage = undefined;

@@ -100,6 +100,12 @@ describe('the optional details', () => {
   });
 });
 
+it('changing the county drops the constituency and ward given for the old one', () => {
+  const r = press(at('county', { kind: 'election', category: 'e_violence', county: 47, constituency: 274, ward: 1367, editing: true }), '42');
+  expect(r.state.draft?.constituency).toBeUndefined();
+  expect(r.state.draft?.ward).toBeUndefined();
+});
+
 describe('sessions of version 2 (before the details)', () => {
   it('a draft at the review reads unchanged and can be sent', () => {
     const v2 = { v: 2, lang: 'sw', draft: { ...BASE, step: 'review', when: 'today', incidentAt: NOW.getTime(), evidence: [] } };
