@@ -42,7 +42,9 @@ it('a referred ticket gives a PDF download and a print view; every one is in the
   expect((await agent.get(`/tickets/${id}/case-file?format=pdf`)).statusCode).toBe(404);
 
   expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
-  expect((await agent.get(`/tickets/${id}`)).body).toContain(`/tickets/${id}/case-file`);
+  const referred = (await agent.get(`/tickets/${id}`)).body;
+  expect(referred).toContain(`/tickets/${id}/case-file`);
+  expect(referred).toContain('The reporter has not been asked about sharing their phone number with this agency.');
 
   const pdf = await fetch(`${h.base}/tickets/${id}/case-file?format=pdf&lang=sw`, { headers: { cookie: `ripoti_session=${agent.cookies.get('ripoti_session')}` } });
   expect(pdf.status).toBe(200);
@@ -74,6 +76,7 @@ it('the consent question is sent for a named reporter and refused for an anonymo
   await named.agent.post(`/tickets/${named.id}/refer`, { agency: 'IPOA', note: '' });
   const asked = await named.agent.post(`/tickets/${named.id}/consent`);
   expect(asked.headers.location).toBe(`/tickets/${named.id}?ok=consent_asked`);
+  expect((await named.agent.get(`/tickets/${named.id}`)).body).toContain('The reporter has been asked; no answer yet.');
   const notices = (await h.store.messages.listForReport(named.id)).filter((m) => m.notice?.key === 'notices:consentAsk');
   expect(notices.map((m) => m.notice?.vars)).toEqual([{ agency: 'IPOA', reportId: named.id }]);
 
