@@ -10,11 +10,13 @@ import {
   parseServiceNumber,
   POLICE_UNITS,
   REPORTER_ROLES,
+  type ReporterRole,
   type UnitMatch,
 } from '../../domain';
 import { DETAIL_STEPS, type DetailStep, type Draft, type Step } from '../session';
 import type { Turn } from './turn';
 import type { Choice, Keyboard } from './types';
+import { normalise } from './parse';
 import { electoralUnits } from './units';
 
 /** The longest typed answer to a detail question (names of several officers, a station's name). */
@@ -100,6 +102,12 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
   }
   const text = check.text;
   switch (step) {
+    case 'role': {
+      const role = ROLE_WORDS[normalise(text)];
+      if (!role) return again(turn, d, step, 'details.use_buttons');
+      d.role = role;
+      return turn.advance(d);
+    }
     case 'ofc':
       d.officers = { ...d.officers, ...officerNames(text) };
       return turn.advance(d);
@@ -128,6 +136,13 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
       return again(turn, d, step, 'details.use_buttons');
   }
 }
+
+/** Whom it happened to, typed instead of tapped (whole message, English and Swahili). */
+const ROLE_WORDS: Record<string, ReporterRole> = {
+  me: 'victim', 'to me': 'victim', myself: 'victim', mimi: 'victim', 'mimi mwenyewe': 'victim', 'ni mimi': 'victim',
+  witness: 'witness', 'i saw it': 'witness', 'i saw it happen': 'witness', shahidi: 'witness', niliona: 'witness', 'niliona likitokea': 'witness',
+  'someone else': 'on_behalf', 'somebody else': 'on_behalf', 'for someone': 'on_behalf', 'mtu mwingine': 'on_behalf', 'ninamripotia': 'on_behalf',
+};
 
 function again(turn: Turn, d: Draft, step: DetailStep, key: string): void {
   turn.say(key);

@@ -70,6 +70,9 @@ describe('the optional details', () => {
     expect(type(at('ofc'), 'ruka').state.draft?.step).toBe('unit');
     expect(type(at('ofc'), 'Skip').state.draft?.step).toBe('unit');
     expect(type(at('unit'), 'polisi wa trafiki').state.draft?.officers).toEqual({ unit: 'traffic' });
+    expect(type(at('role'), 'Mimi mwenyewe').state.draft).toMatchObject({ step: 'ofc', role: 'victim' });
+    expect(type(at('role'), 'shahidi').state.draft?.role).toBe('witness');
+    expect(said(type(at('role'), 'the driver'))).toEqual(['details.use_buttons', 'details.intro+details.role.ask']);
     expect(said(type(at('unit'), 'blue ones'))).toEqual(['details.use_buttons', 'details.unit.ask']);
   });
 
