@@ -3,6 +3,7 @@ import type { MessageDoc, ReportDoc, Store } from '../store';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
+import { CONSENT_NOTICE } from './ticket-actions';
 
 /** A stored message that is due to go out, and to whom. */
 export interface DueMessage {
@@ -74,7 +75,7 @@ export class DeliveryService {
     if (message.kind !== 'notice' || !message.notice) return { text: t.t(lang, 'notices:agentReply', { reference, text: message.text ?? '' }) };
     const text = t.t(lang, message.notice.key, { ...(message.notice.vars ?? {}), reference });
     const agency = message.notice.vars?.agency;
-    if (message.notice.key !== 'notices:consentAsk' || !agency) return { text };
+    if (message.notice.key !== CONSENT_NOTICE || !agency) return { text };
     const data = (a: 'y' | 'n') => `cs:${due.reportId}:${agency}:${a}`;
     return { text, buttons: [[{ text: t.t(lang, 'notices:consentYes'), data: data('y') }, { text: t.t(lang, 'notices:consentNo'), data: data('n') }]] };
   }

@@ -4,6 +4,9 @@ import type { TakeResult } from './ticket-desk';
 
 export type { AgentStatus, TakeResult };
 
+/** The consent question's notice; DeliveryService.compose gives it its Yes / No buttons. */
+export const CONSENT_NOTICE = 'notices:consentAsk';
+
 /** Who is acting at the console. Roles widen what a person may see and do (src/domain/policy.ts). */
 export type ConsoleRole = Role;
 export interface AgentRef {

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import type { TicketDesk } from './ticket-desk';
-import type { ActionRefusal, ActionResult, AgentRef, Refused, TakeResult, TicketActions } from './ticket-actions';
+import { CONSENT_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type Refused, type TakeResult, type TicketActions } from './ticket-actions';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -22,9 +22,6 @@ const NOTICE_FOR_STATUS: Partial<Record<AgentStatus, string>> = {
   resolved: 'notices:resolved',
   rejected: 'notices:closed',
 };
-
-/** The consent question; the replies worker adds its Yes / No buttons (`consentButtons`). */
-export const CONSENT_NOTICE = 'notices:consentAsk';
 
 const OK = { ok: true } as const;
 const refused = (reason: ActionRefusal): Refused => ({ ok: false, reason });
