@@ -121,11 +121,12 @@ export function contactKeyboard(t: T) {
 
 /**
  * The review: the two ways to send (anonymously, or with the phone number so a staff member can
- * call), then "change" and "add files" side by side, then Back and Cancel: four rows on a phone.
+ * call), then "change" and "add files" side by side, then the optional details for the agency
+ * (the same group as Change → Details), then Back and Cancel: five rows on a phone.
  */
 export function reviewKeyboard(t: T, id: string) {
   const b = (key: string, value: string) => Markup.button.callback(t(key), wizardData(id, 'review', value));
-  return Markup.inlineKeyboard([[b('review.send_anonymous', 'sa')], [b('review.send_contact', 'sc')], [b('review.change', 'edit'), b('review.add_files', 'e_ev')], nav(t, id, 'review')]);
+  return Markup.inlineKeyboard([[b('review.send_anonymous', 'sa')], [b('review.send_contact', 'sc')], [b('review.change', 'edit'), b('review.add_files', 'e_ev')], [b('review.add_details', 'e_role')], nav(t, id, 'review')]);
 }
 
 /** What can be changed, three to a row. */

@@ -4,18 +4,19 @@ import type { Draft, Step } from '../session';
 import { electoralUnits } from './units';
 
 /**
- * Where the natural flow goes after a step. Evidence and the phone number are optional and
- * reached from the review (files sent earlier are kept as evidence), which keeps the shortest
- * report at 9 actions from /start.
+ * Where the natural flow goes after a step. Evidence, the phone number and the details for the
+ * agency are optional and reached from the review (files sent earlier are kept as evidence),
+ * which keeps the shortest report at 9 actions from /start: skipping them costs no tap.
  */
 export const NEXT: Partial<Record<Step, Step>> = {
-  kind: 'cat', cat: 'danger', danger: 'desc', desc: 'county', county: 'place', place: 'when', when: 'role', ev: 'review',
-  // The optional details: police after the role, then election (`nextStep` picks by kind).
+  kind: 'cat', cat: 'danger', danger: 'desc', desc: 'county', county: 'place', place: 'when', when: 'review', ev: 'review',
+  // The optional details, opened from the review: police after the role, then election (`nextStep`
+  // picks by kind). A session saved mid-group (they once followed "when") carries on to the review.
   ofc: 'unit', unit: 'stn', stn: 'plate', plate: 'review', pstn: 'const', const: 'ward', ward: 'review',
 };
 export const PREV: Partial<Record<Step, Step>> = {
   cat: 'kind', danger: 'cat', desc: 'danger', county: 'desc', place: 'county', when: 'place', ev: 'review', contact: 'review', review: 'when',
-  role: 'when', ofc: 'role', unit: 'ofc', stn: 'unit', plate: 'stn', pstn: 'role', const: 'pstn', ward: 'const',
+  role: 'review', ofc: 'role', unit: 'ofc', stn: 'unit', plate: 'stn', pstn: 'role', const: 'pstn', ward: 'const',
 };
 
 /** The step after `step` for this draft: the role question leads to the police or the election details. */

@@ -87,6 +87,7 @@ export function reviewText(t: T, d: Draft): string {
     `<b>${t('review.evidence')}</b> ${d.evidence?.length ? t('review.files', { count: d.evidence.length }) : t('review.none')}`,
     ...detailLines(t, d),
     '',
+    t(`review.details_hint_${d.kind ?? 'police'}`),
     t('review.hint'),
   ];
   return lines.join('\n');

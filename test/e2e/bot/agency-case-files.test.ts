@@ -70,6 +70,13 @@ async function startReport(u: TelegramUser, kind: string, category: string, stor
   await u.press('Today');
 }
 
+/** The review offers the details for the agency (one line says why); its button opens the group. */
+async function addDetails(u: TelegramUser): Promise<void> {
+  expect(lastText(u)).toContain('Please check your report');
+  expect(lastText(u)).toContain('Optional details help the agency act');
+  await u.press('🕵️ Add details for the agency');
+}
+
 async function sendWithPhone(u: TelegramUser, phone: string): Promise<ReportDoc> {
   expect(lastText(u)).toContain('Please check your report');
   await u.press('📞 Send with my phone number');
@@ -104,6 +111,7 @@ describe('referral case files from the bot to the agency', () => {
   it('police misconduct: officer details asked in the bot, consent yes: name and phone in the IPOA case file, never notes or replies', async () => {
     const u = h.tg.user({ firstName: 'Achieng', lastName: 'Odhiambo', username: 'achieng_o', languageCode: 'en' });
     await startReport(u, 'Police misconduct', 'Bribery or extortion by police', 'Officers at the roadblock took 2,000 shillings from our matatu.', 'Nakuru', 'Naivasha road junction');
+    await addDetails(u);
     expect(lastText(u)).toContain('Who did this happen to?');
     await u.press('I saw it happen');
     await u.sendText('Cpl Otieno, service number 84512');
@@ -142,6 +150,7 @@ describe('referral case files from the bot to the agency', () => {
   it('election incident: polling station, constituency and ward; consent no: the IEBC case file (in Swahili) says to reach the reporter through Ripoti', async () => {
     const u = h.tg.user({ firstName: 'Baraka', lastName: 'Ouma', languageCode: 'en' });
     await startReport(u, 'Election-related incident', 'Intimidation or violence', 'Youths chased voters away from the queue.', 'Kisumu', 'Kondele');
+    await addDetails(u);
     await u.press('To me');
     await u.sendText('Kondele Primary School 04224011');
     await u.sendText('Kisumu Centrl');

@@ -23,7 +23,6 @@ const EN = {
   no: 'No',
   today: 'Today',
   addFiles: '📎 Add files',
-  skipDetails: '⏭ Skip these questions',
 };
 const SW = {
   menu: '☰ Menyu kwa Kiswahili',
@@ -33,13 +32,12 @@ const SW = {
   no: 'Hapana',
   today: 'Leo',
   addFiles: '📎 Ongeza faili',
-  skipDetails: '⏭ Ruka maswali haya',
 };
 
 export type Stop = 'kind' | 'cat' | 'danger' | 'desc' | 'county' | 'place' | 'when' | 'review' | 'ev';
 
 /**
- * Walks a new report (police bribery, no danger, Nakuru, today, optional details skipped, no evidence) up to `stop`: the
+ * Walks a new report (police bribery, no danger, Nakuru, today, no details for the agency, no evidence) up to `stop`: the
  * question at `stop` is the newest message. The first /start of a chat offers both languages;
  * the walk takes its language's menu, then "Report an incident".
  */
@@ -58,10 +56,8 @@ export async function walkTo(u: TelegramUser, stop: Stop, lang: 'en' | 'sw' = 'e
     county: () => u.sendText(story),
     place: () => u.sendText('Nakuru'),
     when: () => u.sendText('Naivasha road junction'),
-    review: async () => {
-      await u.press(b.today);
-      await u.press(b.skipDetails);
-    },
+    // The details for the agency are offered from the review: skipping them costs no tap.
+    review: () => u.press(b.today),
     ev: () => u.press(b.addFiles),
   };
   for (const s of order) {

@@ -104,7 +104,6 @@ async function fileReport(u: TelegramUser): Promise<string> {
   await u.press('Nairobi City');
   await u.sendText('Kasarani roadblock, Thika Road');
   await u.press('Today');
-  await u.press('⏭ Skip these questions');
   await u.sendPhoto({ caption: 'the officers at the roadblock', bytes: PHOTO });
   await u.press('📞 Send with my phone number');
   await u.press('📱 Send my phone number', { phoneNumber: '+254722000111' });

@@ -1,6 +1,7 @@
 /**
- * The optional details for the agency (issue 15): asked after "when", each skippable with one tap
- * or a typed skip word, the whole group with "Skip these questions"; stored on the report.
+ * The optional details for the agency (issue 15): offered on the review (so skipping them costs no
+ * tap), each question skippable with one tap or a typed skip word, the rest of the group with
+ * "Skip these questions"; back to the review after the group; stored on the report.
  */
 import { migrateSession, SESSION_VERSION, type Draft, type Step } from '../../../src/bot/session';
 import { toReport } from '../../../src/bot/wizard/flow';
@@ -27,18 +28,42 @@ function walk(state: WizardState, ...inputs: ((s: WizardState) => StepResult)[])
 }
 
 describe('the optional details', () => {
-  it('after "when" the reporter is asked whom it happened to, with Skip and "Skip these questions"', () => {
+  it('after "when" the review comes at once: the details are not asked on the way', () => {
     const r = press({ draft: { ...BASE } }, 'today');
-    expect(r.state.draft?.step).toBe('role');
+    expect(r.state.draft?.step).toBe('review');
+    expect(r.replies.map((x) => x.type)).toEqual(['answer', 'review']);
+  });
+
+  it('the review\'s details button opens the group at whom it happened to, with Skip and "Skip these questions"', () => {
+    const r = press(at('review'), 'e_role');
+    expect(r.state.draft).toMatchObject({ step: 'role', editing: true });
     expect(said(r)).toEqual(['details.intro+details.role.ask']);
     expect(lastKeyboard(r)).toMatchObject({ type: 'detail', step: 'role', first: true, choices: [{ value: 'victim' }, { value: 'witness' }, { value: 'on_behalf' }] });
   });
 
-  it('"Skip these questions" goes straight to the review (one tap for the whole group)', () => {
-    const r = press(at('role'), 'ska');
-    expect(r.state.draft?.step).toBe('review');
-    expect(r.replies.map((x) => x.type)).toEqual(['answer', 'review']);
-    expect(toReport(r.state.draft as Draft)).not.toHaveProperty('officers');
+  it('"Skip these questions" and Back return to the review (one tap for the whole group)', () => {
+    const opened = press(at('review'), 'e_role').state;
+    for (const value of ['ska', 'back']) {
+      const r = press(opened, value);
+      expect(r.state.draft?.step).toBe('review');
+      expect(r.replies.map((x) => x.type)).toEqual(['answer', 'review']);
+      expect(toReport(r.state.draft as Draft)).not.toHaveProperty('officers');
+    }
+  });
+
+  it('opened from the review, the whole group is asked (answered or skipped one by one) and leads back to the review', () => {
+    const r = walk(
+      at('review'),
+      (s) => press(s, 'e_role'),
+      (s) => press(s, 'victim'),
+      (s) => press(s, 'sk'),
+      (s) => press(s, 'gsu'),
+      (s) => type(s, 'ruka'),
+      (s) => type(s, 'KDA 123A'),
+    );
+    expect(r.state.draft).toMatchObject({ step: 'review', role: 'victim', officers: { unit: 'gsu', vehiclePlates: ['KDA 123A'] } });
+    expect(r.state.draft?.editing).toBeUndefined();
+    expect(r.replies.map((x) => x.type)).toEqual(['review']);
   });
 
   it('police: role, names and numbers, unit, station and plate are stored normalised on the report', () => {
@@ -118,8 +143,28 @@ describe('sessions of version 2 (before the details)', () => {
     expect(r.effects).toMatchObject([{ type: 'submit', report: { category: 'p_bribery', anonymous: true } }]);
   });
 
-  it('a draft at "when" goes on to the new questions', () => {
+  it('a draft at "when" goes on to the review', () => {
     const s = migrateSession({ v: 2, draft: { ...BASE } });
-    expect(press({ draft: s?.draft }, 'today').state.draft?.step).toBe('role');
+    expect(press({ draft: s?.draft }, 'today').state.draft?.step).toBe('review');
+  });
+});
+
+describe('sessions of version 3 saved in the middle of the group (when it followed "when")', () => {
+  it('carry on with the next question and end at the review', () => {
+    const v3 = { v: 3, lang: 'en', draft: { ...BASE, step: 'unit', when: 'today', incidentAt: NOW.getTime(), role: 'witness' } };
+    const s = migrateSession(JSON.parse(JSON.stringify(v3)));
+    expect(s).toEqual(v3);
+    const r = walk(
+      { draft: s?.draft },
+      (st) => press(st, 'traffic'),
+      (st) => type(st, 'Gilgil Police Station'),
+      (st) => press(st, 'sk'),
+    );
+    expect(r.state.draft).toMatchObject({ step: 'review', role: 'witness', officers: { unit: 'traffic', station: 'Gilgil Police Station' } });
+  });
+
+  it('"Skip these questions" at the first one goes to the review', () => {
+    const s = migrateSession({ v: 3, draft: { ...BASE, step: 'role', when: 'today', incidentAt: NOW.getTime() } });
+    expect(press({ draft: s?.draft }, 'ska').state.draft?.step).toBe('review');
   });
 });

@@ -289,17 +289,17 @@ describe('place', () => {
 
 describe('when', () => {
   it('Now, Today and Yesterday set the time from the clock', () => {
-    // The optional details come next (a single tap skips them all).
-    expect(press(at('when'), 'now').state.draft).toMatchObject({ step: 'role', when: 'now', incidentAt: NOW.getTime() });
+    // The review comes next: the optional details for the agency are offered there, so skipping them costs no tap.
+    expect(press(at('when'), 'now').state.draft).toMatchObject({ step: 'review', when: 'now', incidentAt: NOW.getTime() });
     expect(press(at('when'), 'today').state.draft).toMatchObject({ when: 'today', incidentAt: TODAY_EAT });
     expect(press(at('when'), 'yesterday').state.draft).toMatchObject({ when: 'yesterday', incidentAt: TODAY_EAT - 86_400_000 });
-    expect(said(press(at('when'), 'now'))).toEqual(['answer', 'details.intro+details.role.ask']);
+    expect(said(press(at('when'), 'now'))).toEqual(['answer', 'review']);
   });
 
   it('takes a typed date, and asks with today as the example (not a fixed date)', () => {
     const r = type(at('when'), '25/11/2026');
-    expect(r.state.draft).toMatchObject({ step: 'role', when: 'date' });
-    expect(said(r)).toEqual(['details.intro+details.role.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'review', when: 'date' });
+    expect(said(r)).toEqual(['review']);
     expect(run(at('when'), { type: 'show' }).replies[0]).toMatchObject({ texts: [{ key: 'when.ask', params: { example: '28/11/2026' } }] });
   });
 
@@ -374,9 +374,9 @@ describe('danger', () => {
       expect(said(r)).toEqual(['emergency', 'desc.ask']);
       expect(r.state.draft).toMatchObject({ danger: true, when: 'now', incidentAt: NOW.getTime() });
     }
-    // ...so after the place the optional details come next, without asking when.
+    // ...so after the place the review comes next, without asking when.
     const placed = type(at('place', { danger: true, when: 'now', incidentAt: NOW.getTime() }), 'Naivasha road junction');
-    expect(stepOf(placed)).toBe('role');
+    expect(stepOf(placed)).toBe('review');
   });
 
   it('a photo sent instead of an answer is kept, and the question asked again', () => {
@@ -580,7 +580,7 @@ describe('typed words at button steps', () => {
       ['sasa hivi', { when: 'now', incidentAt: NOW.getTime() }],
       ['Now!', { when: 'now', incidentAt: NOW.getTime() }],
     ];
-    for (const [word, expected] of cases) expect(type(at('when'), word).state.draft).toMatchObject({ step: 'role', ...expected });
+    for (const [word, expected] of cases) expect(type(at('when'), word).state.draft).toMatchObject({ step: 'review', ...expected });
   });
 
   it('skip words at the evidence step', () => {
