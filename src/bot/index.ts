@@ -2,6 +2,7 @@ import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Service } from '../lifecycle';
 import type { BotContext, BotDeps, SessionData } from './context';
+import { consentFeature } from './features/consent';
 import { languageFeature } from './features/language';
 import { repliesFeature } from './features/replies';
 import { reportFeature } from './features/report';
@@ -62,7 +63,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   bot.use(sessionLanguage());
   if (deps.messagesPerMinute) bot.use(messageRateLimit(deps, deps.messagesPerMinute));
 
-  bot.use(startFeature(), languageFeature(), statusFeature(), reportFeature(), repliesFeature());
+  bot.use(startFeature(), languageFeature(), statusFeature(), reportFeature(), repliesFeature(), consentFeature());
   bot.use(unhandled());
   bot.catch(apologise);
 

@@ -2,7 +2,7 @@ import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { categoriesOf, COUNTIES, REPORT_KINDS, type ReportKind } from '../domain';
 import type { Lang } from '../i18n';
-import type { Step } from './session';
+import type { DetailStep, Step } from './session';
 import { COUNTIES_PER_PAGE, COUNTY_PAGES, EDITABLE } from './wizard/flow';
 
 /** Translate a bot key (the conversation's language is already bound). */
@@ -121,11 +121,12 @@ export function contactKeyboard(t: T) {
 
 /**
  * The review: the two ways to send (anonymously, or with the phone number so a staff member can
- * call), then "change" and "add files" side by side, then Back and Cancel: four rows on a phone.
+ * call), then "change" and "add files" side by side, then the optional details for the agency
+ * (the same group as Change → Details), then Back and Cancel: five rows on a phone.
  */
 export function reviewKeyboard(t: T, id: string) {
   const b = (key: string, value: string) => Markup.button.callback(t(key), wizardData(id, 'review', value));
-  return Markup.inlineKeyboard([[b('review.send_anonymous', 'sa')], [b('review.send_contact', 'sc')], [b('review.change', 'edit'), b('review.add_files', 'e_ev')], nav(t, id, 'review')]);
+  return Markup.inlineKeyboard([[b('review.send_anonymous', 'sa')], [b('review.send_contact', 'sc')], [b('review.change', 'edit'), b('review.add_files', 'e_ev')], [b('review.add_details', 'e_role')], nav(t, id, 'review')]);
 }
 
 /** What can be changed, three to a row. */
@@ -133,6 +134,20 @@ export function editKeyboard(t: T, id: string) {
   const edit = EDITABLE.filter((s) => s !== 'ev').map((s) => Markup.button.callback(t(`review.edit.${s}`), wizardData(id, 'review', `e_${s}`)));
   const rows: Row[] = [];
   for (let i = 0; i < edit.length; i += 3) rows.push(edit.slice(i, i + 3));
+  return Markup.inlineKeyboard(rows);
+}
+
+/**
+ * An optional detail question: its choices (two to a row when they are short), then "Skip" and
+ * "Skip these questions" (the whole group, one tap), then Back and Cancel.
+ */
+export function detailKeyboard(t: T, id: string, step: DetailStep, choices: { value: string; key?: string; label?: string }[], first: boolean) {
+  const buttons = choices.map((c) => Markup.button.callback(c.key ? t(c.key) : (c.label ?? c.value), wizardData(id, step, c.value)));
+  const perRow = buttons.length > 3 ? 2 : 1;
+  const rows: Row[] = [];
+  for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
+  rows.push([Markup.button.callback(t('btn.skip'), wizardData(id, step, 'sk')), Markup.button.callback(t(first ? 'btn.skip_all' : 'btn.skip_rest'), wizardData(id, step, 'ska'))]);
+  rows.push(nav(t, id, step));
   return Markup.inlineKeyboard(rows);
 }
 

@@ -1,15 +1,24 @@
-import type { CategoryCode, ReportKind, WhenChoice } from '../domain';
+import type { CategoryCode, OfficerDetails, PollingStation, ReportKind, ReporterRole, WhenChoice } from '../domain';
 import type { Lang } from '../i18n';
 import type { Evidence } from '../store';
 
 /**
  * The wizard's steps, in order: danger is asked right after the category, so help numbers come
  * before anything else is typed; evidence (`ev`) and the phone number (`contact`) are reached from
- * the review, where the reporter also chooses to send anonymously or not. Names double as the step
+ * the review, where the reporter also chooses to send anonymously or not. After "when" come the
+ * optional details for the agency (`DETAIL_STEPS`), each skippable. Names double as the step
  * part of callback_data, so they stay short.
  */
-export const STEPS = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'ev', 'contact', 'review'] as const;
+export const STEPS = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'ofc', 'unit', 'stn', 'plate', 'pstn', 'const', 'ward', 'ev', 'contact', 'review'] as const;
 export type Step = (typeof STEPS)[number];
+
+/**
+ * The optional questions an agency needs to act (issue 15): whom it happened to; for police
+ * misconduct the officers' names or numbers, unit, station and vehicle plate; for election
+ * incidents the polling station, constituency and ward. Each can be skipped, or all at once.
+ */
+export const DETAIL_STEPS = ['role', 'ofc', 'unit', 'stn', 'plate', 'pstn', 'const', 'ward'] as const satisfies readonly Step[];
+export type DetailStep = (typeof DETAIL_STEPS)[number];
 
 /** A file the reporter sent, kept by Telegram ids only (the bytes stay on Telegram until an agent opens them). */
 export type MediaRef = Evidence;
@@ -48,6 +57,13 @@ export interface Draft {
   anonymous?: boolean;
   /** Phone from the reporter's own shared contact; written (encrypted) to the reporter record on submit. */
   phone?: string;
+  /** The optional details (absent when skipped). */
+  role?: ReporterRole;
+  officers?: OfficerDetails;
+  pollingStation?: PollingStation;
+  /** IEBC constituency and ward codes (data/kenya-electoral-units.json), within `county`. */
+  constituency?: number;
+  ward?: number;
 }
 
 /** A message sent outside the wizard while several tickets are open: waits for "which report?". */
@@ -57,7 +73,7 @@ export interface PendingReply {
   media?: MediaRef;
 }
 
-export const SESSION_VERSION = 2;
+export const SESSION_VERSION = 3;
 
 export interface SessionData {
   v: typeof SESSION_VERSION;
@@ -81,6 +97,7 @@ export function newSession(): SessionData {
 export const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {
   1: fromSingleLetters,
   2: dangerFirst,
+  3: withDetails,
 };
 
 /** A stored session in any known version as the current one; undefined (start afresh) if it cannot be read. */
@@ -162,4 +179,14 @@ function dangerFirst(old: Record<string, unknown>): Record<string, unknown> {
     d.editing = true;
   }
   return { ...old, draft: d };
+}
+
+/**
+ * Version 2 -> 3: the optional detail steps and fields were added; nothing existing changed, so a
+ * version-2 draft reads as it is (a draft past "when" goes on to the review without the new
+ * questions). The bump makes an older release, after a rollback, start such sessions afresh
+ * instead of meeting steps it does not know.
+ */
+function withDetails(old: Record<string, unknown>): Record<string, unknown> {
+  return old;
 }

@@ -9,6 +9,7 @@ import type { Store } from '../store';
 import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
 import type { TicketActions } from '../services/ticket-actions';
+import type { CaseFileService } from '../services/case-file-service';
 import { agentRef, signedInAgent } from './authorization';
 import type { ConsoleViews, PageContext } from './views';
 import type { SessionAuth, Auth } from './session-auth';
@@ -34,10 +35,13 @@ export interface ConsoleDeps {
   fetch?: typeof fetch;
   /** For tests: what serves the BullMQ board (default bull-board). */
   mountBoard?: BoardMounter;
+  /** Referral case files (default: built from the store and translator). */
+  caseFiles?: CaseFileService;
 }
 
 /** What route modules share: the deps plus the console's own helpers. */
-export interface ConsoleContext extends ConsoleDeps {
+export interface ConsoleContext extends Omit<ConsoleDeps, 'caseFiles'> {
+  caseFiles: CaseFileService;
   auth: SessionAuth;
   views: ConsoleViews;
   hub: LiveHub;

@@ -17,6 +17,8 @@ import { ticketRoutes } from './routes/ticket-routes';
 import { supervisorRoutes } from './routes/supervisor-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { opsRoutes } from './routes/ops-routes';
+import { caseFileRoutes } from './routes/case-file-routes';
+import { CaseFileService } from '../services/case-file-service';
 import { mountBullBoard } from './bull-board';
 
 export type { ConsoleDeps } from './context';
@@ -61,6 +63,7 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     queueRoutes(typed, ctx);
     ticketRoutes(typed, ctx);
     ticketActionRoutes(typed, ctx);
+    caseFileRoutes(typed, ctx);
     supervisorRoutes(typed, ctx);
     adminRoutes(typed, ctx);
   });
@@ -102,6 +105,7 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     views,
     hub: new LiveHub(deps.events),
     queries: new TicketQueries(deps.store.models.Report),
+    caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger }),
     files: new TelegramFiles(config.telegram.token, config.telegram.apiRoot, deps.logger, deps.fetch),
     pageContext,
     render(req, reply, view, data = {}) {

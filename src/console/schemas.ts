@@ -25,6 +25,8 @@ export const messageMediaParams = z.object({ id: objectId, mid: objectId });
 export const textForm = z.object({ text: field });
 export const statusForm = z.object({ status: choice(STATUS_CHOICES), note: field });
 export const referForm = z.object({ agency: choice(AGENCIES), note: field });
+/** The case file: PDF or print view (anything else reads as the print view), in the chosen language. */
+export const caseFileQuery = z.object({ format: z.enum(['pdf', 'html']).catch('html'), lang: choice(['en', 'sw'] as const) });
 
 export const accountParams = z.object({ id: objectId });
 export const newAccountForm = z.object({ username: field, name: field, role: choice(ROLES), password: field });

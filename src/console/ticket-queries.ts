@@ -1,6 +1,6 @@
 import { Types, type Model } from 'mongoose';
 import { z } from 'zod';
-import { STATUSES, REPORT_KINDS, REFERENCE_ALPHABET, isCategoryCode, parseReference } from '../domain';
+import { STATUSES, REPORT_KINDS, REFERENCE_ALPHABET, isCategoryCode, parsePlate, parseReference } from '../domain';
 import type { ReportDoc } from '../store';
 
 /** Supervisor list filters, parsed from the query string; anything malformed is simply dropped. */
@@ -13,6 +13,11 @@ export interface TicketFilter {
   to?: string;
   agent?: string;
   q?: string;
+  /** The details for the agency (issue 15): typed, matched without regard to case. */
+  constituency?: string;
+  ward?: string;
+  station?: string;
+  plate?: string;
   page: number;
 }
 
@@ -32,6 +37,10 @@ const filterSchema = z.object({
   to: dateStr.optional().catch(undefined),
   agent: z.string().refine((s) => Types.ObjectId.isValid(s)).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
+  constituency: z.string().trim().max(60).optional().catch(undefined),
+  ward: z.string().trim().max(60).optional().catch(undefined),
+  station: z.string().trim().max(100).optional().catch(undefined),
+  plate: z.string().trim().max(20).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
@@ -40,7 +49,7 @@ export function parseFilter(query: unknown): TicketFilter {
   // Empty select boxes arrive as "": treat them as "any".
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
   const f = filterSchema.parse(cleaned);
-  return { ...f, q: f.q || undefined };
+  return { ...f, q: f.q || undefined, constituency: f.constituency || undefined, ward: f.ward || undefined, station: f.station || undefined, plate: f.plate || undefined };
 }
 
 export function escapeRegex(s: string): string {
@@ -64,6 +73,7 @@ export function filterToQuery(f: TicketFilter): Record<string, unknown> {
     if (f.to) range.$lt = new Date(dayStart(f.to).getTime() + 24 * 3600_000);
     q.createdAt = range;
   }
+  detailsToQuery(f, q);
   if (f.q) {
     const ref = parseReference(f.q);
     const prefix = referencePrefix(f.q);
@@ -76,6 +86,19 @@ export function filterToQuery(f: TicketFilter): Record<string, unknown> {
     else q['description.text'] = { $regex: escapeRegex(f.q), $options: 'i' };
   }
   return q;
+}
+
+const contains = (s: string) => ({ $regex: escapeRegex(s), $options: 'i' });
+
+/** Constituency, ward, police station and plate; a plate typed loosely ("kda123a") is matched in its stored form. */
+function detailsToQuery(f: TicketFilter, q: Record<string, unknown>): void {
+  if (f.constituency) q['constituency.name'] = contains(f.constituency);
+  if (f.ward) q['ward.name'] = contains(f.ward);
+  if (f.station) q['officers.station'] = contains(f.station);
+  if (f.plate) {
+    const plate = parsePlate(f.plate);
+    q['officers.vehiclePlates'] = plate.ok ? plate.plate : contains(f.plate);
+  }
 }
 
 /**

@@ -110,10 +110,11 @@ export class ReplyWorker implements Service {
     const log = this.opts.logger.child({ messageId: data.messageId, reportId: due.reportId, reference: due.reference, job: job.id });
     await this.pace(job, this.pacer, due.recipientKey, token);
     // Rendered after pacing: a notice is in the language the reporter has when it goes out.
-    const text = await delivery.render(due);
+    const { text, buttons } = await delivery.compose(due);
+    const extra = buttons ? { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } : undefined;
     let telegramMessageId: number;
     try {
-      telegramMessageId = (await this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text))).message_id;
+      telegramMessageId = (await this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text, extra))).message_id;
     } catch (err) {
       await this.onSendError(err, job, log, (reason) => delivery.failed(due, reason));
       throw redacted(err);

@@ -1,4 +1,4 @@
-import { checkText, isOpen, LIMITS } from '../domain';
+import { checkText, isAgency, isOpen, LIMITS, type Agency } from '../domain';
 import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, Store } from '../store';
 import type { EventBus } from './events';
@@ -30,6 +30,8 @@ export type AttachResult =
  * which tickets a reporter may write to, and attaching a message to one of them, checked again
  * on the server whatever the client says.
  */
+export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency } | { ok: false; reason: 'not_yours' | 'not_asked' };
+
 export class ConversationService {
   constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger }) {}
 
@@ -65,5 +67,22 @@ export class ConversationService {
     await events.publish({ type: 'ticket', reportId, what: 'message' });
     logger.info({ reportId, reference: report.reference, outcome: 'reply_attached', kind: stored.kind }, 'reporter message attached');
     return { ok: true, reportId, reference: report.reference, kind: stored.kind };
+  }
+
+  /**
+   * The reporter's Yes or No to "may <agency> have your phone number?", from the bot's buttons:
+   * only the report's own reporter, only for an agency they were asked about. Recorded in the
+   * audit trail; the latest answer for an agency decides (src/domain/consent.ts).
+   */
+  async answerConsent(telegramUserId: number, reportId: string, agency: string, answer: 'yes' | 'no'): Promise<ConsentAnswerResult> {
+    const report = /^[0-9a-f]{24}$/i.test(reportId) ? await this.deps.store.reports.findById(reportId) : null;
+    const reporter = report ? await this.deps.store.reporters.findByTelegramUser(telegramUserId) : null;
+    if (!report || !reporter || !report.reporterId.equals(reporter._id) || !isAgency(agency)) return { ok: false, reason: 'not_yours' };
+    const history = await this.deps.store.reports.history(report._id);
+    if (!history.some((e) => e.type === 'consent_asked' && e.data?.agency === agency)) return { ok: false, reason: 'not_asked' };
+    await this.deps.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency, answer });
+    await this.deps.events.publish({ type: 'ticket', reportId, what: 'message' });
+    this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');
+    return { ok: true, reference: report.reference, agency };
   }
 }

@@ -3,6 +3,7 @@ import type { MessageDoc, ReportDoc, Store } from '../store';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
+import { CONSENT_NOTICE } from './ticket-actions';
 
 /** A stored message that is due to go out, and to whom. */
 export interface DueMessage {
@@ -62,12 +63,21 @@ export class DeliveryService {
 
   /** The words to send, in the reporter's current language: notices are rendered now, agent text framed with the reference. */
   async render(due: DueMessage): Promise<string> {
+    return (await this.compose(due)).text;
+  }
+
+  /** The words and, for the consent question, its Yes / No buttons (`cs:<reportId>:<agency>:<y|n>`, checked by the bot). */
+  async compose(due: DueMessage): Promise<{ text: string; buttons?: { text: string; data: string }[][] }> {
     const reporter = await this.deps.store.reporters.findById(due.report.reporterId);
     const lang: Lang = reporter?.language ?? due.report.language;
     const t = this.deps.translator;
     const { message, reference } = due;
-    if (message.kind === 'notice' && message.notice) return t.t(lang, message.notice.key, { ...(message.notice.vars ?? {}), reference });
-    return t.t(lang, 'notices:agentReply', { reference, text: message.text ?? '' });
+    if (message.kind !== 'notice' || !message.notice) return { text: t.t(lang, 'notices:agentReply', { reference, text: message.text ?? '' }) };
+    const text = t.t(lang, message.notice.key, { ...(message.notice.vars ?? {}), reference });
+    const agency = message.notice.vars?.agency;
+    if (message.notice.key !== CONSENT_NOTICE || !agency) return { text };
+    const data = (a: 'y' | 'n') => `cs:${due.reportId}:${agency}:${a}`;
+    return { text, buttons: [[{ text: t.t(lang, 'notices:consentYes'), data: data('y') }, { text: t.t(lang, 'notices:consentNo'), data: data('n') }]] };
   }
 
   /** Telegram accepted it: recorded once (a redelivered job finds it sent and stops). */

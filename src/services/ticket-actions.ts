@@ -4,6 +4,9 @@ import type { TakeResult } from './ticket-desk';
 
 export type { AgentStatus, TakeResult };
 
+/** The consent question's notice; DeliveryService.compose gives it its Yes / No buttons. */
+export const CONSENT_NOTICE = 'notices:consentAsk';
+
 /** Who is acting at the console. Roles widen what a person may see and do (src/domain/policy.ts). */
 export type ConsoleRole = Role;
 export interface AgentRef {
@@ -40,6 +43,12 @@ export interface TicketActions {
   /** Stores the message, queues it for delivery through the `replies` queue. */
   reply(reportId: string, agent: AgentRef, text: string): Promise<ActionResult<{ message: MessageDoc }>>;
   addNote(reportId: string, agent: AgentRef, text: string): Promise<ActionResult>;
+  /**
+   * Asks the reporter, through the bot, whether the agency the ticket was referred to may have
+   * their phone number (Yes / No buttons). Refused for a ticket not referred (`wrong_status`)
+   * or reported anonymously (`anonymous`): an anonymous report never shares identity.
+   */
+  askConsent(reportId: string, agent: AgentRef): Promise<ActionResult | { ok: false; reason: 'anonymous' }>;
   /** Writes "viewed" to the audit trail (refused like any action for someone not handling it). */
   recordView(reportId: string, agent: AgentRef): Promise<ActionResult>;
   /** The holder has seen the ticket as it is now (a live refresh): clears its unread marker, no audit line. */

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import type { TicketDesk } from './ticket-desk';
-import type { ActionRefusal, ActionResult, AgentRef, Refused, TakeResult, TicketActions } from './ticket-actions';
+import { CONSENT_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type Refused, type TakeResult, type TicketActions } from './ticket-actions';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -111,6 +111,21 @@ export class TicketService implements TicketActions {
     if (!allowed.ok) return allowed;
     await this.deps.store.reports.addEvent(allowed.report._id, 'note', actorOf(agent), { text: checked.text });
     await this.deps.events.publish({ type: 'ticket', reportId: allowed.report._id.toString(), what: 'note' });
+    return OK;
+  }
+
+  async askConsent(reportId: string, agent: AgentRef): Promise<ActionResult | { ok: false; reason: 'anonymous' }> {
+    // Asking is writing to the reporter: the same people may do it as may reply.
+    const allowed = await this.allowed(reportId, agent, 'reply');
+    if (!allowed.ok) return allowed;
+    const { report } = allowed;
+    const agency = report.referral?.agency;
+    if (!agency || report.status !== 'referred') return refused('wrong_status');
+    if (report.anonymous) return { ok: false, reason: 'anonymous' };
+    if (report.purgedAt) return refused('closed');
+    await this.deps.store.reports.addEvent(report._id, 'consent_asked', actorOf(agent), { agency });
+    await this.notify(report, CONSENT_NOTICE, { agency, reportId: report._id.toString() });
+    await this.deps.events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'message' });
     return OK;
   }
 

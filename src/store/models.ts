@@ -1,5 +1,8 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { STATUSES, REPORT_KINDS, AGENCIES, PRIORITIES, type Status, type ReportKind, type Agency, type Priority, type WhenChoice } from '../domain';
+import {
+  STATUSES, REPORT_KINDS, AGENCIES, PRIORITIES, REPORTER_ROLES, POLICE_UNITS,
+  type Status, type ReportKind, type Agency, type Priority, type WhenChoice, type OfficerDetails, type PollingStation, type ReporterRole,
+} from '../domain';
 import type { Sealed } from './identity-cipher';
 
 export type Lang = 'en' | 'sw';
@@ -56,6 +59,27 @@ const evidenceSchema = new Schema<Evidence>(
   { _id: false },
 );
 
+export interface ElectoralUnitRef {
+  code: number;
+  name: string;
+}
+
+const unitRefSchema = new Schema<ElectoralUnitRef>({ code: { type: Number, required: true }, name: { type: String, required: true } }, { _id: false });
+
+const officersSchema = new Schema<OfficerDetails>(
+  {
+    names: String,
+    serviceNumbers: { type: [String], default: undefined },
+    rank: String,
+    unit: { type: String, enum: POLICE_UNITS },
+    station: String,
+    vehiclePlates: { type: [String], default: undefined },
+    vehicleDescription: String,
+    uniform: String,
+  },
+  { _id: false },
+);
+
 export interface ReportDoc {
   _id: Types.ObjectId;
   reference: string;
@@ -74,6 +98,13 @@ export interface ReportDoc {
   dangerNow: boolean;
   anonymous: boolean;
   evidence: Evidence[];
+  /** Optional details for the agency (issue 15); absent when the reporter skipped them. */
+  reporterRole?: ReporterRole;
+  officers?: OfficerDetails;
+  pollingStation?: PollingStation;
+  /** IEBC units, code and name (the name is what supervisors search for). */
+  constituency?: ElectoralUnitRef;
+  ward?: ElectoralUnitRef;
   status: Status;
   priority: Priority;
   assignee?: Types.ObjectId | null;
@@ -109,6 +140,11 @@ export const reportSchema = new Schema<ReportDoc>(
     dangerNow: { type: Boolean, required: true },
     anonymous: { type: Boolean, required: true },
     evidence: { type: [evidenceSchema], default: [] },
+    reporterRole: { type: String, enum: REPORTER_ROLES },
+    officers: { type: officersSchema, default: undefined },
+    pollingStation: { type: new Schema<PollingStation>({ name: String, code: String }, { _id: false }), default: undefined },
+    constituency: { type: unitRefSchema, default: undefined },
+    ward: { type: unitRefSchema, default: undefined },
     status: { type: String, enum: STATUSES, required: true, default: 'received' },
     priority: { type: Number, enum: PRIORITIES, required: true },
     assignee: { type: Schema.Types.ObjectId, default: null },
@@ -132,6 +168,8 @@ reportSchema.index({ status: 1, priority: 1, createdAt: 1 }); // queue page, sup
 reportSchema.index({ category: 1, county: 1, createdAt: -1 }); // supervisor counts
 reportSchema.index({ closedAt: 1, purgedAt: 1 }); // retention
 reportSchema.index({ createdAt: -1, _id: -1 }); // supervisor list, newest first (and the CSV export, read backwards)
+reportSchema.index({ 'officers.vehiclePlates': 1 }, { sparse: true }); // supervisors: reports naming one vehicle
+reportSchema.index({ 'constituency.code': 1, 'ward.code': 1 }, { sparse: true }); // supervisors: election reports by unit
 
 export const EVENT_TYPES = [
   'submitted',
@@ -149,6 +187,12 @@ export const EVENT_TYPES = [
   'reporter_message',
   'reporter_unreachable',
   'purged',
+  /** A referral case file was produced: `data` { agency, withIdentity, format, language }. */
+  'case_file',
+  /** The agent asked the reporter whether an agency may have their phone number: `data` { agency }. */
+  'consent_asked',
+  /** The reporter's answer: `data` { agency, answer: 'yes' | 'no' }. */
+  'consent_answered',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

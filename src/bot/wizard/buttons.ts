@@ -1,6 +1,7 @@
 import { categoriesOf, countyByCode, incidentTimeFor, isReportKind, type CategoryCode } from '../../domain';
 import type { Draft, Step } from '../session';
 import { COUNTY_PAGES, EDITABLE, firstMissing, toReport } from './flow';
+import { answerDetailButton, isDetailStep } from './details';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
 
@@ -39,7 +40,7 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
     return turn.back(d);
   }
   // desc, place and contact take messages, not buttons (apart from Back and Cancel).
-  const handled = ANSWERS[d.step]?.(turn, d, value) ?? false;
+  const handled = isDetailStep(d.step) ? answerDetailButton(turn, d, d.step, value) : (ANSWERS[d.step]?.(turn, d, value) ?? false);
   if (!handled) turn.stale();
 }
 
@@ -139,6 +140,9 @@ export function setCounty(turn: Turn, d: Draft, code: number): void {
   if (d.county !== code) {
     d.place = undefined;
     d.location = undefined;
+    // Constituency and ward lie within the county: another county's would be wrong.
+    d.constituency = undefined;
+    d.ward = undefined;
   }
   d.county = code;
   d.countyPage = undefined;

@@ -1,20 +1,35 @@
 import { COUNTIES } from '../../domain';
 import type { IntakeRequest } from '../../services/intake-service';
 import type { Draft, Step } from '../session';
+import { electoralUnits } from './units';
 
 /**
- * Where the natural flow goes after a step. Evidence and the phone number are optional and
- * reached from the review (files sent earlier are kept as evidence), which keeps the shortest
- * report at 9 actions from /start.
+ * Where the natural flow goes after a step. Evidence, the phone number and the details for the
+ * agency are optional and reached from the review (files sent earlier are kept as evidence),
+ * which keeps the shortest report at 9 actions from /start: skipping them costs no tap.
  */
-export const NEXT: Partial<Record<Step, Step>> = { kind: 'cat', cat: 'danger', danger: 'desc', desc: 'county', county: 'place', place: 'when', when: 'review', ev: 'review' };
-export const PREV: Partial<Record<Step, Step>> = { cat: 'kind', danger: 'cat', desc: 'danger', county: 'desc', place: 'county', when: 'place', ev: 'review', contact: 'review', review: 'when' };
-/** Steps whose answer needs a follow-up step even when editing from review. */
-export const CHAINED: readonly Step[] = ['kind', 'county'];
+export const NEXT: Partial<Record<Step, Step>> = {
+  kind: 'cat', cat: 'danger', danger: 'desc', desc: 'county', county: 'place', place: 'when', when: 'review', ev: 'review',
+  // The optional details, opened from the review: police after the role, then election (`nextStep`
+  // picks by kind). A session saved mid-group (they once followed "when") carries on to the review.
+  ofc: 'unit', unit: 'stn', stn: 'plate', plate: 'review', pstn: 'const', const: 'ward', ward: 'review',
+};
+export const PREV: Partial<Record<Step, Step>> = {
+  cat: 'kind', danger: 'cat', desc: 'danger', county: 'desc', place: 'county', when: 'place', ev: 'review', contact: 'review', review: 'when',
+  role: 'review', ofc: 'role', unit: 'ofc', stn: 'unit', plate: 'stn', pstn: 'role', const: 'pstn', ward: 'const',
+};
+
+/** The step after `step` for this draft: the role question leads to the police or the election details. */
+export function nextStep(d: Draft, step: Step): Step {
+  if (step === 'role') return d.kind === 'election' ? 'pstn' : 'ofc';
+  return NEXT[step] ?? 'review';
+}
+/** Steps whose answer needs a follow-up step even when editing from review (the optional details are one group). */
+export const CHAINED: readonly Step[] = ['kind', 'county', 'role', 'ofc', 'unit', 'stn', 'pstn', 'const'];
 /** Steps asked with a reply keyboard (Telegram's location and contact buttons): Back and Cancel arrive as text. */
 export const REPLY_KEYBOARD_STEPS: readonly Step[] = ['place', 'contact'];
 /** Parts the reporter can change from the review screen. */
-export const EDITABLE = ['kind', 'danger', 'desc', 'county', 'when', 'ev'] as const;
+export const EDITABLE = ['kind', 'danger', 'desc', 'county', 'when', 'role', 'ev'] as const;
 
 export const COUNTIES_PER_PAGE = 12;
 export const COUNTY_PAGES = Math.ceil(COUNTIES.length / COUNTIES_PER_PAGE);
@@ -47,6 +62,21 @@ export function toReport(d: Draft): IntakeRequest['report'] | undefined {
     dangerNow: d.danger,
     anonymous: d.anonymous ?? true,
     evidence: d.evidence ?? [],
+    ...details(d),
+  };
+}
+
+/** The optional details that were answered, for the report (names of units looked up from the data). */
+function details(d: Draft): Partial<IntakeRequest['report']> {
+  const units = electoralUnits();
+  const constituency = d.constituency !== undefined ? units.constituency(d.constituency) : undefined;
+  const ward = d.ward !== undefined ? units.ward(d.ward) : undefined;
+  return {
+    ...(d.role ? { reporterRole: d.role } : {}),
+    ...(d.kind === 'police' && d.officers && Object.keys(d.officers).length ? { officers: d.officers } : {}),
+    ...(d.kind === 'election' && d.pollingStation ? { pollingStation: d.pollingStation } : {}),
+    ...(d.kind === 'election' && constituency ? { constituency: { code: constituency.code, name: constituency.name } } : {}),
+    ...(d.kind === 'election' && ward ? { ward: { code: ward.code, name: ward.name } } : {}),
   };
 }
 /**

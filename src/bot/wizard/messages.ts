@@ -1,6 +1,7 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate } from '../../domain';
 import type { Draft, MediaRef, Step } from '../session';
 import { setCounty, setDanger, submit } from './buttons';
+import { isDetailStep, onDetailText, skipDetail } from './details';
 import { PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
 import { readWord, type Word } from './parse';
@@ -12,7 +13,7 @@ type MessageInput = Extract<WizardInput, { type: 'text' | 'command' | 'media' | 
 const MB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Steps after which a file sent is kept as evidence (the story's voice note aside). */
-const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 'when', 'contact', 'review'];
+const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 'when', 'role', 'ofc', 'unit', 'stn', 'plate', 'pstn', 'const', 'ward', 'contact', 'review'];
 /** Steps asked again after a file is kept: the review shows the new count, and danger must not go unanswered. */
 const ASK_AGAIN_AFTER_FILE: readonly Step[] = ['danger', 'review'];
 
@@ -79,6 +80,10 @@ function onPart(turn: Turn, d: Draft, text: string): void {
 }
 
 function unexpected(turn: Turn, d: Draft): void {
+  if (isDetailStep(d.step)) {
+    turn.say('details.unexpected');
+    return turn.show();
+  }
   turn.say(`unexpected.${d.step}`, d.step === 'when' ? { example: formatDay(turn.now.getTime()) } : undefined);
   return turn.show();
 }
@@ -120,6 +125,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   if (word && onWord(turn, d, word)) return;
+  if (isDetailStep(d.step)) return onDetailText(turn, d, d.step, input);
   switch (d.step) {
     case 'desc':
       if ([...input].length >= PART_MIN_CHARS) {
@@ -191,6 +197,11 @@ function onWord(turn: Turn, d: Draft, word: Word): boolean {
       if (word !== 'skip' && word !== 'done' && word !== 'no') return false;
       d.evidence ??= [];
       turn.advance(d);
+      return true;
+    case 'role': case 'ofc': case 'unit': case 'stn': case 'plate': case 'pstn': case 'const': case 'ward':
+      // "No" / "hapana" to "do you know…?" is a skip too.
+      if (word !== 'skip' && word !== 'no') return false;
+      skipDetail(turn, d);
       return true;
     case 'review':
       // "Yes" sends the way that gives away least: anonymously, unless a phone was shared.

@@ -5,6 +5,7 @@ import * as kb from '../keyboards';
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
 import type { Keyboard, Reply, Text } from './types';
+import { electoralUnits } from './units';
 
 const HTML = { parse_mode: 'HTML' as const };
 type T = BotContext['t'];
@@ -60,6 +61,7 @@ function keyboard(t: T, k: Keyboard) {
     case 'edit': return kb.editKeyboard(t, k.draftId);
     case 'contact': return kb.contactKeyboard(t);
     case 'review': return kb.reviewKeyboard(t, k.draftId);
+    case 'detail': return kb.detailKeyboard(t, k.draftId, k.step, k.choices ?? [], k.first === true);
     case 'confirmAgain': return kb.confirmAgain(t, k.draftId);
   }
 }
@@ -83,10 +85,30 @@ export function reviewText(t: T, d: Draft): string {
     `<b>${t('review.place')}</b> ${place}`,
     `<b>${t('review.when')}</b> ${when}`,
     `<b>${t('review.evidence')}</b> ${d.evidence?.length ? t('review.files', { count: d.evidence.length }) : t('review.none')}`,
+    ...detailLines(t, d),
     '',
+    t(`review.details_hint_${d.kind ?? 'police'}`),
     t('review.hint'),
   ];
   return lines.join('\n');
+}
+
+/** The optional details that were answered, one line each (none when all were skipped). */
+function detailLines(t: T, d: Draft): string[] {
+  const line = (key: string, value: string | undefined) => (value ? [`<b>${t(key)}</b> ${escapeHtml(value)}`] : []);
+  const o = d.kind === 'police' ? d.officers : undefined;
+  const units = d.kind === 'election' ? electoralUnits() : undefined;
+  const station = d.kind === 'election' && d.pollingStation ? [d.pollingStation.name, d.pollingStation.code].filter(Boolean).join(' · ') : undefined;
+  return [
+    ...line('review.role', d.role ? t(`details.role.${d.role}`) : undefined),
+    ...line('review.officers', [o?.names, ...(o?.serviceNumbers ?? [])].filter(Boolean).join(', ')),
+    ...line('review.unit', o?.unit ? t(`details.unit.${o.unit}`) : undefined),
+    ...line('review.station', o?.station),
+    ...line('review.plates', o?.vehiclePlates?.join(', ')),
+    ...line('review.pstation', station),
+    ...line('review.constituency', d.constituency !== undefined ? units?.constituency(d.constituency)?.name : undefined),
+    ...line('review.ward', d.ward !== undefined ? units?.ward(d.ward)?.name : undefined),
+  ];
 }
 
 /**

@@ -1,7 +1,8 @@
 import { countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, Step } from '../session';
-import { CHAINED, firstMissing, NEXT, PREV, REPLY_KEYBOARD_STEPS } from './flow';
+import { askDetail, isDetailStep } from './details';
+import { CHAINED, firstMissing, nextStep, PREV, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
 import type { Effect, Keyboard, Reply, Text, WizardState } from './types';
 
@@ -105,6 +106,7 @@ export class Turn {
       case 'contact':
         return this.say('contact.ask', undefined, { keyboard: { type: 'contact' } });
       default: {
+        if (isDetailStep(d.step)) return askDetail(this, d, d.step);
         const missing = firstMissing(d);
         if (missing) {
           // As an edit: the answer comes back here, and the next missing one is asked.
@@ -127,9 +129,9 @@ export class Turn {
   /** After an answer: the next step, or back to review when editing one part. */
   advance(d: Draft): void {
     if (d.editing && !CHAINED.includes(d.step)) return this.go('review');
-    const next = NEXT[d.step] ?? 'review';
+    const next = nextStep(d, d.step);
     // "It is happening now" at the danger question already said when.
-    if (next === 'when' && d.when) return this.go('review');
+    if (next === 'when' && d.when) return this.go(nextStep(d, 'when'));
     return this.go(next);
   }
 

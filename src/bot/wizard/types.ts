@@ -1,6 +1,6 @@
 import type { ReportKind } from '../../domain';
 import type { IntakeRequest, IntakeResult } from '../../services/intake-service';
-import type { Draft, MediaRef, SessionData, Step } from '../session';
+import type { DetailStep, Draft, MediaRef, SessionData, Step } from '../session';
 
 /** What the wizard keeps between updates: the draft, and the last report filed (for a late second Confirm). */
 export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted'>;
@@ -53,11 +53,23 @@ export type Keyboard =
   | { type: 'danger'; draftId: string }
   | { type: 'contact' }
   | { type: 'review'; draftId: string }
+  /**
+   * An optional detail question: its choices (a locale key, or a name such as a constituency's),
+   * Skip, and skip the whole group (`first`: on the first question it reads "Skip these questions").
+   */
+  | { type: 'detail'; draftId: string; step: DetailStep; choices?: Choice[]; first?: true }
   /** The review's "change" menu. */
   | { type: 'edit'; draftId: string }
   /** "Cancel this report?" after a typed cancel word. */
   | { type: 'cancelAsk'; draftId: string; step: Step }
   | { type: 'confirmAgain'; draftId: string };
+
+/** A button of a detail question: `key` is a bot locale key, `label` a name shown as it is. */
+export interface Choice {
+  value: string;
+  key?: string;
+  label?: string;
+}
 
 export type Reply =
   /** Answers the button press; a short notice when `text` is set. */

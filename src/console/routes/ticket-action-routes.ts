@@ -53,6 +53,12 @@ export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     return done(req, reply, await ctx.tickets.refer(id, me, agency, note), 'referred');
   });
 
+  app.post('/tickets/:id/consent', { ...post, schema: { params: ticketParams } }, async (req, reply) => {
+    const { id, me } = act(req);
+    const result = await ctx.tickets.askConsent(id, me);
+    return answer(req, reply, result.ok, result.ok ? 'consent_asked' : `refused_${result.reason}`);
+  });
+
   app.post('/tickets/:id/release', { ...post, schema: { params: ticketParams } }, async (req, reply) => {
     const { id, me } = act(req);
     const result = await ctx.tickets.release(id, me);

@@ -88,6 +88,9 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         to: typeof e.data?.to === 'string' ? e.data.to : undefined,
         agency: typeof e.data?.agency === 'string' ? e.data.agency : undefined,
         note: (e.type === 'status_changed' || e.type === 'referred') && typeof e.data?.note === 'string' ? e.data.note : undefined,
+        // Case files: with or without identity; consent: the reporter's answer.
+        withIdentity: typeof e.data?.withIdentity === 'boolean' ? e.data.withIdentity : undefined,
+        answer: e.data?.answer === 'yes' || e.data?.answer === 'no' ? e.data.answer : undefined,
       })),
   };
 }

@@ -37,7 +37,7 @@ const SW = {
 export type Stop = 'kind' | 'cat' | 'danger' | 'desc' | 'county' | 'place' | 'when' | 'review' | 'ev';
 
 /**
- * Walks a new report (police bribery, no danger, Nakuru, today, no evidence) up to `stop`: the
+ * Walks a new report (police bribery, no danger, Nakuru, today, no details for the agency, no evidence) up to `stop`: the
  * question at `stop` is the newest message. The first /start of a chat offers both languages;
  * the walk takes its language's menu, then "Report an incident".
  */
@@ -56,6 +56,7 @@ export async function walkTo(u: TelegramUser, stop: Stop, lang: 'en' | 'sw' = 'e
     county: () => u.sendText(story),
     place: () => u.sendText('Nakuru'),
     when: () => u.sendText('Naivasha road junction'),
+    // The details for the agency are offered from the review: skipping them costs no tap.
     review: () => u.press(b.today),
     ev: () => u.press(b.addFiles),
   };

@@ -77,11 +77,14 @@ describe('the report journey', () => {
     expect(review).toContain(story); // shown back literally: the HTML was escaped
     expect(review).toContain('Anonymously:');
     expect(review).toContain('never see your name, username or number');
-    // Four rows of buttons: it fits a phone.
+    // The details for the agency are offered here, with one line saying why.
+    expect(review).toContain('Optional details help the agency act');
+    // Five short rows of buttons: it fits a phone.
     expect(amina.lastMessage().raw.reply_markup?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([
       ['🕶 Send anonymously'],
       ['📞 Send with my phone number'],
       ['✏️ Change', '📎 Add files'],
+      ['🕵️ Add details for the agency'],
       ['‹ Back', '✖ Cancel'],
     ]);
     await amina.press('📎 Add files');
@@ -254,6 +257,8 @@ describe('the report journey', () => {
       await u.sendText('Kisumu');
       await u.sendText('Central police station');
       await u.press(b.today);
+      // The details for the agency are offered on the review, not asked on the way: no tap to skip them.
+      expect(u.buttons()).toContain(lang === 'en' ? '🕵️ Add details for the agency' : '🕵️ Ongeza maelezo kwa taasisi');
       await u.press(b.send);
       const reference = referenceIn(lastText(u));
       expect(actions.count()).toBe(9);

@@ -289,6 +289,7 @@ describe('place', () => {
 
 describe('when', () => {
   it('Now, Today and Yesterday set the time from the clock', () => {
+    // The review comes next: the optional details for the agency are offered there, so skipping them costs no tap.
     expect(press(at('when'), 'now').state.draft).toMatchObject({ step: 'review', when: 'now', incidentAt: NOW.getTime() });
     expect(press(at('when'), 'today').state.draft).toMatchObject({ when: 'today', incidentAt: TODAY_EAT });
     expect(press(at('when'), 'yesterday').state.draft).toMatchObject({ when: 'yesterday', incidentAt: TODAY_EAT - 86_400_000 });

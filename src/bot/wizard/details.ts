@@ -1,0 +1,183 @@
+import {
+  checkText,
+  countyByCode,
+  isPoliceUnit,
+  isReporterRole,
+  LIMITS,
+  matchPoliceUnit,
+  parsePlate,
+  parsePollingStation,
+  parseServiceNumber,
+  POLICE_UNITS,
+  REPORTER_ROLES,
+  type ReporterRole,
+  type UnitMatch,
+} from '../../domain';
+import { DETAIL_STEPS, type DetailStep, type Draft, type Step } from '../session';
+import type { Turn } from './turn';
+import type { Choice, Keyboard } from './types';
+import { normalise } from './parse';
+import { electoralUnits } from './units';
+
+/** The longest typed answer to a detail question (names of several officers, a station's name). */
+const DETAIL_MAX_CHARS = 300;
+
+export function isDetailStep(step: Step): step is DetailStep {
+  return (DETAIL_STEPS as readonly string[]).includes(step);
+}
+
+function keyboard(d: Draft, step: DetailStep, choices?: Choice[]): Keyboard {
+  return { type: 'detail', draftId: d.id, step, ...(choices?.length ? { choices } : {}), ...(step === 'role' ? { first: true as const } : {}) };
+}
+
+const countyName = (d: Draft) => countyByCode(d.county ?? 0)?.name ?? '';
+
+/** Asks the draft's current detail question. */
+export function askDetail(turn: Turn, d: Draft, step: DetailStep): void {
+  switch (step) {
+    case 'role':
+      return turn.message([{ key: 'details.intro' }, { key: 'details.role.ask' }], { keyboard: keyboard(d, step, REPORTER_ROLES.map((r) => ({ value: r, key: `details.role.${r}` }))) });
+    case 'unit':
+      return turn.say('details.unit.ask', undefined, { keyboard: keyboard(d, step, POLICE_UNITS.map((u) => ({ value: u, key: `details.unit.${u}` }))) });
+    case 'const':
+      return turn.say('details.const.ask', { county: countyName(d) }, { keyboard: keyboard(d, step) });
+    case 'ward': {
+      const k = d.constituency !== undefined ? electoralUnits().constituency(d.constituency) : undefined;
+      return turn.say('details.ward.ask', { area: k?.name ?? countyName(d) }, { keyboard: keyboard(d, step) });
+    }
+    default:
+      return turn.say(`details.${step}.ask`, undefined, { keyboard: keyboard(d, step) });
+  }
+}
+
+/** A button on a detail question; false when the value is not one it offers (tampered data). */
+export function answerDetailButton(turn: Turn, d: Draft, step: DetailStep, value: string): boolean {
+  if (value === 'sk') {
+    turn.answer();
+    turn.advance(d);
+    return true;
+  }
+  if (value === 'ska') {
+    turn.answer();
+    turn.go('review');
+    return true;
+  }
+  if (step === 'role' && isReporterRole(value)) d.role = value;
+  else if (step === 'unit' && isPoliceUnit(value)) d.officers = { ...d.officers, unit: value };
+  else if ((step === 'const' || step === 'ward') && /^\d{1,6}$/.test(value)) {
+    if (!setUnit(d, step, Number(value))) return false;
+  } else return false;
+  turn.answer();
+  turn.advance(d);
+  return true;
+}
+
+/** Sets a constituency or ward chosen from suggestions, only if it lies within what the reporter already gave. */
+function setUnit(d: Draft, step: 'const' | 'ward', code: number): boolean {
+  const units = electoralUnits();
+  if (step === 'const') {
+    const k = units.constituency(code);
+    if (!k || k.countyCode !== d.county) return false;
+    if (d.constituency !== code) d.ward = undefined;
+    d.constituency = code;
+    return true;
+  }
+  const w = units.ward(code);
+  if (!w || w.countyCode !== d.county || (d.constituency !== undefined && w.constituencyCode !== d.constituency)) return false;
+  d.ward = code;
+  return true;
+}
+
+/** "Skip" (or "ruka") typed at a detail question skips that question. */
+export function skipDetail(turn: Turn, d: Draft): void {
+  turn.advance(d);
+}
+
+/** A typed answer to a detail question. */
+export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: string): void {
+  const check = checkText(input, step === 'stn' ? LIMITS.placeMaxChars : DETAIL_MAX_CHARS);
+  if (!check.ok) {
+    if (check.reason === 'too_long') turn.say('details.too_long', { max: check.max });
+    return askDetail(turn, d, step);
+  }
+  const text = check.text;
+  switch (step) {
+    case 'role': {
+      const role = ROLE_WORDS[normalise(text)];
+      if (!role) return again(turn, d, step, 'details.use_buttons');
+      d.role = role;
+      return turn.advance(d);
+    }
+    case 'ofc':
+      d.officers = { ...d.officers, ...officerNames(text) };
+      return turn.advance(d);
+    case 'unit': {
+      const unit = matchPoliceUnit(text);
+      if (!unit) return again(turn, d, step, 'details.use_buttons');
+      d.officers = { ...d.officers, unit };
+      return turn.advance(d);
+    }
+    case 'stn':
+      d.officers = { ...d.officers, station: text };
+      return turn.advance(d);
+    case 'plate':
+      return onPlates(turn, d, text);
+    case 'pstn': {
+      const r = parsePollingStation(text);
+      if (!r.ok) return again(turn, d, step, 'details.pstn.invalid');
+      d.pollingStation = r.station;
+      return turn.advance(d);
+    }
+    case 'const':
+      return onUnitName(turn, d, step, electoralUnits().matchConstituency(text, { countyCode: d.county }));
+    case 'ward':
+      return onUnitName(turn, d, step, electoralUnits().matchWard(text, d.constituency !== undefined ? { constituencyCode: d.constituency } : { countyCode: d.county }));
+    default:
+      return again(turn, d, step, 'details.use_buttons');
+  }
+}
+
+/** Whom it happened to, typed instead of tapped (whole message, English and Swahili). */
+const ROLE_WORDS: Record<string, ReporterRole> = {
+  me: 'victim', 'to me': 'victim', myself: 'victim', mimi: 'victim', 'mimi mwenyewe': 'victim', 'ni mimi': 'victim',
+  witness: 'witness', 'i saw it': 'witness', 'i saw it happen': 'witness', shahidi: 'witness', niliona: 'witness', 'niliona likitokea': 'witness',
+  'someone else': 'on_behalf', 'somebody else': 'on_behalf', 'for someone': 'on_behalf', 'mtu mwingine': 'on_behalf', 'ninamripotia': 'on_behalf',
+};
+
+function again(turn: Turn, d: Draft, step: DetailStep, key: string): void {
+  turn.say(key);
+  return askDetail(turn, d, step);
+}
+
+/** "Cpl Otieno, 12345, Sgt Wanjiru": numbers (anything with a digit) apart from names. */
+function officerNames(text: string): { names?: string; serviceNumbers?: string[] } {
+  const parts = text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean);
+  const numbers: string[] = [];
+  const names: string[] = [];
+  for (const p of parts) {
+    const n = /\d/.test(p) ? parseServiceNumber(p) : undefined;
+    if (n?.ok) numbers.push(n.serviceNumber);
+    else names.push(p);
+  }
+  return { ...(names.length ? { names: names.join(', ') } : {}), ...(numbers.length ? { serviceNumbers: numbers } : {}) };
+}
+
+/** One plate or several ("KDA 123A na GK 456B"); anything that is not a plate is asked again politely. */
+function onPlates(turn: Turn, d: Draft, text: string): void {
+  const parsed = text.split(/[,;\n]+|\s+(?:and|na)\s+/i).map((p) => parsePlate(p));
+  const plates = parsed.flatMap((p) => (p.ok ? [p.plate] : []));
+  if (!plates.length || plates.length !== parsed.length) return again(turn, d, 'plate', 'details.plate.not_a_plate');
+  d.officers = { ...d.officers, vehiclePlates: [...new Set(plates)] };
+  turn.advance(d);
+}
+
+/** A typed constituency or ward: exact is taken; otherwise the closest names are offered as buttons. */
+function onUnitName(turn: Turn, d: Draft, step: 'const' | 'ward', m: UnitMatch<{ code: number; name: string }>): void {
+  if (m.kind === 'exact') {
+    setUnit(d, step, m.unit.code);
+    return turn.advance(d);
+  }
+  if (m.kind === 'none') return turn.say(`details.${step}.unknown`, { county: countyName(d) }, { keyboard: keyboard(d, step) });
+  const choices = m.units.map((u) => ({ value: String(u.code), label: u.name }));
+  return turn.say('details.suggest', undefined, { keyboard: keyboard(d, step, choices) });
+}

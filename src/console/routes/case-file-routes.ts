@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { canSeeIdentity } from '../access';
+import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
+import { caseFileQuery, ticketParams } from '../schemas';
+import { openTicket, ticketGuard } from './ticket-routes';
+
+/**
+ * The print view is a page of its own: its one inline stylesheet is allowed by its hash, and
+ * nothing else (no scripts, no images, no forms).
+ */
+function printCsp(html: string): string {
+  const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+  const hash = createHash('sha256').update(css).digest('base64');
+  return `default-src 'none'; style-src 'sha256-${hash}'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'`;
+}
+
+/**
+ * "Case file" on a referred ticket: the PDF to download (`format=pdf`) or the print view
+ * (`format=html`), in the language the agent picks (`lang`, default the console's). Whoever may
+ * open the ticket may produce it; the reporter's identity is in it only if the viewer may see it
+ * and the reporter said yes for that agency. Every file produced is in the audit trail.
+ */
+export function caseFileRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
+  const guard = ticketGuard(ctx);
+  app.get('/tickets/:id/case-file', { ...guard, schema: { params: ticketParams, querystring: caseFileQuery } }, async (req, reply) => {
+    const me = signedInAgent(req);
+    const report = openTicket(req);
+    const language = req.query.lang ?? ctx.auth.language(req);
+    const result = await ctx.caseFiles.produce(report, agentRef(me), { format: req.query.format, language, viewerMaySeeIdentity: canSeeIdentity(me.agent, report) });
+    if (!result.ok) return ctx.problem(req, reply, 404, 'not_found');
+    reply.type(result.contentType).header('cache-control', 'no-store');
+    if (typeof result.body === 'string') return reply.header('content-security-policy', printCsp(result.body)).header('x-frame-options', 'DENY').send(result.body);
+    return reply.header('content-disposition', `attachment; filename="${result.fileName}"`).send(result.body);
+  });
+}

@@ -1,0 +1,113 @@
+import { identityForCaseFile, isAgency, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
+import type { Lang, Translator } from '../i18n';
+import type { Logger } from '../logger';
+import type { MessageDoc, ReportDoc, ReportEventDoc, Store } from '../store';
+import { caseFileName, renderCaseFileHtml, renderCaseFilePdf, type CaseFileEvidence, type CaseFileInput, type CaseFileReporterMessage } from './case-file';
+import type { AgentRef } from './ticket-actions';
+
+export type CaseFileFormat = 'pdf' | 'html';
+
+export type CaseFileResult =
+  | { ok: true; fileName: string; contentType: string; body: Buffer | string; withIdentity: boolean }
+  | { ok: false; reason: 'not_referred' };
+
+export interface CaseFileRequest {
+  format: CaseFileFormat;
+  /** The agent's choice, not the reporter's language. */
+  language: Lang;
+  /** False when the viewer may not see who reported (src/domain/policy.ts): then no identity either way. */
+  viewerMaySeeIdentity: boolean;
+}
+
+/** The consent answers recorded for a report (`consent_answered` events), oldest first. */
+export function consentAnswers(history: readonly ReportEventDoc[]): ConsentAnswer[] {
+  return history.flatMap((e) => {
+    const agency = e.data?.agency;
+    const answer = e.data?.answer;
+    if (e.type !== 'consent_answered' || !isAgency(agency) || (answer !== 'yes' && answer !== 'no')) return [];
+    return [{ agency, answer, at: e.at }];
+  });
+}
+
+/**
+ * The referral case file of one referred ticket, for the agency it was referred to: built from
+ * the report, the reporter's own messages (never agent replies or internal notes) and, only when
+ * the consent rule allows it, the reporter's name and phone. Every file produced is written to
+ * the audit trail: who, when, which agency, with or without identity.
+ */
+export class CaseFileService {
+  constructor(private readonly deps: { store: Store; translator: Translator; logger?: Logger; now?: () => Date }) {}
+
+  async produce(report: ReportDoc, agent: AgentRef, req: CaseFileRequest): Promise<CaseFileResult> {
+    const agency = report.referral?.agency;
+    if (!agency) return { ok: false, reason: 'not_referred' };
+    const { store, translator } = this.deps;
+    const [history, messages] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id)]);
+    const reporter = req.viewerMaySeeIdentity ? await this.sharedIdentity(report, agency, history) : null;
+    const input = caseFileInput(report, agency, messages, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() });
+    const body = req.format === 'pdf' ? await renderCaseFilePdf(input, translator) : renderCaseFileHtml(input, translator);
+    const withIdentity = reporter !== null;
+    await store.reports.addEvent(report._id, 'case_file', { kind: 'agent', agentId: agent.id }, { agency, withIdentity, format: req.format, language: req.language });
+    this.deps.logger?.info({ reportId: report._id.toString(), agency, withIdentity, format: req.format, outcome: 'case_file' }, 'case file produced');
+    return { ok: true, fileName: caseFileName(input, req.format), contentType: req.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', body, withIdentity };
+  }
+
+  private async sharedIdentity(report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[]): Promise<CaseFileInput['reporter']> {
+    // Anonymous: the identity is not even read.
+    if (report.anonymous) return null;
+    const who = await this.deps.store.reporters.identityOf(report.reporterId);
+    const name = [who?.firstName, who?.lastName].filter(Boolean).join(' ');
+    const r = identityForCaseFile(report, agency, consentAnswers(history), { name, phone: who?.phone });
+    return r.ok ? r.identity : null;
+  }
+}
+
+const EVIDENCE_KINDS = new Set(['photo', 'video', 'voice', 'audio', 'document']);
+
+function evidenceOf(report: ReportDoc): CaseFileEvidence[] {
+  const items = [...(report.description.voice ? [report.description.voice] : []), ...report.evidence];
+  return items
+    .filter((e) => EVIDENCE_KINDS.has(e.kind))
+    .map((e) => ({ kind: e.kind, ...(e.fileName ? { fileName: e.fileName } : {}), ...(e.mimeType ? { mimeType: e.mimeType } : {}), ...(e.size !== undefined ? { sizeBytes: e.size } : {}), ...(e.caption ? { caption: e.caption } : {}) }));
+}
+
+/** The reporter's own later messages; agent replies and status notices stay out. */
+function timelineOf(messages: readonly MessageDoc[]): CaseFileReporterMessage[] {
+  return messages
+    .filter((m) => m.direction === 'from_reporter')
+    .map((m) => ({
+      at: m.createdAt,
+      ...(m.text ? { text: m.text } : {}),
+      ...(m.media ? { attachment: { kind: m.media.kind, ...(m.media.fileName ? { fileName: m.media.fileName } : {}) } } : {}),
+    }));
+}
+
+function caseFileInput(
+  report: ReportDoc,
+  agency: Agency,
+  messages: readonly MessageDoc[],
+  extra: Pick<CaseFileInput, 'language' | 'reporter' | 'preparedAt'>,
+): CaseFileInput {
+  return {
+    reference: report.reference,
+    agency,
+    kind: report.kind,
+    category: report.category as CategoryCode,
+    ...(report.description.text ? { story: report.description.text } : {}),
+    county: report.county,
+    ...(report.constituency ? { constituency: report.constituency.name } : {}),
+    ...(report.ward ? { ward: report.ward.name } : {}),
+    ...(report.place ? { place: report.place } : {}),
+    ...(report.location ? { location: report.location } : {}),
+    incidentAt: report.incidentAt,
+    when: report.when,
+    reportedAt: report.createdAt,
+    dangerNow: report.dangerNow,
+    ...(report.reporterRole ? { reporterRole: report.reporterRole } : {}),
+    ...(report.officers ? { officers: report.officers } : {}),
+    ...(report.pollingStation ? { pollingStation: report.pollingStation } : {}),
+    evidence: evidenceOf(report),
+    timeline: timelineOf(messages),
+    ...extra,
+  };
+}

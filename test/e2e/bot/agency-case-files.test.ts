@@ -1,0 +1,189 @@
+/**
+ * Issue 15 end to end: a police report with officer details and an election report with a
+ * polling station are walked through the bot; an agent refers each; the reporter is asked through
+ * the bot whether the agency may have their phone number (yes once, no once); the case files'
+ * text, extracted from the PDF with pdftotext, holds exactly what may leave Ripoti. A screenshot
+ * of one print view goes to test-artifacts/.
+ *
+ * The replies queue is stood in for by `deliver` below (DeliveryService's compose and sent, the
+ * same calls the replies worker makes, without its pacing): the question reaches the reporter's
+ * chat with its Yes / No buttons through the Bot API double.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Types } from 'mongoose';
+import type { Agency } from '../../../src/domain';
+import { Translator } from '../../../src/i18n';
+import { createLogger } from '../../../src/logger';
+import { CaseFileService } from '../../../src/services/case-file-service';
+import { DeliveryService } from '../../../src/services/delivery-service';
+import type { EventBus } from '../../../src/services/events';
+import { TicketService } from '../../../src/services/ticket-service';
+import type { AgentRef } from '../../../src/services/ticket-actions';
+import type { ReportDoc } from '../../../src/store';
+import { artifactPath, launchChromium } from '../../support/browser';
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import type { TelegramUser } from '../../support/telegram';
+import { allTexts, lastText, referenceIn } from './helpers';
+
+let h: BotHarness;
+let translator: Translator;
+let tickets: TicketService;
+let caseFiles: CaseFileService;
+const agent: AgentRef = { id: new Types.ObjectId().toString(), role: 'agent' };
+
+beforeAll(async () => {
+  h = await startBotHarness('agency-case-files');
+  translator = await Translator.create();
+  const logger = createLogger({ level: 'silent', name: 'agency-e2e' });
+  const events = { publish: async () => undefined } as unknown as EventBus;
+  const delivery = new DeliveryService({ store: h.store, translator, events, logger });
+  const deliver = async (messageId: string) => {
+    const plan = await delivery.prepare(messageId);
+    if (!plan.due) return;
+    const { text, buttons } = await delivery.compose(plan.message);
+    const extra = buttons ? { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } : undefined;
+    const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, text, extra);
+    await delivery.sent(plan.message, sent.message_id);
+  };
+  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never };
+  tickets = new TicketService({ store: h.store, desk, replies: { deliver }, events, logger });
+  caseFiles = new CaseFileService({ store: h.store, translator });
+}, 60_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function startReport(u: TelegramUser, kind: string, category: string, story: string, county: string, place: string): Promise<void> {
+  await u.sendText('/start');
+  if (u.buttons().includes('☰ Menu in English')) await u.press('☰ Menu in English');
+  await u.press('📝 Report an incident');
+  await u.press(kind);
+  await u.press(category);
+  await u.press('No');
+  await u.sendText(story);
+  await u.sendText(county);
+  await u.sendText(place);
+  await u.press('Today');
+}
+
+/** The review offers the details for the agency (one line says why); its button opens the group. */
+async function addDetails(u: TelegramUser): Promise<void> {
+  expect(lastText(u)).toContain('Please check your report');
+  expect(lastText(u)).toContain('Optional details help the agency act');
+  await u.press('🕵️ Add details for the agency');
+}
+
+async function sendWithPhone(u: TelegramUser, phone: string): Promise<ReportDoc> {
+  expect(lastText(u)).toContain('Please check your report');
+  await u.press('📞 Send with my phone number');
+  await u.press('📱 Send my phone number', { phoneNumber: phone });
+  const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+  if (!report) throw new Error('report not stored');
+  return report;
+}
+
+/** The agent takes the ticket, writes a note and a reply (neither may reach the case file), and refers it. */
+async function referAndAsk(u: TelegramUser, report: ReportDoc, agency: Agency): Promise<void> {
+  await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
+  expect(await tickets.addNote(report._id.toString(), agent, 'INTERNAL NOTE the caller sounded drunk')).toEqual({ ok: true });
+  expect((await tickets.reply(report._id.toString(), agent, 'AGENT REPLY thank you, we are on it')).ok).toBe(true);
+  expect(await tickets.refer(report._id.toString(), agent, agency)).toEqual({ ok: true });
+  expect(await tickets.askConsent(report._id.toString(), agent)).toEqual({ ok: true });
+  expect(lastText(u)).toContain(`About your report ${report.reference}: ${agency} (`);
+  expect(lastText(u)).toContain('would like to contact you. May we give them your phone number?');
+  expect(u.buttons()).toEqual(['Yes, give them my number', 'No']);
+}
+
+async function pdfText(report: ReportDoc, language: 'en' | 'sw'): Promise<string> {
+  const fresh = await h.store.reports.findById(report._id);
+  const result = await caseFiles.produce(fresh!, agent, { format: 'pdf', language, viewerMaySeeIdentity: true });
+  if (!result.ok || typeof result.body === 'string') throw new Error('no PDF');
+  const file = join(mkdtempSync(join(tmpdir(), 'casefile-')), result.fileName);
+  writeFileSync(file, result.body);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+describe('referral case files from the bot to the agency', () => {
+  it('police misconduct: officer details asked in the bot, consent yes: name and phone in the IPOA case file, never notes or replies', async () => {
+    const u = h.tg.user({ firstName: 'Achieng', lastName: 'Odhiambo', username: 'achieng_o', languageCode: 'en' });
+    await startReport(u, 'Police misconduct', 'Bribery or extortion by police', 'Officers at the roadblock took 2,000 shillings from our matatu.', 'Nakuru', 'Naivasha road junction');
+    await addDetails(u);
+    expect(lastText(u)).toContain('Who did this happen to?');
+    await u.press('I saw it happen');
+    await u.sendText('Cpl Otieno, service number 84512');
+    await u.press('GSU');
+    await u.sendText('Naivasha Police Station');
+    await u.sendText('a white probox');
+    expect(allTexts(u).slice(-2)[0]).toContain('does not look like a number plate');
+    await u.sendText('kda 123a');
+    expect(lastText(u)).toContain('KDA 123A');
+    const report = await sendWithPhone(u, '+254722000111');
+    expect(report).toMatchObject({
+      reporterRole: 'witness',
+      officers: { names: 'Cpl Otieno', serviceNumbers: ['84512'], unit: 'gsu', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'] },
+    });
+    await u.sendText('They were back at the same place this morning.');
+
+    await referAndAsk(u, report, 'IPOA');
+    await u.press('Yes, give them my number');
+    expect(lastText(u)).toMatch(/^Thank you\. We will give IPOA .*your phone number for report R-/);
+
+    const text = await pdfText(report, 'en');
+    for (const allowed of [
+      report.reference, 'Case file for', 'a witness', 'Cpl Otieno', '84512', 'General Service Unit', 'Naivasha Police Station', 'KDA 123A',
+      'Officers at the roadblock took 2,000 shillings', 'Nakuru', 'Naivasha road junction', 'They were back at the same place this morning.',
+      'Achieng Odhiambo', '+254722000111',
+    ]) expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);
+    for (const forbidden of ['INTERNAL NOTE', 'drunk', 'AGENT REPLY', 'achieng_o', 'white probox', String(u.chatId)]) expect([forbidden, text.includes(forbidden)]).toEqual([forbidden, false]);
+
+    const history = await h.store.reports.history(report._id);
+    expect(history.filter((e) => e.type === 'consent_answered').map((e) => e.data)).toEqual([{ agency: 'IPOA', answer: 'yes' }]);
+    expect(history.filter((e) => e.type === 'case_file').map((e) => ({ ...e.data, by: String(e.actor.agentId) }))).toEqual([
+      { agency: 'IPOA', withIdentity: true, format: 'pdf', language: 'en', by: agent.id },
+    ]);
+  });
+
+  it('election incident: polling station, constituency and ward; consent no: the IEBC case file (in Swahili) says to reach the reporter through Ripoti', async () => {
+    const u = h.tg.user({ firstName: 'Baraka', lastName: 'Ouma', languageCode: 'en' });
+    await startReport(u, 'Election-related incident', 'Intimidation or violence', 'Youths chased voters away from the queue.', 'Kisumu', 'Kondele');
+    await addDetails(u);
+    await u.press('To me');
+    await u.sendText('Kondele Primary School 04224011');
+    await u.sendText('Kisumu Centrl');
+    expect(lastText(u)).toContain('Did you mean');
+    await u.press('Kisumu Central');
+    await u.sendText('kondele');
+    const report = await sendWithPhone(u, '+254733000222');
+    expect(report).toMatchObject({ reporterRole: 'victim', pollingStation: { name: 'Kondele Primary School', code: '04224011' }, constituency: { code: 240, name: 'Kisumu Central' }, ward: { name: 'Kondele' } });
+
+    await referAndAsk(u, report, 'IEBC');
+    await u.press('No');
+    expect(lastText(u)).toMatch(/^Understood\. We will not give IEBC .*your number\. They can reach you through Ripoti/);
+
+    const text = await pdfText(report, 'sw');
+    for (const allowed of [report.reference, 'Kondele Primary School', '04224011', 'Kisumu Central', 'Kondele', 'Youths chased voters away', 'wasiliana na Ripoti ukitaja nambari ya kumbukumbu']) {
+      expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);
+    }
+    for (const forbidden of ['Baraka', 'Ouma', '+254733000222', '733000222', 'INTERNAL NOTE', 'AGENT REPLY']) expect([forbidden, text.includes(forbidden)]).toEqual([forbidden, false]);
+    const history = await h.store.reports.history(report._id);
+    expect(history.filter((e) => e.type === 'case_file').map((e) => e.data)).toEqual([{ agency: 'IEBC', withIdentity: false, format: 'pdf', language: 'sw' }]);
+
+    // The print view of the same file, as an agent prints it: one page in test-artifacts/.
+    const fresh = await h.store.reports.findById(report._id);
+    const html = await caseFiles.produce(fresh!, agent, { format: 'html', language: 'en', viewerMaySeeIdentity: true });
+    if (!html.ok || typeof html.body !== 'string') throw new Error('no print view');
+    expect(html.body).not.toContain('+254733000222');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+      await page.setContent(html.body);
+      await page.screenshot({ path: artifactPath('case-file-print.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The console's case file and consent question over HTTP: only on a referred ticket, only for
+ * whoever may open it; the PDF is a download, the print view a page with its own strict CSP; the
+ * ticket page shows the details for the agency; asking an anonymous reporter is refused.
+ */
+import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
+import { reportInput, reporter } from '../../support/tickets-harness';
+
+let h: ConsoleHarness;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-casefile' });
+  await h.account('wambui', 'agent');
+  await h.account('otieno', 'agent');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function referredTicket(anonymous: boolean) {
+  const who = await reporter(h.store);
+  const { report } = await h.reports.submit({
+    ...reportInput(who._id),
+    anonymous,
+    reporterRole: 'witness',
+    officers: { names: 'Sgt Kamau', station: 'Kilimani Police Station', vehiclePlates: ['GK 123A'] },
+  });
+  const id = report._id.toString();
+  const agent = h.browser();
+  await agent.signIn('wambui');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  return { id, agent };
+}
+
+it('a referred ticket gives a PDF download and a print view; every one is in the history; others get 403', async () => {
+  const { id, agent } = await referredTicket(false);
+  const page = await agent.get(`/tickets/${id}`);
+  expect(page.body).toContain('Sgt Kamau');
+  expect(page.body).toContain('GK 123A');
+  expect(page.body).not.toContain(`/tickets/${id}/case-file`);
+  expect((await agent.get(`/tickets/${id}/case-file?format=pdf`)).statusCode).toBe(404);
+
+  expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
+  const referred = (await agent.get(`/tickets/${id}`)).body;
+  expect(referred).toContain(`/tickets/${id}/case-file`);
+  expect(referred).toContain('The reporter has not been asked about sharing their phone number with this agency.');
+
+  const pdf = await fetch(`${h.base}/tickets/${id}/case-file?format=pdf&lang=sw`, { headers: { cookie: `ripoti_session=${agent.cookies.get('ripoti_session')}` } });
+  expect(pdf.status).toBe(200);
+  expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="ripoti-R-[A-Z0-9-]+-IPOA\.pdf"$/);
+  expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+
+  const print = await agent.get(`/tickets/${id}/case-file?format=html`);
+  expect(print.statusCode).toBe(200);
+  expect(print.body).toContain('Kilimani Police Station');
+  expect(print.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; /);
+  // No consent asked yet: no identity, the reference line instead.
+  expect(print.body).not.toContain('Wanjiru');
+
+  const history = await h.store.reports.history(id);
+  expect(history.filter((e) => e.type === 'case_file').map((e) => e.data)).toEqual([
+    { agency: 'IPOA', withIdentity: false, format: 'pdf', language: 'sw' },
+    { agency: 'IPOA', withIdentity: false, format: 'html', language: 'en' },
+  ]);
+  expect((await agent.get(`/tickets/${id}`)).body).toContain('Case file produced');
+
+  const other = h.browser();
+  await other.signIn('otieno');
+  expect((await other.get(`/tickets/${id}/case-file?format=html`)).statusCode).toBe(403);
+});
+
+it('the consent question is sent for a named reporter and refused for an anonymous one', async () => {
+  const named = await referredTicket(false);
+  await named.agent.post(`/tickets/${named.id}/refer`, { agency: 'IPOA', note: '' });
+  const asked = await named.agent.post(`/tickets/${named.id}/consent`);
+  expect(asked.headers.location).toBe(`/tickets/${named.id}?ok=consent_asked`);
+  expect((await named.agent.get(`/tickets/${named.id}`)).body).toContain('The reporter has been asked; no answer yet.');
+  const notices = (await h.store.messages.listForReport(named.id)).filter((m) => m.notice?.key === 'notices:consentAsk');
+  expect(notices.map((m) => m.notice?.vars)).toEqual([{ agency: 'IPOA', reportId: named.id }]);
+
+  const anon = await referredTicket(true);
+  await anon.agent.post(`/tickets/${anon.id}/refer`, { agency: 'IPOA', note: '' });
+  expect((await anon.agent.get(`/tickets/${anon.id}`)).body).not.toContain(`/tickets/${anon.id}/consent`);
+  const refused = await anon.agent.post(`/tickets/${anon.id}/consent`);
+  expect(refused.headers.location).toBe(`/tickets/${anon.id}?err=refused_anonymous`);
+  expect((await h.store.messages.listForReport(anon.id)).some((m) => m.notice?.key === 'notices:consentAsk')).toBe(false);
+});

@@ -1,0 +1,170 @@
+/**
+ * The optional details for the agency (issue 15): offered on the review (so skipping them costs no
+ * tap), each question skippable with one tap or a typed skip word, the rest of the group with
+ * "Skip these questions"; back to the review after the group; stored on the report.
+ */
+import { migrateSession, SESSION_VERSION, type Draft, type Step } from '../../../src/bot/session';
+import { toReport } from '../../../src/bot/wizard/flow';
+import { step } from '../../../src/bot/wizard/step';
+import type { Reply, StepResult, WizardState } from '../../../src/bot/wizard/types';
+
+const NOW = new Date('2026-11-28T09:30:00Z');
+const ID = 'dRaFt0000001';
+const BASE: Draft = {
+  id: ID, step: 'when', kind: 'police', category: 'p_bribery', danger: false, text: 'They took money at the roadblock.',
+  county: 32, place: 'Naivasha road junction',
+};
+const at = (s: Step, extra: Partial<Draft> = {}): WizardState => ({ draft: { ...BASE, step: s, when: 'today', incidentAt: NOW.getTime(), ...extra } });
+const press = (state: WizardState, value: string): StepResult => step(state, { type: 'button', draftId: ID, step: state.draft?.step ?? 'kind', value }, NOW);
+const type = (state: WizardState, text: string): StepResult => step(state, { type: 'text', text }, NOW);
+const said = (r: StepResult) => r.replies.filter((x): x is Extract<Reply, { type: 'message' }> => x.type === 'message').map((x) => x.texts.map((t) => t.key).join('+'));
+const lastKeyboard = (r: StepResult) => [...r.replies].reverse().find((x) => x.type === 'message' && x.keyboard)?.['keyboard' as never];
+
+/** Feeds inputs one after the other, as the reporter would. */
+function walk(state: WizardState, ...inputs: ((s: WizardState) => StepResult)[]): StepResult {
+  let r: StepResult = { state, replies: [], effects: [] };
+  for (const input of inputs) r = input(r.state);
+  return r;
+}
+
+describe('the optional details', () => {
+  it('after "when" the review comes at once: the details are not asked on the way', () => {
+    const r = press({ draft: { ...BASE } }, 'today');
+    expect(r.state.draft?.step).toBe('review');
+    expect(r.replies.map((x) => x.type)).toEqual(['answer', 'review']);
+  });
+
+  it('the review\'s details button opens the group at whom it happened to, with Skip and "Skip these questions"', () => {
+    const r = press(at('review'), 'e_role');
+    expect(r.state.draft).toMatchObject({ step: 'role', editing: true });
+    expect(said(r)).toEqual(['details.intro+details.role.ask']);
+    expect(lastKeyboard(r)).toMatchObject({ type: 'detail', step: 'role', first: true, choices: [{ value: 'victim' }, { value: 'witness' }, { value: 'on_behalf' }] });
+  });
+
+  it('"Skip these questions" and Back return to the review (one tap for the whole group)', () => {
+    const opened = press(at('review'), 'e_role').state;
+    for (const value of ['ska', 'back']) {
+      const r = press(opened, value);
+      expect(r.state.draft?.step).toBe('review');
+      expect(r.replies.map((x) => x.type)).toEqual(['answer', 'review']);
+      expect(toReport(r.state.draft as Draft)).not.toHaveProperty('officers');
+    }
+  });
+
+  it('opened from the review, the whole group is asked (answered or skipped one by one) and leads back to the review', () => {
+    const r = walk(
+      at('review'),
+      (s) => press(s, 'e_role'),
+      (s) => press(s, 'victim'),
+      (s) => press(s, 'sk'),
+      (s) => press(s, 'gsu'),
+      (s) => type(s, 'ruka'),
+      (s) => type(s, 'KDA 123A'),
+    );
+    expect(r.state.draft).toMatchObject({ step: 'review', role: 'victim', officers: { unit: 'gsu', vehiclePlates: ['KDA 123A'] } });
+    expect(r.state.draft?.editing).toBeUndefined();
+    expect(r.replies.map((x) => x.type)).toEqual(['review']);
+  });
+
+  it('police: role, names and numbers, unit, station and plate are stored normalised on the report', () => {
+    const r = walk(
+      at('role'),
+      (s) => press(s, 'witness'),
+      (s) => type(s, 'Cpl Otieno, service no. 84512'),
+      (s) => press(s, 'gsu'),
+      (s) => type(s, 'Naivasha Police Station'),
+      (s) => type(s, 'kda123a'),
+    );
+    expect(r.state.draft?.step).toBe('review');
+    const report = toReport(r.state.draft as Draft);
+    expect(report).toMatchObject({
+      reporterRole: 'witness',
+      officers: { names: 'Cpl Otieno', serviceNumbers: ['84512'], unit: 'gsu', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'] },
+    });
+  });
+
+  it('a non-plate is asked again politely; a government plate typed loosely is taken', () => {
+    const wrong = type(at('plate'), 'a white probox');
+    expect(wrong.state.draft?.step).toBe('plate');
+    expect(said(wrong)).toEqual(['details.plate.not_a_plate', 'details.plate.ask']);
+    const right = type(wrong.state, 'gk-456b');
+    expect(right.state.draft?.officers?.vehiclePlates).toEqual(['GK 456B']);
+  });
+
+  it('typed skip words skip one question, in English and Swahili; the unit can be typed too', () => {
+    expect(type(at('ofc'), 'ruka').state.draft?.step).toBe('unit');
+    expect(type(at('ofc'), 'Skip').state.draft?.step).toBe('unit');
+    expect(type(at('unit'), 'polisi wa trafiki').state.draft?.officers).toEqual({ unit: 'traffic' });
+    expect(type(at('role'), 'Mimi mwenyewe').state.draft).toMatchObject({ step: 'ofc', role: 'victim' });
+    expect(type(at('role'), 'shahidi').state.draft?.role).toBe('witness');
+    expect(said(type(at('role'), 'the driver'))).toEqual(['details.use_buttons', 'details.intro+details.role.ask']);
+    expect(said(type(at('unit'), 'blue ones'))).toEqual(['details.use_buttons', 'details.unit.ask']);
+  });
+
+  it('election: polling station, then constituency and ward matched within the county, with did-you-mean', () => {
+    const e = (s: Step, extra: Partial<Draft> = {}) => at(s, { kind: 'election', category: 'e_violence', county: 47, ...extra });
+    expect(press(e('role'), 'victim').state.draft?.step).toBe('pstn');
+    const station = type(e('pstn'), 'Moi Primary School 047280139801');
+    expect(station.state.draft).toMatchObject({ step: 'const', pollingStation: { name: 'Moi Primary School', code: '047280139801' } });
+    const typo = type(station.state, 'Westland');
+    expect(said(typo)).toEqual(['details.suggest']);
+    expect(lastKeyboard(typo)).toMatchObject({ choices: [{ value: '274', label: 'Westlands' }] });
+    const chosen = press(typo.state, '274');
+    expect(chosen.state.draft).toMatchObject({ step: 'ward', constituency: 274 });
+    const ward = type(chosen.state, 'Parklands');
+    expect(ward.state.draft).toMatchObject({ step: 'review', ward: 1367 });
+    expect(toReport(ward.state.draft as Draft)).toMatchObject({
+      pollingStation: { name: 'Moi Primary School', code: '047280139801' },
+      constituency: { code: 274, name: 'Westlands' },
+      ward: { code: 1367, name: 'Parklands/Highridge' },
+    });
+  });
+
+  it('a constituency of another county is neither found nor accepted from a tampered button', () => {
+    const e = at('const', { kind: 'election', category: 'e_violence', county: 47 });
+    expect(said(type(e, 'Molo'))).toEqual(['details.const.unknown']);
+    expect(press(e, '166').replies).toEqual([{ type: 'answer', text: { key: 'wizard.stale' } }, ...press(e, '166').replies.slice(1)]);
+    expect(press(e, '166').state.draft?.constituency).toBeUndefined();
+  });
+});
+
+it('changing the county drops the constituency and ward given for the old one', () => {
+  const r = press(at('county', { kind: 'election', category: 'e_violence', county: 47, constituency: 274, ward: 1367, editing: true }), '42');
+  expect(r.state.draft?.constituency).toBeUndefined();
+  expect(r.state.draft?.ward).toBeUndefined();
+});
+
+describe('sessions of version 2 (before the details)', () => {
+  it('a draft at the review reads unchanged and can be sent', () => {
+    const v2 = { v: 2, lang: 'sw', draft: { ...BASE, step: 'review', when: 'today', incidentAt: NOW.getTime(), evidence: [] } };
+    const s = migrateSession(JSON.parse(JSON.stringify(v2)));
+    expect(s).toEqual({ ...v2, v: SESSION_VERSION });
+    const r = press({ draft: s?.draft }, 'sa');
+    expect(r.effects).toMatchObject([{ type: 'submit', report: { category: 'p_bribery', anonymous: true } }]);
+  });
+
+  it('a draft at "when" goes on to the review', () => {
+    const s = migrateSession({ v: 2, draft: { ...BASE } });
+    expect(press({ draft: s?.draft }, 'today').state.draft?.step).toBe('review');
+  });
+});
+
+describe('sessions of version 3 saved in the middle of the group (when it followed "when")', () => {
+  it('carry on with the next question and end at the review', () => {
+    const v3 = { v: 3, lang: 'en', draft: { ...BASE, step: 'unit', when: 'today', incidentAt: NOW.getTime(), role: 'witness' } };
+    const s = migrateSession(JSON.parse(JSON.stringify(v3)));
+    expect(s).toEqual(v3);
+    const r = walk(
+      { draft: s?.draft },
+      (st) => press(st, 'traffic'),
+      (st) => type(st, 'Gilgil Police Station'),
+      (st) => press(st, 'sk'),
+    );
+    expect(r.state.draft).toMatchObject({ step: 'review', role: 'witness', officers: { unit: 'traffic', station: 'Gilgil Police Station' } });
+  });
+
+  it('"Skip these questions" at the first one goes to the review', () => {
+    const s = migrateSession({ v: 3, draft: { ...BASE, step: 'role', when: 'today', incidentAt: NOW.getTime() } });
+    expect(press({ draft: s?.draft }, 'ska').state.draft?.step).toBe('review');
+  });
+});
