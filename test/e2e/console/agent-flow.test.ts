@@ -9,6 +9,7 @@ import { freePort } from '../../support/ports';
 import { connectTestDb, type TestDb } from '../../support/db';
 import { deleteByPrefix, connectTestRedis } from '../../support/redis';
 import { seedReport } from '../../support/report-fixtures';
+import { eventually } from '../../support/bot-harness';
 import { spawnApp, type Spawned } from '../../support/spawn-app';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { artifactPath, launchChromium, makePng } from '../../support/browser';
@@ -124,6 +125,11 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
     { category: 'e_resources', kind: 'election', priority: 4, county: 22, place: 'Thika sub-county offices' },
   ] as const;
   for (const o of others) await seedReport(store, { ...o, description: { text: 'Seeded for the queue view.' } });
+  // Stored straight into MongoDB, as if Redis had been down: the worker's outbox relay queues them
+  // on its next pass (every 5 s). Agent two's "take next" below needs them queued, and a fast run
+  // can get there before that pass.
+  const queued = eventually(async () => (await store.models.Report.countDocuments({ queuedAt: null })) === 0, 'the seeded tickets to be queued by the relay', 30_000);
+  queued.catch(() => undefined); // awaited below
 
   const reporter = tg.user({ firstName: 'Mercy', lastName: 'Akinyi', username: 'mercy_a', languageCode: 'en' });
   const reference = await fileReport(reporter);
@@ -206,6 +212,7 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   b.errors.splice(0); // that 403 was the point; anything after it is not
   await b.page.goto(`${base}/queue`);
   await expect(b.page.locator('body').textContent()).resolves.not.toContain(reference);
+  await queued;
   await b.page.getByRole('button', { name: 'Take next ticket' }).click();
   await b.page.waitForURL(/\/tickets\/[a-f0-9]{24}$/);
   expect(b.page.url()).not.toBe(ticketUrl);
