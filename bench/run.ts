@@ -348,7 +348,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     queues = createQueues({
       config: {
         redis: { url: redisUrl, prefix },
-        telegram: { token: tg.token, apiRoot: tg.apiRoot, mode: 'webhook', webhook: { host: '127.0.0.1', port: 0, maxConnections: 40 } },
+        telegram: { token: tg.token, apiRoot: tg.apiRoot, mode: 'webhook', webhook: { host: '127.0.0.1', port: 0, maxConnections: 40 }, sendRatePerSecond: 28, paidBroadcast: false },
         // Agents hold many tickets here: the per-agent cap is a console policy, not what is measured.
         tickets: { maxPerAgent: 1_000_000, slaMinutes: [5, 15, 60, 240] },
         replies: { ratePerSecond: 25 },
