@@ -72,7 +72,7 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_PORT: port.default(8443),
   TELEGRAM_WEBHOOK_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(40),
   TELEGRAM_SUPERVISORS_CHAT_ID: z.coerce.number().int().optional(),
-  TELEGRAM_SEND_RATE_PER_SECOND: positiveInt.max(1000).default(28),
+  TELEGRAM_SEND_RATE_PER_SECOND: z.coerce.number().int().min(0).max(1000).default(28),
   TELEGRAM_PAID_BROADCAST: bool.default(false),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
@@ -114,7 +114,7 @@ export interface Config {
     mode: 'polling' | 'webhook';
     webhook: { url?: string; secret?: string; host: string; port: number; maxConnections: number };
     supervisorsChatId?: number;
-    /** Messages per second every role together sends (the shared outgoing budget). */
+    /** Messages per second every role together sends (the shared outgoing budget); 0: unpaced (a Bot API double only). */
     sendRatePerSecond: number;
     /** Sends carry `allow_paid_broadcast` (up to 1,000 messages/s, for a fee in Telegram Stars). */
     paidBroadcast: boolean;
