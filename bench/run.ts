@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --quick] [--runs N] [--connections N] [--profile] [--skip-delivery]`
- * (`--triage-only`: just the triage linker, bench/triage.ts; `--skip-triage`: all but it)
+ * (`--triage-only`: just the triage linker, bench/triage.ts; `--skip-triage`: all but it;
+ * `--surge-only [--surge N] [--surge-window S]`: the surge under Telegram's limits, bench/surge.ts; `--skip-surge`)
  *
  * Starts the real bot (webhook mode, Redis sessions, MongoDB store, tickets queue, replies worker)
  * as a child process against the Bot API double and drives simulated reporters over HTTP; measures
@@ -36,6 +37,7 @@ import { maxInSlidingWindow, maxPerCalendarSecond, median, summarize } from './l
 import { cpuSeconds, machine, rss } from './lib/sysinfo';
 import { freePort } from '../test/support/ports';
 import { runTriageBench } from './triage';
+import { runSurgeBench } from './surge';
 
 // ---------------------------------------------------------------- options
 
@@ -632,6 +634,7 @@ async function oneRun(ctx: RunContext): Promise<RunOutput> {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--triage-only')) return runTriageBench(process.argv.slice(2));
+  if (process.argv.includes('--surge-only')) return void (await runSurgeBench(process.argv.slice(2)));
   const opts = parseArgs(process.argv.slice(2));
   const base = opts.quick ? QUICK : FULL;
   const sizes: Sizes = opts.paced ? { ...base, paced: opts.paced.map((offered) => ({ reporters: 200, offered, journeys: 2 })) } : base;
@@ -667,6 +670,7 @@ async function main(): Promise<void> {
   writeFileSync(join(ROOT, 'bench', md), `${table}\n`);
   log(`wrote bench/${opts.out} and bench/${md}`);
   if (!process.argv.includes('--skip-triage')) await runTriageBench(process.argv.slice(2));
+  if (!process.argv.includes('--skip-surge')) await runSurgeBench(process.argv.slice(2));
 }
 
 main().then(
