@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
+import { applyIndexes, connectMongo, createStore } from '../src/store';
 import { TelegramDouble } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
 import type { RecordedCall } from '../test/support/telegram/types';
@@ -174,6 +175,11 @@ export async function runSurgeBench(argv: string[]): Promise<SurgeFigures> {
     }
     const u = new URL(mongoUri);
     u.pathname = `/ripoti_surge_${randomBytes(4).toString('hex')}`;
+    // Production checks its indexes at start; `migrate` builds them, as an operator would.
+    const conn = await connectMongo(u.toString(), { autoIndex: false });
+    createStore(conn, [{ id: 'migrate', key: Buffer.alloc(32) }]);
+    await applyIndexes(conn);
+    await conn.close();
     const port = await freePort();
     const webhookUrl = `http://127.0.0.1:${port}/telegram/${randomBytes(6).toString('hex')}`;
     sut = await spawnChild({
