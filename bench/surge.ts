@@ -68,9 +68,17 @@ export interface SurgeFigures {
   sendsPerSec: number | null;
   answerMs: { danger: { count: number; p50: number | null; p99: number | null; max: number | null }; others: { count: number; p50: number | null; p99: number | null; max: number | null } };
   tooManyRequests: number;
+  /** Of those, refused while the chat had a message in the previous second (the per-chat limit), else the overall one. */
+  tooManyRequestsPerChat: number;
   updatesLost: number;
   duplicateMessages: number;
   waitNotices: number;
+  /**
+   * Where an update's time went: `inBot` from the POST being written to its answer (the bot
+   * answers once its messages are sent: the budget's wait is here), `total` adding the wait for
+   * one of the webhook's connections (Telegram's own queue of updates not yet delivered).
+   */
+  webhookMs?: { inBot: { p50: number | null; p99: number | null }; total: { p50: number | null; p99: number | null } };
   firstErrors: string[];
 }
 
@@ -145,6 +153,7 @@ export function analyseSurge(recorded: readonly RecordedCall[], chats: readonly 
     sendsPerSec: round(allSends / ((last - first) / 1000), 2),
     answerMs: { danger: fig(danger), others: fig(others) },
     tooManyRequests: recorded.filter((c) => c.errorCode === 429).length,
+    tooManyRequestsPerChat: recorded.filter((c) => c.errorCode === 429 && (sends.get(Number(c.params.chat_id)) ?? []).some((s) => s.at <= c.at && s.at > c.at - 1000)).length,
     updatesLost: lost,
     duplicateMessages: duplicates,
     waitNotices: notices,
@@ -217,6 +226,9 @@ export async function runSurgeBench(argv: string[]): Promise<SurgeFigures> {
     client.close();
     const f = analyseSurge(driver.state.recorded, chats, result.outcomes, o.rate, result.wallMs);
     f.firstErrors = result.firstErrors;
+    const inBot = summarize(result.service);
+    const total = summarize(result.total);
+    f.webhookMs = { inBot: { p50: round(inBot.p50, 0), p99: round(inBot.p99, 0) }, total: { p50: round(total.p50, 0), p99: round(total.p99, 0) } };
     log(JSON.stringify(f));
     const out = { date: new Date().toISOString(), machine: machine(), options: o, figures: f };
     writeFileSync(join(ROOT, 'bench', 'results-surge.json'), `${JSON.stringify(out, null, 2)}\n`);
