@@ -32,6 +32,8 @@ type CallApi = BotContext['telegram']['callApi'];
  */
 export function pacedTransport(opts: TransportOptions): MiddlewareFn<BotContext> {
   return (ctx, next) => {
+    // The wait a reporter feels starts when their message arrived, not when this answer asked.
+    const arrived = Date.now();
     const tg = ctx.telegram;
     const raw = tg.callApi.bind(tg) as (method: string, payload: object, o?: { signal?: AbortSignal }) => Promise<unknown>;
     const paced = (method: string, payload: Record<string, unknown>, o?: { signal?: AbortSignal }): Promise<unknown> => {
@@ -46,7 +48,7 @@ export function pacedTransport(opts: TransportOptions): MiddlewareFn<BotContext>
         const text = waitNotice(ctx, etaMs);
         await sendPaced(opts.budget, { lane: 'patience', chat }, () => raw('sendMessage', { chat_id: chatId, text }));
       };
-      return sendPaced(opts.budget, { lane, chat, onSlow, slowAfterMs: opts.slowAfterMs, onRateLimited: (retryAfter) => ctx.log.warn({ retryAfter, method }, 'Telegram rate limit: budget paused, sending again') }, () => raw(method, body, o));
+      return sendPaced(opts.budget, { lane, chat, onSlow, since: arrived, slowAfterMs: opts.slowAfterMs, onRateLimited: (retryAfter) => ctx.log.warn({ retryAfter, method }, 'Telegram rate limit: budget paused, sending again') }, () => raw(method, body, o));
     };
     tg.callApi = paced as unknown as CallApi;
     return next();

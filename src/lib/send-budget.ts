@@ -52,6 +52,8 @@ export interface PacedSendOptions {
   /** Called once when this send will wait longer than `slowAfterMs` (the caller tells the person). */
   onSlow?: (etaMs: number) => Promise<void>;
   slowAfterMs?: number;
+  /** When the person's message arrived (epoch ms; default: when this send began): the wait is counted from there. */
+  since?: number;
   /** Told of every 429 (for metrics and the bench). */
   onRateLimited?: (retryAfterSec: number) => void;
 }
@@ -75,13 +77,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function sendPaced<T>(budget: SendBudget, opts: PacedSendOptions, send: () => Promise<T>): Promise<T> {
   const req: SendRequest = { id: randomUUID(), lane: opts.lane, since: 0, ...(opts.chat ? { chat: opts.chat } : {}) };
   let told = !opts.onSlow;
+  const since = opts.since ?? Date.now();
   for (;;) {
     try {
       await waitForSlot(budget, req, () => {
         if (told) return undefined;
         told = true;
         return opts.onSlow;
-      }, opts.slowAfterMs ?? 5000);
+      }, since + (opts.slowAfterMs ?? 5000));
     } catch (err) {
       await budget.leave(req).catch(() => undefined);
       throw err;
@@ -97,12 +100,14 @@ export async function sendPaced<T>(budget: SendBudget, opts: PacedSendOptions, s
   }
 }
 
-async function waitForSlot(budget: SendBudget, req: SendRequest, slow: () => PacedSendOptions['onSlow'], slowAfterMs: number): Promise<void> {
+/** Asks until granted; `slowAt` (epoch ms): if the answer is expected after it, the person is told (once). */
+async function waitForSlot(budget: SendBudget, req: SendRequest, slow: () => PacedSendOptions['onSlow'], slowAt: number): Promise<void> {
   for (;;) {
     const grant = await budget.take(req);
     req.since = grant.since;
     if (grant.waitMs <= 0) return;
-    if (grant.etaMs > slowAfterMs) {
+    // Re-estimated on every ask: those who arrive later in a more urgent lane push the turn back.
+    if (Date.now() + grant.etaMs > slowAt) {
       const tell = slow();
       // The notice is a send of its own; a failure to tell never holds back the answer.
       if (tell) await tell(grant.etaMs).catch(() => undefined);
