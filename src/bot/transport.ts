@@ -48,7 +48,7 @@ export function pacedTransport(opts: TransportOptions): MiddlewareFn<BotContext>
         const text = waitNotice(ctx, etaMs);
         await sendPaced(opts.budget, { lane: 'patience', chat }, () => raw('sendMessage', { chat_id: chatId, text }));
       };
-      return sendPaced(opts.budget, { lane, chat, onSlow, since: arrived, slowAfterMs: opts.slowAfterMs, onRateLimited: (retryAfter) => ctx.log.warn({ retryAfter, method }, 'Telegram rate limit: budget paused, sending again') }, () => raw(method, body, o));
+      return sendPaced(opts.budget, { lane, chat, onSlow, since: arrived, slowAfterMs: opts.slowAfterMs, onRateLimited: (retryAfter) => ctx.log.warn({ retryAfter, method }, 'Telegram rate limit: budget paused, sending again'), onBudgetError: (err) => ctx.log.warn({ err }, 'send budget unreachable: sending unpaced') }, () => raw(method, body, o));
     };
     tg.callApi = paced as unknown as CallApi;
     return next();

@@ -56,6 +56,8 @@ export interface PacedSendOptions {
   since?: number;
   /** Told of every 429 (for metrics and the bench). */
   onRateLimited?: (retryAfterSec: number) => void;
+  /** Told when the budget could not be asked (Redis unreachable): the call then goes unpaced. */
+  onBudgetError?: (err: unknown) => void;
 }
 
 /** The `retry_after` of a 429 answer (telegraf's TelegramError, or the Bot API's JSON), else undefined. */
@@ -86,8 +88,10 @@ export async function sendPaced<T>(budget: SendBudget, opts: PacedSendOptions, s
         return opts.onSlow;
       }, since + (opts.slowAfterMs ?? 5000));
     } catch (err) {
+      // Fails open: with Redis unreachable a message unpaced (Telegram's 429 still honoured
+      // below) is better than silence, e.g. the apology that the reporter's answers are kept.
       await budget.leave(req).catch(() => undefined);
-      throw err;
+      opts.onBudgetError?.(err);
     }
     try {
       return await send();
@@ -95,7 +99,7 @@ export async function sendPaced<T>(budget: SendBudget, opts: PacedSendOptions, s
       const seconds = retryAfterOf(err);
       if (seconds === undefined) throw err;
       opts.onRateLimited?.(seconds);
-      await budget.pause(seconds * 1000);
+      await budget.pause(seconds * 1000).catch(() => sleep(seconds * 1000));
     }
   }
 }

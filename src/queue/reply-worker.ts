@@ -139,7 +139,7 @@ export class ReplyWorker implements Service {
   private budgeted<T>(send: () => Promise<T>): Promise<T> {
     const { budget, metrics } = this.opts;
     if (!budget) return send();
-    return sendPaced(budget, { lane: 'other', onRateLimited: () => metrics?.deliveries.inc({ outcome: 'rate_limited' }) }, send);
+    return sendPaced(budget, { lane: 'other', onRateLimited: () => metrics?.deliveries.inc({ outcome: 'rate_limited' }), onBudgetError: (err) => this.opts.logger.warn({ err }, 'send budget unreachable: sending unpaced') }, send);
   }
 
   /** `allow_paid_broadcast` when configured (telegraf's types predate the parameter). */
