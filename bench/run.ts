@@ -25,7 +25,7 @@ import { TicketService } from '../src/services/ticket-service';
 import { TicketDesk } from '../src/services/ticket-desk';
 import { ReportService } from '../src/services/report-service';
 import { SlaService } from '../src/services/sla-service';
-import { connectMongo, createStore, type Store } from '../src/store';
+import { applyIndexes, connectMongo, createStore, type Store } from '../src/store';
 import { TelegramDouble } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
 import { ROOT, spawnChild, type ChildHandle } from './lib/child';
@@ -306,6 +306,11 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     const u = new URL(mongoUri);
     u.pathname = `/${dbName}`;
     mongoUri = u.toString();
+    // Production refuses to start on missing indexes (src/store/migrate.ts): build them as `migrate` does.
+    const migrateConn = await connectMongo(mongoUri, { autoIndex: false });
+    createStore(migrateConn, [{ id: 'migrate', key: Buffer.alloc(32) }]);
+    await applyIndexes(migrateConn);
+    await migrateConn.close();
 
     const port = await freePort();
     const webhookUrl = `http://127.0.0.1:${port}/telegram/${randomBytes(6).toString('hex')}`;
