@@ -72,6 +72,8 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_PORT: port.default(8443),
   TELEGRAM_WEBHOOK_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(40),
   TELEGRAM_SUPERVISORS_CHAT_ID: z.coerce.number().int().optional(),
+  TELEGRAM_SEND_RATE_PER_SECOND: z.coerce.number().int().min(0).max(1000).default(28),
+  TELEGRAM_PAID_BROADCAST: bool.default(false),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
   // Optionally a `{hash tag}` first: on Redis Cluster every key then lands in one slot, as BullMQ
@@ -112,6 +114,10 @@ export interface Config {
     mode: 'polling' | 'webhook';
     webhook: { url?: string; secret?: string; host: string; port: number; maxConnections: number };
     supervisorsChatId?: number;
+    /** Messages per second every role together sends (the shared outgoing budget); 0: unpaced (a Bot API double only). */
+    sendRatePerSecond: number;
+    /** Sends carry `allow_paid_broadcast` (up to 1,000 messages/s, for a fee in Telegram Stars). */
+    paidBroadcast: boolean;
   };
   mongodbUri: string;
   redis: RedisConfig;
@@ -168,6 +174,9 @@ export function loadMigrateConfig(env: NodeJS.ProcessEnv = process.env): Pick<Co
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parseEnv(schema, env);
+  if (e.TELEGRAM_SEND_RATE_PER_SECOND > 30 && !e.TELEGRAM_PAID_BROADCAST) {
+    throw new ConfigError('TELEGRAM_SEND_RATE_PER_SECOND', 'above 30 needs TELEGRAM_PAID_BROADCAST=true: Telegram allows about 30 messages per second without paid broadcasts');
+  }
   if (e.TELEGRAM_MODE === 'webhook') {
     if (!e.TELEGRAM_WEBHOOK_URL) throw new ConfigError('TELEGRAM_WEBHOOK_URL', 'is required when TELEGRAM_MODE=webhook: the public https URL Telegram posts updates to');
     if (!e.TELEGRAM_WEBHOOK_SECRET) throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', 'is required when TELEGRAM_MODE=webhook: 1-256 characters of A-Z a-z 0-9 _ -');
@@ -191,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxConnections: e.TELEGRAM_WEBHOOK_MAX_CONNECTIONS,
       },
       supervisorsChatId: e.TELEGRAM_SUPERVISORS_CHAT_ID,
+      sendRatePerSecond: e.TELEGRAM_SEND_RATE_PER_SECOND,
+      paidBroadcast: e.TELEGRAM_PAID_BROADCAST,
     },
     mongodbUri: e.MONGODB_URI,
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX, sentinels: e.REDIS_SENTINELS, sentinelName: e.REDIS_SENTINEL_NAME, clusterNodes: e.REDIS_CLUSTER_NODES },

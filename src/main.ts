@@ -17,7 +17,7 @@ import { SlaService } from './services/sla-service';
 import { OutboxRelay } from './services/outbox-relay';
 import { DeliveryService } from './services/delivery-service';
 import type { TicketActions } from './services/ticket-actions';
-import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from './queue';
+import { RedisSendBudget, createQueueWorkers, createQueues, type QueueDeps, type Queues } from './queue';
 import { Metrics } from './metrics';
 import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
@@ -86,7 +86,9 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const services: Service[] = [];
   // [queue wiring] Every role can enqueue and queue replies; the worker role runs the relay, SLA
   // and replies workers. The queues close last (first in `services`, stopped in reverse).
-  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides };
+  // One outgoing budget for every role that talks to Telegram, shared through Redis.
+  const sendBudget = (roles.has('bot') || roles.has('worker')) && config.telegram.sendRatePerSecond > 0 ? new RedisSendBudget(redis('producer'), config.redis.prefix, { perSecond: config.telegram.sendRatePerSecond }) : undefined;
+  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides, ...(sendBudget ? { sendBudget } : {}) };
   const queues = createQueues(queueDeps);
   services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
   // [services] The use cases, on the queues' ports: intake and the ticket desk re-queue through reports.
@@ -126,6 +128,8 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
       helpNumbers: loadHelpNumbers(),
       slaMinutes: config.tickets.slaMinutes,
       messagesPerMinute: config.limits.messagesPerMinute,
+      ...(sendBudget ? { sendBudget } : {}),
+      paidBroadcast: config.telegram.paidBroadcast,
     });
     const { url, secret, host, port, maxConnections } = config.telegram.webhook;
     services.push(

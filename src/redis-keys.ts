@@ -23,6 +23,18 @@ export interface RedisKeys {
   readonly allSent: string;
   /** A recipient's booked send slots (src/queue/lua/reserve-slot.lua). */
   chatPace(recipient: string): string;
+  /** The shared outgoing budget (src/queue/lua/take-send.lua): when anything last went out, in us. */
+  readonly budgetLast: string;
+  /** Until when the budget is paused after a 429, in us. */
+  readonly budgetPause: string;
+  /** The budget's waiters by the time they are forgotten unless they ask again. */
+  readonly budgetAlive: string;
+  /** One lane of waiters (0 = most urgent), by when each first asked. */
+  budgetLane(lane: number): string;
+  /** A chat's pace in the budget; `chat` is a keyed hash. */
+  budgetChat(chat: string): string;
+  /** Set once a reporter was told their answers wait (so they are told once). */
+  budgetTold(chat: string): string;
 }
 
 export function redisKeys(prefix: string): RedisKeys {
@@ -37,5 +49,11 @@ export function redisKeys(prefix: string): RedisKeys {
     chatSent: (recipient) => `${prefix}:sent:${recipient}`,
     allSent: `${prefix}:sent:*all*`,
     chatPace: (recipient) => `${prefix}:pace:${recipient}`,
+    budgetLast: `${prefix}:budget:last`,
+    budgetPause: `${prefix}:budget:pause`,
+    budgetAlive: `${prefix}:budget:alive`,
+    budgetLane: (lane) => `${prefix}:budget:lane:${lane}`,
+    budgetChat: (chat) => `${prefix}:budget:chat:${chat}`,
+    budgetTold: (chat) => `${prefix}:budget:told:${chat}`,
   };
 }

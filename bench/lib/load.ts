@@ -137,6 +137,8 @@ export interface RunOptions {
   paceMs?: number;
   /** Checks the end of a journey; an error message fails it. */
   check?: (d: DoubleDriver, chat: ChatState, outcome: ReporterOutcome) => string | null;
+  /** Closed loop only: reporter i starts (i / reporters) x this many ms late (a surge arriving over a period). */
+  startSpreadMs?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -164,6 +166,7 @@ export async function runReporters(client: WebhookClient, driver: DoubleDriver, 
       // (i mod journey length) steps late, so they do not all reach the expensive Confirm in the
       // same instant (real reporters are not in lockstep). The ramp-up lowers the achieved rate a little.
       let next = opts.paceMs ? begin + (opts.paceMs * i) / chats.length + opts.paceMs * (i % steps.length) : 0;
+      if (!opts.paceMs && opts.startSpreadMs) await sleep((opts.startSpreadMs * i) / chats.length);
       for (let j = 0; j < journeys; j++) {
         const outcome: ReporterOutcome = { reporter: i, completed: false, startedAt: new Map() };
         outcomes.push(outcome);

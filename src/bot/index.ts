@@ -20,6 +20,8 @@ import { pollingService } from './polling';
 import { migrateSession } from './session';
 import { PARTS_WINDOW_MS } from './wizard/flow';
 import { RedisSessionStore, type SessionSealer } from './session-store';
+import { pacedTransport } from './transport';
+import type { SendBudget } from '../lib/send-budget';
 
 export type { BotContext, BotDeps, SessionData } from './context';
 export { sessionKey } from './middleware/session';
@@ -37,6 +39,15 @@ export interface CreateBotOptions extends BotDeps {
   dedupeTtlSec?: number;
   /** How long to wait for the rest of a split paste (default PARTS_WINDOW_MS). */
   partsWindowMs?: number;
+  /**
+   * The shared outgoing budget every message passes (src/lib/send-budget.ts); without it the bot
+   * sends unpaced (tests that do not exercise Telegram's limits).
+   */
+  sendBudget?: SendBudget;
+  /** Pass `allow_paid_broadcast` on sends (config TELEGRAM_PAID_BROADCAST). */
+  paidBroadcast?: boolean;
+  /** Tell a reporter once when an answer will wait longer than this (default 5 s). */
+  slowAfterMs?: number;
 }
 
 export interface CreatedBot {
@@ -50,12 +61,13 @@ export interface CreatedBot {
 
 /** The reporter's bot: its middleware in order, then the features, then what none of them handled. */
 export function createBot(opts: CreateBotOptions): CreatedBot {
-  const { token, apiRoot, sessionSealer, sessionTtlSec, dedupeTtlSec = 24 * 60 * 60, partsWindowMs = PARTS_WINDOW_MS, ...deps } = opts;
+  const { token, apiRoot, sessionSealer, sessionTtlSec, dedupeTtlSec = 24 * 60 * 60, partsWindowMs = PARTS_WINDOW_MS, sendBudget, paidBroadcast, slowAfterMs, ...deps } = opts;
   const bot = new Telegraf<BotContext>(token, { telegram: apiRoot ? { apiRoot } : {} });
   const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionSealer, sessionTtlSec, migrateSession);
   const parts = new PartsWindow(partsWindowMs, (update) => bot.handleUpdate(update), deps.logger);
 
   bot.use(botContext(deps, parts));
+  if (sendBudget) bot.use(pacedTransport({ budget: sendBudget, paidBroadcast, slowAfterMs }));
   bot.use(privateChatsOnly());
   bot.use(dropRedeliveredUpdates(deps, dedupeTtlSec));
   bot.use(onePerReporter());

@@ -13,6 +13,7 @@ import { ReplyQueue } from './reply-queue';
 import { ReplyWorker, type MessageSender } from './reply-worker';
 import { BullTicketDispenser, lazyDispenser } from './ticket-dispenser';
 import { TicketStallGuard } from './stall-guard';
+import type { SendBudget } from '../lib/send-budget';
 
 export * from './types';
 export * from './ticket-queue';
@@ -25,6 +26,8 @@ export * from './chat-pacer';
 
 export interface QueueDeps {
   config: Pick<Config, 'redis' | 'telegram' | 'tickets' | 'replies'>;
+  /** The shared outgoing budget every role's sends pass (src/queue/send-budget.ts). */
+  sendBudget?: SendBudget;
   logger: Logger;
   metrics?: Metrics;
   /** Connection factory: 'producer' fails fast (request paths), 'worker' waits through restarts. */
@@ -99,9 +102,12 @@ export function createQueueWorkers(deps: QueueDeps, queues: Queues, delivery: De
       apiRoot: config.telegram.apiRoot,
       ratePerSecond: config.replies.ratePerSecond,
       supervisorsChatId: config.telegram.supervisorsChatId,
+      ...(deps.sendBudget ? { budget: deps.sendBudget } : {}),
+      paidBroadcast: config.telegram.paidBroadcast,
       limiter: replies.limiter,
       perChatIntervalMs: replies.perChatIntervalMs,
       ...(replies.telegram ? { telegram: replies.telegram } : {}),
     }),
   ];
 }
+export * from './send-budget';

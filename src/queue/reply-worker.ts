@@ -5,6 +5,7 @@ import type { DeliveryFailure, DeliveryService } from '../services/delivery-serv
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import { redactToken, type Logger } from '../logger';
+import { sendPaced, type SendBudget } from '../lib/send-budget';
 import { ChatPacer } from './chat-pacer';
 import { REPLIES_QUEUE, type ReplyJobData } from './types';
 
@@ -29,6 +30,14 @@ export interface ReplyWorkerOptions {
   /** Minimum gap between two messages to one chat (default 1000 ms). */
   perChatIntervalMs?: number;
   supervisorsChatId?: number;
+  /**
+   * The shared outgoing budget (src/lib/send-budget.ts): when set, each send takes its overall
+   * slot there, behind the bot's answers to reporters, and a 429 pauses every role; the per-chat
+   * gate below stays the worker's own.
+   */
+  budget?: SendBudget;
+  /** Sends carry `allow_paid_broadcast` (config TELEGRAM_PAID_BROADCAST). */
+  paidBroadcast?: boolean;
   concurrency?: number;
   lockDuration?: number;
   stalledInterval?: number;
@@ -66,6 +75,8 @@ export class ReplyWorker implements Service {
 
   /** Spacing of all sends together: the configured overall rate, never above Telegram's 30/s. */
   private get globalIntervalMs(): number {
+    // The shared budget spaces all sends; the gate then only keeps chats apart.
+    if (this.opts.budget) return 1;
     const limiter = this.opts.limiter;
     return limiter ? limiter.duration / limiter.max : 1000 / Math.min(this.opts.ratePerSecond ?? 25, 30);
   }
@@ -111,10 +122,13 @@ export class ReplyWorker implements Service {
     await this.pace(job, this.pacer, due.recipientKey, token);
     // Rendered after pacing: a notice is in the language the reporter has when it goes out.
     const { text, buttons } = await delivery.compose(due);
-    const extra = buttons ? { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } : undefined;
+    const markup = buttons ? { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } : {};
+    const extra = { ...markup, ...this.extra } as Parameters<MessageSender['sendMessage']>[2];
     let telegramMessageId: number;
     try {
-      telegramMessageId = (await this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text, extra))).message_id;
+      // The overall slot first, then the chat: a long wait in the shared budget (a surge) must not
+      // hold the chat's send lease (claim-send.lua), which only guards against a worker dying mid-send.
+      telegramMessageId = (await this.budgeted(() => this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text, extra)))).message_id;
     } catch (err) {
       await this.onSendError(err, job, log, (reason) => delivery.failed(due, reason));
       throw redacted(err);
@@ -123,6 +137,18 @@ export class ReplyWorker implements Service {
     metrics?.deliveries.inc({ outcome: 'sent' });
     log.info({ kind: due.kind }, 'message delivered');
     return 'sent';
+  }
+
+  /** Through the shared budget when there is one (lane `other`: after every answer to a reporter mid-report). */
+  private budgeted<T>(send: () => Promise<T>): Promise<T> {
+    const { budget, metrics } = this.opts;
+    if (!budget) return send();
+    return sendPaced(budget, { lane: 'other', onRateLimited: () => metrics?.deliveries.inc({ outcome: 'rate_limited' }), onBudgetError: (err) => this.opts.logger.warn({ err }, 'send budget unreachable: sending unpaced') }, send);
+  }
+
+  /** `allow_paid_broadcast` when configured (telegraf's types predate the parameter). */
+  private get extra(): Parameters<MessageSender['sendMessage']>[2] {
+    return this.opts.paidBroadcast ? ({ allow_paid_broadcast: true } as Parameters<MessageSender['sendMessage']>[2]) : undefined;
   }
 
   /**
@@ -148,7 +174,7 @@ export class ReplyWorker implements Service {
     const log = this.opts.logger.child({ reportId: data.reportId, reference: alert.reference, job: job.id });
     await this.pace(job, this.groupPacer, 'supervisors', token);
     try {
-      await this.groupPacer.send('supervisors', this.globalIntervalMs, () => this.telegram.sendMessage(chatId, alert.text));
+      await this.budgeted(() => this.groupPacer.send('supervisors', this.globalIntervalMs, () => this.telegram.sendMessage(chatId, alert.text, this.extra)));
     } catch (err) {
       await this.onSendError(err, job, log, async () => undefined);
       throw redacted(err);

@@ -12,6 +12,8 @@ const SCRIPTS = {
   ripotiReserveSlot: { file: 'reserve-slot.lua', numberOfKeys: 1 },
   ripotiClaimSend: { file: 'claim-send.lua', numberOfKeys: 2 },
   ripotiReleaseSend: { file: 'release-send.lua', numberOfKeys: 1 },
+  ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 8 },
+  ripotiPauseSends: { file: 'pause-sends.lua', numberOfKeys: 1 },
 } as const;
 
 /** The commands the scripts add to a connection. */
@@ -19,6 +21,10 @@ export interface PacerCommands {
   ripotiReserveSlot(paceKey: string, intervalMs: number, burst: number): Promise<number>;
   ripotiClaimSend(sentKey: string, allSentKey: string, globalIntervalMs: number, leaseMs: number): Promise<number>;
   ripotiReleaseSend(sentKey: string, chatIntervalMs: number): Promise<number>;
+  ripotiTakeSend(
+    ...args: [last: string, pause: string, alive: string, lane0: string, lane1: string, lane2: string, lane3: string, chat: string, id: string, lane: number, since: string, intervalUs: number, chatIntervalUs: number, burst: number, graceUs: number]
+  ): Promise<[number, number, string]>;
+  ripotiPauseSends(pauseKey: string, ms: number): Promise<string>;
 }
 
 let sources: Record<keyof typeof SCRIPTS, string> | null = null;

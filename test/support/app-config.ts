@@ -19,6 +19,9 @@ export function testAppConfig(env: { token: string; apiRoot: string; prefix: str
     CONSOLE_PORT: '0',
     WORKER_HTTP_PORT: '0',
     TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
+    // The lenient double never says no: functional tests send unpaced unless they ask for the
+    // shared outgoing budget (its own tests: test/e2e/bot/surge.test.ts, test/integration/queue/send-budget.test.ts).
+    TELEGRAM_SEND_RATE_PER_SECOND: '0',
     ...rest,
   });
 }

@@ -25,6 +25,8 @@ import { createStore, type Store } from '../../src/store';
 import { connectTestDb, type TestDb } from './db';
 import { connectTestRedis } from './redis';
 import { TelegramDouble } from './telegram';
+import type { LimitOptions } from './telegram/limits';
+import { RedisSendBudget } from '../../src/queue/send-budget';
 
 export interface BotHarness {
   tg: TelegramDouble;
@@ -46,9 +48,17 @@ export interface BotHarness {
 
 export async function startBotHarness(
   label: string,
-  opts: { now?: () => Date; limits?: { messagesPerMinute: number; reportsPerDay: number }; slaMinutes?: [number, number, number, number] } = {},
+  opts: {
+    now?: () => Date;
+    limits?: { messagesPerMinute: number; reportsPerDay: number };
+    slaMinutes?: [number, number, number, number];
+    /** Telegram's flood limits in the double (429 with retry_after). */
+    telegramLimits?: LimitOptions | true;
+    /** Every message through the shared outgoing budget in Redis, at this overall rate. */
+    sendBudget?: { perSecond: number; slowAfterMs?: number };
+  } = {},
 ): Promise<BotHarness> {
-  const tg = await TelegramDouble.start();
+  const tg = await TelegramDouble.start(opts.telegramLimits ? { limits: opts.telegramLimits } : {});
   let db: TestDb | undefined;
   let r: Awaited<ReturnType<typeof connectTestRedis>> | undefined;
   let sub: Redis | undefined;
@@ -104,8 +114,10 @@ export async function startBotHarness(
     const conversation = new ConversationService({ store, events: bus, logger });
     const reporters = new ReporterService({ store, logger });
     const messagesPerMinute = opts.limits?.messagesPerMinute;
+    const sendBudget = opts.sendBudget ? new RedisSendBudget(r.redis, r.prefix, { perSecond: opts.sendBudget.perSecond }) : undefined;
+    const paced = sendBudget ? { sendBudget, slowAfterMs: opts.sendBudget?.slowAfterMs } : {};
     const build = () =>
-      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, sessionSealer: new SealedValues(dataKeys, 'bot-session'), intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes });
+      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, sessionSealer: new SealedValues(dataKeys, 'bot-session'), intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes, ...paced });
 
     const h: BotHarness = {
       tg,

@@ -2,6 +2,7 @@
  * Builds the tickets/replies graph (src/queue + services) against the real Redis and the MongoDB
  * test server, with its own BullMQ prefix and database per test file.
  */
+import { RedisSendBudget } from '../../src/queue/send-budget';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
@@ -52,6 +53,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   workers?: boolean;
   overrides?: QueueDeps['overrides'];
+  /** The replies worker takes its overall slot from the shared outgoing budget, at this rate (as createApp wires it). */
+  sendBudgetPerSecond?: number;
   redisUrl?: string;
   /** Reuse a database (e.g. shared with a child process). */
   db?: TestDb;
@@ -87,7 +90,8 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const events: LiveEvent[] = [];
   await bus.subscribe((e) => events.push(e));
   const metrics = new Metrics();
-  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides };
+  const sendBudget = opts.sendBudgetPerSecond ? new RedisSendBudget(redis('producer'), prefix, { perSecond: opts.sendBudgetPerSecond }) : undefined;
+  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: opts.workers ?? false, overrides: opts.overrides, ...(sendBudget ? { sendBudget } : {}) };
   const queues = createQueues(queueDeps);
   const reports = new ReportService({ store, tickets: queues.tickets, logger });
   const sla = new SlaService({ store, events: bus, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.overrides?.slaMs });

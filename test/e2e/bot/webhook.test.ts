@@ -29,6 +29,8 @@ describe('webhook mode', () => {
       TELEGRAM_WEBHOOK_SECRET: secret,
       TELEGRAM_WEBHOOK_PORT: String(port),
       TELEGRAM_WEBHOOK_MAX_CONNECTIONS: '20',
+      // As production wires it: every answer through the shared outgoing budget.
+      TELEGRAM_SEND_RATE_PER_SECOND: '28',
     });
     app = await createApp(config, { roles: ['bot', 'worker'] });
     await app.start();

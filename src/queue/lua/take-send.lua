@@ -1,0 +1,80 @@
+--[[
+  The shared outgoing budget (src/lib/send-budget.ts): may this caller send now? Callers wait in
+  lanes (0 = most urgent); a lane is served only while every lane before it is empty, and within
+  a lane the caller who has waited longest is asked back first. A chat's own pace (GCRA with a
+  short burst) is checked first, so a caller whose chat is busy holds no place in the line.
+  Uses Redis' clock (microseconds) so every process and host agrees.
+
+  Input:
+    KEYS[1] when anything last went out      (redisKeys(prefix).budgetLast)
+    KEYS[2] paused until (a 429)             (redisKeys(prefix).budgetPause)
+    KEYS[3] waiters by expiry                (redisKeys(prefix).budgetAlive)
+    KEYS[4..7] lanes 0..3, waiters by since  (redisKeys(prefix).budgetLane(n))
+    KEYS[8] the chat's pace                  (redisKeys(prefix).budgetChat(chat); unused when ARGV[5] is 0)
+
+    ARGV[1] the caller's id
+    ARGV[2] its lane, 0..3
+    ARGV[3] since (us, from a previous answer; 0 on the first ask)
+    ARGV[4] overall interval, us (1e6 / messages per second)
+    ARGV[5] chat interval, us (0: the caller paces the chat itself)
+    ARGV[6] chat burst
+    ARGV[7] grace, us: how long a waiter stays in line past its next ask
+
+  Output:
+    { wait ms (0 = send now), estimated ms until its turn, since us }
+]]
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local id = ARGV[1]
+local lane = tonumber(ARGV[2])
+local since = tonumber(ARGV[3])
+if since <= 0 then since = now end
+local interval = tonumber(ARGV[4])
+local chatInterval = tonumber(ARGV[5])
+local burst = tonumber(ARGV[6])
+local grace = tonumber(ARGV[7])
+local laneKey = KEYS[4 + lane]
+local function ms(us) return math.ceil(us / 1000) end
+-- Written as integers: Lua's default number format would round microsecond times.
+local function int(x) return string.format('%.0f', x) end
+
+-- Waiters that stopped asking (their process died) leave every lane.
+local gone = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', int(now), 'LIMIT', 0, 500)
+if #gone > 0 then
+  redis.call('ZREM', KEYS[3], unpack(gone))
+  for i = 4, 7 do redis.call('ZREM', KEYS[i], unpack(gone)) end
+end
+
+-- The chat first: a busy chat does not block the line.
+local tat = now
+if chatInterval > 0 then
+  tat = math.max(tonumber(redis.call('GET', KEYS[8]) or '0'), now)
+  local chatAt = tat - (burst - 1) * chatInterval
+  if chatAt > now then
+    redis.call('ZREM', laneKey, id)
+    redis.call('ZREM', KEYS[3], id)
+    return { ms(chatAt - now), ms(chatAt - now), int(since) }
+  end
+end
+
+local before = 0
+for i = 0, lane - 1 do before = before + redis.call('ZCARD', KEYS[4 + i]) end
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
+local free = math.max(last + interval, paused, now)
+
+if before == 0 and free <= now then
+  redis.call('SET', KEYS[1], int(now), 'PX', ms(interval) + 1000)
+  if chatInterval > 0 then redis.call('SET', KEYS[8], int(tat + chatInterval), 'PX', ms(tat + chatInterval - now) + 1000) end
+  redis.call('ZREM', laneKey, id)
+  redis.call('ZREM', KEYS[3], id)
+  return { 0, 0, int(since) }
+end
+
+redis.call('ZADD', laneKey, 'NX', int(since), id)
+local ahead = before + redis.call('ZRANK', laneKey, id)
+local eta = (free - now) + ahead * interval
+-- Near the head: ask back when the slot frees. Further back: when its turn nears, at most 1 s.
+local wait = math.max(free - now, math.min(ahead * interval, 1000000), 1000)
+redis.call('ZADD', KEYS[3], int(now + wait + grace), id)
+return { ms(wait), ms(eta), int(since) }

@@ -1,0 +1,62 @@
+import type { Redis } from 'ioredis';
+import { SEND_LANES, type SendBudget, type SendGrant, type SendRequest } from '../lib/send-budget';
+import { redisKeys, type RedisKeys } from '../redis-keys';
+import { withScripts, type PacerCommands } from './scripts';
+
+export interface RedisSendBudgetOptions {
+  /** Messages per second overall (Telegram: about 30; up to 1,000 with paid broadcasts). */
+  perSecond: number;
+  /** Minimum gap between two messages to one chat once its burst is spent (default 1,000 ms). */
+  chatIntervalMs?: number;
+  /** Messages one chat may take back to back (default 3, as Telegram tolerates). */
+  chatBurst?: number;
+}
+
+/** How long a waiter stays in line after the time it was told to ask again (a slow event loop). */
+const GRACE_US = 5_000_000;
+
+/**
+ * The shared outgoing budget (port: src/lib/send-budget.ts) in Redis: src/queue/lua/take-send.lua
+ * decides who sends, pause-sends.lua holds everyone after a 429. Every process (bot and worker
+ * roles, any host) asks the same keys, so together they stay within Telegram's limits.
+ */
+export class RedisSendBudget implements SendBudget {
+  private readonly redis: Redis & PacerCommands;
+  private readonly keys: RedisKeys;
+  private readonly intervalUs: number;
+  private readonly chatIntervalUs: number;
+  private readonly burst: number;
+
+  constructor(redis: Redis, prefix: string, opts: RedisSendBudgetOptions) {
+    this.redis = withScripts(redis);
+    this.keys = redisKeys(prefix);
+    this.intervalUs = Math.max(1, Math.floor(1_000_000 / opts.perSecond));
+    this.chatIntervalUs = (opts.chatIntervalMs ?? 1000) * 1000;
+    this.burst = opts.chatBurst ?? 3;
+  }
+
+  async take(req: SendRequest): Promise<SendGrant> {
+    const k = this.keys;
+    const lane = SEND_LANES.indexOf(req.lane);
+    const [waitMs, etaMs, since] = await this.redis.ripotiTakeSend(
+      k.budgetLast, k.budgetPause, k.budgetAlive, k.budgetLane(0), k.budgetLane(1), k.budgetLane(2), k.budgetLane(3),
+      k.budgetChat(req.chat ?? '-'),
+      req.id, lane, String(req.since), this.intervalUs, req.chat ? this.chatIntervalUs : 0, this.burst, GRACE_US,
+    );
+    return { waitMs: Number(waitMs), etaMs: Number(etaMs), since: Number(since) };
+  }
+
+  async pause(ms: number): Promise<void> {
+    await this.redis.ripotiPauseSends(this.keys.budgetPause, Math.ceil(ms));
+  }
+
+  async leave(req: Pick<SendRequest, 'id' | 'lane'>): Promise<void> {
+    const k = this.keys;
+    await this.redis.multi().zrem(k.budgetLane(SEND_LANES.indexOf(req.lane)), req.id).zrem(k.budgetAlive, req.id).exec();
+  }
+
+  /** Marks `chat` as told that its answers wait; true only the first time within `ttlSec`. */
+  async tellOnce(chat: string, ttlSec: number): Promise<boolean> {
+    return (await this.redis.set(this.keys.budgetTold(chat), '1', 'EX', ttlSec, 'NX')) === 'OK';
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The bot's answers under Telegram's real limits: every message passes the shared outgoing budget
+ * (src/lib/send-budget.ts, Redis); a 429 pauses it for retry_after and the refused message is sent
+ * again, so the reporter's journey completes with nothing lost and nothing doubled.
+ */
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import type { TelegramUser } from '../../support/telegram';
+import { lastText, referenceIn, walkTo } from './helpers';
+
+let h: BotHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+/** Texts that arrived more than once in a row (a send repeated after it had been carried out). */
+function doubled(u: TelegramUser): string[] {
+  const texts = u.messages().map((m) => m.text ?? '');
+  return texts.filter((t, i) => i > 0 && t === texts[i - 1]);
+}
+
+async function finish(u: TelegramUser): Promise<string> {
+  await walkTo(u, 'review');
+  await u.press('🕶 Send anonymously');
+  return referenceIn(lastText(u));
+}
+
+describe('wizard answers under Telegram limits', () => {
+  it('sends a wizard answer refused with 429 again after retry_after, once, and the report is filed', async () => {
+    h = await startBotHarness('bot_surge_429', { sendBudget: { perSecond: 30 } });
+    const amina = h.tg.user({ firstName: 'Amina', languageCode: 'en' });
+    await walkTo(amina, 'danger');
+    expect(lastText(amina)).toContain('Is someone in danger right now?');
+
+    h.tg.failNext('sendMessage', { errorCode: 429, retryAfter: 1, description: 'Too Many Requests: retry after 1' });
+    await amina.press('No');
+    // The question after danger arrived once, a full retry_after after Telegram refused it.
+    expect(lastText(amina)).toContain('Tell us what happened');
+    const sends = h.tg.calls('sendMessage');
+    const refused = sends.findIndex((c) => c.errorCode === 429);
+    expect(refused).toBeGreaterThanOrEqual(0);
+    expect(sends[refused + 1].ok).toBe(true);
+    expect(sends[refused + 1].params.text).toBe(sends[refused].params.text);
+    expect(sends[refused + 1].at - sends[refused].at).toBeGreaterThanOrEqual(1000);
+
+    const reference = await finish2(amina);
+    expect(await h.store.reports.findByReference(reference)).toMatchObject({ category: 'p_bribery', dangerNow: false });
+    expect(amina.messages().filter((m) => m.text?.includes('Tell us what happened'))).toHaveLength(1);
+    expect(doubled(amina)).toEqual([]);
+  });
+
+  it('completes every journey when the double enforces Telegram limits tighter than the budget (429s taken and retried)', async () => {
+    // The budget allows 20/s; the double only 8/s and 1/s per chat after a burst of 2: 429s are certain.
+    h = await startBotHarness('bot_surge_limits', { sendBudget: { perSecond: 20 }, telegramLimits: { perSecond: 8, perChatBurst: 2 } });
+    const harness = h;
+    const people = Array.from({ length: 5 }, (_, i) => harness.tg.user({ firstName: `Reporter${i}`, languageCode: 'en' }));
+    const references = await Promise.all(people.map((u) => finish(u)));
+
+    expect(new Set(references).size).toBe(people.length);
+    for (const reference of references) expect(await harness.store.reports.findByReference(reference)).not.toBeNull();
+    expect(harness.tg.calls().filter((c) => c.errorCode === 429).length).toBeGreaterThan(0);
+    for (const u of people) expect(doubled(u)).toEqual([]);
+  });
+
+  it('tells a reporter once, in their language, that their answers are saved when the answer will wait', async () => {
+    // 2 messages a second for 6 people answering at once: the last ones wait about 3 s.
+    h = await startBotHarness('bot_surge_told', { sendBudget: { perSecond: 2, slowAfterMs: 1000 } });
+    const harness = h;
+    const people = Array.from({ length: 6 }, (_, i) => harness.tg.user({ firstName: `Mtu${i}`, languageCode: 'sw' }));
+    await Promise.all(people.map((u) => u.sendText('/start')));
+
+    const notice = (u: TelegramUser) => u.messages().filter((m) => m.text?.includes('Majibu yako yamehifadhiwa'));
+    const told = people.filter((u) => notice(u).length > 0);
+    expect(told.length).toBeGreaterThan(0);
+    for (const u of told) {
+      expect(notice(u)).toHaveLength(1);
+      expect(notice(u)[0].text).toMatch(/Ujumbe wetu unaofuata utakufikia baada ya sekunde \d+ hivi/);
+      // The answer itself still came, after the notice.
+      expect(lastText(u)).toContain('Karibu Ripoti');
+    }
+    // Asked again while others still wait, nobody is told twice.
+    await Promise.all(told.map((u) => u.sendText('/start')));
+    for (const u of told) expect(notice(u)).toHaveLength(1);
+  });
+});
+
+/** Finishes a report already at its first question: the story, county, place, when, sent anonymously. */
+async function finish2(u: TelegramUser): Promise<string> {
+  await u.sendText('Police asked me for a bribe at the junction.');
+  await u.sendText('Nakuru');
+  await u.sendText('Naivasha road junction');
+  await u.press('Today');
+  await u.press('🕶 Send anonymously');
+  return referenceIn(lastText(u));
+}
