@@ -25,10 +25,11 @@ import { TicketService } from '../src/services/ticket-service';
 import { TicketDesk } from '../src/services/ticket-desk';
 import { ReportService } from '../src/services/report-service';
 import { SlaService } from '../src/services/sla-service';
-import { applyIndexes, connectMongo, createStore, type Store } from '../src/store';
+import { connectMongo, createStore, type Store } from '../src/store';
 import { TelegramDouble } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
 import { ROOT, spawnChild, type ChildHandle } from './lib/child';
+import { migrateIndexes, startBotSut } from './lib/bot-sut';
 import { DoubleDriver } from './lib/double';
 import { botJourney, floorJourney, REFERENCE_RE } from './lib/journeys';
 import { runReporters, WebhookClient, type ReporterOutcome, type ScenarioResult, type Step } from './lib/load';
@@ -307,41 +308,20 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     u.pathname = `/${dbName}`;
     mongoUri = u.toString();
     // Production refuses to start on missing indexes (src/store/migrate.ts): build them as `migrate` does.
-    const migrateConn = await connectMongo(mongoUri, { autoIndex: false });
-    createStore(migrateConn, [{ id: 'migrate', key: Buffer.alloc(32) }]);
-    await applyIndexes(migrateConn);
-    await migrateConn.close();
-
-    const port = await freePort();
-    const webhookUrl = `http://127.0.0.1:${port}/telegram/${randomBytes(6).toString('hex')}`;
-    sut = await spawnChild({
-      name: 'bot',
-      script: 'bench/sut.ts',
-      nodeArgs: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [],
-      env: {
-        NODE_ENV: 'production',
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-        TELEGRAM_BOT_TOKEN: tg.token,
-        TELEGRAM_API_ROOT: tg.apiRoot,
-        TELEGRAM_MODE: 'webhook',
-        TELEGRAM_WEBHOOK_URL: webhookUrl,
-        TELEGRAM_WEBHOOK_SECRET: secret,
-        TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
-        TELEGRAM_WEBHOOK_PORT: String(port),
-        TELEGRAM_WEBHOOK_MAX_CONNECTIONS: String(opts.connections),
-        MONGODB_URI: mongoUri,
-        REDIS_URL: redisUrl,
-        REDIS_PREFIX: prefix,
-        DATA_KEY: dataKey,
-        CONSOLE_HOST: '127.0.0.1',
-        CONSOLE_PORT: String(await freePort()),
-        WORKER_HTTP_PORT: String(await freePort()),
-        // Intake and delivery are measured against a double that never says no, as before the
-        // shared budget (the surge scenario, bench/surge.ts, measures under Telegram's limits).
-        TELEGRAM_SEND_RATE_PER_SECOND: '0',
-      },
+    await migrateIndexes(mongoUri);
+    sut = await startBotSut({
+      telegram: tg,
+      secret,
+      connections: opts.connections,
+      mongoUri,
+      redisUrl,
+      prefix,
+      dataKey,
+      // Intake and delivery are measured against a double that never says no, as before the
+      // shared budget (the surge scenario, bench/surge.ts, measures under Telegram's limits).
+      sendRate: 0,
       logFile: join(ctx.logDir, `bot-run${ctx.runIndex}.log`),
-      readyTimeoutMs: 60_000,
+      nodeArgs: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [],
     });
     const url = sut.url;
     log(`bot ready, pid ${sut.pid}, prefix ${prefix}`);

@@ -17,12 +17,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
-import { applyIndexes, connectMongo, createStore } from '../src/store';
 import { TelegramDouble } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
 import type { RecordedCall } from '../test/support/telegram/types';
-import { freePort } from '../test/support/ports';
 import { ROOT, spawnChild, type ChildHandle } from './lib/child';
+import { migrateIndexes, startBotSut } from './lib/bot-sut';
 import { DoubleDriver } from './lib/double';
 import { botJourney, inDanger, REFERENCE_RE } from './lib/journeys';
 import { runReporters, WebhookClient, type ReporterOutcome } from './lib/load';
@@ -185,37 +184,17 @@ export async function runSurgeBench(argv: string[]): Promise<SurgeFigures> {
     const u = new URL(mongoUri);
     u.pathname = `/ripoti_surge_${randomBytes(4).toString('hex')}`;
     // Production checks its indexes at start; `migrate` builds them, as an operator would.
-    const conn = await connectMongo(u.toString(), { autoIndex: false });
-    createStore(conn, [{ id: 'migrate', key: Buffer.alloc(32) }]);
-    await applyIndexes(conn);
-    await conn.close();
-    const port = await freePort();
-    const webhookUrl = `http://127.0.0.1:${port}/telegram/${randomBytes(6).toString('hex')}`;
-    sut = await spawnChild({
-      name: 'bot',
-      script: 'bench/sut.ts',
-      env: {
-        NODE_ENV: 'production',
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-        TELEGRAM_BOT_TOKEN: tg.token,
-        TELEGRAM_API_ROOT: tg.apiRoot,
-        TELEGRAM_MODE: 'webhook',
-        TELEGRAM_WEBHOOK_URL: webhookUrl,
-        TELEGRAM_WEBHOOK_SECRET: secret,
-        TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
-        TELEGRAM_WEBHOOK_PORT: String(port),
-        TELEGRAM_WEBHOOK_MAX_CONNECTIONS: String(o.connections),
-        TELEGRAM_SEND_RATE_PER_SECOND: String(o.rate),
-        MONGODB_URI: u.toString(),
-        REDIS_URL: redisUrl,
-        REDIS_PREFIX: prefix,
-        DATA_KEY: `k1:${randomBytes(32).toString('base64')}`,
-        CONSOLE_HOST: '127.0.0.1',
-        CONSOLE_PORT: String(await freePort()),
-        WORKER_HTTP_PORT: String(await freePort()),
-      },
+    await migrateIndexes(u.toString());
+    sut = await startBotSut({
+      telegram: tg,
+      secret,
+      connections: o.connections,
+      mongoUri: u.toString(),
+      redisUrl,
+      prefix,
+      dataKey: `k1:${randomBytes(32).toString('base64')}`,
+      sendRate: o.rate,
       logFile: join(logDir, 'bot-surge.log'),
-      readyTimeoutMs: 60_000,
     });
     // The webhook answers once the update is handled (its answers sent), as Telegram's delivery sees it.
     const client = new WebhookClient(sut.url, secret, o.connections, 120_000);
