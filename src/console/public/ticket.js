@@ -184,8 +184,9 @@
       if (!result) return;
       if (result.ok) {
         clearForm(form);
-        R.announce(result.message);
-        return afterSuccess(form);
+        // Announced once the page shows the new state, so what is heard matches what is seen.
+        var say = function () { R.announce(result.message); };
+        return afterSuccess(form).then(say, say);
       }
       if (error) { error.textContent = result.message; error.hidden = false; } else R.announce(result.message, true);
     }).catch(function () {
