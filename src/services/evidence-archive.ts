@@ -142,7 +142,8 @@ export class EvidenceArchiveService {
       stream.destroy(err instanceof Error ? err : new Error('zip failed'));
     });
     const done = this.write(zip, entries, { report, agency, reporter, req }).then(async (outcome) => {
-      const missing = outcome.outcomes.filter((o) => !o.included || !o.complete).length;
+      // Files the agency did not get whole: not fetched, cut short, or never reached when the download stopped.
+      const missing = entries.length - outcome.outcomes.filter((o) => o.included && o.complete).length;
       const summary = { files: entries.length, missing, complete: outcome.complete };
       await this.record(report, agent, { agency: agency ?? null, withIdentity: reporter !== null, language: req.language, ...summary });
       return summary;

@@ -179,3 +179,38 @@ it('a download Telegram cuts half-way stays a readable ZIP; the manifest marks t
   expect(entries.get('evidence/02-photo.jpg')!.equals(whole)).toBe(true);
   expect(entries.get('MANIFEST.txt')!.toString('utf8')).toMatch(/evidence\/01-video\.mp4\r\n.*\r\n {2}SHA-256: [0-9a-f]{64}\r\n {2}INCOMPLETE: the download stopped after 1000 B/);
 });
+
+it('when the person downloading goes away, the file being fetched is dropped, nothing more is fetched, and the history says the archive was not finished', async () => {
+  const who = await reporter(h.store);
+  const { report } = await h.reports.submit({
+    ...reportInput(who._id),
+    evidence: [
+      { kind: 'video', fileId: 'slow', fileUniqueId: 's', size: 10_000_000 },
+      { kind: 'photo', fileId: 'never', fileUniqueId: 'n', size: 100 },
+    ],
+  });
+  const opened: string[] = [];
+  let slow: Readable | undefined;
+  const files: EvidenceFilePort = {
+    open: async (file) => {
+      opened.push(file.fileId);
+      // Sends one chunk and then nothing: a transfer still under way.
+      slow = new Readable({ read() {} });
+      slow.push(Buffer.alloc(1000, 5));
+      return { ok: true, stream: slow, size: 10_000_000 };
+    },
+  };
+  const gone = new AbortController();
+  const service = new EvidenceArchiveService({ store: h.store, translator: h.translator, files, logger: createLogger({ level: 'silent', name: 'archive-test' }) });
+  const archive = await service.open(report, { id: new Types.ObjectId().toString(), role: 'agent' }, { language: 'en', viewerMaySeeIdentity: true, signal: gone.signal });
+  archive.stream.resume();
+  await new Promise<void>((resolve) => archive.stream.once('data', () => resolve()));
+  gone.abort();
+  archive.stream.destroy();
+  expect(await archive.done).toEqual({ files: 2, missing: 2, complete: false });
+  expect(opened).toEqual(['slow']);
+  expect(slow?.destroyed).toBe(true);
+  expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'evidence_archive').map((e) => e.data)).toEqual([
+    { agency: null, withIdentity: false, language: 'en', files: 2, missing: 2, complete: false },
+  ]);
+});
