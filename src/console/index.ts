@@ -19,6 +19,7 @@ import { adminRoutes } from './routes/admin-routes';
 import { opsRoutes } from './routes/ops-routes';
 import { caseFileRoutes } from './routes/case-file-routes';
 import { CaseFileService } from '../services/case-file-service';
+import { EvidenceArchiveService } from '../services/evidence-archive';
 import { mountBullBoard } from './bull-board';
 
 export type { ConsoleDeps } from './context';
@@ -99,6 +100,7 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     const flash = flashKey && /^[a-z_]{1,40}$/.test(flashKey) && deps.translator.exists(`console:flash.${flashKey}`, lang) ? { kind: typeof q.ok === 'string' ? ('ok' as const) : ('error' as const), key: flashKey } : undefined;
     return { agent: auth.current(req)?.agent ?? null, csrf: auth.csrfToken(req, reply), lang, path: req.url.split('?')[0], flash };
   };
+  const files = new TelegramFiles(config.telegram.token, config.telegram.apiRoot, deps.logger, deps.fetch);
   const ctx: ConsoleContext = {
     ...deps,
     auth,
@@ -106,7 +108,8 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     hub: new LiveHub(deps.events),
     queries: new TicketQueries(deps.store.models.Report),
     caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger }),
-    files: new TelegramFiles(config.telegram.token, config.telegram.apiRoot, deps.logger, deps.fetch),
+    files,
+    evidenceArchives: new EvidenceArchiveService({ store: deps.store, translator: deps.translator, files, logger: deps.logger }),
     pageContext,
     render(req, reply, view, data = {}) {
       return reply
