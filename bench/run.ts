@@ -60,6 +60,8 @@ interface Options {
   paced?: number[];
   /** Skips the closed-loop levels (with --paced: latency at given loads only). */
   pacedOnly: boolean;
+  /** The bot from the `dist/` build (`npm run build`), plain Node as production runs it, not tsx. */
+  dist: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -85,6 +87,7 @@ function parseArgs(argv: string[]): Options {
     deliveryOnly: has('--delivery-only'),
     intakeOnly: has('--intake-only') || has('--paced-only'),
     pacedOnly: has('--paced-only'),
+    dist: has('--dist'),
     paced: (() => {
       const i = argv.indexOf('--paced');
       if (i < 0) return undefined;
@@ -194,6 +197,14 @@ async function withCpu<T>(probe: CpuProbe, fn: () => Promise<T>): Promise<{ resu
   return { result, cpu, wallS };
 }
 
+/**
+ * CPU time a process spent per update (ms), from its share of a core over the scenario: unlike
+ * updates/s it hardly moves when other work on the machine takes cores away.
+ */
+function cpuMsPerUpdate(cpuPercent: number | undefined, wallS: number, updates: number): number {
+  return cpuPercent === undefined || updates === 0 ? Number.NaN : round((cpuPercent * wallS * 10) / updates, 3);
+}
+
 function scenarioFigures(r: ScenarioResult) {
   const s = summarize(r.service);
   const t = summarize(r.total);
@@ -251,9 +262,10 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
     for (const level of sizes.levels) {
       const n = level.reporters;
       driver.clearRecorded();
-      const { result, cpu } = await withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000, journeys: level.journeys }));
+      const { result, cpu, wallS } = await withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000, journeys: level.journeys }));
       levels[n] = { ...scenarioFigures(result), cpuPercent: cpu };
       figures[`floor.${n}.ups`] = levels[n].updatesPerSec;
+      figures[`floor.${n}.cpu`] = cpuMsPerUpdate(cpu.floor, wallS, result.updates);
       figures[`floor.${n}.p99`] = levels[n].serviceMs.p99;
       log(`floor ${n} reporters x ${level.journeys}: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}`);
     }
@@ -322,9 +334,10 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       sendRate: 0,
       logFile: join(ctx.logDir, `bot-run${ctx.runIndex}.log`),
       nodeArgs: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [],
+      dist: opts.dist,
     });
     const url = sut.url;
-    log(`bot ready, pid ${sut.pid}, prefix ${prefix}`);
+    log(`bot ready${opts.dist ? ' (dist build)' : ''}, pid ${sut.pid}, prefix ${prefix}`);
 
     // The console side (agents), in this process: the same store and queues the console role uses.
     conn = await connectMongo(mongoUri);
@@ -398,7 +411,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       driver.clearRecorded();
       const since = Date.now() - 1;
       const chats = chatsFor(sc.level.reporters);
-      const { result, cpu } = await withCpu(probe, () =>
+      const { result, cpu, wallS } = await withCpu(probe, () =>
         runReporters(client, driver, chats, full, { deadlineMs: 600_000, check, journeys: sc.level.journeys, paceMs: sc.paceMs }),
       );
       const f: ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number } = { ...scenarioFigures(result), cpuPercent: cpu };
@@ -426,6 +439,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       figures[`${k}.p99`] = f.serviceMs.p99;
       if (sc.paceMs) figures[`${k}.sched99`] = f.totalMs.p99;
       figures[`${k}.failed`] = result.journeysFailed;
+      figures[`${k}.cpu`] = cpuMsPerUpdate(cpu.bot, wallS, result.updates);
       figures[`${k}.c2a50`] = round(s.p50, 2);
       figures[`${k}.c2a99`] = round(s.p99, 2);
       log(
@@ -613,6 +627,9 @@ async function oneRun(ctx: RunContext): Promise<RunOutput> {
     const ours = figures[`bot.${n}.ups`];
     const floor = figures[`floor.${n}.ups`];
     if (ours !== undefined && floor !== undefined) figures[`ratio.${n}`] = round((ours / floor) * 100, 1);
+    const ourCpu = figures[`bot.${n}.cpu`];
+    const floorCpu = figures[`floor.${n}.cpu`];
+    if (ourCpu !== undefined && floorCpu !== undefined) figures[`cpuRatio.${n}`] = round((floorCpu / ourCpu) * 100, 1);
   }
   return { figures, detail };
 }
@@ -636,7 +653,7 @@ async function main(): Promise<void> {
   }
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.figures)))];
   const medians: RunFigures = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.figures[k] ?? Number.NaN))]));
-  const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode${opts.deliveryOnly ? ' (delivery only)' : ''}${opts.skipDelivery && !opts.profile ? ' (without delivery)' : ''}, median of ${runs.length} run(s), ${opts.connections} webhook connections`;
+  const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode${opts.dist ? ', bot from dist/' : ''}${opts.deliveryOnly ? ' (delivery only)' : ''}${opts.skipDelivery && !opts.profile ? ' (without delivery)' : ''}, median of ${runs.length} run(s), ${opts.connections} webhook connections`;
   const table = printTable(header, medians, runs.map((r) => r.figures), sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered));
   const out = {
     date: started.toISOString(),
