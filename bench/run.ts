@@ -2,6 +2,8 @@
  * `npm run bench [-- --quick] [--runs N] [--connections N] [--profile] [--skip-delivery]`
  * (`--triage-only`: just the triage linker, bench/triage.ts; `--skip-triage`: all but it;
  * `--surge-only [--surge N] [--surge-window S]`: the surge under Telegram's limits, bench/surge.ts; `--skip-surge`)
+ * (`--dist`: the bot from `npm run build`; `--levels 200`, `--no-paced`, `--in-progress N`: other sizes;
+ * `--intake-only --with-floor`: intake and the floor only, for A/B comparisons)
  *
  * Starts the real bot (webhook mode, Redis sessions, MongoDB store, tickets queue, replies worker)
  * as a child process against the Bot API double and drives simulated reporters over HTTP; measures
@@ -62,6 +64,10 @@ interface Options {
   pacedOnly: boolean;
   /** The bot from the `dist/` build (`npm run build`), plain Node as production runs it, not tsx. */
   dist: boolean;
+  /** Replaces the closed-loop levels (reporters, one journey each), e.g. --levels 200. */
+  levels?: number[];
+  /** Conversations left in progress for the memory figures (default: the mode's). */
+  inProgress?: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -81,13 +87,21 @@ function parseArgs(argv: string[]): Options {
     runs: num('--runs', quick || profile ? 1 : 3),
     connections: num('--connections', 40),
     skipDelivery: has('--skip-delivery') || has('--intake-only') || has('--paced-only') || profile,
-    skipFloor: has('--skip-floor') || has('--delivery-only') || has('--intake-only') || has('--paced-only') || profile,
+    skipFloor: has('--skip-floor') || has('--delivery-only') || ((has('--intake-only') || has('--paced-only')) && !has('--with-floor')) || profile,
     // (--intake-only and --paced-only also skip delivery, below)
     skipBot: has('--floor-only'),
     deliveryOnly: has('--delivery-only'),
     intakeOnly: has('--intake-only') || has('--paced-only'),
     pacedOnly: has('--paced-only'),
     dist: has('--dist'),
+    levels: (() => {
+      const i = argv.indexOf('--levels');
+      if (i < 0) return undefined;
+      const n = (argv[i + 1] ?? '').split(',').map(Number);
+      if (!n.every((r) => Number.isInteger(r) && r > 0 && r <= 5000)) throw new Error('--levels expects reporter counts like 200 or 50,200');
+      return n;
+    })(),
+    inProgress: argv.includes('--in-progress') ? num('--in-progress', 1000) : undefined,
     paced: (() => {
       const i = argv.indexOf('--paced');
       if (i < 0) return undefined;
@@ -639,7 +653,13 @@ async function main(): Promise<void> {
   if (process.argv.includes('--surge-only')) return void (await runSurgeBench(process.argv.slice(2)));
   const opts = parseArgs(process.argv.slice(2));
   const base = opts.quick ? QUICK : FULL;
-  const sizes: Sizes = opts.paced ? { ...base, paced: opts.paced.map((offered) => ({ reporters: 200, offered, journeys: 2 })) } : base;
+  const sizes: Sizes = {
+    ...base,
+    ...(opts.paced ? { paced: opts.paced.map((offered) => ({ reporters: 200, offered, journeys: 2 })) } : {}),
+    ...(process.argv.includes('--no-paced') ? { paced: [] } : {}),
+    ...(opts.levels ? { levels: opts.levels.map((reporters) => ({ reporters, journeys: 1 })) } : {}),
+    ...(opts.inProgress ? { inProgress: opts.inProgress } : {}),
+  };
   const logDir = join(ROOT, 'bench', 'logs');
   mkdirSync(logDir, { recursive: true });
   if (opts.profile) mkdirSync(join(ROOT, 'bench', 'profiles'), { recursive: true });
