@@ -219,6 +219,11 @@ function cpuMsPerUpdate(cpuPercent: number | undefined, wallS: number, updates: 
   return cpuPercent === undefined || updates === 0 ? Number.NaN : round((cpuPercent * wallS * 10) / updates, 3);
 }
 
+/** New TCP connections the Bot API double accepted per 1,000 Bot API calls it recorded. */
+function connectionsPer1000(connections: number, calls: number): number {
+  return calls === 0 ? Number.NaN : round((connections / calls) * 1000, 0);
+}
+
 function scenarioFigures(r: ScenarioResult) {
   const s = summarize(r.service);
   const t = summarize(r.total);
@@ -276,7 +281,9 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
     for (const level of sizes.levels) {
       const n = level.reporters;
       driver.clearRecorded();
+      const conns = tg.connectionsAccepted;
       const { result, cpu, wallS } = await withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000, journeys: level.journeys }));
+      figures[`floor.${n}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
       levels[n] = { ...scenarioFigures(result), cpuPercent: cpu };
       figures[`floor.${n}.ups`] = levels[n].updatesPerSec;
       figures[`floor.${n}.cpu`] = cpuMsPerUpdate(cpu.floor, wallS, result.updates);
@@ -423,6 +430,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         ];
     for (const sc of scenarios) {
       driver.clearRecorded();
+      const conns = tg.connectionsAccepted;
       const since = Date.now() - 1;
       const chats = chatsFor(sc.level.reporters);
       const { result, cpu, wallS } = await withCpu(probe, () =>
@@ -454,6 +462,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       if (sc.paceMs) figures[`${k}.sched99`] = f.totalMs.p99;
       figures[`${k}.failed`] = result.journeysFailed;
       figures[`${k}.cpu`] = cpuMsPerUpdate(cpu.bot, wallS, result.updates);
+      figures[`${k}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
       figures[`${k}.c2a50`] = round(s.p50, 2);
       figures[`${k}.c2a99`] = round(s.p99, 2);
       log(
