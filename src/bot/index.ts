@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Service } from '../lifecycle';
@@ -65,14 +64,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   const bot = new Telegraf<BotContext>(token, { telegram: apiRoot ? { apiRoot } : {} });
   const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionSealer, sessionTtlSec, migrateSession);
   const parts = new PartsWindow(partsWindowMs, (update) => bot.handleUpdate(update), deps.logger);
-  const agent = keepAliveAgent(bot, apiRoot);
 
-  if (agent) {
-    bot.use((ctx, next) => {
-      ctx.telegram.options.agent = agent;
-      return next();
-    });
-  }
   bot.use(botContext(deps, parts));
   if (sendBudget) bot.use(pacedTransport({ budget: sendBudget, paidBroadcast, slowAfterMs }));
   bot.use(privateChatsOnly());
@@ -90,25 +82,10 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   const service: Service = {
     name: polling.name,
     start: () => polling.start(),
-    stop: async () => {
+    stop: () => {
       parts.close();
-      await polling.stop();
-      agent?.destroy();
+      return polling.stop();
     },
   };
   return { bot, service, handleUpdate: (update) => bot.handleUpdate(update), sessions };
-}
-
-/**
- * telegraf keeps its Bot API connections alive only for an https:// API root: for an http:// one
- * (a local Bot API server) it drops its agent, and every call opens a new TCP connection. This
- * agent reuses them, on the bot's own client and on the client telegraf builds for each update
- * (set by the middleware above, as telegraf's constructor drops it again). Node's agent closes an
- * idle connection before the server's announced keep-alive timeout.
- */
-function keepAliveAgent(bot: Telegraf<BotContext>, apiRoot: string | undefined): http.Agent | undefined {
-  if (!apiRoot?.startsWith('http://')) return undefined;
-  const agent = new http.Agent({ keepAlive: true, keepAliveMsecs: 10_000 });
-  bot.telegram.options.agent = agent;
-  return agent;
 }
