@@ -2,6 +2,8 @@
  * `npm run bench [-- --quick] [--runs N] [--connections N] [--profile] [--skip-delivery]`
  * (`--triage-only`: just the triage linker, bench/triage.ts; `--skip-triage`: all but it;
  * `--surge-only [--surge N] [--surge-window S]`: the surge under Telegram's limits, bench/surge.ts; `--skip-surge`)
+ * (`--dist`: the bot from `npm run build`; `--levels 200`, `--no-paced`, `--in-progress N`: other sizes;
+ * `--intake-only --with-floor`: intake and the floor only, for A/B comparisons)
  *
  * Starts the real bot (webhook mode, Redis sessions, MongoDB store, tickets queue, replies worker)
  * as a child process against the Bot API double and drives simulated reporters over HTTP; measures
@@ -60,6 +62,12 @@ interface Options {
   paced?: number[];
   /** Skips the closed-loop levels (with --paced: latency at given loads only). */
   pacedOnly: boolean;
+  /** The bot from the `dist/` build (`npm run build`), plain Node as production runs it, not tsx. */
+  dist: boolean;
+  /** Replaces the closed-loop levels (reporters, one journey each), e.g. --levels 200. */
+  levels?: number[];
+  /** Conversations left in progress for the memory figures (default: the mode's). */
+  inProgress?: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -79,12 +87,21 @@ function parseArgs(argv: string[]): Options {
     runs: num('--runs', quick || profile ? 1 : 3),
     connections: num('--connections', 40),
     skipDelivery: has('--skip-delivery') || has('--intake-only') || has('--paced-only') || profile,
-    skipFloor: has('--skip-floor') || has('--delivery-only') || has('--intake-only') || has('--paced-only') || profile,
+    skipFloor: has('--skip-floor') || has('--delivery-only') || ((has('--intake-only') || has('--paced-only')) && !has('--with-floor')) || profile,
     // (--intake-only and --paced-only also skip delivery, below)
     skipBot: has('--floor-only'),
     deliveryOnly: has('--delivery-only'),
     intakeOnly: has('--intake-only') || has('--paced-only'),
     pacedOnly: has('--paced-only'),
+    dist: has('--dist'),
+    levels: (() => {
+      const i = argv.indexOf('--levels');
+      if (i < 0) return undefined;
+      const n = (argv[i + 1] ?? '').split(',').map(Number);
+      if (!n.every((r) => Number.isInteger(r) && r > 0 && r <= 5000)) throw new Error('--levels expects reporter counts like 200 or 50,200');
+      return n;
+    })(),
+    inProgress: argv.includes('--in-progress') ? num('--in-progress', 1000) : undefined,
     paced: (() => {
       const i = argv.indexOf('--paced');
       if (i < 0) return undefined;
@@ -194,6 +211,19 @@ async function withCpu<T>(probe: CpuProbe, fn: () => Promise<T>): Promise<{ resu
   return { result, cpu, wallS };
 }
 
+/**
+ * CPU time a process spent per update (ms), from its share of a core over the scenario: unlike
+ * updates/s it hardly moves when other work on the machine takes cores away.
+ */
+function cpuMsPerUpdate(cpuPercent: number | undefined, wallS: number, updates: number): number {
+  return cpuPercent === undefined || updates === 0 ? Number.NaN : round((cpuPercent * wallS * 10) / updates, 3);
+}
+
+/** New TCP connections the Bot API double accepted per 1,000 Bot API calls it recorded. */
+function connectionsPer1000(connections: number, calls: number): number {
+  return calls === 0 ? Number.NaN : round((connections / calls) * 1000, 0);
+}
+
 function scenarioFigures(r: ScenarioResult) {
   const s = summarize(r.service);
   const t = summarize(r.total);
@@ -251,9 +281,12 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
     for (const level of sizes.levels) {
       const n = level.reporters;
       driver.clearRecorded();
-      const { result, cpu } = await withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000, journeys: level.journeys }));
+      const conns = tg.connectionsAccepted;
+      const { result, cpu, wallS } = await withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000, journeys: level.journeys }));
+      figures[`floor.${n}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
       levels[n] = { ...scenarioFigures(result), cpuPercent: cpu };
       figures[`floor.${n}.ups`] = levels[n].updatesPerSec;
+      figures[`floor.${n}.cpu`] = cpuMsPerUpdate(cpu.floor, wallS, result.updates);
       figures[`floor.${n}.p99`] = levels[n].serviceMs.p99;
       log(`floor ${n} reporters x ${level.journeys}: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}`);
     }
@@ -322,9 +355,10 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       sendRate: 0,
       logFile: join(ctx.logDir, `bot-run${ctx.runIndex}.log`),
       nodeArgs: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [],
+      dist: opts.dist,
     });
     const url = sut.url;
-    log(`bot ready, pid ${sut.pid}, prefix ${prefix}`);
+    log(`bot ready${opts.dist ? ' (dist build)' : ''}, pid ${sut.pid}, prefix ${prefix}`);
 
     // The console side (agents), in this process: the same store and queues the console role uses.
     conn = await connectMongo(mongoUri);
@@ -396,9 +430,10 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         ];
     for (const sc of scenarios) {
       driver.clearRecorded();
+      const conns = tg.connectionsAccepted;
       const since = Date.now() - 1;
       const chats = chatsFor(sc.level.reporters);
-      const { result, cpu } = await withCpu(probe, () =>
+      const { result, cpu, wallS } = await withCpu(probe, () =>
         runReporters(client, driver, chats, full, { deadlineMs: 600_000, check, journeys: sc.level.journeys, paceMs: sc.paceMs }),
       );
       const f: ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number } = { ...scenarioFigures(result), cpuPercent: cpu };
@@ -426,6 +461,8 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       figures[`${k}.p99`] = f.serviceMs.p99;
       if (sc.paceMs) figures[`${k}.sched99`] = f.totalMs.p99;
       figures[`${k}.failed`] = result.journeysFailed;
+      figures[`${k}.cpu`] = cpuMsPerUpdate(cpu.bot, wallS, result.updates);
+      figures[`${k}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
       figures[`${k}.c2a50`] = round(s.p50, 2);
       figures[`${k}.c2a99`] = round(s.p99, 2);
       log(
@@ -613,6 +650,9 @@ async function oneRun(ctx: RunContext): Promise<RunOutput> {
     const ours = figures[`bot.${n}.ups`];
     const floor = figures[`floor.${n}.ups`];
     if (ours !== undefined && floor !== undefined) figures[`ratio.${n}`] = round((ours / floor) * 100, 1);
+    const ourCpu = figures[`bot.${n}.cpu`];
+    const floorCpu = figures[`floor.${n}.cpu`];
+    if (ourCpu !== undefined && floorCpu !== undefined) figures[`cpuRatio.${n}`] = round((floorCpu / ourCpu) * 100, 1);
   }
   return { figures, detail };
 }
@@ -622,7 +662,13 @@ async function main(): Promise<void> {
   if (process.argv.includes('--surge-only')) return void (await runSurgeBench(process.argv.slice(2)));
   const opts = parseArgs(process.argv.slice(2));
   const base = opts.quick ? QUICK : FULL;
-  const sizes: Sizes = opts.paced ? { ...base, paced: opts.paced.map((offered) => ({ reporters: 200, offered, journeys: 2 })) } : base;
+  const sizes: Sizes = {
+    ...base,
+    ...(opts.paced ? { paced: opts.paced.map((offered) => ({ reporters: 200, offered, journeys: 2 })) } : {}),
+    ...(process.argv.includes('--no-paced') ? { paced: [] } : {}),
+    ...(opts.levels ? { levels: opts.levels.map((reporters) => ({ reporters, journeys: 1 })) } : {}),
+    ...(opts.inProgress ? { inProgress: opts.inProgress } : {}),
+  };
   const logDir = join(ROOT, 'bench', 'logs');
   mkdirSync(logDir, { recursive: true });
   if (opts.profile) mkdirSync(join(ROOT, 'bench', 'profiles'), { recursive: true });
@@ -636,7 +682,7 @@ async function main(): Promise<void> {
   }
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.figures)))];
   const medians: RunFigures = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.figures[k] ?? Number.NaN))]));
-  const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode${opts.deliveryOnly ? ' (delivery only)' : ''}${opts.skipDelivery && !opts.profile ? ' (without delivery)' : ''}, median of ${runs.length} run(s), ${opts.connections} webhook connections`;
+  const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode${opts.dist ? ', bot from dist/' : ''}${opts.deliveryOnly ? ' (delivery only)' : ''}${opts.skipDelivery && !opts.profile ? ' (without delivery)' : ''}, median of ${runs.length} run(s), ${opts.connections} webhook connections`;
   const table = printTable(header, medians, runs.map((r) => r.figures), sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered));
   const out = {
     date: started.toISOString(),

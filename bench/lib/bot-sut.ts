@@ -3,10 +3,14 @@
  * webhook mode) against a database whose indexes `migrate` built first, since production refuses
  * to start without them. Shared by the throughput runs (bench/run.ts) and the surge (bench/surge.ts).
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyIndexes, connectMongo, createStore } from '../../src/store';
 import { freePort } from '../../test/support/ports';
-import { spawnChild, type ChildHandle } from './child';
+import { ROOT, spawnChild, type ChildHandle } from './child';
+import { rss } from './sysinfo';
 
 /** Builds every index the roles check for, as `node dist/main.js migrate` does. */
 export async function migrateIndexes(mongoUri: string): Promise<void> {
@@ -29,16 +33,17 @@ export interface BotSutOptions {
   sendRate: number;
   logFile: string;
   nodeArgs?: string[];
+  /**
+   * Run `node dist/main.js bot,worker` (the `npm run build` output, plain Node, no tsx) instead of
+   * bench/sut.ts under tsx: what production runs, for the memory figure.
+   */
+  dist?: boolean;
 }
 
 /** Starts the bot role (and the worker's parts bench/sut.ts runs) and resolves once it is ready. */
 export async function startBotSut(o: BotSutOptions): Promise<ChildHandle> {
   const port = await freePort();
-  return spawnChild({
-    name: 'bot',
-    script: 'bench/sut.ts',
-    nodeArgs: o.nodeArgs ?? [],
-    env: {
+  const env = {
       NODE_ENV: 'production',
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       TELEGRAM_BOT_TOKEN: o.telegram.token,
@@ -57,8 +62,51 @@ export async function startBotSut(o: BotSutOptions): Promise<ChildHandle> {
       CONSOLE_HOST: '127.0.0.1',
       CONSOLE_PORT: String(await freePort()),
       WORKER_HTTP_PORT: String(await freePort()),
+  };
+  if (o.dist) return spawnDist(env, o.logFile, o.nodeArgs ?? []);
+  return spawnChild({ name: 'bot', script: 'bench/sut.ts', nodeArgs: o.nodeArgs ?? [], env, logFile: o.logFile, readyTimeoutMs: 60_000 });
+}
+
+/**
+ * The dist build as the production command line starts it. No IPC here: ready when the worker
+ * role's /readyz answers 200 and the webhook answers at all; stopped with SIGTERM (main.ts shuts
+ * down gracefully); memory from /proc.
+ */
+async function spawnDist(env: Record<string, string>, logFile: string, nodeArgs: string[]): Promise<ChildHandle> {
+  if (!existsSync(join(ROOT, 'dist', 'main.js'))) throw new Error('--dist needs the build: run `npm run build` first');
+  const fd = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js'), 'bot,worker'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('dist bot: could not start');
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`dist bot exited with ${child.exitCode} before it was ready (log: ${logFile})`);
+    const ok = await fetch(`http://127.0.0.1:${env.WORKER_HTTP_PORT}/readyz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`dist bot not ready within 60 s (log: ${logFile})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  let stopped: Promise<void> | null = null;
+  return {
+    name: 'bot (dist)',
+    child,
+    pid,
+    url: env.TELEGRAM_WEBHOOK_URL,
+    logFile,
+    memory: () => Promise.resolve({ type: 'mem', rss: rss(pid).rss, heapUsed: Number.NaN, heapTotal: Number.NaN, external: Number.NaN }),
+    stop(timeoutMs = 15_000) {
+      stopped ??= (async () => {
+        if (child.exitCode !== null) return;
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => {
+          if (child.exitCode === null) child.kill('SIGKILL');
+        }, timeoutMs);
+        await exited;
+        clearTimeout(timer);
+      })();
+      return stopped;
     },
-    logFile: o.logFile,
-    readyTimeoutMs: 60_000,
-  });
+  };
 }

@@ -84,6 +84,11 @@ export class DoubleDriver {
     });
   }
 
+  /** Whether the newest inline keyboard has a button whose callback_data matches. */
+  offers(chat: ChatState, match: RegExp): boolean {
+    return this.lastInline(chat)?.raw.reply_markup?.inline_keyboard.flat().some((b) => b.callback_data !== undefined && match.test(b.callback_data)) ?? false;
+  }
+
   /** Recorded calls of one method arriving at or after `since` (ms). */
   callsSince(method: string, since: number): RecordedCall[] {
     const m = method.toLowerCase();

@@ -1,6 +1,7 @@
 /**
  * The report journey as reporters make it (10 updates, 11 for those who share their phone):
- * /start, language and kind on the first message, category, danger (yes for every 10th), the
+ * /start, language and kind on the first message (on a later journey: the menu's *Report an
+ * incident*, then the kind), category, danger (yes for every 10th), the
  * story as text, the county typed, the place typed, when (now), an evidence photo at the review,
  * then Send anonymously, or (every 2nd) "Send with my phone number" and Telegram's contact button.
  * Buttons are pressed by their callback_data pattern on the bot's newest inline keyboard, so the
@@ -28,15 +29,25 @@ export const REFERENCE_RE = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 /** The language each reporter taps on the first message (as `chatsFor` in bench/run.ts sets their Telegram language). */
 const langOf = (i: number) => (i % 3 === 0 ? 'sw' : 'en');
 
+const kindOf = (i: number) => (i % 2 ? 'police' : 'election');
+
 /**
  * The journey through the real bot; `until` stops before that step (a conversation left in
  * progress). `confirm` is the update that files the report: Send anonymously, or for those who
  * share their phone (after "Send with my phone number"), the shared contact.
+ *
+ * Only the first message offers the languages (with the kinds); a reporter who already chose one
+ * gets the main menu on /start, so a second journey taps *Report an incident*, then the kind
+ * (one update more: 11, or 12 with the phone).
  */
 export function botJourney(until?: string): Step[] {
   const steps: Step[] = [
     { name: 'start', build: (d, c) => d.text(c, '/start') },
-    { name: 'kind', build: (d, c, i) => d.press(c, new RegExp(`^s:${langOf(i)}:${i % 2 ? 'police' : 'election'}$`)) },
+    {
+      name: 'kind',
+      build: (d, c, i) => d.press(c, new RegExp(`^s:${langOf(i)}:${kindOf(i)}$`)) ?? d.press(c, /^m:report$/),
+    },
+    { name: 'kind2', build: (d, c, i) => (d.offers(c, /:kind:\w+$/) ? d.press(c, new RegExp(`:kind:${kindOf(i)}$`)) : SKIP) },
     { name: 'cat', build: (d, c) => d.press(c, /:cat:(?!back$|x$)\w+$/) },
     { name: 'danger', build: (d, c, i) => d.press(c, inDanger(i) ? /:danger:y$/ : /:danger:n$/) },
     { name: 'desc', build: (d, c, i) => d.text(c, pick(STORIES, i)) },
@@ -54,9 +65,18 @@ export function botJourney(until?: string): Step[] {
 /** The same kinds and sizes of update for the floor bot (which offers no buttons to follow). */
 export function floorJourney(): Step[] {
   const press = (data: string): Step['build'] => (d, c) => d.press(c, { anyData: data });
+  /** Journeys begun per chat: from the second on, the menu tap then the kind, as with the bot. */
+  const begun = new Map<number, number>();
   return [
-    { name: 'start', build: (d, c) => d.text(c, '/start') },
-    { name: 'kind', build: press('s:en:election') },
+    {
+      name: 'start',
+      build: (d, c) => {
+        begun.set(c.chat.id, (begun.get(c.chat.id) ?? 0) + 1);
+        return d.text(c, '/start');
+      },
+    },
+    { name: 'kind', build: (d, c, i) => ((begun.get(c.chat.id) ?? 0) > 1 ? press('m:report')(d, c, i) : press('s:en:election')(d, c, i)) },
+    { name: 'kind2', build: (d, c, i) => ((begun.get(c.chat.id) ?? 0) > 1 ? press('w:AAAAAAAAAAAA:kind:election')(d, c, i) : SKIP) },
     { name: 'cat', build: press('w:AAAAAAAAAAAA:cat:e_bribery') },
     { name: 'danger', build: press('w:AAAAAAAAAAAA:danger:n') },
     { name: 'desc', build: (d, c, i) => d.text(c, pick(STORIES, i)) },

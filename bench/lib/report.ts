@@ -25,6 +25,11 @@ function levelFigures(levels: number[]): Figure[] {
       { key: `floor.${n}.ups`, label: `Floor ${n}: updates/s`, unit: '/s' },
       { key: `floor.${n}.p99`, label: `Floor ${n}: latency p99`, unit: 'ms' },
       { key: `ratio.${n}`, label: `Intake ${n} as % of floor`, unit: '%', target: { op: '>=', value: 60, text: '>= 60' } },
+      { key: `bot.${n}.cpu`, label: `Intake ${n}: bot CPU per update`, unit: 'ms' },
+      { key: `floor.${n}.cpu`, label: `Floor ${n}: CPU per update`, unit: 'ms' },
+      { key: `cpuRatio.${n}`, label: `Intake ${n}: floor CPU / bot CPU per update`, unit: '%' },
+      { key: `bot.${n}.conns`, label: `Intake ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
+      { key: `floor.${n}.conns`, label: `Floor ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
       { key: `bot.${n}.c2a50`, label: `Intake ${n}: Confirm->available p50`, unit: 'ms' },
       { key: `bot.${n}.c2a99`, label: `Intake ${n}: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
     );
@@ -40,6 +45,7 @@ function pacedFigures(offered: number[]): Figure[] {
     { key: `paced.${o}.p99`, label: `Paced ${o}/s: latency p99`, unit: 'ms', ...(o === 1000 ? { target: { op: '<', value: 50, text: '< 50' } } : {}) },
     { key: `paced.${o}.sched99`, label: `Paced ${o}/s: p99 from schedule`, unit: 'ms' },
     { key: `paced.${o}.failed`, label: `Paced ${o}/s: failed journeys`, unit: '' },
+    { key: `paced.${o}.cpu`, label: `Paced ${o}/s: bot CPU per update`, unit: 'ms' },
     { key: `paced.${o}.c2a50`, label: `Paced ${o}/s: Confirm->available p50`, unit: 'ms' },
     { key: `paced.${o}.c2a99`, label: `Paced ${o}/s: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
   ]);

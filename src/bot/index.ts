@@ -10,11 +10,10 @@ import { startFeature } from './features/start';
 import { statusFeature } from './features/status';
 import { messageRateLimit } from './middleware/abuse-limit';
 import { botContext, sessionLanguage } from './middleware/context';
-import { dropRedeliveredUpdates } from './middleware/dedupe';
 import { apologise, unhandled } from './middleware/fallback';
 import { privateChatsOnly } from './middleware/private-only';
 import { onePerReporter } from './middleware/sequential';
-import { redisSession } from './middleware/session';
+import { updateGate } from './middleware/session';
 import { PartsWindow } from './parts-window';
 import { pollingService } from './polling';
 import { migrateSession } from './session';
@@ -69,9 +68,9 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   bot.use(botContext(deps, parts));
   if (sendBudget) bot.use(pacedTransport({ budget: sendBudget, paidBroadcast, slowAfterMs }));
   bot.use(privateChatsOnly());
-  bot.use(dropRedeliveredUpdates(deps, dedupeTtlSec));
   bot.use(onePerReporter());
-  bot.use(redisSession(sessions, deps.cipher));
+  // De-duplication, the per-minute count and the session: one Redis round trip before, one after.
+  bot.use(updateGate(sessions, { cipher: deps.cipher, prefix: deps.prefix, rememberSec: dedupeTtlSec, messagesPerMinute: deps.messagesPerMinute }));
   bot.use(sessionLanguage());
   if (deps.messagesPerMinute) bot.use(messageRateLimit(deps, deps.messagesPerMinute));
 

@@ -76,8 +76,7 @@ export class IntakeService {
 
   private async store(req: IntakeRequest): Promise<SubmitResult> {
     const { store, reports } = this.deps;
-    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language);
-    if (!req.report.anonymous && req.phone) await store.reporters.setPhone(reporter._id, req.phone);
+    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, !req.report.anonymous && req.phone ? req.phone : undefined);
     return reports.submit({ ...req.report, reporterId: reporter._id, language: req.language });
   }
 }

@@ -26,11 +26,14 @@ export class ReporterRepository {
    * Find or create the reporter for a Telegram user, refreshing the encrypted identity when it
    * changed (and re-sealing under the current key after a rotation). Phone numbers are kept.
    */
-  async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang): Promise<ReporterDoc> {
+  async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang, phone?: string): Promise<ReporterDoc> {
+    // A phone the reporter shared with this report rides in the same write (one round trip, not
+    // setPhone's two); without one, a phone shared before is kept.
+    const withPhone: ReporterIdentity = phone ? { ...who, phone } : who;
     const existing = await this.findByTelegramUser(who.telegramUserId);
     if (existing) {
       const current = this.cipher.open<ReporterIdentity>(existing.identity);
-      const next: ReporterIdentity = { ...current, ...who };
+      const next: ReporterIdentity = { ...current, ...withPhone };
       const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== language;
       if (!changed) return existing;
       const updated = await this.Reporter.findByIdAndUpdate(
@@ -41,13 +44,14 @@ export class ReporterRepository {
       return updated ?? existing;
     }
     try {
-      const doc = await this.Reporter.create({ lookupHash: this.cipher.lookupHash(who.telegramUserId), identity: this.cipher.seal(who), language });
+      const doc = await this.Reporter.create({ lookupHash: this.cipher.lookupHash(who.telegramUserId), identity: this.cipher.seal(withPhone), language });
       return doc.toObject();
     } catch (err) {
       // Two updates from the same new user raced; the other one created the record.
       if (isDuplicateKey(err)) {
         const again = await this.findByTelegramUser(who.telegramUserId);
-        if (again) return again;
+        // The phone still has to be written onto the record the other update made.
+        if (again) return phone ? this.upsertFromTelegram(who, language, phone) : again;
       }
       throw err;
     }

@@ -1,26 +1,23 @@
 import type { MiddlewareFn } from 'telegraf';
-import { RedisRateLimit, rateLimitKeyOf } from '../../lib/rate-limit';
 import type { BotContext, BotDeps } from '../context';
-import { redisKeys } from '../../redis-keys';
+import type { MessageCount } from './session';
 
 /**
  * Refuses updates over the per-minute limit with one polite message in the reporter's language.
- * Counted in Redis under a per-purpose keyed hash of the reporter (rateLimitKeyOf), shared by every
- * bot process.
+ * The update was counted by `updateGate` in the same Redis round trip that read the session
+ * (src/bot/lua/begin-update.lua), under a per-purpose keyed hash of the reporter (rateLimitKeyOf),
+ * shared by every bot process; this runs once the session's language is known.
  * (The daily report limit is intake's: src/services/daily-report-limit.ts.)
  */
-export function messageRateLimit(deps: BotDeps, perMinute: number): MiddlewareFn<BotContext> {
-  const limit = new RedisRateLimit({ redis: deps.redis, keyPrefix: redisKeys(deps.prefix).messagesPerMinute, points: perMinute, durationSec: 60, logger: deps.logger });
-  const keyOf = rateLimitKeyOf(deps.cipher, 'messages');
+export function messageRateLimit(deps: Pick<BotDeps, 'metrics'>, perMinute: number): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const userId = ctx.from?.id;
-    if (!userId || ctx.parts.isFlush(ctx.update)) return next();
-    const decision = await limit.consume(keyOf(userId));
-    if (decision.ok) return next();
+    const count = ctx.state.messageCount as MessageCount | undefined;
+    if (!count || count.consumed <= perMinute) return next();
     deps.metrics?.rateLimited.inc({ limit: 'messages' });
     if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
-    if (decision.firstRefusal && ctx.chat?.type === 'private') {
-      const minutes = Math.max(1, Math.ceil(decision.retryAfterSec / 60));
+    // Tell the person once per window; answering every extra message would itself be a flood.
+    if (count.consumed === perMinute + 1 && ctx.chat?.type === 'private') {
+      const minutes = Math.max(1, Math.ceil(count.msLeft / 1000 / 60));
       await ctx.reply(ctx.t('limits:too_fast', { count: minutes })).catch(() => undefined);
     }
   };

@@ -1,8 +1,10 @@
 import type { MiddlewareFn } from 'telegraf';
+import { rateLimitKeyOf } from '../../lib/rate-limit';
+import { redisKeys } from '../../redis-keys';
 import type { IdentityCipher } from '../../store';
 import type { BotContext } from '../context';
 import { newSession, type SessionData } from '../session';
-import type { RedisSessionStore } from '../session-store';
+import type { RedisSessionStore, UpdateMark } from '../session-store';
 
 /**
  * Sessions are keyed by a keyed hash, like every other per-reporter key in Redis: a Redis dump
@@ -12,33 +14,72 @@ export function sessionKey(cipher: IdentityCipher, userId: number, chatId: numbe
   return cipher.lookupHash(`sess:${userId}:${chatId}`);
 }
 
+/** How long an update is claimed while handled; a crash mid-update frees it after this. */
+const CLAIM_SEC = 120;
+
+/** The update's count against the per-minute limit, left in `ctx.state.messageCount` for messageRateLimit. */
+export interface MessageCount {
+  consumed: number;
+  msLeft: number;
+}
+
+export interface UpdateGateOptions {
+  cipher: IdentityCipher;
+  prefix: string;
+  /** How long a handled update_id is remembered, to drop re-deliveries. */
+  rememberSec: number;
+  /** Count updates per reporter and minute (the decision is messageRateLimit's). */
+  messagesPerMinute?: number;
+}
+
 /**
- * Loads the session from Redis before the features run and writes it back after them (even when
- * a feature threw, so what the reporter already did is kept), which renews the TTL. Not
- * telegraf's `session()`: when its store read fails (Redis down), telegraf keeps the rejected
- * read in its per-key "concurrent requests" map for good, so every later update of that reporter
- * fails too until the process restarts. Here a failed read fails this update only (the error
- * boundary apologises) and the next update reads again. Telegraf's cache for concurrent updates
- * is not needed: `onePerReporter` already runs one update at a time per (private) chat.
+ * An update's Redis work in two round trips (src/bot/lua): first claim it (Telegram may deliver
+ * an update more than once: webhook retries, a restart mid-batch), count it against the reporter's
+ * per-minute limit and read the session; at the end write the session back, only if it changed
+ * (else renew its time to live), and mark the update handled, or release the claim when handling
+ * failed so that Telegram's retry is handled again. Runs after `onePerReporter`, so the session
+ * read sees the previous update of the same reporter written.
+ *
+ * The session is written back even when a feature threw, so what the reporter already did is
+ * kept. Not telegraf's `session()`: when its store read fails (Redis down), telegraf keeps the
+ * rejected read in its per-key map for good, so every later update of that reporter fails until
+ * the process restarts. Here a failed read fails this update only (the error boundary apologises).
  */
-export function redisSession(sessions: RedisSessionStore<SessionData>, cipher: IdentityCipher): MiddlewareFn<BotContext> {
+export function updateGate(sessions: RedisSessionStore<SessionData>, opts: UpdateGateOptions): MiddlewareFn<BotContext> {
+  const keys = redisKeys(opts.prefix);
+  const limitKeyOf = rateLimitKeyOf(opts.cipher, 'messages');
   return async (ctx, next) => {
-    const key = ctx.from && ctx.chat ? sessionKey(cipher, ctx.from.id, ctx.chat.id) : undefined;
-    if (!key) return next();
-    ctx.session = (await sessions.get(key)) ?? newSession();
+    if (!ctx.from || !ctx.chat) return next();
+    const name = sessionKey(opts.cipher, ctx.from.id, ctx.chat.id);
+    // The end of a split paste's wait re-handles the part's update on purpose: no claim, no count.
+    const flush = ctx.parts.isFlush(ctx.update);
+    const updateKey = keys.update(ctx.update.update_id);
+    const limit = opts.messagesPerMinute && !flush ? { key: `${keys.messagesPerMinute}:${limitKeyOf(ctx.from.id)}`, points: opts.messagesPerMinute, windowSec: 60 } : undefined;
+    const begun = await sessions.begin(name, { updateKey, claim: !flush, claimSec: CLAIM_SEC, ...(limit ? { limit } : {}) });
+    if (!begun.claimed) {
+      ctx.log.info({ outcome: 'duplicate_update' }, 'dropped a re-delivered update');
+      return;
+    }
+    ctx.session = begun.session ?? newSession();
+    const snapshot = begun.session ? begun.snapshot : JSON.stringify(ctx.session);
+    if (begun.limit) ctx.state.messageCount = begun.limit satisfies MessageCount;
     let failure: { err: unknown } | undefined;
     try {
       await next();
     } catch (err) {
       failure = { err };
     }
+    const mark = (m: UpdateMark['mark']): UpdateMark => ({ updateKey, mark: flush ? 'none' : m, rememberSec: opts.rememberSec });
     try {
-      await sessions.set(key, ctx.session);
+      if (snapshot !== null && JSON.stringify(ctx.session) === snapshot) await sessions.touch(name, mark(failure ? 'release' : 'done'));
+      else await sessions.set(name, ctx.session, mark(failure ? 'release' : 'done'));
     } catch (err) {
       // Once the reporter was told their report is stored, an apology would contradict the
       // truth. The unsaved session still holds the draft, and Confirm on it answers with the
       // same reference (the draft id is the idempotency key), so nothing is lost or doubled.
-      if (!failure && !ctx.state.reportCommitted) throw err;
+      const fails = !failure && !ctx.state.reportCommitted;
+      await sessions.touch(name, mark(failure || fails ? 'release' : 'done')).catch(() => undefined);
+      if (fails) throw err;
       ctx.log.warn({ err, outcome: 'session_not_saved' }, 'session not saved');
     }
     if (failure) throw failure.err;

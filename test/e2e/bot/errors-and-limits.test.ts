@@ -1,5 +1,6 @@
 /** The error boundary and the per-reporter limits, as a reporter meets them. */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { sessionKey } from '../../../src/bot';
 import { allTexts, lastText, referenceIn, walkTo } from './helpers';
 
 let h: BotHarness;
@@ -99,3 +100,30 @@ describe('reports per day', () => {
     for (const [, hash] of keys) expect(lookupHashes).not.toContain(hash);
   });
 });
+
+describe('messages per minute', () => {
+  it('answers a flood once, in the reporter’s language, then stays quiet for the rest of the minute; the draft is kept', async () => {
+    const u = h.tg.user({ firstName: 'Haraka', languageCode: 'sw' });
+    await walkTo(u, 'desc', 'sw');
+    const tooFast = 'Unatuma ujumbe kwa kasi sana. Tafadhali subiri kama dakika moja, kisha uendelee. Hakuna ulichotueleza kilichopotea.';
+    const help = lastTextAfter(u, '/help');
+    // 60 updates a minute are answered (the walk used some of them); the next one is told once.
+    for (let i = 0; i < 61 && !allTexts(u).includes(tooFast); i++) expect(await help()).not.toBe('');
+    expect(allTexts(u).filter((t) => t === tooFast)).toHaveLength(1);
+    const told = allTexts(u).length;
+    for (let i = 0; i < 3; i++) await u.sendText('/help');
+    expect(allTexts(u)).toHaveLength(told);
+    // What they had typed so far is still there (the session was not touched by the refusals).
+    const stored = await h.current.sessions.get(sessionKey(h.store.cipher, u.id, u.chatId));
+    expect(stored?.draft?.step).toBe('desc');
+  });
+});
+
+/** Sends `text` and returns what the bot answered to it ('' when nothing). */
+function lastTextAfter(u: ReturnType<BotHarness['tg']['user']>, text: string): () => Promise<string> {
+  return async () => {
+    const before = allTexts(u).length;
+    await u.sendText(text);
+    return allTexts(u).slice(before).join('\n');
+  };
+}

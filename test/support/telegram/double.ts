@@ -69,6 +69,11 @@ export class TelegramDouble {
     return `http://127.0.0.1:${this.server.port}`;
   }
 
+  /** TCP connections the Bot API server accepted so far (one per call without keep-alive). */
+  get connectionsAccepted(): number {
+    return this.server.connections;
+  }
+
   get botId(): number {
     return this.state.bot.id;
   }

@@ -76,6 +76,8 @@ const fail = (status: number, description: string): Envelope => ({ status, body:
 
 export interface RunningServer {
   port: number;
+  /** TCP connections accepted so far (the benchmark counts how many calls reuse one). */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -91,8 +93,13 @@ export async function startServer(state: DoubleState): Promise<RunningServer> {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  let connections = 0;
+  server.on('connection', () => connections++);
   return {
     port,
+    get connections() {
+      return connections;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
