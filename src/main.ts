@@ -106,10 +106,9 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   // [bot wiring] Sessions, de-duplication and abuse limits on a producer connection: with Redis
   // down an update fails fast (the reporter is told, the draft is kept) instead of hanging.
   if (roles.has('bot')) {
-    // Auto-pipelining: every update makes several small Redis calls (de-duplication, abuse limit,
-    // session get and set); with many updates in flight, the calls issued in the same tick go out
-    // in one write instead of one syscall each. In the benchmark (BENCHMARKS.md) these writes were
-    // the largest single cost in the bot's CPU profile.
+    // Auto-pipelining: every update makes two script calls (claim + limit + session read, then
+    // session write + done mark) plus the send budget's; with many updates in flight, the calls
+    // issued in the same tick go out in one write instead of one syscall each (BENCHMARKS.md).
     const botRedis = redis('producer', { enableAutoPipelining: true });
     const dailyLimit = redisDailyReportLimit({ redis: botRedis, prefix: config.redis.prefix, perDay: config.limits.reportsPerDay, keyOf: rateLimitKeyOf(store.cipher, 'reports'), logger });
     const created = createBot({
