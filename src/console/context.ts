@@ -10,6 +10,7 @@ import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
 import type { TicketActions } from '../services/ticket-actions';
 import type { CaseFileService } from '../services/case-file-service';
+import type { SavedReplyService } from '../services/saved-reply-service';
 import { agentRef, signedInAgent } from './authorization';
 import type { ConsoleViews, PageContext } from './views';
 import type { SessionAuth, Auth } from './session-auth';
@@ -42,6 +43,8 @@ export interface ConsoleDeps {
 /** What route modules share: the deps plus the console's own helpers. */
 export interface ConsoleContext extends Omit<ConsoleDeps, 'caseFiles'> {
   caseFiles: CaseFileService;
+  /** Saved replies (issue 16), built from the store and TicketActions. */
+  savedReplies: SavedReplyService;
   auth: SessionAuth;
   views: ConsoleViews;
   hub: LiveHub;

@@ -120,6 +120,9 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     statusChoices: STATUS_CHOICES.filter((c) => may.statuses.includes(statusOfChoice(c))),
     agencies: AGENCIES,
     limits: LIMITS,
+    // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
+    savedReplies: may.reply ? await ctx.savedReplies.list() : [],
+    reporterLanguage: (await ctx.store.reporters.findById(report.reporterId))?.language ?? report.language,
   });
 }
 
