@@ -91,7 +91,7 @@ export class SavedReplyRepository {
 
   /** Null when there is no such reply (or it was deleted meanwhile). */
   async update(id: Id, fields: SavedReplyFields, agentId: Id): Promise<SavedReplyDoc | null> {
-    const doc = await this.Reply.findOneAndUpdate({ _id: oid(id), deletedAt: null }, { $set: { title: fields.title, text: { en: fields.en, sw: fields.sw }, updatedBy: oid(agentId) } }, { new: true })
+    const doc = await this.Reply.findOneAndUpdate({ _id: oid(id), deletedAt: null }, { $set: { title: fields.title, text: { en: fields.en, sw: fields.sw }, updatedBy: oid(agentId) } }, { returnDocument: 'after' })
       .lean<SavedReplyDoc>()
       .exec();
     if (doc) await this.audit(doc, 'updated', agentId);
@@ -99,7 +99,7 @@ export class SavedReplyRepository {
   }
 
   async remove(id: Id, agentId: Id): Promise<SavedReplyDoc | null> {
-    const doc = await this.Reply.findOneAndUpdate({ _id: oid(id), deletedAt: null }, { $set: { deletedAt: new Date(), updatedBy: oid(agentId) } }, { new: true })
+    const doc = await this.Reply.findOneAndUpdate({ _id: oid(id), deletedAt: null }, { $set: { deletedAt: new Date(), updatedBy: oid(agentId) } }, { returnDocument: 'after' })
       .lean<SavedReplyDoc>()
       .exec();
     if (doc) await this.audit(doc, 'deleted', agentId);
