@@ -91,6 +91,8 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         // Case files: with or without identity; consent: the reporter's answer.
         withIdentity: typeof e.data?.withIdentity === 'boolean' ? e.data.withIdentity : undefined,
         answer: e.data?.answer === 'yes' || e.data?.answer === 'no' ? e.data.answer : undefined,
+        // The reporter's one tap after close (issue 16).
+        rating: e.type === 'rated' && (e.data?.rating === 'helped' || e.data?.rating === 'not_helped') ? e.data.rating : undefined,
       })),
   };
 }

@@ -116,6 +116,11 @@ it('the county map shades and counts reports under the chosen category, and a co
   expect(text).not.toContain('Otieno');
 
   await expect(axeViolations(s.page)).resolves.toEqual([]);
+
+  // The answer is in the ticket's own history, as the reporter's step.
+  await h.store.reports.addEvent(named._id, 'rated', { kind: 'reporter' }, { rating: 'not_helped' });
+  await s.page.goto(`${h.base}/tickets/${named._id.toString()}`);
+  await s.page.locator('details.audit li', { hasText: 'Reporter said whether we helped: it did not help' }).waitFor();
   expect(s.errors).toEqual([]);
   await s.close();
 });
@@ -171,6 +176,10 @@ it('an agent cannot open the saved replies page or change one', async () => {
   const a = await signIn('agent');
   const res = await a.page.goto(`${h.base}/supervisor/saved-replies`);
   expect(res?.status()).toBe(403);
+  // Posting straight to the routes is refused before anything is read.
+  const posted = await a.page.request.post(`${h.base}/supervisor/saved-replies`, { form: { title: 'x', en: 'x', sw: 'x' }, maxRedirects: 0 });
+  expect(posted.status()).toBe(403);
+  expect(await h.store.savedReplies.list()).toEqual([]);
   await a.close();
 });
 
