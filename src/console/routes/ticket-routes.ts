@@ -123,9 +123,15 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     agencies: AGENCIES,
     limits: LIMITS,
     // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
-    savedReplies: may.reply ? await ctx.savedReplies.list() : [],
-    reporterLanguage: (await ctx.store.reporters.findById(report.reporterId))?.language ?? report.language,
+    ...(await savedRepliesFor(ctx, report, may.reply)),
   });
+}
+
+/** The saved replies offered on the ticket page, and the language the reporter will read them in. */
+async function savedRepliesFor(ctx: ConsoleContext, report: ReportDoc, mayReply: boolean) {
+  const savedReplies = mayReply ? await ctx.savedReplies.list() : [];
+  const reporterLanguage = savedReplies.length ? ((await ctx.store.reporters.findById(report.reporterId))?.language ?? report.language) : report.language;
+  return { savedReplies, reporterLanguage };
 }
 
 function fragment(ctx: ConsoleContext, req: FastifyRequest, reply: FastifyReply, name: string, data: Record<string, unknown>) {
