@@ -3,6 +3,7 @@ import type { Update } from 'telegraf/types';
 import type { Service } from '../lifecycle';
 import type { BotContext, BotDeps, SessionData } from './context';
 import { consentFeature } from './features/consent';
+import { ratingFeature } from './features/rating';
 import { languageFeature } from './features/language';
 import { repliesFeature } from './features/replies';
 import { reportFeature } from './features/report';
@@ -74,7 +75,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   bot.use(sessionLanguage());
   if (deps.messagesPerMinute) bot.use(messageRateLimit(deps, deps.messagesPerMinute));
 
-  bot.use(startFeature(), languageFeature(), statusFeature(), reportFeature(), repliesFeature(), consentFeature());
+  bot.use(startFeature(), languageFeature(), statusFeature(), reportFeature(), repliesFeature(), consentFeature(), ratingFeature());
   bot.use(unhandled());
   bot.catch(apologise);
 

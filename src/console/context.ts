@@ -10,6 +10,7 @@ import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
 import type { TicketActions } from '../services/ticket-actions';
 import type { CaseFileService } from '../services/case-file-service';
+import type { SavedReplyService } from '../services/saved-reply-service';
 import type { EvidenceArchiveService } from '../services/evidence-archive';
 import { agentRef, signedInAgent } from './authorization';
 import type { ConsoleViews, PageContext } from './views';
@@ -43,6 +44,8 @@ export interface ConsoleDeps {
 /** What route modules share: the deps plus the console's own helpers. */
 export interface ConsoleContext extends Omit<ConsoleDeps, 'caseFiles'> {
   caseFiles: CaseFileService;
+  /** Saved replies (issue 16), built from the store and TicketActions. */
+  savedReplies: SavedReplyService;
   /** Every evidence file of a report as one ZIP (through `files`). */
   evidenceArchives: EvidenceArchiveService;
   auth: SessionAuth;

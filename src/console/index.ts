@@ -18,6 +18,8 @@ import { supervisorRoutes } from './routes/supervisor-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { opsRoutes } from './routes/ops-routes';
 import { caseFileRoutes } from './routes/case-file-routes';
+import { savedReplyRoutes } from './routes/saved-reply-routes';
+import { SavedReplyService } from '../services/saved-reply-service';
 import { CaseFileService } from '../services/case-file-service';
 import { EvidenceArchiveService } from '../services/evidence-archive';
 import { mountBullBoard } from './bull-board';
@@ -67,6 +69,7 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     caseFileRoutes(typed, ctx);
     supervisorRoutes(typed, ctx);
     adminRoutes(typed, ctx);
+    savedReplyRoutes(typed, ctx);
   });
   app.register(async (board) => boardRoutes(board, ctx), { prefix: BULL_BOARD_PATH });
 
@@ -108,6 +111,7 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     hub: new LiveHub(deps.events),
     queries: new TicketQueries(deps.store.models.Report),
     caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger }),
+    savedReplies: new SavedReplyService({ store: deps.store, tickets: deps.tickets, logger: deps.logger }),
     files,
     evidenceArchives: new EvidenceArchiveService({ store: deps.store, translator: deps.translator, files, logger: deps.logger }),
     pageContext,

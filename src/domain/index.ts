@@ -10,3 +10,6 @@ export * from './policy';
 export * from './electoral-units';
 export * from './officer-details';
 export * from './consent';
+export * from './county-grid';
+export * from './saved-replies';
+export * from './rating';

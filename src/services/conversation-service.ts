@@ -1,4 +1,4 @@
-import { checkText, isAgency, isOpen, LIMITS, type Agency } from '../domain';
+import { checkText, isAgency, isOpen, LIMITS, mayRate, type Agency, type Rating } from '../domain';
 import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, Store } from '../store';
 import type { EventBus } from './events';
@@ -31,6 +31,9 @@ export type AttachResult =
  * on the server whatever the client says.
  */
 export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency } | { ok: false; reason: 'not_yours' | 'not_asked' };
+
+/** `first` is false for a later tap: the answer given first stands and the bot says nothing more. */
+export type RatingResult = { ok: true; reference: string; first: boolean; rating: Rating } | { ok: false; reason: 'not_yours' | 'not_closed' };
 
 export class ConversationService {
   constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger }) {}
@@ -84,5 +87,28 @@ export class ConversationService {
     await this.deps.events.publish({ type: 'ticket', reportId, what: 'message' });
     this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');
     return { ok: true, reference: report.reference, agency };
+  }
+
+  /**
+   * The reporter's one tap after their ticket closed ("did we help?"): only the report's own
+   * reporter, only once it is closed; the first answer is kept and later taps change nothing.
+   * Anonymous reporters answer the same way: what is stored names only the report's category.
+   */
+  async rate(telegramUserId: number, reportId: string, rating: Rating): Promise<RatingResult> {
+    const { store, events, logger } = this.deps;
+    const report = /^[0-9a-f]{24}$/i.test(reportId) ? await store.reports.findById(reportId) : null;
+    const reporter = report ? await store.reporters.findByTelegramUser(telegramUserId) : null;
+    if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
+    const may = mayRate(report.status);
+    if (!may.ok) return may;
+    const outcome = await store.ratings.record(report._id, report.category, rating);
+    if (outcome === 'already') {
+      const kept = await store.ratings.findByReport(report._id);
+      return { ok: true, reference: report.reference, first: false, rating: kept?.rating ?? rating };
+    }
+    await store.reports.addEvent(report._id, 'rated', { kind: 'reporter' }, { rating });
+    await events.publish({ type: 'ticket', reportId, what: 'message' });
+    logger.info({ reportId, reference: report.reference, category: report.category, rating, outcome: 'rated' }, 'reporter rated the help');
+    return { ok: true, reference: report.reference, first: true, rating };
   }
 }

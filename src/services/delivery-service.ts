@@ -3,7 +3,7 @@ import type { MessageDoc, ReportDoc, Store } from '../store';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
-import { CONSENT_NOTICE } from './ticket-actions';
+import { CONSENT_NOTICE, RATING_NOTICE } from './ticket-actions';
 
 /** A stored message that is due to go out, and to whom. */
 export interface DueMessage {
@@ -66,7 +66,10 @@ export class DeliveryService {
     return (await this.compose(due)).text;
   }
 
-  /** The words and, for the consent question, its Yes / No buttons (`cs:<reportId>:<agency>:<y|n>`, checked by the bot). */
+  /**
+ * The words and, for the consent question, its Yes / No buttons (`cs:<reportId>:<agency>:<y|n>`);
+ * for the rating question, Helped / Did not help (`rt:<reportId>:<h|n>`). The bot checks both.
+ */
   async compose(due: DueMessage): Promise<{ text: string; buttons?: { text: string; data: string }[][] }> {
     const reporter = await this.deps.store.reporters.findById(due.report.reporterId);
     const lang: Lang = reporter?.language ?? due.report.language;
@@ -74,6 +77,7 @@ export class DeliveryService {
     const { message, reference } = due;
     if (message.kind !== 'notice' || !message.notice) return { text: t.t(lang, 'notices:agentReply', { reference, text: message.text ?? '' }) };
     const text = t.t(lang, message.notice.key, { ...(message.notice.vars ?? {}), reference });
+    if (message.notice.key === RATING_NOTICE) return { text, buttons: [[{ text: t.t(lang, 'notices:ratingHelped'), data: `rt:${due.reportId}:h` }, { text: t.t(lang, 'notices:ratingNotHelped'), data: `rt:${due.reportId}:n` }]] };
     const agency = message.notice.vars?.agency;
     if (message.notice.key !== CONSENT_NOTICE || !agency) return { text };
     const data = (a: 'y' | 'n') => `cs:${due.reportId}:${agency}:${a}`;

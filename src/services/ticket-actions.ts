@@ -6,6 +6,8 @@ export type { AgentStatus, TakeResult };
 
 /** The consent question's notice; DeliveryService.compose gives it its Yes / No buttons. */
 export const CONSENT_NOTICE = 'notices:consentAsk';
+/** The one-tap "did we help?" question after a ticket closes; DeliveryService.compose gives it its buttons. */
+export const RATING_NOTICE = 'notices:ratingAsk';
 
 /** Who is acting at the console. Roles widen what a person may see and do (src/domain/policy.ts). */
 export type ConsoleRole = Role;

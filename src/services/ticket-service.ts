@@ -1,11 +1,11 @@
 import type { Types } from 'mongoose';
-import { checkText, decide, isAgency, isAgentStatus, LIMITS, oversees, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
+import { checkText, decide, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import type { TicketDesk } from './ticket-desk';
-import { CONSENT_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type Refused, type TakeResult, type TicketActions } from './ticket-actions';
+import { CONSENT_NOTICE, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type Refused, type TakeResult, type TicketActions } from './ticket-actions';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -69,6 +69,8 @@ export class TicketService implements TicketActions {
     if (!updated) return refused('changed');
     const notice = NOTICE_FOR_STATUS[to];
     if (notice) await this.notify(updated, notice);
+    // After the closing notice, one question the reporter answers with a tap (src/domain/rating.ts).
+    if (shouldAskRating(to, opts.rejectReason)) await this.notify(updated, RATING_NOTICE, { reportId: updated._id.toString() });
     await this.publishStatus(updated._id, allowed.report.status === 'received');
     return OK;
   }

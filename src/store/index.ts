@@ -7,6 +7,8 @@ import { MessageRepository } from './message-repository';
 import { createAgentModels } from './agent-model';
 import { AgentRepository, type AgentRepositoryOptions } from './agent-repository';
 import { checkIndexes } from './migrate';
+import { SavedReplyRepository } from './saved-reply-repository';
+import { RatingRepository } from './rating-repository';
 
 export * from './models';
 export * from './identity-cipher';
@@ -17,6 +19,8 @@ export * from './agent-model';
 export * from './agent-repository';
 export * from './connection';
 export * from './migrate';
+export * from './saved-reply-repository';
+export * from './rating-repository';
 
 export interface Store {
   models: Models;
@@ -26,6 +30,10 @@ export interface Store {
   messages: MessageRepository;
   /** Console accounts and sessions. */
   agents: AgentRepository;
+  /** Saved replies for agents (issue 16) and who changed them. */
+  savedReplies: SavedReplyRepository;
+  /** Reporters' one-tap answers after a ticket closed. */
+  ratings: RatingRepository;
   /**
    * Call once at start-up. With `autoIndex` (development, tests) it builds every index now, so the
    * first report is not slowed by it; without (production) it throws `IndexesNotReadyError` when
@@ -42,6 +50,8 @@ export function createStore(conn: Connection, dataKeys: readonly DataKey[], opts
   const models = createModels(conn);
   const cipher = new IdentityCipher(dataKeys);
   const agents = new AgentRepository(createAgentModels(conn), opts.agents);
+  const savedReplies = new SavedReplyRepository(conn);
+  const ratings = new RatingRepository(conn);
   return {
     models,
     cipher,
@@ -49,8 +59,10 @@ export function createStore(conn: Connection, dataKeys: readonly DataKey[], opts
     reports: new ReportRepository(models.Report, models.ReportEvent),
     messages: new MessageRepository(models.Message),
     agents,
+    savedReplies,
+    ratings,
     async ready() {
-      await Promise.all([...Object.values(models).map((m) => m.init()), agents.ready()]);
+      await Promise.all([...Object.values(models).map((m) => m.init()), agents.ready(), savedReplies.ready(), ratings.ready()]);
       if (conn.get('autoIndex') === false) await checkIndexes(conn);
     },
   };

@@ -196,6 +196,8 @@ export const EVENT_TYPES = [
   'consent_asked',
   /** The reporter's answer: `data` { agency, answer: 'yes' | 'no' }. */
   'consent_answered',
+  /** The reporter's one-tap answer after the ticket closed: `data` { rating }. */
+  'rated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { AREA_ROLE, CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode } from '../../domain';
 import type { ReportDoc } from '../../store';
 import { PAGE_SIZE, parseFilter } from '../ticket-queries';
+import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
 import type { ConsoleApp, ConsoleContext } from '../context';
 
 /** A spreadsheet opening the CSV must not run a cell as a formula (CSV injection). */
@@ -71,7 +72,13 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.get('/supervisor/tickets', { onRequest: supervisorOnly }, async (req, reply) => {
     const filter = parseFilter(req.query);
-    const [{ items, total }, counts, agents] = await Promise.all([ctx.queries.list(filter), ctx.queries.counts({ ...filter, page: 1 }), ctx.store.agents.list()]);
+    const [{ items, total }, counts, agents, map, ratings] = await Promise.all([
+      ctx.queries.list(filter),
+      ctx.queries.counts({ ...filter, page: 1 }),
+      ctx.store.agents.list(),
+      countyMapCounts(ctx.store.models.Report, filter),
+      ratingResults(ctx.store.ratings, filter),
+    ]);
     const names = new Map(agents.map((a) => [a._id.toString(), a.name]));
     return ctx.render(req, reply, 'supervisor', {
       filter,
@@ -83,6 +90,10 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
       agentName: (id: string) => names.get(id) ?? '',
       options: { statuses: STATUSES, kinds: REPORT_KINDS, categories: CATEGORIES.map((c) => c.code), counties: COUNTIES },
       now: new Date(),
+      // Issue 16: where reports come from, and what reporters said about the help.
+      map,
+      periods: quickPeriods(),
+      ratings,
     });
   });
 

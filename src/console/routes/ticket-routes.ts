@@ -91,6 +91,8 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         // Case files: with or without identity; consent: the reporter's answer.
         withIdentity: typeof e.data?.withIdentity === 'boolean' ? e.data.withIdentity : undefined,
         answer: e.data?.answer === 'yes' || e.data?.answer === 'no' ? e.data.answer : undefined,
+        // The reporter's one tap after close (issue 16).
+        rating: e.type === 'rated' && (e.data?.rating === 'helped' || e.data?.rating === 'not_helped') ? e.data.rating : undefined,
       })),
   };
 }
@@ -120,7 +122,16 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     statusChoices: STATUS_CHOICES.filter((c) => may.statuses.includes(statusOfChoice(c))),
     agencies: AGENCIES,
     limits: LIMITS,
+    // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
+    ...(await savedRepliesFor(ctx, report, may.reply)),
   });
+}
+
+/** The saved replies offered on the ticket page, and the language the reporter will read them in. */
+async function savedRepliesFor(ctx: ConsoleContext, report: ReportDoc, mayReply: boolean) {
+  const savedReplies = mayReply ? await ctx.savedReplies.list() : [];
+  const reporterLanguage = savedReplies.length ? ((await ctx.store.reporters.findById(report.reporterId))?.language ?? report.language) : report.language;
+  return { savedReplies, reporterLanguage };
 }
 
 function fragment(ctx: ConsoleContext, req: FastifyRequest, reply: FastifyReply, name: string, data: Record<string, unknown>) {

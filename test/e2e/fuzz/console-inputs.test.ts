@@ -137,6 +137,9 @@ const REAL: Record<string, string[]> = {
   username: ['newagent', 'fuzzadmin'],
   password: ['long enough password 1'],
   text: ['Tuko njiani.', 'Note for the team'],
+  title: ['Are you safe?'],
+  en: ['Are you somewhere safe?'],
+  sw: ['Je, uko mahali salama?'],
 };
 
 /** [method, path template] for every route except the SSE streams and the two sign-outs. */
@@ -172,6 +175,12 @@ const ROUTES: [Req['method'], string, string[]][] = [
   ['POST', '/admin/agents', ['username', 'name', 'role', 'password']],
   ['POST', '/admin/agents/:id/password', ['password']],
   ['POST', '/admin/agents/:id/active', ['active']],
+  // Issue 16: saved replies (managed by supervisors, sent from a ticket).
+  ['GET', '/supervisor/saved-replies', ['ok', 'err']],
+  ['POST', '/supervisor/saved-replies', ['title', 'en', 'sw']],
+  ['POST', '/supervisor/saved-replies/:id', ['title', 'en', 'sw']],
+  ['POST', '/supervisor/saved-replies/:id/delete', []],
+  ['POST', '/tickets/:id/saved-reply', ['savedReply']],
 ];
 
 const reqArb: fc.Arbitrary<Req> = fc

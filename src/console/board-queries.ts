@@ -1,0 +1,42 @@
+import type { Model } from 'mongoose';
+import { countyMap, ratingSummary, type MapCell, type RatingRow } from '../domain';
+import type { RatingRepository, ReportDoc } from '../store';
+import { filterToQuery, QUERY_MAX_MS, type TicketFilter } from './ticket-queries';
+
+/** Kenyan calendar days (UTC+3) as UTC instants, as the list's own date filter reads them. */
+const EAT_MS = 3 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - EAT_MS);
+
+export interface CountyMapView {
+  cells: MapCell[];
+  max: number;
+  total: number;
+}
+
+/**
+ * Reports per county for the map: the page's filters except the county itself, so every county
+ * keeps its count while one is chosen (the chosen one is marked, not the only one shaded).
+ */
+export async function countyMapCounts(Report: Model<ReportDoc>, f: TicketFilter): Promise<CountyMapView> {
+  const match = filterToQuery({ ...f, county: undefined, page: 1 });
+  const rows = await Report.aggregate<{ _id: number; count: number }>([{ $match: match }, { $group: { _id: '$county', count: { $sum: 1 } } }]).option({ maxTimeMS: QUERY_MAX_MS });
+  return countyMap(rows.map((r) => ({ key: r._id, count: r.count })));
+}
+
+/** "Did we help?" per category, for answers given in the page's date range. Only counts: no report, no reporter. */
+export async function ratingResults(ratings: RatingRepository, f: TicketFilter): Promise<{ rows: RatingRow[]; total: RatingRow }> {
+  const range = { from: f.from ? dayStart(f.from) : undefined, to: f.to ? new Date(dayStart(f.to).getTime() + DAY_MS) : undefined };
+  return ratingSummary(await ratings.counts(range, QUERY_MAX_MS));
+}
+
+/** Quick periods for the map: today, the last 7 and 30 days (Kenyan days, today included). */
+export function quickPeriods(now = new Date()): { key: 'today' | 'week' | 'month'; from: string; to: string }[] {
+  const today = new Date(now.getTime() + EAT_MS).toISOString().slice(0, 10);
+  const back = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+  return [
+    { key: 'today', from: today, to: today },
+    { key: 'week', from: back(6), to: today },
+    { key: 'month', from: back(29), to: today },
+  ];
+}
