@@ -9,6 +9,7 @@ import type { Store } from '../store';
 import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
 import type { TicketActions } from '../services/ticket-actions';
+import type { IncidentActions } from '../services/incident-service';
 import type { CaseFileService } from '../services/case-file-service';
 import { agentRef, signedInAgent } from './authorization';
 import type { ConsoleViews, PageContext } from './views';
@@ -26,6 +27,8 @@ export interface ConsoleDeps {
   events: EventBus;
   /** Ticket logic lives in src/services; the console only calls it. */
   tickets: TicketActions;
+  /** Joining reports of one event into an incident, splitting, answering all (issue 16); none: not offered. */
+  incidents?: IncidentActions;
   metrics: Metrics;
   /** Pinged by /readyz. */
   redis: Redis;

@@ -72,7 +72,8 @@ export class DeliveryService {
     const lang: Lang = reporter?.language ?? due.report.language;
     const t = this.deps.translator;
     const { message, reference } = due;
-    if (message.kind !== 'notice' || !message.notice) return { text: t.t(lang, 'notices:agentReply', { reference, text: message.text ?? '' }) };
+    // An answer written in both languages (an incident's answer to all) goes out in the reporter's.
+    if (message.kind !== 'notice' || !message.notice) return { text: t.t(lang, 'notices:agentReply', { reference, text: message.texts?.[lang] ?? message.text ?? '' }) };
     const text = t.t(lang, message.notice.key, { ...(message.notice.vars ?? {}), reference });
     const agency = message.notice.vars?.agency;
     if (message.notice.key !== CONSENT_NOTICE || !agency) return { text };

@@ -42,6 +42,15 @@ export class TriageIndex {
     return this.byId.size;
   }
 
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The report as added, if the index holds it. */
+  get(id: string): TriageReport | undefined {
+    return this.byId.get(id)?.report;
+  }
+
   /** Adds or replaces (same id) a report. */
   add(report: TriageReport): void {
     this.remove(report.id);
