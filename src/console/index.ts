@@ -18,6 +18,7 @@ import { supervisorRoutes } from './routes/supervisor-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { opsRoutes } from './routes/ops-routes';
 import { caseFileRoutes } from './routes/case-file-routes';
+import { incidentRoutes } from './routes/incident-routes';
 import { CaseFileService } from '../services/case-file-service';
 import { mountBullBoard } from './bull-board';
 
@@ -64,6 +65,7 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     ticketRoutes(typed, ctx);
     ticketActionRoutes(typed, ctx);
     caseFileRoutes(typed, ctx);
+    incidentRoutes(typed, ctx);
     supervisorRoutes(typed, ctx);
     adminRoutes(typed, ctx);
   });

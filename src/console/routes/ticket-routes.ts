@@ -3,6 +3,7 @@ import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, type AgentStatus, 
 import type { ReportDoc, ReportEventDoc } from '../../store';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
+import { triageSection } from '../triage-view';
 import { STATUS_CHOICES, evidenceParams, messageMediaParams, ticketParams, type StatusChoice } from '../schemas';
 
 declare module 'fastify' {
@@ -120,6 +121,8 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     statusChoices: STATUS_CHOICES.filter((c) => may.statuses.includes(statusOfChoice(c))),
     agencies: AGENCIES,
     limits: LIMITS,
+    // Possibly the same incident, and the incident this report is part of (issue 16).
+    triage: await triageSection(ctx, report, actorOf(me.agent), ctx.auth.language(req)),
   });
 }
 
