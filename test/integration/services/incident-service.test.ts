@@ -120,6 +120,8 @@ describe('incidents', () => {
     expect(notices).toHaveLength(1);
     expect(await types(english)).toContain('incident_joined');
     expect(await types(swahili)).toContain('incident_joined');
+    // Back to the queue only once split: another agent could take it otherwise.
+    expect(await h.tickets.release(swahili._id.toString(), amina)).toEqual({ ok: false, reason: 'in_incident' });
   });
 
   it('sends one answer to every reporter, each in their own language and under their own reference', async () => {

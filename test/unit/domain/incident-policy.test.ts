@@ -1,4 +1,4 @@
-import { decideJoin, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder, offeredIncidentActions, type IncidentTicketFacts, type PolicyActor } from '../../../src/domain';
+import { decide, offeredActions, decideJoin, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder, offeredIncidentActions, type IncidentTicketFacts, type PolicyActor } from '../../../src/domain';
 
 const amina: PolicyActor = { id: 'a1', role: 'agent' };
 const brian: PolicyActor = { id: 'b2', role: 'agent' };
@@ -68,5 +68,15 @@ describe('splitting and answering an incident', () => {
     expect(offeredIncidentActions(amina, ticket('L'))).toEqual({ join: true, split: false, replyAll: false });
     expect(offeredIncidentActions(brian, ticket('L', { incidentId: 'i1' }))).toEqual({ join: false, split: false, replyAll: false });
     expect(offeredIncidentActions(sara, ticket('L', { status: 'resolved', incidentId: 'i1' }))).toEqual({ join: false, split: true, replyAll: false });
+  });
+});
+
+describe('releasing a member of an incident', () => {
+  it('is refused until it is split from the incident, so one agent keeps handling it', () => {
+    const member = { status: 'in_progress' as const, assignee: 'a1', incident: { id: 'i1' } };
+    expect(decide(amina, 'release', member)).toEqual({ ok: false, reason: 'in_incident' });
+    expect(decide(sara, 'release', member)).toEqual({ ok: false, reason: 'in_incident' });
+    expect(offeredActions(amina, member).release).toBe(false);
+    expect(decide(amina, 'release', { ...member, incident: null })).toEqual({ ok: true });
   });
 });
