@@ -27,6 +27,8 @@ import { SealedValues } from './lib/sealed-values';
 import { ConversationService } from './services/conversation-service';
 import { redisDailyReportLimit } from './services/daily-report-limit';
 import { IntakeService } from './services/intake-service';
+import { TriageService } from './services/triage-service';
+import { IncidentService } from './services/incident-service';
 import { ReporterService } from './services/reporter-service';
 import { WebhookServer } from './bot/webhook-server';
 import { createConsole } from './console';
@@ -118,7 +120,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
       prefix: config.redis.prefix,
       cipher: store.cipher,
       sessionSealer: new SealedValues(config.dataKeys, 'bot-session'),
-      intake: new IntakeService({ store, reports, logger, metrics, dailyLimit }),
+      intake: new IntakeService({ store, reports, logger, metrics, dailyLimit, triage: new TriageService({ store, logger }) }),
       conversation: new ConversationService({ store, events, logger }),
       reporters: new ReporterService({ store, logger }),
       translator,
@@ -145,7 +147,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   }
   // [console wiring] The agent console; its /readyz pings Redis on its own producer connection.
   if (roles.has('console')) {
-    const { service } = createConsole({ config, logger, store, translator, events, tickets: ticketActions, metrics, redis: redis('producer'), queues: queues.bullQueues });
+    const { service } = createConsole({ config, logger, store, translator, events, tickets: ticketActions, incidents: new IncidentService({ store, replies: queues.replies, events, logger }), metrics, redis: redis('producer'), queues: queues.bullQueues });
     services.push(service);
   }
 

@@ -9,6 +9,7 @@ import type { Store } from '../store';
 import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
 import type { TicketActions } from '../services/ticket-actions';
+import type { IncidentActions } from '../services/incident-service';
 import type { CaseFileService } from '../services/case-file-service';
 import type { SavedReplyService } from '../services/saved-reply-service';
 import type { EvidenceArchiveService } from '../services/evidence-archive';
@@ -28,6 +29,8 @@ export interface ConsoleDeps {
   events: EventBus;
   /** Ticket logic lives in src/services; the console only calls it. */
   tickets: TicketActions;
+  /** Joining reports of one event into an incident, splitting, answering all (issue 16); none: not offered. */
+  incidents?: IncidentActions;
   metrics: Metrics;
   /** Pinged by /readyz. */
   redis: Redis;

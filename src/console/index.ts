@@ -20,6 +20,7 @@ import { opsRoutes } from './routes/ops-routes';
 import { caseFileRoutes } from './routes/case-file-routes';
 import { savedReplyRoutes } from './routes/saved-reply-routes';
 import { SavedReplyService } from '../services/saved-reply-service';
+import { incidentRoutes } from './routes/incident-routes';
 import { CaseFileService } from '../services/case-file-service';
 import { EvidenceArchiveService } from '../services/evidence-archive';
 import { mountBullBoard } from './bull-board';
@@ -67,6 +68,7 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     ticketRoutes(typed, ctx);
     ticketActionRoutes(typed, ctx);
     caseFileRoutes(typed, ctx);
+    incidentRoutes(typed, ctx);
     supervisorRoutes(typed, ctx);
     adminRoutes(typed, ctx);
     savedReplyRoutes(typed, ctx);

@@ -13,3 +13,4 @@ export * from './consent';
 export * from './county-grid';
 export * from './saved-replies';
 export * from './rating';
+export * from './incident-policy';

@@ -38,7 +38,7 @@ export function isAgentStatus(s: unknown): s is AgentStatus {
 }
 
 /** Why the policy refused an action on a ticket; each one is shown to the agent in their language. */
-export type TicketRefusal = 'wrong_role' | 'not_assignee' | 'wrong_status' | 'closed';
+export type TicketRefusal = 'wrong_role' | 'not_assignee' | 'wrong_status' | 'closed' | 'in_incident';
 /** Every refusal the policy gives, the per-agent limit included. */
 export type PolicyRefusal = TicketRefusal | 'limit';
 export type Decision<R extends PolicyRefusal = TicketRefusal> = { ok: true } | { ok: false; reason: R };
@@ -55,6 +55,8 @@ export interface TicketFacts {
   /** The holder's id, or null/undefined while nobody holds it. */
   assignee?: { toString(): string } | null;
   anonymous?: boolean;
+  /** Set while the ticket is part of an incident (src/domain/incident-policy.ts). */
+  incident?: { id: { toString(): string } } | null;
 }
 
 const OK = { ok: true } as const;
@@ -82,6 +84,8 @@ export function decide(actor: PolicyActor, action: TicketAction, ticket: TicketF
   const handles = mayHandle(actor, ticket);
   if (!handles.ok || action === 'view' || action === 'note') return handles;
   if (action === 'reply') return isOpen(ticket.status) ? OK : refuse('closed');
+  // One agent handles an incident: a member goes back to the queue only once split from it.
+  if (action === 'release' && ticket.incident) return refuse('in_incident');
   const target = action === 'change_status' ? to : TARGET[action];
   if (!target || (action === 'change_status' && !isAgentStatus(target))) return refuse('wrong_status');
   if (canTransition(ticket.status, target)) return OK;

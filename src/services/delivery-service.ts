@@ -75,7 +75,8 @@ export class DeliveryService {
     const lang: Lang = reporter?.language ?? due.report.language;
     const t = this.deps.translator;
     const { message, reference } = due;
-    if (message.kind !== 'notice' || !message.notice) return { text: t.t(lang, 'notices:agentReply', { reference, text: message.text ?? '' }) };
+    // An answer written in both languages (an incident's answer to all) goes out in the reporter's.
+    if (message.kind !== 'notice' || !message.notice) return { text: t.t(lang, 'notices:agentReply', { reference, text: message.texts?.[lang] ?? message.text ?? '' }) };
     const text = t.t(lang, message.notice.key, { ...(message.notice.vars ?? {}), reference });
     if (message.notice.key === RATING_NOTICE) return { text, buttons: [[{ text: t.t(lang, 'notices:ratingHelped'), data: `rt:${due.reportId}:h` }, { text: t.t(lang, 'notices:ratingNotHelped'), data: `rt:${due.reportId}:n` }]] };
     const agency = message.notice.vars?.agency;

@@ -4,6 +4,7 @@ import type { Metrics } from '../metrics';
 import type { ReporterIdentity, Store } from '../store';
 import type { DailyReportLimit } from './daily-report-limit';
 import type { ReportService, SubmitInput, SubmitResult } from './report-service';
+import type { TriageService } from './triage-service';
 
 export interface IntakeRequest {
   /** Who is reporting, as Telegram tells us; stored encrypted, apart from the report. */
@@ -26,6 +27,8 @@ export interface IntakeDeps {
   /** None: no daily limit (tests that do not need one). */
   dailyLimit?: DailyReportLimit;
   metrics?: Metrics;
+  /** Links each new report to recent reports of the same event (issue 16); none: no linking. */
+  triage?: TriageService;
 }
 
 /**
@@ -56,6 +59,9 @@ export class IntakeService {
     // A repeated Confirm for the same draft is not a new report: give the day's allowance back.
     if (!created && counted) await dailyLimit.refund(req.reporter.telegramUserId);
     if (created) this.deps.metrics?.reportsSubmitted.inc({ kind: req.report.kind, danger: String(req.report.dangerNow) });
+    // Linked before "received" is said, so the first agent to open the ticket sees its links; a
+    // retried Confirm finishes a linking that failed. A failure here never fails the report.
+    if (this.deps.triage && !report.triagedAt) await this.deps.triage.linkSafely(report);
     const reportId = report._id.toString();
     this.deps.logger.info({ reportId, reference: report.reference, category: req.report.category, created, outcome: 'submitted' }, 'report confirmed');
     return { ok: true, reportId, reference: report.reference, created };

@@ -4,6 +4,7 @@ import { IdentityCipher, type DataKey } from './identity-cipher';
 import { ReporterRepository } from './reporter-repository';
 import { ReportRepository } from './report-repository';
 import { MessageRepository } from './message-repository';
+import { IncidentRepository } from './incident-repository';
 import { createAgentModels } from './agent-model';
 import { AgentRepository, type AgentRepositoryOptions } from './agent-repository';
 import { checkIndexes } from './migrate';
@@ -15,6 +16,7 @@ export * from './identity-cipher';
 export * from './reporter-repository';
 export * from './report-repository';
 export * from './message-repository';
+export * from './incident-repository';
 export * from './agent-model';
 export * from './agent-repository';
 export * from './connection';
@@ -28,6 +30,8 @@ export interface Store {
   reporters: ReporterRepository;
   reports: ReportRepository;
   messages: MessageRepository;
+  /** Links between reports of one event, and incidents (issue 16). */
+  incidents: IncidentRepository;
   /** Console accounts and sessions. */
   agents: AgentRepository;
   /** Saved replies for agents (issue 16) and who changed them. */
@@ -58,6 +62,7 @@ export function createStore(conn: Connection, dataKeys: readonly DataKey[], opts
     reporters: new ReporterRepository(models.Reporter, cipher),
     reports: new ReportRepository(models.Report, models.ReportEvent),
     messages: new MessageRepository(models.Message),
+    incidents: new IncidentRepository(models.Report),
     agents,
     savedReplies,
     ratings,

@@ -8,10 +8,10 @@ const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
 export class MessageRepository {
   constructor(private readonly Message: Model<MessageDoc>) {}
 
-  async addOutgoing(reportId: Id, content: { text: string; agentId?: Id } | { notice: { key: string; vars?: Record<string, string> } }): Promise<MessageDoc> {
+  async addOutgoing(reportId: Id, content: { text: string; agentId?: Id; texts?: MessageDoc['texts'] } | { notice: { key: string; vars?: Record<string, string> } }): Promise<MessageDoc> {
     const doc: Partial<MessageDoc> =
       'text' in content
-        ? { reportId: oid(reportId), direction: 'to_reporter', kind: 'text', text: content.text, agentId: content.agentId ? oid(content.agentId) : null, delivery: 'pending' }
+        ? { reportId: oid(reportId), direction: 'to_reporter', kind: 'text', text: content.text, agentId: content.agentId ? oid(content.agentId) : null, delivery: 'pending', ...(content.texts ? { texts: content.texts } : {}) }
         : { reportId: oid(reportId), direction: 'to_reporter', kind: 'notice', notice: content.notice, delivery: 'pending' };
     return (await this.Message.create(doc)).toObject();
   }

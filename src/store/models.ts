@@ -120,9 +120,32 @@ export interface ReportDoc {
   reporterUnreachable: boolean;
   closedAt?: Date | null;
   purgedAt?: Date | null;
+  /** Reports probably about the same event (issue 16), strongest first; written both ways on intake. */
+  similar?: SimilarLink[];
+  /** When intake linked this report against recent ones; null until then. */
+  triagedAt?: Date | null;
+  /** The incident this report was joined into (several reports of one event, one agent). */
+  incident?: { id: Types.ObjectId; joinedAt: Date } | null;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/**
+ * One link to a report probably about the same event: the domain linker's score and reasons
+ * (src/domain/triage, LinkReason), seen from this report. Reasons carry story words: shown to
+ * agents, never logged.
+ */
+export interface SimilarLink {
+  reportId: Types.ObjectId;
+  score: number;
+  reasons: Record<string, unknown>[];
+  at: Date;
+}
+
+const similarSchema = new Schema<SimilarLink>(
+  { reportId: { type: Schema.Types.ObjectId, required: true }, score: { type: Number, required: true }, reasons: { type: Schema.Types.Mixed, default: [] }, at: { type: Date, required: true } },
+  { _id: false },
+);
 
 export const reportSchema = new Schema<ReportDoc>(
   {
@@ -158,6 +181,9 @@ export const reportSchema = new Schema<ReportDoc>(
     reporterUnreachable: { type: Boolean, default: false },
     closedAt: { type: Date, default: null },
     purgedAt: { type: Date, default: null },
+    similar: { type: [similarSchema], default: undefined },
+    triagedAt: { type: Date, default: null },
+    incident: { type: new Schema({ id: { type: Schema.Types.ObjectId, required: true }, joinedAt: { type: Date, required: true } }, { _id: false }), default: null },
   },
   { timestamps: true },
 );
@@ -171,6 +197,8 @@ reportSchema.index({ closedAt: 1, purgedAt: 1 }); // retention
 reportSchema.index({ createdAt: -1, _id: -1 }); // supervisor list, newest first (and the CSV export, read backwards)
 reportSchema.index({ 'officers.vehiclePlates': 1 }, { sparse: true }); // supervisors: reports naming one vehicle
 reportSchema.index({ 'constituency.code': 1, 'ward.code': 1 }, { sparse: true }); // supervisors: election reports by unit
+reportSchema.index({ county: 1, incidentAt: 1 }); // triage: recent reports of a county within the link window
+reportSchema.index({ 'incident.id': 1 }, { sparse: true }); // the members of an incident
 
 export const EVENT_TYPES = [
   'submitted',
@@ -198,6 +226,14 @@ export const EVENT_TYPES = [
   'consent_answered',
   /** The reporter's one-tap answer after the ticket closed: `data` { rating }. */
   'rated',
+  /** Intake linked this report to others probably about the same event: `data` { reportIds, scores }. */
+  'linked',
+  /** Joined into an incident: `data` { incidentId, holder }. */
+  'incident_joined',
+  /** Taken out of its incident: `data` { incidentId }. */
+  'incident_split',
+  /** One answer to every reporter of the incident: `data` { incidentId, messageId }. */
+  'incident_reply',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -233,6 +269,8 @@ export interface MessageDoc {
   /** Agent replies and status notices are both sent to the reporter; notices are rendered in their language at send time. */
   kind: 'text' | 'notice' | 'photo' | 'voice' | 'video' | 'document';
   text?: string;
+  /** An answer written in both languages (an incident's answer to all): each reporter gets theirs at send time. */
+  texts?: { en?: string; sw?: string };
   notice?: { key: string; vars?: Record<string, string> };
   media?: Evidence;
   agentId?: Types.ObjectId | null;
@@ -248,6 +286,7 @@ export const messageSchema = new Schema<MessageDoc>(
     direction: { type: String, enum: ['to_reporter', 'from_reporter'], required: true },
     kind: { type: String, enum: ['text', 'notice', 'photo', 'voice', 'video', 'document'], required: true },
     text: String,
+    texts: { type: new Schema({ en: String, sw: String }, { _id: false }), default: undefined },
     notice: { type: new Schema({ key: String, vars: Schema.Types.Mixed }, { _id: false }), default: undefined },
     media: { type: evidenceSchema, default: undefined },
     agentId: { type: Schema.Types.ObjectId, default: null },

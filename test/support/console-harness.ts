@@ -44,6 +44,7 @@ export async function createConsoleHarness(opts: HarnessOptions): Promise<Consol
     translator: h.translator,
     events: bus,
     tickets: h.tickets,
+    incidents: h.incidents,
     metrics: h.metrics,
     redis: redis('producer'),
     queues: h.queues.bullQueues,

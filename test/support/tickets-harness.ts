@@ -14,6 +14,7 @@ import { redisKeys } from '../../src/redis-keys';
 import { Translator } from '../../src/i18n';
 import { EventBus, type LiveEvent } from '../../src/services/events';
 import { TicketService } from '../../src/services/ticket-service';
+import { IncidentService } from '../../src/services/incident-service';
 import type { ActionResult, AgentRef } from '../../src/services/ticket-actions';
 import { ReportService, type SubmitInput } from '../../src/services/report-service';
 import { TicketDesk } from '../../src/services/ticket-desk';
@@ -38,6 +39,8 @@ export interface Harness {
   /** SLA escalation (src/services/sla-service.ts). */
   sla: SlaService;
   tickets: TicketService;
+  /** Joining, splitting and answering incidents (issue 16). */
+  incidents: IncidentService;
   events: LiveEvent[];
   metrics: Metrics;
   logger: Logger;
@@ -102,6 +105,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const workers = queueDeps.workers ? [relay, ...createQueueWorkers(queueDeps, queues, delivery)] : [];
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger });
+  const incidents = new IncidentService({ store, replies: queues.replies, events: bus, logger });
   const started: { stop(): Promise<void> }[] = [];
   return {
     config,
@@ -111,6 +115,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     reports,
     sla,
     tickets,
+    incidents,
     events,
     metrics,
     logger,

@@ -3,6 +3,7 @@ import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, type AgentStatus, 
 import type { ReportDoc, ReportEventDoc } from '../../store';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
+import { triageSection } from '../triage-view';
 import { STATUS_CHOICES, evidenceParams, messageMediaParams, ticketParams, type StatusChoice } from '../schemas';
 
 declare module 'fastify' {
@@ -124,6 +125,8 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     limits: LIMITS,
     // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
     ...(await savedRepliesFor(ctx, report, may.reply)),
+    // Possibly the same incident, and the incident this report is part of (issue 16).
+    triage: await triageSection(ctx, report, actorOf(me.agent), ctx.auth.language(req)),
   });
 }
 

@@ -19,6 +19,8 @@ export class QueryScorer {
   /** Candidate word -> whether it matches a word of the query's story or place. */
   private readonly inStory = new Map<string, boolean>();
   private readonly categories = new Map<string, number>();
+  /** Candidate place (its words) -> place points, when the candidate named a place. */
+  private readonly places = new Map<string, number>();
   private readonly distinctBits: number;
   private readonly distinctCount: number;
   private readonly details: Set<string>;
@@ -102,7 +104,21 @@ export class QueryScorer {
     return v;
   }
 
+  /**
+   * A busy county's reports name a few dozen places, each typed a few ways: when the candidate
+   * named a place its points depend on its place words only, so they are computed once per spelling.
+   */
   private place(f: Features): number {
+    if (!f.place.total) return this.placeUncached(f);
+    let v = this.places.get(f.placeKey);
+    if (v === undefined) {
+      v = this.placeUncached(f);
+      this.places.set(f.placeKey, v);
+    }
+    return v;
+  }
+
+  private placeUncached(f: Features): number {
     const qp = this.q.place;
     const fp = f.place;
     if (qp.total && fp.total) {

@@ -24,6 +24,8 @@ export interface Features {
   to: number;
   plates: string[];
   place: PlaceWords;
+  /** The place words joined: reports typing one place the same way share it (the scorer memoises on it). */
+  placeKey: string;
   policeStation: string[];
   pollingStation: string[];
   /** Canonical words of the story (and place), for shared words and place-in-story matches. */
@@ -117,6 +119,7 @@ export function featuresOf(r: TriageReport): Features {
     to,
     plates: findPlates(r.plate, r.place, r.story, r.policeStation),
     place,
+    placeKey: place.words.join(' '),
     policeStation: distinctive(r.policeStation),
     pollingStation: distinctive(r.pollingStation),
     words: all,

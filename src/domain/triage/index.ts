@@ -42,6 +42,15 @@ export class TriageIndex {
     return this.byId.size;
   }
 
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The report as added, if the index holds it. */
+  get(id: string): TriageReport | undefined {
+    return this.byId.get(id)?.report;
+  }
+
   /** Adds or replaces (same id) a report. */
   add(report: TriageReport): void {
     this.remove(report.id);
@@ -78,18 +87,24 @@ export class TriageIndex {
     // Sorted by start: anything starting after q.to + window is out; a day-long interval may
     // start up to a day before q.from - window and still reach it.
     const start = this.lowerBound(list, q.from - win - 24 * HOUR_MS);
-    const out: LinkCandidate[] = [];
+    // The quick score decides and ranks (it equals the explained score: unit-tested); reasons are
+    // built only for the `limit` strongest, not for every pair above the threshold (in a busy
+    // county hundreds pass, and explaining one costs a hundred quick scores).
     const scorer = new QueryScorer(q, o.windowHours);
+    const passed: { f: Features; score: number }[] = [];
     for (let i = start; i < list.length && list[i].from <= q.to + win; i++) {
       const f = list[i];
       if (f.report.id === report.id) continue;
-      // The quick score decides; reasons are built only for the pairs that pass.
-      const quick = scorer.usable ? scorer.score(f, o.threshold) : 1;
-      if (quick === null || quick < o.threshold) continue;
+      const quick = scorer.usable ? scorer.score(f, o.threshold) : (scorePair(q, f, o.windowHours)?.score ?? null);
+      if (quick !== null && quick >= o.threshold) passed.push({ f, score: quick });
+    }
+    passed.sort((x, y) => y.score - x.score || (x.f.report.id < y.f.report.id ? -1 : x.f.report.id > y.f.report.id ? 1 : 0));
+    const out: LinkCandidate[] = [];
+    for (const { f } of passed.slice(0, o.limit)) {
       const s = scorePair(q, f, o.windowHours);
       if (s && s.score >= o.threshold) out.push({ id: f.report.id, ...s });
     }
-    return out.sort(byScore).slice(0, o.limit);
+    return out.sort(byScore);
   }
 
   private lowerBound(list: Features[], from: number): number {

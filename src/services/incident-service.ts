@@ -1,0 +1,174 @@
+import { Types } from 'mongoose';
+import {
+  checkText, decideJoin, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder, LIMITS,
+  type IncidentRefusal, type IncidentTicketFacts,
+} from '../domain';
+import type { Lang } from '../i18n';
+import type { Logger } from '../logger';
+import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
+import type { EventBus } from './events';
+import type { ReplyPort } from './ports';
+import type { AgentRef } from './ticket-actions';
+
+/** Why an incident action was refused (`console:flash.refused_<reason>`, or `reply_<reason>` for the text). */
+export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed';
+export type IncidentResult<T extends object = object> = ({ ok: true } & T) | { ok: false; reason: IncidentActionRefusal; reference?: string };
+
+/** One answer for every reporter of an incident, written in both languages (either may be left out). */
+export interface IncidentTexts {
+  en?: string;
+  sw?: string;
+}
+
+/**
+ * Joining reports into an incident, splitting them again, and one answer to all (issue 16), as
+ * the console calls them. The rules are the domain's (src/domain/incident-policy.ts); each write
+ * is guarded in MongoDB; every join, split and answer is written to each ticket's history.
+ */
+export interface IncidentActions {
+  /** Joins `memberIds` into the incident of `reportId` (made if it has none); all are checked before anything is written. */
+  join(reportId: string, agent: AgentRef, memberIds: string[]): Promise<IncidentResult<{ incidentId: string; joined: number }>>;
+  /** Takes `reportId` out of its incident; an incident left with one report is dissolved. */
+  split(reportId: string, agent: AgentRef): Promise<IncidentResult>;
+  /** Stores and queues one message per open member, each in its reporter's language at send time. */
+  replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts): Promise<IncidentResult<{ sent: number; skipped: number }>>;
+}
+
+export interface IncidentServiceDeps {
+  store: Store;
+  replies: Pick<ReplyPort, 'deliver'>;
+  events: EventBus;
+  logger: Logger;
+}
+
+const isId = (s: string) => /^[0-9a-f]{24}$/i.test(s);
+const facts = (r: ReportDoc): IncidentTicketFacts => ({ id: r._id.toString(), status: r.status, assignee: r.assignee ?? null, incidentId: r.incident?.id.toString() ?? null });
+const actorOf = (agent: AgentRef): Actor => ({ kind: 'agent', agentId: agent.id });
+
+export class IncidentService implements IncidentActions {
+  constructor(private readonly deps: IncidentServiceDeps) {}
+
+  async join(reportId: string, agent: AgentRef, memberIds: string[]): Promise<IncidentResult<{ incidentId: string; joined: number }>> {
+    const lead = await this.find(reportId);
+    const members = await Promise.all([...new Set(memberIds)].map((id) => this.find(id)));
+    if (!lead || members.some((m) => !m) || !members.length) return { ok: false, reason: 'not_found' };
+    const others = members as ReportDoc[];
+    for (const m of others) {
+      const d = decideJoin(agent, facts(lead), facts(m));
+      if (!d.ok) return { ok: false, reason: d.reason, reference: m.reference };
+    }
+    const holder = incidentHolder(agent, lead);
+    const incidentId = lead.incident?.id ?? new Types.ObjectId();
+    for (const t of [lead, ...others]) {
+      if (!(await this.hold(t, holder, agent))) return { ok: false, reason: 'changed', reference: t.reference };
+      if (!(await this.deps.store.incidents.setIncident(t._id, incidentId))) return { ok: false, reason: 'changed', reference: t.reference };
+      if (t !== lead || !lead.incident) {
+        await this.deps.store.reports.addEvent(t._id, 'incident_joined', actorOf(agent), { incidentId: incidentId.toString(), holder, lead: lead.reference });
+      }
+      await this.deps.events.publish({ type: 'ticket', reportId: t._id.toString(), what: 'status' });
+    }
+    await this.deps.events.publish({ type: 'queue' });
+    this.deps.logger.info({ reportId, incidentId: incidentId.toString(), joined: others.length, outcome: 'incident_joined' }, 'reports joined into an incident');
+    return { ok: true, incidentId: incidentId.toString(), joined: others.length };
+  }
+
+  async split(reportId: string, agent: AgentRef): Promise<IncidentResult> {
+    const t = await this.find(reportId);
+    if (!t) return { ok: false, reason: 'not_found' };
+    const d = decideSplit(agent, facts(t));
+    if (!d.ok || !t.incident) return { ok: false, reason: d.ok ? 'not_in_incident' : d.reason };
+    const incidentId = t.incident.id;
+    if (!(await this.deps.store.incidents.clearIncident(t._id, incidentId))) return { ok: false, reason: 'changed' };
+    const data = { incidentId: incidentId.toString(), split: t.reference };
+    await this.deps.store.reports.addEvent(t._id, 'incident_split', actorOf(agent), data);
+    const rest = await this.deps.store.incidents.members(incidentId);
+    // One report alone is no incident: the last one leaves it too.
+    const dissolve = rest.length === 1 && (await this.deps.store.incidents.clearIncident(rest[0]._id, incidentId));
+    for (const m of rest) {
+      await this.deps.store.reports.addEvent(m._id, 'incident_split', actorOf(agent), { ...data, ...(dissolve ? { dissolved: true } : {}) });
+      await this.deps.events.publish({ type: 'ticket', reportId: m._id.toString(), what: 'status' });
+    }
+    await this.deps.events.publish({ type: 'ticket', reportId: t._id.toString(), what: 'status' });
+    this.deps.logger.info({ reportId, incidentId: incidentId.toString(), dissolved: dissolve, outcome: 'incident_split' }, 'report split from its incident');
+    return { ok: true };
+  }
+
+  async replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts): Promise<IncidentResult<{ sent: number; skipped: number }>> {
+    const checked = checkTexts(texts);
+    if (!checked.ok) return checked;
+    const lead = await this.find(reportId);
+    if (!lead) return { ok: false, reason: 'not_found' };
+    const d = decideReplyAll(agent, facts(lead));
+    if (!d.ok || !lead.incident) return { ok: false, reason: d.ok ? 'not_in_incident' : d.reason };
+    const incidentId = lead.incident.id.toString();
+    let sent = 0;
+    let skipped = 0;
+    for (const m of await this.deps.store.incidents.members(lead.incident.id)) {
+      // A member closed since, or whose reporter retention removed, is skipped, not an error.
+      if (!decideReplyToMember(agent, facts(m)).ok || m.purgedAt) {
+        skipped++;
+        continue;
+      }
+      // Stored in the report's language for the console; the worker picks the reporter's current one when sending.
+      const message = await this.deps.store.messages.addOutgoing(m._id, { text: pick(checked.texts, m.language), agentId: agent.id, texts: checked.texts });
+      await this.deps.store.reports.addEvent(m._id, 'incident_reply', actorOf(agent), { incidentId, messageId: message._id.toString() });
+      await this.queue(message, m);
+      await this.deps.events.publish({ type: 'ticket', reportId: m._id.toString(), what: 'message' });
+      sent++;
+    }
+    this.deps.logger.info({ reportId, incidentId, sent, skipped, outcome: 'incident_reply' }, 'one answer queued for every reporter of the incident');
+    return { ok: true, sent, skipped };
+  }
+
+  /** The ticket becomes the holder's: a waiting one is taken (its reporter told), one held by someone else moved. */
+  private async hold(t: ReportDoc, holder: string, agent: AgentRef): Promise<boolean> {
+    const { store } = this.deps;
+    if (t.status === 'received') {
+      const taken = await store.reports.transition(t._id, 'assigned', actorOf(agent), { assignee: holder, eventData: { incident: true } });
+      if (taken) await this.notifyTaken(taken);
+      return taken !== null;
+    }
+    if (t.assignee && t.assignee.toString() !== holder) return store.incidents.reassign(t._id, t.assignee, holder);
+    return true;
+  }
+
+  private async notifyTaken(report: ReportDoc): Promise<void> {
+    try {
+      const msg = await this.deps.store.messages.addOutgoing(report._id, { notice: { key: 'notices:taken' } });
+      await this.queue(msg, report);
+    } catch (err) {
+      this.deps.logger.error({ err, reportId: report._id.toString(), reference: report.reference }, 'could not store notice for reporter');
+    }
+  }
+
+  private async queue(msg: MessageDoc, report: ReportDoc): Promise<void> {
+    try {
+      await this.deps.replies.deliver(msg._id.toString());
+    } catch (err) {
+      // Stored as pending: the outbox relay queues it when Redis is back.
+      this.deps.logger.warn({ err, reportId: report._id.toString(), messageId: msg._id.toString() }, 'could not queue message; relay will retry');
+    }
+  }
+
+  private async find(id: string): Promise<ReportDoc | null> {
+    return isId(id) ? this.deps.store.reports.findById(id) : null;
+  }
+}
+
+/** The text for a reporter's language, else the other one. */
+export function pick(texts: IncidentTexts, lang: Lang): string {
+  return (lang === 'sw' ? (texts.sw ?? texts.en) : (texts.en ?? texts.sw)) ?? '';
+}
+
+/** At least one language written; each within the reply limit. Blank means "not written". */
+function checkTexts(texts: IncidentTexts): { ok: true; texts: IncidentTexts } | { ok: false; reason: 'empty' | 'too_long' } {
+  const out: IncidentTexts = {};
+  for (const lang of ['en', 'sw'] as const) {
+    const raw = texts[lang];
+    if (raw === undefined || raw.trim() === '') continue;
+    const c = checkText(raw, LIMITS.replyMaxChars);
+    if (!c.ok) return { ok: false, reason: c.reason };
+    out[lang] = c.text;
+  }
+  return out.en || out.sw ? { ok: true, texts: out } : { ok: false, reason: 'empty' };
+}

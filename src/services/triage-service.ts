@@ -1,0 +1,108 @@
+import { Types } from 'mongoose';
+import { DEFAULT_LINK_OPTIONS, explainPair, linkWindow, TriageIndex, type LinkCandidate, type TriageReport } from '../domain/triage';
+import type { Logger } from '../logger';
+import type { ReportDoc, Store, TriageFields } from '../store';
+
+const HOUR_MS = 3600_000;
+
+/** A stored report as the linker sees it: plain values, no identity. */
+export function triageReportOf(r: TriageFields): TriageReport {
+  const plates = r.officers?.vehiclePlates ?? [];
+  const polling = r.pollingStation ? [r.pollingStation.name, r.pollingStation.code].filter(Boolean).join(' ') : '';
+  return {
+    id: r._id.toString(),
+    kind: r.kind,
+    category: r.category,
+    county: r.county,
+    createdAt: r.createdAt,
+    incidentAt: r.incidentAt,
+    when: r.when,
+    ...(r.place ? { place: r.place } : {}),
+    ...(r.description?.text ? { story: r.description.text } : {}),
+    ...(plates.length ? { plate: plates.join(' ') } : {}),
+    ...(r.officers?.station ? { policeStation: r.officers.station } : {}),
+    ...(polling ? { pollingStation: polling } : {}),
+  };
+}
+
+export interface TriageServiceDeps {
+  store: Store;
+  logger: Logger;
+  /** Reports whose incident ended this long before now leave the process's index (they are read again if needed). */
+  keepHours?: number;
+}
+
+/**
+ * "Possibly the same incident" on intake (issue 16): a new report is linked against the recent
+ * reports of its county, and each link is stored on both reports with its score and reasons.
+ *
+ * Where the candidates come from: MongoDB says WHICH reports are in the link window (`linkWindow`:
+ * same county, incident time within 48 h), so every bot process sees every other process's
+ * reports and nothing depends on warm-up; this process keeps a `TriageIndex` only as a cache of
+ * the expensive part, each report's normalised text and vectors (a report's text never changes
+ * after it is stored), reading from MongoDB only the reports it has not seen. The links are
+ * therefore exactly `linkReports(report, <the window in MongoDB>)`: deterministic, whichever
+ * process or order. Reasons carry story words: they are stored for the ticket page, never logged.
+ */
+export class TriageService {
+  private readonly index = new TriageIndex();
+  private readonly keepMs: number;
+  private lastPrune = 0;
+
+  constructor(private readonly deps: TriageServiceDeps) {
+    this.keepMs = (deps.keepHours ?? DEFAULT_LINK_OPTIONS.windowHours * 2 + 24) * HOUR_MS;
+  }
+
+  /** Links the report and stores the links both ways; never throws (a report stays received whatever happens here). */
+  async linkSafely(report: ReportDoc): Promise<LinkCandidate[]> {
+    try {
+      return await this.link(report);
+    } catch (err) {
+      this.deps.logger.warn({ err, reportId: report._id.toString(), reference: report.reference }, 'could not link report to similar ones');
+      return [];
+    }
+  }
+
+  async link(report: ReportDoc): Promise<LinkCandidate[]> {
+    const q = triageReportOf(report);
+    await this.sync(q);
+    const links = this.index.link(q);
+    const { incidents, reports } = this.deps.store;
+    const at = new Date();
+    for (const l of links) {
+      const other = new Types.ObjectId(l.id);
+      await incidents.addLink(report._id, { reportId: other, score: l.score, reasons: l.reasons, at });
+      // The other ticket's page explains the link from its own side ("its place" is then this one's).
+      const back = this.explainBack(l.id, q) ?? l;
+      if (await incidents.addLink(other, { reportId: report._id, score: back.score, reasons: back.reasons, at })) {
+        await reports.addEvent(other, 'linked', { kind: 'system' }, { reportIds: [report._id.toString()], scores: [back.score] });
+      }
+    }
+    if (links.length) await reports.addEvent(report._id, 'linked', { kind: 'system' }, { reportIds: links.map((l) => l.id), scores: links.map((l) => l.score) });
+    await incidents.markTriaged(report._id);
+    this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, links: links.length, outcome: 'triaged' }, 'report linked to similar reports');
+    return links;
+  }
+
+  private explainBack(otherId: string, q: TriageReport): LinkCandidate | null {
+    const other = this.index.get(otherId);
+    return other ? explainPair(other, q) : null;
+  }
+
+  /** Makes the index hold exactly what MongoDB holds in the report's window (reading only reports not seen yet). */
+  private async sync(q: TriageReport): Promise<void> {
+    this.prune();
+    const win = linkWindow(q);
+    const ids = await this.deps.store.incidents.idsInWindow(win.county, win.from, win.to);
+    const missing = ids.filter((id) => !this.index.has(id.toString()));
+    for (const r of await this.deps.store.incidents.triageFields(missing)) this.index.add(triageReportOf(r));
+    this.index.add(q);
+  }
+
+  private prune(): void {
+    const now = Date.now();
+    if (now - this.lastPrune < HOUR_MS) return;
+    this.lastPrune = now;
+    this.index.prune(new Date(now - this.keepMs));
+  }
+}

@@ -1,0 +1,83 @@
+import { Types, type Model } from 'mongoose';
+import { CLOSED_STATUSES } from '../domain';
+import type { ReportDoc, SimilarLink } from './models';
+
+type Id = Types.ObjectId | string;
+const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
+
+/** What the linker reads of a stored report (a projection: no identity, no evidence). */
+export type TriageFields = Pick<ReportDoc, '_id' | 'kind' | 'category' | 'county' | 'createdAt' | 'incidentAt' | 'when' | 'place' | 'description' | 'officers' | 'pollingStation'>;
+const TRIAGE_PROJECTION = { kind: 1, category: 1, county: 1, createdAt: 1, incidentAt: 1, when: 1, place: 1, 'description.text': 1, 'officers.station': 1, 'officers.vehiclePlates': 1, pollingStation: 1 };
+
+/** The fields a linked or joined ticket shows on another ticket's page. */
+export type LinkedSummary = Pick<ReportDoc, '_id' | 'reference' | 'category' | 'kind' | 'county' | 'incidentAt' | 'when' | 'createdAt' | 'status' | 'assignee' | 'incident' | 'language'>;
+const SUMMARY_PROJECTION = { reference: 1, category: 1, kind: 1, county: 1, incidentAt: 1, when: 1, createdAt: 1, status: 1, assignee: 1, incident: 1, language: 1 };
+
+/**
+ * Links between reports of one event and the incidents they are joined into (issue 16). Every
+ * write is a guarded single-document update, so two agents acting at once cannot leave a
+ * report in two incidents or joined while someone else changed it.
+ */
+export class IncidentRepository {
+  constructor(private readonly Report: Model<ReportDoc>) {}
+
+  /** Ids of the reports of `county` whose incident time is in [from, to] (the index {county, incidentAt} answers it). */
+  async idsInWindow(county: number, from: Date, to: Date): Promise<Types.ObjectId[]> {
+    const rows = await this.Report.find({ county, incidentAt: { $gte: from, $lte: to } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>().exec();
+    return rows.map((r) => r._id);
+  }
+
+  /** What the linker reads of these reports. */
+  triageFields(ids: Id[]): Promise<TriageFields[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.Report.find({ _id: { $in: ids.map(oid) } }, TRIAGE_PROJECTION).lean<TriageFields[]>().exec();
+  }
+
+  /** Adds a link once (a retried intake finds it there and adds nothing). */
+  async addLink(id: Id, link: SimilarLink): Promise<boolean> {
+    const res = await this.Report.updateOne({ _id: oid(id), 'similar.reportId': { $ne: link.reportId } }, { $push: { similar: link } }).exec();
+    return res.modifiedCount === 1;
+  }
+
+  async markTriaged(id: Id): Promise<void> {
+    await this.Report.updateOne({ _id: oid(id) }, { $set: { triagedAt: new Date() } }).exec();
+  }
+
+  /** Short facts of other tickets, for a ticket page's lists; in the order of `ids`. */
+  async summaries(ids: Id[]): Promise<LinkedSummary[]> {
+    if (!ids.length) return [];
+    const rows = await this.Report.find({ _id: { $in: ids.map(oid) } }, SUMMARY_PROJECTION).lean<LinkedSummary[]>().exec();
+    const byId = new Map(rows.map((r) => [r._id.toString(), r]));
+    return ids.flatMap((id) => byId.get(id.toString()) ?? []);
+  }
+
+  /** Every report of the incident, oldest first. */
+  members(incidentId: Id): Promise<ReportDoc[]> {
+    return this.Report.find({ 'incident.id': oid(incidentId) }).sort({ createdAt: 1, _id: 1 }).lean<ReportDoc[]>().exec();
+  }
+
+  /** Puts an open report into the incident, unless it is closed or meanwhile in another one. */
+  async setIncident(id: Id, incidentId: Id): Promise<boolean> {
+    const inc = oid(incidentId);
+    const res = await this.Report.updateOne(
+      { _id: oid(id), status: { $nin: CLOSED_STATUSES }, $or: [{ incident: null }, { 'incident.id': inc }] },
+      { $set: { incident: { id: inc, joinedAt: new Date() } } },
+    ).exec();
+    return res.matchedCount === 1;
+  }
+
+  /** Takes a report out of the incident; false if it was not (or no longer) in it. */
+  async clearIncident(id: Id, incidentId: Id): Promise<boolean> {
+    const res = await this.Report.updateOne({ _id: oid(id), 'incident.id': oid(incidentId) }, { $set: { incident: null } }).exec();
+    return res.modifiedCount === 1;
+  }
+
+  /** Moves a held, open ticket from `from` to `to` (a supervisor joining it into an incident). */
+  async reassign(id: Id, from: Id, to: Id): Promise<boolean> {
+    const res = await this.Report.updateOne(
+      { _id: oid(id), assignee: oid(from), status: { $nin: [...CLOSED_STATUSES, 'received'] } },
+      { $set: { assignee: oid(to), assignedAt: new Date(), holderSeen: null } },
+    ).exec();
+    return res.modifiedCount === 1;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Issue 16 end to end: two reporters, one in English and one in Kiswahili, report one event
+ * through the Telegram Bot API double; the real app runs as its own process (`src/main.ts all`).
+ * At the console (over HTTP, like a browser without JavaScript) the queue says "1 similar", the
+ * ticket page lists the other report with why in words, the agent joins them into an incident and
+ * sends one answer, and BOTH reporters receive it in their own language under their own reference.
+ */
+import { createStore, type Store } from '../../../src/store';
+import { freePort } from '../../support/ports';
+import { connectTestDb, type TestDb } from '../../support/db';
+import { deleteByPrefix, connectTestRedis } from '../../support/redis';
+import { eventually } from '../../support/bot-harness';
+import { spawnApp, type Spawned } from '../../support/spawn-app';
+import { TelegramDouble, type TelegramUser } from '../../support/telegram';
+import { ConsoleBrowser } from '../../support/console-harness';
+
+const KEY = Buffer.alloc(32, 6);
+const PASSWORD = 'kenya election desk 2027';
+
+let tg: TelegramDouble;
+let db: TestDb;
+let store: Store;
+let app: Spawned;
+let base: string;
+let redisCleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  tg = await TelegramDouble.start({ actionTimeoutMs: 30_000 });
+  db = await connectTestDb('incident-e2e');
+  store = createStore(db.conn, [{ id: 'k1', key: KEY }]);
+  await store.ready();
+  const r = await connectTestRedis('incident-e2e');
+  redisCleanup = async () => {
+    await deleteByPrefix(r.redis, r.prefix);
+    await r.cleanup();
+  };
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const mongo = new URL(process.env.MONGODB_URI!);
+  mongo.pathname = `/${db.dbName}`;
+  app = spawnApp(['all'], {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    TELEGRAM_BOT_TOKEN: tg.token,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    MONGODB_URI: mongo.toString(),
+    REDIS_URL: r.url,
+    REDIS_PREFIX: r.prefix.replace(/[^A-Za-z0-9_:-]/g, '_'),
+    DATA_KEY: `k1:${KEY.toString('base64')}`,
+    CONSOLE_HOST: '127.0.0.1',
+    CONSOLE_PORT: String(port),
+    WORKER_HTTP_PORT: '0',
+  });
+  // Generous: tsx compiles the whole app on start, and the machine is shared.
+  await app.waitForLine(/Ripoti is running/, 100_000);
+}, 150_000);
+
+afterAll(async () => {
+  if (app) {
+    app.child.kill('SIGTERM');
+    await app.exited;
+  }
+  await tg?.stop();
+  await redisCleanup?.();
+  await db?.drop();
+});
+
+const referenceIn = (u: TelegramUser) => {
+  const m = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(u.lastMessage().text ?? '');
+  if (!m) throw new Error(`no reference in ${u.lastMessage().text}`);
+  return m[0];
+};
+
+/** Police bribery at the Kasarani roadblock, anonymously, in the reporter's language. */
+async function report(u: TelegramUser, lang: 'en' | 'sw'): Promise<string> {
+  const b =
+    lang === 'en'
+      ? { start: '🚓 Police misconduct', cat: 'Bribery or extortion by police', no: 'No', today: 'Today', send: '🕶 Send anonymously' }
+      : { start: '🚓 Utovu wa polisi', cat: 'Polisi kuitisha hongo au kulazimisha pesa', no: 'Hapana', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu' };
+  await u.sendText('/start');
+  await u.press(b.start);
+  await u.press(b.cat);
+  await u.press(b.no);
+  await u.sendText(
+    lang === 'en'
+      ? 'Police officers at the Kasarani roadblock on Thika Road are demanding 500 shillings from every matatu driver.'
+      : 'Polisi kwenye roadblock ya Kasarani, Thika Road, wanadai shilingi mia tano kutoka kwa kila dereva wa matatu.',
+  );
+  await u.sendText('Nairobi');
+  await u.sendText(lang === 'en' ? 'Kasarani roadblock, Thika Road' : 'Roadblock ya Kasarani, Thika Road');
+  await u.press(b.today);
+  await u.press(b.send);
+  return referenceIn(u);
+}
+
+it('two reporters of one event are linked, joined into one incident, answered once, each in their language', async () => {
+  await store.agents.create({ username: 'amina', name: 'Amina Wanjiru', role: 'agent', password: PASSWORD });
+  const mercy = tg.user({ firstName: 'Mercy', languageCode: 'en' });
+  const juma = tg.user({ firstName: 'Juma', languageCode: 'sw' });
+  const enRef = await report(mercy, 'en');
+  const swRef = await report(juma, 'sw');
+  const en = (await store.reports.findByReference(enRef))!;
+  const sw = (await store.reports.findByReference(swRef))!;
+  expect(sw.language).toBe('sw');
+
+  const desk = new ConsoleBrowser(base);
+  expect((await desk.signIn('amina', PASSWORD)).statusCode).toBe(303);
+  // Both tickets wait in the queue, each with its badge.
+  const queue = await eventually(async () => {
+    const page = (await desk.get('/queue')).body;
+    return page.includes(swRef) && page.includes(enRef) ? page : null;
+  }, 'both tickets in the queue', 30_000);
+  expect(queue.match(/data-testid="similar-badge"[^>]*>1 similar</g)).toHaveLength(2);
+
+  // Take next: the older report, the English one.
+  const taken = await eventually(async () => {
+    const res = await desk.post('/queue/take');
+    return res.headers.location?.startsWith('/tickets/') ? res.headers.location : null;
+  }, 'a ticket to take', 30_000);
+  expect(taken).toBe(`/tickets/${en._id.toString()}`);
+  const page = (await desk.get(taken)).body;
+  const section = page.slice(page.indexOf('data-testid="similar"'));
+  expect(section).toContain('Possibly the same incident');
+  expect(section).toContain(swRef);
+  expect(section).toContain('Same kind of incident: Bribery or extortion by police');
+  expect(section).toContain('Similar place: “Kasarani roadblock, Thika Road” and “Roadblock ya Kasarani, Thika Road”');
+  expect(section).toContain('Both in Nairobi');
+  // The agent may open only the tickets they hold: the waiting one is named, not linked.
+  expect(section).not.toContain(`href="/tickets/${sw._id.toString()}"`);
+
+  const beforeJoin = juma.mark();
+  const joined = await desk.post(`${taken}/incident/join`, { member: sw._id.toString() });
+  expect(joined.headers.location).toContain('ok=incident_joined');
+  const incidentPage = (await desk.get(taken)).body;
+  expect(incidentPage).toContain('Incident: 2 reports');
+  expect(incidentPage).toContain(`href="/tickets/${sw._id.toString()}"`);
+  // Juma's report is now taken by the same agent; Juma is told so in Kiswahili.
+  await juma.waitForMessage(swRef, { since: beforeJoin, timeoutMs: 30_000 });
+
+  const mercyMark = mercy.mark();
+  const jumaMark = juma.mark();
+  const sent = await desk.post(`${taken}/incident/reply`, {
+    text_en: 'We have passed your report about the Kasarani roadblock to IPOA.',
+    text_sw: 'Tumepeleka ripoti yako kuhusu roadblock ya Kasarani kwa IPOA.',
+  });
+  expect(sent.headers.location).toContain('ok=incident_replied');
+  const toMercy = await mercy.waitForMessage('We have passed your report', { since: mercyMark, timeoutMs: 30_000 });
+  const toJuma = await juma.waitForMessage('Tumepeleka ripoti yako', { since: jumaMark, timeoutMs: 30_000 });
+  expect(toMercy.text).toContain(enRef);
+  expect(toMercy.text).not.toContain(swRef);
+  expect(toJuma.text).toContain(swRef);
+  expect(toJuma.text).not.toContain(enRef);
+  expect(toJuma.text).not.toContain('We have passed');
+  expect(mercy.messages().some((m) => (m.text ?? '').includes('Tumepeleka'))).toBe(false);
+
+  // Each keeps their own ticket; the answer is in each ticket's history.
+  for (const r of [en, sw]) {
+    const history = (await store.reports.history(r._id)).map((e) => e.type);
+    expect(history).toEqual(expect.arrayContaining(['linked', 'incident_joined', 'incident_reply']));
+  }
+  expect((await store.reports.findById(sw._id))?.assignee?.toString()).toBe((await store.reports.findById(en._id))?.assignee?.toString());
+}, 180_000);

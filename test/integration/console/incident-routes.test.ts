@@ -1,0 +1,84 @@
+/**
+ * The ticket page's "Possibly the same incident" and incident sections and their forms, over
+ * real HTTP (console harness): reasons in the agent's language, only the forms the rules allow,
+ * refusals named in words, and no identity of an anonymous reporter anywhere on the page.
+ */
+import { TriageService } from '../../../src/services/triage-service';
+import type { ReportDoc } from '../../../src/store';
+import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { seedReport } from '../../support/report-fixtures';
+
+let h: ConsoleHarness;
+let triage: TriageService;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-incident' });
+  triage = new TriageService({ store: h.store, logger: h.logger });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const at = new Date(Date.now() - 3600_000);
+
+async function seed(place: string, text: string, who: { firstName: string; language?: 'en' | 'sw' }, over: Partial<ReportDoc> = {}): Promise<ReportDoc> {
+  const { report } = await seedReport(h.store, { place, description: { text }, when: 'now', incidentAt: at, county: 32, anonymous: true, language: who.language ?? 'en', ...over }, { firstName: who.firstName });
+  await triage.link(report);
+  return (await h.store.reports.findById(report._id))!;
+}
+
+const take = async (r: ReportDoc, agentId: string) => {
+  const done = await h.store.reports.transition(r._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
+  if (!done) throw new Error('could not take');
+};
+
+it('shows the links with why in the agent\'s language, offers join only where allowed, and refuses in words', async () => {
+  const wanjiru = await h.account('wanjiru', 'agent');
+  const otieno = await h.account('otieno', 'agent');
+  await h.store.agents.setLanguage(wanjiru._id, 'sw');
+  const a = await seed('Nakuru West polling centre', 'Men in a white car were handing out 200 shillings to voters in the queue at Nakuru West polling centre.', { firstName: 'Zawadi' }, { kind: 'election', category: 'e_bribery' });
+  const b = await seed('Kituo cha kupigia kura Nakuru West', 'Wanaume kwenye gari jeupe wanagawa shilingi mia mbili kwa wapiga kura kwenye foleni Nakuru West.', { firstName: 'Baraka', language: 'sw' }, { kind: 'election', category: 'e_bribery' });
+  const c = await seed('Nakuru West polling centre', 'Men handing out 200 shillings to voters at Nakuru West polling centre from a white car.', { firstName: 'Chebet' }, { kind: 'election', category: 'e_bribery' });
+  await take(a, wanjiru._id.toString());
+  await take(c, otieno._id.toString());
+
+  const desk = h.browser();
+  await desk.signIn('wanjiru', PASSWORD);
+  const page = (await desk.get(`/tickets/${a._id.toString()}`)).body;
+  const similar = page.slice(page.indexOf('data-testid="similar"'));
+  expect(similar).toContain('Huenda ni tukio lilelile');
+  expect(similar).toContain(b.reference);
+  expect(similar).toContain('Aina moja ya tukio');
+  expect(similar).toContain('Zote mbili ni za Nakuru');
+  // The waiting report may be joined; the one another agent holds may not (for an agent).
+  expect(similar).toContain(`name="member" value="${b._id.toString()}"`);
+  expect(similar).toContain(c.reference);
+  expect(similar).not.toContain(`name="member" value="${c._id.toString()}"`);
+  expect(similar).toContain('Mhudumu mwingine anaishughulikia');
+  // Anonymous reporters: no name on the page, only references.
+  for (const name of ['Zawadi', 'Baraka', 'Chebet']) expect(page).not.toContain(name);
+
+  const refused = await desk.post(`/tickets/${a._id.toString()}/incident/join`, { member: c._id.toString() });
+  expect(refused.headers.location).toContain('err=refused_held_by_other');
+  expect((await desk.get(refused.headers.location!)).body).toContain('Mhudumu mwingine anashughulikia ripoti hiyo');
+  expect((await desk.post(`/tickets/${a._id.toString()}/incident/join`, {})).headers.location).toContain('err=choose_reports');
+  expect((await desk.post(`/tickets/${a._id.toString()}/incident/reply`, { text_en: 'x' })).headers.location).toContain('err=refused_not_in_incident');
+
+  const joined = await desk.post(`/tickets/${a._id.toString()}/incident/join`, { member: b._id.toString() });
+  expect(joined.headers.location).toContain('ok=incident_joined');
+  const after = (await desk.get(`/tickets/${a._id.toString()}`)).body;
+  expect(after).toContain('Tukio: ripoti 2');
+  expect(after).toContain('data-testid="reply-all"');
+  // The queue badge: the agent's own list shows how many reports look alike.
+  expect((await desk.get('/queue')).body).toMatch(/data-testid="similar-badge"[^>]*>2 zinazofanana</);
+
+  // Another agent can neither open the ticket nor act on its incident.
+  const other = h.browser();
+  await other.signIn('otieno', PASSWORD);
+  expect((await other.post(`/tickets/${a._id.toString()}/incident/split`, { member: b._id.toString() })).statusCode).toBe(403);
+
+  const split = await desk.post(`/tickets/${a._id.toString()}/incident/split`, { member: b._id.toString() });
+  expect(split.headers.location).toContain('ok=incident_split');
+  expect((await h.store.reports.findById(a._id))?.incident).toBeNull();
+});

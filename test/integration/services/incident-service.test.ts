@@ -1,0 +1,182 @@
+/**
+ * Issue 16 through the services, on the MongoDB test server and real Redis: intake links two
+ * reporters' reports of one event (both ways, with reasons), an agent joins them into an
+ * incident, answers once, each reporter's message is in their own language under their own
+ * reference, and a split dissolves the incident. Every step is in each ticket's history.
+ */
+import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
+import { DeliveryService } from '../../../src/services/delivery-service';
+import { EventBus } from '../../../src/services/events';
+import { IntakeService, type IntakeRequest } from '../../../src/services/intake-service';
+import { TriageService } from '../../../src/services/triage-service';
+import type { ReportDoc } from '../../../src/store';
+import { agent, createHarness, type Harness } from '../../support/tickets-harness';
+
+let h: Harness;
+let intake: IntakeService;
+let nextUser = 830_000_000;
+const amina = agent('agent');
+const brian = agent('agent');
+const sara = agent('supervisor');
+
+beforeAll(async () => {
+  h = await createHarness({ label: 'svc-incident' });
+  intake = new IntakeService({ store: h.store, reports: h.reports, logger: h.logger, triage: new TriageService({ store: h.store, logger: h.logger }) });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const at = new Date(Date.now() - 30 * 60_000);
+
+function request(language: 'en' | 'sw', over: Partial<IntakeRequest['report']>): IntakeRequest {
+  const id = nextUser++;
+  return {
+    reporter: { telegramUserId: id, chatId: id, firstName: 'Reporter' },
+    language,
+    report: { draftId: randomUUID(), kind: 'police', category: 'p_bribery', county: 47, when: 'now', incidentAt: at, dangerNow: false, anonymous: true, evidence: [], description: {}, ...over },
+  };
+}
+
+async function submit(req: IntakeRequest): Promise<ReportDoc> {
+  const res = await intake.submit(req);
+  if (!res.ok) throw new Error(`refused: ${res.reason}`);
+  const report = await h.store.reports.findById(res.reportId);
+  if (!report) throw new Error('not stored');
+  return report;
+}
+
+async function take(report: ReportDoc, who = amina): Promise<void> {
+  const taken = await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: who.id }, { assignee: who.id });
+  if (!taken) throw new Error('could not take');
+}
+
+const fresh = async (r: ReportDoc) => (await h.store.reports.findById(r._id))!;
+const types = async (r: ReportDoc) => (await h.store.reports.history(r._id)).map((e) => e.type);
+
+let english: ReportDoc;
+let swahili: ReportDoc;
+let elsewhere: ReportDoc;
+
+describe('intake links reports of one event', () => {
+  it('stores the link on both reports with its score and reasons, and not to a report from another county', async () => {
+    english = await submit(request('en', { place: 'Kasarani roadblock, Thika Road', description: { text: 'Police officers at the Kasarani roadblock are demanding 500 shillings from every matatu driver.' } }));
+    elsewhere = await submit(request('en', { county: 42, place: 'Kasarani roadblock', description: { text: 'Police officers at the Kasarani roadblock are demanding 500 shillings from every matatu driver.' } }));
+    swahili = await submit(request('sw', { place: 'roadblock ya Kasarani', description: { text: 'Polisi kwenye roadblock ya Kasarani wanadai shilingi mia tano kutoka kwa kila dereva wa matatu.' } }));
+
+    const a = await fresh(english);
+    const b = await fresh(swahili);
+    expect(b.similar?.map((l) => l.reportId.toString())).toEqual([english._id.toString()]);
+    expect(a.similar?.map((l) => l.reportId.toString())).toEqual([swahili._id.toString()]);
+    expect(a.similar?.[0].score).toBe(b.similar?.[0].score);
+    expect(b.similar?.[0].score).toBeGreaterThanOrEqual(0.55);
+    const codes = b.similar?.[0].reasons.map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['same_county', 'same_category', 'similar_place', 'similar_story']));
+    // Seen from each side: "this place" is each report's own.
+    const placeOf = (r: ReportDoc) => r.similar?.[0].reasons.find((x) => x.code === 'similar_place')?.a;
+    expect(placeOf(b)).toBe('roadblock ya Kasarani');
+    expect(placeOf(a)).toBe('Kasarani roadblock, Thika Road');
+    expect((await fresh(elsewhere)).similar ?? []).toEqual([]);
+    expect(b.triagedAt).toBeTruthy();
+    expect(await types(english)).toContain('linked');
+    expect(await types(swahili)).toContain('linked');
+  });
+
+  it('does not link twice when the same draft is confirmed again', async () => {
+    const req = request('en', { place: 'Kasarani roadblock', description: { text: 'Officers at Kasarani roadblock asking matatu drivers for 500 bob.' } });
+    const first = await submit(req);
+    const again = await submit(req);
+    expect(again._id.toString()).toBe(first._id.toString());
+    const linkedTo = (await fresh(english)).similar?.filter((l) => l.reportId.toString() === first._id.toString());
+    expect(linkedTo).toHaveLength(1);
+    expect((await h.store.reports.history(first._id)).filter((e) => e.type === 'linked')).toHaveLength(1);
+  });
+});
+
+describe('incidents', () => {
+  it('refuses an agent who does not hold the ticket, and a report held by another agent', async () => {
+    await take(english);
+    expect(await h.incidents.join(english._id.toString(), brian, [swahili._id.toString()])).toMatchObject({ ok: false, reason: 'not_assignee' });
+    const other = await submit(request('en', { place: 'Kasarani', description: { text: 'Police bribe at Kasarani.' } }));
+    await take(other, brian);
+    expect(await h.incidents.join(english._id.toString(), amina, [other._id.toString()])).toMatchObject({ ok: false, reason: 'held_by_other', reference: other.reference });
+    // Nothing was written: the waiting report is still waiting.
+    expect((await fresh(swahili)).status).toBe('received');
+  });
+
+  it('joins a waiting report into the holder\'s incident: it is taken by them, and its reporter is told', async () => {
+    const res = await h.incidents.join(english._id.toString(), amina, [swahili._id.toString()]);
+    expect(res).toMatchObject({ ok: true, joined: 1 });
+    const a = await fresh(english);
+    const b = await fresh(swahili);
+    expect(a.incident?.id.toString()).toBeTruthy();
+    expect(b.incident?.id.toString()).toBe(a.incident?.id.toString());
+    expect(b.status).toBe('assigned');
+    expect(b.assignee?.toString()).toBe(amina.id);
+    expect(a.reference).not.toBe(b.reference);
+    const notices = (await h.store.messages.listForReport(b._id)).filter((m) => m.notice?.key === 'notices:taken');
+    expect(notices).toHaveLength(1);
+    expect(await types(english)).toContain('incident_joined');
+    expect(await types(swahili)).toContain('incident_joined');
+    // Back to the queue only once split: another agent could take it otherwise.
+    expect(await h.tickets.release(swahili._id.toString(), amina)).toEqual({ ok: false, reason: 'in_incident' });
+  });
+
+  it('sends one answer to every reporter, each in their own language and under their own reference', async () => {
+    expect(await h.incidents.replyAll(english._id.toString(), amina, { en: '  ', sw: '' })).toEqual({ ok: false, reason: 'empty' });
+    expect(await h.incidents.replyAll(english._id.toString(), brian, { en: 'Hi' })).toMatchObject({ ok: false, reason: 'not_assignee' });
+    const res = await h.incidents.replyAll(swahili._id.toString(), amina, { en: 'We have told IPOA about the Kasarani roadblock.', sw: 'Tumeiarifu IPOA kuhusu roadblock ya Kasarani.' });
+    expect(res).toEqual({ ok: true, sent: 2, skipped: 0 });
+    const bus = new EventBus({ publish: async () => 0 } as never, null, 'unused');
+    const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: bus, logger: h.logger });
+    const words = async (r: ReportDoc) => {
+      const msg = (await h.store.messages.listForReport(r._id)).find((m) => m.kind === 'text');
+      const plan = await delivery.prepare(msg!._id.toString());
+      if (!plan.due) throw new Error(`not due: ${plan.outcome}`);
+      return delivery.render(plan.message);
+    };
+    const en = await words(english);
+    const sw = await words(swahili);
+    expect(en).toContain('We have told IPOA about the Kasarani roadblock.');
+    expect(en).toContain(english.reference);
+    expect(en).not.toContain('Tumeiarifu');
+    expect(sw).toContain('Tumeiarifu IPOA kuhusu roadblock ya Kasarani.');
+    expect(sw).toContain(swahili.reference);
+    expect(sw).not.toContain(english.reference);
+    expect(await types(english)).toContain('incident_reply');
+    expect(await types(swahili)).toContain('incident_reply');
+    // Each keeps their own status.
+    expect((await fresh(english)).status).toBe('assigned');
+  });
+
+  it('writes in the other language when only one is given, and skips a member closed since', async () => {
+    await h.store.reports.transition(english._id, 'resolved', { kind: 'agent', agentId: amina.id }, {});
+    const res = await h.incidents.replyAll(swahili._id.toString(), amina, { en: 'One more thing.' });
+    expect(res).toEqual({ ok: true, sent: 1, skipped: 1 });
+    const last = (await h.store.messages.listForReport(swahili._id)).filter((m) => m.kind === 'text').at(-1);
+    expect(last?.text).toBe('One more thing.');
+  });
+
+  it('lets a supervisor move a report another agent holds into the incident', async () => {
+    const other = await submit(request('sw', { place: 'Kasarani', description: { text: 'Hongo Kasarani.' } }));
+    await take(other, brian);
+    expect(await h.incidents.join(swahili._id.toString(), sara, [other._id.toString()])).toMatchObject({ ok: true });
+    expect((await fresh(other)).assignee?.toString()).toBe(amina.id);
+    expect((await fresh(other)).incident?.id.toString()).toBe((await fresh(swahili)).incident?.id.toString());
+    expect(await h.incidents.split(other._id.toString(), sara)).toEqual({ ok: true });
+    expect((await fresh(other)).incident).toBeNull();
+  });
+
+  it('splits a report out; the last one left is no incident either; both histories say so', async () => {
+    expect(await h.incidents.split(new Types.ObjectId().toString(), amina)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await h.incidents.split(swahili._id.toString(), brian)).toMatchObject({ ok: false, reason: 'not_assignee' });
+    expect(await h.incidents.split(swahili._id.toString(), amina)).toEqual({ ok: true });
+    expect((await fresh(swahili)).incident).toBeNull();
+    expect((await fresh(english)).incident).toBeNull();
+    expect(await types(swahili)).toContain('incident_split');
+    expect(await types(english)).toContain('incident_split');
+    expect(await h.incidents.split(swahili._id.toString(), amina)).toEqual({ ok: false, reason: 'not_in_incident' });
+  });
+});
