@@ -32,11 +32,12 @@ describe('wizard answers under Telegram limits', () => {
     await walkTo(amina, 'danger');
     expect(lastText(amina)).toContain('Is someone in danger right now?');
 
-    h.tg.failNext('sendMessage', { errorCode: 429, retryAfter: 1, description: 'Too Many Requests: retry after 1' });
+    // The question after danger replaces the danger question in place: that edit is refused.
+    h.tg.failNext('editMessageText', { errorCode: 429, retryAfter: 1, description: 'Too Many Requests: retry after 1' });
     await amina.press('No');
     // The question after danger arrived once, a full retry_after after Telegram refused it.
     expect(lastText(amina)).toContain('Tell us what happened');
-    const sends = h.tg.calls('sendMessage');
+    const sends = h.tg.calls('editMessageText');
     const refused = sends.findIndex((c) => c.errorCode === 429);
     expect(refused).toBeGreaterThanOrEqual(0);
     expect(sends[refused + 1].ok).toBe(true);
