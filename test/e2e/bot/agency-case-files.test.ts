@@ -26,7 +26,7 @@ import type { ReportDoc } from '../../../src/store';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
-import { allTexts, lastText, referenceIn, said } from './helpers';
+import { lastText, referenceIn, said } from './helpers';
 
 let h: BotHarness;
 let translator: Translator;
