@@ -204,7 +204,11 @@ export async function runSurgeBench(argv: string[]): Promise<SurgeFigures> {
     // The webhook answers once the update is handled (its answers sent), as Telegram's delivery sees it.
     const client = new WebhookClient(sut.url, secret, o.connections, 120_000);
     const chats = Array.from({ length: o.reporters }, (_, i) => driver.addReporter(7_000_000 + i, i % 3 === 0 ? 'sw' : 'en'));
-    const check = (d: DoubleDriver, chat: ChatState) => (REFERENCE_RE.test(d.lastBotText(chat)) ? null : `no reference: ${JSON.stringify(d.lastBotText(chat).slice(0, 80))}`);
+    // "Received" may follow the last update's acknowledgement (and "thank you" for the number): wait for it.
+    const check = async (d: DoubleDriver, chat: ChatState) => {
+      if (!REFERENCE_RE.test(d.lastBotText(chat))) await d.state.waitForMessage(chat, (m) => REFERENCE_RE.test(m.text ?? ''), 'the reference', 600_000).catch(() => undefined);
+      return REFERENCE_RE.test(d.lastBotText(chat)) ? null : `no reference: ${JSON.stringify(d.lastBotText(chat).slice(0, 80))}`;
+    };
     log(`${o.reporters} reporters within ${o.windowS} s, budget ${o.rate}/s, double in real-limits mode, ${o.connections} webhook connections`);
     // The bot acknowledges an update whose answer waits long before sending it: each reporter
     // answers once the bot's answer is in the chat (the wait notice aside), as a person would.

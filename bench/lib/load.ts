@@ -136,7 +136,7 @@ export interface RunOptions {
    */
   paceMs?: number;
   /** Checks the end of a journey; an error message fails it. */
-  check?: (d: DoubleDriver, chat: ChatState, outcome: ReporterOutcome) => string | null;
+  check?: (d: DoubleDriver, chat: ChatState, outcome: ReporterOutcome) => string | null | Promise<string | null>;
   /** Closed loop only: reporter i starts (i / reporters) x this many ms late (a surge arriving over a period). */
   startSpreadMs?: number;
   /**
@@ -211,7 +211,7 @@ export async function runReporters(client: WebhookClient, driver: DoubleDriver, 
           total.push(opts.paceMs ? performance.now() - scheduled : r.totalMs);
           if (opts.answered) await opts.answered(chat, outcome.startedAt.get(step.name) ?? 0);
         }
-        const problem = opts.check?.(driver, chat, outcome) ?? null;
+        const problem = (await opts.check?.(driver, chat, outcome)) ?? null;
         if (problem) {
           outcome.error = problem;
           fail(problem);

@@ -105,6 +105,7 @@ export function pacedTransport(opts: TransportOptions, lines = new AnswerLines()
         const text = waitNotice(ctx, etaMs);
         await sendPaced(opts.budget, { lane: 'patience', chat }, () => raw('sendMessage', { chat_id: chatId, text }));
       };
+      const asked = Date.now();
       const send = (longWait: () => void) =>
         sendPaced(
           opts.budget,
@@ -112,7 +113,8 @@ export function pacedTransport(opts: TransportOptions, lines = new AnswerLines()
             lane, chat, onSlow, since: arrived, slowAfterMs: opts.slowAfterMs,
             onRateLimited: (retryAfter) => ctx.log.warn({ retryAfter, method }, 'Telegram rate limit: budget paused, sending again'),
             onBudgetError: (err) => ctx.log.warn({ err }, 'send budget unreachable: sending unpaced'),
-            onWait: (etaMs) => etaMs > holdUpTo && longWait(),
+            // Waited so far plus still to wait: re-estimated waits that each look short add up too.
+            onWait: (etaMs) => Date.now() - asked + etaMs > holdUpTo && longWait(),
           },
           () => raw(method, body, o),
         );
