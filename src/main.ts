@@ -133,6 +133,8 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
       paidBroadcast: config.telegram.paidBroadcast,
     });
     const { url, secret, host, port, maxConnections } = config.telegram.webhook;
+    // Stopped after the intake below: answers still waiting for the budget are sent before the queues and Redis close.
+    services.push({ name: 'bot-answers', start: async () => undefined, stop: () => created.drain() });
     services.push(
       config.telegram.mode === 'webhook' && url && secret
         ? new WebhookServer(created.bot, { url, secret, host, port, maxConnections, logger, metrics, ready: readinessProbe({ conn, redis: botRedis }) })

@@ -136,9 +136,15 @@ export interface RunOptions {
    */
   paceMs?: number;
   /** Checks the end of a journey; an error message fails it. */
-  check?: (d: DoubleDriver, chat: ChatState, outcome: ReporterOutcome) => string | null;
+  check?: (d: DoubleDriver, chat: ChatState, outcome: ReporterOutcome) => string | null | Promise<string | null>;
   /** Closed loop only: reporter i starts (i / reporters) x this many ms late (a surge arriving over a period). */
   startSpreadMs?: number;
+  /**
+   * Closed loop only: resolves once the bot answered in this chat at or after `since` (epoch ms).
+   * A bot that acknowledges an update before its answer is sent is then waited for as a person
+   * would wait: reading the question before answering it. Without it, the POST's answer is the cue.
+   */
+  answered?: (chat: ChatState, since: number) => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -175,7 +181,12 @@ export async function runReporters(client: WebhookClient, driver: DoubleDriver, 
             outcome.error = 'deadline';
             return;
           }
-          const body = step.build(driver, chat, i);
+          let body = step.build(driver, chat, i);
+          // The button may come in the answer's next message (or edit): wait for the bot once more.
+          for (let k = 0; body === null && opts.answered && k < 3; k++) {
+            await opts.answered(chat, performance.timeOrigin + performance.now());
+            body = step.build(driver, chat, i);
+          }
           if (body === '') continue; // this step is not for this reporter
           if (body === null) {
             outcome.error = `step ${step.name}: expected button not offered; bot said ${JSON.stringify(driver.lastBotText(chat).slice(0, 80))}`;
@@ -198,8 +209,9 @@ export async function runReporters(client: WebhookClient, driver: DoubleDriver, 
           }
           service.push(r.serviceMs);
           total.push(opts.paceMs ? performance.now() - scheduled : r.totalMs);
+          if (opts.answered) await opts.answered(chat, outcome.startedAt.get(step.name) ?? 0);
         }
-        const problem = opts.check?.(driver, chat, outcome) ?? null;
+        const problem = (await opts.check?.(driver, chat, outcome)) ?? null;
         if (problem) {
           outcome.error = problem;
           fail(problem);

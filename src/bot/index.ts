@@ -20,7 +20,7 @@ import { pollingService } from './polling';
 import { migrateSession } from './session';
 import { PARTS_WINDOW_MS } from './wizard/flow';
 import { RedisSessionStore, type SessionSealer } from './session-store';
-import { pacedTransport } from './transport';
+import { AnswerLines, pacedTransport } from './transport';
 import type { SendBudget } from '../lib/send-budget';
 
 export type { BotContext, BotDeps, SessionData } from './context';
@@ -57,6 +57,8 @@ export interface CreatedBot {
   /** Handles one update to completion (for a webhook endpoint). */
   handleUpdate(update: Update): Promise<void>;
   sessions: RedisSessionStore<SessionData>;
+  /** Resolves once every message asked for was sent, including those sent after their update was acknowledged. */
+  drain(): Promise<void>;
 }
 
 /** The reporter's bot: its middleware in order, then the features, then what none of them handled. */
@@ -67,7 +69,8 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   const parts = new PartsWindow(partsWindowMs, (update) => bot.handleUpdate(update), deps.logger);
 
   bot.use(botContext(deps, parts));
-  if (sendBudget) bot.use(pacedTransport({ budget: sendBudget, paidBroadcast, slowAfterMs }));
+  const lines = new AnswerLines();
+  if (sendBudget) bot.use(pacedTransport({ budget: sendBudget, paidBroadcast, slowAfterMs }, lines));
   bot.use(privateChatsOnly());
   bot.use(onePerReporter());
   // De-duplication, the per-minute count and the session: one Redis round trip before, one after.
@@ -88,5 +91,5 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
       return polling.stop();
     },
   };
-  return { bot, service, handleUpdate: (update) => bot.handleUpdate(update), sessions };
+  return { bot, service, handleUpdate: (update) => bot.handleUpdate(update), sessions, drain: () => lines.drain() };
 }

@@ -17,6 +17,12 @@ export interface TransportOptions {
   paidBroadcast?: boolean;
   /** Tell a reporter once when an answer will wait longer than this (default 5 s). */
   slowAfterMs?: number;
+  /**
+   * An answer expected to wait longer than this (default 2 s) for the budget no longer holds its
+   * update: the update is acknowledged once its state is saved and the answer follows (see
+   * `AnswerLines`).
+   */
+  holdUpToMs?: number;
 }
 
 /** How long "your answers are saved" is not said again to the same chat. */
@@ -24,13 +30,64 @@ const TOLD_TTL_SEC = 15 * 60;
 
 type CallApi = BotContext['telegram']['callApi'];
 
+/** What a caller gets for a message that will be sent after its update was acknowledged. */
+export const SENT_LATER = Object.freeze({ sentLater: true });
+
+/**
+ * Each chat's messages in the order they were asked for, in this process. A message that must
+ * wait long for the budget no longer holds its update: the caller gets `SENT_LATER` and carries
+ * on, so the update is acknowledged (and Telegram delivers the next ones, to this bot's lanes)
+ * while the message waits its turn here. Why: a webhook answered only once its messages were sent
+ * held each of Telegram's 100 connections for the whole wait, and everyone else's updates,
+ * someone in danger's too, queued at Telegram where no lane reaches them (BENCHMARKS.md, surge).
+ * The price: a message still waiting when the process dies is not sent (the reporter's answers
+ * are saved; the next message or /start asks the question again). Stopping waits for them.
+ */
+export class AnswerLines {
+  private readonly lines = new Map<number, Promise<void>>();
+
+  /** Runs `send` after the chat's earlier messages; resolves with its result, or `SENT_LATER` once `send` reports a long wait. */
+  run<T>(chatId: number, send: (longWait: () => void) => Promise<T>, onLateError: (err: unknown) => void): Promise<T | typeof SENT_LATER> {
+    const before = this.lines.get(chatId);
+    let late = before !== undefined;
+    let release: () => void = () => undefined;
+    const released = new Promise<typeof SENT_LATER>((resolve) => {
+      release = () => {
+        late = true;
+        resolve(SENT_LATER);
+      };
+    });
+    const result = (before ?? Promise.resolve()).then(() => send(release));
+    const tail = result.then(
+      () => undefined,
+      (err: unknown) => {
+        // Before the release the caller has the error; after it, nobody waits for it but the log.
+        if (late) onLateError(err);
+      },
+    );
+    this.lines.set(chatId, tail);
+    void tail.then(() => {
+      if (this.lines.get(chatId) === tail) this.lines.delete(chatId);
+    });
+    // Behind a message already sent later: this one too, in its order.
+    if (before) return Promise.resolve(SENT_LATER);
+    return Promise.race([result, released]);
+  }
+
+  /** Resolves when every message asked for so far was sent (or failed). */
+  async drain(): Promise<void> {
+    while (this.lines.size) await Promise.all([...this.lines.values()]);
+  }
+}
+
 /**
  * Every Bot API call of this update that sends or edits a message passes the shared outgoing
  * budget (src/lib/send-budget.ts): someone in danger first, then people mid-report. A 429 pauses
  * the budget and the call is sent again; nothing is dropped. telegraf builds a Telegram client per
  * update, so the wrapper is installed on each context, before any feature can send.
  */
-export function pacedTransport(opts: TransportOptions): MiddlewareFn<BotContext> {
+export function pacedTransport(opts: TransportOptions, lines = new AnswerLines()): MiddlewareFn<BotContext> {
+  const holdUpTo = opts.holdUpToMs ?? 2000;
   return (ctx, next) => {
     // The wait a reporter feels starts when their message arrived, not when this answer asked.
     const arrived = Date.now();
@@ -48,7 +105,20 @@ export function pacedTransport(opts: TransportOptions): MiddlewareFn<BotContext>
         const text = waitNotice(ctx, etaMs);
         await sendPaced(opts.budget, { lane: 'patience', chat }, () => raw('sendMessage', { chat_id: chatId, text }));
       };
-      return sendPaced(opts.budget, { lane, chat, onSlow, since: arrived, slowAfterMs: opts.slowAfterMs, onRateLimited: (retryAfter) => ctx.log.warn({ retryAfter, method }, 'Telegram rate limit: budget paused, sending again'), onBudgetError: (err) => ctx.log.warn({ err }, 'send budget unreachable: sending unpaced') }, () => raw(method, body, o));
+      const asked = Date.now();
+      const send = (longWait: () => void) =>
+        sendPaced(
+          opts.budget,
+          {
+            lane, chat, onSlow, since: arrived, slowAfterMs: opts.slowAfterMs,
+            onRateLimited: (retryAfter) => ctx.log.warn({ retryAfter, method }, 'Telegram rate limit: budget paused, sending again'),
+            onBudgetError: (err) => ctx.log.warn({ err }, 'send budget unreachable: sending unpaced'),
+            // Waited so far plus still to wait: re-estimated waits that each look short add up too.
+            onWait: (etaMs) => Date.now() - asked + etaMs > holdUpTo && longWait(),
+          },
+          () => raw(method, body, o),
+        );
+      return lines.run(chatId, send, (err) => ctx.log.warn({ err, method, lane, outcome: 'answer_not_sent' }, 'a message sent after its update was acknowledged failed'));
     };
     tg.callApi = paced as unknown as CallApi;
     return next();

@@ -58,6 +58,8 @@ export interface PacedSendOptions {
   onRateLimited?: (retryAfterSec: number) => void;
   /** Told when the budget could not be asked (Redis unreachable): the call then goes unpaced. */
   onBudgetError?: (err: unknown) => void;
+  /** Told each time this send has to wait: the estimated ms until it goes (its turn, a pause after a 429). */
+  onWait?: (etaMs: number) => void;
 }
 
 /** The `retry_after` of a 429 answer (telegraf's TelegramError, or the Bot API's JSON), else undefined. */
@@ -86,7 +88,7 @@ export async function sendPaced<T>(budget: SendBudget, opts: PacedSendOptions, s
         if (told) return undefined;
         told = true;
         return opts.onSlow;
-      }, since + (opts.slowAfterMs ?? 5000));
+      }, since + (opts.slowAfterMs ?? 5000), opts.onWait);
     } catch (err) {
       // Fails open: with Redis unreachable a message unpaced (Telegram's 429 still honoured
       // below) is better than silence, e.g. the apology that the reporter's answers are kept.
@@ -99,17 +101,19 @@ export async function sendPaced<T>(budget: SendBudget, opts: PacedSendOptions, s
       const seconds = retryAfterOf(err);
       if (seconds === undefined) throw err;
       opts.onRateLimited?.(seconds);
+      opts.onWait?.(seconds * 1000);
       await budget.pause(seconds * 1000).catch(() => sleep(seconds * 1000));
     }
   }
 }
 
 /** Asks until granted; `slowAt` (epoch ms): if the answer is expected after it, the person is told (once). */
-async function waitForSlot(budget: SendBudget, req: SendRequest, slow: () => PacedSendOptions['onSlow'], slowAt: number): Promise<void> {
+async function waitForSlot(budget: SendBudget, req: SendRequest, slow: () => PacedSendOptions['onSlow'], slowAt: number, onWait?: (etaMs: number) => void): Promise<void> {
   for (;;) {
     const grant = await budget.take(req);
     req.since = grant.since;
     if (grant.waitMs <= 0) return;
+    onWait?.(grant.etaMs);
     // Re-estimated on every ask: those who arrive later in a more urgent lane push the turn back.
     if (Date.now() + grant.etaMs > slowAt) {
       const tell = slow();

@@ -1,6 +1,7 @@
 import { checkText, isAgency, isOpen, LIMITS, mayRate, type Agency, type Rating } from '../domain';
 import type { Logger } from '../logger';
-import type { Evidence, MessageDoc, Store } from '../store';
+import { Types } from 'mongoose';
+import { incomingKind, type Evidence, type MessageDoc, type Store } from '../store';
 import type { EventBus } from './events';
 
 /** What a reporter sends outside the wizard: text, a file (with its caption), or both. */
@@ -18,6 +19,15 @@ export interface OpenTicket {
 /** Why a message cannot be taken, whatever ticket it is for. */
 export type MessageRefusal = { ok: false; reason: 'empty' | 'too_long'; max: number } | { ok: false; reason: 'too_big'; maxBytes: number };
 export type MessageCheck = { ok: true } | MessageRefusal;
+
+/** What became of a message outside the wizard (`take`). */
+export type TakeResult =
+  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
+  | MessageRefusal
+  /** No open ticket: the message is not for a ticket. */
+  | { ok: false; reason: 'no_ticket' }
+  /** Several open tickets: the reporter picks one, then `attach`. */
+  | { ok: false; reason: 'choose'; tickets: OpenTicket[] };
 
 export type AttachResult =
   | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
@@ -37,6 +47,22 @@ export type RatingResult = { ok: true; reference: string; first: boolean; rating
 
 export class ConversationService {
   constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger }) {}
+
+  /**
+   * A message outside the wizard: stored at once on the reporter's only open ticket, or the open
+   * tickets to choose from. The ticket was read as theirs and open in this same call, so unlike
+   * `attach` (after a choice, later) nothing is read twice: two reads and one round of writes.
+   */
+  async take(telegramUserId: number, message: ReporterMessage): Promise<TakeResult> {
+    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
+    const open = reporter ? await this.deps.store.reports.findOpenSummariesByReporter(reporter._id) : [];
+    if (!open.length) return { ok: false, reason: 'no_ticket' };
+    const check = this.check(message);
+    if (!check.ok) return check;
+    const tickets = open.map((r) => ({ reportId: r._id.toString(), reference: r.reference, category: r.category }));
+    if (tickets.length > 1) return { ok: false, reason: 'choose', tickets };
+    return this.store(tickets[0], message);
+  }
 
   /** Open tickets of the reporter with this Telegram id, newest first; none for someone unknown. */
   async openTickets(telegramUserId: number): Promise<OpenTicket[]> {
@@ -64,12 +90,22 @@ export class ConversationService {
     // One answer for "no such report" and "someone else's": the reporter learns nothing about others' reports.
     if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
     if (!isOpen(report.status)) return { ok: false, reason: 'not_open' };
+    return this.store({ reportId, reference: report.reference, category: report.category }, message);
+  }
+
+  /** The message and its history entry, written together (the message's id is chosen here). */
+  private async store(ticket: OpenTicket, message: ReporterMessage): Promise<{ ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }> {
     const { store, events, logger } = this.deps;
-    const stored = await store.messages.addIncoming(report._id, { ...(message.text !== undefined ? { text: message.text } : {}), ...(message.media ? { media: message.media } : {}) });
-    await store.reports.addEvent(report._id, 'reporter_message', { kind: 'reporter' }, { messageId: stored._id.toString(), kind: stored.kind });
-    await events.publish({ type: 'ticket', reportId, what: 'message' });
-    logger.info({ reportId, reference: report.reference, outcome: 'reply_attached', kind: stored.kind }, 'reporter message attached');
-    return { ok: true, reportId, reference: report.reference, kind: stored.kind };
+    const id = new Types.ObjectId();
+    const content = { ...(message.text !== undefined ? { text: message.text } : {}), ...(message.media ? { media: message.media } : {}) };
+    const kind = incomingKind(content);
+    await Promise.all([
+      store.messages.addIncoming(ticket.reportId, content, id),
+      store.reports.addEvent(ticket.reportId, 'reporter_message', { kind: 'reporter' }, { messageId: id.toString(), kind }),
+    ]);
+    await events.publish({ type: 'ticket', reportId: ticket.reportId, what: 'message' });
+    logger.info({ reportId: ticket.reportId, reference: ticket.reference, outcome: 'reply_attached', kind }, 'reporter message attached');
+    return { ok: true, reportId: ticket.reportId, reference: ticket.reference, kind };
   }
 
   /**

@@ -4,6 +4,11 @@ import type { Evidence, MessageDoc } from './models';
 type Id = Types.ObjectId | string;
 const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
 
+/** What a reporter's message is, by its file (a text without one). */
+export function incomingKind(content: { media?: Evidence }): MessageDoc['kind'] {
+  return content.media ? (content.media.kind === 'audio' ? 'voice' : content.media.kind) : 'text';
+}
+
 /** The conversation with a reporter. Outgoing messages are stored before they are queued. */
 export class MessageRepository {
   constructor(private readonly Message: Model<MessageDoc>) {}
@@ -16,9 +21,9 @@ export class MessageRepository {
     return (await this.Message.create(doc)).toObject();
   }
 
-  async addIncoming(reportId: Id, content: { text?: string; media?: Evidence }): Promise<MessageDoc> {
-    const kind = content.media ? (content.media.kind === 'audio' ? 'voice' : content.media.kind) : 'text';
-    return (await this.Message.create({ reportId: oid(reportId), direction: 'from_reporter', kind, text: content.text, media: content.media, delivery: 'received' })).toObject();
+  /** `id` chosen by the caller lets it write what refers to the message (its history entry) at the same time. */
+  async addIncoming(reportId: Id, content: { text?: string; media?: Evidence }, id = new Types.ObjectId()): Promise<MessageDoc> {
+    return (await this.Message.create({ _id: id, reportId: oid(reportId), direction: 'from_reporter', kind: incomingKind(content), text: content.text, media: content.media, delivery: 'received' })).toObject();
   }
 
   /** When the reporter last wrote on each of these reports (reports without a message are absent). */

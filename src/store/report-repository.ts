@@ -107,6 +107,14 @@ export class ReportRepository {
       .exec();
   }
 
+  /** The same, only what a reporter's message needs (id, reference, category): a smaller read. */
+  findOpenSummariesByReporter(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'category'>[]> {
+    return this.Report.find({ reporterId: oid(reporterId), status: { $nin: CLOSED_STATUSES } }, { _id: 1, reference: 1, category: 1 })
+      .sort({ createdAt: -1, _id: -1 })
+      .lean<Pick<ReportDoc, '_id' | 'reference' | 'category'>[]>()
+      .exec();
+  }
+
   countAssignedTo(agentId: Id): Promise<number> {
     return this.Report.countDocuments({ assignee: oid(agentId), status: { $in: ['assigned', 'in_progress', 'waiting_reporter', 'referred'] } }).exec();
   }

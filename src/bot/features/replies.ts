@@ -21,15 +21,14 @@ export function repliesFeature(): Composer<BotContext> {
     if (!media && !('text' in msg)) return next();
     if ('text' in msg && msg.text.startsWith('/')) return next();
 
-    const { conversation } = ctx.deps;
-    const open = await conversation.openTickets(ctx.from.id);
-    if (!open.length) return next();
-    const pending: PendingReply = { reportIds: open.map((r) => r.reportId), ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}) };
-    const check = conversation.check(toMessage(pending));
-    if (!check.ok) return refuse(ctx, check);
-    if (open.length === 1) return attach(ctx, ctx.from.id, open[0].reportId, pending);
-    ctx.session.pendingReply = pending;
-    await ctx.reply(ctx.t('reply.pick'), kb.pickReportKeyboard(ctx.t, open));
+    const message: ReporterMessage = { ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}) };
+    // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
+    const result = await ctx.deps.conversation.take(ctx.from.id, message);
+    if (result.ok) return received(ctx, result.reference);
+    if (result.reason === 'no_ticket') return next();
+    if (result.reason !== 'choose') return refuse(ctx, result);
+    ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), ...message };
+    await ctx.reply(ctx.t('reply.pick'), kb.pickReportKeyboard(ctx.t, result.tickets));
   });
 
   c.action(/^rp:(\d{1,2})$/, async (ctx) => {
@@ -56,13 +55,14 @@ async function refuse(ctx: BotContext, why: MessageRefusal): Promise<void> {
   else await ctx.reply(ctx.t(`reply.${why.reason}`, { max: why.max }));
 }
 
+async function received(ctx: BotContext, reference: string): Promise<void> {
+  await ctx.reply(ctx.t('reply.received', { reference }), { parse_mode: 'HTML' });
+}
+
 async function attach(ctx: BotContext, telegramUserId: number, reportId: string, pending: PendingReply): Promise<void> {
   // The service checks again that the report is still this reporter's and still open.
   const result = await ctx.deps.conversation.attach(telegramUserId, reportId, toMessage(pending));
-  if (result.ok) {
-    await ctx.reply(ctx.t('reply.received', { reference: result.reference }), { parse_mode: 'HTML' });
-    return;
-  }
+  if (result.ok) return received(ctx, result.reference);
   if (result.reason === 'not_yours' || result.reason === 'not_open') {
     await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t));
     return;

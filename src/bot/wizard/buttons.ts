@@ -27,6 +27,8 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
     return turn.stale();
   }
   if (d.cancelAsked) d.cancelAsked = undefined;
+  // A press on the live question: what follows replaces it, under the choice made.
+  turn.inPlace = value === 'back' ? 'same' : 'choice';
   if (value === 'x' || value === 'xc') {
     turn.answer();
     return turn.cancel();
@@ -68,6 +70,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
       const p = Number(page[1]);
       if (p >= COUNTY_PAGES) return false;
       turn.answer();
+      turn.inPlace = 'same';
       d.countyPage = p;
       turn.say('county.ask', undefined, { keyboard: { type: 'county', draftId: d.id, page: p } });
       return true;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isCategoryCode, priorityFor, type ReportKind } from '../../domain';
 import type { BotContext } from '../context';
 import { messageInput } from './parse';
-import { render } from './render';
+import { renderTurn } from './render';
 import { step } from './step';
 import type { Effect, WizardInput } from './types';
 
@@ -20,14 +20,14 @@ export function newDraftId(): string {
  * session, sends its replies and carries out its effects (a submit feeds intake's answer back in).
  */
 export async function runWizard(ctx: BotContext, input: WizardInput): Promise<void> {
-  const { state, replies, effects } = step({ draft: ctx.session.draft, lastSubmitted: ctx.session.lastSubmitted }, input, ctx.now());
+  const { state, replies, effects, inPlace } = step({ draft: ctx.session.draft, lastSubmitted: ctx.session.lastSubmitted }, input, ctx.now());
   ctx.session.draft = state.draft;
   ctx.session.lastSubmitted = state.lastSubmitted;
   for (const effect of effects) if (effect.type !== 'submit') note(ctx, effect);
   // Any update of this reporter ends the wait for more parts (a new part starts it again below).
   if (ctx.from) ctx.parts.cancel(ctx.from.id);
   for (const effect of effects) if (effect.type === 'hold' && ctx.from) ctx.parts.hold(ctx.from.id, ctx.update);
-  for (const reply of replies) await render(ctx, reply);
+  await renderTurn(ctx, replies, inPlace);
   for (const effect of effects) if (effect.type === 'submit') await submit(ctx, effect);
 }
 

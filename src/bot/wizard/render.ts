@@ -4,31 +4,106 @@ import { escapeHtml } from '../html';
 import * as kb from '../keyboards';
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
-import type { Keyboard, Reply, Text } from './types';
+import type { InPlace, Keyboard, Reply, Text } from './types';
 import { electoralUnits } from './units';
 
 const HTML = { parse_mode: 'HTML' as const };
 type T = BotContext['t'];
 
-/** Sends one wizard reply through the Bot API, in the conversation's language. */
-export async function render(ctx: BotContext, reply: Reply): Promise<void> {
+/** One message as drawn: its text, whether it is HTML, and its keyboard (inline or reply). */
+interface Drawn {
+  text: string;
+  html: boolean;
+  markup?: ReturnType<typeof keyboard>;
+}
+
+/** Telegram's limit for one message's text. */
+const MAX_TEXT = 4096;
+
+/**
+ * Sends one turn's replies through the Bot API, in the conversation's language, with as few
+ * messages as the conversation stays readable with: button presses are answered first (free), a
+ * short notice without buttons goes at the top of the message after it, and when `inPlace` the
+ * first message replaces the question whose button was pressed, under a line "✓ <the choice>"
+ * (`choice`) or as it is (`same`, e.g. another page of counties). Each message counts against
+ * Telegram's limits whether sent or edited, so merging is what saves.
+ */
+export async function renderTurn(ctx: BotContext, replies: readonly Reply[], inPlace?: InPlace): Promise<void> {
+  for (const r of replies) if (r.type === 'answer') await ctx.answerCbQuery(r.text ? translate(ctx.t, r.text) : undefined);
+  const drawn = merge(replies.filter((r) => r.type !== 'answer').map((r) => draw(ctx, r)));
+  for (const [i, m] of drawn.entries()) {
+    if (i === 0 && inPlace && (await editPressed(ctx, m, inPlace))) continue;
+    await ctx.reply(m.text, { ...(m.html ? HTML : {}), ...(m.markup ?? {}) });
+  }
+}
+
+/** Replaces the pressed question by `m`; false when it cannot be (the caller sends `m` instead). */
+async function editPressed(ctx: BotContext, m: Drawn, how: InPlace): Promise<boolean> {
+  const q = ctx.callbackQuery;
+  const pressed = q && 'data' in q && q.message && 'text' in q.message ? q.message : undefined;
+  if (!pressed || !q || !('data' in q)) return false;
+  const label = pressed.reply_markup?.inline_keyboard.flat().find((b) => 'callback_data' in b && b.callback_data === q.data)?.text;
+  // A keyboard under the text field (or its removal) cannot go on an edited message.
+  const markup = m.markup?.reply_markup;
+  if (markup && !('inline_keyboard' in markup)) return false;
+  const chose = how === 'choice' && label ? `✓ ${m.html ? escapeHtml(label) : label}\n\n` : '';
+  const text = chose + m.text;
+  if ([...text].length > MAX_TEXT) return false;
+  try {
+    await ctx.editMessageText(text, { ...(m.html ? HTML : {}), ...(markup ? { reply_markup: markup } : {}) });
+    return true;
+  } catch (err) {
+    // The question was deleted or cannot be edited any more: the answer goes as a new message.
+    // Anything else (a text Telegram refuses) would fail as a new message too: the caller's error.
+    if (!NOT_EDITABLE.test(err instanceof Error ? err.message : '')) throw err;
+    ctx.log.warn({ err }, 'wizard question not edited: sent as a new message');
+    return false;
+  }
+}
+
+/** Bot API refusals about the pressed message itself, not about what was to be shown. */
+const NOT_EDITABLE = /message to edit not found|message can't be edited|message is not modified/i;
+
+/** A message without buttons (a short notice) goes at the top of the message after it. */
+function merge(list: Drawn[]): Drawn[] {
+  const out: Drawn[] = [];
+  let carry: Drawn | undefined;
+  for (const m of list) {
+    let next = m;
+    if (carry) {
+      const both = joined(carry, m);
+      if (both) next = both;
+      else out.push(carry);
+    }
+    carry = undefined;
+    if (!next.markup) carry = next;
+    else out.push(next);
+  }
+  if (carry) out.push(carry);
+  return out;
+}
+
+/** `a` above `b`; undefined when together they would be too long for one message. */
+function joined(a: Drawn, b: Drawn): Drawn | undefined {
+  const html = a.html || b.html;
+  const text = `${a.html || !html ? a.text : escapeHtml(a.text)}\n\n${b.html || !html ? b.text : escapeHtml(b.text)}`;
+  if ([...text].length > MAX_TEXT) return undefined;
+  return { ...b, html, text };
+}
+
+function draw(ctx: BotContext, reply: Exclude<Reply, { type: 'answer' }>): Drawn {
   const t = ctx.t;
   switch (reply.type) {
-    case 'answer':
-      await ctx.answerCbQuery(reply.text ? translate(t, reply.text) : undefined);
-      return;
     case 'message': {
-      const text = reply.texts.map((x) => translate(t, x)).join('\n\n');
-      await ctx.reply(text, { ...(reply.html ? HTML : {}), ...(reply.keyboard ? keyboard(t, reply.keyboard) : {}) });
-      return;
+      const markup = reply.keyboard ? keyboard(t, reply.keyboard) : undefined;
+      return { text: reply.texts.map((x) => translate(t, x)).join('\n\n'), html: reply.html === true, ...(markup ? { markup } : {}) };
     }
     case 'review':
-      await ctx.reply(reviewText(t, reply.draft), { ...HTML, ...kb.reviewKeyboard(t, reply.draft.id) });
-      return;
+      return { text: reviewText(t, reply.draft), html: true, markup: kb.reviewKeyboard(t, reply.draft.id) };
     case 'emergency': {
       // One line per service, with every number that reaches it.
       const lines = numbersFor(ctx.deps.helpNumbers, reply.category).map((n) => `<b>${n.numbers.map(escapeHtml).join(' · ')}</b>  ${escapeHtml(t(`common:${n.labelKey}`))}`);
-      await ctx.reply(`${t('danger.numbers')}\n\n${lines.join('\n')}\n\n${t('danger.priority')}`, HTML);
+      return { text: `${t('danger.numbers')}\n\n${lines.join('\n')}\n\n${t('danger.priority')}`, html: true };
     }
   }
 }

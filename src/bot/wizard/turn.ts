@@ -4,7 +4,7 @@ import type { Draft, Step } from '../session';
 import { askDetail, isDetailStep } from './details';
 import { CHAINED, firstMissing, nextStep, PREV, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
-import type { Effect, Keyboard, Reply, Text, WizardState } from './types';
+import type { Effect, InPlace, Keyboard, Reply, Text, WizardState } from './types';
 
 /** One step's working copy: the handlers change it and collect replies and effects. */
 export class Turn {
@@ -12,6 +12,8 @@ export class Turn {
   lastSubmitted: WizardState['lastSubmitted'];
   readonly replies: Reply[] = [];
   readonly effects: Effect[] = [];
+  /** Set for a valid press on the current question: the answer replaces that question. */
+  inPlace: InPlace | undefined;
 
   constructor(
     state: WizardState,
@@ -65,7 +67,10 @@ export class Turn {
     }
   }
 
-  /** Asks the current step's question. Every step is a new message, so the newest one is always the live one. */
+  /**
+   * Asks the current step's question. Every question is the newest message (a new one, or the
+   * pressed question replaced in place), so the newest one is always the live one.
+   */
   show(): void {
     const d = this.draft;
     if (!d) return;
@@ -149,6 +154,8 @@ export class Turn {
 
   /** Tells the reporter the button is no longer valid and shows where they are. */
   stale(): void {
+    // An old or altered button: the question it sits on stays as it was, the current one is asked anew.
+    this.inPlace = undefined;
     this.answer('wizard.stale');
     if (this.draft) return this.show();
     this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });

@@ -89,8 +89,15 @@ export type Effect =
   /** Store the report; the answer comes back as a `submitted` input. */
   | { type: 'submit'; draftId: string; report: IntakeRequest['report']; phone?: string };
 
+/**
+ * A button press answered in place: the first message replaces the question whose button was
+ * pressed, under "✓ <the choice>" (`choice`) or as it is (`same`: another page, Back).
+ */
+export type InPlace = 'choice' | 'same';
+
 export interface StepResult {
   state: WizardState;
   replies: Reply[];
   effects: Effect[];
+  inPlace?: InPlace;
 }

@@ -26,7 +26,7 @@ import type { ReportDoc } from '../../../src/store';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
-import { allTexts, lastText, referenceIn } from './helpers';
+import { lastText, referenceIn, said } from './helpers';
 
 let h: BotHarness;
 let translator: Translator;
@@ -121,7 +121,7 @@ describe('referral case files from the bot to the agency', () => {
     await u.press('Plain clothes (no uniform)');
     await u.sendText('Naivasha Police Station');
     await u.sendText('a white probox');
-    expect(allTexts(u).slice(-2)[0]).toContain('does not look like a number plate');
+    expect(said(u)).toContain('does not look like a number plate');
     await u.sendText('kda 123a');
     expect(lastText(u)).toContain('KDA 123A');
     expect(lastText(u)).toContain('Wearing: Plain clothes (no uniform)');

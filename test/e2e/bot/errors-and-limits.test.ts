@@ -1,7 +1,7 @@
 /** The error boundary and the per-reporter limits, as a reporter meets them. */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { sessionKey } from '../../../src/bot';
-import { allTexts, lastText, referenceIn, walkTo } from './helpers';
+import { allTexts, lastText, referenceIn, walkTo, said } from './helpers';
 
 let h: BotHarness;
 
@@ -26,20 +26,33 @@ describe('the error boundary', () => {
     expect(logs).not.toContain('Makena');
     // The draft is still there: /start resumes it instead of starting over.
     await u.sendText('/start');
-    expect(allTexts(u).slice(-2)[0]).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoishia.');
+    expect(said(u)).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoishia.');
   });
 
   it('does not log the failed request, which can echo the reporter’s words back', async () => {
     const u = h.tg.user({ firstName: 'Kamau', languageCode: 'en' });
     await walkTo(u, 'when', 'en', 'Officer Kiprono took 2000 shillings from me at Eldama Ravine.');
-    // The review screen repeats the story; its sendMessage fails.
-    h.tg.failNext('sendMessage', { errorCode: 400, description: "Bad Request: can't parse entities" });
+    // The review screen repeats the story; it replaces the "when" question in place, and that edit fails.
+    h.tg.failNext('editMessageText', { errorCode: 400, description: "Bad Request: can't parse entities" });
     await u.press('Today');
     expect(lastText(u)).toBe('Sorry, something went wrong on our side. Your answers are kept. Please try again in a moment.');
     const logs = h.logs.join('\n');
-    expect(logs).toContain('sendMessage');
+    expect(logs).toContain('editMessageText');
     expect(logs).not.toContain('Kiprono');
     expect(logs).not.toContain('chat_id');
+  });
+});
+
+describe('a question that cannot be replaced in place', () => {
+  it('is answered with a new message when Telegram no longer finds the pressed one', async () => {
+    const u = h.tg.user({ firstName: 'Otieno', languageCode: 'en' });
+    await walkTo(u, 'danger');
+    const count = u.messages().length;
+    h.tg.failNext('editMessageText', { errorCode: 400, description: 'Bad Request: message to edit not found' });
+    await u.press('No');
+    expect(u.messages()).toHaveLength(count + 1);
+    expect(lastText(u)).toContain('Tell us what happened');
+    expect(allTexts(u)).not.toContain('Sorry, something went wrong on our side. Your answers are kept. Please try again in a moment.');
   });
 });
 
@@ -85,7 +98,7 @@ describe('reports per day', () => {
     expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
     // The draft is kept for later.
     await u.sendText('/start');
-    expect(allTexts(u).slice(-2)[0]).toBe('You have a report in progress. Let us continue where you stopped.');
+    expect(said(u)).toBe('You have a report in progress. Let us continue where you stopped.');
     expect(lastText(u)).toContain('Please check your report');
 
     // The counters behind these limits live in Redis under keys that match nothing in MongoDB,

@@ -96,6 +96,17 @@ export function shown(m: { text?: string; caption?: string; parseMode?: string }
 export const SEND_ANONYMOUSLY: Record<'en' | 'sw', string> = { en: '🕶 Send anonymously', sw: '🕶 Tuma bila kutaja jina langu' };
 
 export const lastText = (u: TelegramUser): string => shown(u.lastMessage());
+/**
+ * What the bot said above the question it asks again (a mistake, "you have a report in
+ * progress"): the newest message's first paragraph. The wizard puts such a notice at the top of
+ * the question's message rather than in a message of its own.
+ */
+export const said = (u: TelegramUser): string => lastText(u).split('\n\n')[0];
+/** The live wizard question (the newest bot message with the wizard's buttons), as the person reads it. */
+export const questionText = (u: TelegramUser): string => {
+  const asked = u.messages().filter((m) => m.raw.reply_markup?.inline_keyboard.flat().some((b) => 'callback_data' in b && String(b.callback_data).startsWith('w:')));
+  return asked.length ? shown(asked[asked.length - 1]) : '';
+};
 /** Every bot message in the chat as the person reads them. */
 export const allTexts = (u: TelegramUser): string[] => u.messages().map(shown);
 

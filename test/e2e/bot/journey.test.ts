@@ -41,11 +41,18 @@ describe('the report journey', () => {
     expect(amina.buttons()).toEqual(['🚓 Utovu wa polisi', '🗳 Tukio la uchaguzi', '☰ Menyu kwa Kiswahili', '🚓 Police misconduct', '🗳 Election incident', '☰ Menu in English']);
     await amina.press('🚓 Police misconduct');
     expect(amina.buttons()).toContain('Bribery or extortion by police');
+    const shownBefore = amina.messages().length;
     await amina.press('Bribery or extortion by police');
+    // The pressed question becomes the next one, under the choice made: no new message.
+    expect(amina.messages()).toHaveLength(shownBefore);
+    expect(amina.lastMessage().edited).toBe(true);
+    expect(lastText(amina)).toMatch(/^✓ Bribery or extortion by police\n\nIs someone in danger right now\?/);
 
     // Danger comes first, right after the category.
     expect(lastText(amina)).toContain('Is someone in danger right now?');
     await amina.press('🚨 Yes');
+    // The numbers first, then the next question, in the one message that was the danger question.
+    expect(amina.messages()).toHaveLength(shownBefore);
     const numbers = allTexts(amina).find((t) => t.includes('call for help now'));
     // One line per service: 999, 112 and 911 all reach police, ambulance and fire.
     expect(numbers).toContain('999 · 112 · 911  Police, ambulance, fire');
@@ -192,7 +199,8 @@ describe('the report journey', () => {
     expect(lastText(juma)).toContain('hawataona jina lako, jina la mtumiaji wala nambari yako');
     expect(lastText(juma)).toContain('Tunahifadhi akaunti yako ya Telegram (kwa usimbaji fiche)');
     await juma.press('✏️ Badilisha');
-    expect(lastText(juma)).toBe('Ungependa kubadilisha nini?');
+    // The review is replaced in place by the question, under the choice made.
+    expect(lastText(juma)).toBe('✓ ✏️ Badilisha\n\nUngependa kubadilisha nini?');
     await juma.press('Lini');
     await juma.sendText('juzi'); // the day before yesterday
     await juma.press('📎 Ongeza faili');

@@ -6,7 +6,7 @@
 import { sessionKey } from '../../../src/bot';
 import { SESSION_VERSION } from '../../../src/bot/session';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, lastText, referenceIn } from './helpers';
+import { allTexts, lastText, referenceIn, said } from './helpers';
 
 const OLD_SESSION_AT_REVIEW =
   '{"l":"sw","d":{"id":"jVmPdfz8Dxt4","s":"review","k":"police","c":"p_bribery","tx":"Police asked me for a bribe at the junction.","co":32,"p":"Naivasha road junction","w":"today","at":1795899600000,"ev":[],"dg":false,"an":true}}';
@@ -28,7 +28,7 @@ it('carries on with a draft saved by the previous release and files it', async (
 
   await u.sendText('/start');
   // The language chosen before the upgrade is kept, and the review shows the old answers.
-  expect(allTexts(u).slice(-2)[0]).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoishia.');
+  expect(said(u)).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoishia.');
   expect(lastText(u)).toContain('Naivasha road junction');
   expect(lastText(u)).toContain('Nakuru');
 

@@ -32,11 +32,12 @@ describe('wizard answers under Telegram limits', () => {
     await walkTo(amina, 'danger');
     expect(lastText(amina)).toContain('Is someone in danger right now?');
 
-    h.tg.failNext('sendMessage', { errorCode: 429, retryAfter: 1, description: 'Too Many Requests: retry after 1' });
+    // The question after danger replaces the danger question in place: that edit is refused.
+    h.tg.failNext('editMessageText', { errorCode: 429, retryAfter: 1, description: 'Too Many Requests: retry after 1' });
     await amina.press('No');
     // The question after danger arrived once, a full retry_after after Telegram refused it.
     expect(lastText(amina)).toContain('Tell us what happened');
-    const sends = h.tg.calls('sendMessage');
+    const sends = h.tg.calls('editMessageText');
     const refused = sends.findIndex((c) => c.errorCode === 429);
     expect(refused).toBeGreaterThanOrEqual(0);
     expect(sends[refused + 1].ok).toBe(true);
@@ -67,7 +68,12 @@ describe('wizard answers under Telegram limits', () => {
     h = await startBotHarness('bot_surge_told', { sendBudget: { perSecond: 2, slowAfterMs: 1000 } });
     const harness = h;
     const people = Array.from({ length: 6 }, (_, i) => harness.tg.user({ firstName: `Mtu${i}`, languageCode: 'sw' }));
+    // 12 messages (6 notices at most, 6 answers) at 2 a second: all there within about 6 s.
+    const answered = (u: TelegramUser, since: number) => u.waitForMessage('Karibu Ripoti', { since, timeoutMs: 15_000 });
+    const marks = people.map((u) => u.mark());
     await Promise.all(people.map((u) => u.sendText('/start')));
+    // Updates whose answer waits long are acknowledged first: each answer follows.
+    await Promise.all(people.map((u, i) => answered(u, marks[i])));
 
     const notice = (u: TelegramUser) => u.messages().filter((m) => m.text?.includes('Majibu yako yamehifadhiwa'));
     const told = people.filter((u) => notice(u).length > 0);
@@ -79,7 +85,9 @@ describe('wizard answers under Telegram limits', () => {
       expect(lastText(u)).toContain('Karibu Ripoti');
     }
     // Asked again while others still wait, nobody is told twice.
+    const again = told.map((u) => u.mark());
     await Promise.all(told.map((u) => u.sendText('/start')));
+    await Promise.all(told.map((u, i) => answered(u, again[i])));
     for (const u of told) expect(notice(u)).toHaveLength(1);
   });
 });

@@ -86,6 +86,33 @@ describe('ConversationService', () => {
     expect(await store.messages.listForReport(id)).toEqual([]);
   });
 
+  it('takes a message straight onto the only open ticket: stored, its history entry naming it, announced', async () => {
+    const { telegramUserId, report } = await seedReport(store);
+    await closed(telegramUserId);
+    const reportId = report._id.toString();
+    const result = await conversation.take(telegramUserId, { text: 'They came back this evening.' });
+    expect(result).toEqual({ ok: true, reportId, reference: report.reference, kind: 'text' });
+    const [message] = await store.messages.listForReport(reportId);
+    expect(message).toMatchObject({ direction: 'from_reporter', kind: 'text', text: 'They came back this evening.', delivery: 'received' });
+    expect(message.createdAt).toBeInstanceOf(Date);
+    const entry = (await store.reports.history(reportId)).find((e) => e.type === 'reporter_message');
+    expect(entry?.data).toEqual({ messageId: message._id.toString(), kind: 'text' });
+    await eventually(() => events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'message'), 'the live event');
+  });
+
+  it('take: several open tickets are offered to choose from, none means no ticket, a refusal stores nothing', async () => {
+    const { telegramUserId, report: first } = await seedReport(store);
+    const { report: second } = await seedReport(store, {}, { telegramUserId });
+    const result = await conversation.take(telegramUserId, { text: 'Which one?' });
+    expect(result).toMatchObject({ ok: false, reason: 'choose' });
+    expect(result.ok === false && result.reason === 'choose' ? result.tickets.map((t) => t.reportId).sort() : []).toEqual([first._id.toString(), second._id.toString()].sort());
+    expect(await conversation.take(999_999_002, { text: 'hello' })).toEqual({ ok: false, reason: 'no_ticket' });
+    const { telegramUserId: lone, report } = await seedReport(store);
+    expect(await conversation.take(lone, { text: '  ' })).toEqual({ ok: false, reason: 'empty', max: LIMITS.replyMaxChars });
+    expect(await store.messages.listForReport(report._id)).toEqual([]);
+    expect(await store.messages.listForReport(first._id)).toEqual([]);
+  });
+
   it('refuses a closed ticket', async () => {
     const { telegramUserId } = await seedReport(store);
     const report = await closed(telegramUserId);
