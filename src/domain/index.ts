@@ -10,3 +10,4 @@ export * from './policy';
 export * from './electoral-units';
 export * from './officer-details';
 export * from './consent';
+export * from './unfinished';

@@ -124,7 +124,7 @@ describe('the report journey', () => {
       status: 'received',
     });
     // Yesterday in Kenya, as the reporter meant it.
-    expect(report!.incidentAt.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime());
+    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime());
     expect(report!.evidence.map((e) => [e.kind, e.fileId])).toEqual([
       ['photo', photo1],
       ['photo', photo2],
@@ -229,7 +229,7 @@ describe('the report journey', () => {
       language: 'sw',
     });
     expect(report!.place).toBeUndefined();
-    expect(report!.incidentAt.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime() - 24 * 3600 * 1000);
+    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime() - 24 * 3600 * 1000);
     expect(report!.evidence.map((e) => e.kind)).toEqual(['photo', 'photo', 'document']);
     const identity = await h.store.reporters.identityOf(report!.reporterId);
     expect(identity).toMatchObject({ telegramUserId: juma.id, phone: '+254733444555' });
