@@ -103,7 +103,7 @@ export class Turn {
       case 'place': {
         const county = countyByCode(d.county ?? 0);
         if (!county) return this.go('county');
-        return this.say('place.ask', { county: county.name }, { keyboard: { type: 'place' } });
+        return this.say('place.ask', { county: { countyCode: county.code } }, { keyboard: { type: 'place' } });
       }
       default:
         return this.showLater(d);

@@ -37,7 +37,13 @@ export type WizardInput =
 /** A text from the locale files (`bot` namespace unless the key names another). */
 export interface Text {
   key: string;
+  /** A parameter may itself be a Text, or a county named in the reader's language (`CountyName`). */
   params?: Record<string, unknown>;
+}
+
+/** A county as a parameter: rendered with its name in the reporter's language (West Pokot / Pokot Magharibi). */
+export interface CountyName {
+  countyCode: number;
 }
 
 /** Keyboards by what they offer; src/bot/keyboards.ts draws them. */
