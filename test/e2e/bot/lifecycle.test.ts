@@ -149,14 +149,15 @@ describe('danger and anonymity', () => {
     await walkTo(u, 'danger');
     const count = u.messages().length;
     await u.press('🚨 Yes');
-    const [numbers, next] = allTexts(u).slice(count);
+    const [numbers, alerted, next] = allTexts(u).slice(count);
     expect(numbers).toContain('If someone is in danger, call for help now');
     expect(numbers).toContain('999 · 112 · 911  Police, ambulance, fire');
     expect(numbers).toContain('1559');
     // The GBV line and the child helpline fit sexual abuse, not a bribe.
     expect(numbers).not.toContain('1195');
     expect(numbers).not.toContain('116');
-    // Straight away, before the story is asked.
+    // Straight away, before the story is asked; and a staff member is alerted already (issue 14).
+    expect(alerted).toContain('A member of Ripoti staff (not the police) has been alerted now');
     expect(next).toContain('Tell us what happened');
     await u.sendText('They threatened to beat me unless I paid.');
     await u.sendText('Nakuru');
