@@ -78,6 +78,7 @@ export class ReportService {
     const left = await this.deps.store.reports.abandon(draftId);
     if (left) {
       await this.deps.events?.publish({ type: 'ticket', reportId: left._id.toString(), what: 'status' });
+      await this.deps.events?.publish({ type: 'queue' });
       this.deps.logger.info({ reportId: left._id.toString(), reference: left.reference, outcome: 'urgent_abandoned' }, 'urgent report cancelled before it was sent; ticket kept');
     }
     return left;
@@ -88,7 +89,9 @@ export class ReportService {
     const { reporterId: _same, ...rest } = answers;
     const done = await this.deps.store.reports.complete(draftId, rest);
     if (done) {
+      // The queue's row (county) and the ticket page both show the new details.
       await this.deps.events?.publish({ type: 'ticket', reportId: done._id.toString(), what: 'status' });
+      await this.deps.events?.publish({ type: 'queue' });
       return done;
     }
     // Completed by a concurrent send of the same draft: that one is the report.

@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger } from '../../../src/logger';
 import type { Priority } from '../../../src/domain';
 import { redisDailyReportLimit } from '../../../src/services/daily-report-limit';
+import type { LiveEvent } from '../../../src/services/events';
 import { IntakeService, type IntakeRequest, type UrgentRequest } from '../../../src/services/intake-service';
 import { ReportService } from '../../../src/services/report-service';
 import { createStore, type Store } from '../../../src/store';
@@ -17,6 +18,7 @@ let db: TestDb;
 let r: Awaited<ReturnType<typeof connectTestRedis>>;
 let store: Store;
 const enqueued: { reportId: string; priority: Priority }[] = [];
+const published: LiveEvent[] = [];
 let redisDown = 0;
 let nextUser = 830_000_000;
 
@@ -31,7 +33,7 @@ function service(perDay?: number): IntakeService {
       enqueued.push({ reportId, priority });
     },
   };
-  const reports = new ReportService({ store, logger, tickets });
+  const reports = new ReportService({ store, logger, tickets, events: { publish: async (e: LiveEvent) => void published.push(e) } });
   const dailyLimit = perDay === undefined ? undefined : redisDailyReportLimit({ redis: r.redis, prefix: r.prefix, perDay, keyOf: (id) => store.cipher.lookupHash(id), logger });
   return new IntakeService({ store, reports, logger, dailyLimit });
 }
@@ -137,6 +139,27 @@ describe('IntakeService.urgent: someone is in danger, before anything else is ty
     const after = await store.reports.findById(a.reportId);
     expect(after).toMatchObject({ county: 42 });
     expect(after?.unfinished ?? null).toBeNull();
+  });
+
+  it('tells the console live: a new ticket in the queue, then the ticket and its queue row when it is completed or cancelled', async () => {
+    const user = nextUser++;
+    const intake = service();
+    const sent = randomUUID();
+    const dropped = randomUUID();
+    published.length = 0;
+    const a = await intake.urgent(urgent(user, sent));
+    const b = await intake.urgent(urgent(user, dropped));
+    if (!a.ok || !b.ok) throw new Error('urgent refused');
+    expect(published).toEqual([{ type: 'queue' }, { type: 'queue' }]);
+    published.length = 0;
+    await intake.submit(finished(user, sent));
+    await intake.abandon(dropped);
+    expect(published).toEqual([
+      { type: 'ticket', reportId: a.reportId, what: 'status' },
+      { type: 'queue' },
+      { type: 'ticket', reportId: b.reportId, what: 'status' },
+      { type: 'queue' },
+    ]);
   });
 
   it('a ticket raised for danger keeps priority 1 when the reporter later answers "no danger"', async () => {
