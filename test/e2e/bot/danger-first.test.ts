@@ -146,3 +146,16 @@ for (const lang of ['en', 'sw'] as const) {
     expect(incoming.map((m) => m.text)).toEqual(['Tuko salama sasa.']);
   });
 }
+
+it('Yes tapped three times at once: one report, one ticket, one alert', async () => {
+  const u = h.tg.user({ firstName: 'Triple', languageCode: 'en' });
+  await untilDanger(u, 'en');
+  const queuedBefore = h.enqueued.length;
+  await Promise.all([u.press(B.en.yes), u.press(B.en.yes), u.press(B.en.yes)]);
+  expect(allTexts(u).filter((t) => t.includes(B.en.alerted))).toHaveLength(1);
+  const reporter = await reporterOf(u);
+  expect(await h.store.models.Report.countDocuments({ reporterId: reporter._id })).toBe(1);
+  expect(h.enqueued.slice(queuedBefore)).toHaveLength(1);
+  // The wizard is at the story, ready to go on.
+  expect(lastText(u)).toContain(B.en.descAsk);
+});
