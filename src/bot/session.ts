@@ -9,15 +9,15 @@ import type { Evidence } from '../store';
  * optional details for the agency (`DETAIL_STEPS`), each skippable. Names double as the step
  * part of callback_data, so they stay short.
  */
-export const STEPS = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'ofc', 'unit', 'stn', 'plate', 'pstn', 'const', 'ward', 'ev', 'contact', 'review'] as const;
+export const STEPS = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'ev', 'contact', 'review'] as const;
 export type Step = (typeof STEPS)[number];
 
 /**
  * The optional questions an agency needs to act (issue 15): whom it happened to; for police
- * misconduct the officers' names or numbers, unit, station and vehicle plate; for election
+ * misconduct the officers' names or numbers, unit, what they wore, station and vehicle plate; for election
  * incidents the polling station, constituency and ward. Each can be skipped, or all at once.
  */
-export const DETAIL_STEPS = ['role', 'ofc', 'unit', 'stn', 'plate', 'pstn', 'const', 'ward'] as const satisfies readonly Step[];
+export const DETAIL_STEPS = ['role', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward'] as const satisfies readonly Step[];
 export type DetailStep = (typeof DETAIL_STEPS)[number];
 
 /** A file the reporter sent, kept by Telegram ids only (the bytes stay on Telegram until an agent opens them). */

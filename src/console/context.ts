@@ -10,6 +10,7 @@ import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
 import type { TicketActions } from '../services/ticket-actions';
 import type { CaseFileService } from '../services/case-file-service';
+import type { EvidenceArchiveService } from '../services/evidence-archive';
 import { agentRef, signedInAgent } from './authorization';
 import type { ConsoleViews, PageContext } from './views';
 import type { SessionAuth, Auth } from './session-auth';
@@ -42,6 +43,8 @@ export interface ConsoleDeps {
 /** What route modules share: the deps plus the console's own helpers. */
 export interface ConsoleContext extends Omit<ConsoleDeps, 'caseFiles'> {
   caseFiles: CaseFileService;
+  /** Every evidence file of a report as one ZIP (through `files`). */
+  evidenceArchives: EvidenceArchiveService;
   auth: SessionAuth;
   views: ConsoleViews;
   hub: LiveHub;
@@ -51,7 +54,7 @@ export interface ConsoleContext extends Omit<ConsoleDeps, 'caseFiles'> {
   /** Renders a page in the viewer's language and sends it. */
   render(req: FastifyRequest, reply: FastifyReply, view: string, data?: Record<string, unknown>): FastifyReply;
   /** A page explaining a refusal or a missing thing, with the right status. */
-  problem(req: FastifyRequest, reply: FastifyReply, status: 403 | 404 | 400 | 502, key: string): FastifyReply;
+  problem(req: FastifyRequest, reply: FastifyReply, status: 403 | 404 | 400 | 502 | 503, key: string): FastifyReply;
 }
 
 /** The signed-in person (`req.me`, see ./authorization.ts); only call after a `requireRole` guard. */

@@ -19,6 +19,7 @@ import { adminRoutes } from './routes/admin-routes';
 import { opsRoutes } from './routes/ops-routes';
 import { caseFileRoutes } from './routes/case-file-routes';
 import { CaseFileService } from '../services/case-file-service';
+import { EvidenceArchiveService } from '../services/evidence-archive';
 import { mountBullBoard } from './bull-board';
 
 export type { ConsoleDeps } from './context';
@@ -99,6 +100,7 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     const flash = flashKey && /^[a-z_]{1,40}$/.test(flashKey) && deps.translator.exists(`console:flash.${flashKey}`, lang) ? { kind: typeof q.ok === 'string' ? ('ok' as const) : ('error' as const), key: flashKey } : undefined;
     return { agent: auth.current(req)?.agent ?? null, csrf: auth.csrfToken(req, reply), lang, path: req.url.split('?')[0], flash };
   };
+  const files = new TelegramFiles(config.telegram.token, config.telegram.apiRoot, deps.logger, deps.fetch);
   const ctx: ConsoleContext = {
     ...deps,
     auth,
@@ -106,7 +108,8 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     hub: new LiveHub(deps.events),
     queries: new TicketQueries(deps.store.models.Report),
     caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger }),
-    files: new TelegramFiles(config.telegram.token, config.telegram.apiRoot, deps.logger, deps.fetch),
+    files,
+    evidenceArchives: new EvidenceArchiveService({ store: deps.store, translator: deps.translator, files, logger: deps.logger }),
     pageContext,
     render(req, reply, view, data = {}) {
       return reply
@@ -132,13 +135,21 @@ async function securityHeaders(req: FastifyRequest, reply: FastifyReply): Promis
   }
 }
 
+/** MongoDB's MaxTimeMSExpired: a list or search ran past its maxTimeMS (busy database, wide filter). */
+const MONGO_MAX_TIME_EXPIRED = 50;
+
 /**
  * A path id that is not an id is a missing page (404), like an id that names nothing; any other
- * request that fails its schema is a 400; anything else is our fault and is logged.
+ * request that fails its schema is a 400; a query past its time limit asks for a narrower one
+ * (503); anything else is our fault and is logged.
  */
 function errorHandler(ctx: ConsoleContext) {
-  return (err: { statusCode?: number; validation?: unknown; validationContext?: string }, req: FastifyRequest, reply: FastifyReply) => {
+  return (err: { statusCode?: number; validation?: unknown; validationContext?: string; code?: unknown }, req: FastifyRequest, reply: FastifyReply) => {
     if (err.validation && err.validationContext === 'params') return ctx.problem(req, reply, 404, 'not_found');
+    if (err.code === MONGO_MAX_TIME_EXPIRED) {
+      req.log.warn({ route: req.routeOptions.url }, 'console query gave up after its time limit');
+      return ctx.problem(req, reply, 503, 'too_slow');
+    }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error({ err, route: req.routeOptions.url }, 'console request failed');
     return reply.code(status).type('text/plain; charset=utf-8').send(status === 500 ? 'Something went wrong on our side. Your last action may not have been saved; reload the page and check.' : 'That request could not be understood.');

@@ -26,6 +26,9 @@ export const textForm = z.object({ text: field });
 export const statusForm = z.object({ status: choice(STATUS_CHOICES), note: field });
 export const referForm = z.object({ agency: choice(AGENCIES), note: field });
 /** The case file: PDF or print view (anything else reads as the print view), in the chosen language. */
+/** The evidence archive: only the language of its MANIFEST.txt. */
+export const archiveQuery = z.object({ lang: choice(['en', 'sw'] as const) });
+
 export const caseFileQuery = z.object({ format: z.enum(['pdf', 'html']).catch('html'), lang: choice(['en', 'sw'] as const) });
 
 export const accountParams = z.object({ id: objectId });

@@ -4,6 +4,18 @@ import { Telegram } from 'telegraf';
 import type { FastifyReply } from 'fastify';
 import type { Evidence } from '../store';
 import type { Logger } from '../logger';
+import type { EvidenceFileOpened, EvidenceFilePort } from '../services/ports';
+
+type FetchRefusal = Extract<EvidenceFileOpened, { ok: false }>['reason'];
+
+const REFUSAL_TEXT: Record<FetchRefusal, string> = {
+  unavailable: 'Telegram did not give us this file. It may be too large (over 20 MB) or no longer available.',
+  unreachable: 'Could not reach Telegram to fetch this file. Try again in a moment.',
+  refused: 'Telegram refused to send this file.',
+};
+
+/** How long Telegram has to start sending a file for the archive before it is listed as unreachable. */
+const HEADERS_TIMEOUT_MS = 30_000;
 
 /** Types a browser may render inline. Anything else is a download, so a reporter's upload can never run as a page on our origin. */
 const INLINE = /^(image\/(jpeg|png|gif|webp)|video\/(mp4|webm|quicktime)|audio\/(ogg|mpeg|mp4|webm|wav|x-wav|aac))$/;
@@ -31,7 +43,7 @@ function safeFileName(name: string): string {
  * Streams reporters' files from Telegram through our server. The download URL contains the bot
  * token, so it is built here, used once, and never logged or sent to a browser.
  */
-export class TelegramFiles {
+export class TelegramFiles implements EvidenceFilePort {
   private readonly telegram: Telegram;
 
   constructor(
@@ -43,29 +55,54 @@ export class TelegramFiles {
     this.telegram = new Telegram(token, { apiRoot });
   }
 
-  async stream(reply: FastifyReply, media: Evidence, opts: { range?: string; reportId: string }): Promise<FastifyReply> {
+  /** Asks Telegram for the file (getFile, then the download); `range` passes a browser's Range header on. */
+  private async fetchFile(media: Evidence, opts: { range?: string; reportId: string; signal?: AbortSignal }): Promise<{ ok: true; upstream: Response } | { ok: false; reason: FetchRefusal }> {
     let path: string | undefined;
     try {
       path = (await this.telegram.getFile(media.fileId)).file_path;
     } catch (err) {
       this.logger.warn({ reportId: opts.reportId, kind: media.kind, err }, 'getFile failed');
     }
-    if (!path) return reply.code(502).type('text/plain; charset=utf-8').send('Telegram did not give us this file. It may be too large (over 20 MB) or no longer available.');
-
+    if (!path) return { ok: false, reason: 'unavailable' };
     let upstream: Response;
     try {
       upstream = await this.fetchImpl(`${this.apiRoot}/file/bot${this.token}/${path.split('/').map(encodeURIComponent).join('/')}`, {
         headers: opts.range ? { range: opts.range } : {},
+        ...(opts.signal ? { signal: opts.signal } : {}),
       });
     } catch (err) {
       this.logger.warn({ reportId: opts.reportId, kind: media.kind, err }, 'file download failed');
-      return reply.code(502).type('text/plain; charset=utf-8').send('Could not reach Telegram to fetch this file. Try again in a moment.');
+      return { ok: false, reason: 'unreachable' };
     }
     if (!upstream.ok || !upstream.body) {
       this.logger.warn({ reportId: opts.reportId, kind: media.kind, status: upstream.status }, 'file download refused');
-      return reply.code(502).type('text/plain; charset=utf-8').send('Telegram refused to send this file.');
+      return { ok: false, reason: 'refused' };
     }
+    return { ok: true, upstream };
+  }
 
+  /**
+   * One file as a stream, for the evidence archive. Telegram has `HEADERS_TIMEOUT_MS` to start
+   * answering; the body then flows at the pace the archive reads it.
+   */
+  async open(media: Evidence, ctx: { reportId: string; signal: AbortSignal }): Promise<EvidenceFileOpened> {
+    const late = new AbortController();
+    const timer = setTimeout(() => late.abort(), HEADERS_TIMEOUT_MS);
+    try {
+      const r = await this.fetchFile(media, { reportId: ctx.reportId, signal: AbortSignal.any([ctx.signal, late.signal]) });
+      if (!r.ok) return r;
+      const length = Number(r.upstream.headers.get('content-length'));
+      const stream = Readable.fromWeb(r.upstream.body as unknown as WebReadableStream<Uint8Array>);
+      return { ok: true, stream, ...(Number.isFinite(length) && length > 0 ? { size: length } : {}) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async stream(reply: FastifyReply, media: Evidence, opts: { range?: string; reportId: string }): Promise<FastifyReply> {
+    const r = await this.fetchFile(media, opts);
+    if (!r.ok) return reply.code(502).type('text/plain; charset=utf-8').send(REFUSAL_TEXT[r.reason]);
+    const upstream = r.upstream;
     const claimed = (media.mimeType ?? defaultType(media.kind)).toLowerCase();
     const inline = media.kind !== 'document' && INLINE.test(claimed);
     const type = inline ? claimed : 'application/octet-stream';

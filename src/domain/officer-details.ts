@@ -102,6 +102,18 @@ export function parsePollingStation(input: string): PollingStationResult {
   return { ok: true, station: { ...(hasName ? { name } : {}), ...(hasCode ? { code } : {}) } };
 }
 
+/**
+ * What the officers wore, as a reporter can tell at a glance: the uniform of a service (regular
+ * police blue, Administration Police, GSU, traffic), a uniform they could not place, or plain
+ * clothes. Anything more (colours, badges, a reflective jacket) is kept in their words.
+ */
+export const OFFICER_ATTIRES = ['kps', 'ap', 'gsu', 'traffic', 'uniform', 'plain'] as const;
+export type OfficerAttire = (typeof OFFICER_ATTIRES)[number];
+
+export function isOfficerAttire(s: unknown): s is OfficerAttire {
+  return typeof s === 'string' && (OFFICER_ATTIRES as readonly string[]).includes(s);
+}
+
 /** The officers' details a reporter gave; every field optional (each question can be skipped). */
 export interface OfficerDetails {
   names?: string;
@@ -112,5 +124,7 @@ export interface OfficerDetails {
   vehiclePlates?: string[];
   /** Plates that did not parse, kept as typed so nothing the reporter saw is lost. */
   vehicleDescription?: string;
+  /** What they wore, tapped (`attire`) or typed in the reporter's words (`uniform`). */
+  attire?: OfficerAttire;
   uniform?: string;
 }

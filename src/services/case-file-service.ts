@@ -43,7 +43,7 @@ export class CaseFileService {
     if (!agency) return { ok: false, reason: 'not_referred' };
     const { store, translator } = this.deps;
     const [history, messages] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id)]);
-    const reporter = req.viewerMaySeeIdentity ? await this.sharedIdentity(report, agency, history) : null;
+    const reporter = req.viewerMaySeeIdentity ? await sharedIdentity(store, report, agency, history) : null;
     const input = caseFileInput(report, agency, messages, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() });
     const body = req.format === 'pdf' ? await renderCaseFilePdf(input, translator) : renderCaseFileHtml(input, translator);
     const withIdentity = reporter !== null;
@@ -51,23 +51,30 @@ export class CaseFileService {
     this.deps.logger?.info({ reportId: report._id.toString(), agency, withIdentity, format: req.format, outcome: 'case_file' }, 'case file produced');
     return { ok: true, fileName: caseFileName(input, req.format), contentType: req.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', body, withIdentity };
   }
+}
 
-  private async sharedIdentity(report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[]): Promise<CaseFileInput['reporter']> {
-    // Anonymous: the identity is not even read.
-    if (report.anonymous) return null;
-    const who = await this.deps.store.reporters.identityOf(report.reporterId);
-    const name = [who?.firstName, who?.lastName].filter(Boolean).join(' ');
-    const r = identityForCaseFile(report, agency, consentAnswers(history), { name, phone: who?.phone });
-    return r.ok ? r.identity : null;
-  }
+/**
+ * The reporter's name and phone for a document going to `agency`, or null: only on a report
+ * with contact details, with a recorded yes for that agency (src/domain/consent.ts). Used by the
+ * case file and the evidence archive alike. Anonymous: the identity is not even read.
+ */
+export async function sharedIdentity(store: Store, report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[]): Promise<CaseFileInput['reporter']> {
+  if (report.anonymous) return null;
+  const who = await store.reporters.identityOf(report.reporterId);
+  const name = [who?.firstName, who?.lastName].filter(Boolean).join(' ');
+  const r = identityForCaseFile(report, agency, consentAnswers(history), { name, phone: who?.phone });
+  return r.ok ? r.identity : null;
 }
 
 const EVIDENCE_KINDS = new Set(['photo', 'video', 'voice', 'audio', 'document']);
 
+/** The report's files in the case file's order (the story's voice note first): the archive numbers them alike. */
+export function reportFiles(report: ReportDoc): ReportDoc['evidence'] {
+  return [...(report.description.voice ? [report.description.voice] : []), ...report.evidence].filter((e) => EVIDENCE_KINDS.has(e.kind));
+}
+
 function evidenceOf(report: ReportDoc): CaseFileEvidence[] {
-  const items = [...(report.description.voice ? [report.description.voice] : []), ...report.evidence];
-  return items
-    .filter((e) => EVIDENCE_KINDS.has(e.kind))
+  return reportFiles(report)
     .map((e) => ({ kind: e.kind, ...(e.fileName ? { fileName: e.fileName } : {}), ...(e.mimeType ? { mimeType: e.mimeType } : {}), ...(e.size !== undefined ? { sizeBytes: e.size } : {}), ...(e.caption ? { caption: e.caption } : {}) }));
 }
 

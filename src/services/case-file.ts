@@ -146,7 +146,7 @@ function officersSection(o: OfficerDetails | undefined, t: T): CaseFileSection {
     [t('casefile:officers.station'), clean(o?.station)],
     [t('casefile:officers.plates'), list(o?.vehiclePlates)],
     [t('casefile:officers.vehicle'), clean(o?.vehicleDescription)],
-    [t('casefile:officers.uniform'), clean(o?.uniform)],
+    [t('casefile:officers.uniform'), [o?.attire ? t(`casefile:attire.${o.attire}`) : undefined, clean(o?.uniform)].filter(Boolean).join('; ') || undefined],
   ]);
   const block: CaseFileBlock = fields.length ? { type: 'fields', rows: fields } : { type: 'text', text: t('casefile:officers.none') };
   return { heading: t('casefile:section.officers'), blocks: [block] };

@@ -63,3 +63,19 @@ export interface SlaSchedulerPort {
 export interface SupervisorAlertPort {
   notifySupervisors(reportId: string, escalations: number): Promise<void>;
 }
+
+/** A reporter's file as the store keeps it: Telegram's ids only (the bytes stay on Telegram). */
+export interface EvidenceFileRef {
+  kind: string;
+  fileId: string;
+}
+
+export type EvidenceFileOpened =
+  | { ok: true; stream: NodeJS.ReadableStream; size?: number }
+  /** `unavailable`: Telegram has no file for it (gone, or over the 20 MB bots may download); `unreachable`: no answer; `refused`: an error status. */
+  | { ok: false; reason: 'unavailable' | 'unreachable' | 'refused' };
+
+/** Where reporters' files are read from (Telegram, through the console's server; the token never leaves it). */
+export interface EvidenceFilePort {
+  open(file: EvidenceFileRef, ctx: { reportId: string; signal: AbortSignal }): Promise<EvidenceFileOpened>;
+}

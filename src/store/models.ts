@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import {
-  STATUSES, REPORT_KINDS, AGENCIES, PRIORITIES, REPORTER_ROLES, POLICE_UNITS,
+  STATUSES, REPORT_KINDS, AGENCIES, PRIORITIES, REPORTER_ROLES, POLICE_UNITS, OFFICER_ATTIRES,
   type Status, type ReportKind, type Agency, type Priority, type WhenChoice, type OfficerDetails, type PollingStation, type ReporterRole,
 } from '../domain';
 import type { Sealed } from './identity-cipher';
@@ -75,6 +75,7 @@ const officersSchema = new Schema<OfficerDetails>(
     station: String,
     vehiclePlates: { type: [String], default: undefined },
     vehicleDescription: String,
+    attire: { type: String, enum: OFFICER_ATTIRES },
     uniform: String,
   },
   { _id: false },
@@ -207,6 +208,8 @@ export const EVENT_TYPES = [
   'purged',
   /** A referral case file was produced: `data` { agency, withIdentity, format, language }. */
   'case_file',
+  /** The evidence was downloaded as one archive: `data` { agency, withIdentity, language, files, missing, complete }. */
+  'evidence_archive',
   /** The agent asked the reporter whether an agency may have their phone number: `data` { agency }. */
   'consent_asked',
   /** The reporter's answer: `data` { agency, answer: 'yes' | 'no' }. */

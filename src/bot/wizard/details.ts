@@ -1,15 +1,18 @@
 import {
   checkText,
   countyByCode,
+  isOfficerAttire,
   isPoliceUnit,
   isReporterRole,
   LIMITS,
   matchPoliceUnit,
+  OFFICER_ATTIRES,
   parsePlate,
   parsePollingStation,
   parseServiceNumber,
   POLICE_UNITS,
   REPORTER_ROLES,
+  type OfficerDetails,
   type ReporterRole,
   type UnitMatch,
 } from '../../domain';
@@ -40,6 +43,8 @@ export function askDetail(turn: Turn, d: Draft, step: DetailStep): void {
       return turn.message([{ key: 'details.intro' }, { key: 'details.role.ask' }], { keyboard: keyboard(d, step, REPORTER_ROLES.map((r) => ({ value: r, key: `details.role.${r}` }))) });
     case 'unit':
       return turn.say('details.unit.ask', undefined, { keyboard: keyboard(d, step, POLICE_UNITS.map((u) => ({ value: u, key: `details.unit.${u}` }))) });
+    case 'wear':
+      return turn.say('details.wear.ask', undefined, { keyboard: keyboard(d, step, OFFICER_ATTIRES.map((a) => ({ value: a, key: `details.wear.${a}` }))) });
     case 'const':
       return turn.say('details.const.ask', { county: countyName(d) }, { keyboard: keyboard(d, step) });
     case 'ward': {
@@ -65,6 +70,7 @@ export function answerDetailButton(turn: Turn, d: Draft, step: DetailStep, value
   }
   if (step === 'role' && isReporterRole(value)) d.role = value;
   else if (step === 'unit' && isPoliceUnit(value)) d.officers = { ...d.officers, unit: value };
+  else if (step === 'wear' && isOfficerAttire(value)) d.officers = { ...withoutAttire(d), attire: value };
   else if ((step === 'const' || step === 'ward') && /^\d{1,6}$/.test(value)) {
     if (!setUnit(d, step, Number(value))) return false;
   } else return false;
@@ -118,6 +124,10 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
       d.officers = { ...d.officers, unit };
       return turn.advance(d);
     }
+    case 'wear':
+      // What they wore in the reporter's own words (colours, badges, a jacket): kept as typed.
+      d.officers = { ...withoutAttire(d), uniform: text };
+      return turn.advance(d);
     case 'stn':
       d.officers = { ...d.officers, station: text };
       return turn.advance(d);
@@ -136,6 +146,12 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
     default:
       return again(turn, d, step, 'details.use_buttons');
   }
+}
+
+/** The officers' details without an earlier answer about what they wore (a new answer replaces it). */
+function withoutAttire(d: Draft): OfficerDetails {
+  const { attire: _a, uniform: _u, ...rest } = d.officers ?? {};
+  return rest;
 }
 
 /** Whom it happened to, typed instead of tapped (whole message, English and Swahili). */

@@ -12,11 +12,11 @@ export const NEXT: Partial<Record<Step, Step>> = {
   kind: 'cat', cat: 'danger', danger: 'desc', desc: 'county', county: 'place', place: 'when', when: 'review', ev: 'review',
   // The optional details, opened from the review: police after the role, then election (`nextStep`
   // picks by kind). A session saved mid-group (they once followed "when") carries on to the review.
-  ofc: 'unit', unit: 'stn', stn: 'plate', plate: 'review', pstn: 'const', const: 'ward', ward: 'review',
+  ofc: 'unit', unit: 'wear', wear: 'stn', stn: 'plate', plate: 'review', pstn: 'const', const: 'ward', ward: 'review',
 };
 export const PREV: Partial<Record<Step, Step>> = {
   cat: 'kind', danger: 'cat', desc: 'danger', county: 'desc', place: 'county', when: 'place', ev: 'review', contact: 'review', review: 'when',
-  role: 'review', ofc: 'role', unit: 'ofc', stn: 'unit', plate: 'stn', pstn: 'role', const: 'pstn', ward: 'const',
+  role: 'review', ofc: 'role', unit: 'ofc', wear: 'unit', stn: 'wear', plate: 'stn', pstn: 'role', const: 'pstn', ward: 'const',
 };
 
 /** The step after `step` for this draft: the role question leads to the police or the election details. */
@@ -25,7 +25,7 @@ export function nextStep(d: Draft, step: Step): Step {
   return NEXT[step] ?? 'review';
 }
 /** Steps whose answer needs a follow-up step even when editing from review (the optional details are one group). */
-export const CHAINED: readonly Step[] = ['kind', 'county', 'role', 'ofc', 'unit', 'stn', 'pstn', 'const'];
+export const CHAINED: readonly Step[] = ['kind', 'county', 'role', 'ofc', 'unit', 'wear', 'stn', 'pstn', 'const'];
 /** Steps asked with a reply keyboard (Telegram's location and contact buttons): Back and Cancel arrive as text. */
 export const REPLY_KEYBOARD_STEPS: readonly Step[] = ['place', 'contact'];
 /** Parts the reporter can change from the review screen. */

@@ -108,6 +108,7 @@ function detailLines(t: T, d: Draft): string[] {
     ...line('review.role', d.role ? t(`details.role.${d.role}`) : undefined),
     ...line('review.officers', [o?.names, ...(o?.serviceNumbers ?? [])].filter(Boolean).join(', ')),
     ...line('review.unit', o?.unit ? t(`details.unit.${o.unit}`) : undefined),
+    ...line('review.wear', [o?.attire ? t(`details.wear.${o.attire}`) : undefined, o?.uniform].filter(Boolean).join(' · ')),
     ...line('review.station', o?.station),
     ...line('review.plates', o?.vehiclePlates?.join(', ')),
     ...line('review.pstation', station),

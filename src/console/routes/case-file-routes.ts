@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
-import { caseFileQuery, ticketParams } from '../schemas';
+import { archiveQuery, caseFileQuery, ticketParams } from '../schemas';
 import { openTicket, ticketGuard } from './ticket-routes';
 
 /**
@@ -31,5 +31,34 @@ export function caseFileRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     reply.type(result.contentType).header('cache-control', 'no-store');
     if (typeof result.body === 'string') return reply.header('content-security-policy', printCsp(result.body)).header('x-frame-options', 'DENY').send(result.body);
     return reply.header('content-disposition', `attachment; filename="${result.fileName}"`).send(result.body);
+  });
+
+  evidenceArchiveRoute(app, ctx);
+}
+
+/**
+ * Every file the reporter sent, as one ZIP with MANIFEST.txt (`EvidenceArchiveService`), for
+ * whoever may open the ticket. Streamed as it is fetched; a file Telegram does not give is listed
+ * as not included in the manifest, so the download itself does not fail. When the agent goes
+ * away mid-download, fetching stops. Every download is in the audit trail.
+ */
+function evidenceArchiveRoute(app: ConsoleApp, ctx: ConsoleContext): void {
+  const guard = ticketGuard(ctx);
+  app.get('/tickets/:id/evidence-archive', { ...guard, schema: { params: ticketParams, querystring: archiveQuery } }, async (req, reply) => {
+    const me = signedInAgent(req);
+    const report = openTicket(req);
+    const gone = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) gone.abort();
+    });
+    const language = req.query.lang ?? ctx.auth.language(req);
+    const archive = await ctx.evidenceArchives.open(report, agentRef(me), { language, viewerMaySeeIdentity: canSeeIdentity(me.agent, report), signal: gone.signal });
+    void archive.done;
+    return reply
+      .type('application/zip')
+      .header('content-disposition', `attachment; filename="${archive.fileName}"`)
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(archive.stream);
   });
 }

@@ -12,10 +12,38 @@ export function csvCell(v: unknown): string {
 }
 
 /**
- * The export deliberately carries no reporter identity and no free text: the story, notes and the
- * typed place can name people, and a spreadsheet travels further than the console.
+ * The export deliberately carries no reporter identity and no free text about the reporter or the
+ * events: the story, notes and the typed place can name people, and a spreadsheet travels further
+ * than the console. The details for the agency (issue 15) are in it, as on the case file and for
+ * anonymous reports too: they describe the officers, their vehicles and the polling place, never
+ * who reported. Codes (role, unit, attire) stay codes, as the other columns do.
  */
-export const CSV_COLUMNS = ['reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'incident_at', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'closed_at'] as const;
+export const CSV_COLUMNS = [
+  'reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'incident_at', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'closed_at',
+  'reporter_role', 'officer_names', 'service_numbers', 'officer_rank', 'police_unit', 'police_station', 'vehicle_plates', 'officer_attire', 'officer_attire_words',
+  'polling_station', 'polling_station_code', 'constituency', 'ward',
+] as const;
+
+/** The details for the agency, in CSV_COLUMNS order (empty cells when skipped or not this kind of report). */
+function agencyCells(r: ReportDoc): unknown[] {
+  const o = r.officers ?? {};
+  const list = (xs: string[] | undefined) => (xs ?? []).join('; ');
+  return [
+    r.reporterRole ?? '',
+    o.names ?? '',
+    list(o.serviceNumbers),
+    o.rank ?? '',
+    o.unit ?? '',
+    o.station ?? '',
+    list(o.vehiclePlates),
+    o.attire ?? '',
+    o.uniform ?? '',
+    r.pollingStation?.name ?? '',
+    r.pollingStation?.code ?? '',
+    r.constituency?.name ?? '',
+    r.ward?.name ?? '',
+  ];
+}
 
 export function csvRow(r: ReportDoc, agentName: (id: string) => string): string {
   return [
@@ -32,6 +60,7 @@ export function csvRow(r: ReportDoc, agentName: (id: string) => string): string 
     r.assignee ? agentName(r.assignee.toString()) : '',
     r.referral?.agency ?? '',
     r.closedAt ?? '',
+    ...agencyCells(r),
   ]
     .map(csvCell)
     .join(',');

@@ -116,15 +116,19 @@ describe('referral case files from the bot to the agency', () => {
     await u.press('I saw it happen');
     await u.sendText('Cpl Otieno, service number 84512');
     await u.press('GSU');
+    expect(lastText(u)).toContain('What were they wearing?');
+    expect(u.buttons()).toContain('Plain clothes (no uniform)');
+    await u.press('Plain clothes (no uniform)');
     await u.sendText('Naivasha Police Station');
     await u.sendText('a white probox');
     expect(allTexts(u).slice(-2)[0]).toContain('does not look like a number plate');
     await u.sendText('kda 123a');
     expect(lastText(u)).toContain('KDA 123A');
+    expect(lastText(u)).toContain('Wearing: Plain clothes (no uniform)');
     const report = await sendWithPhone(u, '+254722000111');
     expect(report).toMatchObject({
       reporterRole: 'witness',
-      officers: { names: 'Cpl Otieno', serviceNumbers: ['84512'], unit: 'gsu', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'] },
+      officers: { names: 'Cpl Otieno', serviceNumbers: ['84512'], unit: 'gsu', attire: 'plain', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'] },
     });
     await u.sendText('They were back at the same place this morning.');
 
@@ -134,16 +138,21 @@ describe('referral case files from the bot to the agency', () => {
 
     const text = await pdfText(report, 'en');
     for (const allowed of [
-      report.reference, 'Case file for', 'a witness', 'Cpl Otieno', '84512', 'General Service Unit', 'Naivasha Police Station', 'KDA 123A',
+      report.reference, 'Case file for', 'a witness', 'Cpl Otieno', '84512', 'General Service Unit', 'What they wore Plain clothes', 'Naivasha Police Station', 'KDA 123A',
       'Officers at the roadblock took 2,000 shillings', 'Nakuru', 'Naivasha road junction', 'They were back at the same place this morning.',
       'Achieng Odhiambo', '+254722000111',
     ]) expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);
     for (const forbidden of ['INTERNAL NOTE', 'drunk', 'AGENT REPLY', 'achieng_o', 'white probox', String(u.chatId)]) expect([forbidden, text.includes(forbidden)]).toEqual([forbidden, false]);
 
+    // The print view says the same, in Swahili too.
+    const sw = await caseFiles.produce((await h.store.reports.findById(report._id))!, agent, { format: 'html', language: 'sw', viewerMaySeeIdentity: true });
+    expect(sw.ok && typeof sw.body === 'string' && sw.body).toContain('<dt>Walichokuwa wamevaa</dt><dd>Nguo za kiraia</dd>');
+
     const history = await h.store.reports.history(report._id);
     expect(history.filter((e) => e.type === 'consent_answered').map((e) => e.data)).toEqual([{ agency: 'IPOA', answer: 'yes' }]);
     expect(history.filter((e) => e.type === 'case_file').map((e) => ({ ...e.data, by: String(e.actor.agentId) }))).toEqual([
       { agency: 'IPOA', withIdentity: true, format: 'pdf', language: 'en', by: agent.id },
+      { agency: 'IPOA', withIdentity: true, format: 'html', language: 'sw', by: agent.id },
     ]);
   });
 

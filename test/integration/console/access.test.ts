@@ -253,7 +253,11 @@ describe('supervisor list and CSV', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="ripoti-tickets-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('reference,created_at,kind,category,priority,status,county,incident_at,danger_now,evidence_items,assignee,referred_to,closed_at');
+    expect(lines[0]).toBe(
+      'reference,created_at,kind,category,priority,status,county,incident_at,danger_now,evidence_items,assignee,referred_to,closed_at,' +
+        'reporter_role,officer_names,service_numbers,officer_rank,police_unit,police_station,vehicle_plates,officer_attire,officer_attire_words,' +
+        'polling_station,polling_station_code,constituency,ward',
+    );
     expect(csv.body).toContain(police.reference);
     expect(csv.body).toContain(election.reference);
     for (const secret of ['Wanjiru', '+254711000999', 'Kamau', 'officer took', 'Kencom stage']) expect(csv.body).not.toContain(secret);
@@ -261,6 +265,47 @@ describe('supervisor list and CSV', () => {
     const filtered = await b.get('/supervisor/tickets.csv?category=e_violence', { accept: 'text/csv' });
     expect(filtered.body).toContain(election.reference);
     expect(filtered.body).not.toContain(police.reference);
+  });
+
+  it('exports the details for the agency, anonymous reports included, and still no identity', async () => {
+    const who = await reporter(h.store);
+    await h.store.reporters.setPhone(who._id, '+254722333444');
+    const police = (
+      await h.reports.submit({
+        ...reportInput(who._id),
+        anonymous: true,
+        reporterRole: 'witness',
+        officers: { names: 'Cpl Otieno, Sgt Wanjala', serviceNumbers: ['84512', '90011'], rank: 'Corporal', unit: 'gsu', station: 'Kilimani Police Station', vehiclePlates: ['KDA 123A', 'GK 456B'], attire: 'plain', uniform: 'black jackets, no badges' },
+      })
+    ).report;
+    const election = (
+      await h.reports.submit({
+        ...reportInput(who._id, { category: 'e_violence' }),
+        anonymous: false,
+        reporterRole: 'victim',
+        pollingStation: { name: 'Kondele Primary School', code: '04224011' },
+        constituency: { code: 240, name: 'Kisumu Central' },
+        ward: { code: 1199, name: 'Kondele' },
+      })
+    ).report;
+    const b = h.browser();
+    await b.signIn('daudi');
+    const csv = await b.get('/supervisor/tickets.csv', { accept: 'text/csv' });
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const head = lines[0].split(',');
+    // Cells here hold no commas except where quoted: a small parser that honours quotes.
+    const cells = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, head.length).map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+    const row = (reference: string) => Object.fromEntries(cells(lines.find((l) => l.startsWith(reference))!).map((v, i) => [head[i], v]));
+    expect(row(police.reference)).toMatchObject({
+      reporter_role: 'witness', officer_names: 'Cpl Otieno, Sgt Wanjala', service_numbers: '84512; 90011', officer_rank: 'Corporal', police_unit: 'gsu',
+      police_station: 'Kilimani Police Station', vehicle_plates: 'KDA 123A; GK 456B', officer_attire: 'plain', officer_attire_words: 'black jackets, no badges',
+      polling_station: '', constituency: '', ward: '',
+    });
+    expect(row(election.reference)).toMatchObject({
+      reporter_role: 'victim', officer_names: '', vehicle_plates: '', officer_attire: '',
+      polling_station: 'Kondele Primary School', polling_station_code: '04224011', constituency: 'Kisumu Central', ward: 'Kondele',
+    });
+    for (const secret of ['Wanjiru', '+254722333444', '722333444']) expect(csv.body).not.toContain(secret);
   });
 
   it('searches by reference or story words, treating the search text literally', async () => {

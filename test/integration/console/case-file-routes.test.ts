@@ -24,7 +24,7 @@ async function referredTicket(anonymous: boolean) {
     ...reportInput(who._id),
     anonymous,
     reporterRole: 'witness',
-    officers: { names: 'Sgt Kamau', station: 'Kilimani Police Station', vehiclePlates: ['GK 123A'] },
+    officers: { names: 'Sgt Kamau', station: 'Kilimani Police Station', vehiclePlates: ['GK 123A'], attire: 'traffic', uniform: 'white shirts' },
   });
   const id = report._id.toString();
   const agent = h.browser();
@@ -38,6 +38,7 @@ it('a referred ticket gives a PDF download and a print view; every one is in the
   const page = await agent.get(`/tickets/${id}`);
   expect(page.body).toContain('Sgt Kamau');
   expect(page.body).toContain('GK 123A');
+  expect(page.body).toContain('<dt>What they wore</dt><dd>Traffic police uniform · white shirts</dd>');
   expect(page.body).not.toContain(`/tickets/${id}/case-file`);
   expect((await agent.get(`/tickets/${id}/case-file?format=pdf`)).statusCode).toBe(404);
 
@@ -55,6 +56,8 @@ it('a referred ticket gives a PDF download and a print view; every one is in the
   const print = await agent.get(`/tickets/${id}/case-file?format=html`);
   expect(print.statusCode).toBe(200);
   expect(print.body).toContain('Kilimani Police Station');
+  expect(print.body).toContain('<dt>What they wore</dt><dd>Traffic police uniform; white shirts</dd>');
+  expect(referred).toContain(`/tickets/${id}/evidence-archive`);
   expect(print.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; /);
   // No consent asked yet: no identity, the reference line instead.
   expect(print.body).not.toContain('Wanjiru');

@@ -10,6 +10,8 @@ import { canonical, getPath, isPlainObject, sortDocs, toNumber, type Doc } from 
 
 export interface ConnectionInfo {
   connectionId: number;
+  /** The client's appName from its handshake, which fail points can be scoped to. */
+  appName?: string;
 }
 
 /** What `hello` says about the server: a one-member replica set, as production runs one. */
@@ -22,6 +24,13 @@ export interface ServerIdentity {
 }
 
 const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
+
+/** The handshake (first hello) carries client metadata; its application name scopes fail points. */
+function rememberAppName(cmd: Doc, conn: ConnectionInfo): void {
+  const client = cmd.client;
+  const app = isPlainObject(client) && isPlainObject(client.application) ? client.application.name : undefined;
+  if (typeof app === 'string') conn.appName = app;
+}
 
 /** MongoDB refuses a stored document over 16 MiB (BSONObjectTooLarge). */
 function checkSize(doc: Doc, after: 'insert' | 'update'): void {
@@ -158,7 +167,11 @@ export function createHandlers(store: Store, identity: ServerIdentity, opts: Han
 
   const coll = (dbName: string, name: string): Collection | undefined => store.db(dbName).get(name);
 
-  const hello = (legacy: boolean): Handler => (_cmd, _db, conn) => ({
+  const hello = (legacy: boolean): Handler => (cmd, _db, conn) => {
+    rememberAppName(cmd, conn);
+    return helloReply(legacy, conn);
+  };
+  const helloReply = (legacy: boolean, conn: ConnectionInfo): Doc => ({
     helloOk: true,
     ...(legacy ? { ismaster: true } : {}),
     isWritablePrimary: true,

@@ -3,6 +3,7 @@ import net from 'node:net';
 import { type Document } from 'bson';
 import { createHandlers, MAX_MESSAGE_SIZE, type ConnectionInfo } from './commands';
 import { CommandError, toCommandError } from './errors';
+import { FailPoints } from './fail-points';
 import { Store } from './store';
 import { FrameReader, MORE_TO_COME, OP_MSG, OP_QUERY, encodeOpMsg, encodeOpReply, parseOpMsg, parseOpQuery } from './wire';
 import { isPlainObject, type Doc } from './values';
@@ -26,9 +27,12 @@ function encodeReply(encode: (responseTo: number, doc: Document) => Buffer, resp
   }
 }
 
-function runCommand(handlers: ReturnType<typeof createHandlers>, command: Doc, dbName: string, conn: ConnectionInfo): Doc {
+function runCommand(handlers: ReturnType<typeof createHandlers>, failPoints: FailPoints, command: Doc, dbName: string, conn: ConnectionInfo): Doc {
   const name = Object.keys(command)[0];
   if (name === undefined) return new CommandError(59, 'CommandNotFound', 'no such command: empty command').toDocument();
+  if (name === 'configureFailPoint') return configureFailPoint(failPoints, command, dbName);
+  const failure = failPoints.check(name, `${dbName}.${String(command[name])}`, conn.appName);
+  if (failure) return failure.toDocument();
   const handler = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name] : undefined;
   if (!handler) return new CommandError(59, 'CommandNotFound', `no such command: '${name}'`).toDocument();
   if (command.startTransaction !== undefined || command.autocommit !== undefined || name === 'commitTransaction' || name === 'abortTransaction') {
@@ -39,6 +43,15 @@ function runCommand(handlers: ReturnType<typeof createHandlers>, command: Doc, d
   for (const [k, v] of Object.entries(command)) if (!IGNORED.includes(k)) args[k] = v;
   try {
     return handler(args, dbName, conn);
+  } catch (err) {
+    return toCommandError(err).toDocument();
+  }
+}
+
+function configureFailPoint(failPoints: FailPoints, command: Doc, dbName: string): Doc {
+  if (dbName !== 'admin') return new CommandError(13, 'Unauthorized', 'configureFailPoint may only be run against the admin database.').toDocument();
+  try {
+    return failPoints.configure(command);
   } catch (err) {
     return toCommandError(err).toDocument();
   }
@@ -67,6 +80,7 @@ export async function startMongoTestServer(opts: MongoTestServerOptions = {}): P
   let connections = 0;
   const identity = { setName: opts.replicaSet ?? 'rs0', me: '', startedAt: Date.now(), connections: () => ({ current: sockets.size, totalCreated: connections }) };
   const handlers = createHandlers(store, identity, { randomTieOrder: opts.randomTieOrder === true });
+  const failPoints = new FailPoints();
 
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -82,14 +96,14 @@ export async function startMongoTestServer(opts: MongoTestServerOptions = {}): P
           if (msg.opCode === OP_MSG) {
             const parsed = parseOpMsg(msg);
             const db = typeof parsed.command.$db === 'string' ? parsed.command.$db : 'admin';
-            const reply = runCommand(handlers, parsed.command, db, conn);
+            const reply = runCommand(handlers, failPoints, parsed.command, db, conn);
             if (!(parsed.flags & MORE_TO_COME)) socket.write(encodeReply(encodeOpMsg, msg.requestId, reply));
           } else if (msg.opCode === OP_QUERY) {
             const parsed = parseOpQuery(msg);
             const db = parsed.collection.endsWith('.$cmd') ? parsed.collection.slice(0, -'.$cmd'.length) : 'admin';
             // Legacy drivers may wrap the command as { $query: {...}, $readPreference }.
             const command = isPlainObject(parsed.query.$query) ? parsed.query.$query : parsed.query;
-            socket.write(encodeReply(encodeOpReply, msg.requestId, runCommand(handlers, command, db, conn)));
+            socket.write(encodeReply(encodeOpReply, msg.requestId, runCommand(handlers, failPoints, command, db, conn)));
           } else {
             socket.destroy(); // legacy CRUD opcodes are gone from MongoDB too
             return;

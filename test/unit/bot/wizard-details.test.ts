@@ -58,6 +58,7 @@ describe('the optional details', () => {
       (s) => press(s, 'victim'),
       (s) => press(s, 'sk'),
       (s) => press(s, 'gsu'),
+      (s) => press(s, 'sk'),
       (s) => type(s, 'ruka'),
       (s) => type(s, 'KDA 123A'),
     );
@@ -66,12 +67,13 @@ describe('the optional details', () => {
     expect(r.replies.map((x) => x.type)).toEqual(['review']);
   });
 
-  it('police: role, names and numbers, unit, station and plate are stored normalised on the report', () => {
+  it('police: role, names and numbers, unit, what they wore, station and plate are stored normalised on the report', () => {
     const r = walk(
       at('role'),
       (s) => press(s, 'witness'),
       (s) => type(s, 'Cpl Otieno, service no. 84512'),
       (s) => press(s, 'gsu'),
+      (s) => press(s, 'plain'),
       (s) => type(s, 'Naivasha Police Station'),
       (s) => type(s, 'kda123a'),
     );
@@ -79,8 +81,23 @@ describe('the optional details', () => {
     const report = toReport(r.state.draft as Draft);
     expect(report).toMatchObject({
       reporterRole: 'witness',
-      officers: { names: 'Cpl Otieno', serviceNumbers: ['84512'], unit: 'gsu', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'] },
+      officers: { names: 'Cpl Otieno', serviceNumbers: ['84512'], unit: 'gsu', attire: 'plain', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'] },
     });
+  });
+
+  it('what they wore: after the unit, six choices, or typed in their own words (a new answer replaces the old); Skip moves on', () => {
+    const asked = press(at('unit'), 'kps');
+    expect(said(asked)).toEqual(['details.wear.ask']);
+    expect(lastKeyboard(asked)).toMatchObject({ type: 'detail', step: 'wear', choices: ['kps', 'ap', 'gsu', 'traffic', 'uniform', 'plain'].map((value) => ({ value, key: `details.wear.${value}` })) });
+    expect(press(asked.state, 'traffic').state.draft).toMatchObject({ step: 'stn', officers: { unit: 'kps', attire: 'traffic' } });
+    const typed = type(at('wear', { officers: { attire: 'ap' } }), 'Blue uniform, reflective jacket');
+    expect(typed.state.draft).toMatchObject({ step: 'stn', officers: { uniform: 'Blue uniform, reflective jacket' } });
+    expect(typed.state.draft?.officers).not.toHaveProperty('attire');
+    expect(type(at('wear'), 'ruka').state.draft).toMatchObject({ step: 'stn' });
+    expect(press(at('wear'), 'sk').state.draft?.officers).toBeUndefined();
+    expect(press(at('wear'), 'nylon').state.draft?.officers).toBeUndefined();
+    // Back from the station comes to this question.
+    expect(press(at('stn'), 'back').state.draft?.step).toBe('wear');
   });
 
   it('a non-plate is asked again politely; a government plate typed loosely is taken', () => {
@@ -157,6 +174,7 @@ describe('sessions of version 3 saved in the middle of the group (when it follow
     const r = walk(
       { draft: s?.draft },
       (st) => press(st, 'traffic'),
+      (st) => press(st, 'sk'),
       (st) => type(st, 'Gilgil Police Station'),
       (st) => press(st, 'sk'),
     );

@@ -63,6 +63,8 @@ describe('CSV', () => {
       referral: { agency: 'IPOA' },
       closedAt: null,
       description: { text: 'secret story' },
+      reporterRole: 'on_behalf',
+      officers: { names: 'Cpl Otieno', unit: 'traffic', vehiclePlates: ['KDA 123A'], attire: 'traffic' },
     } as unknown as ReportDoc;
     const row = csvRow(r, () => 'Amina W.');
     expect(row.split(',')).toHaveLength(CSV_COLUMNS.length);
@@ -72,6 +74,9 @@ describe('CSV', () => {
     // The place is typed by the reporter: free text, which can name people, stays out.
     expect(row).not.toContain('Kencom');
     expect(CSV_COLUMNS).not.toContain('place');
+    // The details for the agency are there, as codes where they are codes.
+    const cells = Object.fromEntries(row.split(',').map((v, i) => [CSV_COLUMNS[i], v]));
+    expect(cells).toMatchObject({ reporter_role: 'on_behalf', officer_names: 'Cpl Otieno', police_unit: 'traffic', vehicle_plates: 'KDA 123A', officer_attire: 'traffic', polling_station: '' });
   });
 });
 

@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { ZipFile } from 'yazl';
+import type { Agency, SharedIdentity } from '../domain';
+import type { Lang, Translator } from '../i18n';
+import type { Logger } from '../logger';
+import type { Evidence, MessageDoc, ReportDoc, Store } from '../store';
+import { formatBytes } from './case-file';
+import { reportFiles, sharedIdentity } from './case-file-service';
+import type { EvidenceFileOpened, EvidenceFilePort } from './ports';
+import type { AgentRef } from './ticket-actions';
+
+/**
+ * Every file of a report as one ZIP for the agency: the files the reporter sent with the report
+ * (numbered as in the case file's evidence list, the story's voice note first), the files sent in
+ * later messages, and MANIFEST.txt listing each with its type, size, when it was received and its
+ * SHA-256. Streamed: one file is fetched from Telegram at a time and goes straight into the
+ * response, so memory does not grow with the evidence. A file that cannot be fetched is listed as
+ * not included instead of failing the download. The manifest names the reporter only under the
+ * case file's consent rule; notes and agent replies are never read.
+ */
+
+export interface ArchiveEntry {
+  /** Path inside the ZIP: `evidence/01-photo.jpg`, `later-messages/01-voice.ogg`. */
+  path: string;
+  /** Position in its list, from 1 (the case file's evidence numbers for `report`). */
+  n: number;
+  origin: 'report' | 'later';
+  media: Evidence;
+  receivedAt: Date;
+}
+
+export type EntryOutcome =
+  | { entry: ArchiveEntry; included: true; bytes: number; sha256: string; complete: boolean }
+  | { entry: ArchiveEntry; included: false; reason: Extract<EvidenceFileOpened, { ok: false }>['reason'] };
+
+const EXT_BY_MIME: Record<string, string> = {
+  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4', 'video/quicktime': 'mov', 'video/webm': 'webm',
+  'audio/ogg': 'ogg', 'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'audio/wav': 'wav', 'application/pdf': 'pdf', 'text/plain': 'txt',
+};
+const EXT_BY_KIND: Record<Evidence['kind'], string> = { photo: 'jpg', video: 'mp4', voice: 'ogg', audio: 'mp3', document: 'bin' };
+
+/** A name that is safe on any file system and cannot climb out of its folder. */
+export function safeEntryName(name: string): string {
+  const s = name.normalize('NFC').replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^[.\s_]+/, '').trim().slice(0, 80);
+  return s || 'file';
+}
+
+function entryName(n: number, media: Evidence): string {
+  const num = String(n).padStart(2, '0');
+  if (media.fileName) return `${num}-${safeEntryName(media.fileName)}`;
+  const ext = (media.mimeType && EXT_BY_MIME[media.mimeType.toLowerCase()]) ?? EXT_BY_KIND[media.kind];
+  return `${num}-${media.kind}.${ext}`;
+}
+
+/** What goes in the archive, in order. Pure. */
+export function archiveEntries(report: Pick<ReportDoc, 'description' | 'evidence' | 'createdAt'>, messages: readonly Pick<MessageDoc, 'direction' | 'media' | 'createdAt'>[]): ArchiveEntry[] {
+  const fromReport = reportFiles(report as ReportDoc).map((media, i) => ({ path: `evidence/${entryName(i + 1, media)}`, n: i + 1, origin: 'report' as const, media, receivedAt: report.createdAt }));
+  const later = messages
+    .filter((m) => m.direction === 'from_reporter' && m.media)
+    .map((m, i) => ({ path: `later-messages/${entryName(i + 1, m.media as Evidence)}`, n: i + 1, origin: 'later' as const, media: m.media as Evidence, receivedAt: m.createdAt }));
+  return [...fromReport, ...later];
+}
+
+export interface ManifestInput {
+  reference: string;
+  agency?: Agency;
+  language: Lang;
+  preparedAt: Date;
+  outcomes: readonly EntryOutcome[];
+  /** Only what the consent rule gave (`sharedIdentity`); null says to reach the reporter through Ripoti. */
+  reporter: SharedIdentity | null;
+}
+
+/** MANIFEST.txt in the chosen language (CRLF: it opens in any editor). Pure. */
+export function manifestText(m: ManifestInput, translator: Translator): string {
+  const t = (key: string, vars?: Record<string, unknown>) => translator.t(m.language, `casefile:archive.${key}`, vars);
+  const locale = m.language === 'sw' ? 'sw-KE' : 'en-KE';
+  const at = (d: Date) => new Intl.DateTimeFormat(locale, { timeZone: 'Africa/Nairobi', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const kind = (k: string) => translator.t(m.language, `casefile:evidence.kind.${k}`);
+  const included = m.outcomes.filter((o) => o.included).length;
+  const lines = [t('title', { reference: m.reference })];
+  if (m.agency) lines.push(t('referred', { agency: translator.t(m.language, `common:agency.${m.agency}`) }));
+  lines.push(t('prepared', { date: at(m.preparedAt) }), '', t('files', { included, total: m.outcomes.length }));
+  if (!m.outcomes.length) lines.push(t('no_files'));
+  for (const o of m.outcomes) {
+    const e = o.entry;
+    lines.push('', `${o.entry.path}`);
+    const size = formatBytes(o.included ? o.bytes : e.media.size);
+    lines.push(`  ${[kind(e.media.kind), e.media.mimeType, size].filter(Boolean).join(', ')}; ${t(e.origin === 'report' ? 'received_with_report' : 'received_later', { date: at(e.receivedAt) })}`);
+    if (e.media.fileName) lines.push(`  ${t('original_name', { name: e.media.fileName })}`);
+    if (e.media.caption) lines.push(`  ${t('caption', { caption: e.media.caption })}`);
+    if (!o.included) lines.push(`  ${t(`missing_${o.reason}`)}`);
+    else {
+      lines.push(`  SHA-256: ${o.sha256}`);
+      if (!o.complete) lines.push(`  ${t('incomplete', { size })}`);
+    }
+  }
+  lines.push('');
+  if (m.reporter) {
+    const r = m.reporter;
+    if (r.name) lines.push(`${translator.t(m.language, 'casefile:reporter.name')}: ${r.name}`);
+    if (r.phone) lines.push(`${translator.t(m.language, 'casefile:reporter.phone')}: ${r.phone}`);
+    lines.push(translator.t(m.language, 'casefile:reporter.consented', { date: at(r.consentAt), agency: translator.t(m.language, `common:agency.${m.agency}`) }));
+  } else lines.push(translator.t(m.language, 'casefile:reporter.withheld', { reference: m.reference }));
+  lines.push(t('not_included'), '');
+  return lines.join('\r\n');
+}
+
+export interface ArchiveRequest {
+  language: Lang;
+  /** False when the viewer may not see who reported (src/domain/policy.ts): then no identity either way. */
+  viewerMaySeeIdentity: boolean;
+  /** Aborted when the person downloading goes away: the file being fetched is dropped and nothing more is read. */
+  signal: AbortSignal;
+}
+
+export interface OpenedArchive {
+  fileName: string;
+  /** The ZIP, to be sent as it is written. */
+  stream: Readable;
+  /** Settles once the archive is written or abandoned and the download is in the audit trail; never rejects. */
+  done: Promise<{ files: number; missing: number; complete: boolean }>;
+}
+
+export class EvidenceArchiveService {
+  constructor(private readonly deps: { store: Store; translator: Translator; files: EvidenceFilePort; logger: Logger; now?: () => Date }) {}
+
+  /** Reads what the archive needs (this may fail before anything is sent), then writes it as it is read. */
+  async open(report: ReportDoc, agent: AgentRef, req: ArchiveRequest): Promise<OpenedArchive> {
+    const { store } = this.deps;
+    const agency = report.referral?.agency;
+    const [history, messages] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id)]);
+    const reporter = agency && req.viewerMaySeeIdentity ? await sharedIdentity(store, report, agency, history) : null;
+    const entries = archiveEntries(report, messages);
+    const zip = new ZipFile();
+    const stream = zip.outputStream as Readable;
+    // yazl reports its own failures on the ZipFile: end the download rather than the process.
+    zip.on('error', (err: unknown) => {
+      this.deps.logger.warn({ reportId: report._id.toString(), err }, 'evidence archive failed');
+      stream.destroy(err instanceof Error ? err : new Error('zip failed'));
+    });
+    const done = this.write(zip, entries, { report, agency, reporter, req }).then(async (outcome) => {
+      // Files the agency did not get whole: not fetched, cut short, or never reached when the download stopped.
+      const missing = entries.length - outcome.outcomes.filter((o) => o.included && o.complete).length;
+      const summary = { files: entries.length, missing, complete: outcome.complete };
+      await this.record(report, agent, { agency: agency ?? null, withIdentity: reporter !== null, language: req.language, ...summary });
+      return summary;
+    });
+    return { fileName: `ripoti-${report.reference}-evidence.zip`.replace(/[^A-Za-z0-9._-]/g, '_'), stream, done };
+  }
+
+  private async write(
+    zip: ZipFile,
+    entries: readonly ArchiveEntry[],
+    ctx: { report: ReportDoc; agency?: Agency; reporter: SharedIdentity | null; req: ArchiveRequest },
+  ): Promise<{ outcomes: EntryOutcome[]; complete: boolean }> {
+    const outcomes: EntryOutcome[] = [];
+    const reportId = ctx.report._id.toString();
+    try {
+      for (const entry of entries) {
+        if (ctx.req.signal.aborted) return { outcomes, complete: false };
+        outcomes.push(await this.addEntry(zip, entry, reportId, ctx.req.signal));
+      }
+      if (ctx.req.signal.aborted) return { outcomes, complete: false };
+      const manifest = manifestText({ reference: ctx.report.reference, agency: ctx.agency, language: ctx.req.language, preparedAt: this.deps.now?.() ?? new Date(), outcomes, reporter: ctx.reporter }, this.deps.translator);
+      zip.addBuffer(Buffer.from(`\uFEFF${manifest}`, 'utf8'), 'MANIFEST.txt', { mtime: this.deps.now?.() ?? new Date() });
+      zip.end();
+      return { outcomes, complete: true };
+    } catch (err) {
+      this.deps.logger.warn({ reportId, err }, 'evidence archive stopped');
+      (zip.outputStream as Readable).destroy(err instanceof Error ? err : new Error('archive failed'));
+      return { outcomes, complete: false };
+    }
+  }
+
+  /** Fetches one file and writes it into the ZIP; resolves once the ZIP has taken all of it. */
+  private async addEntry(zip: ZipFile, entry: ArchiveEntry, reportId: string, signal: AbortSignal): Promise<EntryOutcome> {
+    const opened = await this.deps.files.open(entry.media, { reportId, signal });
+    if (!opened.ok) return { entry, included: false, reason: opened.reason };
+    const source = opened.stream as Readable;
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let broken = false;
+    const counted = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        cb(null, chunk);
+      },
+    });
+    // A download cut half-way ends this entry where it stopped (the ZIP stays readable) and the manifest says so.
+    source.once('error', (err) => {
+      broken = true;
+      this.deps.logger.warn({ reportId, kind: entry.media.kind, err }, 'evidence download interrupted');
+      counted.end();
+    });
+    const onAbort = () => {
+      source.destroy();
+      counted.destroy();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    source.pipe(counted);
+    zip.addReadStream(counted, entry.path, { mtime: entry.receivedAt, compress: entry.media.kind === 'document' });
+    try {
+      await finished(counted);
+    } catch {
+      broken = true;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+    const complete = !broken && (opened.size === undefined || opened.size === bytes);
+    return { entry, included: true, bytes, sha256: hash.digest('hex'), complete };
+  }
+
+  private async record(report: ReportDoc, agent: AgentRef, data: Record<string, unknown>): Promise<void> {
+    try {
+      await this.deps.store.reports.addEvent(report._id, 'evidence_archive', { kind: 'agent', agentId: agent.id }, data);
+      this.deps.logger.info({ reportId: report._id.toString(), agency: data.agency, files: data.files, missing: data.missing, complete: data.complete, outcome: 'evidence_archive' }, 'evidence archive downloaded');
+    } catch (err) {
+      this.deps.logger.error({ reportId: report._id.toString(), err }, 'evidence archive not recorded in the audit trail');
+    }
+  }
+}

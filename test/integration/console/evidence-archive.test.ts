@@ -1,0 +1,216 @@
+/**
+ * Every evidence file of a report as one ZIP, from the console over HTTP, the files coming from
+ * Telegram (the Bot API double): the entries and their bytes, MANIFEST.txt (types, sizes, when
+ * received, SHA-256; a file Telegram does not give is listed as not included rather than failing
+ * the download), the reporter named only under the case file's consent rule, never notes or agent
+ * replies, and every download in the audit trail. Then a download cut half-way by Telegram.
+ */
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Types } from 'mongoose';
+import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
+import { createLogger } from '../../../src/logger';
+import { EvidenceArchiveService } from '../../../src/services/evidence-archive';
+import type { EvidenceFilePort } from '../../../src/services/ports';
+import type { ReportDoc } from '../../../src/store';
+import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
+import { reportInput, reporter } from '../../support/tickets-harness';
+import { TelegramDouble } from '../../support/telegram';
+
+let tg: TelegramDouble;
+let h: ConsoleHarness;
+
+beforeAll(async () => {
+  tg = await TelegramDouble.start();
+  h = await createConsoleHarness({ label: 'console-archive', env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot } });
+  await h.account('wambui', 'agent');
+  await h.account('otieno', 'agent');
+});
+
+afterAll(async () => {
+  await h?.close();
+  await tg?.stop();
+});
+
+/** Every entry of a ZIP with its bytes, read back with yauzl (which checks each entry's CRC). */
+async function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<ZipFile>((resolve, reject) => fromBuffer(buf, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))));
+  const out = new Map<string, Buffer>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('error', reject);
+    zip.on('end', () => resolve());
+    zip.on('entry', (entry: Entry) => {
+      zip.openReadStream(entry, (err, stream) => {
+        if (err) return reject(err);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('error', reject);
+        stream.on('end', () => {
+          out.set(entry.fileName, Buffer.concat(chunks));
+          zip.readEntry();
+        });
+      });
+    });
+    zip.readEntry();
+  });
+  return out;
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+async function takenReport(opts: { anonymous: boolean }): Promise<{ report: ReportDoc; id: string; photo: Buffer; pdf: Buffer; voice: Buffer; agent: ReturnType<ConsoleHarness['browser']> }> {
+  const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5000, 3)]);
+  const pdf = Buffer.from('%PDF-1.4\nreceipt from the roadblock\n');
+  const voice = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(3000, 9)]);
+  const p = tg.addFile(photo, { mimeType: 'image/jpeg', kind: 'photo' });
+  const d = tg.addFile(pdf, { mimeType: 'application/pdf', fileName: '../../receipt.pdf', kind: 'document' });
+  const v = tg.addFile(voice, { mimeType: 'audio/ogg', kind: 'voice' });
+  const who = await reporter(h.store);
+  await h.store.reporters.setPhone(who._id, '+254711222333');
+  const { report } = await h.reports.submit({
+    ...reportInput(who._id),
+    anonymous: opts.anonymous,
+    evidence: [
+      { kind: 'photo', fileId: p.file_id, fileUniqueId: p.file_unique_id, size: photo.length, caption: 'the officer at the roadblock' },
+      { kind: 'document', fileId: d.file_id, fileUniqueId: d.file_unique_id, mimeType: 'application/pdf', fileName: '../../receipt.pdf', size: pdf.length },
+      { kind: 'photo', fileId: 'AgAC-no-such-file', fileUniqueId: 'gone' },
+    ],
+  });
+  const id = report._id.toString();
+  await h.store.messages.addIncoming(id, { media: { kind: 'voice', fileId: v.file_id, fileUniqueId: v.file_unique_id, mimeType: 'audio/ogg', size: voice.length } });
+  const agent = h.browser();
+  await agent.signIn('wambui');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  return { report, id, photo, pdf, voice, agent };
+}
+
+async function download(agent: ReturnType<ConsoleHarness['browser']>, url: string): Promise<Response> {
+  return fetch(`${h.base}${url}`, { headers: { cookie: `ripoti_session=${agent.cookies.get('ripoti_session')}` } });
+}
+
+it('downloads every file as one ZIP with a manifest; a file Telegram does not give is listed, not a failure; the download is in the history', async () => {
+  const { report, id, photo, pdf, voice, agent } = await takenReport({ anonymous: false });
+  const page = await agent.get(`/tickets/${id}`);
+  expect(page.body).toContain(`/tickets/${id}/evidence-archive`);
+  await agent.post(`/tickets/${id}/note`, { text: 'INTERNAL NOTE do not share' });
+  await h.store.reports.addEvent(id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes' });
+
+  const res = await download(agent, `/tickets/${id}/evidence-archive?lang=en`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/zip');
+  expect(res.headers.get('content-disposition')).toBe(`attachment; filename="ripoti-${report.reference}-evidence.zip"`);
+  const files = await unzip(Buffer.from(await res.arrayBuffer()));
+  expect([...files.keys()]).toEqual(['evidence/01-photo.jpg', 'evidence/02-receipt.pdf', 'later-messages/01-voice.ogg', 'MANIFEST.txt']);
+  expect(files.get('evidence/01-photo.jpg')!.equals(photo)).toBe(true);
+  expect(files.get('evidence/02-receipt.pdf')!.equals(pdf)).toBe(true);
+  expect(files.get('later-messages/01-voice.ogg')!.equals(voice)).toBe(true);
+
+  const manifest = files.get('MANIFEST.txt')!.toString('utf8');
+  expect(manifest).toContain(`Ripoti: the evidence of report ${report.reference}`);
+  expect(manifest).toContain('Files: 3 of 4 are in this archive.');
+  expect(manifest).toMatch(/evidence\/01-photo\.jpg\r\n {2}Photo, 4\.9 KB; received with the report on .+\r\n {2}Caption: the officer at the roadblock\r\n {2}SHA-256: ([0-9a-f]{64})/);
+  expect(manifest).toContain(`SHA-256: ${sha256(photo)}`);
+  expect(manifest).toContain('Name as sent: ../../receipt.pdf');
+  expect(manifest).toMatch(/evidence\/03-photo\.jpg\r\n {2}Photo; received with the report on .+\r\n {2}NOT INCLUDED: Telegram did not give us this file/);
+  expect(manifest).toMatch(/later-messages\/01-voice\.ogg\r\n {2}Voice note, audio\/ogg, 2\.9 KB; received in a later message on /);
+  // Not referred: no agency, so no identity; notes never.
+  expect(manifest).toContain('To reach the reporter, contact Ripoti and quote reference number');
+  for (const secret of ['Wanjiru', '+254711222333', 'INTERNAL NOTE', tg.token]) expect([secret, manifest.includes(secret)]).toEqual([secret, false]);
+
+  // Referred to IPOA with the reporter's yes: the manifest names them, as the case file does.
+  expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
+  const referred = (await unzip(Buffer.from(await (await download(agent, `/tickets/${id}/evidence-archive?lang=sw`)).arrayBuffer()))).get('MANIFEST.txt')!.toString('utf8');
+  expect(referred).toContain(`Ripoti: ushahidi wa ripoti ${report.reference}`);
+  expect(referred).toContain('Imepelekwa kwa IPOA');
+  expect(referred).toContain('Jina: Wanjiru');
+  expect(referred).toContain('Nambari ya simu: +254711222333');
+  expect(referred).toContain('HAIMO: Telegram haikutupa faili hili');
+
+  const history = await h.store.reports.history(id);
+  expect(history.filter((e) => e.type === 'evidence_archive').map((e) => ({ ...e.data, by: String(e.actor.agentId) }))).toEqual([
+    { agency: null, withIdentity: false, language: 'en', files: 4, missing: 1, complete: true, by: String((await h.store.agents.findByUsername('wambui'))!._id) },
+    { agency: 'IPOA', withIdentity: true, language: 'sw', files: 4, missing: 1, complete: true, by: String((await h.store.agents.findByUsername('wambui'))!._id) },
+  ]);
+  expect((await agent.get(`/tickets/${id}`)).body).toContain('Evidence downloaded as one archive');
+
+  // Only for whoever may open the ticket.
+  const other = h.browser();
+  await other.signIn('otieno');
+  expect((await download(other, `/tickets/${id}/evidence-archive`)).status).toBe(403);
+});
+
+it('an anonymous report: the manifest never names the reporter, even referred with a yes on record', async () => {
+  const { id, agent } = await takenReport({ anonymous: true });
+  await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
+  await h.store.reports.addEvent(id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes' });
+  const manifest = (await unzip(Buffer.from(await (await download(agent, `/tickets/${id}/evidence-archive?lang=en`)).arrayBuffer()))).get('MANIFEST.txt')!.toString('utf8');
+  expect(manifest).toContain('Referred to IPOA');
+  for (const secret of ['Wanjiru', '+254711222333']) expect([secret, manifest.includes(secret)]).toEqual([secret, false]);
+  expect((await h.store.reports.history(id)).filter((e) => e.type === 'evidence_archive').map((e) => e.data?.withIdentity)).toEqual([false]);
+});
+
+it('a download Telegram cuts half-way stays a readable ZIP; the manifest marks that file incomplete', async () => {
+  const who = await reporter(h.store);
+  const { report } = await h.reports.submit({
+    ...reportInput(who._id),
+    evidence: [
+      { kind: 'video', fileId: 'cut', fileUniqueId: 'c', size: 4000 },
+      { kind: 'photo', fileId: 'whole', fileUniqueId: 'w', size: 100 },
+    ],
+  });
+  const whole = Buffer.alloc(100, 1);
+  const files: EvidenceFilePort = {
+    open: async (file) => {
+      if (file.fileId === 'whole') return { ok: true, stream: Readable.from([whole]), size: 100 };
+      // 1000 of 4000 bytes, then the connection drops.
+      const cut = new Readable({ read() {} });
+      cut.push(Buffer.alloc(1000, 2));
+      setImmediate(() => cut.destroy(new Error('socket hang up')));
+      return { ok: true, stream: cut, size: 4000 };
+    },
+  };
+  const service = new EvidenceArchiveService({ store: h.store, translator: h.translator, files, logger: createLogger({ level: 'silent', name: 'archive-test' }) });
+  const archive = await service.open(report, { id: new Types.ObjectId().toString(), role: 'agent' }, { language: 'en', viewerMaySeeIdentity: true, signal: new AbortController().signal });
+  const chunks: Buffer[] = [];
+  for await (const c of archive.stream) chunks.push(c as Buffer);
+  expect(await archive.done).toEqual({ files: 2, missing: 1, complete: true });
+  const entries = await unzip(Buffer.concat(chunks));
+  expect(entries.get('evidence/01-video.mp4')!.length).toBe(1000);
+  expect(entries.get('evidence/02-photo.jpg')!.equals(whole)).toBe(true);
+  expect(entries.get('MANIFEST.txt')!.toString('utf8')).toMatch(/evidence\/01-video\.mp4\r\n.*\r\n {2}SHA-256: [0-9a-f]{64}\r\n {2}INCOMPLETE: the download stopped after 1000 B/);
+});
+
+it('when the person downloading goes away, the file being fetched is dropped, nothing more is fetched, and the history says the archive was not finished', async () => {
+  const who = await reporter(h.store);
+  const { report } = await h.reports.submit({
+    ...reportInput(who._id),
+    evidence: [
+      { kind: 'video', fileId: 'slow', fileUniqueId: 's', size: 10_000_000 },
+      { kind: 'photo', fileId: 'never', fileUniqueId: 'n', size: 100 },
+    ],
+  });
+  const opened: string[] = [];
+  let slow: Readable | undefined;
+  const files: EvidenceFilePort = {
+    open: async (file) => {
+      opened.push(file.fileId);
+      // Sends one chunk and then nothing: a transfer still under way.
+      slow = new Readable({ read() {} });
+      slow.push(Buffer.alloc(1000, 5));
+      return { ok: true, stream: slow, size: 10_000_000 };
+    },
+  };
+  const gone = new AbortController();
+  const service = new EvidenceArchiveService({ store: h.store, translator: h.translator, files, logger: createLogger({ level: 'silent', name: 'archive-test' }) });
+  const archive = await service.open(report, { id: new Types.ObjectId().toString(), role: 'agent' }, { language: 'en', viewerMaySeeIdentity: true, signal: gone.signal });
+  archive.stream.resume();
+  await new Promise<void>((resolve) => archive.stream.once('data', () => resolve()));
+  gone.abort();
+  archive.stream.destroy();
+  expect(await archive.done).toEqual({ files: 2, missing: 2, complete: false });
+  expect(opened).toEqual(['slow']);
+  expect(slow?.destroyed).toBe(true);
+  expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'evidence_archive').map((e) => e.data)).toEqual([
+    { agency: null, withIdentity: false, language: 'en', files: 2, missing: 2, complete: false },
+  ]);
+});
