@@ -177,7 +177,9 @@ export const reportSchema = new Schema<ReportDoc>(
     closedAt: { type: Date, default: null },
     purgedAt: { type: Date, default: null },
   },
-  { timestamps: true },
+  // Keep an empty `description` ({}): a report stored at "someone is in danger" has no story yet,
+  // and every reader expects the object (mongoose would drop it at save).
+  { timestamps: true, minimize: false },
 );
 // Indexes for the queries the bot, queue and console make.
 reportSchema.index({ reporterId: 1, status: 1, createdAt: -1 }); // reporter's open tickets, /status

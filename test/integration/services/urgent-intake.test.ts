@@ -90,6 +90,8 @@ describe('IntakeService.urgent: someone is in danger, before anything else is ty
     const report = await store.reports.findById(result.reportId);
     expect(report).toMatchObject({ reference: result.reference, kind: 'police', category: 'p_force', dangerNow: true, priority: 1, anonymous: true, status: 'received', language: 'sw', evidence: [] });
     expect(report?.unfinished).toMatchObject({ state: 'writing' });
+    // No story yet, but the object every reader expects is there.
+    expect(report?.description).toEqual({});
     expect(report?.county).toBeUndefined();
     expect(report?.when).toBeUndefined();
     expect(report?.queuedAt).toBeInstanceOf(Date);
