@@ -94,7 +94,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const queues = createQueues(queueDeps);
   services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
   // [services] The use cases, on the queues' ports: intake and the ticket desk re-queue through reports.
-  const reports = new ReportService({ store, tickets: queues.tickets, logger });
+  const reports = new ReportService({ store, tickets: queues.tickets, logger, events });
   const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.queueOverrides?.slaMs });
   queues.tickets.attachSla(sla);
   queues.sla.handle((check) => sla.check(check));

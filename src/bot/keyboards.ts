@@ -1,6 +1,6 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { categoriesOf, COUNTIES, REPORT_KINDS, type ReportKind } from '../domain';
+import { categoriesOf, COUNTIES, countyName, REPORT_KINDS, type ReportKind } from '../domain';
 import type { Lang } from '../i18n';
 import type { DetailStep, Step } from './session';
 import { COUNTIES_PER_PAGE, COUNTY_PAGES, EDITABLE } from './wizard/flow';
@@ -70,16 +70,16 @@ export function navKeyboard(t: T, id: string, step: Step) {
   return Markup.inlineKeyboard([nav(t, id, step)]);
 }
 
-/** The 47 counties in pages of 12 (two per row) so the keyboard fits a small screen. */
-export function countyKeyboard(t: T, id: string, page: number, suggestion?: number) {
+/** The 47 counties in pages of 12 (two per row) so the keyboard fits a small screen; named in the reporter's language. */
+export function countyKeyboard(t: T, id: string, page: number, suggestion?: number, lang: Lang = 'en') {
   const p = Math.min(Math.max(page, 0), COUNTY_PAGES - 1);
   const slice = COUNTIES.slice(p * COUNTIES_PER_PAGE, (p + 1) * COUNTIES_PER_PAGE);
   const rows: Row[] = [];
   if (suggestion !== undefined) {
     const c = COUNTIES[suggestion - 1];
-    rows.push([Markup.button.callback(t('county.yes_suggestion', { county: c.name }), wizardData(id, 'county', String(c.code)))]);
+    rows.push([Markup.button.callback(t('county.yes_suggestion', { county: countyName(c.code, lang) }), wizardData(id, 'county', String(c.code)))]);
   }
-  for (let i = 0; i < slice.length; i += 2) rows.push(slice.slice(i, i + 2).map((c) => Markup.button.callback(c.name, wizardData(id, 'county', String(c.code)))));
+  for (let i = 0; i < slice.length; i += 2) rows.push(slice.slice(i, i + 2).map((c) => Markup.button.callback(countyName(c.code, lang), wizardData(id, 'county', String(c.code)))));
   const pager: Row = [];
   if (p > 0) pager.push(Markup.button.callback(t('btn.prev'), wizardData(id, 'county', `p${p - 1}`)));
   if (p < COUNTY_PAGES - 1) pager.push(Markup.button.callback(t('btn.more'), wizardData(id, 'county', `p${p + 1}`)));

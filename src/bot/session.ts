@@ -53,6 +53,11 @@ export interface Draft {
   incidentAt?: number;
   evidence?: MediaRef[];
   danger?: boolean;
+  /**
+   * The reference of the report stored the moment the reporter said someone is in danger (issue
+   * 14): sending completes that report, cancelling leaves it as a ticket marked not finished.
+   */
+  urgent?: string;
   /** Chosen with the Send button on the review (absent until then). */
   anonymous?: boolean;
   /** Phone from the reporter's own shared contact; written (encrypted) to the reporter record on submit. */

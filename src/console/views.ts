@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Eta } from 'eta';
 import type { TFunction } from 'i18next';
-import { PRIORITY_NAMES, countyByCode, isPriority, mayEnter, type ConsoleArea, type Role } from '../domain';
+import { PRIORITY_NAMES, countyByCode, isPriority, mayEnter, unfinishedView, type ConsoleArea, type Role } from '../domain';
 import type { Translator, Lang } from '../i18n';
-import type { AgentDoc } from '../store';
+import type { AgentDoc, ReportDoc } from '../store';
 
 /** Views and scripts live beside the sources; from dist/ we look back into src/ (no build step). */
 export function consoleAssetDir(name: 'views' | 'public'): string {
@@ -26,6 +26,8 @@ export interface ViewHelpers {
   /** "07:02" today, "21 Nov 07:02" before: for dense lists. */
   shortTime(d: Date | string | null | undefined, now?: Date): string;
   county(code: number | null | undefined): string;
+  /** A report stored at "someone is in danger" and not finished yet: a short label and one sentence; null otherwise. */
+  unfinished(u: ReportDoc['unfinished'], now?: Date): { label: string; detail: string } | null;
   priorityName(p: number): string;
   /** CSS class carrying the priority colour. */
   priorityClass(p: number): string;
@@ -65,7 +67,7 @@ export class ConsoleViews {
     const tf = new Intl.DateTimeFormat(locale, { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false });
     const dayf = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'short' });
     const toDate = (d: Date | string | null | undefined) => (d ? new Date(d) : null);
-    return {
+    const helpers: ViewHelpers = {
       lang,
       t,
       age(d, now = new Date()) {
@@ -91,6 +93,12 @@ export class ConsoleViews {
         return df.format(date) === df.format(now) ? tf.format(date) : `${dayf.format(date)} ${tf.format(date)}`;
       },
       county: (code) => (code ? (countyByCode(code)?.name ?? String(code)) : ''),
+      unfinished(u, now = new Date()) {
+        const v = unfinishedView(u, now);
+        if (!v) return null;
+        if (v.state === 'writing') return { label: t('unfinished.writing'), detail: t('unfinished.writing_detail', { age: helpers.age(v.since, now) }) };
+        return { label: t('unfinished.not_finished'), detail: t(v.cancelled ? 'unfinished.cancelled_detail' : 'unfinished.silent_detail', { time: helpers.dateTime(v.since) }) };
+      },
       priorityName: (p) => t(`common:priority.${p}`),
       priorityClass: (p) => `prio-${isPriority(p) ? PRIORITY_NAMES[p] : 'normal'}`,
       category: (code) => t(`common:category.${code}`, { defaultValue: code }),
@@ -109,6 +117,7 @@ export class ConsoleViews {
       },
       mayEnter: (role, area) => Boolean(role) && mayEnter(role as Role, area),
     };
+    return helpers;
   }
 
   /** A full page inside the layout. */

@@ -12,15 +12,36 @@ export const COUNTIES = [
 
 export type County = (typeof COUNTIES)[number];
 
-export function countyByCode(code: number): County | undefined {
-  return Number.isInteger(code) && code >= 1 && code <= 47 ? COUNTIES[code - 1] : undefined;
-}
-
 const norm = (s: string) =>
   s
     .toLowerCase()
     .replace(/\b(county|kaunti( ya)?|city|jiji( la)?)\b/g, '')
     .replace(/[^a-z]/g, '');
+
+/**
+ * Swahili names in common use (locales/sw/README.md, "Place names"): shown to Swahili speakers and
+ * understood from anyone. Only forms that Kenyan Swahili news actually use ("Kaunti ya Pokot
+ * Magharibi"); every other county keeps its official name in both languages ("Tana River",
+ * "Homa Bay", "Trans Nzoia", "Taita-Taveta" are written so in Kiswahili news too).
+ */
+export const COUNTY_NAMES_SW: Readonly<Record<number, string>> = { 24: 'Pokot Magharibi' };
+
+/** The county's name as a reader of this language knows it; '' for an unknown code. */
+export function countyName(code: number, lang: 'en' | 'sw'): string {
+  const county = countyByCode(code);
+  if (!county) return '';
+  return (lang === 'sw' ? COUNTY_NAMES_SW[code] : undefined) ?? county.name;
+}
+
+/** Every name a county is known by (official, then Swahili), normalised for matching. */
+const NAMES: readonly { county: County; name: string }[] = COUNTIES.flatMap((c) => {
+  const sw = COUNTY_NAMES_SW[c.code];
+  return sw ? [{ county: c, name: norm(c.name) }, { county: c, name: norm(sw) }] : [{ county: c, name: norm(c.name) }];
+});
+
+export function countyByCode(code: number): County | undefined {
+  return Number.isInteger(code) && code >= 1 && code <= 47 ? COUNTIES[code - 1] : undefined;
+}
 
 /** Common alternative spellings people type. */
 const ALIASES: Record<string, number> = { nairobi: 47, muranga: 21, tharaka: 13, taita: 6, taveta: 6, elgeyo: 28, marakwet: 28, pokot: 24, nzoia: 26, eldoret: 27, kisii: 45, homabay: 43 };
@@ -39,13 +60,13 @@ export function matchCounty(input: string): CountyMatch {
   }
   const n = norm(input);
   if (!n) return { kind: 'none' };
-  const exact = COUNTIES.find((c) => norm(c.name) === n) ?? (ALIASES[n] ? COUNTIES[ALIASES[n] - 1] : undefined);
+  const exact = NAMES.find((c) => c.name === n)?.county ?? (ALIASES[n] ? COUNTIES[ALIASES[n] - 1] : undefined);
   if (exact) return { kind: 'exact', county: exact };
   let best: County | undefined;
   let bestD = Infinity;
-  for (const c of COUNTIES) {
-    const d = distance(n, norm(c.name));
-    if (d < bestD) [best, bestD] = [c, d];
+  for (const c of NAMES) {
+    const d = distance(n, c.name);
+    if (d < bestD) [best, bestD] = [c.county, d];
   }
   // Allow roughly one typo per three letters; beyond that the guess is noise.
   if (best && bestD <= Math.max(2, Math.floor(n.length / 3))) return { kind: 'suggest', county: best };

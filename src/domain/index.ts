@@ -14,3 +14,4 @@ export * from './county-grid';
 export * from './saved-replies';
 export * from './rating';
 export * from './incident-policy';
+export * from './unfinished';

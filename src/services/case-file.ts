@@ -44,14 +44,15 @@ export interface CaseFileInput {
   category: CategoryCode;
   /** The reporter's account of what happened, as written. */
   story?: string;
-  county: number;
+  /** Absent only for a report stored when someone was in danger and never finished. */
+  county?: number;
   constituency?: string;
   ward?: string;
   place?: string;
   location?: { lat: number; lon: number };
-  incidentAt: Date;
+  incidentAt?: Date;
   /** How the reporter gave the time: anything but "now" means only the day is known. */
-  when: WhenChoice;
+  when?: WhenChoice;
   reportedAt: Date;
   dangerNow?: boolean;
   reporterRole?: ReporterRole;
@@ -121,11 +122,12 @@ function summarySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatt
 }
 
 function placeSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
-  const when = input.when === 'now' ? f.dateTime(input.incidentAt) : t('casefile:field.incidentDay', { date: f.date(input.incidentAt) });
+  const at = input.incidentAt;
+  const when = !at ? t('casefile:notGiven') : input.when === 'now' ? f.dateTime(at) : t('casefile:field.incidentDay', { date: f.date(at) });
   const loc = input.location ? `${input.location.lat.toFixed(5)}, ${input.location.lon.toFixed(5)}` : undefined;
   const pairs: [string, string | undefined][] = [
     [t('casefile:field.incidentAt'), when],
-    [t('casefile:field.county'), countyByCode(input.county)?.name ?? t('casefile:notGiven')],
+    [t('casefile:field.county'), countyByCode(input.county ?? 0)?.name ?? t('casefile:notGiven')],
     [t('casefile:field.constituency'), clean(input.constituency)],
     [t('casefile:field.ward'), clean(input.ward)],
     [t('casefile:field.place'), clean(input.place)],

@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { ReporterIdentity, Store } from '../store';
 import type { DailyReportLimit } from './daily-report-limit';
-import type { ReportService, SubmitInput, SubmitResult } from './report-service';
+import type { ReportService, SubmitInput, SubmitResult, UrgentInput } from './report-service';
 import type { TriageService } from './triage-service';
 
 export interface IntakeRequest {
@@ -13,6 +13,13 @@ export interface IntakeRequest {
   /** From the reporter's own shared contact; kept only when the report is not anonymous. */
   phone?: string;
   report: Omit<SubmitInput, 'reporterId' | 'language'>;
+}
+
+/** "Someone is in danger now", answered before the story: what the wizard knows so far. */
+export interface UrgentRequest {
+  reporter: Omit<ReporterIdentity, 'phone'>;
+  language: Lang;
+  report: Omit<UrgentInput, 'reporterId' | 'language'>;
 }
 
 export type IntakeResult =
@@ -39,9 +46,34 @@ export interface IntakeDeps {
 export class IntakeService {
   constructor(private readonly deps: IntakeDeps) {}
 
-  async submit(req: IntakeRequest): Promise<IntakeResult> {
+  submit(req: IntakeRequest): Promise<IntakeResult> {
+    return this.take(req, req.report.draftId, req.report.category, () => this.store(req));
+  }
+
+  /**
+   * The reporter said someone is in danger: store and queue the report now, before the story
+   * (`ReportService.openUrgent`). It counts as the day's report; sending it later does not count
+   * again (the draft is already stored). No phone is kept here: it is anonymous until the review.
+   */
+  urgent(req: UrgentRequest): Promise<IntakeResult> {
+    return this.take(req, req.report.draftId, req.report.category, async () => {
+      const reporter = await this.deps.store.reporters.upsertFromTelegram(req.reporter, req.language);
+      return this.deps.reports.openUrgent({ ...req.report, reporterId: reporter._id, language: req.language });
+    });
+  }
+
+  /** The reporter cancelled: a report stored early stays as a ticket, marked not finished. Never throws. */
+  async abandon(draftId: string): Promise<void> {
+    try {
+      await this.deps.reports.abandonUrgent(draftId);
+    } catch (err) {
+      this.deps.logger.warn({ err, outcome: 'abandon_failed' }, 'could not mark an urgent report as cancelled; it stays as being written');
+    }
+  }
+
+  private async take(req: Pick<IntakeRequest, 'reporter'>, draftId: string, category: string, store: () => Promise<SubmitResult>): Promise<IntakeResult> {
     const { dailyLimit } = this.deps;
-    const counted = dailyLimit !== undefined && !(await this.alreadyStored(req.report.draftId));
+    const counted = dailyLimit !== undefined && !(await this.alreadyStored(draftId));
     if (counted && !(await dailyLimit.take(req.reporter.telegramUserId))) {
       this.deps.metrics?.rateLimited.inc({ limit: 'reports' });
       this.deps.logger.info({ outcome: 'reports_per_day_reached' }, 'report refused by the daily limit; draft kept');
@@ -49,21 +81,22 @@ export class IntakeService {
     }
     let result: SubmitResult;
     try {
-      result = await this.store(req);
+      result = await store();
     } catch (err) {
       if (counted) await dailyLimit.refund(req.reporter.telegramUserId);
-      this.deps.logger.error({ err, outcome: 'submit_failed', category: req.report.category }, 'could not save report; draft kept');
+      this.deps.logger.error({ err, outcome: 'submit_failed', category }, 'could not save report; draft kept');
       return { ok: false, reason: 'store_unavailable' };
     }
     const { report, created } = result;
     // A repeated Confirm for the same draft is not a new report: give the day's allowance back.
     if (!created && counted) await dailyLimit.refund(req.reporter.telegramUserId);
-    if (created) this.deps.metrics?.reportsSubmitted.inc({ kind: req.report.kind, danger: String(req.report.dangerNow) });
+    if (created) this.deps.metrics?.reportsSubmitted.inc({ kind: report.kind, danger: String(report.dangerNow) });
     // Linked before "received" is said, so the first agent to open the ticket sees its links; a
-    // retried Confirm finishes a linking that failed. A failure here never fails the report.
-    if (this.deps.triage && !report.triagedAt) await this.deps.triage.linkSafely(report);
+    // retried Confirm finishes a linking that failed. A failure here never fails the report. A
+    // report stored early (danger) has no place or story yet: it is linked when it is sent.
+    if (this.deps.triage && !report.triagedAt && !report.unfinished) await this.deps.triage.linkSafely(report);
     const reportId = report._id.toString();
-    this.deps.logger.info({ reportId, reference: report.reference, category: req.report.category, created, outcome: 'submitted' }, 'report confirmed');
+    this.deps.logger.info({ reportId, reference: report.reference, category, created, outcome: 'submitted' }, 'report stored');
     return { ok: true, reportId, reference: report.reference, created };
   }
 

@@ -2,12 +2,16 @@ import type { Types } from 'mongoose';
 import { priorityFor, isCategoryCode, type Priority } from '../domain';
 import type { ReportDoc, NewReport, Store } from '../store';
 import type { Logger } from '../logger';
+import type { EventBus } from './events';
 import type { TicketQueuePort } from './ports';
 
 /** The part of the tickets queue that intake needs (src/services/ports.ts; implemented in src/queue). */
 export type TicketEnqueuer = Pick<TicketQueuePort, 'enqueue'>;
 
 export type SubmitInput = Omit<NewReport, 'idempotencyKey' | 'priority'> & { draftId: string };
+
+/** What is known when the reporter says someone is in danger: enough for an agent to act on. */
+export type UrgentInput = Pick<NewReport, 'reporterId' | 'language' | 'kind' | 'category'> & { draftId: string };
 
 export interface SubmitResult {
   report: ReportDoc;
@@ -24,19 +28,76 @@ export interface SubmitResult {
  * and the reporter must be told to try again.
  */
 export class ReportService {
-  constructor(private readonly deps: { store: Store; tickets: TicketEnqueuer; logger: Logger }) {}
+  constructor(private readonly deps: { store: Store; tickets: TicketEnqueuer; logger: Logger; events?: Pick<EventBus, 'publish'> }) {}
 
+  /**
+   * The sent report. When the reporter had said someone is in danger, the report already exists
+   * (`openUrgent`, same draft id): it is completed with these answers, under the same reference
+   * and ticket. Idempotent either way: a repeated send finds it done and changes nothing.
+   */
   async submit(input: SubmitInput): Promise<SubmitResult> {
+    if (!isCategoryCode(input.category)) throw new Error(`unknown category ${input.category}`);
+    const { draftId, ...rest } = input;
+    const priority = priorityFor(input.category, input.dangerNow);
+    const stored = await this.deps.store.reports.create({ ...rest, idempotencyKey: draftId, priority });
+    const { created } = stored;
+    let report = stored.report;
+    if (!created && report.unfinished) report = await this.complete(draftId, { ...rest, priority });
+    const queued = report.queuedAt ? true : await this.queue(report);
+    this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, created, queued }, 'report submitted');
+    return { report, created, queued };
+  }
+
+  /**
+   * "Someone is in danger now", before anything else is typed: the report is stored at once with
+   * what is known (kind, category, danger, priority 1), marked unfinished, and queued like any
+   * other, so an agent sees it while the reporter is still writing. Anonymous until the reporter
+   * chooses otherwise on the review, as every report is. Idempotent on the draft id.
+   */
+  async openUrgent(input: UrgentInput): Promise<SubmitResult> {
     if (!isCategoryCode(input.category)) throw new Error(`unknown category ${input.category}`);
     const { draftId, ...rest } = input;
     const { report, created } = await this.deps.store.reports.create({
       ...rest,
       idempotencyKey: draftId,
-      priority: priorityFor(input.category, input.dangerNow),
+      description: {},
+      dangerNow: true,
+      anonymous: true,
+      evidence: [],
+      unfinished: { state: 'writing', at: new Date() },
+      priority: priorityFor(input.category, true),
     });
     const queued = report.queuedAt ? true : await this.queue(report);
-    this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, created, queued }, 'report submitted');
+    if (created) await this.deps.events?.publish({ type: 'queue' });
+    this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, created, queued, outcome: 'urgent_opened' }, 'urgent report stored before the story');
     return { report, created, queued };
+  }
+
+  /** The reporter cancelled a report stored early: the ticket stays (an agent can still reach them), marked not finished. */
+  async abandonUrgent(draftId: string): Promise<ReportDoc | null> {
+    const left = await this.deps.store.reports.abandon(draftId);
+    if (left) {
+      await this.deps.events?.publish({ type: 'ticket', reportId: left._id.toString(), what: 'status' });
+      await this.deps.events?.publish({ type: 'queue' });
+      this.deps.logger.info({ reportId: left._id.toString(), reference: left.reference, outcome: 'urgent_abandoned' }, 'urgent report cancelled before it was sent; ticket kept');
+    }
+    return left;
+  }
+
+  private async complete(draftId: string, answers: Omit<SubmitInput, 'draftId'> & { priority: Priority }): Promise<ReportDoc> {
+    // The reporter record stays the one the urgent report was stored under.
+    const { reporterId: _same, ...rest } = answers;
+    const done = await this.deps.store.reports.complete(draftId, rest);
+    if (done) {
+      // The queue's row (county) and the ticket page both show the new details.
+      await this.deps.events?.publish({ type: 'ticket', reportId: done._id.toString(), what: 'status' });
+      await this.deps.events?.publish({ type: 'queue' });
+      return done;
+    }
+    // Completed by a concurrent send of the same draft: that one is the report.
+    const again = await this.deps.store.reports.findByIdempotencyKey(draftId);
+    if (!again) throw new Error('report vanished while being completed');
+    return again;
   }
 
   /** Shared with the outbox relay: enqueue then record it. Never throws on Redis trouble. */

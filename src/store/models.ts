@@ -81,6 +81,14 @@ const officersSchema = new Schema<OfficerDetails>(
   { _id: false },
 );
 
+export const UNFINISHED_STATES = ['writing', 'cancelled'] as const;
+export type UnfinishedState = (typeof UNFINISHED_STATES)[number];
+
+/** Where and when may wait while the report is unfinished; every finished report has them. */
+function requiredUnlessUnfinished(this: { unfinished?: unknown }): boolean {
+  return !this.unfinished;
+}
+
 export interface ReportDoc {
   _id: Types.ObjectId;
   reference: string;
@@ -91,11 +99,13 @@ export interface ReportDoc {
   kind: ReportKind;
   category: string;
   description: { text?: string; voice?: Evidence };
-  county: number;
+  /** Absent only while the report is `unfinished` (stored at "someone is in danger", before the reporter said where). */
+  county?: number;
   place?: string;
   location?: { lat: number; lon: number };
-  when: WhenChoice;
-  incidentAt: Date;
+  /** Absent only while `unfinished`, like `county`. */
+  when?: WhenChoice;
+  incidentAt?: Date;
   dangerNow: boolean;
   anonymous: boolean;
   evidence: Evidence[];
@@ -106,6 +116,13 @@ export interface ReportDoc {
   /** IEBC units, code and name (the name is what supervisors search for). */
   constituency?: ElectoralUnitRef;
   ward?: ElectoralUnitRef;
+  /**
+   * Set when the report was stored and queued the moment the reporter said someone is in danger,
+   * before the rest was typed (issue 14): `writing` while the wizard goes on, `cancelled` when the
+   * reporter cancelled it (the ticket stays: an agent can still reach them). `at`: when the state
+   * began. Removed when the reporter sends the report.
+   */
+  unfinished?: { state: UnfinishedState; at: Date } | null;
   status: Status;
   priority: Priority;
   assignee?: Types.ObjectId | null;
@@ -156,11 +173,11 @@ export const reportSchema = new Schema<ReportDoc>(
     kind: { type: String, enum: REPORT_KINDS, required: true },
     category: { type: String, required: true },
     description: { text: String, voice: { type: evidenceSchema, default: undefined } },
-    county: { type: Number, min: 1, max: 47, required: true },
+    county: { type: Number, min: 1, max: 47, required: requiredUnlessUnfinished },
     place: String,
     location: { type: new Schema({ lat: Number, lon: Number }, { _id: false }), default: undefined },
-    when: { type: String, enum: ['now', 'today', 'yesterday', 'date'], required: true },
-    incidentAt: { type: Date, required: true },
+    when: { type: String, enum: ['now', 'today', 'yesterday', 'date'], required: requiredUnlessUnfinished },
+    incidentAt: { type: Date, required: requiredUnlessUnfinished },
     dangerNow: { type: Boolean, required: true },
     anonymous: { type: Boolean, required: true },
     evidence: { type: [evidenceSchema], default: [] },
@@ -169,6 +186,7 @@ export const reportSchema = new Schema<ReportDoc>(
     pollingStation: { type: new Schema<PollingStation>({ name: String, code: String }, { _id: false }), default: undefined },
     constituency: { type: unitRefSchema, default: undefined },
     ward: { type: unitRefSchema, default: undefined },
+    unfinished: { type: new Schema({ state: { type: String, enum: UNFINISHED_STATES, required: true }, at: { type: Date, required: true } }, { _id: false }), default: undefined },
     status: { type: String, enum: STATUSES, required: true, default: 'received' },
     priority: { type: Number, enum: PRIORITIES, required: true },
     assignee: { type: Schema.Types.ObjectId, default: null },
@@ -185,7 +203,9 @@ export const reportSchema = new Schema<ReportDoc>(
     triagedAt: { type: Date, default: null },
     incident: { type: new Schema({ id: { type: Schema.Types.ObjectId, required: true }, joinedAt: { type: Date, required: true } }, { _id: false }), default: null },
   },
-  { timestamps: true },
+  // Keep an empty `description` ({}): a report stored at "someone is in danger" has no story yet,
+  // and every reader expects the object (mongoose would drop it at save).
+  { timestamps: true, minimize: false },
 );
 // Indexes for the queries the bot, queue and console make.
 reportSchema.index({ reporterId: 1, status: 1, createdAt: -1 }); // reporter's open tickets, /status
@@ -234,6 +254,10 @@ export const EVENT_TYPES = [
   'incident_split',
   /** One answer to every reporter of the incident: `data` { incidentId, messageId }. */
   'incident_reply',
+  /** The reporter sent a report that was stored early because someone was in danger. */
+  'completed',
+  /** The reporter cancelled such a report before sending it: the ticket stays open. */
+  'abandoned',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -47,6 +47,34 @@ export class ReportRepository {
     throw new Error('could not draw a unique reference');
   }
 
+  /**
+   * The reporter sent a report that was stored early (someone in danger): its answers replace the
+   * placeholders, once. The ticket's status and holder are left alone (an agent may hold it), and
+   * the priority only ever rises (`$min`): a ticket raised for a life at risk is not lowered by
+   * a later edit. Null when there is nothing unfinished under this key (already completed).
+   */
+  async complete(key: string, answers: Partial<NewReport> & { priority: Priority }): Promise<ReportDoc | null> {
+    const { priority, ...rest } = answers;
+    const done = await this.Report.findOneAndUpdate(
+      { idempotencyKey: key, unfinished: { $ne: null } },
+      { $set: rest, $min: { priority }, $unset: { unfinished: 1 } },
+      { returnDocument: 'after' },
+    ).lean<ReportDoc>();
+    if (done) await this.addEvent(done._id, 'completed', { kind: 'reporter' });
+    return done;
+  }
+
+  /** The reporter cancelled a report stored early: it stays as a ticket, marked not finished. Null when none was being written. */
+  async abandon(key: string): Promise<ReportDoc | null> {
+    const left = await this.Report.findOneAndUpdate(
+      { idempotencyKey: key, 'unfinished.state': 'writing' },
+      { $set: { unfinished: { state: 'cancelled', at: new Date() } } },
+      { returnDocument: 'after' },
+    ).lean<ReportDoc>();
+    if (left) await this.addEvent(left._id, 'abandoned', { kind: 'reporter' });
+    return left;
+  }
+
   findById(id: Id): Promise<ReportDoc | null> {
     return this.Report.findById(id).lean<ReportDoc>().exec();
   }

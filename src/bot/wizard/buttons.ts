@@ -132,11 +132,17 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
   },
 };
 
-/** Yes shows the help numbers at once, before anything else is asked. */
+/**
+ * Yes shows the help numbers at once, before anything else is asked, and stores the report as it
+ * is (kind, category, danger) so that a staff member is alerted now: the wizard goes on when
+ * intake answers (`urgentStored`), so "staff alerted" comes before the next question.
+ */
 export function setDanger(turn: Turn, d: Draft, danger: boolean): void {
   d.danger = danger;
-  if (danger) turn.replies.push({ type: 'emergency', category: d.category ?? '' });
-  turn.advance(d);
+  if (!danger) return turn.advance(d);
+  turn.replies.push({ type: 'emergency', category: d.category ?? '' });
+  if (d.urgent || !d.kind || !d.category) return turn.advance(d);
+  turn.effects.push({ type: 'urgent', draftId: d.id, report: { draftId: d.id, kind: d.kind, category: d.category } });
 }
 
 export function setCounty(turn: Turn, d: Draft, code: number): void {

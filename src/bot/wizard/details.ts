@@ -33,7 +33,8 @@ function keyboard(d: Draft, step: DetailStep, choices?: Choice[]): Keyboard {
   return { type: 'detail', draftId: d.id, step, ...(choices?.length ? { choices } : {}), ...(step === 'role' ? { first: true as const } : {}) };
 }
 
-const countyName = (d: Draft) => countyByCode(d.county ?? 0)?.name ?? '';
+/** Named in the reporter's language when rendered (src/bot/wizard/render.ts). */
+const countyName = (d: Draft) => ({ countyCode: countyByCode(d.county ?? 0)?.code ?? 0 });
 
 /** Asks the draft's current detail question. */
 export function askDetail(turn: Turn, d: Draft, step: DetailStep): void {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isCategoryCode, priorityFor, type ReportKind } from '../../domain';
+import type { IntakeRequest } from '../../services/intake-service';
 import type { BotContext } from '../context';
 import { messageInput } from './parse';
 import { renderTurn } from './render';
@@ -23,12 +24,17 @@ export async function runWizard(ctx: BotContext, input: WizardInput): Promise<vo
   const { state, replies, effects, inPlace } = step({ draft: ctx.session.draft, lastSubmitted: ctx.session.lastSubmitted }, input, ctx.now());
   ctx.session.draft = state.draft;
   ctx.session.lastSubmitted = state.lastSubmitted;
-  for (const effect of effects) if (effect.type !== 'submit') note(ctx, effect);
+  for (const effect of effects) if (effect.type !== 'submit' && effect.type !== 'urgent') note(ctx, effect);
   // Any update of this reporter ends the wait for more parts (a new part starts it again below).
   if (ctx.from) ctx.parts.cancel(ctx.from.id);
   for (const effect of effects) if (effect.type === 'hold' && ctx.from) ctx.parts.hold(ctx.from.id, ctx.update);
   await renderTurn(ctx, replies, inPlace);
-  for (const effect of effects) if (effect.type === 'submit') await submit(ctx, effect);
+  for (const effect of effects) {
+    if (effect.type === 'submit') await submit(ctx, effect);
+    else if (effect.type === 'urgent') await urgent(ctx, effect);
+    // The report stored when someone was in danger stays as a ticket, marked not finished.
+    else if (effect.type === 'cancelled' && effect.abandon) await ctx.deps.intake.abandon(effect.abandon);
+  }
 }
 
 /** "Report an incident": resumes the draft in progress or starts a new one (at the category when the kind is known). */
@@ -43,7 +49,7 @@ export function wizardMessage(ctx: BotContext & { from: NonNullable<BotContext['
   return runWizard(ctx, messageInput(ctx.message, ctx.from.id, { back: ctx.t('btn.back'), cancel: ctx.t('btn.cancel') }));
 }
 
-function note(ctx: BotContext, effect: Exclude<Effect, { type: 'submit' }>): void {
+function note(ctx: BotContext, effect: Exclude<Effect, { type: 'submit' | 'urgent' }>): void {
   if (effect.type === 'hold') return;
   if (effect.type === 'started') {
     // A reply waiting for "which report?" is dropped: the reporter moved on to a new report.
@@ -54,12 +60,27 @@ function note(ctx: BotContext, effect: Exclude<Effect, { type: 'submit' }>): voi
   }
 }
 
-async function submit(ctx: BotContext, effect: Extract<Effect, { type: 'submit' }>): Promise<void> {
+/** Who is reporting, as Telegram says: stored encrypted, apart from the report (as for every report). */
+function reporterOf(ctx: BotContext): IntakeRequest['reporter'] | undefined {
   const { from, chat } = ctx;
-  if (!from || !chat) return;
+  if (!from || !chat) return undefined;
+  return { telegramUserId: from.id, chatId: chat.id, firstName: from.first_name, lastName: from.last_name, username: from.username };
+}
+
+/** Someone is in danger: the report is stored and queued before the story; intake's answer goes back to the wizard. */
+async function urgent(ctx: BotContext, effect: Extract<Effect, { type: 'urgent' }>): Promise<void> {
+  const reporter = reporterOf(ctx);
+  if (!reporter) return;
+  const result = await ctx.deps.intake.urgent({ reporter, language: ctx.lang, report: effect.report });
+  await runWizard(ctx, { type: 'urgentStored', draftId: effect.draftId, result });
+}
+
+async function submit(ctx: BotContext, effect: Extract<Effect, { type: 'submit' }>): Promise<void> {
+  const reporter = reporterOf(ctx);
+  if (!reporter) return;
   await ctx.sendChatAction('typing').catch(() => undefined);
   const result = await ctx.deps.intake.submit({
-    reporter: { telegramUserId: from.id, chatId: chat.id, firstName: from.first_name, lastName: from.last_name, username: from.username },
+    reporter,
     language: ctx.lang,
     ...(effect.phone ? { phone: effect.phone } : {}),
     report: effect.report,

@@ -138,7 +138,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
       const m = matchCounty(input);
       if (m.kind === 'exact') return setCounty(turn, d, m.county.code);
       const page = d.countyPage ?? 0;
-      if (m.kind === 'suggest') return turn.say('county.suggest', { county: m.county.name }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: m.county.code } });
+      if (m.kind === 'suggest') return turn.say('county.suggest', { county: { countyCode: m.county.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: m.county.code } });
       return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
     }
     case 'place': {

@@ -1,10 +1,11 @@
-import { countyByCode, numbersFor } from '../../domain';
+import { countyName, numbersFor } from '../../domain';
+import type { Lang } from '../../i18n';
 import type { BotContext } from '../context';
 import { escapeHtml } from '../html';
 import * as kb from '../keyboards';
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
-import type { InPlace, Keyboard, Reply, Text } from './types';
+import type { CountyName, InPlace, Keyboard, Reply, Text } from './types';
 import { electoralUnits } from './units';
 
 const HTML = { parse_mode: 'HTML' as const };
@@ -29,7 +30,7 @@ const MAX_TEXT = 4096;
  * Telegram's limits whether sent or edited, so merging is what saves.
  */
 export async function renderTurn(ctx: BotContext, replies: readonly Reply[], inPlace?: InPlace): Promise<void> {
-  for (const r of replies) if (r.type === 'answer') await ctx.answerCbQuery(r.text ? translate(ctx.t, r.text) : undefined);
+  for (const r of replies) if (r.type === 'answer') await ctx.answerCbQuery(r.text ? translate(ctx.t, r.text, ctx.lang) : undefined);
   const drawn = merge(replies.filter((r) => r.type !== 'answer').map((r) => draw(ctx, r)));
   for (const [i, m] of drawn.entries()) {
     if (i === 0 && inPlace && (await editPressed(ctx, m, inPlace))) continue;
@@ -95,11 +96,11 @@ function draw(ctx: BotContext, reply: Exclude<Reply, { type: 'answer' }>): Drawn
   const t = ctx.t;
   switch (reply.type) {
     case 'message': {
-      const markup = reply.keyboard ? keyboard(t, reply.keyboard) : undefined;
-      return { text: reply.texts.map((x) => translate(t, x)).join('\n\n'), html: reply.html === true, ...(markup ? { markup } : {}) };
+      const markup = reply.keyboard ? keyboard(t, reply.keyboard, ctx.lang) : undefined;
+      return { text: reply.texts.map((x) => translate(t, x, ctx.lang)).join('\n\n'), html: reply.html === true, ...(markup ? { markup } : {}) };
     }
     case 'review':
-      return { text: reviewText(t, reply.draft), html: true, markup: kb.reviewKeyboard(t, reply.draft.id) };
+      return { text: reviewText(t, reply.draft, ctx.lang), html: true, markup: kb.reviewKeyboard(t, reply.draft.id) };
     case 'emergency': {
       // One line per service, with every number that reaches it.
       const lines = numbersFor(ctx.deps.helpNumbers, reply.category).map((n) => `<b>${n.numbers.map(escapeHtml).join(' · ')}</b>  ${escapeHtml(t(`common:${n.labelKey}`))}`);
@@ -108,18 +109,22 @@ function draw(ctx: BotContext, reply: Exclude<Reply, { type: 'answer' }>): Drawn
   }
 }
 
-/** A locale text; a parameter that is itself a Text is translated first (e.g. the kind's name). */
-function translate(t: T, text: Text): string {
+/** A locale text; a parameter that is itself a Text is translated first (e.g. the kind's name), a county named in `lang`. */
+function translate(t: T, text: Text, lang: Lang): string {
   if (!text.params) return t(text.key);
-  const params = Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, isText(v) ? translate(t, v) : v]));
+  const params = Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, isText(v) ? translate(t, v, lang) : isCounty(v) ? countyName(v.countyCode, lang) : v]));
   return t(text.key, params);
+}
+
+function isCounty(v: unknown): v is CountyName {
+  return typeof v === 'object' && v !== null && typeof (v as { countyCode?: unknown }).countyCode === 'number';
 }
 
 function isText(v: unknown): v is Text {
   return typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string';
 }
 
-function keyboard(t: T, k: Keyboard) {
+function keyboard(t: T, k: Keyboard, lang: Lang) {
   switch (k.type) {
     case 'main': return kb.mainMenu(t);
     case 'startAgain': return kb.startAgain(t);
@@ -127,7 +132,7 @@ function keyboard(t: T, k: Keyboard) {
     case 'kind': return kb.kindKeyboard(t, k.draftId);
     case 'category': return kb.categoryKeyboard(t, k.draftId, k.kind);
     case 'nav': return kb.navKeyboard(t, k.draftId, k.step);
-    case 'county': return kb.countyKeyboard(t, k.draftId, k.page, k.suggestion);
+    case 'county': return kb.countyKeyboard(t, k.draftId, k.page, k.suggestion, lang);
     case 'place': return kb.placeKeyboard(t);
     case 'when': return kb.whenKeyboard(t, k.draftId);
     case 'evidence': return kb.evidenceKeyboard(t, k.draftId, k.count);
@@ -142,7 +147,7 @@ function keyboard(t: T, k: Keyboard) {
 }
 
 /** The review screen: every answer, the reporter's own words escaped and shortened. */
-export function reviewText(t: T, d: Draft): string {
+export function reviewText(t: T, d: Draft, lang: Lang = 'en'): string {
   const yesNo = (b: boolean | undefined) => t(b ? 'review.yes' : 'review.no');
   const what = d.voice ? t('review.voice', { seconds: d.voice.durationSec ?? 0 }) : storyText(t, d.text ?? '');
   const place = d.location ? t('review.location') : escapeHtml(d.place ?? '');
@@ -156,7 +161,7 @@ export function reviewText(t: T, d: Draft): string {
     `<b>${t('review.category')}</b> ${escapeHtml(t(`common:category.${d.category}`))}`,
     `<b>${t('review.danger')}</b> ${yesNo(d.danger)}`,
     `<b>${t('review.what')}</b> ${what}`,
-    `<b>${t('review.county')}</b> ${escapeHtml(countyByCode(d.county ?? 0)?.name ?? '')}`,
+    `<b>${t('review.county')}</b> ${escapeHtml(countyName(d.county ?? 0, lang))}`,
     `<b>${t('review.place')}</b> ${place}`,
     `<b>${t('review.when')}</b> ${when}`,
     `<b>${t('review.evidence')}</b> ${d.evidence?.length ? t('review.files', { count: d.evidence.length }) : t('review.none')}`,

@@ -25,7 +25,7 @@ function handle(turn: Turn, input: WizardInput): void {
     return;
   }
   // Parts of a split paste left waiting (the process restarted during the window) are taken first.
-  if (d && input.type !== 'text' && input.type !== 'media' && input.type !== 'submitted') flushParts(turn, d);
+  if (d && input.type !== 'text' && input.type !== 'media' && input.type !== 'submitted' && input.type !== 'urgentStored') flushParts(turn, d);
   switch (input.type) {
     case 'begin':
       return turn.begin(input.newDraftId, input.kind);
@@ -41,6 +41,8 @@ function handle(turn: Turn, input: WizardInput): void {
       return answerButton(turn, input);
     case 'submitted':
       return turn.submitted(input.draftId, input.result, input.answerWithinMinutes);
+    case 'urgentStored':
+      return turn.urgentStored(input.draftId, input.result);
     default:
       return onMessage(turn, input);
   }

@@ -50,7 +50,7 @@ export class Turn {
   /** A typed cancel word: asks first, since a word typed by mistake must not throw a report away. */
   askCancel(d: Draft): void {
     d.cancelAsked = true;
-    this.say('cancel.ask', undefined, { keyboard: { type: 'cancelAsk', draftId: d.id, step: d.step } });
+    this.say(d.urgent ? 'cancel.ask_urgent' : 'cancel.ask', undefined, { keyboard: { type: 'cancelAsk', draftId: d.id, step: d.step } });
   }
 
   /** Discards the draft (from /cancel or any Cancel button) and says so plainly. */
@@ -58,13 +58,31 @@ export class Turn {
     const d = this.draft;
     if (!d) return this.say('cancel.nothing', undefined, { keyboard: { type: 'main' } });
     this.draft = undefined;
-    this.effects.push({ type: 'cancelled', step: d.step });
+    this.effects.push({ type: 'cancelled', step: d.step, ...(d.urgent ? { abandon: d.id } : {}) });
+    // A staff member was already alerted that someone is in danger: that stays, and they may still write here.
+    const done: Text = d.urgent ? { key: 'cancel.done_urgent', params: { reference: d.urgent } } : { key: 'cancel.done' };
+    const html = d.urgent ? { html: true as const } : {};
     if (REPLY_KEYBOARD_STEPS.includes(d.step)) {
-      this.say('cancel.done', undefined, { keyboard: { type: 'remove' } });
+      this.message([done], { keyboard: { type: 'remove' }, ...html });
       this.say('cancel.again', undefined, { keyboard: { type: 'startAgain' } });
     } else {
-      this.message([{ key: 'cancel.done' }, { key: 'cancel.again' }], { keyboard: { type: 'startAgain' } });
+      this.message([done, { key: 'cancel.again' }], { keyboard: { type: 'startAgain' }, ...html });
     }
+  }
+
+  /**
+   * The report stored at "someone is in danger": say that a staff member is alerted (with the
+   * reference the report will keep), then ask the next question. If it could not be stored, the
+   * wizard goes on all the same: sending stores it (priority 1) as any report.
+   */
+  urgentStored(draftId: string, result: IntakeResult): void {
+    const d = this.draft;
+    if (!d || d.id !== draftId) return;
+    if (result.ok) {
+      d.urgent = result.reference;
+      this.say('danger.alerted', { reference: result.reference }, { html: true });
+    }
+    if (d.step === 'danger') this.advance(d);
   }
 
   /**
@@ -90,7 +108,7 @@ export class Turn {
       case 'place': {
         const county = countyByCode(d.county ?? 0);
         if (!county) return this.go('county');
-        return this.say('place.ask', { county: county.name }, { keyboard: { type: 'place' } });
+        return this.say('place.ask', { county: { countyCode: county.code } }, { keyboard: { type: 'place' } });
       }
       default:
         return this.showLater(d);

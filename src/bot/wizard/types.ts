@@ -1,5 +1,5 @@
 import type { ReportKind } from '../../domain';
-import type { IntakeRequest, IntakeResult } from '../../services/intake-service';
+import type { IntakeRequest, IntakeResult, UrgentRequest } from '../../services/intake-service';
 import type { DetailStep, Draft, MediaRef, SessionData, Step } from '../session';
 
 /** What the wizard keeps between updates: the draft, and the last report filed (for a late second Confirm). */
@@ -30,12 +30,20 @@ export type WizardInput =
   /** The window for more parts of a split paste has passed: take the story as it is. */
   | { type: 'flush'; draftId: string }
   /** What intake answered to a `submit` effect; `answerWithinMinutes` from the configured SLA for this report's priority. */
-  | { type: 'submitted'; draftId: string; result: IntakeResult; answerWithinMinutes?: number };
+  | { type: 'submitted'; draftId: string; result: IntakeResult; answerWithinMinutes?: number }
+  /** What intake answered to an `urgent` effect. */
+  | { type: 'urgentStored'; draftId: string; result: IntakeResult };
 
 /** A text from the locale files (`bot` namespace unless the key names another). */
 export interface Text {
   key: string;
+  /** A parameter may itself be a Text, or a county named in the reader's language (`CountyName`). */
   params?: Record<string, unknown>;
+}
+
+/** A county as a parameter: rendered with its name in the reporter's language (West Pokot / Pokot Magharibi). */
+export interface CountyName {
+  countyCode: number;
 }
 
 /** Keyboards by what they offer; src/bot/keyboards.ts draws them. */
@@ -83,7 +91,10 @@ export type Reply =
 
 export type Effect =
   | { type: 'started' }
-  | { type: 'cancelled'; step: Step }
+  /** `abandon`: the draft whose urgent report stays as a ticket, marked not finished. */
+  | { type: 'cancelled'; step: Step; abandon?: string }
+  /** Someone is in danger: store and queue the report now; the answer comes back as `urgentStored`. */
+  | { type: 'urgent'; draftId: string; report: UrgentRequest['report'] }
   /** Part of a split paste arrived: feed a `flush` input back after the window unless more parts come. */
   | { type: 'hold'; draftId: string }
   /** Store the report; the answer comes back as a `submitted` input. */

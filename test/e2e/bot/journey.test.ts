@@ -131,7 +131,7 @@ describe('the report journey', () => {
       status: 'received',
     });
     // Yesterday in Kenya, as the reporter meant it.
-    expect(report!.incidentAt.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime());
+    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime());
     expect(report!.evidence.map((e) => [e.kind, e.fileId])).toEqual([
       ['photo', photo1],
       ['photo', photo2],
@@ -177,9 +177,13 @@ describe('the report journey', () => {
     await juma.sendText('labda'); // not understood
     await juma.sendText('Ndiyo'); // typed yes
     expect(allTexts(juma).some((t) => t.includes('piga simu sasa hivi') && t.includes('999 · 112 · 911'))).toBe(true);
+    // The report is with a staff member already (issue 14), before the story.
+    expect(allTexts(juma).some((t) => t.includes('Mhudumu wa Ripoti (si polisi) amearifiwa sasa hivi'))).toBe(true);
     expect(lastText(juma)).toContain('Tueleze kilichotokea');
     await juma.sendText('ghairi'); // a cancel word: asked first, not stored as the story
-    expect(lastText(juma)).toContain('Unataka kukatisha ripoti hii?');
+    // Stopping now would not take back the alert: the question says so.
+    expect(lastText(juma)).toContain('Unataka kuacha kuandika ripoti hii?');
+    expect(lastText(juma)).toContain('hilo litabaki');
     await juma.press('Hapana, endelea');
     await juma.sendText(story);
     expect(lastText(juma)).toContain('kaunti gani');
@@ -237,7 +241,7 @@ describe('the report journey', () => {
       language: 'sw',
     });
     expect(report!.place).toBeUndefined();
-    expect(report!.incidentAt.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime() - 24 * 3600 * 1000);
+    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime() - 24 * 3600 * 1000);
     expect(report!.evidence.map((e) => e.kind)).toEqual(['photo', 'photo', 'document']);
     const identity = await h.store.reporters.identityOf(report!.reporterId);
     expect(identity).toMatchObject({ telegramUserId: juma.id, phone: '+254733444555' });

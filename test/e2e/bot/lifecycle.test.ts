@@ -149,9 +149,12 @@ describe('danger and anonymity', () => {
     await walkTo(u, 'danger');
     const count = u.messages().length;
     await u.press('🚨 Yes');
-    // The danger question becomes the numbers, then the next question: one message, no new one.
-    expect(u.messages()).toHaveLength(count);
-    const [numbers, next] = lastText(u).split('Tell us what happened');
+    // The danger question becomes the numbers in place; one new message says a staff member is
+    // alerted already (issue 14) and asks the next question.
+    expect(u.messages()).toHaveLength(count + 1);
+    const texts = allTexts(u);
+    const numbers = texts[count - 1];
+    const [alerted, next] = texts[count].split('Tell us what happened');
     expect(numbers).toMatch(/^✓ 🚨 Yes\n\n/);
     expect(numbers).toContain('If someone is in danger, call for help now');
     expect(numbers).toContain('999 · 112 · 911  Police, ambulance, fire');
@@ -160,6 +163,7 @@ describe('danger and anonymity', () => {
     expect(numbers).not.toContain('1195');
     expect(numbers).not.toContain('116');
     // Straight away, before the story is asked.
+    expect(alerted).toContain('A member of Ripoti staff (not the police) has been alerted now');
     expect(next).toBeDefined();
     await u.sendText('They threatened to beat me unless I paid.');
     await u.sendText('Nakuru');
@@ -177,8 +181,9 @@ describe('danger and anonymity', () => {
     await u.press('Unyanyasaji au dhuluma za kingono');
     const count = u.messages().length;
     await u.press('🚨 Ndio');
-    expect(u.messages()).toHaveLength(count);
-    const numbers = lastText(u);
+    // The question becomes the numbers in place; the alert and the next question follow in one message.
+    expect(u.messages()).toHaveLength(count + 1);
+    const numbers = allTexts(u)[count - 1];
     expect(numbers).toContain('Kama kuna mtu yuko hatarini, piga simu sasa hivi');
     expect(numbers).toContain('999 · 112 · 911  Polisi, ambulensi au zimamoto');
     expect(numbers).toContain('1195  Msaada kwa dhuluma za kijinsia');

@@ -46,7 +46,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     await u.sendText(lang === 'en' ? 'ok' : 'sawa');
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ dangerNow: true, when: 'date', anonymous: true, language: lang });
-    expect(report!.incidentAt.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime() - DAY);
+    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime() - DAY);
   });
 
   it('no at the danger question, and "yesterday" typed', async () => {

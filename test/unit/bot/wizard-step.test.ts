@@ -349,11 +349,57 @@ describe('ev', () => {
 });
 
 describe('danger', () => {
-  it('Yes shows the emergency numbers for the category at once, then asks what happened', () => {
+  it('Yes shows the emergency numbers for the category at once and asks intake to store the report now', () => {
     const r = press(at('danger'), 'y');
-    expect(said(r)).toEqual(['answer', 'emergency', 'desc.ask']);
+    expect(said(r)).toEqual(['answer', 'emergency']);
     expect(r.replies[1]).toEqual({ type: 'emergency', category: 'p_bribery' });
-    expect(r.state.draft).toMatchObject({ step: 'desc', danger: true });
+    // Only what is known: kind and category (danger and priority follow). Nothing about who is reporting.
+    expect(r.effects).toEqual([{ type: 'urgent', draftId: ID, report: { draftId: ID, kind: 'police', category: 'p_bribery' } }]);
+    expect(r.state.draft).toMatchObject({ step: 'danger', danger: true });
+  });
+
+  it('once stored: "a staff member is alerted" with the reference, then what happened', () => {
+    const waiting = press(at('danger'), 'y').state;
+    const r = run(waiting, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true } });
+    expect(said(r)).toEqual(['danger.alerted', 'desc.ask']);
+    expect(r.replies[0]).toMatchObject({ texts: [{ key: 'danger.alerted', params: { reference: 'R-AAAA-BBBB' } }], html: true });
+    expect(r.state.draft).toMatchObject({ step: 'desc', danger: true, urgent: 'R-AAAA-BBBB' });
+    expect(r.effects).toEqual([]);
+  });
+
+  it('if it could not be stored, the questions go on without the promise (sending stores it)', () => {
+    const waiting = press(at('danger'), 'y').state;
+    for (const result of [{ ok: false, reason: 'store_unavailable' }, { ok: false, reason: 'daily_limit', limit: 5 }] as const) {
+      const r = run(waiting, { type: 'urgentStored', draftId: ID, result });
+      expect(said(r)).toEqual(['desc.ask']);
+      expect(r.state.draft?.urgent).toBeUndefined();
+    }
+    // An answer for another draft changes nothing.
+    expect(run(waiting, { type: 'urgentStored', draftId: 'other', result: { ok: true, reportId: 'r', reference: 'R-X', created: true } }).replies).toEqual([]);
+  });
+
+  it('changing the answer to yes from the review stores it once; an already stored report is not stored again', () => {
+    const answered = (extra: Partial<Draft>): WizardState => ({ draft: { ...draftAt('review'), step: 'danger', editing: true, ...extra } });
+    const edit = press(answered({ danger: false }), 'y');
+    expect(edit.effects).toEqual([expect.objectContaining({ type: 'urgent' })]);
+    const back = run(edit.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true } });
+    expect(stepOf(back)).toBe('review');
+    const again = press(answered({ urgent: 'R-AAAA-BBBB' }), 'y');
+    expect(again.effects).toEqual([]);
+    expect(stepOf(again)).toBe('review');
+  });
+
+  it('sending a report stored early submits the same draft (intake completes it); cancelling keeps its ticket', () => {
+    const sent = press(at('review', { danger: true, urgent: 'R-AAAA-BBBB' }), 'sa');
+    expect(sent.effects).toEqual([expect.objectContaining({ type: 'submit', draftId: ID, report: expect.objectContaining({ draftId: ID, dangerNow: true }) })]);
+    const cancelled = press(at('county', { danger: true, urgent: 'R-AAAA-BBBB' }), 'x');
+    expect(cancelled.effects).toEqual([{ type: 'cancelled', step: 'county', abandon: ID }]);
+    expect(said(cancelled)).toEqual(['answer', 'cancel.done_urgent+cancel.again']);
+    expect(cancelled.replies[1]).toMatchObject({ texts: [{ key: 'cancel.done_urgent', params: { reference: 'R-AAAA-BBBB' } }, { key: 'cancel.again' }] });
+    // A typed cancel word asks first, and says the alert stays.
+    expect(said(type(at('desc', { danger: true, urgent: 'R-AAAA-BBBB' }), 'ghairi'))).toEqual(['cancel.ask_urgent']);
+    // Without an urgent report, cancelling is as before.
+    expect(press(at('county'), 'x').effects).toEqual([{ type: 'cancelled', step: 'county' }]);
   });
 
   it('No asks what happened without numbers', () => {
@@ -363,15 +409,20 @@ describe('danger', () => {
   });
 
   it('typed yes or no in either language, with common spellings', () => {
-    for (const word of ['yes', 'Ndio', 'ndiyo!', 'NDIYO', 'sawa', 'Yes.']) expect(type(at('danger'), word).state.draft).toMatchObject({ step: 'desc', danger: true });
+    for (const word of ['yes', 'Ndio', 'ndiyo!', 'NDIYO', 'sawa', 'Yes.']) {
+      const r = type(at('danger'), word);
+      expect(r.state.draft).toMatchObject({ step: 'danger', danger: true });
+      expect(r.effects).toEqual([expect.objectContaining({ type: 'urgent' })]);
+    }
     for (const word of ['no', 'Hapana', 'hapana.', 'la', 'hakuna']) expect(type(at('danger'), word).state.draft).toMatchObject({ step: 'desc', danger: false });
-    expect(said(type(at('danger'), 'ndio'))).toEqual(['emergency', 'desc.ask']);
+    expect(said(type(at('danger'), 'ndio'))).toEqual(['emergency']);
   });
 
   it('"it is happening now" in either language is a yes, and answers when', () => {
     for (const words of ['It is happening now!', 'happening now', 'Inatokea sasa hivi', 'sasa hivi', 'bado inaendelea']) {
       const r = type(at('danger'), words);
-      expect(said(r)).toEqual(['emergency', 'desc.ask']);
+      expect(said(r)).toEqual(['emergency']);
+      expect(r.effects).toEqual([expect.objectContaining({ type: 'urgent' })]);
       expect(r.state.draft).toMatchObject({ danger: true, when: 'now', incidentAt: NOW.getTime() });
     }
     // ...so after the place the review comes next, without asking when.

@@ -1,4 +1,4 @@
-import { COUNTIES, countyByCode, matchCounty, parseIncidentDate, incidentTimeFor, checkText } from '../../../src/domain';
+import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, parseIncidentDate, incidentTimeFor, checkText } from '../../../src/domain';
 
 describe('counties', () => {
   it('lists the 47 counties with official codes', () => {
@@ -22,6 +22,24 @@ describe('counties', () => {
     expect(matchCounty('Kakamenga')).toMatchObject({ kind: 'suggest', county: { name: 'Kakamega' } });
     expect(matchCounty('Gotham')).toEqual({ kind: 'none' });
     expect(matchCounty('   ')).toEqual({ kind: 'none' });
+  });
+
+  it('names West Pokot "Pokot Magharibi" in Swahili, as Kenyan Swahili news do; the others keep their official names', () => {
+    expect(countyName(24, 'sw')).toBe('Pokot Magharibi');
+    expect(countyName(24, 'en')).toBe('West Pokot');
+    // Written the same way in Kiswahili: no invented translations ("Mto Tana", "Ghuba ya Homa").
+    for (const code of [4, 6, 26, 43, 42]) expect(countyName(code, 'sw')).toBe(countyByCode(code)?.name);
+    expect(Object.keys(COUNTY_NAMES_SW)).toEqual(['24']);
+    expect(countyName(0, 'sw')).toBe('');
+  });
+
+  it('understands the Swahili name from anyone, typed with "Kaunti ya" or misspelt', () => {
+    for (const typed of ['Pokot Magharibi', 'pokot magharibi', 'Kaunti ya Pokot Magharibi', 'POKOT-MAGHARIBI', 'West Pokot', 'pokot']) {
+      expect(matchCounty(typed)).toEqual({ kind: 'exact', county: { code: 24, name: 'West Pokot' } });
+    }
+    expect(matchCounty('Pokot Magaribi')).toMatchObject({ kind: 'suggest', county: { code: 24 } });
+    // "Magharibi" (west) alone names no county: not taken as one.
+    expect(matchCounty('Magharibi').kind).not.toBe('exact');
   });
 });
 

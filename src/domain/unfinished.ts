@@ -1,0 +1,17 @@
+/**
+ * A report stored the moment its reporter said someone is in danger, before they finished it
+ * (issue 14). Agents see how it stands: still being written, or not finished (the reporter
+ * cancelled, or has said nothing for a while: the bot cannot tell silence from slow typing, so
+ * after `WRITING_QUIET_MS` it stops promising that more is coming).
+ */
+export const WRITING_QUIET_MS = 30 * 60_000;
+
+export type UnfinishedView = { state: 'writing'; since: Date } | { state: 'not_finished'; since: Date; cancelled: boolean };
+
+export function unfinishedView(u: { state: 'writing' | 'cancelled'; at: Date | string } | null | undefined, now: Date): UnfinishedView | null {
+  if (!u) return null;
+  const since = new Date(u.at);
+  if (u.state === 'cancelled') return { state: 'not_finished', since, cancelled: true };
+  if (now.getTime() - since.getTime() >= WRITING_QUIET_MS) return { state: 'not_finished', since, cancelled: false };
+  return { state: 'writing', since };
+}

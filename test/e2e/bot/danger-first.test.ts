@@ -1,0 +1,161 @@
+/**
+ * Issue 14, "yes makes the ticket priority 1 before anything else is typed", in English and in
+ * Swahili through the Bot API double: the report is stored and queued at priority 1 the moment
+ * the reporter says someone is in danger, an agent's message reaches them mid-report without
+ * breaking it, and sending completes that same report (one report, one reference, one ticket).
+ * Cancelling leaves the ticket, marked not finished.
+ *
+ * The replies queue is stood in for by `deliver` (DeliveryService's compose and sent, as in
+ * agency-case-files.test.ts): the agent's message reaches the chat through the double.
+ */
+import { Types } from 'mongoose';
+import { Translator } from '../../../src/i18n';
+import { createLogger } from '../../../src/logger';
+import { DeliveryService } from '../../../src/services/delivery-service';
+import type { EventBus } from '../../../src/services/events';
+import { TicketService } from '../../../src/services/ticket-service';
+import type { AgentRef } from '../../../src/services/ticket-actions';
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import type { TelegramUser } from '../../support/telegram';
+import { allTexts, expectNoEnglish, lastText, referenceIn } from './helpers';
+
+let h: BotHarness;
+let tickets: TicketService;
+const agent: AgentRef = { id: new Types.ObjectId().toString(), role: 'agent' };
+
+beforeAll(async () => {
+  h = await startBotHarness('bot_danger_first', { slaMinutes: [5, 15, 60, 240] });
+  const translator = await Translator.create();
+  const logger = createLogger({ level: 'silent', name: 'danger-e2e' });
+  const events = { publish: async () => undefined } as unknown as EventBus;
+  const delivery = new DeliveryService({ store: h.store, translator, events, logger });
+  const deliver = async (messageId: string) => {
+    const plan = await delivery.prepare(messageId);
+    if (!plan.due) return;
+    const { text } = await delivery.compose(plan.message);
+    const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, text);
+    await delivery.sent(plan.message, sent.message_id);
+  };
+  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never };
+  tickets = new TicketService({ store: h.store, desk, replies: { deliver }, events, logger });
+}, 60_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const B = {
+  en: {
+    police: '🚓 Police misconduct', cat: 'Excessive force or brutality', yes: '🚨 Yes', alerted: 'A member of Ripoti staff (not the police) has been alerted now',
+    story: 'Two officers are beating a young man outside the shop right now.', place: 'Kondele stage', today: 'Today', send: '🕶 Send anonymously',
+    received: 'Received. Your reference is', descAsk: 'Tell us what happened', countyAsk: 'In which county', cancel: '✖ Cancel', kept: 'Ripoti staff still have your urgent alert',
+  },
+  sw: {
+    police: '🚓 Utovu wa polisi', cat: 'Polisi kutumia nguvu kupita kiasi au ukatili', yes: '🚨 Ndio', alerted: 'Mhudumu wa Ripoti (si polisi) amearifiwa sasa hivi',
+    story: 'Polisi wawili wanampiga kijana nje ya duka sasa hivi.', place: 'Kondele stage', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu',
+    received: 'Imepokelewa. Nambari yako ya kumbukumbu ni', descAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', cancel: '✖ Katisha', kept: 'Wahudumu wa Ripoti bado wana taarifa yako ya dharura',
+  },
+} as const;
+
+async function untilDanger(u: TelegramUser, lang: 'en' | 'sw'): Promise<void> {
+  await u.sendText('/start');
+  await u.press(B[lang].police);
+  await u.press(B[lang].cat);
+}
+
+async function reporterOf(u: TelegramUser) {
+  const reporter = await h.store.reporters.findByTelegramUser(u.id);
+  if (!reporter) throw new Error('no reporter stored');
+  return reporter;
+}
+
+for (const lang of ['en', 'sw'] as const) {
+  const b = B[lang];
+  it(`(${lang}) yes puts a priority-1 ticket in the queue before the story; an agent's message arrives mid-report; sending completes the same report`, async () => {
+    const u = h.tg.user({ firstName: `Danger${lang}`, lastName: 'Mwangi', languageCode: lang });
+    await untilDanger(u, lang);
+    const queuedBefore = h.enqueued.length;
+    await u.press(b.yes);
+
+    // Numbers, then "a staff member is alerted" with the reference, then the next question.
+    const texts = allTexts(u);
+    const alert = texts.find((t) => t.includes(b.alerted));
+    expect(alert).toBeDefined();
+    expect(texts.findIndex((t) => t.includes('999 · 112 · 911'))).toBeLessThan(texts.indexOf(alert!));
+    expect(lastText(u)).toContain(b.descAsk);
+    const reference = referenceIn(alert!);
+
+    // Before anything else is typed: stored, priority 1, queued once, marked as being written.
+    const early = await h.store.reports.findByReference(reference);
+    expect(early).toMatchObject({ kind: 'police', category: 'p_force', dangerNow: true, priority: 1, anonymous: true, status: 'received', language: lang, unfinished: { state: 'writing' } });
+    expect(h.enqueued.slice(queuedBefore)).toEqual([{ reportId: early!._id.toString(), priority: 1 }]);
+
+    // An agent takes it and writes while the reporter is still at the story: it arrives, and the wizard carries on.
+    await h.store.reports.transition(early!._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
+    expect((await tickets.reply(early!._id.toString(), agent, 'AGENT: are you safe? Stay where you are.')).ok).toBe(true);
+    expect(lastText(u)).toContain('AGENT: are you safe?');
+    expect(lastText(u)).toContain(reference);
+    await u.sendText(b.story);
+    expect(lastText(u)).toContain(b.countyAsk);
+    await u.sendText('Kisumu');
+    await u.sendText(b.place);
+    await u.press(b.today);
+    await u.sendPhoto();
+    await u.press(b.send);
+
+    const received = lastText(u);
+    expect(received).toContain(b.received);
+    expect(referenceIn(received)).toBe(reference);
+    // Taps again: the same reference, never a second report or ticket.
+    await Promise.all([u.press(b.send), u.press(b.send)]);
+    const reporter = await reporterOf(u);
+    expect(await h.store.models.Report.countDocuments({ reporterId: reporter._id })).toBe(1);
+    expect(h.enqueued.filter((e) => e.reportId === early!._id.toString())).toHaveLength(1);
+
+    const done = await h.store.reports.findByReference(reference);
+    expect(done).toMatchObject({ _id: early!._id, description: { text: b.story }, county: 42, place: b.place, when: 'today', dangerNow: true, priority: 1, anonymous: true, language: lang });
+    expect(done!.evidence).toHaveLength(1);
+    expect(done!.unfinished ?? null).toBeNull();
+    // Still held by the agent who took it: sending the rest does not put it back in the queue.
+    expect(done).toMatchObject({ status: 'assigned' });
+    expect(done!.assignee?.toString()).toBe(agent.id);
+    const history = (await h.store.reports.history(done!._id)).map((e) => e.type);
+    expect(history.filter((t) => t === 'completed')).toHaveLength(1);
+    expect(history.filter((t) => t === 'submitted')).toHaveLength(1);
+    // After the bilingual first message, every word is Swahili (the agent's own words aside).
+    if (lang === 'sw') expectNoEnglish(allTexts(u).slice(1).filter((t) => !t.includes('AGENT:')));
+    const logs = h.logs.join('\n');
+    for (const secret of [`Danger${lang}`, 'Mwangi', 'Kondele', b.story]) expect(logs).not.toContain(secret);
+  });
+
+  it(`(${lang}) cancelling after yes keeps the ticket, marked not finished, and says so; the reporter can still answer an agent`, async () => {
+    const u = h.tg.user({ firstName: `Cancel${lang}`, languageCode: lang });
+    await untilDanger(u, lang);
+    await u.sendText(lang === 'en' ? 'yes' : 'ndiyo');
+    const reference = referenceIn(allTexts(u).find((t) => t.includes(b.alerted))!);
+    await u.sendText(b.story);
+    await u.press(b.cancel);
+    expect(lastText(u)).toContain(b.kept);
+    expect(lastText(u)).toContain(reference);
+
+    const report = await h.store.reports.findByReference(reference);
+    expect(report).toMatchObject({ status: 'received', priority: 1, unfinished: { state: 'cancelled' } });
+    // With no report being written, a message goes to that ticket's conversation.
+    await u.sendText('Tuko salama sasa.');
+    const incoming = await h.store.models.Message.find({ reportId: report!._id, direction: 'from_reporter' }).lean();
+    expect(incoming.map((m) => m.text)).toEqual(['Tuko salama sasa.']);
+  });
+}
+
+it('Yes tapped three times at once: one report, one ticket, one alert', async () => {
+  const u = h.tg.user({ firstName: 'Triple', languageCode: 'en' });
+  await untilDanger(u, 'en');
+  const queuedBefore = h.enqueued.length;
+  await Promise.all([u.press(B.en.yes), u.press(B.en.yes), u.press(B.en.yes)]);
+  expect(allTexts(u).filter((t) => t.includes(B.en.alerted))).toHaveLength(1);
+  const reporter = await reporterOf(u);
+  expect(await h.store.models.Report.countDocuments({ reporterId: reporter._id })).toBe(1);
+  expect(h.enqueued.slice(queuedBefore)).toHaveLength(1);
+  // The wizard is at the story, ready to go on.
+  expect(lastText(u)).toContain(B.en.descAsk);
+});

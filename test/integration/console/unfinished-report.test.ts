@@ -1,0 +1,73 @@
+/**
+ * A report stored when its reporter said someone is in danger (issue 14), seen at the console:
+ * in the queue at once as urgent and "reporter still writing"; on the ticket page with what is
+ * known and "not given yet" for the rest; the details once the reporter sends them; "not
+ * finished" when they cancelled or went quiet.
+ */
+import { randomUUID } from 'node:crypto';
+import { WRITING_QUIET_MS } from '../../../src/domain';
+import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
+import { reportInput, reporter } from '../../support/tickets-harness';
+
+let h: ConsoleHarness;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-unfinished' });
+  await h.account('otieno', 'agent');
+  await h.account('njeri', 'supervisor');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+it('is in the queue as urgent and still being written before the story; the page fills in when the reporter sends it', async () => {
+  const who = await reporter(h.store);
+  const draftId = randomUUID();
+  const { report } = await h.reports.openUrgent({ draftId, reporterId: who._id, language: 'en', kind: 'police', category: 'p_force' });
+  const id = report._id.toString();
+
+  const agent = h.browser();
+  await agent.signIn('otieno');
+  const queue = await agent.get('/queue');
+  const row = new RegExp(`<tr class="prio-urgent" data-reference="${report.reference}">[\\s\\S]*?</tr>`).exec(queue.body)?.[0] ?? '';
+  expect(row).toContain('Reporter still writing');
+
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  let page = await agent.get(`/tickets/${id}`);
+  expect(page.statusCode).toBe(200);
+  expect(page.body).toContain('Reporter still writing');
+  expect(page.body).toContain('Stored at once because someone is in danger');
+  expect(page.body).toContain('Not given yet');
+
+  const input = reportInput(who._id, { category: 'p_force', dangerNow: true, draftId });
+  await h.reports.submit(input);
+  page = await agent.get(`/tickets/${id}`);
+  expect(page.body).not.toContain('Reporter still writing');
+  expect(page.body).not.toContain('Not given yet');
+  expect(page.body).toContain(input.description.text!);
+  expect(page.body).toContain('Kencom stage');
+  expect(page.body).toContain('Reporter sent the rest of the report');
+});
+
+it('says "not finished" when the reporter cancelled, or has not sent the rest for a while', async () => {
+  const who = await reporter(h.store, { language: 'sw' });
+  const cancelled = (await h.reports.openUrgent({ draftId: randomUUID(), reporterId: who._id, language: 'sw', kind: 'election', category: 'e_violence' })).report;
+  await h.reports.abandonUrgent(cancelled.idempotencyKey);
+  const quiet = (await h.reports.openUrgent({ draftId: randomUUID(), reporterId: who._id, language: 'sw', kind: 'police', category: 'p_force' })).report;
+  await h.store.models.Report.updateOne({ _id: quiet._id }, { $set: { 'unfinished.at': new Date(Date.now() - WRITING_QUIET_MS - 60_000) } });
+
+  const supervisor = h.browser();
+  await supervisor.signIn('njeri');
+  const c = await supervisor.get(`/tickets/${cancelled._id.toString()}`);
+  expect(c.body).toContain('then cancelled at');
+  expect(c.body).toContain('Reporter cancelled before sending the rest');
+  const q = await supervisor.get(`/tickets/${quiet._id.toString()}`);
+  expect(q.body).toContain('has not sent the rest');
+  const queue = await supervisor.get('/queue');
+  expect(queue.body.match(/data-testid="unfinished"/g)?.length).toBeGreaterThanOrEqual(2);
+  // The CSV export takes a report without a county or time.
+  const csv = await supervisor.get('/supervisor/tickets.csv', { accept: 'text/csv' });
+  expect(csv.statusCode).toBe(200);
+  expect(csv.body).toContain(cancelled.reference);
+});
