@@ -5,7 +5,11 @@ import type { ReportDoc, Store, TriageFields } from '../store';
 
 const HOUR_MS = 3600_000;
 
-/** A stored report as the linker sees it: plain values, no identity. */
+/**
+ * A stored report as the linker sees it: plain values, no identity. A report stored early
+ * (someone in danger) has no county or time until it is sent and is not linked before; county 0
+ * would match no other report's.
+ */
 export function triageReportOf(r: TriageFields): TriageReport {
   const plates = r.officers?.vehiclePlates ?? [];
   const polling = r.pollingStation ? [r.pollingStation.name, r.pollingStation.code].filter(Boolean).join(' ') : '';
@@ -13,9 +17,9 @@ export function triageReportOf(r: TriageFields): TriageReport {
     id: r._id.toString(),
     kind: r.kind,
     category: r.category,
-    county: r.county,
+    county: r.county ?? 0,
     createdAt: r.createdAt,
-    incidentAt: r.incidentAt,
+    incidentAt: r.incidentAt ?? r.createdAt,
     when: r.when,
     ...(r.place ? { place: r.place } : {}),
     ...(r.description?.text ? { story: r.description.text } : {}),

@@ -51,8 +51,10 @@ describe('the report journey', () => {
     // Danger comes first, right after the category.
     expect(lastText(amina)).toContain('Is someone in danger right now?');
     await amina.press('🚨 Yes');
-    // The numbers first, then the next question, in the one message that was the danger question.
-    expect(amina.messages()).toHaveLength(shownBefore);
+    // The danger question becomes the numbers; one new message says a staff member is alerted
+    // (the ticket exists already, priority 1) and asks the next question.
+    expect(amina.messages()).toHaveLength(shownBefore + 1);
+    expect(lastText(amina)).toMatch(/^🔔 A member of Ripoti staff \(not the police\) has been alerted now/);
     const numbers = allTexts(amina).find((t) => t.includes('call for help now'));
     // One line per service: 999, 112 and 911 all reach police, ambulance and fire.
     expect(numbers).toContain('999 · 112 · 911  Police, ambulance, fire');
