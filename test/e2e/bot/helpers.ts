@@ -47,7 +47,9 @@ export async function walkTo(u: TelegramUser, stop: Stop, lang: 'en' | 'sw' = 'e
   const steps: Record<Stop, () => Promise<unknown>> = {
     kind: async () => {
       await u.sendText('/start');
-      if (u.buttons().includes(b.menu)) await u.press(b.menu);
+      // A first /start offers the languages, a later one the menu (the answer may come after the
+      // update was acknowledged, when the bot is paced under load: firstButton waits for it then).
+      if ((await u.firstButton([b.menu, b.report])) === b.menu) await u.press(b.menu);
       await u.press(b.report);
     },
     cat: () => u.press(b.police),

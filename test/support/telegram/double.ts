@@ -24,6 +24,11 @@ export interface StartOptions {
   now?: () => number;
   /** enforce Telegram's flood limits (429 with retry_after); off by default */
   limits?: LimitOptions | boolean;
+  /**
+   * How long a user's `press` waits for its button to appear (default 0: it must be there). For a
+   * bot that may acknowledge an update before its answer is sent (a paced bot under load).
+   */
+  pressWaitMs?: number;
 }
 
 const TOKEN_RE = /^(\d{1,15}):[A-Za-z0-9_-]{1,64}$/;
@@ -40,6 +45,7 @@ export class TelegramDouble {
     private readonly state: DoubleState,
     private readonly server: RunningServer,
     private readonly actionTimeoutMs: number,
+    private readonly pressWaitMs: number,
   ) {}
 
   static async start(opts: StartOptions = {}): Promise<TelegramDouble> {
@@ -57,7 +63,7 @@ export class TelegramDouble {
     ref.state = state;
     if (opts.limits) state.limits = new FloodLimits(opts.limits === true ? {} : opts.limits);
     const server = await startServer(state);
-    return new TelegramDouble(state, server, opts.actionTimeoutMs ?? 10_000);
+    return new TelegramDouble(state, server, opts.actionTimeoutMs ?? 10_000, opts.pressWaitMs ?? 0);
   }
 
   get token(): string {
@@ -99,7 +105,7 @@ export class TelegramDouble {
       ...(opts.username ? { username: opts.username } : {}),
       ...(opts.languageCode ? { language_code: opts.languageCode } : {}),
     });
-    return new TelegramUser(this.state, chat, this.actionTimeoutMs);
+    return new TelegramUser(this.state, chat, this.actionTimeoutMs, this.pressWaitMs);
   }
 
   /** Every API call the bot made (optionally of one method, case-insensitive), in arrival order. */

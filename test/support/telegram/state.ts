@@ -23,6 +23,8 @@ export interface StoredMessage {
   parseMode?: string;
   edited: boolean;
   deleted: boolean;
+  /** The chat's bot-activity count when the bot last sent or edited this message (ChatState.botActivity). */
+  touched?: number;
 }
 
 interface Waiter {
@@ -42,6 +44,8 @@ export interface ChatState {
   chatActions: string[];
   blocked: boolean;
   waiters: Set<Waiter>;
+  /** Counts the bot's sends and edits in this chat, so a user can tell what came after their last action. */
+  botActivity: number;
 }
 
 export interface CallbackQueryState {
@@ -125,7 +129,7 @@ export class DoubleState {
     if (user.last_name) chat.last_name = user.last_name;
     if (user.username) chat.username = user.username;
     const state: ChatState = {
-      chat, user, nextMessageId: 1, messages: [], callbackAnswers: [], chatActions: [], blocked: false, waiters: new Set(),
+      chat, user, nextMessageId: 1, messages: [], callbackAnswers: [], chatActions: [], blocked: false, waiters: new Set(), botActivity: 0,
     };
     this.chats.set(user.id, state);
     return state;
@@ -147,6 +151,7 @@ export class DoubleState {
   }
 
   notify(chat: ChatState, m: StoredMessage): void {
+    m.touched = ++chat.botActivity;
     const view = toView(m);
     for (const w of [...chat.waiters]) {
       w.seen.push(describe(view));

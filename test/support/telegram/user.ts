@@ -1,6 +1,6 @@
 /** A person chatting privately with the bot. Every action resolves only after the bot has
  * finished handling the resulting update (see updates.ts), so tests need no sleeps. */
-import type { ChatState, DoubleState } from './state';
+import type { ChatState, DoubleState, StoredMessage } from './state';
 import { toView } from './state';
 import type {
   BotMessage,
@@ -44,6 +44,8 @@ export class TelegramUser {
     private readonly s: DoubleState,
     private readonly chat: ChatState,
     private readonly defaultTimeoutMs: number,
+    /** How long `press` waits for its button to appear (StartOptions.pressWaitMs). */
+    private readonly pressWaitMs = 0,
   ) {
     this.id = chat.user.id;
   }
@@ -68,6 +70,7 @@ export class TelegramUser {
   }
 
   private submit(update: UpdateInput, label: string, opts?: ActionOptions): Promise<void> {
+    this.actedAt = this.chat.botActivity;
     const { handled } = this.s.hub.enqueue(update, `${label} from ${this.name}`, opts?.timeoutMs ?? this.defaultTimeoutMs);
     return handled;
   }
@@ -104,6 +107,7 @@ export class TelegramUser {
    */
   async press(label: string, opts?: ActionOptions & { phoneNumber?: string }): Promise<void> {
     this.ensureCanWrite(`press "${label}"`);
+    await this.buttonShown(label);
     const visible = this.chat.messages.filter((m) => m.fromBot && !m.deleted);
     for (let i = visible.length - 1; i >= 0; i--) {
       const m = visible[i];
@@ -142,6 +146,35 @@ export class TelegramUser {
       return;
     }
     throw new Error(`${this.name}: no button "${label}" in chat ${this.chatId}. ${this.describeButtons()}`);
+  }
+
+  /**
+   * A person taps a button once they see it. A bot under load may acknowledge an update before its
+   * answer is sent (src/bot/transport.ts, AnswerLines), so the question with the button can arrive
+   * after the previous action returned: with `pressWaitMs`, wait that long for a message sent or
+   * edited with it, as a person waits for the next question. Not found then: press says so below.
+   */
+  /** The chat's bot activity when this user last acted (see firstButton). */
+  private actedAt = 0;
+
+  private async buttonShown(label: string): Promise<void> {
+    if (this.pressWaitMs) await this.firstButton([label]).catch(() => undefined);
+  }
+
+  /**
+   * The first of `labels` shown as an inline button (newest message first) or on the reply
+   * keyboard. With `pressWaitMs` the user acts on what the bot said since their last action only
+   * (an older message's button would answer a question already moved past), waiting that long for
+   * it. Rejects when none is shown.
+   */
+  async firstButton(labels: string[]): Promise<string> {
+    const on = (m: { raw: TgMessage }) => labels.find((l) => m.raw.reply_markup?.inline_keyboard?.flat().some((b) => b.text === l || b.callback_data === l));
+    const fresh = (m: StoredMessage) => !this.pressWaitMs || (m.touched ?? 0) > this.actedAt;
+    const visible = this.chat.messages.filter((m) => m.fromBot && !m.deleted && fresh(m)).reverse();
+    const now = visible.map(on).find(Boolean) ?? labels.find((l) => this.replyKeyboardButtons().some((b) => b.text === l));
+    if (now) return now;
+    if (!this.pressWaitMs) throw new Error(`${this.name}: none of ${JSON.stringify(labels)} shown. ${this.describeButtons()}`);
+    return on(await this.s.waitForMessage(this.chat, (m) => on(m) !== undefined, `one of ${JSON.stringify(labels)}`, this.pressWaitMs)) as string;
   }
 
   private describeButtons(): string {
