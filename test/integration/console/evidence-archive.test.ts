@@ -124,7 +124,7 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
   expect(referred).toContain('Imepelekwa kwa IPOA');
   expect(referred).toContain('Jina: Wanjiru');
   expect(referred).toContain('Nambari ya simu: +254711222333');
-  expect(referred).toContain('HAIMO: Telegram haikutupa faili hili');
+  expect(referred).toContain('HALIMO: Telegram haikutupa faili hili');
 
   const history = await h.store.reports.history(id);
   expect(history.filter((e) => e.type === 'evidence_archive').map((e) => ({ ...e.data, by: String(e.actor.agentId) }))).toEqual([
