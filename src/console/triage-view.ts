@@ -29,11 +29,12 @@ export interface TriageSection {
   may: { join: boolean; split: boolean; replyAll: boolean };
 }
 
-const facts = (r: Pick<ReportDoc, '_id' | 'status' | 'assignee' | 'incident'>): IncidentTicketFacts => ({
+const facts = (r: Pick<ReportDoc, '_id' | 'status' | 'assignee' | 'incident'> & { similar?: ReportDoc['similar'] }): IncidentTicketFacts => ({
   id: r._id.toString(),
   status: r.status,
   assignee: r.assignee ?? null,
   incidentId: r.incident?.id.toString() ?? null,
+  links: (r.similar ?? []).map((l) => l.reportId.toString()),
 });
 
 /** A stored reason (LinkReason, seen from this ticket) in the agent's language. Unknown codes are skipped. */

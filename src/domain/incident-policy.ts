@@ -24,6 +24,8 @@ export type IncidentRefusal =
   /** The ticket to join already belongs to another incident: split it from that one first. */
   | 'in_other_incident'
   | 'same_ticket'
+  /** An agent joins only reports linked to the ticket they work from: no pulling any waiting report by its id. */
+  | 'not_linked'
   /** Split or answer-all on a ticket that is in no incident. */
   | 'not_in_incident';
 
@@ -36,6 +38,8 @@ export interface IncidentTicketFacts {
   assignee?: { toString(): string } | null;
   /** The incident the ticket belongs to, if any. */
   incidentId?: string | null;
+  /** Ids of the reports linked to this one ("possibly the same incident"); absent: none. */
+  links?: readonly string[];
 }
 
 const OK = { ok: true } as const;
@@ -57,6 +61,9 @@ export function decideJoin(actor: PolicyActor, lead: IncidentTicketFacts, member
   const holder = incidentHolder(actor, lead);
   const memberHolder = holderOf(member);
   if (memberHolder !== null && memberHolder !== holder && !oversees(actor.role)) return refuse('held_by_other');
+  // Otherwise an agent could take any waiting report (skipping the queue's order and their limit) by posting its id.
+  const linked = (lead.links ?? []).includes(member.id) || (member.incidentId != null && member.incidentId === lead.incidentId);
+  if (!linked && !oversees(actor.role)) return refuse('not_linked');
   return OK;
 }
 

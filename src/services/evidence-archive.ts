@@ -73,6 +73,9 @@ export interface ManifestInput {
   reporter: SharedIdentity | null;
 }
 
+/** The reporter's own text (a caption, a file name) kept under its field: a line break cannot start a line that reads as an entry or a checksum. */
+const inField = (s: string) => s.replace(/\r\n|[\r\n\u2028\u2029\v\f\u0085]/g, '\r\n    ');
+
 /** MANIFEST.txt in the chosen language (CRLF: it opens in any editor). Pure. */
 export function manifestText(m: ManifestInput, translator: Translator): string {
   const t = (key: string, vars?: Record<string, unknown>) => translator.t(m.language, `casefile:archive.${key}`, vars);
@@ -89,8 +92,8 @@ export function manifestText(m: ManifestInput, translator: Translator): string {
     lines.push('', `${o.entry.path}`);
     const size = formatBytes(o.included ? o.bytes : e.media.size);
     lines.push(`  ${[kind(e.media.kind), e.media.mimeType, size].filter(Boolean).join(', ')}; ${t(e.origin === 'report' ? 'received_with_report' : 'received_later', { date: at(e.receivedAt) })}`);
-    if (e.media.fileName) lines.push(`  ${t('original_name', { name: e.media.fileName })}`);
-    if (e.media.caption) lines.push(`  ${t('caption', { caption: e.media.caption })}`);
+    if (e.media.fileName) lines.push(`  ${t('original_name', { name: inField(e.media.fileName) })}`);
+    if (e.media.caption) lines.push(`  ${t('caption', { caption: inField(e.media.caption) })}`);
     if (!o.included) lines.push(`  ${t(`missing_${o.reason}`)}`);
     else {
       lines.push(`  SHA-256: ${o.sha256}`);

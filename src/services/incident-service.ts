@@ -42,7 +42,13 @@ export interface IncidentServiceDeps {
 }
 
 const isId = (s: string) => /^[0-9a-f]{24}$/i.test(s);
-const facts = (r: ReportDoc): IncidentTicketFacts => ({ id: r._id.toString(), status: r.status, assignee: r.assignee ?? null, incidentId: r.incident?.id.toString() ?? null });
+const facts = (r: ReportDoc): IncidentTicketFacts => ({
+  id: r._id.toString(),
+  status: r.status,
+  assignee: r.assignee ?? null,
+  incidentId: r.incident?.id.toString() ?? null,
+  links: (r.similar ?? []).map((l) => l.reportId.toString()),
+});
 const actorOf = (agent: AgentRef): Actor => ({ kind: 'agent', agentId: agent.id });
 
 export class IncidentService implements IncidentActions {

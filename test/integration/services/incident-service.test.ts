@@ -106,6 +106,16 @@ describe('incidents', () => {
     expect((await fresh(swahili)).status).toBe('received');
   });
 
+  it('refuses an agent pulling a waiting report that is not linked to their ticket (it stays in the queue)', async () => {
+    const unrelated = await submit(request('en', { county: 1, category: 'p_force', place: 'Likoni ferry', description: { text: 'An officer beat a hawker at the ferry.' } }));
+    expect(unrelated.similar ?? []).toEqual([]);
+    expect(await h.incidents.join(english._id.toString(), amina, [unrelated._id.toString()])).toMatchObject({ ok: false, reason: 'not_linked', reference: unrelated.reference });
+    const after = await fresh(unrelated);
+    expect(after.status).toBe('received');
+    expect(after.assignee ?? null).toBeNull();
+    expect(after.incident ?? null).toBeNull();
+  });
+
   it('joins a waiting report into the holder\'s incident: it is taken by them, and its reporter is told', async () => {
     const res = await h.incidents.join(english._id.toString(), amina, [swahili._id.toString()]);
     expect(res).toMatchObject({ ok: true, joined: 1 });

@@ -4,7 +4,8 @@ const amina: PolicyActor = { id: 'a1', role: 'agent' };
 const brian: PolicyActor = { id: 'b2', role: 'agent' };
 const sara: PolicyActor = { id: 's3', role: 'supervisor' };
 
-const ticket = (id: string, over: Partial<IncidentTicketFacts> = {}): IncidentTicketFacts => ({ id, status: 'in_progress', assignee: 'a1', incidentId: null, ...over });
+// Every ticket here is linked to 'M' (intake's "possibly the same incident"), as a lead must be to join it.
+const ticket = (id: string, over: Partial<IncidentTicketFacts> = {}): IncidentTicketFacts => ({ id, status: 'in_progress', assignee: 'a1', incidentId: null, links: ['M'], ...over });
 const waiting = (id: string, over: Partial<IncidentTicketFacts> = {}) => ticket(id, { status: 'received', assignee: null, ...over });
 
 describe('joining reports into an incident', () => {
@@ -23,6 +24,15 @@ describe('joining reports into an incident', () => {
     expect(decideJoin(amina, ticket('L'), held)).toEqual({ ok: false, reason: 'held_by_other' });
     expect(decideJoin(sara, ticket('L'), held)).toEqual({ ok: true });
     expect(incidentHolder(sara, ticket('L'))).toBe('a1');
+  });
+
+  it('lets an agent join only reports linked to the ticket they work from (no pulling any waiting report by its id)', () => {
+    expect(decideJoin(amina, ticket('L'), waiting('X'))).toEqual({ ok: false, reason: 'not_linked' });
+    expect(decideJoin(amina, ticket('L', { links: [] }), waiting('M'))).toEqual({ ok: false, reason: 'not_linked' });
+    // Already in the same incident: nothing new is pulled in.
+    expect(decideJoin(amina, ticket('L', { incidentId: 'i1', links: [] }), ticket('X', { incidentId: 'i1' }))).toEqual({ ok: true });
+    // A supervisor oversees every ticket anyway.
+    expect(decideJoin(sara, ticket('L', { links: [] }), waiting('X'))).toEqual({ ok: true });
   });
 
   it('makes a supervisor joining from a waiting report its holder', () => {
