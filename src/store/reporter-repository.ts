@@ -39,7 +39,7 @@ export class ReporterRepository {
       const updated = await this.Reporter.findByIdAndUpdate(
         existing._id,
         { $set: { identity: this.cipher.seal(next), lookupHash: this.cipher.lookupHash(who.telegramUserId), language, purged: false } },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean<ReporterDoc>();
       return updated ?? existing;
     }
