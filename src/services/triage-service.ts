@@ -71,21 +71,32 @@ export class TriageService {
     const q = triageReportOf(report);
     await this.sync(q);
     const links = this.index.link(q);
-    const { incidents, reports } = this.deps.store;
-    const at = new Date();
-    for (const l of links) {
-      const other = new Types.ObjectId(l.id);
-      await incidents.addLink(report._id, { reportId: other, score: l.score, reasons: l.reasons, at });
-      // The other ticket's page explains the link from its own side ("its place" is then this one's).
-      const back = this.explainBack(l.id, q) ?? l;
-      if (await incidents.addLink(other, { reportId: report._id, score: back.score, reasons: back.reasons, at })) {
-        await reports.addEvent(other, 'linked', { kind: 'system' }, { reportIds: [report._id.toString()], scores: [back.score] });
-      }
-    }
-    if (links.length) await reports.addEvent(report._id, 'linked', { kind: 'system' }, { reportIds: links.map((l) => l.id), scores: links.map((l) => l.score) });
-    await incidents.markTriaged(report._id);
+    if (links.length) await this.store(report, q, links);
+    await this.deps.store.incidents.markTriaged(report._id);
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, links: links.length, outcome: 'triaged' }, 'report linked to similar reports');
     return links;
+  }
+
+  /**
+   * Each link on both reports, the other ticket's page explaining it from its own side ("its
+   * place" is then this one's), and a `linked` entry in each history: four round trips whatever
+   * the number of links, on the reporter's Confirm.
+   */
+  private async store(report: ReportDoc, q: TriageReport, links: LinkCandidate[]): Promise<void> {
+    const { incidents, reports } = this.deps.store;
+    const at = new Date();
+    const others = links.map((l) => new Types.ObjectId(l.id));
+    const back = links.map((l) => this.explainBack(l.id, q) ?? l);
+    const knewIt = await incidents.linkedTo(others, report._id);
+    await incidents.addLinks([
+      ...links.map((l, i) => ({ id: report._id, link: { reportId: others[i], score: l.score, reasons: l.reasons, at } })),
+      ...back.map((b, i) => ({ id: others[i], link: { reportId: report._id, score: b.score, reasons: b.reasons, at } })),
+    ]);
+    const system = { kind: 'system' as const };
+    await reports.addEvents([
+      { reportId: report._id, type: 'linked', actor: system, data: { reportIds: links.map((l) => l.id), scores: links.map((l) => l.score) } },
+      ...others.flatMap((o, i) => (knewIt.has(o.toString()) ? [] : [{ reportId: o, type: 'linked' as const, actor: system, data: { reportIds: [report._id.toString()], scores: [back[i].score] } }])),
+    ]);
   }
 
   private explainBack(otherId: string, q: TriageReport): LinkCandidate | null {

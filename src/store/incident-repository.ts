@@ -33,10 +33,23 @@ export class IncidentRepository {
     return this.Report.find({ _id: { $in: ids.map(oid) } }, TRIAGE_PROJECTION).lean<TriageFields[]>().exec();
   }
 
-  /** Adds a link once (a retried intake finds it there and adds nothing). */
-  async addLink(id: Id, link: SimilarLink): Promise<boolean> {
-    const res = await this.Report.updateOne({ _id: oid(id), 'similar.reportId': { $ne: link.reportId } }, { $push: { similar: link } }).exec();
-    return res.modifiedCount === 1;
+  /**
+   * Adds each link once, all in one round trip (a report about a busy event links to up to ten
+   * others, both ways: twenty guarded updates that went one by one on the reporter's Confirm).
+   */
+  async addLinks(entries: { id: Id; link: SimilarLink }[]): Promise<void> {
+    if (!entries.length) return;
+    await this.Report.bulkWrite(
+      entries.map(({ id, link }) => ({ updateOne: { filter: { _id: oid(id), 'similar.reportId': { $ne: link.reportId } }, update: { $push: { similar: link } } } })),
+      { ordered: false },
+    );
+  }
+
+  /** Which of `ids` already hold a link to `to` (a retried intake does not record their link again). */
+  async linkedTo(ids: Id[], to: Id): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.Report.find({ _id: { $in: ids.map(oid) }, 'similar.reportId': oid(to) }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>().exec();
+    return new Set(rows.map((r) => r._id.toString()));
   }
 
   async markTriaged(id: Id): Promise<void> {

@@ -213,6 +213,13 @@ export class ReportRepository {
     await this.ReportEvent.create({ reportId: oid(reportId), type, actor: { kind: actor.kind, agentId: actor.agentId ? oid(actor.agentId) : undefined }, data, at: new Date() });
   }
 
+  /** Several history entries in one round trip. */
+  async addEvents(events: { reportId: Id; type: EventType; actor: Actor; data?: Record<string, unknown> }[]): Promise<void> {
+    if (!events.length) return;
+    const at = new Date();
+    await this.ReportEvent.insertMany(events.map((e) => ({ reportId: oid(e.reportId), type: e.type, actor: { kind: e.actor.kind, agentId: e.actor.agentId ? oid(e.actor.agentId) : undefined }, data: e.data, at })));
+  }
+
   history(reportId: Id): Promise<ReportEventDoc[]> {
     return this.ReportEvent.find({ reportId: oid(reportId) }).sort({ at: 1, _id: 1 }).lean<ReportEventDoc[]>().exec();
   }
