@@ -30,7 +30,9 @@ function service(perDay?: number): IntakeService {
         redisDown--;
         throw new Error('Connection is closed (simulated)');
       }
-      enqueued.push({ reportId, priority });
+      // As the ticket queue: the job id is the report id, so adding it again is a no-op (two
+      // simultaneous "yes" may both queue before either marks the report queued; the relay may too).
+      if (!enqueued.some((e) => e.reportId === reportId)) enqueued.push({ reportId, priority });
     },
   };
   const reports = new ReportService({ store, logger, tickets, events: { publish: async (e: LiveEvent) => void published.push(e) } });
