@@ -9,8 +9,19 @@ export type NewReport = Omit<
 >;
 
 type Id = Types.ObjectId | string;
-
 const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
+
+interface NewEvent {
+  reportId: Id;
+  type: EventType;
+  actor: Actor;
+  data?: Record<string, unknown>;
+}
+
+/** A history entry as stored: ids as ObjectIds, the actor without anything but kind and agent. */
+function eventDoc(e: NewEvent, at: Date) {
+  return { reportId: oid(e.reportId), type: e.type, actor: { kind: e.actor.kind, agentId: e.actor.agentId ? oid(e.actor.agentId) : undefined }, data: e.data, at };
+}
 
 export class ReportRepository {
   constructor(
@@ -210,14 +221,14 @@ export class ReportRepository {
   }
 
   async addEvent(reportId: Id, type: EventType, actor: Actor, data?: Record<string, unknown>): Promise<void> {
-    await this.ReportEvent.create({ reportId: oid(reportId), type, actor: { kind: actor.kind, agentId: actor.agentId ? oid(actor.agentId) : undefined }, data, at: new Date() });
+    await this.ReportEvent.create(eventDoc({ reportId, type, actor, data }, new Date()));
   }
 
   /** Several history entries in one round trip. */
-  async addEvents(events: { reportId: Id; type: EventType; actor: Actor; data?: Record<string, unknown> }[]): Promise<void> {
+  async addEvents(events: NewEvent[]): Promise<void> {
     if (!events.length) return;
     const at = new Date();
-    await this.ReportEvent.insertMany(events.map((e) => ({ reportId: oid(e.reportId), type: e.type, actor: { kind: e.actor.kind, agentId: e.actor.agentId ? oid(e.actor.agentId) : undefined }, data: e.data, at })));
+    await this.ReportEvent.insertMany(events.map((e) => eventDoc(e, at)));
   }
 
   history(reportId: Id): Promise<ReportEventDoc[]> {
