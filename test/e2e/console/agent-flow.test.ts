@@ -4,13 +4,10 @@
  * at the console in Chromium. Screenshots of the queue and ticket pages go to test-artifacts/.
  */
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createStore, type Store } from '../../../src/store';
-import { freePort } from '../../support/ports';
-import { connectTestDb, type TestDb } from '../../support/db';
-import { deleteByPrefix, connectTestRedis } from '../../support/redis';
+import type { Store } from '../../../src/store';
 import { seedReport } from '../../support/report-fixtures';
 import { eventually } from '../../support/bot-harness';
-import { spawnApp, type Spawned } from '../../support/spawn-app';
+import { startWholeApp, type WholeApp } from '../../support/whole-app';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { artifactPath, launchChromium, makePng } from '../../support/browser';
 
@@ -20,56 +17,20 @@ const PASSWORD = 'kenya election desk 2027';
 const PHOTO = makePng(320, 240);
 
 let tg: TelegramDouble;
-let db: TestDb;
 let store: Store;
-let app: Spawned;
 let browser: Browser;
 let base: string;
-let redisCleanup: () => Promise<void>;
+let whole: WholeApp | undefined;
 
 beforeAll(async () => {
-  tg = await TelegramDouble.start({ actionTimeoutMs: 30_000 });
-  db = await connectTestDb('console-e2e');
-  store = createStore(db.conn, [{ id: 'k1', key: KEY }]);
-  await store.ready();
-  const r = await connectTestRedis('console-e2e');
-  redisCleanup = async () => {
-    await deleteByPrefix(r.redis, r.prefix);
-    await r.cleanup();
-  };
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const mongo = new URL(process.env.MONGODB_URI!);
-  mongo.pathname = `/${db.dbName}`;
-  app = spawnApp(['all'], {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    TELEGRAM_BOT_TOKEN: tg.token,
-    TELEGRAM_API_ROOT: tg.apiRoot,
-    MONGODB_URI: mongo.toString(),
-    REDIS_URL: r.url,
-    REDIS_PREFIX: r.prefix.replace(/[^A-Za-z0-9_:-]/g, '_'),
-    DATA_KEY: `k1:${KEY.toString('base64')}`,
-    CONSOLE_HOST: '127.0.0.1',
-    CONSOLE_PORT: String(port),
-    // Any free port: the default 9091 may be taken by another app running on the machine.
-    WORKER_HTTP_PORT: '0',
-    MAX_TICKETS_PER_AGENT: '3',
-  });
-  // Generous: tsx compiles the whole app on start, and the machine is shared.
-  await app.waitForLine(/Ripoti is running/, 100_000);
+  whole = await startWholeApp('console-e2e', KEY, { MAX_TICKETS_PER_AGENT: '3' });
+  ({ tg, store, base } = whole);
   browser = await launchChromium();
 }, 150_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (app) {
-    app.child.kill('SIGTERM');
-    await app.exited;
-  }
-  await tg?.stop();
-  await redisCleanup?.();
-  await db?.drop();
+  await whole?.stop();
 });
 
 async function desk(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {

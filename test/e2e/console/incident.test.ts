@@ -5,12 +5,9 @@
  * ticket page lists the other report with why in words, the agent joins them into an incident and
  * sends one answer, and BOTH reporters receive it in their own language under their own reference.
  */
-import { createStore, type Store } from '../../../src/store';
-import { freePort } from '../../support/ports';
-import { connectTestDb, type TestDb } from '../../support/db';
-import { deleteByPrefix, connectTestRedis } from '../../support/redis';
+import type { Store } from '../../../src/store';
 import { eventually } from '../../support/bot-harness';
-import { spawnApp, type Spawned } from '../../support/spawn-app';
+import { startWholeApp, type WholeApp } from '../../support/whole-app';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { ConsoleBrowser } from '../../support/console-harness';
 
@@ -18,51 +15,17 @@ const KEY = Buffer.alloc(32, 6);
 const PASSWORD = 'kenya election desk 2027';
 
 let tg: TelegramDouble;
-let db: TestDb;
 let store: Store;
-let app: Spawned;
 let base: string;
-let redisCleanup: () => Promise<void>;
+let whole: WholeApp | undefined;
 
 beforeAll(async () => {
-  tg = await TelegramDouble.start({ actionTimeoutMs: 30_000 });
-  db = await connectTestDb('incident-e2e');
-  store = createStore(db.conn, [{ id: 'k1', key: KEY }]);
-  await store.ready();
-  const r = await connectTestRedis('incident-e2e');
-  redisCleanup = async () => {
-    await deleteByPrefix(r.redis, r.prefix);
-    await r.cleanup();
-  };
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const mongo = new URL(process.env.MONGODB_URI!);
-  mongo.pathname = `/${db.dbName}`;
-  app = spawnApp(['all'], {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    TELEGRAM_BOT_TOKEN: tg.token,
-    TELEGRAM_API_ROOT: tg.apiRoot,
-    MONGODB_URI: mongo.toString(),
-    REDIS_URL: r.url,
-    REDIS_PREFIX: r.prefix.replace(/[^A-Za-z0-9_:-]/g, '_'),
-    DATA_KEY: `k1:${KEY.toString('base64')}`,
-    CONSOLE_HOST: '127.0.0.1',
-    CONSOLE_PORT: String(port),
-    WORKER_HTTP_PORT: '0',
-  });
-  // Generous: tsx compiles the whole app on start, and the machine is shared.
-  await app.waitForLine(/Ripoti is running/, 100_000);
+  whole = await startWholeApp('incident-e2e', KEY);
+  ({ tg, store, base } = whole);
 }, 150_000);
 
 afterAll(async () => {
-  if (app) {
-    app.child.kill('SIGTERM');
-    await app.exited;
-  }
-  await tg?.stop();
-  await redisCleanup?.();
-  await db?.drop();
+  await whole?.stop();
 });
 
 const referenceIn = (u: TelegramUser) => {
