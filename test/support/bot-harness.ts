@@ -17,6 +17,8 @@ import { Translator } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
 import { EventBus, type LiveEvent } from '../../src/services/events';
 import { ConversationService } from '../../src/services/conversation-service';
+import { DeliveryService } from '../../src/services/delivery-service';
+import { TicketService } from '../../src/services/ticket-service';
 import { redisDailyReportLimit } from '../../src/services/daily-report-limit';
 import { IntakeService } from '../../src/services/intake-service';
 import { ReportService, type TicketEnqueuer } from '../../src/services/report-service';
@@ -171,4 +173,25 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((res) => setTimeout(res, 20));
   }
+}
+
+/**
+ * Agents' actions on the harness's store, with the replies queue stood in for: each reply or
+ * notice goes straight out through the bot (DeliveryService's prepare, compose and sent: the calls
+ * the replies worker makes, without its pacing), buttons included.
+ */
+export function ticketsThroughBot(h: BotHarness, translator: Translator): TicketService {
+  const logger = createLogger({ level: 'silent', name: 'tickets-through-bot' });
+  const events = { publish: async () => undefined } as unknown as EventBus;
+  const delivery = new DeliveryService({ store: h.store, translator, events, logger });
+  const deliver = async (messageId: string) => {
+    const plan = await delivery.prepare(messageId);
+    if (!plan.due) return;
+    const { text, buttons } = await delivery.compose(plan.message);
+    const extra = buttons ? { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } : undefined;
+    const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, text, extra);
+    await delivery.sent(plan.message, sent.message_id);
+  };
+  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never };
+  return new TicketService({ store: h.store, desk, replies: { deliver }, events, logger });
 }

@@ -5,9 +5,9 @@
  * text, extracted from the PDF with pdftotext, holds exactly what may leave Ripoti. A screenshot
  * of one print view goes to test-artifacts/.
  *
- * The replies queue is stood in for by `deliver` below (DeliveryService's compose and sent, the
- * same calls the replies worker makes, without its pacing): the question reaches the reporter's
- * chat with its Yes / No buttons through the Bot API double.
+ * The replies queue is stood in for by `ticketsThroughBot` (test/support/bot-harness.ts: the
+ * calls the replies worker makes, without its pacing): the question reaches the reporter's chat
+ * with its Yes / No buttons through the Bot API double.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,15 +16,12 @@ import { join } from 'node:path';
 import { Types } from 'mongoose';
 import type { Agency } from '../../../src/domain';
 import { Translator } from '../../../src/i18n';
-import { createLogger } from '../../../src/logger';
 import { CaseFileService } from '../../../src/services/case-file-service';
-import { DeliveryService } from '../../../src/services/delivery-service';
-import type { EventBus } from '../../../src/services/events';
 import { TicketService } from '../../../src/services/ticket-service';
 import type { AgentRef } from '../../../src/services/ticket-actions';
 import type { ReportDoc } from '../../../src/store';
 import { artifactPath, launchChromium } from '../../support/browser';
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { startBotHarness, ticketsThroughBot, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
 import { lastText, referenceIn, said } from './helpers';
 
@@ -37,19 +34,7 @@ const agent: AgentRef = { id: new Types.ObjectId().toString(), role: 'agent' };
 beforeAll(async () => {
   h = await startBotHarness('agency-case-files');
   translator = await Translator.create();
-  const logger = createLogger({ level: 'silent', name: 'agency-e2e' });
-  const events = { publish: async () => undefined } as unknown as EventBus;
-  const delivery = new DeliveryService({ store: h.store, translator, events, logger });
-  const deliver = async (messageId: string) => {
-    const plan = await delivery.prepare(messageId);
-    if (!plan.due) return;
-    const { text, buttons } = await delivery.compose(plan.message);
-    const extra = buttons ? { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } : undefined;
-    const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, text, extra);
-    await delivery.sent(plan.message, sent.message_id);
-  };
-  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never };
-  tickets = new TicketService({ store: h.store, desk, replies: { deliver }, events, logger });
+  tickets = ticketsThroughBot(h, translator);
   caseFiles = new CaseFileService({ store: h.store, translator });
 }, 60_000);
 

@@ -5,17 +5,14 @@
  * breaking it, and sending completes that same report (one report, one reference, one ticket).
  * Cancelling leaves the ticket, marked not finished.
  *
- * The replies queue is stood in for by `deliver` (DeliveryService's compose and sent, as in
- * agency-case-files.test.ts): the agent's message reaches the chat through the double.
+ * The replies queue is stood in for by `ticketsThroughBot` (test/support/bot-harness.ts): the
+ * agent's message reaches the chat through the double.
  */
 import { Types } from 'mongoose';
 import { Translator } from '../../../src/i18n';
-import { createLogger } from '../../../src/logger';
-import { DeliveryService } from '../../../src/services/delivery-service';
-import type { EventBus } from '../../../src/services/events';
 import { TicketService } from '../../../src/services/ticket-service';
 import type { AgentRef } from '../../../src/services/ticket-actions';
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { startBotHarness, ticketsThroughBot, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
 import { allTexts, expectNoEnglish, lastText, referenceIn } from './helpers';
 
@@ -26,18 +23,7 @@ const agent: AgentRef = { id: new Types.ObjectId().toString(), role: 'agent' };
 beforeAll(async () => {
   h = await startBotHarness('bot_danger_first', { slaMinutes: [5, 15, 60, 240] });
   const translator = await Translator.create();
-  const logger = createLogger({ level: 'silent', name: 'danger-e2e' });
-  const events = { publish: async () => undefined } as unknown as EventBus;
-  const delivery = new DeliveryService({ store: h.store, translator, events, logger });
-  const deliver = async (messageId: string) => {
-    const plan = await delivery.prepare(messageId);
-    if (!plan.due) return;
-    const { text } = await delivery.compose(plan.message);
-    const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, text);
-    await delivery.sent(plan.message, sent.message_id);
-  };
-  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never };
-  tickets = new TicketService({ store: h.store, desk, replies: { deliver }, events, logger });
+  tickets = ticketsThroughBot(h, translator);
 }, 60_000);
 
 afterAll(async () => {

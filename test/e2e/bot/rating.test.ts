@@ -4,17 +4,13 @@
  * through the Bot API double in the reporter's language; the tap is stored once, the question is
  * edited to carry the answer (no new message), and a later tap is answered quietly.
  *
- * The replies queue is stood in for by `deliver` (DeliveryService's prepare, compose and sent:
- * the calls the replies worker makes, without its pacing), as in agency-case-files.test.ts.
+ * The replies queue is stood in for by `ticketsThroughBot` (test/support/bot-harness.ts).
  */
 import { Types } from 'mongoose';
 import { Translator } from '../../../src/i18n';
-import { createLogger } from '../../../src/logger';
-import { DeliveryService } from '../../../src/services/delivery-service';
-import type { EventBus } from '../../../src/services/events';
 import { TicketService } from '../../../src/services/ticket-service';
 import type { AgentRef } from '../../../src/services/ticket-actions';
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { startBotHarness, ticketsThroughBot, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
 import { callbackUpdate, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
 
@@ -25,19 +21,7 @@ const agent: AgentRef = { id: new Types.ObjectId().toString(), role: 'agent' };
 beforeAll(async () => {
   h = await startBotHarness('bot-rating');
   const translator = await Translator.create();
-  const logger = createLogger({ level: 'silent', name: 'rating-e2e' });
-  const events = { publish: async () => undefined } as unknown as EventBus;
-  const delivery = new DeliveryService({ store: h.store, translator, events, logger });
-  const deliver = async (messageId: string) => {
-    const plan = await delivery.prepare(messageId);
-    if (!plan.due) return;
-    const { text, buttons } = await delivery.compose(plan.message);
-    const extra = buttons ? { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } : undefined;
-    const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, text, extra);
-    await delivery.sent(plan.message, sent.message_id);
-  };
-  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never };
-  tickets = new TicketService({ store: h.store, desk, replies: { deliver }, events, logger });
+  tickets = ticketsThroughBot(h, translator);
 }, 60_000);
 
 afterAll(async () => {
