@@ -423,7 +423,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     const scenarios: { key: string; level: Level; paceMs?: number }[] = opts.deliveryOnly
       ? [{ key: `setup.${sizes.deliveryChats}`, level: { reporters: sizes.deliveryChats, journeys: 1 } }]
       : opts.profile
-      ? [{ key: `bot.${sizes.levels[1].reporters}`, level: sizes.levels[1] }]
+      ? [{ key: `bot.${sizes.levels[sizes.levels.length - 1].reporters}`, level: sizes.levels[sizes.levels.length - 1] }]
       : [
           ...(opts.pacedOnly ? [] : sizes.levels.map((level) => ({ key: `bot.${level.reporters}`, level }))),
           ...sizes.paced.map((p) => ({ key: `paced.${p.offered}`, level: { reporters: p.reporters, journeys: p.journeys }, paceMs: (p.reporters / p.offered) * 1000 })),
