@@ -67,6 +67,8 @@ export interface SurgeFigures {
   ceilingPerMinute: number | null;
   shareOfCeilingPct: number | null;
   sendsPerSec: number | null;
+  /** The same over the middle 80% of the sending span: the budget's steady rate, without ramp-up and tail. */
+  sendsPerSecMiddle: number | null;
   answerMs: { danger: { count: number; p50: number | null; p99: number | null; max: number | null }; others: { count: number; p50: number | null; p99: number | null; max: number | null } };
   tooManyRequests: number;
   /** Of those, refused while the chat had a message in the previous second (the per-chat limit), else the overall one. */
@@ -155,6 +157,7 @@ export function analyseSurge(recorded: readonly RecordedCall[], chats: readonly 
     ceilingPerMinute: round(ceiling, 1),
     shareOfCeilingPct: round((perMinute / ceiling) * 100, 1),
     sendsPerSec: round(allSends / ((last - first) / 1000), 2),
+    sendsPerSecMiddle: middleRate([...sends.values()].flat().map((c) => c.at), first, last),
     answerMs: { danger: fig(danger), others: fig(others) },
     tooManyRequests: recorded.filter((c) => c.errorCode === 429).length,
     tooManyRequestsPerChat: recorded.filter((c) => c.errorCode === 429 && (sends.get(Number(c.params.chat_id)) ?? []).some((s) => s.at <= c.at && s.at > c.at - 1000)).length,
@@ -163,6 +166,14 @@ export function analyseSurge(recorded: readonly RecordedCall[], chats: readonly 
     waitNotices: notices,
     firstErrors: [],
   };
+}
+
+/** Sends per second between 10% and 90% of the span from the first send to the last. */
+function middleRate(times: number[], first: number, last: number): number | null {
+  const from = first + (last - first) * 0.1;
+  const to = last - (last - first) * 0.1;
+  if (!(to > from)) return null;
+  return round(times.filter((t) => t >= from && t < to).length / ((to - from) / 1000), 2);
 }
 
 function same(a: RecordedCall, b: RecordedCall): boolean {

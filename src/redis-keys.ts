@@ -23,8 +23,10 @@ export interface RedisKeys {
   readonly allSent: string;
   /** A recipient's booked send slots (src/queue/lua/reserve-slot.lua). */
   chatPace(recipient: string): string;
-  /** The shared outgoing budget (src/queue/lua/take-send.lua): when anything last went out, in us. */
-  readonly budgetLast: string;
+  /** The shared outgoing budget (src/queue/lua/take-send.lua): when its next slot is due, in us. */
+  readonly budgetNext: string;
+  /** The budget's latest grants (us), newest first: at most one second's worth. */
+  readonly budgetRecent: string;
   /** Until when the budget is paused after a 429, in us. */
   readonly budgetPause: string;
   /** The budget's waiters by the time they are forgotten unless they ask again. */
@@ -49,7 +51,8 @@ export function redisKeys(prefix: string): RedisKeys {
     chatSent: (recipient) => `${prefix}:sent:${recipient}`,
     allSent: `${prefix}:sent:*all*`,
     chatPace: (recipient) => `${prefix}:pace:${recipient}`,
-    budgetLast: `${prefix}:budget:last`,
+    budgetNext: `${prefix}:budget:next`,
+    budgetRecent: `${prefix}:budget:recent`,
     budgetPause: `${prefix}:budget:pause`,
     budgetAlive: `${prefix}:budget:alive`,
     budgetLane: (lane) => `${prefix}:budget:lane:${lane}`,

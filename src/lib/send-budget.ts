@@ -38,8 +38,11 @@ export interface SendGrant {
 export interface SendBudget {
   /** Asks for a slot; a granted caller must send at once. */
   take(req: SendRequest): Promise<SendGrant>;
-  /** Telegram answered 429: nobody sends for `ms`. */
-  pause(ms: number): Promise<void>;
+  /**
+   * Telegram answered 429: nobody sends for `ms`, or only `chat` when it had a message within its
+   * own interval (Telegram's limit of about one a second per chat). Says which it paused.
+   */
+  pause(ms: number, chat?: string): Promise<'chat' | 'all'>;
   /** A caller that gives up waiting leaves its lane. */
   leave(req: Pick<SendRequest, 'id' | 'lane'>): Promise<void>;
   /** Marks `chat` as told that its answers wait; true only the first time within `ttlSec`. */
@@ -102,7 +105,7 @@ export async function sendPaced<T>(budget: SendBudget, opts: PacedSendOptions, s
       if (seconds === undefined) throw err;
       opts.onRateLimited?.(seconds);
       opts.onWait?.(seconds * 1000);
-      await budget.pause(seconds * 1000).catch(() => sleep(seconds * 1000));
+      await budget.pause(seconds * 1000, req.chat).catch(() => sleep(seconds * 1000));
     }
   }
 }

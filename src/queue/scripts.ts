@@ -12,8 +12,8 @@ const SCRIPTS = {
   ripotiReserveSlot: { file: 'reserve-slot.lua', numberOfKeys: 1 },
   ripotiClaimSend: { file: 'claim-send.lua', numberOfKeys: 2 },
   ripotiReleaseSend: { file: 'release-send.lua', numberOfKeys: 1 },
-  ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 8 },
-  ripotiPauseSends: { file: 'pause-sends.lua', numberOfKeys: 1 },
+  ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 9 },
+  ripotiPauseSends: { file: 'pause-sends.lua', numberOfKeys: 2 },
 } as const;
 
 /** The commands the scripts add to a connection. */
@@ -22,9 +22,9 @@ export interface PacerCommands {
   ripotiClaimSend(sentKey: string, allSentKey: string, globalIntervalMs: number, leaseMs: number): Promise<number>;
   ripotiReleaseSend(sentKey: string, chatIntervalMs: number): Promise<number>;
   ripotiTakeSend(
-    ...args: [last: string, pause: string, alive: string, lane0: string, lane1: string, lane2: string, lane3: string, chat: string, id: string, lane: number, since: string, intervalUs: number, chatIntervalUs: number, burst: number, graceUs: number]
+    ...args: [next: string, pause: string, alive: string, lane0: string, lane1: string, lane2: string, lane3: string, chat: string, recent: string, id: string, lane: number, since: string, intervalUs: number, chatIntervalUs: number, burst: number, graceUs: number, perSecond: number, slack: number]
   ): Promise<[number, number, string]>;
-  ripotiPauseSends(pauseKey: string, ms: number): Promise<string>;
+  ripotiPauseSends(pauseKey: string, chatKey: string, ms: number, chatIntervalUs: number, burst: number): Promise<['chat' | 'all', string]>;
 }
 
 let sources: Record<keyof typeof SCRIPTS, string> | null = null;

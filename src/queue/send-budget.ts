@@ -10,6 +10,11 @@ export interface RedisSendBudgetOptions {
   chatIntervalMs?: number;
   /** Messages one chat may take back to back (default 3, as Telegram tolerates). */
   chatBurst?: number;
+  /**
+   * How many of a lane's longest waiting callers may take a free slot (default 3): they are asked
+   * back before it is due, so one that comes back late does not leave it unused.
+   */
+  slack?: number;
 }
 
 /** How long a waiter stays in line after the time it was told to ask again (a slow event loop). */
@@ -26,6 +31,8 @@ export class RedisSendBudget implements SendBudget {
   private readonly intervalUs: number;
   private readonly chatIntervalUs: number;
   private readonly burst: number;
+  private readonly perSecond: number;
+  private readonly slack: number;
 
   constructor(redis: Redis, prefix: string, opts: RedisSendBudgetOptions) {
     this.redis = withScripts(redis);
@@ -33,21 +40,25 @@ export class RedisSendBudget implements SendBudget {
     this.intervalUs = Math.max(1, Math.floor(1_000_000 / opts.perSecond));
     this.chatIntervalUs = (opts.chatIntervalMs ?? 1000) * 1000;
     this.burst = opts.chatBurst ?? 3;
+    this.perSecond = Math.max(1, Math.floor(opts.perSecond));
+    this.slack = Math.max(1, opts.slack ?? 3);
   }
 
   async take(req: SendRequest): Promise<SendGrant> {
     const k = this.keys;
     const lane = SEND_LANES.indexOf(req.lane);
     const [waitMs, etaMs, since] = await this.redis.ripotiTakeSend(
-      k.budgetLast, k.budgetPause, k.budgetAlive, k.budgetLane(0), k.budgetLane(1), k.budgetLane(2), k.budgetLane(3),
-      k.budgetChat(req.chat ?? '-'),
-      req.id, lane, String(req.since), this.intervalUs, req.chat ? this.chatIntervalUs : 0, this.burst, GRACE_US,
+      k.budgetNext, k.budgetPause, k.budgetAlive, k.budgetLane(0), k.budgetLane(1), k.budgetLane(2), k.budgetLane(3),
+      k.budgetChat(req.chat ?? '-'), k.budgetRecent,
+      req.id, lane, String(req.since), this.intervalUs, req.chat ? this.chatIntervalUs : 0, this.burst, GRACE_US, this.perSecond, this.slack,
     );
     return { waitMs: Number(waitMs), etaMs: Number(etaMs), since: Number(since) };
   }
 
-  async pause(ms: number): Promise<void> {
-    await this.redis.ripotiPauseSends(this.keys.budgetPause, Math.ceil(ms));
+  async pause(ms: number, chat?: string): Promise<'chat' | 'all'> {
+    const k = this.keys;
+    const [scope] = await this.redis.ripotiPauseSends(k.budgetPause, k.budgetChat(chat ?? '-'), Math.ceil(ms), chat ? this.chatIntervalUs : 0, this.burst);
+    return scope;
   }
 
   async leave(req: Pick<SendRequest, 'id' | 'lane'>): Promise<void> {

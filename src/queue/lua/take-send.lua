@@ -1,16 +1,27 @@
 --[[
   The shared outgoing budget (src/lib/send-budget.ts): may this caller send now? Callers wait in
   lanes (0 = most urgent); a lane is served only while every lane before it is empty, and within
-  a lane the caller who has waited longest is asked back first. A chat's own pace (GCRA with a
+  a lane only its `slack` longest waiting callers may take a slot, unless the slot has stayed
+  free for a whole interval (those callers are late): then whoever asks takes it. A chat's own pace (GCRA with a
   short burst) is checked first, so a caller whose chat is busy holds no place in the line.
   Uses Redis' clock (microseconds) so every process and host agrees.
 
+  The overall pace is kept by three rules together:
+  - a virtual schedule (GCRA): slot k is due one interval after slot k-1 was due, not after it
+    was taken; waiters are asked back up to `slack - 1` intervals before a slot is due, so one who
+    comes back late (a busy event loop, a round trip) still takes it on time and does not push
+    every later slot back;
+  - never more than `per second` grants in any sliding second (Telegram's own measure), from a
+    short list of the latest grants;
+  - never two grants closer than half an interval, so catching up is not one burst.
+
   Input:
-    KEYS[1] when anything last went out      (redisKeys(prefix).budgetLast)
+    KEYS[1] when the next slot is due         (redisKeys(prefix).budgetNext)
     KEYS[2] paused until (a 429)             (redisKeys(prefix).budgetPause)
     KEYS[3] waiters by expiry                (redisKeys(prefix).budgetAlive)
     KEYS[4..7] lanes 0..3, waiters by since  (redisKeys(prefix).budgetLane(n))
     KEYS[8] the chat's pace                  (redisKeys(prefix).budgetChat(chat); unused when ARGV[5] is 0)
+    KEYS[9] the latest grants, newest first  (redisKeys(prefix).budgetRecent)
 
     ARGV[1] the caller's id
     ARGV[2] its lane, 0..3
@@ -19,6 +30,8 @@
     ARGV[5] chat interval, us (0: the caller paces the chat itself)
     ARGV[6] chat burst
     ARGV[7] grace, us: how long a waiter stays in line past its next ask
+    ARGV[8] messages per sliding second
+    ARGV[9] slack: how many of a lane's longest waiting callers may take a free slot
 
   Output:
     { wait ms (0 = send now), estimated ms until its turn, since us }
@@ -33,6 +46,8 @@ local interval = tonumber(ARGV[4])
 local chatInterval = tonumber(ARGV[5])
 local burst = tonumber(ARGV[6])
 local grace = tonumber(ARGV[7])
+local perSecond = tonumber(ARGV[8])
+local slack = tonumber(ARGV[9])
 local laneKey = KEYS[4 + lane]
 local function ms(us) return math.ceil(us / 1000) end
 -- Written as integers: Lua's default number format would round microsecond times.
@@ -57,24 +72,38 @@ if chatInterval > 0 then
   end
 end
 
+-- When the overall budget next frees: the schedule, the pause, the sliding second, the spacing.
+local due = tonumber(redis.call('GET', KEYS[1]) or '0')
+local open = math.max(due - (slack - 1) * interval, tonumber(redis.call('GET', KEYS[2]) or '0'))
+local latest = redis.call('LINDEX', KEYS[9], 0)
+if latest then open = math.max(open, tonumber(latest) + math.floor(interval / 2)) end
+local oldest = redis.call('LINDEX', KEYS[9], perSecond - 1)
+if oldest then open = math.max(open, tonumber(oldest) + 1000000) end
+local free = math.max(open, now)
+
 local before = 0
 for i = 0, lane - 1 do before = before + redis.call('ZCARD', KEYS[4 + i]) end
-local last = tonumber(redis.call('GET', KEYS[1]) or '0')
-local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
-local free = math.max(last + interval, paused, now)
+redis.call('ZADD', laneKey, 'NX', int(since), id)
+local rank = redis.call('ZRANK', laneKey, id)
 
-if before == 0 and free <= now then
-  redis.call('SET', KEYS[1], int(now), 'PX', ms(interval) + 1000)
+-- The first few of the most urgent lane waiting take a free slot; once it has stayed free for
+-- a whole interval (they are late), whoever asks takes it rather than leave it unused.
+if open <= now and ((before == 0 and rank < slack) or now - open >= interval) then
+  local nextDue = math.max(due, now) + interval
+  redis.call('SET', KEYS[1], int(nextDue), 'PX', ms(nextDue - now) + 1000)
+  redis.call('LPUSH', KEYS[9], int(now))
+  redis.call('LTRIM', KEYS[9], 0, perSecond - 1)
+  redis.call('PEXPIRE', KEYS[9], 2000)
   if chatInterval > 0 then redis.call('SET', KEYS[8], int(tat + chatInterval), 'PX', ms(tat + chatInterval - now) + 1000) end
   redis.call('ZREM', laneKey, id)
   redis.call('ZREM', KEYS[3], id)
   return { 0, 0, int(since) }
 end
 
-redis.call('ZADD', laneKey, 'NX', int(since), id)
-local ahead = before + redis.call('ZRANK', laneKey, id)
+local ahead = before + rank
 local eta = (free - now) + ahead * interval
--- Near the head: ask back when the slot frees. Further back: when its turn nears, at most 1 s.
-local wait = math.max(free - now, math.min(ahead * interval, 1000000), 1000)
+-- Among the first few: ask back when the slot frees. Further back: when the turn nears, at most 1 s.
+local wait = math.max(free - now, 1000)
+if ahead >= slack then wait = math.max(wait, math.min((ahead - slack + 1) * interval, 1000000)) end
 redis.call('ZADD', KEYS[3], int(now + wait + grace), id)
 return { ms(wait), ms(eta), int(since) }

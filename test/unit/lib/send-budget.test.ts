@@ -13,6 +13,7 @@ function fakeBudget(opts: { down?: boolean; waits?: number[] } = {}) {
     async pause(ms) {
       if (opts.down) throw new Error('Stream isn\'t writeable');
       pauses.push(ms);
+      return 'all' as const;
     },
     async leave() {},
     async tellOnce() {
