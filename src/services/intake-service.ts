@@ -23,7 +23,8 @@ export interface UrgentRequest {
 }
 
 export type IntakeResult =
-  | { ok: true; reportId: string; reference: string; created: boolean }
+  /** `priority`: the stored report's, which never goes down (danger said once keeps priority 1). */
+  | { ok: true; reportId: string; reference: string; created: boolean; priority: number }
   | { ok: false; reason: 'daily_limit'; limit: number }
   | { ok: false; reason: 'store_unavailable' };
 
@@ -97,7 +98,7 @@ export class IntakeService {
     if (this.deps.triage && !report.triagedAt && !report.unfinished) await this.deps.triage.linkSafely(report);
     const reportId = report._id.toString();
     this.deps.logger.info({ reportId, reference: report.reference, category, created, outcome: 'submitted' }, 'report stored');
-    return { ok: true, reportId, reference: report.reference, created };
+    return { ok: true, reportId, reference: report.reference, created, priority: report.priority };
   }
 
   /**

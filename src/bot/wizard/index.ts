@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isCategoryCode, priorityFor, type ReportKind } from '../../domain';
+import type { ReportKind } from '../../domain';
 import type { IntakeRequest } from '../../services/intake-service';
 import type { BotContext } from '../context';
 import { messageInput } from './parse';
@@ -87,8 +87,8 @@ async function submit(ctx: BotContext, effect: Extract<Effect, { type: 'submit' 
   });
   // Said to the reporter next: from here on an apology would contradict the truth.
   if (result.ok) ctx.state.reportCommitted = true;
-  // When to expect an answer: the SLA of the priority this report gets.
-  const { category, dangerNow } = effect.report;
-  const sla = isCategoryCode(category) ? ctx.deps.slaMinutes?.[priorityFor(category, dangerNow) - 1] : undefined;
+  // When to expect an answer: the SLA of the priority the stored report has (someone said in
+  // danger once keeps priority 1 even if the answer was changed before Send).
+  const sla = result.ok ? ctx.deps.slaMinutes?.[result.priority - 1] : undefined;
   await runWizard(ctx, { type: 'submitted', draftId: effect.draftId, result, ...(sla ? { answerWithinMinutes: sla } : {}) });
 }

@@ -133,6 +133,27 @@ for (const lang of ['en', 'sw'] as const) {
   });
 }
 
+it('yes, then changed to no before Send: the ticket stays priority 1, and "received" promises priority 1\'s answer time', async () => {
+  const b = B.en;
+  const u = h.tg.user({ firstName: 'Changed', languageCode: 'en' });
+  await untilDanger(u, 'en');
+  await u.press(b.yes);
+  await u.sendText(b.story);
+  await u.sendText('Kisumu');
+  await u.sendText(b.place);
+  await u.press(b.today);
+  await u.press('✏️ Change');
+  await u.press('Danger');
+  await u.press('No');
+  expect(lastText(u)).toMatch(/Someone in danger:\s*No/);
+  await u.press(b.send);
+  const received = lastText(u);
+  expect(received).toContain(b.received);
+  expect((await h.store.reports.findByReference(referenceIn(received)))).toMatchObject({ dangerNow: false, priority: 1 });
+  // slaMinutes [5, 15, 60, 240]: priority 1 reads within 5 minutes (priority 2's 15 would be a broken promise).
+  expect(received).toContain('usually within 5 minutes');
+});
+
 it('Yes tapped three times at once: one report, one ticket, one alert', async () => {
   const u = h.tg.user({ firstName: 'Triple', languageCode: 'en' });
   await untilDanger(u, 'en');

@@ -114,7 +114,7 @@ describe('IntakeService.urgent: someone is in danger, before anything else is ty
     const first = await intake.urgent(urgent(user, draftId));
     if (!first.ok) throw new Error('urgent refused');
     const sent = await intake.submit(finished(user, draftId, { anonymous: false, place: 'Kondele stage' }, { phone: '+254711000222' }));
-    expect(sent).toEqual({ ok: true, reportId: first.reportId, reference: first.reference, created: false });
+    expect(sent).toEqual({ ok: true, reportId: first.reportId, reference: first.reference, created: false, priority: 1 });
     const report = await store.reports.findById(first.reportId);
     expect(report).toMatchObject({ description: { text: 'Polisi wanampiga kijana nje ya duka sasa hivi.' }, county: 42, place: 'Kondele stage', when: 'now', dangerNow: true, anonymous: false, priority: 1, status: 'received' });
     expect(report?.evidence).toHaveLength(1);

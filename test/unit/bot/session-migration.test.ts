@@ -131,7 +131,7 @@ describe('migrateSession from version 1 (danger asked late)', () => {
   it('a draft past the category without a danger answer is asked it first, then carries on with what is missing', () => {
     const s = migrateSession(v1({ step: 'county', text: 'They beat him.' }));
     expect(s).toEqual({ v: SESSION_VERSION, lang: 'sw', draft: { ...base, step: 'danger', editing: true, text: 'They beat him.' } });
-    const stored: WizardInput = { type: 'urgentStored', draftId: base.id, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true } };
+    const stored: WizardInput = { type: 'urgentStored', draftId: base.id, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 } };
     const { state, steps } = run(s, press('danger', 'y'), stored, press('county', '47'), { type: 'text', text: 'Kasarani' }, press('when', 'today'));
     // Danger (stored at once as urgent), then the county and place that were next, then when; the story is not asked again.
     expect(steps).toEqual(['danger', 'county', 'place', 'when', 'review']);

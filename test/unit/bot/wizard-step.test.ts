@@ -360,7 +360,7 @@ describe('danger', () => {
 
   it('once stored: "a staff member is alerted" with the reference, then what happened', () => {
     const waiting = press(at('danger'), 'y').state;
-    const r = run(waiting, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true } });
+    const r = run(waiting, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 } });
     expect(said(r)).toEqual(['danger.alerted', 'desc.ask']);
     expect(r.replies[0]).toMatchObject({ texts: [{ key: 'danger.alerted', params: { reference: 'R-AAAA-BBBB' } }], html: true });
     expect(r.state.draft).toMatchObject({ step: 'desc', danger: true, urgent: 'R-AAAA-BBBB' });
@@ -375,14 +375,14 @@ describe('danger', () => {
       expect(r.state.draft?.urgent).toBeUndefined();
     }
     // An answer for another draft changes nothing.
-    expect(run(waiting, { type: 'urgentStored', draftId: 'other', result: { ok: true, reportId: 'r', reference: 'R-X', created: true } }).replies).toEqual([]);
+    expect(run(waiting, { type: 'urgentStored', draftId: 'other', result: { ok: true, reportId: 'r', reference: 'R-X', created: true, priority: 1 } }).replies).toEqual([]);
   });
 
   it('changing the answer to yes from the review stores it once; an already stored report is not stored again', () => {
     const answered = (extra: Partial<Draft>): WizardState => ({ draft: { ...draftAt('review'), step: 'danger', editing: true, ...extra } });
     const edit = press(answered({ danger: false }), 'y');
     expect(edit.effects).toEqual([expect.objectContaining({ type: 'urgent' })]);
-    const back = run(edit.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true } });
+    const back = run(edit.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 } });
     expect(stepOf(back)).toBe('review');
     const again = press(answered({ urgent: 'R-AAAA-BBBB' }), 'y');
     expect(again.effects).toEqual([]);
@@ -562,7 +562,7 @@ describe('review', () => {
 describe('after intake answers', () => {
   const submitted = (result: Extract<WizardInput, { type: 'submitted' }>['result'], answerWithinMinutes?: number) =>
     run(at('review'), answerWithinMinutes ? { type: 'submitted', draftId: ID, result, answerWithinMinutes } : { type: 'submitted', draftId: ID, result });
-  const ok = { ok: true as const, reportId: '6650c0ffee0000000000000a', reference: 'R-7K3F-9QX2', created: true };
+  const ok = { ok: true as const, reportId: '6650c0ffee0000000000000a', reference: 'R-7K3F-9QX2', created: true, priority: 2 };
 
   it('received: the draft is gone, the reference is remembered and shown, with who reads it and when', () => {
     const r = submitted(ok, 15);
