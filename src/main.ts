@@ -134,6 +134,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     });
     const { url, secret, host, port, maxConnections } = config.telegram.webhook;
     // Stopped after the intake below: answers still waiting for the budget are sent before the queues and Redis close.
+    services.push(created.owner);
     services.push({ name: 'bot-answers', start: async () => undefined, stop: () => created.drain() });
     services.push(
       config.telegram.mode === 'webhook' && url && secret

@@ -12,6 +12,8 @@ export interface RedisKeys {
   session(name: string): string;
   /** Marks a Telegram update as handled, to drop re-deliveries. */
   update(updateId: number): string;
+  /** Present while the bot process `owner` lives (src/bot/update-owner.ts): its claims on updates hold. */
+  updateOwner(owner: string): string;
   /** rate-limiter-flexible key prefixes (it appends `:<key>`): messages per minute, reports per day. */
   readonly messagesPerMinute: string;
   readonly reportsPerDay: string;
@@ -45,6 +47,7 @@ export function redisKeys(prefix: string): RedisKeys {
     liveChannel: `${prefix}:live`,
     session: (name) => `${prefix}:sess:${name}`,
     update: (updateId) => `${prefix}:upd:${updateId}`,
+    updateOwner: (owner) => `${prefix}:upd-owner:${owner}`,
     messagesPerMinute: `${prefix}:rl:msg`,
     reportsPerDay: `${prefix}:rl:rep`,
     signinFailuresByAddress: `${prefix}:rl:signin-ip`,

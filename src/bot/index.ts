@@ -21,6 +21,7 @@ import { migrateSession } from './session';
 import { PARTS_WINDOW_MS } from './wizard/flow';
 import { RedisSessionStore, type SessionSealer } from './session-store';
 import { AnswerLines, pacedTransport } from './transport';
+import { UpdateOwner } from './update-owner';
 import type { SendBudget } from '../lib/send-budget';
 
 export type { BotContext, BotDeps, SessionData } from './context';
@@ -59,6 +60,8 @@ export interface CreatedBot {
   sessions: RedisSessionStore<SessionData>;
   /** Resolves once every message asked for was sent, including those sent after their update was acknowledged. */
   drain(): Promise<void>;
+  /** This process's presence as the owner of the updates it handles: started before updates arrive, stopped after. */
+  owner: Service;
 }
 
 /** The reporter's bot: its middleware in order, then the features, then what none of them handled. */
@@ -67,6 +70,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   const bot = new Telegraf<BotContext>(token, { telegram: apiRoot ? { apiRoot } : {} });
   const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionSealer, sessionTtlSec, migrateSession);
   const parts = new PartsWindow(partsWindowMs, (update) => bot.handleUpdate(update), deps.logger);
+  const owner = new UpdateOwner(deps.redis, deps.prefix, deps.logger);
 
   bot.use(botContext(deps, parts));
   const lines = new AnswerLines();
@@ -74,7 +78,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   bot.use(privateChatsOnly());
   bot.use(onePerReporter());
   // De-duplication, the per-minute count and the session: one Redis round trip before, one after.
-  bot.use(updateGate(sessions, { cipher: deps.cipher, prefix: deps.prefix, rememberSec: dedupeTtlSec, messagesPerMinute: deps.messagesPerMinute }));
+  bot.use(updateGate(sessions, { cipher: deps.cipher, prefix: deps.prefix, rememberSec: dedupeTtlSec, messagesPerMinute: deps.messagesPerMinute, owner }));
   bot.use(sessionLanguage());
   if (deps.messagesPerMinute) bot.use(messageRateLimit(deps, deps.messagesPerMinute));
 
@@ -91,5 +95,5 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
       return polling.stop();
     },
   };
-  return { bot, service, handleUpdate: (update) => bot.handleUpdate(update), sessions, drain: () => lines.drain() };
+  return { bot, service, handleUpdate: (update) => bot.handleUpdate(update), sessions, drain: () => lines.drain(), owner };
 }

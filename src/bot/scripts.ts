@@ -15,8 +15,8 @@ const SCRIPTS = {
 
 export interface UpdateCommands {
   ripotiBeginUpdate(
-    ...args: [updateKey: string, limitKey: string, sessionKey: string, claim: '1' | '0', claimSec: number, points: number, windowSec: number]
-  ): Promise<[0] | [1, number, number, string | null]>;
+    ...args: [updateKey: string, limitKey: string, sessionKey: string, claim: '1' | '0', claimSec: number, points: number, windowSec: number, claimValue: string, takeOver: string]
+  ): Promise<[0, string] | [1, number, number, string | null]>;
   ripotiFinishUpdate(...args: [sessionKey: string, updateKey: string, sealed: string, ttlSec: number, mark: 'done' | 'release' | 'none', rememberSec: number]): Promise<number>;
 }
 

@@ -21,16 +21,21 @@ export interface UpdateClaim {
   /** False for the end of a split paste, which re-handles an update already claimed. */
   claim: boolean;
   claimSec: number;
+  /** What the claim holds: 'handling:<owner>' (src/bot/update-owner.ts). */
+  claimValue: string;
+  /** A claim left by a process that died: taken over only if the update still holds exactly it. */
+  takeOver?: string;
   /** Count the update against this per-minute counter. */
   limit?: { key: string; points: number; windowSec: number };
 }
 
 /**
- * The outcome of that round trip: a re-delivery (claimed elsewhere), or the session as stored
+ * The outcome of that round trip: a re-delivery (claimed already: `held` is 'done' or the claim of
+ * the process handling it), or the session as stored
  * (undefined: none) with `snapshot`, its JSON, to tell later whether it changed (null: write it
  * back regardless: stored before sealing, under an older key, or in an older format).
  */
-export type Begun<T> = { claimed: false } | { claimed: true; session: T | undefined; snapshot: string | null; limit?: { consumed: number; msLeft: number } };
+export type Begun<T> = { claimed: false; held: string } | { claimed: true; session: T | undefined; snapshot: string | null; limit?: { consumed: number; msLeft: number } };
 
 /** The update's de-dup mark, written with the session at the end: handled, or released for a retry. */
 export interface UpdateMark {
@@ -77,8 +82,8 @@ export class RedisSessionStore<T> {
     const key = this.key(name);
     // Without a limit the script leaves the counter alone; any key under the prefix (one slot) will do.
     const limitKey = c.limit?.key ?? c.updateKey;
-    const r = await this.redis.ripotiBeginUpdate(c.updateKey, limitKey, key, c.claim ? '1' : '0', c.claimSec, c.limit?.points ?? 0, c.limit?.windowSec ?? 0);
-    if (r[0] === 0) return { claimed: false };
+    const r = await this.redis.ripotiBeginUpdate(c.updateKey, limitKey, key, c.claim ? '1' : '0', c.claimSec, c.limit?.points ?? 0, c.limit?.windowSec ?? 0, c.claimValue, c.takeOver ?? '');
+    if (r[0] === 0) return { claimed: false, held: r[1] };
     const { value, snapshot } = this.decode(key, r[3]);
     return { claimed: true, session: value, snapshot, ...(c.limit ? { limit: { consumed: r[1], msLeft: r[2] } } : {}) };
   }

@@ -13,14 +13,21 @@
     ARGV[2] how long the claim lives, s (it becomes "done" when the update was handled)
     ARGV[3] points per window ('0': no limit, the counter is not touched)
     ARGV[4] the window, s
+    ARGV[5] the claim: 'handling:' and this process's owner id (src/bot/update-owner.ts)
+    ARGV[6] '' or a claim to take over: the update is claimed only if it still holds exactly
+            that (its owner died mid-update; the caller checked)
 
   Output:
-    {0} when the update was claimed already (a re-delivery), else
+    {0, what the update's key holds} when it is claimed already ('done', or 'handling:<owner>'), else
     {1, points consumed in this window (0 without a limit), ms left in the window, session or false}
 ]]
 if ARGV[1] == '1' then
-  if not redis.call('SET', KEYS[1], 'handling', 'EX', ARGV[2], 'NX') then
-    return {0}
+  if ARGV[6] ~= '' then
+    local held = redis.call('GET', KEYS[1])
+    if held ~= ARGV[6] then return {0, held or ''} end
+    redis.call('SET', KEYS[1], ARGV[5], 'EX', ARGV[2])
+  elseif not redis.call('SET', KEYS[1], ARGV[5], 'EX', ARGV[2], 'NX') then
+    return {0, redis.call('GET', KEYS[1]) or ''}
   end
 end
 local consumed = 0

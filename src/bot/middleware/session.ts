@@ -4,7 +4,8 @@ import { redisKeys } from '../../redis-keys';
 import type { IdentityCipher } from '../../store';
 import type { BotContext } from '../context';
 import { newSession, type SessionData } from '../session';
-import type { RedisSessionStore, UpdateMark } from '../session-store';
+import type { Begun, RedisSessionStore, UpdateClaim, UpdateMark } from '../session-store';
+import type { UpdateOwner } from '../update-owner';
 
 /**
  * Sessions are keyed by a keyed hash, like every other per-reporter key in Redis: a Redis dump
@@ -16,6 +17,9 @@ export function sessionKey(cipher: IdentityCipher, userId: number, chatId: numbe
 
 /** How long an update is claimed while handled; a crash mid-update frees it after this. */
 const CLAIM_SEC = 120;
+/** How long a re-delivery waits for its first delivery, still being handled by a live process, to end. */
+const WAIT_FOR_FIRST_MS = 30_000;
+const LOOK_AGAIN_MS = 250;
 
 /** The update's count against the per-minute limit, left in `ctx.state.messageCount` for messageRateLimit. */
 export interface MessageCount {
@@ -30,6 +34,8 @@ export interface UpdateGateOptions {
   rememberSec: number;
   /** Count updates per reporter and minute (the decision is messageRateLimit's). */
   messagesPerMinute?: number;
+  /** This process, named in its claims; a claim whose process died is taken over. */
+  owner: UpdateOwner;
 }
 
 /**
@@ -55,7 +61,8 @@ export function updateGate(sessions: RedisSessionStore<SessionData>, opts: Updat
     const flush = ctx.parts.isFlush(ctx.update);
     const updateKey = keys.update(ctx.update.update_id);
     const limit = opts.messagesPerMinute && !flush ? { key: `${keys.messagesPerMinute}:${limitKeyOf(ctx.from.id)}`, points: opts.messagesPerMinute, windowSec: 60 } : undefined;
-    const begun = await sessions.begin(name, { updateKey, claim: !flush, claimSec: CLAIM_SEC, ...(limit ? { limit } : {}) });
+    const claim: UpdateClaim = { updateKey, claim: !flush, claimSec: CLAIM_SEC, claimValue: opts.owner.claim, ...(limit ? { limit } : {}) };
+    const begun = await claimOrWait(sessions, name, claim, opts.owner);
     if (!begun.claimed) {
       ctx.log.info({ outcome: 'duplicate_update' }, 'dropped a re-delivered update');
       return;
@@ -84,4 +91,25 @@ export function updateGate(sessions: RedisSessionStore<SessionData>, opts: Updat
     }
     if (failure) throw failure.err;
   };
+}
+
+/**
+ * Claims the update. Claimed already by another process that is still handling it: waits for that
+ * to end ('done': a re-delivery, dropped; released after a failure: handled here). Claimed by a
+ * process that died mid-update: takes the claim over and handles it (see src/bot/update-owner.ts).
+ */
+async function claimOrWait<T>(sessions: RedisSessionStore<T>, name: string, claim: UpdateClaim, owner: UpdateOwner): Promise<Begun<T>> {
+  const until = Date.now() + WAIT_FOR_FIRST_MS;
+  let begun = await sessions.begin(name, claim);
+  while (!begun.claimed && Date.now() < until) {
+    const other = owner.other(begun.held);
+    if (!other) return begun;
+    if (!(await owner.alive(other))) {
+      begun = await sessions.begin(name, { ...claim, takeOver: begun.held });
+      continue;
+    }
+    await new Promise((resolve) => setTimeout(resolve, LOOK_AGAIN_MS));
+    begun = await sessions.begin(name, claim);
+  }
+  return begun;
 }

@@ -99,3 +99,47 @@ describe('webhook: Confirm delivered more than once at the same time', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('webhook: the re-delivery of an update whose first delivery was cut short', () => {
+  it('a process that died mid-Confirm: its claim is taken over and the re-delivered Confirm is handled, "received" told once', async () => {
+    const u = f.tg.user({ firstName: 'Crashed', languageCode: 'en' });
+    await walkTo(u, 'review');
+    const before = u.messages().length;
+    const r = await connectTestRedis('fault_webhook_claims');
+    try {
+      // What a process killed while handling update 950_000_201 leaves behind: its claim, and no presence.
+      await r.redis.set(`${f.prefix}:upd:950000201`, 'handling:0123456789abcdef', 'EX', 120);
+      const answer = await post(callbackUpdate(f.tg, u, confirmData(u), 950_000_201));
+      expect(answer.status).toBe(200);
+      await expectOneQueuedReport(u, before);
+      expect(await r.redis.get(`${f.prefix}:upd:950000201`)).toBe('done');
+    } finally {
+      await r.cleanup();
+    }
+  });
+
+  it('a live process still handling it: the re-delivery waits for it to finish, then is dropped (nothing said twice)', async () => {
+    const u = f.tg.user({ firstName: 'Slow', languageCode: 'en' });
+    await walkTo(u, 'review');
+    const before = u.messages().length;
+    const r = await connectTestRedis('fault_webhook_claims');
+    try {
+      await r.redis.set(`${f.prefix}:upd-owner:fedcba9876543210`, '1', 'PX', 60_000);
+      await r.redis.set(`${f.prefix}:upd:950000301`, 'handling:fedcba9876543210', 'EX', 120);
+      let answered = false;
+      const answer = post(callbackUpdate(f.tg, u, confirmData(u), 950_000_301)).then((a) => {
+        answered = true;
+        return a;
+      });
+      // Still waiting while the first delivery is being handled elsewhere.
+      await eventually(async () => (await r.redis.get(`${f.prefix}:upd:950000301`)) === 'handling:fedcba9876543210' && !answered, 'the re-delivery to be waiting', 2000);
+      await r.redis.set(`${f.prefix}:upd:950000301`, 'done', 'EX', 120);
+      expect((await answer).status).toBe(200);
+      expect(u.messages().length).toBe(before);
+      expect(f.logged('dropped a re-delivered update').length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await r.redis.del(`${f.prefix}:upd-owner:fedcba9876543210`);
+      await r.cleanup();
+    }
+  });
+});
