@@ -113,6 +113,9 @@ export function pacedTransport(opts: TransportOptions, lines = new AnswerLines()
             lane, chat, onSlow, since: arrived, slowAfterMs: opts.slowAfterMs,
             onRateLimited: (retryAfter) => ctx.log.warn({ retryAfter, method }, 'Telegram rate limit: budget paused, sending again'),
             onBudgetError: (err) => ctx.log.warn({ err }, 'send budget unreachable: sending unpaced'),
+            // A reporter waiting for the next question must not wait forever: a possible duplicate is the lesser harm.
+            resendOnLostConnection: 2,
+            onResend: (err) => ctx.log.warn({ err, method, lane }, 'connection lost before Telegram answered: sending again'),
             // Waited so far plus still to wait: re-estimated waits that each look short add up too.
             onWait: (etaMs) => Date.now() - asked + etaMs > holdUpTo && longWait(),
           },

@@ -61,6 +61,13 @@ export interface PacedSendOptions {
   onRateLimited?: (retryAfterSec: number) => void;
   /** Told when the budget could not be asked (Redis unreachable): the call then goes unpaced. */
   onBudgetError?: (err: unknown) => void;
+  /**
+   * How many times to send again when the connection was lost before Telegram answered (default
+   * 0): the message may then arrive twice. For answers a reporter waits for, whose loss is worse.
+   */
+  resendOnLostConnection?: number;
+  /** Told before each such resend. */
+  onResend?: (err: unknown) => void;
   /** Told each time this send has to wait: the estimated ms until it goes (its turn, a pause after a 429). */
   onWait?: (etaMs: number) => void;
 }
@@ -76,15 +83,24 @@ export function retryAfterOf(err: unknown): number | undefined {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The connection closed before Telegram answered (reset, hang-up, refused): the call may or may not have been carried out. */
+export function connectionLost(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; message?: unknown };
+  return e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.code === 'ECONNREFUSED' || /socket hang up/i.test(String(e.message));
+}
+
 /**
  * Sends through the budget: waits for a slot, sends, and on 429 pauses the whole budget for
  * `retry_after` and sends again (Telegram did not carry out a refused call, so nothing is sent
- * twice). Any other error is the caller's: a network error may hide a message that did arrive.
+ * twice). Any other error is the caller's: a network error may hide a message that did arrive,
+ * unless the caller chose `resendOnLostConnection` (a question shown twice beats one never shown).
  */
 export async function sendPaced<T>(budget: SendBudget, opts: PacedSendOptions, send: () => Promise<T>): Promise<T> {
   const req: SendRequest = { id: randomUUID(), lane: opts.lane, since: 0, ...(opts.chat ? { chat: opts.chat } : {}) };
   let told = !opts.onSlow;
   const since = opts.since ?? Date.now();
+  let resent = 0;
   for (;;) {
     try {
       await waitForSlot(budget, req, () => {
@@ -102,6 +118,12 @@ export async function sendPaced<T>(budget: SendBudget, opts: PacedSendOptions, s
       return await send();
     } catch (err) {
       const seconds = retryAfterOf(err);
+      if (seconds === undefined && connectionLost(err) && resent < (opts.resendOnLostConnection ?? 0)) {
+        resent++;
+        opts.onResend?.(err);
+        await sleep(200 * resent);
+        continue;
+      }
       if (seconds === undefined) throw err;
       opts.onRateLimited?.(seconds);
       opts.onWait?.(seconds * 1000);

@@ -52,6 +52,22 @@ describe('wizard answers under Telegram limits', () => {
     expect(doubled(amina)).toEqual([]);
   });
 
+  it('sends a wizard answer again when the connection to Telegram was lost before it answered: the reporter is not left without the question', async () => {
+    h = await startBotHarness('bot_surge_reset', { sendBudget: { perSecond: 30 } });
+    const baraka = h.tg.user({ firstName: 'Baraka', languageCode: 'en' });
+    await walkTo(baraka, 'danger');
+    // The question after danger replaces the danger question in place; that call's connection is cut.
+    h.tg.failNext('editMessageText', { errorCode: 0, resetConnection: true });
+    await baraka.press('No');
+    if (!lastText(baraka).includes('Tell us what happened')) await baraka.waitForMessage('Tell us what happened');
+    expect(lastText(baraka)).toContain('Tell us what happened');
+    const edits = h.tg.calls('editMessageText');
+    expect(edits.filter((c) => c.ok && String(c.params.text).includes('Tell us what happened'))).toHaveLength(1);
+    expect(h.logs.join('\n')).toContain('connection lost before Telegram answered: sending again');
+    const reference = await finish2(baraka);
+    expect(await h.store.reports.findByReference(reference)).toMatchObject({ category: 'p_bribery', dangerNow: false });
+  });
+
   it('completes every journey when the double enforces Telegram limits tighter than the budget (429s taken and retried)', async () => {
     // The budget allows 20/s; the double only 8/s and 1/s per chat after a burst of 2: 429s are certain.
     h = await startBotHarness('bot_surge_limits', { sendBudget: { perSecond: 20 }, telegramLimits: { perSecond: 8, perChatBurst: 2 } });

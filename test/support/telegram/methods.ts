@@ -44,6 +44,9 @@ export interface Envelope {
   body: { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: Record<string, unknown> };
 }
 
+/** No answer at all: the server closes the connection (FailOptions.resetConnection). */
+export const RESET: Envelope = Object.freeze({ status: 0, body: { ok: false, error_code: 0, description: 'connection reset' } });
+
 /** Key-order-insensitive JSON, for "message is not modified" comparisons. */
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
@@ -404,6 +407,7 @@ export async function callMethod(s: DoubleState, method: string, rawParams: Para
     const params = normalizeParams(rawParams);
     call.params = summarize(params);
     const fail = s.takeFailure(method);
+    if (fail?.resetConnection) return RESET;
     if (fail) {
       throw new ApiError(fail.errorCode, fail.description ?? defaultDescription(fail.errorCode, fail.retryAfter),
         fail.retryAfter !== undefined ? { retry_after: fail.retryAfter } : undefined);

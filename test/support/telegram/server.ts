@@ -4,7 +4,7 @@ import busboy from 'busboy';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { callMethod, type Envelope } from './methods';
+import { callMethod, RESET, type Envelope } from './methods';
 import type { DoubleState } from './state';
 import { badRequest, isRecord, type Params, type UploadedFile } from './validation';
 
@@ -137,6 +137,10 @@ async function handle(state: DoubleState, req: http.IncomingMessage, res: http.S
   const controller = new AbortController();
   res.on('close', () => controller.abort());
   const env = await callMethod(state, method, params, { signal: controller.signal, viaWebhookReply: false });
+  if (env === RESET) {
+    req.socket.destroy();
+    return;
+  }
   writeJson(res, env);
 }
 

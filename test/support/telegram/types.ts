@@ -245,6 +245,8 @@ export interface FailOptions {
   description?: string;
   /** how many subsequent calls of the method fail (default 1) */
   count?: number;
+  /** close the connection without an answer (the call is not carried out): the client sees "socket hang up" */
+  resetConnection?: boolean;
 }
 
 export interface WebhookState {

@@ -34,6 +34,17 @@ describe('sendPaced', () => {
     expect(pauses).toEqual([3000]);
   });
 
+  it('sends an answer again when the connection was lost before Telegram answered, at most as often as asked', async () => {
+    const { budget } = fakeBudget();
+    const reset = () => Object.assign(new Error('request to http://127.0.0.1/sendMessage failed, reason: socket hang up'), { code: 'ECONNRESET' });
+    const twice = jest.fn().mockRejectedValueOnce(reset()).mockRejectedValueOnce(reset()).mockResolvedValueOnce('ok');
+    await expect(sendPaced(budget, { lane: 'report', resendOnLostConnection: 2 }, twice)).resolves.toBe('ok');
+    expect(twice).toHaveBeenCalledTimes(3);
+    const always = jest.fn().mockRejectedValue(reset());
+    await expect(sendPaced(budget, { lane: 'report', resendOnLostConnection: 2 }, always)).rejects.toThrow('socket hang up');
+    expect(always).toHaveBeenCalledTimes(3);
+  });
+
   it('does not send again after an error that is not a 429 (the message may have arrived)', async () => {
     const { budget } = fakeBudget();
     const send = jest.fn().mockRejectedValue(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
