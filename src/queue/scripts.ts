@@ -14,6 +14,7 @@ const SCRIPTS = {
   ripotiReleaseSend: { file: 'release-send.lua', numberOfKeys: 1 },
   ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 8 },
   ripotiPauseSends: { file: 'pause-sends.lua', numberOfKeys: 1 },
+  ripotiReturnSlot: { file: 'return-slot.lua', numberOfKeys: 1 },
 } as const;
 
 /** The commands the scripts add to a connection. */
@@ -25,6 +26,7 @@ export interface PacerCommands {
     ...args: [last: string, pause: string, alive: string, lane0: string, lane1: string, lane2: string, lane3: string, chat: string, id: string, lane: number, since: string, intervalUs: number, chatIntervalUs: number, burst: number, graceUs: number]
   ): Promise<[number, number, string]>;
   ripotiPauseSends(pauseKey: string, ms: number): Promise<string>;
+  ripotiReturnSlot(limiterKey: string): Promise<number>;
 }
 
 let sources: Record<keyof typeof SCRIPTS, string> | null = null;
