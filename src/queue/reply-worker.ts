@@ -54,8 +54,9 @@ type Outcome = 'sent' | 'already' | 'missing' | 'unreachable';
  */
 const ARRIVAL_MARGIN_MS = 40;
 /**
- * Jobs in hand at once. Many are parked or waiting a few ms for the gate, and each activation
- * waits on MongoDB: at 10 the worker fell behind the rate while 25+ chats waited (bench: 19.6/s of 25, 23-24/s at 30).
+ * Jobs in hand at once. Many only park or wait a few ms for the gate, and each activation waits
+ * on MongoDB: at 10 the worker fell behind the rate while 25+ chats waited (bench on a loaded
+ * machine: 19.6/s of 25; 23-24/s at 30, before the arrival margin).
  */
 const CONCURRENCY = 30;
 
