@@ -599,6 +599,12 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         chatWindowMax = Math.max(chatWindowMax, maxInSlidingWindow(list, 1000));
       }
       const spanS = times.length > 1 ? (times[times.length - 1] - times[0]) / 1000 : Number.NaN;
+      // The rate while enough chats wait to fill it (issue 17's target): from the last reply queued
+      // until fewer than `limitPerSec` chats still have a message to come (1 a second each).
+      const lastPerChat = [...perChat.values()].map((l) => l[l.length - 1]).sort((a, b) => b - a);
+      const backlogEnd = lastPerChat.length >= limitPerSec ? lastPerChat[limitPerSec - 1] : enqueueEnd;
+      const backlogS = (backlogEnd - enqueueEnd) / 1000;
+      const backlogRate = backlogS >= 2 ? round(times.filter((t) => t >= enqueueEnd && t < backlogEnd).length / backlogS, 2) : null;
       const failedSends = driver.callsSince('sendMessage', enqueueStart).filter((c) => !c.ok).length;
       detail.delivery = {
         replies: expected,
@@ -608,6 +614,8 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         failedSendCalls: failedSends,
         enqueueSeconds: round((enqueueEnd - enqueueStart) / 1000, 2),
         sendRatePerSec: round((times.length - 1) / spanS, 2),
+        sendRateWhileChatsWaitPerSec: backlogRate,
+        secondsWithEnoughChatsWaiting: round(Math.max(0, backlogS), 1),
         maxInAnySlidingSecond: maxInSlidingWindow(times, 1000),
         maxInOneCalendarSecond: maxPerCalendarSecond(times),
         configuredPerSecond: limitPerSec,
@@ -615,6 +623,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         drainSecondsFromFirstQueued: times.length ? round((times[times.length - 1] - enqueueStart) / 1000, 1) : null,
       };
       figures['del.rate'] = round((times.length - 1) / spanS, 2);
+      figures['del.rateBacklog'] = backlogRate ?? Number.NaN;
       figures['del.maxSliding'] = maxInSlidingWindow(times, 1000);
       figures['del.maxCalendar'] = maxPerCalendarSecond(times);
       figures['del.chatMinGap'] = Number.isFinite(minGap) ? minGap : Number.NaN;

@@ -55,6 +55,7 @@ const OTHER: Figure[] = [
   { key: 'take.perSec', label: 'Tickets taken/s, 10 agents', unit: '/s' },
   { key: 'take.p99', label: 'takeNext latency p99', unit: 'ms' },
   { key: 'del.rate', label: 'Delivery: send rate', unit: '/s' },
+  { key: 'del.rateBacklog', label: 'Delivery: rate while >= 25 chats wait', unit: '/s', target: { op: '>=', value: 22.5, text: '>= 22.5 (90%)' } },
   { key: 'del.maxSliding', label: 'Delivery: max sends in any 1 s', unit: '', target: { op: '<', value: 25.5, text: '<= 25' } },
   { key: 'del.maxCalendar', label: 'Delivery: max sends in a clock second', unit: '', target: { op: '<', value: 25.5, text: '<= 25' } },
   { key: 'del.chatMaxSliding', label: 'Delivery: max to one chat in any 1 s', unit: '', target: { op: '<', value: 1.5, text: '<= 1' } },

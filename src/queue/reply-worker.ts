@@ -7,6 +7,7 @@ import type { Service } from '../lifecycle';
 import { redactToken, type Logger } from '../logger';
 import { sendPaced, type SendBudget } from '../lib/send-budget';
 import { ChatPacer } from './chat-pacer';
+import { withScripts } from './scripts';
 import { REPLIES_QUEUE, type ReplyJobData } from './types';
 
 /** The part of telegraf's `Telegram` the worker uses (tests may pass a Telegram pointed at the Bot API double). */
@@ -24,8 +25,9 @@ export interface ReplyWorkerOptions {
   telegram?: MessageSender;
   token?: string;
   apiRoot?: string;
-  /** Overall rate (config.replies.ratePerSecond, at most 30); or a full BullMQ limiter. */
+  /** Overall rate (config.replies.ratePerSecond, at most 30), kept by the gate at the moment of sending. */
   ratePerSecond?: number;
+  /** Tests: a BullMQ limiter that also sets the gate's overall rate (max per duration). */
   limiter?: { max: number; duration: number };
   /** Minimum gap between two messages to one chat (default 1000 ms). */
   perChatIntervalMs?: number;
@@ -46,9 +48,27 @@ export interface ReplyWorkerOptions {
 type Outcome = 'sent' | 'already' | 'missing' | 'unreachable';
 
 /**
+ * The gate spaces sends as it claims them; they reach Telegram a little unevenly (HTTP, event
+ * loops), so `rate` sends are spread over 1,000 ms plus this, and no second as Telegram counts
+ * it holds more than `rate` (at 25/s: 42 ms apart, 23.8/s at most). Seen without it: 26 in one second.
+ */
+const ARRIVAL_MARGIN_MS = 40;
+/**
+ * Jobs in hand at once. Many only park or wait a few ms for the gate, and each activation waits
+ * on MongoDB: at 10 the worker fell behind the rate while 25+ chats waited (bench on a loaded
+ * machine: 19.6/s of 25; 23-24/s at 30, before the arrival margin).
+ */
+const CONCURRENCY = 30;
+
+/**
  * Carries the `replies` queue to Telegram (DeliveryService decides what is due and records it).
- * - overall rate: BullMQ's global `limiter`; per chat: ChatPacer, and a job whose chat is busy
- *   is moved to delayed (`moveToDelayed` + DelayedError) instead of holding a worker slot;
+ * - overall rate and per chat: ChatPacer's gate at the moment of sending (and the shared budget
+ *   when there is one). BullMQ's `limiter` is only a coarse guard above the rate: it counts a
+ *   job each time it becomes active, in fixed windows, so it cannot hold a sliding second, and at
+ *   the rate itself it spent a slot on every job parked for its chat's turn (the queue ran at
+ *   about half its rate while many chats waited; bench: 10/s of 25). A parked job gives its slot back;
+ * - a job whose chat is busy is moved to delayed (`moveToDelayed` + DelayedError) instead of
+ *   holding a worker slot, so other chats' messages fill the rate meanwhile;
  * - 429: the whole queue waits `retry_after` (`worker.rateLimit` + RateLimitError, no attempt
  *   spent); other transient errors retry with exponential backoff;
  * - 403 (blocked) and 400 (chat gone): the ticket is marked "reporter unreachable", the message
@@ -64,6 +84,8 @@ export class ReplyWorker implements Service {
   private readonly pacer: ChatPacer;
   /** Telegram allows about 20 messages a minute into one group. */
   private readonly groupPacer: ChatPacer;
+  /** BullMQ's limiter: a coarse guard, and what makes a 429's pause (`worker.rateLimit`) hold every worker. */
+  private readonly limiter: { max: number; duration: number };
 
   constructor(private readonly opts: ReplyWorkerOptions) {
     if (opts.telegram) this.telegram = opts.telegram;
@@ -71,24 +93,27 @@ export class ReplyWorker implements Service {
     else throw new Error('ReplyWorker needs a telegram client or a bot token');
     this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000 });
     this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000 });
+    // Above what the gate lets through plus the jobs in hand (one activation each), so it never binds.
+    this.limiter = opts.limiter ?? { max: 2 * Math.min(opts.ratePerSecond ?? 25, 30) + (opts.concurrency ?? CONCURRENCY), duration: 1000 };
   }
 
-  /** Spacing of all sends together: the configured overall rate, never above Telegram's 30/s. */
+  /**
+   * Spacing of this worker's sends: the configured overall rate, never above Telegram's 30/s. Kept
+   * with the shared budget too (which caps every role together): REPLY_RATE_PER_SECOND is the
+   * replies' own share. A send granted by the budget may then wait a few ms for this spacing.
+   */
   private get globalIntervalMs(): number {
-    // The shared budget spaces all sends; the gate then only keeps chats apart.
-    if (this.opts.budget) return 1;
     const limiter = this.opts.limiter;
-    return limiter ? limiter.duration / limiter.max : 1000 / Math.min(this.opts.ratePerSecond ?? 25, 30);
+    return limiter ? limiter.duration / limiter.max : (1000 + ARRIVAL_MARGIN_MS) / Math.min(this.opts.ratePerSecond ?? 25, 30);
   }
 
   async start(): Promise<void> {
     const o = this.opts;
-    const rate = Math.min(o.ratePerSecond ?? 25, 30);
     this.worker = new Worker<ReplyJobData>(REPLIES_QUEUE, (job, token) => this.process(job, token), {
       connection: o.connection,
       prefix: o.prefix,
-      concurrency: o.concurrency ?? 10,
-      limiter: o.limiter ?? { max: rate, duration: 1000 },
+      concurrency: o.concurrency ?? CONCURRENCY,
+      limiter: this.limiter,
       lockDuration: o.lockDuration ?? 30_000,
       stalledInterval: o.stalledInterval ?? 30_000,
       // A worker killed mid-job leaves it active; the stalled check puts it back rather than failing it.
@@ -163,7 +188,21 @@ export class ReplyWorker implements Service {
     const at = Date.now() + wait;
     await job.updateData({ ...job.data, slot: { at, attempt: job.attemptsMade } });
     await job.moveToDelayed(at, token);
+    await this.returnLimiterSlot();
     throw new DelayedError();
+  }
+
+  /**
+   * BullMQ's limiter counted this job when it became active; a parked job sent nothing, so its
+   * slot goes back to the window (src/queue/lua/return-slot.lua). Otherwise every paced message
+   * costs two slots and the queue sends at about half its rate while many chats wait.
+   */
+  private async returnLimiterSlot(): Promise<void> {
+    if (!this.worker) return;
+    // The job is parked already: a failure here costs one slot, never the message.
+    await withScripts(this.opts.connection)
+      .ripotiReturnSlot(this.worker.keys.limiter)
+      .catch((err: unknown) => this.opts.logger.warn({ err }, 'could not give back a limiter slot'));
   }
 
   private async processSupervisors(job: Job<ReplyJobData>, data: Extract<ReplyJobData, { kind: 'supervisors' }>, token?: string): Promise<Outcome> {

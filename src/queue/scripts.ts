@@ -14,6 +14,7 @@ const SCRIPTS = {
   ripotiReleaseSend: { file: 'release-send.lua', numberOfKeys: 1 },
   ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 9 },
   ripotiPauseSends: { file: 'pause-sends.lua', numberOfKeys: 2 },
+  ripotiReturnSlot: { file: 'return-slot.lua', numberOfKeys: 1 },
 } as const;
 
 /** The commands the scripts add to a connection. */
@@ -25,6 +26,7 @@ export interface PacerCommands {
     ...args: [next: string, pause: string, alive: string, lane0: string, lane1: string, lane2: string, lane3: string, chat: string, recent: string, id: string, lane: number, since: string, intervalUs: number, chatIntervalUs: number, burst: number, graceUs: number, perSecond: number, slack: number]
   ): Promise<[number, number, string]>;
   ripotiPauseSends(pauseKey: string, chatKey: string, ms: number, chatIntervalUs: number, burst: number): Promise<['chat' | 'all', string]>;
+  ripotiReturnSlot(limiterKey: string): Promise<number>;
 }
 
 let sources: Record<keyof typeof SCRIPTS, string> | null = null;
