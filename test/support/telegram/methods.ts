@@ -45,7 +45,7 @@ export interface Envelope {
 }
 
 /** No answer at all: the server closes the connection (FailOptions.resetConnection). */
-export const RESET: Envelope = Object.freeze({ status: 0, body: { ok: false, error_code: 0, description: 'connection reset' } });
+export const RESET: Envelope = { status: 0, body: { ok: false, error_code: 0, description: 'connection reset' } };
 
 /** Key-order-insensitive JSON, for "message is not modified" comparisons. */
 function stableJson(v: unknown): string {
