@@ -48,7 +48,8 @@ function firstQueuedId(reportId: Types.ObjectId): Types.ObjectId {
 function onlyDuplicates(err: unknown): boolean {
   const writeErrors = (err as { writeErrors?: unknown } | null)?.writeErrors;
   const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  return isDuplicateKey(err) || (list.length > 0 && list.every((w) => isDuplicateKey(w) || (w as { code?: unknown }).code === 11000));
+  // Every failed entry must be a duplicate (the error's own code is only the first one's).
+  return list.length > 0 ? list.every((w) => (w as { code?: unknown }).code === 11000) : isDuplicateKey(err);
 }
 
 export class ReportRepository {
