@@ -31,7 +31,7 @@ import { connectMongo, createStore, type Store } from '../src/store';
 import { TelegramDouble } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
 import { ROOT, spawnChild, type ChildHandle } from './lib/child';
-import { migrateIndexes, startBotSut } from './lib/bot-sut';
+import { migrateIndexes, startBotSut, type BotSut } from './lib/bot-sut';
 import { DoubleDriver } from './lib/double';
 import { botJourney, floorJourney, REFERENCE_RE } from './lib/journeys';
 import { runReporters, WebhookClient, type ReporterOutcome, type ScenarioResult, type Step } from './lib/load';
@@ -211,6 +211,20 @@ async function withCpu<T>(probe: CpuProbe, fn: () => Promise<T>): Promise<{ resu
   return { result, cpu, wallS };
 }
 
+/** BENCH_COUNT_MONGO: the bot's MongoDB commands during a scenario, per completed journey (total and by "command:collection"). */
+function mongoPerJourney(before: Record<string, number> | null, after: Record<string, number> | null, journeys: number): { total: number; by: Record<string, number> } | null {
+  if (!before || !after || journeys === 0) return null;
+  const by: Record<string, number> = {};
+  let total = 0;
+  for (const [k, v] of Object.entries(after)) {
+    const d = v - (before[k] ?? 0);
+    if (d === 0) continue;
+    by[k] = round(d / journeys, 2);
+    total += d;
+  }
+  return { total: round(total / journeys, 2), by };
+}
+
 /**
  * CPU time a process spent per update (ms), from its share of a core over the scenario: unlike
  * updates/s it hardly moves when other work on the machine takes cores away.
@@ -322,7 +336,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
   const secret = randomBytes(24).toString('base64url');
   const logger = createLogger({ level: 'warn', name: 'bench-console' });
   let mongo: ChildHandle | undefined;
-  let sut: ChildHandle | undefined;
+  let sut: BotSut | undefined;
   let conn: Awaited<ReturnType<typeof connectMongo>> | undefined;
   let queues: Queues | undefined;
   const consoleRedis: Redis[] = [];
@@ -433,9 +447,15 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       const conns = tg.connectionsAccepted;
       const since = Date.now() - 1;
       const chats = chatsFor(sc.level.reporters);
+      const mongoBefore = await sut.mongoCommands();
       const { result, cpu, wallS } = await withCpu(probe, () =>
         runReporters(client, driver, chats, full, { deadlineMs: 600_000, check, journeys: sc.level.journeys, paceMs: sc.paceMs }),
       );
+      const mongo = mongoPerJourney(mongoBefore, await sut.mongoCommands(), result.journeysCompleted);
+      if (mongo) {
+        figures[`${sc.key}.mongo`] = mongo.total;
+        log(`${sc.key}: MongoDB commands per completed journey ${mongo.total} (${JSON.stringify(mongo.by)})`);
+      }
       const f: ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number } = { ...scenarioFigures(result), cpuPercent: cpu };
       if (sc.paceMs) f.offeredPerSec = round((sc.level.reporters / sc.paceMs) * 1000, 0);
       // Confirm -> available: the job's "added" entry in the tickets event stream carries Redis'

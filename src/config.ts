@@ -103,6 +103,7 @@ const schema = z.object({
   REPORTS_PER_DAY: positiveInt.default(10),
   MESSAGES_PER_MINUTE: positiveInt.default(40),
   RETENTION_DAYS: positiveInt.default(365),
+  BENCH_COUNT_MONGO: bool.default(false),
 });
 
 export interface Config {
@@ -129,6 +130,8 @@ export interface Config {
   replies: { ratePerSecond: number };
   limits: { reportsPerDay: number; messagesPerMinute: number };
   retentionDays: number;
+  /** Count MongoDB commands on /metrics (`ripoti_mongo_commands_total`): a benchmark figure, off in production. */
+  countMongoCommands: boolean;
 }
 
 /**
@@ -212,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replies: { ratePerSecond: e.REPLY_RATE_PER_SECOND },
     limits: { reportsPerDay: e.REPORTS_PER_DAY, messagesPerMinute: e.MESSAGES_PER_MINUTE },
     retentionDays: e.RETENTION_DAYS,
+    countMongoCommands: e.BENCH_COUNT_MONGO,
   };
 }
 

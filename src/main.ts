@@ -78,13 +78,14 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
 
   logger.info({ roles: [...roles] }, 'connecting to MongoDB and Redis');
   // Indexes are built automatically only in development and tests; production runs `migrate`.
-  const conn: Connection = await connectMongo(config.mongodbUri, { autoIndex: config.env !== 'production' });
+  const conn: Connection = await connectMongo(config.mongodbUri, { autoIndex: config.env !== 'production', monitorCommands: config.countMongoCommands });
+  const metrics = opts.metrics ?? new Metrics({ defaults: true });
+  if (config.countMongoCommands) countMongoCommands(conn, metrics);
   const store = createStore(conn, config.dataKeys);
   await store.ready();
   const translator = await Translator.create();
   const events = new EventBus(redis('producer'), roles.has('console') ? redis('worker') : null, redisKeys(config.redis.prefix).liveChannel);
 
-  const metrics = opts.metrics ?? new Metrics({ defaults: true });
   const services: Service[] = [];
   // [queue wiring] Every role can enqueue and queue replies; the worker role runs the relay, SLA
   // and replies workers. The queues close last (first in `services`, stopped in reverse).
@@ -255,3 +256,11 @@ async function run(): Promise<void> {
 }
 
 if (require.main === module) void run();
+
+/** The benchmark's "MongoDB commands per journey": each command by name and collection (never its contents). */
+function countMongoCommands(conn: Connection, metrics: Metrics): void {
+  conn.getClient().on('commandStarted', (e) => {
+    const target: unknown = (e.command as Record<string, unknown>)[e.commandName];
+    metrics.mongoCommands.inc({ command: e.commandName, collection: typeof target === 'string' ? target : '' });
+  });
+}

@@ -19,6 +19,8 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly deliveries = new Counter({ name: 'ripoti_deliveries_total', help: 'Messages to reporters by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  /** Filled only with BENCH_COUNT_MONGO (src/main.ts): the benchmark's MongoDB commands per journey. */
+  readonly mongoCommands = new Counter({ name: 'ripoti_mongo_commands_total', help: 'MongoDB commands sent (benchmark only)', labelNames: ['command', 'collection'], registers: [this.registry] });
   readonly rateLimited = new Counter({ name: 'ripoti_rate_limited_total', help: 'Reporter actions refused by abuse limits', labelNames: ['limit'], registers: [this.registry] });
 
   constructor(opts: { defaults?: boolean } = {}) {

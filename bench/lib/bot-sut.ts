@@ -41,7 +41,7 @@ export interface BotSutOptions {
 }
 
 /** Starts the bot role (and the worker's parts bench/sut.ts runs) and resolves once it is ready. */
-export async function startBotSut(o: BotSutOptions): Promise<ChildHandle> {
+export async function startBotSut(o: BotSutOptions): Promise<BotSut> {
   const port = await freePort();
   const env = {
       NODE_ENV: 'production',
@@ -62,9 +62,26 @@ export async function startBotSut(o: BotSutOptions): Promise<ChildHandle> {
       CONSOLE_HOST: '127.0.0.1',
       CONSOLE_PORT: String(await freePort()),
       WORKER_HTTP_PORT: String(await freePort()),
+      // Opt-in: the bot counts its MongoDB commands on /metrics (`mongoCommands` below).
+      ...(process.env.BENCH_COUNT_MONGO ? { BENCH_COUNT_MONGO: 'true' } : {}),
   };
-  if (o.dist) return spawnDist(env, o.logFile, o.nodeArgs ?? []);
-  return spawnChild({ name: 'bot', script: 'bench/sut.ts', nodeArgs: o.nodeArgs ?? [], env, logFile: o.logFile, readyTimeoutMs: 60_000 });
+  const handle = o.dist
+    ? await spawnDist(env, o.logFile, o.nodeArgs ?? [])
+    : await spawnChild({ name: 'bot', script: 'bench/sut.ts', nodeArgs: o.nodeArgs ?? [], env, logFile: o.logFile, readyTimeoutMs: 60_000 });
+  return { ...handle, mongoCommands: () => (env.BENCH_COUNT_MONGO ? mongoCommandsOf(`http://127.0.0.1:${env.WORKER_HTTP_PORT}/metrics`) : Promise.resolve(null)) };
+}
+
+export type BotSut = ChildHandle & {
+  /** MongoDB commands the bot sent so far, by "command:collection"; null unless BENCH_COUNT_MONGO is set. */
+  mongoCommands(): Promise<Record<string, number> | null>;
+};
+
+/** `ripoti_mongo_commands_total` from the bot's Prometheus text. */
+async function mongoCommandsOf(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(url)).text();
+  const out: Record<string, number> = {};
+  for (const m of text.matchAll(/^ripoti_mongo_commands_total\{command="([^"]*)",collection="([^"]*)"\} (\d+)/gm)) out[`${m[1]}:${m[2]}`] = Number(m[3]);
+  return out;
 }
 
 /**

@@ -51,7 +51,8 @@ export class OutboxRelay implements Service {
     const pass: RelayPass = { tickets: 0, messages: 0, restored: 0 };
 
     for (const report of await store.reports.findUnqueued(200, before)) {
-      if (await this.opts.reports.queue(report)) pass.tickets++;
+      // Never taken by an agent: never queued before (a crash or Redis stopped it), so its first history entries may be missing too.
+      if (await this.opts.reports.queue(report, { first: !report.assignedAt })) pass.tickets++;
       else return pass; // Redis still down: try the rest next pass
     }
     for (const msg of await store.messages.findPendingOutgoing(200, before)) {

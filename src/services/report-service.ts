@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { priorityFor, isCategoryCode, type Priority } from '../domain';
 import type { ReportDoc, NewReport, Store } from '../store';
 import type { Logger } from '../logger';
@@ -39,11 +38,11 @@ export class ReportService {
     if (!isCategoryCode(input.category)) throw new Error(`unknown category ${input.category}`);
     const { draftId, ...rest } = input;
     const priority = priorityFor(input.category, input.dangerNow);
-    const stored = await this.deps.store.reports.create({ ...rest, idempotencyKey: draftId, priority });
+    const stored = await this.deps.store.reports.create({ ...rest, idempotencyKey: draftId, priority }, { submittedWithQueued: true });
     const { created } = stored;
     let report = stored.report;
     if (!created && report.unfinished) report = await this.complete(draftId, { ...rest, priority });
-    const queued = report.queuedAt ? true : await this.queue(report);
+    const queued = report.queuedAt ? true : await this.queue(report, { first: !report.assignedAt });
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, created, queued }, 'report submitted');
     return { report, created, queued };
   }
@@ -57,7 +56,8 @@ export class ReportService {
   async openUrgent(input: UrgentInput): Promise<SubmitResult> {
     if (!isCategoryCode(input.category)) throw new Error(`unknown category ${input.category}`);
     const { draftId, ...rest } = input;
-    const { report, created } = await this.deps.store.reports.create({
+    const { report, created } = await this.deps.store.reports.create(
+      {
       ...rest,
       idempotencyKey: draftId,
       description: {},
@@ -66,8 +66,10 @@ export class ReportService {
       evidence: [],
       unfinished: { state: 'writing', at: new Date() },
       priority: priorityFor(input.category, true),
-    });
-    const queued = report.queuedAt ? true : await this.queue(report);
+      },
+      { submittedWithQueued: true },
+    );
+    const queued = report.queuedAt ? true : await this.queue(report, { first: !report.assignedAt });
     if (created) await this.deps.events?.publish({ type: 'queue' });
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, created, queued, outcome: 'urgent_opened' }, 'urgent report stored before the story');
     return { report, created, queued };
@@ -100,16 +102,22 @@ export class ReportService {
     return again;
   }
 
-  /** Shared with the outbox relay: enqueue then record it. Never throws on Redis trouble. */
-  async queue(report: { _id: Types.ObjectId; priority: Priority }): Promise<boolean> {
+  /**
+   * Shared with the outbox relay: enqueue then record it. Never throws on Redis trouble.
+   * `first`: the report was never queued (just stored, or stored and then not queued): its
+   * "submitted" history entry is written with the first "queued" one (`markQueued`), or alone
+   * when Redis fails, so the history is whole whatever happens next.
+   */
+  async queue(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>, opts: { first?: boolean } = {}): Promise<boolean> {
     const id = report._id.toString();
     try {
       await this.deps.tickets.enqueue(id, report.priority);
     } catch (err) {
       this.deps.logger.warn({ reportId: id, err }, 'could not queue ticket; the outbox relay will retry');
+      if (opts.first) await this.deps.store.reports.addSubmitted(report);
       return false;
     }
-    await this.deps.store.reports.markQueued(report._id);
+    await this.deps.store.reports.markQueued(report._id, opts.first ? report : undefined);
     return true;
   }
 }

@@ -10,6 +10,8 @@ export interface MongoOptions {
   autoIndex?: boolean;
   /** Client-side limit on one operation's network round trip; 0 = none (index builds in `migrate`). */
   socketTimeoutMS?: number;
+  /** The driver's command monitoring (`commandStarted` events on `conn.getClient()`); off: it costs on every command. */
+  monitorCommands?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function connectMongo(uri: string, opts: MongoOptions = {}): Promis
     writeConcern: { w: 'majority', wtimeoutMS: 5000 },
     bufferCommands: false,
     autoIndex: opts.autoIndex ?? true,
+    monitorCommands: opts.monitorCommands ?? false,
   });
   await conn.asPromise();
   return conn;

@@ -18,9 +18,38 @@ interface NewEvent {
   data?: Record<string, unknown>;
 }
 
-/** A history entry as stored: ids as ObjectIds, the actor without anything but kind and agent. */
-function eventDoc(e: NewEvent, at: Date) {
-  return { reportId: oid(e.reportId), type: e.type, actor: { kind: e.actor.kind, agentId: e.actor.agentId ? oid(e.actor.agentId) : undefined }, data: e.data, at };
+/**
+ * A history entry as stored: ids as ObjectIds, the actor without anything but kind and agent.
+ * Written through the driver (`insertEvents`), so absent fields are left out here rather than
+ * stored as null.
+ */
+function eventDoc(e: NewEvent, at: Date, id = new Types.ObjectId()): ReportEventDoc {
+  const actor: Actor = e.actor.agentId ? { kind: e.actor.kind, agentId: oid(e.actor.agentId) } : { kind: e.actor.kind };
+  return { _id: id, reportId: oid(e.reportId), type: e.type, actor, ...(e.data ? { data: e.data } : {}), at };
+}
+
+/** The report's first history entry; its _id is the report's own, so it is written once whatever the retries. */
+function submittedDoc(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>): ReportEventDoc {
+  return eventDoc({ reportId: report._id, type: 'submitted', actor: { kind: 'reporter' }, data: { priority: report.priority } }, report.createdAt ?? new Date(), report._id);
+}
+
+/**
+ * The id of a report's first "queued" entry: the report's id with its 5 per-process random bytes
+ * inverted, so it is the same on every retry and matches no id any process draws (that would
+ * need another process's random bytes to be exactly these inverted: 1 in 2^40).
+ */
+function firstQueuedId(reportId: Types.ObjectId): Types.ObjectId {
+  const b = Buffer.from(reportId.id);
+  for (let i = 4; i < 9; i++) b[i] = ~b[i] & 0xff;
+  return new Types.ObjectId(b);
+}
+
+/** A bulk insert whose only failures were entries already there (a retried write). */
+function onlyDuplicates(err: unknown): boolean {
+  const writeErrors = (err as { writeErrors?: unknown } | null)?.writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  // Every failed entry must be a duplicate (the error's own code is only the first one's).
+  return list.length > 0 ? list.every((w) => (w as { code?: unknown }).code === 11000) : isDuplicateKey(err);
 }
 
 export class ReportRepository {
@@ -34,12 +63,13 @@ export class ReportRepository {
    * Insert a report once per idempotency key. A second call with the same key (double tap,
    * re-delivered update, retry after a timeout) returns the first report with `created: false`.
    */
-  async create(input: NewReport): Promise<{ report: ReportDoc; created: boolean }> {
+  async create(input: NewReport, opts: { submittedWithQueued?: boolean } = {}): Promise<{ report: ReportDoc; created: boolean }> {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         const doc = await this.Report.create({ ...input, reference: this.makeReference(), status: 'received' });
         const report = doc.toObject();
-        await this.addSubmitted(report);
+        // The caller queues it next and writes "submitted" with "queued" (`markQueued`): one round trip less.
+        if (!opts.submittedWithQueued) await this.addSubmitted(report);
         return { report, created: true };
       } catch (err) {
         if (isDuplicateKey(err, 'idempotencyKey')) {
@@ -98,7 +128,19 @@ export class ReportRepository {
     return this.Report.findOne({ idempotencyKey: key }).lean<ReportDoc>().exec();
   }
 
-  async markQueued(id: Id): Promise<void> {
+  /**
+   * Records that the ticket's job exists. `first`: the report's first queueing (just created with
+   * `submittedWithQueued`, or never queued yet): its "submitted" and first "queued" entries are
+   * written in one round trip, under ids derived from the report's, BEFORE `queuedAt` is set, so a
+   * failure anywhere here leaves `queuedAt` unset and the retry (a tap again, the outbox relay)
+   * writes them again as no-ops: each exactly once, and `queuedAt` set means both are there.
+   */
+  async markQueued(id: Id, first?: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>): Promise<void> {
+    if (first) {
+      await this.insertEvents([submittedDoc(first), eventDoc({ reportId: first._id, type: 'queued', actor: { kind: 'system' } }, new Date(), firstQueuedId(first._id))]);
+      await this.Report.updateOne({ _id: oid(id), queuedAt: null }, { $set: { queuedAt: new Date() } });
+      return;
+    }
     const res = await this.Report.updateOne({ _id: oid(id), queuedAt: null }, { $set: { queuedAt: new Date() } });
     if (res.modifiedCount) await this.addEvent(id, 'queued', { kind: 'system' });
   }
@@ -212,23 +254,32 @@ export class ReportRepository {
    * The report's first history entry. Its _id is the report's own id, so writing it twice is a
    * no-op (duplicate key), even from two bot processes at once.
    */
-  private async addSubmitted(report: ReportDoc): Promise<void> {
-    try {
-      await this.ReportEvent.create({ _id: report._id, reportId: report._id, type: 'submitted', actor: { kind: 'reporter' }, data: { priority: report.priority }, at: report.createdAt ?? new Date() });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+  addSubmitted(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>): Promise<void> {
+    return this.insertEvents([submittedDoc(report)]);
   }
 
   async addEvent(reportId: Id, type: EventType, actor: Actor, data?: Record<string, unknown>): Promise<void> {
-    await this.ReportEvent.create(eventDoc({ reportId, type, actor, data }, new Date()));
+    await this.insertEvents([eventDoc({ reportId, type, actor, data }, new Date())]);
   }
 
   /** Several history entries in one round trip. */
   async addEvents(events: NewEvent[]): Promise<void> {
-    if (!events.length) return;
     const at = new Date();
-    await this.ReportEvent.insertMany(events.map((e) => eventDoc(e, at)));
+    await this.insertEvents(events.map((e) => eventDoc(e, at)));
+  }
+
+  /**
+   * History entries straight through the driver: they are built here from typed values (nothing
+   * for the schema to cast or check), and a mongoose document per entry cost more CPU than the
+   * write (BENCHMARKS.md, issue 17). An entry already there (same _id: a retried "submitted") is skipped.
+   */
+  private async insertEvents(entries: ReportEventDoc[]): Promise<void> {
+    if (!entries.length) return;
+    try {
+      await this.ReportEvent.collection.insertMany(entries, { ordered: false });
+    } catch (err) {
+      if (!onlyDuplicates(err)) throw err;
+    }
   }
 
   history(reportId: Id): Promise<ReportEventDoc[]> {

@@ -1,4 +1,4 @@
-import type { Model, Types } from 'mongoose';
+import type { Model, ModifyResult, Types } from 'mongoose';
 import type { IdentityCipher } from './identity-cipher';
 import type { Lang, ReporterDoc } from './models';
 
@@ -30,22 +30,9 @@ export class ReporterRepository {
     // A phone the reporter shared with this report rides in the same write (one round trip, not
     // setPhone's two); without one, a phone shared before is kept.
     const withPhone: ReporterIdentity = phone ? { ...who, phone } : who;
-    const existing = await this.findByTelegramUser(who.telegramUserId);
-    if (existing) {
-      const current = this.cipher.open<ReporterIdentity>(existing.identity);
-      const next: ReporterIdentity = { ...current, ...withPhone };
-      const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== language;
-      if (!changed) return existing;
-      const updated = await this.Reporter.findByIdAndUpdate(
-        existing._id,
-        { $set: { identity: this.cipher.seal(next), lookupHash: this.cipher.lookupHash(who.telegramUserId), language, purged: false } },
-        { returnDocument: 'after' },
-      ).lean<ReporterDoc>();
-      return updated ?? existing;
-    }
+    let found: { doc: ReporterDoc; created: boolean };
     try {
-      const doc = await this.Reporter.create({ lookupHash: this.cipher.lookupHash(who.telegramUserId), identity: this.cipher.seal(withPhone), language });
-      return doc.toObject();
+      found = await this.findOrCreate(who.telegramUserId, withPhone, language);
     } catch (err) {
       // Two updates from the same new user raced; the other one created the record.
       if (isDuplicateKey(err)) {
@@ -55,6 +42,35 @@ export class ReporterRepository {
       }
       throw err;
     }
+    const existing = found.doc;
+    if (found.created) return existing;
+    const current = this.cipher.open<ReporterIdentity>(existing.identity);
+    const next: ReporterIdentity = { ...current, ...withPhone };
+    const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== language;
+    if (!changed) return existing;
+    const updated = await this.Reporter.findByIdAndUpdate(
+      existing._id,
+      { $set: { identity: this.cipher.seal(next), lookupHash: this.cipher.lookupHash(who.telegramUserId), language, purged: false } },
+      { returnDocument: 'after' },
+    ).lean<ReporterDoc>();
+    return updated ?? existing;
+  }
+
+  /**
+   * The reporter's record, created with this identity if there is none: one round trip, where a
+   * read then an insert took two on every first report (BENCHMARKS.md, issue 17). An existing
+   * record is returned as it is (the upsert writes nothing then).
+   */
+  private async findOrCreate(telegramUserId: number, identity: ReporterIdentity, language: Lang): Promise<{ doc: ReporterDoc; created: boolean }> {
+    const now = new Date();
+    const res = await this.Reporter.findOneAndUpdate(
+      { lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) } },
+      { $setOnInsert: { lookupHash: this.cipher.lookupHash(telegramUserId), identity: this.cipher.seal(identity), language, purged: false, createdAt: now, updatedAt: now } },
+      // No timestamps: mongoose would $set updatedAt, a write on every report of a known reporter.
+      { upsert: true, returnDocument: 'after', includeResultMetadata: true, timestamps: false, setDefaultsOnInsert: false },
+    ).lean<ModifyResult<ReporterDoc>>();
+    if (!res.value) throw new Error('reporter upsert returned nothing');
+    return { doc: res.value, created: res.lastErrorObject?.updatedExisting !== true };
   }
 
   async setLanguage(reporterId: Types.ObjectId, language: Lang): Promise<void> {

@@ -39,6 +39,7 @@ describe('outbox relay: a report submitted while Redis is down', () => {
     expect(await h.tickets.takeNext(agent())).toEqual({ ok: false, reason: 'empty' });
     const history = (await h.store.reports.history(id)).map((e) => e.type);
     expect(history.filter((x) => x === 'queued')).toHaveLength(1);
+    expect(history.filter((x) => x === 'submitted')).toHaveLength(1);
   });
 
   it('re-queues a waiting ticket whose job Redis lost (restart without persistence)', async () => {
@@ -65,5 +66,22 @@ describe('outbox relay: a report submitted while Redis is down', () => {
     expect(msg?.delivery).toBe('pending');
     await redis.start();
     await waitFor(async () => (await h.queues.replies.queue.getJob(msg!._id.toString()).catch(() => null)) ?? null, 'the relay to queue the reply', 15_000);
+  });
+
+  it('completes the history of a report stored just before a crash (no "submitted" entry yet): both entries, once', async () => {
+    const r = await reporter(h.store);
+    // What intake leaves when the process dies between the report insert and its queueing: the
+    // "submitted" entry is written with the first "queued" one, so neither exists yet.
+    const { draftId, ...rest } = reportInput(r._id);
+    const { report } = await h.store.reports.create({ ...rest, idempotencyKey: draftId, priority: 3 }, { submittedWithQueued: true });
+    const id = report._id.toString();
+    expect(await h.store.reports.history(id)).toEqual([]);
+
+    await waitFor(async () => (await h.store.reports.findById(id))?.queuedAt, 'the relay to queue the report', 15_000);
+    // A later tap on Confirm for the same draft adds nothing either.
+    await h.reports.submit({ ...reportInput(r._id), draftId });
+    expect((await h.store.reports.history(id)).map((e) => e.type)).toEqual(['submitted', 'queued']);
+    const t = await h.tickets.takeNext(agent());
+    expect(t.ok && t.report._id.toString()).toBe(id);
   });
 });
