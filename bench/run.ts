@@ -537,6 +537,10 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     figures['mem.redisPerConversation'] = round((usedAfter - usedBefore) / sizes.inProgress, 0);
     figures['mem.rssMb'] = round(rssAfter.rss / 2 ** 20);
     figures['mem.peakRssMb'] = round(rssAfter.peak / 2 ** 20);
+    // V8's heap at the same moment, used (garbage not yet collected included) and committed: the
+    // RSS follows the collector's sawtooth, not the conversations (BENCHMARKS.md, issue 17).
+    figures['mem.heapUsedMb'] = round(mem.heapUsed / 2 ** 20);
+    figures['mem.heapTotalMb'] = round(mem.heapTotal / 2 ** 20);
     log(`memory: ${JSON.stringify(detail.memory)}`);
     }
 

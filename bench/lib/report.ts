@@ -74,6 +74,8 @@ const OTHER: Figure[] = [
   { key: 'mem.redisPerConversation', label: 'Redis used_memory growth per conversation', unit: 'B' },
   { key: 'mem.rssMb', label: 'Bot RSS, 1000 in progress', unit: 'MB' },
   { key: 'mem.peakRssMb', label: 'Bot peak RSS', unit: 'MB' },
+  { key: 'mem.heapUsedMb', label: 'Bot V8 heap used, 1000 in progress (garbage included)', unit: 'MB' },
+  { key: 'mem.heapTotalMb', label: 'Bot V8 heap committed, 1000 in progress', unit: 'MB' },
 ];
 
 export function figureList(levels: number[], paced: number[], botProcesses = 1): Figure[] {
