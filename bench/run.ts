@@ -4,6 +4,8 @@
  * `--surge-only [--surge N] [--surge-window S]`: the surge under Telegram's limits, bench/surge.ts; `--skip-surge`)
  * (`--dist`: the bot from `npm run build`; `--levels 200`, `--no-paced`, `--in-progress N`: other sizes;
  * `--intake-only --with-floor`: intake and the floor only, for A/B comparisons)
+ * (`--bot-processes N`: after the single process, the same intake levels against the scale-out
+ * setup, N processes of the `bot` role and one `worker`, the webhook POSTs spread over the bots)
  *
  * Starts the real bot (webhook mode, Redis sessions, MongoDB store, tickets queue, replies worker)
  * as a child process against the Bot API double and drives simulated reporters over HTTP; measures
@@ -68,6 +70,12 @@ interface Options {
   levels?: number[];
   /** Conversations left in progress for the memory figures (default: the mode's). */
   inProgress?: number;
+  /**
+   * The scale-out setup as well: this many processes of the `bot` role and one `worker`, on the
+   * same Redis prefix and database, the POSTs spread over the bots; its intake levels are run after
+   * the single-process ones of the same run (1: single process only).
+   */
+  botProcesses: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -102,6 +110,7 @@ function parseArgs(argv: string[]): Options {
       return n;
     })(),
     inProgress: argv.includes('--in-progress') ? num('--in-progress', 1000) : undefined,
+    botProcesses: num('--bot-processes', 1),
     paced: (() => {
       const i = argv.indexOf('--paced');
       if (i < 0) return undefined;
@@ -324,8 +333,14 @@ async function ticketAddedTimes(redis: Redis, prefix: string, sinceMs: number): 
   return added;
 }
 
-async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Record<string, unknown>): Promise<void> {
+/**
+ * The real bot against a fresh database and prefix. `botProcesses` > 1: the scale-out setup
+ * instead of the single `bot,worker` process; then only its intake levels, under the figure keys
+ * `scale.<reporters>.*` (CPU per update: all its processes together, worker included).
+ */
+async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Record<string, unknown>, botProcesses = 1): Promise<void> {
   const { sizes, opts } = ctx;
+  const scaleOut = botProcesses > 1;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `bench-${randomBytes(5).toString('hex')}`;
   const dbName = `ripoti_bench_${randomBytes(4).toString('hex')}`;
@@ -337,6 +352,8 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
   const logger = createLogger({ level: 'warn', name: 'bench-console' });
   let mongo: ChildHandle | undefined;
   let sut: BotSut | undefined;
+  /** The scale-out setup's processes (bots, then the worker); empty for a single process. */
+  const fleet: BotSut[] = [];
   let conn: Awaited<ReturnType<typeof connectMongo>> | undefined;
   let queues: Queues | undefined;
   const consoleRedis: Redis[] = [];
@@ -356,7 +373,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     mongoUri = u.toString();
     // Production refuses to start on missing indexes (src/store/migrate.ts): build them as `migrate` does.
     await migrateIndexes(mongoUri);
-    sut = await startBotSut({
+    const sutOptions = (name: string, roles?: string) => ({
       telegram: tg,
       secret,
       connections: opts.connections,
@@ -367,12 +384,19 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       // Intake and delivery are measured against a double that never says no, as before the
       // shared budget (the surge scenario, bench/surge.ts, measures under Telegram's limits).
       sendRate: 0,
-      logFile: join(ctx.logDir, `bot-run${ctx.runIndex}.log`),
+      logFile: join(ctx.logDir, `${name}-run${ctx.runIndex}.log`),
       nodeArgs: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [],
       dist: opts.dist,
+      ...(roles ? { roles } : {}),
     });
-    const url = sut.url;
-    log(`bot ready${opts.dist ? ' (dist build)' : ''}, pid ${sut.pid}, prefix ${prefix}`);
+    if (scaleOut) {
+      // One worker (outbox relay, SLA, replies) and N bots, as docker/compose.yml runs the roles.
+      fleet.push(...(await Promise.all(Array.from({ length: botProcesses }, (_, i) => startBotSut(sutOptions(`scale-bot${i + 1}`, 'bot'))))));
+      fleet.push(await startBotSut(sutOptions('scale-worker', 'worker')));
+      sut = fleet[0];
+    } else sut = await startBotSut(sutOptions('bot'));
+    const bots = scaleOut ? fleet.slice(0, botProcesses) : [sut];
+    log(`${scaleOut ? `${botProcesses} bot processes + 1 worker` : 'bot'} ready${opts.dist ? ' (dist build)' : ''}, pid ${fleet.length ? fleet.map((f) => f.pid).join(', ') : sut.pid}, prefix ${prefix}`);
 
     // The console side (agents), in this process: the same store and queues the console role uses.
     conn = await connectMongo(mongoUri);
@@ -401,12 +425,15 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: 1_000_000, logger });
     const tickets = new TicketService({ store, desk, replies: queues.replies, events, logger });
 
-    const client = new WebhookClient(url, secret, opts.connections);
+    const client = new WebhookClient(bots.map((b) => b.url), secret, opts.connections);
     const botPid = sut.pid;
+    const appPids = fleet.length ? fleet.map((f) => f.pid) : [botPid];
     const mongoPid = mongo?.pid;
     const probe: CpuProbe = {
       read: async () => ({
-        bot: cpuSeconds(botPid),
+        // Every process of the app (the scale-out setup's bots and worker together; `worker`: its worker alone).
+        bot: appPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+        ...(scaleOut ? { worker: cpuSeconds(fleet[fleet.length - 1].pid) } : {}),
         ...(mongoPid ? { mongo: cpuSeconds(mongoPid) } : {}),
         redis: await redisCpu(redis),
         driver: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
@@ -434,7 +461,9 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
 
     // 1. Intake, and from the same traffic 3a: Confirm -> ticket available.
     const intake: Record<string, ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number }> = {};
-    const scenarios: { key: string; level: Level; paceMs?: number }[] = opts.deliveryOnly
+    const scenarios: { key: string; level: Level; paceMs?: number }[] = scaleOut
+      ? sizes.levels.map((level) => ({ key: `scale.${level.reporters}`, level }))
+      : opts.deliveryOnly
       ? [{ key: `setup.${sizes.deliveryChats}`, level: { reporters: sizes.deliveryChats, journeys: 1 } }]
       : opts.profile
       ? [{ key: `bot.${sizes.levels[sizes.levels.length - 1].reporters}`, level: sizes.levels[sizes.levels.length - 1] }]
@@ -493,7 +522,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       );
     }
     detail.intake = intake;
-    if (opts.profile || opts.intakeOnly) return;
+    if (opts.profile || opts.intakeOnly || scaleOut) return;
 
     // 5. Memory: conversations left in progress at the review step (the largest draft).
     if (!opts.deliveryOnly) {
@@ -528,6 +557,10 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     figures['mem.redisPerConversation'] = round((usedAfter - usedBefore) / sizes.inProgress, 0);
     figures['mem.rssMb'] = round(rssAfter.rss / 2 ** 20);
     figures['mem.peakRssMb'] = round(rssAfter.peak / 2 ** 20);
+    // V8's heap at the same moment, used (garbage not yet collected included) and committed: the
+    // RSS follows the collector's sawtooth, not the conversations (BENCHMARKS.md, issue 17).
+    figures['mem.heapUsedMb'] = round(mem.heapUsed / 2 ** 20);
+    figures['mem.heapTotalMb'] = round(mem.heapTotal / 2 ** 20);
     log(`memory: ${JSON.stringify(detail.memory)}`);
     }
 
@@ -656,7 +689,8 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
   } finally {
     await queues?.close().catch(() => undefined);
     await Promise.all(consoleRedis.map(closeRedis));
-    await sut?.stop();
+    if (fleet.length) await Promise.all(fleet.map((f) => f.stop()));
+    else await sut?.stop();
     if (conn) {
       if (process.env.MONGODB_URI) await conn.dropDatabase().catch(() => undefined);
       await conn.close().catch(() => undefined);
@@ -675,7 +709,14 @@ async function oneRun(ctx: RunContext): Promise<RunOutput> {
   const ids = new Ids(100_000_000 + ctx.runIndex * 10_000_000 + Math.floor(Math.random() * 1_000_000) * 1);
   if (!ctx.opts.skipFloor) await runFloor(ctx, ids, figures, detail);
   if (!ctx.opts.skipBot) await runBot(ctx, ids, figures, detail);
+  if (!ctx.opts.skipBot && ctx.opts.botProcesses > 1) {
+    const scaleDetail: Record<string, unknown> = { botProcesses: ctx.opts.botProcesses };
+    await runBot(ctx, ids, figures, scaleDetail, ctx.opts.botProcesses);
+    detail.scaleOut = scaleDetail;
+  }
   for (const n of ctx.sizes.levels.map((l) => l.reporters)) {
+    const scaled = figures[`scale.${n}.ups`];
+    if (scaled !== undefined && figures[`bot.${n}.ups`] !== undefined) figures[`scaleGain.${n}`] = round(scaled / figures[`bot.${n}.ups`], 2);
     const ours = figures[`bot.${n}.ups`];
     const floor = figures[`floor.${n}.ups`];
     if (ours !== undefined && floor !== undefined) figures[`ratio.${n}`] = round((ours / floor) * 100, 1);
@@ -711,8 +752,8 @@ async function main(): Promise<void> {
   }
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.figures)))];
   const medians: RunFigures = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.figures[k] ?? Number.NaN))]));
-  const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode${opts.dist ? ', bot from dist/' : ''}${opts.deliveryOnly ? ' (delivery only)' : ''}${opts.skipDelivery && !opts.profile ? ' (without delivery)' : ''}, median of ${runs.length} run(s), ${opts.connections} webhook connections`;
-  const table = printTable(header, medians, runs.map((r) => r.figures), sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered));
+  const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode${opts.dist ? ', bot from dist/' : ''}${opts.deliveryOnly ? ' (delivery only)' : ''}${opts.skipDelivery && !opts.profile ? ' (without delivery)' : ''}, median of ${runs.length} run(s), ${opts.connections} webhook connections${opts.botProcesses > 1 ? `, scale-out: ${opts.botProcesses} bot processes + 1 worker` : ''}`;
+  const table = printTable(header, medians, runs.map((r) => r.figures), sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered), opts.botProcesses);
   const out = {
     date: started.toISOString(),
     machine: m,
@@ -720,7 +761,7 @@ async function main(): Promise<void> {
     sizes,
     connections: opts.connections,
     labels: Object.fromEntries(
-      figureList(sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered)).map((f) => [f.key, `${f.label}${f.unit ? ` (${f.unit})` : ''}`]),
+      figureList(sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered), opts.botProcesses).map((f) => [f.key, `${f.label}${f.unit ? ` (${f.unit})` : ''}`]),
     ),
     medians,
     runs,

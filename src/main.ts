@@ -31,7 +31,6 @@ import { TriageService } from './services/triage-service';
 import { IncidentService } from './services/incident-service';
 import { ReporterService } from './services/reporter-service';
 import { WebhookServer } from './bot/webhook-server';
-import { createConsole } from './console';
 import { OpsServer, readinessProbe } from './ops';
 import { checkRedis, explainStartupError, StartupError } from './preflight';
 import { RetentionJob } from './services/retention';
@@ -150,7 +149,10 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     services.push(new OpsServer({ host: config.workerHttp.host, port: config.workerHttp.port, ready, metrics }));
   }
   // [console wiring] The agent console; its /readyz pings Redis on its own producer connection.
+  // Loaded only for this role: its PDF, archive and template libraries are ~5 MB of live heap that
+  // a bot or worker process would otherwise carry (BENCHMARKS.md, issue 17: memory).
   if (roles.has('console')) {
+    const { createConsole } = await import('./console');
     const { service } = createConsole({ config, logger, store, translator, events, tickets: ticketActions, incidents: new IncidentService({ store, replies: queues.replies, events, logger }), metrics, redis: redis('producer'), queues: queues.bullQueues });
     services.push(service);
   }

@@ -38,6 +38,8 @@ export interface BotSutOptions {
    * bench/sut.ts under tsx: what production runs, for the memory figure.
    */
   dist?: boolean;
+  /** The roles the process runs (default `bot,worker`); `bot` or `worker` alone for the scale-out setup. */
+  roles?: string;
 }
 
 /** Starts the bot role (and the worker's parts bench/sut.ts runs) and resolves once it is ready. */
@@ -65,9 +67,10 @@ export async function startBotSut(o: BotSutOptions): Promise<BotSut> {
       // Opt-in: the bot counts its MongoDB commands on /metrics (`mongoCommands` below).
       ...(process.env.BENCH_COUNT_MONGO ? { BENCH_COUNT_MONGO: 'true' } : {}),
   };
+  const roles = o.roles ?? 'bot,worker';
   const handle = o.dist
-    ? await spawnDist(env, o.logFile, o.nodeArgs ?? [])
-    : await spawnChild({ name: 'bot', script: 'bench/sut.ts', nodeArgs: o.nodeArgs ?? [], env, logFile: o.logFile, readyTimeoutMs: 60_000 });
+    ? await spawnDist(env, o.logFile, o.nodeArgs ?? [], roles)
+    : await spawnChild({ name: o.roles ?? 'bot', script: 'bench/sut.ts', nodeArgs: o.nodeArgs ?? [], env: { ...env, BENCH_ROLES: roles }, logFile: o.logFile, readyTimeoutMs: 60_000 });
   return { ...handle, mongoCommands: () => (env.BENCH_COUNT_MONGO ? mongoCommandsOf(`http://127.0.0.1:${env.WORKER_HTTP_PORT}/metrics`) : Promise.resolve(null)) };
 }
 
@@ -85,34 +88,58 @@ async function mongoCommandsOf(url: string): Promise<Record<string, number>> {
 }
 
 /**
- * The dist build as the production command line starts it. No IPC here: ready when the worker
- * role's /readyz answers 200 and the webhook answers at all; stopped with SIGTERM (main.ts shuts
- * down gracefully); memory from /proc.
+ * Heap figures from the process's own Prometheus metrics (prom-client's defaults: what V8 reports
+ * for the heap and its spaces, and memory held outside it), so the dist process needs no IPC.
  */
-async function spawnDist(env: Record<string, string>, logFile: string, nodeArgs: string[]): Promise<ChildHandle> {
+export async function metricsMemory(origin: string): Promise<Record<string, number>> {
+  const text = await fetch(`${origin}/metrics`).then((r) => r.text());
+  const out: Record<string, number> = {};
+  const pick = (re: RegExp, key: string) => {
+    const m = re.exec(text);
+    if (m) out[key] = Number(m[1]);
+  };
+  pick(/^nodejs_heap_size_used_bytes (\S+)/m, 'heapUsed');
+  pick(/^nodejs_heap_size_total_bytes (\S+)/m, 'heapTotal');
+  pick(/^nodejs_external_memory_bytes (\S+)/m, 'external');
+  for (const m of text.matchAll(/^nodejs_heap_space_size_(used|total)_bytes\{space="(\w+)"\} (\S+)/gm)) out[`${m[2]}.${m[1]}`] = Number(m[3]);
+  // Time spent in garbage collection so far (seconds) and how many, by kind (minor, major, ...).
+  for (const m of text.matchAll(/^nodejs_gc_duration_seconds_(sum|count)\{kind="(\w+)"\} (\S+)/gm)) out[`gc.${m[2]}.${m[1]}`] = Number(m[3]);
+  return out;
+}
+
+/**
+ * The dist build as the production command line starts it. No IPC here: ready when the process's
+ * /readyz answers 200 (the webhook server's for a bot role, else the worker's ops server);
+ * stopped with SIGTERM (main.ts shuts down gracefully); RSS from /proc, the heap from /metrics.
+ */
+async function spawnDist(env: Record<string, string>, logFile: string, nodeArgs: string[], roles: string): Promise<ChildHandle> {
   if (!existsSync(join(ROOT, 'dist', 'main.js'))) throw new Error('--dist needs the build: run `npm run build` first');
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js'), 'bot,worker'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', fd, fd] });
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js'), roles], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   const pid = child.pid;
   if (pid === undefined) throw new Error('dist bot: could not start');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const origin = roles.split(',').includes('bot') ? new URL(env.TELEGRAM_WEBHOOK_URL).origin : `http://127.0.0.1:${env.WORKER_HTTP_PORT}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`dist bot exited with ${child.exitCode} before it was ready (log: ${logFile})`);
-    const ok = await fetch(`http://127.0.0.1:${env.WORKER_HTTP_PORT}/readyz`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null) throw new Error(`dist ${roles} exited with ${child.exitCode} before it was ready (log: ${logFile})`);
+    const ok = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`dist bot not ready within 60 s (log: ${logFile})`);
+    if (Date.now() > deadline) throw new Error(`dist ${roles} not ready within 60 s (log: ${logFile})`);
     await new Promise((r) => setTimeout(r, 200));
   }
   let stopped: Promise<void> | null = null;
   return {
-    name: 'bot (dist)',
+    name: `${roles} (dist)`,
     child,
     pid,
     url: env.TELEGRAM_WEBHOOK_URL,
     logFile,
-    memory: () => Promise.resolve({ type: 'mem', rss: rss(pid).rss, heapUsed: Number.NaN, heapTotal: Number.NaN, external: Number.NaN }),
+    memory: async () => {
+      const m = await metricsMemory(origin).catch(() => ({}) as Record<string, number>);
+      return { type: 'mem', rss: rss(pid).rss, heapUsed: m.heapUsed ?? Number.NaN, heapTotal: m.heapTotal ?? Number.NaN, external: m.external ?? Number.NaN };
+    },
     stop(timeoutMs = 15_000) {
       stopped ??= (async () => {
         if (child.exitCode !== null) return;

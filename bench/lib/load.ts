@@ -37,41 +37,54 @@ export interface PostResult {
   totalMs: number;
 }
 
+interface Target {
+  host: string;
+  port: number;
+  path: string;
+  agent: http.Agent;
+}
+
+/**
+ * POSTs updates to one webhook, or spreads them over several (one bot process each) in turn, as a
+ * load balancer in front of the scale-out setup would: each POST goes to the next process,
+ * whichever reporter it is from. `connections` bounds the POSTs in flight over all of them
+ * (Telegram's max_connections is per bot, not per process).
+ */
 export class WebhookClient {
-  private readonly agent: http.Agent;
+  private readonly targets: Target[];
   private readonly sem: Semaphore;
-  private readonly host: string;
-  private readonly port: number;
-  private readonly path: string;
+  private next = 0;
 
   constructor(
-    url: string,
+    url: string | readonly string[],
     private readonly secret: string,
     readonly connections: number,
     private readonly timeoutMs = 30_000,
   ) {
-    const u = new URL(url);
-    if (u.hostname !== '127.0.0.1') throw new Error(`benchmark traffic goes to 127.0.0.1 only, not ${u.hostname}`);
-    this.host = u.hostname;
-    this.port = Number(u.port);
-    this.path = u.pathname;
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+    const urls = typeof url === 'string' ? [url] : url;
+    if (urls.length === 0) throw new Error('WebhookClient needs at least one URL');
+    this.targets = urls.map((one) => {
+      const u = new URL(one);
+      if (u.hostname !== '127.0.0.1') throw new Error(`benchmark traffic goes to 127.0.0.1 only, not ${u.hostname}`);
+      return { host: u.hostname, port: Number(u.port), path: u.pathname, agent: new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections }) };
+    });
     this.sem = new Semaphore(connections);
   }
 
   async post(body: string): Promise<PostResult> {
     const queued = performance.now();
     await this.sem.acquire();
+    const target = this.targets[this.next++ % this.targets.length];
     const start = performance.now();
     try {
       const status = await new Promise<number>((resolve) => {
         const req = http.request(
           {
-            host: this.host,
-            port: this.port,
-            path: this.path,
+            host: target.host,
+            port: target.port,
+            path: target.path,
             method: 'POST',
-            agent: this.agent,
+            agent: target.agent,
             headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': this.secret },
             timeout: this.timeoutMs,
           },
@@ -93,7 +106,7 @@ export class WebhookClient {
   }
 
   close(): void {
-    this.agent.destroy();
+    for (const t of this.targets) t.agent.destroy();
   }
 }
 

@@ -11,8 +11,9 @@ export interface Figure {
 }
 
 /** Figure keys for each concurrency level, in table order. */
-function levelFigures(levels: number[]): Figure[] {
+function levelFigures(levels: number[], botProcesses: number): Figure[] {
   const out: Figure[] = [];
+  const fleet = `${botProcesses} bot processes + worker`;
   for (const n of levels) {
     const at200 = n === 200;
     out.push(
@@ -32,6 +33,14 @@ function levelFigures(levels: number[]): Figure[] {
       { key: `floor.${n}.conns`, label: `Floor ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
       { key: `bot.${n}.c2a50`, label: `Intake ${n}: Confirm->available p50`, unit: 'ms' },
       { key: `bot.${n}.c2a99`, label: `Intake ${n}: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
+      // The scale-out setup (--bot-processes N) in the same run, beside the single process above.
+      { key: `scale.${n}.ups`, label: `Scale-out ${n}, ${fleet}: updates/s (total)`, unit: '/s' },
+      { key: `scaleGain.${n}`, label: `Scale-out ${n}: updates/s vs the single process`, unit: 'x' },
+      { key: `scale.${n}.cpu`, label: `Scale-out ${n}: CPU per update (all processes)`, unit: 'ms' },
+      { key: `scale.${n}.p50`, label: `Scale-out ${n}: latency p50`, unit: 'ms' },
+      { key: `scale.${n}.p99`, label: `Scale-out ${n}: latency p99`, unit: 'ms' },
+      { key: `scale.${n}.failed`, label: `Scale-out ${n}: failed journeys`, unit: '' },
+      { key: `scale.${n}.c2a99`, label: `Scale-out ${n}: Confirm->available p99`, unit: 'ms' },
     );
   }
   return out;
@@ -66,17 +75,19 @@ const OTHER: Figure[] = [
   { key: 'mem.redisPerConversation', label: 'Redis used_memory growth per conversation', unit: 'B' },
   { key: 'mem.rssMb', label: 'Bot RSS, 1000 in progress', unit: 'MB' },
   { key: 'mem.peakRssMb', label: 'Bot peak RSS', unit: 'MB' },
+  { key: 'mem.heapUsedMb', label: 'Bot V8 heap used, 1000 in progress (garbage included)', unit: 'MB' },
+  { key: 'mem.heapTotalMb', label: 'Bot V8 heap committed, 1000 in progress', unit: 'MB' },
 ];
 
-export function figureList(levels: number[], paced: number[]): Figure[] {
-  return [...levelFigures(levels), ...pacedFigures(paced), ...OTHER];
+export function figureList(levels: number[], paced: number[], botProcesses = 1): Figure[] {
+  return [...levelFigures(levels, botProcesses), ...pacedFigures(paced), ...OTHER];
 }
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2));
 
 /** Prints the table (Markdown) and returns it. */
-export function printTable(header: string, medians: RunFigures, runs: RunFigures[], levels: number[], paced: number[]): string {
-  const figures = figureList(levels, paced).filter((f) => medians[f.key] !== undefined);
+export function printTable(header: string, medians: RunFigures, runs: RunFigures[], levels: number[], paced: number[], botProcesses = 1): string {
+  const figures = figureList(levels, paced, botProcesses).filter((f) => medians[f.key] !== undefined);
   const rows = figures.map((f) => {
     const m = medians[f.key];
     const met = f.target && Number.isFinite(m) ? (f.target.op === '>=' ? m >= f.target.value : m < f.target.value) ? 'yes' : 'NO' : '';
