@@ -6,6 +6,7 @@ import { redisKeys } from '../redis-keys';
 
 /** How long a process's presence lasts without a renewal: how long its claims outlive a crash. */
 const PRESENCE_MS = 6000;
+const CONNECT_WAIT_MS = 10_000;
 
 /**
  * This bot process, as the owner of the updates it is handling. Its claim on an update
@@ -33,6 +34,9 @@ export class UpdateOwner implements Service {
   }
 
   async start(): Promise<void> {
+    // The bot's connection queues nothing while it connects (enableOfflineQueue false), and this
+    // is the first thing the bot role asks of it: wait for it rather than fail the start.
+    await connected(this.redis, CONNECT_WAIT_MS);
     await this.beat();
     this.timer = setInterval(() => {
       this.beat().catch((err: unknown) => this.logger.warn({ err }, 'could not renew this process\'s presence'));
@@ -64,4 +68,20 @@ export class UpdateOwner implements Service {
   private key(owner: string): string {
     return redisKeys(this.prefix).updateOwner(owner);
   }
+}
+
+/** Resolves once `redis` is ready; rejects after `timeoutMs`. */
+function connected(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onReady = () => done();
+    const timer = setTimeout(() => done(new Error(`Redis not ready within ${timeoutMs} ms`)), timeoutMs);
+    redis.once('ready', onReady);
+  });
 }
