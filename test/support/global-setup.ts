@@ -2,11 +2,12 @@
  * with RIPOTI_TEST_REDIS=cluster, a local Redis Cluster (REDIS_CLUSTER_NODES). Workers inherit
  * process.env, so they all see the URI, the nodes and RIPOTI_MONGO_TEST_SERVER (which marks the
  * suites that only make sense against the test server). */
-import { startMongoTestServer, type MongoTestServer } from './mongo/server';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { RedisClusterSet } from './redis-ha';
 
 declare global {
-  var __RIPOTI_MONGO_SERVER__: MongoTestServer | undefined;
+  var __RIPOTI_MONGO_SERVER__: ChildProcess | undefined;
   var __RIPOTI_REDIS_CLUSTER__: RedisClusterSet | undefined;
 }
 
@@ -19,8 +20,31 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.MONGODB_URI) return;
   // Ties in a sort (and unsorted results) come back in random order, as MongoDB may return them:
   // a test or a list that relies on insertion order fails here rather than in production.
-  const server = await startMongoTestServer({ port: 0, randomTieOrder: true });
-  globalThis.__RIPOTI_MONGO_SERVER__ = server;
-  process.env.MONGODB_URI = server.uri;
+  // In a process of its own: in this one it would share an event loop with whatever test runs
+  // in band (a whole scale-out setup's Bot API double and simulated reporters), and every query of
+  // every app process would wait behind that test's own work (seen: 700 ms for one update by _id).
+  const { child, uri } = await startServerProcess();
+  globalThis.__RIPOTI_MONGO_SERVER__ = child;
+  process.env.MONGODB_URI = uri;
   process.env.RIPOTI_MONGO_TEST_SERVER = '1';
+}
+
+/** test/support/mongo/cli.ts on a free loopback port; resolves with its URI once it listens. */
+function startServerProcess(): Promise<{ child: ChildProcess; uri: string }> {
+  const cli = join(__dirname, 'mongo', 'cli.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--random-tie-order', '--exit-with-parent'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const uri = /listening on (mongodb:\/\/\S+)/.exec(out)?.[1];
+      if (!uri) return;
+      child.stdout?.off('data', onData);
+      // Keep reading so a full pipe never blocks the server's own logging.
+      child.stdout?.resume();
+      resolve({ child, uri });
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the MongoDB test server exited (${code}) before listening: ${out}`)));
+  });
 }

@@ -12,5 +12,8 @@ export default async function globalTeardown(): Promise<void> {
   if (!server) return;
   globalThis.__RIPOTI_MONGO_SERVER__ = undefined;
   delete process.env.MONGODB_URI;
-  await server.stop();
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
 }

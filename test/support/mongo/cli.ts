@@ -1,5 +1,6 @@
 /** `npm run dev:mongo -- --port 27017 [--host 127.0.0.1] [--advertise name] [--replica-set rs0]
- * [--random-tie-order] [--ttl-interval-ms 60000]`: serves until SIGINT/SIGTERM. */
+ * [--random-tie-order] [--ttl-interval-ms 60000] [--exit-with-parent]`: serves until SIGINT/SIGTERM
+ * (or, with --exit-with-parent, until its stdin closes: the process that started it is gone). */
 import { startMongoTestServer } from './server';
 
 function arg(name: string): string | undefined {
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (process.argv.includes('--exit-with-parent')) {
+    process.stdin.on('end', () => stop('SIGTERM'));
+    process.stdin.resume();
+  }
 }
 
 main().catch((err: unknown) => {
