@@ -18,6 +18,9 @@ const SUMMARY_PROJECTION = { reference: 1, category: 1, kind: 1, county: 1, inci
  * write is a guarded single-document update, so two agents acting at once cannot leave a
  * report in two incidents or joined while someone else changed it.
  */
+
+/** The most links one report keeps (the strongest): what a ticket page can show usefully. */
+export const MAX_LINKS = 20;
 export class IncidentRepository {
   constructor(private readonly Report: Model<ReportDoc>) {}
 
@@ -36,11 +39,15 @@ export class IncidentRepository {
   /**
    * Adds each link once, all in one round trip (a report about a busy event links to up to ten
    * others, both ways: twenty guarded updates that went one by one on the reporter's Confirm).
+   * A report keeps its `MAX_LINKS` strongest: on a busy event every later report links back to
+   * the first ones, and their documents (read and rewritten on every link) grew without end.
    */
   async addLinks(entries: { id: Id; link: SimilarLink }[]): Promise<void> {
     if (!entries.length) return;
     await this.Report.bulkWrite(
-      entries.map(({ id, link }) => ({ updateOne: { filter: { _id: oid(id), 'similar.reportId': { $ne: link.reportId } }, update: { $push: { similar: link } } } })),
+      entries.map(({ id, link }) => ({
+        updateOne: { filter: { _id: oid(id), 'similar.reportId': { $ne: link.reportId } }, update: { $push: { similar: { $each: [link], $sort: { score: -1 }, $slice: MAX_LINKS } } } },
+      })),
       { ordered: false },
     );
   }

@@ -11,6 +11,7 @@ import { EventBus } from '../../../src/services/events';
 import { IntakeService, type IntakeRequest } from '../../../src/services/intake-service';
 import { TriageService } from '../../../src/services/triage-service';
 import type { ReportDoc } from '../../../src/store';
+import { MAX_LINKS } from '../../../src/store/incident-repository';
 import { agent, createHarness, type Harness } from '../../support/tickets-harness';
 
 let h: Harness;
@@ -189,4 +190,15 @@ describe('incidents', () => {
     expect(await types(english)).toContain('incident_split');
     expect(await h.incidents.split(swahili._id.toString(), amina)).toEqual({ ok: false, reason: 'not_in_incident' });
   });
+});
+
+it('a report about a busy event keeps its 20 strongest links, however many later reports link back to it', async () => {
+  const story = { text: 'Officers at the Kondele roadblock took 500 shillings from every matatu driver this morning.' };
+  const first = await submit(request('en', { county: 17, place: 'Kondele roadblock', description: story }));
+  for (let i = 0; i < 24; i++) await submit(request(i % 2 ? 'sw' : 'en', { county: 17, place: 'Kondele roadblock', description: story }));
+  const links = (await fresh(first)).similar ?? [];
+  expect(links).toHaveLength(MAX_LINKS);
+  const scores = links.map((l) => l.score);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  expect(new Set(links.map((l) => l.reportId.toString())).size).toBe(MAX_LINKS);
 });
