@@ -17,8 +17,12 @@ export interface RedisSendBudgetOptions {
   slack?: number;
 }
 
-/** How long a waiter stays in line after the time it was told to ask again (a slow event loop). */
-const GRACE_US = 5_000_000;
+/**
+ * How long a waiter stays in line after the time it was told to ask again (a slow event loop).
+ * While it stays, no less urgent lane sends; so this is also how long a waiter whose process died
+ * holds the lanes below it. One that comes back later asks with its old `since` and gets its place back.
+ */
+const GRACE_US = 2_000_000;
 
 /**
  * The shared outgoing budget (port: src/lib/send-budget.ts) in Redis: src/queue/lua/take-send.lua

@@ -2,7 +2,7 @@
   The shared outgoing budget (src/lib/send-budget.ts): may this caller send now? Callers wait in
   lanes (0 = most urgent); a lane is served only while every lane before it is empty, and within
   a lane only its `slack` longest waiting callers may take a slot, unless the slot has stayed
-  free for a whole interval (those callers are late): then whoever asks takes it. A chat's own pace (GCRA with a
+  free for a whole interval (those callers are late): then anyone in that lane takes it. A chat's own pace (GCRA with a
   short burst) is checked first, so a caller whose chat is busy holds no place in the line.
   Uses Redis' clock (microseconds) so every process and host agrees.
 
@@ -87,8 +87,10 @@ redis.call('ZADD', laneKey, 'NX', int(since), id)
 local rank = redis.call('ZRANK', laneKey, id)
 
 -- The first few of the most urgent lane waiting take a free slot; once it has stayed free for
--- a whole interval (they are late), whoever asks takes it rather than leave it unused.
-if open <= now and ((before == 0 and rank < slack) or now - open >= interval) then
+-- a whole interval (they are late), anyone in that lane takes it rather than leave it unused.
+-- Never a less urgent lane: a busy event loop makes everyone late at once, and then the first
+-- to ask would be whoever's timer fired first, not the person in danger.
+if open <= now and before == 0 and (rank < slack or now - open >= interval) then
   local nextDue = math.max(due, now) + interval
   redis.call('SET', KEYS[1], int(nextDue), 'PX', ms(nextDue - now) + 1000)
   redis.call('LPUSH', KEYS[9], int(now))
@@ -102,8 +104,11 @@ end
 
 local ahead = before + rank
 local eta = (free - now) + ahead * interval
--- Among the first few: ask back when the slot frees. Further back: when the turn nears, at most 1 s.
+-- Among the first few: ask back when the slot frees; when it is free already but others go first,
+-- after an interval (not a tight loop while a late waiter ahead comes back). Further back: when
+-- the turn nears, at most 1 s.
 local wait = math.max(free - now, 1000)
+if open <= now then wait = interval end
 if ahead >= slack then wait = math.max(wait, math.min((ahead - slack + 1) * interval, 1000000)) end
 redis.call('ZADD', KEYS[3], int(now + wait + grace), id)
 return { ms(wait), ms(eta), int(since) }

@@ -36,6 +36,18 @@ describe('RedisSendBudget', () => {
     expect(order[3]).toBe('reply');
   });
 
+  it('keeps someone in danger first even when everyone comes back late (a busy event loop): a late slot goes to the most urgent lane waiting', async () => {
+    await budget.pause(200);
+    const danger = { id: randomUUID(), lane: 'urgent' as const, since: 0 };
+    const reply = { id: randomUUID(), lane: 'other' as const, since: 0 };
+    danger.since = (await budget.take(danger)).since;
+    reply.since = (await budget.take(reply)).since;
+    // Both return well over one interval (100 ms) after the pause ended; the agent reply asks first.
+    await new Promise((resolve) => setTimeout(resolve, 200 + 250));
+    expect((await budget.take(reply)).waitMs).toBeGreaterThan(0);
+    expect((await budget.take(danger)).waitMs).toBe(0);
+  });
+
   it('keeps the overall rate: never more than 10 sends in any second at 10 per second, never two within half an interval', async () => {
     const at: number[] = [];
     await Promise.all(Array.from({ length: 25 }, () => sendPaced(budget, { lane: 'report' }, async () => void at.push(Date.now()))));
@@ -103,20 +115,15 @@ describe('RedisSendBudget', () => {
     expect((await budget.take({ id: randomUUID(), lane: 'report', since: 0, chat: randomUUID() })).waitMs).toBeGreaterThan(900);
   });
 
-  it('does not let a waiter whose process died hold back lower lanes, and forgets it after its grace', async () => {
+  it('does not let a waiter whose process died hold back lower lanes past its grace (2 s)', async () => {
     await budget.pause(50);
     const ghost = await budget.take({ id: 'ghost', lane: 'urgent', since: 0 });
     expect(ghost.waitMs).toBeGreaterThan(0);
     const started = Date.now();
     await sendPaced(budget, { lane: 'other' }, async () => undefined);
-    // Not after the ghost's grace (5 s): once the slot it was given stayed unused for an interval, the reply took it.
+    // Someone in danger who is merely late keeps the lanes below waiting; one who never asks again, only for its grace.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
     expect(Date.now() - started).toBeLessThan(4000);
-    expect(await redis.zcard(`${r.prefix}:budget:lane:0`)).toBe(1);
-    // The ghost never asks again; when its grace ends it leaves the line (the next ask clears it).
-    await waitFor(async () => {
-      await budget.leave({ id: 'probe', lane: 'other' });
-      await budget.take({ id: 'probe', lane: 'other', since: 0 });
-      return (await redis.zcard(`${r.prefix}:budget:lane:0`)) === 0;
-    }, 'the ghost to leave the line', 8000, 200);
+    expect(await redis.zcard(`${r.prefix}:budget:lane:0`)).toBe(0);
   });
 });
