@@ -4,7 +4,6 @@ import type { Redis } from 'ioredis';
 import { sendPaced, type SendLane } from '../../../src/lib/send-budget';
 import { RedisSendBudget } from '../../../src/queue/send-budget';
 import { connectTestRedis } from '../../support/redis';
-import { waitFor } from '../../support/tickets-harness';
 
 let r: Awaited<ReturnType<typeof connectTestRedis>>;
 let budget: RedisSendBudget;
