@@ -94,6 +94,13 @@ describe('TelegramDouble Bot API semantics', () => {
     expect(tg.calls('sendMessage').map((c) => c.ok)).toEqual([false, false, true]);
   });
 
+  it('records a call as done before anyone waiting for its message sees the message', async () => {
+    const seen = amina.waitForMessage('Tell us what happened').then(() => tg.calls('sendMessage').map((c) => c.ok));
+    await bot.telegram.sendMessage(amina.id, 'Tell us what happened');
+    // A test that saw the message and then read the call saw it still unfinished (a flake in the surge suite).
+    expect(await seen).toEqual([true]);
+  });
+
   it('blockBy makes every later send to that chat fail with 403', async () => {
     await bot.telegram.sendMessage(amina.id, 'before');
     tg.blockBy(amina);

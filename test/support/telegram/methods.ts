@@ -414,7 +414,10 @@ export async function callMethod(s: DoubleState, method: string, rawParams: Para
     }
     const retryAfter = s.limits?.check(method, typeof params.chat_id === 'number' ? params.chat_id : undefined, Date.now()) ?? 0;
     if (retryAfter > 0) throw new ApiError(429, defaultDescription(429, retryAfter), { retry_after: retryAfter });
-    const result = await handler(s, params, ctx);
+    const out = handler(s, params, ctx);
+    // A sync handler's call is marked done before any await: a waiter its message wakes (a test's
+    // waitForMessage) must find the call finished, not still `ok: false`.
+    const result = out instanceof Promise ? await out : out;
     call.ok = true;
     return { status: 200, body: { ok: true, result } };
   } catch (e) {
