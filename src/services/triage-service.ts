@@ -109,7 +109,8 @@ export class TriageService {
     this.prune();
     const win = linkWindow(q);
     const ids = await this.deps.store.incidents.idsInWindow(win.county, win.from, win.to);
-    const missing = ids.filter((id) => !this.index.has(id.toString()));
+    // The report being linked is in the window too: it is known already, not read back.
+    const missing = ids.map(String).filter((id) => id !== q.id && !this.index.has(id));
     for (const r of await this.deps.store.incidents.triageFields(missing)) this.index.add(triageReportOf(r));
     this.index.add(q);
   }
