@@ -36,6 +36,9 @@ export function loadResources(dir = LOCALES_DIR): Resources {
  * conversations in both languages are handled at the same time.
  */
 export class Translator {
+  /** Texts without variables, by language and key: the same few hundred are asked on every update. */
+  private readonly plain = new Map<string, string>();
+
   private constructor(private readonly i18n: I18n) {}
 
   static async create(resources: Resources = loadResources()): Promise<Translator> {
@@ -55,7 +58,16 @@ export class Translator {
   }
 
   t(lang: Lang, key: string, vars?: Record<string, unknown>): string {
-    return this.i18n.t(key, { lng: lang, ...vars });
+    if (vars) return this.i18n.t(key, { lng: lang, ...vars });
+    // Resources never change after start-up, so a text without variables is looked up once.
+    const memo = `${lang}:${key}`;
+    let text = this.plain.get(memo);
+    if (text === undefined) {
+      text = this.i18n.t(key, { lng: lang });
+      // A missing key answers with itself: not kept, so no caller can grow the map without bound.
+      if (!key.endsWith(text)) this.plain.set(memo, text);
+    }
+    return text;
   }
 
   /** A t bound to one language, for a single update or page render. */
