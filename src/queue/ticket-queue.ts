@@ -1,12 +1,12 @@
 import { Queue } from 'bullmq';
 import type { Priority } from '../domain';
-import type { TicketJobState, TicketQueuePort } from '../services/ports';
+import type { TicketClock, TicketJobState, TicketQueuePort } from '../services/ports';
 import type { Logger } from '../logger';
 import { TICKETS_QUEUE, type QueueConnection, type TicketJobData } from './types';
 
 /** Starts a ticket's SLA clock once its job exists (SlaService, attached in src/main.ts). */
 export interface SlaStarter {
-  startClock(reportId: string): Promise<void>;
+  startClock(reportId: string, clock?: TicketClock): Promise<void>;
 }
 
 /**
@@ -35,11 +35,11 @@ export class TicketQueue implements TicketQueuePort {
     this.sla = sla;
   }
 
-  async enqueue(reportId: string, priority: Priority): Promise<void> {
+  async enqueue(reportId: string, priority: Priority, clock?: TicketClock): Promise<void> {
     await this.queue.add('ticket', { reportId }, { jobId: reportId, priority });
     // A failure here rejects the enqueue, the report stays unqueued and the relay retries both
     // adds; each is idempotent (deterministic job ids).
-    if (this.sla) await this.sla.startClock(reportId);
+    if (this.sla) await this.sla.startClock(reportId, clock);
   }
 
   async jobState(reportId: string): Promise<TicketJobState> {

@@ -5,10 +5,25 @@ import type { Priority } from '../domain';
  * this line: no BullMQ, Redis or store types, so a service never knows how work is queued.
  */
 
+/**
+ * What a ticket's SLA clock starts from. The check that fires later reads the report again and
+ * does nothing if it changed meanwhile, so a caller's copy a moment old is safe to start from.
+ */
+export interface TicketClock {
+  status: string;
+  priority: Priority;
+  createdAt: Date;
+  assignedAt?: Date | null;
+  escalations: number;
+}
+
 /** The `tickets` queue: one job per waiting ticket, its id the report id. */
 export interface TicketQueuePort {
-  /** Adds the job (adding an id that exists is a no-op) and starts the ticket's SLA clock. */
-  enqueue(reportId: string, priority: Priority): Promise<void>;
+  /**
+   * Adds the job (adding an id that exists is a no-op) and starts the ticket's SLA clock, from
+   * `clock` when the caller has the report at hand (else the report is read).
+   */
+  enqueue(reportId: string, priority: Priority, clock?: TicketClock): Promise<void>;
   /** Where the ticket's job is; `gone` when Redis has no job for it or it finished or failed. */
   jobState(reportId: string): Promise<TicketJobState>;
   /** Drops a finished or failed job so the same id can be queued again. */

@@ -2,7 +2,7 @@ import { escalate, type Priority } from '../domain';
 import type { Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
-import type { SlaCheck, SlaSchedulerPort, SupervisorAlertPort, TicketQueuePort } from './ports';
+import type { SlaCheck, SlaSchedulerPort, SupervisorAlertPort, TicketClock, TicketQueuePort } from './ports';
 
 export type SlaOutcome = 'escalated' | 'taken' | 'stale';
 
@@ -39,9 +39,9 @@ export class SlaService {
     return this.deps.slaMs ? this.deps.slaMs(priority) : this.deps.slaMinutes[priority - 1] * 60_000;
   }
 
-  /** Starts the clock of a waiting ticket (called once its job exists). */
-  async startClock(reportId: string): Promise<void> {
-    const report = await this.deps.store.reports.findById(reportId);
+  /** Starts the clock of a waiting ticket (called once its job exists), from `clock` when given (no read). */
+  async startClock(reportId: string, clock?: TicketClock): Promise<void> {
+    const report = clock ?? (await this.deps.store.reports.findById(reportId));
     if (!report || report.status !== 'received') return;
     const generation = report.assignedAt ? report.assignedAt.getTime() : 0;
     // The first wait started at submission (the relay may queue late); a release starts now.
