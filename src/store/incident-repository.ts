@@ -26,7 +26,8 @@ export class IncidentRepository {
 
   /** Ids of the reports of `county` whose incident time is in [from, to] (the index {county, incidentAt} answers it). */
   async idsInWindow(county: number, from: Date, to: Date): Promise<Types.ObjectId[]> {
-    const rows = await this.Report.find({ county, incidentAt: { $gte: from, $lte: to } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>().exec();
+    // Through the driver (on every Confirm; see ReportRepository.setQueuedAt).
+    const rows = await this.Report.collection.find<{ _id: Types.ObjectId }>({ county, incidentAt: { $gte: from, $lte: to } }, { projection: { _id: 1 } }).toArray();
     return rows.map((r) => r._id);
   }
 
@@ -59,8 +60,10 @@ export class IncidentRepository {
     return new Set(rows.map((r) => r._id.toString()));
   }
 
+  /** Through the driver with mongoose's `updatedAt` (on every Confirm; see ReportRepository.setQueuedAt). */
   async markTriaged(id: Id): Promise<void> {
-    await this.Report.updateOne({ _id: oid(id) }, { $set: { triagedAt: new Date() } }).exec();
+    const now = new Date();
+    await this.Report.collection.updateOne({ _id: oid(id) }, { $set: { triagedAt: now, updatedAt: now } });
   }
 
   /** Short facts of other tickets, for a ticket page's lists; in the order of `ids`. */
