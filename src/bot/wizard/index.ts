@@ -78,13 +78,15 @@ async function urgent(ctx: BotContext, effect: Extract<Effect, { type: 'urgent' 
 async function submit(ctx: BotContext, effect: Extract<Effect, { type: 'submit' }>): Promise<void> {
   const reporter = reporterOf(ctx);
   if (!reporter) return;
-  await ctx.sendChatAction('typing').catch(() => undefined);
+  // Shown while intake works rather than waited for first: the ticket is queued one Bot API round trip sooner.
+  const typing = ctx.sendChatAction('typing').catch(() => undefined);
   const result = await ctx.deps.intake.submit({
     reporter,
     language: ctx.lang,
     ...(effect.phone ? { phone: effect.phone } : {}),
     report: effect.report,
   });
+  await typing;
   // Said to the reporter next: from here on an apology would contradict the truth.
   if (result.ok) ctx.state.reportCommitted = true;
   // When to expect an answer: the SLA of the priority the stored report has (someone said in
