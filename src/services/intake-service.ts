@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { ReporterIdentity, Store } from '../store';
+import type { ReportDoc, ReporterIdentity, Store } from '../store';
 import type { DailyReportLimit } from './daily-report-limit';
 import type { ReportService, SubmitInput, SubmitResult, UrgentInput } from './report-service';
 import type { TriageService } from './triage-service';
@@ -94,10 +94,6 @@ export class IntakeService {
     // A repeated Confirm for the same draft is not a new report: give the day's allowance back.
     if (!created && counted) await dailyLimit.refund(req.reporter.telegramUserId);
     if (created) this.deps.metrics?.reportsSubmitted.inc({ kind: report.kind, danger: String(report.dangerNow) });
-    // Linked before "received" is said, so the first agent to open the ticket sees its links; a
-    // retried Confirm finishes a linking that failed. A failure here never fails the report. A
-    // report stored early (danger) has no place or story yet: it is linked when it is sent.
-    if (this.deps.triage && !report.triagedAt && !report.unfinished) await this.deps.triage.linkSafely(report);
     const reportId = report._id.toString();
     this.deps.logger.info({ reportId, reference: report.reference, category, created, outcome: 'submitted' }, 'report stored');
     return { ok: true, reportId, reference: report.reference, created, priority: report.priority };
@@ -119,6 +115,15 @@ export class IntakeService {
   private async store(req: IntakeRequest): Promise<SubmitResult> {
     const { store, reports } = this.deps;
     const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, !req.report.anonymous && req.phone ? req.phone : undefined);
-    return reports.submit({ ...req.report, reporterId: reporter._id, language: req.language });
+    return reports.submit({ ...req.report, reporterId: reporter._id, language: req.language }, { meanwhile: (report) => this.link(report) });
+  }
+
+  /**
+   * Linked before "received" is said (while the ticket is queued), so the ticket's first reader
+   * finds its links; a retried Confirm finishes a linking that failed. A failure here never fails
+   * the report. A report stored early (danger) has no place or story yet: it is linked when sent.
+   */
+  private async link(report: ReportDoc): Promise<void> {
+    if (this.deps.triage && !report.triagedAt && !report.unfinished) await this.deps.triage.linkSafely(report);
   }
 }

@@ -34,7 +34,7 @@ export class ReportService {
    * (`openUrgent`, same draft id): it is completed with these answers, under the same reference
    * and ticket. Idempotent either way: a repeated send finds it done and changes nothing.
    */
-  async submit(input: SubmitInput): Promise<SubmitResult> {
+  async submit(input: SubmitInput, opts: { meanwhile?: (report: ReportDoc) => Promise<unknown> } = {}): Promise<SubmitResult> {
     if (!isCategoryCode(input.category)) throw new Error(`unknown category ${input.category}`);
     const { draftId, ...rest } = input;
     const priority = priorityFor(input.category, input.dangerNow);
@@ -42,7 +42,11 @@ export class ReportService {
     const { created } = stored;
     let report = stored.report;
     if (!created && report.unfinished) report = await this.complete(draftId, { ...rest, priority });
-    const queued = report.queuedAt ? true : await this.queue(report, { first: !report.assignedAt });
+    // `meanwhile` (triage) needs the stored report, not its ticket: its round trips overlap the
+    // queueing's instead of following them, on the reporter's wait for "received".
+    const [queuing] = await Promise.allSettled([report.queuedAt ? true : this.queue(report, { first: !report.assignedAt }), opts.meanwhile?.(report)]);
+    if (queuing.status === 'rejected') throw queuing.reason;
+    const queued = queuing.value;
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, created, queued }, 'report submitted');
     return { report, created, queued };
   }
