@@ -13,14 +13,14 @@ const TRIAGE_PROJECTION = { kind: 1, category: 1, county: 1, createdAt: 1, incid
 export type LinkedSummary = Pick<ReportDoc, '_id' | 'reference' | 'category' | 'kind' | 'county' | 'incidentAt' | 'when' | 'createdAt' | 'status' | 'assignee' | 'incident' | 'language'>;
 const SUMMARY_PROJECTION = { reference: 1, category: 1, kind: 1, county: 1, incidentAt: 1, when: 1, createdAt: 1, status: 1, assignee: 1, incident: 1, language: 1 };
 
+/** The most links one report keeps (the strongest): what a ticket page can show usefully. */
+export const MAX_LINKS = 20;
+
 /**
  * Links between reports of one event and the incidents they are joined into (issue 16). Every
  * write is a guarded single-document update, so two agents acting at once cannot leave a
  * report in two incidents or joined while someone else changed it.
  */
-
-/** The most links one report keeps (the strongest): what a ticket page can show usefully. */
-export const MAX_LINKS = 20;
 export class IncidentRepository {
   constructor(private readonly Report: Model<ReportDoc>) {}
 
