@@ -33,6 +33,8 @@ export interface SendGrant {
   etaMs: number;
   /** The budget's clock when this caller first asked: pass it back as `since`. */
   since: number;
+  /** When granted: the budget's clock (epoch ms) at the grant, the time its limits are kept in. */
+  grantedAt?: number;
 }
 
 export interface SendBudget {

@@ -24,7 +24,7 @@ export interface PacerCommands {
   ripotiReleaseSend(sentKey: string, chatIntervalMs: number): Promise<number>;
   ripotiTakeSend(
     ...args: [next: string, pause: string, alive: string, lane0: string, lane1: string, lane2: string, lane3: string, chat: string, recent: string, id: string, lane: number, since: string, intervalUs: number, chatIntervalUs: number, burst: number, graceUs: number, perSecond: number, slack: number]
-  ): Promise<[number, number, string]>;
+  ): Promise<[number, number, string, string | number]>;
   ripotiPauseSends(pauseKey: string, chatKey: string, ms: number, chatIntervalUs: number, burst: number): Promise<['chat' | 'all', string]>;
   ripotiReturnSlot(limiterKey: string): Promise<number>;
 }

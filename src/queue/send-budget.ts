@@ -51,12 +51,14 @@ export class RedisSendBudget implements SendBudget {
   async take(req: SendRequest): Promise<SendGrant> {
     const k = this.keys;
     const lane = SEND_LANES.indexOf(req.lane);
-    const [waitMs, etaMs, since] = await this.redis.ripotiTakeSend(
+    const [waitMs, etaMs, since, grantedUs] = await this.redis.ripotiTakeSend(
       k.budgetNext, k.budgetPause, k.budgetAlive, k.budgetLane(0), k.budgetLane(1), k.budgetLane(2), k.budgetLane(3),
       k.budgetChat(req.chat ?? '-'), k.budgetRecent,
       req.id, lane, String(req.since), this.intervalUs, req.chat ? this.chatIntervalUs : 0, this.burst, GRACE_US, this.perSecond, this.slack,
     );
-    return { waitMs: Number(waitMs), etaMs: Number(etaMs), since: Number(since) };
+    const grant: SendGrant = { waitMs: Number(waitMs), etaMs: Number(etaMs), since: Number(since) };
+    if (Number(grantedUs) > 0) grant.grantedAt = Number(grantedUs) / 1000;
+    return grant;
   }
 
   async pause(ms: number, chat?: string): Promise<'chat' | 'all'> {

@@ -34,7 +34,7 @@
     ARGV[9] slack: how many of a lane's longest waiting callers may take a free slot
 
   Output:
-    { wait ms (0 = send now), estimated ms until its turn, since us }
+    { wait ms (0 = send now), estimated ms until its turn, since us, granted at us (0 unless granted) }
 ]]
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -68,7 +68,7 @@ if chatInterval > 0 then
   if chatAt > now then
     redis.call('ZREM', laneKey, id)
     redis.call('ZREM', KEYS[3], id)
-    return { ms(chatAt - now), ms(chatAt - now), int(since) }
+    return { ms(chatAt - now), ms(chatAt - now), int(since), 0 }
   end
 end
 
@@ -99,7 +99,7 @@ if open <= now and before == 0 and (rank < slack or now - open >= interval) then
   if chatInterval > 0 then redis.call('SET', KEYS[8], int(tat + chatInterval), 'PX', ms(tat + chatInterval - now) + 1000) end
   redis.call('ZREM', laneKey, id)
   redis.call('ZREM', KEYS[3], id)
-  return { 0, 0, int(since) }
+  return { 0, 0, int(since), int(now) }
 end
 
 local ahead = before + rank
@@ -111,4 +111,4 @@ local wait = math.max(free - now, 1000)
 if open <= now then wait = interval end
 if ahead >= slack then wait = math.max(wait, math.min((ahead - slack + 1) * interval, 1000000)) end
 redis.call('ZADD', KEYS[3], int(now + wait + grace), id)
-return { ms(wait), ms(eta), int(since) }
+return { ms(wait), ms(eta), int(since), 0 }
