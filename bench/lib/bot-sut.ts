@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyIndexes, connectMongo, createStore } from '../../src/store';
 import { freePort } from '../../test/support/ports';
@@ -107,6 +107,12 @@ export async function metricsMemory(origin: string): Promise<Record<string, numb
   return out;
 }
 
+/** The Node flags production starts with (package.json `config.nodeFlags`). */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } };
+  return (pkg.config?.nodeFlags ?? '').split(' ').filter(Boolean);
+}
+
 /**
  * The dist build as the production command line starts it. No IPC here: ready when the process's
  * /readyz answers 200 (the webhook server's for a bot role, else the worker's ops server);
@@ -115,7 +121,9 @@ export async function metricsMemory(origin: string): Promise<Record<string, numb
 async function spawnDist(env: Record<string, string>, logFile: string, nodeArgs: string[], roles: string): Promise<ChildHandle> {
   if (!existsSync(join(ROOT, 'dist', 'main.js'))) throw new Error('--dist needs the build: run `npm run build` first');
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js'), roles], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', fd, fd] });
+  // Production's flags first (package.json config.nodeFlags, as `npm start` and the image pass
+  // them); the caller's after them, so a probe can override one (V8 takes the last).
+  const child = spawn(process.execPath, [...productionNodeFlags(), ...nodeArgs, join(ROOT, 'dist', 'main.js'), roles], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   const pid = child.pid;
   if (pid === undefined) throw new Error('dist bot: could not start');
