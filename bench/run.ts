@@ -263,6 +263,12 @@ function scenarioFigures(r: ScenarioResult) {
     reportsPerSec: round(r.journeysCompleted / (r.wallMs / 1000), 2),
     serviceMs: { p50: round(s.p50, 2), p95: round(s.p95, 2), p99: round(s.p99, 2), max: round(s.max, 2), mean: round(s.mean, 2) },
     totalMs: { p50: round(t.p50, 2), p95: round(t.p95, 2), p99: round(t.p99, 2), max: round(t.max, 2) },
+    /** The steps with the slowest p99, slowest first: where the overall tail comes from. */
+    slowestSteps: [...r.byStep]
+      .map(([step, ms]) => ({ step, ...summarize(ms) }))
+      .sort((a, b) => b.p99 - a.p99)
+      .slice(0, 4)
+      .map((x) => `${x.step} p50 ${round(x.p50, 1)} p99 ${round(x.p99, 1)} ms (${x.count})`),
   };
 }
 
@@ -517,7 +523,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       log(
         `${k} (${sc.level.reporters} reporters x ${sc.level.journeys} journeys${sc.paceMs ? `, offered ${f.offeredPerSec}/s` : ''}): ${f.updatesPerSec} updates/s, ${f.reportsPerSec} reports/s, ` +
           `p50 ${f.serviceMs.p50} ms, p95 ${f.serviceMs.p95}, p99 ${f.serviceMs.p99} ms${sc.paceMs ? `, p99 from schedule ${f.totalMs.p99} ms` : ''}; ` +
-          `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); failed journeys ${result.journeysFailed}` +
+          `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); slowest steps: ${f.slowestSteps.join(', ')}; failed journeys ${result.journeysFailed}` +
           `${result.firstErrors.length ? ` (${result.firstErrors.join(' | ')})` : ''}; cpu% ${JSON.stringify(cpu)}`,
       );
     }

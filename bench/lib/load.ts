@@ -133,6 +133,8 @@ export interface ScenarioResult {
   wallMs: number;
   service: number[];
   total: number[];
+  /** `service` by step name: which updates make the tail. */
+  byStep: Map<string, number[]>;
   /** One per journey. */
   outcomes: ReporterOutcome[];
 }
@@ -169,6 +171,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function runReporters(client: WebhookClient, driver: DoubleDriver, chats: ChatState[], steps: readonly Step[], opts: RunOptions): Promise<ScenarioResult> {
   const service: number[] = [];
   const total: number[] = [];
+  const byStep = new Map<string, number[]>();
   let failedPosts = 0;
   const firstErrors: string[] = [];
   const outcomes: ReporterOutcome[] = [];
@@ -222,6 +225,9 @@ export async function runReporters(client: WebhookClient, driver: DoubleDriver, 
           }
           service.push(r.serviceMs);
           total.push(opts.paceMs ? performance.now() - scheduled : r.totalMs);
+          const ofStep = byStep.get(step.name) ?? [];
+          ofStep.push(r.serviceMs);
+          byStep.set(step.name, ofStep);
           if (opts.answered) await opts.answered(chat, outcome.startedAt.get(step.name) ?? 0);
         }
         const problem = (await opts.check?.(driver, chat, outcome)) ?? null;
@@ -247,6 +253,7 @@ export async function runReporters(client: WebhookClient, driver: DoubleDriver, 
     wallMs,
     service,
     total,
+    byStep,
     outcomes,
   };
 }
