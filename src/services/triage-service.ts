@@ -79,23 +79,21 @@ export class TriageService {
 
   /**
    * Each link on both reports, the other ticket's page explaining it from its own side ("its
-   * place" is then this one's), and a `linked` entry in each history: four round trips whatever
-   * the number of links, on the reporter's Confirm.
+   * place" is then this one's), and a `linked` entry in each history: two writes at once, one
+   * round trip on the reporter's Confirm. Both are idempotent (a link is pushed once; an entry's
+   * id comes from the two reports), so a triage retried after either failed completes it.
    */
   private async store(report: ReportDoc, q: TriageReport, links: LinkCandidate[]): Promise<void> {
     const { incidents, reports } = this.deps.store;
     const at = new Date();
     const others = links.map((l) => new Types.ObjectId(l.id));
     const back = links.map((l) => this.explainBack(l.id, q) ?? l);
-    const knewIt = await incidents.linkedTo(others, report._id);
-    await incidents.addLinks([
-      ...links.map((l, i) => ({ id: report._id, link: { reportId: others[i], score: l.score, reasons: l.reasons, at } })),
-      ...back.map((b, i) => ({ id: others[i], link: { reportId: report._id, score: b.score, reasons: b.reasons, at } })),
-    ]);
-    const system = { kind: 'system' as const };
-    await reports.addEvents([
-      { reportId: report._id, type: 'linked', actor: system, data: { reportIds: links.map((l) => l.id), scores: links.map((l) => l.score) } },
-      ...others.flatMap((o, i) => (knewIt.has(o.toString()) ? [] : [{ reportId: o, type: 'linked' as const, actor: system, data: { reportIds: [report._id.toString()], scores: [back[i].score] } }])),
+    await Promise.all([
+      incidents.addLinks([
+        ...links.map((l, i) => ({ id: report._id, link: { reportId: others[i], score: l.score, reasons: l.reasons, at } })),
+        ...back.map((b, i) => ({ id: others[i], link: { reportId: report._id, score: b.score, reasons: b.reasons, at } })),
+      ]),
+      reports.addLinkedEntries(report._id, links.map((l, i) => ({ reportId: others[i], score: l.score, backScore: back[i].score }))),
     ]);
   }
 

@@ -53,13 +53,6 @@ export class IncidentRepository {
     );
   }
 
-  /** Which of `ids` already hold a link to `to` (a retried intake does not record their link again). */
-  async linkedTo(ids: Id[], to: Id): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await this.Report.find({ _id: { $in: ids.map(oid) }, 'similar.reportId': oid(to) }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>().exec();
-    return new Set(rows.map((r) => r._id.toString()));
-  }
-
   /** Through the driver with mongoose's `updatedAt` (on every Confirm; see ReportRepository.setQueuedAt). */
   async markTriaged(id: Id): Promise<void> {
     const now = new Date();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
 import { generateReference, sourcesOf, CLOSED_STATUSES, type Status, type Priority, type Agency } from '../domain';
 import { isDuplicateKey } from './reporter-repository';
@@ -42,6 +43,17 @@ function firstQueuedId(reportId: Types.ObjectId): Types.ObjectId {
   const b = Buffer.from(reportId.id);
   for (let i = 4; i < 9; i++) b[i] = ~b[i] & 0xff;
   return new Types.ObjectId(b);
+}
+
+/**
+ * The id of the "linked" entry that triage of report `by` writes in report `on`'s history (`on`
+ * is `by` itself for the entry listing all its links): `by`'s creation second, then 8 bytes of a
+ * hash of the two. The same on every retry, so a retried triage writes each entry once without
+ * first reading which were written; sorted by time like any other entry.
+ */
+function linkedEntryId(on: Types.ObjectId, by: Types.ObjectId): Types.ObjectId {
+  const hash = createHash('sha256').update('linked').update(on.id).update(by.id).digest();
+  return new Types.ObjectId(Buffer.concat([Buffer.from(by.id).subarray(0, 4), hash.subarray(0, 8)]));
 }
 
 /** A bulk insert whose only failures were entries already there (a retried write). */
@@ -271,10 +283,19 @@ export class ReportRepository {
     await this.insertEvents([eventDoc({ reportId, type, actor, data }, new Date())]);
   }
 
-  /** Several history entries in one round trip. */
-  async addEvents(events: NewEvent[]): Promise<void> {
+  /**
+   * Triage of report `by` linked it to `links`: one "linked" entry in its own history listing
+   * them all, and one in each linked report's (with the score from that report's side), in one
+   * round trip. Idempotent: a retry skips the entries already written.
+   */
+  async addLinkedEntries(by: Id, links: { reportId: Id; score: number; backScore: number }[]): Promise<void> {
+    if (!links.length) return;
     const at = new Date();
-    await this.insertEvents(events.map((e) => eventDoc(e, at)));
+    const self = oid(by);
+    const actor = { kind: 'system' as const };
+    const own = eventDoc({ reportId: self, type: 'linked', actor, data: { reportIds: links.map((l) => l.reportId.toString()), scores: links.map((l) => l.score) } }, at, linkedEntryId(self, self));
+    const back = links.map((l) => eventDoc({ reportId: l.reportId, type: 'linked', actor, data: { reportIds: [self.toString()], scores: [l.backScore] } }, at, linkedEntryId(oid(l.reportId), self)));
+    await this.insertEvents([own, ...back]);
   }
 
   /**

@@ -192,6 +192,31 @@ describe('incidents', () => {
   });
 });
 
+it('completes a triage that failed half-way when it runs again: both reports linked once, one "linked" entry in each history', async () => {
+  // Stored without linking, then linked by hand, the history write failing the first time.
+  const quiet = new IntakeService({ store: h.store, reports: h.reports, logger: h.logger });
+  const story = { text: 'Officers at the Eldoret stage roadblock took 200 shillings from each boda boda rider.' };
+  const triage = new TriageService({ store: h.store, logger: h.logger });
+  const one = await quiet.submit(request('en', { county: 27, place: 'Eldoret stage', description: story }));
+  if (!one.ok) throw new Error('not stored');
+  const a = (await h.store.reports.findById(one.reportId))!;
+  expect(await triage.link(a)).toEqual([]);
+  const two = await quiet.submit(request('sw', { county: 27, place: 'Eldoret stage', description: story }));
+  if (!two.ok) throw new Error('not stored');
+  const b = (await h.store.reports.findById(two.reportId))!;
+  const admin = h.store.models.Report.db.getClient().db('admin');
+  const namespace = `${h.db.dbName}.${h.store.models.ReportEvent.collection.collectionName}`;
+  await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 91, namespace } });
+  await expect(triage.link(b)).rejects.toThrow(/failpoint/);
+  expect((await fresh(b)).triagedAt ?? null).toBeNull();
+  await triage.link(b);
+  for (const [report, other] of [[a, b], [b, a]]) {
+    expect((await fresh(report)).similar?.filter((l) => l.reportId.toString() === other._id.toString())).toHaveLength(1);
+    const linked = (await h.store.reports.history(report._id)).filter((e) => e.type === 'linked');
+    expect(linked.map((e) => e.data?.reportIds)).toEqual([[other._id.toString()]]);
+  }
+});
+
 it('a report about a busy event keeps its 20 strongest links, however many later reports link back to it', async () => {
   const story = { text: 'Officers at the Kondele roadblock took 500 shillings from every matatu driver this morning.' };
   const first = await submit(request('en', { county: 17, place: 'Kondele roadblock', description: story }));
