@@ -36,10 +36,11 @@ export class TicketQueue implements TicketQueuePort {
   }
 
   async enqueue(reportId: string, priority: Priority, clock?: TicketClock): Promise<void> {
-    await this.queue.add('ticket', { reportId }, { jobId: reportId, priority });
-    // A failure here rejects the enqueue, the report stays unqueued and the relay retries both
-    // adds; each is idempotent (deterministic job ids).
-    if (this.sla) await this.sla.startClock(reportId, clock);
+    // Both at once (one Redis round trip on the reporter's Confirm, not two). Either failing
+    // rejects the enqueue, the report stays unqueued and the relay retries both adds; each is
+    // idempotent (deterministic job ids), and a clock started for a ticket whose job was not
+    // added only checks a report that is still waiting, as the relay's retry would.
+    await Promise.all([this.queue.add('ticket', { reportId }, { jobId: reportId, priority }), this.sla?.startClock(reportId, clock)]);
   }
 
   async jobState(reportId: string): Promise<TicketJobState> {
