@@ -10,7 +10,7 @@ beforeAll(async () => {
   await t.db.collection('c').insertOne({ _id: 1 } as Document);
 });
 afterAll(async () => {
-  await t.db.admin().command({ configureFailPoint: 'failCommand', mode: 'off' });
+  await failFind('off');
   await t.drop();
 });
 
@@ -32,7 +32,17 @@ describe('failCommand', () => {
     expect(await t.db.collection('c').countDocuments({})).toBe(1);
     expect(await t.db.collection('d').findOne({})).toEqual({ _id: 2 });
     expect((await serverFailure(t.db.collection('c').findOne({}))).code).toBe(50);
-    await t.db.admin().command({ configureFailPoint: 'failCommand', mode: 'off' });
+    await failFind('off');
+    expect(await t.db.collection('c').findOne({})).toEqual({ _id: 1 });
+  });
+
+  it('keeps one setting per namespace: another file arming or turning off its own leaves this one armed', async () => {
+    await failFind('alwaysOn');
+    const other = { failCommands: ['find'], errorCode: 91, namespace: `${t.dbName}.other` };
+    await t.db.admin().command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: other });
+    await t.db.admin().command({ configureFailPoint: 'failCommand', mode: 'off', data: other });
+    expect((await serverFailure(t.db.collection('c').findOne({}))).code).toBe(50);
+    await failFind('off');
     expect(await t.db.collection('c').findOne({})).toEqual({ _id: 1 });
   });
 
