@@ -21,7 +21,6 @@ interface Setting {
   commands: Set<string>;
   errorCode: number;
   appName: string | undefined;
-  namespace: string | undefined;
   /** Failures left; Infinity for alwaysOn. */
   remaining: number;
 }
@@ -50,7 +49,6 @@ export class FailPoints {
       commands: new Set(Array.isArray(data.failCommands) ? data.failCommands.map(String) : []),
       errorCode: typeof data.errorCode === 'number' ? data.errorCode : 0,
       appName: typeof data.appName === 'string' ? data.appName : undefined,
-      namespace,
       remaining,
     };
     if (setting.remaining > 0 && (setting.commands.size === 0 || !setting.errorCode)) throw badValue('failCommand needs data.failCommands and data.errorCode');
@@ -63,8 +61,8 @@ export class FailPoints {
     for (const key of [ns, ANY]) {
       const s = this.settings.get(key);
       if (!s || s.remaining <= 0 || !s.commands.has(name)) continue;
+      // A setting is kept under its namespace (or ANY), so the key already matched it to `ns`.
       if (s.appName !== undefined && s.appName !== appName) continue;
-      if (s.namespace !== undefined && s.namespace !== ns) continue;
       s.remaining -= 1;
       const codeName = CODE_NAMES[s.errorCode] ?? 'FailPoint';
       return new CommandError(s.errorCode, codeName, `Failing command ${name} via 'failCommand' failpoint`);
