@@ -247,6 +247,14 @@ function connectionsPer1000(connections: number, calls: number): number {
   return calls === 0 ? Number.NaN : round((connections / calls) * 1000, 0);
 }
 
+/** Bot API calls the double recorded per update handled, in all and by method: what each update costs in HTTP. */
+function callsPerUpdate(recorded: readonly { method: string }[], updates: number): { total: number; byMethod: Record<string, number> } {
+  const byMethod: Record<string, number> = {};
+  for (const c of recorded) byMethod[c.method] = (byMethod[c.method] ?? 0) + 1;
+  for (const m of Object.keys(byMethod)) byMethod[m] = round(byMethod[m] / Math.max(1, updates), 3);
+  return { total: round(recorded.length / Math.max(1, updates), 3), byMethod };
+}
+
 function scenarioFigures(r: ScenarioResult) {
   const s = summarize(r.service);
   const t = summarize(r.total);
@@ -518,12 +526,14 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       figures[`${k}.failed`] = result.journeysFailed;
       figures[`${k}.cpu`] = cpuMsPerUpdate(cpu.bot, wallS, result.updates);
       figures[`${k}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
+      const apiCalls = callsPerUpdate(driver.state.recorded, result.updates);
+      figures[`${k}.calls`] = apiCalls.total;
       figures[`${k}.c2a50`] = round(s.p50, 2);
       figures[`${k}.c2a99`] = round(s.p99, 2);
       log(
         `${k} (${sc.level.reporters} reporters x ${sc.level.journeys} journeys${sc.paceMs ? `, offered ${f.offeredPerSec}/s` : ''}): ${f.updatesPerSec} updates/s, ${f.reportsPerSec} reports/s, ` +
           `p50 ${f.serviceMs.p50} ms, p95 ${f.serviceMs.p95}, p99 ${f.serviceMs.p99} ms${sc.paceMs ? `, p99 from schedule ${f.totalMs.p99} ms` : ''}; ` +
-          `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); slowest steps: ${f.slowestSteps.join(', ')}; failed journeys ${result.journeysFailed}` +
+          `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); slowest steps: ${f.slowestSteps.join(', ')}; Bot API calls per update ${apiCalls.total} ${JSON.stringify(apiCalls.byMethod)}; failed journeys ${result.journeysFailed}` +
           `${result.firstErrors.length ? ` (${result.firstErrors.join(' | ')})` : ''}; cpu% ${JSON.stringify(cpu)}`,
       );
     }
