@@ -24,6 +24,7 @@ import type { HelpNumber } from './domain';
 import { createBot } from './bot';
 import { rateLimitKeyOf } from './lib/rate-limit';
 import { SealedValues } from './lib/sealed-values';
+import { BotApiHttp } from './lib/bot-api-http';
 import { ConversationService } from './services/conversation-service';
 import { redisDailyReportLimit } from './services/daily-report-limit';
 import { IntakeService } from './services/intake-service';
@@ -90,7 +91,10 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   // and replies workers. The queues close last (first in `services`, stopped in reverse).
   // One outgoing budget for every role that talks to Telegram, shared through Redis.
   const sendBudget = (roles.has('bot') || roles.has('worker')) && config.telegram.sendRatePerSecond > 0 ? new RedisSendBudget(redis('producer'), config.redis.prefix, { perSecond: config.telegram.sendRatePerSecond }) : undefined;
-  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides, ...(sendBudget ? { sendBudget } : {}) };
+  // Bot API calls of the bot and the replies worker over one keep-alive pool; closed last.
+  const botApi = roles.has('bot') || roles.has('worker') ? new BotApiHttp(config.telegram.apiRoot, config.telegram.token) : undefined;
+  if (botApi) services.push({ name: 'bot-api', start: async () => undefined, stop: () => botApi.close() });
+  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides, ...(sendBudget ? { sendBudget } : {}), ...(botApi ? { botApi } : {}) };
   const queues = createQueues(queueDeps);
   services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
   // [services] The use cases, on the queues' ports: intake and the ticket desk re-queue through reports.
@@ -116,6 +120,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     const created = createBot({
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,
+      ...(botApi ? { botApi } : {}),
       redis: botRedis,
       prefix: config.redis.prefix,
       cipher: store.cipher,

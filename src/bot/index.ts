@@ -1,6 +1,7 @@
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Service } from '../lifecycle';
+import { sendThrough, type BotApiHttp } from '../lib/bot-api-http';
 import type { BotContext, BotDeps, SessionData } from './context';
 import { consentFeature } from './features/consent';
 import { ratingFeature } from './features/rating';
@@ -32,6 +33,8 @@ export interface CreateBotOptions extends BotDeps {
   token: string;
   /** Bot API root (the test double in tests). */
   apiRoot?: string;
+  /** Bot API calls over a keep-alive pool (src/lib/bot-api-http.ts); without it, telegraf's own client. */
+  botApi?: BotApiHttp;
   /** Seals sessions in Redis (main.ts: SealedValues under DATA_KEY, purpose 'bot-session'). */
   sessionSealer: SessionSealer;
   /** How long an idle conversation is kept in Redis (default SESSION_TTL_SEC, 24 hours). */
@@ -66,12 +69,20 @@ export interface CreatedBot {
 
 /** The reporter's bot: its middleware in order, then the features, then what none of them handled. */
 export function createBot(opts: CreateBotOptions): CreatedBot {
-  const { token, apiRoot, sessionSealer, sessionTtlSec, dedupeTtlSec = 24 * 60 * 60, partsWindowMs = PARTS_WINDOW_MS, sendBudget, paidBroadcast, slowAfterMs, ...deps } = opts;
+  const { token, apiRoot, botApi, sessionSealer, sessionTtlSec, dedupeTtlSec = 24 * 60 * 60, partsWindowMs = PARTS_WINDOW_MS, sendBudget, paidBroadcast, slowAfterMs, ...deps } = opts;
   const bot = new Telegraf<BotContext>(token, { telegram: apiRoot ? { apiRoot } : {} });
   const sessions = new RedisSessionStore<SessionData>(deps.redis, deps.prefix, sessionSealer, sessionTtlSec, migrateSession);
   const parts = new PartsWindow(partsWindowMs, (update) => bot.handleUpdate(update), deps.logger);
   const owner = new UpdateOwner(deps.redis, deps.prefix, deps.logger);
 
+  if (botApi) {
+    sendThrough(bot.telegram, botApi);
+    // telegraf builds a client per update: each sends through the pool, before the paced transport wraps it.
+    bot.use((ctx, next) => {
+      sendThrough(ctx.telegram, botApi);
+      return next();
+    });
+  }
   bot.use(botContext(deps, parts));
   const lines = new AnswerLines();
   if (sendBudget) bot.use(pacedTransport({ budget: sendBudget, paidBroadcast, slowAfterMs }, lines));

@@ -14,6 +14,7 @@ import { ReplyWorker, type MessageSender } from './reply-worker';
 import { BullTicketDispenser, lazyDispenser } from './ticket-dispenser';
 import { TicketStallGuard } from './stall-guard';
 import type { SendBudget } from '../lib/send-budget';
+import type { BotApiHttp } from '../lib/bot-api-http';
 
 export * from './types';
 export * from './ticket-queue';
@@ -28,6 +29,8 @@ export interface QueueDeps {
   config: Pick<Config, 'redis' | 'telegram' | 'tickets' | 'replies'>;
   /** The shared outgoing budget every role's sends pass (src/queue/send-budget.ts). */
   sendBudget?: SendBudget;
+  /** Bot API calls over a keep-alive pool (src/lib/bot-api-http.ts); without it, telegraf's own client. */
+  botApi?: BotApiHttp;
   logger: Logger;
   metrics?: Metrics;
   /** Connection factory: 'producer' fails fast (request paths), 'worker' waits through restarts. */
@@ -100,6 +103,7 @@ export function createQueueWorkers(deps: QueueDeps, queues: Queues, delivery: De
       metrics,
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,
+      ...(deps.botApi ? { botApi: deps.botApi } : {}),
       ratePerSecond: config.replies.ratePerSecond,
       supervisorsChatId: config.telegram.supervisorsChatId,
       ...(deps.sendBudget ? { budget: deps.sendBudget } : {}),

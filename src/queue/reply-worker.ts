@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import { redactToken, type Logger } from '../logger';
 import { sendPaced, type SendBudget } from '../lib/send-budget';
+import { sendThrough, type BotApiHttp } from '../lib/bot-api-http';
 import { ChatPacer } from './chat-pacer';
 import { withScripts } from './scripts';
 import { REPLIES_QUEUE, type ReplyJobData } from './types';
@@ -25,6 +26,8 @@ export interface ReplyWorkerOptions {
   telegram?: MessageSender;
   token?: string;
   apiRoot?: string;
+  /** Bot API calls over a keep-alive pool, for the client built from `token` (src/lib/bot-api-http.ts). */
+  botApi?: BotApiHttp;
   /** Overall rate (config.replies.ratePerSecond, at most 30), kept by the gate at the moment of sending. */
   ratePerSecond?: number;
   /** Tests: a BullMQ limiter that also sets the gate's overall rate (max per duration). */
@@ -89,7 +92,7 @@ export class ReplyWorker implements Service {
 
   constructor(private readonly opts: ReplyWorkerOptions) {
     if (opts.telegram) this.telegram = opts.telegram;
-    else if (opts.token) this.telegram = new Telegram(opts.token, opts.apiRoot ? { apiRoot: opts.apiRoot } : {});
+    else if (opts.token) this.telegram = this.client(opts.token, opts.apiRoot, opts.botApi);
     else throw new Error('ReplyWorker needs a telegram client or a bot token');
     this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000 });
     this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000 });
@@ -102,6 +105,12 @@ export class ReplyWorker implements Service {
    * with the shared budget too (which caps every role together): REPLY_RATE_PER_SECOND is the
    * replies' own share. A send granted by the budget may then wait a few ms for this spacing.
    */
+  private client(token: string, apiRoot: string | undefined, botApi: BotApiHttp | undefined): Telegram {
+    const tg = new Telegram(token, apiRoot ? { apiRoot } : {});
+    if (botApi) sendThrough(tg, botApi);
+    return tg;
+  }
+
   private get globalIntervalMs(): number {
     const limiter = this.opts.limiter;
     return limiter ? limiter.duration / limiter.max : (1000 + ARRIVAL_MARGIN_MS) / Math.min(this.opts.ratePerSecond ?? 25, 30);
