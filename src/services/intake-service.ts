@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { ReportDoc, ReporterIdentity, Store } from '../store';
+import type { ReportDoc, ReportMarks, ReporterIdentity, Store } from '../store';
 import type { DailyReportLimit } from './daily-report-limit';
 import type { ReportService, SubmitInput, SubmitResult, UrgentInput } from './report-service';
 import type { TriageService } from './triage-service';
@@ -123,7 +123,9 @@ export class IntakeService {
    * finds its links; a retried Confirm finishes a linking that failed. A failure here never fails
    * the report. A report stored early (danger) has no place or story yet: it is linked when sent.
    */
-  private async link(report: ReportDoc): Promise<void> {
-    if (this.deps.triage && !report.triagedAt && !report.unfinished) await this.deps.triage.linkSafely(report);
+  private async link(report: ReportDoc): Promise<ReportMarks | undefined> {
+    if (!this.deps.triage || report.triagedAt || report.unfinished) return undefined;
+    const linked = await this.deps.triage.linkSafely(report, { mark: false });
+    return linked ? { triagedAt: new Date() } : undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { priorityFor, isCategoryCode, type Priority } from '../domain';
-import type { ReportDoc, NewReport, Store } from '../store';
+import type { ReportDoc, NewReport, ReportMarks, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import type { TicketQueuePort } from './ports';
@@ -34,7 +34,7 @@ export class ReportService {
    * (`openUrgent`, same draft id): it is completed with these answers, under the same reference
    * and ticket. Idempotent either way: a repeated send finds it done and changes nothing.
    */
-  async submit(input: SubmitInput, opts: { meanwhile?: (report: ReportDoc) => Promise<unknown> } = {}): Promise<SubmitResult> {
+  async submit(input: SubmitInput, opts: { meanwhile?: (report: ReportDoc) => Promise<ReportMarks | undefined> } = {}): Promise<SubmitResult> {
     if (!isCategoryCode(input.category)) throw new Error(`unknown category ${input.category}`);
     const { draftId, ...rest } = input;
     const priority = priorityFor(input.category, input.dangerNow);
@@ -43,10 +43,13 @@ export class ReportService {
     let report = stored.report;
     if (!created && report.unfinished) report = await this.complete(draftId, { ...rest, priority });
     // `meanwhile` (triage) needs the stored report, not its ticket: its round trips overlap the
-    // queueing's instead of following them, on the reporter's wait for "received".
-    const [queuing] = await Promise.allSettled([report.queuedAt ? true : this.queue(report, { first: !report.assignedAt }), opts.meanwhile?.(report)]);
+    // queueing's instead of following them, on the reporter's wait for "received". What it marks
+    // done is written with the queued mark (one write, not two), or alone when there is none.
+    const marks = opts.meanwhile ? opts.meanwhile(report).catch(() => undefined) : Promise.resolve(undefined);
+    const [queuing, alone] = await Promise.allSettled([report.queuedAt ? true : this.queue(report, { first: !report.assignedAt, marks: marks.then((m) => m ?? {}) }), marks]);
     if (queuing.status === 'rejected') throw queuing.reason;
     const queued = queuing.value;
+    if ((report.queuedAt || !queued) && alone.status === 'fulfilled' && alone.value) await this.markAlone(report, alone.value);
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, created, queued }, 'report submitted');
     return { report, created, queued };
   }
@@ -112,7 +115,7 @@ export class ReportService {
    * "submitted" history entry is written with the first "queued" one (`markQueued`), or alone
    * when Redis fails, so the history is whole whatever happens next.
    */
-  async queue(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt' | 'status' | 'assignedAt' | 'escalations'>, opts: { first?: boolean } = {}): Promise<boolean> {
+  async queue(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt' | 'status' | 'assignedAt' | 'escalations'>, opts: { first?: boolean; marks?: Promise<ReportMarks> } = {}): Promise<boolean> {
     const id = report._id.toString();
     try {
       // The SLA clock starts from this copy: no read back on the reporter's Confirm.
@@ -122,7 +125,16 @@ export class ReportService {
       if (opts.first) await this.deps.store.reports.addSubmitted(report);
       return false;
     }
-    await this.deps.store.reports.markQueued(report._id, opts.first ? report : undefined);
+    await this.deps.store.reports.markQueued(report._id, opts.first ? report : undefined, opts.marks);
     return true;
+  }
+
+  /** Marks without a queued mark to ride on; like the work they record, they never fail the report. */
+  private async markAlone(report: ReportDoc, marks: ReportMarks): Promise<void> {
+    try {
+      await this.deps.store.reports.setMarks(report._id, marks);
+    } catch (err) {
+      this.deps.logger.warn({ err, reportId: report._id.toString() }, 'could not record what was done on the report');
+    }
   }
 }

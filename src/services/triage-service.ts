@@ -57,22 +57,26 @@ export class TriageService {
     this.keepMs = (deps.keepHours ?? DEFAULT_LINK_OPTIONS.windowHours * 2 + 24) * HOUR_MS;
   }
 
-  /** Links the report and stores the links both ways; never throws (a report stays received whatever happens here). */
-  async linkSafely(report: ReportDoc): Promise<LinkCandidate[]> {
+  /**
+   * Links the report and stores the links both ways; never throws (a report stays received
+   * whatever happens here): null when linking failed, and the report is left untriaged.
+   */
+  async linkSafely(report: ReportDoc, opts: { mark?: boolean } = {}): Promise<LinkCandidate[] | null> {
     try {
-      return await this.link(report);
+      return await this.link(report, opts);
     } catch (err) {
       this.deps.logger.warn({ err, reportId: report._id.toString(), reference: report.reference }, 'could not link report to similar ones');
-      return [];
+      return null;
     }
   }
 
-  async link(report: ReportDoc): Promise<LinkCandidate[]> {
+  /** `mark: false`: the caller writes `triagedAt` itself, once this resolved (intake: with the queued mark). */
+  async link(report: ReportDoc, opts: { mark?: boolean } = {}): Promise<LinkCandidate[]> {
     const q = triageReportOf(report);
     await this.sync(q);
     const links = this.index.link(q);
     if (links.length) await this.store(report, q, links);
-    await this.deps.store.incidents.markTriaged(report._id);
+    if (opts.mark !== false) await this.deps.store.incidents.markTriaged(report._id);
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, links: links.length, outcome: 'triaged' }, 'report linked to similar reports');
     return links;
   }

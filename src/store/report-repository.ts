@@ -64,6 +64,11 @@ function onlyDuplicates(err: unknown): boolean {
   return list.length > 0 ? list.every((w) => (w as { code?: unknown }).code === 11000) : isDuplicateKey(err);
 }
 
+/** Work done on a report that is written with its queued mark when both finish together (triage's `triagedAt`). */
+export interface ReportMarks {
+  triagedAt?: Date;
+}
+
 export class ReportRepository {
   constructor(
     private readonly Report: Model<ReportDoc>,
@@ -147,23 +152,31 @@ export class ReportRepository {
    * failure anywhere here leaves `queuedAt` unset and the retry (a tap again, the outbox relay)
    * writes them again as no-ops: each exactly once, and `queuedAt` set means both are there.
    */
-  async markQueued(id: Id, first?: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>): Promise<void> {
+  async markQueued(id: Id, first?: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>, marks?: Promise<ReportMarks>): Promise<void> {
     if (first) {
       await this.insertEvents([submittedDoc(first), eventDoc({ reportId: first._id, type: 'queued', actor: { kind: 'system' } }, new Date(), firstQueuedId(first._id))]);
-      await this.setQueuedAt(id);
+      await this.setQueuedAt(id, await marks);
       return;
     }
-    const res = await this.setQueuedAt(id);
+    const res = await this.setQueuedAt(id, await marks);
     if (res.modifiedCount) await this.addEvent(id, 'queued', { kind: 'system' });
   }
 
   /**
    * Through the driver, as mongoose's timestamps would write it: on every Confirm, and an id and
    * a date need no casting (mongoose's query layer cost more CPU than the round trip; BENCHMARKS.md).
+   * `marks` ride in the same write; on a report queued meanwhile (the relay) they are written alone.
    */
-  private setQueuedAt(id: Id) {
+  private async setQueuedAt(id: Id, marks: ReportMarks = {}) {
     const now = new Date();
-    return this.Report.collection.updateOne({ _id: oid(id), queuedAt: null }, { $set: { queuedAt: now, updatedAt: now } });
+    const res = await this.Report.collection.updateOne({ _id: oid(id), queuedAt: null }, { $set: { queuedAt: now, updatedAt: now, ...marks } });
+    if (!res.matchedCount && Object.keys(marks).length) await this.setMarks(id, marks);
+    return res;
+  }
+
+  /** Marks written on their own: the report was queued before, or could not be queued now. */
+  async setMarks(id: Id, marks: ReportMarks): Promise<void> {
+    await this.Report.collection.updateOne({ _id: oid(id) }, { $set: { ...marks, updatedAt: new Date() } });
   }
 
   /** Reports stored but never queued (Redis was down): the outbox relay's work list. */

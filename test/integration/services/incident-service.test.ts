@@ -222,6 +222,43 @@ it('completes a triage that failed half-way when it runs again: both reports lin
   }
 });
 
+describe('what the Confirm records about linking', () => {
+  const story = { text: 'Police at the Githurai 45 stage beat a hawker and took his stock this evening.' };
+
+  it('marks a report triaged and queued, and a report whose ticket could not be queued is still marked triaged', async () => {
+    const queued = await submit(request('en', { county: 22, place: 'Githurai 45 stage', description: story }));
+    expect(queued.queuedAt).toBeTruthy();
+    expect(queued.triagedAt).toBeTruthy();
+    // Redis refuses the ticket: the report is stored for the relay, its triage still recorded.
+    const enqueue = jest.spyOn(h.queues.tickets, 'enqueue').mockRejectedValueOnce(new Error('Connection is closed.'));
+    try {
+      const unqueued = await submit(request('sw', { county: 22, place: 'Githurai 45 stage', description: story }));
+      expect(unqueued.queuedAt ?? null).toBeNull();
+      expect(unqueued.triagedAt).toBeTruthy();
+      expect(unqueued.similar?.map((l) => l.reportId.toString())).toEqual([queued._id.toString()]);
+    } finally {
+      enqueue.mockRestore();
+    }
+  });
+
+  it('a triage that failed leaves the report queued and untriaged, and the next Confirm of the draft links it', async () => {
+    const req = request('en', { county: 22, place: 'Githurai 45', description: story });
+    const window = jest.spyOn(h.store.incidents, 'idsInWindow').mockRejectedValueOnce(new Error('connection reset by peer'));
+    let first: ReportDoc;
+    try {
+      first = await submit(req);
+    } finally {
+      window.mockRestore();
+    }
+    expect(first.queuedAt).toBeTruthy();
+    expect(first.triagedAt ?? null).toBeNull();
+    const again = await submit(req);
+    expect(again._id.toString()).toBe(first._id.toString());
+    expect(again.triagedAt).toBeTruthy();
+    expect(again.similar?.length).toBeGreaterThan(0);
+  });
+});
+
 it('a report about a busy event keeps its 20 strongest links, however many later reports link back to it', async () => {
   const story = { text: 'Officers at the Kondele roadblock took 500 shillings from every matatu driver this morning.' };
   const first = await submit(request('en', { county: 17, place: 'Kondele roadblock', description: story }));
