@@ -1,57 +1,92 @@
-import { STATUS_CODES } from 'node:http';
-import { Pool } from 'undici';
+import http, { STATUS_CODES } from 'node:http';
+import https from 'node:https';
 import { TelegramError, type Telegram } from 'telegraf';
 
 export interface BotApiHttpOptions {
-  /** Most connections open to the Bot API at once (default: as many as calls in flight, like Node's agent). */
-  connections?: number;
+  /** Connections to the Bot API (default: telegraf's choice, a keep-alive agent of its own for https, Node's global one for http). */
+  agent?: http.Agent;
 }
 
 type ErrorPayload = ConstructorParameters<typeof TelegramError>[0];
 type CallApi = Telegram['callApi'];
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
 /** telegraf's JSON body: absent and null fields are left out. */
 const dropNullish = (_key: string, value: unknown) => (value == null ? undefined : value);
 
+/** telegraf's limit for one call (node-fetch's `timeout`). */
+const CALL_TIMEOUT_MS = 500_000;
+
 /**
- * Bot API calls with a JSON body over one keep-alive connection pool (undici). telegraf sends
- * each call through node-fetch, which costs about three times the CPU per call (BENCHMARKS.md,
- * issue 17: 0.115 against 0.037 ms), and an update of ours makes 1.8 calls. Same contract as
- * telegraf's client: the result when Telegram says `ok`, else a TelegramError (a 5xx, or
- * Telegram's own refusal with its `parameters`, e.g. `retry_after`), and the token never in an
- * error's message. Uploads keep telegraf's multipart path (`sendThrough`).
+ * Bot API calls with a JSON body straight over Node's http client, on the same keep-alive
+ * connections telegraf uses. telegraf sends each call through node-fetch, which cost twice the
+ * CPU per call here (BENCHMARKS.md, issue 17: 0.12 against 0.057 ms), and an update of ours
+ * makes 1.8 calls; undici was faster still (0.037 ms) but its client adds 12-20 MB of resident
+ * memory to each process. Same contract as telegraf's client: the result when Telegram says
+ * `ok`, else a TelegramError (a 5xx, or Telegram's own refusal with its `parameters`, e.g.
+ * `retry_after`), the token never in an error's message, a lost connection as Node reports it
+ * (what `connectionLost` knows). Uploads keep telegraf's multipart path (`sendThrough`).
  */
 export class BotApiHttp {
-  private readonly pool: Pool;
-  private readonly path: string;
+  private readonly base: URL;
+  private readonly agent: http.Agent;
+  private readonly ownAgent: boolean;
 
   constructor(apiRoot: string, private readonly token: string, opts: BotApiHttpOptions = {}) {
     // The same URL telegraf builds (`./bot<token>/<method>` against the API root).
-    const base = new URL(`./bot${token}/`, apiRoot);
-    this.path = base.pathname;
-    this.pool = new Pool(base.origin, opts.connections ? { connections: opts.connections } : {});
+    this.base = new URL(`./bot${token}/`, apiRoot);
+    this.ownAgent = !opts.agent && this.tls;
+    this.agent = opts.agent ?? (this.tls ? new https.Agent({ keepAlive: true, keepAliveMsecs: 10_000 }) : http.globalAgent);
   }
 
-  async call(method: string, payload: object, signal?: AbortSignal): Promise<unknown> {
-    try {
-      const res = await this.pool.request({ path: this.path + method, method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(payload, dropNullish), signal });
-      if (res.statusCode >= 500) {
-        await res.body.dump();
-        throw new TelegramError({ error_code: res.statusCode, description: STATUS_CODES[res.statusCode] ?? 'Server Error' }, { method, payload });
-      }
-      const data = (await res.body.json()) as ErrorPayload & { ok: boolean; result?: unknown };
-      if (!data.ok) throw new TelegramError(data, { method, payload });
-      return data.result;
-    } catch (err) {
-      throw this.redacted(err);
-    }
+  private get tls(): boolean {
+    return this.base.protocol === 'https:';
   }
 
-  /** Closes the pool's connections once the calls in flight are answered. */
-  close(): Promise<void> {
-    return this.pool.close();
+  call(method: string, payload: object, signal?: AbortSignal): Promise<unknown> {
+    const body = JSON.stringify(payload, dropNullish);
+    const request = this.tls ? https.request : http.request;
+    return new Promise((resolve, reject) => {
+      const fail = (err: unknown) => reject(this.redacted(err));
+      const req = request(
+        {
+          hostname: this.base.hostname.replace(/^\[|\]$/g, ''),
+          port: this.base.port || undefined,
+          path: this.base.pathname + method,
+          method: 'POST',
+          agent: this.agent,
+          signal,
+          timeout: CALL_TIMEOUT_MS,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', fail);
+          res.on('end', () => {
+            try {
+              resolve(this.result(res.statusCode ?? 0, Buffer.concat(chunks), method, payload));
+            } catch (err) {
+              fail(err);
+            }
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`Bot API call ${method} timed out`)));
+      req.on('error', fail);
+      req.end(body);
+    });
+  }
+
+  /** Closes the connections of an agent made here (Node's global one is not ours to close). */
+  async close(): Promise<void> {
+    if (this.ownAgent) this.agent.destroy();
+  }
+
+  private result(status: number, body: Buffer, method: string, payload: object): unknown {
+    if (status >= 500) throw new TelegramError({ error_code: status, description: STATUS_CODES[status] ?? 'Server Error' }, { method, payload });
+    const data = JSON.parse(body.toString('utf8')) as ErrorPayload & { ok: boolean; result?: unknown };
+    if (!data.ok) throw new TelegramError(data, { method, payload });
+    return data.result;
   }
 
   private redacted(err: unknown): unknown {

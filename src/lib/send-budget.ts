@@ -85,14 +85,11 @@ export function retryAfterOf(err: unknown): number | undefined {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/**
- * The connection closed before Telegram answered (reset, hang-up, refused; `UND_ERR_SOCKET` is
- * undici's, src/lib/bot-api-http.ts): the call may or may not have been carried out.
- */
+/** The connection closed before Telegram answered (reset, hang-up, refused): the call may or may not have been carried out. */
 export function connectionLost(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as { code?: unknown; message?: unknown };
-  return e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.code === 'ECONNREFUSED' || e.code === 'UND_ERR_SOCKET' || /socket hang up/i.test(String(e.message));
+  return e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.code === 'ECONNREFUSED' || /socket hang up/i.test(String(e.message));
 }
 
 /**
