@@ -399,7 +399,8 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       // shared budget (the surge scenario, bench/surge.ts, measures under Telegram's limits).
       sendRate: 0,
       logFile: join(ctx.logDir, `${name}-run${ctx.runIndex}.log`),
-      nodeArgs: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : [],
+      // BENCH_BOT_NODE_ARGS: more flags for the bot, e.g. `--trace-gc` (its output goes to the bot's log).
+      nodeArgs: [...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : []), ...(process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
       dist: opts.dist,
       ...(roles ? { roles } : {}),
     });

@@ -81,6 +81,10 @@ describe('webhook mode', () => {
     // With the secret, a broken body is still refused as such.
     const broken = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: '{"update_id":' });
     expect(broken.status).toBe(400);
+    const huge = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: big });
+    expect(huge.status).toBe(413);
+    const form = await fetch(hook, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-telegram-bot-api-secret-token': secret }, body: '{"update_id":990003}' });
+    expect(form.status).toBe(415);
   });
 
   it('handles an update delivered twice only once', async () => {
