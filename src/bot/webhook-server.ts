@@ -53,7 +53,7 @@ export class WebhookServer<C extends Context> implements Service {
     this.secret = Buffer.from(opts.secret);
     this.path = new URL(opts.url).pathname;
     const serverFactory = (handler: http.RequestListener) =>
-      http.createServer((req, res) => (req.method === 'POST' && req.url === this.path ? this.intake(req, res) : handler(req, res)));
+      http.createServer((req, res) => (req.method === 'POST' && pathOf(req.url) === this.path ? this.intake(req, res) : handler(req, res)));
     this.app = Fastify({ logger: false, serverFactory });
     registerOpsRoutes(this.app, opts);
   }
@@ -121,6 +121,12 @@ export class WebhookServer<C extends Context> implements Service {
 }
 
 const TOO_LARGE = new Error('body too large');
+
+/** The path without its query, as a router matches it. */
+function pathOf(url = ''): string {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
+}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
