@@ -91,7 +91,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   // and replies workers. The queues close last (first in `services`, stopped in reverse).
   // One outgoing budget for every role that talks to Telegram, shared through Redis.
   const sendBudget = (roles.has('bot') || roles.has('worker')) && config.telegram.sendRatePerSecond > 0 ? new RedisSendBudget(redis('producer'), config.redis.prefix, { perSecond: config.telegram.sendRatePerSecond }) : undefined;
-  // Bot API calls of the bot and the replies worker over one keep-alive pool; closed last.
+  // Bot API calls of the bot and the replies worker over Node's http client (keep-alive); closed last.
   const botApi = roles.has('bot') || roles.has('worker') ? new BotApiHttp(config.telegram.apiRoot, config.telegram.token) : undefined;
   if (botApi) services.push({ name: 'bot-api', start: async () => undefined, stop: () => botApi.close() });
   const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides, ...(sendBudget ? { sendBudget } : {}), ...(botApi ? { botApi } : {}) };

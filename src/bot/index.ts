@@ -33,7 +33,7 @@ export interface CreateBotOptions extends BotDeps {
   token: string;
   /** Bot API root (the test double in tests). */
   apiRoot?: string;
-  /** Bot API calls over a keep-alive pool (src/lib/bot-api-http.ts); without it, telegraf's own client. */
+  /** Bot API calls over Node's http client (src/lib/bot-api-http.ts); without it, telegraf's own (node-fetch). */
   botApi?: BotApiHttp;
   /** Seals sessions in Redis (main.ts: SealedValues under DATA_KEY, purpose 'bot-session'). */
   sessionSealer: SessionSealer;
@@ -77,7 +77,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
 
   if (botApi) {
     sendThrough(bot.telegram, botApi);
-    // telegraf builds a client per update: each sends through the pool, before the paced transport wraps it.
+    // telegraf builds a client per update: each sends through `botApi`, before the paced transport wraps it.
     bot.use((ctx, next) => {
       sendThrough(ctx.telegram, botApi);
       return next();

@@ -20,38 +20,41 @@ const CALL_TIMEOUT_MS = 500_000;
  * Bot API calls with a JSON body straight over Node's http client, on the same keep-alive
  * connections telegraf uses. telegraf sends each call through node-fetch, which cost twice the
  * CPU per call here (BENCHMARKS.md, issue 17: 0.12 against 0.057 ms), and an update of ours
- * makes 1.8 calls; undici was faster still (0.037 ms) but its client adds 12-20 MB of resident
+ * makes 1.8 calls; undici was faster still (0.037 ms) but its module adds 12-22 MB of resident
  * memory to each process. Same contract as telegraf's client: the result when Telegram says
  * `ok`, else a TelegramError (a 5xx, or Telegram's own refusal with its `parameters`, e.g.
  * `retry_after`), the token never in an error's message, a lost connection as Node reports it
  * (what `connectionLost` knows). Uploads keep telegraf's multipart path (`sendThrough`).
  */
 export class BotApiHttp {
-  private readonly base: URL;
+  private readonly hostname: string;
+  private readonly port: string | undefined;
+  private readonly path: string;
+  private readonly request: typeof http.request;
   private readonly agent: http.Agent;
   private readonly ownAgent: boolean;
 
   constructor(apiRoot: string, private readonly token: string, opts: BotApiHttpOptions = {}) {
     // The same URL telegraf builds (`./bot<token>/<method>` against the API root).
-    this.base = new URL(`./bot${token}/`, apiRoot);
-    this.ownAgent = !opts.agent && this.tls;
-    this.agent = opts.agent ?? (this.tls ? new https.Agent({ keepAlive: true, keepAliveMsecs: 10_000 }) : http.globalAgent);
-  }
-
-  private get tls(): boolean {
-    return this.base.protocol === 'https:';
+    const base = new URL(`./bot${token}/`, apiRoot);
+    const tls = base.protocol === 'https:';
+    this.hostname = base.hostname.replace(/^\[|\]$/g, '');
+    this.port = base.port || undefined;
+    this.path = base.pathname;
+    this.request = tls ? https.request : http.request;
+    this.ownAgent = !opts.agent && tls;
+    this.agent = opts.agent ?? (tls ? new https.Agent({ keepAlive: true, keepAliveMsecs: 10_000 }) : http.globalAgent);
   }
 
   call(method: string, payload: object, signal?: AbortSignal): Promise<unknown> {
     const body = JSON.stringify(payload, dropNullish);
-    const request = this.tls ? https.request : http.request;
     return new Promise((resolve, reject) => {
       const fail = (err: unknown) => reject(this.redacted(err));
-      const req = request(
+      const req = this.request(
         {
-          hostname: this.base.hostname.replace(/^\[|\]$/g, ''),
-          port: this.base.port || undefined,
-          path: this.base.pathname + method,
+          hostname: this.hostname,
+          port: this.port,
+          path: this.path + method,
           method: 'POST',
           agent: this.agent,
           signal,

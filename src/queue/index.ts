@@ -29,7 +29,7 @@ export interface QueueDeps {
   config: Pick<Config, 'redis' | 'telegram' | 'tickets' | 'replies'>;
   /** The shared outgoing budget every role's sends pass (src/queue/send-budget.ts). */
   sendBudget?: SendBudget;
-  /** Bot API calls over a keep-alive pool (src/lib/bot-api-http.ts); without it, telegraf's own client. */
+  /** Bot API calls over Node's http client (src/lib/bot-api-http.ts); without it, telegraf's own (node-fetch). */
   botApi?: BotApiHttp;
   logger: Logger;
   metrics?: Metrics;

@@ -26,7 +26,7 @@ export interface ReplyWorkerOptions {
   telegram?: MessageSender;
   token?: string;
   apiRoot?: string;
-  /** Bot API calls over a keep-alive pool, for the client built from `token` (src/lib/bot-api-http.ts). */
+  /** Bot API calls over Node's http client, for the client built from `token` (src/lib/bot-api-http.ts). */
   botApi?: BotApiHttp;
   /** Overall rate (config.replies.ratePerSecond, at most 30), kept by the gate at the moment of sending. */
   ratePerSecond?: number;
@@ -100,17 +100,17 @@ export class ReplyWorker implements Service {
     this.limiter = opts.limiter ?? { max: 2 * Math.min(opts.ratePerSecond ?? 25, 30) + (opts.concurrency ?? CONCURRENCY), duration: 1000 };
   }
 
-  /**
-   * Spacing of this worker's sends: the configured overall rate, never above Telegram's 30/s. Kept
-   * with the shared budget too (which caps every role together): REPLY_RATE_PER_SECOND is the
-   * replies' own share. A send granted by the budget may then wait a few ms for this spacing.
-   */
   private client(token: string, apiRoot: string | undefined, botApi: BotApiHttp | undefined): Telegram {
     const tg = new Telegram(token, apiRoot ? { apiRoot } : {});
     if (botApi) sendThrough(tg, botApi);
     return tg;
   }
 
+  /**
+   * Spacing of this worker's sends: the configured overall rate, never above Telegram's 30/s. Kept
+   * with the shared budget too (which caps every role together): REPLY_RATE_PER_SECOND is the
+   * replies' own share. A send granted by the budget may then wait a few ms for this spacing.
+   */
   private get globalIntervalMs(): number {
     const limiter = this.opts.limiter;
     return limiter ? limiter.duration / limiter.max : (1000 + ARRIVAL_MARGIN_MS) / Math.min(this.opts.ratePerSecond ?? 25, 30);
