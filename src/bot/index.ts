@@ -12,6 +12,7 @@ import { startFeature } from './features/start';
 import { statusFeature } from './features/status';
 import { messageRateLimit } from './middleware/abuse-limit';
 import { botContext, sessionLanguage } from './middleware/context';
+import { updateMetrics } from './middleware/update-metrics';
 import { apologise, unhandled } from './middleware/fallback';
 import { privateChatsOnly } from './middleware/private-only';
 import { onePerReporter } from './middleware/sequential';
@@ -75,6 +76,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   const parts = new PartsWindow(partsWindowMs, (update) => bot.handleUpdate(update), deps.logger);
   const owner = new UpdateOwner(deps.redis, deps.prefix, deps.logger);
 
+  bot.use(updateMetrics(deps));
   if (botApi) {
     sendThrough(bot.telegram, botApi);
     // telegraf builds a client per update: each sends through `botApi`, before the paced transport wraps it.

@@ -101,6 +101,17 @@ describe('webhook mode', () => {
     expect(tg.calls('sendMessage').length - before).toBe(1);
   });
 
+  it('counts and times each update it handled, by type, for /metrics', async () => {
+    const count = async (type: string) => (await app.metrics.updatesHandled.get()).values.find((v) => v.labels.type === type && v.labels.outcome === 'ok')?.value ?? 0;
+    const timed = async (type: string) => (await app.metrics.updateSeconds.get()).values.find((v) => v.metricName === 'ripoti_update_seconds_count' && v.labels.type === type)?.value ?? 0;
+    const before = { handled: await count('message'), timed: await timed('message') };
+    const u = tg.user({ firstName: 'Wanjiru', languageCode: 'sw' });
+    await u.sendText('/help');
+    expect(await count('message')).toBe(before.handled + 1);
+    expect(await timed('message')).toBe(before.timed + 1);
+    expect(await app.metrics.registry.getSingleMetricAsString('ripoti_update_seconds')).toMatch(/ripoti_update_seconds_bucket\{le="5",type="message"\} [1-9]/);
+  });
+
   it('answers health probes on the webhook server', async () => {
     const origin = new URL(hook).origin;
     expect((await fetch(`${origin}/healthz`)).status).toBe(200);
