@@ -33,7 +33,7 @@ import { connectMongo, createStore, type Store } from '../src/store';
 import { TelegramDouble } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
 import { ROOT, spawnChild, type ChildHandle } from './lib/child';
-import { migrateIndexes, startBotSut, type BotSut } from './lib/bot-sut';
+import { bucketQuantile, migrateIndexes, startBotSut, type BotSut } from './lib/bot-sut';
 import { DoubleDriver } from './lib/double';
 import { botJourney, floorJourney, REFERENCE_RE } from './lib/journeys';
 import { runReporters, WebhookClient, type ReporterOutcome, type ScenarioResult, type Step } from './lib/load';
@@ -492,9 +492,12 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       const since = Date.now() - 1;
       const chats = chatsFor(sc.level.reporters);
       const mongoBefore = await sut.mongoCommands();
+      const bucketsBefore = await sut.updateBuckets();
       const { result, cpu, wallS } = await withCpu(probe, () =>
         runReporters(client, driver, chats, full, { deadlineMs: 600_000, check, journeys: sc.level.journeys, paceMs: sc.paceMs }),
       );
+      const bucketsAfter = await sut.updateBuckets();
+      const botSide = { p50: bucketQuantile(bucketsBefore, bucketsAfter, 0.5), p99: bucketQuantile(bucketsBefore, bucketsAfter, 0.99) };
       const mongo = mongoPerJourney(mongoBefore, await sut.mongoCommands(), result.journeysCompleted);
       if (mongo) {
         figures[`${sc.key}.mongo`] = mongo.total;
@@ -527,6 +530,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       figures[`${k}.failed`] = result.journeysFailed;
       figures[`${k}.cpu`] = cpuMsPerUpdate(cpu.bot, wallS, result.updates);
       figures[`${k}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
+      if (botSide.p99 !== undefined) figures[`${k}.botP99`] = botSide.p99;
       const apiCalls = callsPerUpdate(driver.state.recorded, result.updates);
       figures[`${k}.calls`] = apiCalls.total;
       figures[`${k}.c2a50`] = round(s.p50, 2);
@@ -534,7 +538,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       log(
         `${k} (${sc.level.reporters} reporters x ${sc.level.journeys} journeys${sc.paceMs ? `, offered ${f.offeredPerSec}/s` : ''}): ${f.updatesPerSec} updates/s, ${f.reportsPerSec} reports/s, ` +
           `p50 ${f.serviceMs.p50} ms, p95 ${f.serviceMs.p95}, p99 ${f.serviceMs.p99} ms${sc.paceMs ? `, p99 from schedule ${f.totalMs.p99} ms` : ''}; ` +
-          `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); slowest steps: ${f.slowestSteps.join(', ')}; Bot API calls per update ${apiCalls.total} ${JSON.stringify(apiCalls.byMethod)}; failed journeys ${result.journeysFailed}` +
+          `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); slowest steps: ${f.slowestSteps.join(', ')}; the bot's own p50 <= ${botSide.p50} ms, p99 <= ${botSide.p99} ms${scaleOut ? ' (first bot process)' : ''}; Bot API calls per update ${apiCalls.total} ${JSON.stringify(apiCalls.byMethod)}; failed journeys ${result.journeysFailed}` +
           `${result.firstErrors.length ? ` (${result.firstErrors.join(' | ')})` : ''}; cpu% ${JSON.stringify(cpu)}`,
       );
     }

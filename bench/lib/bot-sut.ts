@@ -71,13 +71,42 @@ export async function startBotSut(o: BotSutOptions): Promise<BotSut> {
   const handle = o.dist
     ? await spawnDist(env, o.logFile, o.nodeArgs ?? [], roles)
     : await spawnChild({ name: o.roles ?? 'bot', script: 'bench/sut.ts', nodeArgs: o.nodeArgs ?? [], env: { ...env, BENCH_ROLES: roles }, logFile: o.logFile, readyTimeoutMs: 60_000 });
-  return { ...handle, mongoCommands: () => (env.BENCH_COUNT_MONGO ? mongoCommandsOf(`http://127.0.0.1:${env.WORKER_HTTP_PORT}/metrics`) : Promise.resolve(null)) };
+  return {
+    ...handle,
+    mongoCommands: () => (env.BENCH_COUNT_MONGO ? mongoCommandsOf(`http://127.0.0.1:${env.WORKER_HTTP_PORT}/metrics`) : Promise.resolve(null)),
+    // The webhook server answers /metrics in every process that has the bot role.
+    updateBuckets: () => updateBucketsOf(`http://127.0.0.1:${port}/metrics`),
+  };
 }
 
 export type BotSut = ChildHandle & {
   /** MongoDB commands the bot sent so far, by "command:collection"; null unless BENCH_COUNT_MONGO is set. */
   mongoCommands(): Promise<Record<string, number> | null>;
+  /** `ripoti_update_seconds` so far: cumulative count by bucket bound (ms), all update types. */
+  updateBuckets(): Promise<Map<number, number>>;
 };
+
+async function updateBucketsOf(url: string): Promise<Map<number, number>> {
+  const text = await (await fetch(url)).text();
+  const out = new Map<number, number>();
+  for (const m of text.matchAll(/^ripoti_update_seconds_bucket\{le="([^"]+)",type="[^"]*"\} (\d+)/gm)) {
+    const bound = m[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(m[1]) * 1000;
+    out.set(bound, (out.get(bound) ?? 0) + Number(m[2]));
+  }
+  return out;
+}
+
+/**
+ * The smallest bucket bound (ms) under which a share `q` of the updates handled between two
+ * readings finished: the bot's own view of its latency, without the load driver's or the
+ * network's part (so a tail the clients see and the bot does not is not the bot's).
+ */
+export function bucketQuantile(before: Map<number, number>, after: Map<number, number>, q: number): number | undefined {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Number.POSITIVE_INFINITY) ?? 0) - (before.get(Number.POSITIVE_INFINITY) ?? 0);
+  if (total <= 0) return undefined;
+  return bounds.find((b) => (after.get(b) ?? 0) - (before.get(b) ?? 0) >= q * total);
+}
 
 /** `ripoti_mongo_commands_total` from the bot's Prometheus text. */
 async function mongoCommandsOf(url: string): Promise<Record<string, number>> {

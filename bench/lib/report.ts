@@ -32,6 +32,7 @@ function levelFigures(levels: number[], botProcesses: number): Figure[] {
       { key: `bot.${n}.conns`, label: `Intake ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
       { key: `floor.${n}.conns`, label: `Floor ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
       { key: `bot.${n}.calls`, label: `Intake ${n}: Bot API calls per update`, unit: '' },
+      { key: `bot.${n}.botP99`, label: `Intake ${n}: the bot's own p99 (histogram bound)`, unit: 'ms' },
       { key: `bot.${n}.c2a50`, label: `Intake ${n}: Confirm->available p50`, unit: 'ms' },
       { key: `bot.${n}.c2a99`, label: `Intake ${n}: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
       // The scale-out setup (--bot-processes N) in the same run, beside the single process above.
@@ -53,6 +54,7 @@ function pacedFigures(offered: number[]): Figure[] {
     { key: `paced.${o}.ups`, label: `Paced ${o}/s offered: updates/s`, unit: '/s', ...(o === 1000 ? { target: { op: '>=', value: 990, text: '>= 1000' } } : {}) },
     { key: `paced.${o}.p50`, label: `Paced ${o}/s: latency p50`, unit: 'ms' },
     { key: `paced.${o}.p99`, label: `Paced ${o}/s: latency p99`, unit: 'ms', ...(o === 1000 ? { target: { op: '<', value: 50, text: '< 50' } } : {}) },
+    { key: `paced.${o}.botP99`, label: `Paced ${o}/s: the bot's own p99 (histogram bound)`, unit: 'ms' },
     { key: `paced.${o}.sched99`, label: `Paced ${o}/s: p99 from schedule`, unit: 'ms' },
     { key: `paced.${o}.failed`, label: `Paced ${o}/s: failed journeys`, unit: '' },
     { key: `paced.${o}.cpu`, label: `Paced ${o}/s: bot CPU per update`, unit: 'ms' },
