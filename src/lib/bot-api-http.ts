@@ -1,6 +1,7 @@
 import http, { STATUS_CODES } from 'node:http';
 import https from 'node:https';
 import { TelegramError, type Telegram } from 'telegraf';
+import { redactToken } from '../logger';
 
 export interface BotApiHttpOptions {
   /** Connections to the Bot API (default: telegraf's choice, a keep-alive agent of its own for https, Node's global one for http). */
@@ -93,7 +94,7 @@ export class BotApiHttp {
   }
 
   private redacted(err: unknown): unknown {
-    if (err instanceof Error && err.message.includes(this.token)) err.message = err.message.split(this.token).join('[REDACTED]');
+    if (err instanceof Error && err.message.includes(this.token)) err.message = redactToken(err.message);
     return err;
   }
 }
