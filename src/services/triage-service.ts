@@ -76,7 +76,7 @@ export class TriageService {
     await this.sync(q);
     const links = this.index.link(q);
     if (links.length) await this.store(report, q, links);
-    if (opts.mark !== false) await this.deps.store.incidents.markTriaged(report._id);
+    if (opts.mark !== false) await this.deps.store.reports.setMarks(report._id, { triagedAt: new Date() });
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, links: links.length, outcome: 'triaged' }, 'report linked to similar reports');
     return links;
   }

@@ -53,12 +53,6 @@ export class IncidentRepository {
     );
   }
 
-  /** Through the driver with mongoose's `updatedAt` (on every Confirm; see ReportRepository.setQueuedAt). */
-  async markTriaged(id: Id): Promise<void> {
-    const now = new Date();
-    await this.Report.collection.updateOne({ _id: oid(id) }, { $set: { triagedAt: now, updatedAt: now } });
-  }
-
   /** Short facts of other tickets, for a ticket page's lists; in the order of `ids`. */
   async summaries(ids: Id[]): Promise<LinkedSummary[]> {
     if (!ids.length) return [];

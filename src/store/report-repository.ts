@@ -174,7 +174,7 @@ export class ReportRepository {
     return res;
   }
 
-  /** Marks written on their own: the report was queued before, or could not be queued now. */
+  /** Marks written on their own: the report was queued before, could not be queued now, or triage ran by itself. Through the driver, with mongoose's `updatedAt`. */
   async setMarks(id: Id, marks: ReportMarks): Promise<void> {
     await this.Report.collection.updateOne({ _id: oid(id) }, { $set: { ...marks, updatedAt: new Date() } });
   }
