@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     );
   };
   await show('idle');
-  const client = new WebhookClient(sut.url, secret, 40);
+  const client = new WebhookClient(sut.url, secret, 40, undefined, driver.runReply);
   let id = 300_000_000 + Math.floor(Math.random() * 1e6) * 10;
   const chats = (k: number) => Array.from({ length: k }, (_, i) => driver.addReporter(id++, i % 3 === 0 ? 'sw' : 'en'));
   const warm = await runReporters(client, driver, chats(50), botJourney(), { deadlineMs: 180_000 });

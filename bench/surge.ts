@@ -213,7 +213,7 @@ export async function runSurgeBench(argv: string[]): Promise<SurgeFigures> {
       logFile: join(logDir, 'bot-surge.log'),
     });
     // The webhook answers once the update is handled (its answers sent), as Telegram's delivery sees it.
-    const client = new WebhookClient(sut.url, secret, o.connections, 120_000);
+    const client = new WebhookClient(sut.url, secret, o.connections, 120_000, driver.runReply);
     const chats = Array.from({ length: o.reporters }, (_, i) => driver.addReporter(7_000_000 + i, i % 3 === 0 ? 'sw' : 'en'));
     // "Received" may follow the last update's acknowledgement (and "thank you" for the number): wait for it.
     const check = async (d: DoubleDriver, chat: ChatState) => {

@@ -143,7 +143,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     services.push({ name: 'bot-answers', start: async () => undefined, stop: () => created.drain() });
     services.push(
       config.telegram.mode === 'webhook' && url && secret
-        ? new WebhookServer(created.bot, { url, secret, host, port, maxConnections, logger, metrics, ready: readinessProbe({ conn, redis: botRedis }) })
+        ? new WebhookServer({ telegram: created.bot.telegram, handleUpdate: created.handleUpdate }, { url, secret, host, port, maxConnections, logger, metrics, ready: readinessProbe({ conn, redis: botRedis }) })
         : created.service,
     );
   }

@@ -9,6 +9,7 @@
 import type { TelegramDouble } from '../../test/support/telegram';
 import type { ChatState, DoubleState, StoredMessage } from '../../test/support/telegram/state';
 import type { RecordedCall } from '../../test/support/telegram/types';
+import { runWebhookReply } from '../../test/support/telegram/server';
 
 export class DoubleDriver {
   /** TypeScript's element access reaches the double's private state; read-mostly use, see above. */
@@ -19,6 +20,9 @@ export class DoubleDriver {
     this.state = tg['state'];
     this.nextUpdateId = firstUpdateId;
   }
+
+  /** Runs a Bot API call a bot handed back in its webhook answer, as Telegram does (recorded as such). */
+  readonly runReply = (body: Buffer, contentType: string | undefined): Promise<void> => runWebhookReply(this.state, body, contentType);
 
   /** A private chat with a new person; ids are chosen by the caller so runs never collide. */
   addReporter(id: number, languageCode: 'en' | 'sw'): ChatState {

@@ -60,6 +60,8 @@ export class WebhookClient {
     private readonly secret: string,
     readonly connections: number,
     private readonly timeoutMs = 30_000,
+    /** Runs a Bot API call the bot handed back in its answer (`{"method": ...}`), as Telegram would. */
+    private readonly onReply?: (body: Buffer, contentType: string | undefined) => Promise<void>,
   ) {
     const urls = typeof url === 'string' ? [url] : url;
     if (urls.length === 0) throw new Error('WebhookClient needs at least one URL');
@@ -77,7 +79,7 @@ export class WebhookClient {
     const target = this.targets[this.next++ % this.targets.length];
     const start = performance.now();
     try {
-      const status = await new Promise<number>((resolve) => {
+      const answer = await new Promise<{ status: number; body?: Buffer; contentType?: string }>((resolve) => {
         const req = http.request(
           {
             host: target.host,
@@ -89,16 +91,20 @@ export class WebhookClient {
             timeout: this.timeoutMs,
           },
           (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-            res.on('error', () => resolve(0));
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), contentType: res.headers['content-type'] }));
+            res.on('error', () => resolve({ status: 0 }));
           },
         );
         req.on('timeout', () => req.destroy(new Error('timeout')));
-        req.on('error', () => resolve(0));
+        req.on('error', () => resolve({ status: 0 }));
         req.end(body);
       });
       const end = performance.now();
+      const { status } = answer;
+      // Telegram runs a call from the answer after the POST was answered: outside the timing.
+      if (status === 200 && this.onReply && answer.body?.includes('"method"')) await this.onReply(answer.body, answer.contentType).catch(() => undefined);
       return { status, serviceMs: end - start, totalMs: end - queued };
     } finally {
       this.sem.release();

@@ -31,7 +31,7 @@ function levelFigures(levels: number[], botProcesses: number): Figure[] {
       { key: `cpuRatio.${n}`, label: `Intake ${n}: floor CPU / bot CPU per update`, unit: '%' },
       { key: `bot.${n}.conns`, label: `Intake ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
       { key: `floor.${n}.conns`, label: `Floor ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
-      { key: `bot.${n}.calls`, label: `Intake ${n}: Bot API calls per update`, unit: '' },
+      { key: `bot.${n}.calls`, label: `Intake ${n}: Bot API requests per update`, unit: '' },
       { key: `bot.${n}.botP99`, label: `Intake ${n}: the bot's own p99 (histogram bound)`, unit: 'ms' },
       { key: `bot.${n}.c2a50`, label: `Intake ${n}: Confirm->available p50`, unit: 'ms' },
       { key: `bot.${n}.c2a99`, label: `Intake ${n}: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },

@@ -24,6 +24,7 @@ import { PARTS_WINDOW_MS } from './wizard/flow';
 import { RedisSessionStore, type SessionSealer } from './session-store';
 import { AnswerLines, pacedTransport } from './transport';
 import { UpdateOwner } from './update-owner';
+import { deferInto, type WebhookReply } from './webhook-reply';
 import type { SendBudget } from '../lib/send-budget';
 
 export type { BotContext, BotDeps, SessionData } from './context';
@@ -59,8 +60,11 @@ export interface CreatedBot {
   bot: Telegraf<BotContext>;
   /** Long polling; webhook mode can drive `handleUpdate` instead. */
   service: Service;
-  /** Handles one update to completion (for a webhook endpoint). */
-  handleUpdate(update: Update): Promise<void>;
+  /**
+   * Handles one update to completion (for a webhook endpoint); with `reply`, the button-press
+   * answer is kept there for the webhook answer (src/bot/webhook-reply.ts).
+   */
+  handleUpdate: (update: Update, reply?: WebhookReply) => Promise<void>;
   sessions: RedisSessionStore<SessionData>;
   /** Resolves once every message asked for was sent, including those sent after their update was acknowledged. */
   drain(): Promise<void>;
@@ -85,6 +89,13 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
       return next();
     });
   }
+  // Updates that came as a webhook POST: keyed by the update object telegraf hands each context.
+  const replies = new WeakMap<Update, WebhookReply>();
+  bot.use((ctx, next) => {
+    const reply = replies.get(ctx.update);
+    if (reply) deferInto(ctx.telegram, reply);
+    return next();
+  });
   bot.use(botContext(deps, parts));
   const lines = new AnswerLines();
   if (sendBudget) bot.use(pacedTransport({ budget: sendBudget, paidBroadcast, slowAfterMs }, lines));
@@ -108,5 +119,9 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
       return polling.stop();
     },
   };
-  return { bot, service, handleUpdate: (update) => bot.handleUpdate(update), sessions, drain: () => lines.drain(), owner };
+  const handleUpdate = (update: Update, reply?: WebhookReply) => {
+    if (reply) replies.set(update, reply);
+    return bot.handleUpdate(update);
+  };
+  return { bot, service, handleUpdate, sessions, drain: () => lines.drain(), owner };
 }

@@ -1,12 +1,20 @@
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Telegraf, Context } from 'telegraf';
+import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import { registerOpsRoutes, type Readiness } from '../ops';
+import { WebhookReply } from './webhook-reply';
+
+/** What the webhook serves: the bot's client (to register the webhook) and its update handler. */
+export interface WebhookBot {
+  telegram: Pick<Telegram, 'setWebhook'>;
+  /** Resolves once the update was handled; a call kept in `reply` goes with the answer. */
+  handleUpdate: (update: Update, reply: WebhookReply) => Promise<void>;
+}
 
 export interface WebhookOptions {
   /** Public https URL Telegram posts to; its path is the route served here. */
@@ -40,14 +48,14 @@ const BODY_LIMIT = 1024 * 1024;
  * and reply handling were about 3% of the bot's CPU profile on the one route that carries every
  * update (BENCHMARKS.md, issue 17).
  */
-export class WebhookServer<C extends Context> implements Service {
+export class WebhookServer implements Service {
   readonly name = 'telegram-webhook';
   readonly app: FastifyInstance;
   private readonly secret: Buffer;
   private readonly path: string;
 
   constructor(
-    private readonly bot: Telegraf<C>,
+    private readonly bot: WebhookBot,
     private readonly opts: WebhookOptions,
   ) {
     this.secret = Buffer.from(opts.secret);
@@ -80,8 +88,9 @@ export class WebhookServer<C extends Context> implements Service {
       return answer(res, 400);
     }
     if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') return answer(res, 400);
-    this.bot.handleUpdate(update).then(
-      () => answer(res, 200),
+    const reply = new WebhookReply();
+    this.bot.handleUpdate(update, reply).then(
+      () => answer(res, 200, reply.body()),
       // Telegram delivers it again; the update_id middleware knows whether it was handled.
       (err: unknown) => {
         this.opts.logger.error({ err }, 'update failed; Telegram will deliver it again');
@@ -145,10 +154,13 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 
 const BODIES: Record<number, string> = { 200: '{"ok":true}' };
 
-/** Telegram reads only the status; the body says the same for a person with curl. */
-function answer(res: http.ServerResponse, status: number): void {
+/**
+ * Telegram reads the status, and on 200 runs the Bot API call a body with `method` names; any
+ * other body says the status again for a person with curl.
+ */
+function answer(res: http.ServerResponse, status: number, call?: string): void {
   if (res.writableEnded || res.destroyed) return;
-  const body = BODIES[status] ?? '{"ok":false}';
+  const body = call ?? BODIES[status] ?? '{"ok":false}';
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }

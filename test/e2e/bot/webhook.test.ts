@@ -101,6 +101,17 @@ describe('webhook mode', () => {
     expect(tg.calls('sendMessage').length - before).toBe(1);
   });
 
+  it('answers button presses in the webhook answer: the spinner stops, with no request of their own', async () => {
+    const u = tg.user({ firstName: 'Otieno', languageCode: 'en' });
+    const before = tg.calls('answerCallbackQuery').length;
+    await walkTo(u, 'danger');
+    const presses = u.callbackAnswerDetails();
+    expect(presses.length).toBeGreaterThanOrEqual(2);
+    const answers = tg.calls('answerCallbackQuery').slice(before);
+    expect(answers).toHaveLength(presses.length);
+    expect(answers.every((c) => c.viaWebhookReply)).toBe(true);
+  });
+
   it('counts and times each update it handled, by type, for /metrics', async () => {
     const count = async (type: string) => (await app.metrics.updatesHandled.get()).values.find((v) => v.labels.type === type && v.labels.outcome === 'ok')?.value ?? 0;
     const timed = async (type: string) => (await app.metrics.updateSeconds.get()).values.find((v) => v.metricName === 'ripoti_update_seconds_count' && v.labels.type === type)?.value ?? 0;

@@ -1,0 +1,49 @@
+import type { Update } from 'telegraf/types';
+import { WebhookServer, type WebhookBot } from '../../../src/bot/webhook-server';
+import { createLogger } from '../../../src/logger';
+import { freePort } from '../../support/app-config';
+
+/**
+ * The webhook route over real HTTP with a stand-in for the bot: what Telegram reads in the answer.
+ * (The whole bot behind it: test/e2e/bot/webhook.test.ts.)
+ */
+describe('WebhookServer answers', () => {
+  const secret = 'hook-secret';
+  let server: WebhookServer;
+  let hook: string;
+
+  beforeAll(async () => {
+    const bot: WebhookBot = {
+      telegram: { setWebhook: async () => true },
+      handleUpdate: async (update: Update, reply) => {
+        reply.take('answerCallbackQuery', { callback_query_id: `q${update.update_id}` });
+        if (update.update_id === 2) throw new Error('MongoDB went away mid-update');
+      },
+    };
+    const port = await freePort();
+    hook = `http://127.0.0.1:${port}/telegram/hook`;
+    server = new WebhookServer(bot, {
+      url: hook, secret, host: '127.0.0.1', port, maxConnections: 10, register: false,
+      logger: createLogger({ level: 'silent' }),
+      ready: async () => ({ ok: true, mongo: true, redis: true }),
+    });
+    await server.start();
+  });
+  afterAll(() => server.stop());
+
+  const post = (updateId: number) =>
+    fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify({ update_id: updateId }) });
+
+  it('hands the kept button-press answer back with the 200, for Telegram to run', async () => {
+    const res = await post(1);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({ method: 'answerCallbackQuery', callback_query_id: 'q1' });
+  });
+
+  it('says nothing but the failure when the update failed, so Telegram delivers it again', async () => {
+    const res = await post(2);
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ ok: false });
+  });
+});
