@@ -39,7 +39,7 @@ import { botJourney, floorJourney, REFERENCE_RE } from './lib/journeys';
 import { runReporters, WebhookClient, type ReporterOutcome, type ScenarioResult, type Step } from './lib/load';
 import { figureList, printTable, type RunFigures } from './lib/report';
 import { maxInSlidingWindow, maxPerCalendarSecond, median, summarize } from './lib/stats';
-import { cpuSeconds, machine, rss } from './lib/sysinfo';
+import { countKernelWork, cpuSeconds, machine, rss, type KernelCounts } from './lib/sysinfo';
 import { freePort } from '../test/support/ports';
 import { runTriageBench } from './triage';
 import { runSurgeBench } from './surge';
@@ -242,6 +242,25 @@ function cpuMsPerUpdate(cpuPercent: number | undefined, wallS: number, updates: 
   return cpuPercent === undefined || updates === 0 ? Number.NaN : round((cpuPercent * wallS * 10) / updates, 3);
 }
 
+/** BENCH_COUNT_SYSCALLS: counts the processes' system calls and context switches while `run` runs. */
+async function withKernelCounts<T>(pids: readonly number[], run: () => Promise<T>): Promise<{ out: T; kernel: KernelCounts | null }> {
+  if (!process.env.BENCH_COUNT_SYSCALLS) return { out: await run(), kernel: null };
+  const counter = countKernelWork(pids);
+  let out: T;
+  try {
+    out = await run();
+  } catch (err) {
+    await counter.stop();
+    throw err;
+  }
+  return { out, kernel: await counter.stop() };
+}
+
+/** Per update, rounded: what the log line and the table show of kernel counts. */
+function perUpdate(k: KernelCounts, updates: number): { syscalls: number; switches: number } {
+  return { syscalls: round(k.syscalls / Math.max(1, updates), 1), switches: round(k.contextSwitches / Math.max(1, updates), 2) };
+}
+
 /** New TCP connections the Bot API double accepted per 1,000 Bot API calls it recorded. */
 function connectionsPer1000(connections: number, calls: number): number {
   return calls === 0 ? Number.NaN : round((connections / calls) * 1000, 0);
@@ -328,13 +347,16 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
       const n = level.reporters;
       driver.clearRecorded();
       const conns = tg.connectionsAccepted;
-      const { result, cpu, wallS } = await withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000, journeys: level.journeys }));
+      const { out, kernel } = await withKernelCounts([floor!.pid], () => withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000, journeys: level.journeys })));
+      const { result, cpu, wallS } = out;
+      const k = kernel ? perUpdate(kernel, result.updates) : null;
+      if (k) figures[`floor.${n}.sys`] = k.syscalls;
       figures[`floor.${n}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
       levels[n] = { ...scenarioFigures(result), cpuPercent: cpu };
       figures[`floor.${n}.ups`] = levels[n].updatesPerSec;
       figures[`floor.${n}.cpu`] = cpuMsPerUpdate(cpu.floor, wallS, result.updates);
       figures[`floor.${n}.p99`] = levels[n].serviceMs.p99;
-      log(`floor ${n} reporters x ${level.journeys}: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}`);
+      log(`floor ${n} reporters x ${level.journeys}: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}${k ? `; per update ${k.syscalls} system calls, ${k.switches} context switches` : ''}`);
     }
     detail.floor = levels;
     client.close();
@@ -502,9 +524,10 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       const chats = chatsFor(sc.level.reporters);
       const mongoBefore = await sut.mongoCommands();
       const bucketsBefore = await sut.updateBuckets();
-      const { result, cpu, wallS } = await withCpu(probe, () =>
-        runReporters(client, driver, chats, full, { deadlineMs: 600_000, check, journeys: sc.level.journeys, paceMs: sc.paceMs }),
+      const { out, kernel } = await withKernelCounts(appPids, () =>
+        withCpu(probe, () => runReporters(client, driver, chats, full, { deadlineMs: 600_000, check, journeys: sc.level.journeys, paceMs: sc.paceMs })),
       );
+      const { result, cpu, wallS } = out;
       const bucketsAfter = await sut.updateBuckets();
       const botSide = { p50: bucketQuantile(bucketsBefore, bucketsAfter, 0.5), p99: bucketQuantile(bucketsBefore, bucketsAfter, 0.99) };
       const mongo = mongoPerJourney(mongoBefore, await sut.mongoCommands(), result.journeysCompleted);
@@ -542,12 +565,15 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       if (botSide.p99 !== undefined) figures[`${k}.botP99`] = botSide.p99;
       const apiCalls = callsPerUpdate(driver.state.recorded, result.updates);
       figures[`${k}.calls`] = apiCalls.total;
+      const kc = kernel ? perUpdate(kernel, result.updates) : null;
+      if (kc) figures[`${k}.sys`] = kc.syscalls;
       figures[`${k}.c2a50`] = round(s.p50, 2);
       figures[`${k}.c2a99`] = round(s.p99, 2);
       log(
         `${k} (${sc.level.reporters} reporters x ${sc.level.journeys} journeys${sc.paceMs ? `, offered ${f.offeredPerSec}/s` : ''}): ${f.updatesPerSec} updates/s, ${f.reportsPerSec} reports/s, ` +
           `p50 ${f.serviceMs.p50} ms, p95 ${f.serviceMs.p95}, p99 ${f.serviceMs.p99} ms${sc.paceMs ? `, p99 from schedule ${f.totalMs.p99} ms` : ''}; ` +
           `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); slowest steps: ${f.slowestSteps.join(', ')}; the bot's own p50 <= ${botSide.p50} ms, p99 <= ${botSide.p99} ms${scaleOut ? ' (first bot process)' : ''}; Bot API calls per update ${apiCalls.total} ${JSON.stringify(apiCalls.byMethod)}; failed journeys ${result.journeysFailed}` +
+          `${kc ? `; per update ${kc.syscalls} system calls, ${kc.switches} context switches (${scaleOut ? 'all app processes' : 'the bot'})` : ''}` +
           `${result.firstErrors.length ? ` (${result.firstErrors.join(' | ')})` : ''}; cpu% ${JSON.stringify(cpu)}`,
       );
     }

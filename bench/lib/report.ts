@@ -32,6 +32,8 @@ function levelFigures(levels: number[], botProcesses: number): Figure[] {
       { key: `bot.${n}.conns`, label: `Intake ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
       { key: `floor.${n}.conns`, label: `Floor ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
       { key: `bot.${n}.calls`, label: `Intake ${n}: Bot API requests per update`, unit: '' },
+      { key: `bot.${n}.sys`, label: `Intake ${n}: system calls per update (BENCH_COUNT_SYSCALLS)`, unit: '' },
+      { key: `floor.${n}.sys`, label: `Floor ${n}: system calls per update (BENCH_COUNT_SYSCALLS)`, unit: '' },
       { key: `bot.${n}.botP99`, label: `Intake ${n}: the bot's own p99 (histogram bound)`, unit: 'ms' },
       { key: `bot.${n}.c2a50`, label: `Intake ${n}: Confirm->available p50`, unit: 'ms' },
       { key: `bot.${n}.c2a99`, label: `Intake ${n}: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
@@ -58,6 +60,7 @@ function pacedFigures(offered: number[]): Figure[] {
     { key: `paced.${o}.sched99`, label: `Paced ${o}/s: p99 from schedule`, unit: 'ms' },
     { key: `paced.${o}.failed`, label: `Paced ${o}/s: failed journeys`, unit: '' },
     { key: `paced.${o}.cpu`, label: `Paced ${o}/s: bot CPU per update`, unit: 'ms' },
+    { key: `paced.${o}.sys`, label: `Paced ${o}/s: system calls per update (BENCH_COUNT_SYSCALLS)`, unit: '' },
     { key: `paced.${o}.c2a50`, label: `Paced ${o}/s: Confirm->available p50`, unit: 'ms' },
     { key: `paced.${o}.c2a99`, label: `Paced ${o}/s: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
   ]);

@@ -1,5 +1,5 @@
 /** Machine facts and per-process CPU/memory from /proc (Linux), for the report. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -46,4 +46,35 @@ export function rss(pid: number): { rss: number; peak: number } {
   } catch {
     return { rss: Number.NaN, peak: Number.NaN };
   }
+}
+
+/** Kernel-counted work of processes while a scenario runs (BENCH_COUNT_SYSCALLS, Linux `perf`). */
+export interface KernelCounts {
+  syscalls: number;
+  contextSwitches: number;
+}
+
+/**
+ * Counts system calls and context switches of `pids` until `stop()` with `perf stat` on the
+ * kernel's tracepoints (no hardware counters needed, as on this VM). Unlike CPU time these
+ * counts hardly move with other work on a shared machine, so a change that saves socket writes
+ * or wake-ups shows even when the CPU figures are within their noise. Null when perf is missing.
+ */
+export function countKernelWork(pids: readonly number[]): { stop(): Promise<KernelCounts | null> } {
+  const perf = spawn('perf', ['stat', '-x', ',', '-e', 'raw_syscalls:sys_enter,context-switches', '-p', pids.join(',')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  perf.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = new Promise<number | null>((resolve) => {
+    perf.once('exit', (code) => resolve(code));
+    perf.once('error', () => resolve(null));
+  });
+  return {
+    async stop() {
+      perf.kill('SIGINT');
+      await exited;
+      const count = (event: string) => Number(err.split('\n').find((l) => l.includes(event))?.split(',')[0]);
+      const out = { syscalls: count('raw_syscalls:sys_enter'), contextSwitches: count('context-switches') };
+      return Number.isFinite(out.syscalls) ? out : null;
+    },
+  };
 }
