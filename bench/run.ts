@@ -6,6 +6,8 @@
  * `--intake-only --with-floor`: intake and the floor only, for A/B comparisons)
  * (`--bot-processes N`: after the single process, the same intake levels against the scale-out
  * setup, N processes of the `bot` role and one `worker`, the webhook POSTs spread over the bots)
+ * (`--api-delay-ms N`: the Bot API double answers every call N ms late, as a distant
+ * api.telegram.org would; env BENCH_COUNT_MONGO, BENCH_COUNT_SYSCALLS: more figures per update)
  *
  * Starts the real bot (webhook mode, Redis sessions, MongoDB store, tickets queue, replies worker)
  * as a child process against the Bot API double and drives simulated reporters over HTTP; measures
@@ -76,6 +78,8 @@ interface Options {
    * the single-process ones of the same run (1: single process only).
    */
   botProcesses: number;
+  /** --api-delay-ms: how long the Bot API double waits before each answer. */
+  apiDelayMs: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -111,6 +115,8 @@ function parseArgs(argv: string[]): Options {
     })(),
     inProgress: argv.includes('--in-progress') ? num('--in-progress', 1000) : undefined,
     botProcesses: num('--bot-processes', 1),
+    // The double answers each Bot API call this much later: a distant api.telegram.org.
+    apiDelayMs: argv.includes('--api-delay-ms') ? num('--api-delay-ms', 1) : 0,
     paced: (() => {
       const i = argv.indexOf('--paced');
       if (i < 0) return undefined;
@@ -305,6 +311,8 @@ function scenarioFigures(r: ScenarioResult) {
       .sort((a, b) => b.p99 - a.p99)
       .slice(0, 4)
       .map((x) => `${x.step} p50 ${round(x.p50, 1)} p99 ${round(x.p99, 1)} ms (${x.count})`),
+    /** Every step's answer time (bench/results.json), e.g. to compare the button presses between builds. */
+    steps: Object.fromEntries([...r.byStep].map(([step, ms]) => [step, (({ count, p50, p99 }) => ({ count, p50: round(p50, 2), p99: round(p99, 2) }))(summarize(ms))])),
   };
 }
 
@@ -391,7 +399,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
   const dbName = `ripoti_bench_${randomBytes(4).toString('hex')}`;
   const dataKey = `k1:${randomBytes(32).toString('base64')}`;
   const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 3 });
-  const tg = await TelegramDouble.start();
+  const tg = await TelegramDouble.start({ apiDelayMs: opts.apiDelayMs });
   const driver = new DoubleDriver(tg, 5_000_000);
   const secret = randomBytes(24).toString('base64url');
   const logger = createLogger({ level: 'warn', name: 'bench-console' });

@@ -29,6 +29,11 @@ export interface StartOptions {
    * bot that may acknowledge an update before its answer is sent (a paced bot under load).
    */
   pressWaitMs?: number;
+  /**
+   * Every Bot API answer waits this long after the call ran (default 0): the round trip to a
+   * distant api.telegram.org, for benchmarks that compare how many calls a bot waits for.
+   */
+  apiDelayMs?: number;
 }
 
 const TOKEN_RE = /^(\d{1,15}):[A-Za-z0-9_-]{1,64}$/;
@@ -61,6 +66,7 @@ export class TelegramDouble {
     });
     const state = new DoubleState(token, opts.botUsername ?? 'RipotiBot', opts.botFirstName ?? 'Ripoti', hub, opts.now ?? Date.now);
     ref.state = state;
+    state.apiDelayMs = opts.apiDelayMs ?? 0;
     if (opts.limits) state.limits = new FloodLimits(opts.limits === true ? {} : opts.limits);
     const server = await startServer(state);
     return new TelegramDouble(state, server, opts.actionTimeoutMs ?? 10_000, opts.pressWaitMs ?? 0);

@@ -141,6 +141,7 @@ async function handle(state: DoubleState, req: http.IncomingMessage, res: http.S
     req.socket.destroy();
     return;
   }
+  if (state.apiDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.apiDelayMs));
   writeJson(res, env);
 }
 

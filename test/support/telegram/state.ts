@@ -93,6 +93,8 @@ export class DoubleState {
   readonly commands = new Map<string, BotCommand[]>();
   /** Telegram's flood limits, when the test or bench turned them on. */
   limits: FloodLimits | null = null;
+  /** How long each Bot API answer waits after its call ran (StartOptions.apiDelayMs). */
+  apiDelayMs = 0;
   readonly hub: UpdateHub;
   readonly bot: TgUser;
   private nextUserId = 100_000_001;
