@@ -7,13 +7,20 @@ import { runWizard } from '../wizard';
 
 /**
  * The reporter's language: kept in the session and on the reporter record (for agents'
- * messages), and this chat's command menu follows it.
+ * messages), and this chat's command menu follows it. `answer` (what the bot says next, in the
+ * new language) goes out while the menu is being set: the menu is not a message, so the reporter
+ * need not wait for its Bot API round trip (BENCHMARKS.md, issue 17, `--api-delay-ms`).
  */
-export async function chooseLanguage(ctx: BotContext, lang: Lang): Promise<void> {
+export async function chooseLanguage(ctx: BotContext, lang: Lang, answer: () => Promise<unknown>): Promise<void> {
   ctx.session.lang = lang;
   ctx.lang = lang;
-  if (ctx.from) await ctx.deps.reporters.setLanguage(ctx.from.id, lang);
-  await setChatCommands(ctx, lang);
+  const menu = setChatCommands(ctx, lang);
+  try {
+    if (ctx.from) await ctx.deps.reporters.setLanguage(ctx.from.id, lang);
+    await answer();
+  } finally {
+    await menu;
+  }
 }
 
 /** /language (/lugha): English or Kiswahili. */
@@ -30,19 +37,19 @@ export function languageFeature(): Composer<BotContext> {
   // reply to an agent).
   c.hears(/^\s*(kiswahili|swahili|english|kiingereza|kingereza)\s*[.!]?\s*$/i, async (ctx, next) => {
     if (ctx.session.draft || ctx.session.lang) return next();
-    await chooseLanguage(ctx, /swahili/i.test(ctx.match[1]) ? 'sw' : 'en');
-    await ctx.reply(ctx.t('start.welcome'), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) });
+    await chooseLanguage(ctx, /swahili/i.test(ctx.match[1]) ? 'sw' : 'en', () => ctx.reply(ctx.t('start.welcome'), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
   });
 
   c.action(/^l:(\w+)$/, async (ctx) => {
     const lang = ctx.match[1];
     await ctx.answerCbQuery();
     if (!isLang(lang)) return ask(ctx);
-    await chooseLanguage(ctx, lang);
-    await ctx.reply(ctx.t('language.set'));
-    // Carry on in the new language where the reporter was.
-    if (ctx.session.draft) return runWizard(ctx, { type: 'show' });
-    await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
+    await chooseLanguage(ctx, lang, async () => {
+      await ctx.reply(ctx.t('language.set'));
+      // Carry on in the new language where the reporter was.
+      if (ctx.session.draft) return runWizard(ctx, { type: 'show' });
+      await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
+    });
   });
   return c;
 }

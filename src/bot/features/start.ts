@@ -37,9 +37,7 @@ export function startFeature(): Composer<BotContext> {
     const [, lang, what] = ctx.match;
     await ctx.answerCbQuery();
     if (!isLang(lang)) return firstMessage(ctx);
-    await chooseLanguage(ctx, lang);
-    if (isReportKind(what)) return beginReport(ctx, what);
-    await ctx.reply(ctx.t('start.welcome'), { ...HTML, ...kb.mainMenu(ctx.t) });
+    await chooseLanguage(ctx, lang, () => (isReportKind(what) ? beginReport(ctx, what) : ctx.reply(ctx.t('start.welcome'), { ...HTML, ...kb.mainMenu(ctx.t) })));
   });
 
   const help = (ctx: BotContext) => ctx.reply(ctx.t('help.text'), { ...HTML, ...kb.mainMenu(ctx.t) });
