@@ -36,6 +36,8 @@ export interface BotDeps {
   /** Updates a reporter may send per minute; none in tests that do not need a limit. */
   messagesPerMinute?: number;
   metrics?: Metrics;
+  /** After Send, "typing…" is shown once storing the report took this long (default 500 ms). */
+  typingAfterMs?: number;
 }
 
 export interface BotContext extends Context {

@@ -43,6 +43,8 @@ export interface BotHarness {
   logs: string[];
   /** Make the next `n` ReportService.submit calls fail as if MongoDB were down. */
   failNextSubmits(n: number): void;
+  /** Make ReportService.submit calls wait, as on a slow MongoDB, until the returned function is called. */
+  holdSubmits(): () => void;
   current: CreatedBot;
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +60,8 @@ export async function startBotHarness(
     telegramLimits?: LimitOptions | true;
     /** Every message through the shared outgoing budget in Redis, at this overall rate. */
     sendBudget?: { perSecond: number; slowAfterMs?: number };
+    /** After Send, "typing…" once storing took this long (the bot's default: 500 ms). */
+    typingAfterMs?: number;
   } = {},
 ): Promise<BotHarness> {
   const tg = await TelegramDouble.start(opts.telegramLimits ? { limits: opts.telegramLimits } : {});
@@ -90,13 +94,15 @@ export async function startBotHarness(
     };
     const reports = new ReportService({ store, tickets, logger });
     let failures = 0;
+    let held: Promise<void> | undefined;
     const realSubmit = reports.submit.bind(reports);
-    reports.submit = async (input) => {
+    reports.submit = async (input, o) => {
       if (failures > 0) {
         failures--;
         throw new Error('MongoServerSelectionError: connection refused (simulated)');
       }
-      return realSubmit(input);
+      await held;
+      return realSubmit(input, o);
     };
 
     const channel = `${r.prefix}:live`;
@@ -119,7 +125,7 @@ export async function startBotHarness(
     const sendBudget = opts.sendBudget ? new RedisSendBudget(r.redis, r.prefix, { perSecond: opts.sendBudget.perSecond }) : undefined;
     const paced = sendBudget ? { sendBudget, slowAfterMs: opts.sendBudget?.slowAfterMs } : {};
     const build = () =>
-      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, sessionSealer: new SealedValues(dataKeys, 'bot-session'), intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes, ...paced });
+      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, sessionSealer: new SealedValues(dataKeys, 'bot-session'), intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes, typingAfterMs: opts.typingAfterMs, ...paced });
 
     const h: BotHarness = {
       tg,
@@ -131,6 +137,14 @@ export async function startBotHarness(
       logs,
       failNextSubmits: (n) => {
         failures = n;
+      },
+      holdSubmits: () => {
+        let release = () => undefined as void;
+        held = new Promise<void>((resolve) => (release = resolve));
+        return () => {
+          held = undefined;
+          release();
+        };
       },
       current: build(),
       async restart() {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ReportKind } from '../../domain';
-import type { IntakeRequest } from '../../services/intake-service';
+import type { IntakeRequest, IntakeResult } from '../../services/intake-service';
 import type { BotContext } from '../context';
 import { messageInput } from './parse';
 import { renderTurn } from './render';
@@ -75,18 +75,40 @@ async function urgent(ctx: BotContext, effect: Extract<Effect, { type: 'urgent' 
   await runWizard(ctx, { type: 'urgentStored', draftId: effect.draftId, result });
 }
 
+/** Storing a report usually takes tens of milliseconds; "typing…" is for when it does not. */
+const TYPING_AFTER_MS = 500;
+
+/** Shows "typing…" once `ms` have passed; `done()` cancels it, or waits for it so that it never follows the answer. */
+function typingIfSlow(ctx: BotContext, ms: number): { done(): Promise<void> } {
+  let shown: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    shown = ctx.sendChatAction('typing').catch(() => undefined);
+  }, ms);
+  return {
+    async done() {
+      clearTimeout(timer);
+      await shown;
+    },
+  };
+}
+
 async function submit(ctx: BotContext, effect: Extract<Effect, { type: 'submit' }>): Promise<void> {
   const reporter = reporterOf(ctx);
   if (!reporter) return;
-  // Shown while intake works rather than waited for first: the ticket is queued one Bot API round trip sooner.
-  const typing = ctx.sendChatAction('typing').catch(() => undefined);
-  const result = await ctx.deps.intake.submit({
-    reporter,
-    language: ctx.lang,
-    ...(effect.phone ? { phone: effect.phone } : {}),
-    report: effect.report,
-  });
-  await typing;
+  // "typing…" only when storing is slow (MongoDB busy, a surge): a quick store is answered without
+  // it, one Bot API request and its round trip fewer before "received" (BENCHMARKS.md, issue 17).
+  const typing = typingIfSlow(ctx, ctx.deps.typingAfterMs ?? TYPING_AFTER_MS);
+  let result: IntakeResult;
+  try {
+    result = await ctx.deps.intake.submit({
+      reporter,
+      language: ctx.lang,
+      ...(effect.phone ? { phone: effect.phone } : {}),
+      report: effect.report,
+    });
+  } finally {
+    await typing.done();
+  }
   // Said to the reporter next: from here on an apology would contradict the truth.
   if (result.ok) ctx.state.reportCommitted = true;
   // When to expect an answer: the SLA of the priority the stored report has (someone said in
