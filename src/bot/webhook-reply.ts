@@ -1,4 +1,5 @@
 import type { Telegram } from 'telegraf';
+import { dropNullish } from '../lib/bot-api-http';
 
 type CallApi = Telegram['callApi'];
 type Call = (method: string, payload: object, o?: { signal?: AbortSignal }) => Promise<unknown>;
@@ -9,9 +10,6 @@ type Call = (method: string, payload: object, o?: { signal?: AbortSignal }) => P
  * (src/lib/send-budget.ts), so messages keep their own calls.
  */
 const DEFERRABLE = new Set(['answerCallbackQuery']);
-
-/** telegraf's JSON body: absent and null fields are left out. */
-const dropNullish = (_key: string, value: unknown) => (value == null ? undefined : value);
 
 /**
  * The one Bot API call an update may hand back in its webhook answer ("Making requests when

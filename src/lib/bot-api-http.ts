@@ -12,7 +12,7 @@ type ErrorPayload = ConstructorParameters<typeof TelegramError>[0];
 type CallApi = Telegram['callApi'];
 
 /** telegraf's JSON body: absent and null fields are left out. */
-const dropNullish = (_key: string, value: unknown) => (value == null ? undefined : value);
+export const dropNullish = (_key: string, value: unknown) => (value == null ? undefined : value);
 
 /** telegraf's limit for one call (node-fetch's `timeout`). */
 const CALL_TIMEOUT_MS = 500_000;
