@@ -120,8 +120,10 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
     },
   };
   const handleUpdate = (update: Update, reply?: WebhookReply) => {
-    if (reply) replies.set(update, reply);
-    return bot.handleUpdate(update);
+    if (!reply) return bot.handleUpdate(update);
+    replies.set(update, reply);
+    // A split paste's part is handled again later (PartsWindow) with this same object: no reply then.
+    return bot.handleUpdate(update).finally(() => replies.delete(update));
   };
   return { bot, service, handleUpdate, sessions, drain: () => lines.drain(), owner };
 }

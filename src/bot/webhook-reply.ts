@@ -21,16 +21,18 @@ const DEFERRABLE = new Set(['answerCallbackQuery']);
  */
 export class WebhookReply {
   private call: { method: string; payload: object } | undefined;
+  private answered = false;
 
-  /** Keeps the call for the webhook answer when it may go there; false: send it now. */
+  /** Keeps the call for the webhook answer when it may go there; false: send it now (also once the POST was answered). */
   take(method: string, payload: object): boolean {
-    if (this.call || !DEFERRABLE.has(method)) return false;
+    if (this.answered || this.call || !DEFERRABLE.has(method)) return false;
     this.call = { method, payload };
     return true;
   }
 
-  /** The answer's body: the kept call, or nothing. */
+  /** The answer's body: the kept call, or nothing. Later calls of the update go on their own. */
   body(): string | undefined {
+    this.answered = true;
     return this.call && JSON.stringify({ method: this.call.method, ...this.call.payload }, dropNullish);
   }
 }

@@ -15,6 +15,12 @@ describe('WebhookReply: the call an update hands back in its webhook answer', ()
     expect(JSON.parse(reply.body()!)).toMatchObject({ callback_query_id: 'q1' });
   });
 
+  it('keeps nothing once the answer was written: a late press answer goes on its own', () => {
+    const reply = new WebhookReply();
+    expect(reply.body()).toBeUndefined();
+    expect(reply.take('answerCallbackQuery', { callback_query_id: 'q1' })).toBe(false);
+  });
+
   it('never keeps a message: those must see a 429 and be sent again', () => {
     const reply = new WebhookReply();
     for (const method of ['sendMessage', 'editMessageText', 'sendChatAction', 'setMyCommands']) expect(reply.take(method, { chat_id: 1, text: 'x' })).toBe(false);
