@@ -272,7 +272,6 @@ function connectionsPer1000(connections: number, calls: number): number {
   return calls === 0 ? Number.NaN : round((connections / calls) * 1000, 0);
 }
 
-/** Bot API calls the double recorded per update handled, in all and by method: what each update costs in HTTP. */
 /**
  * Bot API requests per update (what costs the bot a request and an answer); a call the bot handed
  * back in its webhook answer is listed as "<method> in answer" and not counted in `total`.
@@ -287,6 +286,11 @@ function callsPerUpdate(recorded: readonly { method: string; viaWebhookReply?: b
   }
   for (const m of Object.keys(byMethod)) byMethod[m] = round(byMethod[m] / Math.max(1, updates), 3);
   return { total: round(requests / Math.max(1, updates), 3), byMethod };
+}
+
+function stepFigures(ms: number[]): { count: number; p50: number; p99: number } {
+  const s = summarize(ms);
+  return { count: s.count, p50: round(s.p50, 2), p99: round(s.p99, 2) };
 }
 
 function scenarioFigures(r: ScenarioResult) {
@@ -312,7 +316,7 @@ function scenarioFigures(r: ScenarioResult) {
       .slice(0, 4)
       .map((x) => `${x.step} p50 ${round(x.p50, 1)} p99 ${round(x.p99, 1)} ms (${x.count})`),
     /** Every step's answer time (bench/results.json), e.g. to compare the button presses between builds. */
-    steps: Object.fromEntries([...r.byStep].map(([step, ms]) => [step, (({ count, p50, p99 }) => ({ count, p50: round(p50, 2), p99: round(p99, 2) }))(summarize(ms))])),
+    steps: Object.fromEntries([...r.byStep].map(([step, ms]) => [step, stepFigures(ms)])),
   };
 }
 
