@@ -7,7 +7,11 @@
  * (`--bot-processes N`: after the single process, the same intake levels against the scale-out
  * setup, N processes of the `bot` role and one `worker`, the webhook POSTs spread over the bots)
  * (`--api-delay-ms N`: the Bot API double answers every call N ms late, as a distant
- * api.telegram.org would; env BENCH_COUNT_MONGO, BENCH_COUNT_SYSCALLS: more figures per update)
+ * api.telegram.org would; env BENCH_COUNT_MONGO, BENCH_COUNT_SYSCALLS: more figures per update;
+ * BENCH_BOT_NODE_ARGS, BENCH_MONGO_NODE_ARGS: Node flags for the bot, the MongoDB test server)
+ * (`--warmup N`: journeys before the measured ones, floor and bot alike; `--journeys N` (<= 3):
+ * journeys per reporter at each `--levels` level; `--target-rates P,C`: the paced rates where the
+ * p99 and Confirm -> available targets apply, default 500,1000 as issue 17 names them)
  *
  * Starts the real bot (webhook mode, Redis sessions, MongoDB store, tickets queue, replies worker)
  * as a child process against the Bot API double and drives simulated reporters over HTTP; measures
@@ -39,7 +43,7 @@ import { bucketQuantile, migrateIndexes, startBotSut, type BotSut } from './lib/
 import { DoubleDriver } from './lib/double';
 import { botJourney, floorJourney, REFERENCE_RE } from './lib/journeys';
 import { runReporters, WebhookClient, type ReporterOutcome, type ScenarioResult, type Step } from './lib/load';
-import { figureList, printTable, type RunFigures } from './lib/report';
+import { figureList, ISSUE_RATES, printTable, type PacedTargets, type RunFigures } from './lib/report';
 import { maxInSlidingWindow, maxPerCalendarSecond, median, summarize } from './lib/stats';
 import { countKernelWork, cpuSeconds, machine, rss, type KernelCounts } from './lib/sysinfo';
 import { freePort } from '../test/support/ports';
@@ -72,6 +76,10 @@ interface Options {
   levels?: number[];
   /** Conversations left in progress for the memory figures (default: the mode's). */
   inProgress?: number;
+  /** --warmup: journeys run before the measured ones (default: the mode's). */
+  warmup?: number;
+  /** --journeys: journeys per reporter at each --levels level (default 1). */
+  journeys: number;
   /**
    * The scale-out setup as well: this many processes of the `bot` role and one `worker`, on the
    * same Redis prefix and database, the POSTs spread over the bots; its intake levels are run after
@@ -80,6 +88,8 @@ interface Options {
   botProcesses: number;
   /** --api-delay-ms: how long the Bot API double waits before each answer. */
   apiDelayMs: number;
+  /** --target-rates P,C: the paced rates where issue 17's p99 and Confirm -> available targets apply. */
+  targetRates: PacedTargets;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -114,6 +124,15 @@ function parseArgs(argv: string[]): Options {
       return n;
     })(),
     inProgress: argv.includes('--in-progress') ? num('--in-progress', 1000) : undefined,
+    // Journeys before the measured ones (floor and bot alike), so the JIT has settled as in a long-lived process.
+    warmup: argv.includes('--warmup') ? num('--warmup', 50) : undefined,
+    // Journeys per reporter at each --levels level (default 1): a longer measured window. At most 3:
+    // a fourth would pass the reporter's 40 updates a minute (MESSAGES_PER_MINUTE), and be refused.
+    journeys: (() => {
+      const j = num('--journeys', 1);
+      if (j > 3) throw new Error('--journeys is at most 3: more updates a minute from one reporter are refused by MESSAGES_PER_MINUTE (40)');
+      return j;
+    })(),
     botProcesses: num('--bot-processes', 1),
     // The double answers each Bot API call this much later: a distant api.telegram.org.
     apiDelayMs: argv.includes('--api-delay-ms') ? num('--api-delay-ms', 1) : 0,
@@ -123,6 +142,13 @@ function parseArgs(argv: string[]): Options {
       const rates = (argv[i + 1] ?? '').split(',').map(Number);
       if (!rates.every((r) => Number.isInteger(r) && r > 0 && r <= 5000)) throw new Error('--paced expects rates like 500,1000');
       return rates;
+    })(),
+    targetRates: (() => {
+      const i = argv.indexOf('--target-rates');
+      if (i < 0) return ISSUE_RATES;
+      const [p99At, confirmAt] = (argv[i + 1] ?? '').split(',').map(Number);
+      if (![p99At, confirmAt].every((r) => Number.isInteger(r) && r > 0)) throw new Error('--target-rates expects two paced rates, e.g. 170,345 (the shares of this machine\'s floor)');
+      return { p99At, confirmAt };
     })(),
     out: (() => {
       const i = argv.indexOf('--out');
@@ -351,7 +377,7 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
       logFile: join(ctx.logDir, `floor-run${ctx.runIndex}.log`),
     });
     const client = new WebhookClient(floor.url, secret, opts.connections, undefined, driver.runReply);
-    const probe: CpuProbe = { read: async () => ({ floor: cpuSeconds(floor!.pid), driver: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 }) };
+    const probe: CpuProbe = { read: async () => ({ floor: cpuSeconds(floor!.pid), floorMain: cpuSeconds(floor!.pid, true), driver: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 }) };
     const chatsFor = (n: number) => ids.take(n).map((id, i) => driver.addReporter(id, i % 3 === 0 ? 'sw' : 'en'));
     await runReporters(client, driver, chatsFor(sizes.warmup), floorJourney(), { deadlineMs: 120_000 });
     const levels: Record<string, ScenarioFigures> = {};
@@ -367,6 +393,7 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
       levels[n] = { ...scenarioFigures(result), cpuPercent: cpu };
       figures[`floor.${n}.ups`] = levels[n].updatesPerSec;
       figures[`floor.${n}.cpu`] = cpuMsPerUpdate(cpu.floor, wallS, result.updates);
+      figures[`floor.${n}.mainCpu`] = cpuMsPerUpdate(cpu.floorMain, wallS, result.updates);
       figures[`floor.${n}.p99`] = levels[n].serviceMs.p99;
       log(`floor ${n} reporters x ${level.journeys}: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}${k ? `; per update ${k.syscalls} system calls, ${k.switches} context switches` : ''}`);
     }
@@ -421,7 +448,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       mongoUri = process.env.MONGODB_URI;
       detail.mongo = 'MONGODB_URI';
     } else {
-      mongo = await spawnChild({ name: 'mongo test server', script: 'bench/mongo-server.ts', env: {}, logFile: join(ctx.logDir, `mongo-run${ctx.runIndex}.log`) });
+      mongo = await spawnChild({ name: 'mongo test server', script: 'bench/mongo-server.ts', env: {}, nodeArgs: process.env.BENCH_MONGO_NODE_ARGS?.split(' ').filter(Boolean) ?? [], logFile: join(ctx.logDir, `mongo-run${ctx.runIndex}.log`) });
       mongoUri = mongo.url;
       detail.mongo = 'test/support/mongo (startMongoTestServer), child process';
     }
@@ -491,6 +518,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       read: async () => ({
         // Every process of the app (the scale-out setup's bots and worker together; `worker`: its worker alone).
         bot: appPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+        botMain: appPids.reduce((sum, pid) => sum + cpuSeconds(pid, true), 0),
         ...(scaleOut ? { worker: cpuSeconds(fleet[fleet.length - 1].pid) } : {}),
         ...(mongoPid ? { mongo: cpuSeconds(mongoPid) } : {}),
         redis: await redisCpu(redis),
@@ -573,6 +601,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       if (sc.paceMs) figures[`${k}.sched99`] = f.totalMs.p99;
       figures[`${k}.failed`] = result.journeysFailed;
       figures[`${k}.cpu`] = cpuMsPerUpdate(cpu.bot, wallS, result.updates);
+      figures[`${k}.mainCpu`] = cpuMsPerUpdate(cpu.botMain, wallS, result.updates);
       figures[`${k}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
       if (botSide.p99 !== undefined) figures[`${k}.botP99`] = botSide.p99;
       const apiCalls = callsPerUpdate(driver.state.recorded, result.updates);
@@ -804,8 +833,9 @@ async function main(): Promise<void> {
     ...base,
     ...(opts.paced ? { paced: opts.paced.map((offered) => ({ reporters: 200, offered, journeys: 2 })) } : {}),
     ...(process.argv.includes('--no-paced') ? { paced: [] } : {}),
-    ...(opts.levels ? { levels: opts.levels.map((reporters) => ({ reporters, journeys: 1 })) } : {}),
+    ...(opts.levels ? { levels: opts.levels.map((reporters) => ({ reporters, journeys: opts.journeys })) } : {}),
     ...(opts.inProgress ? { inProgress: opts.inProgress } : {}),
+    ...(opts.warmup ? { warmup: opts.warmup } : {}),
   };
   const logDir = join(ROOT, 'bench', 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -821,7 +851,7 @@ async function main(): Promise<void> {
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.figures)))];
   const medians: RunFigures = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.figures[k] ?? Number.NaN))]));
   const header = `Ripoti benchmark ${started.toISOString().slice(0, 16)}Z, ${m.cores} cores (${m.cpuModel}), ${opts.quick ? 'QUICK' : 'FULL'} mode${opts.dist ? ', bot from dist/' : ''}${opts.deliveryOnly ? ' (delivery only)' : ''}${opts.skipDelivery && !opts.profile ? ' (without delivery)' : ''}, median of ${runs.length} run(s), ${opts.connections} webhook connections${opts.botProcesses > 1 ? `, scale-out: ${opts.botProcesses} bot processes + 1 worker` : ''}`;
-  const table = printTable(header, medians, runs.map((r) => r.figures), sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered), opts.botProcesses);
+  const table = printTable(header, medians, runs.map((r) => r.figures), sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered), opts.botProcesses, opts.targetRates);
   const out = {
     date: started.toISOString(),
     machine: m,
@@ -829,7 +859,7 @@ async function main(): Promise<void> {
     sizes,
     connections: opts.connections,
     labels: Object.fromEntries(
-      figureList(sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered), opts.botProcesses).map((f) => [f.key, `${f.label}${f.unit ? ` (${f.unit})` : ''}`]),
+      figureList(sizes.levels.map((l) => l.reporters), sizes.paced.map((p) => p.offered), opts.botProcesses, opts.targetRates).map((f) => [f.key, `${f.label}${f.unit ? ` (${f.unit})` : ''}`]),
     ),
     medians,
     runs,

@@ -6,7 +6,7 @@ export interface Figure {
   key: string;
   label: string;
   unit: string;
-  /** A target from issue 8, checked on the median. */
+  /** A target from issue 17, checked on the median. */
   target?: { op: '>=' | '<'; value: number; text: string };
 }
 
@@ -15,19 +15,22 @@ function levelFigures(levels: number[], botProcesses: number): Figure[] {
   const out: Figure[] = [];
   const fleet = `${botProcesses} bot processes + worker`;
   for (const n of levels) {
-    const at200 = n === 200;
     out.push(
-      { key: `bot.${n}.ups`, label: `Intake ${n} reporters: updates/s`, unit: '/s', ...(at200 ? { target: { op: '>=', value: 1000, text: '>= 1000' } } : {}) },
+      // Issue 8's absolute targets (1,000 updates/s, p99 < 50 ms closed loop) were replaced by
+      // issue 17's: a share of the floor measured in the same run, and latency at paced rates.
+      { key: `bot.${n}.ups`, label: `Intake ${n} reporters: updates/s`, unit: '/s' },
       { key: `bot.${n}.rps`, label: `Intake ${n}: reports completed/s`, unit: '/s' },
       { key: `bot.${n}.p50`, label: `Intake ${n}: latency p50`, unit: 'ms' },
       { key: `bot.${n}.p95`, label: `Intake ${n}: latency p95`, unit: 'ms' },
-      { key: `bot.${n}.p99`, label: `Intake ${n}: latency p99`, unit: 'ms', ...(at200 ? { target: { op: '<', value: 50, text: '< 50' } } : {}) },
+      { key: `bot.${n}.p99`, label: `Intake ${n}: latency p99`, unit: 'ms' },
       { key: `bot.${n}.failed`, label: `Intake ${n}: failed journeys`, unit: '' },
       { key: `floor.${n}.ups`, label: `Floor ${n}: updates/s`, unit: '/s' },
       { key: `floor.${n}.p99`, label: `Floor ${n}: latency p99`, unit: 'ms' },
       { key: `ratio.${n}`, label: `Intake ${n} as % of floor`, unit: '%', target: { op: '>=', value: 60, text: '>= 60' } },
       { key: `bot.${n}.cpu`, label: `Intake ${n}: bot CPU per update`, unit: 'ms' },
       { key: `floor.${n}.cpu`, label: `Floor ${n}: CPU per update`, unit: 'ms' },
+      { key: `bot.${n}.mainCpu`, label: `Intake ${n}: bot main thread CPU per update`, unit: 'ms' },
+      { key: `floor.${n}.mainCpu`, label: `Floor ${n}: main thread CPU per update`, unit: 'ms' },
       { key: `cpuRatio.${n}`, label: `Intake ${n}: floor CPU / bot CPU per update`, unit: '%' },
       { key: `bot.${n}.conns`, label: `Intake ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
       { key: `floor.${n}.conns`, label: `Floor ${n}: new TCP connections per 1000 Bot API calls`, unit: '' },
@@ -36,7 +39,7 @@ function levelFigures(levels: number[], botProcesses: number): Figure[] {
       { key: `floor.${n}.sys`, label: `Floor ${n}: system calls per update (BENCH_COUNT_SYSCALLS)`, unit: '' },
       { key: `bot.${n}.botP99`, label: `Intake ${n}: the bot's own p99 (histogram bound)`, unit: 'ms' },
       { key: `bot.${n}.c2a50`, label: `Intake ${n}: Confirm->available p50`, unit: 'ms' },
-      { key: `bot.${n}.c2a99`, label: `Intake ${n}: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
+      { key: `bot.${n}.c2a99`, label: `Intake ${n}: Confirm->available p99`, unit: 'ms' },
       // The scale-out setup (--bot-processes N) in the same run, beside the single process above.
       { key: `scale.${n}.ups`, label: `Scale-out ${n}, ${fleet}: updates/s (total)`, unit: '/s' },
       { key: `scaleGain.${n}`, label: `Scale-out ${n}: updates/s vs the single process`, unit: 'x' },
@@ -50,19 +53,31 @@ function levelFigures(levels: number[], botProcesses: number): Figure[] {
   return out;
 }
 
+/**
+ * Where issue 17's latency targets apply: p99 under 50 ms at `p99At` updates/s offered, Confirm ->
+ * available p99 under 100 ms at `confirmAt`. The issue names 500 and 1,000/s, measured against a
+ * floor of 5,321 updates/s; on another machine pass the same shares of its floor (`--target-rates`).
+ */
+export interface PacedTargets {
+  p99At: number;
+  confirmAt: number;
+}
+export const ISSUE_RATES: PacedTargets = { p99At: 500, confirmAt: 1000 };
+
 /** Open-loop scenarios at a fixed offered rate (200 reporters). */
-function pacedFigures(offered: number[]): Figure[] {
+function pacedFigures(offered: number[], at: PacedTargets): Figure[] {
   return offered.flatMap((o): Figure[] => [
-    { key: `paced.${o}.ups`, label: `Paced ${o}/s offered: updates/s`, unit: '/s', ...(o === 1000 ? { target: { op: '>=', value: 990, text: '>= 1000' } } : {}) },
+    { key: `paced.${o}.ups`, label: `Paced ${o}/s offered: updates/s`, unit: '/s' },
     { key: `paced.${o}.p50`, label: `Paced ${o}/s: latency p50`, unit: 'ms' },
-    { key: `paced.${o}.p99`, label: `Paced ${o}/s: latency p99`, unit: 'ms', ...(o === 1000 ? { target: { op: '<', value: 50, text: '< 50' } } : {}) },
+    { key: `paced.${o}.p99`, label: `Paced ${o}/s: latency p99`, unit: 'ms', ...(o === at.p99At ? { target: { op: '<', value: 50, text: '< 50' } } : {}) },
     { key: `paced.${o}.botP99`, label: `Paced ${o}/s: the bot's own p99 (histogram bound)`, unit: 'ms' },
     { key: `paced.${o}.sched99`, label: `Paced ${o}/s: p99 from schedule`, unit: 'ms' },
     { key: `paced.${o}.failed`, label: `Paced ${o}/s: failed journeys`, unit: '' },
     { key: `paced.${o}.cpu`, label: `Paced ${o}/s: bot CPU per update`, unit: 'ms' },
+    { key: `paced.${o}.mainCpu`, label: `Paced ${o}/s: bot main thread CPU per update`, unit: 'ms' },
     { key: `paced.${o}.sys`, label: `Paced ${o}/s: system calls per update (BENCH_COUNT_SYSCALLS)`, unit: '' },
     { key: `paced.${o}.c2a50`, label: `Paced ${o}/s: Confirm->available p50`, unit: 'ms' },
-    { key: `paced.${o}.c2a99`, label: `Paced ${o}/s: Confirm->available p99`, unit: 'ms', target: { op: '<', value: 100, text: '< 100' } },
+    { key: `paced.${o}.c2a99`, label: `Paced ${o}/s: Confirm->available p99`, unit: 'ms', ...(o === at.confirmAt ? { target: { op: '<', value: 100, text: '< 100' } } : {}) },
   ]);
 }
 
@@ -85,15 +100,15 @@ const OTHER: Figure[] = [
   { key: 'mem.heapTotalMb', label: 'Bot V8 heap committed, 1000 in progress', unit: 'MB' },
 ];
 
-export function figureList(levels: number[], paced: number[], botProcesses = 1): Figure[] {
-  return [...levelFigures(levels, botProcesses), ...pacedFigures(paced), ...OTHER];
+export function figureList(levels: number[], paced: number[], botProcesses = 1, at: PacedTargets = ISSUE_RATES): Figure[] {
+  return [...levelFigures(levels, botProcesses), ...pacedFigures(paced, at), ...OTHER];
 }
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2));
 
 /** Prints the table (Markdown) and returns it. */
-export function printTable(header: string, medians: RunFigures, runs: RunFigures[], levels: number[], paced: number[], botProcesses = 1): string {
-  const figures = figureList(levels, paced, botProcesses).filter((f) => medians[f.key] !== undefined);
+export function printTable(header: string, medians: RunFigures, runs: RunFigures[], levels: number[], paced: number[], botProcesses = 1, at: PacedTargets = ISSUE_RATES): string {
+  const figures = figureList(levels, paced, botProcesses, at).filter((f) => medians[f.key] !== undefined);
   const rows = figures.map((f) => {
     const m = medians[f.key];
     const met = f.target && Number.isFinite(m) ? (f.target.op === '>=' ? m >= f.target.value : m < f.target.value) ? 'yes' : 'NO' : '';

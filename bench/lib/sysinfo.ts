@@ -25,10 +25,14 @@ function clockTicks(): number {
   return ticks;
 }
 
-/** CPU seconds (user + system) a process has used so far; NaN when it cannot be read. */
-export function cpuSeconds(pid: number): number {
+/**
+ * CPU seconds (user + system) a process has used so far; NaN when it cannot be read. `mainThread`:
+ * its JavaScript thread alone (the thread whose id is the pid), without V8's helper threads (the
+ * optimising compiler, concurrent GC) and libuv's pool: the part one process cannot spread.
+ */
+export function cpuSeconds(pid: number, mainThread = false): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(rest[11]) + Number(rest[12])) / clockTicks();
