@@ -33,6 +33,8 @@ export class Semaphore {
 
 export interface PostResult {
   status: number;
+  /** Why there was no answer (status 0): the socket error's code or message. */
+  error?: string;
   serviceMs: number;
   totalMs: number;
 }
@@ -79,7 +81,7 @@ export class WebhookClient {
     const target = this.targets[this.next++ % this.targets.length];
     const start = performance.now();
     try {
-      const answer = await new Promise<{ status: number; body?: Buffer; contentType?: string }>((resolve) => {
+      const answer = await new Promise<{ status: number; body?: Buffer; contentType?: string; error?: string }>((resolve) => {
         const req = http.request(
           {
             host: target.host,
@@ -94,18 +96,18 @@ export class WebhookClient {
             const chunks: Buffer[] = [];
             res.on('data', (chunk: Buffer) => chunks.push(chunk));
             res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), contentType: res.headers['content-type'] }));
-            res.on('error', () => resolve({ status: 0 }));
+            res.on('error', (err: NodeJS.ErrnoException) => resolve({ status: 0, error: err.code ?? err.message }));
           },
         );
         req.on('timeout', () => req.destroy(new Error('timeout')));
-        req.on('error', () => resolve({ status: 0 }));
+        req.on('error', (err: NodeJS.ErrnoException) => resolve({ status: 0, error: err.code ?? err.message }));
         req.end(body);
       });
       const end = performance.now();
       const { status } = answer;
       // Telegram runs a call from the answer after the POST was answered: outside the timing.
       if (status === 200 && this.onReply && answer.body?.includes('"method"')) await this.onReply(answer.body, answer.contentType).catch(() => undefined);
-      return { status, serviceMs: end - start, totalMs: end - queued };
+      return { status, ...(answer.error ? { error: answer.error } : {}), serviceMs: end - start, totalMs: end - queued };
     } finally {
       this.sem.release();
     }
@@ -225,7 +227,7 @@ export async function runReporters(client: WebhookClient, driver: DoubleDriver, 
           const r = await client.post(body);
           if (r.status !== 200) {
             failedPosts++;
-            outcome.error = `step ${step.name}: HTTP ${r.status}`;
+            outcome.error = `step ${step.name}: HTTP ${r.status}${r.error ? ` (${r.error})` : ''}`;
             fail(outcome.error);
             return;
           }
