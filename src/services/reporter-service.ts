@@ -19,9 +19,8 @@ export class ReporterService {
   constructor(private readonly deps: { store: Store; logger: Logger }) {}
 
   /** Kept on the reporter record too, so agents' messages and notices reach them in it; nobody to update before a first report. */
-  async setLanguage(telegramUserId: number, language: Lang): Promise<void> {
-    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
-    if (reporter) await this.deps.store.reporters.setLanguage(reporter._id, language);
+  setLanguage(telegramUserId: number, language: Lang): Promise<void> {
+    return this.deps.store.reporters.setLanguageOf(telegramUserId, language);
   }
 
   /** Open reports of this reporter, newest first. */

@@ -73,8 +73,12 @@ export class ReporterRepository {
     return { doc: res.value, created: res.lastErrorObject?.updatedExisting !== true };
   }
 
-  async setLanguage(reporterId: Types.ObjectId, language: Lang): Promise<void> {
-    await this.Reporter.updateOne({ _id: reporterId }, { $set: { language } });
+  /**
+   * The language on this Telegram user's record, if there is one: one write that matches nothing
+   * for someone who never reported, where a read first cost a round trip on every language tap.
+   */
+  async setLanguageOf(telegramUserId: number, language: Lang): Promise<void> {
+    await this.Reporter.updateOne({ lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) } }, { $set: { language } });
   }
 
   async setPhone(reporterId: Types.ObjectId, phone: string): Promise<void> {
