@@ -44,6 +44,7 @@ function levelFigures(levels: number[], botProcesses: number): Figure[] {
       { key: `scale.${n}.ups`, label: `Scale-out ${n}, ${fleet}: updates/s (total)`, unit: '/s' },
       { key: `scaleGain.${n}`, label: `Scale-out ${n}: updates/s vs the single process`, unit: 'x' },
       { key: `scale.${n}.cpu`, label: `Scale-out ${n}: CPU per update (all processes)`, unit: 'ms' },
+      { key: `scale.${n}.mainCpu`, label: `Scale-out ${n}: main threads' CPU per update (all processes)`, unit: 'ms' },
       { key: `scale.${n}.p50`, label: `Scale-out ${n}: latency p50`, unit: 'ms' },
       { key: `scale.${n}.p99`, label: `Scale-out ${n}: latency p99`, unit: 'ms' },
       { key: `scale.${n}.failed`, label: `Scale-out ${n}: failed journeys`, unit: '' },
