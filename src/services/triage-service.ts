@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { DEFAULT_LINK_OPTIONS, explainPair, linkWindow, TriageIndex, type LinkCandidate, type TriageReport } from '../domain/triage';
+import { DEFAULT_LINK_OPTIONS, linkWindow, TriageIndex, type LinkCandidate, type TriageReport } from '../domain/triage';
 import type { Logger } from '../logger';
 import type { ReportDoc, Store, TriageFields } from '../store';
 
@@ -91,7 +91,8 @@ export class TriageService {
     const { incidents, reports } = this.deps.store;
     const at = new Date();
     const others = links.map((l) => new Types.ObjectId(l.id));
-    const back = links.map((l) => this.explainBack(l.id, q) ?? l);
+    // The index holds both (sync added the new one): their features are not computed again.
+    const back = links.map((l) => this.index.explainHeld(l.id, q.id) ?? l);
     await Promise.all([
       incidents.addLinks([
         ...links.map((l, i) => ({ id: report._id, link: { reportId: others[i], score: l.score, reasons: l.reasons, at } })),
@@ -99,11 +100,6 @@ export class TriageService {
       ]),
       reports.addLinkedEntries(report._id, links.map((l, i) => ({ reportId: others[i], score: l.score, backScore: back[i].score }))),
     ]);
-  }
-
-  private explainBack(otherId: string, q: TriageReport): LinkCandidate | null {
-    const other = this.index.get(otherId);
-    return other ? explainPair(other, q) : null;
   }
 
   /** Makes the index hold exactly what MongoDB holds in the report's window (reading only reports not seen yet). */

@@ -107,6 +107,19 @@ export class TriageIndex {
     return out.sort(byScore);
   }
 
+  /**
+   * `explainPair(a, b)` for two reports this index holds, from the features it keeps (computing a
+   * report's features is most of the cost of explaining it). Null when either is not held, or the
+   * pair is out of the window.
+   */
+  explainHeld(aId: string, bId: string): LinkCandidate | null {
+    const a = this.byId.get(aId);
+    const b = this.byId.get(bId);
+    if (!a || !b) return null;
+    const s = scorePair(a, b, this.opts.windowHours);
+    return s && { id: bId, ...s };
+  }
+
   private lowerBound(list: Features[], from: number): number {
     let lo = 0;
     let hi = list.length;

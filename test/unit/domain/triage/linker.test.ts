@@ -122,6 +122,21 @@ describe('triage: deterministic and order-free', () => {
     }
   });
 
+  it('explains a linked pair from the back the same from the index as from the two reports (what the other ticket page shows)', () => {
+    const index = new TriageIndex();
+    for (const r of reports) index.add(r);
+    let explained = 0;
+    for (let i = 0; i < reports.length; i += 5) {
+      for (const link of index.link(reports[i])) {
+        const other = reports.find((r) => r.id === link.id)!;
+        expect(index.explainHeld(link.id, reports[i].id)).toEqual(explainPair(other, reports[i]));
+        explained++;
+      }
+    }
+    expect(explained).toBeGreaterThan(50);
+    expect(index.explainHeld(reports[0].id, 'not-held')).toBeNull();
+  });
+
   it('the quick score the index filters with equals the explained score', () => {
     const features = reports.map(featuresOf);
     for (let i = 0; i < features.length; i += 3) {
