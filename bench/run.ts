@@ -59,6 +59,8 @@ interface Options {
   profile: boolean;
   skipDelivery: boolean;
   skipFloor: boolean;
+  /** Also the floor with telegraf's session in Redis (a GET and a SET per update). */
+  floorRedis: boolean;
   skipBot: boolean;
   /** Only what delivery needs: tickets from one round of journeys, the takes, the replies. */
   deliveryOnly: boolean;
@@ -110,6 +112,7 @@ function parseArgs(argv: string[]): Options {
     connections: num('--connections', 40),
     skipDelivery: has('--skip-delivery') || has('--intake-only') || has('--paced-only') || profile,
     skipFloor: has('--skip-floor') || has('--delivery-only') || ((has('--intake-only') || has('--paced-only')) && !has('--with-floor')) || profile,
+    floorRedis: has('--floor-redis'),
     // (--intake-only and --paced-only also skip delivery, below)
     skipBot: has('--floor-only'),
     deliveryOnly: has('--delivery-only'),
@@ -362,19 +365,25 @@ interface RunOutput {
   detail: Record<string, unknown>;
 }
 
-async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Record<string, unknown>): Promise<void> {
+/** Where the floor keeps its session: in memory (`floor.*` figures) or in Redis (`floorRedis.*`). */
+type FloorKind = 'floor' | 'floorRedis';
+
+async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Record<string, unknown>, kind: FloorKind = 'floor'): Promise<void> {
   const { sizes, opts } = ctx;
   const tg = await TelegramDouble.start();
   const driver = new DoubleDriver(tg, 1_000_000);
   const secret = randomBytes(24).toString('base64url');
   const path = `/floor/${randomBytes(6).toString('hex')}`;
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redisPrefix = `bench-floor-${randomBytes(5).toString('hex')}`;
+  const inRedis = kind === 'floorRedis' ? { BENCH_REDIS_URL: redisUrl, BENCH_REDIS_PREFIX: redisPrefix } : {};
   let floor: ChildHandle | undefined;
   try {
     floor = await spawnChild({
-      name: 'floor bot',
+      name: kind === 'floor' ? 'floor bot' : 'floor bot (Redis session)',
       script: 'bench/floor.ts',
-      env: { BENCH_TOKEN: tg.token, BENCH_API_ROOT: tg.apiRoot, BENCH_SECRET: secret, BENCH_PORT: String(await freePort()), BENCH_PATH: path },
-      logFile: join(ctx.logDir, `floor-run${ctx.runIndex}.log`),
+      env: { BENCH_TOKEN: tg.token, BENCH_API_ROOT: tg.apiRoot, BENCH_SECRET: secret, BENCH_PORT: String(await freePort()), BENCH_PATH: path, ...inRedis },
+      logFile: join(ctx.logDir, `${kind}-run${ctx.runIndex}.log`),
     });
     const client = new WebhookClient(floor.url, secret, opts.connections, undefined, driver.runReply);
     const probe: CpuProbe = { read: async () => ({ floor: cpuSeconds(floor!.pid), floorMain: cpuSeconds(floor!.pid, true), driver: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 }) };
@@ -388,20 +397,25 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
       const { out, kernel } = await withKernelCounts([floor!.pid], () => withCpu(probe, () => runReporters(client, driver, chatsFor(n), floorJourney(), { deadlineMs: 300_000, journeys: level.journeys })));
       const { result, cpu, wallS } = out;
       const k = kernel ? perUpdate(kernel, result.updates) : null;
-      if (k) figures[`floor.${n}.sys`] = k.syscalls;
-      figures[`floor.${n}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
+      if (k) figures[`${kind}.${n}.sys`] = k.syscalls;
+      figures[`${kind}.${n}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
       levels[n] = { ...scenarioFigures(result), cpuPercent: cpu };
-      figures[`floor.${n}.ups`] = levels[n].updatesPerSec;
-      figures[`floor.${n}.cpu`] = cpuMsPerUpdate(cpu.floor, wallS, result.updates);
-      figures[`floor.${n}.mainCpu`] = cpuMsPerUpdate(cpu.floorMain, wallS, result.updates);
-      figures[`floor.${n}.p99`] = levels[n].serviceMs.p99;
-      log(`floor ${n} reporters x ${level.journeys}: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}${k ? `; per update ${k.syscalls} system calls, ${k.switches} context switches` : ''}`);
+      figures[`${kind}.${n}.ups`] = levels[n].updatesPerSec;
+      figures[`${kind}.${n}.cpu`] = cpuMsPerUpdate(cpu.floor, wallS, result.updates);
+      figures[`${kind}.${n}.mainCpu`] = cpuMsPerUpdate(cpu.floorMain, wallS, result.updates);
+      figures[`${kind}.${n}.p99`] = levels[n].serviceMs.p99;
+      log(`${kind} ${n} reporters x ${level.journeys}: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}${k ? `; per update ${k.syscalls} system calls, ${k.switches} context switches` : ''}`);
     }
-    detail.floor = levels;
+    detail[kind] = levels;
     client.close();
   } finally {
     await floor?.stop();
     await tg.stop();
+    if (kind === 'floorRedis') {
+      const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 3 });
+      await cleanupPrefix(redis, redisPrefix).catch(() => -1);
+      await closeRedis(redis);
+    }
   }
 }
 
@@ -805,6 +819,7 @@ async function oneRun(ctx: RunContext): Promise<RunOutput> {
   const detail: Record<string, unknown> = { startedAt: new Date().toISOString() };
   const ids = new Ids(100_000_000 + ctx.runIndex * 10_000_000 + Math.floor(Math.random() * 1_000_000) * 1);
   if (!ctx.opts.skipFloor) await runFloor(ctx, ids, figures, detail);
+  if (!ctx.opts.skipFloor && ctx.opts.floorRedis) await runFloor(ctx, ids, figures, detail, 'floorRedis');
   if (!ctx.opts.skipBot) await runBot(ctx, ids, figures, detail);
   if (!ctx.opts.skipBot && ctx.opts.botProcesses > 1) {
     const scaleDetail: Record<string, unknown> = { botProcesses: ctx.opts.botProcesses };
@@ -817,6 +832,9 @@ async function oneRun(ctx: RunContext): Promise<RunOutput> {
     const ours = figures[`bot.${n}.ups`];
     const floor = figures[`floor.${n}.ups`];
     if (ours !== undefined && floor !== undefined) figures[`ratio.${n}`] = round((ours / floor) * 100, 1);
+    const floorRedis = figures[`floorRedis.${n}.ups`];
+    if (floorRedis !== undefined && floor !== undefined) figures[`ratioFloorRedis.${n}`] = round((floorRedis / floor) * 100, 1);
+    if (ours !== undefined && floorRedis !== undefined) figures[`ratioRedis.${n}`] = round((ours / floorRedis) * 100, 1);
     const ourCpu = figures[`bot.${n}.cpu`];
     const floorCpu = figures[`floor.${n}.cpu`];
     if (ourCpu !== undefined && floorCpu !== undefined) figures[`cpuRatio.${n}`] = round((floorCpu / ourCpu) * 100, 1);

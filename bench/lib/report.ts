@@ -27,6 +27,12 @@ function levelFigures(levels: number[], botProcesses: number): Figure[] {
       { key: `floor.${n}.ups`, label: `Floor ${n}: updates/s`, unit: '/s' },
       { key: `floor.${n}.p99`, label: `Floor ${n}: latency p99`, unit: 'ms' },
       { key: `ratio.${n}`, label: `Intake ${n} as % of floor`, unit: '%', target: { op: '>=', value: 60, text: '>= 60' } },
+      // --floor-redis: the same bare bot with telegraf's session in Redis, and what each share is of it.
+      { key: `floorRedis.${n}.ups`, label: `Floor with a Redis session ${n}: updates/s`, unit: '/s' },
+      { key: `ratioFloorRedis.${n}`, label: `Floor with a Redis session ${n} as % of floor`, unit: '%' },
+      { key: `ratioRedis.${n}`, label: `Intake ${n} as % of the floor with a Redis session`, unit: '%' },
+      { key: `floorRedis.${n}.cpu`, label: `Floor with a Redis session ${n}: CPU per update`, unit: 'ms' },
+      { key: `floorRedis.${n}.mainCpu`, label: `Floor with a Redis session ${n}: main thread CPU per update`, unit: 'ms' },
       { key: `bot.${n}.cpu`, label: `Intake ${n}: bot CPU per update`, unit: 'ms' },
       { key: `floor.${n}.cpu`, label: `Floor ${n}: CPU per update`, unit: 'ms' },
       { key: `bot.${n}.mainCpu`, label: `Intake ${n}: bot main thread CPU per update`, unit: 'ms' },
