@@ -41,6 +41,13 @@ function simpleEquality(cond: unknown): unknown {
   return undefined;
 }
 
+/** The values of `{ $in: [...] }` when every one is a simple scalar (an index can answer it), else undefined. */
+function simpleIn(cond: unknown): unknown[] | undefined {
+  if (!isPlainObject(cond) || Object.keys(cond).length !== 1 || !Array.isArray(cond.$in) || cond.$in.length === 0) return undefined;
+  const values = cond.$in.map(simpleEquality);
+  return values.every((v) => v !== undefined) ? values : undefined;
+}
+
 // Options that do not change what an index is (MongoDB ignores them when comparing specs).
 const NEUTRAL_OPTIONS = ['background', 'hidden', 'comment'];
 
@@ -253,8 +260,29 @@ export class Collection {
       }
       if (best.size <= 1 && exact) break;
     }
-    if (!best) return this.prefixCandidates(filter);
+    if (!best) return this.inCandidates(filter) ?? this.prefixCandidates(filter);
     return { docs: this.inNaturalOrder(best), exact };
+  }
+
+  /**
+   * `{ field: { $in: [scalars] } }` on _id or a single-field index: the documents of each value
+   * (the caller's query tests the whole filter on them). A real server reads these from the index;
+   * a scan made every reporter lookup (`lookupHash: { $in }`) slower with every reporter stored.
+   */
+  private inCandidates(filter: Doc): { docs: Doc[]; exact: boolean } | undefined {
+    const ids = simpleIn(filter._id);
+    if (ids) return { docs: this.inNaturalOrder(new Set(ids.map(canonical))), exact: false };
+    let best: Set<string> | undefined;
+    for (const index of this.indexes) {
+      const fields = Object.keys(index.key);
+      if (!index.postings || index.partial || fields.length !== 1) continue;
+      const values = simpleIn(filter[fields[0]]);
+      if (!values) continue;
+      const owners = new Set<string>();
+      for (const v of values) for (const id of index.postings.get(canonical(v)) ?? []) owners.add(id);
+      if (!best || owners.size < best.size) best = owners;
+    }
+    return best ? { docs: this.inNaturalOrder(best), exact: false } : undefined;
   }
 
   /** Equality on a compound index's first field (the rest is tested by the caller's query). */

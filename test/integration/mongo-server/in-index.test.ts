@@ -1,0 +1,90 @@
+/** `{ field: { $in: [...] } }` on _id or a single-field index (the reporter lookup,
+ * `lookupHash: { $in }`) is answered from the index: the same documents, in the same order, as a
+ * collection without the index returns, whatever was updated or deleted since. */
+import { MongoClient, type Collection } from 'mongodb';
+import { startMongoTestServer, type MongoTestServer } from '../../support/mongo/server';
+
+interface Row {
+  _id: number;
+  hash?: string | string[] | null;
+  n?: number;
+}
+
+const docs = (count: number): Row[] =>
+  Array.from({ length: count }, (_, i) => ({
+    _id: i,
+    // Every 11th has no hash, every 17th a null one, the rest one of 40 values (some shared).
+    ...(i % 11 === 0 ? {} : i % 17 === 0 ? { hash: null } : { hash: `h${i % 40}` }),
+    n: i % 7,
+  }));
+const ids = (rows: Row[]) => rows.map((r) => r._id);
+
+describe('index answering $in', () => {
+  let server: MongoTestServer;
+  let client: MongoClient;
+  let indexed: Collection<Row>;
+  let plain: Collection<Row>;
+
+  beforeAll(async () => {
+    server = await startMongoTestServer({ port: 0 });
+    client = await MongoClient.connect(server.uri);
+    indexed = client.db('in').collection<Row>('reporters');
+    plain = client.db('in').collection<Row>('reporters_unindexed');
+    // Half the documents before the index is built, half after: both ways must be in it.
+    await indexed.insertMany(docs(200).slice(0, 100));
+    await indexed.createIndex({ hash: 1 });
+    await indexed.insertMany(docs(200).slice(100));
+    await plain.insertMany(docs(200));
+  });
+
+  afterAll(async () => {
+    await client.close();
+    await server.stop();
+  });
+
+  const both = async (filter: Parameters<Collection<Row>['find']>[0] & object) => [ids(await indexed.find(filter).toArray()), ids(await plain.find(filter).toArray())];
+  const filters = () => [
+    { hash: { $in: ['h1', 'h2'] } },
+    { hash: { $in: ['h3'] }, n: { $gte: 3 } },
+    { hash: { $in: ['h5', 'nobody'] } },
+    { hash: { $in: ['h7', null] } },
+    { _id: { $in: [150, 3, 77, 999] } },
+    { _id: { $in: [4, 5] }, hash: 'h5' },
+  ];
+
+  it('returns what a collection scan returns, in natural order', async () => {
+    for (const filter of filters()) {
+      const [got, want] = await both(filter);
+      expect(got).toEqual(want);
+    }
+    expect((await both({ hash: { $in: ['h1', 'h2'] } }))[0].length).toBeGreaterThan(5);
+    expect((await both({ _id: { $in: [150, 3, 77, 999] } }))[0]).toEqual([3, 77, 150]);
+  });
+
+  it('follows documents whose value changed, became an array, or were deleted', async () => {
+    for (const c of [indexed, plain]) {
+      await c.updateMany({ hash: 'h1', n: { $lt: 3 } }, { $set: { hash: 'h2' } });
+      await c.updateOne({ _id: 22 }, { $set: { hash: ['h1', 'h9'] } });
+      await c.updateOne({ _id: 41 }, { $unset: { hash: 1 } });
+      await c.deleteMany({ hash: 'h2', _id: { $gt: 120 } });
+    }
+    for (const filter of [...filters(), { hash: { $in: ['h9'] } }]) {
+      const [got, want] = await both(filter);
+      expect(got).toEqual(want);
+    }
+    expect((await both({ hash: { $in: ['h1'] } }))[0]).toContain(22);
+    expect((await both({ hash: { $in: ['h1'] } }))[0]).not.toContain(41);
+  });
+
+  it('still finds, updates and refuses duplicates through an upsert on a unique index, as the reporter lookup does', async () => {
+    const reporters = client.db('in').collection<Row>('unique_reporters');
+    await reporters.createIndex({ hash: 1 }, { unique: true });
+    await reporters.insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: i, hash: `r${i}`, n: 0 })));
+    const found = await reporters.findOneAndUpdate({ hash: { $in: ['old-r7', 'r7'] } }, { $setOnInsert: { _id: 1000, hash: 'r7', n: 1 } }, { upsert: true, returnDocument: 'after' });
+    expect(found?._id).toBe(7);
+    const made = await reporters.findOneAndUpdate({ hash: { $in: ['old-r70', 'r70'] } }, { $setOnInsert: { _id: 1001, hash: 'r70', n: 1 } }, { upsert: true, returnDocument: 'after' });
+    expect(made?._id).toBe(1001);
+    await expect(reporters.insertOne({ _id: 1002, hash: 'r70' })).rejects.toMatchObject({ code: 11000 });
+    expect(await reporters.countDocuments({ hash: { $in: ['r7', 'r70', 'none'] } })).toBe(2);
+  });
+});
