@@ -1,8 +1,7 @@
 /** `{ field: { $in: [...] } }` on _id or a single-field index (the reporter lookup,
  * `lookupHash: { $in }`) is answered from the index: the same documents, in the same order, as a
  * collection without the index returns, whatever was updated or deleted since. */
-import { MongoClient, type Collection } from 'mongodb';
-import { startMongoTestServer, type MongoTestServer } from '../../support/mongo/server';
+import { indexedAndPlain, type IndexedAndPlain } from '../../support/mongo/index-vs-scan';
 
 interface Row {
   _id: number;
@@ -17,32 +16,14 @@ const docs = (count: number): Row[] =>
     ...(i % 11 === 0 ? {} : i % 17 === 0 ? { hash: null } : { hash: `h${i % 40}` }),
     n: i % 7,
   }));
-const ids = (rows: Row[]) => rows.map((r) => r._id);
 
 describe('index answering $in', () => {
-  let server: MongoTestServer;
-  let client: MongoClient;
-  let indexed: Collection<Row>;
-  let plain: Collection<Row>;
-
+  let h: IndexedAndPlain<Row>;
   beforeAll(async () => {
-    server = await startMongoTestServer({ port: 0 });
-    client = await MongoClient.connect(server.uri);
-    indexed = client.db('in').collection<Row>('reporters');
-    plain = client.db('in').collection<Row>('reporters_unindexed');
-    // Half the documents before the index is built, half after: both ways must be in it.
-    await indexed.insertMany(docs(200).slice(0, 100));
-    await indexed.createIndex({ hash: 1 });
-    await indexed.insertMany(docs(200).slice(100));
-    await plain.insertMany(docs(200));
+    h = await indexedAndPlain<Row>('reporters', docs(200), { hash: 1 });
   });
-
-  afterAll(async () => {
-    await client.close();
-    await server.stop();
-  });
-
-  const both = async (filter: Parameters<Collection<Row>['find']>[0] & object) => [ids(await indexed.find(filter).toArray()), ids(await plain.find(filter).toArray())];
+  afterAll(() => h.stop());
+  const both = (filter: Parameters<IndexedAndPlain<Row>['both']>[0]) => h.both(filter);
   const filters = () => [
     { hash: { $in: ['h1', 'h2'] } },
     { hash: { $in: ['h3'] }, n: { $gte: 3 } },
@@ -62,7 +43,7 @@ describe('index answering $in', () => {
   });
 
   it('follows documents whose value changed, became an array, or were deleted', async () => {
-    for (const c of [indexed, plain]) {
+    for (const c of [h.indexed, h.plain]) {
       await c.updateMany({ hash: 'h1', n: { $lt: 3 } }, { $set: { hash: 'h2' } });
       await c.updateOne({ _id: 22 }, { $set: { hash: ['h1', 'h9'] } });
       await c.updateOne({ _id: 41 }, { $unset: { hash: 1 } });
@@ -77,7 +58,7 @@ describe('index answering $in', () => {
   });
 
   it('still finds, updates and refuses duplicates through an upsert on a unique index, as the reporter lookup does', async () => {
-    const reporters = client.db('in').collection<Row>('unique_reporters');
+    const reporters = h.db.collection<Row>('unique_reporters');
     await reporters.createIndex({ hash: 1 }, { unique: true });
     await reporters.insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: i, hash: `r${i}`, n: 0 })));
     const found = await reporters.findOneAndUpdate({ hash: { $in: ['old-r7', 'r7'] } }, { $setOnInsert: { _id: 1000, hash: 'r7', n: 1 } }, { upsert: true, returnDocument: 'after' });

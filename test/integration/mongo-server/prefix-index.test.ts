@@ -1,8 +1,7 @@
 /** Equality on a compound index's first field with a range on the next (triage's link window,
  * `{ county, incidentAt: { $gte, $lte } }`) is answered from the index: the same documents, in the
  * same order, as a collection without the index returns, whatever was updated or deleted since. */
-import { MongoClient, type Collection } from 'mongodb';
-import { startMongoTestServer, type MongoTestServer } from '../../support/mongo/server';
+import { indexedAndPlain, type IndexedAndPlain } from '../../support/mongo/index-vs-scan';
 
 const DAY = Date.UTC(2026, 7, 9);
 const docs = (n: number) =>
@@ -19,32 +18,14 @@ interface Row {
   county?: number | number[];
   incidentAt: Date;
 }
-const ids = (rows: Row[]) => rows.map((r) => r._id);
 
 describe('compound index answering equality on its first field', () => {
-  let server: MongoTestServer;
-  let client: MongoClient;
-  let indexed: Collection<Row>;
-  let plain: Collection<Row>;
-
+  let h: IndexedAndPlain<Row>;
   beforeAll(async () => {
-    server = await startMongoTestServer({ port: 0 });
-    client = await MongoClient.connect(server.uri);
-    indexed = client.db('prefix').collection<Row>('reports');
-    plain = client.db('prefix').collection<Row>('reports_unindexed');
-    // Half the documents before the index is built, half after: both ways must be in it.
-    await indexed.insertMany(docs(150).slice(0, 75));
-    await indexed.createIndex({ county: 1, incidentAt: 1 });
-    await indexed.insertMany(docs(150).slice(75));
-    await plain.insertMany(docs(150));
+    h = await indexedAndPlain<Row>('reports', docs(150), { county: 1, incidentAt: 1 });
   });
-
-  afterAll(async () => {
-    await client.close();
-    await server.stop();
-  });
-
-  const both = async (filter: Parameters<Collection<Row>['find']>[0] & object) => [ids(await indexed.find(filter).toArray()), ids(await plain.find(filter).toArray())];
+  afterAll(() => h.stop());
+  const both = (filter: Parameters<IndexedAndPlain<Row>['both']>[0]) => h.both(filter);
 
   it('returns what a collection scan returns, in natural order', async () => {
     for (const [county, from, to] of [[1, 0, 48], [3, 24, 72], [5, 90, 96], [2, 0, 0], [6, 0, 96]]) {
@@ -56,7 +37,7 @@ describe('compound index answering equality on its first field', () => {
   });
 
   it('follows documents moved to another county, given a county late, and deleted', async () => {
-    for (const c of [indexed, plain]) {
+    for (const c of [h.indexed, h.plain]) {
       await c.updateMany({ county: 1, incidentAt: { $lt: new Date(DAY + 24 * 3600_000) } }, { $set: { county: 4 } });
       await c.updateOne({ _id: 13 }, { $set: { county: 4 } });
       await c.deleteMany({ county: 4, _id: { $gt: 100 } });
@@ -69,7 +50,7 @@ describe('compound index answering equality on its first field', () => {
   });
 
   it('stays right once a document holds an array in the indexed fields', async () => {
-    for (const c of [indexed, plain]) await c.insertOne({ _id: 1000, county: [2, 3], incidentAt: new Date(DAY) });
+    for (const c of [h.indexed, h.plain]) await c.insertOne({ _id: 1000, county: [2, 3], incidentAt: new Date(DAY) });
     for (const county of [2, 3]) {
       const [got, want] = await both(window(county, 0, 96));
       expect(got).toEqual(want);
