@@ -91,8 +91,8 @@ export class TriageService {
     const { incidents, reports } = this.deps.store;
     const at = new Date();
     const others = links.map((l) => new Types.ObjectId(l.id));
-    // The index holds both (sync added the new one): their features are not computed again.
-    const back = links.map((l) => this.index.explainHeld(l.id, q.id) ?? l);
+    // From the features the index holds (sync added the new report too): not computed again.
+    const back = links.map((l) => this.index.explainHeld(l.id, q) ?? l);
     await Promise.all([
       incidents.addLinks([
         ...links.map((l, i) => ({ id: report._id, link: { reportId: others[i], score: l.score, reasons: l.reasons, at } })),

@@ -108,16 +108,15 @@ export class TriageIndex {
   }
 
   /**
-   * `explainPair(a, b)` for two reports this index holds, from the features it keeps (computing a
-   * report's features is most of the cost of explaining it). Null when either is not held, or the
-   * pair is out of the window.
+   * `explainPair(held, b)` where `held` is a report this index holds, from the features it keeps
+   * (computing a report's features is most of the cost of explaining it); `b`'s are computed only
+   * when it is not held. Null when `heldId` is not held, or the pair is out of the window.
    */
-  explainHeld(aId: string, bId: string): LinkCandidate | null {
-    const a = this.byId.get(aId);
-    const b = this.byId.get(bId);
-    if (!a || !b) return null;
-    const s = scorePair(a, b, this.opts.windowHours);
-    return s && { id: bId, ...s };
+  explainHeld(heldId: string, b: TriageReport): LinkCandidate | null {
+    const a = this.byId.get(heldId);
+    if (!a) return null;
+    const s = scorePair(a, this.byId.get(b.id) ?? featuresOf(b), this.opts.windowHours);
+    return s && { id: b.id, ...s };
   }
 
   private lowerBound(list: Features[], from: number): number {
