@@ -39,7 +39,24 @@ describe('index answering $in', () => {
       expect(got).toEqual(want);
     }
     expect((await both({ hash: { $in: ['h1', 'h2'] } }))[0].length).toBeGreaterThan(5);
+    // Both collections have the _id index: what it answers is checked against the documents themselves.
     expect((await both({ _id: { $in: [150, 3, 77, 999] } }))[0]).toEqual([3, 77, 150]);
+    expect((await both({ _id: { $in: [4, 5, 15] }, hash: 'h5' }))[0]).toEqual([5]);
+  });
+
+  it('leaves a partial index out (it lacks documents) and answers from a sparse one', async () => {
+    const rows = docs(200);
+    const expected = (values: string[]) => rows.filter((r) => typeof r.hash === 'string' && values.includes(r.hash)).map((r) => r._id);
+    const partial = h.db.collection<Row>('partial_reporters');
+    await partial.createIndex({ hash: 1 }, { partialFilterExpression: { n: { $gte: 3 } } });
+    await partial.insertMany(rows);
+    const sparse = h.db.collection<Row>('sparse_reporters');
+    await sparse.createIndex({ hash: 1 }, { sparse: true });
+    await sparse.insertMany(rows);
+    for (const values of [['h1', 'h2'], ['h3'], ['h39', 'none']]) {
+      expect((await partial.find({ hash: { $in: values } }).toArray()).map((r) => r._id)).toEqual(expected(values));
+      expect((await sparse.find({ hash: { $in: values } }).toArray()).map((r) => r._id)).toEqual(expected(values));
+    }
   });
 
   it('follows documents whose value changed, became an array, or were deleted', async () => {
