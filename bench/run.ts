@@ -413,7 +413,8 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
     await tg.stop();
     if (kind === 'floorRedis') {
       const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 3 });
-      await cleanupPrefix(redis, redisPrefix).catch(() => -1);
+      const deleted = await cleanupPrefix(redis, redisPrefix).catch(() => -1);
+      log(`cleaned up ${deleted} Redis keys under ${redisPrefix}:`);
       await closeRedis(redis);
     }
   }

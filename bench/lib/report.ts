@@ -29,6 +29,7 @@ function levelFigures(levels: number[], botProcesses: number): Figure[] {
       { key: `ratio.${n}`, label: `Intake ${n} as % of floor`, unit: '%', target: { op: '>=', value: 60, text: '>= 60' } },
       // --floor-redis: the same bare bot with telegraf's session in Redis, and what each share is of it.
       { key: `floorRedis.${n}.ups`, label: `Floor with a Redis session ${n}: updates/s`, unit: '/s' },
+      { key: `floorRedis.${n}.p99`, label: `Floor with a Redis session ${n}: latency p99`, unit: 'ms' },
       { key: `ratioFloorRedis.${n}`, label: `Floor with a Redis session ${n} as % of floor`, unit: '%' },
       { key: `ratioRedis.${n}`, label: `Intake ${n} as % of the floor with a Redis session`, unit: '%' },
       { key: `floorRedis.${n}.cpu`, label: `Floor with a Redis session ${n}: CPU per update`, unit: 'ms' },
