@@ -48,6 +48,21 @@ function simpleIn(cond: unknown): unknown[] | undefined {
   return values.every((v) => v !== undefined) ? values : undefined;
 }
 
+/** Adds `id` to the documents under `key` (postings and prefix maps alike). */
+function addOwner(map: Map<string, Set<string>>, key: string, id: string): void {
+  const owners = map.get(key);
+  if (owners) owners.add(id);
+  else map.set(key, new Set([id]));
+}
+
+/** Removes `id` from the documents under `key`, and the key once nobody is left under it. */
+function dropOwner(map: Map<string, Set<string>>, key: string, id: string): void {
+  const owners = map.get(key);
+  if (!owners) return;
+  owners.delete(id);
+  if (owners.size === 0) map.delete(key);
+}
+
 // Options that do not change what an index is (MongoDB ignores them when comparing specs).
 const NEUTRAL_OPTIONS = ['background', 'hidden', 'comment'];
 
@@ -162,17 +177,8 @@ export class Collection {
     if (!postings) return;
     if (Object.keys(index.key).length > 1 && Object.keys(index.key).some((f) => Array.isArray(getPath(doc, f)))) index.multikeyCompound = true;
     const keys = this.indexKeys(index, doc);
-    for (const key of keys ?? []) {
-      const owners = postings.get(key);
-      if (owners) owners.add(id);
-      else postings.set(key, new Set([id]));
-    }
-    if (index.prefix && keys) {
-      const first = this.prefixKey(index, doc);
-      const owners = index.prefix.get(first);
-      if (owners) owners.add(id);
-      else index.prefix.set(first, new Set([id]));
-    }
+    for (const key of keys ?? []) addOwner(postings, key, id);
+    if (index.prefix && keys) addOwner(index.prefix, this.prefixKey(index, doc), id);
   }
 
   private prefixKey(index: IndexDef, doc: Doc): string {
@@ -183,18 +189,8 @@ export class Collection {
     for (const index of this.indexes) {
       if (!index.postings) continue;
       const keys = this.indexKeys(index, doc);
-      for (const key of keys ?? []) {
-        const owners = index.postings.get(key);
-        if (!owners) continue;
-        owners.delete(id);
-        if (owners.size === 0) index.postings.delete(key);
-      }
-      if (index.prefix && keys) {
-        const first = this.prefixKey(index, doc);
-        const owners = index.prefix.get(first);
-        owners?.delete(id);
-        if (owners?.size === 0) index.prefix.delete(first);
-      }
+      for (const key of keys ?? []) dropOwner(index.postings, key, id);
+      if (index.prefix && keys) dropOwner(index.prefix, this.prefixKey(index, doc), id);
     }
   }
 
