@@ -198,6 +198,12 @@ const QUICK: Sizes = {
 
 // ---------------------------------------------------------------- helpers
 
+/** The Redis every scenario uses (the bench's keys live under their own prefixes). */
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Extra Node flags for a child process from an env variable (BENCH_BOT_NODE_ARGS, BENCH_MONGO_NODE_ARGS). */
+const nodeArgsFrom = (name: string): string[] => process.env[name]?.split(' ').filter(Boolean) ?? [];
+
 const log = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
 const round = (v: number, digits = 1) => (Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : Number.NaN);
@@ -374,9 +380,8 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
   const driver = new DoubleDriver(tg, 1_000_000);
   const secret = randomBytes(24).toString('base64url');
   const path = `/floor/${randomBytes(6).toString('hex')}`;
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const redisPrefix = `bench-floor-${randomBytes(5).toString('hex')}`;
-  const inRedis = kind === 'floorRedis' ? { BENCH_REDIS_URL: redisUrl, BENCH_REDIS_PREFIX: redisPrefix } : {};
+  const inRedis = kind === 'floorRedis' ? { BENCH_REDIS_URL: REDIS_URL, BENCH_REDIS_PREFIX: redisPrefix } : {};
   let floor: ChildHandle | undefined;
   try {
     floor = await spawnChild({
@@ -412,7 +417,7 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
     await floor?.stop();
     await tg.stop();
     if (kind === 'floorRedis') {
-      const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 3 });
+      const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 3 });
       const deleted = await cleanupPrefix(redis, redisPrefix).catch(() => -1);
       log(`cleaned up ${deleted} Redis keys under ${redisPrefix}:`);
       await closeRedis(redis);
@@ -440,11 +445,10 @@ async function ticketAddedTimes(redis: Redis, prefix: string, sinceMs: number): 
 async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Record<string, unknown>, botProcesses = 1): Promise<void> {
   const { sizes, opts } = ctx;
   const scaleOut = botProcesses > 1;
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `bench-${randomBytes(5).toString('hex')}`;
   const dbName = `ripoti_bench_${randomBytes(4).toString('hex')}`;
   const dataKey = `k1:${randomBytes(32).toString('base64')}`;
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 3 });
+  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 3 });
   const tg = await TelegramDouble.start({ apiDelayMs: opts.apiDelayMs });
   const driver = new DoubleDriver(tg, 5_000_000);
   const secret = randomBytes(24).toString('base64url');
@@ -463,7 +467,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       mongoUri = process.env.MONGODB_URI;
       detail.mongo = 'MONGODB_URI';
     } else {
-      mongo = await spawnChild({ name: 'mongo test server', script: 'bench/mongo-server.ts', env: {}, nodeArgs: process.env.BENCH_MONGO_NODE_ARGS?.split(' ').filter(Boolean) ?? [], logFile: join(ctx.logDir, `mongo-run${ctx.runIndex}.log`) });
+      mongo = await spawnChild({ name: 'mongo test server', script: 'bench/mongo-server.ts', env: {}, nodeArgs: nodeArgsFrom('BENCH_MONGO_NODE_ARGS'), logFile: join(ctx.logDir, `mongo-run${ctx.runIndex}.log`) });
       mongoUri = mongo.url;
       detail.mongo = 'test/support/mongo (startMongoTestServer), child process';
     }
@@ -477,7 +481,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       secret,
       connections: opts.connections,
       mongoUri,
-      redisUrl,
+      redisUrl: REDIS_URL,
       prefix,
       dataKey,
       // Intake and delivery are measured against a double that never says no, as before the
@@ -485,7 +489,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       sendRate: 0,
       logFile: join(ctx.logDir, `${name}-run${ctx.runIndex}.log`),
       // BENCH_BOT_NODE_ARGS: more flags for the bot, e.g. `--trace-gc` (its output goes to the bot's log).
-      nodeArgs: [...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : []), ...(process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+      nodeArgs: [...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : []), ...nodeArgsFrom('BENCH_BOT_NODE_ARGS')],
       dist: opts.dist,
       ...(roles ? { roles } : {}),
     });
@@ -502,14 +506,14 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     conn = await connectMongo(mongoUri);
     const store: Store = createStore(conn, [{ id: 'k1', key: Buffer.from(dataKey.slice(3), 'base64') }]);
     const consoleConn = (kind: 'worker' | 'producer') => {
-      const r = createRedis(redisUrl, kind);
+      const r = createRedis(REDIS_URL, kind);
       consoleRedis.push(r);
       return r;
     };
     const events = new EventBus(consoleConn('producer'), null, redisKeys(prefix).liveChannel);
     queues = createQueues({
       config: {
-        redis: { url: redisUrl, prefix },
+        redis: { url: REDIS_URL, prefix },
         telegram: { token: tg.token, apiRoot: tg.apiRoot, mode: 'webhook', webhook: { host: '127.0.0.1', port: 0, maxConnections: 40 }, sendRatePerSecond: 28, paidBroadcast: false },
         // Agents hold many tickets here: the per-agent cap is a console policy, not what is measured.
         tickets: { maxPerAgent: 1_000_000, slaMinutes: [5, 15, 60, 240] },
