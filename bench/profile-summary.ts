@@ -25,11 +25,16 @@ interface CpuProfile {
   endTime: number;
 }
 
-/** node_modules/<pkg> (scoped too), src/<file>, test/<file>, node:internal, or the V8 pseudo-frames. */
+/**
+ * node_modules/<pkg> (scoped too), src/<file>, test/<file>, node:internal, or the V8 pseudo-frames.
+ * The `dist/` build (`--dist`) reads as its source: dist/bot/x.js is src/bot/x.js.
+ */
 export function bucketOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (nm) return nm[1];
+  const built = /\/dist\/(.+)\.js$/.exec(url);
+  if (built) return `src/${built[1]}.ts`;
   const local = /\/(src|test|bench)\/(.+)$/.exec(url);
   if (local) return `${local[1]}/${local[2]}`;
   if (url.startsWith('node:')) return 'node:internal';
@@ -83,7 +88,7 @@ function main(): void {
         seenBuckets.add(fb);
         bucketInclusive.set(fb, (bucketInclusive.get(fb) ?? 0) + us);
       }
-      if (f && /\/src\//.test(f.url)) {
+      if (f && bucketOf(f.url, f.functionName).startsWith('src/')) {
         const key = label(f);
         if (!seen.has(key)) {
           seen.add(key);
