@@ -566,16 +566,16 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
 
     // 1. Intake, and from the same traffic 3a: Confirm -> ticket available.
     const intake: Record<string, ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number }> = {};
+    const paced = (key: string) =>
+      sizes.paced.map((p) => ({ key: `${key}.${p.offered}`, level: { reporters: p.reporters, journeys: p.journeys }, paceMs: (p.reporters / p.offered) * 1000 }));
     const scenarios: { key: string; level: Level; paceMs?: number }[] = scaleOut
-      ? sizes.levels.map((level) => ({ key: `scale.${level.reporters}`, level }))
+      ? // The same offered rates against the scale-out setup: the latency targets with both cores' event loops.
+        [...(opts.pacedOnly ? [] : sizes.levels.map((level) => ({ key: `scale.${level.reporters}`, level }))), ...paced('scalePaced')]
       : opts.deliveryOnly
       ? [{ key: `setup.${sizes.deliveryChats}`, level: { reporters: sizes.deliveryChats, journeys: 1 } }]
       : opts.profile
       ? [{ key: `bot.${sizes.levels[sizes.levels.length - 1].reporters}`, level: sizes.levels[sizes.levels.length - 1] }]
-      : [
-          ...(opts.pacedOnly ? [] : sizes.levels.map((level) => ({ key: `bot.${level.reporters}`, level }))),
-          ...sizes.paced.map((p) => ({ key: `paced.${p.offered}`, level: { reporters: p.reporters, journeys: p.journeys }, paceMs: (p.reporters / p.offered) * 1000 })),
-        ];
+      : [...(opts.pacedOnly ? [] : sizes.levels.map((level) => ({ key: `bot.${level.reporters}`, level }))), ...paced('paced')];
     for (const sc of scenarios) {
       driver.clearRecorded();
       const conns = tg.connectionsAccepted;

@@ -109,7 +109,22 @@ const OTHER: Figure[] = [
 ];
 
 export function figureList(levels: number[], paced: number[], botProcesses = 1, at: PacedTargets = ISSUE_RATES): Figure[] {
-  return [...levelFigures(levels, botProcesses), ...pacedFigures(paced, at), ...OTHER];
+  return [...levelFigures(levels, botProcesses), ...pacedFigures(paced, at), ...scalePacedFigures(paced, botProcesses), ...OTHER];
+}
+
+/** The paced rates against the scale-out setup (--bot-processes N with --paced), beside the single process's. */
+function scalePacedFigures(offered: number[], botProcesses: number): Figure[] {
+  const fleet = `${botProcesses} bot processes + worker`;
+  return offered.flatMap((o): Figure[] => [
+    { key: `scalePaced.${o}.ups`, label: `Scale-out paced ${o}/s offered, ${fleet}: updates/s`, unit: '/s' },
+    { key: `scalePaced.${o}.p50`, label: `Scale-out paced ${o}/s: latency p50`, unit: 'ms' },
+    { key: `scalePaced.${o}.p99`, label: `Scale-out paced ${o}/s: latency p99`, unit: 'ms' },
+    { key: `scalePaced.${o}.failed`, label: `Scale-out paced ${o}/s: failed journeys`, unit: '' },
+    { key: `scalePaced.${o}.cpu`, label: `Scale-out paced ${o}/s: CPU per update (all processes)`, unit: 'ms' },
+    { key: `scalePaced.${o}.mainCpu`, label: `Scale-out paced ${o}/s: main threads' CPU per update (all processes)`, unit: 'ms' },
+    { key: `scalePaced.${o}.c2a50`, label: `Scale-out paced ${o}/s: Confirm->available p50`, unit: 'ms' },
+    { key: `scalePaced.${o}.c2a99`, label: `Scale-out paced ${o}/s: Confirm->available p99`, unit: 'ms' },
+  ]);
 }
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2));
