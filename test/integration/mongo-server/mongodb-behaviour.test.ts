@@ -97,6 +97,14 @@ describe('projections', () => {
     expect(await coll.findOne({ _id: 1 } as Document, { projection: { name: 0, tags: { $slice: 1 } } })).toEqual({ _id: 1, nums: [1, 5, 9], tags: ['a'] });
   });
 
+  it('leaves the stored document whole after an exclusion that slices a nested list', async () => {
+    const nested = { _id: 2, secret: 's', a: { list: [1, 2, 3], keep: { x: 1 } } };
+    const coll = await fresh([nested]);
+    expect(await coll.findOne({ _id: 2 } as Document, { projection: { secret: 0, 'a.list': { $slice: 1 } } })).toEqual({ _id: 2, a: { list: [1], keep: { x: 1 } } });
+    expect(await coll.findOne({ _id: 2 } as Document, { projection: { secret: 0 } })).toEqual({ _id: 2, a: { list: [1, 2, 3], keep: { x: 1 } } });
+    expect(await coll.findOne({ _id: 2 } as Document)).toEqual(nested);
+  });
+
   it('keeps every other field when the projection only slices (mongoose slice())', async () => {
     const coll = await fresh([doc]);
     expect(await coll.findOne({ _id: 1 } as Document, { projection: { tags: { $slice: -2 } } })).toEqual({ ...doc, tags: ['b', 'c'] });

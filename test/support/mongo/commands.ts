@@ -6,7 +6,7 @@ import { plainNumbers } from './numbers';
 import { projectDocs } from './projection';
 import { compileQuery, runPipeline } from './query';
 import { applyUpdate, buildUpsert, isOperatorUpdate, validateUpdate } from './update';
-import { canonical, getPath, isPlainObject, sortDocs, toNumber, type Doc } from './values';
+import { canonical, getPath, sameCanonical, isPlainObject, sortDocs, toNumber, type Doc } from './values';
 
 export interface ConnectionInfo {
   connectionId: number;
@@ -354,7 +354,7 @@ export function createHandlers(store: Store, identity: ServerIdentity, opts: Han
             const next = applyUpdate(doc, u, { arrayFilters, query: q });
             checkSize(next, 'update');
             n += 1;
-            if (canonical(next) !== canonical(doc)) {
+            if (!sameCanonical(next, doc)) {
               c.replace(doc, next);
               nModified += 1;
             }
@@ -463,7 +463,7 @@ export function createHandlers(store: Store, identity: ServerIdentity, opts: Han
       if (target && c) {
         const next = applyUpdate(target, u, { arrayFilters, query });
         checkSize(next, 'update');
-        if (canonical(next) !== canonical(target)) c.replace(target, next);
+        if (!sameCanonical(next, target)) c.replace(target, next);
         return out(cmd.new === true ? next : target, { n: 1, updatedExisting: true });
       }
       if (cmd.upsert === true && c) {

@@ -87,14 +87,19 @@ function include(doc: Doc, t: Tree): Doc {
   return out;
 }
 
-function exclude(doc: unknown, t: Tree): unknown {
-  if (Array.isArray(doc)) return doc.map((x) => exclude(x, t));
+/**
+ * The document without the excluded paths. `copy: false` shares what is kept with the stored
+ * document, as a find without projection returns stored documents themselves (the store never
+ * changes a document in place); only a `$slice` after it changes the result in place.
+ */
+function exclude(doc: unknown, t: Tree, copy: boolean): unknown {
+  if (Array.isArray(doc)) return doc.map((x) => exclude(x, t, copy));
   if (!isPlainObject(doc)) return doc;
   const out: Doc = {};
   for (const [k, v] of Object.entries(doc)) {
     const sub = Object.prototype.hasOwnProperty.call(t, k) ? t[k] : undefined;
     if (sub === true) continue;
-    setOwn(out, k, sub ? exclude(v, sub) : deepCopy(v));
+    setOwn(out, k, sub ? exclude(v, sub, copy) : copy ? deepCopy(v) : v);
   }
   return out;
 }
@@ -149,7 +154,7 @@ function applyPlan(p: Plan, doc: Doc, query: Doc): Doc {
     }
     for (const base of p.positional) setPath(out, base, positionalElement(doc, base, query));
   } else {
-    out = exclude(doc, tree(p.paths)) as Doc;
+    out = exclude(doc, tree(p.paths), p.slices.length > 0) as Doc;
   }
   for (const [path, arg] of p.slices) modifyAt(out, path.split('.'), (v) => slice(v, arg));
   if (p.idIncluded && doc._id !== undefined) return { _id: doc._id, ...out };

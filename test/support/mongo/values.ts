@@ -39,6 +39,36 @@ export function canonical(v: unknown): string {
   return `?${String(v)}`;
 }
 
+/** A value `canonical` renders whole (a scalar or one of bson's types), not by walking it. */
+function isLeaf(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  return (
+    v instanceof ObjectId || v instanceof Date || v instanceof Long || v instanceof Int32 || v instanceof Double || v instanceof Decimal128 || v instanceof Binary || v instanceof Timestamp || v instanceof RegExp
+  );
+}
+
+/**
+ * `canonical(a) === canonical(b)`, without building either string: an update's "did it change the
+ * document?" asks this of two whole documents on every write, and the strings of documents that
+ * carry lists (a report's links) cost more than the write itself. Walks both, stops at the first
+ * difference; scalars and bson values still compare by their canonical strings.
+ */
+export function sameCanonical(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const leafA = isLeaf(a);
+  if (leafA || isLeaf(b)) return leafA && isLeaf(b) && canonical(a) === canonical(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameCanonical(a[i], b[i])) return false;
+    return true;
+  }
+  const ea = Object.entries(a as Doc);
+  const eb = Object.entries(b as Doc);
+  if (ea.length !== eb.length) return false;
+  for (let i = 0; i < ea.length; i++) if (ea[i][0] !== eb[i][0] || !sameCanonical(ea[i][1], eb[i][1])) return false;
+  return true;
+}
+
 /** Sets an own property, even one named `__proto__` (plain assignment would change the prototype). */
 export function setOwn(obj: Doc, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
