@@ -125,7 +125,7 @@ export class IntakeService {
    */
   private async link(report: ReportDoc): Promise<ReportMarks | undefined> {
     if (!this.deps.triage || report.triagedAt || report.unfinished) return undefined;
-    const linked = await this.deps.triage.linkSafely(report, { mark: false });
-    return linked ? { triagedAt: new Date() } : undefined;
+    const plan = await this.deps.triage.planSafely(report);
+    return plan ? { triagedAt: new Date(), ...(plan.writes ? { links: plan.writes } : {}) } : undefined;
   }
 }

@@ -125,7 +125,9 @@ export class ReportService {
       if (opts.first) await this.deps.store.reports.addSubmitted(report);
       return false;
     }
-    await this.deps.store.reports.markQueued(report._id, opts.first ? report : undefined, opts.marks);
+    const linked = await this.deps.store.reports.markQueued(report._id, opts.first ? report : undefined, opts.marks);
+    // Queued either way; triage's links that rode with the mark failed: left untriaged, linked on the next Confirm.
+    if (!linked.ok) this.deps.logger.warn({ err: linked.err, reportId: id }, 'could not link report to similar ones');
     return true;
   }
 

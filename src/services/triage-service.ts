@@ -1,7 +1,13 @@
 import { Types } from 'mongoose';
 import { DEFAULT_LINK_OPTIONS, linkWindow, TriageIndex, type LinkCandidate, type TriageReport } from '../domain/triage';
 import type { Logger } from '../logger';
-import type { ReportDoc, Store, TriageFields } from '../store';
+import type { ReportDoc, Store, TriageFields, TriageLinks } from '../store';
+
+/** A report's links and, when there are any, the writes that store them. */
+export interface TriagePlan {
+  links: LinkCandidate[];
+  writes?: TriageLinks;
+}
 
 const HOUR_MS = 3600_000;
 
@@ -58,48 +64,47 @@ export class TriageService {
   }
 
   /**
-   * Links the report and stores the links both ways; never throws (a report stays received
-   * whatever happens here): null when linking failed, and the report is left untriaged.
+   * The report's links, found but not written: intake writes them with the queued mark
+   * (`ReportRepository.markQueued`). Never throws (a report stays received whatever happens
+   * here): null when linking failed, and the report is left untriaged.
    */
-  async linkSafely(report: ReportDoc, opts: { mark?: boolean } = {}): Promise<LinkCandidate[] | null> {
+  async planSafely(report: ReportDoc): Promise<TriagePlan | null> {
     try {
-      return await this.link(report, opts);
+      return await this.plan(report);
     } catch (err) {
       this.deps.logger.warn({ err, reportId: report._id.toString(), reference: report.reference }, 'could not link report to similar ones');
       return null;
     }
   }
 
-  /** `mark: false`: the caller writes `triagedAt` itself, once this resolved (intake: with the queued mark). */
-  async link(report: ReportDoc, opts: { mark?: boolean } = {}): Promise<LinkCandidate[]> {
-    const q = triageReportOf(report);
-    await this.sync(q);
-    const links = this.index.link(q);
-    if (links.length) await this.store(report, q, links);
-    if (opts.mark !== false) await this.deps.store.reports.setMarks(report._id, { triagedAt: new Date() });
-    this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, links: links.length, outcome: 'triaged' }, 'report linked to similar reports');
+  /** Links the report, stores the links both ways and marks it triaged (a triage run by itself). */
+  async link(report: ReportDoc): Promise<LinkCandidate[]> {
+    const { links, writes } = await this.plan(report);
+    await this.deps.store.reports.setMarks(report._id, { triagedAt: new Date(), ...(writes ? { links: writes } : {}) });
     return links;
   }
 
   /**
-   * Each link on both reports, the other ticket's page explaining it from its own side ("its
-   * place" is then this one's), and a `linked` entry in each history: two writes at once, one
-   * round trip on the reporter's Confirm. Both are idempotent (a link is pushed once; an entry's
-   * id comes from the two reports), so a triage retried after either failed completes it.
+   * The report's links and what stores them: each on both reports, the other ticket's page
+   * explaining it from its own side ("its place" is then this one's), and a `linked` entry in
+   * each history. Both writes are idempotent (a link is pushed once; an entry's id comes from
+   * the two reports), so a triage retried after a failure completes it.
    */
-  private async store(report: ReportDoc, q: TriageReport, links: LinkCandidate[]): Promise<void> {
-    const { incidents, reports } = this.deps.store;
+  private async plan(report: ReportDoc): Promise<TriagePlan> {
+    const q = triageReportOf(report);
+    await this.sync(q);
+    const links = this.index.link(q);
+    this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, links: links.length, outcome: 'triaged' }, 'report linked to similar reports');
+    if (!links.length) return { links };
     const at = new Date();
     const others = links.map((l) => new Types.ObjectId(l.id));
     // From the features the index holds (sync added the new report too): not computed again.
     const back = links.map((l) => this.index.explainHeld(l.id, q) ?? l);
-    await Promise.all([
-      incidents.addLinks([
-        ...links.map((l, i) => ({ id: report._id, link: { reportId: others[i], score: l.score, reasons: l.reasons, at } })),
-        ...back.map((b, i) => ({ id: others[i], link: { reportId: report._id, score: b.score, reasons: b.reasons, at } })),
-      ]),
-      reports.addLinkedEntries(report._id, links.map((l, i) => ({ reportId: others[i], score: l.score, backScore: back[i].score }))),
-    ]);
+    const similar = [
+      ...links.map((l, i) => ({ id: report._id, link: { reportId: others[i], score: l.score, reasons: l.reasons, at } })),
+      ...back.map((b, i) => ({ id: others[i], link: { reportId: report._id, score: b.score, reasons: b.reasons, at } })),
+    ];
+    return { links, writes: { similar, entries: links.map((l, i) => ({ reportId: others[i], score: l.score, backScore: back[i].score })) } };
   }
 
   /** Makes the index hold exactly what MongoDB holds in the report's window (reading only reports not seen yet). */

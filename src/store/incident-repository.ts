@@ -14,10 +14,33 @@ export type LinkedSummary = Pick<ReportDoc, '_id' | 'reference' | 'category' | '
 const SUMMARY_PROJECTION = { reference: 1, category: 1, kind: 1, county: 1, incidentAt: 1, when: 1, createdAt: 1, status: 1, assignee: 1, incident: 1, language: 1 };
 
 /** A report as the link writes see it through the driver (typed, so `$push` is checked against `similar`). */
-type WithLinks = Pick<ReportDoc, '_id' | 'similar' | 'updatedAt'>;
+export type WithLinks = Pick<ReportDoc, '_id' | 'similar' | 'updatedAt' | 'queuedAt' | 'triagedAt'>;
 
 /** The most links one report keeps (the strongest): what a ticket page can show usefully. */
 export const MAX_LINKS = 20;
+
+/** One link to add to one report's `similar` list. */
+export interface LinkWrite {
+  id: Id;
+  link: SimilarLink;
+}
+
+/**
+ * The updates that add each link once (guarded by the other report's id), for one bulk write on
+ * the reports collection. A report keeps its `MAX_LINKS` strongest: on a busy event every later
+ * report links back to the first ones, and their documents (read and rewritten on every link)
+ * grew without end. Through the driver, with mongoose's `updatedAt`: the links are built from
+ * typed values, and mongoose's casting of a bulk write cost more CPU than its round trip
+ * (BENCHMARKS.md, issue 17).
+ */
+export function linkUpdates(entries: readonly LinkWrite[], now: Date): mongo.AnyBulkWriteOperation<WithLinks>[] {
+  return entries.map(({ id, link }) => ({
+    updateOne: {
+      filter: { _id: oid(id), 'similar.reportId': { $ne: link.reportId } },
+      update: { $push: { similar: { $each: [link], $sort: { score: -1 }, $slice: MAX_LINKS } }, $set: { updatedAt: now } },
+    },
+  }));
+}
 
 /**
  * Links between reports of one event and the incidents they are joined into (issue 16). Every
@@ -38,29 +61,6 @@ export class IncidentRepository {
   triageFields(ids: Id[]): Promise<TriageFields[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.Report.find({ _id: { $in: ids.map(oid) } }, TRIAGE_PROJECTION).lean<TriageFields[]>().exec();
-  }
-
-  /**
-   * Adds each link once, all in one round trip (a report about a busy event links to up to ten
-   * others, both ways: twenty guarded updates that went one by one on the reporter's Confirm).
-   * A report keeps its `MAX_LINKS` strongest: on a busy event every later report links back to
-   * the first ones, and their documents (read and rewritten on every link) grew without end.
-   */
-  async addLinks(entries: { id: Id; link: SimilarLink }[]): Promise<void> {
-    if (!entries.length) return;
-    // Through the driver, with mongoose's `updatedAt`: the links are built here from typed values,
-    // and mongoose's casting of a bulk write cost more CPU than its round trip (BENCHMARKS.md, issue 17).
-    const now = new Date();
-    const reports = this.Report.collection as unknown as mongo.Collection<WithLinks>;
-    await reports.bulkWrite(
-      entries.map(({ id, link }): mongo.AnyBulkWriteOperation<WithLinks> => ({
-        updateOne: {
-          filter: { _id: oid(id), 'similar.reportId': { $ne: link.reportId } },
-          update: { $push: { similar: { $each: [link], $sort: { score: -1 }, $slice: MAX_LINKS } }, $set: { updatedAt: now } },
-        },
-      })),
-      { ordered: false },
-    );
   }
 
   /** Short facts of other tickets, for a ticket page's lists; in the order of `ids`. */

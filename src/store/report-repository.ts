@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Types, type Model } from 'mongoose';
+import { Types, type Model, type mongo } from 'mongoose';
 import { generateReference, sourcesOf, CLOSED_STATUSES, type Status, type Priority, type Agency } from '../domain';
+import { linkUpdates, type LinkWrite, type WithLinks } from './incident-repository';
 import { isDuplicateKey } from './reporter-repository';
 import type { Actor, EventType, ReportDoc, ReportEventDoc } from './models';
 
@@ -64,9 +65,40 @@ function onlyDuplicates(err: unknown): boolean {
   return list.length > 0 ? list.every((w) => (w as { code?: unknown }).code === 11000) : isDuplicateKey(err);
 }
 
-/** Work done on a report that is written with its queued mark when both finish together (triage's `triagedAt`). */
+/** A report's links as triage found them (issue 16), to be written with its queued mark or alone. */
+export interface TriageLinks {
+  /** Each link on a `similar` list: the new report's own, and the back side on each other report. */
+  similar: LinkWrite[];
+  /** For the "linked" history entries: each other report with the score from each side. */
+  entries: { reportId: Id; score: number; backScore: number }[];
+}
+
+/**
+ * Work done on a report that is written with its queued mark when both finish together: triage's
+ * `triagedAt`, and the links it found (`triagedAt` is only ever written with all of them).
+ */
 export interface ReportMarks {
   triagedAt?: Date;
+  links?: TriageLinks;
+}
+
+/** Whether the links that rode with a queued mark were written; the mark itself always was. */
+export type LinksOutcome = { ok: true } | { ok: false; reason: 'links_not_written'; err: unknown };
+
+/** The "linked" entries of report `by`'s triage: one in its own history listing them all, one in each linked report's. */
+function linkedDocs(by: Types.ObjectId, links: TriageLinks['entries'], at: Date): ReportEventDoc[] {
+  if (!links.length) return [];
+  const actor = { kind: 'system' as const };
+  const own = eventDoc({ reportId: by, type: 'linked', actor, data: { reportIds: links.map((l) => l.reportId.toString()), scores: links.map((l) => l.score) } }, at, linkedEntryId(by, by));
+  const back = links.map((l) => eventDoc({ reportId: l.reportId, type: 'linked', actor, data: { reportIds: [by.toString()], scores: [l.backScore] } }, at, linkedEntryId(oid(l.reportId), by)));
+  return [own, ...back];
+}
+
+/** An ordered bulk write that failed after its first update (the first was written, the rest stopped). */
+function failedAfterFirst(err: unknown): boolean {
+  const writeErrors = (err as { writeErrors?: unknown } | null)?.writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return list.length > 0 && list.every((w) => typeof (w as { index?: unknown }).index === 'number' && (w as { index: number }).index > 0);
 }
 
 export class ReportRepository {
@@ -151,32 +183,79 @@ export class ReportRepository {
    * written in one round trip, under ids derived from the report's, BEFORE `queuedAt` is set, so a
    * failure anywhere here leaves `queuedAt` unset and the retry (a tap again, the outbox relay)
    * writes them again as no-ops: each exactly once, and `queuedAt` set means both are there.
+   * Triage's links ride along: their history entries in the same insert, the links in the same
+   * write as the queued mark (two round trips on the reporter's Confirm where there were four).
    */
-  async markQueued(id: Id, first?: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>, marks?: Promise<ReportMarks>): Promise<void> {
-    if (first) {
-      await this.insertEvents([submittedDoc(first), eventDoc({ reportId: first._id, type: 'queued', actor: { kind: 'system' } }, new Date(), firstQueuedId(first._id))]);
-      await this.setQueuedAt(id, await marks);
-      return;
+  async markQueued(id: Id, first?: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>, marks?: Promise<ReportMarks>): Promise<LinksOutcome> {
+    const m = (await marks) ?? {};
+    if (!first) {
+      // A report queued before (rare on a Confirm): what was done is written alone, then the mark.
+      if (m.triagedAt || m.links) await this.setMarks(id, m);
+      const res = await this.setQueuedAt(id);
+      if (res.modifiedCount) await this.addEvent(id, 'queued', { kind: 'system' });
+      return { ok: true };
     }
-    const res = await this.setQueuedAt(id, await marks);
-    if (res.modifiedCount) await this.addEvent(id, 'queued', { kind: 'system' });
+    const at = new Date();
+    const self = oid(id);
+    await this.insertEvents([submittedDoc(first), eventDoc({ reportId: first._id, type: 'queued', actor: { kind: 'system' } }, at, firstQueuedId(first._id)), ...linkedDocs(self, m.links?.entries ?? [], at)]);
+    if (!m.links?.similar.length) {
+      await this.setQueuedAt(id, m);
+      return { ok: true };
+    }
+    return this.queuedWithLinks(self, m, at);
+  }
+
+  /**
+   * The queued mark, then each link, then `triagedAt`, in one ordered write: it stops at the first
+   * update that fails, so `triagedAt` is written only with every link. A failure after the queued
+   * mark leaves the report queued and untriaged (the next Confirm of the draft links it again).
+   */
+  private async queuedWithLinks(id: Types.ObjectId, { links, ...set }: ReportMarks, now: Date): Promise<LinksOutcome> {
+    const reports = this.Report.collection as unknown as mongo.Collection<WithLinks>;
+    try {
+      await reports.bulkWrite(
+        [
+          { updateOne: { filter: { _id: id, queuedAt: null }, update: { $set: { queuedAt: now, updatedAt: now } } } },
+          ...linkUpdates(links?.similar ?? [], now),
+          { updateOne: { filter: { _id: id }, update: { $set: { ...set, updatedAt: now } } } },
+        ],
+        { ordered: true },
+      );
+      return { ok: true };
+    } catch (err) {
+      if (!failedAfterFirst(err)) throw err;
+      return { ok: false, reason: 'links_not_written', err };
+    }
   }
 
   /**
    * Through the driver, as mongoose's timestamps would write it: on every Confirm, and an id and
    * a date need no casting (mongoose's query layer cost more CPU than the round trip; BENCHMARKS.md).
-   * `marks` ride in the same write; on a report queued meanwhile (the relay) they are written alone.
+   * `marks` (without links) ride in the same write; on a report queued meanwhile (the relay) they are written alone.
    */
-  private async setQueuedAt(id: Id, marks: ReportMarks = {}) {
+  private async setQueuedAt(id: Id, { links: _none, ...marks }: ReportMarks = {}) {
     const now = new Date();
     const res = await this.Report.collection.updateOne({ _id: oid(id), queuedAt: null }, { $set: { queuedAt: now, updatedAt: now, ...marks } });
     if (!res.matchedCount && Object.keys(marks).length) await this.setMarks(id, marks);
     return res;
   }
 
-  /** Marks written on their own: the report was queued before, could not be queued now, or triage ran by itself. Through the driver, with mongoose's `updatedAt`. */
-  async setMarks(id: Id, marks: ReportMarks): Promise<void> {
-    await this.Report.collection.updateOne({ _id: oid(id) }, { $set: { ...marks, updatedAt: new Date() } });
+  /**
+   * Marks written on their own: the report was queued before, could not be queued now, or triage
+   * ran by itself. Links first (history entries, then each link), `triagedAt` last and only after
+   * all of them. Through the driver, with mongoose's `updatedAt`.
+   */
+  async setMarks(id: Id, { links, ...set }: ReportMarks): Promise<void> {
+    const now = new Date();
+    const self = oid(id);
+    if (!links?.similar.length) {
+      await this.Report.collection.updateOne({ _id: self }, { $set: { ...set, updatedAt: now } });
+      return;
+    }
+    await this.insertEvents(linkedDocs(self, links.entries, now));
+    const reports = this.Report.collection as unknown as mongo.Collection<WithLinks>;
+    const marked: mongo.AnyBulkWriteOperation<WithLinks>[] = Object.keys(set).length ? [{ updateOne: { filter: { _id: self }, update: { $set: { ...set, updatedAt: now } } } }] : [];
+    await reports.bulkWrite([...linkUpdates(links.similar, now), ...marked], { ordered: true });
   }
 
   /** Reports stored but never queued (Redis was down): the outbox relay's work list. */
@@ -294,21 +373,6 @@ export class ReportRepository {
 
   async addEvent(reportId: Id, type: EventType, actor: Actor, data?: Record<string, unknown>): Promise<void> {
     await this.insertEvents([eventDoc({ reportId, type, actor, data }, new Date())]);
-  }
-
-  /**
-   * Triage of report `by` linked it to `links`: one "linked" entry in its own history listing
-   * them all, and one in each linked report's (with the score from that report's side), in one
-   * round trip. Idempotent: a retry skips the entries already written.
-   */
-  async addLinkedEntries(by: Id, links: { reportId: Id; score: number; backScore: number }[]): Promise<void> {
-    if (!links.length) return;
-    const at = new Date();
-    const self = oid(by);
-    const actor = { kind: 'system' as const };
-    const own = eventDoc({ reportId: self, type: 'linked', actor, data: { reportIds: links.map((l) => l.reportId.toString()), scores: links.map((l) => l.score) } }, at, linkedEntryId(self, self));
-    const back = links.map((l) => eventDoc({ reportId: l.reportId, type: 'linked', actor, data: { reportIds: [self.toString()], scores: [l.backScore] } }, at, linkedEntryId(oid(l.reportId), self)));
-    await this.insertEvents([own, ...back]);
   }
 
   /**

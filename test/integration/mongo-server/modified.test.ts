@@ -45,7 +45,7 @@ describe('a write that changes nothing is not counted as a modification', () => 
 
   it('findAndModify writes a changed document and returns it', async () => {
     const coll = await withReport();
-    const after = await coll.findOneAndUpdate({ _id: 1 } as Document, { $push: { similar: { reportId: 'r20', score: 2, reasons: [] } } }, { returnDocument: 'after' });
+    const after = await coll.findOneAndUpdate({ _id: 1 } as Document, { $push: { similar: { reportId: 'r20', score: 2, reasons: [] } } } as Document, { returnDocument: 'after' });
     expect(after?.similar).toHaveLength(21);
     expect((await coll.findOne({ _id: 1 } as Document))?.similar).toHaveLength(21);
   });

@@ -259,6 +259,26 @@ describe('what the Confirm records about linking', () => {
   });
 });
 
+it('a link the database refuses leaves the new report queued and untriaged, its history whole, and the next Confirm links it', async () => {
+  const story = { text: 'Officers at the Kangemi roadblock took the phones of three boda boda riders and asked for money.' };
+  const earlier = await submit(request('en', { county: 31, place: 'Kangemi roadblock', description: story }));
+  // The earlier report's links cannot take a push (as a document broken by hand would): the back
+  // link, written after the queued mark in the same ordered write, fails there and stops the rest.
+  await h.store.models.Report.collection.updateOne({ _id: earlier._id }, { $set: { similar: 'broken' } });
+  const req = request('sw', { county: 31, place: 'Kangemi roadblock', description: story });
+  const first = await submit(req);
+  expect(first.queuedAt).toBeTruthy();
+  expect(first.triagedAt ?? null).toBeNull();
+  expect(await types(first)).toEqual(expect.arrayContaining(['submitted', 'queued']));
+  await h.store.models.Report.collection.updateOne({ _id: earlier._id }, { $set: { similar: [] } });
+  const again = await submit(req);
+  expect(again._id.toString()).toBe(first._id.toString());
+  expect(again.triagedAt).toBeTruthy();
+  expect(again.similar?.map((l) => l.reportId.toString())).toEqual([earlier._id.toString()]);
+  expect((await fresh(earlier)).similar?.map((l) => l.reportId.toString())).toEqual([first._id.toString()]);
+  expect((await types(first)).filter((t) => t === 'linked')).toHaveLength(1);
+});
+
 it('a report about a busy event keeps its 20 strongest links, however many later reports link back to it', async () => {
   const story = { text: 'Officers at the Kondele roadblock took 500 shillings from every matatu driver this morning.' };
   const first = await submit(request('en', { county: 17, place: 'Kondele roadblock', description: story }));
