@@ -4,8 +4,9 @@
  * `--surge-only [--surge N] [--surge-window S]`: the surge under Telegram's limits, bench/surge.ts; `--skip-surge`)
  * (`--dist`: the bot from `npm run build`; `--levels 200`, `--no-paced`, `--in-progress N`: other sizes;
  * `--intake-only --with-floor`: intake and the floor only, for A/B comparisons)
- * (`--bot-processes N`: after the single process, the same intake levels against the scale-out
- * setup, N processes of the `bot` role and one `worker`, the webhook POSTs spread over the bots)
+ * (`--bot-processes N`: after the single process, the same intake levels and `--paced` rates
+ * against the scale-out setup, N processes of the `bot` role and one `worker`, the webhook POSTs
+ * spread over the bots; `--paced-only` leaves out its levels too)
  * (`--api-delay-ms N`: the Bot API double answers every call N ms late, as a distant
  * api.telegram.org would; env BENCH_COUNT_MONGO, BENCH_COUNT_SYSCALLS: more figures per update;
  * BENCH_BOT_NODE_ARGS, BENCH_MONGO_NODE_ARGS: Node flags for the bot, the MongoDB test server)
