@@ -65,8 +65,9 @@ export class TriageService {
 
   /**
    * The report's links, found but not written: intake writes them with the queued mark
-   * (`ReportRepository.markQueued`). Never throws (a report stays received whatever happens
-   * here): null when linking failed, and the report is left untriaged.
+   * (`ReportRepository.markQueued`), or alone when the report is not queued now (`setMarks`).
+   * Never throws (a report stays received whatever happens here): null when linking failed, and
+   * the report is left untriaged.
    */
   async planSafely(report: ReportDoc): Promise<TriagePlan | null> {
     try {
@@ -85,16 +86,17 @@ export class TriageService {
   }
 
   /**
-   * The report's links and what stores them: each on both reports, the other ticket's page
-   * explaining it from its own side ("its place" is then this one's), and a `linked` entry in
-   * each history. Both writes are idempotent (a link is pushed once; an entry's id comes from
-   * the two reports), so a triage retried after a failure completes it.
+   * The report's links and what the store writes for them (`TriageLinks`): each on both reports,
+   * the other ticket's page explaining it from its own side ("its place" is then this one's), and
+   * a `linked` entry in each history. The store writes both idempotently (a link is pushed once;
+   * an entry's id comes from the two reports), so a triage retried after a failure completes it.
    */
   private async plan(report: ReportDoc): Promise<TriagePlan> {
     const q = triageReportOf(report);
     await this.sync(q);
     const links = this.index.link(q);
-    this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, links: links.length, outcome: 'triaged' }, 'report linked to similar reports');
+    // Found, not yet written: a failed write is logged where it happens ("could not link").
+    this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, links: links.length, outcome: 'links_found' }, 'similar reports found for report');
     if (!links.length) return { links };
     const at = new Date();
     const others = links.map((l) => new Types.ObjectId(l.id));

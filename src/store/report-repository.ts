@@ -94,11 +94,14 @@ function linkedDocs(by: Types.ObjectId, links: TriageLinks['entries'], at: Date)
   return [own, ...back];
 }
 
-/** An ordered bulk write that failed after its first update (the first was written, the rest stopped). */
-function failedAfterFirst(err: unknown): boolean {
+/**
+ * A bulk write whose failures all came at or after operation `from` (what came before it was
+ * written: an ordered write stops at its first failure; an entry already there is no failure).
+ */
+function failedOnlyFrom(err: unknown, from: number): boolean {
   const writeErrors = (err as { writeErrors?: unknown } | null)?.writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  return list.length > 0 && list.every((w) => typeof (w as { index?: unknown }).index === 'number' && (w as { index: number }).index > 0);
+  const list = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []) as { index?: unknown; code?: unknown }[];
+  return list.length > 0 && list.every((w) => w.code === 11000 || (typeof w.index === 'number' && w.index >= from));
 }
 
 export class ReportRepository {
@@ -179,25 +182,29 @@ export class ReportRepository {
 
   /**
    * Records that the ticket's job exists. `first`: the report's first queueing (just created with
-   * `submittedWithQueued`, or never queued yet): its "submitted" and first "queued" entries are
-   * written in one round trip, under ids derived from the report's, BEFORE `queuedAt` is set, so a
-   * failure anywhere here leaves `queuedAt` unset and the retry (a tap again, the outbox relay)
+   * `submittedWithQueued`, or never taken by an agent): its "submitted" and first "queued" entries
+   * are written in one round trip, under ids derived from the report's, BEFORE `queuedAt` is set,
+   * so a failure of those leaves `queuedAt` unset and the retry (a tap again, the outbox relay)
    * writes them again as no-ops: each exactly once, and `queuedAt` set means both are there.
    * Triage's links ride along: their history entries in the same insert, the links in the same
    * write as the queued mark (two round trips on the reporter's Confirm where there were four).
+   * A failure of only the links never fails the mark: `ok: false`, the report queued and untriaged.
    */
   async markQueued(id: Id, first?: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>, marks?: Promise<ReportMarks>): Promise<LinksOutcome> {
     const m = (await marks) ?? {};
-    if (!first) {
-      // A report queued before (rare on a Confirm): what was done is written alone, then the mark.
-      if (m.triagedAt || m.links) await this.setMarks(id, m);
-      const res = await this.setQueuedAt(id);
-      if (res.modifiedCount) await this.addEvent(id, 'queued', { kind: 'system' });
-      return { ok: true };
-    }
+    if (!first) return this.requeued(id, m);
     const at = new Date();
     const self = oid(id);
-    await this.insertEvents([submittedDoc(first), eventDoc({ reportId: first._id, type: 'queued', actor: { kind: 'system' } }, at, firstQueuedId(first._id)), ...linkedDocs(self, m.links?.entries ?? [], at)]);
+    const linked = linkedDocs(self, m.links?.entries ?? [], at);
+    const own = [submittedDoc(first), eventDoc({ reportId: first._id, type: 'queued', actor: { kind: 'system' } }, at, firstQueuedId(first._id))];
+    try {
+      await this.insertEvents([...own, ...linked]);
+    } catch (err) {
+      // Only "linked" entries failed (the insert is unordered): the report's own are there.
+      if (!linked.length || !failedOnlyFrom(err, own.length)) throw err;
+      await this.setQueuedAt(id);
+      return { ok: false, reason: 'links_not_written', err };
+    }
     if (!m.links?.similar.length) {
       await this.setQueuedAt(id, m);
       return { ok: true };
@@ -205,10 +212,23 @@ export class ReportRepository {
     return this.queuedWithLinks(self, m, at);
   }
 
+  /** A report an agent had taken, queued again (rare on a Confirm): the mark first, then what triage found, alone. */
+  private async requeued(id: Id, m: ReportMarks): Promise<LinksOutcome> {
+    const res = await this.setQueuedAt(id);
+    if (res.modifiedCount) await this.addEvent(id, 'queued', { kind: 'system' });
+    if (!m.triagedAt && !m.links) return { ok: true };
+    try {
+      await this.setMarks(id, m);
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, reason: 'links_not_written', err };
+    }
+  }
+
   /**
    * The queued mark, then each link, then `triagedAt`, in one ordered write: it stops at the first
    * update that fails, so `triagedAt` is written only with every link. A failure after the queued
-   * mark leaves the report queued and untriaged (the next Confirm of the draft links it again).
+   * mark leaves the report queued and untriaged (only a Confirm of the same draft links it again).
    */
   private async queuedWithLinks(id: Types.ObjectId, { links, ...set }: ReportMarks, now: Date): Promise<LinksOutcome> {
     const reports = this.Report.collection as unknown as mongo.Collection<WithLinks>;
@@ -223,7 +243,7 @@ export class ReportRepository {
       );
       return { ok: true };
     } catch (err) {
-      if (!failedAfterFirst(err)) throw err;
+      if (!failedOnlyFrom(err, 1)) throw err;
       return { ok: false, reason: 'links_not_written', err };
     }
   }

@@ -279,6 +279,50 @@ it('a link the database refuses leaves the new report queued and untriaged, its 
   expect((await types(first)).filter((t) => t === 'linked')).toHaveLength(1);
 });
 
+it('a link refused on a ticket an agent had taken and given back does not fail the reporter\'s send', async () => {
+  const story = { text: 'Officers at the Kawangware stage arrested a tout and asked his family for 3,000 shillings.' };
+  const earlier = await submit(request('en', { county: 32, place: 'Kawangware stage', description: story }));
+  const req = request('sw', { county: 32, place: 'Kawangware stage', description: story });
+  // Someone in danger: stored and queued before the story, taken by an agent, then given back
+  // while Redis was down (not queued again yet).
+  const urgent = await intake.urgent({ reporter: req.reporter, language: req.language, report: { draftId: req.report.draftId, kind: 'police', category: 'p_bribery' } });
+  if (!urgent.ok) throw new Error('not stored');
+  await take((await h.store.reports.findById(urgent.reportId))!);
+  await h.store.models.Report.collection.updateOne({ _id: new Types.ObjectId(urgent.reportId) }, { $set: { status: 'received', assignee: null, queuedAt: null } });
+  await h.store.models.Report.collection.updateOne({ _id: earlier._id }, { $set: { similar: 'broken' } });
+  const sent = await submit(req);
+  expect(sent._id.toString()).toBe(urgent.reportId);
+  expect(sent.queuedAt).toBeTruthy();
+  expect(sent.triagedAt ?? null).toBeNull();
+  await h.store.models.Report.collection.updateOne({ _id: earlier._id }, { $set: { similar: [] } });
+});
+
+it('a "linked" history entry refused in the Confirm\'s insert leaves the report queued with its own entries, and untriaged', async () => {
+  const story = { text: 'Police at the Kibera DC roadblock beat a boda boda rider who would not pay.' };
+  await submit(request('en', { county: 33, place: 'Kibera DC roadblock', description: story }));
+  const req = request('sw', { county: 33, place: 'Kibera DC roadblock', description: story });
+  // The server writes the report's own two entries and refuses the third (a linked one), as a
+  // validator would: the unordered insert reports the failure at its index.
+  const events = h.store.models.ReportEvent.collection;
+  const real = events.insertMany.bind(events);
+  const cut = jest.spyOn(events, 'insertMany').mockImplementationOnce(async (docs, opts) => {
+    await real(docs.slice(0, 2), opts);
+    throw Object.assign(new Error('Document failed validation'), { code: 121, writeErrors: [{ index: 2, code: 121 }] });
+  });
+  let sent: ReportDoc;
+  try {
+    sent = await submit(req);
+  } finally {
+    cut.mockRestore();
+  }
+  expect(sent.queuedAt).toBeTruthy();
+  expect(sent.triagedAt ?? null).toBeNull();
+  expect(await types(sent)).toEqual(['submitted', 'queued']);
+  const again = await submit(req);
+  expect(again.triagedAt).toBeTruthy();
+  expect((await types(again)).filter((t) => t === 'linked')).toHaveLength(1);
+});
+
 it('a report about a busy event keeps its 20 strongest links, however many later reports link back to it', async () => {
   const story = { text: 'Officers at the Kondele roadblock took 500 shillings from every matatu driver this morning.' };
   const first = await submit(request('en', { county: 17, place: 'Kondele roadblock', description: story }));
