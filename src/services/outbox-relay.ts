@@ -3,6 +3,7 @@ import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
 import type { ReportService } from './report-service';
+import type { TriageService } from './triage-service';
 import type { ReplyPort, TicketQueuePort } from './ports';
 
 export interface OutboxRelayOptions {
@@ -18,7 +19,12 @@ export interface OutboxRelayOptions {
   graceMs?: number;
   /** How often to check that waiting tickets still have their job (default 60 s). */
   reconcileEveryMs?: number;
+  /** Links reports the Confirm could not link (issue 16), at the reconcile's pace; none: not done. */
+  triage?: Pick<TriageService, 'link'>;
 }
+
+/** How far back untriaged reports are looked for: the link window (48 h of incident time). */
+const RELINK_HOURS = 48;
 
 export interface RelayPass {
   /** Reports queued that intake could not queue (Redis was down). */
@@ -27,12 +33,14 @@ export interface RelayPass {
   messages: number;
   /** Waiting tickets whose job had vanished, re-added. */
   restored: number;
+  /** Reports left untriaged by their Confirm (a database error while linking), linked now. */
+  relinked: number;
 }
 
 /**
  * The outbox relay (README "Tickets and messages"): MongoDB is the truth, so a periodic pass re-adds
  * work Redis should have but does not: reports stored with queuedAt null, outgoing messages still
- * pending, and (less often) waiting tickets whose job is gone. Every add uses the same job id as
+ * pending, (less often) waiting tickets whose job is gone, and reports whose Confirm could not link them. Every add uses the same job id as
  * the original, so nothing is queued twice. Runs in the worker role, beside the queue's stall
  * guard (src/queue/stall-guard.ts), which puts back ticket jobs a dying console left half-taken.
  */
@@ -48,7 +56,7 @@ export class OutboxRelay implements Service {
   async runOnce(opts: { reconcile?: boolean } = {}): Promise<RelayPass> {
     const { store, logger } = this.opts;
     const before = new Date(Date.now() - (this.opts.graceMs ?? 2000));
-    const pass: RelayPass = { tickets: 0, messages: 0, restored: 0 };
+    const pass: RelayPass = { tickets: 0, messages: 0, restored: 0, relinked: 0 };
 
     for (const report of await store.reports.findUnqueued(200, before)) {
       // Never taken by an agent: never queued before (a crash or Redis stopped it), so its first history entries may be missing too.
@@ -66,10 +74,12 @@ export class OutboxRelay implements Service {
     }
     const reconcileEvery = this.opts.reconcileEveryMs ?? 60_000;
     if (opts.reconcile ?? Date.now() - this.lastReconcile >= reconcileEvery) {
-      pass.restored = await this.reconcile(new Date(Date.now() - Math.min(reconcileEvery, 60_000)));
+      const settled = new Date(Date.now() - Math.min(reconcileEvery, 60_000));
+      pass.restored = await this.reconcile(settled);
+      pass.relinked = await this.relink(settled);
       this.lastReconcile = Date.now();
     }
-    if (pass.tickets || pass.messages || pass.restored) logger.info({ ...pass }, 'outbox relay queued work');
+    if (pass.tickets || pass.messages || pass.restored || pass.relinked) logger.info({ ...pass }, 'outbox relay queued work');
     await this.updateGauges();
     return pass;
   }
@@ -92,6 +102,25 @@ export class OutboxRelay implements Service {
       restored++;
     }
     return restored;
+  }
+
+  /**
+   * Reports whose Confirm could not link them (triage never throws on a Confirm; a database error
+   * leaves `triagedAt` unset), linked now, newest first. One that fails again is tried next time.
+   */
+  private async relink(createdBefore: Date): Promise<number> {
+    const { store, triage, logger } = this.opts;
+    if (!triage) return 0;
+    let linked = 0;
+    for (const report of await store.reports.findUntriaged(100, new Date(Date.now() - RELINK_HOURS * 3600_000), createdBefore)) {
+      try {
+        await triage.link(report);
+        linked++;
+      } catch (err) {
+        logger.warn({ err, reportId: report._id.toString() }, 'could not link report to similar ones; will retry');
+      }
+    }
+    return linked;
   }
 
   private async updateGauges(): Promise<void> {

@@ -278,6 +278,15 @@ export class ReportRepository {
     await reports.bulkWrite([...linkUpdates(links.similar, now), ...marked], { ordered: true });
   }
 
+  /**
+   * Reports created in [from, to] whose triage never finished (a database error on the Confirm),
+   * newest first; not one still being written (someone in danger, story not sent). The index
+   * `{ createdAt: -1, _id: -1 }` bounds the read to the window.
+   */
+  findUntriaged(limit: number, from: Date, to: Date): Promise<ReportDoc[]> {
+    return this.Report.find({ createdAt: { $gte: from, $lte: to }, triagedAt: null, unfinished: null }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<ReportDoc[]>().exec();
+  }
+
   /** Reports stored but never queued (Redis was down): the outbox relay's work list. */
   findUnqueued(limit = 100, olderThan?: Date): Promise<ReportDoc[]> {
     const filter: Record<string, unknown> = { status: 'received', queuedAt: null };

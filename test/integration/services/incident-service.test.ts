@@ -9,6 +9,7 @@ import { Types } from 'mongoose';
 import { DeliveryService } from '../../../src/services/delivery-service';
 import { EventBus } from '../../../src/services/events';
 import { IntakeService, type IntakeRequest } from '../../../src/services/intake-service';
+import { OutboxRelay } from '../../../src/services/outbox-relay';
 import { TriageService } from '../../../src/services/triage-service';
 import type { ReportDoc } from '../../../src/store';
 import { MAX_LINKS } from '../../../src/store/incident-repository';
@@ -321,6 +322,32 @@ it('a "linked" history entry refused in the Confirm\'s insert leaves the report 
   const again = await submit(req);
   expect(again.triagedAt).toBeTruthy();
   expect((await types(again)).filter((t) => t === 'linked')).toHaveLength(1);
+});
+
+it('the outbox relay links a report its Confirm could not link, once it is a minute old', async () => {
+  const story = { text: 'Police at the Mathare North chief\'s camp detained two youths overnight without charge.' };
+  const earlier = await submit(request('en', { county: 34, place: "Mathare North chief's camp", description: story }));
+  const window = jest.spyOn(h.store.incidents, 'idsInWindow').mockRejectedValueOnce(new Error('connection reset by peer'));
+  let left: ReportDoc;
+  try {
+    left = await submit(request('sw', { county: 34, place: "Mathare North chief's camp", description: story }));
+  } finally {
+    window.mockRestore();
+  }
+  expect(left.triagedAt ?? null).toBeNull();
+  const relay = new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, triage: new TriageService({ store: h.store, logger: h.logger }) });
+  // Too young: its Confirm might still be linking it.
+  await relay.runOnce({ reconcile: true });
+  expect((await fresh(left)).triagedAt ?? null).toBeNull();
+  await h.store.models.Report.collection.updateOne({ _id: left._id }, { $set: { createdAt: new Date(Date.now() - 2 * 60_000) } });
+  expect((await relay.runOnce({ reconcile: true })).relinked).toBeGreaterThanOrEqual(1);
+  const linked = await fresh(left);
+  expect(linked.triagedAt).toBeTruthy();
+  expect(linked.similar?.map((l) => l.reportId.toString())).toEqual([earlier._id.toString()]);
+  expect((await fresh(earlier)).similar?.map((l) => l.reportId.toString())).toEqual([left._id.toString()]);
+  // Linked once: a later pass leaves it alone.
+  await relay.runOnce({ reconcile: true });
+  expect((await types(left)).filter((t) => t === 'linked')).toHaveLength(1);
 });
 
 it('a report about a busy event keeps its 20 strongest links, however many later reports link back to it', async () => {
