@@ -50,6 +50,15 @@ async function submit(req: IntakeRequest): Promise<ReportDoc> {
   return report;
 }
 
+/** Submits with a fault in place for this Confirm (`cut`, a spy), and takes the fault away after. */
+async function submitWith(cut: { mockRestore(): void }, req: IntakeRequest): Promise<ReportDoc> {
+  try {
+    return await submit(req);
+  } finally {
+    cut.mockRestore();
+  }
+}
+
 async function take(report: ReportDoc, who = amina): Promise<void> {
   const taken = await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: who.id }, { assignee: who.id });
   if (!taken) throw new Error('could not take');
@@ -244,13 +253,7 @@ describe('what the Confirm records about linking', () => {
 
   it('a triage that failed leaves the report queued and untriaged, and the next Confirm of the draft links it', async () => {
     const req = request('en', { county: 22, place: 'Githurai 45', description: story });
-    const window = jest.spyOn(h.store.incidents, 'idsInWindow').mockRejectedValueOnce(new Error('connection reset by peer'));
-    let first: ReportDoc;
-    try {
-      first = await submit(req);
-    } finally {
-      window.mockRestore();
-    }
+    const first = await submitWith(jest.spyOn(h.store.incidents, 'idsInWindow').mockRejectedValueOnce(new Error('connection reset by peer')), req);
     expect(first.queuedAt).toBeTruthy();
     expect(first.triagedAt ?? null).toBeNull();
     const again = await submit(req);
@@ -310,12 +313,7 @@ it('a "linked" history entry refused in the Confirm\'s insert leaves the report 
     await real(docs.slice(0, 2), opts);
     throw Object.assign(new Error('Document failed validation'), { code: 121, writeErrors: [{ index: 2, code: 121 }] });
   });
-  let sent: ReportDoc;
-  try {
-    sent = await submit(req);
-  } finally {
-    cut.mockRestore();
-  }
+  const sent = await submitWith(cut, req);
   expect(sent.queuedAt).toBeTruthy();
   expect(sent.triagedAt ?? null).toBeNull();
   expect(await types(sent)).toEqual(['submitted', 'queued']);
@@ -328,12 +326,7 @@ it('the outbox relay links a report its Confirm could not link, once it is a min
   const story = { text: 'Police at the Mathare North chief\'s camp detained two youths overnight without charge.' };
   const earlier = await submit(request('en', { county: 34, place: "Mathare North chief's camp", description: story }));
   const window = jest.spyOn(h.store.incidents, 'idsInWindow').mockRejectedValueOnce(new Error('connection reset by peer'));
-  let left: ReportDoc;
-  try {
-    left = await submit(request('sw', { county: 34, place: "Mathare North chief's camp", description: story }));
-  } finally {
-    window.mockRestore();
-  }
+  const left = await submitWith(window, request('sw', { county: 34, place: "Mathare North chief's camp", description: story }));
   expect(left.triagedAt ?? null).toBeNull();
   const relay = new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, triage: new TriageService({ store: h.store, logger: h.logger }) });
   // Too young: its Confirm might still be linking it.
