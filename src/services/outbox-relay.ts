@@ -21,9 +21,11 @@ export interface OutboxRelayOptions {
   reconcileEveryMs?: number;
   /** Links reports the Confirm could not link (issue 16), at the reconcile's pace; none: not done. */
   triage?: Pick<TriageService, 'link'>;
+  /** Leave a report alone this long after it last changed: its Confirm may still be linking it (default 60 s). */
+  relinkAfterMs?: number;
 }
 
-/** How far back untriaged reports are looked for: the link window (48 h of incident time). */
+/** How far back (by creation) reports left unlinked are looked for. */
 const RELINK_HOURS = 48;
 
 export interface RelayPass {
@@ -33,7 +35,7 @@ export interface RelayPass {
   messages: number;
   /** Waiting tickets whose job had vanished, re-added. */
   restored: number;
-  /** Reports left untriaged by their Confirm (a database error while linking), linked now. */
+  /** Reports left untriaged by their Confirm (a database error while linking), triaged now (with or without links). */
   relinked: number;
 }
 
@@ -74,12 +76,11 @@ export class OutboxRelay implements Service {
     }
     const reconcileEvery = this.opts.reconcileEveryMs ?? 60_000;
     if (opts.reconcile ?? Date.now() - this.lastReconcile >= reconcileEvery) {
-      const settled = new Date(Date.now() - Math.min(reconcileEvery, 60_000));
-      pass.restored = await this.reconcile(settled);
-      pass.relinked = await this.relink(settled);
+      pass.restored = await this.reconcile(new Date(Date.now() - Math.min(reconcileEvery, 60_000)));
+      pass.relinked = await this.relink(new Date(Date.now() - (this.opts.relinkAfterMs ?? 60_000)));
       this.lastReconcile = Date.now();
     }
-    if (pass.tickets || pass.messages || pass.restored || pass.relinked) logger.info({ ...pass }, 'outbox relay queued work');
+    if (pass.tickets || pass.messages || pass.restored || pass.relinked) logger.info({ ...pass }, 'outbox relay did work');
     await this.updateGauges();
     return pass;
   }
@@ -108,11 +109,11 @@ export class OutboxRelay implements Service {
    * Reports whose Confirm could not link them (triage never throws on a Confirm; a database error
    * leaves `triagedAt` unset), linked now, newest first. One that fails again is tried next time.
    */
-  private async relink(createdBefore: Date): Promise<number> {
+  private async relink(settled: Date): Promise<number> {
     const { store, triage, logger } = this.opts;
     if (!triage) return 0;
     let linked = 0;
-    for (const report of await store.reports.findUntriaged(100, new Date(Date.now() - RELINK_HOURS * 3600_000), createdBefore)) {
+    for (const report of await store.reports.findUntriaged(100, new Date(Date.now() - RELINK_HOURS * 3600_000), settled)) {
       try {
         await triage.link(report);
         linked++;

@@ -126,7 +126,7 @@ export class ReportService {
       return false;
     }
     const linked = await this.deps.store.reports.markQueued(report._id, opts.first ? report : undefined, opts.marks);
-    // Queued either way; triage's links that rode with the mark failed: left untriaged, linked on the next Confirm.
+    // Queued either way; triage's links that rode with the mark failed: left untriaged, linked later by the outbox relay.
     if (!linked.ok) this.deps.logger.warn({ err: linked.err, reportId: id }, 'could not link report to similar ones');
     return true;
   }

@@ -106,7 +106,13 @@ export class TriageService {
       ...links.map((l, i) => ({ id: report._id, link: { reportId: others[i], score: l.score, reasons: l.reasons, at } })),
       ...back.map((b, i) => ({ id: others[i], link: { reportId: report._id, score: b.score, reasons: b.reasons, at } })),
     ];
-    return { links, writes: { similar, entries: links.map((l, i) => ({ reportId: others[i], score: l.score, backScore: back[i].score })) } };
+    // A link the report already holds has its pair of history entries (they are written before
+    // the links): from this report's earlier try, or from the other report's triage if it came
+    // later. Its links are pushed again (a no-op, or the back link a failed try left out); its
+    // entries are not, which would be a second pair under other ids.
+    const known = new Set((report.similar ?? []).map((l) => l.reportId.toString()));
+    const entries = links.flatMap((l, i) => (known.has(l.id) ? [] : [{ reportId: others[i], score: l.score, backScore: back[i].score }]));
+    return { links, writes: { similar, entries } };
   }
 
   /** Makes the index hold exactly what MongoDB holds in the report's window (reading only reports not seen yet). */

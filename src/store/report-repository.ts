@@ -228,7 +228,8 @@ export class ReportRepository {
   /**
    * The queued mark, then each link, then `triagedAt`, in one ordered write: it stops at the first
    * update that fails, so `triagedAt` is written only with every link. A failure after the queued
-   * mark leaves the report queued and untriaged (only a Confirm of the same draft links it again).
+   * mark leaves the report queued and untriaged (the outbox relay links it later, or a Confirm of
+   * the same draft).
    */
   private async queuedWithLinks(id: Types.ObjectId, { links, ...set }: ReportMarks, now: Date): Promise<LinksOutcome> {
     const reports = this.Report.collection as unknown as mongo.Collection<WithLinks>;
@@ -279,12 +280,18 @@ export class ReportRepository {
   }
 
   /**
-   * Reports created in [from, to] whose triage never finished (a database error on the Confirm),
-   * newest first; not one still being written (someone in danger, story not sent). The index
-   * `{ createdAt: -1, _id: -1 }` bounds the read to the window.
+   * Reports created since `from` whose triage never finished (a database error on the Confirm),
+   * unchanged since `settled` (a story sent or a queued mark just now: its Confirm may still be
+   * linking it), newest first; not one still being written (someone in danger, story not sent).
+   * The index `{ createdAt: -1, _id: -1 }` narrows it to the window by creation; every report in
+   * it is read to test the rest (BENCHMARKS.md, issue 17: the cost of the relay's relinking).
    */
-  findUntriaged(limit: number, from: Date, to: Date): Promise<ReportDoc[]> {
-    return this.Report.find({ createdAt: { $gte: from, $lte: to }, triagedAt: null, unfinished: null }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<ReportDoc[]>().exec();
+  findUntriaged(limit: number, from: Date, settled: Date): Promise<ReportDoc[]> {
+    return this.Report.find({ createdAt: { $gte: from, $lte: settled }, updatedAt: { $lte: settled }, triagedAt: null, unfinished: null })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit)
+      .lean<ReportDoc[]>()
+      .exec();
   }
 
   /** Reports stored but never queued (Redis was down): the outbox relay's work list. */

@@ -322,17 +322,43 @@ it('a "linked" history entry refused in the Confirm\'s insert leaves the report 
   expect((await types(again)).filter((t) => t === 'linked')).toHaveLength(1);
 });
 
+/** As if the report was stored, queued and last changed two minutes ago. */
+const age = (r: ReportDoc) => h.store.models.Report.collection.updateOne({ _id: r._id }, { $set: { createdAt: new Date(Date.now() - 2 * 60_000), updatedAt: new Date(Date.now() - 2 * 60_000) } });
+
+const relayWithTriage = () => new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, triage: new TriageService({ store: h.store, logger: h.logger }) });
+
+it('the relay gives a report linked meanwhile by a later one no second pair of history entries', async () => {
+  const story = { text: 'A police officer at the Ruaraka roundabout slapped a woman selling fruit and took her money.' };
+  const window = jest.spyOn(h.store.incidents, 'idsInWindow').mockRejectedValueOnce(new Error('connection reset by peer'));
+  const left = await submitWith(window, request('en', { county: 35, place: 'Ruaraka roundabout', description: story }));
+  // A later report of the same event links both ways (and writes the pair of entries) before the relay runs.
+  const later = await submit(request('sw', { county: 35, place: 'Ruaraka roundabout', description: story }));
+  expect((await fresh(left)).similar?.map((l) => l.reportId.toString())).toEqual([later._id.toString()]);
+  await age(left);
+  await relayWithTriage().runOnce({ reconcile: true });
+  expect((await fresh(left)).triagedAt).toBeTruthy();
+  for (const r of [left, later]) {
+    expect((await fresh(r)).similar).toHaveLength(1);
+    expect((await types(r)).filter((t) => t === 'linked')).toHaveLength(1);
+  }
+});
+
 it('the outbox relay links a report its Confirm could not link, once it is a minute old', async () => {
   const story = { text: 'Police at the Mathare North chief\'s camp detained two youths overnight without charge.' };
   const earlier = await submit(request('en', { county: 34, place: "Mathare North chief's camp", description: story }));
   const window = jest.spyOn(h.store.incidents, 'idsInWindow').mockRejectedValueOnce(new Error('connection reset by peer'));
   const left = await submitWith(window, request('sw', { county: 34, place: "Mathare North chief's camp", description: story }));
   expect(left.triagedAt ?? null).toBeNull();
-  const relay = new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, triage: new TriageService({ store: h.store, logger: h.logger }) });
+  const relay = relayWithTriage();
   // Too young: its Confirm might still be linking it.
   await relay.runOnce({ reconcile: true });
   expect((await fresh(left)).triagedAt ?? null).toBeNull();
-  await h.store.models.Report.collection.updateOne({ _id: left._id }, { $set: { createdAt: new Date(Date.now() - 2 * 60_000) } });
+  // Stored long ago but changed just now (someone in danger, the story sent a moment ago): its Confirm may be linking it.
+  await age(left);
+  await h.store.models.Report.collection.updateOne({ _id: left._id }, { $set: { updatedAt: new Date() } });
+  await relay.runOnce({ reconcile: true });
+  expect((await fresh(left)).triagedAt ?? null).toBeNull();
+  await age(left);
   expect((await relay.runOnce({ reconcile: true })).relinked).toBeGreaterThanOrEqual(1);
   const linked = await fresh(left);
   expect(linked.triagedAt).toBeTruthy();
