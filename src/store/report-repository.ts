@@ -94,6 +94,11 @@ function linkedDocs(by: Types.ObjectId, links: TriageLinks['entries'], at: Date)
   return [own, ...back];
 }
 
+/** What was done on the report (`triagedAt`), with mongoose's `updatedAt`: last in a write of its links. */
+function marksUpdate(id: Types.ObjectId, set: Omit<ReportMarks, 'links'>, now: Date): mongo.AnyBulkWriteOperation<WithLinks> {
+  return { updateOne: { filter: { _id: id }, update: { $set: { ...set, updatedAt: now } } } };
+}
+
 /**
  * A bulk write whose failures all came at or after operation `from` (what came before it was
  * written: an ordered write stops at its first failure; an entry already there is no failure).
@@ -232,14 +237,9 @@ export class ReportRepository {
    * the same draft).
    */
   private async queuedWithLinks(id: Types.ObjectId, { links, ...set }: ReportMarks, now: Date): Promise<LinksOutcome> {
-    const reports = this.Report.collection as unknown as mongo.Collection<WithLinks>;
     try {
-      await reports.bulkWrite(
-        [
-          { updateOne: { filter: { _id: id, queuedAt: null }, update: { $set: { queuedAt: now, updatedAt: now } } } },
-          ...linkUpdates(links?.similar ?? [], now),
-          { updateOne: { filter: { _id: id }, update: { $set: { ...set, updatedAt: now } } } },
-        ],
+      await this.withLinks.bulkWrite(
+        [{ updateOne: { filter: { _id: id, queuedAt: null }, update: { $set: { queuedAt: now, updatedAt: now } } } }, ...linkUpdates(links?.similar ?? [], now), marksUpdate(id, set, now)],
         { ordered: true },
       );
       return { ok: true };
@@ -274,9 +274,12 @@ export class ReportRepository {
       return;
     }
     await this.insertEvents(linkedDocs(self, links.entries, now));
-    const reports = this.Report.collection as unknown as mongo.Collection<WithLinks>;
-    const marked: mongo.AnyBulkWriteOperation<WithLinks>[] = Object.keys(set).length ? [{ updateOne: { filter: { _id: self }, update: { $set: { ...set, updatedAt: now } } } }] : [];
-    await reports.bulkWrite([...linkUpdates(links.similar, now), ...marked], { ordered: true });
+    await this.withLinks.bulkWrite([...linkUpdates(links.similar, now), ...(Object.keys(set).length ? [marksUpdate(self, set, now)] : [])], { ordered: true });
+  }
+
+  /** The reports collection as the link writes see it through the driver (typed, so `$push` is checked against `similar`). */
+  private get withLinks(): mongo.Collection<WithLinks> {
+    return this.Report.collection as unknown as mongo.Collection<WithLinks>;
   }
 
   /**
