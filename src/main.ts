@@ -99,12 +99,14 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
   // [services] The use cases, on the queues' ports: intake and the ticket desk re-queue through reports.
   const reports = new ReportService({ store, tickets: queues.tickets, logger, events });
+  // One linker per process: intake (bot role) and the relay's relinking (worker role) share its cache.
+  const triage = new TriageService({ store, logger });
   const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.queueOverrides?.slaMs });
   queues.tickets.attachSla(sla);
   queues.sla.handle((check) => sla.check(check));
   if (roles.has('worker')) {
     const relay = opts.queueOverrides?.relay ?? {};
-    services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, triage: new TriageService({ store, logger }), ...relay }));
+    services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, triage, ...relay }));
     services.push(...createQueueWorkers(queueDeps, queues, new DeliveryService({ store, translator, events, logger, metrics })));
   }
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
@@ -125,7 +127,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
       prefix: config.redis.prefix,
       cipher: store.cipher,
       sessionSealer: new SealedValues(config.dataKeys, 'bot-session'),
-      intake: new IntakeService({ store, reports, logger, metrics, dailyLimit, triage: new TriageService({ store, logger }) }),
+      intake: new IntakeService({ store, reports, logger, metrics, dailyLimit, triage }),
       conversation: new ConversationService({ store, events, logger }),
       reporters: new ReporterService({ store, logger }),
       translator,
