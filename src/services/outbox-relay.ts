@@ -42,9 +42,10 @@ export interface RelayPass {
 /**
  * The outbox relay (README "Tickets and messages"): MongoDB is the truth, so a periodic pass re-adds
  * work Redis should have but does not: reports stored with queuedAt null, outgoing messages still
- * pending, (less often) waiting tickets whose job is gone, and reports whose Confirm could not link them. Every add uses the same job id as
- * the original, so nothing is queued twice. Runs in the worker role, beside the queue's stall
- * guard (src/queue/stall-guard.ts), which puts back ticket jobs a dying console left half-taken.
+ * pending, and (less often) waiting tickets whose job is gone; it also links reports whose
+ * Confirm could not link them. Every add uses the same job id as the original, so nothing is
+ * queued twice. Runs in the worker role, beside the queue's stall guard
+ * (src/queue/stall-guard.ts), which puts back ticket jobs a dying console left half-taken.
  */
 export class OutboxRelay implements Service {
   readonly name = 'outbox-relay';
