@@ -113,6 +113,20 @@ describe('projections', () => {
     expect(await Item.findById(item._id).slice('tags', 1).lean()).toMatchObject({ name: 'kept', tags: ['a'] });
   });
 
+  it('returns only _id for { _id: 1 }, and everything else for { _id: 0 }', async () => {
+    const coll = await fresh([doc]);
+    expect(await coll.findOne({ _id: 1 } as Document, { projection: { _id: 1 } })).toEqual({ _id: 1 });
+    expect(await coll.find({}, { projection: { _id: true } }).toArray()).toEqual([{ _id: 1 }]);
+    const { _id: _dropped, ...rest } = doc;
+    expect(await coll.findOne({ _id: 1 } as Document, { projection: { _id: 0 } })).toEqual(rest);
+  });
+
+  it('makes { _id: 1 } with a $slice an inclusion of _id and the sliced list', async () => {
+    const coll = await fresh([doc]);
+    expect(await coll.findOne({ _id: 1 } as Document, { projection: { _id: 1, tags: { $slice: 1 } } })).toEqual({ _id: 1, tags: ['a'] });
+    expect(await coll.findOne({ _id: 1 } as Document, { projection: { _id: 0, tags: { $slice: 1 } } })).toEqual({ name: 'x', nums: [1, 5, 9], tags: ['a'] });
+  });
+
   it('returns the matched element for the positional projection tags.$', async () => {
     const coll = await fresh([doc]);
     expect(await coll.findOne({ _id: 1, tags: 'b' } as Document, { projection: { 'tags.$': 1 } })).toEqual({ _id: 1, tags: ['b'] });

@@ -26,6 +26,7 @@ const truthy = (v: unknown): boolean | undefined => {
 
 function plan(projection: Doc): Plan | undefined {
   const p: Plan = { mode: 'none', idIncluded: true, paths: [], slices: [], elemMatches: [], positional: [] };
+  let idOn = false;
   const setMode = (mode: 'include' | 'exclude', field: string): void => {
     if (p.mode !== 'none' && p.mode !== mode) {
       throw mode === 'include'
@@ -46,13 +47,18 @@ function plan(projection: Doc): Plan | undefined {
     } else {
       const on = truthy(spec);
       if (on === undefined) return undefined; // an expression: mingo evaluates those
-      if (path === '_id') p.idIncluded = on;
-      else {
+      if (path === '_id') {
+        p.idIncluded = on;
+        idOn = on;
+      } else {
         setMode(on ? 'include' : 'exclude', path);
         p.paths.push(path);
       }
     }
   }
+  // As MongoDB decides a projection no other field decides: `{_id: 1}` (with or without `$slice`s)
+  // is an inclusion of _id alone, anything else an exclusion.
+  if (p.mode === 'none' && idOn) p.mode = 'include';
   if (p.mode === 'include') for (const [path] of p.slices) p.paths.push(path);
   return p;
 }
