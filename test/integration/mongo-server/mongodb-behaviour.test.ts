@@ -134,6 +134,16 @@ describe('projections', () => {
 });
 
 describe('matching', () => {
+  it('reads $$NOW afresh for every query (the queries share their operators, not their clock)', async () => {
+    const coll = await fresh([{ n: 1, at: new Date(Date.now() - 60_000) }]);
+    const due = { $expr: { $lte: ['$at', '$$NOW'] } };
+    expect(await coll.find(due).toArray()).toHaveLength(1);
+    const before = Date.now();
+    while (Date.now() <= before); // the next document is stamped a millisecond later at least
+    await coll.insertOne({ n: 2, at: new Date() });
+    expect(await coll.find(due).toArray()).toHaveLength(2);
+  });
+
   it('matches $all on a scalar field holding one of the values', async () => {
     const coll = await fresh([{ s: 'open' }, { s: 'closed' }, { s: ['open', 'x'] }]);
     expect(await coll.countDocuments({ s: { $all: ['open'] } })).toBe(2);
