@@ -75,7 +75,10 @@ export function sameWord(a: string, b: string): boolean {
   if (min < 4 || /\d/.test(a) || /\d/.test(b)) return false;
   if (min >= 5 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2) return true;
   if (a.length === b.length && swapped(a, b)) return true;
-  return distance(a, b) <= (min >= 8 ? 2 : 1);
+  const allowed = min >= 8 ? 2 : 1;
+  // The edit distance is at least the difference in length: most pairs end here, without it.
+  if (Math.abs(a.length - b.length) > allowed) return false;
+  return distance(a, b) <= allowed;
 }
 
 /** One pair of neighbouring letters typed the wrong way round ("luarmbi" for "lurambi"). */
