@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
+import { RandomPool } from './crypto-reuse';
 import type { DataKey } from '../store/identity-cipher';
 
 /** Why a sealed value could not be opened; never says anything about its content. */
@@ -24,6 +25,7 @@ const PART = /^[A-Za-z0-9_-]+$/;
 export class SealedValues {
   private readonly byId: Map<string, Buffer>;
   private readonly current: string;
+  private readonly ivs = new RandomPool();
 
   constructor(keys: readonly DataKey[], private readonly purpose: string) {
     if (keys.length === 0) throw new Error('SealedValues needs at least one key');
@@ -44,7 +46,7 @@ export class SealedValues {
 
   seal(value: unknown, context = ''): string {
     const key = this.byId.get(this.current)!;
-    const iv = randomBytes(IV_BYTES);
+    const iv = this.ivs.take(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(this.aad(this.current, context));
     const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final(), cipher.getAuthTag()]);

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
+import { Memo, RandomPool } from '../lib/crypto-reuse';
 
 export interface DataKey {
   id: string;
@@ -21,6 +22,9 @@ export interface Sealed {
  */
 export class IdentityCipher {
   private readonly byId: Map<string, Buffer>;
+  private readonly ivs = new RandomPool();
+  // The keys never change while the process runs: a hash asked for again is the same hash.
+  private readonly hashes = new Memo();
 
   constructor(private readonly keys: readonly DataKey[]) {
     if (keys.length === 0) throw new Error('IdentityCipher needs at least one key');
@@ -37,7 +41,7 @@ export class IdentityCipher {
 
   seal(value: unknown): Sealed {
     const { id, key } = this.keys[0];
-    const iv = randomBytes(12);
+    const iv = this.ivs.take(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(id));
     const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
@@ -56,7 +60,7 @@ export class IdentityCipher {
 
   /** Hash under the current key, for new records. */
   lookupHash(value: string | number): string {
-    return hmac(this.keys[0].key, value);
+    return this.hashes.get(`l\0${value}`, () => hmac(this.keys[0].key, value));
   }
 
   /**
@@ -65,7 +69,7 @@ export class IdentityCipher {
    * so neither a Redis copy nor a log can be joined with the database or with each other.
    */
   keyedHash(purpose: string, value: string): string {
-    return createHmac('sha256', this.keys[0].key).update(`${purpose}\0${value}`).digest('base64url');
+    return this.hashes.get(`k\0${purpose}\0${value}`, () => createHmac('sha256', this.keys[0].key).update(`${purpose}\0${value}`).digest('base64url'));
   }
 
   /** Hashes under every key, for finding records written before a rotation. */
