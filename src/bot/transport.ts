@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from 'telegraf';
+import { Memo } from '../lib/crypto-reuse';
 import { sendPaced, type SendBudget, type SendLane } from '../lib/send-budget';
 import type { BotContext } from './context';
 
@@ -88,6 +89,8 @@ export class AnswerLines {
  */
 export function pacedTransport(opts: TransportOptions, lines = new AnswerLines()): MiddlewareFn<BotContext> {
   const holdUpTo = opts.holdUpToMs ?? 2000;
+  // An HMAC per answer for the same chats: kept per chat id (see rateLimitKeyOf).
+  const chats = new Memo();
   return (ctx, next) => {
     // The wait a reporter feels starts when their message arrived, not when this answer asked.
     const arrived = Date.now();
@@ -96,7 +99,7 @@ export function pacedTransport(opts: TransportOptions, lines = new AnswerLines()
     const paced = (method: string, payload: Record<string, unknown>, o?: { signal?: AbortSignal }): Promise<unknown> => {
       if (!PACED.has(method) || typeof payload.chat_id !== 'number') return raw(method, payload, o);
       const chatId = payload.chat_id;
-      const chat = ctx.deps.cipher.keyedHash('send-budget', String(chatId));
+      const chat = chats.get(String(chatId), (id) => ctx.deps.cipher.keyedHash('send-budget', id));
       const lane = laneOf(ctx);
       const body = opts.paidBroadcast && PAID.has(method) ? { ...payload, allow_paid_broadcast: true } : payload;
       const onSlow = async (etaMs: number) => {

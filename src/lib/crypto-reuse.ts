@@ -25,7 +25,8 @@ export class RandomPool {
 
 /**
  * The results of a pure function of a string, kept for the most recent `max` inputs (the oldest
- * goes first): the keyed hashes each update asks for the same reporter again and again.
+ * goes first): the keyed hashes each update asks for the same reporter again and again. The inputs
+ * stay in memory: use it for ids the process handles anyway, never for what a person typed.
  */
 export class Memo {
   private readonly map = new Map<string, string>();

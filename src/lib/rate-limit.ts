@@ -1,6 +1,7 @@
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
+import { Memo } from './crypto-reuse';
 
 /** What a reporter's counter is for; each purpose gets its own unlinkable key. */
 export type LimitPurpose = 'messages' | 'reports';
@@ -10,7 +11,10 @@ export type LimitPurpose = 'messages' | 'reports';
  * Redis match no lookupHash in MongoDB, nor each other (see IdentityCipher.keyedHash).
  */
 export function rateLimitKeyOf(cipher: { keyedHash(purpose: string, value: string): string; lookupHash(value: number): string }, purpose: LimitPurpose): (userId: number) => string {
-  return (userId) => cipher.keyedHash(`rate-limit:${purpose}`, cipher.lookupHash(userId));
+  // Two HMACs per update for the same few reporters: kept per user id (the keys never change while
+  // the process runs). Only Telegram ids are kept, which every update in flight holds anyway.
+  const keys = new Memo();
+  return (userId) => keys.get(String(userId), () => cipher.keyedHash(`rate-limit:${purpose}`, cipher.lookupHash(userId)));
 }
 
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSec: number; firstRefusal: boolean };

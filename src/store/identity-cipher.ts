@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
-import { Memo, RandomPool } from '../lib/crypto-reuse';
+import { RandomPool } from '../lib/crypto-reuse';
 
 export interface DataKey {
   id: string;
@@ -23,8 +23,6 @@ export interface Sealed {
 export class IdentityCipher {
   private readonly byId: Map<string, Buffer>;
   private readonly ivs = new RandomPool();
-  // The keys never change while the process runs: a hash asked for again is the same hash.
-  private readonly hashes = new Memo();
 
   constructor(private readonly keys: readonly DataKey[]) {
     if (keys.length === 0) throw new Error('IdentityCipher needs at least one key');
@@ -60,7 +58,7 @@ export class IdentityCipher {
 
   /** Hash under the current key, for new records. */
   lookupHash(value: string | number): string {
-    return this.hashes.get(`l\0${value}`, () => hmac(this.keys[0].key, value));
+    return hmac(this.keys[0].key, value);
   }
 
   /**
@@ -69,7 +67,7 @@ export class IdentityCipher {
    * so neither a Redis copy nor a log can be joined with the database or with each other.
    */
   keyedHash(purpose: string, value: string): string {
-    return this.hashes.get(`k\0${purpose}\0${value}`, () => createHmac('sha256', this.keys[0].key).update(`${purpose}\0${value}`).digest('base64url'));
+    return createHmac('sha256', this.keys[0].key).update(`${purpose}\0${value}`).digest('base64url');
   }
 
   /** Hashes under every key, for finding records written before a rotation. */

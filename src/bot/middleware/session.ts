@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from 'telegraf';
+import { Memo } from '../../lib/crypto-reuse';
 import { rateLimitKeyOf } from '../../lib/rate-limit';
 import { redisKeys } from '../../redis-keys';
 import type { IdentityCipher } from '../../store';
@@ -54,9 +55,13 @@ export interface UpdateGateOptions {
 export function updateGate(sessions: RedisSessionStore<SessionData>, opts: UpdateGateOptions): MiddlewareFn<BotContext> {
   const keys = redisKeys(opts.prefix);
   const limitKeyOf = rateLimitKeyOf(opts.cipher, 'messages');
+  // An HMAC per update for the same reporters: kept per user and chat id (see rateLimitKeyOf).
+  const names = new Memo();
   return async (ctx, next) => {
     if (!ctx.from || !ctx.chat) return next();
-    const name = sessionKey(opts.cipher, ctx.from.id, ctx.chat.id);
+    const { id: userId } = ctx.from;
+    const { id: chatId } = ctx.chat;
+    const name = names.get(`${userId}:${chatId}`, () => sessionKey(opts.cipher, userId, chatId));
     // The end of a split paste's wait re-handles the part's update on purpose: no claim, no count.
     const flush = ctx.parts.isFlush(ctx.update);
     const updateKey = keys.update(ctx.update.update_id);

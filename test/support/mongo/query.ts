@@ -167,6 +167,7 @@ const MINGO_OPTIONS = { context: CONTEXT, scriptEnabled: false } as never;
 // options class (not exported, so loaded by file), it shares them and copies only its locals. On a
 // bench sequence that copying was 0.33 s of the test server's 7.6 s (BENCHMARKS.md, issue 17).
 const { ComputeOptions } = load(join(dirname(load.resolve('mingo/core')), '_internal.js')) as { ComputeOptions: { init(options: unknown): unknown } };
+if (typeof ComputeOptions?.init !== 'function') throw new Error('mingo no longer has ComputeOptions in core/_internal.js: see QUERY_OPTIONS in query.ts');
 const QUERY_OPTIONS = ComputeOptions.init(MINGO_OPTIONS) as never;
 
 /** Operators refused everywhere, found before mingo compiles anything (some are top level). */

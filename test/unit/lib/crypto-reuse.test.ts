@@ -1,4 +1,6 @@
 import { Memo, RandomPool } from '../../../src/lib/crypto-reuse';
+import { rateLimitKeyOf } from '../../../src/lib/rate-limit';
+import { IdentityCipher } from '../../../src/store/identity-cipher';
 
 describe('RandomPool', () => {
   it('never hands out the same bytes twice, across blocks, and leaves handed-out IVs as they were', () => {
@@ -31,5 +33,18 @@ describe('Memo', () => {
     expect(memo.get('b', hash)).toBe('h(b)');
     expect(memo.get('a', hash)).toBe('h(a)');
     expect(computed).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
+
+describe('rateLimitKeyOf (kept per user id)', () => {
+  const cipher = new IdentityCipher([{ id: 'k1', key: Buffer.alloc(32, 1) }]);
+
+  it('gives the keyed hash of the lookup hash, the same on the second ask, another per purpose and per user', () => {
+    const messages = rateLimitKeyOf(cipher, 'messages');
+    const expected = cipher.keyedHash('rate-limit:messages', cipher.lookupHash(42));
+    expect(messages(42)).toBe(expected);
+    expect(messages(42)).toBe(expected);
+    expect(rateLimitKeyOf(cipher, 'reports')(42)).not.toBe(expected);
+    expect(messages(43)).not.toBe(expected);
   });
 });
