@@ -130,10 +130,14 @@ describe('scale-out: 2 bot processes and 3 worker processes', () => {
       const problems = procs.flatMap((p) => p.lines.filter((l) => /"level":"(warn|error|fatal)"/.test(l))).slice(0, 20);
       throw new Error(`${err.message}: ${replyCalls().length} arrived; worker problems:\n${problems.join('\n')}`);
     });
+    // A worker marks a reply sent when Telegram's answer is back, just after the double counted
+    // the call: the marks are awaited, then the sends counted again (none may come twice meanwhile).
+    const sent = () => desk.store.models.Message.countDocuments({ direction: 'to_reporter', kind: 'text', delivery: 'sent' });
+    await eventually(async () => (await sent()) === 200, 'every reply to be marked sent', 30_000);
     const perReply = new Map<string, number>();
     for (const c of replyCalls().filter((c) => c.ok)) perReply.set(replyText(c)!, (perReply.get(replyText(c)!) ?? 0) + 1);
     expect(perReply.size).toBe(200);
     expect([...perReply.values()].every((n) => n === 1)).toBe(true);
-    expect(await desk.store.models.Message.countDocuments({ direction: 'to_reporter', kind: 'text', delivery: 'sent' })).toBe(200);
+    expect(await sent()).toBe(200);
   }, 240_000);
 });
