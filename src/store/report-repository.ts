@@ -312,10 +312,13 @@ export class ReportRepository {
     await this.Report.updateOne({ _id: oid(id), status: 'received' }, { $set: { queuedAt: null } });
   }
 
-  /** Waiting tickets that should have a `tickets` job: the relay checks these still do. */
-  findQueuedWaiting(limit = 500, queuedBefore?: Date): Promise<ReportDoc[]> {
+  /**
+   * Waiting tickets that should have a `tickets` job: the relay checks these still do. Ids only: in
+   * a surge this is 500 reports a minute, and the few whose job is gone are read again whole.
+   */
+  findQueuedWaiting(limit = 500, queuedBefore?: Date): Promise<Pick<ReportDoc, '_id'>[]> {
     const filter: Record<string, unknown> = { status: 'received', queuedAt: queuedBefore ? { $ne: null, $lte: queuedBefore } : { $ne: null } };
-    return this.Report.find(filter).sort({ queuedAt: 1, _id: 1 }).limit(limit).lean<ReportDoc[]>().exec();
+    return this.Report.find(filter, { _id: 1 }).sort({ queuedAt: 1, _id: 1 }).limit(limit).lean<Pick<ReportDoc, '_id'>[]>().exec();
   }
 
   /**
