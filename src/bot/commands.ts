@@ -15,7 +15,7 @@ export const COMMANDS = {
 
 export type CommandId = keyof typeof COMMANDS;
 
-/** Every name of a command, for `Composer.command`. */
+/** Every name of a command, for `Routes.command` (src/bot/routes.ts). */
 export function namesOf(id: CommandId): string[] {
   return [...new Set(Object.values(COMMANDS[id]))];
 }

@@ -1,4 +1,4 @@
-import { Telegraf } from 'telegraf';
+import { Telegraf, type Middleware } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Service } from '../lifecycle';
 import { sendThrough, type BotApiHttp } from '../lib/bot-api-http';
@@ -21,6 +21,7 @@ import { PartsWindow } from './parts-window';
 import { pollingService } from './polling';
 import { migrateSession } from './session';
 import { PARTS_WINDOW_MS } from './wizard/flow';
+import { chain } from './routes';
 import { RedisSessionStore, type SessionSealer } from './session-store';
 import { AnswerLines, pacedTransport } from './transport';
 import { UpdateOwner } from './update-owner';
@@ -80,34 +81,34 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   const parts = new PartsWindow(partsWindowMs, (update) => bot.handleUpdate(update), deps.logger);
   const owner = new UpdateOwner(deps.redis, deps.prefix, deps.logger);
 
-  bot.use(updateMetrics(deps));
+  // One flat chain (src/bot/routes.ts): telegraf's `use` would nest one more compose per call.
+  const chainOf: Middleware<BotContext>[] = [updateMetrics(deps)];
   if (botApi) {
     sendThrough(bot.telegram, botApi);
     // telegraf builds a client per update: each sends through `botApi`, before the paced transport wraps it.
-    bot.use((ctx, next) => {
+    chainOf.push((ctx, next) => {
       sendThrough(ctx.telegram, botApi);
       return next();
     });
   }
   // Updates that came as a webhook POST: keyed by the update object telegraf hands each context.
   const replies = new WeakMap<Update, WebhookReply>();
-  bot.use((ctx, next) => {
+  chainOf.push((ctx, next) => {
     const reply = replies.get(ctx.update);
     if (reply) deferInto(ctx.telegram, reply);
     return next();
   });
-  bot.use(botContext(deps, parts));
+  chainOf.push(botContext(deps, parts));
   const lines = new AnswerLines();
-  if (sendBudget) bot.use(pacedTransport({ budget: sendBudget, paidBroadcast, slowAfterMs }, lines));
-  bot.use(privateChatsOnly());
-  bot.use(onePerReporter());
+  if (sendBudget) chainOf.push(pacedTransport({ budget: sendBudget, paidBroadcast, slowAfterMs }, lines));
+  chainOf.push(privateChatsOnly(), onePerReporter());
   // De-duplication, the per-minute count and the session: one Redis round trip before, one after.
-  bot.use(updateGate(sessions, { cipher: deps.cipher, prefix: deps.prefix, rememberSec: dedupeTtlSec, messagesPerMinute: deps.messagesPerMinute, owner }));
-  bot.use(sessionLanguage());
-  if (deps.messagesPerMinute) bot.use(messageRateLimit(deps, deps.messagesPerMinute));
-
-  bot.use(startFeature(), languageFeature(), statusFeature(), reportFeature(), repliesFeature(), consentFeature(), ratingFeature());
-  bot.use(unhandled());
+  chainOf.push(updateGate(sessions, { cipher: deps.cipher, prefix: deps.prefix, rememberSec: dedupeTtlSec, messagesPerMinute: deps.messagesPerMinute, owner }));
+  chainOf.push(sessionLanguage());
+  if (deps.messagesPerMinute) chainOf.push(messageRateLimit(deps, deps.messagesPerMinute));
+  chainOf.push(startFeature(), languageFeature(), statusFeature(), reportFeature(), repliesFeature(), consentFeature(), ratingFeature());
+  chainOf.push(unhandled());
+  bot.use(chain(chainOf));
   bot.catch(apologise);
 
   const polling = pollingService(bot, deps);

@@ -1,4 +1,4 @@
-import { Composer } from 'telegraf';
+import { Routes } from '../routes';
 import type { BotContext } from '../context';
 
 /** callback_data of the consent question's buttons (drawn by the replies worker): `cs:<reportId>:<agency>:<y|n>`. */
@@ -9,8 +9,8 @@ const CONSENT_DATA = /^cs:([a-f0-9]{24}):([A-Z_]{2,10}):([yn])$/;
  * number?". The data is not trusted: the service checks the report is this reporter's and the
  * question was asked for that agency, and records the answer in the audit trail.
  */
-export function consentFeature(): Composer<BotContext> {
-  const c = new Composer<BotContext>();
+export function consentFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
   c.action(CONSENT_DATA, async (ctx) => {
     const [, reportId, agency, yn] = ctx.match;
     const answer = yn === 'y' ? 'yes' : 'no';

@@ -1,4 +1,4 @@
-import { Composer } from 'telegraf';
+import { Routes } from '../routes';
 import { isLang, type Lang } from '../../i18n';
 import { namesOf, setChatCommands } from '../commands';
 import type { BotContext } from '../context';
@@ -24,8 +24,8 @@ export async function chooseLanguage(ctx: BotContext, lang: Lang, answer: () => 
 }
 
 /** /language (/lugha): English or Kiswahili. */
-export function languageFeature(): Composer<BotContext> {
-  const c = new Composer<BotContext>();
+export function languageFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
   const ask = (ctx: BotContext) => ctx.reply(ctx.t('language.ask'), kb.languageChoice());
   c.command(namesOf('language'), ask);
   c.action('m:lang', async (ctx) => {

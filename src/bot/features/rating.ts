@@ -1,4 +1,4 @@
-import { Composer } from 'telegraf';
+import { Routes } from '../routes';
 import type { BotContext } from '../context';
 
 /** callback_data of the rating question's buttons (drawn by the replies worker): `rt:<reportId>:<h|n>`. */
@@ -9,8 +9,8 @@ const RATING_DATA = /^rt:([a-f0-9]{24}):([hn])$/;
  * service checks the report is this reporter's and closed, and keeps only the first answer. The
  * question itself is edited to carry the answer (no new message); a later tap is answered quietly.
  */
-export function ratingFeature(): Composer<BotContext> {
-  const c = new Composer<BotContext>();
+export function ratingFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
   c.action(RATING_DATA, async (ctx) => {
     const [, reportId, hn] = ctx.match;
     const result = await ctx.deps.conversation.rate(ctx.from.id, reportId, hn === 'h' ? 'helped' : 'not_helped');

@@ -1,4 +1,4 @@
-import { Composer } from 'telegraf';
+import { Routes } from '../routes';
 import type { Message } from 'telegraf/types';
 import type { MessageRefusal, ReporterMessage } from '../../services/conversation-service';
 import type { BotContext, PendingReply } from '../context';
@@ -11,8 +11,8 @@ import { captionOf, mediaOf } from '../media';
  * (`ConversationService`). With several open tickets the reporter picks one; with none the
  * message gets the main menu.
  */
-export function repliesFeature(): Composer<BotContext> {
-  const c = new Composer<BotContext>();
+export function repliesFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
 
   c.on('message', async (ctx, next) => {
     const msg: Message = ctx.message;

@@ -1,11 +1,11 @@
-import { Composer } from 'telegraf';
+import { Routes } from '../routes';
 import { namesOf } from '../commands';
 import type { BotContext } from '../context';
 import { beginReport, buttonInput, runWizard, WIZARD_DATA, wizardMessage } from '../wizard';
 
 /** The report wizard: /cancel, its buttons, and every message while a draft is open. */
-export function reportFeature(): Composer<BotContext> {
-  const c = new Composer<BotContext>();
+export function reportFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
   c.command(namesOf('cancel'), (ctx) => runWizard(ctx, { type: 'cancel' }));
   c.command(namesOf('report'), (ctx) => beginReport(ctx));
 

@@ -1,4 +1,4 @@
-import { Composer } from 'telegraf';
+import { Routes } from '../routes';
 import { isReportKind } from '../../domain';
 import { isLang, type Lang } from '../../i18n';
 import { namesOf } from '../commands';
@@ -20,10 +20,10 @@ async function firstMessage(ctx: BotContext): Promise<void> {
 }
 
 /** /start, /help, /privacy (and their Swahili names), /report, and the main menu buttons. */
-export function startFeature(): Composer<BotContext> {
-  const c = new Composer<BotContext>();
+export function startFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
 
-  c.start(async (ctx) => {
+  c.command('start', async (ctx) => {
     if (ctx.session.draft) {
       // A report is in progress: do not lose it, carry on where the reporter was.
       return runWizard(ctx, { type: 'resume' });

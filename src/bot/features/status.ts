@@ -1,4 +1,4 @@
-import { Composer } from 'telegraf';
+import { Routes } from '../routes';
 import { parseReference } from '../../domain';
 import type { ReportStatus } from '../../services/reporter-service';
 import { namesOf } from '../commands';
@@ -19,8 +19,8 @@ function line(ctx: BotContext, r: ReportStatus): string {
 }
 
 /** /status lists the reporter's open reports; /status REF shows one, only to the reporter who filed it (`ReporterService`). */
-export function statusFeature(): Composer<BotContext> {
-  const c = new Composer<BotContext>();
+export function statusFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
 
   const list = async (ctx: BotContext) => {
     const open = ctx.from ? await ctx.deps.reporters.openReports(ctx.from.id) : [];

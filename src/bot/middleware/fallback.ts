@@ -1,10 +1,10 @@
-import { Composer } from 'telegraf';
+import { Routes } from '../routes';
 import type { BotContext } from '../context';
 import * as kb from '../keyboards';
 
 /** What no feature handled: an old or foreign button is "stale"; any other message gets the main menu. */
-export function unhandled(): Composer<BotContext> {
-  const c = new Composer<BotContext>();
+export function unhandled(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
   c.on('callback_query', async (ctx) => {
     await ctx.answerCbQuery(ctx.t('wizard.stale'));
     await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
