@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from 'telegraf';
 import { languageFromTelegram } from '../../i18n';
+import type { Logger } from '../../logger';
 import type { BotContext, BotDeps } from '../context';
 import type { PartsWindow } from '../parts-window';
 
@@ -14,7 +15,9 @@ export function botContext(deps: BotDeps, parts: PartsWindow): MiddlewareFn<BotC
     ctx.deps = deps;
     ctx.parts = parts;
     ctx.now = now;
-    ctx.log = deps.logger.child({ updateId: ctx.update.update_id });
+    // Made when first used: most updates log nothing, and a pino child redacts and serialises its bindings.
+    let log: Logger | undefined;
+    Object.defineProperty(ctx, 'log', { configurable: true, enumerable: true, get: () => (log ??= deps.logger.child({ updateId: ctx.update.update_id })) });
     ctx.lang = languageFromTelegram(ctx.from?.language_code);
     ctx.t = (key, vars) => deps.translator.t(ctx.lang, key.includes(':') ? key : `bot:${key}`, vars);
     return next();

@@ -22,6 +22,8 @@ describe('the error boundary', () => {
     expect(lastText(u)).toBe('Samahani, kuna hitilafu upande wetu. Majibu yako bado yapo. Tafadhali jaribu tena baada ya muda mfupi.');
     const logs = h.logs.join('\n');
     expect(logs).toContain('update failed');
+    // The line names the update it is about (the logger for an update is made when first used).
+    expect(h.logs.find((l) => l.includes('update failed'))).toMatch(/"updateId":\d+/);
     expect(logs).not.toContain('Afisa alinipiga');
     expect(logs).not.toContain('Makena');
     // The draft is still there: /start resumes it instead of starting over.
