@@ -34,6 +34,33 @@ describe('reports', () => {
     expect(results[0].report.reference).toMatch(/^R-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
   });
 
+  it('stores a report exactly as mongoose\'s own create would, and still refuses an invalid one', async () => {
+    const { reporter } = await seedReport(store);
+    const input = {
+      reporterId: reporter._id, language: 'en' as const, kind: 'police' as const, category: 'p_bribery',
+      description: { text: 'He took 500 shillings' }, county: 47, when: 'today' as const, incidentAt: new Date('2026-11-01T08:00:00Z'),
+      dangerNow: true, anonymous: false, priority: 1 as const, place: 'Kencom stage',
+      evidence: [{ kind: 'photo' as const, fileId: 'f1', fileUniqueId: 'u1', size: 10 }],
+    };
+    const { report } = await store.reports.create({ ...input, idempotencyKey: randomUUID() });
+    const viaCreate = await store.models.Report.create({ ...input, idempotencyKey: randomUUID(), reference: 'R-2222-3333', status: 'received' });
+    const raw = (id: unknown) => conn.collection('reports').findOne({ _id: id as never });
+    const strip = ({ _id: _i, idempotencyKey: _k, reference: _r, createdAt, updatedAt, ...rest }: Record<string, unknown>) => {
+      expect(createdAt).toBeInstanceOf(Date);
+      expect(updatedAt).toEqual(createdAt);
+      return rest;
+    };
+    const ours = strip((await raw(report._id))!);
+    expect(ours).toEqual(strip((await raw(viaCreate._id))!));
+    expect(ours).toMatchObject({ __v: 0, status: 'received', queuedAt: null, escalations: 0, description: { text: 'He took 500 shillings' } });
+    // What the caller gets is what was stored.
+    expect(strip(report as unknown as Record<string, unknown>)).toEqual(ours);
+
+    const key = randomUUID();
+    await expect(store.reports.create({ ...input, county: 48, idempotencyKey: key })).rejects.toThrow(/county/);
+    expect(await store.models.Report.countDocuments({ idempotencyKey: key })).toBe(0);
+  });
+
   it('draws a new reference when one is already taken', async () => {
     const { report } = await seedReport(store);
     const refs = [report.reference, 'R-2345-6789'];
