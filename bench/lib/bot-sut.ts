@@ -66,6 +66,8 @@ export async function startBotSut(o: BotSutOptions): Promise<BotSut> {
       WORKER_HTTP_PORT: String(await freePort()),
       // Opt-in: the bot counts its MongoDB commands on /metrics (`mongoCommands` below).
       ...(process.env.BENCH_COUNT_MONGO ? { BENCH_COUNT_MONGO: 'true' } : {}),
+      // For bench/alloc-sampler.cjs (preloaded with BENCH_BOT_NODE_ARGS): when to sample.
+      ...(process.env.BENCH_ALLOC_WINDOW ? { BENCH_ALLOC_WINDOW: process.env.BENCH_ALLOC_WINDOW } : {}),
   };
   const roles = o.roles ?? 'bot,worker';
   const handle = o.dist
