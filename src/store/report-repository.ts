@@ -146,16 +146,14 @@ export class ReportRepository {
 
   /**
    * The report as mongoose's `create` stores it (cast, defaults, validated, timestamps, version 0),
-   * inserted by the driver. These are the steps of mongoose's own `insertMany`, with validation
-   * synchronous (no validator of the schema is async); `create`'s save machinery (hooks, change
-   * tracking, a promise per validated path) cost about 1 ms of the bot's CPU per report
-   * (BENCHMARKS.md, "telegraf's composition, a report's save"). A test holds the stored
-   * document equal to `create`'s.
+   * inserted by the driver. These are the steps of mongoose's own `insertMany`; `create`'s save
+   * machinery on top of them (hooks, change tracking, `$__save`) showed in the bot's profile
+   * (BENCHMARKS.md, "telegraf's composition, a report's save"). A test holds the stored document
+   * equal to `create`'s.
    */
   private async insertNew(fields: NewReport & { reference: string; status: 'received' }): Promise<ReportDoc> {
     const doc = new this.Report(fields);
-    const invalid = doc.validateSync();
-    if (invalid) throw invalid;
+    await doc.validate();
     const versionKey = this.Report.schema.get('versionKey');
     if (typeof versionKey === 'string') doc.set(versionKey, 0);
     (doc as unknown as { initializeTimestamps(): void }).initializeTimestamps();
