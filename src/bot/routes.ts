@@ -71,22 +71,27 @@ export class Routes<C extends Context> implements MiddlewareObj<C> {
 
   /** A button press whose data matches `trigger`. */
   action(trigger: string | RegExp, fn: Middleware<MatchContext<C, Update.CallbackQueryUpdate>>): this {
-    const test = matcher(trigger);
-    const h = Composer.unwrap(fn) as unknown as MiddlewareFn<C>;
-    return this.use((ctx, next) => {
+    return this.matching(trigger, fn, (ctx) => {
       const q = ctx.callbackQuery;
-      const match = q && 'data' in q ? test(q.data) : null;
-      return match ? h(Object.assign(ctx, { match }), next) : next();
+      return q && 'data' in q ? q.data : undefined;
     });
   }
 
   /** A text message that matches `trigger`. */
   hears(trigger: RegExp, fn: Middleware<MatchContext<C, TextUpdate>>): this {
-    const test = matcher(trigger);
-    const h = Composer.unwrap(fn) as unknown as MiddlewareFn<C>;
-    return this.use((ctx, next) => {
+    return this.matching(trigger, fn, (ctx) => {
       const msg = ctx.message;
-      const match = msg && 'text' in msg ? test(msg.text) : null;
+      return msg && 'text' in msg ? msg.text : undefined;
+    });
+  }
+
+  /** `fn` with `ctx.match` when `trigger` matches the text `textOf` finds in the update. */
+  private matching(trigger: string | RegExp, fn: Middleware<never>, textOf: (ctx: C) => string | undefined): this {
+    const test = matcher(trigger);
+    const h = Composer.unwrap(fn as unknown as Middleware<C>);
+    return this.use((ctx, next) => {
+      const text = textOf(ctx);
+      const match = text === undefined ? null : test(text);
       return match ? h(Object.assign(ctx, { match }), next) : next();
     });
   }
