@@ -17,7 +17,14 @@ export function botContext(deps: BotDeps, parts: PartsWindow): MiddlewareFn<BotC
     ctx.now = now;
     // Made when first used: most updates log nothing, and a pino child redacts and serialises its bindings.
     let log: Logger | undefined;
-    Object.defineProperty(ctx, 'log', { configurable: true, enumerable: true, get: () => (log ??= deps.logger.child({ updateId: ctx.update.update_id })) });
+    Object.defineProperty(ctx, 'log', {
+      configurable: true,
+      enumerable: true,
+      get: () => (log ??= deps.logger.child({ updateId: ctx.update.update_id })),
+      set: (l: Logger) => {
+        log = l;
+      },
+    });
     ctx.lang = languageFromTelegram(ctx.from?.language_code);
     ctx.t = (key, vars) => deps.translator.t(ctx.lang, key.includes(':') ? key : `bot:${key}`, vars);
     return next();
