@@ -149,7 +149,8 @@ export class ReportRepository {
    * inserted by the driver. These are the steps of mongoose's own `insertMany`; `create`'s save
    * machinery on top of them (hooks, change tracking, `$__save`) showed in the bot's profile
    * (BENCHMARKS.md, "telegraf's composition, a report's save"). A test holds the stored document
-   * equal to `create`'s.
+   * equal to `create`'s. No `save` hook runs here: the schema has none but timestamps, and one
+   * added later must be run here too (or this go back to `create`).
    */
   private async insertNew(fields: NewReport & { reference: string; status: 'received' }): Promise<ReportDoc> {
     const doc = new this.Report(fields);
