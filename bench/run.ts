@@ -284,6 +284,28 @@ function cpuMsPerUpdate(cpuPercent: number | undefined, wallS: number, updates: 
   return cpuPercent === undefined || updates === 0 ? Number.NaN : round((cpuPercent * wallS * 10) / updates, 3);
 }
 
+/** Cores the processes of a run kept busy between them (the sum of their cpu%). */
+function busyCores(cpu: Record<string, number>): number {
+  const all = Object.entries(cpu).filter(([name]) => !name.endsWith('Main') && name !== 'worker');
+  return round(all.reduce((sum, [, pct]) => sum + pct, 0) / 100, 2);
+}
+
+/**
+ * The intake share of the floor this machine would allow if the bot cost no more per update than
+ * the floor with a Redis session: the intake run's busy cores divided by that floor's CPU per
+ * update plus what the MongoDB test server, Redis and the load driver spent per update in the
+ * intake run, against the floor's updates/s. It tells how much of the gap is the bot's own code
+ * and how much is the rest of the machine, which the floor's run does not carry.
+ */
+function ceilingShare(figures: Record<string, number>, n: number): number | undefined {
+  const parts = [`floorRedis.${n}.cpu`, `bot.${n}.mongoCpu`, `bot.${n}.redisCpu`, `bot.${n}.driverCpu`].map((key) => figures[key]);
+  const busy = figures[`bot.${n}.busy`];
+  const floor = figures[`floor.${n}.ups`];
+  if (parts.some((v) => v === undefined || Number.isNaN(v)) || busy === undefined || floor === undefined) return undefined;
+  const perUpdateMs = parts.reduce((sum, v) => sum + v, 0);
+  return round(((busy * 1000) / perUpdateMs / floor) * 100, 1);
+}
+
 /** BENCH_COUNT_SYSCALLS: counts the processes' system calls and context switches while `run` runs. */
 async function withKernelCounts<T>(pids: readonly number[], run: () => Promise<T>): Promise<{ out: T; kernel: KernelCounts | null }> {
   if (!process.env.BENCH_COUNT_SYSCALLS) return { out: await run(), kernel: null };
@@ -409,6 +431,8 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
       figures[`${kind}.${n}.ups`] = levels[n].updatesPerSec;
       figures[`${kind}.${n}.cpu`] = cpuMsPerUpdate(cpu.floor, wallS, result.updates);
       figures[`${kind}.${n}.mainCpu`] = cpuMsPerUpdate(cpu.floorMain, wallS, result.updates);
+      figures[`${kind}.${n}.driverCpu`] = cpuMsPerUpdate(cpu.driver, wallS, result.updates);
+      figures[`${kind}.${n}.busy`] = busyCores(cpu);
       figures[`${kind}.${n}.p99`] = levels[n].serviceMs.p99;
       log(`${kind} ${n} reporters x ${level.journeys}: ${levels[n].updatesPerSec} updates/s, p50 ${levels[n].serviceMs.p50} ms, p99 ${levels[n].serviceMs.p99} ms, failed journeys ${result.journeysFailed}, cpu% ${JSON.stringify(cpu)}${k ? `; per update ${k.syscalls} system calls, ${k.switches} context switches` : ''}`);
     }
@@ -622,6 +646,11 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       figures[`${k}.failed`] = result.journeysFailed;
       figures[`${k}.cpu`] = cpuMsPerUpdate(cpu.bot, wallS, result.updates);
       figures[`${k}.mainCpu`] = cpuMsPerUpdate(cpu.botMain, wallS, result.updates);
+      // What the rest of the machine spent per update in the same run (for the ceiling below).
+      figures[`${k}.mongoCpu`] = cpuMsPerUpdate(cpu.mongo, wallS, result.updates);
+      figures[`${k}.redisCpu`] = cpuMsPerUpdate(cpu.redis, wallS, result.updates);
+      figures[`${k}.driverCpu`] = cpuMsPerUpdate(cpu.driver, wallS, result.updates);
+      figures[`${k}.busy`] = busyCores(cpu);
       figures[`${k}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
       if (botSide.p99 !== undefined) figures[`${k}.botP99`] = botSide.p99;
       const apiCalls = callsPerUpdate(driver.state.recorded, result.updates);
@@ -844,6 +873,8 @@ async function oneRun(ctx: RunContext): Promise<RunOutput> {
     const ourCpu = figures[`bot.${n}.cpu`];
     const floorCpu = figures[`floor.${n}.cpu`];
     if (ourCpu !== undefined && floorCpu !== undefined) figures[`cpuRatio.${n}`] = round((floorCpu / ourCpu) * 100, 1);
+    const ceiling = ceilingShare(figures, n);
+    if (ceiling !== undefined) figures[`ceiling.${n}`] = ceiling;
   }
   return { figures, detail };
 }
