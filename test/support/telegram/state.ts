@@ -154,6 +154,8 @@ export class DoubleState {
 
   notify(chat: ChatState, m: StoredMessage): void {
     m.touched = ++chat.botActivity;
+    // The view copies the whole message: made only for someone waiting.
+    if (chat.waiters.size === 0) return;
     const view = toView(m);
     for (const w of [...chat.waiters]) {
       w.seen.push(describe(view));
