@@ -301,7 +301,7 @@ function ceilingShare(figures: Record<string, number>, n: number): number | unde
   const parts = [`floorRedis.${n}.cpu`, `bot.${n}.mongoCpu`, `bot.${n}.redisCpu`, `bot.${n}.driverCpu`].map((key) => figures[key]);
   const busy = figures[`bot.${n}.busy`];
   const floor = figures[`floor.${n}.ups`];
-  if (parts.some((v) => v === undefined || Number.isNaN(v)) || busy === undefined || floor === undefined) return undefined;
+  if (parts.some((v) => v === undefined || Number.isNaN(v)) || busy === undefined || Number.isNaN(busy) || floor === undefined) return undefined;
   const perUpdateMs = parts.reduce((sum, v) => sum + v, 0);
   return round(((busy * 1000) / perUpdateMs / floor) * 100, 1);
 }
