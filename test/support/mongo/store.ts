@@ -48,6 +48,12 @@ function simpleIn(cond: unknown): unknown[] | undefined {
   return values.every((v) => v !== undefined) ? values : undefined;
 }
 
+/** The same index entries (null: none, a sparse or partial index skipping the document). */
+function sameKeys(a: string[] | null, b: string[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
 /** Adds `id` to the documents under `key` (postings and prefix maps alike). */
 function addOwner(map: Map<string, Set<string>>, key: string, id: string): void {
   const owners = map.get(key);
@@ -186,12 +192,29 @@ export class Collection {
   }
 
   private removeKeys(doc: Doc, id: string): void {
-    for (const index of this.indexes) {
-      if (!index.postings) continue;
-      const keys = this.indexKeys(index, doc);
-      for (const key of keys ?? []) dropOwner(index.postings, key, id);
-      if (index.prefix && keys) dropOwner(index.prefix, this.prefixKey(index, doc), id);
-    }
+    for (const index of this.indexes) this.removeIndexKeys(index, doc, id, this.indexKeys(index, doc));
+  }
+
+  private removeIndexKeys(index: IndexDef, doc: Doc, id: string, keys: string[] | null): void {
+    if (!index.postings || !keys) return;
+    for (const key of keys) dropOwner(index.postings, key, id);
+    if (index.prefix) dropOwner(index.prefix, this.prefixKey(index, doc), id);
+  }
+
+  /**
+   * An updated document's entries in one index. Most updates leave most indexes' keys as they were
+   * (a report has 15 indexes, and a queued mark changes two fields): those entries stay untouched,
+   * where dropping and adding every key of every index was a tenth of the server's time in a paced
+   * benchmark.
+   */
+  private moveIndexKeys(index: IndexDef, old: Doc, next: Doc, id: string): void {
+    if (!index.postings) return;
+    const before = this.indexKeys(index, old);
+    const after = this.indexKeys(index, next);
+    const prefixSame = !index.prefix || !before || !after || this.prefixKey(index, old) === this.prefixKey(index, next);
+    if (sameKeys(before, after) && prefixSame) return;
+    this.removeIndexKeys(index, old, id, before);
+    this.addIndexKeys(index, next, id);
   }
 
   insert(input: Doc): Doc {
@@ -211,9 +234,8 @@ export class Collection {
       throw new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
     }
     this.checkUnique(next, id);
-    this.removeKeys(old, id);
     this.docs.set(id, next);
-    this.addKeys(next, id);
+    for (const index of this.indexes) this.moveIndexKeys(index, old, next, id);
   }
 
   remove(doc: Doc): void {
