@@ -204,7 +204,7 @@ export class Collection {
   /**
    * An updated document's entries in one index. Most updates leave most indexes' keys as they were
    * (a report has 15 indexes, and a queued mark changes two fields): those entries stay untouched,
-   * where dropping and adding every key of every index was a tenth of the server's time in a paced
+   * where dropping and adding every key of every index was about 7% of the server's time in a paced
    * benchmark.
    */
   private moveIndexKeys(index: IndexDef, old: Doc, next: Doc, id: string): void {
