@@ -40,7 +40,7 @@ export interface QueueDeps {
   /** Tests: tiny SLAs, fast relay, limiter and stall settings. */
   overrides?: {
     slaMs?: (priority: 1 | 2 | 3 | 4) => number;
-    relay?: { intervalMs?: number; graceMs?: number; reconcileEveryMs?: number; stalledIntervalMs?: number };
+    relay?: { intervalMs?: number; graceMs?: number; reconcileEveryMs?: number; reconcilePage?: number; stalledIntervalMs?: number };
     replies?: { limiter?: { max: number; duration: number }; perChatIntervalMs?: number; backoffMs?: number; attempts?: number; telegram?: MessageSender };
   };
 }

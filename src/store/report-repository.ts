@@ -11,6 +11,12 @@ export type NewReport = Omit<
 >;
 
 type Id = Types.ObjectId | string;
+
+/** Where a walk through the waiting tickets stands: the last ticket seen, by (queuedAt, _id). */
+export interface WaitingCursor {
+  _id: Types.ObjectId;
+  queuedAt: Date;
+}
 const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
 
 interface NewEvent {
@@ -331,12 +337,16 @@ export class ReportRepository {
   }
 
   /**
-   * Waiting tickets that should have a `tickets` job: the relay checks these still do. Ids only: in
-   * a surge this is 500 reports a minute, and the few whose job is gone are read again whole.
+   * Waiting tickets that should have a `tickets` job, oldest queued first: the relay checks these
+   * still do. A page at a time after `after` (the last of the previous page), so a surge's
+   * thousands are all checked over a few passes, not only the oldest page again and again. Ids and
+   * the sort key only: the few whose job is gone are read again whole.
    */
-  findQueuedWaiting(limit = 500, queuedBefore?: Date): Promise<Pick<ReportDoc, '_id'>[]> {
-    const filter: Record<string, unknown> = { status: 'received', queuedAt: queuedBefore ? { $ne: null, $lte: queuedBefore } : { $ne: null } };
-    return this.Report.find(filter, { _id: 1 }).sort({ queuedAt: 1, _id: 1 }).limit(limit).lean<Pick<ReportDoc, '_id'>[]>().exec();
+  findQueuedWaiting(limit = 500, queuedBefore?: Date, after?: WaitingCursor): Promise<WaitingCursor[]> {
+    const queuedAt = queuedBefore ? { $ne: null, $lte: queuedBefore } : { $ne: null };
+    const filter: Record<string, unknown> = { status: 'received', queuedAt };
+    if (after) filter.$or = [{ queuedAt: { $gt: after.queuedAt } }, { queuedAt: after.queuedAt, _id: { $gt: after._id } }];
+    return this.Report.find(filter, { _id: 1, queuedAt: 1 }).sort({ queuedAt: 1, _id: 1 }).limit(limit).lean<WaitingCursor[]>().exec();
   }
 
   /**

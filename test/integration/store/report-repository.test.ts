@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connectTestDb } from '../../support/db';
-import { createStore, type Store } from '../../../src/store';
+import { createStore, type Store, type WaitingCursor } from '../../../src/store';
 import { purgeExpired } from '../../../src/services/retention';
 import { seedReport } from '../../support/report-fixtures';
 import type { Connection } from 'mongoose';
@@ -106,6 +106,30 @@ describe('reports', () => {
     expect((await store.reports.findUnqueued(1000)).map((r) => r.reference)).toContain(report.reference);
     await store.reports.markQueued(report._id);
     expect((await store.reports.findUnqueued(1000)).map((r) => r.reference)).not.toContain(report.reference);
+  });
+});
+
+describe('waiting tickets, page by page', () => {
+  it('lists each waiting ticket once, oldest queued first, even when several were queued at the same instant', async () => {
+    const reports = await Promise.all([0, 1, 2, 3, 4].map(async () => (await seedReport(store)).report));
+    // Queued long ago (other tests' tickets are left out by the cut-off), three of them at one instant.
+    const at = (s: number) => new Date(Date.UTC(2001, 0, 1, 0, 0, s));
+    const queuedAt = [at(2), at(1), at(1), at(1), at(0)];
+    for (const [i, r] of reports.entries()) await store.models.Report.updateOne({ _id: r._id }, { $set: { queuedAt: queuedAt[i] } });
+    await store.models.Report.updateOne({ _id: reports[3]._id }, { $set: { status: 'in_progress' } }); // taken: not waiting
+    const before = at(10);
+
+    const seen: string[] = [];
+    let after: WaitingCursor | undefined;
+    for (let page = 0; page < 5; page++) {
+      const got = await store.reports.findQueuedWaiting(2, before, after);
+      seen.push(...got.map((r) => r._id.toString()));
+      if (got.length < 2) break;
+      after = got[got.length - 1];
+    }
+    const ids = (i: number[]) => i.map((n) => reports[n]._id.toString());
+    const sameInstant = ids([1, 2]).sort();
+    expect(seen).toEqual([...ids([4]), ...sameInstant, ...ids([0])]);
   });
 });
 
