@@ -111,23 +111,33 @@ export class OutboxRelay implements Service {
   }
 
   private async restoreGone(waiting: WaitingCursor[]): Promise<number> {
-    const { store, tickets, logger } = this.opts;
     // All of a page's states at once: the commands share the connection's round trips.
-    const states = await Promise.all(waiting.map((r) => tickets.jobState(r._id.toString())));
+    const states = await Promise.all(waiting.map((r) => this.opts.tickets.jobState(r._id.toString())));
     let restored = 0;
     for (const [i, report] of waiting.entries()) {
       if (states[i] !== 'gone') continue;
       const id = report._id.toString();
-      // Re-check: an agent may have taken it since the list was read.
-      const fresh = await store.reports.findById(id);
-      if (!fresh || fresh.status !== 'received') continue;
-      // A finished or failed job keeps its id taken: drop it first (nothing to drop is fine).
-      await tickets.remove(id).catch((err: unknown) => logger.debug({ reportId: id, err }, 'could not remove old ticket job'));
-      await tickets.enqueue(id, fresh.priority);
-      logger.warn({ reportId: id, reference: fresh.reference, state: states[i] }, 'waiting ticket had no job: re-queued');
-      restored++;
+      try {
+        if (await this.restore(id)) restored++;
+      } catch (err) {
+        // One ticket that cannot be restored must not keep the rest of the walk from going on.
+        this.opts.logger.warn({ reportId: id, err }, 'could not restore a waiting ticket\'s job; will retry');
+      }
     }
     return restored;
+  }
+
+  private async restore(id: string): Promise<boolean> {
+    const { store, tickets, logger } = this.opts;
+    // Re-check both: an agent may have taken it, or a release re-added its job, since the page was read.
+    const fresh = await store.reports.findById(id);
+    if (!fresh || fresh.status !== 'received') return false;
+    if ((await tickets.jobState(id)) !== 'gone') return false;
+    // A finished or failed job keeps its id taken: drop it first (nothing to drop is fine).
+    await tickets.remove(id).catch((err: unknown) => logger.debug({ reportId: id, err }, 'could not remove old ticket job'));
+    await tickets.enqueue(id, fresh.priority);
+    logger.warn({ reportId: id, reference: fresh.reference }, 'waiting ticket had no job: re-queued');
+    return true;
   }
 
   /**

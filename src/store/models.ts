@@ -209,7 +209,8 @@ export const reportSchema = new Schema<ReportDoc>(
 );
 // Indexes for the queries the bot, queue and console make.
 reportSchema.index({ reporterId: 1, status: 1, createdAt: -1 }); // reporter's open tickets, /status
-reportSchema.index({ status: 1, queuedAt: 1 }); // outbox relay
+// Outbox relay: unqueued reports, and the reconcile's walk through waiting tickets in (queuedAt, _id) order.
+reportSchema.index({ status: 1, queuedAt: 1, _id: 1 });
 reportSchema.index({ assignee: 1, status: 1 }); // an agent's tickets, per-agent cap
 reportSchema.index({ status: 1, priority: 1, createdAt: 1 }); // queue page, supervisor filters
 reportSchema.index({ category: 1, county: 1, createdAt: -1 }); // supervisor counts

@@ -343,7 +343,8 @@ export class ReportRepository {
    * the sort key only: the few whose job is gone are read again whole.
    */
   findQueuedWaiting(limit = 500, queuedBefore?: Date, after?: WaitingCursor): Promise<WaitingCursor[]> {
-    const queuedAt = queuedBefore ? { $ne: null, $lte: queuedBefore } : { $ne: null };
+    // The lower bound lets the index scan start at the cursor; the $or then splits ties on queuedAt by _id.
+    const queuedAt = { $ne: null, ...(queuedBefore ? { $lte: queuedBefore } : {}), ...(after ? { $gte: after.queuedAt } : {}) };
     const filter: Record<string, unknown> = { status: 'received', queuedAt };
     if (after) filter.$or = [{ queuedAt: { $gt: after.queuedAt } }, { queuedAt: after.queuedAt, _id: { $gt: after._id } }];
     return this.Report.find(filter, { _id: 1, queuedAt: 1 }).sort({ queuedAt: 1, _id: 1 }).limit(limit).lean<WaitingCursor[]>().exec();
