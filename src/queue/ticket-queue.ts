@@ -63,6 +63,8 @@ export class TicketQueue implements TicketQueuePort {
     if (!job) return false;
     const state = await job.getState();
     if (state !== 'waiting' && state !== 'prioritized') return false;
+    // Setting the same priority again would move the ticket to the back of its priority's line.
+    if (job.priority === priority) return true;
     await job.changePriority({ priority });
     return true;
   }

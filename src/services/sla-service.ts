@@ -1,5 +1,5 @@
 import { escalate, type Priority } from '../domain';
-import type { Store } from '../store';
+import type { ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import type { SlaCheck, SlaSchedulerPort, SupervisorAlertPort, TicketClock, TicketQueuePort } from './ports';
@@ -52,23 +52,42 @@ export class SlaService {
 
   /** One SLA check; public so tests and operators can run it directly. Returns what happened. */
   async check(data: SlaCheck): Promise<SlaOutcome> {
-    const { store, events } = this.deps;
-    const report = await store.reports.findById(data.reportId);
+    const report = await this.deps.store.reports.findById(data.reportId);
     if (!report || report.status !== 'received') return 'taken';
     const generation = report.assignedAt ? report.assignedAt.getTime() : 0;
-    if (generation !== data.generation || report.escalations !== data.escalations) return 'stale';
-    const to = escalate(report.priority);
-    const updated = await store.reports.escalate(report._id, to, { escalations: data.escalations });
+    if (generation !== data.generation) return 'stale';
+    // Raised already by this very check (its id is unique per escalation count), which then failed
+    // before it was done: finish its work, or the ticket's clock would stop here for good.
+    if (report.escalations === data.escalations + 1) {
+      await this.deps.store.reports.recordEscalation(report);
+      await this.followUp(report, generation, null);
+      return 'escalated';
+    }
+    if (report.escalations !== data.escalations) return 'stale';
+    const updated = await this.deps.store.reports.escalate(report._id, escalate(report.priority), { escalations: data.escalations });
     if (!updated) return 'stale'; // taken or escalated by a concurrent delivery of this check
-    const log = this.deps.logger.child({ reportId: data.reportId, reference: report.reference });
-    if (to !== report.priority) await this.reprioritise(data.reportId, to, log);
-    log.warn({ from: report.priority, to, escalations: updated.escalations }, 'ticket not taken within SLA: escalated');
-    await events.publish({ type: 'escalated', reportId: data.reportId, priority: to });
-    await events.publish({ type: 'ticket', reportId: data.reportId, what: 'escalated' });
-    await events.publish({ type: 'queue' });
-    if (this.deps.supervisors) await this.deps.supervisors.notifySupervisors(data.reportId, updated.escalations);
-    await this.deps.scheduler.schedule({ reportId: data.reportId, generation, escalations: updated.escalations, priority: to }, this.slaMsFor(to));
+    await this.followUp(updated, generation, report.priority);
     return 'escalated';
+  }
+
+  /**
+   * What follows an escalation, each step safe to repeat: the next check first (so a failure in
+   * what comes after cannot stop the clock), the waiting job's priority, the console, supervisors.
+   */
+  private async followUp(updated: ReportDoc, generation: number, from: Priority | null): Promise<void> {
+    const { events } = this.deps;
+    const reportId = updated._id.toString();
+    const to = updated.priority;
+    await this.deps.scheduler.schedule({ reportId, generation, escalations: updated.escalations, priority: to }, this.slaMsFor(to));
+    const log = this.deps.logger.child({ reportId, reference: updated.reference });
+    // Every time, not only when the priority rose: a job left at the old one (a Redis error last
+    // time, or a retry of this check) is put right; a job at it already is left in its place.
+    await this.reprioritise(reportId, to, log);
+    log.warn({ from, to, escalations: updated.escalations }, 'ticket not taken within SLA: escalated');
+    await events.publish({ type: 'escalated', reportId, priority: to });
+    await events.publish({ type: 'ticket', reportId, what: 'escalated' });
+    await events.publish({ type: 'queue' });
+    if (this.deps.supervisors) await this.deps.supervisors.notifySupervisors(reportId, updated.escalations);
   }
 
   private async reprioritise(reportId: string, priority: Priority, log: Logger): Promise<void> {

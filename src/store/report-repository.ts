@@ -63,6 +63,14 @@ function linkedEntryId(on: Types.ObjectId, by: Types.ObjectId): Types.ObjectId {
   return new Types.ObjectId(Buffer.concat([Buffer.from(by.id).subarray(0, 4), hash.subarray(0, 8)]));
 }
 
+/** The id of a report's "escalated" entry number `escalations`: its time, then 8 bytes of a hash of the two. */
+function escalatedEntryId(reportId: Types.ObjectId, escalations: number, at: Date): Types.ObjectId {
+  const hash = createHash('sha256').update('escalated').update(reportId.id).update(String(escalations)).digest();
+  const seconds = Buffer.alloc(4);
+  seconds.writeUInt32BE(Math.floor(at.getTime() / 1000));
+  return new Types.ObjectId(Buffer.concat([seconds, hash.subarray(0, 8)]));
+}
+
 /** A bulk insert whose only failures were entries already there (a retried write). */
 function onlyDuplicates(err: unknown): boolean {
   const writeErrors = (err as { writeErrors?: unknown } | null)?.writeErrors;
@@ -360,8 +368,18 @@ export class ReportRepository {
       { $set: { priority: to, lastEscalatedAt: new Date() }, $inc: { escalations: 1 } },
       { returnDocument: 'after' },
     ).lean<ReportDoc>();
-    if (updated) await this.addEvent(updated._id, 'escalated', { kind: 'system' }, { to, escalations: updated.escalations });
+    if (updated) await this.recordEscalation(updated);
     return updated;
+  }
+
+  /**
+   * The "escalated" history entry of the report's latest escalation, once: its id is fixed by the
+   * report and the escalation count, so an SLA check retried after a failure does not write it twice.
+   */
+  async recordEscalation(report: Pick<ReportDoc, '_id' | 'priority' | 'escalations' | 'lastEscalatedAt'>): Promise<void> {
+    const at = report.lastEscalatedAt ?? new Date();
+    const entry = eventDoc({ reportId: report._id, type: 'escalated', actor: { kind: 'system' }, data: { to: report.priority, escalations: report.escalations } }, at, escalatedEntryId(report._id, report.escalations, at));
+    await this.insertEvents([entry]);
   }
 
   /** Open reports of a reporter, newest first (for replies and /status). */
