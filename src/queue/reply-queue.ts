@@ -41,6 +41,13 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort {
     await this.queue.add('message', { kind: 'message', messageId: id }, { jobId: id });
   }
 
+  async redeliver(messageId: Types.ObjectId | string): Promise<void> {
+    const id = messageId.toString();
+    // A failed job keeps its id for a week (for the board), and an add under a taken id does nothing.
+    if ((await this.queue.getJobState(id)) === 'failed') await (await this.queue.getJob(id))?.remove();
+    await this.deliver(id);
+  }
+
   async notifySupervisors(reportId: string, escalations: number): Promise<void> {
     await this.queue.add('supervisors', { kind: 'supervisors', reportId, escalations }, { jobId: `sup-${reportId}-${escalations}` });
   }

@@ -76,7 +76,7 @@ export class OutboxRelay implements Service {
     }
     for (const msg of await store.messages.findPendingOutgoing(200, before)) {
       try {
-        await this.opts.replies.deliver(msg._id.toString());
+        await this.opts.replies.redeliver(msg._id.toString());
         pass.messages++;
       } catch (err) {
         logger.warn({ messageId: msg._id.toString(), err }, 'could not queue message; will retry');

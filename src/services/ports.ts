@@ -55,6 +55,12 @@ export interface TicketDispenser {
 export interface ReplyPort {
   /** Queues a stored message (jobId = message id: queuing twice delivers once). */
   deliver(messageId: string): Promise<void>;
+  /**
+   * For a message still pending long after it was stored (the outbox relay): as `deliver`, and a
+   * job that used up its attempts gets a new one. Telegram refusing a message marks it failed, so a
+   * message still pending with a failed job failed on our side (MongoDB away through every attempt).
+   */
+  redeliver(messageId: string): Promise<void>;
   /** Messages waiting to go out (for the queue-depth gauge). */
   waitingCount(): Promise<number>;
 }
