@@ -1,7 +1,12 @@
+import type { Types } from 'mongoose';
 import { CLOSED_STATUSES } from '../domain';
 import type { Store } from '../store';
 import type { Logger } from '../logger';
 import type { Service } from '../lifecycle';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** How long after its report was purged a reporter whose identity is still there is looked at again. */
+const RECHECK_DAYS = 7;
 
 export interface RetentionResult {
   reports: number;
@@ -15,23 +20,27 @@ export interface RetentionResult {
  */
 export async function purgeExpired(store: Store, days: number, now = new Date()): Promise<RetentionResult> {
   const { Report } = store.models;
-  const cutoff = new Date(now.getTime() - days * 24 * 3600 * 1000);
+  const cutoff = new Date(now.getTime() - days * DAY_MS);
   const expired = await Report.find({ status: { $in: CLOSED_STATUSES }, closedAt: { $lte: cutoff }, purgedAt: null })
     .select({ _id: 1, reporterId: 1 })
-    .lean<{ _id: import('mongoose').Types.ObjectId; reporterId: import('mongoose').Types.ObjectId }[]>();
+    .lean<{ _id: Types.ObjectId; reporterId: Types.ObjectId }[]>();
   for (const r of expired) {
     const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now }, $unset: { 'description.voice': 1, location: 1 } });
     if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location'] });
   }
+  // Besides this pass's, the reporters of reports purged in the last week: a pass that stopped
+  // between a report and its reporter (a crash, a lost connection) would otherwise leave that
+  // identity for good, as no later pass lists the report. (closedAt: for the retention index.)
+  const earlier = await Report.find({ closedAt: { $lte: cutoff }, purgedAt: { $gte: new Date(now.getTime() - RECHECK_DAYS * DAY_MS) } })
+    .select({ reporterId: 1 })
+    .lean<{ reporterId: Types.ObjectId }[]>();
+  const ids = [...new Set([...expired, ...earlier].map((r) => r.reporterId.toString()))];
+  const unpurged = await store.models.Reporter.find({ _id: { $in: ids }, purged: { $ne: true } }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
   let reporters = 0;
-  const candidates = [...new Set(expired.map((r) => r.reporterId.toString()))];
-  for (const id of candidates) {
+  for (const { _id } of unpurged) {
     // Keep the identity while any report still needs it: open, or closed but not yet expired.
-    const stillNeeded = await Report.exists({ reporterId: id, purgedAt: null });
-    if (stillNeeded) continue;
-    const reporter = await store.reporters.findById(id);
-    if (!reporter || reporter.purged) continue;
-    await store.reporters.purgeIdentity(reporter._id);
+    if (await Report.exists({ reporterId: _id, purgedAt: null })) continue;
+    await store.reporters.purgeIdentity(_id);
     reporters++;
   }
   return { reports: expired.length, reporters };

@@ -186,4 +186,17 @@ describe('retention', () => {
     expect(await store.reporters.identityOf(recent.reporter._id)).not.toBeNull();
     expect((await store.reports.history(old.report._id)).map((e) => e.type)).toContain('purged');
   });
+
+  it('purges the identity of a reporter whose last report an earlier pass purged before it stopped', async () => {
+    const { report, reporter, telegramUserId } = await seedReport(store, {}, { firstName: 'Chebet', phone: '+254733000222' });
+    await store.reports.transition(report._id, 'resolved', { kind: 'system' });
+    // What a pass that crashed between the report and its reporter leaves: the report purged an hour ago, the identity kept.
+    const hourAgo = new Date(Date.now() - 3600_000);
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000), purgedAt: hourAgo, evidence: [] } });
+    expect(await store.reporters.identityOf(reporter._id)).not.toBeNull();
+
+    await purgeExpired(store, 30);
+    expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+    expect(await store.reporters.findByTelegramUser(telegramUserId)).toBeNull();
+  });
 });
