@@ -105,11 +105,15 @@ export class DeliveryService {
 
   /**
    * The supervisors' escalation alert: staff language, the reference only, no personal data (the
-   * group is outside the console's access control). Null when the report is gone.
+   * group is outside the console's access control). Null when the report is gone or taken.
    */
   async supervisorAlert(reportId: string, escalations: number): Promise<{ reference: string; text: string } | null> {
     const report = await this.deps.store.reports.findById(reportId);
     if (!report) return null;
+    // Sent at the group's pace (20 a minute), so in a surge alerts wait: one whose ticket an agent
+    // took meanwhile is news to nobody. (One raised again is still sent: its newer alert may wait
+    // just as long, and dropping each for the next could leave a long line with nothing sent.)
+    if (report.status !== 'received') return null;
     const t = this.deps.translator;
     const text = t.t('en', 'notices:supervisors.escalated', { reference: report.reference, priority: t.t('en', `common:priority.${report.priority}`), escalations });
     return { reference: report.reference, text };

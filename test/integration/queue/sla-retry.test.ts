@@ -1,3 +1,4 @@
+import { DeliveryService } from '../../../src/services/delivery-service';
 import type { EventBus } from '../../../src/services/events';
 import type { SupervisorAlertPort, TicketQueuePort } from '../../../src/services/ports';
 import { SlaService } from '../../../src/services/sla-service';
@@ -84,5 +85,16 @@ describe('SLA checks that fail half-way', () => {
     expect(await h.queues.tickets.reprioritise(first, 3)).toBe(true);
     const t = await h.tickets.takeNext(agent());
     expect(t.ok && t.report._id.toString()).toBe(first);
+  });
+
+  it('drops a waiting supervisors\' alert once its ticket is taken', async () => {
+    // In a surge alerts queue at the group's pace (20 a minute); one about a taken ticket must not take a turn.
+    const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: quietEvents, logger: h.logger });
+    const id = await waitingTicket();
+    expect(await slaWith({}).check({ reportId: id, generation: 0, escalations: 0, priority: 3 })).toBe('escalated');
+    expect((await delivery.supervisorAlert(id, 1))?.text).toContain('escalation 1');
+
+    expect((await h.tickets.takeNext(agent())).ok).toBe(true);
+    expect(await delivery.supervisorAlert(id, 1)).toBeNull();
   });
 });
