@@ -41,11 +41,15 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort {
     await this.queue.add('message', { kind: 'message', messageId: id }, { jobId: id });
   }
 
-  async redeliver(messageId: Types.ObjectId | string): Promise<void> {
+  async redeliver(messageId: Types.ObjectId | string, opts: { retryFailed: boolean }): Promise<'queued' | 'gave_up'> {
     const id = messageId.toString();
     // A failed job keeps its id for a week (for the board), and an add under a taken id does nothing.
-    if ((await this.queue.getJobState(id)) === 'failed') await (await this.queue.getJob(id))?.remove();
+    if ((await this.queue.getJobState(id)) === 'failed') {
+      if (!opts.retryFailed) return 'gave_up';
+      await (await this.queue.getJob(id))?.remove();
+    }
     await this.deliver(id);
+    return 'queued';
   }
 
   async notifySupervisors(reportId: string, escalations: number): Promise<void> {

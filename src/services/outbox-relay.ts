@@ -1,4 +1,4 @@
-import type { Store, WaitingCursor } from '../store';
+import type { MessageDoc, Store, WaitingCursor } from '../store';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
@@ -30,6 +30,9 @@ export interface OutboxRelayOptions {
 /** Pages of waiting tickets one reconcile checks: 2,000 tickets by default, about 35 ms of Redis CPU (measured). */
 const PAGES_PER_RECONCILE = 4;
 const STATES_AT_ONCE = 100;
+
+/** How long a reply that keeps failing on our side is given new delivery jobs. */
+const REDELIVER_FOR_MS = 24 * 3600_000;
 
 /** How far back (by creation) reports left unlinked are looked for. */
 const RELINK_HOURS = 48;
@@ -76,7 +79,9 @@ export class OutboxRelay implements Service {
     }
     for (const msg of await store.messages.findPendingOutgoing(200, before)) {
       try {
-        await this.opts.replies.redeliver(msg._id.toString());
+        // A message failing on our side is tried again for a day, then marked failed for the agent to see.
+        const retryFailed = Date.now() - msg.createdAt.getTime() < REDELIVER_FOR_MS;
+        if ((await this.opts.replies.redeliver(msg._id.toString(), { retryFailed })) === 'gave_up') await this.giveUp(msg);
         pass.messages++;
       } catch (err) {
         logger.warn({ messageId: msg._id.toString(), err }, 'could not queue message; will retry');
@@ -163,6 +168,12 @@ export class OutboxRelay implements Service {
       }
     }
     return linked;
+  }
+
+  private async giveUp(msg: Pick<MessageDoc, '_id' | 'reportId'>): Promise<void> {
+    await this.opts.store.messages.markFailed(msg._id);
+    await this.opts.store.reports.addEvent(msg.reportId, 'delivery_failed', { kind: 'system' }, { messageId: msg._id.toString(), reason: 'gave_up' });
+    this.opts.logger.warn({ messageId: msg._id.toString(), reportId: msg.reportId.toString() }, 'message failed on our side for a day: marked failed');
   }
 
   private async updateGauges(): Promise<void> {

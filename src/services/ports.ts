@@ -56,11 +56,12 @@ export interface ReplyPort {
   /** Queues a stored message (jobId = message id: queuing twice delivers once). */
   deliver(messageId: string): Promise<void>;
   /**
-   * For a message still pending long after it was stored (the outbox relay): as `deliver`, and a
-   * job that used up its attempts gets a new one. Telegram refusing a message marks it failed, so a
-   * message still pending with a failed job failed on our side (MongoDB away through every attempt).
+   * For a message still pending after it was stored (the outbox relay): as `deliver`, and a job
+   * that used up its attempts gets a new one when `retryFailed`. Telegram refusing a message marks
+   * it failed, so a message still pending with a failed job failed on our side (MongoDB away
+   * through every attempt). 'gave_up': its job failed and `retryFailed` was false.
    */
-  redeliver(messageId: string): Promise<void>;
+  redeliver(messageId: string, opts: { retryFailed: boolean }): Promise<'queued' | 'gave_up'>;
   /** Messages waiting to go out (for the queue-depth gauge). */
   waitingCount(): Promise<number>;
 }

@@ -30,8 +30,8 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
   }
   // Besides this pass's, the reporters of reports purged in the last week: a pass that stopped
   // between a report and its reporter (a crash, a lost connection) would otherwise leave that
-  // identity for good, as no later pass lists the report. (closedAt: for the retention index.)
-  const earlier = await Report.find({ closedAt: { $lte: cutoff }, purgedAt: { $gte: new Date(now.getTime() - RECHECK_DAYS * DAY_MS) } })
+  // identity for good, as no later pass lists the report.
+  const earlier = await Report.find({ purgedAt: { $gte: new Date(now.getTime() - RECHECK_DAYS * DAY_MS) } })
     .select({ reporterId: 1 })
     .lean<{ reporterId: Types.ObjectId }[]>();
   const ids = [...new Set([...expired, ...earlier].map((r) => r.reporterId.toString()))];

@@ -214,7 +214,9 @@ reportSchema.index({ status: 1, queuedAt: 1, _id: 1 });
 reportSchema.index({ assignee: 1, status: 1 }); // an agent's tickets, per-agent cap
 reportSchema.index({ status: 1, priority: 1, createdAt: 1 }); // queue page, supervisor filters
 reportSchema.index({ category: 1, county: 1, createdAt: -1 }); // supervisor counts
-reportSchema.index({ closedAt: 1, purgedAt: 1 }); // retention
+// Retention: purgedAt first, so both its queries (not yet purged and closed before the cut-off;
+// purged in the last week) read only what they return, not every report ever closed.
+reportSchema.index({ purgedAt: 1, closedAt: 1 });
 reportSchema.index({ createdAt: -1, _id: -1 }); // supervisor list, newest first (and the CSV export, read backwards)
 reportSchema.index({ 'officers.vehiclePlates': 1 }, { sparse: true }); // supervisors: reports naming one vehicle
 reportSchema.index({ 'constituency.code': 1, 'ward.code': 1 }, { sparse: true }); // supervisors: election reports by unit

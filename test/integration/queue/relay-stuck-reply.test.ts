@@ -1,4 +1,5 @@
 import { UnrecoverableError, Worker } from 'bullmq';
+import { Types } from 'mongoose';
 import { createRedis, closeRedis } from '../../../src/redis';
 import { OutboxRelay } from '../../../src/services/outbox-relay';
 import { REPLIES_QUEUE } from '../../../src/queue/types';
@@ -19,15 +20,14 @@ describe('outbox relay: a reply whose delivery failed on our side', () => {
     await h.close();
   });
 
-  it('gets a new delivery job with all its attempts', async () => {
+  /** A reply whose every delivery attempt failed before anything was sent (as when MongoDB cannot be read). */
+  async function replyWithFailedJob(): Promise<string> {
     const r = await reporter(h.store);
     const { report } = await h.reports.submit(reportInput(r._id));
     const a = agent();
     expect((await h.tickets.takeNext(a)).ok).toBe(true);
     const msg = sentMessage(await h.tickets.reply(report._id.toString(), a, 'Tuko kwenye kesi yako.'));
     const id = msg._id.toString();
-
-    // Every attempt fails before anything is sent (as when MongoDB cannot be read).
     const conn = createRedis(h.config.redis, 'worker');
     const failing = new Worker(
       REPLIES_QUEUE,
@@ -40,10 +40,25 @@ describe('outbox relay: a reply whose delivery failed on our side', () => {
     await failing.close();
     await closeRedis(conn);
     expect((await h.store.messages.findById(id))?.delivery).toBe('pending');
+    return id;
+  }
+  const relay = () => new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, graceMs: 0 });
 
-    const relay = new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, graceMs: 0 });
-    await relay.runOnce();
+  it('gets a new delivery job with all its attempts', async () => {
+    const id = await replyWithFailedJob();
+    await relay().runOnce();
     expect(['waiting', 'prioritized', 'delayed']).toContain(await h.queues.replies.queue.getJobState(id));
     expect((await h.queues.replies.queue.getJob(id))?.attemptsMade).toBe(0);
+  });
+
+  it('is marked failed, for the agent to see, once it has failed on our side for a day', async () => {
+    const id = await replyWithFailedJob();
+    await h.store.models.Message.collection.updateOne({ _id: new Types.ObjectId(id) }, { $set: { createdAt: new Date(Date.now() - 25 * 3600_000) } });
+    await relay().runOnce();
+    const msg = await h.store.messages.findById(id);
+    expect(msg?.delivery).toBe('failed');
+    expect(await h.queues.replies.queue.getJobState(id)).toBe('failed'); // no new job
+    const failed = (await h.store.reports.history(msg!.reportId)).filter((e) => e.type === 'delivery_failed');
+    expect(failed.map((e) => e.data)).toEqual([{ messageId: id, reason: 'gave_up' }]);
   });
 });

@@ -57,6 +57,18 @@ describe('SLA checks that fail half-way', () => {
     expect(await h.queues.sla.queue.getJob(`${id}-0-1`)).toBeDefined();
   });
 
+  it('a stale copy of a check that raised the ticket long ago does nothing', async () => {
+    const id = await waitingTicket();
+    const told: number[] = [];
+    const sla = slaWith({ supervisors: { notifySupervisors: async (_id, escalations) => void told.push(escalations) } });
+    const check = { reportId: id, generation: 0, escalations: 0, priority: 3 as const };
+    expect(await sla.check(check)).toBe('escalated');
+    await h.store.models.Report.updateOne({ _id: id }, { $set: { lastEscalatedAt: new Date(Date.now() - 3600_000) } });
+
+    expect(await sla.check(check)).toBe('stale'); // re-added from an old copy of the report, an hour on
+    expect(told).toEqual([1]);
+  });
+
   it('a job left at the old priority by a failed re-prioritising is put right by the next check', async () => {
     const id = await waitingTicket();
     let refuse = true;
