@@ -32,7 +32,10 @@ export class SlaClock implements SlaSchedulerPort, Service {
     this.queue = new Queue<SlaJobData>(SLA_QUEUE, {
       connection: opts.connection,
       prefix: opts.prefix,
-      defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 }, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+      // A check that cannot read MongoDB is retried for about an hour (1 s doubling: 4,095 s over
+      // 13 attempts; it was 31 s over 5): one that gave up would stop its ticket's clock, and
+      // nothing restarts the clock of a ticket that still has its job.
+      defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 }, attempts: 13, backoff: { type: 'exponential', delay: 1000 } },
     });
     this.queue.on('error', (err) => opts.logger.warn({ err, queue: SLA_QUEUE }, 'sla queue error'));
   }

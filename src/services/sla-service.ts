@@ -6,8 +6,8 @@ import type { SlaCheck, SlaSchedulerPort, SupervisorAlertPort, TicketClock, Tick
 
 export type SlaOutcome = 'escalated' | 'taken' | 'stale';
 
-/** How long after a raise a check that finds it already done counts as that raise's retry. */
-const RETRY_WINDOW_MS = 10 * 60_000;
+/** How long after a raise a check that finds it already done counts as that raise's retry (its retries last 68 minutes). */
+const RETRY_WINDOW_MS = 70 * 60_000;
 
 export interface SlaServiceDeps {
   store: Store;
@@ -61,7 +61,8 @@ export class SlaService {
     if (generation !== data.generation) return 'stale';
     // Raised already by this very check (its id is unique per escalation count) moments ago, which
     // then failed before it was done: finish its work, or the ticket's clock would stop for good.
-    // (BullMQ retries within about 31 s; an older raise is a stale copy of the check, re-added.)
+    // (BullMQ retries a check for up to 68 minutes, src/queue/sla.ts; an older raise is a stale
+    // copy of the check, re-added.)
     if (report.escalations === data.escalations + 1 && Date.now() - (report.lastEscalatedAt?.getTime() ?? 0) < RETRY_WINDOW_MS) {
       await this.deps.store.reports.recordEscalation(report);
       await this.followUp(report, generation, null);

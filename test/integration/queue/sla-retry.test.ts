@@ -63,9 +63,9 @@ describe('SLA checks that fail half-way', () => {
     const sla = slaWith({ supervisors: { notifySupervisors: async (_id, escalations) => void told.push(escalations) } });
     const check = { reportId: id, generation: 0, escalations: 0, priority: 3 as const };
     expect(await sla.check(check)).toBe('escalated');
-    await h.store.models.Report.updateOne({ _id: id }, { $set: { lastEscalatedAt: new Date(Date.now() - 3600_000) } });
+    await h.store.models.Report.updateOne({ _id: id }, { $set: { lastEscalatedAt: new Date(Date.now() - 2 * 3600_000) } });
 
-    expect(await sla.check(check)).toBe('stale'); // re-added from an old copy of the report, an hour on
+    expect(await sla.check(check)).toBe('stale'); // re-added from an old copy of the report, two hours on
     expect(told).toEqual([1]);
   });
 
