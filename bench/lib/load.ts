@@ -126,7 +126,7 @@ export interface ReporterOutcome {
   reporter: number;
   completed: boolean;
   error?: string;
-  /** Epoch ms (performance.timeOrigin-based) when each step's POST was started, by step name. */
+  /** Epoch ms (Date.now(), the clock the double and Redis stamp with) when each step's POST was started, by step name. */
   startedAt: Map<string, number>;
 }
 
@@ -208,7 +208,7 @@ export async function runReporters(client: WebhookClient, driver: DoubleDriver, 
           let body = step.build(driver, chat, i);
           // The button may come in the answer's next message (or edit): wait for the bot once more.
           for (let k = 0; body === null && opts.answered && k < 3; k++) {
-            await opts.answered(chat, performance.timeOrigin + performance.now());
+            await opts.answered(chat, Date.now());
             body = step.build(driver, chat, i);
           }
           if (body === '') continue; // this step is not for this reporter
@@ -223,7 +223,10 @@ export async function runReporters(client: WebhookClient, driver: DoubleDriver, 
             scheduled = next;
             next += opts.paceMs;
           }
-          outcome.startedAt.set(step.name, performance.timeOrigin + performance.now());
+          // The wall clock, not performance.timeOrigin + now(): these stamps are compared with the
+          // double's (Date.now()) and Redis's (TIME), and on this VM the two clocks drifted apart by
+          // 5 ms a second while NTP slewed (2026-12-01), seconds over a bench process's life.
+          outcome.startedAt.set(step.name, Date.now());
           const r = await client.post(body);
           if (r.status !== 200) {
             failedPosts++;
