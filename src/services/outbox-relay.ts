@@ -101,8 +101,8 @@ export class OutboxRelay implements Service {
 
   /**
    * A waiting ticket whose job is missing, finished or failed gets it back (Redis lost data, a job
-   * failed). With more waiting than one check reads, each check goes on from where the last
-   * stopped, so every waiting ticket is checked within a few minutes, not only the oldest.
+   * failed). With more waiting than one check reads (2,000), each check goes on from where the last
+   * stopped, so newer tickets are reached too, not only the oldest.
    */
   private async reconcile(queuedBefore: Date): Promise<number> {
     const page = this.opts.reconcilePage ?? 500;

@@ -11,13 +11,13 @@ export type NewReport = Omit<
 >;
 
 type Id = Types.ObjectId | string;
+const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
 
 /** Where a walk through the waiting tickets stands: the last ticket seen, by (queuedAt, _id). */
 export interface WaitingCursor {
   _id: Types.ObjectId;
   queuedAt: Date;
 }
-const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
 
 interface NewEvent {
   reportId: Id;
