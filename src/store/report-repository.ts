@@ -59,16 +59,21 @@ function firstQueuedId(reportId: Types.ObjectId): Types.ObjectId {
  * first reading which were written; sorted by time like any other entry.
  */
 function linkedEntryId(on: Types.ObjectId, by: Types.ObjectId): Types.ObjectId {
-  const hash = createHash('sha256').update('linked').update(on.id).update(by.id).digest();
-  return new Types.ObjectId(Buffer.concat([Buffer.from(by.id).subarray(0, 4), hash.subarray(0, 8)]));
+  return fixedEntryId(by.id, 'linked', on.id, by.id);
 }
 
 /** The id of a report's "escalated" entry number `escalations`: its time, then 8 bytes of a hash of the two. */
 function escalatedEntryId(reportId: Types.ObjectId, escalations: number, at: Date): Types.ObjectId {
-  const hash = createHash('sha256').update('escalated').update(reportId.id).update(String(escalations)).digest();
   const seconds = Buffer.alloc(4);
   seconds.writeUInt32BE(Math.floor(at.getTime() / 1000));
-  return new Types.ObjectId(Buffer.concat([seconds, hash.subarray(0, 8)]));
+  return fixedEntryId(seconds, 'escalated', reportId.id, String(escalations));
+}
+
+/** An entry id the same on every retry: 4 bytes of time (so entries sort by it), then 8 of a hash of what it records. */
+function fixedEntryId(time: Uint8Array, what: string, ...parts: (Uint8Array | string)[]): Types.ObjectId {
+  const hash = createHash('sha256').update(what);
+  for (const part of parts) hash.update(part);
+  return new Types.ObjectId(Buffer.concat([Buffer.from(time).subarray(0, 4), hash.digest().subarray(0, 8)]));
 }
 
 /** A bulk insert whose only failures were entries already there (a retried write). */
