@@ -551,7 +551,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     const reports = new ReportService({ store, tickets: queues.tickets, logger });
     const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, slaMinutes: [5, 15, 60, 240] });
     queues.tickets.attachSla(sla);
-    const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: 1_000_000, logger });
+    const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: 1_000_000, logger });
     const tickets = new TicketService({ store, desk, replies: queues.replies, events, logger });
 
     const client = new WebhookClient(bots.map((b) => b.url), secret, opts.connections, undefined, driver.runReply);

@@ -109,7 +109,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, triage, ...relay }));
     services.push(...createQueueWorkers(queueDeps, queues, new DeliveryService({ store, translator, events, logger, metrics })));
   }
-  const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
+  const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
   // [bot wiring] Sessions, de-duplication and abuse limits on a producer connection: with Redis
   // down an update fails fast (the reporter is told, the draft is kept) instead of hanging.
@@ -160,7 +160,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   // a bot or worker process would otherwise carry (BENCHMARKS.md, issue 17: memory).
   if (roles.has('console')) {
     const { createConsole } = await import('./console');
-    const { service } = createConsole({ config, logger, store, translator, events, tickets: ticketActions, incidents: new IncidentService({ store, replies: queues.replies, events, logger }), metrics, redis: redis('producer'), queues: queues.bullQueues });
+    const { service } = createConsole({ config, logger, store, translator, events, tickets: ticketActions, incidents: new IncidentService({ store, replies: queues.replies, desk, events, logger }), metrics, redis: redis('producer'), queues: queues.bullQueues });
     services.push(service);
   }
 

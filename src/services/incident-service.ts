@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
+import type { TicketDesk } from './ticket-desk';
 import type { AgentRef } from './ticket-actions';
 
 /** Why an incident action was refused (`console:flash.refused_<reason>`, or `reply_<reason>` for the text). */
@@ -37,6 +38,8 @@ export interface IncidentActions {
 export interface IncidentServiceDeps {
   store: Store;
   replies: Pick<ReplyPort, 'deliver'>;
+  /** A waiting ticket joined into an incident is taken: its queue job goes. */
+  desk: Pick<TicketDesk, 'dropWaiting'>;
   events: EventBus;
   logger: Logger;
 }
@@ -131,7 +134,7 @@ export class IncidentService implements IncidentActions {
     const { store } = this.deps;
     if (t.status === 'received') {
       const taken = await store.reports.transition(t._id, 'assigned', actorOf(agent), { assignee: holder, eventData: { incident: true } });
-      if (taken) await this.notifyTaken(taken);
+      if (taken) await Promise.all([this.notifyTaken(taken), this.deps.desk.dropWaiting(t._id.toString())]);
       return taken !== null;
     }
     if (t.assignee && t.assignee.toString() !== holder) return store.incidents.reassign(t._id, t.assignee, holder);

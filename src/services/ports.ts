@@ -26,7 +26,10 @@ export interface TicketQueuePort {
   enqueue(reportId: string, priority: Priority, clock?: TicketClock): Promise<void>;
   /** Where the ticket's job is; `gone` when Redis has no job for it or it finished or failed. */
   jobState(reportId: string): Promise<TicketJobState>;
-  /** Drops a finished or failed job so the same id can be queued again. */
+  /**
+   * Drops the ticket's job, waiting, finished or failed (so the same id can be queued again);
+   * rejects when a take holds it at this instant.
+   */
   remove(reportId: string): Promise<void>;
   /** Tickets waiting for an agent (for the queue-depth gauge). */
   waitingCount(): Promise<number>;

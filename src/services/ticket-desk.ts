@@ -3,7 +3,7 @@ import { KeyedSerial } from '../lib/keyed-serial';
 import type { Actor, ReportDoc, Store } from '../store';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
-import type { ClaimedTicket, TicketDispenser } from './ports';
+import type { ClaimedTicket, TicketDispenser, TicketQueuePort } from './ports';
 import type { ReportService } from './report-service';
 
 export type TakeResult = { ok: true; report: ReportDoc } | { ok: false; reason: 'empty' | 'limit' };
@@ -12,6 +12,8 @@ export interface TicketDeskDeps {
   store: Store;
   /** The queue's manual fetch (src/queue). */
   dispenser: TicketDispenser;
+  /** Drops the job of a ticket that stopped waiting without a take. */
+  tickets: Pick<TicketQueuePort, 'remove'>;
   /** Re-adds a released ticket (enqueue + mark queued; left to the relay when Redis is down). */
   reports: Pick<ReportService, 'queue'>;
   maxPerAgent: number;
@@ -87,6 +89,21 @@ export class TicketDesk {
     } catch (err) {
       // The claim is already in MongoDB; a leftover active job stalls back to waiting and is dropped then.
       this.deps.logger.warn({ reportId: claim.reportId, err }, 'could not complete ticket job');
+    }
+  }
+
+  /**
+   * A ticket that stopped waiting without a take (rejected from the queue, joined into an
+   * incident): its job is dropped now, so the queue's count and the supervisors' board show only
+   * what waits, and a surge of such tickets does not fill the head of the queue for takes to wade
+   * through. Best effort: a job a take holds at this instant, or one left while Redis is away, is
+   * dropped by the take that pops it, as before.
+   */
+  async dropWaiting(reportId: string): Promise<void> {
+    try {
+      await this.deps.tickets.remove(reportId);
+    } catch (err) {
+      this.deps.logger.warn({ reportId, err }, 'could not drop the job of a ticket that no longer waits');
     }
   }
 

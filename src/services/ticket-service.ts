@@ -10,7 +10,7 @@ import { CONSENT_NOTICE, RATING_NOTICE, type ActionRefusal, type ActionResult, t
 export interface TicketServiceDeps {
   store: Store;
   /** Take and release (src/services/ticket-desk.ts). */
-  desk: Pick<TicketDesk, 'takeNext' | 'release'>;
+  desk: Pick<TicketDesk, 'takeNext' | 'release' | 'dropWaiting'>;
   replies: Pick<ReplyPort, 'deliver'>;
   events: EventBus;
   logger: Logger;
@@ -71,7 +71,9 @@ export class TicketService implements TicketActions {
     if (notice) await this.notify(updated, notice);
     // After the closing notice, one question the reporter answers with a tap (src/domain/rating.ts).
     if (shouldAskRating(to, opts.rejectReason)) await this.notify(updated, RATING_NOTICE, { reportId: updated._id.toString() });
-    await this.publishStatus(updated._id, allowed.report.status === 'received');
+    const leftQueue = allowed.report.status === 'received';
+    if (leftQueue) await this.deps.desk.dropWaiting(reportId);
+    await this.publishStatus(updated._id, leftQueue);
     return OK;
   }
 

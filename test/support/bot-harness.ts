@@ -206,6 +206,6 @@ export function ticketsThroughBot(h: BotHarness, translator: Translator): Ticket
     const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, text, extra);
     await delivery.sent(plan.message, sent.message_id);
   };
-  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never };
+  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never, dropWaiting: async () => undefined };
   return new TicketService({ store: h.store, desk, replies: { deliver }, events, logger });
 }

@@ -103,9 +103,9 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const relay = new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, ...opts.overrides?.relay });
   const delivery = new DeliveryService({ store, translator, events: bus, logger, metrics });
   const workers = queueDeps.workers ? [relay, ...createQueueWorkers(queueDeps, queues, delivery)] : [];
-  const desk = new TicketDesk({ store, dispenser: queues.dispenser, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
+  const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger });
-  const incidents = new IncidentService({ store, replies: queues.replies, events: bus, logger });
+  const incidents = new IncidentService({ store, replies: queues.replies, desk, events: bus, logger });
   const started: { stop(): Promise<void> }[] = [];
   return {
     config,

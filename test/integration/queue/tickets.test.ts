@@ -116,6 +116,18 @@ describe('tickets queue and desk', () => {
     expect((await h.store.reports.findById(first._id))?.status).toBe('withdrawn');
   });
 
+  it('drops the job of a ticket a supervisor rejects from the queue: the queue counts only what waits', async () => {
+    const r = await reporter(h.store);
+    const spam = (await h.reports.submit(reportInput(r._id))).report;
+    const real = (await h.reports.submit(reportInput(r._id))).report;
+    expect(await h.queues.tickets.waitingCount()).toBe(2);
+    expect(await h.tickets.changeStatus(spam._id.toString(), agent('supervisor'), 'rejected', { rejectReason: 'spam' })).toEqual({ ok: true });
+    expect(await h.queues.tickets.waitingCount()).toBe(1);
+    expect(await h.queues.tickets.jobState(spam._id.toString())).toBe('gone');
+    const t = await h.tickets.takeNext(agent());
+    expect(t.ok && t.report._id.toString()).toBe(real._id.toString());
+  });
+
   it('puts a released ticket back at its priority, for another agent to take', async () => {
     const r = await reporter(h.store);
     const low = (await h.reports.submit(reportInput(r._id, { category: 'p_other' }))).report;

@@ -136,6 +136,8 @@ describe('incidents', () => {
     expect(b.incident?.id.toString()).toBe(a.incident?.id.toString());
     expect(b.status).toBe('assigned');
     expect(b.assignee?.toString()).toBe(amina.id);
+    // Out of the queue at once: no longer counted as waiting, nor left for takes to skip.
+    expect(await h.queues.tickets.jobState(b._id.toString())).toBe('gone');
     expect(a.reference).not.toBe(b.reference);
     const notices = (await h.store.messages.listForReport(b._id)).filter((m) => m.notice?.key === 'notices:taken');
     expect(notices).toHaveLength(1);

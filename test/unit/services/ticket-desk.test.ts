@@ -36,6 +36,7 @@ function setup(opts: { waiting: string[]; statusOf?: (id: string) => string; fai
   const desk = new TicketDesk({
     store: { reports } as unknown as Store,
     dispenser,
+    tickets: { remove: async () => undefined },
     reports: { queue: async () => true },
     maxPerAgent: opts.maxPerAgent ?? 5,
     logger: createLogger({ level: 'silent' }),
