@@ -14,6 +14,8 @@ const SEND: readonly string[] = ['ok', 'sa'];
 export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'button' }>): void {
   const { draftId, step, value } = input;
   const d = turn.draft;
+  // Send (or Send anonymously) on the review after choosing to share a number: a change of mind.
+  if (d && d.id === draftId && d.step === 'contact' && step === 'review' && SEND.includes(value)) d.step = 'review';
   if (!d || d.id !== draftId || d.step !== step) {
     const done = turn.lastSubmitted;
     if (step === 'review' && SEND.includes(value) && done && done.draftId === draftId) {

@@ -25,8 +25,10 @@ export async function runWizard(ctx: BotContext, input: WizardInput): Promise<vo
   ctx.session.draft = state.draft;
   ctx.session.lastSubmitted = state.lastSubmitted;
   for (const effect of effects) if (effect.type !== 'submit' && effect.type !== 'urgent') note(ctx, effect);
-  // Any update of this reporter ends the wait for more parts (a new part starts it again below).
-  if (ctx.from) ctx.parts.cancel(ctx.from.id);
+  // Any update of this reporter ends the wait for more parts (a new part starts it again below),
+  // unless parts still wait (a photo sent between them): their wait goes on, or nothing would
+  // take them until the reporter wrote again.
+  if (ctx.from && !state.draft?.parts) ctx.parts.cancel(ctx.from.id);
   for (const effect of effects) if (effect.type === 'hold' && ctx.from) ctx.parts.hold(ctx.from.id, ctx.update);
   await renderTurn(ctx, replies, inPlace);
   for (const effect of effects) {

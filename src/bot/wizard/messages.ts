@@ -13,7 +13,7 @@ type MessageInput = Extract<WizardInput, { type: 'text' | 'command' | 'media' | 
 const MB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Steps after which a file sent is kept as evidence (the story's voice note aside). */
-const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 'when', 'role', 'ofc', 'unit', 'stn', 'plate', 'pstn', 'const', 'ward', 'contact', 'review'];
+const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 'when', 'role', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'contact', 'review'];
 /** Steps asked again after a file is kept: the review shows the new count, and danger must not go unanswered. */
 const ASK_AGAIN_AFTER_FILE: readonly Step[] = ['danger', 'review'];
 
@@ -21,7 +21,9 @@ const ASK_AGAIN_AFTER_FILE: readonly Step[] = ['danger', 'review'];
 export function onMessage(turn: Turn, input: MessageInput): void {
   const d = turn.draft;
   if (!d) return;
-  if (input.type === 'text' && d.step === 'desc' && d.parts && !input.label) return onPart(turn, d, input.text);
+  // Within the wait, text is the next part; after it (a photo came between, or the bot restarted)
+  // the parts are the story and this text answers the question after it.
+  if (input.type === 'text' && d.step === 'desc' && d.parts && !input.label && !partsDue(turn, d)) return onPart(turn, d, input.text);
   flushParts(turn, d);
   if (turn.draft !== d) return;
   const asked = d.cancelAsked;
@@ -48,6 +50,8 @@ export function onMessage(turn: Turn, input: MessageInput): void {
       if (!input.own) return turn.say('contact.not_yours', undefined, { keyboard: { type: 'contact' } });
       d.phone = input.phone;
       d.anonymous = false;
+      // Back at the review: "Send again" after a failed save is a review button.
+      d.step = 'review';
       turn.say('contact.thanks', undefined, { keyboard: { type: 'remove' } });
       // The reporter chose "Send with my phone number": sharing it sends the report.
       return submit(turn, d);
@@ -62,11 +66,16 @@ export function onMessage(turn: Turn, input: MessageInput): void {
  */
 export function flushParts(turn: Turn, d: Draft, force = false): void {
   if (!d.parts) return;
-  if (!force && turn.now.getTime() - d.parts.at < PARTS_WINDOW_MS) return;
+  if (!force && !partsDue(turn, d)) return;
   const story = d.parts.texts.join('\n');
   d.parts = undefined;
   if (d.step !== 'desc') return;
   takeStory(turn, d, story);
+}
+
+/** The wait for more parts has passed. */
+function partsDue(turn: Turn, d: Draft): boolean {
+  return d.parts !== undefined && turn.now.getTime() - d.parts.at >= PARTS_WINDOW_MS;
 }
 
 /** The next part of a split paste: a shorter one is the last. */
@@ -113,9 +122,18 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string): void 
   }
   list.push(caption ? { ...media, caption: caption.slice(0, 1024) } : media);
   if (d.step === 'ev') return turn.say('ev.count', { count: list.length, max }, { keyboard: { type: 'evidence', draftId: d.id, count: list.length } });
-  // Sent before or after the story: kept with the report, and the question stays where it was.
-  turn.say('ev.kept', { count: list.length, max });
-  if (ASK_AGAIN_AFTER_FILE.includes(d.step)) turn.show();
+  if (ASK_AGAIN_AFTER_FILE.includes(d.step)) {
+    turn.say('ev.kept', { count: list.length, max });
+    return turn.show();
+  }
+  // A photo with the story as its caption, sent when the story is asked: that is the story.
+  if (d.step === 'desc' && !d.parts && caption?.trim()) {
+    turn.say('ev.kept', { count: list.length, max });
+    return takeStory(turn, d, caption);
+  }
+  // Kept with the report; the question stays where it was, and the reporter is told it still
+  // waits (not asked again: an album would ask it once per photo).
+  turn.say('ev.kept_answer', { count: list.length, max });
 }
 
 function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void {

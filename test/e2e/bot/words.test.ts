@@ -117,6 +117,23 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     expect(report!.description.text).toBe(`${first}\n${second}`);
   });
 
+  it('a photo sent during the wait does not stop it: the story is taken and the photo kept', async () => {
+    const u = h.tg.user({ firstName: `Photo ${lang}`, languageCode: lang });
+    await walkTo(u, 'desc', lang);
+    const mark = u.mark();
+    await u.sendText(`LONG ${'d'.repeat(3990)}`);
+    await u.sendPhoto();
+    // Nothing else is sent: the wait ends on its own and the next question comes.
+    await u.waitForMessage((m) => (m.text ?? '').includes(l.county), { since: mark });
+    await u.sendText('Kisumu');
+    await u.sendText('Kondele');
+    await u.press(lang === 'en' ? 'Today' : 'Leo');
+    await u.press(l.send);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report!.description.text).toBe(`LONG ${'d'.repeat(3990)}`);
+    expect(report!.evidence).toHaveLength(1);
+  });
+
   it('a full-length message with no part after it is taken once the short wait is over', async () => {
     const u = h.tg.user({ firstName: `Wait ${lang}`, languageCode: lang });
     await walkTo(u, 'desc', lang);

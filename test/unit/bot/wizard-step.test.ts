@@ -193,9 +193,23 @@ describe('desc', () => {
     expect(said(send(at('desc'), voice(30, LIMITS.evidenceMaxBytes + 1)))).toEqual(['ev.too_big', 'desc.ask']);
   });
 
+  it('a photo whose caption tells the story: kept, and the caption is the story', () => {
+    const r = send(at('desc'), photo(), 'The officer at Kasarani took 1,000 shillings from me.');
+    expect(said(r)).toEqual(['ev.kept', 'county.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'county', text: 'The officer at Kasarani took 1,000 shillings from me.', evidence: [{ ...photo(), caption: 'The officer at Kasarani took 1,000 shillings from me.' }] });
+    // A caption of only spaces is no story.
+    expect(said(send(at('desc'), photo(), '  '))).toEqual(['ev.kept_answer']);
+  });
+
+  it('a photo of the officers at "what were they wearing?" is kept', () => {
+    const r = send(at('wear', { role: 'victim' }), photo());
+    expect(said(r)).toEqual(['ev.kept_answer']);
+    expect(r.state.draft).toMatchObject({ step: 'wear', evidence: [photo()] });
+  });
+
   it('a photo is kept as evidence and the story still asked; a sticker or a command is not a description', () => {
     const r = send(at('desc'), photo());
-    expect(said(r)).toEqual(['ev.kept']);
+    expect(said(r)).toEqual(['ev.kept_answer']);
     expect(r.state.draft).toMatchObject({ step: 'desc', evidence: [photo()] });
     expect(said(run(at('desc'), { type: 'other' }))).toEqual(['unexpected.desc', 'desc.ask']);
     expect(said(run(at('desc'), { type: 'command', command: 'weather' }))).toEqual(['wizard.unknown_command', 'desc.ask']);
@@ -271,7 +285,7 @@ describe('place', () => {
   it('asks again for an empty or too long place; a photo is kept as evidence', () => {
     expect(said(type(at('place'), ' '))).toEqual(['place.empty', 'place.ask']);
     expect(said(type(at('place'), 'p'.repeat(LIMITS.placeMaxChars + 1)))).toEqual(['place.too_long', 'place.ask']);
-    expect(said(send(at('place'), photo()))).toEqual(['ev.kept']);
+    expect(said(send(at('place'), photo()))).toEqual(['ev.kept_answer']);
     expect(said(run(at('place'), { type: 'other' }))).toEqual(['unexpected.place', 'place.ask']);
   });
 
@@ -458,6 +472,21 @@ describe('contact', () => {
     expect(other.state.draft?.phone).toBeUndefined();
     expect(said(type(at('contact'), '0722000111'))).toEqual(['contact.use_button']);
     expect(said(run(at('contact'), { type: 'location', lat: 0, lon: 0 }))).toEqual(['unexpected.contact', 'contact.ask']);
+  });
+
+  it('"Send again" after a failed save with the number sends again, with the number', () => {
+    const shared = run(at('contact'), { type: 'contact', phone: '+254722000111', own: true });
+    const failed = run(shared.state, { type: 'submitted', draftId: ID, result: { ok: false, reason: 'store_unavailable' } });
+    expect(lastKeyboard(failed)).toEqual({ type: 'confirmAgain', draftId: ID });
+    const again = press(failed.state, 'ok', 'review');
+    expect(said(again)).toEqual(['answer']);
+    expect(again.effects).toEqual([expect.objectContaining({ type: 'submit', phone: '+254722000111', report: expect.objectContaining({ anonymous: false }) })]);
+  });
+
+  it('"Send anonymously" on the review after choosing to share a number sends anonymously', () => {
+    const r = press(at('contact'), 'sa', 'review');
+    expect(r.effects).toEqual([expect.objectContaining({ type: 'submit', report: expect.objectContaining({ anonymous: true }) })]);
+    expect(r.effects[0]).not.toHaveProperty('phone');
   });
 
   it('the Back button text returns to the review', () => {
@@ -709,6 +738,16 @@ describe('a long story split by Telegram', () => {
     const first = type(at('desc'), part(4000, 'a'));
     const r = step(first.state, { type: 'button', draftId: ID, step: 'county', value: '32' }, later(60_000));
     expect(r.state.draft).toMatchObject({ step: 'place', text: part(4000, 'a'), county: 32 });
+  });
+
+  it('text after the wait (a photo came between, or a restart): the parts are the story and the text answers the next question', () => {
+    const first = type(at('desc'), part(4000, 'a'));
+    const withPhoto = step(first.state, { type: 'media', media: photo() }, later(500));
+    // The parts still wait; the photo is kept and nothing else is said.
+    expect(withPhoto.state.draft).toMatchObject({ step: 'desc', parts: { texts: [part(4000, 'a')] }, evidence: [photo()] });
+    const r = step(withPhoto.state, { type: 'text', text: 'Nairobi' }, later(600_000));
+    expect(r.state.draft).toMatchObject({ step: 'place', text: part(4000, 'a'), county: 47 });
+    expect(r.state.draft?.parts).toBeUndefined();
   });
 
   it('one limit: joined parts over it are refused whole, naming it once', () => {
