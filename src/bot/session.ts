@@ -71,14 +71,20 @@ export interface Draft {
   ward?: number;
 }
 
-/** A message sent outside the wizard while several tickets are open: waits for "which report?". */
-export interface PendingReply {
-  reportIds: string[];
+/** One message sent outside the wizard: its text (or caption) and its file. */
+export interface PendingMessage {
   text?: string;
   media?: MediaRef;
 }
 
-export const SESSION_VERSION = 3;
+/** Messages sent outside the wizard while several tickets are open: they wait for "which report?". */
+export interface PendingReply {
+  reportIds: string[];
+  /** In the order they were sent; all go to the report chosen. */
+  messages: PendingMessage[];
+}
+
+export const SESSION_VERSION = 4;
 
 export interface SessionData {
   v: typeof SESSION_VERSION;
@@ -103,6 +109,7 @@ export const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) 
   1: fromSingleLetters,
   2: dangerFirst,
   3: withDetails,
+  4: pendingList,
 };
 
 /** A stored session in any known version as the current one; undefined (start afresh) if it cannot be read. */
@@ -194,4 +201,14 @@ function dangerFirst(old: Record<string, unknown>): Record<string, unknown> {
  */
 function withDetails(old: Record<string, unknown>): Record<string, unknown> {
   return old;
+}
+
+/**
+ * Version 3 -> 4: a reply waiting for "which report?" holds every message sent meanwhile, not
+ * only the last one (each new one used to replace the one before).
+ */
+function pendingList(old: Record<string, unknown>): Record<string, unknown> {
+  const p = old.pendingReply;
+  if (!isRecord(p)) return old;
+  return { ...old, pendingReply: { reportIds: p.reportIds, messages: [defined({ text: p.text, media: p.media })] } };
 }

@@ -1,7 +1,7 @@
 import { Routes } from '../routes';
 import type { Message } from 'telegraf/types';
 import type { MessageRefusal, ReporterMessage } from '../../services/conversation-service';
-import type { BotContext, PendingReply } from '../context';
+import type { BotContext, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
 
@@ -27,7 +27,10 @@ export function repliesFeature(): Routes<BotContext> {
     if (result.ok) return received(ctx, result.reference);
     if (result.reason === 'no_ticket') return next();
     if (result.reason !== 'choose') return refuse(ctx, result);
-    ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), ...message };
+    // Each message sent before the choice waits with the ones before it (an album, or two quick texts).
+    const waiting = ctx.session.pendingReply?.messages ?? [];
+    if (waiting.length >= MAX_PENDING) return void (await ctx.reply(ctx.t('reply.pick_first'), kb.pickReportKeyboard(ctx.t, result.tickets)));
+    ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), messages: [...waiting, message] };
     await ctx.reply(ctx.t('reply.pick'), kb.pickReportKeyboard(ctx.t, result.tickets));
   });
 
@@ -39,14 +42,16 @@ export function repliesFeature(): Routes<BotContext> {
       await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t));
       return;
     }
-    ctx.session.pendingReply = undefined;
-    return attach(ctx, ctx.from.id, reportId, pending);
+    return attachAll(ctx, ctx.from.id, reportId, pending);
   });
 
   return c;
 }
 
-function toMessage(p: PendingReply): ReporterMessage {
+/** Messages waiting for "which report?" at most; more are refused until the reporter chooses. */
+const MAX_PENDING = 20;
+
+function toMessage(p: PendingMessage): ReporterMessage {
   return { ...(p.text !== undefined ? { text: p.text } : {}), ...(p.media ? { media: p.media } : {}) };
 }
 
@@ -59,13 +64,24 @@ async function received(ctx: BotContext, reference: string): Promise<void> {
   await ctx.reply(ctx.t('reply.received', { reference }), { parse_mode: 'HTML' });
 }
 
-async function attach(ctx: BotContext, telegramUserId: number, reportId: string, pending: PendingReply): Promise<void> {
-  // The service checks again that the report is still this reporter's and still open.
-  const result = await ctx.deps.conversation.attach(telegramUserId, reportId, toMessage(pending));
-  if (result.ok) return received(ctx, result.reference);
-  if (result.reason === 'not_yours' || result.reason === 'not_open') {
-    await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t));
-    return;
+/**
+ * Every waiting message to the report chosen, in the order sent. Each leaves the session once
+ * stored, so an error half-way (the session is saved even then) keeps only the rest waiting, and
+ * a second tap neither loses nor doubles any.
+ */
+async function attachAll(ctx: BotContext, telegramUserId: number, reportId: string, pending: PendingReply): Promise<void> {
+  let reference: string | undefined;
+  while (pending.messages.length) {
+    // The service checks again that the report is still this reporter's and still open.
+    const result = await ctx.deps.conversation.attach(telegramUserId, reportId, toMessage(pending.messages[0]));
+    pending.messages.shift();
+    if (!result.ok) {
+      ctx.session.pendingReply = undefined;
+      if (result.reason === 'not_yours' || result.reason === 'not_open') return void (await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t)));
+      return refuse(ctx, result);
+    }
+    reference = result.reference;
   }
-  return refuse(ctx, result);
+  ctx.session.pendingReply = undefined;
+  if (reference) await received(ctx, reference);
 }

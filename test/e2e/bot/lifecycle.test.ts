@@ -275,11 +275,14 @@ describe('replies from the reporter after submitting', () => {
     await eventually(() => h.events.filter((e) => e.type === 'ticket' && e.reportId === id && e.what === 'message').length === 3, 'three live message events');
   });
 
-  it('with several open tickets, asks which one', async () => {
+  it('with several open tickets, asks which one; every message sent before the choice goes to it, in order', async () => {
     const u = h.tg.user({ firstName: 'Two tickets', languageCode: 'sw' });
     const older = await submitAnonymous(u, 'sw');
     const newer = await submitAnonymous(u, 'sw');
     await u.sendText('Nina habari zaidi.');
+    expect(lastText(u)).toBe('Ujumbe huu unahusu ripoti ipi?');
+    await u.sendText('Wamerudi tena na bunduki.');
+    const photo = await u.sendPhoto({ caption: 'gari lao' });
     expect(lastText(u)).toBe('Ujumbe huu unahusu ripoti ipi?');
     const olderButton = u.buttons().find((b) => b.startsWith(older));
     expect(olderButton).toBeDefined();
@@ -288,7 +291,9 @@ describe('replies from the reporter after submitting', () => {
     expect(lastText(u)).toBe(`✅ Umetumwa kwa mhudumu anayeshughulikia ${older}.`);
     const olderReport = await h.store.reports.findByReference(older);
     const newerReport = await h.store.reports.findByReference(newer);
-    expect((await h.store.messages.listForReport(olderReport!._id)).map((m) => m.text)).toEqual(['Nina habari zaidi.']);
+    const stored = await h.store.messages.listForReport(olderReport!._id);
+    expect(stored.map((m) => m.text)).toEqual(['Nina habari zaidi.', 'Wamerudi tena na bunduki.', 'gari lao']);
+    expect(stored[2].media).toMatchObject({ fileId: photo });
     expect(await h.store.messages.listForReport(newerReport!._id)).toEqual([]);
     // The choice cannot be replayed.
     await u.press(olderButton!);
