@@ -29,6 +29,13 @@ export type TakeResult =
   /** Several open tickets: the reporter picks one, then `attach`. */
   | { ok: false; reason: 'choose'; tickets: OpenTicket[] };
 
+/** What became of a Telegram reply to one of the bot's messages (`answer`). */
+export type AnswerResult =
+  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
+  | MessageRefusal
+  /** Not a reply to a message about one of the reporter's open tickets (a wizard question, say). */
+  | { ok: false; reason: 'not_an_answer' };
+
 export type AttachResult =
   | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
   | MessageRefusal
@@ -62,6 +69,22 @@ export class ConversationService {
     const tickets = open.map((r) => ({ reportId: r._id.toString(), reference: r.reference, category: r.category }));
     if (tickets.length > 1) return { ok: false, reason: 'choose', tickets };
     return this.store(tickets[0], message);
+  }
+
+  /**
+   * A message the reporter sent as a Telegram reply to one the bot delivered about an open ticket
+   * (an agent's message, or a notice such as "taken"): stored on that ticket, wherever the
+   * reporter is, even in the middle of a new report. Anything else is `not_an_answer`.
+   */
+  async answer(telegramUserId: number, repliedTo: number, message: ReporterMessage): Promise<AnswerResult> {
+    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
+    const open = reporter ? await this.deps.store.reports.findOpenSummariesByReporter(reporter._id) : [];
+    const reportId = await this.deps.store.messages.reportOfDelivered(open.map((r) => r._id), repliedTo);
+    const report = reportId ? open.find((r) => r._id.equals(reportId)) : undefined;
+    if (!report) return { ok: false, reason: 'not_an_answer' };
+    const check = this.check(message);
+    if (!check.ok) return check;
+    return this.store({ reportId: report._id.toString(), reference: report.reference, category: report.category }, message);
   }
 
   /** Open tickets of the reporter with this Telegram id, newest first; none for someone unknown. */

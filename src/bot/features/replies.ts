@@ -15,13 +15,8 @@ export function repliesFeature(): Routes<BotContext> {
   const c = new Routes<BotContext>();
 
   c.on('message', async (ctx, next) => {
-    const msg: Message = ctx.message;
-    const media = mediaOf(msg);
-    const text = 'text' in msg ? msg.text : captionOf(msg);
-    if (!media && !('text' in msg)) return next();
-    if ('text' in msg && msg.text.startsWith('/')) return next();
-
-    const message: ReporterMessage = { ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}) };
+    const message = reporterMessage(ctx.message);
+    if (!message) return next();
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
     const result = await ctx.deps.conversation.take(ctx.from.id, message);
     if (result.ok) return received(ctx, result.reference);
@@ -46,6 +41,35 @@ export function repliesFeature(): Routes<BotContext> {
   });
 
   return c;
+}
+
+/**
+ * Answers to staff: a message sent as a Telegram reply to the bot's message about an open ticket
+ * goes to that ticket, before the report wizard sees it. Someone in danger is told staff may write
+ * while they finish the report; their answer must reach staff, not become the story.
+ */
+export function staffAnswersFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
+  c.on('message', async (ctx, next) => {
+    const repliedTo = 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
+    if (!repliedTo?.from?.is_bot) return next();
+    const message = reporterMessage(ctx.message);
+    if (!message) return next();
+    const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo.message_id, message);
+    if (result.ok) return received(ctx, result.reference);
+    if (result.reason === 'not_an_answer') return next();
+    return refuse(ctx, result);
+  });
+  return c;
+}
+
+/** Text, or a file with its caption; undefined for a command or anything else (a sticker, a location). */
+function reporterMessage(msg: Message): ReporterMessage | undefined {
+  const media = mediaOf(msg);
+  const text = 'text' in msg ? msg.text : captionOf(msg);
+  if (!media && !('text' in msg)) return undefined;
+  if ('text' in msg && msg.text.startsWith('/')) return undefined;
+  return { ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}) };
 }
 
 /** Messages waiting for "which report?" at most; more are refused until the reporter chooses. */

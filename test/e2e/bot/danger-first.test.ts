@@ -34,12 +34,12 @@ const B = {
   en: {
     police: '🚓 Police misconduct', cat: 'Excessive force or brutality', yes: '🚨 Yes', alerted: 'A member of Ripoti staff (not the police) has been alerted now',
     story: 'Two officers are beating a young man outside the shop right now.', place: 'Kondele stage', today: 'Today', send: '🕶 Send anonymously',
-    received: 'Received. Your reference is', descAsk: 'Tell us what happened', countyAsk: 'In which county', cancel: '✖ Cancel', kept: 'Ripoti staff still have your urgent alert',
+    safe: 'I am safe for now.', sentToStaff: 'Sent to the staff member handling', received: 'Received. Your reference is', descAsk: 'Tell us what happened', countyAsk: 'In which county', cancel: '✖ Cancel', kept: 'Ripoti staff still have your urgent alert',
   },
   sw: {
     police: '🚓 Utovu wa polisi', cat: 'Polisi kutumia nguvu kupita kiasi au ukatili', yes: '🚨 Ndio', alerted: 'Mhudumu wa Ripoti (si polisi) amearifiwa sasa hivi',
     story: 'Polisi wawili wanampiga kijana nje ya duka sasa hivi.', place: 'Kondele stage', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu',
-    received: 'Imepokelewa. Nambari yako ya kumbukumbu ni', descAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', cancel: '✖ Katisha', kept: 'Wahudumu wa Ripoti bado wana taarifa yako ya dharura',
+    safe: 'Niko salama kwa sasa.', sentToStaff: 'Umetumwa kwa mhudumu anayeshughulikia', received: 'Imepokelewa. Nambari yako ya kumbukumbu ni', descAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', cancel: '✖ Katisha', kept: 'Wahudumu wa Ripoti bado wana taarifa yako ya dharura',
   },
 } as const;
 
@@ -81,7 +81,13 @@ for (const lang of ['en', 'sw'] as const) {
     expect((await tickets.reply(early!._id.toString(), agent, 'AGENT: are you safe? Stay where you are.')).ok).toBe(true);
     expect(lastText(u)).toContain('AGENT: are you safe?');
     expect(lastText(u)).toContain(reference);
-    await u.sendText(b.story);
+    // Answered as a Telegram reply to the agent's message: it reaches the agent, not the story.
+    await u.sendText(b.safe, { replyToMessageId: u.lastMessage().messageId });
+    expect(lastText(u)).toContain(b.sentToStaff);
+    const answers = await h.store.models.Message.find({ reportId: early!._id, direction: 'from_reporter' }).lean();
+    expect(answers.map((m) => m.text)).toEqual([b.safe]);
+    // Replying to a question of the report itself is an answer to that question.
+    await u.sendText(b.story, { replyToMessageId: u.messages().filter((m) => m.text?.includes(b.descAsk)).at(-1)!.messageId });
     expect(lastText(u)).toContain(b.countyAsk);
     await u.sendText('Kisumu');
     await u.sendText(b.place);
