@@ -24,8 +24,8 @@ export type MessageCheck = { ok: true } | MessageRefusal;
 export type TakeResult =
   | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
   | MessageRefusal
-  /** No open ticket: the message is not for a ticket. */
-  | { ok: false; reason: 'no_ticket' }
+  /** No open ticket: the message is not for a ticket (`closed`: the reference of their latest closed one, if any). */
+  | { ok: false; reason: 'no_ticket'; closed?: string }
   /** Several open tickets: the reporter picks one, then `attach`. */
   | { ok: false; reason: 'choose'; tickets: OpenTicket[] };
 
@@ -63,7 +63,7 @@ export class ConversationService {
   async take(telegramUserId: number, message: ReporterMessage): Promise<TakeResult> {
     const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
     const open = reporter ? await this.deps.store.reports.findOpenSummariesByReporter(reporter._id) : [];
-    if (!open.length) return { ok: false, reason: 'no_ticket' };
+    if (!open.length) return this.noTicket(reporter?._id);
     const check = this.check(message);
     if (!check.ok) return check;
     const tickets = open.map((r) => ({ reportId: r._id.toString(), reference: r.reference, category: r.category }));
@@ -85,6 +85,12 @@ export class ConversationService {
     const check = this.check(message);
     if (!check.ok) return check;
     return this.store({ reportId: report._id.toString(), reference: report.reference, category: report.category }, message);
+  }
+
+  /** Someone who reported before is told their report is closed: a message to it would reach nobody. */
+  private async noTicket(reporterId: Types.ObjectId | undefined): Promise<TakeResult> {
+    const closed = reporterId ? await this.deps.store.reports.findLatestClosedByReporter(reporterId) : null;
+    return closed ? { ok: false, reason: 'no_ticket', closed: closed.reference } : { ok: false, reason: 'no_ticket' };
   }
 
   /** Open tickets of the reporter with this Telegram id, newest first; none for someone unknown. */

@@ -403,6 +403,14 @@ export class ReportRepository {
       .exec();
   }
 
+  /** The reporter's most recent closed report (retention's purge aside), for "that report is closed". */
+  findLatestClosedByReporter(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference'> | null> {
+    return this.Report.findOne({ reporterId: oid(reporterId), status: { $in: CLOSED_STATUSES }, purgedAt: null }, { _id: 1, reference: 1 })
+      .sort({ createdAt: -1, _id: -1 })
+      .lean<Pick<ReportDoc, '_id' | 'reference'>>()
+      .exec();
+  }
+
   countAssignedTo(agentId: Id): Promise<number> {
     return this.Report.countDocuments({ assignee: oid(agentId), status: { $in: ['assigned', 'in_progress', 'waiting_reporter', 'referred'] } }).exec();
   }

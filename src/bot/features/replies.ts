@@ -20,6 +20,7 @@ export function repliesFeature(): Routes<BotContext> {
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
     const result = await ctx.deps.conversation.take(ctx.from.id, message);
     if (result.ok) return received(ctx, result.reference);
+    if (result.reason === 'no_ticket' && result.closed) return void (await ctx.reply(ctx.t('reply.closed', { reference: result.closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
     if (result.reason === 'no_ticket') return next();
     if (result.reason !== 'choose') return refuse(ctx, result);
     // Each message sent before the choice waits with the ones before it (an album, or two quick texts).

@@ -1,4 +1,5 @@
 /** Restarts, double taps, /status, voice, anonymity, edits, failures and replies after submitting. */
+import { Types } from 'mongoose';
 import { generateReference } from '../../../src/domain';
 import { eventually, startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { allTexts, callbackUpdate, lastText, referenceIn, walkTo, said } from './helpers';
@@ -298,6 +299,19 @@ describe('replies from the reporter after submitting', () => {
     // The choice cannot be replayed.
     await u.press(olderButton!);
     expect(lastText(u)).toContain('Chaguo hilo limepitwa na wakati');
+  });
+
+  it('after the ticket closed, a message is not taken as news for it, and the reporter is told so', async () => {
+    const u = h.tg.user({ firstName: 'Closed', languageCode: 'en' });
+    const reference = await submitAnonymous(u);
+    const report = await h.store.reports.findByReference(reference);
+    const agentId = new Types.ObjectId().toString();
+    await h.store.reports.transition(report!._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
+    await h.store.reports.transition(report!._id, 'resolved', { kind: 'agent', agentId }, { requireAssignee: agentId });
+    await u.sendText('They came back today.');
+    expect(lastText(u)).toBe(`Your report ${reference} is closed, so this message was not passed on to anyone. To tell us something new, tap 📝 Report an incident.`);
+    expect(u.buttons()).toContain('📝 Report an incident');
+    expect(await h.store.messages.listForReport(report!._id)).toEqual([]);
   });
 
   it('without an open ticket, a message gets the main menu', async () => {
