@@ -15,7 +15,8 @@ export interface RetentionResult {
 
 /**
  * After `days`, a closed ticket keeps only what statistics need (kind, category, county, dates,
- * status). Its evidence file ids and voice description go, and so does the reporter's identity
+ * status). Its evidence file ids, voice description and the files sent later in its conversation
+ * go, and so does the reporter's identity
  * once none of their reports is still open or within the retention period.
  */
 export async function purgeExpired(store: Store, days: number, now = new Date()): Promise<RetentionResult> {
@@ -25,8 +26,11 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
     .select({ _id: 1, reporterId: 1 })
     .lean<{ _id: Types.ObjectId; reporterId: Types.ObjectId }[]>();
   for (const r of expired) {
+    // Files the reporter sent later in the conversation first (a voice can name them as well as
+    // the report's own): a pass stopped between the two leaves the report to the next pass.
+    await store.models.Message.updateMany({ reportId: r._id, media: { $exists: true } }, { $unset: { media: 1 } });
     const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now }, $unset: { 'description.voice': 1, location: 1 } });
-    if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location'] });
+    if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location', 'later_files'] });
   }
   // Besides this pass's, the reporters of reports purged in the last week: a pass that stopped
   // between a report and its reporter (a crash, a lost connection) would otherwise leave that

@@ -172,8 +172,15 @@ describe('retention', () => {
     const open = await seedReport(store, { evidence: ev });
     for (const r of [old, recent]) await store.reports.transition(r.report._id, 'rejected', { kind: 'system' });
     await store.models.Report.updateOne({ _id: old.report._id }, { $set: { closedAt: new Date(Date.now() - 40 * 86400_000) } });
+    // A voice note the reporter sent later in the conversation, on each closed report.
+    const voice = { kind: 'voice' as const, fileId: 'AwAC-voice', fileUniqueId: 'v1', size: 4000, durationSec: 6 };
+    const oldVoice = await store.messages.addIncoming(old.report._id, { text: 'my voice', media: voice });
+    const recentVoice = await store.messages.addIncoming(recent.report._id, { media: voice });
 
     const result = await purgeExpired(store, 30);
+    expect((await store.messages.findById(oldVoice._id))?.media).toBeUndefined();
+    expect((await store.messages.findById(oldVoice._id))?.text).toBe('my voice');
+    expect((await store.messages.findById(recentVoice._id))?.media).toMatchObject({ fileId: 'AwAC-voice' });
     expect(result.reports).toBeGreaterThanOrEqual(1);
     const after = await store.reports.findById(old.report._id);
     expect(after?.evidence).toEqual([]);
