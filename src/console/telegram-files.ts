@@ -113,7 +113,9 @@ export class TelegramFiles implements EvidenceFilePort {
       .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`)
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "sandbox; default-src 'none'")
-      .header('cache-control', 'private, max-age=3600');
+      // Never kept by the browser: on a shared workstation the next person signed in (or nobody)
+      // could open it from the cache, past the ticket check and the audit trail.
+      .header('cache-control', 'no-store');
     for (const h of ['content-length', 'content-range', 'accept-ranges']) {
       const v = upstream.headers.get(h);
       if (v) reply.header(h, v);

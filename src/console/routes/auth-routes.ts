@@ -8,6 +8,13 @@ import { bodyOf, safeLocalPath, signedIn, str, type ConsoleContext } from '../co
 import { redisKeys } from '../../redis-keys';
 
 /** Sign-in, sign-out (here or everywhere), language and the person's own account page. */
+/**
+ * Signing out empties this browser's cache and storage for the console: unsent reply drafts
+ * (sessionStorage) and anything cached stay behind for the next person on a shared workstation
+ * otherwise. Browsers honour it over HTTPS and on localhost.
+ */
+const CLEAR_BROWSER = '"cache", "storage"';
+
 export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   signInRoutes(app, ctx);
   accountRoutes(app, ctx);
@@ -101,7 +108,7 @@ function accountRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
 
   app.post('/signout', post, async (req, reply) => {
     await auth.endSession(req, reply);
-    return reply.redirect('/signin', 303);
+    return reply.header('clear-site-data', CLEAR_BROWSER).redirect('/signin', 303);
   });
 
   app.post('/signout-everywhere', { preHandler: [signedInOnly, auth.checkCsrf] }, async (req, reply) => {
@@ -109,7 +116,7 @@ function accountRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     const ended = await ctx.store.agents.revokeSessions(me.agent._id);
     ctx.logger.info({ agentId: me.agent._id.toString(), sessions: ended }, 'signed out everywhere');
     clearCookie(reply, SESSION_COOKIE, auth.cookieBase());
-    return reply.redirect('/signin?ok=signed_out_everywhere', 303);
+    return reply.header('clear-site-data', CLEAR_BROWSER).redirect('/signin?ok=signed_out_everywhere', 303);
   });
 
   app.post('/language', post, async (req, reply) => {

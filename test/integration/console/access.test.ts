@@ -112,7 +112,10 @@ describe('signing in', () => {
     const b = h.browser();
     await b.signIn('chebet');
     const token = b.cookies.get('ripoti_session')!;
-    expect((await b.post('/signout')).statusCode).toBe(303);
+    const out = await b.post('/signout');
+    expect(out.statusCode).toBe(303);
+    // Reply drafts and cached pages are not left for the next person at this browser.
+    expect(out.headers['clear-site-data']).toBe('"cache", "storage"');
     expect(await h.store.agents.findSession(token)).toBeNull();
   });
 });

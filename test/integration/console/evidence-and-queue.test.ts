@@ -49,6 +49,8 @@ it('streams photos inline and documents as downloads, without the bot token, onl
   expect(img.status).toBe(200);
   expect(img.headers.get('content-type')).toBe('image/jpeg');
   expect(img.headers.get('content-disposition')).toMatch(/^inline;/);
+  // Not kept in the browser's cache, where the next person at a shared workstation could open it.
+  expect(img.headers.get('cache-control')).toBe('no-store');
   expect(Buffer.from(await img.arrayBuffer()).equals(jpeg)).toBe(true);
 
   const doc = await outsider.get(`/tickets/${id}/evidence/1`, { accept: '*/*' });
