@@ -133,10 +133,14 @@ export class TicketService implements TicketActions {
     return OK;
   }
 
-  async recordView(reportId: string, agent: AgentRef): Promise<ActionResult> {
+  async recordView(reportId: string, agent: AgentRef, opts: { again?: boolean } = {}): Promise<ActionResult> {
     const allowed = await this.allowed(reportId, agent, 'view');
     if (!allowed.ok) return allowed;
-    await this.deps.store.reports.addEvent(allowed.report._id, 'viewed', actorOf(agent));
+    // A view that repeats one (the page's own refresh, its files) is written only if this agent
+    // has no view in the trail yet: whatever the browser claims, a first look is always recorded.
+    if (!opts.again || !(await this.deps.store.reports.viewedBy(allowed.report._id, agent.id))) {
+      await this.deps.store.reports.addEvent(allowed.report._id, 'viewed', actorOf(agent));
+    }
     await this.markSeen(reportId, agent);
     return OK;
   }

@@ -491,6 +491,11 @@ export class ReportRepository {
     }
   }
 
+  /** Whether this agent's view of the report is already in its audit trail. */
+  async viewedBy(reportId: Id, agentId: Id): Promise<boolean> {
+    return (await this.ReportEvent.exists({ reportId: oid(reportId), type: 'viewed', 'actor.agentId': oid(agentId) })) !== null;
+  }
+
   history(reportId: Id): Promise<ReportEventDoc[]> {
     return this.ReportEvent.find({ reportId: oid(reportId) }).sort({ at: 1, _id: 1 }).lean<ReportEventDoc[]>().exec();
   }

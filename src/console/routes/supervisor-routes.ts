@@ -3,7 +3,7 @@ import { AREA_ROLE, CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode }
 import type { ReportDoc } from '../../store';
 import { PAGE_SIZE, parseFilter } from '../ticket-queries';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
-import type { ConsoleApp, ConsoleContext } from '../context';
+import { signedIn, type ConsoleApp, type ConsoleContext } from '../context';
 
 /** A spreadsheet opening the CSV must not run a cell as a formula (CSV injection). */
 export function csvCell(v: unknown): string {
@@ -99,6 +99,8 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.get('/supervisor/tickets.csv', { onRequest: supervisorOnly }, async (req, reply) => {
     const filter = parseFilter(req.query);
+    // Who took the list, and which filters (their names: a search text may hold a name or a plate).
+    const audit = { agentId: signedIn(ctx, req).agent._id.toString(), filters: Object.entries(filter).filter(([, v]) => v !== undefined).map(([k]) => k) };
     const names = new Map((await ctx.store.agents.list()).map((a) => [a._id.toString(), a.name]));
     const stamp = new Date().toISOString().slice(0, 10);
     // Streamed row by row from the cursor: a whole election's export never sits in memory.
@@ -109,7 +111,7 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
         rows++;
         yield `${csvRow(r as ReportDoc, (id) => names.get(id) ?? '')}\r\n`;
       }
-      ctx.logger.info({ rows }, 'tickets exported');
+      ctx.logger.info({ ...audit, rows }, 'tickets exported');
     }
     return reply
       .type('text/csv; charset=utf-8')

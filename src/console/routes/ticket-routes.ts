@@ -103,9 +103,9 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
   const me = signedInAgent(req);
   const report = openTicket(req);
   const may = offeredActions(actorOf(me.agent), report);
-  // The page's own refresh after a live event is not a new visit for the audit trail, but it is seen.
-  if (req.headers['x-ripoti-refresh'] === '1') await ctx.tickets.markSeen(report._id.toString(), agentRef(me));
-  else await ctx.tickets.recordView(report._id.toString(), agentRef(me));
+  // The page's own refresh after a live event is not a new visit for the audit trail, but it is
+  // seen. The header is the browser's word only: a first look is recorded whatever it says.
+  await ctx.tickets.recordView(report._id.toString(), agentRef(me), { again: req.headers['x-ripoti-refresh'] === '1' });
   const messages = await conversation(ctx, report);
   const lastIn = messages.filter((m) => m.direction === 'from_reporter').at(-1);
   const identity = canSeeIdentity(me.agent, report) ? await ctx.store.reporters.identityOf(report.reporterId) : null;
@@ -150,8 +150,9 @@ export function ticketRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.get('/tickets/:id/conversation', guard, async (req, reply) => {
     const report = openTicket(req);
-    // The open ticket page fetches this when a message arrives: the holder has now seen it.
-    await ctx.tickets.markSeen(report._id.toString(), agentRef(signedInAgent(req)));
+    // The open ticket page fetches this when a message arrives: the holder has now seen it (and
+    // fetched alone, it is a first look for the audit trail).
+    await ctx.tickets.recordView(report._id.toString(), agentRef(signedInAgent(req)), { again: true });
     return fragment(ctx, req, reply, '_conversation', { report, messages: await conversation(ctx, report) });
   });
 
@@ -169,14 +170,22 @@ export function ticketRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   ticketMediaRoutes(app, ctx);
 }
 
-/** The story's voice note, evidence by position, and media the reporter sent later. */
+/**
+ * The story's voice note, evidence by position, and media the reporter sent later. A file
+ * fetched by someone with no view of the ticket in its audit trail (its URL opened directly)
+ * writes one: what they saw is as much a look at the case as the page.
+ */
 function ticketMediaRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   const guard = ticketGuard(ctx);
+  const seen = async (req: FastifyRequest) => {
+    await ctx.tickets.recordView(openTicket(req)._id.toString(), agentRef(signedInAgent(req)), { again: true });
+  };
 
   app.get('/tickets/:id/voice', { ...guard, schema: { params: ticketParams } }, async (req, reply) => {
     const report = openTicket(req);
     const voice = report.description.voice;
     if (!voice) return ctx.problem(req, reply, 404, 'not_found');
+    await seen(req);
     return ctx.files.stream(reply, voice, { range: req.headers.range, reportId: report._id.toString() });
   });
 
@@ -184,6 +193,7 @@ function ticketMediaRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const report = openTicket(req);
     const item = report.evidence[req.params.n];
     if (!item) return ctx.problem(req, reply, 404, 'not_found');
+    await seen(req);
     return ctx.files.stream(reply, item, { range: req.headers.range, reportId: report._id.toString() });
   });
 
@@ -191,6 +201,7 @@ function ticketMediaRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const report = openTicket(req);
     const message = await ctx.store.messages.findById(req.params.mid);
     if (!message || !message.media || message.reportId.toString() !== report._id.toString()) return ctx.problem(req, reply, 404, 'not_found');
+    await seen(req);
     return ctx.files.stream(reply, message.media, { range: req.headers.range, reportId: report._id.toString() });
   });
 }

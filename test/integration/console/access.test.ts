@@ -243,6 +243,27 @@ describe('reporter identity', () => {
     expect(views).toHaveLength(1);
     expect(String(views[0].actor.agentId)).toBe((await h.store.agents.findByUsername('daudi'))!._id.toString());
   });
+
+  it('a first look is in the audit trail whatever the browser says it is; its refreshes are not', async () => {
+    const report = await submit();
+    const id = report._id.toString();
+    const viewsBy = async (who: string) => {
+      const agentId = (await h.store.agents.findByUsername(who))!._id.toString();
+      return (await h.store.reports.history(report._id)).filter((e) => e.type === 'viewed' && String(e.actor.agentId) === agentId).length;
+    };
+    const sup = h.browser();
+    await sup.signIn('daudi');
+    // Sent as if it were the open page's own refresh, on a first visit.
+    expect((await sup.get(`/tickets/${id}`, { 'x-ripoti-refresh': '1' })).statusCode).toBe(200);
+    expect(await viewsBy('daudi')).toBe(1);
+    await sup.get(`/tickets/${id}`, { 'x-ripoti-refresh': '1' });
+    expect(await viewsBy('daudi')).toBe(1);
+    // The conversation alone, fetched directly, is a look too.
+    const admin = h.browser();
+    await admin.signIn('amina');
+    expect((await admin.get(`/tickets/${id}/conversation`)).statusCode).toBe(200);
+    expect(await viewsBy('amina')).toBe(1);
+  });
 });
 
 describe('supervisor list and CSV', () => {
