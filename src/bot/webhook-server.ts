@@ -32,7 +32,8 @@ export interface WebhookOptions {
   ready: () => Promise<Readiness>;
 }
 
-export const ALLOWED_UPDATES = ['message', 'callback_query'];
+/** Edits too: the reporter is told an edit is not seen (src/bot/features/edits.ts). */
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'];
 
 /** Telegram's updates are small; anything larger is not one of them. */
 const BODY_LIMIT = 1024 * 1024;

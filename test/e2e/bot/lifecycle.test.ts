@@ -97,6 +97,19 @@ describe('Send', () => {
   });
 });
 
+describe('a message edited after it was sent', () => {
+  it('is not taken, and the reporter is told to send the correction as a new message, in their language', async () => {
+    const u = h.tg.user({ firstName: 'Editor', languageCode: 'sw' });
+    await walkTo(u, 'county', 'sw');
+    const sent = await u.sendText('Nakur');
+    await u.sendRaw({ edited_message: { ...sent, text: 'Nakuru', edit_date: sent.date + 5 } } as Parameters<typeof u.sendRaw>[0]);
+    expect(lastText(u)).toBe('Siwezi kuona mabadiliko kwenye ujumbe ambao tayari umeutuma. Tafadhali tuma marekebisho kama ujumbe mpya.');
+    // The correction sent as a new message is taken.
+    await u.sendText('Nakuru');
+    expect(lastText(u)).toContain('Ni wapi hasa ndani ya Nakuru');
+  });
+});
+
 describe('edit from review', () => {
   it('changes one part and returns to review; changing the kind asks the category again', async () => {
     const u = h.tg.user({ firstName: 'Editor', languageCode: 'en' });

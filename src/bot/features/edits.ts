@@ -1,0 +1,15 @@
+import { Routes } from '../routes';
+import type { BotContext } from '../context';
+
+/**
+ * An edited message: Telegram sends the new text, but the one first sent is what was taken (an
+ * answer, a story, a message to staff). Saying nothing would leave the reporter believing the
+ * correction was seen.
+ */
+export function editsFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
+  c.on('edited_message', async (ctx) => {
+    await ctx.reply(ctx.t('wizard.edit_not_seen'));
+  });
+  return c;
+}
