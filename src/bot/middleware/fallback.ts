@@ -1,6 +1,11 @@
 import { Routes } from '../routes';
 import type { BotContext } from '../context';
+import type { Message } from 'telegraf/types';
+import { LIMITS } from '../../domain';
 import * as kb from '../keyboards';
+import type { MediaRef } from '../session';
+import { mediaOf } from '../media';
+import { beginReport, earlyStory } from '../wizard';
 
 /** What no feature handled: an old or foreign button is "stale"; any other message gets the main menu. */
 export function unhandled(): Routes<BotContext> {
@@ -11,9 +16,19 @@ export function unhandled(): Routes<BotContext> {
   });
   c.on('message', async (ctx) => {
     const unknownCommand = 'text' in ctx.message && ctx.message.text.startsWith('/');
+    // Someone who starts by writing (or saying) what happened: that is a report's story, kept.
+    const story = unknownCommand ? undefined : storyOf(ctx.message);
+    if (story) return beginReport(ctx, undefined, story);
     await ctx.reply(ctx.t(unknownCommand ? 'menu.unknown_command' : 'menu.prompt'), kb.mainMenu(ctx.t));
   });
   return c;
+}
+
+function storyOf(msg: Message): { text: string } | { voice: MediaRef } | undefined {
+  if ('text' in msg) return earlyStory(msg.text);
+  const media = mediaOf(msg);
+  if (media?.kind === 'voice' && (media.durationSec ?? 0) <= LIMITS.voiceMaxSeconds && (media.size ?? 0) <= LIMITS.evidenceMaxBytes) return { voice: media };
+  return undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Effect, WizardInput } from './types';
 export { formatDay } from './format';
 export { WIZARD_DATA, buttonInput } from './parse';
 export { step } from './step';
+export { earlyStory } from './messages';
 export type { WizardInput } from './types';
 
 export function newDraftId(): string {
@@ -40,8 +41,8 @@ export async function runWizard(ctx: BotContext, input: WizardInput): Promise<vo
 }
 
 /** "Report an incident": resumes the draft in progress or starts a new one (at the category when the kind is known). */
-export function beginReport(ctx: BotContext, kind?: ReportKind): Promise<void> {
-  return runWizard(ctx, kind ? { type: 'begin', newDraftId: newDraftId(), kind } : { type: 'begin', newDraftId: newDraftId() });
+export function beginReport(ctx: BotContext, kind?: ReportKind, story?: Extract<WizardInput, { type: 'begin' }>['story']): Promise<void> {
+  return runWizard(ctx, { type: 'begin', newDraftId: newDraftId(), ...(kind ? { kind } : {}), ...(story ? { story } : {}) });
 }
 
 /** A message while a draft is open (or the end of the wait for a split paste's next part). */

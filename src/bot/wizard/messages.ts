@@ -14,6 +14,20 @@ const MB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Steps after which a file sent is kept as evidence (the story's voice note aside). */
 const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 'when', 'role', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'contact', 'review'];
+/** Steps before the story: what happened, written or said there, is kept as the story. */
+const BEFORE_STORY: readonly Step[] = ['kind', 'cat', 'danger'];
+
+/**
+ * Text that reads as someone telling what happened (a few words, not a greeting or a button's
+ * word), written before the story was asked: kept as the story rather than thrown away.
+ */
+export function earlyStory(text: string): { text: string } | undefined {
+  const t = text.trim();
+  if ([...t].length < 15 || t.split(/\s+/).length < 3) return undefined;
+  const check = checkText(t, LIMITS.descriptionMaxChars);
+  return check.ok ? { text: check.text } : undefined;
+}
+
 /** Steps asked again after a file is kept: the review shows the new count, and danger must not go unanswered. */
 const ASK_AGAIN_AFTER_FILE: readonly Step[] = ['danger', 'review'];
 
@@ -104,6 +118,10 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string): void 
     turn.say('ev.too_big', { mb: LIMITS.evidenceMaxBytes / MB });
     return turn.show();
   }
+  // Said before the story was asked, with no story yet: that is the story.
+  if (media.kind === 'voice' && BEFORE_STORY.includes(d.step) && !d.text && !d.voice && (media.durationSec ?? 0) <= LIMITS.voiceMaxSeconds && (media.size ?? 0) <= LIMITS.evidenceMaxBytes) {
+    return keepEarly(turn, d, { voice: media });
+  }
   if (storyVoice) {
     if ((media.durationSec ?? 0) > LIMITS.voiceMaxSeconds) {
       turn.say('desc.voice_too_long', { minutes: LIMITS.voiceMaxSeconds / 60 });
@@ -144,6 +162,10 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (word === 'cancel') return turn.askCancel(d);
   if (word && onWord(turn, d, word)) return;
   if (isDetailStep(d.step)) return onDetailText(turn, d, d.step, input);
+  if (BEFORE_STORY.includes(d.step) && !d.text && !d.voice) {
+    const story = earlyStory(input);
+    if (story) return keepEarly(turn, d, story);
+  }
   switch (d.step) {
     case 'desc':
       if ([...input].length >= PART_MIN_CHARS) {
@@ -177,6 +199,13 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     default:
       return unexpected(turn, d);
   }
+}
+
+/** The story before its question: kept, and the question asked stays the one to answer. */
+function keepEarly(turn: Turn, d: Draft, story: { text: string } | { voice: MediaRef }): void {
+  Object.assign(d, story);
+  turn.say('desc.kept_early');
+  return turn.show();
 }
 
 /** The story, whole: one limit, said only when it is passed. */

@@ -1,6 +1,6 @@
 import { countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
-import type { Draft, Step } from '../session';
+import type { Draft, MediaRef, Step } from '../session';
 import { askDetail, isDetailStep } from './details';
 import { CHAINED, firstMissing, nextStep, PREV, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
@@ -37,13 +37,17 @@ export class Turn {
     this.replies.push(key ? { type: 'answer', text: { key } } : { type: 'answer' });
   }
 
-  begin(newDraftId: string, kind?: ReportKind): void {
+  begin(newDraftId: string, kind?: ReportKind, story?: { text: string } | { voice: MediaRef }): void {
     if (this.draft) {
       this.say('wizard.resume');
       return this.show();
     }
     this.draft = kind ? { id: newDraftId, step: 'cat', kind } : { id: newDraftId, step: 'kind' };
     this.effects.push({ type: 'started' });
+    if (story) {
+      Object.assign(this.draft, story);
+      this.say('desc.kept_early');
+    }
     return this.show();
   }
 
@@ -155,6 +159,8 @@ export class Turn {
     const next = nextStep(d, d.step);
     // "It is happening now" at the danger question already said when.
     if (next === 'when' && d.when) return this.go(nextStep(d, 'when'));
+    // The story written before it was asked is kept (the review shows it, to change if need be).
+    if (next === 'desc' && (d.text || d.voice)) return this.go(nextStep(d, 'desc'));
     return this.go(next);
   }
 

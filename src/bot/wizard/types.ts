@@ -7,8 +7,12 @@ export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted'>;
 
 /** One thing the reporter did, as plain data (src/bot/wizard/parse.ts builds it from a Telegram update). */
 export type WizardInput =
-  /** "Report an incident": resumes the draft in progress, or starts one with this id (at the category when the kind was chosen on the first message). */
-  | { type: 'begin'; newDraftId: string; kind?: ReportKind }
+  /**
+   * "Report an incident": resumes the draft in progress, or starts one with this id (at the
+   * category when the kind was chosen on the first message; with `story` when someone wrote what
+   * happened before any report was begun).
+   */
+  | { type: 'begin'; newDraftId: string; kind?: ReportKind; story?: { text: string } | { voice: MediaRef } }
   /** /start while a draft is open: say so and carry on. */
   | { type: 'resume' }
   /** Ask the current question again (after a language change). */

@@ -327,6 +327,25 @@ describe('replies from the reporter after submitting', () => {
     expect(await h.store.messages.listForReport(report!._id)).toEqual([]);
   });
 
+  it('someone who starts by writing what happened has it kept as the story of a new report', async () => {
+    const u = h.tg.user({ firstName: 'Straight in', languageCode: 'en' });
+    const story = 'Two officers took my motorbike at Kisii town and asked for 5,000 to give it back.';
+    await u.sendText(story);
+    expect(lastText(u)).toContain('I have kept what you sent');
+    expect(lastText(u)).toContain('What do you want to report?');
+    await u.press('Police misconduct');
+    await u.press('Bribery or extortion by police');
+    await u.press('No');
+    // The story question is not asked again: it was answered.
+    expect(lastText(u)).toContain('In which county');
+    await u.sendText('Kisii');
+    await u.sendText('Kisii town');
+    await u.press('Today');
+    await u.press('🕶 Send anonymously');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report!.description.text).toBe(story);
+  });
+
   it('without an open ticket, a message gets the main menu', async () => {
     const u = h.tg.user({ firstName: 'Newcomer', languageCode: 'en' });
     await u.sendText('hello?');

@@ -142,6 +142,34 @@ describe('kind', () => {
     expect(said(type(at('kind'), 'hello'))).toEqual(['unexpected.kind', 'kind.ask']);
   });
 
+  it('the story written before it was asked is kept, and the story question is then skipped', () => {
+    const story = 'Polisi walinipiga jana usiku nje ya baa ya Kondele.';
+    const r = type(at('kind'), story);
+    expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'kind', text: story });
+    const cat = press(r.state, 'police');
+    const danger = press(cat.state, 'p_force');
+    const next = press(danger.state, 'n');
+    expect(stepOf(next)).toBe('county');
+    expect(next.state.draft?.text).toBe(story);
+    // A second text at the category is not a second story: it is asked about as before.
+    expect(said(type(cat.state, 'They also took my phone at the station.'))).toEqual(['unexpected.cat', 'category.ask']);
+    // A greeting or a word is not a story.
+    expect(said(type(at('kind'), 'hello there'))).toEqual(['unexpected.kind', 'kind.ask']);
+  });
+
+  it('a voice note before the story was asked is the story', () => {
+    const r = send(at('cat', { kind: 'police' }), voice(40));
+    expect(said(r)).toEqual(['desc.kept_early', 'category.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'cat', voice: voice(40) });
+  });
+
+  it('a report begun by writing what happened starts with it as the story', () => {
+    const r = run({}, { type: 'begin', newDraftId: ID, story: { text: 'Officers at the roadblock took 500 shillings from every driver.' } });
+    expect(r.state.draft).toEqual({ id: ID, step: 'kind', text: 'Officers at the roadblock took 500 shillings from every driver.' });
+    expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
+  });
+
   it('starts at the category when the kind was chosen on the first message', () => {
     const r = run({}, { type: 'begin', newDraftId: ID, kind: 'election' });
     expect(r.state.draft).toEqual({ id: ID, step: 'cat', kind: 'election' });
