@@ -322,7 +322,7 @@ describe('replies from the reporter after submitting', () => {
     await h.store.reports.transition(report!._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
     await h.store.reports.transition(report!._id, 'resolved', { kind: 'agent', agentId }, { requireAssignee: agentId });
     await u.sendText('They came back today.');
-    expect(lastText(u)).toBe(`Your report ${reference} is closed, so this message was not passed on to anyone. To tell us something new, tap 📝 Report an incident.`);
+    expect(lastText(u)).toBe(`Your report ${reference} is closed, so this message reached no one. To tell us something new, tap 📝 Report an incident.`);
     expect(u.buttons()).toContain('📝 Report an incident');
     expect(await h.store.messages.listForReport(report!._id)).toEqual([]);
   });
