@@ -39,6 +39,10 @@ export interface RedisKeys {
   budgetChat(chat: string): string;
   /** Set once a reporter was told their answers wait (so they are told once). */
   budgetTold(chat: string): string;
+  /** Supervisors' alerts not yet in a message to the group, `<reportId>:<escalations>` by priority then time. */
+  readonly alertsPending: string;
+  /** The alert job that sends the group's next message (src/queue/lua/claim-courier.lua). */
+  readonly alertsCourier: string;
 }
 
 export function redisKeys(prefix: string): RedisKeys {
@@ -61,5 +65,7 @@ export function redisKeys(prefix: string): RedisKeys {
     budgetLane: (lane) => `${prefix}:budget:lane:${lane}`,
     budgetChat: (chat) => `${prefix}:budget:chat:${chat}`,
     budgetTold: (chat) => `${prefix}:budget:told:${chat}`,
+    alertsPending: `${prefix}:alerts:pending`,
+    alertsCourier: `${prefix}:alerts:courier`,
   };
 }

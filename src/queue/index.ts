@@ -41,7 +41,7 @@ export interface QueueDeps {
   overrides?: {
     slaMs?: (priority: 1 | 2 | 3 | 4) => number;
     relay?: { intervalMs?: number; graceMs?: number; reconcileEveryMs?: number; reconcilePage?: number; stalledIntervalMs?: number };
-    replies?: { limiter?: { max: number; duration: number }; perChatIntervalMs?: number; backoffMs?: number; attempts?: number; telegram?: MessageSender };
+    replies?: { limiter?: { max: number; duration: number }; perChatIntervalMs?: number; supervisorsEveryMs?: number; backoffMs?: number; attempts?: number; telegram?: MessageSender };
   };
 }
 
@@ -110,6 +110,7 @@ export function createQueueWorkers(deps: QueueDeps, queues: Queues, delivery: De
       paidBroadcast: config.telegram.paidBroadcast,
       limiter: replies.limiter,
       perChatIntervalMs: replies.perChatIntervalMs,
+      supervisorsEveryMs: replies.supervisorsEveryMs,
       ...(replies.telegram ? { telegram: replies.telegram } : {}),
     }),
   ];

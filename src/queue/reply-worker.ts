@@ -1,4 +1,5 @@
-import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Telegram, TelegramError } from 'telegraf';
 import type { DeliveryFailure, DeliveryService } from '../services/delivery-service';
@@ -8,6 +9,7 @@ import { redactToken, type Logger } from '../logger';
 import { sendPaced, type SendBudget } from '../lib/send-budget';
 import { sendThrough, type BotApiHttp } from '../lib/bot-api-http';
 import { ChatPacer } from './chat-pacer';
+import { SupervisorAlerts } from './supervisor-alerts';
 import { withScripts } from './scripts';
 import { REPLIES_QUEUE, type ReplyJobData } from './types';
 
@@ -35,6 +37,8 @@ export interface ReplyWorkerOptions {
   /** Minimum gap between two messages to one chat (default 1000 ms). */
   perChatIntervalMs?: number;
   supervisorsChatId?: number;
+  /** Least time between two messages to the supervisors' group while alerts keep coming (default 30 s). */
+  supervisorsEveryMs?: number;
   /**
    * The shared outgoing budget (src/lib/send-budget.ts): when set, each send takes its overall
    * slot there, behind the bot's answers to reporters, and a 429 pauses every role; the per-chat
@@ -48,7 +52,12 @@ export interface ReplyWorkerOptions {
   stalledInterval?: number;
 }
 
-type Outcome = 'sent' | 'already' | 'missing' | 'unreachable';
+type Outcome = 'sent' | 'already' | 'missing' | 'unreachable' | 'digested';
+
+/** During a surge, one message to the supervisors' group per this much time, listing what was raised. */
+const SUPERVISORS_EVERY_MS = 30_000;
+/** As every `replies` job (src/queue/reply-queue.ts); a courier's id is new each time, so it need not be kept long. */
+const COURIER_JOB = { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 7 * 24 * 3600 } } as const;
 
 /**
  * The gate spaces sends as it claims them; they reach Telegram a little unevenly (HTTP, event
@@ -87,6 +96,9 @@ export class ReplyWorker implements Service {
   private readonly pacer: ChatPacer;
   /** Telegram allows about 20 messages a minute into one group. */
   private readonly groupPacer: ChatPacer;
+  private readonly alerts: SupervisorAlerts;
+  /** Adds the next supervisors' courier job (on first use). */
+  private followUps: Queue<ReplyJobData> | null = null;
   /** BullMQ's limiter: a coarse guard, and what makes a 429's pause (`worker.rateLimit`) hold every worker. */
   private readonly limiter: { max: number; duration: number };
 
@@ -96,6 +108,7 @@ export class ReplyWorker implements Service {
     else throw new Error('ReplyWorker needs a telegram client or a bot token');
     this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000 });
     this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000 });
+    this.alerts = new SupervisorAlerts(opts.connection, opts.prefix);
     // Above what the gate lets through plus the jobs in hand (one activation each), so it never binds.
     this.limiter = opts.limiter ?? { max: 2 * Math.min(opts.ratePerSecond ?? 25, 30) + (opts.concurrency ?? CONCURRENCY), duration: 1000 };
   }
@@ -140,6 +153,8 @@ export class ReplyWorker implements Service {
     // Lets in-flight deliveries finish (and be marked sent) before the connection goes.
     await this.worker?.close();
     this.worker = null;
+    await this.followUps?.close();
+    this.followUps = null;
   }
 
   private async process(job: Job<ReplyJobData>, token?: string): Promise<Outcome> {
@@ -214,21 +229,53 @@ export class ReplyWorker implements Service {
       .catch((err: unknown) => this.opts.logger.warn({ err }, 'could not give back a limiter slot'));
   }
 
+  /**
+   * A supervisors' alert joins the pending set; the courier job (one at a time) sends all that is
+   * pending in one message at the group's turn, then hands over to a job added with a delay
+   * (src/queue/supervisor-alerts.ts). Any other alert job ends here: the courier carries it.
+   */
   private async processSupervisors(job: Job<ReplyJobData>, data: Extract<ReplyJobData, { kind: 'supervisors' }>, token?: string): Promise<Outcome> {
     const chatId = this.opts.supervisorsChatId;
     if (chatId === undefined) return 'unreachable';
-    const alert = await this.opts.delivery.supervisorAlert(data.reportId, data.escalations);
-    if (!alert) return 'missing';
-    const log = this.opts.logger.child({ reportId: data.reportId, reference: alert.reference, job: job.id });
+    const jobId = job.id ?? '';
+    if (data.reportId !== undefined) {
+      const entry = await this.opts.delivery.supervisorAlertEntry(data.reportId);
+      if (!entry) return 'missing';
+      await this.alerts.add({ reportId: data.reportId, escalations: data.escalations ?? 0 }, entry.priority, entry.raisedAt);
+    }
+    if (!(await this.alerts.claim(jobId))) return 'digested';
+    if ((await this.alerts.pendingCount()) === 0 && (await this.alerts.release(jobId))) return 'missing';
     await this.pace(job, this.groupPacer, 'supervisors', token);
+    // Read after the wait for the group's turn: the message carries everything raised until then.
+    const message = await this.opts.delivery.supervisorsMessage(await this.alerts.read());
+    await this.alerts.drop(message.gone);
+    if (message.text) await this.sendToGroup(job, chatId, message.text, message.included.length);
+    await this.alerts.drop(message.included);
+    await this.nextCourier(jobId);
+    return message.text ? 'sent' : 'missing';
+  }
+
+  private async sendToGroup(job: Job<ReplyJobData>, chatId: number, text: string, alerts: number): Promise<void> {
+    const log = this.opts.logger.child({ job: job.id, alerts });
     try {
-      await this.budgeted(() => this.groupPacer.send('supervisors', this.globalIntervalMs, () => this.telegram.sendMessage(chatId, alert.text, this.extra)));
+      await this.budgeted(() => this.groupPacer.send('supervisors', this.globalIntervalMs, () => this.telegram.sendMessage(chatId, text, this.extra)));
     } catch (err) {
       await this.onSendError(err, job, log, async () => undefined);
       throw redacted(err);
     }
     this.opts.metrics?.deliveries.inc({ outcome: 'supervisors' });
-    return 'sent';
+  }
+
+  /**
+   * The next courier: added (delayed) before the hand-over names it, so the courier is never a job
+   * that does not exist; dropped again when nothing was pending to hand over.
+   */
+  private async nextCourier(jobId: string): Promise<void> {
+    const nextId = `sup-next-${randomUUID()}`;
+    const queue = (this.followUps ??= new Queue<ReplyJobData>(REPLIES_QUEUE, { connection: this.opts.connection, prefix: this.opts.prefix }));
+    await queue.add('supervisors', { kind: 'supervisors' }, { jobId: nextId, delay: this.opts.supervisorsEveryMs ?? SUPERVISORS_EVERY_MS, ...COURIER_JOB });
+    if (await this.alerts.handOver(jobId, nextId)) return;
+    await (await queue.getJob(nextId))?.remove().catch((err: unknown) => this.opts.logger.debug({ err }, 'could not drop an unneeded courier job'));
   }
 
   /**

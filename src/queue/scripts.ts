@@ -15,6 +15,8 @@ const SCRIPTS = {
   ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 9 },
   ripotiPauseSends: { file: 'pause-sends.lua', numberOfKeys: 2 },
   ripotiReturnSlot: { file: 'return-slot.lua', numberOfKeys: 1 },
+  ripotiClaimCourier: { file: 'claim-courier.lua', numberOfKeys: 1 },
+  ripotiPassCourier: { file: 'pass-courier.lua', numberOfKeys: 2 },
 } as const;
 
 /** The commands the scripts add to a connection. */
@@ -27,6 +29,8 @@ export interface PacerCommands {
   ): Promise<[number, number, string, string | number]>;
   ripotiPauseSends(pauseKey: string, chatKey: string, ms: number, chatIntervalUs: number, burst: number): Promise<['chat' | 'all', string]>;
   ripotiReturnSlot(limiterKey: string): Promise<number>;
+  ripotiClaimCourier(courierKey: string, jobId: string, leaseMs: number): Promise<number>;
+  ripotiPassCourier(courierKey: string, pendingKey: string, jobId: string, nextId: string, leaseMs: number): Promise<number>;
 }
 
 let sources: Record<keyof typeof SCRIPTS, string> | null = null;

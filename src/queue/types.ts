@@ -22,7 +22,8 @@ export interface PacingSlot {
 
 export type ReplyJobData =
   | { kind: 'message'; messageId: string; slot?: PacingSlot }
-  | { kind: 'supervisors'; reportId: string; escalations: number; slot?: PacingSlot };
+  /** An alert for the supervisors' group; without a report, the next courier (src/queue/supervisor-alerts.ts). */
+  | { kind: 'supervisors'; reportId?: string; escalations?: number; slot?: PacingSlot };
 
 /** What every BullMQ object here needs: a connection and the key prefix. */
 export interface QueueConnection {

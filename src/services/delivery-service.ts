@@ -1,3 +1,4 @@
+import type { Priority } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { MessageDoc, ReportDoc, Store } from '../store';
 import type { Metrics } from '../metrics';
@@ -103,19 +104,43 @@ export class DeliveryService {
     await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
   }
 
-  /**
-   * The supervisors' escalation alert: staff language, the reference only, no personal data (the
-   * group is outside the console's access control). Null when the report is gone or taken.
-   */
-  async supervisorAlert(reportId: string, escalations: number): Promise<{ reference: string; text: string } | null> {
+  /** A raised ticket still waiting: what its alert is ordered by. Null once it is taken or gone. */
+  async supervisorAlertEntry(reportId: string): Promise<{ priority: Priority; raisedAt: number } | null> {
     const report = await this.deps.store.reports.findById(reportId);
-    if (!report) return null;
-    // Sent at the group's pace (20 a minute), so in a surge alerts wait: one whose ticket an agent
-    // took meanwhile is news to nobody. (One raised again is still sent: its newer alert may wait
-    // just as long, and dropping each for the next could leave a long line with nothing sent.)
-    if (report.status !== 'received') return null;
+    if (!report || report.status !== 'received') return null;
+    return { priority: report.priority, raisedAt: (report.lastEscalatedAt ?? report.updatedAt).getTime() };
+  }
+
+  /**
+   * The supervisors' message for the alerts pending (most urgent first): staff language, references
+   * only, no personal data (the group is outside the console's access control). One alert reads as
+   * before; several make one digest, since the group takes 20 messages a minute and a surge raises
+   * hundreds. An alert whose ticket an agent took meanwhile is news to nobody: left out (`gone`).
+   * `text` is null when nothing is left to say.
+   */
+  async supervisorsMessage(alerts: SupervisorAlert[]): Promise<{ text: string | null; included: SupervisorAlert[]; gone: SupervisorAlert[] }> {
+    const waiting = new Map((await this.deps.store.reports.findWaitingAmong([...new Set(alerts.map((a) => a.reportId))])).map((r) => [r._id.toString(), r]));
+    const included = alerts.filter((a) => waiting.has(a.reportId));
+    const gone = alerts.filter((a) => !waiting.has(a.reportId));
     const t = this.deps.translator;
-    const text = t.t('en', 'notices:supervisors.escalated', { reference: report.reference, priority: t.t('en', `common:priority.${report.priority}`), escalations });
-    return { reference: report.reference, text };
+    const line = (a: SupervisorAlert) => {
+      const r = waiting.get(a.reportId)!;
+      return { reference: r.reference, priority: t.t('en', `common:priority.${r.priority}`), escalations: a.escalations };
+    };
+    if (included.length <= 1) return { text: included.length ? t.t('en', 'notices:supervisors.escalated', line(included[0])) : null, included, gone };
+    const listed = included.slice(0, DIGEST_LISTS);
+    const list = listed.map((a) => t.t('en', 'notices:supervisors.digest_line', line(a))).join('\n');
+    const more = included.length - listed.length;
+    const text = [t.t('en', 'notices:supervisors.digest', { count: included.length, list }), ...(more ? [t.t('en', 'notices:supervisors.digest_more', { count: more })] : [])].join('\n');
+    return { text, included, gone };
   }
 }
+
+/** One supervisors' alert: a ticket raised for the `escalations`-th time. */
+export interface SupervisorAlert {
+  reportId: string;
+  escalations: number;
+}
+
+/** References named in one digest; the rest are counted (a Telegram message holds 4,096 characters). */
+const DIGEST_LISTS = 15;

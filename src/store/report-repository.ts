@@ -403,6 +403,14 @@ export class ReportRepository {
       .exec();
   }
 
+  /** Of these reports, the ones still waiting for an agent: reference, priority and escalations only. */
+  findWaitingAmong(ids: Id[]): Promise<Pick<ReportDoc, '_id' | 'reference' | 'priority' | 'escalations'>[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.Report.find({ _id: { $in: ids.map(oid) }, status: 'received' }, { _id: 1, reference: 1, priority: 1, escalations: 1 })
+      .lean<Pick<ReportDoc, '_id' | 'reference' | 'priority' | 'escalations'>[]>()
+      .exec();
+  }
+
   /** The reporter's most recent closed report (retention's purge aside), for "that report is closed". */
   findLatestClosedByReporter(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference'> | null> {
     return this.Report.findOne({ reporterId: oid(reporterId), status: { $in: CLOSED_STATUSES }, purgedAt: null }, { _id: 1, reference: 1 })

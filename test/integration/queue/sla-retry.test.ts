@@ -104,9 +104,9 @@ describe('SLA checks that fail half-way', () => {
     const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: quietEvents, logger: h.logger });
     const id = await waitingTicket();
     expect(await slaWith({}).check({ reportId: id, generation: 0, escalations: 0, priority: 3 })).toBe('escalated');
-    expect((await delivery.supervisorAlert(id, 1))?.text).toContain('escalation 1');
+    expect((await delivery.supervisorsMessage([{ reportId: id, escalations: 1 }])).text).toContain('escalation 1');
 
     expect((await h.tickets.takeNext(agent())).ok).toBe(true);
-    expect(await delivery.supervisorAlert(id, 1)).toBeNull();
+    expect(await delivery.supervisorsMessage([{ reportId: id, escalations: 1 }])).toEqual({ text: null, included: [], gone: [{ reportId: id, escalations: 1 }] });
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * The supervisors' group takes about 20 messages a minute; a surge raises hundreds of tickets a
+ * minute. Alerts raised together reach the group as one digest per turn (src/queue/supervisor-
+ * alerts.ts), every raised ticket counted once, most urgent first; a failed send loses none.
+ */
+import { TelegramDouble, type TelegramUser } from '../../support/telegram';
+import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
+import type { Priority } from '../../../src/domain';
+import { redisKeys } from '../../../src/redis-keys';
+import { closeRedis, createRedis } from '../../../src/redis';
+
+jest.setTimeout(30_000);
+
+const PRIORITY_RANK: Record<string, number> = { 'Danger now': 1, High: 2, Normal: 3, Low: 4 };
+
+/** What the group was told: each message's references and how many tickets it covered. */
+function told(group: TelegramUser): { references: string[]; covered: number; ranks: number[] }[] {
+  return group.messages().map((m) => {
+    const text = m.text ?? '';
+    const digest = /^(\d+) tickets were not taken in time/.exec(text);
+    const references = [...text.matchAll(/R-[2-9A-Z]{4}-[2-9A-Z]{4}/g)].map((x) => x[0]);
+    const ranks = [...text.matchAll(/R-[2-9A-Z]{4}-[2-9A-Z]{4}: ([A-Za-z ]+) \(/g)].map((x) => PRIORITY_RANK[x[1]] ?? 0);
+    return { references, covered: digest ? Number(digest[1]) : 1, ranks };
+  });
+}
+
+describe('supervisors\' alerts in a surge', () => {
+  let tg: TelegramDouble;
+  let group: TelegramUser;
+  let h: Harness;
+  beforeAll(async () => {
+    tg = await TelegramDouble.start();
+    group = tg.user({ firstName: 'Supervisors' }); // stands in for the supervisors' group chat
+    h = await createHarness({
+      label: 'q-sup-digest',
+      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_SUPERVISORS_CHAT_ID: String(group.id) },
+      workers: true,
+      overrides: { replies: { supervisorsEveryMs: 300, backoffMs: 50 } },
+    });
+    await h.startWorkers();
+  });
+  afterAll(async () => {
+    await h.close();
+    await tg.stop();
+  });
+
+  /** `n` waiting tickets raised once (the first `urgent` to danger-now), their alerts queued together. */
+  async function raise(n: number, urgent = 0): Promise<string[]> {
+    const r = await reporter(h.store);
+    const references: string[] = [];
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const { report } = await h.reports.submit(reportInput(r._id, { category: 'p_bribery' }));
+      const to: Priority = i < urgent ? 1 : 2;
+      expect(await h.store.reports.escalate(report._id, to, { escalations: 0 })).not.toBeNull();
+      references.push(report.reference);
+      ids.push(report._id.toString());
+    }
+    await Promise.all(ids.map((id) => h.queues.replies.notifySupervisors(id, 1)));
+    return references;
+  }
+
+  it('thirty raised at once reach the group in a few messages, each ticket counted once, most urgent first', async () => {
+    const references = await raise(30, 3);
+    await waitFor(() => told(group).reduce((sum, m) => sum + m.covered, 0) >= 30, 'every alert told');
+    const messages = told(group);
+    // Not 30 messages at the group's pace of one every 3 s: one courier's message, then the digest.
+    expect(messages.length).toBeLessThanOrEqual(3);
+    expect(messages.reduce((sum, m) => sum + m.covered, 0)).toBe(30);
+    const listed = messages.flatMap((m) => m.references);
+    expect(new Set(listed).size).toBe(listed.length);
+    for (const ref of listed) expect(references).toContain(ref);
+    for (const m of messages) expect(m.ranks).toEqual([...m.ranks].sort((a, b) => a - b));
+    // Nothing left pending once told.
+    const redis = createRedis(h.config.redis, 'worker');
+    try {
+      await waitFor(async () => (await redis.zcard(redisKeys(h.config.redis.prefix).alertsPending)) === 0, 'the pending set emptied');
+    } finally {
+      await closeRedis(redis);
+    }
+  });
+
+  it('a failed send keeps the alerts for the retry: none lost, none doubled', async () => {
+    const before = group.messages().length;
+    tg.failNext('sendMessage', { errorCode: 500, description: 'Internal Server Error' });
+    const references = await raise(4);
+    await waitFor(() => told(group).slice(before).reduce((sum, m) => sum + m.covered, 0) >= 4, 'the four alerts told after the failure');
+    const after = told(group).slice(before);
+    expect(after.reduce((sum, m) => sum + m.covered, 0)).toBe(4);
+    expect(new Set(after.flatMap((m) => m.references))).toEqual(new Set(references));
+  });
+});
