@@ -26,6 +26,7 @@ import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from '.
 import type { CategoryCode } from '../../src/domain';
 import { connectTestDb, type TestDb } from './db';
 import { deleteByPrefix, uniquePrefix, testRedisEnv } from './redis';
+import { TelegramDouble, type TelegramUser } from './telegram';
 
 export const TEST_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 
@@ -165,6 +166,23 @@ export function reportInput(reporterId: Types.ObjectId, opts: { category?: Categ
     anonymous: false,
     evidence: [],
   };
+}
+
+/**
+ * The graph with its workers running and the supervisors' group chat played by a user of the
+ * Bot API double (alerts reach `group`).
+ */
+export async function withSupervisorsGroup(label: string, overrides: HarnessOptions['overrides']): Promise<{ tg: TelegramDouble; group: TelegramUser; h: Harness }> {
+  const tg = await TelegramDouble.start();
+  const group = tg.user({ firstName: 'Supervisors' });
+  const h = await createHarness({
+    label,
+    env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_SUPERVISORS_CHAT_ID: String(group.id) },
+    workers: true,
+    overrides,
+  });
+  await h.startWorkers();
+  return { tg, group, h };
 }
 
 /** The message a reply stored; fails the test with the refusal's reason otherwise. */

@@ -1,5 +1,5 @@
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { agent, createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
+import { agent, reporter, reportInput, waitFor, withSupervisorsGroup, type Harness } from '../../support/tickets-harness';
 
 jest.setTimeout(30_000);
 
@@ -8,16 +8,8 @@ describe('SLA escalation', () => {
   let supervisors: TelegramUser;
   let h: Harness;
   beforeAll(async () => {
-    tg = await TelegramDouble.start();
-    supervisors = tg.user({ firstName: 'Supervisors' }); // stands in for the supervisors' group chat
-    h = await createHarness({
-      label: 'q-sla',
-      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_SUPERVISORS_CHAT_ID: String(supervisors.id) },
-      workers: true,
-      // Tiny SLAs: 400 ms per priority level instead of minutes.
-      overrides: { slaMs: () => 400, relay: { intervalMs: 200 } },
-    });
-    await h.startWorkers();
+    // Tiny SLAs: 400 ms per priority level instead of minutes.
+    ({ tg, group: supervisors, h } = await withSupervisorsGroup('q-sla', { slaMs: () => 400, relay: { intervalMs: 200 } }));
   });
   afterAll(async () => {
     await h.close();

@@ -4,7 +4,7 @@
  * alerts.ts), every raised ticket counted once, most urgent first; a failed send loses none.
  */
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
+import { reporter, reportInput, waitFor, withSupervisorsGroup, type Harness } from '../../support/tickets-harness';
 import type { Priority } from '../../../src/domain';
 import { redisKeys } from '../../../src/redis-keys';
 import { closeRedis, createRedis } from '../../../src/redis';
@@ -29,15 +29,7 @@ describe('supervisors\' alerts in a surge', () => {
   let group: TelegramUser;
   let h: Harness;
   beforeAll(async () => {
-    tg = await TelegramDouble.start();
-    group = tg.user({ firstName: 'Supervisors' }); // stands in for the supervisors' group chat
-    h = await createHarness({
-      label: 'q-sup-digest',
-      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_SUPERVISORS_CHAT_ID: String(group.id) },
-      workers: true,
-      overrides: { replies: { supervisorsEveryMs: 300, backoffMs: 50 } },
-    });
-    await h.startWorkers();
+    ({ tg, group, h } = await withSupervisorsGroup('q-sup-digest', { replies: { supervisorsEveryMs: 300, backoffMs: 50 } }));
   });
   afterAll(async () => {
     await h.close();
