@@ -99,6 +99,7 @@ export class ReplyWorker implements Service {
   private readonly alerts: SupervisorAlerts;
   /** Adds the next supervisors' courier job (on first use). */
   private followUps: Queue<ReplyJobData> | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
   /** BullMQ's limiter: a coarse guard, and what makes a 429's pause (`worker.rateLimit`) hold every worker. */
   private readonly limiter: { max: number; duration: number };
 
@@ -147,9 +148,17 @@ export class ReplyWorker implements Service {
       o.logger.warn({ ...ids, attempt: job?.attemptsMade, err }, 'delivery attempt failed');
     });
     await this.worker.waitUntilReady();
+    if (o.supervisorsChatId !== undefined) {
+      this.sweeper = setInterval(() => {
+        this.resumeAlerts().catch((err: unknown) => o.logger.warn({ err }, 'could not look for supervisors\' alerts left without a courier'));
+      }, o.supervisorsEveryMs ?? SUPERVISORS_EVERY_MS);
+      this.sweeper.unref();
+    }
   }
 
   async stop(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     // Lets in-flight deliveries finish (and be marked sent) before the connection goes.
     await this.worker?.close();
     this.worker = null;
@@ -239,9 +248,10 @@ export class ReplyWorker implements Service {
     if (chatId === undefined) return 'unreachable';
     const jobId = job.id ?? '';
     if (data.reportId !== undefined) {
+      // A ticket taken meanwhile has nothing to add, but this job may be the courier coming back
+      // from its wait: it still sends (or hands over) what others left pending.
       const entry = await this.opts.delivery.supervisorAlertEntry(data.reportId);
-      if (!entry) return 'missing';
-      await this.alerts.add({ reportId: data.reportId, escalations: data.escalations ?? 0 }, entry.priority, entry.raisedAt);
+      if (entry) await this.alerts.add({ reportId: data.reportId, escalations: data.escalations ?? 0 }, entry.priority, entry.raisedAt);
     }
     if (!(await this.alerts.claim(jobId))) return 'digested';
     if ((await this.alerts.pendingCount()) === 0 && (await this.alerts.release(jobId))) return 'missing';
@@ -260,7 +270,8 @@ export class ReplyWorker implements Service {
     try {
       await this.budgeted(() => this.groupPacer.send('supervisors', this.globalIntervalMs, () => this.telegram.sendMessage(chatId, text, this.extra)));
     } catch (err) {
-      await this.onSendError(err, job, log, async () => undefined);
+      // Given up on (attempts used, or the group refused): the alerts stay pending for the next courier.
+      await this.onSendError(err, job, log, () => this.nextCourier(job.id ?? ''));
       throw redacted(err);
     }
     this.opts.metrics?.deliveries.inc({ outcome: 'supervisors' });
@@ -271,11 +282,22 @@ export class ReplyWorker implements Service {
    * that does not exist; dropped again when nothing was pending to hand over.
    */
   private async nextCourier(jobId: string): Promise<void> {
-    const nextId = `sup-next-${randomUUID()}`;
+    const next = await this.addCourier(this.opts.supervisorsEveryMs ?? SUPERVISORS_EVERY_MS);
+    if (await this.alerts.handOver(jobId, next.id ?? '')) return;
+    await next.remove().catch((err: unknown) => this.opts.logger.debug({ err }, 'could not drop an unneeded courier job'));
+  }
+
+  private addCourier(delayMs: number): Promise<Job<ReplyJobData>> {
     const queue = (this.followUps ??= new Queue<ReplyJobData>(REPLIES_QUEUE, { connection: this.opts.connection, prefix: this.opts.prefix }));
-    await queue.add('supervisors', { kind: 'supervisors' }, { jobId: nextId, delay: this.opts.supervisorsEveryMs ?? SUPERVISORS_EVERY_MS, ...COURIER_JOB });
-    if (await this.alerts.handOver(jobId, nextId)) return;
-    await (await queue.getJob(nextId))?.remove().catch((err: unknown) => this.opts.logger.debug({ err }, 'could not drop an unneeded courier job'));
+    return queue.add('supervisors', { kind: 'supervisors' }, { jobId: `sup-next-${randomUUID()}`, delay: delayMs, ...COURIER_JOB });
+  }
+
+  /**
+   * Alerts pending with no courier (one failed for good outside a send, or its worker died and the
+   * lease ran out): a new courier is added, so they go out without waiting for another escalation.
+   */
+  private async resumeAlerts(): Promise<void> {
+    if (await this.alerts.orphaned()) await this.addCourier(0);
   }
 
   /**

@@ -19,7 +19,9 @@ const PRIORITY_STEP = 1e13;
  * a send, the next courier is a job added with a delay, so during a surge the group gets one
  * message per delay listing what was raised, and in quiet times each alert goes out as it comes.
  * An alert leaves the set only once a message carried it (or its ticket was taken), so a courier
- * that dies or fails leaves them for the next one: nothing is lost, at worst said twice.
+ * that dies or fails leaves them for the next one: one that gave up hands over at once, and the
+ * worker looks every 30 s for alerts left with no courier (its lease ran out). Nothing is lost,
+ * at worst said twice.
  */
 export class SupervisorAlerts {
   private readonly redis: Redis & PacerCommands;
@@ -63,6 +65,12 @@ export class SupervisorAlerts {
    */
   async handOver(jobId: string, nextId: string): Promise<boolean> {
     return Number(await this.redis.ripotiPassCourier(this.keys.alertsCourier, this.keys.alertsPending, jobId, nextId, COURIER_LEASE_MS)) === 1;
+  }
+
+  /** Alerts pending and no courier to carry them. */
+  async orphaned(): Promise<boolean> {
+    const [pending, courier] = await Promise.all([this.redis.zcard(this.keys.alertsPending), this.redis.exists(this.keys.alertsCourier)]);
+    return pending > 0 && courier === 0;
   }
 
   /** A courier with nothing to send lets go; false when alerts came meanwhile (it stays the courier). */

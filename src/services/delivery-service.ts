@@ -122,16 +122,15 @@ export class DeliveryService {
     const waiting = new Map((await this.deps.store.reports.findWaitingAmong([...new Set(alerts.map((a) => a.reportId))])).map((r) => [r._id.toString(), r]));
     const included = alerts.filter((a) => waiting.has(a.reportId));
     const gone = alerts.filter((a) => !waiting.has(a.reportId));
+    // A ticket raised twice before the message is one line, at its latest escalation.
+    const tickets = [...new Set(included.map((a) => a.reportId))].map((id) => waiting.get(id)!);
     const t = this.deps.translator;
-    const line = (a: SupervisorAlert) => {
-      const r = waiting.get(a.reportId)!;
-      return { reference: r.reference, priority: t.t('en', `common:priority.${r.priority}`), escalations: a.escalations };
-    };
-    if (included.length <= 1) return { text: included.length ? t.t('en', 'notices:supervisors.escalated', line(included[0])) : null, included, gone };
-    const listed = included.slice(0, DIGEST_LISTS);
-    const list = listed.map((a) => t.t('en', 'notices:supervisors.digest_line', line(a))).join('\n');
-    const more = included.length - listed.length;
-    const text = [t.t('en', 'notices:supervisors.digest', { count: included.length, list }), ...(more ? [t.t('en', 'notices:supervisors.digest_more', { count: more })] : [])].join('\n');
+    const line = (r: (typeof tickets)[number]) => ({ reference: r.reference, priority: t.t('en', `common:priority.${r.priority}`), escalations: r.escalations });
+    if (tickets.length <= 1) return { text: tickets.length ? t.t('en', 'notices:supervisors.escalated', line(tickets[0])) : null, included, gone };
+    const listed = tickets.slice(0, DIGEST_LISTS);
+    const list = listed.map((r) => t.t('en', 'notices:supervisors.digest_line', line(r))).join('\n');
+    const more = tickets.length - listed.length;
+    const text = [t.t('en', 'notices:supervisors.digest', { count: tickets.length, list }), ...(more ? [t.t('en', 'notices:supervisors.digest_more', { count: more })] : [])].join('\n');
     return { text, included, gone };
   }
 }

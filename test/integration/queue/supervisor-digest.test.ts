@@ -72,6 +72,35 @@ describe('supervisors\' alerts in a surge', () => {
     }
   });
 
+  it('a courier whose own ticket was taken while it waited for the group\'s turn still carries the others', async () => {
+    // A message just went out, so the next courier waits about 3 s for the group's turn.
+    const [first] = await raise(1);
+    await waitFor(() => group.messages().some((m) => m.text?.includes(first)), 'the first alert');
+    const r = await reporter(h.store);
+    const a = (await h.reports.submit(reportInput(r._id))).report;
+    await h.store.reports.escalate(a._id, 2, { escalations: 0 });
+    await h.queues.replies.notifySupervisors(a._id.toString(), 1);
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(`sup-${a._id.toString()}-1`)) === 'delayed', 'the courier parked for the group\'s turn');
+    expect(await h.store.reports.transition(a._id, 'assigned', { kind: 'agent', agentId: r._id.toString() }, { assignee: r._id.toString() })).not.toBeNull();
+    const [b] = await raise(1);
+    await waitFor(() => group.messages().some((m) => m.text?.includes(b)), 'the other alert');
+    expect(group.messages().some((m) => m.text?.includes(a.reference))).toBe(false);
+  });
+
+  it('alerts left with no courier (one that died) go out without waiting for another escalation', async () => {
+    const r = await reporter(h.store);
+    const { report } = await h.reports.submit(reportInput(r._id));
+    await h.store.reports.escalate(report._id, 2, { escalations: 0 });
+    const redis = createRedis(h.config.redis, 'worker');
+    try {
+      // What a courier that died leaves once its lease ran out: the alert pending, no courier.
+      await redis.zadd(redisKeys(h.config.redis.prefix).alertsPending, 2e13 + Date.now(), `${report._id.toString()}:1`);
+    } finally {
+      await closeRedis(redis);
+    }
+    await waitFor(() => group.messages().some((m) => m.text?.includes(report.reference)), 'the orphaned alert sent');
+  });
+
   it('a failed send keeps the alerts for the retry: none lost, none doubled', async () => {
     const before = group.messages().length;
     tg.failNext('sendMessage', { errorCode: 500, description: 'Internal Server Error' });
