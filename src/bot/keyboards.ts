@@ -155,6 +155,6 @@ export function confirmAgain(t: T, id: string) {
   return Markup.inlineKeyboard([[Markup.button.callback(t('review.send_again'), wizardData(id, 'review', 'ok'))]]);
 }
 
-export function pickReportKeyboard(t: T, reports: { reference: string; category: string }[]) {
-  return Markup.inlineKeyboard(reports.map((r, i) => [Markup.button.callback(`${r.reference} · ${t(`common:category.${r.category}`)}`, `rp:${i}`)]));
+export function pickReportKeyboard(t: T, reports: { reportId: string; reference: string; category: string }[]) {
+  return Markup.inlineKeyboard(reports.map((r) => [Markup.button.callback(`${r.reference} · ${t(`common:category.${r.category}`)}`, `rp:${r.reportId}`)]));
 }

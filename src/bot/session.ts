@@ -82,6 +82,8 @@ export interface PendingReply {
   reportIds: string[];
   /** In the order they were sent; all go to the report chosen. */
   messages: PendingMessage[];
+  /** When the last one was sent (epoch ms): they wait an hour for the choice. */
+  at: number;
 }
 
 export const SESSION_VERSION = 4;
@@ -210,5 +212,6 @@ function withDetails(old: Record<string, unknown>): Record<string, unknown> {
 function pendingList(old: Record<string, unknown>): Record<string, unknown> {
   const p = old.pendingReply;
   if (!isRecord(p)) return old;
-  return { ...old, pendingReply: { reportIds: p.reportIds, messages: [defined({ text: p.text, media: p.media })] } };
+  // Its time was not kept: it waits from the upgrade on.
+  return { ...old, pendingReply: { reportIds: p.reportIds, messages: [defined({ text: p.text, media: p.media })], at: Date.now() } };
 }

@@ -4,6 +4,7 @@ import type { MessageRefusal, ReporterMessage } from '../../services/conversatio
 import type { BotContext, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
+import { earlyStory } from '../wizard';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
@@ -20,21 +21,29 @@ export function repliesFeature(): Routes<BotContext> {
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
     const result = await ctx.deps.conversation.take(ctx.from.id, message);
     if (result.ok) return received(ctx, result.reference);
-    if (result.reason === 'no_ticket' && result.closed) return void (await ctx.reply(ctx.t('reply.closed', { reference: result.closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
-    if (result.reason === 'no_ticket') return next();
+    if (result.reason === 'no_ticket') {
+      // Nothing left to choose from: what waited for a choice has no ticket to go to.
+      ctx.session.pendingReply = undefined;
+      if (result.closed && !earlyStory(message.text ?? '')) return void (await ctx.reply(ctx.t('reply.closed', { reference: result.closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
+      return next();
+    }
     if (result.reason !== 'choose') return refuse(ctx, result);
     // Each message sent before the choice waits with the ones before it (an album, or two quick texts).
-    const waiting = ctx.session.pendingReply?.messages ?? [];
+    const waiting = live(ctx, ctx.session.pendingReply)?.messages ?? [];
     if (waiting.length >= MAX_PENDING) return void (await ctx.reply(ctx.t('reply.pick_first'), kb.pickReportKeyboard(ctx.t, result.tickets)));
-    ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), messages: [...waiting, message] };
+    ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), messages: [...waiting, message], at: ctx.now().getTime() };
     await ctx.reply(ctx.t('reply.pick'), kb.pickReportKeyboard(ctx.t, result.tickets));
   });
 
-  c.action(/^rp:(\d{1,2})$/, async (ctx) => {
-    const pending = ctx.session.pendingReply;
-    const reportId = pending?.reportIds[Number(ctx.match[1])];
+  // The report's id in the button, so an older "which report?" still names the report it showed;
+  // the service checks again that it is this reporter's and open. (`rp:<n>`: buttons sent before.)
+  c.action(/^rp:([0-9a-f]{24}|\d{1,2})$/, async (ctx) => {
+    const pending = live(ctx, ctx.session.pendingReply);
+    const choice = ctx.match[1];
+    const reportId = choice.length === 24 ? choice : pending?.reportIds[Number(choice)];
     await ctx.answerCbQuery();
     if (!pending || !reportId) {
+      ctx.session.pendingReply = undefined;
       await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t));
       return;
     }
@@ -75,6 +84,12 @@ function reporterMessage(msg: Message): ReporterMessage | undefined {
 
 /** Messages waiting for "which report?" at most; more are refused until the reporter chooses. */
 const MAX_PENDING = 20;
+/** How long messages wait for "which report?" after the last one: an hour later, a choice is not about them. */
+const PENDING_FOR_MS = 3600_000;
+
+function live(ctx: BotContext, pending: PendingReply | undefined): PendingReply | undefined {
+  return pending && ctx.now().getTime() - pending.at < PENDING_FOR_MS ? pending : undefined;
+}
 
 function toMessage(p: PendingMessage): ReporterMessage {
   return { ...(p.text !== undefined ? { text: p.text } : {}), ...(p.media ? { media: p.media } : {}) };

@@ -18,12 +18,13 @@ const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 
 const BEFORE_STORY: readonly Step[] = ['kind', 'cat', 'danger'];
 
 /**
- * Text that reads as someone telling what happened (a few words, not a greeting or a button's
- * word), written before the story was asked: kept as the story rather than thrown away.
+ * Text long enough to be someone telling what happened (40 characters and 6 words at least:
+ * "Good morning, how are you?" or "I want to report police brutality" are not), written before the
+ * story was asked: kept as the story rather than thrown away. The review shows it before Send.
  */
 export function earlyStory(text: string): { text: string } | undefined {
   const t = text.trim();
-  if ([...t].length < 15 || t.split(/\s+/).length < 3) return undefined;
+  if ([...t].length < 40 || t.split(/\s+/).length < 6) return undefined;
   const check = checkText(t, LIMITS.descriptionMaxChars);
   return check.ok ? { text: check.text } : undefined;
 }

@@ -83,13 +83,14 @@ describe('migrateSession from the unversioned single-letter format', () => {
       pendingReply: {
         reportIds: ['6650c0ffee0000000000000a', '6650c0ffee0000000000000b'],
         messages: [{ text: 'Any news?', media: { kind: 'document', fileId: 'BQACAgQ', fileUniqueId: 'AgADdoc', fileName: 'ob.pdf', caption: 'OB number' } }],
+        at: expect.any(Number),
       },
     });
   });
 
   it('keeps a version-3 reply waiting for "which report?" as the first of its messages', () => {
     const v3 = { v: 3, lang: 'sw', pendingReply: { reportIds: ['6650c0ffee0000000000000a', '6650c0ffee0000000000000b'], text: 'Wamerudi tena' } };
-    expect(migrateSession(v3)).toEqual({ v: SESSION_VERSION, lang: 'sw', pendingReply: { reportIds: v3.pendingReply.reportIds, messages: [{ text: 'Wamerudi tena' }] } });
+    expect(migrateSession(v3)).toEqual({ v: SESSION_VERSION, lang: 'sw', pendingReply: { reportIds: v3.pendingReply.reportIds, messages: [{ text: 'Wamerudi tena' }], at: expect.any(Number) } });
   });
 
   it('makes an empty old session an empty current one', () => {
