@@ -95,6 +95,8 @@ export interface SessionData {
   /** The last submitted draft, so a late second tap on Confirm gets the same reference (`told`: said once already). */
   lastSubmitted?: { draftId: string; reference: string; told?: true };
   pendingReply?: PendingReply;
+  /** The last message whose edit the reporter was told is not seen (told once per message). */
+  editTold?: number;
 }
 
 export function newSession(): SessionData {

@@ -9,6 +9,12 @@ import type { BotContext } from '../context';
 export function editsFeature(): Routes<BotContext> {
   const c = new Routes<BotContext>();
   c.on('edited_message', async (ctx) => {
+    const msg = ctx.editedMessage;
+    // A live location moving is an edit too: nothing the reporter typed.
+    if (!('text' in msg) && !('caption' in msg)) return;
+    // Said once per message, however often it is edited.
+    if (ctx.session.editTold === msg.message_id) return;
+    ctx.session.editTold = msg.message_id;
     await ctx.reply(ctx.t('wizard.edit_not_seen'));
   });
   return c;

@@ -65,7 +65,8 @@ export function updateGate(sessions: RedisSessionStore<SessionData>, opts: Updat
     // The end of a split paste's wait re-handles the part's update on purpose: no claim, no count.
     const flush = ctx.parts.isFlush(ctx.update);
     const updateKey = keys.update(ctx.update.update_id);
-    const limit = opts.messagesPerMinute && !flush ? { key: `${keys.messagesPerMinute}:${limitKeyOf(ctx.from.id)}`, points: opts.messagesPerMinute, windowSec: 60 } : undefined;
+    // Edits are not counted: a shared live location edits its message every few seconds.
+    const limit = opts.messagesPerMinute && !flush && !('edited_message' in ctx.update) ? { key: `${keys.messagesPerMinute}:${limitKeyOf(ctx.from.id)}`, points: opts.messagesPerMinute, windowSec: 60 } : undefined;
     const claim: UpdateClaim = { updateKey, claim: !flush, claimSec: CLAIM_SEC, claimValue: opts.owner.claim, ...(limit ? { limit } : {}) };
     const begun = await claimOrWait(sessions, name, claim, opts.owner);
     if (!begun.claimed) {

@@ -104,6 +104,12 @@ describe('a message edited after it was sent', () => {
     const sent = await u.sendText('Nakur');
     await u.sendRaw({ edited_message: { ...sent, text: 'Nakuru', edit_date: sent.date + 5 } } as Parameters<typeof u.sendRaw>[0]);
     expect(lastText(u)).toBe('Siwezi kuona mabadiliko kwenye ujumbe ambao tayari umeutuma. Tafadhali tuma marekebisho kama ujumbe mpya.');
+    // Said once for a message, however often it is edited; a live location moving says nothing.
+    const count = u.messages().length;
+    await u.sendRaw({ edited_message: { ...sent, text: 'Nakuru!', edit_date: sent.date + 9 } } as Parameters<typeof u.sendRaw>[0]);
+    const live = await u.shareLocation(-0.3031, 36.08);
+    for (let i = 1; i <= 3; i++) await u.sendRaw({ edited_message: { ...live, location: { latitude: -0.3031 + i / 1000, longitude: 36.08 }, edit_date: live.date + i } } as Parameters<typeof u.sendRaw>[0]);
+    expect(u.messages().length).toBe(count + 1); // the answer to the shared location only
     // The correction sent as a new message is taken.
     await u.sendText('Nakuru');
     expect(lastText(u)).toContain('Ni wapi hasa ndani ya Nakuru');
