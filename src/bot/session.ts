@@ -40,6 +40,8 @@ export interface Draft {
    * window passes.
    */
   parts?: { texts: string[]; at: number };
+  /** When a full-length story kept before its question arrived (epoch ms): its next part may follow. */
+  earlyAt?: number;
   /** A typed cancel word is waiting for "yes, cancel" or "no, continue". */
   cancelAsked?: true;
   voice?: MediaRef;

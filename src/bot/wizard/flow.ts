@@ -87,3 +87,8 @@ function details(d: Draft): Partial<IntakeRequest['report']> {
 export const PART_MIN_CHARS = 3900;
 /** How long the bot waits for the next part of a split paste before taking what it has. */
 export const PARTS_WINDOW_MS = 2000;
+
+/** A full-length story kept before its question may go on in the next message (Telegram splits long pastes). */
+export function markSplit(d: Draft, text: string, now: number): void {
+  d.earlyAt = [...text].length >= PART_MIN_CHARS ? now : undefined;
+}

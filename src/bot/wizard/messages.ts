@@ -2,7 +2,7 @@ import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate } fr
 import type { Draft, MediaRef, Step } from '../session';
 import { setCounty, setDanger, submit } from './buttons';
 import { isDetailStep, onDetailText, skipDetail } from './details';
-import { PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
+import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
 import { readWord, type Word } from './parse';
 import type { Turn } from './turn';
@@ -156,6 +156,7 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string): void 
 }
 
 function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void {
+  if (continuesEarlyStory(turn, d)) return appendEarly(turn, d, input);
   const word = readWord(input);
   if (cancelAsked && (word === 'yes' || word === 'cancel')) return turn.cancel();
   if (cancelAsked && word === 'no') return turn.show();
@@ -205,8 +206,25 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
 /** The story before its question: kept, and the question asked stays the one to answer. */
 function keepEarly(turn: Turn, d: Draft, story: { text: string } | { voice: MediaRef }): void {
   Object.assign(d, story);
+  markSplit(d, 'text' in story ? story.text : '', turn.now.getTime());
   turn.say('desc.kept_early');
   return turn.show();
+}
+
+function continuesEarlyStory(turn: Turn, d: Draft): boolean {
+  return BEFORE_STORY.includes(d.step) && d.earlyAt !== undefined && d.text !== undefined && turn.now.getTime() - d.earlyAt < PARTS_WINDOW_MS;
+}
+
+/** The next part of a long story pasted before its question: joined to it, nothing said. */
+function appendEarly(turn: Turn, d: Draft, part: string): void {
+  const joined = checkText(`${d.text}\n${part}`, LIMITS.descriptionMaxChars);
+  if (!joined.ok) {
+    d.earlyAt = undefined;
+    turn.say(`desc.${joined.reason}`, { max: joined.max, length: [...`${d.text}\n${part}`.trim()].length });
+    return turn.show();
+  }
+  d.text = joined.text;
+  markSplit(d, part, turn.now.getTime());
 }
 
 /** The story, whole: one limit, said only when it is passed. */

@@ -2,7 +2,7 @@ import { countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { askDetail, isDetailStep } from './details';
-import { CHAINED, firstMissing, nextStep, PREV, REPLY_KEYBOARD_STEPS } from './flow';
+import { CHAINED, firstMissing, markSplit, nextStep, PREV, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
 import type { Effect, InPlace, Keyboard, Reply, Text, WizardState } from './types';
 
@@ -46,6 +46,7 @@ export class Turn {
     this.effects.push({ type: 'started' });
     if (story) {
       Object.assign(this.draft, story);
+      markSplit(this.draft, 'text' in story ? story.text : '', this.now.getTime());
       this.say('desc.kept_early');
     }
     return this.show();

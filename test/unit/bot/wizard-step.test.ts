@@ -159,6 +159,18 @@ describe('kind', () => {
     for (const text of ['hello there', 'Good morning, how are you?', 'I want to report police brutality']) expect(said(type(at('kind'), text))).toEqual(['unexpected.kind', 'kind.ask']);
   });
 
+  it('a long story pasted before it was asked, split by Telegram, is kept whole', () => {
+    const part1 = 'Polisi walichukua pesa zetu. '.repeat(141).trim(); // about 4,090 characters
+    const part2 = 'Then they drove off towards the station.';
+    const first = step(at('kind'), { type: 'text', text: part1 }, NOW);
+    expect(said(first)).toEqual(['desc.kept_early', 'kind.ask']);
+    const second = step(first.state, { type: 'text', text: part2 }, new Date(NOW.getTime() + 300));
+    expect(second.replies).toEqual([]);
+    expect(second.state.draft).toMatchObject({ step: 'kind', text: `${part1}\n${part2}` });
+    // Later text is an answer again, not more story.
+    expect(said(step(second.state, { type: 'text', text: 'police' }, new Date(NOW.getTime() + 5000)))).toEqual(['category.ask']);
+  });
+
   it('a voice note before the story was asked is the story', () => {
     const r = send(at('cat', { kind: 'police' }), voice(40));
     expect(said(r)).toEqual(['desc.kept_early', 'category.ask']);
