@@ -1,10 +1,12 @@
 import { loadMigrateConfig } from './config';
 import { createLogger } from './logger';
 import { applyIndexes, connectMongo, createStore, describePlan, planIndexes } from './store';
+import { purgeLaterFilesOfPurged } from './services/retention';
 
 /**
  * `node dist/main.js migrate [--dry-run]`: makes MongoDB's indexes match the schemas (see
- * src/store/migrate.ts). Docker Compose runs it once before the roles start. `--dry-run` prints
+ * src/store/migrate.ts), and removes files reporters sent later on reports purged before
+ * retention covered them. Docker Compose runs it once before the roles start. `--dry-run` prints
  * what it would create and drop and changes nothing. Exit code 0 on success, 1 on failure, 2 for
  * bad arguments or configuration.
  */
@@ -22,13 +24,16 @@ export async function runMigrate(args: string[]): Promise<number> {
   const conn = await connectMongo(config.mongodbUri, { autoIndex: false, socketTimeoutMS: 0 });
   try {
     // Registers every model on the connection; the data keys are not used here.
-    createStore(conn, [{ id: 'migrate', key: Buffer.alloc(32) }]);
+    const store = createStore(conn, [{ id: 'migrate', key: Buffer.alloc(32) }]);
     const plan = dryRun ? await planIndexes(conn) : await applyIndexes(conn);
     for (const line of describePlan(plan)) {
       if (!dryRun) logger.info({ change: line }, 'index migration');
       else process.stdout.write(`${plan.length ? `would ${line.replace(/^(\S+): (create|drop)/, '$2 on $1:')}` : line}\n`);
     }
     if (!dryRun) logger.info({ changes: plan.reduce((n, c) => n + c.create.length + c.drop.length, 0) }, 'indexes match the schemas');
+    const files = await purgeLaterFilesOfPurged(store, { dryRun });
+    if (dryRun) process.stdout.write(`would remove ${files} file(s) reporters sent later on reports already purged\n`);
+    else logger.info({ files }, 'files sent later on reports already purged removed');
     return 0;
   } finally {
     await conn.close();

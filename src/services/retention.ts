@@ -50,6 +50,29 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
   return { reports: expired.length, reporters };
 }
 
+/**
+ * Files the reporter sent later on reports purged before retention took them too (releases
+ * before 2026-12-01): run by `migrate`, a batch of reports at a time; safe to run again. Returns
+ * how many messages lost their file (with `dryRun`, how many would).
+ */
+export async function purgeLaterFilesOfPurged(store: Store, opts: { dryRun?: boolean; batch?: number } = {}): Promise<number> {
+  const { Report, Message } = store.models;
+  const batch = opts.batch ?? 1000;
+  let cleared = 0;
+  let ids: Types.ObjectId[] = [];
+  const flush = async () => {
+    const filter = { reportId: { $in: ids }, media: { $exists: true } };
+    cleared += opts.dryRun ? await Message.countDocuments(filter) : (await Message.updateMany(filter, { $unset: { media: 1 } })).modifiedCount;
+    ids = [];
+  };
+  for await (const r of Report.find({ purgedAt: { $ne: null } }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }>().cursor()) {
+    ids.push(r._id);
+    if (ids.length >= batch) await flush();
+  }
+  if (ids.length) await flush();
+  return cleared;
+}
+
 /** Runs the purge at start and then every `intervalMs` in the worker role. */
 export class RetentionJob implements Service {
   readonly name = 'retention';

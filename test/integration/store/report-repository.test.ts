@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connectTestDb } from '../../support/db';
 import { createStore, type Store, type WaitingCursor } from '../../../src/store';
-import { purgeExpired } from '../../../src/services/retention';
+import { purgeExpired, purgeLaterFilesOfPurged } from '../../../src/services/retention';
 import { seedReport } from '../../support/report-fixtures';
 import type { Connection } from 'mongoose';
 
@@ -192,6 +192,20 @@ describe('retention', () => {
     expect((await store.reports.findById(open.report._id))?.evidence).toHaveLength(1);
     expect(await store.reporters.identityOf(recent.reporter._id)).not.toBeNull();
     expect((await store.reports.history(old.report._id)).map((e) => e.type)).toContain('purged');
+  });
+
+  it('migrate removes files sent later on reports an older release purged without them', async () => {
+    const { report } = await seedReport(store);
+    await store.reports.transition(report._id, 'rejected', { kind: 'system' });
+    const voice = { kind: 'voice' as const, fileId: 'AwAC-old', fileUniqueId: 'v9', size: 4000, durationSec: 3 };
+    const m = await store.messages.addIncoming(report._id, { media: voice });
+    // What an older release's purge left: the report purged, the later voice note kept.
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { purgedAt: new Date(Date.now() - 90 * 86400_000), evidence: [] } });
+    expect(await purgeLaterFilesOfPurged(store, { dryRun: true })).toBeGreaterThanOrEqual(1);
+    expect((await store.messages.findById(m._id))?.media).toMatchObject({ fileId: 'AwAC-old' });
+    expect(await purgeLaterFilesOfPurged(store, { batch: 1 })).toBeGreaterThanOrEqual(1);
+    expect((await store.messages.findById(m._id))?.media).toBeUndefined();
+    expect(await purgeLaterFilesOfPurged(store)).toBe(0);
   });
 
   it('purges the identity of a reporter whose last report an earlier pass purged before it stopped', async () => {
