@@ -56,6 +56,8 @@ type Outcome = 'sent' | 'already' | 'missing' | 'unreachable' | 'digested';
 
 /** During a surge, one message to the supervisors' group per this much time, listing what was raised. */
 const SUPERVISORS_EVERY_MS = 30_000;
+/** After the group refused the bot's message (400, 403): the next try. */
+const GROUP_REFUSED_RETRY_MS = 10 * 60_000;
 /** As every `replies` job (src/queue/reply-queue.ts); a courier's id is new each time, so it need not be kept long. */
 const COURIER_JOB = { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 7 * 24 * 3600 } } as const;
 
@@ -259,45 +261,62 @@ export class ReplyWorker implements Service {
     // Read after the wait for the group's turn: the message carries everything raised until then.
     const message = await this.opts.delivery.supervisorsMessage(await this.alerts.read());
     await this.alerts.drop(message.gone);
-    if (message.text) await this.sendToGroup(job, chatId, message.text, message.included.length);
+    if (message.text && !(await this.sendToGroup(job, chatId, message.text, message.included.length))) return 'digested';
     await this.alerts.drop(message.included);
     await this.nextCourier(jobId);
     return message.text ? 'sent' : 'missing';
   }
 
-  private async sendToGroup(job: Job<ReplyJobData>, chatId: number, text: string, alerts: number): Promise<void> {
+  /** False when this job lost the courier's lease during a long wait for the budget: another courier carries them. */
+  private async sendToGroup(job: Job<ReplyJobData>, chatId: number, text: string, alerts: number): Promise<boolean> {
+    const jobId = job.id ?? '';
     const log = this.opts.logger.child({ job: job.id, alerts });
+    let sent: boolean;
     try {
-      await this.budgeted(() => this.groupPacer.send('supervisors', this.globalIntervalMs, () => this.telegram.sendMessage(chatId, text, this.extra)));
+      sent = await this.budgeted(() =>
+        this.groupPacer.send('supervisors', this.globalIntervalMs, async () => {
+          if (!(await this.alerts.claim(jobId))) return false;
+          await this.telegram.sendMessage(chatId, text, this.extra);
+          return true;
+        }),
+      );
     } catch (err) {
-      // Given up on (attempts used, or the group refused): the alerts stay pending for the next courier.
-      await this.onSendError(err, job, log, () => this.nextCourier(job.id ?? ''));
+      // Given up on: the alerts stay pending for the next courier, soon after used-up attempts, in
+      // 10 minutes when the group refused the bot (a courier every 30 s would only fail again).
+      await this.onSendError(err, job, log, async (reason) => {
+        if (reason !== 'gave_up') log.error({ reason }, 'the supervisors\' group refused the bot\'s message: check TELEGRAM_SUPERVISORS_CHAT_ID and that the bot is in the group');
+        await this.nextCourier(jobId, reason === 'gave_up' ? undefined : GROUP_REFUSED_RETRY_MS);
+      });
       throw redacted(err);
     }
-    this.opts.metrics?.deliveries.inc({ outcome: 'supervisors' });
+    if (sent) this.opts.metrics?.deliveries.inc({ outcome: 'supervisors' });
+    return sent;
   }
 
   /**
    * The next courier: added (delayed) before the hand-over names it, so the courier is never a job
    * that does not exist; dropped again when nothing was pending to hand over.
    */
-  private async nextCourier(jobId: string): Promise<void> {
-    const next = await this.addCourier(this.opts.supervisorsEveryMs ?? SUPERVISORS_EVERY_MS);
+  private async nextCourier(jobId: string, delayMs = this.opts.supervisorsEveryMs ?? SUPERVISORS_EVERY_MS): Promise<void> {
+    const next = await this.addCourier(`sup-next-${randomUUID()}`, delayMs);
     if (await this.alerts.handOver(jobId, next.id ?? '')) return;
     await next.remove().catch((err: unknown) => this.opts.logger.debug({ err }, 'could not drop an unneeded courier job'));
   }
 
-  private addCourier(delayMs: number): Promise<Job<ReplyJobData>> {
+  private addCourier(jobId: string, delayMs: number): Promise<Job<ReplyJobData>> {
     const queue = (this.followUps ??= new Queue<ReplyJobData>(REPLIES_QUEUE, { connection: this.opts.connection, prefix: this.opts.prefix }));
-    return queue.add('supervisors', { kind: 'supervisors' }, { jobId: `sup-next-${randomUUID()}`, delay: delayMs, ...COURIER_JOB });
+    return queue.add('supervisors', { kind: 'supervisors' }, { jobId, delay: delayMs, ...COURIER_JOB });
   }
 
   /**
-   * Alerts pending with no courier (one failed for good outside a send, or its worker died and the
-   * lease ran out): a new courier is added, so they go out without waiting for another escalation.
+   * Alerts pending with no courier (one failed for good outside a send, and its lease ran out): a
+   * new courier, made the courier before it is added (so workers looking at once add one between
+   * them), sends them without waiting for another escalation.
    */
   private async resumeAlerts(): Promise<void> {
-    if (await this.alerts.orphaned()) await this.addCourier(0);
+    if (!(await this.alerts.orphaned())) return;
+    const jobId = `sup-next-${randomUUID()}`;
+    if (await this.alerts.claim(jobId)) await this.addCourier(jobId, 0);
   }
 
   /**

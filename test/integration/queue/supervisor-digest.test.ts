@@ -110,4 +110,23 @@ describe('supervisors\' alerts in a surge', () => {
     expect(after.reduce((sum, m) => sum + m.covered, 0)).toBe(4);
     expect(new Set(after.flatMap((m) => m.references))).toEqual(new Set(references));
   });
+
+  // Last: it leaves the alert pending behind a courier 10 minutes away.
+  it('a group that refuses the bot is tried again in 10 minutes, not every 30 s, and the alert stays pending', async () => {
+    tg.failNext('sendMessage', { errorCode: 403, description: 'Forbidden: bot was kicked from the group chat' });
+    const before = group.messages().length;
+    const [ref] = await raise(1);
+    const next = await waitFor(async () => {
+      const delayed = await h.queues.replies.queue.getJobs(['delayed']);
+      return delayed.find((j) => String(j.id).startsWith('sup-next-') && j.opts.delay !== undefined && j.opts.delay >= 9 * 60_000);
+    }, 'the next courier, 10 minutes away');
+    expect(next.data).toEqual({ kind: 'supervisors' });
+    const redis = createRedis(h.config.redis, 'worker');
+    try {
+      expect(await redis.zcard(redisKeys(h.config.redis.prefix).alertsPending)).toBe(1);
+    } finally {
+      await closeRedis(redis);
+    }
+    expect(group.messages().slice(before).some((m) => m.text?.includes(ref))).toBe(false);
+  });
 });
