@@ -1,11 +1,10 @@
 import { Routes } from '../routes';
 import type { BotContext } from '../context';
 import type { Message } from 'telegraf/types';
-import { LIMITS } from '../../domain';
 import * as kb from '../keyboards';
 import type { MediaRef } from '../session';
 import { mediaOf } from '../media';
-import { beginReport, earlyStory } from '../wizard';
+import { beginReport, earlyStory, earlyVoice } from '../wizard';
 
 /** What no feature handled: an old or foreign button is "stale"; any other message gets the main menu. */
 export function unhandled(): Routes<BotContext> {
@@ -27,8 +26,7 @@ export function unhandled(): Routes<BotContext> {
 function storyOf(msg: Message): { text: string } | { voice: MediaRef } | undefined {
   if ('text' in msg) return earlyStory(msg.text);
   const media = mediaOf(msg);
-  if (media?.kind === 'voice' && (media.durationSec ?? 0) <= LIMITS.voiceMaxSeconds && (media.size ?? 0) <= LIMITS.evidenceMaxBytes) return { voice: media };
-  return undefined;
+  return media ? earlyVoice(media) : undefined;
 }
 
 /**

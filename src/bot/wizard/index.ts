@@ -10,7 +10,7 @@ import type { Effect, WizardInput } from './types';
 export { formatDay } from './format';
 export { WIZARD_DATA, buttonInput } from './parse';
 export { step } from './step';
-export { earlyStory } from './messages';
+export { earlyStory, earlyVoice } from './messages';
 export type { WizardInput } from './types';
 
 export function newDraftId(): string {

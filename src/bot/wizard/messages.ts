@@ -29,6 +29,11 @@ export function earlyStory(text: string): { text: string } | undefined {
   return check.ok ? { text: check.text } : undefined;
 }
 
+/** A voice note that can be the story: within the length and size a story's voice note may have. */
+export function earlyVoice(media: MediaRef): { voice: MediaRef } | undefined {
+  return media.kind === 'voice' && (media.durationSec ?? 0) <= LIMITS.voiceMaxSeconds && (media.size ?? 0) <= LIMITS.evidenceMaxBytes ? { voice: media } : undefined;
+}
+
 /** Steps asked again after a file is kept: the review shows the new count, and danger must not go unanswered. */
 const ASK_AGAIN_AFTER_FILE: readonly Step[] = ['danger', 'review'];
 
@@ -120,9 +125,8 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string): void 
     return turn.show();
   }
   // Said before the story was asked, with no story yet: that is the story.
-  if (media.kind === 'voice' && BEFORE_STORY.includes(d.step) && !d.text && !d.voice && (media.durationSec ?? 0) <= LIMITS.voiceMaxSeconds && (media.size ?? 0) <= LIMITS.evidenceMaxBytes) {
-    return keepEarly(turn, d, { voice: media });
-  }
+  const early = BEFORE_STORY.includes(d.step) && !d.text && !d.voice ? earlyVoice(media) : undefined;
+  if (early) return keepEarly(turn, d, early);
   if (storyVoice) {
     if ((media.durationSec ?? 0) > LIMITS.voiceMaxSeconds) {
       turn.say('desc.voice_too_long', { minutes: LIMITS.voiceMaxSeconds / 60 });
