@@ -2,7 +2,8 @@
 import { Types } from 'mongoose';
 import { generateReference } from '../../../src/domain';
 import { eventually, startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, callbackUpdate, lastText, referenceIn, walkTo, said } from './helpers';
+import { allTexts, callbackUpdate, lastText, pressTampered, referenceIn, walkTo, said } from './helpers';
+import { seedReport } from '../../support/report-fixtures';
 
 let h: BotHarness;
 
@@ -318,6 +319,22 @@ describe('replies from the reporter after submitting', () => {
     // The choice cannot be replayed.
     await u.press(olderButton!);
     expect(lastText(u)).toContain('Chaguo hilo limepitwa na wakati');
+  });
+
+  it('an older "which report?" still names the report it showed after another ticket opened', async () => {
+    const u = h.tg.user({ firstName: 'Three tickets', languageCode: 'en' });
+    const older = await submitAnonymous(u);
+    await submitAnonymous(u);
+    await u.sendText('First news.');
+    const markup = u.lastMessage().replyMarkup;
+    const olderButton = markup && 'inline_keyboard' in markup ? markup.inline_keyboard.flat().find((b) => b.text.startsWith(older)) : undefined;
+    expect(olderButton).toBeDefined();
+    // A third ticket opens (the list the buttons were built from changes), and another message waits.
+    await seedReport(h.store, {}, { telegramUserId: u.id });
+    await u.sendText('Second news.');
+    await pressTampered(h.tg, u, (olderButton as { callback_data: string }).callback_data);
+    const olderReport = await h.store.reports.findByReference(older);
+    expect((await h.store.messages.listForReport(olderReport!._id)).map((m) => m.text)).toEqual(['First news.', 'Second news.']);
   });
 
   it('after the ticket closed, a message is not taken as news for it, and the reporter is told so', async () => {
