@@ -128,11 +128,14 @@ export class ConversationService {
     const id = new Types.ObjectId();
     const content = { ...(message.text !== undefined ? { text: message.text } : {}), ...(message.media ? { media: message.media } : {}) };
     const kind = incomingKind(content);
-    await Promise.all([
+    const [, , reachable] = await Promise.all([
       store.messages.addIncoming(ticket.reportId, content, id),
       store.reports.addEvent(ticket.reportId, 'reporter_message', { kind: 'reporter' }, { messageId: id.toString(), kind }),
+      // Someone who writes to us can be written to: a ticket marked unreachable (they had blocked the bot) is not any more.
+      store.reports.setReporterUnreachable(ticket.reportId, false),
     ]);
     await events.publish({ type: 'ticket', reportId: ticket.reportId, what: 'message' });
+    if (reachable) await events.publish({ type: 'ticket', reportId: ticket.reportId, what: 'status' });
     logger.info({ reportId: ticket.reportId, reference: ticket.reference, outcome: 'reply_attached', kind }, 'reporter message attached');
     return { ok: true, reportId: ticket.reportId, reference: ticket.reference, kind };
   }

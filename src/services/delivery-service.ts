@@ -92,6 +92,10 @@ export class DeliveryService {
     if (await store.messages.markSent(due.message._id, telegramMessageId)) {
       await store.reports.addEvent(due.report._id, 'reply_delivered', { kind: 'system' }, { messageId: due.messageId });
       await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
+      // Reached after all (they unblocked the bot): the ticket no longer says "unreachable".
+      if (due.report.reporterUnreachable && (await store.reports.setReporterUnreachable(due.report._id, false))) {
+        await events.publish({ type: 'ticket', reportId: due.reportId, what: 'status' });
+      }
     }
   }
 
@@ -99,9 +103,11 @@ export class DeliveryService {
   async failed(due: DueMessage, reason: DeliveryFailure): Promise<void> {
     const { store, events } = this.deps;
     await store.messages.markFailed(due.message._id);
-    if (reason === 'blocked') await store.reports.setReporterUnreachable(due.report._id, true);
+    const marked = reason === 'blocked' && (await store.reports.setReporterUnreachable(due.report._id, true));
     await store.reports.addEvent(due.report._id, 'delivery_failed', { kind: 'system' }, { messageId: due.messageId, reason });
     await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
+    // The open ticket page shows "unreachable" at once, not after a reload.
+    if (marked) await events.publish({ type: 'ticket', reportId: due.reportId, what: 'status' });
   }
 
   /** A raised ticket still waiting: what its alert is ordered by. Null once it is taken or gone. */

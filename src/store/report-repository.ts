@@ -468,9 +468,11 @@ export class ReportRepository {
     return this.Report.findOneAndUpdate({ _id: oid(id) }, update, { returnDocument: 'after' }).lean<ReportDoc>();
   }
 
-  async setReporterUnreachable(id: Id, unreachable: boolean): Promise<void> {
+  /** True when the mark changed. */
+  async setReporterUnreachable(id: Id, unreachable: boolean): Promise<boolean> {
     const res = await this.Report.updateOne({ _id: oid(id), reporterUnreachable: !unreachable }, { $set: { reporterUnreachable: unreachable } });
     if (res.modifiedCount && unreachable) await this.addEvent(id, 'reporter_unreachable', { kind: 'system' });
+    return res.modifiedCount === 1;
   }
 
   /**

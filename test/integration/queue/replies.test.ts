@@ -114,6 +114,11 @@ describe('messages to reporters (replies queue)', () => {
     expect(sendsTo(user).filter((c) => c.errorCode === 403)).toHaveLength(1);
     const history = (await h.store.reports.history(reportId)).map((e) => e.type);
     expect(history).toEqual(expect.arrayContaining(['delivery_failed', 'reporter_unreachable']));
+    // They unblock the bot: the next reply reaches them, and the ticket no longer says "unreachable".
+    tg.unblockBy(user);
+    sentMessage(await h.tickets.reply(reportId, a, 'We are still here if you need us.'));
+    await seen(user, 'We are still here');
+    await waitFor(async () => (await h.store.reports.findById(reportId))?.reporterUnreachable === false, 'the mark cleared');
   });
 
   it('keeps about a second between messages to one chat without holding up other chats', async () => {

@@ -67,6 +67,15 @@ describe('ConversationService', () => {
     await eventually(() => events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'message'), 'the live event');
   });
 
+  it('a reporter marked unreachable (they had blocked the bot) who writes again is reachable, live on the ticket page', async () => {
+    const { telegramUserId, report } = await seedReport(store);
+    const reportId = report._id.toString();
+    expect(await store.reports.setReporterUnreachable(report._id, true)).toBe(true);
+    expect(await conversation.attach(telegramUserId, reportId, { text: 'I unblocked you, sorry.' })).toMatchObject({ ok: true });
+    expect((await store.reports.findById(reportId))?.reporterUnreachable).toBe(false);
+    await eventually(() => events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'status'), 'the head refreshed');
+  });
+
   it('attaches a photo with its caption as a photo message', async () => {
     const { telegramUserId, report } = await seedReport(store);
     const media = { kind: 'photo' as const, fileId: 'AgACAgQAAxkBAAIphoto', fileUniqueId: 'AQADphoto', size: 90_000, caption: 'The car' };
