@@ -42,8 +42,11 @@ export interface TicketActions {
   release(reportId: string, agent: AgentRef): Promise<ActionResult>;
   changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts?: { rejectReason?: RejectReason; note?: string }): Promise<ActionResult>;
   refer(reportId: string, agent: AgentRef, agency: Agency, note?: string): Promise<ActionResult>;
-  /** Stores the message, queues it for delivery through the `replies` queue. */
-  reply(reportId: string, agent: AgentRef, text: string): Promise<ActionResult<{ message: MessageDoc }>>;
+  /**
+   * Stores the message, queues it for delivery through the `replies` queue. With `draftKey` (the
+   * console's draft it was written in), sending it again stores and sends nothing more.
+   */
+  reply(reportId: string, agent: AgentRef, text: string, opts?: { draftKey?: string }): Promise<ActionResult<{ message: MessageDoc }>>;
   addNote(reportId: string, agent: AgentRef, text: string): Promise<ActionResult>;
   /**
    * Asks the reporter, through the bot, whether the agency the ticket was referred to may have

@@ -1,4 +1,5 @@
-import type { Types } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
 import { checkText, decide, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
@@ -93,7 +94,7 @@ export class TicketService implements TicketActions {
     return OK;
   }
 
-  async reply(reportId: string, agent: AgentRef, text: string): Promise<ActionResult<{ message: MessageDoc }>> {
+  async reply(reportId: string, agent: AgentRef, text: string, opts: { draftKey?: string } = {}): Promise<ActionResult<{ message: MessageDoc }>> {
     const checked = checkText(text, LIMITS.replyMaxChars);
     if (!checked.ok) return refused(checked.reason);
     const allowed = await this.allowed(reportId, agent, 'reply');
@@ -101,7 +102,11 @@ export class TicketService implements TicketActions {
     const { report } = allowed;
     // Retention already removed who the reporter is (only closed tickets are purged).
     if (report.purgedAt) return refused('closed');
-    const message = await this.deps.store.messages.addOutgoing(report._id, { text: checked.text, agentId: agent.id });
+    const content = { text: checked.text, agentId: agent.id };
+    // A draft sent twice (its first answer lost on a flaky connection) is one message to the reporter.
+    const stored = opts.draftKey ? await this.deps.store.messages.addReplyOnce(replyId(report._id.toString(), agent.id, opts.draftKey), report._id, content) : { message: await this.deps.store.messages.addOutgoing(report._id, content), created: true };
+    const { message } = stored;
+    if (!stored.created) return { ok: true, message };
     await this.deps.store.reports.addEvent(report._id, 'reply_queued', actorOf(agent), { messageId: message._id.toString() });
     await this.queueDelivery(message, report);
     await this.deps.events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'message' });
@@ -205,4 +210,9 @@ function optionalNote(note: string | undefined): { ok: true; text?: string } | R
 
 export function createTicketService(deps: TicketServiceDeps): TicketService {
   return new TicketService(deps);
+}
+
+/** A reply's id fixed by the report, the agent and the console draft it was written in. */
+function replyId(reportId: string, agentId: string, draftKey: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(`reply|${reportId}|${agentId}|${draftKey}`).digest().subarray(0, 12));
 }

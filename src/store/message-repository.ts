@@ -1,5 +1,6 @@
 import { Types, type Model } from 'mongoose';
 import type { Evidence, MessageDoc } from './models';
+import { isDuplicateKey } from './reporter-repository';
 
 type Id = Types.ObjectId | string;
 const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
@@ -13,12 +14,26 @@ export function incomingKind(content: { media?: Evidence }): MessageDoc['kind'] 
 export class MessageRepository {
   constructor(private readonly Message: Model<MessageDoc>) {}
 
-  async addOutgoing(reportId: Id, content: { text: string; agentId?: Id; texts?: MessageDoc['texts'] } | { notice: { key: string; vars?: Record<string, string> } }): Promise<MessageDoc> {
+  async addOutgoing(reportId: Id, content: { text: string; agentId?: Id; texts?: MessageDoc['texts'] } | { notice: { key: string; vars?: Record<string, string> } }, id?: Types.ObjectId): Promise<MessageDoc> {
     const doc: Partial<MessageDoc> =
       'text' in content
         ? { reportId: oid(reportId), direction: 'to_reporter', kind: 'text', text: content.text, agentId: content.agentId ? oid(content.agentId) : null, delivery: 'pending', ...(content.texts ? { texts: content.texts } : {}) }
         : { reportId: oid(reportId), direction: 'to_reporter', kind: 'notice', notice: content.notice, delivery: 'pending' };
-    return (await this.Message.create(doc)).toObject();
+    return (await this.Message.create(id ? { ...doc, _id: id } : doc)).toObject();
+  }
+
+  /**
+   * An agent's reply under an id fixed by the draft it was written in: sent again (the answer to
+   * the first send was lost, and the agent pressed Send again), it is the one already stored.
+   */
+  async addReplyOnce(id: Types.ObjectId, reportId: Id, content: { text: string; agentId: Id }): Promise<{ message: MessageDoc; created: boolean }> {
+    try {
+      return { message: await this.addOutgoing(reportId, content, id), created: true };
+    } catch (err) {
+      const stored = isDuplicateKey(err) ? await this.findById(id) : null;
+      if (!stored || !stored.reportId.equals(oid(reportId))) throw err;
+      return { message: stored, created: false };
+    }
   }
 
   /** `id` chosen by the caller lets it write what refers to the message (its history entry) at the same time. */

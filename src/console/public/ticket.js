@@ -31,6 +31,24 @@
       if (el.tagName === 'SELECT') el.selectedIndex = 0; else el.value = '';
       if (el.id) store(function (s) { s.removeItem(draftKey(el)); });
     });
+    if (form.id === 'reply-form') newReplyKey();
+  }
+  // ---- The reply's key: one per draft, kept with it, so Send pressed again after a lost answer
+  // (or a reload) is the same reply, stored and sent once; a new key once it went.
+  var replyKeyInput = document.getElementById('reply-key');
+  function randomKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+  function newReplyKey() {
+    if (!replyKeyInput) return;
+    replyKeyInput.value = randomKey();
+    store(function (s) { s.setItem(draftKey(replyKeyInput), replyKeyInput.value); });
+  }
+  if (replyKeyInput) {
+    var savedKey = store(function (s) { return s.getItem(draftKey(replyKeyInput)); });
+    if (savedKey) replyKeyInput.value = savedKey; else newReplyKey();
   }
   restoreDrafts(document);
 

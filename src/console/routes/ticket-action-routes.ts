@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionRefusal, ActionResult } from '../../services/ticket-actions';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
-import { referForm, statusForm, textForm, ticketParams } from '../schemas';
+import { referForm, replyForm, statusForm, textForm, ticketParams } from '../schemas';
 import { openTicket, statusOfChoice, ticketGuard } from './ticket-routes';
 
 /**
@@ -28,9 +28,9 @@ export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     answer(req, reply, result.ok, result.ok ? okKey : refusalFlash(result.reason, field));
   const act = (req: FastifyRequest) => ({ id: openTicket(req)._id.toString(), me: agentRef(signedInAgent(req)) });
 
-  app.post('/tickets/:id/reply', { ...post, schema: { params: ticketParams, body: textForm } }, async (req, reply) => {
+  app.post('/tickets/:id/reply', { ...post, schema: { params: ticketParams, body: replyForm } }, async (req, reply) => {
     const { id, me } = act(req);
-    return done(req, reply, await ctx.tickets.reply(id, me, req.body.text), 'reply_queued', 'reply');
+    return done(req, reply, await ctx.tickets.reply(id, me, req.body.text, req.body.key ? { draftKey: req.body.key } : {}), 'reply_queued', 'reply');
   });
 
   app.post('/tickets/:id/note', { ...post, schema: { params: ticketParams, body: textForm } }, async (req, reply) => {

@@ -408,6 +408,20 @@ describe('route schemas', () => {
     expect((await b.post(`/tickets/${id}/refer`, { agency: 'NASA' })).headers.location).toBe(`/tickets/${id}?err=choose_agency`);
   });
 
+  it('a reply posted twice from the same draft (the first answer lost) is stored once', async () => {
+    const report = await submit();
+    const id = report._id.toString();
+    // A supervisor, who may answer a waiting ticket (agents take theirs from the queue in order).
+    const b = h.browser();
+    await b.signIn('daudi');
+    const page = await b.get(`/tickets/${id}`);
+    expect(page.body).toContain('id="reply-key"');
+    const form = { text: 'We have passed this to IPOA.', key: '0f1e2d3c4b5a69788796a5b4c3d2e1f0' };
+    for (let i = 0; i < 2; i++) expect((await b.post(`/tickets/${id}/reply`, form, { headers: { 'x-requested-with': 'fetch' } })).statusCode).toBe(200);
+    const stored = (await h.store.messages.listForReport(report._id)).filter((m) => m.text === form.text);
+    expect(stored).toHaveLength(1);
+  });
+
   it("tells the page's script why a ticket is refused, in the agent's language", async () => {
     const report = await submit();
     const id = report._id.toString();

@@ -121,6 +121,24 @@ describe('messages to reporters (replies queue)', () => {
     await waitFor(async () => (await h.store.reports.findById(reportId))?.reporterUnreachable === false, 'the mark cleared');
   });
 
+  it('a reply sent again from the same draft (its first answer lost) is one message to the reporter', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    const draftKey = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    const first = sentMessage(await h.tickets.reply(reportId, a, 'Please stay where you are.', { draftKey }));
+    const again = sentMessage(await h.tickets.reply(reportId, a, 'Please stay where you are.', { draftKey }));
+    expect(again._id.toString()).toBe(first._id.toString());
+    await seen(user, 'Please stay where you are.');
+    // A new draft is a new message.
+    const next = sentMessage(await h.tickets.reply(reportId, a, 'Please stay where you are.', { draftKey: 'ffeeddccbbaa99887766554433221100' }));
+    expect(next._id.toString()).not.toBe(first._id.toString());
+    await waitFor(async () => (await h.store.messages.findById(next._id))?.delivery === 'sent', 'the second draft delivered');
+    const outgoing = (await h.store.messages.listForReport(reportId)).filter((m) => m.text === 'Please stay where you are.');
+    expect(outgoing).toHaveLength(2);
+    expect(sendsTo(user).filter((c) => String(c.params.text).includes('Please stay where you are.'))).toHaveLength(2);
+    expect((await h.store.reports.history(reportId)).filter((e) => e.type === 'reply_queued')).toHaveLength(2);
+  });
+
   it('keeps about a second between messages to one chat without holding up other chats', async () => {
     const one = await takenTicket();
     const two = await takenTicket();
