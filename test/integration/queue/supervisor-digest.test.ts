@@ -73,9 +73,15 @@ describe('supervisors\' alerts in a surge', () => {
   });
 
   it('a courier whose own ticket was taken while it waited for the group\'s turn still carries the others', async () => {
-    // A message just went out, so the next courier waits about 3 s for the group's turn.
-    const [first] = await raise(1);
-    await waitFor(() => group.messages().some((m) => m.text?.includes(first)), 'the first alert');
+    // The group's next turn is 4 s away (as after a message just sent), so the next courier waits for it.
+    const redis = createRedis(h.config.redis, 'worker');
+    try {
+      const [seconds, micros] = await redis.time();
+      const nextTurn = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) + 4000;
+      await redis.set(redisKeys(h.config.redis.prefix).chatPace('supervisors'), String(nextTurn), 'PX', 10_000);
+    } finally {
+      await closeRedis(redis);
+    }
     const r = await reporter(h.store);
     const a = (await h.reports.submit(reportInput(r._id))).report;
     await h.store.reports.escalate(a._id, 2, { escalations: 0 });
