@@ -4,8 +4,16 @@
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
     var question = form && form.getAttribute && form.getAttribute('data-confirm');
-    if (question && !window.confirm(question)) ev.preventDefault();
+    if (question && !window.confirm(question)) { ev.preventDefault(); return; }
+    // "Take next" goes once: a double click or a second "t" before the page changes would take a
+    // second ticket (and tell its reporter it was taken). Any such form on the page counts.
+    if (form && form.hasAttribute && form.hasAttribute('data-once')) {
+      if (document.documentElement.hasAttribute('data-taking')) { ev.preventDefault(); return; }
+      document.documentElement.setAttribute('data-taking', '');
+    }
   });
+  // Back from the history (bfcache), the page may take again.
+  window.addEventListener('pageshow', function () { document.documentElement.removeAttribute('data-taking'); });
   // Keyboard shortcuts (listed on the "?" sheet); never while typing in a field.
   document.addEventListener('keydown', function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
@@ -15,7 +23,7 @@
     if (!keys || (keys.open && ev.key !== '?')) return;
     var act = {
       '?': function () { if (keys.open) keys.close(); else keys.showModal(); },
-      t: function () { var f = document.getElementById('take-shortcut'); if (f) f.submit(); },
+      t: function () { var f = document.getElementById('take-shortcut'); if (f) f.requestSubmit(); },
       r: function () { var box = document.getElementById('reply-text'); if (box) box.focus(); },
       s: function () { var sel = document.querySelector('#status-form select'); if (sel) sel.focus(); },
       j: function () {

@@ -69,6 +69,36 @@ async function takeNext(page: Page): Promise<string> {
   return page.url();
 }
 
+it('a double click on "Take next", or "t" pressed twice, takes one ticket', async () => {
+  for (let i = 0; i < 3; i++) await fileReport();
+  const a = await agentDesk();
+  // A slow connection: the console has taken the ticket, its answer is still on the way.
+  await a.page.route('**/queue/take', async (route) => {
+    const response = await route.fetch({ maxRedirects: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.fulfill({ response });
+  });
+  await a.page.goto(`${h.base}/queue`);
+  await a.page.getByTestId('take-next').dblclick();
+  await a.page.waitForURL(/\/tickets\/[a-f0-9]{24}$/);
+  await a.page.waitForLoadState('load');
+  expect(await h.store.reports.countAssignedTo(a.account._id)).toBe(1);
+  // Away from any field, "t" twice in a row.
+  await a.page.goto(`${h.base}/queue`);
+  const sent = a.page.waitForRequest('**/queue/take');
+  await a.page.keyboard.press('t');
+  await sent;
+  await a.page.keyboard.press('t');
+  await a.page.waitForURL(/\/tickets\/[a-f0-9]{24}$/);
+  await a.page.waitForLoadState('load');
+  expect(await h.store.reports.countAssignedTo(a.account._id)).toBe(2);
+  expect(a.errors).toEqual([]);
+  await a.close();
+  // The one left is taken elsewhere: the next tests take the reports they file.
+  const other = { id: (await h.account(`drain${nextAgent}`, 'agent'))._id.toString(), role: 'agent' as const };
+  while ((await h.tickets.takeNext(other)).ok);
+});
+
 it('keeps an unsent reply through a status change, keeps focus, announces the result, and shows the status note in the history', async () => {
   const filed = await fileReport();
   const a = await agentDesk();
