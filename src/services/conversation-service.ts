@@ -61,14 +61,20 @@ export class ConversationService {
    * `attach` (after a choice, later) nothing is read twice: two reads and one round of writes.
    */
   async take(telegramUserId: number, message: ReporterMessage): Promise<TakeResult> {
-    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
-    const open = reporter ? await this.deps.store.reports.findOpenSummariesByReporter(reporter._id) : [];
-    if (!open.length) return this.noTicket(reporter?._id);
+    const { reporterId, tickets } = await this.openOf(telegramUserId);
+    if (!tickets.length) return this.noTicket(reporterId);
     const check = this.check(message);
     if (!check.ok) return check;
-    const tickets = open.map((r) => ({ reportId: r._id.toString(), reference: r.reference, category: r.category }));
     if (tickets.length > 1) return { ok: false, reason: 'choose', tickets };
     return this.store(tickets[0], message);
+  }
+
+  /** The reporter with this Telegram id and their open tickets, newest first (none for someone unknown). */
+  private async openOf(telegramUserId: number): Promise<{ reporterId?: Types.ObjectId; tickets: OpenTicket[] }> {
+    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
+    if (!reporter) return { tickets: [] };
+    const open = await this.deps.store.reports.findOpenSummariesByReporter(reporter._id);
+    return { reporterId: reporter._id, tickets: open.map((r) => ({ reportId: r._id.toString(), reference: r.reference, category: r.category })) };
   }
 
   /**
@@ -77,14 +83,13 @@ export class ConversationService {
    * reporter is, even in the middle of a new report. Anything else is `not_an_answer`.
    */
   async answer(telegramUserId: number, repliedTo: number, message: ReporterMessage): Promise<AnswerResult> {
-    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
-    const open = reporter ? await this.deps.store.reports.findOpenSummariesByReporter(reporter._id) : [];
-    const reportId = await this.deps.store.messages.reportOfDelivered(open.map((r) => r._id), repliedTo);
-    const report = reportId ? open.find((r) => r._id.equals(reportId)) : undefined;
-    if (!report) return { ok: false, reason: 'not_an_answer' };
+    const { tickets } = await this.openOf(telegramUserId);
+    const reportId = await this.deps.store.messages.reportOfDelivered(tickets.map((t) => t.reportId), repliedTo);
+    const ticket = reportId ? tickets.find((t) => t.reportId === reportId.toString()) : undefined;
+    if (!ticket) return { ok: false, reason: 'not_an_answer' };
     const check = this.check(message);
     if (!check.ok) return check;
-    return this.store({ reportId: report._id.toString(), reference: report.reference, category: report.category }, message);
+    return this.store(ticket, message);
   }
 
   /** Someone who reported before is told their report is closed: a message to it would reach nobody. */
@@ -95,10 +100,7 @@ export class ConversationService {
 
   /** Open tickets of the reporter with this Telegram id, newest first; none for someone unknown. */
   async openTickets(telegramUserId: number): Promise<OpenTicket[]> {
-    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
-    if (!reporter) return [];
-    const open = await this.deps.store.reports.findOpenByReporter(reporter._id);
-    return open.map((r) => ({ reportId: r._id.toString(), reference: r.reference, category: r.category }));
+    return (await this.openOf(telegramUserId)).tickets;
   }
 
   /** The limits every message meets: a text within the reply length, a file within the size Telegram lets us fetch. */
