@@ -139,11 +139,12 @@ export class TicketService implements TicketActions {
   }
 
   async recordView(reportId: string, agent: AgentRef, opts: { again?: boolean } = {}): Promise<ActionResult> {
-    const allowed = await this.allowed(reportId, agent, 'view');
-    if (!allowed.ok) return allowed;
     // A view that repeats one (the page's own refresh, its files) is written only if this agent
     // has no view in the trail yet: whatever the browser claims, a first look is always recorded.
-    if (!opts.again || !(await this.deps.store.reports.viewedBy(allowed.report._id, agent.id))) {
+    // One already there needs no other read (nothing is written but the holder's seen mark).
+    if (!(opts.again && /^[0-9a-f]{24}$/i.test(reportId) && (await this.deps.store.reports.viewedBy(reportId, agent.id)))) {
+      const allowed = await this.allowed(reportId, agent, 'view');
+      if (!allowed.ok) return allowed;
       await this.deps.store.reports.addEvent(allowed.report._id, 'viewed', actorOf(agent));
     }
     await this.markSeen(reportId, agent);
