@@ -94,11 +94,30 @@
     restoreDrafts(next);
     restoreFocus(spot, next);
   }
+  // ---- A ticket taken away (released or joined elsewhere by a supervisor) or closed while the page
+  // is open: its forms stop at once, with what was typed left in place to copy, instead of the
+  // agent finding out only when Send is refused.
+  function stopForm(form, why) {
+    if (form.hasAttribute('data-stopped')) return;
+    form.setAttribute('data-stopped', '');
+    Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) { b.disabled = true; });
+    var error = form.querySelector('.form-error');
+    if (why && error) { error.textContent = why; error.hidden = false; }
+  }
+  function lose() {
+    var banner = document.getElementById('lost');
+    if (!banner || !banner.hidden) return;
+    banner.hidden = false;
+    changed.hidden = true;
+    Array.prototype.forEach.call(document.querySelectorAll('.ticket-grid form'), function (f) { stopForm(f); });
+    R.announce(banner.textContent.trim(), true);
+  }
   var inflight = Promise.resolve();
   // Status, priority and the forms the policy offers come from the page itself.
   function syncHead(fromOthers) {
     return fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html', 'x-ripoti-refresh': '1' } }).then(function (res) {
       if (res.status === 401) { window.location.href = '/signin'; return; }
+      if (res.status === 403 || res.status === 404) { lose(); return; }
       if (!res.ok) return;
       return res.text().then(function (html) {
         var doc = new DOMParser().parseFromString(html, 'text/html');
@@ -107,6 +126,8 @@
         swap('badges', doc);
         swap('actions', doc);
         swap('since', doc);
+        var reply = document.getElementById('reply-form');
+        if (reply && !doc.getElementById('reply-form')) stopForm(reply, reply.getAttribute('data-closed'));
         var after = document.getElementById('badges');
         if (fromOthers && after && after.textContent !== before) {
           changed.hidden = false;
@@ -211,7 +232,7 @@
       var msg = ticket.getAttribute('data-offline') || 'Network error';
       if (error) { error.textContent = msg; error.hidden = false; } else R.announce(msg, true);
     }).then(function () {
-      var b = document.getElementById(form.id) ? button : null;
+      var b = document.getElementById(form.id) && !form.hasAttribute('data-stopped') ? button : null;
       if (b) b.disabled = false;
       restoreFocus(spot, document.getElementById('actions') || document.getElementById('badges'));
     });
@@ -222,6 +243,7 @@
     var form = ev.target;
     if (ev.defaultPrevented || !(form.id === 'reply-form' || form.hasAttribute('data-async'))) return;
     ev.preventDefault();
+    if (form.hasAttribute('data-stopped')) return;
     var text = form.querySelector('textarea[required]');
     if (text && !text.value.trim()) return;
     void submit(form);

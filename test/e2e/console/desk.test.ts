@@ -223,6 +223,46 @@ it('a collapsed history stays collapsed when the ticket updates; a change by som
   await a.close();
 });
 
+it('a ticket released by a supervisor stops its page at once, keeping what was typed; one closed stops only the reply', async () => {
+  const filed = await fileReport();
+  const a = await agentDesk();
+  await takeNext(a.page);
+  await h.account('supb', 'supervisor');
+  const sup = { id: (await h.store.agents.findByUsername('supb'))!._id.toString(), role: 'supervisor' as const };
+  await a.page.locator('#reply-text').fill('We are looking into the roadblock you described.');
+  expect((await h.tickets.release(filed.id, sup)).ok).toBe(true);
+
+  // Told at once, before any Send: the banner and the announcement.
+  await a.page.getByTestId('lost').waitFor({ state: 'visible' });
+  await a.page.locator('#announce', { hasText: 'You no longer hold this ticket' }).waitFor();
+  expect(await a.page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+  expect(await a.page.getByRole('button', { name: 'Add note' }).isDisabled()).toBe(true);
+  expect(await a.page.locator('#reply-text').inputValue()).toBe('We are looking into the roadblock you described.');
+  // Ctrl+Enter posts nothing either.
+  let posted = 0;
+  a.page.on('request', (r) => { if (r.method() === 'POST') posted++; });
+  await a.page.locator('#reply-text').press('Control+Enter');
+  await a.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  expect(posted).toBe(0);
+  expect(a.errors).toEqual([]);
+  await a.close();
+
+  // Closed by a supervisor while its next holder looks: no reply form to use, notes still go.
+  const b = await agentDesk();
+  const taken = new URL(await takeNext(b.page)).pathname.split('/').pop()!;
+  await b.page.locator('#reply-text').fill('Thank you for telling us.');
+  expect((await h.tickets.changeStatus(taken, sup, 'resolved')).ok).toBe(true);
+  await b.page.locator('#reply-error', { hasText: 'This ticket is closed' }).waitFor();
+  expect(await b.page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+  expect(await b.page.locator('#reply-text').inputValue()).toBe('Thank you for telling us.');
+  expect(await b.page.getByTestId('lost').isHidden()).toBe(true);
+  await b.page.locator('#note-text').fill('Closed by the supervisor while I was writing.');
+  await b.page.getByRole('button', { name: 'Add note' }).click();
+  await b.page.locator('#activity', { hasText: 'Closed by the supervisor while I was writing.' }).first().waitFor();
+  expect(b.errors).toEqual([]);
+  await b.close();
+});
+
 it('a reply from the reporter is noticed: unread marker, time since, sorted first, count in the title; seen once the ticket is opened', async () => {
   const first = await fileReport();
   const second = await fileReport();
