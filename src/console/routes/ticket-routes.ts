@@ -94,6 +94,8 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         answer: e.data?.answer === 'yes' || e.data?.answer === 'no' ? e.data.answer : undefined,
         // The reporter's one tap after close (issue 16).
         rating: e.type === 'rated' && (e.data?.rating === 'helped' || e.data?.rating === 'not_helped') ? e.data.rating : undefined,
+        // Why a ticket was rejected, as the agent chose it (spam asks no rating; a duplicate does).
+        rejectReason: e.data?.rejectReason === 'spam' || e.data?.rejectReason === 'duplicate' ? e.data.rejectReason : undefined,
       })),
   };
 }

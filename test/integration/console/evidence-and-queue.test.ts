@@ -128,6 +128,8 @@ it('changes status, releases and rejects from the ticket page, each recorded wit
   expect(history.find((e) => e.type === 'status_changed' && e.data?.to === 'rejected')?.data).toMatchObject({ rejectReason: 'duplicate' });
   expect(history.find((e) => e.type === 'status_changed' && e.data?.to === 'waiting_reporter')?.data).toMatchObject({ note: 'Asked for the plate number' });
   expect(history.filter((e) => e.type === 'released')).toHaveLength(1);
+  // The trail says why it was rejected, not just that it was.
+  expect((await b.get(`/tickets/${id}/activity`)).body).toMatch(/Status changed: Rejected \(duplicate\)/);
   // A closed ticket offers no actions any more, and a stale form is refused with the reason.
   expect((await b.get(`/tickets/${id}`)).body).not.toContain(`action="/tickets/${id}/status"`);
   const late = await b.post(`/tickets/${id}/status`, { status: 'in_progress' });
