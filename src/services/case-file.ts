@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import {
   countyByCode,
+  type Status,
   type Agency,
   type CategoryCode,
   type OfficerDetails,
@@ -44,6 +45,16 @@ export interface CaseFileInput {
   category: CategoryCode;
   /** The reporter's account of what happened, as written. */
   story?: string;
+  /** Told in a voice note instead (the first file of the evidence list): its length when known. */
+  storyVoice?: { durationSec?: number };
+  /** The language the reporter wrote in (an agency may need an interpreter). */
+  reporterLanguage?: Lang;
+  /** The ticket's status when the file was made: a file made after the case came back or closed says so. */
+  status?: Status;
+  /** Stored the moment someone was in danger, and never sent: the reporter stopped (or went quiet) before the end. */
+  notFinished?: boolean;
+  /** When retention deleted the report's files (the evidence list is then empty for that reason). */
+  filesDeletedAt?: Date;
   /** Absent only for a report stored when someone was in danger and never finished. */
   county?: number;
   constituency?: string;
@@ -115,6 +126,9 @@ function summarySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatt
     [t('casefile:field.kind'), t(`common:kind.${input.kind}`)],
     [t('casefile:field.category'), t(`common:category.${input.category}`)],
     [t('casefile:field.reportedAt'), f.dateTime(input.reportedAt)],
+    [t('casefile:field.status'), input.status && input.status !== 'referred' ? t(`casefile:status.${input.status}`) : undefined],
+    [t('casefile:field.notFinished'), input.notFinished ? t('casefile:field.notFinishedText') : undefined],
+    [t('casefile:field.reporterLanguage'), input.reporterLanguage ? t(`casefile:language.${input.reporterLanguage}`) : undefined],
     [t('casefile:field.reporterRole'), input.reporterRole ? t(`casefile:role.${input.reporterRole}`) : undefined],
     [t('casefile:field.danger'), input.dangerNow ? t('casefile:field.dangerNow') : undefined],
   ];
@@ -161,8 +175,11 @@ function stationSection(s: PollingStation | undefined, t: T): CaseFileSection {
   return { heading: t('casefile:section.election'), blocks: [block] };
 }
 
-function evidenceSection(evidence: readonly CaseFileEvidence[], t: T): CaseFileSection {
-  if (!evidence.length) return { heading: t('casefile:section.evidence'), blocks: [{ type: 'text', text: t('casefile:evidence.none') }] };
+function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date | undefined, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
+  if (!evidence.length) {
+    const text = deletedAt ? t('casefile:evidence.deleted', { date: f.date(deletedAt) }) : t('casefile:evidence.none');
+    return { heading: t('casefile:section.evidence'), blocks: [{ type: 'text', text }] };
+  }
   const head = ['#', t('casefile:evidence.file'), t('casefile:evidence.type'), t('casefile:evidence.size'), t('casefile:evidence.caption')];
   const body = evidence.map((e, i) => [
     String(i + 1),
@@ -187,6 +204,14 @@ function timelineSection(timeline: readonly CaseFileReporterMessage[], t: T, f: 
   return { heading: t('casefile:section.timeline'), blocks: [block] };
 }
 
+/** The story as written; a story told in a voice note points to its file, not "not given". */
+function storySection(input: CaseFileInput, t: T): CaseFileSection {
+  const voice = input.storyVoice;
+  const length = voice?.durationSec ? t('casefile:story.length', { min: Math.floor(voice.durationSec / 60), sec: String(voice.durationSec % 60).padStart(2, '0') }) : '';
+  const text = clean(input.story) ?? (voice ? t('casefile:story.voice', { length }).trim() : t('casefile:notGiven'));
+  return { heading: t('casefile:section.story'), blocks: [{ type: 'text', text }] };
+}
+
 function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   const agency = t(`common:agency.${input.agency}`);
   const r = input.reporter;
@@ -208,8 +233,8 @@ export function caseFileContent(input: CaseFileInput, translator: Translator): C
     summarySection(input, t, f),
     placeSection(input, t, f),
     input.kind === 'police' ? officersSection(input.officers, t) : stationSection(input.pollingStation, t),
-    { heading: t('casefile:section.story'), blocks: [{ type: 'text', text: clean(input.story) ?? t('casefile:notGiven') }] } satisfies CaseFileSection,
-    evidenceSection(input.evidence, t),
+    storySection(input, t),
+    evidenceSection(input.evidence, input.filesDeletedAt, t, f),
     timelineSection(input.timeline, t, f),
     reporterSection(input, t, f),
   ];

@@ -89,6 +89,42 @@ describe('case file content', () => {
   });
 });
 
+describe('what the agency would otherwise misread', () => {
+  const field = (input: CaseFileInput, label: string) => {
+    const rows = caseFileContent(input, translator).sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'fields' ? b.rows : [])));
+    return rows.find((r) => r.label === label)?.value;
+  };
+  const story = (input: CaseFileInput) => caseFileContent(input, translator).sections[3].blocks[0];
+
+  it('a story told in a voice note points to its file instead of saying "not given"', () => {
+    const voice = { ...base, story: undefined, storyVoice: { durationSec: 83 }, evidence: [{ kind: 'voice' as const, mimeType: 'audio/ogg' }] };
+    expect(story(voice)).toEqual({ type: 'text', text: 'The reporter told it in a voice note (1:23): file 1 of the evidence list.' });
+    expect(story({ ...voice, storyVoice: {} })).toEqual({ type: 'text', text: 'The reporter told it in a voice note: file 1 of the evidence list.' });
+    expect(story({ ...voice, language: 'sw' })).toEqual({ type: 'text', text: 'Aliyeripoti alieleza kwa ujumbe wa sauti (1:23): ni faili la 1 kwenye orodha ya ushahidi.' });
+    expect(story({ ...base, story: undefined })).toEqual({ type: 'text', text: 'Not given' });
+  });
+
+  it("says the reporter's language, a report never finished, and a ticket no longer referred", () => {
+    expect(field({ ...base, reporterLanguage: 'sw' }, "Reporter's language")).toBe('Swahili');
+    expect(field({ ...base, notFinished: true }, 'Not finished')).toMatch(/did not finish this report/);
+    expect(field(base, 'Not finished')).toBeUndefined();
+    expect(field({ ...base, status: 'in_progress' }, 'Status at Ripoti')).toBe('back with Ripoti staff: no longer referred');
+    expect(field({ ...base, status: 'resolved' }, 'Status at Ripoti')).toBe('closed as resolved');
+    expect(field({ ...base, status: 'referred' }, 'Status at Ripoti')).toBeUndefined();
+  });
+
+  it('a shared location is where the reporter was, a name is the Telegram one, deleted files are not "none sent"', () => {
+    expect(field({ ...base, location: { lat: -1.3, lon: 36.8 } }, "Location shared from the reporter's phone: where they were when reporting (latitude, longitude)")).toBe('-1.30000, 36.80000');
+    const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z') }], { name: 'Baraka Mwangi', phone: '+254700111222' });
+    if (!consented.ok) throw new Error('consent');
+    expect(field({ ...base, reporter: consented.identity }, 'Name on Telegram (not verified)')).toBe('Baraka Mwangi');
+    expect(caseFileContent({ ...base, filesDeletedAt: new Date('2027-09-01T08:00:00Z') }, translator).sections[4].blocks[0]).toEqual({
+      type: 'text',
+      text: "The report's files were deleted on 1 September 2027 under Ripoti's rule on how long data is kept.",
+    });
+  });
+});
+
 describe('PDF text', () => {
   it('keeps what Helvetica can draw, drops accents it cannot, and marks the rest', () => {
     expect(toPdfText('Murang’a – “kitu kidogo” café €5')).toEqual({ text: 'Murang’a – “kitu kidogo” café €5', lossy: false });

@@ -90,3 +90,24 @@ it('the consent question is sent for a named reporter and refused for an anonymo
   expect(refused.headers.location).toBe(`/tickets/${anon.id}?err=refused_anonymous`);
   expect((await h.store.messages.listForReport(anon.id)).some((m) => m.notice?.key === 'notices:consentAsk')).toBe(false);
 });
+
+it('a story told in a voice note, in Swahili, is pointed to; a ticket taken back from the agency says so', async () => {
+  const who = await reporter(h.store, { language: 'sw' });
+  const voice = { kind: 'voice' as const, fileId: 'v1', fileUniqueId: 'uv1', mimeType: 'audio/ogg', durationSec: 95 };
+  const { report } = await h.reports.submit({ ...reportInput(who._id, { language: 'sw' }), description: { voice } });
+  const id = report._id.toString();
+  const agent = h.browser();
+  await agent.signIn('wambui');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
+
+  const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+  expect(print).toContain('The reporter told it in a voice note (1:35): file 1 of the evidence list.');
+  expect(print).not.toContain('Not given</p>');
+  expect(print).toContain("<dt>Reporter&#39;s language</dt><dd>Swahili</dd>");
+  expect(print).not.toContain('Status at Ripoti');
+
+  // The agency sent it back: a file made now does not pass for a live referral.
+  await agent.post(`/tickets/${id}/status`, { status: 'in_progress' });
+  expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).toContain('<dt>Status at Ripoti</dt><dd>back with Ripoti staff: no longer referred</dd>');
+});
