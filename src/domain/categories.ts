@@ -10,7 +10,7 @@ export interface Category {
   code: string;
   kind: ReportKind;
   defaultPriority: Priority;
-  /** Where such a case is usually referred (police misconduct: IPOA; election offences: ODPP; polling administration: IEBC; hate speech: NCIC); the agent decides. */
+  /** Where such a case is usually referred (police misconduct: IPOA; election offences, ballot tampering among them: ODPP; polling administration: IEBC; hate speech: NCIC); the console suggests it, the agent decides. */
   agency: Agency;
 }
 
@@ -28,7 +28,7 @@ export const CATEGORIES = [
   { code: 'e_bribery', kind: 'election', defaultPriority: 3, agency: 'ODPP' },
   { code: 'e_violence', kind: 'election', defaultPriority: 2, agency: 'ODPP' },
   { code: 'e_hate', kind: 'election', defaultPriority: 3, agency: 'NCIC' },
-  { code: 'e_tamper', kind: 'election', defaultPriority: 2, agency: 'IEBC' },
+  { code: 'e_tamper', kind: 'election', defaultPriority: 2, agency: 'ODPP' },
   { code: 'e_personation', kind: 'election', defaultPriority: 3, agency: 'ODPP' },
   { code: 'e_resources', kind: 'election', defaultPriority: 4, agency: 'EACC' },
   { code: 'e_polling', kind: 'election', defaultPriority: 3, agency: 'IEBC' },

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, getCategory, isCategoryCode, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
 import type { ReportDoc, ReportEventDoc } from '../../store';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
@@ -124,6 +124,8 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     may,
     statusChoices: STATUS_CHOICES.filter((c) => may.statuses.includes(statusOfChoice(c))),
     agencies: AGENCIES,
+    // The agency that usually handles this type of case comes chosen; the agent may pick another.
+    suggestedAgency: isCategoryCode(report.category) ? getCategory(report.category).agency : undefined,
     limits: LIMITS,
     // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
     ...(await savedRepliesFor(ctx, report, may.reply)),

@@ -40,6 +40,9 @@ it('a referred ticket gives a PDF download and a print view; every one is in the
   expect(page.body).toContain('GK 123A');
   expect(page.body).toContain('<dt>What they wore</dt><dd>Traffic police uniform · white shirts</dd>');
   expect(page.body).not.toContain(`/tickets/${id}/case-file`);
+  // A bribery report: IPOA, the usual agency for it, comes chosen and marked as such.
+  expect(page.body).toMatch(/<option value="IPOA" selected>[^<]+ · usual for this type of case<\/option>/);
+  expect(page.body.match(/<option value="[A-Z_]+" selected>/g)).toHaveLength(1);
   expect((await agent.get(`/tickets/${id}/case-file?format=pdf`)).statusCode).toBe(404);
 
   expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);

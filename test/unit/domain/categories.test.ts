@@ -42,7 +42,8 @@ describe('categories and priorities', () => {
   it('suggests the agency that handles each kind of case', () => {
     expect(getCategory('p_force').agency).toBe('IPOA');
     expect(getCategory('e_hate').agency).toBe('NCIC');
-    expect(getCategory('e_tamper').agency).toBe('IEBC');
+    // Ballot tampering is an election offence: prosecuted by ODPP, not an IEBC administration matter.
+    expect(getCategory('e_tamper').agency).toBe('ODPP');
     expect(getCategory('e_resources').agency).toBe('EACC');
     expect(isCategoryCode('p_bribery')).toBe(true);
     expect(isCategoryCode('x_nothing')).toBe(false);
