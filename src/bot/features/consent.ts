@@ -5,7 +5,7 @@ import type { BotContext } from '../context';
 const CONSENT_DATA = /^cs:([a-f0-9]{24}):([A-Z_]{2,10}):([yn])$/;
 
 /**
- * The reporter's answer to "<agency> would like to contact you. May we give them your phone
+ * The reporter's answer to "<agency> would like to contact you. May we give them your name and phone
  * number?". The data is not trusted: the service checks the report is this reporter's and the
  * question was asked for that agency, and records the answer in the audit trail.
  */

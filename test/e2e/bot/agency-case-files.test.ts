@@ -79,8 +79,8 @@ async function referAndAsk(u: TelegramUser, report: ReportDoc, agency: Agency): 
   expect(await tickets.refer(report._id.toString(), agent, agency)).toEqual({ ok: true });
   expect(await tickets.askConsent(report._id.toString(), agent)).toEqual({ ok: true });
   expect(lastText(u)).toContain(`About your report ${report.reference}: ${agency} (`);
-  expect(lastText(u)).toContain('would like to contact you. May we give them your phone number?');
-  expect(u.buttons()).toEqual(['Yes, give them my number', 'No']);
+  expect(lastText(u)).toContain('would like to contact you. May we give them your name and phone number?');
+  expect(u.buttons()).toEqual(['Yes, give them my name and number', 'No']);
 }
 
 async function pdfText(report: ReportDoc, language: 'en' | 'sw'): Promise<string> {
@@ -118,8 +118,8 @@ describe('referral case files from the bot to the agency', () => {
     await u.sendText('They were back at the same place this morning.');
 
     await referAndAsk(u, report, 'IPOA');
-    await u.press('Yes, give them my number');
-    expect(lastText(u)).toMatch(/^Thank you\. We will give IPOA .*your phone number for report R-/);
+    await u.press('Yes, give them my name and number');
+    expect(lastText(u)).toMatch(/^Thank you\. We will give IPOA .*your name and phone number for report R-/);
 
     const text = await pdfText(report, 'en');
     for (const allowed of [
@@ -156,7 +156,7 @@ describe('referral case files from the bot to the agency', () => {
 
     await referAndAsk(u, report, 'IEBC');
     await u.press('No');
-    expect(lastText(u)).toMatch(/^Understood\. We will not give IEBC .*your number\. They can reach you through Ripoti/);
+    expect(lastText(u)).toMatch(/^Understood\. We will not give IEBC .*your name or number\. They can reach you through Ripoti/);
 
     const text = await pdfText(report, 'sw');
     for (const allowed of [report.reference, 'Kondele Primary School', '04224011', 'Kisumu Central', 'Kondele', 'Youths chased voters away', 'wasiliana na Ripoti ukitaja nambari ya kumbukumbu']) {
