@@ -136,9 +136,11 @@ export class QueryScorer {
       for (let j = 0; j < qp.words.length; j++) if (orMask & (1 << j)) coveredQ += qp.weights[j];
       if (orMask & this.distinctBits) distinct = true;
       let sim = Math.min(1, Math.max(coveredF / fp.total, coveredQ / qp.total));
-      if (!distinct) sim = Math.min(sim, 0.3);
+      const bothNamed = this.distinctCount > 0 && fp.words.some((w) => !GENERIC.has(w));
+      // As in score.ts: only generic words shared, and each place has its own name: two places.
+      if (!distinct) sim = bothNamed ? 0 : Math.min(sim, 0.3);
       if (sim > 0) return POINTS.place * sim;
-      return this.distinctCount && fp.words.some((w) => !GENERIC.has(w)) ? POINTS.differentPlace : 0;
+      return bothNamed ? POINTS.differentPlace : 0;
     }
     if (!fp.total) {
       // The query's place in the candidate's story.

@@ -26,8 +26,8 @@ export const POINTS = {
   /** A place named only in the other's story counts this much of a place match. */
   placeInStory: 0.8,
   differentStation: -0.25,
-  /** Both named a place and no distinctive word matches. */
-  differentPlace: -0.2,
+  /** Both named a place of their own and no distinctive word matches: as strong as two different plates. */
+  differentPlace: -0.35,
   sharedPlate: 0.35,
   differentPlates: -0.35,
   /** Both name a sum of money and none is the same: likely two payments, two events. */
@@ -41,7 +41,13 @@ const hasMatch = (w: string, others: Iterable<string>) => {
   return false;
 };
 
-/** Weighted overlap coefficient (symmetric) with typo-tolerant words; generic words alone count little. */
+const distinctive = (p: PlaceWords) => p.words.some((w) => !GENERIC.has(w));
+
+/**
+ * Weighted overlap coefficient (symmetric) with typo-tolerant words. Generic words alone count
+ * little, and nothing when both places have names of their own that differ: "Kibera market" and
+ * "Gikomba market" are two places, not a third of one.
+ */
 function placeSimilarity(a: PlaceWords, b: PlaceWords): { sim: number; words: string[] } {
   if (!a.total || !b.total) return { sim: 0, words: [] };
   const words = new Set<string>();
@@ -52,7 +58,8 @@ function placeSimilarity(a: PlaceWords, b: PlaceWords): { sim: number; words: st
       return sum + x.weights[i];
     }, 0) / x.total;
   const sim = Math.min(1, Math.max(covered(a, b), covered(b, a)));
-  return { sim: words.size ? sim : Math.min(sim, 0.3), words: [...words] };
+  if (words.size) return { sim, words: [...words] };
+  return { sim: distinctive(a) && distinctive(b) ? 0 : Math.min(sim, 0.3), words: [] };
 }
 
 /** The other report named no place: look for this place's distinctive words in its story. */
@@ -72,7 +79,7 @@ function placeReasons(a: Features, b: Features, out: LinkReason[]): void {
   if (!b.place.total) m = placeInStory(a.place, b.words);
   else if (!a.place.total) m = placeInStory(b.place, a.words);
   if (m.sim > 0) out.push({ code: 'similar_place', a: pa, b: pb, words: m.words, points: POINTS.place * m.sim });
-  else if (a.place.words.some((w) => !GENERIC.has(w)) && b.place.words.some((w) => !GENERIC.has(w))) {
+  else if (distinctive(a.place) && distinctive(b.place)) {
     out.push({ code: 'different_place', a: pa, b: pb, points: POINTS.differentPlace });
   }
   for (const k of ['policeStation', 'pollingStation'] as const) {

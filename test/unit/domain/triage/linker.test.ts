@@ -79,6 +79,27 @@ describe('triage: linking reports of one incident', () => {
     expect(linkReports(beating, [bribe])).toEqual([]);
   });
 
+  it('does not link two markets (or roads, or stations) because they share only the word "market"', () => {
+    const story = 'Police beat hawkers and took their goods.';
+    const pairs: [string, string][] = [
+      ['Kibera market', 'Gikomba market'],
+      ['Thika Road', 'Mombasa Road'],
+    ];
+    for (const [pa, pb] of pairs) {
+      const a = report({ id: 'a', category: 'p_force', place: pa, story });
+      const b = report({ id: 'b', category: 'p_force', place: pb, story, createdAt: at('2027-08-10T08:50:00Z'), incidentAt: at('2027-08-10T08:50:00Z') });
+      const pair = explainPair(b, a)!;
+      expect(find(pair.reasons, 'similar_place')).toBeUndefined();
+      expect(find(pair.reasons, 'different_place')).toMatchObject({ a: pb, b: pa });
+      expect(linkReports(b, [a])).toEqual([]);
+      // The index's quick score agrees with the explained one.
+      expect(new QueryScorer(featuresOf(b), 48).score(featuresOf(a))).toBe(pair.score);
+    }
+    // One of them names no place of its own ("the market"): a weak hint still, not a contradiction.
+    const vague = explainPair(report({ id: 'c', category: 'p_force', place: 'the market', story }), report({ id: 'd', category: 'p_force', place: 'Kibera market', story }))!;
+    expect(find(vague.reasons, 'different_place')).toBeUndefined();
+  });
+
   it('counts two different plates against a link', () => {
     const other = report({ ...swahili, id: 'sw-2', story: swahili.story!.replace('kda123a', 'KCB 456Z') });
     const pair = explainPair(other, english)!;
