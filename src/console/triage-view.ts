@@ -42,6 +42,8 @@ export function reasonText(tr: Translator, lang: Lang, reason: LinkReason): stri
   const t = (key: string, vars: Record<string, unknown> = {}) => tr.t(lang, `triage:reason.${key}`, vars);
   const cat = (c: string) => tr.t(lang, `common:category.${c}`, { defaultValue: c });
   const list = (xs: readonly (string | number)[]) => xs.join(', ');
+  // Canonical words ("pollingstation", "bribe") in the agent's language; a reporter's own word as written.
+  const words = (xs: readonly string[]) => xs.map((w) => tr.t(lang, `triage:word.${w}`, { defaultValue: w })).join(', ');
   switch (reason.code) {
     case 'same_county':
       return t('same_county', { county: countyByCode(reason.county)?.name ?? String(reason.county) });
@@ -51,6 +53,7 @@ export function reasonText(tr: Translator, lang: Lang, reason: LinkReason): stri
     case 'unrelated_category':
       return t(reason.code, { a: cat(reason.a), b: cat(reason.b) });
     case 'close_in_time':
+      if (reason.day) return reason.hours < 0.1 ? t('same_day') : t('different_day');
       return reason.hours < 0.1 ? t('close_in_time_same') : t('close_in_time', { hours: reason.hours });
     case 'similar_place':
       return reason.a && reason.b ? t('similar_place', { a: reason.a, b: reason.b }) : t('similar_place_in_story', { place: reason.a || reason.b });
@@ -64,10 +67,10 @@ export function reasonText(tr: Translator, lang: Lang, reason: LinkReason): stri
       return t(reason.code, { a: list(reason.a), b: list(reason.b) });
     case 'similar_story': {
       const percent = Math.round(reason.similarity * 100);
-      return reason.words.length ? t('similar_story', { percent, words: list(reason.words) }) : t('similar_story_no_words', { percent });
+      return reason.words.length ? t('similar_story', { percent, words: words(reason.words) }) : t('similar_story_no_words', { percent });
     }
     case 'same_details':
-      return t('same_details', { concepts: list(reason.concepts) });
+      return t('same_details', { concepts: words(reason.concepts) });
     default:
       return null;
   }

@@ -105,7 +105,8 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
       ['attack', 'attack attacked attacking stormed storm vamizi'],
       ['stuff', 'stuff stuffing stuffed'],
       ['relative', 'brother sister son daughter husband wife cousin ndugu dada kaka mwanangu binamu bwana mke'],
-      ['rider', 'rider riders wahudumu mhudumu waendeshaji mwendeshaji'],
+      // Not "wahudumu": it is anyone who serves (IEBC clerks, Ripoti's own staff), not a rider.
+      ['rider', 'rider riders waendeshaji mwendeshaji'],
       ['clerk', 'clerk clerks karani makarani'],
       ['activist', 'activist activists mwanaharakati wanaharakati'],
       ['idcard', 'id ids'],

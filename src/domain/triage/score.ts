@@ -151,7 +151,8 @@ export function scorePair(a: Features, b: Features, windowHours: number): { scor
   if (gap > windowHours) return null;
   const reasons: LinkReason[] = [{ code: 'same_county', county: a.report.county, points: 0 }];
   reasons.push(categoryReason(a.report.category, b.report.category));
-  reasons.push({ code: 'close_in_time', hours: Math.round(gap * 10) / 10, points: timePoints(a, b, gap) });
+  const dayOnly = a.from !== a.to || b.from !== b.to;
+  reasons.push({ code: 'close_in_time', hours: Math.round(gap * 10) / 10, ...(dayOnly ? { day: true as const } : {}), points: timePoints(a, b, gap) });
   placeReasons(a, b, reasons);
   plateReasons(a, b, reasons);
   storyReasons(a, b, reasons);

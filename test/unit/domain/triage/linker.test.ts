@@ -201,6 +201,8 @@ describe('triage: reading English, Swahili and Sheng', () => {
     ['alipigwa risasi', ['shoot']],
     ['walitaka mia tano', ['demand', '500']],
     ['Karao wa Murang’a', ['police', 'muranga']],
+    // "wahudumu" serve (IEBC clerks, Ripoti's staff): not boda riders.
+    ['Wahudumu wa IEBC walichelewa kufika', ['wahudumu', 'iebc', 'late', 'kufika']],
   ])('%s', (text, words) => {
     expect(canonicalWords(text)).toEqual(words);
   });

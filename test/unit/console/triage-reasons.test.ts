@@ -1,0 +1,45 @@
+import { reasonText } from '../../../src/console/triage-view';
+import { explainPair, type LinkReason, type TriageReport } from '../../../src/domain/triage';
+import { Translator } from '../../../src/i18n';
+
+/** Why two tickets look alike, as an agent reads it: in their language, and true to what each reporter said. */
+let tr: Translator;
+beforeAll(async () => {
+  tr = await Translator.create();
+});
+
+const report = (over: Partial<TriageReport> & Pick<TriageReport, 'id'>): TriageReport => ({
+  kind: 'election',
+  category: 'e_bribery',
+  county: 47,
+  createdAt: new Date('2027-08-09T09:00:00Z'),
+  incidentAt: new Date('2027-08-09T09:00:00Z'),
+  when: 'now',
+  place: 'Moi Avenue Primary School',
+  story: 'An agent was handing out money to voters in the queue at the polling station.',
+  ...over,
+});
+
+const lines = (reasons: LinkReason[], lang: 'en' | 'sw') => reasons.map((r) => reasonText(tr, lang, r));
+
+it('a Swahili-speaking agent reads the shared details in Swahili, not the linker\'s English tokens', () => {
+  const en = report({ id: 'a', story: 'Youths in a government vehicle were handing out money in the queue.' });
+  const pair = explainPair(report({ id: 'b', story: 'Vijana kwenye gari la serikali walikuwa wakigawa pesa kwenye foleni.' }), en)!;
+  const sw = lines(pair.reasons, 'sw').join('\n');
+  expect(sw).toMatch(/Zote zinataja: .*gari la serikali/);
+  expect(sw).toMatch(/Zote zinataja: .*foleni/);
+  expect(sw).not.toMatch(/govvehicle|\bqueue\b/);
+  const english = lines(pair.reasons, 'en').join('\n');
+  expect(english).toMatch(/Both mention: .*government vehicle/);
+  expect(english).not.toContain('govvehicle');
+});
+
+it('"the same time" only when both gave a time; a day-only answer reads as the same day', () => {
+  const timed = explainPair(report({ id: 'b', createdAt: new Date('2027-08-09T09:02:00Z'), incidentAt: new Date('2027-08-09T09:02:00Z') }), report({ id: 'a' }))!;
+  expect(lines(timed.reasons, 'en')).toContain('Happened at about the same time');
+  // The other reporter said only "today".
+  const dayOnly = explainPair(report({ id: 'c', when: 'today', incidentAt: new Date('2027-08-08T21:00:00Z') }), report({ id: 'a' }))!;
+  expect(lines(dayOnly.reasons, 'en')).toContain('On the same day (one report gave only the day)');
+  expect(lines(dayOnly.reasons, 'en')).not.toContain('Happened at about the same time');
+  expect(lines(dayOnly.reasons, 'sw')).toContain('Siku ileile (ripoti moja ilitaja siku tu)');
+});
