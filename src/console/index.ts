@@ -93,6 +93,16 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
   return { app, service };
 }
 
+/** Counts a redirect may carry for its flash ("sent to 12, 3 skipped"): digits only, anything else dropped. */
+function flashCounts(q: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of ['sent', 'skipped'] as const) {
+    const v = q[k];
+    if (typeof v === 'string' && /^\d{1,6}$/.test(v)) out[k] = Number(v);
+  }
+  return out;
+}
+
 /** What every route module shares: the deps plus sessions, views, live events and page helpers. */
 function consoleContext(deps: ConsoleDeps): ConsoleContext {
   const { config } = deps;
@@ -102,7 +112,8 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     const q = (req.query ?? {}) as Record<string, unknown>;
     const lang = auth.language(req);
     const flashKey = typeof q.ok === 'string' ? q.ok : typeof q.err === 'string' ? q.err : undefined;
-    const flash = flashKey && /^[a-z_]{1,40}$/.test(flashKey) && deps.translator.exists(`console:flash.${flashKey}`, lang) ? { kind: typeof q.ok === 'string' ? ('ok' as const) : ('error' as const), key: flashKey } : undefined;
+    const known = flashKey && /^[a-z_]{1,40}$/.test(flashKey) && deps.translator.exists(`console:flash.${flashKey}`, lang);
+    const flash = known ? { kind: typeof q.ok === 'string' ? ('ok' as const) : ('error' as const), key: flashKey, vars: flashCounts(q) } : undefined;
     return { agent: auth.current(req)?.agent ?? null, csrf: auth.csrfToken(req, reply), lang, path: req.url.split('?')[0], flash };
   };
   const files = new TelegramFiles(config.telegram.token, config.telegram.apiRoot, deps.logger, deps.fetch);

@@ -1,4 +1,5 @@
-import { countyByCode, decide, decideJoin, offeredIncidentActions, type IncidentTicketFacts, type PolicyActor } from '../domain';
+import { randomBytes } from 'node:crypto';
+import { countyByCode, decide, decideJoin, decideReplyToMember, offeredIncidentActions, type IncidentTicketFacts, type PolicyActor } from '../domain';
 import type { LinkReason } from '../domain/triage';
 import type { Lang, Translator } from '../i18n';
 import type { LinkedSummary, ReportDoc } from '../store';
@@ -25,7 +26,12 @@ export interface TriageSection {
   /** False when the console was built without incident actions: the links are shown, no forms. */
   incidentsEnabled: boolean;
   links: LinkedRow[];
-  incident: { id: string; members: LinkedRow[] } | null;
+  /**
+   * `members`: the first `MEMBERS_SHOWN`, someone in danger and the most urgent first; `total`
+   * counts this report too; `answerable`: the reporters an answer to all reaches (open, handled
+   * by this viewer); `replyKey`: the answer form's, so sending it twice answers each reporter once.
+   */
+  incident: { id: string; members: LinkedRow[]; total: number; answerable: number; replyKey: string } | null;
   may: { join: boolean; split: boolean; replyAll: boolean };
 }
 
@@ -98,11 +104,18 @@ function stateOf(actor: PolicyActor, report: ReportDoc, other: LinkedSummary): L
   return other.assignee && other.assignee.toString() !== holder ? 'held_by_other' : null;
 }
 
+/** Members listed on a ticket page; the rest are counted (an incident of a surge may hold thousands). */
+export const MEMBERS_SHOWN = 100;
+
+const urgentFirst = (a: LinkedSummary, b: LinkedSummary) =>
+  Number(b.dangerNow ?? false) - Number(a.dangerNow ?? false) || a.priority - b.priority || a.createdAt.getTime() - b.createdAt.getTime();
+
 /** The ticket page's "Possibly the same incident" and incident sections, decided by the domain policy. */
 export async function triageSection(ctx: ConsoleContext, report: ReportDoc, actor: PolicyActor, lang: Lang): Promise<TriageSection> {
   const links = [...(report.similar ?? [])].sort((a, b) => b.score - a.score || (a.reportId.toString() < b.reportId.toString() ? -1 : 1));
   const incidentId = report.incident?.id.toString() ?? null;
-  const members = incidentId ? (await ctx.store.incidents.members(incidentId)).filter((m) => m._id.toString() !== report._id.toString()) : [];
+  const everyone = incidentId ? await ctx.store.incidents.memberSummaries(incidentId) : [];
+  const members = everyone.filter((m) => m._id.toString() !== report._id.toString()).sort(urgentFirst);
   const summaries = new Map((await ctx.store.incidents.summaries(links.map((l) => l.reportId))).map((s) => [s._id.toString(), s]));
   const enabled = ctx.incidents !== undefined;
   const row = (summary: LinkedSummary, score?: number, reasons: readonly Record<string, unknown>[] = []): LinkedRow => ({
@@ -121,7 +134,15 @@ export async function triageSection(ctx: ConsoleContext, report: ReportDoc, acto
       const s = summaries.get(l.reportId.toString());
       return s ? [row(s, l.score, l.reasons)] : [];
     }),
-    incident: incidentId ? { id: incidentId, members: members.map((m) => row(m)) } : null,
+    incident: incidentId
+      ? {
+          id: incidentId,
+          members: members.slice(0, MEMBERS_SHOWN).map((m) => row(m)),
+          total: everyone.length,
+          answerable: everyone.filter((m) => !m.purgedAt && decideReplyToMember(actor, facts(m)).ok).length,
+          replyKey: randomBytes(16).toString('hex'),
+        }
+      : null,
     may: enabled ? may : { join: false, split: false, replyAll: false },
   };
 }

@@ -46,7 +46,7 @@ export interface PageContext {
   lang: Lang;
   path: string;
   /** Flash message key under console:flash, from a redirect. */
-  flash?: { kind: 'ok' | 'error'; key: string };
+  flash?: { kind: 'ok' | 'error'; key: string; vars?: Record<string, number> };
 }
 
 export class ConsoleViews {

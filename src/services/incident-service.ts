@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
+import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
 import type { AgentRef } from './ticket-actions';
 
@@ -32,7 +33,8 @@ export interface IncidentActions {
   /** Takes `reportId` out of its incident; an incident left with one report is dissolved. */
   split(reportId: string, agent: AgentRef): Promise<IncidentResult>;
   /** Stores and queues one message per open member, each in its reporter's language at send time. */
-  replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts): Promise<IncidentResult<{ sent: number; skipped: number }>>;
+  /** `key`: the form's, so the same form sent twice (a double click, a retry) answers each reporter once. */
+  replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts, opts?: { key?: string }): Promise<IncidentResult<{ sent: number; skipped: number }>>;
 }
 
 export interface IncidentServiceDeps {
@@ -102,7 +104,7 @@ export class IncidentService implements IncidentActions {
     return { ok: true };
   }
 
-  async replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts): Promise<IncidentResult<{ sent: number; skipped: number }>> {
+  async replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts, opts: { key?: string } = {}): Promise<IncidentResult<{ sent: number; skipped: number }>> {
     const checked = checkTexts(texts);
     if (!checked.ok) return checked;
     const lead = await this.find(reportId);
@@ -118,15 +120,23 @@ export class IncidentService implements IncidentActions {
         skipped++;
         continue;
       }
-      // Stored in the report's language for the console; the worker picks the reporter's current one when sending.
-      const message = await this.deps.store.messages.addOutgoing(m._id, { text: pick(checked.texts, m.language), agentId: agent.id, texts: checked.texts });
-      await this.deps.store.reports.addEvent(m._id, 'incident_reply', actorOf(agent), { incidentId, messageId: message._id.toString() });
-      await this.queue(message, m);
-      await this.deps.events.publish({ type: 'ticket', reportId: m._id.toString(), what: 'message' });
+      await this.answerMember(m, agent, checked.texts, incidentId, opts.key);
       sent++;
     }
     this.deps.logger.info({ reportId, incidentId, sent, skipped, outcome: 'incident_reply' }, 'one answer queued for every reporter of the incident');
     return { ok: true, sent, skipped };
+  }
+
+  /** One reporter's copy; under the form's key, a copy already stored by an earlier send of the form is not sent again. */
+  private async answerMember(m: ReportDoc, agent: AgentRef, texts: IncidentTexts, incidentId: string, key: string | undefined): Promise<void> {
+    const { messages } = this.deps.store;
+    // Stored in the report's language for the console; the worker picks the reporter's current one when sending.
+    const content = { text: pick(texts, m.language), agentId: agent.id, texts };
+    const stored = key ? await messages.addReplyOnce(replyId(m._id.toString(), agent.id, `all:${key}`), m._id, content) : { message: await messages.addOutgoing(m._id, content), created: true };
+    if (!stored.created) return;
+    await this.deps.store.reports.addEvent(m._id, 'incident_reply', actorOf(agent), { incidentId, messageId: stored.message._id.toString() });
+    await this.queue(stored.message, m);
+    await this.deps.events.publish({ type: 'ticket', reportId: m._id.toString(), what: 'message' });
   }
 
   /** The ticket becomes the holder's: a waiting one is taken (its reporter told), one held by someone else moved. */

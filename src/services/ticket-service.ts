@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { checkText, decide, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
+import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
 import { CONSENT_NOTICE, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type Refused, type TakeResult, type TicketActions } from './ticket-actions';
 
@@ -211,9 +211,4 @@ function optionalNote(note: string | undefined): { ok: true; text?: string } | R
 
 export function createTicketService(deps: TicketServiceDeps): TicketService {
   return new TicketService(deps);
-}
-
-/** A reply's id fixed by the report, the agent and the console draft it was written in. */
-function replyId(reportId: string, agentId: string, draftKey: string): Types.ObjectId {
-  return new Types.ObjectId(createHash('sha256').update(`reply|${reportId}|${agentId}|${draftKey}`).digest().subarray(0, 12));
 }

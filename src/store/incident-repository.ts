@@ -10,8 +10,8 @@ export type TriageFields = Pick<ReportDoc, '_id' | 'kind' | 'category' | 'county
 const TRIAGE_PROJECTION = { kind: 1, category: 1, county: 1, createdAt: 1, incidentAt: 1, when: 1, place: 1, 'description.text': 1, 'officers.station': 1, 'officers.vehiclePlates': 1, pollingStation: 1 };
 
 /** The fields a linked or joined ticket shows on another ticket's page. */
-export type LinkedSummary = Pick<ReportDoc, '_id' | 'reference' | 'category' | 'kind' | 'county' | 'incidentAt' | 'when' | 'createdAt' | 'status' | 'assignee' | 'incident' | 'language'>;
-const SUMMARY_PROJECTION = { reference: 1, category: 1, kind: 1, county: 1, incidentAt: 1, when: 1, createdAt: 1, status: 1, assignee: 1, incident: 1, language: 1 };
+export type LinkedSummary = Pick<ReportDoc, '_id' | 'reference' | 'category' | 'kind' | 'county' | 'incidentAt' | 'when' | 'createdAt' | 'status' | 'assignee' | 'incident' | 'language' | 'priority' | 'dangerNow' | 'purgedAt'>;
+const SUMMARY_PROJECTION = { reference: 1, category: 1, kind: 1, county: 1, incidentAt: 1, when: 1, createdAt: 1, status: 1, assignee: 1, incident: 1, language: 1, priority: 1, dangerNow: 1, purgedAt: 1 };
 
 /** A report as the link writes see it through the driver (typed, so `$push` is checked against `similar`). */
 export type WithLinks = Pick<ReportDoc, '_id' | 'similar' | 'updatedAt' | 'queuedAt' | 'triagedAt'>;
@@ -74,6 +74,11 @@ export class IncidentRepository {
   /** Every report of the incident, oldest first. */
   members(incidentId: Id): Promise<ReportDoc[]> {
     return this.Report.find({ 'incident.id': oid(incidentId) }).sort({ createdAt: 1, _id: 1 }).lean<ReportDoc[]>().exec();
+  }
+
+  /** Every report of the incident as a list shows it (no story, no links): an incident may hold thousands. */
+  memberSummaries(incidentId: Id): Promise<LinkedSummary[]> {
+    return this.Report.find({ 'incident.id': oid(incidentId) }, SUMMARY_PROJECTION).sort({ createdAt: 1, _id: 1 }).lean<LinkedSummary[]>().exec();
   }
 
   /** Puts an open report into the incident, unless it is closed or meanwhile in another one. */

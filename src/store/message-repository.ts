@@ -26,7 +26,7 @@ export class MessageRepository {
    * An agent's reply under an id fixed by the draft it was written in: sent again (the answer to
    * the first send was lost, and the agent pressed Send again), it is the one already stored.
    */
-  async addReplyOnce(id: Types.ObjectId, reportId: Id, content: { text: string; agentId: Id }): Promise<{ message: MessageDoc; created: boolean }> {
+  async addReplyOnce(id: Types.ObjectId, reportId: Id, content: { text: string; agentId: Id; texts?: MessageDoc['texts'] }): Promise<{ message: MessageDoc; created: boolean }> {
     try {
       return { message: await this.addOutgoing(reportId, content, id), created: true };
     } catch (err) {

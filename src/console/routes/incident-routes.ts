@@ -14,7 +14,7 @@ const members = z
   .transform((v) => (Array.isArray(v) ? v : [v]).filter((s) => objectId.safeParse(s).success).slice(0, 50));
 const joinForm = z.object({ member: members });
 const splitForm = z.object({ member: objectId.optional().catch(undefined) });
-const replyAllForm = z.object({ text_en: z.string().catch(''), text_sw: z.string().catch('') });
+const replyAllForm = z.object({ text_en: z.string().catch(''), text_sw: z.string().catch(''), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined) });
 
 /** The flash for a refused incident action: text problems are named like the reply form's. */
 export function incidentFlash(reason: IncidentActionRefusal): string {
@@ -51,6 +51,10 @@ export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.post('/tickets/:id/incident/reply', { ...post, schema: { params: ticketParams, body: replyAllForm } }, async (req, reply) => {
     const { id, me } = act(req);
-    return answer(req, reply, (s) => s.replyAll(id, me, { en: req.body.text_en, sw: req.body.text_sw }), 'incident_replied');
+    const result = await incidents.replyAll(id, me, { en: req.body.text_en, sw: req.body.text_sw }, { key: req.body.key });
+    if (!result.ok) return back(req, reply, false, incidentFlash(result.reason));
+    // How many were answered, and how many skipped (closed, or moved to another agent since).
+    const counts = `&sent=${result.sent}&skipped=${result.skipped}`;
+    return reply.redirect(`/tickets/${id}?ok=${result.skipped ? 'incident_replied_some' : 'incident_replied'}${counts}#similar`, 303);
   });
 }

@@ -122,7 +122,7 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
   const referred = (await unzip(Buffer.from(await (await download(agent, `/tickets/${id}/evidence-archive?lang=sw`)).arrayBuffer()))).get('MANIFEST.txt')!.toString('utf8');
   expect(referred).toContain(`Ripoti: ushahidi wa ripoti ${report.reference}`);
   expect(referred).toContain('Imepelekwa kwa IPOA');
-  expect(referred).toContain('Jina: Wanjiru');
+  expect(referred).toContain('Jina kwenye Telegram (halijathibitishwa): Wanjiru');
   expect(referred).toContain('Nambari ya simu: +254711222333');
   expect(referred).toContain('HALIMO: Telegram haikutupa faili hili');
 

@@ -82,3 +82,49 @@ it('shows the links with why in the agent\'s language, offers join only where al
   expect(split.headers.location).toContain('ok=incident_split');
   expect((await h.store.reports.findById(a._id))?.incident).toBeNull();
 });
+
+it('an incident of a surge: someone in danger listed first, the rest counted, and one answer to all sent once however often the form goes', async () => {
+  const kamau = await h.account('kamau', 'agent');
+  const holder = kamau._id.toString();
+  const seedHeld = async (over: Partial<ReportDoc> = {}) => {
+    const { report } = await seedReport(h.store, { county: 32, place: 'Nakuru market', when: 'now', incidentAt: at, anonymous: true, ...over });
+    await take(report, holder);
+    return report;
+  };
+  const lead = await seedHeld();
+  const incidentId = lead._id;
+  const members = [];
+  for (let i = 0; i < 101; i++) members.push(await seedHeld());
+  const danger = await seedHeld({ dangerNow: true, priority: 1 });
+  const closed = await seedHeld();
+  for (const m of [lead, ...members, danger, closed]) expect(await h.store.incidents.setIncident(m._id, incidentId)).toBe(true);
+  expect(await h.store.reports.transition(closed._id, 'resolved', { kind: 'agent', agentId: holder })).not.toBeNull();
+
+  const desk = h.browser();
+  await desk.signIn('kamau', PASSWORD);
+  const page = (await desk.get(`/tickets/${lead._id.toString()}`)).body;
+  const incident = page.slice(page.indexOf('data-testid="incident"'), page.indexOf('data-testid="similar"'));
+  expect(incident).toContain('Incident: 104 reports');
+  // Someone in danger comes first, marked; 100 listed, the other 3 counted.
+  const listed = [...incident.matchAll(/<li data-reference="([^"]+)"/g)].map((m) => m[1]);
+  expect(listed).toHaveLength(100);
+  expect(listed[0]).toBe(danger.reference);
+  expect(incident).toContain('data-testid="danger">Someone in danger</span>');
+  expect(incident).toContain('And 3 more reports of this incident, not listed here.');
+  // The button counts who the answer reaches: not the closed one.
+  expect(incident).toContain('Send to all 103');
+
+  const key = incident.match(/name="key" value="([a-f0-9]{32})"/)![1];
+  const form = { text_en: 'We have alerted the county commander. Stay safe.', key };
+  const first = await desk.post(`/tickets/${lead._id.toString()}/incident/reply`, form);
+  // A double click (or the browser's retry): the same form again.
+  const again = await desk.post(`/tickets/${lead._id.toString()}/incident/reply`, form);
+  expect(first.headers.location).toBe(`/tickets/${lead._id.toString()}?ok=incident_replied_some&sent=103&skipped=1#similar`);
+  expect(again.headers.location).toBe(first.headers.location);
+  for (const m of [lead, members[0], members[100], danger]) {
+    const out = (await h.store.messages.listForReport(m._id)).filter((x) => x.text === form.text_en);
+    expect(out).toHaveLength(1);
+  }
+  expect((await h.store.messages.listForReport(closed._id)).some((x) => x.text === form.text_en)).toBe(false);
+  expect((await desk.get(first.headers.location!)).body).toContain('Answer sent to 103 reporters of the incident. Skipped, as closed or now held by another agent: 1.');
+});
