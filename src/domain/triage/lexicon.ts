@@ -158,11 +158,31 @@ export const STEMS: readonly (readonly [RegExp, string])[] = [
   [/^\w*zingir\w*$/, 'surround'],
 ];
 
-/** Sheng and Swahili amounts: "mia tano" = 500, "finje" = 500, "thao" = 1000. */
-const UNITS: Record<string, number> = { moja: 1, mbili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10 };
+/** Swahili numbers as reporters write sums: units, tens ("ishirini" = 20), "kumi na tano" = 15. */
+const UNITS: Record<string, number> = { moja: 1, mbili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9 };
+const TENS: Record<string, number> = { kumi: 10, ishirini: 20, thelathini: 30, arobaini: 40, hamsini: 50, sitini: 60, sabini: 70, themanini: 80, tisini: 90 };
+const UNIT_RE = Object.keys(UNITS).join('|');
+const NUMBER_RE = [...Object.keys(TENS), ...Object.keys(UNITS)].join('|');
+/** A sum built from number words is marked until its parts are joined, so "2000 and 500" typed in digits stays two sums. */
+const MARK = 'n';
+
+/**
+ * Sheng and Swahili amounts: "mia tano" = 500, "elfu mbili na mia tano" = 2,500, "elfu ishirini"
+ * = 20,000, "mia tatu na hamsini" = 350; "finje" = 500, "thao" = 1000.
+ */
 export function swahiliAmounts(s: string): string {
+  const value = (w: string) => TENS[w] ?? UNITS[w] ?? Number(w.slice(MARK.length));
   return s
-    .replace(/\b(mia|elfu) (moja|mbili|tatu|nne|tano|sita|saba|nane|tisa|kumi)\b/g, (_m, scale: string, unit: string) => ` ${UNITS[unit] * (scale === 'mia' ? 100 : 1000)} `)
+    .replace(new RegExp(`\\b(${Object.keys(TENS).join('|')}) na (${UNIT_RE})\\b`, 'g'), (_m, t: string, u: string) => `${MARK}${TENS[t] + UNITS[u]}`)
+    .replace(new RegExp(`\\b(mia|elfu) (${NUMBER_RE}|${MARK}\\d+)\\b`, 'g'), (_m, scale: string, n: string) => `${MARK}${value(n) * (scale === 'mia' ? 100 : 1000)}`)
+    .replace(new RegExp(`\\b${MARK}(\\d+) na ${MARK}?(\\d+|${NUMBER_RE})\\b`, 'g'), (m, a: string, b: string) => {
+      const big = Number(a);
+      const small = /^\d+$/.test(b) ? Number(b) : value(b);
+      // "elfu mbili na mia tano": thousands and then hundreds (or less) is one sum.
+      const joins = (big % 1000 === 0 && small < 1000) || (big % 100 === 0 && big < 1000 && small < 100);
+      return joins ? ` ${big + small} ` : m;
+    })
+    .replace(new RegExp(`\\b${MARK}(\\d+)\\b`, 'g'), ' $1 ')
     .replace(/\b(soo|finje|thao|ngiri|punch)\b/g, (w) => ({ soo: ' 100 ', finje: ' 500 ', thao: ' 1000 ', ngiri: ' 1000 ', punch: ' 1000 ' })[w] ?? w);
 }
 

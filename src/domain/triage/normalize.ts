@@ -8,6 +8,8 @@ export function simplify(s: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’`]/g, '')
+    // "2k", "2.5k": thousands, as people type sums.
+    .replace(/\b(\d{1,3})(?:[.,](\d))?k\b/g, (_m, a: string, b?: string) => String(Number(a) * 1000 + (b ? Number(b) * 100 : 0)))
     .replace(/(\d)\/=/g, '$1 ')
     .replace(/([a-z])(\d)/g, '$1 $2')
     .replace(/(\d)([a-z]{2,})/g, '$1 $2')

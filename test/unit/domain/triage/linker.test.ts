@@ -200,6 +200,13 @@ describe('triage: reading English, Swahili and Sheng', () => {
     ['wapiga kura walipigwa', ['voter', 'beat']],
     ['alipigwa risasi', ['shoot']],
     ['walitaka mia tano', ['demand', '500']],
+    // Sums as Swahili speakers say and type them: one sum, not "2000 and 500".
+    ['walitaka elfu mbili na mia tano', ['demand', '2500']],
+    ['alitoa elfu ishirini', ['pay', '20000']],
+    ['mia tatu na hamsini', ['350']],
+    ['elfu kumi na tano', ['15000']],
+    ['they wanted 2k then 2.5k', ['demand', '2000', '2500']],
+    ['walitaka 2000 na 500', ['demand', '2000', '500']],
     ['Karao wa Murang’a', ['police', 'muranga']],
     // "wahudumu" serve (IEBC clerks, Ripoti's staff): not boda riders.
     ['Wahudumu wa IEBC walichelewa kufika', ['wahudumu', 'iebc', 'late', 'kufika']],
