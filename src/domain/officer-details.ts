@@ -26,13 +26,42 @@ const UNIT_WORDS: [PoliceUnit, RegExp][] = [
   ['ap', /\b(ap|aps|administration police|admin police|polisi wa utawala)\b/],
   ['dci', /\b(dci|cid|criminal investigations?|directorate of criminal investigations|makachero)\b/],
   ['traffic', /\b(traffic|trafiki|polisi wa trafiki|police wa trafiki)\b/],
-  ['kps', /\b(kps|kenya police( service)?|regular police|polisi wa kawaida|askari wa kawaida|police|polisi)\b/],
+  ['kps', /\b(kps|kenya police( service)?|(regular|ordinary|normal) police|(polisi|police|askari) wa kawaida)\b/],
+  // "Police" alone says who they were, not which service: recorded as not known, never as the regular police.
+  ['other', /\b(police|polisi|polis|askari|cops?)\b/],
 ];
 
 /** A unit typed instead of tapped; undefined when nothing is recognised (the bot then offers buttons). */
 export function matchPoliceUnit(input: string): PoliceUnit | undefined {
   const s = input.toLowerCase().replace(/\./g, '').replace(/[^a-z\s]/g, ' ').replace(/\s+/g, ' ').trim();
   return UNIT_WORDS.find(([, re]) => re.test(s))?.[0];
+}
+
+/**
+ * Police ranks as reporters write them: English titles and their usual short forms (Cpl, Sgt, PC,
+ * IP, ASP), and the Swahili ones (Konstebo, Koplo, Sajini, Inspekta, Mrakibu). Longest first, so
+ * "Senior Sergeant" is not read as "Sergeant".
+ */
+const RANKS = [
+  'senior assistant inspector general', 'deputy inspector general', 'assistant inspector general', 'inspector general',
+  'senior assistant commissioner', 'assistant commissioner', 'commissioner', 'kamishna',
+  'senior superintendent', 'assistant superintendent', 'superintendent', 'mrakibu mkuu', 'mrakibu msaidizi', 'mrakibu',
+  'chief inspector', 'inspector', 'inspekta mkuu', 'inspekta', 'senior sergeant', 'sergeant', 'sajini mkuu', 'sajini', 'sajenti',
+  'corporal', 'koplo', 'police constable', 'constable', 'konstebo', 'konstabo',
+  'snr sgt', 'sr sgt', 'senior sgt', 's/sgt', 'ssgt', 'sgt', 'cpl', 'pc', 'const', 'ip', 'insp', 'cip', 'asp', 'sp', 'ssp',
+]
+  .map((r) => r.split(' '))
+  .sort((a, b) => b.length - a.length);
+
+/** The first rank named in an officer's description ("Cpl Otieno" -> "Cpl"), as the reporter wrote it. */
+export function rankIn(text: string): string | undefined {
+  const words = text.split(/\s+/).filter(Boolean);
+  const plain = words.map((w) => w.toLowerCase().replace(/[^a-z/]/g, ''));
+  for (let i = 0; i < words.length; i++) {
+    const rank = RANKS.find((r) => r.every((w, k) => plain[i + k] === w));
+    if (rank) return words.slice(i, i + rank.length).join(' ').replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '');
+  }
+  return undefined;
 }
 
 export type PlateKind = 'private' | 'motorcycle' | 'government';
@@ -60,17 +89,96 @@ export function parsePlate(input: string): PlateResult {
   return { ok: false, reason: 'not_a_plate' };
 }
 
+/** The longest run of words one plate can be typed as ("K D A 1 2 3 A"). */
+const MAX_PLATE_WORDS = 7;
+
+/** Words that only lead up to a plate ("the plate number was", "nambari yake ya usajili ni"). */
+const PLATE_WORDS = new Set([
+  'the', 'a', 'its', 'it', 'his', 'their', 'plate', 'plates', 'number', 'numbers', 'no', 'reg', 'registration', 'is', 'was', 'and', 'with',
+  'nambari', 'namba', 'ya', 'za', 'la', 'yake', 'yao', 'usajili', 'ni', 'ilikuwa', 'na', 'yenye',
+]);
+
+/** Words that name no more than "a vehicle": alone they describe nothing ("the car was KDA 123A"). */
+const VEHICLE_WORDS = new Set(['car', 'vehicle', 'gari']);
+
+/** Whole answers that say the reporter did not see (or does not know) the vehicle: not a description. */
+const NOT_SEEN = new Set([
+  'sijui', 'sikuona', 'sikuiona', 'sina uhakika', 'hakuna gari', 'no plate', 'no vehicle', 'no car', 'unknown', 'not sure',
+  'dont know', 'i dont know', 'i don t know', 'don t know', 'didnt see', 'i didnt see', 'did not see', 'i did not see',
+]);
+
+export interface VehicleAnswer { plates: string[]; description?: string }
+
+/**
+ * What a reporter typed about the officers' vehicle: every plate in it ("white Probox KDA 123A na
+ * GK 456B"), and the rest ("white Probox", half a plate) as the description, so nothing seen is lost.
+ */
+export function readVehicle(input: string): VehicleAnswer {
+  const plates: string[] = [];
+  const rest: string[] = [];
+  for (const piece of input.split(/[,;\n]+/)) {
+    const words = piece.split(/\s+/).filter(Boolean);
+    if (NOT_SEEN.has(words.join(' ').toLowerCase().replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim())) continue;
+    const left: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const found = plateAt(words, i);
+      if (found) plates.push(found.plate);
+      else left.push(words[i]);
+      i += found?.words ?? 1;
+    }
+    const description = trimPlateWords(left);
+    if (description) rest.push(description);
+  }
+  return { plates: [...new Set(plates)], ...(rest.length ? { description: rest.join(', ') } : {}) };
+}
+
+/** The plate spelt by the words from `i` on, longest first, and how many words it took. */
+function plateAt(words: string[], i: number): { plate: string; words: number } | undefined {
+  for (let n = Math.min(MAX_PLATE_WORDS, words.length - i); n > 0; n--) {
+    const r = parsePlate(words.slice(i, i + n).join(' ').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, ''));
+    if (r.ok) return { plate: r.plate, words: n };
+  }
+  return undefined;
+}
+
+/** The words left once the lead-in words at either end are dropped ("plate number KDA 12" -> "KDA 12"). */
+function trimPlateWords(words: string[]): string {
+  const isLeadIn = (w: string) => PLATE_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')) || !/[\p{L}\p{N}]/u.test(w);
+  let start = 0;
+  let end = words.length;
+  while (start < end && isLeadIn(words[start])) start++;
+  while (end > start && isLeadIn(words[end - 1])) end--;
+  const kept = words.slice(start, end);
+  return kept.every((w) => VEHICLE_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, ''))) ? '' : kept.join(' ');
+}
+
 export type ServiceNumberResult = { ok: true; serviceNumber: string } | { ok: false; reason: 'empty' | 'no_digits' | 'too_long' };
 
 /**
+ * Words around a service number, in English and Swahili ("his service no. is", "nambari yake ya
+ * huduma ni", "namba ya kazi"): never part of the number itself.
+ */
+const NUMBER_WORDS = [
+  'service', 'force', 'personal', 'badge', 'number', 'numbers', 'num', 'nbr', 'no', 'nos', 's/no', 'f/no', 'p/no', 'his', 'her', 'their', 'is', 'was',
+  'nambari', 'namba', 'ya', 'za', 'yake', 'yao', 'ni', 'huduma', 'kazi', 'ilikuwa',
+];
+const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
+const NUMBER_WORDS_RE = new RegExp(`\\b(${NUMBER_WORDS.join('|')})\\b[.:#]?`, 'gi');
+
+/** A word that only introduces a service number ("No.", "namba", "yake"), whatever its case or trailing dot. */
+export function isServiceNumberWord(word: string): boolean {
+  return NUMBER_WORD_SET.has(word.toLowerCase().replace(/[.:#]+$/, ''));
+}
+
+/**
  * A police service (force) number as the reporter saw it. Formats vary by service and era, so this
- * only drops the words around it ("No.", "service number", "namba") and keeps digits, letters and
- * separators; it refuses text with no digits, which is a name or a description, not a number.
+ * only drops the words around it and keeps digits, letters and separators; it refuses text with no
+ * digits, which is a name or a description, not a number.
  */
 export function parseServiceNumber(input: string): ServiceNumberResult {
   const s = input
+    .replace(NUMBER_WORDS_RE, ' ')
     .toUpperCase()
-    .replace(/\b(SERVICE|FORCE|NUMBER|NAMBA|YA|HUDUMA|NO|S\/NO|NUM)\b\.?/g, ' ')
     .replace(/[^A-Z0-9/-]+/g, ' ')
     .trim()
     .replace(/\s+/g, ' ');
@@ -118,11 +226,12 @@ export function isOfficerAttire(s: unknown): s is OfficerAttire {
 export interface OfficerDetails {
   names?: string;
   serviceNumbers?: string[];
+  /** Ranks named with the officers ("Cpl, Sgt"); the names keep theirs too, so who held which is not lost. */
   rank?: string;
   unit?: PoliceUnit;
   station?: string;
   vehiclePlates?: string[];
-  /** Plates that did not parse, kept as typed so nothing the reporter saw is lost. */
+  /** What was typed about the vehicle besides its plates (a colour, a model, half a plate), so nothing seen is lost. */
   vehicleDescription?: string;
   /** What they wore, tapped (`attire`) or typed in the reporter's words (`uniform`). */
   attire?: OfficerAttire;

@@ -113,6 +113,12 @@ describe('what the agency would otherwise misread', () => {
     expect(field({ ...base, status: 'referred' }, 'Status at Ripoti')).toBeUndefined();
   });
 
+  it('the "Other / not sure" unit says so, rather than "another unit" the reporter never named', () => {
+    const police: CaseFileInput = { ...base, kind: 'police', category: 'p_force', agency: 'IPOA', officers: { unit: 'other' } };
+    expect(field(police, 'Unit')).toBe('Other or not sure');
+    expect(field({ ...police, language: 'sw' }, 'Kitengo')).toBe('Kingine au hana uhakika');
+  });
+
   it('a shared location is where the reporter was, a name is the Telegram one, deleted files are not "none sent"', () => {
     expect(field({ ...base, location: { lat: -1.3, lon: 36.8 } }, "Location shared from the reporter's phone: where they were when reporting (latitude, longitude)")).toBe('-1.30000, 36.80000');
     const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z') }], { name: 'Baraka Mwangi', phone: '+254700111222' });

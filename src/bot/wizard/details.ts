@@ -7,10 +7,12 @@ import {
   LIMITS,
   matchPoliceUnit,
   OFFICER_ATTIRES,
-  parsePlate,
+  isServiceNumberWord,
   parsePollingStation,
   parseServiceNumber,
   POLICE_UNITS,
+  rankIn,
+  readVehicle,
   REPORTER_ROLES,
   type OfficerDetails,
   type ReporterRole,
@@ -115,9 +117,12 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
       d.role = role;
       return turn.advance(d);
     }
-    case 'ofc':
-      d.officers = { ...d.officers, ...officerNames(text) };
+    case 'ofc': {
+      // A new answer replaces the names, numbers and ranks given before.
+      const { names: _n, serviceNumbers: _s, rank: _r, ...rest } = d.officers ?? {};
+      d.officers = { ...rest, ...officerNames(text) };
       return turn.advance(d);
+    }
     case 'unit': {
       const unit = matchPoliceUnit(text);
       if (!unit) return again(turn, d, step, 'details.use_buttons');
@@ -166,25 +171,51 @@ function again(turn: Turn, d: Draft, step: DetailStep, key: string): void {
   return askDetail(turn, d, step);
 }
 
-/** "Cpl Otieno, 12345, Sgt Wanjiru": numbers (anything with a digit) apart from names. */
-function officerNames(text: string): { names?: string; serviceNumbers?: string[] } {
-  const parts = text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean);
-  const numbers: string[] = [];
+/**
+ * "Cpl Otieno 12345, Sgt Wanjiru": each run of words with a digit is a service number, the words
+ * between them a name (with its rank, which is also noted apart); words such as "namba yake ni"
+ * that only introduce a number are dropped.
+ */
+function officerNames(text: string): Pick<OfficerDetails, 'names' | 'serviceNumbers' | 'rank'> {
   const names: string[] = [];
-  for (const p of parts) {
-    const n = /\d/.test(p) ? parseServiceNumber(p) : undefined;
-    if (n?.ok) numbers.push(n.serviceNumber);
-    else names.push(p);
+  const numbers: string[] = [];
+  for (const part of text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean)) {
+    if (!/\d/.test(part)) {
+      names.push(part);
+      continue;
+    }
+    for (const run of wordRuns(part)) {
+      const n = run.number ? parseServiceNumber(run.text) : undefined;
+      if (n?.ok) numbers.push(n.serviceNumber);
+      else if (run.text) names.push(run.text);
+    }
   }
-  return { ...(names.length ? { names: names.join(', ') } : {}), ...(numbers.length ? { serviceNumbers: numbers } : {}) };
+  const ranks = [...new Set(names.flatMap((n) => rankIn(n) ?? []))];
+  return {
+    ...(names.length ? { names: names.join(', ') } : {}),
+    ...(numbers.length ? { serviceNumbers: numbers } : {}),
+    ...(ranks.length ? { rank: ranks.join(', ') } : {}),
+  };
 }
 
-/** One plate or several ("KDA 123A na GK 456B"); anything that is not a plate is asked again politely. */
+/** A part cut into runs of words with digits (numbers) and without (names, lead-in words dropped). */
+function wordRuns(part: string): { number: boolean; text: string }[] {
+  const runs: { number: boolean; words: string[] }[] = [];
+  for (const word of part.split(/\s+/).filter(Boolean)) {
+    const number = /\d/.test(word);
+    if (!number && isServiceNumberWord(word)) continue;
+    const last = runs[runs.length - 1];
+    if (last?.number === number) last.words.push(word);
+    else runs.push({ number, words: [word] });
+  }
+  return runs.map((r) => ({ number: r.number, text: r.words.join(' ').replace(/^[\s:#.\-–]+|[\s:#\-–]+$/g, '') }));
+}
+
+/** Plates ("KDA 123A na GK 456B") and whatever else was seen of the vehicle ("white Probox", half a plate): both kept. */
 function onPlates(turn: Turn, d: Draft, text: string): void {
-  const parsed = text.split(/[,;\n]+|\s+(?:and|na)\s+/i).map((p) => parsePlate(p));
-  const plates = parsed.flatMap((p) => (p.ok ? [p.plate] : []));
-  if (!plates.length || plates.length !== parsed.length) return again(turn, d, 'plate', 'details.plate.not_a_plate');
-  d.officers = { ...d.officers, vehiclePlates: [...new Set(plates)] };
+  const { plates, description } = readVehicle(text);
+  const { vehiclePlates: _p, vehicleDescription: _v, ...rest } = d.officers ?? {};
+  d.officers = { ...rest, ...(plates.length ? { vehiclePlates: plates } : {}), ...(description ? { vehicleDescription: description } : {}) };
   turn.advance(d);
 }
 

@@ -185,7 +185,7 @@ function detailLines(t: T, d: Draft): string[] {
     ...line('review.unit', o?.unit ? t(`details.unit.${o.unit}`) : undefined),
     ...line('review.wear', [o?.attire ? t(`details.wear.${o.attire}`) : undefined, o?.uniform].filter(Boolean).join(' · ')),
     ...line('review.station', o?.station),
-    ...line('review.plates', o?.vehiclePlates?.join(', ')),
+    ...line('review.plates', [...(o?.vehiclePlates ?? []), o?.vehicleDescription].filter(Boolean).join(', ')),
     ...line('review.pstation', station),
     ...line('review.constituency', d.constituency !== undefined ? units?.constituency(d.constituency)?.name : undefined),
     ...line('review.ward', d.ward !== undefined ? units?.ward(d.ward)?.name : undefined),

@@ -23,7 +23,7 @@ import type { ReportDoc } from '../../../src/store';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { startBotHarness, ticketsThroughBot, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
-import { lastText, referenceIn, said } from './helpers';
+import { lastText, referenceIn } from './helpers';
 
 let h: BotHarness;
 let translator: Translator;
@@ -105,15 +105,15 @@ describe('referral case files from the bot to the agency', () => {
     expect(u.buttons()).toContain('Plain clothes (no uniform)');
     await u.press('Plain clothes (no uniform)');
     await u.sendText('Naivasha Police Station');
-    await u.sendText('a white probox');
-    expect(said(u)).toContain('does not look like a number plate');
-    await u.sendText('kda 123a');
-    expect(lastText(u)).toContain('KDA 123A');
+    expect(lastText(u)).toContain('Did you see their vehicle?');
+    await u.sendText('a white probox kda 123a');
+    // The review shows the plate and what else was seen, before Send.
+    expect(lastText(u)).toContain('Vehicle: KDA 123A, white probox');
     expect(lastText(u)).toContain('Wearing: Plain clothes (no uniform)');
     const report = await sendWithPhone(u, '+254722000111');
     expect(report).toMatchObject({
       reporterRole: 'witness',
-      officers: { names: 'Cpl Otieno', serviceNumbers: ['84512'], unit: 'gsu', attire: 'plain', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'] },
+      officers: { names: 'Cpl Otieno', rank: 'Cpl', serviceNumbers: ['84512'], unit: 'gsu', attire: 'plain', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'], vehicleDescription: 'white probox' },
     });
     await u.sendText('They were back at the same place this morning.');
 
@@ -123,11 +123,11 @@ describe('referral case files from the bot to the agency', () => {
 
     const text = await pdfText(report, 'en');
     for (const allowed of [
-      report.reference, 'Case file for', 'a witness', 'Cpl Otieno', '84512', 'General Service Unit', 'What they wore Plain clothes', 'Naivasha Police Station', 'KDA 123A',
+      report.reference, 'Case file for', 'a witness', 'Cpl Otieno', '84512', 'General Service Unit', 'What they wore Plain clothes', 'Naivasha Police Station', 'KDA 123A', 'Vehicle as described white probox', 'Rank Cpl',
       'Officers at the roadblock took 2,000 shillings', 'Nakuru', 'Naivasha road junction', 'They were back at the same place this morning.',
       'Achieng Odhiambo', '+254722000111',
     ]) expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);
-    for (const forbidden of ['INTERNAL NOTE', 'drunk', 'AGENT REPLY', 'achieng_o', 'white probox', String(u.chatId)]) expect([forbidden, text.includes(forbidden)]).toEqual([forbidden, false]);
+    for (const forbidden of ['INTERNAL NOTE', 'drunk', 'AGENT REPLY', 'achieng_o', String(u.chatId)]) expect([forbidden, text.includes(forbidden)]).toEqual([forbidden, false]);
 
     // The print view says the same, in Swahili too.
     const sw = await caseFiles.produce((await h.store.reports.findById(report._id))!, agent, { format: 'html', language: 'sw', viewerMaySeeIdentity: true });

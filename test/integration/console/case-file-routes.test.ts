@@ -24,7 +24,7 @@ async function referredTicket(anonymous: boolean) {
     ...reportInput(who._id),
     anonymous,
     reporterRole: 'witness',
-    officers: { names: 'Sgt Kamau', station: 'Kilimani Police Station', vehiclePlates: ['GK 123A'], attire: 'traffic', uniform: 'white shirts' },
+    officers: { names: 'Sgt Kamau', station: 'Kilimani Police Station', vehiclePlates: ['GK 123A'], vehicleDescription: 'white Probox', attire: 'traffic', uniform: 'white shirts' },
   });
   const id = report._id.toString();
   const agent = h.browser();
@@ -38,6 +38,7 @@ it('a referred ticket gives a PDF download and a print view; every one is in the
   const page = await agent.get(`/tickets/${id}`);
   expect(page.body).toContain('Sgt Kamau');
   expect(page.body).toContain('GK 123A');
+  expect(page.body).toContain('<dt>Vehicle as described</dt><dd>white Probox</dd>');
   expect(page.body).toContain('<dt>What they wore</dt><dd>Traffic police uniform · white shirts</dd>');
   expect(page.body).not.toContain(`/tickets/${id}/case-file`);
   // A bribery report: IPOA, the usual agency for it, comes chosen and marked as such.

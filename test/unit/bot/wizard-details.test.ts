@@ -100,12 +100,37 @@ describe('the optional details', () => {
     expect(press(at('stn'), 'back').state.draft?.step).toBe('wear');
   });
 
-  it('a non-plate is asked again politely; a government plate typed loosely is taken', () => {
-    const wrong = type(at('plate'), 'a white probox');
-    expect(wrong.state.draft?.step).toBe('plate');
-    expect(said(wrong)).toEqual(['details.plate.not_a_plate', 'details.plate.ask']);
-    const right = type(wrong.state, 'gk-456b');
-    expect(right.state.draft?.officers?.vehiclePlates).toEqual(['GK 456B']);
+  it('what is not a plate is kept as the vehicle description, beside any plate; a government plate typed loosely is taken', () => {
+    expect(type(at('plate'), 'a white probox').state.draft).toMatchObject({ step: 'review', officers: { vehicleDescription: 'white probox' } });
+    expect(type(at('plate'), 'KDA 12').state.draft?.officers).toEqual({ vehicleDescription: 'KDA 12' });
+    const mixed = type(at('plate'), 'white Probox KDA 123A');
+    expect(said(mixed)).toEqual([]);
+    expect(mixed.state.draft?.officers).toEqual({ vehiclePlates: ['KDA 123A'], vehicleDescription: 'white Probox' });
+    expect(toReport(mixed.state.draft as Draft)).toMatchObject({ officers: { vehiclePlates: ['KDA 123A'], vehicleDescription: 'white Probox' } });
+    expect(type(at('plate'), 'gk-456b').state.draft?.officers).toEqual({ vehiclePlates: ['GK 456B'] });
+    // A new answer replaces the old one; "sijui" stores nothing.
+    expect(type(at('plate', { officers: { vehiclePlates: ['KDA 123A'], vehicleDescription: 'white Probox' } }), 'sijui').state.draft).toMatchObject({ step: 'review', officers: {} });
+  });
+
+  it('a name and a number in one part: names (with rank), rank and service number each land in their field', () => {
+    expect(type(at('ofc'), 'Cpl Otieno 12345').state.draft?.officers).toEqual({ names: 'Cpl Otieno', rank: 'Cpl', serviceNumbers: ['12345'] });
+    expect(type(at('ofc'), 'Koplo Otieno namba 12345, Sajini Wanjiru 67890').state.draft?.officers).toEqual({
+      names: 'Koplo Otieno, Sajini Wanjiru', rank: 'Koplo, Sajini', serviceNumbers: ['12345', '67890'],
+    });
+    // A new answer replaces the names, numbers and ranks given before.
+    expect(type(at('ofc', { officers: { names: 'Cpl Otieno', rank: 'Cpl', serviceNumbers: ['12345'], unit: 'gsu' } }), 'Wanjiru').state.draft?.officers).toEqual({ names: 'Wanjiru', unit: 'gsu' });
+  });
+
+  it('words that introduce a service number are not stored as part of it, in Swahili or English', () => {
+    expect(type(at('ofc'), 'Nambari ya huduma 12345').state.draft?.officers).toEqual({ serviceNumbers: ['12345'] });
+    expect(type(at('ofc'), 'namba yake ni 12345').state.draft?.officers).toEqual({ serviceNumbers: ['12345'] });
+    expect(type(at('ofc'), 'Otieno, his service number is 12345').state.draft?.officers).toEqual({ names: 'Otieno', serviceNumbers: ['12345'] });
+  });
+
+  it('"polisi" or "police" typed as the unit is recorded as other / not sure, not as the regular police', () => {
+    expect(type(at('unit'), 'polisi').state.draft).toMatchObject({ step: 'wear', officers: { unit: 'other' } });
+    expect(type(at('unit'), 'Police').state.draft?.officers).toEqual({ unit: 'other' });
+    expect(type(at('unit'), 'polisi wa kawaida').state.draft?.officers).toEqual({ unit: 'kps' });
   });
 
   it('typed skip words skip one question, in English and Swahili; the unit can be typed too', () => {

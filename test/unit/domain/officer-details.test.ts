@@ -1,4 +1,4 @@
-import { isPoliceUnit, isReporterRole, matchPoliceUnit, parsePlate, parsePollingStation, parseServiceNumber } from '../../../src/domain';
+import { isPoliceUnit, isReporterRole, matchPoliceUnit, parsePlate, parsePollingStation, parseServiceNumber, rankIn, readVehicle } from '../../../src/domain';
 
 describe('number plates', () => {
   it.each([
@@ -21,6 +21,30 @@ describe('number plates', () => {
 
   it('says an empty answer is empty, not a wrong plate', () => {
     expect(parsePlate('  - ')).toEqual({ ok: false, reason: 'empty' });
+  });
+});
+
+describe('what was seen of the vehicle', () => {
+  it.each([
+    ['a white Probox', [], 'white Probox'],
+    ['KDA 12', [], 'KDA 12'],
+    ['plate number KDA 12', [], 'KDA 12'],
+    ['white Probox KDA 123A', ['KDA 123A'], 'white Probox'],
+    ['gari nyeupe (kda123a)', ['KDA 123A'], 'gari nyeupe'],
+    ['white Probox, blue Land Cruiser GK 456B', ['GK 456B'], 'white Probox, blue Land Cruiser'],
+  ])('keeps what is not a plate in %j as the description', (typed, plates, description) => {
+    expect(readVehicle(typed)).toEqual({ plates, description });
+  });
+
+  it.each([
+    ['KDA 123A na GK 456B', ['KDA 123A', 'GK 456B']],
+    ['K D A 1 2 3 A', ['KDA 123A']],
+    ['the car was KDA 123A, kda123a', ['KDA 123A']],
+    ['nambari ya usajili ni GK 123A', ['GK 123A']],
+    ['sijui', []],
+    ["I don't know", []],
+  ])('adds no description when %j has nothing but plates and lead-in words', (typed, plates) => {
+    expect(readVehicle(typed)).toEqual({ plates });
   });
 });
 
@@ -47,6 +71,10 @@ describe('police units', () => {
     expect(matchPoliceUnit(typed)).toBe(unit);
   });
 
+  it.each(['polisi', 'Police', 'police officers', 'askari'])('records %j (police, but which service?) as not known, not as the regular police', (typed) => {
+    expect(matchPoliceUnit(typed)).toBe('other');
+  });
+
   it('does not guess a unit from unrelated words', () => {
     expect(matchPoliceUnit('sijui')).toBeUndefined();
     expect(matchPoliceUnit('they wore jungle green')).toBeUndefined();
@@ -62,10 +90,39 @@ describe('service numbers', () => {
     expect(parseServiceNumber('ap/12345')).toEqual({ ok: true, serviceNumber: 'AP/12345' });
   });
 
+  it.each([
+    ['Nambari ya huduma 12345', '12345'],
+    ['namba yake ni 12345', '12345'],
+    ['namba ya kazi: 12345', '12345'],
+    ['his service number is 12345', '12345'],
+    ['Force No. 12345', '12345'],
+    ['S/No 12345', '12345'],
+  ])('drops the English and Swahili words that introduce the number in %j', (typed, serviceNumber) => {
+    expect(parseServiceNumber(typed)).toEqual({ ok: true, serviceNumber });
+  });
+
   it('refuses text that is not a number', () => {
     expect(parseServiceNumber('Corporal Otieno')).toEqual({ ok: false, reason: 'no_digits' });
     expect(parseServiceNumber('  ')).toEqual({ ok: false, reason: 'empty' });
     expect(parseServiceNumber('1'.repeat(25))).toEqual({ ok: false, reason: 'too_long' });
+  });
+});
+
+describe('ranks', () => {
+  it.each([
+    ['Cpl Otieno', 'Cpl'],
+    ['Snr Sgt Wanjiru', 'Snr Sgt'],
+    ['Otieno (Cpl.)', 'Cpl.'],
+    ['Koplo Otieno', 'Koplo'],
+    ['Sajini Mkuu Achieng', 'Sajini Mkuu'],
+    ['Chief Inspector Mutua', 'Chief Inspector'],
+    ['Konstebo Kamau', 'Konstebo'],
+  ])('finds the rank in %j as written', (typed, rank) => {
+    expect(rankIn(typed)).toBe(rank);
+  });
+
+  it('finds none in a plain name', () => {
+    expect(rankIn('Otieno Wanjiru')).toBeUndefined();
   });
 });
 
