@@ -12,16 +12,32 @@ export function csvCell(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const EAT = 'Africa/Nairobi';
+const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: EAT, year: 'numeric', month: '2-digit', day: '2-digit' });
+const hm = new Intl.DateTimeFormat('en-GB', { timeZone: EAT, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** Kenyan time, as a spreadsheet reads it: "2026-08-08 19:30" (a UTC instant put day-only answers on the day before). */
+export function csvTime(d: Date | null | undefined): string {
+  return d ? `${ymd.format(d)} ${hm.format(d)}` : '';
+}
+
+/** When it happened: the time when the reporter said "now", else only the day they named. */
+function incidentCells(r: ReportDoc): [string, string] {
+  if (!r.incidentAt) return ['', ''];
+  return r.when === 'now' ? [csvTime(r.incidentAt), 'yes'] : [ymd.format(r.incidentAt), 'no'];
+}
+
 /**
  * The export deliberately carries no reporter identity and no free text about the reporter or the
  * events: the story, notes and the typed place can name people, and a spreadsheet travels further
  * than the console. The details for the agency (issue 15) are in it, as on the case file and for
  * anonymous reports too: they describe the officers, their vehicles and the polling place, never
- * who reported. Codes (role, unit, attire) stay codes, as the other columns do.
+ * who reported. Codes (role, unit, attire) stay codes, as the other columns do. Times are Kenyan
+ * (EAT), as on the console and the case file; a day-only answer is a date, marked so.
  */
 export const CSV_COLUMNS = [
-  'reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'incident_at', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'closed_at',
-  'reporter_role', 'officer_names', 'service_numbers', 'officer_rank', 'police_unit', 'police_station', 'vehicle_plates', 'officer_attire', 'officer_attire_words',
+  'reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'incident_at', 'incident_time_known', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'closed_at',
+  'reporter_role', 'officer_names', 'service_numbers', 'officer_rank', 'police_unit', 'police_station', 'vehicle_plates', 'vehicle_description', 'officer_attire', 'officer_attire_words',
   'polling_station', 'polling_station_code', 'constituency', 'ward',
 ] as const;
 
@@ -37,6 +53,7 @@ function agencyCells(r: ReportDoc): unknown[] {
     o.unit ?? '',
     o.station ?? '',
     list(o.vehiclePlates),
+    o.vehicleDescription ?? '',
     o.attire ?? '',
     o.uniform ?? '',
     r.pollingStation?.name ?? '',
@@ -49,18 +66,18 @@ function agencyCells(r: ReportDoc): unknown[] {
 export function csvRow(r: ReportDoc, agentName: (id: string) => string): string {
   return [
     r.reference,
-    r.createdAt,
+    csvTime(r.createdAt),
     r.kind,
     r.category,
     r.priority,
     r.status,
     countyByCode(r.county ?? 0)?.name ?? r.county ?? '',
-    r.incidentAt ?? '',
+    ...incidentCells(r),
     r.dangerNow ? 'yes' : 'no',
     r.evidence?.length ?? 0,
     r.assignee ? agentName(r.assignee.toString()) : '',
     r.referral?.agency ?? '',
-    r.closedAt ?? '',
+    csvTime(r.closedAt),
     ...agencyCells(r),
   ]
     .map(csvCell)

@@ -278,8 +278,8 @@ describe('supervisor list and CSV', () => {
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="ripoti-tickets-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe(
-      'reference,created_at,kind,category,priority,status,county,incident_at,danger_now,evidence_items,assignee,referred_to,closed_at,' +
-        'reporter_role,officer_names,service_numbers,officer_rank,police_unit,police_station,vehicle_plates,officer_attire,officer_attire_words,' +
+      'reference,created_at,kind,category,priority,status,county,incident_at,incident_time_known,danger_now,evidence_items,assignee,referred_to,closed_at,' +
+        'reporter_role,officer_names,service_numbers,officer_rank,police_unit,police_station,vehicle_plates,vehicle_description,officer_attire,officer_attire_words,' +
         'polling_station,polling_station_code,constituency,ward',
     );
     expect(csv.body).toContain(police.reference);

@@ -78,6 +78,19 @@ describe('CSV', () => {
     const cells = Object.fromEntries(row.split(',').map((v, i) => [CSV_COLUMNS[i], v]));
     expect(cells).toMatchObject({ reporter_role: 'on_behalf', officer_names: 'Cpl Otieno', police_unit: 'traffic', vehicle_plates: 'KDA 123A', officer_attire: 'traffic', polling_station: '' });
   });
+
+  it('gives Kenyan times, and a day-only answer as that day, not 21:00 the day before', () => {
+    const base = { reference: 'R-7K3F-9QX2', kind: 'election', category: 'e_bribery', priority: 3, status: 'resolved', county: 47, evidence: [], description: {} };
+    const cellsOf = (r: object) => {
+      const row = csvRow(r as unknown as ReportDoc, () => '');
+      return Object.fromEntries(row.split(',').map((v, i) => [CSV_COLUMNS[i], v]));
+    };
+    // "Yesterday", asked on 2 August: stored as Kenyan midnight of 1 August (21:00 UTC on 31 July).
+    const yesterday = cellsOf({ ...base, when: 'yesterday', incidentAt: new Date('2026-07-31T21:00:00Z'), createdAt: new Date('2026-08-02T05:15:00Z'), closedAt: new Date('2026-08-03T21:30:00Z') });
+    expect(yesterday).toMatchObject({ incident_at: '2026-08-01', incident_time_known: 'no', created_at: '2026-08-02 08:15', closed_at: '2026-08-04 00:30' });
+    const now = cellsOf({ ...base, when: 'now', incidentAt: new Date('2026-08-08T16:30:00Z'), createdAt: new Date('2026-08-08T16:42:00Z'), closedAt: null });
+    expect(now).toMatchObject({ incident_at: '2026-08-08 19:30', incident_time_known: 'yes', created_at: '2026-08-08 19:42', closed_at: '' });
+  });
 });
 
 describe('supervisor filters', () => {
