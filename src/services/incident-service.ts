@@ -28,12 +28,18 @@ export interface IncidentTexts {
  * is guarded in MongoDB; every join, split and answer is written to each ticket's history.
  */
 export interface IncidentActions {
-  /** Joins `memberIds` into the incident of `reportId` (made if it has none); all are checked before anything is written. */
-  join(reportId: string, agent: AgentRef, memberIds: string[]): Promise<IncidentResult<{ incidentId: string; joined: number }>>;
+  /**
+   * Joins `memberIds` into the incident of `reportId` (made if it has none); all are checked before
+   * anything is written. One changed by someone else meanwhile (taken, joined elsewhere) is skipped
+   * and counted, the others still joined: the agent is told both.
+   */
+  join(reportId: string, agent: AgentRef, memberIds: string[]): Promise<IncidentResult<{ incidentId: string; joined: number; skipped: number }>>;
   /** Takes `reportId` out of its incident; an incident left with one report is dissolved. */
   split(reportId: string, agent: AgentRef): Promise<IncidentResult>;
-  /** Stores and queues one message per open member, each in its reporter's language at send time. */
-  /** `key`: the form's, so the same form sent twice (a double click, a retry) answers each reporter once. */
+  /**
+   * Stores and queues one message per open member, each in its reporter's language at send time.
+   * `key`: the form's, so the same form sent twice (a double click, a retry) answers each reporter once.
+   */
   replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts, opts?: { key?: string }): Promise<IncidentResult<{ sent: number; skipped: number }>>;
 }
 
@@ -59,7 +65,7 @@ const actorOf = (agent: AgentRef): Actor => ({ kind: 'agent', agentId: agent.id 
 export class IncidentService implements IncidentActions {
   constructor(private readonly deps: IncidentServiceDeps) {}
 
-  async join(reportId: string, agent: AgentRef, memberIds: string[]): Promise<IncidentResult<{ incidentId: string; joined: number }>> {
+  async join(reportId: string, agent: AgentRef, memberIds: string[]): Promise<IncidentResult<{ incidentId: string; joined: number; skipped: number }>> {
     const lead = await this.find(reportId);
     const members = await Promise.all([...new Set(memberIds)].map((id) => this.find(id)));
     if (!lead || members.some((m) => !m) || !members.length) return { ok: false, reason: 'not_found' };
@@ -70,17 +76,24 @@ export class IncidentService implements IncidentActions {
     }
     const holder = incidentHolder(agent, lead);
     const incidentId = lead.incident?.id ?? new Types.ObjectId();
-    for (const t of [lead, ...others]) {
-      if (!(await this.hold(t, holder, agent))) return { ok: false, reason: 'changed', reference: t.reference };
-      if (!(await this.deps.store.incidents.setIncident(t._id, incidentId))) return { ok: false, reason: 'changed', reference: t.reference };
-      if (t !== lead || !lead.incident) {
-        await this.deps.store.reports.addEvent(t._id, 'incident_joined', actorOf(agent), { incidentId: incidentId.toString(), holder, lead: lead.reference });
-      }
-      await this.deps.events.publish({ type: 'ticket', reportId: t._id.toString(), what: 'status' });
-    }
+    const joinOne = (t: ReportDoc) => this.attach(t, { incidentId, holder, agent, lead, fresh: t !== lead || !lead.incident });
+    // Nothing is written if the lead itself changed; a member that did is skipped, not the rest.
+    if (!(await joinOne(lead))) return { ok: false, reason: 'changed', reference: lead.reference };
+    let joined = 0;
+    for (const t of others) if (await joinOne(t)) joined++;
+    const skipped = others.length - joined;
     await this.deps.events.publish({ type: 'queue' });
-    this.deps.logger.info({ reportId, incidentId: incidentId.toString(), joined: others.length, outcome: 'incident_joined' }, 'reports joined into an incident');
-    return { ok: true, incidentId: incidentId.toString(), joined: others.length };
+    this.deps.logger.info({ reportId, incidentId: incidentId.toString(), joined, skipped, outcome: 'incident_joined' }, 'reports joined into an incident');
+    return { ok: true, incidentId: incidentId.toString(), joined, skipped };
+  }
+
+  /** One ticket into the incident: held by its holder, marked, written in its history. False if it changed meanwhile. */
+  private async attach(t: ReportDoc, j: { incidentId: Types.ObjectId; holder: string; agent: AgentRef; lead: ReportDoc; fresh: boolean }): Promise<boolean> {
+    if (!(await this.hold(t, j.holder, j.agent))) return false;
+    if (!(await this.deps.store.incidents.setIncident(t._id, j.incidentId))) return false;
+    if (j.fresh) await this.deps.store.reports.addEvent(t._id, 'incident_joined', actorOf(j.agent), { incidentId: j.incidentId.toString(), holder: j.holder, lead: j.lead.reference });
+    await this.deps.events.publish({ type: 'ticket', reportId: t._id.toString(), what: 'status' });
+    return true;
   }
 
   async split(reportId: string, agent: AgentRef): Promise<IncidentResult> {

@@ -41,7 +41,10 @@ export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   app.post('/tickets/:id/incident/join', { ...post, schema: { params: ticketParams, body: joinForm } }, async (req, reply) => {
     const { id, me } = act(req);
     if (!req.body.member.length) return back(req, reply, false, 'choose_reports');
-    return answer(req, reply, (s) => s.join(id, me, req.body.member), 'incident_joined');
+    const result = await incidents.join(id, me, req.body.member);
+    if (!result.ok) return back(req, reply, false, incidentFlash(result.reason));
+    if (!result.skipped) return back(req, reply, true, 'incident_joined');
+    return reply.redirect(`/tickets/${id}?ok=incident_joined_some&joined=${result.joined}&skipped=${result.skipped}#similar`, 303);
   });
 
   app.post('/tickets/:id/incident/split', { ...post, schema: { params: ticketParams, body: splitForm } }, async (req, reply) => {

@@ -202,6 +202,34 @@ describe('incidents', () => {
     expect(await types(english)).toContain('incident_split');
     expect(await h.incidents.split(swahili._id.toString(), amina)).toEqual({ ok: false, reason: 'not_in_incident' });
   });
+
+  it('a report another agent takes while the join is on its way is skipped and counted; the others are still joined', async () => {
+    const story = { description: { text: 'Officers at the Githurai roundabout are taking 200 shillings from every boda rider.' } };
+    const lead = await submit(request('en', { county: 22, place: 'Githurai roundabout', ...story }));
+    const taken = await submit(request('en', { county: 22, place: 'Githurai roundabout', ...story }));
+    const waiting = await submit(request('en', { county: 22, place: 'Githurai roundabout', ...story }));
+    expect((await fresh(lead)).similar?.length).toBe(2);
+    await take(lead);
+    // Brian takes one from the queue between the checks (which saw it waiting) and the writes.
+    const read = h.store.reports.findById.bind(h.store.reports);
+    const race = jest.spyOn(h.store.reports, 'findById').mockImplementation(async (id) => {
+      const doc = await read(id);
+      if (String(id) === taken._id.toString()) await take(taken, brian);
+      return doc;
+    });
+    let res;
+    try {
+      res = await h.incidents.join(lead._id.toString(), amina, [taken._id.toString(), waiting._id.toString()]);
+    } finally {
+      race.mockRestore();
+    }
+    expect(res).toMatchObject({ ok: true, joined: 1, skipped: 1 });
+    const [l, t, w] = await Promise.all([fresh(lead), fresh(taken), fresh(waiting)]);
+    expect(w.incident?.id.toString()).toBe(l.incident?.id.toString());
+    expect(w.assignee?.toString()).toBe(amina.id);
+    expect(t.incident ?? null).toBeNull();
+    expect(t.assignee?.toString()).toBe(brian.id);
+  });
 });
 
 it('completes a triage that failed half-way when it runs again: both reports linked once, one "linked" entry in each history', async () => {
