@@ -59,8 +59,9 @@ export type HeldTicket = ReportDoc & { lastFromReporter: Date | null; unread: bo
 
 /**
  * My tickets with the reporter's last message and whether I have seen it (the holder's last view
- * of the ticket, kept by TicketActions). Unread first, the longest-waiting reply on top; then the
- * rest in the order they came (most urgent first).
+ * of the ticket, kept by TicketActions). Someone in danger (priority 1) always on top, then unread
+ * first, the longest-waiting reply on top; then the rest in the order they came (most urgent
+ * first). After one answer to a large incident, its reporters' thanks must not bury a life at risk.
  */
 export function withReplies(held: ReportDoc[], lastIn: Map<string, Date>): HeldTicket[] {
   const rows = held.map((r) => {
@@ -68,7 +69,7 @@ export function withReplies(held: ReportDoc[], lastIn: Map<string, Date>): HeldT
     const seen = r.holderSeen && r.assignee && r.holderSeen.agentId.equals(r.assignee) ? r.holderSeen.at : null;
     return { ...r, lastFromReporter: last, unread: Boolean(last && (!seen || last > seen)) };
   });
-  const rank = (r: HeldTicket) => (r.unread ? 0 : 1);
+  const rank = (r: HeldTicket) => (r.priority === 1 ? 0 : 2) + (r.unread ? 0 : 1);
   return rows
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r) - rank(b.r) || (a.r.unread && b.r.unread ? a.r.lastFromReporter!.getTime() - b.r.lastFromReporter!.getTime() : 0) || a.i - b.i)

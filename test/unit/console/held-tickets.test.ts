@@ -3,8 +3,8 @@ import { withReplies } from '../../../src/console/routes/queue-routes';
 import type { ReportDoc } from '../../../src/store';
 
 const me = new Types.ObjectId();
-const held = (reference: string, seenAt?: Date, holder = me) =>
-  ({ _id: new Types.ObjectId(), reference, assignee: me, holderSeen: seenAt ? { agentId: holder, at: seenAt } : null }) as unknown as ReportDoc;
+const held = (reference: string, seenAt?: Date, holder = me, priority = 3) =>
+  ({ _id: new Types.ObjectId(), reference, priority, assignee: me, holderSeen: seenAt ? { agentId: holder, at: seenAt } : null }) as unknown as ReportDoc;
 const at = (min: number) => new Date(Date.UTC(2027, 7, 9, 8, min));
 
 it('puts unread replies first, the longest-waiting on top, and keeps the rest in their order', () => {
@@ -30,4 +30,13 @@ it('puts unread replies first, the longest-waiting on top, and keeps the rest in
 it("counts a view by the ticket's previous holder as unseen", () => {
   const t = held('E', at(50), new Types.ObjectId());
   expect(withReplies([t], new Map([[t._id.toString(), at(40)]]))[0].unread).toBe(true);
+});
+
+it('keeps someone in danger on top, above any number of unread thanks from an incident', () => {
+  const thanks = Array.from({ length: 5 }, (_, i) => held(`T${i}`, at(1)));
+  const danger = held('DANGER', at(30), me, 1); // read, nothing new
+  const last = new Map(thanks.map((t, i) => [t._id.toString(), at(10 + i)] as [string, Date]));
+  const rows = withReplies([...thanks, danger], last);
+  expect(rows[0].reference).toBe('DANGER');
+  expect(rows.slice(1).every((r) => r.unread)).toBe(true);
 });
