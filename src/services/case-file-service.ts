@@ -44,12 +44,20 @@ export class CaseFileService {
     const { store, translator } = this.deps;
     const [history, messages] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id)]);
     const reporter = req.viewerMaySeeIdentity ? await sharedIdentity(store, report, agency, history) : null;
-    const input = caseFileInput(report, agency, messages, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() });
+    const incidentReferences = await this.incidentReferences(report);
+    const input = { ...caseFileInput(report, agency, messages, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() }), ...(incidentReferences.length ? { incidentReferences } : {}) };
     const body = req.format === 'pdf' ? await renderCaseFilePdf(input, translator) : renderCaseFileHtml(input, translator);
     const withIdentity = reporter !== null;
     await store.reports.addEvent(report._id, 'case_file', { kind: 'agent', agentId: agent.id }, { agency, withIdentity, format: req.format, language: req.language });
     this.deps.logger?.info({ reportId: report._id.toString(), agency, withIdentity, format: req.format, outcome: 'case_file' }, 'case file produced');
     return { ok: true, fileName: caseFileName(input, req.format), contentType: req.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', body, withIdentity };
+  }
+
+  /** References of the other reports of this report's incident, oldest first. */
+  private async incidentReferences(report: ReportDoc): Promise<string[]> {
+    if (!report.incident) return [];
+    const members = await this.deps.store.incidents.memberSummaries(report.incident.id);
+    return members.filter((m) => !m._id.equals(report._id)).map((m) => m.reference);
   }
 }
 

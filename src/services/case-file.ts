@@ -55,6 +55,8 @@ export interface CaseFileInput {
   notFinished?: boolean;
   /** When retention deleted the report's files (the evidence list is then empty for that reason). */
   filesDeletedAt?: Date;
+  /** The other reports Ripoti joined into the same incident: references only, never who made them. */
+  incidentReferences?: readonly string[];
   /** Absent only for a report stored when someone was in danger and never finished. */
   county?: number;
   constituency?: string;
@@ -129,10 +131,21 @@ function summarySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatt
     [t('casefile:field.status'), input.status && input.status !== 'referred' ? t(`casefile:status.${input.status}`) : undefined],
     [t('casefile:field.notFinished'), input.notFinished ? t('casefile:field.notFinishedText') : undefined],
     [t('casefile:field.reporterLanguage'), input.reporterLanguage ? t(`casefile:language.${input.reporterLanguage}`) : undefined],
+    [t('casefile:field.incident'), incidentText(input.incidentReferences, t)],
     [t('casefile:field.reporterRole'), input.reporterRole ? t(`casefile:role.${input.reporterRole}`) : undefined],
     [t('casefile:field.danger'), input.dangerNow ? t('casefile:field.dangerNow') : undefined],
   ];
   return { heading: t('casefile:section.summary'), blocks: [{ type: 'fields', rows: rows(pairs) }] };
+}
+
+/** Shown on the file: enough to ask Ripoti for them by reference; the rest counted. */
+const INCIDENT_REFS_SHOWN = 30;
+
+function incidentText(refs: readonly string[] | undefined, t: T): string | undefined {
+  if (!refs?.length) return undefined;
+  const shown = refs.slice(0, INCIDENT_REFS_SHOWN).join(', ');
+  const more = refs.length - INCIDENT_REFS_SHOWN;
+  return t('casefile:field.incidentText', { count: refs.length, references: more > 0 ? `${shown} ${t('casefile:field.incidentMore', { count: more })}` : shown });
 }
 
 function placeSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {

@@ -119,6 +119,14 @@ describe('what the agency would otherwise misread', () => {
     expect(field({ ...police, language: 'sw' }, 'Kitengo')).toBe('Kingine au hana uhakika');
   });
 
+  it('names one other report of the incident in the singular, and counts past the first 30', () => {
+    expect(field({ ...base, incidentReferences: ['R-AAAA-0001'] }, 'Same incident')).toBe('One other report to Ripoti is about the same incident: R-AAAA-0001. Ask Ripoti about it by reference.');
+    const refs = Array.from({ length: 33 }, (_, i) => `R-AAAA-${String(i).padStart(4, '0')}`);
+    const text = field({ ...base, incidentReferences: refs }, 'Same incident')!;
+    expect(text).toMatch(/^33 other reports to Ripoti are about the same incident: R-AAAA-0000, .* R-AAAA-0029 and 3 more\. /);
+    expect(text).not.toContain('R-AAAA-0030');
+  });
+
   it('a shared location is where the reporter was, a name is the Telegram one, deleted files are not "none sent"', () => {
     expect(field({ ...base, location: { lat: -1.3, lon: 36.8 } }, "Location shared from the reporter's phone: where they were when reporting (latitude, longitude)")).toBe('-1.30000, 36.80000');
     const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z') }], { name: 'Baraka Mwangi', phone: '+254700111222' });

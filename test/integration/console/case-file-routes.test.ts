@@ -115,3 +115,19 @@ it('a story told in a voice note, in Swahili, is pointed to; a ticket taken back
   await agent.post(`/tickets/${id}/status`, { status: 'in_progress' });
   expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).toContain('<dt>Status at Ripoti</dt><dd>back with Ripoti staff: no longer referred</dd>');
 });
+
+it('a case file names the other reports of its incident by reference, never who made them', async () => {
+  const { id, agent } = await referredTicket(false);
+  const me = (await h.store.reports.findById(id))!;
+  const others = [];
+  for (let i = 0; i < 2; i++) {
+    const who = await reporter(h.store, { firstName: `Other${i}` });
+    const { report } = await h.reports.submit(reportInput(who._id));
+    others.push(report);
+  }
+  for (const r of [me, ...others]) expect(await h.store.incidents.setIncident(r._id, me._id)).toBe(true);
+  await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
+  const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+  expect(print).toContain(`<dt>Same incident</dt><dd>2 other reports to Ripoti are about the same incident: ${others[0].reference}, ${others[1].reference}. Ask Ripoti about them by reference.</dd>`);
+  for (const name of ['Other0', 'Other1']) expect(print).not.toContain(name);
+});
