@@ -57,7 +57,7 @@ export function onMessage(turn: Turn, input: MessageInput): void {
       turn.say('wizard.unknown_command');
       return turn.show();
     case 'media':
-      return onMedia(turn, d, input.media, input.caption);
+      return onMedia(turn, d, input.media, input.caption, input.album);
     case 'location':
       if (d.step !== 'place') return unexpected(turn, d);
       d.location = { lat: input.lat, lon: input.lon };
@@ -117,7 +117,7 @@ function unexpected(turn: Turn, d: Draft): void {
   return turn.show();
 }
 
-function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string): void {
+function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?: true): void {
   const storyVoice = d.step === 'desc' && media.kind === 'voice';
   const asEvidence = d.step === 'ev' || EVIDENCE_ANYTIME.includes(d.step);
   if ((asEvidence || storyVoice) && media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) {
@@ -144,6 +144,18 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string): void 
     return turn.say('ev.full', { max }, d.step === 'ev' ? { keyboard: { type: 'evidence', draftId: d.id, count: list.length } } : {});
   }
   list.push(caption ? { ...media, caption: caption.slice(0, 1024) } : media);
+  // An album comes as one update per file: one answer (and one review) once the last has come.
+  if (album && !(d.step === 'desc' && !d.parts && caption?.trim())) {
+    d.albumPending = true;
+    return void turn.effects.push({ type: 'hold', draftId: d.id });
+  }
+  return fileKept(turn, d, caption);
+}
+
+/** The answer to a file kept as evidence, for the step the reporter is at. */
+export function fileKept(turn: Turn, d: Draft, caption?: string): void {
+  const list = d.evidence ?? [];
+  const max = LIMITS.evidenceMaxItems;
   if (d.step === 'ev') return turn.say('ev.count', { count: list.length, max }, { keyboard: { type: 'evidence', draftId: d.id, count: list.length } });
   if (ASK_AGAIN_AFTER_FILE.includes(d.step)) {
     turn.say('ev.kept', { count: list.length, max });

@@ -24,7 +24,8 @@ export function messageInput(msg: Message, fromId: number, labels: { back: strin
   const media = mediaOf(msg);
   if (media) {
     const caption = captionOf(msg);
-    return caption === undefined ? { type: 'media', media } : { type: 'media', media, caption };
+    const album = 'media_group_id' in msg && msg.media_group_id ? { album: true as const } : {};
+    return caption === undefined ? { type: 'media', media, ...album } : { type: 'media', media, caption, ...album };
   }
   if ('location' in msg) return { type: 'location', lat: msg.location.latitude, lon: msg.location.longitude };
   if ('contact' in msg) return { type: 'contact', phone: msg.contact.phone_number, own: msg.contact.user_id === fromId };

@@ -77,6 +77,20 @@ describe('re-asks in English', () => {
     expect(lastText(u)).toContain('10 files');
   });
 
+  it('an album of photos at the review: one answer and one review after the last, not one per photo', async () => {
+    const u = h.tg.user({ firstName: 'Fatuma', languageCode: 'en' });
+    await walkTo(u, 'review');
+    const count = (s: string) => u.messages().filter((m) => (m.text ?? '').includes(s)).length;
+    const reviews = count('Please check your report');
+    const before = u.mark();
+    for (let i = 0; i < 4; i++) await u.sendPhoto({ mediaGroupId: '13600000000000001' });
+    // After the album's short wait, the review once, with all four files.
+    await u.waitForMessage('4 files', { since: before });
+    expect(count('Please check your report')).toBe(reviews + 1);
+    expect(count('Saved with your report')).toBe(1);
+    expect(lastText(u)).toContain('Please check your report');
+  });
+
   it('stickers and other unexpected content at a button step re-show the question', async () => {
     const u = h.tg.user({ firstName: 'Faith', languageCode: 'en' });
     await walkTo(u, 'cat');

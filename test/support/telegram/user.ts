@@ -31,6 +31,8 @@ export interface ActionOptions {
 export interface MediaOptions extends ActionOptions {
   caption?: string;
   sizeBytes?: number;
+  /** Sent as part of an album: Telegram gives each file of one album the same media_group_id. */
+  mediaGroupId?: string;
 }
 
 type MessageContent = Omit<TgMessage, 'message_id' | 'from' | 'chat' | 'date'>;
@@ -214,7 +216,7 @@ export class TelegramUser {
   async sendPhoto(opts: MediaOptions & { width?: number; height?: number; bytes?: Buffer } = {}): Promise<string> {
     this.ensureCanWrite('send a photo');
     const photo = this.s.files.addPhoto({ bytes: opts.bytes, size: opts.sizeBytes, width: opts.width, height: opts.height });
-    await this.post({ photo, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) }, 'photo', opts);
+    await this.post({ photo, ...(opts.caption !== undefined ? { caption: opts.caption } : {}), ...(opts.mediaGroupId ? { media_group_id: opts.mediaGroupId } : {}) }, 'photo', opts);
     return photo[photo.length - 1].file_id;
   }
 

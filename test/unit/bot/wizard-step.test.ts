@@ -586,6 +586,34 @@ describe('review', () => {
     expect(r.state.draft?.evidence).toEqual([photo(3)]);
   });
 
+  it('an album sent at the review: one answer and one review once its last file came, not one per photo', () => {
+    const album = (state: WizardState, n: number) => run(state, { type: 'media', media: photo(n), album: true });
+    let r = album(at('review'), 1);
+    for (const n of [2, 3]) {
+      expect(r.replies).toEqual([]);
+      expect(r.effects).toEqual([{ type: 'hold', draftId: ID }]);
+      r = album(r.state, n);
+    }
+    expect(r.replies).toEqual([]);
+    expect(r.state.draft?.evidence).toEqual([photo(1), photo(2), photo(3)]);
+    const flushed = run(r.state, { type: 'flush', draftId: ID });
+    expect(said(flushed)).toEqual(['ev.kept', 'review']);
+    expect(flushed.replies[0]).toMatchObject({ texts: [{ params: { count: 3 } }] });
+    expect(flushed.state.draft?.albumPending).toBeUndefined();
+    // Something else sent before the wait ended answers for itself; no late review follows.
+    const pressed = press(album(at('review'), 4).state, 'edit');
+    expect(said(pressed)).toEqual(['answer', 'review.edit_ask']);
+    expect(run(pressed.state, { type: 'flush', draftId: ID }).replies).toEqual([]);
+  });
+
+  it('an album at the evidence step counts once, with the whole album', () => {
+    let state = at('ev');
+    for (const n of [1, 2, 3, 4]) state = run(state, { type: 'media', media: photo(n), album: true }).state;
+    const flushed = run(state, { type: 'flush', draftId: ID });
+    expect(said(flushed)).toEqual(['ev.count']);
+    expect(flushed.replies[0]).toMatchObject({ texts: [{ params: { count: 4 } }] });
+  });
+
   it('Confirm on a draft missing an answer asks for it instead', () => {
     const r = press(at('review', { county: undefined }), 'ok');
     expect(r.effects).toEqual([]);
