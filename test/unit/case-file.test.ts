@@ -100,7 +100,7 @@ describe('what the agency would otherwise misread', () => {
     const voice = { ...base, story: undefined, storyVoice: { durationSec: 83 }, evidence: [{ kind: 'voice' as const, mimeType: 'audio/ogg' }] };
     expect(story(voice)).toEqual({ type: 'text', text: 'The reporter told it in a voice note (1:23): file 1 of the evidence list.' });
     expect(story({ ...voice, storyVoice: {} })).toEqual({ type: 'text', text: 'The reporter told it in a voice note: file 1 of the evidence list.' });
-    expect(story({ ...voice, language: 'sw' })).toEqual({ type: 'text', text: 'Aliyeripoti alieleza kwa ujumbe wa sauti (1:23): ni faili la 1 kwenye orodha ya ushahidi.' });
+    expect(story({ ...voice, language: 'sw' })).toEqual({ type: 'text', text: 'Aliyeripoti alieleza kilichotokea kwa ujumbe wa sauti (dakika 1:23): ni faili nambari 1 kwenye orodha ya ushahidi.' });
     expect(story({ ...base, story: undefined })).toEqual({ type: 'text', text: 'Not given' });
   });
 

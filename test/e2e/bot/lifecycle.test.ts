@@ -393,7 +393,7 @@ describe('/language, /help and /privacy', () => {
     expect(lastText(u)).toContain('hufutwa saa 24 baada ya ujumbe wako wa mwisho');
     // Honest about referrals: the facts may go to an agency such as IPOA; name and number only with a yes.
     expect(lastText(u)).toContain('kwa taasisi inayoshughulikia kesi za aina hiyo, kama IPOA');
-    expect(lastText(u)).toContain('jina lako na nambari yako hutumwa tu ukikubali');
+    expect(lastText(u)).toContain('jina lako na nambari yako hutumwa kwao tu ukikubali');
     expect(lastText(u)).not.toContain('wahudumu wa Ripoti pekee');
     await u.sendText('Nakuru');
     expect(lastText(u)).toContain('Ni wapi hasa ndani ya Nakuru');
