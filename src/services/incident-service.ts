@@ -61,6 +61,7 @@ const facts = (r: ReportDoc): IncidentTicketFacts => ({
   links: (r.similar ?? []).map((l) => l.reportId.toString()),
 });
 const actorOf = (agent: AgentRef): Actor => ({ kind: 'agent', agentId: agent.id });
+interface JoinContext { incidentId: Types.ObjectId; holder: string; agent: AgentRef; lead: ReportDoc }
 
 export class IncidentService implements IncidentActions {
   constructor(private readonly deps: IncidentServiceDeps) {}
@@ -76,24 +77,40 @@ export class IncidentService implements IncidentActions {
     }
     const holder = incidentHolder(agent, lead);
     const incidentId = lead.incident?.id ?? new Types.ObjectId();
-    const joinOne = (t: ReportDoc) => this.attach(t, { incidentId, holder, agent, lead, fresh: t !== lead || !lead.incident });
+    const j = { incidentId, holder, agent, lead };
     // Nothing is written if the lead itself changed; a member that did is skipped, not the rest.
-    if (!(await joinOne(lead))) return { ok: false, reason: 'changed', reference: lead.reference };
+    if (!(await this.attach(lead, j))) return { ok: false, reason: 'changed', reference: lead.reference };
     let joined = 0;
-    for (const t of others) if (await joinOne(t)) joined++;
+    for (const t of others) if (await this.attach(t, j, true)) joined++;
     const skipped = others.length - joined;
+    if (!lead.incident) {
+      // Every member changed meanwhile: the lead goes back to being a ticket of its own.
+      if (!joined) {
+        await this.deps.store.incidents.clearIncident(lead._id, incidentId);
+        return { ok: false, reason: 'changed', reference: others[0].reference };
+      }
+      await this.joinedEvent(lead, j);
+    }
     await this.deps.events.publish({ type: 'queue' });
     this.deps.logger.info({ reportId, incidentId: incidentId.toString(), joined, skipped, outcome: 'incident_joined' }, 'reports joined into an incident');
     return { ok: true, incidentId: incidentId.toString(), joined, skipped };
   }
 
-  /** One ticket into the incident: held by its holder, marked, written in its history. False if it changed meanwhile. */
-  private async attach(t: ReportDoc, j: { incidentId: Types.ObjectId; holder: string; agent: AgentRef; lead: ReportDoc; fresh: boolean }): Promise<boolean> {
+  /**
+   * One ticket into the incident: held by its holder, marked (only while still theirs), written in
+   * its history (`history`: a member; the lead's line waits until a member has joined). False if
+   * it changed meanwhile.
+   */
+  private async attach(t: ReportDoc, j: JoinContext, history = false): Promise<boolean> {
     if (!(await this.hold(t, j.holder, j.agent))) return false;
-    if (!(await this.deps.store.incidents.setIncident(t._id, j.incidentId))) return false;
-    if (j.fresh) await this.deps.store.reports.addEvent(t._id, 'incident_joined', actorOf(j.agent), { incidentId: j.incidentId.toString(), holder: j.holder, lead: j.lead.reference });
+    if (!(await this.deps.store.incidents.setIncident(t._id, j.incidentId, j.holder))) return false;
+    if (history) await this.joinedEvent(t, j);
     await this.deps.events.publish({ type: 'ticket', reportId: t._id.toString(), what: 'status' });
     return true;
+  }
+
+  private async joinedEvent(t: ReportDoc, j: JoinContext): Promise<void> {
+    await this.deps.store.reports.addEvent(t._id, 'incident_joined', actorOf(j.agent), { incidentId: j.incidentId.toString(), holder: j.holder, lead: j.lead.reference });
   }
 
   async split(reportId: string, agent: AgentRef): Promise<IncidentResult> {

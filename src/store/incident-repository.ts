@@ -1,5 +1,5 @@
 import { Types, type Model, type mongo } from 'mongoose';
-import { CLOSED_STATUSES } from '../domain';
+import { CLOSED_STATUSES, type Status } from '../domain';
 import type { ReportDoc, SimilarLink } from './models';
 
 type Id = Types.ObjectId | string;
@@ -81,11 +81,16 @@ export class IncidentRepository {
     return this.Report.find({ 'incident.id': oid(incidentId) }, SUMMARY_PROJECTION).sort({ createdAt: 1, _id: 1 }).lean<LinkedSummary[]>().exec();
   }
 
-  /** Puts an open report into the incident, unless it is closed or meanwhile in another one. */
-  async setIncident(id: Id, incidentId: Id): Promise<boolean> {
+  /**
+   * Puts an open report into the incident, unless it is closed or meanwhile in another one; with
+   * `holder`, only while that agent holds it (not released or moved since the caller looked).
+   */
+  async setIncident(id: Id, incidentId: Id, holder?: Id): Promise<boolean> {
     const inc = oid(incidentId);
+    const notHeld: Status[] = holder ? [...CLOSED_STATUSES, 'received'] : [...CLOSED_STATUSES];
+    const held = { status: { $nin: notHeld }, ...(holder ? { assignee: oid(holder) } : {}) };
     const res = await this.Report.updateOne(
-      { _id: oid(id), status: { $nin: CLOSED_STATUSES }, $or: [{ incident: null }, { 'incident.id': inc }] },
+      { _id: oid(id), ...held, $or: [{ incident: null }, { 'incident.id': inc }] },
       { $set: { incident: { id: inc, joinedAt: new Date() } } },
     ).exec();
     return res.matchedCount === 1;

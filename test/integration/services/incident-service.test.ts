@@ -230,6 +230,58 @@ describe('incidents', () => {
     expect(t.incident ?? null).toBeNull();
     expect(t.assignee?.toString()).toBe(brian.id);
   });
+
+  it('when every report changed meanwhile, nothing is joined: the lead is no incident of one, and can still be released', async () => {
+    const story = { description: { text: 'Officers at the Juja stage are taking 100 shillings from every matatu.' } };
+    const lead = await submit(request('en', { county: 23, place: 'Juja stage', ...story }));
+    const other = await submit(request('en', { county: 23, place: 'Juja stage', ...story }));
+    await take(lead);
+    const read = h.store.reports.findById.bind(h.store.reports);
+    const race = jest.spyOn(h.store.reports, 'findById').mockImplementation(async (id) => {
+      const doc = await read(id);
+      if (String(id) === other._id.toString()) await take(other, brian);
+      return doc;
+    });
+    try {
+      expect(await h.incidents.join(lead._id.toString(), amina, [other._id.toString()])).toMatchObject({ ok: false, reason: 'changed' });
+    } finally {
+      race.mockRestore();
+    }
+    expect((await fresh(lead)).incident ?? null).toBeNull();
+    expect(await types(lead)).not.toContain('incident_joined');
+    expect(await h.tickets.release(lead._id.toString(), amina)).toEqual({ ok: true });
+  });
+
+  it('a report a supervisor released while the join was on its way is not joined: it stays in the queue for anyone', async () => {
+    const story = { description: { text: 'Police at the Ruiru bypass roadblock beat a boda rider who refused to pay.' } };
+    const lead = await submit(request('en', { county: 24, category: 'p_force', place: 'Ruiru bypass roadblock', ...story }));
+    const held = await submit(request('en', { county: 24, category: 'p_force', place: 'Ruiru bypass roadblock', ...story }));
+    const waiting = await submit(request('en', { county: 24, category: 'p_force', place: 'Ruiru bypass roadblock', ...story }));
+    await take(lead);
+    await take(held);
+    // The join reads "held" as Amina's; a supervisor releases it before the write.
+    const read = h.store.reports.findById.bind(h.store.reports);
+    let released = false;
+    const race = jest.spyOn(h.store.reports, 'findById').mockImplementation(async (id) => {
+      const doc = await read(id);
+      if (String(id) === held._id.toString() && !released) {
+        released = true;
+        expect(await h.tickets.release(held._id.toString(), sara)).toEqual({ ok: true });
+      }
+      return doc;
+    });
+    let res;
+    try {
+      res = await h.incidents.join(lead._id.toString(), amina, [held._id.toString(), waiting._id.toString()]);
+    } finally {
+      race.mockRestore();
+    }
+    expect(res).toMatchObject({ ok: true, joined: 1, skipped: 1 });
+    const back = await fresh(held);
+    expect(back.status).toBe('received');
+    expect(back.assignee ?? null).toBeNull();
+    expect(back.incident ?? null).toBeNull();
+  });
 });
 
 it('completes a triage that failed half-way when it runs again: both reports linked once, one "linked" entry in each history', async () => {
