@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import {
   checkText, decideJoin, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder, LIMITS,
@@ -162,7 +163,10 @@ export class IncidentService implements IncidentActions {
     const { messages } = this.deps.store;
     // Stored in the report's language for the console; the worker picks the reporter's current one when sending.
     const content = { text: pick(texts, m.language), agentId: agent.id, texts };
-    const stored = key ? await messages.addReplyOnce(replyId(m._id.toString(), agent.id, `all:${key}`), m._id, content) : { message: await messages.addOutgoing(m._id, content), created: true };
+    // The key with the texts: the same form sent twice is one message; a corrected text under a
+    // form the browser kept (Back, edit, Send) is a new one.
+    const formKey = key ? `all:${key}:${textsDigest(texts)}` : undefined;
+    const stored = formKey ? await messages.addReplyOnce(replyId(m._id.toString(), agent.id, formKey), m._id, content) : { message: await messages.addOutgoing(m._id, content), created: true };
     if (!stored.created) return;
     await this.deps.store.reports.addEvent(m._id, 'incident_reply', actorOf(agent), { incidentId, messageId: stored.message._id.toString() });
     await this.queue(stored.message, m);
@@ -205,6 +209,10 @@ export class IncidentService implements IncidentActions {
 }
 
 /** The text for a reporter's language, else the other one. */
+function textsDigest(texts: IncidentTexts): string {
+  return createHash('sha256').update(JSON.stringify([texts.en ?? '', texts.sw ?? ''])).digest('base64url').slice(0, 16);
+}
+
 export function pick(texts: IncidentTexts, lang: Lang): string {
   return (lang === 'sw' ? (texts.sw ?? texts.en) : (texts.en ?? texts.sw)) ?? '';
 }

@@ -127,4 +127,8 @@ it('an incident of a surge: someone in danger listed first, the rest counted, an
   }
   expect((await h.store.messages.listForReport(closed._id)).some((x) => x.text === form.text_en)).toBe(false);
   expect((await desk.get(first.headers.location!)).body).toContain('Answer sent to 103 reporters of the incident. Skipped, as closed or now held by another agent: 1.');
+  // Back, a corrected text, Send: the browser kept the form's key, but this is a new answer.
+  const corrected = { text_en: 'We have alerted the county commander. Please stay indoors.', key };
+  expect((await desk.post(`/tickets/${lead._id.toString()}/incident/reply`, corrected)).headers.location).toBe(first.headers.location);
+  expect((await h.store.messages.listForReport(members[0]._id)).filter((x) => x.text === corrected.text_en)).toHaveLength(1);
 });
