@@ -36,12 +36,18 @@
     act();
   });
   var meta = document.querySelector('meta[name="csrf-token"]');
+  // Signed out (elsewhere, or the session ran out): a page's own fetch is answered 401, or is sent
+  // on to the sign-in page, which must then be shown, not taken for the fragment asked for.
+  function signedOut(res) {
+    return res.status === 401 || (res.redirected && new URL(res.url).pathname === '/signin');
+  }
   window.ripoti = {
     csrf: meta ? meta.getAttribute('content') : '',
+    signedOut: signedOut,
     // Replace a container's HTML with a fresh server-rendered fragment. A 401 means the session ended.
     refresh: function (el) {
       return fetch(el.getAttribute('data-fragment'), { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then(function (res) {
-        if (res.status === 401) { window.location.href = '/signin'; return; }
+        if (signedOut(res)) { window.location.href = '/signin'; return; }
         if (!res.ok) return;
         return res.text().then(function (html) { el.innerHTML = html; });
       }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });

@@ -263,6 +263,19 @@ it('a ticket released by a supervisor stops its page at once, keeping what was t
   await b.close();
 });
 
+it('signed out elsewhere: the next live update takes the ticket page to sign-in, not a form marked closed', async () => {
+  const filed = await fileReport();
+  const a = await agentDesk();
+  await takeNext(a.page);
+  await a.page.locator('#reply-text').fill('Half a reply');
+  // The session ends (signed out in another tab, or it ran out) while the page stays open.
+  await a.page.context().clearCookies();
+  await conversations.attach(filed.telegramUserId, filed.id, { text: 'Are you there?' });
+  await a.page.waitForURL(`${h.base}/signin`);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('a reply from the reporter is noticed: unread marker, time since, sorted first, count in the title; seen once the ticket is opened', async () => {
   const first = await fileReport();
   const second = await fileReport();
