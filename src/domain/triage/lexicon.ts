@@ -167,21 +167,29 @@ const NUMBER_RE = [...Object.keys(TENS), ...Object.keys(UNITS)].join('|');
 const MARK = 'n';
 
 /**
- * Sheng and Swahili amounts: "mia tano" = 500, "elfu mbili na mia tano" = 2,500, "elfu ishirini"
- * = 20,000, "mia tatu na hamsini" = 350; "finje" = 500, "thao" = 1000.
+ * Sheng and Swahili amounts: "mia tano" = 500, "elfu mbili (na) mia tano" = 2,500, "elfu ishirini"
+ * = 20,000, "mia tatu na hamsini" = 350; "finje" = 500, "thao" = 1000. Tens alone ("watu hamsini
+ * na tano", 55 people) are not read as a sum: only after "elfu" or "mia".
  */
 export function swahiliAmounts(s: string): string {
   const value = (w: string) => TENS[w] ?? UNITS[w] ?? Number(w.slice(MARK.length));
-  return s
-    .replace(new RegExp(`\\b(${Object.keys(TENS).join('|')}) na (${UNIT_RE})\\b`, 'g'), (_m, t: string, u: string) => `${MARK}${TENS[t] + UNITS[u]}`)
-    .replace(new RegExp(`\\b(mia|elfu) (${NUMBER_RE}|${MARK}\\d+)\\b`, 'g'), (_m, scale: string, n: string) => `${MARK}${value(n) * (scale === 'mia' ? 100 : 1000)}`)
-    .replace(new RegExp(`\\b${MARK}(\\d+) na ${MARK}?(\\d+|${NUMBER_RE})\\b`, 'g'), (m, a: string, b: string) => {
+  let out = s
+    .replace(new RegExp(`\\b(elfu|mia) (${Object.keys(TENS).join('|')}) na (${UNIT_RE})\\b`, 'g'), (_m, scale: string, t: string, u: string) => `${scale} ${MARK}${TENS[t] + UNITS[u]}`)
+    .replace(new RegExp(`\\b(mia|elfu) (${NUMBER_RE}|${MARK}\\d+)\\b`, 'g'), (_m, scale: string, n: string) => `${MARK}${value(n) * (scale === 'mia' ? 100 : 1000)}`);
+  // Thousands, then hundreds, then tens and units: one sum ("na" between them or not), joined
+  // left to right until nothing more joins.
+  const join = new RegExp(`\\b${MARK}(\\d+) (?:na (${MARK}\\d+|${NUMBER_RE}|\\d+)|(${MARK}\\d+))\\b`, 'g');
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replace(join, (m, a: string, withNa?: string, bare?: string) => {
       const big = Number(a);
+      const b = withNa ?? bare ?? '';
       const small = /^\d+$/.test(b) ? Number(b) : value(b);
-      // "elfu mbili na mia tano": thousands and then hundreds (or less) is one sum.
-      const joins = (big % 1000 === 0 && small < 1000) || (big % 100 === 0 && big < 1000 && small < 100);
-      return joins ? ` ${big + small} ` : m;
-    })
+      const joins = (big % 1000 === 0 && small < 1000) || (big % 100 === 0 && big % 1000 !== 0 && small < 100);
+      return joins ? `${MARK}${big + small}` : m;
+    });
+  }
+  return out
     .replace(new RegExp(`\\b${MARK}(\\d+)\\b`, 'g'), ' $1 ')
     .replace(/\b(soo|finje|thao|ngiri|punch)\b/g, (w) => ({ soo: ' 100 ', finje: ' 500 ', thao: ' 1000 ', ngiri: ' 1000 ', punch: ' 1000 ' })[w] ?? w);
 }

@@ -9,7 +9,8 @@ export function simplify(s: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’`]/g, '')
     // "2k", "2.5k": thousands, as people type sums.
-    .replace(/\b(\d{1,3})(?:[.,](\d))?k\b/g, (_m, a: string, b?: string) => String(Number(a) * 1000 + (b ? Number(b) * 100 : 0)))
+    // Not the end of a plate ("KCB 123K"), nor the tail of a longer number ("1.25k").
+    .replace(/(?<![\d.,]|\b(?!ksh |kes )(?:km[a-z]{2}|k[a-z]{2}|gk ?[a-z]?) ?)\b(\d{1,3})(?:[.,](\d))?k\b/g, (_m, a: string, b?: string) => String(Number(a) * 1000 + (b ? Number(b) * 100 : 0)))
     .replace(/(\d)\/=/g, '$1 ')
     .replace(/([a-z])(\d)/g, '$1 $2')
     .replace(/(\d)([a-z]{2,})/g, '$1 $2')

@@ -207,6 +207,11 @@ describe('triage: reading English, Swahili and Sheng', () => {
     ['elfu kumi na tano', ['15000']],
     ['they wanted 2k then 2.5k', ['demand', '2000', '2500']],
     ['walitaka 2000 na 500', ['demand', '2000', '500']],
+    ['elfu mbili mia tano', ['2500']],
+    ['elfu mbili na mia tano na hamsini', ['2550']],
+    ['watu hamsini na tano walikamatwa', ['people', 'hamsini', 'tano', 'arrest']],
+    ['gari KCB 123K', ['gari', 'kcb', '123k']],
+    ['walitoa ksh 2k', ['pay', 'shillings', '2000']],
     ['Karao wa Murang’a', ['police', 'muranga']],
     // "wahudumu" serve (IEBC clerks, Ripoti's staff): not boda riders.
     ['Wahudumu wa IEBC walichelewa kufika', ['wahudumu', 'iebc', 'late', 'kufika']],
