@@ -59,7 +59,7 @@ export function reasonText(tr: Translator, lang: Lang, reason: LinkReason): stri
     case 'unrelated_category':
       return t(reason.code, { a: cat(reason.a), b: cat(reason.b) });
     case 'close_in_time':
-      if (reason.day) return reason.hours < 0.1 ? t('same_day') : t('different_day');
+      if (reason.day) return reason.day === 'same' ? t('same_day') : t('other_time');
       return reason.hours < 0.1 ? t('close_in_time_same') : t('close_in_time', { hours: reason.hours });
     case 'similar_place':
       return reason.a && reason.b ? t('similar_place', { a: reason.a, b: reason.b }) : t('similar_place_in_story', { place: reason.a || reason.b });

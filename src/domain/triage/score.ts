@@ -125,12 +125,21 @@ export function gapHours(a: Features, b: Features): number {
  */
 export function timePoints(a: Features, b: Features, gap: number): number {
   const { closeHours: c, neutralHours: n } = POINTS;
+  const day = dayRelation(a, b);
+  if (!day) return POINTS.time * Math.max(-3, gap <= c ? 1 : 1 - (gap - c) / (n - c));
+  if (day === 'same') return POINTS.time * POINTS.sameDay;
+  return POINTS.time * Math.max(-3, -1 - gap / n);
+}
+
+/**
+ * When either gave only the day: whether the two can be one moment (the day named overlaps the
+ * other's time or day). Undefined when both gave a time.
+ */
+export function dayRelation(a: Features, b: Features): 'same' | 'other' | undefined {
   const instantA = a.from === a.to;
   const instantB = b.from === b.to;
-  if (instantA && instantB) return POINTS.time * Math.max(-3, gap <= c ? 1 : 1 - (gap - c) / (n - c));
-  const overlap = a.from < (instantB ? b.to + 1 : b.to) && b.from < (instantA ? a.to + 1 : a.to);
-  if (overlap) return POINTS.time * POINTS.sameDay;
-  return POINTS.time * Math.max(-3, -1 - gap / n);
+  if (instantA && instantB) return undefined;
+  return a.from < (instantB ? b.to + 1 : b.to) && b.from < (instantA ? a.to + 1 : a.to) ? 'same' : 'other';
 }
 
 function categoryReason(a: string, b: string): LinkReason {
@@ -151,8 +160,8 @@ export function scorePair(a: Features, b: Features, windowHours: number): { scor
   if (gap > windowHours) return null;
   const reasons: LinkReason[] = [{ code: 'same_county', county: a.report.county, points: 0 }];
   reasons.push(categoryReason(a.report.category, b.report.category));
-  const dayOnly = a.from !== a.to || b.from !== b.to;
-  reasons.push({ code: 'close_in_time', hours: Math.round(gap * 10) / 10, ...(dayOnly ? { day: true as const } : {}), points: timePoints(a, b, gap) });
+  const day = dayRelation(a, b);
+  reasons.push({ code: 'close_in_time', hours: Math.round(gap * 10) / 10, ...(day ? { day } : {}), points: timePoints(a, b, gap) });
   placeReasons(a, b, reasons);
   plateReasons(a, b, reasons);
   storyReasons(a, b, reasons);

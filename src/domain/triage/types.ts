@@ -38,8 +38,8 @@ export type LinkReason =
   | { code: 'same_category'; category: string; points: number }
   | { code: 'related_category'; a: string; b: string; points: number }
   | { code: 'unrelated_category'; a: string; b: string; points: number }
-  /** `day`: one of them gave only the day, so `hours` is between a day and a time (0: the same day). */
-  | { code: 'close_in_time'; hours: number; day?: true; points: number }
+  /** `day`: one of them gave only the day; whether the two fall on the same day (`hours` says little then). */
+  | { code: 'close_in_time'; hours: number; day?: 'same' | 'other'; points: number }
   | { code: 'similar_place'; a: string; b: string; words: string[]; points: number }
   | { code: 'different_place'; a: string; b: string; points: number }
   | { code: 'different_station'; a: string; b: string; points: number }

@@ -37,9 +37,19 @@ it('a Swahili-speaking agent reads the shared details in Swahili, not the linker
 it('"the same time" only when both gave a time; a day-only answer reads as the same day', () => {
   const timed = explainPair(report({ id: 'b', createdAt: new Date('2027-08-09T09:02:00Z'), incidentAt: new Date('2027-08-09T09:02:00Z') }), report({ id: 'a' }))!;
   expect(lines(timed.reasons, 'en')).toContain('Happened at about the same time');
-  // The other reporter said only "today".
-  const dayOnly = explainPair(report({ id: 'c', when: 'today', incidentAt: new Date('2027-08-08T21:00:00Z') }), report({ id: 'a' }))!;
+  // The other reporter said only "today", an hour after the first's "now".
+  const dayOnly = explainPair(report({ id: 'c', when: 'today', createdAt: new Date('2027-08-09T10:00:00Z'), incidentAt: new Date('2027-08-08T21:00:00Z') }), report({ id: 'a' }))!;
   expect(lines(dayOnly.reasons, 'en')).toContain('On the same day (one report gave only the day)');
   expect(lines(dayOnly.reasons, 'en')).not.toContain('Happened at about the same time');
   expect(lines(dayOnly.reasons, 'sw')).toContain('Siku ileile (ripoti moja ilitaja siku tu)');
+  // "Today", said at 20:00 (Kenyan time), and "now" an hour later: the same day, but the first
+  // had happened before 20:00, so not one moment.
+  const evening = explainPair(
+    report({ id: 'd', when: 'today', createdAt: new Date('2027-08-09T17:00:00Z'), incidentAt: new Date('2027-08-08T21:00:00Z') }),
+    report({ id: 'e', createdAt: new Date('2027-08-09T18:00:00Z'), incidentAt: new Date('2027-08-09T18:00:00Z') }),
+  )!;
+  expect(lines(evening.reasons, 'en')).toContain('Not at the same time (one report gave only the day)');
+  expect(lines(evening.reasons, 'en')).not.toContain('On different days (one report gave only the day)');
+  const yesterday = explainPair(report({ id: 'f', when: 'yesterday', incidentAt: new Date('2027-08-07T21:00:00Z') }), report({ id: 'a' }))!;
+  expect(lines(yesterday.reasons, 'sw')).toContain('Si wakati mmoja (ripoti moja ilitaja siku tu)');
 });
