@@ -101,11 +101,18 @@ const PLATE_WORDS = new Set([
 /** Words that name no more than "a vehicle": alone they describe nothing ("the car was KDA 123A"). */
 const VEHICLE_WORDS = new Set(['car', 'vehicle', 'gari']);
 
-/** Whole answers that say the reporter did not see (or does not know) the vehicle: not a description. */
-const NOT_SEEN = new Set([
-  'sijui', 'sikuona', 'sikuiona', 'sina uhakika', 'hakuna gari', 'no plate', 'no vehicle', 'no car', 'unknown', 'not sure',
-  'dont know', 'i dont know', 'i don t know', 'don t know', 'didnt see', 'i didnt see', 'did not see', 'i did not see',
+/**
+ * Words of an answer that says the reporter did not see (or does not know) the vehicle: a piece
+ * made only of these ("hapana", "I didn't see the plate", "sikuona namba") describes nothing.
+ */
+const NOT_SEEN_WORDS = new Set([
+  'sijui', 'sikuona', 'sikuiona', 'sikuweza', 'kuona', 'sina', 'uhakika', 'hakuna', 'hapana', 'la', 'hamna', 'gari', 'namba', 'nambari', 'yake',
+  'no', 'none', 'nothing', 'not', 'sure', 'unknown', 'dont', 'don', 't', 'didnt', 'didn', 'did', 'i', 'see', 'saw', 'know', 'the', 'a', 'any', 'plate', 'number',
+  'vehicle', 'car', 'there', 'was', 'is',
 ]);
+const saysNothing = (piece: string) => piece.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean).every((w) => NOT_SEEN_WORDS.has(w));
+/** A Kenyan phone number typed into the answer ("0712 345 678", "+254 712 345678"): never a vehicle detail. */
+const PHONE_RE = /(?:\+?254|\b0)[17](?:[\s-]?\d){8}\b/g;
 
 export interface VehicleAnswer { plates: string[]; description?: string }
 
@@ -116,9 +123,9 @@ export interface VehicleAnswer { plates: string[]; description?: string }
 export function readVehicle(input: string): VehicleAnswer {
   const plates: string[] = [];
   const rest: string[] = [];
-  for (const piece of input.split(/[,;\n]+/)) {
+  for (const piece of input.replace(PHONE_RE, ' ').split(/[,;\n]+/)) {
     const words = piece.split(/\s+/).filter(Boolean);
-    if (NOT_SEEN.has(words.join(' ').toLowerCase().replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim())) continue;
+    if (saysNothing(piece)) continue;
     const left: string[] = [];
     for (let i = 0; i < words.length; ) {
       const found = plateAt(words, i);

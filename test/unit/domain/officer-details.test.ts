@@ -32,6 +32,8 @@ describe('what was seen of the vehicle', () => {
     ['white Probox KDA 123A', ['KDA 123A'], 'white Probox'],
     ['gari nyeupe (kda123a)', ['KDA 123A'], 'gari nyeupe'],
     ['white Probox, blue Land Cruiser GK 456B', ['GK 456B'], 'white Probox, blue Land Cruiser'],
+    // A phone number typed in is never passed on as a vehicle detail.
+    ['0712345678 call me, white probox', [], 'call me, white probox'],
   ])('keeps what is not a plate in %j as the description', (typed, plates, description) => {
     expect(readVehicle(typed)).toEqual({ plates, description });
   });
@@ -43,6 +45,12 @@ describe('what was seen of the vehicle', () => {
     ['nambari ya usajili ni GK 123A', ['GK 123A']],
     ['sijui', []],
     ["I don't know", []],
+    ['hapana', []],
+    ['none', []],
+    ["didn't see the plate", []],
+    ['sikuona namba', []],
+    ['I did not see any car', []],
+    ['+254 712 345 678', []],
   ])('adds no description when %j has nothing but plates and lead-in words', (typed, plates) => {
     expect(readVehicle(typed)).toEqual({ plates });
   });
