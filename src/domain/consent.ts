@@ -3,18 +3,21 @@ import type { Agency } from './categories';
 /**
  * Whether the reporter's identity (name, phone) may leave Ripoti in a case file for one agency.
  * Consent is asked per agency through the bot ("IPOA would like to contact you. May we give them
- * your phone number?") and every answer is kept; the latest answer for that agency decides, so a
- * reporter who changes their mind is heard. An anonymous report never carries identity, whatever
- * was answered, and consent given to one agency is not consent for another.
+ * your name and phone number?") and every answer is kept; the latest answer for that agency
+ * decides, so a reporter who changes their mind is heard. An anonymous report never carries
+ * identity, whatever was answered, and consent given to one agency is not consent for another.
+ * A yes given when the question asked only for the phone number (before 2026-12-01) gives only that.
  */
 export interface ConsentAnswer {
   agency: Agency;
   answer: 'yes' | 'no';
   at: Date;
+  /** What the question asked for; absent on answers to the older, phone-only question. */
+  covers?: 'name_phone';
 }
 
 export type IdentityDecision =
-  | { share: true; consentAt: Date }
+  | { share: true; consentAt: Date; withName: boolean }
   | { share: false; reason: 'anonymous' | 'not_asked' | 'declined' };
 
 export function identityDecision(report: { anonymous: boolean }, agency: Agency, answers: readonly ConsentAnswer[]): IdentityDecision {
@@ -23,7 +26,7 @@ export function identityDecision(report: { anonymous: boolean }, agency: Agency,
     .filter((a) => a.agency === agency)
     .reduce<ConsentAnswer | undefined>((last, a) => (!last || a.at.getTime() >= last.at.getTime() ? a : last), undefined);
   if (!latest) return { share: false, reason: 'not_asked' };
-  return latest.answer === 'yes' ? { share: true, consentAt: latest.at } : { share: false, reason: 'declined' };
+  return latest.answer === 'yes' ? { share: true, consentAt: latest.at, withName: latest.covers === 'name_phone' } : { share: false, reason: 'declined' };
 }
 
 declare const sharedByConsent: unique symbol;
@@ -44,7 +47,7 @@ export function identityForCaseFile(
 ): IdentityForCaseFile {
   const decision = identityDecision(report, agency, answers);
   if (!decision.share) return { ok: false, reason: decision.reason };
-  const name = identity.name?.trim() || undefined;
+  const name = (decision.withName && identity.name?.trim()) || undefined;
   const phone = identity.phone?.trim() || undefined;
   if (!name && !phone) return { ok: false, reason: 'nothing_to_share' };
   return { ok: true, identity: { ...(name ? { name } : {}), ...(phone ? { phone } : {}), consentAt: decision.consentAt } as SharedIdentity };

@@ -25,7 +25,7 @@ export function consentAnswers(history: readonly ReportEventDoc[]): ConsentAnswe
     const agency = e.data?.agency;
     const answer = e.data?.answer;
     if (e.type !== 'consent_answered' || !isAgency(agency) || (answer !== 'yes' && answer !== 'no')) return [];
-    return [{ agency, answer, at: e.at }];
+    return [{ agency, answer, at: e.at, ...(e.data?.covers === 'name_phone' ? { covers: 'name_phone' as const } : {}) }];
   });
 }
 

@@ -153,7 +153,8 @@ export class ConversationService {
     if (!report || !reporter || !report.reporterId.equals(reporter._id) || !isAgency(agency)) return { ok: false, reason: 'not_yours' };
     const history = await this.deps.store.reports.history(report._id);
     if (!history.some((e) => e.type === 'consent_asked' && e.data?.agency === agency)) return { ok: false, reason: 'not_asked' };
-    await this.deps.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency, answer });
+    // The question now asks for the name and the phone number: the yes covers both.
+    await this.deps.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency, answer, covers: 'name_phone' });
     await this.deps.events.publish({ type: 'ticket', reportId, what: 'message' });
     this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');
     return { ok: true, reference: report.reference, agency };

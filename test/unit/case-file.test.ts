@@ -47,7 +47,7 @@ describe('case file content', () => {
   });
 
   it('prints identity only as the consent rule hands it over', () => {
-    const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z') }], { name: 'Baraka Mwangi', phone: '+254700111222' });
+    const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z'), covers: 'name_phone' }], { name: 'Baraka Mwangi', phone: '+254700111222' });
     if (!consented.ok) throw new Error('consent');
     expect(allText({ ...base, reporter: consented.identity })).toContain('+254700111222');
     const without = allText(base);
@@ -129,7 +129,7 @@ describe('what the agency would otherwise misread', () => {
 
   it('a shared location is where the reporter was, a name is the Telegram one, deleted files are not "none sent"', () => {
     expect(field({ ...base, location: { lat: -1.3, lon: 36.8 } }, "Location shared from the reporter's phone: where they were when reporting (latitude, longitude)")).toBe('-1.30000, 36.80000');
-    const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z') }], { name: 'Baraka Mwangi', phone: '+254700111222' });
+    const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z'), covers: 'name_phone' }], { name: 'Baraka Mwangi', phone: '+254700111222' });
     if (!consented.ok) throw new Error('consent');
     expect(field({ ...base, reporter: consented.identity }, 'Name on Telegram (not verified)')).toBe('Baraka Mwangi');
     expect(caseFileContent({ ...base, filesDeletedAt: new Date('2027-09-01T08:00:00Z') }, translator).sections[4].blocks[0]).toEqual({

@@ -134,7 +134,7 @@ describe('referral case files from the bot to the agency', () => {
     expect(sw.ok && typeof sw.body === 'string' && sw.body).toContain('<dt>Walichokuwa wamevaa</dt><dd>Nguo za kiraia</dd>');
 
     const history = await h.store.reports.history(report._id);
-    expect(history.filter((e) => e.type === 'consent_answered').map((e) => e.data)).toEqual([{ agency: 'IPOA', answer: 'yes' }]);
+    expect(history.filter((e) => e.type === 'consent_answered').map((e) => e.data)).toEqual([{ agency: 'IPOA', answer: 'yes', covers: 'name_phone' }]);
     expect(history.filter((e) => e.type === 'case_file').map((e) => ({ ...e.data, by: String(e.actor.agentId) }))).toEqual([
       { agency: 'IPOA', withIdentity: true, format: 'pdf', language: 'en', by: agent.id },
       { agency: 'IPOA', withIdentity: true, format: 'html', language: 'sw', by: agent.id },

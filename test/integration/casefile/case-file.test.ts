@@ -102,7 +102,7 @@ function electionReport(reporter: SharedIdentity | null): CaseFileInput {
   };
 }
 
-const consent = (answer: 'yes' | 'no', agency: ConsentAnswer['agency']): ConsentAnswer[] => [{ agency, answer, at: at('2026-08-09T06:30:00Z') }];
+const consent = (answer: 'yes' | 'no', agency: ConsentAnswer['agency']): ConsentAnswer[] => [{ agency, answer, at: at('2026-08-09T06:30:00Z'), covers: 'name_phone' }];
 const identity = (anonymous: boolean, answers: ConsentAnswer[], agency: ConsentAnswer['agency']) => {
   const r = identityForCaseFile({ anonymous }, agency, answers, REPORTER);
   return r.ok ? r.identity : null;

@@ -93,7 +93,7 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
   const page = await agent.get(`/tickets/${id}`);
   expect(page.body).toContain(`/tickets/${id}/evidence-archive`);
   await agent.post(`/tickets/${id}/note`, { text: 'INTERNAL NOTE do not share' });
-  await h.store.reports.addEvent(id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes' });
+  await h.store.reports.addEvent(id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes', covers: 'name_phone' });
 
   const res = await download(agent, `/tickets/${id}/evidence-archive?lang=en`);
   expect(res.status).toBe(200);
@@ -142,7 +142,7 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
 it('an anonymous report: the manifest never names the reporter, even referred with a yes on record', async () => {
   const { id, agent } = await takenReport({ anonymous: true });
   await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
-  await h.store.reports.addEvent(id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes' });
+  await h.store.reports.addEvent(id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes', covers: 'name_phone' });
   const manifest = (await unzip(Buffer.from(await (await download(agent, `/tickets/${id}/evidence-archive?lang=en`)).arrayBuffer()))).get('MANIFEST.txt')!.toString('utf8');
   expect(manifest).toContain('Referred to IPOA');
   for (const secret of ['Wanjiru', '+254711222333']) expect([secret, manifest.includes(secret)]).toEqual([secret, false]);

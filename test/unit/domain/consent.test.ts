@@ -1,12 +1,12 @@
 import { identityDecision, identityForCaseFile, type ConsentAnswer } from '../../../src/domain';
 
 const at = (min: number) => new Date(Date.UTC(2026, 7, 9, 10, min));
-const yesIpoa: ConsentAnswer = { agency: 'IPOA', answer: 'yes', at: at(1) };
+const yesIpoa: ConsentAnswer = { agency: 'IPOA', answer: 'yes', at: at(1), covers: 'name_phone' };
 const identity = { name: 'Wanjiku Kamau', phone: '+254712345678' };
 
 describe('consent to share identity with an agency', () => {
   it('shares identity with the agency the reporter said yes to', () => {
-    expect(identityDecision({ anonymous: false }, 'IPOA', [yesIpoa])).toEqual({ share: true, consentAt: at(1) });
+    expect(identityDecision({ anonymous: false }, 'IPOA', [yesIpoa])).toEqual({ share: true, consentAt: at(1), withName: true });
     const r = identityForCaseFile({ anonymous: false }, 'IPOA', [yesIpoa], identity);
     expect(r).toEqual({ ok: true, identity: { ...identity, consentAt: at(1) } });
   });
@@ -26,7 +26,13 @@ describe('consent to share identity with an agency', () => {
     const changedMind = [{ agency: 'IPOA', answer: 'no', at: at(5) }, yesIpoa] as ConsentAnswer[];
     expect(identityDecision({ anonymous: false }, 'IPOA', changedMind)).toEqual({ share: false, reason: 'declined' });
     const thenYes = [...changedMind, { agency: 'IPOA', answer: 'yes', at: at(9) }] as ConsentAnswer[];
-    expect(identityDecision({ anonymous: false }, 'IPOA', thenYes)).toEqual({ share: true, consentAt: at(9) });
+    expect(identityDecision({ anonymous: false }, 'IPOA', thenYes)).toEqual({ share: true, consentAt: at(9), withName: false });
+  });
+
+  it('a yes to the older question, which asked only for the phone number, gives only the phone number', () => {
+    const phoneOnly: ConsentAnswer = { agency: 'IPOA', answer: 'yes', at: at(1) };
+    expect(identityForCaseFile({ anonymous: false }, 'IPOA', [phoneOnly], identity)).toEqual({ ok: true, identity: { phone: identity.phone, consentAt: at(1) } });
+    expect(identityForCaseFile({ anonymous: false }, 'IPOA', [phoneOnly], { name: 'Wanjiku Kamau' })).toEqual({ ok: false, reason: 'nothing_to_share' });
   });
 
   it('says when there is nothing to share', () => {
