@@ -218,10 +218,12 @@ function timelineSection(timeline: readonly CaseFileReporterMessage[], t: T, f: 
 }
 
 /** The story as written; a story told in a voice note points to its file, not "not given". */
-function storySection(input: CaseFileInput, t: T): CaseFileSection {
+function storySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   const voice = input.storyVoice;
   const length = voice?.durationSec ? t('casefile:story.length', { min: Math.floor(voice.durationSec / 60), sec: String(voice.durationSec % 60).padStart(2, '0') }) : '';
-  const text = clean(input.story) ?? (voice ? t('casefile:story.voice', { length }).trim() : t('casefile:notGiven'));
+  // Retention deletes a voice-note story with the files: say so rather than "not given".
+  const missing = input.filesDeletedAt ? t('casefile:story.deleted', { date: f.date(input.filesDeletedAt) }) : t('casefile:notGiven');
+  const text = clean(input.story) ?? (voice ? t('casefile:story.voice', { length }).trim() : missing);
   return { heading: t('casefile:section.story'), blocks: [{ type: 'text', text }] };
 }
 
@@ -246,7 +248,7 @@ export function caseFileContent(input: CaseFileInput, translator: Translator): C
     summarySection(input, t, f),
     placeSection(input, t, f),
     input.kind === 'police' ? officersSection(input.officers, t) : stationSection(input.pollingStation, t),
-    storySection(input, t),
+    storySection(input, t, f),
     evidenceSection(input.evidence, input.filesDeletedAt, t, f),
     timelineSection(input.timeline, t, f),
     reporterSection(input, t, f),

@@ -102,6 +102,11 @@ describe('what the agency would otherwise misread', () => {
     expect(story({ ...voice, storyVoice: {} })).toEqual({ type: 'text', text: 'The reporter told it in a voice note: file 1 of the evidence list.' });
     expect(story({ ...voice, language: 'sw' })).toEqual({ type: 'text', text: 'Aliyeripoti alieleza kilichotokea kwa ujumbe wa sauti (dakika 1:23): ni faili nambari 1 kwenye orodha ya ushahidi.' });
     expect(story({ ...base, story: undefined })).toEqual({ type: 'text', text: 'Not given' });
+    // After retention deleted the files (a voice-note story with them), it says so.
+    expect(story({ ...base, story: undefined, filesDeletedAt: new Date('2027-09-01T08:00:00Z') })).toEqual({
+      type: 'text',
+      text: "No written story: if it was told in a voice note, that was deleted with the report's files on 1 September 2027.",
+    });
   });
 
   it("says the reporter's language, a report never finished, and a ticket no longer referred", () => {
