@@ -26,7 +26,7 @@ export const textForm = z.object({ text: field });
 /** A reply, with the key of the draft it was written in (a second send of it is the same reply). */
 export const replyForm = z.object({ text: field, key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined) });
 export const statusForm = z.object({ status: choice(STATUS_CHOICES), note: field });
-export const referForm = z.object({ agency: choice(AGENCIES), note: field });
+export const referForm = z.object({ agency: choice(AGENCIES), note: field, other: field });
 /** The case file: PDF or print view (anything else reads as the print view), in the chosen language. */
 /** The evidence archive: only the language of its MANIFEST.txt. */
 export const archiveQuery = z.object({ lang: choice(['en', 'sw'] as const) });

@@ -5,6 +5,8 @@ export const LIMITS = {
   placeMaxChars: 200,
   replyMaxChars: 3500,
   noteMaxChars: 2000,
+  /** The name of an agency not on the list (a referral to OTHER). */
+  agencyNameMaxChars: 120,
   evidenceMaxItems: 10,
   /** getFile can only download files up to 20 MB, so larger evidence could never be seen by an agent. */
   evidenceMaxBytes: 20 * 1024 * 1024,

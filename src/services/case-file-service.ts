@@ -106,6 +106,7 @@ function caseFileInput(
   return {
     reference: report.reference,
     agency,
+    ...(agency === 'OTHER' && report.referral?.name ? { agencyName: report.referral.name } : {}),
     kind: report.kind,
     category: report.category as CategoryCode,
     ...(report.description.text ? { story: report.description.text } : {}),

@@ -41,6 +41,8 @@ export interface CaseFileReporterMessage {
 export interface CaseFileInput {
   reference: string;
   agency: Agency;
+  /** The agency's own name when it is none of the listed ones (a referral to OTHER). */
+  agencyName?: string;
   kind: ReportKind;
   category: CategoryCode;
   /** The reporter's account of what happened, as written. */
@@ -121,10 +123,13 @@ export function formatBytes(n: number | undefined): string {
 const clean = (s: string | undefined): string | undefined => (s && s.trim() ? s.trim() : undefined);
 const rows = (pairs: [string, string | undefined][]) => pairs.filter((p): p is [string, string] => !!p[1]).map(([label, value]) => ({ label, value }));
 
+/** The agency as the file names it: its own name for one not on the list. */
+const agencyLabel = (input: CaseFileInput, t: T) => input.agencyName ?? t(`common:agency.${input.agency}`);
+
 function summarySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   const pairs: [string, string | undefined][] = [
     [t('casefile:field.reference'), input.reference],
-    [t('casefile:field.agency'), t(`common:agency.${input.agency}`)],
+    [t('casefile:field.agency'), agencyLabel(input, t)],
     [t('casefile:field.kind'), t(`common:kind.${input.kind}`)],
     [t('casefile:field.category'), t(`common:category.${input.category}`)],
     [t('casefile:field.reportedAt'), f.dateTime(input.reportedAt)],
@@ -228,7 +233,7 @@ function storySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatter
 }
 
 function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
-  const agency = t(`common:agency.${input.agency}`);
+  const agency = agencyLabel(input, t);
   const r = input.reporter;
   const blocks: CaseFileBlock[] = r
     ? [
@@ -243,7 +248,7 @@ function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
 export function caseFileContent(input: CaseFileInput, translator: Translator): CaseFileContent {
   const t: T = (key, vars) => translator.t(input.language, key, vars);
   const f = formatters(input.language);
-  const agency = t(`common:agency.${input.agency}`);
+  const agency = agencyLabel(input, t);
   const sections = [
     summarySection(input, t, f),
     placeSection(input, t, f),

@@ -66,6 +66,8 @@ export function archiveEntries(report: Pick<ReportDoc, 'description' | 'evidence
 export interface ManifestInput {
   reference: string;
   agency?: Agency;
+  /** The agency's own name when it is none of the listed ones (a referral to OTHER). */
+  agencyName?: string;
   language: Lang;
   preparedAt: Date;
   outcomes: readonly EntryOutcome[];
@@ -83,8 +85,9 @@ export function manifestText(m: ManifestInput, translator: Translator): string {
   const at = (d: Date) => new Intl.DateTimeFormat(locale, { timeZone: 'Africa/Nairobi', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
   const kind = (k: string) => translator.t(m.language, `casefile:evidence.kind.${k}`);
   const included = m.outcomes.filter((o) => o.included).length;
+  const agency = m.agencyName ?? translator.t(m.language, `common:agency.${m.agency}`);
   const lines = [t('title', { reference: m.reference })];
-  if (m.agency) lines.push(t('referred', { agency: translator.t(m.language, `common:agency.${m.agency}`) }));
+  if (m.agency) lines.push(t('referred', { agency }));
   lines.push(t('prepared', { date: at(m.preparedAt) }), '', t('files', { included, total: m.outcomes.length }));
   if (!m.outcomes.length) lines.push(t('no_files'));
   for (const o of m.outcomes) {
@@ -105,7 +108,7 @@ export function manifestText(m: ManifestInput, translator: Translator): string {
     const r = m.reporter;
     if (r.name) lines.push(`${translator.t(m.language, 'casefile:reporter.name')}: ${r.name}`);
     if (r.phone) lines.push(`${translator.t(m.language, 'casefile:reporter.phone')}: ${r.phone}`);
-    lines.push(translator.t(m.language, 'casefile:reporter.consented', { date: at(r.consentAt), agency: translator.t(m.language, `common:agency.${m.agency}`) }));
+    lines.push(translator.t(m.language, 'casefile:reporter.consented', { date: at(r.consentAt), agency }));
   } else lines.push(translator.t(m.language, 'casefile:reporter.withheld', { reference: m.reference }));
   lines.push(t('not_included'), '');
   return lines.join('\r\n');
@@ -167,7 +170,8 @@ export class EvidenceArchiveService {
         outcomes.push(await this.addEntry(zip, entry, reportId, ctx.req.signal));
       }
       if (ctx.req.signal.aborted) return { outcomes, complete: false };
-      const manifest = manifestText({ reference: ctx.report.reference, agency: ctx.agency, language: ctx.req.language, preparedAt: this.deps.now?.() ?? new Date(), outcomes, reporter: ctx.reporter }, this.deps.translator);
+      const agencyName = ctx.report.referral?.name;
+      const manifest = manifestText({ reference: ctx.report.reference, agency: ctx.agency, ...(agencyName ? { agencyName } : {}), language: ctx.req.language, preparedAt: this.deps.now?.() ?? new Date(), outcomes, reporter: ctx.reporter }, this.deps.translator);
       zip.addBuffer(Buffer.from(`\uFEFF${manifest}`, 'utf8'), 'MANIFEST.txt', { mtime: this.deps.now?.() ?? new Date() });
       zip.end();
       return { outcomes, complete: true };

@@ -25,7 +25,7 @@ export interface AgentRef {
  * - empty / too_long: the text given;
  * - changed: someone else changed the ticket between reading and writing it.
  */
-export type ActionRefusal = TicketRefusal | 'not_found' | 'invalid' | 'empty' | 'too_long' | 'changed';
+export type ActionRefusal = TicketRefusal | 'not_found' | 'invalid' | 'empty' | 'too_long' | 'changed' | 'agency_name';
 export type Refused = { ok: false; reason: ActionRefusal };
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | Refused;
 
@@ -41,7 +41,8 @@ export interface TicketActions {
   takeNext(agent: AgentRef): Promise<TakeResult>;
   release(reportId: string, agent: AgentRef): Promise<ActionResult>;
   changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts?: { rejectReason?: RejectReason; note?: string }): Promise<ActionResult>;
-  refer(reportId: string, agent: AgentRef, agency: Agency, note?: string): Promise<ActionResult>;
+  /** `otherName`: the agency's name, required when `agency` is OTHER (an agency file addressed to nobody helps no one). */
+  refer(reportId: string, agent: AgentRef, agency: Agency, note?: string, otherName?: string): Promise<ActionResult>;
   /**
    * Stores the message, queues it for delivery through the `replies` queue. With `draftKey` (the
    * console's draft it was written in), sending it again stores and sends nothing more.

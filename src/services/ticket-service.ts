@@ -78,15 +78,17 @@ export class TicketService implements TicketActions {
     return OK;
   }
 
-  async refer(reportId: string, agent: AgentRef, agency: Agency, note?: string): Promise<ActionResult> {
+  async refer(reportId: string, agent: AgentRef, agency: Agency, note?: string, otherName?: string): Promise<ActionResult> {
     if (!isAgency(agency)) return refused('invalid');
     const checked = optionalNote(note);
     if (!checked.ok) return checked;
+    const name = agency === 'OTHER' ? checkText(otherName ?? '', LIMITS.agencyNameMaxChars) : undefined;
+    if (name && !name.ok) return refused(name.reason === 'empty' ? 'agency_name' : name.reason);
     const allowed = await this.allowed(reportId, agent, 'refer');
     if (!allowed.ok) return allowed;
     const updated = await this.deps.store.reports.transition(reportId, 'referred', actorOf(agent), {
       requireAssignee: holderGuard(agent),
-      referral: checked.text ? { agency, note: checked.text } : { agency },
+      referral: { agency, ...(checked.text ? { note: checked.text } : {}), ...(name?.ok ? { name: name.text } : {}) },
     });
     if (!updated) return refused('changed');
     await this.notify(updated, 'notices:referred', { agency });

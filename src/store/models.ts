@@ -131,7 +131,8 @@ export interface ReportDoc {
   queuedAt?: Date | null;
   escalations: number;
   lastEscalatedAt?: Date | null;
-  referral?: { agency: Agency; note?: string } | null;
+  /** `name`: the agency's own name when it is none of the listed ones (OTHER). */
+  referral?: { agency: Agency; note?: string; name?: string } | null;
   /** When the agent holding the ticket last looked at it (the console's unread marker). */
   holderSeen?: { agentId: Types.ObjectId; at: Date } | null;
   reporterUnreachable: boolean;
@@ -194,7 +195,7 @@ export const reportSchema = new Schema<ReportDoc>(
     queuedAt: { type: Date, default: null },
     escalations: { type: Number, default: 0 },
     lastEscalatedAt: { type: Date, default: null },
-    referral: { type: new Schema({ agency: { type: String, enum: AGENCIES }, note: String }, { _id: false }), default: null },
+    referral: { type: new Schema({ agency: { type: String, enum: AGENCIES }, note: String, name: String }, { _id: false }), default: null },
     holderSeen: { type: new Schema({ agentId: Schema.Types.ObjectId, at: Date }, { _id: false }), default: null },
     reporterUnreachable: { type: Boolean, default: false },
     closedAt: { type: Date, default: null },

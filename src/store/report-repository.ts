@@ -443,7 +443,7 @@ export class ReportRepository {
     id: Id,
     to: Status,
     actor: Actor,
-    opts: { assignee?: Id | null; requireAssignee?: Id; referral?: { agency: Agency; note?: string }; eventData?: Record<string, unknown> } = {},
+    opts: { assignee?: Id | null; requireAssignee?: Id; referral?: { agency: Agency; note?: string; name?: string }; eventData?: Record<string, unknown> } = {},
   ): Promise<ReportDoc | null> {
     const filter: Record<string, unknown> = { _id: oid(id), status: { $in: sourcesOf(to) } };
     if (opts.requireAssignee !== undefined) filter.assignee = oid(opts.requireAssignee);

@@ -47,10 +47,10 @@ export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   });
 
   app.post('/tickets/:id/refer', { ...post, schema: { params: ticketParams, body: referForm } }, async (req, reply) => {
-    const { agency, note } = req.body;
+    const { agency, note, other } = req.body;
     if (!agency) return answer(req, reply, false, 'choose_agency');
     const { id, me } = act(req);
-    return done(req, reply, await ctx.tickets.refer(id, me, agency, note), 'referred');
+    return done(req, reply, await ctx.tickets.refer(id, me, agency, note, other), 'referred');
   });
 
   app.post('/tickets/:id/consent', { ...post, schema: { params: ticketParams } }, async (req, reply) => {

@@ -19,7 +19,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function referredTicket(anonymous: boolean) {
+async function referredTicket(anonymous: boolean, agentName = 'wambui') {
   const who = await reporter(h.store);
   const { report } = await h.reports.submit({
     ...reportInput(who._id),
@@ -29,7 +29,7 @@ async function referredTicket(anonymous: boolean) {
   });
   const id = report._id.toString();
   const agent = h.browser();
-  await agent.signIn('wambui');
+  await agent.signIn(agentName);
   expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
   return { id, agent };
 }
@@ -127,4 +127,21 @@ it('a case file names the other reports of its incident by reference, never who 
   const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
   expect(print).toContain(`<dt>Same incident</dt><dd>2 other reports to Ripoti are about the same incident: ${others[0].reference}, ${others[1].reference}. Ask Ripoti about them by reference.</dd>`);
   for (const secret of ['Other0', 'Other1', '+254711000000', '+254711000001']) expect(print).not.toContain(secret);
+});
+
+it('a referral to an agency not on the list needs its name, and the case file is addressed to it', async () => {
+  await h.account('achieng', 'agent');
+  const { id, agent } = await referredTicket(false, 'achieng');
+  const refused = await agent.post(`/tickets/${id}/refer`, { agency: 'OTHER', note: '', other: '  ' });
+  expect(refused.headers.location).toBe(`/tickets/${id}?err=refused_agency_name`);
+  expect((await agent.get(refused.headers.location!)).body).toContain('Write the name of the agency you refer the case to.');
+  expect((await h.store.reports.findById(id))!.status).not.toBe('referred');
+
+  const name = 'Kenya National Commission on Human Rights';
+  expect((await agent.post(`/tickets/${id}/refer`, { agency: 'OTHER', note: '', other: name })).statusCode).toBe(303);
+  expect((await h.store.reports.findById(id))!.referral).toMatchObject({ agency: 'OTHER', name });
+  expect((await agent.get(`/tickets/${id}`)).body).toContain(`Referred to ${name}`);
+  const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+  expect(print).toContain(`<h1>Case file for ${name}</h1>`);
+  expect(print).toContain(`<dt>Referred to</dt><dd>${name}</dd>`);
 });
