@@ -175,7 +175,18 @@
     return R.refresh(activity).then(applyHistoryState);
   }
 
-  var convoSoon = R.debounce(function () { refreshConvo(false); }, 150);
+  // Fetching the conversation marks its messages seen: a tab in the background waits until the
+  // agent comes back to it, so "unread" on the queue stays true until someone has looked.
+  var convoWaits = false;
+  var convoSoon = R.debounce(function () {
+    if (document.hidden) { convoWaits = true; return; }
+    refreshConvo(false);
+  }, 150);
+  document.addEventListener('visibilitychange', function () {
+    if (document.hidden || !convoWaits) return;
+    convoWaits = false;
+    refreshConvo(false);
+  });
   var activitySoon = R.debounce(refreshActivity, 150);
   var headSoon = R.debounce(function () { inflight.then(function () { return syncHead(true); }); }, 150);
   scrollDown();

@@ -8,6 +8,7 @@ import { ConversationService } from '../../../src/services/conversation-service'
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { launchChromium } from '../../support/browser';
+import { eventually } from '../../support/bot-harness';
 
 let h: ConsoleHarness;
 let browser: Browser;
@@ -272,6 +273,35 @@ it('signed out elsewhere: the next live update takes the ticket page to sign-in,
   await a.page.context().clearCookies();
   await conversations.attach(filed.telegramUserId, filed.id, { text: 'Are you there?' });
   await a.page.waitForURL(`${h.base}/signin`);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a message arriving while the ticket tab is in the background stays unread until the agent comes back to it', async () => {
+  const filed = await fileReport();
+  const a = await agentDesk();
+  await takeNext(a.page);
+  const seen = async () => (await h.store.reports.findById(filed.id))!.holderSeen?.at.getTime() ?? 0;
+  // The agent switches to another tab (the page is hidden, its live stream still open).
+  await a.page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const before = await seen();
+  await conversations.attach(filed.telegramUserId, filed.id, { text: 'They came back tonight.' });
+  // The history (which marks nothing seen) shows the message: the page had the event.
+  await a.page.locator('details.audit li', { hasText: 'Reporter wrote' }).first().waitFor({ state: 'attached' });
+  expect(await a.page.locator('.msg.in', { hasText: 'They came back tonight.' }).count()).toBe(0);
+  expect(await seen()).toBe(before);
+  // Back to the tab: the conversation shows the message, and only now is it seen.
+  await a.page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await a.page.locator('.msg.in', { hasText: 'They came back tonight.' }).waitFor();
+  await eventually(async () => (await seen()) > before, 'the message seen once the tab is back');
   expect(a.errors).toEqual([]);
   await a.close();
 });
