@@ -50,6 +50,10 @@
     var savedKey = store(function (s) { return s.getItem(draftKey(replyKeyInput)); });
     if (savedKey) replyKeyInput.value = savedKey; else newReplyKey();
   }
+  // "Answer every reporter" posts and reloads the page: once it went, its drafts go too.
+  if (/[?&]ok=incident_replied/.test(window.location.search)) {
+    ['reply-all-en', 'reply-all-sw'].forEach(function (id) { store(function (s) { s.removeItem('ripoti:draft:' + ticketId + ':' + id); }); });
+  }
   restoreDrafts(document);
 
   // ---- Focus: remember where it is by form and field, so a redrawn part gets it back.

@@ -306,6 +306,30 @@ it('a message arriving while the ticket tab is in the background stays unread un
   await a.close();
 });
 
+it('an answer to every reporter of an incident, half written, survives a reload; once sent it is gone', async () => {
+  const a = await agentDesk();
+  const lead = await fileReport();
+  const member = await fileReport();
+  // Both held by this agent (taken directly: other tests leave tickets waiting ahead of them).
+  const agentId = a.account._id.toString();
+  for (const r of [lead, member]) {
+    expect(await h.store.reports.transition(r.id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
+    expect(await h.store.incidents.setIncident(r.id, lead.id, agentId)).toBe(true);
+  }
+  await a.page.goto(`${h.base}/tickets/${lead.id}`);
+  await a.page.locator('#reply-all-en').fill('We are sending someone to the roadblock.');
+  await a.page.locator('#reply-all-sw').fill('Tunamtuma mtu kwenye kizuizi.');
+  await a.page.reload();
+  expect(await a.page.locator('#reply-all-en').inputValue()).toBe('We are sending someone to the roadblock.');
+  expect(await a.page.locator('#reply-all-sw').inputValue()).toBe('Tunamtuma mtu kwenye kizuizi.');
+  await a.page.getByRole('button', { name: 'Send to all 2' }).click();
+  await a.page.waitForURL(/ok=incident_replied/);
+  expect(await a.page.locator('#reply-all-en').inputValue()).toBe('');
+  expect(await a.page.locator('#reply-all-sw').inputValue()).toBe('');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('a reply from the reporter is noticed: unread marker, time since, sorted first, count in the title; seen once the ticket is opened', async () => {
   const first = await fileReport();
   const second = await fileReport();
