@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { countyByCode, decide, decideJoin, decideReplyToMember, offeredIncidentActions, type IncidentTicketFacts, type PolicyActor } from '../domain';
 import type { LinkReason } from '../domain/triage';
 import type { Lang, Translator } from '../i18n';
+import { JOIN_LINKED_BATCH } from '../services/incident-service';
 import type { LinkedSummary, ReportDoc } from '../store';
 import type { ConsoleContext } from './context';
 
@@ -29,9 +30,10 @@ export interface TriageSection {
   /**
    * `members`: the first `MEMBERS_SHOWN`, someone in danger and the most urgent first; `total`
    * counts this report too; `answerable`: the reporters an answer to all reaches (open, handled
-   * by this viewer); `replyKey`: the answer form's, so sending it twice answers each reporter once.
+   * by this viewer); `replyKey`: the answer form's, so sending it twice answers each reporter once;
+   * `linkedWaiting`: waiting reports whose links point into the incident (counted up to 1,000).
    */
-  incident: { id: string; members: LinkedRow[]; total: number; answerable: number; replyKey: string } | null;
+  incident: { id: string; members: LinkedRow[]; total: number; answerable: number; replyKey: string; linkedWaiting: number; batch: number } | null;
   may: { join: boolean; split: boolean; replyAll: boolean };
 }
 
@@ -115,6 +117,7 @@ export async function triageSection(ctx: ConsoleContext, report: ReportDoc, acto
   const links = [...(report.similar ?? [])].sort((a, b) => b.score - a.score || (a.reportId.toString() < b.reportId.toString() ? -1 : 1));
   const incidentId = report.incident?.id.toString() ?? null;
   const everyone = incidentId ? await ctx.store.incidents.memberSummaries(incidentId) : [];
+  const linkedWaiting = incidentId && ctx.incidents ? (await ctx.store.incidents.waitingLinkedInto(incidentId, { limit: 0, countUpTo: 1000 })).total : 0;
   const members = everyone.filter((m) => m._id.toString() !== report._id.toString()).sort(urgentFirst);
   const summaries = new Map((await ctx.store.incidents.summaries(links.map((l) => l.reportId))).map((s) => [s._id.toString(), s]));
   const enabled = ctx.incidents !== undefined;
@@ -141,6 +144,8 @@ export async function triageSection(ctx: ConsoleContext, report: ReportDoc, acto
           total: everyone.length,
           answerable: everyone.filter((m) => !m.purgedAt && decideReplyToMember(actor, facts(m)).ok).length,
           replyKey: randomBytes(16).toString('hex'),
+          linkedWaiting,
+          batch: JOIN_LINKED_BATCH,
         }
       : null,
     may: enabled ? may : { join: false, split: false, replyAll: false },

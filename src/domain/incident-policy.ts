@@ -40,6 +40,11 @@ export interface IncidentTicketFacts {
   incidentId?: string | null;
   /** Ids of the reports linked to this one ("possibly the same incident"); absent: none. */
   links?: readonly string[];
+  /**
+   * The incident one of its own links points into (looked up by the service): in a surge a new
+   * report links to a few of the incident's thousand reports, rarely to the one an agent works from.
+   */
+  linksIntoIncident?: string | null;
 }
 
 const OK = { ok: true } as const;
@@ -62,7 +67,8 @@ export function decideJoin(actor: PolicyActor, lead: IncidentTicketFacts, member
   const memberHolder = holderOf(member);
   if (memberHolder !== null && memberHolder !== holder && !oversees(actor.role)) return refuse('held_by_other');
   // Otherwise an agent could take any waiting report (skipping the queue's order and their limit) by posting its id.
-  const linked = (lead.links ?? []).includes(member.id) || (member.incidentId != null && member.incidentId === lead.incidentId);
+  const sameIncident = (id: string | null | undefined) => id != null && id === lead.incidentId;
+  const linked = (lead.links ?? []).includes(member.id) || sameIncident(member.incidentId) || sameIncident(member.linksIntoIncident);
   if (!linked && !oversees(actor.role)) return refuse('not_linked');
   return OK;
 }

@@ -14,7 +14,7 @@ import type { TicketDesk } from './ticket-desk';
 import type { AgentRef } from './ticket-actions';
 
 /** Why an incident action was refused (`console:flash.refused_<reason>`, or `reply_<reason>` for the text). */
-export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed';
+export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed' | 'none_linked';
 export type IncidentResult<T extends object = object> = ({ ok: true } & T) | { ok: false; reason: IncidentActionRefusal; reference?: string };
 
 /** One answer for every reporter of an incident, written in both languages (either may be left out). */
@@ -35,6 +35,11 @@ export interface IncidentActions {
    * and counted, the others still joined: the agent is told both.
    */
   join(reportId: string, agent: AgentRef, memberIds: string[]): Promise<IncidentResult<{ incidentId: string; joined: number; skipped: number }>>;
+  /**
+   * Joins the waiting reports linked to any report of `reportId`'s incident (the oldest
+   * `JOIN_LINKED_BATCH`), by the same rules as `join`: in a surge, how the holder gathers them.
+   */
+  joinLinked(reportId: string, agent: AgentRef): Promise<IncidentResult<{ incidentId: string; joined: number; skipped: number }>>;
   /** Takes `reportId` out of its incident; an incident left with one report is dissolved. */
   split(reportId: string, agent: AgentRef): Promise<IncidentResult>;
   /**
@@ -62,6 +67,8 @@ const facts = (r: ReportDoc): IncidentTicketFacts => ({
   links: (r.similar ?? []).map((l) => l.reportId.toString()),
 });
 const actorOf = (agent: AgentRef): Actor => ({ kind: 'agent', agentId: agent.id });
+/** Reports joined by one "join the linked reports" (as many as the join form takes). */
+export const JOIN_LINKED_BATCH = 50;
 interface JoinContext { incidentId: Types.ObjectId; holder: string; agent: AgentRef; lead: ReportDoc }
 
 export class IncidentService implements IncidentActions {
@@ -72,8 +79,9 @@ export class IncidentService implements IncidentActions {
     const members = await Promise.all([...new Set(memberIds)].map((id) => this.find(id)));
     if (!lead || members.some((m) => !m) || !members.length) return { ok: false, reason: 'not_found' };
     const others = members as ReportDoc[];
+    const into = await this.linksInto(lead, others);
     for (const m of others) {
-      const d = decideJoin(agent, facts(lead), facts(m));
+      const d = decideJoin(agent, facts(lead), { ...facts(m), linksIntoIncident: into(m) });
       if (!d.ok) return { ok: false, reason: d.reason, reference: m.reference };
     }
     const holder = incidentHolder(agent, lead);
@@ -95,6 +103,23 @@ export class IncidentService implements IncidentActions {
     await this.deps.events.publish({ type: 'queue' });
     this.deps.logger.info({ reportId, incidentId: incidentId.toString(), joined, skipped, outcome: 'incident_joined' }, 'reports joined into an incident');
     return { ok: true, incidentId: incidentId.toString(), joined, skipped };
+  }
+
+  async joinLinked(reportId: string, agent: AgentRef): Promise<IncidentResult<{ incidentId: string; joined: number; skipped: number }>> {
+    const lead = await this.find(reportId);
+    if (!lead) return { ok: false, reason: 'not_found' };
+    if (!lead.incident) return { ok: false, reason: 'not_in_incident' };
+    const { ids } = await this.deps.store.incidents.waitingLinkedInto(lead.incident.id, { limit: JOIN_LINKED_BATCH, countUpTo: 0 });
+    if (!ids.length) return { ok: false, reason: 'none_linked' };
+    return this.join(reportId, agent, ids.map(String));
+  }
+
+  /** For each member: the lead's incident when one of its own links points at a report of it, else null. */
+  private async linksInto(lead: ReportDoc, members: readonly ReportDoc[]): Promise<(m: ReportDoc) => string | null> {
+    if (!lead.incident || !members.some((m) => m.similar?.length)) return () => null;
+    const incidentId = lead.incident.id.toString();
+    const inIncident = new Set((await this.deps.store.incidents.memberIds(lead.incident.id)).map(String));
+    return (m) => ((m.similar ?? []).some((l) => inIncident.has(l.reportId.toString())) ? incidentId : null);
   }
 
   /**

@@ -76,6 +76,28 @@ export class IncidentRepository {
     return this.Report.find({ 'incident.id': oid(incidentId) }).sort({ createdAt: 1, _id: 1 }).lean<ReportDoc[]>().exec();
   }
 
+  /** The ids of the incident's reports. */
+  async memberIds(incidentId: Id): Promise<Types.ObjectId[]> {
+    const rows = await this.Report.find({ 'incident.id': oid(incidentId) }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>().exec();
+    return rows.map((r) => r._id);
+  }
+
+  /**
+   * Waiting reports in no incident whose own links point at one of the incident's reports, oldest
+   * first (`limit` of them), and how many there are (counted up to `countUpTo`). In a surge, each
+   * new report links to a few of the incident's many reports: this is how the rest are found.
+   */
+  async waitingLinkedInto(incidentId: Id, opts: { limit: number; countUpTo: number }): Promise<{ ids: Types.ObjectId[]; total: number }> {
+    const members = await this.memberIds(incidentId);
+    if (!members.length) return { ids: [], total: 0 };
+    const filter = { status: 'received' as const, incident: null, 'similar.reportId': { $in: members } };
+    const [rows, total] = await Promise.all([
+      opts.limit ? this.Report.find(filter, { _id: 1 }).sort({ createdAt: 1, _id: 1 }).limit(opts.limit).lean<{ _id: Types.ObjectId }[]>().exec() : Promise.resolve([]),
+      this.Report.countDocuments(filter).limit(opts.countUpTo).exec(),
+    ]);
+    return { ids: rows.map((r) => r._id), total };
+  }
+
   /** Every report of the incident as a list shows it (no story, no links): an incident may hold thousands. */
   memberSummaries(incidentId: Id): Promise<LinkedSummary[]> {
     return this.Report.find({ 'incident.id': oid(incidentId) }, SUMMARY_PROJECTION).sort({ createdAt: 1, _id: 1 }).lean<LinkedSummary[]>().exec();

@@ -223,6 +223,7 @@ reportSchema.index({ 'officers.vehiclePlates': 1 }, { sparse: true }); // superv
 reportSchema.index({ 'constituency.code': 1, 'ward.code': 1 }, { sparse: true }); // supervisors: election reports by unit
 reportSchema.index({ county: 1, incidentAt: 1 }); // triage: recent reports of a county within the link window
 reportSchema.index({ 'incident.id': 1 }, { sparse: true }); // the members of an incident
+reportSchema.index({ 'similar.reportId': 1, status: 1 }, { sparse: true }); // waiting reports linked into an incident
 
 export const EVENT_TYPES = [
   'submitted',

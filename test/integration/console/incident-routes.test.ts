@@ -132,3 +132,47 @@ it('an incident of a surge: someone in danger listed first, the rest counted, an
   expect((await desk.post(`/tickets/${lead._id.toString()}/incident/reply`, corrected)).headers.location).toBe(first.headers.location);
   expect((await h.store.messages.listForReport(members[0]._id)).filter((x) => x.text === corrected.text_en)).toHaveLength(1);
 });
+
+it('in a surge: waiting reports linked to any report of the incident (not to the lead) are counted and joined from the incident, a batch at a time', async () => {
+  const njeri = await h.account('njeri', 'agent');
+  const holder = njeri._id.toString();
+  const seedOne = async () => (await seedReport(h.store, { county: 30, place: 'Kabarnet stage', when: 'now', incidentAt: at, anonymous: true })).report;
+  const lead = await seedOne();
+  const member = await seedOne();
+  for (const r of [lead, member]) {
+    await take(r, holder);
+    expect(await h.store.incidents.setIncident(r._id, lead._id, holder)).toBe(true);
+  }
+  // Each new report's own links point at the member, not at the lead (whose list is full in a surge).
+  const linkTo = async (r: ReportDoc, to: ReportDoc) =>
+    h.store.reports.setMarks(r._id, { links: { similar: [{ id: r._id, link: { reportId: to._id, score: 0.7, reasons: [], at: new Date() } }], entries: [] } });
+  const w1 = await seedOne();
+  const w2 = await seedOne();
+  const elsewhere = await seedOne();
+  const unrelated = await seedOne();
+  await linkTo(w1, member);
+  await linkTo(w2, member);
+  await linkTo(elsewhere, unrelated);
+
+  const desk = h.browser();
+  await desk.signIn('njeri', PASSWORD);
+  const page = (await desk.get(`/tickets/${lead._id.toString()}`)).body;
+  expect(page).toContain('2 waiting reports are linked to reports of this incident.');
+  expect(page).toContain('Join the oldest 2');
+
+  const joined = await desk.post(`/tickets/${lead._id.toString()}/incident/join-linked`, {});
+  expect(joined.headers.location).toBe(`/tickets/${lead._id.toString()}?ok=incident_joined_n&joined=2&skipped=0#incident`);
+  for (const w of [w1, w2]) {
+    const now = (await h.store.reports.findById(w._id))!;
+    expect(now.incident?.id.toString()).toBe(lead._id.toString());
+    expect(now.assignee?.toString()).toBe(holder);
+  }
+  const other = (await h.store.reports.findById(elsewhere._id))!;
+  expect(other.status).toBe('received');
+  expect(other.incident ?? null).toBeNull();
+  const after = (await desk.get(joined.headers.location!)).body;
+  expect(after).not.toContain('data-testid="join-linked"');
+  expect(after).toContain('Incident: 4 reports');
+  expect(after).toContain('Joined into the incident: 2. You now handle them all.');
+  expect((await desk.post(`/tickets/${lead._id.toString()}/incident/join-linked`, {})).headers.location).toContain('err=refused_none_linked');
+});

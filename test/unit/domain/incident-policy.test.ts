@@ -35,6 +35,14 @@ describe('joining reports into an incident', () => {
     expect(decideJoin(sara, ticket('L', { links: [] }), waiting('X'))).toEqual({ ok: true });
   });
 
+  it('in a surge: a waiting report linked to any report of the incident may be joined, not one linked to another incident', () => {
+    const lead = ticket('L', { incidentId: 'i1', links: [] });
+    expect(decideJoin(amina, lead, waiting('X', { links: ['R7'], linksIntoIncident: 'i1' }))).toEqual({ ok: true });
+    expect(decideJoin(amina, lead, waiting('X', { links: ['R7'], linksIntoIncident: 'i2' }))).toEqual({ ok: false, reason: 'not_linked' });
+    // A lead in no incident yet: nothing to be linked into.
+    expect(decideJoin(amina, ticket('L', { links: [] }), waiting('X', { linksIntoIncident: null }))).toEqual({ ok: false, reason: 'not_linked' });
+  });
+
   it('makes a supervisor joining from a waiting report its holder', () => {
     expect(decideJoin(sara, waiting('L'), waiting('M'))).toEqual({ ok: true });
     expect(incidentHolder(sara, waiting('L'))).toBe('s3');
