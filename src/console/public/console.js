@@ -41,13 +41,21 @@
   function signedOut(res) {
     return res.status === 401 || (res.redirected && new URL(res.url).pathname === '/signin');
   }
+  // Several refreshes notice it at once: one navigation, or each would cancel the one before.
+  var leaving = false;
+  function toSignIn() {
+    if (leaving) return;
+    leaving = true;
+    window.location.href = '/signin';
+  }
   window.ripoti = {
     csrf: meta ? meta.getAttribute('content') : '',
     signedOut: signedOut,
+    toSignIn: toSignIn,
     // Replace a container's HTML with a fresh server-rendered fragment. A 401 means the session ended.
     refresh: function (el) {
       return fetch(el.getAttribute('data-fragment'), { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then(function (res) {
-        if (signedOut(res)) { window.location.href = '/signin'; return; }
+        if (signedOut(res)) { toSignIn(); return; }
         if (!res.ok) return;
         return res.text().then(function (html) { el.innerHTML = html; });
       }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });

@@ -69,7 +69,7 @@
   }
   function refresh() {
     return fetch(lists.getAttribute('data-fragment'), { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then(function (res) {
-      if (R.signedOut(res)) { window.location.href = '/signin'; return; }
+      if (R.signedOut(res)) { R.toSignIn(); return; }
       if (!res.ok) return;
       return res.text().then(update);
     }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });

@@ -120,7 +120,7 @@
   // Status, priority and the forms the policy offers come from the page itself.
   function syncHead(fromOthers) {
     return fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html', 'x-ripoti-refresh': '1' } }).then(function (res) {
-      if (R.signedOut(res)) { window.location.href = '/signin'; return; }
+      if (R.signedOut(res)) { R.toSignIn(); return; }
       if (res.status === 403 || res.status === 404) { lose(); return; }
       if (!res.ok) return;
       return res.text().then(function (html) {
@@ -219,7 +219,7 @@
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': R.csrf, 'x-requested-with': 'fetch' },
       body: new URLSearchParams(new FormData(form)).toString(),
     }).then(function (res) {
-      if (R.signedOut(res)) { window.location.href = '/signin'; return null; }
+      if (R.signedOut(res)) { R.toSignIn(); return null; }
       return res.json().then(function (body) { return { ok: res.ok && body.ok, message: body.message || '' }; });
     });
   }
