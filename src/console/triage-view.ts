@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { countyByCode, decide, decideJoin, decideReplyToMember, offeredIncidentActions, type IncidentTicketFacts, type PolicyActor } from '../domain';
 import type { LinkReason } from '../domain/triage';
 import type { Lang, Translator } from '../i18n';
-import { JOIN_LINKED_BATCH } from '../services/incident-service';
+import { JOIN_LINKED_BATCH, LINKED_INTO_MIN_SCORE } from '../services/incident-service';
 import type { LinkedSummary, ReportDoc } from '../store';
 import type { ConsoleContext } from './context';
 
@@ -23,17 +23,27 @@ export interface LinkedRow {
   state: 'in_incident' | 'in_other_incident' | 'held_by_other' | 'waiting' | null;
 }
 
+export interface IncidentPart {
+  id: string;
+  /** The first `MEMBERS_SHOWN`, someone in danger and the most urgent first. */
+  members: LinkedRow[];
+  /** Every report of the incident, this one too. */
+  total: number;
+  /** The reporters an answer to all reaches (open, handled by this viewer). */
+  answerable: number;
+  /** The answer form's key, so sending it twice answers each reporter once. */
+  replyKey: string;
+  /** Waiting reports linked into the incident, to tick and join (the oldest `JOIN_LINKED_BATCH`; for whoever may join). */
+  linkedIn: LinkedRow[];
+  /** How many such reports wait (counted up to `LINKED_COUNT_UP_TO`). */
+  linkedInTotal: number;
+}
+
 export interface TriageSection {
   /** False when the console was built without incident actions: the links are shown, no forms. */
   incidentsEnabled: boolean;
   links: LinkedRow[];
-  /**
-   * `members`: the first `MEMBERS_SHOWN`, someone in danger and the most urgent first; `total`
-   * counts this report too; `answerable`: the reporters an answer to all reaches (open, handled
-   * by this viewer); `replyKey`: the answer form's, so sending it twice answers each reporter once;
-   * `linkedWaiting`: waiting reports whose links point into the incident (counted up to 1,000).
-   */
-  incident: { id: string; members: LinkedRow[]; total: number; answerable: number; replyKey: string; linkedWaiting: number; batch: number } | null;
+  incident: IncidentPart | null;
   may: { join: boolean; split: boolean; replyAll: boolean };
 }
 
@@ -112,16 +122,37 @@ export const MEMBERS_SHOWN = 100;
 const urgentFirst = (a: LinkedSummary, b: LinkedSummary) =>
   Number(b.dangerNow ?? false) - Number(a.dangerNow ?? false) || a.priority - b.priority || a.createdAt.getTime() - b.createdAt.getTime();
 
+type RowOf = (summary: LinkedSummary, score?: number, reasons?: readonly Record<string, unknown>[]) => LinkedRow;
+
+/** Counted this far; past it the page says "more than". */
+export const LINKED_COUNT_UP_TO = 1000;
+
+/** The incident section: its reports (summaries only), who an answer reaches, and the waiting reports linked into it. */
+async function incidentPart(ctx: ConsoleContext, report: ReportDoc, actor: PolicyActor, mayJoin: boolean, row: RowOf): Promise<IncidentPart | null> {
+  if (!report.incident) return null;
+  const incidentId = report.incident.id.toString();
+  const everyone = await ctx.store.incidents.memberSummaries(incidentId);
+  const members = everyone.filter((m) => m._id.toString() !== report._id.toString()).sort(urgentFirst);
+  const linked = mayJoin
+    ? await ctx.store.incidents.waitingLinkedInto(everyone.map((m) => m._id), { limit: JOIN_LINKED_BATCH, countUpTo: LINKED_COUNT_UP_TO + 1, minScore: LINKED_INTO_MIN_SCORE })
+    : { rows: [], total: 0 };
+  return {
+    id: incidentId,
+    members: members.slice(0, MEMBERS_SHOWN).map((m) => row(m)),
+    total: everyone.length,
+    answerable: everyone.filter((m) => !m.purgedAt && decideReplyToMember(actor, facts(m)).ok).length,
+    replyKey: randomBytes(16).toString('hex'),
+    linkedIn: linked.rows.map((m) => ({ ...row(m), canJoin: true })),
+    linkedInTotal: linked.total,
+  };
+}
+
 /** The ticket page's "Possibly the same incident" and incident sections, decided by the domain policy. */
 export async function triageSection(ctx: ConsoleContext, report: ReportDoc, actor: PolicyActor, lang: Lang): Promise<TriageSection> {
   const links = [...(report.similar ?? [])].sort((a, b) => b.score - a.score || (a.reportId.toString() < b.reportId.toString() ? -1 : 1));
-  const incidentId = report.incident?.id.toString() ?? null;
-  const everyone = incidentId ? await ctx.store.incidents.memberSummaries(incidentId) : [];
-  const linkedWaiting = incidentId && ctx.incidents ? (await ctx.store.incidents.waitingLinkedInto(incidentId, { limit: 0, countUpTo: 1000 })).total : 0;
-  const members = everyone.filter((m) => m._id.toString() !== report._id.toString()).sort(urgentFirst);
   const summaries = new Map((await ctx.store.incidents.summaries(links.map((l) => l.reportId))).map((s) => [s._id.toString(), s]));
   const enabled = ctx.incidents !== undefined;
-  const row = (summary: LinkedSummary, score?: number, reasons: readonly Record<string, unknown>[] = []): LinkedRow => ({
+  const row: RowOf = (summary, score, reasons = []) => ({
     id: summary._id.toString(),
     summary,
     ...(score !== undefined ? { score } : {}),
@@ -130,24 +161,14 @@ export async function triageSection(ctx: ConsoleContext, report: ReportDoc, acto
     canJoin: enabled && decideJoin(actor, facts(report), facts(summary)).ok,
     state: stateOf(actor, report, summary),
   });
-  const may = offeredIncidentActions(actor, facts(report));
+  const may = enabled ? offeredIncidentActions(actor, facts(report)) : { join: false, split: false, replyAll: false };
   return {
     incidentsEnabled: enabled,
     links: links.flatMap((l) => {
       const s = summaries.get(l.reportId.toString());
       return s ? [row(s, l.score, l.reasons)] : [];
     }),
-    incident: incidentId
-      ? {
-          id: incidentId,
-          members: members.slice(0, MEMBERS_SHOWN).map((m) => row(m)),
-          total: everyone.length,
-          answerable: everyone.filter((m) => !m.purgedAt && decideReplyToMember(actor, facts(m)).ok).length,
-          replyKey: randomBytes(16).toString('hex'),
-          linkedWaiting,
-          batch: JOIN_LINKED_BATCH,
-        }
-      : null,
-    may: enabled ? may : { join: false, split: false, replyAll: false },
+    incident: await incidentPart(ctx, report, actor, may.join, row),
+    may,
   };
 }

@@ -14,7 +14,7 @@ import type { TicketDesk } from './ticket-desk';
 import type { AgentRef } from './ticket-actions';
 
 /** Why an incident action was refused (`console:flash.refused_<reason>`, or `reply_<reason>` for the text). */
-export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed' | 'none_linked';
+export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed';
 export type IncidentResult<T extends object = object> = ({ ok: true } & T) | { ok: false; reason: IncidentActionRefusal; reference?: string };
 
 /** One answer for every reporter of an incident, written in both languages (either may be left out). */
@@ -35,11 +35,6 @@ export interface IncidentActions {
    * and counted, the others still joined: the agent is told both.
    */
   join(reportId: string, agent: AgentRef, memberIds: string[]): Promise<IncidentResult<{ incidentId: string; joined: number; skipped: number }>>;
-  /**
-   * Joins the waiting reports linked to any report of `reportId`'s incident (the oldest
-   * `JOIN_LINKED_BATCH`), by the same rules as `join`: in a surge, how the holder gathers them.
-   */
-  joinLinked(reportId: string, agent: AgentRef): Promise<IncidentResult<{ incidentId: string; joined: number; skipped: number }>>;
   /** Takes `reportId` out of its incident; an incident left with one report is dissolved. */
   split(reportId: string, agent: AgentRef): Promise<IncidentResult>;
   /**
@@ -67,8 +62,10 @@ const facts = (r: ReportDoc): IncidentTicketFacts => ({
   links: (r.similar ?? []).map((l) => l.reportId.toString()),
 });
 const actorOf = (agent: AgentRef): Actor => ({ kind: 'agent', agentId: agent.id });
-/** Reports joined by one "join the linked reports" (as many as the join form takes). */
+/** Waiting reports linked into an incident listed on its page to tick and join (as many as the join form takes). */
 export const JOIN_LINKED_BATCH = 50;
+/** How strong a link into an incident must be for its report to be offered there (0.55 links; 0.7 kept a second event out in bench/surge-reach.ts). */
+export const LINKED_INTO_MIN_SCORE = 0.7;
 interface JoinContext { incidentId: Types.ObjectId; holder: string; agent: AgentRef; lead: ReportDoc }
 
 export class IncidentService implements IncidentActions {
@@ -78,12 +75,9 @@ export class IncidentService implements IncidentActions {
     const lead = await this.find(reportId);
     const members = await Promise.all([...new Set(memberIds)].map((id) => this.find(id)));
     if (!lead || members.some((m) => !m) || !members.length) return { ok: false, reason: 'not_found' };
-    const others = members as ReportDoc[];
-    const into = await this.linksInto(lead, others);
-    for (const m of others) {
-      const d = decideJoin(agent, facts(lead), { ...facts(m), linksIntoIncident: into(m) });
-      if (!d.ok) return { ok: false, reason: d.reason, reference: m.reference };
-    }
+    const checked = await this.allowedMembers(lead, agent, members as ReportDoc[]);
+    if (!checked.ok) return checked;
+    const { others, refused } = checked;
     const holder = incidentHolder(agent, lead);
     const incidentId = lead.incident?.id ?? new Types.ObjectId();
     const j = { incidentId, holder, agent, lead };
@@ -91,7 +85,7 @@ export class IncidentService implements IncidentActions {
     if (!(await this.attach(lead, j))) return { ok: false, reason: 'changed', reference: lead.reference };
     let joined = 0;
     for (const t of others) if (await this.attach(t, j, true)) joined++;
-    const skipped = others.length - joined;
+    const skipped = others.length - joined + refused;
     if (!lead.incident) {
       // Every member changed meanwhile: the lead goes back to being a ticket of its own.
       if (!joined) {
@@ -105,13 +99,18 @@ export class IncidentService implements IncidentActions {
     return { ok: true, incidentId: incidentId.toString(), joined, skipped };
   }
 
-  async joinLinked(reportId: string, agent: AgentRef): Promise<IncidentResult<{ incidentId: string; joined: number; skipped: number }>> {
-    const lead = await this.find(reportId);
-    if (!lead) return { ok: false, reason: 'not_found' };
-    if (!lead.incident) return { ok: false, reason: 'not_in_incident' };
-    const { ids } = await this.deps.store.incidents.waitingLinkedInto(lead.incident.id, { limit: JOIN_LINKED_BATCH, countUpTo: 0 });
-    if (!ids.length) return { ok: false, reason: 'none_linked' };
-    return this.join(reportId, agent, ids.map(String));
+  /**
+   * The members the rules let `agent` join from `lead`. One ticked report changed since the page
+   * was drawn (taken by another agent, closed) is counted and left out, not the whole list; when
+   * none is allowed, the first refusal names its report.
+   */
+  private async allowedMembers(lead: ReportDoc, agent: AgentRef, members: ReportDoc[]): Promise<{ ok: true; others: ReportDoc[]; refused: number } | { ok: false; reason: IncidentActionRefusal; reference: string }> {
+    const into = await this.linksInto(lead, members);
+    const decided = members.map((m) => ({ m, d: decideJoin(agent, facts(lead), { ...facts(m), linksIntoIncident: into(m) }) }));
+    const others = decided.filter((x) => x.d.ok).map((x) => x.m);
+    const first = decided.find((x) => !x.d.ok);
+    if (!others.length && first && !first.d.ok) return { ok: false, reason: first.d.reason, reference: first.m.reference };
+    return { ok: true, others, refused: members.length - others.length };
   }
 
   /** For each member: the lead's incident when one of its own links points at a report of it, else null. */

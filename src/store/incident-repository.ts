@@ -83,19 +83,27 @@ export class IncidentRepository {
   }
 
   /**
-   * Waiting reports in no incident whose own links point at one of the incident's reports, oldest
-   * first (`limit` of them), and how many there are (counted up to `countUpTo`). In a surge, each
-   * new report links to a few of the incident's many reports: this is how the rest are found.
+   * Waiting reports in no incident whose own links point at one of `members` with at least
+   * `minScore`, oldest first (`limit` of them, as summaries), and how many there are (counted up
+   * to `countUpTo`). In a surge each new report links to a few of the incident's many reports:
+   * this is how the rest are found. Someone in danger (priority 1) and a report not finished are
+   * left out: they are taken from the queue one by one, first.
    */
-  async waitingLinkedInto(incidentId: Id, opts: { limit: number; countUpTo: number }): Promise<{ ids: Types.ObjectId[]; total: number }> {
-    const members = await this.memberIds(incidentId);
-    if (!members.length) return { ids: [], total: 0 };
-    const filter = { status: 'received' as const, incident: null, 'similar.reportId': { $in: members } };
+  async waitingLinkedInto(members: readonly Types.ObjectId[], opts: { limit: number; countUpTo: number; minScore: number }): Promise<{ rows: LinkedSummary[]; total: number }> {
+    if (!members.length) return { rows: [], total: 0 };
+    const filter = {
+      status: 'received' as const,
+      incident: null,
+      priority: { $gt: 1 as const },
+      unfinished: null,
+      similar: { $elemMatch: { reportId: { $in: [...members] }, score: { $gte: opts.minScore } } },
+    };
     const [rows, total] = await Promise.all([
-      opts.limit ? this.Report.find(filter, { _id: 1 }).sort({ createdAt: 1, _id: 1 }).limit(opts.limit).lean<{ _id: Types.ObjectId }[]>().exec() : Promise.resolve([]),
-      this.Report.countDocuments(filter).limit(opts.countUpTo).exec(),
+      opts.limit > 0 ? this.Report.find(filter, SUMMARY_PROJECTION).sort({ createdAt: 1, _id: 1 }).limit(opts.limit).lean<LinkedSummary[]>().exec() : Promise.resolve([]),
+      // countDocuments with limit 0 is a `$limit: 0`, which MongoDB refuses.
+      opts.countUpTo > 0 ? this.Report.countDocuments(filter).limit(opts.countUpTo).exec() : Promise.resolve(0),
     ]);
-    return { ids: rows.map((r) => r._id), total };
+    return { rows, total };
   }
 
   /** Every report of the incident as a list shows it (no story, no links): an incident may hold thousands. */

@@ -136,9 +136,9 @@ export class ConsoleBrowser {
     return this.send('GET', url, { accept: 'text/html', ...headers });
   }
 
-  /** Posts a form; the CSRF token is added unless `csrf: false` (or another token) is given. */
-  post(url: string, form: Record<string, string> = {}, opts: { csrf?: string | false; headers?: Record<string, string> } = {}): Promise<PageResponse> {
-    const body = new URLSearchParams(form);
+  /** Posts a form (a list is a field sent once per value, as ticked checkboxes are); the CSRF token is added unless `csrf: false` (or another token) is given. */
+  post(url: string, form: Record<string, string | string[]> = {}, opts: { csrf?: string | false; headers?: Record<string, string> } = {}): Promise<PageResponse> {
+    const body = new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [k, x])));
     if (opts.csrf !== false) body.set('_csrf', opts.csrf ?? this.csrf);
     return this.send('POST', url, { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers }, body.toString());
   }

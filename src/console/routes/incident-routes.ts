@@ -47,15 +47,6 @@ export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     return reply.redirect(`/tickets/${id}?ok=incident_joined_some&joined=${result.joined}&skipped=${result.skipped}#similar`, 303);
   });
 
-  // In a surge: the waiting reports linked to any report of the incident, a batch at a time.
-  app.post('/tickets/:id/incident/join-linked', { ...post, schema: { params: ticketParams } }, async (req, reply) => {
-    const { id, me } = act(req);
-    const result = await incidents.joinLinked(id, me);
-    if (!result.ok) return back(req, reply, false, incidentFlash(result.reason));
-    const key = result.skipped ? 'incident_joined_some' : 'incident_joined_n';
-    return reply.redirect(`/tickets/${id}?ok=${key}&joined=${result.joined}&skipped=${result.skipped}#incident`, 303);
-  });
-
   app.post('/tickets/:id/incident/split', { ...post, schema: { params: ticketParams, body: splitForm } }, async (req, reply) => {
     const { id, me } = act(req);
     return answer(req, reply, (s) => s.split(req.body.member ?? id, me), 'incident_split');

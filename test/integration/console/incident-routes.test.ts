@@ -133,10 +133,11 @@ it('an incident of a surge: someone in danger listed first, the rest counted, an
   expect((await h.store.messages.listForReport(members[0]._id)).filter((x) => x.text === corrected.text_en)).toHaveLength(1);
 });
 
-it('in a surge: waiting reports linked to any report of the incident (not to the lead) are counted and joined from the incident, a batch at a time', async () => {
+it('in a surge: waiting reports strongly linked to any report of the incident (not to the lead) are listed there to tick and join', async () => {
   const njeri = await h.account('njeri', 'agent');
+  const kibet = await h.account('kibet', 'agent');
   const holder = njeri._id.toString();
-  const seedOne = async () => (await seedReport(h.store, { county: 30, place: 'Kabarnet stage', when: 'now', incidentAt: at, anonymous: true })).report;
+  const seedOne = async (over: Partial<ReportDoc> = {}) => (await seedReport(h.store, { county: 30, place: 'Kabarnet stage', when: 'now', incidentAt: at, anonymous: true, ...over })).report;
   const lead = await seedOne();
   const member = await seedOne();
   for (const r of [lead, member]) {
@@ -144,35 +145,39 @@ it('in a surge: waiting reports linked to any report of the incident (not to the
     expect(await h.store.incidents.setIncident(r._id, lead._id, holder)).toBe(true);
   }
   // Each new report's own links point at the member, not at the lead (whose list is full in a surge).
-  const linkTo = async (r: ReportDoc, to: ReportDoc) =>
-    h.store.reports.setMarks(r._id, { links: { similar: [{ id: r._id, link: { reportId: to._id, score: 0.7, reasons: [], at: new Date() } }], entries: [] } });
+  const linkTo = async (r: ReportDoc, to: ReportDoc, score: number) =>
+    h.store.reports.setMarks(r._id, { links: { similar: [{ id: r._id, link: { reportId: to._id, score, reasons: [], at: new Date() } }], entries: [] } });
   const w1 = await seedOne();
   const w2 = await seedOne();
+  const weak = await seedOne();
+  const danger = await seedOne({ dangerNow: true, priority: 1 });
   const elsewhere = await seedOne();
   const unrelated = await seedOne();
-  await linkTo(w1, member);
-  await linkTo(w2, member);
-  await linkTo(elsewhere, unrelated);
+  await linkTo(w1, member, 0.72);
+  await linkTo(w2, member, 0.9);
+  await linkTo(weak, member, 0.6);
+  await linkTo(danger, member, 0.9);
+  await linkTo(elsewhere, unrelated, 0.9);
 
   const desk = h.browser();
   await desk.signIn('njeri', PASSWORD);
   const page = (await desk.get(`/tickets/${lead._id.toString()}`)).body;
-  expect(page).toContain('2 waiting reports are linked to reports of this incident.');
-  expect(page).toContain('Join the oldest 2');
+  const listed = page.slice(page.indexOf('data-testid="join-linked"'));
+  expect(listed).toContain('2 waiting reports are strongly linked to reports of this incident.');
+  for (const r of [w1, w2]) expect(listed).toContain(`name="member" value="${r._id.toString()}" id="linked-${r._id.toString()}" checked`);
+  // A weak link, someone in danger (taken from the queue first) and another event are not offered.
+  for (const r of [weak, danger, elsewhere]) expect(page).not.toContain(`id="linked-${r._id.toString()}"`);
 
-  const joined = await desk.post(`/tickets/${lead._id.toString()}/incident/join-linked`, {});
-  expect(joined.headers.location).toBe(`/tickets/${lead._id.toString()}?ok=incident_joined_n&joined=2&skipped=0#incident`);
-  for (const w of [w1, w2]) {
-    const now = (await h.store.reports.findById(w._id))!;
-    expect(now.incident?.id.toString()).toBe(lead._id.toString());
-    expect(now.assignee?.toString()).toBe(holder);
-  }
-  const other = (await h.store.reports.findById(elsewhere._id))!;
-  expect(other.status).toBe('received');
-  expect(other.incident ?? null).toBeNull();
+  // Kibet takes w1 from the queue while Njeri looks at the list: w2 is still joined, w1 counted.
+  await take(w1, kibet._id.toString());
+  const joined = await desk.post(`/tickets/${lead._id.toString()}/incident/join`, { member: [w1._id.toString(), w2._id.toString()] });
+  expect(joined.headers.location).toBe(`/tickets/${lead._id.toString()}?ok=incident_joined_some&joined=1&skipped=1#similar`);
+  const now2 = (await h.store.reports.findById(w2._id))!;
+  expect(now2.incident?.id.toString()).toBe(lead._id.toString());
+  expect(now2.assignee?.toString()).toBe(holder);
+  expect((await h.store.reports.findById(w1._id))!.incident ?? null).toBeNull();
   const after = (await desk.get(joined.headers.location!)).body;
+  expect(after).toContain('Incident: 3 reports');
+  expect(after).toContain('Joined into the incident: 1. Not joined, as someone else took or changed them a moment ago: 1.');
   expect(after).not.toContain('data-testid="join-linked"');
-  expect(after).toContain('Incident: 4 reports');
-  expect(after).toContain('Joined into the incident: 2. You now handle them all.');
-  expect((await desk.post(`/tickets/${lead._id.toString()}/incident/join-linked`, {})).headers.location).toContain('err=refused_none_linked');
 });

@@ -32,6 +32,12 @@ afterAll(async () => {
 });
 
 describe('aggregate', () => {
+  it('refuses a $limit that is not positive, as MongoDB does (countDocuments with limit 0 becomes one)', async () => {
+    await expect(ReportModel.aggregate([{ $match: {} }, { $limit: 0 }])).rejects.toThrow('the limit must be positive');
+    await expect(ReportModel.countDocuments({}).limit(0).exec()).rejects.toThrow('the limit must be positive');
+    expect(await ReportModel.countDocuments({}).limit(2).exec()).toBe(2);
+  });
+
   it('runs $match, $group with accumulators and $sort', async () => {
     const rows = await ReportModel.aggregate<{ _id: string; n: number; total: number; avg: number; max: number; min: number }>([
       { $match: { severity: { $gte: 1 } } },

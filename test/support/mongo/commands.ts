@@ -507,6 +507,8 @@ export function createHandlers(store: Store, identity: ServerIdentity, opts: Han
       for (const stage of pipeline) {
         const op = Object.keys(stage)[0];
         if (op === '$out' || op === '$merge') throw badValue(`${op} is not supported by the test server`);
+        // As MongoDB: "the limit must be positive" (mingo would return nothing and hide the bug).
+        if (op === '$limit' && !(typeof stage.$limit === 'number' && stage.$limit > 0)) throw new CommandError(15958, 'Location15958', 'the limit must be positive');
       }
       if (cmd.explain === true) throw badValue('explain is not supported by the test server');
       const db = store.db(dbName);
