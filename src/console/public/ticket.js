@@ -50,9 +50,15 @@
     var savedKey = store(function (s) { return s.getItem(draftKey(replyKeyInput)); });
     if (savedKey) replyKeyInput.value = savedKey; else newReplyKey();
   }
-  // "Answer every reporter" posts and reloads the page: once it went, its drafts go too.
+  // "Answer every reporter" posts and reloads the page: once it went, its drafts and key go too.
+  // Until then its key is kept with the drafts, so the texts sent again after a lost answer (a
+  // reload, then Send) are the same answer, not a second copy to every reporter.
+  var allKey = document.getElementById('reply-all-key');
   if (/[?&]ok=incident_replied/.test(window.location.search)) {
-    ['reply-all-en', 'reply-all-sw'].forEach(function (id) { store(function (s) { s.removeItem('ripoti:draft:' + ticketId + ':' + id); }); });
+    ['reply-all-en', 'reply-all-sw', 'reply-all-key'].forEach(function (id) { store(function (s) { s.removeItem('ripoti:draft:' + ticketId + ':' + id); }); });
+  } else if (allKey) {
+    var keptAll = store(function (s) { return s.getItem(draftKey(allKey)); });
+    if (keptAll) allKey.value = keptAll; else store(function (s) { s.setItem(draftKey(allKey), allKey.value); });
   }
   restoreDrafts(document);
 

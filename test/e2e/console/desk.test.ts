@@ -319,11 +319,27 @@ it('an answer to every reporter of an incident, half written, survives a reload;
   await a.page.goto(`${h.base}/tickets/${lead.id}`);
   await a.page.locator('#reply-all-en').fill('We are sending someone to the roadblock.');
   await a.page.locator('#reply-all-sw').fill('Tunamtuma mtu kwenye kizuizi.');
+  const key = await a.page.locator('#reply-all-key').inputValue();
   await a.page.reload();
   expect(await a.page.locator('#reply-all-en').inputValue()).toBe('We are sending someone to the roadblock.');
   expect(await a.page.locator('#reply-all-sw').inputValue()).toBe('Tunamtuma mtu kwenye kizuizi.');
+  expect(await a.page.locator('#reply-all-key').inputValue()).toBe(key);
+  // The first send reaches the console, its answer is lost (a flaky connection); the agent comes
+  // back to the ticket and sends again: each reporter gets the answer once.
+  await a.page.route('**/incident/reply', async (route) => {
+    await route.fetch({ maxRedirects: 0 });
+    await route.abort('connectionreset');
+  }, { times: 1 });
+  await a.page.getByRole('button', { name: 'Send to all 2' }).click();
+  const sent = async (id: string) => (await h.store.messages.listForReport(id)).filter((m) => m.text === 'We are sending someone to the roadblock.').length;
+  await eventually(async () => (await sent(member.id)) === 1 || undefined, 'the first send stored');
+  // The browser shows its "connection reset" page; the agent goes back to the ticket.
+  await a.page.waitForURL((u) => u.protocol === 'chrome-error:');
+  await a.page.goto(`${h.base}/tickets/${lead.id}`);
+  expect(await a.page.locator('#reply-all-en').inputValue()).toBe('We are sending someone to the roadblock.');
   await a.page.getByRole('button', { name: 'Send to all 2' }).click();
   await a.page.waitForURL(/ok=incident_replied/);
+  for (const r of [lead, member]) expect(await sent(r.id)).toBe(1);
   expect(await a.page.locator('#reply-all-en').inputValue()).toBe('');
   expect(await a.page.locator('#reply-all-sw').inputValue()).toBe('');
   expect(a.errors).toEqual([]);
