@@ -114,7 +114,7 @@ it('an incident of a surge: someone in danger listed first, the rest counted, an
   // The button counts who the answer reaches: not the closed one.
   expect(incident).toContain('Send to all 103');
 
-  const key = incident.match(/name="key" value="([a-f0-9]{32})"/)![1];
+  const key = incident.match(/name="key" id="reply-all-key" value="([a-f0-9]{32})"/)![1];
   const form = { text_en: 'We have alerted the county commander. Stay safe.', key };
   const first = await desk.post(`/tickets/${lead._id.toString()}/incident/reply`, form);
   // A double click (or the browser's retry): the same form again.
