@@ -14,16 +14,18 @@ export interface ConsentAnswer {
   at: Date;
   /** What the question asked for; absent on answers to the older, phone-only question. */
   covers?: 'name_phone';
+  /** For "another agency" (OTHER): which one the question named. A yes to one is no yes to another. */
+  agencyName?: string;
 }
 
 export type IdentityDecision =
   | { share: true; consentAt: Date; withName: boolean }
   | { share: false; reason: 'anonymous' | 'not_asked' | 'declined' };
 
-export function identityDecision(report: { anonymous: boolean }, agency: Agency, answers: readonly ConsentAnswer[]): IdentityDecision {
+export function identityDecision(report: { anonymous: boolean }, agency: Agency, answers: readonly ConsentAnswer[], agencyName?: string): IdentityDecision {
   if (report.anonymous) return { share: false, reason: 'anonymous' };
   const latest = answers
-    .filter((a) => a.agency === agency)
+    .filter((a) => a.agency === agency && (agency !== 'OTHER' || a.agencyName === agencyName))
     .reduce<ConsentAnswer | undefined>((last, a) => (!last || a.at.getTime() >= last.at.getTime() ? a : last), undefined);
   if (!latest) return { share: false, reason: 'not_asked' };
   return latest.answer === 'yes' ? { share: true, consentAt: latest.at, withName: latest.covers === 'name_phone' } : { share: false, reason: 'declined' };
@@ -44,8 +46,9 @@ export function identityForCaseFile(
   agency: Agency,
   answers: readonly ConsentAnswer[],
   identity: { name?: string; phone?: string },
+  agencyName?: string,
 ): IdentityForCaseFile {
-  const decision = identityDecision(report, agency, answers);
+  const decision = identityDecision(report, agency, answers, agencyName);
   if (!decision.share) return { ok: false, reason: decision.reason };
   const name = (decision.withName && identity.name?.trim()) || undefined;
   const phone = identity.phone?.trim() || undefined;

@@ -25,7 +25,8 @@ export function consentAnswers(history: readonly ReportEventDoc[]): ConsentAnswe
     const agency = e.data?.agency;
     const answer = e.data?.answer;
     if (e.type !== 'consent_answered' || !isAgency(agency) || (answer !== 'yes' && answer !== 'no')) return [];
-    return [{ agency, answer, at: e.at, ...(e.data?.covers === 'name_phone' ? { covers: 'name_phone' as const } : {}) }];
+    const agencyName = typeof e.data?.name === 'string' ? { agencyName: e.data.name } : {};
+    return [{ agency, answer, at: e.at, ...(e.data?.covers === 'name_phone' ? { covers: 'name_phone' as const } : {}), ...agencyName }];
   });
 }
 
@@ -70,7 +71,7 @@ export async function sharedIdentity(store: Store, report: ReportDoc, agency: Ag
   if (report.anonymous) return null;
   const who = await store.reporters.identityOf(report.reporterId);
   const name = [who?.firstName, who?.lastName].filter(Boolean).join(' ');
-  const r = identityForCaseFile(report, agency, consentAnswers(history), { name, phone: who?.phone });
+  const r = identityForCaseFile(report, agency, consentAnswers(history), { name, phone: who?.phone }, agency === 'OTHER' ? report.referral?.name : undefined);
   return r.ok ? r.identity : null;
 }
 

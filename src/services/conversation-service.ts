@@ -152,9 +152,12 @@ export class ConversationService {
     const reporter = report ? await this.deps.store.reporters.findByTelegramUser(telegramUserId) : null;
     if (!report || !reporter || !report.reporterId.equals(reporter._id) || !isAgency(agency)) return { ok: false, reason: 'not_yours' };
     const history = await this.deps.store.reports.history(report._id);
-    if (!history.some((e) => e.type === 'consent_asked' && e.data?.agency === agency)) return { ok: false, reason: 'not_asked' };
-    // The question now asks for the name and the phone number: the yes covers both.
-    await this.deps.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency, answer, covers: 'name_phone' });
+    const asked = history.filter((e) => e.type === 'consent_asked' && e.data?.agency === agency).at(-1);
+    if (!asked) return { ok: false, reason: 'not_asked' };
+    // The answer is to the question as it was asked: what it asked for (name and number, or the
+    // number alone before 2026-12-01) and, for "another agency", which one.
+    const scope = { ...(asked.data?.covers === 'name_phone' ? { covers: 'name_phone' } : {}), ...(typeof asked.data?.name === 'string' ? { name: asked.data.name } : {}) };
+    await this.deps.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency, answer, ...scope });
     await this.deps.events.publish({ type: 'ticket', reportId, what: 'message' });
     this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');
     return { ok: true, reference: report.reference, agency };

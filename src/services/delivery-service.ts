@@ -4,7 +4,7 @@ import type { MessageDoc, ReportDoc, Store } from '../store';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
-import { CONSENT_NOTICE, RATING_NOTICE } from './ticket-actions';
+import { CONSENT_NOTICE, noticeKey, RATING_NOTICE } from './ticket-actions';
 
 /** A stored message that is due to go out, and to whom. */
 export interface DueMessage {
@@ -78,7 +78,7 @@ export class DeliveryService {
     const { message, reference } = due;
     // An answer written in both languages (an incident's answer to all) goes out in the reporter's.
     if (message.kind !== 'notice' || !message.notice) return { text: t.t(lang, 'notices:agentReply', { reference, text: message.texts?.[lang] ?? message.text ?? '' }) };
-    const text = t.t(lang, message.notice.key, { ...(message.notice.vars ?? {}), reference });
+    const text = t.t(lang, noticeKey(message.notice), { ...(message.notice.vars ?? {}), reference });
     if (message.notice.key === RATING_NOTICE) return { text, buttons: [[{ text: t.t(lang, 'notices:ratingHelped'), data: `rt:${due.reportId}:h` }, { text: t.t(lang, 'notices:ratingNotHelped'), data: `rt:${due.reportId}:n` }]] };
     const agency = message.notice.vars?.agency;
     if (message.notice.key !== CONSENT_NOTICE || !agency) return { text };

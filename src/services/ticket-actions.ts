@@ -6,6 +6,11 @@ export type { AgentStatus, TakeResult };
 
 /** The consent question's notice; DeliveryService.compose gives it its Yes / No buttons. */
 export const CONSENT_NOTICE = 'notices:consentAsk';
+
+/** The words of a stored notice: the consent question names "another agency" by its name when it has one. */
+export function noticeKey(notice: { key: string; vars?: Record<string, string> }): string {
+  return notice.key === CONSENT_NOTICE && notice.vars?.name ? 'notices:consentAskNamed' : notice.key;
+}
 /** The one-tap "did we help?" question after a ticket closes; DeliveryService.compose gives it its buttons. */
 export const RATING_NOTICE = 'notices:ratingAsk';
 

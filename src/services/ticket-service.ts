@@ -134,8 +134,10 @@ export class TicketService implements TicketActions {
     if (!agency || report.status !== 'referred') return refused('wrong_status');
     if (report.anonymous) return { ok: false, reason: 'anonymous' };
     if (report.purgedAt) return refused('closed');
-    await this.deps.store.reports.addEvent(report._id, 'consent_asked', actorOf(agent), { agency });
-    await this.notify(report, CONSENT_NOTICE, { agency, reportId: report._id.toString() });
+    // What the question asks for, and for "another agency" its name: the answer is bound to both.
+    const name = agency === 'OTHER' ? report.referral?.name : undefined;
+    await this.deps.store.reports.addEvent(report._id, 'consent_asked', actorOf(agent), { agency, covers: 'name_phone', ...(name ? { name } : {}) });
+    await this.notify(report, CONSENT_NOTICE, { agency, reportId: report._id.toString(), ...(name ? { name } : {}) });
     await this.deps.events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'message' });
     return OK;
   }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import { AGENCIES, AREA_ROLE, LIMITS, decide, getCategory, isCategoryCode, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
+import { noticeKey } from '../../services/ticket-actions';
 import type { ReportDoc, ReportEventDoc } from '../../store';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
@@ -64,7 +65,7 @@ async function conversation(ctx: ConsoleContext, report: ReportDoc) {
   return list.map((m) => ({
     ...m,
     // Status notices are rendered for the reporter in their language at send time; show agents the same words.
-    shown: m.kind === 'notice' && m.notice ? ctx.translator.t(report.language, m.notice.key, { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.text ?? ''),
+    shown: m.kind === 'notice' && m.notice ? ctx.translator.t(report.language, noticeKey(m.notice), { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.text ?? ''),
   }));
 }
 
@@ -88,6 +89,8 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         from: typeof e.data?.from === 'string' ? e.data.from : undefined,
         to: typeof e.data?.to === 'string' ? e.data.to : undefined,
         agency: typeof e.data?.agency === 'string' ? e.data.agency : undefined,
+        // "Another agency" by its name (a referral's, a consent question's).
+        agencyName: typeof e.data?.name === 'string' ? e.data.name : undefined,
         note: (e.type === 'status_changed' || e.type === 'referred') && typeof e.data?.note === 'string' ? e.data.note : undefined,
         // Case files: with or without identity; consent: the reporter's answer.
         withIdentity: typeof e.data?.withIdentity === 'boolean' ? e.data.withIdentity : undefined,

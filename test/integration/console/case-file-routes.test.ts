@@ -3,6 +3,7 @@
  * whoever may open it; the PDF is a download, the print view a page with its own strict CSP; the
  * ticket page shows the details for the agency; asking an anonymous reporter is refused.
  */
+import { ConversationService } from '../../../src/services/conversation-service';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
 import { reportInput, reporter } from '../../support/tickets-harness';
@@ -144,4 +145,46 @@ it('a referral to an agency not on the list needs its name, and the case file is
   const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
   expect(print).toContain(`<h1>Case file for ${name}</h1>`);
   expect(print).toContain(`<dt>Referred to</dt><dd>${name}</dd>`);
+});
+
+describe('consent is to the question as it was asked', () => {
+  async function referred(opts: { agency: string; other?: string; tg: number }) {
+    const who = await reporter(h.store, { telegramUserId: opts.tg });
+    await h.store.reporters.setPhone(who._id, '+254733000111');
+    const { report } = await h.reports.submit({ ...reportInput(who._id), anonymous: false });
+    const id = report._id.toString();
+    const agent = h.browser();
+    await h.account(`c${opts.tg}`, 'agent');
+    await agent.signIn(`c${opts.tg}`);
+    expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+    await agent.post(`/tickets/${id}/refer`, { agency: opts.agency, note: '', other: opts.other ?? '' });
+    return { id, agent };
+  }
+  const conversations = () => new ConversationService({ store: h.store, events: h.bus, logger: h.logger });
+
+  it('a yes tapped now on a question sent when it asked only for the number gives only the number', async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_001 });
+    // The question as it was sent before 2026-12-01 (its history entry says nothing of the name).
+    await h.store.reports.addEvent(id, 'consent_asked', { kind: 'agent', agentId: (await h.store.agents.findByUsername('c61000001'))!._id }, { agency: 'IPOA' });
+    expect(await conversations().answerConsent(61_000_001, id, 'IPOA', 'yes')).toMatchObject({ ok: true });
+    const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    expect(print).toContain('+254733000111');
+    expect(print).not.toContain('Wanjiru');
+  });
+
+  it('"another agency" is asked about by its name, and a yes to it is no yes to the next one', async () => {
+    const { id, agent } = await referred({ agency: 'OTHER', other: 'Kenya National Commission on Human Rights', tg: 61_000_002 });
+    expect((await agent.post(`/tickets/${id}/consent`)).headers.location).toBe(`/tickets/${id}?ok=consent_asked`);
+    expect((await agent.get(`/tickets/${id}/conversation`)).body).toContain('Kenya National Commission on Human Rights would like to contact you. May we give them your name and phone number?');
+    expect(await conversations().answerConsent(61_000_002, id, 'OTHER', 'yes')).toMatchObject({ ok: true });
+    expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).toContain('Wanjiru');
+    // Referred on to another organisation: the reporter said yes to the first, not to this one.
+    await agent.post(`/tickets/${id}/status`, { status: 'in_progress' });
+    await agent.post(`/tickets/${id}/refer`, { agency: 'OTHER', note: '', other: 'Kenya Red Cross' });
+    const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    expect(print).toContain('<h1>Case file for Kenya Red Cross</h1>');
+    expect(print).not.toContain('Wanjiru');
+    expect(print).not.toContain('+254733000111');
+    expect((await agent.get(`/tickets/${id}`)).body).toContain('The reporter has not been asked about sharing their phone number with this agency.');
+  });
 });

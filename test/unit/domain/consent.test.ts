@@ -35,6 +35,12 @@ describe('consent to share identity with an agency', () => {
     expect(identityForCaseFile({ anonymous: false }, 'IPOA', [phoneOnly], { name: 'Wanjiku Kamau' })).toEqual({ ok: false, reason: 'nothing_to_share' });
   });
 
+  it('"another agency" is a yes to the one it named: referred on to another, nothing is shared', () => {
+    const yesX: ConsentAnswer = { agency: 'OTHER', answer: 'yes', at: at(1), covers: 'name_phone', agencyName: 'Kenya National Commission on Human Rights' };
+    expect(identityDecision({ anonymous: false }, 'OTHER', [yesX], 'Kenya National Commission on Human Rights')).toMatchObject({ share: true });
+    expect(identityDecision({ anonymous: false }, 'OTHER', [yesX], 'Kenya Red Cross')).toEqual({ share: false, reason: 'not_asked' });
+  });
+
   it('says when there is nothing to share', () => {
     expect(identityForCaseFile({ anonymous: false }, 'IPOA', [yesIpoa], { name: ' ', phone: '' })).toEqual({ ok: false, reason: 'nothing_to_share' });
     expect(identityForCaseFile({ anonymous: false }, 'IPOA', [yesIpoa], { phone: '+254700000001' })).toMatchObject({ ok: true, identity: { phone: '+254700000001' } });
