@@ -83,7 +83,7 @@ export class TicketService implements TicketActions {
     const checked = optionalNote(note);
     if (!checked.ok) return checked;
     const name = agency === 'OTHER' ? checkText(otherName ?? '', LIMITS.agencyNameMaxChars) : undefined;
-    if (name && !name.ok) return refused(name.reason === 'empty' ? 'agency_name' : name.reason);
+    if (name && !name.ok) return refused('agency_name');
     const allowed = await this.allowed(reportId, agent, 'refer');
     if (!allowed.ok) return allowed;
     const updated = await this.deps.store.reports.transition(reportId, 'referred', actorOf(agent), {

@@ -135,7 +135,8 @@ it('a referral to an agency not on the list needs its name, and the case file is
   const { id, agent } = await referredTicket(false, 'achieng');
   const refused = await agent.post(`/tickets/${id}/refer`, { agency: 'OTHER', note: '', other: '  ' });
   expect(refused.headers.location).toBe(`/tickets/${id}?err=refused_agency_name`);
-  expect((await agent.get(refused.headers.location!)).body).toContain('Write the name of the agency you refer the case to.');
+  expect((await agent.get(refused.headers.location!)).body).toContain('Write the name of the agency you refer the case to (at most 120 characters).');
+  expect((await agent.post(`/tickets/${id}/refer`, { agency: 'OTHER', note: '', other: 'x'.repeat(121) })).headers.location).toBe(`/tickets/${id}?err=refused_agency_name`);
   expect((await h.store.reports.findById(id))!.status).not.toBe('referred');
 
   const name = 'Kenya National Commission on Human Rights';
