@@ -185,20 +185,25 @@
     return R.refresh(activity).then(applyHistoryState);
   }
 
-  // Fetching the conversation marks its messages seen: a tab in the background waits until the
-  // agent comes back to it, so "unread" on the queue stays true until someone has looked.
+  // Fetching the conversation (or the page, for its head) marks its messages seen: a tab in the
+  // background waits until the agent comes back to it, so "unread" on the queue stays true until
+  // someone has looked.
   var convoWaits = false;
+  var headWaits = false;
   var convoSoon = R.debounce(function () {
     if (document.hidden) { convoWaits = true; return; }
     refreshConvo(false);
   }, 150);
   document.addEventListener('visibilitychange', function () {
-    if (document.hidden || !convoWaits) return;
-    convoWaits = false;
-    refreshConvo(false);
+    if (document.hidden) return;
+    if (convoWaits) { convoWaits = false; refreshConvo(false); }
+    if (headWaits) { headWaits = false; void inflight.then(function () { return syncHead(true); }); }
   });
   var activitySoon = R.debounce(refreshActivity, 150);
-  var headSoon = R.debounce(function () { inflight.then(function () { return syncHead(true); }); }, 150);
+  var headSoon = R.debounce(function () {
+    if (document.hidden) { headWaits = true; return; }
+    void inflight.then(function () { return syncHead(true); });
+  }, 150);
   scrollDown();
 
   if (window.EventSource) {

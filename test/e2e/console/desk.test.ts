@@ -293,6 +293,12 @@ it('a message arriving while the ticket tab is in the background stays unread un
   // The history (which marks nothing seen) shows the message: the page had the event.
   await a.page.locator('details.audit li', { hasText: 'Reporter wrote' }).first().waitFor({ state: 'attached' });
   expect(await a.page.locator('.msg.in', { hasText: 'They came back tonight.' }).count()).toBe(0);
+  // A supervisor changes the status meanwhile: the page's head waits too (fetching the page is a look).
+  await h.account('supc', 'supervisor');
+  const sup = { id: (await h.store.agents.findByUsername('supc'))!._id.toString(), role: 'supervisor' as const };
+  expect((await h.tickets.changeStatus(filed.id, sup, 'in_progress')).ok).toBe(true);
+  await a.page.locator('details.audit li', { hasText: 'In progress' }).first().waitFor({ state: 'attached' });
+  expect(await a.page.getByTestId('status').textContent()).not.toBe('In progress');
   expect(await seen()).toBe(before);
   // Back to the tab: the conversation shows the message, and only now is it seen.
   await a.page.evaluate(() => {
@@ -301,6 +307,8 @@ it('a message arriving while the ticket tab is in the background stays unread un
     document.dispatchEvent(new Event('visibilitychange'));
   });
   await a.page.locator('.msg.in', { hasText: 'They came back tonight.' }).waitFor();
+  await a.page.locator('[data-testid="status"]', { hasText: 'In progress' }).waitFor();
+  await a.page.locator('#changed').waitFor({ state: 'visible' });
   await eventually(async () => (await seen()) > before, 'the message seen once the tab is back');
   expect(a.errors).toEqual([]);
   await a.close();
