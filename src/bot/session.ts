@@ -42,8 +42,8 @@ export interface Draft {
   parts?: { texts: string[]; at: number };
   /** When a full-length story kept before its question arrived (epoch ms): its next part may follow. */
   earlyAt?: number;
-  /** Files of an album were kept and their one answer waits for the album's end (the `flush` after the window). */
-  albumPending?: true;
+  /** Files of an album were kept and their one answer waits for the album's end (the `flush` after the window); `full`: some came past the limit. */
+  albumPending?: true | 'full';
   /** A typed cancel word is waiting for "yes, cancel" or "no, continue". */
   cancelAsked?: true;
   voice?: MediaRef;

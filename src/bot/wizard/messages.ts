@@ -141,15 +141,31 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
   const list = (d.evidence ??= []);
   const max = LIMITS.evidenceMaxItems;
   if (list.length >= max) {
+    // Past the limit within an album: said once, with the album's answer.
+    if (album) return holdAlbum(turn, d, 'full');
     return turn.say('ev.full', { max }, d.step === 'ev' ? { keyboard: { type: 'evidence', draftId: d.id, count: list.length } } : {});
   }
   list.push(caption ? { ...media, caption: caption.slice(0, 1024) } : media);
   // An album comes as one update per file: one answer (and one review) once the last has come.
-  if (album && !(d.step === 'desc' && !d.parts && caption?.trim())) {
-    d.albumPending = true;
-    return void turn.effects.push({ type: 'hold', draftId: d.id });
-  }
+  if (album && !(d.step === 'desc' && !d.parts && caption?.trim())) return holdAlbum(turn, d, d.albumPending === 'full' ? 'full' : true);
   return fileKept(turn, d, caption);
+}
+
+function holdAlbum(turn: Turn, d: Draft, state: true | 'full'): void {
+  d.albumPending = state;
+  turn.effects.push({ type: 'hold', draftId: d.id });
+}
+
+/**
+ * The album's one answer: once its last file came (`flush`), or, when the wait was lost (a
+ * restart), before whatever the reporter sends next (`brief`: the count only, that answer follows).
+ */
+export function albumAnswer(turn: Turn, d: Draft, brief = false): void {
+  const full = d.albumPending === 'full';
+  delete d.albumPending;
+  if (full) turn.say('ev.full', { max: LIMITS.evidenceMaxItems });
+  if (brief) return turn.say('ev.kept', { count: d.evidence?.length ?? 0, max: LIMITS.evidenceMaxItems });
+  fileKept(turn, d);
 }
 
 /** The answer to a file kept as evidence, for the step the reporter is at. */

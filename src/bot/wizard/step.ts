@@ -1,5 +1,5 @@
 import { answerButton } from './buttons';
-import { fileKept, flushParts, onMessage } from './messages';
+import { albumAnswer, flushParts, onMessage } from './messages';
 import { Turn } from './turn';
 import type { StepResult, WizardInput, WizardState } from './types';
 
@@ -22,14 +22,11 @@ function handle(turn: Turn, input: WizardInput): void {
   const d = turn.draft;
   if (input.type === 'flush') {
     if (d?.parts && d.id === input.draftId) flushParts(turn, d, true);
-    if (d?.albumPending && d.id === input.draftId) {
-      delete d.albumPending;
-      fileKept(turn, d);
-    }
+    if (d?.albumPending && d.id === input.draftId) albumAnswer(turn, d);
     return;
   }
-  // Anything else the reporter sends gets its own answer: the album's waiting one is not needed.
-  if (d?.albumPending && !(input.type === 'media' && input.album)) delete d.albumPending;
+  // The album's wait was lost (a restart): its files are counted before the next answer.
+  if (d?.albumPending && !(input.type === 'media' && input.album)) albumAnswer(turn, d, true);
   // Parts of a split paste left waiting (the process restarted during the window) are taken first.
   if (d && input.type !== 'text' && input.type !== 'media' && input.type !== 'submitted' && input.type !== 'urgentStored') flushParts(turn, d);
   switch (input.type) {

@@ -600,10 +600,25 @@ describe('review', () => {
     expect(said(flushed)).toEqual(['ev.kept', 'review']);
     expect(flushed.replies[0]).toMatchObject({ texts: [{ params: { count: 3 } }] });
     expect(flushed.state.draft?.albumPending).toBeUndefined();
-    // Something else sent before the wait ended answers for itself; no late review follows.
+    // Something else sent before the wait ended (or after a restart lost it): the files are
+    // counted first, that answer follows, and no late review comes.
     const pressed = press(album(at('review'), 4).state, 'edit');
-    expect(said(pressed)).toEqual(['answer', 'review.edit_ask']);
+    expect(said(pressed)).toEqual(['ev.kept', 'answer', 'review.edit_ask']);
     expect(run(pressed.state, { type: 'flush', draftId: ID }).replies).toEqual([]);
+  });
+
+  it('an album past the 10-file limit: "that is the most" once, then the count and the review once', () => {
+    let state = at('review', { evidence: Array.from({ length: 8 }, (_, i) => photo(i + 1)) });
+    for (const n of [9, 10, 11, 12]) {
+      const r = run(state, { type: 'media', media: photo(n), album: true });
+      expect(r.replies).toEqual([]);
+      expect(r.effects).toEqual([{ type: 'hold', draftId: ID }]);
+      state = r.state;
+    }
+    expect(state.draft?.evidence).toHaveLength(10);
+    const flushed = run(state, { type: 'flush', draftId: ID });
+    expect(said(flushed)).toEqual(['ev.full', 'ev.kept', 'review']);
+    expect(flushed.state.draft?.albumPending).toBeUndefined();
   });
 
   it('an album at the evidence step counts once, with the whole album', () => {
