@@ -9,7 +9,7 @@ import type { Evidence } from '../store';
  * optional details for the agency (`DETAIL_STEPS`), each skippable. Names double as the step
  * part of callback_data, so they stay short.
  */
-export const STEPS = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'ev', 'contact', 'review'] as const;
+export const STEPS = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'ev', 'contact', 'review'] as const;
 export type Step = (typeof STEPS)[number];
 
 /**
@@ -17,7 +17,7 @@ export type Step = (typeof STEPS)[number];
  * misconduct the officers' names or numbers, unit, what they wore, station and vehicle plate; for election
  * incidents the polling station, constituency and ward. Each can be skipped, or all at once.
  */
-export const DETAIL_STEPS = ['role', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward'] as const satisfies readonly Step[];
+export const DETAIL_STEPS = ['role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward'] as const satisfies readonly Step[];
 export type DetailStep = (typeof DETAIL_STEPS)[number];
 
 /** A file the reporter sent, kept by Telegram ids only (the bytes stay on Telegram until an agent opens them). */
@@ -68,6 +68,8 @@ export interface Draft {
   phone?: string;
   /** The optional details (absent when skipped). */
   role?: ReporterRole;
+  /** Reporting for someone else: who it happened to, in the reporter's words (IPOA needs the victim). */
+  victim?: string;
   officers?: OfficerDetails;
   pollingStation?: PollingStation;
   /** IEBC constituency and ward codes (data/kenya-electoral-units.json), within `county`. */

@@ -126,6 +126,7 @@ function caseFileInput(
     reportedAt: report.createdAt,
     dangerNow: report.dangerNow,
     ...(report.reporterRole ? { reporterRole: report.reporterRole } : {}),
+    ...(report.victim ? { victim: report.victim } : {}),
     ...(report.officers ? { officers: report.officers } : {}),
     ...(report.pollingStation ? { pollingStation: report.pollingStation } : {}),
     evidence: evidenceOf(report),

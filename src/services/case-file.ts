@@ -71,6 +71,8 @@ export interface CaseFileInput {
   reportedAt: Date;
   dangerNow?: boolean;
   reporterRole?: ReporterRole;
+  /** Reporting for someone else: who it happened to, as the reporter wrote it. */
+  victim?: string;
   officers?: OfficerDetails;
   pollingStation?: PollingStation;
   evidence: readonly CaseFileEvidence[];
@@ -138,6 +140,7 @@ function summarySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatt
     [t('casefile:field.reporterLanguage'), input.reporterLanguage ? t(`casefile:language.${input.reporterLanguage}`) : undefined],
     [t('casefile:field.incident'), incidentText(input.incidentReferences, t)],
     [t('casefile:field.reporterRole'), input.reporterRole ? t(`casefile:role.${input.reporterRole}`) : undefined],
+    [t('casefile:field.victim'), input.reporterRole === 'on_behalf' ? clean(input.victim) ?? t('casefile:field.victimNotGiven') : undefined],
     [t('casefile:field.danger'), input.dangerNow ? t('casefile:field.dangerNow') : undefined],
   ];
   return { heading: t('casefile:section.summary'), blocks: [{ type: 'fields', rows: rows(pairs) }] };

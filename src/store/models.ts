@@ -111,6 +111,8 @@ export interface ReportDoc {
   evidence: Evidence[];
   /** Optional details for the agency (issue 15); absent when the reporter skipped them. */
   reporterRole?: ReporterRole;
+  /** Reporting for someone else: who it happened to, as the reporter wrote it (IPOA needs the victim). */
+  victim?: string;
   officers?: OfficerDetails;
   pollingStation?: PollingStation;
   /** IEBC units, code and name (the name is what supervisors search for). */
@@ -183,6 +185,7 @@ export const reportSchema = new Schema<ReportDoc>(
     anonymous: { type: Boolean, required: true },
     evidence: { type: [evidenceSchema], default: [] },
     reporterRole: { type: String, enum: REPORTER_ROLES },
+    victim: String,
     officers: { type: officersSchema, default: undefined },
     pollingStation: { type: new Schema<PollingStation>({ name: String, code: String }, { _id: false }), default: undefined },
     constituency: { type: unitRefSchema, default: undefined },

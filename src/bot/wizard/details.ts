@@ -117,6 +117,9 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
       d.role = role;
       return turn.advance(d);
     }
+    case 'vic':
+      d.victim = text;
+      return turn.advance(d);
     case 'ofc': {
       // A new answer replaces the names, numbers and ranks given before.
       const { names: _n, serviceNumbers: _s, rank: _r, ...rest } = d.officers ?? {};

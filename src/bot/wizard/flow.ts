@@ -16,16 +16,20 @@ export const NEXT: Partial<Record<Step, Step>> = {
 };
 export const PREV: Partial<Record<Step, Step>> = {
   cat: 'kind', danger: 'cat', desc: 'danger', county: 'desc', place: 'county', when: 'place', ev: 'review', contact: 'review', review: 'when',
-  role: 'review', ofc: 'role', unit: 'ofc', wear: 'unit', stn: 'wear', plate: 'stn', pstn: 'role', const: 'pstn', ward: 'const',
+  role: 'review', vic: 'role', ofc: 'role', unit: 'ofc', wear: 'unit', stn: 'wear', plate: 'stn', pstn: 'role', const: 'pstn', ward: 'const',
 };
 
-/** The step after `step` for this draft: the role question leads to the police or the election details. */
+/**
+ * The step after `step` for this draft: the role question leads to the police or the election
+ * details, by way of who it happened to when the reporter reports for someone else.
+ */
 export function nextStep(d: Draft, step: Step): Step {
-  if (step === 'role') return d.kind === 'election' ? 'pstn' : 'ofc';
+  if (step === 'role' && d.role === 'on_behalf') return 'vic';
+  if (step === 'role' || step === 'vic') return d.kind === 'election' ? 'pstn' : 'ofc';
   return NEXT[step] ?? 'review';
 }
 /** Steps whose answer needs a follow-up step even when editing from review (the optional details are one group). */
-export const CHAINED: readonly Step[] = ['kind', 'county', 'role', 'ofc', 'unit', 'wear', 'stn', 'pstn', 'const'];
+export const CHAINED: readonly Step[] = ['kind', 'county', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'pstn', 'const'];
 /** Steps asked with a reply keyboard (Telegram's location and contact buttons): Back and Cancel arrive as text. */
 export const REPLY_KEYBOARD_STEPS: readonly Step[] = ['place', 'contact'];
 /** Parts the reporter can change from the review screen. */
@@ -73,6 +77,7 @@ function details(d: Draft): Partial<IntakeRequest['report']> {
   const ward = d.ward !== undefined ? units.ward(d.ward) : undefined;
   return {
     ...(d.role ? { reporterRole: d.role } : {}),
+    ...(d.role === 'on_behalf' && d.victim ? { victim: d.victim } : {}),
     ...(d.kind === 'police' && d.officers && Object.keys(d.officers).length ? { officers: d.officers } : {}),
     ...(d.kind === 'election' && d.pollingStation ? { pollingStation: d.pollingStation } : {}),
     ...(d.kind === 'election' && constituency ? { constituency: { code: constituency.code, name: constituency.name } } : {}),

@@ -13,7 +13,7 @@ type MessageInput = Extract<WizardInput, { type: 'text' | 'command' | 'media' | 
 const MB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Steps after which a file sent is kept as evidence (the story's voice note aside). */
-const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 'when', 'role', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'contact', 'review'];
+const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'contact', 'review'];
 /** Steps before the story: what happened, written or said there, is kept as the story. */
 const BEFORE_STORY: readonly Step[] = ['kind', 'cat', 'danger'];
 
@@ -296,7 +296,7 @@ function onWord(turn: Turn, d: Draft, word: Word): boolean {
       d.evidence ??= [];
       turn.advance(d);
       return true;
-    case 'role': case 'ofc': case 'unit': case 'stn': case 'plate': case 'pstn': case 'const': case 'ward':
+    case 'role': case 'vic': case 'ofc': case 'unit': case 'stn': case 'plate': case 'pstn': case 'const': case 'ward':
       // "No" / "hapana" to "do you know…?" is a skip too.
       if (word !== 'skip' && word !== 'no') return false;
       skipDetail(turn, d);

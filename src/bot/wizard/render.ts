@@ -181,6 +181,7 @@ function detailLines(t: T, d: Draft): string[] {
   const station = d.kind === 'election' && d.pollingStation ? [d.pollingStation.name, d.pollingStation.code].filter(Boolean).join(' · ') : undefined;
   return [
     ...line('review.role', d.role ? t(`details.role.${d.role}`) : undefined),
+    ...line('review.victim', d.role === 'on_behalf' ? d.victim : undefined),
     ...line('review.officers', [o?.names, ...(o?.serviceNumbers ?? [])].filter(Boolean).join(', ')),
     ...line('review.unit', o?.unit ? t(`details.unit.${o.unit}`) : undefined),
     ...line('review.wear', [o?.attire ? t(`details.wear.${o.attire}`) : undefined, o?.uniform].filter(Boolean).join(' · ')),

@@ -180,4 +180,20 @@ describe('referral case files from the bot to the agency', () => {
       await browser.close();
     }
   });
+
+  it('reporting for someone else: who it happened to is asked, shown before Send, and named in the IPOA case file', async () => {
+    const u = h.tg.user({ firstName: 'Njoki', languageCode: 'en' });
+    await startReport(u, 'Police misconduct', 'Unlawful arrest or detention', 'Police took my brother from our shop and he has not been charged.', 'Kiambu', 'Githurai 45');
+    await addDetails(u);
+    await u.press('To someone else (I report for them)');
+    expect(lastText(u)).toContain('Tell us about the person it happened to');
+    await u.sendText('My brother Kamau Njoroge, 24, held at Githurai police post');
+    await u.press('⏭ Skip the rest');
+    expect(lastText(u)).toContain('The person it happened to: My brother Kamau Njoroge, 24');
+    const report = await sendWithPhone(u, '+254722000333');
+    expect(report).toMatchObject({ reporterRole: 'on_behalf', victim: 'My brother Kamau Njoroge, 24, held at Githurai police post' });
+    await referAndAsk(u, report, 'IPOA');
+    const text = await pdfText(report, 'en');
+    expect(text).toContain('The person it happened to My brother Kamau Njoroge, 24, held at Githurai police post');
+  });
 });

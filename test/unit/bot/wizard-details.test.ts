@@ -143,6 +143,23 @@ describe('the optional details', () => {
     expect(said(type(at('unit'), 'blue ones'))).toEqual(['details.use_buttons', 'details.unit.ask']);
   });
 
+  it('reporting for someone else: who it happened to is asked next (IPOA needs the victim), shown at review, sent with the report', () => {
+    const forThem = press(at('role'), 'on_behalf');
+    expect(forThem.state.draft).toMatchObject({ step: 'vic', role: 'on_behalf' });
+    expect(said(forThem)).toEqual(['details.vic.ask']);
+    const told = type(forThem.state, 'My brother Otieno, 19, his phone is with me');
+    expect(told.state.draft).toMatchObject({ step: 'ofc', victim: 'My brother Otieno, 19, his phone is with me' });
+    expect(toReport(told.state.draft!)).toMatchObject({ reporterRole: 'on_behalf', victim: 'My brother Otieno, 19, his phone is with me' });
+    // Skipped, or the reporter's own case: not asked, and nothing sent.
+    expect(type(forThem.state, 'ruka').state.draft).toMatchObject({ step: 'ofc' });
+    expect(press(at('role'), 'witness').state.draft?.step).toBe('ofc');
+    expect(toReport({ ...told.state.draft!, role: 'witness' })).not.toHaveProperty('victim');
+    // Election reports go on to the polling station.
+    expect(type(press(at('role', { kind: 'election', category: 'e_violence' }), 'on_behalf').state, 'Mama Wanjiku').state.draft?.step).toBe('pstn');
+    const review = walk(told.state, (st) => press(st, 'ska'));
+    expect(JSON.stringify(review.replies)).toContain('My brother Otieno, 19');
+  });
+
   it('election: polling station, then constituency and ward matched within the county, with did-you-mean', () => {
     const e = (s: Step, extra: Partial<Draft> = {}) => at(s, { kind: 'election', category: 'e_violence', county: 47, ...extra });
     expect(press(e('role'), 'victim').state.draft?.step).toBe('pstn');
