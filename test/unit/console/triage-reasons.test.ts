@@ -51,5 +51,5 @@ it('"the same time" only when both gave a time; a day-only answer reads as the s
   expect(lines(evening.reasons, 'en')).toContain('Not at the same time (one report gave only the day)');
   expect(lines(evening.reasons, 'en')).not.toContain('On different days (one report gave only the day)');
   const yesterday = explainPair(report({ id: 'f', when: 'yesterday', incidentAt: new Date('2027-08-07T21:00:00Z') }), report({ id: 'a' }))!;
-  expect(lines(yesterday.reasons, 'sw')).toContain('Si wakati mmoja (ripoti moja ilitaja siku tu)');
+  expect(lines(yesterday.reasons, 'sw')).toContain('Hayakutokea wakati mmoja (ripoti moja ilitaja siku tu)');
 });
