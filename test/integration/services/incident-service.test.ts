@@ -67,6 +67,28 @@ async function take(report: ReportDoc, who = amina): Promise<void> {
 const fresh = async (r: ReportDoc) => (await h.store.reports.findById(r._id))!;
 const types = async (r: ReportDoc) => (await h.store.reports.history(r._id)).map((e) => e.type);
 
+/**
+ * Amina joins `members` into `lead`'s incident while someone else acts on `target`: `meanwhile`
+ * runs once, just after the join has read `target` (its checks see it as it was) and before it writes.
+ */
+async function joinWhile(lead: ReportDoc, members: ReportDoc[], target: ReportDoc, meanwhile: () => Promise<void>) {
+  const read = h.store.reports.findById.bind(h.store.reports);
+  let done = false;
+  const race = jest.spyOn(h.store.reports, 'findById').mockImplementation(async (id) => {
+    const doc = await read(id);
+    if (String(id) === target._id.toString() && !done) {
+      done = true;
+      await meanwhile();
+    }
+    return doc;
+  });
+  try {
+    return await h.incidents.join(lead._id.toString(), amina, members.map((m) => m._id.toString()));
+  } finally {
+    race.mockRestore();
+  }
+}
+
 let english: ReportDoc;
 let swahili: ReportDoc;
 let elsewhere: ReportDoc;
@@ -211,18 +233,7 @@ describe('incidents', () => {
     expect((await fresh(lead)).similar?.length).toBe(2);
     await take(lead);
     // Brian takes one from the queue between the checks (which saw it waiting) and the writes.
-    const read = h.store.reports.findById.bind(h.store.reports);
-    const race = jest.spyOn(h.store.reports, 'findById').mockImplementation(async (id) => {
-      const doc = await read(id);
-      if (String(id) === taken._id.toString()) await take(taken, brian);
-      return doc;
-    });
-    let res;
-    try {
-      res = await h.incidents.join(lead._id.toString(), amina, [taken._id.toString(), waiting._id.toString()]);
-    } finally {
-      race.mockRestore();
-    }
+    const res = await joinWhile(lead, [taken, waiting], taken, () => take(taken, brian));
     expect(res).toMatchObject({ ok: true, joined: 1, skipped: 1 });
     const [l, t, w] = await Promise.all([fresh(lead), fresh(taken), fresh(waiting)]);
     expect(w.incident?.id.toString()).toBe(l.incident?.id.toString());
@@ -236,17 +247,7 @@ describe('incidents', () => {
     const lead = await submit(request('en', { county: 23, place: 'Juja stage', ...story }));
     const other = await submit(request('en', { county: 23, place: 'Juja stage', ...story }));
     await take(lead);
-    const read = h.store.reports.findById.bind(h.store.reports);
-    const race = jest.spyOn(h.store.reports, 'findById').mockImplementation(async (id) => {
-      const doc = await read(id);
-      if (String(id) === other._id.toString()) await take(other, brian);
-      return doc;
-    });
-    try {
-      expect(await h.incidents.join(lead._id.toString(), amina, [other._id.toString()])).toMatchObject({ ok: false, reason: 'changed' });
-    } finally {
-      race.mockRestore();
-    }
+    expect(await joinWhile(lead, [other], other, () => take(other, brian))).toMatchObject({ ok: false, reason: 'changed' });
     expect((await fresh(lead)).incident ?? null).toBeNull();
     expect(await types(lead)).not.toContain('incident_joined');
     expect(await h.tickets.release(lead._id.toString(), amina)).toEqual({ ok: true });
@@ -260,22 +261,9 @@ describe('incidents', () => {
     await take(lead);
     await take(held);
     // The join reads "held" as Amina's; a supervisor releases it before the write.
-    const read = h.store.reports.findById.bind(h.store.reports);
-    let released = false;
-    const race = jest.spyOn(h.store.reports, 'findById').mockImplementation(async (id) => {
-      const doc = await read(id);
-      if (String(id) === held._id.toString() && !released) {
-        released = true;
-        expect(await h.tickets.release(held._id.toString(), sara)).toEqual({ ok: true });
-      }
-      return doc;
+    const res = await joinWhile(lead, [held, waiting], held, async () => {
+      expect(await h.tickets.release(held._id.toString(), sara)).toEqual({ ok: true });
     });
-    let res;
-    try {
-      res = await h.incidents.join(lead._id.toString(), amina, [held._id.toString(), waiting._id.toString()]);
-    } finally {
-      race.mockRestore();
-    }
     expect(res).toMatchObject({ ok: true, joined: 1, skipped: 1 });
     const back = await fresh(held);
     expect(back.status).toBe('received');
