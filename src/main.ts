@@ -128,7 +128,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
       cipher: store.cipher,
       sessionSealer: new SealedValues(config.dataKeys, 'bot-session'),
       intake: new IntakeService({ store, reports, logger, metrics, dailyLimit, triage }),
-      conversation: new ConversationService({ store, events, logger }),
+      conversation: new ConversationService({ store, events, logger, desk }),
       reporters: new ReporterService({ store, logger }),
       translator,
       logger,

@@ -1,8 +1,9 @@
-import { checkText, isAgency, isOpen, LIMITS, mayRate, type Agency, type Rating } from '../domain';
+import { canTransition, checkText, isAgency, isOpen, LIMITS, mayRate, type Agency, type Rating } from '../domain';
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
 import { incomingKind, type Evidence, type MessageDoc, type Store } from '../store';
 import type { EventBus } from './events';
+import type { TicketDesk } from './ticket-desk';
 
 /** What a reporter sends outside the wizard: text, a file (with its caption), or both. */
 export interface ReporterMessage {
@@ -49,11 +50,15 @@ export type AttachResult =
  */
 export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency } | { ok: false; reason: 'not_yours' | 'not_asked' };
 
+/** A reporter's withdrawal: done, or why not (a report already with an agency is stopped by writing to the staff). */
+export type WithdrawResult = { ok: true; reference: string } | { ok: false; reason: 'not_yours' | 'closed' } | { ok: false; reason: 'referred'; reference: string; agency: Agency };
+
 /** `first` is false for a later tap: the answer given first stands and the bot says nothing more. */
 export type RatingResult = { ok: true; reference: string; first: boolean; rating: Rating } | { ok: false; reason: 'not_yours' | 'not_closed' };
 
 export class ConversationService {
-  constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger }) {}
+  /** `desk`: drops a withdrawn report's queue job at once (without it, "take next" skips the job). */
+  constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'> }) {}
 
   /**
    * A message outside the wizard: stored at once on the reporter's only open ticket, or the open
@@ -161,6 +166,27 @@ export class ConversationService {
     await this.deps.events.publish({ type: 'ticket', reportId, what: 'message' });
     this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');
     return { ok: true, reference: report.reference, agency };
+  }
+
+  /**
+   * The reporter withdraws a report of theirs (from /status): it closes as `withdrawn`, the staff
+   * stop, nobody writes about it again. Not once it has gone to an agency: that is stopped by
+   * writing to the staff. Anyone but its reporter gets "not yours", as for an unknown reference.
+   */
+  async withdraw(telegramUserId: number, reference: string): Promise<WithdrawResult> {
+    const { store, events, logger } = this.deps;
+    const report = await store.reports.findByReference(reference);
+    const reporter = report ? await store.reporters.findByTelegramUser(telegramUserId) : null;
+    if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
+    if (report.status === 'referred' && report.referral) return { ok: false, reason: 'referred', reference: report.reference, agency: report.referral.agency };
+    if (!canTransition(report.status, 'withdrawn')) return { ok: false, reason: 'closed' };
+    const done = await store.reports.transition(report._id, 'withdrawn', { kind: 'reporter' });
+    if (!done) return { ok: false, reason: 'closed' };
+    if (report.status === 'received') await this.deps.desk?.dropWaiting(report._id.toString());
+    await events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'status' });
+    await events.publish({ type: 'queue' });
+    logger.info({ reportId: report._id.toString(), reference: report.reference, outcome: 'withdrawn' }, 'reporter withdrew the report');
+    return { ok: true, reference: report.reference };
   }
 
   /**

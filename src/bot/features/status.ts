@@ -1,5 +1,6 @@
+import { Markup } from 'telegraf';
 import { Routes } from '../routes';
-import { parseReference } from '../../domain';
+import { canTransition, parseReference } from '../../domain';
 import type { ReportStatus } from '../../services/reporter-service';
 import { namesOf } from '../commands';
 import type { BotContext } from '../context';
@@ -15,6 +16,38 @@ function line(ctx: BotContext, r: ReportStatus): string {
     category: escapeHtml(ctx.t(`common:category.${r.category}`)),
     date: formatDay(r.createdAt.getTime()),
     status: escapeHtml(ctx.t(`common:status.${r.status}`)),
+  });
+}
+
+const REF = 'R-[A-Z0-9]{4}-[A-Z0-9]{4}';
+
+/**
+ * Withdrawing a report from /status: the button asks once more (it cannot be undone), then the
+ * service decides (only the reporter's own, only before an agency has it). Data is not trusted.
+ */
+function withdrawRoutes(c: Routes<BotContext>): void {
+  c.action(new RegExp(`^wd:(${REF})$`), async (ctx) => {
+    const reference = ctx.match[1];
+    await ctx.answerCbQuery();
+    await ctx.reply(ctx.t('status.withdraw.confirm', { reference }), {
+      ...HTML,
+      ...Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.yes'), `wy:${reference}`), Markup.button.callback(ctx.t('status.withdraw.no'), `wn:${reference}`)]]),
+    });
+  });
+  c.action(new RegExp(`^wn:(${REF})$`), async (ctx) => {
+    await ctx.answerCbQuery();
+    await ctx.editMessageText(ctx.t('status.withdraw.kept', { reference: ctx.match[1] }), HTML).catch(() => undefined);
+  });
+  c.action(new RegExp(`^wy:(${REF})$`), async (ctx) => {
+    await ctx.answerCbQuery();
+    const result = await ctx.deps.conversation.withdraw(ctx.from.id, ctx.match[1]);
+    const text = result.ok
+      ? ctx.t('status.withdraw.done', { reference: result.reference })
+      : result.reason === 'referred'
+        ? ctx.t('status.withdraw.referred', { reference: result.reference, agency: result.agency })
+        : ctx.t(result.reason === 'closed' ? 'status.withdraw.closed' : 'status.not_found', { reference: ctx.match[1] });
+    // The question is replaced by the outcome, so its buttons cannot be pressed twice.
+    await ctx.editMessageText(text, HTML).catch(() => ctx.reply(text, HTML));
   });
 }
 
@@ -44,8 +77,11 @@ export function statusFeature(): Routes<BotContext> {
       await ctx.reply(ctx.t('status.not_found', { reference: parsed.reference }), HTML);
       return;
     }
-    await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(`status.explain.${found.report.status}`)}`, HTML);
+    // A report no agency has yet can be withdrawn by its reporter, here.
+    const withdraw = canTransition(found.report.status, 'withdrawn') ? Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.button'), `wd:${found.report.reference}`)]]) : {};
+    await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(`status.explain.${found.report.status}`)}`, { ...HTML, ...withdraw });
   });
+  withdrawRoutes(c);
 
   c.action('m:status', async (ctx) => {
     await ctx.answerCbQuery();

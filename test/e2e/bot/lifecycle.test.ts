@@ -257,6 +257,41 @@ describe('/status', () => {
     expect(lastText(u)).toContain('Hiyo haionekani kama nambari ya kumbukumbu');
   });
 
+  it('lets the reporter withdraw a report no agency has yet, after asking once more; one already referred is stopped through the staff', async () => {
+    const u = h.tg.user({ firstName: 'Withdraws', languageCode: 'en' });
+    const reference = await submitAnonymous(u);
+    await u.sendText(`/status ${reference}`);
+    await u.press('Withdraw this report');
+    expect(lastText(u)).toBe(`Withdraw report ${reference}? Ripoti staff will stop working on it, and no one will contact you about it. This cannot be undone.`);
+    await u.press('No, keep it');
+    expect(lastText(u)).toBe(`Report ${reference} stays open.`);
+    expect((await h.store.reports.findByReference(reference))!.status).toBe('received');
+
+    await u.sendText(`/status ${reference}`);
+    await u.press('Withdraw this report');
+    await u.press('Yes, withdraw it');
+    expect(lastText(u)).toBe(`Report ${reference} is withdrawn. If you need help again, you can make a new report at any time.`);
+    const withdrawn = (await h.store.reports.findByReference(reference))!;
+    expect(withdrawn.status).toBe('withdrawn');
+    expect((await h.store.reports.history(withdrawn._id)).at(-1)).toMatchObject({ type: 'status_changed', actor: { kind: 'reporter' }, data: { from: 'received', to: 'withdrawn' } });
+    await u.sendText(`/status ${reference}`);
+    expect(lastText(u)).toContain('Your report was withdrawn.');
+    expect(u.lastMessage().replyMarkup).toBeUndefined();
+
+    // Referred to an agency: the button is not offered, and an old one is answered plainly.
+    const second = await submitAnonymous(u);
+    const report = (await h.store.reports.findByReference(second))!;
+    await h.store.reports.transition(report._id, 'assigned', { kind: 'system' }, { assignee: new Types.ObjectId().toString() });
+    await u.sendText(`/status ${second}`);
+    await u.press('Withdraw this report');
+    await h.store.reports.transition(report._id, 'referred', { kind: 'system' }, { referral: { agency: 'IPOA' } });
+    await u.press('Yes, withdraw it');
+    expect(lastText(u)).toMatch(new RegExp(`^Report ${second} has already been sent to IPOA .*, so it cannot be withdrawn here\\. If you want it stopped, write here to the Ripoti staff\\.$`));
+    expect((await h.store.reports.findByReference(second))!.status).toBe('referred');
+    await u.sendText(`/status ${second}`);
+    expect(u.lastMessage().replyMarkup).toBeUndefined();
+  });
+
   it('alone lists the reporter’s open reports', async () => {
     const u = h.tg.user({ firstName: 'Lister', languageCode: 'en' });
     await u.sendText('/status');
