@@ -62,7 +62,7 @@ const facts = (r: ReportDoc): IncidentTicketFacts => ({
   links: (r.similar ?? []).map((l) => l.reportId.toString()),
 });
 const actorOf = (agent: AgentRef): Actor => ({ kind: 'agent', agentId: agent.id });
-/** Waiting reports linked into an incident listed on its page to tick and join (as many as the join form takes). */
+/** Reports one join takes (the join form keeps the first this many ticked), and the waiting reports linked into an incident listed on its page. */
 export const JOIN_LINKED_BATCH = 50;
 /** How strong a link into an incident must be for its report to be offered there (0.55 links; 0.7 kept a second event out in bench/surge-reach.ts). */
 export const LINKED_INTO_MIN_SCORE = 0.7;

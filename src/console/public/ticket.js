@@ -13,7 +13,8 @@
   var changed = document.getElementById('changed');
 
   // ---- Drafts: unsent text survives a reload, a status change or a lost connection (this tab only).
-  function draftKey(el) { return 'ripoti:draft:' + ticketId + ':' + el.id; }
+  function draftKey(el) { return draftKeyOf(el.id); }
+  function draftKeyOf(id) { return 'ripoti:draft:' + ticketId + ':' + id; }
   function store(fn) { try { return fn(window.sessionStorage); } catch (e) { return null; } }
   function restoreDrafts(root) {
     Array.prototype.forEach.call(root.querySelectorAll('[data-draft]'), function (el) {
@@ -55,7 +56,7 @@
   // reload, then Send) are the same answer, not a second copy to every reporter.
   var allKey = document.getElementById('reply-all-key');
   if (/[?&]ok=incident_replied/.test(window.location.search)) {
-    ['reply-all-en', 'reply-all-sw', 'reply-all-key'].forEach(function (id) { store(function (s) { s.removeItem('ripoti:draft:' + ticketId + ':' + id); }); });
+    ['reply-all-en', 'reply-all-sw', 'reply-all-key'].forEach(function (id) { store(function (s) { s.removeItem(draftKeyOf(id)); }); });
   } else if (allKey) {
     var keptAll = store(function (s) { return s.getItem(draftKey(allKey)); });
     if (keptAll) allKey.value = keptAll; else store(function (s) { s.setItem(draftKey(allKey), allKey.value); });

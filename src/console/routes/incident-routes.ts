@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { IncidentActionRefusal, IncidentActions } from '../../services/incident-service';
+import { JOIN_LINKED_BATCH, type IncidentActionRefusal, type IncidentActions } from '../../services/incident-service';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 import { ticketParams } from '../schemas';
 import { openTicket, ticketGuard } from './ticket-routes';
@@ -11,7 +11,7 @@ const members = z
   .union([z.string(), z.array(z.string())])
   .catch([])
   .default([])
-  .transform((v) => (Array.isArray(v) ? v : [v]).filter((s) => objectId.safeParse(s).success).slice(0, 50));
+  .transform((v) => (Array.isArray(v) ? v : [v]).filter((s) => objectId.safeParse(s).success).slice(0, JOIN_LINKED_BATCH));
 const joinForm = z.object({ member: members });
 const splitForm = z.object({ member: objectId.optional().catch(undefined) });
 const replyAllForm = z.object({ text_en: z.string().catch(''), text_sw: z.string().catch(''), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined) });
@@ -31,7 +31,11 @@ export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   if (!incidents) return;
   const guard = ticketGuard(ctx);
   const post = { onRequest: guard.onRequest, preValidation: ctx.auth.checkCsrf, preHandler: guard.preHandler };
-  const back = (req: FastifyRequest, reply: FastifyReply, ok: boolean, key: string) => reply.redirect(`/tickets/${openTicket(req)._id.toString()}?${ok ? 'ok' : 'err'}=${key}#similar`, 303);
+  // `counts` travel with the flash ("joined 3, skipped 1"; src/console/index.ts reads them).
+  const back = (req: FastifyRequest, reply: FastifyReply, ok: boolean, key: string, counts: Record<string, number> = {}) => {
+    const extra = Object.entries(counts).map(([k, n]) => `&${k}=${n}`).join('');
+    return reply.redirect(`/tickets/${openTicket(req)._id.toString()}?${ok ? 'ok' : 'err'}=${key}${extra}#similar`, 303);
+  };
   const act = (req: FastifyRequest) => ({ id: openTicket(req)._id.toString(), me: agentRef(signedInAgent(req)) });
   const answer = async (req: FastifyRequest, reply: FastifyReply, run: (s: IncidentActions) => ReturnType<IncidentActions['split']>, okKey: string) => {
     const result = await run(incidents);
@@ -44,7 +48,7 @@ export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const result = await incidents.join(id, me, req.body.member);
     if (!result.ok) return back(req, reply, false, incidentFlash(result.reason));
     if (!result.skipped) return back(req, reply, true, 'incident_joined');
-    return reply.redirect(`/tickets/${id}?ok=incident_joined_some&joined=${result.joined}&skipped=${result.skipped}#similar`, 303);
+    return back(req, reply, true, 'incident_joined_some', { joined: result.joined, skipped: result.skipped });
   });
 
   app.post('/tickets/:id/incident/split', { ...post, schema: { params: ticketParams, body: splitForm } }, async (req, reply) => {
@@ -57,7 +61,6 @@ export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const result = await incidents.replyAll(id, me, { en: req.body.text_en, sw: req.body.text_sw }, { key: req.body.key });
     if (!result.ok) return back(req, reply, false, incidentFlash(result.reason));
     // How many were answered, and how many skipped (closed, or moved to another agent since).
-    const counts = `&sent=${result.sent}&skipped=${result.skipped}`;
-    return reply.redirect(`/tickets/${id}?ok=${result.skipped ? 'incident_replied_some' : 'incident_replied'}${counts}#similar`, 303);
+    return back(req, reply, true, result.skipped ? 'incident_replied_some' : 'incident_replied', { sent: result.sent, skipped: result.skipped });
   });
 }
