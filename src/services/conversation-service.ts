@@ -48,7 +48,22 @@ export type AttachResult =
  * which tickets a reporter may write to, and attaching a message to one of them, checked again
  * on the server whatever the client says.
  */
-export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency } | { ok: false; reason: 'not_yours' | 'not_asked' };
+/** `replaced`: an unmarked (older) button, and the questions asked since differ in what they ask. */
+export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency; name?: string } | { ok: false; reason: 'not_yours' | 'not_asked' | 'replaced' };
+
+type AskedData = Record<string, unknown>;
+
+/** Which consent question a tap answers: the one with the button's mark; unmarked, the only one asked (or all alike). */
+function questionAnswered(asked: AskedData[], question: string | undefined): { ok: true; data: AskedData } | { ok: false; reason: 'not_asked' | 'replaced' } {
+  if (question) {
+    const marked = asked.find((d) => d.q === question);
+    return marked ? { ok: true, data: marked } : { ok: false, reason: 'not_asked' };
+  }
+  const latest = asked.at(-1);
+  if (!latest) return { ok: false, reason: 'not_asked' };
+  const alike = asked.every((d) => d.covers === latest.covers && d.name === latest.name);
+  return alike ? { ok: true, data: latest } : { ok: false, reason: 'replaced' };
+}
 
 /** A reporter's withdrawal: done, or why not (a report already with an agency is stopped by writing to the staff). */
 export type WithdrawResult = { ok: true; reference: string } | { ok: false; reason: 'not_yours' | 'closed' } | { ok: false; reason: 'referred'; reference: string; agency: Agency };
@@ -148,24 +163,27 @@ export class ConversationService {
   }
 
   /**
-   * The reporter's Yes or No to "may <agency> have your phone number?", from the bot's buttons:
-   * only the report's own reporter, only for an agency they were asked about. Recorded in the
-   * audit trail; the latest answer for an agency decides (src/domain/consent.ts).
+   * The reporter's Yes or No to "may <agency> have your name and phone number?", from the bot's
+   * buttons: only the report's own reporter, only to a question that was asked. The answer is to
+   * the question the buttons belong to (their mark `q`): what it asked for and, for "another
+   * agency", which one, even if a newer question was asked since. Buttons sent before questions
+   * had marks answer the only question asked for that agency, or every one asked alike; otherwise
+   * the reporter is asked to answer the newest. Recorded in the audit trail; the latest answer for
+   * an agency decides (src/domain/consent.ts).
    */
-  async answerConsent(telegramUserId: number, reportId: string, agency: string, answer: 'yes' | 'no'): Promise<ConsentAnswerResult> {
+  async answerConsent(telegramUserId: number, reportId: string, agency: string, answer: 'yes' | 'no', question?: string): Promise<ConsentAnswerResult> {
     const report = /^[0-9a-f]{24}$/i.test(reportId) ? await this.deps.store.reports.findById(reportId) : null;
     const reporter = report ? await this.deps.store.reporters.findByTelegramUser(telegramUserId) : null;
     if (!report || !reporter || !report.reporterId.equals(reporter._id) || !isAgency(agency)) return { ok: false, reason: 'not_yours' };
     const history = await this.deps.store.reports.history(report._id);
-    const asked = history.filter((e) => e.type === 'consent_asked' && e.data?.agency === agency).at(-1);
-    if (!asked) return { ok: false, reason: 'not_asked' };
-    // The answer is to the question as it was asked: what it asked for (name and number, or the
-    // number alone before 2026-12-01) and, for "another agency", which one.
-    const scope = { ...(asked.data?.covers === 'name_phone' ? { covers: 'name_phone' } : {}), ...(typeof asked.data?.name === 'string' ? { name: asked.data.name } : {}) };
+    const asked = questionAnswered(history.filter((e) => e.type === 'consent_asked' && e.data?.agency === agency).map((e) => e.data ?? {}), question);
+    if (!asked.ok) return asked;
+    const name = typeof asked.data.name === 'string' ? asked.data.name : undefined;
+    const scope = { ...(asked.data.covers === 'name_phone' ? { covers: 'name_phone' } : {}), ...(name ? { name } : {}) };
     await this.deps.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency, answer, ...scope });
     await this.deps.events.publish({ type: 'ticket', reportId, what: 'message' });
     this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');
-    return { ok: true, reference: report.reference, agency };
+    return { ok: true, reference: report.reference, agency, ...(name ? { name } : {}) };
   }
 
   /**

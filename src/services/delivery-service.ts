@@ -4,7 +4,7 @@ import type { MessageDoc, ReportDoc, Store } from '../store';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
-import { CONSENT_NOTICE, noticeKey, RATING_NOTICE } from './ticket-actions';
+import { CONSENT_NOTICE, consentButtonData, noticeKey, RATING_NOTICE } from './ticket-actions';
 
 /** A stored message that is due to go out, and to whom. */
 export interface DueMessage {
@@ -68,7 +68,7 @@ export class DeliveryService {
   }
 
   /**
- * The words and, for the consent question, its Yes / No buttons (`cs:<reportId>:<agency>:<y|n>`);
+ * The words and, for the consent question, its Yes / No buttons (`cs:<reportId>:<agency>:<q>:<y|n>`);
  * for the rating question, Helped / Did not help (`rt:<reportId>:<h|n>`). The bot checks both.
  */
   async compose(due: DueMessage): Promise<{ text: string; buttons?: { text: string; data: string }[][] }> {
@@ -82,7 +82,7 @@ export class DeliveryService {
     if (message.notice.key === RATING_NOTICE) return { text, buttons: [[{ text: t.t(lang, 'notices:ratingHelped'), data: `rt:${due.reportId}:h` }, { text: t.t(lang, 'notices:ratingNotHelped'), data: `rt:${due.reportId}:n` }]] };
     const agency = message.notice.vars?.agency;
     if (message.notice.key !== CONSENT_NOTICE || !agency) return { text };
-    const data = (a: 'y' | 'n') => `cs:${due.reportId}:${agency}:${a}`;
+    const data = (a: 'y' | 'n') => consentButtonData(due.reportId, agency, message.notice?.vars?.q, a);
     return { text, buttons: [[{ text: t.t(lang, 'notices:consentYes'), data: data('y') }, { text: t.t(lang, 'notices:consentNo'), data: data('n') }]] };
   }
 

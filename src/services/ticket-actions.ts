@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Agency, AgentStatus, RejectReason, Role, TicketRefusal } from '../domain';
 import type { MessageDoc } from '../store';
 import type { TakeResult } from './ticket-desk';
@@ -6,6 +7,19 @@ export type { AgentStatus, TakeResult };
 
 /** The consent question's notice; DeliveryService.compose gives it its Yes / No buttons. */
 export const CONSENT_NOTICE = 'notices:consentAsk';
+
+/**
+ * A consent question's own mark, carried by its buttons (`cs:<reportId>:<agency>:<q>:<y|n>`, 64
+ * bytes at most by Telegram's rule): an answer is to the question the reporter read. Random, not
+ * a count, so two agents asking at once cannot give two questions one mark.
+ */
+export function consentQuestionMark(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export function consentButtonData(reportId: string, agency: string, q: string | undefined, answer: 'y' | 'n'): string {
+  return q ? `cs:${reportId}:${agency}:${q}:${answer}` : `cs:${reportId}:${agency}:${answer}`;
+}
 
 /** The words of a stored notice: the consent question names "another agency" by its name when it has one. */
 export function noticeKey(notice: { key: string; vars?: Record<string, string> }): string {

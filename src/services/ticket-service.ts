@@ -6,7 +6,7 @@ import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
-import { CONSENT_NOTICE, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type Refused, type TakeResult, type TicketActions } from './ticket-actions';
+import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type Refused, type TakeResult, type TicketActions } from './ticket-actions';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -134,10 +134,13 @@ export class TicketService implements TicketActions {
     if (!agency || report.status !== 'referred') return refused('wrong_status');
     if (report.anonymous) return { ok: false, reason: 'anonymous' };
     if (report.purgedAt) return refused('closed');
-    // What the question asks for, and for "another agency" its name: the answer is bound to both.
+    // What the question asks for, and for "another agency" its name: the answer is bound to both,
+    // through the question's own mark on its buttons (`q`), so a tap on an older question is an
+    // answer to that one, not to whichever was asked last.
     const name = agency === 'OTHER' ? report.referral?.name : undefined;
-    await this.deps.store.reports.addEvent(report._id, 'consent_asked', actorOf(agent), { agency, covers: 'name_phone', ...(name ? { name } : {}) });
-    await this.notify(report, CONSENT_NOTICE, { agency, reportId: report._id.toString(), ...(name ? { name } : {}) });
+    const q = consentQuestionMark();
+    await this.deps.store.reports.addEvent(report._id, 'consent_asked', actorOf(agent), { agency, covers: 'name_phone', q, ...(name ? { name } : {}) });
+    await this.notify(report, CONSENT_NOTICE, { agency, reportId: report._id.toString(), q, ...(name ? { name } : {}) });
     await this.deps.events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'message' });
     return OK;
   }

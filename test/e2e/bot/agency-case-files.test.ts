@@ -1,7 +1,7 @@
 /**
  * Issue 15 end to end: a police report with officer details and an election report with a
  * polling station are walked through the bot; an agent refers each; the reporter is asked through
- * the bot whether the agency may have their phone number (yes once, no once); the case files'
+ * the bot whether the agency may have their name and phone number (yes once, no once); the case files'
  * text, extracted from the PDF with pdftotext, holds exactly what may leave Ripoti. A screenshot
  * of one print view goes to test-artifacts/.
  *
@@ -195,5 +195,39 @@ describe('referral case files from the bot to the agency', () => {
     await referAndAsk(u, report, 'IPOA');
     const text = await pdfText(report, 'en');
     expect(text).toContain('The person it happened to My brother Kamau Njoroge, 24, held at Githurai police post');
+  });
+
+  it('a Yes tapped on an older question answers that one: asked for one organisation, then for another, it is no yes to the newer', async () => {
+    const u = h.tg.user({ firstName: 'Njeri', lastName: 'Kamau', languageCode: 'en' });
+    await startReport(u, 'Police misconduct', 'Unlawful arrest or detention', 'They took my brother from the stage without any reason.', 'Kiambu', 'Githurai stage');
+    const report = await sendWithPhone(u, '+254722000333');
+    const id = report._id.toString();
+    await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
+    expect(await tickets.refer(id, agent, 'OTHER', undefined, 'Kenya National Commission on Human Rights')).toEqual({ ok: true });
+    expect(await tickets.askConsent(id, agent)).toEqual({ ok: true });
+    expect(lastText(u)).toContain('Kenya National Commission on Human Rights would like to contact you.');
+    const firstYes = u.lastMessage().raw.reply_markup?.inline_keyboard.flat()[0].callback_data as string;
+
+    // Sent on elsewhere before the reporter answered, and asked again.
+    expect(await tickets.changeStatus(id, agent, 'in_progress')).toEqual({ ok: true });
+    expect(await tickets.refer(id, agent, 'OTHER', undefined, 'Kenya Red Cross')).toEqual({ ok: true });
+    expect(await tickets.askConsent(id, agent)).toEqual({ ok: true });
+    expect(lastText(u)).toContain('Kenya Red Cross would like to contact you.');
+
+    // The reporter scrolls up and taps Yes under the first question: a yes to the commission only.
+    await u.press(firstYes);
+    expect(lastText(u)).toBe(`Thank you. We will give Kenya National Commission on Human Rights your name and phone number for report ${report.reference}.`);
+    const history = await h.store.reports.history(report._id);
+    expect(history.filter((e) => e.type === 'consent_answered').map((e) => e.data)).toEqual([
+      { agency: 'OTHER', answer: 'yes', covers: 'name_phone', name: 'Kenya National Commission on Human Rights' },
+    ]);
+    const text = await pdfText(report, 'en');
+    expect(text).toContain('Case file for Kenya Red Cross');
+    for (const identity of ['Njeri', '+254722000333']) expect([identity, text.includes(identity)]).toEqual([identity, false]);
+
+    // The newest question's own Yes is a yes to the Red Cross.
+    await u.press('Yes, give them my name and number');
+    expect(lastText(u)).toBe(`Thank you. We will give Kenya Red Cross your name and phone number for report ${report.reference}.`);
+    expect(await pdfText(report, 'en')).toContain('+254722000333');
   });
 });

@@ -51,7 +51,7 @@ it('a referred ticket gives a PDF download and a print view; every one is in the
   expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
   const referred = (await agent.get(`/tickets/${id}`)).body;
   expect(referred).toContain(`/tickets/${id}/case-file`);
-  expect(referred).toContain('The reporter has not been asked about sharing their phone number with this agency.');
+  expect(referred).toContain('The reporter has not been asked about sharing their name and phone number with this agency.');
 
   const pdf = await fetch(`${h.base}/tickets/${id}/case-file?format=pdf&lang=sw`, { headers: { cookie: `ripoti_session=${agent.cookies.get('ripoti_session')}` } });
   expect(pdf.status).toBe(200);
@@ -87,7 +87,10 @@ it('the consent question is sent for a named reporter and refused for an anonymo
   expect(asked.headers.location).toBe(`/tickets/${named.id}?ok=consent_asked`);
   expect((await named.agent.get(`/tickets/${named.id}`)).body).toContain('The reporter has been asked; no answer yet.');
   const notices = (await h.store.messages.listForReport(named.id)).filter((m) => m.notice?.key === 'notices:consentAsk');
-  expect(notices.map((m) => m.notice?.vars)).toEqual([{ agency: 'IPOA', reportId: named.id }]);
+  // The question carries its own mark, the same as in the history: its buttons answer this question.
+  const q = (await h.store.reports.history(named.id)).find((e) => e.type === 'consent_asked')?.data?.q;
+  expect(q).toMatch(/^[0-9a-f]{8}$/);
+  expect(notices.map((m) => m.notice?.vars)).toEqual([{ agency: 'IPOA', reportId: named.id, q }]);
 
   const anon = await referredTicket(true);
   await anon.agent.post(`/tickets/${anon.id}/refer`, { agency: 'IPOA', note: '' });
@@ -175,6 +178,7 @@ describe('consent is to the question as it was asked', () => {
 
   it('"another agency" is asked about by its name, and a yes to it is no yes to the next one', async () => {
     const { id, agent } = await referred({ agency: 'OTHER', other: 'Kenya National Commission on Human Rights', tg: 61_000_002 });
+    expect((await agent.get(`/tickets/${id}`)).body).toContain('Ask the reporter: may Kenya National Commission on Human Rights have their name and phone number?');
     expect((await agent.post(`/tickets/${id}/consent`)).headers.location).toBe(`/tickets/${id}?ok=consent_asked`);
     expect((await agent.get(`/tickets/${id}/conversation`)).body).toContain('Kenya National Commission on Human Rights would like to contact you. May we give them your name and phone number?');
     expect(await conversations().answerConsent(61_000_002, id, 'OTHER', 'yes')).toMatchObject({ ok: true });
@@ -186,6 +190,21 @@ describe('consent is to the question as it was asked', () => {
     expect(print).toContain('<h1>Case file for Kenya Red Cross</h1>');
     expect(print).not.toContain('Wanjiru');
     expect(print).not.toContain('+254733000111');
-    expect((await agent.get(`/tickets/${id}`)).body).toContain('The reporter has not been asked about sharing their phone number with this agency.');
+    expect((await agent.get(`/tickets/${id}`)).body).toContain('The reporter has not been asked about sharing their name and phone number with this agency.');
+  });
+
+  it('a button without a question mark (sent before marks) answers only when every question asked was alike', async () => {
+    const { id, agent } = await referred({ agency: 'OTHER', other: 'Kenya National Commission on Human Rights', tg: 61_000_003 });
+    await agent.post(`/tickets/${id}/consent`);
+    await agent.post(`/tickets/${id}/consent`);
+    // Asked twice alike: the old button answers it.
+    expect(await conversations().answerConsent(61_000_003, id, 'OTHER', 'no')).toMatchObject({ ok: true, name: 'Kenya National Commission on Human Rights' });
+    await agent.post(`/tickets/${id}/status`, { status: 'in_progress' });
+    await agent.post(`/tickets/${id}/refer`, { agency: 'OTHER', note: '', other: 'Kenya Red Cross' });
+    await agent.post(`/tickets/${id}/consent`);
+    // Now the questions differ: an unmarked Yes could be to either, so it is to neither.
+    expect(await conversations().answerConsent(61_000_003, id, 'OTHER', 'yes')).toEqual({ ok: false, reason: 'replaced' });
+    expect(await conversations().answerConsent(61_000_003, id, 'OTHER', 'yes', 'deadbeef')).toEqual({ ok: false, reason: 'not_asked' });
+    expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).not.toContain('+254733000111');
   });
 });
