@@ -12,8 +12,11 @@ type MessageInput = Extract<WizardInput, { type: 'text' | 'command' | 'media' | 
 
 const MB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Steps after which a file sent is kept as evidence (the story's voice note aside). */
-const EVIDENCE_ANYTIME: readonly Step[] = ['danger', 'desc', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'contact', 'review'];
+/**
+ * Steps at which a file sent is kept as evidence (the story's voice note aside): from the first
+ * question on, since someone who saw it happen often sends the photos before anything else.
+ */
+const EVIDENCE_ANYTIME: readonly Step[] = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'contact', 'review'];
 /** Steps before the story: what happened, written or said there, is kept as the story. */
 const BEFORE_STORY: readonly Step[] = ['kind', 'cat', 'danger'];
 

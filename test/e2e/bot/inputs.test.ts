@@ -116,6 +116,20 @@ describe('re-asks in English', () => {
     expect(lastText(u)).toContain('Received. Your reference is');
   });
 
+  it('an album sent before choosing what happened: kept, one answer, the question still there', async () => {
+    const u = h.tg.user({ firstName: 'Kevin', languageCode: 'en' });
+    await walkTo(u, 'cat');
+    const before = u.mark();
+    for (let i = 0; i < 3; i++) await u.sendPhoto({ mediaGroupId: '13600000000000002' });
+    await u.waitForMessage('3 of 10', { since: before });
+    const texts = u.messages().map((m) => m.text ?? '');
+    expect(texts.filter((t) => t.includes('Saved with your report'))).toEqual(['📎 Saved with your report (3 of 10). Please still answer the question above.']);
+    expect(texts.filter((t) => t.includes('did not understand'))).toEqual([]);
+    await u.press('Bribery or extortion by police');
+    await u.press('No');
+    expect(questionText(u)).toContain('what happened');
+  });
+
   it('a photo at the review: one message says it is saved and shows the review again', async () => {
     const u = h.tg.user({ firstName: 'Wanjiku', languageCode: 'en' });
     await walkTo(u, 'review');

@@ -621,6 +621,22 @@ describe('review', () => {
     expect(flushed.state.draft?.albumPending).toBeUndefined();
   });
 
+  it('photos sent before the first answer are kept, and an album there is answered once: the question stays', () => {
+    const one = send(at('kind'), photo(1));
+    expect(said(one)).toEqual(['ev.kept_answer']);
+    expect(one.state.draft).toMatchObject({ step: 'kind', evidence: [photo(1)] });
+    let state = at('cat');
+    for (const n of [1, 2, 3]) {
+      const r = run(state, { type: 'media', media: photo(n), album: true });
+      expect(r.replies).toEqual([]);
+      state = r.state;
+    }
+    const flushed = run(state, { type: 'flush', draftId: ID });
+    expect(said(flushed)).toEqual(['ev.kept_answer']);
+    expect(flushed.replies[0]).toMatchObject({ texts: [{ params: { count: 3 } }] });
+    expect(flushed.state.draft).toMatchObject({ step: 'cat', evidence: [photo(1), photo(2), photo(3)] });
+  });
+
   it('an album at the evidence step counts once, with the whole album', () => {
     let state = at('ev');
     for (const n of [1, 2, 3, 4]) state = run(state, { type: 'media', media: photo(n), album: true }).state;
