@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { countyByCode, decide, decideJoin, decideReplyToMember, offeredIncidentActions, type IncidentTicketFacts, type PolicyActor } from '../domain';
+import { countyName, decide, decideJoin, decideReplyToMember, offeredIncidentActions, type IncidentTicketFacts, type PolicyActor } from '../domain';
 import type { LinkReason } from '../domain/triage';
 import type { Lang, Translator } from '../i18n';
 import { JOIN_LINKED_BATCH, LINKED_INTO_MIN_SCORE } from '../services/incident-service';
@@ -60,11 +60,14 @@ export function reasonText(tr: Translator, lang: Lang, reason: LinkReason): stri
   const t = (key: string, vars: Record<string, unknown> = {}) => tr.t(lang, `triage:reason.${key}`, vars);
   const cat = (c: string) => tr.t(lang, `common:category.${c}`, { defaultValue: c });
   const list = (xs: readonly (string | number)[]) => xs.join(', ');
+  const county = (code: number) => countyName(code, lang) || String(code);
   // Canonical words ("pollingstation", "bribe") in the agent's language; a reporter's own word as written.
   const words = (xs: readonly string[]) => xs.map((w) => tr.t(lang, `triage:word.${w}`, { defaultValue: w })).join(', ');
   switch (reason.code) {
     case 'same_county':
-      return t('same_county', { county: countyByCode(reason.county)?.name ?? String(reason.county) });
+      return t('same_county', { county: county(reason.county) });
+    case 'neighbouring_county':
+      return t('neighbouring_county', { a: county(reason.a), b: county(reason.b) });
     case 'same_category':
       return t('same_category', { category: cat(reason.category) });
     case 'related_category':
@@ -94,7 +97,7 @@ export function reasonText(tr: Translator, lang: Lang, reason: LinkReason): stri
   }
 }
 
-/** Reasons that moved the score (and the county, which every link shares), those for the link first. */
+/** Reasons that moved the score (and the county, which every link within one shares), those for the link first. */
 function reasonLines(tr: Translator, lang: Lang, reasons: readonly Record<string, unknown>[]): ReasonLine[] {
   const typed = reasons as unknown as LinkReason[];
   const lines = typed

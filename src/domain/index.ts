@@ -3,6 +3,7 @@ export * from './categories';
 export * from './status';
 export * from './reference';
 export * from './counties';
+export * from './county-neighbours';
 export * from './incident-time';
 export * from './limits';
 export * from './help-numbers';

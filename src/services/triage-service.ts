@@ -44,10 +44,11 @@ export interface TriageServiceDeps {
 
 /**
  * "Possibly the same incident" on intake (issue 16): a new report is linked against the recent
- * reports of its county, and each link is stored on both reports with its score and reasons.
+ * reports of its county and the counties bordering it, and each link is stored on both reports
+ * with its score and reasons.
  *
  * Where the candidates come from: MongoDB says WHICH reports are in the link window (`linkWindow`:
- * same county, incident time within 48 h), so every bot process sees every other process's
+ * same or neighbouring county, incident time within 48 h), so every bot process sees every other process's
  * reports and nothing depends on warm-up; this process keeps a `TriageIndex` only as a cache of
  * the expensive part, each report's normalised text and vectors (a report's text never changes
  * after it is stored), reading from MongoDB only the reports it has not seen. The links are
@@ -119,7 +120,7 @@ export class TriageService {
   private async sync(q: TriageReport): Promise<void> {
     this.prune();
     const win = linkWindow(q);
-    const ids = await this.deps.store.incidents.idsInWindow(win.county, win.from, win.to);
+    const ids = await this.deps.store.incidents.idsInWindow(win.counties, win.from, win.to);
     // The report being linked is in the window too: it is known already, not read back.
     const missing = ids.map(String).filter((id) => id !== q.id && !this.index.has(id));
     for (const r of await this.deps.store.incidents.triageFields(missing)) this.index.add(triageReportOf(r));

@@ -50,10 +50,10 @@ export function linkUpdates(entries: readonly LinkWrite[], now: Date): mongo.Any
 export class IncidentRepository {
   constructor(private readonly Report: Model<ReportDoc>) {}
 
-  /** Ids of the reports of `county` whose incident time is in [from, to] (the index {county, incidentAt} answers it). */
-  async idsInWindow(county: number, from: Date, to: Date): Promise<Types.ObjectId[]> {
+  /** Ids of the reports of these counties whose incident time is in [from, to] (the index {county, incidentAt} answers it). */
+  async idsInWindow(counties: readonly number[], from: Date, to: Date): Promise<Types.ObjectId[]> {
     // Through the driver (on every Confirm; see ReportRepository.setQueuedAt).
-    const rows = await this.Report.collection.find<{ _id: Types.ObjectId }>({ county, incidentAt: { $gte: from, $lte: to } }, { projection: { _id: 1 } }).toArray();
+    const rows = await this.Report.collection.find<{ _id: Types.ObjectId }>({ county: { $in: [...counties] }, incidentAt: { $gte: from, $lte: to } }, { projection: { _id: 1 } }).toArray();
     return rows.map((r) => r._id);
   }
 

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { areNeighbours } from '../county-neighbours';
 import { categoryRelation } from './category-relation';
 import type { Features } from './features';
 import { GENERIC } from './lexicon';
@@ -19,8 +20,10 @@ export class QueryScorer {
   /** Candidate word -> whether it matches a word of the query's story or place. */
   private readonly inStory = new Map<string, boolean>();
   private readonly categories = new Map<string, number>();
-  /** Candidate place (its words) -> place points, when the candidate named a place. */
-  private readonly places = new Map<string, number>();
+  /** Candidate place (its words) -> its place points, when the candidate named a place. */
+  private readonly places = new Map<string, PlaceMatch>();
+  /** Whether the last place read (`place`) shared a distinctive word: scorePair's `similar_place` with words. */
+  private named = false;
   private readonly distinctBits: number;
   private readonly distinctCount: number;
   private readonly details: Set<string>;
@@ -53,20 +56,25 @@ export class QueryScorer {
    */
   score(f: Features, floor = 0): number | null {
     const q = this.q;
-    if (q.report.county !== f.report.county) return null;
+    const across = q.report.county !== f.report.county;
+    if (across && !areNeighbours(q.report.county, f.report.county)) return null;
     const gap = gapHours(q, f);
     if (gap > this.windowHours) return null;
+    // As in scorePair: across a county line, only with a place name in common (read first there:
+    // most reports of a neighbouring county name another place).
+    const placeAcross = across ? this.place(f) : 0;
+    if (across && !this.named) return null;
     const plates = q.plates.length > 0 && f.plates.length > 0;
     // What the signals not yet read could add at most: checked as each is read, cheapest first.
     let rest = POINTS.place + (plates ? POINTS.sharedPlate : 0) + POINTS.details + POINTS.story;
-    let total = this.category(f.report.category) + timePoints(q, f, gap);
+    let total = this.category(f.report.category) + timePoints(q, f, gap) + (across ? POINTS.neighbouringCounty : 0);
     if (floor > 0 && total + rest < floor) return -1;
     let both = 0;
     for (const d of f.details) if (this.details.has(d)) both++;
     if (both) total += (POINTS.details * 2 * both) / (q.details.length + f.details.length);
     rest -= POINTS.details;
     if (floor > 0 && total + rest < floor) return -1;
-    total += this.place(f);
+    total += across ? placeAcross : this.place(f);
     if (stationsDiffer(q.policeStation, f.policeStation)) total += POINTS.differentStation;
     if (stationsDiffer(q.pollingStation, f.pollingStation)) total += POINTS.differentStation;
     if (plates) total += q.plates.some((p) => f.plates.some((x) => distance(p, x) <= 1)) ? POINTS.sharedPlate : POINTS.differentPlates;
@@ -112,13 +120,17 @@ export class QueryScorer {
     if (!f.place.total) return this.placeUncached(f);
     let v = this.places.get(f.placeKey);
     if (v === undefined) {
-      v = this.placeUncached(f);
+      const points = this.placeUncached(f);
+      v = { points, named: this.named };
       this.places.set(f.placeKey, v);
     }
-    return v;
+    this.named = v.named;
+    return v.points;
   }
 
+  /** The place points; sets `named` (nothing is allocated per candidate). */
   private placeUncached(f: Features): number {
+    this.named = false;
     const qp = this.q.place;
     const fp = f.place;
     if (qp.total && fp.total) {
@@ -139,6 +151,7 @@ export class QueryScorer {
       const bothNamed = this.distinctCount > 0 && fp.words.some((w) => !GENERIC.has(w));
       // As in score.ts: only generic words shared, and each place has its own name: two places.
       if (!distinct) sim = bothNamed ? 0 : Math.min(sim, 0.3);
+      this.named = distinct && sim > 0;
       if (sim > 0) return POINTS.place * sim;
       return bothNamed ? POINTS.differentPlace : 0;
     }
@@ -147,12 +160,15 @@ export class QueryScorer {
       if (!this.distinctCount) return 0;
       let orMask = 0;
       for (const w of f.words) orMask |= this.mask(w);
-      return POINTS.place * ((POINTS.placeInStory * popcount(orMask & this.distinctBits)) / this.distinctCount);
+      const found = popcount(orMask & this.distinctBits);
+      this.named = found > 0;
+      return POINTS.place * ((POINTS.placeInStory * found) / this.distinctCount);
     }
     // The candidate's place in the query's story.
     const distinct = fp.words.filter((w) => !GENERIC.has(w));
     if (!distinct.length) return 0;
     const found = distinct.filter((w) => this.matchesQueryWords(w)).length;
+    this.named = found > 0;
     return POINTS.place * ((POINTS.placeInStory * found) / distinct.length);
   }
 
@@ -175,6 +191,11 @@ export class QueryScorer {
     }
     return v;
   }
+}
+
+interface PlaceMatch {
+  points: number;
+  named: boolean;
 }
 
 /** Hashes are 32-bit unsigned, so -1 marks a free slot. */

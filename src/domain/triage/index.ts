@@ -9,6 +9,7 @@
  * TriageIndex (add on intake, prune daily) or fetches `linkWindow(report)` from MongoDB and calls
  * linkReports. The reasons carry story words: show them to agents, never log them.
  */
+import { neighbouringCounties } from '../county-neighbours';
 import { featuresOf, type Features } from './features';
 import { QueryScorer } from './fast';
 import { scorePair } from './score';
@@ -26,8 +27,8 @@ const byScore = (x: LinkCandidate, y: LinkCandidate) => y.score - x.score || (x.
 
 /**
  * Recent reports kept in memory, blocked by county and sorted by incident time, so that linking
- * one report reads only the reports of its county within the window (binary search), each with
- * its features computed once when added.
+ * one report reads only the reports of its county and its neighbours within the window (binary
+ * search), each with its features computed once when added.
  */
 export class TriageIndex {
   private readonly byCounty = new Map<number, Features[]>();
@@ -82,21 +83,20 @@ export class TriageIndex {
   link(report: TriageReport, opts: Partial<LinkOptions> = {}): LinkCandidate[] {
     const o = { ...this.opts, ...opts };
     const q = this.byId.get(report.id) ?? featuresOf(report);
-    const list = this.byCounty.get(report.county) ?? [];
-    const win = o.windowHours * HOUR_MS;
-    // Sorted by start: anything starting after q.to + window is out; a day-long interval may
-    // start up to a day before q.from - window and still reach it.
-    const start = this.lowerBound(list, q.from - win - 24 * HOUR_MS);
     // The quick score decides and ranks (it equals the explained score: unit-tested); reasons are
     // built only for the `limit` strongest, not for every pair above the threshold (in a busy
     // county hundreds pass, and explaining one costs a hundred quick scores).
     const scorer = new QueryScorer(q, o.windowHours);
     const passed: { f: Features; score: number }[] = [];
-    for (let i = start; i < list.length && list[i].from <= q.to + win; i++) {
-      const f = list[i];
-      if (f.report.id === report.id) continue;
-      const quick = scorer.usable ? scorer.score(f, o.threshold) : (scorePair(q, f, o.windowHours)?.score ?? null);
-      if (quick !== null && quick >= o.threshold) passed.push({ f, score: quick });
+    for (const county of [report.county, ...neighbouringCounties(report.county)]) {
+      const list = this.byCounty.get(county) ?? [];
+      const [start, end] = this.windowRange(list, q, o.windowHours);
+      for (let i = start; i < end; i++) {
+        const f = list[i];
+        if (f.report.id === report.id) continue;
+        const quick = scorer.usable ? scorer.score(f, o.threshold) : (scorePair(q, f, o.windowHours)?.score ?? null);
+        if (quick !== null && quick >= o.threshold) passed.push({ f, score: quick });
+      }
     }
     passed.sort((x, y) => y.score - x.score || (x.f.report.id < y.f.report.id ? -1 : x.f.report.id > y.f.report.id ? 1 : 0));
     const out: LinkCandidate[] = [];
@@ -117,6 +117,19 @@ export class TriageIndex {
     if (!a) return null;
     const s = scorePair(a, this.byId.get(b.id) ?? featuresOf(b), this.opts.windowHours);
     return s && { id: b.id, ...s };
+  }
+
+  /**
+   * Where in one county's list the reports that can be in `q`'s window lie. Sorted by start: anything
+   * starting after q.to + window is out; a day-long interval may start up to a day before
+   * q.from - window and still reach it.
+   */
+  private windowRange(list: Features[], q: Features, windowHours: number): [number, number] {
+    const win = windowHours * HOUR_MS;
+    const start = this.lowerBound(list, q.from - win - 24 * HOUR_MS);
+    let end = start;
+    while (end < list.length && list[end].from <= q.to + win) end++;
+    return [start, end];
   }
 
   private lowerBound(list: Features[], from: number): number {
@@ -142,14 +155,15 @@ export function linkReports(report: TriageReport, recent: readonly TriageReport[
 }
 
 /**
- * Which stored reports can be candidates: same county, `incidentAt` in [from, to]. (A report that
- * gave only the day has incidentAt at the day's start, hence the extra day before.)
+ * Which stored reports can be candidates: the same county or a neighbouring one, `incidentAt` in
+ * [from, to]. (A report that gave only the day has incidentAt at the day's start, hence the extra
+ * day before.)
  */
-export function linkWindow(report: TriageReport, windowHours = DEFAULT_LINK_OPTIONS.windowHours): { county: number; from: Date; to: Date } {
+export function linkWindow(report: TriageReport, windowHours = DEFAULT_LINK_OPTIONS.windowHours): { counties: number[]; from: Date; to: Date } {
   const win = windowHours * HOUR_MS;
   const t = report.incidentAt.getTime();
   const end = (report.when ?? 'now') === 'now' ? t : t + 24 * HOUR_MS;
-  return { county: report.county, from: new Date(t - win - 24 * HOUR_MS), to: new Date(end + win) };
+  return { counties: [report.county, ...neighbouringCounties(report.county)], from: new Date(t - win - 24 * HOUR_MS), to: new Date(end + win) };
 }
 
 /** The score and reasons of one pair whatever the threshold (null: other county or outside the window). */

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { areNeighbours } from '../county-neighbours';
 import { categoryRelation } from './category-relation';
 import { cosine, wordWeight, type Features, type PlaceWords } from './features';
 import { GENERIC } from './lexicon';
@@ -32,6 +33,11 @@ export const POINTS = {
   differentPlates: -0.35,
   /** Both name a sum of money and none is the same: likely two payments, two events. */
   differentAmounts: -0.15,
+  /**
+   * The two reports name neighbouring counties: compared only when their places share a name
+   * (the gate in scorePair), and then this much less sure than within one county.
+   */
+  neighbouringCounty: -0.05,
   story: 0.4,
   details: 0.2,
 } as const;
@@ -150,19 +156,24 @@ function categoryReason(a: string, b: string): LinkReason {
 }
 
 /**
- * Score one pair; null when they cannot be one incident (another county, or further apart in
- * time than the window). Symmetric, and a function of the two reports only: a link never changes
+ * Score one pair; null when they cannot be one incident (counties apart, neighbouring counties
+ * without a place name in common, or further apart in time than the window). Symmetric, and a function of the two reports only: a link never changes
  * because other reports arrived.
  */
 export function scorePair(a: Features, b: Features, windowHours: number): { score: number; reasons: LinkReason[] } | null {
-  if (a.report.county !== b.report.county) return null;
+  const across = a.report.county !== b.report.county;
+  if (across && !areNeighbours(a.report.county, b.report.county)) return null;
   const gap = gapHours(a, b);
   if (gap > windowHours) return null;
-  const reasons: LinkReason[] = [{ code: 'same_county', county: a.report.county, points: 0 }];
+  const reasons: LinkReason[] = [
+    across ? { code: 'neighbouring_county', a: a.report.county, b: b.report.county, points: POINTS.neighbouringCounty } : { code: 'same_county', county: a.report.county, points: 0 },
+  ];
   reasons.push(categoryReason(a.report.category, b.report.category));
   const day = dayRelation(a, b);
   reasons.push({ code: 'close_in_time', hours: Math.round(gap * 10) / 10, ...(day ? { day } : {}), points: timePoints(a, b, gap) });
   placeReasons(a, b, reasons);
+  // Across a county line only one place, named by both, makes two reports one event.
+  if (across && !reasons.some((r) => r.code === 'similar_place' && r.words.length > 0)) return null;
   plateReasons(a, b, reasons);
   storyReasons(a, b, reasons);
   const total = reasons.reduce((s, r) => s + r.points, 0);

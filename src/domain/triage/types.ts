@@ -35,6 +35,8 @@ export interface TriageReport {
  */
 export type LinkReason =
   | { code: 'same_county'; county: number; points: number }
+  /** `a` this report's county, `b` the other's: they border each other (src/domain/county-neighbours.ts). */
+  | { code: 'neighbouring_county'; a: number; b: number; points: number }
   | { code: 'same_category'; category: string; points: number }
   | { code: 'related_category'; a: string; b: string; points: number }
   | { code: 'unrelated_category'; a: string; b: string; points: number }

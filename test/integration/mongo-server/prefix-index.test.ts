@@ -36,6 +36,14 @@ describe('compound index answering equality on its first field', () => {
     expect(got.length).toBeGreaterThan(5);
   });
 
+  it('answers a list of counties ($in: a county and its neighbours) as a scan does', async () => {
+    for (const counties of [[1, 2], [3, 5, 6], [4]]) {
+      const [got, want] = await both({ ...window(0, 0, 60), county: { $in: counties } });
+      expect(got).toEqual(want);
+      expect(got.length).toBeGreaterThan(3);
+    }
+  });
+
   it('follows documents moved to another county, given a county late, and deleted', async () => {
     for (const c of [h.indexed, h.plain]) {
       await c.updateMany({ county: 1, incidentAt: { $lt: new Date(DAY + 24 * 3600_000) } }, { $set: { county: 4 } });

@@ -117,6 +117,18 @@ describe('intake links reports of one event', () => {
     expect(await types(swahili)).toContain('linked');
   });
 
+  it('links one event filed under two neighbouring counties when both name its place', async () => {
+    const story = { text: 'Police beat people with batons at the Githurai 45 stage and threw teargas, a hawker is bleeding.' };
+    const nairobi = await submit(request('en', { category: 'p_force', place: 'Githurai 45 stage', description: story }));
+    const kiambu = await submit(request('sw', { category: 'p_force', county: 22, place: 'stage ya Githurai 45', description: { text: 'Polisi wanapiga watu na rungu Githurai 45, teargas kila mahali, mama mmoja anavuja damu.' } }));
+    // The same telling filed under Mombasa, which borders neither: not compared.
+    const mombasa = await submit(request('en', { category: 'p_force', county: 1, place: 'Githurai 45 stage', description: story }));
+    expect((await fresh(kiambu)).similar?.map((l) => l.reportId.toString())).toEqual([nairobi._id.toString()]);
+    const back = (await fresh(nairobi)).similar?.find((l) => l.reportId.equals(kiambu._id));
+    expect(back?.reasons.find((r) => r.code === 'neighbouring_county')).toMatchObject({ a: 47, b: 22 });
+    expect((await fresh(mombasa)).similar ?? []).toEqual([]);
+  });
+
   it('does not link twice when the same draft is confirmed again', async () => {
     const req = request('en', { place: 'Kasarani roadblock', description: { text: 'Officers at Kasarani roadblock asking matatu drivers for 500 bob.' } });
     const first = await submit(req);

@@ -303,14 +303,20 @@ export class Collection {
     return best ? { docs: this.inNaturalOrder(best), exact: false } : undefined;
   }
 
-  /** Equality on a compound index's first field (the rest is tested by the caller's query). */
+  /**
+   * Equality (or `$in` of scalars) on a compound index's first field (the rest is tested by the
+   * caller's query), as a real server reads the index's range for each value.
+   */
   private prefixCandidates(filter: Doc): { docs: Doc[]; exact: boolean } | undefined {
     let best: Set<string> | undefined;
     for (const index of this.indexes) {
       if (!index.prefix || index.multikeyCompound || index.partial || index.sparse) continue;
-      const value = simpleEquality(filter[Object.keys(index.key)[0]]);
-      if (value === undefined) continue;
-      const owners = index.prefix.get(canonical(value)) ?? new Set<string>();
+      const cond = filter[Object.keys(index.key)[0]];
+      const one = simpleEquality(cond);
+      const values = one !== undefined ? [one] : simpleIn(cond);
+      if (!values) continue;
+      const owners = values.length === 1 ? (index.prefix.get(canonical(values[0])) ?? new Set<string>()) : new Set<string>();
+      if (values.length > 1) for (const v of values) for (const id of index.prefix.get(canonical(v)) ?? []) owners.add(id);
       if (!best || owners.size < best.size) best = owners;
     }
     return best ? { docs: this.inNaturalOrder(best), exact: false } : undefined;

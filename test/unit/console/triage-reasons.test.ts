@@ -53,3 +53,10 @@ it('"the same time" only when both gave a time; a day-only answer reads as the s
   const yesterday = explainPair(report({ id: 'f', when: 'yesterday', incidentAt: new Date('2027-08-07T21:00:00Z') }), report({ id: 'a' }))!;
   expect(lines(yesterday.reasons, 'sw')).toContain('Hayakutokea wakati mmoja (ripoti moja ilitaja siku tu)');
 });
+
+it('a link across a county line names both counties, in the agent\'s language', () => {
+  const pair = explainPair(report({ id: 'b', county: 22, place: 'Moi Avenue Primary', story: 'Wakala alikuwa akigawa pesa kwa wapiga kura kwenye foleni ya kituo cha kupigia kura.' }), report({ id: 'a', county: 47 }))!;
+  expect(lines(pair.reasons, 'en')).toContain('Neighbouring counties: Kiambu and Nairobi City');
+  expect(lines(pair.reasons, 'sw')).toContain('Kaunti jirani: Kiambu na Nairobi City');
+  expect(lines(pair.reasons, 'en')).not.toContain('Both in Kiambu');
+});

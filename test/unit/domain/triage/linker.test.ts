@@ -57,6 +57,33 @@ describe('triage: linking reports of one incident', () => {
     expect(points).toEqual([...points].sort((x, y) => y - x));
   });
 
+  it('links one event across a county line when both name the place, and only then', () => {
+    const KIAMBU = 22;
+    const MOMBASA = 1;
+    const nairobi = report({ id: 'nrb', category: 'p_force', place: 'Githurai 45', story: 'Police beat people with batons at the stage and threw teargas, a hawker is bleeding.' });
+    const kiambu = report({
+      id: 'kbu',
+      county: KIAMBU,
+      category: 'p_force',
+      createdAt: at('2027-08-10T07:40:00Z'),
+      incidentAt: at('2027-08-10T07:40:00Z'),
+      place: 'stage ya Githurai 45',
+      story: 'Polisi wanapiga watu na rungu kwa stage, teargas kila mahali, mama mmoja anavuja damu.',
+    });
+    const [link] = linkReports(kiambu, [nairobi]);
+    expect(link).toMatchObject({ id: 'nrb' });
+    expect(find(link.reasons, 'neighbouring_county')).toEqual({ code: 'neighbouring_county', a: KIAMBU, b: NAIROBI, points: -0.05 });
+    expect(find(link.reasons, 'same_county')).toBeUndefined();
+    // Seen from the other side, the same score.
+    expect(explainPair(nairobi, kiambu)?.score).toBe(link.score);
+    // The same telling with no place in common across the line, or from a county far away: not compared.
+    expect(linkReports({ ...kiambu, place: 'Ruiru town' }, [nairobi])).toEqual([]);
+    expect(explainPair({ ...kiambu, place: 'Ruiru town' }, nairobi)).toBeNull();
+    expect(explainPair({ ...kiambu, county: MOMBASA }, nairobi)).toBeNull();
+    // The link window asks the store for the neighbours too.
+    expect(linkWindow(kiambu).counties).toEqual([KIAMBU, 16, 18, 21, 32, 34, NAIROBI]);
+  });
+
   it('does not link the same kind of report at the same place a week later', () => {
     const weekLater = report({ ...english, id: 'en-2', plate: undefined, createdAt: at('2027-08-17T07:30:00Z'), incidentAt: at('2027-08-17T07:30:00Z') });
     expect(linkReports(weekLater, [english, swahili])).toEqual([]);
@@ -175,7 +202,7 @@ describe('triage: deterministic and order-free', () => {
   it('a store fetching linkWindow(report) hands linkReports every report the index would consider', () => {
     for (const q of reports.filter((_r, i) => i % 10 === 0)) {
       const w = linkWindow(q);
-      const fetched = reports.filter((r) => r.county === w.county && r.incidentAt >= w.from && r.incidentAt <= w.to);
+      const fetched = reports.filter((r) => w.counties.includes(r.county) && r.incidentAt >= w.from && r.incidentAt <= w.to);
       const all = { threshold: 0, limit: Number.MAX_SAFE_INTEGER };
       expect(linkReports(q, fetched, all)).toEqual(linkReports(q, reports, all));
     }
