@@ -1,4 +1,4 @@
-import type { CategoryCode, OfficerDetails, PollingStation, ReportKind, ReporterRole, WhenChoice } from '../domain';
+import type { CategoryCode, HateChannel, OfficerDetails, Perpetrator, PollingStation, ReportKind, ReporterRole, WhenChoice } from '../domain';
 import type { Lang } from '../i18n';
 import type { Evidence } from '../store';
 
@@ -9,15 +9,16 @@ import type { Evidence } from '../store';
  * optional details for the agency (`DETAIL_STEPS`), each skippable. Names double as the step
  * part of callback_data, so they stay short.
  */
-export const STEPS = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'ev', 'contact', 'review'] as const;
+export const STEPS = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'by', 'how', 'pstn', 'const', 'ward', 'ev', 'contact', 'review'] as const;
 export type Step = (typeof STEPS)[number];
 
 /**
  * The optional questions an agency needs to act (issue 15): whom it happened to; for police
  * misconduct the officers' names or numbers, unit, what they wore, station and vehicle plate; for election
- * incidents the polling station, constituency and ward. Each can be skipped, or all at once.
+ * incidents who did it, where hate speech was said or spread, the polling station, constituency
+ * and ward. Each can be skipped, or all at once.
  */
-export const DETAIL_STEPS = ['role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward'] as const satisfies readonly Step[];
+export const DETAIL_STEPS = ['role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'by', 'how', 'pstn', 'const', 'ward'] as const satisfies readonly Step[];
 export type DetailStep = (typeof DETAIL_STEPS)[number];
 
 /** A file the reporter sent, kept by Telegram ids only (the bytes stay on Telegram until an agent opens them). */
@@ -71,6 +72,9 @@ export interface Draft {
   /** Reporting for someone else: who it happened to, in the reporter's words (IPOA needs the victim). */
   victim?: string;
   officers?: OfficerDetails;
+  /** Election incidents: who did it, and for hate speech where it was said or spread. */
+  perpetrator?: Perpetrator;
+  channel?: HateChannel;
   pollingStation?: PollingStation;
   /** IEBC constituency and ward codes (data/kenya-electoral-units.json), within `county`. */
   constituency?: number;

@@ -4,6 +4,7 @@ export * from './status';
 export * from './reference';
 export * from './counties';
 export * from './county-neighbours';
+export * from './election-details';
 export * from './incident-time';
 export * from './limits';
 export * from './help-numbers';

@@ -128,6 +128,8 @@ function caseFileInput(
     ...(report.reporterRole ? { reporterRole: report.reporterRole } : {}),
     ...(report.victim ? { victim: report.victim } : {}),
     ...(report.officers ? { officers: report.officers } : {}),
+    ...(report.perpetrator ? { perpetrator: report.perpetrator } : {}),
+    ...(report.hateChannel ? { hateChannel: report.hateChannel } : {}),
     ...(report.pollingStation ? { pollingStation: report.pollingStation } : {}),
     evidence: evidenceOf(report),
     timeline: timelineOf(messages),

@@ -4,7 +4,9 @@ import {
   type Status,
   type Agency,
   type CategoryCode,
+  type HateChannel,
   type OfficerDetails,
+  type Perpetrator,
   type PollingStation,
   type ReportKind,
   type ReporterRole,
@@ -74,6 +76,9 @@ export interface CaseFileInput {
   /** Reporting for someone else: who it happened to, as the reporter wrote it. */
   victim?: string;
   officers?: OfficerDetails;
+  /** Election incidents: who did it as the reporter says, and where hate speech was said or spread. */
+  perpetrator?: Perpetrator;
+  hateChannel?: HateChannel;
   pollingStation?: PollingStation;
   evidence: readonly CaseFileEvidence[];
   timeline: readonly CaseFileReporterMessage[];
@@ -187,13 +192,21 @@ function officersSection(o: OfficerDetails | undefined, t: T): CaseFileSection {
   return { heading: t('casefile:section.officers'), blocks: [block] };
 }
 
-function stationSection(s: PollingStation | undefined, t: T): CaseFileSection {
-  const fields = rows([
+function electionSection(input: Pick<CaseFileInput, 'perpetrator' | 'hateChannel' | 'pollingStation'>, t: T): CaseFileSection {
+  const p = input.perpetrator;
+  const s = input.pollingStation;
+  const by = rows([
+    [t('casefile:station.by'), [p?.kind ? t(`casefile:perpetrator.${p.kind}`) : undefined, clean(p?.words)].filter(Boolean).join('; ') || undefined],
+    [t('casefile:station.how'), input.hateChannel ? t(`casefile:hate_channel.${input.hateChannel}`) : undefined],
+  ]);
+  const station = rows([
     [t('casefile:station.name'), clean(s?.name)],
     [t('casefile:station.code'), clean(s?.code)],
   ]);
-  const block: CaseFileBlock = fields.length ? { type: 'fields', rows: fields } : { type: 'text', text: t('casefile:station.none') };
-  return { heading: t('casefile:section.election'), blocks: [block] };
+  const blocks: CaseFileBlock[] = [];
+  if (by.length) blocks.push({ type: 'fields', rows: by });
+  blocks.push(station.length ? { type: 'fields', rows: station } : { type: 'text', text: t('casefile:station.none') });
+  return { heading: t('casefile:section.election'), blocks };
 }
 
 function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date | undefined, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
@@ -255,7 +268,7 @@ export function caseFileContent(input: CaseFileInput, translator: Translator): C
   const sections = [
     summarySection(input, t, f),
     placeSection(input, t, f),
-    input.kind === 'police' ? officersSection(input.officers, t) : stationSection(input.pollingStation, t),
+    input.kind === 'police' ? officersSection(input.officers, t) : electionSection(input, t),
     storySection(input, t, f),
     evidenceSection(input.evidence, input.filesDeletedAt, t, f),
     timelineSection(input.timeline, t, f),

@@ -1,7 +1,8 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import {
-  STATUSES, REPORT_KINDS, AGENCIES, PRIORITIES, REPORTER_ROLES, POLICE_UNITS, OFFICER_ATTIRES,
+  STATUSES, REPORT_KINDS, AGENCIES, PRIORITIES, REPORTER_ROLES, POLICE_UNITS, OFFICER_ATTIRES, ELECTION_ACTORS, HATE_CHANNELS,
   type Status, type ReportKind, type Agency, type Priority, type WhenChoice, type OfficerDetails, type PollingStation, type ReporterRole,
+  type HateChannel, type Perpetrator,
 } from '../domain';
 import type { Sealed } from './identity-cipher';
 
@@ -114,6 +115,9 @@ export interface ReportDoc {
   /** Reporting for someone else: who it happened to, as the reporter wrote it (IPOA needs the victim). */
   victim?: string;
   officers?: OfficerDetails;
+  /** Election incidents: who did it (a kind, or the reporter's words), and for hate speech where it was said or spread. */
+  perpetrator?: Perpetrator;
+  hateChannel?: HateChannel;
   pollingStation?: PollingStation;
   /** IEBC units, code and name (the name is what supervisors search for). */
   constituency?: ElectoralUnitRef;
@@ -187,6 +191,8 @@ export const reportSchema = new Schema<ReportDoc>(
     reporterRole: { type: String, enum: REPORTER_ROLES },
     victim: String,
     officers: { type: officersSchema, default: undefined },
+    perpetrator: { type: new Schema<Perpetrator>({ kind: { type: String, enum: ELECTION_ACTORS }, words: String }, { _id: false }), default: undefined },
+    hateChannel: { type: String, enum: HATE_CHANNELS },
     pollingStation: { type: new Schema<PollingStation>({ name: String, code: String }, { _id: false }), default: undefined },
     constituency: { type: unitRefSchema, default: undefined },
     ward: { type: unitRefSchema, default: undefined },

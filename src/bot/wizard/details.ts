@@ -1,6 +1,10 @@
 import {
   checkText,
   countyByCode,
+  ELECTION_ACTORS,
+  HATE_CHANNELS,
+  isElectionActor,
+  isHateChannel,
   isOfficerAttire,
   isPoliceUnit,
   isReporterRole,
@@ -47,6 +51,10 @@ export function askDetail(turn: Turn, d: Draft, step: DetailStep): void {
       return turn.say('details.unit.ask', undefined, { keyboard: keyboard(d, step, POLICE_UNITS.map((u) => ({ value: u, key: `details.unit.${u}` }))) });
     case 'wear':
       return turn.say('details.wear.ask', undefined, { keyboard: keyboard(d, step, OFFICER_ATTIRES.map((a) => ({ value: a, key: `details.wear.${a}` }))) });
+    case 'by':
+      return turn.say('details.by.ask', undefined, { keyboard: keyboard(d, step, ELECTION_ACTORS.map((a) => ({ value: a, key: `details.by.${a}` }))) });
+    case 'how':
+      return turn.say('details.how.ask', undefined, { keyboard: keyboard(d, step, HATE_CHANNELS.map((c) => ({ value: c, key: `details.how.${c}` }))) });
     case 'const':
       return turn.say('details.const.ask', { county: countyName(d) }, { keyboard: keyboard(d, step) });
     case 'ward': {
@@ -73,6 +81,8 @@ export function answerDetailButton(turn: Turn, d: Draft, step: DetailStep, value
   if (step === 'role' && isReporterRole(value)) d.role = value;
   else if (step === 'unit' && isPoliceUnit(value)) d.officers = { ...d.officers, unit: value };
   else if (step === 'wear' && isOfficerAttire(value)) d.officers = { ...withoutAttire(d), attire: value };
+  else if (step === 'by' && isElectionActor(value)) d.perpetrator = { kind: value };
+  else if (step === 'how' && isHateChannel(value)) d.channel = value;
   else if ((step === 'const' || step === 'ward') && /^\d{1,6}$/.test(value)) {
     if (!setUnit(d, step, Number(value))) return false;
   } else return false;
@@ -138,6 +148,10 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
       return turn.advance(d);
     case 'stn':
       d.officers = { ...d.officers, station: text };
+      return turn.advance(d);
+    case 'by':
+      // Who, in the reporter's words (a name, "the aspirant's youths"): kept as typed, replacing a kind tapped before.
+      d.perpetrator = { words: text };
       return turn.advance(d);
     case 'plate':
       return onPlates(turn, d, text);

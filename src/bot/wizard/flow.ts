@@ -12,11 +12,11 @@ export const NEXT: Partial<Record<Step, Step>> = {
   kind: 'cat', cat: 'danger', danger: 'desc', desc: 'county', county: 'place', place: 'when', when: 'review', ev: 'review',
   // The optional details, opened from the review: police after the role, then election (`nextStep`
   // picks by kind). A session saved mid-group (they once followed "when") carries on to the review.
-  ofc: 'unit', unit: 'wear', wear: 'stn', stn: 'plate', plate: 'review', pstn: 'const', const: 'ward', ward: 'review',
+  ofc: 'unit', unit: 'wear', wear: 'stn', stn: 'plate', plate: 'review', by: 'pstn', how: 'pstn', pstn: 'const', const: 'ward', ward: 'review',
 };
 export const PREV: Partial<Record<Step, Step>> = {
   cat: 'kind', danger: 'cat', desc: 'danger', county: 'desc', place: 'county', when: 'place', ev: 'review', contact: 'review', review: 'when',
-  role: 'review', vic: 'role', ofc: 'role', unit: 'ofc', wear: 'unit', stn: 'wear', plate: 'stn', pstn: 'role', const: 'pstn', ward: 'const',
+  role: 'review', vic: 'role', ofc: 'role', unit: 'ofc', wear: 'unit', stn: 'wear', plate: 'stn', by: 'role', how: 'by', pstn: 'by', const: 'pstn', ward: 'const',
 };
 
 /**
@@ -25,11 +25,13 @@ export const PREV: Partial<Record<Step, Step>> = {
  */
 export function nextStep(d: Draft, step: Step): Step {
   if (step === 'role' && d.role === 'on_behalf') return 'vic';
-  if (step === 'role' || step === 'vic') return d.kind === 'election' ? 'pstn' : 'ofc';
+  if (step === 'role' || step === 'vic') return d.kind === 'election' ? 'by' : 'ofc';
+  // Where it was said or spread: asked of hate speech only.
+  if (step === 'by' && d.category === 'e_hate') return 'how';
   return NEXT[step] ?? 'review';
 }
 /** Steps whose answer needs a follow-up step even when editing from review (the optional details are one group). */
-export const CHAINED: readonly Step[] = ['kind', 'county', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'pstn', 'const'];
+export const CHAINED: readonly Step[] = ['kind', 'county', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'by', 'how', 'pstn', 'const'];
 /** Steps asked with a reply keyboard (Telegram's location and contact buttons): Back and Cancel arrive as text. */
 export const REPLY_KEYBOARD_STEPS: readonly Step[] = ['place', 'contact'];
 /** Parts the reporter can change from the review screen. */
@@ -79,6 +81,8 @@ function details(d: Draft): Partial<IntakeRequest['report']> {
     ...(d.role ? { reporterRole: d.role } : {}),
     ...(d.role === 'on_behalf' && d.victim ? { victim: d.victim } : {}),
     ...(d.kind === 'police' && d.officers && Object.keys(d.officers).length ? { officers: d.officers } : {}),
+    ...(d.kind === 'election' && (d.perpetrator?.kind || d.perpetrator?.words) ? { perpetrator: d.perpetrator } : {}),
+    ...(d.kind === 'election' && d.category === 'e_hate' && d.channel ? { hateChannel: d.channel } : {}),
     ...(d.kind === 'election' && d.pollingStation ? { pollingStation: d.pollingStation } : {}),
     ...(d.kind === 'election' && constituency ? { constituency: { code: constituency.code, name: constituency.name } } : {}),
     ...(d.kind === 'election' && ward ? { ward: { code: ward.code, name: ward.name } } : {}),

@@ -187,6 +187,8 @@ function detailLines(t: T, d: Draft): string[] {
     ...line('review.wear', [o?.attire ? t(`details.wear.${o.attire}`) : undefined, o?.uniform].filter(Boolean).join(' · ')),
     ...line('review.station', o?.station),
     ...line('review.plates', [...(o?.vehiclePlates ?? []), o?.vehicleDescription].filter(Boolean).join(', ')),
+    ...line('review.by', d.kind === 'election' ? [d.perpetrator?.kind ? t(`details.by.${d.perpetrator.kind}`) : undefined, d.perpetrator?.words].filter(Boolean).join(' · ') : undefined),
+    ...line('review.how', d.kind === 'election' && d.category === 'e_hate' && d.channel ? t(`details.how.${d.channel}`) : undefined),
     ...line('review.pstation', station),
     ...line('review.constituency', d.constituency !== undefined ? units?.constituency(d.constituency)?.name : undefined),
     ...line('review.ward', d.ward !== undefined ? units?.ward(d.ward)?.name : undefined),

@@ -32,13 +32,13 @@ function incidentCells(r: ReportDoc): [string, string] {
  * events: the story, notes and the typed place can name people, and a spreadsheet travels further
  * than the console. The details for the agency (issue 15) are in it, as on the case file and for
  * anonymous reports too: they describe the officers, their vehicles and the polling place, never
- * who reported. Codes (role, unit, attire) stay codes, as the other columns do. Times are Kenyan
+ * who reported. Codes (role, unit, attire, perpetrator, hate channel) stay codes, as the other columns do. Times are Kenyan
  * (EAT), as on the console and the case file; a day-only answer is a date, marked so.
  */
 export const CSV_COLUMNS = [
   'reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'incident_at', 'incident_time_known', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'closed_at',
   'reporter_role', 'officer_names', 'service_numbers', 'officer_rank', 'police_unit', 'police_station', 'vehicle_plates', 'vehicle_description', 'officer_attire', 'officer_attire_words',
-  'polling_station', 'polling_station_code', 'constituency', 'ward',
+  'perpetrator', 'hate_channel', 'polling_station', 'polling_station_code', 'constituency', 'ward',
 ] as const;
 
 /** The details for the agency, in CSV_COLUMNS order (empty cells when skipped or not this kind of report). */
@@ -56,6 +56,9 @@ function agencyCells(r: ReportDoc): unknown[] {
     o.vehicleDescription ?? '',
     o.attire ?? '',
     o.uniform ?? '',
+    // Who did it as a code only: the reporter's own words can name a person.
+    r.perpetrator?.kind ?? '',
+    r.hateChannel ?? '',
     r.pollingStation?.name ?? '',
     r.pollingStation?.code ?? '',
     r.constituency?.name ?? '',

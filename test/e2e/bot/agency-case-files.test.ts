@@ -146,20 +146,23 @@ describe('referral case files from the bot to the agency', () => {
     await startReport(u, 'Election-related incident', 'Intimidation or violence', 'Youths chased voters away from the queue.', 'Kisumu', 'Kondele');
     await addDetails(u);
     await u.press('To me');
+    expect(lastText(u)).toContain('Who did it?');
+    await u.press("A candidate's agents or supporters");
     await u.sendText('Kondele Primary School 04224011');
     await u.sendText('Kisumu Centrl');
     expect(lastText(u)).toContain('Did you mean');
     await u.press('Kisumu Central');
     await u.sendText('kondele');
+    expect(lastText(u)).toContain("Who did it: A candidate's agents or supporters");
     const report = await sendWithPhone(u, '+254733000222');
-    expect(report).toMatchObject({ reporterRole: 'victim', pollingStation: { name: 'Kondele Primary School', code: '04224011' }, constituency: { code: 240, name: 'Kisumu Central' }, ward: { name: 'Kondele' } });
+    expect(report).toMatchObject({ reporterRole: 'victim', perpetrator: { kind: 'agents' }, pollingStation: { name: 'Kondele Primary School', code: '04224011' }, constituency: { code: 240, name: 'Kisumu Central' }, ward: { name: 'Kondele' } });
 
     await referAndAsk(u, report, 'IEBC');
     await u.press('No');
     expect(lastText(u)).toMatch(/^Understood\. We will not give IEBC .*your name or number\. They can reach you through Ripoti/);
 
     const text = await pdfText(report, 'sw');
-    for (const allowed of [report.reference, 'Kondele Primary School', '04224011', 'Kisumu Central', 'Kondele', 'Youths chased voters away', 'wasiliana na Ripoti ukitaja nambari ya kumbukumbu']) {
+    for (const allowed of [report.reference, 'Kondele Primary School', '04224011', 'Kisumu Central', 'Kondele', 'Youths chased voters away', 'wasiliana na Ripoti ukitaja nambari ya kumbukumbu', 'Mawakala au wafuasi wa mgombea']) {
       expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);
     }
     for (const forbidden of ['Baraka', 'Ouma', '+254733000222', '733000222', 'INTERNAL NOTE', 'AGENT REPLY']) expect([forbidden, text.includes(forbidden)]).toEqual([forbidden, false]);
@@ -179,6 +182,25 @@ describe('referral case files from the bot to the agency', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('hate speech: who said it and where it was spread are asked, shown before Send, and in the NCIC case file', async () => {
+    const u = h.tg.user({ firstName: 'Halima', languageCode: 'en' });
+    await startReport(u, 'Election-related incident', 'Hate speech or incitement', 'A speaker told the crowd to chase away people of another community before the vote.', 'Nakuru', 'Afraha grounds');
+    await addDetails(u);
+    await u.press('I saw it happen');
+    await u.press('A candidate or aspirant');
+    expect(lastText(u)).toContain('Where was it said or shared?');
+    await u.press('At a rally or public meeting');
+    await u.press('⏭ Skip the rest');
+    expect(lastText(u)).toContain('Who did it: A candidate or aspirant');
+    expect(lastText(u)).toContain('Said or shared: At a rally or public meeting');
+    const report = await sendWithPhone(u, '+254733000444');
+    expect(report).toMatchObject({ perpetrator: { kind: 'candidate' }, hateChannel: 'rally' });
+    await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
+    expect(await tickets.refer(report._id.toString(), agent, 'NCIC')).toEqual({ ok: true });
+    const text = await pdfText(report, 'en');
+    for (const allowed of ['Who did it (as the reporter says) A candidate or aspirant', 'Where it was said or shared At a rally or public meeting']) expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);
   });
 
   it('reporting for someone else: who it happened to is asked, shown before Send, and named in the IPOA case file', async () => {

@@ -280,7 +280,7 @@ describe('supervisor list and CSV', () => {
     expect(lines[0]).toBe(
       'reference,created_at,kind,category,priority,status,county,incident_at,incident_time_known,danger_now,evidence_items,assignee,referred_to,closed_at,' +
         'reporter_role,officer_names,service_numbers,officer_rank,police_unit,police_station,vehicle_plates,vehicle_description,officer_attire,officer_attire_words,' +
-        'polling_station,polling_station_code,constituency,ward',
+        'perpetrator,hate_channel,polling_station,polling_station_code,constituency,ward',
     );
     expect(csv.body).toContain(police.reference);
     expect(csv.body).toContain(election.reference);
@@ -307,6 +307,7 @@ describe('supervisor list and CSV', () => {
         ...reportInput(who._id, { category: 'e_violence' }),
         anonymous: false,
         reporterRole: 'victim',
+        perpetrator: { kind: 'agents', words: 'Mheshimiwa Otieno youths' },
         pollingStation: { name: 'Kondele Primary School', code: '04224011' },
         constituency: { code: 240, name: 'Kisumu Central' },
         ward: { code: 1199, name: 'Kondele' },
@@ -326,10 +327,11 @@ describe('supervisor list and CSV', () => {
       polling_station: '', constituency: '', ward: '',
     });
     expect(row(election.reference)).toMatchObject({
-      reporter_role: 'victim', officer_names: '', vehicle_plates: '', officer_attire: '',
+      reporter_role: 'victim', officer_names: '', vehicle_plates: '', officer_attire: '', perpetrator: 'agents', hate_channel: '',
       polling_station: 'Kondele Primary School', polling_station_code: '04224011', constituency: 'Kisumu Central', ward: 'Kondele',
     });
-    for (const secret of ['Wanjiru', '+254722333444', '722333444']) expect(csv.body).not.toContain(secret);
+    // Who did it goes as its code; the reporter's words can name a person.
+    for (const secret of ['Wanjiru', '+254722333444', '722333444', 'Mheshimiwa Otieno']) expect(csv.body).not.toContain(secret);
   });
 
   it('searches by reference or story words, treating the search text literally', async () => {

@@ -100,6 +100,23 @@ it('the consent question is sent for a named reporter and refused for an anonymo
   expect((await h.store.messages.listForReport(anon.id)).some((m) => m.notice?.key === 'notices:consentAsk')).toBe(false);
 });
 
+it('an election ticket shows who did it and, for hate speech, where it was spread, on the agency card and in the print view', async () => {
+  const who = await reporter(h.store);
+  const { report } = await h.reports.submit({ ...reportInput(who._id, { category: 'e_hate' }), perpetrator: { kind: 'agents', words: 'youths in orange shirts' }, hateChannel: 'online' });
+  const id = report._id.toString();
+  const agent = h.browser();
+  await h.account('hate1', 'agent');
+  await agent.signIn('hate1');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  const page = (await agent.get(`/tickets/${id}`)).body;
+  expect(page).toContain("<dt>Who did it</dt><dd>A candidate&#39;s agents or supporters · youths in orange shirts</dd>");
+  expect(page).toContain('<dt>Where it was said or shared</dt><dd>On social media or WhatsApp</dd>');
+  await agent.post(`/tickets/${id}/refer`, { agency: 'NCIC', note: '' });
+  const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+  expect(print).toContain('youths in orange shirts');
+  expect(print).toContain('On social media or WhatsApp');
+});
+
 it('a story told in a voice note, in Swahili, is pointed to; a ticket taken back from the agency says so', async () => {
   const who = await reporter(h.store, { language: 'sw' });
   const voice = { kind: 'voice' as const, fileId: 'v1', fileUniqueId: 'uv1', mimeType: 'audio/ogg', durationSec: 95 };

@@ -154,15 +154,16 @@ describe('the optional details', () => {
     expect(type(forThem.state, 'ruka').state.draft).toMatchObject({ step: 'ofc' });
     expect(press(at('role'), 'witness').state.draft?.step).toBe('ofc');
     expect(toReport({ ...told.state.draft!, role: 'witness' })).not.toHaveProperty('victim');
-    // Election reports go on to the polling station.
-    expect(type(press(at('role', { kind: 'election', category: 'e_violence' }), 'on_behalf').state, 'Mama Wanjiku').state.draft?.step).toBe('pstn');
+    // Election reports go on to who did it.
+    expect(type(press(at('role', { kind: 'election', category: 'e_violence' }), 'on_behalf').state, 'Mama Wanjiku').state.draft?.step).toBe('by');
     const review = walk(told.state, (st) => press(st, 'ska'));
     expect(JSON.stringify(review.replies)).toContain('My brother Otieno, 19');
   });
 
   it('election: polling station, then constituency and ward matched within the county, with did-you-mean', () => {
     const e = (s: Step, extra: Partial<Draft> = {}) => at(s, { kind: 'election', category: 'e_violence', county: 47, ...extra });
-    expect(press(e('role'), 'victim').state.draft?.step).toBe('pstn');
+    expect(press(e('role'), 'victim').state.draft?.step).toBe('by');
+    expect(press(e('by'), 'agents').state.draft?.step).toBe('pstn');
     const station = type(e('pstn'), 'Moi Primary School 047280139801');
     expect(station.state.draft).toMatchObject({ step: 'const', pollingStation: { name: 'Moi Primary School', code: '047280139801' } });
     const typo = type(station.state, 'Westland');
@@ -177,6 +178,33 @@ describe('the optional details', () => {
       constituency: { code: 274, name: 'Westlands' },
       ward: { code: 1367, name: 'Parklands/Highridge' },
     });
+  });
+
+  it('election: who did it, tapped or in the reporter\'s words; for hate speech where it was said or shared; shown at review, sent with the report', () => {
+    const e = (s: Step, extra: Partial<Draft> = {}) => at(s, { kind: 'election', category: 'e_bribery', county: 47, ...extra });
+    const asked = press(e('role'), 'witness');
+    expect(said(asked)).toEqual(['details.by.ask']);
+    expect(lastKeyboard(asked)).toMatchObject({ type: 'detail', step: 'by', choices: ['candidate', 'agents', 'officials', 'police', 'officers', 'other'].map((value) => ({ value })) });
+    // Typed: kept as written, in place of a kind tapped before; not hate speech, so on to the polling station.
+    const typed = type({ draft: { ...asked.state.draft!, perpetrator: { kind: 'candidate' } } }, "The aspirant's youths in a white van");
+    expect(typed.state.draft).toMatchObject({ step: 'pstn', perpetrator: { words: "The aspirant's youths in a white van" } });
+    expect(typed.state.draft?.perpetrator?.kind).toBeUndefined();
+
+    const hate = (s: Step) => e(s, { category: 'e_hate' });
+    const how = press(hate('by'), 'candidate');
+    expect(how.state.draft).toMatchObject({ step: 'how', perpetrator: { kind: 'candidate' } });
+    expect(lastKeyboard(how)).toMatchObject({ step: 'how', choices: ['rally', 'radio_tv', 'online', 'print', 'sms', 'other'].map((value) => ({ value })) });
+    // Only the buttons answer where; a word typed asks again.
+    expect(said(type(how.state, 'facebook'))).toEqual(['details.use_buttons', 'details.how.ask']);
+    const done = walk(how.state, (s) => press(s, 'online'), (s) => press(s, 'ska'));
+    expect(done.state.draft?.step).toBe('review');
+    expect(done.replies.map((x) => x.type)).toEqual(['answer', 'review']);
+    expect(toReport(done.state.draft as Draft)).toMatchObject({ perpetrator: { kind: 'candidate' }, hateChannel: 'online' });
+    // Where it was said belongs to hate speech only; a police report carries neither.
+    expect(toReport({ ...(done.state.draft as Draft), category: 'e_bribery' })).not.toHaveProperty('hateChannel');
+    expect(toReport({ ...(done.state.draft as Draft), kind: 'police', category: 'p_bribery' })).not.toHaveProperty('perpetrator');
+    // A tampered value is refused.
+    expect(press(hate('by'), 'president').state.draft?.perpetrator).toBeUndefined();
   });
 
   it('a constituency of another county is neither found nor accepted from a tampered button', () => {
