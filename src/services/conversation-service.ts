@@ -53,15 +53,22 @@ export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency;
 
 type AskedData = Record<string, unknown>;
 
-/** Which consent question a tap answers: the one with the button's mark; unmarked, the only one asked (or all alike). */
+const sameQuestion = (a: AskedData, b: AskedData) => a.covers === b.covers && a.name === b.name;
+
+/**
+ * Which consent question a tap answers: the one with the button's mark, unless the same question
+ * was asked again since (its newer buttons decide: an older Yes, tapped while scrolling, must not
+ * undo a No given to the newer one); unmarked, the only one asked (or all alike).
+ */
 function questionAnswered(asked: AskedData[], question: string | undefined): { ok: true; data: AskedData } | { ok: false; reason: 'not_asked' | 'replaced' } {
   if (question) {
-    const marked = asked.find((d) => d.q === question);
-    return marked ? { ok: true, data: marked } : { ok: false, reason: 'not_asked' };
+    const i = asked.findIndex((d) => d.q === question);
+    if (i < 0) return { ok: false, reason: 'not_asked' };
+    return asked.slice(i + 1).some((d) => sameQuestion(d, asked[i])) ? { ok: false, reason: 'replaced' } : { ok: true, data: asked[i] };
   }
   const latest = asked.at(-1);
   if (!latest) return { ok: false, reason: 'not_asked' };
-  const alike = asked.every((d) => d.covers === latest.covers && d.name === latest.name);
+  const alike = asked.every((d) => sameQuestion(d, latest));
   return alike ? { ok: true, data: latest } : { ok: false, reason: 'replaced' };
 }
 
@@ -166,9 +173,10 @@ export class ConversationService {
    * The reporter's Yes or No to "may <agency> have your name and phone number?", from the bot's
    * buttons: only the report's own reporter, only to a question that was asked. The answer is to
    * the question the buttons belong to (their mark `q`): what it asked for and, for "another
-   * agency", which one, even if a newer question was asked since. Buttons sent before questions
-   * had marks answer the only question asked for that agency, or every one asked alike; otherwise
-   * the reporter is asked to answer the newest. Recorded in the audit trail; the latest answer for
+   * agency", which one, even if a question about another one was asked since; the same question
+   * asked again is answered by its newest buttons only. Buttons sent before questions had marks
+   * answer the only question asked for that agency, or every one asked alike; otherwise the
+   * reporter is asked to answer the newest. Recorded in the audit trail; the latest answer for
    * an agency decides (src/domain/consent.ts).
    */
   async answerConsent(telegramUserId: number, reportId: string, agency: string, answer: 'yes' | 'no', question?: string): Promise<ConsentAnswerResult> {
@@ -179,7 +187,8 @@ export class ConversationService {
     const asked = questionAnswered(history.filter((e) => e.type === 'consent_asked' && e.data?.agency === agency).map((e) => e.data ?? {}), question);
     if (!asked.ok) return asked;
     const name = typeof asked.data.name === 'string' ? asked.data.name : undefined;
-    const scope = { ...(asked.data.covers === 'name_phone' ? { covers: 'name_phone' } : {}), ...(name ? { name } : {}) };
+    // Which question it answers (`q`) goes into the trail with the answer.
+    const scope = { ...(asked.data.covers === 'name_phone' ? { covers: 'name_phone' } : {}), ...(name ? { name } : {}), ...(typeof asked.data.q === 'string' ? { q: asked.data.q } : {}) };
     await this.deps.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency, answer, ...scope });
     await this.deps.events.publish({ type: 'ticket', reportId, what: 'message' });
     this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');

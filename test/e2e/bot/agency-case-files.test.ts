@@ -134,7 +134,8 @@ describe('referral case files from the bot to the agency', () => {
     expect(sw.ok && typeof sw.body === 'string' && sw.body).toContain('<dt>Walichokuwa wamevaa</dt><dd>Nguo za kiraia</dd>');
 
     const history = await h.store.reports.history(report._id);
-    expect(history.filter((e) => e.type === 'consent_answered').map((e) => e.data)).toEqual([{ agency: 'IPOA', answer: 'yes', covers: 'name_phone' }]);
+    const q = history.find((e) => e.type === 'consent_asked')?.data?.q;
+    expect(history.filter((e) => e.type === 'consent_answered').map((e) => e.data)).toEqual([{ agency: 'IPOA', answer: 'yes', covers: 'name_phone', q }]);
     expect(history.filter((e) => e.type === 'case_file').map((e) => ({ ...e.data, by: String(e.actor.agentId) }))).toEqual([
       { agency: 'IPOA', withIdentity: true, format: 'pdf', language: 'en', by: agent.id },
       { agency: 'IPOA', withIdentity: true, format: 'html', language: 'sw', by: agent.id },
@@ -182,6 +183,27 @@ describe('referral case files from the bot to the agency', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('the same question asked again: only its newest buttons answer it (an older Yes cannot undo a newer No)', async () => {
+    const u = h.tg.user({ firstName: 'Otieno', lastName: 'Were', languageCode: 'en' });
+    await startReport(u, 'Police misconduct', 'Threats or intimidation by police', 'An officer came to my shop and threatened me over my earlier complaint.', 'Kisumu', 'Kondele market');
+    const report = await sendWithPhone(u, '+254722000555');
+    const id = report._id.toString();
+    await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
+    expect(await tickets.refer(id, agent, 'IPOA')).toEqual({ ok: true });
+    expect(await tickets.askConsent(id, agent)).toEqual({ ok: true });
+    const olderYes = u.lastMessage().raw.reply_markup?.inline_keyboard.flat()[0].callback_data as string;
+    expect(await tickets.askConsent(id, agent)).toEqual({ ok: true });
+    await u.press('No');
+    expect(lastText(u)).toMatch(/^Understood\. We will not give IPOA/);
+    // Scrolling up, the reporter taps Yes under the first asking.
+    await u.press(olderYes);
+    expect(lastText(u)).toBe('We have asked you again since this question. Please answer the latest question we sent about this report.');
+    const history = await h.store.reports.history(report._id);
+    expect(history.filter((e) => e.type === 'consent_answered').map((e) => e.data?.answer)).toEqual(['no']);
+    const text = await pdfText(report, 'en');
+    for (const identity of ['Otieno', '+254722000555']) expect([identity, text.includes(identity)]).toEqual([identity, false]);
   });
 
   it('hate speech: who said it and where it was spread are asked, shown before Send, and in the NCIC case file', async () => {
@@ -241,7 +263,7 @@ describe('referral case files from the bot to the agency', () => {
     expect(lastText(u)).toBe(`Thank you. We will give Kenya National Commission on Human Rights your name and phone number for report ${report.reference}.`);
     const history = await h.store.reports.history(report._id);
     expect(history.filter((e) => e.type === 'consent_answered').map((e) => e.data)).toEqual([
-      { agency: 'OTHER', answer: 'yes', covers: 'name_phone', name: 'Kenya National Commission on Human Rights' },
+      { agency: 'OTHER', answer: 'yes', covers: 'name_phone', name: 'Kenya National Commission on Human Rights', q: history.find((e) => e.type === 'consent_asked')?.data?.q },
     ]);
     const text = await pdfText(report, 'en');
     expect(text).toContain('Case file for Kenya Red Cross');
