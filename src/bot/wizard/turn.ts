@@ -168,7 +168,9 @@ export class Turn {
   back(d: Draft): void {
     if (REPLY_KEYBOARD_STEPS.includes(d.step)) this.say('wizard.ok', undefined, { keyboard: { type: 'remove' } });
     if (d.step === 'kind' && !d.editing) {
-      // Back from the first question leaves the (still empty) report.
+      // Back from the first question leaves the report, once asked when it holds something
+      // already (files, or the story told before the questions): that is not thrown away silently.
+      if (d.evidence?.length || d.text || d.voice || d.urgent) return this.askCancel(d);
       this.draft = undefined;
       return this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
     }

@@ -136,6 +136,16 @@ describe('kind', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'main' });
   });
 
+  it('Back from the first question asks before leaving a report that holds photos or a story already', () => {
+    for (const extra of [{ evidence: [photo(1)] }, { text: 'They took my brother from the stage this morning without a reason.' }, { voice: voice(30) }]) {
+      const r = press(at('kind', extra), 'back');
+      expect(r.state.draft).toMatchObject({ step: 'kind', cancelAsked: true, ...extra });
+      expect(said(r)).toEqual(['answer', 'cancel.ask']);
+      // "No, continue": the report and what it holds stay.
+      expect(press(r.state, 'no').state.draft).toMatchObject({ step: 'kind', ...extra });
+    }
+  });
+
   it('a typed kind in either language is an answer; other text is not', () => {
     expect(type(at('kind'), 'Polisi').state.draft).toMatchObject({ step: 'cat', kind: 'police' });
     expect(type(at('kind'), 'uchaguzi').state.draft).toMatchObject({ step: 'cat', kind: 'election' });
