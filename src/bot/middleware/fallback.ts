@@ -3,7 +3,8 @@ import type { BotContext } from '../context';
 import type { Message } from 'telegraf/types';
 import * as kb from '../keyboards';
 import type { MediaRef } from '../session';
-import { mediaOf } from '../media';
+import { LIMITS } from '../../domain';
+import { captionOf, mediaOf } from '../media';
 import { beginReport, earlyStory, earlyVoice } from '../wizard';
 
 /** What no feature handled: an old or foreign button is "stale"; any other message gets the main menu. */
@@ -23,10 +24,19 @@ export function unhandled(): Routes<BotContext> {
   return c;
 }
 
-function storyOf(msg: Message): { text: string } | { voice: MediaRef } | undefined {
+/**
+ * What a first message brings to a new report: a story written or said, or else a file within the
+ * size limit (a photo of what happened, sent before anything else), kept as evidence with its caption.
+ */
+function storyOf(msg: Message): { text: string } | { voice: MediaRef } | { file: MediaRef } | undefined {
   if ('text' in msg) return earlyStory(msg.text);
   const media = mediaOf(msg);
-  return media ? earlyVoice(media) : undefined;
+  if (!media) return undefined;
+  const voice = earlyVoice(media);
+  if (voice) return voice;
+  if (media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) return undefined;
+  const caption = captionOf(msg);
+  return { file: caption ? { ...media, caption: caption.slice(0, 1024) } : media };
 }
 
 /**

@@ -37,14 +37,18 @@ export class Turn {
     this.replies.push(key ? { type: 'answer', text: { key } } : { type: 'answer' });
   }
 
-  begin(newDraftId: string, kind?: ReportKind, story?: { text: string } | { voice: MediaRef }): void {
+  begin(newDraftId: string, kind?: ReportKind, story?: { text: string } | { voice: MediaRef } | { file: MediaRef }): void {
     if (this.draft) {
       this.say('wizard.resume');
       return this.show();
     }
     this.draft = kind ? { id: newDraftId, step: 'cat', kind } : { id: newDraftId, step: 'kind' };
     this.effects.push({ type: 'started' });
-    if (story) {
+    if (story && 'file' in story) {
+      // A photo (or any file) sent first: the report starts with it as evidence.
+      this.draft.evidence = [story.file];
+      this.say('ev.kept', { count: 1, max: LIMITS.evidenceMaxItems });
+    } else if (story) {
       Object.assign(this.draft, story);
       markSplit(this.draft, 'text' in story ? story.text : '', this.now.getTime());
       this.say('desc.kept_early');

@@ -12,7 +12,8 @@ export type WizardInput =
    * category when the kind was chosen on the first message; with `story` when someone wrote what
    * happened before any report was begun).
    */
-  | { type: 'begin'; newDraftId: string; kind?: ReportKind; story?: { text: string } | { voice: MediaRef } }
+  /** `story`: what the first message told (a story, a voice note), or a file sent before anything else, kept as evidence. */
+  | { type: 'begin'; newDraftId: string; kind?: ReportKind; story?: { text: string } | { voice: MediaRef } | { file: MediaRef } }
   /** /start while a draft is open: say so and carry on. */
   | { type: 'resume' }
   /** Ask the current question again (after a language change). */

@@ -130,6 +130,28 @@ describe('re-asks in English', () => {
     expect(questionText(u)).toContain('what happened');
   });
 
+  it('photos sent before anything else start a report and are kept with it, an album answered once', async () => {
+    const u = h.tg.user({ firstName: 'Mercy', languageCode: 'en' });
+    await u.sendPhoto({ caption: 'the officer who hit him' });
+    expect(lastText(u)).toContain('📎 Saved with your report (1 of 10).');
+    expect(u.buttons()).toContain('Police misconduct');
+    const before = u.mark();
+    for (let i = 0; i < 3; i++) await u.sendPhoto({ mediaGroupId: '13600000000000003' });
+    await u.waitForMessage('4 of 10', { since: before });
+    expect(u.messages().filter((m) => (m.text ?? '').includes('Saved with your report')).map((m) => m.text?.split('\n')[0])).toEqual([
+      '📎 Saved with your report (1 of 10).',
+      '📎 Saved with your report (4 of 10). Please still answer the question above.',
+    ]);
+    await u.press('Police misconduct');
+    await u.press('Excessive force or brutality');
+    await u.press('No');
+    await u.sendText('Officers beat my brother at the stage for no reason.');
+    await u.sendText('Nakuru');
+    await u.sendText('Kenyatta Avenue stage');
+    await u.press('Today');
+    expect(lastText(u)).toContain('Evidence: 4 files');
+  });
+
   it('a photo at the review: one message says it is saved and shows the review again', async () => {
     const u = h.tg.user({ firstName: 'Wanjiku', languageCode: 'en' });
     await walkTo(u, 'review');
