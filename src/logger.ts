@@ -24,6 +24,10 @@ export const REDACT_PATHS = [
   '*.contact',
   'password',
   '*.password',
+  'victim',
+  '*.victim',
+  'perpetrator',
+  '*.perpetrator',
   'req.headers.cookie',
   'req.headers["x-telegram-bot-api-secret-token"]',
 ];

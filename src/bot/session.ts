@@ -96,7 +96,7 @@ export interface PendingReply {
   at: number;
 }
 
-export const SESSION_VERSION = 4;
+export const SESSION_VERSION = 5;
 
 export interface SessionData {
   v: typeof SESSION_VERSION;
@@ -124,6 +124,9 @@ export const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) 
   2: dangerFirst,
   3: withDetails,
   4: pendingList,
+  // New steps and fields only (who did it, where hate speech was spread): older sessions read as they are,
+  // and a rollback to a release without them starts afresh rather than meeting a step it does not know.
+  5: (old) => old,
 };
 
 /** A stored session in any known version as the current one; undefined (start afresh) if it cannot be read. */

@@ -29,8 +29,8 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
     // Files the reporter sent later in the conversation first (a voice can name them as well as
     // the report's own): a pass stopped between the two leaves the report to the next pass.
     await store.models.Message.updateMany({ reportId: r._id, media: { $exists: true } }, { $unset: { media: 1 } });
-    const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now }, $unset: { 'description.voice': 1, location: 1, victim: 1 } });
-    if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location', 'victim', 'later_files'] });
+    const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now }, $unset: { 'description.voice': 1, location: 1, victim: 1, 'perpetrator.words': 1 } });
+    if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location', 'victim', 'perpetrator_words', 'later_files'] });
   }
   // Besides this pass's, the reporters of reports purged in the last week: a pass that stopped
   // between a report and its reporter (a crash, a lost connection) would otherwise leave that

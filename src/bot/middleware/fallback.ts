@@ -2,10 +2,9 @@ import { Routes } from '../routes';
 import type { BotContext } from '../context';
 import type { Message } from 'telegraf/types';
 import * as kb from '../keyboards';
-import type { MediaRef } from '../session';
 import { LIMITS } from '../../domain';
 import { captionOf, mediaOf } from '../media';
-import { beginReport, earlyStory, earlyVoice } from '../wizard';
+import { beginReport, earlyStory, earlyVoice, type FirstMessage } from '../wizard';
 
 /** What no feature handled: an old or foreign button is "stale"; any other message gets the main menu. */
 export function unhandled(): Routes<BotContext> {
@@ -17,6 +16,11 @@ export function unhandled(): Routes<BotContext> {
   c.on('message', async (ctx) => {
     const unknownCommand = 'text' in ctx.message && ctx.message.text.startsWith('/');
     // Someone who starts by writing (or saying) what happened: that is a report's story, kept.
+    if (tooBig(ctx.message)) {
+      await ctx.reply(ctx.t('ev.too_big', { mb: LIMITS.evidenceMaxBytes / (1024 * 1024) }));
+      await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
+      return;
+    }
     const story = unknownCommand ? undefined : storyOf(ctx.message);
     if (story) return beginReport(ctx, undefined, story);
     await ctx.reply(ctx.t(unknownCommand ? 'menu.unknown_command' : 'menu.prompt'), kb.mainMenu(ctx.t));
@@ -28,15 +32,21 @@ export function unhandled(): Routes<BotContext> {
  * What a first message brings to a new report: a story written or said, or else a file within the
  * size limit (a photo of what happened, sent before anything else), kept as evidence with its caption.
  */
-function storyOf(msg: Message): { text: string } | { voice: MediaRef } | { file: MediaRef } | undefined {
+function storyOf(msg: Message): FirstMessage | undefined {
   if ('text' in msg) return earlyStory(msg.text);
   const media = mediaOf(msg);
   if (!media) return undefined;
   const voice = earlyVoice(media);
   if (voice) return voice;
-  if (media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) return undefined;
   const caption = captionOf(msg);
-  return { file: caption ? { ...media, caption: caption.slice(0, 1024) } : media };
+  const album = 'media_group_id' in msg && msg.media_group_id ? { album: true as const } : {};
+  return { file: caption ? { ...media, caption: caption.slice(0, 1024) } : media, ...album };
+}
+
+/** A file too big to keep, sent first: said so, rather than answered with the menu alone. */
+function tooBig(msg: Message): boolean {
+  const media = mediaOf(msg);
+  return media !== undefined && !earlyVoice(media) && media.size !== undefined && media.size > LIMITS.evidenceMaxBytes;
 }
 
 /**

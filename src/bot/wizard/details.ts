@@ -18,6 +18,7 @@ import {
   rankIn,
   readVehicle,
   REPORTER_ROLES,
+  type ElectionActor,
   type OfficerDetails,
   type ReporterRole,
   type UnitMatch,
@@ -149,10 +150,13 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
     case 'stn':
       d.officers = { ...d.officers, station: text };
       return turn.advance(d);
-    case 'by':
-      // Who, in the reporter's words (a name, "the aspirant's youths"): kept as typed, replacing a kind tapped before.
-      d.perpetrator = { words: text };
+    case 'by': {
+      // A choice typed ("polisi", "mgombea") is that choice; anything else (a name, "the aspirant's
+      // youths") is kept as typed. Either replaces an earlier answer.
+      const kind = ACTOR_WORDS[normalise(text)];
+      d.perpetrator = kind ? { kind } : { words: text };
       return turn.advance(d);
+    }
     case 'plate':
       return onPlates(turn, d, text);
     case 'pstn': {
@@ -181,6 +185,15 @@ const ROLE_WORDS: Record<string, ReporterRole> = {
   me: 'victim', 'to me': 'victim', myself: 'victim', mimi: 'victim', 'mimi mwenyewe': 'victim', 'ni mimi': 'victim',
   witness: 'witness', 'i saw it': 'witness', 'i saw it happen': 'witness', shahidi: 'witness', niliona: 'witness', 'niliona likitokea': 'witness',
   'someone else': 'on_behalf', 'somebody else': 'on_behalf', 'for someone': 'on_behalf', 'mtu mwingine': 'on_behalf', 'ninamripotia': 'on_behalf',
+};
+
+/** Who did it, typed as one of the choices (whole message, English and Swahili). */
+const ACTOR_WORDS: Record<string, ElectionActor> = {
+  candidate: 'candidate', aspirant: 'candidate', mgombea: 'candidate', mwaniaji: 'candidate',
+  agents: 'agents', supporters: 'agents', mawakala: 'agents', wafuasi: 'agents',
+  iebc: 'officials', 'election officials': 'officials', 'maafisa wa uchaguzi': 'officials', 'maafisa wa iebc': 'officials',
+  police: 'police', polisi: 'police', 'police officers': 'police', askari: 'police',
+  chief: 'officers', chifu: 'officers', 'government officials': 'officers', 'maafisa wa serikali': 'officers',
 };
 
 function again(turn: Turn, d: Draft, step: DetailStep, key: string): void {

@@ -30,6 +30,15 @@ export function nextStep(d: Draft, step: Step): Step {
   if (step === 'by' && d.category === 'e_hate') return 'how';
   return NEXT[step] ?? 'review';
 }
+/**
+ * The step before `step` for this draft: the question about who it happened to comes back when
+ * the reporter reports for someone else, and hate speech's "where was it said" before the polling station.
+ */
+export function prevStep(d: Draft, step: Step): Step {
+  if ((step === 'ofc' || step === 'by') && d.role === 'on_behalf') return 'vic';
+  if (step === 'pstn') return d.category === 'e_hate' ? 'how' : 'by';
+  return PREV[step] ?? 'kind';
+}
 /** Steps whose answer needs a follow-up step even when editing from review (the optional details are one group). */
 export const CHAINED: readonly Step[] = ['kind', 'county', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'by', 'how', 'pstn', 'const'];
 /** Steps asked with a reply keyboard (Telegram's location and contact buttons): Back and Cancel arrive as text. */

@@ -11,7 +11,7 @@ export { formatDay } from './format';
 export { WIZARD_DATA, buttonInput } from './parse';
 export { step } from './step';
 export { earlyStory, earlyVoice } from './messages';
-export type { WizardInput } from './types';
+export type { FirstMessage, WizardInput } from './types';
 
 export function newDraftId(): string {
   return randomBytes(9).toString('base64url');

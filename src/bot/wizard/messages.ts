@@ -16,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Steps at which a file sent is kept as evidence (the story's voice note aside): from the first
  * question on, since someone who saw it happen often sends the photos before anything else.
  */
-const EVIDENCE_ANYTIME: readonly Step[] = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'pstn', 'const', 'ward', 'contact', 'review'];
+const EVIDENCE_ANYTIME: readonly Step[] = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'by', 'how', 'pstn', 'const', 'ward', 'contact', 'review'];
 /** Steps before the story: what happened, written or said there, is kept as the story. */
 const BEFORE_STORY: readonly Step[] = ['kind', 'cat', 'danger'];
 
@@ -299,7 +299,7 @@ function onWord(turn: Turn, d: Draft, word: Word): boolean {
       d.evidence ??= [];
       turn.advance(d);
       return true;
-    case 'role': case 'vic': case 'ofc': case 'unit': case 'stn': case 'plate': case 'pstn': case 'const': case 'ward':
+    case 'role': case 'vic': case 'ofc': case 'unit': case 'wear': case 'stn': case 'plate': case 'by': case 'how': case 'pstn': case 'const': case 'ward':
       // "No" / "hapana" to "do you know…?" is a skip too.
       if (word !== 'skip' && word !== 'no') return false;
       skipDetail(turn, d);

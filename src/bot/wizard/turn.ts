@@ -1,10 +1,10 @@
 import { countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
-import type { Draft, MediaRef, Step } from '../session';
+import type { Draft, Step } from '../session';
 import { askDetail, isDetailStep } from './details';
-import { CHAINED, firstMissing, markSplit, nextStep, PREV, REPLY_KEYBOARD_STEPS } from './flow';
+import { CHAINED, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
-import type { Effect, InPlace, Keyboard, Reply, Text, WizardState } from './types';
+import type { Effect, FirstMessage, InPlace, Keyboard, Reply, Text, WizardState } from './types';
 
 /** One step's working copy: the handlers change it and collect replies and effects. */
 export class Turn {
@@ -37,7 +37,7 @@ export class Turn {
     this.replies.push(key ? { type: 'answer', text: { key } } : { type: 'answer' });
   }
 
-  begin(newDraftId: string, kind?: ReportKind, story?: { text: string } | { voice: MediaRef } | { file: MediaRef }): void {
+  begin(newDraftId: string, kind?: ReportKind, story?: FirstMessage): void {
     if (this.draft) {
       this.say('wizard.resume');
       return this.show();
@@ -45,9 +45,13 @@ export class Turn {
     this.draft = kind ? { id: newDraftId, step: 'cat', kind } : { id: newDraftId, step: 'kind' };
     this.effects.push({ type: 'started' });
     if (story && 'file' in story) {
-      // A photo (or any file) sent first: the report starts with it as evidence.
+      // A photo (or any file) sent first: the report starts with it as evidence; an album's files
+      // are counted once, after its last (the question is asked now).
       this.draft.evidence = [story.file];
-      this.say('ev.kept', { count: 1, max: LIMITS.evidenceMaxItems });
+      if (story.album) {
+        this.draft.albumPending = true;
+        this.effects.push({ type: 'hold', draftId: newDraftId });
+      } else this.say('ev.kept', { count: 1, max: LIMITS.evidenceMaxItems });
     } else if (story) {
       Object.assign(this.draft, story);
       markSplit(this.draft, 'text' in story ? story.text : '', this.now.getTime());
@@ -180,7 +184,7 @@ export class Turn {
     }
     // While editing, Back returns to review, except within the chained pairs kind->cat and county->place.
     if (d.editing && d.step !== 'cat' && d.step !== 'place') return this.go('review');
-    return this.go(PREV[d.step] ?? 'kind');
+    return this.go(prevStep(d, d.step));
   }
 
   /** Tells the reporter the button is no longer valid and shows where they are. */

@@ -6,6 +6,9 @@ import type { DetailStep, Draft, MediaRef, SessionData, Step } from '../session'
 export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted'>;
 
 /** One thing the reporter did, as plain data (src/bot/wizard/parse.ts builds it from a Telegram update). */
+/** What a first message told (a story, a voice note), or a file sent before anything else (`album`: one of several sent together). */
+export type FirstMessage = { text: string } | { voice: MediaRef } | { file: MediaRef; album?: true };
+
 export type WizardInput =
   /**
    * "Report an incident": resumes the draft in progress, or starts one with this id (at the
@@ -13,7 +16,7 @@ export type WizardInput =
    * happened before any report was begun).
    */
   /** `story`: what the first message told (a story, a voice note), or a file sent before anything else, kept as evidence. */
-  | { type: 'begin'; newDraftId: string; kind?: ReportKind; story?: { text: string } | { voice: MediaRef } | { file: MediaRef } }
+  | { type: 'begin'; newDraftId: string; kind?: ReportKind; story?: FirstMessage }
   /** /start while a draft is open: say so and carry on. */
   | { type: 'resume' }
   /** Ask the current question again (after a language change). */

@@ -56,8 +56,8 @@ function agencyCells(r: ReportDoc): unknown[] {
     o.vehicleDescription ?? '',
     o.attire ?? '',
     o.uniform ?? '',
-    // Who did it as a code only: the reporter's own words can name a person.
-    r.perpetrator?.kind ?? '',
+    // Who did it as a code only ('typed' when the reporter wrote it): their words can name a person.
+    r.perpetrator?.kind ?? (r.perpetrator?.words ? 'typed' : ''),
     r.hateChannel ?? '',
     r.pollingStation?.name ?? '',
     r.pollingStation?.code ?? '',

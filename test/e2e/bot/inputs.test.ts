@@ -152,6 +152,21 @@ describe('re-asks in English', () => {
     expect(lastText(u)).toContain('Evidence: 4 files');
   });
 
+  it('an album sent before anything else: the question, then one answer for all its photos; a file too big says so', async () => {
+    const u = h.tg.user({ firstName: 'Wairimu', languageCode: 'en' });
+    const before = u.mark();
+    for (let i = 0; i < 3; i++) await u.sendPhoto({ mediaGroupId: '13600000000000004' });
+    await u.waitForMessage('3 of 10', { since: before });
+    const texts = u.messages().map((m) => m.text ?? '');
+    expect(texts.filter((t) => t.includes('Saved with your report'))).toEqual(['📎 Saved with your report (3 of 10). Please still answer the question above.']);
+    expect(texts.filter((t) => t.includes('What would you like to do?'))).toEqual([]);
+    expect(u.buttons()).toContain('Police misconduct');
+
+    const v = h.tg.user({ firstName: 'Kiprop', languageCode: 'en' });
+    await v.sendDocument({ fileName: 'video.mov', mimeType: 'video/quicktime', sizeBytes: 21 * 1024 * 1024 });
+    expect(v.messages().map((m) => m.text)).toEqual(['That file is too big. Files must be under 20 MB. Please send a smaller one.', 'What would you like to do?']);
+  });
+
   it('a photo at the review: one message says it is saved and shows the review again', async () => {
     const u = h.tg.user({ firstName: 'Wanjiku', languageCode: 'en' });
     await walkTo(u, 'review');

@@ -167,7 +167,7 @@ describe('reporters', () => {
 describe('retention', () => {
   it('purges evidence and identity of tickets closed longer ago than the setting, and nothing else', async () => {
     const ev = [{ kind: 'photo' as const, fileId: 'AgAC-photo', fileUniqueId: 'u1', size: 1000 }];
-    const old = await seedReport(store, { evidence: ev }, { firstName: 'Wekesa', phone: '+254722000111' });
+    const old = await seedReport(store, { evidence: ev, kind: 'election', category: 'e_hate', victim: 'Mama Achieng', perpetrator: { kind: 'agents', words: 'Councillor Odhiambo\'s youths' } }, { firstName: 'Wekesa', phone: '+254722000111' });
     const recent = await seedReport(store, { evidence: ev });
     const open = await seedReport(store, { evidence: ev });
     for (const r of [old, recent]) await store.reports.transition(r.report._id, 'rejected', { kind: 'system' });
@@ -185,7 +185,10 @@ describe('retention', () => {
     const after = await store.reports.findById(old.report._id);
     expect(after?.evidence).toEqual([]);
     expect(after?.purgedAt).toBeInstanceOf(Date);
-    expect(after?.category).toBe('p_bribery');
+    expect(after?.category).toBe('e_hate');
+    // Words that can name a person go; the kind of actor stays for the statistics.
+    expect(after?.victim).toBeUndefined();
+    expect(after?.perpetrator).toEqual({ kind: 'agents' });
     expect(await store.reporters.identityOf(old.reporter._id)).toBeNull();
     expect(await store.reporters.findByTelegramUser(old.telegramUserId)).toBeNull();
     expect((await store.reports.findById(recent.report._id))?.evidence).toHaveLength(1);

@@ -207,6 +207,32 @@ describe('the optional details', () => {
     expect(press(hate('by'), 'president').state.draft?.perpetrator).toBeUndefined();
   });
 
+  it('at the new election questions: a skip word skips, a choice typed is that choice, a photo is kept; Back retraces the questions asked', () => {
+    const e = (s: Step, extra: Partial<Draft> = {}) => at(s, { kind: 'election', category: 'e_hate', county: 47, ...extra });
+    for (const word of ['ruka', 'skip', 'hapana']) {
+      expect(type(e('by'), word).state.draft).toMatchObject({ step: 'how' });
+      expect(type(e('by'), word).state.draft?.perpetrator).toBeUndefined();
+      expect(type(e('how'), word).state.draft).toMatchObject({ step: 'pstn' });
+    }
+    expect(type(e('by'), 'Polisi').state.draft?.perpetrator).toEqual({ kind: 'police' });
+    expect(type(e('by'), 'mgombea').state.draft?.perpetrator).toEqual({ kind: 'candidate' });
+    // "Skip" at what they wore skips too (it was kept as the words "skip").
+    expect(type(at('wear'), 'ruka').state.draft).toMatchObject({ step: 'stn' });
+    expect(type(at('wear'), 'ruka').state.draft?.officers?.uniform).toBeUndefined();
+    const photo = { kind: 'photo' as const, fileId: 'AgACAgQAAxkBAAI1', fileUniqueId: 'AQAD1', size: 120_000 };
+    for (const s of ['by', 'how'] as const) {
+      const r = step(e(s), { type: 'media', media: photo }, NOW);
+      expect(r.state.draft).toMatchObject({ step: s, evidence: [photo] });
+    }
+    // Back: from the polling station to where it was said (hate speech), else to who did it; from
+    // who did it (or the officers) to whom it happened to, when reporting for someone else.
+    expect(press(e('pstn'), 'back').state.draft?.step).toBe('how');
+    expect(press(e('pstn', { category: 'e_bribery' }), 'back').state.draft?.step).toBe('by');
+    expect(press(e('by', { role: 'on_behalf', victim: 'Mama Wanjiku' }), 'back').state.draft?.step).toBe('vic');
+    expect(press(at('ofc', { role: 'on_behalf', victim: 'Mama Wanjiku' }), 'back').state.draft?.step).toBe('vic');
+    expect(press(e('by', { role: 'witness' }), 'back').state.draft?.step).toBe('role');
+  });
+
   it('a constituency of another county is neither found nor accepted from a tampered button', () => {
     const e = at('const', { kind: 'election', category: 'e_violence', county: 47 });
     expect(said(type(e, 'Molo'))).toEqual(['details.const.unknown']);
