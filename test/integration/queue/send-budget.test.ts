@@ -78,25 +78,35 @@ describe('RedisSendBudget', () => {
     }
   });
 
-  it('does not lose a slot to a caller that comes back late (a busy event loop): 11 sends in about one second, not 11 late intervals', async () => {
+  it('does not lose a slot to a caller that comes back late (a busy event loop): asked back half an interval early, served at once on return', async () => {
+    // One caller sending 11 messages at 10 per second, back 40 ms after the time it was given,
+    // every time. What a busy machine adds on top (timers, round trips) is not controlled here,
+    // so the test asserts what does not depend on it (the answers, and Redis' own clock):
     const grants: number[] = [];
+    const firstWaits: number[] = [];
+    let retold = 0;
     for (let i = 0; i < 11; i++) {
       const req = { id: randomUUID(), lane: 'report' as const, since: 0 };
-      for (;;) {
+      for (let ask = 0; ; ask++) {
         const grant = await budget.take(req);
         req.since = grant.since;
         if (grant.waitMs === 0) {
           grants.push(grant.grantedAt ?? Number.NaN);
           break;
         }
-        // Back 40 ms after the time it was given, every time.
+        if (ask === 0) firstWaits.push(grant.waitMs);
+        else retold++;
         await new Promise((resolve) => setTimeout(resolve, grant.waitMs + 40));
       }
     }
-    const span = grants[10] - grants[0];
-    // 10 intervals of 100 ms; counted from each late send instead, they would take at least 1,400 ms.
-    expect(span).toBeGreaterThanOrEqual(1000);
-    expect(span).toBeLessThan(1300);
+    // Back late, the caller is served at once: its slot was kept, never handed on or moved.
+    expect(retold).toBe(0);
+    // It is asked back half an interval after its last send (50 ms), not a whole interval: up to
+    // 50 ms of lateness costs no send. (Slot counting from each late send, the old way, said 100 ms.)
+    // The 11th waits for the sliding second instead.
+    expect(Math.max(...firstWaits.slice(0, 9))).toBeLessThanOrEqual(50);
+    // And the limit holds on Redis' clock: 11 sends are never within one second.
+    expect(grants[10] - grants[0]).toBeGreaterThanOrEqual(1000);
   });
 
   it('paces one chat after its burst without holding back another chat', async () => {
