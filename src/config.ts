@@ -9,6 +9,22 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/**
+ * Which proxies in front of the console may say who the client is (`X-Forwarded-For`): none
+ * (`false`), a number of hops of your own (`true` is one: your TLS proxy), or their addresses
+ * (comma-separated, CIDR allowed). Never "every hop": the client writes the left of the header,
+ * and the sign-in limit per address would be keyed on whatever it wrote.
+ */
+const trustProxy = z
+  .string()
+  .regex(/^(true|false|yes|no|\d{1,2}|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, 'expected false, true (one proxy of your own), a number of proxies, or their addresses (comma-separated)')
+  .transform((v): false | number | string[] => {
+    if (v === 'false' || v === 'no' || v === '0') return false;
+    if (v === 'true' || v === 'yes') return 1;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    return v.split(',').map((a) => a.trim());
+  });
+
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
@@ -90,7 +106,7 @@ const schema = z.object({
   CONSOLE_PORT: port.default(3000),
   CONSOLE_SECURE_COOKIES: bool.default(false),
   CONSOLE_SESSION_HOURS: positiveInt.default(12),
-  CONSOLE_TRUST_PROXY: bool.default(false),
+  CONSOLE_TRUST_PROXY: trustProxy.default(false),
   SIGNIN_FAILURES_PER_ADDRESS: positiveInt.default(20),
   WORKER_HTTP_PORT: port.default(9091),
   MAX_TICKETS_PER_AGENT: positiveInt.default(5),
@@ -123,7 +139,7 @@ export interface Config {
   mongodbUri: string;
   redis: RedisConfig;
   dataKeys: { id: string; key: Buffer }[];
-  console: { host: string; port: number; secureCookies: boolean; sessionHours: number; trustProxy: boolean; signinFailuresPerAddress: number };
+  console: { host: string; port: number; secureCookies: boolean; sessionHours: number; trustProxy: false | number | string[]; signinFailuresPerAddress: number };
   /** The worker role's /healthz, /readyz and /metrics. */
   workerHttp: { host: string; port: number };
   tickets: { maxPerAgent: number; slaMinutes: [number, number, number, number] };

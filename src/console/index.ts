@@ -47,7 +47,8 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     // Behind the operator's TLS proxy the peer is the proxy; its X-Forwarded-For names the agent.
-    trustProxy: config.console.trustProxy,
+    // Only as many hops as the operator runs (the client writes the rest of the header).
+    trustProxy: trustedHops(config.console.trustProxy),
   });
   // Routes declare zod schemas; their handlers are typed from them.
   app.setValidatorCompiler(validatorCompiler);
@@ -190,4 +191,10 @@ async function boardRoutes(board: FastifyInstance, ctx: ConsoleContext): Promise
     }
   });
   await (ctx.mountBoard ?? mountBullBoard)(board, BULL_BOARD_PATH, ctx.queues ?? []);
+}
+
+/** The proxies that may name the client: a number of hops of one's own as fastify's trust function, or their addresses. */
+function trustedHops(trust: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }

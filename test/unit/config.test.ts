@@ -28,6 +28,16 @@ describe('config', () => {
     expect(c.dataKeys).toEqual([{ id: 'k1', key: Buffer.alloc(32, 7) }]);
   });
 
+  it('trusts only the proxies named: none, a number of hops (true is one), or their addresses; never every hop', () => {
+    const trust = (v?: string) => loadConfig(v === undefined ? valid : { ...valid, CONSOLE_TRUST_PROXY: v }).console.trustProxy;
+    expect(trust()).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.1, 10.0.0.0/8')).toEqual(['10.0.0.1', '10.0.0.0/8']);
+    expect(errorOf({ ...valid, CONSOLE_TRUST_PROXY: 'all' }).message).toMatch(/CONSOLE_TRUST_PROXY.*expected false, true \(one proxy of your own\)/);
+  });
+
   it('names a missing variable and says what is expected', () => {
     const e = errorOf({ ...valid, TELEGRAM_BOT_TOKEN: '' });
     expect(e.variable).toBe('TELEGRAM_BOT_TOKEN');

@@ -34,6 +34,13 @@ describe('sign-in limits per address', () => {
     expect((await attempt('198.51.100.20', 'gathoni', PASSWORD)).statusCode).toBe(303);
   });
 
+  it('keys the limit on the address the proxy saw, not on what the client wrote before it', async () => {
+    // The client writes its own X-Forwarded-For; the operator's proxy appends the real address.
+    const real = '203.0.113.99';
+    for (const forged of ['1.1.1.1', '2.2.2.2', '3.3.3.3']) expect((await attempt(`${forged}, ${real}`, 'halima', 'guess-guess-guess')).statusCode).toBe(401);
+    expect((await attempt(`4.4.4.4, ${real}`, 'halima', PASSWORD)).statusCode).toBe(429);
+  });
+
   it('counts it in metrics', async () => {
     const text = await (await fetch(`${h.base}/metrics`)).text();
     expect(text).toMatch(/ripoti_rate_limited_total\{limit="signin_address"\} [1-9]/);
