@@ -55,8 +55,12 @@ const facts = (r: Pick<ReportDoc, '_id' | 'status' | 'assignee' | 'incident'> & 
   links: (r.similar ?? []).map((l) => l.reportId.toString()),
 });
 
-/** A stored reason (LinkReason, seen from this ticket) in the agent's language. Unknown codes are skipped. */
-export function reasonText(tr: Translator, lang: Lang, reason: LinkReason): string | null {
+/**
+ * A stored reason (LinkReason, seen from this ticket) in the agent's language. Unknown codes are
+ * skipped. `closed`: the agent may not open the other report, so its typed place (which can name
+ * a home, a person) is not quoted: only the words both places share.
+ */
+export function reasonText(tr: Translator, lang: Lang, reason: LinkReason, closed = false): string | null {
   const t = (key: string, vars: Record<string, unknown> = {}) => tr.t(lang, `triage:reason.${key}`, vars);
   const cat = (c: string) => tr.t(lang, `common:category.${c}`, { defaultValue: c });
   const list = (xs: readonly (string | number)[]) => xs.join(', ');
@@ -77,10 +81,11 @@ export function reasonText(tr: Translator, lang: Lang, reason: LinkReason): stri
       if (reason.day) return reason.day === 'same' ? t('same_day') : t('other_time');
       return reason.hours < 0.1 ? t('close_in_time_same') : t('close_in_time', { hours: reason.hours });
     case 'similar_place':
+      if (closed) return reason.words.length ? t('similar_place_words', { words: words(reason.words) }) : t('similar_place_closed');
       return reason.a && reason.b ? t('similar_place', { a: reason.a, b: reason.b }) : t('similar_place_in_story', { place: reason.a || reason.b });
     case 'different_place':
     case 'different_station':
-      return t(reason.code, { a: reason.a, b: reason.b });
+      return closed ? t(`${reason.code}_closed`) : t(reason.code, { a: reason.a, b: reason.b });
     case 'shared_plate':
       return t('shared_plate', { plate: reason.plate });
     case 'different_plates':
@@ -98,12 +103,12 @@ export function reasonText(tr: Translator, lang: Lang, reason: LinkReason): stri
 }
 
 /** Reasons that moved the score (and the county, which every link within one shares), those for the link first. */
-function reasonLines(tr: Translator, lang: Lang, reasons: readonly Record<string, unknown>[]): ReasonLine[] {
+function reasonLines(tr: Translator, lang: Lang, reasons: readonly Record<string, unknown>[], closed: boolean): ReasonLine[] {
   const typed = reasons as unknown as LinkReason[];
   const lines = typed
     .filter((r) => r.points !== 0 || r.code === 'same_county')
     .flatMap((r) => {
-      const text = reasonText(tr, lang, r);
+      const text = reasonText(tr, lang, r, closed);
       return text ? [{ text, against: r.points < 0 }] : [];
     });
   return [...lines.filter((l) => !l.against), ...lines.filter((l) => l.against)];
@@ -155,15 +160,18 @@ export async function triageSection(ctx: ConsoleContext, report: ReportDoc, acto
   const links = [...(report.similar ?? [])].sort((a, b) => b.score - a.score || (a.reportId.toString() < b.reportId.toString() ? -1 : 1));
   const summaries = new Map((await ctx.store.incidents.summaries(links.map((l) => l.reportId))).map((s) => [s._id.toString(), s]));
   const enabled = ctx.incidents !== undefined;
-  const row: RowOf = (summary, score, reasons = []) => ({
+  const row: RowOf = (summary, score, reasons = []) => {
+    const canOpen = decide(actor, 'view', summary).ok;
+    return {
     id: summary._id.toString(),
     summary,
     ...(score !== undefined ? { score } : {}),
-    reasons: reasonLines(ctx.translator, lang, reasons),
-    canOpen: decide(actor, 'view', summary).ok,
+    reasons: reasonLines(ctx.translator, lang, reasons, !canOpen),
+    canOpen,
     canJoin: enabled && decideJoin(actor, facts(report), facts(summary)).ok,
     state: stateOf(actor, report, summary),
-  });
+    };
+  };
   const may = enabled ? offeredIncidentActions(actor, facts(report)) : { join: false, split: false, replyAll: false };
   return {
     incidentsEnabled: enabled,

@@ -38,6 +38,15 @@ export function canTransition(from: Status, to: Status): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
+/**
+ * Whether the reporter may withdraw the report themselves: while it is open and no agency has
+ * ever had it (a ticket taken back from an agency stays referred once: the case file may be
+ * there, so that is stopped through the staff).
+ */
+export function mayWithdraw(r: { status: Status; referral?: unknown }): boolean {
+  return canTransition(r.status, 'withdrawn') && !r.referral;
+}
+
 export function isOpen(s: Status): boolean {
   return !CLOSED_STATUSES.includes(s);
 }

@@ -205,7 +205,8 @@ export class ConversationService {
     const report = await store.reports.findByReference(reference);
     const reporter = report ? await store.reporters.findByTelegramUser(telegramUserId) : null;
     if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
-    if (report.status === 'referred' && report.referral) return { ok: false, reason: 'referred', reference: report.reference, agency: report.referral.agency };
+    // Once an agency has had it (even if the ticket was taken back since), the staff stop it.
+    if (report.referral) return { ok: false, reason: 'referred', reference: report.reference, agency: report.referral.agency };
     if (!canTransition(report.status, 'withdrawn')) return { ok: false, reason: 'closed' };
     const done = await store.reports.transition(report._id, 'withdrawn', { kind: 'reporter' });
     if (!done) return { ok: false, reason: 'closed' };

@@ -1,4 +1,4 @@
-import type { Status } from '../domain';
+import { mayWithdraw, type Status } from '../domain';
 import type { Lang } from '../i18n';
 import type { Logger } from '../logger';
 import type { ReportDoc, Store } from '../store';
@@ -10,6 +10,8 @@ export interface ReportStatus {
   category: string;
   status: Status;
   createdAt: Date;
+  /** The reporter may withdraw it themselves (src/domain/status.ts, mayWithdraw). */
+  withdrawable: boolean;
 }
 
 export type StatusLookup = { ok: true; report: ReportStatus } | { ok: false; reason: 'not_found' };
@@ -47,5 +49,5 @@ export class ReporterService {
 }
 
 function summary(r: ReportDoc): ReportStatus {
-  return { reportId: r._id.toString(), reference: r.reference, category: r.category, status: r.status, createdAt: new Date(r.createdAt) };
+  return { reportId: r._id.toString(), reference: r.reference, category: r.category, status: r.status, createdAt: new Date(r.createdAt), withdrawable: mayWithdraw(r) };
 }

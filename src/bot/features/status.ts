@@ -1,6 +1,6 @@
 import { Markup } from 'telegraf';
 import { Routes } from '../routes';
-import { canTransition, parseReference } from '../../domain';
+import { parseReference } from '../../domain';
 import type { ReportStatus } from '../../services/reporter-service';
 import { namesOf } from '../commands';
 import type { BotContext } from '../context';
@@ -77,8 +77,8 @@ export function statusFeature(): Routes<BotContext> {
       await ctx.reply(ctx.t('status.not_found', { reference: parsed.reference }), HTML);
       return;
     }
-    // A report no agency has yet can be withdrawn by its reporter, here.
-    const withdraw = canTransition(found.report.status, 'withdrawn') ? Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.button'), `wd:${found.report.reference}`)]]) : {};
+    // A report no agency has had can be withdrawn by its reporter, here.
+    const withdraw = found.report.withdrawable ? Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.button'), `wd:${found.report.reference}`)]]) : {};
     await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(`status.explain.${found.report.status}`)}`, { ...HTML, ...withdraw });
   });
   withdrawRoutes(c);

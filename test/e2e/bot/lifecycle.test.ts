@@ -290,6 +290,17 @@ describe('/status', () => {
     expect((await h.store.reports.findByReference(second))!.status).toBe('referred');
     await u.sendText(`/status ${second}`);
     expect(u.lastMessage().replyMarkup).toBeUndefined();
+
+    // Taken back from the agency (in progress again): the agency may still hold the case file,
+    // so it is still stopped through the staff, and no button is offered.
+    await h.store.reports.transition(report._id, 'in_progress', { kind: 'system' });
+    await u.sendText(`/status ${second}`);
+    expect(u.lastMessage().replyMarkup).toBeUndefined();
+    // The button from before the referral, tapped now, is answered plainly.
+    await u.press('Withdraw this report');
+    await u.press('Yes, withdraw it');
+    expect(lastText(u)).toMatch(new RegExp(`^Report ${second} has already been sent to IPOA `));
+    expect((await h.store.reports.findByReference(second))!.status).toBe('in_progress');
   });
 
   it('alone lists the reporter’s open reports', async () => {

@@ -60,3 +60,15 @@ it('a link across a county line names both counties, in the agent\'s language', 
   expect(lines(pair.reasons, 'sw')).toContain('Kaunti jirani: Kiambu na Nairobi City');
   expect(lines(pair.reasons, 'en')).not.toContain('Both in Kiambu');
 });
+
+it('a report the agent may not open: its typed place is not quoted, only the words both places share', () => {
+  const pair = explainPair(report({ id: 'b', place: 'Moi Avenue Primary, near Plot 23 where Wanjiku lives' }), report({ id: 'a' }))!;
+  const similar = pair.reasons.find((r) => r.code === 'similar_place')!;
+  expect(reasonText(tr, 'en', similar)).toContain('Plot 23 where Wanjiku lives');
+  const closed = reasonText(tr, 'en', similar, true)!;
+  expect(closed).toMatch(/^Similar place \(both name .*moi/i);
+  expect(closed).not.toContain('Wanjiku');
+  expect(reasonText(tr, 'sw', similar, true)).toMatch(/^Mahali panafanana \(zote zinataja /);
+  const apart = explainPair(report({ id: 'c', place: 'Kibera, house of Otieno' }), report({ id: 'a' }))!.reasons.find((r) => r.code === 'different_place')!;
+  expect(reasonText(tr, 'en', apart, true)).toBe('Different places');
+});
