@@ -114,6 +114,14 @@ const saysNothing = (piece: string) => piece.toLowerCase().replace(/[^a-z ]/g, '
 /** A Kenyan phone number typed into the answer ("0712 345 678", "+254 712 345678"): never a vehicle detail. */
 const PHONE_RE = /(?:\+?254|\b0)[17](?:[\s-]?\d){8}\b/g;
 
+/**
+ * A typed answer with any Kenyan phone number in it blanked: for copies that travel further than
+ * the console (the CSV export), where a number a reporter typed into the wrong field could be theirs.
+ */
+export function withoutPhoneNumbers(text: string): string {
+  return text.replace(PHONE_RE, '[phone removed]').replace(/\s{2,}/g, ' ').trim();
+}
+
 export interface VehicleAnswer { plates: string[]; description?: string }
 
 /**

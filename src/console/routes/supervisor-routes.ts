@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { AREA_ROLE, CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode } from '../../domain';
+import { AREA_ROLE, CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode, withoutPhoneNumbers } from '../../domain';
 import type { ReportDoc } from '../../store';
 import { PAGE_SIZE, parseFilter } from '../ticket-queries';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
@@ -45,17 +45,19 @@ export const CSV_COLUMNS = [
 function agencyCells(r: ReportDoc): unknown[] {
   const o = r.officers ?? {};
   const list = (xs: string[] | undefined) => (xs ?? []).join('; ');
+  // Typed answers: a phone number typed into one (the reporter's own, perhaps) does not travel.
+  const typed = (x: string | undefined) => (x ? withoutPhoneNumbers(x) : '');
   return [
     r.reporterRole ?? '',
-    o.names ?? '',
+    typed(o.names),
     list(o.serviceNumbers),
-    o.rank ?? '',
+    typed(o.rank),
     o.unit ?? '',
-    o.station ?? '',
+    typed(o.station),
     list(o.vehiclePlates),
-    o.vehicleDescription ?? '',
+    typed(o.vehicleDescription),
     o.attire ?? '',
-    o.uniform ?? '',
+    typed(o.uniform),
     // Who did it as a code only ('typed' when the reporter wrote it): their words can name a person.
     r.perpetrator?.kind ?? (r.perpetrator?.words ? 'typed' : ''),
     r.hateChannel ?? '',

@@ -299,7 +299,7 @@ describe('supervisor list and CSV', () => {
         ...reportInput(who._id),
         anonymous: true,
         reporterRole: 'witness',
-        officers: { names: 'Cpl Otieno, Sgt Wanjala', serviceNumbers: ['84512', '90011'], rank: 'Corporal', unit: 'gsu', station: 'Kilimani Police Station', vehiclePlates: ['KDA 123A', 'GK 456B'], attire: 'plain', uniform: 'black jackets, no badges' },
+        officers: { names: 'Cpl Otieno, Sgt Wanjala', serviceNumbers: ['84512', '90011'], rank: 'Corporal', unit: 'gsu', station: 'Kilimani Police Station call me 0722 333 444', vehiclePlates: ['KDA 123A', 'GK 456B'], attire: 'plain', uniform: 'black jackets, no badges' },
       })
     ).report;
     const election = (
@@ -323,7 +323,8 @@ describe('supervisor list and CSV', () => {
     const row = (reference: string) => Object.fromEntries(cells(lines.find((l) => l.startsWith(reference))!).map((v, i) => [head[i], v]));
     expect(row(police.reference)).toMatchObject({
       reporter_role: 'witness', officer_names: 'Cpl Otieno, Sgt Wanjala', service_numbers: '84512; 90011', officer_rank: 'Corporal', police_unit: 'gsu',
-      police_station: 'Kilimani Police Station', vehicle_plates: 'KDA 123A; GK 456B', officer_attire: 'plain', officer_attire_words: 'black jackets, no badges',
+      // A number typed into an answer does not reach the spreadsheet.
+      police_station: 'Kilimani Police Station call me [phone removed]', vehicle_plates: 'KDA 123A; GK 456B', officer_attire: 'plain', officer_attire_words: 'black jackets, no badges',
       polling_station: '', constituency: '', ward: '',
     });
     expect(row(election.reference)).toMatchObject({
