@@ -44,11 +44,9 @@ export type AttachResult =
   | { ok: false; reason: 'not_open' };
 
 /**
- * The reporter's side of a ticket's conversation (the agent's side is `TicketService.reply`):
- * which tickets a reporter may write to, and attaching a message to one of them, checked again
- * on the server whatever the client says.
+ * `replaced`: the same question was asked again since (its newest buttons answer it), or an
+ * unmarked button from before marks while the questions asked differ.
  */
-/** `replaced`: an unmarked (older) button, and the questions asked since differ in what they ask. */
 export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency; name?: string } | { ok: false; reason: 'not_yours' | 'not_asked' | 'replaced' };
 
 type AskedData = Record<string, unknown>;
@@ -78,6 +76,11 @@ export type WithdrawResult = { ok: true; reference: string } | { ok: false; reas
 /** `first` is false for a later tap: the answer given first stands and the bot says nothing more. */
 export type RatingResult = { ok: true; reference: string; first: boolean; rating: Rating } | { ok: false; reason: 'not_yours' | 'not_closed' };
 
+/**
+ * The reporter's side of a ticket's conversation (the agent's side is `TicketService.reply`):
+ * which tickets a reporter may write to, and attaching a message to one of them, checked again
+ * on the server whatever the client says.
+ */
 export class ConversationService {
   /** `desk`: drops a withdrawn report's queue job at once (without it, "take next" skips the job). */
   constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'> }) {}

@@ -15,13 +15,13 @@ export function unhandled(): Routes<BotContext> {
   });
   c.on('message', async (ctx) => {
     const unknownCommand = 'text' in ctx.message && ctx.message.text.startsWith('/');
-    // Someone who starts by writing (or saying) what happened: that is a report's story, kept.
-    if (tooBig(ctx.message)) {
+    // Someone who starts by writing (or saying) what happened, or by sending a photo of it: a report begins with it.
+    const story = unknownCommand ? undefined : storyOf(ctx.message);
+    if (story === 'too_big') {
       await ctx.reply(ctx.t('ev.too_big', { mb: LIMITS.evidenceMaxBytes / (1024 * 1024) }));
       await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
       return;
     }
-    const story = unknownCommand ? undefined : storyOf(ctx.message);
     if (story) return beginReport(ctx, undefined, story);
     await ctx.reply(ctx.t(unknownCommand ? 'menu.unknown_command' : 'menu.prompt'), kb.mainMenu(ctx.t));
   });
@@ -29,24 +29,20 @@ export function unhandled(): Routes<BotContext> {
 }
 
 /**
- * What a first message brings to a new report: a story written or said, or else a file within the
- * size limit (a photo of what happened, sent before anything else), kept as evidence with its caption.
+ * What a first message brings to a new report: a story written or said, or else a file (a photo of
+ * what happened, sent before anything else), kept as evidence with its caption; `too_big` for a
+ * file over the limit, which is said rather than dropped.
  */
-function storyOf(msg: Message): FirstMessage | undefined {
+function storyOf(msg: Message): FirstMessage | 'too_big' | undefined {
   if ('text' in msg) return earlyStory(msg.text);
   const media = mediaOf(msg);
   if (!media) return undefined;
   const voice = earlyVoice(media);
   if (voice) return voice;
+  if (media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) return 'too_big';
   const caption = captionOf(msg);
   const album = 'media_group_id' in msg && msg.media_group_id ? { album: true as const } : {};
   return { file: caption ? { ...media, caption: caption.slice(0, 1024) } : media, ...album };
-}
-
-/** A file too big to keep, sent first: said so, rather than answered with the menu alone. */
-function tooBig(msg: Message): boolean {
-  const media = mediaOf(msg);
-  return media !== undefined && !earlyVoice(media) && media.size !== undefined && media.size > LIMITS.evidenceMaxBytes;
 }
 
 /**

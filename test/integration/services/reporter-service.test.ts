@@ -26,7 +26,7 @@ it('shows a report’s status only to the reporter who filed it', async () => {
   const { telegramUserId: other } = await seedReport(store);
   expect(await reporters.status(telegramUserId, report.reference)).toEqual({
     ok: true,
-    report: { reportId: report._id.toString(), reference: report.reference, category: 'p_bribery', status: 'received', createdAt: new Date(report.createdAt) },
+    report: { reportId: report._id.toString(), reference: report.reference, category: 'p_bribery', status: 'received', createdAt: new Date(report.createdAt), withdrawable: true },
   });
   // Someone else's reference and an unknown one look the same.
   expect(await reporters.status(other, report.reference)).toEqual({ ok: false, reason: 'not_found' });
