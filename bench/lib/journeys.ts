@@ -20,6 +20,21 @@ const PLACES = ['Kilimani police station', 'Kituo cha kupigia kura, Shule ya Msi
 
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length];
 
+/**
+ * The place a reporter types. By default one of four, whatever the county: reports of
+ * neighbouring counties then name one place at one time, which the linker takes as one event
+ * across a county line (a border-town surge: up to 10 links per report). With
+ * `BENCH_PLACES=by-county` each county's four places have names of their own (the county's name
+ * fused to the place's, so no word is shared across counties, as in everyday traffic), while
+ * within a county two reporters share a place exactly when they did before.
+ */
+function placeOf(i: number): string {
+  const place = pick(PLACES, i);
+  if (process.env.BENCH_PLACES !== 'by-county') return place;
+  const county = pick(COUNTIES, i * 7).name.replace(/[^A-Za-z]/g, '');
+  return place.replace(/\b(Kilimani|Olympic|Thika|Gikomba)\b/, (name) => `${county}${name.toLowerCase()}`);
+}
+
 /** Every 10th reporter has someone in danger; every 2nd shares the phone number. */
 export const inDanger = (i: number) => i % 10 === 3;
 export const sharesPhone = (i: number) => i % 2 === 1;
@@ -52,7 +67,7 @@ export function botJourney(until?: string): Step[] {
     { name: 'danger', build: (d, c, i) => d.press(c, inDanger(i) ? /:danger:y$/ : /:danger:n$/) },
     { name: 'desc', build: (d, c, i) => d.text(c, pick(STORIES, i)) },
     { name: 'county', build: (d, c, i) => d.text(c, pick(COUNTIES, i * 7).name) },
-    { name: 'place', build: (d, c, i) => d.text(c, pick(PLACES, i)) },
+    { name: 'place', build: (d, c, i) => d.text(c, placeOf(i)) },
     { name: 'when', build: (d, c) => d.press(c, /:when:now$/) },
     { name: 'photo', build: (d, c) => d.photo(c, 'outside the station') },
     { name: 'phone', build: (d, c, i) => (sharesPhone(i) ? d.press(c, /:review:sc$/) : SKIP) },
@@ -81,7 +96,7 @@ export function floorJourney(): Step[] {
     { name: 'danger', build: press('w:AAAAAAAAAAAA:danger:n') },
     { name: 'desc', build: (d, c, i) => d.text(c, pick(STORIES, i)) },
     { name: 'county', build: (d, c, i) => d.text(c, pick(COUNTIES, i * 7).name) },
-    { name: 'place', build: (d, c, i) => d.text(c, pick(PLACES, i)) },
+    { name: 'place', build: (d, c, i) => d.text(c, placeOf(i)) },
     { name: 'when', build: press('w:AAAAAAAAAAAA:when:now') },
     { name: 'photo', build: (d, c) => d.photo(c, 'outside the station') },
     { name: 'phone', build: (d, c, i) => (sharesPhone(i) ? press('w:AAAAAAAAAAAA:review:sc')(d, c, i) : SKIP) },
