@@ -12,11 +12,6 @@ type MessageInput = Extract<WizardInput, { type: 'text' | 'command' | 'media' | 
 
 const MB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/**
- * Steps at which a file sent is kept as evidence (the story's voice note aside): from the first
- * question on, since someone who saw it happen often sends the photos before anything else.
- */
-const EVIDENCE_ANYTIME: readonly Step[] = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'by', 'how', 'pstn', 'const', 'ward', 'contact', 'review'];
 /** Steps before the story: what happened, written or said there, is kept as the story. */
 const BEFORE_STORY: readonly Step[] = ['kind', 'cat', 'danger'];
 
@@ -120,10 +115,14 @@ function unexpected(turn: Turn, d: Draft): void {
   return turn.show();
 }
 
+/**
+ * A file at any step is kept as evidence (the story's voice note aside), from the first question
+ * on: someone who saw it happen often sends the photos before anything else. (A list of the steps
+ * that keep files had to grow with every new step, and a new one once lost its photos.)
+ */
 function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?: true): void {
   const storyVoice = d.step === 'desc' && media.kind === 'voice';
-  const asEvidence = d.step === 'ev' || EVIDENCE_ANYTIME.includes(d.step);
-  if ((asEvidence || storyVoice) && media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) {
+  if (media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) {
     turn.say('ev.too_big', { mb: LIMITS.evidenceMaxBytes / MB });
     return turn.show();
   }
@@ -140,7 +139,6 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
     turn.say('desc.voice_received');
     return turn.advance(d);
   }
-  if (!asEvidence) return unexpected(turn, d);
   const list = (d.evidence ??= []);
   const max = LIMITS.evidenceMaxItems;
   if (list.length >= max) {
