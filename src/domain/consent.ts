@@ -1,4 +1,5 @@
 import type { Agency } from './categories';
+import { PHONE_RE } from './officer-details';
 
 /**
  * Whether the reporter's identity (name, phone) may leave Ripoti in a case file for one agency.
@@ -54,4 +55,21 @@ export function identityForCaseFile(
   const phone = identity.phone?.trim() || undefined;
   if (!name && !phone) return { ok: false, reason: 'nothing_to_share' };
   return { ok: true, identity: { ...(name ? { name } : {}), ...(phone ? { phone } : {}), consentAt: decision.consentAt } as SharedIdentity };
+}
+
+/**
+ * A message between the reporter and Ripoti, as it may travel in a document that does not share
+ * the reporter's identity (or shares only part of it): every phone number blanked unless the
+ * phone is shared (a number in this conversation is most likely the reporter's own "call me
+ * on..."; the agency can ask Ripoti for it), and each word of the reporter's own name (as
+ * Telegram gives it, three letters or more) blanked unless the name is shared.
+ */
+export function withheldFromConversation(text: string, withhold: { phone: boolean; names: readonly string[] }, marks: { phone: string; name: string }): string {
+  let out = withhold.phone ? text.replace(PHONE_RE, marks.phone) : text;
+  const words = [...new Set(withhold.names.flatMap((n) => n.split(/[^\p{L}\p{M}'-]+/u)).filter((w) => [...w].length >= 3))];
+  if (words.length) {
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'giu'), marks.name);
+  }
+  return out;
 }

@@ -112,7 +112,7 @@ const NOT_SEEN_WORDS = new Set([
 ]);
 const saysNothing = (piece: string) => piece.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean).every((w) => NOT_SEEN_WORDS.has(w));
 /** A Kenyan phone number typed into the answer ("0712 345 678", "+254 712 345678"): never a vehicle detail. */
-const PHONE_RE = /(?:\+?254|\b0)[17](?:[\s-]?\d){8}\b/g;
+export const PHONE_RE = /(?:\+?254|\b0)[17](?:[\s-]?\d){8}\b/g;
 
 /**
  * A typed answer with any Kenyan phone number in it blanked: for copies that travel further than

@@ -1,8 +1,8 @@
-import { identityForCaseFile, isAgency, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
+import { identityForCaseFile, isAgency, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { MessageDoc, ReportDoc, ReportEventDoc, Store } from '../store';
-import { caseFileName, renderCaseFileHtml, renderCaseFilePdf, type CaseFileEvidence, type CaseFileInput, type CaseFileReporterMessage } from './case-file';
+import { caseFileName, renderCaseFileHtml, renderCaseFilePdf, type CaseFileEvidence, type CaseFileInput, type CaseFileMessage } from './case-file';
 import type { AgentRef } from './ticket-actions';
 
 export type CaseFileFormat = 'pdf' | 'html';
@@ -32,9 +32,10 @@ export function consentAnswers(history: readonly ReportEventDoc[]): ConsentAnswe
 
 /**
  * The referral case file of one referred ticket, for the agency it was referred to: built from
- * the report, the reporter's own messages (never agent replies or internal notes) and, only when
- * the consent rule allows it, the reporter's name and phone. Every file produced is written to
- * the audit trail: who, when, which agency, with or without identity.
+ * the report, the messages exchanged with the reporter after it (never internal notes or status
+ * notices) and, only when the consent rule allows it, the reporter's name and phone; what it
+ * does not allow is blanked in the messages too. Every file produced is written to the audit
+ * trail: who, when, which agency, with or without identity.
  */
 export class CaseFileService {
   constructor(private readonly deps: { store: Store; translator: Translator; logger?: Logger; now?: () => Date }) {}
@@ -44,14 +45,33 @@ export class CaseFileService {
     if (!agency) return { ok: false, reason: 'not_referred' };
     const { store, translator } = this.deps;
     const [history, messages] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id)]);
-    const reporter = req.viewerMaySeeIdentity ? await sharedIdentity(store, report, agency, history) : null;
+    const who = await knownIdentity(store, report);
+    const reporter = req.viewerMaySeeIdentity ? sharedIdentityOf(report, agency, history, who) : null;
     const incidentReferences = await this.incidentReferences(report);
-    const input = { ...caseFileInput(report, agency, messages, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() }), ...(incidentReferences.length ? { incidentReferences } : {}) };
+    const conversation = this.conversation(report, messages, req.language, { phone: !reporter?.phone, names: reporter?.name || !who.name ? [] : [who.name] });
+    const input = {
+      ...caseFileInput(report, agency, conversation, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() }),
+      ...(incidentReferences.length ? { incidentReferences } : {}),
+    };
     const body = req.format === 'pdf' ? await renderCaseFilePdf(input, translator) : renderCaseFileHtml(input, translator);
     const withIdentity = reporter !== null;
     await store.reports.addEvent(report._id, 'case_file', { kind: 'agent', agentId: agent.id }, { agency, withIdentity, format: req.format, language: req.language });
     this.deps.logger?.info({ reportId: report._id.toString(), agency, withIdentity, format: req.format, outcome: 'case_file' }, 'case file produced');
     return { ok: true, fileName: caseFileName(input, req.format), contentType: req.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', body, withIdentity };
+  }
+
+  /** The messages after the report, with what the identity rule withholds blanked (`withheldFromConversation`). */
+  private conversation(report: ReportDoc, messages: readonly MessageDoc[], language: CaseFileRequest['language'], withhold: { phone: boolean; names: string[] }): Pick<CaseFileInput, 'timeline' | 'timelineWithheld'> {
+    const t = (key: string) => this.deps.translator.t(language, key);
+    const marks = { phone: t('casefile:timeline.phone_withheld'), name: t('casefile:timeline.name_withheld') };
+    let withheld = false;
+    const timeline = timelineOf(messages, report.language).map((m) => {
+      if (!m.text) return m;
+      const text = withheldFromConversation(m.text, withhold, marks);
+      withheld ||= text !== m.text;
+      return { ...m, text };
+    });
+    return { timeline, ...(withheld ? { timelineWithheld: true } : {}) };
   }
 
   /** References of the other reports of this report's incident, oldest first. */
@@ -68,10 +88,20 @@ export class CaseFileService {
  * case file and the evidence archive alike. Anonymous: the identity is not even read.
  */
 export async function sharedIdentity(store: Store, report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[]): Promise<CaseFileInput['reporter']> {
-  if (report.anonymous) return null;
+  return sharedIdentityOf(report, agency, history, await knownIdentity(store, report));
+}
+
+/** The name and phone the reporter gave, read only for a report with contact details: to share with consent, or to blank without. */
+async function knownIdentity(store: Store, report: ReportDoc): Promise<{ name?: string; phone?: string }> {
+  if (report.anonymous) return {};
   const who = await store.reporters.identityOf(report.reporterId);
   const name = [who?.firstName, who?.lastName].filter(Boolean).join(' ');
-  const r = identityForCaseFile(report, agency, consentAnswers(history), { name, phone: who?.phone }, agency === 'OTHER' ? report.referral?.name : undefined);
+  return { ...(name ? { name } : {}), ...(who?.phone ? { phone: who.phone } : {}) };
+}
+
+function sharedIdentityOf(report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[], who: { name?: string; phone?: string }): CaseFileInput['reporter'] {
+  if (report.anonymous) return null;
+  const r = identityForCaseFile(report, agency, consentAnswers(history), who, agency === 'OTHER' ? report.referral?.name : undefined);
   return r.ok ? r.identity : null;
 }
 
@@ -87,21 +117,31 @@ function evidenceOf(report: ReportDoc): CaseFileEvidence[] {
     .map((e) => ({ kind: e.kind, ...(e.fileName ? { fileName: e.fileName } : {}), ...(e.mimeType ? { mimeType: e.mimeType } : {}), ...(e.size !== undefined ? { sizeBytes: e.size } : {}), ...(e.caption ? { caption: e.caption } : {}) }));
 }
 
-/** The reporter's own later messages; agent replies and status notices stay out. */
-function timelineOf(messages: readonly MessageDoc[]): CaseFileReporterMessage[] {
-  return messages
-    .filter((m) => m.direction === 'from_reporter')
-    .map((m) => ({
-      at: m.createdAt,
-      ...(m.text ? { text: m.text } : {}),
-      ...(m.media ? { attachment: { kind: m.media.kind, ...(m.media.fileName ? { fileName: m.media.fileName } : {}) } } : {}),
-    }));
+/**
+ * The conversation after the report: the reporter's messages and what the staff sent them (in
+ * the words the reporter read), oldest first. Status notices, and staff messages that never
+ * reached the reporter, stay out.
+ */
+function timelineOf(messages: readonly MessageDoc[], reporterLanguage: ReportDoc['language']): CaseFileMessage[] {
+  return messages.flatMap((m) => {
+    const staff = m.direction === 'to_reporter';
+    if (staff && (m.kind === 'notice' || m.delivery !== 'sent')) return [];
+    const text = m.text ?? (staff ? (m.texts?.[reporterLanguage] ?? m.texts?.en ?? m.texts?.sw) : undefined);
+    return [
+      {
+        at: m.createdAt,
+        from: staff ? ('staff' as const) : ('reporter' as const),
+        ...(text ? { text } : {}),
+        ...(m.media ? { attachment: { kind: m.media.kind, ...(m.media.fileName ? { fileName: m.media.fileName } : {}) } } : {}),
+      },
+    ];
+  });
 }
 
 function caseFileInput(
   report: ReportDoc,
   agency: Agency,
-  messages: readonly MessageDoc[],
+  conversation: Pick<CaseFileInput, 'timeline' | 'timelineWithheld'>,
   extra: Pick<CaseFileInput, 'language' | 'reporter' | 'preparedAt'>,
 ): CaseFileInput {
   return {
@@ -132,7 +172,7 @@ function caseFileInput(
     ...(report.hateChannel ? { hateChannel: report.hateChannel } : {}),
     ...(report.pollingStation ? { pollingStation: report.pollingStation } : {}),
     evidence: evidenceOf(report),
-    timeline: timelineOf(messages),
+    ...conversation,
     ...extra,
   };
 }

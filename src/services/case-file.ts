@@ -17,10 +17,11 @@ import type { Lang, Translator } from '../i18n';
 
 /**
  * The referral case file an agency (IPOA, ODPP, IEBC, NCIC...) can file: the facts of one report,
- * the identifying details, the evidence list and the reporter's later messages, as a PDF or as an
- * HTML print view. The input has no field for internal notes or agent replies, so they cannot
- * leak; the reporter's identity is there only as a `SharedIdentity`, which only the consent rule
- * (`identityForCaseFile` in src/domain/consent.ts) produces.
+ * the identifying details, the evidence list and the messages exchanged with the reporter after the
+ * report (the staff's questions with the answers), as a PDF or as an HTML print view. The input has
+ * no field for internal notes, so they cannot leak; the reporter's identity is there only as a
+ * `SharedIdentity`, which only the consent rule (`identityForCaseFile` in src/domain/consent.ts)
+ * produces, and the messages come already stripped of what it withholds (`withheldFromConversation`).
  */
 export const CASE_FILE_EVIDENCE_KINDS = ['photo', 'video', 'voice', 'audio', 'document'] as const;
 export type CaseFileEvidenceKind = (typeof CASE_FILE_EVIDENCE_KINDS)[number];
@@ -33,9 +34,13 @@ export interface CaseFileEvidence {
   caption?: string;
 }
 
-/** A message the reporter sent after the report (agent replies and notes are not part of a case file). */
-export interface CaseFileReporterMessage {
+/**
+ * A message after the report: the reporter's, or one Ripoti's staff sent them (an agency reading
+ * an answer needs the question). Status notices and internal notes are not part of a case file.
+ */
+export interface CaseFileMessage {
   at: Date;
+  from: 'reporter' | 'staff';
   text?: string;
   attachment?: { kind: CaseFileEvidenceKind; fileName?: string };
 }
@@ -81,7 +86,9 @@ export interface CaseFileInput {
   hateChannel?: HateChannel;
   pollingStation?: PollingStation;
   evidence: readonly CaseFileEvidence[];
-  timeline: readonly CaseFileReporterMessage[];
+  timeline: readonly CaseFileMessage[];
+  /** Phone numbers or the reporter's name were blanked in the messages (the identity is not shared): the file says why. */
+  timelineWithheld?: boolean;
   /** The language of the case file (usually the agent's choice, not the reporter's). */
   language: Lang;
   /** Present only when the consent rule allowed it; otherwise the file says how to reach the reporter through Ripoti. */
@@ -93,7 +100,7 @@ export type CaseFileBlock =
   | { type: 'fields'; rows: { label: string; value: string }[] }
   | { type: 'text'; text: string }
   | { type: 'table'; head: string[]; rows: string[][] }
-  | { type: 'messages'; items: { at: string; text: string }[] };
+  | { type: 'messages'; items: { at: string; who: string; text: string }[] };
 
 export interface CaseFileSection { heading: string; blocks: CaseFileBlock[] }
 
@@ -225,17 +232,18 @@ function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date 
   return { heading: t('casefile:section.evidence'), blocks: [{ type: 'table', head, rows: body }, { type: 'text', text: t('casefile:evidence.archive') }] };
 }
 
-function timelineSection(timeline: readonly CaseFileReporterMessage[], t: T, f: ReturnType<typeof formatters>): CaseFileSection {
-  const items = [...timeline]
+function timelineSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
+  const items = [...input.timeline]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map((m) => {
       const parts = [clean(m.text)];
       if (m.attachment) parts.push(t('casefile:timeline.attachment', { kind: t(`casefile:evidence.kind.${m.attachment.kind}`), file: m.attachment.fileName ?? '' }).trim());
-      return { at: f.dateTime(m.at), text: parts.filter(Boolean).join('\n') };
+      return { at: f.dateTime(m.at), who: t(`casefile:timeline.from.${m.from}`), text: parts.filter(Boolean).join('\n') };
     })
     .filter((m) => m.text);
-  const block: CaseFileBlock = items.length ? { type: 'messages', items } : { type: 'text', text: t('casefile:timeline.none') };
-  return { heading: t('casefile:section.timeline'), blocks: [block] };
+  if (!items.length) return { heading: t('casefile:section.timeline'), blocks: [{ type: 'text', text: t('casefile:timeline.none') }] };
+  const withheld: CaseFileBlock[] = input.timelineWithheld ? [{ type: 'text', text: t('casefile:timeline.withheld', { reference: input.reference }) }] : [];
+  return { heading: t('casefile:section.timeline'), blocks: [{ type: 'messages', items }, ...withheld] };
 }
 
 /** The story as written; a story told in a voice note points to its file, not "not given". */
@@ -271,7 +279,7 @@ export function caseFileContent(input: CaseFileInput, translator: Translator): C
     input.kind === 'police' ? officersSection(input.officers, t) : electionSection(input, t),
     storySection(input, t, f),
     evidenceSection(input.evidence, input.filesDeletedAt, t, f),
-    timelineSection(input.timeline, t, f),
+    timelineSection(input, t, f),
     reporterSection(input, t, f),
   ];
   return {
@@ -381,7 +389,7 @@ function drawBlock(pen: Pen, block: CaseFileBlock): void {
   else {
     for (const m of block.items) {
       if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
-      doc.font(BOLD).fontSize(9).fillColor(MUTED).text(pen.write(m.at), MARGIN, doc.y, { width });
+      doc.font(BOLD).fontSize(9).fillColor(MUTED).text(pen.write(`${m.at} · ${m.who}`), MARGIN, doc.y, { width });
       doc.font(FONT).fontSize(10).fillColor(INK).text(pen.write(m.text), MARGIN + 10, doc.y, { width: width - 10 });
       doc.moveDown(0.4);
     }
@@ -462,7 +470,7 @@ function blockHtml(b: CaseFileBlock): string {
     const head = `<tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
     return `<table><thead>${head}</thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${multiline(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   }
-  return `<ol class="messages">${b.items.map((m) => `<li><time>${escapeHtml(m.at)}</time><p>${multiline(m.text)}</p></li>`).join('')}</ol>`;
+  return `<ol class="messages">${b.items.map((m) => `<li><time>${escapeHtml(m.at)}</time> · <b>${escapeHtml(m.who)}</b><p>${multiline(m.text)}</p></li>`).join('')}</ol>`;
 }
 
 const PRINT_CSS = `body{font:14px/1.45 system-ui,sans-serif;color:#1a1a1a;max-width:48rem;margin:2rem auto;padding:0 1rem}

@@ -35,7 +35,7 @@ describe('case file content', () => {
       'Polling station',
       "What happened, in the reporter's words",
       'Evidence',
-      'Later messages from the reporter',
+      'Messages after the report',
       'How to reach the reporter',
     ]);
     expect(c.title).toBe('Case file for NCIC (National Cohesion and Integration Commission)');
@@ -68,24 +68,32 @@ describe('case file content', () => {
     expect(JSON.stringify(sw)).not.toMatch(/afisa|maafisa/i);
   });
 
-  it('lists the reporter messages oldest first, with files they sent', () => {
+  it("lists the conversation oldest first, the staff's questions beside the answers, with files sent", () => {
     const c = caseFileContent(
       {
         ...base,
         timeline: [
-          { at: new Date('2026-08-01T12:00:00Z'), text: 'second' },
-          { at: new Date('2026-08-01T11:00:00Z'), text: 'first', attachment: { kind: 'document', fileName: 'leaflet.pdf' } },
+          { at: new Date('2026-08-01T12:00:00Z'), from: 'reporter', text: 'second' },
+          { at: new Date('2026-08-01T11:00:00Z'), from: 'reporter', text: 'first', attachment: { kind: 'document', fileName: 'leaflet.pdf' } },
+          { at: new Date('2026-08-01T11:30:00Z'), from: 'staff', text: 'Who gave you the leaflet?' },
         ],
       },
       translator,
     );
-    expect(c.sections[5].blocks[0]).toEqual({
-      type: 'messages',
-      items: [
-        { at: '1 August 2026 at 14:00', text: 'first\nSent a file: Document leaflet.pdf' },
-        { at: '1 August 2026 at 15:00', text: 'second' },
-      ],
-    });
+    expect(c.sections[5].heading).toBe('Messages after the report');
+    expect(c.sections[5].blocks).toEqual([
+      {
+        type: 'messages',
+        items: [
+          { at: '1 August 2026 at 14:00', who: 'The reporter', text: 'first\nSent a file: Document leaflet.pdf' },
+          { at: '1 August 2026 at 14:30', who: 'Ripoti staff', text: 'Who gave you the leaflet?' },
+          { at: '1 August 2026 at 15:00', who: 'The reporter', text: 'second' },
+        ],
+      },
+    ]);
+    // Blanked for want of consent: the file says why, and where to ask.
+    const withheld = caseFileContent({ ...base, language: 'sw', timelineWithheld: true, timeline: [{ at: new Date('2026-08-01T11:00:00Z'), from: 'reporter', text: 'Nipigie [nambari ya simu imefichwa]' }] }, translator);
+    expect(withheld.sections[5].blocks[1]).toEqual({ type: 'text', text: expect.stringContaining('ukitaja nambari ya kumbukumbu R-AAAA-BBBB') });
   });
 });
 

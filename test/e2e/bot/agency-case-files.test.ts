@@ -71,11 +71,11 @@ async function sendWithPhone(u: TelegramUser, phone: string): Promise<ReportDoc>
   return report;
 }
 
-/** The agent takes the ticket, writes a note and a reply (neither may reach the case file), and refers it. */
-async function referAndAsk(u: TelegramUser, report: ReportDoc, agency: Agency): Promise<void> {
+/** The agent takes the ticket, writes a note (never in a case file) and a reply greeting the reporter by name, and refers it. */
+async function referAndAsk(u: TelegramUser, report: ReportDoc, agency: Agency, greet = 'there'): Promise<void> {
   await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
   expect(await tickets.addNote(report._id.toString(), agent, 'INTERNAL NOTE the caller sounded drunk')).toEqual({ ok: true });
-  expect((await tickets.reply(report._id.toString(), agent, 'AGENT REPLY thank you, we are on it')).ok).toBe(true);
+  expect((await tickets.reply(report._id.toString(), agent, `AGENT REPLY Hello ${greet}, thank you, we are on it`)).ok).toBe(true);
   expect(await tickets.refer(report._id.toString(), agent, agency)).toEqual({ ok: true });
   expect(await tickets.askConsent(report._id.toString(), agent)).toEqual({ ok: true });
   expect(lastText(u)).toContain(`About your report ${report.reference}: ${agency} (`);
@@ -117,7 +117,7 @@ describe('referral case files from the bot to the agency', () => {
     });
     await u.sendText('They were back at the same place this morning.');
 
-    await referAndAsk(u, report, 'IPOA');
+    await referAndAsk(u, report, 'IPOA', 'Achieng');
     await u.press('Yes, give them my name and number');
     expect(lastText(u)).toMatch(/^Thank you\. We will give IPOA .*your name and phone number for report R-/);
 
@@ -126,8 +126,10 @@ describe('referral case files from the bot to the agency', () => {
       report.reference, 'Case file for', 'a witness', 'Cpl Otieno', '84512', 'General Service Unit', 'What they wore Plain clothes', 'Naivasha Police Station', 'KDA 123A', 'Vehicle as described white probox', 'Rank Cpl',
       'Officers at the roadblock took 2,000 shillings', 'Nakuru', 'Naivasha road junction', 'They were back at the same place this morning.',
       'Achieng Odhiambo', '+254722000111',
+      // The staff's message is there as the reporter read it (the name is shared with consent).
+      'Ripoti staff', 'AGENT REPLY Hello Achieng, thank you, we are on it',
     ]) expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);
-    for (const forbidden of ['INTERNAL NOTE', 'drunk', 'AGENT REPLY', 'achieng_o', String(u.chatId)]) expect([forbidden, text.includes(forbidden)]).toEqual([forbidden, false]);
+    for (const forbidden of ['INTERNAL NOTE', 'drunk', 'achieng_o', String(u.chatId)]) expect([forbidden, text.includes(forbidden)]).toEqual([forbidden, false]);
 
     // The print view says the same, in Swahili too.
     const sw = await caseFiles.produce((await h.store.reports.findById(report._id))!, agent, { format: 'html', language: 'sw', viewerMaySeeIdentity: true });
@@ -158,15 +160,15 @@ describe('referral case files from the bot to the agency', () => {
     const report = await sendWithPhone(u, '+254733000222');
     expect(report).toMatchObject({ reporterRole: 'victim', perpetrator: { kind: 'agents' }, pollingStation: { name: 'Kondele Primary School', code: '04224011' }, constituency: { code: 240, name: 'Kisumu Central' }, ward: { name: 'Kondele' } });
 
-    await referAndAsk(u, report, 'IEBC');
+    await referAndAsk(u, report, 'IEBC', 'Baraka');
     await u.press('No');
     expect(lastText(u)).toMatch(/^Understood\. We will not give IEBC .*your name or number\. They can reach you through Ripoti/);
 
     const text = await pdfText(report, 'sw');
-    for (const allowed of [report.reference, 'Kondele Primary School', '04224011', 'Kisumu Central', 'Kondele', 'Youths chased voters away', 'wasiliana na Ripoti ukitaja nambari ya kumbukumbu', 'Mawakala au wafuasi wa mgombea']) {
+    for (const allowed of [report.reference, 'Kondele Primary School', '04224011', 'Kisumu Central', 'Kondele', 'Youths chased voters away', 'wasiliana na Ripoti ukitaja nambari ya kumbukumbu', 'Mawakala au wafuasi wa mgombea', 'Mhudumu wa Ripoti', 'AGENT REPLY Hello [jina limefichwa], thank you']) {
       expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);
     }
-    for (const forbidden of ['Baraka', 'Ouma', '+254733000222', '733000222', 'INTERNAL NOTE', 'AGENT REPLY']) expect([forbidden, text.includes(forbidden)]).toEqual([forbidden, false]);
+    for (const forbidden of ['Baraka', 'Ouma', '+254733000222', '733000222', 'INTERNAL NOTE']) expect([forbidden, text.includes(forbidden)]).toEqual([forbidden, false]);
     const history = await h.store.reports.history(report._id);
     expect(history.filter((e) => e.type === 'case_file').map((e) => e.data)).toEqual([{ agency: 'IEBC', withIdentity: false, format: 'pdf', language: 'sw' }]);
 

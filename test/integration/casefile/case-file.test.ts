@@ -68,8 +68,9 @@ function policeReport(reporter: SharedIdentity | null): CaseFileInput {
       { kind: 'voice', fileName: 'voice-1.ogg', mimeType: 'audio/ogg', sizeBytes: 48_213 },
     ],
     timeline: [
-      { at: at('2026-08-08T17:10:00Z'), text: 'The officer had a name tag: Otieno. 🙏' },
-      { at: at('2026-08-08T17:12:00Z'), attachment: { kind: 'photo', fileName: 'photo-2.jpg' } },
+      { at: at('2026-08-08T17:05:00Z'), from: 'staff', text: 'Did you see a name on his uniform?' },
+      { at: at('2026-08-08T17:10:00Z'), from: 'reporter', text: 'The officer had a name tag: Otieno. 🙏' },
+      { at: at('2026-08-08T17:12:00Z'), from: 'reporter', attachment: { kind: 'photo', fileName: 'photo-2.jpg' } },
     ],
     language: 'en',
     reporter,
@@ -127,6 +128,8 @@ describe('police case file (IPOA, English)', () => {
       'photo-1.jpg',
       'voice-1.ogg',
       '240.0 KB',
+      'Ripoti staff',
+      'Did you see a name on his uniform?',
       'The officer had a name tag: Otieno. ?',
       'Sent a file: Photo photo-2.jpg',
       'the person it happened to',
@@ -174,7 +177,7 @@ describe('election case file (IEBC, Swahili)', () => {
       'shahidi',
       '8 Agosti 2026 (saa haikutajwa)',
       'Aliyeripoti hakutuma ushahidi wowote',
-      'Aliyeripoti hakutuma ujumbe mwingine.',
+      'Hakuna ujumbe uliotumwa kati ya Ripoti na aliyeripoti baada ya ripoti.',
       REPORTER.name,
       REPORTER.phone,
       'Ukurasa 1 kati ya',
@@ -203,7 +206,7 @@ describe('a long report', () => {
   it('flows over several pages, each with the reference and its page number', async () => {
     const input = policeReport(null);
     input.story = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of a long account of what happened at the roadblock.`).join('\n');
-    input.timeline = Array.from({ length: 40 }, (_, i) => ({ at: new Date(Date.UTC(2026, 7, 9, 10, i)), text: `Message ${i + 1} with more details.` }));
+    input.timeline = Array.from({ length: 40 }, (_, i) => ({ at: new Date(Date.UTC(2026, 7, 9, 10, i)), from: 'reporter' as const, text: `Message ${i + 1} with more details.` }));
     const text = pdfText(await renderCaseFilePdf(input, translator), 'police-long');
     const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
     expect(pages).toBeGreaterThanOrEqual(3);

@@ -224,4 +224,29 @@ describe('consent is to the question as it was asked', () => {
     expect(await conversations().answerConsent(61_000_003, id, 'OTHER', 'yes', 'deadbeef')).toEqual({ ok: false, reason: 'not_asked' });
     expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).not.toContain('+254733000111');
   });
+
+  it("the staff's questions are there with the answers, and what the reporter did not agree to share is blanked in both", async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_004 });
+    const agentId = (await h.store.agents.findByUsername('c61000004'))!._id;
+    const asked = await h.store.messages.addOutgoing(id, { text: 'Wanjiru, how many officers were there?', agentId });
+    await h.store.messages.markSent(asked._id, 501);
+    await h.store.messages.addIncoming(id, { text: 'Three. Call me on 0733 000 111, ask for Wanjiru.' });
+    // A status notice, and a question that never reached the reporter: not part of the file.
+    await h.store.messages.addOutgoing(id, { notice: { key: 'notices:status.in_progress' } });
+    const lost = await h.store.messages.addOutgoing(id, { text: 'Did they take your phone?', agentId });
+    await h.store.messages.markFailed(lost._id);
+
+    const without = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    expect(without).toMatch(/Ripoti staff<\/b><p>\[name withheld\], how many officers were there\?<\/p>[\s\S]*The reporter<\/b><p>Three\. Call me on \[phone number withheld\], ask for \[name withheld\]\.<\/p>/);
+    expect(without).toContain('Phone numbers and the reporter&#39;s name are withheld from these messages');
+    expect(without).not.toMatch(/Wanjiru|0733 000 111|Did they take your phone/);
+    const sw = (await agent.get(`/tickets/${id}/case-file?format=html&lang=sw`)).body;
+    expect(sw).toContain('Mhudumu wa Ripoti</b><p>[jina limefichwa], how many officers were there?</p>');
+
+    await agent.post(`/tickets/${id}/consent`);
+    expect(await conversations().answerConsent(61_000_004, id, 'IPOA', 'yes')).toMatchObject({ ok: true });
+    const shared = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    expect(shared).toContain('<p>Three. Call me on 0733 000 111, ask for Wanjiru.</p>');
+    expect(shared).not.toContain('withheld');
+  });
 });

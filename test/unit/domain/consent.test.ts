@@ -1,4 +1,4 @@
-import { identityDecision, identityForCaseFile, type ConsentAnswer } from '../../../src/domain';
+import { identityDecision, identityForCaseFile, withheldFromConversation, type ConsentAnswer } from '../../../src/domain';
 
 const at = (min: number) => new Date(Date.UTC(2026, 7, 9, 10, min));
 const yesIpoa: ConsentAnswer = { agency: 'IPOA', answer: 'yes', at: at(1), covers: 'name_phone' };
@@ -44,5 +44,17 @@ describe('consent to share identity with an agency', () => {
   it('says when there is nothing to share', () => {
     expect(identityForCaseFile({ anonymous: false }, 'IPOA', [yesIpoa], { name: ' ', phone: '' })).toEqual({ ok: false, reason: 'nothing_to_share' });
     expect(identityForCaseFile({ anonymous: false }, 'IPOA', [yesIpoa], { phone: '+254700000001' })).toMatchObject({ ok: true, identity: { phone: '+254700000001' } });
+  });
+});
+
+describe('a conversation in a file that does not share who the reporter is', () => {
+  const marks = { phone: '[phone]', name: '[name]' };
+  it('blanks every Kenyan phone number and each word of the reporter\'s own name, whole words only', () => {
+    const text = 'Ni Amina Wanjiru. Call 0712 345 678 or +254733000111.\nJaneth and Aminata are my friends; AMINA is me.';
+    expect(withheldFromConversation(text, { phone: true, names: ['Amina Wanjiru'] }, marks)).toBe('Ni [name] [name]. Call [phone] or [phone].\nJaneth and Aminata are my friends; [name] is me.');
+  });
+  it('keeps what the reporter agreed to share, and names of two letters (too common to blank)', () => {
+    expect(withheldFromConversation('Jo here, 0712345678', { phone: false, names: ['Jo'] }, marks)).toBe('Jo here, 0712345678');
+    expect(withheldFromConversation('Wambũi wa (Kamau)', { phone: true, names: ['Wambũi', 'K.'] }, marks)).toBe('[name] wa (Kamau)');
   });
 });
