@@ -22,7 +22,7 @@ export class ChatPacer {
   constructor(
     redis: Redis,
     prefix: string,
-    private readonly opts: { intervalMs?: number; burst?: number; leaseMs?: number } = {},
+    private readonly opts: { intervalMs?: number; burst?: number; leaseMs?: number; onReleaseError?: (err: unknown) => void } = {},
   ) {
     this.redis = withScripts(redis);
     this.keys = redisKeys(prefix);
@@ -48,7 +48,9 @@ export class ChatPacer {
     try {
       return await send();
     } finally {
-      await this.redis.ripotiReleaseSend(key, interval);
+      // Never in place of the send's own outcome: a message Telegram accepted, reported failed
+      // because Redis failed over at this instant, would be sent again. The lease runs out anyway.
+      await this.redis.ripotiReleaseSend(key, interval).catch((err: unknown) => this.opts.onReleaseError?.(err));
     }
   }
 

@@ -36,19 +36,23 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort {
     this.queue.on('error', (err) => opts.logger.warn({ err, queue: REPLIES_QUEUE }, 'replies queue error'));
   }
 
-  async deliver(messageId: Types.ObjectId | string): Promise<void> {
+  async deliver(messageId: Types.ObjectId | string, sentAs?: number): Promise<void> {
     const id = messageId.toString();
-    await this.queue.add('message', { kind: 'message', messageId: id }, { jobId: id });
+    await this.queue.add('message', { kind: 'message', messageId: id, ...(sentAs !== undefined ? { sentAs } : {}) }, { jobId: id });
   }
 
   async redeliver(messageId: Types.ObjectId | string, opts: { retryFailed: boolean }): Promise<'queued' | 'gave_up'> {
     const id = messageId.toString();
+    let sentAs: number | undefined;
     // A failed job keeps its id for a week (for the board), and an add under a taken id does nothing.
     if ((await this.queue.getJobState(id)) === 'failed') {
       if (!opts.retryFailed) return 'gave_up';
-      await (await this.queue.getJob(id))?.remove();
+      const failed = await this.queue.getJob(id);
+      // Sent, but never recorded as sent (MongoDB was away through every attempt): recorded, not sent again.
+      if (failed?.data.kind === 'message') sentAs = failed.data.sentAs;
+      await failed?.remove();
     }
-    await this.deliver(id);
+    await this.deliver(id, sentAs);
     return 'queued';
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Telegram, TelegramError } from 'telegraf';
-import type { DeliveryFailure, DeliveryService } from '../services/delivery-service';
+import type { DeliveryFailure, DeliveryService, DueMessage } from '../services/delivery-service';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import { redactToken, type Logger } from '../logger';
@@ -87,7 +87,10 @@ const CONCURRENCY = 30;
  *   spent); other transient errors retry with exponential backoff;
  * - 403 (blocked) and 400 (chat gone): the ticket is marked "reporter unreachable", the message
  *   failed, no retry (UnrecoverableError);
- * - a message already `sent` is never sent again (markSent flips pending only).
+ * - a message already `sent` is never sent again (markSent flips pending only), and one Telegram
+ *   accepted whose recording failed is only recorded on its retry (`sentAs` in the job's data);
+ * - attempts spent on transient errors: the message stays pending for the outbox relay to queue
+ *   again (for a day, `DeliveryService.gaveUp`), so a Telegram outage of minutes loses nothing.
  * Delivery is at-least-once: a crash after Telegram accepted a message but before markSent
  * stored it would send that one message again on redelivery; no other path duplicates.
  */
@@ -109,8 +112,9 @@ export class ReplyWorker implements Service {
     if (opts.telegram) this.telegram = opts.telegram;
     else if (opts.token) this.telegram = this.client(opts.token, opts.apiRoot, opts.botApi);
     else throw new Error('ReplyWorker needs a telegram client or a bot token');
-    this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000 });
-    this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000 });
+    const onReleaseError = (err: unknown) => opts.logger.warn({ err }, 'could not free a chat after a send; its lease runs out instead');
+    this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000, onReleaseError });
+    this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000, onReleaseError });
     this.alerts = new SupervisorAlerts(opts.connection, opts.prefix);
     // Above what the gate lets through plus the jobs in hand (one activation each), so it never binds.
     this.limiter = opts.limiter ?? { max: 2 * Math.min(opts.ratePerSecond ?? 25, 30) + (opts.concurrency ?? CONCURRENCY), duration: 1000 };
@@ -179,24 +183,36 @@ export class ReplyWorker implements Service {
     if (!plan.due) return plan.outcome;
     const due = plan.message;
     const log = this.opts.logger.child({ messageId: data.messageId, reportId: due.reportId, reference: due.reference, job: job.id });
+    const telegramMessageId = data.sentAs ?? (await this.send(job, due, log, token));
+    try {
+      await delivery.sent(due, telegramMessageId);
+    } catch (err) {
+      // Telegram has it: the retry records it and sends nothing (a retry that sent again would
+      // give the reporter the message twice). If even this fails, the retry sends it again.
+      await job.updateData({ ...data, sentAs: telegramMessageId }).catch((e: unknown) => log.warn({ err: e }, 'could not note a sent message on its job'));
+      throw err;
+    }
+    metrics?.deliveries.inc({ outcome: 'sent' });
+    log.info({ kind: due.kind }, 'message delivered');
+    return 'sent';
+  }
+
+  /** Paces, renders and sends the message; Telegram's message id. */
+  private async send(job: Job<ReplyJobData>, due: DueMessage, log: Logger, token?: string): Promise<number> {
+    const { delivery } = this.opts;
     await this.pace(job, this.pacer, due.recipientKey, token);
     // Rendered after pacing: a notice is in the language the reporter has when it goes out.
     const { text, buttons } = await delivery.compose(due);
     const markup = buttons ? { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } : {};
     const extra = { ...markup, ...this.extra } as Parameters<MessageSender['sendMessage']>[2];
-    let telegramMessageId: number;
     try {
       // The overall slot first, then the chat: a long wait in the shared budget (a surge) must not
       // hold the chat's send lease (claim-send.lua), which only guards against a worker dying mid-send.
-      telegramMessageId = (await this.budgeted(() => this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text, extra)))).message_id;
+      return (await this.budgeted(() => this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text, extra)))).message_id;
     } catch (err) {
-      await this.onSendError(err, job, log, (reason) => delivery.failed(due, reason));
+      await this.onSendError(err, job, log, (reason) => (reason === 'gave_up' ? delivery.gaveUp(due) : delivery.failed(due, reason)));
       throw redacted(err);
     }
-    await delivery.sent(due, telegramMessageId);
-    metrics?.deliveries.inc({ outcome: 'sent' });
-    log.info({ kind: due.kind }, 'message delivered');
-    return 'sent';
   }
 
   /** Through the shared budget when there is one (lane `other`: after every answer to a reporter mid-report). */
@@ -323,7 +339,7 @@ export class ReplyWorker implements Service {
    * Decides what a failed send means. Throws the BullMQ error that carries the decision; when it
    * returns, the caller rethrows the original error for an ordinary retry with backoff.
    */
-  private async onSendError(err: unknown, job: Job<ReplyJobData>, log: Logger, fail: (reason: DeliveryFailure) => Promise<void>): Promise<void> {
+  private async onSendError(err: unknown, job: Job<ReplyJobData>, log: Logger, fail: (reason: DeliveryFailure) => Promise<'failed' | 'left_pending' | void>): Promise<void> {
     const metrics = this.opts.metrics;
     if (err instanceof TelegramError) {
       if (err.code === 429) {
@@ -345,7 +361,10 @@ export class ReplyWorker implements Service {
     }
     const attempts = job.opts.attempts ?? 1;
     if (job.attemptsMade + 1 >= attempts) {
-      await fail('gave_up');
+      if ((await fail('gave_up')) === 'left_pending') {
+        log.warn({ attempts, err }, 'delivery attempts spent; the outbox relay queues the message again');
+        return;
+      }
       metrics?.deliveries.inc({ outcome: 'failed' });
       log.error({ attempts, err }, 'delivery failed after all attempts');
     }

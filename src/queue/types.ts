@@ -21,7 +21,8 @@ export interface PacingSlot {
 }
 
 export type ReplyJobData =
-  | { kind: 'message'; messageId: string; slot?: PacingSlot }
+  /** `sentAs`: Telegram accepted it as this message id but recording that failed; a retry only records it. */
+  | { kind: 'message'; messageId: string; slot?: PacingSlot; sentAs?: number }
   /** An alert for the supervisors' group; without a report, the next courier (src/queue/supervisor-alerts.ts). */
   | { kind: 'supervisors'; reportId?: string; escalations?: number; slot?: PacingSlot };
 

@@ -24,6 +24,9 @@ export type DeliveryPlan = { due: true; message: DueMessage } | { due: false; ou
 /** Why a message could not be delivered: blocked by the reporter (403), refused (400), retries used up. */
 export type DeliveryFailure = 'blocked' | 'rejected' | 'gave_up';
 
+/** How long a reply that keeps failing for a reason that may pass (our side, Telegram's, the network) is given new delivery jobs. */
+export const REDELIVER_FOR_MS = 24 * 3600_000;
+
 export interface DeliveryServiceDeps {
   store: Store;
   translator: Translator;
@@ -97,6 +100,17 @@ export class DeliveryService {
         await events.publish({ type: 'ticket', reportId: due.reportId, what: 'status' });
       }
     }
+  }
+
+  /**
+   * Every attempt of a delivery job failed on a transient error (Telegram down, the network): the
+   * message stays pending while the outbox relay still gives it new jobs (`REDELIVER_FOR_MS`), and
+   * is marked failed, for the agent to see, only after that.
+   */
+  async gaveUp(due: DueMessage): Promise<'failed' | 'left_pending'> {
+    if (Date.now() - due.message.createdAt.getTime() < REDELIVER_FOR_MS) return 'left_pending';
+    await this.failed(due, 'gave_up');
+    return 'failed';
   }
 
   /** It will not go out: the message failed, and a reporter who blocked the bot is unreachable. */

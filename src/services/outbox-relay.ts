@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { ReportService } from './report-service';
 import type { TriageService } from './triage-service';
 import type { ReplyPort, TicketJobState, TicketQueuePort } from './ports';
+import { REDELIVER_FOR_MS } from './delivery-service';
 
 export interface OutboxRelayOptions {
   store: Store;
@@ -31,8 +32,6 @@ export interface OutboxRelayOptions {
 const PAGES_PER_RECONCILE = 4;
 const STATES_AT_ONCE = 100;
 
-/** How long a reply that keeps failing on our side is given new delivery jobs. */
-const REDELIVER_FOR_MS = 24 * 3600_000;
 
 /** How far back (by creation) reports left unlinked are looked for. */
 const RELINK_HOURS = 48;
@@ -79,7 +78,7 @@ export class OutboxRelay implements Service {
     }
     for (const msg of await store.messages.findPendingOutgoing(200, before)) {
       try {
-        // A message failing on our side is tried again for a day, then marked failed for the agent to see.
+        // A message failing for a reason that may pass is tried again for a day, then marked failed for the agent to see.
         const retryFailed = Date.now() - msg.createdAt.getTime() < REDELIVER_FOR_MS;
         if ((await this.opts.replies.redeliver(msg._id.toString(), { retryFailed })) === 'gave_up') await this.giveUp(msg);
         pass.messages++;

@@ -1,5 +1,6 @@
 import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
 import { freePort } from '../../support/ports';
+import { OutboxRelay } from '../../../src/services/outbox-relay';
 
 jest.setTimeout(30_000);
 
@@ -11,18 +12,35 @@ describe('a reply that cannot be delivered at all', () => {
       label: 'q-reply-fail',
       env: { TELEGRAM_API_ROOT: `http://127.0.0.1:${await freePort()}` },
       workers: true,
-      overrides: { replies: { attempts: 3, backoffMs: 100 } },
+      // The relay's own passes are left out: the first test runs one itself.
+      overrides: { replies: { attempts: 3, backoffMs: 100 }, relay: { intervalMs: 3_600_000 } },
     });
     await h.startWorkers();
   });
   afterAll(async () => {
     await h.close();
   });
+  const relay = () => new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, graceMs: 0 });
 
-  it('is marked failed after the last attempt, recorded, counted, and the bot token never reaches Redis', async () => {
+  it('a fresh message outlives its attempts (Telegram unreachable for minutes): still pending, nothing marked failed, and the relay gives it a new job', async () => {
     const r = await reporter(h.store);
     const { report } = await h.reports.submit(reportInput(r._id));
     const msg = await h.store.messages.addOutgoing(report._id, { text: 'Hello' });
+    await h.queues.replies.deliver(msg._id);
+
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(msg._id.toString())) === 'failed', 'the job failed');
+    expect((await h.queues.replies.queue.getJob(msg._id.toString()))?.attemptsMade).toBe(3);
+    expect((await h.store.messages.findById(msg._id))?.delivery).toBe('pending');
+    expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'delivery_failed')).toEqual([]);
+    await relay().runOnce();
+    expect((await h.queues.replies.queue.getJob(msg._id.toString()))?.attemptsMade).toBe(0);
+  });
+
+  it('a message failing for a day is marked failed after the last attempt, recorded, counted, and the bot token never reaches Redis', async () => {
+    const r = await reporter(h.store);
+    const { report } = await h.reports.submit(reportInput(r._id));
+    const msg = await h.store.messages.addOutgoing(report._id, { text: 'Hello' });
+    await h.store.models.Message.collection.updateOne({ _id: msg._id }, { $set: { createdAt: new Date(Date.now() - 25 * 3600_000) } });
     await h.queues.replies.deliver(msg._id);
 
     await waitFor(async () => (await h.store.messages.findById(msg._id))?.delivery === 'failed', 'the message marked failed', 15_000);
