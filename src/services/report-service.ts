@@ -96,6 +96,9 @@ export class ReportService {
   private async complete(draftId: string, answers: Omit<SubmitInput, 'draftId'> & { priority: Priority }): Promise<ReportDoc> {
     // The reporter record stays the one the urgent report was stored under.
     const { reporterId: _same, ...rest } = answers;
+    // Closed meanwhile, the rest would sit on a ticket nobody reads: queued again (below, in submit).
+    const reopened = await this.deps.store.reports.reopenUnfinished(draftId, { kind: 'reporter' });
+    if (reopened) this.deps.logger.info({ reportId: reopened._id.toString(), reference: reopened.reference, from: reopened.status, outcome: 'reopened' }, 'closed urgent ticket reopened: the reporter sent the rest');
     const done = await this.deps.store.reports.complete(draftId, rest);
     if (done) {
       // The queue's row (county) and the ticket page both show the new details.

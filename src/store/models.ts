@@ -272,6 +272,8 @@ export const EVENT_TYPES = [
   'completed',
   /** The reporter cancelled such a report before sending it: the ticket stays open. */
   'abandoned',
+  /** Such a report's ticket was closed before the rest was sent: back in the queue. `data` { from }. */
+  'reopened',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

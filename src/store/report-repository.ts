@@ -199,6 +199,23 @@ export class ReportRepository {
     return done;
   }
 
+  /**
+   * A report stored early (someone in danger) whose ticket was closed before the reporter sent the
+   * rest (an agent rejected or resolved the empty ticket, or the reporter withdrew it from /status
+   * mid-report): back in the queue, unheld, so that someone reads what is now sent. Before the
+   * answers are written (`complete`), so a retried Confirm after a failure in between still finds
+   * it unfinished and queues it. Null when there is no such report.
+   */
+  async reopenUnfinished(key: string, actor: Actor): Promise<ReportDoc | null> {
+    const before = await this.Report.findOneAndUpdate(
+      { idempotencyKey: key, unfinished: { $ne: null }, status: { $in: CLOSED_STATUSES } },
+      { $set: { status: 'received', assignee: null }, $unset: { closedAt: 1, queuedAt: 1 } },
+      { returnDocument: 'before' },
+    ).lean<ReportDoc>();
+    if (before) await this.addEvent(before._id, 'reopened', actor, { from: before.status });
+    return before;
+  }
+
   /** The reporter cancelled a report stored early: it stays as a ticket, marked not finished. Null when none was being written. */
   async abandon(key: string): Promise<ReportDoc | null> {
     const left = await this.Report.findOneAndUpdate(

@@ -50,6 +50,29 @@ it('is in the queue as urgent and still being written before the story; the page
   expect(page.body).toContain('Reporter sent the rest of the report');
 });
 
+it('rejected as spam before the story came (the ticket was empty), it is back in the queue when the reporter sends the rest', async () => {
+  const who = await reporter(h.store);
+  const draftId = randomUUID();
+  const { report } = await h.reports.openUrgent({ draftId, reporterId: who._id, language: 'en', kind: 'police', category: 'p_force' });
+  const id = report._id.toString();
+  const agent = h.browser();
+  await agent.signIn('otieno');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  await agent.post(`/tickets/${id}/status`, { status: 'rejected_spam' });
+  expect((await h.store.reports.findById(id))!.status).toBe('rejected');
+
+  const input = reportInput(who._id, { category: 'p_force', dangerNow: true, draftId });
+  expect(await h.reports.submit(input)).toMatchObject({ created: false, queued: true });
+  expect(await h.store.reports.findById(id)).toMatchObject({ status: 'received', assignee: null });
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  const page = (await agent.get(`/tickets/${id}`)).body;
+  expect(page).toContain(input.description.text!);
+  expect(page).toContain('Reopened: the reporter sent the rest of the report after the ticket was closed');
+  // A second tap on Send changes nothing more.
+  await h.reports.submit(input);
+  expect((await h.store.reports.history(id)).filter((e) => e.type === 'reopened').map((e) => e.data)).toEqual([{ from: 'rejected' }]);
+});
+
 it('says "not finished" when the reporter cancelled, or has not sent the rest for a while', async () => {
   const who = await reporter(h.store, { language: 'sw' });
   const cancelled = (await h.reports.openUrgent({ draftId: randomUUID(), reporterId: who._id, language: 'sw', kind: 'election', category: 'e_violence' })).report;
