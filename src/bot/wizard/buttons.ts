@@ -33,7 +33,7 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
   turn.inPlace = value === 'back' ? 'same' : 'choice';
   if (value === 'x' || value === 'xc') {
     turn.answer();
-    return turn.cancel();
+    return value === 'x' ? turn.cancelPressed(d) : turn.cancel();
   }
   if (value === 'xn') {
     turn.answer();

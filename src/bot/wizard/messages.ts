@@ -49,7 +49,7 @@ export function onMessage(turn: Turn, input: MessageInput): void {
   switch (input.type) {
     case 'text':
       if (REPLY_KEYBOARD_STEPS.includes(d.step) && input.label === 'back') return turn.back(d);
-      if (REPLY_KEYBOARD_STEPS.includes(d.step) && input.label === 'cancel') return turn.cancel();
+      if (REPLY_KEYBOARD_STEPS.includes(d.step) && input.label === 'cancel') return turn.cancelPressed(d);
       return onText(turn, d, input.text, asked === true);
     case 'command':
       turn.say('wizard.unknown_command');

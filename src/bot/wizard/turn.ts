@@ -66,7 +66,17 @@ export class Turn {
     this.say(d.urgent ? 'cancel.ask_urgent' : 'cancel.ask', undefined, { keyboard: { type: 'cancelAsk', draftId: d.id, step: d.step } });
   }
 
-  /** Discards the draft (from /cancel or any Cancel button) and says so plainly. */
+  /**
+   * A Cancel button: asks first when the report holds what the reporter wrote or sent (on the
+   * phone-number keyboard or beside Skip it reads as "not this", and one tap would delete the
+   * whole report); at once otherwise. /cancel always cancels at once.
+   */
+  cancelPressed(d: Draft): void {
+    if (holdsWork(d)) return this.askCancel(d);
+    this.cancel();
+  }
+
+  /** Discards the draft (from /cancel, a Cancel button, or Yes to "cancel this report?") and says so plainly. */
   cancel(): void {
     const d = this.draft;
     if (!d) return this.say('cancel.nothing', undefined, { keyboard: { type: 'main' } });
@@ -178,7 +188,7 @@ export class Turn {
     if (d.step === 'kind' && !d.editing) {
       // Back from the first question leaves the report, once asked when it holds something
       // already (files, or the story told before the questions): that is not thrown away silently.
-      if (d.evidence?.length || d.text || d.voice || d.urgent) return this.askCancel(d);
+      if (holdsWork(d)) return this.askCancel(d);
       this.draft = undefined;
       return this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
     }
@@ -216,4 +226,9 @@ export class Turn {
 export function duration(minutes: number): Text {
   if (minutes < 90) return { key: 'time.minutes', params: { count: Math.max(1, Math.round(minutes)) } };
   return { key: 'time.hours', params: { count: Math.round(minutes / 60) } };
+}
+
+/** The draft holds the reporter's own words or files, or an alert already raised: not thrown away on one tap. */
+function holdsWork(d: Draft): boolean {
+  return Boolean(d.evidence?.length || d.text || d.voice || d.urgent);
 }

@@ -127,6 +127,7 @@ for (const lang of ['en', 'sw'] as const) {
     const reference = referenceIn(allTexts(u).find((t) => t.includes(b.alerted))!);
     await u.sendText(b.story);
     await u.press(b.cancel);
+    await u.press(lang === 'en' ? 'Yes, cancel it' : 'Ndio, katisha');
     expect(lastText(u)).toContain(b.kept);
     expect(lastText(u)).toContain(reference);
 

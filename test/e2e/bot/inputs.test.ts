@@ -260,6 +260,8 @@ describe('/cancel', () => {
     const before = await h.store.models.Report.countDocuments({});
     await walkTo(u, 'when', 'sw');
     await u.press('✖ Katisha');
+    expect(lastText(u)).toContain('Unataka kukatisha ripoti hii? Hakuna kitakachotumwa.');
+    await u.press('Ndio, katisha');
     expect(lastText(u)).toContain('Ripoti yako imekatishwa na kufutwa. Hakuna kilichotumwa.');
     await u.sendText('/ghairi');
     expect(lastText(u)).toBe('Huna ripoti unayoandika kwa sasa.');

@@ -90,21 +90,36 @@ describe('cancel', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'main' });
   });
 
-  it('/cancel and the Cancel button discard the draft in one message', () => {
-    for (const r of [run(at('when'), { type: 'cancel' }), press(at('when'), 'x')]) {
+  it('/cancel, and the Cancel button before anything is written, discard the draft in one message', () => {
+    const story = at('when');
+    expect(story.draft?.text).toBeTruthy();
+    for (const [r, s] of [[run(story, { type: 'cancel' }), 'when'], [press(at('cat', { text: undefined }), 'x'), 'cat']] as const) {
       expect(r.state.draft).toBeUndefined();
       expect(said(r).filter((k) => k !== 'answer')).toEqual(['cancel.done+cancel.again']);
       expect(lastKeyboard(r)).toEqual({ type: 'startAgain' });
-      expect(r.effects).toEqual([{ type: 'cancelled', step: 'when' }]);
+      expect(r.effects).toEqual([{ type: 'cancelled', step: s }]);
     }
   });
 
-  it('removes the reply keyboard first on the place and contact steps', () => {
+  it('the Cancel button asks first once the report holds the story or a file: one tap (beside Skip, under the phone button) deletes nothing', () => {
+    for (const state of [at('when'), at('cat', { text: undefined, evidence: [{ kind: 'photo', fileId: 'f', fileUniqueId: 'u' }] })]) {
+      const asked = press(state, 'x');
+      expect(asked.state.draft).toBeDefined();
+      expect(asked.effects).toEqual([]);
+      expect(said(asked)).toEqual(['answer', 'cancel.ask']);
+      expect(said(press(asked.state, 'xn'))).not.toContain('cancel.done+cancel.again');
+      expect(press(asked.state, 'xc').state.draft).toBeUndefined();
+    }
+  });
+
+  it('on the place and contact steps, asks first and removes the reply keyboard when the answer is yes', () => {
     for (const s of ['place', 'contact'] as const) {
-      const r = type(at(s), '❌ Cancel', 'cancel');
+      const asked = type(at(s), '❌ Cancel', 'cancel');
+      expect(said(asked)).toEqual(['cancel.ask']);
+      const r = press(asked.state, 'xc', s);
       expect(r.state.draft).toBeUndefined();
-      expect(said(r)).toEqual(['cancel.done', 'cancel.again']);
-      expect(r.replies[0]).toMatchObject({ keyboard: { type: 'remove' } });
+      expect(said(r)).toEqual(['answer', 'cancel.done', 'cancel.again']);
+      expect(r.replies[1]).toMatchObject({ keyboard: { type: 'remove' } });
     }
   });
 });
@@ -457,14 +472,15 @@ describe('danger', () => {
   it('sending a report stored early submits the same draft (intake completes it); cancelling keeps its ticket', () => {
     const sent = press(at('review', { danger: true, urgent: 'R-AAAA-BBBB' }), 'sa');
     expect(sent.effects).toEqual([expect.objectContaining({ type: 'submit', draftId: ID, report: expect.objectContaining({ draftId: ID, dangerNow: true }) })]);
-    const cancelled = press(at('county', { danger: true, urgent: 'R-AAAA-BBBB' }), 'x');
+    expect(said(press(at('county', { danger: true, urgent: 'R-AAAA-BBBB' }), 'x'))).toEqual(['answer', 'cancel.ask_urgent']);
+    const cancelled = press(at('county', { danger: true, urgent: 'R-AAAA-BBBB' }), 'xc');
     expect(cancelled.effects).toEqual([{ type: 'cancelled', step: 'county', abandon: ID }]);
     expect(said(cancelled)).toEqual(['answer', 'cancel.done_urgent+cancel.again']);
     expect(cancelled.replies[1]).toMatchObject({ texts: [{ key: 'cancel.done_urgent', params: { reference: 'R-AAAA-BBBB' } }, { key: 'cancel.again' }] });
     // A typed cancel word asks first, and says the alert stays.
     expect(said(type(at('desc', { danger: true, urgent: 'R-AAAA-BBBB' }), 'ghairi'))).toEqual(['cancel.ask_urgent']);
     // Without an urgent report, cancelling is as before.
-    expect(press(at('county'), 'x').effects).toEqual([{ type: 'cancelled', step: 'county' }]);
+    expect(press(at('county'), 'xc').effects).toEqual([{ type: 'cancelled', step: 'county' }]);
   });
 
   it('No asks what happened without numbers', () => {
