@@ -57,3 +57,27 @@ describe('Translator', () => {
     expect(languageFromTelegram(undefined)).toBe('en');
   });
 });
+
+describe('texts shown side by side', () => {
+  // Siblings (one parent key: the buttons of one keyboard, the options of one question) that
+  // English tells apart must be told apart in Swahili too: two "Maelezo" buttons in one menu
+  // left a reporter guessing which was the story.
+  it('differ in Swahili wherever they differ in English', () => {
+    const parents = new Map<string, string[]>();
+    for (const k of en.keys()) {
+      if (/_(one|other|zero|two|few|many)$/.test(k)) continue;
+      const parent = k.slice(0, k.lastIndexOf('.'));
+      parents.set(parent, [...(parents.get(parent) ?? []), k]);
+    }
+    const clashes: string[] = [];
+    for (const keys of parents.values()) {
+      for (let i = 0; i < keys.length; i++) {
+        for (let j = i + 1; j < keys.length; j++) {
+          const [a, b] = [keys[i], keys[j]];
+          if (en.get(a) !== en.get(b) && sw.get(a) === sw.get(b)) clashes.push(`${a} = ${b}: "${sw.get(a)}"`);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+});
