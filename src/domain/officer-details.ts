@@ -111,8 +111,12 @@ const NOT_SEEN_WORDS = new Set([
   'vehicle', 'car', 'there', 'was', 'is',
 ]);
 const saysNothing = (piece: string) => piece.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean).every((w) => NOT_SEEN_WORDS.has(w));
-/** A Kenyan phone number typed into the answer ("0712 345 678", "+254 712 345678"): never a vehicle detail. */
-export const PHONE_RE = /(?:\+?254|\b0)[17](?:[\s-]?\d){8}\b/g;
+/**
+ * A Kenyan mobile number as people type it: "0712 345 678", "0712345678", "+254 712 345 678",
+ * "254-712-345-678", "00254712345678", "+254 (0)712 345678", "0712.345.678", or without the 0
+ * ("712 345 678"); 07xx and 01xx. Never a vehicle detail; blanked where a copy travels.
+ */
+export const PHONE_RE = /(?<![\d+])(?:(?:\+|00)?254[\s.-]?(?:\(0\)[\s.-]?)?|0[\s.-]?)?[17]\d{2}(?:[\s.-]?\d{3}){2}(?!\d)/g;
 
 /**
  * A typed answer with any Kenyan phone number in it blanked: for copies that travel further than

@@ -5,11 +5,15 @@ import { PAGE_SIZE, parseFilter } from '../ticket-queries';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
 import { signedIn, type ConsoleApp, type ConsoleContext } from '../context';
 
-/** A spreadsheet opening the CSV must not run a cell as a formula (CSV injection). */
+/**
+ * A spreadsheet opening the CSV must not run a cell as a formula (CSV injection): a cell starting
+ * (after blanks) with = + - @ gets a quote mark, and a cell holding a ";" is quoted like one
+ * holding a comma, so a spreadsheet set to split on ";" cannot cut it into a piece that starts a formula.
+ */
 export function csvCell(v: unknown): string {
   let s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (/^\s*[=+\-@]|^[\t\r]/.test(s)) s = `'${s}`;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const EAT = 'Africa/Nairobi';
@@ -50,7 +54,7 @@ function agencyCells(r: ReportDoc): unknown[] {
   return [
     r.reporterRole ?? '',
     typed(o.names),
-    list(o.serviceNumbers),
+    typed(list(o.serviceNumbers)),
     typed(o.rank),
     o.unit ?? '',
     typed(o.station),
@@ -61,8 +65,8 @@ function agencyCells(r: ReportDoc): unknown[] {
     // Who did it as a code only ('typed' when the reporter wrote it): their words can name a person.
     r.perpetrator?.kind ?? (r.perpetrator?.words ? 'typed' : ''),
     r.hateChannel ?? '',
-    r.pollingStation?.name ?? '',
-    r.pollingStation?.code ?? '',
+    typed(r.pollingStation?.name),
+    typed(r.pollingStation?.code),
     r.constituency?.name ?? '',
     r.ward?.name ?? '',
   ];

@@ -299,7 +299,7 @@ describe('supervisor list and CSV', () => {
         ...reportInput(who._id),
         anonymous: true,
         reporterRole: 'witness',
-        officers: { names: 'Cpl Otieno, Sgt Wanjala', serviceNumbers: ['84512', '90011'], rank: 'Corporal', unit: 'gsu', station: 'Kilimani Police Station call me 0722 333 444', vehiclePlates: ['KDA 123A', 'GK 456B'], attire: 'plain', uniform: 'black jackets, no badges' },
+        officers: { names: 'Cpl Otieno, Sgt Wanjala', serviceNumbers: ['84512', '90011'], rank: 'Corporal', unit: 'gsu', station: 'Kilimani Police Station call me +254 722 333 444', vehiclePlates: ['KDA 123A', 'GK 456B'], attire: 'plain', uniform: 'black jackets, no badges' },
       })
     ).report;
     const election = (
@@ -312,6 +312,10 @@ describe('supervisor list and CSV', () => {
         constituency: { code: 240, name: 'Kisumu Central' },
         ward: { code: 1199, name: 'Kondele' },
       })
+    ).report;
+    // A number typed at the polling station question is read as its code: it does not travel either.
+    const typedAtStation = (
+      await h.reports.submit({ ...reportInput(who._id, { category: 'e_violence' }), anonymous: true, pollingStation: { name: 'Kondele Primary nipigie', code: '0722333444' } })
     ).report;
     const b = h.browser();
     await b.signIn('daudi');
@@ -331,6 +335,7 @@ describe('supervisor list and CSV', () => {
       reporter_role: 'victim', officer_names: '', vehicle_plates: '', officer_attire: '', perpetrator: 'agents', hate_channel: '',
       polling_station: 'Kondele Primary School', polling_station_code: '04224011', constituency: 'Kisumu Central', ward: 'Kondele',
     });
+    expect(row(typedAtStation.reference)).toMatchObject({ polling_station: 'Kondele Primary nipigie', polling_station_code: '[phone removed]' });
     // Who did it goes as its code; the reporter's words can name a person.
     for (const secret of ['Wanjiru', '+254722333444', '722333444', 'Mheshimiwa Otieno']) expect(csv.body).not.toContain(secret);
   });

@@ -1,4 +1,4 @@
-import { isPoliceUnit, isReporterRole, matchPoliceUnit, parsePlate, parsePollingStation, parseServiceNumber, rankIn, readVehicle } from '../../../src/domain';
+import { isPoliceUnit, isReporterRole, matchPoliceUnit, parsePlate, parsePollingStation, parseServiceNumber, rankIn, readVehicle, withoutPhoneNumbers } from '../../../src/domain';
 
 describe('number plates', () => {
   it.each([
@@ -53,6 +53,18 @@ describe('what was seen of the vehicle', () => {
     ['+254 712 345 678', []],
   ])('adds no description when %j has nothing but plates and lead-in words', (typed, plates) => {
     expect(readVehicle(typed)).toEqual({ plates });
+  });
+});
+
+describe('phone numbers in typed answers', () => {
+  it.each(['0712 345 678', '0712345678', '+254 712 345 678', '254-712-345-678', '00254712345678', '+254 (0)712 345678', '0712.345.678', '712 345 678', '0110 123 456', '+254712345678'])(
+    'blanks %j wherever it stands',
+    (phone) => {
+      expect(withoutPhoneNumbers(`Kilimani, nipigie ${phone} jioni`)).toBe('Kilimani, nipigie [phone removed] jioni');
+    },
+  );
+  it.each(['service number 237465', 'code 037202101101', 'KDA 123A', 'Ksh 2,000', '2026-08-08 19:30'])('leaves %j alone', (typed) => {
+    expect(withoutPhoneNumbers(typed)).toBe(typed);
   });
 });
 
