@@ -63,7 +63,8 @@ describe('texts shown side by side', () => {
   // English tells apart must be told apart in Swahili too: two "Maelezo" buttons in one menu
   // left a reporter guessing which was the story.
   it('differ in Swahili wherever they differ in English', () => {
-    const parents = new Map<string, string[]>();
+    type Key = Parameters<typeof en.get>[0];
+    const parents = new Map<string, Key[]>();
     for (const k of en.keys()) {
       if (/_(one|other|zero|two|few|many)$/.test(k)) continue;
       const parent = k.slice(0, k.lastIndexOf('.'));
