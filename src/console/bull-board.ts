@@ -24,7 +24,10 @@ export const mountBullBoard: BoardMounter = async (scope, basePath, queues) => {
   });
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(basePath);
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'Ripoti' } } });
+  // Read-only: the board is for looking. Its buttons (retry, promote, clean, obliterate, edit a
+  // job's data) would change tickets and messages outside the services' rules and audit trail; a
+  // job that failed is given a new one by the outbox relay, not by hand.
+  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: true })), serverAdapter, options: { uiConfig: { boardTitle: 'Ripoti' } } });
   await scope.register(serverAdapter.registerPlugin());
 };
 

@@ -165,6 +165,8 @@ export function ticketRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.get('/tickets/:id/activity', guard, async (req, reply) => {
     const report = openTicket(req);
+    // Notes and history are as much a look at the case as the page: fetched alone, a first look is audited.
+    await ctx.tickets.recordView(report._id.toString(), agentRef(signedInAgent(req)), { again: true });
     return fragment(ctx, req, reply, '_activity', { report, ...(await activity(ctx, report)) });
   });
 

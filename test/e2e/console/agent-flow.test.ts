@@ -208,6 +208,11 @@ it('supervisors reach the BullMQ board, agents do not; admins manage accounts', 
   expect(board?.headers()['x-frame-options']).toBe('DENY');
   await s.page.getByText('tickets').first().waitFor();
   expect(outside).toEqual([]);
+  // Read-only: the board's API refuses to pause or empty a queue, even for a supervisor on the console's own origin.
+  for (const action of ['pause', 'empty']) {
+    const res = await s.page.request.put(`${base}/admin/queues/api/queues/tickets/${action}`, { headers: { origin: base } });
+    expect([action, res.ok()]).toEqual([action, false]);
+  }
   await s.page.goto(`${base}/supervisor/tickets`);
   await s.page.screenshot({ path: artifactPath('console-supervisor.png'), fullPage: true });
   await s.context.close();

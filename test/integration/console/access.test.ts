@@ -263,6 +263,12 @@ describe('reporter identity', () => {
     await admin.signIn('amina');
     expect((await admin.get(`/tickets/${id}/conversation`)).statusCode).toBe(200);
     expect(await viewsBy('amina')).toBe(1);
+    // So are the notes and history alone.
+    await h.account('halima', 'supervisor');
+    const other = h.browser();
+    await other.signIn('halima');
+    expect((await other.get(`/tickets/${id}/activity`)).statusCode).toBe(200);
+    expect(await viewsBy('halima')).toBe(1);
   });
 });
 
