@@ -20,9 +20,12 @@ const BEFORE_STORY: readonly Step[] = ['kind', 'cat', 'danger'];
  * "Good morning, how are you?" or "I want to report police brutality" are not), written before the
  * story was asked: kept as the story rather than thrown away. The review shows it before Send.
  */
+/** Shorter than this, a message is not taken for an account of what happened on its own. */
+const EARLY_STORY_CHARS = 40;
+
 export function earlyStory(text: string): { text: string } | undefined {
   const t = text.trim();
-  if ([...t].length < 40 || t.split(/\s+/).length < 6) return undefined;
+  if ([...t].length < EARLY_STORY_CHARS || t.split(/\s+/).length < 6) return undefined;
   const check = checkText(t, LIMITS.descriptionMaxChars);
   return check.ok ? { text: check.text } : undefined;
 }
@@ -214,6 +217,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
       if (m.kind === 'exact') return setCounty(turn, d, m.county.code);
       const page = d.countyPage ?? 0;
       if (m.kind === 'suggest') return turn.say('county.suggest', { county: { countyCode: m.county.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: m.county.code } });
+      if (addToStory(turn, d, input)) return;
       return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
     }
     case 'place': {
@@ -231,9 +235,33 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
       return onDate(turn, d, input);
     case 'contact':
       return turn.say('contact.use_button', undefined, { keyboard: { type: 'contact' } });
+    case 'review':
+      if (addToStory(turn, d, input)) return;
+      return unexpected(turn, d);
     default:
       return unexpected(turn, d);
   }
+}
+
+/**
+ * Text that is more of the story, typed after the story's question was answered: a story of a
+ * few words ("Good evening") and then the account at the county question, or "they also took my
+ * phone..." at the review. Added to the story, said so, and the question asked again: never
+ * thrown away as a county that does not exist. Elsewhere (the date, the review) only a long
+ * message counts, so a try at a date or a short word is not taken for the story.
+ */
+function addToStory(turn: Turn, d: Draft, input: string): boolean {
+  if (d.text === undefined) return false;
+  const more = input.trim();
+  const account = earlyStory(more) !== undefined;
+  const afterFewWords = d.step === 'county' && [...d.text].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;
+  if (!account && !afterFewWords) return false;
+  const joined = checkText(`${d.text}\n${more}`, LIMITS.descriptionMaxChars);
+  if (!joined.ok) return false;
+  d.text = joined.text;
+  turn.say('desc.added');
+  turn.show();
+  return true;
 }
 
 /** The story before its question: kept, and the question asked stays the one to answer. */
@@ -328,6 +356,7 @@ function onWhenWord(turn: Turn, d: Draft, word: Word): boolean {
 
 function onDate(turn: Turn, d: Draft, input: string): void {
   const parsed = parseIncidentDate(input, turn.now);
+  if (!parsed.ok && addToStory(turn, d, input)) return;
   if (!parsed.ok) {
     turn.say(`when.${parsed.reason}`, { example: formatDay(turn.now.getTime()) });
     return turn.show();

@@ -124,6 +124,27 @@ describe('cancel', () => {
   });
 });
 
+describe('more of the story after its question', () => {
+  it('a story of a few words, then the account at the county question: added to the story, the county asked again', () => {
+    const r = type(at('county', { text: 'Good evening' }), 'Police came and beat my brother');
+    expect(r.state.draft).toMatchObject({ step: 'county', text: 'Good evening\nPolice came and beat my brother' });
+    expect(said(r)).toEqual(['desc.added', 'county.ask']);
+    // A county not known is still "not known" after a full story, and a near miss is suggested.
+    expect(said(type(at('county'), 'Nairobbi'))[0]).toBe('county.suggest');
+    expect(said(type(at('county', { text: 'Good evening' }), 'Kwa Mama Ngina'))).toEqual(['county.unknown']);
+  });
+
+  it('a long message at the date or the review is added; a short one is not', () => {
+    const more = 'They also took my phone and my ID card at the station.';
+    const review = type(at('review'), more);
+    expect(review.state.draft?.text).toBe(`${draftAt('review').text}\n${more}`);
+    expect(said(review)).toEqual(['desc.added', 'review']);
+    expect(type(at('when'), more).state.draft).toMatchObject({ step: 'when', text: `${draftAt('when').text}\n${more}` });
+    expect(type(at('review'), 'send it now').state.draft?.text).toBe(draftAt('review').text);
+    expect(type(at('when', { text: 'Hi' }), 'last week some day').state.draft?.text).toBe('Hi');
+  });
+});
+
 describe('kind', () => {
   it('takes a kind and asks the category', () => {
     const r = press(at('kind'), 'election');
