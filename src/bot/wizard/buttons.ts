@@ -15,7 +15,12 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
   const { draftId, step, value } = input;
   const d = turn.draft;
   // Send (or Send anonymously) on the review after choosing to share a number: a change of mind.
-  if (d && d.id === draftId && d.step === 'contact' && step === 'review' && SEND.includes(value)) d.step = 'review';
+  // The phone-number keyboard goes first: left up, its Back and Cancel would later be typed into a
+  // ticket's conversation or the next report's story.
+  if (d && d.id === draftId && d.step === 'contact' && step === 'review' && SEND.includes(value)) {
+    d.step = 'review';
+    turn.say('wizard.ok', undefined, { keyboard: { type: 'remove' } });
+  }
   if (!d || d.id !== draftId || d.step !== step) {
     const done = turn.lastSubmitted;
     if (step === 'review' && SEND.includes(value) && done && done.draftId === draftId) {

@@ -575,6 +575,8 @@ describe('contact', () => {
     const r = press(at('contact'), 'sa', 'review');
     expect(r.effects).toEqual([expect.objectContaining({ type: 'submit', report: expect.objectContaining({ anonymous: true }) })]);
     expect(r.effects[0]).not.toHaveProperty('phone');
+    // The phone-number keyboard (its Back and Cancel) does not stay up.
+    expect(r.replies.find((x) => x.type === 'message')).toMatchObject({ keyboard: { type: 'remove' } });
   });
 
   it('the Back button text returns to the review', () => {
