@@ -31,6 +31,13 @@ describe('the error boundary', () => {
     expect(said(u)).toBe('Una ripoti ambayo hujamaliza. Tuendelee ulipoishia.');
   });
 
+  it('outside a report, does not say answers are kept: what was sent may not have arrived, so send it again', async () => {
+    const u = h.tg.user({ firstName: 'Wekesa', languageCode: 'en' });
+    h.tg.failNext('sendMessage', { errorCode: 500, description: 'Internal Server Error' });
+    await u.sendText('hello');
+    expect(lastText(u)).toBe('Sorry, something went wrong on our side, and what you just sent may not have reached us. Please send it again in a moment.');
+  });
+
   it('does not log the failed request, which can echo the reporter’s words back', async () => {
     const u = h.tg.user({ firstName: 'Kamau', languageCode: 'en' });
     await walkTo(u, 'when', 'en', 'Officer Kiprono took 2000 shillings from me at Eldama Ravine.');
