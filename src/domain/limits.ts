@@ -3,7 +3,13 @@ export const LIMITS = {
   /** About three Telegram messages: a long paste arrives split in parts of 4,096 and is joined. */
   descriptionMaxChars: 12000,
   placeMaxChars: 200,
+  /** An agent's reply: framed with the reference, it must fit one Telegram message. */
   replyMaxChars: 3500,
+  /**
+   * A reporter's message to the staff: anything one Telegram message can hold, so a long paste
+   * (split by Telegram into parts of 4,096) reaches the staff whole, part after part.
+   */
+  reporterMessageMaxChars: 4096,
   noteMaxChars: 2000,
   /** The name of an agency not on the list (a referral to OTHER). */
   agencyNameMaxChars: 120,

@@ -139,7 +139,7 @@ export class ConversationService {
       const size = message.media.size;
       return size !== undefined && size > LIMITS.evidenceMaxBytes ? { ok: false, reason: 'too_big', maxBytes: LIMITS.evidenceMaxBytes } : { ok: true };
     }
-    const check = checkText(message.text, LIMITS.replyMaxChars);
+    const check = checkText(message.text, LIMITS.reporterMessageMaxChars);
     return check.ok ? { ok: true } : check;
   }
 

@@ -93,6 +93,8 @@ describe('ConversationService', () => {
     expect(await conversation.attach(other, 'ffffffffffffffffffffffff', { text: 'hello' })).toEqual({ ok: false, reason: 'not_yours' });
     expect(await conversation.attach(other, 'not-an-id', { text: 'hello' })).toEqual({ ok: false, reason: 'not_yours' });
     expect(await store.messages.listForReport(id)).toEqual([]);
+    // The first part of a long paste (Telegram cuts it at 4,096) is taken, not refused while the rest goes through.
+    expect(await conversation.attach(telegramUserId, id, { text: 'b'.repeat(4096) })).toMatchObject({ ok: true });
   });
 
   it('takes a message straight onto the only open ticket: stored, its history entry naming it, announced', async () => {
@@ -117,7 +119,7 @@ describe('ConversationService', () => {
     expect(result.ok === false && result.reason === 'choose' ? result.tickets.map((t) => t.reportId).sort() : []).toEqual([first._id.toString(), second._id.toString()].sort());
     expect(await conversation.take(999_999_002, { text: 'hello' })).toEqual({ ok: false, reason: 'no_ticket' });
     const { telegramUserId: lone, report } = await seedReport(store);
-    expect(await conversation.take(lone, { text: '  ' })).toEqual({ ok: false, reason: 'empty', max: LIMITS.replyMaxChars });
+    expect(await conversation.take(lone, { text: '  ' })).toEqual({ ok: false, reason: 'empty', max: LIMITS.reporterMessageMaxChars });
     expect(await store.messages.listForReport(report._id)).toEqual([]);
     expect(await store.messages.listForReport(first._id)).toEqual([]);
   });
@@ -131,8 +133,8 @@ describe('ConversationService', () => {
   it('refuses an empty or too long text and a file too big to fetch', async () => {
     const { telegramUserId, report } = await seedReport(store);
     const id = report._id.toString();
-    expect(await conversation.attach(telegramUserId, id, { text: '   ' })).toEqual({ ok: false, reason: 'empty', max: LIMITS.replyMaxChars });
-    expect(await conversation.attach(telegramUserId, id, { text: 'a'.repeat(LIMITS.replyMaxChars + 1) })).toEqual({ ok: false, reason: 'too_long', max: LIMITS.replyMaxChars });
+    expect(await conversation.attach(telegramUserId, id, { text: '   ' })).toEqual({ ok: false, reason: 'empty', max: LIMITS.reporterMessageMaxChars });
+    expect(await conversation.attach(telegramUserId, id, { text: 'a'.repeat(LIMITS.reporterMessageMaxChars + 1) })).toEqual({ ok: false, reason: 'too_long', max: LIMITS.reporterMessageMaxChars });
     const big = { kind: 'video' as const, fileId: 'BAACAgQ', fileUniqueId: 'AgADbig', size: LIMITS.evidenceMaxBytes + 1 };
     expect(await conversation.attach(telegramUserId, id, { media: big })).toEqual({ ok: false, reason: 'too_big', maxBytes: LIMITS.evidenceMaxBytes });
     expect(await store.messages.listForReport(id)).toEqual([]);
