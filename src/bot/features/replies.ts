@@ -73,13 +73,29 @@ export function staffAnswersFeature(): Routes<BotContext> {
   return c;
 }
 
-/** Text, or a file with its caption; undefined for a command or anything else (a sticker, a location). */
+/**
+ * Text, a file with its caption, or a location or place shared (staff ask "where are you now?"),
+ * kept as words and a map link they can read and open; undefined for a command or anything else
+ * (a sticker; a contact card, which could be the reporter's own number on an anonymous report).
+ */
 function reporterMessage(msg: Message): ReporterMessage | undefined {
+  const shared = sharedPlace(msg);
+  if (shared) return { text: shared };
   const media = mediaOf(msg);
   const text = 'text' in msg ? msg.text : captionOf(msg);
   if (!media && !('text' in msg)) return undefined;
   if ('text' in msg && msg.text.startsWith('/')) return undefined;
   return { ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}) };
+}
+
+function sharedPlace(msg: Message): string | undefined {
+  const where = (l: { latitude: number; longitude: number }) => {
+    const [lat, lon] = [l.latitude.toFixed(5), l.longitude.toFixed(5)];
+    return `${lat}, ${lon} https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+  };
+  if ('venue' in msg) return `📍 ${[msg.venue.title, msg.venue.address].filter(Boolean).join(', ')}\n${where(msg.venue.location)}`;
+  if ('location' in msg) return `📍 ${where(msg.location)}`;
+  return undefined;
 }
 
 /** Messages waiting for "which report?" at most; more are refused until the reporter chooses. */

@@ -327,19 +327,24 @@ describe('replies from the reporter after submitting', () => {
     expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
     const photo = await u.sendPhoto({ caption: 'the car' });
     const voice = await u.sendVoice({ durationSec: 7 });
+    // "Where are you now?": a location shared reaches the staff as a point on a map.
+    await u.shareLocation(-1.28333, 36.81667);
+    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
 
     const messages = await h.store.messages.listForReport(id);
     expect(messages.map((m) => [m.direction, m.kind])).toEqual([
       ['from_reporter', 'text'],
       ['from_reporter', 'photo'],
       ['from_reporter', 'voice'],
+      ['from_reporter', 'text'],
     ]);
+    expect(messages[3].text).toBe('📍 -1.28333, 36.81667 https://www.openstreetmap.org/?mlat=-1.28333&mlon=36.81667#map=17/-1.28333/36.81667');
     expect(messages[0].text).toBe('I remembered: the car was a white Probox, KDA 123X.');
     expect(messages[1]).toMatchObject({ text: 'the car', media: { fileId: photo } });
     expect(messages[2].media).toMatchObject({ fileId: voice, durationSec: 7 });
     const history = await h.store.reports.history(id);
-    expect(history.filter((e) => e.type === 'reporter_message')).toHaveLength(3);
-    await eventually(() => h.events.filter((e) => e.type === 'ticket' && e.reportId === id && e.what === 'message').length === 3, 'three live message events');
+    expect(history.filter((e) => e.type === 'reporter_message')).toHaveLength(4);
+    await eventually(() => h.events.filter((e) => e.type === 'ticket' && e.reportId === id && e.what === 'message').length === 4, 'four live message events');
   });
 
   it('with several open tickets, asks which one; every message sent before the choice goes to it, in order', async () => {
