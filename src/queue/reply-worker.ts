@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Telegram, TelegramError } from 'telegraf';
-import type { DeliveryFailure, DeliveryService, DueMessage } from '../services/delivery-service';
+import { replyMarkupOf, type DeliveryFailure, type DeliveryService, type DueMessage } from '../services/delivery-service';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import { redactToken, type Logger } from '../logger';
@@ -202,9 +202,10 @@ export class ReplyWorker implements Service {
     const { delivery } = this.opts;
     await this.pace(job, this.pacer, due.recipientKey, token);
     // Rendered after pacing: a notice is in the language the reporter has when it goes out.
-    const { text, buttons } = await delivery.compose(due);
-    const markup = buttons ? { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } : {};
-    const extra = { ...markup, ...this.extra } as Parameters<MessageSender['sendMessage']>[2];
+    const composed = await delivery.compose(due);
+    const { text } = composed;
+    const markup = replyMarkupOf(composed);
+    const extra = { ...(markup ? { reply_markup: markup } : {}), ...this.extra } as Parameters<MessageSender['sendMessage']>[2];
     try {
       // The overall slot first, then the chat: a long wait in the shared budget (a surge) must not
       // hold the chat's send lease (claim-send.lua), which only guards against a worker dying mid-send.

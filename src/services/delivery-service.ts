@@ -24,6 +24,21 @@ export type DeliveryPlan = { due: true; message: DueMessage } | { due: false; ou
 /** Why a message could not be delivered: blocked by the reporter (403), refused (400), retries used up. */
 export type DeliveryFailure = 'blocked' | 'rejected' | 'gave_up';
 
+/** A message to a reporter as it goes out: its words, and its buttons or the reply box it opens. */
+export interface ComposedMessage {
+  text: string;
+  buttons?: { text: string; data: string }[][];
+  /** Opens the reporter's reply box on the message, with this hint in it (Telegram allows 64 characters). */
+  replyPlaceholder?: string;
+}
+
+/** The Bot API `reply_markup` of a composed message (inline buttons, or a reply box), if it has one. */
+export function replyMarkupOf(m: ComposedMessage) {
+  if (m.buttons) return { inline_keyboard: m.buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) };
+  if (m.replyPlaceholder) return { force_reply: true as const, input_field_placeholder: m.replyPlaceholder.slice(0, 64) };
+  return undefined;
+}
+
 /** How long a reply that keeps failing for a reason that may pass (our side, Telegram's, the network) is given new delivery jobs. */
 export const REDELIVER_FOR_MS = 24 * 3600_000;
 
@@ -74,13 +89,17 @@ export class DeliveryService {
  * The words and, for the consent question, its Yes / No buttons (`cs:<reportId>:<agency>:<q>:<y|n>`);
  * for the rating question, Helped / Did not help (`rt:<reportId>:<h|n>`). The bot checks both.
  */
-  async compose(due: DueMessage): Promise<{ text: string; buttons?: { text: string; data: string }[][] }> {
+  async compose(due: DueMessage): Promise<ComposedMessage> {
     const reporter = await this.deps.store.reporters.findById(due.report.reporterId);
     const lang: Lang = reporter?.language ?? due.report.language;
     const t = this.deps.translator;
     const { message, reference } = due;
     // An answer written in both languages (an incident's answer to all) goes out in the reporter's.
-    if (message.kind !== 'notice' || !message.notice) return { text: t.t(lang, 'notices:agentReply', { reference, text: message.texts?.[lang] ?? message.text ?? '' }) };
+    // A staff message opens the reporter's reply box on it: an answer typed in the middle of a
+    // report ("where are you now?") is then a reply, which goes to the staff, not into the report.
+    if (message.kind !== 'notice' || !message.notice) {
+      return { text: t.t(lang, 'notices:agentReply', { reference, text: message.texts?.[lang] ?? message.text ?? '' }), replyPlaceholder: t.t(lang, 'notices:replyPlaceholder') };
+    }
     const text = t.t(lang, noticeKey(message.notice), { ...(message.notice.vars ?? {}), reference });
     if (message.notice.key === RATING_NOTICE) return { text, buttons: [[{ text: t.t(lang, 'notices:ratingHelped'), data: `rt:${due.reportId}:h` }, { text: t.t(lang, 'notices:ratingNotHelped'), data: `rt:${due.reportId}:n` }]] };
     const agency = message.notice.vars?.agency;

@@ -17,7 +17,7 @@ import { Translator } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
 import { EventBus, type LiveEvent } from '../../src/services/events';
 import { ConversationService } from '../../src/services/conversation-service';
-import { DeliveryService } from '../../src/services/delivery-service';
+import { DeliveryService, replyMarkupOf } from '../../src/services/delivery-service';
 import { TicketService } from '../../src/services/ticket-service';
 import { redisDailyReportLimit } from '../../src/services/daily-report-limit';
 import { IntakeService } from '../../src/services/intake-service';
@@ -201,9 +201,9 @@ export function ticketsThroughBot(h: BotHarness, translator: Translator): Ticket
   const deliver = async (messageId: string) => {
     const plan = await delivery.prepare(messageId);
     if (!plan.due) return;
-    const { text, buttons } = await delivery.compose(plan.message);
-    const extra = buttons ? { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } } : undefined;
-    const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, text, extra);
+    const composed = await delivery.compose(plan.message);
+    const markup = replyMarkupOf(composed);
+    const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, composed.text, markup ? { reply_markup: markup } : undefined);
     await delivery.sent(plan.message, sent.message_id);
   };
   const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never, dropWaiting: async () => undefined };

@@ -81,6 +81,8 @@ for (const lang of ['en', 'sw'] as const) {
     expect((await tickets.reply(early!._id.toString(), agent, 'AGENT: are you safe? Stay where you are.')).ok).toBe(true);
     expect(lastText(u)).toContain('AGENT: are you safe?');
     expect(lastText(u)).toContain(reference);
+    // It opens the reporter's reply box on itself: what they type next is a reply, for the staff.
+    expect(u.lastMessage().replyMarkup).toEqual({ force_reply: true, input_field_placeholder: lang === 'en' ? 'Your answer to Ripoti staff' : 'Jibu lako kwa mhudumu wa Ripoti' });
     // Answered as a Telegram reply to the agent's message: it reaches the agent, not the story.
     await u.sendText(b.safe, { replyToMessageId: u.lastMessage().messageId });
     expect(lastText(u)).toContain(b.sentToStaff);

@@ -67,8 +67,10 @@ describe('messages to reporters (replies queue)', () => {
     expect(msg).not.toBeNull();
     const got = await seen(user, 'Which roadblock');
     expect(got.text).toContain(`Message about your report ${reference}`);
+    // It opens the reply box on itself, so the answer is a reply (for the staff, even mid-report); notices do not.
+    expect(got.replyMarkup).toEqual({ force_reply: true, input_field_placeholder: 'Your answer to Ripoti staff' });
     expect(await h.tickets.changeStatus(reportId, a, 'waiting_reporter')).toEqual({ ok: true });
-    await seen(user, 'needs more information');
+    expect((await seen(user, 'needs more information')).replyMarkup).toBeUndefined();
     await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'the reply marked sent');
     const history = (await h.store.reports.history(reportId)).map((e) => e.type);
     expect(history).toEqual(expect.arrayContaining(['assigned', 'reply_queued', 'reply_delivered', 'status_changed']));
