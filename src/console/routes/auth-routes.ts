@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { isLang } from '../../i18n';
@@ -26,6 +27,22 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
  * shares it. An attempt takes its point before the password is checked (atomic INCR), so parallel
  * requests cannot slip past the limit; a success gives its own point back.
  */
+/**
+ * What the sign-in limit counts by: an IPv4 address, or the /64 an IPv6 address belongs to. One
+ * subscriber holds a whole /64 (a phone network hands out one per device), so counting per IPv6
+ * address gave every attacker billions of fresh counters.
+ */
+export function addressBlock(ip: string): string {
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (v4) return v4[1];
+  if (!isIPv6(ip)) return ip;
+  const bare = ip.split('%')[0];
+  const [head, tail] = bare.split('::');
+  const groups = head ? head.split(':') : [];
+  if (tail !== undefined) while (groups.length < 4) groups.push('0');
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+}
+
 function addressLimit(ctx: ConsoleContext) {
   const byAddress = new RateLimiterRedis({
     storeClient: ctx.redis,
@@ -33,8 +50,8 @@ function addressLimit(ctx: ConsoleContext) {
     points: ctx.config.console.signinFailuresPerAddress,
     duration: 15 * 60,
   });
-  // Keyed, so Redis holds no agent's address in clear.
-  const addressKey = (ip: string) => ctx.store.cipher.keyedHash('rate-limit:signin-address', ip);
+  // Keyed, so Redis holds no agent's address in clear; per network (an IPv6 /64), not per address.
+  const addressKey = (ip: string) => ctx.store.cipher.keyedHash('rate-limit:signin-address', addressBlock(ip));
   return {
     /** Minutes to wait when the address has used up its attempts, else 0. */
     async take(ip: string): Promise<number> {

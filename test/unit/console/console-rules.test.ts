@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { canOpenTicket, canSeeIdentity } from '../../../src/console/access';
 import { parseCookies, serializeCookie } from '../../../src/console/cookies';
 import { csvCell, csvRow, CSV_COLUMNS } from '../../../src/console/routes/supervisor-routes';
+import { addressBlock } from '../../../src/console/routes/auth-routes';
 import { escapeRegex, filterToQuery, parseFilter, referencePrefix } from '../../../src/console/ticket-queries';
 import { safeLocalPath } from '../../../src/console/context';
 import type { ReportDoc } from '../../../src/store';
@@ -148,5 +149,16 @@ describe('cookies and redirects', () => {
     expect(safeLocalPath('/tickets/abc?x=1')).toBe('/tickets/abc?x=1');
     expect(safeLocalPath(`/queue?${'x'.repeat(600)}`)).toBe('/queue');
     for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '', undefined]) expect(safeLocalPath(bad)).toBe('/queue');
+  });
+});
+
+describe('the sign-in limit counts by network', () => {
+  it('one IPv6 /64 is one counter, whatever address in it, however written; IPv4 as it is', () => {
+    const one = ['2001:db8:aa:bb::1', '2001:0db8:00aa:00bb:ffff:1:2:3', '2001:db8:aa:bb:0:0:0:9%eth0'].map(addressBlock);
+    expect(new Set(one)).toEqual(new Set(['2001:db8:aa:bb::/64']));
+    expect(addressBlock('2001:db8:aa:bc::1')).not.toBe(one[0]);
+    expect(addressBlock('::1')).toBe('0:0:0:0::/64');
+    expect(addressBlock('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressBlock('::ffff:203.0.113.7')).toBe('203.0.113.7');
   });
 });
