@@ -192,8 +192,10 @@ export class Turn {
       this.draft = undefined;
       return this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
     }
-    // While editing, Back returns to review, except within the chained pairs kind->cat and county->place.
-    if (d.editing && d.step !== 'cat' && d.step !== 'place') return this.go('review');
+    // While editing, Back returns to review, except within the chained pairs kind->cat and
+    // county->place, and within the details group (always opened as an edit): "Which unit?" goes
+    // back to the officers' names, not out of the group.
+    if (d.editing && d.step !== 'cat' && d.step !== 'place' && !isDetailStep(d.step)) return this.go('review');
     return this.go(prevStep(d, d.step));
   }
 

@@ -231,6 +231,11 @@ describe('the optional details', () => {
     expect(press(e('by', { role: 'on_behalf', victim: 'Mama Wanjiku' }), 'back').state.draft?.step).toBe('vic');
     expect(press(at('ofc', { role: 'on_behalf', victim: 'Mama Wanjiku' }), 'back').state.draft?.step).toBe('vic');
     expect(press(e('by', { role: 'witness' }), 'back').state.draft?.step).toBe('role');
+    // The group is always opened from the review (an edit): Back still retraces it, and only its
+    // first question goes back to the review.
+    expect(press(at('unit', { editing: true }), 'back').state.draft?.step).toBe('ofc');
+    expect(press(e('pstn', { editing: true }), 'back').state.draft?.step).toBe('how');
+    expect(press(at('role', { editing: true }), 'back').state.draft?.step).toBe('review');
   });
 
   it('a constituency of another county is neither found nor accepted from a tampered button', () => {
