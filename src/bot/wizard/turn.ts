@@ -104,6 +104,9 @@ export class Turn {
     if (result.ok) {
       d.urgent = result.reference;
       this.say('danger.alerted', { reference: result.reference }, { html: true });
+    } else {
+      // Nobody was alerted: said plainly, with where to call, never left for them to assume.
+      this.say(result.reason === 'daily_limit' ? 'danger.not_alerted_limit' : 'danger.not_alerted', result.reason === 'daily_limit' ? { count: result.limit } : undefined);
     }
     if (d.step === 'danger') this.advance(d);
   }

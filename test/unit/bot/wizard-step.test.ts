@@ -468,11 +468,14 @@ describe('danger', () => {
     expect(r.effects).toEqual([]);
   });
 
-  it('if it could not be stored, the questions go on without the promise (sending stores it)', () => {
+  it('if it could not be stored, the reporter is told nobody was alerted and where to call, and the questions go on', () => {
     const waiting = press(at('danger'), 'y').state;
-    for (const result of [{ ok: false, reason: 'store_unavailable' }, { ok: false, reason: 'daily_limit', limit: 5 }] as const) {
+    for (const [result, told] of [
+      [{ ok: false, reason: 'store_unavailable' }, 'danger.not_alerted'],
+      [{ ok: false, reason: 'daily_limit', limit: 5 }, 'danger.not_alerted_limit'],
+    ] as const) {
       const r = run(waiting, { type: 'urgentStored', draftId: ID, result });
-      expect(said(r)).toEqual(['desc.ask']);
+      expect(said(r)).toEqual([told, 'desc.ask']);
       expect(r.state.draft?.urgent).toBeUndefined();
     }
     // An answer for another draft changes nothing.
