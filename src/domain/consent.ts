@@ -64,8 +64,9 @@ export function identityForCaseFile(
  * on..."; the agency can ask Ripoti for it), and each word of the reporter's own name (as
  * Telegram gives it, three letters or more) blanked unless the name is shared.
  */
-export function withheldFromConversation(text: string, withhold: { phone: boolean; names: readonly string[] }, marks: { phone: string; name: string }): string {
-  let out = withhold.phone ? text.replace(PHONE_RE, marks.phone) : text;
+export function withheldFromConversation(text: string, withhold: { phone: boolean; names: readonly string[] }, marks: { phone: string; name: string; location: string }): string {
+  // A place shared in the conversation (a 📍 line: "where are you now?") is where the reporter was: withheld with the number.
+  let out = withhold.phone ? text.replace(PHONE_RE, marks.phone).replace(/^📍.*(?:\n.*openstreetmap\.org.*)?$/gmu, marks.location) : text;
   const words = [...new Set(withhold.names.flatMap((n) => n.split(/[^\p{L}\p{M}'-]+/u)).filter((w) => [...w].length >= 3))];
   if (words.length) {
     const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);

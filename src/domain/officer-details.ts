@@ -112,11 +112,12 @@ const NOT_SEEN_WORDS = new Set([
 ]);
 const saysNothing = (piece: string) => piece.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean).every((w) => NOT_SEEN_WORDS.has(w));
 /**
- * A Kenyan mobile number as people type it: "0712 345 678", "0712345678", "+254 712 345 678",
- * "254-712-345-678", "00254712345678", "+254 (0)712 345678", "0712.345.678", or without the 0
- * ("712 345 678"); 07xx and 01xx. Never a vehicle detail; blanked where a copy travels.
+ * A Kenyan mobile number as people type it: 07xx or 01xx with its 0 or +254 / 254 / 00254 (and
+ * "(0)"), the digits grouped any way ("0712 345 678", "071 234 5678", "0712 34 56 78",
+ * "+254 712 345 678", "254-712-345-678", "0712.345.678"). Never a vehicle detail; blanked where a
+ * copy travels. Not a bare nine digits: "KSh 150 000 000" is money.
  */
-export const PHONE_RE = /(?<![\d+])(?:(?:\+|00)?254[\s.-]?(?:\(0\)[\s.-]?)?|0[\s.-]?)?[17]\d{2}(?:[\s.-]?\d{3}){2}(?!\d)/g;
+export const PHONE_RE = /(?<![\d+])(?:(?:\+|00)?254[\s.-]?(?:\(0\)[\s.-]?)?|0[\s.-]?)[17](?:[\s.-]?\d){8}(?!\d)/g;
 
 /**
  * A typed answer with any Kenyan phone number in it blanked: for copies that travel further than

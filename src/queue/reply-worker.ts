@@ -91,8 +91,9 @@ const CONCURRENCY = 30;
  *   accepted whose recording failed is only recorded on its retry (`sentAs` in the job's data);
  * - attempts spent on transient errors: the message stays pending for the outbox relay to queue
  *   again (for a day, `DeliveryService.gaveUp`), so a Telegram outage of minutes loses nothing.
- * Delivery is at-least-once: a crash after Telegram accepted a message but before markSent
- * stored it would send that one message again on redelivery; no other path duplicates.
+ * Delivery is at-least-once: a send whose answer never came back (a crash, or a timeout after
+ * Telegram had accepted it) is sent again by its retry; a recording that failed after an answer
+ * came back is not (`sentAs`).
  */
 export class ReplyWorker implements Service {
   readonly name = 'reply-worker';

@@ -63,7 +63,7 @@ export class CaseFileService {
   /** The messages after the report, with what the identity rule withholds blanked (`withheldFromConversation`). */
   private conversation(report: ReportDoc, messages: readonly MessageDoc[], language: CaseFileRequest['language'], withhold: { phone: boolean; names: string[] }): Pick<CaseFileInput, 'timeline' | 'timelineWithheld'> {
     const t = (key: string) => this.deps.translator.t(language, key);
-    const marks = { phone: t('casefile:timeline.phone_withheld'), name: t('casefile:timeline.name_withheld') };
+    const marks = { phone: t('casefile:timeline.phone_withheld'), name: t('casefile:timeline.name_withheld'), location: t('casefile:timeline.location_withheld') };
     let withheld = false;
     const timeline = timelineOf(messages, report.language).map((m) => {
       if (!m.text) return m;

@@ -4,7 +4,7 @@ import type { MessageRefusal, ReporterMessage } from '../../services/conversatio
 import type { BotContext, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
-import { earlyStory } from '../wizard';
+import { earlyStory, runWizard } from '../wizard';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
@@ -63,10 +63,17 @@ export function staffAnswersFeature(): Routes<BotContext> {
   c.on('message', async (ctx, next) => {
     const repliedTo = 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
     if (!repliedTo?.from?.is_bot) return next();
+    if (forTheReport(ctx)) return next();
     const message = reporterMessage(ctx.message);
     if (!message) return next();
     const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo.message_id, message);
-    if (result.ok) return received(ctx, result.reference);
+    if (result.ok) {
+      await received(ctx, result.reference);
+      // A staff message opens the reply box, and a phone app may hide the report's keyboard for
+      // it: the question being answered comes back, with its keyboard, under "sent to the staff".
+      if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
+      return;
+    }
     if (result.reason === 'not_an_answer') return next();
     return refuse(ctx, result);
   });
@@ -96,6 +103,17 @@ function sharedPlace(msg: Message): string | undefined {
   if ('venue' in msg) return `📍 ${[msg.venue.title, msg.venue.address].filter(Boolean).join(', ')}\n${where(msg.venue.location)}`;
   if ('location' in msg) return `📍 ${where(msg.location)}`;
   return undefined;
+}
+
+/**
+ * A reply box opened on a staff message does not make the report's own answers staff answers:
+ * the report keyboard's Back and Cancel, and a location shared at the "where" question.
+ */
+function forTheReport(ctx: BotContext): boolean {
+  const d = ctx.session.draft;
+  if (!d || !ctx.message) return false;
+  if ('location' in ctx.message && !('venue' in ctx.message)) return d.step === 'place';
+  return 'text' in ctx.message && [ctx.t('btn.back'), ctx.t('btn.cancel')].includes(ctx.message.text);
 }
 
 /** Messages waiting for "which report?" at most; more are refused until the reporter chooses. */

@@ -49,15 +49,21 @@ function storyOf(msg: Message): FirstMessage | 'too_big' | undefined {
  * The error boundary: logs the update id and the error only (the serializer keeps no request
  * payload, which could echo the reporter's words), and tells the reporter in their language.
  * "Your answers are kept" only where it is true, in the middle of a report (the draft lives in
- * the session); otherwise what they sent (a message to the staff, say) may be lost: send it again.
+ * the session); otherwise a message (to the staff, say) may be lost: send it again; and a button
+ * outside a report (Send's own tap is in one: the report is then stored, or it is not) is tried again.
  */
 export async function apologise(err: unknown, ctx: BotContext): Promise<void> {
   ctx.log.error({ err, updateType: ctx.updateType }, 'update failed');
   try {
     if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
-    const session = (ctx as { session?: BotContext['session'] }).session;
-    if (ctx.chat) await ctx.reply(ctx.t(session && !session.draft ? 'error.resend' : 'error.generic'));
+    if (ctx.chat) await ctx.reply(ctx.t(apologyFor(ctx)));
   } catch (replyErr) {
     ctx.log.warn({ err: replyErr }, 'could not tell the reporter about the error');
   }
+}
+
+function apologyFor(ctx: BotContext): string {
+  const session = (ctx as { session?: BotContext['session'] }).session;
+  if (!session || session.draft) return 'error.generic';
+  return ctx.callbackQuery ? 'error.retry' : 'error.resend';
 }

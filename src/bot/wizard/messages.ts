@@ -1,4 +1,4 @@
-import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate } from '../../domain';
+import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, type County } from '../../domain';
 import type { Draft, MediaRef, Step } from '../session';
 import { setCounty, setDanger, submit } from './buttons';
 import { isDetailStep, onDetailText, skipDetail } from './details';
@@ -15,14 +15,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Steps before the story: what happened, written or said there, is kept as the story. */
 const BEFORE_STORY: readonly Step[] = ['kind', 'cat', 'danger'];
 
+/** Shorter than this, a message is not taken for an account of what happened on its own. */
+const EARLY_STORY_CHARS = 40;
+
 /**
  * Text long enough to be someone telling what happened (40 characters and 6 words at least:
  * "Good morning, how are you?" or "I want to report police brutality" are not), written before the
  * story was asked: kept as the story rather than thrown away. The review shows it before Send.
  */
-/** Shorter than this, a message is not taken for an account of what happened on its own. */
-const EARLY_STORY_CHARS = 40;
-
 export function earlyStory(text: string): { text: string } | undefined {
   const t = text.trim();
   if ([...t].length < EARLY_STORY_CHARS || t.split(/\s+/).length < 6) return undefined;
@@ -216,8 +216,11 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
       const m = matchCounty(input);
       if (m.kind === 'exact') return setCounty(turn, d, m.county.code);
       const page = d.countyPage ?? 0;
-      if (m.kind === 'suggest') return turn.say('county.suggest', { county: { countyCode: m.county.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: m.county.code } });
-      if (addToStory(turn, d, input)) return;
+      // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
+      const named = m.kind === 'suggest' ? m.county : countyNamedIn(input);
+      const added = addToStory(turn, d, input, named !== undefined);
+      if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: named.code } });
+      if (added) return turn.show();
       return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
     }
     case 'place': {
@@ -236,7 +239,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     case 'contact':
       return turn.say('contact.use_button', undefined, { keyboard: { type: 'contact' } });
     case 'review':
-      if (addToStory(turn, d, input)) return;
+      if (addToStory(turn, d, input)) return turn.show();
       return unexpected(turn, d);
     default:
       return unexpected(turn, d);
@@ -246,22 +249,34 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
 /**
  * Text that is more of the story, typed after the story's question was answered: a story of a
  * few words ("Good evening") and then the account at the county question, or "they also took my
- * phone..." at the review. Added to the story, said so, and the question asked again: never
- * thrown away as a county that does not exist. Elsewhere (the date, the review) only a long
- * message counts, so a try at a date or a short word is not taken for the story.
+ * phone..." at the review. Added to the story and said so (the caller asks its question again):
+ * never thrown away as a county that does not exist. Elsewhere (the date, the review), or when
+ * the text names a county, only a long message counts, so a try at an answer is not taken for
+ * the story.
  */
-function addToStory(turn: Turn, d: Draft, input: string): boolean {
+function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): boolean {
   if (d.text === undefined) return false;
   const more = input.trim();
   const account = earlyStory(more) !== undefined;
-  const afterFewWords = d.step === 'county' && [...d.text].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;
+  const afterFewWords = d.step === 'county' && !namesCounty && [...d.text].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;
   if (!account && !afterFewWords) return false;
   const joined = checkText(`${d.text}\n${more}`, LIMITS.descriptionMaxChars);
   if (!joined.ok) return false;
   d.text = joined.text;
   turn.say('desc.added');
-  turn.show();
   return true;
+}
+
+/** A county named by one word or two of a longer answer ("I am in Nairobi", "Niko Taita Taveta sasa"). */
+function countyNamedIn(input: string): County | undefined {
+  const words = input.split(/[^\p{L}'-]+/u).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    for (const n of [2, 1]) {
+      const m = i + n <= words.length ? matchCounty(words.slice(i, i + n).join(' ')) : undefined;
+      if (m?.kind === 'exact') return m.county;
+    }
+  }
+  return undefined;
 }
 
 /** The story before its question: kept, and the question asked stays the one to answer. */
@@ -356,7 +371,7 @@ function onWhenWord(turn: Turn, d: Draft, word: Word): boolean {
 
 function onDate(turn: Turn, d: Draft, input: string): void {
   const parsed = parseIncidentDate(input, turn.now);
-  if (!parsed.ok && addToStory(turn, d, input)) return;
+  if (!parsed.ok && addToStory(turn, d, input)) return turn.show();
   if (!parsed.ok) {
     turn.say(`when.${parsed.reason}`, { example: formatDay(turn.now.getTime()) });
     return turn.show();

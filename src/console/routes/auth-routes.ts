@@ -22,12 +22,6 @@ export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
 }
 
 /**
- * The per-address half of the sign-in limits (the per-account lock-out is the store's): one
- * address guessing across many accounts is stopped too. Counted in Redis so every console process
- * shares it. An attempt takes its point before the password is checked (atomic INCR), so parallel
- * requests cannot slip past the limit; a success gives its own point back.
- */
-/**
  * What the sign-in limit counts by: an IPv4 address, or the /64 an IPv6 address belongs to. One
  * subscriber holds a whole /64 (a phone network hands out one per device), so counting per IPv6
  * address gave every attacker billions of fresh counters.
@@ -36,13 +30,20 @@ export function addressBlock(ip: string): string {
   const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
   if (v4) return v4[1];
   if (!isIPv6(ip)) return ip;
-  const bare = ip.split('%')[0];
-  const [head, tail] = bare.split('::');
-  const groups = head ? head.split(':') : [];
-  if (tail !== undefined) while (groups.length < 4) groups.push('0');
+  const [head, tail] = ip.split('%')[0].split('::');
+  const before = head ? head.split(':') : [];
+  // An IPv4 tail ("64:ff9b::192.0.2.1") is two groups.
+  const after = tail ? tail.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : [];
+  const groups = tail === undefined ? before : [...before, ...Array<string>(8 - before.length - after.length).fill('0'), ...after];
   return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
 
+/**
+ * The per-address half of the sign-in limits (the per-account lock-out is the store's): one
+ * address guessing across many accounts is stopped too. Counted in Redis so every console process
+ * shares it. An attempt takes its point before the password is checked (atomic INCR), so parallel
+ * requests cannot slip past the limit; a success gives its own point back.
+ */
 function addressLimit(ctx: ConsoleContext) {
   const byAddress = new RateLimiterRedis({
     storeClient: ctx.redis,

@@ -84,15 +84,19 @@ for (const lang of ['en', 'sw'] as const) {
     // It opens the reporter's reply box on itself: what they type next is a reply, for the staff.
     expect(u.lastMessage().replyMarkup).toEqual({ force_reply: true, input_field_placeholder: lang === 'en' ? 'Your answer to Ripoti staff' : 'Jibu lako kwa mhudumu wa Ripoti' });
     // Answered as a Telegram reply to the agent's message: it reaches the agent, not the story.
-    await u.sendText(b.safe, { replyToMessageId: u.lastMessage().messageId });
-    expect(lastText(u)).toContain(b.sentToStaff);
+    const agentMessage = u.lastMessage().messageId;
+    await u.sendText(b.safe, { replyToMessageId: agentMessage });
+    expect(allTexts(u).at(-2)).toContain(b.sentToStaff);
+    // ... and the report's question is asked again under it (the reply box may have hidden its keyboard).
+    expect(lastText(u)).toContain(b.descAsk);
     const answers = await h.store.models.Message.find({ reportId: early!._id, direction: 'from_reporter' }).lean();
     expect(answers.map((m) => m.text)).toEqual([b.safe]);
     // Replying to a question of the report itself is an answer to that question.
     await u.sendText(b.story, { replyToMessageId: u.messages().filter((m) => m.text?.includes(b.descAsk)).at(-1)!.messageId });
     expect(lastText(u)).toContain(b.countyAsk);
     await u.sendText('Kisumu');
-    await u.sendText(b.place);
+    // At "where", the reply box still open on the agent's message: a location shared is the report's place, not an answer.
+    await u.shareLocation(-0.0917, 34.768, { replyToMessageId: agentMessage });
     await u.press(b.today);
     await u.sendPhoto();
     await u.press(b.send);
@@ -107,7 +111,7 @@ for (const lang of ['en', 'sw'] as const) {
     expect(h.enqueued.filter((e) => e.reportId === early!._id.toString())).toHaveLength(1);
 
     const done = await h.store.reports.findByReference(reference);
-    expect(done).toMatchObject({ _id: early!._id, description: { text: b.story }, county: 42, place: b.place, when: 'today', dangerNow: true, priority: 1, anonymous: true, language: lang });
+    expect(done).toMatchObject({ _id: early!._id, description: { text: b.story }, county: 42, location: { lat: -0.0917, lon: 34.768 }, when: 'today', dangerNow: true, priority: 1, anonymous: true, language: lang });
     expect(done!.evidence).toHaveLength(1);
     expect(done!.unfinished ?? null).toBeNull();
     // Still held by the agent who took it: sending the rest does not put it back in the queue.

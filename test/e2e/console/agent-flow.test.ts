@@ -211,7 +211,7 @@ it('supervisors reach the BullMQ board, agents do not; admins manage accounts', 
   // Read-only: the board's API refuses to pause or empty a queue, even for a supervisor on the console's own origin.
   for (const action of ['pause', 'empty']) {
     const res = await s.page.request.put(`${base}/admin/queues/api/queues/tickets/${action}`, { headers: { origin: base } });
-    expect([action, res.ok()]).toEqual([action, false]);
+    expect([action, res.status(), await res.text()]).toEqual([action, 405, JSON.stringify({ error: { key: 'ERRORS.QUEUE_READ_ONLY' } })]);
   }
   await s.page.goto(`${base}/supervisor/tickets`);
   await s.page.screenshot({ path: artifactPath('console-supervisor.png'), fullPage: true });

@@ -94,12 +94,16 @@ export class TelegramUser {
     const content: MessageContent = { text };
     const command = COMMAND_RE.exec(text);
     if (command) content.entities = [{ type: 'bot_command', offset: 0, length: command[0].length } satisfies MessageEntity];
-    if (opts?.replyToMessageId !== undefined) {
-      const target = this.chat.messages.find((m) => m.raw.message_id === opts.replyToMessageId && !m.deleted);
-      if (!target) throw new Error(`${this.name}: no message #${opts.replyToMessageId} to reply to`);
-      content.reply_to_message = structuredClone(target.raw);
-    }
+    this.replyingTo(content, opts?.replyToMessageId);
     return this.post(content, `text ${JSON.stringify(text)}`, opts);
+  }
+
+  /** As a Telegram reply to one of the chat's messages (the reply box open on it). */
+  private replyingTo(content: MessageContent, replyToMessageId: number | undefined): void {
+    if (replyToMessageId === undefined) return;
+    const target = this.chat.messages.find((m) => m.raw.message_id === replyToMessageId && !m.deleted);
+    if (!target) throw new Error(`${this.name}: no message #${replyToMessageId} to reply to`);
+    content.reply_to_message = structuredClone(target.raw);
   }
 
   /**
@@ -207,8 +211,10 @@ export class TelegramUser {
     return this.post({ contact }, 'contact', opts);
   }
 
-  shareLocation(latitude: number, longitude: number, opts?: ActionOptions): Promise<TgMessage> {
-    return this.post({ location: { latitude, longitude } }, `location ${latitude},${longitude}`, opts);
+  shareLocation(latitude: number, longitude: number, opts?: ActionOptions & { replyToMessageId?: number }): Promise<TgMessage> {
+    const content: MessageContent = { location: { latitude, longitude } };
+    this.replyingTo(content, opts?.replyToMessageId);
+    return this.post(content, `location ${latitude},${longitude}`, opts);
   }
 
   /** Sends a photo (three sizes like Telegram; fake JPEG bytes unless `bytes` is given, which the

@@ -134,6 +134,18 @@ describe('more of the story after its question', () => {
     expect(said(type(at('county', { text: 'Good evening' }), 'Kwa Mama Ngina'))).toEqual(['county.unknown']);
   });
 
+  it('a county named inside the answer is offered, not taken for more story; a long account naming one is both', () => {
+    const answer = type(at('county', { text: 'Polisi walinipiga bila sababu' }), 'Niko Mombasa, Likoni ferry');
+    expect(said(answer)).toEqual(['county.suggest']);
+    expect(lastKeyboard(answer)).toMatchObject({ type: 'county', suggestion: 1 });
+    expect(answer.state.draft?.text).toBe('Polisi walinipiga bila sababu');
+    expect(lastKeyboard(type(at('county'), 'it was in Taita Taveta'))).toMatchObject({ suggestion: 6 });
+    const account = 'Police from Nakuru came at night and beat my brother badly';
+    const both = type(at('county', { text: 'Good evening' }), account);
+    expect(said(both)).toEqual(['desc.added', 'county.suggest']);
+    expect(both.state.draft?.text).toBe(`Good evening\n${account}`);
+  });
+
   it('a long message at the date or the review is added; a short one is not', () => {
     const more = 'They also took my phone and my ID card at the station.';
     const review = type(at('review'), more);

@@ -158,6 +158,8 @@ describe('the sign-in limit counts by network', () => {
     expect(new Set(one)).toEqual(new Set(['2001:db8:aa:bb::/64']));
     expect(addressBlock('2001:db8:aa:bc::1')).not.toBe(one[0]);
     expect(addressBlock('::1')).toBe('0:0:0:0::/64');
+    // "::" stands for as many zero groups as make eight.
+    expect(addressBlock('2001::5:1:2:3:4')).toBe('2001:0:0:5::/64');
     expect(addressBlock('203.0.113.7')).toBe('203.0.113.7');
     expect(addressBlock('::ffff:203.0.113.7')).toBe('203.0.113.7');
   });

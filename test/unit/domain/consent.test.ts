@@ -48,13 +48,17 @@ describe('consent to share identity with an agency', () => {
 });
 
 describe('a conversation in a file that does not share who the reporter is', () => {
-  const marks = { phone: '[phone]', name: '[name]' };
+  const marks = { phone: '[phone]', name: '[name]', location: '[place]' };
   it('blanks every Kenyan phone number and each word of the reporter\'s own name, whole words only', () => {
     const text = 'Ni Amina Wanjiru. Call 0712 345 678 or +254733000111.\nJaneth and Aminata are my friends; AMINA is me.';
     expect(withheldFromConversation(text, { phone: true, names: ['Amina Wanjiru'] }, marks)).toBe('Ni [name] [name]. Call [phone] or [phone].\nJaneth and Aminata are my friends; [name] is me.');
   });
   it('keeps what the reporter agreed to share, and names of two letters (too common to blank)', () => {
     expect(withheldFromConversation('Jo here, 0712345678', { phone: false, names: ['Jo'] }, marks)).toBe('Jo here, 0712345678');
+    // A place shared ("where are you now?") goes with the number.
+    const shared = '📍 Kibera DO office, Kibera Drive\n-1.31234, 36.78123 https://www.openstreetmap.org/?mlat=-1.31234&mlon=36.78123#map=17/-1.31234/36.78123';
+    expect(withheldFromConversation(shared, { phone: true, names: [] }, marks)).toBe('[place]');
+    expect(withheldFromConversation(shared, { phone: false, names: [] }, marks)).toBe(shared);
     expect(withheldFromConversation('Wambũi wa (Kamau)', { phone: true, names: ['Wambũi', 'K.'] }, marks)).toBe('[name] wa (Kamau)');
   });
 });
