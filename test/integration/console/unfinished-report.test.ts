@@ -21,14 +21,18 @@ afterAll(async () => {
   await h?.close();
 });
 
-it('is in the queue as urgent and still being written before the story; the page fills in when the reporter sends it', async () => {
+/** A report stored at "someone is in danger" (police force, English), and otieno signed in. */
+async function urgentWithAgent() {
   const who = await reporter(h.store);
   const draftId = randomUUID();
   const { report } = await h.reports.openUrgent({ draftId, reporterId: who._id, language: 'en', kind: 'police', category: 'p_force' });
-  const id = report._id.toString();
-
   const agent = h.browser();
   await agent.signIn('otieno');
+  return { who, draftId, report, id: report._id.toString(), agent };
+}
+
+it('is in the queue as urgent and still being written before the story; the page fills in when the reporter sends it', async () => {
+  const { who, draftId, report, id, agent } = await urgentWithAgent();
   const queue = await agent.get('/queue');
   const row = new RegExp(`<tr class="prio-urgent" data-reference="${report.reference}">[\\s\\S]*?</tr>`).exec(queue.body)?.[0] ?? '';
   expect(row).toContain('Reporter still writing');
@@ -51,12 +55,7 @@ it('is in the queue as urgent and still being written before the story; the page
 });
 
 it('rejected as spam before the story came (the ticket was empty), it is back in the queue when the reporter sends the rest', async () => {
-  const who = await reporter(h.store);
-  const draftId = randomUUID();
-  const { report } = await h.reports.openUrgent({ draftId, reporterId: who._id, language: 'en', kind: 'police', category: 'p_force' });
-  const id = report._id.toString();
-  const agent = h.browser();
-  await agent.signIn('otieno');
+  const { who, draftId, id, agent } = await urgentWithAgent();
   expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
   await agent.post(`/tickets/${id}/status`, { status: 'rejected_spam' });
   expect((await h.store.reports.findById(id))!.status).toBe('rejected');
