@@ -78,7 +78,7 @@ export interface TicketActions {
    * Writes "viewed" to the audit trail (refused like any action for someone not handling it);
    * with `again` (a refresh, a file of the ticket) only when this agent has no view there yet.
    */
-  recordView(reportId: string, agent: AgentRef, opts?: { again?: boolean }): Promise<ActionResult>;
+  recordView(reportId: string, agent: AgentRef, opts?: { again?: boolean; seesMessages?: boolean }): Promise<ActionResult>;
   /** The holder has seen the ticket as it is now (a live refresh): clears its unread marker, no audit line. */
   markSeen(reportId: string, agent: AgentRef): Promise<void>;
 }

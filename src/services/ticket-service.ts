@@ -145,7 +145,8 @@ export class TicketService implements TicketActions {
     return OK;
   }
 
-  async recordView(reportId: string, agent: AgentRef, opts: { again?: boolean } = {}): Promise<ActionResult> {
+  /** `seesMessages: false`: a look at the notes and history only, which leaves the reporter's new messages unread. */
+  async recordView(reportId: string, agent: AgentRef, opts: { again?: boolean; seesMessages?: boolean } = {}): Promise<ActionResult> {
     // A view that repeats one (the page's own refresh, its files) is written only if this agent
     // has no view in the trail yet: whatever the browser claims, a first look is always recorded.
     // One already there needs no other read (nothing is written but the holder's seen mark).
@@ -154,7 +155,7 @@ export class TicketService implements TicketActions {
       if (!allowed.ok) return allowed;
       await this.deps.store.reports.addEvent(allowed.report._id, 'viewed', actorOf(agent));
     }
-    await this.markSeen(reportId, agent);
+    if (opts.seesMessages !== false) await this.markSeen(reportId, agent);
     return OK;
   }
 

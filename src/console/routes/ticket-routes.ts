@@ -165,8 +165,9 @@ export function ticketRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.get('/tickets/:id/activity', guard, async (req, reply) => {
     const report = openTicket(req);
-    // Notes and history are as much a look at the case as the page: fetched alone, a first look is audited.
-    await ctx.tickets.recordView(report._id.toString(), agentRef(signedInAgent(req)), { again: true });
+    // Notes and history are as much a look at the case as the page: fetched alone, a first look is
+    // audited. The open page fetches them on every event, even in a background tab: they mark no message seen.
+    await ctx.tickets.recordView(report._id.toString(), agentRef(signedInAgent(req)), { again: true, seesMessages: false });
     return fragment(ctx, req, reply, '_activity', { report, ...(await activity(ctx, report)) });
   });
 
