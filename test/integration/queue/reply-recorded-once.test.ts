@@ -62,6 +62,8 @@ describe('a reply sent, then not recorded at once', () => {
     const received = user.messages().filter((m) => (m.text ?? '').includes('Did they give you a receipt?'));
     expect(received).toHaveLength(1);
     expect(sent.telegramMessageId).toBe(received[0].raw.message_id);
+    // The job completes after the recording it did (Redis after MongoDB): read once it has.
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(msg._id.toString())) === 'completed', 'the job completed');
     expect((await h.queues.replies.queue.getJob(msg._id.toString()))?.attemptsMade).toBe(3); // two that failed to record, one that recorded
   });
 });
