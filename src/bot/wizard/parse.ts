@@ -43,7 +43,8 @@ export type Word = 'yes' | 'no' | 'skip' | 'done' | 'now' | 'today' | 'yesterday
 const WORDS: Record<Word, readonly string[]> = {
   yes: ['yes', 'y', 'yeah', 'yep', 'yea', 'ok', 'okay', 'sure', 'ndio', 'ndiyo', 'ndyo', 'ndiio', 'ndio ndio', 'eeh', 'ee', 'eh', 'sawa', 'sawa sawa', 'ndio kuna', 'kuna', 'yes there is', 'ndiyo kuna'],
   no: ['no', 'n', 'nope', 'nah', 'hapana', 'hapna', 'apana', 'la', 'hakuna', 'no one', 'nobody', 'hakuna mtu', 'hapana hakuna'],
-  skip: ['skip', 'ruka', 'next', 'none', 'nothing', 'sina', 'sina kitu', 'hakuna kitu', 'no files', 'no evidence'],
+  // "I don't know" to an optional question is no answer: never passed on to an agency as the officers' names.
+  skip: ['skip', 'ruka', 'next', 'none', 'nothing', 'sina', 'sina kitu', 'hakuna kitu', 'no files', 'no evidence', 'sijui', 'sijui kitu', 'sifahamu', 'sikumbuki', 'i don t know', 'don t know', 'i dont know', 'dont know', 'idk', 'not sure', 'sina uhakika'],
   done: ['done', 'finished', 'finish', 'that is all', 'thats all', 'nimemaliza', 'maliza', 'tayari', 'imetosha', 'basi'],
   now: [
     'now', 'right now', 'sasa', 'sasa hivi', 'saa hii', 'hivi sasa', 'hivi sasa hivi', 'happening now', 'it is happening now', 'its happening now',

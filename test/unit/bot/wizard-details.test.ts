@@ -214,6 +214,12 @@ describe('the optional details', () => {
       expect(type(e('by'), word).state.draft?.perpetrator).toBeUndefined();
       expect(type(e('how'), word).state.draft).toMatchObject({ step: 'pstn' });
     }
+    // "I don't know" is no answer: the question is skipped, nothing is stored for the agency.
+    for (const word of ['Sijui', "I don't know", 'sikumbuki']) {
+      const r = type(at('ofc'), word);
+      expect(r.state.draft).toMatchObject({ step: 'unit' });
+      expect(r.state.draft?.officers?.names).toBeUndefined();
+    }
     expect(type(e('by'), 'Polisi').state.draft?.perpetrator).toEqual({ kind: 'police' });
     expect(type(e('by'), 'mgombea').state.draft?.perpetrator).toEqual({ kind: 'candidate' });
     // "Skip" at what they wore skips too (it was kept as the words "skip").
