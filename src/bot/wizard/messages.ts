@@ -177,6 +177,12 @@ export function fileKept(turn: Turn, d: Draft, caption?: string): void {
   const list = d.evidence ?? [];
   const max = LIMITS.evidenceMaxItems;
   if (d.step === 'ev') return turn.say('ev.count', { count: list.length, max }, { keyboard: { type: 'evidence', draftId: d.id, count: list.length } });
+  // A file whose caption tells what happened, sent before the story was asked: the caption is the story too.
+  const told = BEFORE_STORY.includes(d.step) && !d.text && !d.voice && caption ? earlyStory(caption) : undefined;
+  if (told) {
+    turn.say('ev.kept', { count: list.length, max });
+    return keepEarly(turn, d, told);
+  }
   if (ASK_AGAIN_AFTER_FILE.includes(d.step)) {
     turn.say('ev.kept', { count: list.length, max });
     return turn.show();

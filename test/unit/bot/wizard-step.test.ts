@@ -157,6 +157,16 @@ describe('more of the story after its question', () => {
   });
 });
 
+describe('a photo whose caption tells what happened, before the story was asked', () => {
+  it('is kept as evidence and its caption as the story; a short caption is only a caption', () => {
+    const account = 'Officers at the roadblock took 2,000 shillings from every driver';
+    const r = send(at('cat', { text: undefined }), photo(), account);
+    expect(r.state.draft).toMatchObject({ step: 'cat', text: account, evidence: [{ caption: account }] });
+    expect(said(r)).toEqual(['ev.kept', 'desc.kept_early', 'category.ask']);
+    expect(send(at('cat', { text: undefined }), photo(), 'the car').state.draft?.text).toBeUndefined();
+  });
+});
+
 describe('kind', () => {
   it('takes a kind and asks the category', () => {
     const r = press(at('kind'), 'election');
