@@ -85,6 +85,8 @@ export interface Draft {
 export interface PendingMessage {
   text?: string;
   media?: MediaRef;
+  /** The Telegram message's id and date (sessions written before it lack them): stored once however often it is attached. */
+  tg?: [number, number];
 }
 
 /** Messages sent outside the wizard while several tickets are open: they wait for "which report?". */

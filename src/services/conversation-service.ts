@@ -1,14 +1,17 @@
 import { canTransition, checkText, isAgency, isOpen, LIMITS, mayRate, type Agency, type Rating } from '../domain';
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
-import { incomingKind, type Evidence, type MessageDoc, type Store } from '../store';
+import { type Evidence, type MessageDoc, type Store } from '../store';
 import type { EventBus } from './events';
+import { reporterMessageId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
 
 /** What a reporter sends outside the wizard: text, a file (with its caption), or both. */
 export interface ReporterMessage {
   text?: string;
   media?: Evidence;
+  /** The Telegram message it came in: taken twice, it is stored once. */
+  telegram?: { messageId: number; date: number };
 }
 
 export interface OpenTicket {
@@ -92,11 +95,11 @@ export class ConversationService {
    */
   async take(telegramUserId: number, message: ReporterMessage): Promise<TakeResult> {
     const { reporterId, tickets } = await this.openOf(telegramUserId);
-    if (!tickets.length) return this.noTicket(reporterId);
+    if (!reporterId || !tickets.length) return this.noTicket(reporterId);
     const check = this.check(message);
     if (!check.ok) return check;
     if (tickets.length > 1) return { ok: false, reason: 'choose', tickets };
-    return this.store(tickets[0], message);
+    return this.store(reporterId, tickets[0], message);
   }
 
   /** The reporter with this Telegram id and their open tickets, newest first (none for someone unknown). */
@@ -113,13 +116,13 @@ export class ConversationService {
    * reporter is, even in the middle of a new report. Anything else is `not_an_answer`.
    */
   async answer(telegramUserId: number, repliedTo: number, message: ReporterMessage): Promise<AnswerResult> {
-    const { tickets } = await this.openOf(telegramUserId);
+    const { reporterId, tickets } = await this.openOf(telegramUserId);
     const reportId = await this.deps.store.messages.reportOfDelivered(tickets.map((t) => t.reportId), repliedTo);
     const ticket = reportId ? tickets.find((t) => t.reportId === reportId.toString()) : undefined;
-    if (!ticket) return { ok: false, reason: 'not_an_answer' };
+    if (!ticket || !reporterId) return { ok: false, reason: 'not_an_answer' };
     const check = this.check(message);
     if (!check.ok) return check;
-    return this.store(ticket, message);
+    return this.store(reporterId, ticket, message);
   }
 
   /** Someone who reported before is told their report is closed: a message to it would reach nobody. */
@@ -151,25 +154,36 @@ export class ConversationService {
     // One answer for "no such report" and "someone else's": the reporter learns nothing about others' reports.
     if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
     if (!isOpen(report.status)) return { ok: false, reason: 'not_open' };
-    return this.store({ reportId, reference: report.reference, category: report.category }, message);
+    return this.store(reporter._id, { reportId, reference: report.reference, category: report.category }, message);
   }
 
-  /** The message and its history entry, written together (the message's id is chosen here). */
-  private async store(ticket: OpenTicket, message: ReporterMessage): Promise<{ ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }> {
+  /**
+   * The message, then its history entry under the message's own id. A message from Telegram has
+   * an id fixed by it: taken again (a retried update, a second tap on "which report?"), it is the
+   * one stored, on the report it went to first, and its entry is not written twice.
+   */
+  private async store(reporterId: Types.ObjectId, ticket: OpenTicket, message: ReporterMessage): Promise<{ ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }> {
     const { store, events, logger } = this.deps;
-    const id = new Types.ObjectId();
+    const id = message.telegram ? reporterMessageId(reporterId.toString(), message.telegram) : new Types.ObjectId();
     const content = { ...(message.text !== undefined ? { text: message.text } : {}), ...(message.media ? { media: message.media } : {}) };
-    const kind = incomingKind(content);
-    const [, , reachable] = await Promise.all([
-      store.messages.addIncoming(ticket.reportId, content, id),
-      store.reports.addEvent(ticket.reportId, 'reporter_message', { kind: 'reporter' }, { messageId: id.toString(), kind }),
+    const { message: stored, created } = await store.messages.addIncomingOnce(id, ticket.reportId, content);
+    const on = created ? ticket : await this.ticketOf(stored.reportId);
+    const [, reachable] = await Promise.all([
+      store.reports.addEvent(on.reportId, 'reporter_message', { kind: 'reporter' }, { messageId: id.toString(), kind: stored.kind }, id),
       // Someone who writes to us can be written to: a ticket marked unreachable (they had blocked the bot) is not any more.
-      store.reports.setReporterUnreachable(ticket.reportId, false),
+      store.reports.setReporterUnreachable(on.reportId, false),
     ]);
-    await events.publish({ type: 'ticket', reportId: ticket.reportId, what: 'message' });
-    if (reachable) await events.publish({ type: 'ticket', reportId: ticket.reportId, what: 'status' });
-    logger.info({ reportId: ticket.reportId, reference: ticket.reference, outcome: 'reply_attached', kind }, 'reporter message attached');
-    return { ok: true, reportId: ticket.reportId, reference: ticket.reference, kind };
+    await events.publish({ type: 'ticket', reportId: on.reportId, what: 'message' });
+    if (reachable) await events.publish({ type: 'ticket', reportId: on.reportId, what: 'status' });
+    logger.info({ reportId: on.reportId, reference: on.reference, outcome: created ? 'reply_attached' : 'reply_already_attached', kind: stored.kind }, 'reporter message attached');
+    return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind };
+  }
+
+  /** The ticket a message already stored went to (a report is never deleted while its messages are kept). */
+  private async ticketOf(reportId: Types.ObjectId): Promise<OpenTicket> {
+    const report = await this.deps.store.reports.findById(reportId);
+    if (!report) throw new Error('a stored message names a report that is gone');
+    return { reportId: reportId.toString(), reference: report.reference, category: report.category };
   }
 
   /**

@@ -8,3 +8,12 @@ import { Types } from 'mongoose';
 export function replyId(reportId: string, agentId: string, key: string): Types.ObjectId {
   return new Types.ObjectId(createHash('sha256').update(`reply|${reportId}|${agentId}|${key}`).digest().subarray(0, 12));
 }
+
+/**
+ * The id of a reporter's message, from the Telegram message it came in (ids are per chat, and a
+ * reporter's chat with the bot is theirs alone; its time tells apart a chat with a new bot): the
+ * same message taken again (a retried update, a second tap on "which report?") is stored once.
+ */
+export function reporterMessageId(reporterId: string, telegram: { messageId: number; date: number }): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(`from|${reporterId}|${telegram.messageId}|${telegram.date}`).digest().subarray(0, 12));
+}

@@ -41,6 +41,20 @@ export class MessageRepository {
     return (await this.Message.create({ _id: id, reportId: oid(reportId), direction: 'from_reporter', kind: incomingKind(content), text: content.text, media: content.media, delivery: 'received' })).toObject();
   }
 
+  /**
+   * A reporter's message under an id fixed by the Telegram message it came in: taken again, it is
+   * the one already stored (`created` false), on whichever report it went to.
+   */
+  async addIncomingOnce(id: Types.ObjectId, reportId: Id, content: { text?: string; media?: Evidence }): Promise<{ message: MessageDoc; created: boolean }> {
+    try {
+      return { message: await this.addIncoming(reportId, content, id), created: true };
+    } catch (err) {
+      const stored = isDuplicateKey(err) ? await this.findById(id) : null;
+      if (!stored || stored.direction !== 'from_reporter') throw err;
+      return { message: stored, created: false };
+    }
+  }
+
   /** When the reporter last wrote on each of these reports (reports without a message are absent). */
   async lastIncomingAt(reportIds: Id[]): Promise<Map<string, Date>> {
     const last = new Map<string, Date>();

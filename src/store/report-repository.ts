@@ -500,8 +500,9 @@ export class ReportRepository {
     return this.insertEvents([submittedDoc(report)]);
   }
 
-  async addEvent(reportId: Id, type: EventType, actor: Actor, data?: Record<string, unknown>): Promise<void> {
-    await this.insertEvents([eventDoc({ reportId, type, actor, data }, new Date())]);
+  /** `id` fixed by the caller: the entry is written once however often it is added (a retried message). */
+  async addEvent(reportId: Id, type: EventType, actor: Actor, data?: Record<string, unknown>, id?: Types.ObjectId): Promise<void> {
+    await this.insertEvents([eventDoc({ reportId, type, actor, data }, new Date(), id)]);
   }
 
   /**

@@ -31,7 +31,7 @@ export function repliesFeature(): Routes<BotContext> {
     // Each message sent before the choice waits with the ones before it (an album, or two quick texts).
     const waiting = live(ctx, ctx.session.pendingReply)?.messages ?? [];
     if (waiting.length >= MAX_PENDING) return void (await ctx.reply(ctx.t('reply.pick_first'), kb.pickReportKeyboard(ctx.t, result.tickets)));
-    ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), messages: [...waiting, message], at: ctx.now().getTime() };
+    ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), messages: [...waiting, toPending(message)], at: ctx.now().getTime() };
     await ctx.reply(ctx.t('reply.pick'), kb.pickReportKeyboard(ctx.t, result.tickets));
   });
 
@@ -86,13 +86,14 @@ export function staffAnswersFeature(): Routes<BotContext> {
  * (a sticker; a contact card, which could be the reporter's own number on an anonymous report).
  */
 function reporterMessage(msg: Message): ReporterMessage | undefined {
+  const telegram = { messageId: msg.message_id, date: msg.date };
   const shared = sharedPlace(msg);
-  if (shared) return { text: shared };
+  if (shared) return { text: shared, telegram };
   const media = mediaOf(msg);
   const text = 'text' in msg ? msg.text : captionOf(msg);
   if (!media && !('text' in msg)) return undefined;
   if ('text' in msg && msg.text.startsWith('/')) return undefined;
-  return { ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}) };
+  return { ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}), telegram };
 }
 
 function sharedPlace(msg: Message): string | undefined {
@@ -126,7 +127,11 @@ function live(ctx: BotContext, pending: PendingReply | undefined): PendingReply 
 }
 
 function toMessage(p: PendingMessage): ReporterMessage {
-  return { ...(p.text !== undefined ? { text: p.text } : {}), ...(p.media ? { media: p.media } : {}) };
+  return { ...(p.text !== undefined ? { text: p.text } : {}), ...(p.media ? { media: p.media } : {}), ...(p.tg ? { telegram: { messageId: p.tg[0], date: p.tg[1] } } : {}) };
+}
+
+function toPending(m: ReporterMessage): PendingMessage {
+  return { ...(m.text !== undefined ? { text: m.text } : {}), ...(m.media ? { media: m.media } : {}), ...(m.telegram ? { tg: [m.telegram.messageId, m.telegram.date] } : {}) };
 }
 
 async function refuse(ctx: BotContext, why: MessageRefusal): Promise<void> {

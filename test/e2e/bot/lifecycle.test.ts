@@ -1,5 +1,6 @@
 /** Restarts, double taps, /status, voice, anonymity, edits, failures and replies after submitting. */
 import { Types } from 'mongoose';
+import { sessionKey } from '../../../src/bot';
 import { generateReference } from '../../../src/domain';
 import { eventually, startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { allTexts, callbackUpdate, lastText, pressTampered, referenceIn, walkTo, said } from './helpers';
@@ -370,6 +371,24 @@ describe('replies from the reporter after submitting', () => {
     // The choice cannot be replayed.
     await u.press(olderButton!);
     expect(lastText(u)).toContain('Chaguo hilo limepitwa na wakati');
+  });
+
+  it('a choice made again over a session whose save was lost stores each waiting message once', async () => {
+    const u = h.tg.user({ firstName: 'Lost save', languageCode: 'en' });
+    const older = await submitAnonymous(u);
+    await submitAnonymous(u);
+    await u.sendText('They are outside my gate.');
+    await u.sendPhoto({ caption: 'their car' });
+    const key = `${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`;
+    const beforeChoice = await h.redis.get(key);
+    const olderButton = u.buttons().find((b) => b.startsWith(older))!;
+    await u.press(olderButton);
+    // The session as it was before the tap, as if writing it back had failed; the reporter taps again.
+    await h.redis.set(key, beforeChoice!, 'KEEPTTL');
+    await u.press(olderButton);
+    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${older}.`);
+    const olderReport = await h.store.reports.findByReference(older);
+    expect((await h.store.messages.listForReport(olderReport!._id)).map((m) => m.text)).toEqual(['They are outside my gate.', 'their car']);
   });
 
   it('an older "which report?" still names the report it showed after another ticket opened', async () => {

@@ -142,4 +142,31 @@ describe('webhook: the re-delivery of an update whose first delivery was cut sho
       await r.cleanup();
     }
   });
+
+  it('a process that died after storing a reporter’s message: the re-delivered message is stored once, and "sent" told again', async () => {
+    const u = f.tg.user({ firstName: 'Writer', languageCode: 'en' });
+    await walkTo(u, 'review');
+    await post(callbackUpdate(f.tg, u, confirmData(u), 950_000_401));
+    const reporter = await f.app.store.reporters.findByTelegramUser(u.id);
+    const [report] = await f.app.store.models.Report.find({ reporterId: reporter!._id }).lean();
+    // The reporter's message to the staff, as Telegram delivers it, handled once in full.
+    const message = { message_id: 7001, from: u.info, chat: { id: u.chatId, type: 'private', first_name: u.info.first_name }, date: Math.floor(Date.now() / 1000), text: 'They have come back with two more officers.' };
+    const update = { update_id: 950_000_402, message };
+    expect((await post(update)).status).toBe(200);
+    const before = u.messages().length;
+    const r = await connectTestRedis('fault_webhook_claims');
+    try {
+      // What a process killed after storing it, before marking the update done, leaves behind.
+      await r.redis.set(`${f.prefix}:upd:950000402`, 'handling:0123456789abcdef', 'EX', 120);
+      expect((await post(update)).status).toBe(200);
+      await eventually(async () => (await r.redis.get(`${f.prefix}:upd:950000402`)) === 'done', 'the re-delivery to be handled');
+    } finally {
+      await r.cleanup();
+    }
+    const stored = (await f.app.store.messages.listForReport(report._id)).filter((m) => m.direction === 'from_reporter');
+    expect(stored.map((m) => m.text)).toEqual(['They have come back with two more officers.']);
+    expect((await f.app.store.reports.history(report._id)).filter((e) => e.type === 'reporter_message')).toHaveLength(1);
+    // The reporter, who may not have seen the first answer, is told it reached the staff.
+    expect(allTexts(u).slice(before).join('\n')).toContain(report.reference);
+  });
 });

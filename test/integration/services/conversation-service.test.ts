@@ -109,6 +109,29 @@ describe('ConversationService', () => {
     await eventually(() => events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'message'), 'the live event');
   });
 
+  it('the same Telegram message taken twice is stored once; another message with the same words is stored again', async () => {
+    const { telegramUserId, report } = await seedReport(store);
+    const reportId = report._id.toString();
+    const sent = { text: 'Two more officers came.', telegram: { messageId: 41, date: 1_764_000_000 } };
+    const expected = { ok: true, reportId, reference: report.reference, kind: 'text' };
+    expect(await conversation.take(telegramUserId, sent)).toEqual(expected);
+    expect(await conversation.take(telegramUserId, sent)).toEqual(expected);
+    expect(await conversation.take(telegramUserId, { ...sent, telegram: { messageId: 42, date: 1_764_000_005 } })).toEqual(expected);
+    expect((await store.messages.listForReport(reportId)).map((m) => m.text)).toEqual(['Two more officers came.', 'Two more officers came.']);
+    expect((await store.reports.history(reportId)).filter((e) => e.type === 'reporter_message')).toHaveLength(2);
+  });
+
+  it('a message attached again after "which report?" (a second tap) stays on the report it went to first, and says so', async () => {
+    const { telegramUserId, report: first } = await seedReport(store);
+    const { report: second } = await seedReport(store, {}, { telegramUserId });
+    const photo = { text: 'The car', media: { kind: 'photo' as const, fileId: 'ph-1', fileUniqueId: 'u-ph-1' }, telegram: { messageId: 9, date: 1_764_000_100 } };
+    expect(await conversation.attach(telegramUserId, first._id.toString(), photo)).toMatchObject({ ok: true, reference: first.reference });
+    expect(await conversation.attach(telegramUserId, second._id.toString(), photo)).toEqual({ ok: true, reportId: first._id.toString(), reference: first.reference, kind: 'photo' });
+    expect(await store.messages.listForReport(first._id)).toHaveLength(1);
+    expect(await store.messages.listForReport(second._id)).toEqual([]);
+    expect((await store.reports.history(second._id)).filter((e) => e.type === 'reporter_message')).toEqual([]);
+  });
+
   it('take: several open tickets are offered to choose from, none means no ticket, a refusal stores nothing', async () => {
     const { telegramUserId, report: first } = await seedReport(store);
     const { report: second } = await seedReport(store, {}, { telegramUserId });
