@@ -122,7 +122,7 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     ...deps,
     auth,
     views,
-    hub: new LiveHub(deps.events),
+    hub: new LiveHub(deps.events, 25_000, (err) => deps.logger.warn({ err }, 'live stream check failed')),
     queries: new TicketQueries(deps.store.models.Report),
     caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger }),
     savedReplies: new SavedReplyService({ store: deps.store, tickets: deps.tickets, logger: deps.logger }),

@@ -1,9 +1,22 @@
 import type { ServerResponse } from 'node:http';
 import type { EventBus, LiveEvent } from '../services/events';
 
+/**
+ * Who holds a stream: checked again on every heartbeat, when their access changes (signed out,
+ * deactivated) and, for a ticket's stream, when its status changes (released, reassigned).
+ */
+export interface StreamHolder {
+  agentId: string;
+  /** Their session is still live and the stream's subject still theirs to see. */
+  allowed(): Promise<boolean>;
+}
+
 interface Client {
   res: ServerResponse;
   wants(e: LiveEvent): boolean;
+  holder?: StreamHolder;
+  /** A check under way: one at a time per stream. */
+  checking?: boolean;
 }
 
 /**
@@ -19,6 +32,8 @@ export class LiveHub {
   constructor(
     private readonly events: EventBus,
     private readonly heartbeatMs = 25_000,
+    /** How a failed check is reported (the stream stays open: a MongoDB blip must not cut every agent off). */
+    private readonly onCheckError: (err: unknown) => void = () => undefined,
   ) {}
 
   async start(): Promise<void> {
@@ -26,7 +41,10 @@ export class LiveHub {
     this.unsubscribe = await this.events.subscribe((e) => this.dispatch(e));
     // A comment line every so often keeps proxies from closing an idle stream.
     this.heartbeat = setInterval(() => {
-      for (const c of this.clients) c.res.write(': ping\n\n');
+      for (const c of this.clients) {
+        c.res.write(': ping\n\n');
+        this.recheck(c);
+      }
     }, this.heartbeatMs);
     this.heartbeat.unref();
   }
@@ -36,7 +54,7 @@ export class LiveHub {
   }
 
   /** Takes over a raw response as an event stream until the browser goes away. */
-  open(res: ServerResponse, wants: (e: LiveEvent) => boolean): void {
+  open(res: ServerResponse, wants: (e: LiveEvent) => boolean, holder?: StreamHolder): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -45,15 +63,41 @@ export class LiveHub {
     });
     // retry: how long the browser waits before reconnecting after a drop.
     res.write('retry: 3000\n: connected\n\n');
-    const client: Client = { res, wants };
+    const client: Client = { res, wants, ...(holder ? { holder } : {}) };
     this.clients.add(client);
     res.on('close', () => this.clients.delete(client));
   }
 
   dispatch(e: LiveEvent): void {
+    if (e.type === 'access') {
+      for (const c of this.clients) if (c.holder?.agentId === e.agentId) this.recheck(c);
+      return;
+    }
     const payload = e.type === 'queue' ? {} : e.type === 'ticket' ? { reportId: e.reportId, what: e.what } : { reportId: e.reportId };
     const frame = `event: ${e.type}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const c of this.clients) if (c.wants(e)) c.res.write(frame);
+    for (const c of this.clients) {
+      if (!c.wants(e)) continue;
+      c.res.write(frame);
+      // The page learns of the change (and shows the ticket is no longer theirs); then the stream is checked.
+      if (e.type === 'ticket' && e.what === 'status') this.recheck(c);
+    }
+  }
+
+  /** Ends the stream of someone who may no longer follow it; the browser's reconnect is then refused. */
+  private recheck(c: Client): void {
+    if (!c.holder || c.checking) return;
+    c.checking = true;
+    void c.holder
+      .allowed()
+      .then((ok) => {
+        if (!ok) this.close(c);
+      }, this.onCheckError)
+      .finally(() => (c.checking = false));
+  }
+
+  private close(c: Client): void {
+    this.clients.delete(c);
+    c.res.end();
   }
 
   /** Ends every stream so the HTTP server can close. */

@@ -5,6 +5,7 @@ import { isLang, type Lang } from '../i18n';
 import { clearCookie, readCookie, setCookie, type CookieOptions } from './cookies';
 import { safeLocalPath } from './paths';
 import { hasRole } from '../domain/policy';
+import type { StreamHolder } from './live-hub';
 
 export const SESSION_COOKIE = 'ripoti_session';
 /** Before sign-in there is no session to hold a CSRF token, so the sign-in form uses a cookie pair. */
@@ -62,6 +63,22 @@ export class SessionAuth {
     if (auth) return auth.agent.language;
     const c = readCookie(req, LANG_COOKIE);
     return isLang(c) ? c : 'en';
+  }
+
+  /**
+   * The signed-in person of a live stream (src/console/live-hub.ts), checked again while it stays
+   * open: the session still live, the role still `min`, and `alsoMay` (the ticket still theirs to see).
+   */
+  streamHolder(req: FastifyRequest, min: AgentRole, alsoMay: (agent: AgentDoc) => Promise<boolean> = async () => true): StreamHolder {
+    const auth = this.current(req);
+    if (!auth) throw new Error('a live stream needs its requireRole guard');
+    return {
+      agentId: auth.agent._id.toString(),
+      allowed: async () => {
+        const found = await this.agents.findSession(auth.token);
+        return found !== null && hasRole(found.agent.role, min) && (await alsoMay(found.agent));
+      },
+    };
   }
 
   async startSession(reply: FastifyReply, agent: AgentDoc): Promise<void> {

@@ -8,7 +8,9 @@ import type { Redis } from 'ioredis';
 export type LiveEvent =
   | { type: 'queue' }
   | { type: 'ticket'; reportId: string; what: 'message' | 'status' | 'note' | 'delivery' | 'escalated' }
-  | { type: 'escalated'; reportId: string; priority: number };
+  | { type: 'escalated'; reportId: string; priority: number }
+  /** An agent's access changed (signed out, sessions revoked, deactivated): their open streams are checked. */
+  | { type: 'access'; agentId: string };
 
 export class EventBus {
   private readonly handlers = new Set<(e: LiveEvent) => void>();

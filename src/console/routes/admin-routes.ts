@@ -36,6 +36,8 @@ export function adminRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const { password } = req.body;
     if (!checkPassword(password).ok) return reply.redirect(back('password_short', false), 303);
     const ok = await ctx.store.agents.setPassword(id, password);
+    // Their sessions were ended: so are their live streams, in every console process.
+    if (ok) await ctx.events.publish({ type: 'access', agentId: id });
     if (ok) ctx.logger.info({ by: me.agent._id.toString(), agentId: id }, 'console password reset');
     return reply.redirect(back(ok ? 'password_reset' : 'not_found', ok), 303);
   });
@@ -47,6 +49,7 @@ export function adminRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     // Deactivating yourself would leave you locked out mid-click; another admin must do it.
     if (!active && id === me.agent._id.toString()) return reply.redirect(back('cannot_deactivate_self', false), 303);
     const ok = await ctx.store.agents.setActive(id, active);
+    if (ok && !active) await ctx.events.publish({ type: 'access', agentId: id });
     if (ok) ctx.logger.info({ by: me.agent._id.toString(), agentId: id, active }, 'console account activation changed');
     return reply.redirect(back(ok ? (active ? 'account_reactivated' : 'account_deactivated') : 'not_found', ok), 303);
   });

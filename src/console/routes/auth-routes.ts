@@ -125,13 +125,16 @@ function accountRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   const signedInOnly = auth.requireRole('agent');
 
   app.post('/signout', post, async (req, reply) => {
+    const me = auth.current(req);
     await auth.endSession(req, reply);
+    if (me) await ctx.events.publish({ type: 'access', agentId: me.agent._id.toString() });
     return reply.header('clear-site-data', CLEAR_BROWSER).redirect('/signin', 303);
   });
 
   app.post('/signout-everywhere', { preHandler: [signedInOnly, auth.checkCsrf] }, async (req, reply) => {
     const me = signedIn(ctx, req);
     const ended = await ctx.store.agents.revokeSessions(me.agent._id);
+    await ctx.events.publish({ type: 'access', agentId: me.agent._id.toString() });
     ctx.logger.info({ agentId: me.agent._id.toString(), sessions: ended }, 'signed out everywhere');
     clearCookie(reply, SESSION_COOKIE, auth.cookieBase());
     return reply.header('clear-site-data', CLEAR_BROWSER).redirect('/signin?ok=signed_out_everywhere', 303);

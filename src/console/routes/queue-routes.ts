@@ -51,7 +51,7 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.get('/live/queue', { onRequest: signedInOnly }, async (req, reply) => {
     reply.hijack();
-    ctx.hub.open(reply.raw, (e) => e.type === 'queue' || e.type === 'escalated' || (e.type === 'ticket' && (e.what === 'status' || e.what === 'message')));
+    ctx.hub.open(reply.raw, (e) => e.type === 'queue' || e.type === 'escalated' || (e.type === 'ticket' && (e.what === 'status' || e.what === 'message')), ctx.auth.streamHolder(req, 'agent'));
   });
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import { AGENCIES, AREA_ROLE, LIMITS, decide, getCategory, isCategoryCode, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey } from '../../services/ticket-actions';
-import type { ReportDoc, ReportEventDoc } from '../../store';
+import type { AgentDoc, ReportDoc, ReportEventDoc } from '../../store';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 import { triageSection } from '../triage-view';
@@ -174,7 +174,11 @@ export function ticketRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   app.get('/live/tickets/:id', guard, async (req, reply) => {
     const id = openTicket(req)._id.toString();
     reply.hijack();
-    ctx.hub.open(reply.raw, (e) => (e.type === 'ticket' || e.type === 'escalated') && e.reportId === id);
+    const stillViews = async (agent: AgentDoc) => {
+      const report = await ctx.store.reports.findById(id);
+      return report !== null && decide(actorOf(agent), 'view', report).ok;
+    };
+    ctx.hub.open(reply.raw, (e) => (e.type === 'ticket' || e.type === 'escalated') && e.reportId === id, ctx.auth.streamHolder(req, AREA_ROLE.queue, stillViews));
   });
 
   ticketMediaRoutes(app, ctx);
