@@ -232,6 +232,9 @@
       body: new URLSearchParams(new FormData(form)).toString(),
     }).then(function (res) {
       if (R.signedOut(res)) { R.toSignIn(); return null; }
+      // Not the console's JSON answer: an expired form (signed in again in another tab) or a
+      // failure on our side, each said as such; "check your connection" would have the agent retry in vain.
+      if ((res.headers.get('content-type') || '').indexOf('application/json') !== 0) return { ok: false, message: ticket.getAttribute(res.status === 403 ? 'data-expired' : 'data-failed') || '' };
       return res.json().then(function (body) { return { ok: res.ok && body.ok, message: body.message || '' }; });
     });
   }
@@ -271,14 +274,18 @@
     if (ev.defaultPrevented || !(form.id === 'reply-form' || form.hasAttribute('data-async'))) return;
     ev.preventDefault();
     if (form.hasAttribute('data-stopped')) return;
+    // Resolved or rejected is final for the reporter (told it is closed, asked to rate): asked once more.
+    if (form.id === 'status-form' && /^(resolved|rejected_)/.test(form.elements.status.value) && !window.confirm(form.getAttribute('data-close-confirm'))) return;
     var text = form.querySelector('textarea[required]');
     if (text && !text.value.trim()) return;
     void submit(form);
   });
-  // Ctrl/Cmd+Enter sends, as in most chat tools.
+  // Ctrl/Cmd+Enter sends a reply or a note, as in most chat tools; never a referral or an answer
+  // to every reporter, which cannot be taken back and are sent with their button only.
   document.addEventListener('keydown', function (ev) {
     var el = ev.target;
-    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && el.tagName === 'TEXTAREA' && el.form) { ev.preventDefault(); el.form.requestSubmit(); }
+    var form = el.tagName === 'TEXTAREA' ? el.form : null;
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && form && (form.id === 'reply-form' || form.id === 'note-form')) { ev.preventDefault(); form.requestSubmit(); }
   });
   window.ripoti.ticketHooks = { scrollDown: scrollDown };
 })();

@@ -416,6 +416,14 @@ it('resolving a ticket with the keyboard: the actions go, focus lands on the new
   await takeNext(a.page);
   await a.page.getByPlaceholder('Only agents see notes…').fill('Follow up with IEBC tomorrow');
   await a.page.locator('#status-form select').selectOption('resolved');
+  // Closing is asked once more: "Cancel" leaves the ticket open, the choice still made.
+  const asked: string[] = [];
+  a.page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+  await a.page.getByRole('button', { name: 'Update status' }).press('Enter');
+  await expect(a.page.locator('#status-form select').inputValue()).resolves.toBe('resolved');
+  expect(asked).toEqual(['Close this ticket? The reporter is told it is closed, and it cannot be reopened here.']);
+  await expect(a.page.getByTestId('status').textContent()).resolves.toBe('Taken');
+  a.page.once('dialog', (d) => void d.accept());
   await a.page.getByRole('button', { name: 'Update status' }).press('Enter');
   await a.page.locator('#announce', { hasText: 'Status updated.' }).waitFor();
   await expect(a.page.getByTestId('status').textContent()).resolves.toBe('Resolved');
@@ -442,4 +450,40 @@ it('when another agent takes the ticket whose row has focus, focus stays in the 
   expect(s.errors).toEqual([]);
   await s.close();
   await other.close();
+});
+
+it('Ctrl+Enter in the referral note refers nothing; in the reply box it sends', async () => {
+  await fileReport();
+  const a = await agentDesk();
+  const id = new URL(await takeNext(a.page)).pathname.split('/').pop()!;
+  await a.page.locator('#referral-note').fill('Officers at the roadblock, badge unknown');
+  await a.page.locator('#referral-note').press('Control+Enter');
+  await a.page.locator('#reply-text').fill('Thank you. Are you safe now?');
+  await a.page.locator('#reply-text').press('Control+Enter');
+  await a.page.locator('#announce', { hasText: 'Reply sent to the reporter.' }).waitFor();
+  expect((await h.store.reports.findById(id))?.status).toBe('assigned');
+  await expect(a.page.locator('#referral-note').inputValue()).resolves.toBe('Officers at the roadblock, badge unknown');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a form from before signing in again says the page is out of date, not that the connection failed', async () => {
+  await fileReport();
+  const a = await agentDesk();
+  await takeNext(a.page);
+  // Signing out and in again (another tab of the same browser) gives a new session and a new form token.
+  const other = await a.page.context().newPage();
+  await other.goto(`${h.base}/queue`);
+  await other.getByRole('button', { name: 'Sign out' }).click();
+  await other.waitForURL(`${h.base}/signin`);
+  await other.getByLabel('Username').fill(a.account.username);
+  await other.getByLabel('Password').fill(PASSWORD);
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await other.waitForURL(`${h.base}/queue`);
+  await a.page.locator('#reply-text').fill('Are you safe now?');
+  await a.page.getByRole('button', { name: 'Send' }).click();
+  await expect(a.page.locator('#reply-error').textContent()).resolves.toBe('This page is out of date (you signed in again, perhaps in another tab). Reload the page: what you typed is kept.');
+  await expect(a.page.locator('#reply-text').inputValue()).resolves.toBe('Are you safe now?');
+  expect(a.errors).toEqual([]);
+  await a.close();
 });
