@@ -3,10 +3,14 @@ import { Types } from 'mongoose';
 
 /**
  * The id of an agent's reply written under a key the console chose (a draft, an "answer every
- * reporter" form): the same key sent again is the same message, stored and sent once.
+ * reporter" form): the same key sent again is the same message, stored and sent once. With
+ * `text`, only the same words are: a draft corrected after a lost answer and sent again is a new
+ * message, not dropped as the one already stored.
  */
-export function replyId(reportId: string, agentId: string, key: string): Types.ObjectId {
-  return new Types.ObjectId(createHash('sha256').update(`reply|${reportId}|${agentId}|${key}`).digest().subarray(0, 12));
+export function replyId(reportId: string, agentId: string, key: string, text?: string): Types.ObjectId {
+  const hash = createHash('sha256').update(`reply|${reportId}|${agentId}|${key}`);
+  if (text !== undefined) hash.update(`|${createHash('sha256').update(text).digest('base64url')}`);
+  return new Types.ObjectId(hash.digest().subarray(0, 12));
 }
 
 /**

@@ -51,15 +51,16 @@ export class SavedReplyService {
   /**
    * Sends a saved reply on a ticket, in the reporter's language as it is now (the language they
    * last chose in the bot, else the report's). Who may send is TicketActions.reply's decision.
+   * `formKey`: the form's, so the same form sent twice is one message.
    */
-  async send(reportId: string, agent: AgentRef, savedReplyId: string): Promise<ActionResult> {
+  async send(reportId: string, agent: AgentRef, savedReplyId: string, formKey?: string): Promise<ActionResult> {
     const { store } = this.deps;
     const saved = isId(savedReplyId) ? await store.savedReplies.findById(savedReplyId) : null;
     if (!saved) return { ok: false, reason: 'invalid' };
     const report = isId(reportId) ? await store.reports.findById(reportId) : null;
     if (!report) return { ok: false, reason: 'not_found' };
     const reporter = await store.reporters.findById(report.reporterId);
-    const result = await this.deps.tickets.reply(reportId, agent, savedReplyText(saved, reporter?.language ?? report.language));
+    const result = await this.deps.tickets.reply(reportId, agent, savedReplyText(saved, reporter?.language ?? report.language), formKey ? { draftKey: `saved:${formKey}` } : {});
     return result.ok ? { ok: true } : result;
   }
 }

@@ -105,8 +105,9 @@ export class TicketService implements TicketActions {
     // Retention already removed who the reporter is (only closed tickets are purged).
     if (report.purgedAt) return refused('closed');
     const content = { text: checked.text, agentId: agent.id };
-    // A draft sent twice (its first answer lost on a flaky connection) is one message to the reporter.
-    const stored = opts.draftKey ? await this.deps.store.messages.addReplyOnce(replyId(report._id.toString(), agent.id, opts.draftKey), report._id, content) : { message: await this.deps.store.messages.addOutgoing(report._id, content), created: true };
+    // A draft sent twice (its first answer lost on a flaky connection) is one message to the
+    // reporter; corrected before it was sent again, it is a second one.
+    const stored = opts.draftKey ? await this.deps.store.messages.addReplyOnce(replyId(report._id.toString(), agent.id, opts.draftKey, checked.text), report._id, content) : { message: await this.deps.store.messages.addOutgoing(report._id, content), created: true };
     const { message } = stored;
     if (!stored.created) return { ok: true, message };
     await this.deps.store.reports.addEvent(report._id, 'reply_queued', actorOf(agent), { messageId: message._id.toString() });

@@ -5,8 +5,9 @@
     var form = ev.target;
     var question = form && form.getAttribute && form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) { ev.preventDefault(); return; }
-    // "Take next" goes once: a double click or a second "t" before the page changes would take a
-    // second ticket (and tell its reporter it was taken). Any such form on the page counts.
+    // "Take next", a saved reply, a consent question go once: a double click or a second "t" before
+    // the page changes would take a second ticket (and tell its reporter it was taken), or send the
+    // reporter the same message twice. Any such form on the page counts: the page is leaving.
     if (form && form.hasAttribute && form.hasAttribute('data-once')) {
       if (document.documentElement.hasAttribute('data-taking')) { ev.preventDefault(); return; }
       document.documentElement.setAttribute('data-taking', '');

@@ -137,6 +137,8 @@
         swap('badges', doc);
         swap('actions', doc);
         swap('since', doc);
+        // A referral brings the case file and the consent question; a status change can take the question away.
+        swap('agency', doc);
         var reply = document.getElementById('reply-form');
         if (reply && !doc.getElementById('reply-form')) stopForm(reply, reply.getAttribute('data-closed'));
         var after = document.getElementById('badges');

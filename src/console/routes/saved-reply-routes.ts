@@ -8,7 +8,8 @@ const objectId = z.string().regex(/^[a-f0-9]{24}$/i);
 const field = z.string().catch('');
 export const savedReplyParams = z.object({ rid: objectId });
 export const savedReplyForm = z.object({ title: field, en: field, sw: field });
-export const useSavedReplyForm = z.object({ savedReply: field });
+/** `key`: drawn when the page was drawn, so a double click (or a re-sent form) is one message. */
+export const useSavedReplyForm = z.object({ savedReply: field, key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined) });
 
 /**
  * Saved replies (issue 16): supervisors manage them on their own page; on a ticket an agent picks
@@ -41,7 +42,7 @@ export function savedReplyRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   app.post('/tickets/:id/saved-reply', { onRequest: guard.onRequest, preValidation: ctx.auth.checkCsrf, preHandler: guard.preHandler, schema: { params: ticketParams, body: useSavedReplyForm } }, async (req, reply) => {
     const id = openTicket(req)._id.toString();
     if (!req.body.savedReply) return reply.redirect(`/tickets/${id}?err=choose_saved_reply`, 303);
-    const result = await ctx.savedReplies.send(id, agentRef(signedInAgent(req)), req.body.savedReply);
+    const result = await ctx.savedReplies.send(id, agentRef(signedInAgent(req)), req.body.savedReply, req.body.key);
     return reply.redirect(`/tickets/${id}?${result.ok ? 'ok=reply_queued' : `err=refused_${result.reason}`}`, 303);
   });
 }

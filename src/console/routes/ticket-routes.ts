@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import { AGENCIES, AREA_ROLE, LIMITS, decide, getCategory, isCategoryCode, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey } from '../../services/ticket-actions';
@@ -141,7 +142,7 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
 async function savedRepliesFor(ctx: ConsoleContext, report: ReportDoc, mayReply: boolean) {
   const savedReplies = mayReply ? await ctx.savedReplies.list() : [];
   const reporterLanguage = savedReplies.length ? ((await ctx.store.reporters.findById(report.reporterId))?.language ?? report.language) : report.language;
-  return { savedReplies, reporterLanguage };
+  return { savedReplies, reporterLanguage, savedKey: randomBytes(16).toString('base64url') };
 }
 
 function fragment(ctx: ConsoleContext, req: FastifyRequest, reply: FastifyReply, name: string, data: Record<string, unknown>) {

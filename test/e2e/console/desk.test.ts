@@ -487,3 +487,20 @@ it('a form from before signing in again says the page is out of date, not that t
   expect(a.errors).toEqual([]);
   await a.close();
 });
+
+it('after a referral the case file and the consent question appear at once; a double click asks the reporter once', async () => {
+  await fileReport();
+  const a = await agentDesk();
+  const id = new URL(await takeNext(a.page)).pathname.split('/').pop()!;
+  await a.page.locator('#refer-form select').selectOption('IPOA');
+  await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
+  await a.page.locator('#announce', { hasText: 'Referral recorded. The reporter is told.' }).waitFor();
+  // No reload: the card for the agency now offers the case file and the question.
+  await a.page.getByTestId('case-file').waitFor();
+  await a.page.getByRole('button', { name: 'Ask the reporter: may IPOA have their name and phone number?' }).dblclick();
+  await a.page.locator('.flash', { hasText: 'The reporter was asked through the bot.' }).waitFor();
+  const asked = (await h.store.reports.history(id)).filter((e) => e.type === 'consent_asked');
+  expect(asked).toHaveLength(1);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});

@@ -434,6 +434,10 @@ describe('route schemas', () => {
     for (let i = 0; i < 2; i++) expect((await b.post(`/tickets/${id}/reply`, form, { headers: { 'x-requested-with': 'fetch' } })).statusCode).toBe(200);
     const stored = (await h.store.messages.listForReport(report._id)).filter((m) => m.text === form.text);
     expect(stored).toHaveLength(1);
+    // Corrected after the lost answer and sent again from the same draft: the correction goes too.
+    const corrected = { ...form, text: 'We have passed this to IPOA today.' };
+    expect((await b.post(`/tickets/${id}/reply`, corrected, { headers: { 'x-requested-with': 'fetch' } })).statusCode).toBe(200);
+    expect((await h.store.messages.listForReport(report._id)).filter((m) => m.direction === 'to_reporter' && m.agentId).map((m) => m.text)).toEqual([form.text, corrected.text]);
   });
 
   it("tells the page's script why a ticket is refused, in the agent's language", async () => {

@@ -78,7 +78,9 @@ describe('saved replies', () => {
     const stranger: AgentRef = { id: new Types.ObjectId().toString(), role: 'agent' };
     expect(await saved.send(report._id.toString(), stranger, created.reply._id.toString())).toEqual({ ok: false, reason: 'not_assignee' });
     expect(await saved.send(report._id.toString(), agent, new Types.ObjectId().toString())).toEqual({ ok: false, reason: 'invalid' });
-    expect(await saved.send(report._id.toString(), agent, created.reply._id.toString())).toEqual({ ok: true });
+    expect(await saved.send(report._id.toString(), agent, created.reply._id.toString(), 'form-drawn-once-1234')).toEqual({ ok: true });
+    // The same form sent again (a double click, a re-sent page) is the same message.
+    expect(await saved.send(report._id.toString(), agent, created.reply._id.toString(), 'form-drawn-once-1234')).toEqual({ ok: true });
 
     const out = (await store.messages.listForReport(report._id)).filter((m) => m.direction === 'to_reporter' && m.kind === 'text');
     expect(out.map((m) => ({ text: m.text, by: String(m.agentId) }))).toEqual([{ text: SAFE.sw, by: agent.id }]);
