@@ -45,14 +45,18 @@ export class CaseFileService {
     if (!agency) return { ok: false, reason: 'not_referred' };
     const { store, translator } = this.deps;
     const [history, messages] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id)]);
-    const who = await knownIdentity(store, report);
-    const reporter = req.viewerMaySeeIdentity ? sharedIdentityOf(report, agency, history, who) : null;
+    const { reporter, withhold } = await identityRule(store, report, agency, history, req.viewerMaySeeIdentity);
     const incidentReferences = await this.incidentReferences(report);
-    const conversation = this.conversation(report, messages, req.language, { phone: !reporter?.phone, names: reporter?.name || !who.name ? [] : [who.name] });
-    const input = {
-      ...caseFileInput(report, agency, conversation, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() }),
-      ...(incidentReferences.length ? { incidentReferences } : {}),
-    };
+    const marks = withheldMarks(translator, req.language);
+    const conversation = this.conversation(report, messages, withhold, marks);
+    const input = withheldFromReport(
+      {
+        ...caseFileInput(report, agency, conversation, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() }),
+        ...(incidentReferences.length ? { incidentReferences } : {}),
+      },
+      withhold,
+      marks,
+    );
     const body = req.format === 'pdf' ? await renderCaseFilePdf(input, translator) : renderCaseFileHtml(input, translator);
     const withIdentity = reporter !== null;
     await store.reports.addEvent(report._id, 'case_file', { kind: 'agent', agentId: agent.id }, { agency, withIdentity, format: req.format, language: req.language });
@@ -61,9 +65,7 @@ export class CaseFileService {
   }
 
   /** The messages after the report, with what the identity rule withholds blanked (`withheldFromConversation`). */
-  private conversation(report: ReportDoc, messages: readonly MessageDoc[], language: CaseFileRequest['language'], withhold: { phone: boolean; names: string[] }): Pick<CaseFileInput, 'timeline' | 'timelineWithheld'> {
-    const t = (key: string) => this.deps.translator.t(language, key);
-    const marks = { phone: t('casefile:timeline.phone_withheld'), name: t('casefile:timeline.name_withheld'), location: t('casefile:timeline.location_withheld') };
+  private conversation(report: ReportDoc, messages: readonly MessageDoc[], withhold: Withhold, marks: WithheldMarks): Pick<CaseFileInput, 'timeline' | 'timelineWithheld'> {
     let withheld = false;
     const timeline = timelineOf(messages, report.language).map((m) => {
       if (!m.text) return m;
@@ -82,13 +84,49 @@ export class CaseFileService {
   }
 }
 
+/** What the identity rule keeps out of a document: phone numbers (and the phone's location) unless the phone is shared, these name words unless the name is. */
+export interface Withhold {
+  phone: boolean;
+  names: string[];
+}
+
+export type WithheldMarks = { phone: string; name: string; location: string };
+
+export function withheldMarks(translator: Translator, language: CaseFileRequest['language']): WithheldMarks {
+  const t = (key: string) => translator.t(language, key);
+  return { phone: t('casefile:timeline.phone_withheld'), name: t('casefile:timeline.name_withheld'), location: t('casefile:timeline.location_withheld') };
+}
+
 /**
- * The reporter's name and phone for a document going to `agency`, or null: only on a report
- * with contact details, with a recorded yes for that agency (src/domain/consent.ts). Used by the
- * case file and the evidence archive alike. Anonymous: the identity is not even read.
+ * The identity a document for `agency` may carry (null: none), and so what it must blank: the
+ * case file and the evidence archive decide alike.
  */
-export async function sharedIdentity(store: Store, report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[]): Promise<CaseFileInput['reporter']> {
-  return sharedIdentityOf(report, agency, history, await knownIdentity(store, report));
+export async function identityRule(store: Store, report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[], viewerMaySeeIdentity: boolean): Promise<{ reporter: CaseFileInput['reporter']; withhold: Withhold }> {
+  const who = await knownIdentity(store, report);
+  const reporter = viewerMaySeeIdentity ? sharedIdentityOf(report, agency, history, who) : null;
+  return { reporter, withhold: { phone: !reporter?.phone, names: reporter?.name || !who.name ? [] : [who.name] } };
+}
+
+/**
+ * The report's own words and files blanked as its conversation is (a story saying "call me on
+ * 07..", a photo captioned with the reporter's name), and the location the phone shared left out
+ * with the phone: the rule is the identity's, wherever the reporter wrote it.
+ */
+function withheldFromReport(input: CaseFileInput, withhold: Withhold, marks: WithheldMarks): CaseFileInput {
+  const blank = (s: string) => withheldFromConversation(s, withhold, marks);
+  const out: CaseFileInput = {
+    ...input,
+    ...(input.story !== undefined ? { story: blank(input.story) } : {}),
+    ...(input.place !== undefined ? { place: blank(input.place) } : {}),
+    ...(input.victim !== undefined ? { victim: blank(input.victim) } : {}),
+    evidence: input.evidence.map((e) => ({ ...e, ...(e.fileName !== undefined ? { fileName: blank(e.fileName) } : {}), ...(e.caption !== undefined ? { caption: blank(e.caption) } : {}) })),
+  };
+  if (withhold.phone && out.location) {
+    delete out.location;
+    out.locationWithheld = true;
+  }
+  const changed = out.locationWithheld || out.story !== input.story || out.place !== input.place || out.victim !== input.victim || out.evidence.some((e, i) => e.fileName !== input.evidence[i].fileName || e.caption !== input.evidence[i].caption);
+  return changed ? { ...out, detailsWithheld: true } : input;
 }
 
 /** The name and phone the reporter gave, read only for a report with contact details: to share with consent, or to blank without. */

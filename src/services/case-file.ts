@@ -89,6 +89,10 @@ export interface CaseFileInput {
   timeline: readonly CaseFileMessage[];
   /** Phone numbers or the reporter's name were blanked in the messages (the identity is not shared): the file says why. */
   timelineWithheld?: boolean;
+  /** The phone's location left out with the phone (no consent): its row says so. */
+  locationWithheld?: boolean;
+  /** Phone numbers, the reporter's name or the phone's location blanked in the report's own fields too. */
+  detailsWithheld?: boolean;
   /** The language of the case file (usually the agent's choice, not the reporter's). */
   language: Lang;
   /** Present only when the consent rule allowed it; otherwise the file says how to reach the reporter through Ripoti. */
@@ -178,7 +182,7 @@ function placeSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatter
     [t('casefile:field.constituency'), clean(input.constituency)],
     [t('casefile:field.ward'), clean(input.ward)],
     [t('casefile:field.place'), clean(input.place)],
-    [t('casefile:field.location'), loc],
+    [t('casefile:field.location'), input.locationWithheld ? t('casefile:timeline.location_withheld') : loc],
   ];
   return { heading: t('casefile:section.place'), blocks: [{ type: 'fields', rows: rows(pairs) }] };
 }
@@ -265,6 +269,7 @@ function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
         { type: 'text', text: t('casefile:reporter.consented', { date: f.date(r.consentAt), agency }) },
       ]
     : [{ type: 'text', text: t('casefile:reporter.withheld', { reference: input.reference }) }];
+  if (input.detailsWithheld) blocks.push({ type: 'text', text: t('casefile:reporter.details_withheld', { reference: input.reference }) });
   return { heading: t('casefile:section.reporter'), blocks };
 }
 

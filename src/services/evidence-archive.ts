@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import type { Agency, SharedIdentity } from '../domain';
+import { withheldFromConversation, type Agency, type SharedIdentity } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, ReportDoc, Store } from '../store';
 import { formatBytes } from './case-file';
-import { reportFiles, sharedIdentity } from './case-file-service';
+import { identityRule, reportFiles, withheldMarks } from './case-file-service';
 import type { EvidenceFileOpened, EvidenceFilePort } from './ports';
 import type { AgentRef } from './ticket-actions';
 
@@ -55,11 +55,20 @@ function entryName(n: number, media: Evidence): string {
 }
 
 /** What goes in the archive, in order. Pure. */
-export function archiveEntries(report: Pick<ReportDoc, 'description' | 'evidence' | 'createdAt'>, messages: readonly Pick<MessageDoc, 'direction' | 'media' | 'createdAt'>[]): ArchiveEntry[] {
-  const fromReport = reportFiles(report as ReportDoc).map((media, i) => ({ path: `evidence/${entryName(i + 1, media)}`, n: i + 1, origin: 'report' as const, media, receivedAt: report.createdAt }));
+export function archiveEntries(
+  report: Pick<ReportDoc, 'description' | 'evidence' | 'createdAt'>,
+  messages: readonly Pick<MessageDoc, 'direction' | 'media' | 'createdAt'>[],
+  /** What the reporter wrote (file names, captions) as the document may carry it: blanked without consent. */
+  words: (s: string) => string = (s) => s,
+): ArchiveEntry[] {
+  const own = (m: Evidence): Evidence => ({ ...m, ...(m.fileName !== undefined ? { fileName: words(m.fileName) } : {}), ...(m.caption !== undefined ? { caption: words(m.caption) } : {}) });
+  const fromReport = reportFiles(report as ReportDoc).map(own).map((media, i) => ({ path: `evidence/${entryName(i + 1, media)}`, n: i + 1, origin: 'report' as const, media, receivedAt: report.createdAt }));
   const later = messages
     .filter((m) => m.direction === 'from_reporter' && m.media)
-    .map((m, i) => ({ path: `later-messages/${entryName(i + 1, m.media as Evidence)}`, n: i + 1, origin: 'later' as const, media: m.media as Evidence, receivedAt: m.createdAt }));
+    .map((m, i) => {
+      const media = own(m.media as Evidence);
+      return { path: `later-messages/${entryName(i + 1, media)}`, n: i + 1, origin: 'later' as const, media, receivedAt: m.createdAt };
+    });
   return [...fromReport, ...later];
 }
 
@@ -138,8 +147,12 @@ export class EvidenceArchiveService {
     const { store } = this.deps;
     const agency = report.referral?.agency;
     const [history, messages] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id)]);
-    const reporter = agency && req.viewerMaySeeIdentity ? await sharedIdentity(store, report, agency, history) : null;
-    const entries = archiveEntries(report, messages);
+    const rule = agency ? await identityRule(store, report, agency, history, req.viewerMaySeeIdentity) : null;
+    const reporter = rule?.reporter ?? null;
+    const marks = withheldMarks(this.deps.translator, req.language);
+    // Not referred: no identity goes, so nothing of it either (the phone pattern; the name is not read).
+    const withhold = rule?.withhold ?? { phone: true, names: [] };
+    const entries = archiveEntries(report, messages, (s) => withheldFromConversation(s, withhold, marks));
     const zip = new ZipFile();
     const stream = zip.outputStream as Readable;
     // yazl reports its own failures on the ZipFile: end the download rather than the process.

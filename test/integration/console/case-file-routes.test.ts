@@ -3,6 +3,7 @@
  * whoever may open it; the PDF is a download, the print view a page with its own strict CSP; the
  * ticket page shows the details for the agency; asking an anonymous reporter is refused.
  */
+import { fromBuffer, type Entry } from 'yauzl';
 import { ConversationService } from '../../../src/services/conversation-service';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
@@ -249,4 +250,59 @@ describe('consent is to the question as it was asked', () => {
     expect(shared).toContain('<p>Three. Call me on 0733 000 111, ask for Wanjiru.</p>');
     expect(shared).not.toContain('withheld');
   });
+
+  it("the report's own story, place, files and the phone's location are blanked the same way until the reporter says yes", async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_005 });
+    await h.store.models.Report.updateOne(
+      { _id: id },
+      {
+        $set: {
+          'description.text': 'They took my phone money. Nipigie 0733 000 111, mimi ni Wanjiru.',
+          place: 'Near Wanjiru salon, Kencom stage',
+          location: { lat: -1.28412, lon: 36.82345 },
+          evidence: [{ kind: 'document', fileId: 'doc-1', fileUniqueId: 'u-doc-1', fileName: 'wanjiru-mpesa-0733000111.pdf', caption: 'M-Pesa message to 0733000111' }],
+        },
+      },
+    );
+    const without = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    expect(without).toContain('Nipigie [phone number withheld], mimi ni [name withheld].');
+    expect(without).toContain('Near [name withheld] salon, Kencom stage');
+    expect(without).toContain('M-Pesa message to [phone number withheld]');
+    expect(without).toMatch(/Location shared from the reporter&#39;s phone[^<]*<\/dt><dd>\[location withheld\]/);
+    expect(without).toContain('are withheld from the report itself (the story, the place, the files&#39; names and captions)');
+    expect(without).not.toMatch(/Wanjiru|0733 ?000 ?111|-1\.28412/);
+    const manifest = await archiveManifest(agent, id);
+    expect(manifest).toContain('Caption: M-Pesa message to [phone number withheld]');
+    expect(manifest).not.toMatch(/Wanjiru|0733 ?000 ?111/i);
+
+    await agent.post(`/tickets/${id}/consent`);
+    expect(await conversations().answerConsent(61_000_005, id, 'IPOA', 'yes')).toMatchObject({ ok: true });
+    const shared = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    expect(shared).toContain('Nipigie 0733 000 111, mimi ni Wanjiru.');
+    expect(shared).toContain('-1.28412, 36.82345');
+    expect(shared).not.toContain('withheld');
+    expect(await archiveManifest(agent, id)).toContain('Caption: M-Pesa message to 0733000111');
+  });
 });
+
+/** MANIFEST.txt of the ticket's evidence archive (its files are not fetched here: the manifest lists them as missing). */
+async function archiveManifest(agent: ReturnType<ConsoleHarness['browser']>, id: string): Promise<string> {
+  const res = await fetch(`${h.base}/tickets/${id}/evidence-archive?lang=en`, { headers: { cookie: `ripoti_session=${agent.cookies.get('ripoti_session')}` } });
+  const zip = Buffer.from(await res.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    fromBuffer(zip, { lazyEntries: true }, (err, file) => {
+      if (err || !file) return reject(err ?? new Error('no zip'));
+      file.on('entry', (entry: Entry) => {
+        if (entry.fileName !== 'MANIFEST.txt') return file.readEntry();
+        file.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error('no stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        });
+      });
+      file.on('end', () => reject(new Error('no MANIFEST.txt')));
+      file.readEntry();
+    });
+  });
+}
