@@ -7,6 +7,8 @@ import type { Service } from '../lifecycle';
 const DAY_MS = 24 * 3600 * 1000;
 /** How long after its report was purged a reporter whose identity is still there is looked at again. */
 const RECHECK_DAYS = 7;
+/** A place shared in the conversation as the bot stores it (src/bot/features/replies.ts), not yet purged. */
+const SHARED_PLACE = /^📍./su;
 
 export interface RetentionResult {
   reports: number;
@@ -15,8 +17,8 @@ export interface RetentionResult {
 
 /**
  * After `days`, a closed ticket keeps only what statistics need (kind, category, county, dates,
- * status). Its evidence file ids, voice description and the files sent later in its conversation
- * go, and so does the reporter's identity
+ * status). Its evidence file ids, voice description, the files and places sent later in its
+ * conversation go, and so does the reporter's identity
  * once none of their reports is still open or within the retention period.
  */
 export async function purgeExpired(store: Store, days: number, now = new Date()): Promise<RetentionResult> {
@@ -29,8 +31,10 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
     // Files the reporter sent later in the conversation first (a voice can name them as well as
     // the report's own): a pass stopped between the two leaves the report to the next pass.
     await store.models.Message.updateMany({ reportId: r._id, media: { $exists: true } }, { $unset: { media: 1 } });
+    // A place the reporter shared later (a 📍 message: coordinates and a map link) is where they were.
+    await store.models.Message.updateMany({ reportId: r._id, direction: 'from_reporter', text: { $regex: SHARED_PLACE } }, { $set: { text: '📍' } });
     const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now }, $unset: { 'description.voice': 1, location: 1, victim: 1, 'perpetrator.words': 1 } });
-    if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location', 'victim', 'perpetrator_words', 'later_files'] });
+    if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location', 'victim', 'perpetrator_words', 'later_files', 'later_places'] });
   }
   // Besides this pass's, the reporters of reports purged in the last week: a pass that stopped
   // between a report and its reporter (a crash, a lost connection) would otherwise leave that

@@ -176,11 +176,17 @@ describe('retention', () => {
     const voice = { kind: 'voice' as const, fileId: 'AwAC-voice', fileUniqueId: 'v1', size: 4000, durationSec: 6 };
     const oldVoice = await store.messages.addIncoming(old.report._id, { text: 'my voice', media: voice });
     const recentVoice = await store.messages.addIncoming(recent.report._id, { media: voice });
+    // And a place shared later ("where are you now?"), stored as the bot keeps it.
+    const place = '📍 Mama Lucy shop, Kayole\n-1.27500, 36.91000 https://www.openstreetmap.org/?mlat=-1.27500&mlon=36.91000#map=17/-1.27500/36.91000';
+    const oldPlace = await store.messages.addIncoming(old.report._id, { text: place });
+    const recentPlace = await store.messages.addIncoming(recent.report._id, { text: place });
 
     const result = await purgeExpired(store, 30);
     expect((await store.messages.findById(oldVoice._id))?.media).toBeUndefined();
     expect((await store.messages.findById(oldVoice._id))?.text).toBe('my voice');
     expect((await store.messages.findById(recentVoice._id))?.media).toMatchObject({ fileId: 'AwAC-voice' });
+    expect((await store.messages.findById(oldPlace._id))?.text).toBe('📍');
+    expect((await store.messages.findById(recentPlace._id))?.text).toBe(place);
     expect(result.reports).toBeGreaterThanOrEqual(1);
     const after = await store.reports.findById(old.report._id);
     expect(after?.evidence).toEqual([]);
