@@ -57,7 +57,11 @@
   var allKey = document.getElementById('reply-all-key');
   if (/[?&]ok=incident_replied/.test(window.location.search)) {
     ['reply-all-en', 'reply-all-sw', 'reply-all-key'].forEach(function (id) { store(function (s) { s.removeItem(draftKeyOf(id)); }); });
-  } else if (allKey) {
+    // Once: a reload (or a tab brought back) must not clear the next answer, being written now.
+    var rest = window.location.search.replace(/([?&])ok=incident_replied(&|$)/, '$1').replace(/[?&]$/, '');
+    window.history.replaceState(window.history.state, '', window.location.pathname + rest + window.location.hash);
+  }
+  if (allKey) {
     var keptAll = store(function (s) { return s.getItem(draftKey(allKey)); });
     if (keptAll) allKey.value = keptAll; else store(function (s) { s.setItem(draftKey(allKey), allKey.value); });
   }

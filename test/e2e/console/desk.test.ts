@@ -346,10 +346,14 @@ it('an answer to every reporter of an incident, half written, survives a reload;
   await a.page.goto(`${h.base}/tickets/${lead.id}`);
   expect(await a.page.locator('#reply-all-en').inputValue()).toBe('We are sending someone to the roadblock.');
   await a.page.getByRole('button', { name: 'Send to all 2' }).click();
-  await a.page.waitForURL(/ok=incident_replied/);
+  await a.page.locator('.flash', { hasText: 'Answer sent to every reporter of the incident.' }).waitFor();
   for (const r of [lead, member]) expect(await sent(r.id)).toBe(1);
   expect(await a.page.locator('#reply-all-en').inputValue()).toBe('');
   expect(await a.page.locator('#reply-all-sw').inputValue()).toBe('');
+  // The next answer, half written, survives a reload of the page the first one came back to.
+  await a.page.locator('#reply-all-en').fill('The officers have been moved.');
+  await a.page.reload();
+  expect(await a.page.locator('#reply-all-en').inputValue()).toBe('The officers have been moved.');
   expect(a.errors).toEqual([]);
   await a.close();
 });
