@@ -35,12 +35,15 @@ export class TicketQueue implements TicketQueuePort {
     this.sla = sla;
   }
 
-  async enqueue(reportId: string, priority: Priority, clock?: TicketClock): Promise<void> {
+  async enqueue(reportId: string, priority: Priority, clock?: TicketClock, opts: { front?: boolean } = {}): Promise<void> {
     // Both at once (one Redis round trip on the reporter's Confirm, not two). Either failing
     // rejects the enqueue, the report stays unqueued and the relay retries both adds; each is
     // idempotent (deterministic job ids), and a clock started for a ticket whose job was not
     // added only checks a report that is still waiting, as the relay's retry would.
-    await Promise.all([this.queue.add('ticket', { reportId }, { jobId: reportId, priority }), this.sla?.startClock(reportId, clock)]);
+    const [job] = await Promise.all([this.queue.add('ticket', { reportId }, { jobId: reportId, priority }), this.sla?.startClock(reportId, clock)]);
+    // A job is added behind its priority's line; BullMQ puts one at the front only by changing its
+    // priority with `lifo` (fronted ones among themselves by job id: the report's ObjectId, so its age).
+    if (opts.front) await job.changePriority({ priority, lifo: true });
   }
 
   async jobState(reportId: string): Promise<TicketJobState> {

@@ -23,7 +23,8 @@ export interface TicketQueuePort {
    * Adds the job (adding an id that exists is a no-op) and starts the ticket's SLA clock, from
    * `clock` when the caller has the report at hand (else the report is read).
    */
-  enqueue(reportId: string, priority: Priority, clock?: TicketClock): Promise<void>;
+  /** `front`: ahead of the tickets of its priority that came after it (a released ticket: it waited longest). */
+  enqueue(reportId: string, priority: Priority, clock?: TicketClock, opts?: { front?: boolean }): Promise<void>;
   /** Where the ticket's job is; `gone` when Redis has no job for it or it finished or failed. */
   jobState(reportId: string): Promise<TicketJobState>;
   /**

@@ -118,11 +118,11 @@ export class ReportService {
    * "submitted" history entry is written with the first "queued" one (`markQueued`), or alone
    * when Redis fails, so the history is whole whatever happens next.
    */
-  async queue(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt' | 'status' | 'assignedAt' | 'escalations'>, opts: { first?: boolean; marks?: Promise<ReportMarks> } = {}): Promise<boolean> {
+  async queue(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt' | 'status' | 'assignedAt' | 'escalations'>, opts: { first?: boolean; marks?: Promise<ReportMarks>; front?: boolean } = {}): Promise<boolean> {
     const id = report._id.toString();
     try {
       // The SLA clock starts from this copy: no read back on the reporter's Confirm.
-      await this.deps.tickets.enqueue(id, report.priority, report);
+      await this.deps.tickets.enqueue(id, report.priority, report, opts.front ? { front: true } : {});
     } catch (err) {
       this.deps.logger.warn({ reportId: id, err }, 'could not queue ticket; the outbox relay will retry');
       if (opts.first) await this.deps.store.reports.addSubmitted(report);

@@ -119,7 +119,8 @@ export class TicketDesk {
     });
     if (!report) return null;
     await store.reports.markUnqueued(report._id);
-    await this.deps.reports.queue(report);
+    // It waited before any ticket of its priority now waiting: it is served first, as the Waiting list shows it.
+    await this.deps.reports.queue(report, { front: true });
     this.deps.logger.info({ reportId, reference: report.reference }, 'ticket released');
     return report;
   }

@@ -152,6 +152,19 @@ describe('tickets queue and desk', () => {
     expect(history).toEqual(expect.arrayContaining(['submitted', 'queued', 'assigned', 'released']));
   });
 
+  it('serves a released ticket before the ones of its priority that came after it, as the Waiting list shows them', async () => {
+    const r = await reporter(h.store);
+    const first = (await h.reports.submit(reportInput(r._id))).report;
+    const amina = agent();
+    const taken = await h.tickets.takeNext(amina);
+    expect(taken.ok && taken.report._id.toString()).toBe(first._id.toString());
+    const later = [(await h.reports.submit(reportInput(r._id))).report, (await h.reports.submit(reportInput(r._id))).report];
+    expect(await h.tickets.release(first._id.toString(), amina)).toEqual({ ok: true });
+    const served: string[] = [];
+    for (let t = await h.tickets.takeNext(agent()); t.ok; t = await h.tickets.takeNext(agent())) served.push(t.report._id.toString());
+    expect(served).toEqual([first, ...later].map((x) => x._id.toString()));
+  });
+
   it('makes a ticket waiting again when a desk died between fetching its job and assigning it', async () => {
     await h.startWorkers(); // the relay's stall guard checks every 500 ms here
     const r = await reporter(h.store);
