@@ -164,6 +164,8 @@ it('a referral to an agency not on the list needs its name, and the case file is
   expect((await agent.post(`/tickets/${id}/refer`, { agency: 'OTHER', note: '', other: name })).statusCode).toBe(303);
   expect((await h.store.reports.findById(id))!.referral).toMatchObject({ agency: 'OTHER', name });
   expect((await agent.get(`/tickets/${id}`)).body).toContain(`Referred to ${name}`);
+  // The history names it too, not "another agency".
+  expect((await agent.get(`/tickets/${id}/activity`, { accept: '*/*' })).body).toMatch(new RegExp(`<span>Referred: ${name} <span class="muted">`));
   const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
   expect(print).toContain(`<h1>Case file for ${name}</h1>`);
   expect(print).toContain(`<dt>Referred to</dt><dd>${name}</dd>`);
