@@ -283,7 +283,12 @@
     // Resolved or rejected is final for the reporter (told it is closed, asked to rate): asked once more.
     if (form.id === 'status-form' && /^(resolved|rejected_)/.test(form.elements.status.value) && !window.confirm(form.getAttribute('data-close-confirm'))) return;
     var text = form.querySelector('textarea[required]');
-    if (text && !text.value.trim()) return;
+    if (text && !text.value.trim()) {
+      // Only spaces: nothing is sent, and the agent is told why rather than left wondering.
+      var error = form.id === 'reply-form' ? document.getElementById('reply-error') : null;
+      if (error) { error.textContent = form.getAttribute('data-empty') || ''; error.hidden = false; }
+      return;
+    }
     void submit(form);
   });
   // Ctrl/Cmd+Enter sends a reply or a note, as in most chat tools; never a referral or an answer

@@ -508,3 +508,15 @@ it('after a referral the case file and the consent question appear at once; a do
   expect(a.errors).toEqual([]);
   await a.close();
 });
+
+it('a reply of only spaces is not sent, and the agent is told to write something', async () => {
+  await fileReport();
+  const a = await agentDesk();
+  const id = new URL(await takeNext(a.page)).pathname.split('/').pop()!;
+  await a.page.locator('#reply-text').fill('   ');
+  await a.page.getByRole('button', { name: 'Send' }).click();
+  await expect(a.page.locator('#reply-error').textContent()).resolves.toBe('Write something first.');
+  expect((await h.store.messages.listForReport(id)).filter((m) => m.agentId)).toEqual([]);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
