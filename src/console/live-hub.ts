@@ -7,6 +7,8 @@ import type { EventBus, LiveEvent } from '../services/events';
  */
 export interface StreamHolder {
   agentId: string;
+  /** A ticket's stream: checked again when that ticket's status changes (a queue's stream is not, on every ticket's). */
+  ticketId?: string;
   /** Their session is still live and the stream's subject still theirs to see. */
   allowed(): Promise<boolean>;
 }
@@ -79,7 +81,7 @@ export class LiveHub {
       if (!c.wants(e)) continue;
       c.res.write(frame);
       // The page learns of the change (and shows the ticket is no longer theirs); then the stream is checked.
-      if (e.type === 'ticket' && e.what === 'status') this.recheck(c);
+      if (e.type === 'ticket' && e.what === 'status' && c.holder?.ticketId === e.reportId) this.recheck(c);
     }
   }
 

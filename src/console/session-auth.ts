@@ -67,13 +67,15 @@ export class SessionAuth {
 
   /**
    * The signed-in person of a live stream (src/console/live-hub.ts), checked again while it stays
-   * open: the session still live, the role still `min`, and `alsoMay` (the ticket still theirs to see).
+   * open: the session still live, the role still `min`, and for a ticket's stream, the ticket still theirs to see.
    */
-  streamHolder(req: FastifyRequest, min: AgentRole, alsoMay: (agent: AgentDoc) => Promise<boolean> = async () => true): StreamHolder {
+  streamHolder(req: FastifyRequest, min: AgentRole, ticket?: { id: string; stillViews: (agent: AgentDoc) => Promise<boolean> }): StreamHolder {
     const auth = this.current(req);
     if (!auth) throw new Error('a live stream needs its requireRole guard');
+    const alsoMay = ticket?.stillViews ?? (async () => true);
     return {
       agentId: auth.agent._id.toString(),
+      ...(ticket ? { ticketId: ticket.id } : {}),
       allowed: async () => {
         const found = await this.agents.findSession(auth.token);
         return found !== null && hasRole(found.agent.role, min) && (await alsoMay(found.agent));

@@ -179,7 +179,7 @@ export function ticketRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
       const report = await ctx.store.reports.findById(id);
       return report !== null && decide(actorOf(agent), 'view', report).ok;
     };
-    ctx.hub.open(reply.raw, (e) => (e.type === 'ticket' || e.type === 'escalated') && e.reportId === id, ctx.auth.streamHolder(req, AREA_ROLE.queue, stillViews));
+    ctx.hub.open(reply.raw, (e) => (e.type === 'ticket' || e.type === 'escalated') && e.reportId === id, ctx.auth.streamHolder(req, AREA_ROLE.queue, { id, stillViews }));
   });
 
   ticketMediaRoutes(app, ctx);
