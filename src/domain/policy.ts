@@ -92,6 +92,11 @@ export function decide(actor: PolicyActor, action: TicketAction, ticket: TicketF
   return isOpen(ticket.status) ? refuse('wrong_status') : refuse('closed');
 }
 
+/** How much an agent holds against the cap: an incident's reports count once (one piece of work, never released one by one). */
+export function heldWork(tickets: readonly { id: { toString(): string }; incident?: TicketFacts['incident'] }[]): number {
+  return new Set(tickets.map((t) => (t.incident ? `i:${t.incident.id.toString()}` : `r:${t.id.toString()}`))).size;
+}
+
 /** An agent holds at most `max` open tickets; supervisors too when they take from the queue. */
 export function mayTakeAnother(held: number, max: number): Decision<'limit'> {
   return held < max ? OK : refuse('limit');

@@ -436,8 +436,14 @@ export class ReportRepository {
       .exec();
   }
 
-  countAssignedTo(agentId: Id): Promise<number> {
-    return this.Report.countDocuments({ assignee: oid(agentId), status: { $in: ['assigned', 'in_progress', 'waiting_reporter', 'referred'] } }).exec();
+  /**
+   * The open tickets an agent holds, an incident counted once: its reports are one piece of work,
+   * held together and not released one by one, so joining them must not leave the agent unable to take another.
+   */
+  async countAssignedTo(agentId: Id): Promise<number> {
+    const held = { assignee: oid(agentId), status: { $in: ['assigned', 'in_progress', 'waiting_reporter', 'referred'] as Status[] } };
+    const [alone, incidents] = await Promise.all([this.Report.countDocuments({ ...held, incident: null }).exec(), this.Report.distinct('incident.id', { ...held, incident: { $ne: null } }).exec()]);
+    return alone + incidents.length;
   }
 
   /** Records that the agent holding the ticket has seen it now; nothing if they no longer hold it. */

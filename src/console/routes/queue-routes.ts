@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ReportDoc } from '../../store';
-import { AREA_ROLE, mayOpenWaiting } from '../../domain';
+import { AREA_ROLE, heldWork, mayOpenWaiting } from '../../domain';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 
 /** The agent's home: what is waiting, what I hold, and "take next". */
@@ -19,6 +19,8 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
       mine,
       unread: mine.filter((r) => r.unread).length,
       maxPerAgent: ctx.config.tickets.maxPerAgent,
+      // Against the cap, as "take next" counts: an incident's reports once.
+      heldWork: heldWork(held.map((r) => ({ id: r._id, incident: r.incident }))),
       // Agents take tickets in order; only supervisors open a waiting ticket directly.
       canOpenWaiting: mayOpenWaiting(me.agent.role),
       now: new Date(),

@@ -104,6 +104,27 @@ describe('tickets queue and desk', () => {
     expect((await h.tickets.takeNext(agent())).ok).toBe(true);
   });
 
+  it('counts an incident once against the cap: an agent who joined three reports into one can still take another', async () => {
+    await h.close();
+    h = await createHarness({ label: 'q-cap-incident', env: { MAX_TICKETS_PER_AGENT: '2' } });
+    const r = await reporter(h.store);
+    const reports = [];
+    for (let i = 0; i < 5; i++) reports.push((await h.reports.submit(reportInput(r._id))).report);
+    const a = agent();
+    const held = [await h.tickets.takeNext(a), await h.tickets.takeNext(a)].map((t) => (t.ok ? t.report._id.toString() : ''));
+    expect(await h.tickets.takeNext(a)).toEqual({ ok: false, reason: 'limit' });
+    // The two held and a third (taken by a supervisor's join) become one incident.
+    const third = await h.tickets.takeNext(agent('supervisor'));
+    const members = [...held, third.ok ? third.report._id.toString() : ''];
+    for (const id of members) {
+      await h.store.models.Report.updateOne({ _id: id }, { $set: { assignee: a.id } });
+      expect(await h.store.incidents.setIncident(id, members[0], a.id)).toBe(true);
+    }
+    const next = await h.tickets.takeNext(a);
+    expect(next.ok).toBe(true);
+    expect(await h.tickets.takeNext(a)).toEqual({ ok: false, reason: 'limit' });
+  });
+
   it('skips a withdrawn report instead of handing it out', async () => {
     const r = await reporter(h.store);
     const first = (await h.reports.submit(reportInput(r._id))).report;

@@ -11,6 +11,7 @@ import {
   mayOpenWaiting,
   maySeeIdentity,
   mayTakeAnother,
+  heldWork,
   offeredActions,
   type PolicyActor,
   type Status,
@@ -138,6 +139,13 @@ describe('take', () => {
     expect(mayTakeAnother(4, 5)).toEqual({ ok: true });
     expect(mayTakeAnother(5, 5)).toEqual({ ok: false, reason: 'limit' });
     expect(mayTakeAnother(6, 5)).toEqual({ ok: false, reason: 'limit' });
+  });
+
+  it('counts an incident once against the limit, however many reports it joined', () => {
+    const incident = (id: string) => ({ id, joinedAt: new Date() });
+    const tickets = [{ id: 'a' }, { id: 'b', incident: incident('i1') }, { id: 'c', incident: incident('i1') }, { id: 'd', incident: incident('i1') }, { id: 'e', incident: incident('i2') }, { id: 'f', incident: null }];
+    expect(heldWork(tickets)).toBe(4);
+    expect(heldWork([])).toBe(0);
   });
 });
 
