@@ -5,6 +5,7 @@ import { AREA_ROLE } from '../domain';
 import type { Service } from '../lifecycle';
 import { ConsoleViews, type PageContext } from './views';
 import { SessionAuth } from './session-auth';
+import { MAX_NEXT_LENGTH } from './paths';
 import { LiveHub } from './live-hub';
 import { TicketQueries } from './ticket-queries';
 import { TelegramFiles } from './telegram-files';
@@ -115,7 +116,7 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     const flashKey = typeof q.ok === 'string' ? q.ok : typeof q.err === 'string' ? q.err : undefined;
     const known = flashKey && /^[a-z_]{1,40}$/.test(flashKey) && deps.translator.exists(`console:flash.${flashKey}`, lang);
     const flash = known ? { kind: typeof q.ok === 'string' ? ('ok' as const) : ('error' as const), key: flashKey, vars: flashCounts(q) } : undefined;
-    return { agent: auth.current(req)?.agent ?? null, csrf: auth.csrfToken(req, reply), lang, path: req.url.split('?')[0], flash };
+    return { agent: auth.current(req)?.agent ?? null, csrf: auth.csrfToken(req, reply), lang, path: req.url.split('?')[0], back: backPath(req.url), flash };
   };
   const files = new TelegramFiles(config.telegram.token, config.telegram.apiRoot, deps.logger, deps.fetch);
   const ctx: ConsoleContext = {
@@ -197,4 +198,15 @@ async function boardRoutes(board: FastifyInstance, ctx: ConsoleContext): Promise
 function trustedHops(trust: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
   return trust;
+}
+
+/**
+ * Where the language switch comes back to: this page with its filters, not its one-time message
+ * (`ok`, `err`); the path alone when that is too long to carry.
+ */
+function backPath(url: string): string {
+  const [path, query = ''] = url.split('?');
+  const kept = query.split('&').filter((p) => p && !/^(ok|err)=/.test(p)).join('&');
+  const back = kept ? `${path}?${kept}` : path;
+  return back.length <= MAX_NEXT_LENGTH ? back : path;
 }

@@ -45,6 +45,8 @@ export interface PageContext {
   csrf: string;
   lang: Lang;
   path: string;
+  /** This page with its query but not its one-time message: where the language switch comes back to. */
+  back: string;
   /** Flash message key under console:flash, from a redirect. */
   flash?: { kind: 'ok' | 'error'; key: string; vars?: Record<string, number> };
 }

@@ -372,6 +372,17 @@ describe('language', () => {
     expect((await h.store.agents.findByUsername('chebet'))!.language).toBe('sw');
     await b.post('/language', { lang: 'en', back: '/queue' });
   });
+
+  it('comes back from the language switch to the same list with its filters, without the last message', async () => {
+    const b = h.browser();
+    await b.signIn('daudi');
+    const list = await b.get('/supervisor/tickets?county=47&status=received&ok=saved_created');
+    const back = /<input type="hidden" name="back" value="([^"]*)">/.exec(list.body)?.[1];
+    expect(back).toBe('/supervisor/tickets?county=47&amp;status=received');
+    const switched = await b.post('/language', { lang: 'sw', back: '/supervisor/tickets?county=47&status=received' });
+    expect(switched.headers.location).toBe('/supervisor/tickets?county=47&status=received');
+    await b.post('/language', { lang: 'en', back: '/queue' });
+  });
 });
 
 describe('readiness', () => {
