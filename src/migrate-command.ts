@@ -32,8 +32,8 @@ export async function runMigrate(args: string[]): Promise<number> {
     }
     if (!dryRun) logger.info({ changes: plan.reduce((n, c) => n + c.create.length + c.drop.length, 0) }, 'indexes match the schemas');
     const files = await purgeLaterFilesOfPurged(store, { dryRun });
-    if (dryRun) process.stdout.write(`would remove ${files} file(s) reporters sent later on reports already purged\n`);
-    else logger.info({ files }, 'files sent later on reports already purged removed');
+    if (dryRun) process.stdout.write(`would remove ${files} file(s) and place(s) reporters sent later on reports already purged\n`);
+    else logger.info({ files }, 'files and places sent later on reports already purged removed');
     return 0;
   } finally {
     await conn.close();

@@ -19,6 +19,8 @@ interface Client {
   holder?: StreamHolder;
   /** A check under way: one at a time per stream. */
   checking?: boolean;
+  /** Asked for again while one was under way (it may have read the session just before it ended): run once more after it. */
+  again?: boolean;
 }
 
 /**
@@ -87,14 +89,31 @@ export class LiveHub {
 
   /** Ends the stream of someone who may no longer follow it; the browser's reconnect is then refused. */
   private recheck(c: Client): void {
-    if (!c.holder || c.checking) return;
+    if (!c.holder) return;
+    if (c.checking) {
+      c.again = true;
+      return;
+    }
     c.checking = true;
+    c.again = false;
     void c.holder
       .allowed()
-      .then((ok) => {
-        if (!ok) this.close(c);
-      }, this.onCheckError)
-      .finally(() => (c.checking = false));
+      .then(
+        (ok) => {
+          if (!ok) this.close(c);
+        },
+        (err: unknown) => {
+          try {
+            this.onCheckError(err);
+          } catch {
+            // Reporting must not fail the check (nothing would handle it).
+          }
+        },
+      )
+      .finally(() => {
+        c.checking = false;
+        if (c.again && this.clients.has(c)) this.recheck(c);
+      });
   }
 
   private close(c: Client): void {

@@ -67,12 +67,17 @@ export class CaseFileService {
   /** The messages after the report, with what the identity rule withholds blanked (`withheldFromConversation`). */
   private conversation(report: ReportDoc, messages: readonly MessageDoc[], withhold: Withhold, marks: WithheldMarks): Pick<CaseFileInput, 'timeline' | 'timelineWithheld'> {
     let withheld = false;
-    const timeline = timelineOf(messages, report.language).map((m) => {
-      if (!m.text) return m;
-      const text = withheldFromConversation(m.text, withhold, marks);
-      withheld ||= text !== m.text;
-      return { ...m, text };
-    });
+    const blank = (s: string) => {
+      const out = withheldFromConversation(s, withhold, marks);
+      withheld ||= out !== s;
+      return out;
+    };
+    const timeline = timelineOf(messages, report.language).map((m) => ({
+      ...m,
+      ...(m.text ? { text: blank(m.text) } : {}),
+      // A file sent later carries its own name ("wanjiru-0733..pdf"), blanked like the words.
+      ...(m.attachment?.fileName ? { attachment: { ...m.attachment, fileName: blank(m.attachment.fileName) } } : {}),
+    }));
     return { timeline, ...(withheld ? { timelineWithheld: true } : {}) };
   }
 

@@ -166,7 +166,7 @@ export class ConversationService {
     const { store, events, logger } = this.deps;
     const id = message.telegram ? reporterMessageId(reporterId.toString(), message.telegram) : new Types.ObjectId();
     const content = { ...(message.text !== undefined ? { text: message.text } : {}), ...(message.media ? { media: message.media } : {}) };
-    const { message: stored, created } = await store.messages.addIncomingOnce(id, ticket.reportId, content);
+    const { message: stored, created } = await store.messages.addIncomingOnce(id, ticket.reportId, { ...content, ...(message.telegram ? { telegramMessageId: message.telegram.messageId } : {}) });
     const on = created ? ticket : await this.ticketOf(stored.reportId);
     const [, reachable] = await Promise.all([
       store.reports.addEvent(on.reportId, 'reporter_message', { kind: 'reporter' }, { messageId: id.toString(), kind: stored.kind }, id),

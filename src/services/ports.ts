@@ -23,7 +23,11 @@ export interface TicketQueuePort {
    * Adds the job (adding an id that exists is a no-op) and starts the ticket's SLA clock, from
    * `clock` when the caller has the report at hand (else the report is read).
    */
-  /** `front`: ahead of the tickets of its priority that came after it (a released ticket: it waited longest). */
+  /**
+   * `front`: at the front of its priority's line, with any other ticket put there, oldest first (a
+   * released ticket usually waited longest; one older that reached this priority later, by an
+   * escalation or the relay, is then behind it).
+   */
   enqueue(reportId: string, priority: Priority, clock?: TicketClock, opts?: { front?: boolean }): Promise<void>;
   /** Where the ticket's job is; `gone` when Redis has no job for it or it finished or failed. */
   jobState(reportId: string): Promise<TicketJobState>;

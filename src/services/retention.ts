@@ -7,8 +7,8 @@ import type { Service } from '../lifecycle';
 const DAY_MS = 24 * 3600 * 1000;
 /** How long after its report was purged a reporter whose identity is still there is looked at again. */
 const RECHECK_DAYS = 7;
-/** A place shared in the conversation as the bot stores it (src/bot/features/replies.ts), not yet purged. */
-const SHARED_PLACE = /^📍./su;
+/** A place shared in the conversation as the bot stores it ("📍 " then the place: src/bot/features/replies.ts), not yet purged. */
+const SHARED_PLACE = '^📍 ';
 
 export interface RetentionResult {
   reports: number;
@@ -32,7 +32,7 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
     // the report's own): a pass stopped between the two leaves the report to the next pass.
     await store.models.Message.updateMany({ reportId: r._id, media: { $exists: true } }, { $unset: { media: 1 } });
     // A place the reporter shared later (a 📍 message: coordinates and a map link) is where they were.
-    await store.models.Message.updateMany({ reportId: r._id, direction: 'from_reporter', text: { $regex: SHARED_PLACE } }, { $set: { text: '📍' } });
+    await store.models.Message.updateMany(laterPlaces([r._id]), { $set: { text: '📍' } });
     const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now }, $unset: { 'description.voice': 1, location: 1, victim: 1, 'perpetrator.words': 1 } });
     if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location', 'victim', 'perpetrator_words', 'later_files', 'later_places'] });
   }
@@ -54,10 +54,16 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
   return { reports: expired.length, reporters };
 }
 
+/** The places shared later in the conversation of these reports, still there. */
+function laterPlaces(reportIds: Types.ObjectId[]) {
+  return { reportId: { $in: reportIds }, direction: 'from_reporter' as const, text: { $regex: SHARED_PLACE } };
+}
+
 /**
- * Files the reporter sent later on reports purged before retention took them too (releases
- * before 2026-12-01): run by `migrate`, a batch of reports at a time; safe to run again. Returns
- * how many messages lost their file (with `dryRun`, how many would).
+ * Files and places the reporter sent later on reports purged before retention took them too
+ * (releases before 2026-12-01 for files, 2026-12-02 for places): run by `migrate`, a batch of
+ * reports at a time; safe to run again. Returns how many messages lost their file or place (with
+ * `dryRun`, how many would).
  */
 export async function purgeLaterFilesOfPurged(store: Store, opts: { dryRun?: boolean; batch?: number } = {}): Promise<number> {
   const { Report, Message } = store.models;
@@ -67,6 +73,8 @@ export async function purgeLaterFilesOfPurged(store: Store, opts: { dryRun?: boo
   const flush = async () => {
     const filter = { reportId: { $in: ids }, media: { $exists: true } };
     cleared += opts.dryRun ? await Message.countDocuments(filter) : (await Message.updateMany(filter, { $unset: { media: 1 } })).modifiedCount;
+    const places = laterPlaces(ids);
+    cleared += opts.dryRun ? await Message.countDocuments(places) : (await Message.updateMany(places, { $set: { text: '📍' } })).modifiedCount;
     ids = [];
   };
   for await (const r of Report.find({ purgedAt: { $ne: null } }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }>().cursor()) {

@@ -119,7 +119,8 @@ export class TicketDesk {
     });
     if (!report) return null;
     await store.reports.markUnqueued(report._id);
-    // It waited before any ticket of its priority now waiting: it is served first, as the Waiting list shows it.
+    // It was taken before the tickets of its priority now waiting were queued: it goes to the front
+    // of its line, as the Waiting list (by age) shows it in the usual case.
     await this.deps.reports.queue(report, { front: true });
     this.deps.logger.info({ reportId, reference: report.reference }, 'ticket released');
     return report;

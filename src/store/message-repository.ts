@@ -36,16 +36,20 @@ export class MessageRepository {
     }
   }
 
-  /** `id` chosen by the caller lets it write what refers to the message (its history entry) at the same time. */
-  async addIncoming(reportId: Id, content: { text?: string; media?: Evidence }, id = new Types.ObjectId()): Promise<MessageDoc> {
-    return (await this.Message.create({ _id: id, reportId: oid(reportId), direction: 'from_reporter', kind: incomingKind(content), text: content.text, media: content.media, delivery: 'received' })).toObject();
+  /**
+   * `id` chosen by the caller lets it write what refers to the message (its history entry) at the
+   * same time. `telegramMessageId`: its place in the chat, which orders messages stored in the same millisecond.
+   */
+  async addIncoming(reportId: Id, content: { text?: string; media?: Evidence; telegramMessageId?: number }, id = new Types.ObjectId()): Promise<MessageDoc> {
+    const { telegramMessageId } = content;
+    return (await this.Message.create({ _id: id, reportId: oid(reportId), direction: 'from_reporter', kind: incomingKind(content), text: content.text, media: content.media, delivery: 'received', ...(telegramMessageId !== undefined ? { telegramMessageId } : {}) })).toObject();
   }
 
   /**
    * A reporter's message under an id fixed by the Telegram message it came in: taken again, it is
    * the one already stored (`created` false), on whichever report it went to.
    */
-  async addIncomingOnce(id: Types.ObjectId, reportId: Id, content: { text?: string; media?: Evidence }): Promise<{ message: MessageDoc; created: boolean }> {
+  async addIncomingOnce(id: Types.ObjectId, reportId: Id, content: { text?: string; media?: Evidence; telegramMessageId?: number }): Promise<{ message: MessageDoc; created: boolean }> {
     try {
       return { message: await this.addIncoming(reportId, content, id), created: true };
     } catch (err) {
@@ -72,8 +76,12 @@ export class MessageRepository {
     return this.Message.findById(id).lean<MessageDoc>().exec();
   }
 
+  /**
+   * Oldest first. Within one millisecond (a reporter's waiting messages stored one after another),
+   * by their place in the chat: a message's id, drawn from its Telegram message, says nothing of time.
+   */
   listForReport(reportId: Id): Promise<MessageDoc[]> {
-    return this.Message.find({ reportId: oid(reportId) }).sort({ createdAt: 1, _id: 1 }).lean<MessageDoc[]>().exec();
+    return this.Message.find({ reportId: oid(reportId) }).sort({ createdAt: 1, telegramMessageId: 1, _id: 1 }).lean<MessageDoc[]>().exec();
   }
 
   /** Which of these reports a message delivered to the reporter as Telegram message `telegramMessageId` belongs to. */

@@ -163,7 +163,8 @@ function accountRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     const check = await ctx.store.agents.signIn(me.agent.username, str(body.current_password).slice(0, 256));
     if (!check.ok) return reply.redirect('/account?err=password_wrong', 303);
     await ctx.store.agents.setPassword(me.agent._id, next);
-    // setPassword ended every session, this one included: start a fresh one for this browser.
+    // setPassword ended every session, this one included (their live streams too): start a fresh one for this browser.
+    await ctx.events.publish({ type: 'access', agentId: me.agent._id.toString() });
     await auth.startSession(reply, me.agent);
     return reply.redirect('/account?ok=password_changed', 303);
   });

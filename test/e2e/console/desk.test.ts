@@ -61,6 +61,14 @@ async function live(page: Page): Promise<void> {
   await page.locator('[data-live-state="open"]').first().waitFor({ state: 'attached' });
 }
 
+/** A fresh agent who has taken the next ticket (a new one is filed first); its id from the page's address. */
+async function deskWithTicket() {
+  await fileReport();
+  const a = await agentDesk();
+  const id = new URL(await takeNext(a.page)).pathname.split('/').pop()!;
+  return { a, id };
+}
+
 /** Takes the next ticket from the queue page and waits for the ticket page. */
 async function takeNext(page: Page): Promise<string> {
   await page.goto(`${h.base}/queue`);
@@ -457,9 +465,7 @@ it('when another agent takes the ticket whose row has focus, focus stays in the 
 });
 
 it('Ctrl+Enter in the referral note refers nothing; in the reply box it sends', async () => {
-  await fileReport();
-  const a = await agentDesk();
-  const id = new URL(await takeNext(a.page)).pathname.split('/').pop()!;
+  const { a, id } = await deskWithTicket();
   await a.page.locator('#referral-note').fill('Officers at the roadblock, badge unknown');
   await a.page.locator('#referral-note').press('Control+Enter');
   await a.page.locator('#reply-text').fill('Thank you. Are you safe now?');
@@ -493,9 +499,7 @@ it('a form from before signing in again says the page is out of date, not that t
 });
 
 it('after a referral the case file and the consent question appear at once; a double click asks the reporter once', async () => {
-  await fileReport();
-  const a = await agentDesk();
-  const id = new URL(await takeNext(a.page)).pathname.split('/').pop()!;
+  const { a, id } = await deskWithTicket();
   await a.page.locator('#refer-form select').selectOption('IPOA');
   await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
   await a.page.locator('#announce', { hasText: 'Referral recorded. The reporter is told.' }).waitFor();
@@ -510,9 +514,7 @@ it('after a referral the case file and the consent question appear at once; a do
 });
 
 it('a reply of only spaces is not sent, and the agent is told to write something', async () => {
-  await fileReport();
-  const a = await agentDesk();
-  const id = new URL(await takeNext(a.page)).pathname.split('/').pop()!;
+  const { a, id } = await deskWithTicket();
   await a.page.locator('#reply-text').fill('   ');
   await a.page.getByRole('button', { name: 'Send' }).click();
   await expect(a.page.locator('#reply-error').textContent()).resolves.toBe('Write something first.');

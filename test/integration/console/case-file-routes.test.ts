@@ -266,13 +266,16 @@ describe('consent is to the question as it was asked', () => {
         },
       },
     );
+    // And a file sent later in the conversation, named by the reporter.
+    await h.store.messages.addIncoming(id, { media: { kind: 'document', fileId: 'doc-2', fileUniqueId: 'u-doc-2', fileName: 'wanjiru-0733000111.pdf' } });
     const without = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
     expect(without).toContain('Nipigie [phone number withheld], mimi ni [name withheld].');
+    expect(without).toContain('Sent a file: Document [name withheld]-[phone number withheld].pdf');
     expect(without).toContain('Near [name withheld] salon, Kencom stage');
     expect(without).toContain('M-Pesa message to [phone number withheld]');
     expect(without).toMatch(/Location shared from the reporter&#39;s phone[^<]*<\/dt><dd>\[location withheld\]/);
     expect(without).toContain('are withheld from the report itself (the story, the place, the files&#39; names and captions)');
-    expect(without).not.toMatch(/Wanjiru|0733 ?000 ?111|-1\.28412/);
+    expect(without).not.toMatch(/Wanjiru|0733 ?000 ?111|-1\.28412/i);
     const manifest = await archiveManifest(agent, id);
     expect(manifest).toContain('Caption: M-Pesa message to [phone number withheld]');
     expect(manifest).not.toMatch(/Wanjiru|0733 ?000 ?111/i);
@@ -281,6 +284,7 @@ describe('consent is to the question as it was asked', () => {
     expect(await conversations().answerConsent(61_000_005, id, 'IPOA', 'yes')).toMatchObject({ ok: true });
     const shared = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
     expect(shared).toContain('Nipigie 0733 000 111, mimi ni Wanjiru.');
+    expect(shared).toContain('Sent a file: Document wanjiru-0733000111.pdf');
     expect(shared).toContain('-1.28412, 36.82345');
     expect(shared).not.toContain('withheld');
     expect(await archiveManifest(agent, id)).toContain('Caption: M-Pesa message to 0733000111');

@@ -1,6 +1,7 @@
 /** Reporter -> agent messages against the MongoDB test server and real Redis pub/sub (live events). */
 import { randomBytes } from 'node:crypto';
 import IORedis, { type Redis } from 'ioredis';
+import { Types } from 'mongoose';
 import { LIMITS } from '../../../src/domain';
 import { createLogger } from '../../../src/logger';
 import { ConversationService } from '../../../src/services/conversation-service';
@@ -119,6 +120,16 @@ describe('ConversationService', () => {
     expect(await conversation.take(telegramUserId, { ...sent, telegram: { messageId: 42, date: 1_764_000_005 } })).toEqual(expected);
     expect((await store.messages.listForReport(reportId)).map((m) => m.text)).toEqual(['Two more officers came.', 'Two more officers came.']);
     expect((await store.reports.history(reportId)).filter((e) => e.type === 'reporter_message')).toHaveLength(2);
+  });
+
+  it('messages stored in the same millisecond are listed in the order the reporter sent them', async () => {
+    const { report } = await seedReport(store);
+    // Ids drawn from Telegram messages say nothing of time: here the later message has the smaller id.
+    await store.messages.addIncoming(report._id, { text: 'second', telegramMessageId: 11 }, new Types.ObjectId('000000000000000000000001'));
+    await store.messages.addIncoming(report._id, { text: 'first', telegramMessageId: 10 }, new Types.ObjectId('ffffffffffffffffffffffff'));
+    // Straight through the driver: mongoose keeps createdAt from being changed.
+    await store.models.Message.collection.updateMany({ reportId: report._id }, { $set: { createdAt: new Date('2026-12-01T20:00:00.123Z') } });
+    expect((await store.messages.listForReport(report._id)).map((m) => m.text)).toEqual(['first', 'second']);
   });
 
   it('a message attached again after "which report?" (a second tap) stays on the report it went to first, and says so', async () => {

@@ -208,12 +208,14 @@ describe('retention', () => {
     await store.reports.transition(report._id, 'rejected', { kind: 'system' });
     const voice = { kind: 'voice' as const, fileId: 'AwAC-old', fileUniqueId: 'v9', size: 4000, durationSec: 3 };
     const m = await store.messages.addIncoming(report._id, { media: voice });
-    // What an older release's purge left: the report purged, the later voice note kept.
+    const place = await store.messages.addIncoming(report._id, { text: '📍 -1.27500, 36.91000 https://www.openstreetmap.org/?mlat=-1.27500&mlon=36.91000#map=17/-1.27500/36.91000' });
+    // What an older release's purge left: the report purged, the later voice note and place kept.
     await store.models.Report.updateOne({ _id: report._id }, { $set: { purgedAt: new Date(Date.now() - 90 * 86400_000), evidence: [] } });
     expect(await purgeLaterFilesOfPurged(store, { dryRun: true })).toBeGreaterThanOrEqual(1);
     expect((await store.messages.findById(m._id))?.media).toMatchObject({ fileId: 'AwAC-old' });
     expect(await purgeLaterFilesOfPurged(store, { batch: 1 })).toBeGreaterThanOrEqual(1);
     expect((await store.messages.findById(m._id))?.media).toBeUndefined();
+    expect((await store.messages.findById(place._id))?.text).toBe('📍');
     expect(await purgeLaterFilesOfPurged(store)).toBe(0);
   });
 
