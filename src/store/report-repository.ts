@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types, type Model, type mongo } from 'mongoose';
-import { generateReference, sourcesOf, CLOSED_STATUSES, type Status, type Priority, type Agency } from '../domain';
+import { generateReference, heldWork, sourcesOf, CLOSED_STATUSES, type Status, type Priority, type Agency } from '../domain';
 import { linkUpdates, type LinkWrite, type WithLinks } from './incident-repository';
 import { isDuplicateKey } from './reporter-repository';
 import type { Actor, EventType, ReportDoc, ReportEventDoc } from './models';
@@ -11,6 +11,8 @@ export type NewReport = Omit<
 >;
 
 type Id = Types.ObjectId | string;
+/** The statuses of a ticket an agent holds (and works on). */
+const HELD_STATUSES: Status[] = ['assigned', 'in_progress', 'waiting_reporter', 'referred'];
 const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
 
 /** Where a walk through the waiting tickets stands: the last ticket seen, by (queuedAt, _id). */
@@ -441,9 +443,8 @@ export class ReportRepository {
    * held together and not released one by one, so joining them must not leave the agent unable to take another.
    */
   async countAssignedTo(agentId: Id): Promise<number> {
-    const held = { assignee: oid(agentId), status: { $in: ['assigned', 'in_progress', 'waiting_reporter', 'referred'] as Status[] } };
-    const [alone, incidents] = await Promise.all([this.Report.countDocuments({ ...held, incident: null }).exec(), this.Report.distinct('incident.id', { ...held, incident: { $ne: null } }).exec()]);
-    return alone + incidents.length;
+    const held = await this.Report.find({ assignee: oid(agentId), status: { $in: HELD_STATUSES } }, { _id: 1, incident: 1 }).lean<Pick<ReportDoc, '_id' | 'incident'>[]>().exec();
+    return heldWork(held.map((r) => ({ id: r._id, incident: r.incident })));
   }
 
   /** Records that the agent holding the ticket has seen it now; nothing if they no longer hold it. */
@@ -452,7 +453,7 @@ export class ReportRepository {
   }
 
   findAssignedTo(agentId: Id): Promise<ReportDoc[]> {
-    return this.Report.find({ assignee: oid(agentId), status: { $in: ['assigned', 'in_progress', 'waiting_reporter', 'referred'] } })
+    return this.Report.find({ assignee: oid(agentId), status: { $in: HELD_STATUSES } })
       .sort({ priority: 1, createdAt: 1, _id: 1 })
       .lean<ReportDoc[]>()
       .exec();

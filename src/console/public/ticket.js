@@ -280,7 +280,7 @@
     if (ev.defaultPrevented || !(form.id === 'reply-form' || form.hasAttribute('data-async'))) return;
     ev.preventDefault();
     if (form.hasAttribute('data-stopped')) return;
-    // Resolved or rejected is final for the reporter (told it is closed, asked to rate): asked once more.
+    // Resolved or rejected is final for the reporter (told it is closed; nothing here reopens it): asked once more.
     if (form.id === 'status-form' && /^(resolved|rejected_)/.test(form.elements.status.value) && !window.confirm(form.getAttribute('data-close-confirm'))) return;
     var text = form.querySelector('textarea[required]');
     if (text && !text.value.trim()) {

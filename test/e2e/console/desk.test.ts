@@ -478,9 +478,7 @@ it('Ctrl+Enter in the referral note refers nothing; in the reply box it sends', 
 });
 
 it('a form from before signing in again says the page is out of date, not that the connection failed', async () => {
-  await fileReport();
-  const a = await agentDesk();
-  await takeNext(a.page);
+  const { a } = await deskWithTicket();
   // Signing out and in again (another tab of the same browser) gives a new session and a new form token.
   const other = await a.page.context().newPage();
   await other.goto(`${h.base}/queue`);
