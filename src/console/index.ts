@@ -98,7 +98,7 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
 /** Counts a redirect may carry for its flash ("sent to 12, 3 skipped"): digits only, anything else dropped. */
 function flashCounts(q: Record<string, unknown>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const k of ['sent', 'joined', 'skipped'] as const) {
+  for (const k of ['sent', 'joined', 'skipped', 'released', 'kept'] as const) {
     const v = q[k];
     if (typeof v === 'string' && /^\d{1,6}$/.test(v)) out[k] = Number(v);
   }

@@ -81,4 +81,17 @@ export interface TicketActions {
   recordView(reportId: string, agent: AgentRef, opts?: { again?: boolean; seesMessages?: boolean }): Promise<ActionResult>;
   /** The holder has seen the ticket as it is now (a live refresh): clears its unread marker, no audit line. */
   markSeen(reportId: string, agent: AgentRef): Promise<void>;
+  /**
+   * An account was deactivated: the tickets it held go back to the front of the queue, so their
+   * reporters do not wait on someone who is gone. What may not be released one by one stays under
+   * the account for a supervisor (`kept`): a referral (the agency has the case) and an incident's
+   * reports (handed over whole).
+   */
+  handBack(agentId: string, by: AgentRef): Promise<HandBack>;
+}
+
+/** What `handBack` did: tickets put back in the queue, and tickets left under the account. */
+export interface HandBack {
+  released: number;
+  kept: number;
 }

@@ -6,7 +6,7 @@ import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
-import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type Refused, type TakeResult, type TicketActions } from './ticket-actions';
+import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type HandBack, type Refused, type TakeResult, type TicketActions } from './ticket-actions';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -54,6 +54,22 @@ export class TicketService implements TicketActions {
     if (!released) return refused('changed');
     await this.publishStatus(released._id, true);
     return OK;
+  }
+
+  async handBack(agentId: string, by: AgentRef): Promise<HandBack> {
+    const result: HandBack = { released: 0, kept: 0 };
+    for (const t of await this.deps.store.reports.findAssignedTo(agentId)) {
+      if (!decide(by, 'release', t).ok) {
+        result.kept++;
+        continue;
+      }
+      // Guarded by the holder: a ticket that changed hands or closed since the read is left as it is.
+      const back = await this.deps.desk.release(t._id.toString(), actorOf(by), { requireAssignee: agentId, reason: 'holder_deactivated' });
+      if (!back) continue;
+      result.released++;
+      await this.publishStatus(back._id, true);
+    }
+    return result;
   }
 
   async changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts: { rejectReason?: RejectReason; note?: string } = {}): Promise<ActionResult> {

@@ -1,6 +1,6 @@
 import { AgentExistsError, USERNAME_RE, checkPassword, normaliseUsername } from '../../store';
 import { AREA_ROLE, ROLES as CREATABLE_ROLES } from '../../domain';
-import { signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
+import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 import { accountParams, activeForm, newAccountForm, passwordForm } from '../schemas';
 
 /** Account management for admins: create, reset a password, deactivate or reactivate. */
@@ -49,8 +49,14 @@ export function adminRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     // Deactivating yourself would leave you locked out mid-click; another admin must do it.
     if (!active && id === me.agent._id.toString()) return reply.redirect(back('cannot_deactivate_self', false), 303);
     const ok = await ctx.store.agents.setActive(id, active);
-    if (ok && !active) await ctx.events.publish({ type: 'access', agentId: id });
-    if (ok) ctx.logger.info({ by: me.agent._id.toString(), agentId: id, active }, 'console account activation changed');
-    return reply.redirect(back(ok ? (active ? 'account_reactivated' : 'account_deactivated') : 'not_found', ok), 303);
+    if (!ok) return reply.redirect(back('not_found', false), 303);
+    ctx.logger.info({ by: me.agent._id.toString(), agentId: id, active }, 'console account activation changed');
+    if (active) return reply.redirect(back('account_reactivated', true), 303);
+    await ctx.events.publish({ type: 'access', agentId: id });
+    // Their reporters must not wait on someone who is gone: the tickets go back to the queue.
+    const handed = await ctx.tickets.handBack(id, agentRef(me));
+    ctx.logger.info({ agentId: id, ...handed }, 'deactivated account\'s tickets handed back');
+    const key = handed.kept ? 'account_deactivated_kept' : handed.released ? 'account_deactivated_released' : 'account_deactivated';
+    return reply.redirect(`${back(key, true)}&released=${handed.released}&kept=${handed.kept}`, 303);
   });
 }

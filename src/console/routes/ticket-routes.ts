@@ -100,6 +100,8 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         rating: e.type === 'rated' && (e.data?.rating === 'helped' || e.data?.rating === 'not_helped') ? e.data.rating : undefined,
         // Why a ticket was rejected, as the agent chose it (spam asks no rating; a duplicate does).
         rejectReason: e.data?.rejectReason === 'spam' || e.data?.rejectReason === 'duplicate' ? e.data.rejectReason : undefined,
+        // Why a ticket went back to the queue when its holder did not release it.
+        releaseReason: e.type === 'released' && e.data?.reason === 'holder_deactivated' ? e.data.reason : undefined,
       })),
   };
 }

@@ -1,0 +1,69 @@
+/**
+ * Deactivating an account, over HTTP on the real tickets graph (queue in Redis, MongoDB test
+ * server): the reporters of its tickets must not wait on someone who is gone.
+ */
+import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
+import { reportInput, reporter } from '../../support/tickets-harness';
+import type { ReportDoc } from '../../../src/store';
+
+let h: ConsoleHarness;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-deactivate' });
+  await h.account('amina', 'admin');
+  await h.account('daudi', 'supervisor');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function submit(): Promise<ReportDoc> {
+  const who = await reporter(h.store);
+  return (await h.reports.submit(reportInput(who._id))).report;
+}
+
+const statusOf = async (r: ReportDoc) => (await h.store.reports.findById(r._id))!;
+
+it('puts the tickets a deactivated agent held back at the front of the queue, and leaves a referral and an incident under their name', async () => {
+  const kamau = await h.account('kamau', 'agent');
+  const desk = h.browser();
+  await desk.signIn('kamau');
+  // Kamau takes four tickets, oldest first: a plain one, one he refers, and two he joins into an incident.
+  const [plain, referred, lead, member] = [await submit(), await submit(), await submit(), await submit()];
+  for (let i = 0; i < 4; i++) expect((await desk.post('/queue/take')).statusCode).toBe(303);
+  for (const r of [plain, referred, lead, member]) expect((await statusOf(r)).assignee?.toString()).toBe(kamau._id.toString());
+  expect((await desk.post(`/tickets/${referred._id.toString()}/refer`, { agency: 'IPOA' })).headers.location).toContain('ok=');
+  const sup = h.browser();
+  await sup.signIn('daudi');
+  expect((await sup.post(`/tickets/${lead._id.toString()}/incident/join`, { member: member._id.toString() })).headers.location).toContain('ok=incident_joined');
+  // A ticket submitted after kamau took his: the released one goes before it.
+  const later = await submit();
+
+  const admin = h.browser();
+  await admin.signIn('amina');
+  const done = await admin.post(`/admin/agents/${kamau._id.toString()}/active`, { active: 'false' });
+  expect(done.headers.location).toBe('/admin/agents?ok=account_deactivated_kept&released=1&kept=3');
+  expect((await admin.get(done.headers.location!)).body).toContain('Tickets put back at the top of the queue: 1. Still under their name, as referred to an agency or part of an incident: 3;');
+
+  expect(await statusOf(plain)).toMatchObject({ status: 'received', assignee: null });
+  for (const r of [referred, lead, member]) expect((await statusOf(r)).assignee?.toString()).toBe(kamau._id.toString());
+  // The history says why, and the next agent gets that ticket before the one that came later.
+  expect((await sup.get(`/tickets/${plain._id.toString()}`)).body).toContain('Released to the queue (the account holding it was deactivated)');
+  await h.account('njeri', 'agent');
+  const next = h.browser();
+  await next.signIn('njeri');
+  expect((await next.post('/queue/take')).headers.location).toBe(`/tickets/${plain._id.toString()}`);
+  expect((await next.post('/queue/take')).headers.location).toBe(`/tickets/${later._id.toString()}`);
+});
+
+it('says only that the account was deactivated when it held nothing, in Swahili for a Swahili admin', async () => {
+  const idle = await h.account('idle', 'agent');
+  const admin = await h.account('zawadi', 'admin');
+  await h.store.agents.setLanguage(admin._id, 'sw');
+  const b = h.browser();
+  await b.signIn('zawadi');
+  const done = await b.post(`/admin/agents/${idle._id.toString()}/active`, { active: 'false' });
+  expect(done.headers.location).toBe('/admin/agents?ok=account_deactivated&released=0&kept=0');
+  expect((await b.get(done.headers.location!)).body).toContain('Akaunti imezimwa na kutolewa kila mahali.');
+});
