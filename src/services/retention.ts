@@ -9,6 +9,8 @@ const DAY_MS = 24 * 3600 * 1000;
 const RECHECK_DAYS = 7;
 /** A place shared in the conversation as the bot stores it ("📍 " then the place: src/bot/features/replies.ts), not yet purged. */
 const SHARED_PLACE = '^📍 ';
+/** A reporter seen (their Confirm, by the hour: src/store/reporter-repository.ts) this recently keeps their identity this pass. */
+const SEEN_MARGIN_MS = 2 * 3600_000;
 
 export interface RetentionResult {
   reports: number;
@@ -44,12 +46,14 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
     .lean<{ reporterId: Types.ObjectId }[]>();
   const ids = [...new Set([...expired, ...earlier].map((r) => r.reporterId.toString()))];
   const unpurged = await store.models.Reporter.find({ _id: { $in: ids }, purged: { $ne: true } }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+  // Seen this late, a reporter may have a report between its Confirm's two writes (their record,
+  // then the report): not purged now, looked at again on the next pass.
+  const notSeenSince = new Date(now.getTime() - SEEN_MARGIN_MS);
   let reporters = 0;
   for (const { _id } of unpurged) {
     // Keep the identity while any report still needs it: open, or closed but not yet expired.
     if (await Report.exists({ reporterId: _id, purgedAt: null })) continue;
-    await store.reporters.purgeIdentity(_id);
-    reporters++;
+    if (await store.reporters.purgeIdentity(_id, notSeenSince)) reporters++;
   }
   return { reports: expired.length, reporters };
 }

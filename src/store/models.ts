@@ -18,6 +18,11 @@ export interface ReporterDoc {
   language: Lang;
   /** True after retention purged the identity: the reporter can no longer be reached. */
   purged?: boolean;
+  /**
+   * The hour of their latest Confirm. Retention leaves an identity seen in the last two hours: a
+   * Confirm may be between reading its reporter and storing its report.
+   */
+  seenAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -28,6 +33,7 @@ export const reporterSchema = new Schema<ReporterDoc>(
     identity: { type: sealedSchema, required: true },
     language: { type: String, enum: ['en', 'sw'], default: 'en' },
     purged: { type: Boolean, default: false },
+    seenAt: { type: Date },
   },
   { timestamps: true },
 );

@@ -12,6 +12,8 @@ export interface ReporterIdentity {
   phone?: string;
 }
 
+const HOUR_MS = 3600_000;
+
 export class ReporterRepository {
   constructor(
     private readonly Reporter: Model<ReporterDoc>,
@@ -59,13 +61,17 @@ export class ReporterRepository {
   /**
    * The reporter's record, created with this identity if there is none: one round trip, where a
    * read then an insert took two on every first report (BENCHMARKS.md, issue 17). An existing
-   * record is returned as it is (the upsert writes nothing then).
+   * record is returned as it is; the upsert writes only the hour it was seen (`seenAt`), at most
+   * once an hour, which keeps retention from purging a reporter whose report is being stored.
    */
   private async findOrCreate(telegramUserId: number, identity: ReporterIdentity, language: Lang): Promise<{ doc: ReporterDoc; created: boolean }> {
     const now = new Date();
     const res = await this.Reporter.findOneAndUpdate(
       { lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) } },
-      { $setOnInsert: { lookupHash: this.cipher.lookupHash(telegramUserId), identity: this.cipher.seal(identity), language, purged: false, createdAt: now, updatedAt: now } },
+      {
+        $setOnInsert: { lookupHash: this.cipher.lookupHash(telegramUserId), identity: this.cipher.seal(identity), language, purged: false, createdAt: now, updatedAt: now },
+        $max: { seenAt: new Date(now.getTime() - (now.getTime() % HOUR_MS)) },
+      },
       // No timestamps: mongoose would $set updatedAt, a write on every report of a known reporter.
       { upsert: true, returnDocument: 'after', includeResultMetadata: true, timestamps: false, setDefaultsOnInsert: false },
     ).lean<ModifyResult<ReporterDoc>>();
@@ -99,12 +105,16 @@ export class ReporterRepository {
     return this.cipher.open<ReporterIdentity>(doc.identity);
   }
 
-  /** Retention: forget who the reporter is; reports stay for statistics. */
-  async purgeIdentity(reporterId: Types.ObjectId): Promise<void> {
-    await this.Reporter.updateOne(
-      { _id: reporterId },
+  /**
+   * Retention: forget who the reporter is; reports stay for statistics. Not when they were seen at
+   * `notSeenSince` or later (a report of theirs may be on its way to MongoDB): false then.
+   */
+  async purgeIdentity(reporterId: Types.ObjectId, notSeenSince: Date): Promise<boolean> {
+    const res = await this.Reporter.updateOne(
+      { _id: reporterId, $or: [{ seenAt: { $exists: false } }, { seenAt: { $lt: notSeenSince } }] },
       { $set: { identity: this.cipher.seal({ purged: true }), lookupHash: `purged:${reporterId.toString()}`, purged: true } },
     );
+    return res.matchedCount === 1;
   }
 }
 

@@ -3,7 +3,7 @@ import { connectTestDb } from '../../support/db';
 import { createStore, type Store, type WaitingCursor } from '../../../src/store';
 import { purgeExpired, purgeLaterFilesOfPurged } from '../../../src/services/retention';
 import { seedReport } from '../../support/report-fixtures';
-import type { Connection } from 'mongoose';
+import type { Connection, Types } from 'mongoose';
 
 const keys = [{ id: 'k1', key: Buffer.alloc(32, 3) }];
 let db: Awaited<ReturnType<typeof connectTestDb>>;
@@ -172,6 +172,7 @@ describe('retention', () => {
     const open = await seedReport(store, { evidence: ev });
     for (const r of [old, recent]) await store.reports.transition(r.report._id, 'rejected', { kind: 'system' });
     await store.models.Report.updateOne({ _id: old.report._id }, { $set: { closedAt: new Date(Date.now() - 40 * 86400_000) } });
+    await lastSeen(old.reporter._id, 40);
     // A voice note the reporter sent later in the conversation, on each closed report.
     const voice = { kind: 'voice' as const, fileId: 'AwAC-voice', fileUniqueId: 'v1', size: 4000, durationSec: 6 };
     const oldVoice = await store.messages.addIncoming(old.report._id, { text: 'my voice', media: voice });
@@ -226,9 +227,44 @@ describe('retention', () => {
     const hourAgo = new Date(Date.now() - 3600_000);
     await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000), purgedAt: hourAgo, evidence: [] } });
     expect(await store.reporters.identityOf(reporter._id)).not.toBeNull();
+    await lastSeen(reporter._id, 31);
 
     await purgeExpired(store, 30);
     expect(await store.reporters.identityOf(reporter._id)).toBeNull();
     expect(await store.reporters.findByTelegramUser(telegramUserId)).toBeNull();
   });
+
+  it('keeps the identity of a returning reporter whose new report is between its Confirm\'s two writes', async () => {
+    const who = { firstName: 'Njoki', phone: '+254711000333' };
+    const { report, reporter, telegramUserId } = await seedReport(store, {}, who);
+    expect(await store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 40 * 86400_000) } });
+    await lastSeen(reporter._id, 40);
+    // Forty days on she reports again: her Confirm has read her record, and retention runs
+    // before it stores the report.
+    await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: who.firstName }, 'en');
+    await purgeExpired(store, 30);
+    expect(await store.reporters.identityOf(reporter._id)).toMatchObject({ phone: who.phone });
+    // Her report stored, the next pass keeps her while it is open.
+    const again = await seedReport(store, {}, { telegramUserId, firstName: who.firstName });
+    expect(again.reporter._id.toString()).toBe(reporter._id.toString());
+    await purgeExpired(store, 30, new Date(Date.now() + 3 * 3600_000));
+    expect(await store.reporters.identityOf(reporter._id)).toMatchObject({ phone: who.phone });
+  });
+
+  it('purges a reporter seen lately on a later pass when no report of theirs followed (a Confirm that failed)', async () => {
+    const { report, reporter, telegramUserId } = await seedReport(store, {}, { firstName: 'Odera' });
+    expect(await store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 40 * 86400_000) } });
+    await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Odera' }, 'en');
+    await purgeExpired(store, 30);
+    expect(await store.reporters.identityOf(reporter._id)).not.toBeNull();
+    await purgeExpired(store, 30, new Date(Date.now() + 3 * 3600_000));
+    expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+  });
 });
+
+/** A reporter whose last Confirm was `days` ago (the store writes `seenAt` only on a Confirm). */
+async function lastSeen(reporterId: Types.ObjectId, days: number): Promise<void> {
+  await store.models.Reporter.collection.updateOne({ _id: reporterId }, { $set: { seenAt: new Date(Date.now() - days * 86400_000) } });
+}
