@@ -106,7 +106,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   queues.sla.handle((check) => sla.check(check));
   if (roles.has('worker')) {
     const relay = opts.queueOverrides?.relay ?? {};
-    services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, triage, ...relay }));
+    services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, triage, sla, ...relay }));
     services.push(...createQueueWorkers(queueDeps, queues, new DeliveryService({ store, translator, events, logger, metrics })));
   }
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });

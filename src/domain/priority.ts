@@ -20,3 +20,22 @@ export function isPriority(n: unknown): n is Priority {
 export function escalate(p: Priority): Priority {
   return p > 2 ? ((p - 1) as Priority) : p;
 }
+
+/** What a waiting ticket's SLA clock reads from it. */
+export interface WaitFacts {
+  createdAt: Date;
+  /** Set once it was taken: its wait then began when it was queued again. */
+  assignedAt?: Date | null;
+  queuedAt?: Date | null;
+  lastEscalatedAt?: Date | null;
+}
+
+/**
+ * When a waiting ticket's current SLA check falls due (ms): its wait began at submission, or when
+ * it was queued again after a release, and starts over at each escalation. Past this, with no
+ * escalation since, the check did not run.
+ */
+export function slaCheckDueAt(t: WaitFacts, slaMs: number): number {
+  const began = t.assignedAt ? (t.queuedAt ?? t.assignedAt).getTime() : t.createdAt.getTime();
+  return Math.max(began, t.lastEscalatedAt?.getTime() ?? 0) + slaMs;
+}

@@ -13,6 +13,11 @@ export interface SlaClockOptions extends QueueConnection {
   concurrency?: number;
 }
 
+/** One job per check: scheduling the same check twice keeps one. */
+const checkId = (check: SlaCheck) => `${check.reportId}-${check.generation}-${check.escalations}`;
+/** States of a job that will not run again by itself ('unknown': removed as it was read). */
+const FINISHED: readonly string[] = ['completed', 'failed', 'unknown'];
+
 /** What a due check runs (SlaService.check, wired in src/main.ts). */
 export type SlaHandler = (check: SlaCheck) => Promise<unknown>;
 
@@ -41,7 +46,17 @@ export class SlaClock implements SlaSchedulerPort, Service {
   }
 
   async schedule(check: SlaCheck, delayMs: number): Promise<void> {
-    await this.queue.add('sla', check, { jobId: `${check.reportId}-${check.generation}-${check.escalations}`, delay: delayMs });
+    await this.queue.add('sla', check, { jobId: checkId(check), delay: delayMs });
+  }
+
+  async restart(check: SlaCheck): Promise<boolean> {
+    const job = await this.queue.getJob(checkId(check));
+    if (job) {
+      if (!FINISHED.includes(await job.getState())) return false;
+      await job.remove();
+    }
+    await this.schedule(check, 0);
+    return true;
   }
 
   /** Sets what due checks run; the worker role must call this before `start`. */

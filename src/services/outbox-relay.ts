@@ -1,9 +1,10 @@
-import type { MessageDoc, Store, WaitingCursor } from '../store';
+import type { MessageDoc, Store, WaitingCursor, WaitingTicket } from '../store';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
 import type { ReportService } from './report-service';
 import type { TriageService } from './triage-service';
+import type { SlaService } from './sla-service';
 import type { ReplyPort, TicketJobState, TicketQueuePort } from './ports';
 import { REDELIVER_FOR_MS } from './delivery-service';
 
@@ -22,6 +23,8 @@ export interface OutboxRelayOptions {
   reconcileEveryMs?: number;
   /** Waiting tickets checked per page (default 500); a check reads up to 4 pages, the next one resuming after the last. */
   reconcilePage?: number;
+  /** Restarts the SLA clock of a waiting ticket whose check was lost, at the reconcile's pace; none: not done. */
+  sla?: Pick<SlaService, 'restartIfLost'>;
   /** Links reports the Confirm could not link (issue 16), at the reconcile's pace; none: not done. */
   triage?: Pick<TriageService, 'link'>;
   /** Leave a report alone this long after it last changed: its Confirm may still be linking it (default 60 s). */
@@ -43,6 +46,8 @@ export interface RelayPass {
   messages: number;
   /** Waiting tickets whose job had vanished, re-added. */
   restored: number;
+  /** Waiting tickets whose SLA check was lost, run again. */
+  clocks: number;
   /** Reports left untriaged by their Confirm (a database error while linking), triaged now (with or without links). */
   relinked: number;
 }
@@ -69,7 +74,7 @@ export class OutboxRelay implements Service {
   async runOnce(opts: { reconcile?: boolean } = {}): Promise<RelayPass> {
     const { store, logger } = this.opts;
     const before = new Date(Date.now() - (this.opts.graceMs ?? 2000));
-    const pass: RelayPass = { tickets: 0, messages: 0, restored: 0, relinked: 0 };
+    const pass: RelayPass = { tickets: 0, messages: 0, restored: 0, clocks: 0, relinked: 0 };
 
     for (const report of await store.reports.findUnqueued(200, before)) {
       // Never taken by an agent: never queued before (a crash or Redis stopped it), so its first history entries may be missing too.
@@ -89,30 +94,47 @@ export class OutboxRelay implements Service {
     }
     const reconcileEvery = this.opts.reconcileEveryMs ?? 60_000;
     if (opts.reconcile ?? Date.now() - this.lastReconcile >= reconcileEvery) {
-      pass.restored = await this.reconcile(new Date(Date.now() - Math.min(reconcileEvery, 60_000)));
+      Object.assign(pass, await this.reconcile(new Date(Date.now() - Math.min(reconcileEvery, 60_000))));
       pass.relinked = await this.relink(new Date(Date.now() - (this.opts.relinkAfterMs ?? 60_000)));
       this.lastReconcile = Date.now();
     }
-    if (pass.tickets || pass.messages || pass.restored || pass.relinked) logger.info({ ...pass }, 'outbox relay did work');
+    if (pass.tickets || pass.messages || pass.restored || pass.clocks || pass.relinked) logger.info({ ...pass }, 'outbox relay did work');
     await this.updateGauges();
     return pass;
   }
 
   /**
    * A waiting ticket whose job is missing, finished or failed gets it back (Redis lost data, a job
-   * failed). With more waiting than one check reads (2,000), each check goes on from where the last
-   * stopped, so newer tickets are reached too, not only the oldest.
+   * failed), and one whose SLA check was lost gets it run. With more waiting than one check reads
+   * (2,000), each check goes on from where the last stopped, so newer tickets are reached too, not
+   * only the oldest.
    */
-  private async reconcile(queuedBefore: Date): Promise<number> {
+  private async reconcile(queuedBefore: Date): Promise<Pick<RelayPass, 'restored' | 'clocks'>> {
     const page = this.opts.reconcilePage ?? 500;
-    let restored = 0;
+    const done = { restored: 0, clocks: 0 };
     for (let i = 0; i < PAGES_PER_RECONCILE; i++) {
       const waiting = await this.opts.store.reports.findQueuedWaiting(page, queuedBefore, this.reconcileFrom);
-      restored += await this.restoreGone(waiting);
+      done.restored += await this.restoreGone(waiting);
+      done.clocks += await this.restartLostClocks(waiting);
       this.reconcileFrom = waiting.length < page ? undefined : waiting[waiting.length - 1];
       if (!this.reconcileFrom) break; // the newest checked: the next check starts from the oldest again
     }
-    return restored;
+    return done;
+  }
+
+  /** Only tickets past their check's due time are looked up in Redis: normally none. */
+  private async restartLostClocks(waiting: WaitingTicket[]): Promise<number> {
+    const { sla, logger } = this.opts;
+    if (!sla) return 0;
+    let restarted = 0;
+    for (const t of waiting) {
+      try {
+        if (await sla.restartIfLost(t)) restarted++;
+      } catch (err) {
+        logger.warn({ reportId: t._id.toString(), err }, 'could not check a waiting ticket\'s SLA clock; will retry');
+      }
+    }
+    return restarted;
   }
 
   private async restoreGone(waiting: WaitingCursor[]): Promise<number> {

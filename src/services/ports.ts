@@ -87,6 +87,11 @@ export interface SlaCheck {
 /** Delayed SLA checks (the `sla` queue); scheduling the same check twice keeps one. */
 export interface SlaSchedulerPort {
   schedule(check: SlaCheck, delayMs: number): Promise<void>;
+  /**
+   * Runs the check now unless its job still waits, is delayed (a retry too) or runs; a finished or
+   * failed one is dropped first, so its id can be used again. True when it was added.
+   */
+  restart(check: SlaCheck): Promise<boolean>;
 }
 
 /** Tells the supervisors' Telegram group about an escalation (through the `replies` queue). */

@@ -1,4 +1,4 @@
-import { escalate, type Priority } from '../domain';
+import { escalate, slaCheckDueAt, type Priority, type WaitFacts } from '../domain';
 import type { ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -8,6 +8,8 @@ export type SlaOutcome = 'escalated' | 'taken' | 'stale';
 
 /** How long after a raise a check that finds it already done counts as that raise's retry (its retries last 68 minutes). */
 const RETRY_WINDOW_MS = 70 * 60_000;
+/** A check this long past due, with no escalation since, is looked for in the queue (the worker may just be busy). */
+const LOST_AFTER_MS = 60_000;
 
 export interface SlaServiceDeps {
   store: Store;
@@ -51,6 +53,20 @@ export class SlaService {
     const since = generation === 0 ? report.createdAt.getTime() : Date.now();
     const delay = Math.max(0, since + this.slaMsFor(report.priority) - Date.now());
     await this.deps.scheduler.schedule({ reportId, generation, escalations: report.escalations, priority: report.priority }, delay);
+  }
+
+  /**
+   * The relay's look at a waiting ticket: a check due over a minute ago that neither ran (no
+   * escalation since) nor still waits in the `sla` queue was lost (Redis lost it; it failed
+   * through every retry), and the ticket would wait unescalated for good: it runs now. True then.
+   */
+  async restartIfLost(t: WaitFacts & { _id: { toString(): string }; priority: Priority; escalations: number }, now = Date.now()): Promise<boolean> {
+    if (now < slaCheckDueAt(t, this.slaMsFor(t.priority)) + LOST_AFTER_MS) return false;
+    const reportId = t._id.toString();
+    const generation = t.assignedAt ? t.assignedAt.getTime() : 0;
+    const restarted = await this.deps.scheduler.restart({ reportId, generation, escalations: t.escalations, priority: t.priority });
+    if (restarted) this.deps.logger.warn({ reportId, priority: t.priority, escalations: t.escalations }, 'waiting ticket\'s SLA check was lost: run now');
+    return restarted;
   }
 
   /** One SLA check; public so tests and operators can run it directly. Returns what happened. */

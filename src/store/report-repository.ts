@@ -21,6 +21,9 @@ export interface WaitingCursor {
   queuedAt: Date;
 }
 
+/** A waiting ticket as the relay's walk reads it: where it stands, and what its SLA clock reads. */
+export type WaitingTicket = WaitingCursor & Pick<ReportDoc, 'createdAt' | 'assignedAt' | 'lastEscalatedAt' | 'priority' | 'escalations'>;
+
 interface NewEvent {
   reportId: Id;
   type: EventType;
@@ -371,15 +374,16 @@ export class ReportRepository {
   /**
    * Waiting tickets that should have a `tickets` job, oldest queued first: the relay checks these
    * still do. A page at a time after `after` (the last of the previous page), so a surge's
-   * thousands are all checked over a few passes, not only the oldest page again and again. Ids and
-   * the sort key only: the few whose job is gone are read again whole.
+   * thousands are all checked over a few passes, not only the oldest page again and again. Ids, the
+   * sort key and the SLA clock's fields: the few whose job is gone are read again whole.
    */
-  findQueuedWaiting(limit = 500, queuedBefore?: Date, after?: WaitingCursor): Promise<WaitingCursor[]> {
+  findQueuedWaiting(limit = 500, queuedBefore?: Date, after?: WaitingCursor): Promise<WaitingTicket[]> {
     // The lower bound lets the index scan start at the cursor; the $or then splits ties on queuedAt by _id.
     const queuedAt = { $ne: null, ...(queuedBefore ? { $lte: queuedBefore } : {}), ...(after ? { $gte: after.queuedAt } : {}) };
     const filter: Record<string, unknown> = { status: 'received', queuedAt };
     if (after) filter.$or = [{ queuedAt: { $gt: after.queuedAt } }, { queuedAt: after.queuedAt, _id: { $gt: after._id } }];
-    return this.Report.find(filter, { _id: 1, queuedAt: 1 }).sort({ queuedAt: 1, _id: 1 }).limit(limit).lean<WaitingCursor[]>().exec();
+    const fields = { _id: 1, queuedAt: 1, createdAt: 1, assignedAt: 1, lastEscalatedAt: 1, priority: 1, escalations: 1 };
+    return this.Report.find(filter, fields).sort({ queuedAt: 1, _id: 1 }).limit(limit).lean<WaitingTicket[]>().exec();
   }
 
   /**

@@ -1,5 +1,6 @@
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { agent, reporter, reportInput, waitFor, withSupervisorsGroup, type Harness } from '../../support/tickets-harness';
+import { OutboxRelay } from '../../../src/services/outbox-relay';
+import { agent, createHarness, reporter, reportInput, waitFor, withSupervisorsGroup, type Harness } from '../../support/tickets-harness';
 
 jest.setTimeout(30_000);
 
@@ -82,5 +83,58 @@ describe('SLA escalation', () => {
     const doc = await h.store.reports.findById(report._id);
     expect(doc?.escalations).toBe(0);
     expect(doc?.priority).toBe(4);
+  });
+});
+
+describe('an SLA check that was lost', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // The clock's real minutes: only the relay's look can make this ticket's check run.
+    h = await createHarness({ label: 'q-sla-lost', workers: true });
+    await h.startWorkers();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  const relay = () => new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, sla: h.sla, reconcileEveryMs: 1 });
+
+  it('is run by the relay\'s look once it is past due, so the ticket still escalates; a clock still pending is left alone', async () => {
+    const r = await reporter(h.store);
+    const { report } = await h.reports.submit(reportInput(r._id, { category: 'p_bribery' })); // priority 3
+    const id = report._id.toString();
+    const clock = `${id}-0-0`;
+    await waitFor(async () => (await h.queues.sla.queue.getJobState(clock)) === 'delayed', 'the ticket\'s clock');
+    // Waiting for two hours, and its check delayed: the relay leaves it to run.
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await h.store.models.Report.collection.updateOne({ _id: report._id }, { $set: { createdAt: twoHoursAgo, queuedAt: twoHoursAgo } });
+    expect((await relay().runOnce({ reconcile: true })).clocks).toBe(0);
+    expect(await h.queues.sla.queue.getJobState(clock)).toBe('delayed');
+    // Redis loses the check: without the relay nothing would ever raise this ticket.
+    await (await h.queues.sla.queue.getJob(clock))!.remove();
+    expect((await relay().runOnce({ reconcile: true })).clocks).toBe(1);
+    const raised = await waitFor(async () => {
+      const doc = await h.store.reports.findById(id);
+      return doc && doc.escalations >= 1 ? doc : null;
+    }, 'the escalation');
+    expect(raised.priority).toBe(2);
+    // Its next check is set from the escalation: nothing lost now.
+    expect(await h.queues.sla.queue.getJobState(`${id}-0-1`)).toBe('delayed');
+    expect((await relay().runOnce({ reconcile: true })).clocks).toBe(0);
+  });
+
+  it('is run again when it failed through every retry (its failed job dropped, its id used again)', async () => {
+    const r = await reporter(h.store);
+    const { report } = await h.reports.submit(reportInput(r._id, { category: 'p_bribery' }));
+    const id = report._id.toString();
+    const clock = `${id}-0-0`;
+    await waitFor(async () => (await h.queues.sla.queue.getJobState(clock)) === 'delayed', 'the ticket\'s clock');
+    // In its place, a check under the same id that fails at once and is not retried.
+    await (await h.queues.sla.queue.getJob(clock))!.remove();
+    await h.queues.sla.queue.add('sla', { reportId: id, generation: 0, escalations: 0, priority: 9 as never }, { jobId: clock, attempts: 1 });
+    await waitFor(async () => (await h.queues.sla.queue.getJobState(clock)) === 'failed', 'the check to fail');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await h.store.models.Report.collection.updateOne({ _id: report._id }, { $set: { createdAt: twoHoursAgo, queuedAt: twoHoursAgo } });
+    expect((await relay().runOnce({ reconcile: true })).clocks).toBe(1);
+    await waitFor(async () => ((await h.store.reports.findById(id))?.escalations ?? 0) >= 1, 'the escalation');
   });
 });

@@ -1,4 +1,4 @@
-import { CATEGORIES, categoriesOf, priorityFor, escalate, getCategory, isCategoryCode, type CategoryCode } from '../../../src/domain';
+import { CATEGORIES, categoriesOf, priorityFor, escalate, getCategory, isCategoryCode, slaCheckDueAt, type CategoryCode } from '../../../src/domain';
 
 describe('categories and priorities', () => {
   it('has the police and election categories the hotline promises', () => {
@@ -37,6 +37,17 @@ describe('categories and priorities', () => {
     expect(escalate(3)).toBe(2);
     expect(escalate(2)).toBe(2);
     expect(escalate(1)).toBe(1);
+  });
+
+  it('names when a waiting ticket\'s SLA check is due: from submission, from the queue again after a release, and from each escalation', () => {
+    const at = (minute: number) => new Date(Date.UTC(2027, 7, 9, 8, minute));
+    const hour = 3600_000;
+    expect(slaCheckDueAt({ createdAt: at(0) }, hour)).toBe(at(0).getTime() + hour);
+    // Taken at 8:10, released and queued again at 8:40: the wait begins again then.
+    expect(slaCheckDueAt({ createdAt: at(0), assignedAt: at(10), queuedAt: at(40) }, hour)).toBe(at(40).getTime() + hour);
+    // Escalated at 8:50: the next check is an SLA after that; an escalation before the release does not count.
+    expect(slaCheckDueAt({ createdAt: at(0), assignedAt: at(10), queuedAt: at(40), lastEscalatedAt: at(50) }, hour)).toBe(at(50).getTime() + hour);
+    expect(slaCheckDueAt({ createdAt: at(0), assignedAt: at(10), queuedAt: at(40), lastEscalatedAt: at(5) }, hour)).toBe(at(40).getTime() + hour);
   });
 
   it('suggests the agency that handles each kind of case', () => {
