@@ -6,6 +6,7 @@ import { withheldFromConversation, type Agency, type SharedIdentity } from '../d
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, ReportDoc, Store } from '../store';
+import { metadataPlan, metadataScrubber, peekHead, PLAN_HEAD_BYTES } from '../lib/media-metadata';
 import { formatBytes } from './case-file';
 import { identityRule, reportFiles, withheldMarks } from './case-file-service';
 import type { EvidenceFileOpened, EvidenceFilePort } from './ports';
@@ -31,9 +32,13 @@ export interface ArchiveEntry {
   receivedAt: Date;
 }
 
+/** Why a file is not in the archive: Telegram's answer, or (`may_identify`) a kind of file whose metadata cannot be removed here, for a reporter whose identity does not go. */
+export type MissingReason = Extract<EvidenceFileOpened, { ok: false }>['reason'] | 'may_identify';
+
 export type EntryOutcome =
-  | { entry: ArchiveEntry; included: true; bytes: number; sha256: string; complete: boolean }
-  | { entry: ArchiveEntry; included: false; reason: Extract<EvidenceFileOpened, { ok: false }>['reason'] };
+  /** `cleaned`: sent without the metadata the phone wrote into it (the SHA-256 is of this copy). */
+  | { entry: ArchiveEntry; included: true; bytes: number; sha256: string; complete: boolean; cleaned: boolean }
+  | { entry: ArchiveEntry; included: false; reason: MissingReason };
 
 const EXT_BY_MIME: Record<string, string> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4', 'video/quicktime': 'mov', 'video/webm': 'webm',
@@ -108,6 +113,7 @@ export function manifestText(m: ManifestInput, translator: Translator): string {
     if (e.media.caption) lines.push(`  ${t('caption', { caption: inField(e.media.caption) })}`);
     if (!o.included) lines.push(`  ${t(`missing_${o.reason}`)}`);
     else {
+      if (o.cleaned) lines.push(`  ${t('metadata_removed')}`);
       lines.push(`  SHA-256: ${o.sha256}`);
       if (!o.complete) lines.push(`  ${t('incomplete', { size })}`);
     }
@@ -180,7 +186,8 @@ export class EvidenceArchiveService {
     try {
       for (const entry of entries) {
         if (ctx.req.signal.aborted) return { outcomes, complete: false };
-        outcomes.push(await this.addEntry(zip, entry, reportId, ctx.req.signal));
+        // Without consent the phone's metadata (GPS, device) does not go either.
+        outcomes.push(await this.addEntry(zip, entry, { reportId, signal: ctx.req.signal, clean: ctx.reporter === null }));
       }
       if (ctx.req.signal.aborted) return { outcomes, complete: false };
       const agencyName = ctx.report.referral?.name;
@@ -196,12 +203,15 @@ export class EvidenceArchiveService {
   }
 
   /** Fetches one file and writes it into the ZIP; resolves once the ZIP has taken all of it. */
-  private async addEntry(zip: ZipFile, entry: ArchiveEntry, reportId: string, signal: AbortSignal): Promise<EntryOutcome> {
+  private async addEntry(zip: ZipFile, entry: ArchiveEntry, ctx: { reportId: string; signal: AbortSignal; clean: boolean }): Promise<EntryOutcome> {
+    const { reportId, signal } = ctx;
     const opened = await this.deps.files.open(entry.media, { reportId, signal });
     if (!opened.ok) return { entry, included: false, reason: opened.reason };
-    const source = opened.stream as Readable;
+    const file = await this.prepare(opened.stream as Readable, entry, ctx);
+    if (!file.ok) return { entry, included: false, reason: file.reason };
     const hash = createHash('sha256');
     let bytes = 0;
+    let fetched = 0;
     let broken = false;
     const counted = new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -211,17 +221,28 @@ export class EvidenceArchiveService {
       },
     });
     // A download cut half-way ends this entry where it stopped (the ZIP stays readable) and the manifest says so.
-    source.once('error', (err) => {
+    const onBroken = (err: unknown) => {
       broken = true;
       this.deps.logger.warn({ reportId, kind: entry.media.kind, err }, 'evidence download interrupted');
       counted.end();
+    };
+    const { source, scrub } = file;
+    // What came from Telegram, against the size it gave: a cleaned copy is smaller and still whole.
+    const tally = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        fetched += chunk.length;
+        cb(null, chunk);
+      },
     });
+    source.once('error', onBroken);
+    scrub?.once('error', onBroken);
     const onAbort = () => {
       source.destroy();
       counted.destroy();
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    source.pipe(counted);
+    const fetchedStream = source.pipe(tally);
+    (scrub ? fetchedStream.pipe(scrub) : fetchedStream).pipe(counted);
     zip.addReadStream(counted, entry.path, { mtime: entry.receivedAt, compress: entry.media.kind === 'document' });
     try {
       await finished(counted);
@@ -230,8 +251,29 @@ export class EvidenceArchiveService {
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
-    const complete = !broken && (opened.size === undefined || opened.size === bytes);
-    return { entry, included: true, bytes, sha256: hash.digest('hex'), complete };
+    const complete = !broken && (opened.size === undefined || opened.size === fetched);
+    return { entry, included: true, bytes, sha256: hash.digest('hex'), complete, cleaned: scrub !== undefined };
+  }
+
+  /**
+   * The file as it may go: as sent, or (`clean`) without the metadata the phone wrote into it, read
+   * from its first bytes; a kind of file that cannot be cleaned here does not go then.
+   */
+  private async prepare(raw: Readable, entry: ArchiveEntry, ctx: { reportId: string; clean: boolean }): Promise<{ ok: true; source: Readable; scrub?: Transform } | { ok: false; reason: MissingReason }> {
+    if (!ctx.clean) return { ok: true, source: raw };
+    let peeked: { head: Buffer; stream: Readable };
+    try {
+      peeked = await peekHead(raw, PLAN_HEAD_BYTES);
+    } catch (err) {
+      this.deps.logger.warn({ reportId: ctx.reportId, kind: entry.media.kind, err }, 'evidence download interrupted');
+      return { ok: false, reason: 'unreachable' };
+    }
+    const plan = metadataPlan(peeked.head, entry.media.kind);
+    if (plan.action === 'withhold') {
+      peeked.stream.destroy();
+      return { ok: false, reason: 'may_identify' };
+    }
+    return { ok: true, source: peeked.stream, ...(plan.action === 'scrub' ? { scrub: metadataScrubber(plan.as) } : {}) };
   }
 
   private async record(report: ReportDoc, agent: AgentRef, data: Record<string, unknown>): Promise<void> {

@@ -58,8 +58,25 @@ async function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
+/** Where the photo was taken, as the phone wrote it into the file's EXIF block. */
+const GPS = 'GPS -1.29210 36.82190 Galaxy A14 of Wanjiru';
+function jpegWithGps(): Buffer {
+  const exif = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from(GPS)]);
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, exif.length + 2]), exif]);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, Buffer.from([0xff, 0xdb, 0, 4, 1, 2]), Buffer.alloc(5000, 3), Buffer.from([0xff, 0xd9])]);
+}
+
+/** The first `length` bytes of an MP4 of `total` bytes: its type box, then media data to the end. */
+function mp4Start(total: number, length: number): Buffer {
+  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 16]), Buffer.from('ftypmp42', 'latin1'), Buffer.alloc(4)]);
+  const mdat = Buffer.alloc(8);
+  mdat.writeUInt32BE(total - ftyp.length);
+  mdat.write('mdat', 4, 'latin1');
+  return Buffer.concat([ftyp, mdat, Buffer.alloc(length - 24, 2)]);
+}
+
 async function takenReport(opts: { anonymous: boolean }): Promise<{ report: ReportDoc; id: string; photo: Buffer; pdf: Buffer; voice: Buffer; agent: ReturnType<ConsoleHarness['browser']> }> {
-  const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5000, 3)]);
+  const photo = jpegWithGps();
   const pdf = Buffer.from('%PDF-1.4\nreceipt from the roadblock\n');
   const voice = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(3000, 9)]);
   const p = tg.addFile(photo, { mimeType: 'image/jpeg', kind: 'photo' });
@@ -100,17 +117,21 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
   expect(res.headers.get('content-type')).toBe('application/zip');
   expect(res.headers.get('content-disposition')).toBe(`attachment; filename="ripoti-${report.reference}-evidence.zip"`);
   const files = await unzip(Buffer.from(await res.arrayBuffer()));
-  expect([...files.keys()]).toEqual(['evidence/01-photo.jpg', 'evidence/02-receipt.pdf', 'later-messages/01-voice.ogg', 'MANIFEST.txt']);
-  expect(files.get('evidence/01-photo.jpg')!.equals(photo)).toBe(true);
-  expect(files.get('evidence/02-receipt.pdf')!.equals(pdf)).toBe(true);
+  // Not referred, so no consent: the photo goes without what the phone wrote into it, and a PDF
+  // (which can name its author) not at all.
+  expect([...files.keys()]).toEqual(['evidence/01-photo.jpg', 'later-messages/01-voice.ogg', 'MANIFEST.txt']);
+  const cleaned = files.get('evidence/01-photo.jpg')!;
+  expect(cleaned.includes(Buffer.from(GPS))).toBe(false);
+  expect(cleaned).toEqual(Buffer.concat([photo.subarray(0, 2), photo.subarray(photo.indexOf(Buffer.from([0xff, 0xdb])))]));
   expect(files.get('later-messages/01-voice.ogg')!.equals(voice)).toBe(true);
 
   const manifest = files.get('MANIFEST.txt')!.toString('utf8');
   expect(manifest).toContain(`Ripoti: the evidence of report ${report.reference}`);
-  expect(manifest).toContain('Files: 3 of 4 are in this archive.');
-  expect(manifest).toMatch(/evidence\/01-photo\.jpg\r\n {2}Photo, 4\.9 KB; received with the report on .+\r\n {2}Caption: the officer at the roadblock\r\n {2}SHA-256: ([0-9a-f]{64})/);
-  expect(manifest).toContain(`SHA-256: ${sha256(photo)}`);
+  expect(manifest).toContain('Files: 2 of 4 are in this archive.');
+  expect(manifest).toMatch(/evidence\/01-photo\.jpg\r\n {2}Photo, .+; received with the report on .+\r\n {2}Caption: the officer at the roadblock\r\n {2}The details the phone wrote into this file \(where and when it was taken, the device\) were removed.+\r\n {2}SHA-256: ([0-9a-f]{64})/);
+  expect(manifest).toContain(`SHA-256: ${sha256(cleaned)}`);
   expect(manifest).toContain('Name as sent: ../../receipt.pdf');
+  expect(manifest).toMatch(/02-receipt\.pdf\r\n.+\r\n.+\r\n {2}NOT INCLUDED: a file of this kind can carry details of the phone that made it/);
   expect(manifest).toMatch(/evidence\/03-photo\.jpg\r\n {2}Photo; received with the report on .+\r\n {2}NOT INCLUDED: Telegram did not give us this file/);
   expect(manifest).toMatch(/later-messages\/01-voice\.ogg\r\n {2}Voice note, audio\/ogg, 2\.9 KB; received in a later message on /);
   // Not referred: no agency, so no identity; notes never.
@@ -119,7 +140,13 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
 
   // Referred to IPOA with the reporter's yes: the manifest names them, as the case file does.
   expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
-  const referred = (await unzip(Buffer.from(await (await download(agent, `/tickets/${id}/evidence-archive?lang=sw`)).arrayBuffer()))).get('MANIFEST.txt')!.toString('utf8');
+  const withYes = await unzip(Buffer.from(await (await download(agent, `/tickets/${id}/evidence-archive?lang=sw`)).arrayBuffer()));
+  // With consent the files go as sent.
+  expect(withYes.get('evidence/01-photo.jpg')!.equals(photo)).toBe(true);
+  expect(withYes.get('evidence/02-receipt.pdf')!.equals(pdf)).toBe(true);
+  const referred = withYes.get('MANIFEST.txt')!.toString('utf8');
+  expect(referred).toContain(`SHA-256: ${sha256(photo)}`);
+  expect(referred).not.toContain('Taarifa ambazo simu iliandika');
   expect(referred).toContain(`Ripoti: ushahidi wa ripoti ${report.reference}`);
   expect(referred).toContain('Imepelekwa kwa IPOA');
   expect(referred).toContain('Jina kwenye Telegram (halijathibitishwa): Wanjiru');
@@ -128,7 +155,7 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
 
   const history = await h.store.reports.history(id);
   expect(history.filter((e) => e.type === 'evidence_archive').map((e) => ({ ...e.data, by: String(e.actor.agentId) }))).toEqual([
-    { agency: null, withIdentity: false, language: 'en', files: 4, missing: 1, complete: true, by: String((await h.store.agents.findByUsername('wambui'))!._id) },
+    { agency: null, withIdentity: false, language: 'en', files: 4, missing: 2, complete: true, by: String((await h.store.agents.findByUsername('wambui'))!._id) },
     { agency: 'IPOA', withIdentity: true, language: 'sw', files: 4, missing: 1, complete: true, by: String((await h.store.agents.findByUsername('wambui'))!._id) },
   ]);
   expect((await agent.get(`/tickets/${id}`)).body).toContain('Evidence downloaded as one archive');
@@ -143,8 +170,12 @@ it('an anonymous report: the manifest never names the reporter, even referred wi
   const { id, agent } = await takenReport({ anonymous: true });
   await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
   await h.store.reports.addEvent(id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes', covers: 'name_phone' });
-  const manifest = (await unzip(Buffer.from(await (await download(agent, `/tickets/${id}/evidence-archive?lang=en`)).arrayBuffer()))).get('MANIFEST.txt')!.toString('utf8');
+  const files = await unzip(Buffer.from(await (await download(agent, `/tickets/${id}/evidence-archive?lang=en`)).arrayBuffer()));
+  const manifest = files.get('MANIFEST.txt')!.toString('utf8');
   expect(manifest).toContain('Referred to IPOA');
+  // Nor what the phone wrote into the files.
+  expect(files.get('evidence/01-photo.jpg')!.includes(Buffer.from(GPS))).toBe(false);
+  expect(files.has('evidence/02-receipt.pdf')).toBe(false);
   for (const secret of ['Wanjiru', '+254711222333']) expect([secret, manifest.includes(secret)]).toEqual([secret, false]);
   expect((await h.store.reports.history(id)).filter((e) => e.type === 'evidence_archive').map((e) => e.data?.withIdentity)).toEqual([false]);
 });
@@ -158,13 +189,13 @@ it('a download Telegram cuts half-way stays a readable ZIP; the manifest marks t
       { kind: 'photo', fileId: 'whole', fileUniqueId: 'w', size: 100 },
     ],
   });
-  const whole = Buffer.alloc(100, 1);
+  const whole = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(96, 1)]);
   const files: EvidenceFilePort = {
     open: async (file) => {
       if (file.fileId === 'whole') return { ok: true, stream: Readable.from([whole]), size: 100 };
       // 1000 of 4000 bytes, then the connection drops.
       const cut = new Readable({ read() {} });
-      cut.push(Buffer.alloc(1000, 2));
+      cut.push(mp4Start(4000, 1000));
       setImmediate(() => cut.destroy(new Error('socket hang up')));
       return { ok: true, stream: cut, size: 4000 };
     },
@@ -177,7 +208,7 @@ it('a download Telegram cuts half-way stays a readable ZIP; the manifest marks t
   const entries = await unzip(Buffer.concat(chunks));
   expect(entries.get('evidence/01-video.mp4')!.length).toBe(1000);
   expect(entries.get('evidence/02-photo.jpg')!.equals(whole)).toBe(true);
-  expect(entries.get('MANIFEST.txt')!.toString('utf8')).toMatch(/evidence\/01-video\.mp4\r\n.*\r\n {2}SHA-256: [0-9a-f]{64}\r\n {2}INCOMPLETE: the download stopped after 1000 B/);
+  expect(entries.get('MANIFEST.txt')!.toString('utf8')).toMatch(/evidence\/01-video\.mp4\r\n.*\r\n {2}The details the phone wrote into this file .* were removed.*\r\n {2}SHA-256: [0-9a-f]{64}\r\n {2}INCOMPLETE: the download stopped after 1000 B/);
 });
 
 it('when the person downloading goes away, the file being fetched is dropped, nothing more is fetched, and the history says the archive was not finished', async () => {
@@ -196,7 +227,7 @@ it('when the person downloading goes away, the file being fetched is dropped, no
       opened.push(file.fileId);
       // Sends one chunk and then nothing: a transfer still under way.
       slow = new Readable({ read() {} });
-      slow.push(Buffer.alloc(1000, 5));
+      slow.push(mp4Start(10_000_000, 1000));
       return { ok: true, stream: slow, size: 10_000_000 };
     },
   };

@@ -17,7 +17,7 @@ const forged = 'the roadblock\r\n\r\nevidence/09-fake.jpg\r\n  SHA-256: 00000000
 it('keeps a caption or original name with line breaks inside its own indented line', () => {
   const media = { kind: 'document' as const, fileId: 'f', fileUniqueId: 'u', fileName: 'receipt\r\n  SHA-256: 1111.pdf', mimeType: 'application/pdf', size: 10, caption: forged };
   const [entry] = archiveEntries({ description: {}, evidence: [media], createdAt: at } as never, []);
-  const outcome: EntryOutcome = { entry, included: true, bytes: 10, sha256: 'a'.repeat(64), complete: true };
+  const outcome: EntryOutcome = { entry, included: true, bytes: 10, sha256: 'a'.repeat(64), complete: true, cleaned: false };
   const text = manifestText({ reference: 'RPT-ABC', language: 'en', preparedAt: at, outcomes: [outcome], reporter: null }, tr);
   const lines = text.split('\r\n');
   // One entry line, one checksum line: the real ones.
