@@ -128,7 +128,7 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
   const manifest = files.get('MANIFEST.txt')!.toString('utf8');
   expect(manifest).toContain(`Ripoti: the evidence of report ${report.reference}`);
   expect(manifest).toContain('Files: 2 of 4 are in this archive.');
-  expect(manifest).toMatch(/evidence\/01-photo\.jpg\r\n {2}Photo, .+; received with the report on .+\r\n {2}Caption: the officer at the roadblock\r\n {2}The details the phone wrote into this file \(where and when it was taken, the device\) were removed.+\r\n {2}SHA-256: ([0-9a-f]{64})/);
+  expect(manifest).toMatch(/evidence\/01-photo\.jpg\r\n {2}Photo, .+; received with the report on .+\r\n {2}Caption: the officer at the roadblock\r\n {2}The details the phone wrote into this file \(where and when it was made, the device\) were removed.+\r\n {2}SHA-256: ([0-9a-f]{64})/);
   expect(manifest).toContain(`SHA-256: ${sha256(cleaned)}`);
   expect(manifest).toContain('Name as sent: ../../receipt.pdf');
   expect(manifest).toMatch(/02-receipt\.pdf\r\n.+\r\n.+\r\n {2}NOT INCLUDED: a file of this kind can carry details of the phone that made it/);
@@ -146,7 +146,7 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
   expect(withYes.get('evidence/02-receipt.pdf')!.equals(pdf)).toBe(true);
   const referred = withYes.get('MANIFEST.txt')!.toString('utf8');
   expect(referred).toContain(`SHA-256: ${sha256(photo)}`);
-  expect(referred).not.toContain('Taarifa ambazo simu iliandika');
+  expect(referred).not.toContain('Taarifa ambazo simu iliweka');
   expect(referred).toContain(`Ripoti: ushahidi wa ripoti ${report.reference}`);
   expect(referred).toContain('Imepelekwa kwa IPOA');
   expect(referred).toContain('Jina kwenye Telegram (halijathibitishwa): Wanjiru');
