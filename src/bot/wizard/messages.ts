@@ -58,7 +58,7 @@ export function onMessage(turn: Turn, input: MessageInput): void {
       turn.say('wizard.unknown_command');
       return turn.show();
     case 'media':
-      return onMedia(turn, d, input.media, input.caption, input.album);
+      return onMedia(turn, d, input.media, input.caption, input.album, input.forwarded);
     case 'location':
       if (d.step !== 'place') return unexpected(turn, d);
       d.location = { lat: input.lat, lon: input.lon };
@@ -123,14 +123,15 @@ function unexpected(turn: Turn, d: Draft): void {
  * on: someone who saw it happen often sends the photos before anything else. (A list of the steps
  * that keep files had to grow with every new step, and a new one once lost its photos.)
  */
-function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?: true): void {
-  const storyVoice = d.step === 'desc' && media.kind === 'voice';
+function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?: true, forwarded?: true): void {
+  // Someone else's voice note passed on is evidence of what happened, not the reporter's account.
+  const storyVoice = d.step === 'desc' && media.kind === 'voice' && !forwarded;
   if (media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) {
     turn.say('ev.too_big', { mb: LIMITS.evidenceMaxBytes / MB });
     return turn.show();
   }
   // Said before the story was asked, with no story yet: that is the story.
-  const early = BEFORE_STORY.includes(d.step) && !d.text && !d.voice ? earlyVoice(media) : undefined;
+  const early = BEFORE_STORY.includes(d.step) && !d.text && !d.voice && !forwarded ? earlyVoice(media) : undefined;
   if (early) return keepEarly(turn, d, early);
   if (storyVoice) {
     if ((media.durationSec ?? 0) > LIMITS.voiceMaxSeconds) {
@@ -152,6 +153,10 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
   list.push(caption ? { ...media, caption: caption.slice(0, 1024) } : media);
   // An album comes as one update per file: one answer (and one review) once the last has come.
   if (album && !(d.step === 'desc' && !d.parts && caption?.trim())) return holdAlbum(turn, d, d.albumPending === 'full' ? 'full' : true);
+  if (forwarded && media.kind === 'voice' && d.step === 'desc' && !caption?.trim()) {
+    turn.say('desc.forwarded_voice', { count: list.length, max });
+    return turn.show();
+  }
   return fileKept(turn, d, caption);
 }
 

@@ -25,7 +25,8 @@ export function messageInput(msg: Message, fromId: number, labels: { back: strin
   if (media) {
     const caption = captionOf(msg);
     const album = 'media_group_id' in msg && msg.media_group_id ? { album: true as const } : {};
-    return caption === undefined ? { type: 'media', media, ...album } : { type: 'media', media, caption, ...album };
+    const forwarded = 'forward_origin' in msg && msg.forward_origin ? { forwarded: true as const } : {};
+    return { type: 'media', media, ...(caption === undefined ? {} : { caption }), ...album, ...forwarded };
   }
   if ('location' in msg) return { type: 'location', lat: msg.location.latitude, lon: msg.location.longitude };
   if ('contact' in msg) return { type: 'contact', phone: msg.contact.phone_number, own: msg.contact.user_id === fromId };

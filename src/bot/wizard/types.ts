@@ -29,8 +29,11 @@ export type WizardInput =
   | { type: 'text'; text: string; label?: 'back' | 'cancel' }
   /** A command no other feature handles. */
   | { type: 'command'; command: string }
-  /** `album`: one of several files sent together (Telegram's media group): the answer waits for the last. */
-  | { type: 'media'; media: MediaRef; caption?: string; album?: true }
+  /**
+   * `album`: one of several files sent together (Telegram's media group): the answer waits for the last.
+   * `forwarded`: someone else's message passed on (a voice note is then evidence, never the story).
+   */
+  | { type: 'media'; media: MediaRef; caption?: string; album?: true; forwarded?: true }
   | { type: 'location'; lat: number; lon: number }
   /** A shared contact; `own` when it is the sender's own number. */
   | { type: 'contact'; phone: string; own: boolean }

@@ -28,6 +28,9 @@ describe('messageInput', () => {
       type: 'media',
       media: { kind: 'voice', fileId: 'v', fileUniqueId: 'uv', durationSec: 42, mimeType: 'audio/ogg' },
     });
+    // Someone else's voice note passed on says so.
+    const forwarded = { voice: { file_id: 'v', file_unique_id: 'uv', duration: 42 }, forward_origin: { type: 'hidden_user', sender_user_name: 'Kamau', date: 1_795_800_000 } };
+    expect(parse(forwarded)).toMatchObject({ type: 'media', media: { kind: 'voice' }, forwarded: true });
   });
 
   it('reads a location, and a contact as own only when it is the sender’s', () => {

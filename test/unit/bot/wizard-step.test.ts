@@ -302,6 +302,20 @@ describe('desc', () => {
     expect(said(send(at('desc'), voice(30, LIMITS.evidenceMaxBytes + 1)))).toEqual(['ev.too_big', 'desc.ask']);
   });
 
+  it('keeps a forwarded voice note as evidence, never as the story, and asks for the reporter\'s own words', () => {
+    const forward = (state: WizardState, media: MediaRef) => run(state, { type: 'media', media, forwarded: true });
+    const r = forward(at('desc'), voice(40));
+    expect(r.state.draft).toMatchObject({ step: 'desc', evidence: [voice(40)] });
+    expect(r.state.draft?.voice).toBeUndefined();
+    expect(said(r)).toEqual(['desc.forwarded_voice', 'desc.ask']);
+    // Before the story was asked too: evidence, and the question stays.
+    const early = forward(at('cat', { kind: 'police' }), voice(40));
+    expect(early.state.draft).toMatchObject({ step: 'cat', evidence: [voice(40)] });
+    expect(early.state.draft?.voice).toBeUndefined();
+    // Their own voice note after it is the story.
+    expect(send(r.state, voice(42)).state.draft).toMatchObject({ step: 'county', voice: voice(42), evidence: [voice(40)] });
+  });
+
   it('a photo whose caption tells the story: kept, and the caption is the story', () => {
     const r = send(at('desc'), photo(), 'The officer at Kasarani took 1,000 shillings from me.');
     expect(said(r)).toEqual(['ev.kept', 'county.ask']);
