@@ -134,6 +134,8 @@ export function editKeyboard(t: T, id: string) {
   const edit = EDITABLE.filter((s) => s !== 'ev').map((s) => Markup.button.callback(t(`review.edit.${s}`), wizardData(id, 'review', `e_${s}`)));
   const rows: Row[] = [];
   for (let i = 0; i < edit.length; i += 3) rows.push(edit.slice(i, i + 3));
+  // A way out that changes nothing: back to the report as it is, with its Send button.
+  rows.push([Markup.button.callback(t('review.edit_none'), wizardData(id, 'review', 'e_none'))]);
   return Markup.inlineKeyboard(rows);
 }
 

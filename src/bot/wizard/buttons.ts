@@ -129,6 +129,11 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
       turn.say('review.edit_ask', undefined, { keyboard: { type: 'edit', draftId: d.id } });
       return true;
     }
+    if (value === 'e_none') {
+      turn.answer();
+      turn.show();
+      return true;
+    }
     const edit = /^e_(\w+)$/.exec(value)?.[1];
     if (!edit || !(EDITABLE as readonly string[]).includes(edit)) return false;
     turn.answer();

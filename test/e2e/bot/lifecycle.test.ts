@@ -122,6 +122,12 @@ describe('edit from review', () => {
   it('changes one part and returns to review; changing the kind asks the category again', async () => {
     const u = h.tg.user({ firstName: 'Editor', languageCode: 'en' });
     await walkTo(u, 'review');
+    // Change, then nothing after all: back to the report as it was.
+    await u.press('✏️ Change');
+    expect(lastText(u)).toContain('What do you want to change?');
+    await u.press('‹ Keep it as it is');
+    expect(lastText(u)).toContain('Please check your report');
+    expect(u.buttons()).toContain('✏️ Change');
     await u.press('✏️ Change');
     await u.press('When');
     await u.press('Yesterday');

@@ -666,6 +666,10 @@ describe('review', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'edit', draftId: ID });
     expect(stepOf(r)).toBe('review');
     expect(said(press(at('review'), 'e_ev'))).toEqual(['answer', 'ev.ask']);
+    // Changing nothing after all: the report as it is, ready to send.
+    const none = press(r.state, 'e_none');
+    expect(said(none)).toEqual(['answer', 'review']);
+    expect(none.state.draft).toEqual(r.state.draft);
   });
 
   it('a file sent at the review is kept and the review shown again with it', () => {
