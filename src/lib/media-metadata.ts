@@ -1,203 +1,178 @@
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import ExifTransformer from 'exif-be-gone';
+import { Readable } from 'node:stream';
+import { isoVideoWithoutMetadata } from './iso-video';
 
 /**
- * What a phone writes into a file besides the picture or the sound: where it was taken (GPS), the
- * device, sometimes the owner's name. A file sent "as a file" reaches Telegram as the phone had it.
- * `metadataPlan` says from a file's first bytes whether it can be sent without that: images
- * (JPEG, PNG, WebP) through exif-be-gone, videos (MP4, QuickTime) through `IsoBmffScrub`, a voice
- * note as Telegram recorded it; anything else cannot be cleaned here.
+ * What a phone writes into a file besides the picture or the sound: where it was taken (GPS), when,
+ * the device, sometimes the owner's name; a JPEG may even carry a second picture or a video after
+ * its end. A file sent "as a file" reaches Telegram as the phone had it. `withoutMetadata` keeps
+ * only what shows the picture or plays the video, from an allow-list of the formats' own parts
+ * (so what is unknown goes too); a file it cannot read that way is not given out at all.
  */
-export type MetadataPlan = { action: 'scrub'; as: 'image' | 'video' } | { action: 'keep' } | { action: 'withhold' };
-
-/** Bytes `metadataPlan` needs to see. */
-export const PLAN_HEAD_BYTES = 12;
+export type Cleaned = { ok: true; data: Buffer; cleaned: boolean } | { ok: false };
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-/** Brands of still images in the same box format (HEIC, AVIF): their picture is described by the `meta` box, so it cannot be blanked. */
-const STILL_BRANDS = new Set(['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1', 'avif', 'avis']);
 
-export function metadataPlan(head: Buffer, kind: string): MetadataPlan {
-  if (head.subarray(0, 3).equals(JPEG) || head.subarray(0, 8).equals(PNG)) return { action: 'scrub', as: 'image' };
-  if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return { action: 'scrub', as: 'image' };
-  if (head.toString('latin1', 4, 8) === 'ftyp' && !STILL_BRANDS.has(head.toString('latin1', 8, 12))) return { action: 'scrub', as: 'video' };
+export function withoutMetadata(file: Buffer, kind: string): Cleaned {
+  const done = (data: Buffer | null): Cleaned => (data ? { ok: true, data, cleaned: true } : { ok: false });
+  if (file.subarray(0, 3).equals(JPEG)) return done(jpegWithoutMetadata(file));
+  if (file.subarray(0, 8).equals(PNG)) return done(pngWithoutMetadata(file));
+  if (file.toString('latin1', 0, 4) === 'RIFF' && file.toString('latin1', 8, 12) === 'WEBP') return done(webpWithoutMetadata(file));
+  if (file.toString('latin1', 4, 8) === 'ftyp') return done(isoVideoWithoutMetadata(file));
   // Telegram's own recording: Opus with its encoder's name, nothing of the phone.
-  if (kind === 'voice' && head.toString('latin1', 0, 4) === 'OggS') return { action: 'keep' };
-  return { action: 'withhold' };
+  if (kind === 'voice' && file.toString('latin1', 0, 4) === 'OggS') return { ok: true, data: file, cleaned: false };
+  return { ok: false };
 }
 
-export function metadataScrubber(as: 'image' | 'video'): Transform {
-  return as === 'image' ? new ExifTransformer() : new IsoBmffScrub();
+/** Markers of a JPEG's picture: frames, tables, restart interval, scans. */
+const JPEG_PICTURE = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xdb, 0xdd, 0xda]);
+
+/** A JPEG segment kept: the picture's own, JFIF, the colour profile and Adobe's colour transform (never EXIF, XMP, IPTC or comments). */
+function keepJpegSegment(marker: number, body: Buffer): boolean {
+  if (JPEG_PICTURE.has(marker)) return true;
+  if (marker === 0xe0) return body.toString('latin1', 0, 4) === 'JFIF';
+  if (marker === 0xe2) return body.toString('latin1', 0, 12) === 'ICC_PROFILE\0';
+  return marker === 0xee && body.toString('latin1', 0, 5) === 'Adobe';
 }
 
-/** Boxes that hold metadata (user data, QuickTime's keyed metadata with its ISO 6709 location, vendor boxes such as XMP). */
-const METADATA_BOXES = new Set(['udta', 'meta', 'uuid']);
-/** Boxes inside `moov` that may hold such boxes in turn. */
-const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf']);
-/** The movie box is held whole to be blanked; beyond this the file is not one a phone made. */
-const MAX_MOOV_BYTES = 32 * 1024 * 1024;
-
-/**
- * MP4 / QuickTime without metadata, streamed: each metadata box, at the top or inside the movie
- * box, becomes a `free` box of the same size filled with zeros. Nothing moves, so the offsets
- * that point into the media stay right and the video plays as before.
- */
-export class IsoBmffScrub extends Transform {
-  private head = Buffer.alloc(0);
-  /** What the current box still has to go: passed on, zeroed, or collected (the movie box). */
-  private left = 0;
-  private mode: 'header' | 'pass' | 'zero' | 'collect' = 'header';
-  private moov: Buffer[] = [];
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    try {
-      this.scrub(chunk);
-      cb();
-    } catch (err) {
-      cb(err as Error);
+/** The JPEG's segments that show the picture, up to its end marker; null when it is not one. */
+function jpegWithoutMetadata(b: Buffer): Buffer | null {
+  const out: Buffer[] = [b.subarray(0, 2)];
+  const orientation = jpegOrientation(b);
+  // The way the phone was held, alone, so the picture is not shown on its side.
+  if (orientation) out.push(orientationSegment(orientation));
+  let at = 2;
+  while (at + 2 <= b.length) {
+    if (b[at] !== 0xff) return null;
+    const marker = b[at + 1];
+    if (marker === 0xff) {
+      at++;
+      continue;
+    }
+    // Whatever follows the end (a maker's trailer, a "motion photo" video) is not part of the picture.
+    if (marker === 0xd9) return Buffer.concat([...out, b.subarray(at, at + 2)]);
+    if (at + 4 > b.length) return null;
+    const end = at + 2 + b.readUInt16BE(at + 2);
+    if (end < at + 4 || end > b.length) return null;
+    if (keepJpegSegment(marker, b.subarray(at + 4, end))) out.push(b.subarray(at, end));
+    at = end;
+    if (marker === 0xda) {
+      const scanEnd = nextJpegMarker(b, at);
+      if (scanEnd < 0) return null;
+      out.push(b.subarray(at, scanEnd));
+      at = scanEnd;
     }
   }
-
-  override _flush(cb: TransformCallback): void {
-    // A file cut short: the part of a movie box held back is dropped rather than sent unblanked.
-    if (this.mode === 'header' && this.head.length) this.push(this.head);
-    cb();
-  }
-
-  private scrub(chunk: Buffer): void {
-    let data = chunk;
-    while (data.length) {
-      if (this.mode === 'header') {
-        data = this.readHeader(data);
-        continue;
-      }
-      const n = Math.min(this.left, data.length);
-      const part = data.subarray(0, n);
-      data = data.subarray(n);
-      this.left -= n;
-      if (this.mode === 'pass') this.push(part);
-      else if (this.mode === 'zero') this.push(Buffer.alloc(n));
-      else this.moov.push(part);
-      if (this.left === 0) this.endBox();
-    }
-  }
-
-  /** Reads a top-level box header (waiting for all of it) and sets how the box goes; returns what follows it. */
-  private readHeader(data: Buffer): Buffer {
-    const buf = Buffer.concat([this.head, data]);
-    const box = boxAt(buf, 0, Number.MAX_SAFE_INTEGER);
-    if (!box) {
-      this.head = buf;
-      return Buffer.alloc(0);
-    }
-    this.head = Buffer.alloc(0);
-    if (box.size !== 0 && box.size < box.headerLength) throw new Error('not an MP4 box');
-    const header = Buffer.from(buf.subarray(0, box.headerLength));
-    // Size 0: the box runs to the end of the file (only the last one, the media data, does this).
-    this.left = box.size === 0 ? Number.POSITIVE_INFINITY : box.size - box.headerLength;
-    if (box.type === 'moov') {
-      if (this.left > MAX_MOOV_BYTES) throw new Error('movie box too large to blank');
-      this.mode = 'collect';
-      this.moov = [header];
-    } else if (METADATA_BOXES.has(box.type)) {
-      this.mode = 'zero';
-      header.write('free', 4, 'latin1');
-      this.push(header);
-    } else {
-      this.mode = 'pass';
-      this.push(header);
-    }
-    if (this.left === 0) this.endBox();
-    return buf.subarray(box.headerLength);
-  }
-
-  private endBox(): void {
-    if (this.mode === 'collect') {
-      const moov = Buffer.concat(this.moov);
-      this.moov = [];
-      const first = boxAt(moov, 0, moov.length);
-      blankIn(moov, first?.headerLength ?? moov.length, moov.length);
-      this.push(moov);
-    }
-    this.mode = 'header';
-  }
+  return null;
 }
 
-interface BoxHeader {
-  type: string;
-  /** The whole box, header included; 0: to the end of the file. */
-  size: number;
-  headerLength: number;
-}
-
-/** The box header at `at`, or null when `buf` (up to `end`) does not hold all of it. */
-function boxAt(buf: Buffer, at: number, end: number): BoxHeader | null {
-  const limit = Math.min(buf.length, end);
-  if (at + 8 > limit) return null;
-  const size32 = buf.readUInt32BE(at);
-  const type = buf.toString('latin1', at + 4, at + 8);
-  if (size32 !== 1) return { type, size: size32, headerLength: 8 };
-  if (at + 16 > limit) return null;
-  return { type, size: Number(buf.readBigUInt64BE(at + 8)), headerLength: 16 };
-}
-
-/** Blanks the metadata boxes among the boxes in `buf` from `start` to `end`, going into containers. */
-function blankIn(buf: Buffer, start: number, end: number): void {
-  let at = start;
-  while (at < end) {
-    const box = boxAt(buf, at, end);
-    if (!box || box.size < box.headerLength || at + box.size > end) {
-      // Not boxes as the format has them: blank the rest rather than let anything through.
-      buf.fill(0, at, end);
-      return;
-    }
-    const bodyStart = at + box.headerLength;
-    const boxEnd = box.size === 0 ? end : at + box.size;
-    if (METADATA_BOXES.has(box.type)) {
-      buf.write('free', at + 4, 'latin1');
-      buf.fill(0, bodyStart, boxEnd);
-    } else if (CONTAINERS.has(box.type)) blankIn(buf, bodyStart, boxEnd);
-    if (box.size === 0) return;
-    at = boxEnd;
+/** Where a scan's coded data ends: the next marker that is neither a stuffed 0xFF nor a restart marker. */
+function nextJpegMarker(b: Buffer, from: number): number {
+  for (let i = b.indexOf(0xff, from); i >= 0 && i + 1 < b.length; i = b.indexOf(0xff, i + 1)) {
+    const next = b[i + 1];
+    if (next !== 0x00 && next !== 0xff && (next < 0xd0 || next > 0xd7)) return i;
   }
+  return -1;
+}
+
+/** The EXIF orientation (1-8) of a JPEG, if its first EXIF block gives one. */
+function jpegOrientation(b: Buffer): number | undefined {
+  const app1 = b.indexOf(Buffer.from('Exif\0\0', 'latin1'));
+  if (app1 < 6 || b[app1 - 4] !== 0xff || b[app1 - 3] !== 0xe1) return undefined;
+  const tiff = app1 + 6;
+  if (tiff + 8 > b.length) return undefined;
+  const le = b.toString('latin1', tiff, tiff + 2) === 'II';
+  const u16 = (at: number) => (at + 2 <= b.length ? (le ? b.readUInt16LE(at) : b.readUInt16BE(at)) : -1);
+  const ifd = tiff + (le ? b.readUInt32LE(tiff + 4) : b.readUInt32BE(tiff + 4));
+  const count = u16(ifd);
+  for (let i = 0; i < count; i++) {
+    const entry = ifd + 2 + i * 12;
+    if (u16(entry) === 0x0112) {
+      const value = u16(entry + 8);
+      return value >= 1 && value <= 8 ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** An EXIF block holding the orientation and nothing else. */
+function orientationSegment(orientation: number): Buffer {
+  const tiff = Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0]);
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const head = Buffer.from([0xff, 0xe1, 0, 0]);
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+}
+
+/** PNG chunks that draw the picture (and its colour and animation); text, EXIF, time and unknown chunks go. */
+const PNG_KEEP = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'bKGD', 'pHYs', 'acTL', 'fcTL', 'fdAT']);
+
+function pngWithoutMetadata(b: Buffer): Buffer | null {
+  const out: Buffer[] = [b.subarray(0, 8)];
+  for (let at = 8; at + 12 <= b.length; ) {
+    const end = at + 12 + b.readUInt32BE(at);
+    const type = b.toString('latin1', at + 4, at + 8);
+    if (end > b.length) return null;
+    if (PNG_KEEP.has(type)) out.push(b.subarray(at, end));
+    if (type === 'IEND') return Buffer.concat(out);
+    at = end;
+  }
+  return null;
+}
+
+/** WebP chunks of the picture; EXIF, XMP and unknown chunks go, and the header no longer announces them. */
+const WEBP_KEEP = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
+
+function webpWithoutMetadata(b: Buffer): Buffer | null {
+  const out: Buffer[] = [];
+  for (let at = 12; at < b.length; ) {
+    if (at + 8 > b.length) return null;
+    const type = b.toString('latin1', at, at + 4);
+    const size = b.readUInt32LE(at + 4);
+    const end = at + 8 + size + (size % 2);
+    if (end > b.length) return null;
+    if (WEBP_KEEP.has(type)) {
+      const chunk = Buffer.from(b.subarray(at, end));
+      // VP8X's flags: EXIF (0x08) and XMP (0x04) present.
+      if (type === 'VP8X' && size >= 1) chunk[8] &= ~0x0c;
+      out.push(chunk);
+    }
+    at = end;
+  }
+  if (!out.length) return null;
+  const body = Buffer.concat(out);
+  const head = Buffer.from('RIFF\0\0\0\0WEBP', 'latin1');
+  head.writeUInt32LE(body.length + 4, 4);
+  return Buffer.concat([head, body]);
 }
 
 /**
- * The first `n` bytes of a stream (fewer if it ends first), and a stream that still yields all of
- * it: what was read is put back.
+ * A whole file read into memory, at most `max` bytes (into one buffer of `size` when the size is
+ * known, rather than pieces joined); null when it is longer. Aborting destroys the source.
  */
-export async function peekHead(source: Readable, n: number): Promise<{ head: Buffer; stream: Readable }> {
-  const parts: Buffer[] = [];
+export async function readWhole(source: Readable, max: number, signal: AbortSignal, size?: number): Promise<Buffer | null> {
+  let whole = Buffer.allocUnsafe(size !== undefined && size <= max ? size : Math.min(max, 1 << 20));
   let length = 0;
-  let ended = false;
-  await new Promise<void>((resolve, reject) => {
-    const done = () => {
-      source.off('readable', onReadable);
-      source.off('end', onEnd);
-      source.off('error', onError);
-      resolve();
-    };
-    const onReadable = () => {
-      for (let c: Buffer | null; length < n && (c = source.read() as Buffer | null) !== null; length += c.length) parts.push(c);
-      if (length >= n) done();
-    };
-    const onEnd = () => {
-      ended = true;
-      done();
-    };
-    const onError = (err: Error) => {
-      source.off('readable', onReadable);
-      source.off('end', onEnd);
-      reject(err);
-    };
-    source.on('readable', onReadable);
-    source.once('end', onEnd);
-    source.once('error', onError);
-  });
-  const head = Buffer.concat(parts);
-  // A stream that ended with what was read (its end may come as that read finishes) cannot take it back.
-  if (ended || source.readableEnded) return { head, stream: Readable.from(head.length ? [head] : []) };
-  source.unshift(head);
-  return { head, stream: source };
+  const onAbort = () => source.destroy(new Error('aborted'));
+  if (signal.aborted) onAbort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for await (const chunk of source) {
+      const piece = chunk as Buffer;
+      if (length + piece.length > max) {
+        source.destroy();
+        return null;
+      }
+      if (length + piece.length > whole.length) {
+        const grown = Buffer.allocUnsafe(Math.min(max, Math.max(whole.length * 2, length + piece.length)));
+        whole.copy(grown, 0, 0, length);
+        whole = grown;
+      }
+      piece.copy(whole, length);
+      length += piece.length;
+    }
+    return whole.subarray(0, length);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }

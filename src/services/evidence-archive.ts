@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { withheldFromConversation, type Agency, type SharedIdentity } from '../domain';
+import { LIMITS, withheldFromConversation, type Agency, type SharedIdentity } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, ReportDoc, Store } from '../store';
-import { metadataPlan, metadataScrubber, peekHead, PLAN_HEAD_BYTES } from '../lib/media-metadata';
+import { readWhole, withoutMetadata } from '../lib/media-metadata';
 import { formatBytes } from './case-file';
 import { identityRule, reportFiles, withheldMarks } from './case-file-service';
 import type { EvidenceFileOpened, EvidenceFilePort } from './ports';
@@ -207,11 +207,10 @@ export class EvidenceArchiveService {
     const { reportId, signal } = ctx;
     const opened = await this.deps.files.open(entry.media, { reportId, signal });
     if (!opened.ok) return { entry, included: false, reason: opened.reason };
-    const file = await this.prepare(opened.stream as Readable, entry, ctx);
-    if (!file.ok) return { entry, included: false, reason: file.reason };
+    if (ctx.clean) return this.addCleaned(zip, entry, opened.stream as Readable, { ...ctx, size: opened.size });
+    const source = opened.stream as Readable;
     const hash = createHash('sha256');
     let bytes = 0;
-    let fetched = 0;
     let broken = false;
     const counted = new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -221,28 +220,19 @@ export class EvidenceArchiveService {
       },
     });
     // A download cut half-way ends this entry where it stopped (the ZIP stays readable) and the manifest says so.
-    const onBroken = (err: unknown) => {
+    source.once('error', (err) => {
       broken = true;
       this.deps.logger.warn({ reportId, kind: entry.media.kind, err }, 'evidence download interrupted');
       counted.end();
-    };
-    const { source, scrub } = file;
-    // What came from Telegram, against the size it gave: a cleaned copy is smaller and still whole.
-    const tally = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        fetched += chunk.length;
-        cb(null, chunk);
-      },
     });
-    source.once('error', onBroken);
-    scrub?.once('error', onBroken);
     const onAbort = () => {
       source.destroy();
       counted.destroy();
     };
+    // Gone while the file was being opened: an abort already past does not fire its listeners.
+    if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    const fetchedStream = source.pipe(tally);
-    (scrub ? fetchedStream.pipe(scrub) : fetchedStream).pipe(counted);
+    source.pipe(counted);
     zip.addReadStream(counted, entry.path, { mtime: entry.receivedAt, compress: entry.media.kind === 'document' });
     try {
       await finished(counted);
@@ -251,29 +241,33 @@ export class EvidenceArchiveService {
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
-    const complete = !broken && (opened.size === undefined || opened.size === fetched);
-    return { entry, included: true, bytes, sha256: hash.digest('hex'), complete, cleaned: scrub !== undefined };
+    const complete = !broken && (opened.size === undefined || opened.size === bytes);
+    return { entry, included: true, bytes, sha256: hash.digest('hex'), complete, cleaned: false };
   }
 
   /**
-   * The file as it may go: as sent, or (`clean`) without the metadata the phone wrote into it, read
-   * from its first bytes; a kind of file that cannot be cleaned here does not go then.
+   * Without consent: the file read whole (evidence is at most 20 MB), then written without the
+   * metadata the phone put in it. One that cannot be cleaned, or did not arrive whole, does not go:
+   * a part of a file cannot be cleaned with certainty.
    */
-  private async prepare(raw: Readable, entry: ArchiveEntry, ctx: { reportId: string; clean: boolean }): Promise<{ ok: true; source: Readable; scrub?: Transform } | { ok: false; reason: MissingReason }> {
-    if (!ctx.clean) return { ok: true, source: raw };
-    let peeked: { head: Buffer; stream: Readable };
+  private async addCleaned(zip: ZipFile, entry: ArchiveEntry, source: Readable, ctx: { reportId: string; signal: AbortSignal; size?: number }): Promise<EntryOutcome> {
+    let file: Buffer | null;
     try {
-      peeked = await peekHead(raw, PLAN_HEAD_BYTES);
+      file = await readWhole(source, LIMITS.evidenceMaxBytes, ctx.signal, ctx.size);
     } catch (err) {
       this.deps.logger.warn({ reportId: ctx.reportId, kind: entry.media.kind, err }, 'evidence download interrupted');
-      return { ok: false, reason: 'unreachable' };
+      return { entry, included: false, reason: 'unreachable' };
     }
-    const plan = metadataPlan(peeked.head, entry.media.kind);
-    if (plan.action === 'withhold') {
-      peeked.stream.destroy();
-      return { ok: false, reason: 'may_identify' };
-    }
-    return { ok: true, source: peeked.stream, ...(plan.action === 'scrub' ? { scrub: metadataScrubber(plan.as) } : {}) };
+    const clean = file ? withoutMetadata(file, entry.media.kind) : { ok: false as const };
+    if (!clean.ok) return { entry, included: false, reason: 'may_identify' };
+    const { data } = clean;
+    // Handed over as a stream that lets go of it once read, and awaited, so at most one file is held
+    // at a time (yazl keeps each entry's buffer, or its stream's source, until the whole ZIP is done).
+    const body = new PassThrough();
+    body.end(data);
+    zip.addReadStream(body, entry.path, { mtime: entry.receivedAt, compress: entry.media.kind === 'document' });
+    await finished(body);
+    return { entry, included: true, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), complete: true, cleaned: clean.cleaned };
   }
 
   private async record(report: ReportDoc, agent: AgentRef, data: Record<string, unknown>): Promise<void> {

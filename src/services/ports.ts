@@ -82,6 +82,8 @@ export interface SlaCheck {
   /** The report's escalation count when the clock was set; a clock that lost a race is stale. */
   escalations: number;
   priority: Priority;
+  /** Run again by the relay as lost: never taken for a retry of an escalation already made. */
+  restarted?: true;
 }
 
 /** Delayed SLA checks (the `sla` queue); scheduling the same check twice keeps one. */

@@ -60,12 +60,17 @@ export class SlaService {
    * escalation since) nor still waits in the `sla` queue was lost (Redis lost it; it failed
    * through every retry), and the ticket would wait unescalated for good: it runs now. True then.
    */
-  async restartIfLost(t: WaitFacts & { _id: { toString(): string }; priority: Priority; escalations: number }, now = Date.now()): Promise<boolean> {
-    if (now < slaCheckDueAt(t, this.slaMsFor(t.priority)) + LOST_AFTER_MS) return false;
-    const reportId = t._id.toString();
-    const generation = t.assignedAt ? t.assignedAt.getTime() : 0;
-    const restarted = await this.deps.scheduler.restart({ reportId, generation, escalations: t.escalations, priority: t.priority });
-    if (restarted) this.deps.logger.warn({ reportId, priority: t.priority, escalations: t.escalations }, 'waiting ticket\'s SLA check was lost: run now');
+  async restartIfLost(t: WaitFacts & { _id: { toString(): string }; priority: Priority }, now = Date.now()): Promise<boolean> {
+    const overdue = (r: WaitFacts & { priority: Priority }) => now >= slaCheckDueAt(r, this.slaMsFor(r.priority)) + LOST_AFTER_MS;
+    if (!overdue(t)) return false;
+    // The relay's page may be old: a check that ran since (and, done, left no job) is not run again.
+    const fresh = await this.deps.store.reports.findById(t._id.toString());
+    if (!fresh || fresh.status !== 'received' || !overdue(fresh)) return false;
+    const reportId = fresh._id.toString();
+    const generation = fresh.assignedAt ? fresh.assignedAt.getTime() : 0;
+    const check = { reportId, generation, escalations: fresh.escalations, priority: fresh.priority, restarted: true as const };
+    const restarted = await this.deps.scheduler.restart(check);
+    if (restarted) this.deps.logger.warn({ reportId, priority: fresh.priority, escalations: fresh.escalations }, 'waiting ticket\'s SLA check was lost: run now');
     return restarted;
   }
 
@@ -79,7 +84,7 @@ export class SlaService {
     // then failed before it was done: finish its work, or the ticket's clock would stop for good.
     // (BullMQ retries a check for up to 68 minutes, src/queue/sla.ts; an older raise is a stale
     // copy of the check, re-added.)
-    if (report.escalations === data.escalations + 1 && Date.now() - (report.lastEscalatedAt?.getTime() ?? 0) < RETRY_WINDOW_MS) {
+    if (!data.restarted && report.escalations === data.escalations + 1 && Date.now() - (report.lastEscalatedAt?.getTime() ?? 0) < RETRY_WINDOW_MS) {
       await this.deps.store.reports.recordEscalation(report);
       await this.followUp(report, generation, null);
       return 'escalated';

@@ -62,8 +62,19 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const GPS = 'GPS -1.29210 36.82190 Galaxy A14 of Wanjiru';
 function jpegWithGps(): Buffer {
   const exif = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from(GPS)]);
-  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, exif.length + 2]), exif]);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, Buffer.from([0xff, 0xdb, 0, 4, 1, 2]), Buffer.alloc(5000, 3), Buffer.from([0xff, 0xd9])]);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), jpegSegment(0xe1, exif), jpegPicture(5000)]);
+}
+
+function jpegSegment(marker: number, body: Buffer): Buffer {
+  const head = Buffer.from([0xff, marker, 0, 0]);
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+}
+
+/** A JPEG's tables, one scan of `coded` bytes and its end. */
+function jpegPicture(coded: number): Buffer {
+  const tables = [jpegSegment(0xdb, Buffer.alloc(65, 1)), jpegSegment(0xc0, Buffer.alloc(15, 2)), jpegSegment(0xc4, Buffer.alloc(30, 3)), jpegSegment(0xda, Buffer.alloc(10, 4))];
+  return Buffer.concat([...tables, Buffer.alloc(coded, 0x55), Buffer.from([0xff, 0xd9])]);
 }
 
 /** The first `length` bytes of an MP4 of `total` bytes: its type box, then media data to the end. */
@@ -180,7 +191,7 @@ it('an anonymous report: the manifest never names the reporter, even referred wi
   expect((await h.store.reports.history(id)).filter((e) => e.type === 'evidence_archive').map((e) => e.data?.withIdentity)).toEqual([false]);
 });
 
-it('a download Telegram cuts half-way stays a readable ZIP; the manifest marks that file incomplete', async () => {
+it('a download Telegram cuts half-way stays a readable ZIP; the manifest marks that file incomplete (or, without consent, not included)', async () => {
   const who = await reporter(h.store);
   const { report } = await h.reports.submit({
     ...reportInput(who._id),
@@ -189,10 +200,13 @@ it('a download Telegram cuts half-way stays a readable ZIP; the manifest marks t
       { kind: 'photo', fileId: 'whole', fileUniqueId: 'w', size: 100 },
     ],
   });
-  const whole = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(96, 1)]);
+  const whole = Buffer.concat([Buffer.from([0xff, 0xd8]), jpegPicture(100)]);
+  // Referred, with the reporter's yes on record: the files go as they came.
+  await h.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes', covers: 'name_phone' });
+  const referred = { ...report, referral: { agency: 'IPOA' } } as ReportDoc;
   const files: EvidenceFilePort = {
     open: async (file) => {
-      if (file.fileId === 'whole') return { ok: true, stream: Readable.from([whole]), size: 100 };
+      if (file.fileId === 'whole') return { ok: true, stream: Readable.from([whole]), size: whole.length };
       // 1000 of 4000 bytes, then the connection drops.
       const cut = new Readable({ read() {} });
       cut.push(mp4Start(4000, 1000));
@@ -201,17 +215,30 @@ it('a download Telegram cuts half-way stays a readable ZIP; the manifest marks t
     },
   };
   const service = new EvidenceArchiveService({ store: h.store, translator: h.translator, files, logger: createLogger({ level: 'silent', name: 'archive-test' }) });
-  const archive = await service.open(report, { id: new Types.ObjectId().toString(), role: 'agent' }, { language: 'en', viewerMaySeeIdentity: true, signal: new AbortController().signal });
+  const archive = await service.open(referred, { id: new Types.ObjectId().toString(), role: 'agent' }, { language: 'en', viewerMaySeeIdentity: true, signal: new AbortController().signal });
   const chunks: Buffer[] = [];
   for await (const c of archive.stream) chunks.push(c as Buffer);
   expect(await archive.done).toEqual({ files: 2, missing: 1, complete: true });
   const entries = await unzip(Buffer.concat(chunks));
   expect(entries.get('evidence/01-video.mp4')!.length).toBe(1000);
   expect(entries.get('evidence/02-photo.jpg')!.equals(whole)).toBe(true);
-  expect(entries.get('MANIFEST.txt')!.toString('utf8')).toMatch(/evidence\/01-video\.mp4\r\n.*\r\n {2}The details the phone wrote into this file .* were removed.*\r\n {2}SHA-256: [0-9a-f]{64}\r\n {2}INCOMPLETE: the download stopped after 1000 B/);
+  expect(entries.get('MANIFEST.txt')!.toString('utf8')).toMatch(/evidence\/01-video\.mp4\r\n.*\r\n {2}SHA-256: [0-9a-f]{64}\r\n {2}INCOMPLETE: the download stopped after 1000 B/);
+
+  // Without consent a file goes cleaned whole or not at all: part of one cannot be cleaned for sure.
+  const unconsented = await service.open(report, { id: new Types.ObjectId().toString(), role: 'agent' }, { language: 'en', viewerMaySeeIdentity: true, signal: new AbortController().signal });
+  const parts: Buffer[] = [];
+  for await (const c of unconsented.stream) parts.push(c as Buffer);
+  expect(await unconsented.done).toEqual({ files: 2, missing: 1, complete: true });
+  const cleaned = await unzip(Buffer.concat(parts));
+  expect(cleaned.has('evidence/01-video.mp4')).toBe(false);
+  expect(cleaned.get('evidence/02-photo.jpg')!.equals(whole)).toBe(true);
+  expect(cleaned.get('MANIFEST.txt')!.toString('utf8')).toMatch(/evidence\/01-video\.mp4\r\n.*\r\n {2}NOT INCLUDED: Telegram could not be reached for this file/);
 });
 
-it('when the person downloading goes away, the file being fetched is dropped, nothing more is fetched, and the history says the archive was not finished', async () => {
+it.each([
+  ['without consent, while the file is read whole to be cleaned', false],
+  ['with consent, while the file streams into the ZIP', true],
+])('when the person downloading goes away (%s), the file being fetched is dropped, nothing more is fetched, and the history says the archive was not finished', async (_when, consented) => {
   const who = await reporter(h.store);
   const { report } = await h.reports.submit({
     ...reportInput(who._id),
@@ -220,11 +247,15 @@ it('when the person downloading goes away, the file being fetched is dropped, no
       { kind: 'photo', fileId: 'never', fileUniqueId: 'n', size: 100 },
     ],
   });
+  if (consented) await h.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes', covers: 'name_phone' });
   const opened: string[] = [];
   let slow: Readable | undefined;
+  let fetching: () => void = () => undefined;
+  const underWay = new Promise<void>((resolve) => (fetching = resolve));
   const files: EvidenceFilePort = {
     open: async (file) => {
       opened.push(file.fileId);
+      fetching();
       // Sends one chunk and then nothing: a transfer still under way.
       slow = new Readable({ read() {} });
       slow.push(mp4Start(10_000_000, 1000));
@@ -233,15 +264,17 @@ it('when the person downloading goes away, the file being fetched is dropped, no
   };
   const gone = new AbortController();
   const service = new EvidenceArchiveService({ store: h.store, translator: h.translator, files, logger: createLogger({ level: 'silent', name: 'archive-test' }) });
-  const archive = await service.open(report, { id: new Types.ObjectId().toString(), role: 'agent' }, { language: 'en', viewerMaySeeIdentity: true, signal: gone.signal });
+  const target = consented ? ({ ...report, referral: { agency: 'IPOA' } } as ReportDoc) : report;
+  const archive = await service.open(target, { id: new Types.ObjectId().toString(), role: 'agent' }, { language: 'en', viewerMaySeeIdentity: true, signal: gone.signal });
   archive.stream.resume();
-  await new Promise<void>((resolve) => archive.stream.once('data', () => resolve()));
+  // Streamed, its first bytes reach the ZIP; to be cleaned, nothing is written before the whole file.
+  await (consented ? new Promise<void>((resolve) => archive.stream.once('data', () => resolve())) : underWay);
   gone.abort();
   archive.stream.destroy();
   expect(await archive.done).toEqual({ files: 2, missing: 2, complete: false });
   expect(opened).toEqual(['slow']);
   expect(slow?.destroyed).toBe(true);
   expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'evidence_archive').map((e) => e.data)).toEqual([
-    { agency: null, withIdentity: false, language: 'en', files: 2, missing: 2, complete: false },
+    { agency: consented ? 'IPOA' : null, withIdentity: consented, language: 'en', files: 2, missing: 2, complete: false },
   ]);
 });

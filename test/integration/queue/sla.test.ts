@@ -120,6 +120,13 @@ describe('an SLA check that was lost', () => {
     // Its next check is set from the escalation: nothing lost now.
     expect(await h.queues.sla.queue.getJobState(`${id}-0-1`)).toBe('delayed');
     expect((await relay().runOnce({ reconcile: true })).clocks).toBe(0);
+    // A relay that read the ticket before that escalation does not run the finished check again
+    // (its job is gone once done), and a check run again as lost never repeats the escalation's work.
+    const stalePage = { _id: report._id, createdAt: twoHoursAgo, queuedAt: twoHoursAgo, priority: 3 as const, escalations: 0 };
+    expect(await h.sla.restartIfLost(stalePage)).toBe(false);
+    expect(await h.queues.sla.queue.getJob(clock)).toBeUndefined();
+    expect(await h.sla.check({ reportId: id, generation: 0, escalations: 0, priority: 3, restarted: true })).toBe('stale');
+    expect((await h.store.reports.history(id)).filter((e) => e.type === 'escalated')).toHaveLength(1);
   });
 
   it('is run again when it failed through every retry (its failed job dropped, its id used again)', async () => {
