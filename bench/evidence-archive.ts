@@ -23,29 +23,32 @@ const arg = (name: string, dflt: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 
-const box = (type: string, body: Buffer) => {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(8 + body.length);
-  head.write(type, 4, 'latin1');
+const segment = (marker: number, body: Buffer) => {
+  const head = Buffer.from([0xff, marker, 0, 0]);
+  head.writeUInt16BE(body.length + 2, 2);
   return Buffer.concat([head, body]);
 };
-/** A video as a phone writes it: its type, its media data, then the movie box with a place in it. */
-const FTYP = box('ftyp', Buffer.from('mp42\0\0\0\0isom', 'latin1'));
-const MOOV = box('moov', Buffer.concat([box('mvhd', Buffer.alloc(100)), box('udta', Buffer.from('+01.2921+036.8219/', 'latin1'))]));
+/** A photo sent as a file, as a phone writes it: EXIF with a place, its tables and one scan, then its end. */
+const HEAD = Buffer.concat([
+  Buffer.from([0xff, 0xd8]),
+  segment(0xe1, Buffer.from('Exif\0\0MM\0\x2a\0\0\0\x08\0\0 GPS -1.2921 36.8219', 'latin1')),
+  segment(0xdb, Buffer.alloc(65, 1)),
+  segment(0xc0, Buffer.alloc(15, 2)),
+  segment(0xc4, Buffer.alloc(30, 3)),
+  segment(0xda, Buffer.alloc(10, 4)),
+]);
+const END = Buffer.from([0xff, 0xd9]);
 
-/** A video of `bytes` bytes, made 64 KB at a time as it is read. */
+/** A photo of `bytes` bytes, made 64 KB at a time as it is read. */
 function lazyFile(bytes: number): Readable {
   const chunk = Buffer.alloc(64 * 1024, 7);
-  const mdat = Buffer.alloc(8);
-  mdat.writeUInt32BE(bytes - FTYP.length - MOOV.length);
-  mdat.write('mdat', 4, 'latin1');
-  const parts = [Buffer.concat([FTYP, mdat])];
-  let left = bytes - FTYP.length - mdat.length - MOOV.length;
+  const parts = [HEAD];
+  let left = bytes - HEAD.length - END.length;
   return new Readable({
     read() {
       if (parts.length) return void this.push(parts.shift());
       if (left <= 0) {
-        this.push(MOOV);
+        this.push(END);
         return void this.push(null);
       }
       const n = Math.min(left, chunk.length);
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
     referral: { agency: 'IPOA' },
     createdAt: new Date(),
     description: { text: 'bench' },
-    evidence: Array.from({ length: files }, (_, i) => ({ kind: 'video', fileId: `f${i}`, fileUniqueId: `u${i}` })),
+    evidence: Array.from({ length: files }, (_, i) => ({ kind: 'photo', fileId: `f${i}`, fileUniqueId: `u${i}` })),
   } as unknown as ReportDoc;
   for (let r = 1; r <= runs; r++) {
     const f = await once(service, report);

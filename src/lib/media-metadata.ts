@@ -1,46 +1,50 @@
-import { Readable } from 'node:stream';
-import { isoVideoWithoutMetadata } from './iso-video';
+import type { Readable } from 'node:stream';
 
 /**
- * What a phone writes into a file besides the picture or the sound: where it was taken (GPS), when,
- * the device, sometimes the owner's name; a JPEG may even carry a second picture or a video after
- * its end. A file sent "as a file" reaches Telegram as the phone had it. `withoutMetadata` keeps
- * only what shows the picture or plays the video, from an allow-list of the formats' own parts
- * (so what is unknown goes too); a file it cannot read that way is not given out at all.
+ * What a phone writes into a file besides the picture: where it was taken (GPS), when, the device,
+ * sometimes the owner's name; a JPEG may even carry a second picture or a video after its end. A
+ * file sent "as a file" reaches Telegram as the phone had it. `withoutMetadata` keeps only what
+ * shows the picture, from an allow-list of the format's own parts (so what is unknown goes too); a
+ * file it cannot read that way is not given out at all. Videos are among those: a dashcam keeps
+ * its GPS among the frames' data and a camcorder inside the video stream itself, which only
+ * decoding-level work could clean for certain (BENCHMARKS.md has the review that found this).
  */
-export type Cleaned = { ok: true; data: Buffer; cleaned: boolean } | { ok: false };
+/** `parts`: the file as it goes, in pieces that are views of the file read (no copy of a 20 MB picture). */
+export type Cleaned = { ok: true; parts: Buffer[]; cleaned: boolean } | { ok: false };
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export function withoutMetadata(file: Buffer, kind: string): Cleaned {
-  const done = (data: Buffer | null): Cleaned => (data ? { ok: true, data, cleaned: true } : { ok: false });
+  const done = (parts: Buffer[] | null): Cleaned => (parts ? { ok: true, parts, cleaned: true } : { ok: false });
   if (file.subarray(0, 3).equals(JPEG)) return done(jpegWithoutMetadata(file));
   if (file.subarray(0, 8).equals(PNG)) return done(pngWithoutMetadata(file));
   if (file.toString('latin1', 0, 4) === 'RIFF' && file.toString('latin1', 8, 12) === 'WEBP') return done(webpWithoutMetadata(file));
-  if (file.toString('latin1', 4, 8) === 'ftyp') return done(isoVideoWithoutMetadata(file));
   // Telegram's own recording: Opus with its encoder's name, nothing of the phone.
-  if (kind === 'voice' && file.toString('latin1', 0, 4) === 'OggS') return { ok: true, data: file, cleaned: false };
+  if (kind === 'voice' && file.toString('latin1', 0, 4) === 'OggS') return { ok: true, parts: [file], cleaned: false };
   return { ok: false };
 }
 
 /** Markers of a JPEG's picture: frames, tables, restart interval, scans. */
 const JPEG_PICTURE = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xdb, 0xdd, 0xda]);
 
-/** A JPEG segment kept: the picture's own, JFIF, the colour profile and Adobe's colour transform (never EXIF, XMP, IPTC or comments). */
-function keepJpegSegment(marker: number, body: Buffer): boolean {
-  if (JPEG_PICTURE.has(marker)) return true;
-  if (marker === 0xe0) return body.toString('latin1', 0, 4) === 'JFIF';
-  if (marker === 0xe2) return body.toString('latin1', 0, 12) === 'ICC_PROFILE\0';
-  return marker === 0xee && body.toString('latin1', 0, 5) === 'Adobe';
+/** A JPEG segment kept, perhaps cut to what the picture needs; null: dropped (EXIF, XMP, IPTC, comments, vendors' segments). */
+function keptJpegSegment(marker: number, segment: Buffer): Buffer | null {
+  const body = segment.subarray(4);
+  if (JPEG_PICTURE.has(marker)) return segment;
+  // JFIF without its thumbnail (an editor may leave one of the uncropped picture): the density only.
+  if (marker === 0xe0 && body.length >= 14 && body.toString('latin1', 0, 5) === 'JFIF\0') return Buffer.concat([Buffer.from([0xff, 0xe0, 0, 16]), body.subarray(0, 12), Buffer.from([0, 0])]);
+  // The colour profile, as phones embed a standard one (sRGB, Display P3).
+  if (marker === 0xe2 && body.toString('latin1', 0, 12) === 'ICC_PROFILE\0') return segment;
+  // Adobe's colour transform: its fixed twelve bytes, nothing after them.
+  if (marker === 0xee && body.length >= 12 && body.toString('latin1', 0, 5) === 'Adobe') return Buffer.concat([Buffer.from([0xff, 0xee, 0, 14]), body.subarray(0, 12)]);
+  return null;
 }
 
 /** The JPEG's segments that show the picture, up to its end marker; null when it is not one. */
-function jpegWithoutMetadata(b: Buffer): Buffer | null {
-  const out: Buffer[] = [b.subarray(0, 2)];
-  const orientation = jpegOrientation(b);
-  // The way the phone was held, alone, so the picture is not shown on its side.
-  if (orientation) out.push(orientationSegment(orientation));
+function jpegWithoutMetadata(b: Buffer): Buffer[] | null {
+  const out: Buffer[] = [];
+  let orientation: number | undefined;
   let at = 2;
   while (at + 2 <= b.length) {
     if (b[at] !== 0xff) return null;
@@ -50,11 +54,15 @@ function jpegWithoutMetadata(b: Buffer): Buffer | null {
       continue;
     }
     // Whatever follows the end (a maker's trailer, a "motion photo" video) is not part of the picture.
-    if (marker === 0xd9) return Buffer.concat([...out, b.subarray(at, at + 2)]);
+    if (marker === 0xd9) return jpegOf(out, orientation);
     if (at + 4 > b.length) return null;
     const end = at + 2 + b.readUInt16BE(at + 2);
     if (end < at + 4 || end > b.length) return null;
-    if (keepJpegSegment(marker, b.subarray(at + 4, end))) out.push(b.subarray(at, end));
+    const segment = b.subarray(at, end);
+    // The picture's own EXIF comes first; one further on (a thumbnail's, an image's after the end) is not asked.
+    if (marker === 0xe1 && orientation === undefined && segment.toString('latin1', 4, 10) === 'Exif\0\0') orientation = exifOrientation(segment.subarray(4)) ?? 0;
+    const kept = keptJpegSegment(marker, segment);
+    if (kept) out.push(kept);
     at = end;
     if (marker === 0xda) {
       const scanEnd = nextJpegMarker(b, at);
@@ -66,6 +74,14 @@ function jpegWithoutMetadata(b: Buffer): Buffer | null {
   return null;
 }
 
+/** Start, the kept segments with the orientation alone after JFIF (which comes first when there), end. */
+function jpegOf(segments: Buffer[], orientation: number | undefined): Buffer[] {
+  const jfif = segments[0]?.[1] === 0xe0 ? 1 : 0;
+  // The way the phone was held, alone, so the picture is not shown on its side.
+  const turn = orientation ? [orientationSegment(orientation)] : [];
+  return [Buffer.from([0xff, 0xd8]), ...segments.slice(0, jfif), ...turn, ...segments.slice(jfif), Buffer.from([0xff, 0xd9])];
+}
+
 /** Where a scan's coded data ends: the next marker that is neither a stuffed 0xFF nor a restart marker. */
 function nextJpegMarker(b: Buffer, from: number): number {
   for (let i = b.indexOf(0xff, from); i >= 0 && i + 1 < b.length; i = b.indexOf(0xff, i + 1)) {
@@ -75,15 +91,13 @@ function nextJpegMarker(b: Buffer, from: number): number {
   return -1;
 }
 
-/** The EXIF orientation (1-8) of a JPEG, if its first EXIF block gives one. */
-function jpegOrientation(b: Buffer): number | undefined {
-  const app1 = b.indexOf(Buffer.from('Exif\0\0', 'latin1'));
-  if (app1 < 6 || b[app1 - 4] !== 0xff || b[app1 - 3] !== 0xe1) return undefined;
-  const tiff = app1 + 6;
-  if (tiff + 8 > b.length) return undefined;
-  const le = b.toString('latin1', tiff, tiff + 2) === 'II';
-  const u16 = (at: number) => (at + 2 <= b.length ? (le ? b.readUInt16LE(at) : b.readUInt16BE(at)) : -1);
-  const ifd = tiff + (le ? b.readUInt32LE(tiff + 4) : b.readUInt32BE(tiff + 4));
+/** The orientation (1-8) an APP1 segment's EXIF gives, if it is EXIF and gives one. */
+function exifOrientation(body: Buffer): number | undefined {
+  if (body.toString('latin1', 0, 6) !== 'Exif\0\0' || body.length < 14) return undefined;
+  const tiff = 6;
+  const le = body.toString('latin1', tiff, tiff + 2) === 'II';
+  const u16 = (at: number) => (at >= 0 && at + 2 <= body.length ? (le ? body.readUInt16LE(at) : body.readUInt16BE(at)) : -1);
+  const ifd = tiff + (le ? body.readUInt32LE(tiff + 4) : body.readUInt32BE(tiff + 4));
   const count = u16(ifd);
   for (let i = 0; i < count; i++) {
     const entry = ifd + 2 + i * 12;
@@ -107,30 +121,36 @@ function orientationSegment(orientation: number): Buffer {
 /** PNG chunks that draw the picture (and its colour and animation); text, EXIF, time and unknown chunks go. */
 const PNG_KEEP = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'bKGD', 'pHYs', 'acTL', 'fcTL', 'fdAT']);
 
-function pngWithoutMetadata(b: Buffer): Buffer | null {
+function pngWithoutMetadata(b: Buffer): Buffer[] | null {
   const out: Buffer[] = [b.subarray(0, 8)];
   for (let at = 8; at + 12 <= b.length; ) {
     const end = at + 12 + b.readUInt32BE(at);
     const type = b.toString('latin1', at + 4, at + 8);
     if (end > b.length) return null;
     if (PNG_KEEP.has(type)) out.push(b.subarray(at, end));
-    if (type === 'IEND') return Buffer.concat(out);
+    if (type === 'IEND') return out;
     at = end;
   }
   return null;
 }
 
-/** WebP chunks of the picture; EXIF, XMP and unknown chunks go, and the header no longer announces them. */
-const WEBP_KEEP = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
+/**
+ * WebP chunks of a still picture; EXIF, XMP and unknown chunks go, and the header no longer
+ * announces them. An animated one is not given (its frames may hold chunks of their own).
+ */
+const WEBP_KEEP = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ICCP']);
 
-function webpWithoutMetadata(b: Buffer): Buffer | null {
+function webpWithoutMetadata(b: Buffer): Buffer[] | null {
   const out: Buffer[] = [];
-  for (let at = 12; at < b.length; ) {
-    if (at + 8 > b.length) return null;
+  // Up to the end the header gives: what is appended after it is no part of the picture.
+  const riffEnd = 8 + b.readUInt32LE(4);
+  if (riffEnd > b.length) return null;
+  for (let at = 12; at < riffEnd; ) {
+    if (at + 8 > riffEnd) return null;
     const type = b.toString('latin1', at, at + 4);
     const size = b.readUInt32LE(at + 4);
     const end = at + 8 + size + (size % 2);
-    if (end > b.length) return null;
+    if (end > riffEnd || type === 'ANMF' || type === 'ANIM') return null;
     if (WEBP_KEEP.has(type)) {
       const chunk = Buffer.from(b.subarray(at, end));
       // VP8X's flags: EXIF (0x08) and XMP (0x04) present.
@@ -140,10 +160,9 @@ function webpWithoutMetadata(b: Buffer): Buffer | null {
     at = end;
   }
   if (!out.length) return null;
-  const body = Buffer.concat(out);
   const head = Buffer.from('RIFF\0\0\0\0WEBP', 'latin1');
-  head.writeUInt32LE(body.length + 4, 4);
-  return Buffer.concat([head, body]);
+  head.writeUInt32LE(out.reduce((n, c) => n + c.length, 4), 4);
+  return [head, ...out];
 }
 
 /**

@@ -6,7 +6,7 @@ import { LIMITS, withheldFromConversation, type Agency, type SharedIdentity } fr
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, ReportDoc, Store } from '../store';
-import { readWhole, withoutMetadata } from '../lib/media-metadata';
+import { readWhole, withoutMetadata, type Cleaned } from '../lib/media-metadata';
 import { formatBytes } from './case-file';
 import { identityRule, reportFiles, withheldMarks } from './case-file-service';
 import type { EvidenceFileOpened, EvidenceFilePort } from './ports';
@@ -258,16 +258,35 @@ export class EvidenceArchiveService {
       this.deps.logger.warn({ reportId: ctx.reportId, kind: entry.media.kind, err }, 'evidence download interrupted');
       return { entry, included: false, reason: 'unreachable' };
     }
-    const clean = file ? withoutMetadata(file, entry.media.kind) : { ok: false as const };
+    // Cut short on the way (the size Telegram gave not reached): part of a file is not cleaned for sure.
+    if (file && ctx.size !== undefined && file.length !== ctx.size) return { entry, included: false, reason: 'unreachable' };
+    const clean = file ? this.cleaned(file, entry, ctx.reportId) : { ok: false as const };
     if (!clean.ok) return { entry, included: false, reason: 'may_identify' };
-    const { data } = clean;
-    // Handed over as a stream that lets go of it once read, and awaited, so at most one file is held
-    // at a time (yazl keeps each entry's buffer, or its stream's source, until the whole ZIP is done).
+    const hash = createHash('sha256');
+    let bytes = 0;
+    // Handed over as a stream that lets go of the pieces once read, and awaited, so at most one file
+    // is held at a time (yazl keeps each entry's buffer, or its stream's source, until the ZIP is done).
     const body = new PassThrough();
-    body.end(data);
-    zip.addReadStream(body, entry.path, { mtime: entry.receivedAt, compress: entry.media.kind === 'document' });
+    for (const part of clean.parts) {
+      hash.update(part);
+      bytes += part.length;
+      body.write(part);
+    }
+    body.end();
+    // Pictures and voice notes are compressed already: stored, as photos always were.
+    zip.addReadStream(body, entry.path, { mtime: entry.receivedAt, compress: false });
     await finished(body);
-    return { entry, included: true, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), complete: true, cleaned: clean.cleaned };
+    return { entry, included: true, bytes, sha256: hash.digest('hex'), complete: true, cleaned: clean.cleaned };
+  }
+
+  /** A file that makes the cleaning fail is one more file not given, never the end of the archive. */
+  private cleaned(file: Buffer, entry: ArchiveEntry, reportId: string): Cleaned {
+    try {
+      return withoutMetadata(file, entry.media.kind);
+    } catch (err) {
+      this.deps.logger.warn({ reportId, kind: entry.media.kind, err }, 'evidence file could not be cleaned');
+      return { ok: false };
+    }
   }
 
   private async record(report: ReportDoc, agent: AgentRef, data: Record<string, unknown>): Promise<void> {

@@ -9,8 +9,13 @@ const DAY_MS = 24 * 3600 * 1000;
 const RECHECK_DAYS = 7;
 /** A place shared in the conversation as the bot stores it ("📍 " then the place: src/bot/features/replies.ts), not yet purged. */
 const SHARED_PLACE = '^📍 ';
-/** A reporter seen (their Confirm, by the hour: src/store/reporter-repository.ts) this recently keeps their identity this pass. */
-const SEEN_MARGIN_MS = 2 * 3600_000;
+/**
+ * A reporter seen (their Confirm, by the hour: src/store/reporter-repository.ts) this recently keeps
+ * their identity this pass: the hour's rounding and a bot host's clock up to five hours behind fit in it.
+ */
+const SEEN_MARGIN_MS = 6 * 3600_000;
+/** A `seenAt` this far ahead came from a clock that was wrong: it keeps nothing (it would for good). */
+const SEEN_AHEAD_MS = 24 * 3600_000;
 
 export interface RetentionResult {
   reports: number;
@@ -53,7 +58,7 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
   for (const { _id } of unpurged) {
     // Keep the identity while any report still needs it: open, or closed but not yet expired.
     if (await Report.exists({ reporterId: _id, purgedAt: null })) continue;
-    if (await store.reporters.purgeIdentity(_id, notSeenSince)) reporters++;
+    if (await store.reporters.purgeIdentity(_id, { notSeenSince, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) })) reporters++;
   }
   return { reports: expired.length, reporters };
 }

@@ -19,7 +19,7 @@ export interface ReporterDoc {
   /** True after retention purged the identity: the reporter can no longer be reached. */
   purged?: boolean;
   /**
-   * The hour of their latest Confirm. Retention leaves an identity seen in the last two hours: a
+   * The hour of their latest Confirm. Retention leaves an identity seen in the last six hours: a
    * Confirm may be between reading its reporter and storing its report.
    */
   seenAt?: Date;

@@ -107,11 +107,12 @@ export class ReporterRepository {
 
   /**
    * Retention: forget who the reporter is; reports stay for statistics. Not when they were seen at
-   * `notSeenSince` or later (a report of theirs may be on its way to MongoDB): false then.
+   * `notSeenSince` or later (a report of theirs may be on its way to MongoDB), unless that was
+   * after `aheadAfter` (a wrong clock's): false then.
    */
-  async purgeIdentity(reporterId: Types.ObjectId, notSeenSince: Date): Promise<boolean> {
+  async purgeIdentity(reporterId: Types.ObjectId, seen: { notSeenSince: Date; aheadAfter: Date }): Promise<boolean> {
     const res = await this.Reporter.updateOne(
-      { _id: reporterId, $or: [{ seenAt: { $exists: false } }, { seenAt: { $lt: notSeenSince } }] },
+      { _id: reporterId, $or: [{ seenAt: { $exists: false } }, { seenAt: { $lt: seen.notSeenSince } }, { seenAt: { $gt: seen.aheadAfter } }] },
       { $set: { identity: this.cipher.seal({ purged: true }), lookupHash: `purged:${reporterId.toString()}`, purged: true } },
     );
     return res.matchedCount === 1;

@@ -248,7 +248,7 @@ describe('retention', () => {
     // Her report stored, the next pass keeps her while it is open.
     const again = await seedReport(store, {}, { telegramUserId, firstName: who.firstName });
     expect(again.reporter._id.toString()).toBe(reporter._id.toString());
-    await purgeExpired(store, 30, new Date(Date.now() + 3 * 3600_000));
+    await purgeExpired(store, 30, new Date(Date.now() + 7 * 3600_000));
     expect(await store.reporters.identityOf(reporter._id)).toMatchObject({ phone: who.phone });
   });
 
@@ -259,7 +259,16 @@ describe('retention', () => {
     await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Odera' }, 'en');
     await purgeExpired(store, 30);
     expect(await store.reporters.identityOf(reporter._id)).not.toBeNull();
-    await purgeExpired(store, 30, new Date(Date.now() + 3 * 3600_000));
+    await purgeExpired(store, 30, new Date(Date.now() + 7 * 3600_000));
+    expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+  });
+
+  it('does not keep an identity for good because a wrong clock wrote a time days ahead', async () => {
+    const { report, reporter } = await seedReport(store, {}, { firstName: 'Akinyi' });
+    await store.reports.transition(report._id, 'rejected', { kind: 'system' });
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 40 * 86400_000) } });
+    await store.models.Reporter.collection.updateOne({ _id: reporter._id }, { $set: { seenAt: new Date(Date.now() + 30 * 86400_000) } });
+    await purgeExpired(store, 30);
     expect(await store.reporters.identityOf(reporter._id)).toBeNull();
   });
 });
