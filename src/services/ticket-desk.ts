@@ -6,7 +6,8 @@ import type { Logger } from '../logger';
 import type { ClaimedTicket, TicketDispenser, TicketQueuePort } from './ports';
 import type { ReportService } from './report-service';
 
-export type TakeResult = { ok: true; report: ReportDoc } | { ok: false; reason: 'empty' | 'limit' };
+/** `inactive`: the account was deactivated while the take was under way; the ticket went back. */
+export type TakeResult = { ok: true; report: ReportDoc } | { ok: false; reason: 'empty' | 'limit' | 'inactive' };
 
 export interface TicketDeskDeps {
   store: Store;

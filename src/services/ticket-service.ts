@@ -40,6 +40,12 @@ export class TicketService implements TicketActions {
 
   async takeNext(agent: AgentRef): Promise<TakeResult> {
     const result = await this.deps.desk.takeNext(agent.id);
+    // Deactivated while this take was under way (it passed the session check before): the
+    // hand-back may have listed their tickets before this one was theirs, so it goes back now.
+    if (result.ok && (await this.deps.store.agents.isDeactivated(agent.id))) {
+      await this.deps.desk.release(result.report._id.toString(), { kind: 'system' }, { requireAssignee: agent.id, reason: 'holder_deactivated' });
+      return { ok: false, reason: 'inactive' };
+    }
     if (result.ok) {
       await this.notify(result.report, 'notices:taken');
       await this.publishStatus(result.report._id, true);

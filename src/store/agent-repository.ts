@@ -134,6 +134,11 @@ export class AgentRepository {
     return res.matchedCount === 1;
   }
 
+  /** An account that exists and was deactivated (an id of no account is not one). */
+  async isDeactivated(id: Id): Promise<boolean> {
+    return Types.ObjectId.isValid(String(id)) && (await this.models.Agent.exists({ _id: oid(id), active: false })) !== null;
+  }
+
   async setLanguage(id: Id, language: Lang): Promise<void> {
     await this.models.Agent.updateOne({ _id: oid(id) }, { $set: { language } });
   }

@@ -47,6 +47,8 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   app.post('/queue/take', { onRequest: signedInOnly, preValidation: ctx.auth.checkCsrf }, async (req, reply) => {
     const me = signedInAgent(req);
     const result = await ctx.tickets.takeNext(agentRef(me));
+    // Deactivated meanwhile: their session is gone too, so the sign-in page is where they are.
+    if (!result.ok && result.reason === 'inactive') return reply.redirect('/signin', 303);
     if (!result.ok) return reply.redirect(`/queue?err=${result.reason === 'limit' ? 'ticket_limit' : 'queue_empty'}`, 303);
     return reply.redirect(`/tickets/${result.report._id.toString()}`, 303);
   });

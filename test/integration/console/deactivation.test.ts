@@ -67,3 +67,20 @@ it('says only that the account was deactivated when it held nothing, in Swahili 
   expect(done.headers.location).toBe('/admin/agents?ok=account_deactivated&released=0&kept=0');
   expect((await b.get(done.headers.location!)).body).toContain('Akaunti imezimwa na kutolewa kila mahali.');
 });
+
+it('puts back a ticket taken by an agent whose deactivation landed while the take was under way', async () => {
+  const wanjiku = await h.account('wanjiku', 'agent');
+  const waiting = await submit();
+  // The take passed the session check; the deactivation lands before it is done.
+  await h.store.agents.setActive(wanjiku._id, false);
+  expect(await h.tickets.takeNext({ id: wanjiku._id.toString(), role: 'agent' })).toEqual({ ok: false, reason: 'inactive' });
+  expect(await statusOf(waiting)).toMatchObject({ status: 'received', assignee: null });
+  const history = await h.store.reports.history(waiting._id);
+  expect(history.filter((e) => e.type === 'released').map((e) => e.data?.reason)).toEqual(['holder_deactivated']);
+  // The reporter was never told it was taken, and the next agent gets it.
+  expect((await h.store.messages.listForReport(waiting._id)).filter((m) => m.notice?.key === 'notices:taken')).toEqual([]);
+  await h.account('otieno', 'agent');
+  const next = h.browser();
+  await next.signIn('otieno');
+  expect((await next.post('/queue/take')).headers.location).toBe(`/tickets/${waiting._id.toString()}`);
+});
