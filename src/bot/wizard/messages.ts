@@ -153,10 +153,8 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
   list.push(caption ? { ...media, caption: caption.slice(0, 1024) } : media);
   // An album comes as one update per file: one answer (and one review) once the last has come.
   if (album && !(d.step === 'desc' && !d.parts && caption?.trim())) return holdAlbum(turn, d, d.albumPending === 'full' ? 'full' : true);
-  if (forwarded && media.kind === 'voice' && d.step === 'desc' && !caption?.trim()) {
-    turn.say('desc.forwarded_voice', { count: list.length, max });
-    return turn.show();
-  }
+  // Its answer asks for the reporter's own words: the story's question is not asked again after it.
+  if (forwarded && media.kind === 'voice' && d.step === 'desc' && !caption?.trim()) return turn.say('desc.forwarded_voice', { count: list.length, max });
   return fileKept(turn, d, caption);
 }
 

@@ -25,7 +25,9 @@ export function messageInput(msg: Message, fromId: number, labels: { back: strin
   if (media) {
     const caption = captionOf(msg);
     const album = 'media_group_id' in msg && msg.media_group_id ? { album: true as const } : {};
-    const forwarded = 'forward_origin' in msg && msg.forward_origin ? { forwarded: true as const } : {};
+    // Passed on from someone else: their own voice note forwarded from another chat is still theirs.
+    const origin = 'forward_origin' in msg ? msg.forward_origin : undefined;
+    const forwarded = origin && !(origin.type === 'user' && origin.sender_user.id === fromId) ? { forwarded: true as const } : {};
     return { type: 'media', media, ...(caption === undefined ? {} : { caption }), ...album, ...forwarded };
   }
   if ('location' in msg) return { type: 'location', lat: msg.location.latitude, lon: msg.location.longitude };

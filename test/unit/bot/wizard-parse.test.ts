@@ -31,6 +31,9 @@ describe('messageInput', () => {
     // Someone else's voice note passed on says so.
     const forwarded = { voice: { file_id: 'v', file_unique_id: 'uv', duration: 42 }, forward_origin: { type: 'hidden_user', sender_user_name: 'Kamau', date: 1_795_800_000 } };
     expect(parse(forwarded)).toMatchObject({ type: 'media', media: { kind: 'voice' }, forwarded: true });
+    // Their own, forwarded from another chat, is theirs.
+    const own = { ...forwarded, forward_origin: { type: 'user', sender_user: { id: FROM, is_bot: false, first_name: 'Achieng' }, date: 1_795_800_000 } };
+    expect(parse(own)).not.toHaveProperty('forwarded');
   });
 
   it('reads a location, and a contact as own only when it is the sender’s', () => {

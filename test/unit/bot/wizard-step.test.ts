@@ -307,7 +307,7 @@ describe('desc', () => {
     const r = forward(at('desc'), voice(40));
     expect(r.state.draft).toMatchObject({ step: 'desc', evidence: [voice(40)] });
     expect(r.state.draft?.voice).toBeUndefined();
-    expect(said(r)).toEqual(['desc.forwarded_voice', 'desc.ask']);
+    expect(said(r)).toEqual(['desc.forwarded_voice']);
     // Before the story was asked too: evidence, and the question stays.
     const early = forward(at('cat', { kind: 'police' }), voice(40));
     expect(early.state.draft).toMatchObject({ step: 'cat', evidence: [voice(40)] });
