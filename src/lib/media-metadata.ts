@@ -1,20 +1,20 @@
 import type { Readable } from 'node:stream';
 
-/**
- * What a phone writes into a file besides the picture: where it was taken (GPS), when, the device,
- * sometimes the owner's name; a JPEG may even carry a second picture or a video after its end. A
- * file sent "as a file" reaches Telegram as the phone had it. `withoutMetadata` keeps only what
- * shows the picture, from an allow-list of the format's own parts (so what is unknown goes too); a
- * file it cannot read that way is not given out at all. Videos are among those: a dashcam keeps
- * its GPS among the frames' data and a camcorder inside the video stream itself, which only
- * decoding-level work could clean for certain (BENCHMARKS.md has the review that found this).
- */
 /** `parts`: the file as it goes, in pieces that are views of the file read (no copy of a 20 MB picture). */
 export type Cleaned = { ok: true; parts: Buffer[]; cleaned: boolean } | { ok: false };
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+/**
+ * What a phone writes into a file besides the picture: where it was taken (GPS), when, the device,
+ * sometimes the owner's name; a JPEG may even carry a second picture or a video after its end. A
+ * file sent "as a file" reaches Telegram as the phone had it. This keeps only what shows the
+ * picture, from an allow-list of the format's own parts (so what is unknown goes too); a file it
+ * cannot read that way is not given out at all. Videos are among those: a dashcam keeps its GPS
+ * among the frames' data and a camcorder inside the video stream itself, which only work at the
+ * level of the video's coding could clean for certain (a review found both in a box-level cleaner).
+ */
 export function withoutMetadata(file: Buffer, kind: string): Cleaned {
   const done = (parts: Buffer[] | null): Cleaned => (parts ? { ok: true, parts, cleaned: true } : { ok: false });
   if (file.subarray(0, 3).equals(JPEG)) return done(jpegWithoutMetadata(file));

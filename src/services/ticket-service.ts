@@ -43,7 +43,8 @@ export class TicketService implements TicketActions {
     // Deactivated while this take was under way (it passed the session check before): the
     // hand-back may have listed their tickets before this one was theirs, so it goes back now.
     if (result.ok && (await this.deps.store.agents.isDeactivated(agent.id))) {
-      await this.deps.desk.release(result.report._id.toString(), { kind: 'system' }, { requireAssignee: agent.id, reason: 'holder_deactivated' });
+      const back = await this.deps.desk.release(result.report._id.toString(), { kind: 'system' }, { requireAssignee: agent.id, reason: 'holder_deactivated' });
+      if (back) await this.publishStatus(back._id, true);
       return { ok: false, reason: 'inactive' };
     }
     if (result.ok) {
