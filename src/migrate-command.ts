@@ -2,11 +2,13 @@ import { loadMigrateConfig } from './config';
 import { createLogger } from './logger';
 import { applyIndexes, connectMongo, createStore, describePlan, planIndexes } from './store';
 import { purgeLaterFilesOfPurged } from './services/retention';
+import { handBackFromDeactivated } from './services/deactivated-holders';
 
 /**
  * `node dist/main.js migrate [--dry-run]`: makes MongoDB's indexes match the schemas (see
- * src/store/migrate.ts), and removes files reporters sent later on reports purged before
- * retention covered them. Docker Compose runs it once before the roles start. `--dry-run` prints
+ * src/store/migrate.ts), removes files reporters sent later on reports purged before
+ * retention covered them, and puts back tickets still held by accounts deactivated before a
+ * deactivation handed them back (the outbox relay queues them). Docker Compose runs it once before the roles start. `--dry-run` prints
  * what it would create and drop and changes nothing. Exit code 0 on success, 1 on failure, 2 for
  * bad arguments or configuration.
  */
@@ -34,6 +36,9 @@ export async function runMigrate(args: string[]): Promise<number> {
     const files = await purgeLaterFilesOfPurged(store, { dryRun });
     if (dryRun) process.stdout.write(`would remove ${files} file(s) and place(s) reporters sent later on reports already purged\n`);
     else logger.info({ files }, 'files and places sent later on reports already purged removed');
+    const tickets = await handBackFromDeactivated(store, { dryRun });
+    if (dryRun) process.stdout.write(`would put back ${tickets} ticket(s) still held by deactivated accounts\n`);
+    else logger.info({ tickets }, 'tickets still held by deactivated accounts put back in the queue');
     return 0;
   } finally {
     await conn.close();

@@ -134,6 +134,12 @@ export class AgentRepository {
     return res.matchedCount === 1;
   }
 
+  /** The ids of deactivated accounts. */
+  async deactivatedIds(): Promise<string[]> {
+    const docs = await this.models.Agent.find({ active: false }, { _id: 1 }).lean<Pick<AgentDoc, '_id'>[]>();
+    return docs.map((d) => d._id.toString());
+  }
+
   /** An account that exists and was deactivated (an id of no account is not one). */
   async isDeactivated(id: Id): Promise<boolean> {
     return Types.ObjectId.isValid(String(id)) && (await this.models.Agent.exists({ _id: oid(id), active: false })) !== null;

@@ -5,6 +5,8 @@
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import type { ReportDoc } from '../../../src/store';
+import { handBackFromDeactivated } from '../../../src/services/deactivated-holders';
+import { OutboxRelay } from '../../../src/services/outbox-relay';
 
 let h: ConsoleHarness;
 
@@ -83,4 +85,25 @@ it('puts back a ticket taken by an agent whose deactivation landed while the tak
   const next = h.browser();
   await next.signIn('otieno');
   expect((await next.post('/queue/take')).headers.location).toBe(`/tickets/${waiting._id.toString()}`);
+});
+
+it('migrate puts back what an account deactivated before this release still holds, and the relay queues it', async () => {
+  const mwangi = await h.account('mwangi', 'agent');
+  const held = await submit();
+  const taken = await h.tickets.takeNext({ id: mwangi._id.toString(), role: 'agent' });
+  expect(taken.ok && taken.report._id.toString()).toBe(held._id.toString());
+  // Deactivated the way an older release did it: the account only.
+  await h.store.agents.setActive(mwangi._id, false);
+  expect(await handBackFromDeactivated(h.store, { dryRun: true })).toBe(1);
+  expect((await statusOf(held)).assignee?.toString()).toBe(mwangi._id.toString());
+  // Once (kamau's referral and incident, from the first test, stay his).
+  expect(await handBackFromDeactivated(h.store)).toBe(1);
+  expect(await handBackFromDeactivated(h.store)).toBe(0);
+  expect(await statusOf(held)).toMatchObject({ status: 'received', assignee: null, queuedAt: null });
+  const relay = new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, graceMs: 0 });
+  expect((await relay.runOnce()).tickets).toBe(1);
+  await h.account('achieng', 'agent');
+  const next = h.browser();
+  await next.signIn('achieng');
+  expect((await next.post('/queue/take')).headers.location).toBe(`/tickets/${held._id.toString()}`);
 });
