@@ -117,8 +117,10 @@ describe('an SLA check that was lost', () => {
       return doc && doc.escalations >= 1 ? doc : null;
     }, 'the escalation');
     expect(raised.priority).toBe(2);
-    // Its next check is set from the escalation: nothing lost now.
+    // Its next check is set from the escalation: nothing lost now. (The run check's job is removed
+    // once its follow-up is done, a moment after the escalation is written.)
     expect(await h.queues.sla.queue.getJobState(`${id}-0-1`)).toBe('delayed');
+    await waitFor(async () => !(await h.queues.sla.queue.getJob(clock)), 'the check run again to finish');
     expect((await relay().runOnce({ reconcile: true })).clocks).toBe(0);
     // A relay that read the ticket before that escalation does not run the finished check again
     // (its job is gone once done), and a check run again as lost never repeats the escalation's work.
