@@ -11,7 +11,7 @@ import type { IdentityCipher } from '../store';
 import type { PartsWindow } from './parts-window';
 import type { SessionData } from './session';
 
-export type { Draft, MediaRef, PendingMessage, PendingReply, SessionData, Step } from './session';
+export type { Draft, MediaRef, PendingAnswer, PendingMessage, PendingReply, SessionData, Step } from './session';
 export { STEPS } from './session';
 
 export interface BotDeps {

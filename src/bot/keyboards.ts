@@ -157,6 +157,11 @@ export function confirmAgain(t: T, id: string) {
   return Markup.inlineKeyboard([[Markup.button.callback(t('review.send_again'), wizardData(id, 'review', 'ok'))]]);
 }
 
+/** Whom a reply to a staff message, sent during a newer report, is for; `to`: the staff message, so an older question's buttons answer only it. */
+export function answerWhomKeyboard(t: T, reference: string, to: number) {
+  return Markup.inlineKeyboard([[Markup.button.callback(t('reply.whom_staff', { reference }), `sa:s:${to}`)], [Markup.button.callback(t('reply.whom_report'), `sa:r:${to}`)]]);
+}
+
 export function pickReportKeyboard(t: T, reports: { reportId: string; reference: string; category: string }[]) {
   return Markup.inlineKeyboard(reports.map((r) => [Markup.button.callback(`${r.reference} · ${t(`common:category.${r.category}`)}`, `rp:${r.reportId}`)]));
 }

@@ -1,6 +1,7 @@
 import type { CategoryCode, HateChannel, OfficerDetails, Perpetrator, PollingStation, ReportKind, ReporterRole, WhenChoice } from '../domain';
 import type { Lang } from '../i18n';
 import type { Evidence } from '../store';
+import type { WizardInput } from './wizard/types';
 
 /**
  * The wizard's steps, in order: danger is asked right after the category, so help numbers come
@@ -63,6 +64,8 @@ export interface Draft {
    * 14): sending completes that report, cancelling leaves it as a ticket marked not finished.
    */
   urgent?: string;
+  /** When the report was begun (epoch ms; absent in drafts begun before it was kept): a reply box opened on an older staff message may hold its words. */
+  startedAt?: number;
   /** Chosen with the Send button on the review (absent until then). */
   anonymous?: boolean;
   /** Phone from the reporter's own shared contact; written (encrypted) to the reporter record on submit. */
@@ -98,6 +101,22 @@ export interface PendingReply {
   at: number;
 }
 
+/**
+ * Messages sent as replies to a staff message after the report in progress was begun: a reply box
+ * left open on that message may hold the new report's words (which may be sent anonymously), so
+ * they wait for the reporter to say whom they are for. `inputs` are the same messages as the wizard reads them.
+ */
+export interface PendingAnswer {
+  /** The staff message replied to, and the ticket it is about. */
+  to: number;
+  reference: string;
+  /** The report in progress when they were sent: "for my report" means that one. */
+  draftId: string;
+  messages: PendingMessage[];
+  inputs: WizardInput[];
+  at: number;
+}
+
 export const SESSION_VERSION = 5;
 
 export interface SessionData {
@@ -107,6 +126,7 @@ export interface SessionData {
   /** The last submitted draft, so a late second tap on Confirm gets the same reference (`told`: said once already). */
   lastSubmitted?: { draftId: string; reference: string; told?: true };
   pendingReply?: PendingReply;
+  pendingAnswer?: PendingAnswer;
   /** The last message whose edit the reporter was told is not seen (told once per message). */
   editTold?: number;
 }

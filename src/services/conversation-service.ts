@@ -40,6 +40,9 @@ export type AnswerResult =
   /** Not a reply to a message about one of the reporter's open tickets (a wizard question, say). */
   | { ok: false; reason: 'not_an_answer' };
 
+/** The ticket a Telegram reply would reach (`answerTarget`). */
+export type AnswerTarget = { ok: true; reference: string; writtenAt: Date } | { ok: false; reason: 'not_an_answer' };
+
 export type AttachResult =
   | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
   | MessageRefusal
@@ -116,13 +119,24 @@ export class ConversationService {
    * reporter is, even in the middle of a new report. Anything else is `not_an_answer`.
    */
   async answer(telegramUserId: number, repliedTo: number, message: ReporterMessage): Promise<AnswerResult> {
-    const { reporterId, tickets } = await this.openOf(telegramUserId);
-    const reportId = await this.deps.store.messages.reportOfDelivered(tickets.map((t) => t.reportId), repliedTo);
-    const ticket = reportId ? tickets.find((t) => t.reportId === reportId.toString()) : undefined;
-    if (!ticket || !reporterId) return { ok: false, reason: 'not_an_answer' };
+    const target = await this.answered(telegramUserId, repliedTo);
+    if (!target) return { ok: false, reason: 'not_an_answer' };
     const check = this.check(message);
     if (!check.ok) return check;
-    return this.store(reporterId, ticket, message);
+    return this.store(target.reporterId, target.ticket, message);
+  }
+
+  /** The open ticket a reply to this bot message would go to, and when that message was written (nothing is stored): `not_an_answer` as for `answer`. */
+  async answerTarget(telegramUserId: number, repliedTo: number): Promise<AnswerTarget> {
+    const target = await this.answered(telegramUserId, repliedTo);
+    return target ? { ok: true, reference: target.ticket.reference, writtenAt: target.writtenAt } : { ok: false, reason: 'not_an_answer' };
+  }
+
+  private async answered(telegramUserId: number, repliedTo: number): Promise<{ reporterId: Types.ObjectId; ticket: OpenTicket; writtenAt: Date } | undefined> {
+    const { reporterId, tickets } = await this.openOf(telegramUserId);
+    const hit = await this.deps.store.messages.delivered(tickets.map((t) => t.reportId), repliedTo);
+    const ticket = hit ? tickets.find((t) => t.reportId === hit.reportId.toString()) : undefined;
+    return hit && ticket && reporterId ? { reporterId, ticket, writtenAt: hit.createdAt } : undefined;
   }
 
   /** Someone who reported before is told their report is closed: a message to it would reach nobody. */

@@ -1,10 +1,10 @@
 import { Routes } from '../routes';
-import type { Message } from 'telegraf/types';
+import type { Message, User } from 'telegraf/types';
 import type { MessageRefusal, ReporterMessage } from '../../services/conversation-service';
-import type { BotContext, PendingMessage, PendingReply } from '../context';
+import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
-import { earlyStory, runWizard } from '../wizard';
+import { earlyStory, messageInput, runWizard, type WizardInput } from '../wizard';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
@@ -56,7 +56,9 @@ export function repliesFeature(): Routes<BotContext> {
 /**
  * Answers to staff: a message sent as a Telegram reply to the bot's message about an open ticket
  * goes to that ticket, before the report wizard sees it. Someone in danger is told staff may write
- * while they finish the report; their answer must reach staff, not become the story.
+ * while they finish the report; their answer must reach staff, not become the story. A reply to a
+ * staff message older than the report in progress may be a reply box left open: it waits for the
+ * reporter to say whom it is for, since the new report may be sent anonymously.
  */
 export function staffAnswersFeature(): Routes<BotContext> {
   const c = new Routes<BotContext>();
@@ -66,18 +68,98 @@ export function staffAnswersFeature(): Routes<BotContext> {
     if (forTheReport(ctx)) return next();
     const message = reporterMessage(ctx.message);
     if (!message) return next();
-    const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo.message_id, message);
-    if (result.ok) {
-      await received(ctx, result.reference);
-      // A staff message opens the reply box, and a phone app may hide the report's keyboard for
-      // it: the question being answered comes back, with its keyboard, under "sent to the staff".
-      if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
-      return;
+    const draft = ctx.session.draft;
+    if (draft) {
+      const target = await ctx.deps.conversation.answerTarget(ctx.from.id, repliedTo.message_id);
+      if (!target.ok) return next();
+      if (!begunBefore(draft, target.writtenAt)) return holdAnswer(ctx, { to: repliedTo.message_id, reference: target.reference, draftId: draft.id }, message);
     }
+    const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo.message_id, message);
+    if (result.ok) return sentToStaff(ctx, result.reference);
     if (result.reason === 'not_an_answer') return next();
     return refuse(ctx, result);
   });
+
+  c.action(/^sa:([sr]):(\d{1,12})$/, async (ctx) => {
+    // A split story's wait, begun by a held part, ends here: the wizard takes what it has.
+    if (ctx.parts.isFlush(ctx.update)) return flushDraft(ctx);
+    await ctx.answerCbQuery();
+    const held = liveAnswer(ctx);
+    if (!held || held.to !== Number(ctx.match[2])) {
+      await ctx.reply(ctx.t('reply.expired'), ctx.session.draft ? {} : kb.mainMenu(ctx.t));
+      if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
+      return;
+    }
+    ctx.session.pendingAnswer = undefined;
+    return ctx.match[1] === 's' ? answerAll(ctx, held) : intoReport(ctx, held);
+  });
   return c;
+}
+
+/**
+ * The report in progress was begun before the staff message was written (so before it was sent):
+ * Telegram's own date has only seconds, too coarse to order it against a report begun that second.
+ */
+function begunBefore(draft: Draft, writtenAt: Date): boolean {
+  return draft.startedAt !== undefined && draft.startedAt < writtenAt.getTime();
+}
+
+/** Keeps the message until the reporter says whom it is for; asked once for the messages sent together (an album). */
+async function holdAnswer(ctx: BotContext & { message: Message; from: User }, about: Pick<PendingAnswer, 'to' | 'reference' | 'draftId'>, message: ReporterMessage): Promise<void> {
+  const waiting = liveAnswer(ctx);
+  const same = waiting && waiting.to === about.to && waiting.draftId === about.draftId;
+  if (waiting && (!same || waiting.messages.length >= MAX_HELD)) return void (await ctx.reply(ctx.t('reply.whom_first')));
+  const input = messageInput(ctx.message, ctx.from.id, { back: ctx.t('btn.back'), cancel: ctx.t('btn.cancel') });
+  ctx.session.pendingAnswer = { ...about, messages: [...(waiting?.messages ?? []), toPending(message)], inputs: [...(waiting?.inputs ?? []), input], at: ctx.now().getTime() };
+  if (!waiting) await ctx.reply(ctx.t('reply.whom', { reference: about.reference }), { parse_mode: 'HTML', ...kb.answerWhomKeyboard(ctx.t, about.reference, about.to) });
+}
+
+/** "To Ripoti staff": each held message to the ticket, then the report's question again. */
+async function answerAll(ctx: BotContext & { from: User }, held: PendingAnswer): Promise<void> {
+  let reference: string | undefined;
+  for (const m of held.messages) {
+    const result = await ctx.deps.conversation.answer(ctx.from.id, held.to, toMessage(m));
+    if (!result.ok && result.reason === 'not_an_answer') {
+      await ctx.reply(ctx.t('reply.closed', { reference: held.reference }), { parse_mode: 'HTML' });
+      break;
+    }
+    if (!result.ok) await refuse(ctx, result);
+    else reference = result.reference;
+  }
+  if (reference) await sentToStaff(ctx, reference);
+  else if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
+}
+
+/** "For my new report": the held messages go to the wizard in the order sent, as if sent now. */
+async function intoReport(ctx: BotContext, held: PendingAnswer): Promise<void> {
+  if (ctx.session.draft?.id !== held.draftId) return void (await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t)));
+  // Each file is counted as it comes (an album's one answer waits on a timer this update cannot own).
+  for (const input of held.inputs) await runWizard(ctx, withoutAlbum(input));
+  await flushDraft(ctx);
+}
+
+function withoutAlbum(input: WizardInput): WizardInput {
+  if (input.type !== 'media') return input;
+  const { album: _album, ...single } = input;
+  return single;
+}
+
+/** A split story or an album still waiting is taken as it is. */
+async function flushDraft(ctx: BotContext): Promise<void> {
+  const d = ctx.session.draft;
+  if (d && (d.parts || d.albumPending)) await runWizard(ctx, { type: 'flush', draftId: d.id });
+}
+
+async function sentToStaff(ctx: BotContext, reference: string): Promise<void> {
+  await received(ctx, reference);
+  // A staff message opens the reply box, and a phone app may hide the report's keyboard for
+  // it: the question being answered comes back, with its keyboard, under "sent to the staff".
+  if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
+}
+
+function liveAnswer(ctx: BotContext): PendingAnswer | undefined {
+  const held = ctx.session.pendingAnswer;
+  return held && ctx.now().getTime() - held.at < PENDING_FOR_MS ? held : undefined;
 }
 
 /**
@@ -119,6 +201,8 @@ function forTheReport(ctx: BotContext): boolean {
 
 /** Messages waiting for "which report?" at most; more are refused until the reporter chooses. */
 const MAX_PENDING = 20;
+/** Messages waiting for "whom is this for?" at most (an album is ten). */
+const MAX_HELD = 10;
 /** How long messages wait for "which report?" after the last one: an hour later, a choice is not about them. */
 const PENDING_FOR_MS = 3600_000;
 

@@ -8,7 +8,7 @@ import { step } from './step';
 import type { Effect, WizardInput } from './types';
 
 export { formatDay } from './format';
-export { WIZARD_DATA, buttonInput } from './parse';
+export { WIZARD_DATA, buttonInput, messageInput } from './parse';
 export { step } from './step';
 export { earlyStory, earlyVoice } from './messages';
 export type { FirstMessage, WizardInput } from './types';

@@ -33,6 +33,8 @@ export interface MediaOptions extends ActionOptions {
   sizeBytes?: number;
   /** Sent as part of an album: Telegram gives each file of one album the same media_group_id. */
   mediaGroupId?: string;
+  /** As a Telegram reply to this message of the chat (the reply box open on it). */
+  replyToMessageId?: number;
 }
 
 type MessageContent = Omit<TgMessage, 'message_id' | 'from' | 'chat' | 'date'>;
@@ -222,7 +224,9 @@ export class TelegramUser {
   async sendPhoto(opts: MediaOptions & { width?: number; height?: number; bytes?: Buffer } = {}): Promise<string> {
     this.ensureCanWrite('send a photo');
     const photo = this.s.files.addPhoto({ bytes: opts.bytes, size: opts.sizeBytes, width: opts.width, height: opts.height });
-    await this.post({ photo, ...(opts.caption !== undefined ? { caption: opts.caption } : {}), ...(opts.mediaGroupId ? { media_group_id: opts.mediaGroupId } : {}) }, 'photo', opts);
+    const content: MessageContent = { photo, ...(opts.caption !== undefined ? { caption: opts.caption } : {}), ...(opts.mediaGroupId ? { media_group_id: opts.mediaGroupId } : {}) };
+    this.replyingTo(content, opts.replyToMessageId);
+    await this.post(content, 'photo', opts);
     return photo[photo.length - 1].file_id;
   }
 
