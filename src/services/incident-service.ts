@@ -14,7 +14,11 @@ import type { TicketDesk } from './ticket-desk';
 import type { AgentRef } from './ticket-actions';
 
 /** Why an incident action was refused (`console:flash.refused_<reason>`, or `reply_<reason>` for the text). */
-export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed';
+/** `taken_not_joined`: the waiting lead was taken for the incident (its reporter told), then changed before it was marked. */
+export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed' | 'taken_not_joined';
+/** One ticket brought into the incident, or why not; `took`: it was taken from the queue before the mark failed (it stays with its holder). */
+type Attached = { ok: true } | { ok: false; reason: 'changed'; took: boolean };
+type Held = { ok: true; took: boolean } | { ok: false; reason: 'changed' };
 export type IncidentResult<T extends object = object> = ({ ok: true } & T) | { ok: false; reason: IncidentActionRefusal; reference?: string };
 
 /** One answer for every reporter of an incident, written in both languages (either may be left out). */
@@ -82,9 +86,10 @@ export class IncidentService implements IncidentActions {
     const incidentId = lead.incident?.id ?? new Types.ObjectId();
     const j = { incidentId, holder, agent, lead };
     // Nothing is written if the lead itself changed; a member that did is skipped, not the rest.
-    if (!(await this.attach(lead, j))) return { ok: false, reason: 'changed', reference: lead.reference };
+    const first = await this.attach(lead, j);
+    if (!first.ok) return { ok: false, reason: first.took ? 'taken_not_joined' : 'changed', reference: lead.reference };
     let joined = 0;
-    for (const t of others) if (await this.attach(t, j, true)) joined++;
+    for (const t of others) if ((await this.attach(t, j, true)).ok) joined++;
     const skipped = others.length - joined + refused;
     if (!lead.incident) {
       // Every member changed meanwhile: the lead goes back to being a ticket of its own.
@@ -123,15 +128,20 @@ export class IncidentService implements IncidentActions {
 
   /**
    * One ticket into the incident: held by its holder, marked (only while still theirs), written in
-   * its history (`history`: a member; the lead's line waits until a member has joined). False if
-   * it changed meanwhile.
+   * its history (`history`: a member; the lead's line waits until a member has joined). Refused
+   * if it changed meanwhile, saying whether it was taken from the queue first.
    */
-  private async attach(t: ReportDoc, j: JoinContext, history = false): Promise<boolean> {
-    if (!(await this.hold(t, j.holder, j.agent))) return false;
-    if (!(await this.deps.store.incidents.setIncident(t._id, j.incidentId, j.holder))) return false;
+  private async attach(t: ReportDoc, j: JoinContext, history = false): Promise<Attached> {
+    const held = await this.hold(t, j.holder, j.agent);
+    if (!held.ok) return { ok: false, reason: 'changed', took: false };
+    if (!(await this.deps.store.incidents.setIncident(t._id, j.incidentId, j.holder))) {
+      // Taken but not marked: the boards show it with its holder.
+      if (held.took) await this.deps.events.publish({ type: 'ticket', reportId: t._id.toString(), what: 'status' });
+      return { ok: false, reason: 'changed', took: held.took };
+    }
     if (history) await this.joinedEvent(t, j);
     await this.deps.events.publish({ type: 'ticket', reportId: t._id.toString(), what: 'status' });
-    return true;
+    return { ok: true };
   }
 
   private async joinedEvent(t: ReportDoc, j: JoinContext): Promise<void> {
@@ -198,15 +208,17 @@ export class IncidentService implements IncidentActions {
   }
 
   /** The ticket becomes the holder's: a waiting one is taken (its reporter told), one held by someone else moved. */
-  private async hold(t: ReportDoc, holder: string, agent: AgentRef): Promise<boolean> {
+  private async hold(t: ReportDoc, holder: string, agent: AgentRef): Promise<Held> {
     const { store } = this.deps;
+    const changed = { ok: false, reason: 'changed' } as const;
     if (t.status === 'received') {
       const taken = await store.reports.transition(t._id, 'assigned', actorOf(agent), { assignee: holder, eventData: { incident: true } });
-      if (taken) await Promise.all([this.notifyTaken(taken), this.deps.desk.dropWaiting(t._id.toString())]);
-      return taken !== null;
+      if (!taken) return changed;
+      await Promise.all([this.notifyTaken(taken), this.deps.desk.dropWaiting(t._id.toString())]);
+      return { ok: true, took: true };
     }
-    if (t.assignee && t.assignee.toString() !== holder) return store.incidents.reassign(t._id, t.assignee, holder);
-    return true;
+    if (t.assignee && t.assignee.toString() !== holder) return (await store.incidents.reassign(t._id, t.assignee, holder)) ? { ok: true, took: false } : changed;
+    return { ok: true, took: false };
   }
 
   private async notifyTaken(report: ReportDoc): Promise<void> {

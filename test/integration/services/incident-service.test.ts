@@ -265,6 +265,29 @@ describe('incidents', () => {
     expect(await h.tickets.release(lead._id.toString(), amina)).toEqual({ ok: true });
   });
 
+  it('a waiting lead taken for the incident, then released before it is marked, is refused as taken, not as "nothing was done"', async () => {
+    const story = { description: { text: 'Officers at the Mandera bus stage beat a hawker who would not pay them.' } };
+    const lead = await submit(request('en', { county: 9, category: 'p_force', place: 'Mandera bus stage', ...story }));
+    const other = await submit(request('en', { county: 9, category: 'p_force', place: 'Mandera bus stage', ...story }));
+    expect((await fresh(lead)).similar?.length).toBe(1);
+    // A supervisor joins from a waiting report; it is released (a second tab) between its take and its incident mark.
+    const mark = h.store.incidents.setIncident.bind(h.store.incidents);
+    const race = jest.spyOn(h.store.incidents, 'setIncident').mockImplementationOnce(async (id, incidentId, holder) => {
+      expect(await h.tickets.release(lead._id.toString(), sara)).toEqual({ ok: true });
+      return mark(id, incidentId, holder);
+    });
+    try {
+      expect(await h.incidents.join(lead._id.toString(), sara, [other._id.toString()])).toEqual({ ok: false, reason: 'taken_not_joined', reference: lead.reference });
+    } finally {
+      race.mockRestore();
+    }
+    // Its reporter was told it was taken; nothing was joined; the other report still waits.
+    expect((await h.store.messages.listForReport(lead._id)).filter((m) => m.notice?.key === 'notices:taken')).toHaveLength(1);
+    const [l, o] = await Promise.all([fresh(lead), fresh(other)]);
+    expect(l.incident ?? null).toBeNull();
+    expect(o).toMatchObject({ status: 'received', incident: null });
+  });
+
   it('a report a supervisor released while the join was on its way is not joined: it stays in the queue for anyone', async () => {
     const story = { description: { text: 'Police at the Ruiru bypass roadblock beat a boda rider who refused to pay.' } };
     const lead = await submit(request('en', { county: 24, category: 'p_force', place: 'Ruiru bypass roadblock', ...story }));
