@@ -64,8 +64,6 @@ export interface Draft {
    * 14): sending completes that report, cancelling leaves it as a ticket marked not finished.
    */
   urgent?: string;
-  /** When the report was begun (epoch ms; absent in drafts begun before it was kept): a reply box opened on an older staff message may hold its words. */
-  startedAt?: number;
   /** Chosen with the Send button on the review (absent until then). */
   anonymous?: boolean;
   /** Phone from the reporter's own shared contact; written (encrypted) to the reporter record on submit. */
@@ -102,22 +100,23 @@ export interface PendingReply {
 }
 
 /**
- * Messages sent as replies to a staff message after the report in progress was begun: a reply box
- * left open on that message may hold the new report's words (which may be sent anonymously), so
- * they wait for the reporter to say whom they are for. `inputs` are the same messages as the wizard reads them.
+ * Messages sent during a report as replies to a staff message about another ticket: the reply box
+ * a staff message opens may hold the report's words (and the report may go anonymously), so they
+ * wait, with what the reporter sends after them, for the reporter to say where they go.
  */
 export interface PendingAnswer {
   /** The staff message replied to, and the ticket it is about. */
   to: number;
   reference: string;
-  /** The report in progress when they were sent: "for my report" means that one. */
+  /** The report in progress when they were sent: "into my new report" means that one. */
   draftId: string;
-  messages: PendingMessage[];
-  inputs: WizardInput[];
+  /** In the order sent, as the wizard reads them; `tg`: the Telegram message's id and date, so "to staff" stores each once. */
+  held: { input: WizardInput; tg: [number, number] }[];
+  /** When the last one was sent (epoch ms). */
   at: number;
 }
 
-export const SESSION_VERSION = 5;
+export const SESSION_VERSION = 6;
 
 export interface SessionData {
   v: typeof SESSION_VERSION;
@@ -127,6 +126,8 @@ export interface SessionData {
   lastSubmitted?: { draftId: string; reference: string; told?: true };
   pendingReply?: PendingReply;
   pendingAnswer?: PendingAnswer;
+  /** The staff message whose "where should it go?" was answered last: a second tap on its buttons is the same answer. */
+  answered?: number;
   /** The last message whose edit the reporter was told is not seen (told once per message). */
   editTold?: number;
 }
@@ -149,6 +150,8 @@ export const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) 
   // New steps and fields only (who did it, where hate speech was spread): older sessions read as they are,
   // and a rollback to a release without them starts afresh rather than meeting a step it does not know.
   5: (old) => old,
+  // Messages waiting for "where should it go?" (`pendingAnswer`): a rollback starts afresh rather than leave them unseen.
+  6: (old) => old,
 };
 
 /** A stored session in any known version as the current one; undefined (start afresh) if it cannot be read. */

@@ -41,7 +41,7 @@ export type AnswerResult =
   | { ok: false; reason: 'not_an_answer' };
 
 /** The ticket a Telegram reply would reach (`answerTarget`). */
-export type AnswerTarget = { ok: true; reference: string; writtenAt: Date } | { ok: false; reason: 'not_an_answer' };
+export type AnswerTarget = { ok: true; reference: string } | { ok: false; reason: 'not_an_answer' };
 
 export type AttachResult =
   | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
@@ -126,17 +126,17 @@ export class ConversationService {
     return this.store(target.reporterId, target.ticket, message);
   }
 
-  /** The open ticket a reply to this bot message would go to, and when that message was written (nothing is stored): `not_an_answer` as for `answer`. */
+  /** The open ticket a reply to this bot message would go to (nothing is stored): `not_an_answer` as for `answer`. */
   async answerTarget(telegramUserId: number, repliedTo: number): Promise<AnswerTarget> {
     const target = await this.answered(telegramUserId, repliedTo);
-    return target ? { ok: true, reference: target.ticket.reference, writtenAt: target.writtenAt } : { ok: false, reason: 'not_an_answer' };
+    return target ? { ok: true, reference: target.ticket.reference } : { ok: false, reason: 'not_an_answer' };
   }
 
-  private async answered(telegramUserId: number, repliedTo: number): Promise<{ reporterId: Types.ObjectId; ticket: OpenTicket; writtenAt: Date } | undefined> {
+  private async answered(telegramUserId: number, repliedTo: number): Promise<{ reporterId: Types.ObjectId; ticket: OpenTicket } | undefined> {
     const { reporterId, tickets } = await this.openOf(telegramUserId);
-    const hit = await this.deps.store.messages.delivered(tickets.map((t) => t.reportId), repliedTo);
-    const ticket = hit ? tickets.find((t) => t.reportId === hit.reportId.toString()) : undefined;
-    return hit && ticket && reporterId ? { reporterId, ticket, writtenAt: hit.createdAt } : undefined;
+    const reportId = await this.deps.store.messages.reportOfDelivered(tickets.map((t) => t.reportId), repliedTo);
+    const ticket = reportId ? tickets.find((t) => t.reportId === reportId.toString()) : undefined;
+    return ticket && reporterId ? { reporterId, ticket } : undefined;
   }
 
   /** Someone who reported before is told their report is closed: a message to it would reach nobody. */

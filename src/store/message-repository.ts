@@ -84,12 +84,11 @@ export class MessageRepository {
     return this.Message.find({ reportId: oid(reportId) }).sort({ createdAt: 1, telegramMessageId: 1, _id: 1 }).lean<MessageDoc[]>().exec();
   }
 
-  /** Which of these reports a message delivered to the reporter as Telegram message `telegramMessageId` belongs to, and when it was written. */
-  async delivered(reportIds: Id[], telegramMessageId: number): Promise<Pick<MessageDoc, 'reportId' | 'createdAt'> | null> {
+  /** Which of these reports a message delivered to the reporter as Telegram message `telegramMessageId` belongs to. */
+  async reportOfDelivered(reportIds: Id[], telegramMessageId: number): Promise<Types.ObjectId | null> {
     if (!reportIds.length) return null;
-    return this.Message.findOne({ reportId: { $in: reportIds.map(oid) }, direction: 'to_reporter', telegramMessageId }, { reportId: 1, createdAt: 1 })
-      .lean<Pick<MessageDoc, 'reportId' | 'createdAt'>>()
-      .exec();
+    const hit = await this.Message.findOne({ reportId: { $in: reportIds.map(oid) }, direction: 'to_reporter', telegramMessageId }, { reportId: 1 }).lean<Pick<MessageDoc, 'reportId'>>().exec();
+    return hit?.reportId ?? null;
   }
 
   /** Outgoing messages stored but not yet delivered: the outbox relay re-queues them. */

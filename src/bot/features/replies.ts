@@ -1,7 +1,7 @@
 import { Routes } from '../routes';
 import type { Message, User } from 'telegraf/types';
 import type { MessageRefusal, ReporterMessage } from '../../services/conversation-service';
-import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
+import type { BotContext, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
 import { earlyStory, messageInput, runWizard, type WizardInput } from '../wizard';
@@ -55,24 +55,27 @@ export function repliesFeature(): Routes<BotContext> {
 
 /**
  * Answers to staff: a message sent as a Telegram reply to the bot's message about an open ticket
- * goes to that ticket, before the report wizard sees it. Someone in danger is told staff may write
- * while they finish the report; their answer must reach staff, not become the story. A reply to a
- * staff message older than the report in progress may be a reply box left open: it waits for the
- * reporter to say whom it is for, since the new report may be sent anonymously.
+ * goes to that ticket, before the report wizard sees it. During a report, a staff message opens
+ * the reply box while the reporter types the report, which may go anonymously: such a reply (and
+ * what follows it) waits for the reporter to say where it goes. A reply about the report's own
+ * urgent ticket goes at once: someone in danger answers staff while they finish the report.
  */
 export function staffAnswersFeature(): Routes<BotContext> {
   const c = new Routes<BotContext>();
   c.on('message', async (ctx, next) => {
-    const repliedTo = 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
-    if (!repliedTo?.from?.is_bot) return next();
     if (forTheReport(ctx)) return next();
     const message = reporterMessage(ctx.message);
     if (!message) return next();
     const draft = ctx.session.draft;
+    // While "where should it go?" waits, the report's next words wait behind it, in order.
+    const waiting = draft && liveAnswer(ctx);
+    if (waiting && waiting.draftId === draft.id) return holdAnswer(ctx, waiting);
+    const repliedTo = 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
+    if (!repliedTo?.from?.is_bot) return next();
     if (draft) {
       const target = await ctx.deps.conversation.answerTarget(ctx.from.id, repliedTo.message_id);
       if (!target.ok) return next();
-      if (!begunBefore(draft, target.writtenAt)) return holdAnswer(ctx, { to: repliedTo.message_id, reference: target.reference, draftId: draft.id }, message);
+      if (target.reference !== draft.urgent) return holdAnswer(ctx, { to: repliedTo.message_id, reference: target.reference, draftId: draft.id, held: [], at: 0 });
     }
     const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo.message_id, message);
     if (result.ok) return sentToStaff(ctx, result.reference);
@@ -81,67 +84,84 @@ export function staffAnswersFeature(): Routes<BotContext> {
   });
 
   c.action(/^sa:([sr]):(\d{1,12})$/, async (ctx) => {
-    // A split story's wait, begun by a held part, ends here: the wizard takes what it has.
+    // An album's or a split story's wait, begun by a held message replayed below, ends here.
     if (ctx.parts.isFlush(ctx.update)) return flushDraft(ctx);
-    await ctx.answerCbQuery();
+    const to = Number(ctx.match[2]);
     const held = liveAnswer(ctx);
-    if (!held || held.to !== Number(ctx.match[2])) {
+    if (!held || held.to !== to) {
+      // A second tap on buttons already answered: the same answer, nothing to send again.
+      if (ctx.session.answered === to) return void (await ctx.answerCbQuery());
+      await ctx.answerCbQuery();
       await ctx.reply(ctx.t('reply.expired'), ctx.session.draft ? {} : kb.mainMenu(ctx.t));
       if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
       return;
     }
-    ctx.session.pendingAnswer = undefined;
+    await ctx.answerCbQuery();
+    ctx.session.answered = to;
     return ctx.match[1] === 's' ? answerAll(ctx, held) : intoReport(ctx, held);
   });
   return c;
 }
 
 /**
- * The report in progress was begun before the staff message was written (so before it was sent):
- * Telegram's own date has only seconds, too coarse to order it against a report begun that second.
+ * Keeps the message until the reporter says where it goes: asked once for messages sent together
+ * (an album, a split paste), and again when more comes later. A reply to another staff message
+ * meanwhile, or one message too many, is not kept: the reporter is asked to choose first.
  */
-function begunBefore(draft: Draft, writtenAt: Date): boolean {
-  return draft.startedAt !== undefined && draft.startedAt < writtenAt.getTime();
-}
-
-/** Keeps the message until the reporter says whom it is for; asked once for the messages sent together (an album). */
-async function holdAnswer(ctx: BotContext & { message: Message; from: User }, about: Pick<PendingAnswer, 'to' | 'reference' | 'draftId'>, message: ReporterMessage): Promise<void> {
-  const waiting = liveAnswer(ctx);
-  const same = waiting && waiting.to === about.to && waiting.draftId === about.draftId;
-  if (waiting && (!same || waiting.messages.length >= MAX_HELD)) return void (await ctx.reply(ctx.t('reply.whom_first')));
+async function holdAnswer(ctx: BotContext & { message: Message; from: User }, into: PendingAnswer): Promise<void> {
+  const repliedTo = 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
+  const another = repliedTo?.from?.is_bot && repliedTo.message_id !== into.to && (await ctx.deps.conversation.answerTarget(ctx.from.id, repliedTo.message_id)).ok;
+  const ask = (key: string) => ctx.reply(ctx.t(key, { reference: into.reference }), { parse_mode: 'HTML', ...kb.answerWhomKeyboard(ctx.t, into.reference, into.to) });
+  if (another || into.held.length >= MAX_HELD) return void (await ask('reply.whom_first'));
   const input = messageInput(ctx.message, ctx.from.id, { back: ctx.t('btn.back'), cancel: ctx.t('btn.cancel') });
-  ctx.session.pendingAnswer = { ...about, messages: [...(waiting?.messages ?? []), toPending(message)], inputs: [...(waiting?.inputs ?? []), input], at: ctx.now().getTime() };
-  if (!waiting) await ctx.reply(ctx.t('reply.whom', { reference: about.reference }), { parse_mode: 'HTML', ...kb.answerWhomKeyboard(ctx.t, about.reference, about.to) });
+  const now = ctx.now().getTime();
+  ctx.session.pendingAnswer = { ...into, held: [...into.held, { input, tg: [ctx.message.message_id, ctx.message.date] }], at: now };
+  if (!into.held.length || now - into.at > ASK_AGAIN_AFTER_MS) await ask('reply.whom');
 }
 
-/** "To Ripoti staff": each held message to the ticket, then the report's question again. */
-async function answerAll(ctx: BotContext & { from: User }, held: PendingAnswer): Promise<void> {
+/** "To staff": each held message to the ticket (each leaves once stored), then the report's question again. */
+async function answerAll(ctx: BotContext & { from: User }, pending: PendingAnswer): Promise<void> {
   let reference: string | undefined;
-  for (const m of held.messages) {
-    const result = await ctx.deps.conversation.answer(ctx.from.id, held.to, toMessage(m));
-    if (!result.ok && result.reason === 'not_an_answer') {
-      await ctx.reply(ctx.t('reply.closed', { reference: held.reference }), { parse_mode: 'HTML' });
+  while (pending.held.length) {
+    const { input, tg } = pending.held[0];
+    const message = heldMessage(input, tg);
+    const result = message ? await ctx.deps.conversation.answer(ctx.from.id, pending.to, message) : undefined;
+    pending.held.shift();
+    if (result && !result.ok && result.reason === 'not_an_answer') {
+      await ctx.reply(ctx.t('reply.closed', { reference: pending.reference }), { parse_mode: 'HTML' });
       break;
     }
-    if (!result.ok) await refuse(ctx, result);
-    else reference = result.reference;
+    if (result && !result.ok) await refuse(ctx, result);
+    else if (result) reference = result.reference;
   }
+  ctx.session.pendingAnswer = undefined;
   if (reference) await sentToStaff(ctx, reference);
   else if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
 }
 
-/** "For my new report": the held messages go to the wizard in the order sent, as if sent now. */
-async function intoReport(ctx: BotContext, held: PendingAnswer): Promise<void> {
-  if (ctx.session.draft?.id !== held.draftId) return void (await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t)));
-  // Each file is counted as it comes (an album's one answer waits on a timer this update cannot own).
-  for (const input of held.inputs) await runWizard(ctx, withoutAlbum(input));
+/** "Into my new report": the held messages go to the wizard in the order sent (each leaves once read), as if sent now. */
+async function intoReport(ctx: BotContext, pending: PendingAnswer): Promise<void> {
+  if (ctx.session.draft?.id !== pending.draftId) {
+    ctx.session.pendingAnswer = undefined;
+    return void (await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t)));
+  }
+  while (pending.held.length) {
+    const next = pending.held[0];
+    await runWizard(ctx, next.input);
+    pending.held.shift();
+  }
+  ctx.session.pendingAnswer = undefined;
+  // An album's one answer, or a split story, waits on a timer this update cannot own: taken now.
   await flushDraft(ctx);
 }
 
-function withoutAlbum(input: WizardInput): WizardInput {
-  if (input.type !== 'media') return input;
-  const { album: _album, ...single } = input;
-  return single;
+/** A held message as staff read it: its words, its file, or the place shared. */
+function heldMessage(input: WizardInput, [messageId, date]: [number, number]): ReporterMessage | undefined {
+  const telegram = { messageId, date };
+  if (input.type === 'text') return { text: input.text, telegram };
+  if (input.type === 'media') return { ...(input.caption !== undefined ? { text: input.caption } : {}), media: input.media, telegram };
+  if (input.type === 'location') return { text: `📍 ${where(input)}`, telegram };
+  return undefined;
 }
 
 /** A split story or an album still waiting is taken as it is. */
@@ -179,13 +199,16 @@ function reporterMessage(msg: Message): ReporterMessage | undefined {
 }
 
 function sharedPlace(msg: Message): string | undefined {
-  const where = (l: { latitude: number; longitude: number }) => {
-    const [lat, lon] = [l.latitude.toFixed(5), l.longitude.toFixed(5)];
-    return `${lat}, ${lon} https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
-  };
-  if ('venue' in msg) return `📍 ${[msg.venue.title, msg.venue.address].filter(Boolean).join(', ')}\n${where(msg.venue.location)}`;
-  if ('location' in msg) return `📍 ${where(msg.location)}`;
+  const at = (l: { latitude: number; longitude: number }) => where({ lat: l.latitude, lon: l.longitude });
+  if ('venue' in msg) return `📍 ${[msg.venue.title, msg.venue.address].filter(Boolean).join(', ')}\n${at(msg.venue.location)}`;
+  if ('location' in msg) return `📍 ${at(msg.location)}`;
   return undefined;
+}
+
+/** Coordinates staff can read, and a map link they can open. */
+function where(l: { lat: number; lon: number }): string {
+  const [lat, lon] = [l.lat.toFixed(5), l.lon.toFixed(5)];
+  return `${lat}, ${lon} https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
 }
 
 /**
@@ -201,8 +224,10 @@ function forTheReport(ctx: BotContext): boolean {
 
 /** Messages waiting for "which report?" at most; more are refused until the reporter chooses. */
 const MAX_PENDING = 20;
-/** Messages waiting for "whom is this for?" at most (an album is ten). */
+/** Messages waiting for "where should it go?" at most (an album is ten). */
 const MAX_HELD = 10;
+/** Messages sent this long after the last one held are not of the same batch: the question is asked again under them. */
+const ASK_AGAIN_AFTER_MS = 3000;
 /** How long messages wait for "which report?" after the last one: an hour later, a choice is not about them. */
 const PENDING_FOR_MS = 3600_000;
 

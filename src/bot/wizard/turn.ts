@@ -42,8 +42,7 @@ export class Turn {
       this.say('wizard.resume');
       return this.show();
     }
-    const startedAt = this.now.getTime();
-    this.draft = kind ? { id: newDraftId, step: 'cat', kind, startedAt } : { id: newDraftId, step: 'kind', startedAt };
+    this.draft = kind ? { id: newDraftId, step: 'cat', kind } : { id: newDraftId, step: 'kind' };
     this.effects.push({ type: 'started' });
     if (story && 'file' in story) {
       // A photo (or any file) sent first: the report starts with it as evidence; an album's files

@@ -1,8 +1,8 @@
 /**
- * A reply box left open on a staff message, while the reporter writes a new report: Telegram
- * sends what they type as a reply to that message. Their new report may go anonymously, so its
- * words must not land on the older ticket unasked; the bot asks whom the message is for. A report
- * begun before the staff message wrote is answered at once (danger-first.test.ts).
+ * A staff message opens the reporter's reply box, so while they write a new report, what they
+ * type may go out as a reply to it. The new report may go anonymously: its words must not land on
+ * the older ticket unasked, so the bot asks where the message should go. An answer about the
+ * report's own urgent ticket goes at once (danger-first.test.ts).
  */
 import { Types } from 'mongoose';
 import { Translator } from '../../../src/i18n';
@@ -26,8 +26,8 @@ afterAll(async () => {
 });
 
 const B = {
-  en: { whom: 'Who is it for?', toReport: 'For my new report', toStaff: 'To the staff: ', sent: 'Sent to the staff member handling', storyAsk: 'Tell us what happened', countyAsk: 'In which county', expired: 'That choice has expired' },
-  sw: { whom: 'Ni wa nani?', toReport: 'Kwa ripoti yangu mpya', toStaff: 'Kwa mhudumu: ', sent: 'Umetumwa kwa mhudumu anayeshughulikia', storyAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', expired: 'Chaguo hilo limepitwa na wakati' },
+  en: { whom: 'Where should it go?', toReport: 'Into my new report', toStaff: 'To staff about ', sent: 'Sent to the staff member handling', storyAsk: 'Tell us what happened', countyAsk: 'In which county', expired: 'That choice has expired' },
+  sw: { whom: 'Ungependa ujumbe huu uende wapi?', toReport: 'Kwenye ripoti yangu mpya', toStaff: 'Kwa mhudumu kuhusu ', sent: 'Umetumwa kwa mhudumu anayeshughulikia', storyAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', expired: 'Chaguo hilo limepitwa na wakati' },
 } as const;
 
 /** A first report sent, taken by an agent who writes to the reporter: the agent's message id and the first report's id. */
@@ -37,9 +37,14 @@ async function ticketWithStaffMessage(u: TelegramUser, lang: 'en' | 'sw'): Promi
   const reference = referenceIn(lastText(u));
   const report = (await h.store.reports.findByReference(reference))!;
   await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
-  expect((await tickets.reply(report._id.toString(), agent, 'AGENT: can you tell me more?')).ok).toBe(true);
+  return { staffMessage: await staffWrites(u, report._id), first: report._id, reference };
+}
+
+/** The agent writes on the ticket; the message opens the reporter's reply box. Its Telegram message id. */
+async function staffWrites(u: TelegramUser, reportId: Types.ObjectId): Promise<number> {
+  expect((await tickets.reply(reportId.toString(), agent, 'AGENT: can you tell me more?')).ok).toBe(true);
   expect(u.lastMessage().replyMarkup).toMatchObject({ force_reply: true });
-  return { staffMessage: u.lastMessage().messageId, first: report._id, reference };
+  return u.lastMessage().messageId;
 }
 
 /** The reporter's messages on a ticket, in chat order (as the console lists them). */
@@ -71,9 +76,10 @@ for (const lang of ['en', 'sw'] as const) {
     expect(second).toMatchObject({ description: { text: story }, anonymous: true });
     expect(second!._id.equals(first)).toBe(false);
     expect(await fromReporter(first)).toEqual([]);
-    // The question's buttons, pressed again, do nothing more.
+    // The question's buttons, pressed again, do nothing more (and do not ask for the message again).
+    const said = u.messages().length;
     await u.press(b.toStaff + reference);
-    expect(lastText(u)).toContain(b.expired);
+    expect(u.messages()).toHaveLength(said);
     expect(await fromReporter(first)).toEqual([]);
     if (lang === 'sw') expectNoEnglish(allTexts(u).slice(1).filter((t) => !t.includes('AGENT:')));
   });
@@ -99,5 +105,28 @@ for (const lang of ['en', 'sw'] as const) {
     await u.sendText(story);
     expect(lastText(u)).toContain(b.countyAsk);
     expect((await fromReporter(first)).map((m) => m.text)).toEqual([answer, 'the receipt']);
+  });
+
+  it(`(${lang}) a staff message that arrives while the report is being written catches nothing: the reply and what follows it wait for the choice`, async () => {
+    const u = h.tg.user({ firstName: `During${lang}`, languageCode: lang });
+    const { first, reference } = await ticketWithStaffMessage(u, lang);
+    await walkTo(u, 'desc', lang);
+    // The agent writes about the older ticket now, while the reporter is at the story.
+    const staffMessage = await staffWrites(u, first);
+    await u.sendText(story, { replyToMessageId: staffMessage });
+    expect(lastText(u)).toContain(b.whom);
+    // The county, typed straight after without waiting, waits behind it (asked once).
+    await u.sendText('Nakuru');
+    expect(allTexts(u).filter((t) => t.includes(b.whom))).toHaveLength(1);
+    await u.press(b.toReport);
+    // Read in the order sent: the story, then the county; the place is asked next.
+    expect(lastText(u)).toContain(lang === 'en' ? 'Where in Nakuru?' : 'Ni wapi hasa ndani ya Nakuru?');
+    expect(await fromReporter(first)).toEqual([]);
+    await u.sendText('Naivasha road junction');
+    await u.press(lang === 'en' ? 'Today' : 'Leo');
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const second = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(second).toMatchObject({ description: { text: story }, county: 32, anonymous: true });
+    expect(second!.reference).not.toBe(reference);
   });
 }

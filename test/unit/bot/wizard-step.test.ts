@@ -54,8 +54,7 @@ const stepOf = (r: StepResult) => r.state.draft?.step;
 describe('begin, resume, show', () => {
   it('starts a draft with the given id at the kind question', () => {
     const r = run({}, { type: 'begin', newDraftId: ID });
-    // When it was begun: a staff message written after it is answered at once, an older one asks first.
-    expect(r.state.draft).toEqual({ id: ID, step: 'kind', startedAt: NOW.getTime() });
+    expect(r.state.draft).toEqual({ id: ID, step: 'kind' });
     expect(said(r)).toEqual(['kind.ask']);
     expect(lastKeyboard(r)).toEqual({ type: 'kind', draftId: ID });
     expect(r.effects).toEqual([{ type: 'started' }]);
@@ -248,13 +247,13 @@ describe('kind', () => {
 
   it('a report begun by writing what happened starts with it as the story', () => {
     const r = run({}, { type: 'begin', newDraftId: ID, story: { text: 'Officers at the roadblock took 500 shillings from every driver.' } });
-    expect(r.state.draft).toEqual({ id: ID, step: 'kind', startedAt: NOW.getTime(), text: 'Officers at the roadblock took 500 shillings from every driver.' });
+    expect(r.state.draft).toEqual({ id: ID, step: 'kind', text: 'Officers at the roadblock took 500 shillings from every driver.' });
     expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
   });
 
   it('starts at the category when the kind was chosen on the first message', () => {
     const r = run({}, { type: 'begin', newDraftId: ID, kind: 'election' });
-    expect(r.state.draft).toEqual({ id: ID, step: 'cat', kind: 'election', startedAt: NOW.getTime() });
+    expect(r.state.draft).toEqual({ id: ID, step: 'cat', kind: 'election' });
     expect(said(r)).toEqual(['category.ask']);
   });
 });
