@@ -19,6 +19,8 @@ export interface RedisKeys {
   readonly reportsPerDay: string;
   /** rate-limiter-flexible key prefix of failed console sign-ins per client address. */
   readonly signinFailuresByAddress: string;
+  /** rate-limiter-flexible key prefix of failed console sign-ins from a browser the account signed in from before. */
+  readonly signinFailuresByDevice: string;
   /** From when the next message to a recipient may start (the reply worker's send gate, src/queue/lua/claim-send.lua). */
   chatSent(recipient: string): string;
   /** When anything last went out to anyone (the same gate's global half). */
@@ -55,6 +57,7 @@ export function redisKeys(prefix: string): RedisKeys {
     messagesPerMinute: `${prefix}:rl:msg`,
     reportsPerDay: `${prefix}:rl:rep`,
     signinFailuresByAddress: `${prefix}:rl:signin-ip`,
+    signinFailuresByDevice: `${prefix}:rl:signin-dev`,
     chatSent: (recipient) => `${prefix}:sent:${recipient}`,
     allSent: `${prefix}:sent:*all*`,
     chatPace: (recipient) => `${prefix}:pace:${recipient}`,

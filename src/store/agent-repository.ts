@@ -28,6 +28,14 @@ export function normaliseUsername(s: string): string {
 
 export type SignInResult = { ok: true; agent: AgentDoc } | { ok: false; reason: 'unknown' | 'inactive' | 'locked' | 'bad_password' };
 
+export interface SignInOptions {
+  /**
+   * Whether the lock-out leaves this attempt alone (neither holds nor counts it): a browser the
+   * account signed in from before, which keeps its own count (src/console/trusted-device.ts).
+   */
+  exempt?: (agentId: string) => Promise<boolean>;
+}
+
 export interface AgentRepositoryOptions {
   /** Failures in a row that lock an account (default 5). */
   maxFailures?: number;
@@ -155,13 +163,18 @@ export class AgentRepository {
    * `maxFailures` attempts per window (which opens at the first attempt and lasts a lock's
    * length), the last of them locking the account. A success gives back only its own slot, so
    * failures counted beside it stand. Unknown, inactive and locked accounts still pay for one
-   * verification so that timing does not tell which usernames exist.
+   * verification so that timing does not tell which usernames exist. An `exempt` attempt skips
+   * the lock-out.
    */
-  async signIn(username: string, password: string): Promise<SignInResult> {
+  async signIn(username: string, password: string, opts: SignInOptions = {}): Promise<SignInResult> {
     const agent = await this.findByUsername(username);
     if (!agent || !agent.active) {
       await this.verify(await this.dummy(), password).catch(() => false);
       return { ok: false, reason: agent ? 'inactive' : 'unknown' };
+    }
+    if (opts.exempt && (await opts.exempt(agent._id.toString()))) {
+      const good = await this.verify(agent.passwordHash, password).catch(() => false);
+      return good ? { ok: true, agent } : { ok: false, reason: 'bad_password' };
     }
     const now = this.now();
     const slot = await this.takeSlot(agent._id, now);

@@ -7,6 +7,7 @@ import { LANG_COOKIE, SESSION_COOKIE } from '../session-auth';
 import { clearCookie, setCookie } from '../cookies';
 import { bodyOf, safeLocalPath, signedIn, str, type ConsoleContext } from '../context';
 import { redisKeys } from '../../redis-keys';
+import { TrustedDevices } from '../trusted-device';
 
 /** Sign-in, sign-out (here or everywhere), language and the person's own account page. */
 /**
@@ -84,6 +85,12 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   const { auth } = ctx;
   const limit = addressLimit(ctx);
   const who = refusalTags(ctx);
+  const devices = new TrustedDevices({
+    mac: (value) => ctx.store.cipher.keyedHash('console-device', value),
+    redis: ctx.redis,
+    keyPrefix: redisKeys(ctx.config.redis.prefix).signinFailuresByDevice,
+    logger: ctx.logger,
+  });
 
   app.get('/signin', async (req, reply) => {
     if (auth.current(req)) return reply.redirect('/queue', 303);
@@ -103,7 +110,11 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
       reply.code(429);
       return ctx.render(req, reply, 'signin', { next, failed: false, limitedMinutes: waitMinutes, username });
     }
-    const result = username && password ? await ctx.store.agents.signIn(username, password) : ({ ok: false, reason: 'unknown' } as const);
+    // A browser this account signed in from before is not held by its lock-out (its own attempts are limited).
+    const device = devices.read(req);
+    let exempted = false;
+    const exempt = async (agentId: string) => (exempted = device?.agentId === agentId && (await devices.take(device)));
+    const result = username && password ? await ctx.store.agents.signIn(username, password, { exempt }) : ({ ok: false, reason: 'unknown' } as const);
     if (!result.ok) {
       // One message for every reason: the page must not reveal which usernames exist or are locked.
       ctx.logger.info({ outcome: result.reason, ...who(username, req.ip) }, 'console sign-in refused');
@@ -111,7 +122,9 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
       return ctx.render(req, reply, 'signin', { next, failed: true, username });
     }
     await limit.giveBack(req.ip);
-    ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role }, 'console sign-in');
+    if (exempted && device) await devices.giveBack(device);
+    devices.remember(reply, result.agent._id.toString(), auth.cookieBase());
+    ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role, knownDevice: exempted }, 'console sign-in');
     // Signing in again in the same browser replaces its session rather than leaving the old one alive.
     if (auth.current(req)) await auth.endSession(req, reply);
     await auth.startSession(reply, result.agent);

@@ -1,0 +1,68 @@
+/**
+ * Lock-out without a denial of service: anyone who knows a username can lock its account with
+ * five wrong passwords, so the browser an agent signed in from before still lets them in with
+ * their password (OWASP's device cookies). Only a cookie this console made, only for its own
+ * account, and only until that browser has failed five times itself.
+ */
+import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
+import { DEVICE_COOKIE } from '../../../src/console/trusted-device';
+
+let h: ConsoleHarness;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-signin-device', env: { SIGNIN_FAILURES_PER_ADDRESS: '100' } });
+  for (const name of ['wanjiku', 'otieno', 'achieng', 'wanjiku-2']) await h.account(name, 'agent');
+});
+afterAll(() => h?.close());
+
+/** Five wrong passwords from a stranger's browser: the account is locked for anyone new. */
+async function lockOut(username: string): Promise<void> {
+  const stranger = h.browser();
+  for (let i = 0; i < 5; i++) expect((await stranger.signIn(username, 'not-the-password-1')).statusCode).toBe(401);
+  expect((await h.browser().signIn(username)).statusCode).toBe(401);
+  expect((await h.store.agents.findByUsername(username))!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+}
+
+/** A browser that signed in as `username` once and signed out: it keeps only its device cookie. */
+async function knownBrowser(username: string) {
+  const b = h.browser();
+  expect((await b.signIn(username)).statusCode).toBe(303);
+  expect(b.cookies.get(DEVICE_COOKIE)).toMatch(/^[0-9a-f]{24}\.[\w-]+\.[\w-]+$/);
+  await b.post('/signout');
+  return b;
+}
+
+it('lets an agent in from the browser they signed in from before while a stranger has locked their account', async () => {
+  const desk = await knownBrowser('wanjiku');
+  await lockOut('wanjiku');
+  expect((await desk.signIn('wanjiku')).statusCode).toBe(303);
+  // Still locked for everyone else; the known browser did not undo the lock.
+  expect((await h.browser().signIn('wanjiku')).statusCode).toBe(401);
+  // The known browser still needs the password.
+  await desk.post('/signout');
+  const wrong = await desk.signIn('wanjiku', 'not-the-password-2');
+  expect(wrong.statusCode).toBe(401);
+});
+
+it('does not open another account, nor accept a cookie that was altered', async () => {
+  const desk = await knownBrowser('achieng');
+  await lockOut('otieno');
+  // The same browser, signing in as the locked colleague: the cookie is achieng's only.
+  expect((await desk.signIn('otieno')).statusCode).toBe(401);
+  // Its account id swapped for otieno's: the cookie's mark no longer fits.
+  const otienoId = (await h.store.agents.findByUsername('otieno'))!._id.toString();
+  const forged = h.browser();
+  forged.cookies.set(DEVICE_COOKIE, desk.cookies.get(DEVICE_COOKIE)!.replace(/^[0-9a-f]{24}/, otienoId));
+  expect((await forged.signIn('otieno')).statusCode).toBe(401);
+});
+
+it('treats a known browser that keeps failing as any other once it has failed five times', async () => {
+  const agent = 'wanjiku-2';
+  const desk = await knownBrowser(agent);
+  // Its own failures do not lock the account...
+  for (let i = 0; i < 5; i++) expect((await desk.signIn(agent, 'not-the-password-3')).statusCode).toBe(401);
+  expect((await h.store.agents.findByUsername(agent))!.lockedUntil ?? null).toBeNull();
+  // ...and past them it meets the account's lock like any browser.
+  await lockOut(agent);
+  expect((await desk.signIn(agent)).statusCode).toBe(401);
+});
