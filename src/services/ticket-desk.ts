@@ -70,9 +70,15 @@ export class TicketDesk {
     try {
       report = await store.reports.transition(claim.reportId, 'assigned', actor, { assignee: agentId });
     } catch (err) {
-      // MongoDB failed: give the job back now rather than after its lock expires.
-      await claim.giveBack().catch((giveBackErr: unknown) => logger.warn({ reportId: claim.reportId, err: giveBackErr }, 'could not give back ticket job'));
-      throw err;
+      // An error does not say the write was not made (a write-concern timeout): a ticket already
+      // this agent's is theirs, shown to them, rather than held by someone told "it failed".
+      report = await this.assignedAnyway(claim.reportId, agentId);
+      if (!report) {
+        // MongoDB failed: give the job back now rather than after its lock expires.
+        await claim.giveBack().catch((giveBackErr: unknown) => logger.warn({ reportId: claim.reportId, err: giveBackErr }, 'could not give back ticket job'));
+        throw err;
+      }
+      logger.warn({ reportId: claim.reportId, err }, 'ticket take reported an error but was written');
     }
     await this.settle(claim, report ? 'assigned' : 'skipped');
     if (!report) {
@@ -82,6 +88,12 @@ export class TicketDesk {
     metrics?.ticketWaitSeconds.observe({ priority: String(report.priority) }, (Date.now() - new Date(report.createdAt).getTime()) / 1000);
     logger.info({ reportId: claim.reportId, reference: report.reference, priority: report.priority }, 'ticket taken');
     return report;
+  }
+
+  /** The report, when it is assigned to this agent after all; null when it is not or cannot be read. */
+  private async assignedAnyway(reportId: string, agentId: string): Promise<ReportDoc | null> {
+    const report = await this.deps.store.reports.findById(reportId).catch(() => null);
+    return report?.status === 'assigned' && report.assignee?.toString() === agentId ? report : null;
   }
 
   private async settle(claim: ClaimedTicket, outcome: 'assigned' | 'skipped'): Promise<void> {

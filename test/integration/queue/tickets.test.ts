@@ -137,6 +137,33 @@ describe('tickets queue and desk', () => {
     expect((await h.store.reports.findById(first._id))?.status).toBe('withdrawn');
   });
 
+  it('hands an agent the ticket whose take was written but reported as an error (a write-concern timeout); a take that was not written is given back', async () => {
+    const r = await reporter(h.store);
+    const first = (await h.reports.submit(reportInput(r._id))).report;
+    const second = (await h.reports.submit(reportInput(r._id))).report;
+    const transition = h.store.reports.transition.bind(h.store.reports);
+    const written = jest.spyOn(h.store.reports, 'transition').mockImplementationOnce(async (...args) => {
+      await transition(...args);
+      throw new Error('waiting for replication timed out');
+    });
+    const a = agent();
+    const t = await h.tickets.takeNext(a);
+    written.mockRestore();
+    expect(t.ok && t.report._id.toString()).toBe(first._id.toString());
+    expect(await h.queues.tickets.jobState(first._id.toString())).toBe('gone');
+    // Its reporter is told it was taken, as for any take.
+    expect((await h.store.messages.listForReport(first._id)).filter((m) => m.notice?.key === 'notices:taken')).toHaveLength(1);
+
+    // Not written: the agent sees the error, and the ticket is the next one for anyone.
+    const failing = jest.spyOn(h.store.reports, 'transition').mockRejectedValueOnce(new Error('connection reset'));
+    await expect(h.tickets.takeNext(a)).rejects.toThrow('connection reset');
+    failing.mockRestore();
+    const b = agent();
+    const next = await h.tickets.takeNext(b);
+    expect(next.ok && next.report._id.toString()).toBe(second._id.toString());
+    expect((await h.store.reports.findById(first._id))?.assignee?.toString()).toBe(a.id);
+  });
+
   it('drops the job of a ticket a supervisor rejects from the queue: the queue counts only what waits', async () => {
     const r = await reporter(h.store);
     const spam = (await h.reports.submit(reportInput(r._id))).report;
