@@ -108,6 +108,25 @@ it('a double click on "Take next", or "t" pressed twice, takes one ticket', asyn
   while ((await h.tickets.takeNext(other)).ok);
 });
 
+it('asks before "t" takes another ticket from a ticket page: a key pressed by mistake takes nothing', async () => {
+  await fileReport();
+  await fileReport();
+  const a = await agentDesk();
+  const first = await takeNext(a.page);
+  const asked: string[] = [];
+  a.page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+  await a.page.keyboard.press('t');
+  expect(asked).toEqual(['Take the next ticket from the queue? Its reporter will be told it was taken.']);
+  expect(a.page.url()).toBe(first);
+  expect(await h.store.reports.countAssignedTo(a.account._id)).toBe(1);
+  a.page.once('dialog', (d) => void d.accept());
+  await a.page.keyboard.press('t');
+  await a.page.waitForURL((u) => /\/tickets\/[a-f0-9]{24}$/.test(u.toString()) && u.toString() !== first);
+  expect(await h.store.reports.countAssignedTo(a.account._id)).toBe(2);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('keeps an unsent reply through a status change, keeps focus, announces the result, and shows the status note in the history', async () => {
   const filed = await fileReport();
   const a = await agentDesk();
