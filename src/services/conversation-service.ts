@@ -221,7 +221,7 @@ export class ConversationService {
     // Which question it answers (`q`) goes into the trail with the answer.
     const scope = { ...(asked.data.covers === 'name_phone' ? { covers: 'name_phone' } : {}), ...(name ? { name } : {}), ...(typeof asked.data.q === 'string' ? { q: asked.data.q } : {}) };
     await this.deps.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency, answer, ...scope });
-    await this.deps.events.publish({ type: 'ticket', reportId, what: 'message' });
+    await this.deps.events.publish({ type: 'ticket', reportId, what: 'consent' });
     this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');
     return { ok: true, reference: report.reference, agency, ...(name ? { name } : {}) };
   }

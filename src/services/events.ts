@@ -7,7 +7,8 @@ import type { Redis } from 'ioredis';
  */
 export type LiveEvent =
   | { type: 'queue' }
-  | { type: 'ticket'; reportId: string; what: 'message' | 'status' | 'note' | 'delivery' | 'escalated' }
+  /** `consent`: the reporter answered "may <agency> have your name?" (the agency card shows the answer). */
+  | { type: 'ticket'; reportId: string; what: 'message' | 'status' | 'note' | 'delivery' | 'escalated' | 'consent' }
   | { type: 'escalated'; reportId: string; priority: number }
   /** An agent's access changed (signed out, sessions revoked, deactivated): their open streams are checked. */
   | { type: 'access'; agentId: string };

@@ -220,7 +220,8 @@
       try { what = JSON.parse(ev.data).what; } catch (e) { /* ignore */ }
       if (what === 'message' || what === 'delivery') convoSoon();
       activitySoon();
-      if (what === 'status' || what === 'escalated') headSoon();
+      // The reporter's answer to "may <agency> have your name?" is shown on the agency card, in the head.
+      if (what === 'status' || what === 'escalated' || what === 'consent') headSoon();
     });
     source.addEventListener('escalated', headSoon);
     var opened = false;

@@ -63,10 +63,10 @@ async function live(page: Page): Promise<void> {
 
 /** A fresh agent who has taken the next ticket (a new one is filed first); its id from the page's address. */
 async function deskWithTicket() {
-  await fileReport();
+  const { telegramUserId } = await fileReport();
   const a = await agentDesk();
   const id = new URL(await takeNext(a.page)).pathname.split('/').pop()!;
-  return { a, id };
+  return { a, id, telegramUserId };
 }
 
 /** Takes the next ticket from the queue page and waits for the ticket page. */
@@ -515,8 +515,8 @@ it('a form from before signing in again says the page is out of date, not that t
   await a.close();
 });
 
-it('after a referral the case file and the consent question appear at once; a double click asks the reporter once', async () => {
-  const { a, id } = await deskWithTicket();
+it('after a referral the case file and the consent question appear at once; a double click asks the reporter once; the answer shows without a reload', async () => {
+  const { a, id, telegramUserId } = await deskWithTicket();
   await a.page.locator('#refer-form select').selectOption('IPOA');
   await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
   await a.page.locator('#announce', { hasText: 'Referral recorded. The reporter is told.' }).waitFor();
@@ -526,6 +526,12 @@ it('after a referral the case file and the consent question appear at once; a do
   await a.page.locator('.flash', { hasText: 'The reporter was asked through the bot.' }).waitFor();
   const asked = (await h.store.reports.history(id)).filter((e) => e.type === 'consent_asked');
   expect(asked).toHaveLength(1);
+  await expect(a.page.getByTestId('consent-state').textContent()).resolves.toBe('The reporter has been asked; no answer yet.');
+  // The reporter answers in Telegram: the card says so without a reload.
+  const conversation = new ConversationService({ store: h.store, events: h.bus, logger: h.logger });
+  const answered = await conversation.answerConsent(telegramUserId, id, 'IPOA', 'yes', asked[0].data?.q as string | undefined);
+  expect(answered.ok).toBe(true);
+  await a.page.getByTestId('consent-state').filter({ hasText: 'The reporter agreed on' }).waitFor();
   expect(a.errors).toEqual([]);
   await a.close();
 });
