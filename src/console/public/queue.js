@@ -36,7 +36,9 @@
 
   function waitingRefs() {
     var refs = {};
-    Array.prototype.forEach.call(lists.querySelectorAll('tbody tr[data-reference]'), function (tr) { refs[tr.getAttribute('data-reference')] = /prio-urgent/.test(tr.className); });
+    Array.prototype.forEach.call(lists.querySelectorAll('tbody tr[data-reference]'), function (tr) {
+      refs[tr.getAttribute('data-reference')] = { urgent: /prio-urgent/.test(tr.className), escalations: Number(tr.getAttribute('data-escalations')) || 0 };
+    });
     return refs;
   }
   function count(key, n) { return (lists.getAttribute(key) || '').replace('{{count}}', String(n)); }
@@ -50,13 +52,16 @@
     morph(lists, next);
     var after = waitingRefs();
     var fresh = Object.keys(after).filter(function (r) { return !(r in before); });
-    var urgent = fresh.filter(function (r) { return after[r]; }).length;
+    var urgent = fresh.filter(function (r) { return after[r].urgent; }).length;
+    // A ticket that waited too long has its priority raised: said, not only marked.
+    var raised = Object.keys(after).filter(function (r) { return r in before && after[r].escalations > before[r].escalations; }).length;
     data = document.getElementById('queue-data');
     var unread = data ? Number(data.getAttribute('data-unread')) : 0;
     var parts = [];
     if (fresh.length) parts.push(count('data-summary-new', fresh.length));
     if (urgent) parts.push(count('data-summary-urgent', urgent));
     if (unread > unreadBefore) parts.push(count('data-summary-replies', unread));
+    if (raised) parts.push(count('data-summary-escalated', raised));
     if (parts.length) R.announce(parts.join(', '));
     document.title = (unread ? '(' + unread + ') ' : '') + lists.getAttribute('data-title');
     // Moving a row in the DOM drops focus from the link inside it: give it back where it was.

@@ -4,6 +4,7 @@
  * out of the way. Each test is a defect an agent noticed (issue 20).
  */
 import type { Browser, Page } from 'playwright-core';
+import { Types } from 'mongoose';
 import { ConversationService } from '../../../src/services/conversation-service';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
@@ -53,8 +54,11 @@ async function fileReport(opts: { language?: 'en' | 'sw'; dangerNow?: boolean } 
   const telegramUserId = nextTelegramId++;
   const who = await reporter(h.store, { language: opts.language, telegramUserId });
   const { report } = await h.reports.submit({ ...reportInput(who._id, { language: opts.language, dangerNow: opts.dangerNow }), description: { text: opts.language === 'sw' ? 'Polisi waliitisha pesa kwenye kizuizi.' : 'Police asked for money at the roadblock.' } });
+  filedBy.set(report._id.toString(), telegramUserId);
   return { id: report._id.toString(), reference: report.reference, telegramUserId };
 }
+/** Who filed each report (the Telegram id its reporter answers from). */
+const filedBy = new Map<string, number>();
 
 /** Waits until the page's live stream is connected, so an event published next reaches it. */
 async function live(page: Page): Promise<void> {
@@ -63,10 +67,10 @@ async function live(page: Page): Promise<void> {
 
 /** A fresh agent who has taken the next ticket (a new one is filed first); its id from the page's address. */
 async function deskWithTicket() {
-  const { telegramUserId } = await fileReport();
+  await fileReport();
   const a = await agentDesk();
   const id = new URL(await takeNext(a.page)).pathname.split('/').pop()!;
-  return { a, id, telegramUserId };
+  return { a, id, telegramUserId: filedBy.get(id)! };
 }
 
 /** Takes the next ticket from the queue page and waits for the ticket page. */
@@ -439,6 +443,26 @@ it('a new waiting ticket is announced as a short summary and added in place, wit
   expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('take-next');
   expect(a.errors).toEqual([]);
   await a.close();
+});
+
+it('a waiting ticket whose priority is raised for waiting too long says so in words, and is announced', async () => {
+  const a = await agentDesk();
+  const { id, reference } = await fileReport();
+  await a.page.goto(`${h.base}/queue`);
+  const row = a.page.locator(`#queue-lists tr[data-reference="${reference}"]`);
+  await row.waitFor();
+  await live(a.page);
+  expect(await row.getByTestId('escalated').count()).toBe(0);
+  // What the SLA check writes and publishes when the ticket waited past its time (no workers run in this file).
+  await h.store.models.Report.collection.updateOne({ _id: new Types.ObjectId(id) }, { $inc: { escalations: 1 }, $set: { priority: 2, lastEscalatedAt: new Date() } });
+  await h.bus.publish({ type: 'escalated', reportId: id, priority: 2 });
+  await a.page.locator('#announce', { hasText: '1 waited too long: priority raised' }).waitFor();
+  await expect(row.getByTestId('escalated').textContent()).resolves.toBe('▲ Waited too long');
+  expect(a.errors).toEqual([]);
+  await a.close();
+  // Taken elsewhere: the next tests take the reports they file.
+  const other = { id: (await h.account(`drain${++nextAgent}`, 'agent'))._id.toString(), role: 'agent' as const };
+  expect(await h.tickets.takeNext(other)).toMatchObject({ ok: true });
 });
 
 it('resolving a ticket with the keyboard: the actions go, focus lands on the new status, nothing typed is lost', async () => {

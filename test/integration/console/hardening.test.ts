@@ -54,7 +54,9 @@ describe('console hardening', () => {
     const signin = await b.post('/signin', { username: 'jabari', password: PASSWORD });
     expect(signin.statusCode).toBe(303);
     const names = (cookies: { name: string }[]) => cookies.map((c) => c.name).sort();
-    expect(names(signin.cookies)).toEqual(['ripoti_presession', 'ripoti_session']);
+    expect(names(signin.cookies)).toEqual(['ripoti_device', 'ripoti_presession', 'ripoti_session']);
+    // The browser is known to the account from now on (its lock-out does not hold it): never readable by scripts.
+    expect(signin.cookies.find((c) => c.name === 'ripoti_device')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
 
     await b.get('/account');
     const changed = await b.post('/account/password', { current_password: PASSWORD, new_password: 'a new long password', confirm_password: 'a new long password' });

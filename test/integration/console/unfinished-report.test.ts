@@ -34,7 +34,7 @@ async function urgentWithAgent() {
 it('is in the queue as urgent and still being written before the story; the page fills in when the reporter sends it', async () => {
   const { who, draftId, report, id, agent } = await urgentWithAgent();
   const queue = await agent.get('/queue');
-  const row = new RegExp(`<tr class="prio-urgent" data-reference="${report.reference}">[\\s\\S]*?</tr>`).exec(queue.body)?.[0] ?? '';
+  const row = new RegExp(`<tr class="prio-urgent" data-reference="${report.reference}"[^>]*>[\\s\\S]*?</tr>`).exec(queue.body)?.[0] ?? '';
   expect(row).toContain('Reporter still writing');
 
   expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
