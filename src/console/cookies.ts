@@ -47,20 +47,31 @@ export function serializeCookie(name: string, value: string, o: CookieOptions): 
   return parts.join('; ');
 }
 
-export function readCookie(req: FastifyRequest, name: string): string | undefined {
-  return parseCookies(req.headers.cookie)[name];
+/**
+ * With Secure, a cookie's name carries the `__Host-` prefix: browsers then accept it only from
+ * this host over HTTPS, with Path=/ and no Domain, so a sibling subdomain or a plain-HTTP page
+ * cannot plant one (a session to fixate, a CSRF token to match).
+ */
+export function cookieName(name: string, secure: boolean): string {
+  return secure ? `__Host-${name}` : name;
+}
+
+/** `secure`: as the cookie was set (its name then has the `__Host-` prefix). */
+export function readCookie(req: FastifyRequest, name: string, secure = false): string | undefined {
+  return parseCookies(req.headers.cookie)[cookieName(name, secure)];
 }
 
 /**
- * Adds a Set-Cookie header, keeping any set earlier in the same response except one of the same
- * name, which this replaces. (Fastify appends to set-cookie rather than replacing it, so the old
+ * Adds a Set-Cookie header (named with the `__Host-` prefix when Secure), keeping any set earlier
+ * in the same response except one of the same name, which this replaces. (Fastify appends to set-cookie rather than replacing it, so the old
  * list is removed first, or every cookie set earlier would go out twice.)
  */
 export function setCookie(reply: FastifyReply, name: string, value: string, o: CookieOptions): void {
+  const full = cookieName(name, o.secure);
   const prior = reply.getHeader('set-cookie');
   const list = prior === undefined ? [] : Array.isArray(prior) ? prior.map(String) : [String(prior)];
   reply.removeHeader('set-cookie');
-  reply.header('set-cookie', [...list.filter((c) => !c.startsWith(`${name}=`)), serializeCookie(name, value, o)]);
+  reply.header('set-cookie', [...list.filter((c) => !c.startsWith(`${full}=`)), serializeCookie(full, value, o)]);
 }
 
 export function clearCookie(reply: FastifyReply, name: string, o: CookieOptions): void {

@@ -44,7 +44,7 @@ export class SessionAuth {
 
   /** onRequest hook: resolve the session cookie once per request. */
   readonly load = async (req: FastifyRequest): Promise<void> => {
-    const token = ANONYMOUS_PATHS.test(req.url) ? undefined : readCookie(req, SESSION_COOKIE);
+    const token = ANONYMOUS_PATHS.test(req.url) ? undefined : readCookie(req, SESSION_COOKIE, this.opts.secureCookies);
     if (!token) {
       this.byRequest.set(req, null);
       return;
@@ -61,7 +61,7 @@ export class SessionAuth {
   language(req: FastifyRequest): Lang {
     const auth = this.current(req);
     if (auth) return auth.agent.language;
-    const c = readCookie(req, LANG_COOKIE);
+    const c = readCookie(req, LANG_COOKIE, this.opts.secureCookies);
     return isLang(c) ? c : 'en';
   }
 
@@ -106,7 +106,7 @@ export class SessionAuth {
   csrfToken(req: FastifyRequest, reply: FastifyReply): string {
     const auth = this.current(req);
     if (auth) return auth.session.csrf;
-    const existing = readCookie(req, PRE_CSRF_COOKIE);
+    const existing = readCookie(req, PRE_CSRF_COOKIE, this.opts.secureCookies);
     if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
     const fresh = randomBytes(32).toString('base64url');
     setCookie(reply, PRE_CSRF_COOKIE, fresh, { ...this.cookieBase(), maxAge: 2 * 3600 });
@@ -120,7 +120,7 @@ export class SessionAuth {
     const header = req.headers['x-csrf-token'];
     const sent = typeof fromBody === 'string' ? fromBody : typeof header === 'string' ? header : undefined;
     const auth = this.current(req);
-    const expected = auth ? auth.session.csrf : readCookie(req, PRE_CSRF_COOKIE);
+    const expected = auth ? auth.session.csrf : readCookie(req, PRE_CSRF_COOKIE, this.opts.secureCookies);
     if (sameToken(sent, expected)) return;
     reply.code(403);
     // A person submitting a form gets a page; a script gets a short answer it can show.

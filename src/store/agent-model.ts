@@ -25,6 +25,8 @@ export interface AgentDoc {
   signInWindowAt?: Date | null;
   lockedUntil?: Date | null;
   lastSignInAt?: Date | null;
+  /** Raised whenever the account's sessions end (password reset, sign out everywhere, deactivation): the browsers it knew are forgotten (src/console/trusted-device.ts). */
+  devicesEpoch?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -41,6 +43,7 @@ export const agentSchema = new Schema<AgentDoc>(
     signInWindowAt: { type: Date, default: null },
     lockedUntil: { type: Date, default: null },
     lastSignInAt: { type: Date, default: null },
+    devicesEpoch: { type: Number, default: 0 },
   },
   { timestamps: true },
 );

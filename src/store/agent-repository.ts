@@ -33,7 +33,7 @@ export interface SignInOptions {
    * Whether the lock-out leaves this attempt alone (neither holds nor counts it): a browser the
    * account signed in from before, which keeps its own count (src/console/trusted-device.ts).
    */
-  exempt?: (agentId: string) => Promise<boolean>;
+  exempt?: (agent: AgentDoc) => Promise<boolean>;
 }
 
 export interface AgentRepositoryOptions {
@@ -172,9 +172,11 @@ export class AgentRepository {
       await this.verify(await this.dummy(), password).catch(() => false);
       return { ok: false, reason: agent ? 'inactive' : 'unknown' };
     }
-    if (opts.exempt && (await opts.exempt(agent._id.toString()))) {
+    if (opts.exempt && (await opts.exempt(agent))) {
       const good = await this.verify(agent.passwordHash, password).catch(() => false);
-      return good ? { ok: true, agent } : { ok: false, reason: 'bad_password' };
+      if (!good) return { ok: false, reason: 'bad_password' };
+      await this.models.Agent.updateOne({ _id: agent._id }, { $set: { lastSignInAt: this.now() } });
+      return { ok: true, agent };
     }
     const now = this.now();
     const slot = await this.takeSlot(agent._id, now);
@@ -250,6 +252,8 @@ export class AgentRepository {
 
   /** "Sign out everywhere": every browser of this account must sign in again. */
   async revokeSessions(agentId: Id): Promise<number> {
+    // Browsers the account signed in from are forgotten too: a device cookie outlives a session.
+    await this.models.Agent.updateOne({ _id: oid(agentId) }, { $inc: { devicesEpoch: 1 } });
     const res = await this.models.ConsoleSession.deleteMany({ agentId: oid(agentId) });
     return res.deletedCount ?? 0;
   }

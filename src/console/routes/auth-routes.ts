@@ -2,7 +2,7 @@ import { isIPv6 } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { isLang } from '../../i18n';
-import { checkPassword, normaliseUsername } from '../../store';
+import { checkPassword, normaliseUsername, type AgentDoc } from '../../store';
 import { LANG_COOKIE, SESSION_COOKIE } from '../session-auth';
 import { clearCookie, setCookie } from '../cookies';
 import { bodyOf, safeLocalPath, signedIn, str, type ConsoleContext } from '../context';
@@ -87,6 +87,7 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   const who = refusalTags(ctx);
   const devices = new TrustedDevices({
     mac: (value) => ctx.store.cipher.keyedHash('console-device', value),
+    secure: ctx.config.console.secureCookies,
     redis: ctx.redis,
     keyPrefix: redisKeys(ctx.config.redis.prefix).signinFailuresByDevice,
     logger: ctx.logger,
@@ -113,7 +114,7 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     // A browser this account signed in from before is not held by its lock-out (its own attempts are limited).
     const device = devices.read(req);
     let exempted = false;
-    const exempt = async (agentId: string) => (exempted = device?.agentId === agentId && (await devices.take(device)));
+    const exempt = async (agent: AgentDoc) => (exempted = (await devices.check(device, agent)).ok);
     const result = username && password ? await ctx.store.agents.signIn(username, password, { exempt }) : ({ ok: false, reason: 'unknown' } as const);
     if (!result.ok) {
       // One message for every reason: the page must not reveal which usernames exist or are locked.
@@ -123,7 +124,7 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     }
     await limit.giveBack(req.ip);
     if (exempted && device) await devices.giveBack(device);
-    devices.remember(reply, result.agent._id.toString(), auth.cookieBase());
+    devices.remember(reply, result.agent, auth.cookieBase());
     ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role, knownDevice: exempted }, 'console sign-in');
     // Signing in again in the same browser replaces its session rather than leaving the old one alive.
     if (auth.current(req)) await auth.endSession(req, reply);

@@ -11,7 +11,7 @@ let h: ConsoleHarness;
 
 beforeAll(async () => {
   h = await createConsoleHarness({ label: 'console-signin-device', env: { SIGNIN_FAILURES_PER_ADDRESS: '100' } });
-  for (const name of ['wanjiku', 'otieno', 'achieng', 'wanjiku-2']) await h.account(name, 'agent');
+  for (const name of ['wanjiku', 'otieno', 'achieng', 'wanjiku-2', 'kiptoo']) await h.account(name, 'agent');
 });
 afterAll(() => h?.close());
 
@@ -27,7 +27,7 @@ async function lockOut(username: string): Promise<void> {
 async function knownBrowser(username: string) {
   const b = h.browser();
   expect((await b.signIn(username)).statusCode).toBe(303);
-  expect(b.cookies.get(DEVICE_COOKIE)).toMatch(/^[0-9a-f]{24}\.[\w-]+\.[\w-]+$/);
+  expect(b.cookies.get(DEVICE_COOKIE)).toMatch(/^[0-9a-f]{24}\.\d+\.\d+\.[\w-]+\.[\w-]+$/);
   await b.post('/signout');
   return b;
 }
@@ -65,4 +65,18 @@ it('treats a known browser that keeps failing as any other once it has failed fi
   // ...and past them it meets the account's lock like any browser.
   await lockOut(agent);
   expect((await desk.signIn(agent)).statusCode).toBe(401);
+});
+
+it('forgets the browsers an account knew when its sessions end (a password reset): a cookie taken before is any browser again', async () => {
+  const desk = await knownBrowser('kiptoo');
+  const kiptoo = (await h.store.agents.findByUsername('kiptoo'))!;
+  expect(await h.store.agents.setPassword(kiptoo._id, 'a brand new password')).toBe(true);
+  await lockOut('kiptoo');
+  expect((await desk.signIn('kiptoo', 'a brand new password')).statusCode).toBe(401);
+  // Signing in again (once the lock is over) makes it known again.
+  await h.store.agents['models'].Agent.updateOne({ username: 'kiptoo' }, { $set: { lockedUntil: null, failedSignIns: 0, signInWindowAt: null } });
+  expect((await desk.signIn('kiptoo', 'a brand new password')).statusCode).toBe(303);
+  await desk.post('/signout');
+  await lockOut('kiptoo');
+  expect((await desk.signIn('kiptoo', 'a brand new password')).statusCode).toBe(303);
 });
