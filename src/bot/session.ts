@@ -110,8 +110,12 @@ export interface PendingAnswer {
   reference: string;
   /** The report in progress when they were sent: "into my new report" means that one. */
   draftId: string;
-  /** In the order sent, as the wizard reads them; `tg`: the Telegram message's id and date, so "to staff" stores each once. */
-  held: { input: WizardInput; tg: [number, number] }[];
+  /**
+   * In the order sent, as the wizard reads them; `tg`: the Telegram message's id and date, so "to
+   * staff" stores each once; `r`: a reply to the staff message (only these can go to staff; what
+   * was typed after them without replying goes into the report either way).
+   */
+  held: { input: WizardInput; tg: [number, number]; r?: true }[];
   /** When the last one was sent (epoch ms). */
   at: number;
 }

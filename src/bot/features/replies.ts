@@ -1,7 +1,7 @@
 import { Routes } from '../routes';
 import type { Message, User } from 'telegraf/types';
 import type { MessageRefusal, ReporterMessage } from '../../services/conversation-service';
-import type { BotContext, PendingAnswer, PendingMessage, PendingReply } from '../context';
+import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
 import { earlyStory, messageInput, runWizard, type WizardInput } from '../wizard';
@@ -66,21 +66,11 @@ export function staffAnswersFeature(): Routes<BotContext> {
     if (forTheReport(ctx)) return next();
     const message = reporterMessage(ctx.message);
     if (!message) return next();
+    const repliedTo = 'reply_to_message' in ctx.message && ctx.message.reply_to_message?.from?.is_bot ? ctx.message.reply_to_message.message_id : undefined;
     const draft = ctx.session.draft;
-    // While "where should it go?" waits, the report's next words wait behind it, in order.
-    const waiting = draft && liveAnswer(ctx);
-    if (waiting && waiting.draftId === draft.id) return holdAnswer(ctx, waiting);
-    const repliedTo = 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
-    if (!repliedTo?.from?.is_bot) return next();
-    if (draft) {
-      const target = await ctx.deps.conversation.answerTarget(ctx.from.id, repliedTo.message_id);
-      if (!target.ok) return next();
-      if (target.reference !== draft.urgent) return holdAnswer(ctx, { to: repliedTo.message_id, reference: target.reference, draftId: draft.id, held: [], at: 0 });
-    }
-    const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo.message_id, message);
-    if (result.ok) return sentToStaff(ctx, result.reference);
-    if (result.reason === 'not_an_answer') return next();
-    return refuse(ctx, result);
+    if (draft) return duringReport(ctx, next, { draft, message, repliedTo });
+    if (repliedTo === undefined) return next();
+    return answerNow(ctx, next, repliedTo, message);
   });
 
   c.action(/^sa:([sr]):(\d{1,12})$/, async (ctx) => {
@@ -88,71 +78,107 @@ export function staffAnswersFeature(): Routes<BotContext> {
     if (ctx.parts.isFlush(ctx.update)) return flushDraft(ctx);
     const to = Number(ctx.match[2]);
     const held = liveAnswer(ctx);
+    await ctx.answerCbQuery();
     if (!held || held.to !== to) {
       // A second tap on buttons already answered: the same answer, nothing to send again.
-      if (ctx.session.answered === to) return void (await ctx.answerCbQuery());
-      await ctx.answerCbQuery();
+      if (ctx.session.answered === to) return;
       await ctx.reply(ctx.t('reply.expired'), ctx.session.draft ? {} : kb.mainMenu(ctx.t));
       if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
       return;
     }
-    await ctx.answerCbQuery();
     ctx.session.answered = to;
-    return ctx.match[1] === 's' ? answerAll(ctx, held) : intoReport(ctx, held);
+    return release(ctx, held, ctx.match[1] === 's');
   });
   return c;
 }
 
+type Next = () => Promise<void>;
+type MessageCtx = BotContext & { message: Message; from: User };
+
+async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message: ReporterMessage): Promise<void> {
+  const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo, message);
+  if (result.ok) return sentToStaff(ctx, result.reference);
+  if (result.reason === 'not_an_answer') return next();
+  return refuse(ctx, result);
+}
+
+/** A message during a report: the report's own, an answer to its urgent ticket, or one that waits for "where should it go?". */
+async function duringReport(ctx: MessageCtx, next: Next, m: { draft: Draft; message: ReporterMessage; repliedTo?: number }): Promise<void> {
+  const target = m.repliedTo === undefined ? undefined : await ctx.deps.conversation.answerTarget(ctx.from.id, m.repliedTo);
+  const staff = target?.ok && m.repliedTo !== undefined ? { to: m.repliedTo, reference: target.reference } : undefined;
+  // Someone in danger answers staff about this very report at once, whatever else waits.
+  if (staff && staff.reference === m.draft.urgent) return answerNow(ctx, next, staff.to, m.message);
+  const waiting = liveAnswer(ctx);
+  // While the question waits, the report's next words wait behind it, in order.
+  if (waiting?.draftId === m.draft.id) return holdAnswer(ctx, waiting, staff);
+  if (!staff) return next();
+  // A batch from an earlier report still waits for its answer: that question first.
+  if (waiting?.held.length) return void (await askWhom(ctx, waiting, 'reply.whom_first'));
+  return holdAnswer(ctx, { ...staff, draftId: m.draft.id, held: [], at: 0 }, staff);
+}
+
 /**
- * Keeps the message until the reporter says where it goes: asked once for messages sent together
- * (an album, a split paste), and again when more comes later. A reply to another staff message
- * meanwhile, or one message too many, is not kept: the reporter is asked to choose first.
+ * Keeps the message until the reporter says where it goes (`staff`: what it replied to, if a staff
+ * message): asked once for messages sent together, and again under what comes later. A reply to
+ * another staff message meanwhile, or one message too many, is not kept: the reporter is asked to choose first.
  */
-async function holdAnswer(ctx: BotContext & { message: Message; from: User }, into: PendingAnswer): Promise<void> {
-  const repliedTo = 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
-  const another = repliedTo?.from?.is_bot && repliedTo.message_id !== into.to && (await ctx.deps.conversation.answerTarget(ctx.from.id, repliedTo.message_id)).ok;
-  const ask = (key: string) => ctx.reply(ctx.t(key, { reference: into.reference }), { parse_mode: 'HTML', ...kb.answerWhomKeyboard(ctx.t, into.reference, into.to) });
-  if (another || into.held.length >= MAX_HELD) return void (await ask('reply.whom_first'));
+async function holdAnswer(ctx: MessageCtx, into: PendingAnswer, staff: { to: number } | undefined): Promise<void> {
+  if ((staff && staff.to !== into.to) || into.held.length >= MAX_HELD) return void (await askWhom(ctx, into, 'reply.whom_first'));
   const input = messageInput(ctx.message, ctx.from.id, { back: ctx.t('btn.back'), cancel: ctx.t('btn.cancel') });
   const now = ctx.now().getTime();
-  ctx.session.pendingAnswer = { ...into, held: [...into.held, { input, tg: [ctx.message.message_id, ctx.message.date] }], at: now };
-  if (!into.held.length || now - into.at > ASK_AGAIN_AFTER_MS) await ask('reply.whom');
+  const item = { input, tg: [ctx.message.message_id, ctx.message.date] as [number, number], ...(staff ? { r: true as const } : {}) };
+  ctx.session.pendingAnswer = { ...into, held: [...into.held, item], at: now };
+  if (!into.held.length) return void (await askWhom(ctx, into, 'reply.whom'));
+  // An album's files, or a paste Telegram split, come together: asked once.
+  const together = ('media_group_id' in ctx.message && ctx.message.media_group_id) || now - into.at < ASK_AGAIN_AFTER_MS;
+  if (!together) await askWhom(ctx, into, staff ? 'reply.whom' : 'reply.whom_wait');
 }
 
-/** "To staff": each held message to the ticket (each leaves once stored), then the report's question again. */
-async function answerAll(ctx: BotContext & { from: User }, pending: PendingAnswer): Promise<void> {
-  let reference: string | undefined;
+function askWhom(ctx: BotContext, about: PendingAnswer, key: string): Promise<unknown> {
+  return ctx.reply(ctx.t(key, { reference: about.reference }), { parse_mode: 'HTML', ...kb.answerWhomKeyboard(ctx.t, about.reference, about.to) });
+}
+
+/**
+ * The answer: `toStaff`, the replies go to the ticket and what was typed after them into the
+ * report; otherwise everything into the report. In the order sent; each leaves once taken, so an
+ * error half-way keeps only the rest (a retried reply is stored once, by its Telegram id).
+ */
+async function release(ctx: BotContext & { from: User }, pending: PendingAnswer, toStaff: boolean): Promise<void> {
+  const intoReport = ctx.session.draft?.id === pending.draftId;
+  const done = { reference: undefined as string | undefined, closed: false, replayed: false, dropped: false };
   while (pending.held.length) {
-    const { input, tg } = pending.held[0];
-    const message = heldMessage(input, tg);
-    const result = message ? await ctx.deps.conversation.answer(ctx.from.id, pending.to, message) : undefined;
-    pending.held.shift();
-    if (result && !result.ok && result.reason === 'not_an_answer') {
-      await ctx.reply(ctx.t('reply.closed', { reference: pending.reference }), { parse_mode: 'HTML' });
-      break;
+    const item = pending.held[0];
+    if (toStaff && item.r) {
+      const result = done.closed ? undefined : await answerHeld(ctx, pending, item);
+      pending.held.shift();
+      if (result?.ok) done.reference = result.reference;
+      else if (result?.reason === 'closed') done.closed = true;
+    } else {
+      pending.held.shift();
+      if (intoReport) await runWizard(ctx, item.input);
+      done[intoReport ? 'replayed' : 'dropped'] = true;
     }
-    if (result && !result.ok) await refuse(ctx, result);
-    else if (result) reference = result.reference;
-  }
-  ctx.session.pendingAnswer = undefined;
-  if (reference) await sentToStaff(ctx, reference);
-  else if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
-}
-
-/** "Into my new report": the held messages go to the wizard in the order sent (each leaves once read), as if sent now. */
-async function intoReport(ctx: BotContext, pending: PendingAnswer): Promise<void> {
-  if (ctx.session.draft?.id !== pending.draftId) {
-    ctx.session.pendingAnswer = undefined;
-    return void (await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t)));
-  }
-  while (pending.held.length) {
-    const next = pending.held[0];
-    await runWizard(ctx, next.input);
-    pending.held.shift();
   }
   ctx.session.pendingAnswer = undefined;
   // An album's one answer, or a split story, waits on a timer this update cannot own: taken now.
   await flushDraft(ctx);
+  if (done.dropped) await ctx.reply(ctx.t('reply.expired'), ctx.session.draft ? {} : kb.mainMenu(ctx.t));
+  if (done.reference) return sentToStaff(ctx, done.reference);
+  if (!done.replayed && ctx.session.draft) await runWizard(ctx, { type: 'show' });
+}
+
+/** One held reply to staff, stored on the ticket; refused when the ticket closed (said once) or the message broke a limit (said why). */
+async function answerHeld(ctx: BotContext & { from: User }, pending: PendingAnswer, item: PendingAnswer['held'][number]): Promise<{ ok: true; reference: string } | { ok: false; reason: 'closed' | 'refused' }> {
+  const message = heldMessage(item.input, item.tg);
+  if (!message) return { ok: false, reason: 'refused' };
+  const result = await ctx.deps.conversation.answer(ctx.from.id, pending.to, message);
+  if (result.ok) return { ok: true, reference: result.reference };
+  if (result.reason === 'not_an_answer') {
+    await ctx.reply(ctx.t('reply.closed', { reference: pending.reference }), { parse_mode: 'HTML' });
+    return { ok: false, reason: 'closed' };
+  }
+  await refuse(ctx, result);
+  return { ok: false, reason: 'refused' };
 }
 
 /** A held message as staff read it: its words, its file, or the place shared. */

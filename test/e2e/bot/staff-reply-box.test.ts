@@ -91,8 +91,8 @@ for (const lang of ['en', 'sw'] as const) {
     const answer = lang === 'en' ? 'Yes, I can meet tomorrow.' : 'Ndio, naweza kukutana kesho.';
     await u.sendText(answer, { replyToMessageId: staffMessage });
     expect(lastText(u)).toContain(b.whom);
-    // Sent while the question waits: it waits with the first, asked once.
-    await u.sendPhoto({ caption: 'the receipt', replyToMessageId: staffMessage });
+    // Sent while the question waits (one photo as an album, so it is not asked again whatever the machine's speed): it waits with the first.
+    await u.sendPhoto({ caption: 'the receipt', replyToMessageId: staffMessage, mediaGroupId: 'receipt' });
     expect(allTexts(u).filter((t) => t.includes(b.whom))).toHaveLength(1);
 
     await u.press(b.toStaff + reference);
@@ -105,6 +105,20 @@ for (const lang of ['en', 'sw'] as const) {
     await u.sendText(story);
     expect(lastText(u)).toContain(b.countyAsk);
     expect((await fromReporter(first)).map((m) => m.text)).toEqual([answer, 'the receipt']);
+  });
+
+  it(`(${lang}) "to the staff" sends only the replies: what was typed after them without replying goes into the new report`, async () => {
+    const u = h.tg.user({ firstName: `Split${lang}`, languageCode: lang });
+    const { staffMessage, first, reference } = await ticketWithStaffMessage(u, lang);
+    await walkTo(u, 'desc', lang);
+    const answer = lang === 'en' ? 'Yes, I can meet tomorrow.' : 'Ndio, naweza kukutana kesho.';
+    await u.sendText(answer, { replyToMessageId: staffMessage });
+    await u.sendText(story);
+    await u.press(b.toStaff + reference);
+    expect((await fromReporter(first)).map((m) => m.text)).toEqual([answer]);
+    // The story is the report's: the county is asked next, under "sent to the staff".
+    expect(allTexts(u).at(-2)).toContain(b.sent);
+    expect(lastText(u)).toContain(b.countyAsk);
   });
 
   it(`(${lang}) a staff message that arrives while the report is being written catches nothing: the reply and what follows it wait for the choice`, async () => {
@@ -128,5 +142,26 @@ for (const lang of ['en', 'sw'] as const) {
     const second = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(second).toMatchObject({ description: { text: story }, county: 32, anonymous: true });
     expect(second!.reference).not.toBe(reference);
+  });
+
+  it(`(${lang}) while a reply about another ticket waits, an answer to the report's own urgent ticket goes to staff at once`, async () => {
+    const u = h.tg.user({ firstName: `Urgent${lang}`, languageCode: lang });
+    const { staffMessage, first } = await ticketWithStaffMessage(u, lang);
+    await walkTo(u, 'danger', lang);
+    await u.press(lang === 'en' ? '🚨 Yes' : '🚨 Ndio');
+    const urgent = (await h.store.reports.findByReference(referenceIn(allTexts(u).find((t) => t.includes(lang === 'en' ? 'has been alerted' : 'amearifiwa'))!)))!;
+    await h.store.reports.transition(urgent._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
+    const aboutUrgent = await staffWrites(u, urgent._id);
+    // A reply about the older ticket waits...
+    await u.sendText(story, { replyToMessageId: staffMessage });
+    expect(lastText(u)).toContain(b.whom);
+    // ...but the answer about this very report reaches its staff now.
+    const safe = lang === 'en' ? 'I am safe for now.' : 'Niko salama kwa sasa.';
+    await u.sendText(safe, { replyToMessageId: aboutUrgent });
+    expect(allTexts(u).at(-2)).toContain(b.sent);
+    expect((await fromReporter(urgent._id)).map((m) => m.text)).toEqual([safe]);
+    await u.press(b.toReport);
+    expect(lastText(u)).toContain(b.countyAsk);
+    expect(await fromReporter(first)).toEqual([]);
   });
 }
