@@ -90,10 +90,20 @@ export class TicketDesk {
     return report;
   }
 
-  /** The report, when it is assigned to this agent after all; null when it is not or cannot be read. */
+  /**
+   * The report, when it is assigned to this agent after all (null when it is not, or cannot be
+   * read); the history gets its "assigned" line if the error came between the two writes.
+   */
   private async assignedAnyway(reportId: string, agentId: string): Promise<ReportDoc | null> {
-    const report = await this.deps.store.reports.findById(reportId).catch(() => null);
-    return report?.status === 'assigned' && report.assignee?.toString() === agentId ? report : null;
+    const { reports } = this.deps.store;
+    const report = await reports.findById(reportId).catch(() => null);
+    if (report?.status !== 'assigned' || report.assignee?.toString() !== agentId) return null;
+    const since = report.assignedAt ?? report.updatedAt;
+    const history = await reports.history(report._id).catch(() => null);
+    if (history && !history.some((e) => e.type === 'assigned' && e.at >= since)) {
+      await reports.addEvent(report._id, 'assigned', { kind: 'agent', agentId }, { from: 'received', to: 'assigned', recovered: true });
+    }
+    return report;
   }
 
   private async settle(claim: ClaimedTicket, outcome: 'assigned' | 'skipped'): Promise<void> {

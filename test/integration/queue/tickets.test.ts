@@ -151,8 +151,10 @@ describe('tickets queue and desk', () => {
     written.mockRestore();
     expect(t.ok && t.report._id.toString()).toBe(first._id.toString());
     expect(await h.queues.tickets.jobState(first._id.toString())).toBe('gone');
-    // Its reporter is told it was taken, as for any take.
+    // Its reporter is told it was taken, as for any take; the history says it once.
     expect((await h.store.messages.listForReport(first._id)).filter((m) => m.notice?.key === 'notices:taken')).toHaveLength(1);
+    expect((await h.store.reports.history(first._id)).filter((e) => e.type === 'assigned')).toHaveLength(1);
+
 
     // Not written: the agent sees the error, and the ticket is the next one for anyone.
     const failing = jest.spyOn(h.store.reports, 'transition').mockRejectedValueOnce(new Error('connection reset'));
@@ -162,6 +164,18 @@ describe('tickets queue and desk', () => {
     const next = await h.tickets.takeNext(b);
     expect(next.ok && next.report._id.toString()).toBe(second._id.toString());
     expect((await h.store.reports.findById(first._id))?.assignee?.toString()).toBe(a.id);
+  });
+
+  it('writes the history line of a take whose error came between the assignment and that line', async () => {
+    const r = await reporter(h.store);
+    const only = (await h.reports.submit(reportInput(r._id))).report;
+    const halfWay = jest.spyOn(h.store.reports, 'addEvent').mockRejectedValueOnce(new Error('waiting for replication timed out'));
+    const a = agent();
+    const t = await h.tickets.takeNext(a);
+    halfWay.mockRestore();
+    expect(t.ok && t.report._id.toString()).toBe(only._id.toString());
+    expect((await h.store.reports.history(only._id)).filter((e) => e.type === 'assigned')).toMatchObject([{ actor: { kind: 'agent', agentId: expect.anything() } }]);
+    expect(await h.queues.tickets.jobState(only._id.toString())).toBe('gone');
   });
 
   it('drops the job of a ticket a supervisor rejects from the queue: the queue counts only what waits', async () => {
