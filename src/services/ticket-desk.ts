@@ -96,12 +96,19 @@ export class TicketDesk {
    */
   private async assignedAnyway(reportId: string, agentId: string): Promise<ReportDoc | null> {
     const { reports } = this.deps.store;
-    const report = await reports.findById(reportId).catch(() => null);
-    if (report?.status !== 'assigned' || report.assignee?.toString() !== agentId) return null;
+    let report: ReportDoc | null;
+    let history: { type: string; at: Date }[] | null;
+    try {
+      report = await reports.findById(reportId);
+      if (report?.status !== 'assigned' || report.assignee?.toString() !== agentId) return null;
+      history = await reports.history(report._id).catch(() => null);
+    } catch {
+      return null;
+    }
     const since = report.assignedAt ?? report.updatedAt;
-    const history = await reports.history(report._id).catch(() => null);
     if (history && !history.some((e) => e.type === 'assigned' && e.at >= since)) {
-      await reports.addEvent(report._id, 'assigned', { kind: 'agent', agentId }, { from: 'received', to: 'assigned', recovered: true });
+      // Still failing: the ticket is theirs all the same, only its line is missing.
+      await reports.addEvent(report._id, 'assigned', { kind: 'agent', agentId }, { from: 'received', to: 'assigned', recovered: true }).catch((err: unknown) => this.deps.logger.warn({ reportId, err }, 'could not write the history line of a recovered take'));
     }
     return report;
   }

@@ -4,7 +4,7 @@ import type { MessageRefusal, ReporterMessage } from '../../services/conversatio
 import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
-import { earlyStory, messageInput, runWizard, type WizardInput } from '../wizard';
+import { earlyStory, messageInput, PART_MIN_CHARS, runWizard, SEND, WIZARD_DATA, type WizardInput } from '../wizard';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
@@ -65,12 +65,24 @@ export function staffAnswersFeature(): Routes<BotContext> {
   c.on('message', async (ctx, next) => {
     if (forTheReport(ctx)) return next();
     const message = reporterMessage(ctx.message);
+    // A phone number shared sends the report: not while messages for it wait (it is shared again after the choice).
+    const waiting = liveAnswer(ctx);
+    if ('contact' in ctx.message && waiting && waiting.draftId === ctx.session.draft?.id) return void (await askWhom(ctx, waiting, 'reply.whom_before_send'));
     if (!message) return next();
     const repliedTo = 'reply_to_message' in ctx.message && ctx.message.reply_to_message?.from?.is_bot ? ctx.message.reply_to_message.message_id : undefined;
     const draft = ctx.session.draft;
     if (draft) return duringReport(ctx, next, { draft, message, repliedTo });
     if (repliedTo === undefined) return next();
     return answerNow(ctx, next, repliedTo, message);
+  });
+
+  // The report is not sent while messages for it wait on "where should it go?": they would be left out.
+  c.action(WIZARD_DATA, async (ctx, next) => {
+    const waiting = liveAnswer(ctx);
+    const [, draftId, step, value] = ctx.match;
+    if (waiting?.draftId !== draftId || step !== 'review' || !SEND.includes(value)) return next();
+    await ctx.answerCbQuery();
+    await askWhom(ctx, waiting, 'reply.whom_before_send');
   });
 
   c.action(/^sa:([sr]):(\d{1,12})$/, async (ctx) => {
@@ -126,12 +138,17 @@ async function holdAnswer(ctx: MessageCtx, into: PendingAnswer, staff: { to: num
   if ((staff && staff.to !== into.to) || into.held.length >= MAX_HELD) return void (await askWhom(ctx, into, 'reply.whom_first'));
   const input = messageInput(ctx.message, ctx.from.id, { back: ctx.t('btn.back'), cancel: ctx.t('btn.cancel') });
   const now = ctx.now().getTime();
-  const item = { input, tg: [ctx.message.message_id, ctx.message.date] as [number, number], ...(staff ? { r: true as const } : {}) };
+  // An album's files, or a paste Telegram split, come together: asked once. The rest of a reply's
+  // album, or of its paste (a part as long as Telegram cuts them), is part of that reply.
+  const album = 'media_group_id' in ctx.message && Boolean(ctx.message.media_group_id);
+  const together = album || now - into.at < ASK_AGAIN_AFTER_MS;
+  const last = into.held.at(-1);
+  const cut = last?.input.type === 'text' && [...last.input.text].length >= PART_MIN_CHARS;
+  const reply = staff !== undefined || (last?.r === true && together && (album || cut));
+  const item = { input, tg: [ctx.message.message_id, ctx.message.date] as [number, number], ...(reply ? { r: true as const } : {}) };
   ctx.session.pendingAnswer = { ...into, held: [...into.held, item], at: now };
   if (!into.held.length) return void (await askWhom(ctx, into, 'reply.whom'));
-  // An album's files, or a paste Telegram split, come together: asked once.
-  const together = ('media_group_id' in ctx.message && ctx.message.media_group_id) || now - into.at < ASK_AGAIN_AFTER_MS;
-  if (!together) await askWhom(ctx, into, staff ? 'reply.whom' : 'reply.whom_wait');
+  if (!together) await askWhom(ctx, into, reply ? 'reply.whom' : 'reply.whom_wait');
 }
 
 function askWhom(ctx: BotContext, about: PendingAnswer, key: string): Promise<unknown> {
@@ -203,9 +220,10 @@ async function sentToStaff(ctx: BotContext, reference: string): Promise<void> {
   if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
 }
 
+/** Messages that wait for "where should it go?" (until answered: they are never dropped unsaid). */
 function liveAnswer(ctx: BotContext): PendingAnswer | undefined {
   const held = ctx.session.pendingAnswer;
-  return held && ctx.now().getTime() - held.at < PENDING_FOR_MS ? held : undefined;
+  return held && Array.isArray(held.held) && held.held.length ? held : undefined;
 }
 
 /**

@@ -8,7 +8,8 @@ import type { WizardInput } from './types';
 type Answer = (turn: Turn, d: Draft, value: string) => boolean;
 
 /** The review's Send buttons: `ok` sends as already chosen (anonymous unless a phone was shared), `sa` anonymously. */
-const SEND: readonly string[] = ['ok', 'sa'];
+/** The review's buttons that send the report. */
+export const SEND: readonly string[] = ['ok', 'sa'];
 
 /** A button press on a wizard message. The data is checked against the draft, never trusted. */
 export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'button' }>): void {

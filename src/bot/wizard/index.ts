@@ -10,6 +10,8 @@ import type { Effect, WizardInput } from './types';
 export { formatDay } from './format';
 export { WIZARD_DATA, buttonInput, messageInput } from './parse';
 export { step } from './step';
+export { SEND } from './buttons';
+export { PART_MIN_CHARS } from './flow';
 export { earlyStory, earlyVoice } from './messages';
 export type { FirstMessage, WizardInput } from './types';
 

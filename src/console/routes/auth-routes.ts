@@ -18,8 +18,15 @@ import { TrustedDevices } from '../trusted-device';
 const CLEAR_BROWSER = '"cache", "storage"';
 
 export function authRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
-  signInRoutes(app, ctx);
-  accountRoutes(app, ctx);
+  const devices = new TrustedDevices({
+    mac: (value) => ctx.store.cipher.keyedHash('console-device', value),
+    secure: ctx.config.console.secureCookies,
+    redis: ctx.redis,
+    keyPrefix: redisKeys(ctx.config.redis.prefix).signinFailuresByDevice,
+    logger: ctx.logger,
+  });
+  signInRoutes(app, ctx, devices);
+  accountRoutes(app, ctx, devices);
 }
 
 /**
@@ -81,17 +88,10 @@ function refusalTags(ctx: ConsoleContext) {
   return (username: string, ip: string) => ({ user: tag('user', normaliseUsername(username)), address: tag('address', ip) });
 }
 
-function signInRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
+function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: TrustedDevices): void {
   const { auth } = ctx;
   const limit = addressLimit(ctx);
   const who = refusalTags(ctx);
-  const devices = new TrustedDevices({
-    mac: (value) => ctx.store.cipher.keyedHash('console-device', value),
-    secure: ctx.config.console.secureCookies,
-    redis: ctx.redis,
-    keyPrefix: redisKeys(ctx.config.redis.prefix).signinFailuresByDevice,
-    logger: ctx.logger,
-  });
 
   app.get('/signin', async (req, reply) => {
     if (auth.current(req)) return reply.redirect('/queue', 303);
@@ -133,7 +133,7 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   });
 }
 
-function accountRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
+function accountRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: TrustedDevices): void {
   const { auth } = ctx;
   const post = { preHandler: auth.checkCsrf };
   const signedInOnly = auth.requireRole('agent');
@@ -177,9 +177,12 @@ function accountRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     const check = await ctx.store.agents.signIn(me.agent.username, str(body.current_password).slice(0, 256));
     if (!check.ok) return reply.redirect('/account?err=password_wrong', 303);
     await ctx.store.agents.setPassword(me.agent._id, next);
-    // setPassword ended every session, this one included (their live streams too): start a fresh one for this browser.
+    // setPassword ended every session, this one included (their live streams too), and forgot every
+    // browser the account knew: start a fresh session for this browser, and know it again.
     await ctx.events.publish({ type: 'access', agentId: me.agent._id.toString() });
     await auth.startSession(reply, me.agent);
+    const fresh = await ctx.store.agents.findByUsername(me.agent.username);
+    if (fresh) devices.remember(reply, fresh, auth.cookieBase());
     return reply.redirect('/account?ok=password_changed', 303);
   });
 }

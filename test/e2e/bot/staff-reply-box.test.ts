@@ -121,6 +121,19 @@ for (const lang of ['en', 'sw'] as const) {
     expect(lastText(u)).toContain(b.countyAsk);
   });
 
+  it(`(${lang}) a long reply that Telegram split is one reply: its tail goes to the staff with it`, async () => {
+    const u = h.tg.user({ firstName: `Long${lang}`, languageCode: lang });
+    const { staffMessage, first, reference } = await ticketWithStaffMessage(u, lang);
+    await walkTo(u, 'desc', lang);
+    // A client cuts a long paste at 4,096 characters; only the first part carries the reply.
+    const head = `${'Nilikuwa pale na niliona kila kitu. '.repeat(110)}`.slice(0, 3990);
+    await u.sendText(head, { replyToMessageId: staffMessage });
+    await u.sendText('and that is all I saw.');
+    await u.press(b.toStaff + reference);
+    expect((await fromReporter(first)).map((m) => m.text)).toEqual([head, 'and that is all I saw.']);
+    expect(lastText(u)).toContain(b.storyAsk);
+  });
+
   it(`(${lang}) a staff message that arrives while the report is being written catches nothing: the reply and what follows it wait for the choice`, async () => {
     const u = h.tg.user({ firstName: `During${lang}`, languageCode: lang });
     const { first, reference } = await ticketWithStaffMessage(u, lang);
@@ -163,5 +176,23 @@ for (const lang of ['en', 'sw'] as const) {
     await u.press(b.toReport);
     expect(lastText(u)).toContain(b.countyAsk);
     expect(await fromReporter(first)).toEqual([]);
+  });
+
+  it(`(${lang}) the report is not sent while a reply waits for "where should it go?": the reporter is asked first`, async () => {
+    const u = h.tg.user({ firstName: `Send${lang}`, languageCode: lang });
+    const { first, reference } = await ticketWithStaffMessage(u, lang);
+    await walkTo(u, 'review', lang);
+    // The agent writes about the older ticket while the reporter is at the review; they reply.
+    const staffMessage = await staffWrites(u, first);
+    const answer = lang === 'en' ? 'Yes, call me after six.' : 'Ndio, nipigie baada ya saa kumi na mbili.';
+    await u.sendText(answer, { replyToMessageId: staffMessage });
+    const before = await h.store.models.Report.countDocuments();
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    expect(lastText(u)).toContain(lang === 'en' ? 'Before your report is sent' : 'Kabla ripoti yako haijatumwa');
+    expect(await h.store.models.Report.countDocuments()).toBe(before);
+    await u.press(b.toStaff + reference);
+    expect((await fromReporter(first)).map((m) => m.text)).toEqual([answer]);
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    expect(await h.store.models.Report.countDocuments()).toBe(before + 1);
   });
 }

@@ -4,14 +4,14 @@
  * their password (OWASP's device cookies). Only a cookie this console made, only for its own
  * account, and only until that browser has failed five times itself.
  */
-import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
+import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { DEVICE_COOKIE } from '../../../src/console/trusted-device';
 
 let h: ConsoleHarness;
 
 beforeAll(async () => {
   h = await createConsoleHarness({ label: 'console-signin-device', env: { SIGNIN_FAILURES_PER_ADDRESS: '100' } });
-  for (const name of ['wanjiku', 'otieno', 'achieng', 'wanjiku-2', 'kiptoo']) await h.account(name, 'agent');
+  for (const name of ['wanjiku', 'otieno', 'achieng', 'wanjiku-2', 'kiptoo', 'nduta']) await h.account(name, 'agent');
 });
 afterAll(() => h?.close());
 
@@ -79,4 +79,17 @@ it('forgets the browsers an account knew when its sessions end (a password reset
   await desk.post('/signout');
   await lockOut('kiptoo');
   expect((await desk.signIn('kiptoo', 'a brand new password')).statusCode).toBe(303);
+});
+
+it('keeps the browser where the agent changed their own password known (the change forgets every other)', async () => {
+  const desk = h.browser();
+  expect((await desk.signIn('nduta')).statusCode).toBe(303);
+  const other = await knownBrowser('nduta');
+  await desk.get('/account');
+  const changed = await desk.post('/account/password', { current_password: PASSWORD, new_password: 'nduta has a new password', confirm_password: 'nduta has a new password' });
+  expect(changed.headers.location).toBe('/account?ok=password_changed');
+  await desk.post('/signout');
+  await lockOut('nduta');
+  expect((await desk.signIn('nduta', 'nduta has a new password')).statusCode).toBe(303);
+  expect((await other.signIn('nduta', 'nduta has a new password')).statusCode).toBe(401);
 });
