@@ -39,7 +39,7 @@ const B = {
   sw: {
     police: '🚓 Utovu wa polisi', cat: 'Polisi kutumia nguvu kupita kiasi au ukatili', yes: '🚨 Ndio', alerted: 'Mhudumu wa Ripoti (si polisi) amearifiwa sasa hivi',
     story: 'Polisi wawili wanampiga kijana nje ya duka sasa hivi.', place: 'Kondele stage', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu',
-    safe: 'Niko salama kwa sasa.', sentToStaff: 'Umetumwa kwa mhudumu anayeshughulikia', received: 'Imepokelewa. Nambari yako ya kumbukumbu ni', descAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', cancel: '✖ Katisha', kept: 'Wahudumu wa Ripoti bado wana taarifa yako ya dharura',
+    safe: 'Niko salama kwa sasa.', sentToStaff: 'Ujumbe wako umetumwa kwa mhudumu anayeshughulikia', received: 'Imepokelewa. Nambari yako ya kumbukumbu ni', descAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', cancel: '✖ Katisha', kept: 'Wahudumu wa Ripoti bado wana taarifa yako ya dharura',
   },
 } as const;
 

@@ -367,7 +367,7 @@ describe('replies from the reporter after submitting', () => {
     expect(olderButton).toBeDefined();
     expect(u.buttons().some((b) => b.startsWith(newer))).toBe(true);
     await u.press(olderButton!);
-    expect(lastText(u)).toBe(`✅ Umetumwa kwa mhudumu anayeshughulikia ${older}.`);
+    expect(lastText(u)).toBe(`✅ Ujumbe wako umetumwa kwa mhudumu anayeshughulikia ${older}.`);
     const olderReport = await h.store.reports.findByReference(older);
     const newerReport = await h.store.reports.findByReference(newer);
     const stored = await h.store.messages.listForReport(olderReport!._id);

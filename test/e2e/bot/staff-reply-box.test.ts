@@ -27,7 +27,7 @@ afterAll(async () => {
 
 const B = {
   en: { whom: 'Where should it go?', toReport: 'Into my new report', toStaff: 'To staff about ', sent: 'Sent to the staff member handling', storyAsk: 'Tell us what happened', countyAsk: 'In which county', expired: 'That choice has expired' },
-  sw: { whom: 'Ungependa ujumbe huu uende wapi?', toReport: 'Kwenye ripoti yangu mpya', toStaff: 'Kwa mhudumu kuhusu ', sent: 'Umetumwa kwa mhudumu anayeshughulikia', storyAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', expired: 'Chaguo hilo limepitwa na wakati' },
+  sw: { whom: 'Ungependa ujumbe huu uende wapi?', toReport: 'Kwenye ripoti yangu mpya', toStaff: 'Kwa mhudumu kuhusu ', sent: 'Ujumbe wako umetumwa kwa mhudumu anayeshughulikia', storyAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', expired: 'Chaguo hilo limepitwa na wakati' },
 } as const;
 
 /** A first report sent, taken by an agent who writes to the reporter: the agent's message id and the first report's id. */
@@ -188,7 +188,7 @@ for (const lang of ['en', 'sw'] as const) {
     await u.sendText(answer, { replyToMessageId: staffMessage });
     const before = await h.store.models.Report.countDocuments();
     await u.press(SEND_ANONYMOUSLY[lang]);
-    expect(lastText(u)).toContain(lang === 'en' ? 'Before your report is sent' : 'Kabla ripoti yako haijatumwa');
+    expect(lastText(u)).toContain(lang === 'en' ? 'Your report has not been sent yet' : 'Ripoti yako bado haijatumwa');
     expect(await h.store.models.Report.countDocuments()).toBe(before);
     await u.press(b.toStaff + reference);
     expect((await fromReporter(first)).map((m) => m.text)).toEqual([answer]);
