@@ -84,7 +84,7 @@ export class SessionAuth {
   }
 
   async startSession(reply: FastifyReply, agent: AgentDoc): Promise<void> {
-    const { token, expiresAt } = await this.agents.createSession(agent._id, this.opts.sessionHours);
+    const { token, expiresAt } = await this.agents.createSession(agent, this.opts.sessionHours);
     setCookie(reply, SESSION_COOKIE, token, { ...this.cookieBase(), expires: expiresAt });
     clearCookie(reply, PRE_CSRF_COOKIE, this.cookieBase());
   }

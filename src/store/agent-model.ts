@@ -55,6 +55,8 @@ export const agentSchema = new Schema<AgentDoc>(
 export interface ConsoleSessionDoc {
   _id: string;
   agentId: Types.ObjectId;
+  /** The account's device epoch when the sign-in read it: a session made after its sessions were ended (a reset that raced the sign-in) is not one. Absent in sessions made before it was kept. */
+  epoch?: number;
   csrf: string;
   expiresAt: Date;
   createdAt: Date;
@@ -63,6 +65,7 @@ export interface ConsoleSessionDoc {
 export const consoleSessionSchema = new Schema<ConsoleSessionDoc>({
   _id: { type: String, required: true },
   agentId: { type: Schema.Types.ObjectId, required: true },
+  epoch: { type: Number },
   csrf: { type: String, required: true },
   expiresAt: { type: Date, required: true },
   createdAt: { type: Date, required: true, default: () => new Date() },

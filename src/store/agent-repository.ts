@@ -224,11 +224,12 @@ export class AgentRepository {
     await Agent.updateOne({ _id: id }, { $set: { lastSignInAt: now } });
   }
 
-  async createSession(agentId: Id, hours: number): Promise<{ token: string; csrf: string; expiresAt: Date }> {
+  /** `agent` as the sign-in read it: its device epoch goes with the session (see `findSession`). */
+  async createSession(agent: Pick<AgentDoc, '_id' | 'devicesEpoch'>, hours: number): Promise<{ token: string; csrf: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.now().getTime() + hours * 3_600_000);
-    await this.models.ConsoleSession.create({ _id: sessionKey(token), agentId: oid(agentId), csrf, expiresAt, createdAt: this.now() });
+    await this.models.ConsoleSession.create({ _id: sessionKey(token), agentId: agent._id, epoch: agent.devicesEpoch ?? 0, csrf, expiresAt, createdAt: this.now() });
     return { token, csrf, expiresAt };
   }
 
@@ -243,6 +244,11 @@ export class AgentRepository {
     }
     const agent = await this.findById(session.agentId);
     if (!agent || !agent.active) return null;
+    // Made by a sign-in that read the account before its sessions were ended (a password reset meanwhile).
+    if (session.epoch !== undefined && session.epoch !== (agent.devicesEpoch ?? 0)) {
+      await this.models.ConsoleSession.deleteOne({ _id: session._id });
+      return null;
+    }
     return { session, agent };
   }
 

@@ -180,9 +180,10 @@ function accountRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Trust
     // setPassword ended every session, this one included (their live streams too), and forgot every
     // browser the account knew: start a fresh session for this browser, and know it again.
     await ctx.events.publish({ type: 'access', agentId: me.agent._id.toString() });
-    await auth.startSession(reply, me.agent);
-    const fresh = await ctx.store.agents.findByUsername(me.agent.username);
-    if (fresh) devices.remember(reply, fresh, auth.cookieBase());
+    // As the change left the account: the new session and the browser carry its new device epoch.
+    const fresh = (await ctx.store.agents.findByUsername(me.agent.username)) ?? me.agent;
+    await auth.startSession(reply, fresh);
+    devices.remember(reply, fresh, auth.cookieBase());
     return reply.redirect('/account?ok=password_changed', 303);
   });
 }

@@ -11,7 +11,7 @@ let h: ConsoleHarness;
 
 beforeAll(async () => {
   h = await createConsoleHarness({ label: 'console-signin-device', env: { SIGNIN_FAILURES_PER_ADDRESS: '100' } });
-  for (const name of ['wanjiku', 'otieno', 'achieng', 'wanjiku-2', 'kiptoo', 'nduta']) await h.account(name, 'agent');
+  for (const name of ['wanjiku', 'otieno', 'achieng', 'wanjiku-2', 'kiptoo', 'nduta', 'rehema']) await h.account(name, 'agent');
 });
 afterAll(() => h?.close());
 
@@ -92,4 +92,26 @@ it('keeps the browser where the agent changed their own password known (the chan
   await lockOut('nduta');
   expect((await desk.signIn('nduta', 'nduta has a new password')).statusCode).toBe(303);
   expect((await other.signIn('nduta', 'nduta has a new password')).statusCode).toBe(401);
+});
+
+it('leaves no session from a sign-in that checked the old password while the account was being reset', async () => {
+  const rehema = (await h.store.agents.findByUsername('rehema'))!;
+  const create = h.store.agents.createSession.bind(h.store.agents);
+  // The reset lands between the password check (with the old password) and the session's creation.
+  const race = jest.spyOn(h.store.agents, 'createSession').mockImplementationOnce(async (agent, hours) => {
+    expect(await h.store.agents.setPassword(rehema._id, 'rehema has a new password')).toBe(true);
+    return create(agent, hours);
+  });
+  const b = h.browser();
+  try {
+    await b.get('/signin');
+    expect((await b.post('/signin', { username: 'rehema', password: PASSWORD })).statusCode).toBe(303);
+  } finally {
+    race.mockRestore();
+  }
+  const after = await b.get('/queue');
+  expect(after.statusCode).toBe(303);
+  expect(after.headers.location).toMatch(/^\/signin/);
+  // The new password signs in, and the session holds.
+  expect((await h.browser().signIn('rehema', 'rehema has a new password')).statusCode).toBe(303);
 });
