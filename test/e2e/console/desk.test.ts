@@ -533,6 +533,8 @@ it('a form from before signing in again says the page is out of date, not that t
   await other.waitForURL(`${h.base}/queue`);
   await a.page.locator('#reply-text').fill('Are you safe now?');
   await a.page.getByRole('button', { name: 'Send' }).click();
+  // The error shows once the console has answered the post: waited for, not read at once.
+  await a.page.locator('#reply-error:not([hidden])').waitFor();
   await expect(a.page.locator('#reply-error').textContent()).resolves.toBe('This page is out of date (you signed in again, perhaps in another tab). Reload the page: what you typed is kept.');
   await expect(a.page.locator('#reply-text').inputValue()).resolves.toBe('Are you safe now?');
   expect(a.errors).toEqual([]);
