@@ -64,7 +64,9 @@ export async function startBotHarness(
     typingAfterMs?: number;
   } = {},
 ): Promise<BotHarness> {
-  const tg = await TelegramDouble.start(opts.telegramLimits ? { limits: opts.telegramLimits } : {});
+  // Through a send budget, an answer that must wait is sent after the update was acknowledged
+  // (src/bot/transport.ts): the double's users then wait for the button they press, as people do.
+  const tg = await TelegramDouble.start({ ...(opts.telegramLimits ? { limits: opts.telegramLimits } : {}), ...(opts.sendBudget ? { pressWaitMs: 15_000 } : {}) });
   let db: TestDb | undefined;
   let r: Awaited<ReturnType<typeof connectTestRedis>> | undefined;
   let sub: Redis | undefined;

@@ -43,7 +43,7 @@ async function agentDesk(opts: { width?: number; lang?: 'en' | 'sw'; role?: 'age
   await page.waitForURL(`${h.base}/queue`);
   if (opts.lang === 'sw') {
     await page.getByRole('button', { name: 'Kiswahili' }).click();
-    await page.waitForURL(`${h.base}/queue`);
+    await page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
   }
   return { page, errors, account, close: () => context.close() };
 }
