@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { isLang } from '../../i18n';
 import { checkPassword, normaliseUsername, type AgentDoc } from '../../store';
@@ -111,11 +111,8 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
       reply.code(429);
       return ctx.render(req, reply, 'signin', { next, failed: false, limitedMinutes: waitMinutes, username });
     }
-    // A browser this account signed in from before is not held by its lock-out (its own attempts are limited).
-    const device = devices.read(req);
-    let exempted = false;
-    const exempt = async (agent: AgentDoc) => (exempted = (await devices.check(device, agent)).ok);
-    const result = username && password ? await ctx.store.agents.signIn(username, password, { exempt }) : ({ ok: false, reason: 'unknown' } as const);
+    const known = knownBrowser(devices, req);
+    const result = username && password ? await ctx.store.agents.signIn(username, password, { exempt: known.exempt }) : ({ ok: false, reason: 'unknown' } as const);
     if (!result.ok) {
       // One message for every reason: the page must not reveal which usernames exist or are locked.
       ctx.logger.info({ outcome: result.reason, ...who(username, req.ip) }, 'console sign-in refused');
@@ -123,14 +120,30 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
       return ctx.render(req, reply, 'signin', { next, failed: true, username });
     }
     await limit.giveBack(req.ip);
-    if (exempted && device) await devices.giveBack(device);
+    await known.succeeded();
     devices.remember(reply, result.agent, auth.cookieBase());
-    ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role, knownDevice: exempted }, 'console sign-in');
+    ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role, knownDevice: known.exempted() }, 'console sign-in');
     // Signing in again in the same browser replaces its session rather than leaving the old one alive.
     if (auth.current(req)) await auth.endSession(req, reply);
     await auth.startSession(reply, result.agent);
     return reply.redirect(next, 303);
   });
+}
+
+/**
+ * A browser this account signed in from before is not held by its lock-out; its own attempts are
+ * limited, and a success gives its attempt back (TrustedDevices).
+ */
+function knownBrowser(devices: TrustedDevices, req: FastifyRequest) {
+  const device = devices.read(req);
+  let exempted = false;
+  return {
+    exempt: async (agent: AgentDoc) => (exempted = (await devices.check(device, agent)).ok),
+    exempted: () => exempted,
+    succeeded: async () => {
+      if (exempted && device) await devices.giveBack(device);
+    },
+  };
 }
 
 function accountRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: TrustedDevices): void {
@@ -173,9 +186,12 @@ function accountRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Trust
     const next = str(body.new_password);
     if (next !== str(body.confirm_password)) return reply.redirect('/account?err=password_mismatch', 303);
     if (!checkPassword(next).ok) return reply.redirect('/account?err=password_short', 303);
-    // Proving the current password goes through the same lock-out as signing in.
-    const check = await ctx.store.agents.signIn(me.agent.username, str(body.current_password).slice(0, 256));
+    // Proving the current password goes through the same lock-out as signing in, and the same
+    // exemption: an agent whose account a stranger locked can still change it where they work.
+    const known = knownBrowser(devices, req);
+    const check = await ctx.store.agents.signIn(me.agent.username, str(body.current_password).slice(0, 256), { exempt: known.exempt });
     if (!check.ok) return reply.redirect('/account?err=password_wrong', 303);
+    await known.succeeded();
     await ctx.store.agents.setPassword(me.agent._id, next);
     // setPassword ended every session, this one included (their live streams too), and forgot every
     // browser the account knew: start a fresh session for this browser, and know it again.

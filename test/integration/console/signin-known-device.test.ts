@@ -11,7 +11,7 @@ let h: ConsoleHarness;
 
 beforeAll(async () => {
   h = await createConsoleHarness({ label: 'console-signin-device', env: { SIGNIN_FAILURES_PER_ADDRESS: '100' } });
-  for (const name of ['wanjiku', 'otieno', 'achieng', 'wanjiku-2', 'kiptoo', 'nduta', 'rehema']) await h.account(name, 'agent');
+  for (const name of ['wanjiku', 'otieno', 'achieng', 'wanjiku-2', 'kiptoo', 'nduta', 'rehema', 'wairimu']) await h.account(name, 'agent');
 });
 afterAll(() => h?.close());
 
@@ -92,6 +92,20 @@ it('keeps the browser where the agent changed their own password known (the chan
   await lockOut('nduta');
   expect((await desk.signIn('nduta', 'nduta has a new password')).statusCode).toBe(303);
   expect((await other.signIn('nduta', 'nduta has a new password')).statusCode).toBe(401);
+});
+
+it('lets a signed-in agent whose account a stranger locked change their password where they work, with the right current password only', async () => {
+  const desk = h.browser();
+  expect((await desk.signIn('wairimu')).statusCode).toBe(303);
+  await lockOut('wairimu');
+  await desk.get('/account');
+  const wrong = await desk.post('/account/password', { current_password: 'not-the-password-4', new_password: 'wairimu has a new password', confirm_password: 'wairimu has a new password' });
+  expect(wrong.headers.location).toBe('/account?err=password_wrong');
+  const changed = await desk.post('/account/password', { current_password: PASSWORD, new_password: 'wairimu has a new password', confirm_password: 'wairimu has a new password' });
+  expect(changed.headers.location).toBe('/account?ok=password_changed');
+  // The stranger's guesses were at the old password: the new one ends the lock, and the old one opens nothing.
+  expect((await h.browser().signIn('wairimu', PASSWORD)).statusCode).toBe(401);
+  expect((await h.browser().signIn('wairimu', 'wairimu has a new password')).statusCode).toBe(303);
 });
 
 it('leaves no session from a sign-in that checked the old password while the account was being reset', async () => {
