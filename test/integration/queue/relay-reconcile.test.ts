@@ -78,6 +78,19 @@ describe('outbox relay: checking that every waiting ticket has its job', () => {
     expect((await h.queues.tickets.queue.getJobCounts()).prioritized).toBe(11);
   });
 
+  it('gives a take that a database failover rolled back its job again: the ticket waits for the next agent', async () => {
+    const [id] = await waitingTickets(1);
+    const agent = { id: new Types.ObjectId().toString(), role: 'agent' as const };
+    expect(await h.tickets.takeNext(agent)).toMatchObject({ ok: true });
+    expect(await h.queues.tickets.jobState(id)).toBe('gone');
+    // The assignment was acknowledged by one node only and lost with it: the ticket is as it was before the take.
+    await h.store.models.Report.collection.updateOne({ _id: new Types.ObjectId(id) }, { $set: { status: 'received', assignedTo: null, assignedAt: null } });
+
+    expect((await relay().runOnce({ reconcile: true })).restored).toBe(1);
+    const next = { id: new Types.ObjectId().toString(), role: 'agent' as const };
+    expect(await h.tickets.takeNext(next)).toMatchObject({ ok: true, report: { _id: new Types.ObjectId(id) } });
+  });
+
   it('restores the others when one ticket\'s job cannot be added again', async () => {
     const ids = await waitingTickets(6);
     const port = h.queues.tickets;
