@@ -37,8 +37,10 @@ export type TakeResult =
 export type AnswerResult =
   | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
   | MessageRefusal
-  /** Not a reply to a message about one of the reporter's open tickets (a wizard question, say). */
-  | { ok: false; reason: 'not_an_answer' };
+  /** Not a reply to a message about one of the reporter's tickets (a wizard question, say). */
+  | { ok: false; reason: 'not_an_answer' }
+  /** A reply to a message about one of the reporter's tickets that is closed: it reaches no one, and goes nowhere else. */
+  | { ok: false; reason: 'closed'; reference: string };
 
 /** The ticket a Telegram reply would reach (`answerTarget`). */
 export type AnswerTarget = { ok: true; reference: string } | { ok: false; reason: 'not_an_answer' };
@@ -121,6 +123,8 @@ export class ConversationService {
   async answer(telegramUserId: number, repliedTo: number, message: ReporterMessage): Promise<AnswerResult> {
     const target = await this.answered(telegramUserId, repliedTo);
     if (!target) return { ok: false, reason: 'not_an_answer' };
+    // Never passed on to another open ticket: the closed one may have been anonymous, the open one not.
+    if ('closed' in target) return { ok: false, reason: 'closed', reference: target.closed };
     const check = this.check(message);
     if (!check.ok) return check;
     return this.store(target.reporterId, target.ticket, message);
@@ -128,15 +132,22 @@ export class ConversationService {
 
   /** The open ticket a reply to this bot message would go to (nothing is stored): `not_an_answer` as for `answer`. */
   async answerTarget(telegramUserId: number, repliedTo: number): Promise<AnswerTarget> {
-    const target = await this.answered(telegramUserId, repliedTo);
-    return target ? { ok: true, reference: target.ticket.reference } : { ok: false, reason: 'not_an_answer' };
+    const target = await this.answered(telegramUserId, repliedTo, { open: true });
+    return target && 'ticket' in target ? { ok: true, reference: target.ticket.reference } : { ok: false, reason: 'not_an_answer' };
   }
 
-  private async answered(telegramUserId: number, repliedTo: number): Promise<{ reporterId: Types.ObjectId; ticket: OpenTicket } | undefined> {
+  /** The ticket the replied-to bot message was about: open, or (unless `open`) closed. */
+  private async answered(telegramUserId: number, repliedTo: number, only: { open?: boolean } = {}): Promise<{ reporterId: Types.ObjectId; ticket: OpenTicket } | { closed: string } | undefined> {
     const { reporterId, tickets } = await this.openOf(telegramUserId);
+    if (!reporterId) return undefined;
     const reportId = await this.deps.store.messages.reportOfDelivered(tickets.map((t) => t.reportId), repliedTo);
     const ticket = reportId ? tickets.find((t) => t.reportId === reportId.toString()) : undefined;
-    return ticket && reporterId ? { reporterId, ticket } : undefined;
+    if (ticket) return { reporterId, ticket };
+    if (only.open) return undefined;
+    const closed = await this.deps.store.reports.findClosedSummariesByReporter(reporterId);
+    const of = await this.deps.store.messages.reportOfDelivered(closed.map((r) => r._id), repliedTo);
+    const report = of ? closed.find((r) => r._id.equals(of)) : undefined;
+    return report ? { closed: report.reference } : undefined;
   }
 
   /** Someone who reported before is told their report is closed: a message to it would reach nobody. */

@@ -111,6 +111,7 @@ async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message
   const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo, message);
   if (result.ok) return sentToStaff(ctx, result.reference);
   if (result.reason === 'not_an_answer') return next();
+  if (result.reason === 'closed') return void (await ctx.reply(ctx.t('reply.closed', { reference: result.reference }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
   return refuse(ctx, result);
 }
 
@@ -190,7 +191,7 @@ async function answerHeld(ctx: BotContext & { from: User }, pending: PendingAnsw
   if (!message) return { ok: false, reason: 'refused' };
   const result = await ctx.deps.conversation.answer(ctx.from.id, pending.to, message);
   if (result.ok) return { ok: true, reference: result.reference };
-  if (result.reason === 'not_an_answer') {
+  if (result.reason === 'not_an_answer' || result.reason === 'closed') {
     await ctx.reply(ctx.t('reply.closed', { reference: pending.reference }), { parse_mode: 'HTML' });
     return { ok: false, reason: 'closed' };
   }

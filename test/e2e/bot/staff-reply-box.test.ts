@@ -195,4 +195,19 @@ for (const lang of ['en', 'sw'] as const) {
     await u.press(SEND_ANONYMOUSLY[lang]);
     expect(await h.store.models.Report.countDocuments()).toBe(before + 1);
   });
+
+  it(`(${lang}) a reply to a staff message about a closed ticket reaches no one and is said so: it is not passed to the reporter's other open ticket`, async () => {
+    const u = h.tg.user({ firstName: `Closed${lang}`, languageCode: lang });
+    const { staffMessage, first, reference } = await ticketWithStaffMessage(u, lang);
+    await h.store.reports.transition(first, 'resolved', { kind: 'agent', agentId: agent.id });
+    // A second report, still open: the only one a message without a reply would go to.
+    await walkTo(u, 'review', lang);
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const open = (await h.store.reports.findByReference(referenceIn(lastText(u))))!;
+
+    await u.sendText(lang === 'en' ? 'I have the photo of the plate.' : 'Nina picha ya nambari ya gari.', { replyToMessageId: staffMessage });
+    expect(lastText(u)).toContain(lang === 'en' ? `Your report ${reference} is closed, so this message reached no one` : `Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu haukumfikia mtu yeyote`);
+    expect(await fromReporter(open._id)).toEqual([]);
+    expect(await fromReporter(first)).toEqual([]);
+  });
 }
