@@ -42,6 +42,7 @@ export class ReportService {
     const { created } = stored;
     let report = stored.report;
     if (!created && report.unfinished) report = await this.complete(draftId, { ...rest, priority });
+    else if (!created && rest.anonymous && !report.anonymous) report = await this.keepAnonymous(report);
     // `meanwhile` (triage) needs the stored report, not its ticket: its round trips overlap the
     // queueing's instead of following them, on the reporter's wait for "received". What it marks
     // done is written with the queued mark (one write, not two), or alone when there is none.
@@ -93,6 +94,19 @@ export class ReportService {
     return left;
   }
 
+  /**
+   * A send that failed once the report was stored (a write-concern timeout), sent again
+   * anonymously: a report only ever becomes more anonymous, whoever holds it. Its other answers
+   * stay as first stored (a second send cannot change a stored report).
+   */
+  private async keepAnonymous(report: ReportDoc): Promise<ReportDoc> {
+    const narrowed = await this.deps.store.reports.makeAnonymous(report._id);
+    if (!narrowed) return report;
+    await this.deps.events?.publish({ type: 'ticket', reportId: report._id.toString(), what: 'status' });
+    this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, outcome: 'made_anonymous' }, 'report sent again anonymously: identity withheld');
+    return narrowed;
+  }
+
   private async complete(draftId: string, answers: Omit<SubmitInput, 'draftId'> & { priority: Priority }): Promise<ReportDoc> {
     // The reporter record stays the one the urgent report was stored under.
     const { reporterId: _same, ...rest } = answers;
@@ -128,7 +142,16 @@ export class ReportService {
       if (opts.first) await this.deps.store.reports.addSubmitted(report);
       return false;
     }
-    const linked = await this.deps.store.reports.markQueued(report._id, opts.first ? report : undefined, opts.marks);
+    let linked: Awaited<ReturnType<Store['reports']['markQueued']>>;
+    try {
+      linked = await this.deps.store.reports.markQueued(report._id, opts.first ? report : undefined, opts.marks);
+    } catch (err) {
+      // Stored (a majority acknowledged it) and queued: only the mark failed, which the outbox relay
+      // writes (queuedAt is still unset). Telling the reporter to send again would invite changes
+      // that a second send cannot make to a report already stored.
+      this.deps.logger.warn({ reportId: id, err }, 'could not mark ticket queued; the outbox relay will');
+      return false;
+    }
     // Queued either way; triage's links that rode with the mark failed: left untriaged, linked later by the outbox relay.
     if (!linked.ok) this.deps.logger.warn({ err: linked.err, reportId: id }, 'could not link report to similar ones');
     return true;

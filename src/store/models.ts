@@ -280,6 +280,8 @@ export const EVENT_TYPES = [
   'abandoned',
   /** Such a report's ticket was closed before the rest was sent: back in the queue. `data` { from }. */
   'reopened',
+  /** Sent again anonymously after a send that failed once stored: the identity is withheld from then on. */
+  'made_anonymous',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -204,6 +204,13 @@ export class ReportRepository {
     return done;
   }
 
+  /** The reporter chose anonymity on a second send of a stored report: never the other way. Null when it already was. */
+  async makeAnonymous(id: Id): Promise<ReportDoc | null> {
+    const done = await this.Report.findOneAndUpdate({ _id: oid(id), anonymous: false }, { $set: { anonymous: true } }, { returnDocument: 'after' }).lean<ReportDoc>();
+    if (done) await this.addEvent(done._id, 'made_anonymous', { kind: 'reporter' });
+    return done;
+  }
+
   /**
    * A report stored early (someone in danger) whose ticket was closed before the reporter sent the
    * rest (an agent rejected or resolved the empty ticket, or the reporter withdrew it from /status

@@ -5,6 +5,7 @@ import type { Priority } from '../../../src/domain';
 import { redisDailyReportLimit } from '../../../src/services/daily-report-limit';
 import { IntakeService, type IntakeRequest } from '../../../src/services/intake-service';
 import { ReportService } from '../../../src/services/report-service';
+import { OutboxRelay } from '../../../src/services/outbox-relay';
 import { createStore, type Store } from '../../../src/store';
 import { connectTestDb, type TestDb } from '../../support/db';
 import { connectTestRedis } from '../../support/redis';
@@ -102,6 +103,49 @@ describe('IntakeService.submit', () => {
     const without = await store.reporters.findByTelegramUser(anonymous);
     expect(store.cipher.open<{ phone?: string }>(withPhone!.identity).phone).toBe('+254711000222');
     expect(store.cipher.open<{ phone?: string }>(without!.identity).phone).toBeUndefined();
+  });
+
+  it('a report sent again anonymously after its first send was stored (the answer lost) becomes anonymous, and never back', async () => {
+    const userId = nextUser++;
+    const intake = service();
+    const identified = request(userId, { anonymous: false }, { phone: '+254711000444' });
+    expect(await intake.submit(identified)).toMatchObject({ ok: true, created: true });
+    // The reporter was told it failed (a write-concern timeout after the insert) and chose "Send anonymously".
+    const again = await intake.submit({ ...identified, phone: undefined, report: { ...identified.report, anonymous: true } });
+    expect(again).toMatchObject({ ok: true, created: false });
+    const report = await store.models.Report.findOne({ idempotencyKey: identified.report.draftId }).lean();
+    expect(report?.anonymous).toBe(true);
+    expect(await store.models.ReportEvent.countDocuments({ reportId: report!._id, type: 'made_anonymous' })).toBe(1);
+    // A later send with the number does not undo the choice.
+    await intake.submit(identified);
+    expect((await store.models.Report.findById(report!._id).lean())?.anonymous).toBe(true);
+    expect(await store.models.ReportEvent.countDocuments({ reportId: report!._id, type: 'made_anonymous' })).toBe(1);
+  });
+
+  it('says "received" when only the queued mark fails after the report was stored and queued: the outbox relay writes the mark', async () => {
+    const userId = nextUser++;
+    const intake = service();
+    const req = request(userId);
+    const markQueued = store.reports.markQueued.bind(store.reports);
+    store.reports.markQueued = async () => {
+      store.reports.markQueued = markQueued;
+      throw new Error('MongoWriteConcernError: waiting for replication timed out (simulated)');
+    };
+    const result = await intake.submit(req);
+    expect(result).toMatchObject({ ok: true, created: true });
+    const stored = await store.models.Report.findOne({ idempotencyKey: req.report.draftId }).lean();
+    expect(stored).toMatchObject({ status: 'received', queuedAt: null });
+    expect(enqueued.filter((e) => e.reportId === stored!._id.toString())).toHaveLength(1);
+    // The relay's pass (`findUnqueued`) queues it again under the same job id and writes the mark.
+    const logger = createLogger({ level: 'silent' });
+    const again: string[] = [];
+    const reports = new ReportService({ store, logger, tickets: { enqueue: async (reportId) => void again.push(reportId) } });
+    const unused = () => Promise.reject(new Error('not used by this pass'));
+    const relay = new OutboxRelay({ store, reports, logger, graceMs: 0, tickets: { enqueue: unused, jobState: unused, remove: unused, waitingCount: unused, reprioritise: unused }, replies: { redeliver: unused } as never });
+    expect((await relay.runOnce({ reconcile: false })).tickets).toBeGreaterThanOrEqual(1);
+    expect(again).toContain(stored!._id.toString());
+    expect((await store.models.Report.findById(stored!._id).lean())?.queuedAt).toBeTruthy();
+    expect(await store.models.ReportEvent.countDocuments({ reportId: stored!._id, type: 'submitted' })).toBe(1);
   });
 
   it('refuses a report over the daily limit with the limit, storing nothing', async () => {
