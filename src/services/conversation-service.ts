@@ -33,6 +33,9 @@ export type TakeResult =
   /** Several open tickets: the reporter picks one, then `attach`. */
   | { ok: false; reason: 'choose'; tickets: OpenTicket[] };
 
+/** A message stored on a ticket: said to be closed when the ticket closed as it was written (it then reaches no one). */
+type Stored = { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] } | { ok: false; reason: 'closed'; reference: string };
+
 /** What became of a Telegram reply to one of the bot's messages (`answer`). */
 export type AnswerResult =
   | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
@@ -104,7 +107,8 @@ export class ConversationService {
     const check = this.check(message);
     if (!check.ok) return check;
     if (tickets.length > 1) return { ok: false, reason: 'choose', tickets };
-    return this.store(reporterId, tickets[0], message);
+    const stored = await this.store(reporterId, tickets[0], message);
+    return stored.ok ? stored : { ok: false, reason: 'no_ticket', closed: stored.reference };
   }
 
   /** The reporter with this Telegram id and their open tickets, newest first (none for someone unknown). */
@@ -179,7 +183,8 @@ export class ConversationService {
     // One answer for "no such report" and "someone else's": the reporter learns nothing about others' reports.
     if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
     if (!isOpen(report.status)) return { ok: false, reason: 'not_open' };
-    return this.store(reporter._id, { reportId, reference: report.reference, category: report.category }, message);
+    const stored = await this.store(reporter._id, { reportId, reference: report.reference, category: report.category }, message);
+    return stored.ok ? stored : { ok: false, reason: 'not_open' };
   }
 
   /**
@@ -187,20 +192,24 @@ export class ConversationService {
    * an id fixed by it: taken again (a retried update, a second tap on "which report?"), it is the
    * one stored, on the report it went to first, and its entry is not written twice.
    */
-  private async store(reporterId: Types.ObjectId, ticket: OpenTicket, message: ReporterMessage): Promise<{ ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }> {
+  private async store(reporterId: Types.ObjectId, ticket: OpenTicket, message: ReporterMessage): Promise<Stored> {
     const { store, events, logger } = this.deps;
     const id = message.telegram ? reporterMessageId(reporterId.toString(), message.telegram) : new Types.ObjectId();
     const content = { ...(message.text !== undefined ? { text: message.text } : {}), ...(message.media ? { media: message.media } : {}) };
     const { message: stored, created } = await store.messages.addIncomingOnce(id, ticket.reportId, { ...content, ...(message.telegram ? { telegramMessageId: message.telegram.messageId } : {}) });
     const on = created ? ticket : await this.ticketOf(stored.reportId);
-    const [, reachable] = await Promise.all([
+    const [, reachable, now] = await Promise.all([
       store.reports.addEvent(on.reportId, 'reporter_message', { kind: 'reporter' }, { messageId: id.toString(), kind: stored.kind }, id),
       // Someone who writes to us can be written to: a ticket marked unreachable (they had blocked the bot) is not any more.
       store.reports.setReporterUnreachable(on.reportId, false),
+      // Read after the message is written: a ticket closed since it was read as open is said to be closed.
+      store.reports.statusOf(on.reportId),
     ]);
     await events.publish({ type: 'ticket', reportId: on.reportId, what: 'message' });
     if (reachable) await events.publish({ type: 'ticket', reportId: on.reportId, what: 'status' });
-    logger.info({ reportId: on.reportId, reference: on.reference, outcome: created ? 'reply_attached' : 'reply_already_attached', kind: stored.kind }, 'reporter message attached');
+    const open = now !== null && isOpen(now);
+    logger.info({ reportId: on.reportId, reference: on.reference, outcome: created ? (open ? 'reply_attached' : 'reply_after_close') : 'reply_already_attached', kind: stored.kind }, 'reporter message attached');
+    if (!open) return { ok: false, reason: 'closed', reference: on.reference };
     return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind };
   }
 

@@ -247,6 +247,12 @@ export class ReportRepository {
     return this.Report.findOne({ reference }).lean<ReportDoc>().exec();
   }
 
+  /** The report's status alone (null: no such report). */
+  async statusOf(id: Id): Promise<ReportDoc['status'] | null> {
+    const r = await this.Report.findById(id, { status: 1 }).lean<Pick<ReportDoc, 'status'>>().exec();
+    return r?.status ?? null;
+  }
+
   findByIdempotencyKey(key: string): Promise<ReportDoc | null> {
     return this.Report.findOne({ idempotencyKey: key }).lean<ReportDoc>().exec();
   }

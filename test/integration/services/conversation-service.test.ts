@@ -110,6 +110,21 @@ describe('ConversationService', () => {
     await eventually(() => events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'message'), 'the live event');
   });
 
+  it('a message written as its ticket closes is not said to be sent: the reporter is told the report is closed', async () => {
+    const { telegramUserId, report } = await seedReport(store);
+    const reportId = report._id.toString();
+    // An agent resolves the ticket between the read that found it open and the message's write.
+    const write = store.messages.addIncomingOnce.bind(store.messages);
+    store.messages.addIncomingOnce = async (...args) => {
+      store.messages.addIncomingOnce = write;
+      await store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'resolved' } });
+      return write(...args);
+    };
+    expect(await conversation.take(telegramUserId, { text: 'Are you still there?' })).toEqual({ ok: false, reason: 'no_ticket', closed: report.reference });
+    // Kept with the closed ticket's conversation, for whoever reopens it.
+    expect((await store.messages.listForReport(reportId)).map((m) => m.text)).toEqual(['Are you still there?']);
+  });
+
   it('the same Telegram message taken twice is stored once; another message with the same words is stored again', async () => {
     const { telegramUserId, report } = await seedReport(store);
     const reportId = report._id.toString();
