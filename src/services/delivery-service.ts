@@ -76,7 +76,10 @@ export class DeliveryService {
       this.deps.logger.warn({ messageId, reportId: message.reportId.toString(), reference: report?.reference }, 'reporter identity unavailable; message not delivered');
       return { due: false, outcome: 'unreachable' };
     }
-    const due: DueMessage = { messageId, reportId: report._id.toString(), reference: report.reference, kind: message.kind, recipientKey: report.reporterId.toString(), chatId: identity.chatId, message, report };
+    // The pacing keys in Redis name the reporter by a keyed hash, as every other key does: an operator
+    // reading Redis cannot tell which messages go to one person.
+    const recipientKey = store.cipher.keyedHash('chat-pace', report.reporterId.toString());
+    const due: DueMessage = { messageId, reportId: report._id.toString(), reference: report.reference, kind: message.kind, recipientKey, chatId: identity.chatId, message, report };
     return { due: true, message: due };
   }
 
