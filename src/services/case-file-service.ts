@@ -134,12 +134,9 @@ function withheldFromReport(input: CaseFileInput, withhold: Withhold, marks: Wit
   return changed ? { ...out, detailsWithheld: true } : input;
 }
 
-/**
- * The name and phone the reporter gave: to share with consent, or to blank without. Read for an
- * anonymous report too, only to blank (`sharedIdentityOf` shares nothing of it): an anonymous
- * reporter who wrote their own name is protected at least as one who said no.
- */
+/** The name and phone the reporter gave, read only for a report with contact details: to share with consent, or to blank without. */
 async function knownIdentity(store: Store, report: ReportDoc): Promise<{ name?: string; phone?: string }> {
+  if (report.anonymous) return {};
   const who = await store.reporters.identityOf(report.reporterId);
   const name = [who?.firstName, who?.lastName].filter(Boolean).join(' ');
   return { ...(name ? { name } : {}), ...(who?.phone ? { phone: who.phone } : {}) };

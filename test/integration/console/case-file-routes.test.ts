@@ -172,10 +172,10 @@ it('a referral to an agency not on the list needs its name, and the case file is
 });
 
 describe('consent is to the question as it was asked', () => {
-  async function referred(opts: { agency: string; other?: string; tg: number; anonymous?: boolean }) {
+  async function referred(opts: { agency: string; other?: string; tg: number }) {
     const who = await reporter(h.store, { telegramUserId: opts.tg });
     await h.store.reporters.setPhone(who._id, '+254733000111');
-    const { report } = await h.reports.submit({ ...reportInput(who._id), anonymous: opts.anonymous ?? false });
+    const { report } = await h.reports.submit({ ...reportInput(who._id), anonymous: false });
     const id = report._id.toString();
     const agent = h.browser();
     await h.account(`c${opts.tg}`, 'agent');
@@ -290,33 +290,6 @@ describe('consent is to the question as it was asked', () => {
     expect(await archiveManifest(agent, id)).toContain('Caption: M-Pesa message to 0733000111');
   });
 });
-
-it("an anonymous reporter's own name in the story, the files and later messages is blanked for the agency, as for one who said no", async () => {
-  const { id, agent } = await referredAnonymously();
-  await h.store.models.Report.updateOne(
-    { _id: id },
-    { $set: { 'description.text': 'Mimi ni Wanjiru, walinichukua pesa.', evidence: [{ kind: 'document', fileId: 'doc-a', fileUniqueId: 'u-doc-a', fileName: 'Wanjiru_P3.pdf' }] } },
-  );
-  await h.store.messages.addIncoming(id, { text: 'Ni mimi Wanjiru tena.' });
-  const file = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
-  expect(file).toContain('Mimi ni [name withheld], walinichukua pesa.');
-  expect(file).toContain('Ni mimi [name withheld] tena.');
-  expect(file).not.toMatch(/Wanjiru/i);
-  expect(await archiveManifest(agent, id)).not.toMatch(/Wanjiru/i);
-});
-
-/** An anonymous report, taken and referred to IPOA. */
-async function referredAnonymously() {
-  const who = await reporter(h.store, { telegramUserId: 61_000_100 });
-  const { report } = await h.reports.submit({ ...reportInput(who._id), anonymous: true });
-  const id = report._id.toString();
-  const agent = h.browser();
-  await h.account('anon-referral', 'agent');
-  await agent.signIn('anon-referral');
-  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
-  expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
-  return { id, agent };
-}
 
 /** MANIFEST.txt of the ticket's evidence archive (its files are not fetched here: the manifest lists them as missing). */
 async function archiveManifest(agent: ReturnType<ConsoleHarness['browser']>, id: string): Promise<string> {
