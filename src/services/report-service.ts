@@ -4,6 +4,9 @@ import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import type { TicketQueuePort } from './ports';
 
+type QueuedReport = Pick<ReportDoc, '_id' | 'priority' | 'createdAt' | 'status' | 'assignedAt' | 'escalations'>;
+type QueueOptions = { first?: boolean; marks?: Promise<ReportMarks>; front?: boolean };
+
 /** The part of the tickets queue that intake needs (src/services/ports.ts; implemented in src/queue). */
 export type TicketEnqueuer = Pick<TicketQueuePort, 'enqueue'>;
 
@@ -42,15 +45,18 @@ export class ReportService {
     const { created } = stored;
     let report = stored.report;
     if (!created && report.unfinished) report = await this.complete(draftId, { ...rest, priority });
-    else if (!created && rest.anonymous && !report.anonymous) report = await this.keepAnonymous(report);
+    // After `complete` too: a send with the number that completed it first (another process) is narrowed.
+    if (!created && rest.anonymous && !report.anonymous) report = await this.keepAnonymous(report);
     // `meanwhile` (triage) needs the stored report, not its ticket: its round trips overlap the
     // queueing's instead of following them, on the reporter's wait for "received". What it marks
     // done is written with the queued mark (one write, not two), or alone when there is none.
     const marks = opts.meanwhile ? opts.meanwhile(report).catch(() => undefined) : Promise.resolve(undefined);
-    const [queuing, alone] = await Promise.allSettled([report.queuedAt ? true : this.queue(report, { first: !report.assignedAt, marks: marks.then((m) => m ?? {}) }), marks]);
+    const [queuing, alone] = await Promise.allSettled([report.queuedAt ? ('queued' as const) : this.enqueue(report, { first: !report.assignedAt, marks: marks.then((m) => m ?? {}) }), marks]);
     if (queuing.status === 'rejected') throw queuing.reason;
-    const queued = queuing.value;
-    if ((report.queuedAt || !queued) && alone.status === 'fulfilled' && alone.value) await this.markAlone(report, alone.value);
+    const queued = queuing.value === 'queued';
+    // Not after a failed mark: MongoDB is failing, and the relay links a report left untriaged.
+    const markNow = report.queuedAt || queuing.value === 'redis_down';
+    if (markNow && alone.status === 'fulfilled' && alone.value) await this.markAlone(report, alone.value);
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, created, queued }, 'report submitted');
     return { report, created, queued };
   }
@@ -132,7 +138,12 @@ export class ReportService {
    * "submitted" history entry is written with the first "queued" one (`markQueued`), or alone
    * when Redis fails, so the history is whole whatever happens next.
    */
-  async queue(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt' | 'status' | 'assignedAt' | 'escalations'>, opts: { first?: boolean; marks?: Promise<ReportMarks>; front?: boolean } = {}): Promise<boolean> {
+  async queue(report: QueuedReport, opts: QueueOptions = {}): Promise<boolean> {
+    return (await this.enqueue(report, opts)) === 'queued';
+  }
+
+  /** `queue`, saying why not: Redis refused the job, or the job was added and only its mark failed. */
+  private async enqueue(report: QueuedReport, opts: QueueOptions): Promise<'queued' | 'redis_down' | 'unmarked'> {
     const id = report._id.toString();
     try {
       // The SLA clock starts from this copy: no read back on the reporter's Confirm.
@@ -140,7 +151,7 @@ export class ReportService {
     } catch (err) {
       this.deps.logger.warn({ reportId: id, err }, 'could not queue ticket; the outbox relay will retry');
       if (opts.first) await this.deps.store.reports.addSubmitted(report);
-      return false;
+      return 'redis_down';
     }
     let linked: Awaited<ReturnType<Store['reports']['markQueued']>>;
     try {
@@ -150,11 +161,11 @@ export class ReportService {
       // writes (queuedAt is still unset). Telling the reporter to send again would invite changes
       // that a second send cannot make to a report already stored.
       this.deps.logger.warn({ reportId: id, err }, 'could not mark ticket queued; the outbox relay will');
-      return false;
+      return 'unmarked';
     }
     // Queued either way; triage's links that rode with the mark failed: left untriaged, linked later by the outbox relay.
     if (!linked.ok) this.deps.logger.warn({ err: linked.err, reportId: id }, 'could not link report to similar ones');
-    return true;
+    return 'queued';
   }
 
   /** Marks without a queued mark to ride on; like the work they record, they never fail the report. */

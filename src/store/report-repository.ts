@@ -447,7 +447,6 @@ export class ReportRepository {
       .exec();
   }
 
-  /** The reporter's most recent closed report (retention's purge aside), for "that report is closed". */
   /** The reporter's closed reports, newest first (a reply to a message about one is told it reached no one). */
   findClosedSummariesByReporter(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference'>[]> {
     return this.Report.find({ reporterId: oid(reporterId), status: { $in: CLOSED_STATUSES } }, { _id: 1, reference: 1 })
@@ -456,6 +455,7 @@ export class ReportRepository {
       .exec();
   }
 
+  /** The reporter's most recent closed report (retention's purge aside), for "that report is closed". */
   findLatestClosedByReporter(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference'> | null> {
     return this.Report.findOne({ reporterId: oid(reporterId), status: { $in: CLOSED_STATUSES }, purgedAt: null }, { _id: 1, reference: 1 })
       .sort({ createdAt: -1, _id: -1 })

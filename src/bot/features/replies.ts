@@ -111,7 +111,12 @@ async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message
   const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo, message);
   if (result.ok) return sentToStaff(ctx, result.reference);
   if (result.reason === 'not_an_answer') return next();
-  if (result.reason === 'closed') return void (await ctx.reply(ctx.t('reply.closed', { reference: result.reference }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
+  if (result.reason === 'closed') {
+    // During a report the wizard's question stays the one to answer; elsewhere, the menu.
+    await ctx.reply(ctx.t('reply.closed', { reference: result.reference }), { parse_mode: 'HTML', ...(ctx.session.draft ? {} : kb.mainMenu(ctx.t)) });
+    if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
+    return;
+  }
   return refuse(ctx, result);
 }
 

@@ -9,8 +9,11 @@
  *   know (the honest limit of any remote write).
  * In both cases the reporter is told, in their language, that the report could not be saved and
  * to tap Confirm again, with the draft kept; once MongoDB is reachable again one more tap stores
- * (or finds) exactly one report and answers "received" with its reference. The test checks the
- * database through its own connection, not through the proxy.
+ * (or finds) exactly one report and answers "received" with its reference. A cut after the
+ * report's insert was answered (its history entries, its queued mark) is no failure of the
+ * report: it is stored and its ticket job added, so the reporter is told "received" at once, and
+ * the outbox relay writes what is missing once MongoDB is back. The test checks the database
+ * through its own connection, not through the proxy.
  */
 import type { Lang } from '../../../src/i18n';
 import { eventually } from '../../support/bot-harness';
@@ -64,10 +67,13 @@ const cases: { where: Where; moment: CutMoment; lang: Lang; landed: boolean }[] 
   { where: 'report insert', moment: 'before-request', lang: 'sw', landed: false },
   // The report was stored; the answer was lost.
   { where: 'report insert', moment: 'before-reply', lang: 'en', landed: true },
-  // The report was stored, its "submitted" history entry was not.
-  { where: 'history insert', moment: 'before-request', lang: 'sw', landed: true },
-  // The report was stored and its ticket job added to Redis; marking it queued was not.
-  { where: 'queued mark', moment: 'before-request', lang: 'en', landed: true },
+];
+/** Cuts after the report's insert was answered: stored and queued, only its marks are missing. */
+const afterStored: { where: Where; moment: CutMoment; lang: Lang }[] = [
+  // Its "submitted" and first "queued" history entries were not written.
+  { where: 'history insert', moment: 'before-request', lang: 'sw' },
+  // Its queued mark was not written.
+  { where: 'queued mark', moment: 'before-request', lang: 'en' },
 ];
 
 function commandAt(where: Where) {
@@ -127,5 +133,36 @@ describe.each(cases)('MongoDB cut at the $where ($moment)', ({ where, moment, la
     await eventually(async () => ['waiting', 'prioritized'].includes(await f.app.queues.tickets.queue.getJobState(id)), 'the report to be queued', 15_000);
     await eventually(async () => (await stored(u)).reports[0].queuedAt, 'queuedAt to be set', 15_000);
     expect((await stored(u)).events.filter((e) => e.type === 'queued')).toHaveLength(1);
+  });
+});
+
+describe.each(afterStored)('MongoDB cut at the $where ($moment), after the report was stored', ({ where, moment, lang }) => {
+  it(`tells the reporter "received" with the reference (${lang}); once MongoDB is back the relay writes its history and mark, once`, async () => {
+    const u = f.tg.user({ firstName: `Cut ${where} ${moment}`, languageCode: lang });
+    await walkTo(u, 'review', lang, `Polling clerk was chased away (${where}, ${moment}).`);
+    const before = u.messages().length;
+
+    const cut = proxy.cutAt(commandAt(where), moment);
+    await u.press(CONFIRM[lang], { timeoutMs: 30_000 });
+    await cut;
+    expect(proxy.cutActive).toBe(true);
+    const told = allTexts(u)
+      .slice(before)
+      .map((t) => REFERENCE.exec(t)?.[0])
+      .filter((x): x is string => !!x);
+    expect(told).toHaveLength(1);
+    const during = await stored(u);
+    expect(during.reports).toHaveLength(1);
+    expect(during.reports[0]).toMatchObject({ reference: told[0], status: 'received', language: lang, queuedAt: null });
+    const id = String(during.reports[0]._id);
+    expect(['waiting', 'prioritized']).toContain(await f.app.queues.tickets.queue.getJobState(id));
+
+    proxy.restore();
+    await eventually(async () => (await stored(u)).reports[0].queuedAt, 'the relay to write the queued mark', 20_000);
+    const after = await stored(u);
+    expect(after.reports).toHaveLength(1);
+    expect(after.events.filter((e) => e.type === 'submitted')).toHaveLength(1);
+    expect(after.events.filter((e) => e.type === 'queued')).toHaveLength(1);
+    expect(['waiting', 'prioritized']).toContain(await f.app.queues.tickets.queue.getJobState(id));
   });
 });
