@@ -83,16 +83,21 @@ function commandAt(where: Where) {
   return { command: 'update', collection: Report.collection.collectionName };
 }
 
+/** A reporter at the review taps Confirm as the connection is cut at `where`: the chat, and where it stood before. */
+async function confirmDuringCut(where: Where, moment: CutMoment, lang: Lang): Promise<{ u: TelegramUser; before: number }> {
+  const u = f.tg.user({ firstName: `Cut ${where} ${moment}`, languageCode: lang });
+  await walkTo(u, 'review', lang, `Polling clerk was chased away (${where}, ${moment}).`);
+  const before = u.messages().length;
+  const cut = proxy.cutAt(commandAt(where), moment);
+  await u.press(CONFIRM[lang], { timeoutMs: 30_000 });
+  await cut;
+  expect(proxy.cutActive).toBe(true);
+  return { u, before };
+}
+
 describe.each(cases)('MongoDB cut at the $where ($moment)', ({ where, moment, lang, landed }) => {
   it(`tells the reporter nothing was saved and to tap Confirm again (${lang}); the next tap stores exactly one report`, async () => {
-    const u = f.tg.user({ firstName: `Cut ${where} ${moment}`, languageCode: lang });
-    await walkTo(u, 'review', lang, `Polling clerk was chased away (${where}, ${moment}).`);
-    const before = u.messages().length;
-
-    const cut = proxy.cutAt(commandAt(where), moment);
-    await u.press(CONFIRM[lang], { timeoutMs: 30_000 });
-    await cut;
-    expect(proxy.cutActive).toBe(true);
+    const { u, before } = await confirmDuringCut(where, moment, lang);
 
     // Told in their language that nothing was saved, with a Confirm button to try again.
     const failed = f.app.translator.t(lang, 'bot:submit.failed');
@@ -138,14 +143,7 @@ describe.each(cases)('MongoDB cut at the $where ($moment)', ({ where, moment, la
 
 describe.each(afterStored)('MongoDB cut at the $where ($moment), after the report was stored', ({ where, moment, lang }) => {
   it(`tells the reporter "received" with the reference (${lang}); once MongoDB is back the relay writes its history and mark, once`, async () => {
-    const u = f.tg.user({ firstName: `Cut ${where} ${moment}`, languageCode: lang });
-    await walkTo(u, 'review', lang, `Polling clerk was chased away (${where}, ${moment}).`);
-    const before = u.messages().length;
-
-    const cut = proxy.cutAt(commandAt(where), moment);
-    await u.press(CONFIRM[lang], { timeoutMs: 30_000 });
-    await cut;
-    expect(proxy.cutActive).toBe(true);
+    const { u, before } = await confirmDuringCut(where, moment, lang);
     const told = allTexts(u)
       .slice(before)
       .map((t) => REFERENCE.exec(t)?.[0])
