@@ -57,8 +57,8 @@ const facts = (r: Pick<ReportDoc, '_id' | 'status' | 'assignee' | 'incident'> & 
 
 /**
  * A stored reason (LinkReason, seen from this ticket) in the agent's language. Unknown codes are
- * skipped. `closed`: the agent may not open the other report, so its typed place (which can name
- * a home, a person) is not quoted: only the words both places share.
+ * skipped. `closed`: the agent may not open the other report, so what only it says is not quoted:
+ * its typed place (which can name a home, a person; only the words both places share), plates, sums.
  */
 export function reasonText(tr: Translator, lang: Lang, reason: LinkReason, closed = false): string | null {
   const t = (key: string, vars: Record<string, unknown> = {}) => tr.t(lang, `triage:reason.${key}`, vars);
@@ -90,7 +90,8 @@ export function reasonText(tr: Translator, lang: Lang, reason: LinkReason, close
       return t('shared_plate', { plate: reason.plate });
     case 'different_plates':
     case 'different_amounts':
-      return t(reason.code, { a: list(reason.a), b: list(reason.b) });
+      // `b` is the other report's plates or sums: not quoted to an agent who may not open it.
+      return closed ? t(`${reason.code}_closed`) : t(reason.code, { a: list(reason.a), b: list(reason.b) });
     case 'similar_story': {
       const percent = Math.round(reason.similarity * 100);
       return reason.words.length ? t('similar_story', { percent, words: words(reason.words) }) : t('similar_story_no_words', { percent });

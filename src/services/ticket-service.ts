@@ -25,6 +25,8 @@ const NOTICE_FOR_STATUS: Partial<Record<AgentStatus, string>> = {
 };
 
 const OK = { ok: true } as const;
+/** A look at a ticket this long after the account's last recorded one is a new look, even from an open page. */
+export const VIEW_AGAIN_AFTER_MS = 30 * 60_000;
 const refused = (reason: ActionRefusal): Refused => ({ ok: false, reason });
 
 /**
@@ -172,9 +174,10 @@ export class TicketService implements TicketActions {
   /** `seesMessages: false`: a look at the notes and history only, which leaves the reporter's new messages unread. */
   async recordView(reportId: string, agent: AgentRef, opts: { again?: boolean; seesMessages?: boolean } = {}): Promise<ActionResult> {
     // A view that repeats one (the page's own refresh, its files) is written only if this agent
-    // has no view in the trail yet: whatever the browser claims, a first look is always recorded.
-    // One already there needs no other read (nothing is written but the holder's seen mark).
-    if (!(opts.again && /^[0-9a-f]{24}$/i.test(reportId) && (await this.deps.store.reports.viewedBy(reportId, agent.id)))) {
+    // has no view in the trail within VIEW_AGAIN_AFTER_MS: whatever the browser claims, a first
+    // look, or a return later, is always recorded. One already there needs no other read.
+    const since = new Date(Date.now() - VIEW_AGAIN_AFTER_MS);
+    if (!(opts.again && /^[0-9a-f]{24}$/i.test(reportId) && (await this.deps.store.reports.viewedBy(reportId, agent.id, since)))) {
       const allowed = await this.allowed(reportId, agent, 'view');
       if (!allowed.ok) return allowed;
       await this.deps.store.reports.addEvent(allowed.report._id, 'viewed', actorOf(agent));

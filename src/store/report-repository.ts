@@ -551,9 +551,9 @@ export class ReportRepository {
     }
   }
 
-  /** Whether this agent's view of the report is already in its audit trail. */
-  async viewedBy(reportId: Id, agentId: Id): Promise<boolean> {
-    return (await this.ReportEvent.exists({ reportId: oid(reportId), type: 'viewed', 'actor.agentId': oid(agentId) })) !== null;
+  /** Whether this agent's view of the report since `since` is already in its audit trail. */
+  async viewedBy(reportId: Id, agentId: Id, since: Date): Promise<boolean> {
+    return (await this.ReportEvent.exists({ reportId: oid(reportId), type: 'viewed', 'actor.agentId': oid(agentId), at: { $gte: since } })) !== null;
   }
 
   history(reportId: Id): Promise<ReportEventDoc[]> {

@@ -7,6 +7,7 @@ import { reportInput, reporter } from '../../support/tickets-harness';
 import type { AgentDoc, ReportDoc } from '../../../src/store';
 import { createConsole } from '../../../src/console';
 import { createRedis, closeRedis } from '../../../src/redis';
+import { VIEW_AGAIN_AFTER_MS } from '../../../src/services/ticket-service';
 
 let h: ConsoleHarness;
 let admin: AgentDoc;
@@ -269,6 +270,23 @@ describe('reporter identity', () => {
     await other.signIn('halima');
     expect((await other.get(`/tickets/${id}/activity`)).statusCode).toBe(200);
     expect(await viewsBy('halima')).toBe(1);
+  });
+
+  it('a return to an open page later is a new look in the audit trail, not hidden behind the first', async () => {
+    const report = await submit();
+    const id = report._id.toString();
+    const sup = h.browser();
+    await sup.signIn('daudi');
+    await sup.get(`/tickets/${id}`);
+    // The first look was more than half an hour ago; the page stayed open and keeps reading.
+    const events = h.store.models.ReportEvent;
+    await events.updateMany({ reportId: report._id, type: 'viewed' }, { $set: { at: new Date(Date.now() - VIEW_AGAIN_AFTER_MS - 60_000) } });
+    for (const path of [`/tickets/${id}/conversation`, `/tickets/${id}/activity`]) expect((await sup.get(path, { 'x-ripoti-refresh': '1' })).statusCode).toBe(200);
+    await sup.get(`/tickets/${id}`, { 'x-ripoti-refresh': '1' });
+    const views = (await h.store.reports.history(report._id)).filter((e) => e.type === 'viewed');
+    // The first look, and one for the return: its refreshes straight after are not written again.
+    expect(views).toHaveLength(2);
+    expect(Date.now() - views[1].at.getTime()).toBeLessThan(VIEW_AGAIN_AFTER_MS);
   });
 });
 

@@ -72,3 +72,20 @@ it('a report the agent may not open: its typed place is not quoted, only the wor
   const apart = explainPair(report({ id: 'c', place: 'Kibera, house of Otieno' }), report({ id: 'a' }))!.reasons.find((r) => r.code === 'different_place')!;
   expect(reasonText(tr, 'en', apart, true)).toBe('Different places');
 });
+
+it('a report the agent may not open: its vehicle plates and sums of money are not quoted either', () => {
+  const theirs = report({ id: 'b', category: 'p_bribery', kind: 'police', story: 'Officers in vehicle KDA 123A stopped our matatu and took 5000 shillings from the driver.' });
+  const mine = report({ id: 'a', category: 'p_bribery', kind: 'police', story: 'Officers in vehicle KCB 456B stopped our matatu and took 200 shillings from the driver.' });
+  const reasons = explainPair(theirs, mine)!.reasons;
+  const plates = reasons.find((r) => r.code === 'different_plates')!;
+  const sums = reasons.find((r) => r.code === 'different_amounts')!;
+  // The agent holding both sees both sides; one who may not open the other report sees neither.
+  expect(reasonText(tr, 'en', plates)).toMatch(/KDA ?123A/);
+  expect(reasonText(tr, 'en', sums)).toContain('5000');
+  for (const lang of ['en', 'sw'] as const) {
+    const closed = [reasonText(tr, lang, plates, true), reasonText(tr, lang, sums, true)].join('\n');
+    expect(closed).not.toMatch(/KDA|KCB|5000|200\b/);
+  }
+  expect(reasonText(tr, 'en', plates, true)).toBe('Different vehicle plates');
+  expect(reasonText(tr, 'sw', sums, true)).toBe('Kiasi tofauti cha pesa');
+});
