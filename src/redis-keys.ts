@@ -10,6 +10,8 @@ export interface RedisKeys {
   readonly liveChannel: string;
   /** A reporter's bot session; `name` is the session store's key (a keyed hash). */
   session(name: string): string;
+  /** The language a reporter chose, kept beyond their session (under the session's name). */
+  language(name: string): string;
   /** Marks a Telegram update as handled, to drop re-deliveries. */
   update(updateId: number): string;
   /** Present while the bot process `owner` lives (src/bot/update-owner.ts): its claims on updates hold. */
@@ -52,6 +54,7 @@ export function redisKeys(prefix: string): RedisKeys {
     bull: prefix,
     liveChannel: `${prefix}:live`,
     session: (name) => `${prefix}:sess:${name}`,
+    language: (name) => `${prefix}:lang:${name}`,
     update: (updateId) => `${prefix}:upd:${updateId}`,
     updateOwner: (owner) => `${prefix}:upd-owner:${owner}`,
     messagesPerMinute: `${prefix}:rl:msg`,

@@ -9,15 +9,17 @@ import type { Redis } from 'ioredis';
  * Together they make an update's Redis work two round trips instead of five.
  */
 const SCRIPTS = {
-  ripotiBeginUpdate: { file: 'begin-update.lua', numberOfKeys: 3 },
-  ripotiFinishUpdate: { file: 'finish-update.lua', numberOfKeys: 2 },
+  ripotiBeginUpdate: { file: 'begin-update.lua', numberOfKeys: 4 },
+  ripotiFinishUpdate: { file: 'finish-update.lua', numberOfKeys: 3 },
 } as const;
 
 export interface UpdateCommands {
   ripotiBeginUpdate(
-    ...args: [updateKey: string, limitKey: string, sessionKey: string, claim: '1' | '0', claimSec: number, points: number, windowSec: number, claimValue: string, takeOver: string]
-  ): Promise<[0, string] | [1, number, number, string | null]>;
-  ripotiFinishUpdate(...args: [sessionKey: string, updateKey: string, sealed: string, ttlSec: number, mark: 'done' | 'release' | 'none', rememberSec: number]): Promise<number>;
+    ...args: [updateKey: string, limitKey: string, sessionKey: string, languageKey: string, claim: '1' | '0', claimSec: number, points: number, windowSec: number, claimValue: string, takeOver: string]
+  ): Promise<[0, string] | [1, number, number, string | null, string | null]>;
+  ripotiFinishUpdate(
+    ...args: [sessionKey: string, updateKey: string, languageKey: string, sealed: string, ttlSec: number, mark: 'done' | 'release' | 'none', rememberSec: number, language: string, languageTtlSec: number]
+  ): Promise<number>;
 }
 
 let sources: Record<keyof typeof SCRIPTS, string> | null = null;

@@ -5,6 +5,8 @@ import { withUpdateScripts, type UpdateCommands } from './scripts';
 
 /** How long an idle conversation (an unfinished report) stays in Redis: said in /privacy. */
 export const SESSION_TTL_SEC = 24 * 60 * 60;
+/** How long the language a reporter chose is kept after their last conversation began (about a year, as their details). */
+export const LANGUAGE_TTL_SEC = 365 * 24 * 60 * 60;
 
 /** Seals what is written to Redis (SealedValues under the DATA_KEY ring). */
 export interface SessionSealer {
@@ -35,13 +37,17 @@ export interface UpdateClaim {
  * (undefined: none) with `snapshot`, its JSON, to tell later whether it changed (null: write it
  * back regardless: stored before sealing, under an older key, or in an older format).
  */
-export type Begun<T> = { claimed: false; held: string } | { claimed: true; session: T | undefined; snapshot: string | null; limit?: { consumed: number; msLeft: number } };
+export type Begun<T> =
+  | { claimed: false; held: string }
+  | { claimed: true; session: T | undefined; snapshot: string | null; limit?: { consumed: number; msLeft: number }; language?: string };
 
 /** The update's de-dup mark, written with the session at the end: handled, or released for a retry. */
 export interface UpdateMark {
   updateKey: string;
   mark: 'done' | 'release' | 'none';
   rememberSec: number;
+  /** The reporter's language, kept (for LANGUAGE_TTL_SEC) beyond the session. */
+  language?: string;
 }
 
 /**
@@ -76,32 +82,33 @@ export class RedisSessionStore<T> {
 
   /**
    * One round trip at the start of an update (src/bot/lua/begin-update.lua): claim the update,
-   * count it against the limit, read the session.
+   * count it against the limit, read the session and the language kept beyond it.
    */
   async begin(name: string, c: UpdateClaim): Promise<Begun<T>> {
     const key = this.key(name);
     // Without a limit the script leaves the counter alone; any key under the prefix (one slot) will do.
     const limitKey = c.limit?.key ?? c.updateKey;
-    const r = await this.redis.ripotiBeginUpdate(c.updateKey, limitKey, key, c.claim ? '1' : '0', c.claimSec, c.limit?.points ?? 0, c.limit?.windowSec ?? 0, c.claimValue, c.takeOver ?? '');
+    const r = await this.redis.ripotiBeginUpdate(c.updateKey, limitKey, key, redisKeys(this.prefix).language(name), c.claim ? '1' : '0', c.claimSec, c.limit?.points ?? 0, c.limit?.windowSec ?? 0, c.claimValue, c.takeOver ?? '');
     if (r[0] === 0) return { claimed: false, held: r[1] };
     const { value, snapshot } = this.decode(key, r[3]);
-    return { claimed: true, session: value, snapshot, ...(c.limit ? { limit: { consumed: r[1], msLeft: r[2] } } : {}) };
+    return { claimed: true, session: value, snapshot, ...(c.limit ? { limit: { consumed: r[1], msLeft: r[2] } } : {}), ...(r[4] ? { language: r[4] } : {}) };
   }
 
   /** Writes the session (renewing its time to live), with the update's mark in the same round trip. */
   async set(name: string, value: T, mark?: UpdateMark): Promise<void> {
     const key = this.key(name);
-    await this.finish(key, this.sealer.seal(value, key), mark);
+    await this.finish(name, this.sealer.seal(value, key), mark);
   }
 
   /** The session did not change: only renew its time to live, with the update's mark. */
   async touch(name: string, mark?: UpdateMark): Promise<void> {
-    await this.finish(this.key(name), '', mark);
+    await this.finish(name, '', mark);
   }
 
-  private async finish(key: string, sealed: string, mark: UpdateMark | undefined): Promise<void> {
+  private async finish(name: string, sealed: string, mark: UpdateMark | undefined): Promise<void> {
+    const key = this.key(name);
     // Without a mark the script's second key is not touched; the session's own key stands in.
-    await this.redis.ripotiFinishUpdate(key, mark?.updateKey ?? key, sealed, this.ttlSec, mark?.mark ?? 'none', mark?.rememberSec ?? 0);
+    await this.redis.ripotiFinishUpdate(key, mark?.updateKey ?? key, redisKeys(this.prefix).language(name), sealed, this.ttlSec, mark?.mark ?? 'none', mark?.rememberSec ?? 0, mark?.language ?? '', LANGUAGE_TTL_SEC);
   }
 
   private decode(key: string, raw: string | null): { value: T | undefined; snapshot: string | null } {

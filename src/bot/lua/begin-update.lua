@@ -2,12 +2,13 @@
   Opens the handling of one Telegram update in one round trip: claims the update (a re-delivery
   finds the claim and is dropped), counts it against the reporter's per-minute limit (the same
   key and arithmetic as rate-limiter-flexible's RateLimiterRedis, so counters carry over), and
-  reads the reporter's sealed session.
+  reads the reporter's sealed session and the language they chose (kept longer than a session).
 
   Input:
     KEYS[1] the update's de-dup key          (redisKeys(prefix).update(updateId))
     KEYS[2] the reporter's per-minute counter (redisKeys(prefix).messagesPerMinute .. ':' .. keyed hash)
     KEYS[3] the reporter's session           (redisKeys(prefix).session(name))
+    KEYS[4] the reporter's language          (redisKeys(prefix).language(name))
 
     ARGV[1] '1' claim the update, '0' not (the end of a split paste re-handles a claimed update)
     ARGV[2] how long the claim lives, s (it becomes "done" when the update was handled)
@@ -19,7 +20,8 @@
 
   Output:
     {0, what the update's key holds} when it is claimed already ('done', or 'handling:<owner>'), else
-    {1, points consumed in this window (0 without a limit), ms left in the window, session or false}
+    {1, points consumed in this window (0 without a limit), ms left in the window, session or false,
+     language or false}
 ]]
 if ARGV[1] == '1' then
   if ARGV[6] ~= '' then
@@ -41,4 +43,4 @@ if tonumber(ARGV[3]) > 0 then
     left = 1000 * tonumber(ARGV[4])
   end
 end
-return {1, consumed, left, redis.call('GET', KEYS[3])}
+return {1, consumed, left, redis.call('GET', KEYS[3]), redis.call('GET', KEYS[4])}

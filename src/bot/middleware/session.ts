@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from 'telegraf';
+import { isLang } from '../../i18n';
 import { Memo } from '../../lib/crypto-reuse';
 import { rateLimitKeyOf } from '../../lib/rate-limit';
 import { redisKeys } from '../../redis-keys';
@@ -73,7 +74,8 @@ export function updateGate(sessions: RedisSessionStore<SessionData>, opts: Updat
       ctx.log.info({ outcome: 'duplicate_update' }, 'dropped a re-delivered update');
       return;
     }
-    ctx.session = begun.session ?? newSession();
+    // A conversation forgotten (a day idle) still speaks the language the reporter chose.
+    ctx.session = begun.session ?? { ...newSession(), ...(isLang(begun.language) ? { lang: begun.language } : {}) };
     const snapshot = begun.session ? begun.snapshot : JSON.stringify(ctx.session);
     if (begun.limit) ctx.state.messageCount = begun.limit satisfies MessageCount;
     let failure: { err: unknown } | undefined;
@@ -82,7 +84,10 @@ export function updateGate(sessions: RedisSessionStore<SessionData>, opts: Updat
     } catch (err) {
       failure = { err };
     }
-    const mark = (m: UpdateMark['mark']): UpdateMark => ({ updateKey, mark: flush ? 'none' : m, rememberSec: opts.rememberSec });
+    // Kept when chosen or changed, and renewed as each new conversation begins.
+    const lang = ctx.session.lang;
+    const language = lang && (lang !== begun.language || !begun.session) ? { language: lang } : {};
+    const mark = (m: UpdateMark['mark']): UpdateMark => ({ updateKey, mark: flush ? 'none' : m, rememberSec: opts.rememberSec, ...language });
     try {
       if (snapshot !== null && JSON.stringify(ctx.session) === snapshot) await sessions.touch(name, mark(failure ? 'release' : 'done'));
       else await sessions.set(name, ctx.session, mark(failure ? 'release' : 'done'));

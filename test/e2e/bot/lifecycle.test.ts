@@ -475,3 +475,25 @@ describe('/language, /help and /privacy', () => {
     expect(lastText(u)).toContain('Ni wapi hasa ndani ya Nakuru');
   });
 });
+
+describe('the language a reporter chose', () => {
+  it('outlives their conversation: a day later the bot still speaks it, though their phone is set to English', async () => {
+    const u = h.tg.user({ firstName: 'Chagua', languageCode: 'en' });
+    await u.sendText('/language');
+    await u.press('Kiswahili');
+    const reference = await submitAnonymous(u, 'sw');
+    // A day without a message: the conversation is forgotten (its key expires).
+    await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
+
+    await u.sendText('Wamerudi tena usiku huu.');
+    expect(lastText(u)).toBe(`✅ Ujumbe wako umetumwa kwa mhudumu anayeshughulikia ${reference}.`);
+    await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
+    await u.sendText('/start');
+    // Not the first message's choice of languages again: the menu, in Kiswahili.
+    expect(lastText(u)).not.toContain('Welcome');
+    expect(u.buttons()).toContain('📝 Ripoti tukio');
+    // Their record keeps the language they chose, for agents' messages.
+    const report = await h.store.reports.findByReference(reference);
+    expect((await h.store.models.Reporter.findById(report!.reporterId).lean())?.language).toBe('sw');
+  });
+});
