@@ -196,6 +196,11 @@ const ACTOR_WORDS: Record<string, ElectionActor> = {
   chief: 'officers', chifu: 'officers', 'government officials': 'officers', 'maafisa wa serikali': 'officers',
 };
 
+/** "Yes" to "do you know…?": the same question again, asking for what they know to be typed. */
+export function askToType(turn: Turn, d: Draft, step: DetailStep): void {
+  return again(turn, d, step, 'details.type_it');
+}
+
 function again(turn: Turn, d: Draft, step: DetailStep, key: string): void {
   turn.say(key);
   return askDetail(turn, d, step);

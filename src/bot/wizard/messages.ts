@@ -1,7 +1,7 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, type County } from '../../domain';
 import type { Draft, MediaRef, Step } from '../session';
 import { setCounty, setDanger, submit } from './buttons';
-import { isDetailStep, onDetailText, skipDetail } from './details';
+import { askToType, isDetailStep, onDetailText, skipDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
 import { readWord, type Word } from './parse';
@@ -350,7 +350,11 @@ function onWord(turn: Turn, d: Draft, word: Word): boolean {
       turn.advance(d);
       return true;
     case 'role': case 'vic': case 'ofc': case 'unit': case 'wear': case 'stn': case 'plate': case 'by': case 'how': case 'pstn': case 'const': case 'ward':
-      // "No" / "hapana" to "do you know…?" is a skip too.
+      // "No" / "hapana" to "do you know…?" is a skip too; a bare "yes" is not the answer itself.
+      if (word === 'yes') {
+        askToType(turn, d, d.step);
+        return true;
+      }
       if (word !== 'skip' && word !== 'no') return false;
       skipDetail(turn, d);
       return true;

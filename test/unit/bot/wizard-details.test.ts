@@ -207,6 +207,22 @@ describe('the optional details', () => {
     expect(press(hate('by'), 'president').state.draft?.perpetrator).toBeUndefined();
   });
 
+  it('a bare "yes" to "do you know…?" or "did you see…?" is not the answer: the same question, asked to type it', () => {
+    for (const word of ['Yes', 'ndiyo', 'Ndio']) {
+      for (const s of ['ofc', 'plate', 'stn', 'vic'] as const) {
+        const r = type(at(s), word);
+        expect(r.state.draft?.step).toBe(s);
+        expect(said(r)).toEqual(['details.type_it', `details.${s}.ask`]);
+        expect(r.state.draft?.officers).toBeUndefined();
+        expect(r.state.draft?.victim).toBeUndefined();
+      }
+    }
+    // Then the names typed are the answer.
+    const named = walk(at('ofc'), (st) => type(st, 'yes'), (st) => type(st, 'Cpl Otieno 12345'));
+    expect(named.state.draft?.officers).toMatchObject({ names: 'Cpl Otieno', serviceNumbers: ['12345'] });
+    expect(named.state.draft?.step).toBe('unit');
+  });
+
   it('at the new election questions: a skip word skips, a choice typed is that choice, a photo is kept; Back retraces the questions asked', () => {
     const e = (s: Step, extra: Partial<Draft> = {}) => at(s, { kind: 'election', category: 'e_hate', county: 47, ...extra });
     for (const word of ['ruka', 'skip', 'hapana']) {
