@@ -15,11 +15,15 @@ export async function chooseLanguage(ctx: BotContext, lang: Lang, answer: () => 
   ctx.session.lang = lang;
   ctx.lang = lang;
   const menu = setChatCommands(ctx, lang);
+  // The record is for agents' messages; the bot keeps the choice itself (the session, and its
+  // language key). So the answer never waits on MongoDB, and an outage does not stop a report.
+  const saved = ctx.from
+    ? ctx.deps.reporters.setLanguage(ctx.from.id, lang).catch((err: unknown) => ctx.log.warn({ err, outcome: 'language_not_saved' }, 'language not saved on the reporter record'))
+    : undefined;
   try {
-    if (ctx.from) await ctx.deps.reporters.setLanguage(ctx.from.id, lang);
     await answer();
   } finally {
-    await menu;
+    await Promise.all([menu, saved]);
   }
 }
 

@@ -164,3 +164,24 @@ describe.each(afterStored)('MongoDB cut at the $where ($moment), after the repor
     expect(['waiting', 'prioritized']).toContain(await f.app.queues.tickets.queue.getJobState(id));
   });
 });
+
+describe('MongoDB unreachable before any report', () => {
+  it('a new reporter still chooses a language and starts a report: the choice does not wait on MongoDB', async () => {
+    const t = f.app.translator;
+    const u = f.tg.user({ firstName: 'Cut first tap', languageCode: 'en' });
+    proxy.cut();
+    try {
+      await u.sendText('/start');
+      await u.press(t.t('sw', 'bot:start.kind.police'), { timeoutMs: 30_000 });
+      // The category question (the wizard needs only Redis), not an apology.
+      expect(lastText(u)).toContain(t.t('sw', 'bot:category.ask', { kind: t.t('sw', 'common:kind.police') }));
+      await u.sendText('/lugha');
+      await u.press('English', { timeoutMs: 30_000 });
+      expect(allTexts(u)).toContain(t.t('en', 'bot:language.set'));
+      const apologies = ['generic', 'retry', 'resend'].flatMap((k) => [t.t('en', `bot:error.${k}`), t.t('sw', `bot:error.${k}`)]);
+      expect(allTexts(u).filter((x) => apologies.includes(x))).toEqual([]);
+    } finally {
+      proxy.restore();
+    }
+  });
+});
