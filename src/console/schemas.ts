@@ -25,8 +25,11 @@ export const messageMediaParams = z.object({ id: objectId, mid: objectId });
 export const textForm = z.object({ text: field });
 /** A reply, with the key of the draft it was written in (a second send of it is the same reply). */
 export const replyForm = z.object({ text: field, key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined) });
-export const statusForm = z.object({ status: choice(STATUS_CHOICES), note: field });
-export const referForm = z.object({ agency: choice(AGENCIES), note: field, other: field });
+/** Who held the ticket on the page the form came from: an id, '' for nobody; absent (or odd) for a form without it. */
+const held = z.union([objectId, z.literal('')]).optional().catch(undefined);
+export const statusForm = z.object({ status: choice(STATUS_CHOICES), note: field, held });
+export const referForm = z.object({ agency: choice(AGENCIES), note: field, other: field, held });
+export const releaseForm = z.object({ held });
 /** The case file: PDF or print view (anything else reads as the print view), in the chosen language. */
 /** The evidence archive: only the language of its MANIFEST.txt. */
 export const archiveQuery = z.object({ lang: choice(['en', 'sw'] as const) });

@@ -55,13 +55,22 @@ export type ActionResult<T extends object = object> = ({ ok: true } & T) | Refus
  * written to the audit trail; it tells the reporter of status changes (README "Tickets and messages") and publishes a
  * live event. Refusals are typed, never bare false.
  */
+/**
+ * Who held the ticket on the page the action was chosen from (null: nobody). A supervisor's
+ * action is refused as `changed` if another agent took or released it since: it was meant for
+ * the ticket as they saw it. (An agent's actions always require that they hold it.)
+ */
+export interface Seen {
+  holder: string | null;
+}
+
 export interface TicketActions {
   /** Oldest waiting ticket of the highest priority; never the same one to two agents. */
   takeNext(agent: AgentRef): Promise<TakeResult>;
-  release(reportId: string, agent: AgentRef): Promise<ActionResult>;
-  changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts?: { rejectReason?: RejectReason; note?: string }): Promise<ActionResult>;
+  release(reportId: string, agent: AgentRef, seen?: Seen): Promise<ActionResult>;
+  changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts?: { rejectReason?: RejectReason; note?: string; seen?: Seen }): Promise<ActionResult>;
   /** `otherName`: the agency's name, required when `agency` is OTHER (an agency file addressed to nobody helps no one). */
-  refer(reportId: string, agent: AgentRef, agency: Agency, note?: string, otherName?: string): Promise<ActionResult>;
+  refer(reportId: string, agent: AgentRef, agency: Agency, note?: string, otherName?: string, seen?: Seen): Promise<ActionResult>;
   /**
    * Stores the message, queues it for delivery through the `replies` queue. With `draftKey` (the
    * console's draft it was written in), sending it again stores and sends nothing more.

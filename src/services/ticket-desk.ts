@@ -141,7 +141,8 @@ export class TicketDesk {
    * Puts a ticket back in the queue: status back to received (guarded: held by `requireAssignee`
    * when given), then the job re-added at the report's current priority. Null if the guard refused.
    */
-  async release(reportId: string, actor: Actor, opts: { requireAssignee?: string; reason?: string } = {}): Promise<ReportDoc | null> {
+  /** `requireAssignee`: the holder it must still have (null: none, a supervisor's page showed it waiting). */
+  async release(reportId: string, actor: Actor, opts: { requireAssignee?: string | null; reason?: string } = {}): Promise<ReportDoc | null> {
     const { store } = this.deps;
     const report = await store.reports.transition(reportId, 'received', actor, {
       requireAssignee: opts.requireAssignee,

@@ -6,7 +6,7 @@ import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
-import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type HandBack, type Refused, type TakeResult, type TicketActions } from './ticket-actions';
+import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type HandBack, type Refused, type Seen, type TakeResult, type TicketActions } from './ticket-actions';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -56,10 +56,10 @@ export class TicketService implements TicketActions {
     return result;
   }
 
-  async release(reportId: string, agent: AgentRef): Promise<ActionResult> {
+  async release(reportId: string, agent: AgentRef, seen?: Seen): Promise<ActionResult> {
     const allowed = await this.allowed(reportId, agent, 'release');
     if (!allowed.ok) return allowed;
-    const released = await this.deps.desk.release(reportId, actorOf(agent), { requireAssignee: holderGuard(agent) });
+    const released = await this.deps.desk.release(reportId, actorOf(agent), { requireAssignee: holderGuard(agent, seen) });
     if (!released) return refused('changed');
     await this.publishStatus(released._id, true);
     return OK;
@@ -81,7 +81,7 @@ export class TicketService implements TicketActions {
     return result;
   }
 
-  async changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts: { rejectReason?: RejectReason; note?: string } = {}): Promise<ActionResult> {
+  async changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts: { rejectReason?: RejectReason; note?: string; seen?: Seen } = {}): Promise<ActionResult> {
     if (!isAgentStatus(to)) return refused('invalid');
     if (opts.rejectReason !== undefined && opts.rejectReason !== 'spam' && opts.rejectReason !== 'duplicate') return refused('invalid');
     const note = optionalNote(opts.note);
@@ -91,7 +91,7 @@ export class TicketService implements TicketActions {
     const eventData: Record<string, unknown> = {};
     if (opts.rejectReason) eventData.rejectReason = opts.rejectReason;
     if (note.text) eventData.note = note.text;
-    const updated = await this.deps.store.reports.transition(reportId, to, actorOf(agent), { requireAssignee: holderGuard(agent), eventData });
+    const updated = await this.deps.store.reports.transition(reportId, to, actorOf(agent), { requireAssignee: holderGuard(agent, opts.seen), eventData });
     if (!updated) return refused('changed');
     const notice = NOTICE_FOR_STATUS[to];
     if (notice) await this.notify(updated, notice);
@@ -103,7 +103,7 @@ export class TicketService implements TicketActions {
     return OK;
   }
 
-  async refer(reportId: string, agent: AgentRef, agency: Agency, note?: string, otherName?: string): Promise<ActionResult> {
+  async refer(reportId: string, agent: AgentRef, agency: Agency, note?: string, otherName?: string, seen?: Seen): Promise<ActionResult> {
     if (!isAgency(agency)) return refused('invalid');
     const checked = optionalNote(note);
     if (!checked.ok) return checked;
@@ -112,7 +112,7 @@ export class TicketService implements TicketActions {
     const allowed = await this.allowed(reportId, agent, 'refer');
     if (!allowed.ok) return allowed;
     const updated = await this.deps.store.reports.transition(reportId, 'referred', actorOf(agent), {
-      requireAssignee: holderGuard(agent),
+      requireAssignee: holderGuard(agent, seen),
       referral: { agency, ...(checked.text ? { note: checked.text } : {}), ...(name?.ok ? { name: name.text } : {}) },
     });
     if (!updated) return refused('changed');
@@ -233,8 +233,9 @@ function actorOf(agent: AgentRef): Actor {
 }
 
 /** The store's guard: an agent's change applies only while they still hold the ticket. */
-function holderGuard(agent: AgentRef): string | undefined {
-  return oversees(agent.role) ? undefined : agent.id;
+/** The holder the guarded update must still find: the agent themself; for a supervisor, the one their page showed. */
+function holderGuard(agent: AgentRef, seen?: Seen): string | null | undefined {
+  return oversees(agent.role) ? seen?.holder : agent.id;
 }
 
 /** An optional note: blank means none; too long is refused. */

@@ -486,16 +486,17 @@ export class ReportRepository {
 
   /**
    * Atomic status change guarded by the transition table: only succeeds when the current status
-   * may move to `to` (and, if given, the ticket is held by `agentId`). Returns null otherwise.
+   * may move to `to` (and, if given, the ticket is held by `requireAssignee`, or by nobody for
+   * null). Returns null otherwise.
    */
   async transition(
     id: Id,
     to: Status,
     actor: Actor,
-    opts: { assignee?: Id | null; requireAssignee?: Id; referral?: { agency: Agency; note?: string; name?: string }; eventData?: Record<string, unknown> } = {},
+    opts: { assignee?: Id | null; requireAssignee?: Id | null; referral?: { agency: Agency; note?: string; name?: string }; eventData?: Record<string, unknown> } = {},
   ): Promise<ReportDoc | null> {
     const filter: Record<string, unknown> = { _id: oid(id), status: { $in: sourcesOf(to) } };
-    if (opts.requireAssignee !== undefined) filter.assignee = oid(opts.requireAssignee);
+    if (opts.requireAssignee !== undefined) filter.assignee = opts.requireAssignee === null ? null : oid(opts.requireAssignee);
     const set: Record<string, unknown> = { status: to };
     if (to === 'assigned') {
       set.assignee = opts.assignee ? oid(opts.assignee) : null;

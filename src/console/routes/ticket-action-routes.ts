@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ActionRefusal, ActionResult } from '../../services/ticket-actions';
+import type { ActionRefusal, ActionResult, Seen } from '../../services/ticket-actions';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
-import { referForm, replyForm, statusForm, textForm, ticketParams } from '../schemas';
+import { referForm, releaseForm, replyForm, statusForm, textForm, ticketParams } from '../schemas';
 import { openTicket, statusOfChoice, ticketGuard } from './ticket-routes';
 
 /**
@@ -27,6 +27,8 @@ export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   const done = (req: FastifyRequest, reply: FastifyReply, result: ActionResult, okKey: string, field: 'reply' | 'note' = 'note') =>
     answer(req, reply, result.ok, result.ok ? okKey : refusalFlash(result.reason, field));
   const act = (req: FastifyRequest) => ({ id: openTicket(req)._id.toString(), me: agentRef(signedInAgent(req)) });
+  /** The holder the page showed, for a supervisor's action to be refused if the ticket changed hands since. */
+  const seenOf = (held: string | undefined): { seen?: Seen } => (held === undefined ? {} : { seen: { holder: held || null } });
 
   app.post('/tickets/:id/reply', { ...post, schema: { params: ticketParams, body: replyForm } }, async (req, reply) => {
     const { id, me } = act(req);
@@ -39,18 +41,18 @@ export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   });
 
   app.post('/tickets/:id/status', { ...post, schema: { params: ticketParams, body: statusForm } }, async (req, reply) => {
-    const { status, note } = req.body;
+    const { status, note, held } = req.body;
     if (!status) return answer(req, reply, false, 'choose_status');
     const rejectReason = status === 'rejected_spam' ? 'spam' : status === 'rejected_duplicate' ? 'duplicate' : undefined;
     const { id, me } = act(req);
-    return done(req, reply, await ctx.tickets.changeStatus(id, me, statusOfChoice(status), { rejectReason, note }), 'status_changed');
+    return done(req, reply, await ctx.tickets.changeStatus(id, me, statusOfChoice(status), { rejectReason, note, ...seenOf(held) }), 'status_changed');
   });
 
   app.post('/tickets/:id/refer', { ...post, schema: { params: ticketParams, body: referForm } }, async (req, reply) => {
-    const { agency, note, other } = req.body;
+    const { agency, note, other, held } = req.body;
     if (!agency) return answer(req, reply, false, 'choose_agency');
     const { id, me } = act(req);
-    return done(req, reply, await ctx.tickets.refer(id, me, agency, note, other), 'referred');
+    return done(req, reply, await ctx.tickets.refer(id, me, agency, note, other, seenOf(held).seen), 'referred');
   });
 
   app.post('/tickets/:id/consent', { ...post, schema: { params: ticketParams } }, async (req, reply) => {
@@ -59,9 +61,9 @@ export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     return answer(req, reply, result.ok, result.ok ? 'consent_asked' : `refused_${result.reason}`);
   });
 
-  app.post('/tickets/:id/release', { ...post, schema: { params: ticketParams } }, async (req, reply) => {
+  app.post('/tickets/:id/release', { ...post, schema: { params: ticketParams, body: releaseForm } }, async (req, reply) => {
     const { id, me } = act(req);
-    const result = await ctx.tickets.release(id, me);
+    const result = await ctx.tickets.release(id, me, seenOf(req.body.held).seen);
     // After a release an agent no longer holds the ticket: back to the queue.
     if (result.ok) return reply.redirect('/queue?ok=released', 303);
     return done(req, reply, result, 'released');

@@ -197,6 +197,36 @@ describe('CSRF', () => {
   });
 });
 
+describe('a supervisor acting on a ticket', () => {
+  it('is refused, not applied to another agent\'s take, when the ticket changed hands since their page was drawn', async () => {
+    const report = await submit();
+    const id = report._id.toString();
+    const holder = h.browser();
+    await holder.signIn('baraka');
+    expect((await holder.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+    const sup = h.browser();
+    await sup.signIn('daudi');
+    const page = await sup.get(`/tickets/${id}`);
+    // Every action form carries who held the ticket on this page.
+    const held = [...page.body.matchAll(/name="held" value="([0-9a-f]*)"/g)].map((m) => m[1]);
+    expect(held).toHaveLength(3);
+    expect(new Set(held)).toEqual(new Set([(await h.store.agents.findByUsername('baraka'))!._id.toString()]));
+    // Baraka releases it and Chebet takes it; the supervisor's page still shows Baraka.
+    await holder.post(`/tickets/${id}/release`);
+    const other = h.browser();
+    await other.signIn('chebet');
+    expect((await other.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+    expect((await sup.post(`/tickets/${id}/status`, { status: 'resolved', held: held[0] })).headers.location).toBe(`/tickets/${id}?err=refused_changed`);
+    expect((await sup.post(`/tickets/${id}/release`, { held: held[0] })).headers.location).toBe(`/tickets/${id}?err=refused_changed`);
+    const now = await h.store.reports.findById(id);
+    expect(now?.status).toBe('assigned');
+    expect(String(now?.assignee)).toBe((await h.store.agents.findByUsername('chebet'))!._id.toString());
+    // Drawn again, the page shows Chebet, and its form goes through.
+    const fresh = /name="held" value="([0-9a-f]*)"/.exec((await sup.get(`/tickets/${id}`)).body)![1];
+    expect((await sup.post(`/tickets/${id}/status`, { status: 'resolved', held: fresh })).headers.location).toBe(`/tickets/${id}?ok=status_changed`);
+  });
+});
+
 describe('reporter identity', () => {
   it('is shown to the agent holding the ticket and to supervisors, never to other agents', async () => {
     const report = await submit({ phone: '+254712345678' });

@@ -190,6 +190,34 @@ describe('tickets queue and desk', () => {
     expect(t.ok && t.report._id.toString()).toBe(real._id.toString());
   });
 
+  it("refuses a supervisor's action meant for the ticket as their page showed it, once another agent has taken or released it", async () => {
+    const r = await reporter(h.store);
+    const report = (await h.reports.submit(reportInput(r._id))).report;
+    const id = report._id.toString();
+    const sup = agent('supervisor');
+    const amina = agent();
+    const baraka = agent();
+    expect((await h.tickets.takeNext(amina)).ok).toBe(true);
+    // The supervisor's page shows Amina holding it; meanwhile she releases it and Baraka takes it.
+    const seen = { holder: amina.id };
+    expect(await h.tickets.release(id, amina)).toEqual({ ok: true });
+    expect((await h.tickets.takeNext(baraka)).ok).toBe(true);
+    expect(await h.tickets.release(id, sup, seen)).toEqual({ ok: false, reason: 'changed' });
+    expect(await h.tickets.changeStatus(id, sup, 'resolved', { seen })).toEqual({ ok: false, reason: 'changed' });
+    expect(await h.tickets.refer(id, sup, 'IPOA', undefined, undefined, seen)).toEqual({ ok: false, reason: 'changed' });
+    expect(await h.store.reports.findById(id)).toMatchObject({ status: 'assigned', assignee: expect.anything() });
+    expect(String((await h.store.reports.findById(id))!.assignee)).toBe(baraka.id);
+    // A page showing it waiting, after Baraka released it: a rejection as spam goes through, and its job goes.
+    expect(await h.tickets.release(id, baraka)).toEqual({ ok: true });
+    expect(await h.tickets.changeStatus(id, sup, 'rejected', { rejectReason: 'spam', seen })).toEqual({ ok: false, reason: 'changed' });
+    expect(await h.tickets.changeStatus(id, sup, 'rejected', { rejectReason: 'spam', seen: { holder: null } })).toEqual({ ok: true });
+    expect(await h.queues.tickets.jobState(id)).toBe('gone');
+    // Without what the page showed (an older form), the action applies to the ticket as it is, as before.
+    const other = (await h.reports.submit(reportInput(r._id))).report;
+    expect((await h.tickets.takeNext(baraka)).ok).toBe(true);
+    expect(await h.tickets.release(other._id.toString(), sup)).toEqual({ ok: true });
+  });
+
   it('puts a released ticket back at its priority, for another agent to take', async () => {
     const r = await reporter(h.store);
     const low = (await h.reports.submit(reportInput(r._id, { category: 'p_other' }))).report;
