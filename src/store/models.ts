@@ -147,6 +147,8 @@ export interface ReportDoc {
   referral?: { agency: Agency; note?: string; name?: string } | null;
   /** When the agent holding the ticket last looked at it (the console's unread marker). */
   holderSeen?: { agentId: Types.ObjectId; at: Date } | null;
+  /** The last status change's own id (its history line's too): tells whether a change reported as failed was made. */
+  transitionMark?: Types.ObjectId;
   reporterUnreachable: boolean;
   closedAt?: Date | null;
   purgedAt?: Date | null;
@@ -212,6 +214,7 @@ export const reportSchema = new Schema<ReportDoc>(
     lastEscalatedAt: { type: Date, default: null },
     referral: { type: new Schema({ agency: { type: String, enum: AGENCIES }, note: String, name: String }, { _id: false }), default: null },
     holderSeen: { type: new Schema({ agentId: Schema.Types.ObjectId, at: Date }, { _id: false }), default: null },
+    transitionMark: { type: Schema.Types.ObjectId, default: undefined },
     reporterUnreachable: { type: Boolean, default: false },
     closedAt: { type: Date, default: null },
     purgedAt: { type: Date, default: null },

@@ -487,7 +487,10 @@ export class ReportRepository {
   /**
    * Atomic status change guarded by the transition table: only succeeds when the current status
    * may move to `to` (and, if given, the ticket is held by `requireAssignee`, or by nobody for
-   * null). Returns null otherwise.
+   * null). Returns null otherwise. An error does not say the change was not made (a write-concern
+   * timeout): the change carries its own mark, and a change found made is returned, its history
+   * line written under that mark (once, however often), so the caller's follow-ups (the
+   * reporter's notice, the queue) run.
    */
   async transition(
     id: Id,
@@ -497,7 +500,8 @@ export class ReportRepository {
   ): Promise<ReportDoc | null> {
     const filter: Record<string, unknown> = { _id: oid(id), status: { $in: sourcesOf(to) } };
     if (opts.requireAssignee !== undefined) filter.assignee = opts.requireAssignee === null ? null : oid(opts.requireAssignee);
-    const set: Record<string, unknown> = { status: to };
+    const mark = new Types.ObjectId();
+    const set: Record<string, unknown> = { status: to, transitionMark: mark };
     if (to === 'assigned') {
       set.assignee = opts.assignee ? oid(opts.assignee) : null;
       set.assignedAt = new Date();
@@ -505,10 +509,19 @@ export class ReportRepository {
     if (to === 'received') set.assignee = null;
     if (to === 'referred' && opts.referral) set.referral = opts.referral;
     if (CLOSED_STATUSES.includes(to)) set.closedAt = new Date();
-    const before = await this.Report.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'before' }).lean<ReportDoc>();
-    if (!before) return null;
     const type: EventType = to === 'assigned' ? 'assigned' : to === 'received' ? 'released' : to === 'referred' ? 'referred' : 'status_changed';
-    await this.addEvent(before._id, type, actor, { from: before.status, to, ...(opts.referral ?? {}), ...(opts.eventData ?? {}) });
+    const line = (from?: Status) => this.addEvent(oid(id), type, actor, { ...(from ? { from } : {}), to, ...(opts.referral ?? {}), ...(opts.eventData ?? {}) }, mark);
+    let before: ReportDoc | null;
+    try {
+      before = await this.Report.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'before' }).lean<ReportDoc>();
+    } catch (err) {
+      const made = await this.Report.findOne({ _id: oid(id), transitionMark: mark }).lean<ReportDoc>().catch(() => null);
+      if (!made) throw err;
+      await line();
+      return made;
+    }
+    if (!before) return null;
+    await line(before.status);
     return { ...before, ...set, assignee: (set.assignee as Types.ObjectId | null | undefined) ?? before.assignee } as ReportDoc;
   }
 

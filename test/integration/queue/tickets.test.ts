@@ -178,6 +178,44 @@ describe('tickets queue and desk', () => {
     expect(await h.queues.tickets.jobState(only._id.toString())).toBe('gone');
   });
 
+  it('carries out a status change or a release that MongoDB made but answered with an error: the reporter is told, the ticket is queued again', async () => {
+    const r = await reporter(h.store);
+    const report = (await h.reports.submit(reportInput(r._id))).report;
+    const id = report._id.toString();
+    const a = agent();
+    expect((await h.tickets.takeNext(a)).ok).toBe(true);
+    // The next status change is written on the primary, then its majority wait times out.
+    const { Report } = h.store.models;
+    const realUpdate = Report.findOneAndUpdate.bind(Report);
+    const writtenThenFailed = () =>
+      jest.spyOn(Report, 'findOneAndUpdate').mockImplementationOnce(((...args: Parameters<typeof realUpdate>) => ({
+        lean: async () => {
+          await realUpdate(...args).lean();
+          throw new Error('waiting for replication timed out');
+        },
+      })) as never);
+    let spy = writtenThenFailed();
+    expect(await h.tickets.changeStatus(id, a, 'waiting_reporter')).toEqual({ ok: true });
+    spy.mockRestore();
+    expect((await h.store.messages.listForReport(id)).filter((m) => m.notice?.key === 'notices:waitingReporter')).toHaveLength(1);
+    expect((await h.store.reports.history(id)).filter((e) => e.type === 'status_changed')).toMatchObject([{ data: { to: 'waiting_reporter' } }]);
+
+    spy = writtenThenFailed();
+    expect(await h.tickets.release(id, a)).toEqual({ ok: true });
+    spy.mockRestore();
+    expect(await h.store.reports.findById(id)).toMatchObject({ status: 'received', assignee: null, queuedAt: expect.any(Date) });
+    expect(['waiting', 'prioritized']).toContain(await h.queues.tickets.jobState(id));
+    expect((await h.store.reports.history(id)).filter((e) => e.type === 'released')).toHaveLength(1);
+    const next = await h.tickets.takeNext(agent());
+    expect(next.ok && next.report._id.toString()).toBe(id);
+
+    // Not made: the error stands, and nothing changed.
+    const failing = jest.spyOn(Report, 'findOneAndUpdate').mockImplementationOnce((() => ({ lean: () => Promise.reject(new Error('connection reset')) })) as never);
+    await expect(h.tickets.changeStatus(id, agent('supervisor'), 'resolved')).rejects.toThrow('connection reset');
+    failing.mockRestore();
+    expect((await h.store.reports.findById(id))?.status).toBe('assigned');
+  });
+
   it('drops the job of a ticket a supervisor rejects from the queue: the queue counts only what waits', async () => {
     const r = await reporter(h.store);
     const spam = (await h.reports.submit(reportInput(r._id))).report;
