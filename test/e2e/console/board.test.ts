@@ -150,7 +150,7 @@ it('saved replies: a supervisor writes and edits one in both languages, an agent
   await a.page.waitForURL(/\/tickets\/[a-f0-9]{24}$/);
   await a.page.getByLabel('Saved reply (goes out in Swahili)').selectOption({ label: 'Are you safe?' });
   await a.page.getByRole('button', { name: 'Send saved reply' }).click();
-  await a.page.locator('.flash.ok', { hasText: 'Reply sent to the reporter.' }).waitFor();
+  await a.page.locator('.flash.ok', { hasText: 'Reply queued for the reporter.' }).waitFor();
   await a.page.locator('#conversation', { hasText: 'Je, uko mahali salama sasa hivi?' }).waitFor();
   const id = /\/tickets\/([a-f0-9]{24})/.exec(a.page.url())![1];
   const out = (await h.store.messages.listForReport(id)).filter((m) => m.kind === 'text' && m.direction === 'to_reporter');

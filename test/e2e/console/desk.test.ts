@@ -513,7 +513,7 @@ it('Ctrl+Enter in the referral note refers nothing; in the reply box it sends', 
   await a.page.locator('#referral-note').press('Control+Enter');
   await a.page.locator('#reply-text').fill('Thank you. Are you safe now?');
   await a.page.locator('#reply-text').press('Control+Enter');
-  await a.page.locator('#announce', { hasText: 'Reply sent to the reporter.' }).waitFor();
+  await a.page.locator('#announce', { hasText: 'Reply queued for the reporter.' }).waitFor();
   expect((await h.store.reports.findById(id))?.status).toBe('assigned');
   await expect(a.page.locator('#referral-note').inputValue()).resolves.toBe('Officers at the roadblock, badge unknown');
   expect(a.errors).toEqual([]);
