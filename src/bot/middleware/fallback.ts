@@ -4,7 +4,7 @@ import type { Message } from 'telegraf/types';
 import * as kb from '../keyboards';
 import { LIMITS } from '../../domain';
 import { captionOf, mediaOf } from '../media';
-import { beginReport, earlyStory, earlyVoice, type FirstMessage } from '../wizard';
+import { beginReport, earlyStory, earlyVoice, passedOn, type FirstMessage } from '../wizard';
 
 /** What no feature handled: an old or foreign button is "stale"; any other message gets the main menu. */
 export function unhandled(): Routes<BotContext> {
@@ -16,7 +16,7 @@ export function unhandled(): Routes<BotContext> {
   c.on('message', async (ctx) => {
     const unknownCommand = 'text' in ctx.message && ctx.message.text.startsWith('/');
     // Someone who starts by writing (or saying) what happened, or by sending a photo of it: a report begins with it.
-    const story = unknownCommand ? undefined : storyOf(ctx.message);
+    const story = unknownCommand ? undefined : storyOf(ctx.message, ctx.from?.id);
     if (story === 'too_big') {
       await ctx.reply(ctx.t('ev.too_big', { mb: LIMITS.evidenceMaxBytes / (1024 * 1024) }));
       await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
@@ -30,19 +30,22 @@ export function unhandled(): Routes<BotContext> {
 
 /**
  * What a first message brings to a new report: a story written or said, or else a file (a photo of
- * what happened, sent before anything else), kept as evidence with its caption; `too_big` for a
- * file over the limit, which is said rather than dropped.
+ * what happened, sent before anything else), kept as evidence with its caption, which is the
+ * story too when it tells what happened; `too_big` for a file over the limit, which is said
+ * rather than dropped. A voice note passed on from someone else is evidence, not the reporter's
+ * account: their own words are asked for, as within a report.
  */
-function storyOf(msg: Message): FirstMessage | 'too_big' | undefined {
+function storyOf(msg: Message, fromId: number | undefined): FirstMessage | 'too_big' | undefined {
   if ('text' in msg) return earlyStory(msg.text);
   const media = mediaOf(msg);
   if (!media) return undefined;
-  const voice = earlyVoice(media);
+  const voice = passedOn(msg, fromId) ? undefined : earlyVoice(media);
   if (voice) return voice;
   if (media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) return 'too_big';
   const caption = captionOf(msg);
   const album = 'media_group_id' in msg && msg.media_group_id ? { album: true as const } : {};
-  return { file: caption ? { ...media, caption: caption.slice(0, 1024) } : media, ...album };
+  const told = caption ? earlyStory(caption) : undefined;
+  return { file: caption ? { ...media, caption: caption.slice(0, 1024) } : media, ...album, ...told };
 }
 
 /**

@@ -8,7 +8,7 @@ import { step } from './step';
 import type { Effect, WizardInput } from './types';
 
 export { formatDay } from './format';
-export { WIZARD_DATA, buttonInput, messageInput } from './parse';
+export { WIZARD_DATA, buttonInput, messageInput, passedOn } from './parse';
 export { step } from './step';
 export { SEND } from './buttons';
 export { PART_MIN_CHARS } from './flow';

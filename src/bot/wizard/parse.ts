@@ -25,14 +25,18 @@ export function messageInput(msg: Message, fromId: number, labels: { back: strin
   if (media) {
     const caption = captionOf(msg);
     const album = 'media_group_id' in msg && msg.media_group_id ? { album: true as const } : {};
-    // Passed on from someone else: their own voice note forwarded from another chat is still theirs.
-    const origin = 'forward_origin' in msg ? msg.forward_origin : undefined;
-    const forwarded = origin && !(origin.type === 'user' && origin.sender_user.id === fromId) ? { forwarded: true as const } : {};
+    const forwarded = passedOn(msg, fromId) ? { forwarded: true as const } : {};
     return { type: 'media', media, ...(caption === undefined ? {} : { caption }), ...album, ...forwarded };
   }
   if ('location' in msg) return { type: 'location', lat: msg.location.latitude, lon: msg.location.longitude };
   if ('contact' in msg) return { type: 'contact', phone: msg.contact.phone_number, own: msg.contact.user_id === fromId };
   return { type: 'other' };
+}
+
+/** Passed on from someone else: the reporter's own message forwarded from another chat is still theirs. */
+export function passedOn(msg: Message, fromId: number | undefined): boolean {
+  const origin = 'forward_origin' in msg ? msg.forward_origin : undefined;
+  return !!origin && !(origin.type === 'user' && origin.sender_user.id === fromId);
 }
 
 /** What a typed answer means where a button would do: the same words in English and Swahili. */

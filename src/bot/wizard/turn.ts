@@ -52,6 +52,12 @@ export class Turn {
         this.draft.albumPending = true;
         this.effects.push({ type: 'hold', draftId: newDraftId });
       } else this.say('ev.kept', { count: 1, max: LIMITS.evidenceMaxItems });
+      // Its caption told what happened: the story too, as for a file sent at the first questions.
+      if (story.text !== undefined) {
+        this.draft.text = story.text;
+        markSplit(this.draft, story.text, this.now.getTime());
+        this.say('desc.kept_early');
+      }
     } else if (story) {
       Object.assign(this.draft, story);
       markSplit(this.draft, 'text' in story ? story.text : '', this.now.getTime());

@@ -7,7 +7,8 @@ export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted'>;
 
 /** One thing the reporter did, as plain data (src/bot/wizard/parse.ts builds it from a Telegram update). */
 /** What a first message told (a story, a voice note), or a file sent before anything else (`album`: one of several sent together). */
-export type FirstMessage = { text: string } | { voice: MediaRef } | { file: MediaRef; album?: true };
+/** A story written or said, or a file (`text`: its caption, when that tells what happened). */
+export type FirstMessage = { text: string } | { voice: MediaRef } | { file: MediaRef; album?: true; text?: string };
 
 export type WizardInput =
   /**

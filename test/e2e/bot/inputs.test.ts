@@ -152,6 +152,32 @@ describe('re-asks in English', () => {
     expect(lastText(u)).toContain('Evidence: 4 files');
   });
 
+  it("a voice note passed on from someone else, sent first, is evidence; a photo whose caption tells what happened, sent first, gives the story", async () => {
+    const u = h.tg.user({ firstName: 'Passed on', languageCode: 'en' });
+    await u.sendVoice({ durationSec: 20, forwardedFrom: 'Kamau' });
+    expect(lastText(u)).toContain('📎 Saved with your report (1 of 10).');
+    await u.press('Police misconduct');
+    await u.press('Excessive force or brutality');
+    await u.press('No');
+    // Their own account is still asked for.
+    expect(lastText(u)).toContain('Tell us what happened');
+
+    const v = h.tg.user({ firstName: 'Captioned', languageCode: 'en' });
+    const story = 'Police at Githurai stage beat my brother and took him away in their vehicle.';
+    await v.sendPhoto({ caption: story });
+    expect(allTexts(v).some((t) => t.includes('it will be the story of your report'))).toBe(true);
+    await v.press('Police misconduct');
+    await v.press('Excessive force or brutality');
+    await v.press('No');
+    // Not asked for again: the next question is the county.
+    expect(lastText(v)).toContain('In which county');
+    await v.sendText('Kiambu');
+    await v.sendText('Githurai 45 stage');
+    await v.press('Today');
+    expect(lastText(v)).toContain(story);
+    expect(lastText(v)).toContain('Evidence: 1 file');
+  });
+
   it('an album sent before anything else: the question, then one answer for all its photos; a file too big says so', async () => {
     const u = h.tg.user({ firstName: 'Wairimu', languageCode: 'en' });
     const before = u.mark();

@@ -230,11 +230,14 @@ export class TelegramUser {
     return photo[photo.length - 1].file_id;
   }
 
-  async sendVoice(opts: ActionOptions & { durationSec?: number; sizeBytes?: number } = {}): Promise<string> {
+  /** `forwardedFrom`: passed on from someone else (who hides their account, as most do). */
+  async sendVoice(opts: ActionOptions & { durationSec?: number; sizeBytes?: number; forwardedFrom?: string } = {}): Promise<string> {
     this.ensureCanWrite('send a voice note');
     const duration = opts.durationSec ?? 5;
     const f = this.s.files.add('voice', { size: opts.sizeBytes ?? duration * 4_000, duration, mimeType: 'audio/ogg' });
-    await this.post({ voice: { file_id: f.fileId, file_unique_id: f.fileUniqueId, duration, mime_type: f.mimeType, file_size: f.size } }, 'voice', opts);
+    const voice = { file_id: f.fileId, file_unique_id: f.fileUniqueId, duration, mime_type: f.mimeType, file_size: f.size };
+    const origin = opts.forwardedFrom ? { forward_origin: { type: 'hidden_user', sender_user_name: opts.forwardedFrom, date: Math.floor(Date.now() / 1000) - 3600 } } : {};
+    await this.post({ voice, ...origin } as MessageContent, 'voice', opts);
     return f.fileId;
   }
 
