@@ -6,8 +6,8 @@ import { redisKeys } from '../redis-keys';
 /** Reports a reporter may file per day: counted when a report is confirmed, refunded when none was filed. */
 export interface DailyReportLimit {
   readonly perDay: number;
-  /** False when today's allowance is used up. */
-  take(telegramUserId: number): Promise<boolean>;
+  /** Counts one report; not `ok` when today's allowance is used up (`retryAfterSec`: until the next one is accepted). */
+  take(telegramUserId: number): Promise<{ ok: true } | { ok: false; retryAfterSec: number }>;
   refund(telegramUserId: number): Promise<void>;
 }
 
@@ -19,7 +19,10 @@ export function redisDailyReportLimit(opts: { redis: Redis; prefix: string; perD
   const limit = new RedisRateLimit({ redis: opts.redis, keyPrefix: redisKeys(opts.prefix).reportsPerDay, points: opts.perDay, durationSec: 24 * 3600, logger: opts.logger });
   return {
     perDay: opts.perDay,
-    take: async (userId) => (await limit.consume(opts.keyOf(userId))).ok,
+    take: async (userId) => {
+      const decision = await limit.consume(opts.keyOf(userId));
+      return decision.ok ? { ok: true } : { ok: false, retryAfterSec: decision.retryAfterSec };
+    },
     refund: (userId) => limit.refund(opts.keyOf(userId)),
   };
 }

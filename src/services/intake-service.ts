@@ -25,7 +25,8 @@ export interface UrgentRequest {
 export type IntakeResult =
   /** `priority`: the stored report's, which never goes down (danger said once keeps priority 1). */
   | { ok: true; reportId: string; reference: string; created: boolean; priority: number }
-  | { ok: false; reason: 'daily_limit'; limit: number }
+  /** `retryAfterSec`: until the next report is accepted (the draft is kept longer than the wait, if the reporter comes back). */
+  | { ok: false; reason: 'daily_limit'; limit: number; retryAfterSec?: number }
   | { ok: false; reason: 'store_unavailable' };
 
 export interface IntakeDeps {
@@ -76,23 +77,24 @@ export class IntakeService {
     const { dailyLimit } = this.deps;
     // Counted first, given back below when the draft turns out to be stored already: the store is
     // asked only when the day's allowance is spent (one MongoDB round trip fewer on every Confirm).
-    const counted = dailyLimit !== undefined && (await dailyLimit.take(req.reporter.telegramUserId));
-    if (dailyLimit && !counted && !(await this.alreadyStored(draftId))) {
+    const taken = dailyLimit ? await dailyLimit.take(req.reporter.telegramUserId) : undefined;
+    const counted = taken?.ok === true;
+    if (dailyLimit && taken && !taken.ok && !(await this.alreadyStored(draftId))) {
       this.deps.metrics?.rateLimited.inc({ limit: 'reports' });
       this.deps.logger.info({ outcome: 'reports_per_day_reached' }, 'report refused by the daily limit; draft kept');
-      return { ok: false, reason: 'daily_limit', limit: dailyLimit.perDay };
+      return { ok: false, reason: 'daily_limit', limit: dailyLimit.perDay, retryAfterSec: taken.retryAfterSec };
     }
     let result: SubmitResult;
     try {
       result = await store();
     } catch (err) {
-      if (counted) await dailyLimit.refund(req.reporter.telegramUserId);
+      if (counted) await dailyLimit?.refund(req.reporter.telegramUserId);
       this.deps.logger.error({ err, outcome: 'submit_failed', category }, 'could not save report; draft kept');
       return { ok: false, reason: 'store_unavailable' };
     }
     const { report, created } = result;
     // A repeated Confirm for the same draft is not a new report: give the day's allowance back.
-    if (!created && counted) await dailyLimit.refund(req.reporter.telegramUserId);
+    if (!created && counted) await dailyLimit?.refund(req.reporter.telegramUserId);
     if (created) this.deps.metrics?.reportsSubmitted.inc({ kind: report.kind, danger: String(report.dangerNow) });
     const reportId = report._id.toString();
     this.deps.logger.info({ reportId, reference: report.reference, category, created, outcome: 'submitted' }, 'report stored');

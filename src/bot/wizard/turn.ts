@@ -228,7 +228,8 @@ export class Turn {
       const next: Text = withinMinutes ? { key: 'submit.next', params: { reference: result.reference, time: duration(withinMinutes) } } : { key: 'submit.next_soon', params: { reference: result.reference } };
       return this.message([{ key: 'submit.received', params: { reference: result.reference } }, next], { keyboard: { type: 'main' }, html: true });
     }
-    if (result.reason === 'daily_limit') return this.say('limits:reports_per_day', { count: result.limit });
+    // When it can be sent: the draft, renewed by this tap, is kept longer than that wait.
+    if (result.reason === 'daily_limit') return this.say(result.retryAfterSec ? 'limits:reports_per_day_until' : 'limits:reports_per_day', { count: result.limit, ...(result.retryAfterSec ? { time: duration(result.retryAfterSec / 60) } : {}) });
     this.say('submit.failed', undefined, { keyboard: { type: 'confirmAgain', draftId } });
   }
 }

@@ -153,7 +153,7 @@ describe('IntakeService.submit', () => {
     const intake = service(2);
     expect((await intake.submit(request(userId))).ok).toBe(true);
     expect((await intake.submit(request(userId))).ok).toBe(true);
-    expect(await intake.submit(request(userId))).toEqual({ ok: false, reason: 'daily_limit', limit: 2 });
+    expect(await intake.submit(request(userId))).toEqual({ ok: false, reason: 'daily_limit', limit: 2, retryAfterSec: expect.any(Number) });
     const reporter = await store.reporters.findByTelegramUser(userId);
     expect(await store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(2);
   });
@@ -165,7 +165,7 @@ describe('IntakeService.submit', () => {
     expect(await intake.submit(req)).toMatchObject({ ok: true, created: true });
     // The same draft again (the answer was lost): same reference, and the day's single report is not used twice.
     expect(await intake.submit(req)).toMatchObject({ ok: true, created: false });
-    expect(await intake.submit(request(userId))).toEqual({ ok: false, reason: 'daily_limit', limit: 1 });
+    expect(await intake.submit(request(userId))).toEqual({ ok: false, reason: 'daily_limit', limit: 1, retryAfterSec: expect.any(Number) });
   });
 
   it('says the store is unavailable when saving fails, and gives the day’s allowance back', async () => {

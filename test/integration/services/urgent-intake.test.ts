@@ -213,6 +213,6 @@ describe('IntakeService.urgent: someone is in danger, before anything else is ty
     const intake = service(1);
     expect(await intake.urgent(urgent(user, draftId))).toMatchObject({ ok: true });
     expect(await intake.submit(finished(user, draftId))).toMatchObject({ ok: true });
-    expect(await intake.urgent(urgent(user, randomUUID()))).toEqual({ ok: false, reason: 'daily_limit', limit: 1 });
+    expect(await intake.urgent(urgent(user, randomUUID()))).toEqual({ ok: false, reason: 'daily_limit', limit: 1, retryAfterSec: expect.any(Number) });
   });
 });
