@@ -66,8 +66,8 @@ export function categoryKeyboard(t: T, id: string, kind: ReportKind) {
   return Markup.inlineKeyboard([...categoriesOf(kind).map((c) => [Markup.button.callback(t(`common:category.${c.code}`), wizardData(id, 'cat', c.code))]), nav(t, id, 'cat')]);
 }
 
-export function navKeyboard(t: T, id: string, step: Step) {
-  return Markup.inlineKeyboard([nav(t, id, step)]);
+export function navKeyboard(t: T, id: string, step: Step, keep?: true) {
+  return Markup.inlineKeyboard(keep ? [[Markup.button.callback(t('btn.keep'), wizardData(id, step, 'keep'))], nav(t, id, step)] : [nav(t, id, step)]);
 }
 
 /** The 47 counties in pages of 12 (two per row) so the keyboard fits a small screen; named in the reporter's language. */

@@ -64,6 +64,13 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     turn.advance(d);
     return true;
   },
+  desc(turn, d, value) {
+    // Keep the story told (Back or Change led here): on as after an answer.
+    if (value !== 'keep' || (!d.text && !d.voice)) return false;
+    turn.answer();
+    turn.advance(d);
+    return true;
+  },
   cat(turn, d, value) {
     const cat = d.kind ? categoriesOf(d.kind).find((c) => c.code === value) : undefined;
     if (!cat) return false;

@@ -6,6 +6,9 @@ import { CHAINED, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_ST
 import { formatDay } from './format';
 import type { Effect, FirstMessage, InPlace, Keyboard, Reply, Text, WizardState } from './types';
 
+/** How much of a kept story its question shows when asked again: enough to recognise it. */
+const STORY_SHOWN_CHARS = 300;
+
 /** One step's working copy: the handlers change it and collect replies and effects. */
 export class Turn {
   draft: Draft | undefined;
@@ -134,7 +137,7 @@ export class Turn {
       case 'danger':
         return this.say('danger.ask', undefined, { keyboard: { type: 'danger', draftId: id } });
       case 'desc':
-        return this.say('desc.ask', undefined, { keyboard: { type: 'nav', draftId: id, step: 'desc' } });
+        return this.askStory(d);
       case 'county':
         return this.say('county.ask', undefined, { keyboard: { type: 'county', draftId: id, page: d.countyPage ?? 0 } });
       case 'place': {
@@ -145,6 +148,16 @@ export class Turn {
       default:
         return this.showLater(d);
     }
+  }
+
+  /** The story's question; asked again (Back, Change) over a story kept, it shows that story and offers to keep it. */
+  private askStory(d: Draft): void {
+    const keyboard: Keyboard = { type: 'nav', draftId: d.id, step: 'desc' };
+    if (d.voice) return this.say('desc.ask_again_voice', undefined, { keyboard: { ...keyboard, keep: true } });
+    if (!d.text) return this.say('desc.ask', undefined, { keyboard });
+    const chars = [...d.text];
+    const story = chars.length > STORY_SHOWN_CHARS ? `${chars.slice(0, STORY_SHOWN_CHARS).join('').trimEnd()}…` : d.text;
+    return this.say('desc.ask_again', { story }, { keyboard: { ...keyboard, keep: true } });
   }
 
   private showLater(d: Draft): void {

@@ -66,7 +66,8 @@ export type Keyboard =
   | { type: 'remove' }
   | { type: 'kind'; draftId: string }
   | { type: 'category'; draftId: string; kind: ReportKind }
-  | { type: 'nav'; draftId: string; step: Step }
+  /** `keep`: the story question asked again while one is kept: a button to keep it. */
+  | { type: 'nav'; draftId: string; step: Step; keep?: true }
   | { type: 'county'; draftId: string; page: number; suggestion?: number }
   | { type: 'place' }
   | { type: 'when'; draftId: string }

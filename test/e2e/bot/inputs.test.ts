@@ -301,7 +301,9 @@ describe('/cancel', () => {
     expect(lastText(u)).toContain('In which county');
     expect(u.replyKeyboard()).toEqual([]);
     await u.press('‹ Back');
-    expect(lastText(u)).toContain('Tell us what happened');
+    // The story asked again shows the one kept, to keep with a tap or to replace.
+    expect(lastText(u)).toContain('You told us:\n«Police asked me for a bribe at the junction.»');
+    expect(u.buttons()).toContain('✅ Keep it');
     await u.press('‹ Back');
     expect(lastText(u)).toContain('Is someone in danger right now?');
     await u.press('‹ Back');

@@ -346,6 +346,25 @@ describe('desc', () => {
     expect(stepOf(press(at('desc'), 'back'))).toBe('danger');
     expect(said(press(at('desc'), 'ok'))).toEqual(['answer:wizard.stale', 'desc.ask']);
   });
+
+  it('asked again over a story kept (Back from the county), shows that story and offers to keep it; a new text replaces it', () => {
+    const back = press(at('county'), 'back');
+    expect(stepOf(back)).toBe('desc');
+    const shown = back.replies.find((x) => x.type === 'message');
+    expect(shown && shown.type === 'message' && shown.texts).toEqual([{ key: 'desc.ask_again', params: { story: ANSWERS.desc.text } }]);
+    expect(lastKeyboard(back)).toEqual({ type: 'nav', draftId: ID, step: 'desc', keep: true });
+    const kept = press(back.state, 'keep');
+    expect(stepOf(kept)).toBe('county');
+    expect(kept.state.draft?.text).toBe(ANSWERS.desc.text);
+    const replaced = type(back.state, 'They took my phone too, and my ID card, then let me go.');
+    expect(replaced.state.draft?.text).toBe('They took my phone too, and my ID card, then let me go.');
+    // A long story is shown in part; a voice note is named.
+    const long = press(at('county', { text: 'x'.repeat(1_000) }), 'back').replies.find((x) => x.type === 'message');
+    expect(long && long.type === 'message' && String(long.texts[0].params?.story)).toMatch(/^x{300}…$/);
+    expect(said(press(at('county', { text: undefined, voice: voice(30) }), 'back'))).toEqual(['answer', 'desc.ask_again_voice']);
+    // Nothing to keep: no such button.
+    expect(said(press(at('desc'), 'keep'))).toEqual(['answer:wizard.stale', 'desc.ask']);
+  });
 });
 
 describe('county', () => {
