@@ -134,6 +134,8 @@ export interface SessionData {
   answered?: number;
   /** The last message whose edit the reporter was told is not seen (told once per message). */
   editTold?: number;
+  /** The last album (media_group_id) sent outside a report: its other files are not answered again. */
+  album?: string;
 }
 
 export function newSession(): SessionData {

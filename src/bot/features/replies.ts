@@ -18,9 +18,10 @@ export function repliesFeature(): Routes<BotContext> {
   c.on('message', async (ctx, next) => {
     const message = reporterMessage(ctx.message);
     if (!message) return next();
+    const answered = albumAnswered(ctx);
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
     const result = await ctx.deps.conversation.take(ctx.from.id, message);
-    if (result.ok) return received(ctx, result.reference);
+    if (result.ok) return answered ? undefined : received(ctx, result.reference);
     if (result.reason === 'no_ticket') {
       // Nothing left to choose from: what waited for a choice has no ticket to go to.
       ctx.session.pendingReply = undefined;
@@ -32,6 +33,8 @@ export function repliesFeature(): Routes<BotContext> {
     const waiting = live(ctx, ctx.session.pendingReply)?.messages ?? [];
     if (waiting.length >= MAX_PENDING) return void (await ctx.reply(ctx.t('reply.pick_first'), kb.pickReportKeyboard(ctx.t, result.tickets)));
     ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), messages: [...waiting, toPending(message)], at: ctx.now().getTime() };
+    // An album's later files wait with its first, under the one question already asked.
+    if (answered && waiting.length) return;
     await ctx.reply(ctx.t('reply.pick'), kb.pickReportKeyboard(ctx.t, result.tickets));
   });
 
@@ -296,6 +299,14 @@ function toPending(m: ReporterMessage): PendingMessage {
 async function refuse(ctx: BotContext, why: MessageRefusal): Promise<void> {
   if (why.reason === 'too_big') await ctx.reply(ctx.t('ev.too_big', { mb: why.maxBytes / (1024 * 1024) }));
   else await ctx.reply(ctx.t(`reply.${why.reason}`, { max: why.max }));
+}
+
+/** An album comes as one update per file: true for its files after the first (answered already). */
+function albumAnswered(ctx: MessageCtx): boolean {
+  const album = 'media_group_id' in ctx.message ? ctx.message.media_group_id : undefined;
+  const seen = album !== undefined && ctx.session.album === album;
+  ctx.session.album = album;
+  return seen;
 }
 
 async function received(ctx: BotContext, reference: string): Promise<void> {

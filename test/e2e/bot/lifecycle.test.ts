@@ -379,6 +379,29 @@ describe('replies from the reporter after submitting', () => {
     expect(lastText(u)).toContain('Chaguo hilo limepitwa na wakati');
   });
 
+  it('an album is answered once, not once per photo: with one open ticket, and with the choice of several', async () => {
+    const u = h.tg.user({ firstName: 'Album', languageCode: 'en' });
+    const only = await submitAnonymous(u);
+    let before = u.messages().length;
+    for (let i = 0; i < 4; i++) await u.sendPhoto({ mediaGroupId: '13700000000000001', ...(i === 0 ? { caption: 'the roadblock' } : {}) });
+    const answers = (since: number) => allTexts(u).slice(since);
+    expect(answers(before)).toEqual([`✅ Sent to the staff member handling ${only}.`]);
+    const onlyReport = await h.store.reports.findByReference(only);
+    expect(await h.store.messages.listForReport(onlyReport!._id)).toHaveLength(4);
+    // A second album is a new one: answered once too.
+    before = u.messages().length;
+    for (let i = 0; i < 2; i++) await u.sendPhoto({ mediaGroupId: '13700000000000002' });
+    expect(answers(before)).toEqual([`✅ Sent to the staff member handling ${only}.`]);
+
+    const second = await submitAnonymous(u);
+    before = u.messages().length;
+    for (let i = 0; i < 3; i++) await u.sendPhoto({ mediaGroupId: '13700000000000003' });
+    expect(answers(before)).toEqual(['Which report is this message about?']);
+    await u.press(u.buttons().find((b) => b.startsWith(second))!);
+    const secondReport = await h.store.reports.findByReference(second);
+    expect(await h.store.messages.listForReport(secondReport!._id)).toHaveLength(3);
+  });
+
   it('a choice made again over a session whose save was lost stores each waiting message once', async () => {
     const u = h.tg.user({ firstName: 'Lost save', languageCode: 'en' });
     const older = await submitAnonymous(u);
