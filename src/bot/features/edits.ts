@@ -15,7 +15,8 @@ export function editsFeature(): Routes<BotContext> {
     // Said once per message, however often it is edited.
     if (ctx.session.editTold === msg.message_id) return;
     ctx.session.editTold = msg.message_id;
-    await ctx.reply(ctx.t('wizard.edit_not_seen'));
+    // During a report a new message would be added to the story, not correct it: the review's Change does.
+    await ctx.reply(ctx.t(ctx.session.draft ? 'wizard.edit_not_seen_draft' : 'wizard.edit_not_seen'));
   });
   return c;
 }

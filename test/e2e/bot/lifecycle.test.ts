@@ -105,7 +105,10 @@ describe('a message edited after it was sent', () => {
     await walkTo(u, 'county', 'sw');
     const sent = await u.sendText('Nakur');
     await u.sendRaw({ edited_message: { ...sent, text: 'Nakuru', edit_date: sent.date + 5 } } as Parameters<typeof u.sendRaw>[0]);
-    expect(lastText(u)).toBe('Siwezi kuona mabadiliko kwenye ujumbe ambao tayari umeutuma. Tafadhali tuma marekebisho kama ujumbe mpya.');
+    // During a report: how to correct it, the current answer or an earlier one (a new message would be added to the story).
+    expect(lastText(u)).toBe(
+      'Siwezi kuona mabadiliko kwenye ujumbe ambao tayari umeutuma. Kama swali bado liko wazi, tuma jibu lako tena. Ili kurekebisha jibu la awali au maelezo yako, bonyeza ✏️ Badilisha kabla ya kutuma ripoti.',
+    );
     // Said once for a message, however often it is edited; a live location moving says nothing.
     const count = u.messages().length;
     await u.sendRaw({ edited_message: { ...sent, text: 'Nakuru!', edit_date: sent.date + 9 } } as Parameters<typeof u.sendRaw>[0]);
@@ -115,6 +118,14 @@ describe('a message edited after it was sent', () => {
     // The correction sent as a new message is taken.
     await u.sendText('Nakuru');
     expect(lastText(u)).toContain('Ni wapi hasa ndani ya Nakuru');
+  });
+
+  it('outside a report (a message to staff), the correction is to be sent as a new message', async () => {
+    const u = h.tg.user({ firstName: 'Editor', languageCode: 'en' });
+    await submitAnonymous(u);
+    const sent = await u.sendText('The car was a white Probox KDA 123X.');
+    await u.sendRaw({ edited_message: { ...sent, text: 'The car was a white Probox KDA 128X.', edit_date: sent.date + 5 } } as Parameters<typeof u.sendRaw>[0]);
+    expect(lastText(u)).toBe('I cannot see changes to a message you already sent. Please send the correction as a new message.');
   });
 });
 
