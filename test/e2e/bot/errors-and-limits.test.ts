@@ -104,7 +104,7 @@ describe('reports per day', () => {
     await u.press('🕶 Send anonymously');
     expect(lastText(u)).toContain('You have already sent 1 reports today');
     // When it can be sent, not "tomorrow": the day counts from the first report (24 hours here).
-    expect(lastText(u)).toContain('tap Send on it again in about 24 hours');
+    expect(lastText(u)).toContain('in about 24 hours, tap the same Send button on it again');
     const reporter = await h.store.reporters.findByTelegramUser(u.id);
     expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
     // The draft is kept for later.

@@ -107,7 +107,7 @@ describe('a message edited after it was sent', () => {
     await u.sendRaw({ edited_message: { ...sent, text: 'Nakuru', edit_date: sent.date + 5 } } as Parameters<typeof u.sendRaw>[0]);
     // During a report: how to correct it, the current answer or an earlier one (a new message would be added to the story).
     expect(lastText(u)).toBe(
-      'Siwezi kuona mabadiliko kwenye ujumbe ambao tayari umeutuma. Kama swali bado liko wazi, tuma jibu lako tena. Ili kurekebisha jibu la awali au maelezo yako, bonyeza ✏️ Badilisha kabla ya kutuma ripoti.',
+      'Siwezi kuona mabadiliko kwenye ujumbe ambao tayari umeutuma. Kama bado ninasubiri jibu la swali hilo, litume tena. Ili kurekebisha jibu la awali au maelezo yako, bonyeza ✏️ Badilisha kabla ya kutuma ripoti.',
     );
     // Said once for a message, however often it is edited; a live location moving says nothing.
     const count = u.messages().length;
