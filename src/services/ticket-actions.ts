@@ -55,6 +55,9 @@ export type ActionResult<T extends object = object> = ({ ok: true } & T) | Refus
  * written to the audit trail; it tells the reporter of status changes (README "Tickets and messages") and publishes a
  * live event. Refusals are typed, never bare false.
  */
+/** A look at a ticket this long after the account's last recorded one is a new look, even from an open page. */
+export const VIEW_AGAIN_AFTER_MS = 30 * 60_000;
+
 /**
  * Who held the ticket on the page the action was chosen from (null: nobody). A supervisor's
  * action is refused as `changed` if another agent took or released it since: it was meant for

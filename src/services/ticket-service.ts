@@ -6,7 +6,7 @@ import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
-import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type HandBack, type Refused, type Seen, type TakeResult, type TicketActions } from './ticket-actions';
+import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type HandBack, type Refused, type Seen, type TakeResult, type TicketActions, VIEW_AGAIN_AFTER_MS } from './ticket-actions';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -25,8 +25,6 @@ const NOTICE_FOR_STATUS: Partial<Record<AgentStatus, string>> = {
 };
 
 const OK = { ok: true } as const;
-/** A look at a ticket this long after the account's last recorded one is a new look, even from an open page. */
-export const VIEW_AGAIN_AFTER_MS = 30 * 60_000;
 const refused = (reason: ActionRefusal): Refused => ({ ok: false, reason });
 
 /**

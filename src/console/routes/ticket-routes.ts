@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import { AGENCIES, AREA_ROLE, LIMITS, decide, getCategory, isCategoryCode, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
-import { noticeKey } from '../../services/ticket-actions';
+import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, ReportDoc, ReportEventDoc } from '../../store';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
@@ -74,8 +74,11 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
   const history = await ctx.store.reports.history(report._id);
   const names = await ctx.store.agents.namesByIds(history.flatMap((e) => (e.actor.agentId ? [String(e.actor.agentId)] : [])));
   const nameOf = (e: ReportEventDoc) => (e.actor.agentId ? (names.get(String(e.actor.agentId)) ?? '?') : '');
-  // Repeated views by the same person in a row are one line: reloads are not news.
-  const repeatedView = (e: ReportEventDoc, i: number) => e.type === 'viewed' && i > 0 && history[i - 1].type === 'viewed' && String(history[i - 1].actor.agentId) === String(e.actor.agentId);
+  // Repeated views by the same person in a row are one line: reloads are not news; a return later is.
+  const repeatedView = (e: ReportEventDoc, i: number) => {
+    const before = history[i - 1];
+    return e.type === 'viewed' && i > 0 && before.type === 'viewed' && String(before.actor.agentId) === String(e.actor.agentId) && e.at.getTime() - before.at.getTime() < VIEW_AGAIN_AFTER_MS;
+  };
   return {
     notes: history.filter((e) => e.type === 'note').map((e) => ({ at: e.at, by: nameOf(e), text: noteText(e) })),
     // The trail shows what happened; the note typed with a status change or a referral is part of

@@ -7,7 +7,7 @@ import { reportInput, reporter } from '../../support/tickets-harness';
 import type { AgentDoc, ReportDoc } from '../../../src/store';
 import { createConsole } from '../../../src/console';
 import { createRedis, closeRedis } from '../../../src/redis';
-import { VIEW_AGAIN_AFTER_MS } from '../../../src/services/ticket-service';
+import { VIEW_AGAIN_AFTER_MS } from '../../../src/services/ticket-actions';
 
 let h: ConsoleHarness;
 let admin: AgentDoc;
@@ -310,13 +310,16 @@ describe('reporter identity', () => {
     await sup.get(`/tickets/${id}`);
     // The first look was more than half an hour ago; the page stayed open and keeps reading.
     const events = h.store.models.ReportEvent;
-    await events.updateMany({ reportId: report._id, type: 'viewed' }, { $set: { at: new Date(Date.now() - VIEW_AGAIN_AFTER_MS - 60_000) } });
+    await events.updateMany({ reportId: report._id }, { $set: { at: new Date(Date.now() - VIEW_AGAIN_AFTER_MS - 60_000) } });
     for (const path of [`/tickets/${id}/conversation`, `/tickets/${id}/activity`]) expect((await sup.get(path, { 'x-ripoti-refresh': '1' })).statusCode).toBe(200);
     await sup.get(`/tickets/${id}`, { 'x-ripoti-refresh': '1' });
     const views = (await h.store.reports.history(report._id)).filter((e) => e.type === 'viewed');
     // The first look, and one for the return: its refreshes straight after are not written again.
     expect(views).toHaveLength(2);
     expect(Date.now() - views[1].at.getTime()).toBeLessThan(VIEW_AGAIN_AFTER_MS);
+    // And the trail as read at the console shows both looks.
+    const trail = (await sup.get(`/tickets/${id}/activity`, { 'x-ripoti-refresh': '1' })).body;
+    expect(trail.match(/<span>Viewed /g) ?? []).toHaveLength(2);
   });
 });
 
