@@ -18,10 +18,16 @@ export function repliesFeature(): Routes<BotContext> {
   c.on('message', async (ctx, next) => {
     const message = reporterMessage(ctx.message);
     if (!message) return next();
-    const answered = albumAnswered(ctx);
+    const album = albumOf(ctx);
+    const answered = album !== undefined && ctx.session.album === album;
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
     const result = await ctx.deps.conversation.take(ctx.from.id, message);
-    if (result.ok) return answered ? undefined : received(ctx, result.reference);
+    if (result.ok) {
+      if (!answered) await received(ctx, result.reference);
+      // Only once the reporter was answered: a first file refused (too big) or failed still speaks for itself.
+      ctx.session.album = album;
+      return;
+    }
     if (result.reason === 'no_ticket') {
       // Nothing left to choose from: what waited for a choice has no ticket to go to.
       ctx.session.pendingReply = undefined;
@@ -34,8 +40,8 @@ export function repliesFeature(): Routes<BotContext> {
     if (waiting.length >= MAX_PENDING) return void (await ctx.reply(ctx.t('reply.pick_first'), kb.pickReportKeyboard(ctx.t, result.tickets)));
     ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), messages: [...waiting, toPending(message)], at: ctx.now().getTime() };
     // An album's later files wait with its first, under the one question already asked.
-    if (answered && waiting.length) return;
-    await ctx.reply(ctx.t('reply.pick'), kb.pickReportKeyboard(ctx.t, result.tickets));
+    if (!(answered && waiting.length)) await ctx.reply(ctx.t('reply.pick'), kb.pickReportKeyboard(ctx.t, result.tickets));
+    ctx.session.album = album;
   });
 
   // The report's id in the button, so an older "which report?" still names the report it showed;
@@ -301,12 +307,9 @@ async function refuse(ctx: BotContext, why: MessageRefusal): Promise<void> {
   else await ctx.reply(ctx.t(`reply.${why.reason}`, { max: why.max }));
 }
 
-/** An album comes as one update per file: true for its files after the first (answered already). */
-function albumAnswered(ctx: MessageCtx): boolean {
-  const album = 'media_group_id' in ctx.message ? ctx.message.media_group_id : undefined;
-  const seen = album !== undefined && ctx.session.album === album;
-  ctx.session.album = album;
-  return seen;
+/** An album comes as one update per file, each with its id: the reporter is answered once for it. */
+function albumOf(ctx: MessageCtx): string | undefined {
+  return 'media_group_id' in ctx.message ? ctx.message.media_group_id : undefined;
 }
 
 async function received(ctx: BotContext, reference: string): Promise<void> {

@@ -403,6 +403,12 @@ describe('replies from the reporter after submitting', () => {
     before = u.messages().length;
     for (let i = 0; i < 2; i++) await u.sendPhoto({ mediaGroupId: '13700000000000002' });
     expect(answers(before)).toEqual([`✅ Sent to the staff member handling ${only}.`]);
+    // An album whose first file is refused (too big): its next file is still answered.
+    before = u.messages().length;
+    await u.sendPhoto({ mediaGroupId: '13700000000000004', sizeBytes: 60 * 1024 * 1024 });
+    for (let i = 0; i < 2; i++) await u.sendPhoto({ mediaGroupId: '13700000000000004' });
+    expect(answers(before)).toHaveLength(2);
+    expect(answers(before)[1]).toBe(`✅ Sent to the staff member handling ${only}.`);
 
     const second = await submitAnonymous(u);
     before = u.messages().length;
