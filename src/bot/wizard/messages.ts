@@ -35,6 +35,9 @@ export function earlyVoice(media: MediaRef): { voice: MediaRef } | undefined {
   return media.kind === 'voice' && (media.durationSec ?? 0) <= LIMITS.voiceMaxSeconds && (media.size ?? 0) <= LIMITS.evidenceMaxBytes ? { voice: media } : undefined;
 }
 
+/** Detail questions answered by a tap (or a few fixed words): there is nothing to type at them. */
+const TAP_ONLY_DETAILS: readonly Step[] = ['role', 'unit', 'how'];
+
 /** Steps asked again after a file is kept: the review shows the new count, and danger must not go unanswered. */
 const ASK_AGAIN_AFTER_FILE: readonly Step[] = ['danger', 'review'];
 
@@ -350,8 +353,9 @@ function onWord(turn: Turn, d: Draft, word: Word): boolean {
       turn.advance(d);
       return true;
     case 'role': case 'vic': case 'ofc': case 'unit': case 'wear': case 'stn': case 'plate': case 'by': case 'how': case 'pstn': case 'const': case 'ward':
-      // "No" / "hapana" to "do you know…?" is a skip too; a bare "yes" is not the answer itself.
-      if (word === 'yes') {
+      // "No" / "hapana" to "do you know…?" is a skip too; a bare "yes" is not the answer itself
+      // (where an answer is typed: at the questions answered by a tap it meets "use the buttons").
+      if (word === 'yes' && !TAP_ONLY_DETAILS.includes(d.step)) {
         askToType(turn, d, d.step);
         return true;
       }

@@ -217,6 +217,9 @@ describe('the optional details', () => {
         expect(r.state.draft?.victim).toBeUndefined();
       }
     }
+    // Where the answer is a tap, "yes" is told to use the buttons, as any other text.
+    expect(said(type(at('role'), 'yes'))).toEqual(['details.use_buttons', 'details.intro+details.role.ask']);
+    expect(said(type(at('unit'), 'sawa'))).toEqual(['details.use_buttons', 'details.unit.ask']);
     // Then the names typed are the answer.
     const named = walk(at('ofc'), (st) => type(st, 'yes'), (st) => type(st, 'Cpl Otieno 12345'));
     expect(named.state.draft?.officers).toMatchObject({ names: 'Cpl Otieno', serviceNumbers: ['12345'] });
