@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import type { Logger } from '../logger';
 import { createModels, type Models } from './models';
 import { IdentityCipher, type DataKey } from './identity-cipher';
 import { ReporterRepository } from './reporter-repository';
@@ -48,6 +49,8 @@ export interface Store {
 
 export interface StoreOptions {
   agents?: AgentRepositoryOptions;
+  /** For what the store carries on past (a status change made whose history line failed). */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 export function createStore(conn: Connection, dataKeys: readonly DataKey[], opts: StoreOptions = {}): Store {
@@ -60,7 +63,7 @@ export function createStore(conn: Connection, dataKeys: readonly DataKey[], opts
     models,
     cipher,
     reporters: new ReporterRepository(models.Reporter, cipher),
-    reports: new ReportRepository(models.Report, models.ReportEvent),
+    reports: new ReportRepository(models.Report, models.ReportEvent, undefined, opts.logger),
     messages: new MessageRepository(models.Message),
     incidents: new IncidentRepository(models.Report),
     agents,

@@ -4,6 +4,7 @@ import { generateReference, heldWork, sourcesOf, CLOSED_STATUSES, type Status, t
 import { linkUpdates, type LinkWrite, type WithLinks } from './incident-repository';
 import { isDuplicateKey } from './reporter-repository';
 import type { Actor, EventType, ReportDoc, ReportEventDoc } from './models';
+import type { Logger } from '../logger';
 
 export type NewReport = Omit<
   ReportDoc,
@@ -138,6 +139,7 @@ export class ReportRepository {
     private readonly Report: Model<ReportDoc>,
     private readonly ReportEvent: Model<ReportEventDoc>,
     private readonly makeReference: () => string = generateReference,
+    private readonly logger?: Pick<Logger, 'warn'>,
   ) {}
 
   /**
@@ -488,9 +490,10 @@ export class ReportRepository {
    * Atomic status change guarded by the transition table: only succeeds when the current status
    * may move to `to` (and, if given, the ticket is held by `requireAssignee`, or by nobody for
    * null). Returns null otherwise. An error does not say the change was not made (a write-concern
-   * timeout): the change carries its own mark, and a change found made is returned, its history
-   * line written under that mark (once, however often), so the caller's follow-ups (the
-   * reporter's notice, the queue) run.
+   * timeout): the change carries its own mark, and a change found made is returned, so the
+   * caller's follow-ups (the reporter's notice, the queue) run. Its history line, under that mark
+   * (once, however often), is tried twice; one that still fails is logged, and does not undo a
+   * change that was made.
    */
   async transition(
     id: Id,
@@ -510,7 +513,11 @@ export class ReportRepository {
     if (to === 'referred' && opts.referral) set.referral = opts.referral;
     if (CLOSED_STATUSES.includes(to)) set.closedAt = new Date();
     const type: EventType = to === 'assigned' ? 'assigned' : to === 'received' ? 'released' : to === 'referred' ? 'referred' : 'status_changed';
-    const line = (from?: Status) => this.addEvent(oid(id), type, actor, { ...(from ? { from } : {}), to, ...(opts.referral ?? {}), ...(opts.eventData ?? {}) }, mark);
+    const add = (from?: Status) => this.addEvent(oid(id), type, actor, { ...(from ? { from } : {}), to, ...(opts.referral ?? {}), ...(opts.eventData ?? {}) }, mark);
+    const line = (from?: Status) =>
+      add(from)
+        .catch(() => add(from))
+        .catch((err: unknown) => this.logger?.warn({ err, reportId: String(id), to, outcome: 'history_line_missing' }, 'status changed; its history line could not be written'));
     let before: ReportDoc | null;
     try {
       before = await this.Report.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'before' }).lean<ReportDoc>();

@@ -87,7 +87,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     conns.push(r);
     return r;
   };
-  const store = createStore(db.conn, config.dataKeys, opts.store);
+  const store = createStore(db.conn, config.dataKeys, { logger, ...opts.store });
   await store.ready();
   const translator = await Translator.create();
   const bus = new EventBus(redis('producer'), redis('worker'), redisKeys(prefix).liveChannel);
