@@ -32,19 +32,20 @@ export function unhandled(): Routes<BotContext> {
  * What a first message brings to a new report: a story written or said, or else a file (a photo of
  * what happened, sent before anything else), kept as evidence with its caption, which is the
  * story too when it tells what happened; `too_big` for a file over the limit, which is said
- * rather than dropped. A voice note passed on from someone else is evidence, not the reporter's
- * account: their own words are asked for, as within a report.
+ * rather than dropped. A voice note or a caption passed on from someone else is evidence, not the
+ * reporter's account: their own words are asked for.
  */
 function storyOf(msg: Message, fromId: number | undefined): FirstMessage | 'too_big' | undefined {
   if ('text' in msg) return earlyStory(msg.text);
   const media = mediaOf(msg);
   if (!media) return undefined;
-  const voice = passedOn(msg, fromId) ? undefined : earlyVoice(media);
+  const theirs = !passedOn(msg, fromId);
+  const voice = theirs ? earlyVoice(media) : undefined;
   if (voice) return voice;
   if (media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) return 'too_big';
   const caption = captionOf(msg);
   const album = 'media_group_id' in msg && msg.media_group_id ? { album: true as const } : {};
-  const told = caption ? earlyStory(caption) : undefined;
+  const told = caption && theirs ? earlyStory(caption) : undefined;
   return { file: caption ? { ...media, caption: caption.slice(0, 1024) } : media, ...album, ...told };
 }
 

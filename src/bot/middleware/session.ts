@@ -84,9 +84,11 @@ export function updateGate(sessions: RedisSessionStore<SessionData>, opts: Updat
     } catch (err) {
       failure = { err };
     }
-    // Kept when chosen or changed, and renewed as each new conversation begins.
+    // Kept for someone who reported (not for whoever only tapped a language): when first chosen
+    // or changed, and renewed as each new conversation begins.
     const lang = ctx.session.lang;
-    const language = lang && (lang !== begun.language || !begun.session) ? { language: lang } : {};
+    const reported = ctx.session.lastSubmitted !== undefined || begun.language !== undefined;
+    const language = lang && reported && (lang !== begun.language || !begun.session) ? { language: lang } : {};
     const mark = (m: UpdateMark['mark']): UpdateMark => ({ updateKey, mark: flush ? 'none' : m, rememberSec: opts.rememberSec, ...language });
     try {
       if (snapshot !== null && JSON.stringify(ctx.session) === snapshot) await sessions.touch(name, mark(failure ? 'release' : 'done'));

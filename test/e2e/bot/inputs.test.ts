@@ -161,6 +161,14 @@ describe('re-asks in English', () => {
     await u.press('No');
     // Their own account is still asked for.
     expect(lastText(u)).toContain('Tell us what happened');
+    // So it is after a photo passed on with someone else's words as its caption.
+    const w = h.tg.user({ firstName: 'Passed on photo', languageCode: 'en' });
+    await w.sendPhoto({ caption: 'BREAKING: police beat protesters at Githurai stage and took three away', forwardedFrom: 'Kenya News Channel' });
+    expect(allTexts(w).some((t) => t.includes('it will be the story of your report'))).toBe(false);
+    await w.press('Police misconduct');
+    await w.press('Excessive force or brutality');
+    await w.press('No');
+    expect(lastText(w)).toContain('Tell us what happened');
 
     const v = h.tg.user({ firstName: 'Captioned', languageCode: 'en' });
     const story = 'Police at Githurai stage beat my brother and took him away in their vehicle.';

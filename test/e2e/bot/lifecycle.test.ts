@@ -521,7 +521,11 @@ describe('the language a reporter chose', () => {
     const u = h.tg.user({ firstName: 'Chagua', languageCode: 'en' });
     await u.sendText('/language');
     await u.press('Kiswahili');
+    // Nothing outlives the conversation of someone who has not reported.
+    const languageKey = `${h.prefix}:lang:${sessionKey(h.store.cipher, u.id, u.chatId)}`;
+    expect(await h.redis.exists(languageKey)).toBe(0);
     const reference = await submitAnonymous(u, 'sw');
+    expect(await h.redis.get(languageKey)).toBe('sw');
     // A day without a message: the conversation is forgotten (its key expires).
     await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
 

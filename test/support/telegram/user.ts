@@ -35,9 +35,14 @@ export interface MediaOptions extends ActionOptions {
   mediaGroupId?: string;
   /** As a Telegram reply to this message of the chat (the reply box open on it). */
   replyToMessageId?: number;
+  /** Passed on from someone else (who hides their account, as most do). */
+  forwardedFrom?: string;
 }
 
 type MessageContent = Omit<TgMessage, 'message_id' | 'from' | 'chat' | 'date'>;
+
+/** Telegram's mark on a message passed on from someone who hides their account. */
+const forwardOrigin = (from: string | undefined) => (from ? { forward_origin: { type: 'hidden_user', sender_user_name: from, date: Math.floor(Date.now() / 1000) - 3600 } } : {});
 
 const COMMAND_RE = /^\/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{3,32})?/;
 
@@ -224,20 +229,19 @@ export class TelegramUser {
   async sendPhoto(opts: MediaOptions & { width?: number; height?: number; bytes?: Buffer } = {}): Promise<string> {
     this.ensureCanWrite('send a photo');
     const photo = this.s.files.addPhoto({ bytes: opts.bytes, size: opts.sizeBytes, width: opts.width, height: opts.height });
-    const content: MessageContent = { photo, ...(opts.caption !== undefined ? { caption: opts.caption } : {}), ...(opts.mediaGroupId ? { media_group_id: opts.mediaGroupId } : {}) };
+    const content = { photo, ...(opts.caption !== undefined ? { caption: opts.caption } : {}), ...(opts.mediaGroupId ? { media_group_id: opts.mediaGroupId } : {}), ...forwardOrigin(opts.forwardedFrom) } as MessageContent;
     this.replyingTo(content, opts.replyToMessageId);
     await this.post(content, 'photo', opts);
     return photo[photo.length - 1].file_id;
   }
 
-  /** `forwardedFrom`: passed on from someone else (who hides their account, as most do). */
+  /** `forwardedFrom`: as for a photo. */
   async sendVoice(opts: ActionOptions & { durationSec?: number; sizeBytes?: number; forwardedFrom?: string } = {}): Promise<string> {
     this.ensureCanWrite('send a voice note');
     const duration = opts.durationSec ?? 5;
     const f = this.s.files.add('voice', { size: opts.sizeBytes ?? duration * 4_000, duration, mimeType: 'audio/ogg' });
     const voice = { file_id: f.fileId, file_unique_id: f.fileUniqueId, duration, mime_type: f.mimeType, file_size: f.size };
-    const origin = opts.forwardedFrom ? { forward_origin: { type: 'hidden_user', sender_user_name: opts.forwardedFrom, date: Math.floor(Date.now() / 1000) - 3600 } } : {};
-    await this.post({ voice, ...origin } as MessageContent, 'voice', opts);
+    await this.post({ voice, ...forwardOrigin(opts.forwardedFrom) } as MessageContent, 'voice', opts);
     return f.fileId;
   }
 
