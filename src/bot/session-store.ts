@@ -48,6 +48,8 @@ export interface UpdateMark {
   rememberSec: number;
   /** The reporter's language, kept (for LANGUAGE_TTL_SEC) beyond the session. */
   language?: string;
+  /** Keep the session this much longer than its usual time to live (a draft that may be sent only later). */
+  keepLongerSec?: number;
 }
 
 /**
@@ -108,7 +110,8 @@ export class RedisSessionStore<T> {
   private async finish(name: string, sealed: string, mark: UpdateMark | undefined): Promise<void> {
     const key = this.key(name);
     // Without a mark the script's second key is not touched; the session's own key stands in.
-    await this.redis.ripotiFinishUpdate(key, mark?.updateKey ?? key, redisKeys(this.prefix).language(name), sealed, this.ttlSec, mark?.mark ?? 'none', mark?.rememberSec ?? 0, mark?.language ?? '', LANGUAGE_TTL_SEC);
+    const ttlSec = this.ttlSec + (mark?.keepLongerSec ?? 0);
+    await this.redis.ripotiFinishUpdate(key, mark?.updateKey ?? key, redisKeys(this.prefix).language(name), sealed, ttlSec, mark?.mark ?? 'none', mark?.rememberSec ?? 0, mark?.language ?? '', LANGUAGE_TTL_SEC);
   }
 
   private decode(key: string, raw: string | null): { value: T | undefined; snapshot: string | null } {

@@ -89,7 +89,8 @@ export function updateGate(sessions: RedisSessionStore<SessionData>, opts: Updat
     const lang = ctx.session.lang;
     const reported = ctx.session.lastSubmitted !== undefined || begun.language !== undefined;
     const language = lang && reported && (lang !== begun.language || !begun.session) ? { language: lang } : {};
-    const mark = (m: UpdateMark['mark']): UpdateMark => ({ updateKey, mark: flush ? 'none' : m, rememberSec: opts.rememberSec, ...language });
+    const longer = typeof ctx.state.keepDraftLongerSec === 'number' ? { keepLongerSec: ctx.state.keepDraftLongerSec } : {};
+    const mark = (m: UpdateMark['mark']): UpdateMark => ({ updateKey, mark: flush ? 'none' : m, rememberSec: opts.rememberSec, ...language, ...longer });
     try {
       if (snapshot !== null && JSON.stringify(ctx.session) === snapshot) await sessions.touch(name, mark(failure ? 'release' : 'done'));
       else await sessions.set(name, ctx.session, mark(failure ? 'release' : 'done'));

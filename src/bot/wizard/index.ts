@@ -116,6 +116,8 @@ async function submit(ctx: BotContext, effect: Extract<Effect, { type: 'submit' 
   }
   // Said to the reporter next: from here on an apology would contradict the truth.
   if (result.ok) ctx.state.reportCommitted = true;
+  // Over the day's limit, the draft is told to be kept until it can be sent: kept that much longer.
+  if (!result.ok && result.reason === 'daily_limit' && result.retryAfterSec) ctx.state.keepDraftLongerSec = result.retryAfterSec;
   // When to expect an answer: the SLA of the priority the stored report has (someone said in
   // danger once keeps priority 1 even if the answer was changed before Send).
   const sla = result.ok ? ctx.deps.slaMinutes?.[result.priority - 1] : undefined;

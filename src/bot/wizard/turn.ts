@@ -242,7 +242,7 @@ export class Turn {
       return this.message([{ key: 'submit.received', params: { reference: result.reference } }, next], { keyboard: { type: 'main' }, html: true });
     }
     // When it can be sent: the draft, renewed by this tap, is kept longer than that wait.
-    if (result.reason === 'daily_limit') return this.say(result.retryAfterSec ? 'limits:reports_per_day_until' : 'limits:reports_per_day', { count: result.limit, ...(result.retryAfterSec ? { time: duration(result.retryAfterSec / 60) } : {}) });
+    if (result.reason === 'daily_limit') return this.say(result.retryAfterSec ? 'limits:reports_per_day_until' : 'limits:reports_per_day', { count: result.limit, ...(result.retryAfterSec ? { time: durationAtLeast(result.retryAfterSec / 60) } : {}) });
     this.say('submit.failed', undefined, { keyboard: { type: 'confirmAgain', draftId } });
   }
 }
@@ -251,6 +251,12 @@ export class Turn {
 export function duration(minutes: number): Text {
   if (minutes < 90) return { key: 'time.minutes', params: { count: Math.max(1, Math.round(minutes)) } };
   return { key: 'time.hours', params: { count: Math.round(minutes / 60) } };
+}
+
+/** A wait as said, never shorter than it is: whole minutes, or whole hours from 90 minutes, rounded up. */
+function durationAtLeast(minutes: number): Text {
+  const whole = Math.ceil(minutes);
+  return duration(whole >= 90 ? Math.ceil(whole / 60) * 60 : whole);
 }
 
 /** The draft holds the reporter's own words or files, or an alert already raised: not thrown away on one tap. */

@@ -105,6 +105,9 @@ describe('reports per day', () => {
     expect(lastText(u)).toContain('You have already sent 1 reports today');
     // When it can be sent, not "tomorrow": the day counts from the first report (24 hours here).
     expect(lastText(u)).toContain('in about 24 hours, tap the same Send button on it again');
+    // And it is kept that long: a day for the wait, and the usual day after it.
+    const draftKey = `${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`;
+    expect(await h.redis.ttl(draftKey)).toBeGreaterThan(24 * 3600 + 23 * 3600);
     const reporter = await h.store.reporters.findByTelegramUser(u.id);
     expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
     // The draft is kept for later.
