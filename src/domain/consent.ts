@@ -57,16 +57,28 @@ export function identityForCaseFile(
   return { ok: true, identity: { ...(name ? { name } : {}), ...(phone ? { phone } : {}), consentAt: decision.consentAt } as SharedIdentity };
 }
 
+/** Every way of writing this number: its last nine digits, spaced or not, with or without a country code or 0 before them. */
+function blankNumber(text: string, phone: string, mark: string): string {
+  const last = phone.replace(/\D/g, '').slice(-9);
+  if (last.length < 7) return text;
+  const digits = [...last].join('[\\s.-]?');
+  const prefix = '(?:(?:\\+|00)?\\d{1,3}[\\s.-]?(?:\\(0\\)[\\s.-]?)?|0[\\s.-]?)?';
+  return text.replace(new RegExp(`(?<![\\d+])${prefix}${digits}(?!\\d)`, 'g'), mark);
+}
+
 /**
  * A message between the reporter and Ripoti, as it may travel in a document that does not share
  * the reporter's identity (or shares only part of it): every phone number blanked unless the
  * phone is shared (a number in this conversation is most likely the reporter's own "call me
  * on..."; the agency can ask Ripoti for it), and each word of the reporter's own name (as
- * Telegram gives it, three letters or more) blanked unless the name is shared.
+ * Telegram gives it, three letters or more) blanked unless the name is shared. `phones`: the
+ * reporter's own numbers, blanked however they were written ("722 000 111", a foreign number),
+ * which the Kenyan pattern alone would miss.
  */
-export function withheldFromConversation(text: string, withhold: { phone: boolean; names: readonly string[] }, marks: { phone: string; name: string; location: string }): string {
+export function withheldFromConversation(text: string, withhold: { phone: boolean; names: readonly string[]; phones?: readonly string[] }, marks: { phone: string; name: string; location: string }): string {
   // A place shared in the conversation (a 📍 line: "where are you now?") is where the reporter was: withheld with the number.
   let out = withhold.phone ? text.replace(PHONE_RE, marks.phone).replace(/^📍.*(?:\n.*openstreetmap\.org.*)?$/gmu, marks.location) : text;
+  if (withhold.phone) for (const p of withhold.phones ?? []) out = blankNumber(out, p, marks.phone);
   const words = [...new Set(withhold.names.flatMap((n) => n.split(/[^\p{L}\p{M}'-]+/u)).filter((w) => [...w].length >= 3))];
   if (words.length) {
     const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);

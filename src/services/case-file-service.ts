@@ -93,6 +93,8 @@ export class CaseFileService {
 export interface Withhold {
   phone: boolean;
   names: string[];
+  /** The reporter's own numbers (a contactable reporter's, never an anonymous one's: see SECURITY.md). */
+  phones: string[];
 }
 
 export type WithheldMarks = { phone: string; name: string; location: string };
@@ -109,7 +111,7 @@ export function withheldMarks(translator: Translator, language: CaseFileRequest[
 export async function identityRule(store: Store, report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[], viewerMaySeeIdentity: boolean): Promise<{ reporter: CaseFileInput['reporter']; withhold: Withhold }> {
   const who = await knownIdentity(store, report);
   const reporter = viewerMaySeeIdentity ? sharedIdentityOf(report, agency, history, who) : null;
-  return { reporter, withhold: { phone: !reporter?.phone, names: reporter?.name || !who.name ? [] : [who.name] } };
+  return { reporter, withhold: { phone: !reporter?.phone, names: reporter?.name || !who.name ? [] : [who.name], phones: reporter?.phone || !who.phone ? [] : [who.phone] } };
 }
 
 /**

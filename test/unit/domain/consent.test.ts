@@ -53,6 +53,14 @@ describe('a conversation in a file that does not share who the reporter is', () 
     const text = 'Ni Amina Wanjiru. Call 0712 345 678 or +254733000111.\nJaneth and Aminata are my friends; AMINA is me.';
     expect(withheldFromConversation(text, { phone: true, names: ['Amina Wanjiru'] }, marks)).toBe('Ni [name] [name]. Call [phone] or [phone].\nJaneth and Aminata are my friends; [name] is me.');
   });
+  it("blanks the reporter's own number however it was written, foreign numbers too, and no other digits", () => {
+    const own = { phone: true, names: [], phones: ['+254722000111'] };
+    expect(withheldFromConversation('Call me on 722 000 111, or 0722-000-111, or +254 (0) 722 000111.', own, marks)).toBe('Call me on [phone], or [phone], or [phone].');
+    const abroad = { phone: true, names: [], phones: ['+256 772 123 456'] };
+    expect(withheldFromConversation('My line is +256772123456 (Uganda), my ID 27712345.', abroad, marks)).toBe('My line is [phone] (Uganda), my ID 27712345.');
+    // Kept when the phone is shared.
+    expect(withheldFromConversation('Call 722 000 111', { ...own, phone: false }, marks)).toBe('Call 722 000 111');
+  });
   it('keeps what the reporter agreed to share, and names of two letters (too common to blank)', () => {
     expect(withheldFromConversation('Jo here, 0712345678', { phone: false, names: ['Jo'] }, marks)).toBe('Jo here, 0712345678');
     // A place shared ("where are you now?") goes with the number.
