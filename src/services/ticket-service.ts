@@ -91,7 +91,8 @@ export class TicketService implements TicketActions {
     if (note.text) eventData.note = note.text;
     const updated = await this.deps.store.reports.transition(reportId, to, actorOf(agent), { requireAssignee: holderGuard(agent, opts.seen), eventData });
     if (!updated) return refused('changed');
-    const notice = NOTICE_FOR_STATUS[to];
+    // A duplicate is closed because another report of the same incident is in hand: said so, not "send a new report" alone.
+    const notice = to === 'rejected' && opts.rejectReason === 'duplicate' ? 'notices:closedDuplicate' : NOTICE_FOR_STATUS[to];
     if (notice) await this.notify(updated, notice);
     // After the closing notice, one question the reporter answers with a tap (src/domain/rating.ts).
     if (shouldAskRating(to, opts.rejectReason)) await this.notify(updated, RATING_NOTICE, { reportId: updated._id.toString() });

@@ -228,12 +228,27 @@ describe('consent is to the question as it was asked', () => {
     expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).not.toContain('+254733000111');
   });
 
+  it('a double tap on an answer records it once; a different answer after it is recorded and decides', async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_006 });
+    await agent.post(`/tickets/${id}/consent`);
+    const q = (await h.store.reports.history(id)).find((e) => e.type === 'consent_asked')?.data?.q as string;
+    expect(await conversations().answerConsent(61_000_006, id, 'IPOA', 'yes', q)).toMatchObject({ ok: true });
+    expect(await conversations().answerConsent(61_000_006, id, 'IPOA', 'yes', q)).toMatchObject({ ok: true, repeated: true });
+    const answers = async () => (await h.store.reports.history(id)).filter((e) => e.type === 'consent_answered').map((e) => e.data?.answer);
+    expect(await answers()).toEqual(['yes']);
+    expect(await conversations().answerConsent(61_000_006, id, 'IPOA', 'no', q)).not.toHaveProperty('repeated');
+    expect(await answers()).toEqual(['yes', 'no']);
+    expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).not.toContain('+254733000111');
+  });
+
   it("the staff's questions are there with the answers, and what the reporter did not agree to share is blanked in both", async () => {
     const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_004 });
     const agentId = (await h.store.agents.findByUsername('c61000004'))!._id;
     const asked = await h.store.messages.addOutgoing(id, { text: 'Wanjiru, how many officers were there?', agentId });
     await h.store.messages.markSent(asked._id, 501);
     await h.store.messages.addIncoming(id, { text: 'Three. Call me on 0733 000 111, ask for Wanjiru.' });
+    // Their own number written without its 0 (the Kenyan pattern alone would miss it).
+    await h.store.messages.addIncoming(id, { text: 'Or 733-000-111 if that fails.' });
     // A status notice, and a question that never reached the reporter: not part of the file.
     await h.store.messages.addOutgoing(id, { notice: { key: 'notices:status.in_progress' } });
     const lost = await h.store.messages.addOutgoing(id, { text: 'Did they take your phone?', agentId });
@@ -243,6 +258,7 @@ describe('consent is to the question as it was asked', () => {
     expect(without).toMatch(/Ripoti staff<\/b><p>\[name withheld\], how many officers were there\?<\/p>[\s\S]*The reporter<\/b><p>Three\. Call me on \[phone number withheld\], ask for \[name withheld\]\.<\/p>/);
     expect(without).toContain('Phone numbers and the reporter&#39;s name are withheld from these messages');
     expect(without).not.toMatch(/Wanjiru|0733 000 111|Did they take your phone/);
+    expect(without).toContain('<p>Or [phone number withheld] if that fails.</p>');
     const sw = (await agent.get(`/tickets/${id}/case-file?format=html&lang=sw`)).body;
     expect(sw).toContain('Mhudumu wa Ripoti</b><p>[jina limefichwa], how many officers were there?</p>');
 

@@ -185,7 +185,8 @@ describe('messages to reporters (replies queue)', () => {
     expect(await h.tickets.addNote(reportId, a, '   ')).toEqual({ ok: false, reason: 'empty' });
     const boss = agent('supervisor');
     expect(await h.tickets.changeStatus(reportId, boss, 'rejected', { rejectReason: 'duplicate' })).toEqual({ ok: true });
-    await seen(user, 'has been closed');
+    // Told why: another report of the same incident, not only "send a new report".
+    await seen(user, 'has been closed because we already have a report of the same incident');
     // Closed: no further transitions or replies, even for a supervisor; notes still go in.
     expect(await h.tickets.changeStatus(reportId, boss, 'in_progress')).toEqual({ ok: false, reason: 'closed' });
     expect(await h.tickets.reply(reportId, boss, 'hello again')).toEqual({ ok: false, reason: 'closed' });
