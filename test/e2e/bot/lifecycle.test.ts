@@ -254,7 +254,7 @@ describe('/status', () => {
     await submitAnonymous(other); // a reporter too, just not this report's
     await other.sendText(`/status ${reference}`);
     const notFound = lastText(other);
-    expect(notFound).toBe(`We found no report ${reference} for you. Please check the number. Reports closed more than about a year ago are no longer shown.`);
+    expect(notFound).toBe(`We found no report ${reference} for you. Please check the number. Reports closed more than a year or so ago are no longer shown.`);
 
     // A well-formed reference that does not exist reads exactly the same.
     const missing = generateReference();
