@@ -58,7 +58,7 @@ export type AttachResult =
  * `replaced`: the same question was asked again since (its newest buttons answer it), or an
  * unmarked button from before marks while the questions asked differ.
  */
-/** `repeated`: the same answer to the same question again (a double tap): nothing new was recorded. */
+/** `repeated`: the same answer to the same question again (a double tap, a retry): nothing new was recorded. */
 export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency; name?: string; repeated?: true } | { ok: false; reason: 'not_yours' | 'not_asked' | 'replaced' };
 
 type AskedData = Record<string, unknown>;
@@ -241,10 +241,12 @@ export class ConversationService {
     const name = typeof asked.data.name === 'string' ? asked.data.name : undefined;
     // Which question it answers (`q`) goes into the trail with the answer.
     const scope = { ...(asked.data.covers === 'name_phone' ? { covers: 'name_phone' } : {}), ...(name ? { name } : {}), ...(typeof asked.data.q === 'string' ? { q: asked.data.q } : {}) };
+    // The same answer to the same question again (a double tap, a retry after an error) is recorded once.
     const last = history.filter((e) => e.type === 'consent_answered' && e.data?.agency === agency).at(-1);
-    if (last?.data?.answer === answer && last.data.q === scope.q) return { ok: true, reference: report.reference, agency, ...(name ? { name } : {}), repeated: true };
-    await this.deps.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency, answer, ...scope });
+    const repeated = last?.data?.answer === answer && last.data.q === scope.q;
+    if (!repeated) await this.deps.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency, answer, ...scope });
     await this.deps.events.publish({ type: 'ticket', reportId, what: 'consent' });
+    if (repeated) return { ok: true, reference: report.reference, agency, ...(name ? { name } : {}), repeated: true };
     this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');
     return { ok: true, reference: report.reference, agency, ...(name ? { name } : {}) };
   }

@@ -25,9 +25,8 @@ export function consentFeature(): Routes<BotContext> {
       return;
     }
     // The buttons go, so the question cannot be answered twice by accident; a later question can
-    // change it. A second tap already on its way (a double tap) is answered once.
+    // change it. A second tap (a double tap, a retry after an error) is confirmed again, recorded once.
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    if (result.repeated) return;
     const vars = { agency: result.agency, reference: result.reference, ...(result.name ? { name: result.name } : {}) };
     await ctx.reply(ctx.t(`consent.${answer}${result.name ? '_named' : ''}`, vars));
   });
