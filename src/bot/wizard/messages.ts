@@ -155,10 +155,11 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
   }
   list.push(caption ? { ...media, caption: caption.slice(0, 1024) } : media);
   // An album comes as one update per file: one answer (and one review) once the last has come.
-  if (album && !(d.step === 'desc' && !d.parts && caption?.trim())) return holdAlbum(turn, d, d.albumPending === 'full' ? 'full' : true);
+  if (album && !(d.step === 'desc' && !d.parts && caption?.trim() && !forwarded)) return holdAlbum(turn, d, d.albumPending === 'full' ? 'full' : true);
   // Its answer asks for the reporter's own words: the story's question is not asked again after it.
   if (forwarded && media.kind === 'voice' && d.step === 'desc' && !caption?.trim()) return turn.say('desc.forwarded_voice', { count: list.length, max });
-  return fileKept(turn, d, caption);
+  // Someone else's caption (a forwarded post) is kept with the file, never taken as the reporter's story.
+  return fileKept(turn, d, forwarded ? undefined : caption);
 }
 
 function holdAlbum(turn: Turn, d: Draft, state: true | 'full'): void {

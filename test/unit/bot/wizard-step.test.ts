@@ -322,6 +322,13 @@ describe('desc', () => {
     expect(r.state.draft).toMatchObject({ step: 'county', text: 'The officer at Kasarani took 1,000 shillings from me.', evidence: [{ ...photo(), caption: 'The officer at Kasarani took 1,000 shillings from me.' }] });
     // A caption of only spaces is no story.
     expect(said(send(at('desc'), photo(), '  '))).toEqual(['ev.kept_answer']);
+    // Nor is someone else's, passed on with their photo: kept with the file, the story still asked.
+    const post = 'BREAKING: police beat protesters at Githurai stage and took three away tonight.';
+    for (const s of ['desc', 'cat'] as const) {
+      const passed = run(at(s), { type: 'media', media: photo(), caption: post, forwarded: true });
+      expect(passed.state.draft?.text).toBeUndefined();
+      expect(passed.state.draft?.evidence).toEqual([{ ...photo(), caption: post }]);
+    }
   });
 
   it('a photo of the officers at "what were they wearing?" is kept', () => {
