@@ -87,7 +87,7 @@ export function updateGate(sessions: RedisSessionStore<SessionData>, opts: Updat
     // Kept for someone who reported (not for whoever only tapped a language): when first chosen
     // or changed, and renewed as each new conversation begins.
     const lang = ctx.session.lang;
-    const reported = ctx.session.lastSubmitted !== undefined || begun.language !== undefined;
+    const reported = ctx.session.lastSubmitted !== undefined || ctx.session.draft?.urgent !== undefined || begun.language !== undefined;
     const language = lang && reported && (lang !== begun.language || !begun.session) ? { language: lang } : {};
     const longer = typeof ctx.state.keepDraftLongerSec === 'number' ? { keepLongerSec: ctx.state.keepDraftLongerSec } : {};
     const mark = (m: UpdateMark['mark']): UpdateMark => ({ updateKey, mark: flush ? 'none' : m, rememberSec: opts.rememberSec, ...language, ...longer });
