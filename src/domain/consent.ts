@@ -57,12 +57,20 @@ export function identityForCaseFile(
   return { ok: true, identity: { ...(name ? { name } : {}), ...(phone ? { phone } : {}), consentAt: decision.consentAt } as SharedIdentity };
 }
 
-/** Every way of writing this number: its last nine digits, spaced or not, with or without a country code or 0 before them. */
+/** Up to three separators between a number's digits: spaces, dots, dashes, slashes, brackets. */
+const SEP = '[\\s./()-]{0,3}';
+
+/**
+ * Every way of writing this number: its last nine digits, spaced or not, after its own country
+ * code, a 0, or nothing ("(0722) 000 111", "+254 722-000-111", "722000111"); other digits stay.
+ */
 function blankNumber(text: string, phone: string, mark: string): string {
-  const last = phone.replace(/\D/g, '').slice(-9);
+  const all = phone.replace(/\D/g, '');
+  const last = all.slice(-9);
   if (last.length < 7) return text;
-  const digits = [...last].join('[\\s.-]?');
-  const prefix = '(?:(?:\\+|00)?\\d{1,3}[\\s.-]?(?:\\(0\\)[\\s.-]?)?|0[\\s.-]?)?';
+  const country = all.slice(0, -9).replace(/^0*$/, '');
+  const digits = [...last].join(SEP);
+  const prefix = `\\(?(?:${country ? `(?:\\+|00)?${country}${SEP}(?:0${SEP})?|` : ''}0${SEP})?`;
   return text.replace(new RegExp(`(?<![\\d+])${prefix}${digits}(?!\\d)`, 'g'), mark);
 }
 

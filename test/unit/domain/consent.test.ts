@@ -56,6 +56,9 @@ describe('a conversation in a file that does not share who the reporter is', () 
   it("blanks the reporter's own number however it was written, foreign numbers too, and no other digits", () => {
     const own = { phone: true, names: [], phones: ['+254722000111'] };
     expect(withheldFromConversation('Call me on 722 000 111, or 0722-000-111, or +254 (0) 722 000111.', own, marks)).toBe('Call me on [phone], or [phone], or [phone].');
+    expect(withheldFromConversation('(0722) 000 111, 0722 - 000 - 111, 0722/000/111.', own, marks)).toBe('[phone], [phone], [phone].');
+    // A sum or another number beside it stays.
+    expect(withheldFromConversation('KSh 500 722000111; ID 22000111; till 5722000111.', own, marks)).toBe('KSh 500 [phone]; ID 22000111; till 5722000111.');
     const abroad = { phone: true, names: [], phones: ['+256 772 123 456'] };
     expect(withheldFromConversation('My line is +256772123456 (Uganda), my ID 27712345.', abroad, marks)).toBe('My line is [phone] (Uganda), my ID 27712345.');
     // Kept when the phone is shared.
