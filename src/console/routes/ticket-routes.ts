@@ -74,11 +74,17 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
   const history = await ctx.store.reports.history(report._id);
   const names = await ctx.store.agents.namesByIds(history.flatMap((e) => (e.actor.agentId ? [String(e.actor.agentId)] : [])));
   const nameOf = (e: ReportEventDoc) => (e.actor.agentId ? (names.get(String(e.actor.agentId)) ?? '?') : '');
-  // Repeated views by the same person in a row are one line: reloads are not news; a return later is.
-  const repeatedView = (e: ReportEventDoc, i: number) => {
+  // Repeated views by the same person in a row are one line: reloads are not news; a return
+  // later than VIEW_AGAIN_AFTER_MS after the view last shown is.
+  const hidden = new Set<number>();
+  let shown: ReportEventDoc | undefined;
+  history.forEach((e, i) => {
     const before = history[i - 1];
-    return e.type === 'viewed' && i > 0 && before.type === 'viewed' && String(before.actor.agentId) === String(e.actor.agentId) && e.at.getTime() - before.at.getTime() < VIEW_AGAIN_AFTER_MS;
-  };
+    const again = e.type === 'viewed' && before?.type === 'viewed' && shown && String(shown.actor.agentId) === String(e.actor.agentId) && e.at.getTime() - shown.at.getTime() < VIEW_AGAIN_AFTER_MS;
+    if (again) hidden.add(i);
+    else shown = e;
+  });
+  const repeatedView = (_e: ReportEventDoc, i: number) => hidden.has(i);
   return {
     notes: history.filter((e) => e.type === 'note').map((e) => ({ at: e.at, by: nameOf(e), text: noteText(e) })),
     // The trail shows what happened; the note typed with a status change or a referral is part of
