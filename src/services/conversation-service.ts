@@ -56,9 +56,9 @@ export type AttachResult =
 
 /**
  * `replaced`: the same question was asked again since (its newest buttons answer it), or an
- * unmarked button from before marks while the questions asked differ.
+ * unmarked button from before marks while the questions asked differ. `repeated`: the same
+ * answer to the same question again (a double tap, a retry): nothing new was recorded.
  */
-/** `repeated`: the same answer to the same question again (a double tap, a retry): nothing new was recorded. */
 export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency; name?: string; repeated?: true } | { ok: false; reason: 'not_yours' | 'not_asked' | 'replaced' };
 
 type AskedData = Record<string, unknown>;

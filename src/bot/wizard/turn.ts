@@ -1,6 +1,6 @@
 import { countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
-import type { Draft, Step } from '../session';
+import type { Draft, MediaRef, Step } from '../session';
 import { askDetail, isDetailStep } from './details';
 import { CHAINED, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
@@ -56,17 +56,17 @@ export class Turn {
         this.effects.push({ type: 'hold', draftId: newDraftId });
       } else this.say('ev.kept', { count: 1, max: LIMITS.evidenceMaxItems });
       // Its caption told what happened: the story too, as for a file sent at the first questions.
-      if (story.text !== undefined) {
-        this.draft.text = story.text;
-        markSplit(this.draft, story.text, this.now.getTime());
-        this.say('desc.kept_early');
-      }
-    } else if (story) {
-      Object.assign(this.draft, story);
-      markSplit(this.draft, 'text' in story ? story.text : '', this.now.getTime());
-      this.say('desc.kept_early');
-    }
+      if (story.text !== undefined) this.keepEarly({ text: story.text });
+    } else if (story) this.keepEarly(story);
     return this.show();
+  }
+
+  /** A story told before its question: kept, and said so. */
+  private keepEarly(story: { text: string } | { voice: MediaRef }): void {
+    if (!this.draft) return;
+    Object.assign(this.draft, story);
+    markSplit(this.draft, 'text' in story ? story.text : '', this.now.getTime());
+    this.say('desc.kept_early');
   }
 
   /** A typed cancel word: asks first, since a word typed by mistake must not throw a report away. */
