@@ -295,45 +295,88 @@
     return kb;
   }
 
+  /**
+   * Rows on screen by item key, with what each was drawn from. An unchanged row stays the same
+   * element, so a tap whose finger is down while the chat changes still lands on its button (a
+   * redrawn button loses the click between press and release).
+   */
+  const drawn = new Map();
+
   function renderMessages(snap) {
     const box = $('messages');
     const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 120;
-    box.replaceChildren();
-    if (!snap.items.length) {
-      const hint = el('div', 'empty-hint');
-      hint.appendChild(el('div', '', `${$('bot-name').textContent}`));
-      hint.appendChild(el('div', '', 'Tap START below to begin.'));
-      box.appendChild(hint);
-    }
+    const shown = new Map();
+    const reuse = (key, sig, make) => {
+      const old = drawn.get(key);
+      const node = old && old.sig === sig ? old.node : make();
+      shown.set(key, { sig, node });
+      return node;
+    };
+    const nodes = [];
+    if (!snap.items.length) nodes.push(reuse('hint', $('bot-name').textContent, emptyHint));
     let lastDay = '';
     snap.items.forEach((item, i) => {
       const day = dayOf(item.date);
       if (day !== lastDay) {
-        box.appendChild(el('div', 'day', day));
+        nodes.push(reuse(`day:${day}`, day, () => el('div', 'day', day)));
         lastDay = day;
       }
       const prev = snap.items[i - 1];
       const next = snap.items[i + 1];
-      const row = el('div', `row ${item.from}`);
-      row.dataset.from = item.from;
-      if (prev && prev.from === item.from) row.classList.add('same');
-      if (!next || next.from !== item.from || item.inlineKeyboard) row.classList.add('tail');
-      row.appendChild(bubble(item));
-      if (item.inlineKeyboard) row.appendChild(inlineKeyboard(item.inlineKeyboard));
-      box.appendChild(row);
+      const same = Boolean(prev && prev.from === item.from);
+      const tail = !next || next.from !== item.from || Boolean(item.inlineKeyboard);
+      nodes.push(reuse(`${snap.user.id}:${item.key}`, JSON.stringify([item, same, tail]), () => messageRow(item, same, tail)));
     });
+    drawn.clear();
+    for (const [key, value] of shown) drawn.set(key, value);
+    placeInOrder(box, nodes);
     if (nearBottom || state.forceScroll) {
       box.scrollTop = box.scrollHeight;
       state.forceScroll = false;
     }
   }
 
+  function emptyHint() {
+    const hint = el('div', 'empty-hint');
+    hint.appendChild(el('div', '', `${$('bot-name').textContent}`));
+    hint.appendChild(el('div', '', 'Tap START below to begin.'));
+    return hint;
+  }
+
+  function messageRow(item, same, tail) {
+    const row = el('div', `row ${item.from}`);
+    row.dataset.from = item.from;
+    if (same) row.classList.add('same');
+    if (tail) row.classList.add('tail');
+    row.appendChild(bubble(item));
+    if (item.inlineKeyboard) row.appendChild(inlineKeyboard(item.inlineKeyboard));
+    return row;
+  }
+
+  /** Makes `nodes` the box's children in order, moving or removing only what differs. */
+  function placeInOrder(box, nodes) {
+    nodes.forEach((node, i) => {
+      if (box.children[i] !== node) box.insertBefore(node, box.children[i] || null);
+    });
+    while (box.children.length > nodes.length) box.lastElementChild.remove();
+  }
+
+  /** What each panel was last drawn from: a panel redrawn only when that changes keeps a tap in progress. */
+  const drawnFrom = new WeakMap();
+
+  function redrawIfChanged(panel, sig, fill) {
+    if (drawnFrom.get(panel) === sig) return;
+    drawnFrom.set(panel, sig);
+    panel.replaceChildren();
+    fill();
+  }
+
   function renderReplyKeyboard(snap) {
     const panel = $('reply-keyboard');
     const toggle = $('kb-toggle');
     const kb = snap.replyKeyboard;
-    panel.replaceChildren();
     if (!kb) {
+      redrawIfChanged(panel, '', () => undefined);
       panel.hidden = true;
       toggle.hidden = true;
       return;
@@ -342,6 +385,10 @@
     const open = state.keyboardOpen && !state.foldedKeyboards.has(kb.messageId);
     panel.hidden = !open;
     toggle.classList.toggle('active', open);
+    redrawIfChanged(panel, JSON.stringify(kb), () => replyKeyboardRows(panel, kb));
+  }
+
+  function replyKeyboardRows(panel, kb) {
     for (const row of kb.rows) {
       const r = el('div', 'kb-row');
       for (const btn of row) {
@@ -362,7 +409,10 @@
     const list = snap.commands || [];
     $('menu-btn').hidden = list.length === 0;
     const menu = $('commands-menu');
-    menu.replaceChildren();
+    redrawIfChanged(menu, JSON.stringify(list), () => commandItems(menu, list));
+  }
+
+  function commandItems(menu, list) {
     for (const c of list) {
       const b = el('button');
       b.type = 'button';

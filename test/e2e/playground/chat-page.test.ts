@@ -2,11 +2,12 @@
  * The playground's chat page against a tiny telegraf bot (no Ripoti, no Redis, no MongoDB): a
  * person picks a name and language, taps START, inline buttons (toast, alert, edit in place),
  * reply-keyboard buttons (plain and "share phone number"), shares a location, attaches a photo
- * from disk and types; bot HTML is rendered with only safe tags.
+ * from disk and types; bot HTML is rendered with only safe tags; a tap survives the chat changing
+ * between press and release.
  */
 import { Markup, Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startPolling, TelegramDouble, type RunningBot } from '../../support/telegram';
 import { startChatServer, type ChatServer } from '../../../playground/chat-server';
 import { artifactPath, launchChromium, makePng, phonePage } from '../../support/browser';
@@ -272,6 +273,39 @@ describe('playground chat page (tiny bot)', () => {
     await myRow(page, '/start').waitFor();
     await page.goto(`${server.url}/#chat=999`);
     await page.getByText('That chat no longer exists').waitFor();
+  });
+
+  it('keeps a tap whose finger is down while a new message arrives', async () => {
+    const { page } = await phonePage(browser);
+    await page.goto(server.url);
+    await page.getByLabel('Your first name').fill('Otieno');
+    await page.getByRole('button', { name: 'Start chatting' }).click();
+    await page.getByRole('button', { name: 'START', exact: true }).click();
+    const report = botRow(page, 'Karibu').getByRole('button', { name: 'Report', exact: true });
+    await report.waitFor();
+    const person = server.users().find((u) => u.info.first_name === 'Otieno');
+    expect(person).toBeDefined();
+
+    // The page redraws the chat whenever it changes; here that happens between press and release.
+    const tapWhileMessageArrives = async (button: Locator, text: string) => {
+      const box = await button.boundingBox();
+      if (!box) throw new Error('the button has no box');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      const sent = await fetch(`${tg.apiRoot}/bot${tg.token}/sendMessage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ chat_id: person!.id, text }),
+      });
+      expect(sent.status).toBe(200);
+      await botRow(page, text).waitFor();
+      await page.mouse.up();
+    };
+    await tapWhileMessageArrives(report, 'A message arrives mid-tap');
+    await botRow(page, 'Report: started').waitFor();
+    // The same for a reply-keyboard button.
+    await tapWhileMessageArrives(page.locator('#reply-keyboard').getByRole('button', { name: 'Skip' }), 'Another one mid-tap');
+    await botRow(page, 'You said: Skip').waitFor();
   });
 
   it('answers API misuse with clear JSON errors', async () => {
