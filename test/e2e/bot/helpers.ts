@@ -15,6 +15,19 @@ export function formatDayEat(d: Date): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
+/**
+ * The bot's clock for tests that check a Kenyan day ("yesterday", today's date as the example):
+ * the real time, or two hours earlier when Kenyan midnight is within an hour, so that the day the
+ * bot works out at a tap and the day the test works out a moment later are one day. Pass it to
+ * startBotHarness as `now` and compute expectations with it.
+ */
+export function clockAwayFromMidnight(): () => Date {
+  const HOUR = 3600 * 1000;
+  const eatHour = new Date(Date.now() + 3 * HOUR).getUTCHours();
+  const offset = eatHour === 23 || eatHour === 0 ? -2 * HOUR : 0;
+  return () => new Date(Date.now() + offset);
+}
+
 const EN = {
   menu: '☰ Menu in English',
   report: '📝 Report an incident',

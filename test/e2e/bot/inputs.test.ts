@@ -1,11 +1,12 @@
 /** Every bad input gets a polite re-ask in the reporter's language, and the wizard stays where it was. */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, formatDayEat, lastText, pressTampered, questionText, walkTo, said } from './helpers';
+import { allTexts, clockAwayFromMidnight, formatDayEat, lastText, pressTampered, questionText, walkTo, said } from './helpers';
 
 let h: BotHarness;
+const clock = clockAwayFromMidnight();
 
 beforeAll(async () => {
-  h = await startBotHarness('bot_inputs');
+  h = await startBotHarness('bot_inputs', { now: clock });
 });
 
 afterAll(async () => {
@@ -29,10 +30,10 @@ describe('re-asks in English', () => {
   it('a date in the future, more than a year ago, or unreadable', async () => {
     const u = h.tg.user({ firstName: 'Baraka', languageCode: 'en' });
     await walkTo(u, 'when');
-    const today = formatDayEat(new Date());
-    await u.sendText(formatDayEat(new Date(Date.now() + 2 * DAY)));
+    const today = formatDayEat(clock());
+    await u.sendText(formatDayEat(new Date(clock().getTime() + 2 * DAY)));
     expect(said(u)).toBe(`That date is in the future. Please check it. Today is ${today}.`);
-    await u.sendText(formatDayEat(new Date(Date.now() - 400 * DAY)));
+    await u.sendText(formatDayEat(new Date(clock().getTime() - 400 * DAY)));
     expect(said(u)).toContain('more than a year ago');
     await u.sendText('31/02/2025');
     expect(said(u)).toBe(`I could not read that date. Please type it like this: ${today}.`);
@@ -262,9 +263,9 @@ describe('re-asks in Swahili', () => {
     expect(lastText(u)).toBe('Sikuipata kaunti hiyo. Ulimaanisha Nakuru? Ibonyeze, au chagua nyingine.');
     await u.press('✅ Nakuru');
     await u.sendText('Soko la Wakulima');
-    await u.sendText(formatDayEat(new Date(Date.now() + 2 * DAY)));
+    await u.sendText(formatDayEat(new Date(clock().getTime() + 2 * DAY)));
     expect(said(u)).toContain('Tarehe hiyo bado haijafika');
-    await u.sendText(formatDayEat(new Date(Date.now() - 400 * DAY)));
+    await u.sendText(formatDayEat(new Date(clock().getTime() - 400 * DAY)));
     expect(said(u)).toContain('zaidi ya mwaka mmoja uliopita');
     await u.press('Leo');
     await u.press('📎 Ongeza faili');

@@ -3,13 +3,14 @@ import { incidentTimeFor, parseReference } from '../../../src/domain';
 import { sessionKey } from '../../../src/bot';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
-import { allTexts, countActions, expectNoEnglish, formatDayEat, lastText, referenceIn, shown } from './helpers';
+import { allTexts, clockAwayFromMidnight, countActions, expectNoEnglish, formatDayEat, lastText, referenceIn, shown } from './helpers';
 
 let h: BotHarness;
+const clock = clockAwayFromMidnight();
 
 beforeAll(async () => {
   // SLA minutes for priorities 1..4, as config SLA_MINUTES gives them.
-  h = await startBotHarness('bot_journey', { slaMinutes: [5, 15, 60, 240] });
+  h = await startBotHarness('bot_journey', { slaMinutes: [5, 15, 60, 240], now: clock });
 });
 
 afterAll(async () => {
@@ -78,7 +79,7 @@ describe('the report journey', () => {
     await amina.sendText('Kasarani police station');
     expect(amina.replyKeyboard()).toEqual([]);
     // The date example is today, not a fixed date.
-    expect(lastText(amina)).toContain(`type the date like this: ${formatDayEat(new Date())}`);
+    expect(lastText(amina)).toContain(`type the date like this: ${formatDayEat(clock())}`);
     await amina.press('Yesterday');
 
     let review = lastText(amina);
@@ -133,7 +134,7 @@ describe('the report journey', () => {
       status: 'received',
     });
     // Yesterday in Kenya, as the reporter meant it.
-    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime());
+    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', clock()).getTime());
     expect(report!.evidence.map((e) => [e.kind, e.fileId])).toEqual([
       ['photo', photo1],
       ['photo', photo2],
@@ -161,7 +162,7 @@ describe('the report journey', () => {
   it('in Swahili, chosen on the first message by a phone set to English: every step, and not one English string', async () => {
     const juma = h.tg.user({ firstName: 'Juma', languageCode: 'en' });
     const story = 'Mgombea aligawa pesa kwa wapiga kura nje ya kituo cha kupigia kura.';
-    const typedDate = formatDayEat(new Date(Date.now() - 3 * 24 * 3600 * 1000));
+    const typedDate = formatDayEat(new Date(clock().getTime() - 3 * 24 * 3600 * 1000));
 
     await juma.sendText('/start');
     await juma.press('☰ Menyu kwa Kiswahili');
@@ -196,7 +197,7 @@ describe('the report journey', () => {
     expect(lastText(juma)).toContain('ndani ya Mombasa');
     await juma.shareLocation(-4.0435, 39.6682);
     expect(lastText(juma)).toContain('Ilitokea lini');
-    expect(lastText(juma)).toContain(`andika tarehe hivi: ${formatDayEat(new Date())}`);
+    expect(lastText(juma)).toContain(`andika tarehe hivi: ${formatDayEat(clock())}`);
     await juma.sendText('31/02/2026'); // not a date
     await juma.sendText(typedDate);
     expect(lastText(juma)).toContain('Tafadhali angalia ripoti yako');
@@ -243,7 +244,7 @@ describe('the report journey', () => {
       language: 'sw',
     });
     expect(report!.place).toBeUndefined();
-    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime() - 24 * 3600 * 1000);
+    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', clock()).getTime() - 24 * 3600 * 1000);
     expect(report!.evidence.map((e) => e.kind)).toEqual(['photo', 'photo', 'document']);
     const identity = await h.store.reporters.identityOf(report!.reporterId);
     expect(identity).toMatchObject({ telegramUserId: juma.id, phone: '+254733444555' });

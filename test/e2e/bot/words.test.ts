@@ -5,12 +5,13 @@
  */
 import { incidentTimeFor } from '../../../src/domain';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, lastText, referenceIn, walkTo } from './helpers';
+import { allTexts, clockAwayFromMidnight, lastText, referenceIn, walkTo } from './helpers';
 
 let h: BotHarness;
+const clock = clockAwayFromMidnight();
 
 beforeAll(async () => {
-  h = await startBotHarness('bot_words');
+  h = await startBotHarness('bot_words', { now: clock });
 });
 
 afterAll(async () => {
@@ -46,7 +47,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     await u.sendText(lang === 'en' ? 'ok' : 'sawa');
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ dangerNow: true, when: 'date', anonymous: true, language: lang });
-    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', new Date()).getTime() - DAY);
+    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor('yesterday', clock()).getTime() - DAY);
   });
 
   it('no at the danger question, and "yesterday" typed', async () => {

@@ -10,6 +10,7 @@ import { eventually } from '../../support/bot-harness';
 import { startWholeApp, type WholeApp } from '../../support/whole-app';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { ConsoleBrowser } from '../../support/console-harness';
+import { formatDayEat } from '../bot/helpers';
 
 const KEY = Buffer.alloc(32, 6);
 const PASSWORD = 'kenya election desk 2027';
@@ -34,12 +35,15 @@ const referenceIn = (u: TelegramUser) => {
   return m[0];
 };
 
-/** Police bribery at the Kasarani roadblock, anonymously, in the reporter's language. */
-async function report(u: TelegramUser, lang: 'en' | 'sw'): Promise<string> {
+/**
+ * Police bribery at the Kasarani roadblock, anonymously, in the reporter's language, on `day` as
+ * typed (one date for both: "Today" tapped on either side of Kenyan midnight would be two days).
+ */
+async function report(u: TelegramUser, lang: 'en' | 'sw', day: string): Promise<string> {
   const b =
     lang === 'en'
-      ? { start: '🚓 Police misconduct', cat: 'Bribery or extortion by police', no: 'No', today: 'Today', send: '🕶 Send anonymously' }
-      : { start: '🚓 Utovu wa polisi', cat: 'Polisi kuitisha hongo au kulazimisha pesa', no: 'Hapana', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu' };
+      ? { start: '🚓 Police misconduct', cat: 'Bribery or extortion by police', no: 'No', send: '🕶 Send anonymously' }
+      : { start: '🚓 Utovu wa polisi', cat: 'Polisi kuitisha hongo au kulazimisha pesa', no: 'Hapana', send: '🕶 Tuma bila kutaja jina langu' };
   await u.sendText('/start');
   await u.press(b.start);
   await u.press(b.cat);
@@ -51,7 +55,7 @@ async function report(u: TelegramUser, lang: 'en' | 'sw'): Promise<string> {
   );
   await u.sendText('Nairobi');
   await u.sendText(lang === 'en' ? 'Kasarani roadblock, Thika Road' : 'Roadblock ya Kasarani, Thika Road');
-  await u.press(b.today);
+  await u.sendText(day);
   await u.press(b.send);
   return referenceIn(u);
 }
@@ -60,8 +64,9 @@ it('two reporters of one event are linked, joined into one incident, answered on
   await store.agents.create({ username: 'amina', name: 'Amina Wanjiru', role: 'agent', password: PASSWORD });
   const mercy = tg.user({ firstName: 'Mercy', languageCode: 'en' });
   const juma = tg.user({ firstName: 'Juma', languageCode: 'sw' });
-  const enRef = await report(mercy, 'en');
-  const swRef = await report(juma, 'sw');
+  const yesterday = formatDayEat(new Date(Date.now() - 24 * 3600 * 1000));
+  const enRef = await report(mercy, 'en', yesterday);
+  const swRef = await report(juma, 'sw', yesterday);
   const en = (await store.reports.findByReference(enRef))!;
   const sw = (await store.reports.findByReference(swRef))!;
   expect(sw.language).toBe('sw');
