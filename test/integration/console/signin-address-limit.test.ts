@@ -42,7 +42,11 @@ describe('sign-in limits per address', () => {
   });
 
   it('counts it in metrics', async () => {
-    const text = await (await fetch(`${h.base}/metrics`)).text();
-    expect(text).toMatch(/ripoti_rate_limited_total\{limit="signin_address"\} [1-9]/);
+    const count = async () => Number(/ripoti_rate_limited_total\{limit="signin_address"\} (\d+)/.exec(await (await fetch(`${h.base}/metrics`)).text())?.[1] ?? 0);
+    const before = await count();
+    const address = '198.51.100.77';
+    for (let i = 0; i < 3; i++) expect((await attempt(address, 'nobody', 'guess-guess-guess')).statusCode).toBe(401);
+    expect((await attempt(address, 'nobody', 'guess-guess-guess')).statusCode).toBe(429);
+    expect(await count()).toBe(before + 1);
   });
 });
