@@ -46,7 +46,7 @@ import { botJourney, floorJourney, REFERENCE_RE } from './lib/journeys';
 import { runReporters, WebhookClient, type ReporterOutcome, type ScenarioResult, type Step } from './lib/load';
 import { figureList, ISSUE_RATES, printTable, type PacedTargets, type RunFigures } from './lib/report';
 import { maxInSlidingWindow, maxPerCalendarSecond, median, summarize } from './lib/stats';
-import { countKernelWork, cpuSeconds, machine, rss, type KernelCounts } from './lib/sysinfo';
+import { countKernelWork, cpuByThread, cpuSeconds, machine, rss, type KernelCounts } from './lib/sysinfo';
 import { freePort } from '../test/support/ports';
 import { runTriageBench } from './triage';
 import { runSurgeBench } from './surge';
@@ -258,7 +258,8 @@ async function withCpu<T>(probe: CpuProbe, fn: () => Promise<T>): Promise<{ resu
   const wallS = (performance.now() - t0) / 1000;
   const after = await probe.read();
   const cpu: Record<string, number> = {};
-  for (const k of Object.keys(after)) cpu[k] = round(((after[k] - before[k]) / wallS) * 100, 0);
+  // A thread started during the scenario (V8 and libuv start helpers on demand) counts from zero.
+  for (const k of Object.keys(after)) cpu[k] = round(((after[k] - (before[k] ?? 0)) / wallS) * 100, 0);
   return { result, cpu, wallS };
 }
 
@@ -286,7 +287,7 @@ function cpuMsPerUpdate(cpuPercent: number | undefined, wallS: number, updates: 
 
 /** Cores the processes of a run kept busy between them (the sum of their cpu%). */
 function busyCores(cpu: Record<string, number>): number {
-  const all = Object.entries(cpu).filter(([name]) => !name.endsWith('Main') && name !== 'worker');
+  const all = Object.entries(cpu).filter(([name]) => !name.endsWith('Main') && name !== 'worker' && !name.startsWith('thread:'));
   return round(all.reduce((sum, [, pct]) => sum + pct, 0) / 100, 2);
 }
 
@@ -414,7 +415,14 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
       logFile: join(ctx.logDir, `${kind}-run${ctx.runIndex}.log`),
     });
     const client = new WebhookClient(floor.url, secret, opts.connections, undefined, driver.runReply);
-    const probe: CpuProbe = { read: async () => ({ floor: cpuSeconds(floor!.pid), floorMain: cpuSeconds(floor!.pid, true), driver: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 }) };
+    const probe: CpuProbe = {
+      read: async () => ({
+        floor: cpuSeconds(floor!.pid),
+        floorMain: cpuSeconds(floor!.pid, true),
+        driver: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+        ...Object.fromEntries(Object.entries(cpuByThread(floor!.pid)).map(([name, s]) => [`thread:${name}`, s])),
+      }),
+    };
     const chatsFor = (n: number) => ids.take(n).map((id, i) => driver.addReporter(id, i % 3 === 0 ? 'sw' : 'en'));
     await runReporters(client, driver, chatsFor(sizes.warmup), floorJourney(), { deadlineMs: 120_000 });
     const levels: Record<string, ScenarioFigures> = {};
@@ -565,6 +573,8 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         botMain: appPids.reduce((sum, pid) => sum + cpuSeconds(pid, true), 0),
         ...(scaleOut ? { worker: cpuSeconds(fleet[fleet.length - 1].pid) } : {}),
         ...(mongoPid ? { mongo: cpuSeconds(mongoPid) } : {}),
+        // The (first) bot's threads by name, for the log line: what it spends beside its main thread.
+        ...Object.fromEntries(Object.entries(cpuByThread(botPid)).map(([name, s]) => [`thread:${name}`, s])),
         redis: await redisCpu(redis),
         driver: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
       }),

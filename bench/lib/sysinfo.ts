@@ -1,6 +1,6 @@
 /** Machine facts and per-process CPU/memory from /proc (Linux), for the report. */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 export function machine(): { cores: number; cpuModel: string; memGb: number; node: string; kernel: string } {
@@ -39,6 +39,35 @@ export function cpuSeconds(pid: number, mainThread = false): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * CPU seconds of a process's threads by thread name ("main" for the JavaScript thread; V8's
+ * helpers for GC and the optimising compiler are "V8 DefaultWorke", libuv's pool "libuv-worker"):
+ * where the CPU a process spends beside its main thread goes.
+ */
+export function cpuByThread(pid: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  // Node 20 names all its threads "node": they are told apart by the order they started in (V8's
+  // platform workers first, then libuv's pool once something uses it).
+  tids.sort((a, b) => Number(a) - Number(b));
+  tids.forEach((tid, i) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = tid === String(pid) ? 'main' : `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}#${i}`;
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out[name] = (out[name] ?? 0) + (Number(rest[11]) + Number(rest[12])) / clockTicks();
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  });
+  return out;
 }
 
 /** Resident set size now and its peak (VmRSS, VmHWM), in bytes. */
