@@ -42,9 +42,9 @@ export function cpuSeconds(pid: number, mainThread = false): number {
 }
 
 /**
- * CPU seconds of a process's threads by thread name ("main" for the JavaScript thread; V8's
- * helpers for GC and the optimising compiler are "V8 DefaultWorke", libuv's pool "libuv-worker"):
- * where the CPU a process spends beside its main thread goes.
+ * CPU seconds of a process's threads ("main" for the JavaScript thread, the others by name and
+ * start order): where the CPU a process spends beside its main thread goes (V8's collector and
+ * optimising compiler, libuv's pool).
  */
 export function cpuByThread(pid: number): Record<string, number> {
   const out: Record<string, number> = {};
@@ -55,7 +55,7 @@ export function cpuByThread(pid: number): Record<string, number> {
     return out;
   }
   // Node 20 names all its threads "node": they are told apart by the order they started in (V8's
-  // platform workers first, then libuv's pool once something uses it).
+  // delayed-task thread, its four platform workers, then libuv's pool once something uses it).
   tids.sort((a, b) => Number(a) - Number(b));
   tids.forEach((tid, i) => {
     try {
