@@ -353,12 +353,16 @@
     return row;
   }
 
-  /** Makes `nodes` the box's children in order, moving or removing only what differs. */
+  /**
+   * Makes `nodes` the box's children in order: what went is removed first, so that the rows that
+   * stay are never moved (a moved button loses a tap too), and only new rows are inserted.
+   */
   function placeInOrder(box, nodes) {
+    const wanted = new Set(nodes);
+    for (const child of Array.from(box.children)) if (!wanted.has(child)) child.remove();
     nodes.forEach((node, i) => {
       if (box.children[i] !== node) box.insertBefore(node, box.children[i] || null);
     });
-    while (box.children.length > nodes.length) box.lastElementChild.remove();
   }
 
   /** What each panel was last drawn from: a panel redrawn only when that changes keeps a tap in progress. */

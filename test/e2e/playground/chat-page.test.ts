@@ -275,7 +275,7 @@ describe('playground chat page (tiny bot)', () => {
     await page.getByText('That chat no longer exists').waitFor();
   });
 
-  it('keeps a tap whose finger is down while a new message arrives', async () => {
+  it('keeps a tap whose finger is down while the chat changes: a message arrives, or one above is deleted', async () => {
     const { page } = await phonePage(browser);
     await page.goto(server.url);
     await page.getByLabel('Your first name').fill('Otieno');
@@ -287,25 +287,41 @@ describe('playground chat page (tiny bot)', () => {
     expect(person).toBeDefined();
 
     // The page redraws the chat whenever it changes; here that happens between press and release.
-    const tapWhileMessageArrives = async (button: Locator, text: string) => {
+    const botApi = async (method: string, body: object) => {
+      const res = await fetch(`${tg.apiRoot}/bot${tg.token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: person!.id, ...body }) });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { result: { message_id?: number } }).result;
+    };
+    const tapWhile = async (button: Locator, change: () => Promise<void>) => {
       const box = await button.boundingBox();
       if (!box) throw new Error('the button has no box');
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();
-      const sent = await fetch(`${tg.apiRoot}/bot${tg.token}/sendMessage`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ chat_id: person!.id, text }),
-      });
-      expect(sent.status).toBe(200);
-      await botRow(page, text).waitFor();
+      await change();
       await page.mouse.up();
     };
-    await tapWhileMessageArrives(report, 'A message arrives mid-tap');
+    const arrives = (text: string) => async () => {
+      await botApi('sendMessage', { text });
+      await botRow(page, text).waitFor();
+    };
+    const first = await botApi('sendMessage', { text: 'A message to be deleted' });
+    await botRow(page, 'A message to be deleted').waitFor();
+    await tapWhile(report, arrives('A message arrives mid-tap'));
     await botRow(page, 'Report: started').waitFor();
     // The same for a reply-keyboard button.
-    await tapWhileMessageArrives(page.locator('#reply-keyboard').getByRole('button', { name: 'Skip' }), 'Another one mid-tap');
+    await tapWhile(page.locator('#reply-keyboard').getByRole('button', { name: 'Skip' }), arrives('Another one mid-tap'));
     await botRow(page, 'You said: Skip').waitFor();
+    // And for a button below a message the bot deletes mid-tap, scrolled out of sight at the top:
+    // the rows after it stay where they are.
+    for (let i = 1; i <= 12; i++) await botApi('sendMessage', { text: `Filler ${i}` });
+    await botApi('sendMessage', { text: 'Need help?', reply_markup: { inline_keyboard: [[{ text: 'Help', callback_data: 'help' }]] } });
+    await botRow(page, 'Need help?').waitFor();
+    const help = botRow(page, 'Need help?').getByRole('button', { name: 'Help' });
+    await tapWhile(help, async () => {
+      await botApi('deleteMessage', { message_id: first.message_id });
+      await botRow(page, 'A message to be deleted').waitFor({ state: 'detached' });
+    });
+    await page.getByRole('alertdialog').getByText('Help is on the way').waitFor();
   });
 
   it('answers API misuse with clear JSON errors', async () => {
