@@ -7,6 +7,11 @@ import type { Service } from '../lifecycle';
 const DAY_MS = 24 * 3600 * 1000;
 /** How long after its report was purged a reporter whose identity is still there is looked at again. */
 const RECHECK_DAYS = 7;
+/**
+ * A reporter whose latest Confirm stored their record but no report (it failed: "nothing was
+ * saved") is looked at this long after it: the draft they would send again lasts a day.
+ */
+const NO_REPORT_AFTER_DAYS = 2;
 /** A place shared in the conversation as the bot stores it ("📍 " then the place: src/bot/features/replies.ts), not yet purged. */
 const SHARED_PLACE = '^📍 ';
 /**
@@ -26,7 +31,8 @@ export interface RetentionResult {
  * After `days`, a closed ticket keeps only what statistics need (kind, category, county, dates,
  * status). Its evidence file ids, voice description, the files and places sent later in its
  * conversation go, and so does the reporter's identity
- * once none of their reports is still open or within the retention period.
+ * once none of their reports is still open or within the retention period; an identity stored by
+ * a Confirm that failed, with no report at all, goes two days on.
  */
 export async function purgeExpired(store: Store, days: number, now = new Date()): Promise<RetentionResult> {
   const { Report } = store.models;
@@ -60,7 +66,27 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
     if (await Report.exists({ reporterId: _id, purgedAt: null })) continue;
     if (await store.reporters.purgeIdentity(_id, { notSeenSince, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) })) reporters++;
   }
+  reporters += await purgeWithoutReports(store, now);
   return { reports: expired.length, reporters };
+}
+
+/**
+ * Reporters whose Confirm stored their record and then failed, never sent again: no report of
+ * theirs will expire and take the identity with it. Those last seen within a week before
+ * NO_REPORT_AFTER_DAYS ago are looked at (a pass stopped on one day is made up on the next).
+ */
+async function purgeWithoutReports(store: Store, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - NO_REPORT_AFTER_DAYS * DAY_MS);
+  const seen = await store.models.Reporter.find({ seenAt: { $gte: new Date(before.getTime() - RECHECK_DAYS * DAY_MS), $lt: before }, purged: { $ne: true } })
+    .select({ _id: 1 })
+    .lean<{ _id: Types.ObjectId }[]>();
+  let purged = 0;
+  for (const { _id } of seen) {
+    if (await store.models.Report.exists({ reporterId: _id })) continue;
+    // Seen again since (a Confirm under way) keeps them: purgeIdentity checks seenAt in its write.
+    if (await store.reporters.purgeIdentity(_id, { notSeenSince: before, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) })) purged++;
+  }
+  return purged;
 }
 
 /** The places shared later in the conversation of these reports, still there. */

@@ -37,6 +37,7 @@ export const reporterSchema = new Schema<ReporterDoc>(
   },
   { timestamps: true },
 );
+reporterSchema.index({ seenAt: 1 }); // retention: reporters whose Confirm stored no report
 
 export const EVIDENCE_KINDS = ['photo', 'video', 'voice', 'audio', 'document'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

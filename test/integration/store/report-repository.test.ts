@@ -263,6 +263,27 @@ describe('retention', () => {
     expect(await store.reporters.identityOf(reporter._id)).toBeNull();
   });
 
+  it('forgets a reporter whose Confirm stored their record but no report, once they did not send it again', async () => {
+    const telegramUserId = 7_700_000 + Math.floor(Math.random() * 100_000);
+    // The Confirm wrote her record with her phone, then the report's insert failed: "nothing was saved".
+    const reporter = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Chebet' }, 'en', '+254711000444');
+    await purgeExpired(store, 30);
+    expect(await store.reporters.identityOf(reporter._id)).toMatchObject({ phone: '+254711000444' });
+    // A day on she could still send the draft again; three days on she has not.
+    await purgeExpired(store, 30, new Date(Date.now() + 1 * 86400_000));
+    expect(await store.reporters.identityOf(reporter._id)).not.toBeNull();
+    await purgeExpired(store, 30, new Date(Date.now() + 3 * 86400_000));
+    expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+    expect(await store.reporters.findByTelegramUser(telegramUserId)).toBeNull();
+  });
+
+  it('keeps a reporter who has a report when their last Confirm is days old', async () => {
+    const { reporter, telegramUserId } = await seedReport(store, {}, { firstName: 'Wafula' });
+    await purgeExpired(store, 30, new Date(Date.now() + 3 * 86400_000));
+    expect(await store.reporters.identityOf(reporter._id)).not.toBeNull();
+    expect((await store.reporters.findByTelegramUser(telegramUserId))?._id.toString()).toBe(reporter._id.toString());
+  });
+
   it('does not keep an identity for good because a wrong clock wrote a time days ahead', async () => {
     const { report, reporter } = await seedReport(store, {}, { firstName: 'Akinyi' });
     await store.reports.transition(report._id, 'rejected', { kind: 'system' });
