@@ -35,6 +35,7 @@ import { WebhookServer } from './bot/webhook-server';
 import { OpsServer, readinessProbe } from './ops';
 import { checkRedis, explainStartupError, StartupError } from './preflight';
 import { RetentionJob } from './services/retention';
+import { withheldMarks } from './services/case-file-service';
 
 /**
  * The composition root: the only place that knows how the pieces fit. Tests build the same graph
@@ -151,7 +152,8 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   }
   // The worker role also purges expired evidence and identities, and answers health probes.
   if (roles.has('worker')) {
-    services.push(new RetentionJob({ store, days: config.retentionDays, logger }));
+    // The reporter's own name and number, blanked from what stays, read as the case files say it.
+    services.push(new RetentionJob({ store, days: config.retentionDays, logger, marks: (language) => withheldMarks(translator, language) }));
     const ready = readinessProbe({ conn, redis: redis('producer') });
     services.push(new OpsServer({ host: config.workerHttp.host, port: config.workerHttp.port, ready, metrics }));
   }

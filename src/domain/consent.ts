@@ -94,3 +94,13 @@ export function withheldFromConversation(text: string, withhold: { phone: boolea
   }
   return out;
 }
+
+/**
+ * Text that outlives its reporter's identity (retention): each word of their own name (three
+ * letters or more) and their own numbers blanked; other people's numbers and places stay.
+ */
+export function withoutOwnIdentity(text: string, own: { names: readonly string[]; phones: readonly string[] }, marks: { phone: string; name: string }): string {
+  let out = withheldFromConversation(text, { phone: false, names: own.names }, { ...marks, location: '' });
+  for (const p of own.phones) out = blankNumber(out, p, marks.phone);
+  return out;
+}

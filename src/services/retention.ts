@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
-import { CLOSED_STATUSES } from '../domain';
-import type { Store } from '../store';
+import { CLOSED_STATUSES, withoutOwnIdentity } from '../domain';
+import type { Lang, Store } from '../store';
 import type { Logger } from '../logger';
 import type { Service } from '../lifecycle';
 
@@ -22,6 +22,10 @@ const SEEN_MARGIN_MS = 6 * 3600_000;
 /** A `seenAt` this far ahead came from a clock that was wrong: it keeps nothing (it would for good). */
 const SEEN_AHEAD_MS = 24 * 3600_000;
 
+/** What stands for the reporter's own name and number in text kept after their identity, in the report's language. */
+export type OwnMarks = (language: Lang) => { phone: string; name: string };
+const PLAIN_MARKS: OwnMarks = () => ({ phone: '[…]', name: '[…]' });
+
 export interface RetentionResult {
   reports: number;
   reporters: number;
@@ -34,7 +38,7 @@ export interface RetentionResult {
  * once none of their reports is still open or within the retention period; an identity stored by
  * a Confirm that failed, with no report at all, goes two days on.
  */
-export async function purgeExpired(store: Store, days: number, now = new Date()): Promise<RetentionResult> {
+export async function purgeExpired(store: Store, days: number, now = new Date(), marks: OwnMarks = PLAIN_MARKS): Promise<RetentionResult> {
   const { Report } = store.models;
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   const expired = await Report.find({ status: { $in: CLOSED_STATUSES }, closedAt: { $lte: cutoff }, purgedAt: null })
@@ -64,6 +68,8 @@ export async function purgeExpired(store: Store, days: number, now = new Date())
   for (const { _id } of unpurged) {
     // Keep the identity while any report still needs it: open, or closed but not yet expired.
     if (await Report.exists({ reporterId: _id, purgedAt: null })) continue;
+    // First, while it can still be read: a pass stopped in between blanks again on the next one.
+    await blankOwnIdentity(store, _id, marks);
     if (await store.reporters.purgeIdentity(_id, { notSeenSince, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) })) reporters++;
   }
   reporters += await purgeWithoutReports(store, now);
@@ -87,6 +93,43 @@ async function purgeWithoutReports(store: Store, now: Date): Promise<number> {
     if (await store.reporters.purgeIdentity(_id, { notSeenSince: before, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) })) purged++;
   }
   return purged;
+}
+
+/**
+ * The reporter's own name and numbers out of what stays of their reports (the story, the place,
+ * the referral note, the messages both ways, agents' notes): "we delete your details" covers
+ * what they wrote about themselves too. Other people's names and numbers stay.
+ */
+async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, marks: OwnMarks): Promise<void> {
+  const identity = await store.reporters.identityOf(reporterId);
+  if (!identity) return;
+  const own = { names: [identity.firstName, identity.lastName, identity.username].filter((n): n is string => Boolean(n)), phones: identity.phone ? [identity.phone] : [] };
+  const { Report, Message, ReportEvent } = store.models;
+  type Kept = { _id: Types.ObjectId; language: Lang; description?: { text?: string }; place?: string; referral?: { note?: string } | null };
+  for (const r of await Report.find({ reporterId }).select({ language: 1, 'description.text': 1, place: 1, referral: 1 }).lean<Kept[]>()) {
+    const blank = (text: string) => withoutOwnIdentity(text, own, marks(r.language));
+    const $set = changed({ 'description.text': r.description?.text, place: r.place, 'referral.note': r.referral?.note ?? undefined }, blank);
+    if (Object.keys($set).length) await Report.updateOne({ _id: r._id }, { $set });
+    for (const m of await Message.find({ reportId: r._id }).select({ text: 1, texts: 1 }).lean<{ _id: Types.ObjectId; text?: string; texts?: { en?: string; sw?: string } }[]>()) {
+      const $set = changed({ text: m.text, 'texts.en': m.texts?.en, 'texts.sw': m.texts?.sw }, blank);
+      if (Object.keys($set).length) await Message.updateOne({ _id: m._id }, { $set });
+    }
+    for (const e of await ReportEvent.find({ reportId: r._id, type: 'note' }).select({ data: 1 }).lean<{ _id: Types.ObjectId; data?: { text?: unknown } }[]>()) {
+      const $set = changed({ 'data.text': typeof e.data?.text === 'string' ? e.data.text : undefined }, blank);
+      if (Object.keys($set).length) await ReportEvent.updateOne({ _id: e._id }, { $set });
+    }
+  }
+}
+
+/** The fields whose text `blank` changes, blanked (an update with nothing in it writes nothing). */
+function changed(fields: Record<string, string | undefined>, blank: (text: string) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, text] of Object.entries(fields)) {
+    if (text === undefined) continue;
+    const after = blank(text);
+    if (after !== text) out[key] = after;
+  }
+  return out;
 }
 
 /** The places shared later in the conversation of these reports, still there. */
@@ -126,11 +169,11 @@ export class RetentionJob implements Service {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: { store: Store; days: number; logger: Logger; intervalMs?: number }) {}
+  constructor(private readonly deps: { store: Store; days: number; logger: Logger; intervalMs?: number; marks?: OwnMarks }) {}
 
   async start(): Promise<void> {
     const tick = () => {
-      this.running = purgeExpired(this.deps.store, this.deps.days).then(
+      this.running = purgeExpired(this.deps.store, this.deps.days, new Date(), this.deps.marks).then(
         (r) => (r.reports || r.reporters ? this.deps.logger.info(r, 'retention purge') : undefined),
         (err: unknown) => this.deps.logger.warn({ err }, 'retention purge failed; will retry'),
       );

@@ -263,6 +263,28 @@ describe('retention', () => {
     expect(await store.reporters.identityOf(reporter._id)).toBeNull();
   });
 
+  it('blanks the reporter\'s own name and number from what stays of their reports when their identity goes', async () => {
+    const who = { firstName: 'Njeri Wambui', phone: '+254711000555' };
+    const { report, reporter } = await seedReport(store, { description: { text: 'I am Njeri. Call me on 0711 000 555. The officer took 500 shillings; his number is 0722 123 456.' }, place: 'Njeri\'s kiosk, Gikomba' }, who);
+    const own = await store.messages.addIncoming(report._id, { text: 'Njeri here again, my number is +254 711-000-555' });
+    const staff = await store.messages.addOutgoing(report._id, { text: 'Thank you Njeri, we called IPOA on 0800 000 000.' });
+    await store.reports.addEvent(report._id, 'note', { kind: 'system' }, { text: 'Called Wambui on 0711000555' });
+    expect(await store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000), referral: { agency: 'IPOA', note: 'Njeri will speak to IPOA' } } });
+    await lastSeen(reporter._id, 31);
+
+    await purgeExpired(store, 30, new Date(), () => ({ phone: '[number]', name: '[name]' }));
+    expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+    const after = await store.reports.findById(report._id);
+    expect(after?.description.text).toBe('I am [name]. Call me on [number]. The officer took 500 shillings; his number is 0722 123 456.');
+    expect(after?.place).toBe("[name]'s kiosk, Gikomba");
+    expect(after?.referral?.note).toBe('[name] will speak to IPOA');
+    expect((await store.messages.findById(own._id))?.text).toBe('[name] here again, my number is [number]');
+    expect((await store.messages.findById(staff._id))?.text).toBe('Thank you [name], we called IPOA on 0800 000 000.');
+    const note = (await store.reports.history(report._id)).find((e) => e.type === 'note');
+    expect(note?.data).toEqual({ text: 'Called [name] on [number]' });
+  });
+
   it('forgets a reporter whose Confirm stored their record but no report, once they did not send it again', async () => {
     const telegramUserId = 7_700_000 + Math.floor(Math.random() * 100_000);
     // The Confirm wrote her record with her phone, then the report's insert failed: "nothing was saved".
