@@ -35,7 +35,7 @@ import { WebhookServer } from './bot/webhook-server';
 import { OpsServer, readinessProbe } from './ops';
 import { checkRedis, explainStartupError, StartupError } from './preflight';
 import { RetentionJob } from './services/retention';
-import { withheldMarks } from './services/case-file-service';
+import { withheldMarks } from './services/withheld-marks';
 
 /**
  * The composition root: the only place that knows how the pieces fit. Tests build the same graph

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { MessageDoc, ReportDoc, ReportEventDoc, Store } from '../store';
 import { caseFileName, renderCaseFileHtml, renderCaseFilePdf, type CaseFileEvidence, type CaseFileInput, type CaseFileMessage } from './case-file';
 import type { AgentRef } from './ticket-actions';
+import { withheldMarks, type WithheldMarks } from './withheld-marks';
 
 export type CaseFileFormat = 'pdf' | 'html';
 
@@ -97,12 +98,6 @@ export interface Withhold {
   phones: string[];
 }
 
-export type WithheldMarks = { phone: string; name: string; location: string };
-
-export function withheldMarks(translator: Translator, language: CaseFileRequest['language']): WithheldMarks {
-  const t = (key: string) => translator.t(language, key);
-  return { phone: t('casefile:timeline.phone_withheld'), name: t('casefile:timeline.name_withheld'), location: t('casefile:timeline.location_withheld') };
-}
 
 /**
  * The identity a document for `agency` may carry (null: none), and so what it must blank: the

@@ -8,7 +8,8 @@ import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, ReportDoc, Store } from '../store';
 import { readWhole, withoutMetadata, type Cleaned } from '../lib/media-metadata';
 import { formatBytes } from './case-file';
-import { identityRule, reportFiles, withheldMarks } from './case-file-service';
+import { identityRule, reportFiles } from './case-file-service';
+import { withheldMarks } from './withheld-marks';
 import type { EvidenceFileOpened, EvidenceFilePort } from './ports';
 import type { AgentRef } from './ticket-actions';
 
