@@ -21,7 +21,7 @@ import { RedisSendBudget, createQueueWorkers, createQueues, type QueueDeps, type
 import { Metrics } from './metrics';
 import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
-import { createBot } from './bot';
+import { createBot, languageKey } from './bot';
 import { rateLimitKeyOf } from './lib/rate-limit';
 import { SealedValues } from './lib/sealed-values';
 import { BotApiHttp } from './lib/bot-api-http';
@@ -152,9 +152,12 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   }
   // The worker role also purges expired evidence and identities, and answers health probes.
   if (roles.has('worker')) {
-    // The reporter's own name and number, blanked from what stays, read as the case files say it.
-    services.push(new RetentionJob({ store, days: config.retentionDays, logger, marks: (language) => withheldMarks(translator, language) }));
-    const ready = readinessProbe({ conn, redis: redis('producer') });
+    // The reporter's own name and number, blanked from what stays, read as the case files say it;
+    // the language kept for them in Redis goes with their identity.
+    const producer = redis('producer');
+    const forget = async (who: { telegramUserId: number; chatId: number }) => void (await producer.del(languageKey(config.redis.prefix, store.cipher, who.telegramUserId, who.chatId)));
+    services.push(new RetentionJob({ store, days: config.retentionDays, logger, marks: (language) => withheldMarks(translator, language), forget }));
+    const ready = readinessProbe({ conn, redis: producer });
     services.push(new OpsServer({ host: config.workerHttp.host, port: config.workerHttp.port, ready, metrics }));
   }
   // [console wiring] The agent console; its /readyz pings Redis on its own producer connection.

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { CLOSED_STATUSES, withoutOwnIdentity } from '../domain';
-import type { Lang, Store } from '../store';
+import type { Lang, ReporterIdentity, Store } from '../store';
 import type { Logger } from '../logger';
 import type { Service } from '../lifecycle';
 
@@ -26,6 +26,13 @@ const SEEN_AHEAD_MS = 24 * 3600_000;
 export type OwnMarks = (language: Lang) => { phone: string; name: string };
 const PLAIN_MARKS: OwnMarks = () => ({ phone: '[…]', name: '[…]' });
 
+export interface PurgeOptions {
+  /** The marks for the reporter's own name and number (plain "[…]" when not given). */
+  marks?: OwnMarks;
+  /** What else holds a trace of this Telegram account (the language kept in Redis): deleted once the identity is. */
+  forget?: (who: { telegramUserId: number; chatId: number }) => Promise<void>;
+}
+
 export interface RetentionResult {
   reports: number;
   reporters: number;
@@ -38,7 +45,7 @@ export interface RetentionResult {
  * once none of their reports is still open or within the retention period; an identity stored by
  * a Confirm that failed, with no report at all, goes two days on.
  */
-export async function purgeExpired(store: Store, days: number, now = new Date(), marks: OwnMarks = PLAIN_MARKS): Promise<RetentionResult> {
+export async function purgeExpired(store: Store, days: number, now = new Date(), opts: PurgeOptions = {}): Promise<RetentionResult> {
   const { Report } = store.models;
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   const expired = await Report.find({ status: { $in: CLOSED_STATUSES }, closedAt: { $lte: cutoff }, purgedAt: null })
@@ -68,9 +75,12 @@ export async function purgeExpired(store: Store, days: number, now = new Date(),
   for (const { _id } of unpurged) {
     // Keep the identity while any report still needs it: open, or closed but not yet expired.
     if (await Report.exists({ reporterId: _id, purgedAt: null })) continue;
-    // First, while it can still be read: a pass stopped in between blanks again on the next one.
-    await blankOwnIdentity(store, _id, marks);
-    if (await store.reporters.purgeIdentity(_id, { notSeenSince, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) })) reporters++;
+    // Read and blanked first, while it can be: a pass stopped in between blanks again on the next one.
+    const identity = await store.reporters.identityOf(_id);
+    if (identity) await blankOwnIdentity(store, _id, identity, opts.marks ?? PLAIN_MARKS);
+    if (!(await store.reporters.purgeIdentity(_id, { notSeenSince, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) }))) continue;
+    reporters++;
+    if (identity && opts.forget) await opts.forget(identity);
   }
   reporters += await purgeWithoutReports(store, now);
   return { reports: expired.length, reporters };
@@ -100,9 +110,7 @@ async function purgeWithoutReports(store: Store, now: Date): Promise<number> {
  * the referral note, the messages both ways, agents' notes): "we delete your details" covers
  * what they wrote about themselves too. Other people's names and numbers stay.
  */
-async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, marks: OwnMarks): Promise<void> {
-  const identity = await store.reporters.identityOf(reporterId);
-  if (!identity) return;
+async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identity: ReporterIdentity, marks: OwnMarks): Promise<void> {
   const own = { names: [identity.firstName, identity.lastName, identity.username].filter((n): n is string => Boolean(n)), phones: identity.phone ? [identity.phone] : [] };
   const { Report, Message, ReportEvent } = store.models;
   type Kept = { _id: Types.ObjectId; language: Lang; description?: { text?: string }; place?: string; referral?: { note?: string } | null };
@@ -169,11 +177,11 @@ export class RetentionJob implements Service {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: { store: Store; days: number; logger: Logger; intervalMs?: number; marks?: OwnMarks }) {}
+  constructor(private readonly deps: { store: Store; days: number; logger: Logger; intervalMs?: number } & PurgeOptions) {}
 
   async start(): Promise<void> {
     const tick = () => {
-      this.running = purgeExpired(this.deps.store, this.deps.days, new Date(), this.deps.marks).then(
+      this.running = purgeExpired(this.deps.store, this.deps.days, new Date(), this.deps).then(
         (r) => (r.reports || r.reporters ? this.deps.logger.info(r, 'retention purge') : undefined),
         (err: unknown) => this.deps.logger.warn({ err }, 'retention purge failed; will retry'),
       );

@@ -17,6 +17,11 @@ export function sessionKey(cipher: IdentityCipher, userId: number, chatId: numbe
   return cipher.lookupHash(`sess:${userId}:${chatId}`);
 }
 
+/** The language a reporter chose, kept beyond the session (about a year): retention deletes it with their identity. */
+export function languageKey(prefix: string, cipher: IdentityCipher, userId: number, chatId: number): string {
+  return redisKeys(prefix).language(sessionKey(cipher, userId, chatId));
+}
+
 /** How long an update is claimed while handled; a crash mid-update frees it after this. */
 const CLAIM_SEC = 120;
 /** How long a re-delivery waits for its first delivery, still being handled by a live process, to end. */

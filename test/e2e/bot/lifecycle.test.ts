@@ -1,6 +1,7 @@
 /** Restarts, double taps, /status, voice, anonymity, edits, failures and replies after submitting. */
 import { Types } from 'mongoose';
-import { sessionKey } from '../../../src/bot';
+import { languageKey, sessionKey } from '../../../src/bot';
+import { purgeExpired } from '../../../src/services/retention';
 import { generateReference } from '../../../src/domain';
 import { eventually, startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { allTexts, callbackUpdate, lastText, pressTampered, referenceIn, walkTo, said } from './helpers';
@@ -539,5 +540,26 @@ describe('the language a reporter chose', () => {
     // Their record keeps the language they chose, for agents' messages.
     const report = await h.store.reports.findByReference(reference);
     expect((await h.store.models.Reporter.findById(report!.reporterId).lean())?.language).toBe('sw');
+  });
+
+  it('goes with their identity when retention deletes it: the bot then asks for a language again', async () => {
+    const u = h.tg.user({ firstName: 'Sahau', languageCode: 'en' });
+    await u.sendText('/language');
+    await u.press('Kiswahili');
+    const reference = await submitAnonymous(u, 'sw');
+    const key = languageKey(h.prefix, h.store.cipher, u.id, u.chatId);
+    expect(await h.redis.get(key)).toBe('sw');
+    // A year after the report closed, and after their last report: retention's pass, wired as the worker does.
+    const report = (await h.store.reports.findByReference(reference))!;
+    expect(await h.store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
+    await h.store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 366 * 86400_000) } });
+    await h.store.models.Reporter.collection.updateOne({ _id: report.reporterId }, { $set: { seenAt: new Date(Date.now() - 366 * 86400_000) } });
+    const forget = async (who: { telegramUserId: number; chatId: number }) => void (await h.redis.del(languageKey(h.prefix, h.store.cipher, who.telegramUserId, who.chatId)));
+    expect((await purgeExpired(h.store, 365, new Date(), { forget })).reporters).toBeGreaterThanOrEqual(1);
+    expect(await h.redis.exists(key)).toBe(0);
+    // Their conversation long forgotten too, the bot does not know them: both languages offered.
+    await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
+    await u.sendText('/start');
+    expect(lastText(u)).toContain('Welcome');
   });
 });

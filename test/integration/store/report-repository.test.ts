@@ -273,7 +273,7 @@ describe('retention', () => {
     await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000), referral: { agency: 'IPOA', note: 'Njeri will speak to IPOA' } } });
     await lastSeen(reporter._id, 31);
 
-    await purgeExpired(store, 30, new Date(), () => ({ phone: '[number]', name: '[name]' }));
+    await purgeExpired(store, 30, new Date(), { marks: () => ({ phone: '[number]', name: '[name]' }) });
     expect(await store.reporters.identityOf(reporter._id)).toBeNull();
     const after = await store.reports.findById(report._id);
     expect(after?.description.text).toBe('I am [name]. Call me on [number]. The officer took 500 shillings; his number is 0722 123 456.');
