@@ -97,10 +97,19 @@ export function withheldFromConversation(text: string, withhold: { phone: boolea
 
 /**
  * Text that outlives its reporter's identity (retention): each word of their own name (three
- * letters or more) and their own numbers blanked; other people's numbers and places stay.
+ * letters or more) where it is written as a name, capitalised ("Haki" is blanked, "haki" in a
+ * sentence is not), their username whole, and their own numbers; other people's numbers and
+ * places stay. `own.names`: first and last name as Telegram gave them.
  */
-export function withoutOwnIdentity(text: string, own: { names: readonly string[]; phones: readonly string[] }, marks: { phone: string; name: string }): string {
-  let out = withheldFromConversation(text, { phone: false, names: own.names }, { ...marks, location: '' });
+export function withoutOwnIdentity(text: string, own: { names: readonly string[]; username?: string; phones: readonly string[] }, marks: { phone: string; name: string }): string {
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let out = text;
+  const words = [...new Set(own.names.flatMap((n) => n.split(/[^\p{L}\p{M}'-]+/u)).filter((w) => [...w].length >= 3))];
+  if (words.length) {
+    const any = words.map(esc).sort((a, b) => b.length - a.length).join('|');
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${any})(?![\\p{L}\\p{M}\\p{N}])`, 'giu'), (m) => (/^\p{Lu}/u.test(m) ? marks.name : m));
+  }
+  if (own.username) out = out.replace(new RegExp(`(?<![\\w@])@?${esc(own.username)}(?!\\w)`, 'gi'), marks.name);
   for (const p of own.phones) out = blankNumber(out, p, marks.phone);
   return out;
 }

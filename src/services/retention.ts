@@ -29,8 +29,10 @@ const PLAIN_MARKS: OwnMarks = () => ({ phone: '[…]', name: '[…]' });
 export interface PurgeOptions {
   /** The marks for the reporter's own name and number (plain "[…]" when not given). */
   marks?: OwnMarks;
-  /** What else holds a trace of this Telegram account (the language kept in Redis): deleted once the identity is. */
+  /** What else holds a trace of this Telegram account (the language kept in Redis): deleted with the identity. */
   forget?: (who: { telegramUserId: number; chatId: number }) => Promise<void>;
+  /** Where a reporter that could not be handled this pass is said (no identity in it). */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 export interface RetentionResult {
@@ -75,15 +77,40 @@ export async function purgeExpired(store: Store, days: number, now = new Date(),
   for (const { _id } of unpurged) {
     // Keep the identity while any report still needs it: open, or closed but not yet expired.
     if (await Report.exists({ reporterId: _id, purgedAt: null })) continue;
-    // Read and blanked first, while it can be: a pass stopped in between blanks again on the next one.
-    const identity = await store.reporters.identityOf(_id);
-    if (identity) await blankOwnIdentity(store, _id, identity, opts.marks ?? PLAIN_MARKS);
-    if (!(await store.reporters.purgeIdentity(_id, { notSeenSince, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) }))) continue;
-    reporters++;
-    if (identity && opts.forget) await opts.forget(identity);
+    if (await forgetReporter(store, _id, { notSeenSince, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) }, opts)) reporters++;
   }
-  reporters += await purgeWithoutReports(store, now);
+  reporters += await purgeWithoutReports(store, now, opts);
   return { reports: expired.length, reporters };
+}
+
+/**
+ * One reporter's identity purged, after their own name and number are blanked from what stays
+ * and the traces named by it are deleted: both need the identity, so they come first (a pass
+ * stopped in between does them again on the next). An identity that cannot be read (sealed under
+ * a key no longer configured) is purged without them; any other failure leaves this reporter to
+ * the next pass and the rest of this one goes on. True when purged.
+ */
+async function forgetReporter(store: Store, reporterId: Types.ObjectId, seen: { notSeenSince: Date; aheadAfter: Date }, opts: PurgeOptions): Promise<boolean> {
+  try {
+    const identity = await readIdentity(store, reporterId, opts);
+    if (identity) {
+      await blankOwnIdentity(store, reporterId, identity, opts.marks ?? PLAIN_MARKS);
+      await opts.forget?.(identity);
+    }
+    return await store.reporters.purgeIdentity(reporterId, seen);
+  } catch (err) {
+    opts.logger?.warn({ err }, 'retention: a reporter could not be purged this pass; tried again on the next');
+    return false;
+  }
+}
+
+async function readIdentity(store: Store, reporterId: Types.ObjectId, opts: PurgeOptions): Promise<ReporterIdentity | null> {
+  try {
+    return await store.reporters.identityOf(reporterId);
+  } catch (err) {
+    opts.logger?.warn({ err }, 'retention: an identity could not be opened; purged without blanking its own words');
+    return null;
+  }
 }
 
 /**
@@ -91,7 +118,7 @@ export async function purgeExpired(store: Store, days: number, now = new Date(),
  * theirs will expire and take the identity with it. Those last seen within a week before
  * NO_REPORT_AFTER_DAYS ago are looked at (a pass stopped on one day is made up on the next).
  */
-async function purgeWithoutReports(store: Store, now: Date): Promise<number> {
+async function purgeWithoutReports(store: Store, now: Date, opts: PurgeOptions): Promise<number> {
   const before = new Date(now.getTime() - NO_REPORT_AFTER_DAYS * DAY_MS);
   const seen = await store.models.Reporter.find({ seenAt: { $gte: new Date(before.getTime() - RECHECK_DAYS * DAY_MS), $lt: before }, purged: { $ne: true } })
     .select({ _id: 1 })
@@ -100,7 +127,7 @@ async function purgeWithoutReports(store: Store, now: Date): Promise<number> {
   for (const { _id } of seen) {
     if (await store.models.Report.exists({ reporterId: _id })) continue;
     // Seen again since (a Confirm under way) keeps them: purgeIdentity checks seenAt in its write.
-    if (await store.reporters.purgeIdentity(_id, { notSeenSince: before, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) })) purged++;
+    if (await forgetReporter(store, _id, { notSeenSince: before, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) }, opts)) purged++;
   }
   return purged;
 }
@@ -111,10 +138,13 @@ async function purgeWithoutReports(store: Store, now: Date): Promise<number> {
  * what they wrote about themselves too. Other people's names and numbers stay.
  */
 async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identity: ReporterIdentity, marks: OwnMarks): Promise<void> {
-  const own = { names: [identity.firstName, identity.lastName, identity.username].filter((n): n is string => Boolean(n)), phones: identity.phone ? [identity.phone] : [] };
+  const own = { names: [identity.firstName, identity.lastName].filter((n): n is string => Boolean(n)), username: identity.username, phones: identity.phone ? [identity.phone] : [] };
   const { Report, Message, ReportEvent } = store.models;
   type Kept = { _id: Types.ObjectId; language: Lang; description?: { text?: string }; place?: string; referral?: { note?: string } | null };
-  for (const r of await Report.find({ reporterId }).select({ language: 1, 'description.text': 1, place: 1, referral: 1 }).lean<Kept[]>()) {
+  // Purged reports only: one stored since the pass looked (a new Confirm) keeps every word for its agent.
+  const purged = await Report.find({ reporterId, purgedAt: { $ne: null } }).select({ language: 1, 'description.text': 1, place: 1, referral: 1 }).lean<Kept[]>();
+  await blankLinkReasons(store, purged.map((r) => r._id), (language) => (text) => withoutOwnIdentity(text, own, marks(language)));
+  for (const r of purged) {
     const blank = (text: string) => withoutOwnIdentity(text, own, marks(r.language));
     const $set = changed({ 'description.text': r.description?.text, place: r.place, 'referral.note': r.referral?.note ?? undefined }, blank);
     if (Object.keys($set).length) await Report.updateOne({ _id: r._id }, { $set });
@@ -127,6 +157,34 @@ async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identi
       if (Object.keys($set).length) await ReportEvent.updateOne({ _id: e._id }, { $set });
     }
   }
+}
+
+/**
+ * Links between reports quote both sides' place and story words in their reasons (the console
+ * shows them): blanked on these reports' own links and on every link to them.
+ */
+async function blankLinkReasons(store: Store, reportIds: Types.ObjectId[], blankIn: (language: Lang) => (text: string) => string): Promise<void> {
+  if (!reportIds.length) return;
+  const ids = new Set(reportIds.map(String));
+  type Holder = { _id: Types.ObjectId; language: Lang; similar?: { reportId: Types.ObjectId; reasons?: unknown }[] };
+  const holders = await store.models.Report.find({ $or: [{ _id: { $in: reportIds } }, { 'similar.reportId': { $in: reportIds } }] }).select({ language: 1, similar: 1 }).lean<Holder[]>();
+  for (const h of holders) {
+    const blank = blankIn(h.language);
+    for (const link of h.similar ?? []) {
+      if (!ids.has(String(h._id)) && !ids.has(String(link.reportId))) continue;
+      const reasons = blankDeep(link.reasons, blank);
+      // One link at a time, by its own element: triage may add links to an open report meanwhile.
+      if (JSON.stringify(reasons) !== JSON.stringify(link.reasons)) await store.models.Report.updateOne({ _id: h._id, 'similar.reportId': link.reportId }, { $set: { 'similar.$.reasons': reasons } });
+    }
+  }
+}
+
+/** Every string in a JSON-like value blanked. */
+function blankDeep(value: unknown, blank: (text: string) => string): unknown {
+  if (typeof value === 'string') return blank(value);
+  if (Array.isArray(value)) return value.map((v) => blankDeep(v, blank));
+  if (value && typeof value === 'object' && !(value instanceof Date) && value.constructor === Object) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blankDeep(v, blank)]));
+  return value;
 }
 
 /** The fields whose text `blank` changes, blanked (an update with nothing in it writes nothing). */
@@ -177,7 +235,7 @@ export class RetentionJob implements Service {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: { store: Store; days: number; logger: Logger; intervalMs?: number } & PurgeOptions) {}
+  constructor(private readonly deps: { store: Store; days: number; logger: Logger; intervalMs?: number } & Omit<PurgeOptions, 'logger'>) {}
 
   async start(): Promise<void> {
     const tick = () => {

@@ -285,6 +285,49 @@ describe('retention', () => {
     expect(note?.data).toEqual({ text: 'Called [name] on [number]' });
   });
 
+  it('blanks a name only where it is written as one, a username only whole, link reasons too, and not a report stored since', async () => {
+    const telegramUserId = 7_800_000 + Math.floor(Math.random() * 100_000);
+    await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Haki', username: 'nairobi_watch254' }, 'sw');
+    const story = 'Haki here (@nairobi_watch254). The police in Nairobi want haki to be denied.';
+    const { report, reporter } = await seedReport(store, { description: { text: story }, place: 'Haki stall, Nairobi' }, { telegramUserId, firstName: 'Haki' });
+    const other = await seedReport(store, { description: { text: 'Another report near the stall.' } }, { firstName: 'Otieno' });
+    const reasons = [{ type: 'place', a: 'Haki stall, Nairobi', b: 'the stall', words: ['Haki', 'stall'] }];
+    await store.models.Report.updateOne({ _id: other.report._id }, { $set: { similar: [{ reportId: report._id, score: 0.8, reasons, at: new Date() }] } });
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { similar: [{ reportId: other.report._id, score: 0.8, reasons, at: new Date() }] } });
+    expect(await store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000) } });
+    await lastSeen(reporter._id, 31);
+    const marks = { marks: () => ({ phone: '[number]', name: '[name]' }) };
+
+    await purgeExpired(store, 30, new Date(), marks);
+    expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+    const after = (await store.reports.findById(report._id))!;
+    expect(after.description.text).toBe('[name] here ([name]). The police in Nairobi want haki to be denied.');
+    expect(after.place).toBe('[name] stall, Nairobi');
+    const expected = [{ type: 'place', a: '[name] stall, Nairobi', b: 'the stall', words: ['[name]', 'stall'] }];
+    expect(after.similar?.[0].reasons).toEqual(expected);
+    expect((await store.reports.findById(other.report._id))!.similar?.[0].reasons).toEqual(expected);
+    // The other reporter's own report is theirs: its story is untouched.
+    expect((await store.reports.findById(other.report._id))!.description.text).toBe('Another report near the stall.');
+  });
+
+  it('purges an identity it cannot open (a key no longer configured) without stopping the pass', async () => {
+    const seeded = [];
+    for (const firstName of ['Kerubo', 'Langat']) {
+      const s = await seedReport(store, {}, { firstName });
+      await store.reports.transition(s.report._id, 'rejected', { kind: 'system' });
+      await store.models.Report.updateOne({ _id: s.report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000) } });
+      await lastSeen(s.reporter._id, 31);
+      seeded.push(s);
+    }
+    await store.models.Reporter.collection.updateOne({ _id: seeded[0].reporter._id }, { $set: { 'identity.k': 'a-key-since-removed' } });
+    const warned: unknown[] = [];
+    await purgeExpired(store, 30, new Date(), { logger: { warn: (o: unknown) => void warned.push(o) } });
+    expect((await store.reporters.findById(seeded[0].reporter._id))?.purged).toBe(true);
+    expect(await store.reporters.identityOf(seeded[1].reporter._id)).toBeNull();
+    expect(warned).toHaveLength(1);
+  });
+
   it('forgets a reporter whose Confirm stored their record but no report, once they did not send it again', async () => {
     const telegramUserId = 7_700_000 + Math.floor(Math.random() * 100_000);
     // The Confirm wrote her record with her phone, then the report's insert failed: "nothing was saved".
