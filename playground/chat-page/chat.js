@@ -306,7 +306,9 @@
     const box = $('messages');
     const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 120;
     const shown = new Map();
-    const reuse = (key, sig, make) => {
+    const reuse = (wanted, sig, make) => {
+      // A day shown twice (dates out of order) is two separators: one element cannot be in two places.
+      const key = shown.has(wanted) ? `${wanted}#${shown.size}` : wanted;
       const old = drawn.get(key);
       const node = old && old.sig === sig ? old.node : make();
       shown.set(key, { sig, node });
