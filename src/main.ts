@@ -21,7 +21,7 @@ import { RedisSendBudget, createQueueWorkers, createQueues, type QueueDeps, type
 import { Metrics } from './metrics';
 import type { Service } from './lifecycle';
 import type { HelpNumber } from './domain';
-import { createBot, languageKey } from './bot';
+import { createBot, languageForgetter } from './bot';
 import { rateLimitKeyOf } from './lib/rate-limit';
 import { SealedValues } from './lib/sealed-values';
 import { BotApiHttp } from './lib/bot-api-http';
@@ -155,7 +155,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     // The reporter's own name and number, blanked from what stays, read as the case files say it;
     // the language kept for them in Redis goes with their identity.
     const producer = redis('producer');
-    const forget = async (who: { telegramUserId: number; chatId: number }) => void (await producer.del(languageKey(config.redis.prefix, store.cipher, who.telegramUserId, who.chatId)));
+    const forget = languageForgetter(producer, config.redis.prefix, store.cipher);
     services.push(new RetentionJob({ store, days: config.retentionDays, logger, marks: (language) => withheldMarks(translator, language), forget }));
     const ready = readinessProbe({ conn, redis: producer });
     services.push(new OpsServer({ host: config.workerHttp.host, port: config.workerHttp.port, ready, metrics }));

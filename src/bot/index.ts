@@ -30,7 +30,7 @@ import { deferInto, type WebhookReply } from './webhook-reply';
 import type { SendBudget } from '../lib/send-budget';
 
 export type { BotContext, BotDeps, SessionData } from './context';
-export { languageKey, sessionKey } from './middleware/session';
+export { languageForgetter, languageKey, sessionKey } from './middleware/session';
 export { RedisSessionStore } from './session-store';
 
 export interface CreateBotOptions extends BotDeps {

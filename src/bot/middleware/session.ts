@@ -22,6 +22,11 @@ export function languageKey(prefix: string, cipher: IdentityCipher, userId: numb
   return redisKeys(prefix).language(sessionKey(cipher, userId, chatId));
 }
 
+/** What retention calls to delete that language once it deletes the reporter's identity. */
+export function languageForgetter(redis: { del(key: string): Promise<number> }, prefix: string, cipher: IdentityCipher) {
+  return async (who: { telegramUserId: number; chatId: number }): Promise<void> => void (await redis.del(languageKey(prefix, cipher, who.telegramUserId, who.chatId)));
+}
+
 /** How long an update is claimed while handled; a crash mid-update frees it after this. */
 const CLAIM_SEC = 120;
 /** How long a re-delivery waits for its first delivery, still being handled by a live process, to end. */

@@ -1,6 +1,6 @@
 /** Restarts, double taps, /status, voice, anonymity, edits, failures and replies after submitting. */
 import { Types } from 'mongoose';
-import { languageKey, sessionKey } from '../../../src/bot';
+import { languageForgetter, languageKey, sessionKey } from '../../../src/bot';
 import { purgeExpired } from '../../../src/services/retention';
 import { generateReference } from '../../../src/domain';
 import { eventually, startBotHarness, type BotHarness } from '../../support/bot-harness';
@@ -554,7 +554,7 @@ describe('the language a reporter chose', () => {
     expect(await h.store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
     await h.store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 366 * 86400_000) } });
     await h.store.models.Reporter.collection.updateOne({ _id: report.reporterId }, { $set: { seenAt: new Date(Date.now() - 366 * 86400_000) } });
-    const forget = async (who: { telegramUserId: number; chatId: number }) => void (await h.redis.del(languageKey(h.prefix, h.store.cipher, who.telegramUserId, who.chatId)));
+    const forget = languageForgetter(h.redis, h.prefix, h.store.cipher);
     expect((await purgeExpired(h.store, 365, new Date(), { forget })).reporters).toBeGreaterThanOrEqual(1);
     expect(await h.redis.exists(key)).toBe(0);
     // Their conversation long forgotten too, the bot does not know them: both languages offered.
