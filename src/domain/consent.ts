@@ -87,12 +87,18 @@ export function withheldFromConversation(text: string, withhold: { phone: boolea
   // A place shared in the conversation (a 📍 line: "where are you now?") is where the reporter was: withheld with the number.
   let out = withhold.phone ? text.replace(PHONE_RE, marks.phone).replace(/^📍.*(?:\n.*openstreetmap\.org.*)?$/gmu, marks.location) : text;
   if (withhold.phone) for (const p of withhold.phones ?? []) out = blankNumber(out, p, marks.phone);
-  const words = [...new Set(withhold.names.flatMap((n) => n.split(/[^\p{L}\p{M}'-]+/u)).filter((w) => [...w].length >= 3))];
-  if (words.length) {
-    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'giu'), marks.name);
-  }
-  return out;
+  const names = nameWords(withhold.names);
+  return names ? out.replace(names, marks.name) : out;
+}
+
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each word of these names (three letters or more) as a whole word, any case; null when there is none. */
+function nameWords(names: readonly string[]): RegExp | null {
+  const words = [...new Set(names.flatMap((n) => n.split(/[^\p{L}\p{M}'-]+/u)).filter((w) => [...w].length >= 3))];
+  if (!words.length) return null;
+  const any = words.map(escapeRe).sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${any})(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
 }
 
 /**
@@ -102,14 +108,9 @@ export function withheldFromConversation(text: string, withhold: { phone: boolea
  * places stay. `own.names`: first and last name as Telegram gave them.
  */
 export function withoutOwnIdentity(text: string, own: { names: readonly string[]; username?: string; phones: readonly string[] }, marks: { phone: string; name: string }): string {
-  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  let out = text;
-  const words = [...new Set(own.names.flatMap((n) => n.split(/[^\p{L}\p{M}'-]+/u)).filter((w) => [...w].length >= 3))];
-  if (words.length) {
-    const any = words.map(esc).sort((a, b) => b.length - a.length).join('|');
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${any})(?![\\p{L}\\p{M}\\p{N}])`, 'giu'), (m) => (/^\p{Lu}/u.test(m) ? marks.name : m));
-  }
-  if (own.username) out = out.replace(new RegExp(`(?<![\\w@])@?${esc(own.username)}(?!\\w)`, 'gi'), marks.name);
+  const names = nameWords(own.names);
+  let out = names ? text.replace(names, (m) => (/^\p{Lu}/u.test(m) ? marks.name : m)) : text;
+  if (own.username) out = out.replace(new RegExp(`(?<![\\w@])@?${escapeRe(own.username)}(?!\\w)`, 'gi'), marks.name);
   for (const p of own.phones) out = blankNumber(out, p, marks.phone);
   return out;
 }
