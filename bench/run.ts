@@ -420,7 +420,7 @@ async function runFloor(ctx: RunContext, ids: Ids, figures: RunFigures, detail: 
         floor: cpuSeconds(floor!.pid),
         floorMain: cpuSeconds(floor!.pid, true),
         driver: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
-        ...Object.fromEntries(Object.entries(cpuByThread(floor!.pid)).map(([name, s]) => [`thread:${name}`, s])),
+        ...cpuByThread(floor!.pid, 'thread:'),
       }),
     };
     const chatsFor = (n: number) => ids.take(n).map((id, i) => driver.addReporter(id, i % 3 === 0 ? 'sw' : 'en'));
@@ -574,7 +574,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         ...(scaleOut ? { worker: cpuSeconds(fleet[fleet.length - 1].pid) } : {}),
         ...(mongoPid ? { mongo: cpuSeconds(mongoPid) } : {}),
         // The (first) bot's threads by name, for the log line: what it spends beside its main thread.
-        ...Object.fromEntries(Object.entries(cpuByThread(botPid)).map(([name, s]) => [`thread:${name}`, s])),
+        ...cpuByThread(botPid, 'thread:'),
         redis: await redisCpu(redis),
         driver: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
       }),

@@ -25,6 +25,13 @@ function clockTicks(): number {
   return ticks;
 }
 
+/** CPU seconds (user + system) in a `/proc/.../stat` line. */
+function statCpu(stat: string): number {
+  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(rest[11]) + Number(rest[12])) / clockTicks();
+}
+
 /**
  * CPU seconds (user + system) a process has used so far; NaN when it cannot be read. `mainThread`:
  * its JavaScript thread alone (the thread whose id is the pid), without V8's helper threads (the
@@ -32,10 +39,7 @@ function clockTicks(): number {
  */
 export function cpuSeconds(pid: number, mainThread = false): number {
   try {
-    const stat = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
-    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(rest[11]) + Number(rest[12])) / clockTicks();
+    return statCpu(readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8'));
   } catch {
     return Number.NaN;
   }
@@ -46,7 +50,7 @@ export function cpuSeconds(pid: number, mainThread = false): number {
  * start order): where the CPU a process spends beside its main thread goes (V8's collector and
  * optimising compiler, libuv's pool).
  */
-export function cpuByThread(pid: number): Record<string, number> {
+export function cpuByThread(pid: number, prefix = ''): Record<string, number> {
   const out: Record<string, number> = {};
   let tids: string[];
   try {
@@ -60,9 +64,8 @@ export function cpuByThread(pid: number): Record<string, number> {
   tids.forEach((tid, i) => {
     try {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name = tid === String(pid) ? 'main' : `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}#${i}`;
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out[name] = (out[name] ?? 0) + (Number(rest[11]) + Number(rest[12])) / clockTicks();
+      const name = prefix + (tid === String(pid) ? 'main' : `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}#${i}`);
+      out[name] = (out[name] ?? 0) + statCpu(stat);
     } catch {
       // The thread ended between the listing and the read.
     }

@@ -300,7 +300,7 @@
    * element, so a tap whose finger is down while the chat changes still lands on its button (a
    * redrawn button loses the click between press and release).
    */
-  const drawn = new Map();
+  let drawn = new Map();
 
   function renderMessages(snap) {
     const box = $('messages');
@@ -329,8 +329,7 @@
       const tail = !next || next.from !== item.from || Boolean(item.inlineKeyboard);
       nodes.push(reuse(`${snap.user.id}:${item.key}`, JSON.stringify([item, same, tail]), () => messageRow(item, same, tail)));
     });
-    drawn.clear();
-    for (const [key, value] of shown) drawn.set(key, value);
+    drawn = shown;
     placeInOrder(box, nodes);
     if (nearBottom || state.forceScroll) {
       box.scrollTop = box.scrollHeight;
