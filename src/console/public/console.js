@@ -36,6 +36,50 @@
     ev.preventDefault();
     act();
   });
+  // Live updates change a page in place, never by rebuilding it: an element with the same key (a
+  // queue row's data-reference, an id such as a message's) or in the same place is kept and only
+  // what differs is changed. A rebuilt element loses what the person was doing in it: a click
+  // between mouse-down and mouse-up, a voice note playing, focus, a lazily loaded picture.
+  function keyOf(el) { return el.nodeType === 1 ? (el.getAttribute('data-reference') || el.id || null) : null; }
+  // Open or closed, a <details> is the reader's choice, not the server's.
+  function readerOwns(el, name) { return name === 'open' && el.nodeName === 'DETAILS'; }
+  function morph(now, next) {
+    if (now.nodeType !== next.nodeType || now.nodeName !== next.nodeName) { now.replaceWith(next); return; }
+    if (now.nodeType !== 1) { if (now.nodeValue !== next.nodeValue) now.nodeValue = next.nodeValue; return; }
+    if (now.isEqualNode(next)) return;
+    Array.prototype.slice.call(now.attributes).forEach(function (a) { if (!next.hasAttribute(a.name) && !readerOwns(now, a.name)) now.removeAttribute(a.name); });
+    Array.prototype.forEach.call(next.attributes, function (a) { if (now.getAttribute(a.name) !== a.value && !readerOwns(now, a.name)) now.setAttribute(a.name, a.value); });
+    var old = Array.prototype.slice.call(now.childNodes);
+    var byKey = {};
+    old.forEach(function (c) { var k = keyOf(c); if (k) byKey[k] = c; });
+    var used = [];
+    var cursor = 0;
+    // An unkeyed node matches the next unused unkeyed one of its kind: a fragment that starts
+    // without the page's leading whitespace must not pair a text node with an element.
+    function alike(c) {
+      for (var j = cursor; j < old.length; j++) {
+        if (!keyOf(old[j]) && used.indexOf(old[j]) < 0 && old[j].nodeName === c.nodeName) { cursor = j + 1; return old[j]; }
+      }
+      return null;
+    }
+    var wanted = Array.prototype.slice.call(next.childNodes);
+    var matches = wanted.map(function (c) {
+      var k = keyOf(c);
+      var m = (k ? byKey[k] : alike(c)) || null;
+      if (m && used.indexOf(m) >= 0) m = null;
+      if (m) used.push(m);
+      return m;
+    });
+    // What goes is removed first, so that what stays is never moved to make room: moving a node
+    // takes it out of the page for a moment, which drops a selection inside it.
+    old.forEach(function (c) { if (used.indexOf(c) < 0) now.removeChild(c); });
+    wanted.forEach(function (c, i) {
+      var node = matches[i] || c.cloneNode(true);
+      var at = now.childNodes[i] || null;
+      if (node !== at) now.insertBefore(node, at);
+      if (matches[i]) morph(matches[i], c);
+    });
+  }
   var meta = document.querySelector('meta[name="csrf-token"]');
   // Signed out (elsewhere, or the session ran out): a page's own fetch is answered 401, or is sent
   // on to the sign-in page, which must then be shown, not taken for the fragment asked for.
@@ -53,12 +97,17 @@
     csrf: meta ? meta.getAttribute('content') : '',
     signedOut: signedOut,
     toSignIn: toSignIn,
-    // Replace a container's HTML with a fresh server-rendered fragment. A 401 means the session ended.
+    morph: morph,
+    // Bring a container up to a fresh server-rendered fragment, in place (`morph`). A 401 means the session ended.
     refresh: function (el) {
       return fetch(el.getAttribute('data-fragment'), { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then(function (res) {
         if (signedOut(res)) { toSignIn(); return; }
         if (!res.ok) return;
-        return res.text().then(function (html) { el.innerHTML = html; });
+        return res.text().then(function (html) {
+          var next = el.cloneNode(false);
+          next.innerHTML = html;
+          morph(el, next);
+        });
       }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });
     },
     // Says a short result once, to everyone: shown in the status bar and read by screen readers.

@@ -7,33 +7,6 @@
   var lists = document.getElementById('queue-lists');
   if (!lists || !window.EventSource) return;
 
-  function keyOf(el) { return el.nodeType === 1 ? (el.getAttribute('data-reference') || el.id || null) : null; }
-  // Makes `now` look like `next`, reusing elements with the same key (a row, a list item).
-  function morph(now, next) {
-    if (now.nodeType !== next.nodeType || now.nodeName !== next.nodeName) { now.replaceWith(next); return; }
-    if (now.nodeType !== 1) { if (now.nodeValue !== next.nodeValue) now.nodeValue = next.nodeValue; return; }
-    if (now.isEqualNode(next)) return;
-    Array.prototype.slice.call(now.attributes).forEach(function (a) { if (!next.hasAttribute(a.name)) now.removeAttribute(a.name); });
-    Array.prototype.forEach.call(next.attributes, function (a) { if (now.getAttribute(a.name) !== a.value) now.setAttribute(a.name, a.value); });
-    var old = Array.prototype.slice.call(now.childNodes);
-    var byKey = {};
-    old.forEach(function (c) { var k = keyOf(c); if (k) byKey[k] = c; });
-    var used = [];
-    Array.prototype.slice.call(next.childNodes).forEach(function (c, i) {
-      var k = keyOf(c);
-      var match = k ? byKey[k] : (old[i] && !keyOf(old[i]) && used.indexOf(old[i]) < 0 ? old[i] : null);
-      var at = now.childNodes[i] || null;
-      if (match) {
-        used.push(match);
-        if (match !== at) now.insertBefore(match, at);
-        morph(match, c);
-      } else {
-        now.insertBefore(c.cloneNode(true), at);
-      }
-    });
-    old.forEach(function (c) { if (used.indexOf(c) < 0 && c.parentNode === now) now.removeChild(c); });
-  }
-
   function waitingRefs() {
     var refs = {};
     Array.prototype.forEach.call(lists.querySelectorAll('tbody tr[data-reference]'), function (tr) {
@@ -49,7 +22,7 @@
     var focused = document.activeElement;
     var next = lists.cloneNode(false);
     next.innerHTML = html;
-    morph(lists, next);
+    R.morph(lists, next);
     var after = waitingRefs();
     var fresh = Object.keys(after).filter(function (r) { return !(r in before); });
     var urgent = fresh.filter(function (r) { return after[r].urgent; }).length;

@@ -86,12 +86,14 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
   });
   const repeatedView = (_e: ReportEventDoc, i: number) => hidden.has(i);
   return {
-    notes: history.filter((e) => e.type === 'note').map((e) => ({ at: e.at, by: nameOf(e), text: noteText(e) })),
+    notes: history.filter((e) => e.type === 'note').map((e) => ({ id: String(e._id), at: e.at, by: nameOf(e), text: noteText(e) })),
     // The trail shows what happened; the note typed with a status change or a referral is part of
     // that step, so it is shown there (marked internal). Plain notes and messages have their own panels.
     audit: history
       .filter((e, i) => !repeatedView(e, i))
       .map((e) => ({
+        // Keys the row, so a live update changes it in place (console.js `morph`).
+        id: String(e._id),
         at: e.at,
         type: e.type,
         actor: e.actor.kind,

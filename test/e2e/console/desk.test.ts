@@ -10,13 +10,17 @@ import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../suppo
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { launchChromium } from '../../support/browser';
 import { eventually } from '../../support/bot-harness';
+import { TelegramDouble } from '../../support/telegram';
 
+let tg: TelegramDouble;
 let h: ConsoleHarness;
 let browser: Browser;
 let conversations: ConversationService;
 
 beforeAll(async () => {
-  h = await createConsoleHarness({ label: 'console-desk', env: { MAX_TICKETS_PER_AGENT: '5' } });
+  // Reporters' files (a voice note) come from the Bot API double, as from Telegram.
+  tg = await TelegramDouble.start();
+  h = await createConsoleHarness({ label: 'console-desk', env: { MAX_TICKETS_PER_AGENT: '5', TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot } });
   conversations = new ConversationService({ store: h.store, events: h.bus, logger: h.logger });
   browser = await launchChromium();
 }, 60_000);
@@ -24,7 +28,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await h?.close();
+  await tg?.stop();
 });
+
+/** `seconds` of quiet 8 kHz mono sound as a WAV file, which Chromium plays without codecs of its own. */
+function wav(seconds: number): Buffer {
+  const data = Buffer.alloc(seconds * 8000 * 2);
+  for (let i = 0; i < data.length / 2; i++) data.writeInt16LE(Math.round(300 * Math.sin(i / 10)), i * 2);
+  const head = Buffer.alloc(44);
+  head.write('RIFF', 0, 'latin1');
+  head.writeUInt32LE(36 + data.length, 4);
+  head.write('WAVEfmt ', 8, 'latin1');
+  head.writeUInt32LE(16, 16);
+  head.writeUInt16LE(1, 20); // PCM
+  head.writeUInt16LE(1, 22); // mono
+  head.writeUInt32LE(8000, 24);
+  head.writeUInt32LE(16000, 28);
+  head.writeUInt16LE(2, 32);
+  head.writeUInt16LE(16, 34);
+  head.write('data', 36, 'latin1');
+  head.writeUInt32LE(data.length, 40);
+  return Buffer.concat([head, data]);
+}
 
 let nextAgent = 0;
 /** A fresh agent at a 1440 px desk, signed in, with browser errors collected. */
@@ -225,6 +250,52 @@ it('a message from the reporter does not scroll the conversation the agent scrol
     const c = document.getElementById('conversation')!;
     return c.scrollHeight - c.scrollTop - c.clientHeight < 40;
   });
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a voice note the agent is playing keeps playing while the reporter writes and the reply goes out', async () => {
+  const { a, id, telegramUserId } = await deskWithTicket();
+  const bytes = wav(30);
+  const f = tg.addFile(bytes, { mimeType: 'audio/wav', kind: 'voice' });
+  await conversations.attach(telegramUserId, id, { media: { kind: 'voice', fileId: f.file_id, fileUniqueId: f.file_unique_id, mimeType: 'audio/wav', size: bytes.length } });
+  const audio = a.page.locator('#conversation audio');
+  await audio.waitFor();
+  // The play button sits at the left end of Chromium's audio controls.
+  await audio.click({ position: { x: 16, y: 16 } });
+  await a.page.waitForFunction(() => {
+    const el = document.querySelector<HTMLAudioElement>('#conversation audio');
+    return !!el && !el.paused && el.currentTime > 0.2;
+  });
+
+  // The reporter writes again, and the agent's reply is sent: each redraws the conversation.
+  await conversations.attach(telegramUserId, id, { text: 'Did you hear it? That is the officer.' });
+  await a.page.locator('.msg.in', { hasText: 'That is the officer.' }).waitFor();
+  await a.page.getByPlaceholder('Write to the reporter…').fill('Yes, we are listening to it now.');
+  await a.page.getByRole('button', { name: 'Send' }).click();
+  await a.page.locator('.msg.out', { hasText: 'we are listening to it now' }).waitFor();
+  const played = await audio.evaluate((el: HTMLAudioElement) => ({ paused: el.paused, at: el.currentTime }));
+  expect(played.paused).toBe(false);
+  expect(played.at).toBeGreaterThan(0.2);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a line of the history the agent selected to copy stays selected when the ticket updates', async () => {
+  const { a, id, telegramUserId } = await deskWithTicket();
+  const count = a.page.locator('#activity details.audit .count');
+  const before = Number(await count.textContent());
+  // The newest line, selected as an agent does before copying it.
+  const selected = await a.page.evaluate(() => {
+    const line = document.querySelector('#activity details.audit ol li')!;
+    window.getSelection()!.selectAllChildren(line);
+    return window.getSelection()!.toString();
+  });
+  expect(selected).toContain('Viewed');
+
+  await conversations.attach(telegramUserId, id, { text: 'Please call me back.' });
+  await a.page.waitForFunction((n) => Number(document.querySelector('#activity details.audit .count')?.textContent) > n, before);
+  expect(await a.page.evaluate(() => window.getSelection()!.toString())).toBe(selected);
   expect(a.errors).toEqual([]);
   await a.close();
 });
