@@ -37,10 +37,15 @@
     act();
   });
   // Live updates change a page in place, never by rebuilding it: an element with the same key (a
-  // queue row's data-reference, an id such as a message's) or in the same place is kept and only
+  // queue row's data-reference, an id such as a message's) or of the same kind in order is kept and only
   // what differs is changed. A rebuilt element loses what the person was doing in it: a click
   // between mouse-down and mouse-up, a voice note playing, focus, a lazily loaded picture.
-  function keyOf(el) { return el.nodeType === 1 ? (el.getAttribute('data-reference') || el.id || null) : null; }
+  // An <option> by its value: one redrawn in place with another's value would change the choice made.
+  function keyOf(el) {
+    if (el.nodeType !== 1) return null;
+    if (el.nodeName === 'OPTION') return 'option:' + el.value;
+    return el.getAttribute('data-reference') || el.id || null;
+  }
   // Open or closed, a <details> is the reader's choice, not the server's.
   function readerOwns(el, name) { return name === 'open' && el.nodeName === 'DETAILS'; }
   function morph(now, next) {

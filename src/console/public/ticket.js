@@ -84,13 +84,9 @@
     if (el) el.focus({ preventScroll: true });
   }
 
-  // ---- Swapping server-rendered parts in place, keeping what the agent was doing in them.
-  function keepValues(oldRoot, newRoot) {
-    Array.prototype.forEach.call(oldRoot.querySelectorAll('select, input:not([type=hidden]), textarea'), function (el) {
-      var twin = el.id && newRoot.querySelector('#' + el.id);
-      if (twin && el.value) twin.value = el.value;
-    });
-  }
+  // ---- Server-rendered parts changed in place (R.morph), keeping what the agent was doing in them:
+  // a choice made in a list (a rebuilt "Refer to" went back to the usual agency, and Refer sent
+  // the case there), typed text, focus, a click in flight.
   function swap(id, doc) {
     var now = document.getElementById(id);
     var next = doc.getElementById(id);
@@ -104,10 +100,9 @@
     if (!now || !next) return;
     if (now.innerHTML === next.innerHTML) return;
     var spot = focusSpot();
-    keepValues(now, next);
-    now.replaceWith(next);
-    restoreDrafts(next);
-    restoreFocus(spot, next);
+    R.morph(now, next);
+    restoreDrafts(now);
+    restoreFocus(spot, now);
   }
   // ---- A ticket taken away (released or joined elsewhere by a supervisor) or closed while the page
   // is open: its forms stop at once, with what was typed left in place to copy, instead of the

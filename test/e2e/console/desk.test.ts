@@ -206,6 +206,29 @@ it('keeps an unsent reply through a status change, keeps focus, announces the re
   await a.close();
 });
 
+it('an agency chosen under "Refer to" stays chosen when a status change redraws the actions: the referral goes where the agent chose', async () => {
+  const { a, id } = await deskWithTicket();
+  const agency = a.page.getByLabel('Refer to');
+  const usual = await agency.inputValue();
+  const chosen = usual === 'ODPP' ? 'IEBC' : 'ODPP';
+  await agency.selectOption(chosen);
+  // Then the status, before pressing Refer: the page shows the new state (the actions redrawn) before saying so.
+  const statusChoices = () => a.page.locator('#status-form select option').allTextContents();
+  const choicesBefore = await statusChoices();
+  await a.page.locator('#status-form select').selectOption('in_progress');
+  await a.page.getByRole('button', { name: 'Update status' }).click();
+  await a.page.locator('#announce', { hasText: 'Status updated.' }).waitFor();
+  expect(await statusChoices()).not.toEqual(choicesBefore);
+  await expect(agency.inputValue()).resolves.toBe(chosen);
+
+  await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
+  await a.page.locator('#announce', { hasText: 'Referral recorded' }).waitFor();
+  const referred = (await h.store.reports.history(id)).filter((e) => e.type === 'referred');
+  expect(referred.map((e) => e.data?.agency)).toEqual([chosen]);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('without JavaScript the status form still posts and comes back with the result', async () => {
   await fileReport();
   const a = await agentDesk();
