@@ -85,6 +85,29 @@
       if (matches[i]) morph(matches[i], c);
     });
   }
+  // A pressed mouse button or finger is a click on its way: a live update waits until it is let
+  // go (and the click has landed), or what was pressed may move away from under the pointer.
+  var pressing = false;
+  var afterRelease = [];
+  document.addEventListener('pointerdown', function () { pressing = true; }, true);
+  function released() {
+    if (!pressing) return;
+    pressing = false;
+    var run = afterRelease;
+    afterRelease = [];
+    setTimeout(function () { run.forEach(function (fn) { fn(); }); }, 0);
+  }
+  // A pointer-up can go elsewhere (a <select>'s list opened on the press takes it): any sign that
+  // nothing is pressed any more lets the updates through.
+  ['pointerup', 'pointercancel', 'dragend', 'click', 'change', 'keydown'].forEach(function (type) { document.addEventListener(type, released, true); });
+  document.addEventListener('pointermove', function (ev) { if (ev.buttons === 0) released(); }, true);
+  window.addEventListener('blur', released);
+  function afterPress(fn) {
+    return new Promise(function (resolve) {
+      if (pressing) afterRelease.push(function () { resolve(fn()); });
+      else resolve(fn());
+    });
+  }
   var meta = document.querySelector('meta[name="csrf-token"]');
   // Signed out (elsewhere, or the session ran out): a page's own fetch is answered 401, or is sent
   // on to the sign-in page, which must then be shown, not taken for the fragment asked for.
@@ -103,15 +126,18 @@
     signedOut: signedOut,
     toSignIn: toSignIn,
     morph: morph,
+    afterPress: afterPress,
     // Bring a container up to a fresh server-rendered fragment, in place (`morph`). A 401 means the session ended.
     refresh: function (el) {
       return fetch(el.getAttribute('data-fragment'), { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then(function (res) {
         if (signedOut(res)) { toSignIn(); return; }
         if (!res.ok) return;
         return res.text().then(function (html) {
-          var next = el.cloneNode(false);
-          next.innerHTML = html;
-          morph(el, next);
+          return afterPress(function () {
+            var next = el.cloneNode(false);
+            next.innerHTML = html;
+            morph(el, next);
+          });
         });
       }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });
     },

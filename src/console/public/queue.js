@@ -49,7 +49,7 @@
     return fetch(lists.getAttribute('data-fragment'), { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then(function (res) {
       if (R.signedOut(res)) { R.toSignIn(); return; }
       if (!res.ok) return;
-      return res.text().then(update);
+      return res.text().then(function (html) { return R.afterPress(function () { update(html); }); });
     }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });
   }
   var soon = R.debounce(refresh, 250);

@@ -129,24 +129,25 @@
       if (R.signedOut(res)) { R.toSignIn(); return; }
       if (res.status === 403 || res.status === 404) { lose(); return; }
       if (!res.ok) return;
-      return res.text().then(function (html) {
-        var doc = new DOMParser().parseFromString(html, 'text/html');
-        var badges = document.getElementById('badges');
-        var before = badges ? badges.textContent : '';
-        swap('badges', doc);
-        swap('actions', doc);
-        swap('since', doc);
-        // A referral brings the case file and the consent question; a status change can take the question away.
-        swap('agency', doc);
-        var reply = document.getElementById('reply-form');
-        if (reply && !doc.getElementById('reply-form')) stopForm(reply, reply.getAttribute('data-closed'));
-        var after = document.getElementById('badges');
-        if (fromOthers && after && after.textContent !== before) {
-          changed.hidden = false;
-          R.announce(changed.textContent.trim());
-        }
-      });
+      return res.text().then(function (html) { return R.afterPress(function () { swapHead(html, fromOthers); }); });
     }).catch(function () { /* offline: the reconnect catches up */ });
+  }
+  function swapHead(html, fromOthers) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    var badges = document.getElementById('badges');
+    var before = badges ? badges.textContent : '';
+    swap('badges', doc);
+    swap('actions', doc);
+    swap('since', doc);
+    // A referral brings the case file and the consent question; a status change can take the question away.
+    swap('agency', doc);
+    var reply = document.getElementById('reply-form');
+    if (reply && !doc.getElementById('reply-form')) stopForm(reply, reply.getAttribute('data-closed'));
+    var after = document.getElementById('badges');
+    if (fromOthers && after && after.textContent !== before) {
+      changed.hidden = false;
+      R.announce(changed.textContent.trim());
+    }
   }
 
   // ---- Conversation: new messages never yank the view; a notice offers to jump to them.

@@ -539,6 +539,26 @@ it('a new waiting ticket is announced as a short summary and added in place, wit
   await a.close();
 });
 
+it('a ticket being clicked in the queue is the one opened, even when an urgent one arrives above it mid-click', async () => {
+  const a = await agentDesk({ role: 'supervisor' });
+  const aimed = await fileReport();
+  await a.page.goto(`${h.base}/queue`);
+  await live(a.page);
+  const link = a.page.locator(`#queue-lists tr[data-reference="${aimed.reference}"] a`);
+  const box = (await link.boundingBox())!;
+  await a.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await a.page.mouse.down();
+  // While the button is down, an urgent report arrives and the page fetches the new lists.
+  const fetched = a.page.waitForResponse((r) => r.url().endsWith('/queue/fragment'));
+  await fileReport({ dangerNow: true });
+  await h.bus.publish({ type: 'queue' });
+  await (await fetched).finished();
+  await a.page.mouse.up();
+  await a.page.waitForURL(`${h.base}/tickets/${aimed.id}`);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('a waiting ticket whose priority is raised for waiting too long says so in words, and is announced', async () => {
   const a = await agentDesk();
   const { id, reference } = await fileReport();
