@@ -46,8 +46,11 @@
     if (el.nodeName === 'OPTION') return 'option:' + el.value;
     return el.getAttribute('data-reference') || el.id || null;
   }
-  // Open or closed, a <details> is the reader's choice, not the server's.
-  function readerOwns(el, name) { return name === 'open' && el.nodeName === 'DETAILS'; }
+  // Open or closed, a <details> is the reader's choice, not the server's; so is the focus a script
+  // gave an element that is not focusable in the page as sent (tabindex="-1").
+  function readerOwns(el, name) {
+    return (name === 'open' && el.nodeName === 'DETAILS') || (name === 'tabindex' && el === document.activeElement);
+  }
   function morph(now, next) {
     if (now.nodeType !== next.nodeType || now.nodeName !== next.nodeName) { now.replaceWith(next); return; }
     if (now.nodeType !== 1) { if (now.nodeValue !== next.nodeValue) now.nodeValue = next.nodeValue; return; }

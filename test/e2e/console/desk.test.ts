@@ -616,6 +616,12 @@ it('when another agent takes the ticket whose row has focus, focus stays in the 
   await s.page.locator(`tr[data-reference="${top}"]`).waitFor({ state: 'detached' });
   await s.page.waitForFunction(() => document.activeElement !== document.body);
   expect(await s.page.evaluate(() => Boolean(document.activeElement?.closest('#queue-lists')))).toBe(true);
+  // The next update (a new report) leaves focus where it was put, not on the page body.
+  const focused = await s.page.evaluate(() => document.activeElement?.className);
+  await fileReport();
+  await h.bus.publish({ type: 'queue' });
+  await s.page.locator('#announce', { hasText: '1 new' }).waitFor();
+  expect(await s.page.evaluate(() => document.activeElement?.className)).toBe(focused);
   expect(s.errors).toEqual([]);
   await s.close();
   await other.close();
