@@ -216,8 +216,9 @@
       try { what = JSON.parse(ev.data).what; } catch (e) { /* ignore */ }
       if (what === 'message' || what === 'delivery') convoSoon();
       activitySoon();
-      // The reporter's answer to "may <agency> have your name?" is shown on the agency card, in the head.
-      if (what === 'status' || what === 'escalated' || what === 'consent') headSoon();
+      // The reporter's answer to "may <agency> have your name?" is shown on the agency card, in the
+      // head; so is when they last wrote.
+      if (what === 'status' || what === 'escalated' || what === 'consent' || what === 'message') headSoon();
     });
     source.addEventListener('escalated', headSoon);
     var opened = false;

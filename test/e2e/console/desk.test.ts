@@ -304,6 +304,15 @@ it('a voice note the agent is playing keeps playing while the reporter writes an
   await a.close();
 });
 
+it('the ticket page says when the reporter last wrote as soon as they write, without a reload', async () => {
+  const { a, id, telegramUserId } = await deskWithTicket();
+  await expect(a.page.locator('#since').textContent()).resolves.toBe('');
+  await conversations.attach(telegramUserId, id, { text: 'I am still here.' });
+  await a.page.locator('#since', { hasText: 'The reporter wrote just now.' }).waitFor();
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('a line of the history the agent selected to copy stays selected when the ticket updates', async () => {
   const { a, id, telegramUserId } = await deskWithTicket();
   const count = a.page.locator('#activity details.audit .count');
