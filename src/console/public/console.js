@@ -130,16 +130,20 @@
     toSignIn: toSignIn,
     morph: morph,
     afterPress: afterPress,
-    // Bring a container up to a fresh server-rendered fragment, in place (`morph`). A 401 means the session ended.
-    refresh: function (el) {
+    // Bring a container up to a fresh server-rendered fragment, in place (`morph`). A 401 means the
+    // session ended. `prepare`, called just before the change (which may wait for a press to end),
+    // reads what the page looks like then and returns what to do after it.
+    refresh: function (el, prepare) {
       return fetch(el.getAttribute('data-fragment'), { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then(function (res) {
         if (signedOut(res)) { toSignIn(); return; }
         if (!res.ok) return;
         return res.text().then(function (html) {
           return afterPress(function () {
+            var after = prepare ? prepare() : null;
             var next = el.cloneNode(false);
             next.innerHTML = html;
             morph(el, next);
+            if (after) after();
           });
         });
       }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });

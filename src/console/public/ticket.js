@@ -154,16 +154,19 @@
   function atBottom() { return convo.scrollHeight - convo.scrollTop - convo.clientHeight < 40; }
   function scrollDown() { convo.scrollTop = convo.scrollHeight; if (newMsg) newMsg.hidden = true; }
   function refreshConvo(follow) {
-    var stay = !follow && !atBottom();
-    var top = convo.scrollTop;
-    var incoming = convo.querySelectorAll('.msg.in').length;
-    return R.refresh(convo).then(function () {
-      var more = convo.querySelectorAll('.msg.in').length > incoming;
-      if (stay) convo.scrollTop = top; else scrollDown();
-      if (more) {
-        if (stay && newMsg) newMsg.hidden = false;
-        R.announce(convo.getAttribute('data-new-message'));
-      }
+    return R.refresh(convo, function () {
+      // Read when the change is made: the agent may have scrolled while a press held it back.
+      var stay = !follow && !atBottom();
+      var top = convo.scrollTop;
+      var incoming = convo.querySelectorAll('.msg.in').length;
+      return function () {
+        var more = convo.querySelectorAll('.msg.in').length > incoming;
+        if (stay) convo.scrollTop = top; else scrollDown();
+        if (more) {
+          if (stay && newMsg) newMsg.hidden = false;
+          R.announce(convo.getAttribute('data-new-message'));
+        }
+      };
     });
   }
   if (newMsg) newMsg.addEventListener('click', scrollDown);

@@ -332,6 +332,33 @@ it('a line of the history the agent selected to copy stays selected when the tic
   await a.close();
 });
 
+it('a conversation scrolled up while the mouse was down, as a message arrived, stays where the agent left it', async () => {
+  const { a, id, telegramUserId } = await deskWithTicket();
+  for (let i = 0; i < 14; i++) await conversations.attach(telegramUserId, id, { text: `Earlier message ${i}: they are still at the gate.` });
+  await a.page.reload();
+  await live(a.page);
+  const convo = a.page.locator('#conversation');
+  await a.page.waitForFunction(() => {
+    const c = document.getElementById('conversation')!;
+    return c.scrollHeight > c.clientHeight + 100 && c.scrollHeight - c.scrollTop - c.clientHeight < 40;
+  });
+  // The button goes down at the bottom of the conversation (as on its scroll bar), a message comes,
+  // and the agent scrolls up before letting go.
+  const box = (await convo.boundingBox())!;
+  await a.page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
+  await a.page.mouse.down();
+  const fetched = a.page.waitForResponse((r) => r.url().endsWith(`/tickets/${id}/conversation`));
+  await conversations.attach(telegramUserId, id, { text: 'They have opened the gate.' });
+  await (await fetched).finished();
+  await convo.evaluate((c) => (c.scrollTop = 0));
+  await a.page.mouse.up();
+  await a.page.locator('.msg.in', { hasText: 'They have opened the gate.' }).waitFor({ state: 'attached' });
+  await a.page.locator('#new-message').waitFor({ state: 'visible' });
+  expect(await convo.evaluate((c) => c.scrollTop)).toBe(0);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('a collapsed history stays collapsed when the ticket updates; a change by someone else is announced', async () => {
   const filed = await fileReport();
   const a = await agentDesk();
