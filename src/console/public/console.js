@@ -47,9 +47,14 @@
     return el.getAttribute('data-reference') || el.id || null;
   }
   // Open or closed, a <details> is the reader's choice, not the server's; so is the focus a script
-  // gave an element that is not focusable in the page as sent (tabindex="-1").
+  // gave an element that is not focusable in the page as sent (tabindex="-1"). A form being posted
+  // (data-busy) or stopped (data-stopped) keeps its buttons as the script set them: a redraw
+  // during the post must not offer the same button twice.
   function readerOwns(el, name) {
-    return (name === 'open' && el.nodeName === 'DETAILS') || (name === 'tabindex' && el === document.activeElement);
+    if (name === 'open') return el.nodeName === 'DETAILS';
+    if (name === 'tabindex') return el === document.activeElement;
+    if (name === 'data-busy' || name === 'data-stopped') return true;
+    return name === 'disabled' && el.nodeName === 'BUTTON' && !!el.form && (el.form.hasAttribute('data-busy') || el.form.hasAttribute('data-stopped'));
   }
   function morph(now, next) {
     if (now.nodeType !== next.nodeType || now.nodeName !== next.nodeName) { now.replaceWith(next); return; }
@@ -90,25 +95,38 @@
   }
   // A pressed mouse button or finger is a click on its way: a live update waits until it is let
   // go (and the click has landed), or what was pressed may move away from under the pointer.
+  // Updates held meanwhile run in the order they came; the page is marked while any is held.
   var pressing = false;
-  var afterRelease = [];
+  var draining = false;
+  var held = [];
+  var root = document.documentElement;
   document.addEventListener('pointerdown', function () { pressing = true; }, true);
   function released() {
     if (!pressing) return;
     pressing = false;
-    var run = afterRelease;
-    afterRelease = [];
-    setTimeout(function () { run.forEach(function (fn) { fn(); }); }, 0);
+    if (!draining) { draining = true; setTimeout(drain, 0); }
   }
-  // A pointer-up can go elsewhere (a <select>'s list opened on the press takes it): any sign that
-  // nothing is pressed any more lets the updates through.
-  ['pointerup', 'pointercancel', 'dragend', 'click', 'change', 'keydown'].forEach(function (type) { document.addEventListener(type, released, true); });
+  function drain() {
+    draining = false;
+    var run = held;
+    held = [];
+    root.removeAttribute('data-held');
+    run.forEach(function (fn) { fn(); });
+  }
+  // A click releases at once (it has landed); a mouse's pointer-up too, as its click follows in
+  // the same task. A finger's click comes later, from the tap: a pointer-up of a finger waits for it.
+  document.addEventListener('pointerup', function (ev) { if (ev.pointerType === 'mouse') released(); else setTimeout(released, 350); }, true);
+  // Anything else that says nothing is pressed any more lets the updates through (a <select>'s
+  // list, opened on the press, takes the pointer-up; so does a scroll bar's, until the mouse moves).
+  ['pointercancel', 'dragend', 'click', 'change', 'keydown', 'wheel'].forEach(function (type) { document.addEventListener(type, released, true); });
   document.addEventListener('pointermove', function (ev) { if (ev.buttons === 0) released(); }, true);
   window.addEventListener('blur', released);
   function afterPress(fn) {
-    return new Promise(function (resolve) {
-      if (pressing) afterRelease.push(function () { resolve(fn()); });
-      else resolve(fn());
+    return new Promise(function (resolve, reject) {
+      function run() { try { resolve(fn()); } catch (e) { reject(e); } }
+      if (!pressing && !draining) { run(); return; }
+      held.push(run);
+      root.setAttribute('data-held', String(held.length));
     });
   }
   var meta = document.querySelector('meta[name="csrf-token"]');

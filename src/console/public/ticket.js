@@ -254,6 +254,7 @@
     var spot = focusSpot();
     var button = form.querySelector('button');
     var error = form.id === 'reply-form' ? document.getElementById('reply-error') : null;
+    form.setAttribute('data-busy', '');
     if (button) button.disabled = true;
     if (error) error.hidden = true;
     var done = post(form).then(function (result) {
@@ -269,6 +270,7 @@
       var msg = ticket.getAttribute('data-offline') || 'Network error';
       if (error) { error.textContent = msg; error.hidden = false; } else R.announce(msg, true);
     }).then(function () {
+      form.removeAttribute('data-busy');
       var b = document.getElementById(form.id) && !form.hasAttribute('data-stopped') ? button : null;
       if (b) b.disabled = false;
       restoreFocus(spot, document.getElementById('actions') || document.getElementById('badges'));
