@@ -54,6 +54,8 @@ export interface ReplyWorkerOptions {
 
 type Outcome = 'sent' | 'already' | 'missing' | 'unreachable' | 'digested';
 
+/** The longest a message waits at once behind an earlier one to the same report that has not gone. */
+const BEHIND_MAX_WAIT_MS = 60_000;
 /** During a surge, one message to the supervisors' group per this much time, listing what was raised. */
 const SUPERVISORS_EVERY_MS = 30_000;
 /** After the group refused the bot's message (400, 403): the next try. */
@@ -202,6 +204,7 @@ export class ReplyWorker implements Service {
   private async send(job: Job<ReplyJobData>, due: DueMessage, log: Logger, token?: string): Promise<number> {
     const { delivery } = this.opts;
     await this.pace(job, this.pacer, due.recipientKey, token);
+    if (await delivery.behindAnother(due)) await this.waitBehind(job, token);
     // Rendered after pacing: a notice is in the language the reporter has when it goes out.
     const composed = await delivery.compose(due);
     const { text } = composed;
@@ -240,6 +243,21 @@ export class ReplyWorker implements Service {
     if (wait <= 0) return;
     const at = Date.now() + wait;
     await job.updateData({ ...job.data, slot: { at, attempt: job.attemptsMade } });
+    await job.moveToDelayed(at, token);
+    await this.returnLimiterSlot();
+    throw new DelayedError();
+  }
+
+  /**
+   * An earlier message to the same report has not gone yet: parked for a chat interval, then
+   * twice as long each time (up to a minute: an earlier one may be failing and retrying), without
+   * booking a slot: when it comes back the send gate still spaces it from the earlier one.
+   */
+  private async waitBehind(job: Job<ReplyJobData>, token?: string): Promise<never> {
+    const data = job.data as Extract<ReplyJobData, { kind: 'message' }>;
+    const behind = (data.behind ?? 0) + 1;
+    const at = Date.now() + Math.min((this.opts.perChatIntervalMs ?? 1000) * 2 ** (behind - 1), BEHIND_MAX_WAIT_MS);
+    await job.updateData({ ...data, behind, slot: { at, attempt: job.attemptsMade } });
     await job.moveToDelayed(at, token);
     await this.returnLimiterSlot();
     throw new DelayedError();

@@ -22,7 +22,8 @@ export interface PacingSlot {
 
 export type ReplyJobData =
   /** `sentAs`: Telegram accepted it as this message id but recording that failed; a retry only records it. */
-  | { kind: 'message'; messageId: string; slot?: PacingSlot; sentAs?: number }
+  /** `behind`: how many times it waited for an earlier message to the same report (each wait twice as long). */
+  | { kind: 'message'; messageId: string; slot?: PacingSlot; sentAs?: number; behind?: number }
   /** An alert for the supervisors' group; without a report, the next courier (src/queue/supervisor-alerts.ts). */
   | { kind: 'supervisors'; reportId?: string; escalations?: number; slot?: PacingSlot };
 

@@ -83,6 +83,15 @@ export class DeliveryService {
     return { due: true, message: due };
   }
 
+  /**
+   * An earlier message to this reporter about the same report is still to go: this one waits
+   * behind it. Jobs run side by side, and a slower read (or a retry, or the outbox relay's
+   * re-queue) could otherwise send "Stay there" before "Where are you?".
+   */
+  behindAnother(due: DueMessage): Promise<boolean> {
+    return this.deps.store.messages.pendingBefore(due.message);
+  }
+
   /** The words to send, in the reporter's current language: notices are rendered now, agent text framed with the reference. */
   async render(due: DueMessage): Promise<string> {
     return (await this.compose(due)).text;

@@ -98,6 +98,16 @@ export class MessageRepository {
     return this.Message.find(filter).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<MessageDoc[]>().exec();
   }
 
+  /**
+   * Whether an earlier message to the same report is still to be sent (`createdAt`, then `_id`, as
+   * the conversation lists them): this one goes after it, so the reporter reads them in order.
+   */
+  async pendingBefore(message: Pick<MessageDoc, '_id' | 'reportId' | 'createdAt'>): Promise<boolean> {
+    const earlier = [{ createdAt: { $lt: message.createdAt } }, { createdAt: message.createdAt, _id: { $lt: message._id } }];
+    const hit = await this.Message.findOne({ reportId: message.reportId, direction: 'to_reporter', delivery: 'pending', $or: earlier }, { _id: 1 }).lean().exec();
+    return hit !== null;
+  }
+
   /** Only a pending message becomes sent: a redelivered job cannot send twice once this succeeded. */
   async markSent(id: Id, telegramMessageId: number): Promise<boolean> {
     const res = await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'sent', telegramMessageId } });

@@ -157,6 +157,22 @@ describe('messages to reporters (replies queue)', () => {
     expect(toTwo!.at).toBeLessThan(toOne[1].at);
   });
 
+  it('two messages to a reporter arrive in the order they were written, even when the later one is picked up first', async () => {
+    const { user, reportId } = await takenTicket();
+    await seen(user, 'has been taken');
+    const first = await h.store.messages.addOutgoing(reportId, { text: 'Where are you now?' });
+    const second = await h.store.messages.addOutgoing(reportId, { text: 'Stay there, help is coming.' });
+    // The later one's job runs first (a slower read for the first, a retry, the outbox relay's re-queue).
+    await h.queues.replies.deliver(second._id);
+    await waitFor(async () => ['delayed', 'completed'].includes(await h.queues.replies.queue.getJobState(second._id.toString())), 'the later message handled once');
+    await h.queues.replies.deliver(first._id);
+    await seen(user, 'Stay there, help is coming.');
+    const order = sendsTo(user)
+      .map((c) => String(c.params.text))
+      .filter((t) => t.includes('Where are you now?') || t.includes('Stay there'));
+    expect(order.map((t) => (t.includes('Where') ? 'first' : 'second'))).toEqual(['first', 'second']);
+  });
+
   it('never sends a message twice, even if its job is queued again', async () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
