@@ -788,6 +788,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         sends = delivered();
       }
       const times = sends.map((c) => c.at).sort((a, b) => a - b);
+      const outOfOrder = repliesOutOfOrder(sends);
       const perChat = new Map<number, number[]>();
       for (const c of sends) {
         const id = Number(c.params.chat_id);
@@ -828,7 +829,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
         maxInAnySlidingSecond: maxInSlidingWindow(times, 1000),
         maxInOneCalendarSecond: maxPerCalendarSecond(times),
         configuredPerSecond: limitPerSec,
-        perChat: { minGapMs: Number.isFinite(minGap) ? minGap : null, gapsUnder1s, maxInAnySlidingSecond: chatWindowMax },
+        perChat: { minGapMs: Number.isFinite(minGap) ? minGap : null, gapsUnder1s, maxInAnySlidingSecond: chatWindowMax, outOfOrder },
         drainSecondsFromFirstQueued: times.length ? round((times[times.length - 1] - enqueueStart) / 1000, 1) : null,
       };
       figures['del.rate'] = round((times.length - 1) / spanS, 2);
@@ -837,6 +838,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       figures['del.maxCalendar'] = maxPerCalendarSecond(times);
       figures['del.chatMinGap'] = Number.isFinite(minGap) ? minGap : Number.NaN;
       figures['del.chatMaxSliding'] = chatWindowMax;
+      figures['del.outOfOrder'] = outOfOrder;
       figures['del.drainS'] = times.length ? round((times[times.length - 1] - enqueueStart) / 1000, 1) : Number.NaN;
       figures['del.missing'] = expected - sends.length;
       log(`delivery: ${JSON.stringify(detail.delivery)}`);
@@ -944,3 +946,17 @@ main().then(
     process.exit(1);
   },
 );
+
+/** Replies that reached their chat before one written earlier to it (each reply ends with its number, "(k)"). */
+function repliesOutOfOrder(sends: { at: number; params: Record<string, unknown> }[]): number {
+  const last = new Map<number, number>();
+  let late = 0;
+  for (const c of [...sends].sort((a, b) => a.at - b.at)) {
+    const n = Number(/\((\d+)\)$/.exec(String(c.params.text))?.[1]);
+    const chat = Number(c.params.chat_id);
+    if (!Number.isFinite(n)) continue;
+    if (n < (last.get(chat) ?? 0)) late++;
+    else last.set(chat, n);
+  }
+  return late;
+}

@@ -105,6 +105,7 @@ const OTHER: Figure[] = [
   { key: 'del.maxCalendar', label: 'Delivery: max sends in a clock second', unit: '', target: { op: '<', value: 25.5, text: '<= 25' } },
   { key: 'del.chatMaxSliding', label: 'Delivery: max to one chat in any 1 s', unit: '', target: { op: '<', value: 1.5, text: '<= 1' } },
   { key: 'del.chatMinGap', label: 'Delivery: min gap, same chat', unit: 'ms' },
+  { key: 'del.outOfOrder', label: 'Delivery: replies before an earlier one to their chat', unit: '', target: { op: '<', value: 0.5, text: '0' } },
   { key: 'del.drainS', label: 'Delivery: time to drain', unit: 's' },
   { key: 'del.missing', label: 'Delivery: replies not delivered', unit: '', target: { op: '<', value: 0.5, text: '0' } },
   { key: 'mem.sessionBytes', label: 'Redis per conversation (session key)', unit: 'B', target: { op: '<', value: 2048, text: '< 2048' } },

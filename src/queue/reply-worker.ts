@@ -197,6 +197,7 @@ export class ReplyWorker implements Service {
     }
     metrics?.deliveries.inc({ outcome: 'sent' });
     log.info({ kind: due.kind }, 'message delivered');
+    await this.wakeNext(due, log);
     return 'sent';
   }
 
@@ -249,9 +250,10 @@ export class ReplyWorker implements Service {
   }
 
   /**
-   * An earlier message to the same report has not gone yet: parked for a chat interval, then
-   * twice as long each time (up to a minute: an earlier one may be failing and retrying), without
-   * booking a slot: when it comes back the send gate still spaces it from the earlier one.
+   * An earlier message to the same report has not gone yet: parked until it has (`wakeNext`
+   * promotes it), or for a chat interval, then twice as long each time, up to a minute (an
+   * earlier one may be failing and retrying), without booking a slot: when it comes back the
+   * send gate still spaces it from the earlier one.
    */
   private async waitBehind(job: Job<ReplyJobData>, token?: string): Promise<never> {
     const data = job.data as Extract<ReplyJobData, { kind: 'message' }>;
@@ -261,6 +263,24 @@ export class ReplyWorker implements Service {
     await job.moveToDelayed(at, token);
     await this.returnLimiterSlot();
     throw new DelayedError();
+  }
+
+  /**
+   * The next message to the same report, if it is parked behind this one (`waitBehind`), goes now
+   * rather than at the end of its wait. Never fails the delivery: its wait runs out anyway.
+   */
+  private async wakeNext(due: DueMessage, log: Logger): Promise<void> {
+    try {
+      const next = await this.opts.delivery.nextAfter(due);
+      const job = next ? await this.repliesQueue().getJob(next) : undefined;
+      if (job?.data.kind === 'message' && job.data.behind && (await job.isDelayed())) await job.promote();
+    } catch (err) {
+      log.debug({ err }, 'could not wake the next message to this reporter; it goes when its wait ends');
+    }
+  }
+
+  private repliesQueue(): Queue<ReplyJobData> {
+    return (this.followUps ??= new Queue<ReplyJobData>(REPLIES_QUEUE, { connection: this.opts.connection, prefix: this.opts.prefix }));
   }
 
   /**
@@ -340,8 +360,7 @@ export class ReplyWorker implements Service {
   }
 
   private addCourier(jobId: string, delayMs: number): Promise<Job<ReplyJobData>> {
-    const queue = (this.followUps ??= new Queue<ReplyJobData>(REPLIES_QUEUE, { connection: this.opts.connection, prefix: this.opts.prefix }));
-    return queue.add('supervisors', { kind: 'supervisors' }, { jobId, delay: delayMs, ...COURIER_JOB });
+    return this.repliesQueue().add('supervisors', { kind: 'supervisors' }, { jobId, delay: delayMs, ...COURIER_JOB });
   }
 
   /**

@@ -92,6 +92,11 @@ export class DeliveryService {
     return this.deps.store.messages.pendingBefore(due.message);
   }
 
+  /** The message that waits behind this one (`behindAnother`), to be woken once this one went. */
+  async nextAfter(due: DueMessage): Promise<string | null> {
+    return (await this.deps.store.messages.nextPending(due.message))?.toString() ?? null;
+  }
+
   /** The words to send, in the reporter's current language: notices are rendered now, agent text framed with the reference. */
   async render(due: DueMessage): Promise<string> {
     return (await this.compose(due)).text;

@@ -108,6 +108,16 @@ export class MessageRepository {
     return hit !== null;
   }
 
+  /** The next message to the same report still to be sent after this one (the one `pendingBefore` holds back), if any. */
+  async nextPending(message: Pick<MessageDoc, '_id' | 'reportId' | 'createdAt'>): Promise<Types.ObjectId | null> {
+    const later = [{ createdAt: { $gt: message.createdAt } }, { createdAt: message.createdAt, _id: { $gt: message._id } }];
+    const hit = await this.Message.findOne({ reportId: message.reportId, direction: 'to_reporter', delivery: 'pending', $or: later }, { _id: 1 })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<Pick<MessageDoc, '_id'>>()
+      .exec();
+    return hit?._id ?? null;
+  }
+
   /** Only a pending message becomes sent: a redelivered job cannot send twice once this succeeded. */
   async markSent(id: Id, telegramMessageId: number): Promise<boolean> {
     const res = await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'sent', telegramMessageId } });
