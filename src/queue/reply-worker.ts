@@ -56,6 +56,8 @@ type Outcome = 'sent' | 'already' | 'missing' | 'unreachable' | 'digested';
 
 /** The longest a message waits at once behind an earlier one to the same report that has not gone. */
 const BEHIND_MAX_WAIT_MS = 60_000;
+/** Waits behind an earlier message before going anyway (1 + 2 + 4 + ... + 60 s: about four minutes). */
+const BEHIND_MAX_WAITS = 9;
 /** During a surge, one message to the supervisors' group per this much time, listing what was raised. */
 const SUPERVISORS_EVERY_MS = 30_000;
 /** After the group refused the bot's message (400, 403): the next try. */
@@ -205,7 +207,7 @@ export class ReplyWorker implements Service {
   private async send(job: Job<ReplyJobData>, due: DueMessage, log: Logger, token?: string): Promise<number> {
     const { delivery } = this.opts;
     await this.pace(job, this.pacer, due.recipientKey, token);
-    if (await delivery.behindAnother(due)) await this.waitBehind(job, token);
+    await this.keepOrder(job, due, log, token);
     // Rendered after pacing: a notice is in the language the reporter has when it goes out.
     const composed = await delivery.compose(due);
     const { text } = composed;
@@ -217,8 +219,22 @@ export class ReplyWorker implements Service {
       return (await this.budgeted(() => this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text, extra)))).message_id;
     } catch (err) {
       await this.onSendError(err, job, log, (reason) => (reason === 'gave_up' ? delivery.gaveUp(due) : delivery.failed(due, reason)));
+      // Marked failed, the next one need not wait for it; still pending, the next one looks and waits again.
+      await this.wakeNext(due, log);
       throw redacted(err);
     }
+  }
+
+  /**
+   * After an earlier message to the same report that has not gone yet (`waitBehind`), but not
+   * for ever: one that keeps failing stays pending for a day (the outbox relay retries it), and
+   * what the agent wrote since must not wait that long.
+   */
+  private async keepOrder(job: Job<ReplyJobData>, due: DueMessage, log: Logger, token?: string): Promise<void> {
+    const behind = (job.data as Extract<ReplyJobData, { kind: 'message' }>).behind ?? 0;
+    if (!(await this.opts.delivery.behindAnother(due))) return;
+    if (behind < BEHIND_MAX_WAITS) await this.waitBehind(job, token);
+    log.info({ waits: behind }, 'an earlier message to this reporter has still not gone; this one goes first');
   }
 
   /** Through the shared budget when there is one (lane `other`: after every answer to a reporter mid-report). */
@@ -260,8 +276,9 @@ export class ReplyWorker implements Service {
     const behind = (data.behind ?? 0) + 1;
     const at = Date.now() + Math.min((this.opts.perChatIntervalMs ?? 1000) * 2 ** (behind - 1), BEHIND_MAX_WAIT_MS);
     await job.updateData({ ...data, behind, slot: { at, attempt: job.attemptsMade } });
-    await job.moveToDelayed(at, token);
+    // The slot back first: once delayed, the job may be promoted (`wakeNext`) and taken again at once.
     await this.returnLimiterSlot();
+    await job.moveToDelayed(at, token);
     throw new DelayedError();
   }
 

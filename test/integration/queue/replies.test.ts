@@ -173,6 +173,19 @@ describe('messages to reporters (replies queue)', () => {
     expect(order.map((t) => (t.includes('Where') ? 'first' : 'second'))).toEqual(['first', 'second']);
   });
 
+  it('a message written after one Telegram refused still reaches the reporter, in its turn', async () => {
+    const { user, reportId } = await takenTicket();
+    await seen(user, 'has been taken');
+    const refused = await h.store.messages.addOutgoing(reportId, { text: 'x'.repeat(5000) });
+    const after = await h.store.messages.addOutgoing(reportId, { text: 'Are you safe now?' });
+    await h.queues.replies.deliver(after._id);
+    await waitFor(async () => ['delayed', 'completed'].includes(await h.queues.replies.queue.getJobState(after._id.toString())), 'the later message handled once');
+    await h.queues.replies.deliver(refused._id);
+    await seen(user, 'Are you safe now?');
+    expect((await h.store.messages.findById(refused._id))?.delivery).toBe('failed');
+    expect((await h.store.messages.findById(after._id))?.delivery).toBe('sent');
+  });
+
   it('never sends a message twice, even if its job is queued again', async () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
