@@ -103,19 +103,18 @@ export class MessageRepository {
    * the conversation lists them): this one goes after it, so the reporter reads them in order.
    */
   async pendingBefore(message: Pick<MessageDoc, '_id' | 'reportId' | 'createdAt'>): Promise<boolean> {
-    const earlier = [{ createdAt: { $lt: message.createdAt } }, { createdAt: message.createdAt, _id: { $lt: message._id } }];
-    const hit = await this.Message.findOne({ reportId: message.reportId, direction: 'to_reporter', delivery: 'pending', $or: earlier }, { _id: 1 }).lean().exec();
-    return hit !== null;
+    return (await this.pendingBeside(message, '$lt').exec()) !== null;
   }
 
   /** The next message to the same report still to be sent after this one (the one `pendingBefore` holds back), if any. */
   async nextPending(message: Pick<MessageDoc, '_id' | 'reportId' | 'createdAt'>): Promise<Types.ObjectId | null> {
-    const later = [{ createdAt: { $gt: message.createdAt } }, { createdAt: message.createdAt, _id: { $gt: message._id } }];
-    const hit = await this.Message.findOne({ reportId: message.reportId, direction: 'to_reporter', delivery: 'pending', $or: later }, { _id: 1 })
-      .sort({ createdAt: 1, _id: 1 })
-      .lean<Pick<MessageDoc, '_id'>>()
-      .exec();
-    return hit?._id ?? null;
+    return (await this.pendingBeside(message, '$gt').sort({ createdAt: 1, _id: 1 }).exec())?._id ?? null;
+  }
+
+  /** A pending outgoing message of the same report before (`$lt`) or after (`$gt`) this one. */
+  private pendingBeside(message: Pick<MessageDoc, '_id' | 'reportId' | 'createdAt'>, side: '$lt' | '$gt') {
+    const beside = [{ createdAt: { [side]: message.createdAt } }, { createdAt: message.createdAt, _id: { [side]: message._id } }];
+    return this.Message.findOne({ reportId: message.reportId, direction: 'to_reporter', delivery: 'pending', $or: beside }, { _id: 1 }).lean<Pick<MessageDoc, '_id'>>();
   }
 
   /** Only a pending message becomes sent: a redelivered job cannot send twice once this succeeded. */
