@@ -122,13 +122,33 @@ function withheldFromReport(input: CaseFileInput, withhold: Withhold, marks: Wit
     ...(input.place !== undefined ? { place: blank(input.place) } : {}),
     ...(input.victim !== undefined ? { victim: blank(input.victim) } : {}),
     evidence: input.evidence.map((e) => ({ ...e, ...(e.fileName !== undefined ? { fileName: blank(e.fileName) } : {}), ...(e.caption !== undefined ? { caption: blank(e.caption) } : {}) })),
+    ...withheldFromDetails(input, blank),
   };
   if (withhold.phone && out.location) {
     delete out.location;
     out.locationWithheld = true;
   }
-  const changed = out.locationWithheld || out.story !== input.story || out.place !== input.place || out.victim !== input.victim || out.evidence.some((e, i) => e.fileName !== input.evidence[i].fileName || e.caption !== input.evidence[i].caption);
+  const changed = out.locationWithheld || out.story !== input.story || out.place !== input.place || out.victim !== input.victim || out.evidence.some((e, i) => e.fileName !== input.evidence[i].fileName || e.caption !== input.evidence[i].caption)
+    || JSON.stringify([out.officers, out.perpetrator, out.pollingStation]) !== JSON.stringify([input.officers, input.perpetrator, input.pollingStation]);
   return changed ? { ...out, detailsWithheld: true } : input;
+}
+
+/**
+ * The details typed in the reporter's words (officers, who did it, the polling station) blanked
+ * alike: "Sgt Otieno, call me on 07.." at the officers question is stored as typed. The supervisors'
+ * CSV drops numbers from the same fields; tapped codes and plates carry no identity and stay.
+ */
+function withheldFromDetails(input: CaseFileInput, blank: (s: string) => string): Pick<CaseFileInput, 'officers' | 'perpetrator' | 'pollingStation'> {
+  const typed = (s: string | undefined) => (s === undefined ? undefined : blank(s));
+  const only = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const o = input.officers;
+  const p = input.perpetrator;
+  const s = input.pollingStation;
+  return {
+    ...(o ? { officers: only({ ...o, names: typed(o.names), serviceNumbers: o.serviceNumbers?.map(blank), rank: typed(o.rank), station: typed(o.station), vehicleDescription: typed(o.vehicleDescription), uniform: typed(o.uniform) }) } : {}),
+    ...(p ? { perpetrator: only({ ...p, words: typed(p.words) }) } : {}),
+    ...(s ? { pollingStation: only({ name: typed(s.name), code: typed(s.code) }) } : {}),
+  };
 }
 
 /** The name and phone the reporter gave, read only for a report with contact details: to share with consent, or to blank without. */

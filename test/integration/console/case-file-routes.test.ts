@@ -305,6 +305,38 @@ describe('consent is to the question as it was asked', () => {
     expect(shared).not.toContain('withheld');
     expect(await archiveManifest(agent, id)).toContain('Caption: M-Pesa message to 0733000111');
   });
+
+  it('a number or name typed into the officers, who did it or the polling station is blanked there too, as in the CSV', async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_008 });
+    await h.store.models.Report.updateOne({ _id: id }, {
+      $set: { officers: { names: 'Sgt Otieno, call Wanjiru 0733 000 111', serviceNumbers: ['0722 555 666', '84512'], rank: 'Corporal', station: 'Kilimani, nipigie 0733000111', vehiclePlates: ['GK 123A'], uniform: 'black jackets' } },
+    });
+    const without = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    expect(without).toContain('Sgt Otieno, call [name withheld] [phone number withheld]');
+    expect(without).toMatch(/\[phone number withheld\][^<]*84512/);
+    expect(without).toContain('Kilimani, nipigie [phone number withheld]');
+    expect(without).toContain('GK 123A');
+    expect(without).toContain('are withheld from the report itself');
+    expect(without).not.toMatch(/Wanjiru|0733 ?000 ?111|0722 555 666/i);
+
+    const anonymousVoter = await reporter(h.store, { telegramUserId: 61_000_007 });
+    const { report } = await h.reports.submit({
+      ...reportInput(anonymousVoter._id, { category: 'e_hate' }),
+      anonymous: true,
+      perpetrator: { kind: 'agents', words: 'youths in orange, ask me on 0711 222 333' },
+      pollingStation: { name: 'Kibra Primary, my number 0711222333', code: '047-281-1234-01' },
+    });
+    const election = report._id.toString();
+    await h.account('c61000007', 'agent');
+    const other = h.browser();
+    await other.signIn('c61000007');
+    expect((await other.post('/queue/take')).headers.location).toBe(`/tickets/${election}`);
+    await other.post(`/tickets/${election}/refer`, { agency: 'NCIC', note: '' });
+    const print = (await other.get(`/tickets/${election}/case-file?format=html`)).body;
+    expect(print).toContain('youths in orange, ask me on [phone number withheld]');
+    expect(print).toContain('Kibra Primary, my number [phone number withheld]');
+    expect(print).not.toMatch(/0711 ?222 ?333/);
+  });
 });
 
 /** MANIFEST.txt of the ticket's evidence archive (its files are not fetched here: the manifest lists them as missing). */
