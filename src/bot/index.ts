@@ -24,6 +24,7 @@ import { migrateSession } from './session';
 import { PARTS_WINDOW_MS } from './wizard/flow';
 import { chain } from './routes';
 import { RedisSessionStore, type SessionSealer } from './session-store';
+import { optionalPressAnswers } from './middleware/press-answers';
 import { AnswerLines, pacedTransport } from './transport';
 import { UpdateOwner } from './update-owner';
 import { deferInto, type WebhookReply } from './webhook-reply';
@@ -99,7 +100,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
     if (reply) deferInto(ctx.telegram, reply);
     return next();
   });
-  chainOf.push(botContext(deps, parts));
+  chainOf.push(botContext(deps, parts), optionalPressAnswers());
   const lines = new AnswerLines();
   if (sendBudget) chainOf.push(pacedTransport({ budget: sendBudget, paidBroadcast, slowAfterMs }, lines));
   chainOf.push(privateChatsOnly(), onePerReporter());

@@ -179,3 +179,17 @@ it('Yes tapped three times at once: one report, one ticket, one alert', async ()
   // The wizard is at the story, ready to go on.
   expect(lastText(u)).toContain(B.en.descAsk);
 });
+
+it('a Yes pressed while the bot was behind, whose press Telegram no longer lets it answer, still gets the numbers, the alert and the next question', async () => {
+  const u = h.tg.user({ firstName: 'Late', languageCode: 'en' });
+  await untilDanger(u, 'en');
+  const queuedBefore = h.enqueued.length;
+  h.tg.failNext('answerCallbackQuery', { errorCode: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' });
+  await u.press(B.en.yes);
+  const texts = allTexts(u);
+  expect(texts.some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+  expect(texts.filter((t) => t.includes(B.en.alerted))).toHaveLength(1);
+  expect(texts.some((t) => /something went wrong/i.test(t))).toBe(false);
+  expect(h.enqueued.slice(queuedBefore)).toHaveLength(1);
+  expect(lastText(u)).toContain(B.en.descAsk);
+});
