@@ -248,7 +248,7 @@ describe('/status', () => {
     const reference = await submitAnonymous(owner);
     await owner.sendText(`/status ${reference.toLowerCase().replace(/-/g, ' ')}`);
     expect(lastText(owner)).toContain(reference);
-    expect(lastText(owner)).toContain('Received, waiting for an agent');
+    expect(lastText(owner)).toContain('Received, waiting for a member of Ripoti staff');
     expect(lastText(owner)).toContain('Your report is waiting for the next free member of staff.');
 
     const other = h.tg.user({ firstName: 'Nosy', languageCode: 'en' });
