@@ -28,9 +28,16 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
       // A second tap on Send (or a re-delivered one): same report, same reference. Said once;
       // further taps are only answered, so the chat does not fill with the same sentence.
       turn.answer();
-      if (done.told) return;
-      turn.lastSubmitted = { ...done, told: true };
-      return turn.say('submit.already', { reference: done.reference }, { html: true });
+      if (!done.told) {
+        turn.lastSubmitted = { ...done, told: true };
+        turn.say('submit.already', { reference: done.reference }, { html: true });
+      }
+      // A new report is being written: the old summary's Send must not pass for sending it.
+      if (d) {
+        turn.say('submit.newNotSent');
+        turn.show();
+      }
+      return;
     }
     return turn.stale();
   }

@@ -860,6 +860,16 @@ describe('stale buttons', () => {
     expect(third.effects).toEqual([]);
   });
 
+  it('Send on the last report\'s summary while a new one is being written says which was sent, that the new one is not, and asks its question again', () => {
+    const writing: WizardState = { ...at('county', { id: 'nEwDrAft0002' }), lastSubmitted: { draftId: ID, reference: 'R-7K3F-9QX2' } };
+    const r = press(writing, 'sa', 'review', ID);
+    expect(said(r)).toEqual(['answer', 'submit.already', 'submit.newNotSent', 'county.ask']);
+    expect(r.effects).toEqual([]);
+    expect(r.state.draft).toEqual(writing.draft);
+    // Once said, a further tap on it only says the new one is not sent, and asks again.
+    expect(said(press(r.state, 'ok', 'review', ID))).toEqual(['answer', 'submit.newNotSent', 'county.ask']);
+  });
+
   it('messages without a draft are not the wizard’s', () => {
     expect(run({}, { type: 'text', text: 'hello' }).replies).toEqual([]);
   });
