@@ -4,7 +4,7 @@ import type { MessageRefusal, ReporterMessage } from '../../services/conversatio
 import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
-import { earlyStory, messageInput, PART_MIN_CHARS, runWizard, SEND, WIZARD_DATA, type WizardInput } from '../wizard';
+import { beginReport, earlyStory, messageInput, PART_MIN_CHARS, runWizard, SEND, WIZARD_DATA, type WizardInput } from '../wizard';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
@@ -121,6 +121,13 @@ async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message
   if (result.ok) return sentToStaff(ctx, result.reference);
   if (result.reason === 'not_an_answer') return next();
   if (result.reason === 'closed') {
+    // An account written in reply to a closed ticket's message starts a new report with it, as
+    // one sent without a reply does (never another open ticket: see ConversationService.answer).
+    const story = ctx.session.draft ? undefined : earlyStory(message.text ?? '');
+    if (story) {
+      await ctx.reply(ctx.t('reply.closed_new', { reference: result.reference }), { parse_mode: 'HTML' });
+      return beginReport(ctx, undefined, story);
+    }
     // During a report the wizard's question stays the one to answer; elsewhere, the menu.
     await ctx.reply(ctx.t('reply.closed', { reference: result.reference }), { parse_mode: 'HTML', ...(ctx.session.draft ? {} : kb.mainMenu(ctx.t)) });
     if (ctx.session.draft) await runWizard(ctx, { type: 'show' });

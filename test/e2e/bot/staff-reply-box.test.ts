@@ -210,4 +210,22 @@ for (const lang of ['en', 'sw'] as const) {
     expect(await fromReporter(open._id)).toEqual([]);
     expect(await fromReporter(first)).toEqual([]);
   });
+
+  it(`(${lang}) an account written in reply to a closed ticket's staff message starts a new report with it as the story; the open ticket never gets it`, async () => {
+    const u = h.tg.user({ firstName: `ClosedStory${lang}`, languageCode: lang });
+    const { staffMessage, first, reference } = await ticketWithStaffMessage(u, lang);
+    await h.store.reports.transition(first, 'resolved', { kind: 'agent', agentId: agent.id });
+    await walkTo(u, 'review', lang);
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const open = (await h.store.reports.findByReference(referenceIn(lastText(u))))!;
+
+    const story = lang === 'en' ? 'They came back tonight and took my brother to Kilimani police station without a reason.' : 'Walirudi usiku huu wakamchukua kaka yangu hadi kituo cha polisi cha Kilimani bila sababu.';
+    await u.sendText(story, { replyToMessageId: staffMessage });
+    const texts = allTexts(u);
+    expect(texts.at(-2)).toContain(lang === 'en' ? `Your report ${reference} is closed, so this message was not added to it.` : `Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu haukuongezwa kwake.`);
+    expect(lastText(u)).toContain(lang === 'en' ? 'I have kept what you sent' : 'Nimehifadhi');
+    expect(lastText(u)).toContain(lang === 'en' ? 'What do you want to report?' : 'Unataka kuripoti nini?');
+    expect(await fromReporter(open._id)).toEqual([]);
+    expect(await fromReporter(first)).toEqual([]);
+  });
 }
