@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
+import { leaveIncident } from './leave-incident';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
 import type { AgentRef } from './ticket-actions';
@@ -154,18 +155,9 @@ export class IncidentService implements IncidentActions {
     const d = decideSplit(agent, facts(t));
     if (!d.ok || !t.incident) return { ok: false, reason: d.ok ? 'not_in_incident' : d.reason };
     const incidentId = t.incident.id;
-    if (!(await this.deps.store.incidents.clearIncident(t._id, incidentId))) return { ok: false, reason: 'changed' };
-    const data = { incidentId: incidentId.toString(), split: t.reference };
-    await this.deps.store.reports.addEvent(t._id, 'incident_split', actorOf(agent), data);
-    const rest = await this.deps.store.incidents.members(incidentId);
-    // One report alone is no incident: the last one leaves it too.
-    const dissolve = rest.length === 1 && (await this.deps.store.incidents.clearIncident(rest[0]._id, incidentId));
-    for (const m of rest) {
-      await this.deps.store.reports.addEvent(m._id, 'incident_split', actorOf(agent), { ...data, ...(dissolve ? { dissolved: true } : {}) });
-      await this.deps.events.publish({ type: 'ticket', reportId: m._id.toString(), what: 'status' });
-    }
-    await this.deps.events.publish({ type: 'ticket', reportId: t._id.toString(), what: 'status' });
-    this.deps.logger.info({ reportId, incidentId: incidentId.toString(), dissolved: dissolve, outcome: 'incident_split' }, 'report split from its incident');
+    const { left, dissolved } = await leaveIncident(this.deps, t, incidentId, actorOf(agent));
+    if (!left) return { ok: false, reason: 'changed' };
+    this.deps.logger.info({ reportId, incidentId: incidentId.toString(), dissolved, outcome: 'incident_split' }, 'report split from its incident');
     return { ok: true };
   }
 

@@ -1,6 +1,7 @@
 import { priorityFor, isCategoryCode, type Priority } from '../domain';
 import type { ReportDoc, NewReport, ReportMarks, Store } from '../store';
 import type { Logger } from '../logger';
+import { leaveIncident } from './leave-incident';
 import type { EventBus } from './events';
 import type { TicketQueuePort } from './ports';
 
@@ -119,6 +120,8 @@ export class ReportService {
     // Closed meanwhile, the rest would sit on a ticket nobody reads: queued again (below, in submit).
     const reopened = await this.deps.store.reports.reopenUnfinished(draftId, { kind: 'reporter' });
     if (reopened) this.deps.logger.info({ reportId: reopened._id.toString(), reference: reopened.reference, from: reopened.status, outcome: 'reopened' }, 'closed urgent ticket reopened: the reporter sent the rest');
+    // Back in the queue it is no longer the incident holder's: whoever takes it next reads it alone.
+    if (reopened?.incident) await leaveIncident(this.deps, reopened, reopened.incident.id, { kind: 'system' }, { reopened: true });
     const done = await this.deps.store.reports.complete(draftId, rest);
     if (done) {
       // The queue's row (county) and the ticket page both show the new details.

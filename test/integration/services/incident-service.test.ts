@@ -484,3 +484,26 @@ it('a report about a busy event keeps its 20 strongest links, however many later
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
   expect(new Set(links.map((l) => l.reportId.toString())).size).toBe(MAX_LINKS);
 });
+
+it('an urgent ticket joined into an incident, closed, then reopened by the rest of its report goes back to the queue out of the incident', async () => {
+  const lead = await submit(request('en', { county: 36, place: 'Kangemi market', description: { text: 'Police at Kangemi market took traders\' goods and demanded money to return them.' } }));
+  await take(lead);
+  const req = request('sw', { county: 36, place: 'Kangemi', description: { text: 'Polisi walinichukulia bidhaa sokoni Kangemi wakataka pesa.' } });
+  const urgent = await intake.urgent({ reporter: req.reporter, language: req.language, report: { draftId: req.report.draftId, kind: 'police', category: 'p_bribery' } });
+  if (!urgent.ok) throw new Error('not stored');
+  // A supervisor joins it into Amina's incident (no link needed), and she rejects the empty ticket.
+  expect(await h.incidents.join(lead._id.toString(), sara, [urgent.reportId])).toMatchObject({ ok: true });
+  const joined = (await h.store.reports.findById(urgent.reportId))!;
+  expect(joined.incident?.id.toString()).toBe((await fresh(lead)).incident?.id.toString());
+  expect(await h.store.reports.transition(joined._id, 'rejected', { kind: 'agent', agentId: amina.id }, { requireAssignee: amina.id })).toBeTruthy();
+
+  const sent = await submit(req);
+  expect(sent._id.toString()).toBe(urgent.reportId);
+  expect(sent).toMatchObject({ status: 'received', assignee: null, incident: null });
+  expect(sent.queuedAt).toBeTruthy();
+  expect(await types(sent)).toEqual(expect.arrayContaining(['reopened', 'incident_split']));
+  // Its incident had two reports: the one left is alone, so no incident either, and its history says why.
+  expect((await fresh(lead)).incident ?? null).toBeNull();
+  const leadSplit = (await h.store.reports.history(lead._id)).find((e) => e.type === 'incident_split');
+  expect(leadSplit?.data).toMatchObject({ split: sent.reference, reopened: true, dissolved: true });
+});
