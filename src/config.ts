@@ -108,6 +108,12 @@ const schema = z.object({
   CONSOLE_SESSION_HOURS: positiveInt.default(12),
   CONSOLE_TRUST_PROXY: trustProxy.default(false),
   SIGNIN_FAILURES_PER_ADDRESS: positiveInt.default(20),
+  PASSWORD_HASH_COST: z
+    .string()
+    .regex(/^\d+,\d+,\d+$/, 'expected argon2id memory in KiB, passes and lanes, e.g. 65536,3,4')
+    .default('65536,3,4')
+    .transform((v) => v.split(',').map(Number) as [number, number, number])
+    .refine(([m, t, p]) => m >= 1024 && m <= 4_194_304 && t >= 1 && t <= 20 && p >= 1 && p <= 16, 'expected memory 1024-4194304 KiB, 1-20 passes, 1-16 lanes'),
   WORKER_HTTP_PORT: port.default(9091),
   MAX_TICKETS_PER_AGENT: positiveInt.default(5),
   SLA_MINUTES: z
@@ -121,6 +127,12 @@ const schema = z.object({
   RETENTION_DAYS: positiveInt.default(365),
   BENCH_COUNT_MONGO: bool.default(false),
 });
+
+/**
+ * argon2id's cost for console passwords (memory in KiB, passes, lanes): argon2's own defaults,
+ * above OWASP's floor (19 MiB, 2 passes). Tests lower it: a sign-in then costs 4 ms, not 280.
+ */
+export interface PasswordHashCost { memoryCost: number; timeCost: number; parallelism: number }
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -139,7 +151,7 @@ export interface Config {
   mongodbUri: string;
   redis: RedisConfig;
   dataKeys: { id: string; key: Buffer }[];
-  console: { host: string; port: number; secureCookies: boolean; sessionHours: number; trustProxy: false | number | string[]; signinFailuresPerAddress: number };
+  console: { host: string; port: number; secureCookies: boolean; sessionHours: number; trustProxy: false | number | string[]; signinFailuresPerAddress: number; passwordHash: PasswordHashCost };
   /** The worker role's /healthz, /readyz and /metrics. */
   workerHttp: { host: string; port: number };
   tickets: { maxPerAgent: number; slaMinutes: [number, number, number, number] };
@@ -225,7 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: e.MONGODB_URI,
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX, sentinels: e.REDIS_SENTINELS, sentinelName: e.REDIS_SENTINEL_NAME, clusterNodes: e.REDIS_CLUSTER_NODES },
     dataKeys: e.DATA_KEY,
-    console: { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT, secureCookies: e.CONSOLE_SECURE_COOKIES, sessionHours: e.CONSOLE_SESSION_HOURS, trustProxy: e.CONSOLE_TRUST_PROXY, signinFailuresPerAddress: e.SIGNIN_FAILURES_PER_ADDRESS },
+    console: { host: e.CONSOLE_HOST, port: e.CONSOLE_PORT, secureCookies: e.CONSOLE_SECURE_COOKIES, sessionHours: e.CONSOLE_SESSION_HOURS, trustProxy: e.CONSOLE_TRUST_PROXY, signinFailuresPerAddress: e.SIGNIN_FAILURES_PER_ADDRESS, passwordHash: { memoryCost: e.PASSWORD_HASH_COST[0], timeCost: e.PASSWORD_HASH_COST[1], parallelism: e.PASSWORD_HASH_COST[2] } },
     workerHttp: { host: e.CONSOLE_HOST, port: e.WORKER_HTTP_PORT },
     tickets: { maxPerAgent: e.MAX_TICKETS_PER_AGENT, slaMinutes: e.SLA_MINUTES },
     replies: { ratePerSecond: e.REPLY_RATE_PER_SECOND },

@@ -82,7 +82,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const conn: Connection = await connectMongo(config.mongodbUri, { autoIndex: config.env !== 'production', monitorCommands: config.countMongoCommands });
   const metrics = opts.metrics ?? new Metrics({ defaults: true });
   if (config.countMongoCommands) countMongoCommands(conn, metrics);
-  const store = createStore(conn, config.dataKeys, { logger });
+  const store = createStore(conn, config.dataKeys, { logger, agents: { hashOptions: config.console.passwordHash } });
   await store.ready();
   const translator = await Translator.create();
   const events = new EventBus(redis('producer'), roles.has('console') ? redis('worker') : null, redisKeys(config.redis.prefix).liveChannel);

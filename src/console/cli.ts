@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 
   const conn = await connectMongo(config.mongodbUri);
   try {
-    const store = createStore(conn, config.dataKeys);
+    const store = createStore(conn, config.dataKeys, { agents: { hashOptions: config.console.passwordHash } });
     await store.agents.ready();
     if (command === 'add' && role) {
       const agent = await store.agents.create({ username: values.username, name: values.name ?? '', role, password, language: values.language === 'sw' ? 'sw' : 'en' });

@@ -42,6 +42,7 @@ const BOARD_CSP = CSP.replace("base-uri 'none'", "base-uri 'self'");
 export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; service: Service } {
   const { config, logger } = deps;
   // Over plain HTTP a session cookie can be read on the way: production is served over HTTPS.
+  if (config.env === 'production' && config.console.passwordHash.memoryCost < 19_456) logger.warn({ outcome: 'weak_password_hash' }, 'PASSWORD_HASH_COST is below OWASP\'s floor for argon2id (19456 KiB): a stolen accounts table is cheaper to crack');
   if (config.env === 'production' && !config.console.secureCookies) logger.warn({ outcome: 'insecure_cookies' }, 'console cookies are not Secure: serve the console over HTTPS and set CONSOLE_SECURE_COOKIES=true');
   const app = Fastify({
     // The shared pino logger (redaction rules included); per-request access logs are off because

@@ -24,6 +24,7 @@ import { DeliveryService } from '../../src/services/delivery-service';
 import { Metrics } from '../../src/metrics';
 import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from '../../src/queue';
 import type { CategoryCode } from '../../src/domain';
+import { TEST_PASSWORD_HASH_COST } from './app-config';
 import { connectTestDb, type TestDb } from './db';
 import { deleteByPrefix, uniquePrefix, testRedisEnv } from './redis';
 import { TelegramDouble, type TelegramUser } from './telegram';
@@ -77,6 +78,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     // A test's own redis-server (outage tests), else the shared Redis or the test cluster.
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : testRedisEnv()),
     REDIS_PREFIX: prefix,
+    PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST,
     ...opts.env,
   });
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -87,7 +89,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     conns.push(r);
     return r;
   };
-  const store = createStore(db.conn, config.dataKeys, { logger, ...opts.store });
+  const store = createStore(db.conn, config.dataKeys, { logger, ...opts.store, agents: { hashOptions: config.console.passwordHash, ...opts.store?.agents } });
   await store.ready();
   const translator = await Translator.create();
   const bus = new EventBus(redis('producer'), redis('worker'), redisKeys(prefix).liveChannel);

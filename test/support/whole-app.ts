@@ -4,6 +4,7 @@
  * the test to seed and read. For the end-to-end suites that drive the whole loop.
  */
 import { createStore, type Store } from '../../src/store';
+import { TEST_PASSWORD_HASH, TEST_PASSWORD_HASH_COST } from './app-config';
 import { connectTestDb, type TestDb } from './db';
 import { freePort } from './ports';
 import { connectTestRedis, deleteByPrefix } from './redis';
@@ -37,7 +38,7 @@ export async function startWholeApp(label: string, key: Buffer, env: Record<stri
     await db.drop();
   };
   try {
-    const store = createStore(db.conn, [{ id: 'k1', key }]);
+    const store = createStore(db.conn, [{ id: 'k1', key }], { agents: { hashOptions: TEST_PASSWORD_HASH } });
     await store.ready();
     const port = await freePort();
     const mongo = new URL(process.env.MONGODB_URI!);
@@ -55,6 +56,7 @@ export async function startWholeApp(label: string, key: Buffer, env: Record<stri
       CONSOLE_PORT: String(port),
       // Any free port: the default 9091 may be taken by another app running on the machine.
       WORKER_HTTP_PORT: '0',
+      PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST,
       ...env,
     });
     // Generous: tsx compiles the whole app on start, and the machine is shared.

@@ -26,6 +26,15 @@ describe('config', () => {
     expect(c.console.port).toBe(3000);
     expect(c.tickets.slaMinutes).toEqual([5, 15, 60, 240]);
     expect(c.dataKeys).toEqual([{ id: 'k1', key: Buffer.alloc(32, 7) }]);
+    // argon2's own defaults for console passwords; only the tests lower them.
+    expect(c.console.passwordHash).toEqual({ memoryCost: 65536, timeCost: 3, parallelism: 4 });
+  });
+
+  it('takes the password hash cost as memory, passes and lanes, and refuses one argon2 cannot run or that is no cost', () => {
+    expect(loadConfig({ ...valid, PASSWORD_HASH_COST: '19456,2,1' }).console.passwordHash).toEqual({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    expect(errorOf({ ...valid, PASSWORD_HASH_COST: '512,1,1' }).message).toContain('PASSWORD_HASH_COST');
+    expect(errorOf({ ...valid, PASSWORD_HASH_COST: '65536,0,4' }).message).toContain('1-20 passes');
+    expect(errorOf({ ...valid, PASSWORD_HASH_COST: '64MB' }).message).toContain('e.g. 65536,3,4');
   });
 
   it('trusts only the proxies named: none, a number of hops (true is one), or their addresses; never every hop', () => {
