@@ -256,8 +256,9 @@ function storySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatter
   const length = voice?.durationSec ? t('casefile:story.length', { min: Math.floor(voice.durationSec / 60), sec: String(voice.durationSec % 60).padStart(2, '0') }) : '';
   // Retention deletes a voice-note story with the files: say so rather than "not given".
   const missing = input.filesDeletedAt ? t('casefile:story.deleted', { date: f.date(input.filesDeletedAt) }) : t('casefile:notGiven');
-  const text = clean(input.story) ?? (voice ? t('casefile:story.voice', { length }).trim() : missing);
-  return { heading: t('casefile:section.story'), blocks: [{ type: 'text', text }] };
+  // Told in a voice note with words written after it: both, the voice note first.
+  const texts = [voice ? t('casefile:story.voice', { length }).trim() : undefined, clean(input.story)].filter((x): x is string => !!x);
+  return { heading: t('casefile:section.story'), blocks: (texts.length ? texts : [missing]).map((text) => ({ type: 'text' as const, text })) };
 }
 
 function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {

@@ -110,6 +110,9 @@ describe('what the agency would otherwise misread', () => {
     expect(story({ ...voice, storyVoice: {} })).toEqual({ type: 'text', text: 'The reporter told it in a voice note: file 1 of the evidence list.' });
     expect(story({ ...voice, language: 'sw' })).toEqual({ type: 'text', text: 'Aliyeripoti alieleza kilichotokea kwa ujumbe wa sauti (dakika 1:23): ni faili nambari 1 kwenye orodha ya ushahidi.' });
     expect(story({ ...base, story: undefined })).toEqual({ type: 'text', text: 'Not given' });
+    // Words written after the voice note follow the pointer to it.
+    const both = caseFileContent({ ...voice, story: 'They also took his ID card.' }, translator).sections[3].blocks;
+    expect(both).toEqual([{ type: 'text', text: 'The reporter told it in a voice note (1:23): file 1 of the evidence list.' }, { type: 'text', text: 'They also took his ID card.' }]);
     // After retention deleted the files (a voice-note story with them), it says so.
     expect(story({ ...base, story: undefined, filesDeletedAt: new Date('2027-09-01T08:00:00Z') })).toEqual({
       type: 'text',

@@ -68,7 +68,8 @@ export function toReport(d: Draft): IntakeRequest['report'] | undefined {
     draftId: d.id,
     kind: d.kind,
     category: d.category,
-    description: d.voice ? { voice: d.voice } : { text: d.text },
+    // A voice note and, when more was written after it, those words too.
+    description: d.voice ? { voice: d.voice, ...(d.text ? { text: d.text } : {}) } : { text: d.text },
     county: d.county,
     ...(d.place ? { place: d.place } : {}),
     ...(d.location ? { location: d.location } : {}),

@@ -268,12 +268,13 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
  * the story.
  */
 function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): boolean {
-  if (d.text === undefined) return false;
+  // A story told in a voice note takes written words beside it ("they also took my ID").
+  if (d.text === undefined && !d.voice) return false;
   const more = input.trim();
   const account = earlyStory(more) !== undefined;
-  const afterFewWords = d.step === 'county' && !namesCounty && [...d.text].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;
+  const afterFewWords = d.text !== undefined && d.step === 'county' && !namesCounty && [...d.text].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;
   if (!account && !afterFewWords) return false;
-  const joined = checkText(`${d.text}\n${more}`, LIMITS.descriptionMaxChars);
+  const joined = checkText(d.text === undefined ? more : `${d.text}\n${more}`, LIMITS.descriptionMaxChars);
   if (!joined.ok) return false;
   d.text = joined.text;
   turn.say('desc.added');

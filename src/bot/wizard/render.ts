@@ -149,7 +149,8 @@ function keyboard(t: T, k: Keyboard, lang: Lang) {
 /** The review screen: every answer, the reporter's own words escaped and shortened. */
 export function reviewText(t: T, d: Draft, lang: Lang = 'en'): string {
   const yesNo = (b: boolean | undefined) => t(b ? 'review.yes' : 'review.no');
-  const what = d.voice ? t('review.voice', { seconds: d.voice.durationSec ?? 0 }) : storyText(t, d.text ?? '');
+  const said = d.voice ? t('review.voice', { seconds: d.voice.durationSec ?? 0 }) : undefined;
+  const what = said && d.text ? `${said}\n${storyText(t, d.text)}` : (said ?? storyText(t, d.text ?? ''));
   const place = d.location ? t('review.location') : escapeHtml(d.place ?? '');
   const at = d.incidentAt ?? 0;
   const when =

@@ -181,6 +181,23 @@ describe('the description as a voice note', () => {
     expect(report!.description.text).toBeUndefined();
     expect(report!.description.voice).toMatchObject({ kind: 'voice', fileId, durationSec: 42, mimeType: 'audio/ogg' });
   });
+
+  it('keeps an account written after it beside it, shown on the review and stored with the report', async () => {
+    const u = h.tg.user({ firstName: 'Voice and words', languageCode: 'en' });
+    await walkTo(u, 'desc');
+    const fileId = await u.sendVoice({ durationSec: 30 });
+    const more = "They also took my brother's phone and his ID card at the market.";
+    await u.sendText(more);
+    expect(lastText(u)).toContain('I have added this to what happened');
+    expect(lastText(u)).toContain('In which county');
+    await u.sendText('Nakuru');
+    await u.sendText('Market');
+    await u.press('Today');
+    expect(lastText(u)).toContain(`voice note (30 seconds)\n${more}`);
+    await u.press('🕶 Send anonymously');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report!.description).toMatchObject({ text: more, voice: { kind: 'voice', fileId, durationSec: 30 } });
+  });
 });
 
 describe('danger and anonymity', () => {

@@ -6,6 +6,7 @@
 import { LIMITS } from '../../../src/domain';
 import type { Draft, MediaRef, Step } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
+import { toReport } from '../../../src/bot/wizard/flow';
 import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
 const NOW = new Date('2026-11-28T09:30:00Z'); // 12:30 in Nairobi
@@ -144,6 +145,21 @@ describe('more of the story after its question', () => {
     const both = type(at('county', { text: 'Good evening' }), account);
     expect(said(both)).toEqual(['desc.added', 'county.suggest']);
     expect(both.state.draft?.text).toBe(`Good evening\n${account}`);
+  });
+
+  it('after a story told in a voice note, an account written later is kept beside it, not refused as a county or a date', () => {
+    const more = 'They also took my brother\'s phone and his ID card at the market.';
+    const told = { text: undefined, voice: voice(40) };
+    const county = type(at('county', told), more);
+    expect(said(county)).toEqual(['desc.added', 'county.ask']);
+    expect(county.state.draft).toMatchObject({ step: 'county', text: more, voice: voice(40) });
+    const when = type(at('when', told), more);
+    expect(said(when)[0]).toBe('desc.added');
+    const review = type(at('review', told), more);
+    expect(said(review)).toEqual(['desc.added', 'review']);
+    expect(toReport(review.state.draft as Draft).description).toEqual({ voice: voice(40), text: more });
+    // A few words after a voice note are still an answer tried, not the story.
+    expect(said(type(at('county', told), 'Kwa Mama Ngina'))).toEqual(['county.unknown']);
   });
 
   it('a long message at the date or the review is added; a short one is not', () => {
