@@ -157,7 +157,7 @@ describe('more of the story after its question', () => {
     expect(said(when)[0]).toBe('desc.added');
     const review = type(at('review', told), more);
     expect(said(review)).toEqual(['desc.added', 'review']);
-    expect(toReport(review.state.draft as Draft).description).toEqual({ voice: voice(40), text: more });
+    expect(toReport(review.state.draft as Draft)?.description).toEqual({ voice: voice(40), text: more });
     // A few words after a voice note are still an answer tried, not the story.
     expect(said(type(at('county', told), 'Kwa Mama Ngina'))).toEqual(['county.unknown']);
   });
