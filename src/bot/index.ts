@@ -8,6 +8,7 @@ import { ratingFeature } from './features/rating';
 import { languageFeature } from './features/language';
 import { repliesFeature, staffAnswersFeature } from './features/replies';
 import { editsFeature } from './features/edits';
+import { membershipFeature } from './features/membership';
 import { reportFeature } from './features/report';
 import { startFeature } from './features/start';
 import { statusFeature } from './features/status';
@@ -108,7 +109,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   chainOf.push(updateGate(sessions, { cipher: deps.cipher, prefix: deps.prefix, rememberSec: dedupeTtlSec, messagesPerMinute: deps.messagesPerMinute, owner }));
   chainOf.push(sessionLanguage());
   if (deps.messagesPerMinute) chainOf.push(messageRateLimit(deps, deps.messagesPerMinute));
-  chainOf.push(startFeature(), languageFeature(), statusFeature(), staffAnswersFeature(), reportFeature(), repliesFeature(), consentFeature(), ratingFeature(), editsFeature());
+  chainOf.push(membershipFeature(), startFeature(), languageFeature(), statusFeature(), staffAnswersFeature(), reportFeature(), repliesFeature(), consentFeature(), ratingFeature(), editsFeature());
   chainOf.push(unhandled());
   bot.use(chain(chainOf));
   bot.catch(apologise);

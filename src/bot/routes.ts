@@ -32,7 +32,7 @@ export function chain<C extends Context>(middlewares: ReadonlyArray<Middleware<C
   };
 }
 
-type UpdateOf = { message: Update.MessageUpdate; edited_message: Update.EditedMessageUpdate; callback_query: Update.CallbackQueryUpdate };
+type UpdateOf = { message: Update.MessageUpdate; edited_message: Update.EditedMessageUpdate; callback_query: Update.CallbackQueryUpdate; my_chat_member: Update.MyChatMemberUpdate };
 type TextUpdate = Update.MessageUpdate<Message.TextMessage>;
 export type MatchContext<C extends Context, U extends Update> = NarrowedContext<C, U> & { match: RegExpExecArray };
 export type CommandContext<C extends Context> = NarrowedContext<C, TextUpdate> & { match: RegExpExecArray; command: string; payload: string };
@@ -61,10 +61,11 @@ export class Routes<C extends Context> implements MiddlewareObj<C> {
     return (this.built ??= chain(this.list));
   }
 
-  /** Updates of one type: every message, every edit of one, or every button press. */
+  /** Updates of one type: every message, every edit of one, every button press, or the bot blocked or unblocked. */
   on(type: 'message', fn: Middleware<NarrowedContext<C, Update.MessageUpdate>>): this;
   on(type: 'edited_message', fn: Middleware<NarrowedContext<C, Update.EditedMessageUpdate>>): this;
   on(type: 'callback_query', fn: Middleware<NarrowedContext<C, Update.CallbackQueryUpdate>>): this;
+  on(type: 'my_chat_member', fn: Middleware<NarrowedContext<C, Update.MyChatMemberUpdate>>): this;
   on(type: keyof UpdateOf, fn: Middleware<never>): this {
     const h = Composer.unwrap(fn as unknown as Middleware<C>);
     return this.use((ctx, next) => (type in ctx.update ? h(ctx, next) : next()));

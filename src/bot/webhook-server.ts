@@ -33,7 +33,8 @@ export interface WebhookOptions {
 }
 
 /** Edits too: the reporter is told an edit is not seen (src/bot/features/edits.ts). */
-export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'];
+// my_chat_member: a reporter unblocking the bot (src/bot/features/membership.ts).
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'];
 
 /** Telegram's updates are small; anything larger is not one of them. */
 const BODY_LIMIT = 1024 * 1024;

@@ -93,6 +93,9 @@ export type RatingResult = { ok: true; reference: string; first: boolean; rating
  * which tickets a reporter may write to, and attaching a message to one of them, checked again
  * on the server whatever the client says.
  */
+/** Staff messages refused while the reporter had blocked the bot are sent once they are back, if this recent. */
+const RESEND_BLOCKED_FOR_MS = 24 * 60 * 60 * 1000;
+
 export class ConversationService {
   /** `desk`: drops a withdrawn report's queue job at once (without it, "take next" skips the job). */
   constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'> }) {}
@@ -161,6 +164,35 @@ export class ConversationService {
     return closed ? { ok: false, reason: 'no_ticket', closed: closed.reference } : { ok: false, reason: 'no_ticket' };
   }
 
+  /**
+   * The reporter unblocked the bot (Telegram's `my_chat_member`): their tickets no longer say
+   * "unreachable", and what the staff wrote meanwhile is sent. How many tickets were marked.
+   */
+  async reachableAgain(telegramUserId: number): Promise<number> {
+    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
+    if (!reporter) return 0;
+    let marked = 0;
+    for (const r of await this.deps.store.reports.unreachableOf(reporter._id)) {
+      if (!(await this.deps.store.reports.setReporterUnreachable(r._id, false))) continue;
+      marked++;
+      await this.backInReach(r._id.toString(), r.reference);
+    }
+    return marked;
+  }
+
+  /**
+   * A ticket whose reporter had blocked the bot is in reach again: the staff's messages refused
+   * meanwhile (the last day's; older ones would arrive out of date) are pending again, for the
+   * outbox relay to send in order, and the ticket page shows both changes.
+   */
+  private async backInReach(reportId: string, reference: string): Promise<void> {
+    const { store, events, logger } = this.deps;
+    const again = await store.messages.sendAgainAfterBlock(reportId, new Date(Date.now() - RESEND_BLOCKED_FOR_MS));
+    await events.publish({ type: 'ticket', reportId, what: 'status' });
+    if (again) await events.publish({ type: 'ticket', reportId, what: 'delivery' });
+    logger.info({ reportId, reference, sentAgain: again, outcome: 'reporter_reachable' }, 'reporter reachable again');
+  }
+
   /** Open tickets of the reporter with this Telegram id, newest first; none for someone unknown. */
   async openTickets(telegramUserId: number): Promise<OpenTicket[]> {
     return (await this.openOf(telegramUserId)).tickets;
@@ -207,7 +239,7 @@ export class ConversationService {
       store.reports.statusOf(on.reportId),
     ]);
     await events.publish({ type: 'ticket', reportId: on.reportId, what: 'message' });
-    if (reachable) await events.publish({ type: 'ticket', reportId: on.reportId, what: 'status' });
+    if (reachable) await this.backInReach(on.reportId, on.reference);
     const open = now !== null && isOpen(now);
     logger.info({ reportId: on.reportId, reference: on.reference, outcome: created ? (open ? 'reply_attached' : 'reply_after_close') : 'reply_already_attached', kind: stored.kind }, 'reporter message attached');
     if (!open) return { ok: false, reason: 'closed', reference: on.reference };

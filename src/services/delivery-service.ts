@@ -152,7 +152,7 @@ export class DeliveryService {
   /** It will not go out: the message failed, and a reporter who blocked the bot is unreachable. */
   async failed(due: DueMessage, reason: DeliveryFailure): Promise<void> {
     const { store, events } = this.deps;
-    await store.messages.markFailed(due.message._id);
+    await store.messages.markFailed(due.message._id, reason === 'blocked' ? 'blocked' : undefined);
     const marked = reason === 'blocked' && (await store.reports.setReporterUnreachable(due.report._id, true));
     await store.reports.addEvent(due.report._id, 'delivery_failed', { kind: 'system' }, { messageId: due.messageId, reason });
     await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });

@@ -123,7 +123,19 @@ export class MessageRepository {
     return res.modifiedCount === 1;
   }
 
-  async markFailed(id: Id): Promise<void> {
-    await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'failed' } });
+  async markFailed(id: Id, as?: 'blocked'): Promise<void> {
+    await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'failed', ...(as ? { failedAs: as } : {}) } });
+  }
+
+  /**
+   * The report's messages that failed because the reporter had blocked the bot, written since
+   * `since`: pending again (the outbox relay sends them, in order). How many.
+   */
+  async sendAgainAfterBlock(reportId: Id, since: Date): Promise<number> {
+    const res = await this.Message.updateMany(
+      { reportId: oid(reportId), direction: 'to_reporter', delivery: 'failed', failedAs: 'blocked', createdAt: { $gte: since } },
+      { $set: { delivery: 'pending' }, $unset: { failedAs: 1 } },
+    ).exec();
+    return res.modifiedCount;
   }
 }

@@ -327,6 +327,8 @@ export interface MessageDoc {
   media?: Evidence;
   agentId?: Types.ObjectId | null;
   delivery: 'pending' | 'sent' | 'failed' | 'received';
+  /** Why it failed: `blocked` (the reporter had blocked the bot) is sent again once they are back. */
+  failedAs?: 'blocked';
   telegramMessageId?: number;
   createdAt: Date;
   updatedAt: Date;
@@ -343,6 +345,7 @@ export const messageSchema = new Schema<MessageDoc>(
     media: { type: evidenceSchema, default: undefined },
     agentId: { type: Schema.Types.ObjectId, default: null },
     delivery: { type: String, enum: ['pending', 'sent', 'failed', 'received'], required: true },
+    failedAs: { type: String, enum: ['blocked'], default: undefined },
     telegramMessageId: Number,
   },
   { timestamps: true },

@@ -539,6 +539,11 @@ export class ReportRepository {
   }
 
   /** True when the mark changed. */
+  /** The reporter's tickets marked "reporter unreachable" (the index on reporterId, then status, reads them). */
+  async unreachableOf(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference'>[]> {
+    return this.Report.find({ reporterId: oid(reporterId), reporterUnreachable: true }, { _id: 1, reference: 1 }).lean<Pick<ReportDoc, '_id' | 'reference'>[]>().exec();
+  }
+
   async setReporterUnreachable(id: Id, unreachable: boolean): Promise<boolean> {
     const res = await this.Report.updateOne({ _id: oid(id), reporterUnreachable: !unreachable }, { $set: { reporterUnreachable: unreachable } });
     if (res.modifiedCount && unreachable) await this.addEvent(id, 'reporter_unreachable', { kind: 'system' });

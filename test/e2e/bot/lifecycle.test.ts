@@ -503,6 +503,22 @@ describe('replies from the reporter after submitting', () => {
     expect(report!.description.text).toBe(story);
   });
 
+  it('unblocking the bot (Telegram says so with my_chat_member) puts the ticket back in reach and what staff wrote meanwhile back in line to send', async () => {
+    const u = h.tg.user({ firstName: 'Unblocked', languageCode: 'en' });
+    const report = (await h.store.reports.findByReference(await submitAnonymous(u)))!;
+    const staff = await h.store.messages.addOutgoing(report._id, { text: 'Are you safe?' });
+    await u.setBlocked(true);
+    // What the replies worker does with a 403 from Telegram.
+    await h.store.messages.markFailed(staff._id, 'blocked');
+    await h.store.reports.setReporterUnreachable(report._id, true);
+    const count = u.messages().length;
+    await u.setBlocked(false);
+    expect((await h.store.reports.findById(report._id))?.reporterUnreachable).toBe(false);
+    expect((await h.store.messages.findById(staff._id))?.delivery).toBe('pending');
+    // Nothing said for it: the staff's message is what they come back to.
+    expect(u.messages()).toHaveLength(count);
+  });
+
   it('without an open ticket, a message gets the main menu', async () => {
     const u = h.tg.user({ firstName: 'Newcomer', languageCode: 'en' });
     await u.sendText('hello?');

@@ -47,7 +47,7 @@ describe('webhook mode', () => {
 
   it('registers itself with Telegram: URL, secret, the updates it handles, max connections', () => {
     expect(tg.webhook).toMatchObject({ url: hook, secretToken: secret, maxConnections: 20 });
-    expect(tg.webhook?.allowedUpdates).toEqual(['message', 'edited_message', 'callback_query']);
+    expect(tg.webhook?.allowedUpdates).toEqual(['message', 'edited_message', 'callback_query', 'my_chat_member']);
   });
 
   it('takes a whole report over the webhook and queues it as a ticket', async () => {

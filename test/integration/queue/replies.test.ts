@@ -1,3 +1,5 @@
+import { ConversationService } from '../../../src/services/conversation-service';
+import { EventBus } from '../../../src/services/events';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { agent, createHarness, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
 import type { AgentRef } from '../../../src/services/ticket-actions';
@@ -121,6 +123,32 @@ describe('messages to reporters (replies queue)', () => {
     sentMessage(await h.tickets.reply(reportId, a, 'We are still here if you need us.'));
     await seen(user, 'We are still here');
     await waitFor(async () => (await h.store.reports.findById(reportId))?.reporterUnreachable === false, 'the mark cleared');
+  });
+
+  it('what the staff wrote while the reporter had blocked the bot reaches them, in order, once they unblock it; a day-old one does not', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    tg.blockBy(user);
+    const old = sentMessage(await h.tickets.reply(reportId, a, 'Yesterday: can you call us?'));
+    const first = sentMessage(await h.tickets.reply(reportId, a, 'Are you safe? Please answer when you can.'));
+    const second = sentMessage(await h.tickets.reply(reportId, a, 'Which station took your brother?'));
+    // Each refusal is written last in its history, after the message and the ticket were marked.
+    const refusals = async () => (await h.store.reports.history(reportId)).filter((e) => e.type === 'delivery_failed').length;
+    await waitFor(async () => (await refusals()) === 3, 'the three refusals recorded');
+    await h.store.models.Message.collection.updateOne({ _id: old._id }, { $set: { createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) } });
+    expect((await h.store.reports.findById(reportId))?.reporterUnreachable).toBe(true);
+
+    // They unblock it (the bot hears it as my_chat_member and asks this of the conversation service).
+    tg.unblockBy(user);
+    const events = new EventBus({ publish: async () => 0 } as never, null, 'unused');
+    expect(await new ConversationService({ store: h.store, events, logger: h.logger }).reachableAgain(user.id)).toBe(1);
+    expect((await h.store.reports.findById(reportId))?.reporterUnreachable).toBe(false);
+    await seen(user, 'Which station took your brother?');
+    const texts = user.messages().map((m) => m.text ?? '');
+    expect(texts.findIndex((t) => t.includes('Are you safe?'))).toBeLessThan(texts.findIndex((t) => t.includes('Which station')));
+    expect(texts.some((t) => t.includes('Yesterday: can you call us?'))).toBe(false);
+    await waitFor(async () => (await h.store.messages.findById(second._id))?.delivery === 'sent', 'the later one recorded as sent');
+    expect((await h.store.messages.findById(old._id))?.delivery).toBe('failed');
   });
 
   it('a reply sent again from the same draft (its first answer lost) is one message to the reporter', async () => {

@@ -96,6 +96,22 @@ export class TelegramUser {
     return message;
   }
 
+  /**
+   * Blocks (`true`) or unblocks the bot as Telegram's apps do: sends fail with 403 while blocked,
+   * and the bot gets a `my_chat_member` update for the change (member <-> kicked).
+   */
+  async setBlocked(blocked: boolean, opts?: ActionOptions): Promise<void> {
+    this.chat.blocked = blocked;
+    const bot = { ...this.s.bot };
+    const was = { user: bot, status: blocked ? 'member' : 'kicked', ...(blocked ? {} : { until_date: 0 }) };
+    const now = { user: bot, status: blocked ? 'kicked' : 'member', ...(blocked ? { until_date: 0 } : {}) };
+    await this.submit(
+      { my_chat_member: { chat: { ...this.chat.chat }, from: { ...this.chat.user }, date: this.s.unixNow(), old_chat_member: was, new_chat_member: now } },
+      blocked ? 'block the bot' : 'unblock the bot',
+      opts,
+    );
+  }
+
   /** Sends a text message; a leading /command gets a bot_command entity like in real clients. */
   sendText(text: string, opts?: ActionOptions & { replyToMessageId?: number }): Promise<TgMessage> {
     const content: MessageContent = { text };

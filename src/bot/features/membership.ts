@@ -1,0 +1,18 @@
+import { Routes } from '../routes';
+import type { BotContext } from '../context';
+
+/**
+ * Telegram tells a bot when someone blocks or unblocks it (`my_chat_member`, in a private chat
+ * only then). Unblocked: their tickets are in reach again and what the staff wrote meanwhile is
+ * sent. Nothing is said for it: the staff's messages are what they come back to.
+ */
+export function membershipFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
+  c.on('my_chat_member', async (ctx) => {
+    const m = ctx.myChatMember;
+    if (m.chat.type !== 'private' || m.new_chat_member.status !== 'member') return;
+    const marked = await ctx.deps.conversation.reachableAgain(m.from.id);
+    if (marked) ctx.log.info({ tickets: marked, outcome: 'unblocked' }, 'reporter unblocked the bot');
+  });
+  return c;
+}
