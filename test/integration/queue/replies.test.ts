@@ -148,6 +148,7 @@ describe('messages to reporters (replies queue)', () => {
     expect(texts.findIndex((t) => t.includes('Are you safe?'))).toBeLessThan(texts.findIndex((t) => t.includes('Which station')));
     expect(texts.some((t) => t.includes('Yesterday: can you call us?'))).toBe(false);
     await waitFor(async () => (await h.store.messages.findById(second._id))?.delivery === 'sent', 'the later one recorded as sent');
+    expect((await h.store.messages.findById(first._id))?.delivery).toBe('sent');
     expect((await h.store.messages.findById(old._id))?.delivery).toBe('failed');
   });
 
