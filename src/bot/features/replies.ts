@@ -123,7 +123,8 @@ async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message
   if (result.reason === 'closed') {
     // An account written in reply to a closed ticket's message starts a new report with it, as
     // one sent without a reply does (never another open ticket: see ConversationService.answer).
-    const story = ctx.session.draft ? undefined : earlyStory(message.text ?? '');
+    // Text only: a photo's caption is `text` too, and a file would not go with the story.
+    const story = ctx.session.draft || message.media ? undefined : earlyStory(message.text ?? '');
     if (story) {
       await ctx.reply(ctx.t('reply.closed_new', { reference: result.reference }), { parse_mode: 'HTML' });
       return beginReport(ctx, undefined, story);
