@@ -2,6 +2,7 @@ import { canTransition, checkText, isAgency, isOpen, LIMITS, mayRate, type Agenc
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
 import { type Evidence, type MessageDoc, type Store } from '../store';
+import { RESEND_BLOCKED_FOR_MS } from './delivery-service';
 import type { EventBus } from './events';
 import { reporterMessageId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
@@ -93,9 +94,6 @@ export type RatingResult = { ok: true; reference: string; first: boolean; rating
  * which tickets a reporter may write to, and attaching a message to one of them, checked again
  * on the server whatever the client says.
  */
-/** Staff messages refused while the reporter had blocked the bot are sent once they are back, if this recent. */
-const RESEND_BLOCKED_FOR_MS = 24 * 60 * 60 * 1000;
-
 export class ConversationService {
   /** `desk`: drops a withdrawn report's queue job at once (without it, "take next" skips the job). */
   constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'> }) {}
@@ -171,26 +169,28 @@ export class ConversationService {
   async reachableAgain(telegramUserId: number): Promise<number> {
     const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
     if (!reporter) return 0;
-    let marked = 0;
-    for (const r of await this.deps.store.reports.unreachableOf(reporter._id)) {
-      if (!(await this.deps.store.reports.setReporterUnreachable(r._id, false))) continue;
-      marked++;
-      await this.backInReach(r._id.toString(), r.reference);
+    let back = 0;
+    // Every report of theirs, marked or not: a message delivered since (which clears the mark)
+    // must not leave the ones refused before it failed for good.
+    for (const r of await this.deps.store.reports.reachOf(reporter._id)) {
+      const cleared = r.reporterUnreachable && (await this.deps.store.reports.setReporterUnreachable(r._id, false));
+      if ((await this.backInReach(r._id.toString(), r.reference, cleared)) || cleared) back++;
     }
-    return marked;
+    return back;
   }
 
   /**
    * A ticket whose reporter had blocked the bot is in reach again: the staff's messages refused
-   * meanwhile (the last day's; older ones would arrive out of date) are pending again, for the
-   * outbox relay to send in order, and the ticket page shows both changes.
+   * meanwhile (the last 23 hours'; older ones would arrive out of date) are pending again, for the
+   * outbox relay to send in order, and the ticket page shows the changes. How many were.
    */
-  private async backInReach(reportId: string, reference: string): Promise<void> {
+  private async backInReach(reportId: string, reference: string, cleared: boolean): Promise<number> {
     const { store, events, logger } = this.deps;
     const again = await store.messages.sendAgainAfterBlock(reportId, new Date(Date.now() - RESEND_BLOCKED_FOR_MS));
-    await events.publish({ type: 'ticket', reportId, what: 'status' });
+    if (cleared) await events.publish({ type: 'ticket', reportId, what: 'status' });
     if (again) await events.publish({ type: 'ticket', reportId, what: 'delivery' });
-    logger.info({ reportId, reference, sentAgain: again, outcome: 'reporter_reachable' }, 'reporter reachable again');
+    if (cleared || again) logger.info({ reportId, reference, sentAgain: again, outcome: 'reporter_reachable' }, 'reporter reachable again');
+    return again;
   }
 
   /** Open tickets of the reporter with this Telegram id, newest first; none for someone unknown. */
@@ -239,7 +239,7 @@ export class ConversationService {
       store.reports.statusOf(on.reportId),
     ]);
     await events.publish({ type: 'ticket', reportId: on.reportId, what: 'message' });
-    if (reachable) await this.backInReach(on.reportId, on.reference);
+    if (reachable) await this.backInReach(on.reportId, on.reference, true);
     const open = now !== null && isOpen(now);
     logger.info({ reportId: on.reportId, reference: on.reference, outcome: created ? (open ? 'reply_attached' : 'reply_after_close') : 'reply_already_attached', kind: stored.kind }, 'reporter message attached');
     if (!open) return { ok: false, reason: 'closed', reference: on.reference };

@@ -41,6 +41,11 @@ export function replyMarkupOf(m: ComposedMessage) {
 
 /** How long a reply that keeps failing for a reason that may pass (our side, Telegram's, the network) is given new delivery jobs. */
 export const REDELIVER_FOR_MS = 24 * 3600_000;
+/**
+ * Staff messages refused while the reporter had blocked the bot are sent once they are back, if
+ * this recent: under `REDELIVER_FOR_MS`, so one put back is not given up by the relay at once.
+ */
+export const RESEND_BLOCKED_FOR_MS = 23 * 3600_000;
 
 export interface DeliveryServiceDeps {
   store: Store;
@@ -131,8 +136,10 @@ export class DeliveryService {
     if (await store.messages.markSent(due.message._id, telegramMessageId)) {
       await store.reports.addEvent(due.report._id, 'reply_delivered', { kind: 'system' }, { messageId: due.messageId });
       await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
-      // Reached after all (they unblocked the bot): the ticket no longer says "unreachable".
+      // Reached after all (they unblocked the bot): the ticket no longer says "unreachable", and
+      // what was refused meanwhile goes too (after this one: it was no longer pending before it).
       if (due.report.reporterUnreachable && (await store.reports.setReporterUnreachable(due.report._id, false))) {
+        await store.messages.sendAgainAfterBlock(due.report._id, new Date(Date.now() - RESEND_BLOCKED_FOR_MS));
         await events.publish({ type: 'ticket', reportId: due.reportId, what: 'status' });
       }
     }

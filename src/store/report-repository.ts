@@ -538,12 +538,12 @@ export class ReportRepository {
     return this.Report.findOneAndUpdate({ _id: oid(id) }, update, { returnDocument: 'after' }).lean<ReportDoc>();
   }
 
-  /** True when the mark changed. */
-  /** The reporter's tickets marked "reporter unreachable" (the index on reporterId, then status, reads them). */
-  async unreachableOf(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference'>[]> {
-    return this.Report.find({ reporterId: oid(reporterId), reporterUnreachable: true }, { _id: 1, reference: 1 }).lean<Pick<ReportDoc, '_id' | 'reference'>[]>().exec();
+  /** Each of the reporter's tickets with its "reporter unreachable" mark (the reporterId index reads them). */
+  async reachOf(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'reporterUnreachable'>[]> {
+    return this.Report.find({ reporterId: oid(reporterId) }, { _id: 1, reference: 1, reporterUnreachable: 1 }).lean<Pick<ReportDoc, '_id' | 'reference' | 'reporterUnreachable'>[]>().exec();
   }
 
+  /** True when the mark changed. */
   async setReporterUnreachable(id: Id, unreachable: boolean): Promise<boolean> {
     const res = await this.Report.updateOne({ _id: oid(id), reporterUnreachable: !unreachable }, { $set: { reporterUnreachable: unreachable } });
     if (res.modifiedCount && unreachable) await this.addEvent(id, 'reporter_unreachable', { kind: 'system' });

@@ -123,6 +123,9 @@ describe('messages to reporters (replies queue)', () => {
     sentMessage(await h.tickets.reply(reportId, a, 'We are still here if you need us.'));
     await seen(user, 'We are still here');
     await waitFor(async () => (await h.store.reports.findById(reportId))?.reporterUnreachable === false, 'the mark cleared');
+    // Reached again before the bot heard of the unblock: what was refused meanwhile follows it.
+    await seen(user, 'Are you safe?');
+    await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'the refused one recorded as sent');
   });
 
   it('what the staff wrote while the reporter had blocked the bot reaches them, in order, once they unblock it; a day-old one does not', async () => {
