@@ -216,6 +216,7 @@ function caseFileInput(
     status: report.status,
     ...(report.unfinished ? { notFinished: true } : {}),
     ...(report.purgedAt ? { filesDeletedAt: report.purgedAt } : {}),
+    ...(report.description.voiceDeleted ? { storyVoiceDeleted: true } : {}),
     county: report.county,
     ...(report.constituency ? { constituency: report.constituency.name } : {}),
     ...(report.ward ? { ward: report.ward.name } : {}),

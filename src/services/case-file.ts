@@ -56,6 +56,8 @@ export interface CaseFileInput {
   story?: string;
   /** Told in a voice note instead (the first file of the evidence list): its length when known. */
   storyVoice?: { durationSec?: number };
+  /** The story was told in a voice note too, deleted with the files (retention); written words stayed. */
+  storyVoiceDeleted?: true;
   /** The language the reporter wrote in (an agency may need an interpreter). */
   reporterLanguage?: Lang;
   /** The ticket's status when the file was made: a file made after the case came back or closed says so. */
@@ -257,7 +259,8 @@ function storySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatter
   // Retention deletes a voice-note story with the files: say so rather than "not given".
   const missing = input.filesDeletedAt ? t('casefile:story.deleted', { date: f.date(input.filesDeletedAt) }) : t('casefile:notGiven');
   // Told in a voice note with words written after it: both, the voice note first.
-  const texts = [voice ? t('casefile:story.voice', { length }).trim() : undefined, clean(input.story)].filter((x): x is string => !!x);
+  const gone = input.storyVoiceDeleted && input.filesDeletedAt && input.story ? t('casefile:story.voice_deleted', { date: f.date(input.filesDeletedAt) }) : undefined;
+  const texts = [voice ? t('casefile:story.voice', { length }).trim() : gone, clean(input.story)].filter((x): x is string => !!x);
   return { heading: t('casefile:section.story'), blocks: (texts.length ? texts : [missing]).map((text) => ({ type: 'text' as const, text })) };
 }
 

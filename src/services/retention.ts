@@ -51,15 +51,17 @@ export async function purgeExpired(store: Store, days: number, now = new Date(),
   const { Report } = store.models;
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   const expired = await Report.find({ status: { $in: CLOSED_STATUSES }, closedAt: { $lte: cutoff }, purgedAt: null })
-    .select({ _id: 1, reporterId: 1 })
-    .lean<{ _id: Types.ObjectId; reporterId: Types.ObjectId }[]>();
+    .select({ _id: 1, reporterId: 1, 'description.voice.kind': 1 })
+    .lean<{ _id: Types.ObjectId; reporterId: Types.ObjectId; description?: { voice?: unknown } }[]>();
   for (const r of expired) {
     // Files the reporter sent later in the conversation first (a voice can name them as well as
     // the report's own): a pass stopped between the two leaves the report to the next pass.
     await store.models.Message.updateMany({ reportId: r._id, media: { $exists: true } }, { $unset: { media: 1 } });
     // A place the reporter shared later (a 📍 message: coordinates and a map link) is where they were.
     await store.models.Message.updateMany(laterPlaces([r._id]), { $set: { text: '📍' } });
-    const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now }, $unset: { 'description.voice': 1, location: 1, victim: 1, 'perpetrator.words': 1 } });
+    // Words written after a voice-note story stay: the case file still says the story was spoken too.
+    const spoken = r.description?.voice ? { 'description.voiceDeleted': true } : {};
+    const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now, ...spoken }, $unset: { 'description.voice': 1, location: 1, victim: 1, 'perpetrator.words': 1 } });
     if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location', 'victim', 'perpetrator_words', 'later_files', 'later_places'] });
   }
   // Besides this pass's, the reporters of reports purged in the last week: a pass that stopped

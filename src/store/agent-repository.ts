@@ -176,6 +176,7 @@ export class AgentRepository {
       const good = await this.verify(agent.passwordHash, password).catch(() => false);
       if (!good) return { ok: false, reason: 'bad_password' };
       await this.models.Agent.updateOne({ _id: agent._id }, { $set: { lastSignInAt: this.now() } });
+      await this.rehashIfChanged(agent, password);
       return { ok: true, agent };
     }
     const now = this.now();
@@ -187,7 +188,19 @@ export class AgentRepository {
     const good = await this.verify(agent.passwordHash, password).catch(() => false);
     if (!good) return { ok: false, reason: slot.lockedUntil ? 'locked' : 'bad_password' };
     await this.giveBack(agent._id, slot, now);
+    await this.rehashIfChanged(agent, password);
     return { ok: true, agent };
+  }
+
+  /**
+   * A password hashed at another cost than the configured one (PASSWORD_HASH_COST changed since)
+   * is hashed again once known: accounts get the new cost, and a sign-in to a real account takes
+   * as long as the dummy's check for an unknown one, so timing does not tell which exist.
+   */
+  private async rehashIfChanged(agent: AgentDoc, password: string): Promise<void> {
+    if (!argon2.needsRehash(agent.passwordHash, { ...this.opts.hashOptions })) return;
+    const passwordHash = await this.hash(password);
+    await this.models.Agent.updateOne({ _id: agent._id, passwordHash: agent.passwordHash }, { $set: { passwordHash } });
   }
 
   /** One attempt's slot, or null when the account is locked (every slot of the window taken). */

@@ -106,7 +106,8 @@ export interface ReportDoc {
   language: Lang;
   kind: ReportKind;
   category: string;
-  description: { text?: string; voice?: Evidence };
+  /** `voiceDeleted`: a voice-note story went with the files (retention) while written words stayed. */
+  description: { text?: string; voice?: Evidence; voiceDeleted?: boolean };
   /** Absent only while the report is `unfinished` (stored at "someone is in danger", before the reporter said where). */
   county?: number;
   place?: string;
@@ -188,7 +189,7 @@ export const reportSchema = new Schema<ReportDoc>(
     language: { type: String, enum: ['en', 'sw'], required: true },
     kind: { type: String, enum: REPORT_KINDS, required: true },
     category: { type: String, required: true },
-    description: { text: String, voice: { type: evidenceSchema, default: undefined } },
+    description: { text: String, voice: { type: evidenceSchema, default: undefined }, voiceDeleted: { type: Boolean, default: undefined } },
     county: { type: Number, min: 1, max: 47, required: requiredUnlessUnfinished },
     place: String,
     location: { type: new Schema({ lat: Number, lon: Number }, { _id: false }), default: undefined },

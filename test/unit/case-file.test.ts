@@ -113,6 +113,9 @@ describe('what the agency would otherwise misread', () => {
     // Words written after the voice note follow the pointer to it.
     const both = caseFileContent({ ...voice, story: 'They also took his ID card.' }, translator).sections[3].blocks;
     expect(both).toEqual([{ type: 'text', text: 'The reporter told it in a voice note (1:23): file 1 of the evidence list.' }, { type: 'text', text: 'They also took his ID card.' }]);
+    // Once retention deleted the voice note, the words written after it are not taken for the whole story.
+    const spoken = caseFileContent({ ...base, story: 'They also took his ID card.', storyVoiceDeleted: true, filesDeletedAt: new Date('2027-09-01T08:00:00Z') }, translator).sections[3].blocks;
+    expect(spoken).toEqual([{ type: 'text', text: "The reporter also told it in a voice note, deleted with the report's files on 1 September 2027. What they wrote:" }, { type: 'text', text: 'They also took his ID card.' }]);
     // After retention deleted the files (a voice-note story with them), it says so.
     expect(story({ ...base, story: undefined, filesDeletedAt: new Date('2027-09-01T08:00:00Z') })).toEqual({
       type: 'text',

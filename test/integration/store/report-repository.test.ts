@@ -204,6 +204,19 @@ describe('retention', () => {
     expect((await store.reports.history(old.report._id)).map((e) => e.type)).toContain('purged');
   });
 
+  it('a story told in a voice note with words written after it keeps the words and a mark that it was spoken too', async () => {
+    const voice = { kind: 'voice' as const, fileId: 'AwAC-story', fileUniqueId: 'v2', size: 4000, durationSec: 40 };
+    const both = await seedReport(store, { description: { voice, text: 'They also took his ID card.' } });
+    const written = await seedReport(store, { description: { text: 'Only written.' } });
+    for (const r of [both, written]) {
+      await store.reports.transition(r.report._id, 'rejected', { kind: 'system' });
+      await store.models.Report.updateOne({ _id: r.report._id }, { $set: { closedAt: new Date(Date.now() - 40 * 86400_000) } });
+    }
+    await purgeExpired(store, 30);
+    expect((await store.reports.findById(both.report._id))?.description).toEqual({ text: 'They also took his ID card.', voiceDeleted: true });
+    expect((await store.reports.findById(written.report._id))?.description).toEqual({ text: 'Only written.' });
+  });
+
   it('migrate removes files sent later on reports an older release purged without them', async () => {
     const { report } = await seedReport(store);
     await store.reports.transition(report._id, 'rejected', { kind: 'system' });
@@ -363,3 +376,20 @@ describe('retention', () => {
 async function lastSeen(reporterId: Types.ObjectId, days: number): Promise<void> {
   await store.models.Reporter.collection.updateOne({ _id: reporterId }, { $set: { seenAt: new Date(Date.now() - days * 86400_000) } });
 }
+
+describe('console accounts', () => {
+  it('a password hashed at another cost than the configured one is hashed again at the first sign-in', async () => {
+    const before = createStore(conn, keys, { agents: { hashOptions: { memoryCost: 1024, timeCost: 1, parallelism: 1 } } });
+    const agent = await before.agents.create({ username: 'rehash-me', name: 'Rehash', role: 'agent', password: 'a long enough password' });
+    expect(agent.passwordHash).toContain('m=1024,p=1,t=1');
+    // The operator raised PASSWORD_HASH_COST.
+    const after = createStore(conn, keys, { agents: { hashOptions: { memoryCost: 2048, timeCost: 2, parallelism: 1 } } });
+    expect(await after.agents.signIn('rehash-me', 'a wrong password')).toMatchObject({ ok: false, reason: 'bad_password' });
+    expect((await after.agents.findByUsername('rehash-me'))?.passwordHash).toBe(agent.passwordHash);
+    expect(await after.agents.signIn('rehash-me', 'a long enough password')).toMatchObject({ ok: true });
+    const rehashed = (await after.agents.findByUsername('rehash-me'))!.passwordHash;
+    expect(rehashed).toContain('m=2048,p=1,t=2');
+    expect(await after.agents.signIn('rehash-me', 'a long enough password')).toMatchObject({ ok: true });
+    expect((await after.agents.findByUsername('rehash-me'))?.passwordHash).toBe(rehashed);
+  });
+});
