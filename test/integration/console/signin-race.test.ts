@@ -9,6 +9,16 @@ import { createConsoleHarness, PASSWORD, type ConsoleHarness, type ConsoleBrowse
 let h: ConsoleHarness;
 /** Every password check, in order: the hash checked against (real or the timing dummy) and whether it was the right password. */
 const checked: { hash: string; right: boolean }[] = [];
+/**
+ * While set, each password check waits until `count` checks have begun: attempts "at the same
+ * moment" overlap for sure, however little a check costs (the tests hash cheaply).
+ */
+let together: { count: number; begun: number; go: () => void; all: Promise<void> } | undefined;
+function meet(count: number): void {
+  let go: () => void = () => undefined;
+  const all = new Promise<void>((resolve) => (go = resolve));
+  together = { count, begun: 0, go, all };
+}
 
 beforeAll(async () => {
   h = await createConsoleHarness({
@@ -16,8 +26,10 @@ beforeAll(async () => {
     env: { CONSOLE_TRUST_PROXY: 'true' },
     store: {
       agents: {
-        verifyPassword: (hash, password) => {
+        verifyPassword: async (hash, password) => {
           checked.push({ hash, right: password === PASSWORD });
+          if (together && ++together.begun >= together.count) together.go();
+          await together?.all;
           return argon2.verify(hash, password);
         },
       },
@@ -87,7 +99,9 @@ describe('sign-in limits under parallel attempts', () => {
     await h.account('zawadi', 'agent');
     const browsers = await readyBrowsers(6);
     // Four wrong guesses and the right password at the same moment, then one more guess.
+    meet(5);
     const codes = await Promise.all(browsers.slice(0, 5).map((b, i) => post(b, '198.51.100.30', 'zawadi', i === 2 ? PASSWORD : `wrong guess ${i}`).then((r) => r.statusCode)));
+    together = undefined;
     expect(tally(codes)).toEqual({ 401: 4, 303: 1 });
     expect((await post(browsers[5], '198.51.100.31', 'zawadi', 'wrong guess 5')).statusCode).toBe(401);
     // That was the fifth failure: the account is locked, even for the right password.
