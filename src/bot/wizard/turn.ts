@@ -227,6 +227,9 @@ export class Turn {
     this.inPlace = undefined;
     this.answer('wizard.stale');
     if (this.draft) return this.show();
+    // The report this button was for is gone (sent, or deleted unsent): "old" alone left a
+    // reporter whose unfinished report expired wondering where it went.
+    this.say('wizard.gone');
     this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
   }
 

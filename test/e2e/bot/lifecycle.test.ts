@@ -519,6 +519,17 @@ describe('replies from the reporter after submitting', () => {
     expect(u.messages()).toHaveLength(count);
   });
 
+  it('a button of a report left unsent until its session expired says the report is no longer kept, with the menu', async () => {
+    const u = h.tg.user({ firstName: 'Expired', languageCode: 'en' });
+    await walkTo(u, 'county');
+    // 24 hours later the session (and the draft in it) is gone, as its TTL makes it.
+    await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
+    await u.press('Mombasa');
+    expect(u.callbackAnswers().at(-1)).toBe('That button is from an older message.');
+    expect(lastText(u)).toBe('If that report was not sent, it is no longer kept: a report not sent within 24 hours is deleted. To report, tap 📝 Report an incident below.\n\nWhat would you like to do?');
+    expect(u.buttons()).toContain('📝 Report an incident');
+  });
+
   it('without an open ticket, a message gets the main menu', async () => {
     const u = h.tg.user({ firstName: 'Newcomer', languageCode: 'en' });
     await u.sendText('hello?');

@@ -862,7 +862,8 @@ describe('stale buttons', () => {
 
   it('without a draft a button is stale and the main menu is shown', () => {
     const r = press({}, 'police', 'kind');
-    expect(said(r)).toEqual(['answer:wizard.stale', 'menu.prompt']);
+    // And that a report not sent is no longer kept (it expired after 24 hours, or was lost).
+    expect(said(r)).toEqual(['answer:wizard.stale', 'wizard.gone', 'menu.prompt']);
     expect(lastKeyboard(r)).toEqual({ type: 'main' });
   });
 
