@@ -137,10 +137,7 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
   const early = BEFORE_STORY.includes(d.step) && !d.text && !d.voice && !forwarded ? earlyVoice(media) : undefined;
   if (early) return keepEarly(turn, d, early);
   if (storyVoice) {
-    if ((media.durationSec ?? 0) > LIMITS.voiceMaxSeconds) {
-      turn.say('desc.voice_too_long', { minutes: LIMITS.voiceMaxSeconds / 60 });
-      return turn.show();
-    }
+    if ((media.durationSec ?? 0) > LIMITS.voiceMaxSeconds) return longVoice(turn, d, media);
     d.voice = media;
     d.text = undefined;
     turn.say('desc.voice_received');
@@ -160,6 +157,23 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
   if (forwarded && media.kind === 'voice' && d.step === 'desc' && !caption?.trim()) return turn.say('desc.forwarded_voice', { count: list.length, max });
   // Someone else's caption (a forwarded post) is kept with the file, never taken as the reporter's story.
   return fileKept(turn, d, forwarded ? undefined : caption);
+}
+
+/**
+ * A voice note longer than a story's may be, at the story question: kept with the report as a
+ * file (what someone said is never thrown away), and a short account asked for. Refused only
+ * when the report's files are full.
+ */
+function longVoice(turn: Turn, d: Draft, media: MediaRef): void {
+  const minutes = LIMITS.voiceMaxSeconds / 60;
+  const list = (d.evidence ??= []);
+  const max = LIMITS.evidenceMaxItems;
+  if (list.length >= max) {
+    turn.say('desc.voice_too_long', { minutes });
+    return turn.show();
+  }
+  list.push(media);
+  turn.say('desc.voice_too_long_kept', { minutes, count: list.length, max });
 }
 
 function holdAlbum(turn: Turn, d: Draft, state: true | 'full'): void {

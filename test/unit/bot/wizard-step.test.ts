@@ -314,7 +314,13 @@ describe('desc', () => {
     expect(r.state.draft).toMatchObject({ step: 'county', voice: voice(42) });
     expect(r.state.draft?.text).toBeUndefined();
     expect(said(r)).toEqual(['desc.voice_received', 'county.ask']);
-    expect(said(send(at('desc'), voice(LIMITS.voiceMaxSeconds + 1)))).toEqual(['desc.voice_too_long', 'desc.ask']);
+    // Too long for a story: kept as a file, and a short account asked for (refused only when the files are full).
+    const long = send(at('desc'), voice(LIMITS.voiceMaxSeconds + 1));
+    expect(said(long)).toEqual(['desc.voice_too_long_kept']);
+    expect(long.state.draft).toMatchObject({ step: 'desc', evidence: [voice(LIMITS.voiceMaxSeconds + 1)] });
+    expect(long.state.draft?.voice).toBeUndefined();
+    const full = at('desc', { evidence: Array.from({ length: LIMITS.evidenceMaxItems }, (_, i) => photo(i)) });
+    expect(said(send(full, voice(LIMITS.voiceMaxSeconds + 1)))).toEqual(['desc.voice_too_long', 'desc.ask']);
     expect(said(send(at('desc'), voice(30, LIMITS.evidenceMaxBytes + 1)))).toEqual(['ev.too_big', 'desc.ask']);
   });
 
