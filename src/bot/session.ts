@@ -25,6 +25,13 @@ export type DetailStep = (typeof DETAIL_STEPS)[number];
 /** A file the reporter sent, kept by Telegram ids only (the bytes stay on Telegram until an agent opens them). */
 export type MediaRef = Evidence;
 
+/** A text forwarded from someone else: its words, who Telegram says sent it, and when (epoch ms). */
+export interface PassedOnRef {
+  text: string;
+  from?: string;
+  at?: number;
+}
+
 /** A report in progress: codes and Telegram file ids only, never rendered text. */
 export interface Draft {
   /** Random id: also the idempotency key of the report, and part of every wizard callback_data. */
@@ -58,6 +65,8 @@ export interface Draft {
   /** Epoch milliseconds. */
   incidentAt?: number;
   evidence?: MediaRef[];
+  /** Texts forwarded from someone else: kept with the report, never as the story. */
+  passedOn?: PassedOnRef[];
   danger?: boolean;
   /**
    * The reference of the report stored the moment the reporter said someone is in danger (issue
@@ -120,7 +129,7 @@ export interface PendingAnswer {
   at: number;
 }
 
-export const SESSION_VERSION = 6;
+export const SESSION_VERSION = 7;
 
 export interface SessionData {
   v: typeof SESSION_VERSION;
@@ -158,6 +167,8 @@ export const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) 
   5: (old) => old,
   // Messages waiting for "where should it go?" (`pendingAnswer`): a rollback starts afresh rather than leave them unseen.
   6: (old) => old,
+  // Texts passed on from someone else (`draft.passedOn`): a rollback starts afresh rather than send them as nothing.
+  7: (old) => old,
 };
 
 /** A stored session in any known version as the current one; undefined (start afresh) if it cannot be read. */

@@ -17,6 +17,13 @@ export const LIMITS = {
   /** getFile can only download files up to 20 MB, so larger evidence could never be seen by an agent. */
   evidenceMaxBytes: 20 * 1024 * 1024,
   voiceMaxSeconds: 600,
+  /**
+   * Texts forwarded from someone else (a post, a threat): kept beside the story, never as it.
+   * Five is more than a report needs and keeps the session small.
+   */
+  passedOnMaxItems: 5,
+  /** One Telegram message. */
+  passedOnMaxChars: 4096,
 } as const;
 
 export type TextCheck = { ok: true; text: string } | { ok: false; reason: 'empty' | 'too_long'; max: number };

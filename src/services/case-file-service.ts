@@ -121,6 +121,8 @@ function withheldFromReport(input: CaseFileInput, withhold: Withhold, marks: Wit
     ...(input.story !== undefined ? { story: blank(input.story) } : {}),
     ...(input.place !== undefined ? { place: blank(input.place) } : {}),
     ...(input.victim !== undefined ? { victim: blank(input.victim) } : {}),
+    // A forwarded chat may name the reporter or carry their number ("call Achieng on 07.."), and the sender may be the reporter's contact.
+    ...(input.passedOn ? { passedOn: input.passedOn.map((p) => ({ ...p, text: blank(p.text), ...(p.from !== undefined ? { from: blank(p.from) } : {}) })) } : {}),
     evidence: input.evidence.map((e) => ({ ...e, ...(e.fileName !== undefined ? { fileName: blank(e.fileName) } : {}), ...(e.caption !== undefined ? { caption: blank(e.caption) } : {}) })),
     ...withheldFromDetails(input, blank),
   };
@@ -129,7 +131,7 @@ function withheldFromReport(input: CaseFileInput, withhold: Withhold, marks: Wit
     out.locationWithheld = true;
   }
   const changed = out.locationWithheld || out.story !== input.story || out.place !== input.place || out.victim !== input.victim || out.evidence.some((e, i) => e.fileName !== input.evidence[i].fileName || e.caption !== input.evidence[i].caption)
-    || JSON.stringify([out.officers, out.perpetrator, out.pollingStation]) !== JSON.stringify([input.officers, input.perpetrator, input.pollingStation]);
+    || JSON.stringify([out.officers, out.perpetrator, out.pollingStation, out.passedOn]) !== JSON.stringify([input.officers, input.perpetrator, input.pollingStation, input.passedOn]);
   return changed ? { ...out, detailsWithheld: true } : input;
 }
 
@@ -211,6 +213,7 @@ function caseFileInput(
     kind: report.kind,
     category: report.category as CategoryCode,
     ...(report.description.text ? { story: report.description.text } : {}),
+    ...(report.passedOn?.length ? { passedOn: report.passedOn.map((p) => ({ text: p.text, ...(p.from ? { from: p.from } : {}), ...(p.sentAt ? { sentAt: p.sentAt } : {}) })) } : {}),
     ...(report.description.voice ? { storyVoice: { ...(report.description.voice.durationSec ? { durationSec: report.description.voice.durationSec } : {}) } } : {}),
     reporterLanguage: report.language,
     status: report.status,

@@ -58,6 +58,8 @@ export interface CaseFileInput {
   storyVoice?: { durationSec?: number };
   /** The story was told in a voice note too, deleted with the files (retention); written words stayed. */
   storyVoiceDeleted?: true;
+  /** Texts the reporter forwarded from others: evidence of what was said, not their account. */
+  passedOn?: readonly { text: string; from?: string; sentAt?: Date }[];
   /** The language the reporter wrote in (an agency may need an interpreter). */
   reporterLanguage?: Lang;
   /** The ticket's status when the file was made: a file made after the case came back or closed says so. */
@@ -252,6 +254,12 @@ function timelineSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
   return { heading: t('casefile:section.timeline'), blocks: [{ type: 'messages', items }, ...withheld] };
 }
 
+/** Someone else's words the reporter forwarded, apart from their own account: sender and time as Telegram gave them. */
+function passedOnSection(passedOn: NonNullable<CaseFileInput['passedOn']>, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
+  const items = passedOn.map((p) => ({ at: p.sentAt ? f.dateTime(p.sentAt) : '', who: clean(p.from) ?? t('casefile:passed_on.unknown'), text: clean(p.text) ?? '' }));
+  return { heading: t('casefile:section.passed_on'), blocks: [{ type: 'text', text: t('casefile:passed_on.intro') }, { type: 'messages', items }] };
+}
+
 /** The story as written; a story told in a voice note points to its file, not "not given". */
 function storySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   const voice = input.storyVoice;
@@ -287,6 +295,7 @@ export function caseFileContent(input: CaseFileInput, translator: Translator): C
     placeSection(input, t, f),
     input.kind === 'police' ? officersSection(input.officers, t) : electionSection(input, t),
     storySection(input, t, f),
+    ...(input.passedOn?.length ? [passedOnSection(input.passedOn, t, f)] : []),
     evidenceSection(input.evidence, input.filesDeletedAt, t, f),
     timelineSection(input, t, f),
     reporterSection(input, t, f),

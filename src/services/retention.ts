@@ -42,7 +42,7 @@ export interface RetentionResult {
 
 /**
  * After `days`, a closed ticket keeps only what statistics need (kind, category, county, dates,
- * status). Its evidence file ids, voice description, the files and places sent later in its
+ * status). Its evidence file ids, voice description, forwarded texts, the files and places sent later in its
  * conversation go, and so does the reporter's identity
  * once none of their reports is still open or within the retention period; an identity stored by
  * a Confirm that failed, with no report at all, goes two days on.
@@ -61,8 +61,8 @@ export async function purgeExpired(store: Store, days: number, now = new Date(),
     await store.models.Message.updateMany(laterPlaces([r._id]), { $set: { text: '📍' } });
     // Words written after a voice-note story stay: the case file still says the story was spoken too.
     const spoken = r.description?.voice ? { 'description.voiceDeleted': true } : {};
-    const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now, ...spoken }, $unset: { 'description.voice': 1, location: 1, victim: 1, 'perpetrator.words': 1 } });
-    if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location', 'victim', 'perpetrator_words', 'later_files', 'later_places'] });
+    const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now, ...spoken }, $unset: { 'description.voice': 1, location: 1, victim: 1, 'perpetrator.words': 1, passedOn: 1 } });
+    if (res.modifiedCount) await store.reports.addEvent(r._id, 'purged', { kind: 'system' }, { what: ['evidence', 'voice', 'location', 'victim', 'perpetrator_words', 'passed_on', 'later_files', 'later_places'] });
   }
   // Besides this pass's, the reporters of reports purged in the last week: a pass that stopped
   // between a report and its reporter (a crash, a lost connection) would otherwise leave that

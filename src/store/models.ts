@@ -67,6 +67,19 @@ const evidenceSchema = new Schema<Evidence>(
   { _id: false },
 );
 
+/**
+ * A text the reporter passed on from someone else (Telegram's forward): evidence of what was said
+ * or spread (a hate-speech post, a threat), never the reporter's own account. `from`: the sender
+ * or channel as Telegram names it; `sentAt`: when the original was sent.
+ */
+export interface PassedOn {
+  text: string;
+  from?: string;
+  sentAt?: Date;
+}
+
+const passedOnSchema = new Schema<PassedOn>({ text: { type: String, required: true }, from: String, sentAt: Date }, { _id: false });
+
 export interface ElectoralUnitRef {
   code: number;
   name: string;
@@ -118,6 +131,8 @@ export interface ReportDoc {
   dangerNow: boolean;
   anonymous: boolean;
   evidence: Evidence[];
+  /** Texts forwarded from someone else: kept as evidence, apart from the story (absent when none). */
+  passedOn?: PassedOn[];
   /** Optional details for the agency (issue 15); absent when the reporter skipped them. */
   reporterRole?: ReporterRole;
   /** Reporting for someone else: who it happened to, as the reporter wrote it (IPOA needs the victim). */
@@ -198,6 +213,7 @@ export const reportSchema = new Schema<ReportDoc>(
     dangerNow: { type: Boolean, required: true },
     anonymous: { type: Boolean, required: true },
     evidence: { type: [evidenceSchema], default: [] },
+    passedOn: { type: [passedOnSchema], default: undefined },
     reporterRole: { type: String, enum: REPORTER_ROLES },
     victim: String,
     officers: { type: officersSchema, default: undefined },

@@ -224,7 +224,7 @@ async function answerHeld(ctx: BotContext & { from: User }, pending: PendingAnsw
 /** A held message as staff read it: its words, its file, or the place shared. */
 function heldMessage(input: WizardInput, [messageId, date]: [number, number]): ReporterMessage | undefined {
   const telegram = { messageId, date };
-  if (input.type === 'text') return { text: input.text, telegram };
+  if (input.type === 'text' || input.type === 'passedOn') return { text: input.text, telegram };
   if (input.type === 'media') return { ...(input.caption !== undefined ? { text: input.caption } : {}), media: input.media, telegram };
   if (input.type === 'location') return { text: `📍 ${where(input)}`, telegram };
   return undefined;

@@ -4,7 +4,7 @@ import type { Message } from 'telegraf/types';
 import * as kb from '../keyboards';
 import { LIMITS } from '../../domain';
 import { captionOf, mediaOf } from '../media';
-import { beginReport, earlyStory, earlyVoice, passedOn, type FirstMessage } from '../wizard';
+import { beginReport, earlyStory, earlyVoice, passedOn, passedOnRef, passedOnText, type FirstMessage } from '../wizard';
 
 /** What no feature handled: an old or foreign button is "stale"; any other message gets the main menu. */
 export function unhandled(): Routes<BotContext> {
@@ -14,7 +14,8 @@ export function unhandled(): Routes<BotContext> {
     await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
   });
   c.on('message', async (ctx) => {
-    const unknownCommand = 'text' in ctx.message && ctx.message.text.startsWith('/');
+    // A forwarded text that begins with "/" is someone else's words, not a command.
+    const unknownCommand = 'text' in ctx.message && ctx.message.text.startsWith('/') && !passedOn(ctx.message, ctx.from?.id);
     // Someone who starts by writing (or saying) what happened, or by sending a photo of it: a report begins with it.
     const story = unknownCommand ? undefined : storyOf(ctx.message, ctx.from?.id);
     if (story === 'too_big') {
@@ -32,14 +33,15 @@ export function unhandled(): Routes<BotContext> {
  * What a first message brings to a new report: a story written or said, or else a file (a photo of
  * what happened, sent before anything else), kept as evidence with its caption, which is the
  * story too when it tells what happened; `too_big` for a file over the limit, which is said
- * rather than dropped. A voice note or a caption passed on from someone else is evidence, not the
- * reporter's account: their own words are asked for.
+ * rather than dropped. A text, a voice note or a caption passed on from someone else is evidence,
+ * not the reporter's account: their own words are asked for.
  */
 function storyOf(msg: Message, fromId: number | undefined): FirstMessage | 'too_big' | undefined {
-  if ('text' in msg) return earlyStory(msg.text);
+  const theirs = !passedOn(msg, fromId);
+  // Someone else's words passed on (a post, a threat) begin a report as evidence, not as its story.
+  if ('text' in msg) return theirs ? earlyStory(msg.text) : { passedOn: passedOnRef(passedOnText(msg, msg.text)) };
   const media = mediaOf(msg);
   if (!media) return undefined;
-  const theirs = !passedOn(msg, fromId);
   const voice = theirs ? earlyVoice(media) : undefined;
   if (voice) return voice;
   if (media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) return 'too_big';

@@ -78,6 +78,7 @@ export function toReport(d: Draft): IntakeRequest['report'] | undefined {
     dangerNow: d.danger,
     anonymous: d.anonymous ?? true,
     evidence: d.evidence ?? [],
+    ...(d.passedOn?.length ? { passedOn: d.passedOn.map((p) => ({ text: p.text, ...(p.from ? { from: p.from } : {}), ...(p.at !== undefined ? { sentAt: new Date(p.at) } : {}) })) } : {}),
     ...details(d),
   };
 }

@@ -8,11 +8,11 @@ import { step } from './step';
 import type { Effect, WizardInput } from './types';
 
 export { formatDay } from './format';
-export { WIZARD_DATA, buttonInput, messageInput, passedOn } from './parse';
+export { WIZARD_DATA, buttonInput, messageInput, passedOn, passedOnText } from './parse';
 export { step } from './step';
 export { SEND } from './buttons';
 export { PART_MIN_CHARS } from './flow';
-export { earlyStory, earlyVoice } from './messages';
+export { earlyStory, earlyVoice, passedOnRef } from './messages';
 export type { FirstMessage, WizardInput } from './types';
 
 export function newDraftId(): string {

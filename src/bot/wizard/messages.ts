@@ -1,5 +1,5 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, type County } from '../../domain';
-import type { Draft, MediaRef, Step } from '../session';
+import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
@@ -8,7 +8,7 @@ import { readWord, type Word } from './parse';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
 
-type MessageInput = Extract<WizardInput, { type: 'text' | 'command' | 'media' | 'location' | 'contact' | 'other' }>;
+type MessageInput = Extract<WizardInput, { type: 'text' | 'passedOn' | 'command' | 'media' | 'location' | 'contact' | 'other' }>;
 
 const MB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,6 +57,8 @@ export function onMessage(turn: Turn, input: MessageInput): void {
       if (REPLY_KEYBOARD_STEPS.includes(d.step) && input.label === 'back') return turn.back(d);
       if (REPLY_KEYBOARD_STEPS.includes(d.step) && input.label === 'cancel') return turn.cancelPressed(d);
       return onText(turn, d, input.text, asked === true);
+    case 'passedOn':
+      return onPassedOn(turn, d, input);
     case 'command':
       turn.say('wizard.unknown_command');
       return turn.show();
@@ -157,6 +159,35 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
   if (forwarded && media.kind === 'voice' && d.step === 'desc' && !caption?.trim()) return turn.say('desc.forwarded_voice', { count: list.length, max });
   // Someone else's caption (a forwarded post) is kept with the file, never taken as the reporter's story.
   return fileKept(turn, d, forwarded ? undefined : caption);
+}
+
+/** A forwarded text as the draft keeps it: trimmed, within one message's length. */
+export function passedOnRef(input: PassedOnRef): PassedOnRef {
+  const text = [...input.text.trim()].slice(0, LIMITS.passedOnMaxChars).join('');
+  return { text, ...(input.from ? { from: input.from.slice(0, 200) } : {}), ...(input.at !== undefined ? { at: input.at } : {}) };
+}
+
+/**
+ * A text forwarded from someone else (a post, a threat): kept with the report as evidence of what
+ * was said, never as the reporter's account, which is asked for while there is none. (It was
+ * taken as the story, and an agency read someone else's post as the reporter's words.)
+ */
+function onPassedOn(turn: Turn, d: Draft, input: PassedOnRef): void {
+  const list = (d.passedOn ??= []);
+  const max = LIMITS.passedOnMaxItems;
+  if (list.length >= max) {
+    turn.say('passed.full', { max });
+    return turn.show();
+  }
+  const kept = passedOnRef(input);
+  if (kept.text) list.push(kept);
+  const count = list.length;
+  if (d.step === 'desc' && !d.text && !d.voice && !d.parts) return turn.say('passed.kept_story', { count, max });
+  if (ASK_AGAIN_AFTER_FILE.includes(d.step)) {
+    turn.say('passed.kept', { count, max });
+    return turn.show();
+  }
+  turn.say('passed.kept_answer', { count, max });
 }
 
 /**

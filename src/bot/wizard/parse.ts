@@ -1,4 +1,5 @@
-import type { Message } from 'telegraf/types';
+import type { Chat, Message } from 'telegraf/types';
+import type { PassedOnRef } from '../session';
 import { captionOf, mediaOf } from '../media';
 import type { WizardInput } from './types';
 
@@ -16,6 +17,8 @@ export function buttonInput(match: RegExpExecArray | readonly string[]): WizardI
 export function messageInput(msg: Message, fromId: number, labels: { back: string; cancel: string }): WizardInput {
   if ('text' in msg) {
     const text = msg.text;
+    // Someone else's words: never a command, a button's label or the story.
+    if (passedOn(msg, fromId)) return { type: 'passedOn', ...passedOnText(msg, text) };
     if (text === labels.back) return { type: 'text', text, label: 'back' };
     if (text === labels.cancel) return { type: 'text', text, label: 'cancel' };
     if (text.startsWith('/')) return { type: 'command', command: text.slice(1).split(/[\s@]/)[0] };
@@ -37,6 +40,45 @@ export function messageInput(msg: Message, fromId: number, labels: { back: strin
 export function passedOn(msg: Message, fromId: number | undefined): boolean {
   const origin = 'forward_origin' in msg ? msg.forward_origin : undefined;
   return !!origin && !(origin.type === 'user' && origin.sender_user.id === fromId);
+}
+
+type MessageOrigin = NonNullable<Message.CommonMessage['forward_origin']>;
+
+/** A forwarded text as the report keeps it: the words, and who Telegram says sent them, and when. */
+export function passedOnText(msg: Message, text: string): PassedOnRef {
+  const origin = 'forward_origin' in msg ? msg.forward_origin : undefined;
+  const from = origin ? originName(origin) : undefined;
+  // Every origin has its date (Bot API 7.0); telegraf's types leave it out of the user kinds.
+  const date = (origin as { date?: unknown } | undefined)?.date;
+  return { text, ...(from ? { from } : {}), ...(typeof date === 'number' ? { at: date * 1000 } : {}) };
+}
+
+/** The sender or channel by name and @username (a hate-speech post's channel is what NCIC acts on). */
+function originName(origin: MessageOrigin): string | undefined {
+  switch (origin.type) {
+    case 'user': {
+      const u = origin.sender_user;
+      return withUsername([u.first_name, u.last_name].filter(Boolean).join(' '), u.username);
+    }
+    case 'hidden_user':
+      return origin.sender_user_name || undefined;
+    case 'chat':
+      return chatName(origin.sender_chat);
+    case 'channel':
+      return chatName(origin.chat);
+    default:
+      return undefined;
+  }
+}
+
+function chatName(chat: Chat): string | undefined {
+  const title = 'title' in chat ? chat.title : [('first_name' in chat ? chat.first_name : ''), ('last_name' in chat ? chat.last_name : '')].filter(Boolean).join(' ');
+  return withUsername(title, 'username' in chat ? chat.username : undefined);
+}
+
+function withUsername(name: string, username: string | undefined): string | undefined {
+  const parts = [name.trim(), username ? `(@${username})` : ''].filter(Boolean).join(' ');
+  return parts || undefined;
 }
 
 /** What a typed answer means where a button would do: the same words in English and Swahili. */

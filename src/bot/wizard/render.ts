@@ -166,6 +166,7 @@ export function reviewText(t: T, d: Draft, lang: Lang = 'en'): string {
     `<b>${t('review.place')}</b> ${place}`,
     `<b>${t('review.when')}</b> ${when}`,
     `<b>${t('review.evidence')}</b> ${d.evidence?.length ? t('review.files', { count: d.evidence.length }) : t('review.none')}`,
+    ...(d.passedOn?.length ? [`<b>${t('review.passed_on')}</b> ${d.passedOn.length}`] : []),
     ...detailLines(t, d),
     '',
     t(`review.details_hint_${d.kind ?? 'police'}`),

@@ -57,6 +57,10 @@ export class Turn {
       } else this.say('ev.kept', { count: 1, max: LIMITS.evidenceMaxItems });
       // Its caption told what happened: the story too, as for a file sent at the first questions.
       if (story.text !== undefined) this.keepEarly({ text: story.text });
+    } else if (story && 'passedOn' in story) {
+      // Someone else's words sent first: kept, and the reporter's own account asked for at its question.
+      this.draft.passedOn = [story.passedOn];
+      this.say('passed.kept_first');
     } else if (story) this.keepEarly(story);
     return this.show();
   }
@@ -264,5 +268,5 @@ function durationAtLeast(minutes: number): Text {
 
 /** The draft holds the reporter's own words or files, or an alert already raised: not thrown away on one tap. */
 function holdsWork(d: Draft): boolean {
-  return Boolean(d.evidence?.length || d.text || d.voice || d.urgent);
+  return Boolean(d.evidence?.length || d.passedOn?.length || d.text || d.voice || d.urgent);
 }

@@ -1,6 +1,6 @@
 import type { ReportKind } from '../../domain';
 import type { IntakeRequest, IntakeResult, UrgentRequest } from '../../services/intake-service';
-import type { DetailStep, Draft, MediaRef, SessionData, Step } from '../session';
+import type { DetailStep, Draft, MediaRef, PassedOnRef, SessionData, Step } from '../session';
 
 /** What the wizard keeps between updates: the draft, and the last report filed (for a late second Confirm). */
 export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted'>;
@@ -8,7 +8,8 @@ export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted'>;
 /** One thing the reporter did, as plain data (src/bot/wizard/parse.ts builds it from a Telegram update). */
 /** What a first message told (a story, a voice note), or a file sent before anything else (`album`: one of several sent together). */
 /** A story written or said, or a file (`text`: its caption, when that tells what happened). */
-export type FirstMessage = { text: string } | { voice: MediaRef } | { file: MediaRef; album?: true; text?: string };
+/** `passedOn`: a text forwarded from someone else, kept beside the story the reporter is then asked for. */
+export type FirstMessage = { text: string } | { voice: MediaRef } | { file: MediaRef; album?: true; text?: string } | { passedOn: PassedOnRef };
 
 export type WizardInput =
   /**
@@ -28,6 +29,8 @@ export type WizardInput =
   | { type: 'button'; draftId: string; step: string; value: string }
   /** Typed text; `label` when it is the Back or Cancel reply-keyboard button's text in the reporter's language. */
   | { type: 'text'; text: string; label?: 'back' | 'cancel' }
+  /** Text forwarded from someone else: evidence of what was said, never the reporter's own account. */
+  | ({ type: 'passedOn' } & PassedOnRef)
   /** A command no other feature handles. */
   | { type: 'command'; command: string }
   /**

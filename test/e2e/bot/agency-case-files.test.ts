@@ -227,6 +227,39 @@ describe('referral case files from the bot to the agency', () => {
     for (const allowed of ['Who did it (as the reporter says) A candidate or aspirant', 'Where it was said or shared At a rally or public meeting']) expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);
   });
 
+  it('a channel\'s post forwarded first is kept apart from the reporter\'s own account: shown before Send, stored, and in the NCIC case file as someone else\'s words', async () => {
+    const u = h.tg.user({ firstName: 'Zawadi', languageCode: 'en' });
+    const post = 'All people of that community must leave Molo before the vote. We will deal with anyone who stays.';
+    await u.sendText(post, { forwardedFrom: { channel: 'Molo Voice', username: 'molovoice' } });
+    expect(lastText(u)).toContain('I saved that forwarded message with your report');
+    expect(lastText(u)).toContain('What do you want to report?');
+    await u.press('Election-related incident');
+    await u.press('Hate speech or incitement');
+    await u.press('No');
+    // Not taken as the story: the reporter's own account is asked for.
+    expect(lastText(u)).toContain('Tell us what happened');
+    const own = 'This post is shared in our estate WhatsApp groups and people are packing to leave.';
+    await u.sendText(own);
+    await u.sendText('Nakuru');
+    await u.sendText('Molo town');
+    await u.press('Today');
+    expect(lastText(u)).toContain('Forwarded messages: 1');
+    await u.press('🕶 Send anonymously');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ description: { text: own }, passedOn: [{ text: post, from: 'Molo Voice (@molovoice)', sentAt: expect.any(Date) }] });
+    await h.store.reports.transition(report!._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
+    expect(await tickets.refer(report!._id.toString(), agent, 'NCIC')).toEqual({ ok: true });
+    const text = await pdfText(report!, 'en');
+    const story = text.indexOf("What happened, in the reporter's words");
+    const forwarded = text.indexOf("Messages the reporter forwarded (someone else's words)");
+    expect([story, forwarded].every((i) => i >= 0)).toBe(true);
+    // The post sits under its own heading with its channel, after the reporter's own words.
+    expect(text.slice(story, forwarded)).toContain(own);
+    expect(text.slice(story, forwarded)).not.toContain('must leave Molo');
+    expect(text.slice(forwarded)).toContain('Molo Voice (@molovoice)');
+    expect(text.slice(forwarded)).toContain(post);
+  });
+
   it('reporting for someone else: who it happened to is asked, shown before Send, and named in the IPOA case file', async () => {
     const u = h.tg.user({ firstName: 'Njoki', languageCode: 'en' });
     await startReport(u, 'Police misconduct', 'Unlawful arrest or detention', 'Police took my brother from our shop and he has not been charged.', 'Kiambu', 'Githurai 45');

@@ -309,12 +309,16 @@ describe('consent is to the question as it was asked', () => {
   it('a number or name typed into the officers, who did it or the polling station is blanked there too, as in the CSV', async () => {
     const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_008 });
     await h.store.models.Report.updateOne({ _id: id }, {
-      $set: { officers: { names: 'Sgt Otieno, call Wanjiru 0733 000 111', serviceNumbers: ['0722 555 666', '84512'], rank: 'Corporal', station: 'Kilimani, nipigie 0733000111', vehiclePlates: ['GK 123A'], uniform: 'black jackets' } },
+      $set: { officers: { names: 'Sgt Otieno, call Wanjiru 0733 000 111', serviceNumbers: ['0722 555 666', '84512'], rank: 'Corporal', station: 'Kilimani, nipigie 0733000111', vehiclePlates: ['GK 123A'], uniform: 'black jackets' },
+        // A chat the reporter forwarded can name them too.
+        passedOn: [{ text: 'Wanjiru 0733 000 111 is the one talking to those people', from: 'Kilimani Estate Group' }] },
     });
     const without = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
     expect(without).toContain('Sgt Otieno, call [name withheld] [phone number withheld]');
     expect(without).toMatch(/\[phone number withheld\][^<]*84512/);
     expect(without).toContain('Kilimani, nipigie [phone number withheld]');
+    expect(without).toContain('[name withheld] [phone number withheld] is the one talking to those people');
+    expect(without).toContain('Kilimani Estate Group');
     expect(without).toContain('GK 123A');
     expect(without).toContain('are withheld from the report itself');
     expect(without).not.toMatch(/Wanjiru|0733 ?000 ?111|0722 555 666/i);

@@ -140,3 +140,26 @@ it('changes status, releases and rejects from the ticket page, each recorded wit
   expect(lateSw.statusCode).toBe(409);
   expect(lateSw.json()).toEqual({ ok: false, message: 'Tiketi hii imefungwa: sasa unaweza kuongeza madokezo tu.' });
 });
+
+it('shows texts the reporter forwarded apart from their story, with sender and time, as text only', async () => {
+  await h.account('amina', 'agent');
+  const who = await reporter(h.store);
+  const post = 'Tomorrow we chase them all out <script>alert(1)</script> before the vote';
+  const input = reportInput(who._id);
+  const { report } = await h.reports.submit({ ...input, passedOn: [{ text: post, from: 'Molo Voice (@molovoice)', sentAt: new Date('2026-11-28T06:00:00Z') }, { text: 'Bring your ID to Kamau' }] });
+  const id = report._id.toString();
+  const b = h.browser();
+  await b.signIn('amina');
+  expect((await b.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  const page = (await b.get(`/tickets/${id}`)).body;
+  const card = page.slice(page.indexOf('data-testid="passed-on"'), page.indexOf('</article>', page.indexOf('data-testid="passed-on"')));
+  expect(card).toContain('Forwarded by the reporter <span class="count">2</span>');
+  expect(card).toContain('not the reporter&#39;s own account');
+  expect(card).toContain('Molo Voice (@molovoice) · ');
+  expect(card).toContain('Tomorrow we chase them all out &lt;script&gt;alert(1)&lt;/script&gt; before the vote');
+  expect(card).toContain('Sender not shown');
+  // The story card holds the reporter's own words only.
+  const story = page.slice(page.indexOf('data-testid="story"'), page.indexOf('</p>', page.indexOf('data-testid="story"')));
+  expect(story).toContain(input.description.text!);
+  expect(story).not.toContain('chase them');
+});

@@ -167,8 +167,9 @@ describe('reporters', () => {
 describe('retention', () => {
   it('purges evidence and identity of tickets closed longer ago than the setting, and nothing else', async () => {
     const ev = [{ kind: 'photo' as const, fileId: 'AgAC-photo', fileUniqueId: 'u1', size: 1000 }];
-    const old = await seedReport(store, { evidence: ev, kind: 'election', category: 'e_hate', victim: 'Mama Achieng', perpetrator: { kind: 'agents', words: 'Councillor Odhiambo\'s youths' } }, { firstName: 'Wekesa', phone: '+254722000111' });
-    const recent = await seedReport(store, { evidence: ev });
+    const passedOn = [{ text: 'Kesho tunawafukuza wote, msipige kura', from: 'Sauti ya Mtaa (@sautiyamtaa)', sentAt: new Date(Date.now() - 50 * 86400_000) }];
+    const old = await seedReport(store, { evidence: ev, passedOn, kind: 'election', category: 'e_hate', victim: 'Mama Achieng', perpetrator: { kind: 'agents', words: 'Councillor Odhiambo\'s youths' } }, { firstName: 'Wekesa', phone: '+254722000111' });
+    const recent = await seedReport(store, { evidence: ev, passedOn });
     const open = await seedReport(store, { evidence: ev });
     for (const r of [old, recent]) await store.reports.transition(r.report._id, 'rejected', { kind: 'system' });
     await store.models.Report.updateOne({ _id: old.report._id }, { $set: { closedAt: new Date(Date.now() - 40 * 86400_000) } });
@@ -196,6 +197,9 @@ describe('retention', () => {
     // Words that can name a person go; the kind of actor stays for the statistics.
     expect(after?.victim).toBeUndefined();
     expect(after?.perpetrator).toEqual({ kind: 'agents' });
+    // Someone else's words forwarded (and who sent them) go with the files; a recent report keeps them.
+    expect(after?.passedOn).toBeUndefined();
+    expect((await store.reports.findById(recent.report._id))?.passedOn).toEqual(passedOn);
     expect(await store.reporters.identityOf(old.reporter._id)).toBeNull();
     expect(await store.reporters.findByTelegramUser(old.telegramUserId)).toBeNull();
     expect((await store.reports.findById(recent.report._id))?.evidence).toHaveLength(1);

@@ -36,13 +36,22 @@ export interface MediaOptions extends ActionOptions {
   /** As a Telegram reply to this message of the chat (the reply box open on it). */
   replyToMessageId?: number;
   /** Passed on from someone else (who hides their account, as most do). */
-  forwardedFrom?: string;
+  forwardedFrom?: ForwardedFrom;
 }
+
+/** Someone who hides their account (a name only, as most do), or a channel by its title and @username. */
+export type ForwardedFrom = string | { channel: string; username?: string };
 
 type MessageContent = Omit<TgMessage, 'message_id' | 'from' | 'chat' | 'date'>;
 
-/** Telegram's mark on a message passed on from someone who hides their account. */
-const forwardOrigin = (from: string | undefined) => (from ? { forward_origin: { type: 'hidden_user', sender_user_name: from, date: Math.floor(Date.now() / 1000) - 3600 } } : {});
+/** Telegram's mark on a message passed on from someone else (sent an hour ago). */
+function forwardOrigin(from: ForwardedFrom | undefined): Record<string, unknown> {
+  if (!from) return {};
+  const date = Math.floor(Date.now() / 1000) - 3600;
+  if (typeof from === 'string') return { forward_origin: { type: 'hidden_user', sender_user_name: from, date } };
+  const chat = { id: -1_000_000_000_000 - from.channel.length, type: 'channel', title: from.channel, ...(from.username ? { username: from.username } : {}) };
+  return { forward_origin: { type: 'channel', chat, message_id: 4021, date } };
+}
 
 const COMMAND_RE = /^\/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{3,32})?/;
 
@@ -113,8 +122,9 @@ export class TelegramUser {
   }
 
   /** Sends a text message; a leading /command gets a bot_command entity like in real clients. */
-  sendText(text: string, opts?: ActionOptions & { replyToMessageId?: number }): Promise<TgMessage> {
-    const content: MessageContent = { text };
+  /** `forwardedFrom`: passed on from someone else, as for a photo. */
+  sendText(text: string, opts?: ActionOptions & { replyToMessageId?: number; forwardedFrom?: ForwardedFrom }): Promise<TgMessage> {
+    const content: MessageContent = { text, ...forwardOrigin(opts?.forwardedFrom) };
     const command = COMMAND_RE.exec(text);
     if (command) content.entities = [{ type: 'bot_command', offset: 0, length: command[0].length } satisfies MessageEntity];
     this.replyingTo(content, opts?.replyToMessageId);
@@ -252,7 +262,7 @@ export class TelegramUser {
   }
 
   /** `forwardedFrom`: as for a photo. */
-  async sendVoice(opts: ActionOptions & { durationSec?: number; sizeBytes?: number; forwardedFrom?: string } = {}): Promise<string> {
+  async sendVoice(opts: ActionOptions & { durationSec?: number; sizeBytes?: number; forwardedFrom?: ForwardedFrom } = {}): Promise<string> {
     this.ensureCanWrite('send a voice note');
     const duration = opts.durationSec ?? 5;
     const f = this.s.files.add('voice', { size: opts.sizeBytes ?? duration * 4_000, duration, mimeType: 'audio/ogg' });

@@ -36,6 +36,24 @@ describe('messageInput', () => {
     expect(parse(own)).not.toHaveProperty('forwarded');
   });
 
+  it('reads a forwarded text as someone else’s words with who sent it and when, never as a command or the story', () => {
+    const date = 1_795_800_000;
+    const channel = { type: 'channel', chat: { id: -100123, type: 'channel', title: 'Sauti ya Mtaa', username: 'sautiyamtaa' }, message_id: 88, date };
+    expect(parse({ text: 'Watu wa kabila hilo waondoke hapa kabla ya kura', forward_origin: channel })).toEqual({
+      type: 'passedOn',
+      text: 'Watu wa kabila hilo waondoke hapa kabla ya kura',
+      from: 'Sauti ya Mtaa (@sautiyamtaa)',
+      at: date * 1000,
+    });
+    expect(parse({ text: '/vote now', forward_origin: { type: 'hidden_user', sender_user_name: 'Kamau', date } })).toEqual({ type: 'passedOn', text: '/vote now', from: 'Kamau', at: date * 1000 });
+    const user = { type: 'user', sender_user: { id: 77, is_bot: false, first_name: 'Otieno', last_name: 'W' }, date };
+    expect(parse({ text: '⬅️ Rudi', forward_origin: user })).toMatchObject({ type: 'passedOn', from: 'Otieno W' });
+    const group = { type: 'chat', sender_chat: { id: -5, type: 'supergroup', title: 'Kasarani Residents' }, date };
+    expect(parse({ text: 'Kesho tutawapiga', forward_origin: group })).toMatchObject({ type: 'passedOn', from: 'Kasarani Residents' });
+    // The reporter's own message, forwarded from another chat, is theirs.
+    expect(parse({ text: 'They beat my brother at the stage', forward_origin: { type: 'user', sender_user: { id: FROM, is_bot: false, first_name: 'Achieng' }, date } })).toEqual({ type: 'text', text: 'They beat my brother at the stage' });
+  });
+
   it('reads a location, and a contact as own only when it is the sender’s', () => {
     expect(parse({ location: { latitude: -0.09, longitude: 34.77 } })).toEqual({ type: 'location', lat: -0.09, lon: 34.77 });
     expect(parse({ contact: { phone_number: '+254722000111', first_name: 'A', user_id: FROM } })).toEqual({ type: 'contact', phone: '+254722000111', own: true });

@@ -338,6 +338,38 @@ describe('desc', () => {
     expect(send(r.state, voice(42)).state.draft).toMatchObject({ step: 'county', voice: voice(42), evidence: [voice(40)] });
   });
 
+  it('keeps a forwarded text beside the story, never as it, and asks for the reporter\'s own words', () => {
+    const post = { text: 'BREAKING: police at Githurai are beating everyone at the stage tonight, avoid the area', from: 'Mtaa News (@mtaanews)', at: Date.parse('2026-11-28T06:00:00Z') };
+    const forward = (state: WizardState, p = post) => run(state, { type: 'passedOn', ...p });
+    const r = forward(at('desc'));
+    expect(said(r)).toEqual(['passed.kept_story']);
+    expect(r.state.draft).toMatchObject({ step: 'desc', passedOn: [post] });
+    expect(r.state.draft?.text).toBeUndefined();
+    // Before the story's question, at the first question: kept, and the question stays (no story taken).
+    const early = forward(at('kind'));
+    expect(said(early)).toEqual(['passed.kept_answer']);
+    expect(early.state.draft).toMatchObject({ step: 'kind', passedOn: [post] });
+    expect(early.state.draft?.text).toBeUndefined();
+    // Their own words after it are the story; the report carries both, apart.
+    const told = type(r.state, 'I was there, they hit my neighbour with batons');
+    expect(told.state.draft).toMatchObject({ step: 'county', text: 'I was there, they hit my neighbour with batons', passedOn: [post] });
+    const report = toReport({ ...draftAt('review'), passedOn: [post] });
+    expect(report?.description).toEqual({ text: ANSWERS.desc.text });
+    expect(report?.passedOn).toEqual([{ text: post.text, from: post.from, sentAt: new Date(post.at) }]);
+    expect(toReport(draftAt('review'))).not.toHaveProperty('passedOn');
+    // At the review: kept, and the review shown again with it.
+    expect(said(forward(at('review')))).toEqual(['passed.kept', 'review']);
+    // Forwarded before any report began: the report starts with it, and asks its first question.
+    const first = run({}, { type: 'begin', newDraftId: ID, story: { passedOn: post } });
+    expect(said(first)).toEqual(['passed.kept_first', 'kind.ask']);
+    expect(first.state.draft).toEqual({ id: ID, step: 'kind', passedOn: [post] });
+    // Past the limit: said, and the question asked again; nothing more kept.
+    const full = at('desc', { passedOn: Array.from({ length: LIMITS.passedOnMaxItems }, () => post) });
+    const over = forward(full);
+    expect(said(over)).toEqual(['passed.full', 'desc.ask']);
+    expect(over.state.draft?.passedOn).toHaveLength(LIMITS.passedOnMaxItems);
+  });
+
   it('a photo whose caption tells the story: kept, and the caption is the story', () => {
     const r = send(at('desc'), photo(), 'The officer at Kasarani took 1,000 shillings from me.');
     expect(said(r)).toEqual(['ev.kept', 'county.ask']);
