@@ -97,6 +97,8 @@ export interface PendingMessage {
   media?: MediaRef;
   /** The Telegram message's id and date (sessions written before it lack them): stored once however often it is attached. */
   tg?: [number, number];
+  /** Forwarded from someone else: who sent it, and when (epoch ms). */
+  fwd?: { from?: string; at?: number };
 }
 
 /** Messages sent outside the wizard while several tickets are open: they wait for "which report?". */

@@ -78,6 +78,7 @@ export class CaseFileService {
       ...(m.text ? { text: blank(m.text) } : {}),
       // A file sent later carries its own name ("wanjiru-0733..pdf"), blanked like the words.
       ...(m.attachment?.fileName ? { attachment: { ...m.attachment, fileName: blank(m.attachment.fileName) } } : {}),
+      ...(m.passedOn?.from ? { passedOn: { from: blank(m.passedOn.from) } } : {}),
     }));
     return { timeline, ...(withheld ? { timelineWithheld: true } : {}) };
   }
@@ -195,6 +196,7 @@ function timelineOf(messages: readonly MessageDoc[], reporterLanguage: ReportDoc
         from: staff ? ('staff' as const) : ('reporter' as const),
         ...(text ? { text } : {}),
         ...(m.media ? { attachment: { kind: m.media.kind, ...(m.media.fileName ? { fileName: m.media.fileName } : {}) } } : {}),
+        ...(!staff && m.passedOn ? { passedOn: m.passedOn.from ? { from: m.passedOn.from } : {} } : {}),
       },
     ];
   });

@@ -43,6 +43,8 @@ export interface CaseFileMessage {
   from: 'reporter' | 'staff';
   text?: string;
   attachment?: { kind: CaseFileEvidenceKind; fileName?: string };
+  /** The reporter forwarded it from someone else (`from`: as Telegram named them). */
+  passedOn?: { from?: string };
 }
 
 export interface CaseFileInput {
@@ -244,7 +246,8 @@ function timelineSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
   const items = [...input.timeline]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map((m) => {
-      const parts = [clean(m.text)];
+      const passed = m.passedOn ? (m.passedOn.from ? t('casefile:timeline.forwarded_from', { from: clean(m.passedOn.from) }) : t('casefile:timeline.forwarded')) : undefined;
+      const parts = [passed, clean(m.text)];
       if (m.attachment) parts.push(t('casefile:timeline.attachment', { kind: t(`casefile:evidence.kind.${m.attachment.kind}`), file: m.attachment.fileName ?? '' }).trim());
       return { at: f.dateTime(m.at), who: t(`casefile:timeline.from.${m.from}`), text: parts.filter(Boolean).join('\n') };
     })

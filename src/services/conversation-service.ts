@@ -13,6 +13,8 @@ export interface ReporterMessage {
   media?: Evidence;
   /** The Telegram message it came in: taken twice, it is stored once. */
   telegram?: { messageId: number; date: number };
+  /** Forwarded from someone else: staff and agencies read it as passed on, not as the reporter's words. */
+  passedOn?: MessageDoc['passedOn'];
 }
 
 export interface OpenTicket {
@@ -228,7 +230,7 @@ export class ConversationService {
   private async store(reporterId: Types.ObjectId, ticket: OpenTicket, message: ReporterMessage): Promise<Stored> {
     const { store, events, logger } = this.deps;
     const id = message.telegram ? reporterMessageId(reporterId.toString(), message.telegram) : new Types.ObjectId();
-    const content = { ...(message.text !== undefined ? { text: message.text } : {}), ...(message.media ? { media: message.media } : {}) };
+    const content = { ...(message.text !== undefined ? { text: message.text } : {}), ...(message.media ? { media: message.media } : {}), ...(message.passedOn ? { passedOn: message.passedOn } : {}) };
     const { message: stored, created } = await store.messages.addIncomingOnce(id, ticket.reportId, { ...content, ...(message.telegram ? { telegramMessageId: message.telegram.messageId } : {}) });
     const on = created ? ticket : await this.ticketOf(stored.reportId);
     const [, reachable, now] = await Promise.all([

@@ -5,6 +5,14 @@ import { isDuplicateKey } from './reporter-repository';
 type Id = Types.ObjectId | string;
 const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
 
+/** A reporter's message as stored: its words, its file, the Telegram message, and whether it was forwarded from someone else. */
+export interface IncomingContent {
+  text?: string;
+  media?: Evidence;
+  telegramMessageId?: number;
+  passedOn?: MessageDoc['passedOn'];
+}
+
 /** What a reporter's message is, by its file (a text without one). */
 export function incomingKind(content: { media?: Evidence }): MessageDoc['kind'] {
   return content.media ? (content.media.kind === 'audio' ? 'voice' : content.media.kind) : 'text';
@@ -40,16 +48,22 @@ export class MessageRepository {
    * `id` chosen by the caller lets it write what refers to the message (its history entry) at the
    * same time. `telegramMessageId`: its place in the chat, which orders messages stored in the same millisecond.
    */
-  async addIncoming(reportId: Id, content: { text?: string; media?: Evidence; telegramMessageId?: number }, id = new Types.ObjectId()): Promise<MessageDoc> {
-    const { telegramMessageId } = content;
-    return (await this.Message.create({ _id: id, reportId: oid(reportId), direction: 'from_reporter', kind: incomingKind(content), text: content.text, media: content.media, delivery: 'received', ...(telegramMessageId !== undefined ? { telegramMessageId } : {}) })).toObject();
+  async addIncoming(reportId: Id, content: IncomingContent, id = new Types.ObjectId()): Promise<MessageDoc> {
+    const { telegramMessageId, passedOn } = content;
+    return (
+      await this.Message.create({
+        _id: id, reportId: oid(reportId), direction: 'from_reporter', kind: incomingKind(content), text: content.text, media: content.media, delivery: 'received',
+        ...(telegramMessageId !== undefined ? { telegramMessageId } : {}),
+        ...(passedOn ? { passedOn } : {}),
+      })
+    ).toObject();
   }
 
   /**
    * A reporter's message under an id fixed by the Telegram message it came in: taken again, it is
    * the one already stored (`created` false), on whichever report it went to.
    */
-  async addIncomingOnce(id: Types.ObjectId, reportId: Id, content: { text?: string; media?: Evidence; telegramMessageId?: number }): Promise<{ message: MessageDoc; created: boolean }> {
+  async addIncomingOnce(id: Types.ObjectId, reportId: Id, content: IncomingContent): Promise<{ message: MessageDoc; created: boolean }> {
     try {
       return { message: await this.addIncoming(reportId, content, id), created: true };
     } catch (err) {

@@ -342,6 +342,8 @@ export interface MessageDoc {
   texts?: { en?: string; sw?: string };
   notice?: { key: string; vars?: Record<string, string> };
   media?: Evidence;
+  /** From the reporter, forwarded from someone else: who Telegram says sent it, and when (not the reporter's own words). */
+  passedOn?: Omit<PassedOn, 'text'>;
   agentId?: Types.ObjectId | null;
   delivery: 'pending' | 'sent' | 'failed' | 'received';
   /** Why it failed: `blocked` (the reporter had blocked the bot) is sent again once they are back. */
@@ -360,6 +362,7 @@ export const messageSchema = new Schema<MessageDoc>(
     texts: { type: new Schema({ en: String, sw: String }, { _id: false }), default: undefined },
     notice: { type: new Schema({ key: String, vars: Schema.Types.Mixed }, { _id: false }), default: undefined },
     media: { type: evidenceSchema, default: undefined },
+    passedOn: { type: new Schema({ from: String, sentAt: Date }, { _id: false }), default: undefined },
     agentId: { type: Schema.Types.ObjectId, default: null },
     delivery: { type: String, enum: ['pending', 'sent', 'failed', 'received'], required: true },
     failedAs: { type: String, enum: ['blocked'], default: undefined },

@@ -4,7 +4,7 @@ import type { MessageRefusal, ReporterMessage } from '../../services/conversatio
 import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
-import { beginReport, earlyStory, messageInput, PART_MIN_CHARS, runWizard, SEND, WIZARD_DATA, type WizardInput } from '../wizard';
+import { beginReport, earlyStory, messageInput, PART_MIN_CHARS, passedOn, passedOnText, runWizard, SEND, WIZARD_DATA, type WizardInput } from '../wizard';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
@@ -16,7 +16,7 @@ export function repliesFeature(): Routes<BotContext> {
   const c = new Routes<BotContext>();
 
   c.on('message', async (ctx, next) => {
-    const message = reporterMessage(ctx.message);
+    const message = reporterMessage(ctx.message, ctx.from?.id);
     if (!message) return next();
     const album = albumOf(ctx);
     const answered = album !== undefined && ctx.session.album === album;
@@ -73,7 +73,7 @@ export function staffAnswersFeature(): Routes<BotContext> {
   const c = new Routes<BotContext>();
   c.on('message', async (ctx, next) => {
     if (forTheReport(ctx)) return next();
-    const message = reporterMessage(ctx.message);
+    const message = reporterMessage(ctx.message, ctx.from?.id);
     // A phone number shared sends the report: not while messages for it wait (it is shared again after the choice).
     const waiting = liveAnswer(ctx);
     if ('contact' in ctx.message && waiting && waiting.draftId === ctx.session.draft?.id) return void (await askWhom(ctx, waiting, 'reply.whom_before_send'));
@@ -224,8 +224,9 @@ async function answerHeld(ctx: BotContext & { from: User }, pending: PendingAnsw
 /** A held message as staff read it: its words, its file, or the place shared. */
 function heldMessage(input: WizardInput, [messageId, date]: [number, number]): ReporterMessage | undefined {
   const telegram = { messageId, date };
-  if (input.type === 'text' || input.type === 'passedOn') return { text: input.text, telegram };
-  if (input.type === 'media') return { ...(input.caption !== undefined ? { text: input.caption } : {}), media: input.media, telegram };
+  if (input.type === 'text') return { text: input.text, telegram };
+  if (input.type === 'passedOn') return { text: input.text, telegram, passedOn: passedOnMark(input) };
+  if (input.type === 'media') return { ...(input.caption !== undefined ? { text: input.caption } : {}), media: input.media, telegram, ...(input.forwarded ? { passedOn: {} } : {}) };
   if (input.type === 'location') return { text: `📍 ${where(input)}`, telegram };
   return undefined;
 }
@@ -254,15 +255,22 @@ function liveAnswer(ctx: BotContext): PendingAnswer | undefined {
  * kept as words and a map link they can read and open; undefined for a command or anything else
  * (a sticker; a contact card, which could be the reporter's own number on an anonymous report).
  */
-function reporterMessage(msg: Message): ReporterMessage | undefined {
+function reporterMessage(msg: Message, fromId: number | undefined): ReporterMessage | undefined {
   const telegram = { messageId: msg.message_id, date: msg.date };
   const shared = sharedPlace(msg);
   if (shared) return { text: shared, telegram };
   const media = mediaOf(msg);
   const text = 'text' in msg ? msg.text : captionOf(msg);
   if (!media && !('text' in msg)) return undefined;
-  if ('text' in msg && msg.text.startsWith('/')) return undefined;
-  return { ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}), telegram };
+  const fwd = passedOn(msg, fromId) ? passedOnText(msg, text ?? '') : undefined;
+  // A forwarded text that begins with "/" is someone else's words, not a command.
+  if ('text' in msg && msg.text.startsWith('/') && !fwd) return undefined;
+  return { ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}), telegram, ...(fwd ? { passedOn: passedOnMark(fwd) } : {}) };
+}
+
+/** Forwarded from someone else, as a message to the staff is stored: who sent it, and when. */
+function passedOnMark(p: { from?: string; at?: number }): NonNullable<ReporterMessage['passedOn']> {
+  return { ...(p.from ? { from: p.from } : {}), ...(p.at !== undefined ? { sentAt: new Date(p.at) } : {}) };
 }
 
 function sharedPlace(msg: Message): string | undefined {
@@ -303,11 +311,13 @@ function live(ctx: BotContext, pending: PendingReply | undefined): PendingReply 
 }
 
 function toMessage(p: PendingMessage): ReporterMessage {
-  return { ...(p.text !== undefined ? { text: p.text } : {}), ...(p.media ? { media: p.media } : {}), ...(p.tg ? { telegram: { messageId: p.tg[0], date: p.tg[1] } } : {}) };
+  const fwd = p.fwd ? { passedOn: passedOnMark(p.fwd) } : {};
+  return { ...(p.text !== undefined ? { text: p.text } : {}), ...(p.media ? { media: p.media } : {}), ...(p.tg ? { telegram: { messageId: p.tg[0], date: p.tg[1] } } : {}), ...fwd };
 }
 
 function toPending(m: ReporterMessage): PendingMessage {
-  return { ...(m.text !== undefined ? { text: m.text } : {}), ...(m.media ? { media: m.media } : {}), ...(m.telegram ? { tg: [m.telegram.messageId, m.telegram.date] } : {}) };
+  const fwd = m.passedOn ? { fwd: { ...(m.passedOn.from ? { from: m.passedOn.from } : {}), ...(m.passedOn.sentAt ? { at: m.passedOn.sentAt.getTime() } : {}) } } : {};
+  return { ...(m.text !== undefined ? { text: m.text } : {}), ...(m.media ? { media: m.media } : {}), ...(m.telegram ? { tg: [m.telegram.messageId, m.telegram.date] } : {}), ...fwd };
 }
 
 async function refuse(ctx: BotContext, why: MessageRefusal): Promise<void> {

@@ -408,6 +408,25 @@ describe('replies from the reporter after submitting', () => {
     expect(lastText(u)).toContain('Chaguo hilo limepitwa na wakati');
   });
 
+  it('a message forwarded from someone else reaches the staff marked as such, whether it goes at once or after "which report?"', async () => {
+    const u = h.tg.user({ firstName: 'Forwarder', languageCode: 'en' });
+    const reference = await submitAnonymous(u);
+    const report = await h.store.reports.findByReference(reference);
+    await u.sendText('/vote early tomorrow, the others will be stopped at the gate', { forwardedFrom: { channel: 'Mtaa News', username: 'mtaanews' } });
+    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
+    await u.sendText('That post is from the councillor\'s people.');
+    const [post, own] = await h.store.messages.listForReport(report!._id);
+    expect(post).toMatchObject({ text: '/vote early tomorrow, the others will be stopped at the gate', passedOn: { from: 'Mtaa News (@mtaanews)', sentAt: expect.any(Date) } });
+    expect(own.passedOn).toBeUndefined();
+
+    const second = await submitAnonymous(u);
+    await u.sendPhoto({ caption: 'see this', forwardedFrom: 'Kamau' });
+    expect(lastText(u)).toBe('Which report is this message about?');
+    await u.press(u.buttons().find((b) => b.startsWith(second))!);
+    const [photo] = await h.store.messages.listForReport((await h.store.reports.findByReference(second))!._id);
+    expect(photo).toMatchObject({ kind: 'photo', text: 'see this', passedOn: { from: 'Kamau' } });
+  });
+
   it('an album is answered once, not once per photo: with one open ticket, and with the choice of several', async () => {
     const u = h.tg.user({ firstName: 'Album', languageCode: 'en' });
     const only = await submitAnonymous(u);

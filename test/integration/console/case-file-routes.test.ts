@@ -249,6 +249,8 @@ describe('consent is to the question as it was asked', () => {
     await h.store.messages.addIncoming(id, { text: 'Three. Call me on 0733 000 111, ask for Wanjiru.' });
     // Their own number written without its 0 (the Kenyan pattern alone would miss it).
     await h.store.messages.addIncoming(id, { text: 'Or 733-000-111 if that fails.' });
+    // Someone else's message passed on: said to be so, with its sender blanked like the words.
+    await h.store.messages.addIncoming(id, { text: 'Tutawapata wote kesho', passedOn: { from: 'Wanjiru 0733000111' } });
     // A status notice, and a question that never reached the reporter: not part of the file.
     await h.store.messages.addOutgoing(id, { notice: { key: 'notices:status.in_progress' } });
     const lost = await h.store.messages.addOutgoing(id, { text: 'Did they take your phone?', agentId });
@@ -259,6 +261,7 @@ describe('consent is to the question as it was asked', () => {
     expect(without).toContain('Phone numbers and the reporter&#39;s name are withheld from these messages');
     expect(without).not.toMatch(/Wanjiru|0733 000 111|Did they take your phone/);
     expect(without).toContain('<p>Or [phone number withheld] if that fails.</p>');
+    expect(without).toContain('(Forwarded from [name withheld] [phone number withheld]: not the reporter&#39;s own words)<br>Tutawapata wote kesho');
     const sw = (await agent.get(`/tickets/${id}/case-file?format=html&lang=sw`)).body;
     expect(sw).toContain('Mhudumu wa Ripoti</b><p>[jina limefichwa], how many officers were there?</p>');
 

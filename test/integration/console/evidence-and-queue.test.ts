@@ -148,6 +148,9 @@ it('shows texts the reporter forwarded apart from their story, with sender and t
   const input = reportInput(who._id);
   const { report } = await h.reports.submit({ ...input, passedOn: [{ text: post, from: 'Molo Voice (@molovoice)', sentAt: new Date('2026-11-28T06:00:00Z') }, { text: 'Bring your ID to Kamau' }] });
   const id = report._id.toString();
+  // Forwarded later to the open ticket: marked in the conversation.
+  await h.store.messages.addIncoming(id, { text: 'Wote watoke kesho', passedOn: { from: 'Kasarani Residents', sentAt: new Date('2026-11-28T07:00:00Z') } });
+  await h.store.messages.addIncoming(id, { text: 'That was posted in our group' });
   const b = h.browser();
   await b.signIn('amina');
   expect((await b.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
@@ -162,4 +165,7 @@ it('shows texts the reporter forwarded apart from their story, with sender and t
   const story = page.slice(page.indexOf('data-testid="story"'), page.indexOf('</p>', page.indexOf('data-testid="story"')));
   expect(story).toContain(input.description.text!);
   expect(story).not.toContain('chase them');
+  const messages = page.split('data-testid="message"').slice(1);
+  expect(messages[0]).toContain('data-testid="forwarded">↪ Forwarded from Kasarani Residents</span>');
+  expect(messages[1]).not.toContain('forwarded');
 });
