@@ -233,7 +233,8 @@ export class Turn {
     if (this.draft) return this.show();
     // The report this button was for is gone (sent, or deleted unsent): "old" alone left a
     // reporter whose unfinished report expired wondering where it went.
-    this.say('wizard.gone');
+    // The place or phone keyboard it showed may still be up: it goes with the report.
+    this.say('wizard.gone', undefined, { keyboard: { type: 'remove' } });
     this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
   }
 

@@ -545,8 +545,37 @@ describe('replies from the reporter after submitting', () => {
     await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
     await u.press('Mombasa');
     expect(u.callbackAnswers().at(-1)).toBe('That button is from an older message.');
-    expect(lastText(u)).toBe('If that report was not sent, it is no longer kept: a report not sent within 24 hours is deleted. To report, tap 📝 Report an incident below.\n\nWhat would you like to do?');
+    expect(allTexts(u).slice(-2)).toEqual(['If that report was not sent, it is no longer kept: a report not sent within 24 hours is deleted. To report, tap 📝 Report an incident below.', 'What would you like to do?']);
     expect(u.buttons()).toContain('📝 Report an incident');
+  });
+
+  it('Back or Cancel on the place question of a report whose session expired removes its keyboard, and never reaches the staff', async () => {
+    const u = h.tg.user({ firstName: 'Leftover', languageCode: 'en' });
+    // An urgent ticket is open (someone was in danger), so a message would go to its staff.
+    await u.sendText('/start');
+    if (u.buttons().includes('☰ Menu in English')) await u.press('☰ Menu in English');
+    await u.press('📝 Report an incident');
+    await u.press('Police misconduct');
+    await u.press('Excessive force or brutality');
+    await u.press('🚨 Yes');
+    await u.sendText('Two officers are beating a young man outside the shop right now.');
+    await u.sendText('Kisumu');
+    expect(u.replyKeyboard()).toContain('‹ Back');
+    const [urgent] = await h.store.models.Report.find({ reporterId: (await h.store.reporters.findByTelegramUser(u.id))!._id }).lean();
+    const gone = 'If that report was not sent, it is no longer kept: a report not sent within 24 hours is deleted. To report, tap 📝 Report an incident below.';
+    const expire = () => h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
+    await expire();
+    // An older question's Back: stale, and the keyboard under the chat goes with the report.
+    await u.press('‹ Back');
+    expect(allTexts(u).slice(-2)).toEqual([gone, 'What would you like to do?']);
+    expect(u.replyKeyboard()).toEqual([]);
+    // The reply keyboard's Back and Cancel, typed as text (a keyboard still up from before).
+    for (const [label, said] of [['‹ Back', gone], ['✖ Cancel', 'There is no report in progress.'], ['‹ Nyuma', gone]]) {
+      await u.sendText(label);
+      expect(allTexts(u).slice(-2)).toEqual([said, 'What would you like to do?']);
+      expect(u.replyKeyboard()).toEqual([]);
+    }
+    expect(await h.store.messages.listForReport(urgent._id)).toEqual([]);
   });
 
   it('without an open ticket, a message gets the main menu', async () => {
