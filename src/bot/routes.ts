@@ -104,7 +104,8 @@ export class Routes<C extends Context> implements MiddlewareObj<C> {
     const h = Composer.unwrap(fn) as unknown as MiddlewareFn<C>;
     return this.use((ctx, next) => {
       const msg = ctx.message;
-      if (!msg || !('text' in msg)) return next();
+      // A forwarded "/cancel ..." was written to another chat: never a command here (telegraf would run it).
+      if (!msg || !('text' in msg) || 'forward_origin' in msg) return next();
       const entity = msg.entities?.[0];
       if (entity?.type !== 'bot_command' || entity.offset > 0) return next();
       const [part, to] = msg.text.slice(0, entity.length).split('@');

@@ -80,10 +80,10 @@ export function filterToQuery(f: TicketFilter): Record<string, unknown> {
     // A reference typed in full finds that ticket; its beginning ("R-7K3F") finds the references
     // starting so (an anchored, case-sensitive regex: MongoDB walks the reference index rather
     // than every report); anything else searches the story (regex-escaped: user input), bounded
-    // by QUERY_MAX_MS.
+    // by QUERY_MAX_MS. Texts the reporter forwarded, and who sent them, are searched too (a channel's post, its name).
     if (ref.ok) q.reference = ref.reference;
     else if (prefix) q.reference = { $regex: `^${escapeRegex(prefix)}` };
-    else q['description.text'] = { $regex: escapeRegex(f.q), $options: 'i' };
+    else q.$or = ['description.text', 'passedOn.text', 'passedOn.from'].map((field) => ({ [field]: contains(f.q!) }));
   }
   return q;
 }

@@ -59,6 +59,8 @@ export async function purgeExpired(store: Store, days: number, now = new Date(),
     await store.models.Message.updateMany({ reportId: r._id, media: { $exists: true } }, { $unset: { media: 1 } });
     // A place the reporter shared later (a 📍 message: coordinates and a map link) is where they were.
     await store.models.Message.updateMany(laterPlaces([r._id]), { $set: { text: '📍' } });
+    // Who sent a message the reporter forwarded names someone else, as the report's own forwarded texts do.
+    await store.models.Message.updateMany({ reportId: r._id, passedOn: { $exists: true } }, { $unset: { passedOn: 1 } });
     // Words written after a voice-note story stay: the case file still says the story was spoken too.
     const spoken = r.description?.voice ? { 'description.voiceDeleted': true } : {};
     const res = await Report.updateOne({ _id: r._id, purgedAt: null }, { $set: { evidence: [], purgedAt: now, ...spoken }, $unset: { 'description.voice': 1, location: 1, victim: 1, 'perpetrator.words': 1, passedOn: 1 } });

@@ -31,7 +31,8 @@ export function repliesFeature(): Routes<BotContext> {
     if (result.reason === 'no_ticket') {
       // Nothing left to choose from: what waited for a choice has no ticket to go to.
       ctx.session.pendingReply = undefined;
-      if (result.closed && !earlyStory(message.text ?? '')) return void (await ctx.reply(ctx.t('reply.closed', { reference: result.closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
+      // Someone else's words forwarded begin a report with them (the fallback), as an account of what happened does.
+      if (result.closed && !message.passedOn && !earlyStory(message.text ?? '')) return void (await ctx.reply(ctx.t('reply.closed', { reference: result.closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
       return next();
     }
     if (result.reason !== 'choose') return refuse(ctx, result);
@@ -124,7 +125,7 @@ async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message
     // An account written in reply to a closed ticket's message starts a new report with it, as
     // one sent without a reply does (never another open ticket: see ConversationService.answer).
     // Text only: a photo's caption is `text` too, and a file would not go with the story.
-    const story = ctx.session.draft || message.media ? undefined : earlyStory(message.text ?? '');
+    const story = ctx.session.draft || message.media || message.passedOn ? undefined : earlyStory(message.text ?? '');
     if (story) {
       await ctx.reply(ctx.t('reply.closed_new', { reference: result.reference }), { parse_mode: 'HTML' });
       return beginReport(ctx, undefined, story);
@@ -226,7 +227,7 @@ function heldMessage(input: WizardInput, [messageId, date]: [number, number]): R
   const telegram = { messageId, date };
   if (input.type === 'text') return { text: input.text, telegram };
   if (input.type === 'passedOn') return { text: input.text, telegram, passedOn: passedOnMark(input) };
-  if (input.type === 'media') return { ...(input.caption !== undefined ? { text: input.caption } : {}), media: input.media, telegram, ...(input.forwarded ? { passedOn: {} } : {}) };
+  if (input.type === 'media') return { ...(input.caption !== undefined ? { text: input.caption } : {}), media: input.media, telegram, ...(input.forwarded ? { passedOn: passedOnMark(input.forwarded) } : {}) };
   if (input.type === 'location') return { text: `📍 ${where(input)}`, telegram };
   return undefined;
 }

@@ -128,7 +128,7 @@ function unexpected(turn: Turn, d: Draft): void {
  * on: someone who saw it happen often sends the photos before anything else. (A list of the steps
  * that keep files had to grow with every new step, and a new one once lost its photos.)
  */
-function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?: true, forwarded?: true): void {
+function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?: true, forwarded?: object): void {
   // Someone else's voice note passed on is evidence of what happened, not the reporter's account.
   const storyVoice = d.step === 'desc' && media.kind === 'voice' && !forwarded;
   if (media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) {

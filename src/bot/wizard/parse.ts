@@ -1,4 +1,4 @@
-import type { Chat, Message } from 'telegraf/types';
+import type { Chat, Message, User } from 'telegraf/types';
 import type { PassedOnRef } from '../session';
 import { captionOf, mediaOf } from '../media';
 import type { WizardInput } from './types';
@@ -28,7 +28,7 @@ export function messageInput(msg: Message, fromId: number, labels: { back: strin
   if (media) {
     const caption = captionOf(msg);
     const album = 'media_group_id' in msg && msg.media_group_id ? { album: true as const } : {};
-    const forwarded = passedOn(msg, fromId) ? { forwarded: true as const } : {};
+    const forwarded = passedOn(msg, fromId) ? { forwarded: sentBy(msg) } : {};
     return { type: 'media', media, ...(caption === undefined ? {} : { caption }), ...album, ...forwarded };
   }
   if ('location' in msg) return { type: 'location', lat: msg.location.latitude, lon: msg.location.longitude };
@@ -39,18 +39,34 @@ export function messageInput(msg: Message, fromId: number, labels: { back: strin
 /** Passed on from someone else: the reporter's own message forwarded from another chat is still theirs. */
 export function passedOn(msg: Message, fromId: number | undefined): boolean {
   const origin = 'forward_origin' in msg ? msg.forward_origin : undefined;
-  return !!origin && !(origin.type === 'user' && origin.sender_user.id === fromId);
+  if (!origin) return false;
+  if (origin.type === 'user') return origin.sender_user.id !== fromId;
+  // Someone who hides their account in forwards is named only, to themselves too: their own
+  // message must not be kept as someone else's under their name (an anonymous report would show it).
+  if (origin.type === 'hidden_user') return !ownName(origin.sender_user_name, msg.from);
+  return true;
+}
+
+function ownName(name: string, from: User | undefined): boolean {
+  if (!from) return false;
+  const said = normalise(name);
+  return said !== '' && [[from.first_name, from.last_name].filter(Boolean).join(' '), from.first_name].some((n) => normalise(n) === said);
 }
 
 type MessageOrigin = NonNullable<Message.CommonMessage['forward_origin']>;
 
 /** A forwarded text as the report keeps it: the words, and who Telegram says sent them, and when. */
 export function passedOnText(msg: Message, text: string): PassedOnRef {
+  return { text, ...sentBy(msg) };
+}
+
+/** Who Telegram says first sent a forwarded message, and when (epoch ms). */
+function sentBy(msg: Message): Omit<PassedOnRef, 'text'> {
   const origin = 'forward_origin' in msg ? msg.forward_origin : undefined;
   const from = origin ? originName(origin) : undefined;
   // Every origin has its date (Bot API 7.0); telegraf's types leave it out of the user kinds.
   const date = (origin as { date?: unknown } | undefined)?.date;
-  return { text, ...(from ? { from } : {}), ...(typeof date === 'number' ? { at: date * 1000 } : {}) };
+  return { ...(from ? { from } : {}), ...(typeof date === 'number' ? { at: date * 1000 } : {}) };
 }
 
 /** The sender or channel by name and @username (a hate-speech post's channel is what NCIC acts on). */

@@ -35,9 +35,9 @@ export type WizardInput =
   | { type: 'command'; command: string }
   /**
    * `album`: one of several files sent together (Telegram's media group): the answer waits for the last.
-   * `forwarded`: someone else's message passed on (a voice note is then evidence, never the story).
+   * `forwarded`: someone else's message passed on (a voice note is then evidence, never the story): who sent it, and when.
    */
-  | { type: 'media'; media: MediaRef; caption?: string; album?: true; forwarded?: true }
+  | { type: 'media'; media: MediaRef; caption?: string; album?: true; forwarded?: Omit<PassedOnRef, 'text'> }
   | { type: 'location'; lat: number; lon: number }
   /** A shared contact; `own` when it is the sender's own number. */
   | { type: 'contact'; phone: string; own: boolean }

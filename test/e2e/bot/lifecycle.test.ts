@@ -501,6 +501,10 @@ describe('replies from the reporter after submitting', () => {
     expect(lastText(u)).toBe(`Your report ${reference} is closed, so this message reached no one. To tell us something new, tap 📝 Report an incident.`);
     expect(u.buttons()).toContain('📝 Report an incident');
     expect(await h.store.messages.listForReport(report!._id)).toEqual([]);
+    // Someone else's threat forwarded, however short, begins a new report with it, as it would with no ticket at all.
+    await u.sendText('Tutawamaliza', { forwardedFrom: 'Kamau' });
+    expect(lastText(u)).toContain('I saved that forwarded message with your report');
+    expect(lastText(u)).toContain('What do you want to report?');
   });
 
   it('someone who starts by writing what happened has it kept as the story of a new report', async () => {

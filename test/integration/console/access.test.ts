@@ -407,6 +407,11 @@ describe('supervisor list and CSV', () => {
     expect(regexy.statusCode).toBe(200);
     expect(regexy.body).not.toContain(r.reference);
     expect((await b.get(`/supervisor/tickets?q=${encodeURIComponent('.*[(')}`)).statusCode).toBe(200);
+    // A channel's post the reporter forwarded, and the channel's name, find its ticket too.
+    const who = await reporter(h.store);
+    const { report: forwarded } = await h.reports.submit({ ...reportInput(who._id), passedOn: [{ text: 'All outsiders must leave Kondele before Tuesday', from: 'Kondele Youth Voice' }] });
+    expect((await b.get(`/supervisor/tickets?q=${encodeURIComponent('outsiders must leave')}`)).body).toContain(forwarded.reference);
+    expect((await b.get(`/supervisor/tickets?q=${encodeURIComponent('kondele youth')}`)).body).toContain(forwarded.reference);
     const page = await b.get('/supervisor/tickets?kind=election&county=47');
     expect(page.body).toContain('By county');
     expect(page.body).toContain('<svg');

@@ -181,6 +181,9 @@ describe('retention', () => {
     // And a place shared later ("where are you now?"), stored as the bot keeps it.
     const place = '📍 Mama Lucy shop, Kayole\n-1.27500, 36.91000 https://www.openstreetmap.org/?mlat=-1.27500&mlon=36.91000#map=17/-1.27500/36.91000';
     const oldPlace = await store.messages.addIncoming(old.report._id, { text: place });
+    // And a message forwarded to the ticket later: who first sent it names someone else.
+    const forwardedLater = await store.messages.addIncoming(old.report._id, { text: 'Wote watoke kesho', passedOn: { from: 'Kamau Mwangi', sentAt: new Date() } });
+    const recentForwarded = await store.messages.addIncoming(recent.report._id, { text: 'Wote watoke kesho', passedOn: { from: 'Kamau Mwangi' } });
     const recentPlace = await store.messages.addIncoming(recent.report._id, { text: place });
 
     const result = await purgeExpired(store, 30);
@@ -189,6 +192,8 @@ describe('retention', () => {
     expect((await store.messages.findById(recentVoice._id))?.media).toMatchObject({ fileId: 'AwAC-voice' });
     expect((await store.messages.findById(oldPlace._id))?.text).toBe('📍');
     expect((await store.messages.findById(recentPlace._id))?.text).toBe(place);
+    expect((await store.messages.findById(forwardedLater._id))?.passedOn).toBeUndefined();
+    expect((await store.messages.findById(recentForwarded._id))?.passedOn).toEqual({ from: 'Kamau Mwangi' });
     expect(result.reports).toBeGreaterThanOrEqual(1);
     const after = await store.reports.findById(old.report._id);
     expect(after?.evidence).toEqual([]);

@@ -84,6 +84,16 @@ describe('Routes: the bot\'s handlers, matched as telegraf matches them', () => 
     expect(seen[1].map((s) => s.split(' ')[0])).toEqual(['message', 'message']);
   });
 
+  it('passes a forwarded command (written to another chat) on as a message, where telegraf would run it', async () => {
+    const seen: string[][] = [];
+    const [composer, routes] = both(seen);
+    const forwarded = command('/status KE-7F3A');
+    Object.assign((forwarded as { message: object }).message, { forward_origin: { type: 'hidden_user', sender_user_name: 'Kamau', date: 0 } });
+    await composer(ctxOf(forwarded), async () => undefined);
+    await routes(ctxOf(forwarded), async () => undefined);
+    expect(seen.map((s) => s[0].split(' ')[0])).toEqual(['status', 'message']);
+  });
+
   it('matches a global RegExp on every update, not every other one', async () => {
     const hits: string[] = [];
     const routes = new Routes<Context>().action(/^g:(\d)$/g, (ctx) => void hits.push(ctx.match[1])).middleware();

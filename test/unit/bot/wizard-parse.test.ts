@@ -30,7 +30,7 @@ describe('messageInput', () => {
     });
     // Someone else's voice note passed on says so.
     const forwarded = { voice: { file_id: 'v', file_unique_id: 'uv', duration: 42 }, forward_origin: { type: 'hidden_user', sender_user_name: 'Kamau', date: 1_795_800_000 } };
-    expect(parse(forwarded)).toMatchObject({ type: 'media', media: { kind: 'voice' }, forwarded: true });
+    expect(parse(forwarded)).toMatchObject({ type: 'media', media: { kind: 'voice' }, forwarded: { from: 'Kamau', at: 1_795_800_000_000 } });
     // Their own, forwarded from another chat, is theirs.
     const own = { ...forwarded, forward_origin: { type: 'user', sender_user: { id: FROM, is_bot: false, first_name: 'Achieng' }, date: 1_795_800_000 } };
     expect(parse(own)).not.toHaveProperty('forwarded');
@@ -52,6 +52,12 @@ describe('messageInput', () => {
     expect(parse({ text: 'Kesho tutawapiga', forward_origin: group })).toMatchObject({ type: 'passedOn', from: 'Kasarani Residents' });
     // The reporter's own message, forwarded from another chat, is theirs.
     expect(parse({ text: 'They beat my brother at the stage', forward_origin: { type: 'user', sender_user: { id: FROM, is_bot: false, first_name: 'Achieng' }, date } })).toEqual({ type: 'text', text: 'They beat my brother at the stage' });
+    // So it is when they hide their account in forwards: Telegram names them only, and that name is never kept as a sender.
+    const own = { from: { id: FROM, is_bot: false, first_name: 'Achieng', last_name: 'Odhiambo' } };
+    for (const name of ['Achieng Odhiambo', 'achieng  odhiambo', 'Achieng']) {
+      expect(parse({ ...own, text: 'They beat my brother at the stage', forward_origin: { type: 'hidden_user', sender_user_name: name, date } })).toEqual({ type: 'text', text: 'They beat my brother at the stage' });
+    }
+    expect(parse({ ...own, text: 'Kesho tutawapiga', forward_origin: { type: 'hidden_user', sender_user_name: 'Kamau', date } })).toMatchObject({ type: 'passedOn', from: 'Kamau' });
   });
 
   it('reads a location, and a contact as own only when it is the sender’s', () => {

@@ -325,7 +325,7 @@ describe('desc', () => {
   });
 
   it('keeps a forwarded voice note as evidence, never as the story, and asks for the reporter\'s own words', () => {
-    const forward = (state: WizardState, media: MediaRef) => run(state, { type: 'media', media, forwarded: true });
+    const forward = (state: WizardState, media: MediaRef) => run(state, { type: 'media', media, forwarded: { from: 'Kamau' } });
     const r = forward(at('desc'), voice(40));
     expect(r.state.draft).toMatchObject({ step: 'desc', evidence: [voice(40)] });
     expect(r.state.draft?.voice).toBeUndefined();
@@ -379,7 +379,7 @@ describe('desc', () => {
     // Nor is someone else's, passed on with their photo: kept with the file, the story still asked.
     const post = 'BREAKING: police beat protesters at Githurai stage and took three away tonight.';
     for (const s of ['desc', 'cat'] as const) {
-      const passed = run(at(s), { type: 'media', media: photo(), caption: post, forwarded: true });
+      const passed = run(at(s), { type: 'media', media: photo(), caption: post, forwarded: { from: 'Kenya News Channel' } });
       expect(passed.state.draft?.text).toBeUndefined();
       expect(passed.state.draft?.evidence).toEqual([{ ...photo(), caption: post }]);
     }
