@@ -58,7 +58,7 @@
   if (/[?&]ok=incident_replied/.test(window.location.search)) {
     ['reply-all-en', 'reply-all-sw', 'reply-all-key'].forEach(function (id) { store(function (s) { s.removeItem(draftKeyOf(id)); }); });
     // Once: a reload (or a tab brought back) must not clear the next answer, being written now.
-    var rest = window.location.search.replace(/([?&])ok=incident_replied(&|$)/, '$1').replace(/[?&]$/, '');
+    var rest = window.location.search.replace(/([?&])ok=incident_replied(_some)?(&|$)/, '$1').replace(/[?&]$/, '');
     window.history.replaceState(window.history.state, '', window.location.pathname + rest + window.location.hash);
   }
   if (allKey) {
@@ -290,6 +290,7 @@
       // Only spaces: nothing is sent, and the agent is told why rather than left wondering.
       var error = form.id === 'reply-form' ? document.getElementById('reply-error') : null;
       if (error) { error.textContent = form.getAttribute('data-empty') || ''; error.hidden = false; }
+      else if (form.hasAttribute('data-empty')) R.announce(form.getAttribute('data-empty'), true);
       return;
     }
     void submit(form);

@@ -35,12 +35,15 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(ctx.views.fragment('_queue-lists', ctx.auth.language(req), await lists(req))),
   );
 
-  // The "j" shortcut: the next ticket I hold after this one, in "My tickets" order (unread first).
+  // The "j" shortcut: a ticket with a reply not read yet first, else the next ticket I hold after
+  // this one in "My tickets" order. (Opening one marks it read and moves it down the list, so
+  // "the one after it" skipped the next unread one.)
   app.get('/queue/next-held', { onRequest: signedInOnly }, async (req, reply) => {
     const { mine } = await lists(req);
     const after = (req.query as { after?: unknown }).after;
     const at = mine.findIndex((r) => r._id.toString() === after);
-    const next = mine.length ? mine[(at + 1) % mine.length] : null;
+    const unread = mine.find((r) => r.unread && r._id.toString() !== after);
+    const next = unread ?? (mine.length ? mine[(at + 1) % mine.length] : null);
     return reply.redirect(next ? `/tickets/${next._id.toString()}` : '/queue', 303);
   });
 

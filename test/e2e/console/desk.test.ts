@@ -546,6 +546,30 @@ it('an answer to every reporter of an incident, half written, survives a reload;
   await a.close();
 });
 
+it('after an answer that reached only some reporters (one ticket closed meanwhile), the next answer still survives a reload', async () => {
+  const a = await agentDesk();
+  const [lead, member, closing] = [await fileReport(), await fileReport(), await fileReport()];
+  const agentId = a.account._id.toString();
+  for (const r of [lead, member, closing]) {
+    expect(await h.store.reports.transition(r.id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
+    expect(await h.store.incidents.setIncident(r.id, lead.id, agentId)).toBe(true);
+  }
+  await a.page.goto(`${h.base}/tickets/${lead.id}`);
+  await a.page.locator('#reply-all-en').fill('We are sending someone to the roadblock.');
+  await a.page.locator('#reply-all-sw').fill('Tunamtuma mtu kwenye kizuizi.');
+  // Closed after the page was drawn: the answer goes to the other two only.
+  expect(await h.store.reports.transition(closing.id, 'resolved', { kind: 'agent', agentId }, { requireAssignee: agentId })).not.toBeNull();
+  await a.page.getByRole('button', { name: 'Send to all 3' }).click();
+  await a.page.locator('.flash', { hasText: 'Answer sent to 2 reporters of the incident.' }).waitFor();
+  // Said once: the address no longer carries it, so a reload does not clear the next answer.
+  expect(new URL(a.page.url()).search).not.toContain('incident_replied');
+  await a.page.locator('#reply-all-en').fill('The officers have been moved.');
+  await a.page.reload();
+  expect(await a.page.locator('#reply-all-en').inputValue()).toBe('The officers have been moved.');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('a reply from the reporter is noticed: unread marker, time since, sorted first, count in the title; seen once the ticket is opened', async () => {
   const first = await fileReport();
   const second = await fileReport();
@@ -752,6 +776,11 @@ it('a reply of only spaces is not sent, and the agent is told to write something
   await a.page.getByRole('button', { name: 'Send' }).click();
   await expect(a.page.locator('#reply-error').textContent()).resolves.toBe('Write something first.');
   expect((await h.store.messages.listForReport(id)).filter((m) => m.agentId)).toEqual([]);
+  // A note of only spaces is not added either, and said so (it did nothing at all).
+  await a.page.locator('#note-text').fill('   ');
+  await a.page.getByRole('button', { name: 'Add note' }).click();
+  await a.page.locator('#announce', { hasText: 'Write the note first.' }).waitFor();
+  expect((await h.store.reports.history(id)).filter((e) => e.type === 'note')).toEqual([]);
   expect(a.errors).toEqual([]);
   await a.close();
 });
