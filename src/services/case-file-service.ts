@@ -45,11 +45,12 @@ export class CaseFileService {
     const agency = report.referral?.agency;
     if (!agency) return { ok: false, reason: 'not_referred' };
     const { store, translator } = this.deps;
-    const [history, messages] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id)]);
+    const [history, messages, reader] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id), store.reporters.findById(report.reporterId)]);
     const { reporter, withhold } = await identityRule(store, report, agency, history, req.viewerMaySeeIdentity);
     const incidentReferences = await this.incidentReferences(report);
     const marks = withheldMarks(translator, req.language);
-    const conversation = this.conversation(report, messages, withhold, marks);
+    // Staff messages in the words the reporter read: their current language, which may not be the report's.
+    const conversation = this.conversation(reader?.language ?? report.language, messages, withhold, marks);
     const input = withheldFromReport(
       {
         ...caseFileInput(report, agency, conversation, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() }),
@@ -66,14 +67,14 @@ export class CaseFileService {
   }
 
   /** The messages after the report, with what the identity rule withholds blanked (`withheldFromConversation`). */
-  private conversation(report: ReportDoc, messages: readonly MessageDoc[], withhold: Withhold, marks: WithheldMarks): Pick<CaseFileInput, 'timeline' | 'timelineWithheld'> {
+  private conversation(readIn: ReportDoc['language'], messages: readonly MessageDoc[], withhold: Withhold, marks: WithheldMarks): Pick<CaseFileInput, 'timeline' | 'timelineWithheld'> {
     let withheld = false;
     const blank = (s: string) => {
       const out = withheldFromConversation(s, withhold, marks);
       withheld ||= out !== s;
       return out;
     };
-    const timeline = timelineOf(messages, report.language).map((m) => ({
+    const timeline = timelineOf(messages, readIn).map((m) => ({
       ...m,
       ...(m.text ? { text: blank(m.text) } : {}),
       // A file sent later carries its own name ("wanjiru-0733..pdf"), blanked like the words.
@@ -189,7 +190,7 @@ function timelineOf(messages: readonly MessageDoc[], reporterLanguage: ReportDoc
   return messages.flatMap((m) => {
     const staff = m.direction === 'to_reporter';
     if (staff && (m.kind === 'notice' || m.delivery !== 'sent')) return [];
-    const text = m.text ?? (staff ? (m.texts?.[reporterLanguage] ?? m.texts?.en ?? m.texts?.sw) : undefined);
+    const text = (staff ? m.texts?.[reporterLanguage] : undefined) ?? m.text ?? (staff ? (m.texts?.en ?? m.texts?.sw) : undefined);
     return [
       {
         at: m.createdAt,

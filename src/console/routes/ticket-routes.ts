@@ -62,11 +62,13 @@ export function openTicket(req: FastifyRequest): ReportDoc {
 }
 
 async function conversation(ctx: ConsoleContext, report: ReportDoc) {
-  const list = await ctx.store.messages.listForReport(report._id);
+  const [list, reporter] = await Promise.all([ctx.store.messages.listForReport(report._id), ctx.store.reporters.findById(report.reporterId)]);
+  // What the reporter reads: notices and an answer written in both languages go out in their
+  // current language (which may not be the report's), so agents are shown the same words.
+  const lang = reporter?.language ?? report.language;
   return list.map((m) => ({
     ...m,
-    // Status notices are rendered for the reporter in their language at send time; show agents the same words.
-    shown: m.kind === 'notice' && m.notice ? ctx.translator.t(report.language, noticeKey(m.notice), { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.text ?? ''),
+    shown: m.kind === 'notice' && m.notice ? ctx.translator.t(lang, noticeKey(m.notice), { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.texts?.[lang] ?? m.text ?? ''),
   }));
 }
 
@@ -151,10 +153,13 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
   });
 }
 
-/** The saved replies offered on the ticket page, and the language the reporter will read them in. */
+/**
+ * The saved replies offered on the ticket page, and the language the reporter reads now (what
+ * they are sent goes out in it, which may not be the one they wrote the report in).
+ */
 async function savedRepliesFor(ctx: ConsoleContext, report: ReportDoc, mayReply: boolean) {
-  const savedReplies = mayReply ? await ctx.savedReplies.list() : [];
-  const reporterLanguage = savedReplies.length ? ((await ctx.store.reporters.findById(report.reporterId))?.language ?? report.language) : report.language;
+  const [savedReplies, reporter] = await Promise.all([mayReply ? ctx.savedReplies.list() : [], ctx.store.reporters.findById(report.reporterId)]);
+  const reporterLanguage = reporter?.language ?? report.language;
   return { savedReplies, reporterLanguage, savedKey: randomBytes(16).toString('base64url') };
 }
 

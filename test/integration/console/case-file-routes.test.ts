@@ -367,3 +367,21 @@ async function archiveManifest(agent: ReturnType<ConsoleHarness['browser']>, id:
     });
   });
 }
+
+it('a reporter who switched language is shown, and quoted in the case file, in the language they now read', async () => {
+  const { id, agent } = await referredTicket(false, 'otieno');
+  const report = (await h.store.reports.findById(id))!;
+  // Written in English, then the reporter chose Kiswahili (/lugha): what staff send goes out in Kiswahili.
+  await h.store.models.Reporter.updateOne({ _id: report.reporterId }, { $set: { language: 'sw' } });
+  const agentId = (await h.store.agents.findByUsername('otieno'))!._id;
+  const answer = await h.store.messages.addOutgoing(id, { text: 'We have told IPOA.', texts: { en: 'We have told IPOA.', sw: 'Tumeiarifu IPOA.' }, agentId });
+  await h.store.messages.markSent(answer._id, 777);
+  const page = (await agent.get(`/tickets/${id}`)).body;
+  expect(page).toContain('Wrote the report in English; now reads and writes in Swahili');
+  expect(page).toContain('Tumeiarifu IPOA.');
+  expect(page).not.toContain('We have told IPOA.');
+  await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
+  const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+  expect(print).toContain('Tumeiarifu IPOA.');
+  expect(print).not.toContain('We have told IPOA.');
+});
