@@ -16,7 +16,8 @@ import type { AgentRef } from './ticket-actions';
 
 /** Why an incident action was refused (`console:flash.refused_<reason>`, or `reply_<reason>` for the text). */
 /** `taken_not_joined`: the waiting lead was taken for the incident (its reporter told), then changed before it was marked. */
-export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed' | 'taken_not_joined';
+/** `holder_inactive`: the incident's holder was deactivated (its reports stayed theirs): joining more would give them to nobody. */
+export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed' | 'taken_not_joined' | 'holder_inactive';
 /** One ticket brought into the incident, or why not; `took`: it was taken from the queue before the mark failed (it stays with its holder). */
 type Attached = { ok: true } | { ok: false; reason: 'changed'; took: boolean };
 type Held = { ok: true; took: boolean } | { ok: false; reason: 'changed' };
@@ -84,6 +85,8 @@ export class IncidentService implements IncidentActions {
     if (!checked.ok) return checked;
     const { others, refused } = checked;
     const holder = incidentHolder(agent, lead);
+    // Waiting reports joined would be taken for an account nobody signs in to, and their reporters told "taken".
+    if (holder !== agent.id && (await this.deps.store.agents.isDeactivated(holder))) return { ok: false, reason: 'holder_inactive', reference: lead.reference };
     const incidentId = lead.incident?.id ?? new Types.ObjectId();
     const j = { incidentId, holder, agent, lead };
     // Nothing is written if the lead itself changed; a member that did is skipped, not the rest.

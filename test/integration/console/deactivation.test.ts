@@ -107,3 +107,26 @@ it('migrate puts back what an account deactivated before this release still hold
   await next.signIn('achieng');
   expect((await next.post('/queue/take')).headers.location).toBe(`/tickets/${held._id.toString()}`);
 });
+
+it('a supervisor cannot join waiting reports into an incident its deactivated holder keeps: its reporters would be told "taken" by nobody', async () => {
+  const wafula = await h.account('wafula', 'agent');
+  const [lead, member] = [await submit(), await submit()];
+  for (let i = 0; i < 2; i++) expect((await h.tickets.takeNext({ id: wafula._id.toString(), role: 'agent' })).ok).toBe(true);
+  const sup = h.browser();
+  await sup.signIn('daudi');
+  expect((await sup.post(`/tickets/${lead._id.toString()}/incident/join`, { member: member._id.toString() })).headers.location).toContain('ok=incident_joined');
+  const admin = h.browser();
+  await admin.signIn('amina');
+  await admin.post(`/admin/agents/${wafula._id.toString()}/active`, { active: 'false' });
+  const waiting = await submit();
+  const refused = await sup.post(`/tickets/${lead._id.toString()}/incident/join`, { member: waiting._id.toString() });
+  expect(refused.headers.location).toContain('err=refused_holder_inactive');
+  expect((await sup.get(refused.headers.location!)).body).toContain('The agent who holds this incident&#39;s reports has been deactivated, so nothing was joined');
+  expect(await statusOf(waiting)).toMatchObject({ status: 'received', assignee: null });
+  expect((await h.store.messages.listForReport(waiting._id)).filter((m) => m.notice?.key === 'notices:taken')).toEqual([]);
+  // It stays first in line for an agent.
+  await h.account('chebet', 'agent');
+  const next = h.browser();
+  await next.signIn('chebet');
+  expect((await next.post('/queue/take')).headers.location).toBe(`/tickets/${waiting._id.toString()}`);
+});
