@@ -30,6 +30,8 @@ const held = z.union([objectId, z.literal('')]).optional().catch(undefined);
 export const statusForm = z.object({ status: choice(STATUS_CHOICES), note: field, held });
 export const referForm = z.object({ agency: choice(AGENCIES), note: field, other: field, held });
 export const releaseForm = z.object({ held });
+/** A supervisor's hand-over: the account to give the ticket (and its incident) to. */
+export const handOverForm = z.object({ to: z.union([objectId, z.literal('')]).catch(''), held });
 /** The case file: PDF or print view (anything else reads as the print view), in the chosen language. */
 /** The evidence archive: only the language of its MANIFEST.txt. */
 export const archiveQuery = z.object({ lang: choice(['en', 'sw'] as const) });

@@ -39,8 +39,10 @@ export function isAgentStatus(s: unknown): s is AgentStatus {
 
 /** Why the policy refused an action on a ticket; each one is shown to the agent in their language. */
 export type TicketRefusal = 'wrong_role' | 'not_assignee' | 'wrong_status' | 'closed' | 'in_incident';
+/** Why a ticket cannot be handed over: `not_held` (waiting: it is taken, not handed), `same_holder`, `target_inactive` (no such active account). */
+export type HandOverRefusal = 'wrong_role' | 'closed' | 'not_held' | 'same_holder' | 'target_inactive';
 /** Every refusal the policy gives, the per-agent limit included. */
-export type PolicyRefusal = TicketRefusal | 'limit';
+export type PolicyRefusal = TicketRefusal | 'limit' | HandOverRefusal;
 export type Decision<R extends PolicyRefusal = TicketRefusal> = { ok: true } | { ok: false; reason: R };
 
 /** The person acting: an id and a role. */
@@ -90,6 +92,19 @@ export function decide(actor: PolicyActor, action: TicketAction, ticket: TicketF
   if (!target || (action === 'change_status' && !isAgentStatus(target))) return refuse('wrong_status');
   if (canTransition(ticket.status, target)) return OK;
   return isOpen(ticket.status) ? refuse('wrong_status') : refuse('closed');
+}
+
+/**
+ * May `actor` hand a held ticket (with its incident, which one agent handles) over to `target`?
+ * Supervisors and admins only: at shift end or after a deactivation, a referral or an incident
+ * cannot be released to the queue, and its reporter's replies would reach only the old holder.
+ */
+export function decideHandOver(actor: PolicyActor, ticket: Pick<TicketFacts, 'status' | 'assignee'>, target: { id: string; active: boolean } | null): Decision<HandOverRefusal> {
+  if (!isRole(actor.role) || !oversees(actor.role)) return refuse('wrong_role');
+  if (!isOpen(ticket.status)) return refuse('closed');
+  if (ticket.assignee == null || ticket.status === 'received') return refuse('not_held');
+  if (!target || !target.active) return refuse('target_inactive');
+  return ticket.assignee.toString() === target.id ? refuse('same_holder') : OK;
 }
 
 /** How much an agent holds against the cap: an incident's reports count once (one piece of work, never released one by one). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Agency, AgentStatus, RejectReason, Role, TicketRefusal } from '../domain';
+import type { Agency, AgentStatus, HandOverRefusal, RejectReason, Role, TicketRefusal } from '../domain';
 import type { MessageDoc } from '../store';
 import type { TakeResult } from './ticket-desk';
 
@@ -44,7 +44,7 @@ export interface AgentRef {
  * - empty / too_long: the text given;
  * - changed: someone else changed the ticket between reading and writing it.
  */
-export type ActionRefusal = TicketRefusal | 'not_found' | 'invalid' | 'empty' | 'too_long' | 'changed' | 'agency_name';
+export type ActionRefusal = TicketRefusal | HandOverRefusal | 'not_found' | 'invalid' | 'empty' | 'too_long' | 'changed' | 'agency_name';
 export type Refused = { ok: false; reason: ActionRefusal };
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | Refused;
 
@@ -71,6 +71,12 @@ export interface TicketActions {
   /** Oldest waiting ticket of the highest priority; never the same one to two agents. */
   takeNext(agent: AgentRef): Promise<TakeResult>;
   release(reportId: string, agent: AgentRef, seen?: Seen): Promise<ActionResult>;
+  /**
+   * A supervisor gives a held ticket to another active account, with the rest of its incident
+   * (one agent handles an incident): a referral or an incident cannot go back to the queue, and
+   * without this its reporter's replies reached only the old holder. `moved`: tickets moved.
+   */
+  handOver(reportId: string, by: AgentRef, toAgentId: string, seen?: Seen): Promise<ActionResult<{ moved: number }>>;
   changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts?: { rejectReason?: RejectReason; note?: string; seen?: Seen }): Promise<ActionResult>;
   /** `otherName`: the agency's name, required when `agency` is OTHER (an agency file addressed to nobody helps no one). */
   refer(reportId: string, agent: AgentRef, agency: Agency, note?: string, otherName?: string, seen?: Seen): Promise<ActionResult>;

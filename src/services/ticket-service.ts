@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { checkText, decide, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
+import { checkText, decide, decideHandOver, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -61,6 +61,30 @@ export class TicketService implements TicketActions {
     if (!released) return refused('changed');
     await this.publishStatus(released._id, true);
     return OK;
+  }
+
+  async handOver(reportId: string, by: AgentRef, toAgentId: string, seen?: Seen): Promise<ActionResult<{ moved: number }>> {
+    const { store } = this.deps;
+    const report = /^[0-9a-f]{24}$/i.test(reportId) ? await store.reports.findById(reportId) : null;
+    if (!report) return refused('not_found');
+    const target = await store.agents.findById(toAgentId);
+    const d = decideHandOver(by, report, target ? { id: target._id.toString(), active: target.active } : null);
+    if (!d.ok) return d;
+    const from = report.assignee!;
+    if (seen && seen.holder !== from.toString()) return refused('changed');
+    // The whole incident: its reports are one agent's work (the store moves only those `from` holds, open).
+    const ids = report.incident ? await store.incidents.memberIds(report.incident.id) : [report._id];
+    let moved = 0;
+    for (const id of ids) {
+      if (!(await store.incidents.reassign(id, from, toAgentId))) continue;
+      moved++;
+      await store.reports.addEvent(id, 'handed_over', actorOf(by), { fromAgent: from.toString(), toAgent: toAgentId });
+      await this.publishStatus(id, false);
+    }
+    if (!moved) return refused('changed');
+    await this.deps.events.publish({ type: 'queue' });
+    this.deps.logger.info({ reportId, moved, outcome: 'handed_over' }, 'ticket handed over by a supervisor');
+    return { ok: true, moved };
   }
 
   async handBack(agentId: string, by: AgentRef): Promise<HandBack> {

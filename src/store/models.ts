@@ -303,6 +303,8 @@ export const EVENT_TYPES = [
   'reopened',
   /** Sent again anonymously after a send that failed once stored: the identity is withheld from then on. */
   'made_anonymous',
+  /** A supervisor gave the held ticket to another account: `data` { fromAgent, toAgent } (agent ids). */
+  'handed_over',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionRefusal, ActionResult, Seen } from '../../services/ticket-actions';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
-import { referForm, releaseForm, replyForm, statusForm, textForm, ticketParams } from '../schemas';
+import { handOverForm, referForm, releaseForm, replyForm, statusForm, textForm, ticketParams } from '../schemas';
 import { openTicket, statusOfChoice, ticketGuard } from './ticket-routes';
 
 /**
@@ -59,6 +59,12 @@ export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const { id, me } = act(req);
     const result = await ctx.tickets.askConsent(id, me);
     return answer(req, reply, result.ok, result.ok ? 'consent_asked' : `refused_${result.reason}`);
+  });
+
+  app.post('/tickets/:id/handover', { ...post, schema: { params: ticketParams, body: handOverForm } }, async (req, reply) => {
+    if (!req.body.to) return answer(req, reply, false, 'choose_agent');
+    const { id, me } = act(req);
+    return done(req, reply, await ctx.tickets.handOver(id, me, req.body.to, seenOf(req.body.held).seen), 'handed_over');
   });
 
   app.post('/tickets/:id/release', { ...post, schema: { params: ticketParams, body: releaseForm } }, async (req, reply) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, getCategory, isCategoryCode, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, decideHandOver, getCategory, isCategoryCode, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, ReportDoc, ReportEventDoc } from '../../store';
 import { actorOf, canSeeIdentity } from '../access';
@@ -74,7 +74,9 @@ async function conversation(ctx: ConsoleContext, report: ReportDoc) {
 
 async function activity(ctx: ConsoleContext, report: ReportDoc) {
   const history = await ctx.store.reports.history(report._id);
-  const names = await ctx.store.agents.namesByIds(history.flatMap((e) => (e.actor.agentId ? [String(e.actor.agentId)] : [])));
+  // Who did it, and for a hand-over who had it and who has it now.
+  const handed = (e: ReportEventDoc, key: 'fromAgent' | 'toAgent') => (e.type === 'handed_over' && typeof e.data?.[key] === 'string' ? [e.data[key] as string] : []);
+  const names = await ctx.store.agents.namesByIds(history.flatMap((e) => [...(e.actor.agentId ? [String(e.actor.agentId)] : []), ...handed(e, 'fromAgent'), ...handed(e, 'toAgent')]));
   const nameOf = (e: ReportEventDoc) => (e.actor.agentId ? (names.get(String(e.actor.agentId)) ?? '?') : '');
   // Repeated views by the same person in a row are one line: reloads are not news; a return
   // later than VIEW_AGAIN_AFTER_MS after the view last shown is.
@@ -115,6 +117,8 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         rejectReason: e.data?.rejectReason === 'spam' || e.data?.rejectReason === 'duplicate' ? e.data.rejectReason : undefined,
         // Why a ticket went back to the queue when its holder did not release it.
         releaseReason: e.type === 'released' && e.data?.reason === 'holder_deactivated' ? e.data.reason : undefined,
+        handedFrom: handed(e, 'fromAgent').map((id) => names.get(id) ?? '?')[0],
+        handedTo: handed(e, 'toAgent').map((id) => names.get(id) ?? '?')[0],
       })),
   };
 }
@@ -148,9 +152,16 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     limits: LIMITS,
     // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
     ...(await savedRepliesFor(ctx, report, may.reply)),
+    handOverTo: await handOverTargets(ctx, actorOf(me.agent), report),
     // Possibly the same incident, and the incident this report is part of (issue 16).
     triage: await triageSection(ctx, report, actorOf(me.agent), ctx.auth.language(req)),
   });
+}
+
+/** The accounts a supervisor may hand this ticket to: active ones, not its holder (none for anyone else). */
+async function handOverTargets(ctx: ConsoleContext, actor: ReturnType<typeof actorOf>, report: ReportDoc) {
+  if (!decideHandOver(actor, report, { id: '', active: true }).ok) return [];
+  return (await ctx.store.agents.list()).filter((a) => a.active && !report.assignee?.equals(a._id)).map((a) => ({ _id: a._id, name: a.name, username: a.username }));
 }
 
 /**

@@ -209,7 +209,7 @@ describe('a supervisor acting on a ticket', () => {
     const page = await sup.get(`/tickets/${id}`);
     // Every action form carries who held the ticket on this page.
     const held = [...page.body.matchAll(/name="held" value="([0-9a-f]*)"/g)].map((m) => m[1]);
-    expect(held).toHaveLength(3);
+    expect(held).toHaveLength(4);
     expect(new Set(held)).toEqual(new Set([(await h.store.agents.findByUsername('baraka'))!._id.toString()]));
     // Baraka releases it and Chebet takes it; the supervisor's page still shows Baraka.
     await holder.post(`/tickets/${id}/release`);
@@ -218,6 +218,9 @@ describe('a supervisor acting on a ticket', () => {
     expect((await other.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
     expect((await sup.post(`/tickets/${id}/status`, { status: 'resolved', held: held[0] })).headers.location).toBe(`/tickets/${id}?err=refused_changed`);
     expect((await sup.post(`/tickets/${id}/release`, { held: held[0] })).headers.location).toBe(`/tickets/${id}?err=refused_changed`);
+    // Handing it over from that page would take it from Chebet, who took it meanwhile.
+    const daudiSelf = (await h.store.agents.findByUsername('daudi'))!._id.toString();
+    expect((await sup.post(`/tickets/${id}/handover`, { to: daudiSelf, held: held[0] })).headers.location).toBe(`/tickets/${id}?err=refused_changed`);
     const now = await h.store.reports.findById(id);
     expect(now?.status).toBe('assigned');
     expect(String(now?.assignee)).toBe((await h.store.agents.findByUsername('chebet'))!._id.toString());

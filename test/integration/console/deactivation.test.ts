@@ -130,3 +130,45 @@ it('a supervisor cannot join waiting reports into an incident its deactivated ho
   await next.signIn('chebet');
   expect((await next.post('/queue/take')).headers.location).toBe(`/tickets/${waiting._id.toString()}`);
 });
+
+it('a supervisor hands a deactivated agent\'s referral and incident to another agent, who sees them and the reply waiting; agents cannot', async () => {
+  const ouma = await h.account('ouma', 'agent');
+  const [referral, lead, member] = [await submit(), await submit(), await submit()];
+  for (let i = 0; i < 3; i++) expect((await h.tickets.takeNext({ id: ouma._id.toString(), role: 'agent' })).ok).toBe(true);
+  expect(await h.tickets.refer(referral._id.toString(), { id: ouma._id.toString(), role: 'agent' }, 'IPOA')).toEqual({ ok: true });
+  const sup = h.browser();
+  await sup.signIn('daudi');
+  expect((await sup.post(`/tickets/${lead._id.toString()}/incident/join`, { member: member._id.toString() })).headers.location).toContain('ok=incident_joined');
+  const admin = h.browser();
+  await admin.signIn('amina');
+  await admin.post(`/admin/agents/${ouma._id.toString()}/active`, { active: 'false' });
+  // The reporter writes back on the referral after Ouma left.
+  await h.store.messages.addIncoming(referral._id, { text: 'IPOA has not called me yet' });
+
+  const mutua = await h.account('mutua', 'agent');
+  const page = (await sup.get(`/tickets/${lead._id.toString()}`)).body;
+  expect(page).toContain('id="handover-form"');
+  expect(page).toContain(`<option value="${mutua._id.toString()}">`);
+  expect(page).not.toContain(`<option value="${ouma._id.toString()}">`);
+  expect(page).toContain('The whole incident goes with it');
+  // Refused: nobody chosen, a deactivated account, and anyone but a supervisor.
+  expect((await sup.post(`/tickets/${lead._id.toString()}/handover`, { to: '' })).headers.location).toContain('err=choose_agent');
+  expect((await sup.post(`/tickets/${lead._id.toString()}/handover`, { to: ouma._id.toString() })).headers.location).toContain('err=refused_target_inactive');
+  const other = h.browser();
+  await other.signIn('mutua');
+  expect((await other.get(`/tickets/${referral._id.toString()}`)).statusCode).toBe(403);
+
+  const handed = await sup.post(`/tickets/${lead._id.toString()}/handover`, { to: mutua._id.toString(), held: ouma._id.toString() });
+  expect(handed.headers.location).toContain('ok=handed_over');
+  expect((await sup.post(`/tickets/${referral._id.toString()}/handover`, { to: mutua._id.toString(), held: ouma._id.toString() })).headers.location).toContain('ok=handed_over');
+  for (const r of [referral, lead, member]) expect((await statusOf(r)).assignee?.toString()).toBe(mutua._id.toString());
+  expect((await statusOf(referral)).status).toBe('referred');
+  // A second hand-over from the page drawn before the first is refused: the ticket changed hands.
+  expect((await sup.post(`/tickets/${lead._id.toString()}/handover`, { to: (await h.account('kerubo', 'agent'))._id.toString(), held: ouma._id.toString() })).headers.location).toContain('err=refused_changed');
+  // Mutua now has them, the unread reply marked, and the history says who handed what to whom.
+  const queue = (await other.get('/queue')).body;
+  for (const r of [referral, lead, member]) expect(queue).toContain(r.reference);
+  expect(queue).toMatch(/data-testid="unread"/);
+  expect((await other.get(`/tickets/${member._id.toString()}/activity`, { accept: '*/*' })).body).toContain('Handed over: ');
+  expect((await other.post(`/tickets/${referral._id.toString()}/handover`, { to: ouma._id.toString() })).headers.location).toContain('err=refused_wrong_role');
+});

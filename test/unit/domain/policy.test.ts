@@ -4,6 +4,7 @@ import {
   STATUSES,
   TRANSITIONS,
   decide,
+  decideHandOver,
   hasRole,
   isRole,
   mayEnter,
@@ -125,6 +126,20 @@ describe('refer and release', () => {
 
   it('a held ticket can be released only before it is referred', () => {
     expect(['assigned', 'in_progress', 'waiting_reporter', 'referred'].filter((s) => decide(me, 'release', held(s as Status)).ok)).toEqual(['assigned', 'in_progress', 'waiting_reporter']);
+  });
+});
+
+describe('hand over (a supervisor gives a held ticket to another account)', () => {
+  const to = { id: colleague.id, active: true };
+  it('only supervisors and admins, only a held open ticket, only to another active account', () => {
+    expect(decideHandOver(supervisor, held('referred'), to)).toEqual({ ok: true });
+    expect(decideHandOver(admin, held('in_progress'), to)).toEqual({ ok: true });
+    expect(decideHandOver(me, held('referred'), to)).toEqual({ ok: false, reason: 'wrong_role' });
+    expect(decideHandOver(supervisor, held('received', null), to)).toEqual({ ok: false, reason: 'not_held' });
+    expect(decideHandOver(supervisor, held('resolved'), to)).toEqual({ ok: false, reason: 'closed' });
+    expect(decideHandOver(supervisor, held('assigned'), { id: me.id, active: true })).toEqual({ ok: false, reason: 'same_holder' });
+    expect(decideHandOver(supervisor, held('assigned'), { ...to, active: false })).toEqual({ ok: false, reason: 'target_inactive' });
+    expect(decideHandOver(supervisor, held('assigned'), null)).toEqual({ ok: false, reason: 'target_inactive' });
   });
 });
 
