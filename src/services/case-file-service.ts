@@ -125,14 +125,14 @@ function withheldFromReport(input: CaseFileInput, withhold: Withhold, marks: Wit
     ...(input.victim !== undefined ? { victim: blank(input.victim) } : {}),
     // A forwarded chat may name the reporter or carry their number ("call Achieng on 07.."), and the sender may be the reporter's contact.
     ...(input.passedOn ? { passedOn: input.passedOn.map((p) => ({ ...p, text: blank(p.text), ...(p.from !== undefined ? { from: blank(p.from) } : {}) })) } : {}),
-    evidence: input.evidence.map((e) => ({ ...e, ...(e.fileName !== undefined ? { fileName: blank(e.fileName) } : {}), ...(e.caption !== undefined ? { caption: blank(e.caption) } : {}) })),
+    evidence: input.evidence.map((e) => ({ ...e, ...(e.fileName !== undefined ? { fileName: blank(e.fileName) } : {}), ...(e.caption !== undefined ? { caption: blank(e.caption) } : {}), ...(e.forwardedFrom !== undefined ? { forwardedFrom: blank(e.forwardedFrom) } : {}) })),
     ...withheldFromDetails(input, blank),
   };
   if (withhold.phone && out.location) {
     delete out.location;
     out.locationWithheld = true;
   }
-  const changed = out.locationWithheld || out.story !== input.story || out.place !== input.place || out.victim !== input.victim || out.evidence.some((e, i) => e.fileName !== input.evidence[i].fileName || e.caption !== input.evidence[i].caption)
+  const changed = out.locationWithheld || out.story !== input.story || out.place !== input.place || out.victim !== input.victim || out.evidence.some((e, i) => e.fileName !== input.evidence[i].fileName || e.caption !== input.evidence[i].caption || e.forwardedFrom !== input.evidence[i].forwardedFrom)
     || JSON.stringify([out.officers, out.perpetrator, out.pollingStation, out.passedOn]) !== JSON.stringify([input.officers, input.perpetrator, input.pollingStation, input.passedOn]);
   return changed ? { ...out, detailsWithheld: true } : input;
 }
@@ -178,7 +178,7 @@ export function reportFiles(report: ReportDoc): ReportDoc['evidence'] {
 
 function evidenceOf(report: ReportDoc): CaseFileEvidence[] {
   return reportFiles(report)
-    .map((e) => ({ kind: e.kind, ...(e.fileName ? { fileName: e.fileName } : {}), ...(e.mimeType ? { mimeType: e.mimeType } : {}), ...(e.size !== undefined ? { sizeBytes: e.size } : {}), ...(e.caption ? { caption: e.caption } : {}) }));
+    .map((e) => ({ kind: e.kind, ...(e.fileName ? { fileName: e.fileName } : {}), ...(e.mimeType ? { mimeType: e.mimeType } : {}), ...(e.size !== undefined ? { sizeBytes: e.size } : {}), ...(e.caption ? { caption: e.caption } : {}), ...(e.forwardedFrom ? { forwardedFrom: e.forwardedFrom } : {}) }));
 }
 
 /**

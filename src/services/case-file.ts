@@ -32,6 +32,8 @@ export interface CaseFileEvidence {
   mimeType?: string;
   sizeBytes?: number;
   caption?: string;
+  /** Forwarded from someone else: who Telegram says first sent it. */
+  forwardedFrom?: string;
 }
 
 /**
@@ -237,7 +239,7 @@ function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date 
     clean(e.fileName) ?? t('casefile:evidence.unnamed'),
     [t(`casefile:evidence.kind.${e.kind}`), e.mimeType].filter(Boolean).join(', '),
     formatBytes(e.sizeBytes),
-    clean(e.caption) ?? '',
+    [e.forwardedFrom ? t('casefile:evidence.forwarded_from', { from: clean(e.forwardedFrom) }) : undefined, clean(e.caption)].filter(Boolean).join('\n'),
   ]);
   return { heading: t('casefile:section.evidence'), blocks: [{ type: 'table', head, rows: body }, { type: 'text', text: t('casefile:evidence.archive') }] };
 }

@@ -67,7 +67,12 @@ export function archiveEntries(
   /** What the reporter wrote (file names, captions) as the document may carry it: blanked without consent. */
   words: (s: string) => string = (s) => s,
 ): ArchiveEntry[] {
-  const own = (m: Evidence): Evidence => ({ ...m, ...(m.fileName !== undefined ? { fileName: words(m.fileName) } : {}), ...(m.caption !== undefined ? { caption: words(m.caption) } : {}) });
+  const own = (m: Evidence): Evidence => ({
+    ...m,
+    ...(m.fileName !== undefined ? { fileName: words(m.fileName) } : {}),
+    ...(m.caption !== undefined ? { caption: words(m.caption) } : {}),
+    ...(m.forwardedFrom !== undefined ? { forwardedFrom: words(m.forwardedFrom) } : {}),
+  });
   const fromReport = reportFiles(report as ReportDoc).map(own).map((media, i) => ({ path: `evidence/${entryName(i + 1, media)}`, n: i + 1, origin: 'report' as const, media, receivedAt: report.createdAt }));
   const later = messages
     .filter((m) => m.direction === 'from_reporter' && m.media)
@@ -111,6 +116,7 @@ export function manifestText(m: ManifestInput, translator: Translator): string {
     const size = formatBytes(o.included ? o.bytes : e.media.size);
     lines.push(`  ${[kind(e.media.kind), e.media.mimeType, size].filter(Boolean).join(', ')}; ${t(e.origin === 'report' ? 'received_with_report' : 'received_later', { date: at(e.receivedAt) })}`);
     if (e.media.fileName) lines.push(`  ${t('original_name', { name: inField(e.media.fileName) })}`);
+    if (e.media.forwardedFrom) lines.push(`  ${t('forwarded_from', { from: inField(e.media.forwardedFrom) })}`);
     if (e.media.caption) lines.push(`  ${t('caption', { caption: inField(e.media.caption) })}`);
     if (!o.included) lines.push(`  ${t(`missing_${o.reason}`)}`);
     else {

@@ -51,6 +51,8 @@ export interface Evidence {
   fileName?: string;
   caption?: string;
   durationSec?: number;
+  /** Forwarded from someone else: who Telegram says first sent it (a channel's video of hate speech). */
+  forwardedFrom?: string;
 }
 
 const evidenceSchema = new Schema<Evidence>(
@@ -63,6 +65,7 @@ const evidenceSchema = new Schema<Evidence>(
     fileName: String,
     caption: String,
     durationSec: Number,
+    forwardedFrom: String,
   },
   { _id: false },
 );

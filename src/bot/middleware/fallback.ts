@@ -48,7 +48,8 @@ function storyOf(msg: Message, fromId: number | undefined): FirstMessage | 'too_
   const caption = captionOf(msg);
   const album = 'media_group_id' in msg && msg.media_group_id ? { album: true as const } : {};
   const told = caption && theirs ? earlyStory(caption) : undefined;
-  return { file: caption ? { ...media, caption: caption.slice(0, 1024) } : media, ...album, ...told };
+  const from = theirs ? undefined : passedOnText(msg, '').from;
+  return { file: { ...media, ...(caption ? { caption: caption.slice(0, 1024) } : {}), ...(from ? { forwardedFrom: from.slice(0, 200) } : {}) }, ...album, ...told };
 }
 
 /**

@@ -128,7 +128,7 @@ function unexpected(turn: Turn, d: Draft): void {
  * on: someone who saw it happen often sends the photos before anything else. (A list of the steps
  * that keep files had to grow with every new step, and a new one once lost its photos.)
  */
-function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?: true, forwarded?: object): void {
+function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?: true, forwarded?: { from?: string }): void {
   // Someone else's voice note passed on is evidence of what happened, not the reporter's account.
   const storyVoice = d.step === 'desc' && media.kind === 'voice' && !forwarded;
   if (media.size !== undefined && media.size > LIMITS.evidenceMaxBytes) {
@@ -152,7 +152,7 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
     if (album) return holdAlbum(turn, d, 'full');
     return turn.say('ev.full', { max }, d.step === 'ev' ? { keyboard: { type: 'evidence', draftId: d.id, count: list.length } } : {});
   }
-  list.push(caption ? { ...media, caption: caption.slice(0, 1024) } : media);
+  list.push({ ...media, ...(caption ? { caption: caption.slice(0, 1024) } : {}), ...(forwarded?.from ? { forwardedFrom: forwarded.from.slice(0, 200) } : {}) });
   // An album comes as one update per file: one answer (and one review) once the last has come.
   if (album && !(d.step === 'desc' && !d.parts && caption?.trim() && !forwarded)) return holdAlbum(turn, d, d.albumPending === 'full' ? 'full' : true);
   // Its answer asks for the reporter's own words: the story's question is not asked again after it.

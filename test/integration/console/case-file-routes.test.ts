@@ -385,3 +385,19 @@ it('a reporter who switched language is shown, and quoted in the case file, in t
   expect(print).toContain('Tumeiarifu IPOA.');
   expect(print).not.toContain('We have told IPOA.');
 });
+
+it('a file forwarded from a channel names the channel on the ticket page, in the case file and in the archive list', async () => {
+  await h.account('njambi', 'agent');
+  const who = await reporter(h.store);
+  const video = { kind: 'video' as const, fileId: 'BAACAgQ-missing', fileUniqueId: 'fwd1', size: 4000, caption: 'Watch what he said at the rally', forwardedFrom: 'Molo Voice (@molovoice)' };
+  const { report } = await h.reports.submit({ ...reportInput(who._id, { category: 'e_hate' }), evidence: [video] });
+  const id = report._id.toString();
+  const agent = h.browser();
+  await agent.signIn('njambi');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  expect((await agent.get(`/tickets/${id}`)).body).toContain('↪ Forwarded from Molo Voice (@molovoice) · Watch what he said at the rally');
+  await agent.post(`/tickets/${id}/refer`, { agency: 'NCIC', note: '' });
+  const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+  expect(print).toContain('Forwarded from Molo Voice (@molovoice) (not the reporter&#39;s own)');
+  expect(await archiveManifest(agent, id)).toContain("Forwarded from: Molo Voice (@molovoice) (not the reporter's own)");
+});

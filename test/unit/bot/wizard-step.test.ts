@@ -328,6 +328,8 @@ describe('desc', () => {
     const forward = (state: WizardState, media: MediaRef) => run(state, { type: 'media', media, forwarded: { from: 'Kamau' } });
     const r = forward(at('desc'), voice(40));
     expect(r.state.draft).toMatchObject({ step: 'desc', evidence: [voice(40)] });
+    // Kept with who first sent it, for the agency.
+    expect(r.state.draft?.evidence?.[0].forwardedFrom).toBe('Kamau');
     expect(r.state.draft?.voice).toBeUndefined();
     expect(said(r)).toEqual(['desc.forwarded_voice']);
     // Before the story was asked too: evidence, and the question stays.
@@ -381,7 +383,7 @@ describe('desc', () => {
     for (const s of ['desc', 'cat'] as const) {
       const passed = run(at(s), { type: 'media', media: photo(), caption: post, forwarded: { from: 'Kenya News Channel' } });
       expect(passed.state.draft?.text).toBeUndefined();
-      expect(passed.state.draft?.evidence).toEqual([{ ...photo(), caption: post }]);
+      expect(passed.state.draft?.evidence).toEqual([{ ...photo(), caption: post, forwardedFrom: 'Kenya News Channel' }]);
     }
   });
 
