@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n';
 import { randomUUID } from 'node:crypto';
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -188,13 +189,14 @@ export class ReplyWorker implements Service {
     if (!plan.due) return plan.outcome;
     const due = plan.message;
     const log = this.opts.logger.child({ messageId: data.messageId, reportId: due.reportId, reference: due.reference, job: job.id });
-    const telegramMessageId = data.sentAs ?? (await this.send(job, due, log, token));
+    const sent = data.sentAs !== undefined ? { id: data.sentAs, language: data.sentIn } : await this.send(job, due, log, token);
+    const telegramMessageId = sent.id;
     try {
-      await delivery.sent(due, telegramMessageId);
+      await delivery.sent(due, telegramMessageId, sent.language);
     } catch (err) {
       // Telegram has it: the retry records it and sends nothing (a retry that sent again would
       // give the reporter the message twice). If even this fails, the retry sends it again.
-      await job.updateData({ ...data, sentAs: telegramMessageId }).catch((e: unknown) => log.warn({ err: e }, 'could not note a sent message on its job'));
+      await job.updateData({ ...data, sentAs: telegramMessageId, ...(sent.language ? { sentIn: sent.language } : {}) }).catch((e: unknown) => log.warn({ err: e }, 'could not note a sent message on its job'));
       throw err;
     }
     metrics?.deliveries.inc({ outcome: 'sent' });
@@ -203,8 +205,8 @@ export class ReplyWorker implements Service {
     return 'sent';
   }
 
-  /** Paces, renders and sends the message; Telegram's message id. */
-  private async send(job: Job<ReplyJobData>, due: DueMessage, log: Logger, token?: string): Promise<number> {
+  /** Paces, renders and sends the message; Telegram's message id, and the language it went in. */
+  private async send(job: Job<ReplyJobData>, due: DueMessage, log: Logger, token?: string): Promise<{ id: number; language: Lang }> {
     const { delivery } = this.opts;
     await this.pace(job, this.pacer, due.recipientKey, token);
     await this.keepOrder(job, due, log, token);
@@ -216,7 +218,8 @@ export class ReplyWorker implements Service {
     try {
       // The overall slot first, then the chat: a long wait in the shared budget (a surge) must not
       // hold the chat's send lease (claim-send.lua), which only guards against a worker dying mid-send.
-      return (await this.budgeted(() => this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text, extra)))).message_id;
+      const id = (await this.budgeted(() => this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text, extra)))).message_id;
+      return { id, language: composed.language };
     } catch (err) {
       await this.onSendError(err, job, log, (reason) => (reason === 'gave_up' ? delivery.gaveUp(due) : delivery.failed(due, reason)));
       // Marked failed, the next one need not wait for it; still pending, the next one looks and waits again.

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n';
 import type { Redis } from 'ioredis';
 import type { SlaCheck } from '../services/ports';
 
@@ -23,7 +24,7 @@ export interface PacingSlot {
 export type ReplyJobData =
   /** `sentAs`: Telegram accepted it as this message id but recording that failed; a retry only records it. */
   /** `behind`: how many times it waited for an earlier message to the same report (each wait twice as long). */
-  | { kind: 'message'; messageId: string; slot?: PacingSlot; sentAs?: number; behind?: number }
+  | { kind: 'message'; messageId: string; slot?: PacingSlot; sentAs?: number; sentIn?: Lang; behind?: number }
   /** An alert for the supervisors' group; without a report, the next courier (src/queue/supervisor-alerts.ts). */
   | { kind: 'supervisors'; reportId?: string; escalations?: number; slot?: PacingSlot };
 

@@ -45,12 +45,11 @@ export class CaseFileService {
     const agency = report.referral?.agency;
     if (!agency) return { ok: false, reason: 'not_referred' };
     const { store, translator } = this.deps;
-    const [history, messages, reader] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id), store.reporters.findById(report.reporterId)]);
+    const [history, messages] = await Promise.all([store.reports.history(report._id), store.messages.listForReport(report._id)]);
     const { reporter, withhold } = await identityRule(store, report, agency, history, req.viewerMaySeeIdentity);
     const incidentReferences = await this.incidentReferences(report);
     const marks = withheldMarks(translator, req.language);
-    // Staff messages in the words the reporter read: their current language, which may not be the report's.
-    const conversation = this.conversation(reader?.language ?? report.language, messages, withhold, marks);
+    const conversation = this.conversation(report.language, messages, withhold, marks);
     const input = withheldFromReport(
       {
         ...caseFileInput(report, agency, conversation, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() }),
@@ -190,7 +189,9 @@ function timelineOf(messages: readonly MessageDoc[], reporterLanguage: ReportDoc
   return messages.flatMap((m) => {
     const staff = m.direction === 'to_reporter';
     if (staff && (m.kind === 'notice' || m.delivery !== 'sent')) return [];
-    const text = (staff ? m.texts?.[reporterLanguage] : undefined) ?? m.text ?? (staff ? (m.texts?.en ?? m.texts?.sw) : undefined);
+    // In the words the reporter read: the language it went out in (they may have switched since).
+    const read = m.sentIn ?? reporterLanguage;
+    const text = (staff ? m.texts?.[read] : undefined) ?? m.text ?? (staff ? (m.texts?.en ?? m.texts?.sw) : undefined);
     return [
       {
         at: m.createdAt,

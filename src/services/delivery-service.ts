@@ -27,6 +27,8 @@ export type DeliveryFailure = 'blocked' | 'rejected' | 'gave_up';
 /** A message to a reporter as it goes out: its words, and its buttons or the reply box it opens. */
 export interface ComposedMessage {
   text: string;
+  /** The language it is written in (the reporter's when it went out): the console and case file show it so. */
+  language: Lang;
   buttons?: { text: string; data: string }[][];
   /** Opens the reporter's reply box on the message, with this hint in it (Telegram allows 64 characters). */
   replyPlaceholder?: string;
@@ -120,20 +122,20 @@ export class DeliveryService {
     // A staff message opens the reporter's reply box on it: an answer typed in the middle of a
     // report ("where are you now?") is then a reply, which goes to the staff, not into the report.
     if (message.kind !== 'notice' || !message.notice) {
-      return { text: t.t(lang, 'notices:agentReply', { reference, text: message.texts?.[lang] ?? message.text ?? '' }), replyPlaceholder: t.t(lang, 'notices:replyPlaceholder') };
+      return { text: t.t(lang, 'notices:agentReply', { reference, text: message.texts?.[lang] ?? message.text ?? '' }), language: lang, replyPlaceholder: t.t(lang, 'notices:replyPlaceholder') };
     }
     const text = t.t(lang, noticeKey(message.notice), { ...(message.notice.vars ?? {}), reference });
-    if (message.notice.key === RATING_NOTICE) return { text, buttons: [[{ text: t.t(lang, 'notices:ratingHelped'), data: `rt:${due.reportId}:h` }, { text: t.t(lang, 'notices:ratingNotHelped'), data: `rt:${due.reportId}:n` }]] };
+    if (message.notice.key === RATING_NOTICE) return { text, language: lang, buttons: [[{ text: t.t(lang, 'notices:ratingHelped'), data: `rt:${due.reportId}:h` }, { text: t.t(lang, 'notices:ratingNotHelped'), data: `rt:${due.reportId}:n` }]] };
     const agency = message.notice.vars?.agency;
-    if (message.notice.key !== CONSENT_NOTICE || !agency) return { text };
+    if (message.notice.key !== CONSENT_NOTICE || !agency) return { text, language: lang };
     const data = (a: 'y' | 'n') => consentButtonData(due.reportId, agency, message.notice?.vars?.q, a);
-    return { text, buttons: [[{ text: t.t(lang, 'notices:consentYes'), data: data('y') }, { text: t.t(lang, 'notices:consentNo'), data: data('n') }]] };
+    return { text, language: lang, buttons: [[{ text: t.t(lang, 'notices:consentYes'), data: data('y') }, { text: t.t(lang, 'notices:consentNo'), data: data('n') }]] };
   }
 
   /** Telegram accepted it: recorded once (a redelivered job finds it sent and stops). */
-  async sent(due: DueMessage, telegramMessageId: number): Promise<void> {
+  async sent(due: DueMessage, telegramMessageId: number, language?: Lang): Promise<void> {
     const { store, events } = this.deps;
-    if (await store.messages.markSent(due.message._id, telegramMessageId)) {
+    if (await store.messages.markSent(due.message._id, telegramMessageId, language)) {
       await store.reports.addEvent(due.report._id, 'reply_delivered', { kind: 'system' }, { messageId: due.messageId });
       await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
       // Reached after all (they unblocked the bot): the ticket no longer says "unreachable", and

@@ -63,7 +63,7 @@ function entryName(n: number, media: Evidence): string {
 /** What goes in the archive, in order. Pure. */
 export function archiveEntries(
   report: Pick<ReportDoc, 'description' | 'evidence' | 'createdAt'>,
-  messages: readonly Pick<MessageDoc, 'direction' | 'media' | 'createdAt'>[],
+  messages: readonly Pick<MessageDoc, 'direction' | 'media' | 'createdAt' | 'passedOn'>[],
   /** What the reporter wrote (file names, captions) as the document may carry it: blanked without consent. */
   words: (s: string) => string = (s) => s,
 ): ArchiveEntry[] {
@@ -77,7 +77,8 @@ export function archiveEntries(
   const later = messages
     .filter((m) => m.direction === 'from_reporter' && m.media)
     .map((m, i) => {
-      const media = own(m.media as Evidence);
+      // Forwarded later to the ticket: who first sent it is on the message (`passedOn`).
+      const media = own({ ...(m.media as Evidence), ...(m.passedOn?.from ? { forwardedFrom: m.passedOn.from } : {}) });
       return { path: `later-messages/${entryName(i + 1, media)}`, n: i + 1, origin: 'later' as const, media, receivedAt: m.createdAt };
     });
   return [...fromReport, ...later];

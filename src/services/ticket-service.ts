@@ -72,16 +72,22 @@ export class TicketService implements TicketActions {
     if (!d.ok) return d;
     const from = report.assignee!;
     if (seen && seen.holder !== from.toString()) return refused('changed');
-    // The whole incident: its reports are one agent's work (the store moves only those `from` holds, open).
-    const ids = report.incident ? await store.incidents.memberIds(report.incident.id) : [report._id];
-    let moved = 0;
-    for (const id of ids) {
-      if (!(await store.incidents.reassign(id, from, toAgentId))) continue;
-      moved++;
+    // This ticket first, as the claim: of two supervisors handing the same incident over at once,
+    // the second is refused here, before it moves any member, so the incident keeps one holder.
+    if (!(await store.incidents.reassign(report._id, from, toAgentId))) return refused('changed');
+    const moveRest = report.incident ? (await store.incidents.memberIds(report.incident.id)).filter((id) => !id.equals(report._id)) : [];
+    const handed = async (id: Types.ObjectId) => {
       await store.reports.addEvent(id, 'handed_over', actorOf(by), { fromAgent: from.toString(), toAgent: toAgentId });
       await this.publishStatus(id, false);
+    };
+    await handed(report._id);
+    let moved = 1;
+    // The rest of the incident: one agent's work (the store moves only the open ones `from` still holds).
+    for (const id of moveRest) {
+      if (!(await store.incidents.reassign(id, from, toAgentId))) continue;
+      moved++;
+      await handed(id);
     }
-    if (!moved) return refused('changed');
     await this.deps.events.publish({ type: 'queue' });
     this.deps.logger.info({ reportId, moved, outcome: 'handed_over' }, 'ticket handed over by a supervisor');
     return { ok: true, moved };

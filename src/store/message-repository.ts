@@ -1,5 +1,5 @@
 import { Types, type Model } from 'mongoose';
-import type { Evidence, MessageDoc } from './models';
+import type { Evidence, Lang, MessageDoc } from './models';
 import { isDuplicateKey } from './reporter-repository';
 
 type Id = Types.ObjectId | string;
@@ -132,8 +132,9 @@ export class MessageRepository {
   }
 
   /** Only a pending message becomes sent: a redelivered job cannot send twice once this succeeded. */
-  async markSent(id: Id, telegramMessageId: number): Promise<boolean> {
-    const res = await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'sent', telegramMessageId } });
+  /** `language`: the one it went out in (the reporter may switch later): the console and case file quote it so. */
+  async markSent(id: Id, telegramMessageId: number, language?: Lang): Promise<boolean> {
+    const res = await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'sent', telegramMessageId, ...(language ? { sentIn: language } : {}) } });
     return res.modifiedCount === 1;
   }
 

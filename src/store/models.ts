@@ -353,6 +353,8 @@ export interface MessageDoc {
   delivery: 'pending' | 'sent' | 'failed' | 'received';
   /** Why it failed: `blocked` (the reporter had blocked the bot) is sent again once they are back. */
   failedAs?: 'blocked';
+  /** The language a message to the reporter went out in (notices and two-language answers are rendered at send time). */
+  sentIn?: Lang;
   telegramMessageId?: number;
   createdAt: Date;
   updatedAt: Date;
@@ -371,6 +373,7 @@ export const messageSchema = new Schema<MessageDoc>(
     agentId: { type: Schema.Types.ObjectId, default: null },
     delivery: { type: String, enum: ['pending', 'sent', 'failed', 'received'], required: true },
     failedAs: { type: String, enum: ['blocked'], default: undefined },
+    sentIn: { type: String, enum: ['en', 'sw'], default: undefined },
     telegramMessageId: Number,
   },
   { timestamps: true },

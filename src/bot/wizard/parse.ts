@@ -47,10 +47,11 @@ export function passedOn(msg: Message, fromId: number | undefined): boolean {
   return true;
 }
 
+/** The sender's whole Telegram name (a first name alone only when they have no other): "Mary" forwarding is not "Mary Wanjiku". */
 function ownName(name: string, from: User | undefined): boolean {
   if (!from) return false;
   const said = normalise(name);
-  return said !== '' && [[from.first_name, from.last_name].filter(Boolean).join(' '), from.first_name].some((n) => normalise(n) === said);
+  return said !== '' && normalise([from.first_name, from.last_name].filter(Boolean).join(' ')) === said;
 }
 
 type MessageOrigin = NonNullable<Message.CommonMessage['forward_origin']>;

@@ -63,13 +63,13 @@ export function openTicket(req: FastifyRequest): ReportDoc {
 
 async function conversation(ctx: ConsoleContext, report: ReportDoc) {
   const [list, reporter] = await Promise.all([ctx.store.messages.listForReport(report._id), ctx.store.reporters.findById(report.reporterId)]);
-  // What the reporter reads: notices and an answer written in both languages go out in their
-  // current language (which may not be the report's), so agents are shown the same words.
-  const lang = reporter?.language ?? report.language;
-  return list.map((m) => ({
-    ...m,
-    shown: m.kind === 'notice' && m.notice ? ctx.translator.t(lang, noticeKey(m.notice), { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.texts?.[lang] ?? m.text ?? ''),
-  }));
+  // What the reporter read: notices and an answer written in both languages are rendered when
+  // sent, in the language they had then (`sentIn`); one still to go, in the one they have now.
+  const now = reporter?.language ?? report.language;
+  return list.map((m) => {
+    const lang = m.sentIn ?? (m.delivery === 'pending' ? now : report.language);
+    return { ...m, shown: m.kind === 'notice' && m.notice ? ctx.translator.t(lang, noticeKey(m.notice), { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.texts?.[lang] ?? m.text ?? '') };
+  });
 }
 
 async function activity(ctx: ConsoleContext, report: ReportDoc) {

@@ -368,20 +368,27 @@ async function archiveManifest(agent: ReturnType<ConsoleHarness['browser']>, id:
   });
 }
 
-it('a reporter who switched language is shown, and quoted in the case file, in the language they now read', async () => {
+it('a reporter who switched language: each staff message is shown, and quoted in the case file, in the language it went out in', async () => {
   const { id, agent } = await referredTicket(false, 'otieno');
   const report = (await h.store.reports.findById(id))!;
   // Written in English, then the reporter chose Kiswahili (/lugha): what staff send goes out in Kiswahili.
-  await h.store.models.Reporter.updateOne({ _id: report.reporterId }, { $set: { language: 'sw' } });
   const agentId = (await h.store.agents.findByUsername('otieno'))!._id;
-  const answer = await h.store.messages.addOutgoing(id, { text: 'We have told IPOA.', texts: { en: 'We have told IPOA.', sw: 'Tumeiarifu IPOA.' }, agentId });
-  await h.store.messages.markSent(answer._id, 777);
+  const both = (en: string, sw: string) => ({ text: en, texts: { en, sw }, agentId });
+  // An answer in both languages went out in English; then the reporter chose Kiswahili (/lugha).
+  const before = await h.store.messages.addOutgoing(id, both('We are looking into it.', 'Tunalishughulikia.'));
+  await h.store.messages.markSent(before._id, 776, 'en');
+  await h.store.models.Reporter.updateOne({ _id: report.reporterId }, { $set: { language: 'sw' } });
+  const after = await h.store.messages.addOutgoing(id, both('We have told IPOA.', 'Tumeiarifu IPOA.'));
+  await h.store.messages.markSent(after._id, 777, 'sw');
+  await h.store.messages.addOutgoing(id, both('IPOA will call you.', 'IPOA watakupigia simu.'));
   const page = (await agent.get(`/tickets/${id}`)).body;
   expect(page).toContain('Wrote the report in English; now reads and writes in Swahili');
-  expect(page).toContain('Tumeiarifu IPOA.');
-  expect(page).not.toContain('We have told IPOA.');
+  // Each as the reporter read it (or will): the first in English, the later ones in Kiswahili.
+  for (const read of ['We are looking into it.', 'Tumeiarifu IPOA.', 'IPOA watakupigia simu.']) expect([read, page.includes(read)]).toEqual([read, true]);
+  for (const unread of ['Tunalishughulikia.', 'We have told IPOA.', 'IPOA will call you.']) expect([unread, page.includes(unread)]).toEqual([unread, false]);
   await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
   const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+  expect(print).toContain('We are looking into it.');
   expect(print).toContain('Tumeiarifu IPOA.');
   expect(print).not.toContain('We have told IPOA.');
 });
@@ -396,8 +403,12 @@ it('a file forwarded from a channel names the channel on the ticket page, in the
   await agent.signIn('njambi');
   expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
   expect((await agent.get(`/tickets/${id}`)).body).toContain('↪ Forwarded from Molo Voice (@molovoice) · Watch what he said at the rally');
+  // Another, forwarded later to the open ticket.
+  await h.store.messages.addIncoming(id, { media: { kind: 'photo', fileId: 'AgAC-later', fileUniqueId: 'fwd2', size: 900 }, passedOn: { from: 'Kericho Updates' } });
   await agent.post(`/tickets/${id}/refer`, { agency: 'NCIC', note: '' });
   const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
   expect(print).toContain('Forwarded from Molo Voice (@molovoice) (not the reporter&#39;s own)');
-  expect(await archiveManifest(agent, id)).toContain("Forwarded from: Molo Voice (@molovoice) (not the reporter's own)");
+  const manifest = await archiveManifest(agent, id);
+  expect(manifest).toContain("Forwarded from: Molo Voice (@molovoice) (not the reporter's own)");
+  expect(manifest).toContain("Forwarded from: Kericho Updates (not the reporter's own)");
 });

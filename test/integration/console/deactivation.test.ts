@@ -172,3 +172,24 @@ it('a supervisor hands a deactivated agent\'s referral and incident to another a
   expect((await other.get(`/tickets/${member._id.toString()}/activity`, { accept: '*/*' })).body).toContain('Handed over: ');
   expect((await other.post(`/tickets/${referral._id.toString()}/handover`, { to: ouma._id.toString() })).headers.location).toContain('err=refused_wrong_role');
 });
+
+it('two supervisors handing the same incident over at once: one wins, and every report keeps one holder', async () => {
+  const kibet = await h.account('kibet', 'agent');
+  const reports: ReportDoc[] = [];
+  for (let i = 0; i < 4; i++) {
+    await submit();
+    const taken = await h.tickets.takeNext({ id: kibet._id.toString(), role: 'agent' });
+    if (!taken.ok) throw new Error('not taken');
+    reports.push(taken.report);
+  }
+  const sup = { id: (await h.store.agents.findByUsername('daudi'))!._id.toString(), role: 'supervisor' as const };
+  expect((await h.incidents.join(reports[0]._id.toString(), sup, reports.slice(1).map((r) => r._id.toString()))).ok).toBe(true);
+  const [x, y] = [await h.account('xavier', 'agent'), await h.account('yusuf', 'agent')];
+  const held = { holder: kibet._id.toString() };
+  const results = await Promise.all([x, y].map((to) => h.tickets.handOver(reports[0]._id.toString(), sup, to._id.toString(), held)));
+  expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+  expect(results.find((r) => !r.ok)).toEqual({ ok: false, reason: 'changed' });
+  const holders = new Set(await Promise.all(reports.map(async (r) => (await statusOf(r)).assignee?.toString())));
+  expect(holders.size).toBe(1);
+  expect([x._id.toString(), y._id.toString()]).toContain([...holders][0]);
+});

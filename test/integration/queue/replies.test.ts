@@ -60,6 +60,9 @@ describe('messages to reporters (replies queue)', () => {
     expect(await h.tickets.changeStatus(reportId, a, 'resolved')).toEqual({ ok: true });
     await seen(user, 'imeshughulikiwa na kufungwa');
     expect(user.messages().every((m) => !/Your report/.test(m.text ?? ''))).toBe(true);
+    // Each is recorded as sent in Kiswahili: the console and case file quote it so, whatever the reporter chooses later.
+    await waitFor(async () => (await h.store.messages.listForReport(reportId)).every((m) => m.delivery === 'sent') || undefined, 'every notice marked sent');
+    expect(new Set((await h.store.messages.listForReport(reportId)).map((m) => m.sentIn))).toEqual(new Set(['sw']));
   });
 
   it('relays an agent reply in English with the reference, and asks for more information', async () => {
