@@ -15,7 +15,8 @@ export function reportFeature(): Routes<BotContext> {
   c.action(WIZARD_DATA, (ctx) => runWizard(ctx, buttonInput(ctx.match)));
 
   c.on('message', async (ctx, next) => {
-    if (!ctx.session.draft && leftoverLabel(ctx)) return leftoverKeyboard(ctx);
+    const leftover = ctx.session.draft ? undefined : leftoverLabel(ctx);
+    if (leftover) return leftoverKeyboard(ctx, leftover);
     // The end of a split paste's wait is for the wizard only, never a message to an agent.
     if (!ctx.session.draft && !ctx.parts.isFlush(ctx.update)) return next();
     return wizardMessage(ctx);
@@ -36,7 +37,7 @@ function leftoverLabel(ctx: BotContext): 'back' | 'cancel' | undefined {
   return t('btn.cancel').includes(text) ? 'cancel' : undefined;
 }
 
-async function leftoverKeyboard(ctx: BotContext): Promise<void> {
-  await ctx.reply(ctx.t(leftoverLabel(ctx) === 'cancel' ? 'cancel.nothing' : 'wizard.gone'), kb.removeKeyboard());
+async function leftoverKeyboard(ctx: BotContext, label: 'back' | 'cancel'): Promise<void> {
+  await ctx.reply(ctx.t(label === 'cancel' ? 'cancel.nothing' : 'wizard.gone'), kb.removeKeyboard());
   await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
 }

@@ -13,12 +13,8 @@ export function refusalFlash(reason: ActionRefusal, field: 'reply' | 'note'): st
   return reason === 'empty' || reason === 'too_long' ? `${field}_${reason}` : `refused_${reason}`;
 }
 
-/** Every change an agent makes to a ticket; each one goes through TicketActions. */
-export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
-  const guard = ticketGuard(ctx);
-  // Signed in first, then the CSRF token (before the body is validated), then the ticket.
-  const post = { onRequest: guard.onRequest, preValidation: ctx.auth.checkCsrf, preHandler: guard.preHandler };
-
+/** How an action route answers, and what it reads from the request. */
+function actionAnswers(ctx: ConsoleContext) {
   /** Scripts post with fetch and want JSON; plain forms get a redirect with a flash message. */
   const answer = (req: FastifyRequest, reply: FastifyReply, ok: boolean, key: string) => {
     if (req.headers['x-requested-with'] === 'fetch') return reply.code(ok ? 200 : 409).send({ ok, message: ctx.translator.t(ctx.auth.language(req), `console:flash.${key}`) });
@@ -29,6 +25,15 @@ export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   const act = (req: FastifyRequest) => ({ id: openTicket(req)._id.toString(), me: agentRef(signedInAgent(req)) });
   /** The holder the page showed, for a supervisor's action to be refused if the ticket changed hands since. */
   const seenOf = (held: string | undefined): { seen?: Seen } => (held === undefined ? {} : { seen: { holder: held || null } });
+  return { answer, done, act, seenOf };
+}
+
+/** Every change an agent makes to a ticket; each one goes through TicketActions. */
+export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
+  const guard = ticketGuard(ctx);
+  // Signed in first, then the CSRF token (before the body is validated), then the ticket.
+  const post = { onRequest: guard.onRequest, preValidation: ctx.auth.checkCsrf, preHandler: guard.preHandler };
+  const { answer, done, act, seenOf } = actionAnswers(ctx);
 
   app.post('/tickets/:id/reply', { ...post, schema: { params: ticketParams, body: replyForm } }, async (req, reply) => {
     const { id, me } = act(req);
