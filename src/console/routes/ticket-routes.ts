@@ -62,10 +62,12 @@ export function openTicket(req: FastifyRequest): ReportDoc {
 }
 
 async function conversation(ctx: ConsoleContext, report: ReportDoc) {
-  const [list, reporter] = await Promise.all([ctx.store.messages.listForReport(report._id), ctx.store.reporters.findById(report.reporterId)]);
+  const list = await ctx.store.messages.listForReport(report._id);
   // What the reporter read: notices and an answer written in both languages are rendered when
-  // sent, in the language they had then (`sentIn`); one still to go, in the one they have now.
-  const now = reporter?.language ?? report.language;
+  // sent, in the language they had then (`sentIn`); one still to go, in the one they have now
+  // (read only then: this runs on every live refresh of the conversation).
+  const pending = list.some((m) => m.delivery === 'pending');
+  const now = (pending ? (await ctx.store.reporters.findById(report.reporterId))?.language : undefined) ?? report.language;
   return list.map((m) => {
     const lang = m.sentIn ?? (m.delivery === 'pending' ? now : report.language);
     return { ...m, shown: m.kind === 'notice' && m.notice ? ctx.translator.t(lang, noticeKey(m.notice), { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.texts?.[lang] ?? m.text ?? '') };
