@@ -107,9 +107,14 @@ export function decideHandOver(actor: PolicyActor, ticket: Pick<TicketFacts, 'st
   return ticket.assignee.toString() === target.id ? refuse('same_holder') : OK;
 }
 
-/** How much an agent holds against the cap: an incident's reports count once (one piece of work, never released one by one). */
-export function heldWork(tickets: readonly { id: { toString(): string }; incident?: TicketFacts['incident'] }[]): number {
-  return new Set(tickets.map((t) => (t.incident ? `i:${t.incident.id.toString()}` : `r:${t.id.toString()}`))).size;
+/**
+ * How much an agent holds against the cap: an incident's reports count once (one piece of work,
+ * never released one by one), and a referred ticket not at all: it waits on an agency for weeks,
+ * and counting it left an agent with a few referrals unable to take anything.
+ */
+export function heldWork(tickets: readonly { id: { toString(): string }; status: TicketFacts['status']; incident?: TicketFacts['incident'] }[]): number {
+  const working = tickets.filter((t) => t.status !== 'referred');
+  return new Set(working.map((t) => (t.incident ? `i:${t.incident.id.toString()}` : `r:${t.id.toString()}`))).size;
 }
 
 /** An agent holds at most `max` open tickets; supervisors too when they take from the queue. */

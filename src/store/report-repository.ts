@@ -470,8 +470,8 @@ export class ReportRepository {
    * held together and not released one by one, so joining them must not leave the agent unable to take another.
    */
   async countAssignedTo(agentId: Id): Promise<number> {
-    const held = await this.Report.find({ assignee: oid(agentId), status: { $in: HELD_STATUSES } }, { _id: 1, incident: 1 }).lean<Pick<ReportDoc, '_id' | 'incident'>[]>().exec();
-    return heldWork(held.map((r) => ({ id: r._id, incident: r.incident })));
+    const held = await this.Report.find({ assignee: oid(agentId), status: { $in: HELD_STATUSES } }, { _id: 1, status: 1, incident: 1 }).lean<Pick<ReportDoc, '_id' | 'status' | 'incident'>[]>().exec();
+    return heldWork(held.map((r) => ({ id: r._id, status: r.status, incident: r.incident })));
   }
 
   /** Records that the agent holding the ticket has seen it now; nothing if they no longer hold it. */

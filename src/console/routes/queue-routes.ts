@@ -19,8 +19,8 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
       mine,
       unread: mine.filter((r) => r.unread).length,
       maxPerAgent: ctx.config.tickets.maxPerAgent,
-      // Against the cap, as "take next" counts: an incident's reports once.
-      heldWork: heldWork(held.map((r) => ({ id: r._id, incident: r.incident }))),
+      // Against the cap, as "take next" counts: an incident's reports once, referred ones not.
+      heldWork: heldWork(held.map((r) => ({ id: r._id, status: r.status, incident: r.incident }))),
       // Agents take tickets in order; only supervisors open a waiting ticket directly.
       canOpenWaiting: mayOpenWaiting(me.agent.role),
       now: new Date(),

@@ -125,6 +125,22 @@ describe('tickets queue and desk', () => {
     expect(await h.tickets.takeNext(a)).toEqual({ ok: false, reason: 'limit' });
   });
 
+  it('does not count referred tickets against the cap: an agent whose cases wait on agencies can take more', async () => {
+    await h.close();
+    h = await createHarness({ label: 'q-cap-referred', env: { MAX_TICKETS_PER_AGENT: '2' } });
+    const r = await reporter(h.store);
+    for (let i = 0; i < 4; i++) await h.reports.submit(reportInput(r._id));
+    const a = agent();
+    const held = [await h.tickets.takeNext(a), await h.tickets.takeNext(a)].map((t) => (t.ok ? t.report._id.toString() : ''));
+    expect(await h.tickets.takeNext(a)).toEqual({ ok: false, reason: 'limit' });
+    expect(await h.tickets.refer(held[0], a, 'IPOA')).toEqual({ ok: true });
+    expect((await h.tickets.takeNext(a)).ok).toBe(true);
+    expect(await h.tickets.takeNext(a)).toEqual({ ok: false, reason: 'limit' });
+    // Taken back from the agency, it counts again.
+    expect(await h.tickets.changeStatus(held[0], a, 'in_progress')).toEqual({ ok: true });
+    expect(await h.store.reports.countAssignedTo(a.id)).toBe(3);
+  });
+
   it('skips a withdrawn report instead of handing it out', async () => {
     const r = await reporter(h.store);
     const first = (await h.reports.submit(reportInput(r._id))).report;

@@ -158,9 +158,19 @@ describe('take', () => {
 
   it('counts an incident once against the limit, however many reports it joined', () => {
     const incident = (id: string) => ({ id, joinedAt: new Date() });
-    const tickets = [{ id: 'a' }, { id: 'b', incident: incident('i1') }, { id: 'c', incident: incident('i1') }, { id: 'd', incident: incident('i1') }, { id: 'e', incident: incident('i2') }, { id: 'f', incident: null }];
+    const status = 'in_progress' as const;
+    const tickets = [{ id: 'a' }, { id: 'b', incident: incident('i1') }, { id: 'c', incident: incident('i1') }, { id: 'd', incident: incident('i1') }, { id: 'e', incident: incident('i2') }, { id: 'f', incident: null }].map((t) => ({ ...t, status }));
     expect(heldWork(tickets)).toBe(4);
     expect(heldWork([])).toBe(0);
+  });
+
+  it('does not count a referred ticket, which waits on an agency, against the limit', () => {
+    const incident = { id: 'i1', joinedAt: new Date() };
+    expect(heldWork([{ id: 'a', status: 'referred' }, { id: 'b', status: 'referred' }])).toBe(0);
+    expect(heldWork([{ id: 'a', status: 'referred' }, { id: 'b', status: 'waiting_reporter' }, { id: 'c', status: 'assigned' }])).toBe(2);
+    // An incident with one member still worked on is still one piece of work.
+    expect(heldWork([{ id: 'a', status: 'referred', incident }, { id: 'b', status: 'in_progress', incident }])).toBe(1);
+    expect(heldWork([{ id: 'a', status: 'referred', incident }, { id: 'b', status: 'referred', incident }])).toBe(0);
   });
 });
 
