@@ -60,7 +60,8 @@ export interface ConsoleContext extends Omit<ConsoleDeps, 'caseFiles'> {
   /** Renders a page in the viewer's language and sends it. */
   render(req: FastifyRequest, reply: FastifyReply, view: string, data?: Record<string, unknown>): FastifyReply;
   /** A page explaining a refusal or a missing thing, with the right status. */
-  problem(req: FastifyRequest, reply: FastifyReply, status: 403 | 404 | 400 | 502 | 503, key: string): FastifyReply;
+  /** A page in the person's language saying what went wrong (`console:problem.<key>`), with `status` (any 4xx or 5xx). */
+  problem(req: FastifyRequest, reply: FastifyReply, status: number, key: string): FastifyReply;
 }
 
 /** The signed-in person (`req.me`, see ./authorization.ts); only call after a `requireRole` guard. */

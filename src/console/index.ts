@@ -119,7 +119,7 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     const flashKey = typeof q.ok === 'string' ? q.ok : typeof q.err === 'string' ? q.err : undefined;
     const known = flashKey && /^[a-z_]{1,40}$/.test(flashKey) && deps.translator.exists(`console:flash.${flashKey}`, lang);
     const flash = known ? { kind: typeof q.ok === 'string' ? ('ok' as const) : ('error' as const), key: flashKey, vars: flashCounts(q) } : undefined;
-    return { agent: auth.current(req)?.agent ?? null, csrf: auth.csrfToken(req, reply), lang, path: req.url.split('?')[0], back: backPath(req.url), flash };
+    return { agent: auth.current(req)?.agent ?? null, csrf: auth.csrfToken(req, reply), lang, path: req.url.split('?')[0], back: req.method === 'GET' ? backPath(req.url) : '/queue', flash };
   };
   const files = new TelegramFiles(config.telegram.token, config.telegram.apiRoot, deps.logger, deps.fetch);
   const ctx: ConsoleContext = {
@@ -144,7 +144,7 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
       return ctx.render(req, reply, 'problem', { status, key });
     },
   };
-  auth.refusalPage = (req, reply, key) => ctx.problem(req, reply, 403, key);
+  auth.refusalPage = (req, reply, key) => ctx.problem(req, reply, key === 'signed_out' ? 401 : 403, key);
   return ctx;
 }
 
@@ -174,7 +174,15 @@ function errorHandler(ctx: ConsoleContext) {
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error({ err, route: req.routeOptions.url }, 'console request failed');
-    return reply.code(status).type('text/plain; charset=utf-8').send(status === 500 ? 'Something went wrong on our side. Your last action may not have been saved; reload the page and check.' : 'That request could not be understood.');
+    const key = status === 500 ? 'server_error' : status === 413 ? 'too_large' : 'bad_request';
+    try {
+      return ctx.problem(req, reply, status, key);
+    } catch (renderErr) {
+      // The page itself failed (the failure may be in drawing it): the same words, bare.
+      req.log.error({ err: renderErr }, 'console error page failed');
+      const lang = ctx.auth.language(req);
+      return reply.code(status).type('text/plain; charset=utf-8').send(`${ctx.translator.t(lang, `console:problem.${key}.title`)}. ${ctx.translator.t(lang, `console:problem.${key}.body`)}`);
+    }
   };
 }
 

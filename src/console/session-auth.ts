@@ -35,7 +35,7 @@ const ANONYMOUS_PATHS = /^\/(static\/|healthz$|readyz$|metrics$)/;
 export class SessionAuth {
   private readonly byRequest = new WeakMap<FastifyRequest, Auth | null>();
   /** Renders a refusal as a page for people; set by createConsole (views live there). */
-  refusalPage: ((req: FastifyRequest, reply: FastifyReply, key: 'wrong_role' | 'form_expired') => FastifyReply) | null = null;
+  refusalPage: ((req: FastifyRequest, reply: FastifyReply, key: 'wrong_role' | 'form_expired' | 'signed_out') => FastifyReply) | null = null;
 
   constructor(
     private readonly agents: AgentRepository,
@@ -144,13 +144,21 @@ export class SessionAuth {
           const next = safeLocalPath(req.url, safeLocalPath(path, '/'));
           return reply.redirect(`/signin?next=${encodeURIComponent(next)}`, 303);
         }
-        return reply.code(401).type('text/plain; charset=utf-8').send('Sign in first.');
+        reply.code(401);
+        // A form sent after the session ended: a page that says so, in the language last chosen.
+        if (this.refusalPage && fromPerson(req)) return this.refusalPage(req, reply, 'signed_out');
+        return reply.type('text/plain; charset=utf-8').send('Sign in first.');
       }
       if (!hasRole(auth.agent.role, min)) {
         reply.code(403);
-        if (this.refusalPage && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return this.refusalPage(req, reply, 'wrong_role');
+        if (this.refusalPage && fromPerson(req)) return this.refusalPage(req, reply, 'wrong_role');
         return reply.type('text/plain; charset=utf-8').send('Your role does not allow this.');
       }
     };
   }
+}
+
+/** A browser showing the answer as a page (a link followed, a form sent without script), not a script reading it. */
+function fromPerson(req: FastifyRequest): boolean {
+  return (req.headers.accept ?? '').includes('text/html') && req.headers['x-requested-with'] !== 'fetch' && req.headers['x-csrf-token'] === undefined;
 }

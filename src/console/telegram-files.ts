@@ -6,13 +6,7 @@ import type { Evidence } from '../store';
 import type { Logger } from '../logger';
 import type { EvidenceFileOpened, EvidenceFilePort } from '../services/ports';
 
-type FetchRefusal = Extract<EvidenceFileOpened, { ok: false }>['reason'];
-
-const REFUSAL_TEXT: Record<FetchRefusal, string> = {
-  unavailable: 'Telegram did not give us this file. It may be too large (over 20 MB) or no longer available.',
-  unreachable: 'Could not reach Telegram to fetch this file. Try again in a moment.',
-  refused: 'Telegram refused to send this file.',
-};
+export type FetchRefusal = Extract<EvidenceFileOpened, { ok: false }>['reason'];
 
 /** How long Telegram has to start sending a file for the archive before it is listed as unreachable. */
 const HEADERS_TIMEOUT_MS = 30_000;
@@ -99,9 +93,10 @@ export class TelegramFiles implements EvidenceFilePort {
     }
   }
 
-  async stream(reply: FastifyReply, media: Evidence, opts: { range?: string; reportId: string }): Promise<FastifyReply> {
+  /** Streams the file to the browser; `refused` answers when Telegram does not give it (a page in the agent's language). */
+  async stream(reply: FastifyReply, media: Evidence, opts: { range?: string; reportId: string; refused: (reason: FetchRefusal) => FastifyReply }): Promise<FastifyReply> {
     const r = await this.fetchFile(media, opts);
-    if (!r.ok) return reply.code(502).type('text/plain; charset=utf-8').send(REFUSAL_TEXT[r.reason]);
+    if (!r.ok) return opts.refused(r.reason);
     const upstream = r.upstream;
     const claimed = (media.mimeType ?? defaultType(media.kind)).toLowerCase();
     const inline = media.kind !== 'document' && INLINE.test(claimed);

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import { AGENCIES, AREA_ROLE, LIMITS, decide, decideHandOver, getCategory, isCategoryCode, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
-import type { AgentDoc, ReportDoc, ReportEventDoc } from '../../store';
+import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
+import type { FetchRefusal } from '../telegram-files';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 import { triageSection } from '../triage-view';
@@ -226,28 +227,30 @@ function ticketMediaRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   const seen = async (req: FastifyRequest) => {
     await ctx.tickets.recordView(openTicket(req)._id.toString(), agentRef(signedInAgent(req)), { again: true });
   };
+  const send = async (req: FastifyRequest, reply: FastifyReply, media: Evidence) => {
+    await seen(req);
+    const refused = (reason: FetchRefusal) => ctx.problem(req, reply, 502, `file_${reason}`);
+    return ctx.files.stream(reply, media, { range: req.headers.range, reportId: openTicket(req)._id.toString(), refused });
+  };
 
   app.get('/tickets/:id/voice', { ...guard, schema: { params: ticketParams } }, async (req, reply) => {
     const report = openTicket(req);
     const voice = report.description.voice;
     if (!voice) return ctx.problem(req, reply, 404, 'not_found');
-    await seen(req);
-    return ctx.files.stream(reply, voice, { range: req.headers.range, reportId: report._id.toString() });
+    return send(req, reply, voice);
   });
 
   app.get('/tickets/:id/evidence/:n', { ...guard, schema: { params: evidenceParams } }, async (req, reply) => {
     const report = openTicket(req);
     const item = report.evidence[req.params.n];
     if (!item) return ctx.problem(req, reply, 404, 'not_found');
-    await seen(req);
-    return ctx.files.stream(reply, item, { range: req.headers.range, reportId: report._id.toString() });
+    return send(req, reply, item);
   });
 
   app.get('/tickets/:id/messages/:mid/media', { ...guard, schema: { params: messageMediaParams } }, async (req, reply) => {
     const report = openTicket(req);
     const message = await ctx.store.messages.findById(req.params.mid);
     if (!message || !message.media || message.reportId.toString() !== report._id.toString()) return ctx.problem(req, reply, 404, 'not_found');
-    await seen(req);
-    return ctx.files.stream(reply, message.media, { range: req.headers.range, reportId: report._id.toString() });
+    return send(req, reply, message.media);
   });
 }
