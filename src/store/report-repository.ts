@@ -474,6 +474,15 @@ export class ReportRepository {
     return heldWork(held.map((r) => ({ id: r._id, status: r.status, incident: r.incident })));
   }
 
+  /** What each agent holds against the cap (as `countAssignedTo` counts), for the given agents. */
+  async heldWorkOf(agentIds: readonly Id[]): Promise<Map<string, number>> {
+    const held = await this.Report.find({ assignee: { $in: agentIds.map(oid) }, status: { $in: HELD_STATUSES } }, { _id: 1, assignee: 1, status: 1, incident: 1 })
+      .lean<Pick<ReportDoc, '_id' | 'assignee' | 'status' | 'incident'>[]>()
+      .exec();
+    const of = (id: Id) => held.filter((r) => String(r.assignee) === String(id)).map((r) => ({ id: r._id, status: r.status, incident: r.incident }));
+    return new Map(agentIds.map((id) => [String(id), heldWork(of(id))]));
+  }
+
   /** Records that the agent holding the ticket has seen it now; nothing if they no longer hold it. */
   async markSeenByHolder(id: Id, agentId: Id, at = new Date()): Promise<void> {
     await this.Report.updateOne({ _id: oid(id), assignee: oid(agentId) }, { $set: { holderSeen: { agentId: oid(agentId), at } } }).exec();

@@ -156,15 +156,21 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
     ...(await savedRepliesFor(ctx, report, may.reply)),
     handOverTo: await handOverTargets(ctx, actorOf(me.agent), report),
+    maxPerAgent: ctx.config.tickets.maxPerAgent,
     // Possibly the same incident, and the incident this report is part of (issue 16).
     triage: await triageSection(ctx, report, actorOf(me.agent), ctx.auth.language(req)),
   });
 }
 
-/** The accounts a supervisor may hand this ticket to: active ones, not its holder (none for anyone else). */
+/**
+ * The accounts a supervisor may hand this ticket to: active ones, not its holder (none for anyone
+ * else), each with what they hold against the cap, so the work goes to someone with room for it.
+ */
 async function handOverTargets(ctx: ConsoleContext, actor: ReturnType<typeof actorOf>, report: ReportDoc) {
   if (!decideHandOver(actor, report, { id: '', active: true }).ok) return [];
-  return (await ctx.store.agents.list()).filter((a) => a.active && !report.assignee?.equals(a._id)).map((a) => ({ _id: a._id, name: a.name, username: a.username }));
+  const targets = (await ctx.store.agents.list()).filter((a) => a.active && !report.assignee?.equals(a._id));
+  const held = await ctx.store.reports.heldWorkOf(targets.map((a) => a._id));
+  return targets.map((a) => ({ _id: a._id, name: a.name, username: a.username, held: held.get(a._id.toString()) ?? 0 }));
 }
 
 /**

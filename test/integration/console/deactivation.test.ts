@@ -171,6 +171,14 @@ it('a supervisor hands a deactivated agent\'s referral and incident to another a
   expect(queue).toMatch(/data-testid="unread"/);
   expect((await other.get(`/tickets/${member._id.toString()}/activity`, { accept: '*/*' })).body).toContain('Handed over: ');
   expect((await other.post(`/tickets/${referral._id.toString()}/handover`, { to: ouma._id.toString() })).headers.location).toContain('err=refused_wrong_role');
+  // The next hand-over shows what each person holds against the cap: Mutua the incident (once)
+  // and not the referral, which waits on an agency; Daudi nothing.
+  await submit();
+  const taken = await h.tickets.takeNext({ id: (await h.store.agents.findByUsername('kerubo'))!._id.toString(), role: 'agent' });
+  if (!taken.ok) throw new Error('not taken');
+  const next = (await sup.get(`/tickets/${taken.report._id.toString()}`)).body;
+  expect(next).toMatch(new RegExp(`<option value="${mutua._id.toString()}">[^<]*\\(mutua\\): holds 1 of \\d+</option>`));
+  expect(next).toMatch(/\(daudi\): holds 0 of \d+<\/option>/);
 });
 
 it('two supervisors handing the same incident over at once: one wins, and every report keeps one holder', async () => {
