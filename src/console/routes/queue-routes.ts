@@ -71,14 +71,19 @@ export type HeldTicket = ReportDoc & { lastFromReporter: Date | null; unread: bo
  * first). After one answer to a large incident, its reporters' thanks must not bury a life at risk.
  */
 export function withReplies(held: ReportDoc[], lastIn: Map<string, Date>): HeldTicket[] {
-  const rows = held.map((r) => {
-    const last = lastIn.get(r._id.toString()) ?? null;
-    const seen = r.holderSeen && r.assignee && r.holderSeen.agentId.equals(r.assignee) ? r.holderSeen.at : null;
-    return { ...r, lastFromReporter: last, unread: Boolean(last && (!seen || last > seen)) };
-  });
+  const rows = markReplies(held, lastIn);
   const rank = (r: HeldTicket) => (r.priority === 1 ? 0 : 2) + (r.unread ? 0 : 1);
   return rows
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r) - rank(b.r) || (a.r.unread && b.r.unread ? a.r.lastFromReporter!.getTime() - b.r.lastFromReporter!.getTime() : 0) || a.i - b.i)
     .map(({ r }) => r);
+}
+
+/** Each ticket with the reporter's last message and whether its holder has seen it since (unread on a waiting ticket: nobody has). */
+export function markReplies(tickets: ReportDoc[], lastIn: Map<string, Date>): HeldTicket[] {
+  return tickets.map((r) => {
+    const last = lastIn.get(r._id.toString()) ?? null;
+    const seen = r.holderSeen && r.assignee && r.holderSeen.agentId.equals(r.assignee) ? r.holderSeen.at : null;
+    return { ...r, lastFromReporter: last, unread: Boolean(last && (!seen || last > seen)) };
+  });
 }

@@ -4,6 +4,7 @@ import type { ReportDoc } from '../../store';
 import { PAGE_SIZE, parseFilter } from '../ticket-queries';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
 import { signedIn, type ConsoleApp, type ConsoleContext } from '../context';
+import { markReplies } from './queue-routes';
 
 /**
  * A spreadsheet opening the CSV must not run a cell as a formula (CSV injection): a cell starting
@@ -108,7 +109,8 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const names = new Map(agents.map((a) => [a._id.toString(), a.name]));
     return ctx.render(req, reply, 'supervisor', {
       filter,
-      items,
+      // A reporter's reply its holder has not read: a supervisor sees who is waiting for an answer.
+      items: markReplies(items, await ctx.store.messages.lastIncomingAt(items.map((r) => r._id))),
       total,
       pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
       counts,

@@ -144,6 +144,11 @@ it('a supervisor hands a deactivated agent\'s referral and incident to another a
   await admin.post(`/admin/agents/${ouma._id.toString()}/active`, { active: 'false' });
   // The reporter writes back on the referral after Ouma left.
   await h.store.messages.addIncoming(referral._id, { text: 'IPOA has not called me yet' });
+  // The supervisors' list marks the reply nobody has read.
+  const unreadMark = (r: ReportDoc) => new RegExp(`${r.reference}</a> <span class="unread-dot" data-testid="unread"`);
+  const list = (await sup.get('/supervisor/tickets')).body;
+  expect(list).toMatch(unreadMark(referral));
+  expect(list).not.toMatch(unreadMark(lead));
 
   const mutua = await h.account('mutua', 'agent');
   const page = (await sup.get(`/tickets/${lead._id.toString()}`)).body;
@@ -169,6 +174,8 @@ it('a supervisor hands a deactivated agent\'s referral and incident to another a
   const queue = (await other.get('/queue')).body;
   for (const r of [referral, lead, member]) expect(queue).toContain(r.reference);
   expect(queue).toMatch(/data-testid="unread"/);
+  await other.get(`/tickets/${referral._id.toString()}`);
+  expect((await sup.get('/supervisor/tickets')).body).not.toMatch(unreadMark(referral));
   expect((await other.get(`/tickets/${member._id.toString()}/activity`, { accept: '*/*' })).body).toContain('Handed over: ');
   expect((await other.post(`/tickets/${referral._id.toString()}/handover`, { to: ouma._id.toString() })).headers.location).toContain('err=refused_wrong_role');
   // The next hand-over shows what each person holds against the cap: Mutua the incident (once)
