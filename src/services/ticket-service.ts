@@ -88,6 +88,13 @@ export class TicketService implements TicketActions {
       moved++;
       await handed(id);
     }
+    // Deactivated while this was under way: the deactivation's hand-back may have listed their
+    // tickets before these were theirs, so they are handed back now, as it would have done.
+    if (await store.agents.isDeactivated(toAgentId)) {
+      await this.handBack(toAgentId, by);
+      await this.deps.events.publish({ type: 'queue' });
+      return refused('target_inactive');
+    }
     await this.deps.events.publish({ type: 'queue' });
     this.deps.logger.info({ reportId, moved, outcome: 'handed_over' }, 'ticket handed over by a supervisor');
     return { ok: true, moved };

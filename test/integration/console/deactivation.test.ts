@@ -188,6 +188,32 @@ it('a supervisor hands a deactivated agent\'s referral and incident to another a
   expect(next).toMatch(/\(daudi\): holds 0 of \d+<\/option>/);
 });
 
+it('a hand-over whose target is deactivated while it is under way puts the tickets back where the deactivation would have', async () => {
+  const kamande = await h.account('kamande', 'agent');
+  const [referral, held] = [await submit(), await submit()];
+  for (let i = 0; i < 2; i++) expect((await h.tickets.takeNext({ id: kamande._id.toString(), role: 'agent' })).ok).toBe(true);
+  expect(await h.tickets.refer(referral._id.toString(), { id: kamande._id.toString(), role: 'agent' }, 'IPOA')).toEqual({ ok: true });
+  const sup = { id: (await h.store.agents.findByUsername('daudi'))!._id.toString(), role: 'supervisor' as const };
+  const leaving = await h.account('leaving', 'agent');
+  // The hand-over has read the target as active; the deactivation (and its hand-back, which finds
+  // nothing yet) lands before the tickets move.
+  const reassign = h.store.incidents.reassign.bind(h.store.incidents);
+  const spy = jest.spyOn(h.store.incidents, 'reassign').mockImplementationOnce(async (...args) => {
+    await h.store.agents.setActive(leaving._id, false);
+    expect(await h.tickets.handBack(leaving._id.toString(), sup)).toEqual({ released: 0, kept: 0 });
+    return reassign(...args);
+  });
+  try {
+    expect(await h.tickets.handOver(held._id.toString(), sup, leaving._id.toString())).toEqual({ ok: false, reason: 'target_inactive' });
+  } finally {
+    spy.mockRestore();
+  }
+  // As the deactivation does: the ticket being worked goes back to the queue, not to nobody.
+  expect(await statusOf(held)).toMatchObject({ status: 'received', assignee: null });
+  expect((await h.store.reports.history(held._id)).filter((e) => e.type === 'released').map((e) => e.data?.reason)).toEqual(['holder_deactivated']);
+  expect((await statusOf(referral)).assignee?.toString()).toBe(kamande._id.toString());
+});
+
 it('two supervisors handing the same incident over at once: one wins, and every report keeps one holder', async () => {
   const kibet = await h.account('kibet', 'agent');
   const reports: ReportDoc[] = [];
