@@ -175,7 +175,31 @@ export class TicketQueries {
     ]);
     byCategory.sort((a, b) => b.count - a.count);
     byCounty.sort((a, b) => b.count - a.count);
-    byDay.sort((a, b) => a.key.localeCompare(b.key));
-    return { byCategory, byCounty, byDay, total: byCategory.reduce((n, r) => n + r.count, 0) };
+    const total = byCategory.reduce((n, r) => n + r.count, 0);
+    return { byCategory, byCounty, byDay: total ? dayRun(byDay, f.to ?? nairobiDay(new Date()), DAYS_SHOWN, f.from) : [], total };
   }
+}
+
+/** Days in the "By day" chart. */
+const DAYS_SHOWN = 14;
+
+/** The calendar day in Kenya (UTC+3, no daylight saving), as the counts group them. */
+function nairobiDay(at: Date): string {
+  return new Date(at.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * `n` consecutive days ending at `end` (not before `start`), each with its count, a day without
+ * reports as 0: a quiet day is news to a supervisor (a county cut off, the bot down), and leaving
+ * it out drew the days either side of it as neighbours.
+ */
+export function dayRun(counts: readonly { key: string; count: number }[], end: string, n: number, start?: string): { key: string; count: number }[] {
+  const byKey = new Map(counts.map((c) => [c.key, c.count]));
+  const days: { key: string; count: number }[] = [];
+  for (let ms = Date.parse(`${end}T00:00:00Z`); days.length < n; ms -= 86_400_000) {
+    const key = new Date(ms).toISOString().slice(0, 10);
+    if (start && key < start) break;
+    days.push({ key, count: byKey.get(key) ?? 0 });
+  }
+  return days.reverse();
 }
