@@ -4,6 +4,7 @@ import type { MessageRefusal, ReporterMessage } from '../../services/conversatio
 import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
+import { answerHeld, passedOnMark, refuse, where } from '../held-answers';
 import { beginReport, earlyStory, messageInput, PART_MIN_CHARS, passedOn, passedOnText, runWizard, SEND, WIZARD_DATA, type WizardInput } from '../wizard';
 
 /**
@@ -208,29 +209,7 @@ async function release(ctx: BotContext & { from: User }, pending: PendingAnswer,
   if (!done.replayed && ctx.session.draft) await runWizard(ctx, { type: 'show' });
 }
 
-/** One held reply to staff, stored on the ticket; refused when the ticket closed (said once) or the message broke a limit (said why). */
-async function answerHeld(ctx: BotContext & { from: User }, pending: PendingAnswer, item: PendingAnswer['held'][number]): Promise<{ ok: true; reference: string } | { ok: false; reason: 'closed' | 'refused' }> {
-  const message = heldMessage(item.input, item.tg);
-  if (!message) return { ok: false, reason: 'refused' };
-  const result = await ctx.deps.conversation.answer(ctx.from.id, pending.to, message);
-  if (result.ok) return { ok: true, reference: result.reference };
-  if (result.reason === 'not_an_answer' || result.reason === 'closed') {
-    await ctx.reply(ctx.t('reply.closed', { reference: pending.reference }), { parse_mode: 'HTML' });
-    return { ok: false, reason: 'closed' };
-  }
-  await refuse(ctx, result);
-  return { ok: false, reason: 'refused' };
-}
 
-/** A held message as staff read it: its words, its file, or the place shared. */
-function heldMessage(input: WizardInput, [messageId, date]: [number, number]): ReporterMessage | undefined {
-  const telegram = { messageId, date };
-  if (input.type === 'text') return { text: input.text, telegram };
-  if (input.type === 'passedOn') return { text: input.text, telegram, passedOn: passedOnMark(input) };
-  if (input.type === 'media') return { ...(input.caption !== undefined ? { text: input.caption } : {}), media: input.media, telegram, ...(input.forwarded ? { passedOn: passedOnMark(input.forwarded) } : {}) };
-  if (input.type === 'location') return { text: `📍 ${where(input)}`, telegram };
-  return undefined;
-}
 
 /** A split story or an album still waiting is taken as it is. */
 async function flushDraft(ctx: BotContext): Promise<void> {
@@ -269,10 +248,6 @@ function reporterMessage(msg: Message, fromId: number | undefined): ReporterMess
   return { ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}), telegram, ...(fwd ? { passedOn: passedOnMark(fwd) } : {}) };
 }
 
-/** Forwarded from someone else, as a message to the staff is stored: who sent it, and when. */
-function passedOnMark(p: { from?: string; at?: number }): NonNullable<ReporterMessage['passedOn']> {
-  return { ...(p.from ? { from: p.from } : {}), ...(p.at !== undefined ? { sentAt: new Date(p.at) } : {}) };
-}
 
 function sharedPlace(msg: Message): string | undefined {
   const at = (l: { latitude: number; longitude: number }) => where({ lat: l.latitude, lon: l.longitude });
@@ -281,11 +256,6 @@ function sharedPlace(msg: Message): string | undefined {
   return undefined;
 }
 
-/** Coordinates staff can read, and a map link they can open. */
-function where(l: { lat: number; lon: number }): string {
-  const [lat, lon] = [l.lat.toFixed(5), l.lon.toFixed(5)];
-  return `${lat}, ${lon} https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
-}
 
 /**
  * A reply box opened on a staff message does not make the report's own answers staff answers:
@@ -321,10 +291,6 @@ function toPending(m: ReporterMessage): PendingMessage {
   return { ...(m.text !== undefined ? { text: m.text } : {}), ...(m.media ? { media: m.media } : {}), ...(m.telegram ? { tg: [m.telegram.messageId, m.telegram.date] } : {}), ...fwd };
 }
 
-async function refuse(ctx: BotContext, why: MessageRefusal): Promise<void> {
-  if (why.reason === 'too_big') await ctx.reply(ctx.t('ev.too_big', { mb: why.maxBytes / (1024 * 1024) }));
-  else await ctx.reply(ctx.t(`reply.${why.reason}`, { max: why.max }));
-}
 
 /** An album comes as one update per file, each with its id: the reporter is answered once for it. */
 function albumOf(ctx: MessageCtx): string | undefined {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ReportKind } from '../../domain';
 import type { IntakeRequest, IntakeResult } from '../../services/intake-service';
 import type { BotContext } from '../context';
+import { answersLeftByCancel } from '../held-answers';
 import { messageInput } from './parse';
 import { renderTurn } from './render';
 import { step } from './step';
@@ -24,6 +25,7 @@ export function newDraftId(): string {
  * session, sends its replies and carries out its effects (a submit feeds intake's answer back in).
  */
 export async function runWizard(ctx: BotContext, input: WizardInput): Promise<void> {
+  const draftId = ctx.session.draft?.id;
   const { state, replies, effects, inPlace } = step({ draft: ctx.session.draft, lastSubmitted: ctx.session.lastSubmitted }, input, ctx.now());
   ctx.session.draft = state.draft;
   ctx.session.lastSubmitted = state.lastSubmitted;
@@ -37,9 +39,14 @@ export async function runWizard(ctx: BotContext, input: WizardInput): Promise<vo
   for (const effect of effects) {
     if (effect.type === 'submit') await submit(ctx, effect);
     else if (effect.type === 'urgent') await urgent(ctx, effect);
-    // The report stored when someone was in danger stays as a ticket, marked not finished.
-    else if (effect.type === 'cancelled' && effect.abandon) await ctx.deps.intake.abandon(effect.abandon);
+    else if (effect.type === 'cancelled') await cancelled(ctx, effect, draftId);
   }
+}
+
+async function cancelled(ctx: BotContext, effect: Extract<Effect, { type: 'cancelled' }>, draftId: string | undefined): Promise<void> {
+  // The report stored when someone was in danger stays as a ticket, marked not finished.
+  if (effect.abandon) await ctx.deps.intake.abandon(effect.abandon);
+  await answersLeftByCancel(ctx, draftId);
 }
 
 /** "Report an incident": resumes the draft in progress or starts a new one (at the category when the kind is known). */
@@ -57,8 +64,8 @@ export function wizardMessage(ctx: BotContext & { from: NonNullable<BotContext['
 function note(ctx: BotContext, effect: Exclude<Effect, { type: 'submit' | 'urgent' }>): void {
   if (effect.type === 'hold') return;
   if (effect.type === 'started') {
-    // A reply waiting for "which report?" is dropped: the reporter moved on to a new report.
-    ctx.session.pendingReply = undefined;
+    // A message waiting for "which report?" keeps waiting (its buttons still work): the reporter
+    // may start a report before answering, and it was never theirs to lose.
     ctx.log.info({ outcome: 'draft_started' }, 'report draft started');
   } else {
     ctx.log.info({ outcome: 'draft_cancelled', step: effect.step }, 'report draft cancelled');

@@ -408,6 +408,21 @@ describe('replies from the reporter after submitting', () => {
     expect(lastText(u)).toContain('Chaguo hilo limepitwa na wakati');
   });
 
+  it('a message waiting for "which report?" still waits after the reporter starts a report and cancels it: its buttons still send it', async () => {
+    const u = h.tg.user({ firstName: 'Waits', languageCode: 'en' });
+    const older = await submitAnonymous(u);
+    await submitAnonymous(u);
+    await u.sendText('They came back last night and threatened my family again.');
+    expect(lastText(u)).toBe('Which report is this message about?');
+    const olderButton = u.buttons().find((b) => b.startsWith(older))!;
+    await u.press('📝 Report an incident');
+    await u.sendText('/cancel');
+    await u.press(olderButton);
+    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${older}.`);
+    const stored = await h.store.messages.listForReport((await h.store.reports.findByReference(older))!._id);
+    expect(stored.map((m) => m.text)).toEqual(['They came back last night and threatened my family again.']);
+  });
+
   it('a message forwarded from someone else reaches the staff marked as such, whether it goes at once or after "which report?"', async () => {
     const u = h.tg.user({ firstName: 'Forwarder', languageCode: 'en' });
     const reference = await submitAnonymous(u);

@@ -178,6 +178,23 @@ for (const lang of ['en', 'sw'] as const) {
     expect(await fromReporter(first)).toEqual([]);
   });
 
+  it(`(${lang}) a reply to staff waiting on "where should it go?" reaches them when the report is cancelled; the report's own words go with it`, async () => {
+    const u = h.tg.user({ firstName: `Gone${lang}`, languageCode: lang });
+    const { staffMessage, first, reference } = await ticketWithStaffMessage(u, lang);
+    await walkTo(u, 'desc', lang);
+    const answer = lang === 'en' ? 'Yes I am safe, I am at my aunt\'s house now.' : 'Ndio niko salama, niko kwa shangazi yangu sasa.';
+    await u.sendText(answer, { replyToMessageId: staffMessage });
+    await u.sendText(story);
+    expect(lastText(u)).toContain(b.whom);
+    await u.sendText(lang === 'en' ? '/cancel' : '/ghairi');
+    expect(lastText(u)).toContain(b.sent);
+    expect(lastText(u)).toContain(reference);
+    expect((await fromReporter(first)).map((m) => m.text)).toEqual([answer]);
+    // Nothing waits any more: the next message goes to the ticket as usual, once.
+    await u.sendText(lang === 'en' ? 'Thank you for checking on me.' : 'Asante kwa kunijulia hali.');
+    expect((await fromReporter(first)).map((m) => m.text)).toEqual([answer, lang === 'en' ? 'Thank you for checking on me.' : 'Asante kwa kunijulia hali.']);
+  });
+
   it(`(${lang}) the report is not sent while a reply waits for "where should it go?": the reporter is asked first`, async () => {
     const u = h.tg.user({ firstName: `Send${lang}`, languageCode: lang });
     const { first, reference } = await ticketWithStaffMessage(u, lang);

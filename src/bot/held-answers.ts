@@ -1,0 +1,70 @@
+import type { User } from 'telegraf/types';
+import type { MessageRefusal, ReporterMessage } from '../services/conversation-service';
+import type { BotContext, PendingAnswer } from './context';
+import type { WizardInput } from './wizard/types';
+
+/**
+ * Messages held during a report on "where should it go?" (src/bot/features/replies.ts), as staff
+ * read them, and their delivery; also what is left when the report is cancelled before the answer.
+ */
+
+/**
+ * The report was cancelled while messages waited on "where should it go?": the replies to staff
+ * among them go to the staff (they were written to them, and the reporter would never be asked
+ * again); the rest were the report's own words and went with it. Each leaves once taken.
+ */
+export async function answersLeftByCancel(ctx: BotContext, draftId: string | undefined): Promise<void> {
+  const pending = ctx.session.pendingAnswer;
+  if (!ctx.from || !draftId || pending?.draftId !== draftId || !Array.isArray(pending.held)) return;
+  const withFrom = ctx as BotContext & { from: User };
+  pending.held = pending.held.filter((item) => item.r);
+  let reference: string | undefined;
+  while (pending.held.length) {
+    const result = await answerHeld(withFrom, pending, pending.held[0]);
+    pending.held.shift();
+    if (result.ok) reference = result.reference;
+    else if (result.reason === 'closed') break;
+  }
+  ctx.session.pendingAnswer = undefined;
+  if (reference) await ctx.reply(ctx.t('reply.received', { reference }), { parse_mode: 'HTML' });
+}
+
+/** One held reply to staff, stored on the ticket; refused when the ticket closed (said once) or the message broke a limit (said why). */
+export async function answerHeld(ctx: BotContext & { from: User }, pending: PendingAnswer, item: PendingAnswer['held'][number]): Promise<{ ok: true; reference: string } | { ok: false; reason: 'closed' | 'refused' }> {
+  const message = heldMessage(item.input, item.tg);
+  if (!message) return { ok: false, reason: 'refused' };
+  const result = await ctx.deps.conversation.answer(ctx.from.id, pending.to, message);
+  if (result.ok) return { ok: true, reference: result.reference };
+  if (result.reason === 'not_an_answer' || result.reason === 'closed') {
+    await ctx.reply(ctx.t('reply.closed', { reference: pending.reference }), { parse_mode: 'HTML' });
+    return { ok: false, reason: 'closed' };
+  }
+  await refuse(ctx, result);
+  return { ok: false, reason: 'refused' };
+}
+
+/** A held message as staff read it: its words, its file, or the place shared. */
+export function heldMessage(input: WizardInput, [messageId, date]: [number, number]): ReporterMessage | undefined {
+  const telegram = { messageId, date };
+  if (input.type === 'text') return { text: input.text, telegram };
+  if (input.type === 'passedOn') return { text: input.text, telegram, passedOn: passedOnMark(input) };
+  if (input.type === 'media') return { ...(input.caption !== undefined ? { text: input.caption } : {}), media: input.media, telegram, ...(input.forwarded ? { passedOn: passedOnMark(input.forwarded) } : {}) };
+  if (input.type === 'location') return { text: `📍 ${where(input)}`, telegram };
+  return undefined;
+}
+
+/** Forwarded from someone else, as a message to the staff is stored: who sent it, and when. */
+export function passedOnMark(p: { from?: string; at?: number }): NonNullable<ReporterMessage['passedOn']> {
+  return { ...(p.from ? { from: p.from } : {}), ...(p.at !== undefined ? { sentAt: new Date(p.at) } : {}) };
+}
+
+/** Coordinates staff can read, and a map link they can open. */
+export function where(l: { lat: number; lon: number }): string {
+  const [lat, lon] = [l.lat.toFixed(5), l.lon.toFixed(5)];
+  return `${lat}, ${lon} https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+}
+
+export async function refuse(ctx: BotContext, why: MessageRefusal): Promise<void> {
+  if (why.reason === 'too_big') await ctx.reply(ctx.t('ev.too_big', { mb: why.maxBytes / (1024 * 1024) }));
+  else await ctx.reply(ctx.t(`reply.${why.reason}`, { max: why.max }));
+}
