@@ -110,7 +110,8 @@ export class Routes<C extends Context> implements MiddlewareObj<C> {
       if (entity?.type !== 'bot_command' || entity.offset > 0) return next();
       const [part, to] = msg.text.slice(0, entity.length).split('@');
       if (!part || (to && to.toLowerCase() !== ctx.me.toLowerCase())) return next();
-      const command = part.slice(1);
+      // Phones capitalise the first letter ("/Start", "/Ghairi"): commands are matched without case.
+      const command = part.slice(1).toLowerCase();
       let match: RegExpExecArray | null = null;
       for (let i = 0; i < tests.length && !match; i++) match = tests[i](command);
       return match ? h(Object.assign(ctx, { match, command, payload: msg.text.slice(entity.length + 1) }), next) : next();

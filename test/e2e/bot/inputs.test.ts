@@ -303,6 +303,16 @@ describe('/cancel', () => {
     expect(await h.store.models.Report.countDocuments({})).toBe(before);
   });
 
+  it('takes a command with a capital letter, as a phone\'s keyboard types it', async () => {
+    const u = h.tg.user({ firstName: 'Capital', languageCode: 'sw' });
+    await walkTo(u, 'when', 'sw');
+    await u.sendText('/Ghairi');
+    expect(lastText(u)).toContain('Ripoti yako imekatishwa na kufutwa. Hakuna kilichotumwa.');
+    const v = h.tg.user({ firstName: 'Capital', languageCode: 'en' });
+    await v.sendText('/Start');
+    expect(v.buttons()).toContain('🚓 Police misconduct');
+  });
+
   it('Back goes one step back and keeps the answers', async () => {
     const u = h.tg.user({ firstName: 'Pendo', languageCode: 'en' });
     await walkTo(u, 'place');
