@@ -152,7 +152,7 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     // Evidence: a photo from disk, added at the review.
     await botRow(page, 'Tafadhali angalia ripoti yako').waitFor();
     await tap(page, '📎 Ongeza faili');
-    await botRow(page, 'Ukimaliza, bonyeza Nimemaliza').waitFor();
+    await botRow(page, 'Kama huna, bonyeza ‹ Sina faili').waitFor();
     await page.getByRole('button', { name: 'Attach' }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('menuitem', { name: 'Photo' }).click();
