@@ -283,6 +283,8 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     }
     case 'place': {
       const check = checkText(input, LIMITS.placeMaxChars);
+      // Too long for a place and reads as an account: more of the story, not lost.
+      if (!check.ok && check.reason === 'too_long' && addToStory(turn, d, input)) return turn.show();
       if (!check.ok) {
         turn.say(`place.${check.reason}`, { max: check.max });
         return turn.show();
@@ -296,10 +298,10 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
       return onDate(turn, d, input);
     case 'contact':
       return turn.say('contact.use_button', undefined, { keyboard: { type: 'contact' } });
-    case 'review':
-      if (addToStory(turn, d, input)) return turn.show();
-      return unexpected(turn, d);
     default:
+      // More of the story at a question that takes buttons (the kind, the files, the review...):
+      // added to it, never answered "tap a button" and thrown away.
+      if (addToStory(turn, d, input)) return turn.show();
       return unexpected(turn, d);
   }
 }

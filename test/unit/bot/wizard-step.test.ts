@@ -171,6 +171,33 @@ describe('more of the story after its question', () => {
     expect(type(at('review'), 'send it now').state.draft?.text).toBe(draftAt('review').text);
     expect(type(at('when', { text: 'Hi' }), 'last week some day').state.draft?.text).toBe('Hi');
   });
+
+  it('a story told in several messages before its questions keeps every one: at the kind, the category and the danger question', () => {
+    const first = 'The police stopped our matatu at Kikopey and asked every driver for money.';
+    const more = 'When my uncle refused they took his licence and beat him with a baton.';
+    for (const s of ['kind', 'cat', 'danger'] as const) {
+      const r = type(at(s, { text: first }), more);
+      expect(r.state.draft).toMatchObject({ step: s, text: `${first}\n${more}` });
+      expect(said(r)[0]).toBe('desc.added');
+    }
+    // A short try at an answer is still "tap a button", and the story stays as it was.
+    expect(type(at('cat', { text: first }), 'bribe').state.draft?.text).toBe(first);
+  });
+
+  it('an account typed at the files question, or one too long for a place, is added to the story, not refused and lost', () => {
+    const more = 'They also took my ID card and my phone, and told me not to report it to anyone or they would come back for me at night.';
+    const ev = type(at('ev'), more);
+    expect(ev.state.draft).toMatchObject({ step: 'ev', text: `${draftAt('ev').text}\n${more}` });
+    expect(said(ev)[0]).toBe('desc.added');
+    const long = `${more} ${more}`;
+    expect(long.length).toBeGreaterThan(LIMITS.placeMaxChars);
+    const place = type(at('place'), long);
+    expect(place.state.draft).toMatchObject({ step: 'place', text: `${draftAt('place').text}\n${long}` });
+    expect(place.state.draft?.place).toBeUndefined();
+    expect(said(place)[0]).toBe('desc.added');
+    // A long place that is only a place is still refused as too long.
+    expect(said(type(at('place'), 'x'.repeat(LIMITS.placeMaxChars + 1)))[0]).toBe('place.too_long');
+  });
 });
 
 describe('a photo whose caption tells what happened, before the story was asked', () => {
