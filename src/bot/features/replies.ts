@@ -1,11 +1,11 @@
 import { Routes } from '../routes';
 import type { Message, User } from 'telegraf/types';
-import type { MessageRefusal, ReporterMessage } from '../../services/conversation-service';
+import type { ReporterMessage } from '../../services/conversation-service';
 import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
 import { answerHeld, passedOnMark, refuse, where } from '../held-answers';
-import { beginReport, earlyStory, messageInput, PART_MIN_CHARS, passedOn, passedOnText, runWizard, SEND, WIZARD_DATA, type WizardInput } from '../wizard';
+import { beginReport, earlyStory, messageInput, PART_MIN_CHARS, passedOn, passedOnText, runWizard, SEND, WIZARD_DATA } from '../wizard';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
