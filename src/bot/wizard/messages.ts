@@ -4,7 +4,7 @@ import { setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
-import { readWord, type Word } from './parse';
+import { agrees, readWord, type Word } from './parse';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
 
@@ -252,7 +252,7 @@ export function fileKept(turn: Turn, d: Draft, caption?: string): void {
 function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void {
   if (continuesEarlyStory(turn, d)) return appendEarly(turn, d, input);
   const word = readWord(input);
-  if (cancelAsked && (word === 'yes' || word === 'cancel')) return turn.cancel();
+  if (cancelAsked && (agrees(word) || word === 'cancel')) return turn.cancel();
   if (cancelAsked && word === 'no') return turn.show();
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
@@ -404,7 +404,7 @@ function onWord(turn: Turn, d: Draft, word: Word): boolean {
     case 'role': case 'vic': case 'ofc': case 'unit': case 'wear': case 'stn': case 'plate': case 'by': case 'how': case 'pstn': case 'const': case 'ward':
       // "No" / "hapana" to "do you know…?" is a skip too; a bare "yes" is not the answer itself
       // (where an answer is typed: at the questions answered by a tap it meets "use the buttons").
-      if (word === 'yes' && !TAP_ONLY_DETAILS.includes(d.step)) {
+      if (agrees(word) && !TAP_ONLY_DETAILS.includes(d.step)) {
         askToType(turn, d, d.step);
         return true;
       }
@@ -413,7 +413,7 @@ function onWord(turn: Turn, d: Draft, word: Word): boolean {
       return true;
     case 'review':
       // "Yes" sends the way that gives away least: anonymously, unless a phone was shared.
-      if (word !== 'yes') return false;
+      if (!agrees(word)) return false;
       submit(turn, d);
       return true;
     default:

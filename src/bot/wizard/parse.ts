@@ -99,7 +99,7 @@ function withUsername(name: string, username: string | undefined): string | unde
 }
 
 /** What a typed answer means where a button would do: the same words in English and Swahili. */
-export type Word = 'yes' | 'no' | 'skip' | 'done' | 'now' | 'today' | 'yesterday' | 'dayBefore' | 'cancel' | 'police' | 'election';
+export type Word = 'yes' | 'ack' | 'no' | 'skip' | 'done' | 'now' | 'today' | 'yesterday' | 'dayBefore' | 'cancel' | 'police' | 'election';
 
 /**
  * Whole-message phrases only (after `normalise`): a story that begins with "acha" or "sasa" is a
@@ -107,7 +107,10 @@ export type Word = 'yes' | 'no' | 'skip' | 'done' | 'now' | 'today' | 'yesterday
  * "it is happening now" counts as `now`: at the danger question that is a yes.
  */
 const WORDS: Record<Word, readonly string[]> = {
-  yes: ['yes', 'y', 'yeah', 'yep', 'yea', 'ok', 'okay', 'sure', 'ndio', 'ndiyo', 'ndyo', 'ndiio', 'ndio ndio', 'eeh', 'ee', 'eh', 'sawa', 'sawa sawa', 'ndio kuna', 'kuna', 'yes there is', 'ndiyo kuna'],
+  yes: ['yes', 'y', 'yeah', 'yep', 'yea', 'sure', 'ndio', 'ndiyo', 'ndyo', 'ndiio', 'ndio ndio', 'eeh', 'ee', 'ndio kuna', 'kuna', 'yes there is', 'ndiyo kuna'],
+  // "OK", "sawa" and "eh?" agree to a question but also only acknowledge one ("eh?": "huh?"): a
+  // yes to "send it?" or "cancel it?", never to "is someone in danger?", where a false yes alerts staff.
+  ack: ['ok', 'okay', 'eh', 'sawa', 'sawa sawa'],
   no: ['no', 'n', 'nope', 'nah', 'hapana', 'hapna', 'apana', 'la', 'hakuna', 'no one', 'nobody', 'hakuna mtu', 'hapana hakuna'],
   // "I don't know" to an optional question is no answer: never passed on to an agency as the officers' names.
   skip: ['skip', 'ruka', 'next', 'none', 'nothing', 'sina', 'sina kitu', 'hakuna kitu', 'no files', 'no evidence', 'sijui', 'sijui kitu', 'sifahamu', 'sikumbuki', 'i don t know', 'don t know', 'i dont know', 'dont know', 'idk', 'not sure', 'sina uhakika'],
@@ -141,4 +144,9 @@ export function normalise(text: string): string {
 export function readWord(text: string): Word | undefined {
   if (text.length > 40) return undefined;
   return BY_PHRASE.get(normalise(text));
+}
+
+/** A yes, or an acknowledgement taken as one where a wrong yes costs little (see `WORDS.ack`). */
+export function agrees(word: Word | undefined): boolean {
+  return word === 'yes' || word === 'ack';
 }

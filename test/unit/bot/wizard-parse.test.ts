@@ -1,6 +1,6 @@
 /** Telegram messages and button data as wizard input. */
 import type { Message } from 'telegraf/types';
-import { buttonInput, messageInput, normalise, readWord, WIZARD_DATA } from '../../../src/bot/wizard/parse';
+import { agrees, buttonInput, messageInput, normalise, readWord, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 
 const FROM = 424242;
 const LABELS = { back: '⬅️ Rudi', cancel: '❌ Katisha' };
@@ -89,7 +89,10 @@ describe('wizard button data', () => {
 
 describe('readWord', () => {
   it('reads yes, no and skip in English and Swahili, with the spellings people type', () => {
-    for (const w of ['yes', 'Yes!', 'YES', 'ndio', 'Ndiyo', 'ndiyo.', 'ndyo', 'sawa', 'Sawa sawa', 'ok', 'eeh']) expect([w, readWord(w)]).toEqual([w, 'yes']);
+    for (const w of ['yes', 'Yes!', 'YES', 'ndio', 'Ndiyo', 'ndiyo.', 'ndyo', 'eeh']) expect([w, readWord(w)]).toEqual([w, 'yes']);
+    // Agreeing, or only acknowledging: a yes where a wrong one costs little (not at "is someone in danger?").
+    for (const w of ['sawa', 'Sawa sawa', 'ok', 'Eh?']) expect([w, readWord(w), agrees(readWord(w))]).toEqual([w, 'ack', true]);
+    expect(agrees(readWord('hapana'))).toBe(false);
     for (const w of ['no', 'No.', 'hapana', 'Hapana!', 'hapna', 'la', 'nope']) expect([w, readWord(w)]).toEqual([w, 'no']);
     for (const w of ['skip', 'Ruka', 'none', 'sina']) expect([w, readWord(w)]).toEqual([w, 'skip']);
     for (const w of ['done', 'Nimemaliza', 'tayari']) expect([w, readWord(w)]).toEqual([w, 'done']);

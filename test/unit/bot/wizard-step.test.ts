@@ -659,12 +659,21 @@ describe('danger', () => {
   });
 
   it('typed yes or no in either language, with common spellings', () => {
-    for (const word of ['yes', 'Ndio', 'ndiyo!', 'NDIYO', 'sawa', 'Yes.']) {
+    for (const word of ['yes', 'Ndio', 'ndiyo!', 'NDIYO', 'eeh', 'Yes.']) {
       const r = type(at('danger'), word);
       expect(r.state.draft).toMatchObject({ step: 'danger', danger: true });
       expect(r.effects).toEqual([expect.objectContaining({ type: 'urgent' })]);
     }
     for (const word of ['no', 'Hapana', 'hapana.', 'la', 'hakuna']) expect(type(at('danger'), word).state.draft).toMatchObject({ step: 'desc', danger: false });
+    // "OK", "sawa", "eh?" only acknowledge the question: asked again with its buttons, no alert
+    // (a priority-1 ticket is never lowered); at the review "sawa" still sends.
+    for (const word of ['ok', 'Sawa', 'sawa sawa', 'eh?']) {
+      const r = type(at('danger'), word);
+      expect(r.state.draft?.danger).toBeUndefined();
+      expect(r.effects).toEqual([]);
+      expect(lastKeyboard(r)).toEqual({ type: 'danger', draftId: ID });
+    }
+    expect(type(at('review'), 'sawa').effects).toEqual([expect.objectContaining({ type: 'submit' })]);
     expect(said(type(at('danger'), 'ndio'))).toEqual(['emergency']);
   });
 
