@@ -39,6 +39,8 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
       }
       return;
     }
+    // Cancel, Change or Back on the summary of a report already sent: it is not gone, it is sent.
+    if (done && done.draftId === draftId) return sentAlready(turn, done.reference);
     return turn.stale();
   }
   if (d.cancelAsked) d.cancelAsked = undefined;
@@ -192,4 +194,13 @@ export function submit(turn: Turn, d: Draft): void {
   const report = toReport(d);
   if (!report) return;
   turn.effects.push({ type: 'submit', draftId: d.id, report, ...(d.phone ? { phone: d.phone } : {}) });
+}
+
+/** A button of a report already sent: where it is and what the reporter can still do with it. */
+function sentAlready(turn: Turn, reference: string): void {
+  turn.inPlace = undefined;
+  turn.answer();
+  turn.say('submit.sent_button', { reference }, { html: true });
+  if (turn.draft) return turn.show();
+  turn.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
 }

@@ -953,6 +953,18 @@ describe('stale buttons', () => {
     expect(third.effects).toEqual([]);
   });
 
+  it('Cancel, Change or Back on the summary of a report already sent says it was sent and how to add to it or withdraw it, not that it may be gone', () => {
+    for (const value of ['x', 'edit', 'back']) {
+      const r = press({ lastSubmitted: { draftId: ID, reference: 'R-7K3F-9QX2' } }, value, 'review');
+      expect(said(r)).toEqual(['answer', 'submit.sent_button', 'menu.prompt']);
+      expect(r.replies[1]).toMatchObject({ html: true, texts: [{ params: { reference: 'R-7K3F-9QX2' } }] });
+      expect(r.effects).toEqual([]);
+    }
+    // While a new report is being written, its question is asked again after it.
+    const writing: WizardState = { ...at('county', { id: 'nEwDrAft0002' }), lastSubmitted: { draftId: ID, reference: 'R-7K3F-9QX2' } };
+    expect(said(press(writing, 'x', 'review', ID))).toEqual(['answer', 'submit.sent_button', 'county.ask']);
+  });
+
   it('Send on the last report\'s summary while a new one is being written says which was sent, that the new one is not, and asks its question again', () => {
     const writing: WizardState = { ...at('county', { id: 'nEwDrAft0002' }), lastSubmitted: { draftId: ID, reference: 'R-7K3F-9QX2' } };
     const r = press(writing, 'sa', 'review', ID);
