@@ -18,11 +18,14 @@ export function incidentTimeFor(choice: Exclude<WhenChoice, 'date'>, now: Date):
 }
 
 /**
- * Parse a typed date: DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY (Kenyan order) or YYYY-MM-DD.
+ * Parse a typed date: DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY (Kenyan order) or YYYY-MM-DD, or a day
+ * of the week ("Jumamosi", "last Saturday", "Ijumaa usiku").
  * Not in the future and not more than a year ago: older cases go to the agencies directly.
  */
 export function parseIncidentDate(input: string, now: Date): ParsedDate {
   const s = input.trim();
+  const weekday = lastWeekday(s, now);
+  if (weekday) return { ok: true, date: weekday };
   let y: number, m: number, d: number;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -41,4 +44,30 @@ export function parseIncidentDate(input: string, now: Date): ParsedDate {
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
   if (date.getTime() < startOfEatDay(yearAgo)) return { ok: false, reason: 'too_old' };
   return { ok: true, date };
+}
+
+/** Days of the week as people type them, Sunday first (as `getUTCDay` counts). */
+const WEEKDAYS: readonly (readonly string[])[] = [
+  ['sunday', 'sun', 'jumapili'],
+  ['monday', 'mon', 'jumatatu'],
+  ['tuesday', 'tue', 'tues', 'jumanne'],
+  ['wednesday', 'wed', 'jumatano'],
+  ['thursday', 'thu', 'thur', 'thurs', 'alhamisi'],
+  ['friday', 'fri', 'ijumaa'],
+  ['saturday', 'sat', 'jumamosi'],
+];
+const WEEKDAY_RE = /^(?:(?:last|on|siku ya)\s+)?([a-z]+)(?:\s+(?:iliyopita|last week|wiki iliyopita|morning|afternoon|evening|night|asubuhi|mchana|jioni|usiku))?$/;
+
+/**
+ * A day of the week: the last one before today (a week ago when it is today's name: on the day
+ * itself people say "today"), the Kenyan day's start. Undefined when the text is not one.
+ */
+function lastWeekday(input: string, now: Date): Date | undefined {
+  const m = WEEKDAY_RE.exec(input.toLowerCase().replace(/[.,!?]/g, '').replace(/\s+/g, ' ').trim());
+  const day = m ? WEEKDAYS.findIndex((names) => names.includes(m[1])) : -1;
+  if (day < 0) return undefined;
+  const today = startOfEatDay(now);
+  const todayIs = new Date(today + EAT_OFFSET_MS).getUTCDay();
+  const back = (todayIs - day + 7) % 7 || 7;
+  return new Date(today - back * DAY_MS);
 }

@@ -100,8 +100,9 @@ describe('readWord', () => {
 
   it('reads days and "now", and "it is happening now" in either language', () => {
     for (const w of ['today', 'Leo', 'leo hii']) expect([w, readWord(w)]).toEqual([w, 'today']);
-    for (const w of ['yesterday', 'Jana']) expect([w, readWord(w)]).toEqual([w, 'yesterday']);
-    for (const w of ['juzi', 'day before yesterday']) expect([w, readWord(w)]).toEqual([w, 'dayBefore']);
+    for (const w of ['yesterday', 'Jana', 'jana jioni', 'Yesterday evening', 'jana asubuhi']) expect([w, readWord(w)]).toEqual([w, 'yesterday']);
+    for (const w of ['juzi', 'day before yesterday', 'juzi usiku']) expect([w, readWord(w)]).toEqual([w, 'dayBefore']);
+    for (const w of ['leo mchana', 'this evening']) expect([w, readWord(w)]).toEqual([w, 'today']);
     for (const w of ['now', 'sasa hivi', 'Sasa hivi!', 'saa hii', 'It is happening now', "it's happening now", 'Inatokea sasa hivi', 'bado inaendelea']) expect([w, readWord(w)]).toEqual([w, 'now']);
   });
 

@@ -52,6 +52,18 @@ describe('incident dates', () => {
     expect(parseIncidentDate('9.8.26', now)).toMatchObject({ ok: true });
   });
 
+  it('takes a day of the week in English or Swahili as the last one before today', () => {
+    // Sunday 9 August 2026 in Nairobi.
+    const day = (d: string) => new Date(`${d}T21:00:00Z`);
+    expect(parseIncidentDate('Jumamosi', now)).toEqual({ ok: true, date: day('2026-08-07') }); // Saturday the 8th
+    expect(parseIncidentDate('last Saturday', now)).toEqual({ ok: true, date: day('2026-08-07') });
+    expect(parseIncidentDate('Ijumaa usiku', now)).toEqual({ ok: true, date: day('2026-08-06') }); // Friday the 7th
+    expect(parseIncidentDate('jumatatu iliyopita', now)).toEqual({ ok: true, date: day('2026-08-02') }); // Monday the 3rd
+    // Today's own name is a week ago: on the day itself people say "today".
+    expect(parseIncidentDate('Sunday', now)).toEqual({ ok: true, date: day('2026-08-01') });
+    expect(parseIncidentDate('Sundays are quiet', now)).toEqual({ ok: false, reason: 'format' });
+  });
+
   it('refuses the future, dates over a year old and nonsense', () => {
     expect(parseIncidentDate('10/08/2026', now)).toEqual({ ok: false, reason: 'future' });
     expect(parseIncidentDate('01/08/2025', now)).toEqual({ ok: false, reason: 'too_old' });
