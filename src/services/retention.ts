@@ -139,16 +139,21 @@ async function purgeWithoutReports(store: Store, now: Date, opts: PurgeOptions):
 /**
  * The reporter's own name and numbers out of what stays of their reports (the story, the place,
  * the referral note, the messages both ways, agents' notes): "we delete your details" covers
- * what they wrote about themselves too. Other people's names and numbers stay.
+ * what they wrote about themselves too. Other people's names and numbers stay. Not in an
+ * anonymous report, nor in a link that quotes one: there the blank would show everyone who read
+ * it before (the agent, the agency's case file) which word was the reporter's name, as
+ * SECURITY.md says of case files.
  */
 async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identity: ReporterIdentity, marks: OwnMarks): Promise<void> {
   const own = { names: [identity.firstName, identity.lastName].filter((n): n is string => Boolean(n)), username: identity.username, phones: identity.phone ? [identity.phone] : [] };
   const { Report, Message, ReportEvent } = store.models;
-  type Kept = { _id: Types.ObjectId; language: Lang; description?: { text?: string }; place?: string; referral?: { note?: string } | null };
+  type Kept = { _id: Types.ObjectId; language: Lang; anonymous?: boolean; description?: { text?: string }; place?: string; referral?: { note?: string } | null };
   // Purged reports only: one stored since the pass looked (a new Confirm) keeps every word for its agent.
-  const purged = await Report.find({ reporterId, purgedAt: { $ne: null } }).select({ language: 1, 'description.text': 1, place: 1, referral: 1 }).lean<Kept[]>();
-  await blankLinkReasons(store, purged.map((r) => r._id), (language) => (text) => withoutOwnIdentity(text, own, marks(language)));
-  for (const r of purged) {
+  const purged = await Report.find({ reporterId, purgedAt: { $ne: null } }).select({ language: 1, anonymous: 1, 'description.text': 1, place: 1, referral: 1 }).lean<Kept[]>();
+  const named = purged.filter((r) => !r.anonymous);
+  const anonymous = purged.filter((r) => r.anonymous).map((r) => r._id);
+  await blankLinkReasons(store, { blank: named.map((r) => r._id), keep: anonymous }, (language) => (text) => withoutOwnIdentity(text, own, marks(language)));
+  for (const r of named) {
     const blank = (text: string) => withoutOwnIdentity(text, own, marks(r.language));
     const $set = changed({ 'description.text': r.description?.text, place: r.place, 'referral.note': r.referral?.note ?? undefined }, blank);
     if (Object.keys($set).length) await Report.updateOne({ _id: r._id }, { $set });
@@ -165,17 +170,21 @@ async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identi
 
 /**
  * Links between reports quote both sides' place and story words in their reasons (the console
- * shows them): blanked on these reports' own links and on every link to them.
+ * shows them): blanked on `blank`'s own links and on every link to them, except a link with
+ * one of `keep` (anonymous reports) at either end.
  */
-async function blankLinkReasons(store: Store, reportIds: Types.ObjectId[], blankIn: (language: Lang) => (text: string) => string): Promise<void> {
+async function blankLinkReasons(store: Store, which: { blank: Types.ObjectId[]; keep: Types.ObjectId[] }, blankIn: (language: Lang) => (text: string) => string): Promise<void> {
+  const reportIds = which.blank;
   if (!reportIds.length) return;
   const ids = new Set(reportIds.map(String));
+  const keep = new Set(which.keep.map(String));
   type Holder = { _id: Types.ObjectId; language: Lang; similar?: { reportId: Types.ObjectId; reasons?: unknown }[] };
   const holders = await store.models.Report.find({ $or: [{ _id: { $in: reportIds } }, { 'similar.reportId': { $in: reportIds } }] }).select({ language: 1, similar: 1 }).lean<Holder[]>();
   for (const h of holders) {
     const blank = blankIn(h.language);
     for (const link of h.similar ?? []) {
       if (!ids.has(String(h._id)) && !ids.has(String(link.reportId))) continue;
+      if (keep.has(String(h._id)) || keep.has(String(link.reportId))) continue;
       const reasons = blankDeep(link.reasons, blank);
       // One link at a time, by its own element: triage may add links to an open report meanwhile.
       if (JSON.stringify(reasons) !== JSON.stringify(link.reasons)) await store.models.Report.updateOne({ _id: h._id, 'similar.reportId': link.reportId }, { $set: { 'similar.$.reasons': reasons } });

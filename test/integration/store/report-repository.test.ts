@@ -333,6 +333,25 @@ describe('retention', () => {
     expect((await store.reports.findById(other.report._id))!.description.text).toBe('Another report near the stall.');
   });
 
+  it('leaves an anonymous report\'s words, and links quoting them, as they were: a blank would show which word was the reporter\'s name', async () => {
+    const who = { firstName: 'Achieng Otieno' };
+    const story = 'Officer Otieno and two others beat the boda rider outside Mama Achieng kiosk.';
+    const { report, reporter } = await seedReport(store, { anonymous: true, description: { text: story }, place: 'Achieng kiosk' }, who);
+    const own = await store.messages.addIncoming(report._id, { text: 'Achieng kiosk is near the stage.' });
+    const other = await seedReport(store, { description: { text: 'A boda rider was beaten near the kiosk.' } }, { firstName: 'Wekesa' });
+    const reasons = [{ type: 'place', a: 'Achieng kiosk', b: 'the kiosk', words: ['Achieng', 'kiosk'] }];
+    await store.models.Report.updateOne({ _id: other.report._id }, { $set: { similar: [{ reportId: report._id, score: 0.8, reasons, at: new Date() }] } });
+    expect(await store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000) } });
+    await lastSeen(reporter._id, 31);
+
+    await purgeExpired(store, 30, new Date(), { marks: () => ({ phone: '[number]', name: '[name]' }) });
+    expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+    expect((await store.reports.findById(report._id))!).toMatchObject({ description: { text: story }, place: 'Achieng kiosk' });
+    expect((await store.messages.findById(own._id))?.text).toBe('Achieng kiosk is near the stage.');
+    expect((await store.reports.findById(other.report._id))!.similar?.[0].reasons).toEqual(reasons);
+  });
+
   it('purges an identity it cannot open (a key no longer configured) without stopping the pass', async () => {
     const seeded = [];
     for (const firstName of ['Kerubo', 'Langat']) {
