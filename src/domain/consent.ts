@@ -83,15 +83,22 @@ function blankNumber(text: string, phone: string, mark: string): string {
  * reporter's own numbers, blanked however they were written ("722 000 111", a foreign number),
  * which the Kenyan pattern alone would miss.
  */
-export function withheldFromConversation(text: string, withhold: { phone: boolean; names: readonly string[]; phones?: readonly string[] }, marks: { phone: string; name: string; location: string }): string {
+export function withheldFromConversation(text: string, withhold: { phone: boolean; names: readonly string[]; phones?: readonly string[]; usernames?: readonly string[] }, marks: { phone: string; name: string; location: string }): string {
   // A place shared in the conversation (a 📍 line: "where are you now?") is where the reporter was: withheld with the number.
   let out = withhold.phone ? text.replace(PHONE_RE, marks.phone).replace(/^📍.*(?:\n.*openstreetmap\.org.*)?$/gmu, marks.location) : text;
   if (withhold.phone) for (const p of withhold.phones ?? []) out = blankNumber(out, p, marks.phone);
+  // The username whole, before the name's words (a name inside it would leave the rest to read).
+  for (const u of withhold.usernames ?? []) out = blankUsername(out, u, marks.name);
   const names = nameWords(withhold.names);
   return names ? out.replace(names, marks.name) : out;
 }
 
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A Telegram username whole, with or without its @ (and in a t.me link), any case. */
+function blankUsername(text: string, username: string, mark: string): string {
+  return text.replace(new RegExp(`(?<![\\w@])@?${escapeRe(username)}(?!\\w)`, 'gi'), mark);
+}
 
 /** Each word of these names (three letters or more) as a whole word, any case; null when there is none. */
 function nameWords(names: readonly string[]): RegExp | null {
@@ -110,7 +117,7 @@ function nameWords(names: readonly string[]): RegExp | null {
 export function withoutOwnIdentity(text: string, own: { names: readonly string[]; username?: string; phones: readonly string[] }, marks: { phone: string; name: string }): string {
   const names = nameWords(own.names);
   let out = names ? text.replace(names, (m) => (/^\p{Lu}/u.test(m) ? marks.name : m)) : text;
-  if (own.username) out = out.replace(new RegExp(`(?<![\\w@])@?${escapeRe(own.username)}(?!\\w)`, 'gi'), marks.name);
+  if (own.username) out = blankUsername(out, own.username, marks.name);
   for (const p of own.phones) out = blankNumber(out, p, marks.phone);
   return out;
 }

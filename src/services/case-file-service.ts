@@ -97,6 +97,8 @@ export interface Withhold {
   names: string[];
   /** The reporter's own numbers (a contactable reporter's, never an anonymous one's: see SECURITY.md). */
   phones: string[];
+  /** Their Telegram username, withheld with the name ("reach me on @..." names them as surely). */
+  usernames: string[];
 }
 
 
@@ -107,7 +109,11 @@ export interface Withhold {
 export async function identityRule(store: Store, report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[], viewerMaySeeIdentity: boolean): Promise<{ reporter: CaseFileInput['reporter']; withhold: Withhold }> {
   const who = await knownIdentity(store, report);
   const reporter = viewerMaySeeIdentity ? sharedIdentityOf(report, agency, history, who) : null;
-  return { reporter, withhold: { phone: !reporter?.phone, names: reporter?.name || !who.name ? [] : [who.name], phones: reporter?.phone || !who.phone ? [] : [who.phone] } };
+  const nameHidden = !reporter?.name;
+  return {
+    reporter,
+    withhold: { phone: !reporter?.phone, names: nameHidden && who.name ? [who.name] : [], phones: reporter?.phone || !who.phone ? [] : [who.phone], usernames: nameHidden && who.username ? [who.username] : [] },
+  };
 }
 
 /**
@@ -155,11 +161,11 @@ function withheldFromDetails(input: CaseFileInput, blank: (s: string) => string)
 }
 
 /** The name and phone the reporter gave, read only for a report with contact details: to share with consent, or to blank without. */
-async function knownIdentity(store: Store, report: ReportDoc): Promise<{ name?: string; phone?: string }> {
+async function knownIdentity(store: Store, report: ReportDoc): Promise<{ name?: string; phone?: string; username?: string }> {
   if (report.anonymous) return {};
   const who = await store.reporters.identityOf(report.reporterId);
   const name = [who?.firstName, who?.lastName].filter(Boolean).join(' ');
-  return { ...(name ? { name } : {}), ...(who?.phone ? { phone: who.phone } : {}) };
+  return { ...(name ? { name } : {}), ...(who?.phone ? { phone: who.phone } : {}), ...(who?.username ? { username: who.username } : {}) };
 }
 
 function sharedIdentityOf(report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[], who: { name?: string; phone?: string }): CaseFileInput['reporter'] {

@@ -272,6 +272,19 @@ describe('consent is to the question as it was asked', () => {
     expect(shared).not.toContain('withheld');
   });
 
+  it("the reporter's Telegram username is withheld with their name, whole, in the story and the messages", async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_009 });
+    // Telegram gives a username with the next update; it is kept with the name.
+    await h.store.reporters.upsertFromTelegram({ telegramUserId: 61_000_009, chatId: 61_000_009, firstName: 'Wanjiru', username: 'wanjiru_w254' }, 'en');
+    await h.store.models.Report.updateOne({ _id: id }, { $set: { 'description.text': 'They beat my cousin at the stage. Reach me on Telegram @wanjiru_w254.' } });
+    await h.store.messages.addIncoming(id, { text: 'Or here: t.me/Wanjiru_W254' });
+    const without = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    expect(without).toContain('Reach me on Telegram [name withheld].');
+    expect(without).toContain('Or here: t.me/[name withheld]');
+    expect(without).not.toMatch(/w254/i);
+    expect(await archiveManifest(agent, id)).not.toMatch(/w254/i);
+  });
+
   it("the report's own story, place, files and the phone's location are blanked the same way until the reporter says yes", async () => {
     const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_005 });
     await h.store.models.Report.updateOne(
