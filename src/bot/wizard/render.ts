@@ -1,5 +1,6 @@
 import { countyName, numbersFor } from '../../domain';
 import type { Lang } from '../../i18n';
+import type { Message } from 'telegraf/types';
 import type { BotContext } from '../context';
 import { escapeHtml } from '../html';
 import * as kb from '../keyboards';
@@ -44,9 +45,13 @@ async function editPressed(ctx: BotContext, m: Drawn, how: InPlace): Promise<boo
   const pressed = q && 'data' in q && q.message && 'text' in q.message ? q.message : undefined;
   if (!pressed || !q || !('data' in q)) return false;
   const label = pressed.reply_markup?.inline_keyboard.flat().find((b) => 'callback_data' in b && b.callback_data === q.data)?.text;
-  // A keyboard under the text field (or its removal) cannot go on an edited message.
+  // A keyboard under the text field (or its removal) cannot go on an edited message: the question
+  // goes as a new one, and the pressed one loses its buttons, which would only answer "older message".
   const markup = m.markup?.reply_markup;
-  if (markup && !('inline_keyboard' in markup)) return false;
+  if (markup && !('inline_keyboard' in markup)) {
+    await closePressed(ctx, pressed, how === 'choice' ? label : undefined);
+    return false;
+  }
   const chose = how === 'choice' && label ? `✓ ${m.html ? escapeHtml(label) : label}\n\n` : '';
   const text = chose + m.text;
   if ([...text].length > MAX_TEXT) return false;
@@ -59,6 +64,21 @@ async function editPressed(ctx: BotContext, m: Drawn, how: InPlace): Promise<boo
     if (!NOT_EDITABLE.test(err instanceof Error ? err.message : '')) throw err;
     ctx.log.warn({ err }, 'wizard question not edited: sent as a new message');
     return false;
+  }
+}
+
+/**
+ * The pressed question as it was, under "✓ <the choice>", without its buttons. Only tidies the
+ * chat: a failure leaves the buttons (they answer "older message") and fails nothing else.
+ */
+async function closePressed(ctx: BotContext, pressed: Message.TextMessage, label: string | undefined): Promise<void> {
+  const chose = label ? `✓ ${label}\n\n` : '';
+  // The question's own formatting, moved past the line put above it (offsets count UTF-16 units, as JavaScript strings do).
+  const entities = (pressed.entities ?? []).map((e) => ({ ...e, offset: e.offset + chose.length }));
+  try {
+    await ctx.editMessageText(chose + pressed.text, { entities });
+  } catch (err) {
+    if (!NOT_EDITABLE.test(err instanceof Error ? err.message : '')) ctx.log.warn({ err }, 'buttons of a pressed question not removed');
   }
 }
 

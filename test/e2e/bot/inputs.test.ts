@@ -313,6 +313,18 @@ describe('/cancel', () => {
     expect(v.buttons()).toContain('🚓 Police misconduct');
   });
 
+  it('the county chosen stays on its question without the buttons, which could only answer "older message" under the place question', async () => {
+    const u = h.tg.user({ firstName: 'Tidy', languageCode: 'en' });
+    await walkTo(u, 'county');
+    const asked = u.lastMessage();
+    await u.press('Kwale');
+    expect(u.replyKeyboard().length).toBeGreaterThan(0);
+    const chosen = u.messages().find((m) => m.messageId === asked.messageId)!;
+    expect(chosen.text).toBe(`✓ Kwale\n\n${asked.text}`);
+    expect(chosen.replyMarkup).toBeUndefined();
+    expect(u.buttons()).not.toContain('Mombasa');
+  });
+
   it('Back goes one step back and keeps the answers', async () => {
     const u = h.tg.user({ firstName: 'Pendo', languageCode: 'en' });
     await walkTo(u, 'place');
