@@ -113,9 +113,17 @@ export function skipDetail(turn: Turn, d: Draft): void {
   turn.advance(d);
 }
 
+/** Longer than a detail question takes (the caller may keep it as more of the story instead). */
+export function tooLongForDetail(step: DetailStep, input: string): boolean {
+  const check = checkText(input, detailMax(step));
+  return !check.ok && check.reason === 'too_long';
+}
+
+const detailMax = (step: DetailStep) => (step === 'stn' ? LIMITS.placeMaxChars : DETAIL_MAX_CHARS);
+
 /** A typed answer to a detail question. */
 export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: string): void {
-  const check = checkText(input, step === 'stn' ? LIMITS.placeMaxChars : DETAIL_MAX_CHARS);
+  const check = checkText(input, detailMax(step));
   if (!check.ok) {
     if (check.reason === 'too_long') turn.say('details.too_long', { max: check.max });
     return askDetail(turn, d, step);

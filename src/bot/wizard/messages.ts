@@ -1,7 +1,7 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, type County } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { setCounty, setDanger, submit } from './buttons';
-import { askToType, isDetailStep, onDetailText, skipDetail } from './details';
+import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
 import { agrees, readWord, type Word } from './parse';
@@ -257,7 +257,11 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   if (word && onWord(turn, d, word)) return;
-  if (isDetailStep(d.step)) return onDetailText(turn, d, d.step, input);
+  if (isDetailStep(d.step)) {
+    // An account too long for the question is more of the story, kept; the question is asked again.
+    if (tooLongForDetail(d.step, input) && addToStory(turn, d, input)) return turn.show();
+    return onDetailText(turn, d, d.step, input);
+  }
   if (BEFORE_STORY.includes(d.step) && !d.text && !d.voice) {
     const story = earlyStory(input);
     if (story) return keepEarly(turn, d, story);

@@ -28,6 +28,16 @@ function walk(state: WizardState, ...inputs: ((s: WizardState) => StepResult)[])
 }
 
 describe('the optional details', () => {
+  it('an account too long for a detail question is added to the story, not refused and lost; the question is asked again', () => {
+    const account = 'There were three of them. The tall one with a scar on his cheek held my brother while the other two searched the car and took the money from the glove box. '.repeat(2).trim();
+    expect(account.length).toBeGreaterThan(300);
+    const r = type(at('ofc', { editing: true }), account);
+    expect(r.state.draft).toMatchObject({ step: 'ofc', text: `${BASE.text}\n${account}` });
+    expect(said(r)[0]).toContain('desc.added');
+    // A long answer that is not an account (no words to read) is still refused as too long.
+    expect(said(type(at('ofc', { editing: true }), 'x'.repeat(301)))[0]).toContain('details.too_long');
+  });
+
   it('after "when" the review comes at once: the details are not asked on the way', () => {
     const r = press({ draft: { ...BASE } }, 'today');
     expect(r.state.draft?.step).toBe('review');
