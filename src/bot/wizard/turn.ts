@@ -171,7 +171,8 @@ export class Turn {
         return this.say('when.ask', { example: formatDay(this.now.getTime()) }, { keyboard: { type: 'when', draftId: id } });
       case 'ev': {
         const count = d.evidence?.length ?? 0;
-        const ask: Text = { key: 'ev.ask', params: { max: LIMITS.evidenceMaxItems } };
+        // "No files" is the button only until a file is kept; then "Done" is, and ev.count says so.
+        const ask: Text = { key: count ? 'ev.ask_more' : 'ev.ask', params: { max: LIMITS.evidenceMaxItems } };
         const texts = count ? [ask, { key: 'ev.count', params: { count, max: LIMITS.evidenceMaxItems } }] : [ask];
         return this.message(texts, { keyboard: { type: 'evidence', draftId: id, count } });
       }

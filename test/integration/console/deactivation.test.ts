@@ -184,8 +184,8 @@ it('a supervisor hands a deactivated agent\'s referral and incident to another a
   const taken = await h.tickets.takeNext({ id: (await h.store.agents.findByUsername('kerubo'))!._id.toString(), role: 'agent' });
   if (!taken.ok) throw new Error('not taken');
   const next = (await sup.get(`/tickets/${taken.report._id.toString()}`)).body;
-  expect(next).toMatch(new RegExp(`<option value="${mutua._id.toString()}">[^<]*\\(mutua\\): holds 1 of \\d+</option>`));
-  expect(next).toMatch(/\(daudi\): holds 0 of \d+<\/option>/);
+  expect(next).toMatch(new RegExp(`<option value="${mutua._id.toString()}">[^<]*\\(mutua\\): holds 1 of \\d+ tickets</option>`));
+  expect(next).toMatch(/\(daudi\): holds 0 of \d+ tickets<\/option>/);
 });
 
 it('a hand-over whose target is deactivated while it is under way puts the tickets back where the deactivation would have', async () => {

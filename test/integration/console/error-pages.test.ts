@@ -70,7 +70,7 @@ it('tells a person whose session ended before they sent a form that it was not s
   await b.post('/signout');
   const res = await b.post('/queue/take', {}, { headers: { accept: 'text/html' } });
   expect(res.statusCode).toBe(401);
-  expect(res.body).toContain('Umetoka kwenye akaunti');
+  expect(res.body).toContain('Umetolewa kwenye akaunti');
   // A script still gets its short answer, which it turns into "sign in again" itself.
   const fromScript = await b.post('/queue/take', {}, { headers: { accept: '*/*', 'x-requested-with': 'fetch' } });
   expect(fromScript.statusCode).toBe(401);
