@@ -72,15 +72,19 @@ export class TicketService implements TicketActions {
     if (!d.ok) return d;
     const from = report.assignee!;
     if (seen && seen.holder !== from.toString()) return refused('changed');
-    // This ticket first, as the claim: of two supervisors handing the same incident over at once,
-    // the second is refused here, before it moves any member, so the incident keeps one holder.
-    if (!(await store.incidents.reassign(report._id, from, toAgentId))) return refused('changed');
-    const moveRest = report.incident ? (await store.incidents.memberIds(report.incident.id)).filter((id) => !id.equals(report._id)) : [];
+    // The claim: the incident's oldest held report (this ticket when alone), whichever member's
+    // page the hand-over came from. Of two supervisors handing the same incident over at once, from
+    // the same page or two members' pages, the second is refused here, before it moves anything,
+    // so the incident keeps one holder.
+    const members = report.incident ? await store.incidents.heldMemberIds(report.incident.id) : [];
+    const claim = members[0] ?? report._id;
+    if (!(await store.incidents.reassign(claim, from, toAgentId))) return refused('changed');
+    const moveRest = [report._id, ...members].filter((id, i, all) => !id.equals(claim) && all.findIndex((x) => x.equals(id)) === i);
     const handed = async (id: Types.ObjectId) => {
       await store.reports.addEvent(id, 'handed_over', actorOf(by), { fromAgent: from.toString(), toAgent: toAgentId });
       await this.publishStatus(id, false);
     };
-    await handed(report._id);
+    await handed(claim);
     let moved = 1;
     // The rest of the incident: one agent's work (the store moves only the open ones `from` still holds).
     for (const id of moveRest) {

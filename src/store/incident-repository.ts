@@ -82,6 +82,12 @@ export class IncidentRepository {
     return rows.map((r) => r._id);
   }
 
+  /** The incident's reports still held (open, not waiting), oldest id first: the order every hand-over claims them in. */
+  async heldMemberIds(incidentId: Id): Promise<Types.ObjectId[]> {
+    const rows = await this.Report.find({ 'incident.id': oid(incidentId), status: { $nin: [...CLOSED_STATUSES, 'received'] } }, { _id: 1 }).sort({ _id: 1 }).lean<{ _id: Types.ObjectId }[]>().exec();
+    return rows.map((r) => r._id);
+  }
+
   /**
    * Waiting reports in no incident whose own links point at one of `members` with at least
    * `minScore`, oldest first (`limit` of them, as summaries), and how many there are (counted up

@@ -233,4 +233,16 @@ it('two supervisors handing the same incident over at once: one wins, and every 
   const holders = new Set(await Promise.all(reports.map(async (r) => (await statusOf(r)).assignee?.toString())));
   expect(holders.size).toBe(1);
   expect([x._id.toString(), y._id.toString()]).toContain([...holders][0]);
+
+  // Again, from two different members' pages: the claim is the incident's, not the page's ticket.
+  const [v, w] = [await h.account('vera', 'agent'), await h.account('wairimu', 'agent')];
+  const holder = { holder: [...holders][0]! };
+  const again = await Promise.all([
+    h.tickets.handOver(reports[3]._id.toString(), sup, v._id.toString(), holder),
+    h.tickets.handOver(reports[1]._id.toString(), sup, w._id.toString(), holder),
+  ]);
+  expect(again.map((r) => r.ok).sort()).toEqual([false, true]);
+  const after = new Set(await Promise.all(reports.map(async (r) => (await statusOf(r)).assignee?.toString())));
+  expect(after.size).toBe(1);
+  expect([v._id.toString(), w._id.toString()]).toContain([...after][0]);
 });
