@@ -85,23 +85,32 @@ export class TicketService implements TicketActions {
       await this.publishStatus(id, false);
     };
     await handed(claim);
-    let moved = 1;
+    const moved = [claim];
     // The rest of the incident: one agent's work (the store moves only the open ones `from` still holds).
     for (const id of moveRest) {
       if (!(await store.incidents.reassign(id, from, toAgentId))) continue;
-      moved++;
+      moved.push(id);
       await handed(id);
     }
-    // Deactivated while this was under way: the deactivation's hand-back may have listed their
-    // tickets before these were theirs, so they are handed back now, as it would have done.
+    // Deactivated while this was under way (its hand-back may have listed the account's tickets
+    // before these were moved to it): refused, and each goes back to whoever held it.
     if (await store.agents.isDeactivated(toAgentId)) {
-      await this.handBack(toAgentId, by);
-      await this.deps.events.publish({ type: 'queue' });
+      await this.handOverUndone(moved, from, toAgentId, by);
       return refused('target_inactive');
     }
     await this.deps.events.publish({ type: 'queue' });
-    this.deps.logger.info({ reportId, moved, outcome: 'handed_over' }, 'ticket handed over by a supervisor');
-    return { ok: true, moved };
+    this.deps.logger.info({ reportId, moved: moved.length, outcome: 'handed_over' }, 'ticket handed over by a supervisor');
+    return { ok: true, moved: moved.length };
+  }
+
+  /** Moves handed-over tickets back from `to` (each only if `to` still holds it), said in their history. */
+  private async handOverUndone(ids: readonly Types.ObjectId[], from: Types.ObjectId, to: string, by: AgentRef): Promise<void> {
+    for (const id of ids) {
+      if (!(await this.deps.store.incidents.reassign(id, to, from))) continue;
+      await this.deps.store.reports.addEvent(id, 'handed_over', actorOf(by), { fromAgent: to, toAgent: from.toString() });
+      await this.publishStatus(id, false);
+    }
+    await this.deps.events.publish({ type: 'queue' });
   }
 
   async handBack(agentId: string, by: AgentRef): Promise<HandBack> {

@@ -188,12 +188,15 @@ it('a supervisor hands a deactivated agent\'s referral and incident to another a
   expect(next).toMatch(/\(daudi\): holds 0 of \d+ tickets<\/option>/);
 });
 
-it('a hand-over whose target is deactivated while it is under way puts the tickets back where the deactivation would have', async () => {
+it('a hand-over whose target is deactivated while it is under way is refused, and the tickets go back to whoever held them', async () => {
   const kamande = await h.account('kamande', 'agent');
   const [referral, held] = [await submit(), await submit()];
   for (let i = 0; i < 2; i++) expect((await h.tickets.takeNext({ id: kamande._id.toString(), role: 'agent' })).ok).toBe(true);
   expect(await h.tickets.refer(referral._id.toString(), { id: kamande._id.toString(), role: 'agent' }, 'IPOA')).toEqual({ ok: true });
   const sup = { id: (await h.store.agents.findByUsername('daudi'))!._id.toString(), role: 'supervisor' as const };
+  // Both in one incident, so one hand-over moves a referral and a ticket being worked.
+  expect(await h.store.incidents.setIncident(referral._id, referral._id, kamande._id)).toBe(true);
+  expect(await h.store.incidents.setIncident(held._id, referral._id, kamande._id)).toBe(true);
   const leaving = await h.account('leaving', 'agent');
   // The hand-over has read the target as active; the deactivation (and its hand-back, which finds
   // nothing yet) lands before the tickets move.
@@ -208,10 +211,11 @@ it('a hand-over whose target is deactivated while it is under way puts the ticke
   } finally {
     spy.mockRestore();
   }
-  // As the deactivation does: the ticket being worked goes back to the queue, not to nobody.
-  expect(await statusOf(held)).toMatchObject({ status: 'received', assignee: null });
-  expect((await h.store.reports.history(held._id)).filter((e) => e.type === 'released').map((e) => e.data?.reason)).toEqual(['holder_deactivated']);
-  expect((await statusOf(referral)).assignee?.toString()).toBe(kamande._id.toString());
+  // Nothing stays with the account nobody uses: both are Kamande's again, as they were.
+  expect(await statusOf(held)).toMatchObject({ status: 'assigned', assignee: kamande._id });
+  expect(await statusOf(referral)).toMatchObject({ status: 'referred', assignee: kamande._id });
+  expect(await h.store.reports.countAssignedTo(leaving._id)).toBe(0);
+  expect((await h.store.reports.findAssignedTo(leaving._id))).toEqual([]);
 });
 
 it('two supervisors handing the same incident over at once: one wins, and every report keeps one holder', async () => {
