@@ -6,6 +6,7 @@ import { escapeHtml } from '../html';
 import * as kb from '../keyboards';
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
+import { WIZARD_DATA } from './parse';
 import type { CountyName, InPlace, Keyboard, Reply, Text } from './types';
 import { electoralUnits } from './units';
 
@@ -49,7 +50,8 @@ async function editPressed(ctx: BotContext, m: Drawn, how: InPlace): Promise<boo
   // goes as a new one, and the pressed one loses its buttons, which would only answer "older message".
   const markup = m.markup?.reply_markup;
   if (markup && !('inline_keyboard' in markup)) {
-    await closePressed(ctx, pressed, how === 'choice' ? label : undefined);
+    // Except the review's: its Send buttons still answer at the phone question (a change of mind).
+    if (WIZARD_DATA.exec(q.data)?.[2] !== 'review') await closePressed(ctx, pressed, how === 'choice' ? label : undefined);
     return false;
   }
   const chose = how === 'choice' && label ? `✓ ${m.html ? escapeHtml(label) : label}\n\n` : '';

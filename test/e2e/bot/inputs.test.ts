@@ -1,6 +1,6 @@
 /** Every bad input gets a polite re-ask in the reporter's language, and the wizard stays where it was. */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, clockAwayFromMidnight, formatDayEat, lastText, pressTampered, questionText, walkTo, said } from './helpers';
+import { allTexts, clockAwayFromMidnight, formatDayEat, lastText, pressTampered, questionText, referenceIn, walkTo, said } from './helpers';
 
 let h: BotHarness;
 const clock = clockAwayFromMidnight();
@@ -323,6 +323,13 @@ describe('/cancel', () => {
     expect(chosen.text).toBe(`✓ Kwale\n\n${asked.text}`);
     expect(chosen.replyMarkup).toBeUndefined();
     expect(u.buttons()).not.toContain('Mombasa');
+    // The review keeps its buttons under the phone question: sending anonymously is still a tap away.
+    await u.sendText('Diani beach road');
+    await u.press('Today');
+    await u.press('📞 Send with my phone number');
+    await u.press('🕶 Send anonymously');
+    expect(lastText(u)).toContain('Received. Your reference is');
+    expect(await h.store.reports.findByReference(referenceIn(lastText(u)))).toMatchObject({ anonymous: true, county: 2 });
   });
 
   it('Back goes one step back and keeps the answers', async () => {
