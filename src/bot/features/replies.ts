@@ -187,6 +187,9 @@ function askWhom(ctx: BotContext, about: PendingAnswer, key: string): Promise<un
  */
 async function release(ctx: BotContext & { from: User }, pending: PendingAnswer, toStaff: boolean): Promise<void> {
   const intoReport = ctx.session.draft?.id === pending.draftId;
+  // "Into my new report": the replies are the report's now, so a cancel among the words replayed
+  // into it does not send the rest to staff (answersLeftByCancel sends only those marked).
+  if (!toStaff) pending.held = pending.held.map(({ r: _reply, ...item }) => item);
   const done = { reference: undefined as string | undefined, closed: false, replayed: false, dropped: false };
   while (pending.held.length) {
     const item = pending.held[0];

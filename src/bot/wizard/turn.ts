@@ -217,6 +217,8 @@ export class Turn {
       // already (files, or the story told before the questions): that is not thrown away silently.
       if (holdsWork(d)) return this.askCancel(d);
       this.draft = undefined;
+      // Left as a cancel is: a reply to staff held on "where should it go?" goes to them.
+      this.effects.push({ type: 'cancelled', step: d.step, ...(d.urgent ? { abandon: d.id } : {}) });
       return this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
     }
     // While editing, Back returns to review, except within the chained pairs kind->cat and

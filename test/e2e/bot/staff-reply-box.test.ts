@@ -195,6 +195,26 @@ for (const lang of ['en', 'sw'] as const) {
     expect((await fromReporter(first)).map((m) => m.text)).toEqual([answer, lang === 'en' ? 'Thank you for checking on me.' : 'Asante kwa kunijulia hali.']);
   });
 
+  it(`(${lang}) "into my new report" keeps the replies out of the older ticket even when the words replayed cancel the report; Back out of an empty report sends a held reply to staff`, async () => {
+    const u = h.tg.user({ firstName: `Replay${lang}`, languageCode: lang });
+    const { staffMessage, first } = await ticketWithStaffMessage(u, lang);
+    await walkTo(u, 'desc', lang);
+    await u.sendText(story, { replyToMessageId: staffMessage });
+    await u.sendText(lang === 'en' ? 'cancel' : 'katisha');
+    await u.sendText(lang === 'en' ? 'yes' : 'ndio');
+    await u.sendText(lang === 'en' ? 'My name is Achieng Otieno.' : 'Jina langu ni Achieng Otieno.', { replyToMessageId: staffMessage });
+    await u.press(b.toReport);
+    expect(await fromReporter(first)).toEqual([]);
+
+    // A new report, left with Back at its first question while a reply to staff waits.
+    await u.press(lang === 'en' ? '📝 Report an incident' : '📝 Ripoti tukio');
+    const answer = lang === 'en' ? 'I will come to the office tomorrow.' : 'Nitakuja ofisini kesho.';
+    await u.sendText(answer, { replyToMessageId: staffMessage });
+    expect(lastText(u)).toContain(b.whom);
+    await u.press(lang === 'en' ? '‹ Back' : '‹ Nyuma');
+    expect((await fromReporter(first)).map((m) => m.text)).toEqual([answer]);
+  });
+
   it(`(${lang}) the report is not sent while a reply waits for "where should it go?": the reporter is asked first`, async () => {
     const u = h.tg.user({ firstName: `Send${lang}`, languageCode: lang });
     const { first, reference } = await ticketWithStaffMessage(u, lang);
