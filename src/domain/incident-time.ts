@@ -56,18 +56,21 @@ const WEEKDAYS: readonly (readonly string[])[] = [
   ['friday', 'fri', 'ijumaa'],
   ['saturday', 'sat', 'jumamosi'],
 ];
-const WEEKDAY_RE = /^(?:(?:last|on|siku ya)\s+)?([a-z]+)(?:\s+(?:iliyopita|last week|wiki iliyopita|morning|afternoon|evening|night|asubuhi|mchana|jioni|usiku))?$/;
+const WEEKDAY_RE = /^(?:(last|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|morning|afternoon|evening|night|asubuhi|mchana|jioni|usiku))?$/;
 
 /**
- * A day of the week: the last one before today (a week ago when it is today's name: on the day
- * itself people say "today"), the Kenyan day's start. Undefined when the text is not one.
+ * A day of the week, the Kenyan day's start: the last one up to today ("Jumamosi asubuhi" typed
+ * on a Saturday is this morning), a week before today for today's name said as "last" or
+ * "iliyopita". "Monday last week" is not read (it is not the same as "last Monday"): the reporter
+ * is asked for the date. Undefined when the text is not a day of the week.
  */
 function lastWeekday(input: string, now: Date): Date | undefined {
   const m = WEEKDAY_RE.exec(input.toLowerCase().replace(/[.,!?]/g, '').replace(/\s+/g, ' ').trim());
-  const day = m ? WEEKDAYS.findIndex((names) => names.includes(m[1])) : -1;
-  if (day < 0) return undefined;
+  const day = m ? WEEKDAYS.findIndex((names) => names.includes(m[2])) : -1;
+  if (!m || day < 0) return undefined;
   const today = startOfEatDay(now);
   const todayIs = new Date(today + EAT_OFFSET_MS).getUTCDay();
-  const back = (todayIs - day + 7) % 7 || 7;
+  const last = m[1] === 'last' || m[3] === 'iliyopita';
+  const back = (todayIs - day + 7) % 7 || (last ? 7 : 0);
   return new Date(today - back * DAY_MS);
 }

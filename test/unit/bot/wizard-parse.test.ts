@@ -91,7 +91,9 @@ describe('readWord', () => {
   it('reads yes, no and skip in English and Swahili, with the spellings people type', () => {
     for (const w of ['yes', 'Yes!', 'YES', 'ndio', 'Ndiyo', 'ndiyo.', 'ndyo', 'eeh']) expect([w, readWord(w)]).toEqual([w, 'yes']);
     // Agreeing, or only acknowledging: a yes where a wrong one costs little (not at "is someone in danger?").
-    for (const w of ['sawa', 'Sawa sawa', 'ok', 'Eh?']) expect([w, readWord(w), agrees(readWord(w))]).toEqual([w, 'ack', true]);
+    for (const w of ['sawa', 'Sawa sawa', 'ok']) expect([w, readWord(w), agrees(readWord(w))]).toEqual([w, 'ack', true]);
+    // "Eh?" is "huh?": no answer to anything.
+    expect(readWord('Eh?')).toBeUndefined();
     expect(agrees(readWord('hapana'))).toBe(false);
     for (const w of ['no', 'No.', 'hapana', 'Hapana!', 'hapna', 'la', 'nope']) expect([w, readWord(w)]).toEqual([w, 'no']);
     for (const w of ['skip', 'Ruka', 'none', 'sina']) expect([w, readWord(w)]).toEqual([w, 'skip']);

@@ -59,8 +59,13 @@ describe('incident dates', () => {
     expect(parseIncidentDate('last Saturday', now)).toEqual({ ok: true, date: day('2026-08-07') });
     expect(parseIncidentDate('Ijumaa usiku', now)).toEqual({ ok: true, date: day('2026-08-06') }); // Friday the 7th
     expect(parseIncidentDate('jumatatu iliyopita', now)).toEqual({ ok: true, date: day('2026-08-02') }); // Monday the 3rd
-    // Today's own name is a week ago: on the day itself people say "today".
-    expect(parseIncidentDate('Sunday', now)).toEqual({ ok: true, date: day('2026-08-01') });
+    // Today's own name is today ("Sunday morning" typed on a Sunday afternoon); "last Sunday" a week ago.
+    expect(parseIncidentDate('Sunday morning', now)).toEqual({ ok: true, date: day('2026-08-08') });
+    expect(parseIncidentDate('last Sunday', now)).toEqual({ ok: true, date: day('2026-08-01') });
+    expect(parseIncidentDate('Jumapili iliyopita', now)).toEqual({ ok: true, date: day('2026-08-01') });
+    // Not "last Monday": asked for as a date rather than guessed.
+    expect(parseIncidentDate('Monday last week', now)).toEqual({ ok: false, reason: 'format' });
+    expect(parseIncidentDate('jumatatu wiki iliyopita', now)).toEqual({ ok: false, reason: 'format' });
     expect(parseIncidentDate('Sundays are quiet', now)).toEqual({ ok: false, reason: 'format' });
   });
 
