@@ -176,7 +176,7 @@ export class TicketQueries {
     byCategory.sort((a, b) => b.count - a.count);
     byCounty.sort((a, b) => b.count - a.count);
     const total = byCategory.reduce((n, r) => n + r.count, 0);
-    return { byCategory, byCounty, byDay: total ? dayRun(byDay, f.to ?? nairobiDay(new Date()), DAYS_SHOWN, f.from) : [], total };
+    return { byCategory, byCounty, byDay: total ? dayRun(byDay, chartEnd(f.to, new Date()), DAYS_SHOWN, f.from) : [], total };
   }
 }
 
@@ -186,6 +186,12 @@ const DAYS_SHOWN = 14;
 /** The calendar day in Kenya (UTC+3, no daylight saving), as the counts group them. */
 function nairobiDay(at: Date): string {
   return new Date(at.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The chart's last day: the period's end or today, whichever is earlier (days to come have no reports yet). */
+export function chartEnd(to: string | undefined, now: Date): string {
+  const today = nairobiDay(now);
+  return to && to < today ? to : today;
 }
 
 /**
