@@ -334,15 +334,23 @@ describe('retention', () => {
   });
 
   it('leaves an anonymous report\'s words, and links quoting them, as they were: a blank would show which word was the reporter\'s name', async () => {
-    const who = { firstName: 'Achieng Otieno' };
+    const telegramUserId = 7_900_000 + Math.floor(Math.random() * 100_000);
+    const who = { telegramUserId, firstName: 'Achieng Otieno' };
     const story = 'Officer Otieno and two others beat the boda rider outside Mama Achieng kiosk.';
     const { report, reporter } = await seedReport(store, { anonymous: true, description: { text: story }, place: 'Achieng kiosk' }, who);
     const own = await store.messages.addIncoming(report._id, { text: 'Achieng kiosk is near the stage.' });
+    // The same reporter's named report, linked to the anonymous one: it is blanked, the link is not.
+    const named = await seedReport(store, { description: { text: 'I am Achieng. They came back to the kiosk.' } }, who);
+    expect(named.reporter._id.equals(reporter._id)).toBe(true);
     const other = await seedReport(store, { description: { text: 'A boda rider was beaten near the kiosk.' } }, { firstName: 'Wekesa' });
     const reasons = [{ type: 'place', a: 'Achieng kiosk', b: 'the kiosk', words: ['Achieng', 'kiosk'] }];
-    await store.models.Report.updateOne({ _id: other.report._id }, { $set: { similar: [{ reportId: report._id, score: 0.8, reasons, at: new Date() }] } });
-    expect(await store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
-    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000) } });
+    const link = (to: Types.ObjectId) => ({ similar: [{ reportId: to, score: 0.8, reasons, at: new Date() }] });
+    await store.models.Report.updateOne({ _id: other.report._id }, { $set: link(report._id) });
+    await store.models.Report.updateOne({ _id: named.report._id }, { $set: link(report._id) });
+    for (const r of [report, named.report]) {
+      expect(await store.reports.transition(r._id, 'rejected', { kind: 'system' })).not.toBeNull();
+      await store.models.Report.updateOne({ _id: r._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000) } });
+    }
     await lastSeen(reporter._id, 31);
 
     await purgeExpired(store, 30, new Date(), { marks: () => ({ phone: '[number]', name: '[name]' }) });
@@ -350,6 +358,9 @@ describe('retention', () => {
     expect((await store.reports.findById(report._id))!).toMatchObject({ description: { text: story }, place: 'Achieng kiosk' });
     expect((await store.messages.findById(own._id))?.text).toBe('Achieng kiosk is near the stage.');
     expect((await store.reports.findById(other.report._id))!.similar?.[0].reasons).toEqual(reasons);
+    const namedAfter = (await store.reports.findById(named.report._id))!;
+    expect(namedAfter.description.text).toBe('I am [name]. They came back to the kiosk.');
+    expect(namedAfter.similar?.[0].reasons).toEqual(reasons);
   });
 
   it('purges an identity it cannot open (a key no longer configured) without stopping the pass', async () => {
