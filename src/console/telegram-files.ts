@@ -5,6 +5,8 @@ import type { FastifyReply } from 'fastify';
 import type { Evidence } from '../store';
 import type { Logger } from '../logger';
 import type { EvidenceFileOpened, EvidenceFilePort } from '../services/ports';
+import { LIMITS } from '../domain';
+import { readWhole, withoutMetadata, type Cleaned } from '../lib/media-metadata';
 
 export type FetchRefusal = Extract<EvidenceFileOpened, { ok: false }>['reason'];
 
@@ -93,28 +95,64 @@ export class TelegramFiles implements EvidenceFilePort {
     }
   }
 
-  /** Streams the file to the browser; `refused` answers when Telegram does not give it (a page in the agent's language). */
-  async stream(reply: FastifyReply, media: Evidence, opts: { range?: string; reportId: string; refused: (reason: FetchRefusal) => FastifyReply }): Promise<FastifyReply> {
+  /**
+   * Streams the file to the browser; `refused` answers when Telegram does not give it, or a
+   * picture cannot be cleaned (a page in the agent's language). `clean` (an anonymous report): a
+   * picture goes without what the phone wrote into it (where, when, the device, sometimes the
+   * owner's name), as the evidence archive sends it; other files as sent (see SECURITY.md).
+   */
+  async stream(reply: FastifyReply, media: Evidence, opts: { range?: string; reportId: string; clean?: boolean; refused: (reason: StreamRefusal) => FastifyReply }): Promise<FastifyReply> {
+    if (opts.clean && isPicture(media)) return this.sendCleaned(reply, media, opts);
     const r = await this.fetchFile(media, opts);
     if (!r.ok) return opts.refused(r.reason);
     const upstream = r.upstream;
-    const claimed = (media.mimeType ?? defaultType(media.kind)).toLowerCase();
-    const inline = media.kind !== 'document' && INLINE.test(claimed);
-    const type = inline ? claimed : 'application/octet-stream';
-    const name = safeFileName(media.fileName ?? `${media.kind}-${media.fileUniqueId}`);
-    reply
-      .code(upstream.status === 206 ? 206 : 200)
-      .header('content-type', type)
-      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "sandbox; default-src 'none'")
-      // Never kept by the browser: on a shared workstation the next person signed in (or nobody)
-      // could open it from the cache, past the ticket check and the audit trail.
-      .header('cache-control', 'no-store');
+    fileHeaders(reply.code(upstream.status === 206 ? 206 : 200), media);
     for (const h of ['content-length', 'content-range', 'accept-ranges']) {
       const v = upstream.headers.get(h);
       if (v) reply.header(h, v);
     }
     return reply.send(Readable.fromWeb(upstream.body as unknown as WebReadableStream<Uint8Array>));
   }
+
+  /** The whole picture read, cleaned and sent in one piece (no ranges: a picture is shown whole). */
+  private async sendCleaned(reply: FastifyReply, media: Evidence, opts: { reportId: string; refused: (reason: StreamRefusal) => FastifyReply }): Promise<FastifyReply> {
+    const r = await this.fetchFile(media, { reportId: opts.reportId });
+    if (!r.ok) return opts.refused(r.reason);
+    const file = await readWhole(Readable.fromWeb(r.upstream.body as unknown as WebReadableStream<Uint8Array>), LIMITS.evidenceMaxBytes, AbortSignal.timeout(READ_TIMEOUT_MS));
+    let cleaned: Cleaned = { ok: false };
+    try {
+      if (file) cleaned = withoutMetadata(file, media.kind);
+    } catch (err) {
+      this.logger.warn({ reportId: opts.reportId, kind: media.kind, err }, 'evidence picture could not be cleaned');
+    }
+    if (!cleaned.ok) return opts.refused(file ? 'may_identify' : 'unreachable');
+    const body = Buffer.concat(cleaned.parts);
+    return fileHeaders(reply.code(200), media).header('content-length', String(body.length)).send(body);
+  }
+}
+
+export type StreamRefusal = FetchRefusal | 'may_identify';
+
+/** How long a picture to be cleaned has to arrive whole. */
+const READ_TIMEOUT_MS = 60_000;
+
+/** A picture, which can be cleaned of what the phone wrote into it. */
+function isPicture(media: Evidence): boolean {
+  return media.kind === 'photo' || /^image\/(jpeg|png|webp)$/.test((media.mimeType ?? '').toLowerCase());
+}
+
+function fileHeaders(reply: FastifyReply, media: Evidence): FastifyReply {
+  const claimed = (media.mimeType ?? defaultType(media.kind)).toLowerCase();
+  const inline = media.kind !== 'document' && INLINE.test(claimed);
+  const name = safeFileName(media.fileName ?? `${media.kind}-${media.fileUniqueId}`);
+  return (
+    reply
+      .header('content-type', inline ? claimed : 'application/octet-stream')
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "sandbox; default-src 'none'")
+      // Never kept by the browser: on a shared workstation the next person signed in (or nobody)
+      // could open it from the cache, past the ticket check and the audit trail.
+      .header('cache-control', 'no-store')
+  );
 }

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandle
 import { AGENCIES, AREA_ROLE, LIMITS, decide, decideHandOver, getCategory, isCategoryCode, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
-import type { FetchRefusal } from '../telegram-files';
+import type { StreamRefusal } from '../telegram-files';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 import { triageSection } from '../triage-view';
@@ -235,8 +235,9 @@ function ticketMediaRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   };
   const send = async (req: FastifyRequest, reply: FastifyReply, media: Evidence) => {
     await seen(req);
-    const refused = (reason: FetchRefusal) => ctx.problem(req, reply, 502, `file_${reason}`);
-    return ctx.files.stream(reply, media, { range: req.headers.range, reportId: openTicket(req)._id.toString(), refused });
+    const refused = (reason: StreamRefusal) => ctx.problem(req, reply, 502, `file_${reason}`);
+    const report = openTicket(req);
+    return ctx.files.stream(reply, media, { range: req.headers.range, reportId: report._id.toString(), clean: report.anonymous, refused });
   };
 
   app.get('/tickets/:id/voice', { ...guard, schema: { params: ticketParams } }, async (req, reply) => {
