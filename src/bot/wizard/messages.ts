@@ -4,7 +4,7 @@ import { setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
-import { agrees, readWord, type Word } from './parse';
+import { agrees, normalise, readWord, type Word } from './parse';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
 
@@ -302,12 +302,34 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
       return onDate(turn, d, input);
     case 'contact':
       return turn.say('contact.use_button', undefined, { keyboard: { type: 'contact' } });
+    case 'ev':
+      // "No, I don't have any photos of it": no files, said in words; not more of the story.
+      if (declinesFiles(input)) {
+        d.evidence ??= [];
+        return turn.advance(d);
+      }
+      return moreStoryOrUnexpected(turn, d, input);
     default:
-      // More of the story at a question that takes buttons (the kind, the files, the review...):
-      // added to it, never answered "tap a button" and thrown away.
-      if (addToStory(turn, d, input)) return turn.show();
-      return unexpected(turn, d);
+      return moreStoryOrUnexpected(turn, d, input);
   }
+}
+
+/**
+ * More of the story at a question that takes buttons (the kind, the files, the review...): added
+ * to it, never answered "tap a button" and thrown away.
+ */
+function moreStoryOrUnexpected(turn: Turn, d: Draft, input: string): void {
+  if (addToStory(turn, d, input)) return turn.show();
+  return unexpected(turn, d);
+}
+
+const NO_WORDS = new Set(['no', 'nope', 'none', 'hapana', 'hapna', 'sina', 'hakuna', 'sijapata']);
+const FILE_WORDS = /^(photos?|pictures?|pics?|videos?|files?|evidence|recordings?|picha|faili|ushahidi|sauti|rekodi)$/;
+
+/** A sentence that begins with "no" and speaks of files ("hapana, sina picha wala video"). */
+function declinesFiles(input: string): boolean {
+  const words = normalise(input).split(' ');
+  return NO_WORDS.has(words[0]) && words.some((w) => FILE_WORDS.test(w));
 }
 
 /**

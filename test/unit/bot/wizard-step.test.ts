@@ -195,6 +195,13 @@ describe('more of the story after its question', () => {
     expect(place.state.draft).toMatchObject({ step: 'place', text: `${draftAt('place').text}\n${long}` });
     expect(place.state.draft?.place).toBeUndefined();
     expect(said(place)[0]).toBe('desc.added');
+    // "No, I have no photos": no files, in words, in either language; not more of the story.
+    for (const no of ['No I don\'t have any photos or videos of what happened, sorry', 'Hapana, sina picha wala video yoyote ya tukio hilo.']) {
+      const r = type(at('ev'), no);
+      expect(r.state.draft).toMatchObject({ step: 'review', text: draftAt('ev').text, evidence: [] });
+    }
+    // "No, ..." that goes on with the account is the story.
+    expect(type(at('ev'), 'No wait, they also took my phone and my ID card at the station.').state.draft?.text).toContain('they also took my phone');
     // A long place that is only a place is still refused as too long.
     expect(said(type(at('place'), 'x'.repeat(LIMITS.placeMaxChars + 1)))[0]).toBe('place.too_long');
   });
