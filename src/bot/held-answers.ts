@@ -2,11 +2,29 @@ import type { User } from 'telegraf/types';
 import type { MessageRefusal, ReporterMessage } from '../services/conversation-service';
 import type { BotContext, PendingAnswer } from './context';
 import type { WizardInput } from './wizard/types';
+import * as kb from './keyboards';
 
 /**
  * Messages held during a report on "where should it go?" (src/bot/features/replies.ts), as staff
- * read them, and their delivery; also what is left when the report is cancelled before the answer.
+ * read them, and their delivery; also what is left when the report is cancelled before the answer,
+ * and messages that wait for "which report?" when a report ends.
  */
+
+/** How long messages wait for "which report?" after the last one: an hour later, a choice is not about them. */
+export const PENDING_FOR_MS = 3600_000;
+
+/**
+ * A report just sent or cancelled while messages waited for "which report?" (the reporter began
+ * it instead of answering): the question again, under the report's end, with every open report to
+ * choose from (the new one too), so the waiting messages are neither forgotten nor joined unseen
+ * with the next one.
+ */
+export async function askWhichReportAgain(ctx: BotContext): Promise<void> {
+  const waiting = ctx.session.pendingReply;
+  if (!ctx.from || !waiting?.messages?.length || ctx.now().getTime() - waiting.at >= PENDING_FOR_MS) return;
+  const tickets = await ctx.deps.conversation.openTickets(ctx.from.id);
+  if (tickets.length) await ctx.reply(ctx.t('reply.pick_again'), kb.pickReportKeyboard(ctx.t, tickets));
+}
 
 /**
  * The report was cancelled while messages waited on "where should it go?": the replies to staff

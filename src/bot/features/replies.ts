@@ -4,7 +4,7 @@ import type { ReporterMessage } from '../../services/conversation-service';
 import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
-import { answerHeld, passedOnMark, refuse, where } from '../held-answers';
+import { answerHeld, passedOnMark, PENDING_FOR_MS, refuse, where } from '../held-answers';
 import { beginReport, earlyStory, messageInput, PART_MIN_CHARS, passedOn, passedOnText, runWizard, SEND, WIZARD_DATA } from '../wizard';
 
 /**
@@ -277,8 +277,6 @@ const MAX_PENDING = 20;
 const MAX_HELD = 10;
 /** Messages sent this long after the last one held are not of the same batch: the question is asked again under them. */
 const ASK_AGAIN_AFTER_MS = 3000;
-/** How long messages wait for "which report?" after the last one: an hour later, a choice is not about them. */
-const PENDING_FOR_MS = 3600_000;
 
 function live(ctx: BotContext, pending: PendingReply | undefined): PendingReply | undefined {
   return pending && ctx.now().getTime() - pending.at < PENDING_FOR_MS ? pending : undefined;

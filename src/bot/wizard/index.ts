@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ReportKind } from '../../domain';
 import type { IntakeRequest, IntakeResult } from '../../services/intake-service';
 import type { BotContext } from '../context';
-import { answersLeftByCancel } from '../held-answers';
+import { answersLeftByCancel, askWhichReportAgain } from '../held-answers';
 import { messageInput } from './parse';
 import { renderTurn } from './render';
 import { step } from './step';
@@ -47,6 +47,7 @@ async function cancelled(ctx: BotContext, effect: Extract<Effect, { type: 'cance
   // The report stored when someone was in danger stays as a ticket, marked not finished.
   if (effect.abandon) await ctx.deps.intake.abandon(effect.abandon);
   await answersLeftByCancel(ctx, draftId);
+  await askWhichReportAgain(ctx);
 }
 
 /** "Report an incident": resumes the draft in progress or starts a new one (at the category when the kind is known). */
@@ -129,4 +130,5 @@ async function submit(ctx: BotContext, effect: Extract<Effect, { type: 'submit' 
   // danger once keeps priority 1 even if the answer was changed before Send).
   const sla = result.ok ? ctx.deps.slaMinutes?.[result.priority - 1] : undefined;
   await runWizard(ctx, { type: 'submitted', draftId: effect.draftId, result, ...(sla ? { answerWithinMinutes: sla } : {}) });
+  if (result.ok) await askWhichReportAgain(ctx);
 }

@@ -417,10 +417,22 @@ describe('replies from the reporter after submitting', () => {
     const olderButton = u.buttons().find((b) => b.startsWith(older))!;
     await u.press('📝 Report an incident');
     await u.sendText('/cancel');
+    // Asked again under the cancelled report, so it is not forgotten; the first question's buttons work too.
+    expect(lastText(u)).toBe('Your earlier message still waits. Which report is it about?');
+    expect(u.buttons()).toContain(olderButton);
     await u.press(olderButton);
     expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${older}.`);
     const stored = await h.store.messages.listForReport((await h.store.reports.findByReference(older))!._id);
     expect(stored.map((m) => m.text)).toEqual(['They came back last night and threatened my family again.']);
+
+    // After a report sent instead, the question comes again under "received", the new report among the choices.
+    await u.sendText('One more thing: the officer had no name tag.');
+    expect(lastText(u)).toBe('Which report is this message about?');
+    await walkTo(u, 'review', 'en');
+    await u.press('🕶 Send anonymously');
+    const third = referenceIn(allTexts(u).at(-2)!);
+    expect(lastText(u)).toBe('Your earlier message still waits. Which report is it about?');
+    expect(u.buttons().some((b) => b.startsWith(third))).toBe(true);
   });
 
   it('a message forwarded from someone else reaches the staff marked as such, whether it goes at once or after "which report?"', async () => {
