@@ -274,30 +274,10 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
         return void turn.effects.push({ type: 'hold', draftId: d.id });
       }
       return takeStory(turn, d, input);
-    case 'county': {
-      const m = matchCounty(input);
-      if (m.kind === 'exact') return setCounty(turn, d, m.county.code);
-      const page = d.countyPage ?? 0;
-      // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
-      const named = m.kind === 'suggest' ? m.county : countyNamedIn(input);
-      const added = addToStory(turn, d, input, named !== undefined);
-      if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: named.code } });
-      if (added) return turn.show();
-      return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
-    }
-    case 'place': {
-      const check = checkText(input, LIMITS.placeMaxChars);
-      // Too long for a place and reads as an account: more of the story, not lost.
-      if (!check.ok && check.reason === 'too_long' && addToStory(turn, d, input)) return turn.show();
-      if (!check.ok) {
-        turn.say(`place.${check.reason}`, { max: check.max });
-        return turn.show();
-      }
-      d.place = check.text;
-      d.location = undefined;
-      turn.say('place.noted', undefined, { keyboard: { type: 'remove' } });
-      return turn.advance(d);
-    }
+    case 'county':
+      return onCountyText(turn, d, input);
+    case 'place':
+      return onPlaceText(turn, d, input);
     case 'when':
       return onDate(turn, d, input);
     case 'contact':
@@ -312,6 +292,32 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     default:
       return moreStoryOrUnexpected(turn, d, input);
   }
+}
+
+function onCountyText(turn: Turn, d: Draft, input: string): void {
+  const m = matchCounty(input);
+  if (m.kind === 'exact') return setCounty(turn, d, m.county.code);
+  const page = d.countyPage ?? 0;
+  // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
+  const named = m.kind === 'suggest' ? m.county : countyNamedIn(input);
+  const added = addToStory(turn, d, input, named !== undefined);
+  if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: named.code } });
+  if (added) return turn.show();
+  return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
+}
+
+function onPlaceText(turn: Turn, d: Draft, input: string): void {
+  const check = checkText(input, LIMITS.placeMaxChars);
+  // Too long for a place and reads as an account: more of the story, not lost.
+  if (!check.ok && check.reason === 'too_long' && addToStory(turn, d, input)) return turn.show();
+  if (!check.ok) {
+    turn.say(`place.${check.reason}`, { max: check.max });
+    return turn.show();
+  }
+  d.place = check.text;
+  d.location = undefined;
+  turn.say('place.noted', undefined, { keyboard: { type: 'remove' } });
+  return turn.advance(d);
 }
 
 /**
