@@ -143,6 +143,8 @@ export interface SessionData {
   pendingAnswer?: PendingAnswer;
   /** The staff message whose "where should it go?" was answered last: a second tap on its buttons is the same answer. */
   answered?: number;
+  /** The report chosen last on "which report?": a second tap on it is the same choice, not an expired one. */
+  picked?: string;
   /** The last message whose edit the reporter was told is not seen (told once per message). */
   editTold?: number;
   /** The last album (media_group_id) sent outside a report: its other files are not answered again. */

@@ -55,7 +55,8 @@ export type AttachResult =
   | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
   | MessageRefusal
   | { ok: false; reason: 'not_yours' }
-  | { ok: false; reason: 'not_open' };
+  /** `reference`: the report chosen, when it is this reporter's (closed since the choice was offered). */
+  | { ok: false; reason: 'not_open'; reference?: string };
 
 /**
  * `replaced`: the same question was asked again since (its newest buttons answer it), or an
@@ -217,9 +218,9 @@ export class ConversationService {
     const reporter = report ? await this.deps.store.reporters.findByTelegramUser(telegramUserId) : null;
     // One answer for "no such report" and "someone else's": the reporter learns nothing about others' reports.
     if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
-    if (!isOpen(report.status)) return { ok: false, reason: 'not_open' };
+    if (!isOpen(report.status)) return { ok: false, reason: 'not_open', reference: report.reference };
     const stored = await this.store(reporter._id, { reportId, reference: report.reference, category: report.category }, message);
-    return stored.ok ? stored : { ok: false, reason: 'not_open' };
+    return stored.ok ? stored : { ok: false, reason: 'not_open', reference: report.reference };
   }
 
   /**

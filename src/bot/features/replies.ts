@@ -54,6 +54,8 @@ export function repliesFeature(): Routes<BotContext> {
     const reportId = choice.length === 24 ? choice : pending?.reportIds[Number(choice)];
     await ctx.answerCbQuery();
     if (!pending || !reportId) {
+      // A second tap on the report just chosen: the messages went, and "sent" was said once.
+      if (reportId && ctx.session.picked === reportId) return;
       ctx.session.pendingReply = undefined;
       await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t));
       return;
@@ -312,6 +314,8 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
   while (pending.messages.length) {
     // The service checks again that the report is still this reporter's and still open.
     const result = await ctx.deps.conversation.attach(telegramUserId, reportId, toMessage(pending.messages[0]));
+    // Closed since the choice was offered: the messages wait on, for another report or none.
+    if (!result.ok && result.reason === 'not_open' && result.reference) return chosenClosed(ctx, telegramUserId, result.reference, reference);
     pending.messages.shift();
     if (!result.ok) {
       ctx.session.pendingReply = undefined;
@@ -321,5 +325,19 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
     reference = result.reference;
   }
   ctx.session.pendingReply = undefined;
+  ctx.session.picked = reportId;
   if (reference) await received(ctx, reference);
+}
+
+/**
+ * The report chosen closed before the messages reached it: said so, and asked again among the
+ * reports still open (never sent on to one unasked: it may be anonymous where the chosen one was
+ * not); with none open, the messages reached no one, and that is said.
+ */
+async function chosenClosed(ctx: BotContext, telegramUserId: number, closed: string, sentTo: string | undefined): Promise<void> {
+  if (sentTo) await received(ctx, sentTo);
+  const open = await ctx.deps.conversation.openTickets(telegramUserId);
+  if (open.length) return void (await ctx.reply(ctx.t('reply.chosen_closed', { reference: closed }), { parse_mode: 'HTML', ...kb.pickReportKeyboard(ctx.t, open) }));
+  ctx.session.pendingReply = undefined;
+  await ctx.reply(ctx.t('reply.closed', { reference: closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) });
 }

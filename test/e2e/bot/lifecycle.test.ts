@@ -403,9 +403,31 @@ describe('replies from the reporter after submitting', () => {
     expect(stored.map((m) => m.text)).toEqual(['Nina habari zaidi.', 'Wamerudi tena na bunduki.', 'gari lao']);
     expect(stored[2].media).toMatchObject({ fileId: photo });
     expect(await h.store.messages.listForReport(newerReport!._id)).toEqual([]);
-    // The choice cannot be replayed.
+    // A second tap on it (impatient, or a double tap) is the same choice: nothing sent twice, no "expired".
+    const said = u.messages().length;
     await u.press(olderButton!);
-    expect(lastText(u)).toContain('Chaguo hilo limepitwa na wakati');
+    expect(u.messages()).toHaveLength(said);
+    expect(await h.store.messages.listForReport(olderReport!._id)).toHaveLength(3);
+  });
+
+  it('a report closed between the message and the choice: said so, and asked again among the others, never sent on unasked', async () => {
+    const u = h.tg.user({ firstName: 'Closed between', languageCode: 'en' });
+    const first = await submitAnonymous(u);
+    const second = await submitAnonymous(u);
+    await u.sendText('They came back, my name is Lilian and my number is 0712 345 678.');
+    expect(lastText(u)).toBe('Which report is this message about?');
+    const firstButton = u.buttons().find((b) => b.startsWith(first))!;
+    const firstReport = (await h.store.reports.findByReference(first))!;
+    const agentId = new Types.ObjectId().toString();
+    await h.store.reports.transition(firstReport._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
+    await h.store.reports.transition(firstReport._id, 'resolved', { kind: 'agent', agentId }, { requireAssignee: agentId });
+    await u.press(firstButton);
+    expect(lastText(u)).toBe(`Report ${first} was closed in the meantime, so your message did not go to it. Which report is it about?`);
+    const secondReport = (await h.store.reports.findByReference(second))!;
+    expect(await h.store.messages.listForReport(secondReport._id)).toEqual([]);
+    await u.press(u.buttons().find((b) => b.startsWith(second))!);
+    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${second}.`);
+    expect((await h.store.messages.listForReport(secondReport._id)).map((m) => m.text)).toEqual(['They came back, my name is Lilian and my number is 0712 345 678.']);
   });
 
   it('a message waiting for "which report?" still waits after the reporter starts a report and cancels it: its buttons still send it', async () => {
