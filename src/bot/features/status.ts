@@ -48,6 +48,13 @@ function withdrawRoutes(c: Routes<BotContext>): void {
         : ctx.t(result.reason === 'closed' ? 'status.withdraw.closed' : 'status.not_found', { reference: ctx.match[1] });
     // The question is replaced by the outcome, so its buttons cannot be pressed twice.
     await ctx.editMessageText(text, HTML).catch(() => ctx.reply(text, HTML));
+    // The report withdrawn is the one still being written (stored at once when someone was in
+    // danger): it ends here, or its next question would take the reporter's words and a Send
+    // would open it again.
+    if (result.ok && ctx.session.draft?.urgent === result.reference) {
+      ctx.session.draft = undefined;
+      await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
+    }
   });
 }
 

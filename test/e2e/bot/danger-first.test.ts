@@ -57,6 +57,23 @@ async function reporterOf(u: TelegramUser) {
 
 for (const lang of ['en', 'sw'] as const) {
   const b = B[lang];
+  it(`(${lang}) the urgent report withdrawn with /status while it is still being written ends the report: its next question does not take the reporter's words`, async () => {
+    const u = h.tg.user({ firstName: `Withdraw${lang}`, languageCode: lang });
+    await untilDanger(u, lang);
+    await u.press(b.yes);
+    const reference = referenceIn(allTexts(u).find((t) => t.includes(b.alerted))!);
+    await u.sendText(`${lang === 'en' ? '/status' : '/hali'} ${reference}`);
+    await u.press(lang === 'en' ? 'Withdraw this report' : 'Ondoa ripoti hii');
+    await u.press(lang === 'en' ? 'Yes, withdraw it' : 'Ndio, iondoe');
+    expect(allTexts(u).at(-2)).toContain(reference);
+    expect(u.buttons()).toContain(lang === 'en' ? '📝 Report an incident' : '📝 Ripoti tukio');
+    // Nothing is asked any more: what is typed next is not taken as the story of the withdrawn report.
+    await u.sendText(b.story);
+    const report = (await h.store.reports.findByReference(reference))!;
+    expect(report.status).toBe('withdrawn');
+    expect(report.description?.text).toBeUndefined();
+  });
+
   it(`(${lang}) yes puts a priority-1 ticket in the queue before the story; an agent's message arrives mid-report; sending completes the same report`, async () => {
     const u = h.tg.user({ firstName: `Danger${lang}`, lastName: 'Mwangi', languageCode: lang });
     await untilDanger(u, lang);
