@@ -12,6 +12,8 @@ export interface ReportStatus {
   createdAt: Date;
   /** The reporter may withdraw it themselves (src/domain/status.ts, mayWithdraw). */
   withdrawable: boolean;
+  /** Waiting for the reporter, who has written since staff last did: the answer is with them. */
+  answered?: boolean;
 }
 
 export type StatusLookup = { ok: true; report: ReportStatus } | { ok: false; reason: 'not_found' };
@@ -44,7 +46,8 @@ export class ReporterService {
       return { ok: false, reason: 'not_found' };
     }
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, outcome: 'status_shown' }, 'status lookup');
-    return { ok: true, report: summary(report) };
+    const answered = report.status === 'waiting_reporter' && (await this.deps.store.messages.reporterWroteLast(report._id));
+    return { ok: true, report: { ...summary(report), ...(answered ? { answered } : {}) } };
   }
 }
 

@@ -73,6 +73,12 @@ export class MessageRepository {
     }
   }
 
+  /** Whether the last message on the report, either way, is the reporter's (they answered what staff last said). */
+  async reporterWroteLast(reportId: Id): Promise<boolean> {
+    const last = await this.Message.findOne({ reportId: oid(reportId) }, { direction: 1 }).sort({ createdAt: -1, _id: -1 }).lean<Pick<MessageDoc, 'direction'>>().exec();
+    return last?.direction === 'from_reporter';
+  }
+
   /** When the reporter last wrote on each of these reports (reports without a message are absent). */
   async lastIncomingAt(reportIds: Id[]): Promise<Map<string, Date>> {
     const last = new Map<string, Date>();

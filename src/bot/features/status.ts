@@ -86,7 +86,9 @@ export function statusFeature(): Routes<BotContext> {
     }
     // A report no agency has had can be withdrawn by its reporter, here.
     const withdraw = found.report.withdrawable ? Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.button'), `wd:${found.report.reference}`)]]) : {};
-    await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(`status.explain.${found.report.status}`)}`, { ...HTML, ...withdraw });
+    // Waiting for them, but they have answered since: not "please reply" again.
+    const explain = found.report.answered ? 'status.explain.waiting_reporter_answered' : `status.explain.${found.report.status}`;
+    await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(explain)}`, { ...HTML, ...withdraw });
   });
   withdrawRoutes(c);
 

@@ -293,6 +293,22 @@ describe('/status', () => {
     expect(lastText(u)).toContain('Hiyo haionekani kama nambari ya kumbukumbu');
   });
 
+  it('/status no longer asks a reporter to reply once they have answered the staff member waiting for them', async () => {
+    const u = h.tg.user({ firstName: 'Answered', languageCode: 'en' });
+    const reference = await submitAnonymous(u);
+    const report = (await h.store.reports.findByReference(reference))!;
+    const agentId = new Types.ObjectId().toString();
+    await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
+    await h.store.reports.transition(report._id, 'waiting_reporter', { kind: 'agent', agentId });
+    await h.store.messages.addOutgoing(report._id, { text: 'Which station were the officers from?' });
+    await u.sendText(`/status ${reference}`);
+    expect(lastText(u)).toContain('The staff member needs more information from you. Please read their message and reply here.');
+    await u.sendText('They were from Kilimani police station.');
+    await u.sendText(`/status ${reference}`);
+    expect(lastText(u)).toContain('You have answered the staff member; they will write to you here.');
+    expect(lastText(u)).not.toContain('Please read their message and reply here');
+  });
+
   it('lets the reporter withdraw a report no agency has yet, after asking once more; one already referred is stopped through the staff', async () => {
     const u = h.tg.user({ firstName: 'Withdraws', languageCode: 'en' });
     const reference = await submitAnonymous(u);
