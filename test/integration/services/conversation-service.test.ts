@@ -174,7 +174,7 @@ describe('ConversationService', () => {
   it('refuses a closed ticket', async () => {
     const { telegramUserId } = await seedReport(store);
     const report = await closed(telegramUserId);
-    expect(await conversation.attach(telegramUserId, report._id.toString(), { text: 'Any news?' })).toEqual({ ok: false, reason: 'not_open' });
+    expect(await conversation.attach(telegramUserId, report._id.toString(), { text: 'Any news?' })).toEqual({ ok: false, reason: 'not_open', reference: report.reference });
   });
 
   it('refuses an empty or too long text and a file too big to fetch', async () => {
