@@ -62,7 +62,7 @@ export async function answerHeld(ctx: BotContext & { from: User }, pending: Pend
 }
 
 /** A held message as staff read it: its words, its file, or the place shared. */
-export function heldMessage(input: WizardInput, [messageId, date]: [number, number]): ReporterMessage | undefined {
+function heldMessage(input: WizardInput, [messageId, date]: [number, number]): ReporterMessage | undefined {
   const telegram = { messageId, date };
   if (input.type === 'text') return { text: input.text, telegram };
   if (input.type === 'passedOn') return { text: input.text, telegram, passedOn: passedOnMark(input) };

@@ -8,7 +8,7 @@ import type { EvidenceFileOpened, EvidenceFilePort } from '../services/ports';
 import { LIMITS } from '../domain';
 import { readWhole, withoutMetadata, type Cleaned } from '../lib/media-metadata';
 
-export type FetchRefusal = Extract<EvidenceFileOpened, { ok: false }>['reason'];
+type FetchRefusal = Extract<EvidenceFileOpened, { ok: false }>['reason'];
 
 /** How long Telegram has to start sending a file for the archive before it is listed as unreachable. */
 const HEADERS_TIMEOUT_MS = 30_000;

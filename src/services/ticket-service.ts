@@ -79,7 +79,8 @@ export class TicketService implements TicketActions {
     const members = report.incident ? await store.incidents.heldMemberIds(report.incident.id) : [];
     const claim = members[0] ?? report._id;
     if (!(await store.incidents.reassign(claim, from, toAgentId))) return refused('changed');
-    const moveRest = [report._id, ...members].filter((id, i, all) => !id.equals(claim) && all.findIndex((x) => x.equals(id)) === i);
+    // The incident's held reports include this one; alone, it is the claim and nothing else moves.
+    const moveRest = members.filter((id) => !id.equals(claim));
     const handed = async (id: Types.ObjectId) => {
       await store.reports.addEvent(id, 'handed_over', actorOf(by), { fromAgent: from.toString(), toAgent: toAgentId });
       await this.publishStatus(id, false);

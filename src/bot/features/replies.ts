@@ -214,8 +214,6 @@ async function release(ctx: BotContext & { from: User }, pending: PendingAnswer,
   if (!done.replayed && ctx.session.draft) await runWizard(ctx, { type: 'show' });
 }
 
-
-
 /** A split story or an album still waiting is taken as it is. */
 async function flushDraft(ctx: BotContext): Promise<void> {
   const d = ctx.session.draft;
@@ -253,14 +251,12 @@ function reporterMessage(msg: Message, fromId: number | undefined): ReporterMess
   return { ...(text !== undefined ? { text } : {}), ...(media ? { media } : {}), telegram, ...(fwd ? { passedOn: passedOnMark(fwd) } : {}) };
 }
 
-
 function sharedPlace(msg: Message): string | undefined {
   const at = (l: { latitude: number; longitude: number }) => where({ lat: l.latitude, lon: l.longitude });
   if ('venue' in msg) return `📍 ${[msg.venue.title, msg.venue.address].filter(Boolean).join(', ')}\n${at(msg.venue.location)}`;
   if ('location' in msg) return `📍 ${at(msg.location)}`;
   return undefined;
 }
-
 
 /**
  * A reply box opened on a staff message does not make the report's own answers staff answers:
@@ -293,7 +289,6 @@ function toPending(m: ReporterMessage): PendingMessage {
   const fwd = m.passedOn ? { fwd: { ...(m.passedOn.from ? { from: m.passedOn.from } : {}), ...(m.passedOn.sentAt ? { at: m.passedOn.sentAt.getTime() } : {}) } } : {};
   return { ...(m.text !== undefined ? { text: m.text } : {}), ...(m.media ? { media: m.media } : {}), ...(m.telegram ? { tg: [m.telegram.messageId, m.telegram.date] } : {}), ...fwd };
 }
-
 
 /** An album comes as one update per file, each with its id: the reporter is answered once for it. */
 function albumOf(ctx: MessageCtx): string | undefined {
