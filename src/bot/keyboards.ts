@@ -2,6 +2,8 @@ import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { categoriesOf, COUNTIES, countyName, REPORT_KINDS, type ReportKind } from '../domain';
 import type { Lang } from '../i18n';
+import type { WaitingConsent } from '../services/conversation-service';
+import { consentButtonData } from '../services/ticket-actions';
 import type { DetailStep, Step } from './session';
 import { COUNTIES_PER_PAGE, COUNTY_PAGES, EDITABLE } from './wizard/flow';
 
@@ -164,4 +166,10 @@ export function answerWhomKeyboard(t: T, reference: string, to: number) {
 
 export function pickReportKeyboard(t: T, reports: { reportId: string; reference: string; category: string }[]) {
   return Markup.inlineKeyboard(reports.map((r) => [Markup.button.callback(`${r.reference} · ${t(`common:category.${r.category}`)}`, `rp:${r.reportId}`)]));
+}
+
+/** The consent question's Yes / No again, for a yes or no typed instead of tapped (`cs:` as the replies worker draws them). */
+export function consentKeyboard(t: T, reportId: string, c: WaitingConsent) {
+  const data = (a: 'y' | 'n') => consentButtonData(reportId, c.agency, c.q, a);
+  return Markup.inlineKeyboard([[Markup.button.callback(t('notices:consentYes'), data('y')), Markup.button.callback(t('notices:consentNo'), data('n'))]]);
 }

@@ -86,6 +86,9 @@ function questionAnswered(asked: AskedData[], question: string | undefined): { o
   return alike ? { ok: true, data: latest } : { ok: false, reason: 'replaced' };
 }
 
+/** A consent question not answered yet: its agency, its mark (for its buttons) and, for "another agency", its name. */
+export type WaitingConsent = { agency: Agency; q?: string; name?: string };
+
 /** A reporter's withdrawal: done, or why not (a report already with an agency is stopped by writing to the staff). */
 export type WithdrawResult = { ok: true; reference: string } | { ok: false; reason: 'not_yours' | 'closed' } | { ok: false; reason: 'referred'; reference: string; agency: Agency };
 
@@ -284,6 +287,19 @@ export class ConversationService {
     if (repeated) return { ok: true, reference: report.reference, agency, ...(name ? { name } : {}), repeated: true };
     this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');
     return { ok: true, reference: report.reference, agency, ...(name ? { name } : {}) };
+  }
+
+  /**
+   * The consent question on a report that still waits for its answer (none given since it was
+   * last asked): a yes or no typed instead of tapped is offered that question's buttons, since
+   * only a tap records it (a typed "yes" may answer the staff member's own question instead).
+   */
+  async waitingConsent(reportId: string): Promise<WaitingConsent | undefined> {
+    const history = /^[0-9a-f]{24}$/i.test(reportId) ? await this.deps.store.reports.history(new Types.ObjectId(reportId)) : [];
+    const at = history.map((e) => e.type).lastIndexOf('consent_asked');
+    const asked = at < 0 ? {} : (history[at].data ?? {});
+    if (!isAgency(asked.agency) || history.slice(at + 1).some((e) => e.type === 'consent_answered' && e.data?.agency === asked.agency)) return undefined;
+    return { agency: asked.agency, ...(typeof asked.q === 'string' ? { q: asked.q } : {}), ...(typeof asked.name === 'string' ? { name: asked.name } : {}) };
   }
 
   /**

@@ -5,7 +5,7 @@ import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } f
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
 import { answerHeld, passedOnMark, PENDING_FOR_MS, refuse, where } from '../held-answers';
-import { beginReport, earlyStory, messageInput, PART_MIN_CHARS, passedOn, passedOnText, runWizard, SEND, WIZARD_DATA } from '../wizard';
+import { beginReport, earlyStory, messageInput, PART_MIN_CHARS, passedOn, passedOnText, readWord, runWizard, SEND, WIZARD_DATA } from '../wizard';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
@@ -25,6 +25,7 @@ export function repliesFeature(): Routes<BotContext> {
     const result = await ctx.deps.conversation.take(ctx.from.id, message);
     if (result.ok) {
       if (!answered) await received(ctx, result.reference);
+      await offerConsent(ctx, result, message.text);
       // Only once the reporter was answered: a first file refused (too big) or failed still speaks for itself.
       ctx.session.album = album;
       return;
@@ -122,7 +123,11 @@ type MessageCtx = BotContext & { message: Message; from: User };
 
 async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message: ReporterMessage): Promise<void> {
   const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo, message);
-  if (result.ok) return sentToStaff(ctx, result.reference);
+  if (result.ok) {
+    await received(ctx, result.reference);
+    await offerConsent(ctx, result, message.text);
+    return backToReport(ctx);
+  }
   if (result.reason === 'not_an_answer') return next();
   if (result.reason === 'closed') {
     // An account written in reply to a closed ticket's message starts a new report with it, as
@@ -222,8 +227,14 @@ async function flushDraft(ctx: BotContext): Promise<void> {
 
 async function sentToStaff(ctx: BotContext, reference: string): Promise<void> {
   await received(ctx, reference);
-  // A staff message opens the reply box, and a phone app may hide the report's keyboard for
-  // it: the question being answered comes back, with its keyboard, under "sent to the staff".
+  await backToReport(ctx);
+}
+
+/**
+ * A staff message opens the reply box, and a phone app may hide the report's keyboard for it:
+ * the question being answered comes back, with its keyboard, under "sent to the staff".
+ */
+async function backToReport(ctx: BotContext): Promise<void> {
   if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
 }
 
@@ -300,12 +311,27 @@ async function received(ctx: BotContext, reference: string): Promise<void> {
 }
 
 /**
+ * A yes or no typed while a consent question waits may answer it or the staff member's own
+ * question: it went to the staff, and the consent question's buttons come again, since only a
+ * tap records that answer.
+ */
+async function offerConsent(ctx: BotContext, sent: { reportId: string; reference: string }, text: string | undefined): Promise<void> {
+  const word = text === undefined ? undefined : readWord(text);
+  if (word !== 'yes' && word !== 'no' && word !== 'ack') return;
+  const waiting = await ctx.deps.conversation.waitingConsent(sent.reportId);
+  if (!waiting) return;
+  const vars = { reference: sent.reference, agency: waiting.agency, ...(waiting.name ? { name: waiting.name } : {}) };
+  await ctx.reply(ctx.t(waiting.name ? 'consent.typed_named' : 'consent.typed', vars), kb.consentKeyboard(ctx.t, sent.reportId, waiting));
+}
+
+/**
  * Every waiting message to the report chosen, in the order sent. Each leaves the session once
  * stored, so an error half-way (the session is saved even then) keeps only the rest waiting, and
  * a second tap neither loses nor doubles any.
  */
 async function attachAll(ctx: BotContext, telegramUserId: number, reportId: string, pending: PendingReply): Promise<void> {
   let reference: string | undefined;
+  const last = pending.messages.at(-1)?.text;
   while (pending.messages.length) {
     // The service checks again that the report is still this reporter's and still open.
     const result = await ctx.deps.conversation.attach(telegramUserId, reportId, toMessage(pending.messages[0]));
@@ -321,7 +347,9 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
   }
   ctx.session.pendingReply = undefined;
   ctx.session.picked = reportId;
-  if (reference) await received(ctx, reference);
+  if (!reference) return;
+  await received(ctx, reference);
+  await offerConsent(ctx, { reportId, reference }, last);
 }
 
 /**

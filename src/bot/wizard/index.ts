@@ -9,7 +9,7 @@ import { step } from './step';
 import type { Effect, WizardInput } from './types';
 
 export { formatDay } from './format';
-export { WIZARD_DATA, buttonInput, messageInput, passedOn, passedOnText } from './parse';
+export { WIZARD_DATA, buttonInput, messageInput, passedOn, passedOnText, readWord } from './parse';
 export { step } from './step';
 export { SEND } from './buttons';
 export { PART_MIN_CHARS } from './flow';

@@ -208,6 +208,35 @@ describe('referral case files from the bot to the agency', () => {
     for (const identity of ['Otieno', '+254722000555']) expect([identity, text.includes(identity)]).toEqual([identity, false]);
   });
 
+  it('a yes typed instead of tapped goes to the staff, and the question\'s buttons come again: only the tap records consent', async () => {
+    const u = h.tg.user({ firstName: 'Akinyi', lastName: 'Ouma', languageCode: 'en' });
+    await startReport(u, 'Police misconduct', 'Bribery or extortion by police', 'Officers at the roadblock took 500 shillings from every matatu driver.', 'Kisumu', 'Ahero junction');
+    const report = await sendWithPhone(u, '+254722000777');
+    const id = report._id.toString();
+    await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
+    // Before any question, a yes is only a message to the staff.
+    await u.sendText('Yes');
+    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${report.reference}.`);
+    expect(await tickets.refer(id, agent, 'IPOA')).toEqual({ ok: true });
+    expect(await tickets.askConsent(id, agent)).toEqual({ ok: true });
+    await u.sendText('yes!');
+    const sent = u.messages().slice(-2).map((m) => (m.text ?? '').replace(/<[^>]+>/g, ''));
+    expect(sent[0]).toBe(`✅ Sent to the staff member handling ${report.reference}.`);
+    expect(sent[1]).toContain(`If you were answering our question about report ${report.reference}, whether we may give IPOA (`);
+    expect(u.buttons()).toEqual(['Yes, give them my name and number', 'No']);
+    const messages = await h.store.messages.listForReport(report._id);
+    expect(messages.filter((m) => m.direction === 'from_reporter').map((m) => m.text)).toEqual(['Yes', 'yes!']);
+    let answers = (await h.store.reports.history(report._id)).filter((e) => e.type === 'consent_answered');
+    expect(answers).toEqual([]);
+    await u.press('Yes, give them my name and number');
+    expect(lastText(u)).toMatch(/^Thank you\. We will give IPOA/);
+    answers = (await h.store.reports.history(report._id)).filter((e) => e.type === 'consent_answered');
+    expect(answers.map((e) => e.data?.answer)).toEqual(['yes']);
+    // Answered: a later "sawa" is a message only.
+    await u.sendText('Sawa');
+    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${report.reference}.`);
+  });
+
   it('hate speech: who said it and where it was spread are asked, shown before Send, and in the NCIC case file', async () => {
     const u = h.tg.user({ firstName: 'Halima', languageCode: 'en' });
     await startReport(u, 'Election-related incident', 'Hate speech or incitement', 'A speaker told the crowd to chase away people of another community before the vote.', 'Nakuru', 'Afraha grounds');
