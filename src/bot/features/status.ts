@@ -20,6 +20,8 @@ function line(ctx: BotContext, r: ReportStatus): string {
 }
 
 const REF = 'R-[A-Z0-9]{4}-[A-Z0-9]{4}';
+/** The example in /help and the menu's hint, typed as it is (any case, dashes or not). */
+const PLACEHOLDER = /^r-?x{4}-?x{4}$/i;
 
 /**
  * Withdrawing a report from /status: the button asks once more (it cannot be undone), then the
@@ -74,6 +76,11 @@ export function statusFeature(): Routes<BotContext> {
   c.command(namesOf('status'), async (ctx) => {
     const arg = ctx.payload.trim();
     if (!arg) return list(ctx);
+    // "/status R-XXXX-XXXX" copied from /help as it is: what goes there, then their reports.
+    if (PLACEHOLDER.test(arg)) {
+      await ctx.reply(ctx.t('status.placeholder'), HTML);
+      return list(ctx);
+    }
     const parsed = parseReference(arg);
     if (!parsed.ok) {
       await ctx.reply(ctx.t(`status.${parsed.reason}`), HTML);

@@ -291,6 +291,12 @@ describe('/status', () => {
     expect(lastText(u)).toContain('Herufi moja inaonekana si sahihi');
     await u.sendText('/status hello');
     expect(lastText(u)).toContain('Hiyo haionekani kama nambari ya kumbukumbu');
+    // The example from /help copied as it is: what goes there, then their own reports.
+    const before = u.messages().length;
+    await u.sendText('/hali r-xxxx-xxxx');
+    const answers = u.messages().slice(before).map((m) => m.text ?? '');
+    expect(answers[0]).toBe('Weka nambari ya kumbukumbu ya ripoti yako mahali pa R-XXXX-XXXX, kwa mfano: /hali R-7K3F-9QX2');
+    expect(answers[1]).toContain(reference);
   });
 
   it('/status no longer asks a reporter to reply once they have answered the staff member waiting for them', async () => {
