@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { loadConfig, ConfigError } from '../config';
-import { connectMongo, createStore, checkPassword, AgentExistsError, AGENT_ROLES, PASSWORD_MIN_CHARS, type AgentRole } from '../store';
+import { connectMongo, createStore, checkPassword, AccountInputError, AgentExistsError, AGENT_ROLES, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, type AgentRole } from '../store';
 
 const USAGE = `Usage:
   npm run console:user -- add --username <name> --name "<full name>" --role agent|supervisor|admin [--language en|sw]
@@ -47,7 +47,8 @@ async function readPassword(): Promise<string> {
   const fromEnv = process.env.CONSOLE_USER_PASSWORD;
   const password = fromEnv ?? (await ask('Password: '));
   if (fromEnv === undefined && (await ask('Password again: ')) !== password) fail('The two passwords differ.');
-  if (!checkPassword(password).ok) fail(`The password must be at least ${PASSWORD_MIN_CHARS} characters.`);
+  const check = checkPassword(password);
+  if (!check.ok) fail(check.reason === 'too_long' ? `The password can have at most ${PASSWORD_MAX_CHARS} characters.` : `The password must be at least ${PASSWORD_MIN_CHARS} characters.`);
   return password;
 }
 
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
     }
   } catch (err) {
     if (err instanceof AgentExistsError) fail(`An account named "${err.username}" already exists.`);
-    if (err instanceof Error && /^(username|password)/.test(err.message)) fail(err.message);
+    if (err instanceof AccountInputError) fail(err.message);
     throw err;
   } finally {
     await conn.close();

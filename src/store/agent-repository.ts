@@ -22,6 +22,11 @@ export function checkPassword(password: string): PasswordCheck {
   return { ok: true };
 }
 
+/** The console's flash key for a password refused (`console:flash.*`). */
+export function passwordFlash(check: Extract<PasswordCheck, { ok: false }>): 'password_short' | 'password_long' {
+  return check.reason === 'too_long' ? 'password_long' : 'password_short';
+}
+
 export function normaliseUsername(s: string): string {
   return s.trim().toLowerCase();
 }
@@ -57,6 +62,14 @@ interface SignInSlot {
   failuresBefore: number;
 }
 
+/** A username or password the rules refuse: callers check the rules first; this is the last guard. */
+export class AccountInputError extends Error {
+  constructor(readonly refusal: { field: 'username'; reason: 'invalid' } | { field: 'password'; reason: 'too_short' | 'too_long' }) {
+    super(refusal.field === 'username' ? 'username must be 2-32 characters: letters, digits, dot, dash or underscore' : `password ${refusal.reason.replace('_', ' ')}`);
+    this.name = 'AccountInputError';
+  }
+}
+
 export class AgentExistsError extends Error {
   constructor(readonly username: string) {
     super(`an account named ${username} already exists`);
@@ -88,9 +101,9 @@ export class AgentRepository {
 
   async create(input: { username: string; name: string; role: AgentRole; password: string; language?: Lang }): Promise<AgentDoc> {
     const username = normaliseUsername(input.username);
-    if (!USERNAME_RE.test(username)) throw new Error('username must be 2-32 characters: letters, digits, dot, dash or underscore');
+    if (!USERNAME_RE.test(username)) throw new AccountInputError({ field: 'username', reason: 'invalid' });
     const check = checkPassword(input.password);
-    if (!check.ok) throw new Error(`password ${check.reason.replace('_', ' ')}`);
+    if (!check.ok) throw new AccountInputError({ field: 'password', reason: check.reason });
     try {
       const doc = await this.models.Agent.create({
         username,
@@ -130,7 +143,7 @@ export class AgentRepository {
   /** A new password also ends every session: whoever knew the old one is out. */
   async setPassword(id: Id, password: string): Promise<boolean> {
     const check = checkPassword(password);
-    if (!check.ok) throw new Error(`password ${check.reason.replace('_', ' ')}`);
+    if (!check.ok) throw new AccountInputError({ field: 'password', reason: check.reason });
     const res = await this.models.Agent.updateOne({ _id: oid(id) }, { $set: { passwordHash: await this.hash(password), failedSignIns: 0, lockedUntil: null } });
     await this.revokeSessions(id);
     return res.matchedCount === 1;

@@ -1,4 +1,4 @@
-import { AgentExistsError, USERNAME_RE, checkPassword, normaliseUsername } from '../../store';
+import { AgentExistsError, USERNAME_RE, checkPassword, normaliseUsername, passwordFlash } from '../../store';
 import { AREA_ROLE, ROLES as CREATABLE_ROLES } from '../../domain';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 import { accountParams, activeForm, newAccountForm, passwordForm } from '../schemas';
@@ -19,7 +19,8 @@ export function adminRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     if (!USERNAME_RE.test(username)) return reply.redirect(back('username_invalid', false), 303);
     if (!name) return reply.redirect(back('name_missing', false), 303);
     if (!role) return reply.redirect(back('role_invalid', false), 303);
-    if (!checkPassword(password).ok) return reply.redirect(back('password_short', false), 303);
+    const check = checkPassword(password);
+    if (!check.ok) return reply.redirect(back(passwordFlash(check), false), 303);
     try {
       const created = await ctx.store.agents.create({ username, name, role, password, language: me.agent.language });
       ctx.logger.info({ by: me.agent._id.toString(), agentId: created._id.toString(), role: created.role }, 'console account created');
@@ -34,7 +35,8 @@ export function adminRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const me = signedInAgent(req);
     const { id } = req.params;
     const { password } = req.body;
-    if (!checkPassword(password).ok) return reply.redirect(back('password_short', false), 303);
+    const check = checkPassword(password);
+    if (!check.ok) return reply.redirect(back(passwordFlash(check), false), 303);
     const ok = await ctx.store.agents.setPassword(id, password);
     // Their sessions were ended: so are their live streams, in every console process.
     if (ok) await ctx.events.publish({ type: 'access', agentId: id });

@@ -2,7 +2,7 @@ import { isIPv6 } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { isLang } from '../../i18n';
-import { checkPassword, normaliseUsername, type AgentDoc } from '../../store';
+import { checkPassword, normaliseUsername, passwordFlash, type AgentDoc } from '../../store';
 import { LANG_COOKIE, SESSION_COOKIE } from '../session-auth';
 import { clearCookie, setCookie } from '../cookies';
 import { bodyOf, safeLocalPath, signedIn, str, type ConsoleContext } from '../context';
@@ -185,7 +185,8 @@ function accountRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Trust
     const body = bodyOf(req);
     const next = str(body.new_password);
     if (next !== str(body.confirm_password)) return reply.redirect('/account?err=password_mismatch', 303);
-    if (!checkPassword(next).ok) return reply.redirect('/account?err=password_short', 303);
+    const strong = checkPassword(next);
+    if (!strong.ok) return reply.redirect(`/account?err=${passwordFlash(strong)}`, 303);
     // Proving the current password goes through the same lock-out as signing in, and the same
     // exemption: an agent whose account a stranger locked can still change it where they work.
     const known = knownBrowser(devices, req);

@@ -59,6 +59,13 @@ describe('console hardening', () => {
     expect(signin.cookies.find((c) => c.name === 'ripoti_device')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
 
     await b.get('/account');
+    // A password refused says which way it is wrong, on the page in the agent's language.
+    const tooLong = 'x'.repeat(201);
+    const long = await b.post('/account/password', { current_password: PASSWORD, new_password: tooLong, confirm_password: tooLong });
+    expect(long.headers.location).toBe('/account?err=password_long');
+    expect((await b.get('/account?err=password_long')).body).toContain('A password can have at most 200 characters.');
+    const short = await b.post('/account/password', { current_password: PASSWORD, new_password: 'short', confirm_password: 'short' });
+    expect(short.headers.location).toBe('/account?err=password_short');
     const changed = await b.post('/account/password', { current_password: PASSWORD, new_password: 'a new long password', confirm_password: 'a new long password' });
     expect(changed.statusCode).toBe(303);
     expect(changed.headers.location).toBe('/account?ok=password_changed');
