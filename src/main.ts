@@ -216,7 +216,9 @@ export function parseRoles(arg: string | undefined): Role[] {
 async function run(): Promise<void> {
   if (process.argv[2] === 'migrate') {
     const code = await runMigrate(process.argv.slice(3)).catch((err: unknown) => {
-      console.error(err instanceof ConfigError ? err.message : `migrate failed: ${err instanceof Error ? err.message : String(err)}`);
+      // A setting to fix is one line for the operator; anything else keeps its stack.
+      if (err instanceof ConfigError) console.error(err.message);
+      else createLogger().fatal({ err }, 'migrate failed');
       return err instanceof ConfigError ? 2 : 1;
     });
     process.exit(code);
@@ -269,7 +271,12 @@ async function run(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-if (require.main === module) void run();
+if (require.main === module) {
+  run().catch((err: unknown) => {
+    createLogger().fatal({ err }, 'could not start');
+    process.exit(1);
+  });
+}
 
 /** The benchmark's "MongoDB commands per journey": each command by name and collection (never its contents). */
 function countMongoCommands(conn: Connection, metrics: Metrics): void {

@@ -30,3 +30,14 @@ it('drops other fields an error may carry, keeps its cause, and redacts the bot 
   expect(line).not.toContain('Kasarani');
   expect(line).not.toContain('AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0');
 });
+
+it('redacts a whole Telegram update logged by mistake: the words, the caption and who sent them', () => {
+  const update = {
+    update_id: 41,
+    message: { message_id: 7, text: 'Officer Kiprono took 2000 shillings', caption: 'at Kasarani', from: { id: 555123, first_name: 'Wanjiru', username: 'wanjiru_w254' }, chat: { id: 555123 } },
+  };
+  const { line } = logged({ update, username: 'wanjiru_w254', first_name: 'Wanjiru' });
+  for (const secret of ['Kiprono', 'Kasarani', '555123', 'Wanjiru', 'wanjiru_w254']) expect([secret, line.includes(secret)]).toEqual([secret, false]);
+  // What says which update it was is kept.
+  expect(JSON.parse(line)).toMatchObject({ update: { update_id: 41, message: { message_id: 7 } } });
+});

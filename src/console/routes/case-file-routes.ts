@@ -53,7 +53,7 @@ function evidenceArchiveRoute(app: ConsoleApp, ctx: ConsoleContext): void {
     });
     const language = req.query.lang ?? ctx.auth.language(req);
     const archive = await ctx.evidenceArchives.open(report, agentRef(me), { language, viewerMaySeeIdentity: canSeeIdentity(me.agent, report), signal: gone.signal });
-    void archive.done;
+    archive.done.catch((err: unknown) => ctx.logger.error({ err }, 'evidence archive failed'));
     return reply
       .type('application/zip')
       .header('content-disposition', `attachment; filename="${archive.fileName}"`)
