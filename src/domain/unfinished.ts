@@ -8,10 +8,12 @@ export const WRITING_QUIET_MS = 30 * 60_000;
 
 export type UnfinishedView = { state: 'writing'; since: Date } | { state: 'not_finished'; since: Date; cancelled: boolean };
 
-export function unfinishedView(u: { state: 'writing' | 'cancelled'; at: Date | string } | null | undefined, now: Date): UnfinishedView | null {
+export function unfinishedView(u: { state: 'writing' | 'cancelled'; at: Date | string; lastAt?: Date | string } | null | undefined, now: Date): UnfinishedView | null {
   if (!u) return null;
   const since = new Date(u.at);
   if (u.state === 'cancelled') return { state: 'not_finished', since, cancelled: true };
-  if (now.getTime() - since.getTime() >= WRITING_QUIET_MS) return { state: 'not_finished', since, cancelled: false };
+  // Quiet since their latest answer, not since the alert: someone still answering is still writing.
+  const last = Math.max(since.getTime(), u.lastAt ? new Date(u.lastAt).getTime() : 0);
+  if (now.getTime() - last >= WRITING_QUIET_MS) return { state: 'not_finished', since, cancelled: false };
   return { state: 'writing', since };
 }

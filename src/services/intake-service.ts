@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { ReportDoc, ReportMarks, ReporterIdentity, Store } from '../store';
+import type { ReportDoc, ReportMarks, ReporterIdentity, Store, UrgentAnswers } from '../store';
 import type { DailyReportLimit } from './daily-report-limit';
 import type { ReportService, SubmitInput, SubmitResult, UrgentInput } from './report-service';
 import type { TriageService } from './triage-service';
@@ -16,6 +16,9 @@ export interface IntakeRequest {
 }
 
 /** "Someone is in danger now", answered before the story: what the wizard knows so far. */
+/** What the reporter of a report stored early has answered so far (`progress`). */
+export type UrgentProgress = UrgentAnswers;
+
 export interface UrgentRequest {
   reporter: Omit<ReporterIdentity, 'phone'>;
   language: Lang;
@@ -62,6 +65,18 @@ export class IntakeService {
       const reporter = await this.deps.store.reporters.upsertFromTelegram(req.reporter, req.language);
       return this.deps.reports.openUrgent({ ...req.report, reporterId: reporter._id, language: req.language });
     });
+  }
+
+  /**
+   * The reporter of a report stored early answered another question: it goes onto the ticket now.
+   * Never throws: the draft keeps the answer, and Send writes it whatever happened here.
+   */
+  async progress(draftId: string, answers: UrgentAnswers): Promise<void> {
+    try {
+      await this.deps.reports.progressUrgent(draftId, answers);
+    } catch (err) {
+      this.deps.logger.warn({ err, outcome: 'progress_failed' }, 'could not add an answer to an urgent report being written; Send will');
+    }
   }
 
   /** The reporter cancelled: a report stored early stays as a ticket, marked not finished. Never throws. */

@@ -1,5 +1,5 @@
 import { priorityFor, isCategoryCode, type Priority } from '../domain';
-import type { ReportDoc, NewReport, ReportMarks, Store } from '../store';
+import type { ReportDoc, NewReport, ReportMarks, Store, UrgentAnswers } from '../store';
 import type { Logger } from '../logger';
 import { leaveIncident } from './leave-incident';
 import type { EventBus } from './events';
@@ -88,6 +88,15 @@ export class ReportService {
     if (created) await this.deps.events?.publish({ type: 'queue' });
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, created, queued, outcome: 'urgent_opened' }, 'urgent report stored before the story');
     return { report, created, queued };
+  }
+
+  /**
+   * The reporter of a report stored early answered another question (`ReportRepository.progress`):
+   * the ticket page shows it at once. Nothing when it is no longer being written.
+   */
+  async progressUrgent(draftId: string, answers: UrgentAnswers): Promise<void> {
+    const id = await this.deps.store.reports.progress(draftId, answers);
+    if (id) await this.deps.events?.publish({ type: 'ticket', reportId: id.toString(), what: 'status' });
   }
 
   /** The reporter cancelled a report stored early: the ticket stays (an agent can still reach them), marked not finished. */

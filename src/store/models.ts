@@ -154,7 +154,8 @@ export interface ReportDoc {
    * reporter cancelled it (the ticket stays: an agent can still reach them). `at`: when the state
    * began. Removed when the reporter sends the report.
    */
-  unfinished?: { state: UnfinishedState; at: Date } | null;
+  /** `at`: when it was stored; `lastAt`: the reporter's latest answer since (what they wrote shows as they go). */
+  unfinished?: { state: UnfinishedState; at: Date; lastAt?: Date } | null;
   status: Status;
   priority: Priority;
   assignee?: Types.ObjectId | null;
@@ -225,7 +226,7 @@ export const reportSchema = new Schema<ReportDoc>(
     pollingStation: { type: new Schema<PollingStation>({ name: String, code: String }, { _id: false }), default: undefined },
     constituency: { type: unitRefSchema, default: undefined },
     ward: { type: unitRefSchema, default: undefined },
-    unfinished: { type: new Schema({ state: { type: String, enum: UNFINISHED_STATES, required: true }, at: { type: Date, required: true } }, { _id: false }), default: undefined },
+    unfinished: { type: new Schema({ state: { type: String, enum: UNFINISHED_STATES, required: true }, at: { type: Date, required: true }, lastAt: { type: Date } }, { _id: false }), default: undefined },
     status: { type: String, enum: STATUSES, required: true, default: 'received' },
     priority: { type: Number, enum: PRIORITIES, required: true },
     assignee: { type: Schema.Types.ObjectId, default: null },

@@ -11,6 +11,9 @@ export type NewReport = Omit<
   '_id' | 'reference' | 'status' | 'assignee' | 'assignedAt' | 'queuedAt' | 'escalations' | 'lastEscalatedAt' | 'referral' | 'holderSeen' | 'reporterUnreachable' | 'closedAt' | 'purgedAt' | 'createdAt' | 'updatedAt'
 >;
 
+/** What a report stored early may carry before Send: the story and where and when, as answered so far. */
+export type UrgentAnswers = Partial<Pick<NewReport, 'description' | 'county' | 'place' | 'location' | 'when' | 'incidentAt'>>;
+
 type Id = Types.ObjectId | string;
 /** The statuses of a ticket an agent holds (and works on). */
 const HELD_STATUSES: Status[] = ['assigned', 'in_progress', 'waiting_reporter', 'referred'];
@@ -204,6 +207,20 @@ export class ReportRepository {
     ).lean<ReportDoc>();
     if (done) await this.addEvent(done._id, 'completed', { kind: 'reporter' });
     return done;
+  }
+
+  /**
+   * What the reporter of a report stored early (someone in danger) has answered so far, while
+   * they still write it: staff read the story and the place before Send, in case Send never
+   * comes (a phone taken or dead). Only while it is being written: never after Send or cancel.
+   */
+  async progress(key: string, answers: UrgentAnswers): Promise<Types.ObjectId | null> {
+    const doc = await this.Report.findOneAndUpdate(
+      { idempotencyKey: key, 'unfinished.state': 'writing' },
+      { $set: { ...answers, 'unfinished.lastAt': new Date() } },
+      { projection: { _id: 1 } },
+    ).lean<Pick<ReportDoc, '_id'>>();
+    return doc?._id ?? null;
   }
 
   /** The reporter chose anonymity on a second send of a stored report: never the other way. Null when it already was. */

@@ -1,5 +1,5 @@
 import { COUNTIES } from '../../domain';
-import type { IntakeRequest } from '../../services/intake-service';
+import type { IntakeRequest, UrgentProgress } from '../../services/intake-service';
 import type { Draft, Step } from '../session';
 import { electoralUnits } from './units';
 
@@ -62,6 +62,21 @@ export function firstMissing(d: Draft): Step | undefined {
 }
 
 /** The report as intake takes it; undefined while an answer is missing. Anonymous unless the reporter chose otherwise. */
+/**
+ * What a draft whose report was stored early (someone in danger) has answered so far, for that
+ * report: the story (words or voice) and where and when, as far as given.
+ */
+export function urgentSoFar(d: Draft): UrgentProgress {
+  const description = d.voice ? { voice: d.voice, ...(d.text ? { text: d.text } : {}) } : d.text ? { text: d.text } : undefined;
+  return {
+    ...(description ? { description } : {}),
+    ...(d.county ? { county: d.county } : {}),
+    ...(d.place ? { place: d.place } : {}),
+    ...(d.location ? { location: d.location } : {}),
+    ...(d.when && d.incidentAt !== undefined ? { when: d.when, incidentAt: new Date(d.incidentAt) } : {}),
+  };
+}
+
 export function toReport(d: Draft): IntakeRequest['report'] | undefined {
   if (!d.kind || !d.category || !d.county || !d.when || d.incidentAt === undefined || d.danger === undefined) return undefined;
   return {

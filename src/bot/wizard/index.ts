@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ReportKind } from '../../domain';
-import type { IntakeRequest, IntakeResult } from '../../services/intake-service';
+import type { IntakeRequest, IntakeResult, UrgentProgress } from '../../services/intake-service';
+import type { Draft } from '../session';
+import { urgentSoFar } from './flow';
 import type { BotContext } from '../context';
 import { answersLeftByCancel, askWhichReportAgain } from '../held-answers';
 import { messageInput } from './parse';
@@ -26,6 +28,7 @@ export function newDraftId(): string {
  */
 export async function runWizard(ctx: BotContext, input: WizardInput): Promise<void> {
   const draftId = ctx.session.draft?.id;
+  const before = soFar(ctx.session.draft);
   const { state, replies, effects, inPlace } = step({ draft: ctx.session.draft, lastSubmitted: ctx.session.lastSubmitted }, input, ctx.now());
   ctx.session.draft = state.draft;
   ctx.session.lastSubmitted = state.lastSubmitted;
@@ -41,6 +44,17 @@ export async function runWizard(ctx: BotContext, input: WizardInput): Promise<vo
     else if (effect.type === 'urgent') await urgent(ctx, effect);
     else if (effect.type === 'cancelled') await cancelled(ctx, effect, draftId);
   }
+  // Someone in danger: each answer goes onto the report stored at once, for staff to read now.
+  const now = state.draft?.id === draftId ? soFar(state.draft) : undefined;
+  // (A story typed before the alert goes on with the first step after it.)
+  if (draftId && now && now.json !== (before?.json ?? '{}')) await ctx.deps.intake.progress(draftId, now.answers);
+}
+
+/** A draft's answers so far, when its report was stored early (and only then); `json` to tell a change. */
+function soFar(d: Draft | undefined): { answers: UrgentProgress; json: string } | undefined {
+  if (!d?.urgent) return undefined;
+  const answers = urgentSoFar(d);
+  return { answers, json: JSON.stringify(answers) };
 }
 
 async function cancelled(ctx: BotContext, effect: Extract<Effect, { type: 'cancelled' }>, draftId: string | undefined): Promise<void> {

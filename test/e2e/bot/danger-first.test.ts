@@ -111,7 +111,11 @@ for (const lang of ['en', 'sw'] as const) {
     // Replying to a question of the report itself is an answer to that question.
     await u.sendText(b.story, { replyToMessageId: u.messages().filter((m) => m.text?.includes(b.descAsk)).at(-1)!.messageId });
     expect(lastText(u)).toContain(b.countyAsk);
+    // Each answer reaches the stored report at once: staff read the story and the county before
+    // Send, which may never come (a phone taken or dead). Still marked as being written.
+    expect(await h.store.reports.findByReference(reference)).toMatchObject({ description: { text: b.story }, unfinished: { state: 'writing' } });
     await u.sendText('Kisumu');
+    expect(await h.store.reports.findByReference(reference)).toMatchObject({ description: { text: b.story }, county: 42, unfinished: { state: 'writing' } });
     // At "where", the reply box still open on the agent's message: a location shared is the report's place, not an answer.
     await u.shareLocation(-0.0917, 34.768, { replyToMessageId: agentMessage });
     await u.press(b.today);

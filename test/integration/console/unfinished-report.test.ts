@@ -93,3 +93,20 @@ it('says "not finished" when the reporter cancelled, or has not sent the rest fo
   expect(csv.statusCode).toBe(200);
   expect(csv.body).toContain(cancelled.reference);
 });
+
+it('shows what the reporter has answered while they still write, and counts them quiet from their latest answer', async () => {
+  const { draftId, report, id } = await urgentWithAgent();
+  const supervisor = h.browser();
+  await supervisor.signIn('njeri');
+  await h.store.models.Report.updateOne({ _id: report._id }, { $set: { 'unfinished.at': new Date(Date.now() - WRITING_QUIET_MS - 60_000) } });
+  await h.reports.progressUrgent(draftId, { description: { text: 'Two officers are beating my neighbour outside Kondele stage' }, county: 42 });
+  const page = await supervisor.get(`/tickets/${id}`);
+  // Stored 31 minutes ago, answered just now: still writing, the story and the county on the page.
+  expect(page.body).toContain('Reporter still writing');
+  expect(page.body).toContain('Two officers are beating my neighbour outside Kondele stage');
+  expect(page.body).toContain('Kisumu');
+  // Once sent or cancelled, nothing more is written by it.
+  await h.reports.abandonUrgent(draftId);
+  await h.reports.progressUrgent(draftId, { place: 'Kondele stage' });
+  expect((await h.store.reports.findById(report._id))?.place).toBeUndefined();
+});
