@@ -3,6 +3,7 @@ import type { MessageRefusal, ReporterMessage } from '../services/conversation-s
 import type { BotContext, PendingAnswer } from './context';
 import type { WizardInput } from './wizard/types';
 import * as kb from './keyboards';
+import { SESSION_TTL_SEC } from './session-store';
 
 /**
  * Messages held during a report on "where should it go?" (src/bot/features/replies.ts), as staff
@@ -10,8 +11,12 @@ import * as kb from './keyboards';
  * and messages that wait for "which report?" when a report ends.
  */
 
-/** How long messages wait for "which report?" after the last one: an hour later, a choice is not about them. */
-export const PENDING_FOR_MS = 3600_000;
+/**
+ * How long messages wait for "which report?" after the last one: as long as the conversation is
+ * kept. A reporter who went quiet and comes back still has their words (a photo may be gone from
+ * the phone by then); the choice names each report, and the service checks it is still open.
+ */
+export const PENDING_FOR_MS = SESSION_TTL_SEC * 1000;
 
 /**
  * A report just sent or cancelled while messages waited for "which report?" (the reporter began

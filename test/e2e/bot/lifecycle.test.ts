@@ -8,9 +8,11 @@ import { allTexts, callbackUpdate, lastText, pressTampered, referenceIn, walkTo,
 import { seedReport } from '../../support/report-fixtures';
 
 let h: BotHarness;
+/** How far ahead of the wall clock the bot's clock runs (a reporter who went quiet for a while). */
+let later = 0;
 
 beforeAll(async () => {
-  h = await startBotHarness('bot_lifecycle');
+  h = await startBotHarness('bot_lifecycle', { now: () => new Date(Date.now() + later) });
 });
 
 afterAll(async () => {
@@ -430,6 +432,26 @@ describe('replies from the reporter after submitting', () => {
     await u.press(olderButton!);
     expect(u.messages()).toHaveLength(said);
     expect(await h.store.messages.listForReport(olderReport!._id)).toHaveLength(3);
+  });
+
+  it('messages waiting for "which report?" still go where the reporter chooses hours later, as long as the conversation is kept', async () => {
+    const u = h.tg.user({ firstName: 'Came back', languageCode: 'sw' });
+    const older = await submitAnonymous(u, 'sw');
+    await submitAnonymous(u, 'sw');
+    await u.sendText('Gari lao ni KDA 123X, nyeupe.');
+    const photo = await u.sendPhoto({ caption: 'hii ndiyo gari' });
+    expect(lastText(u)).toBe('Ujumbe huu unahusu ripoti ipi?');
+    const button = u.buttons().find((b) => b.startsWith(older))!;
+    later = 90 * 60_000;
+    try {
+      await u.press(button);
+    } finally {
+      later = 0;
+    }
+    expect(lastText(u)).toBe(`✅ Ujumbe wako umetumwa kwa mhudumu anayeshughulikia ${older}.`);
+    const stored = await h.store.messages.listForReport((await h.store.reports.findByReference(older))!._id);
+    expect(stored.map((m) => m.text)).toEqual(['Gari lao ni KDA 123X, nyeupe.', 'hii ndiyo gari']);
+    expect(stored[1].media).toMatchObject({ fileId: photo });
   });
 
   it('a report closed between the message and the choice: said so, and asked again among the others, never sent on unasked', async () => {
