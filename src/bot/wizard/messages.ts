@@ -4,7 +4,7 @@ import { setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
-import { agrees, normalise, readWord, type Word } from './parse';
+import { agrees, dontKnow, normalise, readWord, type Word } from './parse';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
 
@@ -257,6 +257,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   if (word && onWord(turn, d, word)) return;
+  if (unanswered(turn, d, input, word)) return;
   if (isDetailStep(d.step)) {
     // An account too long for the question is more of the story, kept; the question is asked again.
     if (tooLongForDetail(d.step, input) && addToStory(turn, d, input)) return turn.show();
@@ -304,6 +305,32 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: named.code } });
   if (added) return turn.show();
   return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
+}
+
+/** The questions a reporter may leave unanswered with words: the place and the details typed for the agency. */
+const MAY_SKIP: readonly Step[] = ['place', 'vic', 'ofc', 'wear', 'stn', 'plate', 'by', 'pstn', 'const', 'ward'];
+const HERE = new Set(['hapa', 'here', 'niko hapa', 'right here', 'hapa hapa', 'hapa nilipo', 'i am here', 'im here', 'i m here']);
+
+/**
+ * "I don't know" (or "skip") to a question that can go unanswered goes on without an answer; "here"
+ * to the place is asked for as a shared location. False when the words are an answer.
+ */
+function unanswered(turn: Turn, d: Draft, input: string, word: Word | undefined): boolean {
+  if (d.step === 'place' && HERE.has(normalise(input))) {
+    turn.say('place.here');
+    turn.show();
+    return true;
+  }
+  if (!MAY_SKIP.includes(d.step) || (word !== 'skip' && !dontKnow(input))) return false;
+  if (d.step !== 'place') {
+    skipDetail(turn, d);
+    return true;
+  }
+  d.place = undefined;
+  d.location = undefined;
+  turn.say('place.skipped', undefined, { keyboard: { type: 'remove' } });
+  turn.advance(d);
+  return true;
 }
 
 function onPlaceText(turn: Turn, d: Draft, input: string): void {

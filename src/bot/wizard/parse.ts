@@ -130,6 +130,19 @@ const WORDS: Record<Word, readonly string[]> = {
 
 const BY_PHRASE = new Map<string, Word>(Object.entries(WORDS).flatMap(([word, phrases]) => phrases.map((p) => [p, word as Word] as const)));
 
+/**
+ * "I don't know" in a few words, however it is said ("sijui majina yao", "no idea", "sikuona"): to
+ * a question that can go unanswered it is no answer, never kept as the officers' names or the place.
+ */
+const DONT_KNOW =
+  /^(hapana |no |aah |eeh |mimi )?(sijui|sikumbuki|sikuona|sijaona|sifahamu|sikujua|hatujui|hatukuona|sikuwaona|sina habari|sina uhakika|haijulikani|no idea|not sure|unknown|idk|i (do not|dont|don t|didn t|didnt|did not) (know|see|remember|notice)|(do not|dont|don t) know|i (can t|cant|cannot) remember)( |$)/;
+
+export function dontKnow(text: string): boolean {
+  if (text.length > 60) return false;
+  const n = normalise(text);
+  return n.split(' ').length <= 6 && DONT_KNOW.test(n);
+}
+
 /** Lower case, accents and punctuation (and emoji) removed, spaces collapsed: "Ndiyo!!" -> "ndiyo". */
 export function normalise(text: string): string {
   return text

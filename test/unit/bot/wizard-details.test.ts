@@ -146,6 +146,14 @@ describe('the optional details', () => {
   it('typed skip words skip one question, in English and Swahili; the unit can be typed too', () => {
     expect(type(at('ofc'), 'ruka').state.draft?.step).toBe('unit');
     expect(type(at('ofc'), 'Skip').state.draft?.step).toBe('unit');
+    // "I don't know" however it is said is no answer: never kept as the officers' names.
+    for (const words of ['sijui majina yao', 'sikuona', 'No idea', 'hapana sijui', 'sijui bana', "I didn't see their names"]) {
+      const r = type(at('ofc'), words);
+      expect([words, r.state.draft?.step, r.state.draft?.officers]).toEqual([words, 'unit', undefined]);
+    }
+    expect(type(at('stn'), 'sikumbuki').state.draft?.officers?.station).toBeUndefined();
+    // Names after the words are names: "sijui" alone does not swallow an answer.
+    expect(type(at('ofc'), 'Otieno, sijui wengine').state.draft?.officers).toMatchObject({ names: 'Otieno, sijui wengine' });
     expect(type(at('unit'), 'polisi wa trafiki').state.draft?.officers).toEqual({ unit: 'traffic' });
     expect(type(at('role'), 'Mimi mwenyewe').state.draft).toMatchObject({ step: 'ofc', role: 'victim' });
     expect(type(at('role'), 'shahidi').state.draft?.role).toBe('witness');

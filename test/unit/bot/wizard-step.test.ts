@@ -528,6 +528,20 @@ describe('place', () => {
     expect(said(run(at('place'), { type: 'other' }))).toEqual(['unexpected.place', 'place.ask']);
   });
 
+  it('"I don\'t know" or "skip" goes on without a place (never kept as the place); "here" asks for the location', () => {
+    for (const words of ['sijui', 'Ruka', 'sijui bana', 'I don\'t know the name', 'sikumbuki jina la mahali']) {
+      const r = type(at('place', { place: 'old' }), words);
+      expect([words, r.state.draft?.step, r.state.draft?.place]).toEqual([words, 'when', undefined]);
+      expect(said(r)).toEqual(['place.skipped', 'when.ask']);
+      expect(r.replies[0]).toMatchObject({ keyboard: { type: 'remove' } });
+    }
+    const here = type(at('place'), 'Hapa!');
+    expect([stepOf(here), here.state.draft?.place]).toEqual(['place', undefined]);
+    expect(said(here)).toEqual(['place.here', 'place.ask']);
+    // A place that begins like those words is a place.
+    expect(type(at('place'), 'Hapa karibu na Total, Kondele').state.draft?.place).toBe('Hapa karibu na Total, Kondele');
+  });
+
   it('the Back button text removes the reply keyboard and returns to the county', () => {
     const r = type(at('place'), '⬅️ Back', 'back');
     expect(stepOf(r)).toBe('county');
