@@ -139,6 +139,9 @@
     swap('badges', doc);
     swap('actions', doc);
     swap('since', doc);
+    // Who holds it (a hand-over), and the incident card (a closed member loses "answer every reporter").
+    swap('held', doc);
+    swap('incident', doc);
     // A referral brings the case file and the consent question; a status change can take the question away.
     swap('agency', doc);
     var reply = document.getElementById('reply-form');
@@ -227,7 +230,9 @@
     var opened = false;
     // Marked on the page so a test (or a curious agent) can tell the live stream is connected.
     source.addEventListener('open', function () { ticket.setAttribute('data-live-state', 'open'); });
-    source.addEventListener('open', function () { if (opened) { convoSoon(); activitySoon(); headSoon(); } opened = true; });
+    // Caught up at every connect, the first too: what happened between the page's render and the
+    // stream's start (the "taken" notice delivered meanwhile) would otherwise show as it was.
+    source.addEventListener('open', function () { convoSoon(); activitySoon(); if (opened) headSoon(); opened = true; });
   }
 
   // ---- Every form on the page posts with fetch; the answer is announced and shown.

@@ -452,6 +452,89 @@ it('a ticket released by a supervisor stops its page at once, keeping what was t
   await b.close();
 });
 
+it('a notice delivered between the page\'s render and its live stream\'s start shows as delivered without a reload', async () => {
+  await fileReport();
+  const a = await agentDesk();
+  // The live stream connects only once the "taken" notice is delivered, as on a slow connection.
+  let connect!: () => void;
+  const delivered = new Promise<void>((resolve) => (connect = resolve));
+  await a.page.route('**/live/tickets/**', async (route) => {
+    await delivered;
+    await route.continue();
+  });
+  await a.page.goto(`${h.base}/queue`);
+  await a.page.getByTestId('take-next').click();
+  await a.page.waitForURL(/\/tickets\/[a-f0-9]{24}$/);
+  const id = new URL(a.page.url()).pathname.split('/').pop()!;
+  expect(await a.page.locator('.msg.notice .delivery').last().textContent()).toBe('sending');
+  const notice = (await h.store.messages.listForReport(id)).find((m) => m.kind === 'notice' && m.delivery === 'pending')!;
+  expect(await h.store.messages.markSent(notice._id, 4242)).toBe(true);
+  connect();
+  await live(a.page);
+  await a.page.locator('.msg.notice .delivery', { hasText: 'delivered to Telegram' }).waitFor();
+  expect(await a.page.locator('.msg.notice .delivery', { hasText: 'sending' }).count()).toBe(0);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a hand-over seen by the supervisor who made it and the agent who lost it: who holds it changes on the page, and the banner names it', async () => {
+  const filed = await fileReport();
+  const a = await agentDesk();
+  const b = await agentDesk();
+  const sup = await agentDesk({ role: 'supervisor' });
+  const agentId = a.account._id.toString();
+  expect(await h.store.reports.transition(filed.id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
+  await a.page.goto(`${h.base}/tickets/${filed.id}`);
+  await sup.page.goto(`${h.base}/tickets/${filed.id}`);
+  await Promise.all([live(a.page), live(sup.page)]);
+  expect(await sup.page.getByTestId('held-by').textContent()).toContain(a.account.name);
+  await sup.page.getByLabel('Hand over to').selectOption({ value: b.account._id.toString() });
+  await sup.page.getByRole('button', { name: 'Hand over' }).click();
+  await sup.page.getByTestId('held-by').filter({ hasText: b.account.name }).waitFor();
+  expect(await sup.page.getByTestId('held-by').textContent()).not.toContain(a.account.name);
+  await a.page.getByTestId('lost').waitFor({ state: 'visible' });
+  expect(await a.page.getByTestId('lost').textContent()).toContain('a supervisor handed it to someone else');
+  expect([...a.errors, ...sup.errors]).toEqual([]);
+  await Promise.all([a.close(), b.close(), sup.close()]);
+});
+
+it('a long link from the reporter wraps inside the conversation: the end can be read, and the page does not scroll sideways', async () => {
+  const link = `https://www.facebook.com/watch/?v=1234567890123456&mibextid=${'AbCdEfGh'.repeat(30)}&end=THE_END`;
+  const { a, id, telegramUserId } = await deskWithTicket();
+  expect((await conversations.take(telegramUserId, { text: `Video: ${link}` })).ok).toBe(true);
+  await a.page.locator('.msg.in .text', { hasText: 'THE_END' }).waitFor();
+  for (const width of [1440, 390]) {
+    await a.page.setViewportSize({ width, height: 900 });
+    await a.page.goto(`${h.base}/tickets/${id}`);
+    const sizes = await a.page.evaluate(() => {
+      const all = document.querySelectorAll('.msg.in .text');
+      const text = all[all.length - 1];
+      return { page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth, text: text.scrollWidth, box: text.clientWidth };
+    });
+    expect([width, sizes.page <= sizes.view, sizes.text <= sizes.box]).toEqual([width, true, true]);
+  }
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a member of an incident closed while its page is open loses "answer every reporter" without a reload', async () => {
+  const a = await agentDesk();
+  const lead = await fileReport();
+  const member = await fileReport();
+  const agentId = a.account._id.toString();
+  for (const r of [lead, member]) {
+    expect(await h.store.reports.transition(r.id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
+    expect(await h.store.incidents.setIncident(r.id, lead.id, agentId)).toBe(true);
+  }
+  await a.page.goto(`${h.base}/tickets/${lead.id}`);
+  await live(a.page);
+  expect(await a.page.getByTestId('reply-all').count()).toBe(1);
+  expect((await h.tickets.changeStatus(lead.id, { id: agentId, role: 'agent' }, 'resolved')).ok).toBe(true);
+  await a.page.getByTestId('reply-all').waitFor({ state: 'detached' });
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('signed out elsewhere: the next live update takes the ticket page to sign-in, not a form marked closed', async () => {
   const filed = await fileReport();
   const a = await agentDesk();
