@@ -214,7 +214,7 @@ describe('the report journey', () => {
     await juma.sendPhoto();
     await juma.sendPhoto();
     await juma.sendDocument({ fileName: 'video-link.txt', mimeType: 'text/plain' });
-    expect(lastText(juma)).toContain('3 kati ya 10 zimefika');
+    expect(lastText(juma)).toContain('Faili 3 kati ya 10 zimefika');
     await juma.sendText('nimemaliza');
     await juma.press('📞 Tuma pamoja na nambari yangu');
     await juma.press('📱 Tuma nambari yangu ya simu', { phoneNumber: '+254733444555' });
