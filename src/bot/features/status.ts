@@ -73,8 +73,7 @@ export function statusFeature(): Routes<BotContext> {
     await ctx.reply(`${ctx.t('status.list')}\n\n${open.map((r) => line(ctx, r)).join('\n\n')}`, HTML);
   };
 
-  c.command(namesOf('status'), async (ctx) => {
-    const arg = ctx.payload.trim();
+  const one = async (ctx: BotContext & { from: NonNullable<BotContext['from']> }, arg: string) => {
     if (!arg) return list(ctx);
     // "/status R-XXXX-XXXX" copied from /help as it is: what goes there, then their reports.
     if (PLACEHOLDER.test(arg)) {
@@ -96,7 +95,10 @@ export function statusFeature(): Routes<BotContext> {
     // Waiting for them, but they have answered since: not "please reply" again.
     const explain = found.report.answered ? 'status.explain.waiting_reporter_answered' : `status.explain.${found.report.status}`;
     await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(explain)}`, { ...HTML, ...withdraw });
-  });
+  };
+  c.command(namesOf('status'), (ctx) => one(ctx, ctx.payload.trim()));
+  // "hali R-7K3F-9QX2" typed without the slash is the same question, not a message for staff.
+  c.hears(/^\s*\/?(?:hali|status)\s+(R-?[A-Z0-9]{4}-?[A-Z0-9]{4})\s*$/i, (ctx) => one(ctx, ctx.match[1]));
   withdrawRoutes(c);
 
   c.action('m:status', async (ctx) => {

@@ -1,10 +1,10 @@
-import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, type County } from '../../domain';
+import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, type CategoryCode, type County } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
-import { agrees, dontKnow, normalise, readWord, type Word } from './parse';
+import { agrees, categoryWord, dangerAnswer, dontKnow, normalise, readWord, type Word } from './parse';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
 
@@ -257,7 +257,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   if (word && onWord(turn, d, word)) return;
-  if (unanswered(turn, d, input, word)) return;
+  if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
   if (isDetailStep(d.step)) {
     // An account too long for the question is more of the story, kept; the question is asked again.
     if (tooLongForDetail(d.step, input) && addToStory(turn, d, input)) return turn.show();
@@ -305,6 +305,21 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: named.code } });
   if (added) return turn.show();
   return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
+}
+
+/** A question that takes buttons, answered in words of its own: danger ("msaada", "niko salama"), the category ("kitu kidogo"). */
+function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
+  if (d.step === 'danger') {
+    const danger = dangerAnswer(input);
+    if (danger === undefined) return false;
+    setDanger(turn, d, danger);
+    return true;
+  }
+  const code = d.step === 'cat' && d.kind ? categoryWord(input, d.kind) : undefined;
+  if (!code) return false;
+  d.category = code as CategoryCode;
+  turn.advance(d);
+  return true;
 }
 
 /** The questions a reporter may leave unanswered with words: the place and the details typed for the agency. */

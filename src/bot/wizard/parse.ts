@@ -107,7 +107,7 @@ export type Word = 'yes' | 'ack' | 'no' | 'skip' | 'done' | 'now' | 'today' | 'y
  * "it is happening now" counts as `now`: at the danger question that is a yes.
  */
 const WORDS: Record<Word, readonly string[]> = {
-  yes: ['yes', 'y', 'yeah', 'yep', 'yea', 'sure', 'ndio', 'ndiyo', 'ndyo', 'ndiio', 'ndio ndio', 'eeh', 'ee', 'ndio kuna', 'kuna', 'yes there is', 'ndiyo kuna'],
+  yes: ['yes', 'y', 'yeah', 'yep', 'yea', 'yah', 'yup', 'yes please', 'sure', 'ndio', 'ndiyo', 'ndyo', 'ndiio', 'ndio ndio', 'eeh', 'ee', 'ndio kuna', 'kuna', 'yes there is', 'ndiyo kuna'],
   // "OK" and "sawa" agree to a question but also only acknowledge one: a yes to "send it?" or
   // "cancel it?", never to "is someone in danger?", where a false yes alerts staff. ("Eh?" is
   // "huh?": no answer at all.)
@@ -141,6 +141,36 @@ export function dontKnow(text: string): boolean {
   if (text.length > 60) return false;
   const n = normalise(text);
   return n.split(' ').length <= 6 && DONT_KNOW.test(n);
+}
+
+/**
+ * Answers to "is someone in danger right now?" other than yes or no: a cry for help, or "they are
+ * here", is a yes; "I am safe" a no. Whole messages only, as the other words.
+ */
+const DANGER_YES = new Set([
+  'msaada', 'help', 'help me', 'help us', 'please help', 'tusaidie', 'nisaidie', 'saidia', 'saidieni', 'wako hapa', 'ndio wako hapa', 'bado wako hapa',
+  'they are here', 'they re here', 'still here', 'yes please', 'yah', 'eeh kuna', 'ee kuna', 'iko', 'ndio iko', 'kuna hatari', 'yuko hatarini', 'niko hatarini',
+]);
+const DANGER_NO = new Set([
+  'niko salama', 'tuko salama', 'yuko salama', 'sasa niko salama', 'siko hatarini', 'hakuna hatari', 'hakuna aliye hatarini', 'i am safe', 'im safe', 'i m safe',
+  'we are safe', 'we re safe', 'no danger', 'not in danger', 'safe now', 'all safe',
+]);
+
+export function dangerAnswer(text: string): boolean | undefined {
+  if (text.length > 40) return undefined;
+  const n = normalise(text);
+  return DANGER_YES.has(n) ? true : DANGER_NO.has(n) ? false : undefined;
+}
+
+/** What people call a category in a word or two ("kitu kidogo" is a bribe), by the kind chosen. */
+const CATEGORY_WORDS: Record<string, { police: string; election: string }> = Object.fromEntries([
+  ...['hongo', 'kitu kidogo', 'rushwa', 'bribe', 'bribery', 'chai', 'walitaka hongo', 'kuitisha hongo', 'pesa ya chai'].map((w) => [w, { police: 'p_bribery', election: 'e_bribery' }]),
+  ...['kichapo', 'walinipiga', 'kupigwa', 'beating', 'beaten', 'they beat me', 'vurugu', 'violence'].map((w) => [w, { police: 'p_force', election: 'e_violence' }]),
+]);
+
+export function categoryWord(text: string, kind: 'police' | 'election'): string | undefined {
+  if (text.length > 40) return undefined;
+  return CATEGORY_WORDS[normalise(text)]?.[kind];
 }
 
 /** Lower case, accents and punctuation (and emoji) removed, spaces collapsed: "Ndiyo!!" -> "ndiyo". */

@@ -98,10 +98,13 @@ describe('re-asks in English', () => {
     await u.sendSticker();
     expect(said(u)).toBe('Sorry, I did not understand that. Please tap one of the buttons.');
     expect(u.buttons()).toContain('Bribery or extortion by police');
-    await u.sendText('bribe');
+    await u.sendText('money');
     expect(said(u)).toBe('Sorry, I did not understand that. Please tap one of the buttons.');
     await u.shareLocation(-1.28, 36.82);
     expect(lastText(u)).toContain('what happened? Choose the closest one');
+    // A bribe named in a word is that category.
+    await u.sendText('bribe');
+    expect(lastText(u)).toContain('Is someone in danger right now?');
   });
 
   it('only the reporter’s own contact is accepted', async () => {

@@ -299,6 +299,11 @@ describe('/status', () => {
     const answers = u.messages().slice(before).map((m) => m.text ?? '');
     expect(answers[0]).toBe('Weka nambari ya kumbukumbu ya ripoti yako mahali pa R-XXXX-XXXX, kwa mfano: /hali R-7K3F-9QX2');
     expect(answers[1]).toContain(reference);
+    // Without the slash it is the same question: the report's status, not a message for staff.
+    await u.sendText(`Hali ${reference.toLowerCase()}`);
+    expect(lastText(u)).toContain(`${reference}, `);
+    expect(lastText(u)).toContain('Hali: Imepokelewa');
+    expect(await h.store.messages.listForReport((await h.store.reports.findByReference(reference))!._id)).toEqual([]);
   });
 
   it('/status no longer asks a reporter to reply once they have answered the staff member waiting for them', async () => {

@@ -316,6 +316,15 @@ describe('cat', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'danger', draftId: ID });
   });
 
+  it('takes a bribe or a beating named in a word or two, as the kind chosen calls it', () => {
+    expect(type(at('cat'), 'kitu kidogo').state.draft).toMatchObject({ step: 'danger', category: 'p_bribery' });
+    expect(type(at('cat'), 'Hongo').state.draft).toMatchObject({ step: 'danger', category: 'p_bribery' });
+    expect(type(at('cat', { kind: 'election' }), 'hongo').state.draft).toMatchObject({ step: 'danger', category: 'e_bribery' });
+    expect(type(at('cat'), 'walinipiga').state.draft).toMatchObject({ step: 'danger', category: 'p_force' });
+    // Anything else still asks for a button.
+    expect(type(at('cat'), 'polisi').state.draft?.category).toBeUndefined();
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
@@ -624,6 +633,18 @@ describe('danger', () => {
     // Only what is known: kind and category (danger and priority follow). Nothing about who is reporting.
     expect(r.effects).toEqual([{ type: 'urgent', draftId: ID, report: { draftId: ID, kind: 'police', category: 'p_bribery' } }]);
     expect(r.state.draft).toMatchObject({ step: 'danger', danger: true });
+  });
+
+  it('a cry for help or "they are here" typed is a yes; "I am safe" is a no; anything else asks again', () => {
+    for (const words of ['Msaada!', 'help me', 'wako hapa', 'ndio wako hapa', 'yes please', 'Yah', 'eeh kuna']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, r.effects.map((e) => e.type)]).toEqual([words, true, ['urgent']]);
+    }
+    for (const words of ['niko salama', 'Siko hatarini.', 'hakuna hatari', "I'm safe"]) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, stepOf(r)]).toEqual([words, false, 'desc']);
+    }
+    expect(type(at('danger'), 'wako wapi?').state.draft?.danger).toBeUndefined();
   });
 
   it('once stored: "a staff member is alerted" with the reference, then what happened', () => {
