@@ -43,10 +43,24 @@ export function countyByCode(code: number): County | undefined {
   return Number.isInteger(code) && code >= 1 && code <= 47 ? COUNTIES[code - 1] : undefined;
 }
 
-/** Common alternative spellings people type. */
-const ALIASES: Record<string, number> = { nairobi: 47, muranga: 21, tharaka: 13, taita: 6, taveta: 6, elgeyo: 28, marakwet: 28, pokot: 24, nzoia: 26, eldoret: 27, kisii: 45, homabay: 43 };
+/**
+ * Common alternative spellings, short forms ("Nai", "Msa") and towns people name instead of their
+ * county, only where the county is not in doubt (Rongai and Githurai each lie in two: left out).
+ */
+const ALIASES: Record<string, number> = {
+  nairobi: 47, nai: 47, nrb: 47, nbi: 47, muranga: 21, tharaka: 13, taita: 6, taveta: 6, elgeyo: 28, marakwet: 28, pokot: 24, nzoia: 26, kisii: 45, homabay: 43, msa: 1,
+};
+/** Towns and estates, by county: a place within it, as well as the county. */
+const TOWNS: Record<string, number> = {
+  eldoret: 27, kibera: 47, kibra: 47, embakasi: 47, kasarani: 47, kayole: 47, mathare: 47, eastleigh: 47, westlands: 47, langata: 47, dagoretti: 47, kawangware: 47,
+  thika: 22, ruiru: 22, juja: 22, limuru: 22, ruaka: 22, kitengela: 34, ngong: 34, athiriver: 16, mlolongo: 16, syokimau: 16,
+  naivasha: 32, gilgil: 32, molo: 32, njoro: 32, malindi: 3, watamu: 3, mtwapa: 3, ukunda: 2, diani: 2, voi: 6, kitale: 26, nanyuki: 31, nyahururu: 31,
+  kondele: 42, ahero: 42, bondo: 41, malaba: 40, webuye: 39, mumias: 37, awendo: 44, rongo: 44, mbita: 43, mwingi: 15, emali: 17, olkalou: 18,
+  iten: 28, kabarnet: 30, eldamaravine: 30, kapsabet: 29, maralal: 25, lodwar: 23, kapenguria: 24, moyale: 10, hola: 4, kilgoris: 33, litein: 35, karatina: 19, kerugoya: 20,
+};
 
-export type CountyMatch = { kind: 'exact'; county: County } | { kind: 'suggest'; county: County } | { kind: 'none' };
+/** `town`: named by a town within the county (which is also a place), not by the county's own name. */
+export type CountyMatch = { kind: 'exact'; county: County; town?: true } | { kind: 'suggest'; county: County } | { kind: 'none' };
 
 /**
  * Match a county name typed instead of tapped. An exact (normalised) match is taken; a close one
@@ -62,6 +76,7 @@ export function matchCounty(input: string): CountyMatch {
   if (!n) return { kind: 'none' };
   const exact = NAMES.find((c) => c.name === n)?.county ?? (ALIASES[n] ? COUNTIES[ALIASES[n] - 1] : undefined);
   if (exact) return { kind: 'exact', county: exact };
+  if (TOWNS[n]) return { kind: 'exact', county: COUNTIES[TOWNS[n] - 1], town: true };
   let best: County | undefined;
   let bestD = Infinity;
   for (const c of NAMES) {

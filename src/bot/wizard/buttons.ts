@@ -175,6 +175,12 @@ export function setDanger(turn: Turn, d: Draft, danger: boolean): void {
 }
 
 export function setCounty(turn: Turn, d: Draft, code: number): void {
+  chooseCounty(d, code);
+  turn.advance(d);
+}
+
+/** The county answered: a different one forgets what lay within the one before. */
+export function chooseCounty(d: Draft, code: number): void {
   if (d.county !== code) {
     d.place = undefined;
     d.location = undefined;
@@ -184,7 +190,6 @@ export function setCounty(turn: Turn, d: Draft, code: number): void {
   }
   d.county = code;
   d.countyPage = undefined;
-  turn.advance(d);
 }
 
 /** Send: asks intake to store the report (idempotent on the draft id); its answer comes back as `submitted`. */

@@ -1,6 +1,6 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, type CategoryCode, type County } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { setCounty, setDanger, submit } from './buttons';
+import { chooseCounty, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
@@ -298,6 +298,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
 function onCountyText(turn: Turn, d: Draft, input: string): void {
   const m = matchCounty(input);
   if (m.kind === 'exact') return setCounty(turn, d, m.county.code);
+  if (countyThenPlace(turn, d, input)) return;
   const page = d.countyPage ?? 0;
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
   const named = m.kind === 'suggest' ? m.county : countyNamedIn(input);
@@ -319,6 +320,20 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
   if (!code) return false;
   d.category = code as CategoryCode;
   turn.advance(d);
+  return true;
+}
+
+/**
+ * "Kisumu, Kondele": the county and the place in one answer, both taken (the place is not asked
+ * again). Named by a town ("Kondele, Kisumu"), the whole answer is the place.
+ */
+function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
+  const parts = /^([^,;:\n–—]+)[,;:\n–—]+\s*(\S.*)$/su.exec(input.trim());
+  const county = parts ? matchCounty(parts[1]) : undefined;
+  if (!parts || county?.kind !== 'exact' || !checkText(parts[2], LIMITS.placeMaxChars).ok) return false;
+  chooseCounty(d, county.county.code);
+  d.step = 'place';
+  onPlaceText(turn, d, county.town ? input : parts[2]);
   return true;
 }
 

@@ -482,6 +482,18 @@ describe('county', () => {
     }
   });
 
+  it('"Kisumu, Kondele" is the county and the place: both kept, and "when" asked next', () => {
+    const r = type(at('county'), 'Kisumu, Kondele stage');
+    expect(r.state.draft).toMatchObject({ step: 'when', county: 42, place: 'Kondele stage' });
+    expect(said(r)).toEqual(['place.noted', 'when.ask']);
+    // A town is taken as its county; the place is then asked.
+    expect(type(at('county'), 'Thika').state.draft).toMatchObject({ step: 'place', county: 22 });
+    // A town before the comma: its county, and the whole answer as the place.
+    expect(type(at('county'), 'Kondele, Kisumu').state.draft).toMatchObject({ step: 'when', county: 42, place: 'Kondele, Kisumu' });
+    // Neither: no guess.
+    expect(type(at('county'), 'Kwa Mama Njeri, stage').state.draft?.county).toBeUndefined();
+  });
+
   it('suggests the nearest county for a typo and says when it knows none', () => {
     const r = type(at('county'), 'Nakru');
     expect(said(r)).toEqual(['county.suggest']);

@@ -15,6 +15,12 @@ describe('counties', () => {
     expect(matchCounty('Kaunti ya Kisumu')).toMatchObject({ kind: 'exact', county: { code: 42 } });
     expect(matchCounty('muranga')).toMatchObject({ kind: 'exact', county: { code: 21 } });
     expect(matchCounty('32')).toMatchObject({ kind: 'exact', county: { code: 32 } });
+    // Towns and short forms people give instead of the county, where the county is not in doubt.
+    for (const [typed, code] of [['Thika', 22], ['Kitengela', 34], ['Naivasha', 32], ['Malindi', 3], ['Kibera', 47], ['Nai', 47], ['nrb', 47], ['Msa', 1], ['Athi River', 16], ['Ol Kalou', 18]] as const) {
+      expect([typed, matchCounty(typed)]).toMatchObject([typed, { kind: 'exact', county: { code } }]);
+    }
+    // A town in two counties is not guessed.
+    expect(matchCounty('Rongai').kind).not.toBe('exact');
   });
 
   it('suggests the closest county for a misspelling instead of guessing', () => {
