@@ -290,9 +290,33 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
         return turn.advance(d);
       }
       return moreStoryOrUnexpected(turn, d, input);
+    case 'review':
+      return atReview(turn, d, input);
     default:
       return moreStoryOrUnexpected(turn, d, input);
   }
+}
+
+/** "Send", "tuma" typed at the review: sent the way that gives away least, as "yes" is. */
+const SEND_WORDS = /^(please )?(send|submit|tuma|ituma)( it| sasa| now| tu| basi| please| hii| ripoti| the report| my report)*$/;
+/** Thanks and greetings at the review say nothing about what happened. */
+const COURTESY = /^(asante|ahsante|thank|thanks|habari|hello|hi|sawa|poa|okay|ok)\b/;
+
+/**
+ * Words typed at the review, where the whole report was just shown: a detail remembered ("they
+ * had guns", three words or more) is added to the story and the review shown again with it,
+ * never thrown away as "not understood".
+ */
+function atReview(turn: Turn, d: Draft, input: string): void {
+  const n = normalise(input);
+  if (SEND_WORDS.test(n)) return submit(turn, d);
+  if (addToStory(turn, d, input)) return turn.show();
+  if (n.split(' ').length < 3 || COURTESY.test(n) || (d.text === undefined && !d.voice)) return unexpected(turn, d);
+  const joined = checkText(d.text === undefined ? input.trim() : `${d.text}\n${input.trim()}`, LIMITS.descriptionMaxChars);
+  if (!joined.ok) return unexpected(turn, d);
+  d.text = joined.text;
+  turn.say('desc.added');
+  return turn.show();
 }
 
 function onCountyText(turn: Turn, d: Draft, input: string): void {

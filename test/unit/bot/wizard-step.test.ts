@@ -168,7 +168,9 @@ describe('more of the story after its question', () => {
     expect(review.state.draft?.text).toBe(`${draftAt('review').text}\n${more}`);
     expect(said(review)).toEqual(['desc.added', 'review']);
     expect(type(at('when'), more).state.draft).toMatchObject({ step: 'when', text: `${draftAt('when').text}\n${more}` });
-    expect(type(at('review'), 'send it now').state.draft?.text).toBe(draftAt('review').text);
+    const sendNow = type(at('review'), 'send it now');
+    expect(sendNow.state.draft?.text).toBe(draftAt('review').text);
+    expect(sendNow.effects.map((e) => e.type)).toEqual(['submit']);
     expect(type(at('when', { text: 'Hi' }), 'last week some day').state.draft?.text).toBe('Hi');
   });
 
@@ -799,6 +801,15 @@ describe('contact', () => {
 });
 
 describe('review', () => {
+  it('a detail remembered at the review (three words or more) is added to the story and the review shown again; "tuma" sends', () => {
+    const r = type(at('review'), 'Alikuwa na bunduki');
+    expect(r.state.draft?.text).toBe(`${ANSWERS.desc.text}\nAlikuwa na bunduki`);
+    expect(said(r)).toEqual(['desc.added', 'review']);
+    // Thanks, a word or two, are not the story.
+    for (const words of ['asante sana kwa msaada', 'guns']) expect([words, said(type(at('review'), words))[0]]).toEqual([words, 'unexpected.review']);
+    expect(type(at('review'), 'Tuma').effects.map((e) => e.type)).toEqual(['submit']);
+  });
+
   it('Send anonymously asks intake to store the report; Send as chosen keeps a shared phone', () => {
     const r = press(at('review', { phone: '+254722000111', anonymous: false }), 'sa');
     expect(said(r)).toEqual(['answer']);
