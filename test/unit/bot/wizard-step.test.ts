@@ -162,7 +162,7 @@ describe('more of the story after its question', () => {
     expect(said(type(at('county', told), 'Kwa Mama Ngina'))).toEqual(['county.unknown']);
   });
 
-  it('a long message at the date or the review is added; a short one is not', () => {
+  it('a long message at the date or the review is added; "send it now" at the review sends instead', () => {
     const more = 'They also took my phone and my ID card at the station.';
     const review = type(at('review'), more);
     expect(review.state.draft?.text).toBe(`${draftAt('review').text}\n${more}`);
