@@ -14,6 +14,7 @@ export function unhandled(): Routes<BotContext> {
     await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
   });
   c.on('message', async (ctx) => {
+    if ('contact' in ctx.message || 'location' in ctx.message) return leftOver(ctx, 'contact' in ctx.message ? ctx.message.contact.user_id : ctx.from?.id);
     // A forwarded text that begins with "/" is someone else's words, not a command.
     const unknownCommand = 'text' in ctx.message && ctx.message.text.startsWith('/') && !passedOn(ctx.message, ctx.from?.id);
     // Someone who starts by writing (or saying) what happened, or by sending a photo of it: a report begins with it.
@@ -27,6 +28,19 @@ export function unhandled(): Routes<BotContext> {
     await ctx.reply(ctx.t(unknownCommand ? 'menu.unknown_command' : 'menu.prompt'), kb.mainMenu(ctx.t));
   });
   return c;
+}
+
+/**
+ * A phone number or location with no report being written: most often the button of a report whose
+ * conversation expired (24 hours), which is said rather than answered with a bare menu. A contact
+ * card is not passed on to staff: said, with how to give them the number.
+ */
+async function leftOver(ctx: BotContext, owner: number | undefined): Promise<void> {
+  // A card sent on purpose (someone else's, or their own while a ticket is open) meant it for staff.
+  const forStaff = owner !== undefined && (owner !== ctx.from?.id || (ctx.from && (await ctx.deps.conversation.openTickets(ctx.from.id)).length > 0));
+  if (forStaff) return void (await ctx.reply(ctx.t('contact.card_not_sent'), kb.mainMenu(ctx.t)));
+  await ctx.reply(ctx.t('wizard.gone'), kb.removeKeyboard());
+  await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
 }
 
 /**

@@ -640,6 +640,20 @@ describe('replies from the reporter after submitting', () => {
     expect(u.messages()).toHaveLength(count);
   });
 
+  it('the phone or location button of a report whose session expired says the report is no longer kept; a contact card is said not to reach staff', async () => {
+    const u = h.tg.user({ firstName: 'Came back late', languageCode: 'en' });
+    await walkTo(u, 'place');
+    await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
+    await u.shareLocation(-4.05, 39.66);
+    const gone = 'If that report was not sent, it is no longer kept: a report not sent within 24 hours is deleted. To report, tap 📝 Report an incident below.';
+    expect(allTexts(u).slice(-2)).toEqual([gone, 'What would you like to do?']);
+    // With a ticket open, a contact card (a witness's number) is meant for staff: it does not reach them, and that is said.
+    const reference = await submitAnonymous(u);
+    await u.sendRaw({ message: { message_id: 9_100, date: Math.floor(Date.now() / 1000), chat: { id: u.chatId, type: 'private', first_name: 'Came back late' }, from: u.info, contact: { phone_number: '+254700000002', first_name: 'Witness', user_id: u.id + 7 } } });
+    expect(lastText(u)).toBe("Contact cards are not passed on to staff. If they should have this person's name or number, please type it in a message.");
+    expect(await h.store.messages.listForReport((await h.store.reports.findByReference(reference))!._id)).toEqual([]);
+  });
+
   it('a button of a report left unsent until its session expired says the report is no longer kept, with the menu', async () => {
     const u = h.tg.user({ firstName: 'Expired', languageCode: 'en' });
     await walkTo(u, 'county');
