@@ -254,6 +254,8 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   const word = readWord(input);
   if (cancelAsked && (agrees(word) || word === 'cancel')) return turn.cancel();
   if (cancelAsked && word === 'no') return turn.show();
+  // "No" or "sitaki" to the phone question is a mind changed about the number, not the report.
+  if (d.step === 'contact' && (word === 'no' || /^(sitaki|i don t want|dont want|don t want|no thanks)\b/.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   if (word && onWord(turn, d, word)) return;
@@ -359,6 +361,12 @@ function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
   d.step = 'place';
   onPlaceText(turn, d, county.town ? input : parts[2]);
   return true;
+}
+
+/** The number not given after all: back to the review, where the report can go anonymously. */
+function declinePhone(turn: Turn): void {
+  turn.say('contact.declined', undefined, { keyboard: { type: 'remove' } });
+  turn.go('review');
 }
 
 /** The questions a reporter may leave unanswered with words: the place and the details typed for the agency. */

@@ -760,6 +760,15 @@ describe('danger', () => {
 });
 
 describe('contact', () => {
+  it('"hapana" or "sitaki" goes back to the review without the number, removing its keyboard; the report is not cancelled', () => {
+    for (const words of ['hapana', 'Sitaki', 'sitaki kutoa namba', 'No']) {
+      const r = type(at('contact'), words);
+      expect([words, stepOf(r), said(r)]).toEqual([words, 'review', ['contact.declined', 'review']]);
+      expect(r.replies[0]).toMatchObject({ keyboard: { type: 'remove' } });
+      expect(r.state.draft?.phone).toBeUndefined();
+    }
+  });
+
   it('takes the reporter’s own number and sends the report with it', () => {
     const r = run(at('contact'), { type: 'contact', phone: '+254722000111', own: true });
     expect(r.state.draft).toMatchObject({ phone: '+254722000111', anonymous: false });
