@@ -23,27 +23,83 @@ export function incidentTimeFor(choice: Exclude<WhenChoice, 'date'>, now: Date):
  * Not in the future and not more than a year ago: older cases go to the agencies directly.
  */
 export function parseIncidentDate(input: string, now: Date): ParsedDate {
-  const s = input.trim();
+  const s = withoutTime(input);
   const weekday = lastWeekday(s, now);
   if (weekday) return { ok: true, date: weekday };
-  let y: number, m: number, d: number;
+  const parts = numericDate(s) ?? namedDate(s);
+  if (!parts) return { ok: false, reason: 'format' };
+  return checkedDate(parts, now);
+}
+
+type DayParts = { y: number; m: number; d: number };
+
+/** 3/12/2026, 03-12-26, 3.12.2026, 2026-12-03, or 3/12 (the latest such day up to today). */
+function numericDate(s: string): DayParts | undefined {
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else {
-    match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
-    if (!match) return { ok: false, reason: 'format' };
-    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (y < 100) y += 2000;
-  }
+  if (match) return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+  match = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(s);
+  if (!match) return undefined;
+  const y = match[3] === undefined ? NaN : Number(match[3]);
+  return { d: Number(match[1]), m: Number(match[2]), y: y < 100 ? y + 2000 : y };
+}
+
+/** Months as people write them in English and Swahili (first three letters of the English will do). */
+const MONTHS: readonly (readonly string[])[] = [
+  ['january', 'jan', 'januari'], ['february', 'feb', 'februari'], ['march', 'mar', 'machi'], ['april', 'apr', 'aprili'], ['may', 'mei'], ['june', 'jun', 'juni'],
+  ['july', 'jul', 'julai'], ['august', 'aug', 'agosti'], ['september', 'sep', 'sept', 'septemba'], ['october', 'oct', 'oktoba'], ['november', 'nov', 'novemba'], ['december', 'dec', 'desemba', 'disemba'],
+];
+const monthOf = (word: string) => MONTHS.findIndex((names) => names.includes(word)) + 1;
+
+/**
+ * "3 December", "Dec 3rd", "tarehe 3 Desemba 2026", "tarehe 3" (this month), "the 3rd": without a
+ * year (or month), the latest such day up to today.
+ */
+function namedDate(s: string): DayParts | undefined {
+  const t = s.toLowerCase().replace(/[.,]/g, ' ').replace(/\b(tarehe|the|of|on)\b/g, ' ').replace(/(\d)(st|nd|rd|th)\b/g, '$1').replace(/\s+/g, ' ').trim();
+  const dayFirst = /^(\d{1,2})(?: ([a-z]+))?(?: (\d{4}))?$/.exec(t);
+  const monthFirst = dayFirst ? undefined : /^([a-z]+) (\d{1,2})(?: (\d{4}))?$/.exec(t);
+  const [day, month, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
+  if (!day) return undefined;
+  // A bare number is a day of the month only as "tarehe 3" or "3rd", never a lone "3".
+  if (month === undefined && !/tarehe|\d(st|nd|rd|th)\b|\bthe\b/i.test(s)) return undefined;
+  const m = month === undefined ? NaN : monthOf(month);
+  if (m === 0) return undefined;
+  return { d: Number(day), m, y: year === undefined ? NaN : Number(year) };
+}
+
+/** A date missing its year (or month) is the latest such day up to today; then checked like any. */
+function checkedDate(parts: DayParts, now: Date): ParsedDate {
+  const today = new Date(startOfEatDay(now) + EAT_OFFSET_MS);
+  let { y, m } = parts;
+  const { d } = parts;
+  if (Number.isNaN(m)) m = today.getUTCMonth() + 1 - (d > today.getUTCDate() ? 1 : 0);
+  if (m < 1) [m, y] = [12, today.getUTCFullYear() - 1];
+  if (Number.isNaN(y)) y = today.getUTCFullYear() - (m > today.getUTCMonth() + 1 || (m === today.getUTCMonth() + 1 && d > today.getUTCDate()) ? 1 : 0);
   const utc = Date.UTC(y, m - 1, d);
   const check = new Date(utc);
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return { ok: false, reason: 'format' };
-  const date = new Date(utc - EAT_OFFSET_MS);
+  return inRange(new Date(utc - EAT_OFFSET_MS), now);
+}
+
+/** Not in the future and not more than a year ago: older cases go to the agencies directly. */
+function inRange(date: Date, now: Date): ParsedDate {
   if (date.getTime() > startOfEatDay(now)) return { ok: false, reason: 'future' };
   const yearAgo = new Date(now);
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
   if (date.getTime() < startOfEatDay(yearAgo)) return { ok: false, reason: 'too_old' };
   return { ok: true, date };
+}
+
+/**
+ * A time of day after the day ("3/12 saa nne usiku", "jana saa 4", "Monday at 10pm") is not part
+ * of the date: the day is what is asked for, and the time is left out rather than the answer refused.
+ */
+export function withoutTime(input: string): string {
+  return input
+    .trim()
+    .replace(/\s+(?:(?:at|around|about|kama|mnamo)\s+)?(?:saa\s+\S+|\d{1,2}:\d{2}\s*(?:am|pm|hrs)?|\d{1,2}\s*(?:am|pm|hrs))(?:\s+(?:na nusu|kamili|asubuhi|mchana|jioni|usiku|morning|afternoon|evening|night))*\.?$/i, '')
+    .replace(/\s+(?:at|around|about)\s+\d{1,2}$/i, '')
+    .trim();
 }
 
 /** Days of the week as people type them, Sunday first (as `getUTCDay` counts). */

@@ -1,4 +1,4 @@
-import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, type CategoryCode, type County } from '../../domain';
+import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, withoutTime, type CategoryCode, type County } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { chooseCounty, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
@@ -556,11 +556,19 @@ function onWhenWord(turn: Turn, d: Draft, word: Word): boolean {
   return true;
 }
 
+/** "Last week", "mwezi uliopita": a time, not a day; the day is asked for. */
+const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year)\b/;
+
 function onDate(turn: Turn, d: Draft, input: string): void {
+  // "Jana saa nne usiku": yesterday, said with the hour (the hour is not asked for).
+  const word = readWord(withoutTime(input));
+  if (word && onWhenWord(turn, d, word)) return;
   const parsed = parseIncidentDate(input, turn.now);
   if (!parsed.ok && addToStory(turn, d, input)) return turn.show();
   if (!parsed.ok) {
-    turn.say(`when.${parsed.reason}`, { example: formatDay(turn.now.getTime()) });
+    const n = normalise(input);
+    const key = dontKnow(input) ? 'when.unknown' : VAGUE_WHEN.test(n) ? 'when.which_day' : `when.${parsed.reason}`;
+    turn.say(key, { example: formatDay(turn.now.getTime()) });
     return turn.show();
   }
   d.when = 'date';

@@ -594,11 +594,20 @@ describe('when', () => {
   });
 
   it('explains a malformed or future date with today as the example', () => {
-    const bad = type(at('when'), 'last week');
+    const bad = type(at('when'), 'asdf');
     expect(said(bad)).toEqual(['when.format', 'when.ask']);
     expect(bad.replies[0]).toMatchObject({ texts: [{ params: { example: '28/11/2026' } }] });
     expect(said(type(at('when'), '30/11/2026'))).toEqual(['when.future', 'when.ask']);
     expect(said(press(at('when'), 'tomorrow'))).toEqual(['answer:wizard.stale', 'when.ask']);
+  });
+
+  it('"jana saa nne usiku" is yesterday; "last week" asks which day; "sijui" asks for the closest day', () => {
+    for (const words of ['jana saa nne usiku', 'jana saa 4', 'yesterday at 10pm']) {
+      expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', when: 'yesterday', incidentAt: TODAY_EAT - 86_400_000 }]);
+    }
+    expect(type(at('when'), 'leo saa tatu asubuhi').state.draft).toMatchObject({ when: 'today' });
+    for (const words of ['last week', 'wiki iliyopita', 'mwezi uliopita']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.which_day', 'when.ask']]);
+    for (const words of ['sijui', 'sikumbuki tarehe']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.unknown', 'when.ask']]);
   });
 
   it('Back returns to the place', () => {

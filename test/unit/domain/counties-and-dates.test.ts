@@ -58,6 +58,29 @@ describe('incident dates', () => {
     expect(parseIncidentDate('9.8.26', now)).toMatchObject({ ok: true });
   });
 
+  it('takes a date without its year, a month by name in English or Swahili, "tarehe 3", and leaves a time of day out', () => {
+    // Sunday 9 August 2026 in Nairobi.
+    const day = (d: string) => ({ ok: true, date: new Date(`${d}T21:00:00Z`) });
+    expect(parseIncidentDate('8/8', now)).toEqual(day('2026-08-07'));
+    // Later in the year than today: last year's.
+    expect(parseIncidentDate('25/12', now)).toEqual(day('2025-12-24'));
+    expect(parseIncidentDate('3 Aug', now)).toEqual(day('2026-08-02'));
+    expect(parseIncidentDate('August 3rd', now)).toEqual(day('2026-08-02'));
+    expect(parseIncidentDate('tarehe 3 Agosti 2026', now)).toEqual(day('2026-08-02'));
+    expect(parseIncidentDate('3 Desemba', now)).toEqual(day('2025-12-02'));
+    // A day of the month alone: this month's, or last month's when it is still to come.
+    expect(parseIncidentDate('tarehe 3', now)).toEqual(day('2026-08-02'));
+    expect(parseIncidentDate('the 20th', now)).toEqual(day('2026-07-19'));
+    // The time after the day is left out.
+    expect(parseIncidentDate('8/8/2026 saa nne usiku', now)).toEqual(day('2026-08-07'));
+    expect(parseIncidentDate('Jumamosi saa 4 usiku', now)).toEqual(day('2026-08-07'));
+    expect(parseIncidentDate('3 Aug at 10pm', now)).toEqual(day('2026-08-02'));
+    expect(parseIncidentDate('3 Aug 21:30', now)).toEqual(day('2026-08-02'));
+    // Not dates: a lone number, a month alone, nonsense; and still no future dates.
+    for (const text of ['3', 'August', 'Kisumu 3', '31/2']) expect([text, parseIncidentDate(text, now).ok]).toEqual([text, false]);
+    expect(parseIncidentDate('tarehe 32', now).ok).toBe(false);
+  });
+
   it('takes a day of the week in English or Swahili as the last one before today', () => {
     // Sunday 9 August 2026 in Nairobi.
     const day = (d: string) => new Date(`${d}T21:00:00Z`);
