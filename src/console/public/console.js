@@ -140,7 +140,8 @@
   function toSignIn() {
     if (leaving) return;
     leaving = true;
-    window.location.href = '/signin';
+    // Back to this page once signed in again, not to the queue.
+    window.location.href = '/signin?next=' + encodeURIComponent(window.location.pathname + window.location.search);
   }
   window.ripoti = {
     csrf: meta ? meta.getAttribute('content') : '',

@@ -61,5 +61,7 @@
   var opened = false;
   source.addEventListener('open', function () { lists.setAttribute('data-live-state', 'open'); });
   source.addEventListener('open', function () { if (opened) soon(); opened = true; });
+  // Refused (the session ended): the refresh finds out and goes to sign-in, not on as if live.
+  source.addEventListener('error', function () { if (source.readyState === 2) refresh(); });
   setInterval(soon, 60000);
 })();

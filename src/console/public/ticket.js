@@ -233,6 +233,9 @@
     // Caught up at every connect, the first too: what happened between the page's render and the
     // stream's start (the "taken" notice delivered meanwhile) would otherwise show as it was.
     source.addEventListener('open', function () { convoSoon(); activitySoon(); if (opened) headSoon(); opened = true; });
+    // The browser gives up on the stream only when it is refused (the session ended: deactivated,
+    // signed out everywhere, a password reset; or the ticket taken away): the page asks which.
+    source.addEventListener('error', function () { if (source.readyState === 2) void inflight.then(function () { return syncHead(true); }); });
   }
 
   // ---- Every form on the page posts with fetch; the answer is announced and shown.

@@ -98,6 +98,17 @@ async function deskWithTicket() {
   return { a, id, telegramUserId: filedBy.get(id)! };
 }
 
+/** Two new reports joined as one incident, both held by this agent (taken directly: other tests leave tickets waiting ahead of them). */
+async function incidentHeldBy(agentId: string) {
+  const lead = await fileReport();
+  const member = await fileReport();
+  for (const r of [lead, member]) {
+    expect(await h.store.reports.transition(r.id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
+    expect(await h.store.incidents.setIncident(r.id, lead.id, agentId)).toBe(true);
+  }
+  return { lead, member, agentId };
+}
+
 /** Takes the next ticket from the queue page and waits for the ticket page. */
 async function takeNext(page: Page): Promise<string> {
   await page.goto(`${h.base}/queue`);
@@ -519,13 +530,7 @@ it('a long link from the reporter wraps inside the conversation: the end can be 
 
 it('a member of an incident closed while its page is open loses "answer every reporter" without a reload', async () => {
   const a = await agentDesk();
-  const lead = await fileReport();
-  const member = await fileReport();
-  const agentId = a.account._id.toString();
-  for (const r of [lead, member]) {
-    expect(await h.store.reports.transition(r.id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
-    expect(await h.store.incidents.setIncident(r.id, lead.id, agentId)).toBe(true);
-  }
+  const { lead, agentId } = await incidentHeldBy(a.account._id.toString());
   await a.page.goto(`${h.base}/tickets/${lead.id}`);
   await live(a.page);
   expect(await a.page.getByTestId('reply-all').count()).toBe(1);
@@ -543,7 +548,22 @@ it('signed out elsewhere: the next live update takes the ticket page to sign-in,
   // The session ends (signed out in another tab, or it ran out) while the page stays open.
   await a.page.context().clearCookies();
   await conversations.attach(filed.telegramUserId, filed.id, { text: 'Are you there?' });
-  await a.page.waitForURL(`${h.base}/signin`);
+  // Signed in again, the agent comes back to this ticket, not the queue.
+  await a.page.waitForURL(`${h.base}/signin?next=${encodeURIComponent(`/tickets/${filed.id}`)}`);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('deactivated while a ticket page and the queue are open: both go to sign-in by themselves, with no update needed', async () => {
+  const { a, id } = await deskWithTicket();
+  const queue = await a.page.context().newPage();
+  await queue.goto(`${h.base}/queue`);
+  await live(queue);
+  await h.store.agents.setActive(a.account._id, false);
+  // What the admin's deactivation publishes: every console process ends this account's live streams.
+  await h.bus.publish({ type: 'access', agentId: a.account._id.toString() });
+  await a.page.waitForURL(`${h.base}/signin?next=${encodeURIComponent(`/tickets/${id}`)}`);
+  await queue.waitForURL(`${h.base}/signin?next=${encodeURIComponent('/queue')}`);
   expect(a.errors).toEqual([]);
   await a.close();
 });
@@ -587,14 +607,7 @@ it('a message arriving while the ticket tab is in the background stays unread un
 
 it('an answer to every reporter of an incident, half written, survives a reload; once sent it is gone', async () => {
   const a = await agentDesk();
-  const lead = await fileReport();
-  const member = await fileReport();
-  // Both held by this agent (taken directly: other tests leave tickets waiting ahead of them).
-  const agentId = a.account._id.toString();
-  for (const r of [lead, member]) {
-    expect(await h.store.reports.transition(r.id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
-    expect(await h.store.incidents.setIncident(r.id, lead.id, agentId)).toBe(true);
-  }
+  const { lead, member } = await incidentHeldBy(a.account._id.toString());
   await a.page.goto(`${h.base}/tickets/${lead.id}`);
   await a.page.locator('#reply-all-en').fill('We are sending someone to the roadblock.');
   await a.page.locator('#reply-all-sw').fill('Tunamtuma mtu kwenye kizuizi.');
