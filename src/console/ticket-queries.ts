@@ -48,7 +48,9 @@ export function parseFilter(query: unknown): TicketFilter {
   const raw = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
   // Empty select boxes arrive as "": treat them as "any".
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
-  const f = filterSchema.parse(cleaned);
+  const parsed = filterSchema.parse(cleaned);
+  // A period typed backwards ("from" after "to") is the same period, not an empty list.
+  const f = parsed.from && parsed.to && parsed.from > parsed.to ? { ...parsed, from: parsed.to, to: parsed.from } : parsed;
   return { ...f, q: f.q || undefined, constituency: f.constituency || undefined, ward: f.ward || undefined, station: f.station || undefined, plate: f.plate || undefined };
 }
 
@@ -80,10 +82,11 @@ export function filterToQuery(f: TicketFilter): Record<string, unknown> {
     // A reference typed in full finds that ticket; its beginning ("R-7K3F") finds the references
     // starting so (an anchored, case-sensitive regex: MongoDB walks the reference index rather
     // than every report); anything else searches the story (regex-escaped: user input), bounded
-    // by QUERY_MAX_MS. Texts the reporter forwarded, and who sent them, are searched too (a channel's post, its name).
+    // by QUERY_MAX_MS. The place, and texts the reporter forwarded and who sent them, are searched
+    // too ("Thika Road"; a channel's post, its name).
     if (ref.ok) q.reference = ref.reference;
     else if (prefix) q.reference = { $regex: `^${escapeRegex(prefix)}` };
-    else q.$or = ['description.text', 'passedOn.text', 'passedOn.from'].map((field) => ({ [field]: contains(f.q!) }));
+    else q.$or = ['description.text', 'place', 'passedOn.text', 'passedOn.from'].map((field) => ({ [field]: contains(f.q!) }));
   }
   return q;
 }

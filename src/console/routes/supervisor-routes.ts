@@ -98,14 +98,18 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   const supervisorOnly = ctx.auth.requireRole(AREA_ROLE.supervision);
 
   app.get('/supervisor/tickets', { onRequest: supervisorOnly }, async (req, reply) => {
-    const filter = parseFilter(req.query);
-    const [{ items, total }, counts, agents, map, ratings] = await Promise.all([
-      ctx.queries.list(filter),
-      ctx.queries.counts({ ...filter, page: 1 }),
+    const asked = parseFilter(req.query);
+    const [listed, counts, agents, map, ratings] = await Promise.all([
+      ctx.queries.list(asked),
+      ctx.queries.counts({ ...asked, page: 1 }),
       ctx.store.agents.list(),
-      countyMapCounts(ctx.store.models.Report, filter),
-      ratingResults(ctx.store.ratings, filter),
+      countyMapCounts(ctx.store.models.Report, asked),
+      ratingResults(ctx.store.ratings, asked),
     ]);
+    // A page past the end (an old link, fewer tickets now) shows the last one, not an empty table.
+    const last = Math.max(1, Math.ceil(listed.total / PAGE_SIZE));
+    const filter = asked.page > last ? { ...asked, page: last } : asked;
+    const { items, total } = filter === asked ? listed : await ctx.queries.list(filter);
     const names = new Map(agents.map((a) => [a._id.toString(), a.name]));
     return ctx.render(req, reply, 'supervisor', {
       filter,

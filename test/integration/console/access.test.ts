@@ -415,6 +415,15 @@ describe('supervisor list and CSV', () => {
     const { report: forwarded } = await h.reports.submit({ ...reportInput(who._id), passedOn: [{ text: 'All outsiders must leave Kondele before Tuesday', from: 'Kondele Youth Voice' }] });
     expect((await b.get(`/supervisor/tickets?q=${encodeURIComponent('outsiders must leave')}`)).body).toContain(forwarded.reference);
     expect((await b.get(`/supervisor/tickets?q=${encodeURIComponent('kondele youth')}`)).body).toContain(forwarded.reference);
+    // The place is searched too.
+    const { report: placed } = await h.reports.submit({ ...reportInput(who._id), place: 'Kasarani roadblock, Thika Road' });
+    expect((await b.get(`/supervisor/tickets?q=${encodeURIComponent('thika road')}`)).body).toContain(placed.reference);
+    // A period typed backwards is the same period; a page past the end shows the last one.
+    const day = (offset: number) => new Date(Date.now() + 3 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const backwards = await b.get(`/supervisor/tickets?q=${placed.reference}&from=${day(1)}&to=${day(-1)}`);
+    expect(backwards.body).toContain(placed.reference);
+    expect(backwards.body).toContain(`value="${day(-1)}"`);
+    expect((await b.get(`/supervisor/tickets?q=${placed.reference}&page=5`)).body).toContain(placed.reference);
     const page = await b.get('/supervisor/tickets?kind=election&county=47');
     expect(page.body).toContain('By county');
     expect(page.body).toContain('<svg');
