@@ -34,3 +34,12 @@ export function checkText(input: string | undefined, max: number): TextCheck {
   if ([...text].length > max) return { ok: false, reason: 'too_long', max };
   return { ok: true, text };
 }
+
+/**
+ * Staff's words for Telegram, counted as Telegram and the browser's `maxlength` count them (UTF-16
+ * units: an emoji is two): 3,500 emoji pass a count of characters and then fail Telegram's 4,096.
+ */
+export function checkReplyText(input: string | undefined): TextCheck {
+  const checked = checkText(input, LIMITS.replyMaxChars);
+  return checked.ok && checked.text.length > LIMITS.replyMaxChars ? { ok: false, reason: 'too_long', max: LIMITS.replyMaxChars } : checked;
+}

@@ -1,4 +1,4 @@
-import { checkText, LIMITS } from './limits';
+import { checkReplyText, checkText } from './limits';
 import { oversees, type Role } from './policy';
 
 /**
@@ -24,9 +24,9 @@ export interface SavedReplyInput {
 export function checkSavedReply(input: { title?: string; en?: string; sw?: string }): { ok: true; value: SavedReplyInput } | { ok: false; reason: SavedReplyRefusal } {
   const title = checkText(input.title, SAVED_REPLY_TITLE_MAX);
   if (!title.ok) return { ok: false, reason: `title_${title.reason}` };
-  const en = checkText(input.en, LIMITS.replyMaxChars);
+  const en = checkReplyText(input.en);
   if (!en.ok) return { ok: false, reason: `en_${en.reason}` };
-  const sw = checkText(input.sw, LIMITS.replyMaxChars);
+  const sw = checkReplyText(input.sw);
   if (!sw.ok) return { ok: false, reason: `sw_${sw.reason}` };
   return { ok: true, value: { title: title.text, en: en.text, sw: sw.text } };
 }

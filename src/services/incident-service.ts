@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import {
-  checkText, decideJoin, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder, LIMITS,
+  checkReplyText, decideJoin, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder,
   type IncidentRefusal, type IncidentTicketFacts,
 } from '../domain';
 import type { Lang } from '../i18n';
@@ -254,7 +254,7 @@ function checkTexts(texts: IncidentTexts): { ok: true; texts: IncidentTexts } | 
   for (const lang of ['en', 'sw'] as const) {
     const raw = texts[lang];
     if (raw === undefined || raw.trim() === '') continue;
-    const c = checkText(raw, LIMITS.replyMaxChars);
+    const c = checkReplyText(raw);
     if (!c.ok) return { ok: false, reason: c.reason };
     out[lang] = c.text;
   }

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { checkText, decide, decideHandOver, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
+import { checkReplyText, checkText, decide, decideHandOver, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -172,7 +172,7 @@ export class TicketService implements TicketActions {
   }
 
   async reply(reportId: string, agent: AgentRef, text: string, opts: { draftKey?: string } = {}): Promise<ActionResult<{ message: MessageDoc }>> {
-    const checked = checkText(text, LIMITS.replyMaxChars);
+    const checked = checkReplyText(text);
     if (!checked.ok) return refused(checked.reason);
     const allowed = await this.allowed(reportId, agent, 'reply');
     if (!allowed.ok) return allowed;

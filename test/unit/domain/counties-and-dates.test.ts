@@ -1,4 +1,4 @@
-import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, parseIncidentDate, incidentTimeFor, checkText } from '../../../src/domain';
+import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, parseIncidentDate, incidentTimeFor, checkText, checkReplyText, LIMITS } from '../../../src/domain';
 
 describe('counties', () => {
   it('lists the 47 counties with official codes', () => {
@@ -117,5 +117,14 @@ describe('text limits', () => {
     expect(checkText('  ', 10)).toEqual({ ok: false, reason: 'empty', max: 10 });
     expect(checkText('x'.repeat(11), 10)).toEqual({ ok: false, reason: 'too_long', max: 10 });
     expect(checkText(' ok ', 10)).toEqual({ ok: true, text: 'ok' });
+  });
+
+  it('counts staff replies as Telegram does: an emoji is two', () => {
+    const max = LIMITS.replyMaxChars;
+    expect(checkReplyText('a'.repeat(max)).ok).toBe(true);
+    expect(checkReplyText('🙏'.repeat(max / 2)).ok).toBe(true);
+    expect(checkReplyText('🙏'.repeat(max / 2 + 1))).toEqual({ ok: false, reason: 'too_long', max });
+    // Counted as characters the same text passes, and Telegram would refuse it.
+    expect(checkText('🙏'.repeat(max / 2 + 1), max).ok).toBe(true);
   });
 });
