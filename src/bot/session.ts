@@ -149,6 +149,8 @@ export interface SessionData {
   editTold?: number;
   /** The last album (media_group_id) sent outside a report: its other files are not answered again. */
   album?: string;
+  /** The language the reporter writes in, guessed from their words while none is chosen (`guessLanguage`). */
+  guessed?: Lang;
 }
 
 export function newSession(): SessionData {

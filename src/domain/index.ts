@@ -17,3 +17,4 @@ export * from './saved-replies';
 export * from './rating';
 export * from './incident-policy';
 export * from './unfinished';
+export * from './language-guess';

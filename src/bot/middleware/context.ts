@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from 'telegraf';
+import { guessLanguage } from '../../domain';
 import { languageFromTelegram } from '../../i18n';
 import type { Logger } from '../../logger';
 import type { BotContext, BotDeps } from '../context';
@@ -31,10 +32,24 @@ export function botContext(deps: BotDeps, parts: PartsWindow): MiddlewareFn<BotC
   };
 }
 
-/** The language the reporter chose with /language, kept in the session, wins over Telegram's. */
+/**
+ * The language the reporter chose with /language, kept in the session, wins over Telegram's. Until
+ * they choose, the language they write in does ("Habari" from a phone set to English is answered
+ * in Swahili), and stays for the conversation so that a word without either ("Kisumu") does not
+ * switch it back.
+ */
 export function sessionLanguage(): MiddlewareFn<BotContext> {
   return (ctx, next) => {
-    if (ctx.session.lang) ctx.lang = ctx.session.lang;
+    if (ctx.session.lang) {
+      ctx.lang = ctx.session.lang;
+      return next();
+    }
+    // Their own words only: not a command, not someone else's message passed on.
+    const m = ctx.message;
+    const text = m && 'text' in m && !m.text.startsWith('/') && !('forward_origin' in m && m.forward_origin) ? m.text : undefined;
+    const guessed = text === undefined ? undefined : guessLanguage(text);
+    if (guessed) ctx.session.guessed = guessed;
+    if (ctx.session.guessed) ctx.lang = ctx.session.guessed;
     return next();
   };
 }

@@ -151,3 +151,19 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     expect(report!.description.text).toBe(`ONLY ${'c'.repeat(4000)}`);
   });
 });
+
+describe('the language written in', () => {
+  it('a reporter who has not chosen a language is answered in the one they write, and it stays for the conversation', async () => {
+    const u = h.tg.user({ firstName: 'Written', languageCode: 'en' });
+    await u.sendText('Habari');
+    expect(lastText(u)).toBe('Ungependa kufanya nini?');
+    // A word in neither language keeps it.
+    await u.sendText('Kisumu');
+    expect(lastText(u)).toBe('Ungependa kufanya nini?');
+    // Chosen with /language, the choice wins over what they write.
+    await u.sendText('/language');
+    await u.press('English');
+    await u.sendText('habari yako');
+    expect(lastText(u)).toBe('What would you like to do?');
+  });
+});
