@@ -4,7 +4,7 @@ import type { Message } from 'telegraf/types';
 import * as kb from '../keyboards';
 import { LIMITS } from '../../domain';
 import { captionOf, mediaOf } from '../media';
-import { beginReport, earlyStory, earlyVoice, passedOn, passedOnRef, passedOnText, type FirstMessage } from '../wizard';
+import { beginReport, earlyStory, earlyVoice, firstWords, passedOn, passedOnRef, passedOnText, type FirstMessage } from '../wizard';
 
 /** What no feature handled: an old or foreign button is "stale"; any other message gets the main menu. */
 export function unhandled(): Routes<BotContext> {
@@ -25,6 +25,9 @@ export function unhandled(): Routes<BotContext> {
       return;
     }
     if (story) return beginReport(ctx, undefined, story);
+    // A few words that say what to do ("nataka kuripoti polisi", "Polisi wamenipiga", "saidieni").
+    const first = !unknownCommand && 'text' in ctx.message && !passedOn(ctx.message, ctx.from?.id) ? firstWords(ctx.message.text) : undefined;
+    if (first) return beginReport(ctx, first.kind, first.story);
     await ctx.reply(ctx.t(unknownCommand ? 'menu.unknown_command' : 'menu.prompt'), kb.mainMenu(ctx.t));
   });
   return c;

@@ -15,7 +15,7 @@ export { WIZARD_DATA, buttonInput, messageInput, passedOn, passedOnText, readWor
 export { step } from './step';
 export { SEND } from './buttons';
 export { PART_MIN_CHARS } from './flow';
-export { earlyStory, earlyVoice, passedOnRef } from './messages';
+export { earlyStory, earlyVoice, firstWords, passedOnRef } from './messages';
 export type { FirstMessage, WizardInput } from './types';
 
 export function newDraftId(): string {

@@ -1,4 +1,4 @@
-import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, withoutTime, type CategoryCode, type County } from '../../domain';
+import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, withoutTime, type CategoryCode, type County, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { chooseCounty, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
@@ -28,6 +28,25 @@ export function earlyStory(text: string): { text: string } | undefined {
   if ([...t].length < EARLY_STORY_CHARS || t.split(/\s+/).length < 6) return undefined;
   const check = checkText(t, LIMITS.descriptionMaxChars);
   return check.ok ? { text: check.text } : undefined;
+}
+
+/** Words that name what happened to someone ("Polisi wamenipiga"): a few of them are an account. */
+const INCIDENT_WORDS = /\b(polisi|police|askari|cops?|wamenipiga|walinipiga|wamepiga|wanapiga|wamenikamata|walinikamata|wamemkamata|walimkamata|arrested|beaten|hongo|bribe|rushwa|kura|uchaguzi|election|rigging|risasi|shot|killed|wameua|ameuawa|teargas|mabomu)\b/;
+const WANTS_TO_REPORT = /^(i want|i d like|i would like|want|nataka|tunataka|ningependa|naomba|how do i|how can i)\b.*\b(report|ripoti|kuripoti|kuripot)\b/;
+const POLICE = /\b(polisi|police|askari|cops?)\b/;
+const ELECTION = /\b(kura|uchaguzi|election|elections|iebc|rigging)\b/;
+
+/**
+ * A short first message that is not yet a story but says what to do: "nataka kuripoti polisi"
+ * begins a police report; "Polisi wamenipiga" begins one with those words as the story; a cry
+ * for help ("saidieni") begins a report, whose next questions lead to the danger question.
+ */
+export function firstWords(text: string): { kind?: ReportKind; story?: { text: string } } | undefined {
+  const n = normalise(text);
+  if (!n || n.length > 200) return undefined;
+  if (WANTS_TO_REPORT.test(n)) return POLICE.test(n) ? { kind: 'police' } : ELECTION.test(n) ? { kind: 'election' } : {};
+  if (dangerAnswer(text) === true) return {};
+  return n.includes(' ') && INCIDENT_WORDS.test(n) ? { story: { text: text.trim() } } : undefined;
 }
 
 /** A voice note that can be the story: within the length and size a story's voice note may have. */

@@ -167,3 +167,29 @@ describe('the language written in', () => {
     expect(lastText(u)).toBe('What would you like to do?');
   });
 });
+
+describe('a few first words that say what to do', () => {
+  it('"nataka kuripoti polisi" begins a police report; "Polisi wamenipiga" begins one with those words as the story; "saidieni" begins one', async () => {
+    const wants = h.tg.user({ firstName: 'Wants', languageCode: 'sw' });
+    await wants.sendText('nataka kuripoti polisi');
+    expect(lastText(wants)).toContain('nini kilitokea? Chagua kilicho karibu zaidi.');
+    expect(wants.buttons()).toContain('Polisi kuitisha hongo au kulazimisha pesa');
+
+    const told = h.tg.user({ firstName: 'Told', languageCode: 'sw' });
+    await told.sendText('Polisi wamenipiga');
+    expect(lastText(told)).toContain('Unataka kuripoti nini?');
+    await told.press('Utovu wa nidhamu wa polisi');
+    await told.press('Polisi kutumia nguvu kupita kiasi au ukatili');
+    await told.press('Hapana');
+    // The story told first is kept: the next question is the county, not "tell us what happened".
+    expect(lastText(told)).toContain('kaunti gani');
+
+    const help = h.tg.user({ firstName: 'Help', languageCode: 'sw' });
+    await help.sendText('saidieni');
+    expect(lastText(help)).toContain('Unataka kuripoti nini?');
+    // A greeting is still the menu.
+    const hello = h.tg.user({ firstName: 'Hello', languageCode: 'sw' });
+    await hello.sendText('Habari yako');
+    expect(lastText(hello)).toBe('Ungependa kufanya nini?');
+  });
+});
