@@ -66,6 +66,21 @@ export function loadHelpNumbers(file = join(__dirname, '..', 'data', 'help-numbe
   return (JSON.parse(readFileSync(file, 'utf8')) as { numbers: HelpNumber[] }).numbers;
 }
 
+/** What every part of the wiring below shares: the roles, connections, and the services in start order. */
+interface Wiring {
+  config: Config;
+  roles: ReadonlySet<Role>;
+  logger: Logger;
+  metrics: Metrics;
+  redis: (kind: 'worker' | 'producer', extra?: RedisOptions) => Redis;
+  conn: Connection;
+  store: Store;
+  translator: Translator;
+  events: EventBus;
+  /** Started in this order, stopped in reverse: the queues close last. */
+  services: Service[];
+}
+
 export async function createApp(config: Config, opts: { roles: readonly Role[]; logger?: Logger; metrics?: Metrics; queueOverrides?: QueueDeps['overrides'] }): Promise<App> {
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const roles = new Set(opts.roles);
@@ -86,100 +101,124 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   await store.ready();
   const translator = await Translator.create();
   const events = new EventBus(redis('producer'), roles.has('console') ? redis('worker') : null, redisKeys(config.redis.prefix).liveChannel);
+  const w: Wiring = { config, roles, logger, metrics, redis, conn, store, translator, events, services: [] };
 
-  const services: Service[] = [];
-  // [queue wiring] Every role can enqueue and queue replies; the worker role runs the relay, SLA
-  // and replies workers. The queues close last (first in `services`, stopped in reverse).
-  // One outgoing budget for every role that talks to Telegram, shared through Redis.
-  const sendBudget = (roles.has('bot') || roles.has('worker')) && config.telegram.sendRatePerSecond > 0 ? new RedisSendBudget(redis('producer'), config.redis.prefix, { perSecond: config.telegram.sendRatePerSecond }) : undefined;
-  // Bot API calls of the bot and the replies worker over Node's http client (keep-alive); closed last.
-  const botApi = roles.has('bot') || roles.has('worker') ? new BotApiHttp(config.telegram.apiRoot, config.telegram.token) : undefined;
-  if (botApi) services.push({ name: 'bot-api', start: async () => undefined, stop: () => botApi.close() });
-  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: roles.has('worker'), overrides: opts.queueOverrides, ...(sendBudget ? { sendBudget } : {}), ...(botApi ? { botApi } : {}) };
-  const queues = createQueues(queueDeps);
-  services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
-  // [services] The use cases, on the queues' ports: intake and the ticket desk re-queue through reports.
-  const reports = new ReportService({ store, tickets: queues.tickets, logger, events });
-  // One linker per process: intake (bot role) and the relay's relinking (worker role) share its cache.
-  const triage = new TriageService({ store, logger });
-  const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.queueOverrides?.slaMs });
-  queues.tickets.attachSla(sla);
-  queues.sla.handle((check) => sla.check(check));
-  if (roles.has('worker')) {
-    const relay = opts.queueOverrides?.relay ?? {};
-    services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, triage, sla, ...relay }));
-    services.push(...createQueueWorkers(queueDeps, queues, new DeliveryService({ store, translator, events, logger, metrics })));
-  }
-  const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
-  const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
-  // [bot wiring] Sessions, de-duplication and abuse limits on a producer connection: with Redis
-  // down an update fails fast (the reporter is told, the draft is kept) instead of hanging.
-  if (roles.has('bot')) {
-    // Auto-pipelining: every update makes two script calls (claim + limit + session read, then
-    // session write + done mark) plus the send budget's; with many updates in flight, the calls
-    // issued in the same tick go out in one write instead of one syscall each (BENCHMARKS.md).
-    const botRedis = redis('producer', { enableAutoPipelining: true });
-    const dailyLimit = redisDailyReportLimit({ redis: botRedis, prefix: config.redis.prefix, perDay: config.limits.reportsPerDay, keyOf: rateLimitKeyOf(store.cipher, 'reports'), logger });
-    const created = createBot({
-      token: config.telegram.token,
-      apiRoot: config.telegram.apiRoot,
-      ...(botApi ? { botApi } : {}),
-      redis: botRedis,
-      prefix: config.redis.prefix,
-      cipher: store.cipher,
-      sessionSealer: new SealedValues(config.dataKeys, 'bot-session'),
-      intake: new IntakeService({ store, reports, logger, metrics, dailyLimit, triage }),
-      conversation: new ConversationService({ store, events, logger, desk }),
-      reporters: new ReporterService({ store, logger }),
-      translator,
-      logger,
-      metrics,
-      helpNumbers: loadHelpNumbers(),
-      slaMinutes: config.tickets.slaMinutes,
-      messagesPerMinute: config.limits.messagesPerMinute,
-      ...(sendBudget ? { sendBudget } : {}),
-      paidBroadcast: config.telegram.paidBroadcast,
-    });
-    const { url, secret, host, port, maxConnections } = config.telegram.webhook;
-    // Stopped after the intake below: answers still waiting for the budget are sent before the queues and Redis close.
-    services.push(created.owner);
-    services.push({ name: 'bot-answers', start: async () => undefined, stop: () => created.drain() });
-    services.push(
-      config.telegram.mode === 'webhook' && url && secret
-        ? new WebhookServer({ telegram: created.bot.telegram, handleUpdate: created.handleUpdate }, { url, secret, host, port, maxConnections, logger, metrics, ready: readinessProbe({ conn, redis: botRedis }) })
-        : created.service,
-    );
-  }
-  // The worker role also purges expired evidence and identities, and answers health probes.
-  if (roles.has('worker')) {
-    // The reporter's own name and number, blanked from what stays, read as the case files say it;
-    // the language kept for them in Redis goes with their identity.
-    const producer = redis('producer');
-    const forget = languageForgetter(producer, config.redis.prefix, store.cipher);
-    services.push(new RetentionJob({ store, days: config.retentionDays, logger, marks: (language) => withheldMarks(translator, language), forget }));
-    const ready = readinessProbe({ conn, redis: producer });
-    services.push(new OpsServer({ host: config.workerHttp.host, port: config.workerHttp.port, ready, metrics }));
-  }
+  const core = wireCore(w, opts.queueOverrides);
+  if (roles.has('bot')) wireBot(w, core);
+  if (roles.has('worker')) wireUpkeep(w);
   // [console wiring] The agent console; its /readyz pings Redis on its own producer connection.
   // Loaded only for this role: its PDF, archive and template libraries are ~5 MB of live heap that
   // a bot or worker process would otherwise carry (BENCHMARKS.md, issue 17: memory).
   if (roles.has('console')) {
     const { createConsole } = await import('./console');
-    const { service } = createConsole({ config, logger, store, translator, events, tickets: ticketActions, incidents: new IncidentService({ store, replies: queues.replies, desk, events, logger }), metrics, redis: redis('producer'), queues: queues.bullQueues });
-    services.push(service);
+    const incidents = new IncidentService({ store, replies: core.queues.replies, desk: core.desk, events, logger });
+    const { service } = createConsole({ config, logger, store, translator, events, tickets: core.ticketActions, incidents, metrics, redis: redis('producer'), queues: core.queues.bullQueues });
+    w.services.push(service);
   }
+  return appOf(w, core, () => Promise.all(redisConnections.map(closeRedis)));
+}
 
+type Core = ReturnType<typeof wireCore>;
+
+/**
+ * [queue wiring] Every role can enqueue and queue replies; the worker role runs the relay, SLA and
+ * replies workers. [services] The use cases, on the queues' ports: intake and the ticket desk
+ * re-queue through reports.
+ */
+function wireCore(w: Wiring, overrides: QueueDeps['overrides']) {
+  const { config, roles, logger, metrics, redis, store, events, translator, services } = w;
+  // One outgoing budget for every role that talks to Telegram, shared through Redis.
+  const sendBudget = (roles.has('bot') || roles.has('worker')) && config.telegram.sendRatePerSecond > 0 ? new RedisSendBudget(redis('producer'), config.redis.prefix, { perSecond: config.telegram.sendRatePerSecond }) : undefined;
+  // Bot API calls of the bot and the replies worker over Node's http client (keep-alive); closed last.
+  const botApi = roles.has('bot') || roles.has('worker') ? new BotApiHttp(config.telegram.apiRoot, config.telegram.token) : undefined;
+  if (botApi) services.push({ name: 'bot-api', start: async () => undefined, stop: () => botApi.close() });
+  const queueDeps: QueueDeps = { config, logger, metrics, redis, workers: roles.has('worker'), overrides, ...(sendBudget ? { sendBudget } : {}), ...(botApi ? { botApi } : {}) };
+  const queues = createQueues(queueDeps);
+  services.push({ name: 'queues', start: async () => undefined, stop: () => queues.close() });
+  const reports = new ReportService({ store, tickets: queues.tickets, logger, events });
+  // One linker per process: intake (bot role) and the relay's relinking (worker role) share its cache.
+  const triage = new TriageService({ store, logger });
+  const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: overrides?.slaMs });
+  queues.tickets.attachSla(sla);
+  queues.sla.handle((check) => sla.check(check));
+  if (roles.has('worker')) {
+    services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, triage, sla, ...(overrides?.relay ?? {}) }));
+    services.push(...createQueueWorkers(queueDeps, queues, new DeliveryService({ store, translator, events, logger, metrics })));
+  }
+  const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
+  const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
+  return { queues, reports, triage, desk, ticketActions, sendBudget, botApi };
+}
+
+/**
+ * [bot wiring] Sessions, de-duplication and abuse limits on a producer connection: with Redis
+ * down an update fails fast (the reporter is told, the draft is kept) instead of hanging.
+ */
+function wireBot(w: Wiring, core: Core): void {
+  const { config, logger, metrics, store, events, translator, services } = w;
+  const { reports, triage, desk, sendBudget, botApi } = core;
+  // Auto-pipelining: every update makes two script calls (claim + limit + session read, then
+  // session write + done mark) plus the send budget's; with many updates in flight, the calls
+  // issued in the same tick go out in one write instead of one syscall each (BENCHMARKS.md).
+  const botRedis = w.redis('producer', { enableAutoPipelining: true });
+  const dailyLimit = redisDailyReportLimit({ redis: botRedis, prefix: config.redis.prefix, perDay: config.limits.reportsPerDay, keyOf: rateLimitKeyOf(store.cipher, 'reports'), logger });
+  const created = createBot({
+    token: config.telegram.token,
+    apiRoot: config.telegram.apiRoot,
+    ...(botApi ? { botApi } : {}),
+    redis: botRedis,
+    prefix: config.redis.prefix,
+    cipher: store.cipher,
+    sessionSealer: new SealedValues(config.dataKeys, 'bot-session'),
+    intake: new IntakeService({ store, reports, logger, metrics, dailyLimit, triage }),
+    conversation: new ConversationService({ store, events, logger, desk }),
+    reporters: new ReporterService({ store, logger }),
+    translator,
+    logger,
+    metrics,
+    helpNumbers: loadHelpNumbers(),
+    slaMinutes: config.tickets.slaMinutes,
+    messagesPerMinute: config.limits.messagesPerMinute,
+    ...(sendBudget ? { sendBudget } : {}),
+    paidBroadcast: config.telegram.paidBroadcast,
+  });
+  const { url, secret, host, port, maxConnections } = config.telegram.webhook;
+  // Stopped after the intake below: answers still waiting for the budget are sent before the queues and Redis close.
+  services.push(created.owner);
+  services.push({ name: 'bot-answers', start: async () => undefined, stop: () => created.drain() });
+  services.push(
+    config.telegram.mode === 'webhook' && url && secret
+      ? new WebhookServer({ telegram: created.bot.telegram, handleUpdate: created.handleUpdate }, { url, secret, host, port, maxConnections, logger, metrics, ready: readinessProbe({ conn: w.conn, redis: botRedis }) })
+      : created.service,
+  );
+}
+
+/** The worker role also purges expired evidence and identities, and answers health probes. */
+function wireUpkeep(w: Wiring): void {
+  const { config, logger, metrics, store, translator } = w;
+  // The reporter's own name and number, blanked from what stays, read as the case files say it;
+  // the language kept for them in Redis goes with their identity.
+  const producer = w.redis('producer');
+  const forget = languageForgetter(producer, config.redis.prefix, store.cipher);
+  w.services.push(new RetentionJob({ store, days: config.retentionDays, logger, marks: (language) => withheldMarks(translator, language), forget }));
+  const ready = readinessProbe({ conn: w.conn, redis: producer });
+  w.services.push(new OpsServer({ host: config.workerHttp.host, port: config.workerHttp.port, ready, metrics }));
+}
+
+/** The app: its services started in order and stopped in reverse, then Redis and MongoDB closed. */
+function appOf(w: Wiring, core: Core, closeRedisConnections: () => Promise<unknown>): App {
+  const { config, logger, store, translator, events, metrics, services, roles } = w;
   let started: Service[] = [];
   return {
     config,
     logger,
     store,
     translator,
-    reports,
+    reports: core.reports,
     events,
     metrics,
-    ticketActions,
-    queues,
+    ticketActions: core.ticketActions,
+    queues: core.queues,
     services,
     async start() {
       for (const s of services) {
@@ -199,8 +238,8 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
         }
       }
       started = [];
-      await Promise.all(redisConnections.map(closeRedis));
-      await conn.close();
+      await closeRedisConnections();
+      await w.conn.close();
       logger.info('shut down cleanly');
     },
   };
