@@ -142,6 +142,11 @@
     // Who holds it (a hand-over), and the incident card (a closed member loses "answer every reporter").
     swap('held', doc);
     swap('incident', doc);
+    // The answer-to-all's key is the page's, kept with its drafts: a redraw brings a fresh one, which
+    // would make Send after a lost answer a second copy to every reporter.
+    var key = document.getElementById('reply-all-key');
+    var kept = key && store(function (s) { return s.getItem(draftKey(key)); });
+    if (key && kept) key.value = kept;
     // A referral brings the case file and the consent question; a status change can take the question away.
     swap('agency', doc);
     var reply = document.getElementById('reply-form');

@@ -534,6 +534,12 @@ it('a member of an incident closed while its page is open loses "answer every re
   await a.page.goto(`${h.base}/tickets/${lead.id}`);
   await live(a.page);
   expect(await a.page.getByTestId('reply-all').count()).toBe(1);
+  // The incident card redrawn (a member closed) keeps the answer's key: Send again after a lost
+  // answer is the same answer, never a second copy to every reporter.
+  const key = await a.page.locator('#reply-all-key').inputValue();
+  expect((await h.tickets.changeStatus(lead.id, { id: agentId, role: 'agent' }, 'in_progress')).ok).toBe(true);
+  await a.page.locator('#badges .status-in_progress').waitFor();
+  expect(await a.page.locator('#reply-all-key').inputValue()).toBe(key);
   expect((await h.tickets.changeStatus(lead.id, { id: agentId, role: 'agent' }, 'resolved')).ok).toBe(true);
   await a.page.getByTestId('reply-all').waitFor({ state: 'detached' });
   expect(a.errors).toEqual([]);
