@@ -1,28 +1,34 @@
 /**
  * Which of the hotline's two languages a message is written in, for a reporter who has not chosen
  * one: a phone set to English does not mean its owner writes English. Common small words only
- * (Sheng mixes both, so the side with more of them wins); undefined when neither is clear.
+ * (Sheng mixes both, so the side with more of them wins, with two at least); undefined when
+ * neither is clear.
  */
 const SWAHILI = new Set(
   (
     'na ya wa la za kwa ni si hii hiyo hapa huko leo jana juzi sasa tu pia sana lakini kama kuna mimi sisi wao yeye wewe yangu yetu yao ' +
-    'tena ndio ndiyo hapana habari jambo mambo vipi poa sasa asante tafadhali nataka tunataka kuripoti ripoti saidia nisaidie tusaidie saidieni msaada ' +
+    'tena ndio ndiyo hapana habari yako zako za jambo mambo vipi poa asante tafadhali nataka tunataka kuripoti ripoti saidia nisaidie tusaidie saidieni msaada ' +
     'polisi askari wamenipiga walinipiga wamechukua walichukua nimepigwa wamekamata walinikamata kura uchaguzi niko tuko wako iko mtu watu kitu ' +
-    'hongo pesa nyumba sijui sawa hakuna nini nani wapi lini gani kijana mtoto mama baba ndugu jirani'
+    'hongo pesa nyumba sijui sawa hakuna nini nani wapi lini gani kijana mtoto ndugu jirani naomba naweza bado kwenye katika je au ama ' +
+    'halafu alafu huyu hawa wale kwani ati sai niaje karao'
   ).split(' '),
 );
 const ENGLISH = new Set(
   (
-    'the a an and is are was were i you he she they we my me to of in on at for with this that what please help want report police hello hi ' +
-    'good morning evening thank thanks yes no have has it them there here today yesterday who where when how'
+    'the an and is are was were i you he she they we my me to of in on at for with this that what please help want report police hello hi ' +
+    'good morning evening thank thanks have has it them there here today yesterday who where when how'
   ).split(' '),
 );
 
+/** Swahili verbs in the past or perfect, said of what happened: "wamenikamata", "nilipigwa", "tulikimbia". */
+const SWAHILI_VERB = /^(?:nime|nili|wame|wali|tume|tuli)[a-z]{3,}$/;
+
 export function guessLanguage(text: string): 'en' | 'sw' | undefined {
-  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(0, 60);
-  const sw = words.filter((w) => SWAHILI.has(w)).length;
+  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 1).slice(0, 60);
+  const sw = words.filter((w) => SWAHILI.has(w) || SWAHILI_VERB.test(w)).length;
   const en = words.filter((w) => ENGLISH.has(w)).length;
-  if (sw > en) return 'sw';
-  if (en > sw) return 'en';
+  // Two of its words at least: a button's word typed ("Ndio", "Today") is not a language chosen.
+  if (sw >= 2 && sw > en) return 'sw';
+  if (en >= 2 && en > sw) return 'en';
   return undefined;
 }

@@ -35,8 +35,7 @@ export function botContext(deps: BotDeps, parts: PartsWindow): MiddlewareFn<BotC
 /**
  * The language the reporter chose with /language, kept in the session, wins over Telegram's. Until
  * they choose, the language they write in does ("Habari" from a phone set to English is answered
- * in Swahili), and stays for the conversation so that a word without either ("Kisumu") does not
- * switch it back.
+ * in Swahili); guessed once, it stays for the conversation.
  */
 export function sessionLanguage(): MiddlewareFn<BotContext> {
   return (ctx, next) => {
@@ -47,7 +46,9 @@ export function sessionLanguage(): MiddlewareFn<BotContext> {
     // Their own words only: not a command, not someone else's message passed on.
     const m = ctx.message;
     const text = m && 'text' in m && !m.text.startsWith('/') && !('forward_origin' in m && m.forward_origin) ? m.text : undefined;
-    const guessed = text === undefined ? undefined : guessLanguage(text);
+    // Once, from words outside a report: a place name typed in the report ("Mama Lucy") says
+    // nothing of the reporter's language.
+    const guessed = text === undefined || ctx.session.guessed || ctx.session.draft ? undefined : guessLanguage(text);
     if (guessed) ctx.session.guessed = guessed;
     if (ctx.session.guessed) ctx.lang = ctx.session.guessed;
     return next();

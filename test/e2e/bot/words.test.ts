@@ -155,7 +155,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
 describe('the language written in', () => {
   it('a reporter who has not chosen a language is answered in the one they write, and it stays for the conversation', async () => {
     const u = h.tg.user({ firstName: 'Written', languageCode: 'en' });
-    await u.sendText('Habari');
+    await u.sendText('Habari yako');
     expect(lastText(u)).toBe('Ungependa kufanya nini?');
     // A word in neither language keeps it.
     await u.sendText('Kisumu');
