@@ -11,6 +11,14 @@ export type NewReport = Omit<
   '_id' | 'reference' | 'status' | 'assignee' | 'assignedAt' | 'queuedAt' | 'escalations' | 'lastEscalatedAt' | 'referral' | 'holderSeen' | 'reporterUnreachable' | 'closedAt' | 'purgedAt' | 'createdAt' | 'updatedAt'
 >;
 
+/**
+ * The place or the location a report stored early no longer has (a location shared instead of the
+ * place typed before, a county changed): gone from the report too, not left from an earlier write.
+ */
+function whereNotGiven(answers: Partial<Pick<NewReport, 'place' | 'location'>>): Record<string, 1> {
+  return Object.fromEntries((['place', 'location'] as const).filter((k) => answers[k] === undefined).map((k) => [k, 1 as const]));
+}
+
 /** What a report stored early may carry before Send: the story and where and when, as answered so far. */
 export type UrgentAnswers = Partial<Pick<NewReport, 'description' | 'county' | 'place' | 'location' | 'when' | 'incidentAt'>>;
 
@@ -202,7 +210,7 @@ export class ReportRepository {
     const { priority, ...rest } = answers;
     const done = await this.Report.findOneAndUpdate(
       { idempotencyKey: key, unfinished: { $ne: null } },
-      { $set: rest, $min: { priority }, $unset: { unfinished: 1 } },
+      { $set: rest, $min: { priority }, $unset: { unfinished: 1, ...whereNotGiven(rest) } },
       { returnDocument: 'after' },
     ).lean<ReportDoc>();
     if (done) await this.addEvent(done._id, 'completed', { kind: 'reporter' });
@@ -215,9 +223,10 @@ export class ReportRepository {
    * comes (a phone taken or dead). Only while it is being written: never after Send or cancel.
    */
   async progress(key: string, answers: UrgentAnswers): Promise<Types.ObjectId | null> {
+    const unset = whereNotGiven(answers);
     const doc = await this.Report.findOneAndUpdate(
       { idempotencyKey: key, 'unfinished.state': 'writing' },
-      { $set: { ...answers, 'unfinished.lastAt': new Date() } },
+      { $set: { ...answers, 'unfinished.lastAt': new Date() }, ...(Object.keys(unset).length ? { $unset: unset } : {}) },
       { projection: { _id: 1 } },
     ).lean<Pick<ReportDoc, '_id'>>();
     return doc?._id ?? null;

@@ -105,6 +105,11 @@ it('shows what the reporter has answered while they still write, and counts them
   expect(page.body).toContain('Reporter still writing');
   expect(page.body).toContain('Two officers are beating my neighbour outside Kondele stage');
   expect(page.body).toContain('Kisumu');
+  // A location shared instead of the place typed before: the place goes from the report too.
+  await h.reports.progressUrgent(draftId, { county: 42, place: 'Kondele stage' });
+  await h.reports.progressUrgent(draftId, { county: 42, location: { lat: -0.09, lon: 34.77 } });
+  expect(await h.store.reports.findById(report._id)).toMatchObject({ location: { lat: -0.09, lon: 34.77 } });
+  expect((await h.store.reports.findById(report._id))?.place).toBeUndefined();
   // Once sent or cancelled, nothing more is written by it.
   await h.reports.abandonUrgent(draftId);
   await h.reports.progressUrgent(draftId, { place: 'Kondele stage' });
