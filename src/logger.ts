@@ -36,6 +36,9 @@ export const REDACT_PATHS = [
   '*.*.contact',
   'caption',
   '*.caption',
+  'location',
+  '*.location',
+  '*.*.location',
   'username',
   '*.username',
   'first_name',
@@ -45,6 +48,13 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers["x-telegram-bot-api-secret-token"]',
 ];
+
+/** An update's id and kind: what its message said, who sent it and from where stay out of logs. */
+function updateOnly(u: unknown): { update_id?: unknown; type?: string } {
+  if (!u || typeof u !== 'object') return {};
+  const { update_id: id, ...rest } = u as Record<string, unknown>;
+  return { update_id: id, type: Object.keys(rest)[0] };
+}
 
 /** Telegram's file URLs embed the bot token: never let one reach a log line. */
 export function redactToken(s: string): string {
@@ -65,7 +75,8 @@ export function createLogger(opts: { level?: string; name?: string } = {}, desti
           return method.apply(this, safe as Parameters<typeof method>);
         },
       },
-      serializers: { err: serializeError },
+      // A Telegram update or a bot context logged whole is reduced to what names it, never what it carries.
+      serializers: { err: serializeError, update: updateOnly, ctx: (c: { update?: unknown }) => ({ update: updateOnly(c?.update) }) },
     },
     destination ?? terminalStream(),
   );

@@ -36,8 +36,9 @@ it('redacts a whole Telegram update logged by mistake: the words, the caption an
     update_id: 41,
     message: { message_id: 7, text: 'Officer Kiprono took 2000 shillings', caption: 'at Kasarani', from: { id: 555123, first_name: 'Wanjiru', username: 'wanjiru_w254' }, chat: { id: 555123 } },
   };
-  const { line } = logged({ update, username: 'wanjiru_w254', first_name: 'Wanjiru' });
-  for (const secret of ['Kiprono', 'Kasarani', '555123', 'Wanjiru', 'wanjiru_w254']) expect([secret, line.includes(secret)]).toEqual([secret, false]);
+  const forwarded = { ...update.message, forward_origin: { type: 'user', sender_user: { id: 777, first_name: 'Otieno', username: 'otieno_k' } }, location: { latitude: -1.2921, longitude: 36.8219 } };
+  const { line } = logged({ update, username: 'wanjiru_w254', first_name: 'Wanjiru', ctx: { update: { update_id: 42, message: forwarded } } });
+  for (const secret of ['Kiprono', 'Kasarani', '555123', 'Wanjiru', 'wanjiru_w254', 'Otieno', 'otieno_k', '-1.2921']) expect([secret, line.includes(secret)]).toEqual([secret, false]);
   // What says which update it was is kept.
-  expect(JSON.parse(line)).toMatchObject({ update: { update_id: 41, message: { message_id: 7 } } });
+  expect(JSON.parse(line)).toMatchObject({ update: { update_id: 41, type: 'message' }, ctx: { update: { update_id: 42, type: 'message' } } });
 });
