@@ -55,6 +55,7 @@ const TOWNS: Record<string, number> = {
   eldoret: 27, kibera: 47, kibra: 47, embakasi: 47, kasarani: 47, kayole: 47, mathare: 47, eastleigh: 47, westlands: 47, langata: 47, dagoretti: 47, kawangware: 47,
   thika: 22, ruiru: 22, juja: 22, limuru: 22, ruaka: 22, kitengela: 34, ngong: 34, athiriver: 16, mlolongo: 16, syokimau: 16,
   naivasha: 32, gilgil: 32, molo: 32, njoro: 32, malindi: 3, watamu: 3, mtwapa: 3, ukunda: 2, diani: 2, voi: 6, kitale: 26, nanyuki: 31, nyahururu: 31,
+  likoni: 1, kisauni: 1, nyali: 1, changamwe: 1, dandora: 47, mukuru: 47, kariobangi: 47, kangemi: 47,
   kondele: 42, ahero: 42, bondo: 41, malaba: 40, webuye: 39, mumias: 37, awendo: 44, rongo: 44, mbita: 43, mwingi: 15, emali: 17, olkalou: 18,
   iten: 28, kabarnet: 30, eldamaravine: 30, kapsabet: 29, maralal: 25, lodwar: 23, kapenguria: 24, moyale: 10, hola: 4, kilgoris: 33, litein: 35, karatina: 19, kerugoya: 20,
 };

@@ -45,17 +45,29 @@ function numericDate(s: string): DayParts | undefined {
 
 /** Months as people write them in English and Swahili (first three letters of the English will do). */
 const MONTHS: readonly (readonly string[])[] = [
-  ['january', 'jan', 'januari'], ['february', 'feb', 'februari'], ['march', 'mar', 'machi'], ['april', 'apr', 'aprili'], ['may', 'mei'], ['june', 'jun', 'juni'],
-  ['july', 'jul', 'julai'], ['august', 'aug', 'agosti'], ['september', 'sep', 'sept', 'septemba'], ['october', 'oct', 'oktoba'], ['november', 'nov', 'novemba'], ['december', 'dec', 'desemba', 'disemba'],
+  ['january', 'jan', 'januari'], ['february', 'feb', 'februari', 'febuari'], ['march', 'mar', 'machi'], ['april', 'apr', 'aprili'], ['may', 'mei'], ['june', 'jun', 'juni'],
+  ['july', 'jul', 'julai'], ['august', 'aug', 'agosti', 'agusti'], ['september', 'sep', 'sept', 'septemba'], ['october', 'oct', 'oktoba'], ['november', 'nov', 'novemba'], ['december', 'dec', 'desemba', 'disemba'],
 ];
 const monthOf = (word: string) => MONTHS.findIndex((names) => names.includes(word)) + 1;
+/** "Mwezi wa tatu" (the third month) is how many Kenyans name March. */
+const SWAHILI_NUMBERS = ['moja', 'mbili', 'tatu', 'nne', 'tano', 'sita', 'saba', 'nane', 'tisa', 'kumi', 'kumi na moja', 'kumi na mbili'];
+function monthNumberWords(t: string): string {
+  return t.replace(/\bmwezi wa (\d{1,2}|kumi na (?:moja|mbili)|[a-z]+)\b/, (all, n: string) => {
+    const m = /^\d+$/.test(n) ? Number(n) : SWAHILI_NUMBERS.indexOf(n) + 1;
+    return m >= 1 && m <= 12 ? MONTHS[m - 1][0] : all;
+  });
+}
 
 /**
  * "3 December", "Dec 3rd", "tarehe 3 Desemba 2026", "tarehe 3" (this month), "the 3rd": without a
  * year (or month), the latest such day up to today.
  */
 function namedDate(s: string): DayParts | undefined {
-  const t = s.toLowerCase().replace(/[.,]/g, ' ').replace(/\b(tarehe|the|of|on)\b/g, ' ').replace(/(\d)(st|nd|rd|th)\b/g, '$1').replace(/\s+/g, ' ').trim();
+  const t = monthNumberWords(s.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' '))
+    .replace(/\b(tarehe|the|of|on)\b/g, ' ')
+    .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   const dayFirst = /^(\d{1,2})(?: ([a-z]+))?(?: (\d{4}))?$/.exec(t);
   const monthFirst = dayFirst ? undefined : /^([a-z]+) (\d{1,2})(?: (\d{4}))?$/.exec(t);
   const [day, month, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
@@ -70,15 +82,28 @@ function namedDate(s: string): DayParts | undefined {
 /** A date missing its year (or month) is the latest such day up to today; then checked like any. */
 function checkedDate(parts: DayParts, now: Date): ParsedDate {
   const today = new Date(startOfEatDay(now) + EAT_OFFSET_MS);
-  let { y, m } = parts;
   const { d } = parts;
-  if (Number.isNaN(m)) m = today.getUTCMonth() + 1 - (d > today.getUTCDate() ? 1 : 0);
-  if (m < 1) [m, y] = [12, today.getUTCFullYear() - 1];
-  if (Number.isNaN(y)) y = today.getUTCFullYear() - (m > today.getUTCMonth() + 1 || (m === today.getUTCMonth() + 1 && d > today.getUTCDate()) ? 1 : 0);
+  if (Number.isNaN(parts.m)) return dayOfMonth(d, today, now);
+  const m = parts.m;
+  const yearless = Number.isNaN(parts.y);
+  const y = yearless ? today.getUTCFullYear() - (m > today.getUTCMonth() + 1 || (m === today.getUTCMonth() + 1 && d > today.getUTCDate()) ? 1 : 0) : parts.y;
   const utc = Date.UTC(y, m - 1, d);
   const check = new Date(utc);
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return { ok: false, reason: 'format' };
+  // "29/11" typed on the 28th is tomorrow mistyped, not last year's: a year-less day in the next few
+  // weeks is said to be in the future rather than taken as eleven months ago.
+  if (yearless && today.getTime() - utc > 320 * DAY_MS) return { ok: false, reason: 'future' };
   return inRange(new Date(utc - EAT_OFFSET_MS), now);
+}
+
+/** "Tarehe 31": the latest month up to today that has that day. */
+function dayOfMonth(d: number, today: Date, now: Date): ParsedDate {
+  if (d < 1 || d > 31) return { ok: false, reason: 'format' };
+  for (let back = 0; back < 3; back++) {
+    const utc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, d);
+    if (new Date(utc).getUTCDate() === d && utc <= today.getTime()) return inRange(new Date(utc - EAT_OFFSET_MS), now);
+  }
+  return { ok: false, reason: 'format' };
 }
 
 /** Not in the future and not more than a year ago: older cases go to the agencies directly. */
@@ -97,20 +122,23 @@ function inRange(date: Date, now: Date): ParsedDate {
 export function withoutTime(input: string): string {
   return input
     .trim()
-    .replace(/\s+(?:(?:at|around|about|kama|mnamo)\s+)?(?:saa\s+\S+|\d{1,2}:\d{2}\s*(?:am|pm|hrs)?|\d{1,2}\s*(?:am|pm|hrs))(?:\s+(?:na nusu|kamili|asubuhi|mchana|jioni|usiku|morning|afternoon|evening|night))*\.?$/i, '')
+    .replace(
+      /\s+(?:(?:at|around|about|kama|mnamo|mida ya|mwendo wa|karibu|yapata)\s+)?(?:saa\s+\S+|\d{1,2}:\d{2}\s*(?:am|pm|hrs)?|\d{1,2}\s*(?:am|pm|hrs))(?:\s+(?:na nusu|na robo|kasoro robo|kasorobo|kamili|hivi|(?:za |ya )?(?:asubuhi|mchana|jioni|usiku)|morning|afternoon|evening|night))*\.?$/i,
+      '',
+    )
     .replace(/\s+(?:at|around|about)\s+\d{1,2}$/i, '')
     .trim();
 }
 
 /** Days of the week as people type them, Sunday first (as `getUTCDay` counts). */
 const WEEKDAYS: readonly (readonly string[])[] = [
-  ['sunday', 'sun', 'jumapili'],
-  ['monday', 'mon', 'jumatatu'],
-  ['tuesday', 'tue', 'tues', 'jumanne'],
-  ['wednesday', 'wed', 'jumatano'],
+  ['sunday', 'sun', 'jumapili', 'jpili'],
+  ['monday', 'mon', 'jumatatu', 'jtatu'],
+  ['tuesday', 'tue', 'tues', 'jumanne', 'jnne'],
+  ['wednesday', 'wed', 'jumatano', 'jtano'],
   ['thursday', 'thu', 'thur', 'thurs', 'alhamisi'],
   ['friday', 'fri', 'ijumaa'],
-  ['saturday', 'sat', 'jumamosi'],
+  ['saturday', 'sat', 'jumamosi', 'jmosi'],
 ];
 const WEEKDAY_RE = /^(?:(last|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|morning|afternoon|evening|night|asubuhi|mchana|jioni|usiku))?$/;
 

@@ -31,22 +31,27 @@ export function earlyStory(text: string): { text: string } | undefined {
 }
 
 /** Words that name what happened to someone ("Polisi wamenipiga"): a few of them are an account. */
-const INCIDENT_WORDS = /\b(polisi|police|askari|cops?|wamenipiga|walinipiga|wamepiga|wanapiga|wamenikamata|walinikamata|wamemkamata|walimkamata|arrested|beaten|hongo|bribe|rushwa|kura|uchaguzi|election|rigging|risasi|shot|killed|wameua|ameuawa|teargas|mabomu)\b/;
-const WANTS_TO_REPORT = /^(i want|i d like|i would like|want|nataka|tunataka|ningependa|naomba|how do i|how can i)\b.*\b(report|ripoti|kuripoti|kuripot)\b/;
-const POLICE = /\b(polisi|police|askari|cops?)\b/;
+const INCIDENT_ACTS =
+  /\b(wamenipiga|walinipiga|wamepiga|wanapiga|walipiga|wamenikamata|walinikamata|wamenishika|wamemkamata|walimkamata|wamemshika|rumande|seli|arrested|beaten|beat me|hongo|bribe|rushwa|rigging|wameiba kura|risasi|shot|killed|wameua|wamemuua|walimuua|ameuawa|teargas|tear gas|mabomu)\b/;
+/** Asking about a report already sent, not telling a new one: the menu has /status. */
+const ABOUT_A_REPORT = /\b(hali|status|withdraw|futa|kufuta|check|kujua|angalia)\b/;
+const WANTS_TO_REPORT = /^(i want|i d like|i would like|want|nataka|tunataka|ningependa|naomba|naweza|nawezaje|nimekuja|how do i|how can i)\b.*\b(report|ripoti|kuripoti|kuripot|kureport)\b/;
+const POLICE = /\b(polisi|police|askari|karao|makarao|afande|kanjo|cops?)\b/;
 const ELECTION = /\b(kura|uchaguzi|election|elections|iebc|rigging)\b/;
 
 /**
  * A short first message that is not yet a story but says what to do: "nataka kuripoti polisi"
- * begins a police report; "Polisi wamenipiga" begins one with those words as the story; a cry
- * for help ("saidieni") begins a report, whose next questions lead to the danger question.
+ * begins a police report; "Polisi wamenipiga" (what was done) begins one with those words as the
+ * story; a cry for help ("saidieni") begins a report, whose next questions lead to the danger question.
  */
 export function firstWords(text: string): { kind?: ReportKind; story?: { text: string } } | undefined {
   const n = normalise(text);
-  if (!n || n.length > 200) return undefined;
+  // A question ("where is the nearest police station?") or one about a report sent is not an account.
+  if (!n || n.length > 200 || text.trim().endsWith('?') || ABOUT_A_REPORT.test(n)) return undefined;
   if (WANTS_TO_REPORT.test(n)) return POLICE.test(n) ? { kind: 'police' } : ELECTION.test(n) ? { kind: 'election' } : {};
-  if (dangerAnswer(text) === true) return {};
-  return n.includes(' ') && INCIDENT_WORDS.test(n) ? { story: { text: text.trim() } } : undefined;
+  // "Help" alone may be asking how the bot works: the menu says.
+  if (n !== 'help' && dangerAnswer(text) === true) return {};
+  return n.includes(' ') && INCIDENT_ACTS.test(n) ? { story: { text: text.trim() } } : undefined;
 }
 
 /** A voice note that can be the story: within the length and size a story's voice note may have. */
@@ -274,7 +279,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (cancelAsked && (agrees(word) || word === 'cancel')) return turn.cancel();
   if (cancelAsked && word === 'no') return turn.show();
   // "No" or "sitaki" to the phone question is a mind changed about the number, not the report.
-  if (d.step === 'contact' && (word === 'no' || /^(sitaki|i don t want|dont want|don t want|no thanks)\b/.test(normalise(input)))) return declinePhone(turn);
+  if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   if (word && onWord(turn, d, word)) return;
@@ -319,9 +324,12 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
 }
 
 /** "Send", "tuma" typed at the review: sent the way that gives away least, as "yes" is. */
-const SEND_WORDS = /^(please )?(send|submit|tuma|ituma)( it| sasa| now| tu| basi| please| hii| ripoti| the report| my report)*$/;
-/** Thanks and greetings at the review say nothing about what happened. */
-const COURTESY = /^(asante|ahsante|thank|thanks|habari|hello|hi|sawa|poa|okay|ok)\b/;
+const SEND_WORDS =
+  /^(please |tafadhali )?(send|submit|tuma|ituma|itume|ipeleke)( it| sasa| now| tu| basi| please| tafadhali| hii| hiyo| hio| ripoti| the report| my report| anonymously| without my name| bila jina| bila kutaja jina| langu)*$/;
+/** Asking to change something at the review: the change menu, not more of the story. */
+const CHANGE_WORDS = /^(i want to |i d like to |nataka |naomba )?(change|edit|correct|badilisha|kubadilisha|rekebisha|kurekebisha)\b/;
+/** Thanks and greetings at the review say nothing about what happened; "sawa, pia walichukua simu" does. */
+const COURTESY = new Set('asante ahsante thank thanks you sana very much kwa msaada help habari yako hello hi sawa poa okay ok fine good nzuri mzuri so for the your'.split(' '));
 
 /**
  * Words typed at the review, where the whole report was just shown: a detail remembered ("they
@@ -331,8 +339,10 @@ const COURTESY = /^(asante|ahsante|thank|thanks|habari|hello|hi|sawa|poa|okay|ok
 function atReview(turn: Turn, d: Draft, input: string): void {
   const n = normalise(input);
   if (SEND_WORDS.test(n)) return submit(turn, d);
+  if (CHANGE_WORDS.test(n)) return turn.say('review.edit_ask', undefined, { keyboard: { type: 'edit', draftId: d.id } });
   if (addToStory(turn, d, input)) return turn.show();
-  if (n.split(' ').length < 3 || COURTESY.test(n) || (d.text === undefined && !d.voice)) return unexpected(turn, d);
+  const words = n.split(' ');
+  if (words.length < 3 || words.every((w) => COURTESY.has(w)) || (d.text === undefined && !d.voice)) return unexpected(turn, d);
   const joined = checkText(d.text === undefined ? input.trim() : `${d.text}\n${input.trim()}`, LIMITS.descriptionMaxChars);
   if (!joined.ok) return unexpected(turn, d);
   d.text = joined.text;
@@ -382,35 +392,33 @@ function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
+/** "I don't want (to give my number)" at the phone question; "sitaki kuendelea" (to go on) is not about the number. */
+const DECLINE_PHONE = /^(?:sitaki|siitaki|no thanks|no thank you|hapana asante|(?:i )?(?:don t|dont|do not) want)(?: (?:kutoa|kupeana|kuweka|to give|to share|give|share))?(?: (?:namba|nambari|number|my number|phone|my phone))?(?: yangu)?$/;
+
 /** The number not given after all: back to the review, where the report can go anonymously. */
 function declinePhone(turn: Turn): void {
   turn.say('contact.declined', undefined, { keyboard: { type: 'remove' } });
   turn.go('review');
 }
 
-/** The questions a reporter may leave unanswered with words: the place and the details typed for the agency. */
-const MAY_SKIP: readonly Step[] = ['place', 'vic', 'ofc', 'wear', 'stn', 'plate', 'by', 'pstn', 'const', 'ward'];
-const HERE = new Set(['hapa', 'here', 'niko hapa', 'right here', 'hapa hapa', 'hapa nilipo', 'i am here', 'im here', 'i m here']);
+/** The questions a reporter may leave unanswered with words: the details typed for the agency. */
+const MAY_SKIP: readonly Step[] = ['vic', 'ofc', 'wear', 'stn', 'plate', 'by', 'pstn', 'const', 'ward'];
+const HERE = new Set(['hapa', 'here', 'niko hapa', 'ni hapa', 'hapa tu', 'iko hapa', 'right here', 'hapa hapa', 'hapa nilipo', 'i am here', 'im here', 'i m here']);
 
 /**
- * "I don't know" (or "skip") to a question that can go unanswered goes on without an answer; "here"
- * to the place is asked for as a shared location. False when the words are an answer.
+ * "I don't know" (or "skip") to a detail for the agency goes on without an answer. The place is
+ * needed (staff must know where): "sijui" there asks for the nearest landmark, "here" for the
+ * shared location; never kept as the place. False when the words are an answer.
  */
 function unanswered(turn: Turn, d: Draft, input: string, word: Word | undefined): boolean {
-  if (d.step === 'place' && HERE.has(normalise(input))) {
-    turn.say('place.here');
+  const unsure = word === 'skip' || dontKnow(input);
+  if (d.step === 'place' && (unsure || HERE.has(normalise(input)))) {
+    turn.say(unsure ? 'place.unknown' : 'place.here');
     turn.show();
     return true;
   }
-  if (!MAY_SKIP.includes(d.step) || (word !== 'skip' && !dontKnow(input))) return false;
-  if (d.step !== 'place') {
-    skipDetail(turn, d);
-    return true;
-  }
-  d.place = undefined;
-  d.location = undefined;
-  turn.say('place.skipped', undefined, { keyboard: { type: 'remove' } });
-  turn.advance(d);
+  if (!MAY_SKIP.includes(d.step) || !unsure) return false;
+  skipDetail(turn, d);
   return true;
 }
 
@@ -576,7 +584,7 @@ function onWhenWord(turn: Turn, d: Draft, word: Word): boolean {
 }
 
 /** "Last week", "mwezi uliopita": a time, not a day; the day is asked for. */
-const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year)\b/;
+const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku)\b/;
 
 function onDate(turn: Turn, d: Draft, input: string): void {
   // "Jana saa nne usiku": yesterday, said with the hour (the hour is not asked for).

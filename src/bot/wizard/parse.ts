@@ -135,12 +135,16 @@ const BY_PHRASE = new Map<string, Word>(Object.entries(WORDS).flatMap(([word, ph
  * a question that can go unanswered it is no answer, never kept as the officers' names or the place.
  */
 const DONT_KNOW =
-  /^(hapana |no |aah |eeh |mimi )?(sijui|sikumbuki|sikuona|sijaona|sifahamu|sikujua|hatujui|hatukuona|sikuwaona|sina habari|sina uhakika|haijulikani|no idea|not sure|unknown|idk|i (do not|dont|don t|didn t|didnt|did not) (know|see|remember|notice)|(do not|dont|don t) know|i (can t|cant|cannot) remember)( |$)/;
+  /^(?:hapana |no |aah |eeh |mimi |hata )?(?:sijui|cjui|sjui|siwajui|simjui|sikumbuki|sikuona|sijaona|sifahamu|sikujua|sikuwatambua|hatujui|hatukuona|sikuwaona|sina habari|sina uhakika|sina idea|haijulikani|no idea|i have no idea|no clue|dunno|not sure|unknown|idk|i (?:do not|dont|don t|didn t|didnt|did not) (?:know|see|remember|notice)|(?:do not|dont|don t) know|i (?:can t|cant|cannot) remember)(?: (.*))?$/;
+/** What may follow "sijui" and still be no answer ("sijui majina yao"); anything else is an answer ("sijui jina, ni karibu na Total"). */
+const DONT_KNOW_REST = new Set(
+  'jina majina yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when really at all sure exactly anything'.split(' '),
+);
 
 export function dontKnow(text: string): boolean {
   if (text.length > 60) return false;
-  const n = normalise(text);
-  return n.split(' ').length <= 6 && DONT_KNOW.test(n);
+  const m = DONT_KNOW.exec(normalise(text));
+  return m !== null && (m[1] ?? '').split(' ').every((w) => !w || DONT_KNOW_REST.has(w));
 }
 
 /**
@@ -148,12 +152,14 @@ export function dontKnow(text: string): boolean {
  * here", is a yes; "I am safe" a no. Whole messages only, as the other words.
  */
 const DANGER_YES = new Set([
-  'msaada', 'help', 'help me', 'help us', 'please help', 'tusaidie', 'nisaidie', 'saidia', 'saidieni', 'wako hapa', 'ndio wako hapa', 'bado wako hapa',
-  'they are here', 'they re here', 'still here', 'yes please', 'yah', 'eeh kuna', 'ee kuna', 'iko', 'ndio iko', 'kuna hatari', 'yuko hatarini', 'niko hatarini',
+  'msaada', 'naomba msaada', 'tunaomba msaada', 'help', 'help me', 'help us', 'please help', 'help please', 'sos', 'tusaidie', 'nisaidie', 'saidia', 'saidieni', 'tusaidieni',
+  'nisaidieni', 'wako hapa', 'ndio wako hapa', 'bado wako hapa', 'ako hapa', 'they are here', 'they re here', 'yes please', 'yah', 'eeh kuna', 'ee kuna', 'iko', 'ndio iko',
+  'kuna hatari', 'yuko hatarini', 'niko hatarini', 'tuko hatarini', 'wako hatarini', 'ako hatarini', 'kuna mtu hatarini', 'niko na shida', 'bado wanapiga',
 ]);
 const DANGER_NO = new Set([
-  'niko salama', 'tuko salama', 'yuko salama', 'sasa niko salama', 'siko hatarini', 'hakuna hatari', 'hakuna aliye hatarini', 'i am safe', 'im safe', 'i m safe',
-  'we are safe', 'we re safe', 'no danger', 'not in danger', 'safe now', 'all safe',
+  'niko salama', 'tuko salama', 'yuko salama', 'ako salama', 'sote tuko salama', 'salama', 'sasa niko salama', 'niko sawa', 'tuko sawa', 'niko fiti', 'siko hatarini',
+  'hakuna hatari', 'hakuna aliye hatarini', 'hakuna mtu hatarini', 'i am safe', 'im safe', 'i m safe', 'i am fine', 'im fine', 'i m fine', 'im ok', 'i m ok', 'i am ok',
+  'we are safe', 'we re safe', 'no danger', 'not in danger', 'nobody is in danger', 'safe now', 'all safe',
 ]);
 
 export function dangerAnswer(text: string): boolean | undefined {
@@ -163,9 +169,15 @@ export function dangerAnswer(text: string): boolean | undefined {
 }
 
 /** What people call a category in a word or two ("kitu kidogo" is a bribe), by the kind chosen. */
-const CATEGORY_WORDS: Record<string, { police: string; election: string }> = Object.fromEntries([
-  ...['hongo', 'kitu kidogo', 'rushwa', 'bribe', 'bribery', 'chai', 'walitaka hongo', 'kuitisha hongo', 'pesa ya chai'].map((w) => [w, { police: 'p_bribery', election: 'e_bribery' }]),
-  ...['kichapo', 'walinipiga', 'kupigwa', 'beating', 'beaten', 'they beat me', 'vurugu', 'violence'].map((w) => [w, { police: 'p_force', election: 'e_violence' }]),
+const CATEGORY_WORDS: Record<string, { police?: string; election?: string }> = Object.fromEntries([
+  ...['hongo', 'kitu kidogo', 'rushwa', 'bribe', 'bribery', 'corruption', 'chai', 'walitaka hongo', 'waliitisha hongo', 'kuitisha hongo', 'pesa ya chai', 'walitaka pesa', 'kukatia', 'kuwakatia'].map(
+    (w) => [w, { police: 'p_bribery', election: 'e_bribery' }],
+  ),
+  // Buying votes is an election's bribe only.
+  ...['kununua kura', 'walikuwa wanagawa pesa', 'wanagawa pesa', 'vote buying'].map((w) => [w, { election: 'e_bribery' }]),
+  ...['kichapo', 'kipigo', 'wamenipiga', 'walinipiga', 'nimepigwa', 'walitupiga', 'wamenichapa', 'nimechapwa', 'kupigwa', 'beating', 'beaten', 'they beat me', 'vurugu', 'violence'].map(
+    (w) => [w, { police: 'p_force', election: 'e_violence' }],
+  ),
 ]);
 
 export function categoryWord(text: string, kind: 'police' | 'election'): string | undefined {

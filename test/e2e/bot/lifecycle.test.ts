@@ -297,7 +297,7 @@ describe('/status', () => {
     const before = u.messages().length;
     await u.sendText('/hali r-xxxx-xxxx');
     const answers = u.messages().slice(before).map((m) => m.text ?? '');
-    expect(answers[0]).toBe('Weka nambari ya kumbukumbu ya ripoti yako mahali pa R-XXXX-XXXX, kwa mfano: /hali R-7K3F-9QX2');
+    expect(answers[0]).toBe('Andika nambari ya kumbukumbu ya ripoti yako badala ya R-XXXX-XXXX, kwa mfano: /hali R-7K3F-9QX2');
     expect(answers[1]).toContain(reference);
     // Without the slash it is the same question: the report's status, not a message for staff.
     await u.sendText(`Hali ${reference.toLowerCase()}`);

@@ -152,8 +152,11 @@ describe('the optional details', () => {
       expect([words, r.state.draft?.step, r.state.draft?.officers]).toEqual([words, 'unit', undefined]);
     }
     expect(type(at('stn'), 'sikumbuki').state.draft?.officers?.station).toBeUndefined();
+    for (const words of ['hata sijui', 'cjui', 'siwajui', 'sina idea', 'I have no idea who they were']) expect([words, type(at('ofc'), words).state.draft?.officers]).toEqual([words, undefined]);
     // Names after the words are names: "sijui" alone does not swallow an answer.
     expect(type(at('ofc'), 'Otieno, sijui wengine').state.draft?.officers).toMatchObject({ names: 'Otieno, sijui wengine' });
+    expect(type(at('ofc'), 'sijui jina lake alikuwa OCS').state.draft?.officers).toBeDefined();
+    expect(type(at('stn'), 'not sure, near the market').state.draft?.officers?.station).toBe('not sure, near the market');
     expect(type(at('unit'), 'polisi wa trafiki').state.draft?.officers).toEqual({ unit: 'traffic' });
     expect(type(at('role'), 'Mimi mwenyewe').state.draft).toMatchObject({ step: 'ofc', role: 'victim' });
     expect(type(at('role'), 'shahidi').state.draft?.role).toBe('witness');

@@ -1,4 +1,5 @@
 /** Telegram messages and button data as wizard input. */
+import { firstWords } from '../../../src/bot/wizard/messages';
 import type { Message } from 'telegraf/types';
 import { agrees, buttonInput, messageInput, normalise, readWord, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 
@@ -123,5 +124,20 @@ describe('readWord', () => {
   it('normalises case, accents, punctuation and spaces', () => {
     expect(normalise('  Ndiyó!!  ')).toBe('ndiyo');
     expect(normalise('It’s   happening NOW')).toBe('it s happening now');
+  });
+});
+
+describe('firstWords: a few first words that say what to do', () => {
+  it('begins a report for what was done, for wanting to report, and for a cry for help', () => {
+    expect(firstWords('Polisi wamenipiga')).toEqual({ story: { text: 'Polisi wamenipiga' } });
+    expect(firstWords('nataka kureport polisi')).toEqual({ kind: 'police' });
+    expect(firstWords('I want to report election rigging')).toEqual({ kind: 'election' });
+    expect(firstWords('saidieni')).toEqual({});
+  });
+
+  it('leaves questions, greetings and questions about a report sent to the menu', () => {
+    for (const text of ['where is the nearest police station?', 'hello police', 'Is this the police?', 'nataka kujua hali ya ripoti yangu', 'I want to check the status of my report', 'nataka kufuta ripoti yangu', 'help', 'Habari']) {
+      expect([text, firstWords(text)]).toEqual([text, undefined]);
+    }
   });
 });

@@ -323,6 +323,9 @@ describe('cat', () => {
     expect(type(at('cat'), 'Hongo').state.draft).toMatchObject({ step: 'danger', category: 'p_bribery' });
     expect(type(at('cat', { kind: 'election' }), 'hongo').state.draft).toMatchObject({ step: 'danger', category: 'e_bribery' });
     expect(type(at('cat'), 'walinipiga').state.draft).toMatchObject({ step: 'danger', category: 'p_force' });
+    // Buying votes is an election's bribe only.
+    expect(type(at('cat', { kind: 'election' }), 'kununua kura').state.draft?.category).toBe('e_bribery');
+    expect(type(at('cat'), 'kununua kura').state.draft?.category).toBeUndefined();
     // Anything else still asks for a button.
     expect(type(at('cat'), 'polisi').state.draft?.category).toBeUndefined();
   });
@@ -551,13 +554,14 @@ describe('place', () => {
     expect(said(run(at('place'), { type: 'other' }))).toEqual(['unexpected.place', 'place.ask']);
   });
 
-  it('"I don\'t know" or "skip" goes on without a place (never kept as the place); "here" asks for the location', () => {
+  it('"I don\'t know" or "skip" asks for the nearest landmark (a place is needed, never kept as those words); "here" asks for the location', () => {
     for (const words of ['sijui', 'Ruka', 'sijui bana', 'I don\'t know the name', 'sikumbuki jina la mahali']) {
-      const r = type(at('place', { place: 'old' }), words);
-      expect([words, r.state.draft?.step, r.state.draft?.place]).toEqual([words, 'when', undefined]);
-      expect(said(r)).toEqual(['place.skipped', 'when.ask']);
-      expect(r.replies[0]).toMatchObject({ keyboard: { type: 'remove' } });
+      const r = type(at('place'), words);
+      expect([words, r.state.draft?.step, r.state.draft?.place]).toEqual([words, 'place', undefined]);
+      expect(said(r)).toEqual(['place.unknown', 'place.ask']);
     }
+    // Unsure words with the place after them are the place.
+    expect(type(at('place'), 'Sikuona jina la barabara, Kangemi').state.draft).toMatchObject({ step: 'when', place: 'Sikuona jina la barabara, Kangemi' });
     const here = type(at('place'), 'Hapa!');
     expect([stepOf(here), here.state.draft?.place]).toEqual(['place', undefined]);
     expect(said(here)).toEqual(['place.here', 'place.ask']);
@@ -668,6 +672,10 @@ describe('danger', () => {
       expect([words, r.state.draft?.danger, stepOf(r)]).toEqual([words, false, 'desc']);
     }
     expect(type(at('danger'), 'wako wapi?').state.draft?.danger).toBeUndefined();
+    expect(type(at('danger'), 'naomba msaada').state.draft?.danger).toBe(true);
+    expect(type(at('danger'), 'niko sawa').state.draft?.danger).toBe(false);
+    // "Still here" may be about the chat: asked again, never a false alert.
+    expect(type(at('danger'), 'still here').state.draft?.danger).toBeUndefined();
   });
 
   it('once stored: "a staff member is alerted" with the reference, then what happened', () => {
@@ -770,7 +778,9 @@ describe('danger', () => {
 
 describe('contact', () => {
   it('"hapana" or "sitaki" goes back to the review without the number, removing its keyboard; the report is not cancelled', () => {
-    for (const words of ['hapana', 'Sitaki', 'sitaki kutoa namba', 'No']) {
+    // "Sitaki kuendelea" (I don't want to go on) is not about the number: the number is not declined by it.
+    expect(stepOf(type(at('contact'), 'sitaki kuendelea'))).toBe('contact');
+    for (const words of ['hapana', 'Sitaki', 'sitaki kutoa namba', 'No', 'no thank you']) {
       const r = type(at('contact'), words);
       expect([words, stepOf(r), said(r)]).toEqual([words, 'review', ['contact.declined', 'review']]);
       expect(r.replies[0]).toMatchObject({ keyboard: { type: 'remove' } });
@@ -823,8 +833,15 @@ describe('review', () => {
     const r = type(at('review'), 'Alikuwa na bunduki');
     expect(r.state.draft?.text).toBe(`${ANSWERS.desc.text}\nAlikuwa na bunduki`);
     expect(said(r)).toEqual(['desc.added', 'review']);
-    // Thanks, a word or two, are not the story.
-    for (const words of ['asante sana kwa msaada', 'guns']) expect([words, said(type(at('review'), words))[0]]).toEqual([words, 'unexpected.review']);
+    // Thanks, a word or two, are not the story; a sentence that begins with "sawa" is.
+    for (const words of ['asante sana kwa msaada', 'guns', 'ok thank you very much']) expect([words, said(type(at('review'), words))[0]]).toEqual([words, 'unexpected.review']);
+    expect(type(at('review'), 'Sawa pia walichukua simu yangu').state.draft?.text).toContain('Sawa pia walichukua simu yangu');
+    expect(type(at('review'), 'tafadhali tuma').effects.map((e) => e.type)).toEqual(['submit']);
+    // Asking to send anonymously sends; asking to change opens the change menu: neither is story.
+    const anonymous = type(at('review'), 'tuma bila jina langu');
+    expect([anonymous.effects.map((e) => e.type), anonymous.state.draft?.text]).toEqual([['submit'], draftAt('review').text]);
+    const change = type(at('review'), 'I want to change the date');
+    expect([said(change), change.state.draft?.text]).toEqual([['review.edit_ask'], draftAt('review').text]);
     expect(type(at('review'), 'Tuma').effects.map((e) => e.type)).toEqual(['submit']);
   });
 

@@ -16,7 +16,7 @@ describe('counties', () => {
     expect(matchCounty('muranga')).toMatchObject({ kind: 'exact', county: { code: 21 } });
     expect(matchCounty('32')).toMatchObject({ kind: 'exact', county: { code: 32 } });
     // Towns and short forms people give instead of the county, where the county is not in doubt.
-    for (const [typed, code] of [['Thika', 22], ['Kitengela', 34], ['Naivasha', 32], ['Malindi', 3], ['Kibera', 47], ['Nai', 47], ['nrb', 47], ['Msa', 1], ['Athi River', 16], ['Ol Kalou', 18]] as const) {
+    for (const [typed, code] of [['Likoni', 1], ['Dandora', 47], ['Thika', 22], ['Kitengela', 34], ['Naivasha', 32], ['Malindi', 3], ['Kibera', 47], ['Nai', 47], ['nrb', 47], ['Msa', 1], ['Athi River', 16], ['Ol Kalou', 18]] as const) {
       expect([typed, matchCounty(typed)]).toMatchObject([typed, { kind: 'exact', county: { code } }]);
     }
     // A town in two counties is not guessed.
@@ -76,9 +76,17 @@ describe('incident dates', () => {
     expect(parseIncidentDate('Jumamosi saa 4 usiku', now)).toEqual(day('2026-08-07'));
     expect(parseIncidentDate('3 Aug at 10pm', now)).toEqual(day('2026-08-02'));
     expect(parseIncidentDate('3 Aug 21:30', now)).toEqual(day('2026-08-02'));
+    expect(parseIncidentDate('8/8 mida ya saa nne usiku', now)).toEqual(day('2026-08-07'));
+    expect(parseIncidentDate('8/8 saa tatu za usiku', now)).toEqual(day('2026-08-07'));
+    expect(parseIncidentDate('tarehe 3 mwezi wa nane', now)).toEqual(day('2026-08-02'));
+    expect(parseIncidentDate('3 mwezi wa 8', now)).toEqual(day('2026-08-02'));
+    expect(parseIncidentDate('jmosi', now)).toEqual(day('2026-08-07'));
     // Not dates: a lone number, a month alone, nonsense; and still no future dates.
     for (const text of ['3', 'August', 'Kisumu 3', '31/2']) expect([text, parseIncidentDate(text, now).ok]).toEqual([text, false]);
     expect(parseIncidentDate('tarehe 32', now).ok).toBe(false);
+    // Tomorrow mistyped is in the future, not eleven months ago; the 31st is the last month that had one.
+    expect(parseIncidentDate('10/8', now)).toEqual({ ok: false, reason: 'future' });
+    expect(parseIncidentDate('tarehe 31', new Date('2026-12-03T10:00:00Z'))).toEqual(day('2026-10-30'));
   });
 
   it('takes a day of the week in English or Swahili as the last one before today', () => {
