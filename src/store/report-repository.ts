@@ -20,7 +20,7 @@ function whereNotGiven(answers: Partial<Pick<NewReport, 'place' | 'location'>>):
 }
 
 /** What a report stored early may carry before Send: the story and where and when, as answered so far. */
-export type UrgentAnswers = Partial<Pick<NewReport, 'description' | 'county' | 'place' | 'location' | 'when' | 'incidentAt'>>;
+export type UrgentAnswers = Partial<Pick<NewReport, 'description' | 'county' | 'place' | 'location' | 'when' | 'incidentAt' | 'evidence'>>;
 
 type Id = Types.ObjectId | string;
 /** The statuses of a ticket an agent holds (and works on). */

@@ -64,7 +64,7 @@ export function firstMissing(d: Draft): Step | undefined {
 /** The report as intake takes it; undefined while an answer is missing. Anonymous unless the reporter chose otherwise. */
 /**
  * What a draft whose report was stored early (someone in danger) has answered so far, for that
- * report: the story (words or voice) and where and when, as far as given.
+ * report: the story (words or voice), where and when, and the files, as far as given.
  */
 export function urgentSoFar(d: Draft): UrgentProgress {
   const description = d.voice ? { voice: d.voice, ...(d.text ? { text: d.text } : {}) } : d.text ? { text: d.text } : undefined;
@@ -74,6 +74,8 @@ export function urgentSoFar(d: Draft): UrgentProgress {
     ...(d.place ? { place: d.place } : {}),
     ...(d.location ? { location: d.location } : {}),
     ...(d.when && d.incidentAt !== undefined ? { when: d.when, incidentAt: new Date(d.incidentAt) } : {}),
+    // A photo of what is happening, sent while they write, is seen by staff at once too.
+    ...(d.evidence?.length ? { evidence: d.evidence } : {}),
   };
 }
 

@@ -119,7 +119,11 @@ for (const lang of ['en', 'sw'] as const) {
     // At "where", the reply box still open on the agent's message: a location shared is the report's place, not an answer.
     await u.shareLocation(-0.0917, 34.768, { replyToMessageId: agentMessage });
     await u.press(b.today);
-    await u.sendPhoto();
+    const photo = await u.sendPhoto();
+    // A photo of what is happening reaches the ticket before Send too.
+    const writing = await h.store.reports.findByReference(reference);
+    expect(writing).toMatchObject({ location: { lat: -0.0917, lon: 34.768 }, when: 'today', unfinished: { state: 'writing' } });
+    expect(writing!.evidence.map((e) => e.fileId)).toEqual([photo]);
     await u.press(b.send);
 
     const received = lastText(u);
