@@ -6,6 +6,7 @@ import type { WaitingConsent } from '../services/conversation-service';
 import { consentButtonData } from '../services/ticket-actions';
 import type { DetailStep, Step } from './session';
 import { COUNTIES_PER_PAGE, COUNTY_PAGES, EDITABLE } from './wizard/flow';
+import { formatDay } from './wizard/format';
 
 /** Translate a bot key (the conversation's language is already bound). */
 export type T = (key: string, vars?: Record<string, unknown>) => string;
@@ -164,8 +165,11 @@ export function answerWhomKeyboard(t: T, reference: string, to: number) {
   return Markup.inlineKeyboard([[Markup.button.callback(t('reply.whom_staff', { reference }), `sa:s:${to}`)], [Markup.button.callback(t('reply.whom_report'), `sa:r:${to}`)]]);
 }
 
-export function pickReportKeyboard(t: T, reports: { reportId: string; reference: string; category: string }[]) {
-  return Markup.inlineKeyboard(reports.map((r) => [Markup.button.callback(`${r.reference} · ${t(`common:category.${r.category}`)}`, `rp:${r.reportId}`)]));
+/** Each open report by its reference, category and day (and 🕶 when sent anonymously): two of one kind are told apart. */
+export function pickReportKeyboard(t: T, reports: { reportId: string; reference: string; category: string; createdAt?: Date; anonymous?: boolean }[]) {
+  const label = (r: (typeof reports)[number]) =>
+    [r.reference, t(`common:category.${r.category}`), ...(r.createdAt ? [formatDay(new Date(r.createdAt).getTime())] : []), ...(r.anonymous ? ['🕶'] : [])].join(' · ');
+  return Markup.inlineKeyboard(reports.map((r) => [Markup.button.callback(label(r), `rp:${r.reportId}`)]));
 }
 
 /** The consent question's Yes / No again, for a yes or no typed instead of tapped (`cs:` as the replies worker draws them). */

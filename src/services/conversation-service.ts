@@ -21,6 +21,9 @@ export interface OpenTicket {
   reportId: string;
   reference: string;
   category: string;
+  /** Shown on "which report?" so two reports of one kind can be told apart. */
+  createdAt?: Date;
+  anonymous?: boolean;
 }
 
 /** Why a message cannot be taken, whatever ticket it is for. */
@@ -29,7 +32,7 @@ export type MessageCheck = { ok: true } | MessageRefusal;
 
 /** What became of a message outside the wizard (`take`). */
 export type TakeResult =
-  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
+  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true }
   | MessageRefusal
   /** No open ticket: the message is not for a ticket (`closed`: the reference of their latest closed one, if any). */
   | { ok: false; reason: 'no_ticket'; closed?: string }
@@ -37,11 +40,11 @@ export type TakeResult =
   | { ok: false; reason: 'choose'; tickets: OpenTicket[] };
 
 /** A message stored on a ticket: said to be closed when the ticket closed as it was written (it then reaches no one). */
-type Stored = { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] } | { ok: false; reason: 'closed'; reference: string };
+type Stored = { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true } | { ok: false; reason: 'closed'; reference: string };
 
 /** What became of a Telegram reply to one of the bot's messages (`answer`). */
 export type AnswerResult =
-  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
+  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true }
   | MessageRefusal
   /** Not a reply to a message about one of the reporter's tickets (a wizard question, say). */
   | { ok: false; reason: 'not_an_answer' }
@@ -52,7 +55,7 @@ export type AnswerResult =
 export type AnswerTarget = { ok: true; reference: string } | { ok: false; reason: 'not_an_answer' };
 
 export type AttachResult =
-  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind'] }
+  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true }
   | MessageRefusal
   | { ok: false; reason: 'not_yours' }
   /** `reference`: the report chosen, when it is this reporter's (closed since the choice was offered). */
@@ -124,7 +127,7 @@ export class ConversationService {
     const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
     if (!reporter) return { tickets: [] };
     const open = await this.deps.store.reports.findOpenSummariesByReporter(reporter._id);
-    return { reporterId: reporter._id, tickets: open.map((r) => ({ reportId: r._id.toString(), reference: r.reference, category: r.category })) };
+    return { reporterId: reporter._id, tickets: open.map((r) => ({ reportId: r._id.toString(), reference: r.reference, category: r.category, createdAt: r.createdAt, anonymous: r.anonymous })) };
   }
 
   /**
@@ -249,7 +252,8 @@ export class ConversationService {
     const open = now !== null && isOpen(now);
     logger.info({ reportId: on.reportId, reference: on.reference, outcome: created ? (open ? 'reply_attached' : 'reply_after_close') : 'reply_already_attached', kind: stored.kind }, 'reporter message attached');
     if (!open) return { ok: false, reason: 'closed', reference: on.reference };
-    return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind };
+    // Nobody has taken it yet: the reporter is told it waits with the report, not that someone has it.
+    return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind, ...(now === 'received' ? { waiting: true as const } : {}) };
   }
 
   /** The ticket a message already stored went to (a report is never deleted while its messages are kept). */

@@ -460,10 +460,10 @@ export class ReportRepository {
   }
 
   /** The same, only what a reporter's message needs (id, reference, category): a smaller read. */
-  findOpenSummariesByReporter(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'category'>[]> {
-    return this.Report.find({ reporterId: oid(reporterId), status: { $nin: CLOSED_STATUSES } }, { _id: 1, reference: 1, category: 1 })
+  findOpenSummariesByReporter(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous'>[]> {
+    return this.Report.find({ reporterId: oid(reporterId), status: { $nin: CLOSED_STATUSES } }, { _id: 1, reference: 1, category: 1, createdAt: 1, anonymous: 1 })
       .sort({ createdAt: -1, _id: -1 })
-      .lean<Pick<ReportDoc, '_id' | 'reference' | 'category'>[]>()
+      .lean<Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous'>[]>()
       .exec();
   }
 

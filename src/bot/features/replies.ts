@@ -24,7 +24,7 @@ export function repliesFeature(): Routes<BotContext> {
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
     const result = await ctx.deps.conversation.take(ctx.from.id, message);
     if (result.ok) {
-      if (!answered) await received(ctx, result.reference);
+      if (!answered) await received(ctx, result.reference, result.waiting);
       await offerConsent(ctx, result, message.text);
       // Only once the reporter was answered: a first file refused (too big) or failed still speaks for itself.
       ctx.session.album = album;
@@ -124,7 +124,7 @@ type MessageCtx = BotContext & { message: Message; from: User };
 async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message: ReporterMessage): Promise<void> {
   const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo, message);
   if (result.ok) {
-    await received(ctx, result.reference);
+    await received(ctx, result.reference, result.waiting);
     await offerConsent(ctx, result, message.text);
     return backToReport(ctx);
   }
@@ -306,8 +306,9 @@ function albumOf(ctx: MessageCtx): string | undefined {
   return 'media_group_id' in ctx.message ? ctx.message.media_group_id : undefined;
 }
 
-async function received(ctx: BotContext, reference: string): Promise<void> {
-  await ctx.reply(ctx.t('reply.received', { reference }), { parse_mode: 'HTML' });
+/** Sent: to the staff member who has the report, or (nobody has taken it yet) with the report, for whoever takes it. */
+async function received(ctx: BotContext, reference: string, waiting?: true): Promise<void> {
+  await ctx.reply(ctx.t(waiting ? 'reply.received_waiting' : 'reply.received', { reference }), { parse_mode: 'HTML' });
 }
 
 /**
@@ -331,6 +332,7 @@ async function offerConsent(ctx: BotContext, sent: { reportId: string; reference
  */
 async function attachAll(ctx: BotContext, telegramUserId: number, reportId: string, pending: PendingReply): Promise<void> {
   let reference: string | undefined;
+  let waiting: true | undefined;
   const last = pending.messages.at(-1)?.text;
   while (pending.messages.length) {
     // The service checks again that the report is still this reporter's and still open.
@@ -344,11 +346,12 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
       return refuse(ctx, result);
     }
     reference = result.reference;
+    waiting = result.waiting;
   }
   ctx.session.pendingReply = undefined;
   ctx.session.picked = reportId;
   if (!reference) return;
-  await received(ctx, reference);
+  await received(ctx, reference, waiting);
   await offerConsent(ctx, { reportId, reference }, last);
 }
 

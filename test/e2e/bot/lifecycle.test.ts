@@ -389,12 +389,12 @@ describe('replies from the reporter after submitting', () => {
     const id = report!._id.toString();
 
     await u.sendText('I remembered: the car was a white Probox, KDA 123X.');
-    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
+    expect(lastText(u)).toBe(`✅ Added to your report ${reference}. A member of staff will read it when they take your report.`);
     const photo = await u.sendPhoto({ caption: 'the car' });
     const voice = await u.sendVoice({ durationSec: 7 });
     // "Where are you now?": a location shared reaches the staff as a point on a map.
     await u.shareLocation(-1.28333, 36.81667);
-    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
+    expect(lastText(u)).toBe(`✅ Added to your report ${reference}. A member of staff will read it when they take your report.`);
 
     const messages = await h.store.messages.listForReport(id);
     expect(messages.map((m) => [m.direction, m.kind])).toEqual([
@@ -422,10 +422,11 @@ describe('replies from the reporter after submitting', () => {
     const photo = await u.sendPhoto({ caption: 'gari lao' });
     expect(lastText(u)).toBe('Ujumbe huu unahusu ripoti ipi?');
     const olderButton = u.buttons().find((b) => b.startsWith(older));
-    expect(olderButton).toBeDefined();
+    // Each report by its reference, category and day, and 🕶 for one sent anonymously.
+    expect(olderButton).toMatch(new RegExp(`^${older} · Polisi kuitisha hongo au kulazimisha pesa · \\d{2}/\\d{2}/\\d{4} · 🕶$`));
     expect(u.buttons().some((b) => b.startsWith(newer))).toBe(true);
     await u.press(olderButton!);
-    expect(lastText(u)).toBe(`✅ Ujumbe wako umetumwa kwa mhudumu anayeshughulikia ${older}.`);
+    expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${older}. Mhudumu atausoma ujumbe huu atakapoichukua ripoti yako.`);
     const olderReport = await h.store.reports.findByReference(older);
     const newerReport = await h.store.reports.findByReference(newer);
     const stored = await h.store.messages.listForReport(olderReport!._id);
@@ -453,7 +454,7 @@ describe('replies from the reporter after submitting', () => {
     } finally {
       later = 0;
     }
-    expect(lastText(u)).toBe(`✅ Ujumbe wako umetumwa kwa mhudumu anayeshughulikia ${older}.`);
+    expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${older}. Mhudumu atausoma ujumbe huu atakapoichukua ripoti yako.`);
     const stored = await h.store.messages.listForReport((await h.store.reports.findByReference(older))!._id);
     expect(stored.map((m) => m.text)).toEqual(['Gari lao ni KDA 123X, nyeupe.', 'hii ndiyo gari']);
     expect(stored[1].media).toMatchObject({ fileId: photo });
@@ -475,7 +476,7 @@ describe('replies from the reporter after submitting', () => {
     const secondReport = (await h.store.reports.findByReference(second))!;
     expect(await h.store.messages.listForReport(secondReport._id)).toEqual([]);
     await u.press(u.buttons().find((b) => b.startsWith(second))!);
-    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${second}.`);
+    expect(lastText(u)).toBe(`✅ Added to your report ${second}. A member of staff will read it when they take your report.`);
     expect((await h.store.messages.listForReport(secondReport._id)).map((m) => m.text)).toEqual(['They came back, my name is Lilian and my number is 0712 345 678.']);
   });
 
@@ -492,7 +493,7 @@ describe('replies from the reporter after submitting', () => {
     expect(lastText(u)).toBe('Your earlier message still waits. Which report is it about?');
     expect(u.buttons()).toContain(olderButton);
     await u.press(olderButton);
-    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${older}.`);
+    expect(lastText(u)).toBe(`✅ Added to your report ${older}. A member of staff will read it when they take your report.`);
     const stored = await h.store.messages.listForReport((await h.store.reports.findByReference(older))!._id);
     expect(stored.map((m) => m.text)).toEqual(['They came back last night and threatened my family again.']);
 
@@ -511,7 +512,7 @@ describe('replies from the reporter after submitting', () => {
     const reference = await submitAnonymous(u);
     const report = await h.store.reports.findByReference(reference);
     await u.sendText('/vote early tomorrow, the others will be stopped at the gate', { forwardedFrom: { channel: 'Mtaa News', username: 'mtaanews' } });
-    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
+    expect(lastText(u)).toBe(`✅ Added to your report ${reference}. A member of staff will read it when they take your report.`);
     await u.sendText('That post is from the councillor\'s people.');
     const [post, own] = await h.store.messages.listForReport(report!._id);
     expect(post).toMatchObject({ text: '/vote early tomorrow, the others will be stopped at the gate', passedOn: { from: 'Mtaa News (@mtaanews)', sentAt: expect.any(Date) } });
@@ -531,19 +532,19 @@ describe('replies from the reporter after submitting', () => {
     let before = u.messages().length;
     for (let i = 0; i < 4; i++) await u.sendPhoto({ mediaGroupId: '13700000000000001', ...(i === 0 ? { caption: 'the roadblock' } : {}) });
     const answers = (since: number) => allTexts(u).slice(since);
-    expect(answers(before)).toEqual([`✅ Sent to the staff member handling ${only}.`]);
+    expect(answers(before)).toEqual([`✅ Added to your report ${only}. A member of staff will read it when they take your report.`]);
     const onlyReport = await h.store.reports.findByReference(only);
     expect(await h.store.messages.listForReport(onlyReport!._id)).toHaveLength(4);
     // A second album is a new one: answered once too.
     before = u.messages().length;
     for (let i = 0; i < 2; i++) await u.sendPhoto({ mediaGroupId: '13700000000000002' });
-    expect(answers(before)).toEqual([`✅ Sent to the staff member handling ${only}.`]);
+    expect(answers(before)).toEqual([`✅ Added to your report ${only}. A member of staff will read it when they take your report.`]);
     // An album whose first file is refused (too big): its next file is still answered.
     before = u.messages().length;
     await u.sendPhoto({ mediaGroupId: '13700000000000004', sizeBytes: 60 * 1024 * 1024 });
     for (let i = 0; i < 2; i++) await u.sendPhoto({ mediaGroupId: '13700000000000004' });
     expect(answers(before)).toHaveLength(2);
-    expect(answers(before)[1]).toBe(`✅ Sent to the staff member handling ${only}.`);
+    expect(answers(before)[1]).toBe(`✅ Added to your report ${only}. A member of staff will read it when they take your report.`);
 
     const second = await submitAnonymous(u);
     before = u.messages().length;
@@ -567,7 +568,7 @@ describe('replies from the reporter after submitting', () => {
     // The session as it was before the tap, as if writing it back had failed; the reporter taps again.
     await h.redis.set(key, beforeChoice!, 'KEEPTTL');
     await u.press(olderButton);
-    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${older}.`);
+    expect(lastText(u)).toBe(`✅ Added to your report ${older}. A member of staff will read it when they take your report.`);
     const olderReport = await h.store.reports.findByReference(older);
     expect((await h.store.messages.listForReport(olderReport!._id)).map((m) => m.text)).toEqual(['They are outside my gate.', 'their car']);
   });
@@ -739,7 +740,7 @@ describe('the language a reporter chose', () => {
     await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
 
     await u.sendText('Wamerudi tena usiku huu.');
-    expect(lastText(u)).toBe(`✅ Ujumbe wako umetumwa kwa mhudumu anayeshughulikia ${reference}.`);
+    expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${reference}. Mhudumu atausoma ujumbe huu atakapoichukua ripoti yako.`);
     await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
     await u.sendText('/start');
     // Not the first message's choice of languages again: the menu, in Kiswahili.

@@ -52,7 +52,7 @@ describe('ConversationService', () => {
     await closed(telegramUserId);
     const open = await conversation.openTickets(telegramUserId);
     expect(open.map((t) => t.reportId)).toEqual([newer._id.toString(), older._id.toString()]);
-    expect(open[0]).toEqual({ reportId: newer._id.toString(), reference: newer.reference, category: 'p_brutality' });
+    expect(open[0]).toEqual({ reportId: newer._id.toString(), reference: newer.reference, category: 'p_brutality', createdAt: newer.createdAt, anonymous: newer.anonymous });
     expect(await conversation.openTickets(999_999_001)).toEqual([]);
   });
 
@@ -60,7 +60,8 @@ describe('ConversationService', () => {
     const { telegramUserId, report } = await seedReport(store);
     const reportId = report._id.toString();
     const result = await conversation.attach(telegramUserId, reportId, { text: 'The officer’s name tag said Mutua.' });
-    expect(result).toEqual({ ok: true, reportId, reference: report.reference, kind: 'text' });
+    // Nobody has taken the report yet: the reporter is told it waits with it.
+    expect(result).toEqual({ ok: true, reportId, reference: report.reference, kind: 'text', waiting: true });
     const messages = await store.messages.listForReport(reportId);
     expect(messages.map((m) => [m.direction, m.text])).toEqual([['from_reporter', 'The officer’s name tag said Mutua.']]);
     const trail = await store.reports.history(reportId);
@@ -96,12 +97,22 @@ describe('ConversationService', () => {
     expect(await store.messages.listForReport(id)).toEqual([]);
   });
 
+  it('says whether someone has the report: a message to a report nobody has taken yet waits with it', async () => {
+    const { telegramUserId, report } = await seedReport(store);
+    expect(await conversation.take(telegramUserId, { text: 'Are you there?' })).toMatchObject({ ok: true, waiting: true });
+    await store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: new Types.ObjectId().toString() }, { assignee: new Types.ObjectId().toString() });
+    const taken = await conversation.take(telegramUserId, { text: 'Thank you for taking it.' });
+    expect(taken).toMatchObject({ ok: true, reference: report.reference });
+    expect(taken).not.toHaveProperty('waiting');
+  });
+
   it('takes a message straight onto the only open ticket: stored, its history entry naming it, announced', async () => {
     const { telegramUserId, report } = await seedReport(store);
     await closed(telegramUserId);
     const reportId = report._id.toString();
     const result = await conversation.take(telegramUserId, { text: 'They came back this evening.' });
-    expect(result).toEqual({ ok: true, reportId, reference: report.reference, kind: 'text' });
+    // Nobody has taken the report yet: the reporter is told it waits with it.
+    expect(result).toEqual({ ok: true, reportId, reference: report.reference, kind: 'text', waiting: true });
     const [message] = await store.messages.listForReport(reportId);
     expect(message).toMatchObject({ direction: 'from_reporter', kind: 'text', text: 'They came back this evening.', delivery: 'received' });
     expect(message.createdAt).toBeInstanceOf(Date);
@@ -129,7 +140,7 @@ describe('ConversationService', () => {
     const { telegramUserId, report } = await seedReport(store);
     const reportId = report._id.toString();
     const sent = { text: 'Two more officers came.', telegram: { messageId: 41, date: 1_764_000_000 } };
-    const expected = { ok: true, reportId, reference: report.reference, kind: 'text' };
+    const expected = { ok: true, reportId, reference: report.reference, kind: 'text', waiting: true };
     expect(await conversation.take(telegramUserId, sent)).toEqual(expected);
     expect(await conversation.take(telegramUserId, sent)).toEqual(expected);
     expect(await conversation.take(telegramUserId, { ...sent, telegram: { messageId: 42, date: 1_764_000_005 } })).toEqual(expected);
@@ -152,7 +163,7 @@ describe('ConversationService', () => {
     const { report: second } = await seedReport(store, {}, { telegramUserId });
     const photo = { text: 'The car', media: { kind: 'photo' as const, fileId: 'ph-1', fileUniqueId: 'u-ph-1' }, telegram: { messageId: 9, date: 1_764_000_100 } };
     expect(await conversation.attach(telegramUserId, first._id.toString(), photo)).toMatchObject({ ok: true, reference: first.reference });
-    expect(await conversation.attach(telegramUserId, second._id.toString(), photo)).toEqual({ ok: true, reportId: first._id.toString(), reference: first.reference, kind: 'photo' });
+    expect(await conversation.attach(telegramUserId, second._id.toString(), photo)).toEqual({ ok: true, reportId: first._id.toString(), reference: first.reference, kind: 'photo', waiting: true });
     expect(await store.messages.listForReport(first._id)).toHaveLength(1);
     expect(await store.messages.listForReport(second._id)).toEqual([]);
     expect((await store.reports.history(second._id)).filter((e) => e.type === 'reporter_message')).toEqual([]);
