@@ -12,6 +12,7 @@ import type { TicketActions } from '../services/ticket-actions';
 import type { IncidentActions } from '../services/incident-service';
 import type { CaseFileService } from '../services/case-file-service';
 import type { SavedReplyService } from '../services/saved-reply-service';
+import type { AccountService } from '../services/account-service';
 import type { EvidenceArchiveService } from '../services/evidence-archive';
 import { agentRef, signedInAgent } from './authorization';
 import type { ConsoleViews, PageContext } from './views';
@@ -49,6 +50,8 @@ export interface ConsoleContext extends Omit<ConsoleDeps, 'caseFiles'> {
   caseFiles: CaseFileService;
   /** Saved replies (issue 16), built from the store and TicketActions. */
   savedReplies: SavedReplyService;
+  /** Admins' account changes (create, password, deactivate with the tickets handed back). */
+  accounts: AccountService;
   /** Every evidence file of a report as one ZIP (through `files`). */
   evidenceArchives: EvidenceArchiveService;
   auth: SessionAuth;

@@ -21,6 +21,7 @@ import { opsRoutes } from './routes/ops-routes';
 import { caseFileRoutes } from './routes/case-file-routes';
 import { savedReplyRoutes } from './routes/saved-reply-routes';
 import { SavedReplyService } from '../services/saved-reply-service';
+import { AccountService } from '../services/account-service';
 import { incidentRoutes } from './routes/incident-routes';
 import { CaseFileService } from '../services/case-file-service';
 import { EvidenceArchiveService } from '../services/evidence-archive';
@@ -130,6 +131,7 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     queries: new TicketQueries(deps.store.models.Report),
     caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger }),
     savedReplies: new SavedReplyService({ store: deps.store, tickets: deps.tickets, logger: deps.logger }),
+    accounts: new AccountService({ store: deps.store, events: deps.events, tickets: deps.tickets, logger: deps.logger }),
     files,
     evidenceArchives: new EvidenceArchiveService({ store: deps.store, translator: deps.translator, files, logger: deps.logger }),
     pageContext,
