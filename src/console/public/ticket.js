@@ -54,17 +54,20 @@
   // "Answer every reporter" posts and reloads the page: once it went, its drafts and key go too.
   // Until then its key is kept with the drafts, so the texts sent again after a lost answer (a
   // reload, then Send) are the same answer, not a second copy to every reporter.
-  var allKey = document.getElementById('reply-all-key');
   if (/[?&]ok=incident_replied/.test(window.location.search)) {
     ['reply-all-en', 'reply-all-sw', 'reply-all-key'].forEach(function (id) { store(function (s) { s.removeItem(draftKeyOf(id)); }); });
     // Once: a reload (or a tab brought back) must not clear the next answer, being written now.
     var rest = window.location.search.replace(/([?&])ok=incident_replied(_some)?(&|$)/, '$1').replace(/[?&]$/, '');
     window.history.replaceState(window.history.state, '', window.location.pathname + rest + window.location.hash);
   }
-  if (allKey) {
+  // The page's key, kept with the drafts: the one kept wins over the one a render (or a redraw) brings.
+  function keepAllKey() {
+    var allKey = document.getElementById('reply-all-key');
+    if (!allKey) return;
     var keptAll = store(function (s) { return s.getItem(draftKey(allKey)); });
     if (keptAll) allKey.value = keptAll; else store(function (s) { s.setItem(draftKey(allKey), allKey.value); });
   }
+  keepAllKey();
   restoreDrafts(document);
 
   // ---- Focus: remember where it is by form and field, so a redrawn part gets it back.
@@ -142,11 +145,9 @@
     // Who holds it (a hand-over), and the incident card (a closed member loses "answer every reporter").
     swap('held', doc);
     swap('incident', doc);
-    // The answer-to-all's key is the page's, kept with its drafts: a redraw brings a fresh one, which
-    // would make Send after a lost answer a second copy to every reporter.
-    var key = document.getElementById('reply-all-key');
-    var kept = key && store(function (s) { return s.getItem(draftKey(key)); });
-    if (key && kept) key.value = kept;
+    // A redraw brings a fresh answer-to-all key, which would make Send after a lost answer a
+    // second copy to every reporter.
+    keepAllKey();
     // A referral brings the case file and the consent question; a status change can take the question away.
     swap('agency', doc);
     var reply = document.getElementById('reply-form');
