@@ -1,7 +1,5 @@
-import type { Model } from 'mongoose';
-import { countyMap, ratingSummary, type MapCell, type RatingRow } from '../domain';
-import type { RatingRepository, ReportDoc } from '../store';
-import { filterToQuery, QUERY_MAX_MS, type TicketFilter } from './ticket-queries';
+import { countyMap, ratingSummary, type MapCell, type RatingRow, type TicketFilter } from '../domain';
+import { QUERY_MAX_MS, type RatingRepository, type TicketQueries } from '../store';
 
 /** Kenyan calendar days (UTC+3) as UTC instants, as the list's own date filter reads them. */
 const EAT_MS = 3 * 3600_000;
@@ -18,10 +16,8 @@ export interface CountyMapView {
  * Reports per county for the map: the page's filters except the county itself, so every county
  * keeps its count while one is chosen (the chosen one is marked, not the only one shaded).
  */
-export async function countyMapCounts(Report: Model<ReportDoc>, f: TicketFilter): Promise<CountyMapView> {
-  const match = filterToQuery({ ...f, county: undefined, page: 1 });
-  const rows = await Report.aggregate<{ _id: number; count: number }>([{ $match: match }, { $group: { _id: '$county', count: { $sum: 1 } } }]).option({ maxTimeMS: QUERY_MAX_MS });
-  return countyMap(rows.map((r) => ({ key: r._id, count: r.count })));
+export async function countyMapCounts(queries: TicketQueries, f: TicketFilter): Promise<CountyMapView> {
+  return countyMap(await queries.perCounty(f));
 }
 
 /** "Did we help?" per category, for answers given in the page's date range. Only counts: no report, no reporter. */

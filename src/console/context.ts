@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { Store } from '../store';
+import type { Store, TicketQueries } from '../store';
 import type { Translator } from '../i18n';
 import type { EventBus } from '../services/events';
 import type { TicketActions } from '../services/ticket-actions';
@@ -18,7 +18,6 @@ import { agentRef, signedInAgent } from './authorization';
 import type { ConsoleViews, PageContext } from './views';
 import type { SessionAuth, Auth } from './session-auth';
 import type { LiveHub } from './live-hub';
-import type { TicketQueries } from './ticket-queries';
 import type { TelegramFiles } from './telegram-files';
 import type { BoardMounter } from './bull-board';
 

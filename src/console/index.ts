@@ -7,7 +7,6 @@ import { ConsoleViews, type PageContext } from './views';
 import { SessionAuth } from './session-auth';
 import { MAX_NEXT_LENGTH } from './paths';
 import { LiveHub } from './live-hub';
-import { TicketQueries } from './ticket-queries';
 import { TelegramFiles } from './telegram-files';
 import type { ConsoleContext, ConsoleDeps } from './context';
 import { authorization } from './authorization';
@@ -128,7 +127,7 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     auth,
     views,
     hub: new LiveHub(deps.events, 25_000, (err) => deps.logger.warn({ err }, 'live stream check failed')),
-    queries: new TicketQueries(deps.store.models.Report),
+    queries: deps.store.queries,
     caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger }),
     savedReplies: new SavedReplyService({ store: deps.store, tickets: deps.tickets, logger: deps.logger }),
     accounts: new AccountService({ store: deps.store, events: deps.events, tickets: deps.tickets, logger: deps.logger }),

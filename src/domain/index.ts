@@ -18,3 +18,4 @@ export * from './rating';
 export * from './incident-policy';
 export * from './unfinished';
 export * from './language-guess';
+export * from './ticket-filter';

@@ -11,6 +11,7 @@ import { AgentRepository, type AgentRepositoryOptions } from './agent-repository
 import { checkIndexes } from './migrate';
 import { SavedReplyRepository } from './saved-reply-repository';
 import { RatingRepository } from './rating-repository';
+import { TicketQueries } from './ticket-queries';
 
 export * from './models';
 export * from './identity-cipher';
@@ -24,6 +25,7 @@ export * from './connection';
 export * from './migrate';
 export * from './saved-reply-repository';
 export * from './rating-repository';
+export * from './ticket-queries';
 
 export interface Store {
   models: Models;
@@ -39,6 +41,10 @@ export interface Store {
   savedReplies: SavedReplyRepository;
   /** Reporters' one-tap answers after a ticket closed. */
   ratings: RatingRepository;
+  /** The console's read-only lists, counts and map of tickets. */
+  queries: TicketQueries;
+  /** The MongoDB connection, for readiness probes. */
+  connection: Connection;
   /**
    * Call once at start-up. With `autoIndex` (development, tests) it builds every index now, so the
    * first report is not slowed by it; without (production) it throws `IndexesNotReadyError` when
@@ -69,6 +75,8 @@ export function createStore(conn: Connection, dataKeys: readonly DataKey[], opts
     agents,
     savedReplies,
     ratings,
+    queries: new TicketQueries(models.Report),
+    connection: conn,
     async ready() {
       await Promise.all([...Object.values(models).map((m) => m.init()), agents.ready(), savedReplies.ready(), ratings.ready()]);
       if (conn.get('autoIndex') === false) await checkIndexes(conn);

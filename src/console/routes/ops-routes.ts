@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8',
 
 /** Probes, metrics and the console's own scripts and styles. None of these need a session. */
 export function opsRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
-  registerOpsRoutes(app, { ready: readinessProbe({ conn: ctx.store.models.Report.db, redis: ctx.redis }), metrics: ctx.metrics });
+  registerOpsRoutes(app, { ready: readinessProbe({ conn: ctx.store.connection, redis: ctx.redis }), metrics: ctx.metrics });
 
   // A handful of hand-written files, read once; the ETag lets browsers keep them between pages.
   const dir = consoleAssetDir('public');

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { AREA_ROLE, CATEGORIES, COUNTIES, REPORT_KINDS, STATUSES, countyByCode, withoutPhoneNumbers } from '../../domain';
+import { AREA_ROLE, CATEGORIES, COUNTIES, PAGE_SIZE, REPORT_KINDS, STATUSES, countyByCode, withoutPhoneNumbers } from '../../domain';
 import type { ReportDoc } from '../../store';
-import { PAGE_SIZE, parseFilter } from '../ticket-queries';
+import { parseFilter } from '../ticket-filter';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
 import { signedIn, type ConsoleApp, type ConsoleContext } from '../context';
 import { markReplies } from './queue-routes';
@@ -103,7 +103,7 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
       ctx.queries.list(asked),
       ctx.queries.counts({ ...asked, page: 1 }),
       ctx.store.agents.list(),
-      countyMapCounts(ctx.store.models.Report, asked),
+      countyMapCounts(ctx.queries, asked),
       ratingResults(ctx.store.ratings, asked),
     ]);
     // A page past the end (an old link, fewer tickets now) shows the last one, not an empty table.

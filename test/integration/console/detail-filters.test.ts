@@ -3,7 +3,8 @@
  * station and vehicle plate, typed loosely, through the same query the list and the CSV use.
  */
 import { createStore, type ReportDoc, type Store } from '../../../src/store';
-import { filterToQuery, parseFilter } from '../../../src/console/ticket-queries';
+import { parseFilter } from '../../../src/console/ticket-filter';
+import { filterToQuery } from '../../../src/store';
 import { connectTestDb, type TestDb } from '../../support/db';
 import { seedReport } from '../../support/report-fixtures';
 

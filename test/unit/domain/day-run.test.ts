@@ -1,4 +1,4 @@
-import { chartEnd, dayRun } from '../../../src/console/ticket-queries';
+import { chartEnd, dayRun } from '../../../src/domain';
 
 describe('the "By day" chart', () => {
   it('shows a day without reports as 0 instead of drawing the days either side of it as neighbours', () => {
