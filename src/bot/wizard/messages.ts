@@ -33,6 +33,9 @@ export function earlyStory(text: string): { text: string } | undefined {
 /** Words that name what happened to someone ("Polisi wamenipiga"): a few of them are an account. */
 const INCIDENT_ACTS =
   /\b(wamenipiga|walinipiga|wamepiga|wanapiga|walipiga|wamenikamata|walinikamata|wamenishika|wamemkamata|walimkamata|wamemshika|rumande|seli|arrested|beaten|beat me|hongo|bribe|rushwa|rigging|wameiba kura|risasi|shot|killed|wameua|wamemuua|walimuua|ameuawa|teargas|tear gas|mabomu)\b/;
+/** What was done, in any person or tense ("wakanipiga", "walimkamata", "they hit him"): no county or date is worded so. */
+const MORE_ACTS =
+  /(nipig|mpig|tupig|wapig|pigwa|nikamat|mkamat|tukamat|wakamat|kamatwa|nishik|mshik|tushik|nitish|mtish|tutish|nyang.?any|\b(beat|beaten|hit|hurt|slapped|kicked|arrested|threatened|stole|took|shot|killed)\b)/;
 /** Asking about a report already sent, not telling a new one: the menu has /status. */
 const ABOUT_A_REPORT = /\b(hali|status|withdraw|futa|kufuta|check|kujua|angalia)\b/;
 const WANTS_TO_REPORT = /^(i want|i d like|i would like|want|nataka|tunataka|ningependa|naomba|naweza|nawezaje|nimekuja|how do i|how can i)\b.*\b(report|ripoti|kuripoti|kuripot|kureport)\b/;
@@ -467,8 +470,11 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   if (d.text === undefined && !d.voice) return false;
   const more = input.trim();
   const account = earlyStory(more) !== undefined;
-  const afterFewWords = d.text !== undefined && d.step === 'county' && !namesCounty && [...d.text].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;
-  if (!account && !afterFewWords) return false;
+  const atCounty = d.text !== undefined && d.step === 'county' && !namesCounty;
+  const afterFewWords = atCounty && [...d.text!].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;
+  // "Wakanipiga sana" at the county question goes on with what was done: no county is worded so.
+  const act = atCounty && MORE_ACTS.test(normalise(more));
+  if (!account && !afterFewWords && !act) return false;
   const joined = checkText(d.text === undefined ? more : `${d.text}\n${more}`, LIMITS.descriptionMaxChars);
   if (!joined.ok) return false;
   d.text = joined.text;

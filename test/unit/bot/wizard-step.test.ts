@@ -135,6 +135,17 @@ describe('more of the story after its question', () => {
     expect(said(type(at('county', { text: 'Good evening' }), 'Kwa Mama Ngina'))).toEqual(['county.unknown']);
   });
 
+  it('a few words at the county question that go on with what was done are added to the story, not refused as a county', () => {
+    for (const [story, more] of [['Polisi walinipiga', 'wakanipiga sana'], ['Askari', 'walimkamata kaka'], ['Police at the stage', 'they hit him']]) {
+      const r = type(at('county', { text: story }), more);
+      expect(r.state.draft).toMatchObject({ step: 'county', text: `${story}\n${more}` });
+      expect(said(r)).toEqual(['desc.added', 'county.ask']);
+    }
+    // A county, or a near miss of one, is still the answer tried.
+    expect(said(type(at('county', { text: 'Askari' }), 'Kakamega'))).not.toContain('desc.added');
+    expect(said(type(at('county', { text: 'Askari' }), 'Kakameg'))).toEqual(['county.suggest']);
+  });
+
   it('a county named inside the answer is offered, not taken for more story; a long account naming one is both', () => {
     const answer = type(at('county', { text: 'Polisi walinipiga bila sababu' }), 'Niko Mombasa, Likoni ferry');
     expect(said(answer)).toEqual(['county.suggest']);
