@@ -111,13 +111,23 @@ const NOT_SEEN_WORDS = new Set([
   'vehicle', 'car', 'there', 'was', 'is',
 ]);
 const saysNothing = (piece: string) => piece.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean).every((w) => NOT_SEEN_WORDS.has(w));
+/** Up to three separators between a number's digits ("0733 - 444 - 555", "(0722) 123 456", "0722/123/456"). */
+const PHONE_SEP = '[\\s./()-]{0,3}';
+/** A bare nine digits after a currency is money ("KSh 700 000 000"), not a phone. */
+const NOT_MONEY = '(?<!(?:ksh|kes|shs?|usd|\\$)\\.?\\s{0,2})';
 /**
- * A Kenyan mobile number as people type it: 07xx or 01xx with its 0 or +254 / 254 / 00254 (and
- * "(0)"), the digits grouped any way ("0712 345 678", "071 234 5678", "0712 34 56 78",
- * "+254 712 345 678", "254-712-345-678", "0712.345.678"). Never a vehicle detail; blanked where a
- * copy travels. Not a bare nine digits: "KSh 150 000 000" is money.
+ * A Kenyan phone number as people type it: a mobile (07xx, 01xx) or a landline (020, 041...) with
+ * its 0 or +254 / 254 / 00254 (and "(0)"), or a mobile's bare nine digits ("722 123 456"); the
+ * digits grouped any way, with brackets, dots or dashes ("(0722) 123 456", "0733 - 444 - 555",
+ * "+254 712 345 678", "020 2345678"). Never a vehicle detail; blanked where a copy travels, so a
+ * pattern that missed a way of writing one exposed an anonymous reporter's "call me on...". Not
+ * money ("KSh 150 000 000", a bare number after a currency or before "/="), not a day and a time
+ * ("07.12.2026 10:30").
  */
-export const PHONE_RE = /(?<![\d+])(?:(?:\+|00)?254[\s.-]?(?:\(0\)[\s.-]?)?|0[\s.-]?)[17](?:[\s.-]?\d){8}(?!\d)/g;
+export const PHONE_RE = new RegExp(
+  `(?<![\\d+])\\(?(?:(?:(?:\\+|00)?254${PHONE_SEP}(?:\\(?0\\)?${PHONE_SEP})?|0${PHONE_SEP})[1-7]|${NOT_MONEY}7)(?:${PHONE_SEP}\\d){8}(?![\\d:]|\\s?\\/=)`,
+  'gi',
+);
 
 /**
  * A typed answer with any Kenyan phone number in it blanked: for copies that travel further than

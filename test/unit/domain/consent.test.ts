@@ -61,6 +61,11 @@ describe('a conversation in a file that does not share who the reporter is', () 
     expect(withheldFromConversation('KSh 500 722000111; ID 22000111; till 5722000111.', own, marks)).toBe('KSh 500 [phone]; ID 22000111; till 5722000111.');
     const abroad = { phone: true, names: [], phones: ['+256 772 123 456'] };
     expect(withheldFromConversation('My line is +256772123456 (Uganda), my ID 27712345.', abroad, marks)).toBe('My line is [phone] (Uganda), my ID 27712345.');
+    // An anonymous reporter's "call me on..." however it is grouped, with no number of theirs known.
+    const anonymous = { phone: true, names: [] };
+    expect(withheldFromConversation('Call me (0722) 123 456 or 0733 - 444 - 555 or sms 0711  222  333, KSh 700 000 000 on 07.12.2026 10:30', anonymous, marks)).toBe(
+      'Call me [phone] or [phone] or sms [phone], KSh 700 000 000 on 07.12.2026 10:30',
+    );
     // Kept when the phone is shared.
     expect(withheldFromConversation('Call 722 000 111', { ...own, phone: false }, marks)).toBe('Call 722 000 111');
   });
