@@ -83,7 +83,8 @@ const schema = z.object({
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   TELEGRAM_MODE: z.enum(['polling', 'webhook']).default('polling'),
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
-  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'expected 1-256 characters of A-Z a-z 0-9 _ -').optional(),
+  // Telegram takes 1-256 characters; anything under 32 could be guessed, and the secret is all that tells Telegram's POSTs from anyone's.
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{32,256}$/, 'expected 32-256 characters of A-Z a-z 0-9 _ - (openssl rand -hex 32)').optional(),
   TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
   TELEGRAM_WEBHOOK_PORT: port.default(8443),
   TELEGRAM_WEBHOOK_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(40),
@@ -210,7 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.TELEGRAM_MODE === 'webhook') {
     if (!e.TELEGRAM_WEBHOOK_URL) throw new ConfigError('TELEGRAM_WEBHOOK_URL', 'is required when TELEGRAM_MODE=webhook: the public https URL Telegram posts updates to');
-    if (!e.TELEGRAM_WEBHOOK_SECRET) throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', 'is required when TELEGRAM_MODE=webhook: 1-256 characters of A-Z a-z 0-9 _ -');
+    if (!e.TELEGRAM_WEBHOOK_SECRET) throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', 'is required when TELEGRAM_MODE=webhook: 32-256 characters of A-Z a-z 0-9 _ - (openssl rand -hex 32)');
   }
   if (e.REDIS_SENTINELS && e.REDIS_CLUSTER_NODES) throw new ConfigError('REDIS_CLUSTER_NODES', 'is invalid: set either REDIS_SENTINELS or REDIS_CLUSTER_NODES, not both');
   if (e.REDIS_CLUSTER_NODES && !e.REDIS_PREFIX.startsWith('{')) {

@@ -74,8 +74,11 @@ describe('config', () => {
   it('requires a webhook URL and secret in webhook mode', () => {
     expect(errorOf({ ...valid, TELEGRAM_MODE: 'webhook' }).variable).toBe('TELEGRAM_WEBHOOK_URL');
     expect(errorOf({ ...valid, TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://ripoti.example/tg' }).variable).toBe('TELEGRAM_WEBHOOK_SECRET');
-    const c = loadConfig({ ...valid, TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://ripoti.example/tg', TELEGRAM_WEBHOOK_SECRET: 's3cret_token' });
-    expect(c.telegram.webhook).toMatchObject({ url: 'https://ripoti.example/tg', secret: 's3cret_token', port: 8443 });
+    const secret = 's3cret_token-0123456789abcdefABCDEF';
+    const c = loadConfig({ ...valid, TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://ripoti.example/tg', TELEGRAM_WEBHOOK_SECRET: secret });
+    expect(c.telegram.webhook).toMatchObject({ url: 'https://ripoti.example/tg', secret, port: 8443 });
+    // A secret short enough to guess is refused at start, not discovered by an attacker.
+    expect(errorOf({ ...valid, TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://ripoti.example/tg', TELEGRAM_WEBHOOK_SECRET: 's3cret_token' }).message).toMatch(/32-256/);
   });
 
   it('accepts several data keys for rotation, the first one current', () => {

@@ -9,12 +9,12 @@ import { markReplies } from './queue-routes';
 /**
  * A spreadsheet opening the CSV must not run a cell as a formula (CSV injection): a cell starting
  * (after blanks) with = + - @ gets a quote mark, and a cell holding a ";" is quoted like one
- * holding a comma, so a spreadsheet set to split on ";" cannot cut it into a piece that starts a formula.
+ * holding a comma, so a spreadsheet set to split on ";" (or on tabs) cannot cut it into a piece that starts a formula.
  */
 export function csvCell(v: unknown): string {
   let s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
   if (/^\s*[=+\-@]|^[\t\r]/.test(s)) s = `'${s}`;
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const EAT = 'Africa/Nairobi';

@@ -16,7 +16,7 @@ describe('webhook mode', () => {
   /** Updates refused so far (the counter is the app's, shared by this file's tests). */
   const rejected = async () => Number(/ripoti_webhook_rejected_total (\d+)/.exec(await app.metrics.registry.getSingleMetricAsString('ripoti_webhook_rejected_total'))?.[1] ?? 0);
   const prefix = uniquePrefix('webhook');
-  const secret = 'wh_secret-123';
+  const secret = 'wh_secret-123-0123456789abcdefABCDEF';
 
   beforeAll(async () => {
     tg = await TelegramDouble.start();

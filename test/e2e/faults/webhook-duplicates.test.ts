@@ -17,7 +17,7 @@ import { startFaultApp, type FaultApp } from './app';
 jest.setTimeout(60_000);
 
 const REFERENCE = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/;
-const SECRET = 'fault_wh-secret';
+const SECRET = 'fault_wh-secret-0123456789abcdefABC';
 let f: FaultApp;
 let hook: string;
 

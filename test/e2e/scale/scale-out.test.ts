@@ -19,7 +19,7 @@ const REPORTS_EACH = 4;
 describe('scale-out: 2 bot processes and 3 worker processes', () => {
   const prefix = uniquePrefix('scale');
   const dbName = `scale_${process.pid}_${Date.now()}`;
-  const secret = 'scale_out_secret';
+  const secret = 'scale_out_secret-0123456789abcdefAB';
   let tg: TelegramDouble;
   let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>>;
   let desk: App;

@@ -48,6 +48,7 @@ describe('CSV', () => {
     // Blanks first, or a ";" a spreadsheet may split on, do not let a formula through.
     expect(csvCell(' =1+1')).toBe("' =1+1");
     expect(csvCell('Sgt Kamau;=HYPERLINK("http://x","open")')).toBe('"Sgt Kamau;=HYPERLINK(""http://x"",""open"")"');
+    expect(csvCell('Sgt Otieno\t=1+1')).toBe('"Sgt Otieno\t=1+1"');
     expect(csvCell(null)).toBe('');
     expect(csvCell(new Date('2026-11-23T04:00:00Z'))).toBe('2026-11-23T04:00:00.000Z');
   });
