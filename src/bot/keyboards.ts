@@ -166,10 +166,15 @@ export function answerWhomKeyboard(t: T, reference: string, to: number) {
 }
 
 /** Each open report by its reference, category and day (and 🕶 when sent anonymously): two of one kind are told apart. */
-export function pickReportKeyboard(t: T, reports: { reportId: string; reference: string; category: string; createdAt?: Date; anonymous?: boolean }[]) {
-  const label = (r: (typeof reports)[number]) =>
+type Pickable = { reportId: string; reference: string; category: string; createdAt?: Date; anonymous?: boolean };
+
+/** "Which report?": the open reports (`rp:`) and, last, one closed lately (`rc:`), marked closed. */
+export function pickReportKeyboard(t: T, reports: Pickable[], closed?: Pickable) {
+  const label = (r: Pickable) =>
     [r.reference, t(`common:category.${r.category}`), ...(r.createdAt ? [formatDay(new Date(r.createdAt).getTime())] : []), ...(r.anonymous ? ['🕶'] : [])].join(' · ');
-  return Markup.inlineKeyboard(reports.map((r) => [Markup.button.callback(label(r), `rp:${r.reportId}`)]));
+  const rows = reports.map((r) => [Markup.button.callback(label(r), `rp:${r.reportId}`)]);
+  if (closed) rows.push([Markup.button.callback(`${label(closed)} · ${t('reply.closed_mark')}`, `rc:${closed.reportId}`)]);
+  return Markup.inlineKeyboard(rows);
 }
 
 /** The consent question's Yes / No again, for a yes or no typed instead of tapped (`cs:` as the replies worker draws them). */

@@ -108,6 +108,8 @@ export interface PendingReply {
   messages: PendingMessage[];
   /** When the last one was sent (epoch ms): they wait an hour for the choice. */
   at: number;
+  /** A report closed lately, offered beside the open ones as closed: the messages may be about it. */
+  closed?: { reportId: string; reference: string };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { canTransition, checkText, isAgency, isOpen, LIMITS, mayRate, type Agency, type Rating } from '../domain';
+import { canTransition, checkText, CLOSED_STATUSES, isAgency, isOpen, LIMITS, mayRate, type Agency, type Rating } from '../domain';
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
 import { type Evidence, type MessageDoc, type Store } from '../store';
@@ -36,8 +36,11 @@ export type TakeResult =
   | MessageRefusal
   /** No open ticket: the message is not for a ticket (`closed`: the reference of their latest closed one, if any). */
   | { ok: false; reason: 'no_ticket'; closed?: string }
-  /** Several open tickets: the reporter picks one, then `attach`. */
-  | { ok: false; reason: 'choose'; tickets: OpenTicket[] };
+  /**
+   * Several open tickets, or one and a report closed lately (the message may be about that one):
+   * the reporter picks one, then `attach`. `closed`: that report, offered as closed.
+   */
+  | { ok: false; reason: 'choose'; tickets: OpenTicket[]; closed?: OpenTicket };
 
 /** A message stored on a ticket: said to be closed when the ticket closed as it was written (it then reaches no one). */
 type Stored = { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true } | { ok: false; reason: 'closed'; reference: string };
@@ -69,6 +72,9 @@ export type AttachResult =
 export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency; name?: string; repeated?: true } | { ok: false; reason: 'not_yours' | 'not_asked' | 'replaced' };
 
 type AskedData = Record<string, unknown>;
+
+/** A report closed this recently may be what a message is about ("why was it closed?"): asked, not assumed. */
+export const CLOSED_LATELY_MS = 7 * 24 * 3600_000;
 
 const sameQuestion = (a: AskedData, b: AskedData) => a.covers === b.covers && a.name === b.name;
 
@@ -112,14 +118,28 @@ export class ConversationService {
    * tickets to choose from. The ticket was read as theirs and open in this same call, so unlike
    * `attach` (after a choice, later) nothing is read twice: two reads and one round of writes.
    */
-  async take(telegramUserId: number, message: ReporterMessage): Promise<TakeResult> {
-    const { reporterId, tickets } = await this.openOf(telegramUserId);
+  async take(telegramUserId: number, message: ReporterMessage, opts: { chosen?: string } = {}): Promise<TakeResult> {
+    const { reporterId, tickets, closed } = await this.writableOf(telegramUserId);
     if (!reporterId || !tickets.length) return this.noTicket(reporterId);
     const check = this.check(message);
     if (!check.ok) return check;
-    if (tickets.length > 1) return { ok: false, reason: 'choose', tickets };
+    // "Why was it closed?" with another report open is about the closed one: never passed on to
+    // the open one unasked (the closed one may have been named, the open one anonymous). Once
+    // the reporter chose the open one, their messages go to it.
+    const ask = closed && tickets[0].reportId !== opts.chosen;
+    if (tickets.length > 1 || ask) return { ok: false, reason: 'choose', tickets, ...(closed ? { closed } : {}) };
     const stored = await this.store(reporterId, tickets[0], message);
     return stored.ok ? stored : { ok: false, reason: 'no_ticket', closed: stored.reference };
+  }
+
+  /** As `openOf`, with their latest report closed in the last week, if any. */
+  private async writableOf(telegramUserId: number): Promise<{ reporterId?: Types.ObjectId; tickets: OpenTicket[]; closed?: OpenTicket }> {
+    const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
+    if (!reporter) return { tickets: [] };
+    const found = await this.deps.store.reports.findWritableByReporter(reporter._id, new Date(Date.now() - CLOSED_LATELY_MS));
+    const summary = (r: (typeof found)[number]): OpenTicket => ({ reportId: r._id.toString(), reference: r.reference, category: r.category, createdAt: r.createdAt, anonymous: r.anonymous });
+    const closed = found.find((r) => CLOSED_STATUSES.includes(r.status));
+    return { reporterId: reporter._id, tickets: found.filter((r) => !CLOSED_STATUSES.includes(r.status)).map(summary), ...(closed ? { closed: summary(closed) } : {}) };
   }
 
   /** The reporter with this Telegram id and their open tickets, newest first (none for someone unknown). */

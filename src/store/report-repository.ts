@@ -467,6 +467,20 @@ export class ReportRepository {
       .exec();
   }
 
+  /**
+   * A reporter's open reports and those closed since `closedSince`, newest first, in one read: a
+   * message may be about either (see ConversationService.take).
+   */
+  findWritableByReporter(reporterId: Id, closedSince: Date): Promise<Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous' | 'status'>[]> {
+    return this.Report.find(
+      { reporterId: oid(reporterId), $or: [{ status: { $nin: CLOSED_STATUSES } }, { closedAt: { $gte: closedSince }, purgedAt: null }] },
+      { _id: 1, reference: 1, category: 1, createdAt: 1, anonymous: 1, status: 1 },
+    )
+      .sort({ createdAt: -1, _id: -1 })
+      .lean<Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous' | 'status'>[]>()
+      .exec();
+  }
+
   /** Of these reports, the ones still waiting for an agent: reference, priority and escalations only. */
   findWaitingAmong(ids: Id[]): Promise<Pick<ReportDoc, '_id' | 'reference' | 'priority' | 'escalations'>[]> {
     if (!ids.length) return Promise.resolve([]);

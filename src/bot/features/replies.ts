@@ -22,7 +22,7 @@ export function repliesFeature(): Routes<BotContext> {
     const album = albumOf(ctx);
     const answered = album !== undefined && ctx.session.album === album;
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
-    const result = await ctx.deps.conversation.take(ctx.from.id, message);
+    const result = await ctx.deps.conversation.take(ctx.from.id, message, { chosen: ctx.session.picked });
     if (result.ok) {
       if (!answered) await received(ctx, result.reference, result.waiting);
       await offerConsent(ctx, result, message.text);
@@ -40,10 +40,12 @@ export function repliesFeature(): Routes<BotContext> {
     if (result.reason !== 'choose') return refuse(ctx, result);
     // Each message sent before the choice waits with the ones before it (an album, or two quick texts).
     const waiting = live(ctx, ctx.session.pendingReply)?.messages ?? [];
-    if (waiting.length >= MAX_PENDING) return void (await ctx.reply(ctx.t('reply.pick_first'), kb.pickReportKeyboard(ctx.t, result.tickets)));
-    ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), messages: [...waiting, toPending(message)], at: ctx.now().getTime() };
+    const buttons = kb.pickReportKeyboard(ctx.t, result.tickets, result.closed);
+    if (waiting.length >= MAX_PENDING) return void (await ctx.reply(ctx.t('reply.pick_first'), buttons));
+    const closed = result.closed && { reportId: result.closed.reportId, reference: result.closed.reference };
+    ctx.session.pendingReply = { reportIds: result.tickets.map((r) => r.reportId), messages: [...waiting, toPending(message)], at: ctx.now().getTime(), ...(closed ? { closed } : {}) };
     // An album's later files wait with its first, under the one question already asked.
-    if (!(answered && waiting.length)) await ctx.reply(ctx.t('reply.pick'), kb.pickReportKeyboard(ctx.t, result.tickets));
+    if (!(answered && waiting.length)) await ctx.reply(ctx.t('reply.pick'), buttons);
     ctx.session.album = album;
   });
 
@@ -62,6 +64,16 @@ export function repliesFeature(): Routes<BotContext> {
       return;
     }
     return attachAll(ctx, ctx.from.id, reportId, pending);
+  });
+
+  // The report closed lately, chosen: what waited reached no one, and that is said (never sent to another).
+  c.action(/^rc:([0-9a-f]{24})$/, async (ctx) => {
+    const pending = live(ctx, ctx.session.pendingReply);
+    await ctx.answerCbQuery();
+    const closed = pending?.closed?.reportId === ctx.match[1] ? pending.closed : undefined;
+    ctx.session.pendingReply = undefined;
+    if (!closed) return void (await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t)));
+    await ctx.reply(ctx.t('reply.closed', { reference: closed.reference }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) });
   });
 
   return c;

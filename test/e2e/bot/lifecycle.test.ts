@@ -480,6 +480,30 @@ describe('replies from the reporter after submitting', () => {
     expect((await h.store.messages.listForReport(secondReport._id)).map((m) => m.text)).toEqual(['They came back, my name is Lilian and my number is 0712 345 678.']);
   });
 
+  it('with a report closed this week and another open, a message is not sent on to the open one unasked: it may be about the closed one', async () => {
+    const u = h.tg.user({ firstName: 'Njeri', languageCode: 'en' });
+    const first = await submitAnonymous(u);
+    const second = await submitAnonymous(u);
+    const firstReport = (await h.store.reports.findByReference(first))!;
+    const secondReport = (await h.store.reports.findByReference(second))!;
+    const agentId = new Types.ObjectId().toString();
+    await h.store.reports.transition(firstReport._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
+    await h.store.reports.transition(firstReport._id, 'resolved', { kind: 'agent', agentId }, { requireAssignee: agentId });
+    await u.sendText('Why was it closed? I am Njeri, the one they slapped');
+    expect(lastText(u)).toBe('Which report is this message about?');
+    const closedButton = u.buttons().find((b) => b.startsWith(first))!;
+    expect(closedButton).toMatch(/ · closed$/);
+    await u.press(closedButton);
+    expect(lastText(u)).toBe(`Your report ${first} is closed, so this message reached no one. To tell us something new, tap 📝 Report an incident.`);
+    expect(await h.store.messages.listForReport(secondReport._id)).toEqual([]);
+    // Once the open one is chosen, what follows goes to it without asking again.
+    await u.sendText('The officer came back to the stage today.');
+    await u.press(u.buttons().find((b) => b.startsWith(second))!);
+    await u.sendText('He had the same white Probox.');
+    expect(lastText(u)).toBe(`✅ Added to your report ${second}. A member of staff will read it when they take your report.`);
+    expect((await h.store.messages.listForReport(secondReport._id)).map((m) => m.text)).toEqual(['The officer came back to the stage today.', 'He had the same white Probox.']);
+  });
+
   it('a message waiting for "which report?" still waits after the reporter starts a report and cancels it: its buttons still send it', async () => {
     const u = h.tg.user({ firstName: 'Waits', languageCode: 'en' });
     const older = await submitAnonymous(u);
