@@ -16,9 +16,13 @@ export function messageRateLimit(deps: Pick<BotDeps, 'metrics'>, perMinute: numb
     deps.metrics?.rateLimited.inc({ limit: 'messages' });
     if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
     // Tell the person once per window; answering every extra message would itself be a flood.
+    // The notice quotes the first message refused, so a burst (45 threats forwarded at once) shows
+    // where what reached us ends: they are told to send the rest again, not that nothing was lost.
     if (count.consumed === perMinute + 1 && ctx.chat?.type === 'private') {
       const minutes = Math.max(1, Math.ceil(count.msLeft / 1000 / 60));
-      await ctx.reply(ctx.t('limits:too_fast', { count: minutes })).catch(() => undefined);
+      const refused = ctx.message?.message_id;
+      const extra = refused === undefined ? {} : { reply_parameters: { message_id: refused, allow_sending_without_reply: true } };
+      await ctx.reply(ctx.t(refused === undefined ? 'limits:too_fast_tap' : 'limits:too_fast', { count: minutes }), extra).catch(() => undefined);
     }
   };
 }
