@@ -35,6 +35,8 @@ export function repliesFeature(): Routes<BotContext> {
       ctx.session.pendingReply = undefined;
       // Someone else's words forwarded begin a report with them (the fallback), as an account of what happened does.
       if (result.closed && !message.passedOn && !earlyStory(message.text ?? '')) return void (await ctx.reply(ctx.t('reply.closed', { reference: result.closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
+      // "Why did you reject my report? ..." begins a new one: said first, or they believe it is the old one.
+      if (result.closed && !message.passedOn) await ctx.reply(ctx.t('reply.closed_new', { reference: result.closed }), { parse_mode: 'HTML' });
       return next();
     }
     if (result.reason !== 'choose') return refuse(ctx, result);

@@ -630,6 +630,21 @@ describe('replies from the reporter after submitting', () => {
     expect(lastText(u)).toContain('What do you want to report?');
   });
 
+  it('a protest at a closed report long enough to be a story begins a new report, and says first that the old one is closed', async () => {
+    const u = h.tg.user({ firstName: 'Protest', languageCode: 'sw' });
+    const reference = await submitAnonymous(u, 'sw');
+    const report = (await h.store.reports.findByReference(reference))!;
+    const agentId = new Types.ObjectId().toString();
+    await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
+    await h.store.reports.transition(report._id, 'rejected', { kind: 'agent', agentId }, { requireAssignee: agentId });
+    const before = allTexts(u).length;
+    await u.sendText('kwa nini mmekataa ripoti yangu? ni kweli walinipiga pale stage ya Kawangware');
+    const answers = allTexts(u).slice(before);
+    expect(answers[0]).toBe(`Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu haukuongezwa kwenye ripoti hiyo.`);
+    expect(answers.at(-1)).toContain('Nimehifadhi ulichotuma');
+    expect(await h.store.messages.listForReport(report._id)).toEqual([]);
+  });
+
   it('someone who starts by writing what happened has it kept as the story of a new report', async () => {
     const u = h.tg.user({ firstName: 'Straight in', languageCode: 'en' });
     const story = 'Two officers took my motorbike at Kisii town and asked for 5,000 to give it back.';
