@@ -1,4 +1,4 @@
-import { identityForCaseFile, isAgency, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
+import { identityForCaseFile, isAgency, keepOfficersNamed, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { MessageDoc, ReportDoc, ReportEventDoc, Store } from '../store';
@@ -154,7 +154,7 @@ function withheldFromDetails(input: CaseFileInput, blank: (s: string) => string)
   const p = input.perpetrator;
   const s = input.pollingStation;
   return {
-    ...(o ? { officers: only({ ...o, names: typed(o.names), serviceNumbers: o.serviceNumbers?.map(blank), rank: typed(o.rank), station: typed(o.station), vehicleDescription: typed(o.vehicleDescription), uniform: typed(o.uniform) }) } : {}),
+    ...(o ? { officers: only({ ...o, names: o.names === undefined ? undefined : keepOfficersNamed(o.names, blank), serviceNumbers: o.serviceNumbers?.map(blank), rank: typed(o.rank), station: typed(o.station), vehicleDescription: typed(o.vehicleDescription), uniform: typed(o.uniform) }) } : {}),
     ...(p ? { perpetrator: only({ ...p, words: typed(p.words) }) } : {}),
     ...(s ? { pollingStation: only({ name: typed(s.name), code: typed(s.code) }) } : {}),
   };

@@ -1,4 +1,5 @@
-import { isPoliceUnit, isReporterRole, matchPoliceUnit, parsePlate, parsePollingStation, parseServiceNumber, rankIn, readVehicle, withoutPhoneNumbers } from '../../../src/domain';
+import { withheldFromConversation } from '../../../src/domain/consent';
+import { isPoliceUnit, isReporterRole, keepOfficersNamed, matchPoliceUnit, parsePlate, parsePollingStation, parseServiceNumber, rankIn, readVehicle, withoutPhoneNumbers } from '../../../src/domain';
 
 describe('number plates', () => {
   it.each([
@@ -168,5 +169,14 @@ describe('polling stations', () => {
     expect(parsePollingStation(' ')).toEqual({ ok: false, reason: 'empty' });
     expect(parsePollingStation('12')).toEqual({ ok: false, reason: 'not_a_station' });
     expect(parsePollingStation('x'.repeat(121))).toEqual({ ok: false, reason: 'too_long' });
+  });
+});
+
+describe("the officers' names in a document without the reporter's name", () => {
+  const blank = (s: string) => withheldFromConversation(s, { phone: true, names: ['Brian Otieno'] }, { phone: '[phone]', name: '[name]', location: '[place]' });
+  it('keeps an officer named by rank or title even when the reporter shares the name; blanks the name elsewhere', () => {
+    expect(keepOfficersNamed('Cpl Otieno and Sgt. Kamau, call Otieno 0722 123 456', blank)).toBe('Cpl Otieno and Sgt. Kamau, call [name] [phone]');
+    expect(keepOfficersNamed('afande Otieno wa OCS Brian', blank)).toBe('afande Otieno wa OCS Brian');
+    expect(keepOfficersNamed('Otieno the tall one', blank)).toBe('[name] the tall one');
   });
 });
