@@ -211,7 +211,9 @@ function officersSection(o: OfficerDetails | undefined, t: T): CaseFileSection {
   return { heading: t('casefile:section.officers'), blocks: [block] };
 }
 
-function electionSection(input: Pick<CaseFileInput, 'perpetrator' | 'hateChannel' | 'pollingStation'>, t: T): CaseFileSection {
+/** Who did it, and the polling station; for hate speech, who said it and where it was shared (no polling station asked). */
+function electionSection(input: Pick<CaseFileInput, 'category' | 'perpetrator' | 'hateChannel' | 'pollingStation'>, t: T): CaseFileSection {
+  const hate = input.category === 'e_hate';
   const p = input.perpetrator;
   const s = input.pollingStation;
   const by = rows([
@@ -224,11 +226,15 @@ function electionSection(input: Pick<CaseFileInput, 'perpetrator' | 'hateChannel
   ]);
   const blocks: CaseFileBlock[] = [];
   if (by.length) blocks.push({ type: 'fields', rows: by });
-  blocks.push(station.length ? { type: 'fields', rows: station } : { type: 'text', text: t('casefile:station.none') });
-  return { heading: t('casefile:section.election'), blocks };
+  if (station.length) blocks.push({ type: 'fields', rows: station });
+  else if (!hate || !by.length) blocks.push({ type: 'text', text: t(hate ? 'casefile:station.none_hate' : 'casefile:station.none') });
+  return { heading: t(hate ? 'casefile:section.hate' : 'casefile:section.election'), blocks };
 }
 
-function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date | undefined, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
+/** Kinds the archive cannot clean of the phone's details for certain (src/lib/media-metadata.ts): left out of it without consent. */
+const UNCLEANABLE = new Set(['video', 'audio', 'document']);
+
+function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date | undefined, identityShared: boolean, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   if (!evidence.length) {
     const text = deletedAt ? t('casefile:evidence.deleted', { date: f.date(deletedAt) }) : t('casefile:evidence.none');
     return { heading: t('casefile:section.evidence'), blocks: [{ type: 'text', text }] };
@@ -241,7 +247,10 @@ function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date 
     formatBytes(e.sizeBytes),
     [e.forwardedFrom ? t('casefile:evidence.forwarded_from', { from: clean(e.forwardedFrom) }) : undefined, clean(e.caption)].filter(Boolean).join('\n'),
   ]);
-  return { heading: t('casefile:section.evidence'), blocks: [{ type: 'table', head, rows: body }, { type: 'text', text: t('casefile:evidence.archive') }] };
+  const blocks: CaseFileBlock[] = [{ type: 'table', head, rows: body }, { type: 'text', text: t('casefile:evidence.archive') }];
+  // "Ripoti sends the files" must not read as all of them when the videos and documents stay behind.
+  if (!identityShared && evidence.some((e) => UNCLEANABLE.has(e.kind))) blocks.push({ type: 'text', text: t('casefile:evidence.archive_without_consent') });
+  return { heading: t('casefile:section.evidence'), blocks };
 }
 
 function timelineSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
@@ -301,7 +310,7 @@ export function caseFileContent(input: CaseFileInput, translator: Translator): C
     input.kind === 'police' ? officersSection(input.officers, t) : electionSection(input, t),
     storySection(input, t, f),
     ...(input.passedOn?.length ? [passedOnSection(input.passedOn, t, f)] : []),
-    evidenceSection(input.evidence, input.filesDeletedAt, t, f),
+    evidenceSection(input.evidence, input.filesDeletedAt, input.reporter !== null, t, f),
     timelineSection(input, t, f),
     reporterSection(input, t, f),
   ];

@@ -32,18 +32,33 @@ describe('case file content', () => {
     expect(c.sections.map((s) => s.heading)).toEqual([
       'Summary',
       'Where and when',
-      'Polling station',
+      // Hate speech is not asked about a polling station: who said it and where it went instead.
+      'Who said it, and where it was shared',
       "What happened, in the reporter's words",
       'Evidence',
       'Messages after the report',
       'How to reach the reporter',
     ]);
     expect(c.title).toBe('Case file for NCIC (National Cohesion and Integration Commission)');
+    const hate = caseFileContent({ ...base, perpetrator: { kind: 'candidate', words: 'the MCA aspirant' }, hateChannel: 'online' }, translator);
+    expect(JSON.stringify(hate.sections[2])).not.toContain('polling station');
+    const bribery = caseFileContent({ ...base, category: 'e_bribery', agency: 'IEBC' }, translator);
+    expect(bribery.sections[2]).toEqual({ heading: 'Polling station', blocks: [{ type: 'text', text: 'The reporter did not name the polling station.' }] });
   });
 
   it('shows officers only for police reports, and says when none were identified', () => {
     const police = caseFileContent({ ...base, kind: 'police', category: 'p_force', agency: 'IPOA' }, translator);
     expect(police.sections[2]).toEqual({ heading: 'Who the police officers were', blocks: [{ type: 'text', text: 'The reporter gave no details that identify the officers.' }] });
+  });
+
+  it('says videos and documents stay out of the archive while the reporter has not agreed to be known', () => {
+    const files: CaseFileInput['evidence'] = [{ kind: 'video', sizeBytes: 1_000_000 }, { kind: 'photo', sizeBytes: 100_000 }];
+    const leftOut = /videos, audio files and documents are not in the archive/;
+    expect(allText({ ...base, evidence: files })).toMatch(leftOut);
+    expect(allText({ ...base, evidence: [files[1]] })).not.toMatch(leftOut);
+    const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z'), covers: 'name_phone' }], { name: 'Baraka Mwangi', phone: '+254700111222' });
+    if (!consented.ok) throw new Error('consent');
+    expect(allText({ ...base, evidence: files, reporter: consented.identity })).not.toMatch(leftOut);
   });
 
   it('prints identity only as the consent rule hands it over', () => {
