@@ -41,7 +41,7 @@ export function unhandled(): Routes<BotContext> {
 async function leftOver(ctx: BotContext, owner: number | undefined): Promise<void> {
   // A card sent on purpose (someone else's, or their own while a ticket is open) meant it for staff.
   const forStaff = owner !== undefined && (owner !== ctx.from?.id || (ctx.from && (await ctx.deps.conversation.openTickets(ctx.from.id)).length > 0));
-  if (forStaff) return void (await ctx.reply(ctx.t('contact.card_not_sent'), kb.mainMenu(ctx.t)));
+  if (forStaff) return void (await ctx.reply(ctx.t(owner === ctx.from?.id ? 'contact.card_not_sent_own' : 'contact.card_not_sent'), kb.mainMenu(ctx.t)));
   await ctx.reply(ctx.t('wizard.gone'), kb.removeKeyboard());
   await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
 }
