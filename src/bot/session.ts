@@ -64,6 +64,8 @@ export interface Draft {
   when?: WhenChoice;
   /** Epoch milliseconds. */
   incidentAt?: number;
+  /** A time of day typed with the day ("jana saa nne usiku"), as typed: the day alone is parsed. */
+  timeOfDay?: string;
   evidence?: MediaRef[];
   /** Texts forwarded from someone else: kept with the report, never as the story. */
   passedOn?: PassedOnRef[];

@@ -115,19 +115,25 @@ function inRange(date: Date, now: Date): ParsedDate {
   return { ok: true, date };
 }
 
+/** A time of day typed after the day, with the words around it ("saa nne usiku", "at 10pm", "mida ya saa 4 hivi"). */
+const TIME_OF_DAY =
+  /\s+((?:(?:at|around|about|kama|mnamo|mida ya|mwendo wa|karibu|yapata)\s+)?(?:saa\s+(?:\d{1,2}(?:[:.]\d{2})?|\p{L}{2,12})|\d{1,2}:\d{2}\s*(?:am|pm|hrs)?|\d{1,2}\s*(?:am|pm|hrs))(?:\s+(?:na nusu|na robo|kasoro robo|kasorobo|kamili|hivi|(?:za |ya )?(?:asubuhi|mchana|jioni|usiku)|morning|afternoon|evening|night))*)\.?$/iu;
+const AT_HOUR = /\s+((?:at|around|about)\s+\d{1,2})$/i;
+
 /**
- * A time of day after the day ("3/12 saa nne usiku", "jana saa 4", "Monday at 10pm") is not part
- * of the date: the day is what is asked for, and the time is left out rather than the answer refused.
+ * A time of day after the day ("3/12 saa nne usiku", "jana saa 4", "Monday at 10pm") apart from
+ * the day: the day is what is asked for and parsed; the time is kept as typed for the agency (in
+ * Swahili time "saa nne usiku" is 10 pm, and a wrong conversion would mislead more than the words).
  */
+export function splitTime(input: string): { day: string; time?: string } {
+  const s = input.trim();
+  const m = TIME_OF_DAY.exec(s) ?? AT_HOUR.exec(s);
+  return m ? { day: s.slice(0, m.index).trim(), time: m[1].trim() } : { day: s };
+}
+
+/** The day typed, without a time of day after it (see `splitTime`). */
 export function withoutTime(input: string): string {
-  return input
-    .trim()
-    .replace(
-      /\s+(?:(?:at|around|about|kama|mnamo|mida ya|mwendo wa|karibu|yapata)\s+)?(?:saa\s+\S+|\d{1,2}:\d{2}\s*(?:am|pm|hrs)?|\d{1,2}\s*(?:am|pm|hrs))(?:\s+(?:na nusu|na robo|kasoro robo|kasorobo|kamili|hivi|(?:za |ya )?(?:asubuhi|mchana|jioni|usiku)|morning|afternoon|evening|night))*\.?$/i,
-      '',
-    )
-    .replace(/\s+(?:at|around|about)\s+\d{1,2}$/i, '')
-    .trim();
+  return splitTime(input).day;
 }
 
 /** Days of the week as people type them, Sunday first (as `getUTCDay` counts). */

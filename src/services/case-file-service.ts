@@ -236,6 +236,7 @@ function caseFileInput(
     ...(report.place ? { place: report.place } : {}),
     ...(report.location ? { location: report.location } : {}),
     incidentAt: report.incidentAt,
+    ...(report.timeOfDay ? { timeOfDay: report.timeOfDay } : {}),
     when: report.when,
     reportedAt: report.createdAt,
     dangerNow: report.dangerNow,

@@ -81,6 +81,8 @@ export interface CaseFileInput {
   place?: string;
   location?: { lat: number; lon: number };
   incidentAt?: Date;
+  /** The time of day the reporter typed with the day, as typed. */
+  timeOfDay?: string;
   /** How the reporter gave the time: anything but "now" means only the day is known. */
   when?: WhenChoice;
   reportedAt: Date;
@@ -182,7 +184,9 @@ function incidentText(refs: readonly string[] | undefined, t: T): string | undef
 
 function placeSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   const at = input.incidentAt;
-  const when = !at ? t('casefile:notGiven') : input.when === 'now' ? f.dateTime(at) : t('casefile:field.incidentDay', { date: f.date(at) });
+  const typed = input.timeOfDay ? clean(input.timeOfDay) : undefined;
+  const day = (d: Date) => (typed ? t('casefile:field.incidentDayTime', { date: f.date(d), time: typed }) : t('casefile:field.incidentDay', { date: f.date(d) }));
+  const when = !at ? t('casefile:notGiven') : input.when === 'now' ? f.dateTime(at) : day(at);
   const loc = input.location ? `${input.location.lat.toFixed(5)}, ${input.location.lon.toFixed(5)}` : undefined;
   const pairs: [string, string | undefined][] = [
     [t('casefile:field.incidentAt'), when],

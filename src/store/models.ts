@@ -131,6 +131,8 @@ export interface ReportDoc {
   /** Absent only while `unfinished`, like `county`. */
   when?: WhenChoice;
   incidentAt?: Date;
+  /** A time of day the reporter typed with the day ("saa nne usiku"), as typed. */
+  timeOfDay?: string;
   dangerNow: boolean;
   anonymous: boolean;
   evidence: Evidence[];
@@ -214,6 +216,7 @@ export const reportSchema = new Schema<ReportDoc>(
     location: { type: new Schema({ lat: Number, lon: Number }, { _id: false }), default: undefined },
     when: { type: String, enum: ['now', 'today', 'yesterday', 'date'], required: requiredUnlessUnfinished },
     incidentAt: { type: Date, required: requiredUnlessUnfinished },
+    timeOfDay: { type: String, maxlength: 60 },
     dangerNow: { type: Boolean, required: true },
     anonymous: { type: Boolean, required: true },
     evidence: { type: [evidenceSchema], default: [] },

@@ -12,15 +12,16 @@ export type NewReport = Omit<
 >;
 
 /**
- * The place or the location a report stored early no longer has (a location shared instead of the
- * place typed before, a county changed): gone from the report too, not left from an earlier write.
+ * The place, the location or the time of day a report stored early no longer has (a location shared
+ * instead of the place typed before, a county changed, a day tapped after one typed with its time):
+ * gone from the report too, not left from an earlier write.
  */
-function whereNotGiven(answers: Partial<Pick<NewReport, 'place' | 'location'>>): Record<string, 1> {
-  return Object.fromEntries((['place', 'location'] as const).filter((k) => answers[k] === undefined).map((k) => [k, 1 as const]));
+function whereNotGiven(answers: Partial<Pick<NewReport, 'place' | 'location' | 'timeOfDay'>>): Record<string, 1> {
+  return Object.fromEntries((['place', 'location', 'timeOfDay'] as const).filter((k) => answers[k] === undefined).map((k) => [k, 1 as const]));
 }
 
 /** What a report stored early may carry before Send: the story and where and when, as answered so far. */
-export type UrgentAnswers = Partial<Pick<NewReport, 'description' | 'county' | 'place' | 'location' | 'when' | 'incidentAt' | 'evidence'>>;
+export type UrgentAnswers = Partial<Pick<NewReport, 'description' | 'county' | 'place' | 'location' | 'when' | 'incidentAt' | 'timeOfDay' | 'evidence'>>;
 
 type Id = Types.ObjectId | string;
 /** The statuses of a ticket an agent holds (and works on). */

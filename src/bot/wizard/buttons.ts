@@ -110,6 +110,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     turn.answer();
     d.when = value;
     d.incidentAt = incidentTimeFor(value, turn.now).getTime();
+    delete d.timeOfDay;
     turn.advance(d);
     return true;
   },

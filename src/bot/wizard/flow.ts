@@ -73,7 +73,7 @@ export function urgentSoFar(d: Draft): UrgentProgress {
     ...(d.county ? { county: d.county } : {}),
     ...(d.place ? { place: d.place } : {}),
     ...(d.location ? { location: d.location } : {}),
-    ...(d.when && d.incidentAt !== undefined ? { when: d.when, incidentAt: new Date(d.incidentAt) } : {}),
+    ...(d.when && d.incidentAt !== undefined ? { when: d.when, incidentAt: new Date(d.incidentAt), ...(d.timeOfDay ? { timeOfDay: d.timeOfDay } : {}) } : {}),
     // A photo of what is happening, sent while they write, is seen by staff at once too.
     ...(d.evidence?.length ? { evidence: d.evidence } : {}),
   };
@@ -92,6 +92,7 @@ export function toReport(d: Draft): IntakeRequest['report'] | undefined {
     ...(d.location ? { location: d.location } : {}),
     when: d.when,
     incidentAt: new Date(d.incidentAt),
+    ...(d.timeOfDay ? { timeOfDay: d.timeOfDay } : {}),
     dangerNow: d.danger,
     anonymous: d.anonymous ?? true,
     evidence: d.evidence ?? [],

@@ -1,4 +1,4 @@
-import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, withoutTime, type CategoryCode, type County, type ReportKind } from '../../domain';
+import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, splitTime, type CategoryCode, type County, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { chooseCounty, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
@@ -575,7 +575,7 @@ function onWord(turn: Turn, d: Draft, word: Word): boolean {
   }
 }
 
-function onWhenWord(turn: Turn, d: Draft, word: Word): boolean {
+function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
   if (word === 'now' || word === 'today' || word === 'yesterday') {
     d.when = word;
     d.incidentAt = incidentTimeFor(word, turn.now).getTime();
@@ -585,17 +585,25 @@ function onWhenWord(turn: Turn, d: Draft, word: Word): boolean {
   } else {
     return false;
   }
+  // "Now" has its own time; a time typed with another day is kept as typed.
+  setTimeOfDay(d, word === 'now' ? undefined : time);
   turn.advance(d);
   return true;
+}
+
+function setTimeOfDay(d: Draft, time: string | undefined): void {
+  if (time) d.timeOfDay = time;
+  else delete d.timeOfDay;
 }
 
 /** "Last week", "mwezi uliopita": a time, not a day; the day is asked for. */
 const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku)\b/;
 
 function onDate(turn: Turn, d: Draft, input: string): void {
-  // "Jana saa nne usiku": yesterday, said with the hour (the hour is not asked for).
-  const word = readWord(withoutTime(input));
-  if (word && onWhenWord(turn, d, word)) return;
+  // "Jana saa nne usiku": yesterday, said with the hour (not asked for, kept as typed).
+  const { day, time } = splitTime(input);
+  const word = readWord(day);
+  if (word && onWhenWord(turn, d, word, time)) return;
   const parsed = parseIncidentDate(input, turn.now);
   if (!parsed.ok && addToStory(turn, d, input)) return turn.show();
   if (!parsed.ok) {
@@ -606,5 +614,6 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   }
   d.when = 'date';
   d.incidentAt = parsed.date.getTime();
+  setTimeOfDay(d, time);
   return turn.advance(d);
 }

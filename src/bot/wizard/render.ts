@@ -175,8 +175,10 @@ export function reviewText(t: T, d: Draft, lang: Lang = 'en'): string {
   const what = said && d.text ? `${said}\n${storyText(t, d.text)}` : (said ?? storyText(t, d.text ?? ''));
   const place = d.location ? t('review.location') : escapeHtml(d.place ?? '');
   const at = d.incidentAt ?? 0;
-  const when =
+  const day =
     d.when === 'now' ? t('review.when_now', { date: formatDay(at), time: formatTime(at) }) : d.when === 'date' ? formatDay(at) : t(`review.when_${d.when ?? 'today'}`, { date: formatDay(at) });
+  // The time of day as they typed it ("saa nne usiku"), shown back so they see it was kept.
+  const when = d.timeOfDay && d.when !== 'now' ? `${day}, ${escapeHtml(d.timeOfDay)}` : day;
   const lines = [
     t('review.title'),
     '',

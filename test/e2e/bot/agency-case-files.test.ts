@@ -42,7 +42,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function startReport(u: TelegramUser, kind: string, category: string, story: string, county: string, place: string): Promise<void> {
+async function startReport(u: TelegramUser, kind: string, category: string, story: string, county: string, place: string, when?: string): Promise<void> {
   await u.sendText('/start');
   if (u.buttons().includes('☰ Menu in English')) await u.press('☰ Menu in English');
   await u.press('📝 Report an incident');
@@ -52,7 +52,8 @@ async function startReport(u: TelegramUser, kind: string, category: string, stor
   await u.sendText(story);
   await u.sendText(county);
   await u.sendText(place);
-  await u.press('Today');
+  if (when) await u.sendText(when);
+  else await u.press('Today');
 }
 
 /** The review offers the details for the agency (one line says why); its button opens the group. */
@@ -95,7 +96,9 @@ async function pdfText(report: ReportDoc, language: 'en' | 'sw'): Promise<string
 describe('referral case files from the bot to the agency', () => {
   it('police misconduct: officer details asked in the bot, consent yes: name and phone in the IPOA case file, never notes or replies', async () => {
     const u = h.tg.user({ firstName: 'Achieng', lastName: 'Odhiambo', username: 'achieng_o', languageCode: 'en' });
-    await startReport(u, 'Police misconduct', 'Bribery or extortion by police', 'Officers at the roadblock took 2,000 shillings from our matatu.', 'Nakuru', 'Naivasha road junction');
+    await startReport(u, 'Police misconduct', 'Bribery or extortion by police', 'Officers at the roadblock took 2,000 shillings from our matatu.', 'Nakuru', 'Naivasha road junction', 'yesterday at 10pm');
+    // The review shows the time of day kept.
+    expect(lastText(u)).toMatch(/When:? .*, at 10pm/);
     await addDetails(u);
     expect(lastText(u)).toContain('Who did this happen to?');
     await u.press('I saw it happen');
@@ -113,6 +116,8 @@ describe('referral case files from the bot to the agency', () => {
     const report = await sendWithPhone(u, '+254722000111');
     expect(report).toMatchObject({
       reporterRole: 'witness',
+      when: 'yesterday',
+      timeOfDay: 'at 10pm',
       officers: { names: 'Cpl Otieno', rank: 'Cpl', serviceNumbers: ['84512'], unit: 'gsu', attire: 'plain', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'], vehicleDescription: 'white probox' },
     });
     await u.sendText('They were back at the same place this morning.');
@@ -126,6 +131,8 @@ describe('referral case files from the bot to the agency', () => {
       report.reference, 'Case file for', 'a witness', 'Cpl Otieno', '84512', 'General Service Unit', 'What they wore Plain clothes', 'Naivasha Police Station', 'KDA 123A', 'Vehicle as described white probox', 'Rank Cpl',
       'Officers at the roadblock took 2,000 shillings', 'Nakuru', 'Naivasha road junction', 'They were back at the same place this morning.',
       'Achieng Odhiambo', '+254722000111',
+      // The time of day typed with the day reaches the investigator as typed.
+      'at 10pm', 'the time of day as the reporter typed it',
       // The staff's message is there as the reporter read it (the name is shared with consent).
       'Ripoti staff', 'AGENT REPLY Hello Achieng, thank you, we are on it',
     ]) expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);

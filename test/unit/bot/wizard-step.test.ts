@@ -621,6 +621,15 @@ describe('when', () => {
       expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', when: 'yesterday', incidentAt: TODAY_EAT - 86_400_000 }]);
     }
     expect(type(at('when'), 'leo saa tatu asubuhi').state.draft).toMatchObject({ when: 'today' });
+    // The time of day is kept as typed, goes with the report and is shown at the review; a day tapped after it drops it.
+    const typed = type(at('when'), 'jana saa nne usiku').state.draft as Draft;
+    expect(typed.timeOfDay).toBe('saa nne usiku');
+    expect(toReport(typed)).toMatchObject({ when: 'yesterday', timeOfDay: 'saa nne usiku' });
+    expect(type(at('when'), '25/11 at 10pm').state.draft).toMatchObject({ when: 'date', timeOfDay: 'at 10pm' });
+    expect(type(at('when'), 'jana').state.draft?.timeOfDay).toBeUndefined();
+    const tapped = press(at('when', { timeOfDay: 'saa nne usiku' }), 'today').state.draft as Draft;
+    expect(tapped.timeOfDay).toBeUndefined();
+    expect(toReport(tapped)).not.toHaveProperty('timeOfDay');
     for (const words of ['last week', 'wiki iliyopita', 'mwezi uliopita']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.which_day', 'when.ask']]);
     for (const words of ['sijui', 'sikumbuki tarehe']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.unknown', 'when.ask']]);
   });

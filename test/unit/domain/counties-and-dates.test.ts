@@ -1,4 +1,4 @@
-import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, parseIncidentDate, incidentTimeFor, checkText, checkReplyText, LIMITS } from '../../../src/domain';
+import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, parseIncidentDate, incidentTimeFor, checkText, checkReplyText, LIMITS, splitTime } from '../../../src/domain';
 
 describe('counties', () => {
   it('lists the 47 counties with official codes', () => {
@@ -78,6 +78,13 @@ describe('incident dates', () => {
     expect(parseIncidentDate('3 Aug 21:30', now)).toEqual(day('2026-08-02'));
     expect(parseIncidentDate('8/8 mida ya saa nne usiku', now)).toEqual(day('2026-08-07'));
     expect(parseIncidentDate('8/8 saa tatu za usiku', now)).toEqual(day('2026-08-07'));
+    // ... and kept as typed, for the agency.
+    expect(splitTime('8/8 mida ya saa nne usiku')).toEqual({ day: '8/8', time: 'mida ya saa nne usiku' });
+    expect(splitTime('3 Aug at 10pm')).toEqual({ day: '3 Aug', time: 'at 10pm' });
+    expect(splitTime('Monday at 10')).toEqual({ day: 'Monday', time: 'at 10' });
+    expect(splitTime('jana')).toEqual({ day: 'jana' });
+    // Never more than a time: a long word after "saa" is not taken.
+    expect(splitTime('jana saa 0722123456')).toEqual({ day: 'jana saa 0722123456' });
     expect(parseIncidentDate('tarehe 3 mwezi wa nane', now)).toEqual(day('2026-08-02'));
     expect(parseIncidentDate('3 mwezi wa 8', now)).toEqual(day('2026-08-02'));
     expect(parseIncidentDate('jmosi', now)).toEqual(day('2026-08-07'));
