@@ -79,8 +79,8 @@ async function referAndAsk(u: TelegramUser, report: ReportDoc, agency: Agency, g
   expect((await tickets.reply(report._id.toString(), agent, `AGENT REPLY Hello ${greet}, thank you, we are on it`)).ok).toBe(true);
   expect(await tickets.refer(report._id.toString(), agent, agency)).toEqual({ ok: true });
   expect(await tickets.askConsent(report._id.toString(), agent)).toEqual({ ok: true });
-  expect(lastText(u)).toContain(`About your report ${report.reference}: ${agency} (`);
-  expect(lastText(u)).toContain('would like to contact you. May we give them your name and phone number?');
+  expect(lastText(u)).toContain(`About your report ${report.reference}: to follow it up, ${agency} (`);
+  expect(lastText(u)).toContain('may need to contact you. May we give them your name and phone number?');
   expect(u.buttons()).toEqual(['Yes, give them my name and number', 'No']);
 }
 
@@ -320,14 +320,14 @@ describe('referral case files from the bot to the agency', () => {
     await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
     expect(await tickets.refer(id, agent, 'OTHER', undefined, 'Kenya National Commission on Human Rights')).toEqual({ ok: true });
     expect(await tickets.askConsent(id, agent)).toEqual({ ok: true });
-    expect(lastText(u)).toContain('Kenya National Commission on Human Rights would like to contact you.');
+    expect(lastText(u)).toContain('to follow it up, Kenya National Commission on Human Rights may need to contact you.');
     const firstYes = u.lastMessage().raw.reply_markup?.inline_keyboard.flat()[0].callback_data as string;
 
     // Sent on elsewhere before the reporter answered, and asked again.
     expect(await tickets.changeStatus(id, agent, 'in_progress')).toEqual({ ok: true });
     expect(await tickets.refer(id, agent, 'OTHER', undefined, 'Kenya Red Cross')).toEqual({ ok: true });
     expect(await tickets.askConsent(id, agent)).toEqual({ ok: true });
-    expect(lastText(u)).toContain('Kenya Red Cross would like to contact you.');
+    expect(lastText(u)).toContain('to follow it up, Kenya Red Cross may need to contact you.');
 
     // The reporter scrolls up and taps Yes under the first question: a yes to the commission only.
     await u.press(firstYes);

@@ -157,9 +157,9 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   // Posted without a reload: the result is announced in the page's status region.
   await a.page.locator('#announce', { hasText: 'Referral recorded' }).waitFor();
   await expect(a.page.getByTestId('status').textContent()).resolves.toBe('Referred to IPOA');
-  const told = await reporter.waitForMessage('referred to IPOA', { since: beforeReferral, timeoutMs: 30_000 });
+  const told = await reporter.waitForMessage('passed to IPOA', { since: beforeReferral, timeoutMs: 30_000 });
   expect(told.text).toContain(reference);
-  await a.page.locator('.msg.notice', { hasText: 'referred to IPOA' }).waitFor();
+  await a.page.locator('.msg.notice', { hasText: 'passed to IPOA' }).waitFor();
   await a.page.screenshot({ path: artifactPath('console-ticket.png'), fullPage: true });
 
   // The audit trail has every step, by this agent.

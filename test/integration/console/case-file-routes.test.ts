@@ -200,7 +200,7 @@ describe('consent is to the question as it was asked', () => {
     const { id, agent } = await referred({ agency: 'OTHER', other: 'Kenya National Commission on Human Rights', tg: 61_000_002 });
     expect((await agent.get(`/tickets/${id}`)).body).toContain('Ask the reporter: may Kenya National Commission on Human Rights have their name and phone number?');
     expect((await agent.post(`/tickets/${id}/consent`)).headers.location).toBe(`/tickets/${id}?ok=consent_asked`);
-    expect((await agent.get(`/tickets/${id}/conversation`)).body).toContain('Kenya National Commission on Human Rights would like to contact you. May we give them your name and phone number?');
+    expect((await agent.get(`/tickets/${id}/conversation`)).body).toContain('Kenya National Commission on Human Rights may need to contact you. May we give them your name and phone number?');
     expect(await conversations().answerConsent(61_000_002, id, 'OTHER', 'yes')).toMatchObject({ ok: true });
     expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).toContain('Wanjiru');
     // Referred on to another organisation: the reporter said yes to the first, not to this one.
