@@ -3,7 +3,7 @@ import { PHONE_RE } from './officer-details';
 
 /**
  * Whether the reporter's identity (name, phone) may leave Ripoti in a case file for one agency.
- * Consent is asked per agency through the bot ("IPOA would like to contact you. May we give them
+ * Consent is asked per agency through the bot ("to follow it up, IPOA may need to contact you. May we give them
  * your name and phone number?") and every answer is kept; the latest answer for that agency
  * decides, so a reporter who changes their mind is heard. An anonymous report never carries
  * identity, whatever was answered, and consent given to one agency is not consent for another.

@@ -9,7 +9,7 @@ import type { BotContext } from '../context';
 const CONSENT_DATA = /^cs:([a-f0-9]{24}):([A-Z_]{2,10}):(?:([a-f0-9]{8}):)?([yn])$/;
 
 /**
- * The reporter's answer to "<agency> would like to contact you. May we give them your name and phone
+ * The reporter's answer to "to follow it up, <agency> may need to contact you. May we give them your name and phone
  * number?". The data is not trusted: the service checks the report is this reporter's and the
  * question was asked, and records the answer, to that question, in the audit trail.
  */
