@@ -23,7 +23,9 @@ export function consentButtonData(reportId: string, agency: string, q: string | 
 
 /** The words of a stored notice: the consent question names "another agency" by its name when it has one. */
 export function noticeKey(notice: { key: string; vars?: Record<string, string> }): string {
-  return notice.key === CONSENT_NOTICE && notice.vars?.name ? 'notices:consentAskNamed' : notice.key;
+  if (!notice.vars?.name) return notice.key;
+  // "Another agency" by the name the agent gave it.
+  return notice.key === CONSENT_NOTICE ? 'notices:consentAskNamed' : notice.key === 'notices:referred' ? 'notices:referredNamed' : notice.key;
 }
 /** The one-tap "did we help?" question after a ticket closes; DeliveryService.compose gives it its buttons. */
 export const RATING_NOTICE = 'notices:ratingAsk';

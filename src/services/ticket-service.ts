@@ -166,7 +166,7 @@ export class TicketService implements TicketActions {
       referral: { agency, ...(checked.text ? { note: checked.text } : {}), ...(name?.ok ? { name: name.text } : {}) },
     });
     if (!updated) return refused('changed');
-    await this.notify(updated, 'notices:referred', { agency });
+    await this.notify(updated, 'notices:referred', { agency, ...(name?.ok ? { name: name.text } : {}) });
     await this.publishStatus(updated._id, false);
     return OK;
   }

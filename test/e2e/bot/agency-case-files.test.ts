@@ -319,6 +319,8 @@ describe('referral case files from the bot to the agency', () => {
     const id = report._id.toString();
     await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });
     expect(await tickets.refer(id, agent, 'OTHER', undefined, 'Kenya National Commission on Human Rights')).toEqual({ ok: true });
+    // "Another agency" is named to the reporter as the agent named it.
+    expect(lastText(u)).toBe(`Your report ${report.reference} has been passed to Kenya National Commission on Human Rights, who handle such cases and decide how to follow them up. You can still write to Ripoti staff here.`);
     expect(await tickets.askConsent(id, agent)).toEqual({ ok: true });
     expect(lastText(u)).toContain('to follow it up, Kenya National Commission on Human Rights may need to contact you.');
     const firstYes = u.lastMessage().raw.reply_markup?.inline_keyboard.flat()[0].callback_data as string;
