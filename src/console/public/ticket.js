@@ -299,6 +299,12 @@
     if (form.hasAttribute('data-stopped')) return;
     // Resolved or rejected is final for the reporter (told it is closed; nothing here reopens it): asked once more.
     if (form.id === 'status-form' && /^(resolved|rejected_)/.test(form.elements.status.value) && !window.confirm(form.getAttribute('data-close-confirm'))) return;
+    // An agency other than the usual one for this kind of case (IEBC for a police beating) is asked
+    // once more: the reporter is told at once, and a wrong referral is not taken back for them.
+    if (form.id === 'refer-form' && form.hasAttribute('data-usual') && form.elements.agency.value && form.elements.agency.value !== form.getAttribute('data-usual')) {
+      var chosen = form.elements.agency.selectedOptions[0].textContent;
+      if (!window.confirm(form.getAttribute('data-unusual-confirm').replace('{chosen}', chosen))) return;
+    }
     var text = form.querySelector('textarea[required]');
     if (text && !text.value.trim()) {
       // Only spaces: nothing is sent, and the agent is told why rather than left wondering.

@@ -886,3 +886,27 @@ it('a reply of only spaces is not sent, and the agent is told to write something
   expect(a.errors).toEqual([]);
   await a.close();
 });
+
+it('asks before referring to an agency other than the usual one for the case; the usual one goes without asking', async () => {
+  const filed = await fileReport();
+  const a = await agentDesk();
+  const url = await takeNext(a.page);
+  expect(url).toContain(filed.id);
+  const asked: string[] = [];
+  a.page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+  await a.page.locator('#refer-form select[name=agency]').selectOption('IEBC');
+  await a.page.locator('#refer-form').getByRole('button', { name: 'Refer', exact: true }).click();
+  expect(asked).toEqual([
+    'This kind of case usually goes to IPOA (Independent Policing Oversight Authority). Refer it to IEBC (Independent Electoral and Boundaries Commission) instead? The reporter is told at once.',
+  ]);
+  expect((await h.store.reports.findById(filed.id))?.status).toBe('assigned');
+  // The usual agency: no question.
+  a.page.on('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+  await a.page.locator('#refer-form select[name=agency]').selectOption('IPOA');
+  await a.page.locator('#refer-form').getByRole('button', { name: 'Refer', exact: true }).click();
+  await a.page.locator('#announce', { hasText: 'Referral recorded' }).waitFor();
+  expect(asked).toHaveLength(1);
+  expect((await h.store.reports.findById(filed.id))?.referral?.agency).toBe('IPOA');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
