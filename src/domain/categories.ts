@@ -65,3 +65,15 @@ export function isAgency(s: unknown): s is Agency {
 export function priorityFor(category: CategoryCode, dangerNow: boolean): Priority {
   return dangerNow ? 1 : getCategory(category).defaultPriority;
 }
+
+/** Election incidents that, done by police officers, are police misconduct first (IPOA oversees the police). */
+const POLICE_MISCONDUCT_AT_ELECTIONS: ReadonlySet<string> = new Set(['e_violence', 'e_other']);
+
+/**
+ * The agency that usually handles this case: its category's, except violence or intimidation at
+ * an election that the reporter says police officers did: IPOA, not ODPP or IEBC.
+ */
+export function usualAgency(category: string, doneBy?: string): Agency | undefined {
+  if (!isCategoryCode(category)) return undefined;
+  return doneBy === 'police' && POLICE_MISCONDUCT_AT_ELECTIONS.has(category) ? 'IPOA' : getCategory(category).agency;
+}

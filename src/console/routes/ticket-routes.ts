@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, decideHandOver, getCategory, isCategoryCode, offeredActions, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, decideHandOver, offeredActions, usualAgency, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
 import type { StreamRefusal } from '../telegram-files';
@@ -151,7 +151,7 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     statusChoices: STATUS_CHOICES.filter((c) => may.statuses.includes(statusOfChoice(c))),
     agencies: AGENCIES,
     // The agency that usually handles this type of case comes chosen; the agent may pick another.
-    suggestedAgency: isCategoryCode(report.category) ? getCategory(report.category).agency : undefined,
+    suggestedAgency: usualAgency(report.category, report.perpetrator?.kind),
     limits: LIMITS,
     // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
     ...(await savedRepliesFor(ctx, report, may.reply)),

@@ -1,4 +1,4 @@
-import { CATEGORIES, categoriesOf, priorityFor, escalate, getCategory, isCategoryCode, slaCheckDueAt, type CategoryCode } from '../../../src/domain';
+import { CATEGORIES, categoriesOf, priorityFor, escalate, getCategory, isCategoryCode, slaCheckDueAt, usualAgency, type CategoryCode } from '../../../src/domain';
 
 describe('categories and priorities', () => {
   it('has the police and election categories the hotline promises', () => {
@@ -58,5 +58,19 @@ describe('categories and priorities', () => {
     expect(getCategory('e_resources').agency).toBe('EACC');
     expect(isCategoryCode('p_bribery')).toBe(true);
     expect(isCategoryCode('x_nothing')).toBe(false);
+  });
+});
+
+describe('the usual agency for a case', () => {
+  it("is the category's, except violence or intimidation at an election done by police officers: IPOA", () => {
+    expect(usualAgency('e_violence')).toBe('ODPP');
+    expect(usualAgency('e_violence', 'police')).toBe('IPOA');
+    expect(usualAgency('e_other', 'police')).toBe('IPOA');
+    expect(usualAgency('e_violence', 'agents')).toBe('ODPP');
+    // Hate speech and misused state resources stay with their commissions, whoever did it.
+    expect(usualAgency('e_hate', 'police')).toBe('NCIC');
+    expect(usualAgency('e_resources', 'police')).toBe('EACC');
+    expect(usualAgency('p_force')).toBe('IPOA');
+    expect(usualAgency('nope')).toBeUndefined();
   });
 });
