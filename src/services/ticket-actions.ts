@@ -22,10 +22,15 @@ export function consentButtonData(reportId: string, agency: string, q: string | 
 }
 
 /** The words of a stored notice: the consent question names "another agency" by its name when it has one. */
+const NAMED_NOTICES: Record<string, string> = {
+  [CONSENT_NOTICE]: 'notices:consentAskNamed',
+  'notices:referred': 'notices:referredNamed',
+  'notices:referralTakenBack': 'notices:referralTakenBackNamed',
+};
+
 export function noticeKey(notice: { key: string; vars?: Record<string, string> }): string {
-  if (!notice.vars?.name) return notice.key;
   // "Another agency" by the name the agent gave it.
-  return notice.key === CONSENT_NOTICE ? 'notices:consentAskNamed' : notice.key === 'notices:referred' ? 'notices:referredNamed' : notice.key;
+  return notice.vars?.name ? (NAMED_NOTICES[notice.key] ?? notice.key) : notice.key;
 }
 /** The one-tap "did we help?" question after a ticket closes; DeliveryService.compose gives it its buttons. */
 export const RATING_NOTICE = 'notices:ratingAsk';

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { checkReplyText, checkText, decide, decideHandOver, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
+import { checkReplyText, checkText, CLOSED_STATUSES, decide, decideHandOver, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -142,6 +142,9 @@ export class TicketService implements TicketActions {
     if (note.text) eventData.note = note.text;
     const updated = await this.deps.store.reports.transition(reportId, to, actorOf(agent), { requireAssignee: holderGuard(agent, opts.seen), eventData });
     if (!updated) return refused('changed');
+    // Taken back from an agency (referred by mistake, or to another): the reporter was told it went there.
+    const from = allowed.report.status === 'referred' ? allowed.report.referral : undefined;
+    if (from && !CLOSED_STATUSES.includes(to)) await this.notify(updated, 'notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
     // A duplicate is closed because another report of the same incident is in hand: said so, not "send a new report" alone.
     const notice = to === 'rejected' && opts.rejectReason === 'duplicate' ? 'notices:closedDuplicate' : NOTICE_FOR_STATUS[to];
     if (notice) await this.notify(updated, notice);

@@ -325,8 +325,9 @@ describe('referral case files from the bot to the agency', () => {
     expect(lastText(u)).toContain('to follow it up, Kenya National Commission on Human Rights may need to contact you.');
     const firstYes = u.lastMessage().raw.reply_markup?.inline_keyboard.flat()[0].callback_data as string;
 
-    // Sent on elsewhere before the reporter answered, and asked again.
+    // Sent on elsewhere before the reporter answered, and asked again; the reporter is told it was taken back.
     expect(await tickets.changeStatus(id, agent, 'in_progress')).toEqual({ ok: true });
+    expect(lastText(u)).toBe(`About your report ${report.reference}: it is no longer with Kenya National Commission on Human Rights. Ripoti staff are handling it again, and you can write to them here.`);
     expect(await tickets.refer(id, agent, 'OTHER', undefined, 'Kenya Red Cross')).toEqual({ ok: true });
     expect(await tickets.askConsent(id, agent)).toEqual({ ok: true });
     expect(lastText(u)).toContain('to follow it up, Kenya Red Cross may need to contact you.');

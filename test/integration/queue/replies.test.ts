@@ -56,6 +56,10 @@ describe('messages to reporters (replies queue)', () => {
     const referred = await seen(user, 'imepelekwa');
     expect(referred.text).toContain('Mamlaka Huru ya Kusimamia Utendakazi wa Polisi');
     expect(referred.text).not.toContain('Officer identified'); // internal note stays internal
+    // Taken back from the agency: said, naming it; closed from "referred", only the closing notice.
+    expect(await h.tickets.changeStatus(reportId, a, 'in_progress')).toEqual({ ok: true });
+    expect((await seen(user, 'haiko tena kwa')).text).toContain('Mamlaka Huru ya Kusimamia Utendakazi wa Polisi');
+    expect(await h.tickets.refer(reportId, a, 'IPOA')).toEqual({ ok: true });
 
     expect(await h.tickets.changeStatus(reportId, a, 'resolved')).toEqual({ ok: true });
     await seen(user, 'imeshughulikiwa na kufungwa');
