@@ -23,7 +23,12 @@ export function incidentTimeFor(choice: Exclude<WhenChoice, 'date'>, now: Date):
  * Not in the future and not more than a year ago: older cases go to the agencies directly.
  */
 export function parseIncidentDate(input: string, now: Date): ParsedDate {
-  const s = withoutTime(input);
+  const { day, dayAlone } = splitTime(input);
+  const parsed = parseDay(day, now);
+  return !parsed.ok && dayAlone ? parseDay(dayAlone, now) : parsed;
+}
+
+function parseDay(s: string, now: Date): ParsedDate {
   const weekday = lastWeekday(s, now);
   if (weekday) return { ok: true, date: weekday };
   const parts = numericDate(s) ?? namedDate(s);
@@ -115,26 +120,39 @@ function inRange(date: Date, now: Date): ParsedDate {
   return { ok: true, date };
 }
 
-/** A time of day typed after the day, with the words around it ("saa nne usiku", "at 10pm", "mida ya saa 4 hivi"). */
-const TIME_OF_DAY =
-  /\s+((?:(?:at|around|about|kama|mnamo|mida ya|mwendo wa|karibu|yapata)\s+)?(?:saa\s+(?:\d{1,2}(?:[:.]\d{2})?|\p{L}{2,12})|\d{1,2}:\d{2}\s*(?:am|pm|hrs)?|\d{1,2}\s*(?:am|pm|hrs))(?:\s+(?:na nusu|na robo|kasoro robo|kasorobo|kamili|hivi|(?:za |ya )?(?:asubuhi|mchana|jioni|usiku)|morning|afternoon|evening|night))*)\.?$/iu;
+/** Words before a time: "at", "around", "mida ya", "majira ya", "kati ya"... */
+const LEAD = '(?:(?:at around|at about|at|around|about|by|in the|kama|mnamo|mida ya|mida|mwendo wa|karibu|yapata|majira ya|wakati wa|kwa|kati ya)\\s+)?';
+/** Swahili hours are counted from 7 am: "saa moja" is 7, "saa kumi na mbili" 6; only these words, so "saa ngapi" is no time. */
+const HOUR_WORD = '(?:moja|mbili|tatu|nne|tano|sita|saba|nane|tisa|kumi(?:\\s+na\\s+(?:moja|mbili))?|hizo|hiyo)';
+const AM_PM = '(?:[ap]\\.?\\s?m\\.?|hrs)';
+const CLOCK = `(?:saa\\s+(?:${HOUR_WORD}|\\d{1,2}(?:[:.]\\d{2})?(?:\\s*${AM_PM})?)|\\d{1,2}:\\d{2}(?:\\s*${AM_PM})?|\\d{1,2}(?:\\.\\d{2})?\\s*${AM_PM}|\\d{4}\\s*hrs)`;
+const MINUTES = '(?:\\s+(?:na\\s+(?:nusu|robo|dakika\\s+\\p{L}+)|u\\s?nusu|kasoro\\s+(?:robo|dakika\\s+\\p{L}+)|kasorobo|kamili|hivi))*';
+const PART = '(?:(?:za|ya)\\s+)?(?:asubuhi(?:\\s+na\\s+mapema)?|mchana|jioni|usiku(?:\\s+wa\\s+manane)?|alfajiri|adhuhuri|morning|afternoon|evening|night)';
+/** A time of day after the day, with the words around it: "saa nne usiku", "usiku saa nne", "at around 10pm", "kati ya saa nne na saa tano". */
+const TIME_OF_DAY = new RegExp(`\\s+(${LEAD}(?:${PART}\\s+)?${LEAD}${CLOCK}${MINUTES}(?:\\s+(?:na|and|to|hadi|-)\\s+${CLOCK}${MINUTES})?(?:\\s+${PART})?)\\.?$`, 'iu');
 const AT_HOUR = /\s+((?:at|around|about)\s+\d{1,2})$/i;
+/** A part of the day alone: "jana usiku", "yesterday at night", "Ijumaa asubuhi". */
+const PART_ONLY = new RegExp(`\\s+(${LEAD}${PART})\\.?$`, 'iu');
+const LED = new RegExp(`^${LEAD.slice(0, -1)}\\S`, 'iu');
 
 /**
  * A time of day after the day ("3/12 saa nne usiku", "jana saa 4", "Monday at 10pm") apart from
  * the day: the day is what is asked for and parsed; the time is kept as typed for the agency (in
  * Swahili time "saa nne usiku" is 10 pm, and a wrong conversion would mislead more than the words).
+ * A part of the day alone ("jana usiku") is kept as the time and left with the day too, where it
+ * is read ("usiku wa jana"); after "at" ("yesterday at night") it is taken off the day.
  */
-export function splitTime(input: string): { day: string; time?: string } {
+export function splitTime(input: string): { day: string; time?: string; dayAlone?: string } {
   const s = input.trim();
   const m = TIME_OF_DAY.exec(s) ?? AT_HOUR.exec(s);
-  return m ? { day: s.slice(0, m.index).trim(), time: m[1].trim() } : { day: s };
+  if (m) return { day: s.slice(0, m.index).trim(), time: m[1].trim() };
+  const p = PART_ONLY.exec(s);
+  if (!p) return { day: s };
+  const alone = s.slice(0, p.index).trim();
+  // `dayAlone`: to read when the day with its part is not understood ("jana alfajiri").
+  return LED.test(p[1]) && !/^(?:za|ya)\s/i.test(p[1]) ? { day: alone, time: p[1].trim() } : { day: s, time: p[1].trim(), dayAlone: alone };
 }
 
-/** The day typed, without a time of day after it (see `splitTime`). */
-export function withoutTime(input: string): string {
-  return splitTime(input).day;
-}
 
 /** Days of the week as people type them, Sunday first (as `getUTCDay` counts). */
 const WEEKDAYS: readonly (readonly string[])[] = [
