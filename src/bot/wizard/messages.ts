@@ -33,9 +33,16 @@ export function earlyStory(text: string): { text: string } | undefined {
 /** Words that name what happened to someone ("Polisi wamenipiga"): a few of them are an account. */
 const INCIDENT_ACTS =
   /\b(wamenipiga|walinipiga|wamepiga|wanapiga|walipiga|wamenikamata|walinikamata|wamenishika|wamemkamata|walimkamata|wamemshika|rumande|seli|arrested|beaten|beat me|hongo|bribe|rushwa|rigging|wameiba kura|risasi|shot|killed|wameua|wamemuua|walimuua|ameuawa|teargas|tear gas|mabomu)\b/;
-/** What was done, in any person or tense ("wakanipiga", "walimkamata", "they hit him"): no county or date is worded so. */
+/**
+ * What was done, in any person or tense ("wakanipiga", "walimkamata", "walinichapa", "they hit
+ * him"): no county is worded so (checked against every county, constituency and ward name, by a
+ * Swahili read that also listed the forms). Parts too short to stand alone ("bak", "ndani") are
+ * only taken with their prefixes: alone they are inside place names (Embakasi, Viwandani).
+ */
 const MORE_ACTS =
-  /(nipig|mpig|tupig|wapig|pigwa|nikamat|mkamat|tukamat|wakamat|kamatwa|nishik|mshik|tushik|nitish|mtish|tutish|nyang.?any|\b(beat|beaten|hit|hurt|slapped|kicked|arrested|threatened|stole|took|shot|killed)\b)/;
+  /(nipig|mpig|tupig|wapig|pigwa|kamat|nishik|mshik|tushik|washik|shikwa|tish|nyang.?any|(ni|m|mw|tu|wa)ibi[aw]|ibiwa|chapwa|(ni|m|tu|wa)chapa\b|kichapo|vami|shambuli|jeruh|umiz|muua|mwua|uawa|buruta|(ni|m|tu|wa)gong|gongwa|(ni|m|tu|wa)sukum|(ni|m|tu|wa)fung[ai]|fungwa|pingu|(ni|m|mw|tu|wa)(weka|tupa|rusha) ndani|(ni|m|tu|wa)baka\b|bakwa|nyanyas|(ni|m|tu|wa)tes[ae]|teswa|risasi|machozi|teargas|(ni|m|mw|tu|wa)itish|\b(beat|beaten|beating|hit|hitting|hurt|slapped|kicked|arrested|threatened|stole|took|shot|killed|assaulted|harassed|tortured|robbed|detained|raped|teargassed|locked)\b)/;
+/** Asking to be called ("nipigie simu"), voters ("wapiga kura"), a friend ("mshikaji"): no act. */
+const NOT_ACTS = /pigi[ae]\b|piga kura|mshikaji/;
 /** Asking about a report already sent, not telling a new one: the menu has /status. */
 const ABOUT_A_REPORT = /\b(hali|status|withdraw|futa|kufuta|check|kujua|angalia)\b/;
 const WANTS_TO_REPORT = /^(i want|i d like|i would like|want|nataka|tunataka|ningependa|naomba|naweza|nawezaje|nimekuja|how do i|how can i)\b.*\b(report|ripoti|kuripoti|kuripot|kureport)\b/;
@@ -285,7 +292,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
-  if (word && onWord(turn, d, word)) return;
+  if (word && onWord(turn, d, word, input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
   if (isDetailStep(d.step)) {
     // An account too long for the question is more of the story, kept; the question is asked again.
@@ -473,7 +480,8 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const atCounty = d.text !== undefined && d.step === 'county' && !namesCounty;
   const afterFewWords = atCounty && [...d.text!].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;
   // "Wakanipiga sana" at the county question goes on with what was done: no county is worded so.
-  const act = atCounty && MORE_ACTS.test(normalise(more));
+  const words = normalise(more);
+  const act = atCounty && MORE_ACTS.test(words) && !NOT_ACTS.test(words);
   if (!account && !afterFewWords && !act) return false;
   const joined = checkText(d.text === undefined ? more : `${d.text}\n${more}`, LIMITS.descriptionMaxChars);
   if (!joined.ok) return false;
@@ -531,7 +539,7 @@ function takeStory(turn: Turn, d: Draft, story: string): void {
 }
 
 /** A typed word where a button would do; false when the word means nothing at this step. */
-function onWord(turn: Turn, d: Draft, word: Word): boolean {
+function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
   switch (d.step) {
     case 'kind':
       if (word !== 'police' && word !== 'election') return false;
@@ -549,7 +557,8 @@ function onWord(turn: Turn, d: Draft, word: Word): boolean {
       setDanger(turn, d, word !== 'no');
       return true;
     case 'when':
-      return onWhenWord(turn, d, word);
+      // "Jana usiku": the part of the day is kept with it.
+      return onWhenWord(turn, d, word, splitTime(input).time);
     case 'ev':
       if (word !== 'skip' && word !== 'done' && word !== 'no') return false;
       d.evidence ??= [];
@@ -601,8 +610,8 @@ const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juz
 
 function onDate(turn: Turn, d: Draft, input: string): void {
   // "Jana saa nne usiku": yesterday, said with the hour (not asked for, kept as typed).
-  const { day, time } = splitTime(input);
-  const word = readWord(day);
+  const { day, time, dayAlone } = splitTime(input);
+  const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
   if (word && onWhenWord(turn, d, word, time)) return;
   const parsed = parseIncidentDate(input, turn.now);
   if (!parsed.ok && addToStory(turn, d, input)) return turn.show();

@@ -136,7 +136,7 @@ describe('more of the story after its question', () => {
   });
 
   it('a few words at the county question that go on with what was done are added to the story, not refused as a county', () => {
-    for (const [story, more] of [['Polisi walinipiga', 'wakanipiga sana'], ['Askari', 'walimkamata kaka'], ['Police at the stage', 'they hit him']]) {
+    for (const [story, more] of [['Polisi walinipiga', 'wakanipiga sana'], ['Askari', 'walimkamata kaka'], ['Police at the stage', 'they hit him'], ['Polisi', 'walinichapa'], ['Askari', 'wakamtupa ndani']]) {
       const r = type(at('county', { text: story }), more);
       expect(r.state.draft).toMatchObject({ step: 'county', text: `${story}\n${more}` });
       expect(said(r)).toEqual(['desc.added', 'county.ask']);
@@ -144,6 +144,8 @@ describe('more of the story after its question', () => {
     // A county, or a near miss of one, is still the answer tried.
     expect(said(type(at('county', { text: 'Askari' }), 'Kakamega'))).not.toContain('desc.added');
     expect(said(type(at('county', { text: 'Askari' }), 'Kakameg'))).toEqual(['county.suggest']);
+    // "Call me", voters and places holding part of a word are not more of the story.
+    for (const answer of ['nipigie simu', 'wapiga kura', 'Embakasi', 'Viwandani']) expect([answer, said(type(at('county', { text: 'Askari' }), answer)).includes('desc.added')]).toEqual([answer, false]);
   });
 
   it('a county named inside the answer is offered, not taken for more story; a long account naming one is both', () => {
@@ -627,6 +629,17 @@ describe('when', () => {
     expect(toReport(typed)).toMatchObject({ when: 'yesterday', timeOfDay: 'saa nne usiku' });
     expect(type(at('when'), '25/11 at 10pm').state.draft).toMatchObject({ when: 'date', timeOfDay: 'at 10pm' });
     expect(type(at('when'), 'jana').state.draft?.timeOfDay).toBeUndefined();
+    // As Kenyans type the hour (a Swahili read listed these), each is yesterday with its time kept.
+    for (const [words, time] of [
+      ['jana saa kumi na moja jioni', 'saa kumi na moja jioni'], ['jana saa tatu u nusu', 'saa tatu u nusu'], ['jana saa nne na dakika kumi', 'saa nne na dakika kumi'],
+      ['jana kati ya saa nne na saa tano', 'kati ya saa nne na saa tano'], ['jana majira ya saa nne', 'majira ya saa nne'], ['jana usiku saa nne', 'usiku saa nne'],
+      ['yesterday at around 10pm', 'at around 10pm'], ['jana saa 4pm', 'saa 4pm'], ['jana alfajiri', 'alfajiri'], ['jana usiku wa manane', 'usiku wa manane'],
+      ['yesterday at night', 'at night'], ['jana usiku', 'usiku'], ['last night', 'night'],
+    ]) {
+      expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', when: 'yesterday', timeOfDay: time }]);
+    }
+    // "Saa ngapi" is no hour.
+    expect(type(at('when'), 'jana saa ngapi').state.draft?.timeOfDay).toBeUndefined();
     const tapped = press(at('when', { timeOfDay: 'saa nne usiku' }), 'today').state.draft as Draft;
     expect(tapped.timeOfDay).toBeUndefined();
     expect(toReport(tapped)).not.toHaveProperty('timeOfDay');
