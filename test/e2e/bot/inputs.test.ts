@@ -302,7 +302,7 @@ describe('/cancel', () => {
     await u.press('Ndio, katisha');
     expect(lastText(u)).toContain('Ripoti yako imekatishwa na kufutwa. Hakuna kilichotumwa.');
     await u.sendText('/ghairi');
-    expect(lastText(u)).toBe('Huna ripoti unayoandika kwa sasa. Kusimamisha ripoti uliyokwisha tuma, tumia /hali.');
+    expect(lastText(u)).toBe('Huna ripoti unayoandika kwa sasa. Ili kuondoa ripoti uliyokwisha kutuma, tumia /hali.');
     expect(await h.store.models.Report.countDocuments({})).toBe(before);
   });
 

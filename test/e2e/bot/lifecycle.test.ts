@@ -693,7 +693,7 @@ describe('replies from the reporter after submitting', () => {
     expect(lastText(u)).toBe("Contact cards are not passed on to staff. If they should have this person's name or number, please type it in a message.");
     // Their own card (staff asked for a number on an anonymous report): said of their own number, with what typing it means.
     await u.sendRaw({ message: { message_id: 9_101, date: Math.floor(Date.now() / 1000), chat: { id: u.chatId, type: 'private', first_name: 'Came back late' }, from: u.info, contact: { phone_number: '+254700000003', first_name: 'Came back late', user_id: u.id } } });
-    expect(lastText(u)).toBe('Your contact card is not passed on to staff. If they should have your number, type it in a message; on an anonymous report, that tells them who you are.');
+    expect(lastText(u)).toBe('Your contact card is not passed on to staff. If you want them to have your number, type it in a message; but on a report sent without your name, that number tells them who you are.');
     expect(await h.store.messages.listForReport((await h.store.reports.findByReference(reference))!._id)).toEqual([]);
   });
 
@@ -729,7 +729,7 @@ describe('replies from the reporter after submitting', () => {
     expect(allTexts(u).slice(-2)).toEqual([gone, 'What would you like to do?']);
     expect(u.replyKeyboard()).toEqual([]);
     // The reply keyboard's Back and Cancel, typed as text (a keyboard still up from before).
-    for (const [label, said] of [['‹ Back', gone], ['✖ Cancel', 'There is no report in progress. To stop a report you already sent, use /status.'], ['‹ Nyuma', gone]]) {
+    for (const [label, said] of [['‹ Back', gone], ['✖ Cancel', 'There is no report in progress. To withdraw a report you already sent, use /status.'], ['‹ Nyuma', gone]]) {
       await u.sendText(label);
       expect(allTexts(u).slice(-2)).toEqual([said, 'What would you like to do?']);
       expect(u.replyKeyboard()).toEqual([]);
