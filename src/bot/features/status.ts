@@ -97,8 +97,9 @@ export function statusFeature(): Routes<BotContext> {
     await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(explain)}`, { ...HTML, ...withdraw });
   };
   c.command(namesOf('status'), (ctx) => one(ctx, ctx.payload.trim()));
-  // "hali R-7K3F-9QX2" typed without the slash is the same question, not a message for staff.
-  c.hears(/^\s*\/?(?:hali|status)\s+(R-?[A-Z0-9]{4}-?[A-Z0-9]{4})\s*$/i, (ctx) => one(ctx, ctx.match[1]));
+  // "hali R-7K3F-9QX2" typed without the slash, or the reference alone ("R-7K3F-9QX2?"), is the
+  // same question, not a message for staff (who see the report it is about anyway).
+  c.hears(/^\s*(?:\/?(?:hali|status)\s+)?(R-?[A-Z0-9]{4}-?[A-Z0-9]{4})\s*\??\s*$/i, (ctx) => one(ctx, ctx.match[1]));
   withdrawRoutes(c);
 
   c.action('m:status', async (ctx) => {

@@ -303,6 +303,9 @@ describe('/status', () => {
     await u.sendText(`Hali ${reference.toLowerCase()}`);
     expect(lastText(u)).toContain(`${reference}, `);
     expect(lastText(u)).toContain('Hali: Imepokelewa');
+    // The reference alone, as copied from "received", asks the same.
+    await u.sendText(`${reference}?`);
+    expect(lastText(u)).toContain('Hali: Imepokelewa');
     expect(await h.store.messages.listForReport((await h.store.reports.findByReference(reference))!._id)).toEqual([]);
   });
 
