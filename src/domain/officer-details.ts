@@ -133,21 +133,25 @@ const NOT_SEEN_WORDS = new Set([
   'vehicle', 'car', 'there', 'was', 'is',
 ]);
 const saysNothing = (piece: string) => piece.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean).every((w) => NOT_SEEN_WORDS.has(w));
-/** Up to three separators between a number's digits ("0733 - 444 - 555", "(0722) 123 456", "0722/123/456"). */
-const PHONE_SEP = '[\\s./()-]{0,3}';
-/** A bare nine digits after a currency is money ("KSh 700 000 000"), not a phone. */
-const NOT_MONEY = '(?<!(?:ksh|kes|shs?|usd|\\$)\\.?\\s{0,2})';
+/**
+ * Up to three separators between a number's digits ("0733 - 444 - 555", "(0722) 123 456"). Not a
+ * slash: OB and case numbers ("OB 07/12/05/2024", "CR 712/45/2024") and dates are written with it.
+ */
+const PHONE_SEP = '[\\s.()-]{0,3}';
+/** A bare nine digits after a currency or another group of digits is money ("KSh 700 000 000", "KSh 1 700 000 000"), not a phone. */
+const NOT_MONEY = '(?<!(?:ksh|kes|shs?|usd|\\$)\\.?\\s{0,2})(?<!\\d[\\s.,]{1,2})';
 /**
  * A Kenyan phone number as people type it: a mobile (07xx, 01xx) or a landline (020, 041...) with
  * its 0 or +254 / 254 / 00254 (and "(0)"), or a mobile's bare nine digits ("722 123 456"); the
- * digits grouped any way, with brackets, dots or dashes ("(0722) 123 456", "0733 - 444 - 555",
+ * digits grouped any way, with spaces, brackets, dots or dashes ("(0722) 123 456", "0733 - 444 - 555",
  * "+254 712 345 678", "020 2345678"). Never a vehicle detail; blanked where a copy travels, so a
  * pattern that missed a way of writing one exposed an anonymous reporter's "call me on...". Not
  * money ("KSh 150 000 000", a bare number after a currency or before "/="), not a day and a time
  * ("07.12.2026 10:30").
  */
 export const PHONE_RE = new RegExp(
-  `(?<![\\d+])\\(?(?:(?:(?:\\+|00)?254${PHONE_SEP}(?:\\(?0\\)?${PHONE_SEP})?|0${PHONE_SEP})[1-7]|${NOT_MONEY}7)(?:${PHONE_SEP}\\d){8}(?![\\d:]|\\s?\\/=)`,
+  // Not after a day and a month ("20.07.2024 1430"), not before a time's colon or an amount's words.
+  `(?<![\\d+])(?<!\\d[./-])\\(?(?:(?:(?:\\+|00)?254${PHONE_SEP}(?:\\(?0\\)?${PHONE_SEP})?|0${PHONE_SEP})[1-7]|${NOT_MONEY}7)(?:${PHONE_SEP}\\d){8}(?![\\d:]|\\s*(?:\\/=|shillings?|bob|ksh|kes|hrs))`,
   'gi',
 );
 
