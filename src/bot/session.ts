@@ -149,6 +149,8 @@ export interface SessionData {
   answered?: number;
   /** The report chosen last on "which report?": a second tap on it is the same choice, not an expired one. */
   picked?: string;
+  /** The closed report "which report?" offered beside that choice, if any (ConversationService.take). */
+  pickedOver?: string;
   /** The last message whose edit the reporter was told is not seen (told once per message). */
   editTold?: number;
   /** The last album (media_group_id) sent outside a report: its other files are not answered again. */

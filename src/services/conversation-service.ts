@@ -34,8 +34,11 @@ export type MessageCheck = { ok: true } | MessageRefusal;
 export type TakeResult =
   | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true }
   | MessageRefusal
-  /** No open ticket: the message is not for a ticket (`closed`: the reference of their latest closed one, if any). */
-  | { ok: false; reason: 'no_ticket'; closed?: string }
+  /**
+   * No open ticket: the message is not for a ticket (`closed`: the reference of their latest closed
+   * one, if any; `lately`: it closed within CLOSED_LATELY_MS).
+   */
+  | { ok: false; reason: 'no_ticket'; closed?: string; lately?: true }
   /**
    * Several open tickets, or one and a report closed lately (the message may be about that one):
    * the reporter picks one, then `attach`. `closed`: that report, offered as closed.
@@ -118,7 +121,11 @@ export class ConversationService {
    * tickets to choose from. The ticket was read as theirs and open in this same call, so unlike
    * `attach` (after a choice, later) nothing is read twice: two reads and one round of writes.
    */
-  async take(telegramUserId: number, message: ReporterMessage, opts: { chosen?: string } = {}): Promise<TakeResult> {
+  /**
+   * `chosen`: the report the reporter last chose on "which report?", and `chosenOver` the closed
+   * report offered beside it then: a choice made before that report closed says nothing about it.
+   */
+  async take(telegramUserId: number, message: ReporterMessage, opts: { chosen?: string; chosenOver?: string } = {}): Promise<TakeResult> {
     const { reporterId, tickets, closed } = await this.writableOf(telegramUserId);
     if (!reporterId || !tickets.length) return this.noTicket(reporterId);
     const check = this.check(message);
@@ -126,7 +133,7 @@ export class ConversationService {
     // "Why was it closed?" with another report open is about the closed one: never passed on to
     // the open one unasked (the closed one may have been named, the open one anonymous). Once
     // the reporter chose the open one, their messages go to it.
-    const ask = closed && tickets[0].reportId !== opts.chosen;
+    const ask = closed && !(tickets[0].reportId === opts.chosen && closed.reportId === opts.chosenOver);
     if (tickets.length > 1 || ask) return { ok: false, reason: 'choose', tickets, ...(closed ? { closed } : {}) };
     const stored = await this.store(reporterId, tickets[0], message);
     return stored.ok ? stored : { ok: false, reason: 'no_ticket', closed: stored.reference };
@@ -188,7 +195,9 @@ export class ConversationService {
   /** Someone who reported before is told their report is closed: a message to it would reach nobody. */
   private async noTicket(reporterId: Types.ObjectId | undefined): Promise<TakeResult> {
     const closed = reporterId ? await this.deps.store.reports.findLatestClosedByReporter(reporterId) : null;
-    return closed ? { ok: false, reason: 'no_ticket', closed: closed.reference } : { ok: false, reason: 'no_ticket' };
+    if (!closed) return { ok: false, reason: 'no_ticket' };
+    const lately = closed.closedAt && closed.closedAt.getTime() >= Date.now() - CLOSED_LATELY_MS;
+    return { ok: false, reason: 'no_ticket', closed: closed.reference, ...(lately ? { lately: true as const } : {}) };
   }
 
   /**

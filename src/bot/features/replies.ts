@@ -22,7 +22,7 @@ export function repliesFeature(): Routes<BotContext> {
     const album = albumOf(ctx);
     const answered = album !== undefined && ctx.session.album === album;
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
-    const result = await ctx.deps.conversation.take(ctx.from.id, message, { chosen: ctx.session.picked });
+    const result = await ctx.deps.conversation.take(ctx.from.id, message, { chosen: ctx.session.picked, chosenOver: ctx.session.pickedOver });
     if (result.ok) {
       if (!answered) await received(ctx, result.reference, result.waiting);
       await offerConsent(ctx, result, message.text);
@@ -36,7 +36,7 @@ export function repliesFeature(): Routes<BotContext> {
       // Someone else's words forwarded begin a report with them (the fallback), as an account of what happened does.
       if (result.closed && !message.passedOn && !earlyStory(message.text ?? '')) return void (await ctx.reply(ctx.t('reply.closed', { reference: result.closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
       // "Why did you reject my report? ..." begins a new one: said first, or they believe it is the old one.
-      if (result.closed && !message.passedOn) await ctx.reply(ctx.t('reply.closed_new', { reference: result.closed }), { parse_mode: 'HTML' });
+      if (result.closed && result.lately && !message.passedOn) await ctx.reply(ctx.t('reply.closed_new', { reference: result.closed }), { parse_mode: 'HTML' });
       return next();
     }
     if (result.reason !== 'choose') return refuse(ctx, result);
@@ -364,6 +364,7 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
   }
   ctx.session.pendingReply = undefined;
   ctx.session.picked = reportId;
+  ctx.session.pickedOver = pending.closed?.reportId;
   if (!reference) return;
   await received(ctx, reference, waiting);
   await offerConsent(ctx, { reportId, reference }, last);

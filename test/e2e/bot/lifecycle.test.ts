@@ -507,6 +507,22 @@ describe('replies from the reporter after submitting', () => {
     expect((await h.store.messages.listForReport(secondReport._id)).map((m) => m.text)).toEqual(['The officer came back to the stage today.', 'He had the same white Probox.']);
   });
 
+  it('a choice made while both reports were open says nothing about the one that closed since: asked again', async () => {
+    const u = h.tg.user({ firstName: 'Chose before', languageCode: 'en' });
+    const first = await submitAnonymous(u);
+    const second = await submitAnonymous(u);
+    await u.sendText('Any news?');
+    await u.press(u.buttons().find((b) => b.startsWith(second))!);
+    const firstReport = (await h.store.reports.findByReference(first))!;
+    const agentId = new Types.ObjectId().toString();
+    await h.store.reports.transition(firstReport._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
+    await h.store.reports.transition(firstReport._id, 'resolved', { kind: 'agent', agentId }, { requireAssignee: agentId });
+    await u.sendText('Why was it closed? I am Njeri, the one they slapped');
+    expect(lastText(u)).toBe('Which report is this message about?');
+    expect(u.buttons().some((b) => b.startsWith(first) && b.endsWith(' · closed'))).toBe(true);
+    expect((await h.store.messages.listForReport((await h.store.reports.findByReference(second))!._id)).map((m) => m.text)).toEqual(['Any news?']);
+  });
+
   it('a message waiting for "which report?" still waits after the reporter starts a report and cancels it: its buttons still send it', async () => {
     const u = h.tg.user({ firstName: 'Waits', languageCode: 'en' });
     const older = await submitAnonymous(u);
