@@ -125,8 +125,10 @@ const LEAD = '(?:(?:at around|at about|at|around|about|by|in the|kama|mnamo|mida
 /** Swahili hours are counted from 7 am: "saa moja" is 7, "saa kumi na mbili" 6; only these words, so "saa ngapi" is no time. */
 const HOUR_WORD = '(?:moja|mbili|tatu|nne|tano|sita|saba|nane|tisa|kumi(?:\\s+na\\s+(?:moja|mbili))?|hizo|hiyo)';
 const AM_PM = '(?:[ap]\\.?\\s?m\\.?|hrs)';
-const CLOCK = `(?:saa\\s+(?:${HOUR_WORD}|\\d{1,2}(?:[:.]\\d{2})?(?:\\s*${AM_PM})?)|\\d{1,2}:\\d{2}(?:\\s*${AM_PM})?|\\d{1,2}(?:\\.\\d{2})?\\s*${AM_PM}|\\d{4}\\s*hrs)`;
-const MINUTES = '(?:\\s+(?:na\\s+(?:nusu|robo|dakika\\s+\\p{L}+)|u\\s?nusu|kasoro\\s+(?:robo|dakika\\s+\\p{L}+)|kasorobo|kamili|hivi))*';
+const CLOCK = `(?:saa\\s+(?:${HOUR_WORD}|\\d{1,2}(?:[:.]\\d{2})?(?:\\s*${AM_PM})?|\\d{4}\\s*hrs)|\\d{1,2}:\\d{2}(?:\\s*${AM_PM})?|\\d{1,2}(?:\\.\\d{2})?\\s*${AM_PM}|\\d{4}\\s*hrs)`;
+const MINUTES = '(?:\\s+(?:na\\s+(?:nusu|robo|dakika\\s+\\p{L}+)|u\\s?nusu|kasoro\\s+(?:robo|dakika\\s+\\p{L}+)|kasorobo|kamili|hivi)){0,3}';
+/** Longest time kept (the report's field holds 60): longer is words, not a time, and left with the day. */
+const TIME_MAX_CHARS = 60;
 const PART = '(?:(?:za|ya)\\s+)?(?:asubuhi(?:\\s+na\\s+mapema)?|mchana|jioni|usiku(?:\\s+wa\\s+manane)?|alfajiri|adhuhuri|morning|afternoon|evening|night)';
 /** A time of day after the day, with the words around it: "saa nne usiku", "usiku saa nne", "at around 10pm", "kati ya saa nne na saa tano". */
 const TIME_OF_DAY = new RegExp(`\\s+(${LEAD}(?:${PART}\\s+)?${LEAD}${CLOCK}${MINUTES}(?:\\s+(?:na|and|to|hadi|-)\\s+${CLOCK}${MINUTES})?(?:\\s+${PART})?)\\.?$`, 'iu');
@@ -145,9 +147,9 @@ const LED = new RegExp(`^${LEAD.slice(0, -1)}\\S`, 'iu');
 export function splitTime(input: string): { day: string; time?: string; dayAlone?: string } {
   const s = input.trim();
   const m = TIME_OF_DAY.exec(s) ?? AT_HOUR.exec(s);
-  if (m) return { day: s.slice(0, m.index).trim(), time: m[1].trim() };
+  if (m && m[1].trim().length <= TIME_MAX_CHARS) return { day: s.slice(0, m.index).trim(), time: m[1].trim() };
   const p = PART_ONLY.exec(s);
-  if (!p) return { day: s };
+  if (!p || p[1].trim().length > TIME_MAX_CHARS) return { day: s };
   const alone = s.slice(0, p.index).trim();
   // `dayAlone`: to read when the day with its part is not understood ("jana alfajiri").
   return LED.test(p[1]) && !/^(?:za|ya)\s/i.test(p[1]) ? { day: alone, time: p[1].trim() } : { day: s, time: p[1].trim(), dayAlone: alone };

@@ -235,8 +235,9 @@ function electionSection(input: Pick<CaseFileInput, 'category' | 'perpetrator' |
   return { heading: t(hate ? 'casefile:section.hate' : 'casefile:section.election'), blocks };
 }
 
-/** Kinds the archive cannot clean of the phone's details for certain (src/lib/media-metadata.ts): left out of it without consent. */
-const UNCLEANABLE = new Set(['video', 'audio', 'document']);
+/** Files the archive cannot clean of the phone's details for certain (src/lib/media-metadata.ts): left out of it without consent. */
+const CLEANABLE_DOCUMENTS = new Set(['image/jpeg', 'image/png', 'image/webp']);
+const uncleanable = (e: CaseFileEvidence) => e.kind === 'video' || e.kind === 'audio' || (e.kind === 'document' && !CLEANABLE_DOCUMENTS.has(e.mimeType ?? ''));
 
 function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date | undefined, identityShared: boolean, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   if (!evidence.length) {
@@ -253,7 +254,7 @@ function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date 
   ]);
   const blocks: CaseFileBlock[] = [{ type: 'table', head, rows: body }, { type: 'text', text: t('casefile:evidence.archive') }];
   // "Ripoti sends the files" must not read as all of them when the videos and documents stay behind.
-  if (!identityShared && evidence.some((e) => UNCLEANABLE.has(e.kind))) blocks.push({ type: 'text', text: t('casefile:evidence.archive_without_consent') });
+  if (!identityShared && evidence.some(uncleanable)) blocks.push({ type: 'text', text: t('casefile:evidence.archive_without_consent') });
   return { heading: t('casefile:section.evidence'), blocks };
 }
 

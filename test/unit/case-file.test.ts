@@ -53,9 +53,12 @@ describe('case file content', () => {
 
   it('says videos and documents stay out of the archive while the reporter has not agreed to be known', () => {
     const files: CaseFileInput['evidence'] = [{ kind: 'video', sizeBytes: 1_000_000 }, { kind: 'photo', sizeBytes: 100_000 }];
-    const leftOut = /videos, audio files and documents are not in the archive/;
+    const leftOut = /videos, audio files, and documents other than JPEG, PNG or WebP pictures\) are not in the archive/;
     expect(allText({ ...base, evidence: files })).toMatch(leftOut);
     expect(allText({ ...base, evidence: [files[1]] })).not.toMatch(leftOut);
+    // A picture sent as a file is cleaned and goes; an HEIC one cannot be, and does not.
+    expect(allText({ ...base, evidence: [{ kind: 'document', mimeType: 'image/jpeg' }] })).not.toMatch(leftOut);
+    expect(allText({ ...base, evidence: [{ kind: 'document', mimeType: 'image/heic' }] })).toMatch(leftOut);
     const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z'), covers: 'name_phone' }], { name: 'Baraka Mwangi', phone: '+254700111222' });
     if (!consented.ok) throw new Error('consent');
     expect(allText({ ...base, evidence: files, reporter: consented.identity })).not.toMatch(leftOut);

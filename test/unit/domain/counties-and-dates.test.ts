@@ -83,6 +83,9 @@ describe('incident dates', () => {
     expect(splitTime('3 Aug at 10pm')).toEqual({ day: '3 Aug', time: 'at 10pm' });
     expect(splitTime('Monday at 10')).toEqual({ day: 'Monday', time: 'at 10' });
     expect(splitTime('jana')).toEqual({ day: 'jana' });
+    // Hours with digits after "saa", as a review listed them; a time longer than the report keeps is not one.
+    for (const typed of ['jana saa 4pm', 'jana saa 4:30pm', 'jana saa 4.30pm', 'jana saa 1900hrs']) expect([typed, splitTime(typed).day]).toEqual([typed, 'jana']);
+    expect(splitTime('jana saa nne na nusu hivi za usiku kamili hivi usiku jioni asubuhi').time ?? '').not.toMatch(/.{61}/);
     // Never more than a time: a long word after "saa" is not taken.
     expect(splitTime('jana saa 0722123456')).toEqual({ day: 'jana saa 0722123456' });
     expect(parseIncidentDate('tarehe 3 mwezi wa nane', now)).toEqual(day('2026-08-02'));
