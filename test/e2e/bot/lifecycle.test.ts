@@ -19,6 +19,13 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** An agent takes the report and closes it (resolved, unless said). */
+async function closeByAgent(reportId: Types.ObjectId, to: 'resolved' | 'rejected' = 'resolved'): Promise<void> {
+  const agentId = new Types.ObjectId().toString();
+  await h.store.reports.transition(reportId, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
+  await h.store.reports.transition(reportId, to, { kind: 'agent', agentId }, { requireAssignee: agentId });
+}
+
 async function submitAnonymous(u: Parameters<typeof walkTo>[0], lang: 'en' | 'sw' = 'en', story?: string): Promise<string> {
   await walkTo(u, 'review', lang, story);
   await u.press(lang === 'en' ? '🕶 Send anonymously' : '🕶 Tuma bila kutaja jina langu');
@@ -471,9 +478,7 @@ describe('replies from the reporter after submitting', () => {
     expect(lastText(u)).toBe('Which report is this message about?');
     const firstButton = u.buttons().find((b) => b.startsWith(first))!;
     const firstReport = (await h.store.reports.findByReference(first))!;
-    const agentId = new Types.ObjectId().toString();
-    await h.store.reports.transition(firstReport._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
-    await h.store.reports.transition(firstReport._id, 'resolved', { kind: 'agent', agentId }, { requireAssignee: agentId });
+    await closeByAgent(firstReport._id);
     await u.press(firstButton);
     expect(lastText(u)).toBe(`Report ${first} was closed in the meantime, so your message did not go to it. Which report is it about?`);
     const secondReport = (await h.store.reports.findByReference(second))!;
@@ -489,9 +494,7 @@ describe('replies from the reporter after submitting', () => {
     const second = await submitAnonymous(u);
     const firstReport = (await h.store.reports.findByReference(first))!;
     const secondReport = (await h.store.reports.findByReference(second))!;
-    const agentId = new Types.ObjectId().toString();
-    await h.store.reports.transition(firstReport._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
-    await h.store.reports.transition(firstReport._id, 'resolved', { kind: 'agent', agentId }, { requireAssignee: agentId });
+    await closeByAgent(firstReport._id);
     await u.sendText('Why was it closed? I am Njeri, the one they slapped');
     expect(lastText(u)).toBe('Which report is this message about?');
     const closedButton = u.buttons().find((b) => b.startsWith(first))!;
@@ -514,9 +517,7 @@ describe('replies from the reporter after submitting', () => {
     await u.sendText('Any news?');
     await u.press(u.buttons().find((b) => b.startsWith(second))!);
     const firstReport = (await h.store.reports.findByReference(first))!;
-    const agentId = new Types.ObjectId().toString();
-    await h.store.reports.transition(firstReport._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
-    await h.store.reports.transition(firstReport._id, 'resolved', { kind: 'agent', agentId }, { requireAssignee: agentId });
+    await closeByAgent(firstReport._id);
     await u.sendText('Why was it closed? I am Njeri, the one they slapped');
     expect(lastText(u)).toBe('Which report is this message about?');
     expect(u.buttons().some((b) => b.startsWith(first) && b.endsWith(' · closed'))).toBe(true);
@@ -636,9 +637,7 @@ describe('replies from the reporter after submitting', () => {
     const u = h.tg.user({ firstName: 'Closed', languageCode: 'en' });
     const reference = await submitAnonymous(u);
     const report = await h.store.reports.findByReference(reference);
-    const agentId = new Types.ObjectId().toString();
-    await h.store.reports.transition(report!._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
-    await h.store.reports.transition(report!._id, 'resolved', { kind: 'agent', agentId }, { requireAssignee: agentId });
+    await closeByAgent(report!._id);
     await u.sendText('They came back today.');
     expect(lastText(u)).toBe(`Your report ${reference} is closed, so this message reached no one. To tell us something new, tap 📝 Report an incident.`);
     expect(u.buttons()).toContain('📝 Report an incident');
@@ -653,9 +652,7 @@ describe('replies from the reporter after submitting', () => {
     const u = h.tg.user({ firstName: 'Protest', languageCode: 'sw' });
     const reference = await submitAnonymous(u, 'sw');
     const report = (await h.store.reports.findByReference(reference))!;
-    const agentId = new Types.ObjectId().toString();
-    await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId });
-    await h.store.reports.transition(report._id, 'rejected', { kind: 'agent', agentId }, { requireAssignee: agentId });
+    await closeByAgent(report._id, 'rejected');
     const before = allTexts(u).length;
     await u.sendText('kwa nini mmekataa ripoti yangu? ni kweli walinipiga pale stage ya Kawangware');
     const answers = allTexts(u).slice(before);
