@@ -51,6 +51,12 @@ export function repliesFeature(): Routes<BotContext> {
     ctx.session.album = album;
   });
 
+  pickRoutes(c);
+  return c;
+}
+
+/** The answers to "which report?": an open report (`rp:`), or the one closed lately (`rc:`). */
+function pickRoutes(c: Routes<BotContext>): void {
   // The report's id in the button, so an older "which report?" still names the report it showed;
   // the service checks again that it is this reporter's and open. (`rp:<n>`: buttons sent before.)
   c.action(/^rp:([0-9a-f]{24}|\d{1,2})$/, async (ctx) => {
@@ -77,8 +83,6 @@ export function repliesFeature(): Routes<BotContext> {
     if (!closed) return void (await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t)));
     await ctx.reply(ctx.t('reply.closed', { reference: closed.reference }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) });
   });
-
-  return c;
 }
 
 /**
