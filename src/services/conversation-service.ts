@@ -1,7 +1,7 @@
 import { canTransition, checkText, CLOSED_STATUSES, isAgency, isOpen, LIMITS, mayRate, type Agency, type Rating } from '../domain';
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
-import { type Evidence, type MessageDoc, type Store } from '../store';
+import { type Evidence, type MessageDoc, type ReportDoc, type Store } from '../store';
 import { RESEND_BLOCKED_FOR_MS } from './delivery-service';
 import type { EventBus } from './events';
 import { reporterMessageId } from './reply-id';
@@ -76,6 +76,15 @@ export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency;
 
 type AskedData = Record<string, unknown>;
 
+/** A report as "which report?" shows it. */
+const ticketOf = (r: Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous'>): OpenTicket => ({
+  reportId: r._id.toString(),
+  reference: r.reference,
+  category: r.category,
+  createdAt: r.createdAt,
+  anonymous: r.anonymous,
+});
+
 /** A report closed this recently may be what a message is about ("why was it closed?"): asked, not assumed. */
 export const CLOSED_LATELY_MS = 7 * 24 * 3600_000;
 
@@ -144,9 +153,8 @@ export class ConversationService {
     const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
     if (!reporter) return { tickets: [] };
     const found = await this.deps.store.reports.findWritableByReporter(reporter._id, new Date(Date.now() - CLOSED_LATELY_MS));
-    const summary = (r: (typeof found)[number]): OpenTicket => ({ reportId: r._id.toString(), reference: r.reference, category: r.category, createdAt: r.createdAt, anonymous: r.anonymous });
     const closed = found.find((r) => CLOSED_STATUSES.includes(r.status));
-    return { reporterId: reporter._id, tickets: found.filter((r) => !CLOSED_STATUSES.includes(r.status)).map(summary), ...(closed ? { closed: summary(closed) } : {}) };
+    return { reporterId: reporter._id, tickets: found.filter((r) => !CLOSED_STATUSES.includes(r.status)).map(ticketOf), ...(closed ? { closed: ticketOf(closed) } : {}) };
   }
 
   /** The reporter with this Telegram id and their open tickets, newest first (none for someone unknown). */
@@ -154,7 +162,7 @@ export class ConversationService {
     const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
     if (!reporter) return { tickets: [] };
     const open = await this.deps.store.reports.findOpenSummariesByReporter(reporter._id);
-    return { reporterId: reporter._id, tickets: open.map((r) => ({ reportId: r._id.toString(), reference: r.reference, category: r.category, createdAt: r.createdAt, anonymous: r.anonymous })) };
+    return { reporterId: reporter._id, tickets: open.map(ticketOf) };
   }
 
   /**
