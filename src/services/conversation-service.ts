@@ -136,6 +136,8 @@ export class ConversationService {
    */
   async take(telegramUserId: number, message: ReporterMessage, opts: { chosen?: string; chosenOver?: string } = {}): Promise<TakeResult> {
     const { reporterId, tickets, closed } = await this.writableOf(telegramUserId);
+    // A report closed this week was read with the open ones: no second read for it.
+    if (reporterId && !tickets.length && closed) return { ok: false, reason: 'no_ticket', closed: closed.reference, lately: true };
     if (!reporterId || !tickets.length) return this.noTicket(reporterId);
     const check = this.check(message);
     if (!check.ok) return check;
@@ -203,9 +205,7 @@ export class ConversationService {
   /** Someone who reported before is told their report is closed: a message to it would reach nobody. */
   private async noTicket(reporterId: Types.ObjectId | undefined): Promise<TakeResult> {
     const closed = reporterId ? await this.deps.store.reports.findLatestClosedByReporter(reporterId) : null;
-    if (!closed) return { ok: false, reason: 'no_ticket' };
-    const lately = closed.closedAt && closed.closedAt.getTime() >= Date.now() - CLOSED_LATELY_MS;
-    return { ok: false, reason: 'no_ticket', closed: closed.reference, ...(lately ? { lately: true as const } : {}) };
+    return closed ? { ok: false, reason: 'no_ticket', closed: closed.reference } : { ok: false, reason: 'no_ticket' };
   }
 
   /**

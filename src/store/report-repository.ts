@@ -499,10 +499,10 @@ export class ReportRepository {
   }
 
   /** The reporter's most recent closed report (retention's purge aside), for "that report is closed". */
-  findLatestClosedByReporter(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'closedAt'> | null> {
-    return this.Report.findOne({ reporterId: oid(reporterId), status: { $in: CLOSED_STATUSES }, purgedAt: null }, { _id: 1, reference: 1, closedAt: 1 })
+  findLatestClosedByReporter(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference'> | null> {
+    return this.Report.findOne({ reporterId: oid(reporterId), status: { $in: CLOSED_STATUSES }, purgedAt: null }, { _id: 1, reference: 1 })
       .sort({ createdAt: -1, _id: -1 })
-      .lean<Pick<ReportDoc, '_id' | 'reference' | 'closedAt'>>()
+      .lean<Pick<ReportDoc, '_id' | 'reference'>>()
       .exec();
   }
 
