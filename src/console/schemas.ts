@@ -24,7 +24,8 @@ export const messageMediaParams = z.object({ id: objectId, mid: objectId });
 
 export const textForm = z.object({ text: field });
 /** A reply, with the key of the draft it was written in (a second send of it is the same reply). */
-export const replyForm = z.object({ text: field, key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined) });
+/** `identity_ok`: the agent confirmed a reply that asks an anonymous reporter who they are. */
+export const replyForm = z.object({ text: field, key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined), identity_ok: z.literal('1').optional().catch(undefined) });
 /** Who held the ticket on the page the form came from: an id, '' for nobody; absent (or odd) for a form without it. */
 const held = z.union([objectId, z.literal('')]).optional().catch(undefined);
 export const statusForm = z.object({ status: choice(STATUS_CHOICES), note: field, held });

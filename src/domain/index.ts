@@ -19,3 +19,4 @@ export * from './incident-policy';
 export * from './unfinished';
 export * from './language-guess';
 export * from './ticket-filter';
+export * from './identity-ask';

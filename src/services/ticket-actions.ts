@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Agency, AgentStatus, HandOverRefusal, RejectReason, Role, TicketRefusal } from '../domain';
+import type { Agency, AgentStatus, HandOverRefusal, IdentityAsk, RejectReason, Role, TicketRefusal } from '../domain';
 import type { MessageDoc } from '../store';
 import type { TakeResult } from './ticket-desk';
 
@@ -35,6 +35,11 @@ export function noticeKey(notice: { key: string; vars?: Record<string, string> }
 /** The one-tap "did we help?" question after a ticket closes; DeliveryService.compose gives it its buttons. */
 export const RATING_NOTICE = 'notices:ratingAsk';
 
+export interface ReplyOptions {
+  draftKey?: string;
+  identityAskConfirmed?: boolean;
+}
+
 /** Who is acting at the console. Roles widen what a person may see and do (src/domain/policy.ts). */
 export type ConsoleRole = Role;
 export interface AgentRef {
@@ -49,10 +54,13 @@ export interface AgentRef {
  * - not_found: no such ticket;
  * - invalid: a value the console never offers (unknown status, agency or reject reason);
  * - empty / too_long: the text given;
- * - changed: someone else changed the ticket between reading and writing it.
+ * - changed: someone else changed the ticket between reading and writing it;
+ * - asks_identity: a reply asks an anonymous reporter who they are (AsksIdentity says what).
  */
-export type ActionRefusal = TicketRefusal | HandOverRefusal | 'not_found' | 'invalid' | 'empty' | 'too_long' | 'changed' | 'agency_name';
+export type ActionRefusal = TicketRefusal | HandOverRefusal | 'not_found' | 'invalid' | 'empty' | 'too_long' | 'changed' | 'agency_name' | 'asks_identity';
 export type Refused = { ok: false; reason: ActionRefusal };
+/** A reply to an anonymous reporter that asks who they are (src/domain/identity-ask.ts): sent only when the agent confirms. */
+export type AsksIdentity = { ok: false; reason: 'asks_identity'; asks: IdentityAsk };
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | Refused;
 
 /**
@@ -89,9 +97,11 @@ export interface TicketActions {
   refer(reportId: string, agent: AgentRef, agency: Agency, note?: string, otherName?: string, seen?: Seen): Promise<ActionResult>;
   /**
    * Stores the message, queues it for delivery through the `replies` queue. With `draftKey` (the
-   * console's draft it was written in), sending it again stores and sends nothing more.
+   * console's draft it was written in), sending it again stores and sends nothing more. To an
+   * anonymous reporter, a reply that asks their name, number, ID or home is refused
+   * (`asks_identity`) unless `identityAskConfirmed`: the agent has been asked once more.
    */
-  reply(reportId: string, agent: AgentRef, text: string, opts?: { draftKey?: string }): Promise<ActionResult<{ message: MessageDoc }>>;
+  reply(reportId: string, agent: AgentRef, text: string, opts?: ReplyOptions): Promise<ActionResult<{ message: MessageDoc }> | AsksIdentity>;
   addNote(reportId: string, agent: AgentRef, text: string): Promise<ActionResult>;
   /**
    * Asks the reporter, through the bot, whether the agency the ticket was referred to may have

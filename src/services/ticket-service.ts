@@ -1,12 +1,12 @@
 import { Types } from 'mongoose';
-import { checkReplyText, checkText, CLOSED_STATUSES, decide, decideHandOver, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
+import { checkReplyText, checkText, CLOSED_STATUSES, decide, decideHandOver, identityAsked, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
-import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type HandBack, type Refused, type Seen, type TakeResult, type TicketActions, VIEW_AGAIN_AFTER_MS } from './ticket-actions';
+import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type AsksIdentity, type HandBack, type Refused, type ReplyOptions, type Seen, type TakeResult, type TicketActions, VIEW_AGAIN_AFTER_MS } from './ticket-actions';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -174,7 +174,7 @@ export class TicketService implements TicketActions {
     return OK;
   }
 
-  async reply(reportId: string, agent: AgentRef, text: string, opts: { draftKey?: string } = {}): Promise<ActionResult<{ message: MessageDoc }>> {
+  async reply(reportId: string, agent: AgentRef, text: string, opts: ReplyOptions = {}): Promise<ActionResult<{ message: MessageDoc }> | AsksIdentity> {
     const checked = checkReplyText(text);
     if (!checked.ok) return refused(checked.reason);
     const allowed = await this.allowed(reportId, agent, 'reply');
@@ -182,6 +182,8 @@ export class TicketService implements TicketActions {
     const { report } = allowed;
     // Retention already removed who the reporter is (only closed tickets are purged).
     if (report.purgedAt) return refused('closed');
+    const asks = report.anonymous && !opts.identityAskConfirmed ? identityAsked(checked.text) : null;
+    if (asks) return { ok: false, reason: 'asks_identity', asks };
     const content = { text: checked.text, agentId: agent.id };
     // A draft sent twice (its first answer lost on a flaky connection) is one message to the
     // reporter; corrected before it was sent again, it is a second one.

@@ -256,7 +256,7 @@
       // Not the console's JSON answer: an expired form (signed in again in another tab) or a
       // failure on our side, each said as such; "check your connection" would have the agent retry in vain.
       if ((res.headers.get('content-type') || '').indexOf('application/json') !== 0) return { ok: false, message: ticket.getAttribute(res.status === 403 ? 'data-expired' : 'data-failed') || '' };
-      return res.json().then(function (body) { return { ok: res.ok && body.ok, message: body.message || '' }; });
+      return res.json().then(function (body) { return { ok: res.ok && body.ok, message: body.message || '', confirm: body.confirm }; });
     });
   }
   function afterSuccess(form) {
@@ -271,7 +271,7 @@
     form.setAttribute('data-busy', '');
     if (button) button.disabled = true;
     if (error) error.hidden = true;
-    var done = post(form).then(function (result) {
+    var settle = function (result) {
       if (!result) return;
       if (result.ok) {
         clearForm(form);
@@ -279,8 +279,19 @@
         var say = function () { R.announce(result.message); };
         return afterSuccess(form).then(say, say);
       }
+      // Asked once more (a reply asking an anonymous reporter who they are): sent again, with the
+      // answer, only if the agent says so; otherwise the text stays to be changed.
+      if (result.confirm) {
+        if (!window.confirm(result.message)) return;
+        var flag = document.createElement('input');
+        flag.type = 'hidden'; flag.name = result.confirm; flag.value = '1';
+        form.appendChild(flag);
+        // Removed whatever the answer, so a later text is asked about on its own.
+        return post(form).then(function (again) { flag.remove(); return settle(again); }, function (err) { flag.remove(); throw err; });
+      }
       if (error) { error.textContent = result.message; error.hidden = false; } else R.announce(result.message, true);
-    }).catch(function () {
+    };
+    var done = post(form).then(settle).catch(function () {
       var msg = ticket.getAttribute('data-offline') || 'Network error';
       if (error) { error.textContent = msg; error.hidden = false; } else R.announce(msg, true);
     }).then(function () {

@@ -37,7 +37,14 @@ export function ticketActionRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.post('/tickets/:id/reply', { ...post, schema: { params: ticketParams, body: replyForm } }, async (req, reply) => {
     const { id, me } = act(req);
-    return done(req, reply, await ctx.tickets.reply(id, me, req.body.text, req.body.key ? { draftKey: req.body.key } : {}), 'reply_queued', 'reply');
+    const result = await ctx.tickets.reply(id, me, req.body.text, { ...(req.body.key ? { draftKey: req.body.key } : {}), identityAskConfirmed: req.body.identity_ok === '1' });
+    // Asked once more in the page, which sends it again with identity_ok; a plain form is told why not.
+    if (!result.ok && 'asks' in result && req.headers['x-requested-with'] === 'fetch') {
+      const lang = ctx.auth.language(req);
+      const what = ctx.translator.t(lang, `console:identity_ask.${result.asks}`);
+      return reply.code(409).send({ ok: false, message: ctx.translator.t(lang, 'console:ticket.identity_ask_confirm', { what }), confirm: 'identity_ok' });
+    }
+    return done(req, reply, result, 'reply_queued', 'reply');
   });
 
   app.post('/tickets/:id/note', { ...post, schema: { params: ticketParams, body: textForm } }, async (req, reply) => {

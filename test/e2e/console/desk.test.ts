@@ -75,10 +75,10 @@ async function agentDesk(opts: { width?: number; lang?: 'en' | 'sw'; role?: 'age
 
 /** A waiting report from a reporter; returns its id and the reporter's Telegram id. */
 let nextTelegramId = 7_100_000;
-async function fileReport(opts: { language?: 'en' | 'sw'; dangerNow?: boolean } = {}) {
+async function fileReport(opts: { language?: 'en' | 'sw'; dangerNow?: boolean; anonymous?: boolean } = {}) {
   const telegramUserId = nextTelegramId++;
   const who = await reporter(h.store, { language: opts.language, telegramUserId });
-  const { report } = await h.reports.submit({ ...reportInput(who._id, { language: opts.language, dangerNow: opts.dangerNow }), description: { text: opts.language === 'sw' ? 'Polisi waliitisha pesa kwenye kizuizi.' : 'Police asked for money at the roadblock.' } });
+  const { report } = await h.reports.submit({ ...reportInput(who._id, { language: opts.language, dangerNow: opts.dangerNow }), ...(opts.anonymous ? { anonymous: true } : {}), description: { text: opts.language === 'sw' ? 'Polisi waliitisha pesa kwenye kizuizi.' : 'Police asked for money at the roadblock.' } });
   filedBy.set(report._id.toString(), telegramUserId);
   return { id: report._id.toString(), reference: report.reference, telegramUserId };
 }
@@ -912,6 +912,53 @@ it('asks before referring to an agency other than the usual one for the case; th
   await a.page.locator('#announce', { hasText: 'Referral recorded' }).waitFor();
   expect(asked).toHaveLength(1);
   expect((await h.store.reports.findById(filed.id))?.referral?.agency).toBe('IPOA');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('asks before a reply that asks an anonymous reporter who they are; a named reporter is asked without it', async () => {
+  const a = await agentDesk();
+  const anonymous = await fileReport({ anonymous: true });
+  const named = await fileReport();
+  for (const r of [anonymous, named]) expect(await h.store.reports.transition(r.id, 'assigned', { kind: 'agent', agentId: a.account._id.toString() }, { assignee: a.account._id.toString() })).not.toBeNull();
+  const sentTo = async (id: string) => (await h.store.messages.listForReport(id)).filter((m) => m.agentId).map((m) => m.text);
+  await a.page.goto(`${h.base}/tickets/${anonymous.id}`);
+  await live(a.page);
+  const asked: string[] = [];
+  /** Sends what is in the reply box and answers the question it brings: its words. */
+  const sendAnswering = async (accept: boolean) => {
+    const dialog = a.page.waitForEvent('dialog');
+    await a.page.getByRole('button', { name: 'Send' }).click();
+    const d = await dialog;
+    asked.push(d.message());
+    await (accept ? d.accept() : d.dismiss());
+  };
+  await a.page.locator('#reply-text').fill('What is your phone number?');
+  await sendAnswering(false);
+  expect(asked).toEqual(['This reporter chose to stay anonymous, and your reply asks for their phone number. Ask only if the case cannot go on without it. Send it anyway?']);
+  // Not sent, and the text stays to be changed.
+  await a.page.locator('#reply-form:not([data-busy])').waitFor({ state: 'attached' });
+  await expect(a.page.locator('#reply-text').inputValue()).resolves.toBe('What is your phone number?');
+  expect(await sentTo(anonymous.id)).toEqual([]);
+  // Said yes: it goes, once.
+  await sendAnswering(true);
+  await a.page.locator('#announce', { hasText: 'Reply queued' }).waitFor();
+  expect(await sentTo(anonymous.id)).toEqual(['What is your phone number?']);
+  // That yes was for that text only: the next one that asks is asked about again.
+  await a.page.locator('#reply-text').fill('Unaitwa nani?');
+  await sendAnswering(false);
+  expect(asked[2]).toContain('asks for their name');
+  await a.page.locator('#reply-form:not([data-busy])').waitFor({ state: 'attached' });
+  expect(await sentTo(anonymous.id)).toEqual(['What is your phone number?']);
+  // A reporter who gave their identity is written to without the question.
+  a.page.on('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+  await a.page.goto(`${h.base}/tickets/${named.id}`);
+  await live(a.page);
+  await a.page.locator('#reply-text').fill('What is your phone number?');
+  await a.page.getByRole('button', { name: 'Send' }).click();
+  await a.page.locator('#announce', { hasText: 'Reply queued' }).waitFor();
+  expect(await sentTo(named.id)).toEqual(['What is your phone number?']);
+  expect(asked).toHaveLength(3);
   expect(a.errors).toEqual([]);
   await a.close();
 });

@@ -1,0 +1,83 @@
+/**
+ * Whether an agent's reply asks the reporter who they are. An anonymous reporter chose not to
+ * say, and the consent question (which never goes to an anonymous report) is the only way their
+ * details leave Ripoti; a "what is your number?" typed at the console would undo that choice
+ * without anyone deciding it. The console asks the agent once more before such a reply goes.
+ *
+ * Only questions aimed at the reporter count ("your number", "namba yako", "nikupigie"), not an
+ * officer's or a witness's details, which an agent may well need to ask about. A false alarm
+ * costs one more click; a miss costs nothing more than before this rule.
+ */
+export type IdentityAsk = 'phone' | 'name' | 'id_number' | 'home';
+
+/** Checked in this order ("namba yako ya kitambulisho" is the ID's number, not the phone's): the first that matches is named. */
+const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
+  [
+    'id_number',
+    new RegExp(
+      [
+        // The number, not the card: "did they take your ID?" is about what happened.
+        String.raw`\byour (?:national )?(?:id|identity card|passport)(?: card)? (?:number|no\b)`,
+        String.raw`\b(?:namba|nambari) ya (?:kitambulisho|id) (?:chako|yako)\b`,
+        String.raw`\b(?:namba|nambari) yako ya (?:kitambulisho|id)\b`,
+      ].join('|'),
+      'i',
+    ),
+  ],
+  [
+    'phone',
+    new RegExp(
+      [
+        // The number, not the handset: "did they take your phone?" is about what happened; nor
+        // "your reference number" (nambari yako ya kumbukumbu), which the bot gave them.
+        String.raw`\byour (?:phone |mobile |cell |whats ?app |telephone )?(?:number|no\b)`,
+        String.raw`\byour contact(?:s| details| info)\b`,
+        String.raw`\b(?:call|phone|ring) you\b`,
+        String.raw`\b(?:namba|nambari|nambaa) yako\b(?! ya kumbukumbu)`,
+        String.raw`\b(?:namba|nambari) ya simu yako\b`,
+        String.raw`\b(?:ni|tu)kupigie\b`,
+        String.raw`\b(?:ni|tu)kupigia simu\b`,
+      ].join('|'),
+      'i',
+    ),
+  ],
+  [
+    'name',
+    new RegExp(
+      [
+        String.raw`\byour (?:full |real |first |second |last |sur|middle )?names?\b`,
+        // "Who are you?", not "who are you reporting?"
+        String.raw`\bwho are you\b(?! \w)`,
+        String.raw`\bintroduce yourself\b`,
+        String.raw`\b(?:jina|majina) (?:lako|yako)\b`,
+        String.raw`\bunaitwa (?:nani|aje|vipi)\b`,
+        String.raw`\bwewe ni nani\b`,
+        String.raw`\bjitambulishe\b`,
+      ].join('|'),
+      'i',
+    ),
+  ],
+  [
+    'home',
+    new RegExp(
+      [
+        String.raw`\bwhere (?:do )?you (?:live|stay|reside)\b`,
+        // Where they live, not "they came to your house", which is what happened.
+        String.raw`\byour (?:home |house |physical |postal )?address\b`,
+        String.raw`\bunaishi wapi\b`,
+        String.raw`\bunakaa wapi\b`,
+        String.raw`\bmahali unapoishi\b`,
+        String.raw`\banwani yako\b`,
+      ].join('|'),
+      'i',
+    ),
+  ],
+];
+
+/** What the reply asks the reporter for, or null when it asks none of it. */
+export function identityAsked(text: string): IdentityAsk | null {
+  // Line breaks and doubled spaces between the words of a phrase.
+  const plain = text.replace(/\s+/g, ' ');
+  for (const [ask, re] of ASKS) if (re.test(plain)) return ask;
+  return null;
+}
