@@ -4,7 +4,7 @@ import { chooseCounty, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
 import { formatDay } from './format';
-import { agrees, categoryWord, dangerAnswer, dontKnow, normalise, readWord, type Word } from './parse';
+import { agrees, categoryWord, dangerAnswer, dangerLead, dontKnow, normalise, readWord, type Word } from './parse';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
 
@@ -335,7 +335,14 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
 
 /** "Send", "tuma" typed at the review: sent the way that gives away least, as "yes" is. */
 const SEND_WORDS =
-  /^(please |tafadhali )?(send|submit|tuma|ituma|itume|ipeleke)( it| sasa| now| tu| basi| please| tafadhali| hii| hiyo| hio| ripoti| the report| my report| anonymously| without my name| bila jina| bila kutaja jina| langu)*$/;
+  /^((ok|okay|sawa|yes|ndio|ndiyo|poa|sure|alright|fine) )*(please |tafadhali )?(send|submit|confirm|tuma|ituma|itume|ipeleke|thibitisha|ithibitishe)( it| sasa| now| tu| basi| please| tafadhali| hii| hiyo| hio| ripoti| the report| my report| anonymously| without my name| bila jina| bila kutaja jina| langu)*$/;
+/**
+ * "That is all", "nimemaliza", "ni hayo tu" at the review: the reporter has finished telling and
+ * may believe the report went. It has not; they are told so, and which buttons send it (two ways:
+ * anonymously or with their number, which words cannot choose between). Never more of the story.
+ */
+const DONE_WORDS =
+  /^((ok|okay|sawa|basi|yes|ndio|ndiyo) )?(done|finished|i am done|im done|i m done|i have finished|that is all|thats all|that s all|that is it|thats it|that s it|nimemaliza|tumemaliza|maliza|ni hayo|ni hayo tu|hayo tu|hayo ndio yote|hayo ndiyo yote|ndio hayo|ndiyo hayo|ni hayo tu basi|basi|imetosha|tayari)( asante| asante sana| thanks| thank you)?$/;
 /** Asking to change something at the review: the change menu, not more of the story. */
 const CHANGE_WORDS = /^(i want to |i d like to |nataka |naomba )?(change|edit|correct|badilisha|kubadilisha|rekebisha|kurekebisha)\b/;
 /** Thanks and greetings at the review say nothing about what happened; "sawa, pia walichukua simu" does. */
@@ -349,6 +356,10 @@ const COURTESY = new Set('asante ahsante thank thanks you sana very much kwa msa
 function atReview(turn: Turn, d: Draft, input: string): void {
   const n = normalise(input);
   if (SEND_WORDS.test(n)) return submit(turn, d);
+  if (DONE_WORDS.test(n)) {
+    turn.say('review.not_sent_yet');
+    return turn.show();
+  }
   if (CHANGE_WORDS.test(n)) return turn.say('review.edit_ask', undefined, { keyboard: { type: 'edit', draftId: d.id } });
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');
@@ -376,8 +387,15 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
 /** A question that takes buttons, answered in words of its own: danger ("msaada", "niko salama"), the category ("kitu kidogo"). */
 function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
   if (d.step === 'danger') {
-    const danger = dangerAnswer(input);
+    const danger = dangerAnswer(input) ?? dangerLead(input);
     if (danger === undefined) return false;
+    // "Ndio, polisi bado wako hapa wanapiga watu...": the answer, and the start of the story.
+    const story = !d.text && !d.voice ? earlyStory(input) : undefined;
+    if (story) {
+      Object.assign(d, story);
+      markSplit(d, story.text, turn.now.getTime());
+      turn.say('desc.kept_early');
+    }
     setDanger(turn, d, danger);
     return true;
   }

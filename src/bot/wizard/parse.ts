@@ -168,6 +168,29 @@ export function dangerAnswer(text: string): boolean | undefined {
   return DANGER_YES.has(n) ? true : DANGER_NO.has(n) ? false : undefined;
 }
 
+/** Words after a "no" that say the danger goes on ("no, they are still here"): then it is no answer. */
+const STILL_DANGER = /\b(bado|still|wako|yuko|ako|hapa|here|help|msaada|saidia|saidieni|hatari|hatarini|danger|wanapiga|beating|bleeding|damu|anavuja|risasi|shooting)\b/;
+const YES_LEAD = new Set([...WORDS.yes, ...DANGER_YES]);
+const NO_LEAD = new Set([...WORDS.no, ...DANGER_NO]);
+
+/**
+ * A yes or a no said first, with more after it ("ndio yuko hatarini", "yes my brother", "help me
+ * please", "hapana, wameondoka"): the answer, however long the rest. Telling what goes on is
+ * what a frightened person does, and the emergency numbers must not wait for a bare "yes". A no
+ * followed by words of danger ("no, they are still here") is no answer: asked again, never read
+ * as safe; so is a yes followed by a no ("ndio, hakuna hatari").
+ */
+export function dangerLead(text: string): boolean | undefined {
+  const words = normalise(text).split(' ');
+  for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+    const head = words.slice(0, k).join(' ');
+    const rest = words.slice(k).join(' ');
+    if (YES_LEAD.has(head)) return NO_LEAD.has(rest) || /\b(hakuna|salama|safe)\b/.test(rest) ? undefined : true;
+    if (NO_LEAD.has(head)) return STILL_DANGER.test(rest) ? undefined : false;
+  }
+  return undefined;
+}
+
 /** What people call a category in a word or two ("kitu kidogo" is a bribe), by the kind chosen. */
 const CATEGORY_WORDS: Record<string, { police?: string; election?: string }> = Object.fromEntries([
   ...['hongo', 'kitu kidogo', 'rushwa', 'bribe', 'bribery', 'corruption', 'chai', 'walitaka hongo', 'waliitisha hongo', 'kuitisha hongo', 'pesa ya chai', 'walitaka pesa', 'kukatia', 'kuwakatia'].map(

@@ -711,6 +711,33 @@ describe('danger', () => {
     expect(type(at('danger'), 'still here').state.draft?.danger).toBeUndefined();
   });
 
+  it('a yes or a no said first with more words is the answer: the emergency numbers do not wait for a bare "yes"', () => {
+    for (const words of ['ndio yuko hatarini', 'Ndio tafadhali', 'yes my brother', 'help me please', 'nisaidieni tafadhali', 'Yes!! they are still beating him']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, said(r)[0], r.effects.map((e) => e.type)]).toEqual([words, true, 'emergency', ['urgent']]);
+    }
+    for (const words of ['hapana, wameondoka', 'No they left', 'niko salama sasa asante']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, stepOf(r)]).toEqual([words, false, 'desc']);
+    }
+    // A no that says the danger goes on, or a yes that says there is none: asked again, never guessed.
+    for (const words of ['no they are still here', 'hapana bado wako hapa', 'ndio hakuna hatari', 'yes I am safe']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, said(r)]).toEqual([words, undefined, ['unexpected.danger', 'danger.ask']]);
+    }
+  });
+
+  it('a yes that goes on to tell what happened answers the question and begins the story', () => {
+    const story = 'Ndio, polisi bado wako hapa wanapiga watu kwa rungu na wengine wamejeruhiwa';
+    const r = type(at('danger'), story);
+    expect(said(r)).toEqual(['desc.kept_early', 'emergency']);
+    expect(r.state.draft).toMatchObject({ danger: true, text: story });
+    expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
+    // Once stored, the story is not asked for again: the county is next.
+    const stored = run(r.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 } });
+    expect(said(stored)).toEqual(['danger.alerted', 'county.ask']);
+  });
+
   it('once stored: "a staff member is alerted" with the reference, then what happened', () => {
     const waiting = press(at('danger'), 'y').state;
     const r = run(waiting, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 } });
@@ -876,6 +903,16 @@ describe('review', () => {
     const change = type(at('review'), 'I want to change the date');
     expect([said(change), change.state.draft?.text]).toEqual([['review.edit_ask'], draftAt('review').text]);
     expect(type(at('review'), 'Tuma').effects.map((e) => e.type)).toEqual(['submit']);
+  });
+
+  it('"ok send it" or "ndio tuma" at the review sends; "that is all" is told the report has not gone yet, and is not the story', () => {
+    for (const words of ['ok send it', 'NDIO TUMA', 'sawa tuma', 'yes send', 'Thibitisha', 'confirm']) {
+      expect([words, type(at('review'), words).effects.map((e) => e.type)]).toEqual([words, ['submit']]);
+    }
+    for (const words of ['that is all', 'Ni hayo tu', 'hayo ndio yote', 'nimemaliza', 'ok that is all thanks', 'Basi']) {
+      const r = type(at('review'), words);
+      expect([words, said(r), r.effects, r.state.draft?.text]).toEqual([words, ['review.not_sent_yet', 'review'], [], draftAt('review').text]);
+    }
   });
 
   it('Send anonymously asks intake to store the report; Send as chosen keeps a shared phone', () => {
