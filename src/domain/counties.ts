@@ -12,10 +12,11 @@ export const COUNTIES = [
 
 export type County = (typeof COUNTIES)[number];
 
+// "Nakuru town", "Nakuru tao", "Kisumu mjini", "Nairobi CBD": the county's town is the county.
 const norm = (s: string) =>
   s
     .toLowerCase()
-    .replace(/\b(county|kaunti( ya)?|city|jiji( la)?)\b/g, '')
+    .replace(/\b(county|kaunti( ya)?|city|jiji( la)?|town|tao|mjini|cbd)\b/g, '')
     .replace(/[^a-z]/g, '');
 
 /**

@@ -6,6 +6,7 @@ import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from
 import { formatDay } from './format';
 import { agrees, categoryWord, dangerAnswer, dangerLead, dontKnow, normalise, readWord, type Word } from './parse';
 import type { Turn } from './turn';
+import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 
 type MessageInput = Extract<WizardInput, { type: 'text' | 'passedOn' | 'command' | 'media' | 'location' | 'contact' | 'other' }>;
@@ -376,12 +377,29 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   if (m.kind === 'exact') return setCounty(turn, d, m.county.code);
   if (countyThenPlace(turn, d, input)) return;
   const page = d.countyPage ?? 0;
+  // "Sijui" is no county: asked for a town or an area near it, never offered the nearest spelling (Kitui).
+  if (readWord(input) === 'skip' || dontKnow(input)) return turn.say('county.dont_know', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
+  // "Roysambu", "Othaya": a constituency or ward, whose county is offered by name.
+  const unit = m.kind === 'none' ? countyOfUnit(input) : undefined;
+  if (unit) return turn.say('county.of_area', { area: unit.area, county: { countyCode: unit.county } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: unit.county } });
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
   const named = m.kind === 'suggest' ? m.county : countyNamedIn(input);
   const added = addToStory(turn, d, input, named !== undefined);
   if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: named.code } });
   if (added) return turn.show();
   return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
+}
+
+/**
+ * A constituency or ward typed at the county question, by its exact name: its county, when every
+ * unit of that name lies in one (ward names such as "Township" repeat across counties: no guess).
+ */
+function countyOfUnit(input: string): { area: string; county: number } | undefined {
+  if ([...input].length > 40) return undefined;
+  const units = electoralUnits();
+  const found = [units.matchConstituency(input), units.matchWard(input)].flatMap((m) => (m.kind === 'exact' ? [m.unit] : m.kind === 'ambiguous' ? m.units : []));
+  const counties = new Set(found.map((u) => u.countyCode));
+  return counties.size === 1 ? { area: found[0].name, county: found[0].countyCode } : undefined;
 }
 
 /** A question that takes buttons, answered in words of its own: danger ("msaada", "niko salama"), the category ("kitu kidogo"). */
