@@ -142,9 +142,10 @@ export class TicketService implements TicketActions {
     if (note.text) eventData.note = note.text;
     const updated = await this.deps.store.reports.transition(reportId, to, actorOf(agent), { requireAssignee: holderGuard(agent, opts.seen), eventData });
     if (!updated) return refused('changed');
-    // Taken back from an agency (referred by mistake, or to another): the reporter was told it went there.
+    // Taken back from an agency (referred by mistake, or to another): the reporter was told it went
+    // there. Waiting for the reporter is not taking it back: staff ask what the agency needs.
     const from = allowed.report.status === 'referred' ? allowed.report.referral : undefined;
-    if (from && !CLOSED_STATUSES.includes(to)) await this.notify(updated, 'notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
+    if (from && !CLOSED_STATUSES.includes(to) && to !== 'waiting_reporter') await this.notify(updated, 'notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
     // A duplicate is closed because another report of the same incident is in hand: said so, not "send a new report" alone.
     const notice = to === 'rejected' && opts.rejectReason === 'duplicate' ? 'notices:closedDuplicate' : NOTICE_FOR_STATUS[to];
     if (notice) await this.notify(updated, notice);
@@ -169,9 +170,18 @@ export class TicketService implements TicketActions {
       referral: { agency, ...(checked.text ? { note: checked.text } : {}), ...(name?.ok ? { name: name.text } : {}) },
     });
     if (!updated) return refused('changed');
-    await this.notify(updated, 'notices:referred', { agency, ...(name?.ok ? { name: name.text } : {}) });
+    // Back to the agency that had it while staff asked the reporter for more: they were never told otherwise.
+    if (!(await this.waitedForAgency(allowed.report, agency, name?.ok ? name.text : undefined))) await this.notify(updated, 'notices:referred', { agency, ...(name?.ok ? { name: name.text } : {}) });
     await this.publishStatus(updated._id, false);
     return OK;
+  }
+
+  /** The ticket waits on its reporter for the agency named, having gone there straight from `referred` (not taken back first). */
+  private async waitedForAgency(report: ReportDoc, agency: Agency, name: string | undefined): Promise<boolean> {
+    const had = report.referral;
+    if (report.status !== 'waiting_reporter' || had?.agency !== agency || (agency === 'OTHER' && had.name !== name)) return false;
+    const waits = (await this.deps.store.reports.history(report._id)).filter((e) => e.type === 'status_changed' && e.data?.to === 'waiting_reporter');
+    return waits.at(-1)?.data?.from === 'referred';
   }
 
   async reply(reportId: string, agent: AgentRef, text: string, opts: ReplyOptions = {}): Promise<ActionResult<{ message: MessageDoc }> | AsksIdentity> {

@@ -310,6 +310,8 @@
     if (form.hasAttribute('data-stopped')) return;
     // Resolved or rejected is final for the reporter (told it is closed; nothing here reopens it): asked once more.
     if (form.id === 'status-form' && /^(resolved|rejected_)/.test(form.elements.status.value) && !window.confirm(form.getAttribute('data-close-confirm'))) return;
+    // "In progress" on a referred ticket takes it back from the agency, and the reporter is told so.
+    if (form.id === 'status-form' && form.elements.status.value === 'in_progress' && form.hasAttribute('data-taken-back-confirm') && !window.confirm(form.getAttribute('data-taken-back-confirm'))) return;
     // An agency other than the usual one for this kind of case (IEBC for a police beating) is asked
     // once more: the reporter is told at once, and a wrong referral is not taken back for them.
     if (form.id === 'refer-form' && form.hasAttribute('data-usual') && form.elements.agency.value && form.elements.agency.value !== form.getAttribute('data-usual')) {

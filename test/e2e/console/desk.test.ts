@@ -175,7 +175,7 @@ it('keeps an unsent reply through a status change, keeps focus, announces the re
 
   await a.page.getByPlaceholder('Write to the reporter…').fill('Are you somewhere safe now?');
   await a.page.locator('#status-form select').selectOption('in_progress');
-  await a.page.getByLabel('Note (optional, internal)').fill('Called the OCS; waiting to hear back.');
+  await a.page.getByLabel('Note (optional, internal: the reporter never sees it)').fill('Called the OCS; waiting to hear back.');
   await a.page.getByRole('button', { name: 'Update status' }).click();
 
   await a.page.locator('#announce', { hasText: 'Status updated.' }).waitFor();
@@ -187,7 +187,7 @@ it('keeps an unsent reply through a status change, keeps focus, announces the re
   // The note typed with the change is in the history, marked internal; the note field is empty again.
   await a.page.getByTestId('step-note').filter({ hasText: 'Called the OCS; waiting to hear back.' }).waitFor();
   await expect(a.page.getByTestId('step-note').textContent()).resolves.toContain('Internal');
-  await expect(a.page.getByLabel('Note (optional, internal)').inputValue()).resolves.toBe('');
+  await expect(a.page.getByLabel('Note (optional, internal: the reporter never sees it)').inputValue()).resolves.toBe('');
   // The agent's own change is not "changed by someone else".
   expect(await a.page.locator('#changed').isHidden()).toBe(true);
 
@@ -959,6 +959,32 @@ it('asks before a reply that asks an anonymous reporter who they are; a named re
   await a.page.locator('#announce', { hasText: 'Reply queued' }).waitFor();
   expect(await sentTo(named.id)).toEqual(['What is your phone number?']);
   expect(asked).toHaveLength(3);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('asks before "In progress" takes a referred case back from its agency; "Waiting for the reporter" keeps it there without asking', async () => {
+  const a = await agentDesk();
+  const filed = await fileReport();
+  expect(await h.store.reports.transition(filed.id, 'assigned', { kind: 'agent', agentId: a.account._id.toString() }, { assignee: a.account._id.toString() })).not.toBeNull();
+  await a.page.goto(`${h.base}/tickets/${filed.id}`);
+  await live(a.page);
+  await a.page.locator('#refer-form select[name=agency]').selectOption('IPOA');
+  await a.page.locator('#refer-form').getByRole('button', { name: 'Refer', exact: true }).click();
+  await a.page.locator('#status-form[data-taken-back-confirm]').waitFor({ state: 'attached' });
+  const asked: string[] = [];
+  // The question comes within the click (before anything is posted): answered as it opens.
+  a.page.once('dialog', (x) => void (asked.push(x.message()), x.dismiss()));
+  await a.page.locator('#status-form select[name=status]').selectOption('in_progress');
+  await a.page.getByRole('button', { name: 'Update status' }).click();
+  expect(asked).toEqual(['This takes the case back from IPOA: the reporter is told it is no longer with them. To ask the reporter something for IPOA, choose “Waiting for the reporter” instead. Take it back?']);
+  expect((await h.store.reports.findById(filed.id))?.status).toBe('referred');
+  a.page.on('dialog', (x) => void (asked.push(x.message()), x.dismiss()));
+  await a.page.locator('#status-form select[name=status]').selectOption('waiting_reporter');
+  await a.page.getByRole('button', { name: 'Update status' }).click();
+  await a.page.locator('#announce', { hasText: 'Status updated' }).waitFor();
+  expect(asked).toHaveLength(1);
+  expect((await h.store.reports.findById(filed.id))?.status).toBe('waiting_reporter');
   expect(a.errors).toEqual([]);
   await a.close();
 });

@@ -339,4 +339,28 @@ describe('tickets queue and desk', () => {
     expect(t.report._id.toString()).toBe(report._id.toString());
     expect((await h.store.reports.findById(report._id))?.assignee?.toString()).toBe(a.id);
   });
+
+  it('asking the reporter for more while an agency has the case keeps it there: not "taken back", and not "passed to" again when it goes back', async () => {
+    const r = await reporter(h.store);
+    const { report } = await h.reports.submit(reportInput(r._id));
+    const id = report._id.toString();
+    const a = agent();
+    for (let t = await h.tickets.takeNext(a); t.ok && !t.report._id.equals(report._id); t = await h.tickets.takeNext(a));
+    const told = async () => (await h.store.messages.listForReport(id)).flatMap((m) => (m.notice ? [m.notice.key] : []));
+    expect(await h.tickets.refer(id, a, 'IPOA')).toEqual({ ok: true });
+    // IPOA asks for the plate number: staff ask the reporter; IPOA still has the case.
+    expect(await h.tickets.changeStatus(id, a, 'waiting_reporter', { note: 'IPOA asked for the plate number' })).toEqual({ ok: true });
+    expect(await told()).toEqual(['notices:taken', 'notices:referred', 'notices:waitingReporter']);
+    expect(await h.tickets.refer(id, a, 'IPOA')).toEqual({ ok: true });
+    expect(await told()).toEqual(['notices:taken', 'notices:referred', 'notices:waitingReporter']);
+    // Taken back for real, then waiting, then to IPOA again: the reporter was told it left, so is told it went.
+    expect(await h.tickets.changeStatus(id, a, 'in_progress')).toEqual({ ok: true });
+    expect(await h.tickets.changeStatus(id, a, 'waiting_reporter')).toEqual({ ok: true });
+    expect(await h.tickets.refer(id, a, 'IPOA')).toEqual({ ok: true });
+    expect((await told()).slice(3)).toEqual(['notices:referralTakenBack', 'notices:waitingReporter', 'notices:referred']);
+    // Waiting for IPOA, then sent to ODPP instead: a different agency is always said.
+    expect(await h.tickets.changeStatus(id, a, 'waiting_reporter')).toEqual({ ok: true });
+    expect(await h.tickets.refer(id, a, 'ODPP')).toEqual({ ok: true });
+    expect((await told()).slice(6)).toEqual(['notices:waitingReporter', 'notices:referred']);
+  });
 });
