@@ -19,7 +19,7 @@ export function incidentTimeFor(choice: Exclude<WhenChoice, 'date'>, now: Date):
 
 /**
  * Parse a typed date: DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY (Kenyan order) or YYYY-MM-DD, or a day
- * of the week ("Jumamosi", "last Saturday", "Ijumaa usiku").
+ * of the week ("Jumamosi", "last Saturday", "Ijumaa usiku"), or days counted back ("3 days ago").
  * Not in the future and not more than a year ago: older cases go to the agencies directly.
  */
 export function parseIncidentDate(input: string, now: Date): ParsedDate {
@@ -28,12 +28,38 @@ export function parseIncidentDate(input: string, now: Date): ParsedDate {
   return !parsed.ok && dayAlone ? parseDay(dayAlone, now) : parsed;
 }
 
+/** Words said before a day that are not part of it: "tarehe 9/8", "mnamo tarehe 9/8", "on the 9/8", "siku ya Jumamosi". */
+const DAY_LEAD = /^(?:(?:mnamo|on(?:\s+the)?|siku\s+ya|tarehe)\s+){1,3}/i;
+
 function parseDay(s: string, now: Date): ParsedDate {
-  const weekday = lastWeekday(s, now);
+  const bare = s.trim().replace(DAY_LEAD, '');
+  const weekday = lastWeekday(bare, now);
   if (weekday) return { ok: true, date: weekday };
-  const parts = numericDate(s) ?? namedDate(s);
+  const ago = daysAgo(bare, now);
+  if (ago) return ago;
+  // `namedDate` has the lead words too: "tarehe 3" is a day of the month where a lone "3" is not.
+  const parts = numericDate(bare) ?? namedDate(s);
   if (!parts) return { ok: false, reason: 'format' };
   return checkedDate(parts, now);
+}
+
+/** "3 days ago", "two days back", "siku mbili zilizopita" (and the spellings of "iliyopita" people type). */
+const DAYS_AGO = /^(\d+|[a-z]+) ?days? (?:ago|back)$/;
+const SIKU_ZILIZOPITA = /^siku (\d+|[a-z]+) (?:zilizopita|ziliopita|zilopita|iliyopita|iliopita|ilopita)$/;
+/** In words only up to a week: further back, people count in weeks or give the date. */
+const ENGLISH_COUNTS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven'];
+
+/** A count of days before today; undefined when the text is not one. Never today or later. */
+function daysAgo(s: string, now: Date): ParsedDate | undefined {
+  const t = s.toLowerCase().replace(/[.,!?]/g, '').replace(/\s+/g, ' ').trim();
+  const english = DAYS_AGO.exec(t);
+  const word = (english ?? SIKU_ZILIZOPITA.exec(t))?.[1];
+  if (word === undefined) return undefined;
+  const names = english ? ENGLISH_COUNTS : SWAHILI_NUMBERS.slice(0, 7);
+  const n = /^\d+$/.test(word) ? Number(word) : english && word === 'a' ? 1 : names.indexOf(word) + 1;
+  if (n < 1) return { ok: false, reason: 'format' };
+  // Any count past the year is too old; capped so a long run of digits stays a valid Date.
+  return inRange(new Date(startOfEatDay(now) - Math.min(n, 1000) * DAY_MS), now);
 }
 
 type DayParts = { y: number; m: number; d: number };
@@ -69,7 +95,7 @@ function monthNumberWords(t: string): string {
  */
 function namedDate(s: string): DayParts | undefined {
   const t = monthNumberWords(s.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' '))
-    .replace(/\b(tarehe|the|of|on)\b/g, ' ')
+    .replace(/\b(tarehe|mnamo|the|of|on)\b/g, ' ')
     .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
@@ -156,17 +182,17 @@ export function splitTime(input: string): { day: string; time?: string; dayAlone
 }
 
 
-/** Days of the week as people type them, Sunday first (as `getUTCDay` counts). */
+/** Days of the week as people type them, Sunday first (as `getUTCDay` counts); "sato" is Sheng. */
 const WEEKDAYS: readonly (readonly string[])[] = [
   ['sunday', 'sun', 'jumapili', 'jpili'],
   ['monday', 'mon', 'jumatatu', 'jtatu'],
   ['tuesday', 'tue', 'tues', 'jumanne', 'jnne'],
   ['wednesday', 'wed', 'jumatano', 'jtano'],
-  ['thursday', 'thu', 'thur', 'thurs', 'alhamisi'],
+  ['thursday', 'thu', 'thur', 'thurs', 'alhamisi', 'alhamis'],
   ['friday', 'fri', 'ijumaa'],
-  ['saturday', 'sat', 'jumamosi', 'jmosi'],
+  ['saturday', 'sat', 'jumamosi', 'jmosi', 'sato'],
 ];
-const WEEKDAY_RE = /^(?:(last|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|morning|afternoon|evening|night|asubuhi|mchana|jioni|usiku))?$/;
+const WEEKDAY_RE = /^(?:(last|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|iliopita|ilopita|morning|afternoon|evening|night|asubuhi|mchana|jioni|usiku))?$/;
 
 /**
  * A day of the week, the Kenyan day's start: the last one up to today ("Jumamosi asubuhi" typed
@@ -175,12 +201,13 @@ const WEEKDAY_RE = /^(?:(last|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|morning|a
  * is asked for the date. Undefined when the text is not a day of the week.
  */
 function lastWeekday(input: string, now: Date): Date | undefined {
-  const m = WEEKDAY_RE.exec(input.toLowerCase().replace(/[.,!?]/g, '').replace(/\s+/g, ' ').trim());
+  // "J'mosi", "J'pili": the apostrophe of the short forms goes.
+  const m = WEEKDAY_RE.exec(input.toLowerCase().replace(/[.,!?'’]/g, '').replace(/\s+/g, ' ').trim());
   const day = m ? WEEKDAYS.findIndex((names) => names.includes(m[2])) : -1;
   if (!m || day < 0) return undefined;
   const today = startOfEatDay(now);
   const todayIs = new Date(today + EAT_OFFSET_MS).getUTCDay();
-  const last = m[1] === 'last' || m[3] === 'iliyopita';
+  const last = m[1] === 'last' || /^il/.test(m[3] ?? '');
   const back = (todayIs - day + 7) % 7 || (last ? 7 : 0);
   return new Date(today - back * DAY_MS);
 }

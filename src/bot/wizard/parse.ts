@@ -120,9 +120,13 @@ const WORDS: Record<Word, readonly string[]> = {
     'now', 'right now', 'sasa', 'sasa hivi', 'saa hii', 'hivi sasa', 'hivi sasa hivi', 'happening now', 'it is happening now', 'its happening now',
     'it s happening now', 'still happening', 'happening right now', 'inatokea sasa', 'inatokea sasa hivi', 'inaendelea', 'bado inaendelea', 'inaendelea sasa', 'inaendelea sasa hivi',
   ],
-  today: ['today', 'leo', 'leo hii', 'this morning', 'leo asubuhi', 'tonight', 'leo jioni', 'leo mchana', 'leo usiku', 'this afternoon', 'this evening', 'today morning', 'today afternoon', 'today evening'],
-  yesterday: ['yesterday', 'jana', 'yesterday night', 'last night', 'jana usiku', 'usiku wa jana', 'jana jioni', 'jana asubuhi', 'jana mchana', 'yesterday morning', 'yesterday afternoon', 'yesterday evening', 'last evening'],
-  dayBefore: ['day before yesterday', 'the day before yesterday', 'juzi', 'siku ya juzi', 'juzi usiku', 'juzi jioni', 'juzi asubuhi', 'juzi mchana'],
+  today: ['today', 'leo', 'leo hii', 'this morning', 'leo asubuhi', 'tonight', 'leo jioni', 'leo mchana', 'leo usiku', 'this afternoon', 'this evening', 'today morning', 'today afternoon', 'today evening', 'tdy', '2day', 'siku ya leo'],
+  // "Usiku wa kuamkia leo" is the night that led into today: last night.
+  yesterday: [
+    'yesterday', 'jana', 'yesterday night', 'last night', 'jana usiku', 'usiku wa jana', 'jana jioni', 'jana asubuhi', 'jana mchana', 'yesterday morning', 'yesterday afternoon', 'yesterday evening', 'last evening',
+    'ystd', 'ystdy', 'yest', 'yday', 'jna', 'siku ya jana', 'usiku wa kuamkia leo',
+  ],
+  dayBefore: ['day before yesterday', 'the day before yesterday', 'juzi', 'siku ya juzi', 'juzi usiku', 'juzi jioni', 'juzi asubuhi', 'juzi mchana', 'usiku wa kuamkia jana'],
   cancel: ['cancel', 'stop', 'quit', 'ghairi', 'acha', 'katisha', 'sitisha', 'futa ripoti', 'cancel report', 'stop report', 'sitaki', 'achana nayo'],
   police: ['police', 'polisi', 'police misconduct', 'utovu wa polisi'],
   election: ['election', 'elections', 'uchaguzi', 'kura', 'election incident'],

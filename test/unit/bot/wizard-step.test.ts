@@ -668,6 +668,33 @@ describe('when', () => {
     for (const words of ['sijui', 'sikumbuki tarehe']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.unknown', 'when.ask']]);
   });
 
+  it('reads the dates a probe found refused: lead words, "iliopita", "sato", short forms, days counted back, "usiku wa kuamkia leo"', () => {
+    // Saturday 28 November 2026 in Nairobi.
+    const DAY = 86_400_000;
+    for (const [words, expected] of [
+      ['tarehe 25/11', { when: 'date', incidentAt: TODAY_EAT - 3 * DAY }], ['mnamo tarehe 25/11', { when: 'date', incidentAt: TODAY_EAT - 3 * DAY }],
+      ['on 25/11', { when: 'date', incidentAt: TODAY_EAT - 3 * DAY }], ['on the 25th', { when: 'date', incidentAt: TODAY_EAT - 3 * DAY }],
+      ['Jumamosi iliopita', { when: 'date', incidentAt: TODAY_EAT - 7 * DAY }], ['jumamosi ilopita', { when: 'date', incidentAt: TODAY_EAT - 7 * DAY }],
+      ['last sato', { when: 'date', incidentAt: TODAY_EAT - 7 * DAY }], ['sato', { when: 'date', incidentAt: TODAY_EAT }],
+      ['ystd', { when: 'yesterday', incidentAt: TODAY_EAT - DAY }], ['yest', { when: 'yesterday', incidentAt: TODAY_EAT - DAY }], ['Jna', { when: 'yesterday', incidentAt: TODAY_EAT - DAY }],
+      ['siku ya jana', { when: 'yesterday', incidentAt: TODAY_EAT - DAY }], ['tdy', { when: 'today', incidentAt: TODAY_EAT }], ['2day', { when: 'today', incidentAt: TODAY_EAT }],
+      ['two days ago', { when: 'date', incidentAt: TODAY_EAT - 2 * DAY }], ['3 days ago', { when: 'date', incidentAt: TODAY_EAT - 3 * DAY }],
+      ['siku mbili zilizopita', { when: 'date', incidentAt: TODAY_EAT - 2 * DAY }], ['siku tatu zilizopita', { when: 'date', incidentAt: TODAY_EAT - 3 * DAY }],
+      ['usiku wa kuamkia leo', { when: 'yesterday', incidentAt: TODAY_EAT - DAY }], ['usiku wa kuamkia jana', { when: 'date', incidentAt: TODAY_EAT - 2 * DAY }],
+    ] as const) {
+      expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', ...expected }]);
+    }
+    // The time of day is kept as typed with each.
+    for (const [words, time] of [['mnamo tarehe 25/11 saa nne usiku', 'saa nne usiku'], ['jna usiku', 'usiku'], ['siku mbili zilizopita jioni', 'jioni'], ['two days ago at 10pm', 'at 10pm']]) {
+      expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', timeOfDay: time }]);
+    }
+    // Refused as before: too old, vague, not known, not a date.
+    expect(said(type(at('when'), '400 days ago'))).toEqual(['when.too_old', 'when.ask']);
+    for (const words of ['siku nyingi', 'siku nyingi zilizopita']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.which_day', 'when.ask']]);
+    expect(said(type(at('when'), 'sijui'))).toEqual(['when.unknown', 'when.ask']);
+    for (const words of ['Naivasha', 'eight days ago', 'on 3']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.format', 'when.ask']]);
+  });
+
   it('Back returns to the place', () => {
     expect(stepOf(press(at('when'), 'back'))).toBe('place');
   });

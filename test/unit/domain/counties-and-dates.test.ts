@@ -114,6 +114,47 @@ describe('incident dates', () => {
     expect(parseIncidentDate('Monday last week', now)).toEqual({ ok: false, reason: 'format' });
     expect(parseIncidentDate('jumatatu wiki iliyopita', now)).toEqual({ ok: false, reason: 'format' });
     expect(parseIncidentDate('Sundays are quiet', now)).toEqual({ ok: false, reason: 'format' });
+    // Spellings of "iliyopita", "sato" (Sheng), "Alhamis", "J'mosi".
+    expect(parseIncidentDate('Jumapili iliopita', now)).toEqual({ ok: true, date: day('2026-08-01') });
+    expect(parseIncidentDate('jumapili ilopita', now)).toEqual({ ok: true, date: day('2026-08-01') });
+    expect(parseIncidentDate('Jumamosi iliopita', now)).toEqual({ ok: true, date: day('2026-08-07') });
+    for (const typed of ['sato', 'last sato', 'Sato usiku', "J'mosi", 'J’mosi']) expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, { ok: true, date: day('2026-08-07') }]);
+    expect(parseIncidentDate('alhamis', now)).toEqual({ ok: true, date: day('2026-08-05') });
+    for (const typed of ['Naivasha', 'sijui', 'satoshi', 'sato wiki iliyopita']) expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, { ok: false, reason: 'format' }]);
+  });
+
+  it('reads a date after "tarehe", "mnamo", "on" or "siku ya", as a probe found them typed', () => {
+    // Sunday 9 August 2026 in Nairobi.
+    const day = (d: string) => ({ ok: true, date: new Date(`${d}T21:00:00Z`) });
+    for (const typed of ['tarehe 9/8', 'mnamo tarehe 9/8', 'on 9/8', 'On the 9th', 'siku ya 9/8', 'Tarehe 9/8/2026']) expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, day('2026-08-08')]);
+    expect(parseIncidentDate('mnamo tarehe 3', now)).toEqual(day('2026-08-02'));
+    expect(parseIncidentDate('mnamo Jumamosi', now)).toEqual(day('2026-08-07'));
+    expect(parseIncidentDate('tarehe 8/8 saa nne usiku', now)).toEqual(day('2026-08-07'));
+    expect(splitTime('tarehe 8/8 saa nne usiku')).toEqual({ day: 'tarehe 8/8', time: 'saa nne usiku' });
+    // The lead words do not make a lone number a day, nor a future date a past one.
+    for (const typed of ['on 3', 'mnamo 9', 'tarehe']) expect([typed, parseIncidentDate(typed, now).ok]).toEqual([typed, false]);
+    expect(parseIncidentDate('tarehe 10/8', now)).toEqual({ ok: false, reason: 'future' });
+  });
+
+  it('counts days back from today in English and Swahili, in digits or words up to seven', () => {
+    // Sunday 9 August 2026 in Nairobi.
+    const day = (d: string) => ({ ok: true, date: new Date(`${d}T21:00:00Z`) });
+    for (const [typed, date] of [
+      ['two days ago', '2026-08-06'], ['3 days ago', '2026-08-05'], ['3days ago', '2026-08-05'], ['a day ago', '2026-08-07'], ['Seven days ago.', '2026-08-01'],
+      ['2 days back', '2026-08-06'], ['10 days ago', '2026-07-29'], ['siku mbili zilizopita', '2026-08-06'], ['siku tatu zilizopita', '2026-08-05'],
+      ['siku saba zilizopita', '2026-08-01'], ['siku 3 zilizopita', '2026-08-05'], ['siku moja iliyopita', '2026-08-07'], ['siku mbili ziliopita', '2026-08-06'],
+    ]) {
+      expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, day(date)]);
+    }
+    expect(parseIncidentDate('two days ago at 10pm', now)).toEqual(day('2026-08-06'));
+    expect(splitTime('two days ago at 10pm')).toEqual({ day: 'two days ago', time: 'at 10pm' });
+    // Past the year is too old, as a date would be; no count is today or later.
+    for (const typed of ['400 days ago', 'siku 500 zilizopita', '99999999999 days ago']) expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, { ok: false, reason: 'too_old' }]);
+    expect(parseIncidentDate('365 days ago', now)).toEqual(day('2025-08-08'));
+    // Vague or no count: asked for the day.
+    for (const typed of ['0 days ago', 'eight days ago', 'a few days ago', 'days ago', 'siku nyingi', 'siku nyingi zilizopita', 'siku tatu', 'siku kumi zilizopita']) {
+      expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, { ok: false, reason: 'format' }]);
+    }
   });
 
   it('refuses the future, dates over a year old and nonsense', () => {
