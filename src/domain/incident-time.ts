@@ -162,20 +162,27 @@ const AT_HOUR = /\s+((?:at|around|about)\s+\d{1,2})$/i;
 /** A part of the day alone: "jana usiku", "yesterday at night", "Ijumaa asubuhi". */
 const PART_ONLY = new RegExp(`\\s+(${LEAD}${PART})\\.?$`, 'iu');
 const LED = new RegExp(`^${LEAD.slice(0, -1)}\\S`, 'iu');
+/** A part of the day before its day: "usiku wa kuamkia leo", "usiku wa jana", "asubuhi ya Jumamosi". */
+const PART_FIRST = new RegExp(`^(${PART})\\s+(?:wa|ya)\\s+(\\S.*)$`, 'iu');
 
 /**
  * A time of day after the day ("3/12 saa nne usiku", "jana saa 4", "Monday at 10pm") apart from
  * the day: the day is what is asked for and parsed; the time is kept as typed for the agency (in
  * Swahili time "saa nne usiku" is 10 pm, and a wrong conversion would mislead more than the words).
  * A part of the day alone ("jana usiku") is kept as the time and left with the day too, where it
- * is read ("usiku wa jana"); after "at" ("yesterday at night") it is taken off the day.
+ * is read ("usiku wa jana"); after "at" ("yesterday at night") it is taken off the day. One
+ * before the day ("usiku wa kuamkia leo") is kept as the time too, the whole still read first:
+ * "usiku wa kuamkia leo" is last night, not "leo".
  */
 export function splitTime(input: string): { day: string; time?: string; dayAlone?: string } {
   const s = input.trim();
   const m = TIME_OF_DAY.exec(s) ?? AT_HOUR.exec(s);
   if (m && m[1].trim().length <= TIME_MAX_CHARS) return { day: s.slice(0, m.index).trim(), time: m[1].trim() };
   const p = PART_ONLY.exec(s);
-  if (!p || p[1].trim().length > TIME_MAX_CHARS) return { day: s };
+  if (!p || p[1].trim().length > TIME_MAX_CHARS) {
+    const f = PART_FIRST.exec(s);
+    return f ? { day: s, time: f[1], dayAlone: f[2] } : { day: s };
+  }
   const alone = s.slice(0, p.index).trim();
   // `dayAlone`: to read when the day with its part is not understood ("jana alfajiri").
   return LED.test(p[1]) && !/^(?:za|ya)\s/i.test(p[1]) ? { day: alone, time: p[1].trim() } : { day: s, time: p[1].trim(), dayAlone: alone };

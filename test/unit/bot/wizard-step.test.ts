@@ -695,6 +695,22 @@ describe('when', () => {
     for (const words of ['Naivasha', 'eight days ago', 'on 3']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.format', 'when.ask']]);
   });
 
+  it('a part of the day before its day is kept as the time: "usiku wa kuamkia leo" is last night, at night', () => {
+    const DAY = 86_400_000;
+    for (const [words, expected] of [
+      ['usiku wa kuamkia leo', { when: 'yesterday', incidentAt: TODAY_EAT - DAY, timeOfDay: 'usiku' }],
+      ['usiku wa kuamkia jana', { when: 'date', incidentAt: TODAY_EAT - 2 * DAY, timeOfDay: 'usiku' }],
+      ['usiku wa jana', { when: 'yesterday', incidentAt: TODAY_EAT - DAY, timeOfDay: 'usiku' }],
+      ['asubuhi ya leo', { when: 'today', incidentAt: TODAY_EAT, timeOfDay: 'asubuhi' }],
+      ['jioni ya Ijumaa', { when: 'date', incidentAt: TODAY_EAT - DAY, timeOfDay: 'jioni' }],
+      ['usiku wa tarehe 25/11', { when: 'date', incidentAt: TODAY_EAT - 3 * DAY, timeOfDay: 'usiku' }],
+    ] as const) {
+      expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', ...expected }]);
+    }
+    // "Kuamkia" moves the night to the day before: never read as the day named after it.
+    for (const words of ['usiku wa kuamkia Jumamosi', 'kuamkia leo', 'asubuhi ya siku hiyo']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.format', 'when.ask']]);
+  });
+
   it('Back returns to the place', () => {
     expect(stepOf(press(at('when'), 'back'))).toBe('place');
   });

@@ -83,6 +83,10 @@ describe('incident dates', () => {
     expect(splitTime('3 Aug at 10pm')).toEqual({ day: '3 Aug', time: 'at 10pm' });
     expect(splitTime('Monday at 10')).toEqual({ day: 'Monday', time: 'at 10' });
     expect(splitTime('jana')).toEqual({ day: 'jana' });
+    // A part of the day before its day: the whole is read first ("usiku wa kuamkia leo" is not "leo").
+    expect(splitTime('usiku wa kuamkia leo')).toEqual({ day: 'usiku wa kuamkia leo', time: 'usiku', dayAlone: 'kuamkia leo' });
+    expect(parseIncidentDate('usiku wa Ijumaa', now)).toEqual(day('2026-08-06'));
+    expect(parseIncidentDate('usiku wa kuamkia Ijumaa', now)).toEqual({ ok: false, reason: 'format' });
     // Hours with digits after "saa", as a review listed them; a time longer than the report keeps is not one.
     for (const typed of ['jana saa 4pm', 'jana saa 4:30pm', 'jana saa 4.30pm', 'jana saa 1900hrs']) expect([typed, splitTime(typed).day]).toEqual([typed, 'jana']);
     expect(splitTime('jana saa nne na nusu hivi za usiku kamili hivi usiku jioni asubuhi').time ?? '').not.toMatch(/.{61}/);
