@@ -62,7 +62,10 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
   if (WANTS_TO_REPORT.test(n)) return POLICE.test(n) ? { kind: 'police' } : ELECTION.test(n) ? { kind: 'election' } : {};
   // "Help" alone may be asking how the bot works: the menu says.
   if (n !== 'help' && dangerAnswer(text) === true) return {};
-  return n.includes(' ') && INCIDENT_ACTS.test(n) ? { story: { text: text.trim() } } : undefined;
+  // "Walinishika tao", "makarao walinichapa", "walidai kitu kidogo": any form of what was done. The
+  // kind is still asked: police at a polling station may be an election's case.
+  const act = INCIDENT_ACTS.test(n) || (MORE_ACTS.test(n) && !NOT_ACTS.test(n)) || /\bkitu kidogo\b/.test(n);
+  return n.includes(' ') && act ? { story: { text: text.trim() } } : undefined;
 }
 
 /** A voice note that can be the story: within the length and size a story's voice note may have. */

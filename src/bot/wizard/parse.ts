@@ -127,9 +127,13 @@ const WORDS: Record<Word, readonly string[]> = {
     'ystd', 'ystdy', 'yest', 'yday', 'jna', 'siku ya jana', 'usiku wa kuamkia leo',
   ],
   dayBefore: ['day before yesterday', 'the day before yesterday', 'juzi', 'siku ya juzi', 'juzi usiku', 'juzi jioni', 'juzi asubuhi', 'juzi mchana', 'usiku wa kuamkia jana'],
-  cancel: ['cancel', 'stop', 'quit', 'ghairi', 'acha', 'katisha', 'sitisha', 'futa ripoti', 'cancel report', 'stop report', 'sitaki', 'achana nayo'],
-  police: ['police', 'polisi', 'police misconduct', 'utovu wa polisi'],
-  election: ['election', 'elections', 'uchaguzi', 'kura', 'election incident'],
+  cancel: [
+    'cancel', 'stop', 'stop it', 'quit', 'ghairi', 'acha', 'wacha', 'katisha', 'sitisha', 'futa ripoti', 'cancel report', 'stop report', 'sitaki', 'sitaki tena', 'sitaki kuendelea',
+    'achana nayo', 'achana na hii', 'achana na hiyo',
+  ],
+  // What people call the police and the electoral commission ("karao", "askari", "cops"; "traffic" are traffic police).
+  police: ['police', 'polisi', 'police misconduct', 'utovu wa polisi', 'karao', 'makarao', 'askari', 'askari polisi', 'cops', 'cop', 'traffic', 'polisi wa trafiki', 'polisi wa traffic', 'afande'],
+  election: ['election', 'elections', 'uchaguzi', 'kura', 'election incident', 'iebc'],
 };
 
 const BY_PHRASE = new Map<string, Word>(Object.entries(WORDS).flatMap(([word, phrases]) => phrases.map((p) => [p, word as Word] as const)));
@@ -139,10 +143,10 @@ const BY_PHRASE = new Map<string, Word>(Object.entries(WORDS).flatMap(([word, ph
  * a question that can go unanswered it is no answer, never kept as the officers' names or the place.
  */
 const DONT_KNOW =
-  /^(?:hapana |no |aah |eeh |mimi |hata )?(?:sijui|cjui|sjui|siwajui|simjui|sikumbuki|sikuona|sijaona|sifahamu|sikujua|sikuwatambua|hatujui|hatukuona|sikuwaona|sina habari|sina uhakika|sina idea|haijulikani|no idea|i have no idea|no clue|dunno|not sure|unknown|idk|i (?:do not|dont|don t|didn t|didnt|did not) (?:know|see|remember|notice)|(?:do not|dont|don t) know|i (?:can t|cant|cannot) remember)(?: (.*))?$/;
+  /^(?:hapana |no |aah |eeh |mimi |hata )?(?:sijui|cjui|sjui|siwajui|simjui|sikuwajua|sikumjua|sikumbuki|sikuona|sijaona|sifahamu|sikujua|sikuwatambua|hatujui|hatukuona|sikuwaona|sina habari|sina uhakika|sina idea|haijulikani|no idea|i have no idea|no clue|dunno|not sure|unknown|idk|i (?:do not|dont|don t|didn t|didnt|did not) (?:know|see|remember|notice)|(?:do not|dont|don t) know|i (?:can t|cant|cannot) remember)(?: (.*))?$/;
 /** What may follow "sijui" and still be no answer ("sijui majina yao"); anything else is an answer ("sijui jina, ni karibu na Total"). */
 const DONT_KNOW_REST = new Set(
-  'jina majina yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali kaunti gani la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when which county really at all sure exactly anything'.split(' '),
+  'jina majina namba nambari number numbers plate yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali kaunti gani la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when which county really at all sure exactly anything'.split(' '),
 );
 
 export function dontKnow(text: string): boolean {
@@ -202,9 +206,12 @@ const CATEGORY_WORDS: Record<string, { police?: string; election?: string }> = O
   ),
   // Buying votes is an election's bribe only.
   ...['kununua kura', 'walikuwa wanagawa pesa', 'wanagawa pesa', 'vote buying'].map((w) => [w, { election: 'e_bribery' }]),
-  ...['kichapo', 'kipigo', 'wamenipiga', 'walinipiga', 'nimepigwa', 'walitupiga', 'wamenichapa', 'nimechapwa', 'kupigwa', 'beating', 'beaten', 'they beat me', 'vurugu', 'violence'].map(
+  ...['kichapo', 'kipigo', 'wamenipiga', 'walinipiga', 'nimepigwa', 'walitupiga', 'wamenichapa', 'walinichapa', 'nimechapwa', 'kuchapwa', 'kupigwa', 'beating', 'beaten', 'they beat me', 'vurugu', 'violence'].map(
     (w) => [w, { police: 'p_force', election: 'e_violence' }],
   ),
+  ...['walidai kitu kidogo', 'walitaka kitu kidogo', 'waliitisha kitu kidogo', 'walidai hongo', 'waliomba hongo'].map((w) => [w, { police: 'p_bribery', election: 'e_bribery' }]),
+  // Taken in by the police: their arrest (an election's has no category of its own).
+  ...['walinikamata', 'wamenikamata', 'nimekamatwa', 'kukamatwa', 'walinishika', 'wamenishika', 'arrest', 'arrested', 'i was arrested', 'they arrested me', 'unlawful arrest'].map((w) => [w, { police: 'p_arrest' }]),
 ]);
 
 export function categoryWord(text: string, kind: 'police' | 'election'): string | undefined {

@@ -1,7 +1,7 @@
 /** Telegram messages and button data as wizard input. */
 import { firstWords } from '../../../src/bot/wizard/messages';
 import type { Message } from 'telegraf/types';
-import { agrees, buttonInput, messageInput, normalise, readWord, WIZARD_DATA } from '../../../src/bot/wizard/parse';
+import { agrees, buttonInput, categoryWord, dontKnow, messageInput, normalise, readWord, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 
 const FROM = 424242;
 const LABELS = { back: '⬅️ Rudi', cancel: '❌ Katisha' };
@@ -133,6 +133,26 @@ describe('firstWords: a few first words that say what to do', () => {
     expect(firstWords('nataka kureport polisi')).toEqual({ kind: 'police' });
     expect(firstWords('I want to report election rigging')).toEqual({ kind: 'election' });
     expect(firstWords('saidieni')).toEqual({});
+  });
+
+  it('begins a report for what was done said in Sheng or in any person ("walinishika tao", "walidai kitu kidogo")', () => {
+    for (const text of ['walinishika tao', 'makarao walinichapa', 'polisi wa traffic walidai kitu kidogo', 'polisi wananipiga']) {
+      expect([text, firstWords(text)]).toEqual([text, { story: { text } }]);
+    }
+    // Asking to be called, or voters, is no act.
+    for (const text of ['nipigie simu tafadhali', 'wapiga kura wengi']) expect([text, firstWords(text)]).toEqual([text, undefined]);
+  });
+
+  it('reads the kind and the category in the words people use ("karao", "walinikamata"), and "sikuona namba yao" as no answer', () => {
+    for (const w of ['karao', 'Askari', 'cops', 'traffic']) expect([w, readWord(w)]).toEqual([w, 'police']);
+    expect(readWord('IEBC')).toBe('election');
+    for (const w of ['wacha', 'sitaki tena', 'sitaki kuendelea', 'achana na hii']) expect([w, readWord(w)]).toEqual([w, 'cancel']);
+    expect(categoryWord('walinikamata', 'police')).toBe('p_arrest');
+    expect(categoryWord('walinikamata', 'election')).toBeUndefined();
+    expect(categoryWord('walidai kitu kidogo', 'police')).toBe('p_bribery');
+    expect(categoryWord('walinichapa', 'election')).toBe('e_violence');
+    for (const t of ['sikuona namba yao', 'sikuona number', 'sikuwajua']) expect([t, dontKnow(t)]).toEqual([t, true]);
+    expect(dontKnow('sikuona namba, ni Land Cruiser nyeupe')).toBe(false);
   });
 
   it('leaves questions, greetings and questions about a report sent to the menu', () => {
