@@ -1,5 +1,5 @@
 import type { User } from 'telegraf/types';
-import type { MessageRefusal, ReporterMessage } from '../services/conversation-service';
+import type { Attached, MessageRefusal, ReporterMessage } from '../services/conversation-service';
 import type { BotContext, PendingAnswer } from './context';
 import type { WizardInput } from './wizard/types';
 import * as kb from './keyboards';
@@ -53,11 +53,11 @@ export async function answersLeftByCancel(ctx: BotContext, draftId: string | und
 }
 
 /** One held reply to staff, stored on the ticket; refused when the ticket closed (said once) or the message broke a limit (said why). */
-export async function answerHeld(ctx: BotContext & { from: User }, pending: PendingAnswer, item: PendingAnswer['held'][number]): Promise<{ ok: true; reference: string } | { ok: false; reason: 'closed' | 'refused' }> {
+export async function answerHeld(ctx: BotContext & { from: User }, pending: PendingAnswer, item: PendingAnswer['held'][number]): Promise<{ ok: true; reference: string; danger?: Attached['danger'] } | { ok: false; reason: 'closed' | 'refused' }> {
   const message = heldMessage(item.input, item.tg);
   if (!message) return { ok: false, reason: 'refused' };
   const result = await ctx.deps.conversation.answer(ctx.from.id, pending.to, message);
-  if (result.ok) return { ok: true, reference: result.reference };
+  if (result.ok) return { ok: true, reference: result.reference, ...(result.danger ? { danger: result.danger } : {}) };
   if (result.reason === 'not_an_answer' || result.reason === 'closed') {
     await ctx.reply(ctx.t('reply.closed', { reference: pending.reference }), { parse_mode: 'HTML' });
     return { ok: false, reason: 'closed' };

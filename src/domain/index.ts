@@ -20,3 +20,4 @@ export * from './unfinished';
 export * from './language-guess';
 export * from './ticket-filter';
 export * from './identity-ask';
+export * from './danger-words';

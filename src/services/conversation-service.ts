@@ -1,10 +1,11 @@
-import { canTransition, checkText, CLOSED_STATUSES, isAgency, isOpen, LIMITS, mayRate, type Agency, type Rating } from '../domain';
+import { canTransition, checkText, CLOSED_STATUSES, isAgency, isOpen, LIMITS, mayRate, saysDangerNow, type Agency, type Rating } from '../domain';
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
 import { type Evidence, type MessageDoc, type ReportDoc, type Store } from '../store';
 import { RESEND_BLOCKED_FOR_MS } from './delivery-service';
 import type { EventBus } from './events';
 import { reporterMessageId } from './reply-id';
+import type { TicketQueuePort } from './ports';
 import type { TicketDesk } from './ticket-desk';
 
 /** What a reporter sends outside the wizard: text, a file (with its caption), or both. */
@@ -30,9 +31,16 @@ export interface OpenTicket {
 export type MessageRefusal = { ok: false; reason: 'empty' | 'too_long'; max: number } | { ok: false; reason: 'too_big'; maxBytes: number };
 export type MessageCheck = { ok: true } | MessageRefusal;
 
+/**
+ * A message attached to an open ticket. `waiting`: nobody has taken the ticket yet. `danger`: the
+ * message says someone is in danger now (domain `saysDangerNow`), with the report's category for
+ * its emergency numbers; `raised` when that put the waiting ticket first.
+ */
+export type Attached = { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true; danger?: { raised: boolean; category: string } };
+
 /** What became of a message outside the wizard (`take`). */
 export type TakeResult =
-  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true }
+  | Attached
   | MessageRefusal
   /**
    * No open ticket: the message is not for a ticket (`closed`: the reference of their latest closed
@@ -46,11 +54,11 @@ export type TakeResult =
   | { ok: false; reason: 'choose'; tickets: OpenTicket[]; closed?: OpenTicket };
 
 /** A message stored on a ticket: said to be closed when the ticket closed as it was written (it then reaches no one). */
-type Stored = { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true } | { ok: false; reason: 'closed'; reference: string };
+type Stored = Attached | { ok: false; reason: 'closed'; reference: string };
 
 /** What became of a Telegram reply to one of the bot's messages (`answer`). */
 export type AnswerResult =
-  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true }
+  | Attached
   | MessageRefusal
   /** Not a reply to a message about one of the reporter's tickets (a wizard question, say). */
   | { ok: false; reason: 'not_an_answer' }
@@ -61,7 +69,7 @@ export type AnswerResult =
 export type AnswerTarget = { ok: true; reference: string } | { ok: false; reason: 'not_an_answer' };
 
 export type AttachResult =
-  | { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true }
+  | Attached
   | MessageRefusal
   | { ok: false; reason: 'not_yours' }
   /** `reference`: the report chosen, when it is this reporter's (closed since the choice was offered). */
@@ -123,7 +131,8 @@ export type RatingResult = { ok: true; reference: string; first: boolean; rating
  */
 export class ConversationService {
   /** `desk`: drops a withdrawn report's queue job at once (without it, "take next" skips the job). */
-  constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'> }) {}
+  /** `tickets`: a waiting ticket's job, put first when its reporter writes of danger now (without it, only MongoDB's priority changes). */
+  constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'>; tickets?: Pick<TicketQueuePort, 'reprioritise'> }) {}
 
   /**
    * A message outside the wizard: stored at once on the reporter's only open ticket, or the open
@@ -289,8 +298,31 @@ export class ConversationService {
     const open = now !== null && isOpen(now);
     logger.info({ reportId: on.reportId, reference: on.reference, outcome: created ? (open ? 'reply_attached' : 'reply_after_close') : 'reply_already_attached', kind: stored.kind }, 'reporter message attached');
     if (!open) return { ok: false, reason: 'closed', reference: on.reference };
+    const danger = created && message.text !== undefined && !message.passedOn && saysDangerNow(message.text) ? { raised: now === 'received' && (await this.raise(on.reportId, id.toString())), category: on.category } : undefined;
     // Nobody has taken it yet: the reporter is told it waits with the report, not that someone has it.
-    return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind, ...(now === 'received' ? { waiting: true as const } : {}) };
+    return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind, ...(now === 'received' ? { waiting: true as const } : {}), ...(danger ? { danger } : {}) };
+  }
+
+  /**
+   * Danger written to a waiting ticket puts it first (priority 1, which only danger reaches), as
+   * if said in the report: MongoDB, then its job. Not an SLA escalation: the clock runs on. A raise
+   * that fails leaves the message stored and the numbers said. False when taken or first already.
+   */
+  private async raise(reportId: string, messageId: string): Promise<boolean> {
+    const { store, events, logger, tickets } = this.deps;
+    try {
+      const before = await store.reports.raiseToUrgent(reportId, messageId);
+      if (!before) return false;
+      // No waiting job (Redis lost it): the relay re-adds it at the priority MongoDB holds.
+      await tickets?.reprioritise(reportId, 1).catch((err: unknown) => logger.warn({ err, reportId }, 'raised ticket\'s job not re-prioritised'));
+      logger.warn({ reportId, from: before.priority, to: 1, outcome: 'danger_said' }, 'reporter wrote of danger now: waiting ticket put first');
+      await events.publish({ type: 'ticket', reportId, what: 'escalated' });
+      await events.publish({ type: 'queue' });
+      return true;
+    } catch (err) {
+      logger.error({ err, reportId }, 'a waiting ticket whose reporter wrote of danger could not be raised');
+      return false;
+    }
   }
 
   /** The ticket a message already stored went to (a report is never deleted while its messages are kept). */

@@ -278,6 +278,8 @@ export const EVENT_TYPES = [
   'note',
   'viewed',
   'escalated',
+  /** A waiting ticket put first because its reporter wrote of danger now: `data` { from, to: 1, messageId }. */
+  'danger_said',
   'reply_queued',
   'reply_delivered',
   'delivery_failed',

@@ -443,6 +443,17 @@ export class ReportRepository {
   }
 
   /**
+   * A waiting ticket to danger-now's priority (1), when its reporter wrote of danger now: no SLA
+   * escalation (nobody waited too long), and a history line naming the message. The report as it
+   * was before, or null (taken, or first already).
+   */
+  async raiseToUrgent(id: Id, messageId: string): Promise<ReportDoc | null> {
+    const before = await this.Report.findOneAndUpdate({ _id: oid(id), status: 'received', priority: { $gt: 1 } }, { $set: { priority: 1 } }, { returnDocument: 'before' }).lean<ReportDoc>();
+    if (before) await this.insertEvents([eventDoc({ reportId: before._id, type: 'danger_said', actor: { kind: 'reporter' }, data: { from: before.priority, to: 1, messageId } }, new Date())]);
+    return before;
+  }
+
+  /**
    * The "escalated" history entry of the report's latest escalation, once: its id is fixed by the
    * report and the escalation count, so an SLA check retried after a failure does not write it twice.
    */

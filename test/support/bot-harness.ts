@@ -37,6 +37,8 @@ export interface BotHarness {
   prefix: string;
   /** Every enqueue call, in order. */
   enqueued: { reportId: string; priority: Priority }[];
+  /** Every waiting ticket's job put first because its reporter wrote of danger now (no queue here: recorded). */
+  raised: string[];
   /** Live events published on the bus. */
   events: LiveEvent[];
   /** Every log line the bot wrote (JSON), to check that no personal data is logged. */
@@ -121,7 +123,8 @@ export async function startBotHarness(
       ? redisDailyReportLimit({ redis: r.redis, prefix: r.prefix, perDay: opts.limits.reportsPerDay, keyOf: rateLimitKeyOf(store.cipher, 'reports'), logger })
       : undefined;
     const intake = new IntakeService({ store, reports, logger, dailyLimit });
-    const conversation = new ConversationService({ store, events: bus, logger });
+    const raised: string[] = [];
+    const conversation = new ConversationService({ store, events: bus, logger, tickets: { reprioritise: async (id: string) => raised.push(id) > 0 } });
     const reporters = new ReporterService({ store, logger });
     const messagesPerMinute = opts.limits?.messagesPerMinute;
     const sendBudget = opts.sendBudget ? new RedisSendBudget(r.redis, r.prefix, { perSecond: opts.sendBudget.perSecond }) : undefined;
@@ -135,6 +138,7 @@ export async function startBotHarness(
       redis: r.redis,
       prefix: r.prefix,
       enqueued,
+      raised,
       events,
       logs,
       failNextSubmits: (n) => {

@@ -36,6 +36,8 @@ export interface Harness {
   store: Store;
   db: TestDb;
   queues: Queues;
+  /** The live-event bus the services publish on (`events` records what it carried). */
+  bus: EventBus;
   /** Intake (src/services/report-service.ts), as main.ts builds it. */
   reports: ReportService;
   /** SLA escalation (src/services/sla-service.ts). */
@@ -115,6 +117,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     store,
     db,
     queues,
+    bus,
     reports,
     sla,
     tickets,

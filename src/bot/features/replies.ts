@@ -1,11 +1,11 @@
 import { Routes } from '../routes';
 import type { Message, User } from 'telegraf/types';
-import type { ReporterMessage } from '../../services/conversation-service';
+import type { Attached, ReporterMessage } from '../../services/conversation-service';
 import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
 import { answerHeld, passedOnMark, PENDING_FOR_MS, refuse, where } from '../held-answers';
-import { beginReport, earlyStory, messageInput, PART_MIN_CHARS, passedOn, passedOnText, readWord, runWizard, SEND, WIZARD_DATA } from '../wizard';
+import { beginReport, earlyStory, emergencyNumbers, messageInput, PART_MIN_CHARS, passedOn, passedOnText, readWord, runWizard, SEND, WIZARD_DATA } from '../wizard';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
@@ -24,7 +24,7 @@ export function repliesFeature(): Routes<BotContext> {
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
     const result = await ctx.deps.conversation.take(ctx.from.id, message, { chosen: ctx.session.picked, chosenOver: ctx.session.pickedOver });
     if (result.ok) {
-      if (!answered) await received(ctx, result.reference, result.waiting);
+      if (!answered) await received(ctx, result);
       await offerConsent(ctx, result, message.text);
       // Only once the reporter was answered: a first file refused (too big) or failed still speaks for itself.
       ctx.session.album = album;
@@ -142,7 +142,7 @@ type MessageCtx = BotContext & { message: Message; from: User };
 async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message: ReporterMessage): Promise<void> {
   const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo, message);
   if (result.ok) {
-    await received(ctx, result.reference, result.waiting);
+    await received(ctx, result);
     await offerConsent(ctx, result, message.text);
     return backToReport(ctx);
   }
@@ -215,13 +215,13 @@ async function release(ctx: BotContext & { from: User }, pending: PendingAnswer,
   // "Into my new report": the replies are the report's now, so a cancel among the words replayed
   // into it does not send the rest to staff (answersLeftByCancel sends only those marked).
   if (!toStaff) pending.held = pending.held.map(({ r: _reply, ...item }) => item);
-  const done = { reference: undefined as string | undefined, closed: false, replayed: false, dropped: false };
+  const done = { reference: undefined as string | undefined, danger: undefined as Attached['danger'], closed: false, replayed: false, dropped: false };
   while (pending.held.length) {
     const item = pending.held[0];
     if (toStaff && item.r) {
       const result = done.closed ? undefined : await answerHeld(ctx, pending, item);
       pending.held.shift();
-      if (result?.ok) done.reference = result.reference;
+      if (result?.ok) [done.reference, done.danger] = [result.reference, result.danger ?? done.danger];
       else if (result?.reason === 'closed') done.closed = true;
     } else {
       pending.held.shift();
@@ -233,7 +233,7 @@ async function release(ctx: BotContext & { from: User }, pending: PendingAnswer,
   // An album's one answer, or a split story, waits on a timer this update cannot own: taken now.
   await flushDraft(ctx);
   if (done.dropped) await ctx.reply(ctx.t('reply.expired'), ctx.session.draft ? {} : kb.mainMenu(ctx.t));
-  if (done.reference) return sentToStaff(ctx, done.reference);
+  if (done.reference) return sentToStaff(ctx, { reference: done.reference, danger: done.danger });
   if (!done.replayed && ctx.session.draft) await runWizard(ctx, { type: 'show' });
 }
 
@@ -243,8 +243,8 @@ async function flushDraft(ctx: BotContext): Promise<void> {
   if (d && (d.parts || d.albumPending)) await runWizard(ctx, { type: 'flush', draftId: d.id });
 }
 
-async function sentToStaff(ctx: BotContext, reference: string): Promise<void> {
-  await received(ctx, reference);
+async function sentToStaff(ctx: BotContext, sent: Pick<Attached, 'reference' | 'danger'>): Promise<void> {
+  await received(ctx, sent);
   await backToReport(ctx);
 }
 
@@ -325,8 +325,15 @@ function albumOf(ctx: MessageCtx): string | undefined {
 }
 
 /** Sent: to the staff member who has the report, or (nobody has taken it yet) with the report, for whoever takes it. */
-async function received(ctx: BotContext, reference: string, waiting?: true): Promise<void> {
-  await ctx.reply(ctx.t(waiting ? 'reply.received_waiting' : 'reply.received', { reference }), { parse_mode: 'HTML' });
+/**
+ * "Added to your report". A message that says someone is in danger now gets the emergency
+ * numbers first, and is told when it put the waiting report first.
+ */
+async function received(ctx: BotContext, sent: Pick<Attached, 'reference' | 'waiting' | 'danger'>): Promise<void> {
+  const { reference, waiting, danger } = sent;
+  if (danger) await ctx.reply(emergencyNumbers(ctx, danger.category), { parse_mode: 'HTML' });
+  const key = danger?.raised ? 'reply.received_urgent' : waiting ? 'reply.received_waiting' : 'reply.received';
+  await ctx.reply(ctx.t(key, { reference }), { parse_mode: 'HTML' });
 }
 
 /**
@@ -351,6 +358,7 @@ async function offerConsent(ctx: BotContext, sent: { reportId: string; reference
 async function attachAll(ctx: BotContext, telegramUserId: number, reportId: string, pending: PendingReply): Promise<void> {
   let reference: string | undefined;
   let waiting: true | undefined;
+  let danger: Attached['danger'];
   const last = pending.messages.at(-1)?.text;
   while (pending.messages.length) {
     // The service checks again that the report is still this reporter's and still open.
@@ -365,12 +373,14 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
     }
     reference = result.reference;
     waiting = result.waiting;
+    // Danger said in any of them is said once, raised if any raise went through.
+    if (result.danger) danger = { raised: result.danger.raised || danger?.raised === true, category: result.danger.category };
   }
   ctx.session.pendingReply = undefined;
   ctx.session.picked = reportId;
   ctx.session.pickedOver = pending.closed?.reportId;
   if (!reference) return;
-  await received(ctx, reference, waiting);
+  await received(ctx, { reference, waiting, danger });
   await offerConsent(ctx, { reportId, reference }, last);
 }
 
@@ -380,7 +390,7 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
  * not); with none open, the messages reached no one, and that is said.
  */
 async function chosenClosed(ctx: BotContext, telegramUserId: number, closed: string, sentTo: string | undefined): Promise<void> {
-  if (sentTo) await received(ctx, sentTo);
+  if (sentTo) await received(ctx, { reference: sentTo });
   const open = await ctx.deps.conversation.openTickets(telegramUserId);
   if (open.length) return void (await ctx.reply(ctx.t('reply.chosen_closed', { reference: closed }), { parse_mode: 'HTML', ...kb.pickReportKeyboard(ctx.t, open) }));
   ctx.session.pendingReply = undefined;

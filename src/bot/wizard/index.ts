@@ -11,6 +11,7 @@ import { step } from './step';
 import type { Effect, WizardInput } from './types';
 
 export { formatDay } from './format';
+export { emergencyNumbers } from './render';
 export { WIZARD_DATA, buttonInput, messageInput, passedOn, passedOnText, readWord } from './parse';
 export { step } from './step';
 export { SEND } from './buttons';

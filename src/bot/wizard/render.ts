@@ -114,6 +114,12 @@ function joined(a: Drawn, b: Drawn): Drawn | undefined {
   return { ...b, html, text };
 }
 
+/** "If someone is in danger, call for help now:" and one line per service, with every number that reaches it (HTML). */
+export function emergencyNumbers(ctx: BotContext, category: string): string {
+  const lines = numbersFor(ctx.deps.helpNumbers, category).map((n) => `<b>${n.numbers.map(escapeHtml).join(' · ')}</b>  ${escapeHtml(ctx.t(`common:${n.labelKey}`))}`);
+  return `${ctx.t('danger.numbers')}\n\n${lines.join('\n')}`;
+}
+
 function draw(ctx: BotContext, reply: Exclude<Reply, { type: 'answer' }>): Drawn {
   const t = ctx.t;
   switch (reply.type) {
@@ -123,11 +129,8 @@ function draw(ctx: BotContext, reply: Exclude<Reply, { type: 'answer' }>): Drawn
     }
     case 'review':
       return { text: reviewText(t, reply.draft, ctx.lang), html: true, markup: kb.reviewKeyboard(t, reply.draft.id) };
-    case 'emergency': {
-      // One line per service, with every number that reaches it.
-      const lines = numbersFor(ctx.deps.helpNumbers, reply.category).map((n) => `<b>${n.numbers.map(escapeHtml).join(' · ')}</b>  ${escapeHtml(t(`common:${n.labelKey}`))}`);
-      return { text: `${t('danger.numbers')}\n\n${lines.join('\n')}\n\n${t('danger.priority')}`, html: true };
-    }
+    case 'emergency':
+      return { text: `${emergencyNumbers(ctx, reply.category)}\n\n${t('danger.priority')}`, html: true };
   }
 }
 

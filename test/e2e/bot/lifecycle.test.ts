@@ -436,7 +436,9 @@ describe('replies from the reporter after submitting', () => {
     expect(olderButton).toMatch(new RegExp(`^${older} · Polisi kuitisha hongo au kulazimisha pesa · \\d{2}/\\d{2}/\\d{4} · 🕶$`));
     expect(u.buttons().some((b) => b.startsWith(newer))).toBe(true);
     await u.press(olderButton!);
-    expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${older}. Mhudumu atausoma ujumbe huu atakapoichukua ripoti yako.`);
+    // "Wamerudi tena na bunduki" (they have come back with guns), among the three: the numbers, and the report put first.
+    expect(allTexts(u).at(-2)).toMatch(/^🚨 Kama kuna mtu yuko hatarini, piga simu sasa hivi:/);
+    expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${older}. Sasa imewekwa kuwa ya dharura: mhudumu wa kwanza atakayekuwa huru ataichukua.`);
     const olderReport = await h.store.reports.findByReference(older);
     const newerReport = await h.store.reports.findByReference(newer);
     const stored = await h.store.messages.listForReport(olderReport!._id);
@@ -468,6 +470,32 @@ describe('replies from the reporter after submitting', () => {
     const stored = await h.store.messages.listForReport((await h.store.reports.findByReference(older))!._id);
     expect(stored.map((m) => m.text)).toEqual(['Gari lao ni KDA 123X, nyeupe.', 'hii ndiyo gari']);
     expect(stored[1].media).toMatchObject({ fileId: photo });
+  });
+
+  it('a message saying someone is in danger now gets the emergency numbers at once and puts the waiting report first; an ordinary one does not', async () => {
+    const u = h.tg.user({ firstName: 'Danger later', languageCode: 'en' });
+    const reference = await submitAnonymous(u);
+    const id = (await h.store.reports.findByReference(reference))!._id.toString();
+    const before = allTexts(u).length;
+    const raisedBefore = h.raised.length;
+    await u.sendText('They are here again, they are threatening us');
+    const [numbers, added] = allTexts(u).slice(before);
+    expect(numbers).toMatch(/^🚨 If someone is in danger, call for help now:\n\n.*999/s);
+    expect(added).toBe(`✅ Added to your report ${reference}. It is now marked urgent: the next member of staff who is free will take it.`);
+    expect(h.raised.slice(raisedBefore)).toEqual([id]);
+    const raised = await h.store.reports.findById(id);
+    expect([raised?.priority, raised?.escalations]).toEqual([1, 0]);
+    expect((await h.store.reports.history(id)).filter((e) => e.type === 'danger_said').map((e) => e.data)).toMatchObject([{ from: 3, to: 1 }]);
+    await u.sendText('The car was a white Probox, KDA 123X.');
+    expect(lastText(u)).toBe(`✅ Added to your report ${reference}. A member of staff will read it when they take your report.`);
+    expect(allTexts(u).slice(before + 2).filter((t) => t.includes('999'))).toEqual([]);
+    expect(h.raised.slice(raisedBefore)).toEqual([id]);
+    // Held by an agent: the numbers still, and it is not "marked urgent" (someone has it).
+    await h.store.reports.transition(id, 'assigned', { kind: 'agent', agentId: new Types.ObjectId().toString() }, { assignee: new Types.ObjectId().toString() });
+    await u.sendText('Wako hapa tena, tusaidieni');
+    expect(allTexts(u).at(-2)).toMatch(/^🚨 If someone is in danger/);
+    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
+    expect(h.raised.slice(raisedBefore)).toEqual([id]);
   });
 
   it('a report closed between the message and the choice: said so, and asked again among the others, never sent on unasked', async () => {
@@ -797,7 +825,7 @@ describe('the language a reporter chose', () => {
     // A day without a message: the conversation is forgotten (its key expires).
     await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
 
-    await u.sendText('Wamerudi tena usiku huu.');
+    await u.sendText('Gari lao lilikuwa Probox nyeupe.');
     expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${reference}. Mhudumu atausoma ujumbe huu atakapoichukua ripoti yako.`);
     await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
     await u.sendText('/start');

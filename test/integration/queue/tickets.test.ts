@@ -5,6 +5,7 @@ import type { CategoryCode } from '../../../src/domain';
 import { agent, createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
 import { testRedisTarget } from '../../support/redis';
 import { createRedis } from '../../../src/redis';
+import { ConversationService } from '../../../src/services/conversation-service';
 
 /** Categories covering every default priority: p_bribery 3, p_force 2, p_other 4; dangerNow gives 1. */
 const MIX: { category: CategoryCode; dangerNow: boolean }[] = [
@@ -362,5 +363,25 @@ describe('tickets queue and desk', () => {
     expect(await h.tickets.changeStatus(id, a, 'waiting_reporter')).toEqual({ ok: true });
     expect(await h.tickets.refer(id, a, 'ODPP')).toEqual({ ok: true });
     expect((await told()).slice(6)).toEqual(['notices:waitingReporter', 'notices:referred']);
+  });
+
+  it('a waiting ticket whose reporter writes of danger now is the next one taken, ahead of older ones; no SLA escalation is counted', async () => {
+    const conversation = new ConversationService({ store: h.store, events: h.bus, logger: h.logger, tickets: h.queues.tickets });
+    const older = await reporter(h.store);
+    const first = (await h.reports.submit(reportInput(older._id, { category: 'p_force' }))).report; // priority 2
+    const telegramUserId = 7_300_001;
+    const r = await reporter(h.store, { telegramUserId });
+    const { report } = await h.reports.submit(reportInput(r._id, { category: 'p_bribery' })); // priority 3
+    const sent = await conversation.take(telegramUserId, { text: 'Wamerudi, wako nje ya nyumba yangu sasa hivi' });
+    expect(sent).toMatchObject({ ok: true, waiting: true, danger: { raised: true, category: 'p_bribery' } });
+    expect(await h.queues.tickets.queue.getJob(report._id.toString())).toMatchObject({ priority: 1 });
+    const a = agent();
+    const t = await h.tickets.takeNext(a);
+    expect(t.ok && t.report._id.toString()).toBe(report._id.toString());
+    expect((await h.store.reports.findById(report._id))?.escalations).toBe(0);
+    // Taken now: danger written again is said, nothing raised.
+    expect(await conversation.take(telegramUserId, { text: 'They are back, help us' })).toMatchObject({ ok: true, danger: { raised: false } });
+    const next = await h.tickets.takeNext(agent());
+    expect(next.ok && next.report._id.toString()).toBe(first._id.toString());
   });
 });
