@@ -2,7 +2,7 @@ import { canTransition, checkText, CLOSED_STATUSES, isAgency, isOpen, LIMITS, ma
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
 import { type Evidence, type MessageDoc, type ReportDoc, type Store } from '../store';
-import { RESEND_BLOCKED_FOR_MS } from './delivery-service';
+import { markUnreachable, RESEND_BLOCKED_FOR_MS } from './delivery-service';
 import type { EventBus } from './events';
 import { reporterMessageId } from './reply-id';
 import type { TicketQueuePort } from './ports';
@@ -215,6 +215,23 @@ export class ConversationService {
   private async noTicket(reporterId: Types.ObjectId | undefined): Promise<TakeResult> {
     const closed = reporterId ? await this.deps.store.reports.findLatestClosedByReporter(reporterId) : null;
     return closed ? { ok: false, reason: 'no_ticket', closed: closed.reference } : { ok: false, reason: 'no_ticket' };
+  }
+
+  /**
+   * The reporter blocked the bot (Telegram's `my_chat_member`): their open tickets say "reporter
+   * unreachable" now, as the first refused message would have made them, so an agent does not
+   * write and wait in vain. Closed ones are left as they are: nobody writes to them. How many were marked.
+   */
+  async unreachableNow(telegramUserId: number): Promise<number> {
+    const { store, events, logger } = this.deps;
+    const { tickets } = await this.openOf(telegramUserId);
+    let marked = 0;
+    for (const t of tickets) {
+      if (!(await markUnreachable(store, events, t.reportId))) continue;
+      marked++;
+      logger.info({ reportId: t.reportId, reference: t.reference, outcome: 'reporter_unreachable' }, 'reporter blocked the bot');
+    }
+    return marked;
   }
 
   /**

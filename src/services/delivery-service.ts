@@ -41,6 +41,17 @@ export function replyMarkupOf(m: ComposedMessage) {
   return undefined;
 }
 
+/**
+ * The ticket says "reporter unreachable" (its history once): a message was refused with 403, or
+ * Telegram told the bot it was blocked. An open ticket page shows it at once, not after a reload.
+ * False when it already said so.
+ */
+export async function markUnreachable(store: Store, events: EventBus, reportId: string): Promise<boolean> {
+  if (!(await store.reports.setReporterUnreachable(reportId, true))) return false;
+  await events.publish({ type: 'ticket', reportId, what: 'status' });
+  return true;
+}
+
 /** How long a reply that keeps failing for a reason that may pass (our side, Telegram's, the network) is given new delivery jobs. */
 export const REDELIVER_FOR_MS = 24 * 3600_000;
 /**
@@ -162,11 +173,10 @@ export class DeliveryService {
   async failed(due: DueMessage, reason: DeliveryFailure): Promise<void> {
     const { store, events } = this.deps;
     await store.messages.markFailed(due.message._id, reason === 'blocked' ? 'blocked' : undefined);
-    const marked = reason === 'blocked' && (await store.reports.setReporterUnreachable(due.report._id, true));
+    // Straight after the failure: the ticket says "unreachable" as soon as its message says "not delivered".
+    if (reason === 'blocked') await markUnreachable(store, events, due.reportId);
     await store.reports.addEvent(due.report._id, 'delivery_failed', { kind: 'system' }, { messageId: due.messageId, reason });
     await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
-    // The open ticket page shows "unreachable" at once, not after a reload.
-    if (marked) await events.publish({ type: 'ticket', reportId: due.reportId, what: 'status' });
   }
 
   /** A raised ticket still waiting: what its alert is ordered by. Null once it is taken or gone. */

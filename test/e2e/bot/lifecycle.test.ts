@@ -724,6 +724,34 @@ describe('replies from the reporter after submitting', () => {
     expect(u.messages()).toHaveLength(count);
   });
 
+  it('blocking the bot marks the reporter unreachable at once, as a refused message would, live on the ticket page; unblocking undoes it', async () => {
+    const u = h.tg.user({ firstName: 'Wanjiku', languageCode: 'en' });
+    const report = (await h.store.reports.findByReference(await submitAnonymous(u)))!;
+    const earlier = (await h.store.reports.findByReference(await submitAnonymous(u)))!;
+    await closeByAgent(earlier._id);
+    const reportId = report._id.toString();
+    const count = u.messages().length;
+    const logged = h.logs.length;
+
+    await u.setBlocked(true);
+    expect((await h.store.reports.findById(report._id))?.reporterUnreachable).toBe(true);
+    expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'reporter_unreachable')).toHaveLength(1);
+    await eventually(() => h.events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'status'), 'the ticket page told');
+    // A closed report is written to no more: its history gains nothing.
+    expect((await h.store.reports.findById(earlier._id))?.reporterUnreachable).toBe(false);
+    // Telegram says it again (a redelivery, another device): marked once.
+    await u.setBlocked(true);
+    expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'reporter_unreachable')).toHaveLength(1);
+    // The log names the ticket, never who blocked the bot.
+    const lines = h.logs.slice(logged).join('\n');
+    expect(lines).toContain(report.reference);
+    for (const secret of ['Wanjiku', String(u.id), String(u.chatId)]) expect(lines).not.toContain(secret);
+
+    await u.setBlocked(false);
+    expect((await h.store.reports.findById(report._id))?.reporterUnreachable).toBe(false);
+    expect(u.messages()).toHaveLength(count);
+  });
+
   it('the phone or location button of a report whose session expired says the report is no longer kept; a contact card is said not to reach staff', async () => {
     const u = h.tg.user({ firstName: 'Came back late', languageCode: 'en' });
     await walkTo(u, 'place');

@@ -78,6 +78,18 @@ describe('ConversationService', () => {
     await eventually(() => events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'status'), 'the head refreshed');
   });
 
+  it('a reporter who blocked the bot is unreachable on their open tickets at once, live on the ticket page; once', async () => {
+    const { telegramUserId, report } = await seedReport(store);
+    const reportId = report._id.toString();
+    const old = await closed(telegramUserId);
+    expect(await conversation.unreachableNow(telegramUserId)).toBe(1);
+    expect((await store.reports.findById(reportId))?.reporterUnreachable).toBe(true);
+    expect((await store.reports.findById(old._id))?.reporterUnreachable).toBe(false);
+    await eventually(() => events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'status'), 'the head refreshed');
+    expect(await conversation.unreachableNow(telegramUserId)).toBe(0);
+    expect(await conversation.unreachableNow(999_999_002)).toBe(0);
+  });
+
   it('attaches a photo with its caption as a photo message', async () => {
     const { telegramUserId, report } = await seedReport(store);
     const media = { kind: 'photo' as const, fileId: 'AgACAgQAAxkBAAIphoto', fileUniqueId: 'AQADphoto', size: 90_000, caption: 'The car' };
