@@ -135,10 +135,19 @@
       return res.text().then(function (html) { return R.afterPress(function () { swapHead(html, fromOthers); }); });
     }).catch(function () { /* offline: the reconnect catches up */ });
   }
+  // What the badges say someone did. The reporter's reach ([data-reach]) is no one's change: it
+  // follows deliveries, and most often appears when the agent's own reply is refused.
+  function doneBySomeone(badges) {
+    if (!badges) return '';
+    var copy = badges.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll('[data-reach]'), function (el) { el.remove(); });
+    return copy.textContent;
+  }
   function swapHead(html, fromOthers) {
     var doc = new DOMParser().parseFromString(html, 'text/html');
     var badges = document.getElementById('badges');
-    var before = badges ? badges.textContent : '';
+    var before = doneBySomeone(badges);
+    var reachBefore = !!(badges && badges.querySelector('[data-reach]'));
     swap('badges', doc);
     swap('actions', doc);
     swap('since', doc);
@@ -153,10 +162,15 @@
     var reply = document.getElementById('reply-form');
     if (reply && !doc.getElementById('reply-form')) stopForm(reply, reply.getAttribute('data-closed'));
     var after = document.getElementById('badges');
-    if (fromOthers && after && after.textContent !== before) {
+    var said = [];
+    if (fromOthers && after && doneBySomeone(after) !== before) {
       changed.hidden = false;
-      R.announce(changed.textContent.trim());
+      said.push(changed.textContent.trim());
     }
+    // Said as well as shown: a reporter out of reach changes what the agent waits for.
+    var reach = after && after.querySelector('[data-reach]');
+    if (reach && !reachBefore) said.push(reach.textContent.trim());
+    if (said.length) R.announce(said.join(' '));
   }
 
   // ---- Conversation: new messages never yank the view; a notice offers to jump to them.

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { Types } from 'mongoose';
 import { ConversationService } from '../../../src/services/conversation-service';
+import { DeliveryService } from '../../../src/services/delivery-service';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { launchChromium } from '../../support/browser';
@@ -425,6 +426,36 @@ it('a collapsed history stays collapsed when the ticket updates; a change by som
   await a.page.locator('#announce', { hasText: 'changed by someone else' }).waitFor();
   await expect(a.page.getByTestId('status').textContent()).resolves.toBe('In progress');
   expect(await a.page.evaluate(() => document.activeElement?.id)).toBe('note-text');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('the agent\'s own reply refused by a reporter who blocked the bot shows them unreachable, not "changed by someone else"', async () => {
+  const { a, id } = await deskWithTicket();
+  await a.page.getByPlaceholder('Write to the reporter…').fill('Are you safe where you are?');
+  await a.page.getByRole('button', { name: 'Send' }).click();
+  await a.page.locator('.msg.out', { hasText: 'Are you safe where you are?' }).waitFor();
+  // Its own answer said first, so it cannot overwrite what is said next.
+  await a.page.locator('#announce', { hasText: 'Reply queued for the reporter' }).waitFor();
+  // What the replies worker does with Telegram's 403 "bot was blocked by the user".
+  const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: h.bus, logger: h.logger });
+  const sent = (await h.store.messages.listForReport(id)).find((m) => m.text === 'Are you safe where you are?')!;
+  const plan = await delivery.prepare(sent._id.toString());
+  if (!plan.due) throw new Error(`the reply is not due: ${plan.outcome}`);
+  await delivery.failed(plan.message, 'blocked');
+
+  await a.page.locator('#badges [data-testid="unreachable"]', { hasText: 'Reporter unreachable' }).waitFor();
+  await a.page.locator('.msg.out .delivery', { hasText: 'not delivered' }).waitFor();
+  // The head was redrawn in the same step that showed the mark: the banner would be up by now.
+  expect(await a.page.locator('#changed').isHidden()).toBe(true);
+  await a.page.locator('#announce', { hasText: 'Reporter unreachable' }).waitFor();
+
+  // Someone else's change afterwards still says so.
+  await h.account('supu', 'supervisor');
+  const sup = (await h.store.agents.findByUsername('supu'))!;
+  expect((await h.tickets.changeStatus(id, { id: sup._id.toString(), role: 'supervisor' }, 'in_progress')).ok).toBe(true);
+  await a.page.locator('#changed').waitFor({ state: 'visible' });
+
   expect(a.errors).toEqual([]);
   await a.close();
 });
