@@ -460,6 +460,23 @@ it('the agent\'s own reply refused by a reporter who blocked the bot shows them 
   await a.close();
 });
 
+it('a reporter who blocks the bot is marked on the agent\'s "My tickets" row as it happens, in both languages', async () => {
+  const { a, id, telegramUserId } = await deskWithTicket();
+  await a.page.goto(`${h.base}/queue`);
+  await a.page.locator('#queue-lists[data-live-state="open"]').waitFor({ state: 'attached' });
+  const mark = a.page.locator(`#mine-${id}`).getByTestId('unreachable');
+  expect(await mark.count()).toBe(0);
+  // What the bot does with Telegram's my_chat_member "kicked".
+  expect(await conversations.unreachableNow(telegramUserId)).toBe(1);
+  await expect(mark.textContent()).resolves.toBe('Reporter unreachable');
+  expect(await mark.getAttribute('title')).toContain('They blocked the bot');
+  await a.page.getByRole('button', { name: 'Kiswahili' }).click();
+  await a.page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
+  await expect(mark.textContent()).resolves.toBe('Mripoti hapatikani');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('a ticket released by a supervisor stops its page at once, keeping what was typed; one closed stops only the reply', async () => {
   const filed = await fileReport();
   const a = await agentDesk();
