@@ -309,6 +309,10 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   }
   switch (d.step) {
     case 'desc':
+      if (notAStory(input)) {
+        turn.say('desc.not_a_story');
+        return turn.show();
+      }
       if ([...input].length >= PART_MIN_CHARS) {
         // Maybe the first of several parts: wait briefly for the rest before going on.
         d.parts = { texts: [input], at: turn.now.getTime() };
@@ -471,7 +475,30 @@ function unanswered(turn: Turn, d: Draft, input: string, word: Word | undefined)
   return true;
 }
 
+/**
+ * An answer to another question where the story was asked: a county, a day, a yes or a no, "I
+ * don't know", or no words at all ("👍", "?"). Kept as the story, it would be all an agency
+ * reads of what happened; asked again instead.
+ */
+function notAStory(input: string): boolean {
+  if (!input.trim()) return false; // said to be empty, as such
+  // A story is rarely this short; a longer answer is not read word by word (the county's spelling distance costs).
+  if ([...input].length > 30) return false;
+  return !/\p{L}/u.test(input) || readWord(input) !== undefined || dontKnow(input) || matchCounty(input).kind === 'exact';
+}
+
+/** A day ("jana", "tarehe 9/8") or no words at all ("📍") where the place was asked: no place. */
+function notAPlace(input: string, now: Date): boolean {
+  if (!input.trim()) return false; // said to be empty, as such
+  const word = readWord(input);
+  return !/\p{L}/u.test(input) || word === 'now' || word === 'today' || word === 'yesterday' || word === 'dayBefore' || parseIncidentDate(input, now).ok;
+}
+
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
+  if (notAPlace(input, turn.now)) {
+    turn.say('place.unknown');
+    return turn.show();
+  }
   const check = checkText(input, LIMITS.placeMaxChars);
   // Too long for a place and reads as an account: more of the story, not lost.
   if (!check.ok && check.reason === 'too_long' && addToStory(turn, d, input)) return turn.show();

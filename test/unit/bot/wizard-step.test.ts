@@ -363,6 +363,15 @@ describe('desc', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'county', draftId: ID, page: 0 });
   });
 
+  it('an answer to another question is not taken as the story: a county, a day, a yes, "sijui", an emoji', () => {
+    for (const words of ['Nairobi', 'jana', 'ndio', 'sijui', '👍', '?']) {
+      const r = type(at('desc'), words);
+      expect([words, said(r), r.state.draft?.text]).toEqual([words, ['desc.not_a_story', 'desc.ask'], undefined]);
+    }
+    // Two words that tell something are a story, however short.
+    expect(type(at('desc'), 'Walinipiga makofi').state.draft).toMatchObject({ step: 'county', text: 'Walinipiga makofi' });
+  });
+
   it('asks again for an empty text, without naming any limit', () => {
     const empty = type(at('desc'), '   ');
     expect(said(empty)).toEqual(['desc.empty', 'desc.ask']);
@@ -579,6 +588,14 @@ describe('place', () => {
     expect(r.state.draft).toMatchObject({ step: 'when', location: { lat: -0.7172, lon: 36.431 } });
     expect(r.state.draft?.place).toBeUndefined();
     expect(said(r)).toEqual(['place.location_noted', 'when.ask']);
+  });
+
+  it('a day or no words at all is not taken as the place ("jana", "tarehe 9/8", "📍")', () => {
+    for (const words of ['jana', 'tarehe 9/8', 'Jumamosi', '📍']) {
+      const r = type(at('place'), words);
+      expect([words, said(r), r.state.draft?.place]).toEqual([words, ['place.unknown', 'place.ask'], undefined]);
+    }
+    expect(type(at('place'), 'Githurai 45 stage').state.draft).toMatchObject({ step: 'when', place: 'Githurai 45 stage' });
   });
 
   it('asks again for an empty or too long place; a photo is kept as evidence', () => {
