@@ -5,35 +5,49 @@
  * reporter gets the emergency numbers at once, as at the danger question.
  *
  * Only the present is read (what is happening, or about to): "they beat me yesterday" is the
- * report itself, and a question such as "can you help me with my report?" is no cry for help. A
- * false alarm puts one ticket ahead of others; a miss leaves it where it was before this rule.
+ * report itself, and a question such as "can you help me with my report?" or "naomba msaada
+ * kuhusu ripoti yangu" is no cry for help. A false alarm puts one ticket ahead of others; a miss
+ * leaves it where it was before this rule. The Swahili was read by a Kenyan Swahili speaker.
  */
+/** What follows "help me" or "nisaidie" when it is about the report, not a life. */
+const ABOUT_REPORT = String.raw`(?! (?:with|to|understand|know|find|check|kuhusu|juu ya|na|wa|kujua|kuelewa|kupata|kuangalia)\b)`;
 const PHRASES = [
   // English: a cry for help, they are here, it is happening, a threat to life.
-  String.raw`\b(?:please )?help (?:me|us)\b(?! (?:with|to|understand|know|find|check))`,
-  String.raw`\bplease help\b(?! (?:me |us )?(?:with|to|understand|know|find|check))`,
+  String.raw`^ ?(?:help|sos|saidia|msada)(?: ?help)* ?$`,
+  // "Help us!", not "can you help me?", which is a question about the service.
+  String.raw`(?<!(?:can|could|will|would) you )\b(?:please )?help (?:me|us)\b${ABOUT_REPORT}`,
+  String.raw`\bplease help\b(?! (?:me|us)\b)${ABOUT_REPORT}`,
   String.raw`\bsos\b`,
-  String.raw`\b(?:i am|im|i m|we are|we re|he is|she is|they are) in danger\b`,
-  String.raw`\b(?:they are|they re) (?:here|back|outside|coming|at (?:my|our|the) (?:house|home|door|gate))\b`,
+  String.raw`\b(?:i am|im|i m|we are|we re|he is|she is|they are|my life is|our lives are) in danger\b`,
+  String.raw`\b(?:i am|im|i m|we are|we re) not safe\b`,
+  String.raw`\b(?:they are|they re) (?:here|back|outside|at (?:my|our|the) (?:house|home|door|gate))\b`,
+  String.raw`\b(?:they are|they re) coming (?:back|again|now|for (?:me|us|him|her))\b`,
   // "They have come back", not "they came back" (told as past, as most accounts are).
   String.raw`\bthey (?:have|ve) come back\b`,
+  String.raw`\bthey (?:have )?broken? in\b`,
   String.raw`\b(?:they are|they re) (?:beating|shooting|threatening|chasing|following|looking for)\b`,
   String.raw`\b(?:is|are) (?:beating|threatening|chasing) (?:me|us|him|her|them)\b`,
+  String.raw`\b(?:i am|im|i m|we are|we re) being (?:followed|chased|hunted)\b`,
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) hiding\b`,
-  // Swahili: msaada, wako hapa (wamerudi), wanapiga, wanatishia, wataniua, niko hatarini, nimejificha.
-  // "Msaada!" or asked for, not "asante kwa msaada" (thanks for the help).
-  String.raw`^ ?msaada\b|\b(?:naomba|tunaomba|nahitaji|tunahitaji) msaada\b|\b(?:nisaidie|nisaidieni|tusaidie|tusaidieni|saidieni)\b`,
-  String.raw`\b(?:niko|tuko|yuko|ako|wako) hatarini\b`,
-  String.raw`\b(?:wako|wapo|bado wako) (?:hapa|nje|mlangoni|getini|nyumbani)\b`,
-  String.raw`\b(?:wamerudi|wamekuja tena|wanakuja)\b`,
-  // Not voting, calling, taking photos ("wanapiga kura / simu / picha").
-  String.raw`\bwana(?:ni|tu|m|wa)?piga\b(?! (?:kura|simu|picha|makofi|debe))`,
-  String.raw`\bwana(?:ni|tu|m|wa)?(?:tishia|fukuza)\b`,
-  String.raw`\bwana(?:ni|tu|m)(?:tafuta|fuata)\b`,
-  String.raw`\bwanafyatua risasi\b`,
-  String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|wanataka kuniua|wanataka kutuua|wanataka kumuua)\b`,
-  String.raw`\b(?:nimejificha|tumejificha)\b`,
+  // Swahili: msaada!, wako hapa (wamerudi), wanapiga, wanatishia, wataniua, niko hatarini, nimejificha.
+  // "Msaada!" or asked for, not "asante kwa msaada" (thanks for the help) or help with the report.
+  String.raw`^ ?msaada\b|\b(?:naomba|tunaomba|nahitaji|tunahitaji) msaada\b${ABOUT_REPORT}`,
+  String.raw`\b(?:nisaidie|nisaidieni|tusaidie|tusaidieni|saidieni)\b${ABOUT_REPORT}`,
+  String.raw`\b(?:niko|tuko|yuko|ako|wako|yako|iko) hatarini\b`,
+  String.raw`\b(?:kuna hatari|hakuna usalama|siko salama|hatuko salama)\b`,
+  // Here, at the door; not "wako nje ya nchi" (abroad) nor "mashahidi wako nyumbani" (witnesses at home).
+  String.raw`\b(?:wako|wapo) (?:hapa|mlangoni|getini)\b|\bwako nje\b(?! ya)|\b(?:bado|tena) (?:wako|wapo) (?:nyumbani|nje)\b`,
+  // Back, or on their way; not "watoto wamerudi nyumbani salama", "wanakuja kesho kuchunguza".
+  String.raw`\bwamerudi\b(?! (?:nyumbani|kazini|shuleni|salama))|\bwamefika tena\b|\bwanakuja (?:tena|sasa|hapa)\b`,
+  // Not campaigning, voting, calling, photos, noise, patrols, counting ("wanapiga kampeni / kura / simu / picha / kelele / doria / hesabu").
+  String.raw`\b(?:wana|ana)(?:ni|tu|m|wa)?piga\b(?! (?:kura|simu|picha|makofi|debe|kampeni|kelele|doria|hesabu|foleni|laini|marufuku|stori|story|vita|deki|pasi))`,
+  String.raw`\bwana(?:ni|tu|m|wa)?(?:tishia|chapa|shambulia|kimbiza)\b`,
+  String.raw`\bwana(?:ni|tu|m)(?:fukuza|tafuta|fuata)\b`,
+  String.raw`\bwametuzingira\b|\bwanavunja mlango\b|\bwanafyatua risasi\b`,
+  String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b`,
+  String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|wa)ua\b`,
+  String.raw`\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b`,
 ];
 const DANGER_NOW = new RegExp(PHRASES.join('|'));
 

@@ -20,6 +20,7 @@ const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
         String.raw`\byour (?:national )?(?:id|identity card|passport)(?: card)? (?:number|no\b)`,
         String.raw`\b(?:namba|nambari) ya (?:kitambulisho|id) (?:chako|yako)\b`,
         String.raw`\b(?:namba|nambari) yako ya (?:kitambulisho|id)\b`,
+        String.raw`\bid (?:number|no) yako\b`,
       ].join('|'),
       'i',
     ),
@@ -32,8 +33,12 @@ const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
         // "your reference number" (nambari yako ya kumbukumbu), which the bot gave them.
         String.raw`\byour (?:phone |mobile |cell |whats ?app |telephone )?(?:number|no\b)`,
         String.raw`\byour contact(?:s| details| info)\b`,
-        String.raw`\b(?:call|phone|ring) you\b`,
-        String.raw`\b(?:namba|nambari|nambaa) yako\b(?! ya kumbukumbu)`,
+        // "Can we call you?", not "did the officer call you?", which is about what happened.
+        String.raw`\b(?:we|i|can|could|may|shall|to) (?:\w+ )?(?:call|phone|ring) you\b`,
+        // "Tutakupigia", "tunaweza kukupigia" (call you), not "kukupigia kura" (vote for you).
+        String.raw`\b(?:tuta|nita)kupigia\b(?! kura)|\b(?:tunaweza|naweza|tutaweza|nitaweza|tungependa) kukupigia\b(?! kura)`,
+        // Not the report's, the ticket's or the police case's (OB) number, which are no one's identity.
+        String.raw`\b(?:namba|nambari|nambaa|number) yako\b(?! ya (?:kumbukumbu|ripoti|tiketi|kesi|ob)\b)`,
         String.raw`\b(?:namba|nambari) ya simu yako\b`,
         String.raw`\b(?:ni|tu)kupigie\b`,
         String.raw`\b(?:ni|tu)kupigia simu\b`,
@@ -50,7 +55,8 @@ const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
         String.raw`\bwho are you\b(?! \w)`,
         String.raw`\bintroduce yourself\b`,
         String.raw`\b(?:jina|majina) (?:lako|yako)\b`,
-        String.raw`\bunaitwa (?:nani|aje|vipi)\b`,
+        String.raw`\bunaitwa\b(?: (?:nani|aje|vipi))?\s*(?:\?|$)`,
+        String.raw`\bname yako\b`,
         String.raw`\bwewe ni nani\b`,
         String.raw`\bjitambulishe\b`,
       ].join('|'),
@@ -64,8 +70,10 @@ const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
         String.raw`\bwhere (?:do )?you (?:live|stay|reside)\b`,
         // Where they live, not "they came to your house", which is what happened.
         String.raw`\byour (?:home |house |physical |postal )?address\b`,
-        String.raw`\bunaishi wapi\b`,
-        String.raw`\bunakaa wapi\b`,
+        String.raw`\bunaishi (?:wapi|mtaa gani)\b`,
+        String.raw`\bunakaa (?:wapi|mtaa gani)\b`,
+        String.raw`\bkwenu ni wapi\b`,
+        String.raw`\bwhich (?:estate|area) do you (?:live|stay) in\b`,
         String.raw`\bmahali unapoishi\b`,
         String.raw`\banwani yako\b`,
       ].join('|'),

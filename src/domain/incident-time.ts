@@ -45,7 +45,7 @@ function parseDay(s: string, now: Date): ParsedDate {
 
 /** "3 days ago", "two days back", "siku mbili zilizopita" (and the spellings of "iliyopita" people type). */
 const DAYS_AGO = /^(\d+|[a-z]+) ?days? (?:ago|back)$/;
-const SIKU_ZILIZOPITA = /^siku (\d+|[a-z]+) (?:zilizopita|ziliopita|zilopita|iliyopita|iliopita|ilopita)$/;
+const SIKU_ZILIZOPITA = /^siku (\d+|[a-z]+) (?:zilizopita|ziliopita|zilopita|iliyopita|iliopita|ilopita|zimepita|nyuma)$/;
 /** In words only up to a week: further back, people count in weeks or give the date. */
 const ENGLISH_COUNTS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven'];
 
@@ -195,7 +195,7 @@ const WEEKDAYS: readonly (readonly string[])[] = [
   ['monday', 'mon', 'jumatatu', 'jtatu'],
   ['tuesday', 'tue', 'tues', 'jumanne', 'jnne'],
   ['wednesday', 'wed', 'jumatano', 'jtano'],
-  ['thursday', 'thu', 'thur', 'thurs', 'alhamisi', 'alhamis'],
+  ['thursday', 'thu', 'thur', 'thurs', 'alhamisi', 'alhamis', 'alamisi'],
   ['friday', 'fri', 'ijumaa'],
   ['saturday', 'sat', 'jumamosi', 'jmosi', 'sato'],
 ];

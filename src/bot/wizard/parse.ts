@@ -1,6 +1,7 @@
 import type { Chat, Message, User } from 'telegraf/types';
 import type { PassedOnRef } from '../session';
 import { captionOf, mediaOf } from '../media';
+import { saysDangerNow } from '../../domain';
 import type { WizardInput } from './types';
 
 /** callback_data of a wizard button: `w:<draftId>:<step>:<value>` (anything else is answered as stale elsewhere). */
@@ -129,11 +130,11 @@ const WORDS: Record<Word, readonly string[]> = {
   dayBefore: ['day before yesterday', 'the day before yesterday', 'juzi', 'siku ya juzi', 'juzi usiku', 'juzi jioni', 'juzi asubuhi', 'juzi mchana', 'usiku wa kuamkia jana'],
   cancel: [
     'cancel', 'stop', 'stop it', 'quit', 'ghairi', 'acha', 'wacha', 'katisha', 'sitisha', 'futa ripoti', 'cancel report', 'stop report', 'sitaki', 'sitaki tena', 'sitaki kuendelea',
-    'achana nayo', 'achana na hii', 'achana na hiyo',
+    'achana nayo', 'achana na hii', 'achana na hiyo', 'wachana nayo', 'wachana na hiyo', 'wacha tu', 'acha tu', 'katisha ripoti', 'ghairi ripoti',
   ],
   // What people call the police and the electoral commission ("karao", "askari", "cops"; "traffic" are traffic police).
-  police: ['police', 'polisi', 'police misconduct', 'utovu wa polisi', 'karao', 'makarao', 'askari', 'askari polisi', 'cops', 'cop', 'traffic', 'polisi wa trafiki', 'polisi wa traffic', 'afande'],
-  election: ['election', 'elections', 'uchaguzi', 'kura', 'election incident', 'iebc'],
+  police: ['police', 'polisi', 'police misconduct', 'utovu wa polisi', 'karao', 'makarao', 'askari', 'askari polisi', 'cops', 'cop', 'traffic', 'trafiki', 'mapolisi', 'polisi wa trafiki', 'polisi wa traffic', 'afande', 'gsu', 'dci', 'ocs'],
+  election: ['election', 'elections', 'uchaguzi', 'kura', 'kupiga kura', 'kampeni', 'election incident', 'iebc'],
 };
 
 const BY_PHRASE = new Map<string, Word>(Object.entries(WORDS).flatMap(([word, phrases]) => phrases.map((p) => [p, word as Word] as const)));
@@ -143,10 +144,10 @@ const BY_PHRASE = new Map<string, Word>(Object.entries(WORDS).flatMap(([word, ph
  * a question that can go unanswered it is no answer, never kept as the officers' names or the place.
  */
 const DONT_KNOW =
-  /^(?:hapana |no |aah |eeh |mimi |hata )?(?:sijui|cjui|sjui|siwajui|simjui|sikuwajua|sikumjua|sikumbuki|sikuona|sijaona|sifahamu|sikujua|sikuwatambua|hatujui|hatukuona|sikuwaona|sina habari|sina uhakika|sina idea|haijulikani|no idea|i have no idea|no clue|dunno|not sure|unknown|idk|i (?:do not|dont|don t|didn t|didnt|did not) (?:know|see|remember|notice)|(?:do not|dont|don t) know|i (?:can t|cant|cannot) remember)(?: (.*))?$/;
+  /^(?:hapana |no |aah |eeh |mimi |hata )?(?:sijui|cjui|sjui|siwajui|simjui|sikuwajua|sikumjua|sikumbuki|sikuona|sikuziona|sikuiona|sikutambua|sijaona|sifahamu|sikujua|sikuwatambua|hatujui|hatukuona|sikuwaona|sina habari|sina uhakika|sina idea|haijulikani|no idea|i have no idea|no clue|dunno|not sure|unknown|idk|i (?:do not|dont|don t|didn t|didnt|did not) (?:know|see|remember|notice)|(?:do not|dont|don t) know|i (?:can t|cant|cannot) remember)(?: (.*))?$/;
 /** What may follow "sijui" and still be no answer ("sijui majina yao"); anything else is an answer ("sijui jina, ni karibu na Total"). */
 const DONT_KNOW_REST = new Set(
-  'jina majina namba nambari number numbers plate yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali kaunti gani la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when which county really at all sure exactly anything'.split(' '),
+  'jina majina namba nambari number numbers plate gari yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali kaunti gani la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when which county really at all sure exactly anything'.split(' '),
 );
 
 export function dontKnow(text: string): boolean {
@@ -162,7 +163,7 @@ export function dontKnow(text: string): boolean {
 const DANGER_YES = new Set([
   'msaada', 'naomba msaada', 'tunaomba msaada', 'help', 'help me', 'help us', 'please help', 'help please', 'sos', 'tusaidie', 'nisaidie', 'saidia', 'saidieni', 'tusaidieni',
   'nisaidieni', 'wako hapa', 'ndio wako hapa', 'bado wako hapa', 'ako hapa', 'they are here', 'they re here', 'yes please', 'yah', 'eeh kuna', 'ee kuna', 'iko', 'ndio iko',
-  'kuna hatari', 'yuko hatarini', 'niko hatarini', 'tuko hatarini', 'wako hatarini', 'ako hatarini', 'kuna mtu hatarini', 'niko na shida', 'bado wanapiga',
+  'kuna hatari', 'hakuna usalama', 'siko salama', 'hatuko salama', 'hayuko salama', 'not safe', 'i am not safe', 'we are not safe', 'yuko hatarini', 'niko hatarini', 'tuko hatarini', 'wako hatarini', 'ako hatarini', 'kuna mtu hatarini', 'niko na shida', 'bado wanapiga',
 ]);
 const DANGER_NO = new Set([
   'niko salama', 'tuko salama', 'yuko salama', 'ako salama', 'sote tuko salama', 'salama', 'sasa niko salama', 'niko sawa', 'tuko sawa', 'niko fiti', 'siko hatarini',
@@ -177,9 +178,14 @@ export function dangerAnswer(text: string): boolean | undefined {
 }
 
 /** Words after a "no" that say the danger goes on ("no, they are still here"): then it is no answer. */
-const STILL_DANGER = /\b(bado|still|wako|yuko|ako|hapa|here|help|msaada|saidia|saidieni|hatari|hatarini|danger|wanapiga|beating|bleeding|damu|anavuja|risasi|shooting)\b/;
-const YES_LEAD = new Set([...WORDS.yes, ...DANGER_YES]);
-const NO_LEAD = new Set([...WORDS.no, ...DANGER_NO]);
+const STILL_DANGER = /\b(bado|still|wako|yuko|ako|hapa|here|help\w*|msaada|\w*saidi\w*|usalama|hatari|hatarini|danger|wanapiga|wanakuja|wamerudi|beating|bleeding|damu|anavuja|risasi|shooting)\b/;
+/**
+ * Words that start an answer but also start other sentences: "y" and "n" (SMS for "why" and
+ * "and"), "hakuna ..." and "no one ..." ("hakuna usalama", "no one is helping us"). Only whole.
+ */
+const NOT_LEADS = new Set(['y', 'n', 'hakuna', 'hakuna mtu', 'no one', 'nobody']);
+const YES_LEAD = new Set([...WORDS.yes, ...DANGER_YES].filter((w) => !NOT_LEADS.has(w)));
+const NO_LEAD = new Set([...WORDS.no, ...DANGER_NO].filter((w) => !NOT_LEADS.has(w)));
 
 /**
  * A yes or a no said first, with more after it ("ndio yuko hatarini", "yes my brother", "help me
@@ -194,7 +200,7 @@ export function dangerLead(text: string): boolean | undefined {
     const head = words.slice(0, k).join(' ');
     const rest = words.slice(k).join(' ');
     if (YES_LEAD.has(head)) return NO_LEAD.has(rest) || /\b(hakuna|salama|safe)\b/.test(rest) ? undefined : true;
-    if (NO_LEAD.has(head)) return STILL_DANGER.test(rest) ? undefined : false;
+    if (NO_LEAD.has(head)) return STILL_DANGER.test(rest) || saysDangerNow(rest) ? undefined : false;
   }
   return undefined;
 }

@@ -438,7 +438,7 @@ describe('replies from the reporter after submitting', () => {
     await u.press(olderButton!);
     // "Wamerudi tena na bunduki" (they have come back with guns), among the three: the numbers, and the report put first.
     expect(allTexts(u).at(-2)).toMatch(/^🚨 Kama kuna mtu yuko hatarini, piga simu sasa hivi:/);
-    expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${older}. Sasa imewekwa kuwa ya dharura: mhudumu wa kwanza atakayekuwa huru ataichukua.`);
+    expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${older}. Tumeiweka kuwa ya dharura, kwa hivyo itashughulikiwa kwanza: mhudumu wa kwanza atakayepatikana ataishughulikia.`);
     const olderReport = await h.store.reports.findByReference(older);
     const newerReport = await h.store.reports.findByReference(newer);
     const stored = await h.store.messages.listForReport(olderReport!._id);
@@ -481,7 +481,7 @@ describe('replies from the reporter after submitting', () => {
     await u.sendText('They are here again, they are threatening us');
     const [numbers, added] = allTexts(u).slice(before);
     expect(numbers).toMatch(/^🚨 If someone is in danger, call for help now:\n\n.*999/s);
-    expect(added).toBe(`✅ Added to your report ${reference}. It is now marked urgent: the next member of staff who is free will take it.`);
+    expect(added).toBe(`✅ Added to your report ${reference}. We have marked it urgent, so it goes first: the next free member of staff will deal with it.`);
     expect(h.raised.slice(raisedBefore)).toEqual([id]);
     const raised = await h.store.reports.findById(id);
     expect([raised?.priority, raised?.escalations]).toEqual([1, 0]);

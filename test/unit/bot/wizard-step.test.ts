@@ -793,7 +793,7 @@ describe('danger', () => {
   });
 
   it('a yes or a no said first with more words is the answer: the emergency numbers do not wait for a bare "yes"', () => {
-    for (const words of ['ndio yuko hatarini', 'Ndio tafadhali', 'yes my brother', 'help me please', 'nisaidieni tafadhali', 'Yes!! they are still beating him']) {
+    for (const words of ['ndio yuko hatarini', 'Ndio tafadhali', 'yes my brother', 'help me please', 'nisaidieni tafadhali', 'Yes!! they are still beating him', 'hakuna usalama hapa', 'Siko salama']) {
       const r = type(at('danger'), words);
       expect([words, r.state.draft?.danger, said(r)[0], r.effects.map((e) => e.type)]).toEqual([words, true, 'emergency', ['urgent']]);
     }
@@ -802,7 +802,7 @@ describe('danger', () => {
       expect([words, r.state.draft?.danger, stepOf(r)]).toEqual([words, false, 'desc']);
     }
     // A no that says the danger goes on, or a yes that says there is none: asked again, never guessed.
-    for (const words of ['no they are still here', 'hapana bado wako hapa', 'ndio hakuna hatari', 'yes I am safe']) {
+    for (const words of ['no they are still here', 'hapana bado wako hapa', 'ndio hakuna hatari', 'yes I am safe', 'no one is helping us', 'hakuna mtu anatusaidia', 'hapana wanakuja', 'n they took him']) {
       const r = type(at('danger'), words);
       expect([words, r.state.draft?.danger, said(r)]).toEqual([words, undefined, ['unexpected.danger', 'danger.ask']]);
     }

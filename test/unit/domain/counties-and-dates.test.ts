@@ -146,7 +146,7 @@ describe('incident dates', () => {
     for (const [typed, date] of [
       ['two days ago', '2026-08-06'], ['3 days ago', '2026-08-05'], ['3days ago', '2026-08-05'], ['a day ago', '2026-08-07'], ['Seven days ago.', '2026-08-01'],
       ['2 days back', '2026-08-06'], ['10 days ago', '2026-07-29'], ['siku mbili zilizopita', '2026-08-06'], ['siku tatu zilizopita', '2026-08-05'],
-      ['siku saba zilizopita', '2026-08-01'], ['siku 3 zilizopita', '2026-08-05'], ['siku moja iliyopita', '2026-08-07'], ['siku mbili ziliopita', '2026-08-06'],
+      ['siku saba zilizopita', '2026-08-01'], ['siku 3 zilizopita', '2026-08-05'], ['siku moja iliyopita', '2026-08-07'], ['siku mbili nyuma', '2026-08-06'], ['siku mbili zimepita', '2026-08-06'], ['siku mbili ziliopita', '2026-08-06'],
     ]) {
       expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, day(date)]);
     }

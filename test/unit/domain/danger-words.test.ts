@@ -16,6 +16,13 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'Niko hatarini',
     'Wanataka kuniua',
     'Nimejificha nyumbani kwa jirani',
+    'help!!!',
+    'Maisha yangu yako hatarini',
+    'Ananipiga sasa hivi',
+    'Wanatukimbiza',
+    'Wanavunja mlango',
+    'I am being followed',
+    'They broke in',
   ])('%j', (text) => {
     expect(saysDangerNow(text)).toBe(true);
   });
@@ -30,6 +37,15 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'Nitawapigia simu',
     'The car was a white Probox, KDA 123X',
     'Asante kwa msaada wenu',
+    'Naomba msaada kuhusu ripoti yangu',
+    'Nisaidie kujua hali ya ripoti',
+    'Watoto wamerudi nyumbani salama',
+    'Wanakuja kesho kuchunguza',
+    'Mashahidi wako nyumbani',
+    'Wako nje ya nchi',
+    'Wanapiga kampeni kila siku',
+    'They are coming tomorrow',
+    'Can you help me?',
   ])('not %j', (text) => {
     expect(saysDangerNow(text)).toBe(false);
   });
