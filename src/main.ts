@@ -147,7 +147,7 @@ function wireCore(w: Wiring, overrides: QueueDeps['overrides']) {
   }
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
-  return { queues, reports, triage, desk, ticketActions, sendBudget, botApi };
+  return { queues, reports, triage, sla, desk, ticketActions, sendBudget, botApi };
 }
 
 /**
@@ -156,7 +156,7 @@ function wireCore(w: Wiring, overrides: QueueDeps['overrides']) {
  */
 function wireBot(w: Wiring, core: Core): void {
   const { config, logger, metrics, store, events, translator, services } = w;
-  const { queues, reports, triage, desk, sendBudget, botApi } = core;
+  const { queues, reports, triage, sla, desk, sendBudget, botApi } = core;
   // Auto-pipelining: every update makes two script calls (claim + limit + session read, then
   // session write + done mark) plus the send budget's; with many updates in flight, the calls
   // issued in the same tick go out in one write instead of one syscall each (BENCHMARKS.md).
@@ -171,7 +171,7 @@ function wireBot(w: Wiring, core: Core): void {
     cipher: store.cipher,
     sessionSealer: new SealedValues(config.dataKeys, 'bot-session'),
     intake: new IntakeService({ store, reports, logger, metrics, dailyLimit, triage }),
-    conversation: new ConversationService({ store, events, logger, desk, tickets: queues.tickets }),
+    conversation: new ConversationService({ store, events, logger, desk, tickets: queues.tickets, sla }),
     reporters: new ReporterService({ store, logger }),
     translator,
     logger,

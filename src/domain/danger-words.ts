@@ -10,7 +10,7 @@
  * leaves it where it was before this rule. The Swahili was read by a Kenyan Swahili speaker.
  */
 /** What follows "help me" or "nisaidie" when it is about the report, not a life. */
-const ABOUT_REPORT = String.raw`(?! (?:with|to|understand|know|find|check|kuhusu|juu ya|na|wa|kujua|kuelewa|kupata|kuangalia)\b)`;
+const ABOUT_REPORT = String.raw`(?! (?:with|to|understand|know|find|check|get|kuhusu|juu ya|na|wa|kujua|kuelewa|kupata|kuangalia)\b)`;
 const PHRASES = [
   // English: a cry for help, they are here, it is happening, a threat to life.
   String.raw`^ ?(?:help|sos|saidia|msada)(?: ?help)* ?$`,
@@ -20,7 +20,8 @@ const PHRASES = [
   String.raw`\bsos\b`,
   String.raw`\b(?:i am|im|i m|we are|we re|he is|she is|they are|my life is|our lives are) in danger\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) not safe\b`,
-  String.raw`\b(?:they are|they re) (?:here|back|outside|at (?:my|our|the) (?:house|home|door|gate))\b`,
+  // Not "they are here to take statements".
+  String.raw`\b(?:they are|they re) (?:here|back|outside|at (?:my|our|the) (?:house|home|door|gate))\b(?! to\b)`,
   String.raw`\b(?:they are|they re) coming (?:back|again|now|for (?:me|us|him|her))\b`,
   // "They have come back", not "they came back" (told as past, as most accounts are).
   String.raw`\bthey (?:have|ve) come back\b`,
@@ -36,10 +37,11 @@ const PHRASES = [
   String.raw`\b(?:nisaidie|nisaidieni|tusaidie|tusaidieni|saidieni)\b${ABOUT_REPORT}`,
   String.raw`\b(?:niko|tuko|yuko|ako|wako|yako|iko) hatarini\b`,
   String.raw`\b(?:kuna hatari|hakuna usalama|siko salama|hatuko salama)\b`,
-  // Here, at the door; not "wako nje ya nchi" (abroad) nor "mashahidi wako nyumbani" (witnesses at home).
-  String.raw`\b(?:wako|wapo) (?:hapa|mlangoni|getini)\b|\bwako nje\b(?! ya)|\b(?:bado|tena) (?:wako|wapo) (?:nyumbani|nje)\b`,
+  // They are here, at the door: said first or after "bado", "tena", "polisi"; "wako" after a noun is
+  // "your" ("mtoto wako hapa?") or someone harmless ("mashahidi wako hapa"), and "nje ya nchi" is abroad.
+  String.raw`(?:^ ?|\b(?:bado|tena|sasa|wao|polisi|askari|karao|makarao|maafisa|wanaume) )(?:wako|wapo) (?:hapa|mlangoni|getini|nje)\b(?! ya)(?! ?\?)`,
   // Back, or on their way; not "watoto wamerudi nyumbani salama", "wanakuja kesho kuchunguza".
-  String.raw`\bwamerudi\b(?! (?:nyumbani|kazini|shuleni|salama))|\bwamefika tena\b|\bwanakuja (?:tena|sasa|hapa)\b`,
+  String.raw`\bwamerudi\b(?! (?:nyumbani|kazini|shuleni|salama|kituoni|ofisini))|\bwamefika tena\b|\bwanakuja (?:tena|sasa|hapa)\b`,
   // Not campaigning, voting, calling, photos, noise, patrols, counting ("wanapiga kampeni / kura / simu / picha / kelele / doria / hesabu").
   String.raw`\b(?:wana|ana)(?:ni|tu|m|wa)?piga\b(?! (?:kura|simu|picha|makofi|debe|kampeni|kelele|doria|hesabu|foleni|laini|marufuku|stori|story|vita|deki|pasi))`,
   String.raw`\bwana(?:ni|tu|m|wa)?(?:tishia|chapa|shambulia|kimbiza)\b`,

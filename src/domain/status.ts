@@ -57,3 +57,16 @@ export function sourcesOf(to: Status): Status[] {
 }
 
 export type RejectReason = 'spam' | 'duplicate';
+
+/**
+ * The referral whose agency has the case now: a referred ticket's, or one waiting on its reporter
+ * for that agency (set to "waiting for the reporter" straight from `referred`: staff ask what the
+ * agency needs, and the reporter was never told otherwise). `lastWaitFrom`: the status the
+ * ticket's latest move to `waiting_reporter` came from. Leaving it for another open status takes
+ * the case back from the agency, and the reporter is told.
+ */
+export function referralHolding<R>(report: { status: Status; referral?: R | null }, lastWaitFrom: unknown): R | undefined {
+  if (!report.referral) return undefined;
+  if (report.status === 'referred') return report.referral;
+  return report.status === 'waiting_reporter' && lastWaitFrom === 'referred' ? report.referral : undefined;
+}

@@ -49,6 +49,17 @@ export class SlaClock implements SlaSchedulerPort, Service {
     await this.queue.add('sla', check, { jobId: checkId(check), delay: delayMs });
   }
 
+  async hurry(check: SlaCheck, slaMs: number): Promise<boolean> {
+    const job = await this.queue.getJob(checkId(check));
+    // Only a check still waiting for its time: one running or done has nothing left to bring forward.
+    if (!job || (await job.getState()) !== 'delayed') return false;
+    // Set when the wait began: due `slaMs` after that, unless it was due sooner already.
+    const due = job.timestamp + slaMs;
+    if (job.timestamp + job.delay <= due) return true;
+    await job.changeDelay(Math.max(0, due - Date.now()));
+    return true;
+  }
+
   async restart(check: SlaCheck): Promise<boolean> {
     const job = await this.queue.getJob(checkId(check));
     if (job) {

@@ -66,8 +66,9 @@ export class TicketQueue implements TicketQueuePort {
     if (!job) return false;
     const state = await job.getState();
     if (state !== 'waiting' && state !== 'prioritized') return false;
-    // Setting the same priority again would move the ticket to the back of its priority's line.
-    if (job.priority === priority) return true;
+    // Setting the same priority again would move the ticket to the back of its priority's line; a
+    // lower one would undo a raise made since the caller read the report (a reporter's danger).
+    if (job.priority <= priority) return true;
     await job.changePriority({ priority });
     return true;
   }

@@ -6,6 +6,7 @@ import { markUnreachable, RESEND_BLOCKED_FOR_MS } from './delivery-service';
 import type { EventBus } from './events';
 import { reporterMessageId } from './reply-id';
 import type { TicketQueuePort } from './ports';
+import type { SlaService } from './sla-service';
 import type { TicketDesk } from './ticket-desk';
 
 /** What a reporter sends outside the wizard: text, a file (with its caption), or both. */
@@ -131,8 +132,11 @@ export type RatingResult = { ok: true; reference: string; first: boolean; rating
  */
 export class ConversationService {
   /** `desk`: drops a withdrawn report's queue job at once (without it, "take next" skips the job). */
-  /** `tickets`: a waiting ticket's job, put first when its reporter writes of danger now (without it, only MongoDB's priority changes). */
-  constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'>; tickets?: Pick<TicketQueuePort, 'reprioritise'> }) {}
+  /**
+   * `tickets` and `sla`: a waiting ticket's job, put first when its reporter writes of danger now,
+   * and its SLA check brought forward to danger-now's time (without them, only MongoDB's priority changes).
+   */
+  constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'>; tickets?: Pick<TicketQueuePort, 'reprioritise'>; sla?: Pick<SlaService, 'hurry'> }) {}
 
   /**
    * A message outside the wizard: stored at once on the reporter's only open ticket, or the open
@@ -322,16 +326,18 @@ export class ConversationService {
 
   /**
    * Danger written to a waiting ticket puts it first (priority 1, which only danger reaches), as
-   * if said in the report: MongoDB, then its job. Not an SLA escalation: the clock runs on. A raise
+   * if said in the report: MongoDB, its job, its SLA check at danger-now's time. Not an escalation
+   * (nobody waited too long). A raise
    * that fails leaves the message stored and the numbers said. False when taken or first already.
    */
   private async raise(reportId: string, messageId: string): Promise<boolean> {
-    const { store, events, logger, tickets } = this.deps;
+    const { store, events, logger, tickets, sla } = this.deps;
     try {
       const before = await store.reports.raiseToUrgent(reportId, messageId);
       if (!before) return false;
       // No waiting job (Redis lost it): the relay re-adds it at the priority MongoDB holds.
       await tickets?.reprioritise(reportId, 1).catch((err: unknown) => logger.warn({ err, reportId }, 'raised ticket\'s job not re-prioritised'));
+      await sla?.hurry(before).catch((err: unknown) => logger.warn({ err, reportId }, 'raised ticket\'s SLA check not brought forward'));
       logger.warn({ reportId, from: before.priority, to: 1, outcome: 'danger_said' }, 'reporter wrote of danger now: waiting ticket put first');
       await events.publish({ type: 'ticket', reportId, what: 'escalated' });
       await events.publish({ type: 'queue' });

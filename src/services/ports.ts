@@ -94,6 +94,8 @@ export interface SlaSchedulerPort {
    * failed one is dropped first, so its id can be used again. True when it was added.
    */
   restart(check: SlaCheck): Promise<boolean>;
+  /** Brings a delayed check forward to `slaMs` after it was set (never later than it was due). False when none waits. */
+  hurry(check: SlaCheck, slaMs: number): Promise<boolean>;
 }
 
 /** Tells the supervisors' Telegram group about an escalation (through the `replies` queue). */

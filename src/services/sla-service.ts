@@ -74,6 +74,16 @@ export class SlaService {
     return restarted;
   }
 
+  /**
+   * A waiting ticket raised to priority 1 by its reporter's danger (not an escalation): its clock's
+   * check, set for the old priority's time, is brought forward to priority 1's, so supervisors hear
+   * of it as soon as of any danger-now ticket. `before`: the report as the raise found it.
+   */
+  async hurry(before: TicketClock & { _id: { toString(): string } }): Promise<void> {
+    const generation = before.assignedAt ? before.assignedAt.getTime() : 0;
+    await this.deps.scheduler.hurry({ reportId: before._id.toString(), generation, escalations: before.escalations, priority: before.priority }, this.slaMsFor(1));
+  }
+
   /** One SLA check; public so tests and operators can run it directly. Returns what happened. */
   async check(data: SlaCheck): Promise<SlaOutcome> {
     const report = await this.deps.store.reports.findById(data.reportId);

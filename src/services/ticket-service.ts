@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { checkReplyText, checkText, CLOSED_STATUSES, decide, decideHandOver, identityAsked, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
+import { checkReplyText, checkText, CLOSED_STATUSES, referralHolding, decide, decideHandOver, identityAsked, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -57,8 +57,11 @@ export class TicketService implements TicketActions {
   async release(reportId: string, agent: AgentRef, seen?: Seen): Promise<ActionResult> {
     const allowed = await this.allowed(reportId, agent, 'release');
     if (!allowed.ok) return allowed;
+    const from = await this.referralHolding(allowed.report);
     const released = await this.deps.desk.release(reportId, actorOf(agent), { requireAssignee: holderGuard(agent, seen) });
     if (!released) return refused('changed');
+    // Released while an agency had it (waiting on the reporter for it): the case is back with Ripoti.
+    if (from) await this.notify(released, 'notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
     await this.publishStatus(released._id, true);
     return OK;
   }
@@ -144,8 +147,8 @@ export class TicketService implements TicketActions {
     if (!updated) return refused('changed');
     // Taken back from an agency (referred by mistake, or to another): the reporter was told it went
     // there. Waiting for the reporter is not taking it back: staff ask what the agency needs.
-    const from = allowed.report.status === 'referred' ? allowed.report.referral : undefined;
-    if (from && !CLOSED_STATUSES.includes(to) && to !== 'waiting_reporter') await this.notify(updated, 'notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
+    const from = !CLOSED_STATUSES.includes(to) && to !== 'waiting_reporter' ? await this.referralHolding(allowed.report) : undefined;
+    if (from) await this.notify(updated, 'notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
     // A duplicate is closed because another report of the same incident is in hand: said so, not "send a new report" alone.
     const notice = to === 'rejected' && opts.rejectReason === 'duplicate' ? 'notices:closedDuplicate' : NOTICE_FOR_STATUS[to];
     if (notice) await this.notify(updated, notice);
@@ -176,12 +179,18 @@ export class TicketService implements TicketActions {
     return OK;
   }
 
-  /** The ticket waits on its reporter for the agency named, having gone there straight from `referred` (not taken back first). */
-  private async waitedForAgency(report: ReportDoc, agency: Agency, name: string | undefined): Promise<boolean> {
-    const had = report.referral;
-    if (report.status !== 'waiting_reporter' || had?.agency !== agency || (agency === 'OTHER' && had.name !== name)) return false;
+  /** The referral whose agency has the case (domain `referralHolding`); the history is read only for a ticket waiting on its reporter. */
+  private async referralHolding(report: ReportDoc): Promise<ReportDoc['referral']> {
+    if (report.status !== 'waiting_reporter' || !report.referral) return referralHolding(report, undefined);
     const waits = (await this.deps.store.reports.history(report._id)).filter((e) => e.type === 'status_changed' && e.data?.to === 'waiting_reporter');
-    return waits.at(-1)?.data?.from === 'referred';
+    return referralHolding(report, waits.at(-1)?.data?.from);
+  }
+
+  /** Back to the agency that has it while staff asked the reporter for more. */
+  private async waitedForAgency(report: ReportDoc, agency: Agency, name: string | undefined): Promise<boolean> {
+    if (report.status !== 'waiting_reporter') return false;
+    const had = await this.referralHolding(report);
+    return had?.agency === agency && (agency !== 'OTHER' || had.name === name);
   }
 
   async reply(reportId: string, agent: AgentRef, text: string, opts: ReplyOptions = {}): Promise<ActionResult<{ message: MessageDoc }> | AsksIdentity> {
@@ -192,15 +201,16 @@ export class TicketService implements TicketActions {
     const { report } = allowed;
     // Retention already removed who the reporter is (only closed tickets are purged).
     if (report.purgedAt) return refused('closed');
-    const asks = report.anonymous && !opts.identityAskConfirmed ? identityAsked(checked.text) : null;
-    if (asks) return { ok: false, reason: 'asks_identity', asks };
+    const asks = report.anonymous ? identityAsked(checked.text) : null;
+    if (asks && !opts.identityAskConfirmed) return { ok: false, reason: 'asks_identity', asks };
     const content = { text: checked.text, agentId: agent.id };
     // A draft sent twice (its first answer lost on a flaky connection) is one message to the
     // reporter; corrected before it was sent again, it is a second one.
     const stored = opts.draftKey ? await this.deps.store.messages.addReplyOnce(replyId(report._id.toString(), agent.id, opts.draftKey, checked.text), report._id, content) : { message: await this.deps.store.messages.addOutgoing(report._id, content), created: true };
     const { message } = stored;
     if (!stored.created) return { ok: true, message };
-    await this.deps.store.reports.addEvent(report._id, 'reply_queued', actorOf(agent), { messageId: message._id.toString() });
+    // Sent after the agent confirmed it asks an anonymous reporter who they are: in the audit trail.
+    await this.deps.store.reports.addEvent(report._id, 'reply_queued', actorOf(agent), { messageId: message._id.toString(), ...(asks ? { identityAsk: asks } : {}) });
     await this.queueDelivery(message, report);
     await this.deps.events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'message' });
     return { ok: true, message };

@@ -435,7 +435,8 @@ export class ReportRepository {
   async escalate(id: Id, to: Priority, expected: { escalations: number }): Promise<ReportDoc | null> {
     const updated = await this.Report.findOneAndUpdate(
       { _id: oid(id), status: 'received', escalations: expected.escalations },
-      { $set: { priority: to, lastEscalatedAt: new Date() }, $inc: { escalations: 1 } },
+      // $min: never lower than it is now (a reporter's danger may have raised it since the clock read it).
+      { $set: { lastEscalatedAt: new Date() }, $min: { priority: to }, $inc: { escalations: 1 } },
       { returnDocument: 'after' },
     ).lean<ReportDoc>();
     if (updated) await this.recordEscalation(updated);
@@ -449,7 +450,12 @@ export class ReportRepository {
    */
   async raiseToUrgent(id: Id, messageId: string): Promise<ReportDoc | null> {
     const before = await this.Report.findOneAndUpdate({ _id: oid(id), status: 'received', priority: { $gt: 1 } }, { $set: { priority: 1 } }, { returnDocument: 'before' }).lean<ReportDoc>();
-    if (before) await this.insertEvents([eventDoc({ reportId: before._id, type: 'danger_said', actor: { kind: 'reporter' }, data: { from: before.priority, to: 1, messageId } }, new Date())]);
+    if (!before) return null;
+    const entry = eventDoc({ reportId: before._id, type: 'danger_said', actor: { kind: 'reporter' }, data: { from: before.priority, to: 1, messageId } }, new Date());
+    // Raised whatever the history write does (the line is tried twice, as a transition's is).
+    await this.insertEvents([entry])
+      .catch(() => this.insertEvents([entry]))
+      .catch((err: unknown) => this.logger?.warn({ err, reportId: String(id), outcome: 'history_line_missing' }, 'ticket raised; its history line could not be written'));
     return before;
   }
 

@@ -1,5 +1,6 @@
 import { Routes } from '../routes';
 import type { Message, User } from 'telegraf/types';
+import { saysDangerNow } from '../../domain';
 import type { Attached, ReporterMessage } from '../../services/conversation-service';
 import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
 import * as kb from '../keyboards';
@@ -30,6 +31,8 @@ export function repliesFeature(): Routes<BotContext> {
       ctx.session.album = album;
       return;
     }
+    // Danger written now: the numbers at once, before any question about which report or a closed one.
+    if (!message.passedOn && message.text !== undefined && saysDangerNow(message.text)) await ctx.reply(emergencyNumbers(ctx, result.reason === 'choose' ? result.tickets[0].category : ''), { parse_mode: 'HTML' });
     if (result.reason === 'no_ticket') {
       // Nothing left to choose from: what waited for a choice has no ticket to go to.
       ctx.session.pendingReply = undefined;
@@ -221,7 +224,7 @@ async function release(ctx: BotContext & { from: User }, pending: PendingAnswer,
     if (toStaff && item.r) {
       const result = done.closed ? undefined : await answerHeld(ctx, pending, item);
       pending.held.shift();
-      if (result?.ok) [done.reference, done.danger] = [result.reference, result.danger ?? done.danger];
+      if (result?.ok) [done.reference, done.danger] = [result.reference, result.danger ? { raised: result.danger.raised || done.danger?.raised === true, category: result.danger.category } : done.danger];
       else if (result?.reason === 'closed') done.closed = true;
     } else {
       pending.held.shift();
@@ -327,11 +330,12 @@ function albumOf(ctx: MessageCtx): string | undefined {
 /** Sent: to the staff member who has the report, or (nobody has taken it yet) with the report, for whoever takes it. */
 /**
  * "Added to your report". A message that says someone is in danger now gets the emergency
- * numbers first, and is told when it put the waiting report first.
+ * numbers first (unless they were given as it arrived, before "which report?"), and is told when
+ * it put the waiting report first.
  */
-async function received(ctx: BotContext, sent: Pick<Attached, 'reference' | 'waiting' | 'danger'>): Promise<void> {
+async function received(ctx: BotContext, sent: Pick<Attached, 'reference' | 'waiting' | 'danger'>, numbersShown = false): Promise<void> {
   const { reference, waiting, danger } = sent;
-  if (danger) await ctx.reply(emergencyNumbers(ctx, danger.category), { parse_mode: 'HTML' });
+  if (danger && !numbersShown) await ctx.reply(emergencyNumbers(ctx, danger.category), { parse_mode: 'HTML' });
   const key = danger?.raised ? 'reply.received_urgent' : waiting ? 'reply.received_waiting' : 'reply.received';
   await ctx.reply(ctx.t(key, { reference }), { parse_mode: 'HTML' });
 }
@@ -380,7 +384,8 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
   ctx.session.picked = reportId;
   ctx.session.pickedOver = pending.closed?.reportId;
   if (!reference) return;
-  await received(ctx, { reference, waiting, danger });
+  // Held for "which report?": any numbers were given when the message came.
+  await received(ctx, { reference, waiting, danger }, true);
   await offerConsent(ctx, { reportId, reference }, last);
 }
 

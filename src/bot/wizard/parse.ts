@@ -199,7 +199,8 @@ export function dangerLead(text: string): boolean | undefined {
   for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
     const head = words.slice(0, k).join(' ');
     const rest = words.slice(k).join(' ');
-    if (YES_LEAD.has(head)) return NO_LEAD.has(rest) || /\b(hakuna|salama|safe)\b/.test(rest) ? undefined : true;
+    // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
+    if (YES_LEAD.has(head)) return NO_LEAD.has(rest) || /\b(hakuna|salama|safe|fine|sawa|lakini|ila|but|wameondoka|left|gone)\b/.test(rest) ? undefined : true;
     if (NO_LEAD.has(head)) return STILL_DANGER.test(rest) || saysDangerNow(rest) ? undefined : false;
   }
   return undefined;

@@ -428,7 +428,10 @@ describe('replies from the reporter after submitting', () => {
     const newer = await submitAnonymous(u, 'sw');
     await u.sendText('Nina habari zaidi.');
     expect(lastText(u)).toBe('Ujumbe huu unahusu ripoti ipi?');
+    const beforeDanger = allTexts(u).length;
     await u.sendText('Wamerudi tena na bunduki.');
+    // "They have come back with guns": the numbers at once, before the choice.
+    expect(allTexts(u)[beforeDanger]).toMatch(/^🚨 Kama kuna mtu yuko hatarini, piga simu sasa hivi:/);
     const photo = await u.sendPhoto({ caption: 'gari lao' });
     expect(lastText(u)).toBe('Ujumbe huu unahusu ripoti ipi?');
     const olderButton = u.buttons().find((b) => b.startsWith(older));
@@ -436,8 +439,8 @@ describe('replies from the reporter after submitting', () => {
     expect(olderButton).toMatch(new RegExp(`^${older} · Polisi kuitisha hongo au kulazimisha pesa · \\d{2}/\\d{2}/\\d{4} · 🕶$`));
     expect(u.buttons().some((b) => b.startsWith(newer))).toBe(true);
     await u.press(olderButton!);
-    // "Wamerudi tena na bunduki" (they have come back with guns), among the three: the numbers, and the report put first.
-    expect(allTexts(u).at(-2)).toMatch(/^🚨 Kama kuna mtu yuko hatarini, piga simu sasa hivi:/);
+    // Among the three, it puts the report chosen first; the numbers are not given twice.
+    expect(allTexts(u).at(-2)).not.toMatch(/^🚨/);
     expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${older}. Tumeiweka kuwa ya dharura, kwa hivyo itashughulikiwa kwanza: mhudumu wa kwanza atakayepatikana ataishughulikia.`);
     const olderReport = await h.store.reports.findByReference(older);
     const newerReport = await h.store.reports.findByReference(newer);
@@ -496,6 +499,19 @@ describe('replies from the reporter after submitting', () => {
     expect(allTexts(u).at(-2)).toMatch(/^🚨 If someone is in danger/);
     expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
     expect(h.raised.slice(raisedBefore)).toEqual([id]);
+  });
+
+  it('danger written with two reports open gets the numbers at once, before "which report?"; the report chosen goes first', async () => {
+    const u = h.tg.user({ firstName: 'Danger two', languageCode: 'en' });
+    const first = await submitAnonymous(u);
+    await submitAnonymous(u);
+    const before = allTexts(u).length;
+    await u.sendText('They are outside my house now, help us');
+    expect(allTexts(u).slice(before).map((t) => t.split('\n')[0])).toEqual(['🚨 If someone is in danger, call for help now:', 'Which report is this message about?']);
+    await u.press(u.buttons().find((b) => b.startsWith(first))!);
+    // Not the numbers a second time.
+    expect(allTexts(u).slice(before + 2)).toEqual([`✅ Added to your report ${first}. We have marked it urgent, so it goes first: the next free member of staff will deal with it.`]);
+    expect((await h.store.reports.findByReference(first))?.priority).toBe(1);
   });
 
   it('a report closed between the message and the choice: said so, and asked again among the others, never sent on unasked', async () => {

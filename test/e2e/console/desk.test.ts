@@ -992,6 +992,8 @@ it('asks before a reply that asks an anonymous reporter who they are; a named re
   await sendAnswering(true);
   await a.page.locator('#announce', { hasText: 'Reply queued' }).waitFor();
   expect(await sentTo(anonymous.id)).toEqual(['What is your phone number?']);
+  // In the audit trail as asked anyway.
+  expect((await h.store.reports.history(anonymous.id)).filter((e) => e.type === 'reply_queued').map((e) => e.data?.identityAsk)).toEqual(['phone']);
   // That yes was for that text only: the next one that asks is asked about again.
   await a.page.locator('#reply-text').fill('Unaitwa nani?');
   await sendAnswering(false);
@@ -1032,6 +1034,13 @@ it('asks before "In progress" takes a referred case back from its agency; "Waiti
   await a.page.getByRole('button', { name: 'Update status' }).click();
   await a.page.locator('#announce', { hasText: 'Status updated' }).waitFor();
   expect(asked).toHaveLength(1);
+  expect((await h.store.reports.findById(filed.id))?.status).toBe('waiting_reporter');
+  // Still IPOA's case while the reporter is asked: "In progress" from here is asked about too.
+  await a.page.locator('#status-form[data-taken-back-confirm]').waitFor({ state: 'attached' });
+  await a.page.locator('#status-form select[name=status]').selectOption('in_progress');
+  await a.page.getByRole('button', { name: 'Update status' }).click();
+  expect(asked).toHaveLength(2);
+  expect(asked[1]).toContain('This takes the case back from IPOA');
   expect((await h.store.reports.findById(filed.id))?.status).toBe('waiting_reporter');
   expect(a.errors).toEqual([]);
   await a.close();

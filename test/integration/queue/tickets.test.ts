@@ -363,10 +363,19 @@ describe('tickets queue and desk', () => {
     expect(await h.tickets.changeStatus(id, a, 'waiting_reporter')).toEqual({ ok: true });
     expect(await h.tickets.refer(id, a, 'ODPP')).toEqual({ ok: true });
     expect((await told()).slice(6)).toEqual(['notices:waitingReporter', 'notices:referred']);
+    // Waiting for ODPP, then "in progress": that takes it back from ODPP, and the reporter is told.
+    expect(await h.tickets.changeStatus(id, a, 'waiting_reporter')).toEqual({ ok: true });
+    expect(await h.tickets.changeStatus(id, a, 'in_progress')).toEqual({ ok: true });
+    expect((await told()).slice(8)).toEqual(['notices:waitingReporter', 'notices:referralTakenBack']);
+    // Waiting for IPOA, then released to the queue: back with Ripoti, said so.
+    expect(await h.tickets.refer(id, a, 'IPOA')).toEqual({ ok: true });
+    expect(await h.tickets.changeStatus(id, a, 'waiting_reporter')).toEqual({ ok: true });
+    expect(await h.tickets.release(id, a)).toEqual({ ok: true });
+    expect((await told()).slice(10)).toEqual(['notices:referred', 'notices:waitingReporter', 'notices:referralTakenBack']);
   });
 
   it('a waiting ticket whose reporter writes of danger now is the next one taken, ahead of older ones; no SLA escalation is counted', async () => {
-    const conversation = new ConversationService({ store: h.store, events: h.bus, logger: h.logger, tickets: h.queues.tickets });
+    const conversation = new ConversationService({ store: h.store, events: h.bus, logger: h.logger, tickets: h.queues.tickets, sla: h.sla });
     const older = await reporter(h.store);
     const first = (await h.reports.submit(reportInput(older._id, { category: 'p_force' }))).report; // priority 2
     const telegramUserId = 7_300_001;
@@ -375,6 +384,10 @@ describe('tickets queue and desk', () => {
     const sent = await conversation.take(telegramUserId, { text: 'Wamerudi, wako nje ya nyumba yangu sasa hivi' });
     expect(sent).toMatchObject({ ok: true, waiting: true, danger: { raised: true, category: 'p_bribery' } });
     expect(await h.queues.tickets.queue.getJob(report._id.toString())).toMatchObject({ priority: 1 });
+    // Its SLA check, set for priority 3's time, now falls due at priority 1's.
+    const check = await h.queues.sla.queue.getJob(`${report._id.toString()}-0-0`);
+    expect(check).toBeDefined();
+    expect(check!.timestamp + check!.delay - Date.now()).toBeLessThanOrEqual(h.sla.slaMsFor(1));
     const a = agent();
     const t = await h.tickets.takeNext(a);
     expect(t.ok && t.report._id.toString()).toBe(report._id.toString());

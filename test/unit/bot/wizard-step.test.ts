@@ -802,7 +802,7 @@ describe('danger', () => {
       expect([words, r.state.draft?.danger, stepOf(r)]).toEqual([words, false, 'desc']);
     }
     // A no that says the danger goes on, or a yes that says there is none: asked again, never guessed.
-    for (const words of ['no they are still here', 'hapana bado wako hapa', 'ndio hakuna hatari', 'yes I am safe', 'no one is helping us', 'hakuna mtu anatusaidia', 'hapana wanakuja', 'n they took him']) {
+    for (const words of ['no they are still here', 'hapana bado wako hapa', 'ndio hakuna hatari', 'yes I am safe', 'no one is helping us', 'hakuna mtu anatusaidia', 'hapana wanakuja', 'n they took him', 'ndio lakini sasa wameondoka', 'yes he is fine now']) {
       const r = type(at('danger'), words);
       expect([words, r.state.draft?.danger, said(r)]).toEqual([words, undefined, ['unexpected.danger', 'danger.ask']]);
     }

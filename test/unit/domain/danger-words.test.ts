@@ -23,6 +23,8 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'Wanavunja mlango',
     'I am being followed',
     'They broke in',
+    'Bado wako nje',
+    'Polisi wako hapa sasa hivi',
   ])('%j', (text) => {
     expect(saysDangerNow(text)).toBe(true);
   });
@@ -46,6 +48,11 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'Wanapiga kampeni kila siku',
     'They are coming tomorrow',
     'Can you help me?',
+    'Mashahidi wako hapa',
+    'Mtoto wako hapa?',
+    'They are here to take statements',
+    'Polisi wamerudi kituoni',
+    'Kindly help me get my OB number',
   ])('not %j', (text) => {
     expect(saysDangerNow(text)).toBe(false);
   });
