@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import {
-  checkReplyText, decideJoin, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder,
+  checkReplyText, decideJoin, identityAsked, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder,
   type IncidentRefusal, type IncidentTicketFacts,
 } from '../domain';
 import type { Lang } from '../i18n';
@@ -17,7 +17,8 @@ import type { AgentRef } from './ticket-actions';
 /** Why an incident action was refused (`console:flash.refused_<reason>`, or `reply_<reason>` for the text). */
 /** `taken_not_joined`: the waiting lead was taken for the incident (its reporter told), then changed before it was marked. */
 /** `holder_inactive`: the incident's holder was deactivated (its reports stayed theirs): joining more would give them to nobody. */
-export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed' | 'taken_not_joined' | 'holder_inactive';
+/** `anonymous_asked`: the answer asks who the reporters are, and some chose to stay anonymous (sent only when confirmed). */
+export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed' | 'taken_not_joined' | 'holder_inactive' | 'anonymous_asked';
 /** One ticket brought into the incident, or why not; `took`: it was taken from the queue before the mark failed (it stays with its holder). */
 type Attached = { ok: true } | { ok: false; reason: 'changed'; took: boolean };
 type Held = { ok: true; took: boolean } | { ok: false; reason: 'changed' };
@@ -46,8 +47,10 @@ export interface IncidentActions {
   /**
    * Stores and queues one message per open member, each in its reporter's language at send time.
    * `key`: the form's, so the same form sent twice (a double click, a retry) answers each reporter once.
+   * An answer that asks the reporters who they are (src/domain/identity-ask.ts) while one of them
+   * is anonymous is refused (`anonymous_asked`) unless `identityAskConfirmed`, as one reply is.
    */
-  replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts, opts?: { key?: string }): Promise<IncidentResult<{ sent: number; skipped: number }>>;
+  replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts, opts?: { key?: string; identityAskConfirmed?: boolean }): Promise<IncidentResult<{ sent: number; skipped: number }>>;
 }
 
 export interface IncidentServiceDeps {
@@ -164,7 +167,7 @@ export class IncidentService implements IncidentActions {
     return { ok: true };
   }
 
-  async replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts, opts: { key?: string } = {}): Promise<IncidentResult<{ sent: number; skipped: number }>> {
+  async replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts, opts: { key?: string; identityAskConfirmed?: boolean } = {}): Promise<IncidentResult<{ sent: number; skipped: number }>> {
     const checked = checkTexts(texts);
     if (!checked.ok) return checked;
     const lead = await this.find(reportId);
@@ -172,9 +175,12 @@ export class IncidentService implements IncidentActions {
     const d = decideReplyAll(agent, facts(lead));
     if (!d.ok || !lead.incident) return { ok: false, reason: d.ok ? 'not_in_incident' : d.reason };
     const incidentId = lead.incident.id.toString();
+    const members = await this.deps.store.incidents.members(lead.incident.id);
+    const asks = identityAsked(checked.texts.en ?? '') ?? identityAsked(checked.texts.sw ?? '');
+    if (asks && !opts.identityAskConfirmed && members.some((m) => m.anonymous)) return { ok: false, reason: 'anonymous_asked' };
     let sent = 0;
     let skipped = 0;
-    for (const m of await this.deps.store.incidents.members(lead.incident.id)) {
+    for (const m of members) {
       // A member closed since, or whose reporter retention removed, is skipped, not an error.
       if (!decideReplyToMember(agent, facts(m)).ok || m.purgedAt) {
         skipped++;

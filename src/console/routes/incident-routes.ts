@@ -14,7 +14,8 @@ const members = z
   .transform((v) => (Array.isArray(v) ? v : [v]).filter((s) => objectId.safeParse(s).success).slice(0, JOIN_LINKED_BATCH));
 const joinForm = z.object({ member: members });
 const splitForm = z.object({ member: objectId.optional().catch(undefined) });
-const replyAllForm = z.object({ text_en: z.string().catch(''), text_sw: z.string().catch(''), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined) });
+/** `identity_ok`: ticked after the answer was refused for asking anonymous reporters who they are. */
+const replyAllForm = z.object({ text_en: z.string().catch(''), text_sw: z.string().catch(''), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined), identity_ok: z.literal('1').optional().catch(undefined) });
 
 /** The flash for a refused incident action: text problems are named like the reply form's. */
 export function incidentFlash(reason: IncidentActionRefusal): string {
@@ -58,7 +59,7 @@ export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.post('/tickets/:id/incident/reply', { ...post, schema: { params: ticketParams, body: replyAllForm } }, async (req, reply) => {
     const { id, me } = act(req);
-    const result = await incidents.replyAll(id, me, { en: req.body.text_en, sw: req.body.text_sw }, { key: req.body.key });
+    const result = await incidents.replyAll(id, me, { en: req.body.text_en, sw: req.body.text_sw }, { key: req.body.key, identityAskConfirmed: req.body.identity_ok === '1' });
     if (!result.ok) return back(req, reply, false, incidentFlash(result.reason));
     // How many were answered, and how many skipped (closed, or moved to another agent since).
     return back(req, reply, true, result.skipped ? 'incident_replied_some' : 'incident_replied', { sent: result.sent, skipped: result.skipped });

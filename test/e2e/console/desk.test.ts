@@ -100,9 +100,9 @@ async function deskWithTicket() {
 }
 
 /** Two new reports joined as one incident, both held by this agent (taken directly: other tests leave tickets waiting ahead of them). */
-async function incidentHeldBy(agentId: string) {
+async function incidentHeldBy(agentId: string, opts: { memberAnonymous?: boolean } = {}) {
   const lead = await fileReport();
-  const member = await fileReport();
+  const member = await fileReport({ anonymous: opts.memberAnonymous });
   for (const r of [lead, member]) {
     expect(await h.store.reports.transition(r.id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
     expect(await h.store.incidents.setIncident(r.id, lead.id, agentId)).toBe(true);
@@ -1042,6 +1042,26 @@ it('asks before "In progress" takes a referred case back from its agency; "Waiti
   expect(asked).toHaveLength(2);
   expect(asked[1]).toContain('This takes the case back from IPOA');
   expect((await h.store.reports.findById(filed.id))?.status).toBe('waiting_reporter');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('an answer to every reporter that asks who they are, one of them anonymous, goes only once "send it anyway" is ticked', async () => {
+  const a = await agentDesk();
+  const { lead, member } = await incidentHeldBy(a.account._id.toString(), { memberAnonymous: true });
+  const text = 'Please send your phone number so we can call you.';
+  const sent = async (id: string) => (await h.store.messages.listForReport(id)).filter((m) => m.text === text).length;
+  await a.page.goto(`${h.base}/tickets/${lead.id}`);
+  await a.page.locator('#reply-all-en').fill(text);
+  await a.page.getByRole('button', { name: 'Send to all 2' }).click();
+  await a.page.locator('.flash', { hasText: 'Not sent: some reporters of this incident chose to stay anonymous' }).waitFor();
+  expect([await sent(lead.id), await sent(member.id)]).toEqual([0, 0]);
+  // The text is still there to change, or to send as it is with the box ticked.
+  expect(await a.page.locator('#reply-all-en').inputValue()).toBe(text);
+  await a.page.getByLabel('Send it anyway: I know some reporters are anonymous').check();
+  await a.page.getByRole('button', { name: 'Send to all 2' }).click();
+  await a.page.locator('.flash', { hasText: 'Answer sent to every reporter of the incident.' }).waitFor();
+  expect([await sent(lead.id), await sent(member.id)]).toEqual([1, 1]);
   expect(a.errors).toEqual([]);
   await a.close();
 });

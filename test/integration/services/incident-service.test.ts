@@ -216,6 +216,16 @@ describe('incidents', () => {
     expect(last?.text).toBe('One more thing.');
   });
 
+  it('an answer that asks anonymous reporters who they are is refused until the agent confirms it', async () => {
+    const count = async () => (await h.store.messages.listForReport(swahili._id)).filter((m) => m.agentId).length;
+    const before = await count();
+    const ask = { en: 'Please send your phone number so we can call you.', sw: 'Tafadhali tuma namba yako ya simu.' };
+    expect(await h.incidents.replyAll(swahili._id.toString(), amina, ask)).toEqual({ ok: false, reason: 'anonymous_asked' });
+    expect(await count()).toBe(before);
+    expect(await h.incidents.replyAll(swahili._id.toString(), amina, ask, { identityAskConfirmed: true })).toMatchObject({ ok: true });
+    expect(await count()).toBe(before + 1);
+  });
+
   it('lets a supervisor move a report another agent holds into the incident', async () => {
     const other = await submit(request('sw', { place: 'Kasarani', description: { text: 'Hongo Kasarani.' } }));
     await take(other, brian);
