@@ -973,13 +973,20 @@ it('asks before a reply that asks an anonymous reporter who they are; a named re
   await a.page.goto(`${h.base}/tickets/${anonymous.id}`);
   await live(a.page);
   const asked: string[] = [];
-  /** Sends what is in the reply box and answers the question it brings: its words. */
+  /**
+   * Sends what is in the reply box and answers the question it brings. Answered in the dialog's
+   * own handler: a question that opens before the click has returned (the answer came back fast)
+   * holds the click until it is answered, so waiting for the click first could never answer it.
+   */
   const sendAnswering = async (accept: boolean) => {
-    const dialog = a.page.waitForEvent('dialog');
+    const answered = new Promise<void>((resolve) => {
+      a.page.once('dialog', (d) => {
+        asked.push(d.message());
+        void (accept ? d.accept() : d.dismiss()).then(resolve);
+      });
+    });
     await a.page.getByRole('button', { name: 'Send' }).click();
-    const d = await dialog;
-    asked.push(d.message());
-    await (accept ? d.accept() : d.dismiss());
+    await answered;
   };
   await a.page.locator('#reply-text').fill('What is your phone number?');
   await sendAnswering(false);
