@@ -61,7 +61,7 @@ export class TicketService implements TicketActions {
     const released = await this.deps.desk.release(reportId, actorOf(agent), { requireAssignee: holderGuard(agent, seen) });
     if (!released) return refused('changed');
     // Released while an agency had it (waiting on the reporter for it): the case is back with Ripoti.
-    if (from) await this.notify(released, 'notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
+    if (from) await this.notifyTakenBack(released, from);
     await this.publishStatus(released._id, true);
     return OK;
   }
@@ -148,7 +148,7 @@ export class TicketService implements TicketActions {
     // Taken back from an agency (referred by mistake, or to another): the reporter was told it went
     // there. Waiting for the reporter is not taking it back: staff ask what the agency needs.
     const from = !CLOSED_STATUSES.includes(to) && to !== 'waiting_reporter' ? await this.referralHolding(allowed.report) : undefined;
-    if (from) await this.notify(updated, 'notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
+    if (from) await this.notifyTakenBack(updated, from);
     // A duplicate is closed because another report of the same incident is in hand: said so, not "send a new report" alone.
     const notice = to === 'rejected' && opts.rejectReason === 'duplicate' ? 'notices:closedDuplicate' : NOTICE_FOR_STATUS[to];
     if (notice) await this.notify(updated, notice);
@@ -184,6 +184,11 @@ export class TicketService implements TicketActions {
     if (report.status !== 'waiting_reporter' || !report.referral) return referralHolding(report, undefined);
     const waits = (await this.deps.store.reports.history(report._id)).filter((e) => e.type === 'status_changed' && e.data?.to === 'waiting_reporter');
     return referralHolding(report, waits.at(-1)?.data?.from);
+  }
+
+  /** "It is no longer with <agency>": the case is back with Ripoti staff ("another agency" by the name given). */
+  private async notifyTakenBack(report: ReportDoc, from: NonNullable<ReportDoc['referral']>): Promise<void> {
+    await this.notify(report, 'notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
   }
 
   /** Back to the agency that has it while staff asked the reporter for more. */

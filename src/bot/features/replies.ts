@@ -224,7 +224,7 @@ async function release(ctx: BotContext & { from: User }, pending: PendingAnswer,
     if (toStaff && item.r) {
       const result = done.closed ? undefined : await answerHeld(ctx, pending, item);
       pending.held.shift();
-      if (result?.ok) [done.reference, done.danger] = [result.reference, result.danger ? { raised: result.danger.raised || done.danger?.raised === true, category: result.danger.category } : done.danger];
+      if (result?.ok) [done.reference, done.danger] = [result.reference, withDanger(done.danger, result.danger)];
       else if (result?.reason === 'closed') done.closed = true;
     } else {
       pending.held.shift();
@@ -328,6 +328,11 @@ function albumOf(ctx: MessageCtx): string | undefined {
 }
 
 /** Sent: to the staff member who has the report, or (nobody has taken it yet) with the report, for whoever takes it. */
+/** Danger said in any of several messages is said once, raised if any raise went through. */
+function withDanger(sofar: Attached['danger'], next: Attached['danger']): Attached['danger'] {
+  return next ? { raised: next.raised || sofar?.raised === true, category: next.category } : sofar;
+}
+
 /**
  * "Added to your report". A message that says someone is in danger now gets the emergency
  * numbers first (unless they were given as it arrived, before "which report?"), and is told when
@@ -377,8 +382,7 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
     }
     reference = result.reference;
     waiting = result.waiting;
-    // Danger said in any of them is said once, raised if any raise went through.
-    if (result.danger) danger = { raised: result.danger.raised || danger?.raised === true, category: result.danger.category };
+    danger = withDanger(danger, result.danger);
   }
   ctx.session.pendingReply = undefined;
   ctx.session.picked = reportId;
