@@ -21,3 +21,4 @@ export * from './language-guess';
 export * from './ticket-filter';
 export * from './identity-ask';
 export * from './danger-words';
+export * from './referral-follow-up';

@@ -80,10 +80,19 @@ export class MessageRepository {
   }
 
   /** When the reporter last wrote on each of these reports (reports without a message are absent). */
-  async lastIncomingAt(reportIds: Id[]): Promise<Map<string, Date>> {
+  lastIncomingAt(reportIds: Id[]): Promise<Map<string, Date>> {
+    return this.lastAt(reportIds, 'from_reporter');
+  }
+
+  /** When staff last wrote to the reporter of each of these reports (a notice of the bot's own included). */
+  lastOutgoingAt(reportIds: Id[]): Promise<Map<string, Date>> {
+    return this.lastAt(reportIds, 'to_reporter');
+  }
+
+  private async lastAt(reportIds: Id[], direction: MessageDoc['direction']): Promise<Map<string, Date>> {
     const last = new Map<string, Date>();
     if (!reportIds.length) return last;
-    const rows = await this.Message.find({ reportId: { $in: reportIds.map(oid) }, direction: 'from_reporter' }, { reportId: 1, createdAt: 1 }).lean<Pick<MessageDoc, 'reportId' | 'createdAt'>[]>().exec();
+    const rows = await this.Message.find({ reportId: { $in: reportIds.map(oid) }, direction }, { reportId: 1, createdAt: 1 }).lean<Pick<MessageDoc, 'reportId' | 'createdAt'>[]>().exec();
     for (const r of rows) {
       const key = r.reportId.toString();
       const seen = last.get(key);

@@ -166,8 +166,11 @@ export interface ReportDoc {
   queuedAt?: Date | null;
   escalations: number;
   lastEscalatedAt?: Date | null;
-  /** `name`: the agency's own name when it is none of the listed ones (OTHER). */
-  referral?: { agency: Agency; note?: string; name?: string } | null;
+  /**
+   * `name`: the agency's own name when it is none of the listed ones (OTHER). `at`: when it was
+   * referred (absent on referrals made before it was kept).
+   */
+  referral?: { agency: Agency; note?: string; name?: string; at?: Date } | null;
   /** When the agent holding the ticket last looked at it (the console's unread marker). */
   holderSeen?: { agentId: Types.ObjectId; at: Date } | null;
   /** The last status change's own id (its history line's too): tells whether a change reported as failed was made. */
@@ -237,7 +240,7 @@ export const reportSchema = new Schema<ReportDoc>(
     queuedAt: { type: Date, default: null },
     escalations: { type: Number, default: 0 },
     lastEscalatedAt: { type: Date, default: null },
-    referral: { type: new Schema({ agency: { type: String, enum: AGENCIES }, note: String, name: String }, { _id: false }), default: null },
+    referral: { type: new Schema({ agency: { type: String, enum: AGENCIES }, note: String, name: String, at: Date }, { _id: false }), default: null },
     holderSeen: { type: new Schema({ agentId: Schema.Types.ObjectId, at: Date }, { _id: false }), default: null },
     transitionMark: { type: Schema.Types.ObjectId, default: undefined },
     reporterUnreachable: { type: Boolean, default: false },

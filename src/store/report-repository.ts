@@ -577,7 +577,8 @@ export class ReportRepository {
       set.assignedAt = new Date();
     }
     if (to === 'received') set.assignee = null;
-    if (to === 'referred' && opts.referral) set.referral = opts.referral;
+    // Its time kept apart from the history line's data (the line has its own).
+    if (to === 'referred' && opts.referral) set.referral = { ...opts.referral, at: new Date() };
     if (CLOSED_STATUSES.includes(to)) set.closedAt = new Date();
     const type: EventType = to === 'assigned' ? 'assigned' : to === 'received' ? 'released' : to === 'referred' ? 'referred' : 'status_changed';
     const add = (from?: Status) => this.addEvent(oid(id), type, actor, { ...(from ? { from } : {}), to, ...(opts.referral ?? {}), ...(opts.eventData ?? {}) }, mark);

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ReportDoc } from '../../store';
-import { AREA_ROLE, heldWork, mayOpenWaiting } from '../../domain';
+import { AREA_ROLE, heldWork, mayOpenWaiting, referralAge } from '../../domain';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 
 /** The agent's home: what is waiting, what I hold, and "take next". */
@@ -11,7 +11,10 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const me = signedInAgent(req);
     const [waiting, held, waitingTotal] = await Promise.all([ctx.queries.waiting(), ctx.store.reports.findAssignedTo(me.agent._id), ctx.queries.countWaiting()]);
     const urgent = waiting.filter((r) => r.priority === 1).length;
-    const mine = withReplies(held, await ctx.store.messages.lastIncomingAt(held.map((r) => r._id)));
+    const now = new Date();
+    const referred = held.filter((r) => r.status === 'referred').map((r) => r._id);
+    const [lastIn, lastOut] = await Promise.all([ctx.store.messages.lastIncomingAt(held.map((r) => r._id)), ctx.store.messages.lastOutgoingAt(referred)]);
+    const mine = withReplies(held, lastIn).map((r) => ({ ...r, referralAge: referralAge(r, lastOut.get(r._id.toString()), now) }));
     return {
       waiting,
       waitingTotal,
@@ -23,7 +26,7 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
       heldWork: heldWork(held.map((r) => ({ id: r._id, status: r.status, incident: r.incident }))),
       // Agents take tickets in order; only supervisors open a waiting ticket directly.
       canOpenWaiting: mayOpenWaiting(me.agent.role),
-      now: new Date(),
+      now,
     };
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, decideHandOver, offeredActions, referralHolding, usualAgency, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, decideHandOver, offeredActions, referralAge, referralHolding, usualAgency, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
 import type { StreamRefusal } from '../telegram-files';
@@ -139,6 +139,7 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
   await ctx.tickets.recordView(report._id.toString(), agentRef(me), { again: req.headers['x-ripoti-refresh'] === '1' });
   const messages = await conversation(ctx, report);
   const lastIn = messages.filter((m) => m.direction === 'from_reporter').at(-1);
+  const now = new Date();
   const identity = canSeeIdentity(me.agent, report) ? await ctx.store.reporters.identityOf(report.reporterId) : null;
   const assigneeName = report.assignee ? ((await ctx.store.agents.namesByIds([report.assignee])).get(report.assignee.toString()) ?? '') : '';
   return ctx.render(req, reply, 'ticket', {
@@ -147,7 +148,8 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     assigneeName,
     messages,
     lastFromReporter: lastIn ? lastIn.createdAt : null,
-    now: new Date(),
+    referralAge: referralAge(report, messages.filter((m) => m.direction === 'to_reporter').at(-1)?.createdAt, now),
+    now,
     ...(await activity(ctx, report)),
     // The policy decides which forms to show; the service enforces the same rules on submit.
     may,
