@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ReportDoc } from '../../store';
-import { AREA_ROLE, heldWork, mayOpenWaiting, referralAge } from '../../domain';
+import { AREA_ROLE, heldWork, mayOpenWaiting, referralAge, type ReferralAge } from '../../domain';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 
 /** The agent's home: what is waiting, what I hold, and "take next". */
@@ -12,9 +12,7 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const [waiting, held, waitingTotal] = await Promise.all([ctx.queries.waiting(), ctx.store.reports.findAssignedTo(me.agent._id), ctx.queries.countWaiting()]);
     const urgent = waiting.filter((r) => r.priority === 1).length;
     const now = new Date();
-    const referred = held.filter((r) => r.status === 'referred').map((r) => r._id);
-    const [lastIn, lastOut] = await Promise.all([ctx.store.messages.lastIncomingAt(held.map((r) => r._id)), ctx.store.messages.lastOutgoingAt(referred)]);
-    const mine = withReplies(held, lastIn).map((r) => ({ ...r, referralAge: referralAge(r, lastOut.get(r._id.toString()), now) }));
+    const mine = await withReferralAges(ctx, withReplies(held, await ctx.store.messages.lastIncomingAt(held.map((r) => r._id))), now);
     return {
       waiting,
       waitingTotal,
@@ -66,6 +64,12 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 }
 
 export type HeldTicket = ReportDoc & { lastFromReporter: Date | null; unread: boolean };
+
+/** Each ticket with how long it has been with its agency and whether to follow it up (domain `referralAge`). */
+export async function withReferralAges<T extends ReportDoc>(ctx: ConsoleContext, tickets: T[], now: Date): Promise<(T & { referralAge: ReferralAge | null })[]> {
+  const lastOut = await ctx.store.messages.lastOutgoingAt(tickets.filter((r) => r.status === 'referred').map((r) => r._id));
+  return tickets.map((r) => ({ ...r, referralAge: referralAge(r, lastOut.get(r._id.toString()), now) }));
+}
 
 /**
  * My tickets with the reporter's last message and whether I have seen it (the holder's last view

@@ -4,7 +4,7 @@ import type { ReportDoc } from '../../store';
 import { parseFilter } from '../ticket-filter';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
 import { signedIn, type ConsoleApp, type ConsoleContext } from '../context';
-import { markReplies } from './queue-routes';
+import { markReplies, withReferralAges } from './queue-routes';
 
 /**
  * A spreadsheet opening the CSV must not run a cell as a formula (CSV injection): a cell starting
@@ -111,17 +111,19 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const filter = asked.page > last ? { ...asked, page: last } : asked;
     const { items, total } = filter === asked ? listed : await ctx.queries.list(filter);
     const names = new Map(agents.map((a) => [a._id.toString(), a.name]));
+    const now = new Date();
     return ctx.render(req, reply, 'supervisor', {
       filter,
-      // A reporter's reply its holder has not read: a supervisor sees who is waiting for an answer.
-      items: markReplies(items, await ctx.store.messages.lastIncomingAt(items.map((r) => r._id))),
+      // A reporter's reply its holder has not read: a supervisor sees who is waiting for an answer;
+      // and a case left with its agency with no word to its reporter.
+      items: await withReferralAges(ctx, markReplies(items, await ctx.store.messages.lastIncomingAt(items.map((r) => r._id))), now),
       total,
       pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
       counts,
       agents,
       agentName: (id: string) => names.get(id) ?? '',
       options: { statuses: STATUSES, kinds: REPORT_KINDS, categories: CATEGORIES.map((c) => c.code), counties: COUNTIES },
-      now: new Date(),
+      now,
       // Issue 16: where reports come from, and what reporters said about the help.
       map,
       periods: quickPeriods(),

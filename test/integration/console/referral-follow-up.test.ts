@@ -12,6 +12,7 @@ beforeAll(async () => {
   h = await createConsoleHarness({ label: 'console-referral-follow-up' });
   await h.account('achieng', 'agent');
   await h.store.agents.setLanguage((await h.account('baraka', 'agent'))._id, 'sw');
+  await h.account('wanjiru', 'supervisor');
 });
 
 afterAll(async () => {
@@ -47,6 +48,14 @@ it('says how long each case has been with the agency, and asks to follow up the 
   expect(inMine(queue, old)).toMatch(/data-testid="follow-up" title="The reporter has heard nothing from us for 16 days\. Ask IPOA for news and tell the reporter[^"]*">Follow up</);
   const page = (await b.get(`/tickets/${old}`)).body;
   expect(page).toContain('data-testid="follow-up"');
+  // The supervisor's list of referred cases marks the same one, and only it.
+  const sup = h.browser();
+  await sup.signIn('wanjiru');
+  const row = (list: string, id: string) => list.slice(list.indexOf(`/tickets/${id}"`), list.indexOf('</tr>', list.indexOf(`/tickets/${id}"`)));
+  const referred = (await sup.get('/supervisor/tickets?status=referred')).body;
+  expect(row(referred, old)).toContain('data-testid="follow-up"');
+  expect(row(referred, fresh)).toContain('IPOA');
+  expect(row(referred, fresh)).not.toContain('data-testid="follow-up"');
 
   // The agent tells the reporter the case is still with IPOA: nothing to follow up for two weeks.
   const sent = await b.post(`/tickets/${old}/reply`, { text: 'IPOA still has your case; they told us it is being investigated.' });
