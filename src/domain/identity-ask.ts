@@ -4,11 +4,11 @@
  * details leave Ripoti; a "what is your number?" typed at the console would undo that choice
  * without anyone deciding it. The console asks the agent once more before such a reply goes.
  *
- * Only questions aimed at the reporter count ("your number", "namba yako", "nikupigie"), not an
+ * Only questions aimed at the reporter count ("your number", "your email", "namba yako", "nikupigie"), not an
  * officer's or a witness's details, which an agent may well need to ask about. A false alarm
  * costs one more click; a miss costs nothing more than before this rule.
  */
-export type IdentityAsk = 'phone' | 'name' | 'id_number' | 'home';
+export type IdentityAsk = 'phone' | 'email' | 'name' | 'id_number' | 'home';
 
 /** Checked in this order ("namba yako ya kitambulisho" is the ID's number, not the phone's): the first that matches is named. */
 const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
@@ -21,6 +21,14 @@ const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
         String.raw`\b(?:namba|nambari) ya (?:kitambulisho|id) (?:chako|yako)\b`,
         String.raw`\b(?:namba|nambari) yako ya (?:kitambulisho|id)\b`,
         String.raw`\bid (?:number|no) yako\b`,
+        // A bare "ID no.?" is asked of the reader; not "the officer's ID no." nor "ID number of the officer".
+        String.raw`(?<!\b(?:the|his|her|their|its|officer['’]?s|officers['’]|policeman['’]?s|askari|of) )\bid (?:number|no)\b(?! (?:of|ya|wa)\b)`,
+        // The card asked for ("tutumie kitambulisho chako", "send us your ID"), not "walichukua
+        // kitambulisho chako?" / "did they take your ID?", which is about what happened.
+        String.raw`\b(?:tuma|tutumie|nitumie|tupe|nipe|tuonyeshe|nionyeshe|tuambie|niambie|andika|picha ya) (?:\w+ )?kitambulisho chako\b`,
+        String.raw`^\W*kitambulisho chako\W*$`,
+        String.raw`\bkitambulisho chako (?:namba|nambari)\b`,
+        String.raw`\b(?:send|give|share|show) (?:us|me) (?:a (?:photo|picture|copy) of )?your (?:national )?(?:id|identity card|passport)\b`,
       ].join('|'),
       'i',
     ),
@@ -42,6 +50,26 @@ const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
         String.raw`\b(?:namba|nambari) ya simu yako\b`,
         String.raw`\b(?:ni|tu)kupigie\b`,
         String.raw`\b(?:ni|tu)kupigia simu\b`,
+        // "A number we can reach you on", "how can we contact you?": not "did anyone try to contact
+        // you?" nor "did the officer call you?", whose subject is someone else.
+        String.raw`\bnumber (?:where |on which |that )?(?:we|i) (?:can|could|may|will|shall) (?:\w+ )?(?:reach|contact|call|text|sms) you\b`,
+        String.raw`\bnumber to (?:reach|contact|call|text|sms) you\b`,
+        String.raw`\bhow (?:can|could|do|should|shall|will) (?:we|i) (?:reach|contact|call) you\b`,
+        // "Send us your phone": the handset's number; "did they take your phone?" has no such verb.
+        String.raw`\b(?:send|give|share|tell|text|sms|leave) (?:us|me) your (?:phone|mobile|cell|line|contacts?)\b`,
+        String.raw`\bnamba (?:ya kukupata|tunayoweza kukupata|ambayo tunaweza kukupata)\b`,
+      ].join('|'),
+      'i',
+    ),
+  ],
+  [
+    'email',
+    new RegExp(
+      [
+        // Before 'home': "anwani yako ya barua pepe" is the email's address, not the house's.
+        String.raw`\byour e-?mail\b`,
+        String.raw`\b(?:e-?mail|email address|barua ?pepe) yako\b`,
+        String.raw`\banwani yako ya (?:barua ?pepe|e-?mail)\b`,
       ].join('|'),
       'i',
     ),
@@ -70,7 +98,9 @@ const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
         String.raw`\bwhere (?:do )?you (?:live|stay|reside)\b`,
         // Where they live, not "they came to your house", which is what happened.
         String.raw`\byour (?:home |house |physical |postal )?address\b`,
-        String.raw`\bunaishi (?:wapi|mtaa gani)\b`,
+        String.raw`\bunaishi (?:wapi|mtaa gani|sehemu gani|eneo gani|kijiji gani)\b`,
+        // "Uko wapi unaishi?" (where do you live), not "uko wapi sasa?" (where are you now: safety).
+        String.raw`\bwapi (?:unaishi|unapoishi|unakaa|unapokaa)\b`,
         String.raw`\bunakaa (?:wapi|mtaa gani)\b`,
         String.raw`\bkwenu ni wapi\b`,
         String.raw`\bwhich (?:estate|area) do you (?:live|stay) in\b`,
