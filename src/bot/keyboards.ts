@@ -73,15 +73,16 @@ export function navKeyboard(t: T, id: string, step: Step, keep?: true) {
   return Markup.inlineKeyboard(keep ? [[Markup.button.callback(t('btn.keep'), wizardData(id, step, 'keep'))], nav(t, id, step)] : [nav(t, id, step)]);
 }
 
-/** The 47 counties in pages of 12 (two per row) so the keyboard fits a small screen; named in the reporter's language. */
-export function countyKeyboard(t: T, id: string, page: number, suggestion?: number, lang: Lang = 'en') {
+/**
+ * The 47 counties in pages of 12 (two per row) so the keyboard fits a small screen; named in the
+ * reporter's language. `suggestion` (and `also`, for a town in two counties) on top, one tap each.
+ */
+export function countyKeyboard(t: T, id: string, page: number, suggestion?: number, lang: Lang = 'en', also?: number) {
   const p = Math.min(Math.max(page, 0), COUNTY_PAGES - 1);
   const slice = COUNTIES.slice(p * COUNTIES_PER_PAGE, (p + 1) * COUNTIES_PER_PAGE);
   const rows: Row[] = [];
-  if (suggestion !== undefined) {
-    const c = COUNTIES[suggestion - 1];
-    rows.push([Markup.button.callback(t('county.yes_suggestion', { county: countyName(c.code, lang) }), wizardData(id, 'county', String(c.code)))]);
-  }
+  const offered = [suggestion, also].flatMap((code) => (code === undefined ? [] : [COUNTIES[code - 1]]));
+  if (offered.length) rows.push(offered.map((c) => Markup.button.callback(t('county.yes_suggestion', { county: countyName(c.code, lang) }), wizardData(id, 'county', String(c.code)))));
   for (let i = 0; i < slice.length; i += 2) rows.push(slice.slice(i, i + 2).map((c) => Markup.button.callback(countyName(c.code, lang), wizardData(id, 'county', String(c.code)))));
   const pager: Row = [];
   if (p > 0) pager.push(Markup.button.callback(t('btn.prev'), wizardData(id, 'county', `p${p - 1}`)));

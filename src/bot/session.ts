@@ -59,6 +59,13 @@ export interface Draft {
   county?: number;
   /** County keyboard page currently shown. */
   countyPage?: number;
+  /**
+   * A town or area named at the county question ("Kitengela"; "Roysambu" or "Rongai" offered with
+   * their county): while `county` is one of `counties`, the place question asks where in it
+   * exactly, and the place answered is kept with it, so the reporter never types it twice. A new
+   * field needs no new session version: a release without it ignores it and asks "Where in <county>?".
+   */
+  town?: { name: string; counties: number[] };
   place?: string;
   location?: { lat: number; lon: number };
   when?: WhenChoice;

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { TOWNS, type Town } from './towns';
 
 /** The 47 counties of Kenya with their official codes (First Schedule, Constitution of Kenya 2010). */
 export const COUNTIES = [
@@ -45,24 +46,22 @@ export function countyByCode(code: number): County | undefined {
 }
 
 /**
- * Common alternative spellings, short forms ("Nai", "Msa") and towns people name instead of their
- * county, only where the county is not in doubt (Rongai and Githurai each lie in two: left out).
+ * Common alternative spellings and short forms ("Nai", "Msa"). Towns people name instead of their
+ * county are in src/domain/towns.ts (Githurai lies in two counties: left out).
  */
 const ALIASES: Record<string, number> = {
   nairobi: 47, nai: 47, nrb: 47, nbi: 47, muranga: 21, tharaka: 13, taita: 6, taveta: 6, elgeyo: 28, marakwet: 28, pokot: 24, nzoia: 26, kisii: 45, homabay: 43, msa: 1,
 };
-/** Towns and estates, by county: a place within it, as well as the county. */
-const TOWNS: Record<string, number> = {
-  eldoret: 27, kibera: 47, kibra: 47, embakasi: 47, kasarani: 47, kayole: 47, mathare: 47, eastleigh: 47, westlands: 47, langata: 47, dagoretti: 47, kawangware: 47,
-  thika: 22, ruiru: 22, juja: 22, limuru: 22, ruaka: 22, kitengela: 34, ngong: 34, athiriver: 16, mlolongo: 16, syokimau: 16,
-  naivasha: 32, gilgil: 32, molo: 32, njoro: 32, malindi: 3, watamu: 3, mtwapa: 3, ukunda: 2, diani: 2, voi: 6, kitale: 26, nanyuki: 31, nyahururu: 31,
-  likoni: 1, kisauni: 1, nyali: 1, changamwe: 1, dandora: 47, mukuru: 47, kariobangi: 47, kangemi: 47,
-  kondele: 42, ahero: 42, bondo: 41, malaba: 40, webuye: 39, mumias: 37, awendo: 44, rongo: 44, mbita: 43, mwingi: 15, emali: 17, olkalou: 18,
-  iten: 28, kabarnet: 30, eldamaravine: 30, kapsabet: 29, maralal: 25, lodwar: 23, kapenguria: 24, moyale: 10, hola: 4, kilgoris: 33, litein: 35, karatina: 19, kerugoya: 20,
-};
+/** A town or area whose county is not in doubt (src/domain/towns.ts), by its normalised name. */
+const TOWN_BY_KEY = new Map(TOWNS.map((t) => [norm(t.name), t] as const));
 
-/** `town`: named by a town within the county (which is also a place), not by the county's own name. */
-export type CountyMatch = { kind: 'exact'; county: County; town?: true } | { kind: 'suggest'; county: County } | { kind: 'none' };
+/** A well-known town or area typed alone ("Kitengela", "Thika town", "Rongai"): its county, or two when the name is in two. */
+export function townNamed(input: string): Town | undefined {
+  return TOWN_BY_KEY.get(norm(input));
+}
+
+/** `town`: named by a town within the county (which is also a place, named so), not by the county's own name. */
+export type CountyMatch = { kind: 'exact'; county: County; town?: string } | { kind: 'suggest'; county: County } | { kind: 'none' };
 
 /**
  * Match a county name typed instead of tapped. An exact (normalised) match is taken; a close one
@@ -78,7 +77,9 @@ export function matchCounty(input: string): CountyMatch {
   if (!n) return { kind: 'none' };
   const exact = NAMES.find((c) => c.name === n)?.county ?? (ALIASES[n] ? COUNTIES[ALIASES[n] - 1] : undefined);
   if (exact) return { kind: 'exact', county: exact };
-  if (TOWNS[n]) return { kind: 'exact', county: COUNTIES[TOWNS[n] - 1], town: true };
+  const town = TOWN_BY_KEY.get(n);
+  // A name in two counties ("Rongai") is no answer here: the wizard offers both.
+  if (town && town.also === undefined) return { kind: 'exact', county: COUNTIES[town.county - 1], town: town.name };
   let best: County | undefined;
   let bestD = Infinity;
   for (const c of NAMES) {

@@ -3,6 +3,7 @@ export * from './categories';
 export * from './status';
 export * from './reference';
 export * from './counties';
+export * from './towns';
 export * from './county-neighbours';
 export * from './election-details';
 export * from './incident-time';

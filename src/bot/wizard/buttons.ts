@@ -102,7 +102,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     const county = /^\d{1,2}$/.test(value) ? countyByCode(Number(value)) : undefined;
     if (!county) return false;
     turn.answer();
-    setCounty(turn, d, county.code);
+    setCounty(turn, d, county.code, pendingTown(d, county.code));
     return true;
   },
   when(turn, d, value) {
@@ -175,13 +175,23 @@ export function setDanger(turn: Turn, d: Draft, danger: boolean): void {
   turn.effects.push({ type: 'urgent', draftId: d.id, report: { draftId: d.id, kind: d.kind, category: d.category } });
 }
 
-export function setCounty(turn: Turn, d: Draft, code: number): void {
-  chooseCounty(d, code);
+export function setCounty(turn: Turn, d: Draft, code: number, town?: Draft['town']): void {
+  chooseCounty(d, code, town);
   turn.advance(d);
 }
 
-/** The county answered: a different one forgets what lay within the one before. */
-export function chooseCounty(d: Draft, code: number): void {
+/** The town offered with its county ("Roysambu is in Nairobi City"), when the county chosen is (one of) its own. */
+export function pendingTown(d: Draft, code: number): Draft['town'] {
+  return d.town?.counties.includes(code) ? d.town : undefined;
+}
+
+/**
+ * The county answered: a different one forgets what lay within the one before. `town`: the town
+ * or area this answer named (it begins the place); none, and the place is asked within the county.
+ */
+export function chooseCounty(d: Draft, code: number, town?: Draft['town']): void {
+  if (town) d.town = town;
+  else delete d.town;
   if (d.county !== code) {
     d.place = undefined;
     d.location = undefined;

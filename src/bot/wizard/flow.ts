@@ -49,6 +49,11 @@ export const EDITABLE = ['kind', 'danger', 'desc', 'county', 'when', 'role', 'ev
 export const COUNTIES_PER_PAGE = 12;
 export const COUNTY_PAGES = Math.ceil(COUNTIES.length / COUNTIES_PER_PAGE);
 
+/** The town or area named at the county question, while the county chosen is (one of) its own. */
+export function townOf(d: Draft): Draft['town'] {
+  return d.town && d.county !== undefined && d.town.counties.includes(d.county) ? d.town : undefined;
+}
+
 /** The first required answer still missing (a draft restored from an older bot version, or edited oddly). */
 export function firstMissing(d: Draft): Step | undefined {
   if (!d.kind) return 'kind';

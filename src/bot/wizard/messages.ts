@@ -1,8 +1,8 @@
-import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, splitTime, type CategoryCode, type County, type ReportKind } from '../../domain';
+import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, type CategoryCode, type County, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { chooseCounty, setCounty, setDanger, submit } from './buttons';
+import { chooseCounty, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
-import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS } from './flow';
+import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS, townOf } from './flow';
 import { formatDay } from './format';
 import { agrees, categoryWord, dangerAnswer, dangerLead, dontKnow, normalise, readWord, type Word } from './parse';
 import type { Turn } from './turn';
@@ -381,20 +381,40 @@ function atReview(turn: Turn, d: Draft, input: string): void {
 
 function onCountyText(turn: Turn, d: Draft, input: string): void {
   const m = matchCounty(input);
-  if (m.kind === 'exact') return setCounty(turn, d, m.county.code);
+  // A well-known town ("Kitengela") is taken as its county at once, as a county's name is: each
+  // lies in one county only, so a tap to confirm would add a step without making the county surer;
+  // the place question then names both ("Kitengela is in Kajiado. Where in Kitengela exactly?"),
+  // and Back returns here. Typing the county a town was offered with ("Rongai") keeps the town.
+  if (m.kind === 'exact') return setCounty(turn, d, m.county.code, m.town ? { name: m.town, counties: [m.county.code] } : pendingTown(d, m.county.code));
   if (countyThenPlace(turn, d, input)) return;
   const page = d.countyPage ?? 0;
   // "Sijui" is no county: asked for a town or an area near it, never offered the nearest spelling (Kitui).
   if (readWord(input) === 'skip' || dontKnow(input)) return turn.say('county.dont_know', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
-  // "Roysambu", "Othaya": a constituency or ward, whose county is offered by name.
-  const unit = m.kind === 'none' ? countyOfUnit(input) : undefined;
-  if (unit) return turn.say('county.of_area', { area: unit.area, county: { countyCode: unit.county } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: unit.county } });
+  if (m.kind === 'none' && offerArea(turn, d, input, page)) return;
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
   const named = m.kind === 'suggest' ? m.county : countyNamedIn(input);
   const added = addToStory(turn, d, input, named !== undefined);
   if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: named.code } });
   if (added) return turn.show();
   return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
+}
+
+/**
+ * "Rongai" (a town in two counties), "Roysambu", "Othaya" (a constituency or ward): its county, or
+ * both, offered by name for one tap, never taken unasked. The name is kept for the place question.
+ */
+function offerArea(turn: Turn, d: Draft, input: string, page: number): boolean {
+  const town = townNamed(input);
+  if (town?.also !== undefined) {
+    d.town = { name: town.name, counties: [town.county, town.also] };
+    turn.say('county.of_town_two', { area: town.name, county: { countyCode: town.county }, other: { countyCode: town.also } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: town.county, also: town.also } });
+    return true;
+  }
+  const unit = countyOfUnit(input);
+  if (!unit) return false;
+  d.town = { name: unit.area, counties: [unit.county] };
+  turn.say('county.of_area', { area: unit.area, county: { countyCode: unit.county } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: unit.county } });
+  return true;
 }
 
 /**
@@ -439,7 +459,8 @@ function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
   const parts = /^([^,;:\n–—]+)[,;:\n–—]+\s*(\S.*)$/su.exec(input.trim());
   const county = parts ? matchCounty(parts[1]) : undefined;
   if (!parts || county?.kind !== 'exact' || !checkText(parts[2], LIMITS.placeMaxChars).ok) return false;
-  chooseCounty(d, county.county.code);
+  // A place given with the county is the place: no town offered before is added to it.
+  chooseCounty(d, county.county.code, county.town ? { name: county.town, counties: [county.county.code] } : undefined);
   d.step = 'place';
   onPlaceText(turn, d, county.town ? input : parts[2]);
   return true;
@@ -465,6 +486,11 @@ const HERE = new Set(['hapa', 'here', 'niko hapa', 'ni hapa', 'hapa tu', 'iko ha
  */
 function unanswered(turn: Turn, d: Draft, input: string, word: Word | undefined): boolean {
   const unsure = word === 'skip' || dontKnow(input);
+  if (d.step === 'place' && unsure && townOf(d)) {
+    // "Where in Kitengela exactly?" "Sijui": the town is the place, as close as they can tell.
+    takePlace(turn, d, townOf(d)?.name ?? '');
+    return true;
+  }
   if (d.step === 'place' && (unsure || HERE.has(normalise(input)))) {
     turn.say(unsure ? 'place.unknown' : 'place.here');
     turn.show();
@@ -506,10 +532,26 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
     turn.say(`place.${check.reason}`, { max: check.max });
     return turn.show();
   }
-  d.place = check.text;
+  takePlace(turn, d, withTown(check.text, townOf(d)));
+}
+
+function takePlace(turn: Turn, d: Draft, place: string): void {
+  d.place = place;
   d.location = undefined;
   turn.say('place.noted', undefined, { keyboard: { type: 'remove' } });
   return turn.advance(d);
+}
+
+/**
+ * "Near the stage" asked where in Kitengela: "Near the stage, Kitengela", so the place read by
+ * staff says the town the reporter gave once. Not added when the words name it already, or when
+ * the two together would be longer than a place may be.
+ */
+function withTown(place: string, town: Draft['town']): string {
+  const letters = (s: string) => normalise(s).replace(/[^\p{L}]/gu, '');
+  if (!town || letters(place).includes(letters(town.name))) return place;
+  const joined = `${place}, ${town.name}`;
+  return [...joined].length <= LIMITS.placeMaxChars ? joined : place;
 }
 
 /**

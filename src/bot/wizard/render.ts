@@ -157,7 +157,7 @@ function keyboard(t: T, k: Keyboard, lang: Lang) {
     case 'kind': return kb.kindKeyboard(t, k.draftId);
     case 'category': return kb.categoryKeyboard(t, k.draftId, k.kind);
     case 'nav': return kb.navKeyboard(t, k.draftId, k.step, k.keep);
-    case 'county': return kb.countyKeyboard(t, k.draftId, k.page, k.suggestion, lang);
+    case 'county': return kb.countyKeyboard(t, k.draftId, k.page, k.suggestion, lang, k.also);
     case 'place': return kb.placeKeyboard(t);
     case 'when': return kb.whenKeyboard(t, k.draftId);
     case 'evidence': return kb.evidenceKeyboard(t, k.draftId, k.count);

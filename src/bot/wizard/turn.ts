@@ -2,7 +2,7 @@ import { countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { askDetail, isDetailStep } from './details';
-import { CHAINED, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS } from './flow';
+import { CHAINED, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf } from './flow';
 import { formatDay } from './format';
 import type { Effect, FirstMessage, InPlace, Keyboard, Reply, Text, WizardState } from './types';
 
@@ -143,10 +143,15 @@ export class Turn {
       case 'desc':
         return this.askStory(d);
       case 'county':
+        // Asked anew (Place changed from the review): a town named for the county before is no longer the answer.
+        delete d.town;
         return this.say('county.ask', undefined, { keyboard: { type: 'county', draftId: id, page: d.countyPage ?? 0 } });
       case 'place': {
         const county = countyByCode(d.county ?? 0);
         if (!county) return this.go('county');
+        // "Kitengela" given for the county: where in Kitengela, never "where in Kajiado?" again.
+        const town = townOf(d);
+        if (town) return this.say('place.ask_town', { town: town.name, county: { countyCode: county.code } }, { keyboard: { type: 'place' } });
         return this.say('place.ask', { county: { countyCode: county.code } }, { keyboard: { type: 'place' } });
       }
       default:

@@ -71,7 +71,7 @@ export type Keyboard =
   | { type: 'category'; draftId: string; kind: ReportKind }
   /** `keep`: the story question asked again while one is kept: a button to keep it. */
   | { type: 'nav'; draftId: string; step: Step; keep?: true }
-  | { type: 'county'; draftId: string; page: number; suggestion?: number }
+  | { type: 'county'; draftId: string; page: number; suggestion?: number; also?: number }
   | { type: 'place' }
   | { type: 'when'; draftId: string }
   | { type: 'evidence'; draftId: string; count: number }

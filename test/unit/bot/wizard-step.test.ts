@@ -550,6 +550,79 @@ describe('county', () => {
     expect(said(type(at('county'), 'Township'))).not.toContain('county.of_area');
   });
 
+  describe('a town given for the county', () => {
+    const placeAsked = (r: StepResult) => r.replies.find((x) => x.type === 'message' && x.texts.some((t) => t.key.startsWith('place.ask')));
+    const askParams = (r: StepResult) => {
+      const m = placeAsked(r);
+      return m && m.type === 'message' ? m.texts.map((t) => [t.key, t.params]) : undefined;
+    };
+
+    it.each([
+      ['Kitengela', 34],
+      ['Thika', 22],
+      ['Eldoret', 27],
+      ['Kitale', 26],
+      ['Malindi', 3],
+      ['Naivasha', 32],
+      ['Ongata Rongai', 34],
+      ['kitengela town', 34],
+    ])('%j is its county, and the place question asks where in that town, not in the county again', (typed, county) => {
+      const r = type(at('county'), typed);
+      expect(r.state.draft).toMatchObject({ step: 'place', county });
+      const name = r.state.draft?.town?.name;
+      expect(askParams(r)).toEqual([['place.ask_town', { town: name, county: { countyCode: county } }]]);
+      expect(typed.toLowerCase()).toContain(name?.toLowerCase());
+    });
+
+    it('the spot typed next is kept with the town; words that name the town already are kept as they are', () => {
+      const town = type(at('county'), 'Kitengela').state;
+      const r = type(town, 'Near the stage');
+      expect(r.state.draft).toMatchObject({ step: 'when', county: 34, place: 'Near the stage, Kitengela' });
+      expect(said(r)).toEqual(['place.noted', 'when.ask']);
+      expect(type(town, 'Kitengela mall, 2nd floor').state.draft?.place).toBe('Kitengela mall, 2nd floor');
+      // The report the agency reads says the town.
+      const done = press(type(r.state, 'leo').state, 'sa');
+      expect(done.effects).toContainEqual(expect.objectContaining({ type: 'submit', report: expect.objectContaining({ county: 34, place: 'Near the stage, Kitengela' }) }));
+    });
+
+    it('"sijui" where in the town: the town is the place, never asked again for a landmark', () => {
+      const r = type(type(at('county'), 'Thika').state, 'sijui');
+      expect(r.state.draft).toMatchObject({ step: 'when', county: 22, place: 'Thika' });
+      expect(said(r)).toEqual(['place.noted', 'when.ask']);
+    });
+
+    it('"Rongai", a town in two counties, offers both for one tap; the one tapped keeps the town for the place', () => {
+      const offer = type(at('county'), 'Rongai');
+      expect(stepOf(offer)).toBe('county');
+      expect(said(offer)).toEqual(['county.of_town_two']);
+      expect(lastKeyboard(offer)).toEqual({ type: 'county', draftId: ID, page: 0, suggestion: 34, also: 32 });
+      for (const county of [34, 32]) {
+        const r = press(offer.state, String(county));
+        expect(r.state.draft).toMatchObject({ step: 'place', county });
+        expect(askParams(r)).toEqual([['place.ask_town', { town: 'Rongai', county: { countyCode: county } }]]);
+      }
+      // Typed instead of tapped, the county confirms the town too.
+      expect(askParams(type(offer.state, 'Kajiado'))).toEqual([['place.ask_town', { town: 'Rongai', county: { countyCode: 34 } }]]);
+      // Another county altogether: the town was not there.
+      expect(askParams(press(offer.state, '47'))).toEqual([['place.ask', { county: { countyCode: 47 } }]]);
+    });
+
+    it('a constituency offered by its county and tapped is the start of the place too', () => {
+      const r = press(type(at('county'), 'Roysambu').state, '47');
+      expect(askParams(r)).toEqual([['place.ask_town', { town: 'Roysambu', county: { countyCode: 47 } }]]);
+    });
+
+    it('a county typed, or the place changed from the review, asks within the county: no town from before is added', () => {
+      expect(askParams(type(at('county'), 'Kajiado'))).toEqual([['place.ask', { county: { countyCode: 34 } }]]);
+      const reviewed = at('review', { county: 34, town: { name: 'Kitengela', counties: [34] }, place: 'Near the stage, Kitengela' });
+      const again = press(press(reviewed, 'e_county').state, '34');
+      expect(askParams(again)).toEqual([['place.ask', { county: { countyCode: 34 } }]]);
+      expect(type(again.state, 'Ngong road').state.draft?.place).toBe('Ngong road');
+      // "Kisumu, Kondele stage": the place given with the county is the place, as before.
+      expect(type(type(at('county'), 'Roysambu').state, 'Kisumu, Kondele stage').state.draft).toMatchObject({ county: 42, place: 'Kondele stage' });
+    });
+  });
+
   it('pages through the counties and remembers the page', () => {
     const r = press(at('county'), 'p2');
     expect(r.state.draft?.countyPage).toBe(2);

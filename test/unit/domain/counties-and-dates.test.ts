@@ -1,4 +1,4 @@
-import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, parseIncidentDate, incidentTimeFor, checkText, checkReplyText, LIMITS, splitTime } from '../../../src/domain';
+import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, townNamed, TOWNS, parseIncidentDate, incidentTimeFor, checkText, checkReplyText, LIMITS, splitTime } from '../../../src/domain';
 
 describe('counties', () => {
   it('lists the 47 counties with official codes', () => {
@@ -21,6 +21,23 @@ describe('counties', () => {
     }
     // A town in two counties is not guessed.
     expect(matchCounty('Rongai').kind).not.toBe('exact');
+  });
+
+  it('names the town a county was given by, so the place can start with it; a town in two counties names both', () => {
+    expect(matchCounty('Kitengela town')).toMatchObject({ kind: 'exact', county: { code: 34 }, town: 'Kitengela' });
+    expect(matchCounty('Uasin Gishu')).not.toHaveProperty('town');
+    expect(townNamed('Rongai')).toEqual({ name: 'Rongai', county: 34, also: 32 });
+    expect(townNamed('Gotham')).toBeUndefined();
+  });
+
+  it('the towns list: real county codes, no name twice, none that is also a county name', () => {
+    const keys = TOWNS.map((t) => t.name.toLowerCase().replace(/[^a-z]/g, ''));
+    expect(new Set(keys).size).toBe(TOWNS.length);
+    for (const town of TOWNS) {
+      expect([town.name, countyByCode(town.county) !== undefined, town.also === undefined || countyByCode(town.also) !== undefined]).toEqual([town.name, true, true]);
+      // A county's own name is the county, never a town of it.
+      expect([town.name, COUNTIES.some((c) => c.name.toLowerCase() === town.name.toLowerCase())]).toEqual([town.name, false]);
+    }
   });
 
   it('suggests the closest county for a misspelling instead of guessing', () => {

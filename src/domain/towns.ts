@@ -1,0 +1,44 @@
+/**
+ * Towns and areas people name when asked for their county ("Kitengela", "Thika", "Eldoret"): a
+ * place within the county, as well as the county. Only places whose county is not in doubt, and
+ * only well-known ones: a wrong county sends a case to the wrong office.
+ *
+ * Sources: county headquarters (the seats of the 47 county governments) and the largest urban
+ * centres of the Kenya National Bureau of Statistics' 2019 Kenya Population and Housing Census
+ * (Volume II, distribution of population by administrative units: urban centres). The Nairobi and
+ * Mombasa estates and areas below were listed before this file (src/domain/counties.ts), as names
+ * people type instead of the county; several are also IEBC constituencies.
+ *
+ * Counties by official code (src/domain/counties.ts): 1 Mombasa ... 47 Nairobi City.
+ */
+export interface Town {
+  name: string;
+  county: number;
+  /**
+   * A second county with a place of the same name: never guessed, both are offered. "Rongai"
+   * is Ongata Rongai in Kajiado to most people, and Rongai (a constituency and its town) in Nakuru.
+   */
+  also?: number;
+}
+
+const t = (name: string, county: number, also?: number): Town => (also === undefined ? { name, county } : { name, county, also });
+
+export const TOWNS: readonly Town[] = [
+  // County seats whose name differs from the county's.
+  t('Kerugoya', 20), t('Kapsabet', 29), t('Eldoret', 27), t('Kitale', 26), t('Iten', 28), t('Kabarnet', 30), t('Maralal', 25),
+  t('Lodwar', 23), t('Kapenguria', 24), t('Hola', 4), t('Ol Kalou', 18), t('Wote', 17), t('Kathwana', 13), t('Mbale', 38),
+  t('Rumuruti', 31),
+  // The largest urban centres (2019 census) outside the county seats.
+  t('Thika', 22), t('Ruiru', 22), t('Juja', 22), t('Kikuyu', 22), t('Karuri', 22), t('Limuru', 22), t('Ruaka', 22),
+  t('Kitengela', 34), t('Ngong', 34), t('Ongata Rongai', 34), t('Kiserian', 34), t('Rongai', 34, 32),
+  t('Athi River', 16), t('Mlolongo', 16), t('Syokimau', 16),
+  t('Naivasha', 32), t('Gilgil', 32), t('Molo', 32), t('Njoro', 32),
+  t('Malindi', 3), t('Watamu', 3), t('Mtwapa', 3), t('Mariakani', 3), t('Ukunda', 2), t('Diani', 2), t('Voi', 6), t('Taveta', 6),
+  t('Nanyuki', 31), t('Nyahururu', 31), t('Eldama Ravine', 30), t('Karatina', 19), t('Chuka', 13), t('Mwingi', 15), t('Emali', 17),
+  t('Webuye', 39), t('Mumias', 37), t('Malaba', 40), t('Bondo', 41), t('Ahero', 42), t('Awendo', 44), t('Rongo', 44), t('Mbita', 43),
+  t('Kilgoris', 33), t('Litein', 35), t('Moyale', 10), t('Kakuma', 23), t('Dadaab', 7),
+  // Estates and areas of Nairobi, Mombasa and Kisumu.
+  t('Kibera', 47), t('Kibra', 47), t('Embakasi', 47), t('Kasarani', 47), t('Kayole', 47), t('Mathare', 47), t('Eastleigh', 47),
+  t('Westlands', 47), t("Lang'ata", 47), t('Dagoretti', 47), t('Kawangware', 47), t('Dandora', 47), t('Mukuru', 47),
+  t('Kariobangi', 47), t('Kangemi', 47), t('Likoni', 1), t('Kisauni', 1), t('Nyali', 1), t('Changamwe', 1), t('Kondele', 42),
+];
