@@ -39,8 +39,11 @@ export function isAgentStatus(s: unknown): s is AgentStatus {
 
 /** Why the policy refused an action on a ticket; each one is shown to the agent in their language. */
 export type TicketRefusal = 'wrong_role' | 'not_assignee' | 'wrong_status' | 'closed' | 'in_incident';
-/** Why a ticket cannot be handed over: `not_held` (waiting: it is taken, not handed), `same_holder`, `target_inactive` (no such active account). */
-export type HandOverRefusal = 'wrong_role' | 'closed' | 'not_held' | 'same_holder' | 'target_inactive';
+/**
+ * Why a ticket cannot be handed over: `not_held` (waiting: it is taken, not handed), `same_holder`,
+ * `target_inactive` (no such active account), `limit` (the person has no room for it under the cap).
+ */
+export type HandOverRefusal = 'wrong_role' | 'closed' | 'not_held' | 'same_holder' | 'target_inactive' | 'limit';
 /** Every refusal the policy gives, the per-agent limit included. */
 export type PolicyRefusal = TicketRefusal | 'limit' | HandOverRefusal;
 export type Decision<R extends PolicyRefusal = TicketRefusal> = { ok: true } | { ok: false; reason: R };
@@ -95,16 +98,30 @@ export function decide(actor: PolicyActor, action: TicketAction, ticket: TicketF
 }
 
 /**
+ * What a hand-over does to the receiver's load: `held`, what they hold against the cap now
+ * (`heldWork` of their tickets, as a take counts it); `adds`, the `heldWork` of what is handed (a
+ * ticket or an incident 1, a referral 0); `max`, the per-agent cap.
+ */
+export interface HandOverLoad {
+  held: number;
+  adds: number;
+  max: number;
+}
+
+/**
  * May `actor` hand a held ticket (with its incident, which one agent handles) over to `target`?
  * Supervisors and admins only: at shift end or after a deactivation, a referral or an incident
  * cannot be released to the queue, and its reporter's replies would reach only the old holder.
+ * With the receiver's `load`, the cap holds as it does for a take: nobody is handed more work than
+ * they could have taken (a referral, which the cap does not count, goes to anyone).
  */
-export function decideHandOver(actor: PolicyActor, ticket: Pick<TicketFacts, 'status' | 'assignee'>, target: { id: string; active: boolean } | null): Decision<HandOverRefusal> {
+export function decideHandOver(actor: PolicyActor, ticket: Pick<TicketFacts, 'status' | 'assignee'>, target: { id: string; active: boolean } | null, load?: HandOverLoad): Decision<HandOverRefusal> {
   if (!isRole(actor.role) || !oversees(actor.role)) return refuse('wrong_role');
   if (!isOpen(ticket.status)) return refuse('closed');
   if (ticket.assignee == null || ticket.status === 'received') return refuse('not_held');
   if (!target || !target.active) return refuse('target_inactive');
-  return ticket.assignee.toString() === target.id ? refuse('same_holder') : OK;
+  if (ticket.assignee.toString() === target.id) return refuse('same_holder');
+  return load && load.adds > 0 && load.held + load.adds > load.max ? refuse('limit') : OK;
 }
 
 /**

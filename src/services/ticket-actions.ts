@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Agency, AgentStatus, HandOverRefusal, IdentityAsk, RejectReason, Role, TicketRefusal } from '../domain';
-import type { MessageDoc } from '../store';
+import type { MessageDoc, ReportDoc } from '../store';
 import type { TakeResult } from './ticket-desk';
 
 export type { AgentStatus, TakeResult };
@@ -92,6 +92,11 @@ export interface TicketActions {
    * without this its reporter's replies reached only the old holder. `moved`: tickets moved.
    */
   handOver(reportId: string, by: AgentRef, toAgentId: string, seen?: Seen): Promise<ActionResult<{ moved: number }>>;
+  /**
+   * Who `by` may hand this ticket to, as `handOver` decides it (none when they may hand over
+   * nothing): active accounts other than its holder, with room for it under the per-agent cap.
+   */
+  handOverTargets(report: ReportDoc, by: AgentRef): Promise<HandOverTargets>;
   changeStatus(reportId: string, agent: AgentRef, to: AgentStatus, opts?: { rejectReason?: RejectReason; note?: string; seen?: Seen }): Promise<ActionResult>;
   /** `otherName`: the agency's name, required when `agency` is OTHER (an agency file addressed to nobody helps no one). */
   refer(reportId: string, agent: AgentRef, agency: Agency, note?: string, otherName?: string, seen?: Seen): Promise<ActionResult>;
@@ -123,6 +128,17 @@ export interface TicketActions {
    * reports (handed over whole).
    */
   handBack(agentId: string, by: AgentRef): Promise<HandBack>;
+}
+
+/**
+ * The people a ticket may be handed over to, each with what they hold against the cap (`held`,
+ * counted as a take and a hand-over count it: an incident once, a referral not at all), and the cap.
+ */
+export interface HandOverTargets {
+  /** Whether `by` may hand this ticket over at all (a supervisor, a held open ticket), to anyone with room. */
+  may: boolean;
+  max: number;
+  targets: { id: string; name: string; username: string; held: number }[];
 }
 
 /** What `handBack` did: tickets put back in the queue, and tickets left under the account. */

@@ -46,6 +46,11 @@ export class TicketDesk {
 
   constructor(private readonly deps: TicketDeskDeps) {}
 
+  /** The per-agent cap a take checks; a hand-over checks the same one. */
+  get maxPerAgent(): number {
+    return this.deps.maxPerAgent;
+  }
+
   takeNext(agentId: string): Promise<TakeResult> {
     return this.perAgent.run(agentId, () => this.take(agentId));
   }

@@ -1,17 +1,17 @@
 import { Types } from 'mongoose';
-import { checkReplyText, checkText, CLOSED_STATUSES, referralHolding, decide, decideHandOver, identityAsked, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
+import { checkReplyText, checkText, CLOSED_STATUSES, referralHolding, decide, decideHandOver, heldWork, identityAsked, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
-import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type AsksIdentity, type HandBack, type Refused, type ReplyOptions, type Seen, type TakeResult, type TicketActions, VIEW_AGAIN_AFTER_MS } from './ticket-actions';
+import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type AsksIdentity, type HandBack, type HandOverTargets, type Refused, type ReplyOptions, type Seen, type TakeResult, type TicketActions, VIEW_AGAIN_AFTER_MS } from './ticket-actions';
 
 export interface TicketServiceDeps {
   store: Store;
   /** Take and release (src/services/ticket-desk.ts). */
-  desk: Pick<TicketDesk, 'takeNext' | 'release' | 'dropWaiting'>;
+  desk: Pick<TicketDesk, 'takeNext' | 'release' | 'dropWaiting' | 'maxPerAgent'>;
   replies: Pick<ReplyPort, 'deliver'>;
   events: EventBus;
   logger: Logger;
@@ -71,7 +71,10 @@ export class TicketService implements TicketActions {
     const report = /^[0-9a-f]{24}$/i.test(reportId) ? await store.reports.findById(reportId) : null;
     if (!report) return refused('not_found');
     const target = await store.agents.findById(toAgentId);
-    const d = decideHandOver(by, report, target ? { id: target._id.toString(), active: target.active } : null);
+    // The cap as a take checks it (read, then moved: two hand-overs to one person at the same
+    // instant could leave them one over it, as two takes in two processes could).
+    const load = target ? { held: await store.reports.countAssignedTo(toAgentId), adds: await this.handOverAdds(report), max: this.deps.desk.maxPerAgent } : undefined;
+    const d = decideHandOver(by, report, target ? { id: target._id.toString(), active: target.active } : null, load);
     if (!d.ok) return d;
     const from = report.assignee!;
     if (seen && seen.holder !== from.toString()) return refused('changed');
@@ -105,6 +108,28 @@ export class TicketService implements TicketActions {
     await this.deps.events.publish({ type: 'queue' });
     this.deps.logger.info({ reportId, moved: moved.length, outcome: 'handed_over' }, 'ticket handed over by a supervisor');
     return { ok: true, moved: moved.length };
+  }
+
+  async handOverTargets(report: ReportDoc, by: AgentRef): Promise<HandOverTargets> {
+    const { store } = this.deps;
+    const max = this.deps.desk.maxPerAgent;
+    if (!decideHandOver(by, report, { id: '', active: true }).ok) return { may: false, max, targets: [] };
+    const accounts = (await store.agents.list()).filter((a) => a.active);
+    const [held, adds] = await Promise.all([store.reports.heldWorkOf(accounts.map((a) => a._id)), this.handOverAdds(report)]);
+    // The same decision `handOver` makes, so nobody listed is refused and nobody able is left out.
+    const targets = accounts.flatMap((a) => {
+      const load = { held: held.get(a._id.toString()) ?? 0, adds, max };
+      return decideHandOver(by, report, { id: a._id.toString(), active: a.active }, load).ok ? [{ id: a._id.toString(), name: a.name, username: a.username, held: load.held }] : [];
+    });
+    return { may: true, max, targets };
+  }
+
+  /** What handing this ticket over adds to the receiver's load: its own, or its incident's (held together), as the cap counts it. */
+  private async handOverAdds(report: ReportDoc): Promise<number> {
+    const incident = report.incident;
+    if (!report.assignee) return 0;
+    const moving = incident ? (await this.deps.store.reports.findAssignedTo(report.assignee)).filter((r) => r.incident?.id.equals(incident.id)) : [report];
+    return heldWork(moving.map((r) => ({ id: r._id, status: r.status, incident: r.incident })));
   }
 
   /** Moves handed-over tickets back from `to` (each only if `to` still holds it), said in their history. */

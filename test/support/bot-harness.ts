@@ -212,6 +212,6 @@ export function ticketsThroughBot(h: BotHarness, translator: Translator): Ticket
     const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, composed.text, markup ? { reply_markup: markup } : undefined);
     await delivery.sent(plan.message, sent.message_id);
   };
-  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never, dropWaiting: async () => undefined };
+  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never, dropWaiting: async () => undefined, maxPerAgent: 5 };
   return new TicketService({ store: h.store, desk, replies: { deliver }, events, logger });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, decideHandOver, offeredActions, referralAge, referralHolding, usualAgency, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, referralAge, referralHolding, usualAgency, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
 import type { StreamRefusal } from '../telegram-files';
@@ -160,22 +160,11 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     limits: LIMITS,
     // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
     ...(await savedRepliesFor(ctx, report, may.reply)),
-    handOverTo: await handOverTargets(ctx, actorOf(me.agent), report),
-    maxPerAgent: ctx.config.tickets.maxPerAgent,
+    // Only people the hand-over would accept, each with what the cap counts for them (TicketService.handOverTargets).
+    handOver: await ctx.tickets.handOverTargets(report, agentRef(me)),
     // Possibly the same incident, and the incident this report is part of (issue 16).
     triage: await triageSection(ctx, report, actorOf(me.agent), ctx.auth.language(req)),
   });
-}
-
-/**
- * The accounts a supervisor may hand this ticket to: active ones, not its holder (none for anyone
- * else), each with what they hold against the cap, so the work goes to someone with room for it.
- */
-async function handOverTargets(ctx: ConsoleContext, actor: ReturnType<typeof actorOf>, report: ReportDoc) {
-  if (!decideHandOver(actor, report, { id: '', active: true }).ok) return [];
-  const targets = (await ctx.store.agents.list()).filter((a) => a.active && !report.assignee?.equals(a._id));
-  const held = await ctx.store.reports.heldWorkOf(targets.map((a) => a._id));
-  return targets.map((a) => ({ _id: a._id, name: a.name, username: a.username, held: held.get(a._id.toString()) ?? 0 }));
 }
 
 /**

@@ -29,7 +29,7 @@ beforeAll(async () => {
   store = createStore(db.conn, [{ id: 'k1', key: randomBytes(32) }]);
   await store.ready();
   const events = { publish: async () => undefined } as unknown as EventBus;
-  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never, dropWaiting: async () => undefined };
+  const desk = { takeNext: async () => ({ ok: false }) as never, release: async () => null as never, dropWaiting: async () => undefined, maxPerAgent: 5 };
   const tickets = new TicketService({ store, desk, replies: { deliver: async (id: string) => void delivered.push(id) }, events, logger });
   saved = new SavedReplyService({ store, tickets, logger });
   conversation = new ConversationService({ store, events, logger });

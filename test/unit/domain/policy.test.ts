@@ -141,6 +141,14 @@ describe('hand over (a supervisor gives a held ticket to another account)', () =
     expect(decideHandOver(supervisor, held('assigned'), { ...to, active: false })).toEqual({ ok: false, reason: 'target_inactive' });
     expect(decideHandOver(supervisor, held('assigned'), null)).toEqual({ ok: false, reason: 'target_inactive' });
   });
+
+  it('keeps to the cap as a take does: nobody is handed work they have no room for; a referral, which the cap does not count, goes to anyone', () => {
+    expect(decideHandOver(supervisor, held('in_progress'), to, { held: 4, adds: 1, max: 5 })).toEqual({ ok: true });
+    expect(decideHandOver(supervisor, held('in_progress'), to, { held: 5, adds: 1, max: 5 })).toEqual({ ok: false, reason: 'limit' });
+    expect(decideHandOver(supervisor, held('referred'), to, { held: 5, adds: 0, max: 5 })).toEqual({ ok: true });
+    // The other refusals come first: a closed ticket is closed, whoever would receive it.
+    expect(decideHandOver(supervisor, held('resolved'), to, { held: 5, adds: 1, max: 5 })).toEqual({ ok: false, reason: 'closed' });
+  });
 });
 
 describe('take', () => {
