@@ -1,6 +1,6 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { categoriesOf, COUNTIES, countyName, REPORT_KINDS, type ReportKind } from '../domain';
+import { categoriesOf, COUNTIES, countyName, HURT_CHOICES, MEDICAL_RECORD_ANSWERS, REPORT_KINDS, type ReportKind } from '../domain';
 import type { Lang } from '../i18n';
 import type { WaitingConsent } from '../services/conversation-service';
 import { consentButtonData } from '../services/ticket-actions';
@@ -133,9 +133,9 @@ export function reviewKeyboard(t: T, id: string) {
   return Markup.inlineKeyboard([[b('review.send_anonymous', 'sa')], [b('review.send_contact', 'sc')], [b('review.change', 'edit'), b('review.add_files', 'e_ev')], [b('review.add_details', 'e_role')], nav(t, id, 'review')]);
 }
 
-/** What can be changed, three to a row. */
-export function editKeyboard(t: T, id: string) {
-  const edit = EDITABLE.filter((s) => s !== 'ev').map((s) => Markup.button.callback(t(`review.edit.${s}`), wizardData(id, 'review', `e_${s}`)));
+/** What can be changed, three to a row (`injuries`: the injury question too, where the category asks it). */
+export function editKeyboard(t: T, id: string, injuries = false) {
+  const edit = EDITABLE.filter((s) => s !== 'ev' && (s !== 'hurt' || injuries)).map((s) => Markup.button.callback(t(`review.edit.${s}`), wizardData(id, 'review', `e_${s}`)));
   const rows: Row[] = [];
   for (let i = 0; i < edit.length; i += 3) rows.push(edit.slice(i, i + 3));
   // A way out that changes nothing: back to the report as it is, with its Send button.
@@ -154,6 +154,20 @@ export function detailKeyboard(t: T, id: string, step: DetailStep, choices: { va
   for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
   rows.push([Markup.button.callback(t('btn.skip'), wizardData(id, step, 'sk')), Markup.button.callback(t(first ? 'btn.skip_all' : 'btn.skip_rest'), wizardData(id, step, 'ska'))]);
   rows.push(nav(t, id, step));
+  return Markup.inlineKeyboard(rows);
+}
+
+/**
+ * "Was anyone hurt?" (after a killing: anyone else) or "is there a P3 form or a medical report?":
+ * its answers, then Skip, then Back and Cancel.
+ */
+export function injuryKeyboard(t: T, id: string, step: 'hurt' | 'p3', others: boolean) {
+  const label = (v: string) => t(step === 'hurt' && v === 'none' && others ? 'injury.hurt.none_others' : `injury.${step}.${v}`);
+  const values: readonly string[] = step === 'hurt' ? HURT_CHOICES : MEDICAL_RECORD_ANSWERS;
+  const buttons = values.map((v) => Markup.button.callback(label(v), wizardData(id, step, v)));
+  // Yes / Not yet / I don't know fit one row; the longer "was anyone hurt?" answers get one each.
+  const rows: Row[] = step === 'p3' ? [buttons] : buttons.map((b) => [b]);
+  rows.push([Markup.button.callback(t('btn.skip'), wizardData(id, step, 'sk'))], nav(t, id, step));
   return Markup.inlineKeyboard(rows);
 }
 

@@ -1,4 +1,4 @@
-import type { CategoryCode, HateChannel, OfficerDetails, Perpetrator, PollingStation, ReportKind, ReporterRole, WhenChoice } from '../domain';
+import type { CategoryCode, HateChannel, Injuries, OfficerDetails, Perpetrator, PollingStation, ReportKind, ReporterRole, WhenChoice } from '../domain';
 import type { Lang } from '../i18n';
 import type { Evidence } from '../store';
 import type { WizardInput } from './wizard/types';
@@ -7,10 +7,12 @@ import type { WizardInput } from './wizard/types';
  * The wizard's steps, in order: danger is asked right after the category, so help numbers come
  * before anything else is typed; evidence (`ev`) and the phone number (`contact`) are reached from
  * the review, where the reporter also chooses to send anonymously or not. After "when" come the
- * optional details for the agency (`DETAIL_STEPS`), each skippable. Names double as the step
- * part of callback_data, so they stay short.
+ * optional details for the agency (`DETAIL_STEPS`), each skippable. Where injuries are what the
+ * case is about, the story is followed by "was anyone hurt?" (`hurt`) and, if so, "is there a P3
+ * form or a medical report?" (`p3`), both skippable. Names double as the step part of
+ * callback_data, so they stay short.
  */
-export const STEPS = ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'by', 'how', 'pstn', 'const', 'ward', 'ev', 'contact', 'review'] as const;
+export const STEPS = ['kind', 'cat', 'danger', 'desc', 'hurt', 'p3', 'county', 'place', 'when', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'plate', 'by', 'how', 'pstn', 'const', 'ward', 'ev', 'contact', 'review'] as const;
 export type Step = (typeof STEPS)[number];
 
 /**
@@ -91,6 +93,8 @@ export interface Draft {
   /** Reporting for someone else: who it happened to, in the reporter's words (IPOA needs the victim). */
   victim?: string;
   officers?: OfficerDetails;
+  /** Whether anyone was hurt, treated, and holds a P3 form or medical report (absent when skipped or not asked). */
+  injuries?: Injuries;
   /** Election incidents: who did it, and for hate speech where it was said or spread. */
   perpetrator?: Perpetrator;
   channel?: HateChannel;
@@ -142,7 +146,7 @@ export interface PendingAnswer {
   at: number;
 }
 
-export const SESSION_VERSION = 7;
+export const SESSION_VERSION = 8;
 
 export interface SessionData {
   v: typeof SESSION_VERSION;
@@ -188,6 +192,10 @@ export const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) 
   6: (old) => old,
   // Texts passed on from someone else (`draft.passedOn`): a rollback starts afresh rather than send them as nothing.
   7: (old) => old,
+  // The injury questions after the story (`hurt`, `p3`, `draft.injuries`): a draft written before
+  // reads as it is (one past the story goes on without them; one at the story meets them next);
+  // a rollback starts afresh rather than meet a step it does not know.
+  8: (old) => old,
 };
 
 /** A stored session in any known version as the current one; undefined (start afresh) if it cannot be read. */

@@ -23,3 +23,4 @@ export * from './ticket-filter';
 export * from './identity-ask';
 export * from './danger-words';
 export * from './referral-follow-up';
+export * from './injuries';

@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import {
   STATUSES, REPORT_KINDS, AGENCIES, PRIORITIES, REPORTER_ROLES, POLICE_UNITS, OFFICER_ATTIRES, ELECTION_ACTORS, HATE_CHANNELS,
+  HURT_ANSWERS, MEDICAL_RECORD_ANSWERS, type Injuries,
   type Status, type ReportKind, type Agency, type Priority, type WhenChoice, type OfficerDetails, type PollingStation, type ReporterRole,
   type HateChannel, type Perpetrator,
 } from '../domain';
@@ -105,6 +106,12 @@ const officersSchema = new Schema<OfficerDetails>(
   { _id: false },
 );
 
+/** Whether anyone was hurt and treated, and whether a P3 form or a medical report exists: codes only. */
+const injuriesSchema = new Schema<Injuries>(
+  { hurt: { type: String, enum: HURT_ANSWERS, required: true }, record: { type: String, enum: MEDICAL_RECORD_ANSWERS } },
+  { _id: false },
+);
+
 export const UNFINISHED_STATES = ['writing', 'cancelled'] as const;
 export type UnfinishedState = (typeof UNFINISHED_STATES)[number];
 
@@ -143,6 +150,8 @@ export interface ReportDoc {
   /** Reporting for someone else: who it happened to, as the reporter wrote it (IPOA needs the victim). */
   victim?: string;
   officers?: OfficerDetails;
+  /** Injuries and medical evidence, where the category asks (brutality, killing, sexual abuse, election violence); absent when skipped. */
+  injuries?: Injuries;
   /** Election incidents: who did it (a kind, or the reporter's words), and for hate speech where it was said or spread. */
   perpetrator?: Perpetrator;
   hateChannel?: HateChannel;
@@ -227,6 +236,7 @@ export const reportSchema = new Schema<ReportDoc>(
     reporterRole: { type: String, enum: REPORTER_ROLES },
     victim: String,
     officers: { type: officersSchema, default: undefined },
+    injuries: { type: injuriesSchema, default: undefined },
     perpetrator: { type: new Schema<Perpetrator>({ kind: { type: String, enum: ELECTION_ACTORS }, words: String }, { _id: false }), default: undefined },
     hateChannel: { type: String, enum: HATE_CHANNELS },
     pollingStation: { type: new Schema<PollingStation>({ name: String, code: String }, { _id: false }), default: undefined },

@@ -20,8 +20,8 @@ function whereNotGiven(answers: Partial<Pick<NewReport, 'place' | 'location' | '
   return Object.fromEntries((['place', 'location', 'timeOfDay'] as const).filter((k) => answers[k] === undefined).map((k) => [k, 1 as const]));
 }
 
-/** What a report stored early may carry before Send: the story and where and when, as answered so far. */
-export type UrgentAnswers = Partial<Pick<NewReport, 'description' | 'county' | 'place' | 'location' | 'when' | 'incidentAt' | 'timeOfDay' | 'evidence'>>;
+/** What a report stored early may carry before Send: the story, injuries, where and when, as answered so far. */
+export type UrgentAnswers = Partial<Pick<NewReport, 'description' | 'county' | 'place' | 'location' | 'when' | 'incidentAt' | 'timeOfDay' | 'evidence' | 'injuries'>>;
 
 type Id = Types.ObjectId | string;
 /** The statuses of a ticket an agent holds (and works on). */

@@ -1,6 +1,7 @@
-import { categoriesOf, countyByCode, incidentTimeFor, isReportKind, type CategoryCode } from '../../domain';
+import { asksAboutInjuries, categoriesOf, countyByCode, incidentTimeFor, isReportKind, type CategoryCode } from '../../domain';
 import type { Draft, Step } from '../session';
-import { COUNTY_PAGES, EDITABLE, firstMissing, toReport } from './flow';
+import { COUNTY_PAGES, editableFor, firstMissing, toReport } from './flow';
+import { answerInjuryButton, isInjuryStep } from './injuries';
 import { answerDetailButton, isDetailStep } from './details';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
@@ -59,7 +60,11 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
     return turn.back(d);
   }
   // desc, place and contact take messages, not buttons (apart from Back and Cancel).
-  const handled = isDetailStep(d.step) ? answerDetailButton(turn, d, d.step, value) : (ANSWERS[d.step]?.(turn, d, value) ?? false);
+  const handled = isDetailStep(d.step)
+    ? answerDetailButton(turn, d, d.step, value)
+    : isInjuryStep(d.step)
+      ? answerInjuryButton(turn, d, d.step, value)
+      : (ANSWERS[d.step]?.(turn, d, value) ?? false);
   if (!handled) turn.stale();
 }
 
@@ -144,7 +149,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     }
     if (value === 'edit') {
       turn.answer();
-      turn.say('review.edit_ask', undefined, { keyboard: { type: 'edit', draftId: d.id } });
+      askWhatToChange(turn, d);
       return true;
     }
     if (value === 'e_none') {
@@ -153,7 +158,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
       return true;
     }
     const edit = /^e_(\w+)$/.exec(value)?.[1];
-    if (!edit || !(EDITABLE as readonly string[]).includes(edit)) return false;
+    if (!edit || !(editableFor(d) as readonly string[]).includes(edit)) return false;
     turn.answer();
     d.editing = true;
     d.step = edit as Step;
@@ -210,6 +215,11 @@ export function submit(turn: Turn, d: Draft): void {
   const report = toReport(d);
   if (!report) return;
   turn.effects.push({ type: 'submit', draftId: d.id, report, ...(d.phone ? { phone: d.phone } : {}) });
+}
+
+/** The review's "change" menu: the injury question among the parts where this category asks it. */
+export function askWhatToChange(turn: Turn, d: Draft): void {
+  turn.say('review.edit_ask', undefined, { keyboard: { type: 'edit', draftId: d.id, ...(asksAboutInjuries(d.category) ? { injuries: true as const } : {}) } });
 }
 
 /** A button of a report already sent: where it is and what the reporter can still do with it. */

@@ -1,4 +1,4 @@
-import { COUNTIES } from '../../domain';
+import { asksAboutInjuries, COUNTIES, someoneHurt, type Injuries } from '../../domain';
 import type { IntakeRequest, UrgentProgress } from '../../services/intake-service';
 import type { Draft, Step } from '../session';
 import { electoralUnits } from './units';
@@ -9,13 +9,13 @@ import { electoralUnits } from './units';
  * which keeps the shortest report at 9 actions from /start: skipping them costs no tap.
  */
 export const NEXT: Partial<Record<Step, Step>> = {
-  kind: 'cat', cat: 'danger', danger: 'desc', desc: 'county', county: 'place', place: 'when', when: 'review', ev: 'review',
+  kind: 'cat', cat: 'danger', danger: 'desc', desc: 'county', hurt: 'county', p3: 'county', county: 'place', place: 'when', when: 'review', ev: 'review',
   // The optional details, opened from the review: police after the role, then election (`nextStep`
   // picks by kind). A session saved mid-group (they once followed "when") carries on to the review.
   ofc: 'unit', unit: 'wear', wear: 'stn', stn: 'plate', plate: 'review', by: 'pstn', how: 'pstn', pstn: 'const', const: 'ward', ward: 'review',
 };
 export const PREV: Partial<Record<Step, Step>> = {
-  cat: 'kind', danger: 'cat', desc: 'danger', county: 'desc', place: 'county', when: 'place', ev: 'review', contact: 'review', review: 'when',
+  cat: 'kind', danger: 'cat', desc: 'danger', hurt: 'desc', p3: 'hurt', county: 'desc', place: 'county', when: 'place', ev: 'review', contact: 'review', review: 'when',
   role: 'review', vic: 'role', ofc: 'role', unit: 'ofc', wear: 'unit', stn: 'wear', plate: 'stn', by: 'role', how: 'by', pstn: 'by', const: 'pstn', ward: 'const',
 };
 
@@ -24,6 +24,9 @@ export const PREV: Partial<Record<Step, Step>> = {
  * details, by way of who it happened to when the reporter reports for someone else.
  */
 export function nextStep(d: Draft, step: Step): Step {
+  // Where injuries are what the case is about: "was anyone hurt?" after the story, the P3 question if so.
+  if (step === 'desc' && asksAboutInjuries(d.category)) return 'hurt';
+  if (step === 'hurt' && someoneHurt(d.injuries)) return 'p3';
   if (step === 'role' && d.role === 'on_behalf') return 'vic';
   if (step === 'role' || step === 'vic') return d.kind === 'election' ? 'by' : 'ofc';
   // Where it was said or spread: asked of hate speech only.
@@ -35,16 +38,26 @@ export function nextStep(d: Draft, step: Step): Step {
  * the reporter reports for someone else, and hate speech's "where was it said" before the polling station.
  */
 export function prevStep(d: Draft, step: Step): Step {
+  if (step === 'county' && asksAboutInjuries(d.category)) return someoneHurt(d.injuries) ? 'p3' : 'hurt';
   if ((step === 'ofc' || step === 'by') && d.role === 'on_behalf') return 'vic';
   if (step === 'pstn') return d.category === 'e_hate' ? 'how' : 'by';
   return PREV[step] ?? 'kind';
 }
 /** Steps whose answer needs a follow-up step even when editing from review (the optional details are one group). */
 export const CHAINED: readonly Step[] = ['kind', 'county', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'by', 'how', 'pstn', 'const'];
+/** Chained for this draft: "someone was hurt", changed from the review, goes on to the P3 question. */
+export function chainsOn(d: Draft, step: Step): boolean {
+  return CHAINED.includes(step) || (step === 'hurt' && someoneHurt(d.injuries));
+}
 /** Steps asked with a reply keyboard (Telegram's location and contact buttons): Back and Cancel arrive as text. */
 export const REPLY_KEYBOARD_STEPS: readonly Step[] = ['place', 'contact'];
 /** Parts the reporter can change from the review screen. */
-export const EDITABLE = ['kind', 'danger', 'desc', 'county', 'when', 'role', 'ev'] as const;
+export const EDITABLE = ['kind', 'danger', 'desc', 'hurt', 'county', 'when', 'role', 'ev'] as const;
+
+/** The parts this draft's "change" menu offers: the injuries only where they are asked. */
+export function editableFor(d: Pick<Draft, 'category'>): readonly Step[] {
+  return EDITABLE.filter((s) => s !== 'hurt' || asksAboutInjuries(d.category));
+}
 
 export const COUNTIES_PER_PAGE = 12;
 export const COUNTY_PAGES = Math.ceil(COUNTIES.length / COUNTIES_PER_PAGE);
@@ -81,7 +94,14 @@ export function urgentSoFar(d: Draft): UrgentProgress {
     ...(d.when && d.incidentAt !== undefined ? { when: d.when, incidentAt: new Date(d.incidentAt), ...(d.timeOfDay ? { timeOfDay: d.timeOfDay } : {}) } : {}),
     // A photo of what is happening, sent while they write, is seen by staff at once too.
     ...(d.evidence?.length ? { evidence: d.evidence } : {}),
+    // Someone hurt and not treated is for staff to know at once too.
+    ...injuriesOf(d),
   };
+}
+
+/** The injuries answered, where this category asks about them (a category changed since drops them). */
+function injuriesOf(d: Draft): { injuries?: Injuries } {
+  return d.injuries && asksAboutInjuries(d.category) ? { injuries: d.injuries } : {};
 }
 
 export function toReport(d: Draft): IntakeRequest['report'] | undefined {
@@ -112,6 +132,7 @@ function details(d: Draft): Partial<IntakeRequest['report']> {
   const constituency = d.constituency !== undefined ? units.constituency(d.constituency) : undefined;
   const ward = d.ward !== undefined ? units.ward(d.ward) : undefined;
   return {
+    ...injuriesOf(d),
     ...(d.role ? { reporterRole: d.role } : {}),
     ...(d.role === 'on_behalf' && d.victim ? { victim: d.victim } : {}),
     ...(d.kind === 'police' && d.officers && Object.keys(d.officers).length ? { officers: d.officers } : {}),

@@ -1,9 +1,10 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, type CategoryCode, type County, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { chooseCounty, pendingTown, setCounty, setDanger, submit } from './buttons';
+import { askWhatToChange, chooseCounty, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS, townOf } from './flow';
 import { formatDay } from './format';
+import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryWord, dangerAnswer, dangerLead, dontKnow, normalise, readWord, type Word } from './parse';
 import type { Turn } from './turn';
 import { electoralUnits } from './units';
@@ -296,6 +297,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
+  if (isInjuryStep(d.step)) return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more));
   if (word && onWord(turn, d, word, input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
   if (isDetailStep(d.step)) {
@@ -368,7 +370,7 @@ function atReview(turn: Turn, d: Draft, input: string): void {
     turn.say('review.not_sent_yet');
     return turn.show();
   }
-  if (CHANGE_WORDS.test(n)) return turn.say('review.edit_ask', undefined, { keyboard: { type: 'edit', draftId: d.id } });
+  if (CHANGE_WORDS.test(n)) return askWhatToChange(turn, d);
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');
   if (words.length < 3 || words.every((w) => COURTESY.has(w)) || (d.text === undefined && !d.voice)) return unexpected(turn, d);

@@ -1,4 +1,4 @@
-import { countyName, numbersFor } from '../../domain';
+import { asksAboutInjuries, asksAboutOthers, countyName, numbersFor } from '../../domain';
 import type { Lang } from '../../i18n';
 import type { Message } from 'telegraf/types';
 import type { BotContext } from '../context';
@@ -163,7 +163,8 @@ function keyboard(t: T, k: Keyboard, lang: Lang) {
     case 'evidence': return kb.evidenceKeyboard(t, k.draftId, k.count);
     case 'danger': return kb.dangerKeyboard(t, k.draftId);
     case 'cancelAsk': return kb.cancelAskKeyboard(t, k.draftId, k.step);
-    case 'edit': return kb.editKeyboard(t, k.draftId);
+    case 'edit': return kb.editKeyboard(t, k.draftId, k.injuries === true);
+    case 'injury': return kb.injuryKeyboard(t, k.draftId, k.step, k.others === true);
     case 'contact': return kb.contactKeyboard(t);
     case 'review': return kb.reviewKeyboard(t, k.draftId);
     case 'detail': return kb.detailKeyboard(t, k.draftId, k.step, k.choices ?? [], k.first === true);
@@ -189,6 +190,7 @@ export function reviewText(t: T, d: Draft, lang: Lang = 'en'): string {
     `<b>${t('review.category')}</b> ${escapeHtml(t(`common:category.${d.category}`))}`,
     `<b>${t('review.danger')}</b> ${yesNo(d.danger)}`,
     `<b>${t('review.what')}</b> ${what}`,
+    ...injuryLines(t, d),
     `<b>${t('review.county')}</b> ${escapeHtml(countyName(d.county ?? 0, lang))}`,
     `<b>${t('review.place')}</b> ${place}`,
     `<b>${t('review.when')}</b> ${when}`,
@@ -200,6 +202,17 @@ export function reviewText(t: T, d: Draft, lang: Lang = 'en'): string {
     t('review.hint'),
   ];
   return lines.join('\n');
+}
+
+/** Whether anyone was hurt and whether there is a P3 form or medical report, as answered (nothing when skipped). */
+function injuryLines(t: T, d: Draft): string[] {
+  const i = asksAboutInjuries(d.category) ? d.injuries : undefined;
+  if (!i) return [];
+  const others = asksAboutOthers(d.category);
+  const hurt = t(i.hurt === 'none' && others ? 'injury.hurt.none_others' : `injury.hurt.${i.hurt}`);
+  const lines = [`<b>${t(others ? 'review.hurt_others' : 'review.hurt')}</b> ${escapeHtml(hurt)}`];
+  if (i.record && i.hurt !== 'none') lines.push(`<b>${t('review.p3')}</b> ${escapeHtml(t(`injury.p3.${i.record}`))}`);
+  return lines;
 }
 
 /** The optional details that were answered, one line each (none when all were skipped). */

@@ -2,7 +2,8 @@ import { countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { askDetail, isDetailStep } from './details';
-import { CHAINED, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf } from './flow';
+import { chainsOn, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf } from './flow';
+import { askInjury, isInjuryStep } from './injuries';
 import { formatDay } from './format';
 import type { Effect, FirstMessage, InPlace, Keyboard, Reply, Text, WizardState } from './types';
 
@@ -185,6 +186,7 @@ export class Turn {
         return this.say('contact.ask', undefined, { keyboard: { type: 'contact' } });
       default: {
         if (isDetailStep(d.step)) return askDetail(this, d, d.step);
+        if (isInjuryStep(d.step)) return askInjury(this, d, d.step);
         const missing = firstMissing(d);
         if (missing) {
           // As an edit: the answer comes back here, and the next missing one is asked.
@@ -206,7 +208,7 @@ export class Turn {
 
   /** After an answer: the next step, or back to review when editing one part. */
   advance(d: Draft): void {
-    if (d.editing && !CHAINED.includes(d.step)) return this.go('review');
+    if (d.editing && !chainsOn(d, d.step)) return this.go('review');
     const next = nextStep(d, d.step);
     // "It is happening now" at the danger question already said when.
     if (next === 'when' && d.when) return this.go(nextStep(d, 'when'));

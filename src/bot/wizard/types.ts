@@ -83,8 +83,10 @@ export type Keyboard =
    * Skip, and skip the whole group (`first`: on the first question it reads "Skip these questions").
    */
   | { type: 'detail'; draftId: string; step: DetailStep; choices?: Choice[]; first?: true }
-  /** The review's "change" menu. */
-  | { type: 'edit'; draftId: string }
+  /** The review's "change" menu (`injuries`: it offers the injury question too). */
+  | { type: 'edit'; draftId: string; injuries?: true }
+  /** "Was anyone hurt?" (`others`: anyone else, after a killing) or the P3 question: its choices, Skip, Back and Cancel. */
+  | { type: 'injury'; draftId: string; step: 'hurt' | 'p3'; others?: true }
   /** "Cancel this report?" after a typed cancel word. */
   | { type: 'cancelAsk'; draftId: string; step: Step }
   | { type: 'confirmAgain'; draftId: string };

@@ -1,0 +1,73 @@
+import { asksAboutOthers, isHurtAnswer, isMedicalRecordAnswer, readHurt, readMedicalRecord, withHurt, type HurtAnswer, type MedicalRecordAnswer } from '../../domain';
+import type { Draft, Step } from '../session';
+import { dontKnow, readWord } from './parse';
+import type { Turn } from './turn';
+
+/**
+ * "Was anyone hurt?" and "is there a P3 form or a medical report?" (src/domain/injuries.ts): asked
+ * after the story where injuries are what the case is about, each one tap, skippable, answered
+ * in words as well ("ndio", "hapana", "sijui", "bado").
+ */
+export type InjuryStep = 'hurt' | 'p3';
+
+export const isInjuryStep = (step: Step): step is InjuryStep => step === 'hurt' || step === 'p3';
+
+/** Asks the injury question the draft is at; after a killing, whether anyone else was hurt. */
+export function askInjury(turn: Turn, d: Draft, step: InjuryStep): void {
+  const others = step === 'hurt' && asksAboutOthers(d.category);
+  const key = step === 'p3' ? 'injury.p3.ask' : others ? 'injury.hurt.ask_others' : 'injury.hurt.ask';
+  turn.say(key, undefined, { keyboard: { type: 'injury', draftId: d.id, step, ...(others ? { others: true as const } : {}) } });
+}
+
+/** A button on an injury question; false when the value is not one it offers (tampered data). */
+export function answerInjuryButton(turn: Turn, d: Draft, step: InjuryStep, value: string): boolean {
+  if (value === 'sk') {
+    turn.answer();
+    turn.advance(d);
+    return true;
+  }
+  if (step === 'hurt' && isHurtAnswer(value) && value !== 'hurt') {
+    turn.answer();
+    setHurt(turn, d, value);
+    return true;
+  }
+  if (step === 'p3' && isMedicalRecordAnswer(value)) {
+    turn.answer();
+    setRecord(turn, d, value);
+    return true;
+  }
+  return false;
+}
+
+function setHurt(turn: Turn, d: Draft, hurt: HurtAnswer): void {
+  d.injuries = withHurt(d.injuries, hurt);
+  turn.advance(d);
+}
+
+/** The P3 answer; "not yet" gets one line on how a P3 form is had, before the next question. */
+function setRecord(turn: Turn, d: Draft, record: MedicalRecordAnswer): void {
+  d.injuries = { ...(d.injuries ?? { hurt: 'hurt' }), record };
+  if (record === 'not_yet') turn.say('injury.p3.help');
+  turn.advance(d);
+}
+
+/**
+ * Words typed at an injury question. A bare yes at "was anyone hurt?" is a yes without saying
+ * whether they were treated; "sijui" or "skip" there is no answer. At the P3 question "sijui" is
+ * the "I don't know" button, "hapana" or "bado" is "not yet". Anything else: more of the story
+ * when it reads as an account (`addToStory`), else the buttons are asked for; the question stays.
+ */
+export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: string, addToStory: (input: string) => boolean): void {
+  const word = readWord(input);
+  if (step === 'hurt') {
+    const hurt = readHurt(input) ?? (word === 'yes' ? 'hurt' : word === 'no' ? 'none' : undefined);
+    if (hurt) return setHurt(turn, d, hurt);
+    if (word === 'skip' || dontKnow(input)) return turn.advance(d);
+  } else {
+    const record = dontKnow(input) ? 'unknown' : (readMedicalRecord(input) ?? (word === 'yes' ? 'yes' : word === 'no' ? 'not_yet' : undefined));
+    if (record) return setRecord(turn, d, record);
+    if (word === 'skip') return turn.advance(d);
+  }
+  if (!addToStory(input)) turn.say('injury.use_buttons');
+  return askInjury(turn, d, step);
+}

@@ -1,0 +1,110 @@
+/**
+ * Injuries and medical evidence (IPOA and the ODPP): whether anyone was hurt, whether they got
+ * medical help, and whether a P3 form (the police medical examination form a charge of assault
+ * needs) or a doctor's or hospital's report exists. Asked once, right after the story, only where
+ * an injury is what the case is about. Pure: codes and the typed words that mean them; the bot
+ * asks, the console and the case file print.
+ */
+
+/**
+ * Categories whose reports are about bodily harm: police brutality (beating, shooting), killings
+ * by police, sexual harassment or abuse, and violence at elections (an assault ODPP charges on a
+ * P3 like any other). Not unlawful arrest: most such reports are about being held, and an arrest
+ * with a beating is usually reported as brutality (and the story says it); one more question on
+ * every arrest report would cost a frightened reporter a tap for nothing.
+ */
+export const INJURY_CATEGORIES: readonly string[] = ['p_force', 'p_killing', 'p_sexual', 'e_violence'];
+
+export function asksAboutInjuries(category: string | undefined): boolean {
+  return category !== undefined && INJURY_CATEGORIES.includes(category);
+}
+
+/**
+ * A killing: the person died. The question is whether anyone else was hurt too (shootings at
+ * protests and raids often wound others, and IPOA investigates those injuries with the death),
+ * never "was anyone hurt?" as though no one had died.
+ */
+export function asksAboutOthers(category: string | undefined): boolean {
+  return category === 'p_killing';
+}
+
+/**
+ * `treated`: hurt and got medical help; `untreated`: hurt, no medical help yet; `hurt`: a yes typed
+ * without saying whether they were treated; `none`: no one (else) was hurt.
+ */
+export const HURT_ANSWERS = ['treated', 'untreated', 'hurt', 'none'] as const;
+export type HurtAnswer = (typeof HURT_ANSWERS)[number];
+/** The answers offered as buttons (a bare typed yes is `hurt`). */
+export const HURT_CHOICES = ['treated', 'untreated', 'none'] as const satisfies readonly HurtAnswer[];
+
+/** A P3 form or a medical report: there is one, not yet, or the reporter does not know. */
+export const MEDICAL_RECORD_ANSWERS = ['yes', 'not_yet', 'unknown'] as const;
+export type MedicalRecordAnswer = (typeof MEDICAL_RECORD_ANSWERS)[number];
+
+export interface Injuries {
+  hurt: HurtAnswer;
+  /** Asked only when someone was hurt. */
+  record?: MedicalRecordAnswer;
+}
+
+export const isHurtAnswer = (s: unknown): s is HurtAnswer => typeof s === 'string' && (HURT_ANSWERS as readonly string[]).includes(s);
+export const isMedicalRecordAnswer = (s: unknown): s is MedicalRecordAnswer => typeof s === 'string' && (MEDICAL_RECORD_ANSWERS as readonly string[]).includes(s);
+
+export const someoneHurt = (i: Injuries | undefined): boolean => i !== undefined && i.hurt !== 'none';
+
+/** A new answer to "was anyone hurt?": the P3 answer stays only while someone is still said to be hurt. */
+export function withHurt(before: Injuries | undefined, hurt: HurtAnswer): Injuries {
+  return { hurt, ...(hurt !== 'none' && before?.record ? { record: before.record } : {}) };
+}
+
+/** Lower case, accents and punctuation removed, spaces collapsed (as the bot reads typed words). */
+function plain(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+/** "No one (else) was hurt" in the words people type, whole message. */
+const NONE_HURT =
+  /^(?:(?:hapana|no|la|nope) )?(?:hakuna (?:mtu )?(?:mwingine )?(?:aliyeumia|aliyeumizwa|aliyejeruhiwa|aliumia)(?: pia)?|hakuna majeraha|hakuna mwingine|no ?one (?:else )?(?:was )?(?:hurt|injured)|nobody (?:else )?(?:was )?(?:hurt|injured)|no one else|nobody else|no injuries|not hurt|sikuumia|hatukuumia|hakuumia|hawakuumia|sijaumia|sikuumizwa|hatukuumizwa)$/;
+/** Not treated yet: "bado hajatibiwa", "hajaenda hospitali", "no medical help". */
+const NOT_TREATED = /\b(?:\w*jatibiwa|hakutibiwa|sikutibiwa|hawakutibiwa|hatukutibiwa|hajaenda|sijaenda|hawajaenda|hatujaenda|hakuenda|sikuenda|hawakuenda|hatukuenda|bila matibabu|hakuna matibabu|no treatment|not treated|no medical|not yet treated|untreated|no help)\b/;
+/** Treated: "alitibiwa", "yuko hospitali", "went to hospital", "saw a doctor". */
+const TREATED = /\b(?:\w*tibiwa|matibabu|hospitali|hospital|daktari|doctor|kliniki|clinic|zahanati|dispensary|\w*lazwa|admitted|treated|treatment)\b/;
+/** A reply that begins with "no": only the whole "no one was hurt" phrases are read (not "no one went to hospital"). */
+const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|nobody|no one)\b/;
+
+/**
+ * "Was anyone hurt?" answered in words beyond a bare yes or no (the bot reads those as it reads
+ * every yes and no): "hakuna aliyeumia", "alitibiwa hospitali", "bado hajatibiwa".
+ * Undefined when the words say none of these.
+ */
+export function readHurt(text: string): HurtAnswer | undefined {
+  if (text.length > 100) return undefined;
+  const n = plain(text);
+  if (NONE_HURT.test(n)) return 'none';
+  if (NOT_TREATED.test(n)) return 'untreated';
+  if (NO_LEAD.test(n)) return undefined;
+  if (TREATED.test(n)) return 'treated';
+  return undefined;
+}
+
+/** "Not yet" to the P3 question: "bado", "sijapata", "sina", "hatuna". */
+const RECORD_NOT_YET =
+  /^(?:(?:hapana|no|la) )?(?:bado|bado sana|not yet|no not yet|sijapata|hatujapata|hajapata|hawajapata|bado sijapata|bado hatujapata|bado hajapata|sina|hatuna|hana|hawana|sina p3|hakuna p3|no p3|we don t have|we dont have|i don t have|i dont have|don t have|dont have|none yet|hakuna bado)(?: (?:bado|yet|it|one|fomu|form|p3))*$/;
+/** "Yes, we have it": "tunayo", "ninayo", "iko", "nimeijaza". */
+const RECORD_YES =
+  /^(?:(?:ndio|ndiyo|yes) )?(?:tunayo|ninayo|nina|anayo|wanayo|iko|ipo|nimeijaza|imejazwa|tumeijaza|we have it|i have it|we have one|i have one|have it|yes we have|yes i have|yes there is)(?: (?:p3|fomu|form|ripoti|report|it|one))*$/;
+
+/** The P3 question answered in words beyond a bare yes or no; undefined when they say neither. */
+export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'unknown'> | undefined {
+  if (text.length > 60) return undefined;
+  const n = plain(text);
+  if (RECORD_NOT_YET.test(n)) return 'not_yet';
+  if (RECORD_YES.test(n)) return 'yes';
+  return undefined;
+}

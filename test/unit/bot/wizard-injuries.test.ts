@@ -1,0 +1,229 @@
+/**
+ * Injuries and medical evidence: where the case is about bodily harm (brutality, a killing, sexual
+ * abuse, election violence), "was anyone hurt?" right after the story and, if so, "is there a P3
+ * form or a medical report?"; each one tap, skippable, answered in words too; stored on the report,
+ * shown on the review and changeable from it. Replies are checked by locale key and keyboard.
+ */
+import { migrateSession, type Draft, type Step } from '../../../src/bot/session';
+import { toReport, urgentSoFar } from '../../../src/bot/wizard/flow';
+import { reviewText } from '../../../src/bot/wizard/render';
+import { step } from '../../../src/bot/wizard/step';
+import type { Reply, StepResult, WizardState } from '../../../src/bot/wizard/types';
+
+const NOW = new Date('2026-11-28T09:30:00Z');
+const ID = 'dRaFt0000001';
+const STORY = 'Polisi walimpiga kaka yangu kwa rungu nje ya soko.';
+const BASE: Draft = { id: ID, step: 'desc', kind: 'police', category: 'p_force', danger: false };
+const at = (s: Step, extra: Partial<Draft> = {}): WizardState => ({ draft: { ...BASE, step: s, ...extra } });
+/** A draft at the review with every answer given. */
+const full = (extra: Partial<Draft> = {}): WizardState =>
+  at('review', { text: STORY, county: 47, place: 'Gikomba market', when: 'today', incidentAt: NOW.getTime(), ...extra });
+const press = (state: WizardState, value: string): StepResult => step(state, { type: 'button', draftId: ID, step: state.draft?.step ?? 'kind', value }, NOW);
+const type = (state: WizardState, text: string): StepResult => step(state, { type: 'text', text }, NOW);
+function said(r: StepResult): string[] {
+  return r.replies.map((x: Reply) => (x.type === 'answer' ? 'answer' : x.type === 'message' ? x.texts.map((t) => t.key).join('+') : x.type));
+}
+const lastKeyboard = (r: StepResult) => {
+  const m = [...r.replies].reverse().find((x) => x.type === 'message');
+  return m && m.type === 'message' ? m.keyboard : undefined;
+};
+const stepOf = (r: StepResult) => r.state.draft?.step;
+/** The translation as keys: enough to see which line the reporter reads. */
+const keys = (key: string) => key;
+
+describe('was anyone hurt?', () => {
+  it('comes right after the story for brutality, with its three answers, Skip, Back and Cancel', () => {
+    const r = type(at('desc'), STORY);
+    expect(stepOf(r)).toBe('hurt');
+    expect(said(r)).toEqual(['injury.hurt.ask']);
+    expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'hurt' });
+  });
+
+  it('is asked for sexual abuse and election violence too, never for a bribe or an arrest', () => {
+    for (const [kind, category] of [['police', 'p_sexual'], ['election', 'e_violence']] as const) expect(stepOf(type(at('desc', { kind, category }), STORY))).toBe('hurt');
+    for (const category of ['p_bribery', 'p_arrest'] as const) expect(stepOf(type(at('desc', { category }), STORY))).toBe('county');
+  });
+
+  it('after a killing it asks, with sympathy, whether anyone else was hurt, and "no one else" reads so', () => {
+    const r = type(at('desc', { category: 'p_killing' }), 'Walimpiga risasi jirani yangu akafariki.');
+    expect(said(r)).toEqual(['injury.hurt.ask_others']);
+    expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'hurt', others: true });
+    const none = press(r.state, 'none');
+    expect(stepOf(none)).toBe('county');
+    expect(toReport({ ...full({ category: 'p_killing' }).draft!, injuries: none.state.draft?.injuries })?.injuries).toEqual({ hurt: 'none' });
+  });
+
+  it('"no one was hurt" goes on to the county without the P3 question', () => {
+    const r = press(at('hurt', { text: STORY }), 'none');
+    expect(r.state.draft).toMatchObject({ step: 'county', injuries: { hurt: 'none' } });
+    expect(said(r)).toEqual(['answer', 'county.ask']);
+  });
+
+  it('Skip goes on with no answer kept', () => {
+    const r = press(at('hurt', { text: STORY }), 'sk');
+    expect(stepOf(r)).toBe('county');
+    expect(r.state.draft?.injuries).toBeUndefined();
+    expect(toReport({ ...full().draft! })).not.toHaveProperty('injuries');
+  });
+
+  it('a tampered value is stale, nothing kept', () => {
+    const r = press(at('hurt', { text: STORY }), 'hurt');
+    expect(stepOf(r)).toBe('hurt');
+    expect(r.state.draft?.injuries).toBeUndefined();
+  });
+});
+
+describe('is there a P3 form or a medical report?', () => {
+  it('follows a yes, with Yes / Not yet / I don\'t know', () => {
+    for (const hurt of ['treated', 'untreated']) {
+      const r = press(at('hurt', { text: STORY }), hurt);
+      expect(r.state.draft).toMatchObject({ step: 'p3', injuries: { hurt } });
+      expect(said(r)).toEqual(['answer', 'injury.p3.ask']);
+      expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'p3' });
+    }
+  });
+
+  it('"not yet" gets one line on how a P3 form is had, then the next question', () => {
+    const r = press(at('p3', { text: STORY, injuries: { hurt: 'untreated' } }), 'not_yet');
+    expect(said(r)).toEqual(['answer', 'injury.p3.help', 'county.ask']);
+    expect(r.state.draft?.injuries).toEqual({ hurt: 'untreated', record: 'not_yet' });
+  });
+
+  it('yes and "I don\'t know" are kept without the guidance; Skip keeps nothing', () => {
+    for (const record of ['yes', 'unknown']) {
+      const r = press(at('p3', { text: STORY, injuries: { hurt: 'treated' } }), record);
+      expect(said(r)).toEqual(['answer', 'county.ask']);
+      expect(r.state.draft?.injuries).toEqual({ hurt: 'treated', record });
+    }
+    expect(press(at('p3', { text: STORY, injuries: { hurt: 'treated' } }), 'sk').state.draft?.injuries).toEqual({ hurt: 'treated' });
+  });
+
+  it('both answers reach the report', () => {
+    expect(toReport(full({ injuries: { hurt: 'treated', record: 'yes' } }).draft!)?.injuries).toEqual({ hurt: 'treated', record: 'yes' });
+  });
+});
+
+describe('typed answers work like the buttons', () => {
+  it.each([
+    ['ndio', { hurt: 'hurt' }, 'p3'],
+    ['Yes', { hurt: 'hurt' }, 'p3'],
+    ['hapana', { hurt: 'none' }, 'county'],
+    ['no', { hurt: 'none' }, 'county'],
+    ['Hakuna aliyeumia', { hurt: 'none' }, 'county'],
+    ['ndio, alitibiwa hospitali', { hurt: 'treated' }, 'p3'],
+    ['bado hajatibiwa', { hurt: 'untreated' }, 'p3'],
+  ])('"%s" at "was anyone hurt?"', (text, injuries, next) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect(r.state.draft?.injuries).toEqual(injuries);
+    expect(stepOf(r)).toBe(next);
+  });
+
+  it('"sijui" or "ruka" at "was anyone hurt?" is no answer: it goes on', () => {
+    for (const text of ['sijui', 'ruka', 'skip', "I don't know"]) {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect(stepOf(r)).toBe('county');
+      expect(r.state.draft?.injuries).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['ndio', 'yes', []],
+    ['tunayo', 'yes', []],
+    ['hapana', 'not_yet', ['injury.p3.help']],
+    ['bado', 'not_yet', ['injury.p3.help']],
+    ['not yet', 'not_yet', ['injury.p3.help']],
+    ['sina', 'not_yet', ['injury.p3.help']],
+    ['sijui', 'unknown', []],
+    ["I don't know", 'unknown', []],
+  ])('"%s" at the P3 question', (text, record, help) => {
+    const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), text);
+    expect(r.state.draft?.injuries).toEqual({ hurt: 'hurt', record });
+    expect(said(r)).toEqual([...help, 'county.ask']);
+  });
+
+  it('"ruka" at the P3 question goes on with nothing kept', () => {
+    const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), 'ruka');
+    expect(r.state.draft?.injuries).toEqual({ hurt: 'hurt' });
+    expect(stepOf(r)).toBe('county');
+  });
+
+  it('anything else asks for the buttons; an account is added to the story instead of lost', () => {
+    const r = type(at('hurt', { text: STORY }), 'eh?');
+    expect(said(r)).toEqual(['injury.use_buttons', 'injury.hurt.ask']);
+    expect(stepOf(r)).toBe('hurt');
+    const more = 'They also kicked him in the ribs many times until he could not stand up.';
+    const added = type(at('hurt', { text: STORY }), more);
+    expect(said(added)).toEqual(['desc.added', 'injury.hurt.ask']);
+    expect(added.state.draft?.text).toBe(`${STORY}\n${more}`);
+  });
+
+  it('a cancel word still asks "cancel this report?" first', () => {
+    expect(said(type(at('hurt', { text: STORY }), 'ghairi'))).toEqual(['cancel.ask']);
+  });
+});
+
+describe('the danger path and the way back', () => {
+  it('"someone is in danger" shows the emergency numbers before any question; the injury question comes after the story', () => {
+    const yes = press(at('danger', { danger: undefined }), 'y');
+    expect(said(yes)).toEqual(['answer', 'emergency']);
+    expect(yes.effects.map((e) => e.type)).toEqual(['urgent']);
+    const stored = step(yes.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-7K3F-9QX2', created: true, priority: 1 } }, NOW);
+    expect(stepOf(stored)).toBe('desc');
+    const hurt = type(stored.state, STORY);
+    expect(stepOf(hurt)).toBe('hurt');
+    // Someone hurt without help is on the urgent ticket as soon as it is answered.
+    expect(urgentSoFar(press(hurt.state, 'untreated').state.draft!)).toMatchObject({ injuries: { hurt: 'untreated' } });
+  });
+
+  it('a story told before its question leads from danger straight to the injury question', () => {
+    expect(stepOf(press(at('danger', { danger: undefined, text: STORY }), 'n'))).toBe('hurt');
+  });
+
+  it('Back from the county returns to the injury question (the P3 one when someone was hurt), and from there to the story', () => {
+    expect(stepOf(press(at('county', { text: STORY }), 'back'))).toBe('hurt');
+    expect(stepOf(press(at('county', { text: STORY, injuries: { hurt: 'treated' } }), 'back'))).toBe('p3');
+    expect(stepOf(press(at('hurt', { text: STORY }), 'back'))).toBe('desc');
+    expect(stepOf(press(at('county', { text: STORY, category: 'p_bribery' }), 'back'))).toBe('desc');
+  });
+});
+
+describe('on the review', () => {
+  const t = keys;
+
+  it('shows the answers, and "change" offers the injuries only where they are asked', () => {
+    const text = reviewText(t, full({ injuries: { hurt: 'untreated', record: 'not_yet' } }).draft!);
+    expect(text).toContain('<b>review.hurt</b> injury.hurt.untreated');
+    expect(text).toContain('<b>review.p3</b> injury.p3.not_yet');
+    expect(reviewText(t, full({ category: 'p_killing', injuries: { hurt: 'none' } }).draft!)).toContain('<b>review.hurt_others</b> injury.hurt.none_others');
+    expect(lastKeyboard(press(full(), 'edit'))).toEqual({ type: 'edit', draftId: ID, injuries: true });
+    expect(lastKeyboard(press(full({ category: 'p_bribery' }), 'edit'))).toEqual({ type: 'edit', draftId: ID });
+    // The button cannot be forged onto a bribery report's review.
+    expect(stepOf(press(full({ category: 'p_bribery' }), 'e_hurt'))).toBe('review');
+  });
+
+  it('changed from the review: a yes goes on to the P3 question, then back to the review; "no one" clears the P3 answer', () => {
+    const opened = press(full({ injuries: { hurt: 'none' } }), 'e_hurt');
+    expect(opened.state.draft).toMatchObject({ step: 'hurt', editing: true });
+    const p3 = press(opened.state, 'treated');
+    expect(stepOf(p3)).toBe('p3');
+    const back = press(p3.state, 'yes');
+    expect(stepOf(back)).toBe('review');
+    expect(back.state.draft?.injuries).toEqual({ hurt: 'treated', record: 'yes' });
+    const none = press(press(back.state, 'e_hurt').state, 'none');
+    expect(stepOf(none)).toBe('review');
+    expect(none.state.draft?.injuries).toEqual({ hurt: 'none' });
+  });
+
+  it('a category changed to one without the question sends no injury answer', () => {
+    expect(toReport(full({ category: 'p_bribery', injuries: { hurt: 'treated' } }).draft!)).not.toHaveProperty('injuries');
+  });
+});
+
+describe('a draft saved before this release', () => {
+  it('at the story question carries on to the injury question; past it, goes on without it', () => {
+    const atStory = migrateSession({ v: 7, lang: 'sw', draft: { ...BASE } });
+    expect(stepOf(type({ draft: atStory?.draft }, STORY))).toBe('hurt');
+    const atCounty = migrateSession({ v: 7, lang: 'sw', draft: { ...BASE, step: 'county', text: STORY } });
+    expect(stepOf(type({ draft: atCounty?.draft }, 'Nairobi'))).toBe('place');
+  });
+});
