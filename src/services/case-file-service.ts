@@ -243,6 +243,7 @@ function caseFileInput(
     ...(report.reporterRole ? { reporterRole: report.reporterRole } : {}),
     ...(report.victim ? { victim: report.victim } : {}),
     ...(report.officers ? { officers: report.officers } : {}),
+    ...(report.injuries ? { injuries: report.injuries } : {}),
     ...(report.perpetrator ? { perpetrator: report.perpetrator } : {}),
     ...(report.hateChannel ? { hateChannel: report.hateChannel } : {}),
     ...(report.pollingStation ? { pollingStation: report.pollingStation } : {}),

@@ -1,10 +1,13 @@
 import PDFDocument from 'pdfkit';
 import {
+  asksAboutInjuries,
+  asksAboutOthers,
   countyByCode,
   type Status,
   type Agency,
   type CategoryCode,
   type HateChannel,
+  type Injuries,
   type OfficerDetails,
   type Perpetrator,
   type PollingStation,
@@ -91,6 +94,8 @@ export interface CaseFileInput {
   /** Reporting for someone else: who it happened to, as the reporter wrote it. */
   victim?: string;
   officers?: OfficerDetails;
+  /** Whether anyone was hurt, treated, and whether a P3 form or a medical report exists (where the category asks). */
+  injuries?: Injuries;
   /** Election incidents: who did it as the reporter says, and where hate speech was said or spread. */
   perpetrator?: Perpetrator;
   hateChannel?: HateChannel;
@@ -235,6 +240,22 @@ function electionSection(input: Pick<CaseFileInput, 'category' | 'perpetrator' |
   return { heading: t(hate ? 'casefile:section.hate' : 'casefile:section.election'), blocks };
 }
 
+/**
+ * Injuries and medical evidence, for the categories that ask (a P3 form is what a charge of
+ * assault needs): as answered, or that the reporter did not say. After a killing, of anyone else.
+ */
+function injuriesSection(input: Pick<CaseFileInput, 'category' | 'injuries'>, t: T): CaseFileSection {
+  const i = input.injuries;
+  const others = asksAboutOthers(input.category);
+  const heading = t('casefile:section.injuries');
+  if (!i) return { heading, blocks: [{ type: 'text', text: t('casefile:injuries.not_given') }] };
+  const fields = rows([
+    [t(others ? 'casefile:injuries.hurt_others' : 'casefile:injuries.hurt'), t(`casefile:injuries.value.${i.hurt === 'none' && others ? 'none_others' : i.hurt}`)],
+    [t('casefile:injuries.record'), i.hurt !== 'none' && i.record ? t(`casefile:injuries.record_value.${i.record}`) : undefined],
+  ]);
+  return { heading, blocks: [{ type: 'fields', rows: fields }] };
+}
+
 /** Files the archive cannot clean of the phone's details for certain (src/lib/media-metadata.ts): left out of it without consent. */
 const CLEANABLE_DOCUMENTS = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const uncleanable = (e: CaseFileEvidence) => e.kind === 'video' || e.kind === 'audio' || (e.kind === 'document' && !CLEANABLE_DOCUMENTS.has(e.mimeType ?? ''));
@@ -313,6 +334,7 @@ export function caseFileContent(input: CaseFileInput, translator: Translator): C
     summarySection(input, t, f),
     placeSection(input, t, f),
     input.kind === 'police' ? officersSection(input.officers, t) : electionSection(input, t),
+    ...(asksAboutInjuries(input.category) ? [injuriesSection(input, t)] : []),
     storySection(input, t, f),
     ...(input.passedOn?.length ? [passedOnSection(input.passedOn, t, f)] : []),
     evidenceSection(input.evidence, input.filesDeletedAt, input.reporter !== null, t, f),

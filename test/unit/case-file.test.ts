@@ -176,6 +176,36 @@ describe('what the agency would otherwise misread', () => {
   });
 });
 
+describe('injuries and medical evidence', () => {
+  const police: CaseFileInput = { ...base, kind: 'police', category: 'p_force', agency: 'IPOA' };
+  const section = (input: CaseFileInput) => caseFileContent(input, translator).sections.find((s) => /Injuries|Majeraha/.test(s.heading));
+
+  it('says who was hurt, whether treated, and whether there is a P3 form or a medical report, after the officers', () => {
+    const c = caseFileContent({ ...police, injuries: { hurt: 'untreated', record: 'not_yet' } }, translator);
+    expect(c.sections[3]).toEqual({
+      heading: 'Injuries and medical evidence',
+      blocks: [{ type: 'fields', rows: [{ label: 'Anyone hurt', value: 'Yes, no medical help yet' }, { label: 'P3 form or medical report (doctor or hospital)', value: 'Not yet' }] }],
+    });
+  });
+
+  it('in Swahili, the staff language chosen for the file', () => {
+    expect(section({ ...police, language: 'sw', injuries: { hurt: 'treated', record: 'yes' } })).toEqual({
+      heading: 'Majeraha na ushahidi wa kitabibu',
+      blocks: [{ type: 'fields', rows: [{ label: 'Aliyeumia', value: 'Ndio, amepata matibabu' }, { label: 'Fomu ya P3 au ripoti ya daktari/hospitali', value: 'Ipo' }] }],
+    });
+  });
+
+  it('after a killing, of anyone else; and says so when the reporter did not answer', () => {
+    expect(section({ ...police, category: 'p_killing', injuries: { hurt: 'none' } })?.blocks).toEqual([{ type: 'fields', rows: [{ label: 'Anyone else hurt (besides the person killed)', value: 'No one else was hurt' }] }]);
+    expect(section(police)?.blocks).toEqual([{ type: 'text', text: 'The reporter did not say whether anyone was hurt.' }]);
+  });
+
+  it('is not in the file of a category that does not ask it', () => {
+    expect(section({ ...police, category: 'p_bribery', injuries: { hurt: 'treated' } })).toBeUndefined();
+    expect(section(base)).toBeUndefined();
+  });
+});
+
 describe('PDF text', () => {
   it('keeps what Helvetica can draw, drops accents it cannot, and marks the rest', () => {
     expect(toPdfText('Murang’a – “kitu kidogo” café €5')).toEqual({ text: 'Murang’a – “kitu kidogo” café €5', lossy: false });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, referralAge, referralHolding, usualAgency, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
 import type { StreamRefusal } from '../telegram-files';
@@ -157,6 +157,9 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     agencies: AGENCIES,
     // The agency that usually handles this type of case comes chosen; the agent may pick another.
     suggestedAgency: usualAgency(report.category, report.perpetrator?.kind),
+    // Injuries are asked (and shown) only where the category is about harm; after a killing, of anyone else.
+    injuriesAsked: asksAboutInjuries(report.category),
+    injuriesOthers: asksAboutOthers(report.category),
     limits: LIMITS,
     // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
     ...(await savedRepliesFor(ctx, report, may.reply)),
