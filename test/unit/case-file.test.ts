@@ -184,14 +184,14 @@ describe('injuries and medical evidence', () => {
     const c = caseFileContent({ ...police, injuries: { hurt: 'untreated', record: 'not_yet' } }, translator);
     expect(c.sections[3]).toEqual({
       heading: 'Injuries and medical evidence',
-      blocks: [{ type: 'fields', rows: [{ label: 'Anyone hurt', value: 'Yes, no medical help yet' }, { label: 'P3 form or medical report (doctor or hospital)', value: 'Not yet' }] }],
+      blocks: [{ type: 'fields', rows: [{ label: 'Anyone hurt', value: 'Yes, no medical help yet' }, { label: 'P3 form or medical report', value: 'Not yet' }] }],
     });
   });
 
   it('in Swahili, the staff language chosen for the file', () => {
     expect(section({ ...police, language: 'sw', injuries: { hurt: 'treated', record: 'yes' } })).toEqual({
       heading: 'Majeraha na ushahidi wa kitabibu',
-      blocks: [{ type: 'fields', rows: [{ label: 'Aliyeumia', value: 'Ndio, amepata matibabu' }, { label: 'Fomu ya P3 au ripoti ya daktari/hospitali', value: 'Ipo' }] }],
+      blocks: [{ type: 'fields', rows: [{ label: 'Aliyeumia', value: 'Ndio, amepata matibabu' }, { label: 'Fomu ya P3 au ripoti ya daktari', value: 'Ipo' }] }],
     });
   });
 
