@@ -42,7 +42,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function startReport(u: TelegramUser, kind: string, category: string, story: string, county: string, place: string, when?: string): Promise<void> {
+/** `injuries`: the buttons tapped at "was anyone hurt?" (and the P3 question), asked after the story of violence. */
+async function startReport(u: TelegramUser, kind: string, category: string, story: string, county: string, place: string, when?: string, injuries: string[] = []): Promise<void> {
   await u.sendText('/start');
   if (u.buttons().includes('☰ Menu in English')) await u.press('☰ Menu in English');
   await u.press('📝 Report an incident');
@@ -50,6 +51,7 @@ async function startReport(u: TelegramUser, kind: string, category: string, stor
   await u.press(category);
   await u.press('No');
   await u.sendText(story);
+  for (const answer of injuries) await u.press(answer);
   await u.sendText(county);
   await u.sendText(place);
   if (when) await u.sendText(when);
@@ -153,7 +155,7 @@ describe('referral case files from the bot to the agency', () => {
 
   it('election incident: polling station, constituency and ward; consent no: the IEBC case file (in Swahili) says to reach the reporter through Ripoti', async () => {
     const u = h.tg.user({ firstName: 'Baraka', lastName: 'Ouma', languageCode: 'en' });
-    await startReport(u, 'Election-related incident', 'Intimidation or violence', 'Youths chased voters away from the queue.', 'Kisumu', 'Kondele');
+    await startReport(u, 'Election-related incident', 'Intimidation or violence', 'Youths chased voters away from the queue.', 'Kisumu', 'Kondele', undefined, ['Skip']);
     await addDetails(u);
     await u.press('To me');
     expect(lastText(u)).toContain('Who did it?');
@@ -192,6 +194,19 @@ describe('referral case files from the bot to the agency', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('police brutality: who was hurt, treated, and the P3 form, asked after the story, are in the IPOA case file in English and Swahili', async () => {
+    const u = h.tg.user({ firstName: 'Akinyi', languageCode: 'en' });
+    await startReport(u, 'Police misconduct', 'Excessive force or brutality', 'Officers beat my son with batons at the stage.', 'Nakuru', 'Kenyatta Avenue stage', undefined, ['Yes, they got medical help', 'Yes']);
+    const report = await sendWithPhone(u, '+254733000555');
+    expect(report.injuries).toEqual({ hurt: 'treated', record: 'yes' });
+    await referAndAsk(u, report, 'IPOA', 'Akinyi');
+    await u.press('No');
+    const en = await pdfText(report, 'en');
+    for (const shown of ['Injuries and medical evidence', 'Anyone hurt Yes, got medical help', 'P3 form or medical report Yes']) expect([shown, en.includes(shown)]).toEqual([shown, true]);
+    const sw = await pdfText(report, 'sw');
+    for (const shown of ['Majeraha na ushahidi wa kitabibu', 'Aliyeumia Ndio, amepata matibabu', 'Fomu ya P3 au ripoti ya daktari Ipo']) expect([shown, sw.includes(shown)]).toEqual([shown, true]);
   });
 
   it('the same question asked again: only its newest buttons answer it (an older Yes cannot undo a newer No)', async () => {

@@ -34,12 +34,12 @@ const B = {
   en: {
     police: '🚓 Police misconduct', cat: 'Excessive force or brutality', yes: '🚨 Yes', alerted: 'A member of Ripoti staff (not the police) has been alerted now',
     story: 'Two officers are beating a young man outside the shop right now.', place: 'Kondele stage', today: 'Today', send: '🕶 Send anonymously',
-    safe: 'I am safe for now.', sentToStaff: 'Sent to the staff member handling', received: 'Received. Your reference is', descAsk: 'Tell us what happened', countyAsk: 'In which county', cancel: '✖ Cancel', kept: 'Ripoti staff still have your urgent alert',
+    safe: 'I am safe for now.', sentToStaff: 'Sent to the staff member handling', received: 'Received. Your reference is', descAsk: 'Tell us what happened', countyAsk: 'In which county', hurtAsk: 'Was anyone hurt?', untreated: 'Yes, no medical help yet', skip: 'Skip', cancel: '✖ Cancel', kept: 'Ripoti staff still have your urgent alert',
   },
   sw: {
     police: '🚓 Utovu wa polisi', cat: 'Polisi kutumia nguvu kupita kiasi au ukatili', yes: '🚨 Ndio', alerted: 'Mhudumu wa Ripoti (si polisi) amearifiwa sasa hivi',
     story: 'Polisi wawili wanampiga kijana nje ya duka sasa hivi.', place: 'Kondele stage', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu',
-    safe: 'Niko salama kwa sasa.', sentToStaff: 'Ujumbe wako umetumwa kwa mhudumu anayeshughulikia', received: 'Imepokelewa. Nambari yako ya kumbukumbu ni', descAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', cancel: '✖ Katisha', kept: 'Wahudumu wa Ripoti bado wana taarifa yako ya dharura',
+    safe: 'Niko salama kwa sasa.', sentToStaff: 'Ujumbe wako umetumwa kwa mhudumu anayeshughulikia', received: 'Imepokelewa. Nambari yako ya kumbukumbu ni', descAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', hurtAsk: 'Je, kuna mtu aliyeumia?', untreated: 'Ndio, bado hajapata matibabu', skip: 'Ruka', cancel: '✖ Katisha', kept: 'Wahudumu wa Ripoti bado wana taarifa yako ya dharura',
   },
 } as const;
 
@@ -110,6 +110,11 @@ for (const lang of ['en', 'sw'] as const) {
     expect(answers.map((m) => m.text)).toEqual([b.safe]);
     // Replying to a question of the report itself is an answer to that question.
     await u.sendText(b.story, { replyToMessageId: u.messages().filter((m) => m.text?.includes(b.descAsk)).at(-1)!.messageId });
+    // Someone beaten: "was anyone hurt?" after the story; someone hurt and untreated reaches the ticket at once.
+    expect(lastText(u)).toContain(b.hurtAsk);
+    await u.press(b.untreated);
+    expect(await h.store.reports.findByReference(reference)).toMatchObject({ injuries: { hurt: 'untreated' }, unfinished: { state: 'writing' } });
+    await u.press(b.skip);
     expect(lastText(u)).toContain(b.countyAsk);
     // Each answer reaches the stored report at once: staff read the story and the county before
     // Send, which may never come (a phone taken or dead). Still marked as being written.
@@ -177,6 +182,7 @@ it('yes, then changed to no before Send: the ticket stays priority 1, and "recei
   await untilDanger(u, 'en');
   await u.press(b.yes);
   await u.sendText(b.story);
+  await u.press(b.skip);
   await u.sendText('Kisumu');
   await u.sendText(b.place);
   await u.press(b.today);

@@ -150,6 +150,7 @@ describe('re-asks in English', () => {
     await u.press('Excessive force or brutality');
     await u.press('No');
     await u.sendText('Officers beat my brother at the stage for no reason.');
+    await u.press('Skip'); // "Was anyone hurt?"
     await u.sendText('Nakuru');
     await u.sendText('Kenyatta Avenue stage');
     await u.press('Today');
@@ -181,7 +182,9 @@ describe('re-asks in English', () => {
     await v.press('Police misconduct');
     await v.press('Excessive force or brutality');
     await v.press('No');
-    // Not asked for again: the next question is the county.
+    // Not asked for again: the next question is whether anyone was hurt, then the county.
+    expect(lastText(v)).toContain('Was anyone hurt?');
+    await v.press('Skip');
     expect(lastText(v)).toContain('In which county');
     await v.sendText('Kiambu');
     await v.sendText('Githurai 45 stage');
@@ -248,6 +251,7 @@ describe('re-asks in English', () => {
     expect(questionText(u)).toContain('Tell us what happened');
     // A county code out of range.
     await u.sendText('They beat us.');
+    await u.press('Skip'); // "Was anyone hurt?"
     await pressTampered(h.tg, u, `w:${draftId}:county:48`);
     expect(lastText(u)).toContain('In which county');
   });

@@ -291,7 +291,7 @@ describe('the report journey', () => {
     });
   }
 
-  it('"it is happening now" at the danger question is a yes and answers when: 8 actions', async () => {
+  it('"it is happening now" at the danger question is a yes and answers when: 9 actions (violence asks whether anyone was hurt)', async () => {
     const u = h.tg.user({ firstName: 'Now', languageCode: 'sw' });
     const actions = countActions(u);
     await u.sendText('/start');
@@ -300,11 +300,12 @@ describe('the report journey', () => {
     await u.sendText('Inatokea sasa hivi');
     expect(allTexts(u).some((t) => t.includes('999 · 112 · 911'))).toBe(true);
     await u.sendText('Vijana wanapiga watu nje ya kituo.');
+    await u.press('Ruka'); // "Je, kuna mtu aliyeumia?"
     await u.sendText('Kisumu');
     await u.sendText('Kondele');
     expect(lastText(u)).toContain('Tafadhali angalia ripoti yako');
     await u.press('🕶 Tuma bila kutaja jina langu');
-    expect(actions.count()).toBe(8);
+    expect(actions.count()).toBe(9);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ when: 'now', dangerNow: true, priority: 1 });
   });

@@ -806,6 +806,7 @@ describe('replies from the reporter after submitting', () => {
     await u.press('Excessive force or brutality');
     await u.press('🚨 Yes');
     await u.sendText('Two officers are beating a young man outside the shop right now.');
+    await u.press('Skip'); // "Was anyone hurt?"
     await u.sendText('Kisumu');
     expect(u.replyKeyboard()).toContain('‹ Back');
     const [urgent] = await h.store.models.Report.find({ reporterId: (await h.store.reporters.findByTelegramUser(u.id))!._id }).lean();

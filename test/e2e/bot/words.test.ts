@@ -181,8 +181,9 @@ describe('a few first words that say what to do', () => {
     await told.press('Utovu wa nidhamu wa polisi');
     await told.press('Polisi kutumia nguvu kupita kiasi au ukatili');
     await told.press('Hapana');
-    // The story told first is kept: the next question is the county, not "tell us what happened".
-    expect(lastText(told)).toContain('kaunti gani');
+    // The story told first is kept: the next question is whether anyone was hurt (asked after the
+    // story of a beating), not "tell us what happened".
+    expect(lastText(told)).toContain('Je, kuna mtu aliyeumia?');
 
     const help = h.tg.user({ firstName: 'Help', languageCode: 'sw' });
     await help.sendText('saidieni');

@@ -1,0 +1,100 @@
+/**
+ * Injuries and medical evidence, end to end through the Bot API double in English and Swahili:
+ * after the story of a beating, "was anyone hurt?" and "is there a P3 form or a medical report?"
+ * are asked with buttons or answered in words, "not yet" gets one line on how a P3 form is had,
+ * the review shows the answers and the stored report keeps them. After a killing the question is
+ * whether anyone else was hurt; a bribe is not asked about injuries at all.
+ */
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import type { TelegramUser } from '../../support/telegram';
+import { allTexts, expectNoEnglish, lastText, referenceIn, SEND_ANONYMOUSLY } from './helpers';
+
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness('bot_injuries');
+}, 60_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const B = {
+  en: {
+    police: '🚓 Police misconduct', force: 'Excessive force or brutality', killing: 'Killing by police', bribery: 'Bribery or extortion by police', no: 'No', today: 'Today',
+    story: 'Two officers beat my brother with batons outside the market.', hurtAsk: 'Was anyone hurt?', othersAsk: 'Was anyone else hurt too?',
+    hurtButtons: ['Yes, they got medical help', 'Yes, no medical help yet', 'No one was hurt', 'Skip', '‹ Back', '✖ Cancel'],
+    untreated: 'Yes, no medical help yet', p3Ask: 'Is there a P3 form or a medical report', notYet: 'not yet', p3Help: 'A P3 form is free: you get it at a police station, and a government doctor fills it in.',
+    countyAsk: 'In which county', review: ['Anyone hurt: Yes, no medical help yet', 'P3 form or medical report: Not yet'], nobodyElse: 'no', othersReview: 'Anyone else hurt: No one else was hurt',
+  },
+  sw: {
+    police: '🚓 Utovu wa polisi', force: 'Polisi kutumia nguvu kupita kiasi au ukatili', killing: 'Mauaji yaliyofanywa na polisi', bribery: 'Polisi kuitisha hongo au kulazimisha pesa', no: 'Hapana', today: 'Leo',
+    story: 'Polisi wawili walimpiga kaka yangu kwa rungu nje ya soko.', hurtAsk: 'Je, kuna mtu aliyeumia?', othersAsk: 'Je, kuna mtu mwingine aliyeumia pia?',
+    hurtButtons: ['Ndio, amepata matibabu', 'Ndio, bado hajapata matibabu', 'Hakuna aliyeumia', 'Ruka', '‹ Nyuma', '✖ Katisha'],
+    untreated: 'Ndio, bado hajapata matibabu', p3Ask: 'Je, kuna fomu ya P3 au ripoti ya daktari/hospitali?', notYet: 'bado', p3Help: 'Fomu ya P3 ni bure: unaipata katika kituo cha polisi, na daktari wa serikali ndiye anayeijaza.',
+    countyAsk: 'kaunti gani', review: ['Aliyeumia: Ndio, bado hajapata matibabu', 'Fomu ya P3 au ripoti ya daktari: Bado'], nobodyElse: 'hapana', othersReview: 'Wengine walioumia: Hakuna mwingine aliyeumia',
+  },
+} as const;
+
+async function toStory(u: TelegramUser, lang: 'en' | 'sw', category: string): Promise<void> {
+  await u.sendText('/start');
+  await u.press(B[lang].police);
+  await u.press(category);
+  await u.press(B[lang].no);
+}
+
+/** County, place and day, then Send anonymously: the stored report. */
+async function finish(u: TelegramUser, lang: 'en' | 'sw') {
+  await u.sendText('Nakuru');
+  await u.sendText('Naivasha road junction');
+  await u.press(B[lang].today);
+  const review = lastText(u);
+  await u.press(SEND_ANONYMOUSLY[lang]);
+  const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+  return { review, report };
+}
+
+for (const lang of ['en', 'sw'] as const) {
+  const b = B[lang];
+
+  it(`(${lang}) brutality: hurt and not treated, no P3 form yet: the guidance line, the review and the stored report`, async () => {
+    const u = h.tg.user({ firstName: `Hurt${lang}`, languageCode: lang });
+    await toStory(u, lang, b.force);
+    await u.sendText(b.story);
+    expect(lastText(u)).toBe(b.hurtAsk);
+    expect(u.buttons()).toEqual(b.hurtButtons);
+    await u.press(b.untreated);
+    expect(lastText(u)).toContain(b.p3Ask);
+    // Typed instead of tapped: "bado" / "not yet" is the Not yet button.
+    await u.sendText(b.notYet);
+    // The one line of guidance, above the next question.
+    expect(lastText(u)).toContain(b.p3Help);
+    expect(lastText(u).indexOf(b.p3Help)).toBeLessThan(lastText(u).indexOf(b.countyAsk));
+    const { review, report } = await finish(u, lang);
+    for (const line of b.review) expect(review.replace(/\s+/g, ' ')).toContain(line);
+    expect(report).toMatchObject({ category: 'p_force', injuries: { hurt: 'untreated', record: 'not_yet' } });
+    if (lang === 'sw') expectNoEnglish(allTexts(u).slice(1));
+  });
+
+  it(`(${lang}) a killing asks whether anyone else was hurt; a typed no is the answer`, async () => {
+    const u = h.tg.user({ firstName: `Killing${lang}`, languageCode: lang });
+    await toStory(u, lang, b.killing);
+    await u.sendText(b.story);
+    expect(lastText(u)).toContain(b.othersAsk);
+    expect(lastText(u)).not.toBe(b.hurtAsk);
+    await u.sendText(b.nobodyElse);
+    expect(lastText(u)).toContain(b.countyAsk);
+    const { review, report } = await finish(u, lang);
+    expect(review.replace(/\s+/g, ' ')).toContain(b.othersReview);
+    expect(report).toMatchObject({ category: 'p_killing', injuries: { hurt: 'none' } });
+  });
+
+  it(`(${lang}) a bribe is not asked about injuries: the county comes after the story`, async () => {
+    const u = h.tg.user({ firstName: `Bribe${lang}`, languageCode: lang });
+    await toStory(u, lang, b.bribery);
+    await u.sendText(b.story);
+    expect(lastText(u)).toContain(b.countyAsk);
+    const { report } = await finish(u, lang);
+    expect(report?.injuries).toBeUndefined();
+  });
+}
