@@ -24,3 +24,4 @@ export * from './identity-ask';
 export * from './danger-words';
 export * from './referral-follow-up';
 export * from './injuries';
+export * from './reopen';

@@ -1,4 +1,4 @@
-import { canTransition, checkText, CLOSED_STATUSES, isAgency, isOpen, LIMITS, mayRate, saysDangerNow, type Agency, type Rating } from '../domain';
+import { canTransition, checkText, CLOSED_LATELY_MS, CLOSED_STATUSES, isAgency, isOpen, LIMITS, mayRate, saysDangerNow, type Agency, type Rating } from '../domain';
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
 import { type Evidence, type MessageDoc, type ReportDoc, type Store } from '../store';
@@ -94,8 +94,8 @@ const ticketOf = (r: Pick<ReportDoc, '_id' | 'reference' | 'category' | 'created
   anonymous: r.anonymous,
 });
 
-/** A report closed this recently may be what a message is about ("why was it closed?"): asked, not assumed. */
-export const CLOSED_LATELY_MS = 7 * 24 * 3600_000;
+/** A report closed this recently may be what a message is about ("why was it closed?"): asked, not assumed (src/domain/reopen.ts). */
+export { CLOSED_LATELY_MS };
 
 const sameQuestion = (a: AskedData, b: AskedData) => a.covers === b.covers && a.name === b.name;
 
