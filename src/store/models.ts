@@ -186,6 +186,11 @@ export interface ReportDoc {
   transitionMark?: Types.ObjectId;
   reporterUnreachable: boolean;
   closedAt?: Date | null;
+  /**
+   * When its reporter, disagreeing with the closure, had it reopened (a tap under "your report is
+   * closed"): at most once per ticket (src/domain/reopen.ts), so it stays set once written.
+   */
+  reopenedByReporterAt?: Date | null;
   purgedAt?: Date | null;
   /** Reports probably about the same event (issue 16), strongest first; written both ways on intake. */
   similar?: SimilarLink[];
@@ -255,6 +260,7 @@ export const reportSchema = new Schema<ReportDoc>(
     transitionMark: { type: Schema.Types.ObjectId, default: undefined },
     reporterUnreachable: { type: Boolean, default: false },
     closedAt: { type: Date, default: null },
+    reopenedByReporterAt: { type: Date, default: undefined },
     purgedAt: { type: Date, default: null },
     similar: { type: [similarSchema], default: undefined },
     triagedAt: { type: Date, default: null },
@@ -321,7 +327,11 @@ export const EVENT_TYPES = [
   'completed',
   /** The reporter cancelled such a report before sending it: the ticket stays open. */
   'abandoned',
-  /** Such a report's ticket was closed before the rest was sent: back in the queue. `data` { from }. */
+  /**
+   * Back in the queue from a closed status. `data` { from }: a report stored early whose ticket was
+   * closed before the rest was sent; `data` { from, reason: 'reporter_asked' }: its reporter asked
+   * staff to look at it again after it was closed.
+   */
   'reopened',
   /** Sent again anonymously after a send that failed once stored: the identity is withheld from then on. */
   'made_anonymous',

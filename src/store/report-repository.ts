@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types, type Model, type mongo } from 'mongoose';
-import { generateReference, heldWork, sourcesOf, CLOSED_STATUSES, type Status, type Priority, type Agency } from '../domain';
+import { generateReference, heldWork, sourcesOf, CLOSED_STATUSES, type Status, type Priority, type Agency, type RejectReason } from '../domain';
 import { linkUpdates, type LinkWrite, type WithLinks } from './incident-repository';
 import { isDuplicateKey } from './reporter-repository';
 import type { Actor, EventType, ReportDoc, ReportEventDoc } from './models';
@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 
 export type NewReport = Omit<
   ReportDoc,
-  '_id' | 'reference' | 'status' | 'assignee' | 'assignedAt' | 'queuedAt' | 'escalations' | 'lastEscalatedAt' | 'referral' | 'holderSeen' | 'reporterUnreachable' | 'closedAt' | 'purgedAt' | 'createdAt' | 'updatedAt'
+  '_id' | 'reference' | 'status' | 'assignee' | 'assignedAt' | 'queuedAt' | 'escalations' | 'lastEscalatedAt' | 'referral' | 'holderSeen' | 'reporterUnreachable' | 'closedAt' | 'reopenedByReporterAt' | 'purgedAt' | 'createdAt' | 'updatedAt'
 >;
 
 /**
@@ -255,6 +255,32 @@ export class ReportRepository {
     ).lean<ReportDoc>();
     if (before) await this.addEvent(before._id, 'reopened', actor, { from: before.status });
     return before;
+  }
+
+  /**
+   * Its reporter asked staff to look at a closed ticket again (ReopenService): back in the queue,
+   * unheld, marked so it is done once per ticket. Guarded as the domain rule decided it
+   * (`mayReporterReopen`): theirs, resolved or rejected, closed since `closedSince`, not purged,
+   * never reopened so before; two taps at once reopen it once. Its history says why. `queuedAt`
+   * is unset, so the outbox relay queues it if the caller cannot (Redis down). Null: not reopened.
+   */
+  async reopenForReporter(id: Id, reporterId: Id, closedSince: Date): Promise<ReportDoc | null> {
+    const at = new Date();
+    const before = await this.Report.findOneAndUpdate(
+      { _id: oid(id), reporterId: oid(reporterId), status: { $in: ['resolved', 'rejected'] }, closedAt: { $gte: closedSince }, purgedAt: null, reopenedByReporterAt: null },
+      { $set: { status: 'received', assignee: null, reopenedByReporterAt: at }, $unset: { closedAt: 1, queuedAt: 1 } },
+      { returnDocument: 'before' },
+    ).lean<ReportDoc>();
+    if (!before) return null;
+    await this.addEvent(before._id, 'reopened', { kind: 'reporter' }, { from: before.status, reason: 'reporter_asked' });
+    return { ...before, status: 'received', assignee: null, reopenedByReporterAt: at, closedAt: null, queuedAt: null };
+  }
+
+  /** Why the ticket was last closed as rejected, as the agent chose it (undefined: another close, or none given). */
+  async rejectReasonOf(id: Id): Promise<RejectReason | undefined> {
+    const closing = await this.ReportEvent.findOne({ reportId: oid(id), type: 'status_changed', 'data.to': 'rejected' }, { data: 1 }).sort({ at: -1, _id: -1 }).lean<Pick<ReportEventDoc, 'data'>>().exec();
+    const reason = closing?.data?.rejectReason;
+    return reason === 'spam' || reason === 'duplicate' ? reason : undefined;
   }
 
   /** The reporter cancelled a report stored early: it stays as a ticket, marked not finished. Null when none was being written. */

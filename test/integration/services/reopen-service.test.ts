@@ -1,0 +1,143 @@
+/**
+ * A reporter asks staff to look at a closed ticket again (ReopenService): against the MongoDB
+ * test server and the real `tickets` queue in Redis, as main.ts wires it.
+ */
+import { Writable } from 'node:stream';
+import { Types } from 'mongoose';
+import { createLogger } from '../../../src/logger';
+import { ConversationService } from '../../../src/services/conversation-service';
+import { OutboxRelay } from '../../../src/services/outbox-relay';
+import { ReopenService } from '../../../src/services/reopen-service';
+import { ReportService } from '../../../src/services/report-service';
+import { agent, createHarness, reportInput, reporter, type Harness } from '../../support/tickets-harness';
+
+let h: Harness;
+let reopen: ReopenService;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  h = await createHarness({ label: 'svc-reopen' });
+  const logger = createLogger({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, cb) => (logs.push(chunk.toString()), cb()) }));
+  const conversation = new ConversationService({ store: h.store, events: h.bus, logger, tickets: h.queues.tickets, sla: h.sla });
+  reopen = new ReopenService({ store: h.store, events: h.bus, logger, conversation, reports: h.reports });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+let nextUser = 8_100_000;
+
+/** A report of a new reporter, taken by an agent and closed as the console closes it. */
+async function closedReport(close: { to: 'resolved' | 'rejected'; rejectReason?: 'spam' | 'duplicate' } = { to: 'resolved' }) {
+  const telegramUserId = nextUser++;
+  const r = await reporter(h.store, { telegramUserId, language: 'sw' });
+  const { report } = await h.reports.submit(reportInput(r._id, { language: 'sw' }));
+  const a = agent();
+  const taken = await h.tickets.takeNext(a);
+  expect(taken.ok && taken.report._id.toString()).toBe(report._id.toString());
+  expect(await h.tickets.changeStatus(report._id.toString(), a, close.to, close.rejectReason ? { rejectReason: close.rejectReason } : {})).toEqual({ ok: true });
+  return { report, telegramUserId, reportId: report._id.toString() };
+}
+
+/** What the reporter wrote on the ticket (the notices to them aside). */
+const written = async (reportId: Types.ObjectId) => (await h.store.messages.listForReport(reportId)).filter((m) => m.direction === 'from_reporter').map((m) => m.text);
+
+const dispute = (n: number, text: string) => ({ text, telegram: { messageId: n, date: Math.floor(Date.now() / 1000) } });
+
+describe('ReopenService', () => {
+  it('puts a resolved ticket back in the queue with the reporter\'s message, a history line saying why, and the console told; the next agent takes it', async () => {
+    const { report, telegramUserId, reportId } = await closedReport();
+    const logged = logs.length;
+    const words = 'hakuna kitu kilifanyika, polisi bado wananitishia';
+    expect(await reopen.offer(telegramUserId, reportId)).toEqual({ ok: true, reference: report.reference });
+
+    expect(await reopen.askAgain(telegramUserId, reportId, [dispute(501, words), dispute(502, 'Nimeogopa sana')])).toEqual({ ok: true, reference: report.reference, reopened: true, sent: 2 });
+
+    const now = (await h.store.reports.findById(reportId))!;
+    expect(now).toMatchObject({ status: 'received', assignee: null });
+    expect(now.closedAt ?? null).toBeNull();
+    expect(now.queuedAt).toBeInstanceOf(Date);
+    expect(now.reopenedByReporterAt).toBeInstanceOf(Date);
+    expect(await written(report._id)).toEqual([words, 'Nimeogopa sana']);
+    const history = await h.store.reports.history(report._id);
+    expect(history.filter((e) => e.type === 'reopened').map((e) => ({ actor: e.actor.kind, data: e.data }))).toEqual([{ actor: 'reporter', data: { from: 'resolved', reason: 'reporter_asked' } }]);
+    expect(history.filter((e) => e.type === 'reporter_message')).toHaveLength(2);
+    expect(h.events).toEqual(expect.arrayContaining([{ type: 'ticket', reportId, what: 'status' }, { type: 'ticket', reportId, what: 'message' }, { type: 'queue' }]));
+    // Back in front of staff: the next "take" hands it out.
+    expect(await h.queues.tickets.jobState(reportId)).toBe('waiting');
+    const next = await h.tickets.takeNext(agent());
+    expect(next.ok && next.report._id.toString()).toBe(reportId);
+    // The log names the ticket, never the reporter's words or who they are.
+    const lines = logs.slice(logged).join('\n');
+    expect(lines).toContain(report.reference);
+    for (const secret of [words, 'Nimeogopa', 'Wanjiru', String(telegramUserId)]) expect(lines).not.toContain(secret);
+  });
+
+  it('only once per ticket: a second tap is told it is open; closed again, another try is told they already asked; nothing is reopened twice', async () => {
+    const { report, telegramUserId, reportId } = await closedReport({ to: 'rejected' });
+    expect(await reopen.askAgain(telegramUserId, reportId, [dispute(601, 'Mbona mmefunga?')])).toMatchObject({ ok: true, reopened: true, sent: 1 });
+    // The same tap again (the message already sent): nothing new, "open" said.
+    expect(await reopen.askAgain(telegramUserId, reportId, [])).toEqual({ ok: false, reason: 'open', reference: report.reference });
+    // The same message again (a retry after a failure half-way): stored once.
+    expect(await reopen.askAgain(telegramUserId, reportId, [dispute(601, 'Mbona mmefunga?')])).toMatchObject({ ok: true, reopened: false, sent: 1 });
+    expect(await written(report._id)).toEqual(['Mbona mmefunga?']);
+
+    const a = agent();
+    expect((await h.tickets.takeNext(a)).ok).toBe(true);
+    expect(await h.tickets.changeStatus(reportId, a, 'resolved')).toEqual({ ok: true });
+    expect(await reopen.offer(telegramUserId, reportId)).toEqual({ ok: false, reason: 'already_asked', reference: report.reference });
+    expect(await reopen.askAgain(telegramUserId, reportId, [dispute(602, 'Bado!')])).toEqual({ ok: false, reason: 'already_asked', reference: report.reference });
+    expect((await h.store.reports.findById(reportId))?.status).toBe('resolved');
+    expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'reopened')).toHaveLength(1);
+  });
+
+  it('two taps at once (two devices) reopen it once', async () => {
+    const { telegramUserId, reportId, report } = await closedReport();
+    const both = await Promise.all([reopen.askAgain(telegramUserId, reportId, [dispute(701, 'one')]), reopen.askAgain(telegramUserId, reportId, [dispute(701, 'one')])]);
+    expect(both.filter((r) => r.ok && r.reopened)).toHaveLength(1);
+    expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'reopened')).toHaveLength(1);
+    expect(await written(report._id)).toEqual(['one']);
+    // Taken, so the next test's take finds its own ticket first.
+    const taken = await h.tickets.takeNext(agent());
+    expect(taken.ok && taken.report._id.toString()).toBe(reportId);
+  });
+
+  it('refuses someone else\'s tap, spam, a duplicate and a closure older than the week, each with its reason, changing nothing', async () => {
+    const mine = await closedReport();
+    expect(await reopen.askAgain(mine.telegramUserId + 50_000, mine.reportId, [dispute(801, 'not mine')])).toEqual({ ok: false, reason: 'not_yours' });
+    expect(await reopen.offer(mine.telegramUserId, new Types.ObjectId().toString())).toEqual({ ok: false, reason: 'not_yours' });
+    expect(await reopen.askAgain(mine.telegramUserId, 'not-an-id', [])).toEqual({ ok: false, reason: 'not_yours' });
+
+    const spam = await closedReport({ to: 'rejected', rejectReason: 'spam' });
+    expect(await reopen.askAgain(spam.telegramUserId, spam.reportId, [dispute(802, 'x')])).toEqual({ ok: false, reason: 'spam', reference: spam.report.reference });
+    const duplicate = await closedReport({ to: 'rejected', rejectReason: 'duplicate' });
+    expect(await reopen.offer(duplicate.telegramUserId, duplicate.reportId)).toEqual({ ok: false, reason: 'duplicate', reference: duplicate.report.reference });
+
+    const old = await closedReport();
+    await h.store.models.Report.updateOne({ _id: old.report._id }, { $set: { closedAt: new Date(Date.now() - 8 * 86400_000) } });
+    expect(await reopen.askAgain(old.telegramUserId, old.reportId, [dispute(803, 'x')])).toEqual({ ok: false, reason: 'too_old', reference: old.report.reference });
+
+    for (const t of [mine, spam, duplicate, old]) {
+      expect((await h.store.reports.findById(t.reportId))?.status).not.toBe('received');
+      expect(await written(t.report._id)).toEqual([]);
+    }
+  });
+
+  it('with Redis refusing the job, the ticket is still reopened and the outbox relay queues it: nothing is lost', async () => {
+    const { telegramUserId, reportId } = await closedReport();
+    const down = new ReportService({ store: h.store, tickets: { enqueue: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')) }, logger: h.logger });
+    const conversation = new ConversationService({ store: h.store, events: h.bus, logger: h.logger });
+    const offline = new ReopenService({ store: h.store, events: h.bus, logger: h.logger, conversation, reports: down });
+    expect(await offline.askAgain(telegramUserId, reportId, [dispute(901, 'Bado wananitishia')])).toMatchObject({ ok: true, reopened: true });
+    const waiting = (await h.store.reports.findById(reportId))!;
+    expect(waiting.status).toBe('received');
+    expect(waiting.queuedAt ?? null).toBeNull();
+    expect(await h.queues.tickets.jobState(reportId)).toBe('gone');
+
+    const relay = new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, graceMs: 0 });
+    await relay.runOnce({ reconcile: false });
+    expect(await h.queues.tickets.jobState(reportId)).toBe('waiting');
+    expect((await h.store.reports.findById(reportId))?.queuedAt).toBeInstanceOf(Date);
+  });
+});
