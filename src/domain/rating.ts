@@ -12,8 +12,14 @@ export function isRating(s: unknown): s is Rating {
   return typeof s === 'string' && (RATINGS as readonly string[]).includes(s);
 }
 
-/** A report closed as spam was never help asked for; every other close asks. */
-export function shouldAskRating(to: Status, rejectReason?: RejectReason): boolean {
+/**
+ * A report closed as spam was never help asked for; every other close asks, once per report:
+ * `askedBefore`, a ticket reopened (its reporter asked staff to look again, or sent the rest of a
+ * report stored early) and closed again is not asked a second time. Only the first answer is kept
+ * anyway, and the first question's buttons answer again once it is closed.
+ */
+export function shouldAskRating(to: Status, rejectReason?: RejectReason, askedBefore = false): boolean {
+  if (askedBefore) return false;
   if (to === 'resolved') return true;
   return to === 'rejected' && rejectReason !== 'spam';
 }

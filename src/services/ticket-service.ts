@@ -178,7 +178,9 @@ export class TicketService implements TicketActions {
     const notice = to === 'rejected' && opts.rejectReason === 'duplicate' ? 'notices:closedDuplicate' : NOTICE_FOR_STATUS[to];
     if (notice) await this.notify(updated, notice);
     // After the closing notice, one question the reporter answers with a tap (src/domain/rating.ts).
-    if (shouldAskRating(to, opts.rejectReason)) await this.notify(updated, RATING_NOTICE, { reportId: updated._id.toString() });
+    // Once per report: a ticket reopened and closed again was asked at its first close (read only for a close that asks).
+    const asks = shouldAskRating(to, opts.rejectReason) && shouldAskRating(to, opts.rejectReason, await this.deps.store.messages.hasNotice(updated._id, RATING_NOTICE));
+    if (asks) await this.notify(updated, RATING_NOTICE, { reportId: updated._id.toString() });
     const leftQueue = allowed.report.status === 'received';
     if (leftQueue) await this.deps.desk.dropWaiting(reportId);
     await this.publishStatus(updated._id, leftQueue);

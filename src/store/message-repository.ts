@@ -74,6 +74,11 @@ export class MessageRepository {
   }
 
   /** Whether the last message on the report, either way, is the reporter's (they answered what staff last said). */
+  /** Whether a notice with this key was ever stored for the report (the reportId index reads it). */
+  async hasNotice(reportId: Id, key: string): Promise<boolean> {
+    return (await this.Message.exists({ reportId: oid(reportId), 'notice.key': key })) !== null;
+  }
+
   async reporterWroteLast(reportId: Id): Promise<boolean> {
     const last = await this.Message.findOne({ reportId: oid(reportId) }, { direction: 1 }).sort({ createdAt: -1, _id: -1 }).lean<Pick<MessageDoc, 'direction'>>().exec();
     return last?.direction === 'from_reporter';

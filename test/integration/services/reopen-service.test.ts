@@ -86,6 +86,10 @@ describe('ReopenService', () => {
     const a = agent();
     expect((await h.tickets.takeNext(a)).ok).toBe(true);
     expect(await h.tickets.changeStatus(reportId, a, 'resolved')).toEqual({ ok: true });
+    // Closed twice, told twice, asked "did we help?" once: the first question's buttons answer it.
+    const notices = (await h.store.messages.listForReport(report._id)).flatMap((m) => (m.notice ? [m.notice.key] : []));
+    expect(notices.filter((k) => k === 'notices:closed' || k === 'notices:resolved')).toHaveLength(2);
+    expect(notices.filter((k) => k === 'notices:ratingAsk')).toHaveLength(1);
     expect(await reopen.offer(telegramUserId, reportId)).toEqual({ ok: false, reason: 'already_asked', reference: report.reference });
     expect(await reopen.askAgain(telegramUserId, reportId, [dispute(602, 'Bado!')])).toEqual({ ok: false, reason: 'already_asked', reference: report.reference });
     expect((await h.store.reports.findById(reportId))?.status).toBe('resolved');

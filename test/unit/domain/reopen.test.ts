@@ -1,4 +1,4 @@
-import { CLOSED_LATELY_MS, mayReporterReopen, type ReopenFacts } from '../../../src/domain';
+import { CLOSED_LATELY_MS, mayReporterReopen, shouldAskRating, type ReopenFacts } from '../../../src/domain';
 
 const now = new Date('2026-12-10T12:00:00Z');
 const closedHoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);
@@ -36,5 +36,13 @@ describe('may a reporter have their closed ticket looked at again (mayReporterRe
     expect(mayReporterReopen({ status: 'resolved', closedAt: new Date(now.getTime() - CLOSED_LATELY_MS - 1) }, mine)).toEqual({ ok: false, reason: 'too_old' });
     expect(mayReporterReopen({ status: 'resolved', closedAt: null }, mine)).toEqual({ ok: false, reason: 'too_old' });
     expect(mayReporterReopen({ status: 'resolved', closedAt: closedHoursAgo(1), purgedAt: closedHoursAgo(0) }, mine)).toEqual({ ok: false, reason: 'too_old' });
+  });
+});
+
+describe('the rating question of a ticket reopened and closed again (shouldAskRating)', () => {
+  it('is asked at the first close only: a second close of the same report asks nothing', () => {
+    expect(shouldAskRating('resolved', undefined, false)).toBe(true);
+    expect(shouldAskRating('resolved', undefined, true)).toBe(false);
+    expect(shouldAskRating('rejected', undefined, true)).toBe(false);
   });
 });
