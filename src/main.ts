@@ -26,6 +26,7 @@ import { rateLimitKeyOf } from './lib/rate-limit';
 import { SealedValues } from './lib/sealed-values';
 import { BotApiHttp } from './lib/bot-api-http';
 import { ConversationService } from './services/conversation-service';
+import { ReopenService } from './services/reopen-service';
 import { redisDailyReportLimit } from './services/daily-report-limit';
 import { IntakeService } from './services/intake-service';
 import { TriageService } from './services/triage-service';
@@ -162,6 +163,7 @@ function wireBot(w: Wiring, core: Core): void {
   // issued in the same tick go out in one write instead of one syscall each (BENCHMARKS.md).
   const botRedis = w.redis('producer', { enableAutoPipelining: true });
   const dailyLimit = redisDailyReportLimit({ redis: botRedis, prefix: config.redis.prefix, perDay: config.limits.reportsPerDay, keyOf: rateLimitKeyOf(store.cipher, 'reports'), logger });
+  const conversation = new ConversationService({ store, events, logger, desk, tickets: queues.tickets, sla });
   const created = createBot({
     token: config.telegram.token,
     apiRoot: config.telegram.apiRoot,
@@ -171,7 +173,8 @@ function wireBot(w: Wiring, core: Core): void {
     cipher: store.cipher,
     sessionSealer: new SealedValues(config.dataKeys, 'bot-session'),
     intake: new IntakeService({ store, reports, logger, metrics, dailyLimit, triage }),
-    conversation: new ConversationService({ store, events, logger, desk, tickets: queues.tickets, sla }),
+    conversation,
+    reopen: new ReopenService({ store, events, logger, conversation, reports }),
     reporters: new ReporterService({ store, logger }),
     translator,
     logger,

@@ -6,12 +6,13 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { ConversationService } from '../services/conversation-service';
 import type { IntakeService } from '../services/intake-service';
+import type { ReopenService } from '../services/reopen-service';
 import type { ReporterService } from '../services/reporter-service';
 import type { IdentityCipher } from '../store';
 import type { PartsWindow } from './parts-window';
 import type { SessionData } from './session';
 
-export type { Draft, MediaRef, PendingAnswer, PendingMessage, PendingReply, SessionData, Step } from './session';
+export type { Draft, MediaRef, PendingAnswer, PendingDispute, PendingMessage, PendingReply, SessionData, Step } from './session';
 export { STEPS } from './session';
 
 export interface BotDeps {
@@ -19,6 +20,8 @@ export interface BotDeps {
   cipher: IdentityCipher;
   intake: IntakeService;
   conversation: ConversationService;
+  /** A reporter's tap asking staff to look at a closed report again. */
+  reopen: Pick<ReopenService, 'offer' | 'askAgain'>;
   reporters: ReporterService;
   translator: Translator;
   logger: Logger;

@@ -1,6 +1,6 @@
 import type { User } from 'telegraf/types';
 import type { Attached, MessageRefusal, ReporterMessage } from '../services/conversation-service';
-import type { BotContext, PendingAnswer } from './context';
+import type { BotContext, PendingAnswer, PendingMessage } from './context';
 import type { WizardInput } from './wizard/types';
 import * as kb from './keyboards';
 import { SESSION_TTL_SEC } from './session-store';
@@ -90,4 +90,16 @@ export function where(l: { lat: number; lon: number }): string {
 export async function refuse(ctx: BotContext, why: MessageRefusal): Promise<void> {
   if (why.reason === 'too_big') await ctx.reply(ctx.t('ev.too_big', { mb: why.maxBytes / (1024 * 1024) }));
   else await ctx.reply(ctx.t(`reply.${why.reason}`, { max: why.max }));
+}
+
+/** A message kept in the session, as the services take it. */
+export function toMessage(p: PendingMessage): ReporterMessage {
+  const fwd = p.fwd ? { passedOn: passedOnMark(p.fwd) } : {};
+  return { ...(p.text !== undefined ? { text: p.text } : {}), ...(p.media ? { media: p.media } : {}), ...(p.tg ? { telegram: { messageId: p.tg[0], date: p.tg[1] } } : {}), ...fwd };
+}
+
+/** A message as the session keeps it until it goes somewhere. */
+export function toPending(m: ReporterMessage): PendingMessage {
+  const fwd = m.passedOn ? { fwd: { ...(m.passedOn.from ? { from: m.passedOn.from } : {}), ...(m.passedOn.sentAt ? { at: m.passedOn.sentAt.getTime() } : {}) } } : {};
+  return { ...(m.text !== undefined ? { text: m.text } : {}), ...(m.media ? { media: m.media } : {}), ...(m.telegram ? { tg: [m.telegram.messageId, m.telegram.date] } : {}), ...fwd };
 }

@@ -5,6 +5,7 @@ import { sendThrough, type BotApiHttp } from '../lib/bot-api-http';
 import type { BotContext, BotDeps, SessionData } from './context';
 import { consentFeature } from './features/consent';
 import { ratingFeature } from './features/rating';
+import { reopenFeature } from './features/reopen';
 import { languageFeature } from './features/language';
 import { repliesFeature, staffAnswersFeature } from './features/replies';
 import { editsFeature } from './features/edits';
@@ -109,7 +110,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   chainOf.push(updateGate(sessions, { cipher: deps.cipher, prefix: deps.prefix, rememberSec: dedupeTtlSec, messagesPerMinute: deps.messagesPerMinute, owner }));
   chainOf.push(sessionLanguage());
   if (deps.messagesPerMinute) chainOf.push(messageRateLimit(deps, deps.messagesPerMinute));
-  chainOf.push(membershipFeature(), startFeature(), languageFeature(), statusFeature(), staffAnswersFeature(), reportFeature(), repliesFeature(), consentFeature(), ratingFeature(), editsFeature());
+  chainOf.push(membershipFeature(), startFeature(), languageFeature(), statusFeature(), staffAnswersFeature(), reportFeature(), repliesFeature(), consentFeature(), ratingFeature(), reopenFeature(), editsFeature());
   chainOf.push(unhandled());
   bot.use(chain(chainOf));
   bot.catch(apologise);

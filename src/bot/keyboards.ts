@@ -36,6 +36,15 @@ export function mainMenu(t: T) {
   ]);
 }
 
+/**
+ * Under "your report is closed": "Ask staff to look at it again" (`ra:<reportId>`, 27 bytes; the
+ * service looks the report up and checks whose it is), then the menu when `menu`.
+ */
+export function askAgainKeyboard(t: T, reportId: string, menu: boolean) {
+  const ask = [Markup.button.callback(t('reply.ask_again'), `ra:${reportId}`)];
+  return Markup.inlineKeyboard(menu ? [ask, ...mainMenu(t).reply_markup.inline_keyboard] : [ask]);
+}
+
 export function removeKeyboard() {
   return Markup.removeKeyboard();
 }

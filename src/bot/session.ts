@@ -146,6 +146,20 @@ export interface PendingAnswer {
   at: number;
 }
 
+/**
+ * Messages that got "your report is closed" under the button "Ask staff to look at it again"
+ * (src/bot/features/reopen.ts): the tap sends them to that report. Kept as long as the session
+ * (the rule, checked again at the tap, says whether the report may still be reopened). `draftId`:
+ * the new report their words began (a story-length message), left untouched once they went to staff.
+ * A new optional field: a session from before reads as it is, and a rollback only forgets the
+ * messages (the reporter was told they reached no one), so the version is unchanged.
+ */
+export interface PendingDispute {
+  reportId: string;
+  messages: PendingMessage[];
+  draftId?: string;
+}
+
 export const SESSION_VERSION = 8;
 
 export interface SessionData {
@@ -156,6 +170,7 @@ export interface SessionData {
   lastSubmitted?: { draftId: string; reference: string; told?: true };
   pendingReply?: PendingReply;
   pendingAnswer?: PendingAnswer;
+  pendingDispute?: PendingDispute;
   /** The staff message whose "where should it go?" was answered last: a second tap on its buttons is the same answer. */
   answered?: number;
   /** The report chosen last on "which report?": a second tap on it is the same choice, not an expired one. */

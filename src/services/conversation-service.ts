@@ -45,9 +45,10 @@ export type TakeResult =
   | MessageRefusal
   /**
    * No open ticket: the message is not for a ticket (`closed`: the reference of their latest closed
-   * one, if any; `lately`: it closed within CLOSED_LATELY_MS).
+   * one, if any; `lately`: it closed within CLOSED_LATELY_MS, and `closedId` is its id, for
+   * "ask staff to look at it again").
    */
-  | { ok: false; reason: 'no_ticket'; closed?: string; lately?: true }
+  | { ok: false; reason: 'no_ticket'; closed?: string; lately?: true; closedId?: string }
   /**
    * Several open tickets, or one and a report closed lately (the message may be about that one):
    * the reporter picks one, then `attach`. `closed`: that report, offered as closed.
@@ -55,7 +56,7 @@ export type TakeResult =
   | { ok: false; reason: 'choose'; tickets: OpenTicket[]; closed?: OpenTicket };
 
 /** A message stored on a ticket: said to be closed when the ticket closed as it was written (it then reaches no one). */
-type Stored = Attached | { ok: false; reason: 'closed'; reference: string };
+type Stored = Attached | { ok: false; reason: 'closed'; reference: string; reportId: string };
 
 /** What became of a Telegram reply to one of the bot's messages (`answer`). */
 export type AnswerResult =
@@ -64,7 +65,7 @@ export type AnswerResult =
   /** Not a reply to a message about one of the reporter's tickets (a wizard question, say). */
   | { ok: false; reason: 'not_an_answer' }
   /** A reply to a message about one of the reporter's tickets that is closed: it reaches no one, and goes nowhere else. */
-  | { ok: false; reason: 'closed'; reference: string };
+  | { ok: false; reason: 'closed'; reference: string; reportId: string };
 
 /** The ticket a Telegram reply would reach (`answerTarget`). */
 export type AnswerTarget = { ok: true; reference: string } | { ok: false; reason: 'not_an_answer' };
@@ -150,7 +151,7 @@ export class ConversationService {
   async take(telegramUserId: number, message: ReporterMessage, opts: { chosen?: string; chosenOver?: string } = {}): Promise<TakeResult> {
     const { reporterId, tickets, closed } = await this.writableOf(telegramUserId);
     // A report closed this week was read with the open ones: no second read for it.
-    if (reporterId && !tickets.length && closed) return { ok: false, reason: 'no_ticket', closed: closed.reference, lately: true };
+    if (reporterId && !tickets.length && closed) return { ok: false, reason: 'no_ticket', closed: closed.reference, lately: true, closedId: closed.reportId };
     if (!reporterId || !tickets.length) return this.noTicket(reporterId);
     const check = this.check(message);
     if (!check.ok) return check;
@@ -189,7 +190,7 @@ export class ConversationService {
     const target = await this.answered(telegramUserId, repliedTo);
     if (!target) return { ok: false, reason: 'not_an_answer' };
     // Never passed on to another open ticket: the closed one may have been anonymous, the open one not.
-    if ('closed' in target) return { ok: false, reason: 'closed', reference: target.closed };
+    if ('closed' in target) return { ok: false, reason: 'closed', reference: target.closed.reference, reportId: target.closed.reportId };
     const check = this.check(message);
     if (!check.ok) return check;
     return this.store(target.reporterId, target.ticket, message);
@@ -202,7 +203,7 @@ export class ConversationService {
   }
 
   /** The ticket the replied-to bot message was about: open, or (unless `open`) closed. */
-  private async answered(telegramUserId: number, repliedTo: number, only: { open?: boolean } = {}): Promise<{ reporterId: Types.ObjectId; ticket: OpenTicket } | { closed: string } | undefined> {
+  private async answered(telegramUserId: number, repliedTo: number, only: { open?: boolean } = {}): Promise<{ reporterId: Types.ObjectId; ticket: OpenTicket } | { closed: { reportId: string; reference: string } } | undefined> {
     const { reporterId, tickets } = await this.openOf(telegramUserId);
     if (!reporterId) return undefined;
     const reportId = await this.deps.store.messages.reportOfDelivered(tickets.map((t) => t.reportId), repliedTo);
@@ -212,7 +213,7 @@ export class ConversationService {
     const closed = await this.deps.store.reports.findClosedSummariesByReporter(reporterId);
     const of = await this.deps.store.messages.reportOfDelivered(closed.map((r) => r._id), repliedTo);
     const report = of ? closed.find((r) => r._id.equals(of)) : undefined;
-    return report ? { closed: report.reference } : undefined;
+    return report ? { closed: { reportId: report._id.toString(), reference: report.reference } } : undefined;
   }
 
   /** Someone who reported before is told their report is closed: a message to it would reach nobody. */
@@ -318,7 +319,7 @@ export class ConversationService {
     if (reachable) await this.backInReach(on.reportId, on.reference, true);
     const open = now !== null && isOpen(now);
     logger.info({ reportId: on.reportId, reference: on.reference, outcome: created ? (open ? 'reply_attached' : 'reply_after_close') : 'reply_already_attached', kind: stored.kind }, 'reporter message attached');
-    if (!open) return { ok: false, reason: 'closed', reference: on.reference };
+    if (!open) return { ok: false, reason: 'closed', reference: on.reference, reportId: on.reportId };
     const danger = created && message.text !== undefined && !message.passedOn && saysDangerNow(message.text) ? { raised: now === 'received' && (await this.raise(on.reportId, id.toString())), category: on.category } : undefined;
     // Nobody has taken it yet: the reporter is told it waits with the report, not that someone has it.
     return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind, ...(now === 'received' ? { waiting: true as const } : {}), ...(danger ? { danger } : {}) };

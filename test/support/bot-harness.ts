@@ -17,6 +17,7 @@ import { Translator } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
 import { EventBus, type LiveEvent } from '../../src/services/events';
 import { ConversationService } from '../../src/services/conversation-service';
+import { ReopenService } from '../../src/services/reopen-service';
 import { DeliveryService, replyMarkupOf } from '../../src/services/delivery-service';
 import { TicketService } from '../../src/services/ticket-service';
 import { redisDailyReportLimit } from '../../src/services/daily-report-limit';
@@ -125,12 +126,14 @@ export async function startBotHarness(
     const intake = new IntakeService({ store, reports, logger, dailyLimit });
     const raised: string[] = [];
     const conversation = new ConversationService({ store, events: bus, logger, tickets: { reprioritise: async (id: string) => raised.push(id) > 0 } });
+    // Reopened tickets are queued through the same stand-in as intake's (`enqueued`).
+    const reopen = new ReopenService({ store, events: bus, logger, conversation, reports });
     const reporters = new ReporterService({ store, logger });
     const messagesPerMinute = opts.limits?.messagesPerMinute;
     const sendBudget = opts.sendBudget ? new RedisSendBudget(r.redis, r.prefix, { perSecond: opts.sendBudget.perSecond }) : undefined;
     const paced = sendBudget ? { sendBudget, slowAfterMs: opts.sendBudget?.slowAfterMs } : {};
     const build = () =>
-      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, sessionSealer: new SealedValues(dataKeys, 'bot-session'), intake, conversation, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes, typingAfterMs: opts.typingAfterMs, ...paced });
+      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, sessionSealer: new SealedValues(dataKeys, 'bot-session'), intake, conversation, reopen, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes, typingAfterMs: opts.typingAfterMs, ...paced });
 
     const h: BotHarness = {
       tg,

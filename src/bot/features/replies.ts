@@ -1,11 +1,12 @@
 import { Routes } from '../routes';
 import type { Message, User } from 'telegraf/types';
 import { saysDangerNow } from '../../domain';
-import type { Attached, ReporterMessage } from '../../services/conversation-service';
-import type { BotContext, Draft, PendingAnswer, PendingMessage, PendingReply } from '../context';
+import type { Attached, ReporterMessage, TakeResult } from '../../services/conversation-service';
+import type { BotContext, Draft, PendingAnswer, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
-import { answerHeld, passedOnMark, PENDING_FOR_MS, refuse, where } from '../held-answers';
+import { answerClosed, notePendingDraft } from './reopen';
+import { answerHeld, passedOnMark, PENDING_FOR_MS, refuse, toMessage, toPending, where } from '../held-answers';
 import { beginReport, earlyStory, emergencyNumbers, messageInput, PART_MIN_CHARS, passedOn, passedOnText, readWord, runWizard, SEND, WIZARD_DATA } from '../wizard';
 
 /**
@@ -36,11 +37,7 @@ export function repliesFeature(): Routes<BotContext> {
     if (result.reason === 'no_ticket') {
       // Nothing left to choose from: what waited for a choice has no ticket to go to.
       ctx.session.pendingReply = undefined;
-      // Someone else's words forwarded begin a report with them (the fallback), as an account of what happened does.
-      if (result.closed && !message.passedOn && !earlyStory(message.text ?? '')) return void (await ctx.reply(ctx.t('reply.closed', { reference: result.closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
-      // "Why did you reject my report? ..." begins a new one: said first, or they believe it is the old one.
-      if (result.closed && result.lately && !message.passedOn) await ctx.reply(ctx.t('reply.closed_new', { reference: result.closed }), { parse_mode: 'HTML' });
-      return next();
+      return noTicket(ctx, next, result, message);
     }
     if (result.reason !== 'choose') return refuse(ctx, result);
     // Each message sent before the choice waits with the ones before it (an album, or two quick texts).
@@ -56,6 +53,24 @@ export function repliesFeature(): Routes<BotContext> {
 
   pickRoutes(c);
   return c;
+}
+
+/**
+ * No open ticket. Someone else's words forwarded begin a report with them (the fallback), as an
+ * account of what happened does. About a report closed lately, the answer offers to ask staff to
+ * look at it again (src/bot/features/reopen.ts), with this message for them.
+ */
+async function noTicket(ctx: MessageCtx, next: Next, result: Extract<TakeResult, { reason: 'no_ticket' }>, message: ReporterMessage): Promise<void> {
+  const closed = result.closed && result.closedId ? { reportId: result.closedId, reference: result.closed } : undefined;
+  if (result.closed && !message.passedOn && !earlyStory(message.text ?? '')) {
+    if (closed) return answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed', menu: true });
+    return void (await ctx.reply(ctx.t('reply.closed', { reference: result.closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
+  }
+  if (!closed || message.passedOn) return next();
+  // "Why did you reject my report? ..." begins a new one: said first, or they believe it is the old one.
+  await answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed_new', menu: false });
+  await next();
+  notePendingDraft(ctx, closed.reportId);
 }
 
 /** The answers to "which report?": an open report (`rp:`), or the one closed lately (`rc:`). */
@@ -84,7 +99,7 @@ function pickRoutes(c: Routes<BotContext>): void {
     const closed = pending?.closed?.reportId === ctx.match[1] ? pending.closed : undefined;
     ctx.session.pendingReply = undefined;
     if (!closed) return void (await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t)));
-    await ctx.reply(ctx.t('reply.closed', { reference: closed.reference }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) });
+    await answerClosed(ctx, closed, pending?.messages ?? [], { key: 'reply.closed', menu: true });
   });
 }
 
@@ -155,12 +170,14 @@ async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message
     // one sent without a reply does (never another open ticket: see ConversationService.answer).
     // Text only: a photo's caption is `text` too, and a file would not go with the story.
     const story = ctx.session.draft || message.media || message.passedOn ? undefined : earlyStory(message.text ?? '');
+    const closed = { reportId: result.reportId, reference: result.reference };
     if (story) {
-      await ctx.reply(ctx.t('reply.closed_new', { reference: result.reference }), { parse_mode: 'HTML' });
-      return beginReport(ctx, undefined, story);
+      await answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed_new', menu: false });
+      await beginReport(ctx, undefined, story);
+      return notePendingDraft(ctx, closed.reportId);
     }
     // During a report the wizard's question stays the one to answer; elsewhere, the menu.
-    await ctx.reply(ctx.t('reply.closed', { reference: result.reference }), { parse_mode: 'HTML', ...(ctx.session.draft ? {} : kb.mainMenu(ctx.t)) });
+    await answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed', menu: !ctx.session.draft });
     if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
     return;
   }
@@ -310,16 +327,6 @@ const ASK_AGAIN_AFTER_MS = 3000;
 
 function live(ctx: BotContext, pending: PendingReply | undefined): PendingReply | undefined {
   return pending && ctx.now().getTime() - pending.at < PENDING_FOR_MS ? pending : undefined;
-}
-
-function toMessage(p: PendingMessage): ReporterMessage {
-  const fwd = p.fwd ? { passedOn: passedOnMark(p.fwd) } : {};
-  return { ...(p.text !== undefined ? { text: p.text } : {}), ...(p.media ? { media: p.media } : {}), ...(p.tg ? { telegram: { messageId: p.tg[0], date: p.tg[1] } } : {}), ...fwd };
-}
-
-function toPending(m: ReporterMessage): PendingMessage {
-  const fwd = m.passedOn ? { fwd: { ...(m.passedOn.from ? { from: m.passedOn.from } : {}), ...(m.passedOn.sentAt ? { at: m.passedOn.sentAt.getTime() } : {}) } } : {};
-  return { ...(m.text !== undefined ? { text: m.text } : {}), ...(m.media ? { media: m.media } : {}), ...(m.telegram ? { tg: [m.telegram.messageId, m.telegram.date] } : {}), ...fwd };
 }
 
 /** An album comes as one update per file, each with its id: the reporter is answered once for it. */

@@ -123,6 +123,8 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         rejectReason: e.data?.rejectReason === 'spam' || e.data?.rejectReason === 'duplicate' ? e.data.rejectReason : undefined,
         // Why a ticket went back to the queue when its holder did not release it.
         releaseReason: e.type === 'released' && e.data?.reason === 'holder_deactivated' ? e.data.reason : undefined,
+        // Reopened because its reporter asked staff to look again (not because they sent the rest of the report).
+        reopenReason: e.type === 'reopened' && e.data?.reason === 'reporter_asked' ? e.data.reason : undefined,
         handedFrom: handed(e, 'fromAgent').map((id) => names.get(id) ?? '?')[0],
         handedTo: handed(e, 'toAgent').map((id) => names.get(id) ?? '?')[0],
       })),
