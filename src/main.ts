@@ -139,16 +139,18 @@ function wireCore(w: Wiring, overrides: QueueDeps['overrides']) {
   const reports = new ReportService({ store, tickets: queues.tickets, logger, events });
   // One linker per process: intake (bot role) and the relay's relinking (worker role) share its cache.
   const triage = new TriageService({ store, logger });
-  const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: overrides?.slaMs });
+  // The supervisors' Telegram group, when there is one: told of escalations and of tickets a reporter's danger put first.
+  const supervisors = config.telegram.supervisorsChatId !== undefined ? queues.replies : null;
+  const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors, slaMinutes: config.tickets.slaMinutes, slaMs: overrides?.slaMs });
   queues.tickets.attachSla(sla);
   queues.sla.handle((check) => sla.check(check));
   if (roles.has('worker')) {
-    services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, triage, sla, ...(overrides?.relay ?? {}) }));
+    services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, triage, sla, supervisors, ...(overrides?.relay ?? {}) }));
     services.push(...createQueueWorkers(queueDeps, queues, new DeliveryService({ store, translator, events, logger, metrics })));
   }
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
-  return { queues, reports, triage, sla, desk, ticketActions, sendBudget, botApi };
+  return { queues, reports, triage, sla, desk, ticketActions, sendBudget, botApi, supervisors };
 }
 
 /**
@@ -157,13 +159,13 @@ function wireCore(w: Wiring, overrides: QueueDeps['overrides']) {
  */
 function wireBot(w: Wiring, core: Core): void {
   const { config, logger, metrics, store, events, translator, services } = w;
-  const { queues, reports, triage, sla, desk, sendBudget, botApi } = core;
+  const { queues, reports, triage, sla, desk, sendBudget, botApi, supervisors } = core;
   // Auto-pipelining: every update makes two script calls (claim + limit + session read, then
   // session write + done mark) plus the send budget's; with many updates in flight, the calls
   // issued in the same tick go out in one write instead of one syscall each (BENCHMARKS.md).
   const botRedis = w.redis('producer', { enableAutoPipelining: true });
   const dailyLimit = redisDailyReportLimit({ redis: botRedis, prefix: config.redis.prefix, perDay: config.limits.reportsPerDay, keyOf: rateLimitKeyOf(store.cipher, 'reports'), logger });
-  const conversation = new ConversationService({ store, events, logger, desk, tickets: queues.tickets, sla });
+  const conversation = new ConversationService({ store, events, logger, desk, tickets: queues.tickets, sla, supervisors });
   const created = createBot({
     token: config.telegram.token,
     apiRoot: config.telegram.apiRoot,

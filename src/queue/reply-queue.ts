@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Types } from 'mongoose';
-import type { ReplyPort, SupervisorAlertPort } from '../services/ports';
+import type { DangerAlertPort, ReplyPort, SupervisorAlertPort } from '../services/ports';
 import type { Logger } from '../logger';
 import { REPLIES_QUEUE, type QueueConnection, type ReplyJobData } from './types';
 
@@ -13,11 +13,11 @@ export interface ReplyQueueOptions extends QueueConnection {
 
 /**
  * The `replies` queue: every message to a reporter (agent replies and status notices, stored
- * first in MongoDB) and the supervisors' escalation pings. Jobs carry ids only; the worker
+ * first in MongoDB) and the supervisors' alerts (escalations, and a reporter's danger). Jobs carry ids only; the worker
  * resolves text and recipient on the server. jobId = message id, so queuing a message twice
  * (action + outbox relay) delivers it once.
  */
-export class ReplyQueue implements ReplyPort, SupervisorAlertPort {
+export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPort {
   /** The BullMQ queue, for the supervisors' board and tests. */
   readonly queue: Queue<ReplyJobData>;
 
@@ -58,6 +58,11 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort {
 
   async notifySupervisors(reportId: string, escalations: number): Promise<void> {
     await this.queue.add('supervisors', { kind: 'supervisors', reportId, escalations }, { jobId: `sup-${reportId}-${escalations}` });
+  }
+
+  /** One job id per ticket (a reporter's danger raises it once): the relay queuing it again adds nothing. */
+  async notifyDangerSaid(reportId: string): Promise<void> {
+    await this.queue.add('supervisors', { kind: 'supervisors', reportId, danger: true }, { jobId: `sup-${reportId}-danger` });
   }
 
   async waitingCount(): Promise<number> {

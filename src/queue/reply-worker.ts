@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Telegram, TelegramError } from 'telegraf';
-import { replyMarkupOf, type DeliveryFailure, type DeliveryService, type DueMessage } from '../services/delivery-service';
+import { replyMarkupOf, type DeliveryFailure, type DeliveryService, type DueMessage, type SupervisorAlert } from '../services/delivery-service';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import { redactToken, type Logger } from '../logger';
@@ -328,8 +328,9 @@ export class ReplyWorker implements Service {
     if (data.reportId !== undefined) {
       // A ticket taken meanwhile has nothing to add, but this job may be the courier coming back
       // from its wait: it still sends (or hands over) what others left pending.
-      const entry = await this.opts.delivery.supervisorAlertEntry(data.reportId);
-      if (entry) await this.alerts.add({ reportId: data.reportId, escalations: data.escalations ?? 0 }, entry.priority, entry.raisedAt);
+      const entry = await this.opts.delivery.supervisorAlertEntry(data.reportId, data.danger ? 'danger' : 'escalated');
+      const alert: SupervisorAlert = data.danger ? { reportId: data.reportId, danger: true } : { reportId: data.reportId, escalations: data.escalations ?? 0 };
+      if (entry) await this.alerts.add(alert, entry.priority, entry.raisedAt);
     }
     if (!(await this.alerts.claim(jobId))) return 'digested';
     if ((await this.alerts.pendingCount()) === 0 && (await this.alerts.release(jobId))) return 'missing';

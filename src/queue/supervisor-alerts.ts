@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Priority } from '../domain';
 import { redisKeys, type RedisKeys } from '../redis-keys';
-import type { SupervisorAlert } from '../services/delivery-service';
+import { isDangerAlert, type SupervisorAlert } from '../services/delivery-service';
 import { withScripts, type PacerCommands } from './scripts';
 
 /** A courier's lease: longer than its delay, a wait for the group's turn and its retries (8, about 4 min). */
@@ -48,9 +48,10 @@ export class SupervisorAlerts {
 
   /** The pending alerts, most urgent first, at most READ_AT_MOST. */
   async read(): Promise<SupervisorAlert[]> {
-    return (await this.redis.zrange(this.keys.alertsPending, '0', String(READ_AT_MOST - 1))).flatMap((m) => {
-      const [reportId, escalations] = m.split(':');
-      return reportId && escalations ? [{ reportId, escalations: Number(escalations) }] : [];
+    return (await this.redis.zrange(this.keys.alertsPending, '0', String(READ_AT_MOST - 1))).flatMap((m): SupervisorAlert[] => {
+      const [reportId, what] = m.split(':');
+      if (!reportId || !what) return [];
+      return what === DANGER ? [{ reportId, danger: true }] : [{ reportId, escalations: Number(what) }];
     });
   }
 
@@ -79,4 +80,6 @@ export class SupervisorAlerts {
   }
 }
 
-const memberOf = (a: SupervisorAlert) => `${a.reportId}:${a.escalations}`;
+/** A reporter's danger raises a ticket once, so its member needs no count: `<reportId>:danger`. */
+const DANGER = 'danger';
+const memberOf = (a: SupervisorAlert) => `${a.reportId}:${isDangerAlert(a) ? DANGER : a.escalations}`;

@@ -25,8 +25,11 @@ export type ReplyJobData =
   /** `sentAs`: Telegram accepted it as this message id but recording that failed; a retry only records it. */
   /** `behind`: how many times it waited for an earlier message to the same report (each wait twice as long). */
   | { kind: 'message'; messageId: string; slot?: PacingSlot; sentAs?: number; sentIn?: Lang; behind?: number }
-  /** An alert for the supervisors' group; without a report, the next courier (src/queue/supervisor-alerts.ts). */
-  | { kind: 'supervisors'; reportId?: string; escalations?: number; slot?: PacingSlot };
+  /**
+   * An alert for the supervisors' group; without a report, the next courier (src/queue/supervisor-alerts.ts).
+   * `danger`: the reporter wrote that someone is in danger now (no escalation count).
+   */
+  | { kind: 'supervisors'; reportId?: string; escalations?: number; danger?: true; slot?: PacingSlot };
 
 /** What every BullMQ object here needs: a connection and the key prefix. */
 export interface QueueConnection {

@@ -5,7 +5,7 @@ import { type Evidence, type MessageDoc, type ReportDoc, type Store } from '../s
 import { markUnreachable, RESEND_BLOCKED_FOR_MS } from './delivery-service';
 import type { EventBus } from './events';
 import { reporterMessageId } from './reply-id';
-import type { TicketQueuePort } from './ports';
+import type { DangerAlertPort, TicketQueuePort } from './ports';
 import type { SlaService } from './sla-service';
 import type { TicketDesk } from './ticket-desk';
 
@@ -137,7 +137,10 @@ export class ConversationService {
    * `tickets` and `sla`: a waiting ticket's job, put first when its reporter writes of danger now,
    * and its SLA check brought forward to danger-now's time (without them, only MongoDB's priority changes).
    */
-  constructor(private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'>; tickets?: Pick<TicketQueuePort, 'reprioritise'>; sla?: Pick<SlaService, 'hurry'> }) {}
+  /** `supervisors`: their Telegram group is told of a ticket so raised (set when TELEGRAM_SUPERVISORS_CHAT_ID is). */
+  constructor(
+    private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'>; tickets?: Pick<TicketQueuePort, 'reprioritise'>; sla?: Pick<SlaService, 'hurry'>; supervisors?: DangerAlertPort | null },
+  ) {}
 
   /**
    * A message outside the wizard: stored at once on the reporter's only open ticket, or the open
@@ -328,17 +331,19 @@ export class ConversationService {
   /**
    * Danger written to a waiting ticket puts it first (priority 1, which only danger reaches), as
    * if said in the report: MongoDB, its job, its SLA check at danger-now's time. Not an escalation
-   * (nobody waited too long). A raise
+   * (nobody waited too long), and the supervisors' group is told (`alertSupervisors`). A raise
    * that fails leaves the message stored and the numbers said. False when taken or first already.
    */
   private async raise(reportId: string, messageId: string): Promise<boolean> {
-    const { store, events, logger, tickets, sla } = this.deps;
+    const { store, events, logger, tickets, sla, supervisors } = this.deps;
     try {
-      const before = await store.reports.raiseToUrgent(reportId, messageId);
+      // The alert is marked owed in the raise's own write: a process that dies before queuing it leaves it to the relay.
+      const before = await store.reports.raiseToUrgent(reportId, messageId, { alertOwed: !!supervisors });
       if (!before) return false;
       // No waiting job (Redis lost it): the relay re-adds it at the priority MongoDB holds.
       await tickets?.reprioritise(reportId, 1).catch((err: unknown) => logger.warn({ err, reportId }, 'raised ticket\'s job not re-prioritised'));
       await sla?.hurry(before).catch((err: unknown) => logger.warn({ err, reportId }, 'raised ticket\'s SLA check not brought forward'));
+      await this.alertSupervisors(reportId);
       logger.warn({ reportId, from: before.priority, to: 1, outcome: 'danger_said' }, 'reporter wrote of danger now: waiting ticket put first');
       await events.publish({ type: 'ticket', reportId, what: 'escalated' });
       await events.publish({ type: 'queue' });
@@ -346,6 +351,27 @@ export class ConversationService {
     } catch (err) {
       logger.error({ err, reportId }, 'a waiting ticket whose reporter wrote of danger could not be raised');
       return false;
+    }
+  }
+
+  /**
+   * The supervisors' group hears of a ticket a reporter's danger put first, once (only a raise
+   * alerts, and a ticket is raised once), with its reference, kind, category and county. Only a
+   * ticket nobody holds is raised, and so alerted: one an agent holds has a person answerable
+   * for it, who sees the message arrive live on its page and as unread in their list; the group
+   * is where work nobody holds is flagged (an escalation's alert, and this one, is left out of
+   * the message if an agent takes the ticket first), and a supervisor reaching the same reporter
+   * beside the agent holding the case would cost more (two people asking, each unaware) than it
+   * saves. Not queued (Redis): still owed, the outbox relay queues it.
+   */
+  private async alertSupervisors(reportId: string): Promise<void> {
+    const { store, logger, supervisors } = this.deps;
+    if (!supervisors) return;
+    try {
+      await supervisors.notifyDangerSaid(reportId);
+      await store.reports.clearDangerAlert(reportId);
+    } catch (err) {
+      logger.warn({ err, reportId }, 'supervisors\' alert for a raised ticket not queued; the outbox relay queues it');
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Priority } from '../domain';
 import type { Lang, Translator } from '../i18n';
-import type { MessageDoc, ReportDoc, Store } from '../store';
+import type { AlertedTicket, MessageDoc, ReportDoc, Store } from '../store';
+import { countyName } from '../domain';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -179,42 +180,81 @@ export class DeliveryService {
     await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
   }
 
-  /** A raised ticket still waiting: what its alert is ordered by. Null once it is taken or gone. */
-  async supervisorAlertEntry(reportId: string): Promise<{ priority: Priority; raisedAt: number } | null> {
+  /**
+   * A raised ticket still waiting: what its alert is ordered by (an escalation by its latest one,
+   * a reporter's danger by when it was said). Null once it is taken or gone.
+   */
+  async supervisorAlertEntry(reportId: string, reason: 'escalated' | 'danger' = 'escalated'): Promise<{ priority: Priority; raisedAt: number } | null> {
     const report = await this.deps.store.reports.findById(reportId);
     if (!report || report.status !== 'received') return null;
-    return { priority: report.priority, raisedAt: (report.lastEscalatedAt ?? report.updatedAt).getTime() };
+    const at = reason === 'danger' ? report.dangerSaidAt : report.lastEscalatedAt;
+    return { priority: report.priority, raisedAt: (at ?? report.updatedAt).getTime() };
   }
 
   /**
-   * The supervisors' message for the alerts pending (most urgent first): staff language, references
-   * only, no personal data (the group is outside the console's access control). One alert reads as
-   * before; several make one digest, since the group takes 20 messages a minute and a surge raises
-   * hundreds. An alert whose ticket an agent took meanwhile is news to nobody: left out (`gone`).
-   * `text` is null when nothing is left to say.
+   * The supervisors' message for the alerts pending (most urgent first): staff language, references,
+   * kind, category and county only, no personal data and never the reporter's words (the group is
+   * outside the console's access control). Tickets a reporter's danger put first come first, each
+   * said as such (one line says it for a ticket also escalated meanwhile: it is Urgent now either
+   * way); then the escalations, one alert as before, several as one digest, since the group takes
+   * 20 messages a minute and a surge raises hundreds. An alert whose ticket an agent took meanwhile
+   * is news to nobody: left out (`gone`). `text` is null when nothing is left to say.
    */
   async supervisorsMessage(alerts: SupervisorAlert[]): Promise<{ text: string | null; included: SupervisorAlert[]; gone: SupervisorAlert[] }> {
     const waiting = new Map((await this.deps.store.reports.findWaitingAmong([...new Set(alerts.map((a) => a.reportId))])).map((r) => [r._id.toString(), r]));
     const included = alerts.filter((a) => waiting.has(a.reportId));
     const gone = alerts.filter((a) => !waiting.has(a.reportId));
+    const danger = new Set(included.filter(isDangerAlert).map((a) => a.reportId));
     // A ticket raised twice before the message is one line, at its latest escalation.
-    const tickets = [...new Set(included.map((a) => a.reportId))].map((id) => waiting.get(id)!);
+    const escalated = [...new Set(included.filter((a) => !danger.has(a.reportId)).map((a) => a.reportId))];
+    const of = (ids: Iterable<string>) => [...ids].map((id) => waiting.get(id)!);
+    const dangerPart = this.dangerText(of(danger).slice(0, DIGEST_LISTS), danger.size);
+    const listedEscalations = Math.max(0, DIGEST_LISTS - danger.size);
+    const escalatedPart = this.escalatedText(of(escalated).slice(0, listedEscalations), escalated.length);
+    const more = Math.max(0, danger.size - DIGEST_LISTS) + Math.max(0, escalated.length - listedEscalations);
+    const parts = [dangerPart, escalatedPart, more ? this.deps.translator.t(STAFF_LANG, 'notices:supervisors.digest_more', { count: more }) : null].filter((p): p is string => p !== null);
+    return { text: parts.length ? parts.join('\n') : null, included, gone };
+  }
+
+  /** Tickets a reporter's danger put first (`count` in all, `listed` named): one sentence for one, a list for several. */
+  private dangerText(listed: AlertedTicket[], count: number): string | null {
+    if (!count) return null;
     const t = this.deps.translator;
-    const line = (r: (typeof tickets)[number]) => ({ reference: r.reference, priority: t.t('en', `common:priority.${r.priority}`), escalations: r.escalations });
-    if (tickets.length <= 1) return { text: tickets.length ? t.t('en', 'notices:supervisors.escalated', line(tickets[0])) : null, included, gone };
-    const listed = tickets.slice(0, DIGEST_LISTS);
-    const list = listed.map((r) => t.t('en', 'notices:supervisors.digest_line', line(r))).join('\n');
-    const more = tickets.length - listed.length;
-    const text = [t.t('en', 'notices:supervisors.digest', { count: tickets.length, list }), ...(more ? [t.t('en', 'notices:supervisors.digest_more', { count: more })] : [])].join('\n');
-    return { text, included, gone };
+    const line = (r: AlertedTicket) => ({
+      reference: r.reference,
+      kind: t.t(STAFF_LANG, `common:kind.${r.kind}`),
+      category: t.t(STAFF_LANG, `common:category.${r.category}`),
+      county: r.county ? countyName(r.county, STAFF_LANG) : t.t(STAFF_LANG, 'notices:supervisors.county_not_given'),
+    });
+    if (count === 1 && listed.length) return t.t(STAFF_LANG, 'notices:supervisors.danger', line(listed[0]));
+    const list = listed.map((r) => t.t(STAFF_LANG, 'notices:supervisors.danger_line', line(r))).join('\n');
+    return t.t(STAFF_LANG, 'notices:supervisors.danger_digest', { count, list });
+  }
+
+  /** Tickets not taken in time (`count` in all, `listed` named): as the escalation alerts always read. */
+  private escalatedText(listed: AlertedTicket[], count: number): string | null {
+    if (!count) return null;
+    const t = this.deps.translator;
+    const line = (r: AlertedTicket) => ({ reference: r.reference, priority: t.t(STAFF_LANG, `common:priority.${r.priority}`), escalations: r.escalations });
+    if (count === 1 && listed.length) return t.t(STAFF_LANG, 'notices:supervisors.escalated', line(listed[0]));
+    const list = listed.map((r) => t.t(STAFF_LANG, 'notices:supervisors.digest_line', line(r))).join('\n');
+    return t.t(STAFF_LANG, 'notices:supervisors.digest', { count, list });
   }
 }
 
-/** One supervisors' alert: a ticket raised for the `escalations`-th time. */
-export interface SupervisorAlert {
-  reportId: string;
-  escalations: number;
-}
+/**
+ * One supervisors' alert: a ticket raised for the `escalations`-th time by its SLA clock, or put
+ * first because its reporter wrote that someone is in danger now (`danger`; once per ticket).
+ */
+export type SupervisorAlert = { reportId: string; escalations: number } | { reportId: string; danger: true };
+
+export const isDangerAlert = (a: SupervisorAlert): a is { reportId: string; danger: true } => 'danger' in a;
+
+/**
+ * The supervisors' group is one chat for staff of either language (the console speaks each one's
+ * own): its alerts are in English, as the escalation alerts have always been.
+ */
+const STAFF_LANG = 'en';
 
 /** References named in one digest; the rest are counted (a Telegram message holds 4,096 characters). */
 const DIGEST_LISTS = 15;

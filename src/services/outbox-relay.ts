@@ -1,11 +1,11 @@
-import type { MessageDoc, Store, WaitingCursor, WaitingTicket } from '../store';
+import type { MessageDoc, RaisedTicket, Store, WaitingCursor, WaitingTicket } from '../store';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
 import type { ReportService } from './report-service';
 import type { TriageService } from './triage-service';
 import type { SlaService } from './sla-service';
-import type { ReplyPort, TicketJobState, TicketQueuePort } from './ports';
+import type { DangerAlertPort, ReplyPort, TicketJobState, TicketQueuePort } from './ports';
 import { REDELIVER_FOR_MS } from './delivery-service';
 
 export interface OutboxRelayOptions {
@@ -29,12 +29,23 @@ export interface OutboxRelayOptions {
   triage?: Pick<TriageService, 'link'>;
   /** Leave a report alone this long after it last changed: its Confirm may still be linking it (default 60 s). */
   relinkAfterMs?: number;
+  /** Queues the supervisors' alerts a raise by danger left owed, at the reconcile's pace; none: not done (no group). */
+  supervisors?: DangerAlertPort | null;
 }
 
 /** Pages of waiting tickets one reconcile checks: 2,000 tickets by default, about 35 ms of Redis CPU (measured). */
 const PAGES_PER_RECONCILE = 4;
 const STATES_AT_ONCE = 100;
 
+
+/**
+ * Tickets raised by their reporter's danger read per reconcile, the latest raised first. They are
+ * few (a raise needs a message saying so to a ticket nobody holds); in a surge of urgent tickets
+ * MongoDB scans the waiting urgent ones' index entries to find them.
+ */
+const RAISED_PER_RECONCILE = 200;
+/** An alert still owed this long after its raise is dropped: the ticket may have been taken and released since, and "in danger now" would be old news. */
+const DANGER_ALERT_FOR_MS = 60 * 60_000;
 
 /** How far back (by creation) reports left unlinked are looked for. */
 const RELINK_HOURS = 48;
@@ -48,6 +59,8 @@ export interface RelayPass {
   restored: number;
   /** Waiting tickets whose SLA check was lost, run again. */
   clocks: number;
+  /** Supervisors' alerts a raise by danger left owed, queued. */
+  alerted: number;
   /** Reports left untriaged by their Confirm (a database error while linking), triaged now (with or without links). */
   relinked: number;
 }
@@ -74,7 +87,7 @@ export class OutboxRelay implements Service {
   async runOnce(opts: { reconcile?: boolean } = {}): Promise<RelayPass> {
     const { store, logger } = this.opts;
     const before = new Date(Date.now() - (this.opts.graceMs ?? 2000));
-    const pass: RelayPass = { tickets: 0, messages: 0, restored: 0, clocks: 0, relinked: 0 };
+    const pass: RelayPass = { tickets: 0, messages: 0, restored: 0, clocks: 0, alerted: 0, relinked: 0 };
 
     for (const report of await store.reports.findUnqueued(200, before)) {
       // Never taken by an agent: never queued before (a crash or Redis stopped it), so its first history entries may be missing too.
@@ -94,11 +107,12 @@ export class OutboxRelay implements Service {
     }
     const reconcileEvery = this.opts.reconcileEveryMs ?? 60_000;
     if (opts.reconcile ?? Date.now() - this.lastReconcile >= reconcileEvery) {
+      Object.assign(pass, await this.repairRaised(before));
       Object.assign(pass, await this.reconcile(new Date(Date.now() - Math.min(reconcileEvery, 60_000))));
       pass.relinked = await this.relink(new Date(Date.now() - (this.opts.relinkAfterMs ?? 60_000)));
       this.lastReconcile = Date.now();
     }
-    if (pass.tickets || pass.messages || pass.restored || pass.clocks || pass.relinked) logger.info({ ...pass }, 'outbox relay did work');
+    if (Object.values(pass).some((n) => n > 0)) logger.info({ ...pass }, 'outbox relay did work');
     await this.updateGauges();
     return pass;
   }
@@ -120,6 +134,33 @@ export class OutboxRelay implements Service {
       if (!this.reconcileFrom) break; // the newest checked: the next check starts from the oldest again
     }
     return done;
+  }
+
+  /** Waiting tickets their reporter's danger raised to priority 1 (`ConversationService`): an alert the raise could not queue is queued. */
+  private async repairRaised(settled: Date): Promise<Pick<RelayPass, 'alerted'>> {
+    if (!this.opts.supervisors) return { alerted: 0 };
+    return { alerted: await this.queueOwedAlerts(await this.opts.store.reports.findRaisedWaiting(RAISED_PER_RECONCILE), settled) };
+  }
+
+  /** Alerts owed since before `settled` (younger ones: the raise may be queuing them now), if not too old to say. */
+  private async queueOwedAlerts(raised: RaisedTicket[], settled: Date): Promise<number> {
+    const { store, supervisors, logger } = this.opts;
+    if (!supervisors) return 0;
+    let alerted = 0;
+    for (const t of raised) {
+      const at = t.dangerSaidAt?.getTime() ?? 0;
+      if (!t.dangerAlertOwed || at > settled.getTime()) continue;
+      const reportId = t._id.toString();
+      try {
+        const fresh = Date.now() - at < DANGER_ALERT_FOR_MS;
+        if (fresh) await supervisors.notifyDangerSaid(reportId);
+        await store.reports.clearDangerAlert(reportId);
+        if (fresh) alerted++;
+      } catch (err) {
+        logger.warn({ reportId, err }, 'could not queue a supervisors\' alert for a ticket raised by danger; will retry');
+      }
+    }
+    return alerted;
   }
 
   /** Only tickets past their check's due time are looked up in Redis: normally none. */

@@ -103,6 +103,12 @@ export interface SupervisorAlertPort {
   notifySupervisors(reportId: string, escalations: number): Promise<void>;
 }
 
+/** Tells the supervisors' Telegram group of a waiting ticket put first by its reporter's danger (the same way). */
+export interface DangerAlertPort {
+  /** Queuing it twice for a ticket tells the group once (one job id per ticket). */
+  notifyDangerSaid(reportId: string): Promise<void>;
+}
+
 /** A reporter's file as the store keeps it: Telegram's ids only (the bytes stay on Telegram). */
 export interface EvidenceFileRef {
   kind: string;

@@ -175,6 +175,13 @@ export interface ReportDoc {
   queuedAt?: Date | null;
   escalations: number;
   lastEscalatedAt?: Date | null;
+  /** When a message from the reporter saying someone is in danger now raised this waiting ticket to priority 1 (once). */
+  dangerSaidAt?: Date | null;
+  /**
+   * True from that raise until the supervisors' alert for it is queued: the outbox relay queues one
+   * left owed (the process died or Redis failed between the raise and the alert). Absent otherwise.
+   */
+  dangerAlertOwed?: boolean;
   /**
    * `name`: the agency's own name when it is none of the listed ones (OTHER). `at`: when it was
    * referred (absent on referrals made before it was kept).
@@ -255,6 +262,8 @@ export const reportSchema = new Schema<ReportDoc>(
     queuedAt: { type: Date, default: null },
     escalations: { type: Number, default: 0 },
     lastEscalatedAt: { type: Date, default: null },
+    dangerSaidAt: { type: Date, default: undefined },
+    dangerAlertOwed: { type: Boolean, default: undefined },
     referral: { type: new Schema({ agency: { type: String, enum: AGENCIES }, note: String, name: String, at: Date }, { _id: false }), default: null },
     holderSeen: { type: new Schema({ agentId: Schema.Types.ObjectId, at: Date }, { _id: false }), default: null },
     transitionMark: { type: Schema.Types.ObjectId, default: undefined },

@@ -34,6 +34,12 @@ export interface WaitingCursor {
   queuedAt: Date;
 }
 
+/** What a supervisors' alert names: references, kind, category and county, never the reporter or their words. */
+export type AlertedTicket = Pick<ReportDoc, '_id' | 'reference' | 'priority' | 'escalations' | 'kind' | 'category' | 'county'>;
+
+/** A waiting ticket raised by its reporter's danger, as the relay reads it (`findRaisedWaiting`). */
+export type RaisedTicket = Pick<ReportDoc, '_id' | 'priority' | 'dangerSaidAt' | 'dangerAlertOwed'>;
+
 /** A waiting ticket as the relay's walk reads it: where it stands, and what its SLA clock reads. */
 export type WaitingTicket = WaitingCursor & Pick<ReportDoc, 'createdAt' | 'assignedAt' | 'lastEscalatedAt' | 'priority' | 'escalations'>;
 
@@ -474,8 +480,13 @@ export class ReportRepository {
    * escalation (nobody waited too long), and a history line naming the message. The report as it
    * was before, or null (taken, or first already).
    */
-  async raiseToUrgent(id: Id, messageId: string): Promise<ReportDoc | null> {
-    const before = await this.Report.findOneAndUpdate({ _id: oid(id), status: 'received', priority: { $gt: 1 } }, { $set: { priority: 1 } }, { returnDocument: 'before' }).lean<ReportDoc>();
+  /**
+   * `alertOwed`: the supervisors' alert for the raise is owed (marked in the same write, so a
+   * process that dies before queuing it leaves it for the outbox relay; `clearDangerAlert` clears it).
+   */
+  async raiseToUrgent(id: Id, messageId: string, opts: { alertOwed?: boolean } = {}): Promise<ReportDoc | null> {
+    const set = { priority: 1, dangerSaidAt: new Date(), ...(opts.alertOwed ? { dangerAlertOwed: true } : {}) };
+    const before = await this.Report.findOneAndUpdate({ _id: oid(id), status: 'received', priority: { $gt: 1 } }, { $set: set }, { returnDocument: 'before' }).lean<ReportDoc>();
     if (!before) return null;
     const entry = eventDoc({ reportId: before._id, type: 'danger_said', actor: { kind: 'reporter' }, data: { from: before.priority, to: 1, messageId } }, new Date());
     // Raised whatever the history write does (the line is tried twice, as a transition's is).
@@ -483,6 +494,24 @@ export class ReportRepository {
       .catch(() => this.insertEvents([entry]))
       .catch((err: unknown) => this.logger?.warn({ err, reportId: String(id), outcome: 'history_line_missing' }, 'ticket raised; its history line could not be written'));
     return before;
+  }
+
+  /** The supervisors' alert for a raise by danger is no longer owed: queued, or too old to say. */
+  async clearDangerAlert(id: Id): Promise<void> {
+    await this.Report.updateOne({ _id: oid(id), dangerAlertOwed: true }, { $unset: { dangerAlertOwed: 1 } }).exec();
+  }
+
+  /**
+   * Waiting tickets a reporter's message raised to priority 1 (`raiseToUrgent`), the latest raised
+   * first: the ones whose supervisors' alert may be owed. Read through the `{ status, priority,
+   * createdAt }` index: a surge's other urgent tickets are scanned, not returned.
+   */
+  findRaisedWaiting(limit = 200): Promise<RaisedTicket[]> {
+    return this.Report.find({ status: 'received', priority: 1, dangerSaidAt: { $ne: null } }, { _id: 1, priority: 1, dangerSaidAt: 1, dangerAlertOwed: 1 })
+      .sort({ dangerSaidAt: -1, _id: -1 })
+      .limit(limit)
+      .lean<RaisedTicket[]>()
+      .exec();
   }
 
   /**
@@ -526,10 +555,10 @@ export class ReportRepository {
   }
 
   /** Of these reports, the ones still waiting for an agent: reference, priority and escalations only. */
-  findWaitingAmong(ids: Id[]): Promise<Pick<ReportDoc, '_id' | 'reference' | 'priority' | 'escalations'>[]> {
+  findWaitingAmong(ids: Id[]): Promise<AlertedTicket[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.Report.find({ _id: { $in: ids.map(oid) }, status: 'received' }, { _id: 1, reference: 1, priority: 1, escalations: 1 })
-      .lean<Pick<ReportDoc, '_id' | 'reference' | 'priority' | 'escalations'>[]>()
+    return this.Report.find({ _id: { $in: ids.map(oid) }, status: 'received' }, { _id: 1, reference: 1, priority: 1, escalations: 1, kind: 1, category: 1, county: 1 })
+      .lean<AlertedTicket[]>()
       .exec();
   }
 

@@ -1,0 +1,113 @@
+/**
+ * A reporter whose report waits in the queue writes that someone is in danger now: the ticket is
+ * put first (ConversationService). The supervisors' group is told once, with the reference, kind,
+ * category and county only; an alert the raise could not queue is queued by the outbox relay.
+ */
+import { Types } from 'mongoose';
+import { countyName } from '../../../src/domain';
+import { ConversationService } from '../../../src/services/conversation-service';
+import { OutboxRelay } from '../../../src/services/outbox-relay';
+import { DeliveryService } from '../../../src/services/delivery-service';
+import type { DangerAlertPort } from '../../../src/services/ports';
+import type { CategoryCode } from '../../../src/domain';
+import { TelegramDouble, type TelegramUser } from '../../support/telegram';
+import { agent, reporter, reportInput, waitFor, withSupervisorsGroup, type Harness } from '../../support/tickets-harness';
+
+jest.setTimeout(30_000);
+
+const DANGER = 'Wamerudi, wako nje ya nyumba yangu sasa hivi';
+
+let nextUser = 7_400_001;
+
+describe('the supervisors\' group hears of a waiting ticket whose reporter writes of danger now', () => {
+  let tg: TelegramDouble;
+  let group: TelegramUser;
+  let h: Harness;
+  beforeAll(async () => {
+    // The harness's own relay looks only once, at start: the tests run the relay's looks themselves.
+    ({ tg, group, h } = await withSupervisorsGroup('q-danger-alert', { replies: { supervisorsEveryMs: 300, backoffMs: 50 }, relay: { reconcileEveryMs: 3_600_000 } }));
+  });
+  afterAll(async () => {
+    await h.close();
+    await tg.stop();
+  });
+
+  const conversation = (supervisors: DangerAlertPort = h.queues.replies) => new ConversationService({ store: h.store, events: h.bus, logger: h.logger, tickets: h.queues.tickets, sla: h.sla, supervisors });
+  const relay = () => new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, supervisors: h.queues.replies, graceMs: 0, reconcileEveryMs: 1 });
+
+  async function waiting(category: CategoryCode = 'p_arrest', dangerNow = false) {
+    const telegramUserId = nextUser++;
+    const r = await reporter(h.store, { telegramUserId });
+    const { report } = await h.reports.submit(reportInput(r._id, { category, dangerNow }));
+    return { telegramUserId, report };
+  }
+  const told = (reference: string) => group.messages().filter((m) => m.text?.includes(reference));
+  /** Supervisors' jobs ever queued for the report (completed ones are kept a day). */
+  const alertJobs = async (reportId: string) =>
+    (await h.queues.replies.queue.getJobs(['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'])).filter((j) => j.data.kind === 'supervisors' && j.data.reportId === reportId);
+  /** Another ticket raised by danger and told: the group's courier has carried what was pending before it. */
+  async function raisedAndTold(): Promise<void> {
+    const { telegramUserId, report } = await waiting('e_violence');
+    expect(await conversation().take(telegramUserId, { text: DANGER })).toMatchObject({ danger: { raised: true } });
+    await waitFor(() => told(report.reference).length > 0, 'the other ticket told');
+  }
+
+  it('tells the reference, kind, category and county once, never the reporter or their words', async () => {
+    const { telegramUserId, report } = await waiting('p_arrest');
+    expect(await conversation().take(telegramUserId, { text: DANGER })).toMatchObject({ ok: true, waiting: true, danger: { raised: true } });
+    const [message] = await waitFor(() => (told(report.reference).length ? told(report.reference) : null), 'the alert in the group');
+    expect(message.text).toBe(
+      `${report.reference}: the reporter wrote that someone is in danger now (Police misconduct: Unlawful arrest or detention, ${countyName(47, 'en')}). Moved to Urgent; nobody has taken it yet.`,
+    );
+    expect(message.text).not.toMatch(/Wanjiru|Wamerudi|nyumba/);
+    // Danger written again: already first, nothing raised, nothing told again.
+    expect(await conversation().take(telegramUserId, { text: 'Bado wako hapa, tusaidieni sasa hivi' })).toMatchObject({ danger: { raised: false } });
+    await raisedAndTold();
+    expect(told(report.reference)).toHaveLength(1);
+    expect(await alertJobs(report._id.toString())).toHaveLength(1);
+  });
+
+  it('says nothing for a report urgent from the start or a ticket an agent holds (the agent sees the message)', async () => {
+    const urgent = await waiting('p_force', true);
+    expect(await conversation().take(urgent.telegramUserId, { text: DANGER })).toMatchObject({ danger: { raised: false } });
+    const held = await waiting('p_bribery');
+    const a = agent();
+    expect(await h.store.reports.transition(held.report._id, 'assigned', { kind: 'agent', agentId: a.id }, { assignee: a.id })).not.toBeNull();
+    expect(await conversation().take(held.telegramUserId, { text: DANGER })).toMatchObject({ danger: { raised: false } });
+    await raisedAndTold();
+    for (const { report } of [urgent, held]) {
+      expect(told(report.reference)).toHaveLength(0);
+      expect(await alertJobs(report._id.toString())).toHaveLength(0);
+    }
+  });
+
+  it('in one message with escalations, a ticket in danger comes first and is said once, as in danger', async () => {
+    const [a, b, c] = [await waiting('p_sexual'), await waiting('p_force'), await waiting('p_bribery')];
+    for (const t of [a, b, c]) expect(await h.store.reports.escalate(t.report._id, 2, { escalations: 0 })).not.toBeNull();
+    expect(await h.store.reports.raiseToUrgent(a.report._id, new Types.ObjectId().toString())).not.toBeNull();
+    const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: h.bus, logger: h.logger });
+    const [idA, idB, idC] = [a, b, c].map((t) => t.report._id.toString());
+    const alerts = [{ reportId: idA, danger: true as const }, { reportId: idA, escalations: 1 }, { reportId: idB, escalations: 1 }, { reportId: idC, escalations: 1 }];
+    const message = await delivery.supervisorsMessage(alerts);
+    const lines = (message.text ?? '').split('\n');
+    expect(lines[0]).toBe(`${a.report.reference}: the reporter wrote that someone is in danger now (Police misconduct: Sexual harassment or abuse, ${countyName(47, 'en')}). Moved to Urgent; nobody has taken it yet.`);
+    expect(lines[1]).toBe('2 tickets were not taken in time and now wait at a higher priority:');
+    expect(lines.slice(2).sort()).toEqual([b, c].map((t) => `• ${t.report.reference}: High (escalation 1)`).sort());
+    expect(message.included).toEqual(alerts);
+  });
+
+  it('an alert the raise could not queue (Redis refused it, or the process died after the raise) reaches the group through the relay', async () => {
+    const refused = await waiting('p_threats');
+    const blip: DangerAlertPort = { notifyDangerSaid: () => Promise.reject(new Error('Redis blip')) };
+    expect(await conversation(blip).take(refused.telegramUserId, { text: DANGER })).toMatchObject({ danger: { raised: true } });
+    // What a process that died straight after the raise's write leaves.
+    const died = await waiting('e_hate');
+    expect(await h.store.reports.raiseToUrgent(died.report._id, new Types.ObjectId().toString(), { alertOwed: true })).not.toBeNull();
+
+    expect((await relay().runOnce({ reconcile: true })).alerted).toBe(2);
+    await waitFor(() => told(refused.report.reference).length > 0 && told(died.report.reference).length > 0, 'both alerts in the group');
+    expect(told(died.report.reference)[0].text).toContain('Election-related incident: Hate speech or incitement');
+    // Queued now: the next look owes nothing.
+    expect((await relay().runOnce({ reconcile: true })).alerted).toBe(0);
+  });
+});
