@@ -340,7 +340,7 @@ export class ConversationService {
       // The alert is marked owed in the raise's own write: a process that dies before queuing it leaves it to the relay.
       const before = await store.reports.raiseToUrgent(reportId, messageId, { alertOwed: !!supervisors });
       if (!before) return false;
-      // No waiting job (Redis lost it): the relay re-adds it at the priority MongoDB holds.
+      // Not re-prioritised (a Redis blip): the relay's look at raised tickets puts the job at 1; no job: it re-adds it at 1.
       await tickets?.reprioritise(reportId, 1).catch((err: unknown) => logger.warn({ err, reportId }, 'raised ticket\'s job not re-prioritised'));
       await sla?.hurry(before).catch((err: unknown) => logger.warn({ err, reportId }, 'raised ticket\'s SLA check not brought forward'));
       await this.alertSupervisors(reportId);

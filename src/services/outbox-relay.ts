@@ -39,9 +39,10 @@ const STATES_AT_ONCE = 100;
 
 
 /**
- * Tickets raised by their reporter's danger read per reconcile, the latest raised first. They are
- * few (a raise needs a message saying so to a ticket nobody holds); in a surge of urgent tickets
- * MongoDB scans the waiting urgent ones' index entries to find them.
+ * Tickets raised by their reporter's danger checked per reconcile, the latest raised first. They
+ * are few (a raise needs a message saying so to a ticket nobody holds); in a surge of urgent
+ * tickets MongoDB scans the waiting urgent ones' index entries to find them, and Redis answers
+ * one hash field each, in one round of commands per hundred.
  */
 const RAISED_PER_RECONCILE = 200;
 /** An alert still owed this long after its raise is dropped: the ticket may have been taken and released since, and "in danger now" would be old news. */
@@ -59,6 +60,8 @@ export interface RelayPass {
   restored: number;
   /** Waiting tickets whose SLA check was lost, run again. */
   clocks: number;
+  /** Waiting tickets raised by danger whose job still held a lower priority (a Redis error during the raise), put right. */
+  reprioritised: number;
   /** Supervisors' alerts a raise by danger left owed, queued. */
   alerted: number;
   /** Reports left untriaged by their Confirm (a database error while linking), triaged now (with or without links). */
@@ -87,7 +90,7 @@ export class OutboxRelay implements Service {
   async runOnce(opts: { reconcile?: boolean } = {}): Promise<RelayPass> {
     const { store, logger } = this.opts;
     const before = new Date(Date.now() - (this.opts.graceMs ?? 2000));
-    const pass: RelayPass = { tickets: 0, messages: 0, restored: 0, clocks: 0, alerted: 0, relinked: 0 };
+    const pass: RelayPass = { tickets: 0, messages: 0, restored: 0, clocks: 0, reprioritised: 0, alerted: 0, relinked: 0 };
 
     for (const report of await store.reports.findUnqueued(200, before)) {
       // Never taken by an agent: never queued before (a crash or Redis stopped it), so its first history entries may be missing too.
@@ -136,10 +139,33 @@ export class OutboxRelay implements Service {
     return done;
   }
 
-  /** Waiting tickets their reporter's danger raised to priority 1 (`ConversationService`): an alert the raise could not queue is queued. */
-  private async repairRaised(settled: Date): Promise<Pick<RelayPass, 'alerted'>> {
-    if (!this.opts.supervisors) return { alerted: 0 };
-    return { alerted: await this.queueOwedAlerts(await this.opts.store.reports.findRaisedWaiting(RAISED_PER_RECONCILE), settled) };
+  /**
+   * Waiting tickets their reporter's danger raised to priority 1 (`ConversationService`): a job
+   * left at its old priority (the raise's re-prioritising failed: a Redis blip) would keep a
+   * person in danger behind every ticket of that priority until taken, so it is put right, only
+   * ever upwards (`reprioritise` never lowers a job); and an alert the raise could not queue is
+   * queued. Every other waiting ticket is queued at MongoDB's priority, and an SLA escalation's
+   * next check re-prioritises its job again, so only these are compared here, all at once.
+   */
+  private async repairRaised(settled: Date): Promise<Pick<RelayPass, 'reprioritised' | 'alerted'>> {
+    const raised = await this.opts.store.reports.findRaisedWaiting(RAISED_PER_RECONCILE);
+    const held: (number | null)[] = [];
+    for (let i = 0; i < raised.length; i += STATES_AT_ONCE) held.push(...(await this.opts.tickets.jobPriorities(raised.slice(i, i + STATES_AT_ONCE).map((t) => t._id.toString()))));
+    let reprioritised = 0;
+    for (const [i, t] of raised.entries()) {
+      const was = held[i];
+      if (was === null || was === undefined || was <= t.priority) continue;
+      const reportId = t._id.toString();
+      try {
+        // False: taken since the read (no job waits); nothing to put right.
+        if (!(await this.opts.tickets.reprioritise(reportId, t.priority))) continue;
+        reprioritised++;
+        this.opts.logger.warn({ reportId, from: was, to: t.priority }, 'waiting ticket\'s job held a lower priority than its report: raised');
+      } catch (err) {
+        this.opts.logger.warn({ reportId, err }, 'could not raise a waiting ticket\'s job; will retry');
+      }
+    }
+    return { reprioritised, alerted: await this.queueOwedAlerts(raised, settled) };
   }
 
   /** Alerts owed since before `settled` (younger ones: the raise may be queuing them now), if not too old to say. */

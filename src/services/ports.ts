@@ -40,6 +40,8 @@ export interface TicketQueuePort {
   waitingCount(): Promise<number>;
   /** Raises a waiting ticket's job to `priority`; false when no job is waiting to raise. */
   reprioritise(reportId: string, priority: Priority): Promise<boolean>;
+  /** The priority each ticket's job holds, in the same order (null: no job), read together. */
+  jobPriorities(reportIds: string[]): Promise<(number | null)[]>;
 }
 
 export type TicketJobState = 'waiting' | 'active' | 'delayed' | 'gone';

@@ -503,8 +503,9 @@ export class ReportRepository {
 
   /**
    * Waiting tickets a reporter's message raised to priority 1 (`raiseToUrgent`), the latest raised
-   * first: the ones whose supervisors' alert may be owed. Read through the `{ status, priority,
-   * createdAt }` index: a surge's other urgent tickets are scanned, not returned.
+   * first: the only waiting tickets whose job can lag behind MongoDB at priority 1 (every other
+   * one was queued at it), and the ones whose supervisors' alert may be owed. Read through the
+   * `{ status, priority, createdAt }` index: a surge's other urgent tickets are scanned, not returned.
    */
   findRaisedWaiting(limit = 200): Promise<RaisedTicket[]> {
     return this.Report.find({ status: 'received', priority: 1, dangerSaidAt: { $ne: null } }, { _id: 1, priority: 1, dangerSaidAt: 1, dangerAlertOwed: 1 })

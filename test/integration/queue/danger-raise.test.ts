@@ -1,17 +1,18 @@
 /**
  * A reporter whose report waits in the queue writes that someone is in danger now: the ticket is
  * put first (ConversationService). The supervisors' group is told once, with the reference, kind,
- * category and county only; an alert the raise could not queue is queued by the outbox relay.
+ * category and county only; an alert the raise could not queue is queued by the outbox relay; and
+ * a job the raise could not re-prioritise (a Redis blip) is put first by the relay's next look.
  */
 import { Types } from 'mongoose';
 import { countyName } from '../../../src/domain';
 import { ConversationService } from '../../../src/services/conversation-service';
 import { OutboxRelay } from '../../../src/services/outbox-relay';
 import { DeliveryService } from '../../../src/services/delivery-service';
-import type { DangerAlertPort } from '../../../src/services/ports';
+import type { DangerAlertPort, TicketQueuePort } from '../../../src/services/ports';
 import type { CategoryCode } from '../../../src/domain';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { agent, reporter, reportInput, waitFor, withSupervisorsGroup, type Harness } from '../../support/tickets-harness';
+import { agent, createHarness, reporter, reportInput, waitFor, withSupervisorsGroup, type Harness } from '../../support/tickets-harness';
 
 jest.setTimeout(30_000);
 
@@ -109,5 +110,56 @@ describe('the supervisors\' group hears of a waiting ticket whose reporter write
     expect(told(died.report.reference)[0].text).toContain('Election-related incident: Hate speech or incitement');
     // Queued now: the next look owes nothing.
     expect((await relay().runOnce({ reconcile: true })).alerted).toBe(0);
+  });
+});
+
+describe('outbox relay: a ticket raised by danger whose job kept its old priority', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ label: 'q-danger-relay' });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const relay = () => new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, graceMs: 0, reconcileEveryMs: 1 });
+  /** The tickets queue with its priority changes failing, as in a Redis blip during the raise. */
+  const blipping = (): TicketQueuePort => {
+    const port = h.queues.tickets;
+    return {
+      enqueue: (id, priority, clock, opts) => port.enqueue(id, priority, clock, opts),
+      jobState: (id) => port.jobState(id),
+      remove: (id) => port.remove(id),
+      waitingCount: () => port.waitingCount(),
+      reprioritise: () => Promise.reject(new Error('Connection is closed.')),
+      jobPriorities: (ids) => port.jobPriorities(ids),
+    };
+  };
+  async function raised(category: CategoryCode, tickets: TicketQueuePort): Promise<string> {
+    const telegramUserId = nextUser++;
+    const r = await reporter(h.store, { telegramUserId });
+    const { report } = await h.reports.submit(reportInput(r._id, { category }));
+    const conversation = new ConversationService({ store: h.store, events: h.bus, logger: h.logger, tickets, sla: h.sla });
+    expect(await conversation.take(telegramUserId, { text: DANGER })).toMatchObject({ danger: { raised: true } });
+    return report._id.toString();
+  }
+  const takeNext = async () => {
+    const t = await h.tickets.takeNext(agent());
+    return t.ok ? t.report._id.toString() : t.reason;
+  };
+
+  it('is taken first after the relay\'s next look; one raised before it keeps its place', async () => {
+    const older = (await h.reports.submit(reportInput((await reporter(h.store))._id, { category: 'p_force' }))).report._id.toString(); // priority 2
+    const first = await raised('p_release', h.queues.tickets); // raised, its job at 1
+    const blipped = await raised('p_bribery', blipping()); // raised in MongoDB, its job left at 3
+    expect((await h.store.reports.findById(blipped))?.priority).toBe(1);
+    expect((await h.queues.tickets.queue.getJob(blipped))?.priority).toBe(3);
+
+    const pass = await relay().runOnce({ reconcile: true });
+    expect(pass.reprioritised).toBe(1);
+    expect((await h.queues.tickets.queue.getJob(blipped))?.priority).toBe(1);
+    expect((await relay().runOnce({ reconcile: true })).reprioritised).toBe(0);
+    // The agents' order: the two in danger, the one raised first still first, then the older one.
+    expect([await takeNext(), await takeNext(), await takeNext()]).toEqual([first, blipped, older]);
   });
 });

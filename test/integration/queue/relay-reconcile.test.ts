@@ -100,6 +100,7 @@ describe('outbox relay: checking that every waiting ticket has its job', () => {
       remove: (id) => port.remove(id),
       waitingCount: () => port.waitingCount(),
       reprioritise: (id, priority) => port.reprioritise(id, priority),
+      jobPriorities: (ids) => port.jobPriorities(ids),
     };
     await loseJob(ids[0]);
     await loseJob(ids[5]);

@@ -141,7 +141,7 @@ describe('IntakeService.submit', () => {
     const again: string[] = [];
     const reports = new ReportService({ store, logger, tickets: { enqueue: async (reportId) => void again.push(reportId) } });
     const unused = () => Promise.reject(new Error('not used by this pass'));
-    const relay = new OutboxRelay({ store, reports, logger, graceMs: 0, tickets: { enqueue: unused, jobState: unused, remove: unused, waitingCount: unused, reprioritise: unused }, replies: { redeliver: unused } as never });
+    const relay = new OutboxRelay({ store, reports, logger, graceMs: 0, tickets: { enqueue: unused, jobState: unused, remove: unused, waitingCount: unused, reprioritise: unused, jobPriorities: unused }, replies: { redeliver: unused } as never });
     expect((await relay.runOnce({ reconcile: false })).tickets).toBeGreaterThanOrEqual(1);
     expect(again).toContain(stored!._id.toString());
     expect((await store.models.Report.findById(stored!._id).lean())?.queuedAt).toBeTruthy();
