@@ -218,7 +218,7 @@ export class DeliveryService {
 
   /** Tickets a reporter's danger put first (`count` in all, `listed` named): one sentence for one, a list for several. */
   private dangerText(listed: AlertedTicket[], count: number): string | null {
-    if (!count) return null;
+    if (!listed.length) return null;
     const t = this.deps.translator;
     const line = (r: AlertedTicket) => ({
       reference: r.reference,
@@ -226,17 +226,18 @@ export class DeliveryService {
       category: t.t(STAFF_LANG, `common:category.${r.category}`),
       county: r.county ? countyName(r.county, STAFF_LANG) : t.t(STAFF_LANG, 'notices:supervisors.county_not_given'),
     });
-    if (count === 1 && listed.length) return t.t(STAFF_LANG, 'notices:supervisors.danger', line(listed[0]));
+    if (count === 1) return t.t(STAFF_LANG, 'notices:supervisors.danger', line(listed[0]));
     const list = listed.map((r) => t.t(STAFF_LANG, 'notices:supervisors.danger_line', line(r))).join('\n');
     return t.t(STAFF_LANG, 'notices:supervisors.danger_digest', { count, list });
   }
 
   /** Tickets not taken in time (`count` in all, `listed` named): as the escalation alerts always read. */
   private escalatedText(listed: AlertedTicket[], count: number): string | null {
-    if (!count) return null;
+    // None named (the danger lines took every place): the closing "…and N more" counts them.
+    if (!listed.length) return null;
     const t = this.deps.translator;
     const line = (r: AlertedTicket) => ({ reference: r.reference, priority: t.t(STAFF_LANG, `common:priority.${r.priority}`), escalations: r.escalations });
-    if (count === 1 && listed.length) return t.t(STAFF_LANG, 'notices:supervisors.escalated', line(listed[0]));
+    if (count === 1) return t.t(STAFF_LANG, 'notices:supervisors.escalated', line(listed[0]));
     const list = listed.map((r) => t.t(STAFF_LANG, 'notices:supervisors.digest_line', line(r))).join('\n');
     return t.t(STAFF_LANG, 'notices:supervisors.digest', { count, list });
   }

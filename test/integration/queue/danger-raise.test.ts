@@ -97,6 +97,19 @@ describe('the supervisors\' group hears of a waiting ticket whose reporter write
     expect(message.included).toEqual(alerts);
   });
 
+  it('with more in danger than one message names, the escalations are counted, not listed empty', async () => {
+    const inDanger = await Promise.all(Array.from({ length: 16 }, () => waiting('p_force')));
+    for (const t of inDanger) expect(await h.store.reports.raiseToUrgent(t.report._id, new Types.ObjectId().toString())).not.toBeNull();
+    const late = [await waiting('p_bribery'), await waiting('p_bribery')];
+    for (const t of late) expect(await h.store.reports.escalate(t.report._id, 2, { escalations: 0 })).not.toBeNull();
+    const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: h.bus, logger: h.logger });
+    const alerts = [...inDanger.map((t) => ({ reportId: t.report._id.toString(), danger: true as const })), ...late.map((t) => ({ reportId: t.report._id.toString(), escalations: 1 }))];
+    const lines = ((await delivery.supervisorsMessage(alerts)).text ?? '').split('\n');
+    expect(lines[0]).toBe('16 tickets moved to Urgent: their reporters wrote that someone is in danger now, and nobody has taken them yet:');
+    expect(lines.slice(1, -1)).toHaveLength(15);
+    expect(lines.at(-1)).toBe('…and 3 more. See the queue in the console.');
+  });
+
   it('an alert the raise could not queue (Redis refused it, or the process died after the raise) reaches the group through the relay', async () => {
     const refused = await waiting('p_threats');
     const blip: DangerAlertPort = { notifyDangerSaid: () => Promise.reject(new Error('Redis blip')) };
