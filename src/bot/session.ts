@@ -149,15 +149,13 @@ export interface PendingAnswer {
 /**
  * Messages that got "your report is closed" under the button "Ask staff to look at it again"
  * (src/bot/features/reopen.ts): the tap sends them to that report. Kept as long as the session
- * (the rule, checked again at the tap, says whether the report may still be reopened). `draftId`:
- * the new report their words began (a story-length message), left untouched once they went to staff.
- * A new optional field: a session from before reads as it is, and a rollback only forgets the
+ * (the rule, checked again at the tap, says whether the report may still be reopened). Never a
+ * message that began a new report: it is in that report. A new optional field: a session from before reads as it is, and a rollback only forgets the
  * messages (the reporter was told they reached no one), so the version is unchanged.
  */
 export interface PendingDispute {
   reportId: string;
   messages: PendingMessage[];
-  draftId?: string;
 }
 
 export const SESSION_VERSION = 8;

@@ -28,6 +28,16 @@ export interface WaitFacts {
   assignedAt?: Date | null;
   queuedAt?: Date | null;
   lastEscalatedAt?: Date | null;
+  /** Reopened by its reporter after it was closed: a new wait, as after a release. */
+  reopenedByReporterAt?: Date | null;
+}
+
+/**
+ * Names a waiting period (ms): its last take, or its reporter's reopening when later; 0 for the
+ * first wait, which began at submission. A check of another period is stale.
+ */
+export function waitGeneration(t: Pick<WaitFacts, 'assignedAt' | 'reopenedByReporterAt'>): number {
+  return Math.max(t.assignedAt?.getTime() ?? 0, t.reopenedByReporterAt?.getTime() ?? 0);
 }
 
 /**
@@ -36,6 +46,7 @@ export interface WaitFacts {
  * escalation since, the check did not run.
  */
 export function slaCheckDueAt(t: WaitFacts, slaMs: number): number {
-  const began = t.assignedAt ? (t.queuedAt ?? t.assignedAt).getTime() : t.createdAt.getTime();
+  const generation = waitGeneration(t);
+  const began = generation ? (t.queuedAt?.getTime() ?? generation) : t.createdAt.getTime();
   return Math.max(began, t.lastEscalatedAt?.getTime() ?? 0) + slaMs;
 }

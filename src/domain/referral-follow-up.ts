@@ -5,7 +5,7 @@ const DAY_MS = 24 * 3600_000;
 /**
  * How long a case may sit with an agency before its holder is reminded to follow it up. Agencies
  * such as IPOA take weeks; two weeks without a word is when a reporter starts to believe nothing
- * happens, so this is measured from the referral or the last message staff sent the reporter.
+ * happens, so this is measured from the referral or the last answer staff typed to the reporter.
  */
 export const REFERRAL_FOLLOW_UP_DAYS = 14;
 

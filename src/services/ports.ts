@@ -14,6 +14,7 @@ export interface TicketClock {
   priority: Priority;
   createdAt: Date;
   assignedAt?: Date | null;
+  reopenedByReporterAt?: Date | null;
   escalations: number;
 }
 

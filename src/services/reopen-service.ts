@@ -54,21 +54,39 @@ export class ReopenService {
     const before = await this.deps.store.reports.reopenForReporter(report._id, report.reporterId, new Date(Date.now() - CLOSED_LATELY_MS));
     // Another tap (another device) reopened it since the read: answered as the tap that came second.
     if (!before) return raced ? { ok: false, reason: 'open', reference: report.reference } : this.reopen(telegramUserId, reportId, messages, true);
+    // Out of its incident before anything else: the relay may queue it (its queued mark is unset).
+    await this.outOfIncident(reportId);
     const sent = await this.send(telegramUserId, reportId, messages);
-    // Read again: a message that says someone is in danger now put the waiting ticket first.
-    const reopened = (await this.deps.store.reports.findById(report._id)) ?? before;
-    // Back in the queue it is no longer the incident holder's: whoever takes it next reads it alone.
-    if (report.incident) await leaveIncident(this.deps, reopened, report.incident.id, { kind: 'system' }, { reopened: true });
-    // At the front of its priority's line, as a release is: it waited before the tickets there now.
-    const queued = this.deps.reports ? await this.deps.reports.queue(reopened, { front: true }) : false;
-    await this.deps.events.publish({ type: 'ticket', reportId, what: 'status' });
-    await this.deps.events.publish({ type: 'queue' });
+    const queued = await this.backInQueue(reportId);
     this.deps.logger.info({ reportId, reference: report.reference, from: report.status, sent, queued, outcome: 'reopened_by_reporter' }, 'reporter asked staff to look at a closed ticket again: back in the queue');
     return { ok: true, reference: report.reference, reopened: true, sent };
   }
 
-  /** Open again by the reporter's earlier tap: the messages still waiting go to it; else the refusal. */
+  /**
+   * What follows the reopening, each step safe to repeat (a tap again after a failure half-way
+   * finishes it): out of its incident, queued, the console told.
+   */
+  private async backInQueue(reportId: string): Promise<boolean> {
+    // Read again: a message that says someone is in danger now put the waiting ticket first.
+    const reopened = await this.deps.store.reports.findById(reportId);
+    if (!reopened || reopened.status !== 'received') return false;
+    if (reopened.incident) await this.outOfIncident(reportId);
+    // At the front of its priority's line, as a release is: it waited before the tickets there now.
+    const queued = !this.deps.reports ? false : reopened.queuedAt ? true : await this.deps.reports.queue(reopened, { front: true });
+    await this.deps.events.publish({ type: 'ticket', reportId, what: 'status' });
+    await this.deps.events.publish({ type: 'queue' });
+    return queued;
+  }
+
+  /** Back in the queue it is no longer the incident holder's: whoever takes it next reads it alone. */
+  private async outOfIncident(reportId: string): Promise<void> {
+    const r = await this.deps.store.reports.findById(reportId);
+    if (r?.incident) await leaveIncident(this.deps, r, r.incident.id, { kind: 'system' }, { reopened: true });
+  }
+
+  /** Open again by the reporter's earlier tap: what a failure half-way left undone is finished, the messages still waiting go to it; else the refusal. */
   private async refused(telegramUserId: number, report: ReportDoc, decision: { ok: false; reason: ReopenRefusal }, messages: readonly ReporterMessage[]): Promise<AskAgainResult> {
+    if (decision.reason === 'open' && report.reopenedByReporterAt && !report.assignee) await this.backInQueue(report._id.toString());
     if (decision.reason === 'open' && report.reopenedByReporterAt && messages.length) {
       const sent = await this.send(telegramUserId, report._id.toString(), messages);
       if (sent) return { ok: true, reference: report.reference, reopened: false, sent };

@@ -1,4 +1,4 @@
-import { escalate, slaCheckDueAt, type Priority, type WaitFacts } from '../domain';
+import { escalate, slaCheckDueAt, waitGeneration, type Priority, type WaitFacts } from '../domain';
 import type { ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -32,7 +32,7 @@ export interface SlaServiceDeps {
  * waiting job is re-prioritised, the escalation recorded, supervisors told, and the next check
  * set at the new priority's SLA.
  *
- * A check names its waiting period (`generation`: the report's last assignedAt, 0 before the
+ * A check names its waiting period (`generation`: `waitGeneration`, its last take or reopening, 0 before the
  * first take) and the escalation count it saw. Intake and the relay may start the same clock
  * twice (one check); a release starts a new generation, so a check left over from before a take
  * does nothing, and of two deliveries of one check only one escalates (guarded in MongoDB).
@@ -48,8 +48,8 @@ export class SlaService {
   async startClock(reportId: string, clock?: TicketClock): Promise<void> {
     const report = clock ?? (await this.deps.store.reports.findById(reportId));
     if (!report || report.status !== 'received') return;
-    const generation = report.assignedAt ? report.assignedAt.getTime() : 0;
-    // The first wait started at submission (the relay may queue late); a release starts now.
+    const generation = waitGeneration(report);
+    // The first wait started at submission (the relay may queue late); a release or a reopening starts now.
     const since = generation === 0 ? report.createdAt.getTime() : Date.now();
     const delay = Math.max(0, since + this.slaMsFor(report.priority) - Date.now());
     await this.deps.scheduler.schedule({ reportId, generation, escalations: report.escalations, priority: report.priority }, delay);
@@ -67,7 +67,7 @@ export class SlaService {
     const fresh = await this.deps.store.reports.findById(t._id.toString());
     if (!fresh || fresh.status !== 'received' || !overdue(fresh)) return false;
     const reportId = fresh._id.toString();
-    const generation = fresh.assignedAt ? fresh.assignedAt.getTime() : 0;
+    const generation = waitGeneration(fresh);
     const check = { reportId, generation, escalations: fresh.escalations, priority: fresh.priority, restarted: true as const };
     const restarted = await this.deps.scheduler.restart(check);
     if (restarted) this.deps.logger.warn({ reportId, priority: fresh.priority, escalations: fresh.escalations }, 'waiting ticket\'s SLA check was lost: run now');
@@ -80,7 +80,7 @@ export class SlaService {
    * of it as soon as of any danger-now ticket. `before`: the report as the raise found it.
    */
   async hurry(before: TicketClock & { _id: { toString(): string } }): Promise<void> {
-    const generation = before.assignedAt ? before.assignedAt.getTime() : 0;
+    const generation = waitGeneration(before);
     await this.deps.scheduler.hurry({ reportId: before._id.toString(), generation, escalations: before.escalations, priority: before.priority }, this.slaMsFor(1));
   }
 
@@ -88,7 +88,7 @@ export class SlaService {
   async check(data: SlaCheck): Promise<SlaOutcome> {
     const report = await this.deps.store.reports.findById(data.reportId);
     if (!report || report.status !== 'received') return 'taken';
-    const generation = report.assignedAt ? report.assignedAt.getTime() : 0;
+    const generation = waitGeneration(report);
     if (generation !== data.generation) return 'stale';
     // Raised already by this very check (its id is unique per escalation count) moments ago, which
     // then failed before it was done: finish its work, or the ticket's clock would stop for good.

@@ -89,15 +89,18 @@ export class MessageRepository {
     return this.lastAt(reportIds, 'from_reporter');
   }
 
-  /** When staff last wrote to the reporter of each of these reports (a notice of the bot's own included). */
-  lastOutgoingAt(reportIds: Id[]): Promise<Map<string, Date>> {
-    return this.lastAt(reportIds, 'to_reporter');
+  /**
+   * When staff last wrote to the reporter of each of these reports themselves: typed answers only
+   * (not the bot's notices, such as a consent answer's thanks) and not one refused (a blocked bot).
+   */
+  lastStaffReplyAt(reportIds: Id[]): Promise<Map<string, Date>> {
+    return this.lastAt(reportIds, 'to_reporter', { kind: 'text', delivery: { $ne: 'failed' } });
   }
 
-  private async lastAt(reportIds: Id[], direction: MessageDoc['direction']): Promise<Map<string, Date>> {
+  private async lastAt(reportIds: Id[], direction: MessageDoc['direction'], more: Record<string, unknown> = {}): Promise<Map<string, Date>> {
     const last = new Map<string, Date>();
     if (!reportIds.length) return last;
-    const rows = await this.Message.find({ reportId: { $in: reportIds.map(oid) }, direction }, { reportId: 1, createdAt: 1 }).lean<Pick<MessageDoc, 'reportId' | 'createdAt'>[]>().exec();
+    const rows = await this.Message.find({ reportId: { $in: reportIds.map(oid) }, direction, ...more }, { reportId: 1, createdAt: 1 }).lean<Pick<MessageDoc, 'reportId' | 'createdAt'>[]>().exec();
     for (const r of rows) {
       const key = r.reportId.toString();
       const seen = last.get(key);

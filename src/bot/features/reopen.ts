@@ -21,22 +21,18 @@ export type ClosedReport = { reportId: string; reference: string };
  * is said so instead. `menu`: the main menu goes with it (not when a report is being written or begins).
  */
 export async function answerClosed(ctx: BotContext & { from: User }, closed: ClosedReport, messages: PendingMessage[], opts: { key: 'reply.closed' | 'reply.closed_new'; menu: boolean }): Promise<void> {
-  const offer = await ctx.deps.reopen.offer(ctx.from.id, closed.reportId);
   const vars = { reference: closed.reference };
+  // An account that begins a new report is in that report: the tap would put the same words in a
+  // second ticket, and tie an anonymous new report to a named old one. Only other messages wait for it.
+  if (opts.key === 'reply.closed_new') return void (await ctx.reply(ctx.t(opts.key, vars), { parse_mode: 'HTML', ...(opts.menu ? kb.mainMenu(ctx.t) : {}) }));
+  const offer = await ctx.deps.reopen.offer(ctx.from.id, closed.reportId);
   if (offer.ok) {
     keep(ctx, closed.reportId, messages);
-    await ctx.reply(ctx.t(opts.key, vars), { parse_mode: 'HTML', ...kb.askAgainKeyboard(ctx.t, closed.reportId, opts.menu) });
+    await ctx.reply(ctx.t('reply.closed_offer', vars), { parse_mode: 'HTML', ...kb.askAgainKeyboard(ctx.t, closed.reportId, opts.menu) });
     return;
   }
-  // A story-length message begins a new report either way: "not added to it" is all that needs saying first.
-  const key = opts.key === 'reply.closed' && offer.reason === 'duplicate' ? 'reply.closed_duplicate' : opts.key === 'reply.closed' && offer.reason === 'already_asked' ? 'reply.closed_asked' : opts.key;
+  const key = offer.reason === 'duplicate' ? 'reply.closed_duplicate' : offer.reason === 'already_asked' ? 'reply.closed_asked' : opts.key;
   await ctx.reply(ctx.t(key, vars), { parse_mode: 'HTML', ...(opts.menu ? kb.mainMenu(ctx.t) : {}) });
-}
-
-/** The new report a story-length message began (`reply.closed_new`): left alone by the tap only if more was put in it. */
-export function notePendingDraft(ctx: BotContext, reportId: string): void {
-  const pending = ctx.session.pendingDispute;
-  if (pending?.reportId === reportId && ctx.session.draft) pending.draftId = ctx.session.draft.id;
 }
 
 /** Held for the tap, after any held earlier for the same report (a new report closed since replaces them). */
@@ -58,7 +54,6 @@ export function reopenFeature(): Routes<BotContext> {
     const result = await ctx.deps.reopen.askAgain(ctx.from.id, reportId, (pending?.messages ?? []).map(toMessage));
     // Sent, or never to be: either way they wait no more (an error above keeps them for a tap again).
     if (pending && (result.ok || result.reason !== 'not_yours')) ctx.session.pendingDispute = undefined;
-    if (result.ok) leaveUntouchedDraft(ctx, pending?.draftId);
     await ctx.reply(answerText(ctx, result), { parse_mode: 'HTML', ...(ctx.session.draft ? {} : kb.mainMenu(ctx.t)) });
     // A report being written: its question comes back under the answer.
     if (ctx.session.draft) await runWizard(ctx, { type: 'show' });
@@ -83,15 +78,4 @@ function answerText(ctx: BotContext, result: AskAgainResult): string {
     default:
       return ctx.t('reply.closed', { reference });
   }
-}
-
-/**
- * The new report begun by the words that now went to staff, with nothing more in it yet (still at
- * "what do you want to report?"): those words were its only content, so it goes, and the reporter's
- * next messages reach the reopened report instead of the wizard. One taken further stays.
- */
-function leaveUntouchedDraft(ctx: BotContext, draftId: string | undefined): void {
-  const d = ctx.session.draft;
-  if (!draftId || d?.id !== draftId || d.urgent || d.evidence?.length || d.passedOn?.length) return;
-  if (d.step === 'kind' || d.step === 'cat') ctx.session.draft = undefined;
 }

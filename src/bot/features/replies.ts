@@ -5,7 +5,7 @@ import type { Attached, ReporterMessage, TakeResult } from '../../services/conve
 import type { BotContext, Draft, PendingAnswer, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
-import { answerClosed, notePendingDraft } from './reopen';
+import { answerClosed } from './reopen';
 import { answerHeld, passedOnMark, PENDING_FOR_MS, refuse, toMessage, toPending, where } from '../held-answers';
 import { beginReport, earlyStory, emergencyNumbers, messageInput, PART_MIN_CHARS, passedOn, passedOnText, readWord, runWizard, SEND, WIZARD_DATA } from '../wizard';
 
@@ -70,7 +70,6 @@ async function noTicket(ctx: MessageCtx, next: Next, result: Extract<TakeResult,
   // "Why did you reject my report? ..." begins a new one: said first, or they believe it is the old one.
   await answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed_new', menu: false });
   await next();
-  notePendingDraft(ctx, closed.reportId);
 }
 
 /** The answers to "which report?": an open report (`rp:`), or the one closed lately (`rc:`). */
@@ -173,8 +172,7 @@ async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message
     const closed = { reportId: result.reportId, reference: result.reference };
     if (story) {
       await answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed_new', menu: false });
-      await beginReport(ctx, undefined, story);
-      return notePendingDraft(ctx, closed.reportId);
+      return void (await beginReport(ctx, undefined, story));
     }
     // During a report the wizard's question stays the one to answer; elsewhere, the menu.
     await answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed', menu: !ctx.session.draft });

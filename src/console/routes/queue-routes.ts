@@ -67,7 +67,7 @@ export type HeldTicket = ReportDoc & { lastFromReporter: Date | null; unread: bo
 
 /** Each ticket with how long it has been with its agency and whether to follow it up (domain `referralAge`). */
 export async function withReferralAges<T extends ReportDoc>(ctx: ConsoleContext, tickets: T[], now: Date): Promise<(T & { referralAge: ReferralAge | null })[]> {
-  const lastOut = await ctx.store.messages.lastOutgoingAt(tickets.filter((r) => r.status === 'referred').map((r) => r._id));
+  const lastOut = await ctx.store.messages.lastStaffReplyAt(tickets.filter((r) => r.status === 'referred').map((r) => r._id));
   return tickets.map((r) => ({ ...r, referralAge: referralAge(r, lastOut.get(r._id.toString()), now) }));
 }
 

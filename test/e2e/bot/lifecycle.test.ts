@@ -544,7 +544,7 @@ describe('replies from the reporter after submitting', () => {
     const closedButton = u.buttons().find((b) => b.startsWith(first))!;
     expect(closedButton).toMatch(/ · closed$/);
     await u.press(closedButton);
-    expect(lastText(u)).toBe(`Your report ${first} is closed, so this message reached no one. To tell us something new, tap 📝 Report an incident.`);
+    expect(lastText(u)).toBe(`Your report ${first} is closed, so this message has not reached anyone yet. If it should not have been closed, or there is news about it, tap 🔁 Ask staff to look at it again and your message will go to staff. For a different incident, tap 📝 Report an incident.`);
     expect(await h.store.messages.listForReport(secondReport._id)).toEqual([]);
     // Once the open one is chosen, what follows goes to it without asking again.
     await u.sendText('The officer came back to the stage today.');
@@ -683,7 +683,7 @@ describe('replies from the reporter after submitting', () => {
     const report = await h.store.reports.findByReference(reference);
     await closeByAgent(report!._id);
     await u.sendText('They came back today.');
-    expect(lastText(u)).toBe(`Your report ${reference} is closed, so this message reached no one. To tell us something new, tap 📝 Report an incident.`);
+    expect(lastText(u)).toBe(`Your report ${reference} is closed, so this message has not reached anyone yet. If it should not have been closed, or there is news about it, tap 🔁 Ask staff to look at it again and your message will go to staff. For a different incident, tap 📝 Report an incident.`);
     expect(u.buttons()).toContain('📝 Report an incident');
     expect(await h.store.messages.listForReport(report!._id)).toEqual([]);
     // Someone else's threat forwarded, however short, begins a new report with it, as it would with no ticket at all.

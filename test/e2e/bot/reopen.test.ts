@@ -37,29 +37,38 @@ async function closedReport(u: TelegramUser, lang: 'en' | 'sw', to: 'resolved' |
 const written = async (reportId: Types.ObjectId) => (await h.store.messages.listForReport(reportId)).filter((m) => m.direction === 'from_reporter').map((m) => m.text);
 
 describe('asking staff to look at a closed report again', () => {
-  it('(sw) "hakuna kitu kilifanyika": the closed answer offers the tap; it sends the words to staff, reopens the report into the queue, and the reporter is told so; their next message reaches it', async () => {
+  it('(sw) an account about a closed report begins a new report with it, and no tap is offered: the same words never go to two tickets', async () => {
+    const u = h.tg.user({ firstName: 'Wekesa', languageCode: 'sw' });
+    const report = await closedReport(u, 'sw');
+    await u.sendText('hakuna kitu kilifanyika, polisi bado wananitishia');
+    const answers = allTexts(u).slice(-2);
+    expect(answers[0]).toBe(`Ripoti yako ${report.reference} imefungwa, kwa hivyo ujumbe huu haukuongezwa kwenye ripoti hiyo.`);
+    expect(answers[1]).toContain('Unataka kuripoti nini?');
+    expect(u.buttons()).not.toContain(ASK.sw);
+    expect(await written(report._id)).toEqual([]);
+    expect((await h.store.reports.findById(report._id))?.status).toBe('resolved');
+  });
+
+  it('(sw) "hamjafanya kitu!": the closed answer offers the tap; it sends the words to staff, reopens the report into the queue, and the reporter is told so; their next message reaches it', async () => {
     const u = h.tg.user({ firstName: 'Akinyi', languageCode: 'sw' });
     const report = await closedReport(u, 'sw');
     const reference = report.reference;
     const logged = h.logs.length;
-    const words = 'hakuna kitu kilifanyika, polisi bado wananitishia';
+    const words = 'Hamjafanya kitu!';
 
     await u.sendText(words);
-    // Long enough to be a story: said first that it did not go to the closed report, with the offer, then a new report begins.
-    const answers = allTexts(u).slice(-2);
-    expect(answers[0]).toBe(`Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu haukuongezwa kwenye ripoti hiyo.`);
-    expect(answers[1]).toContain('Unataka kuripoti nini?');
+    expect(lastText(u)).toBe(`Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu bado haujamfikia mtu yeyote. Kama haikupaswa kufungwa, au kuna habari mpya kuihusu, bonyeza 🔁 Omba wahudumu waiangalie tena na ujumbe wako utawafikia wahudumu. Kwa tukio tofauti, bonyeza 📝 Ripoti tukio.`);
     expect(await written(report._id)).toEqual([]);
 
     await u.press(ASK.sw);
-    expect(lastText(u)).toBe(`✅ Ujumbe wako umetumwa kwa wahudumu wa Ripoti na ripoti ${reference} imefunguliwa tena. Tutakujibu hapa.`);
+    expect(lastText(u)).toBe(`✅ Ujumbe wako umetumwa kwa wahudumu wa Ripoti, na ripoti yako ${reference} imefunguliwa tena. Tutakujibu hapa.`);
     const now = (await h.store.reports.findById(report._id))!;
     expect(now).toMatchObject({ status: 'received', assignee: null });
     expect(h.enqueued.filter((e) => e.reportId === report._id.toString())).toHaveLength(2);
     expect(await written(report._id)).toEqual([words]);
     expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'reopened').map((e) => e.data)).toEqual([{ from: 'resolved', reason: 'reporter_asked' }]);
 
-    // The new report their words began held nothing else: it is gone, and what they write next reaches staff.
+    // What they write next reaches staff.
     await u.sendText('Wamekuja tena leo');
     expect(lastText(u)).toContain(reference);
     expect(await written(report._id)).toEqual([words, 'Wamekuja tena leo']);
@@ -84,7 +93,7 @@ describe('asking staff to look at a closed report again', () => {
     const u = h.tg.user({ firstName: 'Brian', languageCode: 'en' });
     const report = await closedReport(u, 'en', 'rejected');
     await u.sendText('But nothing was done!');
-    expect(lastText(u)).toBe(`Your report ${report.reference} is closed, so this message reached no one. To tell us something new, tap 📝 Report an incident.`);
+    expect(lastText(u)).toBe(`Your report ${report.reference} is closed, so this message has not reached anyone yet. If it should not have been closed, or there is news about it, tap 🔁 Ask staff to look at it again and your message will go to staff. For a different incident, tap 📝 Report an incident.`);
     expect(u.buttons()).toEqual(expect.arrayContaining([ASK.en, '📝 Report an incident']));
     await u.sendText('They still threaten me.');
     await u.press(ASK.en);

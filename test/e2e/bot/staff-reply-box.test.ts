@@ -243,7 +243,7 @@ for (const lang of ['en', 'sw'] as const) {
     const open = (await h.store.reports.findByReference(referenceIn(lastText(u))))!;
 
     await u.sendText(lang === 'en' ? 'I have the photo of the plate.' : 'Nina picha ya nambari ya gari.', { replyToMessageId: staffMessage });
-    expect(lastText(u)).toContain(lang === 'en' ? `Your report ${reference} is closed, so this message reached no one` : `Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu haukumfikia mtu yeyote`);
+    expect(lastText(u)).toContain(lang === 'en' ? `Your report ${reference} is closed, so this message has not reached anyone yet` : `Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu bado haujamfikia mtu yeyote`);
     expect(await fromReporter(open._id)).toEqual([]);
     expect(await fromReporter(first)).toEqual([]);
   });
@@ -267,6 +267,6 @@ for (const lang of ['en', 'sw'] as const) {
     await u.sendText('/cancel');
     // A photo whose caption tells the same is not taken as a story without it: the reporter is told it reached no one.
     await u.sendPhoto({ caption: story, replyToMessageId: staffMessage });
-    expect(lastText(u)).toContain(lang === 'en' ? `Your report ${reference} is closed, so this message reached no one` : `Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu haukumfikia mtu yeyote`);
+    expect(lastText(u)).toContain(lang === 'en' ? `Your report ${reference} is closed, so this message has not reached anyone yet` : `Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu bado haujamfikia mtu yeyote`);
   });
 }

@@ -57,12 +57,27 @@ it('says how long each case has been with the agency, and asks to follow up the 
   expect(row(referred, fresh)).toContain('IPOA');
   expect(row(referred, fresh)).not.toContain('data-testid="follow-up"');
 
+  // The bot's own notices (a consent answer's thanks) and an answer the reporter never got (the bot
+  // blocked) are no news from staff: still to follow up.
+  await h.store.messages.addOutgoing(old, { notice: { key: 'consentYes', vars: { agency: 'IPOA' } } });
+  const refused = await h.store.messages.addOutgoing(old, { text: 'Any news from your side?' });
+  await h.store.models.Message.updateOne({ _id: refused._id }, { $set: { delivery: 'failed' } });
+  expect(inMine((await b.get('/queue')).body, old)).toContain('data-testid="follow-up"');
+  expect((await b.get(`/tickets/${old}`)).body).toContain('data-testid="follow-up"');
+
   // The agent tells the reporter the case is still with IPOA: nothing to follow up for two weeks.
   const sent = await b.post(`/tickets/${old}/reply`, { text: 'IPOA still has your case; they told us it is being investigated.' });
   expect(sent.statusCode).toBe(303);
   const after = (await b.get('/queue')).body;
   expect(inMine(after, old)).toContain('With IPOA for 16 days');
   expect(inMine(after, old)).not.toContain('data-testid="follow-up"');
+});
+
+it('says a case referred today was sent today', async () => {
+  const b = h.browser();
+  await b.signIn('achieng');
+  const id = await referredDaysAgo(b, 0);
+  expect(inMine((await b.get('/queue')).body, id)).toContain('Sent to IPOA today');
 });
 
 it('says nothing of an agency once the case is taken back from it', async () => {
@@ -80,6 +95,6 @@ it('says it in Swahili to staff who read the console in Swahili', async () => {
   await b.signIn('baraka');
   const id = await referredDaysAgo(b, 15);
   const queue = (await b.get('/queue')).body;
-  expect(inMine(queue, id)).toContain('Iko IPOA kwa siku 15');
+  expect(inMine(queue, id)).toContain('Imekaa kwa IPOA siku 15');
   expect(inMine(queue, id)).toContain('>Fuatilia<');
 });

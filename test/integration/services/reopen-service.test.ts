@@ -9,6 +9,7 @@ import { ConversationService } from '../../../src/services/conversation-service'
 import { OutboxRelay } from '../../../src/services/outbox-relay';
 import { ReopenService } from '../../../src/services/reopen-service';
 import { ReportService } from '../../../src/services/report-service';
+import { slaCheckDueAt } from '../../../src/domain';
 import { agent, createHarness, reportInput, reporter, type Harness } from '../../support/tickets-harness';
 
 let h: Harness;
@@ -143,5 +144,25 @@ describe('ReopenService', () => {
     await relay.runOnce({ reconcile: false });
     expect(await h.queues.tickets.jobState(reportId)).toBe('waiting');
     expect((await h.store.reports.findById(reportId))?.queuedAt).toBeInstanceOf(Date);
+  });
+
+  it('starts a new wait for a ticket rejected from the queue days ago, never taken: no escalation at once, no "not taken in time" to supervisors', async () => {
+    const telegramUserId = nextUser++;
+    const r = await reporter(h.store, { telegramUserId });
+    const { report } = await h.reports.submit(reportInput(r._id));
+    const reportId = report._id.toString();
+    // Submitted three days ago and rejected straight from the queue (no reason): never assigned.
+    const threeDays = new Date(Date.now() - 3 * 86_400_000);
+    await h.queues.tickets.remove(reportId);
+    await h.store.models.Report.collection.updateOne({ _id: report._id }, { $set: { createdAt: threeDays, status: 'rejected', closedAt: new Date() } });
+    expect((await reopen.askAgain(telegramUserId, reportId, [dispute(901, 'Hamjanisaidia bado')])).ok).toBe(true);
+
+    const fresh = (await h.store.reports.findById(reportId))!;
+    expect(fresh.assignedAt ?? null).toBeNull();
+    const slaMs = h.sla.slaMsFor(fresh.priority);
+    expect(slaCheckDueAt(fresh, slaMs)).toBeGreaterThan(Date.now() + slaMs - 60_000);
+    // The first wait's check, left from before the closing, does nothing.
+    expect(await h.sla.check({ reportId, generation: 0, escalations: 0, priority: fresh.priority })).toBe('stale');
+    expect((await h.store.reports.findById(reportId))).toMatchObject({ priority: fresh.priority, escalations: 0 });
   });
 });
