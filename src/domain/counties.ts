@@ -47,7 +47,7 @@ export function countyByCode(code: number): County | undefined {
 
 /**
  * Common alternative spellings and short forms ("Nai", "Msa"). Towns people name instead of their
- * county are in src/domain/towns.ts (Githurai lies in two counties: left out).
+ * county are in src/domain/towns.ts (a name in two counties, such as Githurai, offers both).
  */
 const ALIASES: Record<string, number> = {
   nairobi: 47, nai: 47, nrb: 47, nbi: 47, muranga: 21, tharaka: 13, taita: 6, taveta: 6, elgeyo: 28, marakwet: 28, pokot: 24, nzoia: 26, kisii: 45, homabay: 43, msa: 1,

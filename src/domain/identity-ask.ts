@@ -20,7 +20,7 @@ const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
         String.raw`\byour (?:national )?(?:id|identity card|passport)(?: card)? (?:number|no\b)`,
         String.raw`\b(?:namba|nambari) ya (?:kitambulisho|id) (?:chako|yako)\b`,
         String.raw`\b(?:namba|nambari) yako ya (?:kitambulisho|id)\b`,
-        String.raw`\bid (?:number|no) yako\b`,
+        String.raw`\bid (?:number|no|namba|nambari) yako\b`,
         // A bare "ID no.?" is asked of the reader; not "the officer's ID no." nor "ID number of the officer".
         String.raw`(?<!\b(?:the|his|her|their|its|officer['’]?s|officers['’]|policeman['’]?s|askari|of) )\bid (?:number|no)\b(?! (?:of|ya|wa)\b)`,
         // The card asked for ("tutumie kitambulisho chako", "send us your ID"), not "walichukua
@@ -67,7 +67,8 @@ const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
     new RegExp(
       [
         // Before 'home': "anwani yako ya barua pepe" is the email's address, not the house's.
-        String.raw`\byour e-?mail\b`,
+        String.raw`\byour (?:e-?mail|g-?mail)\b`,
+        String.raw`\bg-?mail yako\b`,
         String.raw`\b(?:e-?mail|email address|barua ?pepe) yako\b`,
         String.raw`\banwani yako ya (?:barua ?pepe|e-?mail)\b`,
       ].join('|'),
@@ -98,10 +99,10 @@ const ASKS: ReadonlyArray<readonly [IdentityAsk, RegExp]> = [
         String.raw`\bwhere (?:do )?you (?:live|stay|reside)\b`,
         // Where they live, not "they came to your house", which is what happened.
         String.raw`\byour (?:home |house |physical |postal )?address\b`,
-        String.raw`\bunaishi (?:wapi|mtaa gani|sehemu gani|eneo gani|kijiji gani)\b`,
+        String.raw`\bunaishi (?:wapi|mtaa gani|sehemu gani|eneo gani|kijiji gani|estate gani|area gani)\b`,
         // "Uko wapi unaishi?" (where do you live), not "uko wapi sasa?" (where are you now: safety).
         String.raw`\bwapi (?:unaishi|unapoishi|unakaa|unapokaa)\b`,
-        String.raw`\bunakaa (?:wapi|mtaa gani)\b`,
+        String.raw`\bunakaa (?:wapi|mtaa gani|estate gani|area gani)\b`,
         String.raw`\bkwenu ni wapi\b`,
         String.raw`\bwhich (?:estate|area) do you (?:live|stay) in\b`,
         String.raw`\bmahali unapoishi\b`,

@@ -24,6 +24,9 @@ export function asksAboutInjuries(category: string | undefined): boolean {
  * protests and raids often wound others, and IPOA investigates those injuries with the death),
  * never "was anyone hurt?" as though no one had died.
  */
+/** Sexual harassment or abuse: the medical question is asked whatever the answer to "was anyone hurt?" (`asksForMedicalRecord`). */
+export const SEXUAL_VIOLENCE = 'p_sexual';
+
 export function asksAboutOthers(category: string | undefined): boolean {
   return category === 'p_killing';
 }
@@ -52,9 +55,18 @@ export const isMedicalRecordAnswer = (s: unknown): s is MedicalRecordAnswer => t
 
 export const someoneHurt = (i: Injuries | undefined): boolean => i !== undefined && i.hurt !== 'none';
 
-/** A new answer to "was anyone hurt?": the P3 answer stays only while someone is still said to be hurt. */
-export function withHurt(before: Injuries | undefined, hurt: HurtAnswer): Injuries {
-  return { hurt, ...(hurt !== 'none' && before?.record ? { record: before.record } : {}) };
+/**
+ * Whether "is there a P3 form or a medical report?" follows the answer: when someone was hurt; and
+ * after sexual violence whatever the answer, as a survivor with no injury to show still needs care
+ * within 72 hours and the PRC form a health facility fills in.
+ */
+export function asksForMedicalRecord(category: string | undefined, i: Injuries | undefined): boolean {
+  return i !== undefined && (i.hurt !== 'none' || category === SEXUAL_VIOLENCE);
+}
+
+/** A new answer to "was anyone hurt?": the P3 answer stays only while the question still applies. */
+export function withHurt(before: Injuries | undefined, hurt: HurtAnswer, category?: string): Injuries {
+  return { hurt, ...(asksForMedicalRecord(category, { hurt }) && before?.record ? { record: before.record } : {}) };
 }
 
 /** Lower case, accents and punctuation removed, spaces collapsed (as the bot reads typed words). */
@@ -68,15 +80,29 @@ function plain(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** "No one (else) was hurt" in the words people type, whole message. */
+/** "No one (else) was hurt" in the words people type ("hakuna alieumia", "hamna"), whole message. */
 const NONE_HURT =
-  /^(?:(?:hapana|no|la|nope) )?(?:hakuna (?:mtu )?(?:mwingine )?(?:aliyeumia|aliyeumizwa|aliyejeruhiwa|aliumia)(?: pia)?|hakuna majeraha|hakuna mwingine|no ?one (?:else )?(?:was )?(?:hurt|injured)|nobody (?:else )?(?:was )?(?:hurt|injured)|no one else|nobody else|no injuries|not hurt|sikuumia|hatukuumia|hakuumia|hawakuumia|sijaumia|sikuumizwa|hatukuumizwa)$/;
-/** Not treated yet: "bado hajatibiwa", "hajaenda hospitali", "no medical help". */
-const NOT_TREATED = /\b(?:\w*jatibiwa|hakutibiwa|sikutibiwa|hawakutibiwa|hatukutibiwa|hajaenda|sijaenda|hawajaenda|hatujaenda|hakuenda|sikuenda|hawakuenda|hatukuenda|bila matibabu|hakuna matibabu|no treatment|not treated|no medical|not yet treated|untreated|no help)\b/;
+  /^(?:(?:hapana|no|la|nope) )?(?:(?:hakuna|hamna) (?:mtu )?(?:mwingine )?(?:aliye ?|alie ?|ali|ame)(?:umia|umizwa|jeruhiwa)(?: pia)?|hakuna majeraha|hakuna mwingine|hakuna kitu|hamna|none|nothing|no ?one (?:else )?(?:was )?(?:hurt|injured)|nobody (?:else )?(?:was )?(?:hurt|injured)|no one else|nobody else|no injuries|not hurt|sikuumia|hatukuumia|hakuumia|hawakuumia|sijaumia|sikuumizwa|hatukuumizwa)$/;
+/** The same said first, with more after it ("no one was hurt, no help needed"): never read as hurt; the buttons are asked for. */
+const NONE_HURT_LEAD =
+  /^(?:(?:hapana|no|la|nope) )?(?:(?:hakuna|hamna) (?:mtu )?(?:mwingine )?(?:aliye ?|alie ?|ali|ame)(?:umia|umizwa|jeruhiwa)|no ?one (?:else )?(?:was )?(?:hurt|injured)|nobody (?:else )?(?:was )?(?:hurt|injured)|no injuries|not hurt)\b/;
+/**
+ * Not treated yet: "bado hajatibiwa", "hajaenda hospitali", "hakupelekwa hospitali", "anahitaji
+ * matibabu", "hatuna pesa ya hospitali", "walikataa kumtibu". Read before the words of treatment,
+ * which such answers contain too.
+ */
+const NOT_TREATED = new RegExp(
+  String.raw`\b(?:\w*jatibiwa|hakutibiwa|sikutibiwa|hawakutibiwa|hatukutibiwa|hajaenda|sijaenda|hawajaenda|hatujaenda|hakuenda|sikuenda|hawakuenda|hatukuenda|bila matibabu|hakuna matibabu|no treatment|not treated|no medical|not yet treated|untreated|` +
+    String.raw`\w*japelekwa|hakupelekwa|hawakupelekwa|sikupelekwa|hatukupelekwa|\w*hitaji (?:matibabu|kutibiwa|daktari|hospitali)|needs? (?:treatment|a doctor|medical)|walikataa|refused|\w*nyimwa|hakumpeleka|hawakumpeleka|hawakunipeleka|hawakutupeleka|hawakuwapeleka|\w*kosa pesa|could not get|couldn t get|hakuweza|hawakuweza|sikuweza|hatukuweza|hakuna pesa|hatuna pesa|sina pesa|no money|can t afford|cant afford|could not|couldn t|couldnt|didn t go|didnt go|did not go|has not (?:been|gone)|hasn t (?:been|gone)|hasnt (?:been|gone)|not (?:yet )?(?:been|gone) to)\b`,
+);
+/** Not admitted ("hakulazwa"): says nothing of whether they were treated at all; "not hurt" after other words is no answer either. */
+const NOT_ADMITTED = /\b(?:hakulazwa|hawakulazwa|sikulazwa|hatukulazwa|not admitted|not (?:hurt|injured|wounded))\b/;
 /** Treated: "alitibiwa", "yuko hospitali", "went to hospital", "saw a doctor". */
 const TREATED = /\b(?:\w*tibiwa|matibabu|hospitali|hospital|daktari|doctor|kliniki|clinic|zahanati|dispensary|\w*lazwa|admitted|treated|treatment)\b/;
+/** Hurt, with nothing said of treatment: "ndio ameumia", "wameumia sana". */
+const HURT = /\b(?:\w*meumia|\w*meumizwa|\w*mejeruhiwa|\w*liumia|\w*liumizwa|\w*lijeruhiwa|injured|hurt|wounded)\b/;
 /** A reply that begins with "no": only the whole "no one was hurt" phrases are read (not "no one went to hospital"). */
-const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|nobody|no one)\b/;
+const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|hamna|nobody|no one)\b/;
 
 /**
  * "Was anyone hurt?" answered in words beyond a bare yes or no (the bot reads those as it reads
@@ -84,21 +110,24 @@ const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|nobody|no one)\b/;
  * Undefined when the words say none of these.
  */
 export function readHurt(text: string): HurtAnswer | undefined {
-  if (text.length > 100) return undefined;
+  // Longer is an account ("then they took him to hospital"): more of the story, not an answer.
+  if (text.length > 60) return undefined;
   const n = plain(text);
   if (NONE_HURT.test(n)) return 'none';
+  if (NONE_HURT_LEAD.test(n)) return undefined;
   if (NOT_TREATED.test(n)) return 'untreated';
-  if (NO_LEAD.test(n)) return undefined;
+  if (NO_LEAD.test(n) || NOT_ADMITTED.test(n)) return undefined;
   if (TREATED.test(n)) return 'treated';
+  if (HURT.test(n)) return 'hurt';
   return undefined;
 }
 
-/** "Not yet" to the P3 question: "bado", "sijapata", "sina", "hatuna". */
+/** "Not yet" to the P3 question: "bado", "sijapata", "sijaipata", "sina", "hatuna", "hamna". */
 const RECORD_NOT_YET =
-  /^(?:(?:hapana|no|la) )?(?:bado|bado sana|not yet|no not yet|sijapata|hatujapata|hajapata|hawajapata|bado sijapata|bado hatujapata|bado hajapata|sina|hatuna|hana|hawana|sina p3|hakuna p3|no p3|we don t have|we dont have|i don t have|i dont have|don t have|dont have|none yet|hakuna bado)(?: (?:bado|yet|it|one|fomu|form|p3))*$/;
-/** "Yes, we have it": "tunayo", "ninayo", "iko", "nimeijaza". */
+  /^(?:(?:hapana|no|la) )?(?:bado|bado sana|not yet|no not yet|sijapata|hatujapata|hajapata|hawajapata|\w*jaipata|bado sijapata|bado hatujapata|bado hajapata|bado \w*jaipata|sina|hatuna|hana|hawana|hamna|sina p3|hakuna p3|no p3|we don t have|we dont have|i don t have|i dont have|don t have|dont have|none yet|hakuna bado)(?: (?:bado|yet|it|one|fomu|form|ya|p3))*$/;
+/** "Yes, we have it": "tunayo", "ninayo", "niko nayo", "tumeipata", "iko", "nimeijaza". */
 const RECORD_YES =
-  /^(?:(?:ndio|ndiyo|yes) )?(?:tunayo|ninayo|nina|anayo|wanayo|iko|ipo|nimeijaza|imejazwa|tumeijaza|we have it|i have it|we have one|i have one|have it|yes we have|yes i have|yes there is)(?: (?:p3|fomu|form|ripoti|report|it|one))*$/;
+  /^(?:(?:ndio|ndiyo|yes) )?(?:tunayo|ninayo|nina|anayo|wanayo|(?:niko|tuko|yuko|ako|wako) na(?:yo)?|\w*meipata|iko|ipo|nimeijaza|imejazwa|tumeijaza|we have it|i have it|we have one|i have one|have it|yes we have|yes i have|yes there is)(?: (?:p3|fomu|form|ya|ripoti|report|it|one))*$/;
 
 /** The P3 question answered in words beyond a bare yes or no; undefined when they say neither. */
 export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'unknown'> | undefined {

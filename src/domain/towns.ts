@@ -40,5 +40,9 @@ export const TOWNS: readonly Town[] = [
   // Estates and areas of Nairobi, Mombasa and Kisumu.
   t('Kibera', 47), t('Kibra', 47), t('Embakasi', 47), t('Kasarani', 47), t('Kayole', 47), t('Mathare', 47), t('Eastleigh', 47),
   t('Westlands', 47), t("Lang'ata", 47), t('Dagoretti', 47), t('Kawangware', 47), t('Dandora', 47), t('Mukuru', 47),
-  t('Kariobangi', 47), t('Kangemi', 47), t('Likoni', 1), t('Kisauni', 1), t('Nyali', 1), t('Changamwe', 1), t('Kondele', 42),
+  t('Kariobangi', 47), t('Kangemi', 47), t('Umoja', 47), t('Korogocho', 47), t('Likoni', 1), t('Kisauni', 1), t('Nyali', 1), t('Changamwe', 1),
+  t('Bamburi', 1), t('Kondele', 42), t('Nyalenda', 42), t('Obunga', 42),
+  // Names in two counties, both offered: Githurai 44 in Nairobi and Githurai 45 in Kiambu (Ruiru);
+  // Manyatta, an estate of Kisumu and a constituency of Embu.
+  t('Githurai', 47, 22), t('Manyatta', 42, 14),
 ];

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import {
   asksAboutInjuries,
   asksAboutOthers,
+  asksForMedicalRecord,
   countyByCode,
   type Status,
   type Agency,
@@ -251,7 +252,7 @@ function injuriesSection(input: Pick<CaseFileInput, 'category' | 'injuries'>, t:
   if (!i) return { heading, blocks: [{ type: 'text', text: t('casefile:injuries.not_given') }] };
   const fields = rows([
     [t(others ? 'casefile:injuries.hurt_others' : 'casefile:injuries.hurt'), t(`casefile:injuries.value.${i.hurt === 'none' && others ? 'none_others' : i.hurt}`)],
-    [t('casefile:injuries.record'), i.hurt !== 'none' && i.record ? t(`casefile:injuries.record_value.${i.record}`) : undefined],
+    [t('casefile:injuries.record'), asksForMedicalRecord(input.category, i) && i.record ? t(`casefile:injuries.record_value.${i.record}`) : undefined],
   ]);
   return { heading, blocks: [{ type: 'fields', rows: fields }] };
 }

@@ -191,12 +191,12 @@ describe('injuries and medical evidence', () => {
   it('in Swahili, the staff language chosen for the file', () => {
     expect(section({ ...police, language: 'sw', injuries: { hurt: 'treated', record: 'yes' } })).toEqual({
       heading: 'Majeraha na ushahidi wa kitabibu',
-      blocks: [{ type: 'fields', rows: [{ label: 'Aliyeumia', value: 'Ndio, amepata matibabu' }, { label: 'Fomu ya P3 au ripoti ya daktari', value: 'Ipo' }] }],
+      blocks: [{ type: 'fields', rows: [{ label: 'Kuna aliyeumia', value: 'Ndio, amepata matibabu' }, { label: 'Fomu ya P3 au ripoti ya daktari', value: 'Ipo' }] }],
     });
   });
 
   it('after a killing, of anyone else; and says so when the reporter did not answer', () => {
-    expect(section({ ...police, category: 'p_killing', injuries: { hurt: 'none' } })?.blocks).toEqual([{ type: 'fields', rows: [{ label: 'Anyone else hurt (besides the person killed)', value: 'No one else was hurt' }] }]);
+    expect(section({ ...police, category: 'p_killing', injuries: { hurt: 'none' } })?.blocks).toEqual([{ type: 'fields', rows: [{ label: 'Anyone else hurt (besides anyone killed)', value: 'No one else was hurt' }] }]);
     expect(section(police)?.blocks).toEqual([{ type: 'text', text: 'The reporter did not say whether anyone was hurt.' }]);
   });
 

@@ -1,4 +1,4 @@
-import { asksAboutInjuries, COUNTIES, someoneHurt, type Injuries } from '../../domain';
+import { asksAboutInjuries, asksForMedicalRecord, COUNTIES, type Injuries } from '../../domain';
 import type { IntakeRequest, UrgentProgress } from '../../services/intake-service';
 import type { Draft, Step } from '../session';
 import { electoralUnits } from './units';
@@ -23,10 +23,18 @@ export const PREV: Partial<Record<Step, Step>> = {
  * The step after `step` for this draft: the role question leads to the police or the election
  * details, by way of who it happened to when the reporter reports for someone else.
  */
+/**
+ * The P3 question follows "was anyone hurt?" (domain `asksForMedicalRecord`), except while someone
+ * is in danger now: the report is with staff already, and its county and place must not wait on
+ * paperwork (nor send a reporter to a police station about the police); "was anyone hurt?" stays,
+ * as an injury without help needs an ambulance.
+ */
+const asksP3 = (d: Draft) => !d.danger && asksForMedicalRecord(d.category, d.injuries);
+
 export function nextStep(d: Draft, step: Step): Step {
   // Where injuries are what the case is about: "was anyone hurt?" after the story, the P3 question if so.
   if (step === 'desc' && asksAboutInjuries(d.category)) return 'hurt';
-  if (step === 'hurt' && someoneHurt(d.injuries)) return 'p3';
+  if (step === 'hurt' && asksP3(d)) return 'p3';
   if (step === 'role' && d.role === 'on_behalf') return 'vic';
   if (step === 'role' || step === 'vic') return d.kind === 'election' ? 'by' : 'ofc';
   // Where it was said or spread: asked of hate speech only.
@@ -38,7 +46,7 @@ export function nextStep(d: Draft, step: Step): Step {
  * the reporter reports for someone else, and hate speech's "where was it said" before the polling station.
  */
 export function prevStep(d: Draft, step: Step): Step {
-  if (step === 'county' && asksAboutInjuries(d.category)) return someoneHurt(d.injuries) ? 'p3' : 'hurt';
+  if (step === 'county' && asksAboutInjuries(d.category)) return asksP3(d) ? 'p3' : 'hurt';
   if ((step === 'ofc' || step === 'by') && d.role === 'on_behalf') return 'vic';
   if (step === 'pstn') return d.category === 'e_hate' ? 'how' : 'by';
   return PREV[step] ?? 'kind';
@@ -47,7 +55,7 @@ export function prevStep(d: Draft, step: Step): Step {
 export const CHAINED: readonly Step[] = ['kind', 'county', 'role', 'vic', 'ofc', 'unit', 'wear', 'stn', 'by', 'how', 'pstn', 'const'];
 /** Chained for this draft: "someone was hurt", changed from the review, goes on to the P3 question. */
 export function chainsOn(d: Draft, step: Step): boolean {
-  return CHAINED.includes(step) || (step === 'hurt' && someoneHurt(d.injuries));
+  return CHAINED.includes(step) || (step === 'hurt' && asksP3(d));
 }
 /** Steps asked with a reply keyboard (Telegram's location and contact buttons): Back and Cancel arrive as text. */
 export const REPLY_KEYBOARD_STEPS: readonly Step[] = ['place', 'contact'];

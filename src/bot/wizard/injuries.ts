@@ -1,4 +1,4 @@
-import { asksAboutOthers, isHurtAnswer, isMedicalRecordAnswer, readHurt, readMedicalRecord, withHurt, type HurtAnswer, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, isHurtAnswer, SEXUAL_VIOLENCE, isMedicalRecordAnswer, readHurt, readMedicalRecord, withHurt, type HurtAnswer, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -15,7 +15,8 @@ export const isInjuryStep = (step: Step): step is InjuryStep => step === 'hurt' 
 /** Asks the injury question the draft is at; after a killing, whether anyone else was hurt. */
 export function askInjury(turn: Turn, d: Draft, step: InjuryStep): void {
   const others = step === 'hurt' && asksAboutOthers(d.category);
-  const key = step === 'p3' ? 'injury.p3.ask' : others ? 'injury.hurt.ask_others' : 'injury.hurt.ask';
+  const p3 = d.category === SEXUAL_VIOLENCE ? 'injury.p3.ask_sexual' : 'injury.p3.ask';
+  const key = step === 'p3' ? p3 : others ? 'injury.hurt.ask_others' : 'injury.hurt.ask';
   turn.say(key, undefined, { keyboard: { type: 'injury', draftId: d.id, step, ...(others ? { others: true as const } : {}) } });
 }
 
@@ -40,14 +41,17 @@ export function answerInjuryButton(turn: Turn, d: Draft, step: InjuryStep, value
 }
 
 function setHurt(turn: Turn, d: Draft, hurt: HurtAnswer): void {
-  d.injuries = withHurt(d.injuries, hurt);
+  d.injuries = withHurt(d.injuries, hurt, d.category);
   turn.advance(d);
 }
 
-/** The P3 answer; "not yet" gets one line on how a P3 form is had, before the next question. */
+/**
+ * The P3 answer; "not yet" gets one line on how a P3 form is had (after sexual violence: care
+ * within 72 hours and the PRC form first), before the next question.
+ */
 function setRecord(turn: Turn, d: Draft, record: MedicalRecordAnswer): void {
   d.injuries = { ...(d.injuries ?? { hurt: 'hurt' }), record };
-  if (record === 'not_yet') turn.say('injury.p3.help');
+  if (record === 'not_yet') turn.say(d.category === SEXUAL_VIOLENCE ? 'injury.p3.help_sexual' : 'injury.p3.help');
   turn.advance(d);
 }
 

@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, countyName, numbersFor } from '../../domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, countyName, numbersFor } from '../../domain';
 import type { Lang } from '../../i18n';
 import type { Message } from 'telegraf/types';
 import type { BotContext } from '../context';
@@ -211,7 +211,7 @@ function injuryLines(t: T, d: Draft): string[] {
   const others = asksAboutOthers(d.category);
   const hurt = t(i.hurt === 'none' && others ? 'injury.hurt.none_others' : `injury.hurt.${i.hurt}`);
   const lines = [`<b>${t(others ? 'review.hurt_others' : 'review.hurt')}</b> ${escapeHtml(hurt)}`];
-  if (i.record && i.hurt !== 'none') lines.push(`<b>${t('review.p3')}</b> ${escapeHtml(t(`injury.p3.${i.record}`))}`);
+  if (i.record && asksForMedicalRecord(d.category, i)) lines.push(`<b>${t('review.p3')}</b> ${escapeHtml(t(`injury.p3.${i.record}`))}`);
   return lines;
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
 import type { StreamRefusal } from '../telegram-files';
@@ -150,7 +150,7 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     assigneeName,
     messages,
     lastFromReporter: lastIn ? lastIn.createdAt : null,
-    referralAge: referralAge(report, messages.filter((m) => m.direction === 'to_reporter').at(-1)?.createdAt, now),
+    referralAge: referralAge(report, messages.filter((m) => m.direction === 'to_reporter' && m.kind === 'text' && m.delivery !== 'failed').at(-1)?.createdAt, now),
     now,
     ...(await activity(ctx, report)),
     // The policy decides which forms to show; the service enforces the same rules on submit.
@@ -161,6 +161,7 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     suggestedAgency: usualAgency(report.category, report.perpetrator?.kind),
     // Injuries are asked (and shown) only where the category is about harm; after a killing, of anyone else.
     injuriesAsked: asksAboutInjuries(report.category),
+    medicalRecordAsked: asksForMedicalRecord(report.category, report.injuries ?? undefined),
     injuriesOthers: asksAboutOthers(report.category),
     limits: LIMITS,
     // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).

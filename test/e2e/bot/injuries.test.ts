@@ -22,17 +22,17 @@ afterAll(async () => {
 const B = {
   en: {
     police: '🚓 Police misconduct', force: 'Excessive force or brutality', killing: 'Killing by police', bribery: 'Bribery or extortion by police', no: 'No', today: 'Today',
-    story: 'Two officers beat my brother with batons outside the market.', hurtAsk: 'Was anyone hurt?', othersAsk: 'Was anyone else hurt too?',
+    story: 'Two officers beat my brother with batons outside the market.', hurtAsk: 'Was anyone hurt?', othersAsk: 'Was anyone else hurt?',
     hurtButtons: ['Yes, they got medical help', 'Yes, no medical help yet', 'No one was hurt', 'Skip', '‹ Back', '✖ Cancel'],
-    untreated: 'Yes, no medical help yet', p3Ask: 'Is there a P3 form or a medical report', notYet: 'not yet', p3Help: 'A P3 form is free: you get it at a police station, and a government doctor fills it in.',
+    untreated: 'Yes, no medical help yet', p3Ask: 'Is there a P3 form, or a report from a doctor or hospital', notYet: 'not yet', p3Help: 'A P3 form is free. You can get it at any police station, and a government doctor fills it in.',
     countyAsk: 'In which county', review: ['Anyone hurt: Yes, no medical help yet', 'P3 form or medical report: Not yet'], nobodyElse: 'no', othersReview: 'Anyone else hurt: No one else was hurt',
   },
   sw: {
     police: '🚓 Utovu wa polisi', force: 'Polisi kutumia nguvu kupita kiasi au ukatili', killing: 'Mauaji yaliyofanywa na polisi', bribery: 'Polisi kuitisha hongo au kulazimisha pesa', no: 'Hapana', today: 'Leo',
-    story: 'Polisi wawili walimpiga kaka yangu kwa rungu nje ya soko.', hurtAsk: 'Je, kuna mtu aliyeumia?', othersAsk: 'Je, kuna mtu mwingine aliyeumia pia?',
+    story: 'Polisi wawili walimpiga kaka yangu kwa rungu nje ya soko.', hurtAsk: 'Je, kuna mtu aliyeumia?', othersAsk: 'Je, kuna mtu mwingine aliyeumia?',
     hurtButtons: ['Ndio, amepata matibabu', 'Ndio, bado hajapata matibabu', 'Hakuna aliyeumia', 'Ruka', '‹ Nyuma', '✖ Katisha'],
-    untreated: 'Ndio, bado hajapata matibabu', p3Ask: 'Je, kuna fomu ya P3 au ripoti ya daktari/hospitali?', notYet: 'bado', p3Help: 'Fomu ya P3 ni bure: unaipata katika kituo cha polisi, na daktari wa serikali ndiye anayeijaza.',
-    countyAsk: 'kaunti gani', review: ['Aliyeumia: Ndio, bado hajapata matibabu', 'Fomu ya P3 au ripoti ya daktari: Bado'], nobodyElse: 'hapana', othersReview: 'Wengine walioumia: Hakuna mwingine aliyeumia',
+    untreated: 'Ndio, bado hajapata matibabu', p3Ask: 'Je, kuna fomu ya P3, au ripoti ya daktari au ya hospitali?', notYet: 'bado', p3Help: 'Fomu ya P3 ni bure. Unaweza kuipata katika kituo chochote cha polisi, na daktari wa serikali ndiye anayeijaza.',
+    countyAsk: 'kaunti gani', review: ['Kuna aliyeumia: Ndio, bado hajapata matibabu', 'Fomu ya P3 au ripoti ya daktari: Bado'], nobodyElse: 'hapana', othersReview: 'Kuna mwingine aliyeumia: Hakuna mwingine aliyeumia',
   },
 } as const;
 

@@ -43,13 +43,13 @@ it('shows who was hurt, without medical help yet, and that there is no P3 form y
 
 it('in Swahili for a Swahili-speaking agent', async () => {
   const card = await agencyCard('p_sexual', { hurt: 'treated', record: 'yes' }, 'sw');
-  expect(card).toContain('<dt>Aliyeumia</dt><dd>Ndio, amepata matibabu</dd>');
+  expect(card).toContain('<dt>Kuna aliyeumia</dt><dd>Ndio, amepata matibabu</dd>');
   expect(card).toContain('<dt>Fomu ya P3 au ripoti ya daktari</dt><dd>Ipo</dd>');
 });
 
 it('after a killing, says whether anyone else was hurt', async () => {
   const card = await agencyCard('p_killing', { hurt: 'none' });
-  expect(card).toContain('<dt>Anyone else hurt (besides the person killed)</dt><dd>No one else was hurt</dd>');
+  expect(card).toContain('<dt>Anyone else hurt (besides anyone killed)</dt><dd>No one else was hurt</dd>');
   expect(card).not.toContain('P3 form');
 });
 

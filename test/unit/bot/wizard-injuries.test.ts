@@ -89,6 +89,15 @@ describe('is there a P3 form or a medical report?', () => {
     expect(r.state.draft?.injuries).toEqual({ hurt: 'untreated', record: 'not_yet' });
   });
 
+  it('after sexual violence it is asked even when no one was hurt, naming the PRC form, and "not yet" says where care comes first', () => {
+    const none = press(at('hurt', { text: STORY, category: 'p_sexual' }), 'none');
+    expect(none.state.draft).toMatchObject({ step: 'p3', injuries: { hurt: 'none' } });
+    expect(said(none)).toEqual(['answer', 'injury.p3.ask_sexual']);
+    const notYet = press(none.state, 'not_yet');
+    expect(said(notYet)).toEqual(['answer', 'injury.p3.help_sexual', 'county.ask']);
+    expect(notYet.state.draft?.injuries).toEqual({ hurt: 'none', record: 'not_yet' });
+  });
+
   it('yes and "I don\'t know" are kept without the guidance; Skip keeps nothing', () => {
     for (const record of ['yes', 'unknown']) {
       const r = press(at('p3', { text: STORY, injuries: { hurt: 'treated' } }), record);
@@ -171,8 +180,11 @@ describe('the danger path and the way back', () => {
     expect(stepOf(stored)).toBe('desc');
     const hurt = type(stored.state, STORY);
     expect(stepOf(hurt)).toBe('hurt');
-    // Someone hurt without help is on the urgent ticket as soon as it is answered.
-    expect(urgentSoFar(press(hurt.state, 'untreated').state.draft!)).toMatchObject({ injuries: { hurt: 'untreated' } });
+    // Someone hurt without help is on the urgent ticket as soon as it is answered, and the county
+    // comes next: no P3 question while someone is in danger now.
+    const untreated = press(hurt.state, 'untreated');
+    expect(urgentSoFar(untreated.state.draft!)).toMatchObject({ injuries: { hurt: 'untreated' } });
+    expect(stepOf(untreated)).toBe('county');
   });
 
   it('a story told before its question leads from danger straight to the injury question', () => {

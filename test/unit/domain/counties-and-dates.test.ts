@@ -27,6 +27,8 @@ describe('counties', () => {
     expect(matchCounty('Kitengela town')).toMatchObject({ kind: 'exact', county: { code: 34 }, town: 'Kitengela' });
     expect(matchCounty('Uasin Gishu')).not.toHaveProperty('town');
     expect(townNamed('Rongai')).toEqual({ name: 'Rongai', county: 34, also: 32 });
+    expect(townNamed('Githurai')).toEqual({ name: 'Githurai', county: 47, also: 22 });
+    expect(matchCounty('Bamburi')).toMatchObject({ kind: 'exact', county: { code: 1 }, town: 'Bamburi' });
     expect(townNamed('Gotham')).toBeUndefined();
   });
 

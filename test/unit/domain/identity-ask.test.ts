@@ -26,6 +26,11 @@ describe('identityAsked: a reply that asks the reporter who they are', () => {
     ['Unakaa mtaa gani?', 'home'],
     ['Kwenu ni wapi?', 'home'],
     ['Please give us your address', 'home'],
+    ['Nipe ID namba yako', 'id_number'],
+    ['Tuma Gmail yako', 'email'],
+    ['What is your gmail?', 'email'],
+    ['Unaishi estate gani?', 'home'],
+    ['Unakaa area gani?', 'home'],
   ])('%j asks for the reporter\'s %s', (text, ask) => {
     expect(identityAsked(text)).toBe(ask);
   });

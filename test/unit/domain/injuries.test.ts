@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, readHurt, readMedicalRecord, someoneHurt, withHurt } from '../../../src/domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, readHurt, readMedicalRecord, someoneHurt, withHurt } from '../../../src/domain';
 
 describe('injuries', () => {
   it('are asked where the case is about bodily harm; after a killing, of anyone else', () => {
@@ -13,6 +13,18 @@ describe('injuries', () => {
     ['alitibiwa hospitali', 'treated'], ['ndio, yuko hospitali', 'treated'], ['yes he went to hospital', 'treated'], ['amelazwa', 'treated'],
     ['bado hajatibiwa', 'untreated'], ['hajaenda hospitali', 'untreated'], ['no medical help', 'untreated'],
     ['no one went to hospital', undefined], ['ndio', undefined], ['Nairobi', undefined],
+    // Denied or not taken: never read as treated (a case file would tell IPOA they got help).
+    ['ndio hajapelekwa hospitali', 'untreated'], ['ndio, hakupelekwa hospitali', 'untreated'], ['ndio anahitaji matibabu', 'untreated'],
+    ['yes he needs treatment', 'untreated'], ['yes but he didnt go to hospital', 'untreated'], ['could not afford hospital', 'untreated'],
+    ['hospitali walikataa kumtibu', 'untreated'], ['alinyimwa matibabu', 'untreated'], ['he could not get treatment', 'untreated'],
+    ['hospital refused to treat him', 'untreated'], ['Hawakumpeleka hospitali', 'untreated'], ['tulikosa pesa ya hospitali', 'untreated'],
+    ['hakulazwa', undefined],
+    // "No one hurt" with more after it is no "hurt, untreated"; the everyday spellings are "no one".
+    ['No one was hurt, no help needed', undefined], ['not hurt, no treatment needed', undefined],
+    ['hakuna alieumia', 'none'], ['hakuna mtu ameumia', 'none'], ['hamna', 'none'], ['hamna aliyeumia', 'none'], ['none', 'none'],
+    ['ndio ameumia', 'hurt'], ['wameumia sana', 'hurt'],
+    // An account is more of the story, not an answer.
+    ['Then they took him to hospital and the doctor said his arm is broken in two places.', undefined],
   ])('"%s" to "was anyone hurt?" reads %s', (text, answer) => {
     expect(readHurt(text)).toBe(answer);
   });
@@ -20,6 +32,8 @@ describe('injuries', () => {
   it.each([
     ['bado', 'not_yet'], ['Bado sijapata', 'not_yet'], ['not yet', 'not_yet'], ['sina', 'not_yet'], ['hapana bado', 'not_yet'],
     ['tunayo', 'yes'], ['ndio ninayo', 'yes'], ['we have it', 'yes'], ['sijui', undefined], ['ndio', undefined],
+    ['sijaipata', 'not_yet'], ['bado hatujaipata', 'not_yet'], ['sina fomu ya P3', 'not_yet'], ['hamna', 'not_yet'],
+    ['tumeipata', 'yes'], ['niko nayo', 'yes'], ['tuko na p3', 'yes'],
   ])('"%s" to the P3 question reads %s', (text, answer) => {
     expect(readMedicalRecord(text)).toBe(answer);
   });
@@ -30,5 +44,12 @@ describe('injuries', () => {
     expect(someoneHurt({ hurt: 'hurt' })).toBe(true);
     expect(someoneHurt({ hurt: 'none' })).toBe(false);
     expect(someoneHurt(undefined)).toBe(false);
+  });
+
+  it('after sexual violence the medical question is asked whatever the answer, as care and the PRC form are needed without visible injury', () => {
+    expect(asksForMedicalRecord('p_sexual', { hurt: 'none' })).toBe(true);
+    expect(asksForMedicalRecord('p_force', { hurt: 'none' })).toBe(false);
+    expect(asksForMedicalRecord('p_sexual', undefined)).toBe(false);
+    expect(withHurt({ hurt: 'treated', record: 'yes' }, 'none', 'p_sexual')).toEqual({ hurt: 'none', record: 'yes' });
   });
 });
