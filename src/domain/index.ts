@@ -25,3 +25,4 @@ export * from './danger-words';
 export * from './referral-follow-up';
 export * from './injuries';
 export * from './reopen';
+export * from './plain-text';

@@ -1,3 +1,5 @@
+import { plainWords } from './plain-text';
+
 /**
  * Injuries and medical evidence (IPOA and the ODPP): whether anyone was hurt, whether they got
  * medical help, and whether a P3 form (the police medical examination form a charge of assault
@@ -69,16 +71,6 @@ export function withHurt(before: Injuries | undefined, hurt: HurtAnswer, categor
   return { hurt, ...(asksForMedicalRecord(category, { hurt }) && before?.record ? { record: before.record } : {}) };
 }
 
-/** Lower case, accents and punctuation removed, spaces collapsed (as the bot reads typed words). */
-function plain(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/\s+/g, ' ');
-}
 
 /** "No one (else) was hurt" in the words people type ("hakuna alieumia", "hamna"), whole message. */
 const NONE_HURT =
@@ -112,7 +104,7 @@ const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|hamna|nobody|no one)\b/;
 export function readHurt(text: string): HurtAnswer | undefined {
   // Longer is an account ("then they took him to hospital"): more of the story, not an answer.
   if (text.length > 60) return undefined;
-  const n = plain(text);
+  const n = plainWords(text);
   if (NONE_HURT.test(n)) return 'none';
   if (NONE_HURT_LEAD.test(n)) return undefined;
   if (NOT_TREATED.test(n)) return 'untreated';
@@ -132,7 +124,7 @@ const RECORD_YES =
 /** The P3 question answered in words beyond a bare yes or no; undefined when they say neither. */
 export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'unknown'> | undefined {
   if (text.length > 60) return undefined;
-  const n = plain(text);
+  const n = plainWords(text);
   if (RECORD_NOT_YET.test(n)) return 'not_yet';
   if (RECORD_YES.test(n)) return 'yes';
   return undefined;

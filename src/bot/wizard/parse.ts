@@ -1,7 +1,7 @@
 import type { Chat, Message, User } from 'telegraf/types';
 import type { PassedOnRef } from '../session';
 import { captionOf, mediaOf } from '../media';
-import { saysDangerNow } from '../../domain';
+import { plainWords, saysDangerNow } from '../../domain';
 import type { WizardInput } from './types';
 
 /** callback_data of a wizard button: `w:<draftId>:<step>:<value>` (anything else is answered as stale elsewhere). */
@@ -226,16 +226,8 @@ export function categoryWord(text: string, kind: 'police' | 'election'): string 
   return CATEGORY_WORDS[normalise(text)]?.[kind];
 }
 
-/** Lower case, accents and punctuation (and emoji) removed, spaces collapsed: "Ndiyo!!" -> "ndiyo". */
-export function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/\s+/g, ' ');
-}
+/** Lower case, accents and punctuation (and emoji) removed, spaces collapsed: "Ndiyo!!" -> "ndiyo" (domain `plainWords`). */
+export const normalise = plainWords;
 
 /** The button a typed message stands for, if it is one of the known words (whole message). */
 export function readWord(text: string): Word | undefined {
