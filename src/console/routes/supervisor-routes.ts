@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { AREA_ROLE, CATEGORIES, COUNTIES, PAGE_SIZE, REPORT_KINDS, STATUSES, countyByCode, withoutPhoneNumbers } from '../../domain';
+import { AREA_ROLE, CATEGORIES, COUNTIES, PAGE_SIZE, REPORT_KINDS, STATUSES, asksAboutInjuries, asksForMedicalRecord, countyByCode, withoutPhoneNumbers } from '../../domain';
 import type { ReportDoc } from '../../store';
 import { parseFilter } from '../ticket-filter';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
@@ -44,6 +44,7 @@ export const CSV_COLUMNS = [
   'reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'incident_at', 'incident_time_known', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'closed_at',
   'reporter_role', 'officer_names', 'service_numbers', 'officer_rank', 'police_unit', 'police_station', 'vehicle_plates', 'vehicle_description', 'officer_attire', 'officer_attire_words',
   'perpetrator', 'hate_channel', 'polling_station', 'polling_station_code', 'constituency', 'ward',
+  'injured', 'medical_record',
 ] as const;
 
 /** The details for the agency, in CSV_COLUMNS order (empty cells when skipped or not this kind of report). */
@@ -70,6 +71,9 @@ function agencyCells(r: ReportDoc): unknown[] {
     typed(r.pollingStation?.code),
     r.constituency?.name ?? '',
     r.ward?.name ?? '',
+    // Codes, where the category asks (src/domain/injuries.ts): how many of a county's reports left someone hurt and untreated.
+    (asksAboutInjuries(r.category) && r.injuries?.hurt) || '',
+    (asksAboutInjuries(r.category) && asksForMedicalRecord(r.category, r.injuries ?? undefined) && r.injuries?.record) || '',
   ];
 }
 

@@ -340,7 +340,7 @@ describe('supervisor list and CSV', () => {
     expect(lines[0]).toBe(
       'reference,created_at,kind,category,priority,status,county,incident_at,incident_time_known,danger_now,evidence_items,assignee,referred_to,closed_at,' +
         'reporter_role,officer_names,service_numbers,officer_rank,police_unit,police_station,vehicle_plates,vehicle_description,officer_attire,officer_attire_words,' +
-        'perpetrator,hate_channel,polling_station,polling_station_code,constituency,ward',
+        'perpetrator,hate_channel,polling_station,polling_station_code,constituency,ward,injured,medical_record',
     );
     expect(csv.body).toContain(police.reference);
     expect(csv.body).toContain(election.reference);
@@ -371,6 +371,7 @@ describe('supervisor list and CSV', () => {
         pollingStation: { name: 'Kondele Primary School', code: '04224011' },
         constituency: { code: 240, name: 'Kisumu Central' },
         ward: { code: 1199, name: 'Kondele' },
+        injuries: { hurt: 'untreated', record: 'not_yet' },
       })
     ).report;
     // A number typed at the polling station question is read as its code: it does not travel either.
@@ -389,11 +390,13 @@ describe('supervisor list and CSV', () => {
       reporter_role: 'witness', officer_names: 'Cpl Otieno, Sgt Wanjala', service_numbers: '84512; 90011', officer_rank: 'Corporal', police_unit: 'gsu',
       // A number typed into an answer does not reach the spreadsheet.
       police_station: 'Kilimani Police Station call me [phone removed]', vehicle_plates: 'KDA 123A; GK 456B', officer_attire: 'plain', officer_attire_words: 'black jackets, no badges',
-      polling_station: '', constituency: '', ward: '',
+      polling_station: '', constituency: '', ward: '', injured: '', medical_record: '',
     });
     expect(row(election.reference)).toMatchObject({
       reporter_role: 'victim', officer_names: '', vehicle_plates: '', officer_attire: '', perpetrator: 'agents', hate_channel: '',
       polling_station: 'Kondele Primary School', polling_station_code: '04224011', constituency: 'Kisumu Central', ward: 'Kondele',
+      // Election violence asks about injuries: the codes, for counts by county.
+      injured: 'untreated', medical_record: 'not_yet',
     });
     expect(row(typedAtStation.reference)).toMatchObject({ polling_station: 'Kondele Primary nipigie', polling_station_code: '[phone removed]' });
     // Who did it goes as its code; the reporter's words can name a person.
