@@ -44,7 +44,9 @@ async function closedReport(close: { to: 'resolved' | 'rejected'; rejectReason?:
 /** What the reporter wrote on the ticket (the notices to them aside). */
 const written = async (reportId: Types.ObjectId) => (await h.store.messages.listForReport(reportId)).filter((m) => m.direction === 'from_reporter').map((m) => m.text);
 
-const dispute = (n: number, text: string) => ({ text, telegram: { messageId: n, date: Math.floor(Date.now() / 1000) } });
+/** One Telegram message: its id and date are Telegram's, the same on every retry (the stored message's id is made from both). */
+const SENT_AT = Math.floor(Date.now() / 1000);
+const dispute = (n: number, text: string) => ({ text, telegram: { messageId: n, date: SENT_AT } });
 
 describe('ReopenService', () => {
   it('puts a resolved ticket back in the queue with the reporter\'s message, a history line saying why, and the console told; the next agent takes it', async () => {
