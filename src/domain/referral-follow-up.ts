@@ -9,6 +9,17 @@ const DAY_MS = 24 * 3600_000;
  */
 export const REFERRAL_FOLLOW_UP_DAYS = 14;
 
+/**
+ * What counts as staff answering the reporter: a text typed by staff and sent (not the bot's own
+ * notices, such as a consent answer's thanks, nor one Telegram refused). The store queries these
+ * fields; the console filters loaded messages with `isStaffAnswer`: one definition for both.
+ */
+export const STAFF_ANSWER = { direction: 'to_reporter', kind: 'text', notDelivery: 'failed' } as const;
+
+export function isStaffAnswer(m: { direction: string; kind: string; delivery?: string | null }): boolean {
+  return m.direction === STAFF_ANSWER.direction && m.kind === STAFF_ANSWER.kind && m.delivery !== STAFF_ANSWER.notDelivery;
+}
+
 /** How long a referred ticket has been with its agency, and whether it is time to follow it up. */
 export interface ReferralAge {
   /** Whole days since the referral. */

@@ -70,3 +70,8 @@ export function referralHolding<R>(report: { status: Status; referral?: R | null
   if (report.status === 'referred') return report.referral;
   return report.status === 'waiting_reporter' && lastWaitFrom === 'referred' ? report.referral : undefined;
 }
+
+/** The status a ticket's latest move to `waiting_reporter` came from, read from its history (`referralHolding`'s second argument). */
+export function lastWaitFrom(history: readonly { type: string; data?: Record<string, unknown> | null }[]): unknown {
+  return history.filter((e) => e.type === 'status_changed' && e.data?.to === 'waiting_reporter').at(-1)?.data?.from;
+}

@@ -55,7 +55,7 @@ export class ReopenService {
     // Another tap (another device) reopened it since the read: answered as the tap that came second.
     if (!before) return raced ? { ok: false, reason: 'open', reference: report.reference } : this.reopen(telegramUserId, reportId, messages, true);
     // Out of its incident before anything else: the relay may queue it (its queued mark is unset).
-    await this.outOfIncident(reportId);
+    await this.outOfIncident(before);
     const sent = await this.send(telegramUserId, reportId, messages);
     const queued = await this.backInQueue(reportId);
     this.deps.logger.info({ reportId, reference: report.reference, from: report.status, sent, queued, outcome: 'reopened_by_reporter' }, 'reporter asked staff to look at a closed ticket again: back in the queue');
@@ -70,7 +70,7 @@ export class ReopenService {
     // Read again: a message that says someone is in danger now put the waiting ticket first.
     const reopened = await this.deps.store.reports.findById(reportId);
     if (!reopened || reopened.status !== 'received') return false;
-    if (reopened.incident) await this.outOfIncident(reportId);
+    await this.outOfIncident(reopened);
     // At the front of its priority's line, as a release is: it waited before the tickets there now.
     const queued = !this.deps.reports ? false : reopened.queuedAt ? true : await this.deps.reports.queue(reopened, { front: true });
     await this.deps.events.publish({ type: 'ticket', reportId, what: 'status' });
@@ -78,10 +78,12 @@ export class ReopenService {
     return queued;
   }
 
-  /** Back in the queue it is no longer the incident holder's: whoever takes it next reads it alone. */
-  private async outOfIncident(reportId: string): Promise<void> {
-    const r = await this.deps.store.reports.findById(reportId);
-    if (r?.incident) await leaveIncident(this.deps, r, r.incident.id, { kind: 'system' }, { reopened: true });
+  /**
+   * Back in the queue it is no longer the incident holder's: whoever takes it next reads it alone.
+   * `r` as read last: leaving is guarded on the incident named, so an older read only finds it gone.
+   */
+  private async outOfIncident(r: Pick<ReportDoc, '_id' | 'reference' | 'incident'>): Promise<void> {
+    if (r.incident) await leaveIncident(this.deps, r, r.incident.id, { kind: 'system' }, { reopened: true });
   }
 
   /** Open again by the reporter's earlier tap: what a failure half-way left undone is finished, the messages still waiting go to it; else the refusal. */

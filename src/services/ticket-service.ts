@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { checkReplyText, checkText, CLOSED_STATUSES, referralHolding, decide, decideHandOver, heldWork, identityAsked, isAgency, isAgentStatus, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
+import { checkReplyText, checkText, CLOSED_STATUSES, referralHolding, decide, decideHandOver, heldWork, identityAsked, isAgency, isAgentStatus, lastWaitFrom, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -209,8 +209,7 @@ export class TicketService implements TicketActions {
   /** The referral whose agency has the case (domain `referralHolding`); the history is read only for a ticket waiting on its reporter. */
   private async referralHolding(report: ReportDoc): Promise<ReportDoc['referral']> {
     if (report.status !== 'waiting_reporter' || !report.referral) return referralHolding(report, undefined);
-    const waits = (await this.deps.store.reports.history(report._id)).filter((e) => e.type === 'status_changed' && e.data?.to === 'waiting_reporter');
-    return referralHolding(report, waits.at(-1)?.data?.from);
+    return referralHolding(report, lastWaitFrom(await this.deps.store.reports.history(report._id)));
   }
 
   /** "It is no longer with <agency>": the case is back with Ripoti staff ("another agency" by the name given). */

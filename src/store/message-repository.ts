@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import { STAFF_ANSWER } from '../domain';
 import type { Evidence, Lang, MessageDoc } from './models';
 import { isDuplicateKey } from './reporter-repository';
 
@@ -90,11 +91,10 @@ export class MessageRepository {
   }
 
   /**
-   * When staff last wrote to the reporter of each of these reports themselves: typed answers only
-   * (not the bot's notices, such as a consent answer's thanks) and not one refused (a blocked bot).
+   * When staff last wrote to the reporter of each of these reports themselves (domain `STAFF_ANSWER`).
    */
   lastStaffReplyAt(reportIds: Id[]): Promise<Map<string, Date>> {
-    return this.lastAt(reportIds, 'to_reporter', { kind: 'text', delivery: { $ne: 'failed' } });
+    return this.lastAt(reportIds, STAFF_ANSWER.direction, { kind: STAFF_ANSWER.kind, delivery: { $ne: STAFF_ANSWER.notDelivery } });
   }
 
   private async lastAt(reportIds: Id[], direction: MessageDoc['direction'], more: Record<string, unknown> = {}): Promise<Map<string, Date>> {

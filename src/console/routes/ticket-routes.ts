@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, isStaffAnswer, lastWaitFrom, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
 import type { StreamRefusal } from '../telegram-files';
@@ -92,10 +92,9 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
     else shown = e;
   });
   const repeatedView = (_e: ReportEventDoc, i: number) => hidden.has(i);
-  const lastWait = history.filter((e) => e.type === 'status_changed' && e.data?.to === 'waiting_reporter').at(-1);
   return {
     /** The agency that has the case now: "in progress" takes it back from them, and is asked about first. */
-    withAgency: referralHolding(report, lastWait?.data?.from),
+    withAgency: referralHolding(report, lastWaitFrom(history)),
     notes: history.filter((e) => e.type === 'note').map((e) => ({ id: String(e._id), at: e.at, by: nameOf(e), text: noteText(e) })),
     // The trail shows what happened; the note typed with a status change or a referral is part of
     // that step, so it is shown there (marked internal). Plain notes and messages have their own panels.
@@ -150,7 +149,7 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     assigneeName,
     messages,
     lastFromReporter: lastIn ? lastIn.createdAt : null,
-    referralAge: referralAge(report, messages.filter((m) => m.direction === 'to_reporter' && m.kind === 'text' && m.delivery !== 'failed').at(-1)?.createdAt, now),
+    referralAge: referralAge(report, messages.filter(isStaffAnswer).at(-1)?.createdAt, now),
     now,
     ...(await activity(ctx, report)),
     // The policy decides which forms to show; the service enforces the same rules on submit.

@@ -1,4 +1,4 @@
-import { REFERRAL_FOLLOW_UP_DAYS, referralAge } from '../../../src/domain';
+import { REFERRAL_FOLLOW_UP_DAYS, isStaffAnswer, referralAge } from '../../../src/domain';
 
 const DAY = 24 * 3600_000;
 const now = new Date('2026-12-03T12:00:00Z');
@@ -24,5 +24,18 @@ describe('a referred case waiting for news from its agency', () => {
     expect(referralAge({ status: 'resolved', referral: { at: ago(20) } }, undefined, now)).toBeNull();
     expect(referralAge({ status: 'referred', referral: { at: undefined } }, undefined, now)).toBeNull();
     expect(referralAge({ status: 'referred', referral: null }, undefined, now)).toBeNull();
+  });
+});
+
+describe('what clears the follow-up: an answer staff typed and Telegram took', () => {
+  it('counts a typed answer sent or still on its way', () => {
+    expect(isStaffAnswer({ direction: 'to_reporter', kind: 'text', delivery: 'sent' })).toBe(true);
+    expect(isStaffAnswer({ direction: 'to_reporter', kind: 'text' })).toBe(true);
+  });
+
+  it('does not count the bot\'s notices, a refused answer, or the reporter\'s own words', () => {
+    expect(isStaffAnswer({ direction: 'to_reporter', kind: 'notice', delivery: 'sent' })).toBe(false);
+    expect(isStaffAnswer({ direction: 'to_reporter', kind: 'text', delivery: 'failed' })).toBe(false);
+    expect(isStaffAnswer({ direction: 'from_reporter', kind: 'text' })).toBe(false);
   });
 });

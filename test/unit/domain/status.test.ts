@@ -1,4 +1,4 @@
-import { TRANSITIONS, STATUSES, canTransition, isOpen, sourcesOf, type Status } from '../../../src/domain';
+import { TRANSITIONS, STATUSES, canTransition, isOpen, lastWaitFrom, referralHolding, sourcesOf, type Status } from '../../../src/domain';
 
 describe('report status transitions', () => {
   const table: [Status, Status, boolean][] = [
@@ -36,5 +36,21 @@ describe('report status transitions', () => {
     for (const from of STATUSES) for (const to of TRANSITIONS[from]) expect(STATUSES).toContain(to);
     expect(sourcesOf('assigned')).toEqual(['received']);
     expect(sourcesOf('received').sort()).toEqual(['assigned', 'in_progress', 'waiting_reporter'].sort());
+  });
+});
+
+describe('which agency has a case waiting on its reporter', () => {
+  const referral = { agency: 'IPOA' };
+  const moved = (from: Status, to: Status) => ({ type: 'status_changed', data: { from, to } });
+
+  it('is the referral\'s when the latest wait began straight from referred', () => {
+    const history = [moved('in_progress', 'waiting_reporter'), moved('waiting_reporter', 'referred'), { type: 'note' }, moved('referred', 'waiting_reporter')];
+    expect(referralHolding({ status: 'waiting_reporter', referral }, lastWaitFrom(history))).toBe(referral);
+  });
+
+  it('is nobody\'s when the latest wait began from staff\'s own work', () => {
+    const history = [moved('referred', 'waiting_reporter'), moved('waiting_reporter', 'in_progress'), moved('in_progress', 'waiting_reporter')];
+    expect(referralHolding({ status: 'waiting_reporter', referral }, lastWaitFrom(history))).toBeUndefined();
+    expect(lastWaitFrom([])).toBeUndefined();
   });
 });
