@@ -110,6 +110,25 @@ describe('ReopenService', () => {
     expect(taken.ok && taken.report._id.toString()).toBe(reportId);
   });
 
+  it('a ticket closed inside an incident comes back out of it; the incident, one report short of two, is no more', async () => {
+    const lead = await closedReport();
+    const other = await closedReport();
+    const sara = agent('supervisor');
+    // Joined while open (a join takes open tickets only), then both closed.
+    await h.store.models.Report.updateMany({ _id: { $in: [lead.report._id, other.report._id] } }, { $set: { status: 'in_progress' } });
+    expect(await h.incidents.join(lead.reportId, sara, [other.reportId])).toMatchObject({ ok: true });
+    await h.store.models.Report.updateMany({ _id: { $in: [lead.report._id, other.report._id] } }, { $set: { status: 'resolved', closedAt: new Date() } });
+    expect((await h.store.reports.findById(other.reportId))?.incident).toBeTruthy();
+
+    expect(await reopen.askAgain(other.telegramUserId, other.reportId, [dispute(1001, 'Bado hawajarudisha simu yangu')])).toMatchObject({ ok: true, reopened: true });
+    expect((await h.store.reports.findById(other.reportId))?.incident ?? null).toBeNull();
+    expect((await h.store.reports.findById(lead.reportId))?.incident ?? null).toBeNull();
+    const split = (await h.store.reports.history(lead.report._id)).find((e) => e.type === 'incident_split');
+    expect(split?.data).toMatchObject({ split: other.report.reference, reopened: true, dissolved: true });
+    const taken = await h.tickets.takeNext(agent());
+    expect(taken.ok && taken.report._id.toString()).toBe(other.reportId);
+  });
+
   it('refuses someone else\'s tap, spam, a duplicate and a closure older than the week, each with its reason, changing nothing', async () => {
     const mine = await closedReport();
     expect(await reopen.askAgain(mine.telegramUserId + 50_000, mine.reportId, [dispute(801, 'not mine')])).toEqual({ ok: false, reason: 'not_yours' });
