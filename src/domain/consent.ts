@@ -97,8 +97,10 @@ const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A Telegram username whole, with or without its @ (and in a t.me link), any case. */
 function blankUsername(text: string, username: string, mark: string): string {
-  return text.replace(new RegExp(`(?<![\\w@])@?${escapeRe(username)}(?!\\w)`, 'gi'), mark);
+  return text.replace(usernameRe(username, 'gi'), mark);
 }
+
+const usernameRe = (username: string, flags: string) => new RegExp(`(?<![\\w@])@?${escapeRe(username)}(?!\\w)`, flags);
 
 /** Each word of these names (three letters or more) as a whole word, any case; null when there is none. */
 function nameWords(names: readonly string[]): RegExp | null {
@@ -106,6 +108,19 @@ function nameWords(names: readonly string[]): RegExp | null {
   if (!words.length) return null;
   const any = words.map(escapeRe).sort((a, b) => b.length - a.length).join('|');
   return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${any})(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
+}
+
+/**
+ * The reporter's own Telegram name, or username, as written in their story, if it is: an
+ * anonymous report would still show it to staff. Name words as retention blanks them (three
+ * letters or more, capitalised as a name is: "Haki" is a name, "haki" in a sentence is not).
+ */
+export function ownNameWritten(text: string, own: { names: readonly string[]; username?: string }): { written: string; as: 'name' | 'username' } | undefined {
+  const names = nameWords(own.names);
+  const named = names ? [...text.matchAll(names)].find((m) => /^\p{Lu}/u.test(m[0]))?.[0] : undefined;
+  if (named) return { written: named, as: 'name' };
+  const user = own.username ? usernameRe(own.username, 'i').exec(text)?.[0] : undefined;
+  return user ? { written: user, as: 'username' } : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, countyName, numbersFor } from '../../domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, countyName, numbersFor, ownNameWritten } from '../../domain';
 import type { Lang } from '../../i18n';
 import type { Message } from 'telegraf/types';
 import type { BotContext } from '../context';
@@ -127,8 +127,11 @@ function draw(ctx: BotContext, reply: Exclude<Reply, { type: 'answer' }>): Drawn
       const markup = reply.keyboard ? keyboard(t, reply.keyboard, ctx.lang) : undefined;
       return { text: reply.texts.map((x) => translate(t, x, ctx.lang)).join('\n\n'), html: reply.html === true, ...(markup ? { markup } : {}) };
     }
-    case 'review':
-      return { text: reviewText(t, reply.draft, ctx.lang), html: true, markup: kb.reviewKeyboard(t, reply.draft.id) };
+    case 'review': {
+      // Read from the update, never kept in the session: the warning needs the name only now.
+      const own = ctx.from ? { names: [ctx.from.first_name, ctx.from.last_name ?? ''], ...(ctx.from.username ? { username: ctx.from.username } : {}) } : undefined;
+      return { text: reviewText(t, reply.draft, ctx.lang, own), html: true, markup: kb.reviewKeyboard(t, reply.draft.id) };
+    }
     case 'emergency':
       return { text: `${emergencyNumbers(ctx, reply.category)}\n\n${t('danger.priority')}`, html: true };
   }
@@ -172,8 +175,12 @@ function keyboard(t: T, k: Keyboard, lang: Lang) {
   }
 }
 
-/** The review screen: every answer, the reporter's own words escaped and shortened. */
-export function reviewText(t: T, d: Draft, lang: Lang = 'en'): string {
+/**
+ * The review screen: every answer, the reporter's own words escaped and shortened. `own`: the
+ * reporter's Telegram name and username, to warn them when the story holds either (sent
+ * anonymously, staff would still read it there) unless they already chose to share their number.
+ */
+export function reviewText(t: T, d: Draft, lang: Lang = 'en', own?: { names: readonly string[]; username?: string }): string {
   const yesNo = (b: boolean | undefined) => t(b ? 'review.yes' : 'review.no');
   const said = d.voice ? t('review.voice', { seconds: d.voice.durationSec ?? 0 }) : undefined;
   const what = said && d.text ? `${said}\n${storyText(t, d.text)}` : (said ?? storyText(t, d.text ?? ''));
@@ -199,9 +206,15 @@ export function reviewText(t: T, d: Draft, lang: Lang = 'en'): string {
     ...detailLines(t, d),
     '',
     t(`review.details_hint_${d.kind ?? 'police'}`),
+    ...ownNameWarning(t, d, own),
     t('review.hint'),
   ];
   return lines.join('\n');
+}
+
+function ownNameWarning(t: T, d: Draft, own: { names: readonly string[]; username?: string } | undefined): string[] {
+  const found = own && d.text && d.anonymous !== false ? ownNameWritten(d.text, own) : undefined;
+  return found ? [t(`review.own_${found.as}`, { written: escapeHtml(found.written) })] : [];
 }
 
 /** Whether anyone was hurt and whether there is a P3 form or medical report, as answered (nothing when skipped). */

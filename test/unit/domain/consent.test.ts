@@ -1,4 +1,4 @@
-import { identityDecision, identityForCaseFile, withheldFromConversation, type ConsentAnswer } from '../../../src/domain';
+import { identityDecision, identityForCaseFile, ownNameWritten, withheldFromConversation, type ConsentAnswer } from '../../../src/domain';
 
 const at = (min: number) => new Date(Date.UTC(2026, 7, 9, 10, min));
 const yesIpoa: ConsentAnswer = { agency: 'IPOA', answer: 'yes', at: at(1), covers: 'name_phone' };
@@ -76,5 +76,22 @@ describe('a conversation in a file that does not share who the reporter is', () 
     expect(withheldFromConversation(shared, { phone: true, names: [] }, marks)).toBe('[place]');
     expect(withheldFromConversation(shared, { phone: false, names: [] }, marks)).toBe(shared);
     expect(withheldFromConversation('Wambũi wa (Kamau)', { phone: true, names: ['Wambũi', 'K.'] }, marks)).toBe('[name] wa (Kamau)');
+  });
+});
+
+describe('the reporter\'s own name in their story', () => {
+  const own = { names: ['Wanjiku', 'Kamau'], username: 'wanjiku_k' };
+
+  it('finds a word of their Telegram name written as a name, or their username', () => {
+    expect(ownNameWritten('Mimi ni Wanjiku, polisi walinipiga Kondele.', own)).toEqual({ written: 'Wanjiku', as: 'name' });
+    expect(ownNameWritten('They took KAMAU\'s phone', own)).toEqual({ written: 'KAMAU', as: 'name' });
+    expect(ownNameWritten('Call @wanjiku_k here', own)).toEqual({ written: '@wanjiku_k', as: 'username' });
+  });
+
+  it('passes a story without them: lower-case words, parts of longer words, other people\'s names', () => {
+    expect(ownNameWritten('Polisi walimpiga Otieno nje ya soko.', own)).toBeUndefined();
+    expect(ownNameWritten('wanjiku means something else here in lower case', own)).toBeUndefined();
+    expect(ownNameWritten('Wanjikuu and Kamaus are not the same words', own)).toBeUndefined();
+    expect(ownNameWritten('Story by Jo', { names: ['Jo'] })).toBeUndefined();
   });
 });

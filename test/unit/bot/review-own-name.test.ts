@@ -1,0 +1,25 @@
+/**
+ * The review warns a reporter whose story holds their own Telegram name or username: sent
+ * anonymously, staff would still read it there. Translations as keys with their values.
+ */
+import type { Draft } from '../../../src/bot/session';
+import { reviewText } from '../../../src/bot/wizard/render';
+
+const t = (key: string, opts?: Record<string, unknown>) => (opts && 'written' in opts ? `${key}(${String(opts.written)})` : key);
+const review = (extra: Partial<Draft> = {}): Draft => ({ id: 'dRaFt0000001', step: 'review', kind: 'police', category: 'p_bribery', danger: false, county: 47, place: 'Kenol', when: 'today', incidentAt: Date.UTC(2026, 10, 28), text: 'Mimi ni Achieng. Polisi walitaka hongo ya 500 kwenye kizuizi.', ...extra });
+const own = { names: ['Achieng', 'Odhiambo'], username: 'achi_o' };
+
+describe('the review, when the story names its reporter', () => {
+  it('warns before the choice of how to send it, naming the word as written', () => {
+    const text = reviewText(t, review(), 'sw', own);
+    expect(text).toContain('review.own_name(Achieng)');
+    expect(text.indexOf('review.own_name')).toBeLessThan(text.indexOf('review.hint'));
+    expect(reviewText(t, review({ text: 'Ask <@achi_o> on Telegram' }), 'en', own)).toContain('review.own_username(@achi_o)');
+  });
+
+  it('says nothing when the story does not name them, or they already chose to share their number', () => {
+    expect(reviewText(t, review({ text: 'Polisi walitaka hongo ya 500.' }), 'sw', own)).not.toContain('review.own_');
+    expect(reviewText(t, review({ anonymous: false }), 'sw', own)).not.toContain('review.own_');
+    expect(reviewText(t, review(), 'sw')).not.toContain('review.own_');
+  });
+});
