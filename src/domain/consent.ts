@@ -110,6 +110,9 @@ function nameWords(names: readonly string[]): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${any})(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
 }
 
+/** Words of many Telegram names ("Mama Njeri", "Mzee Kiprono") that name nobody alone: "Mama yangu" in a story is no self-disclosure. */
+const TITLES = new Set(['mama', 'baba', 'mzee', 'dada', 'kaka', 'shosh', 'cucu', 'guka', 'madam', 'mwalimu', 'pastor', 'bishop', 'sister', 'brother', 'uncle', 'auntie', 'aunty', 'mrs', 'miss', 'mister', 'doctor', 'daktari', 'chief', 'bro', 'sis', 'the', 'and']);
+
 /**
  * The reporter's own Telegram name, or username, as written in their story, if it is: an
  * anonymous report would still show it to staff. Name words as retention blanks them (three
@@ -117,7 +120,7 @@ function nameWords(names: readonly string[]): RegExp | null {
  */
 export function ownNameWritten(text: string, own: { names: readonly string[]; username?: string }): { written: string; as: 'name' | 'username' } | undefined {
   const names = nameWords(own.names);
-  const named = names ? [...text.matchAll(names)].find((m) => /^\p{Lu}/u.test(m[0]))?.[0] : undefined;
+  const named = names ? [...text.matchAll(names)].find((m) => /^\p{Lu}/u.test(m[0]) && !TITLES.has(m[0].toLowerCase()))?.[0] : undefined;
   if (named) return { written: named, as: 'name' };
   const user = own.username ? usernameRe(own.username, 'i').exec(text)?.[0] : undefined;
   return user ? { written: user, as: 'username' } : undefined;

@@ -93,5 +93,8 @@ describe('the reporter\'s own name in their story', () => {
     expect(ownNameWritten('wanjiku means something else here in lower case', own)).toBeUndefined();
     expect(ownNameWritten('Wanjikuu and Kamaus are not the same words', own)).toBeUndefined();
     expect(ownNameWritten('Story by Jo', { names: ['Jo'] })).toBeUndefined();
+    // A title in the Telegram name names nobody: "Mama yangu" is the reporter's mother, not them.
+    expect(ownNameWritten('Mama yangu alipigwa na polisi.', { names: ['Mama Njeri'] })).toBeUndefined();
+    expect(ownNameWritten('Mama Njeri ndiye aliyepigwa.', { names: ['Mama Njeri'] })).toEqual({ written: 'Njeri', as: 'name' });
   });
 });
