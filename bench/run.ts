@@ -31,7 +31,7 @@ import { createLogger } from '../src/logger';
 import { createQueues, type Queues } from '../src/queue';
 import { closeRedis, createRedis } from '../src/redis';
 import { redisKeys } from '../src/redis-keys';
-import { EventBus } from '../src/services/events';
+import { RedisEventBus } from '../src/queue';
 import { TicketService } from '../src/services/ticket-service';
 import { TicketDesk } from '../src/services/ticket-desk';
 import { ReportService } from '../src/services/report-service';
@@ -543,7 +543,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       consoleRedis.push(r);
       return r;
     };
-    const events = new EventBus(consoleConn('producer'), null, redisKeys(prefix).liveChannel);
+    const events = new RedisEventBus(consoleConn('producer'), null, redisKeys(prefix).liveChannel);
     queues = createQueues({
       config: {
         redis: { url: REDIS_URL, prefix },

@@ -24,6 +24,7 @@ export * from './reply-worker';
 export * from './ticket-dispenser';
 export * from './stall-guard';
 export * from './chat-pacer';
+export * from './live-events';
 
 export interface QueueDeps {
   config: Pick<Config, 'redis' | 'telegram' | 'tickets' | 'replies'>;

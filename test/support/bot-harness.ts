@@ -15,7 +15,8 @@ import { SealedValues } from '../../src/lib/sealed-values';
 import type { HelpNumber, Priority } from '../../src/domain';
 import { Translator } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
-import { EventBus, type LiveEvent } from '../../src/services/events';
+import { RedisEventBus } from '../../src/queue';
+import type { EventBus, LiveEvent } from '../../src/services/events';
 import { ConversationService } from '../../src/services/conversation-service';
 import { ReopenService } from '../../src/services/reopen-service';
 import { DeliveryService, replyMarkupOf } from '../../src/services/delivery-service';
@@ -112,7 +113,7 @@ export async function startBotHarness(
 
     const channel = `${r.prefix}:live`;
     sub = new IORedis(r.url, { maxRetriesPerRequest: null });
-    const bus = new EventBus(r.redis, sub, channel);
+    const bus = new RedisEventBus(r.redis, sub, channel);
     const events: LiveEvent[] = [];
     await bus.subscribe((e) => events.push(e));
 

@@ -3,11 +3,12 @@
  * BullMQ queues, TicketService), listening on a loopback port, plus a small HTTP client that
  * signs in like a browser: it keeps cookies and reads the CSRF token from the page.
  */
+import type { EventBus } from '../../src/services/events';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { createConsole } from '../../src/console';
-import { EventBus } from '../../src/services/events';
+import { RedisEventBus } from '../../src/queue';
 import { createRedis, closeRedis } from '../../src/redis';
 import { redisKeys } from '../../src/redis-keys';
 import type { Service } from '../../src/lifecycle';
@@ -36,7 +37,7 @@ export async function createConsoleHarness(opts: HarnessOptions): Promise<Consol
     conns.push(r);
     return r;
   };
-  const bus = new EventBus(redis('producer'), redis('worker'), redisKeys(h.prefix).liveChannel);
+  const bus = new RedisEventBus(redis('producer'), redis('worker'), redisKeys(h.prefix).liveChannel);
   const { app, service } = createConsole({
     config: h.config,
     logger: h.logger,

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config';
 import { createRedis, closeRedis } from '../../src/redis';
 import { redisKeys } from '../../src/redis-keys';
 import { Translator } from '../../src/i18n';
-import { EventBus } from '../../src/services/events';
+import { RedisEventBus } from '../../src/queue';
 import { createLogger } from '../../src/logger';
 import { ReplyWorker } from '../../src/queue';
 import { DeliveryService } from '../../src/services/delivery-service';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const worker = new ReplyWorker({
     connection,
     prefix,
-    delivery: new DeliveryService({ store, translator, events: new EventBus(pub, null, redisKeys(prefix).liveChannel), logger }),
+    delivery: new DeliveryService({ store, translator, events: new RedisEventBus(pub, null, redisKeys(prefix).liveChannel), logger }),
     logger,
     token: need('TELEGRAM_BOT_TOKEN'),
     apiRoot: need('TELEGRAM_API_ROOT'),

@@ -12,7 +12,8 @@ import { createStore, type MessageDoc, type ReportDoc, type Store, type StoreOpt
 import { createRedis, closeRedis } from '../../src/redis';
 import { redisKeys } from '../../src/redis-keys';
 import { Translator } from '../../src/i18n';
-import { EventBus, type LiveEvent } from '../../src/services/events';
+import { RedisEventBus } from '../../src/queue';
+import type { EventBus, LiveEvent } from '../../src/services/events';
 import { TicketService } from '../../src/services/ticket-service';
 import { IncidentService } from '../../src/services/incident-service';
 import type { ActionResult, AgentRef } from '../../src/services/ticket-actions';
@@ -94,7 +95,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const store = createStore(db.conn, config.dataKeys, { logger, ...opts.store, agents: { hashOptions: config.console.passwordHash, ...opts.store?.agents } });
   await store.ready();
   const translator = await Translator.create();
-  const bus = new EventBus(redis('producer'), redis('worker'), redisKeys(prefix).liveChannel);
+  const bus = new RedisEventBus(redis('producer'), redis('worker'), redisKeys(prefix).liveChannel);
   const events: LiveEvent[] = [];
   await bus.subscribe((e) => events.push(e));
   const metrics = new Metrics();

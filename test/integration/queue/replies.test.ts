@@ -1,5 +1,5 @@
 import { ConversationService } from '../../../src/services/conversation-service';
-import { EventBus } from '../../../src/services/events';
+import { RedisEventBus } from '../../../src/queue';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { agent, createHarness, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
 import type { AgentRef } from '../../../src/services/ticket-actions';
@@ -150,7 +150,7 @@ describe('messages to reporters (replies queue)', () => {
 
     // They unblock it (the bot hears it as my_chat_member and asks this of the conversation service).
     tg.unblockBy(user);
-    const events = new EventBus({ publish: async () => 0 } as never, null, 'unused');
+    const events = new RedisEventBus({ publish: async () => 0 } as never, null, 'unused');
     expect(await new ConversationService({ store: h.store, events, logger: h.logger }).reachableAgain(user.id)).toBe(1);
     expect((await h.store.reports.findById(reportId))?.reporterUnreachable).toBe(false);
     await seen(user, 'Which station took your brother?');

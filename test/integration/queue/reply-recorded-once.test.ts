@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { closeRedis, createRedis } from '../../../src/redis';
 import { ReplyWorker } from '../../../src/queue/reply-worker';
 import { DeliveryService, type DueMessage } from '../../../src/services/delivery-service';
-import { EventBus } from '../../../src/services/events';
+import { RedisEventBus } from '../../../src/queue';
 import { TelegramDouble } from '../../support/telegram';
 import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
 
@@ -36,7 +36,7 @@ describe('a reply sent, then not recorded at once', () => {
     h = await createHarness({ label: 'q-recorded-once', env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot }, workers: false, overrides: { replies: { backoffMs: 100 } } });
     conn = createRedis(h.config.redis, 'worker');
     pub = createRedis(h.config.redis, 'producer');
-    const delivery = new FlakyRecording({ store: h.store, translator: h.translator, events: new EventBus(pub, null, `${h.prefix}:live`), logger: h.logger });
+    const delivery = new FlakyRecording({ store: h.store, translator: h.translator, events: new RedisEventBus(pub, null, `${h.prefix}:live`), logger: h.logger });
     worker = new ReplyWorker({ connection: conn, prefix: h.prefix, delivery, logger: h.logger, token: tg.token, apiRoot: tg.apiRoot });
     await worker.start();
   });

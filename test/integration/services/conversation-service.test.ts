@@ -5,7 +5,8 @@ import { Types } from 'mongoose';
 import { LIMITS } from '../../../src/domain';
 import { createLogger } from '../../../src/logger';
 import { ConversationService } from '../../../src/services/conversation-service';
-import { EventBus, type LiveEvent } from '../../../src/services/events';
+import { RedisEventBus } from '../../../src/queue';
+import type { LiveEvent } from '../../../src/services/events';
 import { createStore, type Store } from '../../../src/store';
 import { eventually } from '../../support/bot-harness';
 import { connectTestDb, type TestDb } from '../../support/db';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   store = createStore(db.conn, [{ id: 'k1', key: randomBytes(32) }]);
   await store.ready();
   sub = new IORedis(r.url, { maxRetriesPerRequest: null });
-  const bus = new EventBus(r.redis, sub, `${r.prefix}:live`);
+  const bus = new RedisEventBus(r.redis, sub, `${r.prefix}:live`);
   await bus.subscribe((e) => events.push(e));
   conversation = new ConversationService({ store, events: bus, logger: createLogger({ level: 'silent' }) });
 });

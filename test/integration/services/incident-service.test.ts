@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { DeliveryService } from '../../../src/services/delivery-service';
-import { EventBus } from '../../../src/services/events';
+import { RedisEventBus } from '../../../src/queue';
 import { IntakeService, type IntakeRequest } from '../../../src/services/intake-service';
 import { OutboxRelay } from '../../../src/services/outbox-relay';
 import { TriageService } from '../../../src/services/triage-service';
@@ -186,7 +186,7 @@ describe('incidents', () => {
     expect(await h.incidents.replyAll(english._id.toString(), brian, { en: 'Hi' })).toMatchObject({ ok: false, reason: 'not_assignee' });
     const res = await h.incidents.replyAll(swahili._id.toString(), amina, { en: 'We have told IPOA about the Kasarani roadblock.', sw: 'Tumeiarifu IPOA kuhusu roadblock ya Kasarani.' });
     expect(res).toEqual({ ok: true, sent: 2, skipped: 0 });
-    const bus = new EventBus({ publish: async () => 0 } as never, null, 'unused');
+    const bus = new RedisEventBus({ publish: async () => 0 } as never, null, 'unused');
     const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: bus, logger: h.logger });
     const words = async (r: ReportDoc) => {
       const msg = (await h.store.messages.listForReport(r._id)).find((m) => m.kind === 'text');
