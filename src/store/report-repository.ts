@@ -12,12 +12,13 @@ export type NewReport = Omit<
 >;
 
 /**
- * The place, the location or the time of day a report stored early no longer has (a location shared
- * instead of the place typed before, a county changed, a day tapped after one typed with its time):
- * gone from the report too, not left from an earlier write.
+ * The place, the location, the time of day or the injury answers a report stored early no longer
+ * has (a location shared instead of the place typed before, a county changed, a day tapped after
+ * one typed with its time, a category changed to one that does not ask about injuries): gone from
+ * the report too, not left from an earlier write.
  */
-function whereNotGiven(answers: Partial<Pick<NewReport, 'place' | 'location' | 'timeOfDay'>>): Record<string, 1> {
-  return Object.fromEntries((['place', 'location', 'timeOfDay'] as const).filter((k) => answers[k] === undefined).map((k) => [k, 1 as const]));
+function noLongerGiven(answers: Partial<Pick<NewReport, 'place' | 'location' | 'timeOfDay' | 'injuries'>>): Record<string, 1> {
+  return Object.fromEntries((['place', 'location', 'timeOfDay', 'injuries'] as const).filter((k) => answers[k] === undefined).map((k) => [k, 1 as const]));
 }
 
 /** What a report stored early may carry before Send: the story, injuries, where and when, as answered so far. */
@@ -217,7 +218,7 @@ export class ReportRepository {
     const { priority, ...rest } = answers;
     const done = await this.Report.findOneAndUpdate(
       { idempotencyKey: key, unfinished: { $ne: null } },
-      { $set: rest, $min: { priority }, $unset: { unfinished: 1, ...whereNotGiven(rest) } },
+      { $set: rest, $min: { priority }, $unset: { unfinished: 1, ...noLongerGiven(rest) } },
       { returnDocument: 'after' },
     ).lean<ReportDoc>();
     if (done) await this.addEvent(done._id, 'completed', { kind: 'reporter' });
@@ -230,7 +231,7 @@ export class ReportRepository {
    * comes (a phone taken or dead). Only while it is being written: never after Send or cancel.
    */
   async progress(key: string, answers: UrgentAnswers): Promise<Types.ObjectId | null> {
-    const unset = whereNotGiven(answers);
+    const unset = noLongerGiven(answers);
     const doc = await this.Report.findOneAndUpdate(
       { idempotencyKey: key, 'unfinished.state': 'writing' },
       { $set: { ...answers, 'unfinished.lastAt': new Date() }, ...(Object.keys(unset).length ? { $unset: unset } : {}) },

@@ -176,6 +176,27 @@ describe('IntakeService.urgent: someone is in danger, before anything else is ty
     expect(await store.reports.findById(first.reportId)).toMatchObject({ dangerNow: false, priority: 1 });
   });
 
+  it('injury answers the reporter no longer gives (a category changed to a bribe) leave the report, while written and when sent', async () => {
+    const user = nextUser++;
+    const intake = service();
+    const written = randomUUID();
+    const first = await intake.urgent(urgent(user, written));
+    if (!first.ok) throw new Error('urgent refused');
+    await intake.progress(written, { injuries: { hurt: 'untreated' } });
+    expect((await store.reports.findById(first.reportId))?.injuries).toEqual({ hurt: 'untreated' });
+    await intake.progress(written, { county: 42 });
+    expect((await store.reports.findById(first.reportId))?.injuries).toBeUndefined();
+
+    const sent = randomUUID();
+    const second = await intake.urgent(urgent(user, sent));
+    if (!second.ok) throw new Error('urgent refused');
+    await intake.progress(sent, { injuries: { hurt: 'untreated' } });
+    await intake.submit(finished(user, sent, { category: 'p_bribery' }));
+    const report = await store.reports.findById(second.reportId);
+    expect(report).toMatchObject({ category: 'p_bribery' });
+    expect(report?.injuries).toBeUndefined();
+  });
+
   it('cancelling leaves the ticket, open and queued, marked not finished; a later cancel or send changes nothing more', async () => {
     const user = nextUser++;
     const draftId = randomUUID();
