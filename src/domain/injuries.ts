@@ -21,14 +21,25 @@ export function asksAboutInjuries(category: string | undefined): boolean {
   return category !== undefined && INJURY_CATEGORIES.includes(category);
 }
 
+/** Sexual harassment or abuse: the medical question is asked whatever the answer to "was anyone hurt?" (`asksForMedicalRecord`). */
+export const SEXUAL_VIOLENCE = 'p_sexual';
+
+/**
+ * The form the medical question names: `prc` after sexual violence (the PRC form, post-rape care,
+ * that a health facility fills in, asked about with the P3), `p3` otherwise. One choice for every
+ * place that asks or shows the answer, so a label never names a form the reporter was not asked about.
+ */
+export type MedicalForm = 'p3' | 'prc';
+
+export function medicalFormFor(category: string | undefined): MedicalForm {
+  return category === SEXUAL_VIOLENCE ? 'prc' : 'p3';
+}
+
 /**
  * A killing: the person died. The question is whether anyone else was hurt too (shootings at
  * protests and raids often wound others, and IPOA investigates those injuries with the death),
  * never "was anyone hurt?" as though no one had died.
  */
-/** Sexual harassment or abuse: the medical question is asked whatever the answer to "was anyone hurt?" (`asksForMedicalRecord`). */
-export const SEXUAL_VIOLENCE = 'p_sexual';
-
 export function asksAboutOthers(category: string | undefined): boolean {
   return category === 'p_killing';
 }

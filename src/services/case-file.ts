@@ -4,6 +4,7 @@ import {
   asksAboutOthers,
   asksForMedicalRecord,
   countyByCode,
+  medicalFormFor,
   type Status,
   type Agency,
   type CategoryCode,
@@ -243,7 +244,8 @@ function electionSection(input: Pick<CaseFileInput, 'category' | 'perpetrator' |
 
 /**
  * Injuries and medical evidence, for the categories that ask (a P3 form is what a charge of
- * assault needs): as answered, or that the reporter did not say. After a killing, of anyone else.
+ * assault needs; after sexual violence the PRC form, named so): as answered, or that the reporter
+ * did not say. After a killing, of anyone else.
  */
 function injuriesSection(input: Pick<CaseFileInput, 'category' | 'injuries'>, t: T): CaseFileSection {
   const i = input.injuries;
@@ -252,7 +254,7 @@ function injuriesSection(input: Pick<CaseFileInput, 'category' | 'injuries'>, t:
   if (!i) return { heading, blocks: [{ type: 'text', text: t('casefile:injuries.not_given') }] };
   const fields = rows([
     [t(others ? 'casefile:injuries.hurt_others' : 'casefile:injuries.hurt'), t(`casefile:injuries.value.${i.hurt === 'none' && others ? 'none_others' : i.hurt}`)],
-    [t('casefile:injuries.record'), asksForMedicalRecord(input.category, i) && i.record ? t(`casefile:injuries.record_value.${i.record}`) : undefined],
+    [t(medicalFormFor(input.category) === 'prc' ? 'casefile:injuries.record_prc' : 'casefile:injuries.record'), asksForMedicalRecord(input.category, i) && i.record ? t(`casefile:injuries.record_value.${i.record}`) : undefined],
   ]);
   return { heading, blocks: [{ type: 'fields', rows: fields }] };
 }

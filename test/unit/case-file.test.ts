@@ -195,6 +195,16 @@ describe('injuries and medical evidence', () => {
     });
   });
 
+  it('after sexual violence names the PRC form the reporter was asked about, in English and Swahili', () => {
+    const sexual: CaseFileInput = { ...police, category: 'p_sexual', injuries: { hurt: 'none', record: 'not_yet' } };
+    expect(section(sexual)?.blocks).toEqual([
+      { type: 'fields', rows: [{ label: 'Anyone hurt', value: 'No one was hurt' }, { label: 'P3 or PRC form (post-rape care), or medical report', value: 'Not yet' }] },
+    ]);
+    expect(section({ ...sexual, language: 'sw' })?.blocks).toEqual([
+      { type: 'fields', rows: [{ label: 'Kuna aliyeumia', value: 'Hakuna aliyeumia' }, { label: 'Fomu ya P3 au ya PRC (huduma baada ya ubakaji), au ripoti ya daktari', value: 'Bado' }] },
+    ]);
+  });
+
   it('after a killing, of anyone else; and says so when the reporter did not answer', () => {
     expect(section({ ...police, category: 'p_killing', injuries: { hurt: 'none' } })?.blocks).toEqual([{ type: 'fields', rows: [{ label: 'Anyone else hurt (besides anyone killed)', value: 'No one else was hurt' }] }]);
     expect(section(police)?.blocks).toEqual([{ type: 'text', text: 'The reporter did not say whether anyone was hurt.' }]);

@@ -1,4 +1,4 @@
-import { asksAboutOthers, isHurtAnswer, SEXUAL_VIOLENCE, isMedicalRecordAnswer, readHurt, readMedicalRecord, withHurt, type HurtAnswer, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, withHurt, type HurtAnswer, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -15,7 +15,7 @@ export const isInjuryStep = (step: Step): step is InjuryStep => step === 'hurt' 
 /** Asks the injury question the draft is at; after a killing, whether anyone else was hurt. */
 export function askInjury(turn: Turn, d: Draft, step: InjuryStep): void {
   const others = step === 'hurt' && asksAboutOthers(d.category);
-  const p3 = d.category === SEXUAL_VIOLENCE ? 'injury.p3.ask_sexual' : 'injury.p3.ask';
+  const p3 = medicalFormFor(d.category) === 'prc' ? 'injury.p3.ask_sexual' : 'injury.p3.ask';
   const key = step === 'p3' ? p3 : others ? 'injury.hurt.ask_others' : 'injury.hurt.ask';
   turn.say(key, undefined, { keyboard: { type: 'injury', draftId: d.id, step, ...(others ? { others: true as const } : {}) } });
 }
@@ -51,7 +51,7 @@ function setHurt(turn: Turn, d: Draft, hurt: HurtAnswer): void {
  */
 function setRecord(turn: Turn, d: Draft, record: MedicalRecordAnswer): void {
   d.injuries = { ...(d.injuries ?? { hurt: 'hurt' }), record };
-  if (record === 'not_yet') turn.say(d.category === SEXUAL_VIOLENCE ? 'injury.p3.help_sexual' : 'injury.p3.help');
+  if (record === 'not_yet') turn.say(medicalFormFor(d.category) === 'prc' ? 'injury.p3.help_sexual' : 'injury.p3.help');
   turn.advance(d);
 }
 

@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, countyName, numbersFor, ownNameWritten } from '../../domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, countyName, medicalFormFor, numbersFor, ownNameWritten } from '../../domain';
 import type { Lang } from '../../i18n';
 import type { Message } from 'telegraf/types';
 import type { BotContext } from '../context';
@@ -217,14 +217,16 @@ function ownNameWarning(t: T, d: Draft, own: { names: readonly string[]; usernam
   return found ? [t(`review.own_${found.as}`, { written: escapeHtml(found.written) })] : [];
 }
 
-/** Whether anyone was hurt and whether there is a P3 form or medical report, as answered (nothing when skipped). */
+/** Whether anyone was hurt and whether there is a P3 (or PRC) form or medical report, as answered (nothing when skipped). */
 function injuryLines(t: T, d: Draft): string[] {
   const i = asksAboutInjuries(d.category) ? d.injuries : undefined;
   if (!i) return [];
   const others = asksAboutOthers(d.category);
   const hurt = t(i.hurt === 'none' && others ? 'injury.hurt.none_others' : `injury.hurt.${i.hurt}`);
   const lines = [`<b>${t(others ? 'review.hurt_others' : 'review.hurt')}</b> ${escapeHtml(hurt)}`];
-  if (i.record && asksForMedicalRecord(d.category, i)) lines.push(`<b>${t('review.p3')}</b> ${escapeHtml(t(`injury.p3.${i.record}`))}`);
+  // Labelled with the form the question named (after sexual violence the PRC form too).
+  const label = medicalFormFor(d.category) === 'prc' ? 'review.p3_prc' : 'review.p3';
+  if (i.record && asksForMedicalRecord(d.category, i)) lines.push(`<b>${t(label)}</b> ${escapeHtml(t(`injury.p3.${i.record}`))}`);
   return lines;
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, isStaffAnswer, lastWaitFrom, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, isStaffAnswer, lastWaitFrom, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, medicalFormFor, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
 import type { StreamRefusal } from '../telegram-files';
@@ -162,6 +162,8 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     injuriesAsked: asksAboutInjuries(report.category),
     medicalRecordAsked: asksForMedicalRecord(report.category, report.injuries ?? undefined),
     injuriesOthers: asksAboutOthers(report.category),
+    // The form the medical question named: its label says PRC after sexual violence.
+    medicalForm: medicalFormFor(report.category),
     limits: LIMITS,
     // Issue 16: ready answers the agent may send, in the reporter's language (see _saved-replies).
     ...(await savedRepliesFor(ctx, report, may.reply)),

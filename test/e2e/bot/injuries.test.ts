@@ -3,7 +3,8 @@
  * after the story of a beating, "was anyone hurt?" and "is there a P3 form or a medical report?"
  * are asked with buttons or answered in words, "not yet" gets one line on how a P3 form is had,
  * the review shows the answers and the stored report keeps them. After a killing the question is
- * whether anyone else was hurt; a bribe is not asked about injuries at all.
+ * whether anyone else was hurt; a bribe is not asked about injuries at all. After sexual violence
+ * the review names the PRC form.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
@@ -26,6 +27,7 @@ const B = {
     hurtButtons: ['Yes, they got medical help', 'Yes, no medical help yet', 'No one was hurt', 'Skip', '‹ Back', '✖ Cancel'],
     untreated: 'Yes, no medical help yet', p3Ask: 'Is there a P3 form, or a report from a doctor or hospital', notYet: 'not yet', p3Help: 'A P3 form is free. You can get it at any police station, and a government doctor fills it in.',
     countyAsk: 'In which county', review: ['Anyone hurt: Yes, no medical help yet', 'P3 form or medical report: Not yet'], nobodyElse: 'no', othersReview: 'Anyone else hurt: No one else was hurt',
+    sexual: 'Sexual harassment or abuse', noneHurt: 'No one was hurt', prcAsk: 'Is there a P3 or PRC form', prcReview: 'P3 or PRC form, or medical report: Not yet', notYetButton: 'Not yet',
   },
   sw: {
     police: '🚓 Utovu wa polisi', force: 'Polisi kutumia nguvu kupita kiasi au ukatili', killing: 'Mauaji yaliyofanywa na polisi', bribery: 'Polisi kuitisha hongo au kulazimisha pesa', no: 'Hapana', today: 'Leo',
@@ -33,6 +35,7 @@ const B = {
     hurtButtons: ['Ndio, amepata matibabu', 'Ndio, bado hajapata matibabu', 'Hakuna aliyeumia', 'Ruka', '‹ Nyuma', '✖ Katisha'],
     untreated: 'Ndio, bado hajapata matibabu', p3Ask: 'Je, kuna fomu ya P3, au ripoti ya daktari au ya hospitali?', notYet: 'bado', p3Help: 'Fomu ya P3 ni bure. Unaweza kuipata katika kituo chochote cha polisi, na daktari wa serikali ndiye anayeijaza.',
     countyAsk: 'kaunti gani', review: ['Kuna aliyeumia: Ndio, bado hajapata matibabu', 'Fomu ya P3 au ripoti ya daktari: Bado'], nobodyElse: 'hapana', othersReview: 'Kuna mwingine aliyeumia: Hakuna mwingine aliyeumia',
+    sexual: 'Unyanyasaji au dhuluma za kingono', noneHurt: 'Hakuna aliyeumia', prcAsk: 'Je, kuna fomu ya P3 au ya PRC', prcReview: 'Fomu ya P3 au ya PRC, au ripoti ya daktari: Bado', notYetButton: 'Bado',
   },
 } as const;
 
@@ -43,15 +46,25 @@ async function toStory(u: TelegramUser, lang: 'en' | 'sw', category: string): Pr
   await u.press(B[lang].no);
 }
 
-/** County, place and day, then Send anonymously: the stored report. */
-async function finish(u: TelegramUser, lang: 'en' | 'sw') {
+/** County, place and day: the review. */
+async function toReview(u: TelegramUser, lang: 'en' | 'sw'): Promise<void> {
   await u.sendText('Nakuru');
   await u.sendText('Naivasha road junction');
   await u.press(B[lang].today);
+}
+
+/** Send anonymously from the review: what the review said, and the stored report. */
+async function send(u: TelegramUser, lang: 'en' | 'sw') {
   const review = lastText(u);
   await u.press(SEND_ANONYMOUSLY[lang]);
   const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
   return { review, report };
+}
+
+/** County, place and day, then Send anonymously: the stored report. */
+async function finish(u: TelegramUser, lang: 'en' | 'sw') {
+  await toReview(u, lang);
+  return send(u, lang);
 }
 
 for (const lang of ['en', 'sw'] as const) {
@@ -96,5 +109,17 @@ for (const lang of ['en', 'sw'] as const) {
     expect(lastText(u)).toContain(b.countyAsk);
     const { report } = await finish(u, lang);
     expect(report?.injuries).toBeUndefined();
+  });
+
+  it(`(${lang}) sexual violence: the review names the PRC form the question asked about`, async () => {
+    const u = h.tg.user({ firstName: `Prc${lang}`, languageCode: lang });
+    await toStory(u, lang, b.sexual);
+    await u.sendText(b.story);
+    await u.press(b.noneHurt);
+    expect(lastText(u)).toContain(b.prcAsk);
+    await u.press(b.notYetButton);
+    const { review, report } = await finish(u, lang);
+    expect(review.replace(/\s+/g, ' ')).toContain(b.prcReview);
+    expect(report).toMatchObject({ category: 'p_sexual', injuries: { hurt: 'none', record: 'not_yet' } });
   });
 }

@@ -202,6 +202,31 @@ describe('election case file (IEBC, Swahili)', () => {
   });
 });
 
+describe('injuries and medical evidence (IPOA)', () => {
+  /** A police case file with these injury answers, as text, its wrapped lines joined. */
+  async function injuryText(category: 'p_force' | 'p_sexual', language: 'en' | 'sw', name: string): Promise<string> {
+    const input: CaseFileInput = { ...policeReport(null), category, language, injuries: { hurt: 'untreated', record: 'not_yet' } };
+    return pdfText(await renderCaseFilePdf(input, translator), name);
+  }
+
+  it('after sexual violence names the PRC form the reporter was asked about, in English and Swahili', async () => {
+    const en = await injuryText('p_sexual', 'en', 'injuries-sexual-en');
+    // pdftotext reads the labels, then their values.
+    expect(en).toContain('Injuries and medical evidence Anyone hurt P3 or PRC form (post-rape care), or medical report Yes, no medical help yet Not yet');
+    expect(en).not.toContain('P3 form or medical report');
+    const sw = await injuryText('p_sexual', 'sw', 'injuries-sexual-sw');
+    expect(sw).toContain('Majeraha na ushahidi wa kitabibu Kuna aliyeumia Fomu ya P3 au ya PRC (huduma baada ya ubakaji), au ripoti ya daktari Ndio, bado hajapata matibabu Bado');
+    expect(sw).not.toContain('Fomu ya P3 au ripoti ya daktari');
+  });
+
+  it('after a beating names the P3 form alone', async () => {
+    expect(await injuryText('p_force', 'en', 'injuries-force-en')).toContain('Anyone hurt P3 form or medical report Yes, no medical help yet Not yet');
+    const sw = await injuryText('p_force', 'sw', 'injuries-force-sw');
+    expect(sw).toContain('Kuna aliyeumia Fomu ya P3 au ripoti ya daktari Ndio, bado hajapata matibabu Bado');
+    expect(sw).not.toContain('PRC');
+  });
+});
+
 describe('a long report', () => {
   it('flows over several pages, each with the reference and its page number', async () => {
     const input = policeReport(null);

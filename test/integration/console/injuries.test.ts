@@ -1,7 +1,8 @@
 /**
  * Injuries and medical evidence on the console's ticket page (the "For the agency" card): whether
- * anyone was hurt and treated, and whether there is a P3 form or a medical report, in the agent's
- * language; after a killing, of anyone else. Nothing is shown where the question is not asked.
+ * anyone was hurt and treated, and whether there is a P3 form (after sexual violence: or a PRC
+ * form) or a medical report, in the agent's language; after a killing, of anyone else. Nothing is
+ * shown where the question is not asked.
  */
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
@@ -42,9 +43,17 @@ it('shows who was hurt, without medical help yet, and that there is no P3 form y
 });
 
 it('in Swahili for a Swahili-speaking agent', async () => {
-  const card = await agencyCard('p_sexual', { hurt: 'treated', record: 'yes' }, 'sw');
+  const card = await agencyCard('p_force', { hurt: 'treated', record: 'yes' }, 'sw');
   expect(card).toContain('<dt>Kuna aliyeumia</dt><dd>Ndio, amepata matibabu</dd>');
   expect(card).toContain('<dt>Fomu ya P3 au ripoti ya daktari</dt><dd>Ipo</dd>');
+});
+
+it('after sexual violence names the PRC form the reporter was asked about, in English and Swahili', async () => {
+  const en = await agencyCard('p_sexual', { hurt: 'none', record: 'not_yet' });
+  expect(en).toContain('<dt>P3 or PRC form (post-rape care), or medical report</dt><dd>Not yet</dd>');
+  expect(en).not.toContain('<dt>P3 form or medical report</dt>');
+  const sw = await agencyCard('p_sexual', { hurt: 'treated', record: 'yes' }, 'sw');
+  expect(sw).toContain('<dt>Fomu ya P3 au ya PRC (huduma baada ya ubakaji), au ripoti ya daktari</dt><dd>Ipo</dd>');
 });
 
 it('after a killing, says whether anyone else was hurt', async () => {

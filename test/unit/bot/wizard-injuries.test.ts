@@ -229,6 +229,12 @@ describe('on the review', () => {
   it('a category changed to one without the question sends no injury answer', () => {
     expect(toReport(full({ category: 'p_bribery', injuries: { hurt: 'treated' } }).draft!)).not.toHaveProperty('injuries');
   });
+
+  it('after sexual violence the medical answer is labelled with the PRC form the question named', () => {
+    const text = reviewText(t, full({ category: 'p_sexual', injuries: { hurt: 'none', record: 'yes' } }).draft!);
+    expect(text).toContain('<b>review.p3_prc</b> injury.p3.yes');
+    expect(text).not.toContain('review.p3<');
+  });
 });
 
 describe('a draft saved before this release', () => {

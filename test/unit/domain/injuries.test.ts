@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, readHurt, readMedicalRecord, someoneHurt, withHurt } from '../../../src/domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, medicalFormFor, readHurt, readMedicalRecord, someoneHurt, withHurt } from '../../../src/domain';
 
 describe('injuries', () => {
   it('are asked where the case is about bodily harm; after a killing, of anyone else', () => {
@@ -51,5 +51,10 @@ describe('injuries', () => {
     expect(asksForMedicalRecord('p_force', { hurt: 'none' })).toBe(false);
     expect(asksForMedicalRecord('p_sexual', undefined)).toBe(false);
     expect(withHurt({ hurt: 'treated', record: 'yes' }, 'none', 'p_sexual')).toEqual({ hurt: 'none', record: 'yes' });
+  });
+
+  it('the medical question names the PRC form after sexual violence, the P3 form otherwise: the label every reader sees follows it', () => {
+    expect(medicalFormFor('p_sexual')).toBe('prc');
+    for (const category of ['p_force', 'p_killing', 'e_violence', 'p_bribery', undefined]) expect(medicalFormFor(category)).toBe('p3');
   });
 });
