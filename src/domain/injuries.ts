@@ -82,6 +82,17 @@ export function withHurt(before: Injuries | undefined, hurt: HurtAnswer, categor
   return { hurt, ...(asksForMedicalRecord(category, { hurt }) && before?.record ? { record: before.record } : {}) };
 }
 
+/**
+ * The injury answers kept when the report's category changes (from the review): none where the
+ * new category does not ask, nor where it asks the other question ("was anyone else hurt?" after a
+ * killing, "was anyone hurt?" otherwise); the medical answer only while that question still
+ * applies and names the same form (a PRC form is no answer about a P3). What is dropped is asked again.
+ */
+export function injuriesAfterCategoryChange(from: string | undefined, to: string | undefined, i: Injuries | undefined): Injuries | undefined {
+  if (!i || !asksAboutInjuries(from) || !asksAboutInjuries(to) || asksAboutOthers(from) !== asksAboutOthers(to)) return undefined;
+  const keepRecord = i.record !== undefined && medicalFormFor(from) === medicalFormFor(to) && asksForMedicalRecord(to, i);
+  return { hurt: i.hurt, ...(keepRecord ? { record: i.record } : {}) };
+}
 
 /** "No one (else) was hurt" in the words people type ("hakuna alieumia", "hamna"), whole message. */
 const NONE_HURT =

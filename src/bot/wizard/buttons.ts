@@ -1,4 +1,4 @@
-import { asksAboutInjuries, categoriesOf, countyByCode, incidentTimeFor, isReportKind, type CategoryCode } from '../../domain';
+import { asksAboutInjuries, categoriesOf, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, type CategoryCode } from '../../domain';
 import type { Draft, Step } from '../session';
 import { COUNTY_PAGES, editableFor, firstMissing, toReport } from './flow';
 import { answerInjuryButton, isInjuryStep } from './injuries';
@@ -89,7 +89,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     const cat = d.kind ? categoriesOf(d.kind).find((c) => c.code === value) : undefined;
     if (!cat) return false;
     turn.answer();
-    d.category = cat.code as CategoryCode;
+    chooseCategory(d, cat.code as CategoryCode);
     turn.advance(d);
     return true;
   },
@@ -183,6 +183,17 @@ export function setDanger(turn: Turn, d: Draft, danger: boolean): void {
 export function setCounty(turn: Turn, d: Draft, code: number, town?: Draft['town']): void {
   chooseCounty(d, code, town);
   turn.advance(d);
+}
+
+/**
+ * The category answered: injury answers given under another category are dropped where this one
+ * does not ask them the same way (`injuriesAfterCategoryChange`), so they are neither shown nor sent.
+ */
+export function chooseCategory(d: Draft, code: CategoryCode): void {
+  const injuries = injuriesAfterCategoryChange(d.category, code, d.injuries);
+  if (injuries) d.injuries = injuries;
+  else delete d.injuries;
+  d.category = code;
 }
 
 /** The town offered with its county ("Roysambu is in Nairobi City"), when the county chosen is (one of) its own. */

@@ -1,6 +1,6 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, type CategoryCode, type County, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { askWhatToChange, chooseCounty, pendingTown, setCounty, setDanger, submit } from './buttons';
+import { askWhatToChange, chooseCategory, chooseCounty, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS, townOf } from './flow';
 import { formatDay } from './format';
@@ -448,7 +448,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
   }
   const code = d.step === 'cat' && d.kind ? categoryWord(input, d.kind) : undefined;
   if (!code) return false;
-  d.category = code as CategoryCode;
+  chooseCategory(d, code as CategoryCode);
   turn.advance(d);
   return true;
 }

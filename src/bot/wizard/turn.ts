@@ -2,7 +2,7 @@ import { countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { askDetail, isDetailStep } from './details';
-import { chainsOn, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf } from './flow';
+import { afterEdit, chainsOn, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf } from './flow';
 import { askInjury, isInjuryStep } from './injuries';
 import { formatDay } from './format';
 import type { Effect, FirstMessage, InPlace, Keyboard, Reply, Text, WizardState } from './types';
@@ -208,7 +208,7 @@ export class Turn {
 
   /** After an answer: the next step, or back to review when editing one part. */
   advance(d: Draft): void {
-    if (d.editing && !chainsOn(d, d.step)) return this.go('review');
+    if (d.editing && !chainsOn(d, d.step)) return this.go(afterEdit(d, d.step));
     const next = nextStep(d, d.step);
     // "It is happening now" at the danger question already said when.
     if (next === 'when' && d.when) return this.go(nextStep(d, 'when'));

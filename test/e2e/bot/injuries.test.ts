@@ -4,7 +4,9 @@
  * are asked with buttons or answered in words, "not yet" gets one line on how a P3 form is had,
  * the review shows the answers and the stored report keeps them. After a killing the question is
  * whether anyone else was hurt; a bribe is not asked about injuries at all. After sexual violence
- * the review names the PRC form.
+ * the review names the PRC form. A category changed on the review to one that asks about injuries
+ * asks at once, then returns to the review; changed to one that does not, the answers leave the
+ * review and the report (also one stored early because someone was in danger).
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
@@ -28,6 +30,7 @@ const B = {
     untreated: 'Yes, no medical help yet', p3Ask: 'Is there a P3 form, or a report from a doctor or hospital', notYet: 'not yet', p3Help: 'A P3 form is free. You can get it at any police station, and a government doctor fills it in.',
     countyAsk: 'In which county', review: ['Anyone hurt: Yes, no medical help yet', 'P3 form or medical report: Not yet'], nobodyElse: 'no', othersReview: 'Anyone else hurt: No one else was hurt',
     sexual: 'Sexual harassment or abuse', noneHurt: 'No one was hurt', prcAsk: 'Is there a P3 or PRC form', prcReview: 'P3 or PRC form, or medical report: Not yet', notYetButton: 'Not yet',
+    change: '✏️ Change', type: 'Type', policeKind: 'Police misconduct', yes: '🚨 Yes', hurtLabel: 'Anyone hurt',
   },
   sw: {
     police: '🚓 Utovu wa polisi', force: 'Polisi kutumia nguvu kupita kiasi au ukatili', killing: 'Mauaji yaliyofanywa na polisi', bribery: 'Polisi kuitisha hongo au kulazimisha pesa', no: 'Hapana', today: 'Leo',
@@ -36,6 +39,7 @@ const B = {
     untreated: 'Ndio, bado hajapata matibabu', p3Ask: 'Je, kuna fomu ya P3, au ripoti ya daktari au ya hospitali?', notYet: 'bado', p3Help: 'Fomu ya P3 ni bure. Unaweza kuipata katika kituo chochote cha polisi, na daktari wa serikali ndiye anayeijaza.',
     countyAsk: 'kaunti gani', review: ['Kuna aliyeumia: Ndio, bado hajapata matibabu', 'Fomu ya P3 au ripoti ya daktari: Bado'], nobodyElse: 'hapana', othersReview: 'Kuna mwingine aliyeumia: Hakuna mwingine aliyeumia',
     sexual: 'Unyanyasaji au dhuluma za kingono', noneHurt: 'Hakuna aliyeumia', prcAsk: 'Je, kuna fomu ya P3 au ya PRC', prcReview: 'Fomu ya P3 au ya PRC, au ripoti ya daktari: Bado', notYetButton: 'Bado',
+    change: '✏️ Badilisha', type: 'Aina', policeKind: 'Utovu wa nidhamu wa polisi', yes: '🚨 Ndio', hurtLabel: 'Kuna aliyeumia',
   },
 } as const;
 
@@ -65,6 +69,14 @@ async function send(u: TelegramUser, lang: 'en' | 'sw') {
 async function finish(u: TelegramUser, lang: 'en' | 'sw') {
   await toReview(u, lang);
   return send(u, lang);
+}
+
+/** The review's Change -> Type -> Police -> this category. */
+async function changeCategory(u: TelegramUser, lang: 'en' | 'sw', category: string): Promise<void> {
+  await u.press(B[lang].change);
+  await u.press(B[lang].type);
+  await u.press(B[lang].policeKind);
+  await u.press(category);
 }
 
 for (const lang of ['en', 'sw'] as const) {
@@ -121,5 +133,41 @@ for (const lang of ['en', 'sw'] as const) {
     const { review, report } = await finish(u, lang);
     expect(review.replace(/\s+/g, ' ')).toContain(b.prcReview);
     expect(report).toMatchObject({ category: 'p_sexual', injuries: { hurt: 'none', record: 'not_yet' } });
+  });
+
+  it(`(${lang}) a bribe changed on the review to brutality is asked the injury questions at once, then the review`, async () => {
+    const u = h.tg.user({ firstName: `Changed${lang}`, languageCode: lang });
+    await toStory(u, lang, b.bribery);
+    await u.sendText(b.story);
+    await toReview(u, lang);
+    await changeCategory(u, lang, b.force);
+    expect(lastText(u)).toContain(b.hurtAsk);
+    await u.press(b.untreated);
+    expect(lastText(u)).toContain(b.p3Ask);
+    await u.press(b.notYetButton);
+    expect(lastText(u)).toContain(b.p3Help);
+    const { review, report } = await send(u, lang);
+    for (const line of b.review) expect(review.replace(/\s+/g, ' ')).toContain(line);
+    expect(report).toMatchObject({ category: 'p_force', injuries: { hurt: 'untreated', record: 'not_yet' } });
+    if (lang === 'sw') expectNoEnglish(allTexts(u).slice(1));
+  });
+
+  it(`(${lang}) someone in danger, hurt, then changed to a bribe: the injuries leave the review and the report stored at once`, async () => {
+    const u = h.tg.user({ firstName: `Unhurt${lang}`, languageCode: lang });
+    await u.sendText('/start');
+    await u.press(b.police);
+    await u.press(b.force);
+    await u.press(b.yes);
+    await u.sendText(b.story);
+    await u.press(b.untreated);
+    // No P3 question while someone is in danger: the county comes next.
+    expect(lastText(u)).toContain(b.countyAsk);
+    await toReview(u, lang);
+    expect(lastText(u)).toContain(b.hurtLabel);
+    await changeCategory(u, lang, b.bribery);
+    const { review, report } = await send(u, lang);
+    expect(review).not.toContain(b.hurtLabel);
+    expect(report).toMatchObject({ category: 'p_bribery', dangerNow: true });
+    expect(report?.injuries).toBeUndefined();
   });
 }

@@ -237,6 +237,69 @@ describe('on the review', () => {
   });
 });
 
+describe('a category changed on the review', () => {
+  /** Change -> Type -> Police -> this category (the way the review changes a category). */
+  const changeCategory = (state: WizardState, category: string): StepResult => {
+    const kind = press(press(state, 'edit').state, 'e_kind');
+    return press(press(kind.state, 'police').state, category);
+  };
+
+  it('to one with injury questions asks them at once, then returns to the review', () => {
+    const hurt = changeCategory(full({ category: 'p_bribery' }), 'p_force');
+    expect(hurt.state.draft).toMatchObject({ step: 'hurt', editing: true, category: 'p_force' });
+    expect(said(hurt)).toEqual(['answer', 'injury.hurt.ask']);
+    const p3 = press(hurt.state, 'untreated');
+    expect(stepOf(p3)).toBe('p3');
+    const review = press(p3.state, 'not_yet');
+    expect(said(review)).toEqual(['answer', 'injury.p3.help', 'review']);
+    expect(toReport(review.state.draft!)?.injuries).toEqual({ hurt: 'untreated', record: 'not_yet' });
+    // Skipped: back to the review all the same.
+    expect(stepOf(press(changeCategory(full({ category: 'p_bribery' }), 'p_force').state, 'sk'))).toBe('review');
+  });
+
+  it('typed ("kichapo") as well as tapped', () => {
+    const kind = press(press(full({ category: 'p_bribery' }), 'edit').state, 'e_kind');
+    const r = type(press(kind.state, 'police').state, 'kichapo');
+    expect(r.state.draft).toMatchObject({ step: 'hurt', category: 'p_force' });
+  });
+
+  it('answers already given to the same questions are not asked again', () => {
+    const r = changeCategory(full({ injuries: { hurt: 'treated', record: 'yes' } }), 'p_force');
+    expect(stepOf(r)).toBe('review');
+    expect(r.state.draft?.injuries).toEqual({ hurt: 'treated', record: 'yes' });
+  });
+
+  it('asks only the question the new category adds: after sexual violence, the PRC one', () => {
+    const r = changeCategory(full({ injuries: { hurt: 'none' } }), 'p_sexual');
+    expect(stepOf(r)).toBe('p3');
+    expect(said(r)).toEqual(['answer', 'injury.p3.ask_sexual']);
+    expect(stepOf(press(r.state, 'yes'))).toBe('review');
+  });
+
+  it('to a killing asks whether anyone else was hurt, as "was anyone hurt?" answered something else', () => {
+    const r = changeCategory(full({ injuries: { hurt: 'treated', record: 'yes' } }), 'p_killing');
+    expect(said(r)).toEqual(['answer', 'injury.hurt.ask_others']);
+    expect(r.state.draft?.injuries).toBeUndefined();
+  });
+
+  it('someone in danger now: "was anyone hurt?" is asked, the P3 question is not', () => {
+    const hurt = changeCategory(full({ category: 'p_bribery', danger: true, urgent: 'R-7K3F-9QX2' }), 'p_force');
+    expect(stepOf(hurt)).toBe('hurt');
+    const review = press(hurt.state, 'untreated');
+    expect(stepOf(review)).toBe('review');
+    expect(urgentSoFar(review.state.draft!)).toMatchObject({ injuries: { hurt: 'untreated' } });
+  });
+
+  it('to one without them: the answers are gone from the draft, the review and the report', () => {
+    const r = changeCategory(full({ injuries: { hurt: 'untreated', record: 'not_yet' } }), 'p_bribery');
+    expect(stepOf(r)).toBe('review');
+    expect(r.state.draft?.injuries).toBeUndefined();
+    expect(reviewText(keys, r.state.draft!)).not.toContain('review.hurt');
+    expect(toReport(r.state.draft!)).not.toHaveProperty('injuries');
+    expect(urgentSoFar(r.state.draft!)).not.toHaveProperty('injuries');
+  });
+});
+
 describe('a draft saved before this release', () => {
   it('at the story question carries on to the injury question; past it, goes on without it', () => {
     const atStory = migrateSession({ v: 7, lang: 'sw', draft: { ...BASE } });

@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, medicalFormFor, readHurt, readMedicalRecord, someoneHurt, withHurt } from '../../../src/domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, injuriesAfterCategoryChange, medicalFormFor, readHurt, readMedicalRecord, someoneHurt, withHurt } from '../../../src/domain';
 
 describe('injuries', () => {
   it('are asked where the case is about bodily harm; after a killing, of anyone else', () => {
@@ -56,5 +56,23 @@ describe('injuries', () => {
   it('the medical question names the PRC form after sexual violence, the P3 form otherwise: the label every reader sees follows it', () => {
     expect(medicalFormFor('p_sexual')).toBe('prc');
     for (const category of ['p_force', 'p_killing', 'e_violence', 'p_bribery', undefined]) expect(medicalFormFor(category)).toBe('p3');
+  });
+
+  it('a category changed keeps only the answers its own questions would have had', () => {
+    const answered = { hurt: 'treated', record: 'yes' } as const;
+    // Same questions: kept.
+    expect(injuriesAfterCategoryChange('p_force', 'e_violence', answered)).toEqual(answered);
+    expect(injuriesAfterCategoryChange('p_force', 'p_force', answered)).toEqual(answered);
+    // No injury question, or none before (a kind changed clears the category): nothing.
+    expect(injuriesAfterCategoryChange('p_force', 'p_bribery', answered)).toBeUndefined();
+    expect(injuriesAfterCategoryChange(undefined, 'p_force', answered)).toBeUndefined();
+    // "Was anyone hurt?" is no answer to "was anyone else hurt?" after a killing, nor the other way.
+    expect(injuriesAfterCategoryChange('p_force', 'p_killing', answered)).toBeUndefined();
+    expect(injuriesAfterCategoryChange('p_killing', 'p_force', { hurt: 'none' })).toBeUndefined();
+    // A P3 answer is no answer about the PRC form (nor the other way); the hurt answer stays.
+    expect(injuriesAfterCategoryChange('p_force', 'p_sexual', answered)).toEqual({ hurt: 'treated' });
+    expect(injuriesAfterCategoryChange('p_sexual', 'p_force', answered)).toEqual({ hurt: 'treated' });
+    expect(injuriesAfterCategoryChange('p_sexual', 'p_force', { hurt: 'none', record: 'not_yet' })).toEqual({ hurt: 'none' });
+    expect(injuriesAfterCategoryChange('p_force', 'p_bribery', undefined)).toBeUndefined();
   });
 });
