@@ -74,8 +74,11 @@ export type AttachResult =
   | Attached
   | MessageRefusal
   | { ok: false; reason: 'not_yours' }
-  /** `reference`: the report chosen, when it is this reporter's (closed since the choice was offered). */
-  | { ok: false; reason: 'not_open'; reference?: string };
+  /**
+   * `reference`, and `closed` as "which report?" shows it: the report chosen, when it is this
+   * reporter's (closed since the choice was offered, or as the message was stored).
+   */
+  | { ok: false; reason: 'not_open'; reference?: string; closed?: OpenTicket };
 
 /**
  * `replaced`: the same question was asked again since (its newest buttons answer it), or an
@@ -164,7 +167,8 @@ export class ConversationService {
     const ask = closed && !(tickets[0].reportId === opts.chosen && closed.reportId === opts.chosenOver);
     if (tickets.length > 1 || ask) return { ok: false, reason: 'choose', tickets, ...(closed ? { closed } : {}) };
     const stored = await this.store(reporterId, tickets[0], message);
-    return stored.ok ? stored : { ok: false, reason: 'no_ticket', closed: stored.reference };
+    // Closed as it was written: it just closed, so lately, and the reporter may be offered the tap.
+    return stored.ok ? stored : { ok: false, reason: 'no_ticket', closed: stored.reference, lately: true, closedId: stored.reportId };
   }
 
   /** As `openOf`, with their latest report closed in the last week, if any. */
@@ -295,9 +299,10 @@ export class ConversationService {
     const reporter = report ? await this.deps.store.reporters.findByTelegramUser(telegramUserId) : null;
     // One answer for "no such report" and "someone else's": the reporter learns nothing about others' reports.
     if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
-    if (!isOpen(report.status)) return { ok: false, reason: 'not_open', reference: report.reference };
+    const closed = { ok: false, reason: 'not_open', reference: report.reference, closed: ticketOf(report) } as const;
+    if (!isOpen(report.status)) return closed;
     const stored = await this.store(reporter._id, { reportId, reference: report.reference, category: report.category }, message);
-    return stored.ok ? stored : { ok: false, reason: 'not_open', reference: report.reference };
+    return stored.ok ? stored : closed;
   }
 
   /**

@@ -134,7 +134,7 @@ describe('ConversationService', () => {
     await eventually(() => events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'message'), 'the live event');
   });
 
-  it('a message written as its ticket closes is not said to be sent: the reporter is told the report is closed', async () => {
+  it('a message written as its ticket closes is not said to be sent: the reporter is told the report is closed, named for the tap that may reopen it', async () => {
     const { telegramUserId, report } = await seedReport(store);
     const reportId = report._id.toString();
     // An agent resolves the ticket between the read that found it open and the message's write.
@@ -144,7 +144,7 @@ describe('ConversationService', () => {
       await store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'resolved' } });
       return write(...args);
     };
-    expect(await conversation.take(telegramUserId, { text: 'Are you still there?' })).toEqual({ ok: false, reason: 'no_ticket', closed: report.reference });
+    expect(await conversation.take(telegramUserId, { text: 'Are you still there?' })).toEqual({ ok: false, reason: 'no_ticket', closed: report.reference, lately: true, closedId: reportId });
     // Kept with the closed ticket's conversation, for whoever reopens it.
     expect((await store.messages.listForReport(reportId)).map((m) => m.text)).toEqual(['Are you still there?']);
   });
@@ -198,7 +198,21 @@ describe('ConversationService', () => {
   it('refuses a closed ticket', async () => {
     const { telegramUserId } = await seedReport(store);
     const report = await closed(telegramUserId);
-    expect(await conversation.attach(telegramUserId, report._id.toString(), { text: 'Any news?' })).toEqual({ ok: false, reason: 'not_open', reference: report.reference });
+    const shown = { reportId: report._id.toString(), reference: report.reference, category: report.category, createdAt: report.createdAt, anonymous: report.anonymous };
+    expect(await conversation.attach(telegramUserId, report._id.toString(), { text: 'Any news?' })).toEqual({ ok: false, reason: 'not_open', reference: report.reference, closed: shown });
+  });
+
+  it('a report chosen that closes as the message is written is refused as closed, named as "which report?" shows it; the message is kept with it', async () => {
+    const { telegramUserId, report } = await seedReport(store);
+    const write = store.messages.addIncomingOnce.bind(store.messages);
+    store.messages.addIncomingOnce = async (...args) => {
+      store.messages.addIncomingOnce = write;
+      await store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'resolved' } });
+      return write(...args);
+    };
+    const result = await conversation.attach(telegramUserId, report._id.toString(), { text: 'Still waiting', telegram: { messageId: 77, date: 1_764_000_200 } });
+    expect(result).toMatchObject({ ok: false, reason: 'not_open', reference: report.reference, closed: { reportId: report._id.toString(), reference: report.reference, category: report.category } });
+    expect((await store.messages.listForReport(report._id)).map((m) => m.text)).toEqual(['Still waiting']);
   });
 
   it('refuses an empty or too long text and a file too big to fetch', async () => {
