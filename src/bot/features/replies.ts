@@ -1,11 +1,11 @@
 import { Routes } from '../routes';
 import type { Message, User } from 'telegraf/types';
 import { saysDangerNow } from '../../domain';
-import type { Attached, ReporterMessage, TakeResult } from '../../services/conversation-service';
+import type { Attached, OpenTicket, ReporterMessage, TakeResult } from '../../services/conversation-service';
 import type { BotContext, Draft, PendingAnswer, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
-import { answerClosed } from './reopen';
+import { answerClosed, laterOfAlbum } from './reopen';
 import { answerHeld, passedOnMark, PENDING_FOR_MS, refuse, toMessage, toPending, where } from '../held-answers';
 import { beginReport, earlyStory, emergencyNumbers, messageInput, PART_MIN_CHARS, passedOn, passedOnText, readWord, runWizard, SEND, WIZARD_DATA } from '../wizard';
 
@@ -62,10 +62,9 @@ export function repliesFeature(): Routes<BotContext> {
  */
 async function noTicket(ctx: MessageCtx, next: Next, result: Extract<TakeResult, { reason: 'no_ticket' }>, message: ReporterMessage): Promise<void> {
   const closed = result.closed && result.closedId ? { reportId: result.closedId, reference: result.closed } : undefined;
-  if (result.closed && !message.passedOn && !earlyStory(message.text ?? '')) {
-    if (closed) return answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed', menu: true });
-    return void (await ctx.reply(ctx.t('reply.closed', { reference: result.closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) }));
-  }
+  // The rest of an album answered "closed" already: with its first, whatever its caption says.
+  if (result.closed && laterOfAlbum(ctx, result.closedId, toPending(message))) return;
+  if (result.closed && !message.passedOn && !earlyStory(message.text ?? '')) return answerClosed(ctx, closed ?? { reference: result.closed }, [toPending(message)], { key: 'reply.closed', menu: true });
   if (!closed || message.passedOn) return next();
   // "Why did you reject my report? ..." begins a new one: said first, or they believe it is the old one.
   await answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed_new', menu: false });
@@ -170,6 +169,7 @@ async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message
     // Text only: a photo's caption is `text` too, and a file would not go with the story.
     const story = ctx.session.draft || message.media || message.passedOn ? undefined : earlyStory(message.text ?? '');
     const closed = { reportId: result.reportId, reference: result.reference };
+    if (laterOfAlbum(ctx, closed.reportId, toPending(message))) return;
     if (story) {
       await answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed_new', menu: false });
       return void (await beginReport(ctx, undefined, story));
@@ -369,7 +369,7 @@ async function offerConsent(ctx: BotContext, sent: { reportId: string; reference
  * stored, so an error half-way (the session is saved even then) keeps only the rest waiting, and
  * a second tap neither loses nor doubles any.
  */
-async function attachAll(ctx: BotContext, telegramUserId: number, reportId: string, pending: PendingReply): Promise<void> {
+async function attachAll(ctx: BotContext & { from: User }, telegramUserId: number, reportId: string, pending: PendingReply): Promise<void> {
   let reference: string | undefined;
   let waiting: true | undefined;
   let danger: Attached['danger'];
@@ -378,7 +378,7 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
     // The service checks again that the report is still this reporter's and still open.
     const result = await ctx.deps.conversation.attach(telegramUserId, reportId, toMessage(pending.messages[0]));
     // Closed since the choice was offered: the messages wait on, for another report or none.
-    if (!result.ok && result.reason === 'not_open' && result.reference) return chosenClosed(ctx, telegramUserId, result.reference, reference);
+    if (!result.ok && result.reason === 'not_open' && result.closed) return chosenClosed(ctx, telegramUserId, result.closed, reference);
     pending.messages.shift();
     if (!result.ok) {
       ctx.session.pendingReply = undefined;
@@ -399,14 +399,20 @@ async function attachAll(ctx: BotContext, telegramUserId: number, reportId: stri
 }
 
 /**
- * The report chosen closed before the messages reached it: said so, and asked again among the
- * reports still open (never sent on to one unasked: it may be anonymous where the chosen one was
- * not); with none open, the messages reached no one, and that is said.
+ * The report chosen closed before the messages reached it (while they waited for the choice, or
+ * between the tap and the sending): said so, and asked again among the reports still open, the
+ * closed one offered beside them as closed (never sent on to one unasked: it may be anonymous where
+ * the chosen one was not); with none open, the closed answer, with "Ask staff to look at it again"
+ * as a message about it gets when the rule allows (src/bot/features/reopen.ts), the messages kept for it.
  */
-async function chosenClosed(ctx: BotContext, telegramUserId: number, closed: string, sentTo: string | undefined): Promise<void> {
+async function chosenClosed(ctx: BotContext & { from: User }, telegramUserId: number, closed: OpenTicket, sentTo: string | undefined): Promise<void> {
   if (sentTo) await received(ctx, { reference: sentTo });
   const open = await ctx.deps.conversation.openTickets(telegramUserId);
-  if (open.length) return void (await ctx.reply(ctx.t('reply.chosen_closed', { reference: closed }), { parse_mode: 'HTML', ...kb.pickReportKeyboard(ctx.t, open) }));
+  const pending = ctx.session.pendingReply;
+  if (open.length) {
+    if (pending) ctx.session.pendingReply = { ...pending, reportIds: open.map((r) => r.reportId), closed: { reportId: closed.reportId, reference: closed.reference } };
+    return void (await ctx.reply(ctx.t('reply.chosen_closed', { reference: closed.reference }), { parse_mode: 'HTML', ...kb.pickReportKeyboard(ctx.t, open, closed) }));
+  }
   ctx.session.pendingReply = undefined;
-  await ctx.reply(ctx.t('reply.closed', { reference: closed }), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) });
+  await answerClosed(ctx, { reportId: closed.reportId, reference: closed.reference }, pending?.messages ?? [], { key: 'reply.closed', menu: true });
 }

@@ -131,3 +131,124 @@ describe('asking staff to look at a closed report again', () => {
     expect(await written(theirs._id)).toEqual([]);
   });
 });
+
+/** A report sent anonymously and left open: its document. */
+async function openReport(u: TelegramUser, lang: 'en' | 'sw') {
+  await walkTo(u, 'review', lang);
+  await u.press(SEND_ANONYMOUSLY[lang]);
+  return (await h.store.reports.findByReference(referenceIn(lastText(u))))!;
+}
+
+/**
+ * One file of an album as Telegram sends it: an update of its own, its own message id, the
+ * album's media_group_id. `date` is fixed by the caller: the stored message's id is made from the
+ * message id and date, so a retried update must carry the same one.
+ */
+function albumPhoto(u: TelegramUser, m: { id: number; album: string; date: number; caption?: string }): Parameters<TelegramUser['sendRaw']>[0] {
+  const photo = [{ file_id: `AgACAgQAAlbum${m.id}`, file_unique_id: `AQADalbum${m.id}`, width: 1280, height: 960, file_size: 120_000 }];
+  const message = { message_id: m.id, date: m.date, chat: { id: u.chatId, type: 'private', first_name: u.info.first_name }, from: u.info, photo, media_group_id: m.album, ...(m.caption ? { caption: m.caption } : {}) };
+  return { message } as unknown as Parameters<TelegramUser['sendRaw']>[0];
+}
+
+/** The next time the store writes a reporter's message, `first` runs just before (a ticket closing meanwhile). */
+function beforeNextMessageWrite(first: () => Promise<void>): void {
+  const messages = h.store.messages;
+  const real = messages.addIncomingOnce.bind(messages);
+  messages.addIncomingOnce = async (...args: Parameters<typeof real>) => {
+    messages.addIncomingOnce = real;
+    await first();
+    return real(...args);
+  };
+}
+
+const stored = async (reportId: Types.ObjectId) => (await h.store.messages.listForReport(reportId)).filter((m) => m.direction === 'from_reporter');
+
+describe('an album about a closed report, and reports that close while a message is on its way', () => {
+  it('(en) an album gets one closed answer and one button, whatever the order its files come in and across a restart; the tap sends every photo, in the order sent', async () => {
+    const u = h.tg.user({ firstName: 'Album', languageCode: 'en' });
+    const report = await closedReport(u, 'en');
+    const since = u.messages().length;
+    const date = Math.floor(Date.now() / 1000);
+    const album = '13800000000000001';
+    // Telegram's order is not promised: the file with the caption (the album's first) comes third.
+    const order = [9_304, 9_302, 9_301, 9_305, 9_303];
+    for (const [i, id] of order.entries()) {
+      // Two bot processes in turn: the album's mark must live in the session, not in one process.
+      if (i === 2) await h.restart();
+      await u.sendRaw(albumPhoto(u, { id, album, date, ...(id === 9_301 ? { caption: 'The roadblock' } : {}) }));
+    }
+    const answers = allTexts(u).slice(since);
+    expect(answers).toEqual([expect.stringContaining(`Your report ${report.reference} is closed, so this message has not reached anyone yet.`)]);
+    expect(u.buttons().filter((b) => b === ASK.en)).toHaveLength(1);
+    expect(await stored(report._id)).toEqual([]);
+
+    await u.press(ASK.en);
+    expect(lastText(u)).toBe(`✅ Your message was sent to staff and report ${report.reference} is open again. We will reply here.`);
+    const sent = await stored(report._id);
+    expect(sent.map((m) => m.telegramMessageId)).toEqual([9_301, 9_302, 9_303, 9_304, 9_305]);
+    expect(sent.map((m) => m.media?.fileId)).toEqual([9_301, 9_302, 9_303, 9_304, 9_305].map((id) => `AgACAgQAAlbum${id}`));
+    expect(sent[0].text).toBe('The roadblock');
+  });
+
+  it('(sw) the report chosen on "which report?" closed while the message waited: with no report left open, the closed answer offers the tap, which sends it', async () => {
+    const u = h.tg.user({ firstName: 'Otieno', languageCode: 'sw' });
+    const first = await openReport(u, 'sw');
+    const second = await openReport(u, 'sw');
+    await u.sendText('Wamerudi tena usiku');
+    expect(lastText(u)).toBe('Ujumbe huu unahusu ripoti ipi?');
+    const choice = u.buttons().find((b) => b.startsWith(first.reference))!;
+    await closeByAgent(first._id);
+    await closeByAgent(second._id);
+    await u.press(choice);
+    expect(lastText(u)).toContain(`Ripoti yako ${first.reference} imefungwa, kwa hivyo ujumbe huu bado haujamfikia mtu yeyote.`);
+    await u.press(ASK.sw);
+    expect(lastText(u)).toBe(`✅ Ujumbe wako umetumwa kwa wahudumu wa Ripoti, na ripoti yako ${first.reference} imefunguliwa tena. Tutakujibu hapa.`);
+    expect((await stored(first._id)).map((m) => m.text)).toEqual(['Wamerudi tena usiku']);
+    expect((await h.store.reports.findById(first._id))?.status).toBe('received');
+    expect((await h.store.reports.findById(second._id))?.status).toBe('resolved');
+  });
+
+  it('(en) with another report still open, the closed one chosen is offered beside it as closed, and from there the tap', async () => {
+    const u = h.tg.user({ firstName: 'Njeri', languageCode: 'en' });
+    const first = await openReport(u, 'en');
+    const second = await openReport(u, 'en');
+    await u.sendText('They came back at night.');
+    const choice = u.buttons().find((b) => b.startsWith(first.reference))!;
+    await closeByAgent(first._id);
+    await u.press(choice);
+    expect(lastText(u)).toBe(`Report ${first.reference} was closed in the meantime, so your message did not go to it. Which report is it about?`);
+    expect(u.buttons()).toEqual([expect.stringMatching(new RegExp(`^${second.reference} · `)), expect.stringMatching(new RegExp(`^${first.reference} · .* · closed$`))]);
+    await u.press(u.buttons()[1]);
+    await u.press(ASK.en);
+    expect((await stored(first._id)).map((m) => m.text)).toEqual(['They came back at night.']);
+    expect(await stored(second._id)).toEqual([]);
+  });
+
+  it('(en) the report closed between the choice and the sending: the closed answer offers the tap, and the tap sends the message once', async () => {
+    const u = h.tg.user({ firstName: 'Baraka', languageCode: 'en' });
+    const first = await openReport(u, 'en');
+    const second = await openReport(u, 'en');
+    await closeByAgent(second._id);
+    await u.sendText('The OCS threatened me again.');
+    // One open report and one closed this week: asked which.
+    const choice = u.buttons().find((b) => b.startsWith(first.reference))!;
+    beforeNextMessageWrite(() => closeByAgent(first._id));
+    await u.press(choice);
+    expect(lastText(u)).toContain(`Your report ${first.reference} is closed, so this message has not reached anyone yet.`);
+    expect(u.buttons()).toContain(ASK.en);
+    await u.press(ASK.en);
+    expect(lastText(u)).toBe(`✅ Your message was sent to staff and report ${first.reference} is open again. We will reply here.`);
+    expect((await stored(first._id)).map((m) => m.text)).toEqual(['The OCS threatened me again.']);
+  });
+
+  it('(sw) the only open report closed as the message was being stored: the closed answer offers the tap', async () => {
+    const u = h.tg.user({ firstName: 'Chebet', languageCode: 'sw' });
+    const report = await openReport(u, 'sw');
+    beforeNextMessageWrite(() => closeByAgent(report._id));
+    await u.sendText('Bado wananifuata');
+    expect(lastText(u)).toContain(`Ripoti yako ${report.reference} imefungwa, kwa hivyo ujumbe huu bado haujamfikia mtu yeyote.`);
+    await u.press(ASK.sw);
+    expect((await stored(report._id)).map((m) => m.text)).toEqual(['Bado wananifuata']);
+    expect((await h.store.reports.findById(report._id))?.status).toBe('received');
+  });
+});
