@@ -78,6 +78,9 @@ export function matchCounty(input: string): CountyMatch {
   const exact = NAMES.find((c) => c.name === n)?.county ?? (ALIASES[n] ? COUNTIES[ALIASES[n] - 1] : undefined);
   if (exact) return { kind: 'exact', county: exact };
   const town = TOWN_BY_KEY.get(n);
+  // A town that is also a greeting, typed alone ("Hola!"), is no answer either: the wizard offers
+  // its county (src/domain/towns.ts, `greeting`); "Hola town", "Hola mjini" say it is the town.
+  if (town?.greeting && input.toLowerCase().replace(/[^a-z]/g, '') === n) return { kind: 'none' };
   // A name in two counties ("Rongai") is no answer here: the wizard offers both.
   if (town && town.also === undefined) return { kind: 'exact', county: COUNTIES[town.county - 1], town: town.name };
   let best: County | undefined;

@@ -19,6 +19,14 @@ export interface Town {
    * is Ongata Rongai in Kajiado to most people, and Rongai (a constituency and its town) in Nakuru.
    */
   also?: number;
+  /**
+   * Also typed as a greeting: "Hola" is the seat of Tana River, and "hola" (or "holla") is how
+   * many Kenyans say hi in a text. Typed alone at the county question it is no sure answer: the
+   * question is asked again with the town's county offered for one tap (which keeps the town, as
+   * "Roysambu" does), so a greeting never files a report in Tana River unasked, and someone from
+   * Hola is one tap away. With more words it is the town: "Hola town", "Hola mjini".
+   */
+  greeting?: true;
 }
 
 const t = (name: string, county: number, also?: number): Town => (also === undefined ? { name, county } : { name, county, also });
@@ -26,7 +34,7 @@ const t = (name: string, county: number, also?: number): Town => (also === undef
 export const TOWNS: readonly Town[] = [
   // County seats whose name differs from the county's.
   t('Kerugoya', 20), t('Kapsabet', 29), t('Eldoret', 27), t('Kitale', 26), t('Iten', 28), t('Kabarnet', 30), t('Maralal', 25),
-  t('Lodwar', 23), t('Kapenguria', 24), t('Hola', 4), t('Ol Kalou', 18), t('Wote', 17), t('Kathwana', 13), t('Mbale', 38),
+  t('Lodwar', 23), t('Kapenguria', 24), { name: 'Hola', county: 4, greeting: true }, t('Ol Kalou', 18), t('Wote', 17), t('Kathwana', 13), t('Mbale', 38),
   t('Rumuruti', 31),
   // The largest urban centres (2019 census) outside the county seats.
   t('Thika', 22), t('Ruiru', 22), t('Juja', 22), t('Kikuyu', 22), t('Karuri', 22), t('Limuru', 22), t('Ruaka', 22),

@@ -105,10 +105,7 @@ export function onMessage(turn: Turn, input: MessageInput): void {
       return onMedia(turn, d, input.media, input.caption, input.album, input.forwarded);
     case 'location':
       if (d.step !== 'place') return unexpected(turn, d);
-      d.location = { lat: input.lat, lon: input.lon };
-      d.place = undefined;
-      turn.say('place.location_noted', undefined, { keyboard: { type: 'remove' } });
-      return turn.advance(d);
+      return takeLocation(turn, d, { lat: input.lat, lon: input.lon });
     case 'contact':
       if (d.step !== 'contact') return unexpected(turn, d);
       // Only the sender's own number: a forwarded or picked contact would identify someone else.
@@ -398,12 +395,18 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   const added = addToStory(turn, d, input, named !== undefined);
   if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: named.code } });
   if (added) return turn.show();
+  // "Hola, karibu na soko": no county named, and it begins with the town that is also a greeting:
+  // its county is offered, as for "Hola" alone ("Hola, niko Nairobi" was offered Nairobi above).
+  const first = /^([^,;:\n–—]+)[,;:\n–—]/u.exec(input.trim())?.[1];
+  if (first && townNamed(first)?.greeting && offerArea(turn, d, first, page)) return;
   return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
 }
 
 /**
- * "Rongai" (a town in two counties), "Roysambu", "Othaya" (a constituency or ward): its county, or
- * both, offered by name for one tap, never taken unasked. The name is kept for the place question.
+ * "Rongai" (a town in two counties), "Roysambu", "Othaya" (a constituency or ward), "Hola" (a town,
+ * and a greeting: src/domain/towns.ts): its county, or both, offered by name for one tap, never
+ * taken unasked; the county list stays under it, so a "hola" that was a greeting is answered with
+ * the county question again. The name is kept for the place question.
  */
 function offerArea(turn: Turn, d: Draft, input: string, page: number): boolean {
   const town = townNamed(input);
@@ -412,7 +415,7 @@ function offerArea(turn: Turn, d: Draft, input: string, page: number): boolean {
     turn.say('county.of_town_two', { area: town.name, county: { countyCode: town.county }, other: { countyCode: town.also } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: town.county, also: town.also } });
     return true;
   }
-  const unit = countyOfUnit(input);
+  const unit = town?.greeting ? { area: town.name, county: town.county } : countyOfUnit(input);
   if (!unit) return false;
   d.town = { name: unit.area, counties: [unit.county] };
   turn.say('county.of_area', { area: unit.area, county: { countyCode: unit.county } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: unit.county } });
@@ -512,7 +515,7 @@ function notAStory(input: string): boolean {
   if (!input.trim()) return false; // said to be empty, as such
   // A story is rarely this short; a longer answer is not read word by word (the county's spelling distance costs).
   if ([...input].length > 30) return false;
-  return !/\p{L}/u.test(input) || readWord(input) !== undefined || dontKnow(input) || matchCounty(input).kind === 'exact';
+  return !/\p{L}/u.test(input) || readWord(input) !== undefined || dontKnow(input) || matchCounty(input).kind === 'exact' || townNamed(input) !== undefined;
 }
 
 /** A day ("jana", "tarehe 9/8") or no words at all ("📍") where the place was asked: no place. */
@@ -535,6 +538,24 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
     return turn.show();
   }
   takePlace(turn, d, withTown(check.text, townOf(d)));
+}
+
+/**
+ * A location shared at the place question. Asked "where in Kitengela exactly?", the pin answers
+ * "exactly" and the town stays the place's name: the place is stored as "Kitengela" with the
+ * location, as a spot typed is stored as "<spot>, Kitengela" (a spot typed after all replaces the
+ * pin, as ever). Why both: an agency's case file carries the pin only with the reporter's phone
+ * number (it says where the reporter was: src/services/case-file-service.ts), so without the town
+ * an anonymous report would reach the agency with no place at all; staff and the supervisors'
+ * counts read a town at a glance where coordinates need a map; and a phone's pin is where the
+ * reporter is when they tap, which may not be where it happened. Without a town the pin alone is
+ * the place, as before.
+ */
+function takeLocation(turn: Turn, d: Draft, at: { lat: number; lon: number }): void {
+  d.location = at;
+  d.place = townOf(d)?.name;
+  turn.say('place.location_noted', undefined, { keyboard: { type: 'remove' } });
+  return turn.advance(d);
 }
 
 function takePlace(turn: Turn, d: Draft, place: string): void {

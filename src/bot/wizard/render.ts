@@ -184,7 +184,8 @@ export function reviewText(t: T, d: Draft, lang: Lang = 'en', own?: { names: rea
   const yesNo = (b: boolean | undefined) => t(b ? 'review.yes' : 'review.no');
   const said = d.voice ? t('review.voice', { seconds: d.voice.durationSec ?? 0 }) : undefined;
   const what = said && d.text ? `${said}\n${storyText(t, d.text)}` : (said ?? storyText(t, d.text ?? ''));
-  const place = d.location ? t('review.location') : escapeHtml(d.place ?? '');
+  // A town named with a pin: "Kitengela, 📍 shared location".
+  const place = [d.place ? escapeHtml(d.place) : '', d.location ? t('review.location') : ''].filter(Boolean).join(', ');
   const at = d.incidentAt ?? 0;
   const day =
     d.when === 'now' ? t('review.when_now', { date: formatDay(at), time: formatTime(at) }) : d.when === 'date' ? formatDay(at) : t(`review.when_${d.when ?? 'today'}`, { date: formatDay(at) });

@@ -17,8 +17,8 @@ afterAll(async () => {
 });
 
 const L = {
-  en: { whereInTown: (town: string) => `Where in ${town} exactly?`, whereInCounty: 'Where in Kajiado?', isIn: 'Kitengela is in Kajiado.', today: 'Today', review: 'Please check your report', two: 'There is a Rongai in Kajiado and one in Nakuru.' },
-  sw: { whereInTown: (town: string) => `Ni wapi hasa huko ${town}?`, whereInCounty: 'ndani ya Kajiado?', isIn: 'Kitengela iko katika kaunti ya Kajiado.', today: 'Leo', review: 'Tafadhali angalia ripoti yako', two: 'Kuna Rongai katika kaunti ya Kajiado na nyingine katika kaunti ya Nakuru.' },
+  en: { place: 'Place:', pin: '📍 shared location', hola: 'Hola is in Tana River. Tap it to go on, or choose another county.', whereInTown: (town: string) => `Where in ${town} exactly?`, whereInCounty: 'Where in Kajiado?', isIn: 'Kitengela is in Kajiado.', today: 'Today', review: 'Please check your report', two: 'There is a Rongai in Kajiado and one in Nakuru.' },
+  sw: { place: 'Mahali:', pin: '📍 mahali ulipotuma', hola: 'Hola iko katika kaunti ya Tana River. Ibonyeze ili kuendelea, au chagua kaunti nyingine.', whereInTown: (town: string) => `Ni wapi hasa huko ${town}?`, whereInCounty: 'ndani ya Kajiado?', isIn: 'Kitengela iko katika kaunti ya Kajiado.', today: 'Leo', review: 'Tafadhali angalia ripoti yako', two: 'Kuna Rongai katika kaunti ya Kajiado na nyingine katika kaunti ya Nakuru.' },
 };
 
 describe.each(['en', 'sw'] as const)('a town at the county question (%s)', (lang) => {
@@ -39,6 +39,28 @@ describe.each(['en', 'sw'] as const)('a town at the county question (%s)', (lang
     await u.press(SEND_ANONYMOUSLY[lang]);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ county: 34, place: 'Opposite the Total petrol station, Kitengela' });
+  });
+
+  it('"Kitengela", then a location shared for where exactly: the report keeps the town with the pin', async () => {
+    const u = h.tg.user({ firstName: `Pin ${lang}`, languageCode: lang });
+    await walkTo(u, 'county', lang);
+    await u.sendText('Kitengela');
+    await u.shareLocation(-1.4736, 36.9617);
+    await u.press(l.today);
+    expect(lastText(u)).toContain(`${l.place} Kitengela, ${l.pin}`);
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ county: 34, place: 'Kitengela', location: { lat: -1.4736, lon: 36.9617 } });
+  });
+
+  it('"hola" alone may be a greeting: the county question again, with Tana River offered for Hola; tapped, where in Hola', async () => {
+    const u = h.tg.user({ firstName: `Hola ${lang}`, languageCode: lang });
+    await walkTo(u, 'county', lang);
+    await u.sendText('hola');
+    expect(lastText(u)).toBe(l.hola);
+    expect(u.buttons()).toContain('✅ Tana River');
+    await u.press('✅ Tana River');
+    expect(lastText(u)).toContain(l.whereInTown('Hola'));
   });
 
   it('"Rongai": both counties offered for one tap; the tapped one, then where in Rongai', async () => {

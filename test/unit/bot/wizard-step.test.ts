@@ -7,6 +7,7 @@ import { LIMITS } from '../../../src/domain';
 import type { Draft, MediaRef, Step } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
 import { toReport } from '../../../src/bot/wizard/flow';
+import { reviewText } from '../../../src/bot/wizard/render';
 import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
 const NOW = new Date('2026-11-28T09:30:00Z'); // 12:30 in Nairobi
@@ -606,6 +607,38 @@ describe('county', () => {
       expect(askParams(type(offer.state, 'Kajiado'))).toEqual([['place.ask_town', { town: 'Rongai', county: { countyCode: 34 } }]]);
       // Another county altogether: the town was not there.
       expect(askParams(press(offer.state, '47'))).toEqual([['place.ask', { county: { countyCode: 47 } }]]);
+    });
+
+    it('"Hola" alone, a town and a greeting: its county offered for one tap under the county question, never taken unasked', () => {
+      for (const typed of ['Hola', 'hola!', 'HOLA']) {
+        const r = type(at('county'), typed);
+        expect([typed, stepOf(r), said(r), r.state.draft?.county]).toEqual([typed, 'county', ['county.of_area'], undefined]);
+        expect(r.replies[0]).toMatchObject({ texts: [{ key: 'county.of_area', params: { area: 'Hola', county: { countyCode: 4 } } }] });
+        expect(lastKeyboard(r)).toEqual({ type: 'county', draftId: ID, page: 0, suggestion: 4 });
+      }
+      // Tapped: Tana River, and where in Hola exactly.
+      expect(askParams(press(type(at('county'), 'hola').state, '4'))).toEqual([['place.ask_town', { town: 'Hola', county: { countyCode: 4 } }]]);
+      // "Holla" is only ever the greeting; "Hola town", "Hola mjini" only ever the town.
+      expect(said(type(at('county'), 'holla'))).toEqual(['county.unknown']);
+      for (const typed of ['Hola town', 'hola mjini']) expect(askParams(type(at('county'), typed))).toEqual([['place.ask_town', { town: 'Hola', county: { countyCode: 4 } }]]);
+      // A greeting before the county names the county; before a spot, the town's county is offered.
+      const hi = type(at('county'), 'Hola, niko Nairobi');
+      expect([said(hi), lastKeyboard(hi)]).toEqual([['county.suggest'], { type: 'county', draftId: ID, page: 0, suggestion: 47 }]);
+      expect(lastKeyboard(type(at('county'), 'Hola, karibu na soko'))).toMatchObject({ suggestion: 4 });
+      // Nor is it a story where the story is asked.
+      expect(said(type(at('desc'), 'Hola'))).toEqual(['desc.not_a_story', 'desc.ask']);
+    });
+
+    it('a location shared where in the town: the town stays the place, with the pin', () => {
+      const r = run(type(at('county'), 'Kitengela').state, { type: 'location', lat: -1.4736, lon: 36.9617 });
+      expect(r.state.draft).toMatchObject({ step: 'when', county: 34, place: 'Kitengela', location: { lat: -1.4736, lon: 36.9617 } });
+      expect(said(r)).toEqual(['place.location_noted', 'when.ask']);
+      const done = press(type(r.state, 'leo').state, 'sa');
+      expect(done.effects).toContainEqual(expect.objectContaining({ type: 'submit', report: expect.objectContaining({ county: 34, place: 'Kitengela', location: { lat: -1.4736, lon: 36.9617 } }) }));
+      // The review shows both: the town, and that a pin was shared.
+      expect(reviewText((key: string) => key, { ...r.state.draft!, step: 'review' })).toContain('<b>review.place</b> Kitengela, review.location');
+      // A spot typed after all replaces the pin, kept with the town as ever.
+      expect(type({ draft: { ...r.state.draft!, step: 'place' } }, 'Near the stage').state.draft).toMatchObject({ place: 'Near the stage, Kitengela', location: undefined });
     });
 
     it('a constituency offered by its county and tapped is the start of the place too', () => {

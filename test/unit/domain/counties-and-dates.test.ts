@@ -32,6 +32,13 @@ describe('counties', () => {
     expect(townNamed('Gotham')).toBeUndefined();
   });
 
+  it('"Hola", a town and a greeting, is no county typed alone; with "town" or "mjini" it is the town', () => {
+    for (const typed of ['Hola', 'hola', 'Hola!', 'holla']) expect([typed, matchCounty(typed).kind]).toEqual([typed, 'none']);
+    expect(townNamed('hola')).toMatchObject({ name: 'Hola', county: 4, greeting: true });
+    expect(matchCounty('Hola town')).toMatchObject({ kind: 'exact', county: { code: 4 }, town: 'Hola' });
+    expect(matchCounty('Hola mjini')).toMatchObject({ kind: 'exact', county: { code: 4 }, town: 'Hola' });
+  });
+
   it('the towns list: real county codes, no name twice, none that is also a county name', () => {
     const keys = TOWNS.map((t) => t.name.toLowerCase().replace(/[^a-z]/g, ''));
     expect(new Set(keys).size).toBe(TOWNS.length);
