@@ -38,7 +38,11 @@ export function isAgentStatus(s: unknown): s is AgentStatus {
 }
 
 /** Why the policy refused an action on a ticket; each one is shown to the agent in their language. */
-export type TicketRefusal = 'wrong_role' | 'not_assignee' | 'wrong_status' | 'closed' | 'in_incident';
+/**
+ * `reporter_forgotten`: the reporter asked us to delete their details (/forget): nobody is left to
+ * write to, so a reply is refused rather than stored to fail.
+ */
+export type TicketRefusal = 'wrong_role' | 'not_assignee' | 'wrong_status' | 'closed' | 'in_incident' | 'reporter_forgotten';
 /**
  * Why a ticket cannot be handed over: `not_held` (waiting: it is taken, not handed), `same_holder`,
  * `target_inactive` (no such active account), `limit` (the person has no room for it under the cap).
@@ -62,6 +66,8 @@ export interface TicketFacts {
   anonymous?: boolean;
   /** Set while the ticket is part of an incident (src/domain/incident-policy.ts). */
   incident?: { id: { toString(): string } } | null;
+  /** When its reporter asked us to delete their details (/forget): they can no longer be written to. */
+  reporterForgottenAt?: Date | null;
 }
 
 const OK = { ok: true } as const;
@@ -79,7 +85,7 @@ const TARGET: Partial<Record<TicketAction, Status>> = { refer: 'referred', relea
 /**
  * May `actor` do `action` to `ticket`? `to` is the status asked for by `change_status`.
  * - view, note: whoever handles the ticket, in any status (notes on closed cases are allowed);
- * - reply: whoever handles it, while it is open;
+ * - reply: whoever handles it, while it is open and its reporter has not asked to be forgotten;
  * - change_status, refer, release: whoever handles it, when the transition table allows it;
  * - take: any signed-in role, only a waiting ticket (nobody holds it yet).
  */
@@ -88,7 +94,7 @@ export function decide(actor: PolicyActor, action: TicketAction, ticket: TicketF
   if (action === 'take') return canTransition(ticket.status, 'assigned') ? OK : refuse('wrong_status');
   const handles = mayHandle(actor, ticket);
   if (!handles.ok || action === 'view' || action === 'note') return handles;
-  if (action === 'reply') return isOpen(ticket.status) ? OK : refuse('closed');
+  if (action === 'reply') return !isOpen(ticket.status) ? refuse('closed') : ticket.reporterForgottenAt ? refuse('reporter_forgotten') : OK;
   // One agent handles an incident: a member goes back to the queue only once split from it.
   if (action === 'release' && ticket.incident) return refuse('in_incident');
   const target = action === 'change_status' ? to : TARGET[action];

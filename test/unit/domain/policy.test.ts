@@ -96,6 +96,18 @@ describe('reply: whoever handles it, while it is open', () => {
     expect(decide(admin, 'reply', held(status))).toEqual(open ? { ok: true } : { ok: false, reason: 'closed' });
     expect(decide(colleague, 'reply', held(status))).toEqual({ ok: false, reason: 'not_assignee' });
   });
+
+  it.each(STATUSES.map((s) => [s]))('%s, its reporter asked to be forgotten: nobody to write to, said as such; notes and status stay', (status) => {
+    const open = !['resolved', 'rejected', 'withdrawn'].includes(status);
+    const forgotten = { ...held(status), reporterForgottenAt: new Date() };
+    expect(decide(me, 'reply', forgotten)).toEqual({ ok: false, reason: open ? 'reporter_forgotten' : 'closed' });
+    expect(decide(admin, 'reply', forgotten)).toEqual({ ok: false, reason: open ? 'reporter_forgotten' : 'closed' });
+    expect(decide(colleague, 'reply', forgotten)).toEqual({ ok: false, reason: 'not_assignee' });
+    const may = offeredActions(me, forgotten);
+    expect(may.reply).toBe(false);
+    expect(may.note).toBe(true);
+    expect(may.statuses).toEqual(offeredActions(me, held(status)).statuses);
+  });
 });
 
 describe('change_status follows the transition table', () => {
