@@ -181,8 +181,8 @@ export class IncidentService implements IncidentActions {
     let sent = 0;
     let skipped = 0;
     for (const m of members) {
-      // A member closed since, or whose reporter retention removed, is skipped, not an error.
-      if (!decideReplyToMember(agent, facts(m)).ok || m.purgedAt) {
+      // A member closed since, or whose reporter retention removed or who asked to be forgotten, is skipped, not an error.
+      if (!decideReplyToMember(agent, facts(m)).ok || m.purgedAt || m.reporterForgottenAt) {
         skipped++;
         continue;
       }

@@ -84,6 +84,7 @@ export async function purgeExpired(store: Store, days: number, now = new Date(),
     if (await forgetReporter(store, _id, { notSeenSince, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) }, opts)) reporters++;
   }
   reporters += await purgeWithoutReports(store, now, opts);
+  reporters += await finishForgetting(store, now, opts);
   return { reports: expired.length, reporters };
 }
 
@@ -136,20 +137,92 @@ async function purgeWithoutReports(store: Store, now: Date, opts: PurgeOptions):
   return purged;
 }
 
+/** What a reporter's request to be forgotten did: the reports it marked now, and whether the identity was there to purge. */
+export interface Forgotten {
+  /** Reports marked by this call (a repeat marks none), open ones first among them by status. */
+  marked: { reportId: string; reference: string; open: boolean }[];
+  /** The identity was purged by this call (false: gone already). */
+  purged: boolean;
+}
+
+/**
+ * The reporter asked us to delete their details (/forget), now, for all their reports, open or
+ * closed: the reports stay ("a report, once received, is never lost"), without who sent them.
+ * Each step is safe to repeat, and they run in this order so that a process dying after any of
+ * them leaves what the next /forget, or retention's hourly pass (`finishForgetting`), needs to
+ * finish the job:
+ * 1. the request on the reporter's record (`forgetAskedAt`): what both find it by afterwards;
+ * 2. every report of theirs marked, with its history line (staff can no longer write to them);
+ * 3. their own name and number blanked from all their reports, and the traces the identity names
+ *    (the language kept in Redis) deleted: both need the identity, so before it goes;
+ * 4. the identity and its lookup hash purged: last, since the steps before need them. The same
+ *    Telegram user is a new reporter from then on.
+ * 5. the reports again: one stored under the record between 2 and 4 (a Confirm in another
+ *    process) is marked too (and retention looks again for a week).
+ * Failures are thrown: the caller tells the reporter it is not done yet.
+ */
+export async function forgetOnRequest(store: Store, reporterId: Types.ObjectId, opts: PurgeOptions & { now?: Date } = {}): Promise<Forgotten> {
+  const now = opts.now ?? new Date();
+  await store.reporters.askedToForget(reporterId, now);
+  const marked = await markForgotten(store, reporterId, now);
+  const record = await store.reporters.findById(reporterId);
+  let purged = false;
+  if (record && !record.purged) {
+    // One that cannot be opened (sealed under a key no longer configured) is purged without the blanking.
+    const identity = await readIdentity(store, reporterId, opts);
+    if (identity) {
+      await blankOwnIdentity(store, reporterId, identity, opts.marks ?? PLAIN_MARKS, 'all');
+      await opts.forget?.(identity);
+    }
+    purged = await store.reporters.purgeIdentity(reporterId);
+  }
+  marked.push(...(await markForgotten(store, reporterId, now)));
+  return { marked, purged };
+}
+
+/** Every report of the reporter not yet marked as forgotten, marked (open first). */
+async function markForgotten(store: Store, reporterId: Types.ObjectId, at: Date): Promise<Forgotten['marked']> {
+  const reports = await store.reports.notYetForgotten(reporterId);
+  const marked: Forgotten['marked'] = [];
+  for (const r of reports.sort((a, b) => Number(CLOSED_STATUSES.includes(a.status)) - Number(CLOSED_STATUSES.includes(b.status)))) {
+    if (await store.reports.markReporterForgotten(r._id, at)) marked.push({ reportId: r._id.toString(), reference: r.reference, open: !CLOSED_STATUSES.includes(r.status) });
+  }
+  return marked;
+}
+
+/**
+ * Requests to be forgotten of the last week, finished: one a crash stopped half-way (the identity
+ * still there), and reports stored under a forgotten record meanwhile. A repeat does nothing.
+ * How many identities this pass purged.
+ */
+async function finishForgetting(store: Store, now: Date, opts: PurgeOptions): Promise<number> {
+  let purged = 0;
+  for (const reporterId of await store.reporters.askedToForgetSince(new Date(now.getTime() - RECHECK_DAYS * DAY_MS))) {
+    try {
+      if ((await forgetOnRequest(store, reporterId, { ...opts, now })).purged) purged++;
+    } catch (err) {
+      opts.logger?.warn({ err }, 'retention: a request to be forgotten could not be finished this pass; tried again on the next');
+    }
+  }
+  return purged;
+}
+
 /**
  * The reporter's own name and numbers out of what stays of their reports (the story, the place,
- * the referral note, the messages both ways, agents' notes): "we delete your details" covers
+ * the referral note, the messages both ways, agents' notes; `which`: their purged reports, or all
+ * of them when they asked to be forgotten): "we delete your details" covers
  * what they wrote about themselves too. Other people's names and numbers stay. Not in an
  * anonymous report, nor in a link that quotes one: there the blank would show everyone who read
  * it before (the agent, the agency's case file) which word was the reporter's name, as
  * SECURITY.md says of case files.
  */
-async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identity: ReporterIdentity, marks: OwnMarks): Promise<void> {
+async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identity: ReporterIdentity, marks: OwnMarks, which: 'purged' | 'all' = 'purged'): Promise<void> {
   const own = { names: [identity.firstName, identity.lastName].filter((n): n is string => Boolean(n)), username: identity.username, phones: identity.phone ? [identity.phone] : [] };
   const { Report, Message, ReportEvent } = store.models;
   type Kept = { _id: Types.ObjectId; language: Lang; anonymous?: boolean; description?: { text?: string }; place?: string; referral?: { note?: string } | null };
-  // Purged reports only: one stored since the pass looked (a new Confirm) keeps every word for its agent.
-  const purged = await Report.find({ reporterId, purgedAt: { $ne: null } }).select({ language: 1, anonymous: 1, 'description.text': 1, place: 1, referral: 1 }).lean<Kept[]>();
+  // Purged reports only: one stored since the pass looked (a new Confirm) keeps every word for its
+  // agent. Every report, open or closed, when the reporter asked to be forgotten.
+  const purged = await Report.find({ reporterId, ...(which === 'purged' ? { purgedAt: { $ne: null } } : {}) }).select({ language: 1, anonymous: 1, 'description.text': 1, place: 1, referral: 1 }).lean<Kept[]>();
   const named = purged.filter((r) => !r.anonymous);
   const anonymous = purged.filter((r) => r.anonymous).map((r) => r._id);
   await blankLinkReasons(store, { blank: named.map((r) => r._id), keep: anonymous }, (language) => (text) => withoutOwnIdentity(text, own, marks(language)));

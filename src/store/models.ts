@@ -24,6 +24,12 @@ export interface ReporterDoc {
    * Confirm may be between reading its reporter and storing its report.
    */
   seenAt?: Date;
+  /**
+   * When the reporter asked us to delete their details (/forget): set first, so that a request
+   * stopped half-way (a crash) is finished by the next /forget or retention's hourly pass, which
+   * also looks for a week at reports stored under the record meanwhile (src/services/retention.ts).
+   */
+  forgetAskedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,10 +41,12 @@ export const reporterSchema = new Schema<ReporterDoc>(
     language: { type: String, enum: ['en', 'sw'], default: 'en' },
     purged: { type: Boolean, default: false },
     seenAt: { type: Date },
+    forgetAskedAt: { type: Date },
   },
   { timestamps: true },
 );
 reporterSchema.index({ seenAt: 1 }); // retention: reporters whose Confirm stored no report
+reporterSchema.index({ forgetAskedAt: 1 }, { sparse: true }); // retention: requests to be forgotten left half-way
 
 export const EVIDENCE_KINDS = ['photo', 'video', 'voice', 'audio', 'document'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -198,6 +206,11 @@ export interface ReportDoc {
    * closed"): at most once per ticket (src/domain/reopen.ts), so it stays set once written.
    */
   reopenedByReporterAt?: Date | null;
+  /**
+   * When its reporter asked us to delete their details (/forget): the report stays, without who
+   * sent it; staff can no longer write to them (domain policy refuses a reply). Set once.
+   */
+  reporterForgottenAt?: Date | null;
   purgedAt?: Date | null;
   /** Reports probably about the same event (issue 16), strongest first; written both ways on intake. */
   similar?: SimilarLink[];
@@ -270,6 +283,7 @@ export const reportSchema = new Schema<ReportDoc>(
     reporterUnreachable: { type: Boolean, default: false },
     closedAt: { type: Date, default: null },
     reopenedByReporterAt: { type: Date, default: undefined },
+    reporterForgottenAt: { type: Date, default: undefined },
     purgedAt: { type: Date, default: null },
     similar: { type: [similarSchema], default: undefined },
     triagedAt: { type: Date, default: null },
@@ -346,6 +360,8 @@ export const EVENT_TYPES = [
   'made_anonymous',
   /** A supervisor gave the held ticket to another account: `data` { fromAgent, toAgent } (agent ids). */
   'handed_over',
+  /** The reporter asked us to delete their details (/forget): no `data`, nothing about who they were. */
+  'reporter_forgotten',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

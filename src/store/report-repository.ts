@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 
 export type NewReport = Omit<
   ReportDoc,
-  '_id' | 'reference' | 'status' | 'assignee' | 'assignedAt' | 'queuedAt' | 'escalations' | 'lastEscalatedAt' | 'referral' | 'holderSeen' | 'reporterUnreachable' | 'closedAt' | 'reopenedByReporterAt' | 'purgedAt' | 'createdAt' | 'updatedAt'
+  '_id' | 'reference' | 'status' | 'assignee' | 'assignedAt' | 'queuedAt' | 'escalations' | 'lastEscalatedAt' | 'referral' | 'holderSeen' | 'reporterUnreachable' | 'closedAt' | 'reopenedByReporterAt' | 'reporterForgottenAt' | 'purgedAt' | 'createdAt' | 'updatedAt'
 >;
 
 /**
@@ -64,6 +64,11 @@ function eventDoc(e: NewEvent, at: Date, id = new Types.ObjectId()): ReportEvent
 /** The report's first history entry; its _id is the report's own, so it is written once whatever the retries. */
 function submittedDoc(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>): ReportEventDoc {
   return eventDoc({ reportId: report._id, type: 'submitted', actor: { kind: 'reporter' }, data: { priority: report.priority } }, report.createdAt ?? new Date(), report._id);
+}
+
+/** The id of a report's "reporter asked to be forgotten" entry: one per report, however often the request is finished. */
+function forgottenEventId(reportId: Types.ObjectId): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(`reporter_forgotten|${reportId.toString()}`).digest().subarray(0, 12));
 }
 
 /**
@@ -668,9 +673,31 @@ export class ReportRepository {
     return this.Report.find({ reporterId: oid(reporterId) }, { _id: 1, reference: 1, reporterUnreachable: 1 }).lean<Pick<ReportDoc, '_id' | 'reference' | 'reporterUnreachable'>[]>().exec();
   }
 
+  /**
+   * The reports of this reporter not yet marked as forgotten (their reporter asked us to delete
+   * their details): id, reference and status, for `markReporterForgotten`.
+   */
+  notYetForgotten(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'status'>[]> {
+    return this.Report.find({ reporterId: oid(reporterId), reporterForgottenAt: null }, { _id: 1, reference: 1, status: 1 }).lean<Pick<ReportDoc, '_id' | 'reference' | 'status'>[]>().exec();
+  }
+
+  /**
+   * Its reporter asked us to delete their details: the ticket says so, and that they are out of
+   * reach, with one line in its history (no data: nothing about who they were). The line first,
+   * under an id made from the report's, then the mark: a process that dies between the two writes
+   * the line once when it is done again. True when this call set the mark.
+   */
+  async markReporterForgotten(id: Id, at: Date): Promise<boolean> {
+    await this.insertEvents([eventDoc({ reportId: id, type: 'reporter_forgotten', actor: { kind: 'reporter' } }, at, forgottenEventId(oid(id)))]);
+    const res = await this.Report.updateOne({ _id: oid(id), reporterForgottenAt: null }, { $set: { reporterForgottenAt: at, reporterUnreachable: true } });
+    return res.modifiedCount === 1;
+  }
+
   /** True when the mark changed. */
   async setReporterUnreachable(id: Id, unreachable: boolean): Promise<boolean> {
-    const res = await this.Report.updateOne({ _id: oid(id), reporterUnreachable: !unreachable }, { $set: { reporterUnreachable: unreachable } });
+    // A reporter who asked to be forgotten stays out of reach: a message already on its way when they asked does not undo it.
+    const reach = unreachable ? {} : { reporterForgottenAt: null };
+    const res = await this.Report.updateOne({ _id: oid(id), reporterUnreachable: !unreachable, ...reach }, { $set: { reporterUnreachable: unreachable } });
     if (res.modifiedCount && unreachable) await this.addEvent(id, 'reporter_unreachable', { kind: 'system' });
     return res.modifiedCount === 1;
   }

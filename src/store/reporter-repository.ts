@@ -106,13 +106,35 @@ export class ReporterRepository {
   }
 
   /**
+   * Every record this Telegram user has (one, unless a key rotation left another under an older
+   * key's hash): what /forget deletes.
+   */
+  async findAllByTelegramUser(telegramUserId: number): Promise<ReporterDoc[]> {
+    return this.Reporter.find({ lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) } }).lean<ReporterDoc[]>();
+  }
+
+  /** The reporter asked us to delete their details (/forget): the first time they asked is kept. */
+  async askedToForget(reporterId: Types.ObjectId, at: Date): Promise<void> {
+    await this.Reporter.updateOne({ _id: reporterId }, { $min: { forgetAskedAt: at } });
+  }
+
+  /** Reporters who asked to be forgotten since `since` (the forgotten ones included): retention finishes what a crash left. */
+  async askedToForgetSince(since: Date): Promise<Types.ObjectId[]> {
+    const docs = await this.Reporter.find({ forgetAskedAt: { $gte: since } }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    return docs.map((d) => d._id);
+  }
+
+  /**
    * Retention: forget who the reporter is; reports stay for statistics. Not when they were seen at
    * `notSeenSince` or later (a report of theirs may be on its way to MongoDB), unless that was
-   * after `aheadAfter` (a wrong clock's): false then.
+   * after `aheadAfter` (a wrong clock's): false then. Without `seen` (the reporter's own request),
+   * whenever they were seen. The lookup hash goes too: the same Telegram user writing again is a
+   * new reporter, never linked to these reports.
    */
-  async purgeIdentity(reporterId: Types.ObjectId, seen: { notSeenSince: Date; aheadAfter: Date }): Promise<boolean> {
+  async purgeIdentity(reporterId: Types.ObjectId, seen?: { notSeenSince: Date; aheadAfter: Date }): Promise<boolean> {
+    const guard = seen ? { $or: [{ seenAt: { $exists: false } }, { seenAt: { $lt: seen.notSeenSince } }, { seenAt: { $gt: seen.aheadAfter } }] } : {};
     const res = await this.Reporter.updateOne(
-      { _id: reporterId, $or: [{ seenAt: { $exists: false } }, { seenAt: { $lt: seen.notSeenSince } }, { seenAt: { $gt: seen.aheadAfter } }] },
+      { _id: reporterId, ...guard },
       { $set: { identity: this.cipher.seal({ purged: true }), lookupHash: `purged:${reporterId.toString()}`, purged: true } },
     );
     return res.matchedCount === 1;

@@ -1,0 +1,166 @@
+/**
+ * A reporter's request to be forgotten (/forget: ForgetService, retention's `forgetOnRequest`)
+ * against the MongoDB test server: what goes, what stays, a repeat, and a request a crash stopped
+ * half-way, finished by the next retention pass.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { Translator } from '../../../src/i18n';
+import { createLogger, type Logger } from '../../../src/logger';
+import type { LiveEvent } from '../../../src/services/events';
+import { ForgetService, type ForgetRequest } from '../../../src/services/forget-service';
+import { ReporterService } from '../../../src/services/reporter-service';
+import { purgeExpired } from '../../../src/services/retention';
+import { withheldMarks } from '../../../src/services/withheld-marks';
+import { createStore, type Store } from '../../../src/store';
+import { connectTestDb, type TestDb } from '../../support/db';
+import { seedReport } from '../../support/report-fixtures';
+
+let db: TestDb;
+let store: Store;
+let translator: Translator;
+const logs: string[] = [];
+let logger: Logger;
+const events: LiveEvent[] = [];
+/** Every call to the language forgetter (what main.ts wires to Redis). */
+const forgotten: ForgetRequest[] = [];
+let failForget = 0;
+
+function service(): ForgetService {
+  const forget = async (who: ForgetRequest) => {
+    if (failForget > 0) {
+      failForget--;
+      throw new Error('Redis connection lost (simulated)');
+    }
+    forgotten.push({ telegramUserId: who.telegramUserId, chatId: who.chatId });
+  };
+  return new ForgetService({ store, events: { publish: async (e) => void events.push(e) }, logger, marks: (language) => withheldMarks(translator, language), forget });
+}
+
+beforeAll(async () => {
+  db = await connectTestDb('svc_forget');
+  store = createStore(db.conn, [{ id: 'k1', key: randomBytes(32) }]);
+  await store.ready();
+  translator = await Translator.create();
+  logger = createLogger(
+    { level: 'info', name: 'forget' },
+    new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        logs.push(chunk.toString());
+        cb();
+      },
+    }),
+  );
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+/** A reporter named Wanjiru Kamau with three reports: open and named, closed and named, open and anonymous. */
+async function reporterWithReports(telegramUserId: number) {
+  const story = 'I am Wanjiru Kamau. The officer took 500 shillings; call me on 0712 345 678 or Otieno on 0733 111 222.';
+  const who = { telegramUserId, firstName: 'Wanjiru', phone: '+254712345678' };
+  const { reporter, report: open } = await seedReport(store, { description: { text: story } }, who);
+  const { report: closed } = await seedReport(store, { description: { text: story } }, who);
+  await store.models.Report.updateOne({ _id: closed._id }, { $set: { status: 'resolved', closedAt: new Date() } });
+  const { report: anonymous } = await seedReport(store, { description: { text: story }, anonymous: true }, who);
+  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' }, 'en');
+  return { reporter, open, closed, anonymous, story };
+}
+
+const historyOf = async (reportId: { toString(): string }) => (await store.reports.history(reportId.toString())).filter((e) => e.type === 'reporter_forgotten');
+
+it('deletes who they are for every report, open or closed; the reports stay, marked, and the same Telegram user is then someone new', async () => {
+  const telegramUserId = 810_000_001;
+  const { reporter, open, closed, anonymous, story } = await reporterWithReports(telegramUserId);
+  const loggedBefore = logs.length;
+
+  expect(await service().forget({ telegramUserId, chatId: telegramUserId })).toEqual({ ok: true, reports: 3, open: 2 });
+
+  // The identity and the hash it was found by are gone.
+  const record = await store.models.Reporter.findById(reporter._id).lean();
+  expect(record).toMatchObject({ purged: true, lookupHash: `purged:${reporter._id.toString()}` });
+  expect(record?.forgetAskedAt).toBeInstanceOf(Date);
+  expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+  expect(await store.reporters.findByTelegramUser(telegramUserId)).toBeNull();
+  // The language kept in Redis: by the identity, and by the chat they asked in.
+  expect(forgotten.filter((w) => w.telegramUserId === telegramUserId).length).toBeGreaterThanOrEqual(1);
+
+  for (const r of [open, closed, anonymous]) {
+    const now = await store.reports.findById(r._id);
+    // Never deleted: the report and its reference stay.
+    expect(now?.reference).toBe(r.reference);
+    expect(now?.reporterForgottenAt).toBeInstanceOf(Date);
+    expect(now?.reporterUnreachable).toBe(true);
+    const lines = await historyOf(r._id);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ actor: { kind: 'reporter' } });
+    expect(lines[0].data).toBeUndefined();
+    expect(events).toContainEqual({ type: 'ticket', reportId: r._id.toString(), what: 'status' });
+  }
+  expect(events).toContainEqual({ type: 'queue' });
+  // Their own name and number are blanked in their named reports, open and closed; someone else's stay.
+  for (const r of [open, closed]) {
+    const text = (await store.reports.findById(r._id))?.description.text;
+    expect(text).toBe('I am [name withheld] [name withheld]. The officer took 500 shillings; call me on [phone number withheld] or Otieno on 0733 111 222.');
+  }
+  // An anonymous report keeps its words: a blank would show who read it before which word was their name.
+  expect((await store.reports.findById(anonymous._id))?.description.text).toBe(story);
+
+  // Counts only in the log: no name, number, Telegram id, nor report ids side by side.
+  const lines = logs.slice(loggedBefore).join('\n');
+  expect(lines).toContain('reporter_forgotten');
+  for (const secret of ['Wanjiru', 'Kamau', '712', String(telegramUserId), open.reference, closed.reference, open._id.toString()]) expect(lines).not.toContain(secret);
+
+  // Writing again: a new reporter record, never linked to the old reports.
+  const again = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru' }, 'en');
+  expect(again._id.equals(reporter._id)).toBe(false);
+  const reporters = new ReporterService({ store, logger });
+  expect(await reporters.status(telegramUserId, open.reference)).toEqual({ ok: false, reason: 'not_found' });
+  expect(await reporters.openReports(telegramUserId)).toEqual([]);
+});
+
+it('asked again (a second tap, a retried update), does nothing more and says it is done', async () => {
+  const telegramUserId = 810_000_002;
+  const { open } = await reporterWithReports(telegramUserId);
+  await service().forget({ telegramUserId, chatId: telegramUserId });
+  const eventsBefore = events.length;
+  const textBefore = (await store.reports.findById(open._id))?.description.text;
+
+  expect(await service().forget({ telegramUserId, chatId: telegramUserId })).toEqual({ ok: true, reports: 0, open: 0 });
+  expect(await historyOf(open._id)).toHaveLength(1);
+  expect((await store.reports.findById(open._id))?.description.text).toBe(textBefore);
+  expect(events.slice(eventsBefore).filter((e) => e.type === 'ticket')).toEqual([]);
+  // Someone who never reported: nothing to delete but the language of this chat.
+  expect(await service().forget({ telegramUserId: 810_000_099, chatId: 810_000_099 })).toEqual({ ok: true, reports: 0, open: 0 });
+  expect(forgotten).toContainEqual({ telegramUserId: 810_000_099, chatId: 810_000_099 });
+});
+
+it('stopped half-way (the language could not be deleted), leaves the identity to the next /forget or retention pass, which finish it', async () => {
+  const telegramUserId = 810_000_003;
+  const { reporter, open } = await reporterWithReports(telegramUserId);
+  failForget = 1;
+  await expect(service().forget({ telegramUserId, chatId: telegramUserId })).rejects.toThrow('simulated');
+  // The request is recorded and the tickets say so already; the identity is still there.
+  expect((await store.models.Reporter.findById(reporter._id).lean())?.forgetAskedAt).toBeInstanceOf(Date);
+  expect((await store.reports.findById(open._id))?.reporterForgottenAt).toBeInstanceOf(Date);
+  expect(await store.reporters.identityOf(reporter._id)).not.toBeNull();
+
+  // The hourly pass (nothing expired: the reports are open or just closed) finishes it.
+  const forget = async (who: ForgetRequest) => void forgotten.push({ telegramUserId: who.telegramUserId, chatId: who.chatId });
+  const pass = await purgeExpired(store, 365, new Date(), { marks: (language) => withheldMarks(translator, language), forget });
+  expect(pass.reporters).toBeGreaterThanOrEqual(1);
+  expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+  expect(await store.reporters.findByTelegramUser(telegramUserId)).toBeNull();
+  expect((await store.reports.findById(open._id))?.description.text).toContain('[name withheld]');
+  expect(forgotten).toContainEqual({ telegramUserId, chatId: telegramUserId });
+  expect(await historyOf(open._id)).toHaveLength(1);
+
+  // A report stored under the record while it was being forgotten (another process's Confirm) is marked by a later pass.
+  const { report: late } = await seedReport(store, {}, { telegramUserId: 810_000_077 });
+  await store.models.Report.updateOne({ _id: late._id }, { $set: { reporterId: reporter._id } });
+  await purgeExpired(store, 365, new Date(), { forget });
+  expect((await store.reports.findById(late._id))?.reporterForgottenAt).toBeInstanceOf(Date);
+  expect(await historyOf(late._id)).toHaveLength(1);
+});
