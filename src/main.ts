@@ -32,6 +32,7 @@ import { IntakeService } from './services/intake-service';
 import { TriageService } from './services/triage-service';
 import { IncidentService } from './services/incident-service';
 import { ReporterService } from './services/reporter-service';
+import { ForgetService } from './services/forget-service';
 import { WebhookServer } from './bot/webhook-server';
 import { OpsServer, readinessProbe } from './ops';
 import { checkRedis, explainStartupError, StartupError } from './preflight';
@@ -178,6 +179,8 @@ function wireBot(w: Wiring, core: Core): void {
     conversation,
     reopen: new ReopenService({ store, events, logger, conversation, reports }),
     reporters: new ReporterService({ store, logger }),
+    // A reporter's own request to be forgotten: retention's marks and language forgetter, now.
+    forgetting: new ForgetService({ store, events, logger, marks: (language) => withheldMarks(translator, language), forget: languageForgetter(botRedis, config.redis.prefix, store.cipher) }),
     translator,
     logger,
     metrics,

@@ -11,6 +11,7 @@ export const COMMANDS = {
   language: { en: 'language', sw: 'lugha' },
   help: { en: 'help', sw: 'msaada' },
   privacy: { en: 'privacy', sw: 'faragha' },
+  forget: { en: 'forget', sw: 'nisahau' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CommandId = keyof typeof COMMANDS;

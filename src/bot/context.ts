@@ -5,6 +5,7 @@ import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { ConversationService } from '../services/conversation-service';
+import type { ForgetService } from '../services/forget-service';
 import type { IntakeService } from '../services/intake-service';
 import type { ReopenService } from '../services/reopen-service';
 import type { ReporterService } from '../services/reporter-service';
@@ -23,6 +24,8 @@ export interface BotDeps {
   /** A reporter's tap asking staff to look at a closed report again. */
   reopen: Pick<ReopenService, 'offer' | 'askAgain'>;
   reporters: ReporterService;
+  /** A reporter's request to have their details deleted (/forget). */
+  forgetting: Pick<ForgetService, 'forget'>;
   translator: Translator;
   logger: Logger;
   helpNumbers: readonly HelpNumber[];

@@ -9,6 +9,7 @@ import { reopenFeature } from './features/reopen';
 import { languageFeature } from './features/language';
 import { repliesFeature, staffAnswersFeature } from './features/replies';
 import { editsFeature } from './features/edits';
+import { forgetFeature } from './features/forget';
 import { membershipFeature } from './features/membership';
 import { reportFeature } from './features/report';
 import { startFeature } from './features/start';
@@ -110,7 +111,7 @@ export function createBot(opts: CreateBotOptions): CreatedBot {
   chainOf.push(updateGate(sessions, { cipher: deps.cipher, prefix: deps.prefix, rememberSec: dedupeTtlSec, messagesPerMinute: deps.messagesPerMinute, owner }));
   chainOf.push(sessionLanguage());
   if (deps.messagesPerMinute) chainOf.push(messageRateLimit(deps, deps.messagesPerMinute));
-  chainOf.push(membershipFeature(), startFeature(), languageFeature(), statusFeature(), staffAnswersFeature(), reportFeature(), repliesFeature(), consentFeature(), ratingFeature(), reopenFeature(), editsFeature());
+  chainOf.push(membershipFeature(), startFeature(), languageFeature(), statusFeature(), forgetFeature(), staffAnswersFeature(), reportFeature(), repliesFeature(), consentFeature(), ratingFeature(), reopenFeature(), editsFeature());
   chainOf.push(unhandled());
   bot.use(chain(chainOf));
   bot.catch(apologise);

@@ -187,6 +187,11 @@ export interface SessionData {
   closedAlbum?: string;
   /** The language the reporter writes in, guessed from their words while none is chosen (`guessLanguage`). */
   guessed?: Lang;
+  /**
+   * The mark of the latest /forget question (src/bot/features/forget.ts): only its buttons answer
+   * it. A new optional field: a rollback ignores it, and the buttons then say they are out of date.
+   */
+  forgetAsk?: string;
 }
 
 export function newSession(): SessionData {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import IORedis, { type Redis } from 'ioredis';
-import { createBot, type CreatedBot } from '../../src/bot';
+import { createBot, languageForgetter, type CreatedBot } from '../../src/bot';
 import { rateLimitKeyOf } from '../../src/lib/rate-limit';
 import { SealedValues } from '../../src/lib/sealed-values';
 import type { HelpNumber, Priority } from '../../src/domain';
@@ -25,6 +25,8 @@ import { redisDailyReportLimit } from '../../src/services/daily-report-limit';
 import { IntakeService } from '../../src/services/intake-service';
 import { ReportService, type TicketEnqueuer } from '../../src/services/report-service';
 import { ReporterService } from '../../src/services/reporter-service';
+import { ForgetService } from '../../src/services/forget-service';
+import { withheldMarks } from '../../src/services/withheld-marks';
 import { createStore, type Store } from '../../src/store';
 import { connectTestDb, type TestDb } from './db';
 import { connectTestRedis } from './redis';
@@ -130,11 +132,13 @@ export async function startBotHarness(
     // Reopened tickets are queued through the same stand-in as intake's (`enqueued`).
     const reopen = new ReopenService({ store, events: bus, logger, conversation, reports });
     const reporters = new ReporterService({ store, logger });
+    // Wired as src/main.ts wires it: retention's marks, the language kept in Redis.
+    const forgetting = new ForgetService({ store, events: bus, logger, marks: (language) => withheldMarks(translator, language), forget: languageForgetter(r.redis, r.prefix, store.cipher) });
     const messagesPerMinute = opts.limits?.messagesPerMinute;
     const sendBudget = opts.sendBudget ? new RedisSendBudget(r.redis, r.prefix, { perSecond: opts.sendBudget.perSecond }) : undefined;
     const paced = sendBudget ? { sendBudget, slowAfterMs: opts.sendBudget?.slowAfterMs } : {};
     const build = () =>
-      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, sessionSealer: new SealedValues(dataKeys, 'bot-session'), intake, conversation, reopen, reporters, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes, typingAfterMs: opts.typingAfterMs, ...paced });
+      createBot({ token: tg.token, apiRoot: tg.apiRoot, redis: r!.redis, prefix: r!.prefix, cipher: store.cipher, sessionSealer: new SealedValues(dataKeys, 'bot-session'), intake, conversation, reopen, reporters, forgetting, translator, logger, helpNumbers, now: opts.now, messagesPerMinute, slaMinutes: opts.slaMinutes, typingAfterMs: opts.typingAfterMs, ...paced });
 
     const h: BotHarness = {
       tg,

@@ -311,10 +311,11 @@ describe('the report journey', () => {
   });
 
   it('registers its commands in both languages, with Swahili names', () => {
-    expect(h.tg.commands().map((c) => c.command)).toEqual(['start', 'report', 'status', 'cancel', 'language', 'help', 'privacy']);
+    expect(h.tg.commands().map((c) => c.command)).toEqual(['start', 'report', 'status', 'cancel', 'language', 'help', 'privacy', 'forget']);
     const sw = h.tg.commands({ languageCode: 'sw' });
-    expect(sw.map((c) => c.command)).toEqual(['start', 'ripoti', 'hali', 'ghairi', 'lugha', 'msaada', 'faragha']);
+    expect(sw.map((c) => c.command)).toEqual(['start', 'ripoti', 'hali', 'ghairi', 'lugha', 'msaada', 'faragha', 'nisahau']);
     expect(sw.find((c) => c.command === 'ghairi')?.description).toBe('Katisha ripoti unayoandika');
+    expect(sw.find((c) => c.command === 'nisahau')?.description).toBe('Futa maelezo yako (jina, nambari ya simu)');
   });
 
   it('after the language choice, the chat’s command menu is in that language; the Swahili commands work', async () => {
@@ -322,13 +323,17 @@ describe('the report journey', () => {
     await u.sendText('/start');
     await u.press('☰ Menyu kwa Kiswahili');
     const scope = { type: 'chat', chat_id: u.chatId };
-    expect(h.tg.commands({ scope }).map((c) => c.command)).toEqual(['start', 'ripoti', 'hali', 'ghairi', 'lugha', 'msaada', 'faragha']);
+    expect(h.tg.commands({ scope }).map((c) => c.command)).toEqual(['start', 'ripoti', 'hali', 'ghairi', 'lugha', 'msaada', 'faragha', 'nisahau']);
     expect(h.tg.commands({ scope }).find((c) => c.command === 'hali')?.description).toContain('/hali');
 
     await u.sendText('/msaada');
     expect(lastText(u)).toContain('Jinsi Ripoti inavyofanya kazi');
     await u.sendText('/faragha');
     expect(lastText(u)).toContain('Faragha yako');
+    expect(lastText(u)).toContain('tuma /nisahau wakati wowote');
+    await u.sendText('/nisahau');
+    expect(lastText(u)).toContain('Tufute maelezo yako?');
+    await u.press('Hapana, yabaki');
     await u.sendText('/hali');
     expect(lastText(u)).toContain('Huna ripoti');
     await u.sendText('/ripoti');
@@ -337,7 +342,7 @@ describe('the report journey', () => {
     expect(lastText(u)).toContain('Unaweza kuanza upya');
     await u.sendText('/lugha');
     await u.press('English');
-    expect(h.tg.commands({ scope }).map((c) => c.command)).toEqual(['start', 'report', 'status', 'cancel', 'language', 'help', 'privacy']);
+    expect(h.tg.commands({ scope }).map((c) => c.command)).toEqual(['start', 'report', 'status', 'cancel', 'language', 'help', 'privacy', 'forget']);
     await u.sendText('/status');
     expect(lastText(u)).toContain('You have no open reports');
     // A returning reporter gets the welcome in their language, not the choice again.

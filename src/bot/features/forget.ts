@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { Markup } from 'telegraf';
+import { Routes } from '../routes';
+import { namesOf } from '../commands';
+import type { BotContext } from '../context';
+import * as kb from '../keyboards';
+import { newSession } from '../session';
+import { runWizard } from '../wizard';
+
+const HTML = { parse_mode: 'HTML' as const };
+
+/**
+ * The question's buttons carry its mark (`fg:y:<mark>`, `fg:n:<mark>`): the mark is checked
+ * against the one kept in this reporter's own session, never trusted alone. A button of an older
+ * question (another /forget since) or of one already answered finds no such mark.
+ */
+const PRESS = /^fg:([yn]):([0-9a-f]{8})$/;
+
+async function ask(ctx: BotContext): Promise<void> {
+  const mark = randomBytes(4).toString('hex');
+  ctx.session.forgetAsk = mark;
+  // A report being written goes with the rest; one stored early (someone in danger) stays with the staff.
+  const draft = ctx.session.draft;
+  const text = [ctx.t('forget.ask'), ...(draft ? [ctx.t(draft.urgent ? 'forget.ask_draft_urgent' : 'forget.ask_draft')] : [])].join('\n\n');
+  await ctx.reply(text, {
+    ...HTML,
+    ...Markup.inlineKeyboard([[Markup.button.callback(ctx.t('forget.yes'), `fg:y:${mark}`)], [Markup.button.callback(ctx.t('forget.no'), `fg:n:${mark}`)]]),
+  });
+}
+
+/** The question replaced by what became of it, so its buttons cannot be pressed again (a new message if it cannot be edited). */
+async function settle(ctx: BotContext, text: string): Promise<void> {
+  await ctx.editMessageText(text, HTML).catch(() => ctx.reply(text, HTML));
+}
+
+/**
+ * Deletes who they are, now (ForgetService; a repeat is harmless), then this conversation: the
+ * report being written, anything waiting for a choice, and the language chosen. Answered in the
+ * language they used, which this update still speaks. An urgent report being written is marked
+ * not finished first, as a cancel would: staff then do not wait for the rest.
+ */
+async function forget(ctx: BotContext, who: { telegramUserId: number; chatId: number }): Promise<void> {
+  const draft = ctx.session.draft;
+  if (draft?.urgent) await ctx.deps.intake.abandon(draft.id);
+  await ctx.deps.forgetting.forget(who);
+  ctx.session = newSession();
+  await settle(ctx, ctx.t('forget.done'));
+}
+
+/** /forget (/nisahau): what is deleted, what stays and what follows, then Delete my details or keep them. */
+export function forgetFeature(): Routes<BotContext> {
+  const c = new Routes<BotContext>();
+  c.command(namesOf('forget'), ask);
+  c.action(PRESS, async (ctx) => {
+    const [, answer, mark] = ctx.match;
+    const chatId = ctx.chat?.id;
+    if (chatId === undefined || ctx.session.forgetAsk !== mark) {
+      await ctx.answerCbQuery();
+      await settle(ctx, ctx.t('forget.stale'));
+      return;
+    }
+    await ctx.answerCbQuery();
+    if (answer === 'n') {
+      ctx.session.forgetAsk = undefined;
+      await settle(ctx, ctx.t('forget.kept'));
+      // A report being written goes on where it was.
+      if (ctx.session.draft) await runWizard(ctx, { type: 'resume' });
+      else await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
+      return;
+    }
+    await forget(ctx, { telegramUserId: ctx.from.id, chatId });
+  });
+  return c;
+}
