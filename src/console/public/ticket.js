@@ -160,7 +160,8 @@
     // A referral brings the case file and the consent question; a status change can take the question away.
     swap('agency', doc);
     var reply = document.getElementById('reply-form');
-    if (reply && !doc.getElementById('reply-form')) stopForm(reply, reply.getAttribute('data-closed'));
+    // Gone because the reporter asked to be forgotten, or because the ticket closed: said which.
+    if (reply && !doc.getElementById('reply-form')) stopForm(reply, reply.getAttribute(doc.querySelector('#badges [data-forgotten]') ? 'data-forgotten' : 'data-closed'));
     var after = document.getElementById('badges');
     var said = [];
     if (fromOthers && after && doneBySomeone(after) !== before) {

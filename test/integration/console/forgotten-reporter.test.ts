@@ -1,0 +1,57 @@
+/**
+ * A ticket whose reporter asked us to delete their details (/forget: ForgetService), seen at the
+ * console: the page and the queue say they cannot be reached, the history says why without who,
+ * no reply box is offered, and a reply sent from a page opened before is refused, said why.
+ */
+import { ForgetService } from '../../../src/services/forget-service';
+import { withheldMarks } from '../../../src/services/withheld-marks';
+import { Translator } from '../../../src/i18n';
+import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
+import { reportInput, reporter } from '../../support/tickets-harness';
+
+let h: ConsoleHarness;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-forgotten' });
+  await h.account('achieng', 'agent');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+it('the open ticket says the reporter asked to be forgotten and cannot be reached; a reply is refused with that reason', async () => {
+  const telegramUserId = 8_800_001;
+  const who = await reporter(h.store, { telegramUserId });
+  const { report } = await h.reports.submit(reportInput(who._id));
+  const id = report._id.toString();
+  const agent = h.browser();
+  await agent.signIn('achieng');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  const before = (await agent.get(`/tickets/${id}`)).body;
+  expect(before).toContain('id="reply-form"');
+  expect(before).not.toContain('data-testid="forgotten"');
+
+  const translator = await Translator.create();
+  const forgetting = new ForgetService({ store: h.store, events: h.bus, logger: h.logger, marks: (language) => withheldMarks(translator, language), forget: async () => undefined });
+  expect(await forgetting.forget({ telegramUserId, chatId: telegramUserId })).toEqual({ ok: true, reports: 1, open: 1 });
+
+  const page = (await agent.get(`/tickets/${id}`)).body;
+  expect(page).toContain('Reporter asked to be forgotten: cannot be reached');
+  expect(page).toContain('The reporter asked us to delete their details: their name and number are gone, and nobody can write to them about this report any more. The report stays.');
+  expect(page).toContain('The reporter asked us to delete their details');
+  // No reply box: the policy offers none. Notes and status changes stay.
+  expect(page).not.toContain('id="reply-form"');
+  expect(page).toContain(`action="/tickets/${id}/note"`);
+  // The queue's list of the agent's tickets says it too.
+  expect((await agent.get('/queue')).body).toContain('data-testid="forgotten"');
+
+  // A reply typed in a page opened before: refused, said why, nothing stored.
+  const messages = await h.store.models.Message.countDocuments({ reportId: report._id });
+  const refused = await agent.post(`/tickets/${id}/reply`, { text: 'Are you safe now?' }, { headers: { 'x-requested-with': 'fetch' } });
+  expect(refused.statusCode).toBe(409);
+  expect(refused.json()).toEqual({ ok: false, message: 'Not sent: the reporter asked us to delete their details, so they can no longer be reached. The report stays; add a note instead.' });
+  const plain = await agent.post(`/tickets/${id}/reply`, { text: 'Are you safe now?' });
+  expect(plain.headers.location).toBe(`/tickets/${id}?err=refused_reporter_forgotten`);
+  expect(await h.store.models.Message.countDocuments({ reportId: report._id })).toBe(messages);
+});
