@@ -66,9 +66,12 @@ function submittedDoc(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>)
   return eventDoc({ reportId: report._id, type: 'submitted', actor: { kind: 'reporter' }, data: { priority: report.priority } }, report.createdAt ?? new Date(), report._id);
 }
 
-/** The id of a report's "reporter asked to be forgotten" entry: one per report, however often the request is finished. */
-function forgottenEventId(reportId: Types.ObjectId): Types.ObjectId {
-  return new Types.ObjectId(createHash('sha256').update(`reporter_forgotten|${reportId.toString()}`).digest().subarray(0, 12));
+/**
+ * The id of a report's "reporter asked to be forgotten" entry: one per report, however often the
+ * request is finished (a rerun has another time, so the report's own creation second leads it).
+ */
+function forgottenEntryId(reportId: Types.ObjectId): Types.ObjectId {
+  return fixedEntryId(reportId.id, 'reporter_forgotten', reportId.id);
 }
 
 /**
@@ -688,7 +691,7 @@ export class ReportRepository {
    * the line once when it is done again. True when this call set the mark.
    */
   async markReporterForgotten(id: Id, at: Date): Promise<boolean> {
-    await this.insertEvents([eventDoc({ reportId: id, type: 'reporter_forgotten', actor: { kind: 'reporter' } }, at, forgottenEventId(oid(id)))]);
+    await this.insertEvents([eventDoc({ reportId: id, type: 'reporter_forgotten', actor: { kind: 'reporter' } }, at, forgottenEntryId(oid(id)))]);
     const res = await this.Report.updateOne({ _id: oid(id), reporterForgottenAt: null }, { $set: { reporterForgottenAt: at, reporterUnreachable: true } });
     return res.modifiedCount === 1;
   }
