@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { CLOSED_STATUSES, withoutOwnIdentity } from '../domain';
+import { CLOSED_STATUSES, isOpen, withoutOwnIdentity } from '../domain';
 import type { Lang, ReporterIdentity, Store } from '../store';
 import type { Logger } from '../logger';
 import type { Service } from '../lifecycle';
@@ -184,8 +184,8 @@ export async function forgetOnRequest(store: Store, reporterId: Types.ObjectId, 
 async function markForgotten(store: Store, reporterId: Types.ObjectId, at: Date): Promise<Forgotten['marked']> {
   const reports = await store.reports.notYetForgotten(reporterId);
   const marked: Forgotten['marked'] = [];
-  for (const r of reports.sort((a, b) => Number(CLOSED_STATUSES.includes(a.status)) - Number(CLOSED_STATUSES.includes(b.status)))) {
-    if (await store.reports.markReporterForgotten(r._id, at)) marked.push({ reportId: r._id.toString(), reference: r.reference, open: !CLOSED_STATUSES.includes(r.status) });
+  for (const r of reports.sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)))) {
+    if (await store.reports.markReporterForgotten(r._id, at)) marked.push({ reportId: r._id.toString(), reference: r.reference, open: isOpen(r.status) });
   }
   return marked;
 }
