@@ -125,9 +125,9 @@ describe('an SLA check that was lost', () => {
       return doc && doc.escalations >= 1 ? doc : null;
     }, 'the escalation');
     expect(raised.priority).toBe(2);
-    // Its next check is set from the escalation: nothing lost now. (The run check's job is removed
-    // once its follow-up is done, a moment after the escalation is written.)
-    expect(await h.queues.sla.queue.getJobState(`${id}-0-1`)).toBe('delayed');
+    // Its next check is set from the escalation: nothing lost now. (The check adds it, and its own
+    // job is removed once that follow-up is done, both a moment after the escalation is written.)
+    await waitFor(async () => (await h.queues.sla.queue.getJobState(`${id}-0-1`)) === 'delayed', 'the next check');
     await waitFor(async () => !(await h.queues.sla.queue.getJob(clock)), 'the check run again to finish');
     expect((await relay().runOnce({ reconcile: true })).clocks).toBe(0);
     // A relay that read the ticket before that escalation does not run the finished check again
