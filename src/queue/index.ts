@@ -25,6 +25,7 @@ export * from './ticket-dispenser';
 export * from './stall-guard';
 export * from './chat-pacer';
 export * from './live-events';
+export * from './daily-report-limit';
 
 export interface QueueDeps {
   config: Pick<Config, 'redis' | 'telegram' | 'tickets' | 'replies'>;

@@ -21,7 +21,7 @@ import { ConversationService } from '../../src/services/conversation-service';
 import { ReopenService } from '../../src/services/reopen-service';
 import { DeliveryService, replyMarkupOf } from '../../src/services/delivery-service';
 import { TicketService } from '../../src/services/ticket-service';
-import { redisDailyReportLimit } from '../../src/services/daily-report-limit';
+import { redisDailyReportLimit } from '../../src/queue/daily-report-limit';
 import { IntakeService } from '../../src/services/intake-service';
 import { ReportService, type TicketEnqueuer } from '../../src/services/report-service';
 import { ReporterService } from '../../src/services/reporter-service';

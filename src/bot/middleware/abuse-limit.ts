@@ -7,7 +7,7 @@ import type { MessageCount } from './session';
  * The update was counted by `updateGate` in the same Redis round trip that read the session
  * (src/bot/lua/begin-update.lua), under a per-purpose keyed hash of the reporter (rateLimitKeyOf),
  * shared by every bot process; this runs once the session's language is known.
- * (The daily report limit is intake's: src/services/daily-report-limit.ts.)
+ * (The daily report limit is intake's: its port in src/services/daily-report-limit.ts, its Redis adapter in src/queue.)
  */
 export function messageRateLimit(deps: Pick<BotDeps, 'metrics'>, perMinute: number): MiddlewareFn<BotContext> {
   return async (ctx, next) => {

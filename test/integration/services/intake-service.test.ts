@@ -2,7 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger } from '../../../src/logger';
 import type { Priority } from '../../../src/domain';
-import { redisDailyReportLimit } from '../../../src/services/daily-report-limit';
+import { redisDailyReportLimit } from '../../../src/queue/daily-report-limit';
 import { IntakeService, type IntakeRequest } from '../../../src/services/intake-service';
 import { ReportService } from '../../../src/services/report-service';
 import { OutboxRelay } from '../../../src/services/outbox-relay';

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger } from '../../../src/logger';
 import type { Priority } from '../../../src/domain';
-import { redisDailyReportLimit } from '../../../src/services/daily-report-limit';
+import { redisDailyReportLimit } from '../../../src/queue/daily-report-limit';
 import type { LiveEvent } from '../../../src/services/events';
 import { IntakeService, type IntakeRequest, type UrgentRequest } from '../../../src/services/intake-service';
 import { ReportService } from '../../../src/services/report-service';
