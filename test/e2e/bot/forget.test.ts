@@ -25,8 +25,8 @@ afterAll(async () => {
 
 const ASK_EN = [
   'Delete your details?',
-  'We will delete:\n• your name and phone number\n• the link between this Telegram account and your reports\n• your language choice',
-  'What stays: the reports themselves, without who sent them, because an agency may still act on them.',
+  'We will delete:\n• your name, username and phone number\n• the link between this Telegram account and your reports\n• your language choice',
+  'What stays: the reports themselves, without who sent them, because an agency may still act on them. What was already sent to an agency stays with that agency.',
   'After this, Ripoti staff can no longer send you messages about those reports, and /status will no longer find them. This cannot be undone.',
 ].join('\n\n');
 const DONE_EN = '✅ Done: your details are deleted. Your reports stay, without who sent them. If you write to us again, you start as someone new.';
@@ -176,7 +176,7 @@ describe('/nisahau, kept or asked again', () => {
     await u.sendText('/nisahau');
     expect(lastText(u)).toContain('Tufute maelezo yako?');
     expect(lastText(u)).toContain('/hali haitazipata tena');
-    await u.press('Hapana, yabaki');
+    await u.press('Hapana, usiyafute');
     expect(allTexts(u).slice(-2)).toEqual(['Hakuna kilichofutwa.', 'Ungependa kufanya nini?']);
     expect(await h.store.reporters.findByTelegramUser(u.id)).not.toBeNull();
     expect((await h.store.reports.findById(report._id))?.reporterForgottenAt ?? null).toBeNull();

@@ -333,7 +333,7 @@ describe('the report journey', () => {
     expect(lastText(u)).toContain('tuma /nisahau wakati wowote');
     await u.sendText('/nisahau');
     expect(lastText(u)).toContain('Tufute maelezo yako?');
-    await u.press('Hapana, yabaki');
+    await u.press('Hapana, usiyafute');
     await u.sendText('/hali');
     expect(lastText(u)).toContain('Huna ripoti');
     await u.sendText('/ripoti');
