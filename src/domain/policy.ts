@@ -86,7 +86,8 @@ const TARGET: Partial<Record<TicketAction, Status>> = { refer: 'referred', relea
  * May `actor` do `action` to `ticket`? `to` is the status asked for by `change_status`.
  * - view, note: whoever handles the ticket, in any status (notes on closed cases are allowed);
  * - reply: whoever handles it, while it is open and its reporter has not asked to be forgotten;
- * - change_status, refer, release: whoever handles it, when the transition table allows it;
+ * - change_status, refer, release: whoever handles it, when the transition table allows it (never
+ *   to waiting for a reporter who asked to be forgotten);
  * - take: any signed-in role, only a waiting ticket (nobody holds it yet).
  */
 export function decide(actor: PolicyActor, action: TicketAction, ticket: TicketFacts, to?: AgentStatus): Decision {
@@ -99,6 +100,8 @@ export function decide(actor: PolicyActor, action: TicketAction, ticket: TicketF
   if (action === 'release' && ticket.incident) return refuse('in_incident');
   const target = action === 'change_status' ? to : TARGET[action];
   if (!target || (action === 'change_status' && !isAgentStatus(target))) return refuse('wrong_status');
+  // Waiting for someone nobody can write to any more: its notice could never be delivered.
+  if (target === 'waiting_reporter' && ticket.reporterForgottenAt && isOpen(ticket.status)) return refuse('reporter_forgotten');
   if (canTransition(ticket.status, target)) return OK;
   return isOpen(ticket.status) ? refuse('wrong_status') : refuse('closed');
 }

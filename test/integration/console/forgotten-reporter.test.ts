@@ -31,6 +31,7 @@ it('the open ticket says the reporter asked to be forgotten and cannot be reache
   const before = (await agent.get(`/tickets/${id}`)).body;
   expect(before).toContain('id="reply-form"');
   expect(before).not.toContain('data-testid="forgotten"');
+  expect(before).toContain('<option value="waiting_reporter">');
 
   const translator = await Translator.create();
   const forgetting = new ForgetService({ store: h.store, events: h.bus, logger: h.logger, marks: (language) => withheldMarks(translator, language), forget: async () => undefined });
@@ -43,6 +44,9 @@ it('the open ticket says the reporter asked to be forgotten and cannot be reache
   // No reply box: the policy offers none. Notes and status changes stay.
   expect(page).not.toContain('id="reply-form"');
   expect(page).toContain(`action="/tickets/${id}/note"`);
+  // Nor "waiting for the reporter": nobody can be asked, so its notice could never go.
+  expect(page).toContain('<option value="resolved">');
+  expect(page).not.toContain('<option value="waiting_reporter">');
   // The queue's list of the agent's tickets says it too.
   expect((await agent.get('/queue')).body).toContain('data-testid="forgotten"');
 
@@ -50,8 +54,14 @@ it('the open ticket says the reporter asked to be forgotten and cannot be reache
   const messages = await h.store.models.Message.countDocuments({ reportId: report._id });
   const refused = await agent.post(`/tickets/${id}/reply`, { text: 'Are you safe now?' }, { headers: { 'x-requested-with': 'fetch' } });
   expect(refused.statusCode).toBe(409);
-  expect(refused.json()).toEqual({ ok: false, message: 'Not sent: the reporter asked us to delete their details, so they can no longer be reached. The report stays; add a note instead.' });
+  expect(refused.json()).toEqual({ ok: false, message: 'The reporter asked us to delete their details, so they can no longer be reached: nothing was sent to them. The report stays; add a note instead.' });
   const plain = await agent.post(`/tickets/${id}/reply`, { text: 'Are you safe now?' });
   expect(plain.headers.location).toBe(`/tickets/${id}?err=refused_reporter_forgotten`);
   expect(await h.store.models.Message.countDocuments({ reportId: report._id })).toBe(messages);
+
+  // A status form opened before: refused, said why, the ticket unchanged.
+  const waiting = await agent.post(`/tickets/${id}/status`, { status: 'waiting_reporter', note: '' }, { headers: { 'x-requested-with': 'fetch' } });
+  expect(waiting.statusCode).toBe(409);
+  expect(waiting.json()).toEqual({ ok: false, message: 'The reporter asked us to delete their details, so they can no longer be reached: nothing was sent to them. The report stays; add a note instead.' });
+  expect((await h.store.reports.findById(id))?.status).toBe('assigned');
 });

@@ -97,7 +97,7 @@ describe('reply: whoever handles it, while it is open', () => {
     expect(decide(colleague, 'reply', held(status))).toEqual({ ok: false, reason: 'not_assignee' });
   });
 
-  it.each(STATUSES.map((s) => [s]))('%s, its reporter asked to be forgotten: nobody to write to, said as such; notes and status stay', (status) => {
+  it.each(STATUSES.map((s) => [s]))('%s, its reporter asked to be forgotten: nobody to write to (nor to wait for), said as such; notes and the other statuses stay', (status) => {
     const open = !['resolved', 'rejected', 'withdrawn'].includes(status);
     const forgotten = { ...held(status), reporterForgottenAt: new Date() };
     expect(decide(me, 'reply', forgotten)).toEqual({ ok: false, reason: open ? 'reporter_forgotten' : 'closed' });
@@ -106,7 +106,8 @@ describe('reply: whoever handles it, while it is open', () => {
     const may = offeredActions(me, forgotten);
     expect(may.reply).toBe(false);
     expect(may.note).toBe(true);
-    expect(may.statuses).toEqual(offeredActions(me, held(status)).statuses);
+    expect(may.statuses).toEqual(offeredActions(me, held(status)).statuses.filter((s) => s !== 'waiting_reporter'));
+    if (open && status !== 'waiting_reporter') expect(decide(me, 'change_status', forgotten, 'waiting_reporter')).toEqual({ ok: false, reason: 'reporter_forgotten' });
   });
 });
 
