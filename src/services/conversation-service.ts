@@ -76,9 +76,11 @@ export type AttachResult =
   | { ok: false; reason: 'not_yours' }
   /**
    * `reference`, and `closed` as "which report?" shows it: the report chosen, when it is this
-   * reporter's (closed since the choice was offered, or as the message was stored).
+   * reporter's (closed since the choice was offered). `stored`: the message is kept on `closed`,
+   * which closed as it was written (or had it already, from an earlier choice): it can go to no
+   * other report, since a Telegram message is stored once.
    */
-  | { ok: false; reason: 'not_open'; reference?: string; closed?: OpenTicket };
+  | { ok: false; reason: 'not_open'; reference?: string; closed?: OpenTicket; stored?: true };
 
 /**
  * `replaced`: the same question was asked again since (its newest buttons answer it), or an
@@ -302,7 +304,10 @@ export class ConversationService {
     const closed = { ok: false, reason: 'not_open', reference: report.reference, closed: ticketOf(report) } as const;
     if (!isOpen(report.status)) return closed;
     const stored = await this.store(reporter._id, { reportId, reference: report.reference, category: report.category }, message);
-    return stored.ok ? stored : closed;
+    if (stored.ok) return stored;
+    // The report the message is on, which may be another one chosen before: named as "which report?" shows it.
+    const on = stored.reportId === reportId ? report : await this.deps.store.reports.findById(stored.reportId);
+    return { ok: false, reason: 'not_open', reference: stored.reference, closed: ticketOf(on ?? report), stored: true };
   }
 
   /**

@@ -377,6 +377,8 @@ async function attachAll(ctx: BotContext & { from: User }, telegramUserId: numbe
   while (pending.messages.length) {
     // The service checks again that the report is still this reporter's and still open.
     const result = await ctx.deps.conversation.attach(telegramUserId, reportId, toMessage(pending.messages[0]));
+    // Kept on a report that closed as it was written: that report's, said once, with the tap.
+    if (!result.ok && result.reason === 'not_open' && result.closed && result.stored) return keptOnClosed(ctx, result.closed, reference);
     // Closed since the choice was offered: the messages wait on, for another report or none.
     if (!result.ok && result.reason === 'not_open' && result.closed) return chosenClosed(ctx, telegramUserId, result.closed, reference);
     pending.messages.shift();
@@ -413,6 +415,21 @@ async function chosenClosed(ctx: BotContext & { from: User }, telegramUserId: nu
     if (pending) ctx.session.pendingReply = { ...pending, reportIds: open.map((r) => r.reportId), closed: { reportId: closed.reportId, reference: closed.reference } };
     return void (await ctx.reply(ctx.t('reply.chosen_closed', { reference: closed.reference }), { parse_mode: 'HTML', ...kb.pickReportKeyboard(ctx.t, open, closed) }));
   }
+  return keptOnClosed(ctx, closed, undefined);
+}
+
+/**
+ * The waiting messages end on the closed report (chosen, with none open; or the first of them
+ * was stored on it as it closed, and so can go to no other): "closed" said once, with "Ask staff
+ * to look at it again" when the rule allows, the messages kept for that tap (the one already
+ * stored is not stored again). The choice is answered: tapped again, it says nothing more.
+ */
+async function keptOnClosed(ctx: BotContext & { from: User }, closed: OpenTicket, sentTo: string | undefined): Promise<void> {
+  if (sentTo) await received(ctx, { reference: sentTo });
+  const pending = ctx.session.pendingReply;
   ctx.session.pendingReply = undefined;
+  ctx.session.picked = closed.reportId;
+  // Made for a closed report: it lets no later message go anywhere unasked (ConversationService.take).
+  ctx.session.pickedOver = undefined;
   await answerClosed(ctx, { reportId: closed.reportId, reference: closed.reference }, pending?.messages ?? [], { key: 'reply.closed', menu: true });
 }

@@ -241,6 +241,34 @@ describe('an album about a closed report, and reports that close while a message
     expect((await stored(first._id)).map((m) => m.text)).toEqual(['The OCS threatened me again.']);
   });
 
+  it('(sw) the report chosen on "which report?" closed as the message was being stored on it: told once it is closed, with the tap, never asked "which report?" again; the message is on it once', async () => {
+    const u = h.tg.user({ firstName: 'Wanjiku', languageCode: 'sw' });
+    const first = await openReport(u, 'sw');
+    const second = await openReport(u, 'sw');
+    const words = 'Walirudi tena asubuhi';
+    await u.sendText(words);
+    const choice = u.buttons().find((b) => b.startsWith(first.reference))!;
+    const since = u.messages().length;
+    beforeNextMessageWrite(() => closeByAgent(first._id));
+    await u.press(choice);
+    expect(allTexts(u).slice(since)).toEqual([
+      `Ripoti yako ${first.reference} imefungwa, kwa hivyo ujumbe huu bado haujamfikia mtu yeyote. Kama haikupaswa kufungwa, au kuna habari mpya kuihusu, bonyeza ${ASK.sw} na ujumbe wako utawafikia wahudumu. Kwa tukio tofauti, bonyeza 📝 Ripoti tukio.`,
+    ]);
+    expect(u.buttons()).toContain(ASK.sw);
+    expect(u.buttons()).toContain('📝 Ripoti tukio');
+    expect(u.buttons().some((b) => b.startsWith(second.reference))).toBe(false);
+    // The same choice tapped again: nothing more is said (it was answered).
+    await u.press(choice);
+    expect(u.messages()).toHaveLength(since + 1);
+    expect((await stored(first._id)).map((m) => m.text)).toEqual([words]);
+    expect(await stored(second._id)).toEqual([]);
+
+    await u.press(ASK.sw);
+    expect(lastText(u)).toBe(`✅ Ujumbe wako umetumwa kwa wahudumu wa Ripoti, na ripoti yako ${first.reference} imefunguliwa tena. Tutakujibu hapa.`);
+    expect((await stored(first._id)).map((m) => m.text)).toEqual([words]);
+    expect(await stored(second._id)).toEqual([]);
+  });
+
   it('(sw) the only open report closed as the message was being stored: the closed answer offers the tap', async () => {
     const u = h.tg.user({ firstName: 'Chebet', languageCode: 'sw' });
     const report = await openReport(u, 'sw');

@@ -215,6 +215,26 @@ describe('ConversationService', () => {
     expect((await store.messages.listForReport(report._id)).map((m) => m.text)).toEqual(['Still waiting']);
   });
 
+  it('a message kept on a report that closed as it was written says so (`stored`), and attached again to another report names the closed one, not the open one', async () => {
+    const { telegramUserId, report: first } = await seedReport(store);
+    const { report: second } = await seedReport(store, {}, { telegramUserId });
+    const write = store.messages.addIncomingOnce.bind(store.messages);
+    store.messages.addIncomingOnce = async (...args) => {
+      store.messages.addIncomingOnce = write;
+      await store.models.Report.updateOne({ _id: first._id }, { $set: { status: 'resolved' } });
+      return write(...args);
+    };
+    const message = { text: 'They came back', telegram: { messageId: 78, date: 1_764_000_300 } };
+    const onFirst = { ok: false, reason: 'not_open', reference: first.reference, stored: true, closed: { reportId: first._id.toString(), reference: first.reference, category: first.category } };
+    expect(await conversation.attach(telegramUserId, first._id.toString(), message)).toMatchObject(onFirst);
+    // A choice made again (a session save lost): the message is the closed report's, and never a second time anywhere.
+    expect(await conversation.attach(telegramUserId, second._id.toString(), message)).toMatchObject(onFirst);
+    expect((await store.messages.listForReport(first._id)).map((m) => m.text)).toEqual(['They came back']);
+    expect(await store.messages.listForReport(second._id)).toEqual([]);
+    // Closed before the message was written: nothing stored, and no `stored` mark.
+    expect(await conversation.attach(telegramUserId, first._id.toString(), { text: 'And again', telegram: { messageId: 79, date: 1_764_000_301 } })).not.toHaveProperty('stored');
+  });
+
   it('refuses an empty or too long text and a file too big to fetch', async () => {
     const { telegramUserId, report } = await seedReport(store);
     const id = report._id.toString();
