@@ -1,5 +1,6 @@
 import type { User } from 'telegraf/types';
 import type { Attached, MessageRefusal, ReporterMessage } from '../services/conversation-service';
+import { answerClosed } from './closed-answer';
 import type { BotContext, PendingAnswer, PendingMessage } from './context';
 import type { WizardInput } from './wizard/types';
 import * as kb from './keyboards';
@@ -52,14 +53,23 @@ export async function answersLeftByCancel(ctx: BotContext, draftId: string | und
   if (reference) await ctx.reply(ctx.t('reply.received', { reference }), { parse_mode: 'HTML' });
 }
 
-/** One held reply to staff, stored on the ticket; refused when the ticket closed (said once) or the message broke a limit (said why). */
+/**
+ * One held reply to staff (`pending.held[0]`), stored on the ticket; refused when the message broke
+ * a limit (said why), or when the ticket closed: then said once, as a message about a closed report
+ * is anywhere (src/bot/closed-answer.ts), with the tap when the rule allows, which sends this
+ * reply and the replies held after it (the caller sends none of them on). The main menu goes with
+ * it unless a report is being written (its question comes back instead).
+ */
 export async function answerHeld(ctx: BotContext & { from: User }, pending: PendingAnswer, item: PendingAnswer['held'][number]): Promise<{ ok: true; reference: string; danger?: Attached['danger'] } | { ok: false; reason: 'closed' | 'refused' }> {
   const message = heldMessage(item.input, item.tg);
   if (!message) return { ok: false, reason: 'refused' };
   const result = await ctx.deps.conversation.answer(ctx.from.id, pending.to, message);
   if (result.ok) return { ok: true, reference: result.reference, ...(result.danger ? { danger: result.danger } : {}) };
   if (result.reason === 'not_an_answer' || result.reason === 'closed') {
-    await ctx.reply(ctx.t('reply.closed', { reference: pending.reference }), { parse_mode: 'HTML' });
+    // Not an answer any more (the report is no longer theirs to find): closed, without the tap.
+    const closed = result.reason === 'closed' ? { reportId: result.reportId, reference: result.reference } : { reference: pending.reference };
+    const replies = pending.held.filter((i) => i.r).flatMap((i) => heldMessage(i.input, i.tg) ?? []);
+    await answerClosed(ctx, closed, replies.map(toPending), { key: 'reply.closed', menu: !ctx.session.draft });
     return { ok: false, reason: 'closed' };
   }
   await refuse(ctx, result);

@@ -180,7 +180,7 @@ export interface SessionData {
   /** The last album (media_group_id) sent outside a report: its other files are not answered again. */
   album?: string;
   /**
-   * The last album answered "your report is closed" (src/bot/features/reopen.ts): its other files
+   * The last album answered "your report is closed" (src/bot/closed-answer.ts): its other files
    * are kept with it for the tap, not answered again. A new optional field, as `pendingDispute`:
    * a release without it answers each file, as before; the version is unchanged.
    */

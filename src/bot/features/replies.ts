@@ -5,7 +5,7 @@ import type { Attached, OpenTicket, ReporterMessage, TakeResult } from '../../se
 import type { BotContext, Draft, PendingAnswer, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
-import { answerClosed, laterOfAlbum } from './reopen';
+import { answerClosed, laterOfAlbum } from '../closed-answer';
 import { answerHeld, passedOnMark, PENDING_FOR_MS, refuse, toMessage, toPending, where } from '../held-answers';
 import { beginReport, earlyStory, emergencyNumbers, messageInput, PART_MIN_CHARS, passedOn, passedOnText, readWord, runWizard, SEND, WIZARD_DATA } from '../wizard';
 
@@ -58,7 +58,7 @@ export function repliesFeature(): Routes<BotContext> {
 /**
  * No open ticket. Someone else's words forwarded begin a report with them (the fallback), as an
  * account of what happened does. About a report closed lately, the answer offers to ask staff to
- * look at it again (src/bot/features/reopen.ts), with this message for them.
+ * look at it again (src/bot/closed-answer.ts), with this message for them.
  */
 async function noTicket(ctx: MessageCtx, next: Next, result: Extract<TakeResult, { reason: 'no_ticket' }>, message: ReporterMessage): Promise<void> {
   const closed = result.closed && result.closedId ? { reportId: result.closedId, reference: result.closed } : undefined;
@@ -405,7 +405,7 @@ async function attachAll(ctx: BotContext & { from: User }, telegramUserId: numbe
  * between the tap and the sending): said so, and asked again among the reports still open, the
  * closed one offered beside them as closed (never sent on to one unasked: it may be anonymous where
  * the chosen one was not); with none open, the closed answer, with "Ask staff to look at it again"
- * as a message about it gets when the rule allows (src/bot/features/reopen.ts), the messages kept for it.
+ * as a message about it gets when the rule allows (src/bot/closed-answer.ts), the messages kept for it.
  */
 async function chosenClosed(ctx: BotContext & { from: User }, telegramUserId: number, closed: OpenTicket, sentTo: string | undefined): Promise<void> {
   if (sentTo) await received(ctx, { reference: sentTo });

@@ -30,6 +30,17 @@ const B = {
   sw: { whom: 'Ungependa ujumbe huu uende wapi?', toReport: 'Kwenye ripoti yangu mpya', toStaff: 'Kwa mhudumu kuhusu ', sent: 'Ujumbe wako umetumwa kwa mhudumu anayeshughulikia', storyAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', expired: 'Chaguo hilo limepitwa na wakati' },
 } as const;
 
+/** "Ask staff to look at it again", the closed answer that offers it, and what the tap answers. */
+const ASK = { en: '🔁 Ask staff to look at it again', sw: '🔁 Omba wahudumu waiangalie tena' } as const;
+const closedOffer = {
+  en: (ref: string) => `Your report ${ref} is closed, so this message has not reached anyone yet. If it should not have been closed, or there is news about it, tap ${ASK.en} and your message will go to staff. For a different incident, tap 📝 Report an incident.`,
+  sw: (ref: string) => `Ripoti yako ${ref} imefungwa, kwa hivyo ujumbe huu bado haujamfikia mtu yeyote. Kama haikupaswa kufungwa, au kuna habari mpya kuihusu, bonyeza ${ASK.sw} na ujumbe wako utawafikia wahudumu. Kwa tukio tofauti, bonyeza 📝 Ripoti tukio.`,
+} as const;
+const reopened = {
+  en: (ref: string) => `✅ Your message was sent to staff and report ${ref} is open again. We will reply here.`,
+  sw: (ref: string) => `✅ Ujumbe wako umetumwa kwa wahudumu wa Ripoti, na ripoti yako ${ref} imefunguliwa tena. Tutakujibu hapa.`,
+} as const;
+
 /** A first report sent, taken by an agent who writes to the reporter: the agent's message id and the first report's id. */
 async function ticketWithStaffMessage(u: TelegramUser, lang: 'en' | 'sw'): Promise<{ staffMessage: number; first: Types.ObjectId; reference: string }> {
   await walkTo(u, 'review', lang);
@@ -246,6 +257,45 @@ for (const lang of ['en', 'sw'] as const) {
     expect(lastText(u)).toContain(lang === 'en' ? `Your report ${reference} is closed, so this message has not reached anyone yet` : `Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu bado haujamfikia mtu yeyote`);
     expect(await fromReporter(open._id)).toEqual([]);
     expect(await fromReporter(first)).toEqual([]);
+  });
+
+  it(`(${lang}) replies waiting on "where should it go?" whose ticket closed meanwhile: "to the staff" says it is closed once, with the tap, which sends them all; the report's question comes back`, async () => {
+    const u = h.tg.user({ firstName: `HeldClosed${lang}`, languageCode: lang });
+    const { staffMessage, first, reference } = await ticketWithStaffMessage(u, lang);
+    await walkTo(u, 'desc', lang);
+    const replies = lang === 'en' ? ['Yes, I can meet tomorrow.', 'At the chief\'s office.'] : ['Ndio, naweza kukutana kesho.', 'Kwa ofisi ya chifu.'];
+    await u.sendText(replies[0], { replyToMessageId: staffMessage });
+    await u.sendText(replies[1], { replyToMessageId: staffMessage });
+    await h.store.reports.transition(first, 'resolved', { kind: 'agent', agentId: agent.id });
+    const since = u.messages().length;
+
+    await u.press(b.toStaff + reference);
+    const texts = allTexts(u).slice(since);
+    expect(texts.filter((t) => t.includes(reference))).toEqual([closedOffer[lang](reference)]);
+    expect(lastText(u)).toContain(b.storyAsk);
+    expect(await fromReporter(first)).toEqual([]);
+
+    await u.press(ASK[lang]);
+    expect(allTexts(u).at(-2)).toBe(reopened[lang](reference));
+    expect(lastText(u)).toContain(b.storyAsk);
+    expect((await fromReporter(first)).map((m) => m.text)).toEqual(replies);
+    expect((await h.store.reports.findById(first))?.status).toBe('received');
+  });
+
+  it(`(${lang}) a reply waiting on "where should it go?" whose ticket closed meanwhile, left by cancelling the report: said closed with the tap and the menu, and the tap sends it`, async () => {
+    const u = h.tg.user({ firstName: `CancelClosed${lang}`, languageCode: lang });
+    const { staffMessage, first, reference } = await ticketWithStaffMessage(u, lang);
+    await walkTo(u, 'desc', lang);
+    const answer = lang === 'en' ? 'I am at my aunt\'s house now.' : 'Niko kwa shangazi yangu sasa.';
+    await u.sendText(answer, { replyToMessageId: staffMessage });
+    await h.store.reports.transition(first, 'resolved', { kind: 'agent', agentId: agent.id });
+
+    await u.sendText(lang === 'en' ? '/cancel' : '/ghairi');
+    expect(lastText(u)).toBe(closedOffer[lang](reference));
+    expect(u.buttons()).toEqual(expect.arrayContaining([ASK[lang], lang === 'en' ? '📝 Report an incident' : '📝 Ripoti tukio']));
+    await u.press(ASK[lang]);
+    expect(lastText(u)).toBe(reopened[lang](reference));
+    expect((await fromReporter(first)).map((m) => m.text)).toEqual([answer]);
   });
 
   it(`(${lang}) an account written in reply to a closed ticket's staff message starts a new report with it as the story; the open ticket never gets it`, async () => {
