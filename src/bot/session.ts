@@ -1,4 +1,4 @@
-import type { CategoryCode, HateChannel, Injuries, OfficerDetails, Perpetrator, PollingStation, ReportKind, ReporterRole, WhenChoice } from '../domain';
+import type { CategoryCode, HateChannel, Injuries, InjuryQuestion, OfficerDetails, Perpetrator, PollingStation, ReportKind, ReporterRole, WhenChoice } from '../domain';
 import type { Lang } from '../i18n';
 import type { Evidence } from '../store';
 import type { WizardInput } from './wizard/types';
@@ -95,6 +95,14 @@ export interface Draft {
   officers?: OfficerDetails;
   /** Whether anyone was hurt, treated, and holds a P3 form or medical report (absent when skipped or not asked). */
   injuries?: Injuries;
+  /**
+   * The injury questions the reporter skipped ("skip", "sijui"), as against never asked: after a
+   * category change, one that reads the same is not asked again (domain `skippedAfterCategoryChange`).
+   * A new optional field, as `town`: a draft from before has none marked, so a question skipped
+   * then is asked again after a change, as before; a rollback ignores it the same way, so the
+   * version is unchanged (a new version would make a rollback drop every session).
+   */
+  injuriesSkipped?: InjuryQuestion[];
   /** Election incidents: who did it, and for hate speech where it was said or spread. */
   perpetrator?: Perpetrator;
   channel?: HateChannel;

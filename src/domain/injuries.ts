@@ -82,6 +82,11 @@ export function withHurt(before: Injuries | undefined, hurt: HurtAnswer, categor
   return { hurt, ...(asksForMedicalRecord(category, { hurt }) && before?.record ? { record: before.record } : {}) };
 }
 
+/** "Was anyone hurt?" reads the same under both categories: both ask it, and neither or both ask about someone else. */
+const sameHurtQuestion = (from: string | undefined, to: string | undefined) => asksAboutInjuries(from) && asksAboutInjuries(to) && asksAboutOthers(from) === asksAboutOthers(to);
+/** The medical question reads the same: it names the same form (a PRC form is no answer about a P3). */
+const sameRecordQuestion = (from: string | undefined, to: string | undefined) => sameHurtQuestion(from, to) && medicalFormFor(from) === medicalFormFor(to);
+
 /**
  * The injury answers kept when the report's category changes (from the review): none where the
  * new category does not ask, nor where it asks the other question ("was anyone else hurt?" after a
@@ -89,9 +94,22 @@ export function withHurt(before: Injuries | undefined, hurt: HurtAnswer, categor
  * applies and names the same form (a PRC form is no answer about a P3). What is dropped is asked again.
  */
 export function injuriesAfterCategoryChange(from: string | undefined, to: string | undefined, i: Injuries | undefined): Injuries | undefined {
-  if (!i || !asksAboutInjuries(from) || !asksAboutInjuries(to) || asksAboutOthers(from) !== asksAboutOthers(to)) return undefined;
-  const keepRecord = i.record !== undefined && medicalFormFor(from) === medicalFormFor(to) && asksForMedicalRecord(to, i);
+  if (!i || !sameHurtQuestion(from, to)) return undefined;
+  const keepRecord = i.record !== undefined && sameRecordQuestion(from, to) && asksForMedicalRecord(to, i);
   return { hurt: i.hurt, ...(keepRecord ? { record: i.record } : {}) };
+}
+
+/** The injury questions a reporter can skip: "was anyone hurt?" and the medical one. */
+export type InjuryQuestion = 'hurt' | 'record';
+
+/**
+ * The skipped injury questions still skipped when the category changes, by the rule the answers
+ * follow (`injuriesAfterCategoryChange`): a skip is an answer too (the reporter chose not to say),
+ * so a question that reads the same is not asked again; one that reads otherwise is. `kept`: the
+ * answers kept, which say whether the medical question still applies; an answer outranks a skip.
+ */
+export function skippedAfterCategoryChange(from: string | undefined, to: string | undefined, skipped: readonly InjuryQuestion[] | undefined, kept: Injuries | undefined): InjuryQuestion[] {
+  return (skipped ?? []).filter((q) => (q === 'hurt' ? !kept && sameHurtQuestion(from, to) : !kept?.record && sameRecordQuestion(from, to) && asksForMedicalRecord(to, kept)));
 }
 
 /** "No one (else) was hurt" in the words people type ("hakuna alieumia", "hamna"), whole message. */

@@ -1,4 +1,4 @@
-import { asksAboutInjuries, categoriesOf, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, type CategoryCode } from '../../domain';
+import { asksAboutInjuries, categoriesOf, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, skippedAfterCategoryChange, type CategoryCode } from '../../domain';
 import type { Draft, Step } from '../session';
 import { COUNTY_PAGES, editableFor, firstMissing, toReport } from './flow';
 import { answerInjuryButton, isInjuryStep } from './injuries';
@@ -187,12 +187,16 @@ export function setCounty(turn: Turn, d: Draft, code: number, town?: Draft['town
 
 /**
  * The category answered: injury answers given under another category are dropped where this one
- * does not ask them the same way (`injuriesAfterCategoryChange`), so they are neither shown nor sent.
+ * does not ask them the same way (`injuriesAfterCategoryChange`), so they are neither shown nor
+ * sent; skips likewise (`skippedAfterCategoryChange`): what is kept is not asked again.
  */
 export function chooseCategory(d: Draft, code: CategoryCode): void {
   const injuries = injuriesAfterCategoryChange(d.category, code, d.injuries);
+  const skipped = skippedAfterCategoryChange(d.category, code, d.injuriesSkipped, injuries);
   if (injuries) d.injuries = injuries;
   else delete d.injuries;
+  if (skipped.length) d.injuriesSkipped = skipped;
+  else delete d.injuriesSkipped;
   d.category = code;
 }
 

@@ -59,13 +59,14 @@ export function chainsOn(d: Draft, step: Step): boolean {
 }
 /**
  * Where an answer changed from the review leads: back to the review, except a category that now
- * asks about injuries and has no answer to its question yet (changed from a bribe to brutality):
- * that question first, as on the way through (`chainsOn` then leads on to the P3 one).
+ * asks about injuries and has no answer to its question yet, nor a skip (changed from a bribe to
+ * brutality): that question first, as on the way through (`chainsOn` then leads on to the P3 one).
  */
 export function afterEdit(d: Draft, step: Step): Step {
   if (step !== 'cat' || !asksAboutInjuries(d.category)) return 'review';
-  if (!d.injuries) return 'hurt';
-  return asksP3(d) && !d.injuries.record ? 'p3' : 'review';
+  const skipped = d.injuriesSkipped ?? [];
+  if (!d.injuries) return skipped.includes('hurt') ? 'review' : 'hurt';
+  return asksP3(d) && !d.injuries.record && !skipped.includes('record') ? 'p3' : 'review';
 }
 /** Steps asked with a reply keyboard (Telegram's location and contact buttons): Back and Cancel arrive as text. */
 export const REPLY_KEYBOARD_STEPS: readonly Step[] = ['place', 'contact'];

@@ -1,4 +1,4 @@
-import { asksAboutOthers, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, withHurt, type HurtAnswer, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, asksForMedicalRecord, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -24,7 +24,7 @@ export function askInjury(turn: Turn, d: Draft, step: InjuryStep): void {
 export function answerInjuryButton(turn: Turn, d: Draft, step: InjuryStep, value: string): boolean {
   if (value === 'sk') {
     turn.answer();
-    turn.advance(d);
+    skip(turn, d, step);
     return true;
   }
   if (step === 'hurt' && isHurtAnswer(value) && value !== 'hurt') {
@@ -40,8 +40,26 @@ export function answerInjuryButton(turn: Turn, d: Draft, step: InjuryStep, value
   return false;
 }
 
+/**
+ * Skipped: marked, apart from "never asked", so a category change that asks it the same way does
+ * not ask it again (src/bot/wizard/flow.ts `afterEdit`). A question already answered keeps its answer.
+ */
+function skip(turn: Turn, d: Draft, step: InjuryStep): void {
+  const question: InjuryQuestion = step === 'hurt' ? 'hurt' : 'record';
+  const answered = step === 'hurt' ? d.injuries !== undefined : d.injuries?.record !== undefined;
+  if (!answered) markSkipped(d, [...(d.injuriesSkipped ?? []).filter((q) => q !== question), question]);
+  turn.advance(d);
+}
+
+function markSkipped(d: Draft, skipped: InjuryQuestion[]): void {
+  if (skipped.length) d.injuriesSkipped = skipped;
+  else delete d.injuriesSkipped;
+}
+
 function setHurt(turn: Turn, d: Draft, hurt: HurtAnswer): void {
   d.injuries = withHurt(d.injuries, hurt, d.category);
+  // Answered now; a skipped medical question stays skipped only while it follows this answer, as its answer would (`withHurt`).
+  markSkipped(d, (d.injuriesSkipped ?? []).filter((q) => q === 'record' && asksForMedicalRecord(d.category, d.injuries)));
   turn.advance(d);
 }
 
@@ -51,6 +69,7 @@ function setHurt(turn: Turn, d: Draft, hurt: HurtAnswer): void {
  */
 function setRecord(turn: Turn, d: Draft, record: MedicalRecordAnswer): void {
   d.injuries = { ...(d.injuries ?? { hurt: 'hurt' }), record };
+  markSkipped(d, (d.injuriesSkipped ?? []).filter((q) => q !== 'record'));
   if (record === 'not_yet') turn.say(medicalFormFor(d.category) === 'prc' ? 'injury.p3.help_sexual' : 'injury.p3.help');
   turn.advance(d);
 }
@@ -66,11 +85,11 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
   if (step === 'hurt') {
     const hurt = readHurt(input) ?? (word === 'yes' ? 'hurt' : word === 'no' ? 'none' : undefined);
     if (hurt) return setHurt(turn, d, hurt);
-    if (word === 'skip' || dontKnow(input)) return turn.advance(d);
+    if (word === 'skip' || dontKnow(input)) return skip(turn, d, step);
   } else {
     const record = dontKnow(input) ? 'unknown' : (readMedicalRecord(input) ?? (word === 'yes' ? 'yes' : word === 'no' ? 'not_yet' : undefined));
     if (record) return setRecord(turn, d, record);
-    if (word === 'skip') return turn.advance(d);
+    if (word === 'skip') return skip(turn, d, step);
   }
   if (!addToStory(input)) turn.say('injury.use_buttons');
   return askInjury(turn, d, step);

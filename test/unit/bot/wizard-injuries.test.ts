@@ -290,6 +290,43 @@ describe('a category changed on the review', () => {
     expect(urgentSoFar(review.state.draft!)).toMatchObject({ injuries: { hurt: 'untreated' } });
   });
 
+  /** A question skipped on the way through, then the rest of the report answered up to the review. */
+  const skippedOnTheWay = (r: StepResult): WizardState => ({ draft: { ...full().draft!, ...r.state.draft!, step: 'review' } });
+
+  it('"was anyone hurt?" skipped is not asked again where the new category asks it the same way; it is where it asks another question', () => {
+    const skipped = skippedOnTheWay(press(at('hurt', { text: STORY }), 'sk'));
+    const sexual = changeCategory(skipped, 'p_sexual');
+    expect(stepOf(sexual)).toBe('review');
+    expect(said(sexual)).toEqual(['answer', 'review']);
+    expect(stepOf(changeCategory(skipped, 'p_force'))).toBe('review');
+    // After a killing the question is whether anyone ELSE was hurt: a new question, asked.
+    expect(said(changeCategory(skipped, 'p_killing'))).toEqual(['answer', 'injury.hurt.ask_others']);
+    // "sijui" typed is a skip too.
+    expect(stepOf(changeCategory(skippedOnTheWay(type(at('hurt', { text: STORY }), 'sijui')), 'p_sexual'))).toBe('review');
+  });
+
+  it('the P3 question skipped is not asked again while it names the same form; the PRC one after sexual violence is asked', () => {
+    const p3 = press(at('hurt', { text: STORY }), 'treated');
+    expect(stepOf(p3)).toBe('p3');
+    const skipped = skippedOnTheWay(press(p3.state, 'sk'));
+    // The same category chosen again (the only other police one naming the P3 form asks whether anyone ELSE was hurt).
+    const again = changeCategory(skipped, 'p_force');
+    expect(stepOf(again)).toBe('review');
+    expect(again.state.draft?.injuries).toEqual({ hurt: 'treated' });
+    expect(said(changeCategory(skipped, 'p_sexual'))).toEqual(['answer', 'injury.p3.ask_sexual']);
+  });
+
+  it('a question skipped, then answered from the review, is the answer; one skipped under a category without the questions is asked again', () => {
+    const skipped = skippedOnTheWay(press(at('hurt', { text: STORY }), 'sk'));
+    const answered = press(press(press(skipped, 'edit').state, 'e_hurt').state, 'none');
+    expect(answered.state.draft?.injuries).toEqual({ hurt: 'none' });
+    // To sexual violence: the PRC question follows whatever "was anyone hurt?" answered, and was never skipped.
+    expect(said(changeCategory(answered.state, 'p_sexual'))).toEqual(['answer', 'injury.p3.ask_sexual']);
+    // Through a bribe (no injury questions) and back: asked again.
+    const bribe = changeCategory(skipped, 'p_bribery');
+    expect(stepOf(changeCategory(bribe.state, 'p_force'))).toBe('hurt');
+  });
+
   it('to one without them: the answers are gone from the draft, the review and the report', () => {
     const r = changeCategory(full({ injuries: { hurt: 'untreated', record: 'not_yet' } }), 'p_bribery');
     expect(stepOf(r)).toBe('review');
@@ -306,5 +343,12 @@ describe('a draft saved before this release', () => {
     expect(stepOf(type({ draft: atStory?.draft }, STORY))).toBe('hurt');
     const atCounty = migrateSession({ v: 7, lang: 'sw', draft: { ...BASE, step: 'county', text: STORY } });
     expect(stepOf(type({ draft: atCounty?.draft }, 'Nairobi'))).toBe('place');
+  });
+
+  it('with no skip marked: a category change asks "was anyone hurt?" as it did (skipped or never asked cannot be told apart)', () => {
+    const saved = migrateSession({ v: 8, lang: 'sw', draft: { ...full().draft! } });
+    expect(saved?.draft?.injuriesSkipped).toBeUndefined();
+    const kind = press(press({ draft: saved?.draft }, 'edit').state, 'e_kind');
+    expect(stepOf(press(press(kind.state, 'police').state, 'p_sexual'))).toBe('hurt');
   });
 });

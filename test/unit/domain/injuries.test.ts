@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, injuriesAfterCategoryChange, medicalFormFor, readHurt, readMedicalRecord, someoneHurt, withHurt } from '../../../src/domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, injuriesAfterCategoryChange, medicalFormFor, readHurt, readMedicalRecord, skippedAfterCategoryChange, someoneHurt, withHurt } from '../../../src/domain';
 
 describe('injuries', () => {
   it('are asked where the case is about bodily harm; after a killing, of anyone else', () => {
@@ -74,5 +74,21 @@ describe('injuries', () => {
     expect(injuriesAfterCategoryChange('p_sexual', 'p_force', answered)).toEqual({ hurt: 'treated' });
     expect(injuriesAfterCategoryChange('p_sexual', 'p_force', { hurt: 'none', record: 'not_yet' })).toEqual({ hurt: 'none' });
     expect(injuriesAfterCategoryChange('p_force', 'p_bribery', undefined)).toBeUndefined();
+  });
+
+  it('a category changed keeps a skipped question skipped by the same rule, unless it was answered', () => {
+    // "Was anyone hurt?" skipped: still skipped where it reads the same, not where it asks about someone else or is not asked.
+    expect(skippedAfterCategoryChange('p_force', 'p_sexual', ['hurt'], undefined)).toEqual(['hurt']);
+    expect(skippedAfterCategoryChange('p_force', 'e_violence', ['hurt'], undefined)).toEqual(['hurt']);
+    expect(skippedAfterCategoryChange('p_force', 'p_killing', ['hurt'], undefined)).toEqual([]);
+    expect(skippedAfterCategoryChange('p_force', 'p_bribery', ['hurt'], undefined)).toEqual([]);
+    expect(skippedAfterCategoryChange(undefined, 'p_force', ['hurt'], undefined)).toEqual([]);
+    // The medical question skipped: while it names the same form and still follows the answer kept.
+    expect(skippedAfterCategoryChange('p_force', 'e_violence', ['record'], { hurt: 'treated' })).toEqual(['record']);
+    expect(skippedAfterCategoryChange('p_force', 'p_sexual', ['record'], { hurt: 'treated' })).toEqual([]);
+    expect(skippedAfterCategoryChange('p_force', 'e_violence', ['record'], { hurt: 'none' })).toEqual([]);
+    // An answer outranks a skip.
+    expect(skippedAfterCategoryChange('p_force', 'e_violence', ['hurt', 'record'], { hurt: 'treated', record: 'yes' })).toEqual([]);
+    expect(skippedAfterCategoryChange('p_force', 'e_violence', undefined, undefined)).toEqual([]);
   });
 });
