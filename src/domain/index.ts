@@ -22,6 +22,7 @@ export * from './language-guess';
 export * from './ticket-filter';
 export * from './identity-ask';
 export * from './danger-words';
+export * from './held-danger';
 export * from './referral-follow-up';
 export * from './injuries';
 export * from './reopen';
