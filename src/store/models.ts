@@ -191,6 +191,11 @@ export interface ReportDoc {
    */
   dangerAlertOwed?: boolean;
   /**
+   * On a ticket an agent holds: when the reporter's danger message its holder has not opened began
+   * (several in a row keep the first). A hand-over starts the new holder's watch from it.
+   */
+  heldDangerAt?: Date | null;
+  /**
    * `name`: the agency's own name when it is none of the listed ones (OTHER). `at`: when it was
    * referred (absent on referrals made before it was kept).
    */
@@ -277,6 +282,7 @@ export const reportSchema = new Schema<ReportDoc>(
     lastEscalatedAt: { type: Date, default: null },
     dangerSaidAt: { type: Date, default: undefined },
     dangerAlertOwed: { type: Boolean, default: undefined },
+    heldDangerAt: { type: Date, default: undefined },
     referral: { type: new Schema({ agency: { type: String, enum: AGENCIES }, note: String, name: String, at: Date }, { _id: false }), default: null },
     holderSeen: { type: new Schema({ agentId: Schema.Types.ObjectId, at: Date }, { _id: false }), default: null },
     transitionMark: { type: Schema.Types.ObjectId, default: undefined },

@@ -37,6 +37,8 @@ export interface WaitingCursor {
 
 /** What a supervisors' alert names: references, kind, category and county, never the reporter or their words. */
 export type AlertedTicket = Pick<ReportDoc, '_id' | 'reference' | 'priority' | 'escalations' | 'kind' | 'category' | 'county'>;
+/** A held ticket as its held-danger alert reads it: the reference, and who holds it and last opened it. */
+export type HeldAlertTicket = Pick<ReportDoc, '_id' | 'reference' | 'status' | 'assignee' | 'holderSeen'>;
 
 /** A waiting ticket raised by its reporter's danger, as the relay reads it (`findRaisedWaiting`). */
 export type RaisedTicket = Pick<ReportDoc, '_id' | 'priority' | 'dangerSaidAt' | 'dangerAlertOwed'>;
@@ -609,6 +611,19 @@ export class ReportRepository {
   /** Records that the agent holding the ticket has seen it now; nothing if they no longer hold it. */
   async markSeenByHolder(id: Id, agentId: Id, at = new Date()): Promise<void> {
     await this.Report.updateOne({ _id: oid(id), assignee: oid(agentId) }, { $set: { holderSeen: { agentId: oid(agentId), at } } }).exec();
+  }
+
+  /** A held ticket's danger run began at `at` (HeldDangerService); nothing once it is closed or back in the queue. */
+  async markHeldDanger(id: Id, at: Date): Promise<void> {
+    await this.Report.updateOne({ _id: oid(id), status: { $in: HELD_STATUSES } }, { $set: { heldDangerAt: at } }).exec();
+  }
+
+  /** Of these reports, the ones an agent holds: what the held-danger verdict and its alert read (never the reporter or their words). */
+  findHeldAmong(ids: Id[]): Promise<HeldAlertTicket[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.Report.find({ _id: { $in: ids.map(oid) }, status: { $in: HELD_STATUSES } }, { _id: 1, reference: 1, status: 1, assignee: 1, holderSeen: 1 })
+      .lean<HeldAlertTicket[]>()
+      .exec();
   }
 
   findAssignedTo(agentId: Id): Promise<ReportDoc[]> {
