@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Types } from 'mongoose';
-import type { DangerAlertPort, ReplyPort, SupervisorAlertPort } from '../services/ports';
+import { heldDangerEpisodeKey, type HeldDangerEpisode } from '../domain';
+import type { DangerAlertPort, HeldDangerAlertPort, ReplyPort, SupervisorAlertPort } from '../services/ports';
 import type { Logger } from '../logger';
 import { REPLIES_QUEUE, type QueueConnection, type ReplyJobData } from './types';
 
@@ -13,11 +14,11 @@ export interface ReplyQueueOptions extends QueueConnection {
 
 /**
  * The `replies` queue: every message to a reporter (agent replies and status notices, stored
- * first in MongoDB) and the supervisors' alerts (escalations, and a reporter's danger). Jobs carry ids only; the worker
+ * first in MongoDB) and the supervisors' alerts (escalations, a reporter's danger, and danger a holder left unopened). Jobs carry ids only; the worker
  * resolves text and recipient on the server. jobId = message id, so queuing a message twice
  * (action + outbox relay) delivers it once.
  */
-export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPort {
+export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPort, HeldDangerAlertPort {
   /** The BullMQ queue, for the supervisors' board and tests. */
   readonly queue: Queue<ReplyJobData>;
 
@@ -63,6 +64,12 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
   /** One job id per ticket (a reporter's danger raises it once): the relay queuing it again adds nothing. */
   async notifyDangerSaid(reportId: string): Promise<void> {
     await this.queue.add('supervisors', { kind: 'supervisors', reportId, danger: true }, { jobId: `sup-${reportId}-danger` });
+  }
+
+  /** One job id per holding episode: its check retried after a failure tells the group once. */
+  async notifyHeldDanger(episode: HeldDangerEpisode): Promise<void> {
+    const held = { holderId: episode.holderId, saidAt: episode.saidAt };
+    await this.queue.add('supervisors', { kind: 'supervisors', reportId: episode.reportId, held }, { jobId: `sup-held-${heldDangerEpisodeKey(episode)}` });
   }
 
   async waitingCount(): Promise<number> {

@@ -328,8 +328,8 @@ export class ReplyWorker implements Service {
     if (data.reportId !== undefined) {
       // A ticket taken meanwhile has nothing to add, but this job may be the courier coming back
       // from its wait: it still sends (or hands over) what others left pending.
-      const entry = await this.opts.delivery.supervisorAlertEntry(data.reportId, data.danger ? 'danger' : 'escalated');
-      const alert: SupervisorAlert = data.danger ? { reportId: data.reportId, danger: true } : { reportId: data.reportId, escalations: data.escalations ?? 0 };
+      const alert = alertOfJob({ ...data, reportId: data.reportId });
+      const entry = await this.opts.delivery.supervisorAlertEntry(alert);
       if (entry) await this.alerts.add(alert, entry.priority, entry.raisedAt);
     }
     if (!(await this.alerts.claim(jobId))) return 'digested';
@@ -440,6 +440,12 @@ function redacted(err: unknown): Error {
   const e = new Error(redactToken(err instanceof Error ? err.message : String(err)));
   e.name = err instanceof Error ? err.name : 'Error';
   return e;
+}
+
+/** The alert an alert job carries: a held ticket's danger, a waiting ticket's danger, or an escalation. */
+function alertOfJob(data: Extract<ReplyJobData, { kind: 'supervisors' }> & { reportId: string }): SupervisorAlert {
+  if (data.held) return { reportId: data.reportId, held: data.held };
+  return data.danger ? { reportId: data.reportId, danger: true } : { reportId: data.reportId, escalations: data.escalations ?? 0 };
 }
 
 export function createReplyWorker(opts: ReplyWorkerOptions): ReplyWorker {

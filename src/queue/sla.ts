@@ -1,7 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { isPriority } from '../domain';
-import type { SlaCheck, SlaSchedulerPort } from '../services/ports';
+import { heldDangerEpisodeKey, isPriority, type HeldDangerEpisode } from '../domain';
+import type { HeldDangerSchedulerPort, SlaCheck, SlaSchedulerPort } from '../services/ports';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
 import { SLA_QUEUE, type QueueConnection, type SlaJobData } from './types';
@@ -20,18 +20,34 @@ const FINISHED: readonly string[] = ['completed', 'failed', 'unknown'];
 
 /** What a due check runs (SlaService.check, wired in src/main.ts). */
 export type SlaHandler = (check: SlaCheck) => Promise<unknown>;
+/** What a due held-danger check runs (HeldDangerService.check, wired in src/main.ts). */
+export type HeldDangerHandler = (episode: HeldDangerEpisode) => Promise<unknown>;
+
+/** The job name of a held ticket's danger check, beside the `sla` checks on the same queue. */
+export const HELD_DANGER_JOB = 'held-danger';
+/**
+ * A finished held-danger check is kept this long, so watching the same episode again (another
+ * danger message, a retried update, a hand-over back) finds its id taken and adds nothing.
+ */
+const HELD_DANGER_KEEP_S = 30 * 24 * 3600;
+
+const isEpisode = (d: SlaJobData): d is HeldDangerEpisode => typeof (d as HeldDangerEpisode).holderId === 'string' && typeof (d as HeldDangerEpisode).saidAt === 'number';
+const isSlaCheck = (d: SlaJobData): d is SlaCheck => isPriority((d as SlaCheck).priority);
 
 /**
  * The `sla` queue: delayed checks, one per waiting period of a ticket (what a check decides is in
  * src/services/sla-service.ts). Job ids are deterministic, `<reportId>-<generation>-<escalations>`,
- * so scheduling the same check twice keeps one job. Failed checks retry with backoff.
+ * so scheduling the same check twice keeps one job. Failed checks retry with backoff. The same
+ * queue carries held tickets' danger checks (`held-danger` jobs, src/services/held-danger-service.ts):
+ * a delayed look, like an SLA check, with no worker or queue of its own to run.
  */
-export class SlaClock implements SlaSchedulerPort, Service {
+export class SlaClock implements SlaSchedulerPort, HeldDangerSchedulerPort, Service {
   readonly name = 'sla-worker';
   /** The BullMQ queue, for the supervisors' board and tests. */
   readonly queue: Queue<SlaJobData>;
   private worker: Worker<SlaJobData> | null = null;
   private handler: SlaHandler | null = null;
+  private heldHandler: HeldDangerHandler | null = null;
 
   constructor(private readonly opts: SlaClockOptions) {
     this.queue = new Queue<SlaJobData>(SLA_QUEUE, {
@@ -47,6 +63,12 @@ export class SlaClock implements SlaSchedulerPort, Service {
 
   async schedule(check: SlaCheck, delayMs: number): Promise<void> {
     await this.queue.add('sla', check, { jobId: checkId(check), delay: delayMs });
+  }
+
+  /** One job per episode (`held-<episode>`), kept 30 days once done: a repeated watch adds nothing. */
+  async scheduleHeldDanger(episode: HeldDangerEpisode, delayMs: number): Promise<void> {
+    const data: HeldDangerEpisode = { reportId: episode.reportId, holderId: episode.holderId, saidAt: episode.saidAt };
+    await this.queue.add(HELD_DANGER_JOB, data, { jobId: `held-${heldDangerEpisodeKey(episode)}`, delay: delayMs, removeOnComplete: { age: HELD_DANGER_KEEP_S } });
   }
 
   async hurry(check: SlaCheck, slaMs: number): Promise<boolean> {
@@ -75,6 +97,21 @@ export class SlaClock implements SlaSchedulerPort, Service {
     this.handler = handler;
   }
 
+  /** Sets what due held-danger checks run (read when one runs: without it, the job fails and is retried). */
+  handleHeldDanger(handler: HeldDangerHandler): void {
+    this.heldHandler = handler;
+  }
+
+  /** A due job: a held-danger check by its name, else an SLA check. */
+  private run(job: Job<SlaJobData>, handler: SlaHandler): Promise<unknown> {
+    if (job.name === HELD_DANGER_JOB) {
+      if (!isEpisode(job.data) || !this.heldHandler) throw new Error('bad held-danger job, or no handler for it');
+      return this.heldHandler(job.data);
+    }
+    if (!isSlaCheck(job.data)) throw new Error('bad sla job');
+    return handler(job.data);
+  }
+
   async start(): Promise<void> {
     const connection = this.opts.workerConnection;
     const handler = this.handler;
@@ -82,14 +119,11 @@ export class SlaClock implements SlaSchedulerPort, Service {
     if (!handler) throw new Error('SlaClock needs a handler (SlaService.check) to run its worker');
     this.worker = new Worker<SlaJobData>(
       SLA_QUEUE,
-      async (job: Job<SlaJobData>) => {
-        if (!isPriority(job.data.priority)) throw new Error('bad sla job');
-        return handler(job.data);
-      },
+      async (job: Job<SlaJobData>) => this.run(job, handler),
       { connection, prefix: this.opts.prefix, concurrency: this.opts.concurrency ?? 5 },
     );
     this.worker.on('error', (err) => this.opts.logger.warn({ err, queue: SLA_QUEUE }, 'sla worker error'));
-    this.worker.on('failed', (job, err) => this.opts.logger.error({ reportId: job?.data.reportId, err }, 'sla check failed'));
+    this.worker.on('failed', (job, err) => this.opts.logger.error({ reportId: job?.data.reportId, job: job?.name, err }, 'sla check failed'));
     await this.worker.waitUntilReady();
   }
 

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Priority } from '../domain';
 import { redisKeys, type RedisKeys } from '../redis-keys';
-import { isDangerAlert, type SupervisorAlert } from '../services/delivery-service';
+import { isDangerAlert, isHeldDangerAlert, type SupervisorAlert } from '../services/delivery-service';
 import { withScripts, type PacerCommands } from './scripts';
 
 /** A courier's lease: longer than its delay, a wait for the group's turn and its retries (8, about 4 min). */
@@ -48,11 +48,7 @@ export class SupervisorAlerts {
 
   /** The pending alerts, most urgent first, at most READ_AT_MOST. */
   async read(): Promise<SupervisorAlert[]> {
-    return (await this.redis.zrange(this.keys.alertsPending, '0', String(READ_AT_MOST - 1))).flatMap((m): SupervisorAlert[] => {
-      const [reportId, what] = m.split(':');
-      if (!reportId || !what) return [];
-      return what === DANGER ? [{ reportId, danger: true }] : [{ reportId, escalations: Number(what) }];
-    });
+    return (await this.redis.zrange(this.keys.alertsPending, '0', String(READ_AT_MOST - 1))).flatMap(alertOf);
   }
 
   /** Carried by a message, or their tickets no longer wait. */
@@ -82,4 +78,20 @@ export class SupervisorAlerts {
 
 /** A reporter's danger raises a ticket once, so its member needs no count: `<reportId>:danger`. */
 const DANGER = 'danger';
-const memberOf = (a: SupervisorAlert) => `${a.reportId}:${isDangerAlert(a) ? DANGER : a.escalations}`;
+/** A held ticket's danger: one member per holding episode, `<reportId>:held-<holderId>-<saidAt>`. */
+const HELD = 'held-';
+
+function memberOf(a: SupervisorAlert): string {
+  if (isHeldDangerAlert(a)) return `${a.reportId}:${HELD}${a.held.holderId}-${a.held.saidAt}`;
+  return `${a.reportId}:${isDangerAlert(a) ? DANGER : a.escalations}`;
+}
+
+/** The alert a pending member stands for; none for one this code cannot read. */
+function alertOf(member: string): SupervisorAlert[] {
+  const [reportId, what] = member.split(':');
+  if (!reportId || !what) return [];
+  if (what === DANGER) return [{ reportId, danger: true }];
+  if (!what.startsWith(HELD)) return [{ reportId, escalations: Number(what) }];
+  const [holderId, saidAt] = what.slice(HELD.length).split('-');
+  return holderId && saidAt ? [{ reportId, held: { holderId, saidAt: Number(saidAt) } }] : [];
+}

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n';
 import type { Redis } from 'ioredis';
+import type { HeldDangerEpisode } from '../domain';
 import type { SlaCheck } from '../services/ports';
 
 /** Queue names; BullMQ keys are `<prefix>:<name>:...` so `config.redis.prefix` isolates deployments and tests. */
@@ -12,8 +13,8 @@ export interface TicketJobData {
   reportId: string;
 }
 
-/** A delayed SLA check (src/services/ports.ts `SlaCheck`). */
-export type SlaJobData = SlaCheck;
+/** A delayed SLA check (src/services/ports.ts `SlaCheck`), or (job name `held-danger`) a held ticket's danger check: ids and a time only. */
+export type SlaJobData = SlaCheck | HeldDangerEpisode;
 
 /** A pacing slot booked for one attempt (see ChatPacer): the attempt that booked it sends without booking again. */
 export interface PacingSlot {
@@ -27,9 +28,10 @@ export type ReplyJobData =
   | { kind: 'message'; messageId: string; slot?: PacingSlot; sentAs?: number; sentIn?: Lang; behind?: number }
   /**
    * An alert for the supervisors' group; without a report, the next courier (src/queue/supervisor-alerts.ts).
-   * `danger`: the reporter wrote that someone is in danger now (no escalation count).
+   * `danger`: the reporter wrote that someone is in danger now (no escalation count). `held`: on a
+   * ticket that holder has not opened since (src/services/held-danger-service.ts).
    */
-  | { kind: 'supervisors'; reportId?: string; escalations?: number; danger?: true; slot?: PacingSlot };
+  | { kind: 'supervisors'; reportId?: string; escalations?: number; danger?: true; held?: { holderId: string; saidAt: number }; slot?: PacingSlot };
 
 /** What every BullMQ object here needs: a connection and the key prefix. */
 export interface QueueConnection {

@@ -1,4 +1,4 @@
-import type { Priority } from '../domain';
+import { heldDangerVerdict, type Priority } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { AlertedTicket, MessageDoc, ReportDoc, Store } from '../store';
 import { countyName } from '../domain';
@@ -181,39 +181,78 @@ export class DeliveryService {
   }
 
   /**
-   * A raised ticket still waiting: what its alert is ordered by (an escalation by its latest one,
-   * a reporter's danger by when it was said). Null once it is taken or gone.
+   * What an alert is ordered by in the pending set (an escalation by its latest one, a reporter's
+   * danger by when it was said), or null when it has nothing to say any more: a waiting ticket
+   * taken or gone, a held one opened by its holder, handed over or closed.
    */
-  async supervisorAlertEntry(reportId: string, reason: 'escalated' | 'danger' = 'escalated'): Promise<{ priority: Priority; raisedAt: number } | null> {
-    const report = await this.deps.store.reports.findById(reportId);
-    if (!report || report.status !== 'received') return null;
-    const at = reason === 'danger' ? report.dangerSaidAt : report.lastEscalatedAt;
+  async supervisorAlertEntry(alert: SupervisorAlert): Promise<{ priority: Priority; raisedAt: number } | null> {
+    const report = await this.deps.store.reports.findById(alert.reportId);
+    if (!report) return null;
+    if (isHeldDangerAlert(alert)) {
+      return heldDangerVerdict(report, alert.held, Date.now()).alert ? { priority: 1, raisedAt: alert.held.saidAt } : null;
+    }
+    if (report.status !== 'received') return null;
+    const at = isDangerAlert(alert) ? report.dangerSaidAt : report.lastEscalatedAt;
     return { priority: report.priority, raisedAt: (at ?? report.updatedAt).getTime() };
   }
 
   /**
    * The supervisors' message for the alerts pending (most urgent first): staff language, references,
-   * kind, category and county only, no personal data and never the reporter's words (the group is
-   * outside the console's access control). Tickets a reporter's danger put first come first, each
-   * said as such (one line says it for a ticket also escalated meanwhile: it is Urgent now either
-   * way); then the escalations, one alert as before, several as one digest, since the group takes
-   * 20 messages a minute and a surge raises hundreds. An alert whose ticket an agent took meanwhile
-   * is news to nobody: left out (`gone`). `text` is null when nothing is left to say.
+   * kind, category and county, and for a held ticket its holder's name (staff the supervisors
+   * answer for); nothing of the reporter and never their words (the group is outside the console's
+   * access control). Tickets a reporter's
+   * danger put first come first, each said as such (one line says it for a ticket also escalated
+   * meanwhile: it is Urgent now either way); then held tickets whose holder has not opened the
+   * reporter's danger; then the escalations, one alert as before, several as one digest, since the
+   * group takes 20 messages a minute and a surge raises hundreds. An alert that is news to nobody
+   * any more (taken meanwhile; for a held one, opened, handed over or closed) is left out (`gone`).
+   * `text` is null when nothing is left to say.
    */
   async supervisorsMessage(alerts: SupervisorAlert[]): Promise<{ text: string | null; included: SupervisorAlert[]; gone: SupervisorAlert[] }> {
-    const waiting = new Map((await this.deps.store.reports.findWaitingAmong([...new Set(alerts.map((a) => a.reportId))])).map((r) => [r._id.toString(), r]));
-    const included = alerts.filter((a) => waiting.has(a.reportId));
-    const gone = alerts.filter((a) => !waiting.has(a.reportId));
+    const others = alerts.filter((a) => !isHeldDangerAlert(a));
+    const [waitingList, held] = await Promise.all([this.deps.store.reports.findWaitingAmong([...new Set(others.map((a) => a.reportId))]), this.heldUnopened(alerts.filter(isHeldDangerAlert))]);
+    const waiting = new Map(waitingList.map((r) => [r._id.toString(), r]));
+    const isIncluded = (a: SupervisorAlert) => (isHeldDangerAlert(a) ? held.alerts.has(a) : waiting.has(a.reportId));
+    const included = alerts.filter(isIncluded);
     const danger = new Set(included.filter(isDangerAlert).map((a) => a.reportId));
     // A ticket raised twice before the message is one line, at its latest escalation.
-    const escalated = [...new Set(included.filter((a) => !danger.has(a.reportId)).map((a) => a.reportId))];
+    const escalated = new Set(included.filter((a) => !isHeldDangerAlert(a) && !danger.has(a.reportId)).map((a) => a.reportId));
     const of = (ids: Iterable<string>) => [...ids].map((id) => waiting.get(id)!);
-    const dangerPart = this.dangerText(of(danger).slice(0, DIGEST_LISTS), danger.size);
-    const listedEscalations = Math.max(0, DIGEST_LISTS - danger.size);
-    const escalatedPart = this.escalatedText(of(escalated).slice(0, listedEscalations), escalated.length);
-    const more = Math.max(0, danger.size - DIGEST_LISTS) + Math.max(0, escalated.length - listedEscalations);
-    const parts = [dangerPart, escalatedPart, more ? this.deps.translator.t(STAFF_LANG, 'notices:supervisors.digest_more', { count: more }) : null].filter((p): p is string => p !== null);
-    return { text: parts.length ? parts.join('\n') : null, included, gone };
+    const { listed, more } = shareDigestPlaces([danger.size, held.lines.length, escalated.size]);
+    const parts = [
+      this.dangerText(of(danger).slice(0, listed[0]), danger.size),
+      this.heldText(held.lines.slice(0, listed[1]), held.lines.length),
+      this.escalatedText(of(escalated).slice(0, listed[2]), escalated.size),
+      more ? this.deps.translator.t(STAFF_LANG, 'notices:supervisors.digest_more', { count: more }) : null,
+    ].filter((p): p is string => p !== null);
+    return { text: parts.length ? parts.join('\n') : null, included, gone: alerts.filter((a) => !isIncluded(a)) };
+  }
+
+  /**
+   * Held-danger alerts still true as the message is written (the holder may have opened the ticket
+   * while it waited for the group's turn): those alerts, and one line per ticket with its holder's name.
+   */
+  private async heldUnopened(alerts: HeldDangerAlert[]): Promise<{ alerts: Set<SupervisorAlert>; lines: HeldLine[] }> {
+    const { store } = this.deps;
+    const tickets = new Map((await store.reports.findHeldAmong([...new Set(alerts.map((a) => a.reportId))])).map((r) => [r._id.toString(), r]));
+    const now = Date.now();
+    const still = alerts.filter((a) => {
+      const t = tickets.get(a.reportId);
+      return t !== undefined && heldDangerVerdict(t, a.held, now).alert;
+    });
+    const names = await store.agents.namesByIds(still.map((a) => a.held.holderId));
+    const unknown = this.deps.translator.t(STAFF_LANG, 'notices:supervisors.holder_unknown');
+    const lines = [...new Map(still.map((a) => [a.reportId, { reference: tickets.get(a.reportId)!.reference, holder: names.get(a.held.holderId) ?? unknown }])).values()];
+    return { alerts: new Set(still), lines };
+  }
+
+  /** Held tickets whose holder has not opened the reporter's danger: the holder and the reference, nothing of the reporter. */
+  private heldText(listed: HeldLine[], count: number): string | null {
+    if (!listed.length) return null;
+    const t = this.deps.translator;
+    if (count === 1) return t.t(STAFF_LANG, 'notices:supervisors.held_danger', { count, ...listed[0] });
+    const list = listed.map((l) => t.t(STAFF_LANG, 'notices:supervisors.held_danger_line', l)).join('\n');
+    return t.t(STAFF_LANG, 'notices:supervisors.held_danger', { count, list });
   }
 
   /** Tickets a reporter's danger put first (`count` in all, `listed` named): one sentence for one, a list for several. */
@@ -245,11 +284,31 @@ export class DeliveryService {
 
 /**
  * One supervisors' alert: a ticket raised for the `escalations`-th time by its SLA clock, or put
- * first because its reporter wrote that someone is in danger now (`danger`; once per ticket).
+ * first because its reporter wrote that someone is in danger now (`danger`; once per ticket), or
+ * held by an agent who has not opened its reporter's danger (`held`; once per holding episode).
  */
-export type SupervisorAlert = { reportId: string; escalations: number } | { reportId: string; danger: true };
+export type SupervisorAlert = { reportId: string; escalations: number } | { reportId: string; danger: true } | HeldDangerAlert;
+export type HeldDangerAlert = { reportId: string; held: { holderId: string; saidAt: number } };
 
 export const isDangerAlert = (a: SupervisorAlert): a is { reportId: string; danger: true } => 'danger' in a;
+export const isHeldDangerAlert = (a: SupervisorAlert): a is HeldDangerAlert => 'held' in a;
+
+/** A held ticket's line: its reference and who holds it. */
+type HeldLine = { reference: string; holder: string };
+
+/**
+ * How many of each part's tickets one message names, earlier parts first, DIGEST_LISTS in all;
+ * `more`: those left unnamed (the closing "…and N more" counts them).
+ */
+function shareDigestPlaces(counts: readonly number[]): { listed: number[]; more: number } {
+  let room = DIGEST_LISTS;
+  const listed = counts.map((n) => {
+    const named = Math.min(n, room);
+    room -= named;
+    return named;
+  });
+  return { listed, more: counts.reduce((sum, n, i) => sum + n - listed[i], 0) };
+}
 
 /**
  * The supervisors' group is one chat for staff of either language (the console speaks each one's

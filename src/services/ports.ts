@@ -1,4 +1,4 @@
-import type { Priority } from '../domain';
+import type { HeldDangerEpisode, Priority } from '../domain';
 
 /**
  * What the use cases need from the queues, implemented in src/queue (BullMQ). Ids only cross
@@ -110,6 +110,17 @@ export interface SupervisorAlertPort {
 export interface DangerAlertPort {
   /** Queuing it twice for a ticket tells the group once (one job id per ticket). */
   notifyDangerSaid(reportId: string): Promise<void>;
+}
+
+/** Delayed held-danger checks (on the `sla` queue): one per episode, however often it is watched. */
+export interface HeldDangerSchedulerPort {
+  scheduleHeldDanger(episode: HeldDangerEpisode, delayMs: number): Promise<void>;
+}
+
+/** Tells the supervisors' group that a held ticket's danger went unopened by its holder (the same way). */
+export interface HeldDangerAlertPort {
+  /** Queuing one episode twice tells the group once (one job id per episode). */
+  notifyHeldDanger(episode: HeldDangerEpisode): Promise<void>;
 }
 
 /** A reporter's file as the store keeps it: Telegram's ids only (the bytes stay on Telegram). */
