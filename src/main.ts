@@ -14,6 +14,7 @@ import { ReportService } from './services/report-service';
 import { TicketService } from './services/ticket-service';
 import { TicketDesk } from './services/ticket-desk';
 import { SlaService } from './services/sla-service';
+import { HeldDangerService } from './services/held-danger-service';
 import { OutboxRelay } from './services/outbox-relay';
 import { DeliveryService } from './services/delivery-service';
 import type { TicketActions } from './services/ticket-actions';
@@ -112,7 +113,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   // a bot or worker process would otherwise carry (BENCHMARKS.md, issue 17: memory).
   if (roles.has('console')) {
     const { createConsole } = await import('./console');
-    const incidents = new IncidentService({ store, replies: core.queues.replies, desk: core.desk, events, logger });
+    const incidents = new IncidentService({ store, replies: core.queues.replies, desk: core.desk, events, logger, heldDanger: core.heldDanger });
     const { service } = createConsole({ config, logger, store, translator, events, tickets: core.ticketActions, incidents, metrics, redis: redis('producer'), queues: core.queues.bullQueues });
     w.services.push(service);
   }
@@ -144,13 +145,16 @@ function wireCore(w: Wiring, overrides: QueueDeps['overrides']) {
   const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors, slaMinutes: config.tickets.slaMinutes, slaMs: overrides?.slaMs });
   queues.tickets.attachSla(sla);
   queues.sla.handle((check) => sla.check(check));
+  // Danger written to a held ticket whose holder does not open it by priority 1's SLA time: the group is told.
+  const heldDanger = new HeldDangerService({ store, logger, scheduler: queues.sla, supervisors, sla });
+  queues.sla.handleHeldDanger((episode) => heldDanger.check(episode));
   if (roles.has('worker')) {
     services.push(new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, triage, sla, supervisors, ...(overrides?.relay ?? {}) }));
     services.push(...createQueueWorkers(queueDeps, queues, new DeliveryService({ store, translator, events, logger, metrics })));
   }
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
-  const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger });
-  return { queues, reports, triage, sla, desk, ticketActions, sendBudget, botApi, supervisors };
+  const ticketActions: TicketActions = new TicketService({ store, desk, replies: queues.replies, events, logger, heldDanger });
+  return { queues, reports, triage, sla, desk, ticketActions, sendBudget, botApi, supervisors, heldDanger };
 }
 
 /**
@@ -159,13 +163,13 @@ function wireCore(w: Wiring, overrides: QueueDeps['overrides']) {
  */
 function wireBot(w: Wiring, core: Core): void {
   const { config, logger, metrics, store, events, translator, services } = w;
-  const { queues, reports, triage, sla, desk, sendBudget, botApi, supervisors } = core;
+  const { queues, reports, triage, sla, desk, sendBudget, botApi, supervisors, heldDanger } = core;
   // Auto-pipelining: every update makes two script calls (claim + limit + session read, then
   // session write + done mark) plus the send budget's; with many updates in flight, the calls
   // issued in the same tick go out in one write instead of one syscall each (BENCHMARKS.md).
   const botRedis = w.redis('producer', { enableAutoPipelining: true });
   const dailyLimit = redisDailyReportLimit({ redis: botRedis, prefix: config.redis.prefix, perDay: config.limits.reportsPerDay, keyOf: rateLimitKeyOf(store.cipher, 'reports'), logger });
-  const conversation = new ConversationService({ store, events, logger, desk, tickets: queues.tickets, sla, supervisors });
+  const conversation = new ConversationService({ store, events, logger, desk, tickets: queues.tickets, sla, supervisors, heldDanger });
   const created = createBot({
     token: config.telegram.token,
     apiRoot: config.telegram.apiRoot,

@@ -1,4 +1,4 @@
-import { canTransition, checkText, CLOSED_LATELY_MS, CLOSED_STATUSES, isAgency, isOpen, LIMITS, mayRate, saysDangerNow, type Agency, type Rating } from '../domain';
+import { canTransition, checkText, CLOSED_LATELY_MS, CLOSED_STATUSES, isAgency, isOpen, LIMITS, mayRate, saysDangerNow, type Agency, type Rating, type Status } from '../domain';
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
 import { type Evidence, type MessageDoc, type ReportDoc, type Store } from '../store';
@@ -7,6 +7,7 @@ import type { EventBus } from './events';
 import { reporterMessageId } from './reply-id';
 import type { DangerAlertPort, TicketQueuePort } from './ports';
 import type { SlaService } from './sla-service';
+import type { HeldDangerService } from './held-danger-service';
 import type { TicketDesk } from './ticket-desk';
 
 /** What a reporter sends outside the wizard: text, a file (with its caption), or both. */
@@ -143,8 +144,18 @@ export class ConversationService {
    * and its SLA check brought forward to danger-now's time (without them, only MongoDB's priority changes).
    */
   /** `supervisors`: their Telegram group is told of a ticket so raised (set when TELEGRAM_SUPERVISORS_CHAT_ID is). */
+  /** `heldDanger`: danger written to a ticket an agent holds is watched, for the group if its holder does not open it. */
   constructor(
-    private readonly deps: { store: Store; events: EventBus; logger: Logger; desk?: Pick<TicketDesk, 'dropWaiting'>; tickets?: Pick<TicketQueuePort, 'reprioritise'>; sla?: Pick<SlaService, 'hurry'>; supervisors?: DangerAlertPort | null },
+    private readonly deps: {
+      store: Store;
+      events: EventBus;
+      logger: Logger;
+      desk?: Pick<TicketDesk, 'dropWaiting'>;
+      tickets?: Pick<TicketQueuePort, 'reprioritise'>;
+      sla?: Pick<SlaService, 'hurry'>;
+      supervisors?: DangerAlertPort | null;
+      heldDanger?: Pick<HeldDangerService, 'watch'>;
+    },
   ) {}
 
   /**
@@ -333,9 +344,20 @@ export class ConversationService {
     const open = now !== null && isOpen(now);
     logger.info({ reportId: on.reportId, reference: on.reference, outcome: created ? (open ? 'reply_attached' : 'reply_after_close') : 'reply_already_attached', kind: stored.kind }, 'reporter message attached');
     if (!open) return { ok: false, reason: 'closed', reference: on.reference, reportId: on.reportId };
-    const danger = created && message.text !== undefined && !message.passedOn && saysDangerNow(message.text) ? { raised: now === 'received' && (await this.raise(on.reportId, id.toString())), category: on.category } : undefined;
+    const danger = created && message.text !== undefined && !message.passedOn && saysDangerNow(message.text) ? { raised: await this.onDanger(on.reportId, now, stored), category: on.category } : undefined;
     // Nobody has taken it yet: the reporter is told it waits with the report, not that someone has it.
     return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind, ...(now === 'received' ? { waiting: true as const } : {}), ...(danger ? { danger } : {}) };
+  }
+
+  /**
+   * Danger written to an open ticket: a waiting one is put first (`raise`; true when it was); a
+   * held one is watched (HeldDangerService), so the group hears of it if its holder is away. A
+   * watch that fails leaves the message stored and the numbers said: the holder still sees it.
+   */
+  private async onDanger(reportId: string, status: Status, message: MessageDoc): Promise<boolean> {
+    if (status === 'received') return this.raise(reportId, message._id.toString());
+    await this.deps.heldDanger?.watch(reportId, message.createdAt).catch((err: unknown) => this.deps.logger.warn({ err, reportId }, 'danger on a held ticket not watched'));
+    return false;
   }
 
   /**
@@ -367,12 +389,13 @@ export class ConversationService {
   /**
    * The supervisors' group hears of a ticket a reporter's danger put first, once (only a raise
    * alerts, and a ticket is raised once), with its reference, kind, category and county. Only a
-   * ticket nobody holds is raised, and so alerted: one an agent holds has a person answerable
-   * for it, who sees the message arrive live on its page and as unread in their list; the group
-   * is where work nobody holds is flagged (an escalation's alert, and this one, is left out of
-   * the message if an agent takes the ticket first), and a supervisor reaching the same reporter
-   * beside the agent holding the case would cost more (two people asking, each unaware) than it
-   * saves. Not queued (Redis): still owed, the outbox relay queues it.
+   * ticket nobody holds is raised, and so alerted at once: one an agent holds has a person
+   * answerable for it, who sees the message arrive live on its page and as unread in their list;
+   * the group is where work nobody holds is flagged (an escalation's alert, and this one, is left
+   * out of the message if an agent takes the ticket first), and a supervisor reaching the same
+   * reporter beside the agent holding the case would cost more (two people asking, each unaware)
+   * than it saves. Only a holder who has not opened the ticket by priority 1's SLA time is named
+   * to the group (`onDanger`, HeldDangerService). Not queued (Redis): still owed, the outbox relay queues it.
    */
   private async alertSupervisors(reportId: string): Promise<void> {
     const { store, logger, supervisors } = this.deps;

@@ -12,6 +12,7 @@ import type { ReplyPort } from './ports';
 import { leaveIncident } from './leave-incident';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
+import type { HeldDangerService } from './held-danger-service';
 import type { AgentRef } from './ticket-actions';
 
 /** Why an incident action was refused (`console:flash.refused_<reason>`, or `reply_<reason>` for the text). */
@@ -60,6 +61,8 @@ export interface IncidentServiceDeps {
   desk: Pick<TicketDesk, 'dropWaiting'>;
   events: EventBus;
   logger: Logger;
+  /** A held ticket moved to the incident's holder is handed over: the new holder's danger watch starts. */
+  heldDanger?: Pick<HeldDangerService, 'handedOver'>;
 }
 
 const isId = (s: string) => /^[0-9a-f]{24}$/i.test(s);
@@ -218,8 +221,16 @@ export class IncidentService implements IncidentActions {
       await Promise.all([this.notifyTaken(taken), this.deps.desk.dropWaiting(t._id.toString())]);
       return { ok: true, took: true };
     }
-    if (t.assignee && t.assignee.toString() !== holder) return (await store.incidents.reassign(t._id, t.assignee, holder)) ? { ok: true, took: false } : changed;
+    if (t.assignee && t.assignee.toString() !== holder) {
+      if (!(await store.incidents.reassign(t._id, t.assignee, holder))) return changed;
+      await this.watchMoved(t._id.toString());
+    }
     return { ok: true, took: false };
+  }
+
+  /** As a hand-over's (TicketService): a failed watch leaves the move done; the new holder still sees the message. */
+  private async watchMoved(reportId: string): Promise<void> {
+    await this.deps.heldDanger?.handedOver(reportId).catch((err: unknown) => this.deps.logger.warn({ err, reportId }, 'danger on a moved ticket not watched'));
   }
 
   private async notifyTaken(report: ReportDoc): Promise<void> {

@@ -6,6 +6,7 @@ import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
+import type { HeldDangerService } from './held-danger-service';
 import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type AsksIdentity, type HandBack, type HandOverTargets, type Refused, type ReplyOptions, type Seen, type TakeResult, type TicketActions, VIEW_AGAIN_AFTER_MS } from './ticket-actions';
 
 export interface TicketServiceDeps {
@@ -15,6 +16,8 @@ export interface TicketServiceDeps {
   replies: Pick<ReplyPort, 'deliver'>;
   events: EventBus;
   logger: Logger;
+  /** Danger on a ticket handed over: the new holder's own watch starts (src/services/held-danger-service.ts). */
+  heldDanger?: Pick<HeldDangerService, 'handedOver'>;
 }
 
 /** Notice keys (locales/<lang>/notices.json), rendered in the reporter's language when sent. */
@@ -106,6 +109,7 @@ export class TicketService implements TicketActions {
       return refused('target_inactive');
     }
     await this.deps.events.publish({ type: 'queue' });
+    await this.watchHandedOver(moved);
     this.deps.logger.info({ reportId, moved: moved.length, outcome: 'handed_over' }, 'ticket handed over by a supervisor');
     return { ok: true, moved: moved.length };
   }
@@ -130,6 +134,16 @@ export class TicketService implements TicketActions {
     if (!report.assignee) return 0;
     const moving = incident ? (await this.deps.store.reports.findAssignedTo(report.assignee)).filter((r) => r.incident?.id.equals(incident.id)) : [report];
     return heldWork(moving.map((r) => ({ id: r._id, status: r.status, incident: r.incident })));
+  }
+
+  /**
+   * A danger message the old holder left (or read) is one the new holder has not opened: their own
+   * check starts. Not set (Redis): the hand-over stands; the new holder still sees the message.
+   */
+  private async watchHandedOver(ids: readonly Types.ObjectId[]): Promise<void> {
+    const heldDanger = this.deps.heldDanger;
+    if (!heldDanger) return;
+    for (const id of ids) await heldDanger.handedOver(id.toString()).catch((err: unknown) => this.deps.logger.warn({ err, reportId: id.toString() }, 'danger on a handed-over ticket not watched'));
   }
 
   /** Moves handed-over tickets back from `to` (each only if `to` still holds it), said in their history. */

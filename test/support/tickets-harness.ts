@@ -20,6 +20,7 @@ import type { ActionResult, AgentRef } from '../../src/services/ticket-actions';
 import { ReportService, type SubmitInput } from '../../src/services/report-service';
 import { TicketDesk } from '../../src/services/ticket-desk';
 import { SlaService } from '../../src/services/sla-service';
+import { HeldDangerService } from '../../src/services/held-danger-service';
 import { OutboxRelay } from '../../src/services/outbox-relay';
 import { DeliveryService } from '../../src/services/delivery-service';
 import { Metrics } from '../../src/metrics';
@@ -43,6 +44,8 @@ export interface Harness {
   reports: ReportService;
   /** SLA escalation (src/services/sla-service.ts). */
   sla: SlaService;
+  /** Danger on held tickets (src/services/held-danger-service.ts), its checks run by the SLA worker. */
+  heldDanger: HeldDangerService;
   tickets: TicketService;
   /** Joining, splitting and answering incidents (issue 16). */
   incidents: IncidentService;
@@ -106,12 +109,15 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const sla = new SlaService({ store, events: bus, logger, tickets: queues.tickets, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, slaMinutes: config.tickets.slaMinutes, slaMs: opts.overrides?.slaMs });
   queues.tickets.attachSla(sla);
   queues.sla.handle((check) => sla.check(check));
+  // As src/main.ts wires it: hand-overs (tickets, incidents) start the new holder's danger watch.
+  const heldDanger = new HeldDangerService({ store, logger, scheduler: queues.sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, sla });
+  queues.sla.handleHeldDanger((episode) => heldDanger.check(episode));
   const relay = new OutboxRelay({ store, reports, tickets: queues.tickets, replies: queues.replies, logger, metrics, sla, supervisors: config.telegram.supervisorsChatId !== undefined ? queues.replies : null, ...opts.overrides?.relay });
   const delivery = new DeliveryService({ store, translator, events: bus, logger, metrics });
   const workers = queueDeps.workers ? [relay, ...createQueueWorkers(queueDeps, queues, delivery)] : [];
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
-  const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger });
-  const incidents = new IncidentService({ store, replies: queues.replies, desk, events: bus, logger });
+  const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger, heldDanger });
+  const incidents = new IncidentService({ store, replies: queues.replies, desk, events: bus, logger, heldDanger });
   const started: { stop(): Promise<void> }[] = [];
   return {
     config,
@@ -121,6 +127,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     bus,
     reports,
     sla,
+    heldDanger,
     tickets,
     incidents,
     events,
