@@ -7,35 +7,47 @@ import { agent, reporter, reportInput, waitFor } from '../../support/tickets-har
 
 jest.setTimeout(30_000);
 
+type Overrides = NonNullable<Parameters<typeof createApp>[1]>['queueOverrides'];
+
+/** A worker-role app on its own Redis prefix and database, Telegram being the double; `stop` cleans both. */
+async function startWorkerApp(label: string, tg: TelegramDouble, env: Record<string, string>, queueOverrides: Overrides): Promise<{ app: App; stop: () => Promise<void> }> {
+  const prefix = uniquePrefix(label);
+  const uri = new URL(process.env.MONGODB_URI!);
+  uri.pathname = `/test_${label.replace(/-/g, '_')}_${process.pid}_${Date.now().toString(36)}`;
+  const config = loadConfig({
+    TELEGRAM_BOT_TOKEN: tg.token,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    MONGODB_URI: uri.toString(),
+    DATA_KEY: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
+    ...testRedisEnv(),
+    REDIS_PREFIX: prefix,
+    WORKER_HTTP_PORT: '0',
+    CONSOLE_PORT: '0',
+    ...env,
+  });
+  const app = await createApp(config, { roles: ['worker'], logger: createLogger({ level: 'silent' }), queueOverrides });
+  await app.start();
+  const stop = async () => {
+    await app.store.models.Report.db.dropDatabase();
+    await app.stop();
+    const { redis, cleanup } = await connectTestRedis(`${label}-clean`);
+    await deleteByPrefix(redis, prefix);
+    await cleanup();
+  };
+  return { app, stop };
+}
+
 describe('createApp queue wiring (worker role)', () => {
   let tg: TelegramDouble;
   let app: App;
-  const prefix = uniquePrefix('q-app');
-  const dbName = `test_q_app_${process.pid}_${Date.now().toString(36)}`;
+  let stop: () => Promise<void>;
   beforeAll(async () => {
     tg = await TelegramDouble.start();
-    const uri = new URL(process.env.MONGODB_URI!);
-    uri.pathname = `/${dbName}`;
-    const config = loadConfig({
-      TELEGRAM_BOT_TOKEN: tg.token,
-      TELEGRAM_API_ROOT: tg.apiRoot,
-      MONGODB_URI: uri.toString(),
-      DATA_KEY: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
-      ...testRedisEnv(),
-      REDIS_PREFIX: prefix,
-      WORKER_HTTP_PORT: '0',
-      CONSOLE_PORT: '0',
-    });
-    app = await createApp(config, { roles: ['worker'], logger: createLogger({ level: 'silent' }), queueOverrides: { relay: { intervalMs: 100 } } });
-    await app.start();
+    ({ app, stop } = await startWorkerApp('q-app', tg, {}, { relay: { intervalMs: 100 } }));
   });
   afterAll(async () => {
-    await app.store.models.Report.db.dropDatabase();
-    await app.stop();
+    await stop();
     await tg.stop();
-    const { redis, cleanup } = await connectTestRedis('q-app-clean');
-    await deleteByPrefix(redis, prefix);
-    await cleanup();
   });
 
   it('queues a submitted report, lets an agent take it, and the worker tells the reporter', async () => {
@@ -58,35 +70,16 @@ describe('createApp wires the held-danger watch (worker role, with a supervisors
   let tg: TelegramDouble;
   let group: TelegramUser;
   let app: App;
-  const prefix = uniquePrefix('q-app-held');
-  const dbName = `test_q_app_held_${process.pid}_${Date.now().toString(36)}`;
+  let stop: () => Promise<void>;
   beforeAll(async () => {
     tg = await TelegramDouble.start();
-    const uri = new URL(process.env.MONGODB_URI!);
-    uri.pathname = `/${dbName}`;
     group = tg.user({ firstName: 'Supervisors' });
-    const config = loadConfig({
-      TELEGRAM_BOT_TOKEN: tg.token,
-      TELEGRAM_API_ROOT: tg.apiRoot,
-      TELEGRAM_SUPERVISORS_CHAT_ID: String(group.id),
-      MONGODB_URI: uri.toString(),
-      DATA_KEY: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
-      ...testRedisEnv(),
-      REDIS_PREFIX: prefix,
-      WORKER_HTTP_PORT: '0',
-      CONSOLE_PORT: '0',
-    });
     const slaMs = (p: number) => (p === 1 ? 300 : 3_600_000);
-    app = await createApp(config, { roles: ['worker'], logger: createLogger({ level: 'silent' }), queueOverrides: { slaMs, relay: { intervalMs: 100 } } });
-    await app.start();
+    ({ app, stop } = await startWorkerApp('q-app-held', tg, { TELEGRAM_SUPERVISORS_CHAT_ID: String(group.id) }, { slaMs, relay: { intervalMs: 100 } }));
   });
   afterAll(async () => {
-    await app.store.models.Report.db.dropDatabase();
-    await app.stop();
+    await stop();
     await tg.stop();
-    const { redis, cleanup } = await connectTestRedis('q-app-held-clean');
-    await deleteByPrefix(redis, prefix);
-    await cleanup();
   });
 
   it('a hand-over of a ticket with unopened danger: the worker tells the group the new holder\'s name', async () => {
