@@ -287,12 +287,12 @@ describe('a story that names its own reporter', () => {
   it('is warned of on the review, in the reporter\'s language; a story rewritten without the name is not', async () => {
     const u = h.tg.user({ firstName: 'Nafula', languageCode: 'sw' });
     await walkTo(u, 'review', 'sw', 'Mimi ni Nafula. Polisi walitaka hongo ya 1000 kwenye kizuizi cha Salgaa.');
-    expect(lastText(u)).toContain('⚠️ Katika kilichotokea umeandika “Nafula”, ambalo ni sehemu ya jina lako la Telegram. Ukituma bila kutaja jina lako, wahudumu bado wataliona hapo.');
+    expect(lastText(u)).toContain('⚠️ Katika maelezo ya kilichotokea umeandika “Nafula”, ambalo ni sehemu ya jina lako la Telegram. Hata ukituma bila kutaja jina lako, wahudumu wataliona hapo.');
     await u.press('✏️ Badilisha');
     await u.press('Kilichotokea');
     await u.sendText('Polisi walitaka hongo ya 1000 kwenye kizuizi cha Salgaa.');
     expect(lastText(u)).toContain('Tafadhali angalia ripoti yako');
-    expect(lastText(u)).not.toContain('⚠️ Katika kilichotokea');
+    expect(lastText(u)).not.toContain('⚠️ Katika maelezo ya kilichotokea');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The review warns a reporter whose story holds their own Telegram name or username: sent
- * anonymously, staff would still read it there. Translations as keys with their values.
+ * anonymously, staff would still see it there. Translations as keys with their values.
  */
 import type { Draft } from '../../../src/bot/session';
 import { reviewText } from '../../../src/bot/wizard/render';
