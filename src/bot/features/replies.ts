@@ -95,9 +95,11 @@ function pickRoutes(c: Routes<BotContext>): void {
     const pending = live(ctx, ctx.session.pendingReply);
     await ctx.answerCbQuery();
     const closed = pending?.closed?.reportId === ctx.match[1] ? pending.closed : undefined;
+    if (closed) return keptOnClosed(ctx, closed, undefined);
+    // A second tap on the closed report just chosen: its answer and tap were given once.
+    if (ctx.session.picked === ctx.match[1]) return;
     ctx.session.pendingReply = undefined;
-    if (!closed) return void (await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t)));
-    await answerClosed(ctx, closed, pending?.messages ?? [], { key: 'reply.closed', menu: true });
+    await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t));
   });
 }
 
@@ -424,7 +426,7 @@ async function chosenClosed(ctx: BotContext & { from: User }, telegramUserId: nu
  * to look at it again" when the rule allows, the messages kept for that tap (the one already
  * stored is not stored again). The choice is answered: tapped again, it says nothing more.
  */
-async function keptOnClosed(ctx: BotContext & { from: User }, closed: OpenTicket, sentTo: string | undefined): Promise<void> {
+async function keptOnClosed(ctx: BotContext & { from: User }, closed: Pick<OpenTicket, 'reportId' | 'reference'>, sentTo: string | undefined): Promise<void> {
   if (sentTo) await received(ctx, { reference: sentTo });
   const pending = ctx.session.pendingReply;
   ctx.session.pendingReply = undefined;

@@ -546,6 +546,10 @@ describe('replies from the reporter after submitting', () => {
     await u.press(closedButton);
     expect(lastText(u)).toBe(`Your report ${first} is closed, so this message has not reached anyone yet. If it should not have been closed, or there is news about it, tap 🔁 Ask staff to look at it again and your message will go to staff. For a different incident, tap 📝 Report an incident.`);
     expect(await h.store.messages.listForReport(secondReport._id)).toEqual([]);
+    // The same choice tapped again (a double tap): answered once, nothing more said, no "expired".
+    const said = u.messages().length;
+    await u.press(closedButton);
+    expect(u.messages()).toHaveLength(said);
     // Once the open one is chosen, what follows goes to it without asking again.
     await u.sendText('The officer came back to the stage today.');
     await u.press(u.buttons().find((b) => b.startsWith(second))!);
