@@ -140,7 +140,7 @@ async function purgeWithoutReports(store: Store, now: Date, opts: PurgeOptions):
 /** What a reporter's request to be forgotten did: the reports it marked now, and whether the identity was there to purge. */
 export interface Forgotten {
   /** Reports marked by this call (a repeat marks none), open ones first among them by status. */
-  marked: { reportId: string; reference: string; open: boolean }[];
+  marked: { reportId: string; reference: string; open: boolean; anonymous: boolean }[];
   /** The identity was purged by this call (false: gone already). */
   purged: boolean;
 }
@@ -152,7 +152,8 @@ export interface Forgotten {
  * them leaves what the next /forget, or retention's hourly pass (`finishForgetting`), needs to
  * finish the job:
  * 1. the request on the reporter's record (`forgetAskedAt`): what both find it by afterwards;
- * 2. every report of theirs marked, with its history line (staff can no longer write to them);
+ * 2. every report of theirs marked, a named one with its history line (staff can no longer write
+ *    to them); an anonymous one as of when it was sent, with no line, so no shared moment links it to them;
  * 3. their own name and number blanked from all their reports, and the traces the identity names
  *    (the language kept in Redis) deleted: both need the identity, so before it goes;
  * 4. the identity and its lookup hash purged: last, since the steps before need them. The same
@@ -185,7 +186,9 @@ async function markForgotten(store: Store, reporterId: Types.ObjectId, at: Date)
   const reports = await store.reports.notYetForgotten(reporterId);
   const marked: Forgotten['marked'] = [];
   for (const r of reports.sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)))) {
-    if (await store.reports.markReporterForgotten(r._id, at)) marked.push({ reportId: r._id.toString(), reference: r.reference, open: isOpen(r.status) });
+    // An anonymous report is marked as of its own sending: `at` beside their named reports' would link it to them.
+    const done = r.anonymous ? await store.reports.markAnonymousReporterForgotten(r._id, r.createdAt) : await store.reports.markReporterForgotten(r._id, at);
+    if (done) marked.push({ reportId: r._id.toString(), reference: r.reference, open: isOpen(r.status), anonymous: r.anonymous });
   }
   return marked;
 }

@@ -693,10 +693,12 @@ export class ReportRepository {
 
   /**
    * The reports of this reporter not yet marked as forgotten (their reporter asked us to delete
-   * their details): id, reference and status, for `markReporterForgotten`.
+   * their details): what `markReporterForgotten` and `markAnonymousReporterForgotten` need.
    */
-  notYetForgotten(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'status'>[]> {
-    return this.Report.find({ reporterId: oid(reporterId), reporterForgottenAt: null }, { _id: 1, reference: 1, status: 1 }).lean<Pick<ReportDoc, '_id' | 'reference' | 'status'>[]>().exec();
+  notYetForgotten(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'status' | 'anonymous' | 'createdAt'>[]> {
+    return this.Report.find({ reporterId: oid(reporterId), reporterForgottenAt: null }, { _id: 1, reference: 1, status: 1, anonymous: 1, createdAt: 1 })
+      .lean<Pick<ReportDoc, '_id' | 'reference' | 'status' | 'anonymous' | 'createdAt'>[]>()
+      .exec();
   }
 
   /**
@@ -708,6 +710,17 @@ export class ReportRepository {
   async markReporterForgotten(id: Id, at: Date): Promise<boolean> {
     await this.insertEvents([eventDoc({ reportId: id, type: 'reporter_forgotten', actor: { kind: 'reporter' } }, at, forgottenEntryId(oid(id)))]);
     const res = await this.Report.updateOne({ _id: oid(id), reporterForgottenAt: null }, { $set: { reporterForgottenAt: at, reporterUnreachable: true } });
+    return res.modifiedCount === 1;
+  }
+
+  /**
+   * `markReporterForgotten` for an anonymous report, without a moment staff could match: its
+   * reporter asked when they asked for their named reports too, and the same time on both (the
+   * mark, a history line, `updatedAt`) would tell who sent it. So the mark reads the report's own
+   * `createdAt`, no line is written, and `updatedAt` stays. True when this call set the mark.
+   */
+  async markAnonymousReporterForgotten(id: Id, createdAt: Date): Promise<boolean> {
+    const res = await this.Report.updateOne({ _id: oid(id), anonymous: true, reporterForgottenAt: null }, { $set: { reporterForgottenAt: createdAt, reporterUnreachable: true } }, { timestamps: false });
     return res.modifiedCount === 1;
   }
 

@@ -203,7 +203,9 @@ describe('/nisahau, kept or asked again', () => {
     await u.sendText('/nisahau');
     await u.press('🗑 Futa maelezo yangu');
     expect(lastText(u)).toBe(DONE_SW);
-    expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'reporter_forgotten')).toHaveLength(1);
+    // Their report is anonymous: marked as of when it was sent, with no history line (a moment staff could match).
+    expect((await h.store.reports.findById(report._id))?.reporterForgottenAt).toEqual(report.createdAt);
+    expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'reporter_forgotten')).toHaveLength(0);
     // All in Swahili (the first message offers both languages, each in itself).
     expectNoEnglish(allTexts(u).slice(1));
   });

@@ -93,12 +93,16 @@ it('deletes who they are for every report, open or closed; the reports stay, mar
     expect(now?.reference).toBe(r.reference);
     expect(now?.reporterForgottenAt).toBeInstanceOf(Date);
     expect(now?.reporterUnreachable).toBe(true);
+  }
+  // A history line on their named reports; none on the anonymous one (its moment would link it to them).
+  for (const r of [open, closed]) {
     const lines = await historyOf(r._id);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ actor: { kind: 'reporter' } });
     expect(lines[0].data).toBeUndefined();
-    expect(events).toContainEqual({ type: 'ticket', reportId: r._id.toString(), what: 'status' });
   }
+  expect(await historyOf(anonymous._id)).toEqual([]);
+  expect(events).toContainEqual({ type: 'ticket', reportId: open._id.toString(), what: 'status' });
   expect(events).toContainEqual({ type: 'queue' });
   // Their own name and number are blanked in their named reports, open and closed; someone else's stay.
   for (const r of [open, closed]) {
@@ -163,4 +167,24 @@ it('stopped half-way (the language could not be deleted), leaves the identity to
   await purgeExpired(store, 365, new Date(), { forget });
   expect((await store.reports.findById(late._id))?.reporterForgottenAt).toBeInstanceOf(Date);
   expect(await historyOf(late._id)).toHaveLength(1);
+});
+
+it('marks an anonymous report of theirs as of when it was sent, with no history line and its last change left as it was: nothing in it shares their named reports\' moment', async () => {
+  const telegramUserId = 810_000_004;
+  const { open, anonymous } = await reporterWithReports(telegramUserId);
+  const sent = new Date(Date.now() - 2 * 86_400_000);
+  const lastChanged = new Date(Date.now() - 86_400_000);
+  await store.models.Report.collection.updateOne({ _id: anonymous._id }, { $set: { createdAt: sent, updatedAt: lastChanged } });
+  const asked = new Date();
+
+  await service().forget({ telegramUserId, chatId: telegramUserId });
+
+  const after = await store.reports.findById(anonymous._id);
+  expect(after?.reporterForgottenAt).toEqual(sent);
+  expect(after?.updatedAt).toEqual(lastChanged);
+  expect(after?.reporterUnreachable).toBe(true);
+  expect((await store.reports.history(anonymous._id.toString())).filter((e) => e.at >= asked)).toEqual([]);
+  // The named one is marked at the request, with its line.
+  expect((await store.reports.findById(open._id))?.reporterForgottenAt?.getTime()).toBeGreaterThanOrEqual(asked.getTime());
+  expect(await historyOf(open._id)).toHaveLength(1);
 });
