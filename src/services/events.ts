@@ -5,8 +5,11 @@
  */
 export type LiveEvent =
   | { type: 'queue' }
-  /** `consent`: the reporter answered "may <agency> have your name?" (the agency card shows the answer). */
-  | { type: 'ticket'; reportId: string; what: 'message' | 'status' | 'note' | 'delivery' | 'escalated' | 'consent' }
+  /**
+   * `consent`: the reporter answered "may <agency> have your name?" (the agency card shows the answer).
+   * `reach`: whether the reporter can be reached changed (they asked to be forgotten); the page redraws its head.
+   */
+  | { type: 'ticket'; reportId: string; what: 'message' | 'status' | 'note' | 'delivery' | 'escalated' | 'consent' | 'reach' }
   | { type: 'escalated'; reportId: string; priority: number }
   /** An agent's access changed (signed out, sessions revoked, deactivated): their open streams are checked. */
   | { type: 'access'; agentId: string };

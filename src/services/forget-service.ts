@@ -30,7 +30,7 @@ export interface ForgetServiceDeps {
  * A reporter's right to erasure (Kenya's Data Protection Act 2019), asked for with /forget: their
  * identity deleted now, through retention's own steps (src/services/retention.ts,
  * `forgetOnRequest`, which says in which order and why a repeat or a crash is safe), for every
- * report of theirs. Reports stay. The console's open tickets are told at once.
+ * report of theirs. Reports stay. The console's pages of their open named tickets are told at once.
  */
 export class ForgetService {
   constructor(private readonly deps: ForgetServiceDeps) {}
@@ -39,15 +39,22 @@ export class ForgetService {
     const { store, events, logger, marks, forget } = this.deps;
     let reports = 0;
     let open = 0;
+    let told = 0;
     for (const reporter of await store.reporters.findAllByTelegramUser(who.telegramUserId)) {
       const done = await forgetOnRequest(store, reporter._id, { marks, forget, logger });
       reports += done.marked.length;
       open += done.marked.filter((r) => r.open).length;
-      for (const r of done.marked) await events.publish({ type: 'ticket', reportId: r.reportId, what: 'status' });
+      // Only the pages of open named tickets, which show a reply box, are told; the queue once. A
+      // page open on an anonymous or a closed ticket of theirs, told at the same moment, would let
+      // whoever watches both see one person behind them.
+      for (const r of done.marked.filter((m) => m.open && !m.anonymous)) {
+        await events.publish({ type: 'ticket', reportId: r.reportId, what: 'reach' });
+        told++;
+      }
     }
     // The language kept for this chat, for someone with no record too (never reported, or forgotten already).
     await forget(who);
-    if (open) await events.publish({ type: 'queue' });
+    if (told) await events.publish({ type: 'queue' });
     // Counts only: report ids or references side by side would tell the log's reader they had one reporter.
     logger.info({ reports, open, outcome: 'reporter_forgotten' }, 'reporter asked to be forgotten: identity deleted');
     return { ok: true, reports, open };

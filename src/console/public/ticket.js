@@ -244,8 +244,8 @@
       if (what === 'message' || what === 'delivery') convoSoon();
       activitySoon();
       // The reporter's answer to "may <agency> have your name?" is shown on the agency card, in the
-      // head; so is when they last wrote.
-      if (what === 'status' || what === 'escalated' || what === 'consent' || what === 'message') headSoon();
+      // head; so are when they last wrote and whether they can be reached (`reach`).
+      if (what === 'status' || what === 'escalated' || what === 'consent' || what === 'message' || what === 'reach') headSoon();
     });
     source.addEventListener('escalated', headSoon);
     var opened = false;

@@ -94,7 +94,7 @@ describe('/forget, confirmed', () => {
     expect(after.reporterForgottenAt).toBeInstanceOf(Date);
     expect(after.description.text).toBe('I am [name withheld] [name withheld]. Police took 1000 shillings from me at the Naivasha road junction.');
     expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'reporter_forgotten')).toHaveLength(1);
-    await eventually(() => h.events.some((e) => e.type === 'ticket' && e.reportId === report._id.toString() && e.what === 'status'), 'the ticket page told');
+    await eventually(() => h.events.some((e) => e.type === 'ticket' && e.reportId === report._id.toString() && e.what === 'reach'), 'the ticket page told');
     // The language kept for them in Redis, and the one in their conversation, went too.
     expect(await h.redis.exists(key)).toBe(0);
 

@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { Types } from 'mongoose';
 import { ConversationService } from '../../../src/services/conversation-service';
 import { DeliveryService } from '../../../src/services/delivery-service';
+import { ForgetService } from '../../../src/services/forget-service';
+import { withheldMarks } from '../../../src/services/withheld-marks';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { launchChromium } from '../../support/browser';
@@ -473,6 +475,25 @@ it('a reporter who blocks the bot is marked on the agent\'s "My tickets" row as 
   await a.page.getByRole('button', { name: 'Kiswahili' }).click();
   await a.page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
   await expect(mark.textContent()).resolves.toBe('Mripoti hapatikani');
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
+it('a reporter who asks to be forgotten is shown on their open ticket\'s page as it happens: the reply stops, said why, keeping what was typed', async () => {
+  const { a, id, telegramUserId } = await deskWithTicket();
+  await a.page.getByPlaceholder('Write to the reporter…').fill('Are you safe where you are?');
+  // What the bot's /forget does once the reporter taps "Delete my details".
+  const forgetting = new ForgetService({ store: h.store, events: h.bus, logger: h.logger, marks: (language) => withheldMarks(h.translator, language), forget: async () => undefined });
+  expect(await forgetting.forget({ telegramUserId, chatId: telegramUserId })).toEqual({ ok: true, reports: 1, open: 1 });
+  expect((await h.store.reports.findById(id))?.reporterForgottenAt).toBeInstanceOf(Date);
+
+  await a.page.locator('#badges [data-testid="forgotten"]', { hasText: 'Reporter asked to be forgotten: cannot be reached' }).waitFor();
+  await a.page.locator('#reply-form[data-stopped]').waitFor({ state: 'attached' });
+  await expect(a.page.locator('#reply-form .form-error').textContent()).resolves.toBe('The reporter asked us to delete their details, so they can no longer be reached: nothing was sent to them. The report stays; add a note instead.');
+  await expect(a.page.getByPlaceholder('Write to the reporter…').inputValue()).resolves.toBe('Are you safe where you are?');
+  await a.page.locator('#announce', { hasText: 'Reporter asked to be forgotten: cannot be reached' }).waitFor();
+  // Nobody changed the ticket: no "changed by someone else".
+  expect(await a.page.locator('#changed').isHidden()).toBe(true);
   expect(a.errors).toEqual([]);
   await a.close();
 });

@@ -102,7 +102,7 @@ it('deletes who they are for every report, open or closed; the reports stay, mar
     expect(lines[0].data).toBeUndefined();
   }
   expect(await historyOf(anonymous._id)).toEqual([]);
-  expect(events).toContainEqual({ type: 'ticket', reportId: open._id.toString(), what: 'status' });
+  expect(events).toContainEqual({ type: 'ticket', reportId: open._id.toString(), what: 'reach' });
   expect(events).toContainEqual({ type: 'queue' });
   // Their own name and number are blanked in their named reports, open and closed; someone else's stay.
   for (const r of [open, closed]) {
@@ -187,4 +187,26 @@ it('marks an anonymous report of theirs as of when it was sent, with no history 
   // The named one is marked at the request, with its line.
   expect((await store.reports.findById(open._id))?.reporterForgottenAt?.getTime()).toBeGreaterThanOrEqual(asked.getTime());
   expect(await historyOf(open._id)).toHaveLength(1);
+});
+
+it('tells only the pages of their open named tickets that they can no longer be reached, and the queue once; nothing when only anonymous reports are theirs', async () => {
+  const telegramUserId = 810_000_005;
+  const { open } = await reporterWithReports(telegramUserId);
+  const { report: another } = await seedReport(store, {}, { telegramUserId });
+  const before = events.length;
+
+  expect(await service().forget({ telegramUserId, chatId: telegramUserId })).toEqual({ ok: true, reports: 4, open: 3 });
+
+  const told = events.slice(before);
+  expect(told.at(-1)).toEqual({ type: 'queue' });
+  expect(told.slice(0, -1)).toHaveLength(2);
+  expect(told.slice(0, -1)).toEqual(expect.arrayContaining([open, another].map((r) => ({ type: 'ticket', reportId: r._id.toString(), what: 'reach' }))));
+
+  // Someone whose only report is anonymous: no page is told, nor the queue, at the moment they ask.
+  const alone = 810_000_015;
+  const { report: anonymous } = await seedReport(store, { anonymous: true }, { telegramUserId: alone });
+  const quiet = events.length;
+  expect(await service().forget({ telegramUserId: alone, chatId: alone })).toEqual({ ok: true, reports: 1, open: 1 });
+  expect((await store.reports.findById(anonymous._id))?.reporterForgottenAt).toBeInstanceOf(Date);
+  expect(events.slice(quiet)).toEqual([]);
 });
