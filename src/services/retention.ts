@@ -151,13 +151,13 @@ export interface Forgotten {
  * Each step is safe to repeat, and they run in this order so that a process dying after any of
  * them leaves what the next /forget, or retention's hourly pass (`finishForgetting`), needs to
  * finish the job:
- * 1. the request on the reporter's record (`forgetAskedAt`): what both find it by afterwards;
+ * 1. the request on the reporter's record (`forgetAskedAt`): what both find it by afterwards, and
+ *    what makes the same Telegram user writing again someone new at once (a record of their own);
  * 2. every report of theirs marked, a named one with its history line (staff can no longer write
  *    to them); an anonymous one as of when it was sent, with no line, so no shared moment links it to them;
  * 3. their own name and number blanked from all their reports, and the traces the identity names
  *    (the language kept in Redis) deleted: both need the identity, so before it goes;
- * 4. the identity and its lookup hash purged: last, since the steps before need them. The same
- *    Telegram user is a new reporter from then on.
+ * 4. the identity and its lookup hash purged: last, since the steps before need them.
  * 5. the reports again: one stored under the record between 2 and 4 (a Confirm in another
  *    process) is marked too (and retention looks again for a week).
  * Failures are thrown: the caller tells the reporter it is not done yet.

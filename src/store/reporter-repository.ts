@@ -13,6 +13,14 @@ export interface ReporterIdentity {
 }
 
 const HOUR_MS = 3600_000;
+/** Tries at a new record whose lookup hash a forgotten one still holds: one to free it, one for a race besides. */
+const CREATE_TRIES = 3;
+/**
+ * A record still in use: not purged, and its reporter has not asked to be forgotten (a /forget
+ * under way, or one a crash stopped, finished by retention). Nothing new is filed under, nor
+ * written into, any other: the same Telegram user is someone new from the moment they ask.
+ */
+const LIVE = { purged: { $ne: true }, forgetAskedAt: { $exists: false } };
 
 export class ReporterRepository {
   constructor(
@@ -20,54 +28,73 @@ export class ReporterRepository {
     private readonly cipher: IdentityCipher,
   ) {}
 
+  /** The Telegram user's record in use (`LIVE`), if any. */
   async findByTelegramUser(telegramUserId: number): Promise<ReporterDoc | null> {
-    return this.Reporter.findOne({ lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) } }).lean<ReporterDoc>();
+    return this.Reporter.findOne({ lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) }, ...LIVE }).lean<ReporterDoc>();
   }
 
   /**
    * Find or create the reporter for a Telegram user, refreshing the encrypted identity when it
-   * changed (and re-sealing under the current key after a rotation). Phone numbers are kept.
+   * changed (and re-sealing under the current key after a rotation). Phone numbers are kept. A
+   * record whose reporter asked to be forgotten is never found: a new one is made.
    */
   async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang, phone?: string): Promise<ReporterDoc> {
     // A phone the reporter shared with this report rides in the same write (one round trip, not
     // setPhone's two); without one, a phone shared before is kept.
     const withPhone: ReporterIdentity = phone ? { ...who, phone } : who;
-    let found: { doc: ReporterDoc; created: boolean };
-    try {
-      found = await this.findOrCreate(who.telegramUserId, withPhone, language);
-    } catch (err) {
-      // Two updates from the same new user raced; the other one created the record.
-      if (isDuplicateKey(err)) {
-        const again = await this.findByTelegramUser(who.telegramUserId);
-        // The phone still has to be written onto the record the other update made.
-        if (again) return phone ? this.upsertFromTelegram(who, language, phone) : again;
-      }
-      throw err;
+    for (let tries = 1; ; tries++) {
+      const found = await this.findOrCreate(who.telegramUserId, withPhone, language);
+      const existing = found.doc;
+      if (found.created) return existing;
+      const current = this.cipher.open<ReporterIdentity>(existing.identity);
+      const next: ReporterIdentity = { ...current, ...withPhone };
+      const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== language;
+      if (!changed) return existing;
+      // Still in use: a /forget since the read must not get the identity written back into its record.
+      const updated = await this.Reporter.findOneAndUpdate(
+        { _id: existing._id, ...LIVE },
+        { $set: { identity: this.cipher.seal(next), lookupHash: this.cipher.lookupHash(who.telegramUserId), language } },
+        { returnDocument: 'after' },
+      ).lean<ReporterDoc>();
+      if (updated) return updated;
+      if (tries >= CREATE_TRIES) throw new Error('reporter record: asked to be forgotten on every try');
     }
-    const existing = found.doc;
-    if (found.created) return existing;
-    const current = this.cipher.open<ReporterIdentity>(existing.identity);
-    const next: ReporterIdentity = { ...current, ...withPhone };
-    const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== language;
-    if (!changed) return existing;
-    const updated = await this.Reporter.findByIdAndUpdate(
-      existing._id,
-      { $set: { identity: this.cipher.seal(next), lookupHash: this.cipher.lookupHash(who.telegramUserId), language, purged: false } },
-      { returnDocument: 'after' },
-    ).lean<ReporterDoc>();
-    return updated ?? existing;
   }
 
   /**
-   * The reporter's record, created with this identity if there is none: one round trip, where a
-   * read then an insert took two on every first report (BENCHMARKS.md, issue 17). An existing
-   * record is returned as it is; the upsert writes only the hour it was seen (`seenAt`), at most
-   * once an hour, which keeps retention from purging a reporter whose report is being stored.
+   * The reporter's record in use, created with this identity if there is none: one round trip,
+   * where a read then an insert took two on every first report (BENCHMARKS.md, issue 17). An
+   * existing record is returned as it is; the upsert writes only the hour it was seen (`seenAt`),
+   * at most once an hour, which keeps retention from purging a reporter whose report is being
+   * stored. The new record's lookup hash may still be held: by a record being forgotten, which
+   * gives it up (`releaseHash`), or by a record another update of the same new user just made,
+   * found on the next try.
    */
   private async findOrCreate(telegramUserId: number, identity: ReporterIdentity, language: Lang): Promise<{ doc: ReporterDoc; created: boolean }> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await this.upsertLive(telegramUserId, identity, language);
+      } catch (err) {
+        if (!isDuplicateKey(err, 'lookupHash') || tries >= CREATE_TRIES) throw err;
+        await this.releaseHash(this.cipher.lookupHash(telegramUserId));
+      }
+    }
+  }
+
+  /**
+   * A record no longer in use gives up the lookup hash it still holds (a /forget under way purges
+   * it with its identity later, by its id): its own `purged:<id>` in its place, as `purgeIdentity`
+   * writes. A record in use keeps it.
+   */
+  private async releaseHash(hash: string): Promise<void> {
+    const holder = await this.Reporter.findOne({ lookupHash: hash, $or: [{ purged: true }, { forgetAskedAt: { $exists: true } }] }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }>();
+    if (holder) await this.Reporter.updateOne({ _id: holder._id, lookupHash: hash }, { $set: { lookupHash: `purged:${holder._id.toString()}` } }, { timestamps: false });
+  }
+
+  private async upsertLive(telegramUserId: number, identity: ReporterIdentity, language: Lang): Promise<{ doc: ReporterDoc; created: boolean }> {
     const now = new Date();
     const res = await this.Reporter.findOneAndUpdate(
-      { lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) } },
+      { lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) }, ...LIVE },
       {
         $setOnInsert: { lookupHash: this.cipher.lookupHash(telegramUserId), identity: this.cipher.seal(identity), language, purged: false, createdAt: now, updatedAt: now },
         $max: { seenAt: new Date(now.getTime() - (now.getTime() % HOUR_MS)) },
@@ -84,7 +111,7 @@ export class ReporterRepository {
    * for someone who never reported, where a read first cost a round trip on every language tap.
    */
   async setLanguageOf(telegramUserId: number, language: Lang): Promise<void> {
-    await this.Reporter.updateOne({ lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) } }, { $set: { language } });
+    await this.Reporter.updateOne({ lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) }, ...LIVE }, { $set: { language } });
   }
 
   async setPhone(reporterId: Types.ObjectId, phone: string): Promise<void> {

@@ -210,3 +210,54 @@ it('tells only the pages of their open named tickets that they can no longer be 
   expect((await store.reports.findById(anonymous._id))?.reporterForgottenAt).toBeInstanceOf(Date);
   expect(events.slice(quiet)).toEqual([]);
 });
+
+describe('the same Telegram user writing while, or after, they are forgotten', () => {
+  it('never reuses a record whose /forget is under way: a new one is made, the old one gives up its lookup hash and keeps its identity for the rest of the job', async () => {
+    const telegramUserId = 810_000_006;
+    const { reporter } = await reporterWithReports(telegramUserId);
+    failForget = 1;
+    await expect(service().forget({ telegramUserId, chatId: telegramUserId })).rejects.toThrow('simulated');
+    const { Reporter } = store.models;
+    expect((await Reporter.findById(reporter._id).lean())?.lookupHash).not.toMatch(/^purged:/);
+
+    // A language tap, and a look-up by the bot, do not reach it.
+    await store.reporters.setLanguageOf(telegramUserId, 'sw');
+    expect((await Reporter.findById(reporter._id).lean())?.language).toBe('en');
+    expect(await store.reporters.findByTelegramUser(telegramUserId)).toBeNull();
+
+    // A new report's Confirm: a new record; who they say they are now is not written into the old one.
+    const fresh = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Njeri' }, 'sw', '+254700000001');
+    expect(fresh._id.equals(reporter._id)).toBe(false);
+    expect(fresh.forgetAskedAt).toBeUndefined();
+    expect(await store.reporters.identityOf(fresh._id)).toMatchObject({ lastName: 'Njeri', phone: '+254700000001' });
+    const old = await Reporter.findById(reporter._id).lean();
+    expect(old?.lookupHash).toBe(`purged:${reporter._id.toString()}`);
+    expect(await store.reporters.identityOf(reporter._id)).toMatchObject({ firstName: 'Wanjiru', lastName: 'Kamau', phone: '+254712345678' });
+    expect((await store.reporters.findByTelegramUser(telegramUserId))?._id.equals(fresh._id)).toBe(true);
+    const { reporter: again, report: late } = await seedReport(store, {}, { telegramUserId });
+    expect(again._id.equals(fresh._id)).toBe(true);
+
+    // Retention finishes the old request; the new record and its report are left alone.
+    const forget = async (who: ForgetRequest) => void forgotten.push({ telegramUserId: who.telegramUserId, chatId: who.chatId });
+    await purgeExpired(store, 365, new Date(), { marks: (language) => withheldMarks(translator, language), forget });
+    expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+    expect(await store.reporters.identityOf(fresh._id)).not.toBeNull();
+    expect((await store.reports.findById(late._id))?.reporterForgottenAt ?? null).toBeNull();
+    expect((await store.reporters.findByTelegramUser(telegramUserId))?._id.equals(fresh._id)).toBe(true);
+  });
+
+  it('never reuses a purged record that still holds its lookup hash (purged by an older release): a new one is made', async () => {
+    const telegramUserId = 810_000_007;
+    const { reporter } = await seedReport(store, {}, { telegramUserId });
+    const { Reporter } = store.models;
+    await Reporter.updateOne({ _id: reporter._id }, { $set: { purged: true } });
+    const sealed = (await Reporter.findById(reporter._id).lean())?.identity;
+
+    const fresh = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Akinyi' }, 'en');
+    expect(fresh._id.equals(reporter._id)).toBe(false);
+    const old = await Reporter.findById(reporter._id).lean();
+    expect(old).toMatchObject({ purged: true, lookupHash: `purged:${reporter._id.toString()}` });
+    expect(old?.identity).toEqual(sealed);
+    expect(await store.reporters.identityOf(fresh._id)).toMatchObject({ firstName: 'Akinyi' });
+  });
+});
