@@ -38,3 +38,14 @@ export async function setChatCommands(ctx: BotContext, lang: Lang): Promise<void
   if (chatId === undefined) return;
   await ctx.telegram.setMyCommands(commandList(ctx.deps, lang), { scope: { type: 'chat', chat_id: chatId } }).catch((err: unknown) => ctx.log.warn({ err }, 'could not set the chat commands'));
 }
+
+/**
+ * After the reporter asked to be forgotten: this chat's own command menu goes (the default one
+ * shows again), as their language choice does. Asked whether or not one was set: Telegram answers
+ * true either way, and nothing records which chats have one.
+ */
+export async function clearChatCommands(ctx: BotContext): Promise<void> {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return;
+  await ctx.telegram.deleteMyCommands({ scope: { type: 'chat', chat_id: chatId } }).catch((err: unknown) => ctx.log.warn({ err }, 'could not delete the chat commands'));
+}

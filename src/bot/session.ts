@@ -200,6 +200,11 @@ export interface SessionData {
    * it. A new optional field: a rollback ignores it, and the buttons then say they are out of date.
    */
   forgetAsk?: string;
+  /**
+   * The mark of the /forget question whose Delete was done: a second tap on its buttons (a slow
+   * phone, a double tap) is told it is done again. Kept in the fresh session the request leaves.
+   */
+  forgotten?: string;
 }
 
 export function newSession(): SessionData {

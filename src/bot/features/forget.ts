@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Markup } from 'telegraf';
 import { Routes } from '../routes';
-import { namesOf } from '../commands';
+import { clearChatCommands, namesOf } from '../commands';
 import type { BotContext } from '../context';
 import * as kb from '../keyboards';
 import { newSession } from '../session';
@@ -28,22 +28,31 @@ async function ask(ctx: BotContext): Promise<void> {
   });
 }
 
-/** The question replaced by what became of it, so its buttons cannot be pressed again (a new message if it cannot be edited). */
+/** Telegram's answer to an edit that changes nothing: the message already says it. */
+const NOT_MODIFIED = /message is not modified/i;
+
+/**
+ * The question replaced by what became of it, so its buttons cannot be pressed again (a new
+ * message if it cannot be edited; none if it already says this, as after a second tap).
+ */
 async function settle(ctx: BotContext, text: string): Promise<void> {
-  await ctx.editMessageText(text, HTML).catch(() => ctx.reply(text, HTML));
+  await ctx.editMessageText(text, HTML).catch(async (err: unknown) => {
+    if (!NOT_MODIFIED.test(err instanceof Error ? err.message : '')) await ctx.reply(text, HTML);
+  });
 }
 
 /**
  * Deletes who they are, now (ForgetService; a repeat is harmless), then this conversation: the
- * report being written, anything waiting for a choice, and the language chosen. Answered in the
- * language they used, which this update still speaks. An urgent report being written is marked
- * not finished first, as a cancel would: staff then do not wait for the rest.
+ * report being written, anything waiting for a choice, the language chosen and the command menu
+ * set in it. Answered in the language they used, which this update still speaks. An urgent report
+ * being written is marked not finished first, as a cancel would: staff then do not wait for the rest.
  */
-async function forget(ctx: BotContext, who: { telegramUserId: number; chatId: number }): Promise<void> {
+async function forget(ctx: BotContext, who: { telegramUserId: number; chatId: number }, mark: string): Promise<void> {
   const draft = ctx.session.draft;
   if (draft?.urgent) await ctx.deps.intake.abandon(draft.id);
   await ctx.deps.forgetting.forget(who);
-  ctx.session = newSession();
+  ctx.session = { ...newSession(), forgotten: mark };
+  await clearChatCommands(ctx);
   await settle(ctx, ctx.t('forget.done'));
 }
 
@@ -54,6 +63,12 @@ export function forgetFeature(): Routes<BotContext> {
   c.action(PRESS, async (ctx) => {
     const [, answer, mark] = ctx.match;
     const chatId = ctx.chat?.id;
+    // Its Delete was done (a second tap on a slow phone): done, said again; nothing more to do.
+    if (chatId !== undefined && ctx.session.forgotten === mark) {
+      await ctx.answerCbQuery();
+      await settle(ctx, ctx.t('forget.done'));
+      return;
+    }
     if (chatId === undefined || ctx.session.forgetAsk !== mark) {
       await ctx.answerCbQuery();
       await settle(ctx, ctx.t('forget.stale'));
@@ -68,7 +83,7 @@ export function forgetFeature(): Routes<BotContext> {
       else await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
       return;
     }
-    await forget(ctx, { telegramUserId: ctx.from.id, chatId });
+    await forget(ctx, { telegramUserId: ctx.from.id, chatId }, mark);
   });
   return c;
 }

@@ -54,8 +54,8 @@ async function takeByAgent(reportId: Types.ObjectId): Promise<string> {
   return agentId;
 }
 
-/** A press on a button of `message` (an older message, as a person scrolling up would tap), with the data it carries. */
-async function pressOn(u: TelegramUser, message: { raw: unknown }, label: string): Promise<void> {
+/** A press on a button of `message` (an older message, as a person scrolling up would tap), with the data it carries; whether the bot answered the tap. */
+async function pressOn(u: TelegramUser, message: { raw: unknown }, label: string): Promise<boolean> {
   const raw = message.raw as { reply_markup?: { inline_keyboard: { text: string; callback_data?: string }[][] } };
   const data = raw.reply_markup?.inline_keyboard.flat().find((b) => b.text === label)?.callback_data;
   if (!data) throw new Error(`no button "${label}" on that message`);
@@ -63,6 +63,7 @@ async function pressOn(u: TelegramUser, message: { raw: unknown }, label: string
   const id = state.allocCallbackId();
   state.callbackQueries.set(id, { id, chatId: u.chatId, data, answered: false });
   await u.sendRaw({ callback_query: { id, from: u.info, message: structuredClone(message.raw), chat_instance: `-${h.tg.botId}${u.chatId}`, data } } as never);
+  return state.callbackQueries.get(id)?.answered === true;
 }
 
 const questionsIn = (u: TelegramUser, words: string) => u.messages().filter((m) => shown(m).includes(words));
@@ -168,10 +169,13 @@ describe('/help and /privacy', () => {
 });
 
 describe('/nisahau, kept or asked again', () => {
-  it('"keep" leaves everything; an older question’s button does nothing and says so; a repeat after it is done is harmless', async () => {
+  it('"keep" leaves everything; an older question’s button does nothing and says so; a second tap once done says done again; a repeat after it is done is harmless', async () => {
     const u = h.tg.user({ firstName: 'Baraka', languageCode: 'sw' });
     const reference = await submitAnonymous(u, 'sw');
     const report = (await h.store.reports.findByReference(reference))!;
+    // Their language choice set this chat's own command menu, in Swahili.
+    const scope = { type: 'chat', chat_id: u.chatId };
+    expect(h.tg.commands({ scope }).map((c) => c.command)).toContain('nisahau');
 
     await u.sendText('/nisahau');
     expect(lastText(u)).toContain('Tufute maelezo yako?');
@@ -196,9 +200,15 @@ describe('/nisahau, kept or asked again', () => {
     await u.press('🗑 Futa maelezo yangu');
     expect(lastText(u)).toBe(DONE_SW);
     expect((await h.store.reports.findById(report._id))?.reporterForgottenAt).toBeInstanceOf(Date);
-    // The same button again (a second tap on a slow phone): out of date, nothing more written.
-    await pressOn(u, newest, '🗑 Futa maelezo yangu');
-    expect(lastText(u)).toBe(STALE_SW);
+    // The chat's own menu went with the rest: the default one shows again.
+    expect(h.tg.commands({ scope })).toEqual([]);
+    // The same button again (a second tap on a slow phone), or its other one: done, said again on
+    // the same message, the tap answered, nothing sent nor written.
+    const count = u.messages().length;
+    expect(await pressOn(u, newest, '🗑 Futa maelezo yangu')).toBe(true);
+    expect(await pressOn(u, newest, 'Hapana, usiyafute')).toBe(true);
+    expect(shown(u.messages().find((m) => m.raw.message_id === newest.raw.message_id)!)).toBe(DONE_SW);
+    expect(u.messages()).toHaveLength(count);
     // And /nisahau again: nothing left to delete, said done all the same.
     await u.sendText('/nisahau');
     await u.press('🗑 Futa maelezo yangu');
