@@ -19,17 +19,44 @@ export interface ConsentAnswer {
   agencyName?: string;
 }
 
+/** `forgotten`: the reporter asked us to delete their details (/forget); no earlier yes outlives that. */
+export type IdentityRefusal = 'forgotten' | 'anonymous' | 'not_asked' | 'declined';
+
 export type IdentityDecision =
   | { share: true; consentAt: Date; withName: boolean }
-  | { share: false; reason: 'anonymous' | 'not_asked' | 'declined' };
+  | { share: false; reason: IdentityRefusal };
 
-export function identityDecision(report: { anonymous: boolean }, agency: Agency, answers: readonly ConsentAnswer[], agencyName?: string): IdentityDecision {
+/** The report as the rule reads it: `reporterForgottenAt` set once its reporter asked to be forgotten. */
+export interface ConsentSubject {
+  anonymous: boolean;
+  reporterForgottenAt?: Date | null;
+}
+
+export function identityDecision(report: ConsentSubject, agency: Agency, answers: readonly ConsentAnswer[], agencyName?: string): IdentityDecision {
+  // First: erasure withdraws every consent given before it, whatever the report's other state.
+  if (report.reporterForgottenAt) return { share: false, reason: 'forgotten' };
   if (report.anonymous) return { share: false, reason: 'anonymous' };
   const latest = answers
     .filter((a) => a.agency === agency && (agency !== 'OTHER' || a.agencyName === agencyName))
     .reduce<ConsentAnswer | undefined>((last, a) => (!last || a.at.getTime() >= last.at.getTime() ? a : last), undefined);
   if (!latest) return { share: false, reason: 'not_asked' };
   return latest.answer === 'yes' ? { share: true, consentAt: latest.at, withName: latest.covers === 'name_phone' } : { share: false, reason: 'declined' };
+}
+
+export type ConsentAskRefusal = 'forgotten' | 'anonymous' | 'not_referred' | 'purged';
+
+/**
+ * Whether the consent question may go to the reporter for the agency the ticket is referred to:
+ * only on a referred ticket, whose files are still there, whose reporter is known to us; never to
+ * a reporter who asked to be forgotten (nobody is left to ask, and a yes could not be kept).
+ */
+export function consentAskable(report: ConsentSubject & { status: string; referral?: { agency: Agency } | null; purgedAt?: Date | null }): { ok: true; agency: Agency } | { ok: false; reason: ConsentAskRefusal } {
+  if (report.reporterForgottenAt) return { ok: false, reason: 'forgotten' };
+  const agency = report.referral?.agency;
+  if (!agency || report.status !== 'referred') return { ok: false, reason: 'not_referred' };
+  if (report.anonymous) return { ok: false, reason: 'anonymous' };
+  if (report.purgedAt) return { ok: false, reason: 'purged' };
+  return { ok: true, agency };
 }
 
 declare const sharedByConsent: unique symbol;
@@ -40,10 +67,10 @@ declare const sharedByConsent: unique symbol;
  */
 export type SharedIdentity = { readonly name?: string; readonly phone?: string; readonly consentAt: Date } & { readonly [sharedByConsent]: true };
 
-export type IdentityForCaseFile = { ok: true; identity: SharedIdentity } | { ok: false; reason: 'anonymous' | 'not_asked' | 'declined' | 'nothing_to_share' };
+export type IdentityForCaseFile = { ok: true; identity: SharedIdentity } | { ok: false; reason: IdentityRefusal | 'nothing_to_share' };
 
 export function identityForCaseFile(
-  report: { anonymous: boolean },
+  report: ConsentSubject,
   agency: Agency,
   answers: readonly ConsentAnswer[],
   identity: { name?: string; phone?: string },
@@ -137,5 +164,46 @@ export function withoutOwnIdentity(text: string, own: { names: readonly string[]
   let out = names ? text.replace(names, (m) => (/^\p{Lu}/u.test(m) ? marks.name : m)) : text;
   if (own.username) out = blankUsername(out, own.username, marks.name);
   for (const p of own.phones) out = blankNumber(out, p, marks.phone);
+  return out;
+}
+
+/** Whole-word name words in any case, except these (as in `ownNameWritten`), which only a capital makes a name. */
+function blankNameWordsAnyCase(text: string, names: RegExp | null, mark: string): string {
+  return names ? text.replace(names, (m) => (TITLES.has(m.toLowerCase()) && !/^\p{Lu}/u.test(m) ? m : mark)) : text;
+}
+
+/**
+ * `blank` applied to the text between the marks only: a mark is never read as a name or a number
+ * (a reporter called "Jina" would otherwise be found again in "[jina limefichwa]" on every pass).
+ */
+function outsideMarks(text: string, marks: readonly string[], blank: (part: string) => string): string {
+  if (!marks.length) return blank(text);
+  const split = new RegExp(`(${marks.map(escapeRe).join('|')})`, 'u');
+  return text.split(split).map((part, i) => (i % 2 ? part : blank(part))).join('');
+}
+
+/**
+ * Text that stays after its reporter asked us to delete their details (/forget): unlike
+ * `withoutOwnIdentity`, each word of their name is blanked in any case ("my name is john kamau"),
+ * since they asked for exactly this and a lower-case name is as much theirs; a title word of
+ * their Telegram name ("Mama Njeri") only where capitalised, as elsewhere. Their username whole
+ * first (a name inside it would leave the rest to read), then the name, then their own numbers.
+ * Idempotent: the marks, and `keep` (marks in the other language, written by an earlier pass),
+ * are never matched, so blanking again changes nothing.
+ */
+export function withoutForgottenIdentity(text: string, own: { names: readonly string[]; username?: string; phones: readonly string[] }, marks: { phone: string; name: string }, keep: readonly string[] = []): string {
+  const protect = [...new Set([marks.name, marks.phone, ...keep].filter(Boolean))].sort((a, b) => b.length - a.length);
+  const names = nameWords(own.names);
+  const username = own.username;
+  const pass = (text: string) => {
+    let out = username ? outsideMarks(text, protect, (part) => blankUsername(part, username, marks.name)) : text;
+    out = outsideMarks(out, protect, (part) => blankNameWordsAnyCase(part, names, marks.name));
+    for (const p of own.phones) out = outsideMarks(out, protect, (part) => blankNumber(part, p, marks.phone));
+    return out;
+  };
+  // Again until nothing changes: a blank can free a neighbour ("0712345678john": the name is a
+  // word only once the number beside it is a mark). Each change leaves less unmarked text, so it ends.
+  let out = text;
+  for (let next = pass(out); next !== out; next = pass(out)) out = next;
   return out;
 }

@@ -1,4 +1,5 @@
-import { identityDecision, identityForCaseFile, ownNameWritten, withheldFromConversation, type ConsentAnswer } from '../../../src/domain';
+import fc from 'fast-check';
+import { consentAskable, identityDecision, identityForCaseFile, ownNameWritten, withheldFromConversation, withoutForgottenIdentity, withoutOwnIdentity, type ConsentAnswer } from '../../../src/domain';
 
 const at = (min: number) => new Date(Date.UTC(2026, 7, 9, 10, min));
 const yesIpoa: ConsentAnswer = { agency: 'IPOA', answer: 'yes', at: at(1), covers: 'name_phone' };
@@ -39,6 +40,25 @@ describe('consent to share identity with an agency', () => {
     const yesX: ConsentAnswer = { agency: 'OTHER', answer: 'yes', at: at(1), covers: 'name_phone', agencyName: 'Kenya National Commission on Human Rights' };
     expect(identityDecision({ anonymous: false }, 'OTHER', [yesX], 'Kenya National Commission on Human Rights')).toMatchObject({ share: true });
     expect(identityDecision({ anonymous: false }, 'OTHER', [yesX], 'Kenya Red Cross')).toEqual({ share: false, reason: 'not_asked' });
+  });
+
+  it('shares nothing once the reporter asked to be forgotten, whatever they answered before', () => {
+    const forgotten = { anonymous: false, reporterForgottenAt: at(30) };
+    expect(identityDecision(forgotten, 'IPOA', [yesIpoa])).toEqual({ share: false, reason: 'forgotten' });
+    expect(identityForCaseFile(forgotten, 'IPOA', [yesIpoa], identity)).toEqual({ ok: false, reason: 'forgotten' });
+    // An anonymous report whose reporter asked too: the request is what the file says.
+    expect(identityDecision({ anonymous: true, reporterForgottenAt: at(30) }, 'IPOA', [])).toEqual({ share: false, reason: 'forgotten' });
+    expect(identityDecision({ anonymous: false, reporterForgottenAt: null }, 'IPOA', [yesIpoa])).toMatchObject({ share: true });
+  });
+
+  it('asks the consent question only on a referred ticket of a reporter we still know', () => {
+    const referred = { anonymous: false, status: 'referred', referral: { agency: 'IPOA' as const } };
+    expect(consentAskable(referred)).toEqual({ ok: true, agency: 'IPOA' });
+    expect(consentAskable({ ...referred, reporterForgottenAt: at(30) })).toEqual({ ok: false, reason: 'forgotten' });
+    expect(consentAskable({ ...referred, anonymous: true })).toEqual({ ok: false, reason: 'anonymous' });
+    expect(consentAskable({ ...referred, status: 'in_progress' })).toEqual({ ok: false, reason: 'not_referred' });
+    expect(consentAskable({ ...referred, referral: null })).toEqual({ ok: false, reason: 'not_referred' });
+    expect(consentAskable({ ...referred, purgedAt: at(40) })).toEqual({ ok: false, reason: 'purged' });
   });
 
   it('says when there is nothing to share', () => {
@@ -96,5 +116,51 @@ describe('the reporter\'s own name in their story', () => {
     // A title in the Telegram name names nobody: "Mama yangu" is the reporter's mother, not them.
     expect(ownNameWritten('Mama yangu alipigwa na polisi.', { names: ['Mama Njeri'] })).toBeUndefined();
     expect(ownNameWritten('Mama Njeri ndiye aliyepigwa.', { names: ['Mama Njeri'] })).toEqual({ written: 'Njeri', as: 'name' });
+  });
+});
+
+describe('what stays of a reporter who asked to be forgotten', () => {
+  const own = { names: ['John', 'Kamau'], username: 'jkamau_254', phones: ['+254712345678'] };
+  const marks = { name: '[name withheld]', phone: '[phone number withheld]' };
+  const sw = { name: '[jina limefichwa]', phone: '[nambari ya simu imefichwa]' };
+  const blank = (s: string) => withoutForgottenIdentity(s, own, marks, [sw.name, sw.phone]);
+
+  it('blanks their name in any case, their username whole and their own number however written', () => {
+    expect(blank('my name is john kamau, JOHN KAMAU, John.')).toBe('my name is [name withheld] [name withheld], [name withheld] [name withheld], [name withheld].');
+    expect(blank('find me at @JKamau_254 or t.me/jkamau_254; call 0712 345 678 or +254-712-345-678')).toBe('find me at [name withheld] or t.me/[name withheld]; call [phone number withheld] or [phone number withheld]');
+    // The routine purge blanks only a capitalised name: a forgotten reporter's lower-case name was left.
+    expect(withoutOwnIdentity('my name is john kamau', own, marks)).toBe('my name is john kamau');
+  });
+
+  it('leaves other people, other numbers and parts of longer words', () => {
+    expect(blank('Otieno (0733 111 222) saw johnson and Kamaus take 500 shillings')).toBe('Otieno (0733 111 222) saw johnson and Kamaus take 500 shillings');
+  });
+
+  it('a title word of their Telegram name only where capitalised: "mama yangu" names nobody', () => {
+    const mama = { names: ['Mama Njeri'], phones: [] };
+    expect(withoutForgottenIdentity('mama yangu aliona. Mama Njeri ni mimi, njeri.', mama, marks)).toBe('mama yangu aliona. [name withheld] [name withheld] ni mimi, [name withheld].');
+  });
+
+  it('never matches the marks themselves, in either language, so a second pass changes nothing', () => {
+    // A reporter whose names are words of the marks.
+    const marked = { names: ['Name Withheld', 'Jina'], username: 'number', phones: [] };
+    const text = 'I am name withheld, jina langu ni Jina; my number? [name withheld] [jina limefichwa] [phone number withheld]';
+    const once = withoutForgottenIdentity(text, marked, marks, [sw.name, sw.phone]);
+    expect(once).toBe('I am [name withheld] [name withheld], [name withheld] langu ni [name withheld]; my [name withheld]? [name withheld] [jina limefichwa] [phone number withheld]');
+    expect(withoutForgottenIdentity(once, marked, marks, [sw.name, sw.phone])).toBe(once);
+  });
+
+  it('is idempotent on any text built of their name, number, marks and other words', () => {
+    const piece = fc.constantFrom('john', 'JOHN', 'Kamau', 'kamau', '@jkamau_254', 'jkamau_254', '0712345678', '+254 712 345 678', '[name withheld]', '[jina limefichwa]', '[phone number withheld]', 'Otieno', '0733111222', 'johnson', ' ', ',', '-', '_', '(', ')', '@', '.', 'a', '7');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const once = blank(parts.join(''));
+        expect(blank(once)).toBe(once);
+        // Someone else's name and number, and the marks already there, are never taken along.
+        const count = (s: string, w: string) => s.split(w).length - 1;
+        for (const w of ['Otieno', '0733111222', '[jina limefichwa]']) expect(count(once, w)).toBe(count(parts.join(''), w));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
