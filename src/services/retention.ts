@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
-import { CLOSED_STATUSES, isOpen, withoutOwnIdentity } from '../domain';
-import type { Lang, ReporterIdentity, Store } from '../store';
+import { CLOSED_STATUSES, isOpen, keepOfficersNamed, withoutForgottenIdentity, withoutOwnIdentity } from '../domain';
+import type { Evidence, Lang, MessageDoc, ReportDoc, ReporterIdentity, Store } from '../store';
 import type { Logger } from '../logger';
 import type { Service } from '../lifecycle';
 
@@ -211,36 +211,106 @@ async function finishForgetting(store: Store, now: Date, opts: PurgeOptions): Pr
 }
 
 /**
- * The reporter's own name and numbers out of what stays of their reports (the story, the place,
- * the referral note, the messages both ways, agents' notes; `which`: their purged reports, or all
- * of them when they asked to be forgotten): "we delete your details" covers
- * what they wrote about themselves too. Other people's names and numbers stay. Not in an
- * anonymous report, nor in a link that quotes one: there the blank would show everyone who read
- * it before (the agent, the agency's case file) which word was the reporter's name, as
- * SECURITY.md says of case files.
+ * The reporter's own name and numbers out of what stays of their reports (every field they or
+ * staff typed: `typedTexts`; the messages both ways, their files' names and captions; agents'
+ * notes; `which`: their purged reports, or all of them when they asked to be forgotten): "we
+ * delete your details" covers what they wrote about themselves too. Other people's names and
+ * numbers stay. Not in an anonymous report, nor in a link that quotes one: there the blank would
+ * show everyone who read it before (the agent, the agency's case file) which word was the
+ * reporter's name, as SECURITY.md says of case files.
  */
 async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identity: ReporterIdentity, marks: OwnMarks, which: 'purged' | 'all' = 'purged'): Promise<void> {
   const own = { names: [identity.firstName, identity.lastName].filter((n): n is string => Boolean(n)), username: identity.username, phones: identity.phone ? [identity.phone] : [] };
-  const { Report, Message, ReportEvent } = store.models;
-  type Kept = { _id: Types.ObjectId; language: Lang; anonymous?: boolean; description?: { text?: string }; place?: string; referral?: { note?: string } | null };
+  const blankIn = ownIdentityBlank(own, marks, which);
+  const { Report } = store.models;
   // Purged reports only: one stored since the pass looked (a new Confirm) keeps every word for its
   // agent. Every report, open or closed, when the reporter asked to be forgotten.
-  const purged = await Report.find({ reporterId, ...(which === 'purged' ? { purgedAt: { $ne: null } } : {}) }).select({ language: 1, anonymous: 1, 'description.text': 1, place: 1, referral: 1 }).lean<Kept[]>();
+  const purged = await Report.find({ reporterId, ...(which === 'purged' ? { purgedAt: { $ne: null } } : {}) }).select(TYPED_FIELDS).lean<TypedReport[]>();
   const named = purged.filter((r) => !r.anonymous);
   const anonymous = purged.filter((r) => r.anonymous).map((r) => r._id);
-  await blankLinkReasons(store, { blank: named.map((r) => r._id), keep: anonymous }, (language) => (text) => withoutOwnIdentity(text, own, marks(language)));
+  await blankLinkReasons(store, { blank: named.map((r) => r._id), keep: anonymous }, blankIn);
   for (const r of named) {
-    const blank = (text: string) => withoutOwnIdentity(text, own, marks(r.language));
-    const $set = changed({ 'description.text': r.description?.text, place: r.place, 'referral.note': r.referral?.note ?? undefined }, blank);
+    const blank = blankIn(r.language);
+    // An officer named by rank ("Sgt Kamau") is the officer, even when the reporter is a Kamau too (as case files keep it).
+    const $set = { ...changed(typedTexts(r), blank), ...changed({ 'officers.names': r.officers?.names }, (text) => keepOfficersNamed(text, blank)) };
     if (Object.keys($set).length) await Report.updateOne({ _id: r._id }, { $set });
-    for (const m of await Message.find({ reportId: r._id }).select({ text: 1, texts: 1 }).lean<{ _id: Types.ObjectId; text?: string; texts?: { en?: string; sw?: string } }[]>()) {
-      const $set = changed({ text: m.text, 'texts.en': m.texts?.en, 'texts.sw': m.texts?.sw }, blank);
-      if (Object.keys($set).length) await Message.updateOne({ _id: m._id }, { $set });
-    }
-    for (const e of await ReportEvent.find({ reportId: r._id, type: 'note' }).select({ data: 1 }).lean<{ _id: Types.ObjectId; data?: { text?: unknown } }[]>()) {
-      const $set = changed({ 'data.text': typeof e.data?.text === 'string' ? e.data.text : undefined }, blank);
-      if (Object.keys($set).length) await ReportEvent.updateOne({ _id: e._id }, { $set });
-    }
+    await blankMessages(store, r._id, blank);
+    await blankNotes(store, r._id, blank);
+  }
+}
+
+/**
+ * How the reporter's own words are blanked. Asked to be forgotten: their name in any case
+ * (`withoutForgottenIdentity`: "my name is john kamau" is theirs as much as "John Kamau"), never
+ * touching a mark of either language left by an earlier pass. The routine purge keeps blanking
+ * only a capitalised name (`withoutOwnIdentity`): nobody asked it to, it runs on every old
+ * report, and many names are everyday words ("Haki", "Amani", "Baraka", "Neema") that would go
+ * from every sentence of the kept story where they mean justice, peace, blessing or grace.
+ */
+function ownIdentityBlank(own: { names: string[]; username?: string; phones: string[] }, marks: OwnMarks, which: 'purged' | 'all'): (language: Lang) => (text: string) => string {
+  if (which === 'purged') return (language) => (text) => withoutOwnIdentity(text, own, marks(language));
+  const keep = (['en', 'sw'] as const).flatMap((l) => [marks(l).name, marks(l).phone]);
+  return (language) => (text) => withoutForgottenIdentity(text, own, marks(language), keep);
+}
+
+/** The fields of a report that hold typed words (the select and its shape: `typedTexts` reads them). */
+const TYPED_FIELDS = {
+  language: 1, anonymous: 1, 'description.text': 1, 'description.voice': 1, place: 1, timeOfDay: 1, victim: 1, referral: 1,
+  officers: 1, perpetrator: 1, pollingStation: 1, passedOn: 1, evidence: 1,
+} as const;
+type TypedReport = Pick<ReportDoc, '_id' | 'language' | 'anonymous' | 'place' | 'timeOfDay' | 'victim' | 'referral' | 'officers' | 'perpetrator' | 'pollingStation' | 'passedOn'> & { description?: Pick<ReportDoc['description'], 'text' | 'voice'>; evidence?: Evidence[] };
+
+/** A file's words: its name ("wanjiru-0733..pdf"), caption, and who Telegram says first sent it. */
+const fileTexts = (path: string, e: Evidence | undefined): Record<string, string | undefined> =>
+  e ? { [`${path}.fileName`]: e.fileName, [`${path}.caption`]: e.caption, [`${path}.forwardedFrom`]: e.forwardedFrom } : {};
+
+/**
+ * Every text of a report the reporter typed (the story, the place, the time of day, the victim,
+ * the officers, who did it, the polling station, what they forwarded and who sent it, their
+ * files' names and captions) or staff did (the referral note), by its path; the officers' names
+ * apart. Not the agency's own name for "another agency": it names an organisation, and the
+ * consent answers are matched to it. Codes and plates, tapped or normalised, carry none.
+ */
+function typedTexts(r: TypedReport): Record<string, string | undefined> {
+  const o = r.officers;
+  return {
+    'description.text': r.description?.text,
+    ...fileTexts('description.voice', r.description?.voice),
+    place: r.place,
+    timeOfDay: r.timeOfDay,
+    victim: r.victim,
+    'referral.note': r.referral?.note ?? undefined,
+    'officers.rank': o?.rank,
+    'officers.station': o?.station,
+    'officers.vehicleDescription': o?.vehicleDescription,
+    'officers.uniform': o?.uniform,
+    ...Object.fromEntries((o?.serviceNumbers ?? []).map((n, i) => [`officers.serviceNumbers.${i}`, n])),
+    'perpetrator.words': r.perpetrator?.words,
+    'pollingStation.name': r.pollingStation?.name,
+    'pollingStation.code': r.pollingStation?.code,
+    ...Object.fromEntries((r.passedOn ?? []).flatMap((p, i) => [[`passedOn.${i}.text`, p.text], [`passedOn.${i}.from`, p.from]])),
+    // By position, so a file added meanwhile (a report still being written) is not overwritten.
+    ...Object.fromEntries((r.evidence ?? []).flatMap((e, i) => Object.entries(fileTexts(`evidence.${i}`, e)))),
+  };
+}
+
+/** The messages both ways: their words (both languages of an answer to all), their files' words, who a forwarded one came from. */
+async function blankMessages(store: Store, reportId: Types.ObjectId, blank: (text: string) => string): Promise<void> {
+  const { Message } = store.models;
+  type Kept = Pick<MessageDoc, '_id' | 'text' | 'texts' | 'media' | 'passedOn'>;
+  for (const m of await Message.find({ reportId }).select({ text: 1, texts: 1, media: 1, passedOn: 1 }).lean<Kept[]>()) {
+    const $set = changed({ text: m.text, 'texts.en': m.texts?.en, 'texts.sw': m.texts?.sw, ...fileTexts('media', m.media), 'passedOn.from': m.passedOn?.from }, blank);
+    if (Object.keys($set).length) await Message.updateOne({ _id: m._id }, { $set });
+  }
+}
+
+/** Staff's words in the history: notes, and the note typed with a status change or a referral. */
+async function blankNotes(store: Store, reportId: Types.ObjectId, blank: (text: string) => string): Promise<void> {
+  const { ReportEvent } = store.models;
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  for (const e of await ReportEvent.find({ reportId, type: { $in: ['note', 'status_changed', 'referred'] } }).select({ data: 1 }).lean<{ _id: Types.ObjectId; data?: { text?: unknown; note?: unknown } }[]>()) {
+    const $set = changed({ 'data.text': text(e.data?.text), 'data.note': text(e.data?.note) }, blank);
+    if (Object.keys($set).length) await ReportEvent.updateOne({ _id: e._id }, { $set });
   }
 }
 

@@ -307,6 +307,29 @@ describe('retention', () => {
     expect(note?.data).toEqual({ text: 'Called [name] on [number]' });
   });
 
+  it('blanks it from every typed field that stays after the purge too (time of day, officers, polling station, staff notes, both languages of an answer), a name only where capitalised', async () => {
+    const who = { firstName: 'Neema', phone: '+254711000666' };
+    const { report, reporter } = await seedReport(store, {
+      timeOfDay: 'saa nne, Neema alikuwa',
+      officers: { names: 'Sgt Neema and Neema', serviceNumbers: ['0711 000 666', '84512'], rank: 'Cpl', station: 'Neema post, 0711000666', vehicleDescription: 'probox, ask Neema', uniform: 'neema ya Mungu', vehiclePlates: ['GK 123A'] },
+      pollingStation: { name: 'Neema Primary', code: '047-281-1234-01' },
+    }, who);
+    const answer = await store.messages.addOutgoing(report._id, { text: 'Thank you Neema', texts: { en: 'Thank you Neema', sw: 'Asante Neema' } });
+    await store.reports.addEvent(report._id, 'status_changed', { kind: 'system' }, { from: 'in_progress', to: 'waiting_reporter', note: 'Asked Neema for the plate' });
+    expect(await store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000) } });
+    await lastSeen(reporter._id, 31);
+
+    await purgeExpired(store, 30, new Date(), { marks: () => ({ phone: '[number]', name: '[name]' }) });
+    const after = (await store.reports.findById(report._id))!;
+    expect(after.timeOfDay).toBe('saa nne, [name] alikuwa');
+    // The officer named by rank stays the officer's name; "neema" as a word (grace) stays.
+    expect(after.officers).toMatchObject({ names: 'Sgt Neema and [name]', serviceNumbers: ['[number]', '84512'], station: '[name] post, [number]', vehicleDescription: 'probox, ask [name]', uniform: 'neema ya Mungu', vehiclePlates: ['GK 123A'] });
+    expect(after.pollingStation).toEqual({ name: '[name] Primary', code: '047-281-1234-01' });
+    expect((await store.messages.findById(answer._id))?.texts).toEqual({ en: 'Thank you [name]', sw: 'Asante [name]' });
+    expect((await store.reports.history(report._id)).find((e) => e.type === 'status_changed' && e.data?.note)?.data?.note).toBe('Asked [name] for the plate');
+  });
+
   it('blanks a name only where it is written as one, a username only whole, link reasons too, and not a report stored since', async () => {
     const telegramUserId = 7_800_000 + Math.floor(Math.random() * 100_000);
     await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Haki', username: 'nairobi_watch254' }, 'sw');
