@@ -97,7 +97,8 @@ export class TelegramFiles implements EvidenceFilePort {
 
   /**
    * Streams the file to the browser; `refused` answers when Telegram does not give it, or a
-   * picture cannot be cleaned (a page in the agent's language). `clean` (an anonymous report): a
+   * picture cannot be cleaned (a page in the agent's language). `clean` (an anonymous report, or
+   * one whose reporter asked to be forgotten): a
    * picture goes without what the phone wrote into it (where, when, the device, sometimes the
    * owner's name), as the evidence archive sends it; other files as sent (see SECURITY.md).
    */

@@ -127,6 +127,8 @@ function withheldFromReport(input: CaseFileInput, withhold: Withhold, marks: Wit
     ...input,
     ...(input.story !== undefined ? { story: blank(input.story) } : {}),
     ...(input.place !== undefined ? { place: blank(input.place) } : {}),
+    // Typed with the day, as the reporter wrote it ("saa nne usiku, call me on 07..").
+    ...(input.timeOfDay !== undefined ? { timeOfDay: blank(input.timeOfDay) } : {}),
     ...(input.victim !== undefined ? { victim: blank(input.victim) } : {}),
     // A forwarded chat may name the reporter or carry their number ("call Achieng on 07.."), and the sender may be the reporter's contact.
     ...(input.passedOn ? { passedOn: input.passedOn.map((p) => ({ ...p, text: blank(p.text), ...(p.from !== undefined ? { from: blank(p.from) } : {}) })) } : {}),
@@ -137,7 +139,7 @@ function withheldFromReport(input: CaseFileInput, withhold: Withhold, marks: Wit
     delete out.location;
     out.locationWithheld = true;
   }
-  const changed = out.locationWithheld || out.story !== input.story || out.place !== input.place || out.victim !== input.victim || out.evidence.some((e, i) => e.fileName !== input.evidence[i].fileName || e.caption !== input.evidence[i].caption || e.forwardedFrom !== input.evidence[i].forwardedFrom)
+  const changed = out.locationWithheld || out.story !== input.story || out.place !== input.place || out.timeOfDay !== input.timeOfDay || out.victim !== input.victim || out.evidence.some((e, i) => e.fileName !== input.evidence[i].fileName || e.caption !== input.evidence[i].caption || e.forwardedFrom !== input.evidence[i].forwardedFrom)
     || JSON.stringify([out.officers, out.perpetrator, out.pollingStation, out.passedOn]) !== JSON.stringify([input.officers, input.perpetrator, input.pollingStation, input.passedOn]);
   return changed ? { ...out, detailsWithheld: true } : input;
 }
@@ -226,6 +228,7 @@ function caseFileInput(
     ...(report.passedOn?.length ? { passedOn: report.passedOn.map((p) => ({ text: p.text, ...(p.from ? { from: p.from } : {}), ...(p.sentAt ? { sentAt: p.sentAt } : {}) })) } : {}),
     ...(report.description.voice ? { storyVoice: { ...(report.description.voice.durationSec ? { durationSec: report.description.voice.durationSec } : {}) } } : {}),
     reporterLanguage: report.language,
+    ...(report.reporterForgottenAt ? { reporterForgotten: true as const } : {}),
     status: report.status,
     ...(report.unfinished ? { notFinished: true } : {}),
     ...(report.purgedAt ? { filesDeletedAt: report.purgedAt } : {}),

@@ -114,6 +114,8 @@ export interface CaseFileInput {
   language: Lang;
   /** Present only when the consent rule allowed it; otherwise the file says how to reach the reporter through Ripoti. */
   reporter: SharedIdentity | null;
+  /** The reporter asked Ripoti to delete their details (/forget): the file says so instead of how to reach them. */
+  reporterForgotten?: true;
   preparedAt: Date;
 }
 
@@ -293,7 +295,8 @@ function timelineSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
     })
     .filter((m) => m.text);
   if (!items.length) return { heading: t('casefile:section.timeline'), blocks: [{ type: 'text', text: t('casefile:timeline.none') }] };
-  const withheld: CaseFileBlock[] = input.timelineWithheld ? [{ type: 'text', text: t('casefile:timeline.withheld', { reference: input.reference }) }] : [];
+  // Nothing to ask Ripoti for once the reporter asked to be forgotten: the reporter's section says so.
+  const withheld: CaseFileBlock[] = input.timelineWithheld && !input.reporterForgotten ? [{ type: 'text', text: t('casefile:timeline.withheld', { reference: input.reference }) }] : [];
   return { heading: t('casefile:section.timeline'), blocks: [{ type: 'messages', items }, ...withheld] };
 }
 
@@ -316,6 +319,8 @@ function storySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatter
 }
 
 function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
+  // No identity, no consent, no way to reach them: their details are gone, and so is any answer they gave.
+  if (input.reporterForgotten) return { heading: t('casefile:section.reporter'), blocks: [{ type: 'text', text: t('casefile:reporter.forgotten', { reference: input.reference }) }] };
   const agency = agencyLabel(input, t);
   const r = input.reporter;
   const blocks: CaseFileBlock[] = r

@@ -94,6 +94,8 @@ export interface ManifestInput {
   outcomes: readonly EntryOutcome[];
   /** Only what the consent rule gave (`sharedIdentity`); null says to reach the reporter through Ripoti. */
   reporter: SharedIdentity | null;
+  /** The reporter asked Ripoti to delete their details: said instead of how to reach them, as the case file says it. */
+  reporterForgotten?: boolean;
 }
 
 /** The reporter's own text (a caption, a file name) kept under its field: a line break cannot start a line that reads as an entry or a checksum. */
@@ -132,7 +134,7 @@ export function manifestText(m: ManifestInput, translator: Translator): string {
     if (r.name) lines.push(`${translator.t(m.language, 'casefile:reporter.name')}: ${r.name}`);
     if (r.phone) lines.push(`${translator.t(m.language, 'casefile:reporter.phone')}: ${r.phone}`);
     lines.push(translator.t(m.language, 'casefile:reporter.consented', { date: at(r.consentAt), agency }));
-  } else lines.push(translator.t(m.language, 'casefile:reporter.withheld', { reference: m.reference }));
+  } else lines.push(translator.t(m.language, m.reporterForgotten ? 'casefile:reporter.forgotten' : 'casefile:reporter.withheld', { reference: m.reference }));
   lines.push(t('not_included'), '');
   return lines.join('\r\n');
 }
@@ -199,7 +201,7 @@ export class EvidenceArchiveService {
       }
       if (ctx.req.signal.aborted) return { outcomes, complete: false };
       const agencyName = ctx.report.referral?.name;
-      const manifest = manifestText({ reference: ctx.report.reference, agency: ctx.agency, ...(agencyName ? { agencyName } : {}), language: ctx.req.language, preparedAt: this.deps.now?.() ?? new Date(), outcomes, reporter: ctx.reporter }, this.deps.translator);
+      const manifest = manifestText({ reference: ctx.report.reference, agency: ctx.agency, ...(agencyName ? { agencyName } : {}), language: ctx.req.language, preparedAt: this.deps.now?.() ?? new Date(), outcomes, reporter: ctx.reporter, reporterForgotten: Boolean(ctx.report.reporterForgottenAt) }, this.deps.translator);
       zip.addBuffer(Buffer.from(`\uFEFF${manifest}`, 'utf8'), 'MANIFEST.txt', { mtime: this.deps.now?.() ?? new Date() });
       zip.end();
       return { outcomes, complete: true };

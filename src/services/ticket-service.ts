@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { checkReplyText, checkText, CLOSED_STATUSES, referralHolding, decide, decideHandOver, heldWork, identityAsked, isAgency, isAgentStatus, lastWaitFrom, LIMITS, oversees, shouldAskRating, type Agency, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
+import { checkReplyText, checkText, CLOSED_STATUSES, consentAskable, referralHolding, decide, decideHandOver, heldWork, identityAsked, isAgency, isAgentStatus, lastWaitFrom, LIMITS, oversees, shouldAskRating, type Agency, type ConsentAskRefusal, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -29,6 +29,8 @@ const NOTICE_FOR_STATUS: Partial<Record<AgentStatus, string>> = {
 
 const OK = { ok: true } as const;
 const refused = (reason: ActionRefusal): Refused => ({ ok: false, reason });
+/** The consent rule's refusals as the console already says them (an anonymous report has its own). */
+const CONSENT_REFUSAL = { forgotten: 'reporter_forgotten', not_referred: 'wrong_status', purged: 'closed' } as const satisfies Record<Exclude<ConsentAskRefusal, 'anonymous'>, ActionRefusal>;
 
 /**
  * What agents do to tickets (the console calls exactly `TicketActions`). Each action is first
@@ -276,10 +278,9 @@ export class TicketService implements TicketActions {
     const allowed = await this.allowed(reportId, agent, 'reply');
     if (!allowed.ok) return allowed;
     const { report } = allowed;
-    const agency = report.referral?.agency;
-    if (!agency || report.status !== 'referred') return refused('wrong_status');
-    if (report.anonymous) return { ok: false, reason: 'anonymous' };
-    if (report.purgedAt) return refused('closed');
+    const askable = consentAskable(report);
+    if (!askable.ok) return askable.reason === 'anonymous' ? { ok: false, reason: 'anonymous' } : refused(CONSENT_REFUSAL[askable.reason]);
+    const { agency } = askable;
     // What the question asks for, and for "another agency" its name: the answer is bound to both,
     // through the question's own mark on its buttons (`q`), so a tap on an older question is an
     // answer to that one, not to whichever was asked last.

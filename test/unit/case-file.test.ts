@@ -73,6 +73,15 @@ describe('case file content', () => {
     expect(without).toContain('quote reference number R-AAAA-BBBB');
   });
 
+  it('says a reporter who asked to be forgotten did so, instead of how to reach them or that words were withheld on request', () => {
+    const forgotten: CaseFileInput = { ...base, reporterForgotten: true, detailsWithheld: true, timelineWithheld: true, timeline: [{ at: new Date('2026-08-01T10:00:00Z'), from: 'reporter', text: 'I am [name withheld]' }] };
+    const reporter = (lang: 'en' | 'sw') => caseFileContent({ ...forgotten, language: lang }, translator).sections.at(-1)?.blocks;
+    expect(reporter('en')).toEqual([{ type: 'text', text: 'The reporter asked Ripoti to delete their details (their right to erasure). Their name, Telegram username and phone number have been deleted, and any agreement to share them that they gave before no longer holds. Ripoti can no longer reach them about report R-AAAA-BBBB.' }]);
+    expect(reporter('sw')).toEqual([{ type: 'text', text: 'Aliyeripoti aliomba Ripoti ifute maelezo yake, kama sheria ya ulinzi wa data inavyomruhusu. Jina lake, jina lake la mtumiaji kwenye Telegram na nambari yake ya simu vimefutwa, na ruhusa yoyote aliyotoa awali ya kuyatoa maelezo hayo haitumiki tena. Ripoti haiwezi tena kumfikia kuhusu ripoti R-AAAA-BBBB.' }]);
+    // Nothing left to ask Ripoti for.
+    expect(allText(forgotten)).not.toContain('quote reference number');
+  });
+
   it('has no place for internal notes', () => {
     // @ts-expect-error internal notes are not part of a case file's input
     const withNotes: CaseFileInput = { ...base, internalNotes: 'agent thinks this is a duplicate' };

@@ -238,7 +238,10 @@ function ticketMediaRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     await seen(req);
     const refused = (reason: StreamRefusal) => ctx.problem(req, reply, 502, `file_${reason}`);
     const report = openTicket(req);
-    return ctx.files.stream(reply, media, { range: req.headers.range, reportId: report._id.toString(), clean: report.anonymous, refused });
+    // Pictures without what the phone wrote into them (GPS, the device, its owner's name) where who
+    // sent them is not to be known: an anonymous report, and one whose reporter asked to be forgotten.
+    const clean = report.anonymous || Boolean(report.reporterForgottenAt);
+    return ctx.files.stream(reply, media, { range: req.headers.range, reportId: report._id.toString(), clean, refused });
   };
 
   app.get('/tickets/:id/voice', { ...guard, schema: { params: ticketParams } }, async (req, reply) => {

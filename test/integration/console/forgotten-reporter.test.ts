@@ -65,3 +65,34 @@ it('the open ticket says the reporter asked to be forgotten and cannot be reache
   expect(waiting.json()).toEqual({ ok: false, message: 'The reporter asked us to delete their details, so they can no longer be reached: nothing was sent to them. The report stays; add a note instead.' });
   expect((await h.store.reports.findById(id))?.status).toBe('assigned');
 });
+
+it('a referred ticket whose reporter said yes and then asked to be forgotten: its agency section says so instead of the answer, in Kiswahili too, and asks nothing', async () => {
+  const telegramUserId = 8_800_002;
+  const who = await reporter(h.store, { telegramUserId });
+  const { report } = await h.reports.submit(reportInput(who._id));
+  const id = report._id.toString();
+  const agent = h.browser();
+  await agent.signIn('achieng');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  await agent.get(`/tickets/${id}`);
+  expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
+  await h.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes', covers: 'name_phone' });
+  const before = (await agent.get(`/tickets/${id}`)).body;
+  expect(before).toContain('The reporter agreed on');
+  expect(before).toContain('data-testid="ask-consent"');
+
+  const translator = await Translator.create();
+  const forgetting = new ForgetService({ store: h.store, events: h.bus, logger: h.logger, marks: (language) => withheldMarks(translator, language), forget: async () => undefined });
+  await forgetting.forget({ telegramUserId, chatId: telegramUserId });
+
+  const page = (await agent.get(`/tickets/${id}`)).body;
+  expect(page).toContain('data-testid="consent-state">The reporter asked us to delete their details: nothing about who they are goes to this agency, whatever they answered before, and they can no longer be asked.</p>');
+  expect(page).not.toContain('The reporter agreed on');
+  expect(page).not.toContain('data-testid="ask-consent"');
+  await agent.post('/language', { lang: 'sw', back: `/tickets/${id}` });
+  expect((await agent.get(`/tickets/${id}`)).body).toContain('data-testid="consent-state">Mripoti aliomba tufute maelezo yake: hakuna chochote cha utambulisho wake kitakachopelekwa kwa taasisi hii, hata kama alikubali awali, na hawezi tena kuulizwa.</p>');
+  // A question asked from a page opened before: refused, said why, nothing sent.
+  const refused = await agent.post(`/tickets/${id}/consent`, {}, { headers: { 'x-requested-with': 'fetch' } });
+  expect(refused.statusCode).toBe(409);
+  expect((await h.store.reports.history(id)).filter((e) => e.type === 'consent_asked')).toEqual([]);
+});
