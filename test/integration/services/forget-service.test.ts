@@ -261,6 +261,7 @@ describe('the same Telegram user writing while, or after, they are forgotten', (
     expect(old?.identity).toEqual(sealed);
     expect(await store.reporters.identityOf(fresh._id)).toMatchObject({ firstName: 'Akinyi' });
   });
+});
 
 /** Every text a report of theirs keeps, with its messages' and its history's: where their identity must not be. */
 async function everythingKept(reportId: Types.ObjectId) {
