@@ -31,12 +31,22 @@ export function canonicalWord(w: string): string {
 }
 
 /**
- * Text to canonical words, stopwords dropped: "Polisi walitaka kitu kidogo pale Kasarani" ->
- * ["police", "walitaka", "bribe", "kasarani"]. Deterministic; knows nothing of other reports.
+ * A short bracketed span (40 characters at most, brackets included): what retention writes in
+ * place of a forgotten reporter's name or number ("[name withheld]", "[jina limefichwa]"). It is
+ * not the reporter's words: read as words, two blanked reports would share "withheld" as a hint
+ * of one event, and the ticket page would show it among the shared words. An English possessive
+ * after it ("[name withheld]'s kiosk") goes with it.
+ */
+const MARK_RE = /\[[^[\]\n]{0,38}\](?:['’]s\b)?/g;
+
+/**
+ * Text to canonical words, stopwords and marks ("[name withheld]") dropped: "Polisi walitaka kitu
+ * kidogo pale Kasarani" -> ["police", "walitaka", "bribe", "kasarani"]. Deterministic; knows
+ * nothing of other reports.
  */
 export function canonicalWords(text: string | undefined): string[] {
   if (!text) return [];
-  let s = simplify(text);
+  let s = simplify(text.replace(MARK_RE, ' '));
   for (const [re, canon] of PHRASES) s = s.replace(re, canon);
   s = swahiliAmounts(s);
   const out: string[] = [];

@@ -242,6 +242,11 @@ describe('triage: reading English, Swahili and Sheng', () => {
     ['Karao wa Murang’a', ['police', 'muranga']],
     // "wahudumu" serve (IEBC clerks, Ripoti's staff): not boda riders.
     ['Wahudumu wa IEBC walichelewa kufika', ['wahudumu', 'iebc', 'late', 'kufika']],
+    // What retention writes for a forgotten reporter's name or number is no word of theirs; a long
+    // bracketed aside is.
+    ["[name withheld]'s kiosk, call [phone number withheld]", ['kiosk', 'call']],
+    ['Mimi ni [jina limefichwa], nipigie [nambari ya simu imefichwa]', ['nipigie']],
+    ['[polisi walichukua pesa yetu yote ya soko]', ['police', 'walichukua', 'money', 'yote', 'market']],
   ])('%s', (text, words) => {
     expect(canonicalWords(text)).toEqual(words);
   });
