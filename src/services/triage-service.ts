@@ -50,13 +50,16 @@ export interface TriageServiceDeps {
  * Where the candidates come from: MongoDB says WHICH reports are in the link window (`linkWindow`:
  * same or neighbouring county, incident time within 48 h), so every bot process sees every other process's
  * reports and nothing depends on warm-up; this process keeps a `TriageIndex` only as a cache of
- * the expensive part, each report's normalised text and vectors (a report's text never changes
- * after it is stored), reading from MongoDB only the reports it has not seen. The links are
+ * the expensive part, each report's normalised text and vectors, reading from MongoDB only the
+ * reports it has not seen or whose `updatedAt` moved since (a report's text can change: /forget
+ * blanks the reporter's own name in it). The links are
  * therefore exactly `linkReports(report, <the window in MongoDB>)`: deterministic, whichever
  * process or order. Reasons carry story words: they are stored for the ticket page, never logged.
  */
 export class TriageService {
   private readonly index = new TriageIndex();
+  /** The `updatedAt` of the stored report each entry of the index was built from. */
+  private readonly versions = new Map<string, number | undefined>();
   private readonly keepMs: number;
   private lastPrune = 0;
 
@@ -94,7 +97,7 @@ export class TriageService {
    */
   private async plan(report: ReportDoc): Promise<TriagePlan> {
     const q = triageReportOf(report);
-    await this.sync(q);
+    await this.sync(q, report.updatedAt);
     const links = this.index.link(q);
     // Found, not yet written: a failed write is logged where it happens ("could not link").
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, links: links.length, outcome: 'links_found' }, 'similar reports found for report');
@@ -116,15 +119,30 @@ export class TriageService {
     return { links, writes: { similar, entries } };
   }
 
-  /** Makes the index hold exactly what MongoDB holds in the report's window (reading only reports not seen yet). */
-  private async sync(q: TriageReport): Promise<void> {
+  /**
+   * Makes the index hold exactly what MongoDB holds in the report's window: reads the reports not
+   * seen yet, and again those changed since they were read (a /forget blanks the reporter's name in
+   * their stories and places: a link must not quote the old words).
+   */
+  private async sync(q: TriageReport, version: Date | undefined): Promise<void> {
     this.prune();
     const win = linkWindow(q);
-    const ids = await this.deps.store.incidents.idsInWindow(win.counties, win.from, win.to);
+    const rows = await this.deps.store.incidents.versionsInWindow(win.counties, win.from, win.to);
     // The report being linked is in the window too: it is known already, not read back.
-    const missing = ids.map(String).filter((id) => id !== q.id && !this.index.has(id));
-    for (const r of await this.deps.store.incidents.triageFields(missing)) this.index.add(triageReportOf(r));
-    this.index.add(q);
+    const stale = rows.filter(({ id, updatedAt }) => id.toString() !== q.id && !this.holds(id.toString(), updatedAt)).map((r) => r.id);
+    for (const r of await this.deps.store.incidents.triageFields(stale)) this.hold(triageReportOf(r), r.updatedAt);
+    this.hold(q, version);
+  }
+
+  /** The index holds the report as it was at `updatedAt`. */
+  private holds(id: string, updatedAt: Date | undefined): boolean {
+    return this.index.has(id) && this.versions.get(id) === updatedAt?.getTime();
+  }
+
+  /** Adds (or replaces) a report in the index, with the `updatedAt` of the text it was built from. */
+  private hold(r: TriageReport, version: Date | undefined): void {
+    this.index.add(r);
+    this.versions.set(r.id, version?.getTime());
   }
 
   private prune(): void {
@@ -132,5 +150,6 @@ export class TriageService {
     if (now - this.lastPrune < HOUR_MS) return;
     this.lastPrune = now;
     this.index.prune(new Date(now - this.keepMs));
+    for (const id of this.versions.keys()) if (!this.index.has(id)) this.versions.delete(id);
   }
 }

@@ -6,8 +6,8 @@ type Id = Types.ObjectId | string;
 const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
 
 /** What the linker reads of a stored report (a projection: no identity, no evidence). */
-export type TriageFields = Pick<ReportDoc, '_id' | 'kind' | 'category' | 'county' | 'createdAt' | 'incidentAt' | 'when' | 'place' | 'description' | 'officers' | 'pollingStation'>;
-const TRIAGE_PROJECTION = { kind: 1, category: 1, county: 1, createdAt: 1, incidentAt: 1, when: 1, place: 1, 'description.text': 1, 'officers.station': 1, 'officers.vehiclePlates': 1, pollingStation: 1 };
+export type TriageFields = Pick<ReportDoc, '_id' | 'updatedAt' | 'kind' | 'category' | 'county' | 'createdAt' | 'incidentAt' | 'when' | 'place' | 'description' | 'officers' | 'pollingStation'>;
+const TRIAGE_PROJECTION = { updatedAt: 1, kind: 1, category: 1, county: 1, createdAt: 1, incidentAt: 1, when: 1, place: 1, 'description.text': 1, 'officers.station': 1, 'officers.vehiclePlates': 1, pollingStation: 1 };
 
 /** The fields a linked or joined ticket shows on another ticket's page. */
 export type LinkedSummary = Pick<ReportDoc, '_id' | 'reference' | 'category' | 'kind' | 'county' | 'incidentAt' | 'when' | 'createdAt' | 'status' | 'assignee' | 'incident' | 'language' | 'priority' | 'dangerNow' | 'purgedAt'>;
@@ -50,11 +50,16 @@ export function linkUpdates(entries: readonly LinkWrite[], now: Date): mongo.Any
 export class IncidentRepository {
   constructor(private readonly Report: Model<ReportDoc>) {}
 
-  /** Ids of the reports of these counties whose incident time is in [from, to] (the index {county, incidentAt} answers it). */
-  async idsInWindow(counties: readonly number[], from: Date, to: Date): Promise<Types.ObjectId[]> {
+  /**
+   * The reports of these counties whose incident time is in [from, to] (the index {county,
+   * incidentAt} answers it), each with its `updatedAt`: the linker keeps each report's words, and
+   * a report's text can change (its reporter's name blanked on /forget), so it reads again one
+   * whose `updatedAt` moved.
+   */
+  async versionsInWindow(counties: readonly number[], from: Date, to: Date): Promise<{ id: Types.ObjectId; updatedAt?: Date }[]> {
     // Through the driver (on every Confirm; see ReportRepository.setQueuedAt).
-    const rows = await this.Report.collection.find<{ _id: Types.ObjectId }>({ county: { $in: [...counties] }, incidentAt: { $gte: from, $lte: to } }, { projection: { _id: 1 } }).toArray();
-    return rows.map((r) => r._id);
+    const rows = await this.Report.collection.find<{ _id: Types.ObjectId; updatedAt?: Date }>({ county: { $in: [...counties] }, incidentAt: { $gte: from, $lte: to } }, { projection: { _id: 1, updatedAt: 1 } }).toArray();
+    return rows.map((r) => ({ id: r._id, updatedAt: r.updatedAt }));
   }
 
   /** What the linker reads of these reports. */

@@ -368,7 +368,7 @@ describe('what the Confirm records about linking', () => {
 
   it('a triage that failed leaves the report queued and untriaged, and the next Confirm of the draft links it', async () => {
     const req = request('en', { county: 22, place: 'Githurai 45', description: story });
-    const first = await submitWith(jest.spyOn(h.store.incidents, 'idsInWindow').mockRejectedValueOnce(new Error('connection reset by peer')), req);
+    const first = await submitWith(jest.spyOn(h.store.incidents, 'versionsInWindow').mockRejectedValueOnce(new Error('connection reset by peer')), req);
     expect(first.queuedAt).toBeTruthy();
     expect(first.triagedAt ?? null).toBeNull();
     const again = await submit(req);
@@ -444,7 +444,7 @@ const relayWithTriage = () => new OutboxRelay({ store: h.store, reports: h.repor
 
 it('the relay gives a report linked meanwhile by a later one no second pair of history entries', async () => {
   const story = { text: 'A police officer at the Ruaraka roundabout slapped a woman selling fruit and took her money.' };
-  const window = jest.spyOn(h.store.incidents, 'idsInWindow').mockRejectedValueOnce(new Error('connection reset by peer'));
+  const window = jest.spyOn(h.store.incidents, 'versionsInWindow').mockRejectedValueOnce(new Error('connection reset by peer'));
   const left = await submitWith(window, request('en', { county: 35, place: 'Ruaraka roundabout', description: story }));
   // A later report of the same event links both ways (and writes the pair of entries) before the relay runs.
   const later = await submit(request('sw', { county: 35, place: 'Ruaraka roundabout', description: story }));
@@ -461,7 +461,7 @@ it('the relay gives a report linked meanwhile by a later one no second pair of h
 it('the outbox relay links a report its Confirm could not link, once it is a minute old', async () => {
   const story = { text: 'Police at the Mathare North chief\'s camp detained two youths overnight without charge.' };
   const earlier = await submit(request('en', { county: 34, place: "Mathare North chief's camp", description: story }));
-  const window = jest.spyOn(h.store.incidents, 'idsInWindow').mockRejectedValueOnce(new Error('connection reset by peer'));
+  const window = jest.spyOn(h.store.incidents, 'versionsInWindow').mockRejectedValueOnce(new Error('connection reset by peer'));
   const left = await submitWith(window, request('sw', { county: 34, place: "Mathare North chief's camp", description: story }));
   expect(left.triagedAt ?? null).toBeNull();
   const relay = relayWithTriage();
