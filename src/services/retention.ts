@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { CLOSED_STATUSES, isOpen, keepOfficersNamed, withoutForgottenIdentity, withoutOwnIdentity } from '../domain';
+import { canonicalWords } from '../domain/triage';
 import type { Evidence, Lang, MessageDoc, ReportDoc, ReporterIdentity, Store } from '../store';
 import type { Logger } from '../logger';
 import type { Service } from '../lifecycle';
@@ -228,7 +229,7 @@ async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identi
   const purged = await Report.find({ reporterId, ...(which === 'purged' ? { purgedAt: { $ne: null } } : {}) }).select(TYPED_FIELDS).lean<TypedReport[]>();
   const named = purged.filter((r) => !r.anonymous);
   const anonymous = purged.filter((r) => r.anonymous).map((r) => r._id);
-  await blankLinkReasons(store, { blank: named.map((r) => r._id), keep: anonymous }, blankIn);
+  await blankLinkReasons(store, { blank: named.map((r) => r._id), keep: anonymous }, blankIn, own.names);
   for (const r of named) {
     const blank = blankIn(r.language);
     // An officer named by rank ("Sgt Kamau") is the officer, even when the reporter is a Kamau too (as case files keep it).
@@ -317,13 +318,17 @@ async function blankNotes(store: Store, reportId: Types.ObjectId, blank: (text: 
 /**
  * Links between reports quote both sides' place and story words in their reasons (the console
  * shows them): blanked on `blank`'s own links and on every link to them, except a link with
- * one of `keep` (anonymous reports) at either end.
+ * one of `keep` (anonymous reports) at either end. The shared words and details in them are the
+ * linker's canonical words, lower case: a name word there cannot be told from the same word in a
+ * sentence ("haki"), so every entry equal to a canonical form of one of `names` goes.
  */
-async function blankLinkReasons(store: Store, which: { blank: Types.ObjectId[]; keep: Types.ObjectId[] }, blankIn: (language: Lang) => (text: string) => string): Promise<void> {
+async function blankLinkReasons(store: Store, which: { blank: Types.ObjectId[]; keep: Types.ObjectId[] }, blankIn: (language: Lang) => (text: string) => string, names: readonly string[]): Promise<void> {
   const reportIds = which.blank;
   if (!reportIds.length) return;
   const ids = new Set(reportIds.map(String));
   const keep = new Set(which.keep.map(String));
+  // Three letters or more, as withoutOwnIdentity blanks name words.
+  const nameWords = new Set(names.flatMap((n) => canonicalWords(n)).filter((w) => w.length >= 3));
   type Holder = { _id: Types.ObjectId; language: Lang; similar?: { reportId: Types.ObjectId; reasons?: unknown }[] };
   const holders = await store.models.Report.find({ $or: [{ _id: { $in: reportIds } }, { 'similar.reportId': { $in: reportIds } }] }).select({ language: 1, similar: 1 }).lean<Holder[]>();
   for (const h of holders) {
@@ -331,11 +336,18 @@ async function blankLinkReasons(store: Store, which: { blank: Types.ObjectId[]; 
     for (const link of h.similar ?? []) {
       if (!ids.has(String(h._id)) && !ids.has(String(link.reportId))) continue;
       if (keep.has(String(h._id)) || keep.has(String(link.reportId))) continue;
-      const reasons = blankDeep(link.reasons, blank);
+      const reasons = blankDeep(withoutEntries(link.reasons, nameWords), blank);
       // One link at a time, by its own element: triage may add links to an open report meanwhile.
       if (JSON.stringify(reasons) !== JSON.stringify(link.reasons)) await store.models.Report.updateOne({ _id: h._id, 'similar.reportId': link.reportId }, { $set: { 'similar.$.reasons': reasons } });
     }
   }
+}
+
+/** A JSON-like value without the array entries that are one of `drop`. */
+function withoutEntries(value: unknown, drop: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.filter((v) => typeof v !== 'string' || !drop.has(v)).map((v) => withoutEntries(v, drop));
+  if (value && typeof value === 'object' && !(value instanceof Date) && value.constructor === Object) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutEntries(v, drop)]));
+  return value;
 }
 
 /** Every string in a JSON-like value blanked. */

@@ -4,13 +4,14 @@
  * half-way, finished by the next retention pass.
  */
 import { randomBytes } from 'node:crypto';
-import type { Types } from 'mongoose';
 import { Writable } from 'node:stream';
+import type { Types } from 'mongoose';
 import { Translator } from '../../../src/i18n';
 import { createLogger, type Logger } from '../../../src/logger';
 import type { LiveEvent } from '../../../src/services/events';
 import { ForgetService, type ForgetRequest } from '../../../src/services/forget-service';
 import { ReporterService } from '../../../src/services/reporter-service';
+import { TriageService } from '../../../src/services/triage-service';
 import { purgeExpired } from '../../../src/services/retention';
 import { withheldMarks } from '../../../src/services/withheld-marks';
 import { createStore, type Store } from '../../../src/store';
@@ -319,4 +320,28 @@ it('blanks their name in any case, their username and their number from every fi
   expect(await store.reporters.identityOf(reporter._id)).toBeNull();
   expect(await everythingKept(report._id)).toBe(once);
   expect(await everythingKept(anonymous._id)).toBe(anonymousBefore);
+});
+
+it('takes their name out of the shared words of links to their reports, written in lower case there as the linker keeps words', async () => {
+  const telegramUserId = 810_000_034;
+  const at = { county: 35, when: 'now' as const, incidentAt: new Date(Date.now() - 20 * 60_000), place: 'Kericho market' };
+  const { report: own } = await seedReport(store, { ...at, description: { text: 'I am Wanjiru Kamau. Police officers beat me at Kericho market and took my phone and 2,000 shillings.' } }, { telegramUserId, firstName: 'Wanjiru' });
+  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' }, 'en');
+  // A witness names her too: the link's shared words hold "wanjiru".
+  const { report: witness } = await seedReport(store, { ...at, description: { text: 'Police officers beat Wanjiru the vegetable seller at Kericho market and took her phone and 2,000 shillings.' } });
+  await new TriageService({ store, logger }).link(witness);
+  const wordsOf = async (r: { _id: Types.ObjectId }) => {
+    const reasons = (await store.reports.findById(r._id))?.similar?.[0]?.reasons ?? [];
+    return reasons.flatMap((x) => [x.words, x.concepts].flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [])));
+  };
+  for (const r of [own, witness]) expect(await wordsOf(r)).toEqual(expect.arrayContaining(['wanjiru', 'kericho']));
+
+  await service().forget({ telegramUserId, chatId: telegramUserId });
+  for (const r of [own, witness]) {
+    const words = await wordsOf(r);
+    expect(words).toContain('kericho');
+    expect(words).not.toContain('wanjiru');
+  }
+  // The witness's own story is theirs: it keeps the name.
+  expect((await store.reports.findById(witness._id))?.description.text).toContain('Wanjiru');
 });
