@@ -129,7 +129,11 @@ export class TriageService {
     const win = linkWindow(q);
     const rows = await this.deps.store.incidents.versionsInWindow(win.counties, win.from, win.to);
     // The report being linked is in the window too: it is known already, not read back.
-    const stale = rows.filter(({ id, updatedAt }) => id.toString() !== q.id && !this.holds(id.toString(), updatedAt)).map((r) => r.id);
+    const stale: Types.ObjectId[] = [];
+    for (const { _id, updatedAt } of rows) {
+      const id = _id.toString();
+      if (id !== q.id && !this.holds(id, updatedAt)) stale.push(_id);
+    }
     for (const r of await this.deps.store.incidents.triageFields(stale)) this.hold(triageReportOf(r), r.updatedAt);
     this.hold(q, version);
   }
@@ -139,9 +143,14 @@ export class TriageService {
     return this.index.has(id) && this.versions.get(id) === updatedAt?.getTime();
   }
 
-  /** Adds (or replaces) a report in the index, with the `updatedAt` of the text it was built from. */
+  /**
+   * Adds (or replaces) a report in the index, with the `updatedAt` of the text it was built from.
+   * Most changes are not to what the linker reads (a link written, a ticket taken): its features,
+   * most of a read's cost, are then kept.
+   */
   private hold(r: TriageReport, version: Date | undefined): void {
-    this.index.add(r);
+    const held = this.index.get(r.id);
+    if (!held || JSON.stringify(held) !== JSON.stringify(r)) this.index.add(r);
     this.versions.set(r.id, version?.getTime());
   }
 

@@ -56,10 +56,10 @@ export class IncidentRepository {
    * a report's text can change (its reporter's name blanked on /forget), so it reads again one
    * whose `updatedAt` moved.
    */
-  async versionsInWindow(counties: readonly number[], from: Date, to: Date): Promise<{ id: Types.ObjectId; updatedAt?: Date }[]> {
-    // Through the driver (on every Confirm; see ReportRepository.setQueuedAt).
-    const rows = await this.Report.collection.find<{ _id: Types.ObjectId; updatedAt?: Date }>({ county: { $in: [...counties] }, incidentAt: { $gte: from, $lte: to } }, { projection: { _id: 1, updatedAt: 1 } }).toArray();
-    return rows.map((r) => ({ id: r._id, updatedAt: r.updatedAt }));
+  versionsInWindow(counties: readonly number[], from: Date, to: Date): Promise<{ _id: Types.ObjectId; updatedAt?: Date }[]> {
+    // Through the driver (on every Confirm; see ReportRepository.setQueuedAt), its rows as they come:
+    // a busy county's window is thousands of them.
+    return this.Report.collection.find<{ _id: Types.ObjectId; updatedAt?: Date }>({ county: { $in: [...counties] }, incidentAt: { $gte: from, $lte: to } }, { projection: { _id: 1, updatedAt: 1 } }).toArray();
   }
 
   /** What the linker reads of these reports. */
