@@ -1,5 +1,5 @@
 import type { Agency } from './categories';
-import { PHONE_RE } from './officer-details';
+import { numberMark, PHONE_RE } from './officer-details';
 
 /**
  * Whether the reporter's identity (name, phone) may leave Ripoti in a case file for one agency.
@@ -98,7 +98,7 @@ function blankNumber(text: string, phone: string, mark: string): string {
   const country = all.slice(0, -9).replace(/^0*$/, '');
   const digits = [...last].join(SEP);
   const prefix = `\\(?(?:${country ? `(?:\\+|00)?${country}${SEP}(?:0${SEP})?|` : ''}0${SEP})?`;
-  return text.replace(new RegExp(`(?<![\\d+])${prefix}${digits}(?!\\d)`, 'g'), mark);
+  return text.replace(new RegExp(`(?<![\\d+])${prefix}${digits}(?!\\d)`, 'g'), numberMark(mark));
 }
 
 /**
@@ -112,7 +112,7 @@ function blankNumber(text: string, phone: string, mark: string): string {
  */
 export function withheldFromConversation(text: string, withhold: { phone: boolean; names: readonly string[]; phones?: readonly string[]; usernames?: readonly string[] }, marks: { phone: string; name: string; location: string }): string {
   // A place shared in the conversation (a 📍 line: "where are you now?") is where the reporter was: withheld with the number.
-  let out = withhold.phone ? text.replace(PHONE_RE, marks.phone).replace(/^📍.*(?:\n.*openstreetmap\.org.*)?$/gmu, marks.location) : text;
+  let out = withhold.phone ? text.replace(PHONE_RE, numberMark(marks.phone)).replace(/^📍.*(?:\n.*openstreetmap\.org.*)?$/gmu, marks.location) : text;
   if (withhold.phone) for (const p of withhold.phones ?? []) out = blankNumber(out, p, marks.phone);
   // The username whole, before the name's words (a name inside it would leave the rest to read).
   for (const u of withhold.usernames ?? []) out = blankUsername(out, u, marks.name);

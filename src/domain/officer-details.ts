@@ -156,11 +156,18 @@ export const PHONE_RE = new RegExp(
 );
 
 /**
+ * The mark for a matched number. A number may be matched with the bracket before it, as part of
+ * "(0722) 000 111"; one without its closing bracket ("Otieno (0712 345 678)") took the text's own
+ * bracket, which is kept, so the mark reads "([phone removed])" and not "[phone removed])".
+ */
+export const numberMark = (mark: string) => (found: string) => (found.startsWith('(') && !found.includes(')') ? `(${mark}` : mark);
+
+/**
  * A typed answer with any Kenyan phone number in it blanked: for copies that travel further than
  * the console (the CSV export), where a number a reporter typed into the wrong field could be theirs.
  */
 export function withoutPhoneNumbers(text: string): string {
-  return text.replace(PHONE_RE, '[phone removed]').replace(/\s{2,}/g, ' ').trim();
+  return text.replace(PHONE_RE, numberMark('[phone removed]')).replace(/\s{2,}/g, ' ').trim();
 }
 
 export interface VehicleAnswer { plates: string[]; description?: string }

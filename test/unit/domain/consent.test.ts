@@ -86,6 +86,8 @@ describe('a conversation in a file that does not share who the reporter is', () 
     expect(withheldFromConversation('Call me (0722) 123 456 or 0733 - 444 - 555 or sms 0711  222  333, KSh 700 000 000 on 07.12.2026 10:30', anonymous, marks)).toBe(
       'Call me [phone] or [phone] or sms [phone], KSh 700 000 000 on 07.12.2026 10:30',
     );
+    // A number in brackets keeps the text's own brackets round its mark, whichever pattern found it.
+    expect(withheldFromConversation('Otieno (0733 444 555) and me (0722 000 111).', own, marks)).toBe('Otieno ([phone]) and me ([phone]).');
     // Kept when the phone is shared.
     expect(withheldFromConversation('Call 722 000 111', { ...own, phone: false }, marks)).toBe('Call 722 000 111');
   });

@@ -66,6 +66,9 @@ describe('phone numbers in typed answers', () => {
       expect(withoutPhoneNumbers(`Kilimani, nipigie ${phone} jioni`)).toBe('Kilimani, nipigie [phone removed] jioni');
     },
   );
+  it('keeps the brackets round a number in brackets', () => {
+    expect(withoutPhoneNumbers('Sgt Otieno (0712 345 678), Kilimani')).toBe('Sgt Otieno ([phone removed]), Kilimani');
+  });
   it.each(['service number 237465', 'code 037202101101', 'KDA 123A', 'Ksh 2,000', 'KSh 150 000 000', 'KSh 700 000 000', 'sh. 700 000 000', '700 000 000/=', '100.000.000', '2026-08-08 19:30', '07.12.2026 10:30', '07/12/2026 10:30', 'ID 27712345',
     // Evidence an investigator needs, which a review found blanked by the first wider pattern: OB and case numbers, days with times, amounts.
     'OB No. 07/12/05/2024', 'CR 712/45/2024', 'Cr. No. 745/12/2024', '02/11/2024 14.30', '12/07/2024 1400hrs', '12/7/2024 1430', '20.07.2024 1430', '12-07-2024 1430hrs', 'KSh 1 700 000 000', '750 000 000 shillings'])('leaves %j alone', (typed) => {
