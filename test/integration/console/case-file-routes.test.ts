@@ -3,11 +3,11 @@
  * whoever may open it; the PDF is a download, the print view a page with its own strict CSP; the
  * ticket page shows the details for the agency; asking an anonymous reporter is refused.
  */
-import { fromBuffer, type Entry } from 'yauzl';
 import { ConversationService } from '../../../src/services/conversation-service';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
 import { reportInput, reporter } from '../../support/tickets-harness';
+import { zipEntryText } from '../../support/zip';
 
 let h: ConsoleHarness;
 
@@ -362,23 +362,7 @@ describe('consent is to the question as it was asked', () => {
 /** MANIFEST.txt of the ticket's evidence archive (its files are not fetched here: the manifest lists them as missing). */
 async function archiveManifest(agent: ReturnType<ConsoleHarness['browser']>, id: string): Promise<string> {
   const res = await fetch(`${h.base}/tickets/${id}/evidence-archive?lang=en`, { headers: { cookie: `ripoti_session=${agent.cookies.get('ripoti_session')}` } });
-  const zip = Buffer.from(await res.arrayBuffer());
-  return new Promise((resolve, reject) => {
-    fromBuffer(zip, { lazyEntries: true }, (err, file) => {
-      if (err || !file) return reject(err ?? new Error('no zip'));
-      file.on('entry', (entry: Entry) => {
-        if (entry.fileName !== 'MANIFEST.txt') return file.readEntry();
-        file.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        });
-      });
-      file.on('end', () => reject(new Error('no MANIFEST.txt')));
-      file.readEntry();
-    });
-  });
+  return zipEntryText(Buffer.from(await res.arrayBuffer()), 'MANIFEST.txt');
 }
 
 it('a reporter who switched language: each staff message is shown, and quoted in the case file, in the language it went out in', async () => {

@@ -20,14 +20,20 @@ afterAll(async () => {
   await h?.close();
 });
 
-it('the open ticket says the reporter asked to be forgotten and cannot be reached; a reply is refused with that reason', async () => {
-  const telegramUserId = 8_800_001;
+/** A report of this Telegram user's, taken by the agent achieng (signed in): the ticket's page is theirs to open. */
+async function takenTicket(telegramUserId: number) {
   const who = await reporter(h.store, { telegramUserId });
   const { report } = await h.reports.submit(reportInput(who._id));
   const id = report._id.toString();
   const agent = h.browser();
   await agent.signIn('achieng');
   expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  return { report, id, agent };
+}
+
+it('the open ticket says the reporter asked to be forgotten and cannot be reached; a reply is refused with that reason', async () => {
+  const telegramUserId = 8_800_001;
+  const { report, id, agent } = await takenTicket(telegramUserId);
   const before = (await agent.get(`/tickets/${id}`)).body;
   expect(before).toContain('id="reply-form"');
   expect(before).not.toContain('data-testid="forgotten"');
@@ -68,12 +74,7 @@ it('the open ticket says the reporter asked to be forgotten and cannot be reache
 
 it('a referred ticket whose reporter said yes and then asked to be forgotten: its agency section says so instead of the answer, in Kiswahili too, and asks nothing', async () => {
   const telegramUserId = 8_800_002;
-  const who = await reporter(h.store, { telegramUserId });
-  const { report } = await h.reports.submit(reportInput(who._id));
-  const id = report._id.toString();
-  const agent = h.browser();
-  await agent.signIn('achieng');
-  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  const { report, id, agent } = await takenTicket(telegramUserId);
   await agent.get(`/tickets/${id}`);
   expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
   await h.store.reports.addEvent(report._id, 'consent_answered', { kind: 'reporter' }, { agency: 'IPOA', answer: 'yes', covers: 'name_phone' });

@@ -10,7 +10,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromBuffer, type Entry } from 'yauzl';
 import type { Agency, CategoryCode } from '../../../src/domain';
 import type { SubmitInput } from '../../../src/services/report-service';
 import { ForgetService } from '../../../src/services/forget-service';
@@ -18,6 +17,7 @@ import { withheldMarks } from '../../../src/services/withheld-marks';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput } from '../../support/tickets-harness';
 import { TelegramDouble } from '../../support/telegram';
+import { zipEntryText } from '../../support/zip';
 
 let tg: TelegramDouble;
 let h: ConsoleHarness;
@@ -63,23 +63,7 @@ async function download(agent: ReturnType<ConsoleHarness['browser']>, url: strin
 
 /** MANIFEST.txt of the ticket's evidence archive. */
 async function manifest(agent: ReturnType<ConsoleHarness['browser']>, id: string): Promise<string> {
-  const zip = (await download(agent, `/tickets/${id}/evidence-archive?lang=en`)).body;
-  return new Promise((resolve, reject) => {
-    fromBuffer(zip, { lazyEntries: true }, (err, file) => {
-      if (err || !file) return reject(err ?? new Error('no zip'));
-      file.on('entry', (entry: Entry) => {
-        if (entry.fileName !== 'MANIFEST.txt') return file.readEntry();
-        file.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        });
-      });
-      file.on('end', () => reject(new Error('no MANIFEST.txt')));
-      file.readEntry();
-    });
-  });
+  return zipEntryText((await download(agent, `/tickets/${id}/evidence-archive?lang=en`)).body, 'MANIFEST.txt');
 }
 
 const STORY = 'my name is john kamau, call me on 0712 345 678 or @jkamau_254. Otieno (0733 111 222) saw it too.';
