@@ -17,6 +17,7 @@ import { DoubleDriver } from './lib/double';
 import { botJourney } from './lib/journeys';
 import { runReporters, WebhookClient } from './lib/load';
 import { cpuSeconds } from './lib/sysinfo';
+import { runMain } from './lib/run-main';
 
 function status(pid: number): Record<string, number> {
   const s = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -88,10 +89,4 @@ async function main(): Promise<void> {
   await mongo.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -50,6 +50,7 @@ import { countKernelWork, cpuByThread, cpuSeconds, machine, rss, type KernelCoun
 import { freePort } from '../test/support/ports';
 import { runTriageBench } from './triage';
 import { runSurgeBench } from './surge';
+import { runMain } from './lib/run-main';
 
 // ---------------------------------------------------------------- options
 
@@ -939,13 +940,7 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--skip-surge')) await runSurgeBench(process.argv.slice(2));
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);
 
 /** Replies that reached their chat before one written earlier to it (each reply ends with its number, "(k)"). */
 function repliesOutOfOrder(sends: { at: number; params: Record<string, unknown> }[]): number {

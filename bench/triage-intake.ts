@@ -21,6 +21,7 @@ import { generate, type Fixture, type FixtureReport } from '../test/fixtures/tri
 import { spawnChild } from './lib/child';
 import { summarize } from './lib/stats';
 import { machine } from './lib/sysinfo';
+import { runMain } from './lib/run-main';
 
 const COUNTY = 47;
 const arg = (name: string, def: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : def);
@@ -89,10 +90,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);
