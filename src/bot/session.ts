@@ -103,6 +103,12 @@ export interface Draft {
    * version is unchanged (a new version would make a rollback drop every session).
    */
   injuriesSkipped?: InjuryQuestion[];
+  /**
+   * The category the injury answers (and skips) were given under, while a change of kind left the
+   * draft without one: the next category keeps them by the same rule (src/bot/wizard/buttons.ts
+   * `leaveCategory`). A new optional field, as `injuriesSkipped`: the version is unchanged.
+   */
+  injuriesUnder?: string;
   /** Election incidents: who did it, and for hate speech where it was said or spread. */
   perpetrator?: Perpetrator;
   channel?: HateChannel;

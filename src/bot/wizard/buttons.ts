@@ -73,7 +73,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
   kind(turn, d, value) {
     if (!isReportKind(value)) return false;
     turn.answer();
-    if (d.kind !== value) d.category = undefined;
+    if (d.kind !== value) leaveCategory(d);
     d.kind = value;
     turn.advance(d);
     return true;
@@ -191,13 +191,26 @@ export function setCounty(turn: Turn, d: Draft, code: number, town?: Draft['town
  * sent; skips likewise (`skippedAfterCategoryChange`): what is kept is not asked again.
  */
 export function chooseCategory(d: Draft, code: CategoryCode): void {
-  const injuries = injuriesAfterCategoryChange(d.category, code, d.injuries);
-  const skipped = skippedAfterCategoryChange(d.category, code, d.injuriesSkipped, injuries);
+  // Through a change of kind, the category the injury answers were given under (`leaveCategory`).
+  const from = d.category ?? d.injuriesUnder;
+  delete d.injuriesUnder;
+  const injuries = injuriesAfterCategoryChange(from, code, d.injuries);
+  const skipped = skippedAfterCategoryChange(from, code, d.injuriesSkipped, injuries);
   if (injuries) d.injuries = injuries;
   else delete d.injuries;
   if (skipped.length) d.injuriesSkipped = skipped;
   else delete d.injuriesSkipped;
   d.category = code;
+}
+
+/**
+ * The kind changed: its category goes, but the injury answers wait for the next one, judged
+ * against the category they were given under ("police brutality" changed to "election violence"
+ * asks "was anyone hurt?" the same way: not asked again). A second change keeps the first category.
+ */
+export function leaveCategory(d: Draft): void {
+  if (d.category && (d.injuries || d.injuriesSkipped)) d.injuriesUnder = d.category;
+  d.category = undefined;
 }
 
 /** The town offered with its county ("Roysambu is in Nairobi City"), when the county chosen is (one of) its own. */

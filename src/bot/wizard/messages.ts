@@ -1,6 +1,6 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, type CategoryCode, type County, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { askWhatToChange, chooseCategory, chooseCounty, pendingTown, setCounty, setDanger, submit } from './buttons';
+import { askWhatToChange, chooseCategory, chooseCounty, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS, townOf } from './flow';
 import { formatDay } from './format';
@@ -674,7 +674,7 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
   switch (d.step) {
     case 'kind':
       if (word !== 'police' && word !== 'election') return false;
-      if (d.kind !== word) d.category = undefined;
+      if (d.kind !== word) leaveCategory(d);
       d.kind = word;
       turn.advance(d);
       return true;

@@ -327,6 +327,26 @@ describe('a category changed on the review', () => {
     expect(stepOf(changeCategory(bribe.state, 'p_force'))).toBe('hurt');
   });
 
+  it('through a change of kind: answers given under police brutality are kept for election violence, which asks the same; not for a bribe at an election', () => {
+    const toElection = (state: WizardState, category: string): StepResult => {
+      const kind = press(press(state, 'edit').state, 'e_kind');
+      return press(press(kind.state, 'election').state, category);
+    };
+    const violence = toElection(full({ injuries: { hurt: 'treated', record: 'yes' } }), 'e_violence');
+    expect(stepOf(violence)).toBe('review');
+    expect(violence.state.draft).toMatchObject({ kind: 'election', category: 'e_violence', injuries: { hurt: 'treated', record: 'yes' } });
+    expect(violence.state.draft).not.toHaveProperty('injuriesUnder');
+    expect(toReport(violence.state.draft!)?.injuries).toEqual({ hurt: 'treated', record: 'yes' });
+    // A skip likewise; typed as well as tapped.
+    const skipped = skippedOnTheWay(press(at('hurt', { text: STORY }), 'sk'));
+    const kind = press(press(skipped, 'edit').state, 'e_kind');
+    expect(stepOf(press(type(kind.state, 'uchaguzi').state, 'e_violence'))).toBe('review');
+    // Election bribery asks nothing about injuries: the answers go, and come back asked after another change.
+    const bribe = toElection(full({ injuries: { hurt: 'treated' } }), 'e_bribery');
+    expect(bribe.state.draft?.injuries).toBeUndefined();
+    expect(stepOf(changeCategory(bribe.state, 'p_force'))).toBe('hurt');
+  });
+
   it('to one without them: the answers are gone from the draft, the review and the report', () => {
     const r = changeCategory(full({ injuries: { hurt: 'untreated', record: 'not_yet' } }), 'p_bribery');
     expect(stepOf(r)).toBe('review');
