@@ -98,6 +98,9 @@ export async function purgeExpired(store: Store, days: number, now = new Date(),
  */
 async function forgetReporter(store: Store, reporterId: Types.ObjectId, seen: { notSeenSince: Date; aheadAfter: Date }, opts: PurgeOptions): Promise<boolean> {
   try {
+    // One who asked to be forgotten (a request a crash stopped) is finished as they asked: every
+    // report, their name in any case. This blanking would purge the identity the request still needs.
+    if ((await store.reporters.findById(reporterId))?.forgetAskedAt) return (await forgetOnRequest(store, reporterId, opts)).purged;
     const identity = await readIdentity(store, reporterId, opts);
     if (identity) {
       await blankOwnIdentity(store, reporterId, identity, opts.marks ?? PLAIN_MARKS);

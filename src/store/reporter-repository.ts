@@ -154,12 +154,13 @@ export class ReporterRepository {
   /**
    * Retention: forget who the reporter is; reports stay for statistics. Not when they were seen at
    * `notSeenSince` or later (a report of theirs may be on its way to MongoDB), unless that was
-   * after `aheadAfter` (a wrong clock's): false then. Without `seen` (the reporter's own request),
+   * after `aheadAfter` (a wrong clock's), nor once the reporter asked to be forgotten (their request
+   * purges it, after blanking as they asked): false then. Without `seen` (the reporter's own request),
    * whenever they were seen. The lookup hash goes too: the same Telegram user writing again is a
    * new reporter, never linked to these reports.
    */
   async purgeIdentity(reporterId: Types.ObjectId, seen?: { notSeenSince: Date; aheadAfter: Date }): Promise<boolean> {
-    const guard = seen ? { $or: [{ seenAt: { $exists: false } }, { seenAt: { $lt: seen.notSeenSince } }, { seenAt: { $gt: seen.aheadAfter } }] } : {};
+    const guard = seen ? { forgetAskedAt: { $exists: false }, $or: [{ seenAt: { $exists: false } }, { seenAt: { $lt: seen.notSeenSince } }, { seenAt: { $gt: seen.aheadAfter } }] } : {};
     const res = await this.Reporter.updateOne(
       { _id: reporterId, ...guard },
       { $set: { identity: this.cipher.seal({ purged: true }), lookupHash: `purged:${reporterId.toString()}`, purged: true } },

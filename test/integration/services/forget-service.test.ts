@@ -345,3 +345,57 @@ it('takes their name out of the shared words of links to their reports, written 
   // The witness's own story is theirs: it keeps the name.
   expect((await store.reports.findById(witness._id))?.description.text).toContain('Wanjiru');
 });
+
+it('stopped once the request was recorded, with every report of theirs expiring on the next pass: that pass finishes it as they asked (their name in any case), not as the routine purge would', async () => {
+  const telegramUserId = 810_000_044;
+  const { reporter, report } = await seedReport(store, { description: { text: 'mimi ni wanjiru kamau, nipigie 0712 345 678.' } }, { telegramUserId, firstName: 'Wanjiru', phone: '+254712345678' });
+  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' }, 'en');
+  const now = new Date();
+  const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+  // An old report, closed long ago, of someone not seen for weeks: the routine purge would take them on this pass.
+  await store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'resolved', closedAt: daysAgo(60) } });
+  await store.models.Reporter.updateOne({ _id: reporter._id }, { $set: { seenAt: daysAgo(60) } });
+  // /forget died right after step 1 (the request on the record), before any report was marked or blanked.
+  await store.reporters.askedToForget(reporter._id, now);
+  // Another whose request was left more than a week ago (the passes that would finish it failed): the routine purge still does.
+  const { reporter: older, report: olderReport } = await seedReport(store, { description: { text: 'mimi ni akinyi, nipigie 0722 000 111.' } }, { telegramUserId: 810_000_046, firstName: 'Akinyi', phone: '+254722000111' });
+  await store.models.Report.updateOne({ _id: olderReport._id }, { $set: { status: 'resolved', closedAt: daysAgo(60) } });
+  await store.models.Reporter.updateOne({ _id: older._id }, { $set: { seenAt: daysAgo(60) } });
+  await store.reporters.askedToForget(older._id, daysAgo(10));
+
+  const forget = async (w: ForgetRequest) => void forgotten.push({ telegramUserId: w.telegramUserId, chatId: w.chatId });
+  await purgeExpired(store, 30, now, { marks: (language) => withheldMarks(translator, language), forget });
+
+  expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+  const after = await store.reports.findById(report._id);
+  expect(after?.reporterForgottenAt).toBeInstanceOf(Date);
+  expect(after?.description.text).toBe('mimi ni [name withheld] [name withheld], nipigie [phone number withheld].');
+  expect(await store.reporters.identityOf(older._id)).toBeNull();
+  expect((await store.reports.findById(olderReport._id))?.description.text).toBe('mimi ni [name withheld], nipigie [phone number withheld].');
+});
+
+it('asked while the routine purge is taking the same reporter (it read them just before): the routine purge leaves the identity to the request, which blanks as they asked', async () => {
+  const telegramUserId = 810_000_045;
+  const { reporter, report } = await seedReport(store, { description: { text: 'mimi ni wanjiru kamau, nipigie 0712 345 678.' } }, { telegramUserId, firstName: 'Wanjiru', phone: '+254712345678' });
+  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' }, 'en');
+  const now = new Date();
+  const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+  await store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'resolved', closedAt: daysAgo(60) } });
+  await store.models.Reporter.updateOne({ _id: reporter._id }, { $set: { seenAt: daysAgo(60) } });
+  // Their /forget records the request just after the routine purge read the record, as it reads their identity.
+  const identityOf = store.reporters.identityOf.bind(store.reporters);
+  const spy = jest.spyOn(store.reporters, 'identityOf').mockImplementationOnce(async (id) => {
+    await store.reporters.askedToForget(reporter._id, now);
+    return identityOf(id);
+  });
+
+  const forget = async (w: ForgetRequest) => void forgotten.push({ telegramUserId: w.telegramUserId, chatId: w.chatId });
+  try {
+    await purgeExpired(store, 30, now, { marks: (language) => withheldMarks(translator, language), forget });
+  } finally {
+    spy.mockRestore();
+  }
+
+  expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+  expect((await store.reports.findById(report._id))?.description.text).toBe('mimi ni [name withheld] [name withheld], nipigie [phone number withheld].');
+});
