@@ -45,11 +45,12 @@ async function settle(ctx: BotContext, text: string): Promise<void> {
  * Deletes who they are, now (ForgetService; a repeat is harmless), then this conversation: the
  * report being written, anything waiting for a choice, the language chosen and the command menu
  * set in it. Answered in the language they used, which this update still speaks. An urgent report
- * being written is marked not finished first, as a cancel would: staff then do not wait for the rest.
+ * being written is left as it stands, not cancelled as /cancel would: it is anonymous until the
+ * review, and a cancel at the request's moment (its history line, its page told) would link it
+ * to their named reports, marked at that moment. Staff see it "not finished" once it has been
+ * quiet for WRITING_QUIET_MS (src/domain/unfinished.ts), as for anyone who stops answering.
  */
 async function forget(ctx: BotContext, who: { telegramUserId: number; chatId: number }, mark: string): Promise<void> {
-  const draft = ctx.session.draft;
-  if (draft?.urgent) await ctx.deps.intake.abandon(draft.id);
   await ctx.deps.forgetting.forget(who);
   ctx.session = { ...newSession(), forgotten: mark };
   await clearChatCommands(ctx);

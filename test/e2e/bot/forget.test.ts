@@ -138,8 +138,10 @@ describe('/forget, confirmed', () => {
     expect(lastText(u)).toContain('Welcome to Ripoti.');
   });
 
-  it('an urgent report being written stops there: it stays with the staff, marked not finished, without who sent it', async () => {
+  it('an urgent report being written stops there: it stays with the staff as it stands, without who sent it, and shares no moment with their named report', async () => {
     const u = h.tg.user({ firstName: 'Haraka', languageCode: 'en' });
+    await u.sendText('/start');
+    const named = await submitNamed(u, 'Officers at the Kisumu roadblock took 1,000 shillings from me.');
     await u.sendText('/start');
     await u.press('🚓 Police misconduct');
     await u.press('Excessive force or brutality');
@@ -148,11 +150,16 @@ describe('/forget, confirmed', () => {
     await u.sendText('Two officers are beating a young man outside the shop right now.');
     await u.sendText('/forget');
     expect(lastText(u)).toBe(`${ASK_EN}\n\nThe report you are writing now stops here. What you already told us stays with Ripoti staff, without your details.`);
+    const asked = new Date();
     await u.press('🗑 Delete my details');
     expect(lastText(u)).toBe(DONE_EN);
+    expect((await h.store.reports.findByReference(named))?.reporterForgottenAt?.getTime()).toBeGreaterThanOrEqual(asked.getTime());
+    // Anonymous until the review: nothing on it says when they asked (no cancel, no history line, no change time).
     const report = await h.store.reports.findByReference(reference);
-    expect(report).toMatchObject({ status: 'received', unfinished: { state: 'cancelled' }, reporterUnreachable: true });
-    expect(report?.reporterForgottenAt).toBeInstanceOf(Date);
+    expect(report).toMatchObject({ anonymous: true, status: 'received', unfinished: { state: 'writing' }, reporterUnreachable: true });
+    expect(report?.reporterForgottenAt).toEqual(report?.createdAt);
+    expect(report?.updatedAt.getTime()).toBeLessThan(asked.getTime());
+    expect((await h.store.reports.history(report!._id.toString())).filter((e) => e.at >= asked).map((e) => e.type)).toEqual([]);
     expect(await h.store.reporters.findByTelegramUser(u.id)).toBeNull();
   });
 });
