@@ -350,15 +350,23 @@ it('takes their name out of the shared words of links to their reports, written 
   expect((await store.reports.findById(witness._id))?.description.text).toContain('Wanjiru');
 });
 
-it('stopped once the request was recorded, with every report of theirs expiring on the next pass: that pass finishes it as they asked (their name in any case), not as the routine purge would', async () => {
-  const telegramUserId = 810_000_044;
+const now = new Date();
+const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+
+/**
+ * Wanjiru Kamau, who wrote her name in lower case, with one report closed long ago and not seen
+ * for weeks: the routine purge would take her on the next pass.
+ */
+async function expiringReporter(telegramUserId: number) {
   const { reporter, report } = await seedReport(store, { description: { text: 'mimi ni wanjiru kamau, nipigie 0712 345 678.' } }, { telegramUserId, firstName: 'Wanjiru', phone: '+254712345678' });
   await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' }, 'en');
-  const now = new Date();
-  const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
-  // An old report, closed long ago, of someone not seen for weeks: the routine purge would take them on this pass.
   await store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'resolved', closedAt: daysAgo(60) } });
   await store.models.Reporter.updateOne({ _id: reporter._id }, { $set: { seenAt: daysAgo(60) } });
+  return { reporter, report };
+}
+
+it('stopped once the request was recorded, with every report of theirs expiring on the next pass: that pass finishes it as they asked (their name in any case), not as the routine purge would', async () => {
+  const { reporter, report } = await expiringReporter(810_000_044);
   // /forget died right after step 1 (the request on the record), before any report was marked or blanked.
   await store.reporters.askedToForget(reporter._id, now);
   // Another whose request was left more than a week ago (the passes that would finish it failed): the routine purge still does.
@@ -379,13 +387,7 @@ it('stopped once the request was recorded, with every report of theirs expiring 
 });
 
 it('asked while the routine purge is taking the same reporter (it read them just before): the routine purge leaves the identity to the request, which blanks as they asked', async () => {
-  const telegramUserId = 810_000_045;
-  const { reporter, report } = await seedReport(store, { description: { text: 'mimi ni wanjiru kamau, nipigie 0712 345 678.' } }, { telegramUserId, firstName: 'Wanjiru', phone: '+254712345678' });
-  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' }, 'en');
-  const now = new Date();
-  const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
-  await store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'resolved', closedAt: daysAgo(60) } });
-  await store.models.Reporter.updateOne({ _id: reporter._id }, { $set: { seenAt: daysAgo(60) } });
+  const { reporter, report } = await expiringReporter(810_000_045);
   // Their /forget records the request just after the routine purge read the record, as it reads their identity.
   const identityOf = store.reporters.identityOf.bind(store.reporters);
   const spy = jest.spyOn(store.reporters, 'identityOf').mockImplementationOnce(async (id) => {
