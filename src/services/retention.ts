@@ -339,25 +339,18 @@ async function blankLinkReasons(store: Store, which: { blank: Types.ObjectId[]; 
     for (const link of h.similar ?? []) {
       if (!ids.has(String(h._id)) && !ids.has(String(link.reportId))) continue;
       if (keep.has(String(h._id)) || keep.has(String(link.reportId))) continue;
-      const reasons = blankDeep(withoutEntries(link.reasons, nameWords), blank);
+      const reasons = blankDeep(link.reasons, blank, nameWords);
       // One link at a time, by its own element: triage may add links to an open report meanwhile.
       if (JSON.stringify(reasons) !== JSON.stringify(link.reasons)) await store.models.Report.updateOne({ _id: h._id, 'similar.reportId': link.reportId }, { $set: { 'similar.$.reasons': reasons } });
     }
   }
 }
 
-/** A JSON-like value without the array entries that are one of `drop`. */
-function withoutEntries(value: unknown, drop: ReadonlySet<string>): unknown {
-  if (Array.isArray(value)) return value.filter((v) => typeof v !== 'string' || !drop.has(v)).map((v) => withoutEntries(v, drop));
-  if (value && typeof value === 'object' && !(value instanceof Date) && value.constructor === Object) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutEntries(v, drop)]));
-  return value;
-}
-
-/** Every string in a JSON-like value blanked. */
-function blankDeep(value: unknown, blank: (text: string) => string): unknown {
+/** Every string in a JSON-like value blanked, after the array entries that are one of `drop` are left out. */
+function blankDeep(value: unknown, blank: (text: string) => string, drop: ReadonlySet<string>): unknown {
   if (typeof value === 'string') return blank(value);
-  if (Array.isArray(value)) return value.map((v) => blankDeep(v, blank));
-  if (value && typeof value === 'object' && !(value instanceof Date) && value.constructor === Object) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blankDeep(v, blank)]));
+  if (Array.isArray(value)) return value.filter((v) => typeof v !== 'string' || !drop.has(v)).map((v) => blankDeep(v, blank, drop));
+  if (value && typeof value === 'object' && !(value instanceof Date) && value.constructor === Object) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blankDeep(v, blank, drop)]));
   return value;
 }
 
