@@ -74,20 +74,24 @@ export async function purgeExpired(store: Store, days: number, now = new Date(),
     .select({ reporterId: 1 })
     .lean<{ reporterId: Types.ObjectId }[]>();
   const ids = [...new Set([...expired, ...earlier].map((r) => r.reporterId.toString()))];
-  const unpurged = await store.models.Reporter.find({ _id: { $in: ids }, purged: { $ne: true } }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+  const unpurged = await store.models.Reporter.find({ _id: { $in: ids }, purged: { $ne: true } }).select({ _id: 1, forgetAskedAt: 1 }).lean<Candidate[]>();
   // Seen this late, a reporter may have a report between its Confirm's two writes (their record,
   // then the report): not purged now, looked at again on the next pass.
   const notSeenSince = new Date(now.getTime() - SEEN_MARGIN_MS);
   let reporters = 0;
-  for (const { _id } of unpurged) {
+  for (const candidate of unpurged) {
+    const { _id } = candidate;
     // Keep the identity while any report still needs it: open, or closed but not yet expired.
     if (await Report.exists({ reporterId: _id, purgedAt: null })) continue;
-    if (await forgetReporter(store, _id, { notSeenSince, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) }, opts)) reporters++;
+    if (await forgetReporter(store, candidate, { notSeenSince, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) }, opts)) reporters++;
   }
   reporters += await purgeWithoutReports(store, now, opts);
   reporters += await finishForgetting(store, now, opts);
   return { reports: expired.length, reporters };
 }
+
+/** A reporter a pass looks at: read with whether they asked to be forgotten, so that is not read again. */
+type Candidate = { _id: Types.ObjectId; forgetAskedAt?: Date | null };
 
 /**
  * One reporter's identity purged, after their own name and number are blanked from what stays
@@ -96,11 +100,12 @@ export async function purgeExpired(store: Store, days: number, now = new Date(),
  * a key no longer configured) is purged without them; any other failure leaves this reporter to
  * the next pass and the rest of this one goes on. True when purged.
  */
-async function forgetReporter(store: Store, reporterId: Types.ObjectId, seen: { notSeenSince: Date; aheadAfter: Date }, opts: PurgeOptions): Promise<boolean> {
+async function forgetReporter(store: Store, { _id: reporterId, forgetAskedAt }: Candidate, seen: { notSeenSince: Date; aheadAfter: Date }, opts: PurgeOptions): Promise<boolean> {
   try {
     // One who asked to be forgotten (a request a crash stopped) is finished as they asked: every
-    // report, their name in any case. This blanking would purge the identity the request still needs.
-    if ((await store.reporters.findById(reporterId))?.forgetAskedAt) return (await forgetOnRequest(store, reporterId, opts)).purged;
+    // report, their name in any case. This blanking would purge the identity the request still needs
+    // (one who asks after the pass read them is left by purgeIdentity's guard to finishForgetting).
+    if (forgetAskedAt) return (await forgetOnRequest(store, reporterId, opts)).purged;
     const identity = await readIdentity(store, reporterId, opts);
     if (identity) {
       await blankOwnIdentity(store, reporterId, identity, opts.marks ?? PLAIN_MARKS);
@@ -130,13 +135,14 @@ async function readIdentity(store: Store, reporterId: Types.ObjectId, opts: Purg
 async function purgeWithoutReports(store: Store, now: Date, opts: PurgeOptions): Promise<number> {
   const before = new Date(now.getTime() - NO_REPORT_AFTER_DAYS * DAY_MS);
   const seen = await store.models.Reporter.find({ seenAt: { $gte: new Date(before.getTime() - RECHECK_DAYS * DAY_MS), $lt: before }, purged: { $ne: true } })
-    .select({ _id: 1 })
-    .lean<{ _id: Types.ObjectId }[]>();
+    .select({ _id: 1, forgetAskedAt: 1 })
+    .lean<Candidate[]>();
   let purged = 0;
-  for (const { _id } of seen) {
+  for (const candidate of seen) {
+    const { _id } = candidate;
     if (await store.models.Report.exists({ reporterId: _id })) continue;
     // Seen again since (a Confirm under way) keeps them: purgeIdentity checks seenAt in its write.
-    if (await forgetReporter(store, _id, { notSeenSince: before, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) }, opts)) purged++;
+    if (await forgetReporter(store, candidate, { notSeenSince: before, aheadAfter: new Date(now.getTime() + SEEN_AHEAD_MS) }, opts)) purged++;
   }
   return purged;
 }
