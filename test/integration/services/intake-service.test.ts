@@ -158,6 +158,16 @@ describe('IntakeService.submit', () => {
     expect(await store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(2);
   });
 
+  it('a contactable report refused by the daily limit leaves no phone on the reporter\'s record', async () => {
+    const userId = nextUser++;
+    const intake = service(1);
+    expect((await intake.submit(request(userId))).ok).toBe(true);
+    const refused = await intake.submit(request(userId, { anonymous: false }, { phone: '+254711000555' }));
+    expect(refused).toMatchObject({ ok: false, reason: 'daily_limit' });
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(store.cipher.open<{ phone?: string }>(reporter!.identity).phone).toBeUndefined();
+  });
+
   it('does not count a repeated Confirm of a stored draft against the day', async () => {
     const userId = nextUser++;
     const intake = service(1);
