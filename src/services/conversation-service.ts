@@ -324,7 +324,11 @@ export class ConversationService {
   /**
    * The message, then its history entry under the message's own id. A message from Telegram has
    * an id fixed by it: taken again (a retried update, a second tap on "which report?"), it is the
-   * one stored, on the report it went to first, and its entry is not written twice.
+   * one stored, on the report it went to first, and its entry is not written twice. Its danger is
+   * acted on again: a process that died between the write and the raise (or the watch) left it
+   * undone, and Telegram's redelivery is the only other chance. Both are once-only by themselves
+   * (`raiseToUrgent` changes nothing on a ticket first already; a watch keeps one check per
+   * episode), and the reporter, never answered the first time, gets the emergency numbers.
    */
   private async store(reporterId: Types.ObjectId, ticket: OpenTicket, message: ReporterMessage): Promise<Stored> {
     const { store, events, logger } = this.deps;
@@ -344,7 +348,7 @@ export class ConversationService {
     const open = now !== null && isOpen(now);
     logger.info({ reportId: on.reportId, reference: on.reference, outcome: created ? (open ? 'reply_attached' : 'reply_after_close') : 'reply_already_attached', kind: stored.kind }, 'reporter message attached');
     if (!open) return { ok: false, reason: 'closed', reference: on.reference, reportId: on.reportId };
-    const danger = created && message.text !== undefined && !message.passedOn && saysDangerNow(message.text) ? { raised: await this.onDanger(on.reportId, now, stored), category: on.category } : undefined;
+    const danger = message.text !== undefined && !message.passedOn && saysDangerNow(message.text) ? { raised: await this.onDanger(on.reportId, now, stored, created), category: on.category } : undefined;
     // Nobody has taken it yet: the reporter is told it waits with the report, not that someone has it.
     return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind, ...(now === 'received' ? { waiting: true as const } : {}), ...(danger ? { danger } : {}) };
   }
@@ -354,8 +358,8 @@ export class ConversationService {
    * held one is watched (HeldDangerService), so the group hears of it if its holder is away. A
    * watch that fails leaves the message stored and the numbers said: the holder still sees it.
    */
-  private async onDanger(reportId: string, status: Status, message: MessageDoc): Promise<boolean> {
-    if (status === 'received') return this.raise(reportId, message._id.toString());
+  private async onDanger(reportId: string, status: Status, message: MessageDoc, created: boolean): Promise<boolean> {
+    if (status === 'received') return this.raise(reportId, message._id.toString(), created);
     await this.deps.heldDanger?.watch(reportId, message.createdAt).catch((err: unknown) => this.deps.logger.warn({ err, reportId }, 'danger on a held ticket not watched'));
     return false;
   }
@@ -365,8 +369,9 @@ export class ConversationService {
    * if said in the report: MongoDB, its job, its SLA check at danger-now's time. Not an escalation
    * (nobody waited too long), and the supervisors' group is told (`alertSupervisors`). A raise
    * that fails leaves the message stored and the numbers said. False when taken or first already.
+   * `created` false: the message was stored before (`store`), and the raise is done now, late.
    */
-  private async raise(reportId: string, messageId: string): Promise<boolean> {
+  private async raise(reportId: string, messageId: string, created: boolean): Promise<boolean> {
     const { store, events, logger, tickets, sla, supervisors } = this.deps;
     try {
       // The alert is marked owed in the raise's own write: a process that dies before queuing it leaves it to the relay.
@@ -376,7 +381,8 @@ export class ConversationService {
       await tickets?.reprioritise(reportId, 1).catch((err: unknown) => logger.warn({ err, reportId }, 'raised ticket\'s job not re-prioritised'));
       await sla?.hurry(before).catch((err: unknown) => logger.warn({ err, reportId }, 'raised ticket\'s SLA check not brought forward'));
       await this.alertSupervisors(reportId);
-      logger.warn({ reportId, from: before.priority, to: 1, outcome: 'danger_said' }, 'reporter wrote of danger now: waiting ticket put first');
+      // `takenAgain`: raised late, by the message stored before and taken again.
+      logger.warn({ reportId, from: before.priority, to: 1, outcome: 'danger_said', ...(created ? {} : { takenAgain: true }) }, 'reporter wrote of danger now: waiting ticket put first');
       await events.publish({ type: 'ticket', reportId, what: 'escalated' });
       await events.publish({ type: 'queue' });
       return true;

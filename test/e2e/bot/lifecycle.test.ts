@@ -2,6 +2,8 @@
 import { Types } from 'mongoose';
 import { languageForgetter, languageKey, sessionKey } from '../../../src/bot';
 import { purgeExpired } from '../../../src/services/retention';
+import { reporterMessageId } from '../../../src/services/reply-id';
+import { redisKeys } from '../../../src/redis-keys';
 import { generateReference } from '../../../src/domain';
 import { eventually, startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { allTexts, callbackUpdate, lastText, pressTampered, referenceIn, walkTo, said } from './helpers';
@@ -499,6 +501,28 @@ describe('replies from the reporter after submitting', () => {
     expect(allTexts(u).at(-2)).toMatch(/^🚨 If someone is in danger/);
     expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
     expect(h.raised.slice(raisedBefore)).toEqual([id]);
+  });
+
+  it('a danger message whose first handling died once it was stored: Telegram\'s redelivery gets the numbers and puts the waiting report first', async () => {
+    const u = h.tg.user({ firstName: 'Died midway', languageCode: 'en' });
+    const reference = await submitAnonymous(u);
+    const report = (await h.store.reports.findByReference(reference))!;
+    const id = report._id.toString();
+    const text = 'They are here again, they are threatening us';
+    const message = { message_id: 900_101, date: Math.floor(Date.now() / 1000), chat: u.lastMessage().raw.chat, from: u.info, text };
+    // The process handling it stored the message and died: its claim on the update is left, its owner gone.
+    const stored = reporterMessageId(report.reporterId.toString(), { messageId: message.message_id, date: message.date });
+    await h.store.messages.addIncomingOnce(stored, id, { text, telegramMessageId: message.message_id });
+    await h.redis.set(redisKeys(h.prefix).update(900_000_101), 'handling:0123456789abcdef', 'EX', 120);
+    const [before, raisedBefore] = [allTexts(u).length, h.raised.length];
+    await h.current.handleUpdate({ update_id: 900_000_101, message } as Parameters<typeof h.current.handleUpdate>[0]);
+    const [numbers, added, ...more] = allTexts(u).slice(before);
+    expect(numbers).toMatch(/^🚨 If someone is in danger, call for help now:\n\n.*999/s);
+    expect(added).toBe(`✅ Added to your report ${reference}. We have marked it urgent, so it goes first: the next free member of staff will deal with it.`);
+    expect(more).toEqual([]);
+    expect(h.raised.slice(raisedBefore)).toEqual([id]);
+    expect((await h.store.reports.findById(id))?.priority).toBe(1);
+    expect((await h.store.messages.listForReport(id)).map((m) => m.text)).toEqual([text]);
   });
 
   it('danger written with two reports open gets the numbers at once, before "which report?"; the report chosen goes first', async () => {

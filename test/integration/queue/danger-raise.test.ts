@@ -9,6 +9,7 @@ import { countyName } from '../../../src/domain';
 import { ConversationService } from '../../../src/services/conversation-service';
 import { OutboxRelay } from '../../../src/services/outbox-relay';
 import { DeliveryService } from '../../../src/services/delivery-service';
+import { reporterMessageId } from '../../../src/services/reply-id';
 import type { DangerAlertPort, TicketQueuePort } from '../../../src/services/ports';
 import type { CategoryCode } from '../../../src/domain';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
@@ -66,6 +67,26 @@ describe('the supervisors\' group hears of a waiting ticket whose reporter write
     await raisedAndTold();
     expect(told(report.reference)).toHaveLength(1);
     expect(await alertJobs(report._id.toString())).toHaveLength(1);
+  });
+
+  it('a danger message whose first delivery died between its store and its raise puts the ticket first when Telegram delivers it again; told once', async () => {
+    const { telegramUserId, report } = await waiting('p_threats');
+    const reportId = report._id.toString();
+    const sent = { text: DANGER, telegram: { messageId: 501, date: 1_764_100_000 } };
+    // What a process that died straight after the message's write leaves: the message, nothing raised.
+    const id = reporterMessageId(report.reporterId.toString(), sent.telegram);
+    expect((await h.store.messages.addIncomingOnce(id, reportId, { text: DANGER, telegramMessageId: 501 })).created).toBe(true);
+    expect((await h.store.reports.findById(reportId))?.priority).toBe(3);
+    // Telegram delivers the update again: the message is the one stored, and its danger is acted on now.
+    expect(await conversation().take(telegramUserId, sent)).toMatchObject({ ok: true, waiting: true, danger: { raised: true, category: 'p_threats' } });
+    expect((await h.store.reports.findById(reportId))?.priority).toBe(1);
+    // And once more (another redelivery): already first, nothing raised or told again.
+    expect(await conversation().take(telegramUserId, sent)).toMatchObject({ ok: true, danger: { raised: false, category: 'p_threats' } });
+    await raisedAndTold();
+    expect(told(report.reference)).toHaveLength(1);
+    expect(await alertJobs(reportId)).toHaveLength(1);
+    expect((await h.store.reports.history(reportId)).filter((e) => e.type === 'danger_said').map((e) => e.data)).toEqual([{ from: 3, to: 1, messageId: id.toString() }]);
+    expect((await h.store.messages.listForReport(reportId)).map((m) => m.text)).toEqual([DANGER]);
   });
 
   it('says nothing for a report urgent from the start or a ticket an agent holds (the agent sees the message)', async () => {

@@ -11,6 +11,7 @@ import { heldDangerEpisodeKey, type HeldDangerEpisode } from '../../../src/domai
 import { ConversationService } from '../../../src/services/conversation-service';
 import { DeliveryService } from '../../../src/services/delivery-service';
 import { HeldDangerService } from '../../../src/services/held-danger-service';
+import { reporterMessageId } from '../../../src/services/reply-id';
 import { HELD_DANGER_JOB, type SlaJobData } from '../../../src/queue';
 import type { AgentRef } from '../../../src/services/ticket-actions';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
@@ -111,6 +112,24 @@ describe('danger on a held ticket whose holder does not open it', () => {
     expect(await h.heldDanger.watch(t.reportId, new Date(saidAt))).toBe(true);
     expect(await (await s.jobOf(episode))?.getState()).toBe('completed');
     expect(await s.heldJobs(t.reportId)).toHaveLength(1);
+    await anotherTold();
+    expect(told(t.reference)).toHaveLength(1);
+  });
+
+  it('a danger message whose first delivery died before its watch is watched when Telegram delivers it again; one check, one alert', async () => {
+    const holder = await s.staff('Wairimu Gitau');
+    const t = await s.held(holder);
+    const sent = { text: DANGER, telegram: { messageId: 601, date: 1_764_100_100 } };
+    // What a process that died straight after the message's write leaves: the message, no watch.
+    const reporterId = (await h.store.reports.findById(t.reportId))!.reporterId.toString();
+    const { message } = await h.store.messages.addIncomingOnce(reporterMessageId(reporterId, sent.telegram), t.reportId, { text: DANGER, telegramMessageId: 601 });
+    expect(await s.heldJobs(t.reportId)).toHaveLength(0);
+    // Telegram delivers the update again, twice: watched from the message's own time, once.
+    for (let i = 0; i < 2; i++) expect(await s.conversation.take(t.telegramUserId, sent)).toMatchObject({ ok: true, danger: { raised: false, category: 'p_arrest' } });
+    const episode = { reportId: t.reportId, holderId: holder.id, saidAt: message.createdAt.getTime() };
+    await waitFor(() => told(t.reference).length > 0, 'the alert in the group');
+    await waitFor(() => s.completed(episode), 'the held-danger check done');
+    expect((await s.heldJobs(t.reportId)).map((j) => j.id)).toEqual([`held-${heldDangerEpisodeKey(episode)}`]);
     await anotherTold();
     expect(told(t.reference)).toHaveLength(1);
   });
