@@ -133,7 +133,7 @@ describe('messages per minute', () => {
     const u = h.tg.user({ firstName: 'Haraka', languageCode: 'sw' });
     await walkTo(u, 'desc', 'sw');
     const tooFast =
-      '⚠️ Unatuma jumbe kwa kasi sana. Ujumbe huu haukutufikia, na chochote utakachotuma ndani ya dakika moja ijayo hakitatufikia. Tafadhali subiri kama dakika moja, kisha utume tena ujumbe huu pamoja na jumbe zote zilizoufuata. Ulichotuma kabla yake kimehifadhiwa.';
+      '⚠️ Unatuma jumbe kwa kasi sana. Ujumbe wako ulio hapo juu haukutufikia, na chochote utakachotuma ndani ya dakika moja ijayo hakitatufikia. Tafadhali subiri kama dakika moja, kisha utume tena ujumbe huo pamoja na jumbe zote zilizoufuata. Ulichotuma kabla yake kimehifadhiwa.';
     // 60 updates a minute are answered (the walk used some of them); the next one is told once.
     let refused = 0;
     for (let i = 0; i < 61 && !allTexts(u).includes(tooFast); i++) {
