@@ -190,6 +190,12 @@ export class ReplyWorker implements Service {
     const due = plan.message;
     const log = this.opts.logger.child({ messageId: data.messageId, reportId: due.reportId, reference: due.reference, job: job.id });
     const sent = data.sentAs !== undefined ? { id: data.sentAs, language: data.sentIn } : await this.send(job, due, log, token);
+    if (!sent) {
+      // They asked to be forgotten while it waited for its turn: nothing more reaches their chat.
+      await delivery.noRecipient(due);
+      await this.wakeNext(due, log);
+      return 'unreachable';
+    }
     const telegramMessageId = sent.id;
     try {
       await delivery.sent(due, telegramMessageId, sent.language);
@@ -205,21 +211,27 @@ export class ReplyWorker implements Service {
     return 'sent';
   }
 
-  /** Paces, renders and sends the message; Telegram's message id, and the language it went in. */
-  private async send(job: Job<ReplyJobData>, due: DueMessage, log: Logger, token?: string): Promise<{ id: number; language: Lang }> {
+  /**
+   * Paces, renders and sends the message; Telegram's message id, and the language it went in.
+   * Null when the reporter asked to be forgotten before its turn came: nothing was sent.
+   */
+  private async send(job: Job<ReplyJobData>, due: DueMessage, log: Logger, token?: string): Promise<{ id: number; language: Lang } | null> {
     const { delivery } = this.opts;
     await this.pace(job, this.pacer, due.recipientKey, token);
     await this.keepOrder(job, due, log, token);
-    // Rendered after pacing: a notice is in the language the reporter has when it goes out.
-    const composed = await delivery.compose(due);
-    const { text } = composed;
-    const markup = replyMarkupOf(composed);
-    const extra = { ...(markup ? { reply_markup: markup } : {}), ...this.extra } as Parameters<MessageSender['sendMessage']>[2];
     try {
       // The overall slot first, then the chat: a long wait in the shared budget (a surge) must not
       // hold the chat's send lease (claim-send.lua), which only guards against a worker dying mid-send.
-      const id = (await this.budgeted(() => this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, text, extra)))).message_id;
-      return { id, language: composed.language };
+      return await this.budgeted(async () => {
+        // Rendered once its turn has come (one read, the language's): a notice is in the language the
+        // reporter has when it goes out, and one who asked to be forgotten during the wait gets nothing.
+        const composed = await delivery.composeIfReachable(due);
+        if (!composed) return null;
+        const markup = replyMarkupOf(composed);
+        const extra = { ...(markup ? { reply_markup: markup } : {}), ...this.extra } as Parameters<MessageSender['sendMessage']>[2];
+        const sent = await this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, composed.text, extra));
+        return { id: sent.message_id, language: composed.language };
+      });
     } catch (err) {
       await this.onSendError(err, job, log, (reason) => (reason === 'gave_up' ? delivery.gaveUp(due) : delivery.failed(due, reason)));
       // Marked failed, the next one need not wait for it; still pending, the next one looks and waits again.

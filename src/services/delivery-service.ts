@@ -1,6 +1,6 @@
 import { heldDangerVerdict, type Priority } from '../domain';
 import type { Lang, Translator } from '../i18n';
-import type { AlertedTicket, MessageDoc, ReportDoc, Store } from '../store';
+import { mayReach, type AlertedTicket, type MessageDoc, type ReportDoc, type Store } from '../store';
 import { countyName } from '../domain';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
@@ -79,20 +79,18 @@ export class DeliveryService {
 
   /**
    * The message if it is still to be sent and someone can receive it. A message whose reporter
-   * is gone (purged by retention) is marked failed here: nobody is left to send to.
+   * is gone (purged by retention, or asked to be forgotten: a /forget under way included) is
+   * marked failed here: nobody is left to send to.
    */
   async prepare(messageId: string): Promise<DeliveryPlan> {
-    const { store, metrics } = this.deps;
+    const { store } = this.deps;
     const message = await store.messages.findById(messageId);
     if (!message || message.direction !== 'to_reporter') return { due: false, outcome: 'missing' };
     if (message.delivery !== 'pending') return { due: false, outcome: 'already' };
     const report = await store.reports.findById(message.reportId);
-    const identity = report ? await store.reporters.identityOf(report.reporterId) : null;
+    const identity = report ? await store.reporters.recipientOf(report.reporterId) : null;
     if (!report || !identity) {
-      await store.messages.markFailed(message._id);
-      if (report) await store.reports.addEvent(report._id, 'delivery_failed', { kind: 'system' }, { messageId, reason: 'no_recipient' });
-      metrics?.deliveries.inc({ outcome: 'no_recipient' });
-      this.deps.logger.warn({ messageId, reportId: message.reportId.toString(), reference: report?.reference }, 'reporter identity unavailable; message not delivered');
+      await this.noRecipient({ messageId, message, report });
       return { due: false, outcome: 'unreachable' };
     }
     // The pacing keys in Redis name the reporter by a keyed hash, as every other key does: an operator
@@ -100,6 +98,23 @@ export class DeliveryService {
     const recipientKey = store.cipher.keyedHash('chat-pace', report.reporterId.toString());
     const due: DueMessage = { messageId, reportId: report._id.toString(), reference: report.reference, kind: message.kind, recipientKey, chatId: identity.chatId, message, report };
     return { due: true, message: due };
+  }
+
+  /**
+   * Nobody to send it to: the message failed. The ticket's history says why, except an anonymous
+   * report's: its reporter was forgotten or purged along with their named reports, and a line at
+   * this moment, beside theirs, would tell staff who sent it (its message reads "not delivered").
+   */
+  async noRecipient(to: { messageId: string; message: MessageDoc; report: ReportDoc | null }): Promise<void> {
+    const { store, events, metrics, logger } = this.deps;
+    const { messageId, message, report } = to;
+    await store.messages.markFailed(message._id);
+    if (report && !report.anonymous) {
+      await store.reports.addEvent(report._id, 'delivery_failed', { kind: 'system' }, { messageId, reason: 'no_recipient' });
+      await events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'delivery' });
+    }
+    metrics?.deliveries.inc({ outcome: 'no_recipient' });
+    logger.warn({ messageId, reportId: message.reportId.toString(), reference: report?.reference }, 'reporter identity unavailable; message not delivered');
   }
 
   /**
@@ -127,7 +142,21 @@ export class DeliveryService {
  */
   async compose(due: DueMessage): Promise<ComposedMessage> {
     const reporter = await this.deps.store.reporters.findById(due.report.reporterId);
-    const lang: Lang = reporter?.language ?? due.report.language;
+    return this.composeIn(due, reporter?.language ?? due.report.language);
+  }
+
+  /**
+   * `compose`, at the moment of sending (after any wait for a turn): null when the reporter can no
+   * longer be reached, as they asked to be forgotten (or were purged) since the message was
+   * prepared. One read, the one the language needs anyway.
+   */
+  async composeIfReachable(due: DueMessage): Promise<ComposedMessage | null> {
+    const reporter = await this.deps.store.reporters.findById(due.report.reporterId);
+    if (!reporter || !mayReach(reporter)) return null;
+    return this.composeIn(due, reporter.language ?? due.report.language);
+  }
+
+  private composeIn(due: DueMessage, lang: Lang): ComposedMessage {
     const t = this.deps.translator;
     const { message, reference } = due;
     // An answer written in both languages (an incident's answer to all) goes out in the reporter's.

@@ -133,6 +133,15 @@ export class ReporterRepository {
   }
 
   /**
+   * Whom a message to the reporter goes to: nobody once their identity is purged, nor once they
+   * asked to be forgotten (a /forget under way keeps the identity only for its own blanking).
+   */
+  async recipientOf(reporterId: Types.ObjectId | string): Promise<ReporterIdentity | null> {
+    const doc = await this.findById(reporterId);
+    return doc && mayReach(doc) ? this.cipher.open<ReporterIdentity>(doc.identity) : null;
+  }
+
+  /**
    * Every record this Telegram user has (one, unless a key rotation left another under an older
    * key's hash): what /forget deletes.
    */
@@ -167,6 +176,11 @@ export class ReporterRepository {
     );
     return res.matchedCount === 1;
   }
+}
+
+/** A record messages may still go to: not purged, and its reporter has not asked to be forgotten. */
+export function mayReach(doc: Pick<ReporterDoc, 'purged' | 'forgetAskedAt'>): boolean {
+  return !doc.purged && !doc.forgetAskedAt;
 }
 
 export function isDuplicateKey(err: unknown, field?: string): boolean {
