@@ -16,7 +16,8 @@ export interface ReporterDoc {
   _id: Types.ObjectId;
   lookupHash: string;
   identity: Sealed;
-  language: Lang;
+  /** The language they chose; gone with the identity (purged): readers fall back to the report's. */
+  language?: Lang;
   /** True after retention purged the identity: the reporter can no longer be reached. */
   purged?: boolean;
   /**

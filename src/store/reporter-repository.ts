@@ -166,13 +166,16 @@ export class ReporterRepository {
    * after `aheadAfter` (a wrong clock's), nor once the reporter asked to be forgotten (their request
    * purges it, after blanking as they asked): false then. Without `seen` (the reporter's own request),
    * whenever they were seen. The lookup hash goes too: the same Telegram user writing again is a
-   * new reporter, never linked to these reports.
+   * new reporter, never linked to these reports. So does the language they chose: what reads it
+   * falls back to the report's own.
    */
   async purgeIdentity(reporterId: Types.ObjectId, seen?: { notSeenSince: Date; aheadAfter: Date }): Promise<boolean> {
     const guard = seen ? { forgetAskedAt: { $exists: false }, $or: [{ seenAt: { $exists: false } }, { seenAt: { $lt: seen.notSeenSince } }, { seenAt: { $gt: seen.aheadAfter } }] } : {};
     const res = await this.Reporter.updateOne(
       { _id: reporterId, ...guard },
-      { $set: { identity: this.cipher.seal({ purged: true }), lookupHash: `purged:${reporterId.toString()}`, purged: true } },
+      // The language they chose goes too: it was theirs ("your language choice" is deleted), and
+      // shown beside each of their tickets ("now reads Kiswahili") it would be one more thing in common.
+      { $set: { identity: this.cipher.seal({ purged: true }), lookupHash: `purged:${reporterId.toString()}`, purged: true }, $unset: { language: 1 } },
     );
     return res.matchedCount === 1;
   }

@@ -97,3 +97,24 @@ it('a referred ticket whose reporter said yes and then asked to be forgotten: it
   expect(refused.statusCode).toBe(409);
   expect((await h.store.reports.history(id)).filter((e) => e.type === 'consent_asked')).toEqual([]);
 });
+
+it('the language the reporter chose goes with their details: the page no longer says what they read now, only what the report was written in', async () => {
+  const telegramUserId = 8_800_003;
+  const { id, agent } = await takenTicket(telegramUserId);
+  // The console in English (the test before chose Kiswahili for this account).
+  await agent.post('/language', { lang: 'en', back: `/tickets/${id}` });
+  // Written in English; Kiswahili chosen since (the record is where agents' messages read it).
+  await h.store.reporters.setLanguageOf(telegramUserId, 'sw');
+  expect((await agent.get(`/tickets/${id}`)).body).toContain('now reads and writes in Swahili');
+
+  const translator = await Translator.create();
+  const forgetting = new ForgetService({ store: h.store, events: h.bus, logger: h.logger, marks: (language) => withheldMarks(translator, language), forget: async () => undefined });
+  await forgetting.forget({ telegramUserId, chatId: telegramUserId });
+
+  const page = (await agent.get(`/tickets/${id}`)).body;
+  expect(page).not.toContain('now reads and writes');
+  expect(page).toContain('data-testid="reporter-language">Writes in English.</p>');
+  const report = await h.store.reports.findById(id);
+  const record = await h.store.models.Reporter.findById(report!.reporterId).lean();
+  expect(record).not.toHaveProperty('language');
+});
