@@ -106,13 +106,11 @@ export class DeliveryService {
    * this moment, beside theirs, would tell staff who sent it (its message reads "not delivered").
    */
   async noRecipient(to: { messageId: string; message: MessageDoc; report: ReportDoc | null }): Promise<void> {
-    const { store, events, metrics, logger } = this.deps;
+    const { store, metrics, logger } = this.deps;
     const { messageId, message, report } = to;
     await store.messages.markFailed(message._id);
-    if (report && !report.anonymous) {
-      await store.reports.addEvent(report._id, 'delivery_failed', { kind: 'system' }, { messageId, reason: 'no_recipient' });
-      await events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'delivery' });
-    }
+    // No live event either: only the pages of their open named tickets are told (ForgetService).
+    if (report && !report.anonymous) await store.reports.addEvent(report._id, 'delivery_failed', { kind: 'system' }, { messageId, reason: 'no_recipient' });
     metrics?.deliveries.inc({ outcome: 'no_recipient' });
     logger.warn({ messageId, reportId: message.reportId.toString(), reference: report?.reference }, 'reporter identity unavailable; message not delivered');
   }
