@@ -323,9 +323,11 @@ export class TicketService implements TicketActions {
   /**
    * Stores a notice and queues it. The action already happened, so a failure here is logged,
    * not thrown: a stored notice is queued later by the relay, and a missing one is only a
-   * missing courtesy message.
+   * missing courtesy message. None for a reporter who asked to be forgotten: nobody is left to
+   * tell, and it would only show "not delivered" on the ticket (as an incident's answer skips them).
    */
   private async notify(report: ReportDoc, key: string, vars?: Record<string, string>): Promise<void> {
+    if (report.reporterForgottenAt) return;
     try {
       const msg = await this.deps.store.messages.addOutgoing(report._id, { notice: { key, ...(vars ? { vars } : {}) } });
       await this.queueDelivery(msg, report);

@@ -118,3 +118,21 @@ it('the language the reporter chose goes with their details: the page no longer 
   const record = await h.store.models.Reporter.findById(report!.reporterId).lean();
   expect(record).not.toHaveProperty('language');
 });
+
+it('taken and closed after the reporter asked to be forgotten, the ticket stores no notice for them: nobody is left to tell, and its conversation shows none "not delivered"', async () => {
+  const telegramUserId = 8_800_004;
+  const who = await reporter(h.store, { telegramUserId });
+  const { report } = await h.reports.submit(reportInput(who._id));
+  const id = report._id.toString();
+  const translator = await Translator.create();
+  const forgetting = new ForgetService({ store: h.store, events: h.bus, logger: h.logger, marks: (language) => withheldMarks(translator, language), forget: async () => undefined });
+  await forgetting.forget({ telegramUserId, chatId: telegramUserId });
+
+  const agent = h.browser();
+  await agent.signIn('achieng');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  expect((await agent.post(`/tickets/${id}/status`, { status: 'resolved', note: '' })).headers.location).toBe(`/tickets/${id}?ok=status_changed`);
+  expect((await h.store.reports.findById(id))?.status).toBe('resolved');
+  // Not "taken", "resolved" nor the rating question: each would only fail.
+  expect(await h.store.models.Message.find({ reportId: report._id, direction: 'to_reporter' }).lean()).toEqual([]);
+});
