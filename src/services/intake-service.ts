@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { ReportDoc, ReportMarks, ReporterDoc, ReporterIdentity, Store, UrgentAnswers } from '../store';
+import type { ReportDoc, ReportMarks, ReporterIdentity, Store, UrgentAnswers } from '../store';
 import type { DailyReportLimit } from './daily-report-limit';
 import type { ReportService, SubmitInput, SubmitResult, UrgentInput } from './report-service';
 import type { TriageService } from './triage-service';
@@ -52,10 +52,7 @@ export class IntakeService {
   constructor(private readonly deps: IntakeDeps) {}
 
   submit(req: IntakeRequest): Promise<IntakeResult> {
-    const phone = !req.report.anonymous && req.phone ? req.phone : undefined;
-    return this.take(req, req.report.draftId, req.report.category, phone, (reporter) =>
-      this.deps.reports.submit({ ...req.report, reporterId: reporter._id, language: req.language }, { meanwhile: (report) => this.link(report) }),
-    );
+    return this.take(req, req.report.draftId, req.report.category, () => this.store(req));
   }
 
   /**
@@ -64,9 +61,10 @@ export class IntakeService {
    * again (the draft is already stored). No phone is kept here: it is anonymous until the review.
    */
   urgent(req: UrgentRequest): Promise<IntakeResult> {
-    return this.take(req, req.report.draftId, req.report.category, undefined, (reporter) =>
-      this.deps.reports.openUrgent({ ...req.report, reporterId: reporter._id, language: req.language }),
-    );
+    return this.take(req, req.report.draftId, req.report.category, async () => {
+      const reporter = await this.deps.store.reporters.upsertFromTelegram(req.reporter, req.language);
+      return this.deps.reports.openUrgent({ ...req.report, reporterId: reporter._id, language: req.language });
+    });
   }
 
   /**
@@ -90,19 +88,8 @@ export class IntakeService {
     }
   }
 
-  private async take(
-    req: Pick<IntakeRequest, 'reporter' | 'language'>,
-    draftId: string,
-    category: string,
-    phone: string | undefined,
-    store: (reporter: ReporterDoc) => Promise<SubmitResult>,
-  ): Promise<IntakeResult> {
+  private async take(req: Pick<IntakeRequest, 'reporter'>, draftId: string, category: string, store: () => Promise<SubmitResult>): Promise<IntakeResult> {
     const { dailyLimit } = this.deps;
-    // Without a phone the reporter's record is found (or made) while the day's allowance is
-    // counted: one round trip fewer before the ticket is queued (BENCHMARKS.md, issue 17); a
-    // refused Confirm then leaves the record only seen, as a failed one does. A phone waits for
-    // the count: a refused report leaves no phone behind.
-    const early = phone === undefined ? this.reporterOf(req) : undefined;
     // Counted first, given back below when the draft turns out to be stored already: the store is
     // asked only when the day's allowance is spent (one MongoDB round trip fewer on every Confirm).
     const taken = dailyLimit ? await dailyLimit.take(req.reporter.telegramUserId) : undefined;
@@ -110,14 +97,11 @@ export class IntakeService {
     if (dailyLimit && taken && !taken.ok && !(await this.alreadyStored(draftId))) {
       this.deps.metrics?.rateLimited.inc({ limit: 'reports' });
       this.deps.logger.info({ outcome: 'reports_per_day_reached' }, 'report refused by the daily limit; draft kept');
-      await early;
       return { ok: false, reason: 'daily_limit', limit: dailyLimit.perDay, retryAfterSec: taken.retryAfterSec };
     }
     let result: SubmitResult;
     try {
-      const reporter = await (early ?? this.reporterOf(req, phone));
-      if (!reporter.ok) throw reporter.err;
-      result = await store(reporter.doc);
+      result = await store();
     } catch (err) {
       if (counted) await dailyLimit?.refund(req.reporter.telegramUserId);
       this.deps.logger.error({ err, outcome: 'submit_failed', category }, 'could not save report; draft kept');
@@ -132,14 +116,6 @@ export class IntakeService {
     return { ok: true, reportId, reference: report.reference, created, priority: report.priority };
   }
 
-  /** The reporter's record in use, made if there is none; a failure is returned, to be reported where the report would be stored. */
-  private reporterOf(req: Pick<IntakeRequest, 'reporter' | 'language'>, phone?: string): Promise<{ ok: true; doc: ReporterDoc } | { ok: false; err: unknown }> {
-    return this.deps.store.reporters.upsertFromTelegram(req.reporter, req.language, phone).then(
-      (doc) => ({ ok: true, doc }),
-      (err: unknown) => ({ ok: false, err }),
-    );
-  }
-
   /**
    * This draft may already be stored (the session was not saved after "received", or the answer
    * was lost): it is not a new report, so it does not count against today's allowance. It still
@@ -151,6 +127,12 @@ export class IntakeService {
       (r) => r !== null,
       () => false,
     );
+  }
+
+  private async store(req: IntakeRequest): Promise<SubmitResult> {
+    const { store, reports } = this.deps;
+    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, !req.report.anonymous && req.phone ? req.phone : undefined);
+    return reports.submit({ ...req.report, reporterId: reporter._id, language: req.language }, { meanwhile: (report) => this.link(report) });
   }
 
   /**
