@@ -216,3 +216,28 @@ export async function waitFor<T>(check: () => Promise<T> | T, what: string, time
 }
 
 export type { ReportDoc };
+
+/**
+ * A harness whose workers send through the shared budget (20 a second) to a Bot API double, as
+ * createApp wires the worker role, started before the file's tests and closed after them.
+ */
+export function budgetedWorkers(label: string): { tg: () => TelegramDouble; h: () => Harness } {
+  let tg: TelegramDouble;
+  let h: Harness;
+  beforeAll(async () => {
+    tg = await TelegramDouble.start();
+    h = await createHarness({
+      label,
+      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot },
+      workers: true,
+      sendBudgetPerSecond: 20,
+      overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200, attempts: 2 } },
+    });
+    await h.startWorkers();
+  });
+  afterAll(async () => {
+    await h.close();
+    await tg.stop();
+  });
+  return { tg: () => tg, h: () => h };
+}

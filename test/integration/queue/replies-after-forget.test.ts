@@ -5,7 +5,7 @@
  * be prepared or already waiting for its turn to go.
  */
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { agent, createHarness, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
+import { agent, budgetedWorkers, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
 import { ForgetService } from '../../../src/services/forget-service';
 import { withheldMarks } from '../../../src/services/withheld-marks';
 import { RedisSendBudget } from '../../../src/queue/send-budget';
@@ -15,22 +15,12 @@ import type { Types } from 'mongoose';
 jest.setTimeout(30_000);
 
 describe('messages to a reporter who asks to be forgotten meanwhile', () => {
+  const env = budgetedWorkers('q-replies-forget');
   let tg: TelegramDouble;
   let h: Harness;
-  beforeAll(async () => {
-    tg = await TelegramDouble.start();
-    h = await createHarness({
-      label: 'q-replies-forget',
-      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot },
-      workers: true,
-      sendBudgetPerSecond: 20,
-      overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200, attempts: 2 } },
-    });
-    await h.startWorkers();
-  });
-  afterAll(async () => {
-    await h.close();
-    await tg.stop();
+  beforeAll(() => {
+    tg = env.tg();
+    h = env.h();
   });
 
   const forgetting = () => new ForgetService({ store: h.store, events: h.bus, logger: h.logger, marks: (language) => withheldMarks(h.translator, language), forget: async () => undefined });

@@ -1,6 +1,6 @@
 /** Agent replies through the shared outgoing budget (src/lib/send-budget.ts), as createApp wires the worker role. */
 import { TelegramDouble } from '../../support/telegram';
-import { agent, createHarness, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
+import { agent, budgetedWorkers, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
 import { RedisSendBudget } from '../../../src/queue/send-budget';
 import { sendPaced } from '../../../src/lib/send-budget';
 import { closeRedis, createRedis } from '../../../src/redis';
@@ -8,22 +8,12 @@ import { closeRedis, createRedis } from '../../../src/redis';
 jest.setTimeout(30_000);
 
 describe('agent replies within the shared budget', () => {
+  const env = budgetedWorkers('q-replies-budget');
   let tg: TelegramDouble;
   let h: Harness;
-  beforeAll(async () => {
-    tg = await TelegramDouble.start();
-    h = await createHarness({
-      label: 'q-replies-budget',
-      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot },
-      workers: true,
-      sendBudgetPerSecond: 20,
-      overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200, attempts: 2 } },
-    });
-    await h.startWorkers();
-  });
-  afterAll(async () => {
-    await h.close();
-    await tg.stop();
+  beforeAll(() => {
+    tg = env.tg();
+    h = env.h();
   });
 
   async function takenTicket() {
