@@ -7,7 +7,8 @@ import { handBackFromDeactivated } from './services/deactivated-holders';
 /**
  * `node dist/main.js migrate [--dry-run]`: makes MongoDB's indexes match the schemas (see
  * src/store/migrate.ts), removes files reporters sent later on reports purged before
- * retention covered them, and puts back tickets still held by accounts deactivated before a
+ * retention covered them, takes the chosen language off reporter records purged before a purge
+ * took it too, and puts back tickets still held by accounts deactivated before a
  * deactivation handed them back (the outbox relay queues them). Docker Compose runs it once before the roles start. `--dry-run` prints
  * what it would create and drop and changes nothing. Exit code 0 on success, 1 on failure, 2 for
  * bad arguments or configuration.
@@ -36,6 +37,9 @@ export async function runMigrate(args: string[]): Promise<number> {
     const files = await purgeLaterFilesOfPurged(store, { dryRun });
     if (dryRun) process.stdout.write(`would remove ${files} file(s) and place(s) reporters sent later on reports already purged\n`);
     else logger.info({ files }, 'files and places sent later on reports already purged removed');
+    const languages = await store.reporters.dropLanguageOfPurged({ dryRun });
+    if (dryRun) process.stdout.write(`would take the chosen language off ${languages} reporter record(s) already purged\n`);
+    else logger.info({ records: languages }, 'chosen language taken off reporter records already purged');
     const tickets = await handBackFromDeactivated(store, { dryRun });
     if (dryRun) process.stdout.write(`would put back ${tickets} ticket(s) still held by deactivated accounts\n`);
     else logger.info({ tickets }, 'tickets still held by deactivated accounts put back in the queue');

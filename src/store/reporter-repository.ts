@@ -114,11 +114,21 @@ export class ReporterRepository {
     await this.Reporter.updateOne({ lookupHash: { $in: this.cipher.lookupHashes(telegramUserId) }, ...LIVE }, { $set: { language } });
   }
 
+  /** A phone on a record in use (`LIVE`): one purged or asked to be forgotten is not written to. */
   async setPhone(reporterId: Types.ObjectId, phone: string): Promise<void> {
-    const doc = await this.Reporter.findById(reporterId).lean<ReporterDoc>();
-    if (!doc) throw new Error(`reporter ${reporterId} not found`);
+    const doc = await this.Reporter.findOne({ _id: reporterId, ...LIVE }).lean<ReporterDoc>();
+    if (!doc) throw new Error(`reporter ${reporterId} not found in use`);
     const identity = { ...this.cipher.open<ReporterIdentity>(doc.identity), phone };
-    await this.Reporter.updateOne({ _id: reporterId }, { $set: { identity: this.cipher.seal(identity) } });
+    await this.Reporter.updateOne({ _id: reporterId, ...LIVE }, { $set: { identity: this.cipher.seal(identity) } });
+  }
+
+  /**
+   * `migrate`: records purged before a purge took the chosen language too (`purgeIdentity`) lose
+   * it now. How many (with `dryRun`, would).
+   */
+  async dropLanguageOfPurged(opts: { dryRun?: boolean } = {}): Promise<number> {
+    const filter = { purged: true, language: { $exists: true } };
+    return opts.dryRun ? this.Reporter.countDocuments(filter) : (await this.Reporter.updateMany(filter, { $unset: { language: 1 } })).modifiedCount;
   }
 
   async findById(reporterId: Types.ObjectId | string): Promise<ReporterDoc | null> {

@@ -242,6 +242,20 @@ describe('retention', () => {
     expect(await purgeLaterFilesOfPurged(store)).toBe(0);
   });
 
+  it('migrate takes the chosen language off reporter records an older release purged with it, and only those', async () => {
+    const purged = await seedReport(store, {}, { firstName: 'Wanjiru' });
+    const live = await seedReport(store, {}, { firstName: 'Otieno' });
+    await store.reporters.purgeIdentity(purged.reporter._id);
+    // What an older release's purge left: the identity gone, the language still on the record.
+    await store.models.Reporter.updateOne({ _id: purged.reporter._id }, { $set: { language: 'sw' } });
+    expect(await store.reporters.dropLanguageOfPurged({ dryRun: true })).toBeGreaterThanOrEqual(1);
+    expect((await store.reporters.findById(purged.reporter._id))?.language).toBe('sw');
+    expect(await store.reporters.dropLanguageOfPurged()).toBeGreaterThanOrEqual(1);
+    expect((await store.reporters.findById(purged.reporter._id))?.language).toBeUndefined();
+    expect((await store.reporters.findById(live.reporter._id))?.language).toBeDefined();
+    expect(await store.reporters.dropLanguageOfPurged()).toBe(0);
+  });
+
   it('purges the identity of a reporter whose last report an earlier pass purged before it stopped', async () => {
     const { report, reporter, telegramUserId } = await seedReport(store, {}, { firstName: 'Chebet', phone: '+254733000222' });
     await store.reports.transition(report._id, 'resolved', { kind: 'system' });
