@@ -129,24 +129,13 @@ export class DeliveryService {
     return (await this.deps.store.messages.nextPending(due.message))?.toString() ?? null;
   }
 
-  /** The words to send, in the reporter's current language: notices are rendered now, agent text framed with the reference. */
-  async render(due: DueMessage): Promise<string> {
-    return (await this.compose(due)).text;
-  }
-
   /**
- * The words and, for the consent question, its Yes / No buttons (`cs:<reportId>:<agency>:<q>:<y|n>`);
- * for the rating question, Helped / Did not help (`rt:<reportId>:<h|n>`). The bot checks both.
- */
-  async compose(due: DueMessage): Promise<ComposedMessage> {
-    const reporter = await this.deps.store.reporters.findById(due.report.reporterId);
-    return this.composeIn(due, reporter?.language ?? due.report.language);
-  }
-
-  /**
-   * `compose`, at the moment of sending (after any wait for a turn): null when the reporter can no
-   * longer be reached, as they asked to be forgotten (or were purged) since the message was
-   * prepared. One read, the one the language needs anyway.
+   * The words to send, at the moment of sending (after any wait for a turn), in the reporter's
+   * current language: notices are rendered now, agent text framed with the reference; for the
+   * consent question, its Yes / No buttons (`cs:<reportId>:<agency>:<q>:<y|n>`); for the rating
+   * question, Helped / Did not help (`rt:<reportId>:<h|n>`). The bot checks both. Null when the
+   * reporter can no longer be reached, as they asked to be forgotten (or were purged) since the
+   * message was prepared. One read, the one the language needs anyway.
    */
   async composeIfReachable(due: DueMessage): Promise<ComposedMessage | null> {
     const reporter = await this.deps.store.reporters.findById(due.report.reporterId);

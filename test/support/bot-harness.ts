@@ -205,7 +205,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
 
 /**
  * Agents' actions on the harness's store, with the replies queue stood in for: each reply or
- * notice goes straight out through the bot (DeliveryService's prepare, compose and sent: the calls
+ * notice goes straight out through the bot (DeliveryService's prepare, composeIfReachable and sent: the calls
  * the replies worker makes, without its pacing), buttons included.
  */
 export function ticketsThroughBot(h: BotHarness, translator: Translator): TicketService {
@@ -215,7 +215,8 @@ export function ticketsThroughBot(h: BotHarness, translator: Translator): Ticket
   const deliver = async (messageId: string) => {
     const plan = await delivery.prepare(messageId);
     if (!plan.due) return;
-    const composed = await delivery.compose(plan.message);
+    const composed = await delivery.composeIfReachable(plan.message);
+    if (!composed) return delivery.noRecipient(plan.message);
     const markup = replyMarkupOf(composed);
     const sent = await h.current.bot.telegram.sendMessage(plan.message.chatId, composed.text, markup ? { reply_markup: markup } : undefined);
     await delivery.sent(plan.message, sent.message_id);

@@ -192,7 +192,7 @@ describe('incidents', () => {
       const msg = (await h.store.messages.listForReport(r._id)).find((m) => m.kind === 'text');
       const plan = await delivery.prepare(msg!._id.toString());
       if (!plan.due) throw new Error(`not due: ${plan.outcome}`);
-      return delivery.render(plan.message);
+      return (await delivery.composeIfReachable(plan.message))?.text;
     };
     const en = await words(english);
     const sw = await words(swahili);
