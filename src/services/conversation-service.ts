@@ -245,13 +245,15 @@ export class ConversationService {
   /**
    * The reporter blocked the bot (Telegram's `my_chat_member`): their open tickets say "reporter
    * unreachable" now, as the first refused message would have made them, so an agent does not
-   * write and wait in vain. Closed ones are left as they are: nobody writes to them. How many were marked.
+   * write and wait in vain. Closed ones are left as they are: nobody writes to them. So are the
+   * anonymous ones: marked at the same moment as the named ones, they would tell staff whose they
+   * are; a refused message marks one on its own. How many were marked.
    */
   async unreachableNow(telegramUserId: number): Promise<number> {
     const { store, events, logger } = this.deps;
     const { tickets } = await this.openOf(telegramUserId);
     let marked = 0;
-    for (const t of tickets) {
+    for (const t of tickets.filter((open) => !open.anonymous)) {
       if (!(await markUnreachable(store, events, t.reportId))) continue;
       marked++;
       logger.info({ reportId: t.reportId, reference: t.reference, outcome: 'reporter_unreachable' }, 'reporter blocked the bot');
@@ -261,15 +263,18 @@ export class ConversationService {
 
   /**
    * The reporter unblocked the bot (Telegram's `my_chat_member`): their tickets no longer say
-   * "unreachable", and what the staff wrote meanwhile is sent. How many tickets were marked.
+   * "unreachable", and what the staff wrote meanwhile is sent. How many tickets were marked. An
+   * anonymous one changing with the named ones would tell staff whose it is: it comes back with its
+   * own next delivery (DeliveryService.sent) or the reporter's next message on it.
    */
   async reachableAgain(telegramUserId: number): Promise<number> {
     const reporter = await this.deps.store.reporters.findByTelegramUser(telegramUserId);
     if (!reporter) return 0;
     let back = 0;
-    // Every report of theirs, marked or not: a message delivered since (which clears the mark)
+    // Every named report of theirs, marked or not: a message delivered since (which clears the mark)
     // must not leave the ones refused before it failed for good.
     for (const r of await this.deps.store.reports.reachOf(reporter._id)) {
+      if (r.anonymous) continue;
       const cleared = r.reporterUnreachable && (await this.deps.store.reports.setReporterUnreachable(r._id, false));
       if ((await this.backInReach(r._id.toString(), r.reference, cleared)) || cleared) back++;
     }

@@ -91,6 +91,44 @@ describe('ConversationService', () => {
     expect(await conversation.unreachableNow(999_999_002)).toBe(0);
   });
 
+  it('a reporter who blocks the bot leaves their anonymous ticket as it was: marked beside the named one at that moment, it would tell staff whose it is', async () => {
+    const { telegramUserId, report: named } = await seedReport(store);
+    const { report: anonymous } = await seedReport(store, { anonymous: true }, { telegramUserId });
+    expect(await conversation.unreachableNow(telegramUserId)).toBe(1);
+    expect((await store.reports.findById(named._id))?.reporterUnreachable).toBe(true);
+    const anon = await store.reports.findById(anonymous._id);
+    expect(anon?.reporterUnreachable).toBe(false);
+    expect((await store.reports.history(anonymous._id)).map((e) => e.type)).not.toContain('reporter_unreachable');
+    await eventually(() => events.some((e) => e.type === 'ticket' && e.reportId === named._id.toString() && e.what === 'status'), 'the named ticket refreshed');
+    expect(events.some((e) => e.type === 'ticket' && e.reportId === anonymous._id.toString())).toBe(false);
+  });
+
+  it('a reporter who unblocks the bot: the named tickets are in reach at once; the anonymous one waits for its own next delivery or their next message on it', async () => {
+    const { telegramUserId, report: named } = await seedReport(store);
+    const { report: anonymous } = await seedReport(store, { anonymous: true }, { telegramUserId });
+    // Each was refused a staff message while they had blocked the bot (DeliveryService.failed).
+    const refused = async (reportId: Types.ObjectId, text: string) => {
+      const message = await store.messages.addOutgoing(reportId, { text, agentId: new Types.ObjectId() });
+      await store.messages.markFailed(message._id, 'blocked');
+      await store.reports.setReporterUnreachable(reportId, true);
+      return message;
+    };
+    const toNamed = await refused(named._id, 'Are you safe?');
+    const toAnonymous = await refused(anonymous._id, 'Which station was it?');
+    const before = events.length;
+    expect(await conversation.reachableAgain(telegramUserId)).toBe(1);
+    expect((await store.reports.findById(named._id))?.reporterUnreachable).toBe(false);
+    expect((await store.messages.findById(toNamed._id))?.delivery).toBe('pending');
+    expect((await store.reports.findById(anonymous._id))?.reporterUnreachable).toBe(true);
+    expect((await store.messages.findById(toAnonymous._id))?.delivery).toBe('failed');
+    await eventually(() => events.slice(before).some((e) => e.type === 'ticket' && e.reportId === named._id.toString()), 'the named ticket refreshed');
+    expect(events.slice(before).some((e) => e.type === 'ticket' && e.reportId === anonymous._id.toString())).toBe(false);
+    // Their own message on the anonymous ticket brings it back in reach, with what was refused.
+    expect(await conversation.attach(telegramUserId, anonymous._id.toString(), { text: 'I am back.' })).toMatchObject({ ok: true });
+    expect((await store.reports.findById(anonymous._id))?.reporterUnreachable).toBe(false);
+    expect((await store.messages.findById(toAnonymous._id))?.delivery).toBe('pending');
+  });
+
   it('attaches a photo with its caption as a photo message', async () => {
     const { telegramUserId, report } = await seedReport(store);
     const media = { kind: 'photo' as const, fileId: 'AgACAgQAAxkBAAIphoto', fileUniqueId: 'AQADphoto', size: 90_000, caption: 'The car' };
