@@ -237,8 +237,7 @@ async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identi
   // agent. Every report, open or closed, when the reporter asked to be forgotten.
   const purged = await Report.find({ reporterId, ...(which === 'purged' ? { purgedAt: { $ne: null } } : {}) }).select(TYPED_FIELDS).lean<TypedReport[]>();
   const named = purged.filter((r) => !r.anonymous);
-  const anonymous = purged.filter((r) => r.anonymous).map((r) => r._id);
-  await blankLinkReasons(store, { blank: named.map((r) => r._id), keep: anonymous }, blankIn, own.names);
+  await blankLinkReasons(store, named.map((r) => r._id), blankIn, own.names);
   for (const r of named) {
     const blank = blankIn(r.language);
     // An officer named by rank ("Sgt Kamau") is the officer, even when the reporter is a Kamau too (as case files keep it).
@@ -326,20 +325,21 @@ async function blankNotes(store: Store, reportId: Types.ObjectId, blank: (text: 
 
 /**
  * Links between reports quote both sides' place and story words in their reasons (the console
- * shows them): blanked on `blank`'s own links and on every link to them, except a link with
- * one of `keep` (anonymous reports) at either end. The shared words and details in them are the
- * linker's canonical words, lower case: a name word there cannot be told from the same word in a
- * sentence ("haki"), so every entry equal to a canonical form of one of `names` goes.
+ * shows them): blanked on these reports' own links and on every link to them, except a link with an
+ * anonymous report at either end, whoever sent it: keeping only the links to the reporter's own
+ * anonymous reports, beside blanked ones to other people's, would show staff which are theirs.
+ * The shared words and details in them are the linker's canonical words, lower case: a name word
+ * there cannot be told from the same word in a sentence ("haki"), so every entry equal to a
+ * canonical form of one of `names` goes.
  */
-async function blankLinkReasons(store: Store, which: { blank: Types.ObjectId[]; keep: Types.ObjectId[] }, blankIn: (language: Lang) => (text: string) => string, names: readonly string[]): Promise<void> {
-  const reportIds = which.blank;
+async function blankLinkReasons(store: Store, reportIds: Types.ObjectId[], blankIn: (language: Lang) => (text: string) => string, names: readonly string[]): Promise<void> {
   if (!reportIds.length) return;
   const ids = new Set(reportIds.map(String));
-  const keep = new Set(which.keep.map(String));
   // Three letters or more, as withoutOwnIdentity blanks name words.
   const nameWords = new Set(names.flatMap((n) => canonicalWords(n)).filter((w) => w.length >= 3));
-  type Holder = { _id: Types.ObjectId; language: Lang; similar?: { reportId: Types.ObjectId; reasons?: unknown }[] };
-  const holders = await store.models.Report.find({ $or: [{ _id: { $in: reportIds } }, { 'similar.reportId': { $in: reportIds } }] }).select({ language: 1, similar: 1 }).lean<Holder[]>();
+  type Holder = { _id: Types.ObjectId; language: Lang; anonymous?: boolean; similar?: { reportId: Types.ObjectId; reasons?: unknown }[] };
+  const holders = await store.models.Report.find({ $or: [{ _id: { $in: reportIds } }, { 'similar.reportId': { $in: reportIds } }] }).select({ language: 1, anonymous: 1, similar: 1 }).lean<Holder[]>();
+  const keep = await anonymousAmong(store, holders);
   for (const h of holders) {
     const blank = blankIn(h.language);
     for (const link of h.similar ?? []) {
@@ -350,6 +350,18 @@ async function blankLinkReasons(store: Store, which: { blank: Types.ObjectId[]; 
       if (JSON.stringify(reasons) !== JSON.stringify(link.reasons)) await store.models.Report.updateOne({ _id: h._id, 'similar.reportId': link.reportId }, { $set: { 'similar.$.reasons': reasons } });
     }
   }
+}
+
+/** The anonymous reports among the holders and the reports their links point at (one read for those not held). */
+async function anonymousAmong(store: Store, holders: readonly { _id: Types.ObjectId; anonymous?: boolean; similar?: { reportId: Types.ObjectId }[] }[]): Promise<Set<string>> {
+  const held = new Set(holders.map((h) => String(h._id)));
+  const keep = new Set(holders.filter((h) => h.anonymous).map((h) => String(h._id)));
+  const others = [...new Set(holders.flatMap((h) => (h.similar ?? []).map((l) => String(l.reportId))).filter((id) => !held.has(id)))];
+  if (others.length) {
+    const anonymous = await store.models.Report.find({ _id: { $in: others }, anonymous: true }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    for (const r of anonymous) keep.add(String(r._id));
+  }
+  return keep;
 }
 
 /** Every string in a JSON-like value blanked, after the array entries that are one of `drop` are left out. */

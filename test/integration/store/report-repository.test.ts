@@ -400,6 +400,33 @@ describe('retention', () => {
     expect(namedAfter.similar?.[0].reasons).toEqual(reasons);
   });
 
+  it('leaves a link to anyone\'s anonymous report as written, not only to the reporter\'s own: keeping only theirs would show which one is theirs', async () => {
+    const telegramUserId = 7_950_000 + Math.floor(Math.random() * 40_000);
+    const who = { telegramUserId, firstName: 'Achieng' };
+    const named = await seedReport(store, { description: { text: 'I am Achieng. They came back to the kiosk.' } }, who);
+    const own = await seedReport(store, { anonymous: true, description: { text: 'Mama Achieng kiosk was raided.' } }, who);
+    const stranger = await seedReport(store, { anonymous: true, description: { text: 'Police raided Achieng kiosk again.' } }, { firstName: 'Wekesa' });
+    const reasons = [{ type: 'place', a: 'Achieng kiosk', b: 'the kiosk', words: ['achieng', 'kiosk'] }];
+    const link = (to: Types.ObjectId) => ({ reportId: to, score: 0.8, reasons, at: new Date() });
+    await store.models.Report.updateOne({ _id: named.report._id }, { $set: { similar: [link(own.report._id), link(stranger.report._id)] } });
+    await store.models.Report.updateOne({ _id: own.report._id }, { $set: { similar: [link(named.report._id)] } });
+    await store.models.Report.updateOne({ _id: stranger.report._id }, { $set: { similar: [link(named.report._id)] } });
+    for (const r of [named.report, own.report]) {
+      expect(await store.reports.transition(r._id, 'rejected', { kind: 'system' })).not.toBeNull();
+      await store.models.Report.updateOne({ _id: r._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000) } });
+    }
+    await lastSeen(named.reporter._id, 31);
+
+    await purgeExpired(store, 30, new Date(), { marks: () => ({ phone: '[number]', name: '[name]' }) });
+    expect(await store.reporters.identityOf(named.reporter._id)).toBeNull();
+    const namedAfter = (await store.reports.findById(named.report._id))!;
+    expect(namedAfter.description.text).toBe('I am [name]. They came back to the kiosk.');
+    // Both links from the named report read alike, and so do both anonymous reports' links back.
+    expect(namedAfter.similar?.map((l) => l.reasons)).toEqual([reasons, reasons]);
+    expect((await store.reports.findById(own.report._id))!.similar?.[0].reasons).toEqual(reasons);
+    expect((await store.reports.findById(stranger.report._id))!.similar?.[0].reasons).toEqual(reasons);
+  });
+
   it('purges an identity it cannot open (a key no longer configured) without stopping the pass', async () => {
     const seeded = [];
     for (const firstName of ['Kerubo', 'Langat']) {
