@@ -9,7 +9,7 @@ import { Translator } from '../../../src/i18n';
 import { eventually, startBotHarness, ticketsThroughBot, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
 import type { DoubleState } from '../../support/telegram/state';
-import { allTexts, expectNoEnglish, lastText, referenceIn, SEND_ANONYMOUSLY, shown, walkTo } from './helpers';
+import { allTexts, expectNoEnglish, lastText, referenceIn, SEND_ANONYMOUSLY, shown, submitNamed, walkTo } from './helpers';
 
 let h: BotHarness;
 let translator: Translator;
@@ -32,14 +32,6 @@ const ASK_EN = [
 const DONE_EN = '✅ Done: your details are deleted. Your reports stay, without who sent them. If you write to us again, you start as someone new.';
 const DONE_SW = '✅ Tumemaliza: maelezo yako yamefutwa. Ripoti zako zinabaki, bila kuonyesha nani alizituma. Ukituandikia tena, utaanza kama mtu mpya.';
 const STALE_SW = 'Swali hili halipo tena, kwa hivyo hakuna kilichofanyika. Tuma /nisahau ukitaka kuulizwa tena.';
-
-/** A report sent with the reporter's phone number (so staff see who they are); its reference. */
-async function submitNamed(u: TelegramUser, story: string): Promise<string> {
-  await walkTo(u, 'review', 'en', story);
-  await u.press('📞 Send with my phone number');
-  await u.press('📱 Send my phone number', { phoneNumber: '+254722000111' });
-  return referenceIn(lastText(u));
-}
 
 async function submitAnonymous(u: TelegramUser, lang: 'en' | 'sw'): Promise<string> {
   await walkTo(u, 'review', lang);

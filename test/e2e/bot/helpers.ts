@@ -168,3 +168,11 @@ export function countActions(u: TelegramUser): { count(): number } {
   }
   return { count: () => n };
 }
+
+/** A report sent with the reporter's phone number (so staff see who they are); its reference. */
+export async function submitNamed(u: TelegramUser, story?: string): Promise<string> {
+  await walkTo(u, 'review', 'en', story);
+  await u.press('📞 Send with my phone number');
+  await u.press('📱 Send my phone number', { phoneNumber: '+254722000111' });
+  return referenceIn(lastText(u));
+}

@@ -6,7 +6,7 @@ import { reporterMessageId } from '../../../src/services/reply-id';
 import { redisKeys } from '../../../src/redis-keys';
 import { generateReference } from '../../../src/domain';
 import { eventually, startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, callbackUpdate, lastText, pressTampered, referenceIn, walkTo, said } from './helpers';
+import { allTexts, callbackUpdate, lastText, pressTampered, referenceIn, submitNamed, walkTo, said } from './helpers';
 import { seedReport } from '../../support/report-fixtures';
 
 let h: BotHarness;
@@ -754,7 +754,7 @@ describe('replies from the reporter after submitting', () => {
 
   it('unblocking the bot (Telegram says so with my_chat_member) puts the ticket back in reach and what staff wrote meanwhile back in line to send', async () => {
     const u = h.tg.user({ firstName: 'Unblocked', languageCode: 'en' });
-    const report = (await h.store.reports.findByReference(await submitAnonymous(u)))!;
+    const report = (await h.store.reports.findByReference(await submitNamed(u)))!;
     const staff = await h.store.messages.addOutgoing(report._id, { text: 'Are you safe?' });
     await u.setBlocked(true);
     // What the replies worker does with a 403 from Telegram.
@@ -768,9 +768,10 @@ describe('replies from the reporter after submitting', () => {
     expect(u.messages()).toHaveLength(count);
   });
 
-  it('blocking the bot marks the reporter unreachable at once, as a refused message would, live on the ticket page; unblocking undoes it', async () => {
+  it('blocking the bot marks the reporter unreachable at once on their named tickets, as a refused message would, live on the ticket page; unblocking undoes it; their anonymous ticket stays as it was', async () => {
     const u = h.tg.user({ firstName: 'Wanjiku', languageCode: 'en' });
-    const report = (await h.store.reports.findByReference(await submitAnonymous(u)))!;
+    const report = (await h.store.reports.findByReference(await submitNamed(u)))!;
+    const anonymous = (await h.store.reports.findByReference(await submitAnonymous(u)))!;
     const earlier = (await h.store.reports.findByReference(await submitAnonymous(u)))!;
     await closeByAgent(earlier._id);
     const reportId = report._id.toString();
@@ -783,6 +784,9 @@ describe('replies from the reporter after submitting', () => {
     await eventually(() => h.events.some((e) => e.type === 'ticket' && e.reportId === reportId && e.what === 'status'), 'the ticket page told');
     // A closed report is written to no more: its history gains nothing.
     expect((await h.store.reports.findById(earlier._id))?.reporterUnreachable).toBe(false);
+    // Nor does their open anonymous one: marked in the same moment, it would be paired with their name.
+    expect((await h.store.reports.history(anonymous._id)).map((e) => e.type)).not.toContain('reporter_unreachable');
+    expect(h.events.some((e) => e.type === 'ticket' && e.reportId === anonymous._id.toString() && e.what === 'status')).toBe(false);
     // Telegram says it again (a redelivery, another device): marked once.
     await u.setBlocked(true);
     expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'reporter_unreachable')).toHaveLength(1);
