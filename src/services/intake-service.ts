@@ -62,7 +62,8 @@ export class IntakeService {
    */
   urgent(req: UrgentRequest): Promise<IntakeResult> {
     return this.take(req, req.report.draftId, req.report.category, async () => {
-      const reporter = await this.deps.store.reporters.upsertFromTelegram(req.reporter, req.language);
+      // Anonymous until the review: the record's names are refreshed by a named report only.
+      const reporter = await this.deps.store.reporters.upsertFromTelegram(req.reporter, req.language, { anonymous: true });
       return this.deps.reports.openUrgent({ ...req.report, reporterId: reporter._id, language: req.language });
     });
   }
@@ -131,7 +132,7 @@ export class IntakeService {
 
   private async store(req: IntakeRequest): Promise<SubmitResult> {
     const { store, reports } = this.deps;
-    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, !req.report.anonymous && req.phone ? req.phone : undefined);
+    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, req.report.anonymous ? { anonymous: true } : { phone: req.phone });
     return reports.submit({ ...req.report, reporterId: reporter._id, language: req.language }, { meanwhile: (report) => this.link(report) });
   }
 

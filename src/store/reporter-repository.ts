@@ -36,18 +36,20 @@ export class ReporterRepository {
   /**
    * Find or create the reporter for a Telegram user, refreshing the encrypted identity when it
    * changed (and re-sealing under the current key after a rotation). Phone numbers are kept. A
-   * record whose reporter asked to be forgotten is never found: a new one is made.
+   * record whose reporter asked to be forgotten is never found: a new one is made. For an
+   * `anonymous` report an existing record's names are left as they were: their named tickets show
+   * them, and a change arriving with the anonymous report would tell staff whose it is.
    */
-  async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang, phone?: string): Promise<ReporterDoc> {
+  async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang, opts: { phone?: string; anonymous?: boolean } = {}): Promise<ReporterDoc> {
     // A phone the reporter shared with this report rides in the same write (one round trip, not
     // setPhone's two); without one, a phone shared before is kept.
-    const withPhone: ReporterIdentity = phone ? { ...who, phone } : who;
+    const withPhone: ReporterIdentity = opts.phone ? { ...who, phone: opts.phone } : who;
     for (let tries = 1; ; tries++) {
       const found = await this.findOrCreate(who.telegramUserId, withPhone, language);
       const existing = found.doc;
       if (found.created) return existing;
       const current = this.cipher.open<ReporterIdentity>(existing.identity);
-      const next: ReporterIdentity = { ...current, ...withPhone };
+      const next: ReporterIdentity = opts.anonymous ? current : { ...current, ...withPhone };
       const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== language;
       if (!changed) return existing;
       // Still in use: a /forget since the read must not get the identity written back into its record.

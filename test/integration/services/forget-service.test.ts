@@ -232,7 +232,7 @@ describe('the same Telegram user writing while, or after, they are forgotten', (
     expect(await store.reporters.findByTelegramUser(telegramUserId)).toBeNull();
 
     // A new report's Confirm: a new record; who they say they are now is not written into the old one.
-    const fresh = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Njeri' }, 'sw', '+254700000001');
+    const fresh = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Njeri' }, 'sw', { phone: '+254700000001' });
     expect(fresh._id.equals(reporter._id)).toBe(false);
     expect(fresh.forgetAskedAt).toBeUndefined();
     expect(await store.reporters.identityOf(fresh._id)).toMatchObject({ lastName: 'Njeri', phone: '+254700000001' });

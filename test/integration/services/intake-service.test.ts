@@ -105,6 +105,20 @@ describe('IntakeService.submit', () => {
     expect(store.cipher.open<{ phone?: string }>(without!.identity).phone).toBeUndefined();
   });
 
+  it('an anonymous report leaves the name their named tickets show as it was; their next named report brings it up to date', async () => {
+    const who = nextUser++;
+    await service().submit(request(who, { anonymous: false }));
+    const named = () => store.reporters.findByTelegramUser(who).then((r) => store.cipher.open<{ firstName: string; username?: string }>(r!.identity));
+    expect((await named()).firstName).toBe('Achieng');
+    // They renamed themselves on Telegram, then reported anonymously: the named ticket's name
+    // changing as the anonymous report came in would tell staff whose it is.
+    await service().submit(request(who, { anonymous: true }, { reporter: { telegramUserId: who, chatId: who, firstName: 'Mama Shiru', username: 'shiru_ke' } }));
+    expect(await named()).toMatchObject({ firstName: 'Achieng' });
+    expect((await named()).username).toBeUndefined();
+    await service().submit(request(who, { anonymous: false }, { reporter: { telegramUserId: who, chatId: who, firstName: 'Mama Shiru', username: 'shiru_ke' } }));
+    expect(await named()).toMatchObject({ firstName: 'Mama Shiru', username: 'shiru_ke' });
+  });
+
   it('a report sent again anonymously after its first send was stored (the answer lost) becomes anonymous, and never back', async () => {
     const userId = nextUser++;
     const intake = service();

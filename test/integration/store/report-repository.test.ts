@@ -447,7 +447,7 @@ describe('retention', () => {
   it('forgets a reporter whose Confirm stored their record but no report, once they did not send it again', async () => {
     const telegramUserId = 7_700_000 + Math.floor(Math.random() * 100_000);
     // The Confirm wrote her record with her phone, then the report's insert failed: "nothing was saved".
-    const reporter = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Chebet' }, 'en', '+254711000444');
+    const reporter = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Chebet' }, 'en', { phone: '+254711000444' });
     await purgeExpired(store, 30);
     expect(await store.reporters.identityOf(reporter._id)).toMatchObject({ phone: '+254711000444' });
     // A day on she could still send the draft again; three days on she has not.
