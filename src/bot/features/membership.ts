@@ -5,7 +5,8 @@ import type { BotContext } from '../context';
  * Telegram tells a bot when someone blocks or unblocks it (`my_chat_member`, in a private chat
  * only then). Blocked: their open named tickets say "reporter unreachable" at once, not only after
  * an agent's message is refused. Unblocked: those tickets are in reach again and what the staff
- * wrote meanwhile is sent. Anonymous tickets change only by their own deliveries (ConversationService). Nothing is said for either: a blocked chat cannot be written to, and
+ * wrote meanwhile is sent. Anonymous tickets change only by their own deliveries and messages
+ * (ConversationService). Nothing is said for either: a blocked chat cannot be written to, and
  * the staff's messages are what they come back to.
  */
 export function membershipFeature(): Routes<BotContext> {
