@@ -273,8 +273,7 @@ export class ConversationService {
     let back = 0;
     // Every named report of theirs, marked or not: a message delivered since (which clears the mark)
     // must not leave the ones refused before it failed for good.
-    for (const r of await this.deps.store.reports.reachOf(reporter._id)) {
-      if (r.anonymous) continue;
+    for (const r of await this.deps.store.reports.namedReachOf(reporter._id)) {
       const cleared = r.reporterUnreachable && (await this.deps.store.reports.setReporterUnreachable(r._id, false));
       if ((await this.backInReach(r._id.toString(), r.reference, cleared)) || cleared) back++;
     }

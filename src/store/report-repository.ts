@@ -686,11 +686,12 @@ export class ReportRepository {
     return this.Report.findOneAndUpdate({ _id: oid(id) }, update, { returnDocument: 'after' }).lean<ReportDoc>();
   }
 
-  /** Each of the reporter's tickets with its "reporter unreachable" mark and whether it is anonymous (the reporterId index reads them). */
-  async reachOf(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'reporterUnreachable' | 'anonymous'>[]> {
-    return this.Report.find({ reporterId: oid(reporterId) }, { _id: 1, reference: 1, reporterUnreachable: 1, anonymous: 1 })
-      .lean<Pick<ReportDoc, '_id' | 'reference' | 'reporterUnreachable' | 'anonymous'>[]>()
-      .exec();
+  /**
+   * Each of the reporter's named tickets with its "reporter unreachable" mark (the reporterId index
+   * reads them): an anonymous one changing with them would tell staff whose it is.
+   */
+  async namedReachOf(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'reporterUnreachable'>[]> {
+    return this.Report.find({ reporterId: oid(reporterId), anonymous: { $ne: true } }, { _id: 1, reference: 1, reporterUnreachable: 1 }).lean<Pick<ReportDoc, '_id' | 'reference' | 'reporterUnreachable'>[]>().exec();
   }
 
   /**
