@@ -2,6 +2,7 @@ import type { Update } from 'telegraf/types';
 import { WebhookServer, type WebhookBot } from '../../../src/bot/webhook-server';
 import { createLogger } from '../../../src/logger';
 import { freePort } from '../../support/app-config';
+import { keptAliveSeconds } from '../../support/keep-alive';
 
 /**
  * The webhook route over real HTTP with a stand-in for the bot: what Telegram reads in the answer.
@@ -46,4 +47,14 @@ describe('WebhookServer answers', () => {
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ ok: false });
   });
+
+  // README puts Caddy in front, which keeps an idle connection to the webhook for 2 minutes: were
+  // the webhook to close it first, a proxied update could be written into a closed connection and
+  // answered 502 (Node's default is 5 s).
+  it('keeps an idle connection open longer than the TLS proxy keeps it (2 minutes)', async () => {
+    const res = await post(3);
+    expect(res.status).toBe(200);
+    expect(keptAliveSeconds(res.headers.get('keep-alive'))).toBeGreaterThan(120);
+  });
 });
+

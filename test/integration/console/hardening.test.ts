@@ -5,6 +5,7 @@
  */
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { connectTestRedis } from '../../support/redis';
+import { keptAliveSeconds } from '../../support/keep-alive';
 
 let h: ConsoleHarness;
 
@@ -18,6 +19,15 @@ afterAll(() => h?.close());
 const sessions = () => h.store.agents['models'].ConsoleSession.countDocuments({});
 
 describe('console hardening', () => {
+  // README puts Caddy in front, which keeps an idle connection to the console for 2 minutes: were
+  // the console to close it first, an agent's action could be written into a closed connection and
+  // answered 502 by the proxy (Fastify's default is 72 s).
+  it('keeps an idle connection open longer than the TLS proxy keeps it (2 minutes)', async () => {
+    const page = await h.browser().get('/signin');
+    expect(page.statusCode).toBe(200);
+    expect(keptAliveSeconds(page.headers['keep-alive'])).toBeGreaterThan(120);
+  });
+
   it('serves the BullMQ board with the console CSP and X-Frame-Options', async () => {
     const b = h.browser();
     await b.signIn('imani');
