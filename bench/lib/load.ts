@@ -75,6 +75,9 @@ export class WebhookClient {
     this.sem = new Semaphore(connections);
   }
 
+  /** When each kept-alive connection last finished a request (for the reset diagnosis in `post`). */
+  private readonly lastUsed = new WeakMap<object, number>();
+
   async post(body: string): Promise<PostResult> {
     const queued = performance.now();
     await this.sem.acquire();
@@ -100,7 +103,18 @@ export class WebhookClient {
           },
         );
         req.on('timeout', () => req.destroy(new Error('timeout')));
-        req.on('error', (err: NodeJS.ErrnoException) => resolve({ status: 0, error: err.code ?? err.message }));
+        // A reset on a kept-alive connection is told apart, with how long it had been idle: the
+        // server closing an idle connection while the next request is on its way is the usual cause.
+        let idleMs: number | undefined;
+        req.on('socket', (socket) => {
+          const last = this.lastUsed.get(socket);
+          idleMs = last === undefined ? undefined : performance.now() - last;
+          socket.once('free', () => this.lastUsed.set(socket, performance.now()));
+        });
+        req.on('error', (err: NodeJS.ErrnoException) => {
+          const code = err.code ?? err.message;
+          resolve({ status: 0, error: req.reusedSocket && idleMs !== undefined ? `${code} on a connection reused after ${Math.round(idleMs)} ms idle` : code });
+        });
         req.end(body);
       });
       const end = performance.now();
