@@ -27,9 +27,28 @@ export const mountBullBoard: BoardMounter = async (scope, basePath, queues) => {
   // Read-only: the board is for looking. Its buttons (retry, promote, clean, obliterate, edit a
   // job's data) would change tickets and messages outside the services' rules and audit trail; a
   // job that failed is given a new one by the outbox relay, not by hand.
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: true })), serverAdapter, options: { uiConfig: { boardTitle: 'Ripoti' } } });
+  const adapters = queues.map((q) => {
+    const adapter = new BullMQAdapter(q, { readOnlyMode: true });
+    adapter.setFormatter('data', boardData);
+    return adapter;
+  });
+  createBullBoard({ queues: adapters, serverAdapter, options: { uiConfig: { boardTitle: 'Ripoti' } } });
   await scope.register(serverAdapter.registerPlugin());
 };
+
+/**
+ * What a reply job keeps of its pacing through a chat (src/queue/types.ts `ReplyJobData`): the
+ * slot it was parked until behind another message to the same person, how often it waited, the
+ * id and language Telegram's chat gave a sent message. Shown, it would let a supervisor pair
+ * two tickets' messages as going to one chat, an anonymous ticket with its reporter's named one.
+ */
+const PACING_FIELDS = new Set(['slot', 'behind', 'sentAs', 'sentIn']);
+
+/** A job's data as the board shows it: without the reply pacing fields. */
+export function boardData(data: unknown): unknown {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !PACING_FIELDS.has(key)));
+}
 
 /**
  * bull-board's page links web fonts from a third-party host: each supervisor opening the board

@@ -18,6 +18,8 @@ export interface WholeApp {
   app: Spawned;
   /** The console: http://127.0.0.1:<port> */
   base: string;
+  /** The app's Redis and key prefix, for a test that puts a job on its queues. */
+  redis: { url: string; prefix: string };
   /** Stops the app and the double, empties the Redis prefix and drops the database. */
   stop(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export async function startWholeApp(label: string, key: Buffer, env: Record<stri
     const store = createStore(db.conn, [{ id: 'k1', key }], { agents: { hashOptions: TEST_PASSWORD_HASH } });
     await store.ready();
     const port = await freePort();
+    const prefix = r.prefix.replace(/[^A-Za-z0-9_:-]/g, '_');
     const mongo = new URL(process.env.MONGODB_URI!);
     mongo.pathname = `/${db.dbName}`;
     app = spawnApp(['all'], {
@@ -50,7 +53,7 @@ export async function startWholeApp(label: string, key: Buffer, env: Record<stri
       TELEGRAM_API_ROOT: tg.apiRoot,
       MONGODB_URI: mongo.toString(),
       REDIS_URL: r.url,
-      REDIS_PREFIX: r.prefix.replace(/[^A-Za-z0-9_:-]/g, '_'),
+      REDIS_PREFIX: prefix,
       DATA_KEY: `k1:${key.toString('base64')}`,
       CONSOLE_HOST: '127.0.0.1',
       CONSOLE_PORT: String(port),
@@ -61,7 +64,7 @@ export async function startWholeApp(label: string, key: Buffer, env: Record<stri
     });
     // Generous: tsx compiles the whole app on start, and the machine is shared.
     await app.waitForLine(/Ripoti is running/, 100_000);
-    return { tg, db, store, app, base: `http://127.0.0.1:${port}`, stop };
+    return { tg, db, store, app, base: `http://127.0.0.1:${port}`, redis: { url: r.url, prefix }, stop };
   } catch (err) {
     await stop();
     throw err;
