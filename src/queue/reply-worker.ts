@@ -94,6 +94,9 @@ const CONCURRENCY = 30;
  *   failed, no retry (UnrecoverableError);
  * - a message already `sent` is never sent again (markSent flips pending only), and one Telegram
  *   accepted whose recording failed is only recorded on its retry (`sentAs` in the job's data);
+ * - a second job for a message being sent (Redis lost the first mid-send; the outbox relay queued
+ *   the still-pending message again) waits for that send: each send claims the message in MongoDB
+ *   first (`DeliveryService.claimSend`, as long as a job's lock), not only the chat in Redis;
  * - attempts spent on transient errors: the message stays pending for the outbox relay to queue
  *   again (for a day, `DeliveryService.gaveUp`), so a Telegram outage of minutes loses nothing.
  * Delivery is at-least-once: a send whose answer never came back (a crash, or a timeout after
@@ -219,6 +222,7 @@ export class ReplyWorker implements Service {
     const { delivery } = this.opts;
     await this.pace(job, this.pacer, due.recipientKey, token);
     await this.keepOrder(job, due, log, token);
+    const by = randomUUID();
     try {
       // The overall slot first, then the chat: a long wait in the shared budget (a surge) must not
       // hold the chat's send lease (claim-send.lua), which only guards against a worker dying mid-send.
@@ -229,10 +233,17 @@ export class ReplyWorker implements Service {
         if (!composed) return null;
         const markup = replyMarkupOf(composed);
         const extra = { ...(markup ? { reply_markup: markup } : {}), ...this.extra } as Parameters<MessageSender['sendMessage']>[2];
-        const sent = await this.pacer.send(due.recipientKey, this.globalIntervalMs, () => this.telegram.sendMessage(due.chatId, composed.text, extra));
+        const sent = await this.pacer.send(due.recipientKey, this.globalIntervalMs, async () => {
+          // Claimed in MongoDB at the last moment: the chat's gate above lives in Redis, and is lost with it.
+          const claim = await delivery.claimSend(due, by, this.sendClaimMs);
+          if (!claim.ok) throw new SendingElsewhere(claim.lookAgainAt);
+          return this.telegram.sendMessage(due.chatId, composed.text, extra);
+        });
         return { id: sent.message_id, language: composed.language };
       });
     } catch (err) {
+      if (err instanceof SendingElsewhere) return this.waitForOtherSend(job, err.lookAgainAt, log, token);
+      await delivery.releaseSend(due, by).catch((e: unknown) => log.warn({ err: e }, 'could not give back a failed send\'s claim; it runs out instead'));
       await this.onSendError(err, job, log, (reason) => (reason === 'gave_up' ? delivery.gaveUp(due) : delivery.failed(due, reason)));
       // Marked failed, the next one need not wait for it; still pending, the next one looks and waits again.
       await this.wakeNext(due, log);
@@ -250,6 +261,24 @@ export class ReplyWorker implements Service {
     if (!(await this.opts.delivery.behindAnother(due))) return;
     if (behind < BEHIND_MAX_WAITS) await this.waitBehind(job, token);
     log.info({ waits: behind }, 'an earlier message to this reporter has still not gone; this one goes first');
+  }
+
+  /**
+   * Another job for the same message is sending it right now (Redis lost this message's first job
+   * mid-send, and the outbox relay queued it again): parked until that send's claim runs out, an
+   * attempt not spent. Back then, it finds the message recorded as sent and stops; if that worker
+   * died before recording it, it sends (the one repeat README names).
+   */
+  private async waitForOtherSend(job: Job<ReplyJobData>, lookAgainAt: Date, log: Logger, token?: string): Promise<never> {
+    log.warn({ until: lookAgainAt.toISOString() }, 'this message is being sent by another job; waiting for its outcome');
+    await this.returnLimiterSlot();
+    await job.moveToDelayed(Math.max(lookAgainAt.getTime(), Date.now()), token);
+    throw new DelayedError();
+  }
+
+  /** How long a send's claim lasts: as long as a job's lock, the time BullMQ itself lets one job's run go unseen. */
+  private get sendClaimMs(): number {
+    return this.opts.lockDuration ?? 30_000;
   }
 
   /** Through the shared budget when there is one (lane `other`: after every answer to a reporter mid-report). */
@@ -440,6 +469,13 @@ export class ReplyWorker implements Service {
       metrics?.deliveries.inc({ outcome: 'failed' });
       log.error({ attempts, err }, 'delivery failed after all attempts');
     }
+  }
+}
+
+/** The message's send is claimed by another job (`DeliveryService.claimSend`): nothing was sent. */
+class SendingElsewhere extends Error {
+  constructor(readonly lookAgainAt: Date) {
+    super('message being sent by another job');
   }
 }
 

@@ -160,6 +160,23 @@ export class DeliveryService {
     return { text, language: lang, buttons: [[{ text: t.t(lang, 'notices:consentYes'), data: data('y') }, { text: t.t(lang, 'notices:consentNo'), data: data('n') }]] };
   }
 
+  /**
+   * The send about to happen is this one's alone (`by`, for `forMs`): MongoDB, not Redis, says so,
+   * because the case it guards is Redis having lost the job while its send was in flight, and the
+   * outbox relay having queued the still-pending message again. Not claimed: when to look again
+   * (the other send's claim runs out then; its record, or its failure, normally comes first).
+   */
+  async claimSend(due: DueMessage, by: string, forMs: number): Promise<{ ok: true } | { ok: false; lookAgainAt: Date }> {
+    const now = new Date();
+    const claim = await this.deps.store.messages.claimSend(due.message._id, by, new Date(now.getTime() + forMs), now);
+    return claim.claimed ? { ok: true } : { ok: false, lookAgainAt: claim.until ?? now };
+  }
+
+  /** The send claimed by `by` failed: its claim goes, so a retry sends without waiting for it to run out. */
+  async releaseSend(due: DueMessage, by: string): Promise<void> {
+    await this.deps.store.messages.releaseSend(due.message._id, by);
+  }
+
   /** Telegram accepted it: recorded once (a redelivered job finds it sent and stops). */
   async sent(due: DueMessage, telegramMessageId: number, language?: Lang): Promise<void> {
     const { store, events } = this.deps;

@@ -154,15 +154,36 @@ export class MessageRepository {
     return this.Message.findOne({ reportId: message.reportId, direction: 'to_reporter', delivery: 'pending', $or: beside }, { _id: 1 }).lean<Pick<MessageDoc, '_id'>>();
   }
 
+  /**
+   * Claims the send of a pending message for `by` until `until`, unless another send holds it
+   * (its claim not yet run out; `by` asking again, after a 429, renews its own). Not claimed: `until`, when the other send's claim ends (null:
+   * the message is no longer pending). Jobs normally never overlap (job id = message id); this
+   * holds when Redis lost a job in flight and the outbox relay queued the message again.
+   */
+  async claimSend(id: Id, by: string, until: Date, now = new Date()): Promise<{ claimed: true } | { claimed: false; until: Date | null }> {
+    const res = await this.Message.updateOne(
+      { _id: oid(id), direction: 'to_reporter', delivery: 'pending', $or: [{ sending: null }, { 'sending.until': { $lte: now } }, { 'sending.by': by }] },
+      { $set: { sending: { by, until } } },
+    );
+    if (res.modifiedCount === 1) return { claimed: true };
+    const held = await this.Message.findById(id, { delivery: 1, sending: 1 }).lean<Pick<MessageDoc, 'delivery' | 'sending'>>().exec();
+    return { claimed: false, until: held?.delivery === 'pending' ? (held.sending?.until ?? now) : null };
+  }
+
+  /** A send that failed gives its claim back at once, so the message's retry need not wait for it to run out. */
+  async releaseSend(id: Id, by: string): Promise<void> {
+    await this.Message.updateOne({ _id: oid(id), 'sending.by': by }, { $unset: { sending: 1 } });
+  }
+
   /** Only a pending message becomes sent: a redelivered job cannot send twice once this succeeded. */
   /** `language`: the one it went out in (the reporter may switch later): the console and case file quote it so. */
   async markSent(id: Id, telegramMessageId: number, language?: Lang): Promise<boolean> {
-    const res = await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'sent', telegramMessageId, ...(language ? { sentIn: language } : {}) } });
+    const res = await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'sent', telegramMessageId, ...(language ? { sentIn: language } : {}) }, $unset: { sending: 1 } });
     return res.modifiedCount === 1;
   }
 
   async markFailed(id: Id, as?: 'blocked'): Promise<void> {
-    await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'failed', ...(as ? { failedAs: as } : {}) } });
+    await this.Message.updateOne({ _id: oid(id), delivery: 'pending' }, { $set: { delivery: 'failed', ...(as ? { failedAs: as } : {}) }, $unset: { sending: 1 } });
   }
 
   /**

@@ -417,6 +417,12 @@ export interface MessageDoc {
   /** The language a message to the reporter went out in (notices and two-language answers are rendered at send time). */
   sentIn?: Lang;
   telegramMessageId?: number;
+  /**
+   * A send of this message in flight (`by` one attempt of one worker) until `until`: another job
+   * for the same message (Redis lost the first one, and the outbox relay queued it again) waits
+   * for it instead of sending it a second time. Cleared when the message is recorded.
+   */
+  sending?: { by: string; until: Date };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -436,6 +442,7 @@ export const messageSchema = new Schema<MessageDoc>(
     failedAs: { type: String, enum: ['blocked'], default: undefined },
     sentIn: { type: String, enum: ['en', 'sw'], default: undefined },
     telegramMessageId: Number,
+    sending: { type: new Schema({ by: String, until: Date }, { _id: false }), default: undefined },
   },
   { timestamps: true },
 );
