@@ -29,6 +29,9 @@ import type { Choice, Keyboard } from './types';
 import { normalise } from './parse';
 import { electoralUnits } from './units';
 
+/** Detail questions answered by a tap (or a few fixed words): there is nothing to type at them. */
+export const TAP_ONLY_DETAILS: readonly DetailStep[] = ['role', 'unit', 'how'];
+
 /** The longest typed answer to a detail question (names of several officers, a station's name). */
 const DETAIL_MAX_CHARS = 300;
 
@@ -129,6 +132,9 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
     return askDetail(turn, d, step);
   }
   const text = check.text;
+  // No letter or digit ("🙏", "-", "?"): no name, place or plate. Kept, it would be all the agency
+  // reads there, and the answer typed next would land on the question after this one.
+  if (!/[\p{L}\p{N}]/u.test(text)) return again(turn, d, step, TAP_ONLY_DETAILS.includes(step) ? 'details.use_buttons' : 'details.unexpected');
   switch (step) {
     case 'role': {
       const role = ROLE_WORDS[normalise(text)];

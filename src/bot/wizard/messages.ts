@@ -1,7 +1,7 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, type CategoryCode, type County, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { askWhatToChange, chooseCategory, chooseCounty, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { askToType, isDetailStep, onDetailText, skipDetail, tooLongForDetail } from './details';
+import { askToType, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS, townOf } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
@@ -73,9 +73,6 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
 export function earlyVoice(media: MediaRef): { voice: MediaRef } | undefined {
   return media.kind === 'voice' && (media.durationSec ?? 0) <= LIMITS.voiceMaxSeconds && (media.size ?? 0) <= LIMITS.evidenceMaxBytes ? { voice: media } : undefined;
 }
-
-/** Detail questions answered by a tap (or a few fixed words): there is nothing to type at them. */
-const TAP_ONLY_DETAILS: readonly Step[] = ['role', 'unit', 'how'];
 
 /** Steps asked again after a file is kept: the review shows the new count, and danger must not go unanswered. */
 const ASK_AGAIN_AFTER_FILE: readonly Step[] = ['danger', 'review'];
@@ -698,7 +695,7 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
     case 'role': case 'vic': case 'ofc': case 'unit': case 'wear': case 'stn': case 'plate': case 'by': case 'how': case 'pstn': case 'const': case 'ward':
       // "No" / "hapana" to "do you know…?" is a skip too; a bare "yes" is not the answer itself
       // (where an answer is typed: at the questions answered by a tap it meets "use the buttons").
-      if (agrees(word) && !TAP_ONLY_DETAILS.includes(d.step)) {
+      if (agrees(word) && !(TAP_ONLY_DETAILS as readonly Step[]).includes(d.step)) {
         askToType(turn, d, d.step);
         return true;
       }

@@ -283,6 +283,28 @@ describe('re-asks in Swahili', () => {
   });
 });
 
+describe('no words at a question for the agency', () => {
+  const T = {
+    en: { details: '🕵️ Add details for the agency', me: 'To me', again: 'Sorry, I did not understand that. Please type your answer, or tap Skip.', names: 'officers\' names', rest: '⏭ Skip the rest', officers: 'Officers: Cpl Otieno' },
+    sw: { details: '🕵️ Ongeza maelezo kwa taasisi', me: 'Mimi mwenyewe', again: 'Samahani, sijaelewa. Tafadhali andika jibu lako, au bonyeza Ruka.', names: 'majina au namba za kazi', rest: '⏭ Ruka yaliyobaki', officers: 'Polisi: Cpl Otieno' },
+  };
+  it.each(['en', 'sw'] as const)('(%s) an emoji or a dash is asked again, not kept as the officers\' names: the names typed next are', async (lang) => {
+    const t = T[lang];
+    const u = h.tg.user({ firstName: 'Emoji', languageCode: lang });
+    await walkTo(u, 'review', lang);
+    await u.press(t.details);
+    await u.press(t.me);
+    for (const nothing of ['🙏', '-']) {
+      await u.sendText(nothing);
+      expect(said(u)).toBe(t.again);
+      expect(lastText(u)).toContain(t.names);
+    }
+    await u.sendText('Cpl Otieno');
+    await u.press(t.rest);
+    expect(lastText(u)).toContain(t.officers);
+  });
+});
+
 describe('a story that names its own reporter', () => {
   it('is warned of on the review, in the reporter\'s language; a story rewritten without the name is not', async () => {
     const u = h.tg.user({ firstName: 'Nafula', languageCode: 'sw' });
