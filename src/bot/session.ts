@@ -180,6 +180,12 @@ export interface SessionData {
   draft?: Draft;
   /** The last submitted draft, so a late second tap on Confirm gets the same reference (`told`: said once already). */
   lastSubmitted?: { draftId: string; reference: string; told?: true };
+  /**
+   * The draft the reporter cancelled last: its buttons, still on screen, say so rather than that an
+   * unsent report is deleted after 24 hours. A new optional field, as `pendingDispute`: a release
+   * without it says the latter, as before; the version is unchanged.
+   */
+  cancelled?: string;
   pendingReply?: PendingReply;
   pendingAnswer?: PendingAnswer;
   pendingDispute?: PendingDispute;

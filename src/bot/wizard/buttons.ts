@@ -42,7 +42,7 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
     }
     // Cancel, Change or Back on the summary of a report already sent: it is not gone, it is sent.
     if (done && done.draftId === draftId) return sentAlready(turn, done.reference);
-    return turn.stale();
+    return turn.stale(draftId);
   }
   if (d.cancelAsked) d.cancelAsked = undefined;
   // A press on the live question: what follows replaces it, under the choice made.

@@ -30,9 +30,11 @@ export function newDraftId(): string {
 export async function runWizard(ctx: BotContext, input: WizardInput): Promise<void> {
   const draftId = ctx.session.draft?.id;
   const before = soFar(ctx.session.draft);
-  const { state, replies, effects, inPlace } = step({ draft: ctx.session.draft, lastSubmitted: ctx.session.lastSubmitted }, input, ctx.now());
+  const { draft, lastSubmitted, cancelled: cancelledId } = ctx.session;
+  const { state, replies, effects, inPlace } = step({ draft, lastSubmitted, ...(cancelledId ? { cancelled: cancelledId } : {}) }, input, ctx.now());
   ctx.session.draft = state.draft;
   ctx.session.lastSubmitted = state.lastSubmitted;
+  if (state.cancelled) ctx.session.cancelled = state.cancelled;
   for (const effect of effects) if (effect.type !== 'submit' && effect.type !== 'urgent') note(ctx, effect);
   // Any update of this reporter ends the wait for more parts (a new part starts it again below),
   // unless parts still wait (a photo sent between them): their wait goes on, or nothing would

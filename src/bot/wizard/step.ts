@@ -15,7 +15,7 @@ import type { StepResult, WizardInput, WizardState } from './types';
 export function step(state: WizardState, input: WizardInput, now: Date): StepResult {
   const turn = new Turn(state, now);
   handle(turn, input);
-  return { state: { draft: turn.draft, lastSubmitted: turn.lastSubmitted }, replies: turn.replies, effects: turn.effects, ...(turn.inPlace ? { inPlace: turn.inPlace } : {}) };
+  return { state: { draft: turn.draft, lastSubmitted: turn.lastSubmitted, ...(turn.cancelled ? { cancelled: turn.cancelled } : {}) }, replies: turn.replies, effects: turn.effects, ...(turn.inPlace ? { inPlace: turn.inPlace } : {}) };
 }
 
 function handle(turn: Turn, input: WizardInput): void {

@@ -14,6 +14,7 @@ const STORY_SHOWN_CHARS = 300;
 export class Turn {
   draft: Draft | undefined;
   lastSubmitted: WizardState['lastSubmitted'];
+  cancelled: WizardState['cancelled'];
   readonly replies: Reply[] = [];
   readonly effects: Effect[] = [];
   /** Set for a valid press on the current question: the answer replaces that question. */
@@ -25,6 +26,7 @@ export class Turn {
   ) {
     this.draft = state.draft ? structuredClone(state.draft) : undefined;
     this.lastSubmitted = state.lastSubmitted;
+    this.cancelled = state.cancelled;
   }
 
   /** A message of the given texts (joined by a blank line). */
@@ -95,6 +97,7 @@ export class Turn {
     const d = this.draft;
     if (!d) return this.say('cancel.nothing', undefined, { keyboard: { type: 'main' } });
     this.draft = undefined;
+    this.cancelled = d.id;
     this.effects.push({ type: 'cancelled', step: d.step, ...(d.urgent ? { abandon: d.id } : {}) });
     // A staff member was already alerted that someone is in danger: that stays, and they may still write here.
     const done: Text = d.urgent ? { key: 'cancel.done_urgent', params: { reference: d.urgent } } : { key: 'cancel.done' };
@@ -224,6 +227,7 @@ export class Turn {
       // already (files, or the story told before the questions): that is not thrown away silently.
       if (holdsWork(d)) return this.askCancel(d);
       this.draft = undefined;
+      this.cancelled = d.id;
       // Left as a cancel is: a reply to staff held on "where should it go?" goes to them.
       this.effects.push({ type: 'cancelled', step: d.step, ...(d.urgent ? { abandon: d.id } : {}) });
       return this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
@@ -235,12 +239,17 @@ export class Turn {
     return this.go(prevStep(d, d.step));
   }
 
-  /** Tells the reporter the button is no longer valid and shows where they are. */
-  stale(): void {
+  /** Tells the reporter the button is no longer valid and shows where they are (`draftId`: the report it was for). */
+  stale(draftId?: string): void {
     // An old or altered button: the question it sits on stays as it was, the current one is asked anew.
     this.inPlace = undefined;
     this.answer('wizard.stale');
     if (this.draft) return this.show();
+    // A report cancelled a moment ago is not one "deleted after 24 hours": said as it is.
+    if (draftId !== undefined && draftId === this.cancelled) {
+      this.say('wizard.cancelled', undefined, { keyboard: { type: 'remove' } });
+      return this.say('menu.prompt', undefined, { keyboard: { type: 'main' } });
+    }
     // The report this button was for is gone (sent, or deleted unsent): "old" alone left a
     // reporter whose unfinished report expired wondering where it went.
     // The place or phone keyboard it showed may still be up: it goes with the report.

@@ -3,7 +3,7 @@ import type { IntakeRequest, IntakeResult, UrgentRequest } from '../../services/
 import type { DetailStep, Draft, MediaRef, PassedOnRef, SessionData, Step } from '../session';
 
 /** What the wizard keeps between updates: the draft, and the last report filed (for a late second Confirm). */
-export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted'>;
+export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted' | 'cancelled'>;
 
 /** One thing the reporter did, as plain data (src/bot/wizard/parse.ts builds it from a Telegram update). */
 /** What a first message told (a story, a voice note), or a file sent before anything else (`album`: one of several sent together). */

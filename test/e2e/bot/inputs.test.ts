@@ -305,6 +305,21 @@ describe('no words at a question for the agency', () => {
   });
 });
 
+describe('a button of a report the reporter cancelled', () => {
+  it.each([
+    ['en', 'No', 'You cancelled that report, so its buttons no longer work. To report, tap 📝 Report an incident below.'],
+    ['sw', 'Hapana', 'Uliikatisha ripoti hiyo, kwa hivyo vitufe vyake havifanyi kazi tena. Ili kuripoti, bonyeza 📝 Ripoti tukio hapa chini.'],
+  ] as const)('(%s) says it was cancelled, not that an unsent report is deleted after 24 hours', async (lang, button, told) => {
+    const u = h.tg.user({ firstName: 'Cancelled', languageCode: lang });
+    await walkTo(u, 'danger', lang);
+    await u.sendText('/cancel');
+    // The danger question above, still on screen with its buttons: a tap on No.
+    await u.press(button);
+    expect(allTexts(u).at(-2)).toBe(told);
+    expect(u.buttons()).toContain(lang === 'en' ? '📝 Report an incident' : '📝 Ripoti tukio');
+  });
+});
+
 describe('a story that names its own reporter', () => {
   it('is warned of on the review, in the reporter\'s language; a story rewritten without the name is not', async () => {
     const u = h.tg.user({ firstName: 'Nafula', languageCode: 'sw' });
