@@ -368,6 +368,7 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');
   if (words.length < 3 || words.every((w) => COURTESY.has(w)) || (d.text === undefined && !d.voice)) return unexpected(turn, d);
+  if (alreadyTold(turn, d, input)) return turn.show();
   const joined = checkText(d.text === undefined ? input.trim() : `${d.text}\n${input.trim()}`, LIMITS.descriptionMaxChars);
   if (!joined.ok) return unexpected(turn, d);
   d.text = joined.text;
@@ -611,10 +612,22 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const words = normalise(more);
   const act = atCounty && MORE_ACTS.test(words) && !NOT_ACTS.test(words);
   if (!account && !afterFewWords && !act) return false;
+  if (alreadyTold(turn, d, more)) return true;
   const joined = checkText(d.text === undefined ? more : `${d.text}\n${more}`, LIMITS.descriptionMaxChars);
   if (!joined.ok) return false;
   d.text = joined.text;
   turn.say('desc.added');
+  return true;
+}
+
+/**
+ * The same words sent again (the bot seemed slow, or the reporter was unsure they arrived): they
+ * are in the story already, and twice there they would read as two incidents to staff and the agency.
+ */
+function alreadyTold(turn: Turn, d: Draft, input: string): boolean {
+  const words = normalise(input);
+  if (d.text === undefined || !words || !` ${normalise(d.text)} `.includes(` ${words} `)) return false;
+  turn.say('desc.already');
   return true;
 }
 

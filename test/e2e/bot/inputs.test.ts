@@ -1,6 +1,6 @@
 /** Every bad input gets a polite re-ask in the reporter's language, and the wizard stays where it was. */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, clockAwayFromMidnight, formatDayEat, lastText, pressTampered, questionText, referenceIn, walkTo, said } from './helpers';
+import { allTexts, clockAwayFromMidnight, formatDayEat, lastText, pressTampered, questionText, referenceIn, SEND_ANONYMOUSLY, walkTo, said } from './helpers';
 
 let h: BotHarness;
 const clock = clockAwayFromMidnight();
@@ -317,6 +317,32 @@ describe('a button of a report the reporter cancelled', () => {
     await u.press(button);
     expect(allTexts(u).at(-2)).toBe(told);
     expect(u.buttons()).toContain(lang === 'en' ? '📝 Report an incident' : '📝 Ripoti tukio');
+  });
+});
+
+describe('the same words sent twice', () => {
+  const T = {
+    en: { story: 'Two officers stopped our matatu and asked the driver for 500 shillings.', already: '📝 I already have this: it is in what happened.', county: 'In which county', send: SEND_ANONYMOUSLY.en, more: 'They had guns too' },
+    sw: { story: 'Polisi wawili walisimamisha matatu yetu wakamwitisha dereva shilingi mia tano.', already: '📝 Tayari nimepokea ujumbe huu: umo kwenye maelezo ya kilichotokea.', county: 'kaunti gani', send: SEND_ANONYMOUSLY.sw, more: 'Walikuwa na bunduki pia' },
+  };
+  it.each(['en', 'sw'] as const)('(%s) a story sent again when the bot seemed slow is kept once, and the reporter is told it is there', async (lang) => {
+    const t = T[lang];
+    const u = h.tg.user({ firstName: 'Twice', languageCode: lang });
+    await walkTo(u, 'desc', lang);
+    await u.sendText(t.story);
+    await u.sendText(`  ${t.story}`);
+    expect(said(u)).toBe(t.already);
+    expect(lastText(u)).toContain(t.county);
+    await u.sendText('Nakuru');
+    await u.sendText('Salgaa');
+    await u.press(lang === 'en' ? 'Today' : 'Leo');
+    expect(lastText(u).split(t.story)).toHaveLength(2);
+    // A detail remembered at the review, sent twice, too.
+    await u.sendText(t.more);
+    await u.sendText(t.more);
+    expect(said(u)).toBe(t.already);
+    await u.press(t.send);
+    expect(await h.store.reports.findByReference(referenceIn(lastText(u)))).toMatchObject({ description: { text: `${t.story}\n${t.more}` } });
   });
 });
 
