@@ -4,7 +4,7 @@ import { isLang, type Lang } from '../../i18n';
 import { namesOf } from '../commands';
 import type { BotContext } from '../context';
 import * as kb from '../keyboards';
-import { beginReport, runWizard } from '../wizard';
+import { beginReport, resumeIfWriting, runWizard } from '../wizard';
 import { chooseLanguage } from './language';
 
 const HTML = { parse_mode: 'HTML' as const };
@@ -37,11 +37,19 @@ export function startFeature(): Routes<BotContext> {
     const [, lang, what] = ctx.match;
     await ctx.answerCbQuery();
     if (!isLang(lang)) return firstMessage(ctx);
-    await chooseLanguage(ctx, lang, () => (isReportKind(what) ? beginReport(ctx, what) : ctx.reply(ctx.t('start.welcome'), { ...HTML, ...kb.mainMenu(ctx.t) })));
+    // The menu tapped on that first message in the middle of a report carries on with it, as /start does.
+    const menu = () => (ctx.session.draft ? runWizard(ctx, { type: 'resume' }) : ctx.reply(ctx.t('start.welcome'), { ...HTML, ...kb.mainMenu(ctx.t) }));
+    await chooseLanguage(ctx, lang, () => (isReportKind(what) ? beginReport(ctx, what) : menu()));
   });
 
-  const help = (ctx: BotContext) => ctx.reply(ctx.t('help.text'), { ...HTML, ...kb.mainMenu(ctx.t) });
-  const privacy = (ctx: BotContext) => ctx.reply(ctx.t('privacy.text'), HTML);
+  const help = async (ctx: BotContext) => {
+    await ctx.reply(ctx.t('help.text'), { ...HTML, ...kb.mainMenu(ctx.t) });
+    await resumeIfWriting(ctx);
+  };
+  const privacy = async (ctx: BotContext) => {
+    await ctx.reply(ctx.t('privacy.text'), HTML);
+    await resumeIfWriting(ctx);
+  };
   c.command(namesOf('help'), help);
   c.command(namesOf('privacy'), privacy);
 

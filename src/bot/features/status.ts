@@ -6,7 +6,7 @@ import { namesOf } from '../commands';
 import type { BotContext } from '../context';
 import { escapeHtml } from '../html';
 import * as kb from '../keyboards';
-import { formatDay } from '../wizard';
+import { formatDay, resumeIfWriting } from '../wizard';
 
 const HTML = { parse_mode: 'HTML' as const };
 
@@ -96,15 +96,23 @@ export function statusFeature(): Routes<BotContext> {
     const explain = found.report.answered ? 'status.explain.waiting_reporter_answered' : `status.explain.${found.report.status}`;
     await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(explain)}`, { ...HTML, ...withdraw });
   };
-  c.command(namesOf('status'), (ctx) => one(ctx, ctx.payload.trim()));
+  // Asked in the middle of a report: answered, then its question again.
+  c.command(namesOf('status'), async (ctx) => {
+    await one(ctx, ctx.payload.trim());
+    await resumeIfWriting(ctx);
+  });
   // "hali R-7K3F-9QX2" typed without the slash, or the reference alone ("R-7K3F-9QX2?"), is the
   // same question, not a message for staff (who see the report it is about anyway).
-  c.hears(/^\s*(?:\/?(?:hali|status)\s+)?(R-?[A-Z0-9]{4}-?[A-Z0-9]{4})\s*\??\s*$/i, (ctx) => one(ctx, ctx.match[1]));
+  c.hears(/^\s*(?:\/?(?:hali|status)\s+)?(R-?[A-Z0-9]{4}-?[A-Z0-9]{4})\s*\??\s*$/i, async (ctx) => {
+    await one(ctx, ctx.match[1]);
+    await resumeIfWriting(ctx);
+  });
   withdrawRoutes(c);
 
   c.action('m:status', async (ctx) => {
     await ctx.answerCbQuery();
-    return list(ctx);
+    await list(ctx);
+    await resumeIfWriting(ctx);
   });
   return c;
 }

@@ -67,6 +67,15 @@ async function cancelled(ctx: BotContext, effect: Extract<Effect, { type: 'cance
   await askWhichReportAgain(ctx);
 }
 
+/**
+ * After an answer outside the report (/help, /privacy, /status) while one is being written: its
+ * question again, as /start asks it, so the reporter sees the report is kept and what comes next
+ * (the question above may be far up the chat, and its reply keyboard was the only hint).
+ */
+export async function resumeIfWriting(ctx: BotContext): Promise<void> {
+  if (ctx.session.draft) await runWizard(ctx, { type: 'resume' });
+}
+
 /** "Report an incident": resumes the draft in progress or starts a new one (at the category when the kind is known). */
 export function beginReport(ctx: BotContext, kind?: ReportKind, story?: Extract<WizardInput, { type: 'begin' }>['story']): Promise<void> {
   return runWizard(ctx, { type: 'begin', newDraftId: newDraftId(), ...(kind ? { kind } : {}), ...(story ? { story } : {}) });

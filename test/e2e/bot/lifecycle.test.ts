@@ -874,18 +874,45 @@ describe('/language, /help and /privacy', () => {
     await u.press('Kiswahili');
     expect(allTexts(u).slice(-2)[0]).toBe('Lugha sasa ni Kiswahili.');
     expect(lastText(u)).toContain('Ilitokea katika kaunti gani?');
+    // Each answered above the question, asked again under it (the report is still being written).
     await u.sendText('/help');
-    expect(lastText(u)).toContain('Jinsi Ripoti inavyofanya kazi');
+    expect(allTexts(u).at(-2)).toContain('Jinsi Ripoti inavyofanya kazi');
     await u.sendText('/privacy');
-    expect(lastText(u)).toContain('Faragha yako');
-    expect(lastText(u)).toContain('bila kutaja jina lako');
-    expect(lastText(u)).toContain('hufutwa saa 24 baada ya ujumbe wako wa mwisho');
+    const privacy = allTexts(u).at(-2);
+    expect(privacy).toContain('Faragha yako');
+    expect(privacy).toContain('bila kutaja jina lako');
+    expect(privacy).toContain('hufutwa saa 24 baada ya ujumbe wako wa mwisho');
     // Honest about referrals: the facts may go to an agency such as IPOA; name and number only with a yes.
-    expect(lastText(u)).toContain('kwa taasisi inayoshughulikia kesi za aina hiyo, kama IPOA');
-    expect(lastText(u)).toContain('jina lako na nambari yako hutumwa kwao tu ukikubali');
-    expect(lastText(u)).not.toContain('wahudumu wa Ripoti pekee');
+    expect(privacy).toContain('kwa taasisi inayoshughulikia kesi za aina hiyo, kama IPOA');
+    expect(privacy).toContain('jina lako na nambari yako hutumwa kwao tu ukikubali');
+    expect(privacy).not.toContain('wahudumu wa Ripoti pekee');
+    expect(lastText(u)).toContain('Ilitokea katika kaunti gani?');
     await u.sendText('Nakuru');
     expect(lastText(u)).toContain('Ni wapi hasa ndani ya Nakuru');
+  });
+});
+
+describe('a question about the bot in the middle of a report', () => {
+  const T = {
+    en: { cmds: ['/help', '/privacy', '/status'], answers: ['How Ripoti works', 'Your privacy', 'You have no open reports.'], resume: 'You have a report in progress. Let us continue where you stopped.', asked: 'Where in Nakuru?', menu: '☰ Menu in English', place: 'Stage', noted: 'Place noted.' },
+    sw: { cmds: ['/msaada', '/faragha', '/hali'], answers: ['Jinsi Ripoti inavyofanya kazi', 'Faragha yako', 'Huna ripoti inayoshughulikiwa kwa sasa.'], resume: 'Una ripoti ambayo hujamaliza. Tuendelee ulipoishia.', asked: 'Ni wapi hasa ndani ya Nakuru?', menu: '☰ Menyu kwa Kiswahili', place: 'Stage', noted: 'Sawa, tumepata mahali.' },
+  };
+  it.each(['en', 'sw'] as const)('(%s) is answered, then the question waiting is asked again, as /start does: the reporter sees the report is kept and what comes next', async (lang) => {
+    const t = T[lang];
+    const u = h.tg.user({ firstName: 'Midway', languageCode: lang });
+    await walkTo(u, 'place', lang);
+    for (const [i, cmd] of t.cmds.entries()) {
+      await u.sendText(cmd);
+      expect(allTexts(u).at(-2)).toContain(t.answers[i]);
+      expect(said(u)).toBe(t.resume);
+      expect(lastText(u)).toContain(t.asked);
+    }
+    // The first message's "Menu" button, still on screen above: not a welcome as if nothing were being written.
+    await u.press(t.menu);
+    expect(said(u)).toBe(t.resume);
+    expect(lastText(u)).toContain(t.asked);
+    await u.sendText(t.place);
+    expect(allTexts(u)).toContain(t.noted);
   });
 });
 
