@@ -149,7 +149,8 @@ function onPart(turn: Turn, d: Draft, text: string): void {
 
 function unexpected(turn: Turn, d: Draft): void {
   if (isDetailStep(d.step)) {
-    turn.say('details.unexpected');
+    // At a question answered by a tap, "type your answer" would send the reporter the wrong way.
+    turn.say(TAP_ONLY_DETAILS.includes(d.step) ? 'details.use_buttons' : 'details.unexpected');
     return turn.show();
   }
   turn.say(`unexpected.${d.step}`, d.step === 'when' ? { example: formatDay(turn.now.getTime()) } : undefined);

@@ -241,6 +241,10 @@ describe('the optional details', () => {
     // Where the answer is a tap, "yes" is told to use the buttons, as any other text.
     expect(said(type(at('role'), 'yes'))).toEqual(['details.use_buttons', 'details.intro+details.role.ask']);
     expect(said(type(at('unit'), 'sawa'))).toEqual(['details.use_buttons', 'details.unit.ask']);
+    // A shared location or a sticker there is told the same: there is nothing to type at a tap's question.
+    expect(said(step(at('unit'), { type: 'location', lat: -1.22, lon: 36.89 }, NOW))).toEqual(['details.use_buttons', 'details.unit.ask']);
+    expect(said(step(at('role'), { type: 'other' }, NOW))).toEqual(['details.use_buttons', 'details.intro+details.role.ask']);
+    expect(said(step(at('ofc'), { type: 'other' }, NOW))).toEqual(['details.unexpected', 'details.ofc.ask']);
     // Then the names typed are the answer.
     const named = walk(at('ofc'), (st) => type(st, 'yes'), (st) => type(st, 'Cpl Otieno 12345'));
     expect(named.state.draft?.officers).toMatchObject({ names: 'Cpl Otieno', serviceNumbers: ['12345'] });
