@@ -46,13 +46,18 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
     const id = messageId.toString();
     let sentAs: number | undefined;
     // A failed job keeps its id for a week (for the board), and an add under a taken id does nothing.
-    if ((await this.queue.getJobState(id)) === 'failed') {
+    const state = await this.queue.getJobState(id);
+    if (state === 'failed') {
       if (!opts.retryFailed) return 'gave_up';
       const failed = await this.queue.getJob(id);
       // Sent, but never recorded as sent (MongoDB was away through every attempt): recorded, not sent again.
       if (failed?.data.kind === 'message') sentAs = failed.data.sentAs;
       await failed?.remove();
     }
+    // A completed job keeps its id a day. The message is pending again all the same (the job ran
+    // while it was failed, then the reporter unblocked the bot): a new job sends it, or, if it was
+    // sent meanwhile, finds it sent (MongoDB decides, never the job).
+    if (state === 'completed') await (await this.queue.getJob(id))?.remove();
     await this.deliver(id, sentAs);
     return 'queued';
   }

@@ -44,6 +44,33 @@ describe('outbox relay: a reply whose delivery failed on our side', () => {
   }
   const relay = () => new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, graceMs: 0 });
 
+  /**
+   * A reply whose job completed without sending it, then made pending again: the job ran while the
+   * message was failed (the reporter had blocked the bot: the 403's move to failed lost in a Redis
+   * blip, the stalled job run again finding it failed), then the reporter unblocked the bot.
+   */
+  async function replyWithCompletedJob(): Promise<string> {
+    const r = await reporter(h.store);
+    const { report } = await h.reports.submit(reportInput(r._id));
+    const a = agent();
+    expect((await h.tickets.takeNext(a)).ok).toBe(true);
+    const msg = sentMessage(await h.tickets.reply(report._id.toString(), a, 'Uko salama sasa?'));
+    const id = msg._id.toString();
+    const conn = createRedis(h.config.redis, 'worker');
+    const finding = new Worker(REPLIES_QUEUE, async () => 'unreachable', { connection: conn, prefix: h.prefix });
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(id)) === 'completed', 'the delivery job to complete');
+    await finding.close();
+    await closeRedis(conn);
+    expect((await h.store.messages.findById(id))?.delivery).toBe('pending');
+    return id;
+  }
+
+  it('gets a new delivery job when it is pending again after its job completed without sending it', async () => {
+    const id = await replyWithCompletedJob();
+    await relay().runOnce();
+    expect(['waiting', 'prioritized', 'delayed']).toContain(await h.queues.replies.queue.getJobState(id));
+  });
+
   it('gets a new delivery job with all its attempts', async () => {
     const id = await replyWithFailedJob();
     await relay().runOnce();
