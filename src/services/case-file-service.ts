@@ -60,7 +60,10 @@ export class CaseFileService {
     );
     const body = req.format === 'pdf' ? await renderCaseFilePdf(input, translator) : renderCaseFileHtml(input, translator);
     const withIdentity = reporter !== null;
-    await store.reports.addEvent(report._id, 'case_file', { kind: 'agent', agentId: agent.id }, { agency, withIdentity, format: req.format, language: req.language });
+    // "Another agency" by its name, as the referral and the consent answers are: a file for one named
+    // agency must not read, in the history, like a file for the next.
+    const name = agency === 'OTHER' && report.referral?.name ? { name: report.referral.name } : {};
+    await store.reports.addEvent(report._id, 'case_file', { kind: 'agent', agentId: agent.id }, { agency, ...name, withIdentity, format: req.format, language: req.language });
     this.deps.logger?.info({ reportId: report._id.toString(), agency, withIdentity, format: req.format, outcome: 'case_file' }, 'case file produced');
     return { ok: true, fileName: caseFileName(input, req.format), contentType: req.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', body, withIdentity };
   }

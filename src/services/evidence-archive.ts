@@ -180,7 +180,8 @@ export class EvidenceArchiveService {
       // Files the agency did not get whole: not fetched, cut short, or never reached when the download stopped.
       const missing = entries.length - outcome.outcomes.filter((o) => o.included && o.complete).length;
       const summary = { files: entries.length, missing, complete: outcome.complete };
-      await this.record(report, agent, { agency: agency ?? null, withIdentity: reporter !== null, language: req.language, ...summary });
+      const name = agency === 'OTHER' && report.referral?.name ? { name: report.referral.name } : {};
+      await this.record(report, agent, { agency: agency ?? null, ...name, withIdentity: reporter !== null, language: req.language, ...summary });
       return summary;
     });
     return { fileName: `ripoti-${report.reference}-evidence.zip`.replace(/[^A-Za-z0-9._-]/g, '_'), stream, done };

@@ -118,6 +118,23 @@ it('an election ticket shows who did it and, for hate speech, where it was sprea
   expect(print).toContain('On social media or WhatsApp');
 });
 
+it('a named reporter who answered no detail question is not said to have given "no identifying details": the card says which details are missing', async () => {
+  const who = await reporter(h.store);
+  await h.store.reporters.setPhone(who._id, '+254733000222');
+  const { report } = await h.reports.submit({ ...reportInput(who._id), anonymous: false });
+  const id = report._id.toString();
+  const agent = h.browser();
+  await h.account('nodetails1', 'agent');
+  await agent.signIn('nodetails1');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  const page = (await agent.get(`/tickets/${id}`)).body;
+  // The reporter card below shows their name and phone; "no identifying details" above it read as
+  // if the reporter were anonymous, when it means no details of who did it.
+  expect(page).toContain('+254733000222');
+  expect(page).not.toContain('identifying details');
+  expect(page).toContain('No further details given: who did it, officers, vehicles, injuries or polling station.');
+});
+
 it('a story told in a voice note, in Swahili, is pointed to; a ticket taken back from the agency says so', async () => {
   const who = await reporter(h.store, { language: 'sw' });
   const voice = { kind: 'voice' as const, fileId: 'v1', fileUniqueId: 'uv1', mimeType: 'audio/ogg', durationSec: 95 };
@@ -163,12 +180,23 @@ it('a referral to an agency not on the list needs its name, and the case file is
   const name = 'Kenya National Commission on Human Rights';
   expect((await agent.post(`/tickets/${id}/refer`, { agency: 'OTHER', note: '', other: name })).statusCode).toBe(303);
   expect((await h.store.reports.findById(id))!.referral).toMatchObject({ agency: 'OTHER', name });
-  expect((await agent.get(`/tickets/${id}`)).body).toContain(`Referred to ${name}`);
+  const page = (await agent.get(`/tickets/${id}`)).body;
+  expect(page).toContain(`Referred to ${name}`);
+  // The case-file form on the ticket names it as well: "Case file for another agency" left the
+  // agent unsure which agency the file was addressed to.
+  expect(page).toContain(`<h3>Case file for ${name}</h3>`);
   // The history names it too, not "another agency".
   expect((await agent.get(`/tickets/${id}/activity`, { accept: '*/*' })).body).toMatch(new RegExp(`<span>Referred: ${name} <span class="muted">`));
   const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
   expect(print).toContain(`<h1>Case file for ${name}</h1>`);
   expect(print).toContain(`<dt>Referred to</dt><dd>${name}</dd>`);
+  // The history says which agency each case file and evidence archive was made for, by its name:
+  // "another agency" twice could not tell a file for this agency from one for the next.
+  await agent.get(`/tickets/${id}/evidence-archive`, { accept: '*/*' });
+  const activity = (await agent.get(`/tickets/${id}/activity`, { accept: '*/*' })).body;
+  expect(activity).toMatch(new RegExp(`<span>Case file produced: ${name} \\(without identity\\)`));
+  expect(activity).toMatch(new RegExp(`<span>Evidence downloaded as one archive: ${name} \\(without identity\\)`));
+  expect(activity).not.toContain('another agency');
 });
 
 describe('consent is to the question as it was asked', () => {
