@@ -161,7 +161,12 @@
     swap('agency', doc);
     var reply = document.getElementById('reply-form');
     // Gone because the reporter asked to be forgotten, or because the ticket closed: said which.
-    if (reply && !doc.getElementById('reply-form')) stopForm(reply, reply.getAttribute(doc.querySelector('#badges [data-forgotten]') ? 'data-forgotten' : 'data-closed'));
+    if (reply && !doc.getElementById('reply-form')) {
+      stopForm(reply, reply.getAttribute(doc.querySelector('#badges [data-forgotten]') ? 'data-forgotten' : 'data-closed'));
+      // A saved reply is a reply too: left on, it posted and reloaded the page to the same refusal.
+      var savedPick = document.getElementById('saved-reply-form');
+      if (savedPick) stopForm(savedPick);
+    }
     var after = document.getElementById('badges');
     var said = [];
     if (fromOthers && after && doneBySomeone(after) !== before) {

@@ -538,6 +538,21 @@ it('a ticket released by a supervisor stops its page at once, keeping what was t
   await b.close();
 });
 
+it('a ticket closed while its page is open stops the saved reply with the reply: neither offers to send', async () => {
+  await h.account('supsaved', 'supervisor');
+  const sup = { id: (await h.store.agents.findByUsername('supsaved'))!._id.toString(), role: 'supervisor' as const };
+  const saved = await h.store.savedReplies.create({ title: 'Thanks', en: 'Thank you for telling us.', sw: 'Asante kwa kutueleza.' }, sup.id);
+  const { a, id } = await deskWithTicket();
+  await a.page.locator('#saved-reply-choice').selectOption({ label: 'Thanks' });
+  expect((await h.tickets.changeStatus(id, sup, 'resolved')).ok).toBe(true);
+  await a.page.locator('#reply-error', { hasText: 'This ticket is closed' }).waitFor();
+  // "Send saved reply" stayed enabled under "This ticket is closed" and, pressed, reloaded the page to a refusal.
+  expect(await a.page.getByRole('button', { name: 'Send saved reply' }).isDisabled()).toBe(true);
+  await h.store.savedReplies.remove(saved._id, sup.id);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
+
 it('a notice delivered between the page\'s render and its live stream\'s start shows as delivered without a reload', async () => {
   await fileReport();
   const a = await agentDesk();
