@@ -1,3 +1,4 @@
+import { matchCounty } from '../counties';
 import { DETAILS, GENERIC } from './lexicon';
 import { canonicalWords, findPlates, sameWord } from './normalize';
 import type { TriageReport } from './types';
@@ -24,6 +25,8 @@ export interface Features {
   to: number;
   plates: string[];
   place: PlaceWords;
+  /** The place as the reporter typed the one compared (`place`), for the reasons; '' when none. */
+  placeText: string;
   /** The place words joined: reports typing one place the same way share it (the scorer memoises on it). */
   placeKey: string;
   policeStation: string[];
@@ -100,6 +103,18 @@ function placeWords(...texts: (string | undefined)[]): PlaceWords {
   return { words, weights, total: weights.reduce((s, v) => s + v, 0) };
 }
 
+/**
+ * The place as the linker compares it: none when the reporter typed only their own county
+ * ("Kisumu", "Kisumu town", "kaunti ya Kisumu"), which the county field says already; read as a
+ * place name it contradicted the estate another reporter of the event named ("Kondele"). A town
+ * within the county ("Ahero") and a place carrying the name ("Kisumu police station") stay places.
+ */
+function ownPlace(r: TriageReport): string | undefined {
+  if (!r.place) return undefined;
+  const m = matchCounty(r.place);
+  return m.kind === 'exact' && m.county.code === r.county && !m.town ? undefined : r.place;
+}
+
 const distinctive = (t: string | undefined) => canonicalWords(t).filter((w) => !GENERIC.has(w));
 
 export function featuresOf(r: TriageReport): Features {
@@ -109,7 +124,8 @@ export function featuresOf(r: TriageReport): Features {
   const to = instant ? t : Math.max(t, Math.min(t + DAY_MS, r.createdAt.getTime()));
   const storyWords = canonicalWords(r.story);
   const all = new Set([...storyWords, ...canonicalWords(r.place)]);
-  const place = placeWords(r.place, r.policeStation, r.pollingStation);
+  const typed = ownPlace(r);
+  const place = placeWords(typed, r.policeStation, r.pollingStation);
   // The story vector says what happened; where is the place's job (else every report of a busy
   // polling station would "tell the same story").
   const here = place.words.filter((w) => !GENERIC.has(w));
@@ -119,6 +135,7 @@ export function featuresOf(r: TriageReport): Features {
     to,
     plates: findPlates(r.plate, r.place, r.story, r.policeStation),
     place,
+    placeText: typed ?? r.policeStation ?? r.pollingStation ?? '',
     placeKey: place.words.join(' '),
     policeStation: distinctive(r.policeStation),
     pollingStation: distinctive(r.pollingStation),

@@ -79,8 +79,8 @@ function placeInStory(a: PlaceWords, story: Set<string>): { sim: number; words: 
 export const stationsDiffer = (a: string[], b: string[]) => a.length > 0 && b.length > 0 && !a.some((w) => hasMatch(w, b));
 
 function placeReasons(a: Features, b: Features, out: LinkReason[]): void {
-  const pa = a.report.place ?? a.report.policeStation ?? a.report.pollingStation ?? '';
-  const pb = b.report.place ?? b.report.policeStation ?? b.report.pollingStation ?? '';
+  const pa = a.placeText;
+  const pb = b.placeText;
   let m = placeSimilarity(a.place, b.place);
   if (!b.place.total) m = placeInStory(a.place, b.words);
   else if (!a.place.total) m = placeInStory(b.place, a.words);

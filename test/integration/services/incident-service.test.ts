@@ -117,6 +117,17 @@ describe('intake links reports of one event', () => {
     expect(await types(swahili)).toContain('linked');
   });
 
+  it('links a reporter who typed only the county as the place ("Kisumu town") with one who named the estate, and not a bribe there the next day', async () => {
+    const kondele = await submit(request('en', { category: 'p_force', county: 42, place: 'Kondele roundabout', description: { text: 'Police shot at people at the rally, one man is down bleeding.' } }));
+    const town = await submit(request('sw', { category: 'p_force', county: 42, place: 'Kisumu town', description: { text: 'Askari wamewapiga watu risasi kwa mkutano, damu kila mahali.' } }));
+    const nextDay = new Date(at.getTime() + 26 * 3600_000);
+    const bribe = await submit(request('en', { county: 42, place: 'Kisumu', incidentAt: nextDay, description: { text: 'Traffic police at the Kondele roundabout roadblock are demanding 200 bob from every boda rider.' } }));
+    const link = (await fresh(town)).similar?.find((l) => l.reportId.equals(kondele._id));
+    expect(link?.reasons.find((r) => r.code === 'different_place')).toBeUndefined();
+    expect((await fresh(town)).similar?.map((l) => l.reportId.toString())).toEqual([kondele._id.toString()]);
+    expect((await fresh(bribe)).similar ?? []).toEqual([]);
+  });
+
   it('links one event filed under two neighbouring counties when both name its place', async () => {
     const story = { text: 'Police beat people with batons at the Githurai 45 stage and threw teargas, a hawker is bleeding.' };
     const nairobi = await submit(request('en', { category: 'p_force', place: 'Githurai 45 stage', description: story }));

@@ -127,6 +127,23 @@ describe('triage: linking reports of one incident', () => {
     expect(find(vague.reasons, 'different_place')).toBeUndefined();
   });
 
+  it('a place that is only the county itself ("Kisumu", "Kisumu town") does not count against the estate another reporter named', () => {
+    const KISUMU = 42;
+    const kondele = report({ id: 'kondele', county: KISUMU, category: 'p_force', place: 'Kondele roundabout', story: 'Police shot at people at the rally, one man is down bleeding.' });
+    const inTown = (place: string) =>
+      report({ id: place, county: KISUMU, category: 'p_force', createdAt: at('2027-08-10T07:50:00Z'), incidentAt: at('2027-08-10T07:50:00Z'), place, story: 'Askari wamewapiga watu risasi kwa mkutano, damu kila mahali.' });
+    for (const place of ['Kisumu', 'Kisumu town', 'kisumu mjini', 'Kisumu county']) {
+      const pair = explainPair(inTown(place), kondele)!;
+      expect(find(pair.reasons, 'different_place')).toBeUndefined();
+      expect(linkReports(inTown(place), [kondele]).map((l) => l.id)).toEqual(['kondele']);
+      expect(new QueryScorer(featuresOf(inTown(place)), 48).score(featuresOf(kondele))).toBe(pair.score);
+    }
+    // Another estate of the county still is another place.
+    expect(find(explainPair(inTown('Nyalenda'), kondele)!.reasons, 'different_place')).toBeDefined();
+    // The name of another county is a place like any other.
+    expect(find(explainPair(inTown('Kericho'), kondele)!.reasons, 'different_place')).toBeDefined();
+  });
+
   it('counts two different plates against a link', () => {
     const other = report({ ...swahili, id: 'sw-2', story: swahili.story!.replace('kda123a', 'KCB 456Z') });
     const pair = explainPair(other, english)!;
