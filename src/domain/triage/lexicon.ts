@@ -13,6 +13,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(mpiga|wapiga) kura\b/g, ' voter '],
   [/\b\w*pig\w* kura\b/g, ' vote '],
   [/\b\w*pig\w* risasi\b/g, ' shoot '],
+  // "Kuachilia risasi" is to fire (Sheng and everyday Swahili), not the "achilia" of a release from custody.
+  [/\b\w*achili\w* risasi\b/g, ' shoot '],
   [/\b\w*(pig|fyatu)\w* (simu|picha|kelele|nduru|marufuku)\b/g, ' '],
   [/\bkituo (cha|ya) polisi\b/g, ' policestation '],
   [/\b(police|pol|polisi) (station|stn|post|stesheni)s?\b/g, ' policestation '],
@@ -44,7 +46,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
 export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
   (
     [
-      ['police', 'polisi polis plice polise polici poliece cop cops copper askari karao karau officer officers offisa afisa maafisa policeman policemen polisman mapolisi ocs ocpd gsu'],
+      ['police', 'polisi polis plice polise polici poliece cop cops copper askari karao karau officer officers offisa afisa maafisa policeman policemen polisman mapolisi makarao makarau sanse ocs ocpd gsu'],
       ['bribe', 'bribe bribes bribed bribing brib hongo rushwa kickback extort extorted extortion extorting chai kitukidogo'],
       ['money', 'money pesa doo mbesha munde cash ganji dough'],
       ['shillings', 'shillings shilling sh shs ksh kes bob bobs'],
@@ -55,7 +57,7 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
       ['conductor', 'conductor makanga tout'],
       ['beat', 'beat beating beaten beatings slap slapped slapping kick kicked kicking assault assaulted assaulting kichapo rungu batons baton whip whipped viboko clobbered thrashed caned'],
       ['injured', 'injured injury injuries hurt wounded wound bleeding damu jeraha majeraha'],
-      ['shoot', 'shot shoot shooting shootings gunshot gunshots gun guns bullet bullets risasi bunduki fired firing'],
+      ['shoot', 'shot shoot shoting shooted shooting shootings gunshot gunshots gun guns bullet bullets risasi bunduki fired firing'],
       ['teargas', 'teargas lobbed canisters'],
       ['arrest', 'arrest arrested arresting arrests detained detain detention custody cell cells seli rumande locked'],
       ['abduct', 'abduct abducted abduction kidnap kidnapped kidnapping'],
@@ -73,7 +75,7 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
       ['governor', 'governor gavana'],
       ['mca', 'mca'],
       ['goons', 'goons thugs wahuni hooligans gang magenge genge'],
-      ['youths', 'youths youth vijana boys'],
+      ['youths', 'youths youth vijana kijana boys maboy'],
       ['hate', 'hate tribe tribes tribal kabila makabila madoadoa chuki insults matusi'],
       ['food', 'food chakula flour unga rice mchele relief'],
       ['queue', 'queue queues line foleni'],
@@ -137,6 +139,10 @@ export const STEMS: readonly (readonly [RegExp, string])[] = [
   [/^\w*kamat(a|wa|iwa|ana)$/, 'arrest'],
   [/^\w*(shik|fung)(wa|iwa)$/, 'arrest'],
   [/^\w*(uawa|fariki)$/, 'killed'],
+  // "Amekufa", "wamekufa": died.
+  [/^\w*kufa$/, 'killed'],
+  // Sheng: an English verb with Swahili prefixes ("wameshoot", "walimshoot", "wanashoot").
+  [/^(wa|a|wali|ali|wame|ame|wana|ana|tuli|tume)(m|mu|wa|ni|tu)?shoot\w*$/, 'shoot'],
   [/^(wa|a|wali|ali|wame|ame|tuli)(m|mu|wa|ni)?ua$/, 'killed'],
   [/^\w*jeruhi\w*$/, 'injured'],
   [/^\w*umi(a|za|zwa)$/, 'injured'],
@@ -202,7 +208,7 @@ export const STOPWORDS = new Set(
     'who whom which what when where why how also very just only even still too not no yes ok okay please kindly sir madam ' +
     'today yesterday morning evening afternoon now today tonight around near opposite next behind beside outside inside ' +
     'some any all every each one two other another again said told asked came went got get go come went saw seen see ' +
-    'na ya wa la za cha vya kwa katika kwenye ni si hii hiyo huyo hao hapo pale hapa huko kule leo jana juzi asubuhi jioni ' +
+    'na ya wa la za cha vya kwa katika kwenye ni si mmoja hii hiyo huyo hao hapo pale hapa huko kule leo jana juzi asubuhi jioni ' +
     'mchana sasa hivi tu pia sana lakini au kama kuna kulikuwa kulikua wakati baada kabla karibu nje ndani mimi sisi wao ' +
     'yeye wewe yangu yetu yao wetu yake yangu tena ndio ndiyo hapana moja mbili kila fulani ile hile hili huu ule hawa ' +
     'hao wale ambao ambaye ambapo alisema walisema walikuja alikuja wakasema akasema kisha halafu bado nini nani wapi ' +

@@ -144,6 +144,16 @@ describe('triage: linking reports of one incident', () => {
     expect(find(explainPair(inTown('Kericho'), kondele)!.reasons, 'different_place')).toBeDefined();
   });
 
+  it('reads the Sheng of a shooting as the English telling does ("sanse", "makarao" shoot, "wameshoot", "amekufa"; "kuachilia risasi" is firing, not a release)', () => {
+    const shooting = (id: string, story: string, minutes: number) =>
+      report({ id, county: 42, category: 'p_force', createdAt: new Date(Date.UTC(2027, 7, 10, 14, minutes)), incidentAt: new Date(Date.UTC(2027, 7, 10, 14, minutes)), story });
+    const english = shooting('en', 'Police are shooting at people at the rally in Kondele, a young man was shot and killed', 0);
+    for (const sheng of ['Sanse wameshoot kijana kwa mkutano Kondele, amekufa', 'Karao wameshoot maboy kwa rally pale Kondele, mmoja ameangushwa', 'Makarao wanaachilia risasi kwa rally Kondele, kijana mmoja amekufa']) {
+      expect(linkReports(shooting('sheng', sheng, 20), [english]).map((l) => l.id)).toEqual(['en']);
+    }
+    expect(canonicalWords('Makarao wanaachilia risasi, sanse wameshoot kijana, amekufa')).toEqual(['police', 'shoot', 'police', 'shoot', 'youths', 'killed']);
+  });
+
   it('counts two different plates against a link', () => {
     const other = report({ ...swahili, id: 'sw-2', story: swahili.story!.replace('kda123a', 'KCB 456Z') });
     const pair = explainPair(other, english)!;
