@@ -47,9 +47,10 @@ export interface TriageSection {
   may: { join: boolean; split: boolean; replyAll: boolean };
 }
 
-const facts = (r: Pick<ReportDoc, '_id' | 'status' | 'assignee' | 'incident'> & { similar?: ReportDoc['similar'] }): IncidentTicketFacts => ({
+const facts = (r: Pick<ReportDoc, '_id' | 'status' | 'priority' | 'assignee' | 'incident'> & { similar?: ReportDoc['similar'] }): IncidentTicketFacts => ({
   id: r._id.toString(),
   status: r.status,
+  priority: r.priority,
   assignee: r.assignee ?? null,
   incidentId: r.incident?.id.toString() ?? null,
   links: (r.similar ?? []).map((l) => l.reportId.toString()),

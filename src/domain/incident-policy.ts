@@ -26,6 +26,13 @@ export type IncidentRefusal =
   | 'same_ticket'
   /** An agent joins only reports linked to the ticket they work from: no pulling any waiting report by its id. */
   | 'not_linked'
+  /**
+   * An agent ticked a waiting report where someone is in danger (priority 1): the queue gives it
+   * first to a free agent, who opens it; joined with the rest it would be taken, its reporter told
+   * so, and wait among the incident's hundreds for the one agent answering them all. A supervisor
+   * may still hand it to the incident's holder on purpose.
+   */
+  | 'in_danger'
   /** Split or answer-all on a ticket that is in no incident. */
   | 'not_in_incident';
 
@@ -35,6 +42,8 @@ export type IncidentDecision = { ok: true } | { ok: false; reason: IncidentRefus
 export interface IncidentTicketFacts {
   id: string;
   status: Status;
+  /** 1: someone in danger (src/domain/priority.ts). */
+  priority?: number;
   assignee?: { toString(): string } | null;
   /** The incident the ticket belongs to, if any. */
   incidentId?: string | null;
@@ -63,6 +72,7 @@ export function decideJoin(actor: PolicyActor, lead: IncidentTicketFacts, member
   if (lead.id === member.id) return refuse('same_ticket');
   if (!isOpen(lead.status) || !isOpen(member.status)) return refuse('closed');
   if (member.incidentId && member.incidentId !== lead.incidentId) return refuse('in_other_incident');
+  if (member.status === 'received' && member.priority === 1 && !oversees(actor.role)) return refuse('in_danger');
   const holder = incidentHolder(actor, lead);
   const memberHolder = holderOf(member);
   if (memberHolder !== null && memberHolder !== holder && !oversees(actor.role)) return refuse('held_by_other');

@@ -69,6 +69,7 @@ const isId = (s: string) => /^[0-9a-f]{24}$/i.test(s);
 const facts = (r: ReportDoc): IncidentTicketFacts => ({
   id: r._id.toString(),
   status: r.status,
+  priority: r.priority,
   assignee: r.assignee ?? null,
   incidentId: r.incident?.id.toString() ?? null,
   links: (r.similar ?? []).map((l) => l.reportId.toString()),

@@ -181,3 +181,36 @@ it('in a surge: waiting reports strongly linked to any report of the incident (n
   expect(after).toContain('Joined into the incident: 1. Not joined, as someone else took or changed them a moment ago: 1.');
   expect(after).not.toContain('data-testid="join-linked"');
 });
+
+it('a waiting report where someone is in danger is not joined in a batch: no box to tick, refused in words, left first in the queue for one agent to open', async () => {
+  const achieng = await h.account('achieng', 'agent');
+  const text = 'Police shot at people at the rally at Kondele roundabout, a young man is down bleeding.';
+  const lead = await seed('Kondele roundabout', text, { firstName: 'Akinyi' }, { county: 42, category: 'p_force' });
+  const calm = await seed('Kondele roundabout', text, { firstName: 'Omondi' }, { county: 42, category: 'p_force' });
+  const danger = await seed('Kondele roundabout', `${text} They are chasing us, we are hiding in a church.`, { firstName: 'Atieno' }, { county: 42, category: 'p_force', dangerNow: true, priority: 1 });
+  await take(lead, achieng._id.toString());
+
+  const desk = h.browser();
+  await desk.signIn('achieng', PASSWORD);
+  const page = (await desk.get(`/tickets/${lead._id.toString()}`)).body;
+  const similar = page.slice(page.indexOf('data-testid="similar"'));
+  expect(similar).toContain(danger.reference);
+  expect(similar).toContain(`name="member" value="${calm._id.toString()}"`);
+  expect(similar).not.toContain(`name="member" value="${danger._id.toString()}"`);
+
+  const refused = await desk.post(`/tickets/${lead._id.toString()}/incident/join`, { member: danger._id.toString() });
+  expect(refused.headers.location).toContain('err=refused_in_danger');
+  expect((await desk.get(refused.headers.location!)).body).toContain('Someone is in danger in that report');
+  const still = (await h.store.reports.findById(danger._id))!;
+  expect(still.status).toBe('received');
+  expect(still.incident ?? null).toBeNull();
+
+  // Ticked with a calm one: the calm one is joined, the one in danger stays in the queue.
+  const some = await desk.post(`/tickets/${lead._id.toString()}/incident/join`, { member: [calm._id.toString(), danger._id.toString()] });
+  expect(some.headers.location).toContain('ok=incident_joined_some&joined=1&skipped=1');
+  expect((await h.store.reports.findById(danger._id))!.status).toBe('received');
+
+  // Once an agent has taken it (and so opened it), it may join the incident like any held report.
+  await take(danger, achieng._id.toString());
+  expect((await desk.post(`/tickets/${lead._id.toString()}/incident/join`, { member: danger._id.toString() })).headers.location).toContain('ok=incident_joined');
+});

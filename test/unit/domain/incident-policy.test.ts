@@ -26,6 +26,13 @@ describe('joining reports into an incident', () => {
     expect(incidentHolder(sara, ticket('L'))).toBe('a1');
   });
 
+  it('never lets an agent join a waiting report where someone is in danger (the queue gives it first); once held it may join; a supervisor may hand it over', () => {
+    expect(decideJoin(amina, ticket('L'), waiting('M', { priority: 1 }))).toEqual({ ok: false, reason: 'in_danger' });
+    expect(decideJoin(amina, ticket('L'), waiting('M', { priority: 2 }))).toEqual({ ok: true });
+    expect(decideJoin(amina, ticket('L'), ticket('M', { priority: 1 }))).toEqual({ ok: true });
+    expect(decideJoin(sara, ticket('L'), waiting('M', { priority: 1 }))).toEqual({ ok: true });
+  });
+
   it('lets an agent join only reports linked to the ticket they work from (no pulling any waiting report by its id)', () => {
     expect(decideJoin(amina, ticket('L'), waiting('X'))).toEqual({ ok: false, reason: 'not_linked' });
     expect(decideJoin(amina, ticket('L', { links: [] }), waiting('M'))).toEqual({ ok: false, reason: 'not_linked' });
