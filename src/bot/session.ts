@@ -70,6 +70,12 @@ export interface Draft {
   town?: { name: string; counties: number[] };
   place?: string;
   location?: { lat: number; lon: number };
+  /**
+   * The pin was shared before the county was answered (at the county question, or while telling
+   * the story): the county chosen next keeps it, and the place question is not asked for it again.
+   * A new field needs no new session version: a release without it asks the place as before.
+   */
+  locationEarly?: true;
   when?: WhenChoice;
   /** Epoch milliseconds. */
   incidentAt?: number;

@@ -227,7 +227,8 @@ export function chooseCounty(d: Draft, code: number, town?: Draft['town']): void
   else delete d.town;
   if (d.county !== code) {
     d.place = undefined;
-    d.location = undefined;
+    // A pin shared while the county was asked (or before) was given for this answer, not the one before.
+    if (!d.locationEarly) d.location = undefined;
     // Constituency and ward lie within the county: another county's would be wrong.
     d.constituency = undefined;
     d.ward = undefined;

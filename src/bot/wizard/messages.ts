@@ -101,6 +101,7 @@ export function onMessage(turn: Turn, input: MessageInput): void {
     case 'media':
       return onMedia(turn, d, input.media, input.caption, input.album, input.forwarded);
     case 'location':
+      if (d.step === 'county' || d.step === 'desc') return keepLocationEarly(turn, d, { lat: input.lat, lon: input.lon });
       if (d.step !== 'place') return unexpected(turn, d);
       return takeLocation(turn, d, { lat: input.lat, lon: input.lon });
     case 'contact':
@@ -553,13 +554,33 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
 function takeLocation(turn: Turn, d: Draft, at: { lat: number; lon: number }): void {
   d.location = at;
   d.place = townOf(d)?.name;
+  delete d.locationEarly;
   turn.say('place.location_noted', undefined, { keyboard: { type: 'remove' } });
   return turn.advance(d);
+}
+
+/**
+ * A location shared before the place was asked (someone frightened shares where they are at the
+ * county question, or while telling what happened): kept, said so, and the question asked again.
+ * The county is still needed: it cannot be told from coordinates here. Shared before the county
+ * was answered, it belongs to the county chosen next (`chooseCounty` keeps it), and the place
+ * question is not asked as if none were given (`Turn.advance`).
+ */
+function keepLocationEarly(turn: Turn, d: Draft, at: { lat: number; lon: number }): void {
+  d.location = at;
+  if (d.step === 'county' || d.county === undefined) {
+    d.locationEarly = true;
+    // The pin replaces a place typed under the county being changed, as at the place question.
+    d.place = undefined;
+  }
+  turn.say(`${d.step}.location_kept`);
+  return turn.show();
 }
 
 function takePlace(turn: Turn, d: Draft, place: string): void {
   d.place = place;
   d.location = undefined;
+  delete d.locationEarly;
   turn.say('place.noted', undefined, { keyboard: { type: 'remove' } });
   return turn.advance(d);
 }

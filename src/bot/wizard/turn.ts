@@ -213,11 +213,22 @@ export class Turn {
   advance(d: Draft): void {
     if (d.editing && !chainsOn(d, d.step)) return this.go(afterEdit(d, d.step));
     const next = nextStep(d, d.step);
+    // A pin shared before the county was known answers where: the place question is not asked for it again.
+    if (next === 'place' && d.locationEarly && d.location) return this.placeFromPin(d);
     // "It is happening now" at the danger question already said when.
     if (next === 'when' && d.when) return this.go(nextStep(d, 'when'));
     // The story written before it was asked is kept (the review shows it, to change if need be).
     if (next === 'desc' && (d.text || d.voice)) return this.go(nextStep(d, 'desc'));
     return this.go(next);
+  }
+
+  /** The pin shared early is the place (with the town named for the county, as at the place question); on as after it. */
+  private placeFromPin(d: Draft): void {
+    delete d.locationEarly;
+    d.place = townOf(d)?.name;
+    d.step = 'place';
+    this.say('place.location_kept');
+    return this.advance(d);
   }
 
   back(d: Draft): void {

@@ -1454,3 +1454,56 @@ describe('a long story split by Telegram', () => {
     expect(r.state.draft?.text).toBeUndefined();
   });
 });
+
+describe('a location shared before the place question', () => {
+  const PIN = { lat: -1.2864, lon: 36.8172 };
+  const pin = (state: WizardState) => run(state, { type: 'location', ...PIN });
+
+  it('at the county question: kept and said so, and the county asked again (a pin does not tell the county here)', () => {
+    const r = pin(at('county'));
+    expect(r.state.draft).toMatchObject({ step: 'county', location: PIN });
+    expect(said(r)).toEqual(['county.location_kept', 'county.ask']);
+    expect(lastKeyboard(r)).toEqual({ type: 'county', draftId: ID, page: 0 });
+  });
+
+  it('the county then chosen (tapped or typed) keeps the pin, and the place is not asked for again', () => {
+    const kept = pin(at('county')).state;
+    for (const r of [press(kept, '47'), type(kept, 'Nairobi')]) {
+      expect(r.state.draft).toMatchObject({ step: 'when', county: 47, location: PIN });
+      expect(said(r).filter((k) => k !== 'answer')).toEqual(['place.location_kept', 'when.ask']);
+    }
+    const done = press(type(press(kept, '47').state, 'leo').state, 'sa');
+    expect(done.effects).toContainEqual(expect.objectContaining({ type: 'submit', report: expect.objectContaining({ county: 47, location: PIN }) }));
+    const reviewed = type(press(kept, '47').state, 'leo').state.draft!;
+    expect(reviewText((key: string) => key, reviewed)).toContain('<b>review.place</b> review.location');
+  });
+
+  it('a town typed for the county after the pin: the town is the place, with the pin', () => {
+    const r = type(pin(at('county')).state, 'Kitengela');
+    expect(r.state.draft).toMatchObject({ step: 'when', county: 34, place: 'Kitengela', location: PIN });
+  });
+
+  it('while telling the story: kept and said so, the story asked again; the county later keeps it', () => {
+    const r = pin(at('desc'));
+    expect(r.state.draft).toMatchObject({ step: 'desc', location: PIN });
+    expect(said(r)).toEqual(['desc.location_kept', 'desc.ask']);
+    const told = type(r.state, 'Police asked me for a bribe at the junction near the market.');
+    expect(stepOf(told)).toBe('county');
+    const county = press(told.state, '32');
+    expect(county.state.draft).toMatchObject({ step: 'when', county: 32, location: PIN });
+  });
+
+  it('a different county chosen later (from the review) still forgets the pin given under the old one', () => {
+    const sent = type(press(pin(at('county')).state, '47').state, 'leo').state;
+    const other = press(press(sent, 'e_county').state, '32');
+    expect(other.state.draft).toMatchObject({ step: 'place', county: 32 });
+    expect(other.state.draft?.location).toBeUndefined();
+  });
+
+  it('Change -> Place, a pin shared at the county question, then another county: the pin is kept, back to the review', () => {
+    const editing = press(at('review'), 'e_county').state;
+    const r = press(pin(editing).state, '47');
+    expect(r.state.draft).toMatchObject({ step: 'review', county: 47, location: PIN });
+    expect(r.state.draft?.place).toBeUndefined();
+  });
+});
