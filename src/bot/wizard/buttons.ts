@@ -101,7 +101,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
       turn.answer();
       turn.inPlace = 'same';
       d.countyPage = p;
-      turn.say('county.ask', undefined, { keyboard: { type: 'county', draftId: d.id, page: p } });
+      turn.askCounty(d, p);
       return true;
     }
     const county = /^\d{1,2}$/.test(value) ? countyByCode(Number(value)) : undefined;

@@ -149,7 +149,7 @@ export class Turn {
       case 'county':
         // Asked anew (Place changed from the review): a town named for the county before is no longer the answer.
         delete d.town;
-        return this.say('county.ask', undefined, { keyboard: { type: 'county', draftId: id, page: d.countyPage ?? 0 } });
+        return this.askCounty(d, d.countyPage ?? 0);
       case 'place': {
         const county = countyByCode(d.county ?? 0);
         if (!county) return this.go('county');
@@ -161,6 +161,19 @@ export class Turn {
       default:
         return this.showLater(d);
     }
+  }
+
+  /**
+   * The county question, on `page` of the list. Changing the place from the review, the county
+   * already given comes first on every page ("✅ Nairobi City"): one tap keeps it and asks where
+   * in it, rather than paging through the list to find it again.
+   */
+  askCounty(d: Draft, page: number): void {
+    const keyboard: Keyboard = { type: 'county', draftId: d.id, page };
+    if (d.editing && d.county !== undefined && countyByCode(d.county)) {
+      return this.say('county.ask_edit', { county: { countyCode: d.county } }, { keyboard: { ...keyboard, suggestion: d.county } });
+    }
+    return this.say('county.ask', undefined, { keyboard });
   }
 
   /** The story's question; asked again (Back, Change) over a story kept, it shows that story and offers to keep it. */

@@ -64,4 +64,20 @@ describe.each(['en', 'sw'] as const)('where, given before the place question (%s
     expect(report).toMatchObject({ county: 32, location: { lat: -0.3031, lon: 36.08 } });
   });
 
+  it('"Change" -> "Place": the county already given is the first button; one tap keeps it and asks where in it', async () => {
+    const u = h.tg.user({ firstName: `Change place ${lang}`, languageCode: lang });
+    await walkTo(u, 'review', lang);
+    await u.press(l.change);
+    await u.press(l.placeButton);
+    expect(lastText(u)).toBe(`✓ ${l.placeButton}\n\n${l.askEdit}`);
+    expect(u.buttons()[0]).toBe('✅ Nakuru');
+    await u.press('✅ Nakuru');
+    expect(lastText(u)).toContain(l.whereIn);
+    await u.sendText('Kenyatta avenue, opposite the market');
+    expect(lastText(u)).toContain(l.review);
+    expect(lastText(u)).toContain(`${l.place} Kenyatta avenue, opposite the market`);
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ county: 32, place: 'Kenyatta avenue, opposite the market' });
+  });
 });

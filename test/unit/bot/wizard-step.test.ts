@@ -1507,3 +1507,19 @@ describe('a location shared before the place question', () => {
     expect(r.state.draft?.place).toBeUndefined();
   });
 });
+
+describe('Change -> Place offers the county already given first', () => {
+  it('the county question, when editing, offers the current county first on every page; one tap keeps it and asks where in it', () => {
+    const r = press(at('review'), 'e_county');
+    expect(r.replies).toContainEqual(expect.objectContaining({ texts: [{ key: 'county.ask_edit', params: { county: { countyCode: 32 } } }] }));
+    expect(lastKeyboard(r)).toEqual({ type: 'county', draftId: ID, page: 0, suggestion: 32 });
+    expect(lastKeyboard(press(r.state, 'p2'))).toEqual({ type: 'county', draftId: ID, page: 2, suggestion: 32 });
+    const kept = press(r.state, '32');
+    expect(kept.state.draft).toMatchObject({ step: 'place', editing: true, county: 32, place: 'Naivasha road junction' });
+    expect(type(kept.state, 'Kenyatta avenue').state.draft).toMatchObject({ step: 'review', county: 32, place: 'Kenyatta avenue' });
+  });
+
+  it('not editing: no county offered, as before', () => {
+    expect(lastKeyboard(run(at('county'), { type: 'show' }))).toEqual({ type: 'county', draftId: ID, page: 0 });
+  });
+});
