@@ -34,6 +34,8 @@ const ANONYMOUS_PATHS = /^\/(static\/|healthz$|readyz$|metrics$)/;
 
 export class SessionAuth {
   private readonly byRequest = new WeakMap<FastifyRequest, Auth | null>();
+  /** Requests whose session cookie names no live session: it ran out or was ended elsewhere. */
+  private readonly ended = new WeakSet<FastifyRequest>();
   /** Renders a refusal as a page for people; set by createConsole (views live there). */
   refusalPage: ((req: FastifyRequest, reply: FastifyReply, key: 'wrong_role' | 'form_expired' | 'signed_out') => FastifyReply) | null = null;
 
@@ -51,6 +53,7 @@ export class SessionAuth {
     }
     const found = await this.agents.findSession(token);
     this.byRequest.set(req, found ? { ...found, token } : null);
+    if (!found) this.ended.add(req);
   };
 
   current(req: FastifyRequest): Auth | null {
@@ -142,7 +145,9 @@ export class SessionAuth {
           // Bounded: a huge query string must not turn into an oversized Location header.
           const path = req.url.split('?')[0];
           const next = safeLocalPath(req.url, safeLocalPath(path, '/'));
-          return reply.redirect(`/signin?next=${encodeURIComponent(next)}`, 303);
+          // A session that ended (not a first visit) is said so on the sign-in page.
+          const ended = this.ended.has(req) ? '&ended=1' : '';
+          return reply.redirect(`/signin?next=${encodeURIComponent(next)}${ended}`, 303);
         }
         reply.code(401);
         // A form sent after the session ended: a page that says so, in the language last chosen.

@@ -141,7 +141,8 @@
     if (leaving) return;
     leaving = true;
     // Back to this page once signed in again, not to the queue.
-    window.location.href = '/signin?next=' + encodeURIComponent(window.location.pathname + window.location.search);
+    // `ended`: the sign-in page then says the session ended and that drafts are kept.
+    window.location.href = '/signin?next=' + encodeURIComponent(window.location.pathname + window.location.search) + '&ended=1';
   }
   window.ripoti = {
     csrf: meta ? meta.getAttribute('content') : '',

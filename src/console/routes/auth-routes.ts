@@ -88,6 +88,9 @@ function refusalTags(ctx: ConsoleContext) {
   return (username: string, ip: string) => ({ user: tag('user', normaliseUsername(username)), address: tag('address', ip) });
 }
 
+/** A ticket's own page, where what the agent types is kept as drafts (src/console/public/ticket.js). */
+const TICKET_PAGE = /^\/tickets\/[^/?#]+(?:[?#]|$)/;
+
 function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: TrustedDevices): void {
   const { auth } = ctx;
   const limit = addressLimit(ctx);
@@ -96,7 +99,10 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
   app.get('/signin', async (req, reply) => {
     if (auth.current(req)) return reply.redirect('/queue', 303);
     const q = req.query as Record<string, unknown>;
-    return ctx.render(req, reply, 'signin', { next: safeLocalPath(q.next, ''), failed: false, username: '' });
+    const next = safeLocalPath(q.next, '');
+    // Sent here by a session that ran out: say so, and on the way back to a ticket, that its drafts wait there.
+    const ended = q.ended === '1' ? (TICKET_PAGE.test(next) ? 'ended_ticket' : 'ended') : null;
+    return ctx.render(req, reply, 'signin', { next, failed: false, username: '', ended });
   });
 
   app.post('/signin', { preHandler: auth.checkCsrf }, async (req, reply) => {

@@ -645,7 +645,9 @@ it('signed out elsewhere: the next live update takes the ticket page to sign-in,
   await a.page.context().clearCookies();
   await conversations.attach(filed.telegramUserId, filed.id, { text: 'Are you there?' });
   // Signed in again, the agent comes back to this ticket, not the queue.
-  await a.page.waitForURL(`${h.base}/signin?next=${encodeURIComponent(`/tickets/${filed.id}`)}`);
+  await a.page.waitForURL(`${h.base}/signin?next=${encodeURIComponent(`/tickets/${filed.id}`)}&ended=1`);
+  // The sign-in page says why, and that the half-typed reply waits.
+  await a.page.getByTestId('session-ended').getByText('Your session has ended. Sign in again to go back to the ticket: what you were typing there is kept.').waitFor();
   expect(a.errors).toEqual([]);
   await a.close();
 });
@@ -658,8 +660,8 @@ it('deactivated while a ticket page and the queue are open: both go to sign-in b
   await h.store.agents.setActive(a.account._id, false);
   // What the admin's deactivation publishes: every console process ends this account's live streams.
   await h.bus.publish({ type: 'access', agentId: a.account._id.toString() });
-  await a.page.waitForURL(`${h.base}/signin?next=${encodeURIComponent(`/tickets/${id}`)}`);
-  await queue.waitForURL(`${h.base}/signin?next=${encodeURIComponent('/queue')}`);
+  await a.page.waitForURL(`${h.base}/signin?next=${encodeURIComponent(`/tickets/${id}`)}&ended=1`);
+  await queue.waitForURL(`${h.base}/signin?next=${encodeURIComponent('/queue')}&ended=1`);
   expect(a.errors).toEqual([]);
   await a.close();
 });

@@ -46,6 +46,33 @@ describe('probes', () => {
 });
 
 describe('signing in', () => {
+  it('says on the sign-in page that a session ended (and that a ticket\'s typing is kept), never on a plain visit', async () => {
+    const ENDED = 'Your session has ended. Sign in again to carry on where you were.';
+    const ENDED_TICKET = 'Your session has ended. Sign in again to go back to the ticket: what you were typing there is kept.';
+    const first = h.browser();
+    for (const url of ['/signin', '/signin?next=%2Fqueue', `/signin?next=${encodeURIComponent('/tickets/64b7f0c2a1b2c3d4e5f60718')}`]) {
+      const page = await first.get(url);
+      expect(page.body).not.toContain(ENDED);
+      expect(page.body).not.toContain('Your session has ended');
+    }
+    // Signed in, then the session ends (ran out, or signed out elsewhere) with its cookie still in the browser.
+    const b = h.browser();
+    await b.signIn('chebet');
+    await h.store.agents['models'].ConsoleSession.deleteMany({ agentId: (await h.store.agents.findByUsername('chebet'))!._id });
+    const ticket = '/tickets/64b7f0c2a1b2c3d4e5f60718';
+    const fromTicket = await b.get(ticket);
+    expect(fromTicket.headers.location!).toBe(`/signin?next=${encodeURIComponent(ticket)}&ended=1`);
+    expect((await b.get(fromTicket.headers.location!)).body).toContain(ENDED_TICKET);
+    const fromQueue = await b.get('/queue');
+    expect(fromQueue.headers.location!).toBe('/signin?next=%2Fqueue&ended=1');
+    const queuePage = (await b.get(fromQueue.headers.location!)).body;
+    expect(queuePage).toContain(ENDED);
+    expect(queuePage).not.toContain(ENDED_TICKET);
+    // In Swahili for an agent who chose it.
+    b.cookies.set('ripoti_lang', 'sw');
+    expect((await b.get(fromTicket.headers.location!)).body).toContain('Muda wako wa kuingia umekwisha. Ingia tena urudi kwenye tiketi: ulichokuwa ukiandika kimehifadhiwa.');
+  });
+
   it('refuses every page without a session: pages redirect to sign-in, scripts get 401', async () => {
     const b = h.browser();
     const page = await b.get('/queue');
