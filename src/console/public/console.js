@@ -144,8 +144,20 @@
     // `ended`: the sign-in page then says the session ended and that drafts are kept.
     window.location.href = '/signin?next=' + encodeURIComponent(window.location.pathname + window.location.search) + '&ended=1';
   }
+  // A redirect's banner ("Reply queued…") is said once: its words leave the address, so a reload,
+  // a bookmark or the way back after sign-in does not say it again as if it happened twice.
+  var flashEl = document.querySelector('[data-flash]');
+  var flash = flashEl ? flashEl.getAttribute('data-flash') : null;
+  if (flash && window.URLSearchParams) {
+    var params = new URLSearchParams(window.location.search);
+    ['ok', 'err', 'sent', 'joined', 'skipped', 'released', 'kept'].forEach(function (k) { params.delete(k); });
+    var rest = params.toString();
+    window.history.replaceState(window.history.state, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
+  }
   window.ripoti = {
     csrf: meta ? meta.getAttribute('content') : '',
+    // The banner the page came with (the address no longer says it).
+    flash: flash,
     signedOut: signedOut,
     toSignIn: toSignIn,
     morph: morph,

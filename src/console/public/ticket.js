@@ -54,11 +54,10 @@
   // "Answer every reporter" posts and reloads the page: once it went, its drafts and key go too.
   // Until then its key is kept with the drafts, so the texts sent again after a lost answer (a
   // reload, then Send) are the same answer, not a second copy to every reporter.
-  if (/[?&]ok=incident_replied/.test(window.location.search)) {
+  // Once: console.js takes the banner out of the address, so a reload (or a tab brought back) does
+  // not clear the next answer, being written now.
+  if (R.flash === 'incident_replied' || R.flash === 'incident_replied_some') {
     ['reply-all-en', 'reply-all-sw', 'reply-all-key'].forEach(function (id) { store(function (s) { s.removeItem(draftKeyOf(id)); }); });
-    // Once: a reload (or a tab brought back) must not clear the next answer, being written now.
-    var rest = window.location.search.replace(/([?&])ok=incident_replied(_some)?(&|$)/, '$1').replace(/[?&]$/, '');
-    window.history.replaceState(window.history.state, '', window.location.pathname + rest + window.location.hash);
   }
   // The page's key, kept with the drafts: the one kept wins over the one a render (or a redraw) brings.
   function keepAllKey() {

@@ -1110,3 +1110,25 @@ it('an answer to every reporter that asks who they are, one of them anonymous, g
   expect(a.errors).toEqual([]);
   await a.close();
 });
+
+it('a success banner is said once: reloading the page it came back to does not show it again', async () => {
+  const { a, id } = await deskWithTicket();
+  // Where a saved reply sent without script comes back to (src/console/routes/saved-reply-routes.ts).
+  await a.page.goto(`${h.base}/tickets/${id}?ok=reply_queued`);
+  const queued = a.page.locator('.flash', { hasText: 'Reply queued for the reporter.' });
+  await queued.waitFor();
+  // The address no longer carries it, so a reload (or the sign-in's way back) does not say it twice.
+  await a.page.waitForURL(`${h.base}/tickets/${id}`);
+  await a.page.reload();
+  await live(a.page);
+  expect(await queued.count()).toBe(0);
+  // Every flash, on every page, with its counts; other parts of the address stay.
+  await a.page.goto(`${h.base}/queue?ok=released&released=2&kept=1`);
+  await a.page.locator('.flash.ok').waitFor();
+  await a.page.waitForURL(`${h.base}/queue`);
+  await a.page.goto(`${h.base}/account?err=password_short`);
+  await a.page.locator('.flash.error').waitFor();
+  await a.page.waitForURL(`${h.base}/account`);
+  expect(a.errors).toEqual([]);
+  await a.close();
+});
