@@ -28,10 +28,10 @@ afterAll(async () => {
 });
 
 let nextUser = 0;
-async function signIn(role: 'agent' | 'supervisor', lang: 'en' | 'sw' = 'en') {
+async function signIn(role: 'agent' | 'supervisor', lang: 'en' | 'sw' = 'en', viewport = { width: 1440, height: 1000 }) {
   const username = `board${++nextUser}`;
   const account = await h.account(username, role);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-KE', bypassCSP: true });
+  const context = await browser.newContext({ viewport, locale: 'en-KE', bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
@@ -193,5 +193,23 @@ it('the map, ratings and saved replies read in Kiswahili with no axe violations'
   await s.page.goto(`${h.base}/supervisor/saved-replies`);
   await s.page.getByRole('heading', { name: 'Majibu yaliyohifadhiwa' }).waitFor();
   await expect(axeViolations(s.page)).resolves.toEqual([]);
+  await s.close();
+});
+
+it('on a 1366x768 laptop the ticket list starts on the first screen, under its count; the map and charts follow it', async () => {
+  for (let i = 0; i < 3; i++) await seedReport(h.store, { kind: 'election', category: 'e_violence', county: 47 });
+  const s = await signIn('supervisor', 'en', { width: 1366, height: 768 });
+  await s.page.goto(`${h.base}/supervisor/tickets`);
+  await s.page.screenshot({ path: artifactPath('supervisor-1366.png') });
+  const first = s.page.getByRole('region', { name: 'All tickets', exact: true }).locator('tbody tr').first();
+  const box = (await first.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(768);
+  // Nothing lost: the map, the ratings and the three charts are still on the page, after the list.
+  const listTop = box.y;
+  for (const part of [s.page.getByTestId('county-map'), s.page.getByTestId('ratings'), s.page.locator('.charts')]) {
+    expect((await part.boundingBox())!.y).toBeGreaterThan(listTop);
+  }
+  await expect(s.page.locator('.charts > *').count()).resolves.toBe(3);
+  expect(s.errors).toEqual([]);
   await s.close();
 });
