@@ -140,7 +140,8 @@ export class SessionAuth {
     return async (req, reply) => {
       const auth = this.current(req);
       if (!auth) {
-        const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+        // A page's script reading a fragment is told 401, not sent to sign-in (see fragmentHeaders in console.js).
+        const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && req.headers['x-requested-with'] !== 'fetch';
         if (wantsHtml) {
           // Bounded: a huge query string must not turn into an oversized Location header.
           const path = req.url.split('?')[0];

@@ -130,6 +130,10 @@
     });
   }
   var meta = document.querySelector('meta[name="csrf-token"]');
+  // A page's own reads say they are scripts: signed out, they get a bare 401 rather than a redirect
+  // to the sign-in page, which the fetch would load and so set a new sign-in form token, making the
+  // form the agent is about to fill look expired.
+  var fragmentHeaders = { accept: 'text/html', 'x-requested-with': 'fetch' };
   // Signed out (elsewhere, or the session ran out): a page's own fetch is answered 401, or is sent
   // on to the sign-in page, which must then be shown, not taken for the fragment asked for.
   function signedOut(res) {
@@ -160,13 +164,14 @@
     flash: flash,
     signedOut: signedOut,
     toSignIn: toSignIn,
+    fragmentHeaders: fragmentHeaders,
     morph: morph,
     afterPress: afterPress,
     // Bring a container up to a fresh server-rendered fragment, in place (`morph`). A 401 means the
     // session ended. `prepare`, called just before the change (which may wait for a press to end),
     // reads what the page looks like then and returns what to do after it.
     refresh: function (el, prepare) {
-      return fetch(el.getAttribute('data-fragment'), { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then(function (res) {
+      return fetch(el.getAttribute('data-fragment'), { headers: fragmentHeaders, credentials: 'same-origin' }).then(function (res) {
         if (signedOut(res)) { toSignIn(); return; }
         if (!res.ok) return;
         return res.text().then(function (html) {

@@ -46,7 +46,7 @@
     }
   }
   function refresh() {
-    return fetch(lists.getAttribute('data-fragment'), { headers: { accept: 'text/html' }, credentials: 'same-origin' }).then(function (res) {
+    return fetch(lists.getAttribute('data-fragment'), { headers: R.fragmentHeaders, credentials: 'same-origin' }).then(function (res) {
       if (R.signedOut(res)) { R.toSignIn(); return; }
       if (!res.ok) return;
       return res.text().then(function (html) { return R.afterPress(function () { update(html); }); });

@@ -127,7 +127,7 @@
   var inflight = Promise.resolve();
   // Status, priority and the forms the policy offers come from the page itself.
   function syncHead(fromOthers) {
-    return fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html', 'x-ripoti-refresh': '1' } }).then(function (res) {
+    return fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html', 'x-requested-with': 'fetch', 'x-ripoti-refresh': '1' } }).then(function (res) {
       if (R.signedOut(res)) { R.toSignIn(); return; }
       if (res.status === 403 || res.status === 404) { lose(); return; }
       if (!res.ok) return;

@@ -641,6 +641,10 @@ it('signed out elsewhere: the next live update takes the ticket page to sign-in,
   const a = await agentDesk();
   await takeNext(a.page);
   await a.page.locator('#reply-text').fill('Half a reply');
+  // The page's own fetches must not load the sign-in page too: each would set a new sign-in form
+  // token, and the form the agent fills would then be refused as expired.
+  const signinFetches: string[] = [];
+  a.page.on('request', (r) => { if (new URL(r.url()).pathname === '/signin' && !r.isNavigationRequest()) signinFetches.push(r.url()); });
   // The session ends (signed out in another tab, or it ran out) while the page stays open.
   await a.page.context().clearCookies();
   await conversations.attach(filed.telegramUserId, filed.id, { text: 'Are you there?' });
@@ -648,6 +652,14 @@ it('signed out elsewhere: the next live update takes the ticket page to sign-in,
   await a.page.waitForURL(`${h.base}/signin?next=${encodeURIComponent(`/tickets/${filed.id}`)}&ended=1`);
   // The sign-in page says why, and that the half-typed reply waits.
   await a.page.getByTestId('session-ended').getByText('Your session has ended. Sign in again to go back to the ticket: what you were typing there is kept.').waitFor();
+  await a.page.getByLabel('Username').fill(a.account.username);
+  await a.page.getByLabel('Password').fill(PASSWORD);
+  await a.page.getByRole('button', { name: 'Sign in' }).click();
+  // Back on the ticket, the half-typed reply is there ('commit': its scripts have run once it is live).
+  await a.page.waitForURL(`${h.base}/tickets/${filed.id}`, { waitUntil: 'commit' });
+  await live(a.page);
+  expect(await a.page.locator('#reply-text').inputValue()).toBe('Half a reply');
+  expect(signinFetches).toEqual([]);
   expect(a.errors).toEqual([]);
   await a.close();
 });
