@@ -135,6 +135,11 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
   // No letter or digit ("🙏", "-", "?"): no name, place or plate. Kept, it would be all the agency
   // reads there, and the answer typed next would land on the question after this one.
   if (!/[\p{L}\p{N}]/u.test(text)) return again(turn, d, step, TAP_ONLY_DETAILS.includes(step) ? 'details.use_buttons' : 'details.unexpected');
+  return takeDetail(turn, d, step, text);
+}
+
+/** A checked answer to a detail question, kept where its question puts it. */
+function takeDetail(turn: Turn, d: Draft, step: DetailStep, text: string): void {
   switch (step) {
     case 'role': {
       const role = ROLE_WORDS[normalise(text)];

@@ -20,28 +20,27 @@ describe('outbox relay: a reply whose delivery failed on our side', () => {
     await h.close();
   });
 
-  /** A reply whose every delivery attempt failed before anything was sent (as when MongoDB cannot be read). */
-  async function replyWithFailedJob(): Promise<string> {
+  /** An agent's reply, its delivery job run by `processor` until the job is in `state`; still pending in MongoDB. */
+  async function replyWithJob(text: string, processor: () => Promise<unknown>, state: 'failed' | 'completed'): Promise<string> {
     const r = await reporter(h.store);
     const { report } = await h.reports.submit(reportInput(r._id));
     const a = agent();
     expect((await h.tickets.takeNext(a)).ok).toBe(true);
-    const msg = sentMessage(await h.tickets.reply(report._id.toString(), a, 'Tuko kwenye kesi yako.'));
-    const id = msg._id.toString();
+    const id = sentMessage(await h.tickets.reply(report._id.toString(), a, text))._id.toString();
     const conn = createRedis(h.config.redis, 'worker');
-    const failing = new Worker(
-      REPLIES_QUEUE,
-      async () => {
-        throw new UnrecoverableError('MongoDB unavailable');
-      },
-      { connection: conn, prefix: h.prefix },
-    );
-    await waitFor(async () => (await h.queues.replies.queue.getJobState(id)) === 'failed', 'the delivery job to fail');
-    await failing.close();
+    const worker = new Worker(REPLIES_QUEUE, processor, { connection: conn, prefix: h.prefix });
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(id)) === state, `the delivery job to be ${state}`);
+    await worker.close();
     await closeRedis(conn);
     expect((await h.store.messages.findById(id))?.delivery).toBe('pending');
     return id;
   }
+
+  /** A reply whose every delivery attempt failed before anything was sent (as when MongoDB cannot be read). */
+  const replyWithFailedJob = () =>
+    replyWithJob('Tuko kwenye kesi yako.', async () => {
+      throw new UnrecoverableError('MongoDB unavailable');
+    }, 'failed');
   const relay = () => new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, graceMs: 0 });
 
   /**
@@ -49,21 +48,7 @@ describe('outbox relay: a reply whose delivery failed on our side', () => {
    * message was failed (the reporter had blocked the bot: the 403's move to failed lost in a Redis
    * blip, the stalled job run again finding it failed), then the reporter unblocked the bot.
    */
-  async function replyWithCompletedJob(): Promise<string> {
-    const r = await reporter(h.store);
-    const { report } = await h.reports.submit(reportInput(r._id));
-    const a = agent();
-    expect((await h.tickets.takeNext(a)).ok).toBe(true);
-    const msg = sentMessage(await h.tickets.reply(report._id.toString(), a, 'Uko salama sasa?'));
-    const id = msg._id.toString();
-    const conn = createRedis(h.config.redis, 'worker');
-    const finding = new Worker(REPLIES_QUEUE, async () => 'unreachable', { connection: conn, prefix: h.prefix });
-    await waitFor(async () => (await h.queues.replies.queue.getJobState(id)) === 'completed', 'the delivery job to complete');
-    await finding.close();
-    await closeRedis(conn);
-    expect((await h.store.messages.findById(id))?.delivery).toBe('pending');
-    return id;
-  }
+  const replyWithCompletedJob = () => replyWithJob('Uko salama sasa?', async () => 'unreachable', 'completed');
 
   it('gets a new delivery job when it is pending again after its job completed without sending it', async () => {
     const id = await replyWithCompletedJob();
