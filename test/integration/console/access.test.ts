@@ -73,6 +73,19 @@ describe('signing in', () => {
     expect((await b.get(fromTicket.headers.location!)).body).toContain('Muda wako wa kuingia umekwisha. Ingia tena urudi kwenye tiketi: ulichokuwa ukiandika kimehifadhiwa.');
   });
 
+  it('keeps the way back to the ticket, and the word that the session ended, across the language switch on the sign-in page', async () => {
+    const ticket = '/tickets/64b7f0c2a1b2c3d4e5f60718';
+    const b = h.browser();
+    const page = await b.get(`/signin?next=${encodeURIComponent(ticket)}&ended=1`);
+    const back = /name="back" value="([^"]*)"/.exec(page.body)?.[1].replace(/&amp;/g, '&');
+    const switched = await b.post('/language', { lang: 'sw', back: back ?? '' });
+    expect(switched.headers.location).toBe(`/signin?next=${encodeURIComponent(ticket)}&ended=1`);
+    const inSwahili = await b.get(switched.headers.location!);
+    expect(inSwahili.body).toContain('Ingia tena urudi kwenye tiketi');
+    const signedIn = await b.post('/signin', { username: 'chebet', password: PASSWORD, next: /name="next" value="([^"]*)"/.exec(inSwahili.body)?.[1] ?? '' });
+    expect(signedIn.headers.location).toBe(ticket);
+  });
+
   it('refuses every page without a session: pages redirect to sign-in, scripts get 401', async () => {
     const b = h.browser();
     const page = await b.get('/queue');
