@@ -378,7 +378,7 @@ describe('supervisor list and CSV', () => {
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="ripoti-tickets-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe(
-      'reference,created_at,kind,category,priority,status,county,incident_at,incident_time_known,danger_now,evidence_items,assignee,referred_to,closed_at,' +
+      'reference,created_at,kind,category,priority,status,county,incident_at,incident_time_known,danger_now,evidence_items,assignee,referred_to,referred_to_name,closed_at,' +
         'reporter_role,officer_names,service_numbers,officer_rank,police_unit,police_station,vehicle_plates,vehicle_description,officer_attire,officer_attire_words,' +
         'perpetrator,hate_channel,polling_station,polling_station_code,constituency,ward,injured,medical_record',
     );
@@ -441,6 +441,36 @@ describe('supervisor list and CSV', () => {
     expect(row(typedAtStation.reference)).toMatchObject({ polling_station: 'Kondele Primary nipigie', polling_station_code: '[phone removed]' });
     // Who did it goes as its code; the reporter's words can name a person.
     for (const secret of ['Wanjiru', '+254722333444', '722333444', 'Mheshimiwa Otieno']) expect(csv.body).not.toContain(secret);
+  });
+
+  it('exports the name typed for "another agency" beside its code, phone numbers blanked, never as a formula', async () => {
+    const b = h.browser();
+    await b.signIn('daudi');
+    const daudi = (await h.store.agents.findByUsername('daudi'))!._id.toString();
+    // Each ticket held by the supervisor (as taken from the queue), then referred from its page.
+    const refer = async (agency: string, other: string) => {
+      const report = await submit();
+      const id = report._id.toString();
+      expect(await h.store.reports.transition(id, 'assigned', { kind: 'agent', agentId: daudi }, { assignee: daudi })).not.toBeNull();
+      expect((await b.post(`/tickets/${id}/refer`, { agency, note: '', other })).headers.location).toBe(`/tickets/${id}?ok=referred`);
+      return report.reference;
+    };
+    const named = await refer('OTHER', 'Kituo cha Sheria, ask for Otieno 0722 111 222');
+    const formula = await refer('OTHER', '=HYPERLINK("http://x.example","Kituo")');
+    const listed = await refer('IPOA', 'Kenya Red Cross');
+    const csv = await b.get('/supervisor/tickets.csv', { accept: 'text/csv' });
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const head = lines[0].split(',');
+    expect(head.slice(head.indexOf('referred_to'), head.indexOf('referred_to') + 3)).toEqual(['referred_to', 'referred_to_name', 'closed_at']);
+    const cells = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, head.length).map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+    const row = (reference: string) => Object.fromEntries(cells(lines.find((l) => l.startsWith(reference))!).map((v, i) => [head[i], v]));
+    // The agency's name is typed text: a number in it (the agent's contact there, or the reporter's) does not travel.
+    expect(row(named)).toMatchObject({ referred_to: 'OTHER', referred_to_name: 'Kituo cha Sheria, ask for Otieno [phone removed]' });
+    expect(csv.body).not.toContain('722 111 222');
+    // A spreadsheet reads it as text, not a formula.
+    expect(row(formula)).toMatchObject({ referred_to: 'OTHER', referred_to_name: `'=HYPERLINK("http://x.example","Kituo")` });
+    // An agency on the list is its code alone.
+    expect(row(listed)).toMatchObject({ referred_to: 'IPOA', referred_to_name: '' });
   });
 
   it('searches by reference or story words, treating the search text literally', async () => {
