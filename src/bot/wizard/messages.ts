@@ -6,7 +6,7 @@ import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS, townO
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryWord, dangerAnswer, dangerLead, dontKnow, normalise, readWord, type Word } from './parse';
-import type { Turn } from './turn';
+import { countyKeyboard, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 
@@ -388,18 +388,18 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   if (countyThenPlace(turn, d, input)) return;
   const page = d.countyPage ?? 0;
   // "Sijui" is no county: asked for a town or an area near it, never offered the nearest spelling (Kitui).
-  if (readWord(input) === 'skip' || dontKnow(input)) return turn.say('county.dont_know', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
+  if (readWord(input) === 'skip' || dontKnow(input)) return turn.say('county.dont_know', undefined, { keyboard: countyKeyboard(d, page) });
   if (m.kind === 'none' && offerArea(turn, d, input, page)) return;
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
   const named = m.kind === 'suggest' ? m.county : countyNamedIn(input);
   const added = addToStory(turn, d, input, named !== undefined);
-  if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: named.code } });
+  if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: countyKeyboard(d, page, [named.code]) });
   if (added) return turn.show();
   // "Hola, karibu na soko": no county named, and it begins with the town that is also a greeting:
   // its county is offered, as for "Hola" alone ("Hola, niko Nairobi" was offered Nairobi above).
   const first = /^([^,;:\n–—]+)[,;:\n–—]/u.exec(input.trim())?.[1];
   if (first && townNamed(first)?.greeting && offerArea(turn, d, first, page)) return;
-  return turn.say('county.unknown', undefined, { keyboard: { type: 'county', draftId: d.id, page } });
+  return turn.say('county.unknown', undefined, { keyboard: countyKeyboard(d, page) });
 }
 
 /**
@@ -412,13 +412,13 @@ function offerArea(turn: Turn, d: Draft, input: string, page: number): boolean {
   const town = townNamed(input);
   if (town?.also !== undefined) {
     d.town = { name: town.name, counties: [town.county, town.also] };
-    turn.say('county.of_town_two', { area: town.name, county: { countyCode: town.county }, other: { countyCode: town.also } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: town.county, also: town.also } });
+    turn.say('county.of_town_two', { area: town.name, county: { countyCode: town.county }, other: { countyCode: town.also } }, { keyboard: countyKeyboard(d, page, [town.county, town.also]) });
     return true;
   }
   const unit = town?.greeting ? { area: town.name, county: town.county } : countyOfUnit(input);
   if (!unit) return false;
   d.town = { name: unit.area, counties: [unit.county] };
-  turn.say('county.of_area', { area: unit.area, county: { countyCode: unit.county } }, { keyboard: { type: 'county', draftId: d.id, page, suggestion: unit.county } });
+  turn.say('county.of_area', { area: unit.area, county: { countyCode: unit.county } }, { keyboard: countyKeyboard(d, page, [unit.county]) });
   return true;
 }
 

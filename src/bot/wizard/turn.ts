@@ -169,11 +169,9 @@ export class Turn {
    * in it, rather than paging through the list to find it again.
    */
   askCounty(d: Draft, page: number): void {
-    const keyboard: Keyboard = { type: 'county', draftId: d.id, page };
-    if (d.editing && d.county !== undefined && countyByCode(d.county)) {
-      return this.say('county.ask_edit', { county: { countyCode: d.county } }, { keyboard: { ...keyboard, suggestion: d.county } });
-    }
-    return this.say('county.ask', undefined, { keyboard });
+    const kept = keptCounty(d);
+    if (kept !== undefined) return this.say('county.ask_edit', { county: { countyCode: kept } }, { keyboard: countyKeyboard(d, page) });
+    return this.say('county.ask', undefined, { keyboard: countyKeyboard(d, page) });
   }
 
   /** The story's question; asked again (Back, Change) over a story kept, it shows that story and offers to keep it. */
@@ -308,6 +306,26 @@ export function duration(minutes: number): Text {
 function durationAtLeast(minutes: number): Text {
   const whole = Math.ceil(minutes);
   return duration(whole >= 90 ? Math.ceil(whole / 60) * 60 : whole);
+}
+
+/** Changing the place from the review: the county already given, offered to keep. */
+function keptCounty(d: Draft): number | undefined {
+  return d.editing && d.county !== undefined && countyByCode(d.county) ? d.county : undefined;
+}
+
+/**
+ * Every county keyboard (the question, and each reply to an answer that was no county), on `page`:
+ * `offered`, the counties the reply names ("Did you mean Kisumu?", "Rongai is in Kajiado or
+ * Nakuru"), on top, then the county already given while changing the place from the review.
+ * A county the reply names goes first: the reply asks about it, and typing near another county's
+ * name says the reporter means to change it; the one already given stays beside it, one tap to keep.
+ * Two at most (one row): a town in two counties other than the one given shows its two, and the
+ * one given stays in the list.
+ */
+export function countyKeyboard(d: Draft, page: number, offered: readonly number[] = []): Keyboard {
+  const kept = keptCounty(d);
+  const [suggestion, also] = [...new Set(kept === undefined ? offered : [...offered, kept])];
+  return { type: 'county', draftId: d.id, page, ...(suggestion !== undefined ? { suggestion } : {}), ...(also !== undefined ? { also } : {}) };
 }
 
 /** The draft holds the reporter's own words or files, or an alert already raised: not thrown away on one tap. */

@@ -1523,3 +1523,30 @@ describe('Change -> Place offers the county already given first', () => {
     expect(lastKeyboard(run(at('county'), { type: 'show' }))).toEqual({ type: 'county', draftId: ID, page: 0 });
   });
 });
+
+describe('Change -> Place: every county keyboard offers the county already given', () => {
+  const editing = () => press(at('review'), 'e_county').state;
+
+  it('after an unknown county, or "sijui", the current county is still the first button', () => {
+    for (const words of ['Xyzzyplonk', 'sijui']) {
+      const r = type(editing(), words);
+      expect(stepOf(r)).toBe('county');
+      expect(lastKeyboard(r)).toEqual({ type: 'county', draftId: ID, page: 0, suggestion: 32 });
+    }
+  });
+
+  it('a typo of another county: that county first (the reply asks about it), the current one beside it', () => {
+    const r = type(editing(), 'Kisumo');
+    expect(said(r)).toEqual(['county.suggest']);
+    expect(lastKeyboard(r)).toEqual({ type: 'county', draftId: ID, page: 0, suggestion: 42, also: 32 });
+  });
+
+  it('a typo of the current county itself: offered once', () => {
+    expect(lastKeyboard(type(editing(), 'Nakur'))).toEqual({ type: 'county', draftId: ID, page: 0, suggestion: 32 });
+  });
+
+  it('not editing: the replies offer no county of their own, as before', () => {
+    expect(lastKeyboard(type(at('county'), 'Xyzzyplonk'))).toEqual({ type: 'county', draftId: ID, page: 0 });
+    expect(lastKeyboard(type(at('county'), 'Kisumo'))).toEqual({ type: 'county', draftId: ID, page: 0, suggestion: 42 });
+  });
+});
