@@ -215,6 +215,10 @@ export class Turn {
   go(to: Step): void {
     const d = this.draft;
     if (!d) return;
+    // The county question left with a county on the draft (kept by Back, or just chosen): a pin
+    // shared there belongs to that county from now, so a later change of county drops it. With
+    // no county yet (Back on the first pass), the pin still waits for the county chosen next.
+    if (d.step === 'county' && to !== 'county' && d.county !== undefined) delete d.locationEarly;
     d.step = to;
     if (to === 'review') d.editing = undefined;
     return this.show();

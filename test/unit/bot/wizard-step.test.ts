@@ -1550,3 +1550,24 @@ describe('Change -> Place: every county keyboard offers the county already given
     expect(lastKeyboard(type(at('county'), 'Kisumo'))).toEqual({ type: 'county', draftId: ID, page: 0, suggestion: 42 });
   });
 });
+
+describe('a pin shared during Change -> Place, then Back', () => {
+  const PIN = { lat: -1.2864, lon: 36.8172 };
+
+  it('Back to the review: the pin stays with the county given; a later change of county does not keep it', () => {
+    const pinned = run(press(at('review'), 'e_county').state, { type: 'location', ...PIN }).state;
+    const back = press(pinned, 'back');
+    expect(back.state.draft).toMatchObject({ step: 'review', county: 32, location: PIN });
+    expect(back.state.draft?.locationEarly).toBeUndefined();
+    const other = press(press(back.state, 'e_county').state, '47');
+    expect(other.state.draft).toMatchObject({ step: 'place', county: 47 });
+    expect(other.state.draft?.location).toBeUndefined();
+  });
+
+  it('Back from the county question on the first pass: the pin still waits for the county chosen next', () => {
+    const pinned = run(at('county'), { type: 'location', ...PIN }).state;
+    const again = press(press(pinned, 'back').state, 'keep');
+    expect(stepOf(again)).toBe('county');
+    expect(press(again.state, '47').state.draft).toMatchObject({ step: 'when', county: 47, location: PIN });
+  });
+});
