@@ -132,7 +132,18 @@ it('a named reporter who answered no detail question is not said to have given "
   // if the reporter were anonymous, when it means no details of who did it.
   expect(page).toContain('+254733000222');
   expect(page).not.toContain('identifying details');
-  expect(page).toContain('No further details given: who did it, officers, vehicles, injuries or polling station.');
+  // The details its kind asks for (the bot's own list), not a polling station on a police report.
+  expect(page).toContain("No further details given: who it happened to, the officers' names, unit, station or vehicle.".replace("'", '&#39;'));
+  expect(page).not.toContain('polling station');
+  // An election report (taken, so the next tests find the queue as they left it): its own list.
+  const election = await h.reports.submit({ ...reportInput(who._id, { category: 'e_bribery' }), anonymous: false });
+  const other = h.browser();
+  await h.account('nodetails2', 'agent');
+  await other.signIn('nodetails2');
+  expect((await other.post('/queue/take')).headers.location).toBe(`/tickets/${election.report._id.toString()}`);
+  const electionPage = (await other.get(`/tickets/${election.report._id.toString()}`)).body;
+  expect(electionPage).toContain('No further details given: who it happened to, who did it, the polling station, constituency or ward.');
+  expect(electionPage).not.toContain('officers&#39; names');
 });
 
 it('a story told in a voice note, in Swahili, is pointed to; a ticket taken back from the agency says so', async () => {
