@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { countyName, decide, decideJoin, decideReplyToMember, offeredIncidentActions, type IncidentTicketFacts, type PolicyActor } from '../domain';
+import { countyName, decide, decideJoin, decideReplyToMember, offeredIncidentActions, type PolicyActor } from '../domain';
 import type { LinkReason } from '../domain/triage';
 import type { Lang, Translator } from '../i18n';
-import { JOIN_LINKED_BATCH, LINKED_INTO_MIN_SCORE } from '../services/incident-service';
+import { incidentFacts, JOIN_LINKED_BATCH, LINKED_INTO_MIN_SCORE } from '../services/incident-service';
 import type { LinkedSummary, ReportDoc } from '../store';
 import type { ConsoleContext } from './context';
 
@@ -46,15 +46,6 @@ export interface TriageSection {
   incident: IncidentPart | null;
   may: { join: boolean; split: boolean; replyAll: boolean };
 }
-
-const facts = (r: Pick<ReportDoc, '_id' | 'status' | 'priority' | 'assignee' | 'incident'> & { similar?: ReportDoc['similar'] }): IncidentTicketFacts => ({
-  id: r._id.toString(),
-  status: r.status,
-  priority: r.priority,
-  assignee: r.assignee ?? null,
-  incidentId: r.incident?.id.toString() ?? null,
-  links: (r.similar ?? []).map((l) => l.reportId.toString()),
-});
 
 /**
  * A stored reason (LinkReason, seen from this ticket) in the agent's language. Unknown codes are
@@ -150,7 +141,7 @@ async function incidentPart(ctx: ConsoleContext, report: ReportDoc, actor: Polic
     id: incidentId,
     members: members.slice(0, MEMBERS_SHOWN).map((m) => row(m)),
     total: everyone.length,
-    answerable: everyone.filter((m) => !m.purgedAt && decideReplyToMember(actor, facts(m)).ok).length,
+    answerable: everyone.filter((m) => !m.purgedAt && decideReplyToMember(actor, incidentFacts(m)).ok).length,
     replyKey: randomBytes(16).toString('hex'),
     linkedIn: linked.rows.map((m) => ({ ...row(m), canJoin: true })),
     linkedInTotal: linked.total,
@@ -170,11 +161,11 @@ export async function triageSection(ctx: ConsoleContext, report: ReportDoc, acto
     ...(score !== undefined ? { score } : {}),
     reasons: reasonLines(ctx.translator, lang, reasons, !canOpen),
     canOpen,
-    canJoin: enabled && decideJoin(actor, facts(report), facts(summary)).ok,
+    canJoin: enabled && decideJoin(actor, incidentFacts(report), incidentFacts(summary)).ok,
     state: stateOf(actor, report, summary),
     };
   };
-  const may = enabled ? offeredIncidentActions(actor, facts(report)) : { join: false, split: false, replyAll: false };
+  const may = enabled ? offeredIncidentActions(actor, incidentFacts(report)) : { join: false, split: false, replyAll: false };
   return {
     incidentsEnabled: enabled,
     links: links.flatMap((l) => {

@@ -66,7 +66,8 @@ export interface IncidentServiceDeps {
 }
 
 const isId = (s: string) => /^[0-9a-f]{24}$/i.test(s);
-const facts = (r: ReportDoc): IncidentTicketFacts => ({
+/** What the incident rules read of a report (the console's triage view asks them too). */
+export const incidentFacts = (r: Pick<ReportDoc, '_id' | 'status' | 'priority' | 'assignee' | 'incident'> & { similar?: ReportDoc['similar'] }): IncidentTicketFacts => ({
   id: r._id.toString(),
   status: r.status,
   priority: r.priority,
@@ -122,7 +123,7 @@ export class IncidentService implements IncidentActions {
    */
   private async allowedMembers(lead: ReportDoc, agent: AgentRef, members: ReportDoc[]): Promise<{ ok: true; others: ReportDoc[]; refused: number } | { ok: false; reason: IncidentActionRefusal; reference: string }> {
     const into = await this.linksInto(lead, members);
-    const decided = members.map((m) => ({ m, d: decideJoin(agent, facts(lead), { ...facts(m), linksIntoIncident: into(m) }) }));
+    const decided = members.map((m) => ({ m, d: decideJoin(agent, incidentFacts(lead), { ...incidentFacts(m), linksIntoIncident: into(m) }) }));
     const others = decided.filter((x) => x.d.ok).map((x) => x.m);
     const first = decided.find((x) => !x.d.ok);
     if (!others.length && first && !first.d.ok) return { ok: false, reason: first.d.reason, reference: first.m.reference };
@@ -162,7 +163,7 @@ export class IncidentService implements IncidentActions {
   async split(reportId: string, agent: AgentRef): Promise<IncidentResult> {
     const t = await this.find(reportId);
     if (!t) return { ok: false, reason: 'not_found' };
-    const d = decideSplit(agent, facts(t));
+    const d = decideSplit(agent, incidentFacts(t));
     if (!d.ok || !t.incident) return { ok: false, reason: d.ok ? 'not_in_incident' : d.reason };
     const incidentId = t.incident.id;
     const { left, dissolved } = await leaveIncident(this.deps, t, incidentId, actorOf(agent));
@@ -176,7 +177,7 @@ export class IncidentService implements IncidentActions {
     if (!checked.ok) return checked;
     const lead = await this.find(reportId);
     if (!lead) return { ok: false, reason: 'not_found' };
-    const d = decideReplyAll(agent, facts(lead));
+    const d = decideReplyAll(agent, incidentFacts(lead));
     if (!d.ok || !lead.incident) return { ok: false, reason: d.ok ? 'not_in_incident' : d.reason };
     const incidentId = lead.incident.id.toString();
     const members = await this.deps.store.incidents.members(lead.incident.id);
@@ -186,7 +187,7 @@ export class IncidentService implements IncidentActions {
     let skipped = 0;
     for (const m of members) {
       // A member closed since, or whose reporter retention removed or who asked to be forgotten, is skipped, not an error.
-      if (!decideReplyToMember(agent, facts(m)).ok || m.purgedAt || m.reporterForgottenAt) {
+      if (!decideReplyToMember(agent, incidentFacts(m)).ok || m.purgedAt || m.reporterForgottenAt) {
         skipped++;
         continue;
       }
