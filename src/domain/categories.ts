@@ -6,6 +6,11 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export const AGENCIES = ['IPOA', 'ODPP', 'IEBC', 'NCIC', 'NPS_IA', 'EACC', 'OTHER'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
+/** The name an agent typed for "another agency"; none for a listed one (its code names it). */
+export function otherAgencyName(agency: Agency | null | undefined, referral: { name?: string } | null | undefined): string | undefined {
+  return agency === 'OTHER' && referral?.name ? referral.name : undefined;
+}
+
 export interface Category {
   code: string;
   kind: ReportKind;

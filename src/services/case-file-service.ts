@@ -1,4 +1,4 @@
-import { identityForCaseFile, isAgency, keepOfficersNamed, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
+import { identityForCaseFile, isAgency, otherAgencyName, keepOfficersNamed, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { MessageDoc, ReportDoc, ReportEventDoc, Store } from '../store';
@@ -62,7 +62,8 @@ export class CaseFileService {
     const withIdentity = reporter !== null;
     // "Another agency" by its name, as the referral and the consent answers are: a file for one named
     // agency must not read, in the history, like a file for the next.
-    const name = agency === 'OTHER' && report.referral?.name ? { name: report.referral.name } : {};
+    const otherName = otherAgencyName(agency, report.referral);
+    const name = otherName ? { name: otherName } : {};
     await store.reports.addEvent(report._id, 'case_file', { kind: 'agent', agentId: agent.id }, { agency, ...name, withIdentity, format: req.format, language: req.language });
     this.deps.logger?.info({ reportId: report._id.toString(), agency, withIdentity, format: req.format, outcome: 'case_file' }, 'case file produced');
     return { ok: true, fileName: caseFileName(input, req.format), contentType: req.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', body, withIdentity };
@@ -175,7 +176,7 @@ async function knownIdentity(store: Store, report: ReportDoc): Promise<{ name?: 
 
 function sharedIdentityOf(report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[], who: { name?: string; phone?: string }): CaseFileInput['reporter'] {
   if (report.anonymous) return null;
-  const r = identityForCaseFile(report, agency, consentAnswers(history), who, agency === 'OTHER' ? report.referral?.name : undefined);
+  const r = identityForCaseFile(report, agency, consentAnswers(history), who, otherAgencyName(agency, report.referral));
   return r.ok ? r.identity : null;
 }
 
@@ -221,10 +222,11 @@ function caseFileInput(
   conversation: Pick<CaseFileInput, 'timeline' | 'timelineWithheld'>,
   extra: Pick<CaseFileInput, 'language' | 'reporter' | 'preparedAt'>,
 ): CaseFileInput {
+  const agencyName = otherAgencyName(agency, report.referral);
   return {
     reference: report.reference,
     agency,
-    ...(agency === 'OTHER' && report.referral?.name ? { agencyName: report.referral.name } : {}),
+    ...(agencyName ? { agencyName } : {}),
     kind: report.kind,
     category: report.category as CategoryCode,
     ...(report.description.text ? { story: report.description.text } : {}),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { LIMITS, withheldFromConversation, type Agency, type SharedIdentity } from '../domain';
+import { LIMITS, otherAgencyName, withheldFromConversation, type Agency, type SharedIdentity } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, ReportDoc, Store } from '../store';
@@ -180,7 +180,8 @@ export class EvidenceArchiveService {
       // Files the agency did not get whole: not fetched, cut short, or never reached when the download stopped.
       const missing = entries.length - outcome.outcomes.filter((o) => o.included && o.complete).length;
       const summary = { files: entries.length, missing, complete: outcome.complete };
-      const name = agency === 'OTHER' && report.referral?.name ? { name: report.referral.name } : {};
+      const otherName = otherAgencyName(agency, report.referral);
+      const name = otherName ? { name: otherName } : {};
       await this.record(report, agent, { agency: agency ?? null, ...name, withIdentity: reporter !== null, language: req.language, ...summary });
       return summary;
     });

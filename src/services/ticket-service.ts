@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { checkReplyText, checkText, CLOSED_STATUSES, consentAskable, referralHolding, decide, decideHandOver, heldWork, identityAsked, isAgency, isAgentStatus, lastWaitFrom, LIMITS, oversees, shouldAskRating, type Agency, type ConsentAskRefusal, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
+import { checkReplyText, checkText, CLOSED_STATUSES, consentAskable, referralHolding, decide, decideHandOver, heldWork, identityAsked, isAgency, isAgentStatus, lastWaitFrom, LIMITS, otherAgencyName, oversees, shouldAskRating, type Agency, type ConsentAskRefusal, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
 import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -284,7 +284,7 @@ export class TicketService implements TicketActions {
     // What the question asks for, and for "another agency" its name: the answer is bound to both,
     // through the question's own mark on its buttons (`q`), so a tap on an older question is an
     // answer to that one, not to whichever was asked last.
-    const name = agency === 'OTHER' ? report.referral?.name : undefined;
+    const name = otherAgencyName(agency, report.referral);
     const q = consentQuestionMark();
     await this.deps.store.reports.addEvent(report._id, 'consent_asked', actorOf(agent), { agency, covers: 'name_phone', q, ...(name ? { name } : {}) });
     await this.notify(report, CONSENT_NOTICE, { agency, reportId: report._id.toString(), q, ...(name ? { name } : {}) });
