@@ -53,7 +53,7 @@ describe('case file content', () => {
 
   it('says videos and documents stay out of the archive while the reporter has not agreed to be known', () => {
     const files: CaseFileInput['evidence'] = [{ kind: 'video', sizeBytes: 1_000_000 }, { kind: 'photo', sizeBytes: 100_000 }];
-    const leftOut = /videos, audio files, and documents other than JPEG, PNG or WebP pictures\) are not in the archive/;
+    const leftOut = /the archive leaves out files from which the details of the phone that made them cannot be removed for certain \(videos, audio files, and documents other than JPEG, PNG or WebP pictures\)/;
     expect(allText({ ...base, evidence: files })).toMatch(leftOut);
     expect(allText({ ...base, evidence: [files[1]] })).not.toMatch(leftOut);
     // A picture sent as a file is cleaned and goes; an HEIC one cannot be, and does not.
