@@ -4,8 +4,10 @@ import { TelegramError, type Telegram } from 'telegraf';
 import { redactToken } from '../logger';
 
 export interface BotApiHttpOptions {
-  /** Connections to the Bot API (default: telegraf's choice, a keep-alive agent of its own for https, Node's global one for http). */
+  /** Connections to the Bot API (default: a keep-alive agent of its own, see `idleMs`). */
   agent?: http.Agent;
+  /** How long a connection of the bot's own agent may sit idle before the bot closes it (default 15 s). */
+  idleMs?: number;
 }
 
 type ErrorPayload = ConstructorParameters<typeof TelegramError>[0];
@@ -18,8 +20,17 @@ export const dropNullish = (_key: string, value: unknown) => (value == null ? un
 const CALL_TIMEOUT_MS = 500_000;
 
 /**
- * Bot API calls with a JSON body straight over Node's http client, on the same keep-alive
- * connections telegraf uses. telegraf sends each call through node-fetch, which cost twice the
+ * The bot closes a connection idle this long itself. A server that closes an idle connection
+ * as the next call is written into it fails that call (a reply job retried, an update sent back
+ * to Telegram). Node learns the server's limit from a `Keep-Alive: timeout=N` answer only when its
+ * agent has a timeout of its own, and we cannot learn Telegram's; 15 s is under any common
+ * server default (nginx 75 s) and costs a quiet bot one new connection per 15 s of silence.
+ */
+const IDLE_MS = 15_000;
+
+/**
+ * Bot API calls with a JSON body straight over Node's http client, on keep-alive connections
+ * of its own (closed after `IDLE_MS` idle). telegraf sends each call through node-fetch, which cost twice the
  * CPU per call here (BENCHMARKS.md, issue 17: 0.12 against 0.057 ms), and an update of ours
  * makes 1.8 calls; undici was faster still (0.037 ms) but its module adds 12-22 MB of resident
  * memory to each process. Same contract as telegraf's client: the result when Telegram says
@@ -43,8 +54,10 @@ export class BotApiHttp {
     this.port = base.port || undefined;
     this.path = base.pathname;
     this.request = tls ? https.request : http.request;
-    this.ownAgent = !opts.agent && tls;
-    this.agent = opts.agent ?? (tls ? new https.Agent({ keepAlive: true, keepAliveMsecs: 10_000 }) : http.globalAgent);
+    this.ownAgent = !opts.agent;
+    // lifo: the busiest connections stay in use, so those a surge opened go idle and are closed.
+    const agentOpts = { keepAlive: true, keepAliveMsecs: 10_000, scheduling: 'lifo' as const, timeout: opts.idleMs ?? IDLE_MS };
+    this.agent = opts.agent ?? (tls ? new https.Agent(agentOpts) : new http.Agent(agentOpts));
   }
 
   call(method: string, payload: object, signal?: AbortSignal): Promise<unknown> {
@@ -81,7 +94,7 @@ export class BotApiHttp {
     });
   }
 
-  /** Closes the connections of an agent made here (Node's global one is not ours to close). */
+  /** Closes the connections of an agent made here (one passed in is the caller's to close). */
   async close(): Promise<void> {
     if (this.ownAgent) this.agent.destroy();
   }
