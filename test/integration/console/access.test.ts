@@ -592,6 +592,21 @@ describe('route schemas', () => {
     expect((await h.store.messages.listForReport(report._id)).filter((m) => m.direction === 'to_reporter' && m.agentId).map((m) => m.text)).toEqual([form.text, corrected.text]);
   });
 
+  it('answers a waiting ticket nobody has taken from the reply box its page offers (the policy lets supervisors reply to any open ticket)', async () => {
+    const report = await submit();
+    const id = report._id.toString();
+    const sup = h.browser();
+    await sup.signIn('daudi');
+    const page = await sup.get(`/tickets/${id}`);
+    expect(page.body).toContain(`action="/tickets/${id}/reply"`);
+    const sent = await sup.post(`/tickets/${id}/reply`, { text: 'Are you safe now?' });
+    expect(sent.headers.location).toBe(`/tickets/${id}?ok=reply_queued`);
+    const out = (await h.store.messages.listForReport(report._id)).filter((m) => m.direction === 'to_reporter' && m.agentId);
+    expect(out.map((m) => m.text)).toEqual(['Are you safe now?']);
+    // Still waiting for an agent to take it: answering is not taking.
+    expect((await h.store.reports.findById(id))?.status).toBe('received');
+  });
+
   it("tells the page's script why a ticket is refused, in the agent's language", async () => {
     const report = await submit();
     const id = report._id.toString();

@@ -218,7 +218,7 @@ describe('offered actions (what the ticket page shows)', () => {
     expect(offeredActions(supervisor, held('resolved'))).toEqual({ view: true, reply: false, note: true, refer: false, release: false, statuses: [] });
   });
 
-  it('a supervisor looking at a waiting ticket may only reject it', () => {
+  it('a supervisor looking at a waiting ticket may answer it, add a note or reject it', () => {
     expect(offeredActions(supervisor, held('received', null))).toEqual({ view: true, reply: true, note: true, refer: false, release: false, statuses: ['rejected'] });
   });
 
