@@ -91,6 +91,11 @@ function refusalTags(ctx: ConsoleContext) {
 /** A ticket's own page, where what the agent types is kept as drafts (src/console/public/ticket.js). */
 const TICKET_PAGE = /^\/tickets\/[^/?#]+(?:[?#]|$)/;
 
+/** Sent here by a session that ran out: say so, and on the way back to a ticket, that its drafts wait there. */
+function endedNotice(ended: unknown, next: string): 'ended' | 'ended_ticket' | null {
+  return ended === '1' ? (TICKET_PAGE.test(next) ? 'ended_ticket' : 'ended') : null;
+}
+
 function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: TrustedDevices): void {
   const { auth } = ctx;
   const limit = addressLimit(ctx);
@@ -100,9 +105,7 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
     if (auth.current(req)) return reply.redirect('/queue', 303);
     const q = req.query as Record<string, unknown>;
     const next = safeLocalPath(q.next, '');
-    // Sent here by a session that ran out: say so, and on the way back to a ticket, that its drafts wait there.
-    const ended = q.ended === '1' ? (TICKET_PAGE.test(next) ? 'ended_ticket' : 'ended') : null;
-    return ctx.render(req, reply, 'signin', { next, failed: false, username: '', ended });
+    return ctx.render(req, reply, 'signin', { next, failed: false, username: '', ended: endedNotice(q.ended, next) });
   });
 
   app.post('/signin', { preHandler: auth.checkCsrf }, async (req, reply) => {
@@ -110,12 +113,14 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
     const username = str(body.username).slice(0, 64);
     const password = str(body.password).slice(0, 256);
     const next = safeLocalPath(body.next);
+    // A refused attempt shows the page again as it was: still saying why the agent is here.
+    const ended = endedNotice(body.ended, safeLocalPath(body.next, ''));
     const waitMinutes = await limit.take(req.ip);
     if (waitMinutes) {
       ctx.logger.info({ outcome: 'address_limited', ...who(username, req.ip) }, 'console sign-in refused');
       ctx.metrics.rateLimited.inc({ limit: 'signin_address' });
       reply.code(429);
-      return ctx.render(req, reply, 'signin', { next, failed: false, limitedMinutes: waitMinutes, username });
+      return ctx.render(req, reply, 'signin', { next, failed: false, limitedMinutes: waitMinutes, username, ended });
     }
     const known = knownBrowser(devices, req);
     const result = username && password ? await ctx.store.agents.signIn(username, password, { exempt: known.exempt }) : ({ ok: false, reason: 'unknown' } as const);
@@ -123,7 +128,7 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
       // One message for every reason: the page must not reveal which usernames exist or are locked.
       ctx.logger.info({ outcome: result.reason, ...who(username, req.ip) }, 'console sign-in refused');
       reply.code(401);
-      return ctx.render(req, reply, 'signin', { next, failed: true, username });
+      return ctx.render(req, reply, 'signin', { next, failed: true, username, ended });
     }
     await limit.giveBack(req.ip);
     await known.succeeded();

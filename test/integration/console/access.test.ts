@@ -86,6 +86,29 @@ describe('signing in', () => {
     expect(signedIn.headers.location).toBe(ticket);
   });
 
+  it('keeps the word that the session ended, and that the ticket\'s typing is kept, after a wrong password', async () => {
+    const ticket = '/tickets/64b7f0c2a1b2c3d4e5f60718';
+    const b = h.browser();
+    // What the sign-in form sends, as a browser would: its hidden fields with what was typed.
+    const fields = (body: string) => {
+      const form = /<form method="post" action="\/signin"[\s\S]*?<\/form>/.exec(body)![0];
+      return Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].filter((m) => m[1] !== '_csrf').map((m) => [m[1], m[2].replace(/&amp;/g, '&')]));
+    };
+    const page = await b.get(`/signin?next=${encodeURIComponent(ticket)}&ended=1`);
+    const failed = await b.post('/signin', { ...fields(page.body), username: 'chebet', password: 'not her password' });
+    expect(failed.statusCode).toBe(401);
+    expect(failed.body).toContain('Your session has ended. Sign in again to go back to the ticket: what you were typing there is kept.');
+    expect(failed.body).toMatch(/<div class="flash error" role="alert">[^<]+<\/div>/);
+    // The language switch from the failed page keeps it too, and the right password goes on to the ticket.
+    expect(/name="back" value="([^"]*)"/.exec(failed.body)?.[1].replace(/&amp;/g, '&')).toBe(`/signin?next=${encodeURIComponent(ticket)}&ended=1`);
+    const signedIn = await b.post('/signin', { ...fields(failed.body), username: 'chebet', password: PASSWORD });
+    expect(signedIn.headers.location).toBe(ticket);
+    // A plain visit that fails says nothing about a session.
+    const plain = h.browser();
+    const plainFailed = await plain.post('/signin', { ...fields((await plain.get('/signin')).body), username: 'chebet', password: 'not her password' });
+    expect(plainFailed.body).not.toContain('Your session has ended');
+  });
+
   it('refuses every page without a session: pages redirect to sign-in, scripts get 401', async () => {
     const b = h.browser();
     const page = await b.get('/queue');
