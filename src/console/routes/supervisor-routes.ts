@@ -38,14 +38,17 @@ function incidentCells(r: ReportDoc): [string, string] {
  * than the console. The details for the agency (issue 15) are in it, as on the case file and for
  * anonymous reports too: they describe the officers, their vehicles and the polling place, never
  * who reported. Codes (role, unit, attire, perpetrator, hate channel) stay codes, as the other columns do. A referral to
- * "another agency" is OTHER in `referred_to`, its typed name beside it, so the code column still counts. Times are Kenyan
+ * "another agency" is OTHER in `referred_to`, so the code column still counts; its typed name is in
+ * `referred_to_name`, the last column, as it came after spreadsheets were built on the others. Times are Kenyan
  * (EAT), as on the console and the case file; a day-only answer is a date, marked so.
  */
 export const CSV_COLUMNS = [
-  'reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'incident_at', 'incident_time_known', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'referred_to_name', 'closed_at',
+  'reference', 'created_at', 'kind', 'category', 'priority', 'status', 'county', 'incident_at', 'incident_time_known', 'danger_now', 'evidence_items', 'assignee', 'referred_to', 'closed_at',
   'reporter_role', 'officer_names', 'service_numbers', 'officer_rank', 'police_unit', 'police_station', 'vehicle_plates', 'vehicle_description', 'officer_attire', 'officer_attire_words',
   'perpetrator', 'hate_channel', 'polling_station', 'polling_station_code', 'constituency', 'ward',
   'injured', 'medical_record',
+  // Columns added later go last: spreadsheets built on the export read the earlier ones by position.
+  'referred_to_name',
 ] as const;
 
 /** Typed text (a reporter's answer, an agency's name): a phone number typed into it (the reporter's own, perhaps) does not travel. */
@@ -95,10 +98,10 @@ export function csvRow(r: ReportDoc, agentName: (id: string) => string): string 
     r.evidence?.length ?? 0,
     r.assignee ? agentName(r.assignee.toString()) : '',
     r.referral?.agency ?? '',
-    // The name is kept only for OTHER; read so, as the case file and the notices do.
-    r.referral?.agency === 'OTHER' ? typed(r.referral.name) : '',
     csvTime(r.closedAt),
     ...agencyCells(r),
+    // The name is kept only for OTHER; read so, as the case file and the notices do.
+    r.referral?.agency === 'OTHER' ? typed(r.referral.name) : '',
   ]
     .map(csvCell)
     .join(',');

@@ -401,9 +401,11 @@ describe('supervisor list and CSV', () => {
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="ripoti-tickets-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe(
-      'reference,created_at,kind,category,priority,status,county,incident_at,incident_time_known,danger_now,evidence_items,assignee,referred_to,referred_to_name,closed_at,' +
+      'reference,created_at,kind,category,priority,status,county,incident_at,incident_time_known,danger_now,evidence_items,assignee,referred_to,closed_at,' +
         'reporter_role,officer_names,service_numbers,officer_rank,police_unit,police_station,vehicle_plates,vehicle_description,officer_attire,officer_attire_words,' +
-        'perpetrator,hate_channel,polling_station,polling_station_code,constituency,ward,injured,medical_record',
+        'perpetrator,hate_channel,polling_station,polling_station_code,constituency,ward,injured,medical_record,' +
+        // Added later, so it goes last: spreadsheets built on the columns before it still read them in place.
+        'referred_to_name',
     );
     expect(csv.body).toContain(police.reference);
     expect(csv.body).toContain(election.reference);
@@ -466,7 +468,7 @@ describe('supervisor list and CSV', () => {
     for (const secret of ['Wanjiru', '+254722333444', '722333444', 'Mheshimiwa Otieno']) expect(csv.body).not.toContain(secret);
   });
 
-  it('exports the name typed for "another agency" beside its code, phone numbers blanked, never as a formula', async () => {
+  it('exports the name typed for "another agency" in the last column, phone numbers blanked, never as a formula', async () => {
     const b = h.browser();
     await b.signIn('daudi');
     const daudi = (await h.store.agents.findByUsername('daudi'))!._id.toString();
@@ -484,7 +486,9 @@ describe('supervisor list and CSV', () => {
     const csv = await b.get('/supervisor/tickets.csv', { accept: 'text/csv' });
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     const head = lines[0].split(',');
-    expect(head.slice(head.indexOf('referred_to'), head.indexOf('referred_to') + 3)).toEqual(['referred_to', 'referred_to_name', 'closed_at']);
+    // The name came after the first spreadsheets were built: it is the last column, the earlier ones where they were.
+    expect(head.slice(head.indexOf('referred_to'), head.indexOf('referred_to') + 2)).toEqual(['referred_to', 'closed_at']);
+    expect(head.at(-1)).toBe('referred_to_name');
     const cells = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, head.length).map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
     const row = (reference: string) => Object.fromEntries(cells(lines.find((l) => l.startsWith(reference))!).map((v, i) => [head[i], v]));
     // The agency's name is typed text: a number in it (the agent's contact there, or the reporter's) does not travel.
