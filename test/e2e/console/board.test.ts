@@ -213,3 +213,26 @@ it('on a 1366x768 laptop the ticket list starts on the first screen, under its c
   expect(s.errors).toEqual([]);
   await s.close();
 });
+
+it('with a long list, a link at the top takes the supervisor to the map and charts below it, in both languages', async () => {
+  // A full page of tickets: the map and charts sit far below the first screen.
+  for (let i = 0; i < 50; i++) await seedReport(h.store, { kind: 'election', category: 'e_violence', county: 42 });
+  for (const [lang, name] of [['en', 'Map and charts'], ['sw', 'Ramani na takwimu']] as const) {
+    const s = await signIn('supervisor', lang, { width: 1366, height: 768 });
+    await s.page.goto(`${h.base}/supervisor/tickets`);
+    const map = s.page.getByTestId('county-map');
+    expect((await map.boundingBox())!.y).toBeGreaterThan(768);
+    const link = s.page.getByRole('link', { name });
+    const box = (await link.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    await link.click();
+    await s.page.waitForURL(/#overview$/);
+    // The map is on screen now, at the top of what the supervisor sees.
+    await s.page.waitForFunction(() => {
+      const top = document.querySelector('[data-testid="county-map"]')!.getBoundingClientRect().top;
+      return top >= 0 && top < window.innerHeight / 2;
+    });
+    expect(s.errors).toEqual([]);
+    await s.close();
+  }
+});
