@@ -27,6 +27,15 @@ beforeAll(async () => {
   whole = await startWholeApp('console-e2e', KEY, { MAX_TICKETS_PER_AGENT: '3' });
   ({ tg, store, base } = whole);
   browser = await launchChromium();
+  // Every account any test signs in with, so each test also runs alone (`-t`).
+  for (const [username, name, role] of [
+    ['amina', 'Amina Wanjiru', 'agent'],
+    ['brian', 'Brian Otieno', 'agent'],
+    ['daudi', 'Daudi Kiprop', 'supervisor'],
+    ['zuhura', 'Zuhura Ali', 'admin'],
+  ] as const) {
+    await store.agents.create({ username, name, role, password: PASSWORD });
+  }
 }, 150_000);
 
 afterAll(async () => {
@@ -76,8 +85,6 @@ async function fileReport(u: TelegramUser): Promise<string> {
 }
 
 it('a report goes from Telegram to an agent and back, live, and a second agent never gets the taken ticket', async () => {
-  await store.agents.create({ username: 'amina', name: 'Amina Wanjiru', role: 'agent', password: PASSWORD });
-  await store.agents.create({ username: 'brian', name: 'Brian Otieno', role: 'agent', password: PASSWORD });
   // Other waiting work, so the queue looks like a real shift (all less urgent than the reporter's).
   const others = [
     { category: 'e_violence', kind: 'election', priority: 2, county: 42, place: 'Kondele, Kisumu' },
@@ -194,7 +201,6 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
 }, 150_000);
 
 it('supervisors reach the BullMQ board, agents do not; admins manage accounts', async () => {
-  await store.agents.create({ username: 'daudi', name: 'Daudi Kiprop', role: 'supervisor', password: PASSWORD });
   const s = await desk();
   await signIn(s.page, 'daudi');
   // The board asks no other host for anything (bull-board's page links third-party fonts) and
@@ -235,7 +241,6 @@ it('supervisors reach the BullMQ board, agents do not; admins manage accounts', 
   await a.context.close();
 
   // An admin creates an account from the console; the sign-in page and the accounts page are kept for review.
-  await store.agents.create({ username: 'zuhura', name: 'Zuhura Ali', role: 'admin', password: PASSWORD });
   const z = await desk();
   await z.page.goto(`${base}/signin`);
   await z.page.screenshot({ path: artifactPath('console-signin.png') });
