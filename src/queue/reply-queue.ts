@@ -42,7 +42,7 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
     await this.queue.add('message', { kind: 'message', messageId: id, ...(sentAs !== undefined ? { sentAs } : {}) }, { jobId: id });
   }
 
-  async redeliver(messageId: Types.ObjectId | string, opts: { retryFailed: boolean }): Promise<'queued' | 'gave_up'> {
+  async redeliver(messageId: Types.ObjectId | string, opts: { retryFailed: boolean }): Promise<'queued' | 'gave_up' | 'sent'> {
     const id = messageId.toString();
     let sentAs: number | undefined;
     // A failed job keeps its id for a week (for the board), and an add under a taken id does nothing.
@@ -54,10 +54,15 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
       if (failed?.data.kind === 'message') sentAs = failed.data.sentAs;
       await failed?.remove();
     }
-    // A completed job keeps its id a day. The message is pending again all the same (the job ran
-    // while it was failed, then the reporter unblocked the bot): a new job sends it, or, if it was
-    // sent meanwhile, finds it sent (MongoDB decides, never the job).
-    if (state === 'completed') await (await this.queue.getJob(id))?.remove();
+    if (state === 'completed') {
+      const done = await this.queue.getJob(id);
+      // It sent the message: read pending a moment before its job marked it sent (MongoDB's read and
+      // this one are not one moment). A new job would send nothing and still take a rate slot.
+      if (done?.returnvalue === 'sent') return 'sent';
+      // Kept a day under its id; the message is pending again all the same (the job ran while it was
+      // failed, then the reporter unblocked the bot): a new job sends it, or finds it sent (MongoDB decides).
+      await done?.remove();
+    }
     await this.deliver(id, sentAs);
     return 'queued';
   }

@@ -101,8 +101,9 @@ export class OutboxRelay implements Service {
       try {
         // A message failing for a reason that may pass is tried again for a day, then marked failed for the agent to see.
         const retryFailed = Date.now() - msg.createdAt.getTime() < REDELIVER_FOR_MS;
-        if ((await this.opts.replies.redeliver(msg._id.toString(), { retryFailed })) === 'gave_up') await this.giveUp(msg);
-        pass.messages++;
+        const outcome = await this.opts.replies.redeliver(msg._id.toString(), { retryFailed });
+        if (outcome === 'gave_up') await this.giveUp(msg);
+        if (outcome !== 'sent') pass.messages++;
       } catch (err) {
         logger.warn({ messageId: msg._id.toString(), err }, 'could not queue message; will retry');
         return pass;

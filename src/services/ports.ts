@@ -70,9 +70,10 @@ export interface ReplyPort {
    * For a message still pending after it was stored (the outbox relay): as `deliver`, and a job
    * that used up its attempts gets a new one when `retryFailed`. Telegram refusing a message marks
    * it failed, so a message still pending with a failed job failed on our side (MongoDB away
-   * through every attempt). 'gave_up': its job failed and `retryFailed` was false.
+   * through every attempt). 'gave_up': its job failed and `retryFailed` was false; 'sent': its job
+   * sent it (the message was read pending just before it was marked sent), nothing queued.
    */
-  redeliver(messageId: string, opts: { retryFailed: boolean }): Promise<'queued' | 'gave_up'>;
+  redeliver(messageId: string, opts: { retryFailed: boolean }): Promise<'queued' | 'gave_up' | 'sent'>;
   /** Messages waiting to go out (for the queue-depth gauge). */
   waitingCount(): Promise<number>;
 }
