@@ -42,6 +42,11 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
     await this.queue.add('message', { kind: 'message', messageId: id, ...(sentAs !== undefined ? { sentAs } : {}) }, { jobId: id });
   }
 
+  async deliverMany(messageIds: readonly (Types.ObjectId | string)[]): Promise<void> {
+    if (!messageIds.length) return;
+    await this.queue.addBulk(messageIds.map((m) => ({ name: 'message', data: { kind: 'message', messageId: m.toString() }, opts: { jobId: m.toString() } })));
+  }
+
   async redeliver(messageId: Types.ObjectId | string, opts: { retryFailed: boolean }): Promise<'queued' | 'gave_up' | 'sent'> {
     const id = messageId.toString();
     let sentAs: number | undefined;

@@ -56,7 +56,7 @@ export interface IncidentActions {
 
 export interface IncidentServiceDeps {
   store: Store;
-  replies: Pick<ReplyPort, 'deliver'>;
+  replies: Pick<ReplyPort, 'deliver' | 'deliverMany'>;
   /** A waiting ticket joined into an incident is taken: its queue job goes. */
   desk: Pick<TicketDesk, 'dropWaiting'>;
   events: EventBus;
@@ -78,6 +78,8 @@ export const incidentFacts = (r: Pick<ReportDoc, '_id' | 'status' | 'priority' |
 const actorOf = (agent: AgentRef): Actor => ({ kind: 'agent', agentId: agent.id });
 /** Reports one join takes (the join form keeps the first this many ticked), and the waiting reports linked into an incident listed on its page. */
 export const JOIN_LINKED_BATCH = 50;
+/** Reporters' copies of one answer written and queued together (a bounded write and Redis transaction however large the incident). */
+const ANSWER_BATCH = 500;
 /** How strong a link into an incident must be for its report to be offered there (0.55 links; 0.7 kept a second event out in bench/surge-reach.ts). */
 export const LINKED_INTO_MIN_SCORE = 0.7;
 interface JoinContext { incidentId: Types.ObjectId; holder: string; agent: AgentRef; lead: ReportDoc }
@@ -183,34 +185,47 @@ export class IncidentService implements IncidentActions {
     const members = await this.deps.store.incidents.members(lead.incident.id);
     const asks = identityAsked(checked.texts.en ?? '') ?? identityAsked(checked.texts.sw ?? '');
     if (asks && !opts.identityAskConfirmed && members.some((m) => m.anonymous)) return { ok: false, reason: 'anonymous_asked' };
-    let sent = 0;
-    let skipped = 0;
-    for (const m of members) {
-      // A member closed since, or whose reporter retention removed or who asked to be forgotten, is skipped, not an error.
-      if (!decideReplyToMember(agent, incidentFacts(m)).ok || m.purgedAt || m.reporterForgottenAt) {
-        skipped++;
-        continue;
-      }
-      await this.answerMember(m, agent, checked.texts, incidentId, opts.key);
-      sent++;
-    }
+    // A member closed since, or whose reporter retention removed or who asked to be forgotten, is skipped, not an error.
+    const open = members.filter((m) => decideReplyToMember(agent, incidentFacts(m)).ok && !m.purgedAt && !m.reporterForgottenAt);
+    await this.answerMembers(open, agent, checked.texts, incidentId, opts.key);
+    const sent = open.length;
+    const skipped = members.length - sent;
     this.deps.logger.info({ reportId, incidentId, sent, skipped, outcome: 'incident_reply' }, 'one answer queued for every reporter of the incident');
     return { ok: true, sent, skipped };
   }
 
-  /** One reporter's copy; under the form's key, a copy already stored by an earlier send of the form is not sent again. */
-  private async answerMember(m: ReportDoc, agent: AgentRef, texts: IncidentTexts, incidentId: string, key: string | undefined): Promise<void> {
-    const { messages } = this.deps.store;
-    // Stored in the report's language for the console; the worker picks the reporter's current one when sending.
-    const content = { text: pick(texts, m.language), agentId: agent.id, texts };
+  /**
+   * Each reporter's copy, written and queued together: one write for the messages, one for their
+   * history lines and one round trip to Redis, where one member at a time kept the agent's request
+   * waiting seconds for a large incident. Under the form's key, a copy already stored by an earlier
+   * send of the form is not sent again. Each member is its own report, so no two copies queue
+   * behind each other; the worker paces each chat as it sends.
+   */
+  private async answerMembers(members: readonly ReportDoc[], agent: AgentRef, texts: IncidentTexts, incidentId: string, key: string | undefined): Promise<void> {
+    const { store, events } = this.deps;
     // The key with the texts: the same form sent twice is one message; a corrected text under a
     // form the browser kept (Back, edit, Send) is a new one.
     const formKey = key ? `all:${key}:${textsDigest(texts)}` : undefined;
-    const stored = formKey ? await messages.addReplyOnce(replyId(m._id.toString(), agent.id, formKey), m._id, content) : { message: await messages.addOutgoing(m._id, content), created: true };
-    if (!stored.created) return;
-    await this.deps.store.reports.addEvent(m._id, 'incident_reply', actorOf(agent), { incidentId, messageId: stored.message._id.toString() });
-    await this.queue(stored.message, m);
-    await this.deps.events.publish({ type: 'ticket', reportId: m._id.toString(), what: 'message' });
+    for (let from = 0; from < members.length; from += ANSWER_BATCH) {
+      const batch = members.slice(from, from + ANSWER_BATCH);
+      // Stored in the report's language for the console; the worker picks the reporter's current one when sending.
+      const replies = batch.map((m) => ({ id: formKey ? replyId(m._id.toString(), agent.id, formKey) : new Types.ObjectId(), reportId: m._id, content: { text: pick(texts, m.language), agentId: agent.id, texts } }));
+      const created = new Set((await store.messages.addRepliesOnce(replies)).map(String));
+      const fresh = replies.filter((r) => created.has(r.id.toString()));
+      if (!fresh.length) continue;
+      await store.reports.addEvents(fresh.map((r) => ({ reportId: r.reportId, type: 'incident_reply', actor: actorOf(agent), data: { incidentId, messageId: r.id.toString() } })));
+      await this.queueMany(fresh.map((r) => r.id.toString()), incidentId);
+      await Promise.all(fresh.map((r) => events.publish({ type: 'ticket', reportId: r.reportId.toString(), what: 'message' })));
+    }
+  }
+
+  private async queueMany(messageIds: string[], incidentId: string): Promise<void> {
+    try {
+      await this.deps.replies.deliverMany(messageIds);
+    } catch (err) {
+      // Stored as pending: the outbox relay queues them when Redis is back.
+      this.deps.logger.warn({ err, incidentId, messages: messageIds.length }, 'could not queue the answers to an incident; relay will retry');
+    }
   }
 
   /** The ticket becomes the holder's: a waiting one is taken (its reporter told), one held by someone else moved. */

@@ -66,6 +66,8 @@ export interface TicketDispenser {
 export interface ReplyPort {
   /** Queues a stored message (jobId = message id: queuing twice delivers once). */
   deliver(messageId: string): Promise<void>;
+  /** As `deliver` for each, in one round trip (many reporters answered at once). */
+  deliverMany(messageIds: readonly string[]): Promise<void>;
   /**
    * For a message still pending after it was stored (the outbox relay): as `deliver`, and a job
    * that used up its attempts gets a new one when `retryFailed`. Telegram refusing a message marks

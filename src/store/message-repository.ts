@@ -46,6 +46,32 @@ export class MessageRepository {
   }
 
   /**
+   * Many agents' replies at once (an answer to every reporter of an incident), each under an id
+   * fixed by its form as `addReplyOnce`: one write for all, where one each kept the agent's request
+   * waiting on hundreds of round trips. The ids newly stored; one already there is left as it is.
+   */
+  async addRepliesOnce(replies: readonly { id: Types.ObjectId; reportId: Id; content: { text: string; agentId: Id; texts?: MessageDoc['texts'] } }[]): Promise<Types.ObjectId[]> {
+    if (!replies.length) return [];
+    // Straight through the driver, as addOutgoing's documents would be stored: built here from typed
+    // values, and a mongoose document each cost more than the write (300 copies: 0.4-0.9 s against 0.1 s).
+    const at = new Date();
+    const docs = replies.map((r) => ({ _id: r.id, reportId: oid(r.reportId), direction: 'to_reporter', kind: 'text', text: r.content.text, agentId: oid(r.content.agentId), delivery: 'pending', ...textsOf(r.content.texts), createdAt: at, updatedAt: at, __v: 0 }));
+    try {
+      await this.Message.collection.insertMany(docs, { ordered: false });
+      return replies.map((r) => r.id);
+    } catch (err) {
+      const dup = duplicateIndexes(err);
+      if (!dup) throw err;
+      // As `addReplyOnce`: an id taken by a message of another report is an error, not a copy already stored.
+      const taken = replies.filter((_, i) => dup.has(i));
+      const stored = await this.Message.find({ _id: { $in: taken.map((r) => r.id) } }, { reportId: 1 }).lean<Pick<MessageDoc, '_id' | 'reportId'>[]>();
+      const same = new Set(stored.filter((m) => taken.some((r) => r.id.equals(m._id) && oid(r.reportId).equals(m.reportId))).map((m) => m._id.toString()));
+      if (same.size !== taken.length) throw err;
+      return replies.filter((_, i) => !dup.has(i)).map((r) => r.id);
+    }
+  }
+
+  /**
    * `id` chosen by the caller lets it write what refers to the message (its history entry) at the
    * same time. `telegramMessageId`: its place in the chat, which orders messages stored in the same millisecond.
    */
@@ -197,4 +223,18 @@ export class MessageRepository {
     ).exec();
     return res.modifiedCount;
   }
+}
+
+/** The positions of an unordered bulk insert's entries refused as duplicates; null when anything else failed. */
+function duplicateIndexes(err: unknown): Set<number> | null {
+  const writeErrors = (err as { writeErrors?: unknown } | null)?.writeErrors;
+  const list = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []) as { code?: unknown; index?: unknown }[];
+  if (!list.length || !list.every((w) => w.code === 11000 && typeof w.index === 'number')) return null;
+  return new Set(list.map((w) => w.index as number));
+}
+
+/** A reply's words in both languages as a schema-cast document keeps them: only the languages written. */
+function textsOf(texts: MessageDoc['texts'] | undefined): { texts?: { en?: string; sw?: string } } {
+  if (!texts) return {};
+  return { texts: { ...(texts.en !== undefined ? { en: texts.en } : {}), ...(texts.sw !== undefined ? { sw: texts.sw } : {}) } };
 }

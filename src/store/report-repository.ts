@@ -46,7 +46,7 @@ export type RaisedTicket = Pick<ReportDoc, '_id' | 'priority' | 'dangerSaidAt' |
 /** A waiting ticket as the relay's walk reads it: where it stands, and what its SLA clock reads. */
 export type WaitingTicket = WaitingCursor & Pick<ReportDoc, 'createdAt' | 'assignedAt' | 'lastEscalatedAt' | 'priority' | 'escalations'>;
 
-interface NewEvent {
+export interface NewEvent {
   reportId: Id;
   type: EventType;
   actor: Actor;
@@ -747,6 +747,12 @@ export class ReportRepository {
   /** `id` fixed by the caller: the entry is written once however often it is added (a retried message). */
   async addEvent(reportId: Id, type: EventType, actor: Actor, data?: Record<string, unknown>, id?: Types.ObjectId): Promise<void> {
     await this.insertEvents([eventDoc({ reportId, type, actor, data }, new Date(), id)]);
+  }
+
+  /** Several entries in one write (an answer to every reporter of an incident: one each). */
+  async addEvents(events: readonly NewEvent[]): Promise<void> {
+    const at = new Date();
+    await this.insertEvents(events.map((e) => eventDoc(e, at)));
   }
 
   /**

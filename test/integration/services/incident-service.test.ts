@@ -237,6 +237,33 @@ describe('incidents', () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('the same answer form sent twice answers each reporter once: only a reporter joined in between gets it the second time', async () => {
+    const copies = async (r: ReportDoc, text: string) => (await h.store.messages.listForReport(r._id)).filter((m) => m.text === text).length;
+    const lines = async (r: ReportDoc) => (await types(r)).filter((t) => t === 'incident_reply').length;
+    const form = { en: 'We have called the OCS.', sw: 'Tumempigia OCS simu.' };
+    const key = 'form-key-0123456789abcdef';
+    expect(await h.incidents.replyAll(swahili._id.toString(), amina, form, { key })).toMatchObject({ ok: true, sent: 1 });
+    const before = await lines(swahili);
+
+    const late = await submit(request('sw', { place: 'Kasarani', description: { text: 'Polisi walichukua hongo Kasarani.' } }));
+    await take(late);
+    expect(await h.incidents.join(swahili._id.toString(), amina, [late._id.toString()])).toMatchObject({ ok: true, joined: 1 });
+    // The form sent again (a double click, a retry after a lost answer).
+    expect(await h.incidents.replyAll(swahili._id.toString(), amina, form, { key })).toMatchObject({ ok: true, sent: 2 });
+    expect(await copies(swahili, form.sw)).toBe(1);
+    expect(await lines(swahili)).toBe(before);
+    expect(await copies(late, form.sw)).toBe(1);
+    expect(await lines(late)).toBe(1);
+    const lateCopy = (await h.store.messages.listForReport(late._id)).find((m) => m.text === form.sw)!;
+    expect(await h.queues.replies.queue.getJob(lateCopy._id.toString())).toBeDefined();
+
+    // A corrected text under the same form is a new answer, for both.
+    expect(await h.incidents.replyAll(swahili._id.toString(), amina, { sw: 'Tumempigia OCS wa Kasarani simu.' }, { key })).toMatchObject({ ok: true, sent: 2 });
+    expect(await copies(swahili, 'Tumempigia OCS wa Kasarani simu.')).toBe(1);
+    expect(await copies(late, 'Tumempigia OCS wa Kasarani simu.')).toBe(1);
+    expect(await h.incidents.split(late._id.toString(), amina)).toEqual({ ok: true });
+  });
+
   it('lets a supervisor move a report another agent holds into the incident', async () => {
     const other = await submit(request('sw', { place: 'Kasarani', description: { text: 'Hongo Kasarani.' } }));
     await take(other, brian);
