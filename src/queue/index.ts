@@ -42,6 +42,7 @@ export interface QueueDeps {
   /** Tests: tiny SLAs, fast relay, limiter and stall settings. */
   overrides?: {
     slaMs?: (priority: 1 | 2 | 3 | 4) => number;
+    sla?: { sweepEveryMs?: number };
     relay?: { intervalMs?: number; graceMs?: number; reconcileEveryMs?: number; reconcilePage?: number; stalledIntervalMs?: number };
     replies?: { limiter?: { max: number; duration: number }; perChatIntervalMs?: number; supervisorsEveryMs?: number; backoffMs?: number; attempts?: number; telegram?: MessageSender };
   };
@@ -70,7 +71,7 @@ export function createQueues(deps: QueueDeps): Queues {
   const producer = deps.redis('producer');
   const tickets = new TicketQueue({ connection: producer, prefix, logger });
   const replies = new ReplyQueue({ connection: producer, prefix, logger, backoffMs: deps.overrides?.replies?.backoffMs, attempts: deps.overrides?.replies?.attempts });
-  const sla = new SlaClock({ connection: producer, prefix, logger, workerConnection: deps.workers ? deps.redis('worker') : undefined });
+  const sla = new SlaClock({ connection: producer, prefix, logger, workerConnection: deps.workers ? deps.redis('worker') : undefined, sweepEveryMs: deps.overrides?.sla?.sweepEveryMs });
   const dispenser = lazyDispenser(() => new BullTicketDispenser({ connection: deps.redis('worker'), prefix, logger }));
   return {
     tickets,

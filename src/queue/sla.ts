@@ -1,6 +1,6 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { heldDangerEpisodeKey, isPriority, type HeldDangerEpisode } from '../domain';
+import { HELD_DANGER_CURRENT_MS, heldDangerEpisodeKey, isPriority, type HeldDangerEpisode } from '../domain';
 import type { HeldDangerSchedulerPort, SlaCheck, SlaSchedulerPort } from '../services/ports';
 import type { Service } from '../lifecycle';
 import type { Logger } from '../logger';
@@ -11,6 +11,8 @@ export interface SlaClockOptions extends QueueConnection {
   /** Blocking connection for the worker (maxRetriesPerRequest null); only the worker role needs it. */
   workerConnection?: Redis;
   concurrency?: number;
+  /** How often the worker drops finished checks past their keep (default hourly). */
+  sweepEveryMs?: number;
 }
 
 /** One job per check: scheduling the same check twice keeps one. */
@@ -27,9 +29,14 @@ export type HeldDangerHandler = (episode: HeldDangerEpisode) => Promise<unknown>
 export const HELD_DANGER_JOB = 'held-danger';
 /**
  * A finished held-danger check is kept this long, so watching the same episode again (another
- * danger message, a retried update, a hand-over back) finds its id taken and adds nothing.
+ * danger message, a retried update, a hand-over back) finds its id taken and adds nothing. No
+ * longer: a day after the reporter wrote, the episode is stale and a watch schedules nothing, so
+ * its id guards nothing, and the job (which report, and when its reporter wrote of danger) need
+ * not stay. It finishes after the message, so a day from then covers it.
  */
-const HELD_DANGER_KEEP_S = 30 * 24 * 3600;
+const HELD_DANGER_KEEP_MS = HELD_DANGER_CURRENT_MS;
+/** Failed checks stay a week for the board. */
+const FAILED_KEEP_MS = 7 * 24 * 3600_000;
 
 const isEpisode = (d: SlaJobData): d is HeldDangerEpisode => typeof (d as HeldDangerEpisode).holderId === 'string' && typeof (d as HeldDangerEpisode).saidAt === 'number';
 const isSlaCheck = (d: SlaJobData): d is SlaCheck => isPriority((d as SlaCheck).priority);
@@ -48,6 +55,7 @@ export class SlaClock implements SlaSchedulerPort, HeldDangerSchedulerPort, Serv
   private worker: Worker<SlaJobData> | null = null;
   private handler: SlaHandler | null = null;
   private heldHandler: HeldDangerHandler | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: SlaClockOptions) {
     this.queue = new Queue<SlaJobData>(SLA_QUEUE, {
@@ -56,7 +64,7 @@ export class SlaClock implements SlaSchedulerPort, HeldDangerSchedulerPort, Serv
       // A check that cannot read MongoDB is retried for about an hour (1 s doubling: 4,095 s over
       // 13 attempts; it was 31 s over 5): one that gave up would stop its ticket's clock, and
       // nothing restarts the clock of a ticket that still has its job.
-      defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 }, attempts: 13, backoff: { type: 'exponential', delay: 1000 } },
+      defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: FAILED_KEEP_MS / 1000 }, attempts: 13, backoff: { type: 'exponential', delay: 1000 } },
     });
     this.queue.on('error', (err) => opts.logger.warn({ err, queue: SLA_QUEUE }, 'sla queue error'));
   }
@@ -65,10 +73,10 @@ export class SlaClock implements SlaSchedulerPort, HeldDangerSchedulerPort, Serv
     await this.queue.add('sla', check, { jobId: checkId(check), delay: delayMs });
   }
 
-  /** One job per episode (`held-<episode>`), kept 30 days once done: a repeated watch adds nothing. */
+  /** One job per episode (`held-<episode>`), kept a day once done: a repeated watch adds nothing. */
   async scheduleHeldDanger(episode: HeldDangerEpisode, delayMs: number): Promise<void> {
     const data: HeldDangerEpisode = { reportId: episode.reportId, holderId: episode.holderId, saidAt: episode.saidAt };
-    await this.queue.add(HELD_DANGER_JOB, data, { jobId: `held-${heldDangerEpisodeKey(episode)}`, delay: delayMs, removeOnComplete: { age: HELD_DANGER_KEEP_S } });
+    await this.queue.add(HELD_DANGER_JOB, data, { jobId: `held-${heldDangerEpisodeKey(episode)}`, delay: delayMs, removeOnComplete: { age: HELD_DANGER_KEEP_MS / 1000 } });
   }
 
   async hurry(check: SlaCheck, slaMs: number): Promise<boolean> {
@@ -125,9 +133,25 @@ export class SlaClock implements SlaSchedulerPort, HeldDangerSchedulerPort, Serv
     this.worker.on('error', (err) => this.opts.logger.warn({ err, queue: SLA_QUEUE }, 'sla worker error'));
     this.worker.on('failed', (job, err) => this.opts.logger.error({ reportId: job?.data.reportId, job: job?.name, err }, 'sla check failed'));
     await this.worker.waitUntilReady();
+    this.sweeper = setInterval(() => {
+      this.sweep().catch((err: unknown) => this.opts.logger.warn({ err, queue: SLA_QUEUE }, 'could not drop finished checks; the next sweep tries again'));
+    }, this.opts.sweepEveryMs ?? 3600_000);
+    this.sweeper.unref();
+  }
+
+  /**
+   * Drops finished checks past their keep. BullMQ trims by age only as another job with the same
+   * keep finishes (an SLA check removes only itself), so the last held-danger checks before a quiet
+   * spell would otherwise stay for good. Only held-danger checks are kept once completed.
+   */
+  async sweep(): Promise<void> {
+    await this.queue.clean(HELD_DANGER_KEEP_MS, 1000, 'completed');
+    await this.queue.clean(FAILED_KEEP_MS, 1000, 'failed');
   }
 
   async stop(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     // close() lets an in-flight check finish.
     await this.worker?.close();
     this.worker = null;

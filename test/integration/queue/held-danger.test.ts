@@ -13,6 +13,7 @@ import { DeliveryService } from '../../../src/services/delivery-service';
 import { HeldDangerService } from '../../../src/services/held-danger-service';
 import { reporterMessageId } from '../../../src/services/reply-id';
 import { HELD_DANGER_JOB, type SlaJobData } from '../../../src/queue';
+import { closeRedis, createRedis } from '../../../src/redis';
 import type { AgentRef } from '../../../src/services/ticket-actions';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { createHarness, reporter, reportInput, waitFor, withSupervisorsGroup, type Harness } from '../../support/tickets-harness';
@@ -62,7 +63,7 @@ describe('danger on a held ticket whose holder does not open it', () => {
   let h: Harness;
   let s: ReturnType<typeof scene>;
   beforeAll(async () => {
-    ({ tg, group, h } = await withSupervisorsGroup('q-held-danger', { slaMs, replies: { supervisorsEveryMs: 300, backoffMs: 50 }, relay: { reconcileEveryMs: 3_600_000 } }));
+    ({ tg, group, h } = await withSupervisorsGroup('q-held-danger', { slaMs, replies: { supervisorsEveryMs: 300, backoffMs: 50 }, relay: { reconcileEveryMs: 3_600_000 }, sla: { sweepEveryMs: 100 } }));
     s = scene(h);
   });
   afterAll(async () => {
@@ -114,6 +115,26 @@ describe('danger on a held ticket whose holder does not open it', () => {
     expect(await s.heldJobs(t.reportId)).toHaveLength(1);
     await anotherTold();
     expect(told(t.reference)).toHaveLength(1);
+  });
+
+  it('a finished check (which report, which holder, when the reporter wrote) leaves Redis once its episode is past, though no later check finishes', async () => {
+    const holder = await s.staff('Wairimu Gitau');
+    const t = await s.held(holder);
+    const saidAt = await s.danger(t);
+    const episode = { reportId: t.reportId, holderId: holder.id, saidAt };
+    await waitFor(() => s.completed(episode), 'the held-danger check done');
+    expect((await s.jobOf(episode))?.data).toEqual(episode);
+    // A day on: the episode is stale (a watch of it schedules nothing), so its id guards nothing now.
+    const id = `held-${heldDangerEpisodeKey(episode)}`;
+    const redis = createRedis(h.config.redis, 'worker');
+    try {
+      const { completed } = h.queues.sla.queue.keys;
+      expect(await redis.zadd(completed, 'XX', 'CH', Date.now() - 25 * 3600_000, id)).toBe(1);
+      await waitFor(async () => !(await s.jobOf(episode)), 'the finished check gone from Redis');
+      expect(await redis.exists(`${completed.replace(/completed$/, '')}${id}`)).toBe(0);
+    } finally {
+      await closeRedis(redis);
+    }
   });
 
   it('a danger message whose first delivery died before its watch is watched when Telegram delivers it again; one check, one alert', async () => {
