@@ -184,8 +184,13 @@ export interface SessionData {
   v: typeof SESSION_VERSION;
   lang?: Lang;
   draft?: Draft;
-  /** The last submitted draft, so a late second tap on Confirm gets the same reference (`told`: said once already). */
-  lastSubmitted?: { draftId: string; reference: string; told?: true };
+  /**
+   * The last submitted draft, so a late second tap on Confirm gets the same reference (`told`: said
+   * once already). `at`: when "received" was said (epoch ms), and `thanked`: a bare thanks after it
+   * was answered (src/bot/features/replies.ts). New optional fields: a session without them treats a
+   * thanks as any message, and a rollback ignores them; the version is unchanged.
+   */
+  lastSubmitted?: { draftId: string; reference: string; told?: true; at?: number; thanked?: true };
   /**
    * The draft the reporter cancelled last: its buttons, still on screen, say so rather than that an
    * unsent report is deleted after 24 hours. A new optional field, as `pendingDispute`: a release

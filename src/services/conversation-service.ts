@@ -299,6 +299,16 @@ export class ConversationService {
     return (await this.openOf(telegramUserId)).tickets;
   }
 
+  /**
+   * Whether nothing was written yet to the reporter on their open report `reference` (no staff
+   * message, no notice): until then a bare "ok" or "asante" answers no one, and is not passed on.
+   */
+  async unanswered(telegramUserId: number, reference: string): Promise<{ ok: true } | { ok: false; reason: 'not_open' | 'answered' }> {
+    const ticket = (await this.openOf(telegramUserId)).tickets.find((t) => t.reference === reference);
+    if (!ticket) return { ok: false, reason: 'not_open' };
+    return (await this.deps.store.messages.hasOutgoing(ticket.reportId)) ? { ok: false, reason: 'answered' } : { ok: true };
+  }
+
   /** The limits every message meets: a text within the reply length, a file within the size Telegram lets us fetch. */
   check(message: ReporterMessage): MessageCheck {
     if (message.media) {

@@ -100,12 +100,17 @@ export class MessageRepository {
     }
   }
 
-  /** Whether the last message on the report, either way, is the reporter's (they answered what staff last said). */
   /** Whether a notice with this key was ever stored for the report (the reportId index reads it). */
   async hasNotice(reportId: Id, key: string): Promise<boolean> {
     return (await this.Message.exists({ reportId: oid(reportId), 'notice.key': key })) !== null;
   }
 
+  /** Whether anything, a staff message or a notice, was ever written to the reporter on the report. */
+  async hasOutgoing(reportId: Id): Promise<boolean> {
+    return (await this.Message.exists({ reportId: oid(reportId), direction: 'to_reporter' })) !== null;
+  }
+
+  /** Whether the last message on the report, either way, is the reporter's (they answered what staff last said). */
   async reporterWroteLast(reportId: Id): Promise<boolean> {
     const last = await this.Message.findOne({ reportId: oid(reportId) }, { direction: 1 }).sort({ createdAt: -1, _id: -1 }).lean<Pick<MessageDoc, 'direction'>>().exec();
     return last?.direction === 'from_reporter';

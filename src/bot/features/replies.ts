@@ -7,7 +7,7 @@ import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
 import { answerClosed, laterOfAlbum } from '../closed-answer';
 import { answerHeld, passedOnMark, PENDING_FOR_MS, refuse, toMessage, toPending, where } from '../held-answers';
-import { beginReport, earlyStory, emergencyNumbers, messageInput, PART_MIN_CHARS, passedOn, passedOnText, readWord, runWizard, SEND, WIZARD_DATA } from '../wizard';
+import { beginReport, earlyStory, emergencyNumbers, messageInput, onlyThanks, PART_MIN_CHARS, passedOn, passedOnText, readWord, runWizard, SEND, WIZARD_DATA } from '../wizard';
 
 /**
  * Reporter replies: text, photos, voice (and other files) sent outside the wizard while the
@@ -21,6 +21,7 @@ export function repliesFeature(): Routes<BotContext> {
   c.on('message', async (ctx, next) => {
     const message = reporterMessage(ctx.message, ctx.from?.id);
     if (!message) return next();
+    if (await thanksAfterReceived(ctx, message)) return;
     const album = albumOf(ctx);
     const answered = album !== undefined && ctx.session.album === album;
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
@@ -316,6 +317,25 @@ function forTheReport(ctx: BotContext): boolean {
   if (!d || !ctx.message) return false;
   if ('location' in ctx.message && !('venue' in ctx.message)) return d.step === 'place';
   return 'text' in ctx.message && [ctx.t('btn.back'), ctx.t('btn.cancel')].includes(ctx.message.text);
+}
+
+/** How long after "received" a bare thanks is taken as one to it. */
+const THANKS_WINDOW_MS = 30 * 60_000;
+
+/**
+ * "Ok", "asante", "👍" right after "received", before anyone has written to the reporter: a thanks
+ * for "received", not a message for staff (it would mark the ticket as written to, and with
+ * several open reports ask "which report?"). Answered once; later ones are taken in silence.
+ */
+async function thanksAfterReceived(ctx: MessageCtx, message: ReporterMessage): Promise<boolean> {
+  const sent = ctx.session.lastSubmitted;
+  if (!sent?.at || message.media || message.passedOn || !onlyThanks(message.text ?? '')) return false;
+  if (ctx.now().getTime() - sent.at > THANKS_WINDOW_MS) return false;
+  if (!(await ctx.deps.conversation.unanswered(ctx.from.id, sent.reference)).ok) return false;
+  if (sent.thanked) return true;
+  ctx.session.lastSubmitted = { ...sent, thanked: true };
+  await ctx.reply(ctx.t('reply.thanks', { reference: sent.reference }), { parse_mode: 'HTML' });
+  return true;
 }
 
 /** Messages waiting for "which report?" at most; more are refused until the reporter chooses. */

@@ -235,6 +235,20 @@ export function readWord(text: string): Word | undefined {
   return BY_PHRASE.get(normalise(text));
 }
 
+/** Words that only thank or acknowledge ("ok", "asante sana", "thank you so much"), and those that do so alone. */
+const THANKS_WORDS = new Set('ok okay okey sawa poa asante ahsante asanteni shukran shukrani nashukuru thanks thank thx tnx alright noted you so much very sana a lot'.split(' '));
+const THANKS_ALONE = new Set('ok okay okey sawa poa asante ahsante asanteni shukran shukrani nashukuru thanks thank thx tnx alright noted'.split(' '));
+/** What is left of a message without its letters, digits, spaces and punctuation: none, or emoji that thank or agree. */
+const THANKS_EMOJI = /^(?:[👍🙏👌🤝🙂😊✅❤]|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}|\uFE0F)*$/u;
+
+/** A message that only thanks or acknowledges: "ok", "Sawa asante 🙏", "👍". Never one with anything told. */
+export function onlyThanks(text: string): boolean {
+  if (text.length > 40 || !THANKS_EMOJI.test(text.replace(/[\p{L}\p{N}\p{P}\p{Z}\s]/gu, ''))) return false;
+  const words = normalise(text).split(' ').filter(Boolean);
+  if (!words.length) return /\p{Extended_Pictographic}/u.test(text);
+  return words.length <= 5 && words.every((w) => THANKS_WORDS.has(w)) && words.some((w) => THANKS_ALONE.has(w));
+}
+
 /** A yes, or an acknowledgement taken as one where a wrong yes costs little (see `WORDS.ack`). */
 export function agrees(word: Word | undefined): boolean {
   return word === 'yes' || word === 'ack';

@@ -290,7 +290,7 @@ export class Turn {
   submitted(draftId: string, result: IntakeResult, withinMinutes?: number): void {
     if (result.ok) {
       if (this.draft?.id === draftId) this.draft = undefined;
-      this.lastSubmitted = { draftId, reference: result.reference };
+      this.lastSubmitted = { draftId, reference: result.reference, at: this.now.getTime() };
       const next: Text = withinMinutes ? { key: 'submit.next', params: { reference: result.reference, time: duration(withinMinutes) } } : { key: 'submit.next_soon', params: { reference: result.reference } };
       return this.message([{ key: 'submit.received', params: { reference: result.reference } }, next], { keyboard: { type: 'main' }, html: true });
     }

@@ -1,7 +1,7 @@
 /** Telegram messages and button data as wizard input. */
 import { firstWords } from '../../../src/bot/wizard/messages';
 import type { Message } from 'telegraf/types';
-import { agrees, buttonInput, categoryWord, dontKnow, messageInput, normalise, readWord, WIZARD_DATA } from '../../../src/bot/wizard/parse';
+import { agrees, buttonInput, categoryWord, dontKnow, messageInput, normalise, onlyThanks, readWord, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 
 const FROM = 424242;
 const LABELS = { back: '⬅️ Rudi', cancel: '❌ Katisha' };
@@ -85,6 +85,16 @@ describe('wizard button data', () => {
     expect(WIZARD_DATA.exec('w:dRaFt0000001:county')).toBeNull();
     expect(WIZARD_DATA.exec('w:a:b:c:d')).toBeNull();
     expect(WIZARD_DATA.exec('x:dRaFt0000001:county:p2')).toBeNull();
+  });
+});
+
+describe('onlyThanks', () => {
+  it('reads a bare thanks or acknowledgement, in English, Swahili and emoji', () => {
+    for (const w of ['ok', 'OK!', 'okay', 'sawa', 'Sawa sawa', 'poa', 'asante', 'Asante sana 🙏', 'ahsante', 'thanks', 'Thank you so much!', 'ok thanks', 'sawa asante', '👍', '👍🏾', '🙏🙏', '❤️', 'noted']) expect([w, onlyThanks(w)]).toEqual([w, true]);
+  });
+
+  it('never a message that tells or asks anything, nor one of other feelings', () => {
+    for (const w of ['', '.', 'you', 'so much', 'ok, they also took my phone', 'sawa, pia walichukua simu', 'ok?? when will you call', 'no', 'yes', 'ndio', '😢', 'ok 🚨', 'asante 😡', 'thanks for nothing', 'hello']) expect([w, onlyThanks(w)]).toEqual([w, false]);
   });
 });
 

@@ -1266,7 +1266,7 @@ describe('after intake answers', () => {
 
   it('received: the draft is gone, the reference is remembered and shown, with who reads it and when', () => {
     const r = submitted(ok, 15);
-    expect(r.state).toEqual({ draft: undefined, lastSubmitted: { draftId: ID, reference: 'R-7K3F-9QX2' } });
+    expect(r.state).toEqual({ draft: undefined, lastSubmitted: { draftId: ID, reference: 'R-7K3F-9QX2', at: NOW.getTime() } });
     const received = { key: 'submit.received', params: { reference: 'R-7K3F-9QX2' } };
     expect(r.replies).toEqual([
       { type: 'message', texts: [received, { key: 'submit.next', params: { reference: 'R-7K3F-9QX2', time: { key: 'time.minutes', params: { count: 15 } } } }], html: true, keyboard: { type: 'main' } },

@@ -1,0 +1,70 @@
+/** Right after "received": a bare thanks is no message for staff; two look-alike reports are told apart at "which report?". */
+import { Types } from 'mongoose';
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import type { TelegramUser } from '../../support/telegram';
+import { allTexts, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
+
+let h: BotHarness;
+/** How far ahead of the wall clock the bot's clock runs. */
+let later = 0;
+
+beforeAll(async () => {
+  h = await startBotHarness('bot_after_received', { now: () => new Date(Date.now() + later) });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function submitAnonymous(u: TelegramUser, lang: 'en' | 'sw', story?: string): Promise<string> {
+  await walkTo(u, 'review', lang, story);
+  await u.press(SEND_ANONYMOUSLY[lang]);
+  return referenceIn(lastText(u));
+}
+
+async function fromReporter(reference: string): Promise<(string | undefined)[]> {
+  const report = await h.store.reports.findByReference(reference);
+  return (await h.store.messages.listForReport(report!._id)).filter((m) => m.direction === 'from_reporter').map((m) => m.text);
+}
+
+describe('a bare thanks right after "received"', () => {
+  it.each([
+    ['en', ['ok', 'OK', 'thanks', '👍', 'Thank you so much!'], '🙏 You are welcome.'],
+    ['sw', ['sawa', 'Sawa', 'asante', 'asante sana 🙏', 'ok'], '🙏 Karibu.'],
+  ] as const)('in %s: answered once, and none of it reaches the staff', async (lang, acks, answer) => {
+    const u = h.tg.user({ firstName: `Thanks ${lang}`, languageCode: lang });
+    const reference = await submitAnonymous(u, lang);
+    const before = u.messages().length;
+    for (const ack of acks) await u.sendText(ack);
+    const said = allTexts(u).slice(before);
+    expect(said).toHaveLength(1);
+    expect(said[0].startsWith(answer)).toBe(true);
+    expect(said[0]).toContain(reference);
+    expect(await fromReporter(reference)).toEqual([]);
+    // Words with more in them are messages, as before.
+    await u.sendText(lang === 'en' ? 'ok, they also took my phone' : 'sawa, pia walichukua simu yangu');
+    expect(await fromReporter(reference)).toHaveLength(1);
+  });
+
+  it('once staff have written, "ok" is an answer to them, and goes', async () => {
+    const u = h.tg.user({ firstName: 'Answered', languageCode: 'en' });
+    const reference = await submitAnonymous(u, 'en');
+    const report = await h.store.reports.findByReference(reference);
+    await h.store.messages.addOutgoing(report!._id, { text: 'Can we call you later?', agentId: new Types.ObjectId() });
+    await u.sendText('ok');
+    expect(lastText(u)).toBe(`✅ Added to your report ${reference}. A member of staff will read it when they take your report.`);
+    expect(await fromReporter(reference)).toEqual(['ok']);
+  });
+
+  it('hours later, an "ok" goes to the staff as any message does', async () => {
+    const u = h.tg.user({ firstName: 'Later', languageCode: 'en' });
+    const reference = await submitAnonymous(u, 'en');
+    later = 3 * 60 * 60_000;
+    try {
+      await u.sendText('ok');
+    } finally {
+      later = 0;
+    }
+    expect(await fromReporter(reference)).toEqual(['ok']);
+  });
+});
