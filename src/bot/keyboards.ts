@@ -6,7 +6,7 @@ import type { WaitingConsent } from '../services/conversation-service';
 import { consentButtonData } from '../services/ticket-actions';
 import type { DetailStep, Step } from './session';
 import { COUNTIES_PER_PAGE, COUNTY_PAGES, EDITABLE } from './wizard/flow';
-import { formatDay } from './wizard/format';
+import { formatDay, formatTime, truncate } from './wizard/format';
 
 /** Translate a bot key (the conversation's language is already bound). */
 export type T = (key: string, vars?: Record<string, unknown>) => string;
@@ -189,16 +189,70 @@ export function answerWhomKeyboard(t: T, reference: string, to: number) {
   return Markup.inlineKeyboard([[Markup.button.callback(t('reply.whom_staff', { reference }), `sa:s:${to}`)], [Markup.button.callback(t('reply.whom_report'), `sa:r:${to}`)]]);
 }
 
-/** Each open report by its reference, category and day (and 🕶 when sent anonymously): two of one kind are told apart. */
-type Pickable = { reportId: string; reference: string; category: string; createdAt?: Date; anonymous?: boolean };
+/** A report as "which report?" shows it; `place` and `story` as the reporter gave them. */
+type Pickable = { reportId: string; reference: string; category: string; createdAt?: Date; anonymous?: boolean; place?: string; story?: string };
 
-/** "Which report?": the open reports (`rp:`) and, last, one closed lately (`rc:`), marked closed. */
+/**
+ * "Which report?": the open reports (`rp:`) and, last, one closed lately (`rc:`), marked closed.
+ * Each by its reference, category and day (and 🕶 when sent anonymously); reports alike in all
+ * these also by what tells them apart (`apart`), right after the reference, where a narrow phone
+ * does not cut it off.
+ */
 export function pickReportKeyboard(t: T, reports: Pickable[], closed?: Pickable) {
-  const label = (r: Pickable) =>
-    [r.reference, t(`common:category.${r.category}`), ...(r.createdAt ? [formatDay(new Date(r.createdAt).getTime())] : []), ...(r.anonymous ? ['🕶'] : [])].join(' · ');
+  const apart = tellApart(t, reports);
+  const label = (r: Pickable) => {
+    const [reference, ...rest] = sameLabel(t, r);
+    return [reference, ...(apart.has(r) ? [apart.get(r)] : []), ...rest].join(' · ');
+  };
   const rows = reports.map((r) => [Markup.button.callback(label(r), `rp:${r.reportId}`)]);
-  if (closed) rows.push([Markup.button.callback(`${label(closed)} · ${t('reply.closed_mark')}`, `rc:${closed.reportId}`)]);
+  if (closed) rows.push([Markup.button.callback(`${sameLabel(t, closed).join(' · ')} · ${t('reply.closed_mark')}`, `rc:${closed.reportId}`)]);
   return Markup.inlineKeyboard(rows);
+}
+
+function sameLabel(t: T, r: Pickable): string[] {
+  return [r.reference, t(`common:category.${r.category}`), ...(r.createdAt ? [formatDay(new Date(r.createdAt).getTime())] : []), ...(r.anonymous ? ['🕶'] : [])];
+}
+
+/** How many characters of a story's first words a button shows. */
+const OPENING_CHARS = 28;
+
+/**
+ * For reports whose labels differ only by reference (two anonymous bribery reports made today),
+ * something the reporter wrote or chose that differs among them: the story's first words, else
+ * the place, else when it was sent. Nothing when even those are the same.
+ */
+function tellApart(t: T, reports: Pickable[]): Map<Pickable, string> {
+  const ways: ((r: Pickable) => string | undefined)[] = [
+    (r) => (r.story?.trim() ? `“${opening(r.story)}”` : undefined),
+    (r) => (r.place?.trim() ? `📍 ${opening(r.place)}` : undefined),
+    (r) => (r.createdAt ? t('reply.pick_sent_at', { time: formatTime(new Date(r.createdAt).getTime()) }) : undefined),
+  ];
+  const groups = new Map<string, Pickable[]>();
+  for (const r of reports) {
+    const key = sameLabel(t, r).slice(1).join(' · ');
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const apart = new Map<Pickable, string>();
+  for (const alike of groups.values()) {
+    if (alike.length < 2) continue;
+    const shown = ways.map((way) => alike.map(way)).find((v) => v.every(Boolean) && new Set(v).size === alike.length);
+    alike.forEach((r, i) => shown?.[i] && apart.set(r, shown[i]));
+  }
+  return apart;
+}
+
+/** The first whole words of what the reporter typed, up to OPENING_CHARS, with "…" when more follows. */
+function opening(typed: string): string {
+  const words = typed.trim().split(/\s+/);
+  let shown = '';
+  for (const w of words) {
+    const next = shown ? `${shown} ${w}` : w;
+    if ([...next].length > OPENING_CHARS) break;
+    shown = next;
+  }
+  // A first word longer than the button allows is cut.
+  if (!shown) return truncate(words[0], OPENING_CHARS);
+  return shown === words.join(' ') ? shown : `${shown}…`;
 }
 
 /** The consent question's Yes / No again, for a yes or no typed instead of tapped (`cs:` as the replies worker draws them). */

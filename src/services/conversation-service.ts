@@ -1,7 +1,7 @@
 import { canTransition, checkText, CLOSED_LATELY_MS, CLOSED_STATUSES, isAgency, isOpen, LIMITS, mayRate, saysDangerNow, type Agency, type Rating, type Status } from '../domain';
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
-import { type Evidence, type MessageDoc, type ReportDoc, type Store } from '../store';
+import { type Evidence, type MessageDoc, type ReportSummary, type Store } from '../store';
 import { markUnreachable, RESEND_BLOCKED_FOR_MS } from './delivery-service';
 import type { EventBus } from './events';
 import { reporterMessageId } from './reply-id';
@@ -27,7 +27,13 @@ export interface OpenTicket {
   /** Shown on "which report?" so two reports of one kind can be told apart. */
   createdAt?: Date;
   anonymous?: boolean;
+  /** The place and the story's opening as the reporter gave them: for telling two of one kind and day apart. */
+  place?: string;
+  story?: string;
 }
+
+/** How much of a story "which report?" may show: its first words are picked from this. */
+const STORY_OPENING_CHARS = 60;
 
 /** Why a message cannot be taken, whatever ticket it is for. */
 export type MessageRefusal = { ok: false; reason: 'empty' | 'too_long'; max: number } | { ok: false; reason: 'too_big'; maxBytes: number };
@@ -93,12 +99,14 @@ export type ConsentAnswerResult = { ok: true; reference: string; agency: Agency;
 type AskedData = Record<string, unknown>;
 
 /** A report as "which report?" shows it. */
-const ticketOf = (r: Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous'>): OpenTicket => ({
+const ticketOf = (r: ReportSummary): OpenTicket => ({
   reportId: r._id.toString(),
   reference: r.reference,
   category: r.category,
   createdAt: r.createdAt,
   anonymous: r.anonymous,
+  ...(r.place ? { place: r.place } : {}),
+  ...(r.description?.text ? { story: [...r.description.text].slice(0, STORY_OPENING_CHARS).join('') } : {}),
 });
 
 /** A report closed this recently may be what a message is about ("why was it closed?"): asked, not assumed (src/domain/reopen.ts). */

@@ -36,6 +36,13 @@ export interface WaitingCursor {
 }
 
 /** What a supervisors' alert names: references, kind, category and county, never the reporter or their words. */
+/**
+ * A report as the reporter's "which report?" shows it: with the place and story they gave, so two
+ * of one kind and day can be told apart (shown to the reporter only).
+ */
+export type ReportSummary = Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous' | 'place'> & { description?: { text?: string } };
+const SUMMARY = { _id: 1, reference: 1, category: 1, createdAt: 1, anonymous: 1, place: 1, 'description.text': 1 } as const;
+
 export type AlertedTicket = Pick<ReportDoc, '_id' | 'reference' | 'priority' | 'escalations' | 'kind' | 'category' | 'county'>;
 /** A held ticket as its held-danger alert reads it: the reference, and who holds it and last opened it. */
 export type HeldAlertTicket = Pick<ReportDoc, '_id' | 'reference' | 'status' | 'assignee' | 'holderSeen'>;
@@ -545,10 +552,10 @@ export class ReportRepository {
   }
 
   /** The same, only what a reporter's message needs (id, reference, category): a smaller read. */
-  findOpenSummariesByReporter(reporterId: Id): Promise<Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous'>[]> {
-    return this.Report.find({ reporterId: oid(reporterId), status: { $nin: CLOSED_STATUSES } }, { _id: 1, reference: 1, category: 1, createdAt: 1, anonymous: 1 })
+  findOpenSummariesByReporter(reporterId: Id): Promise<ReportSummary[]> {
+    return this.Report.find({ reporterId: oid(reporterId), status: { $nin: CLOSED_STATUSES } }, SUMMARY)
       .sort({ createdAt: -1, _id: -1 })
-      .lean<Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous'>[]>()
+      .lean<ReportSummary[]>()
       .exec();
   }
 
@@ -556,13 +563,10 @@ export class ReportRepository {
    * A reporter's open reports and those closed since `closedSince`, newest first, in one read: a
    * message may be about either (see ConversationService.take).
    */
-  findWritableByReporter(reporterId: Id, closedSince: Date): Promise<Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous' | 'status'>[]> {
-    return this.Report.find(
-      { reporterId: oid(reporterId), $or: [{ status: { $nin: CLOSED_STATUSES } }, { closedAt: { $gte: closedSince }, purgedAt: null }] },
-      { _id: 1, reference: 1, category: 1, createdAt: 1, anonymous: 1, status: 1 },
-    )
+  findWritableByReporter(reporterId: Id, closedSince: Date): Promise<(ReportSummary & Pick<ReportDoc, 'status'>)[]> {
+    return this.Report.find({ reporterId: oid(reporterId), $or: [{ status: { $nin: CLOSED_STATUSES } }, { closedAt: { $gte: closedSince }, purgedAt: null }] }, { ...SUMMARY, status: 1 })
       .sort({ createdAt: -1, _id: -1 })
-      .lean<Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous' | 'status'>[]>()
+      .lean<(ReportSummary & Pick<ReportDoc, 'status'>)[]>()
       .exec();
   }
 

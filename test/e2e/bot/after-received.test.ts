@@ -68,3 +68,19 @@ describe('a bare thanks right after "received"', () => {
     expect(await fromReporter(reference)).toEqual(['ok']);
   });
 });
+
+describe('"which report?" with two look-alike reports', () => {
+  it.each([
+    ['en', ['Police asked me for a bribe at the junction.', 'An officer slapped my brother at the market.'], ['“Police asked me for a bribe…”', '“An officer slapped my…”'], 'I have more to say.'],
+    ['sw', ['Polisi waliniitisha hongo kwenye barabara.', 'Askari alimpiga ndugu yangu sokoni jana.'], ['“Polisi waliniitisha hongo…”', '“Askari alimpiga ndugu yangu…”'], 'Nina habari zaidi.'],
+  ] as const)('in %s: two anonymous reports of one kind and day are told apart by the reporter\'s own first words', async (lang, stories, openings, more) => {
+    const u = h.tg.user({ firstName: `Alike ${lang}`, languageCode: lang });
+    const first = await submitAnonymous(u, lang, stories[0]);
+    const second = await submitAnonymous(u, lang, stories[1]);
+    await u.sendText(more);
+    const [a, b] = [first, second].map((ref) => u.buttons().find((x) => x.startsWith(ref))!);
+    expect(a.startsWith(`${first} · ${openings[0]} · `)).toBe(true);
+    expect(b.startsWith(`${second} · ${openings[1]} · `)).toBe(true);
+    expect(a.endsWith('🕶')).toBe(true);
+  });
+});

@@ -53,7 +53,8 @@ describe('ConversationService', () => {
     await closed(telegramUserId);
     const open = await conversation.openTickets(telegramUserId);
     expect(open.map((t) => t.reportId)).toEqual([newer._id.toString(), older._id.toString()]);
-    expect(open[0]).toEqual({ reportId: newer._id.toString(), reference: newer.reference, category: 'p_brutality', createdAt: newer.createdAt, anonymous: newer.anonymous });
+    // With the place and the story's opening the reporter gave: "which report?" tells two alike apart by them.
+    expect(open[0]).toEqual({ reportId: newer._id.toString(), reference: newer.reference, category: 'p_brutality', createdAt: newer.createdAt, anonymous: newer.anonymous, place: newer.place, story: newer.description.text });
     expect(await conversation.openTickets(999_999_001)).toEqual([]);
   });
 
@@ -236,7 +237,7 @@ describe('ConversationService', () => {
   it('refuses a closed ticket', async () => {
     const { telegramUserId } = await seedReport(store);
     const report = await closed(telegramUserId);
-    const shown = { reportId: report._id.toString(), reference: report.reference, category: report.category, createdAt: report.createdAt, anonymous: report.anonymous };
+    const shown = { reportId: report._id.toString(), reference: report.reference, category: report.category, createdAt: report.createdAt, anonymous: report.anonymous, place: report.place, story: report.description.text };
     expect(await conversation.attach(telegramUserId, report._id.toString(), { text: 'Any news?' })).toEqual({ ok: false, reason: 'not_open', reference: report.reference, closed: shown });
   });
 
