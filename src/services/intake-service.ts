@@ -26,8 +26,11 @@ export interface UrgentRequest {
 }
 
 export type IntakeResult =
-  /** `priority`: the stored report's, which never goes down (danger said once keeps priority 1). */
-  | { ok: true; reportId: string; reference: string; created: boolean; priority: number }
+  /**
+   * `priority`: the stored report's, which never goes down (danger said once keeps priority 1).
+   * `sentBefore`: this draft was sent in full before (`SubmitResult`): the reporter may have been told "received".
+   */
+  | { ok: true; reportId: string; reference: string; created: boolean; priority: number; sentBefore?: true }
   /** `retryAfterSec`: until the next report is accepted (the draft is kept longer than the wait, if the reporter comes back). */
   | { ok: false; reason: 'daily_limit'; limit: number; retryAfterSec?: number }
   | { ok: false; reason: 'store_unavailable' };
@@ -108,13 +111,13 @@ export class IntakeService {
       this.deps.logger.error({ err, outcome: 'submit_failed', category }, 'could not save report; draft kept');
       return { ok: false, reason: 'store_unavailable' };
     }
-    const { report, created } = result;
+    const { report, created, sentBefore } = result;
     // A repeated Confirm for the same draft is not a new report: give the day's allowance back.
     if (!created && counted) await dailyLimit?.refund(req.reporter.telegramUserId);
     if (created) this.deps.metrics?.reportsSubmitted.inc({ kind: report.kind, danger: String(report.dangerNow) });
     const reportId = report._id.toString();
     this.deps.logger.info({ reportId, reference: report.reference, category, created, outcome: 'submitted' }, 'report stored');
-    return { ok: true, reportId, reference: report.reference, created, priority: report.priority };
+    return { ok: true, reportId, reference: report.reference, created, priority: report.priority, ...(sentBefore ? { sentBefore } : {}) };
   }
 
   /**

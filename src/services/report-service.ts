@@ -22,6 +22,8 @@ export interface SubmitResult {
   created: boolean;
   /** False when Redis was unavailable: the outbox relay will queue it; the report is safe. */
   queued: boolean;
+  /** This draft was sent in full before (a Send re-delivered after a crash, or tapped on a review left by an unsaved session). */
+  sentBefore?: true;
 }
 
 /**
@@ -44,6 +46,8 @@ export class ReportService {
     const priority = priorityFor(input.category, input.dangerNow);
     const stored = await this.deps.store.reports.create({ ...rest, idempotencyKey: draftId, priority }, { submittedWithQueued: true });
     const { created } = stored;
+    // Not a report stored early (someone in danger) that this Send completes.
+    const sentBefore = !created && !stored.report.unfinished;
     let report = stored.report;
     if (!created && report.unfinished) report = await this.complete(draftId, { ...rest, priority });
     // After `complete` too: a send with the number that completed it first (another process) is narrowed.
@@ -59,7 +63,7 @@ export class ReportService {
     const markNow = report.queuedAt || queuing.value === 'redis_down';
     if (markNow && alone.status === 'fulfilled' && alone.value) await this.markAlone(report, alone.value);
     this.deps.logger.info({ reportId: report._id.toString(), reference: report.reference, created, queued }, 'report submitted');
-    return { report, created, queued };
+    return { report, created, queued, ...(sentBefore ? { sentBefore } : {}) };
   }
 
   /**

@@ -285,14 +285,18 @@ export class Turn {
 
   /**
    * "Received" is said only once intake has the report; otherwise the draft stays and Confirm can
-   * be tapped again. Then who reads it (our staff, not the police) and when, from the SLA.
+   * be tapped again. Then who reads it (our staff, not the police) and when, from the SLA. A
+   * report sent before (the session holding the review was not saved: a crash after "received",
+   * Telegram delivering the tap again) is "we already have it": one report, said so, with what
+   * comes next, since the first answer may not have reached the reporter.
    */
   submitted(draftId: string, result: IntakeResult, withinMinutes?: number): void {
     if (result.ok) {
       if (this.draft?.id === draftId) this.draft = undefined;
       this.lastSubmitted = { draftId, reference: result.reference, at: this.now.getTime() };
       const next: Text = withinMinutes ? { key: 'submit.next', params: { reference: result.reference, time: duration(withinMinutes) } } : { key: 'submit.next_soon', params: { reference: result.reference } };
-      return this.message([{ key: 'submit.received', params: { reference: result.reference } }, next], { keyboard: { type: 'main' }, html: true });
+      const first: Text = { key: result.sentBefore ? 'submit.already' : 'submit.received', params: { reference: result.reference } };
+      return this.message([first, next], { keyboard: { type: 'main' }, html: true });
     }
     // When it can be sent: the draft, renewed by this tap, is kept longer than that wait.
     if (result.reason === 'daily_limit') return this.say(result.retryAfterSec ? 'limits:reports_per_day_until' : 'limits:reports_per_day', { count: result.limit, ...(result.retryAfterSec ? { time: durationAtLeast(result.retryAfterSec / 60) } : {}) });

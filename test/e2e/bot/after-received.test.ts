@@ -1,8 +1,11 @@
 /** Right after "received": a bare thanks is no message for staff; two look-alike reports are told apart at "which report?". */
 import { Types } from 'mongoose';
+import { sessionKey } from '../../../src/bot';
+import { redisKeys } from '../../../src/redis-keys';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
-import { allTexts, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
+import type { DoubleState } from '../../support/telegram/state';
+import { allTexts, callbackUpdate, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
 
 let h: BotHarness;
 /** How far ahead of the wall clock the bot's clock runs. */
@@ -82,5 +85,33 @@ describe('"which report?" with two look-alike reports', () => {
     expect(a.startsWith(`${first} · ${openings[0]} · `)).toBe(true);
     expect(b.startsWith(`${second} · ${openings[1]} · `)).toBe(true);
     expect(a.endsWith('🕶')).toBe(true);
+  });
+});
+
+describe('Send re-delivered after a crash', () => {
+  it('the process said "received" and died before saving the session: the re-delivered Send stores nothing new and does not say "received" again', async () => {
+    const u = h.tg.user({ firstName: 'Crashed', languageCode: 'en' });
+    await walkTo(u, 'review');
+    const session = `${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`;
+    const atReview = (await h.redis.get(session))!;
+    const send = u.lastMessage().raw.reply_markup?.inline_keyboard.flat().find((b) => b.text === SEND_ANONYMOUSLY.en);
+    const update = callbackUpdate(h.tg, u, (send as { callback_data: string }).callback_data, 910_000_001);
+    await h.current.handleUpdate(update as Parameters<typeof h.current.handleUpdate>[0]);
+    const reference = referenceIn(lastText(u));
+    // What a process killed after answering, before its session and the update's mark were written,
+    // leaves behind: the session at the review, its claim on the update, its owner gone.
+    await h.redis.set(session, atReview);
+    await h.redis.set(redisKeys(h.prefix).update(910_000_001), 'handling:0123456789abcdef', 'EX', 120);
+    (h.tg as unknown as { state: DoubleState }).state.callbackQueries.get(update.callback_query.id)!.answered = false;
+    const before = u.messages().length;
+    await h.current.handleUpdate(update as Parameters<typeof h.current.handleUpdate>[0]);
+    const again = allTexts(u).slice(before);
+    expect(again).toHaveLength(1);
+    expect(again[0]).not.toContain('Received.');
+    expect(again[0]).toContain(`We already have this report. Your reference is ${reference}`);
+    // What comes next is said too: the first answer may never have reached the reporter.
+    expect(again[0]).toContain(`/status ${reference}`);
+    const reporter = await h.store.reporters.findByTelegramUser(u.id);
+    expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(1);
   });
 });

@@ -1275,6 +1275,14 @@ describe('after intake answers', () => {
     expect(submitted(ok).replies[0]).toMatchObject({ texts: [received, { key: 'submit.next_soon' }] });
   });
 
+  it('sent before (a Send re-delivered after a crash): "we already have it" with what comes next, never "received" twice', () => {
+    const r = submitted({ ...ok, created: false, sentBefore: true }, 15);
+    expect(r.state.draft).toBeUndefined();
+    expect(r.replies[0]).toMatchObject({ texts: [{ key: 'submit.already', params: { reference: 'R-7K3F-9QX2' } }, { key: 'submit.next' }], keyboard: { type: 'main' } });
+    // A report stored early (someone in danger) that this Send completes is not sent before: "received".
+    expect(submitted({ ...ok, created: false }, 15).replies[0]).toMatchObject({ texts: [{ key: 'submit.received' }, { key: 'submit.next' }] });
+  });
+
   it('over the daily limit: the draft is kept and the limit named', () => {
     const r = submitted({ ok: false, reason: 'daily_limit', limit: 3 });
     expect(r.state.draft).toEqual(draftAt('review'));
