@@ -41,7 +41,7 @@ it('carries on with a draft saved by the previous release and files it', async (
   // Written back in today's format, sealed.
   expect(await h.redis.get(key)).toMatch(/^s1\./);
   const stored = await h.current.sessions.get(sessionKey(h.store.cipher, u.id, u.chatId));
-  expect(stored).toEqual({ v: SESSION_VERSION, lang: 'sw', lastSubmitted: { draftId: 'jVmPdfz8Dxt4', reference } });
+  expect(stored).toEqual({ v: SESSION_VERSION, lang: 'sw', lastSubmitted: { draftId: 'jVmPdfz8Dxt4', reference, at: expect.any(Number) } });
 });
 
 /** A version 1 session (readable names) half-way through the old order: danger was asked after the evidence. */
