@@ -35,7 +35,6 @@ export interface WaitingCursor {
   queuedAt: Date;
 }
 
-/** What a supervisors' alert names: references, kind, category and county, never the reporter or their words. */
 /**
  * A report as the reporter's "which report?" shows it: with the place and story they gave, so two
  * of one kind and day can be told apart (shown to the reporter only).
@@ -43,6 +42,7 @@ export interface WaitingCursor {
 export type ReportSummary = Pick<ReportDoc, '_id' | 'reference' | 'category' | 'createdAt' | 'anonymous' | 'place'> & { description?: { text?: string } };
 const SUMMARY = { _id: 1, reference: 1, category: 1, createdAt: 1, anonymous: 1, place: 1, 'description.text': 1 } as const;
 
+/** What a supervisors' alert names: references, kind, category and county, never the reporter or their words. */
 export type AlertedTicket = Pick<ReportDoc, '_id' | 'reference' | 'priority' | 'escalations' | 'kind' | 'category' | 'county'>;
 /** A held ticket as its held-danger alert reads it: the reference, and who holds it and last opened it. */
 export type HeldAlertTicket = Pick<ReportDoc, '_id' | 'reference' | 'status' | 'assignee' | 'holderSeen'>;
