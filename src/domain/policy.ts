@@ -156,6 +156,16 @@ export function maySeeIdentity(actor: PolicyActor, ticket: Pick<TicketFacts, 'as
   return !ticket.anonymous && mayHandle(actor, ticket).ok;
 }
 
+/**
+ * The language staff messages about a report go out in, and are shown to staff in: the one the
+ * reporter reads now (their record's, which any later /lugha changes), else the report's. An
+ * anonymous report keeps its own: the record's language is the same on all of a reporter's
+ * tickets, so a switch shown on an anonymous one beside their named ones would pair them.
+ */
+export function readingLanguage<L extends string>(report: { anonymous?: boolean; language: L }, reporterLanguage: L | undefined): L {
+  return report.anonymous ? report.language : (reporterLanguage ?? report.language);
+}
+
 /** Agents take tickets in queue order; only supervisors and admins open a waiting one directly. */
 export function mayOpenWaiting(role: Role): boolean {
   return oversees(role);

@@ -1,7 +1,7 @@
 import { heldDangerVerdict, type Priority } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import { mayReach, type AlertedTicket, type MessageDoc, type ReportDoc, type Store } from '../store';
-import { countyName } from '../domain';
+import { countyName, readingLanguage } from '../domain';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
@@ -131,7 +131,7 @@ export class DeliveryService {
 
   /**
    * The words to send, at the moment of sending (after any wait for a turn), in the reporter's
-   * current language: notices are rendered now, agent text framed with the reference; for the
+   * current language (an anonymous report's own, `readingLanguage`): notices are rendered now, agent text framed with the reference; for the
    * consent question, its Yes / No buttons (`cs:<reportId>:<agency>:<q>:<y|n>`); for the rating
    * question, Helped / Did not help (`rt:<reportId>:<h|n>`). The bot checks both. Null when the
    * reporter can no longer be reached, as they asked to be forgotten (or were purged) since the
@@ -140,7 +140,7 @@ export class DeliveryService {
   async composeIfReachable(due: DueMessage): Promise<ComposedMessage | null> {
     const reporter = await this.deps.store.reporters.findById(due.report.reporterId);
     if (!reporter || !mayReach(reporter)) return null;
-    return this.composeIn(due, reporter.language ?? due.report.language);
+    return this.composeIn(due, readingLanguage(due.report, reporter.language));
   }
 
   private composeIn(due: DueMessage, lang: Lang): ComposedMessage {

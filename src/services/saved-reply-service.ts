@@ -1,4 +1,4 @@
-import { checkSavedReply, mayManageSavedReplies, savedReplyText, type SavedReplyRefusal } from '../domain';
+import { checkSavedReply, mayManageSavedReplies, readingLanguage, savedReplyText, type SavedReplyRefusal } from '../domain';
 import type { Logger } from '../logger';
 import type { SavedReplyDoc, Store } from '../store';
 import type { ActionResult, AgentRef, TicketActions } from './ticket-actions';
@@ -50,7 +50,7 @@ export class SavedReplyService {
 
   /**
    * Sends a saved reply on a ticket, in the reporter's language as it is now (the language they
-   * last chose in the bot, else the report's). Who may send is TicketActions.reply's decision.
+   * last chose in the bot, else the report's; an anonymous report's own, `readingLanguage`). Who may send is TicketActions.reply's decision.
    * `formKey`: the form's, so the same form sent twice is one message.
    */
   async send(reportId: string, agent: AgentRef, savedReplyId: string, formKey?: string): Promise<ActionResult> {
@@ -60,7 +60,7 @@ export class SavedReplyService {
     const report = isId(reportId) ? await store.reports.findById(reportId) : null;
     if (!report) return { ok: false, reason: 'not_found' };
     const reporter = await store.reporters.findById(report.reporterId);
-    const result = await this.deps.tickets.reply(reportId, agent, savedReplyText(saved, reporter?.language ?? report.language), formKey ? { draftKey: `saved:${formKey}` } : {});
+    const result = await this.deps.tickets.reply(reportId, agent, savedReplyText(saved, readingLanguage(report, reporter?.language)), formKey ? { draftKey: `saved:${formKey}` } : {});
     return result.ok ? { ok: true } : result;
   }
 }

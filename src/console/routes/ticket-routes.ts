@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, isStaffAnswer, lastWaitFrom, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, medicalFormFor, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, isStaffAnswer, lastWaitFrom, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, medicalFormFor, readingLanguage, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
 import type { StreamRefusal } from '../telegram-files';
@@ -68,7 +68,7 @@ async function conversation(ctx: ConsoleContext, report: ReportDoc) {
   // sent, in the language they had then (`sentIn`); one still to go, in the one they have now
   // (read only then: this runs on every live refresh of the conversation).
   const pending = list.some((m) => m.delivery === 'pending');
-  const now = (pending ? (await ctx.store.reporters.findById(report.reporterId))?.language : undefined) ?? report.language;
+  const now = readingLanguage(report, pending && !report.anonymous ? (await ctx.store.reporters.findById(report.reporterId))?.language : undefined);
   return list.map((m) => {
     const lang = m.sentIn ?? (m.delivery === 'pending' ? now : report.language);
     return { ...m, shown: m.kind === 'notice' && m.notice ? ctx.translator.t(lang, noticeKey(m.notice), { reference: report.reference, ...(m.notice.vars ?? {}) }) : (m.texts?.[lang] ?? m.text ?? '') };
@@ -176,11 +176,12 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
 
 /**
  * The saved replies offered on the ticket page, and the language the reporter reads now (what
- * they are sent goes out in it, which may not be the one they wrote the report in).
+ * they are sent goes out in it, which may not be the one they wrote the report in; an anonymous
+ * report's own, `readingLanguage`).
  */
 async function savedRepliesFor(ctx: ConsoleContext, report: ReportDoc, mayReply: boolean) {
   const [savedReplies, reporter] = await Promise.all([mayReply ? ctx.savedReplies.list() : [], ctx.store.reporters.findById(report.reporterId)]);
-  const reporterLanguage = reporter?.language ?? report.language;
+  const reporterLanguage = readingLanguage(report, reporter?.language);
   return { savedReplies, reporterLanguage, savedKey: randomBytes(16).toString('base64url') };
 }
 

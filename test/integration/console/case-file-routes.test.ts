@@ -4,6 +4,7 @@
  * ticket page shows the details for the agency; asking an anonymous reporter is refused.
  */
 import { ConversationService } from '../../../src/services/conversation-service';
+import { DeliveryService } from '../../../src/services/delivery-service';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
 import { reportInput, reporter } from '../../support/tickets-harness';
@@ -427,6 +428,32 @@ it('a reporter who switched language: each staff message is shown, and quoted in
   expect(print).toContain('We are looking into it.');
   expect(print).toContain('Tumeiarifu IPOA.');
   expect(print).not.toContain('We have told IPOA.');
+});
+
+it("an anonymous report speaks the language it was written in, not the one its reporter reads now (the same switch on their named tickets paired them)", async () => {
+  const { id, agent } = await referredTicket(true, 'otieno');
+  const report = (await h.store.reports.findById(id))!;
+  const agentId = (await h.store.agents.findByUsername('otieno'))!._id;
+  const supervisor = h.browser();
+  await h.account('nyokabi', 'supervisor');
+  await supervisor.signIn('nyokabi');
+  await supervisor.post('/supervisor/saved-replies', { title: 'Told IPOA', en: 'We have passed it to IPOA.', sw: 'Tumeipeleka kwa IPOA.' });
+  // Written in English; then the reporter chose Kiswahili (/lugha), as every named ticket of theirs shows.
+  await h.store.models.Reporter.updateOne({ _id: report.reporterId }, { $set: { language: 'sw' } });
+  const pending = await h.store.messages.addOutgoing(id, { text: 'IPOA will call you.', texts: { en: 'IPOA will call you.', sw: 'IPOA watakupigia simu.' }, agentId });
+  const page = (await agent.get(`/tickets/${id}`)).body;
+  expect(page).toContain('data-testid="reporter-language">Writes in English.</p>');
+  expect(page).toContain('Saved reply (goes out in English)');
+  expect(page).toContain('IPOA will call you.');
+  expect(page).not.toContain('IPOA watakupigia simu.');
+  // What goes out to them about it is in the report's language too, and a saved reply is chosen so.
+  const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: h.bus, logger: h.logger });
+  const plan = await delivery.prepare(pending._id.toString());
+  if (!plan.due) throw new Error(`not due: ${plan.outcome}`);
+  expect(await delivery.composeIfReachable(plan.message)).toMatchObject({ language: 'en', text: expect.stringContaining('IPOA will call you.') });
+  const saved = (await h.store.savedReplies.list())[0];
+  await agent.post(`/tickets/${id}/saved-reply`, { savedReply: saved._id.toString() });
+  expect((await h.store.messages.listForReport(id)).map((m) => m.text)).toContain('We have passed it to IPOA.');
 });
 
 it('a file forwarded from a channel names the channel on the ticket page, in the case file and in the archive list', async () => {

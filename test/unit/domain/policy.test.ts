@@ -12,6 +12,7 @@ import {
   mayOpenWaiting,
   maySeeIdentity,
   mayTakeAnother,
+  readingLanguage,
   heldWork,
   offeredActions,
   type PolicyActor,
@@ -224,5 +225,13 @@ describe('offered actions (what the ticket page shows)', () => {
 
   it('someone else\'s ticket offers nothing', () => {
     expect(offeredActions(colleague, held('in_progress'))).toEqual({ view: false, reply: false, note: false, refer: false, release: false, statuses: [] });
+  });
+});
+
+describe('readingLanguage', () => {
+  it("is the reporter's current language on a named report, and the report's own on an anonymous one", () => {
+    expect(readingLanguage({ anonymous: false, language: 'en' }, 'sw')).toBe('sw');
+    expect(readingLanguage({ language: 'en' }, undefined)).toBe('en');
+    expect(readingLanguage({ anonymous: true, language: 'en' }, 'sw')).toBe('en');
   });
 });
