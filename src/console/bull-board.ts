@@ -30,6 +30,11 @@ export const mountBullBoard: BoardMounter = async (scope, basePath, queues) => {
   const adapters = queues.map((q) => {
     const adapter = new BullMQAdapter(q, { readOnlyMode: true });
     adapter.setFormatter('data', boardData);
+    // bull-board formats only a job's data, name, progress and result: its wait is hidden on the job itself.
+    const getJob = adapter.getJob.bind(adapter);
+    const getJobs = adapter.getJobs.bind(adapter);
+    adapter.getJob = async (id) => withoutWait(await getJob(id));
+    adapter.getJobs = async (...args) => (await getJobs(...args)).map(withoutWait);
     return adapter;
   });
   createBullBoard({ queues: adapters, serverAdapter, options: { uiConfig: { boardTitle: 'Ripoti' } } });
@@ -48,6 +53,27 @@ const PACING_FIELDS = new Set(['slot', 'behind', 'sentAs', 'sentIn']);
 export function boardData(data: unknown): unknown {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
   return Object.fromEntries(Object.entries(data).filter(([key]) => !PACING_FIELDS.has(key)));
+}
+
+/**
+ * A reply job's own wait, as BullMQ keeps it outside its data: `delay` (how long it was last
+ * parked for its chat's turn, written by every move to delayed; a reply job is never added with
+ * one), the same in `opts`, and `attemptsStarted`, one more for each park. As telling as the slot.
+ */
+export function boardJob<T extends { data?: unknown; opts?: object }>(json: T): T {
+  const data = json.data as { kind?: unknown } | undefined;
+  if (data?.kind !== 'message') return json;
+  const { delay: _delay, attemptsStarted: _started, ...rest } = json as T & { delay?: number; attemptsStarted?: number };
+  const { delay: _optsDelay, ...opts } = (json.opts ?? {}) as { delay?: number };
+  return { ...rest, opts } as unknown as T;
+}
+
+/** The job as the board reads it (`toJSON`), without its wait. */
+function withoutWait<J extends { toJSON(): { data?: unknown; opts?: object } } | null | undefined>(job: J): J {
+  if (!job) return job;
+  const json = job.toJSON.bind(job);
+  job.toJSON = () => boardJob(json());
+  return job;
 }
 
 /**

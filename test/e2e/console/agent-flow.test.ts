@@ -221,16 +221,17 @@ it('supervisors reach the BullMQ board, agents do not; admins manage accounts', 
     expect([action, res.status(), await res.text()]).toEqual([action, 405, JSON.stringify({ error: { key: 'ERRORS.QUEUE_READ_ONLY' } })]);
   }
   // A reply that was parked behind another message to the same chat: the board shows which message
-  // it is, never when it was parked until or what Telegram's chat numbered it.
+  // it is, never when it was parked until, for how long, or what Telegram's chat numbered it.
   const redis = new URL(whole!.redis.url);
   const replies = new Queue('replies', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix: whole!.redis.prefix });
   await replies.add('message', { kind: 'message', messageId: 'm-parked', slot: { at: Date.now() + 3_600_000, attempt: 0 }, behind: 1, sentAs: 4242, sentIn: 'sw' }, { jobId: 'm-parked', delay: 3_600_000 });
   await replies.close();
   const listed = await s.page.request.get(`${base}/admin/queues/api/queues?activeQueue=replies&status=delayed&page=1&jobsPerPage=10`);
-  const parked = ((await listed.json()) as { queues: { name: string; jobs: { id: string; data: unknown }[] }[] }).queues.find((q) => q.name === 'replies')?.jobs.find((j) => j.id === 'm-parked');
-  expect(parked?.data).toEqual({ kind: 'message', messageId: 'm-parked' });
-  const one = await s.page.request.get(`${base}/admin/queues/api/queues/replies/m-parked`);
-  expect(((await one.json()) as { job: { data: unknown } }).job.data).toEqual({ kind: 'message', messageId: 'm-parked' });
+  type BoardJob = { id: string; data: unknown; delay?: number; opts: { delay?: number } };
+  const parked = ((await listed.json()) as { queues: { name: string; jobs: BoardJob[] }[] }).queues.find((q) => q.name === 'replies')?.jobs.find((j) => j.id === 'm-parked');
+  expect(parked && { data: parked.data, delay: parked.delay, optsDelay: parked.opts.delay }).toEqual({ data: { kind: 'message', messageId: 'm-parked' }, delay: undefined, optsDelay: undefined });
+  const one = ((await (await s.page.request.get(`${base}/admin/queues/api/queues/replies/m-parked`)).json()) as { job: BoardJob }).job;
+  expect({ data: one.data, delay: one.delay, optsDelay: one.opts.delay }).toEqual({ data: { kind: 'message', messageId: 'm-parked' }, delay: undefined, optsDelay: undefined });
   await s.page.goto(`${base}/supervisor/tickets`);
   await s.page.screenshot({ path: artifactPath('console-supervisor.png'), fullPage: true });
   await s.context.close();
