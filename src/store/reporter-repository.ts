@@ -37,8 +37,9 @@ export class ReporterRepository {
    * Find or create the reporter for a Telegram user, refreshing the encrypted identity when it
    * changed (and re-sealing under the current key after a rotation). Phone numbers are kept. A
    * record whose reporter asked to be forgotten is never found: a new one is made. For an
-   * `anonymous` report an existing record's names are left as they were: their named tickets show
-   * them, and a change arriving with the anonymous report would tell staff whose it is.
+   * `anonymous` report an existing record's names and language are left as they were: their named
+   * tickets show them, and a change arriving with the anonymous report would tell staff whose it is
+   * (/lugha still sets the language, `setLanguageOf`).
    */
   async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang, opts: { phone?: string; anonymous?: boolean } = {}): Promise<ReporterDoc> {
     // A phone the reporter shared with this report rides in the same write (one round trip, not
@@ -50,12 +51,13 @@ export class ReporterRepository {
       if (found.created) return existing;
       const current = this.cipher.open<ReporterIdentity>(existing.identity);
       const next: ReporterIdentity = opts.anonymous ? current : { ...current, ...withPhone };
-      const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== language;
+      const reads = opts.anonymous ? existing.language : language;
+      const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== reads;
       if (!changed) return existing;
       // Still in use: a /forget since the read must not get the identity written back into its record.
       const updated = await this.Reporter.findOneAndUpdate(
         { _id: existing._id, ...LIVE },
-        { $set: { identity: this.cipher.seal(next), lookupHash: this.cipher.lookupHash(who.telegramUserId), language } },
+        { $set: { identity: this.cipher.seal(next), lookupHash: this.cipher.lookupHash(who.telegramUserId), ...(reads ? { language: reads } : {}) } },
         { returnDocument: 'after' },
       ).lean<ReporterDoc>();
       if (updated) return updated;

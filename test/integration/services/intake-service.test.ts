@@ -119,6 +119,18 @@ describe('IntakeService.submit', () => {
     expect(await named()).toMatchObject({ firstName: 'Mama Shiru', username: 'shiru_ke' });
   });
 
+  it("an anonymous report in another language leaves the language their named tickets show; a named one, or /lugha, changes it", async () => {
+    const who = nextUser++;
+    await service().submit(request(who, { anonymous: false }, { language: 'en' }));
+    const language = async () => (await store.reporters.findByTelegramUser(who))!.language;
+    // Written in Kiswahili, chosen without /lugha (their saved choice lost, the bot guessed from
+    // their words): "now reads Swahili" on the named ticket as the anonymous one came in would pair them.
+    await service().submit(request(who, { anonymous: true }, { language: 'sw' }));
+    expect(await language()).toBe('en');
+    await service().submit(request(who, { anonymous: false }, { language: 'sw' }));
+    expect(await language()).toBe('sw');
+  });
+
   it('a report sent again anonymously after its first send was stored (the answer lost) becomes anonymous, and never back', async () => {
     const userId = nextUser++;
     const intake = service();
