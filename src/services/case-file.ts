@@ -224,7 +224,10 @@ function officersSection(o: OfficerDetails | undefined, t: T): CaseFileSection {
   return { heading: t('casefile:section.officers'), blocks: [block] };
 }
 
-/** Who did it, and the polling station; for hate speech, who said it and where it was shared (no polling station asked). */
+/**
+ * Who did it, and the polling station, headed as both (misuse of a GK vehicle at a rally, for EACC,
+ * has who but no station); for hate speech, who said it and where it was shared.
+ */
 function electionSection(input: Pick<CaseFileInput, 'category' | 'perpetrator' | 'hateChannel' | 'pollingStation'>, t: T): CaseFileSection {
   const hate = input.category === 'e_hate';
   const p = input.perpetrator;
@@ -240,7 +243,9 @@ function electionSection(input: Pick<CaseFileInput, 'category' | 'perpetrator' |
   const blocks: CaseFileBlock[] = [];
   if (by.length) blocks.push({ type: 'fields', rows: by });
   if (station.length) blocks.push({ type: 'fields', rows: station });
-  else if (!hate || !by.length) blocks.push({ type: 'text', text: t(hate ? 'casefile:station.none_hate' : 'casefile:station.none') });
+  else if (hate) {
+    if (!by.length) blocks.push({ type: 'text', text: t('casefile:station.none_hate') });
+  } else blocks.push({ type: 'text', text: t(by.length ? 'casefile:station.none' : 'casefile:station.none_all') });
   return { heading: t(hate ? 'casefile:section.hate' : 'casefile:section.election'), blocks };
 }
 

@@ -43,7 +43,20 @@ describe('case file content', () => {
     const hate = caseFileContent({ ...base, perpetrator: { kind: 'candidate', words: 'the MCA aspirant' }, hateChannel: 'online' }, translator);
     expect(JSON.stringify(hate.sections[2])).not.toContain('polling station');
     const bribery = caseFileContent({ ...base, category: 'e_bribery', agency: 'IEBC' }, translator);
-    expect(bribery.sections[2]).toEqual({ heading: 'Polling station', blocks: [{ type: 'text', text: 'The reporter did not name the polling station.' }] });
+    expect(bribery.sections[2]).toEqual({ heading: 'Who did it, and the polling station', blocks: [{ type: 'text', text: 'The reporter did not say who did it, nor name the polling station.' }] });
+  });
+
+  it("heads who did it as such, not as the polling station: a GK vehicle at a rally, for EACC, has no polling station", () => {
+    const rally: CaseFileInput = { ...base, category: 'e_resources', agency: 'EACC', perpetrator: { kind: 'officers', words: 'deputy county commissioner' } };
+    expect(caseFileContent(rally, translator).sections[2]).toEqual({
+      heading: 'Who did it, and the polling station',
+      blocks: [
+        { type: 'fields', rows: [{ label: 'Who did it (as the reporter says)', value: 'Government officials (chief, county staff); deputy county commissioner' }] },
+        { type: 'text', text: 'The reporter did not name the polling station.' },
+      ],
+    });
+    expect(caseFileContent({ ...rally, language: 'sw' }, translator).sections[2].heading).toBe('Aliyehusika, na kituo cha kupigia kura');
+    expect(caseFileContent({ ...rally, perpetrator: undefined, language: 'sw' }, translator).sections[2].blocks).toEqual([{ type: 'text', text: 'Aliyeripoti hakusema aliyehusika, wala kutaja kituo cha kupigia kura.' }]);
   });
 
   it('shows officers only for police reports, and says when none were identified', () => {
