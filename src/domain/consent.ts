@@ -110,9 +110,10 @@ function blankNumber(text: string, phone: string, mark: string): string {
  * reporter's own numbers, blanked however they were written ("722 000 111", a foreign number),
  * which the Kenyan pattern alone would miss.
  */
-export function withheldFromConversation(text: string, withhold: { phone: boolean; names: readonly string[]; phones?: readonly string[]; usernames?: readonly string[] }, marks: { phone: string; name: string; location: string }): string {
+export function withheldFromConversation(text: string, withhold: { phone: boolean; names: readonly string[]; phones?: readonly string[]; usernames?: readonly string[] }, marks: { phone: string; name: string; location: string; email: string }): string {
   // A place shared in the conversation (a 📍 line: "where are you now?") is where the reporter was: withheld with the number.
-  let out = withhold.phone ? text.replace(PHONE_RE, numberMark(marks.phone)).replace(/^📍.*(?:\n.*openstreetmap\.org.*)?$/gmu, marks.location) : text;
+  // An email address reaches them as a number does; whole, before the name and username (which would leave the rest of it).
+  let out = withhold.phone ? text.replace(EMAIL_RE, marks.email).replace(PHONE_RE, numberMark(marks.phone)).replace(/^📍.*(?:\n.*openstreetmap\.org.*)?$/gmu, marks.location) : text;
   if (withhold.phone) for (const p of withhold.phones ?? []) out = blankNumber(out, p, marks.phone);
   // The username whole, before the name's words (a name inside it would leave the rest to read).
   for (const u of withhold.usernames ?? []) out = blankUsername(out, u, marks.name);
@@ -121,6 +122,9 @@ export function withheldFromConversation(text: string, withhold: { phone: boolea
 }
 
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An email address as people type one: a local part, @, and a domain with at least one dot. */
+const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 /** A Telegram username whole, with or without its @ (and in a t.me link), any case. */
 function blankUsername(text: string, username: string, mark: string): string {

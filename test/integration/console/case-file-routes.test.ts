@@ -289,6 +289,8 @@ describe('consent is to the question as it was asked', () => {
     await h.store.messages.addIncoming(id, { text: 'Three. Call me on 0733 000 111, ask for Wanjiru.' });
     // Their own number written without its 0 (the Kenyan pattern alone would miss it).
     await h.store.messages.addIncoming(id, { text: 'Or 733-000-111 if that fails.' });
+    // An email address reaches them as surely as a number, whatever it says.
+    await h.store.messages.addIncoming(id, { text: 'Or email me: brianfan2000@yahoo.com' });
     // Someone else's message passed on: said to be so, with its sender blanked like the words.
     await h.store.messages.addIncoming(id, { text: 'Tutawapata wote kesho', passedOn: { from: 'Wanjiru 0733000111' } });
     // A status notice, and a question that never reached the reporter: not part of the file.
@@ -298,17 +300,21 @@ describe('consent is to the question as it was asked', () => {
 
     const without = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
     expect(without).toMatch(/Ripoti staff<\/b><p>\[name withheld\], how many officers were there\?<\/p>[\s\S]*The reporter<\/b><p>Three\. Call me on \[phone number withheld\], ask for \[name withheld\]\.<\/p>/);
-    expect(without).toContain('Phone numbers and the reporter&#39;s name are withheld from these messages');
+    expect(without).toContain('Phone numbers, email addresses and the reporter&#39;s name are withheld from these messages');
+    expect(without).toContain('<p>Or email me: [email address withheld]</p>');
+    expect(without).not.toContain('brianfan2000');
     expect(without).not.toMatch(/Wanjiru|0733 000 111|Did they take your phone/);
     expect(without).toContain('<p>Or [phone number withheld] if that fails.</p>');
     expect(without).toContain('(Forwarded from [name withheld] [phone number withheld]: not the reporter&#39;s own words)<br>Tutawapata wote kesho');
     const sw = (await agent.get(`/tickets/${id}/case-file?format=html&lang=sw`)).body;
     expect(sw).toContain('Mhudumu wa Ripoti</b><p>[jina limefichwa], how many officers were there?</p>');
+    expect(sw).toContain('<p>Or email me: [barua pepe imefichwa]</p>');
 
     await agent.post(`/tickets/${id}/consent`);
     expect(await conversations().answerConsent(61_000_004, id, 'IPOA', 'yes')).toMatchObject({ ok: true });
     const shared = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
     expect(shared).toContain('<p>Three. Call me on 0733 000 111, ask for Wanjiru.</p>');
+    expect(shared).toContain('<p>Or email me: brianfan2000@yahoo.com</p>');
     expect(shared).not.toContain('withheld');
   });
 

@@ -68,7 +68,7 @@ describe('consent to share identity with an agency', () => {
 });
 
 describe('a conversation in a file that does not share who the reporter is', () => {
-  const marks = { phone: '[phone]', name: '[name]', location: '[place]' };
+  const marks = { phone: '[phone]', name: '[name]', location: '[place]', email: '[email]' };
   it('blanks every Kenyan phone number and each word of the reporter\'s own name, whole words only', () => {
     const text = 'Ni Amina Wanjiru. Call 0712 345 678 or +254733000111.\nJaneth and Aminata are my friends; AMINA is me.';
     expect(withheldFromConversation(text, { phone: true, names: ['Amina Wanjiru'] }, marks)).toBe('Ni [name] [name]. Call [phone] or [phone].\nJaneth and Aminata are my friends; [name] is me.');
@@ -90,6 +90,15 @@ describe('a conversation in a file that does not share who the reporter is', () 
     expect(withheldFromConversation('Otieno (0733 444 555) and me (0722 000 111).', own, marks)).toBe('Otieno ([phone]) and me ([phone]).');
     // Kept when the phone is shared.
     expect(withheldFromConversation('Call 722 000 111', { ...own, phone: false }, marks)).toBe('Call 722 000 111');
+  });
+  it('blanks email addresses with the phone numbers: "or email me" reaches the reporter as surely, whatever the address says', () => {
+    const text = 'My other line is 0722 111 222, or email brianfan2000@yahoo.com (or Akinyi.Odhiambo+ipoa@gmail.co.ke).';
+    expect(withheldFromConversation(text, { phone: true, names: ['Akinyi Odhiambo'], usernames: ['akinyi_o'] }, marks)).toBe('My other line is [phone], or email [email] (or [email]).');
+    // Their username before an @ is part of the address, not a handle: the address goes whole.
+    expect(withheldFromConversation('akinyi_o@gmail.com', { phone: true, names: [], usernames: ['akinyi_o'] }, marks)).toBe('[email]');
+    // Not a Telegram handle or an @ on its own; and kept when the phone is shared.
+    expect(withheldFromConversation('Ask @KenyaPolice or meet me @ the stage', { phone: true, names: [] }, marks)).toBe('Ask @KenyaPolice or meet me @ the stage');
+    expect(withheldFromConversation(text, { phone: false, names: [] }, marks)).toBe(text);
   });
   it('keeps what the reporter agreed to share, and names of two letters (too common to blank)', () => {
     expect(withheldFromConversation('Jo here, 0712345678', { phone: false, names: ['Jo'] }, marks)).toBe('Jo here, 0712345678');

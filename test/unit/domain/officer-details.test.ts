@@ -178,7 +178,7 @@ describe('polling stations', () => {
 });
 
 describe("the officers' names in a document without the reporter's name", () => {
-  const blank = (s: string) => withheldFromConversation(s, { phone: true, names: ['Brian Otieno'] }, { phone: '[phone]', name: '[name]', location: '[place]' });
+  const blank = (s: string) => withheldFromConversation(s, { phone: true, names: ['Brian Otieno'] }, { phone: '[phone]', name: '[name]', location: '[place]', email: '[email]' });
   it('keeps an officer named by rank or title even when the reporter shares the name; blanks the name elsewhere', () => {
     expect(keepOfficersNamed('Cpl Otieno and Sgt. Kamau, call Otieno 0722 123 456', blank)).toBe('Cpl Otieno and Sgt. Kamau, call [name] [phone]');
     expect(keepOfficersNamed('afande Otieno wa OCS Brian', blank)).toBe('afande Otieno wa OCS Brian');
