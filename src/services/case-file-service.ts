@@ -234,6 +234,7 @@ function caseFileInput(
     ...(report.description.voice ? { storyVoice: { ...(report.description.voice.durationSec ? { durationSec: report.description.voice.durationSec } : {}) } } : {}),
     reporterLanguage: report.language,
     ...(report.reporterForgottenAt ? { reporterForgotten: true as const } : {}),
+    ...(report.anonymous ? { anonymous: true as const } : {}),
     status: report.status,
     ...(report.unfinished ? { notFinished: true } : {}),
     ...(report.purgedAt ? { filesDeletedAt: report.purgedAt } : {}),

@@ -116,6 +116,8 @@ export interface CaseFileInput {
   reporter: SharedIdentity | null;
   /** The reporter asked Ripoti to delete their details (/forget): the file says so instead of how to reach them. */
   reporterForgotten?: true;
+  /** Reported anonymously: the file says so, not only that the identity is "not shared in this file" (which reads as available on request). */
+  anonymous?: true;
   preparedAt: Date;
 }
 
@@ -333,7 +335,7 @@ function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
         { type: 'fields', rows: rows([[t('casefile:reporter.name'), clean(r.name)], [t('casefile:reporter.phone'), clean(r.phone)]]) },
         { type: 'text', text: t('casefile:reporter.consented', { date: f.date(r.consentAt), agency }) },
       ]
-    : [{ type: 'text', text: t('casefile:reporter.withheld', { reference: input.reference }) }];
+    : [{ type: 'text', text: t(input.anonymous ? 'casefile:reporter.anonymous' : 'casefile:reporter.withheld', { reference: input.reference }) }];
   if (input.detailsWithheld) blocks.push({ type: 'text', text: t('casefile:reporter.details_withheld', { reference: input.reference }) });
   return { heading: t('casefile:section.reporter'), blocks };
 }

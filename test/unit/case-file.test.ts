@@ -86,6 +86,13 @@ describe('case file content', () => {
     expect(without).toContain('quote reference number R-AAAA-BBBB');
   });
 
+  it('says an anonymous report is anonymous: "not shared in this file" read as if Ripoti could give the identity on request', () => {
+    const reporter = (lang: 'en' | 'sw') => caseFileContent({ ...base, anonymous: true, language: lang }, translator).sections.at(-1)?.blocks;
+    expect(reporter('en')).toEqual([{ type: 'text', text: 'The reporter chose to report anonymously: their name and phone number are not shared with anyone, this agency included. To put questions to the reporter, contact Ripoti and quote reference number R-AAAA-BBBB: the staff of Ripoti will pass your questions to the reporter through the hotline and send you the answers.' }]);
+    expect(reporter('sw')).toEqual([{ type: 'text', text: 'Aliyeripoti alichagua kuripoti bila kutaja jina lake: jina lake na nambari yake ya simu havitolewi kwa mtu yeyote, hata kwa taasisi hii. Ili kumuuliza maswali, wasiliana na Ripoti ukitaja nambari ya kumbukumbu R-AAAA-BBBB: wahudumu wa Ripoti watamfikishia maswali yenu kupitia huduma hii na kuwaletea majibu yake.' }]);
+    expect(allText(base)).not.toContain('anonymously');
+  });
+
   it('says a reporter who asked to be forgotten did so, instead of how to reach them or that words were withheld on request', () => {
     const forgotten: CaseFileInput = { ...base, reporterForgotten: true, detailsWithheld: true, timelineWithheld: true, timeline: [{ at: new Date('2026-08-01T10:00:00Z'), from: 'reporter', text: 'I am [name withheld]' }] };
     const reporter = (lang: 'en' | 'sw') => caseFileContent({ ...forgotten, language: lang }, translator).sections.at(-1)?.blocks;

@@ -100,6 +100,9 @@ it('the consent question is sent for a named reporter and refused for an anonymo
   const refused = await anon.agent.post(`/tickets/${anon.id}/consent`);
   expect(refused.headers.location).toBe(`/tickets/${anon.id}?err=refused_anonymous`);
   expect((await h.store.messages.listForReport(anon.id)).some((m) => m.notice?.key === 'notices:consentAsk')).toBe(false);
+  // The case file says the reporter is anonymous: an agency reading only "not shared in this file" would ask Ripoti for who they are.
+  expect((await anon.agent.get(`/tickets/${anon.id}/case-file?format=html`)).body).toContain('The reporter chose to report anonymously: their name and phone number are not shared with anyone, this agency included.');
+  expect((await named.agent.get(`/tickets/${named.id}/case-file?format=html`)).body).not.toContain('anonymously');
 });
 
 it('an election ticket shows who did it and, for hate speech, where it was spread, on the agency card and in the print view', async () => {
