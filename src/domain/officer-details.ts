@@ -75,6 +75,28 @@ export function keepOfficersNamed(text: string, blank: (s: string) => string): s
   return out + blank(text.slice(from));
 }
 
+/** The name after a rank or title ("Cpl Otieno" -> "otieno"), in lower case. */
+const titledNameWord = (titled: string) => (titled.split(/\s+/).at(-1) ?? '').toLowerCase();
+
+/**
+ * The story or a message, blanked by `blank` except an officer named by rank or title whose name
+ * the officers' answer (`officerNames`, as typed) named so too: the file shows that name there
+ * already, and "PC [name withheld]" beside it would tell whose name was withheld. A rank and name
+ * the officers' answer does not give ("I am Cpl Otieno", from an officer reporting) stays blanked.
+ */
+export function keepOfficersNamedAsIn(text: string, blank: (s: string) => string, officerNames: string | undefined): string {
+  const named = new Set([...(officerNames ?? '').matchAll(TITLED_NAME)].map((m) => titledNameWord(m[0])));
+  if (!named.size) return blank(text);
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(TITLED_NAME)) {
+    if (!named.has(titledNameWord(m[0]))) continue;
+    out += blank(text.slice(from, m.index)) + m[0];
+    from = m.index + m[0].length;
+  }
+  return out + blank(text.slice(from));
+}
+
 /** The first rank named in an officer's description ("Cpl Otieno" -> "Cpl"), as the reporter wrote it. */
 export function rankIn(text: string): string | undefined {
   const words = text.split(/\s+/).filter(Boolean);

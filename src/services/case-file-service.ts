@@ -1,4 +1,4 @@
-import { identityForCaseFile, isAgency, otherAgencyName, keepOfficersNamed, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
+import { identityForCaseFile, isAgency, otherAgencyName, keepOfficersNamed, keepOfficersNamedAsIn, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { MessageDoc, ReportDoc, ReportEventDoc, Store } from '../store';
@@ -49,7 +49,7 @@ export class CaseFileService {
     const { reporter, withhold } = await identityRule(store, report, agency, history, req.viewerMaySeeIdentity);
     const incidentReferences = await this.incidentReferences(report);
     const marks = withheldMarks(translator, req.language);
-    const conversation = this.conversation(report.language, messages, withhold, marks);
+    const conversation = this.conversation(report, messages, withhold, marks);
     const input = withheldFromReport(
       {
         ...caseFileInput(report, agency, conversation, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() }),
@@ -70,14 +70,15 @@ export class CaseFileService {
   }
 
   /** The messages after the report, with what the identity rule withholds blanked (`withheldFromConversation`). */
-  private conversation(readIn: ReportDoc['language'], messages: readonly MessageDoc[], withhold: Withhold, marks: WithheldMarks): Pick<CaseFileInput, 'timeline' | 'timelineWithheld'> {
+  private conversation(report: ReportDoc, messages: readonly MessageDoc[], withhold: Withhold, marks: WithheldMarks): Pick<CaseFileInput, 'timeline' | 'timelineWithheld'> {
     let withheld = false;
+    // "Did Cpl Otieno..." as the officers' answer names him, though the reporter is an Otieno too.
     const blank = (s: string) => {
-      const out = withheldFromConversation(s, withhold, marks);
+      const out = keepOfficersNamedAsIn(s, (x) => withheldFromConversation(x, withhold, marks), report.officers?.names);
       withheld ||= out !== s;
       return out;
     };
-    const timeline = timelineOf(messages, readIn).map((m) => ({
+    const timeline = timelineOf(messages, report.language).map((m) => ({
       ...m,
       ...(m.text ? { text: blank(m.text) } : {}),
       // A file sent later carries its own name ("wanjiru-0733..pdf"), blanked like the words.
@@ -126,7 +127,8 @@ export async function identityRule(store: Store, report: ReportDoc, agency: Agen
  * with the phone: the rule is the identity's, wherever the reporter wrote it.
  */
 function withheldFromReport(input: CaseFileInput, withhold: Withhold, marks: WithheldMarks): CaseFileInput {
-  const blank = (s: string) => withheldFromConversation(s, withhold, marks);
+  // An officer named by title as the officers' answer names them stays, whatever the reporter's own name.
+  const blank = (s: string) => keepOfficersNamedAsIn(s, (x) => withheldFromConversation(x, withhold, marks), input.officers?.names);
   const out: CaseFileInput = {
     ...input,
     ...(input.story !== undefined ? { story: blank(input.story) } : {}),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { LIMITS, otherAgencyName, withheldFromConversation, type Agency, type SharedIdentity } from '../domain';
+import { keepOfficersNamedAsIn, LIMITS, otherAgencyName, withheldFromConversation, type Agency, type SharedIdentity } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, ReportDoc, Store } from '../store';
@@ -168,7 +168,8 @@ export class EvidenceArchiveService {
     const marks = withheldMarks(this.deps.translator, req.language);
     // Not referred: no identity goes, so nothing of it either (the phone pattern; the name is not read).
     const withhold = rule?.withhold ?? { phone: true, names: [] };
-    const entries = archiveEntries(report, messages, (s) => withheldFromConversation(s, withhold, marks));
+    // As the case file blanks them: an officer named by title as the officers' answer names them stays in both.
+    const entries = archiveEntries(report, messages, (s) => keepOfficersNamedAsIn(s, (x) => withheldFromConversation(x, withhold, marks), report.officers?.names));
     const zip = new ZipFile();
     const stream = zip.outputStream as Readable;
     // yazl reports its own failures on the ZipFile: end the download rather than the process.

@@ -371,6 +371,23 @@ describe('consent is to the question as it was asked', () => {
     expect(await archiveManifest(agent, id)).toContain('Caption: M-Pesa message to 0733000111');
   });
 
+  it("an officer who shares the reporter's name, named by title in the story and the messages as in the officers' answer, is named there too", async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_010 });
+    const agentId = (await h.store.agents.findByUsername('c61000010'))!._id;
+    await h.store.models.Report.updateOne({ _id: id }, { $set: { officers: { names: 'Cpl Wanjiru, PC Kamau' }, 'description.text': 'Cpl Wanjiru and PC Kamau slapped me at the stage. I am Wanjiru too.',
+      evidence: [{ kind: 'photo', fileId: 'ph-1', fileUniqueId: 'u-ph-1', caption: 'Cpl Wanjiru at the stage' }] } });
+    const asked = await h.store.messages.addOutgoing(id, { text: 'Did Cpl Wanjiru give a service number?', agentId });
+    await h.store.messages.markSent(asked._id, 502);
+    const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    // "Cpl [name withheld]" beside "Cpl Wanjiru" in the officers' section lost the story its officer and told whose name was withheld.
+    expect(print).toContain('<dt>Names</dt><dd>Cpl Wanjiru, PC Kamau</dd>');
+    expect(print).toContain('<p>Cpl Wanjiru and PC Kamau slapped me at the stage. I am [name withheld] too.</p>');
+    expect(print).toContain('<p>Did Cpl Wanjiru give a service number?</p>');
+    // The archive's list says it alike: the two documents side by side tell nothing either.
+    expect(print).toContain('Cpl Wanjiru at the stage');
+    expect(await archiveManifest(agent, id)).toContain('Caption: Cpl Wanjiru at the stage');
+  });
+
   it('a number or name typed into the officers, who did it or the polling station is blanked there too, as in the CSV', async () => {
     const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_008 });
     await h.store.models.Report.updateOne({ _id: id }, {

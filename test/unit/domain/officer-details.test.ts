@@ -1,5 +1,5 @@
 import { withheldFromConversation } from '../../../src/domain/consent';
-import { isPoliceUnit, isReporterRole, keepOfficersNamed, matchPoliceUnit, parsePlate, parsePollingStation, parseServiceNumber, rankIn, readVehicle, withoutPhoneNumbers } from '../../../src/domain';
+import { isPoliceUnit, isReporterRole, keepOfficersNamed, keepOfficersNamedAsIn, matchPoliceUnit, parsePlate, parsePollingStation, parseServiceNumber, rankIn, readVehicle, withoutPhoneNumbers } from '../../../src/domain';
 
 describe('number plates', () => {
   it.each([
@@ -183,5 +183,12 @@ describe("the officers' names in a document without the reporter's name", () => 
     expect(keepOfficersNamed('Cpl Otieno and Sgt. Kamau, call Otieno 0722 123 456', blank)).toBe('Cpl Otieno and Sgt. Kamau, call [name] [phone]');
     expect(keepOfficersNamed('afande Otieno wa OCS Brian', blank)).toBe('afande Otieno wa OCS Brian');
     expect(keepOfficersNamed('Otieno the tall one', blank)).toBe('[name] the tall one');
+  });
+  it("keeps, in the story and the messages, an officer named by title as the officers' answer named them: a blank there beside 'PC Otieno' above told whose name it was", () => {
+    const story = 'PC Otieno and Cpl Mwangi slapped me. Afande otieno took my ID. I am Brian Otieno, Sgt Brian knows me.';
+    expect(keepOfficersNamedAsIn(story, blank, 'PC Otieno, Cpl Mwangi')).toBe('PC Otieno and Cpl Mwangi slapped me. Afande otieno took my ID. I am [name] [name], Sgt [name] knows me.');
+    // A police reporter's own rank and name, not in the officers' answer, stays blanked.
+    expect(keepOfficersNamedAsIn('I am Cpl Otieno of Kasarani; they beat me', blank, 'Sgt Kamau')).toBe('I am Cpl [name] of Kasarani; they beat me');
+    expect(keepOfficersNamedAsIn('PC Otieno beat me', blank, undefined)).toBe('PC [name] beat me');
   });
 });
