@@ -168,9 +168,18 @@ export class TelegramDouble {
     this.state.limits = limits ? new FloodLimits(limits) : null;
   }
 
-  /** The next `count` (default 1) calls of `method` fail with the given error. */
+  /**
+   * The next `count` (default 1) calls of `method` fail with the given error, or every call for
+   * `forMs`; with `chatId`, only calls to that chat (a rule for one chat is asked before one for all).
+   */
   failNext(method: string, opts: FailOptions): void {
-    this.state.failures.set(method.toLowerCase(), { ...opts, count: opts.count ?? 1 });
+    const key = opts.chatId !== undefined ? `${method.toLowerCase()}#${opts.chatId}` : method.toLowerCase();
+    this.state.failures.set(key, { ...opts, count: opts.count ?? 1, ...(opts.forMs !== undefined ? { until: Date.now() + opts.forMs } : {}) });
+  }
+
+  /** From now on every Bot API answer waits this long after its call ran (a slow api.telegram.org); 0 to stop. */
+  setApiDelay(ms: number): void {
+    this.state.apiDelayMs = ms;
   }
 
   /** From now on every send/edit to this user's private chat fails with 403 "bot was blocked by the user". */

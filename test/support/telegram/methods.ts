@@ -406,7 +406,7 @@ export async function callMethod(s: DoubleState, method: string, rawParams: Para
     if (!handler) throw new ApiError(404, 'Not Found');
     const params = normalizeParams(rawParams);
     call.params = summarize(params);
-    const fail = s.takeFailure(method);
+    const fail = s.takeFailure(method, typeof params.chat_id === 'number' ? params.chat_id : undefined);
     if (fail?.resetConnection) return RESET;
     if (fail) {
       throw new ApiError(fail.errorCode, fail.description ?? defaultDescription(fail.errorCode, fail.retryAfter),

@@ -89,7 +89,8 @@ export class DoubleState {
   readonly chats = new Map<number, ChatState>();
   readonly callbackQueries = new Map<string, CallbackQueryState>();
   readonly recorded: RecordedCall[] = [];
-  readonly failures = new Map<string, Required<Pick<FailOptions, 'errorCode' | 'count'>> & FailOptions>();
+  /** Injected failures, by method (lower case) or `method#chatId` for one chat's. */
+  readonly failures = new Map<string, Required<Pick<FailOptions, 'errorCode' | 'count'>> & FailOptions & { until?: number }>();
   readonly commands = new Map<string, BotCommand[]>();
   /** Telegram's flood limits, when the test or bench turned them on. */
   limits: FloodLimits | null = null;
@@ -223,13 +224,22 @@ export class DoubleState {
     });
   }
 
-  /** Consume one injected failure for the method, if any. */
-  takeFailure(method: string): FailOptions | undefined {
-    const f = this.failures.get(method.toLowerCase());
-    if (!f) return undefined;
-    f.count -= 1;
-    if (f.count <= 0) this.failures.delete(method.toLowerCase());
-    return f;
+  /** Consume one injected failure for the method (one set for this chat first), if any. */
+  takeFailure(method: string, chatId?: number): FailOptions | undefined {
+    const keys = [...(chatId !== undefined ? [`${method.toLowerCase()}#${chatId}`] : []), method.toLowerCase()];
+    for (const key of keys) {
+      const f = this.failures.get(key);
+      if (!f) continue;
+      if (f.until !== undefined) {
+        if (Date.now() < f.until) return f;
+        this.failures.delete(key);
+        continue;
+      }
+      f.count -= 1;
+      if (f.count <= 0) this.failures.delete(key);
+      return f;
+    }
+    return undefined;
   }
 
   stop(): void {

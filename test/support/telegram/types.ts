@@ -243,8 +243,12 @@ export interface FailOptions {
   /** seconds, sent as parameters.retry_after (Telegram sends it with 429) */
   retryAfter?: number;
   description?: string;
-  /** how many subsequent calls of the method fail (default 1) */
+  /** how many subsequent calls of the method fail (default 1; ignored with `forMs`) */
   count?: number;
+  /** every matching call fails for this long from now (a Telegram-wide flood wait, an outage), whatever their number */
+  forMs?: number;
+  /** only calls to this chat fail (a chat's own flood wait, a blocked or deleted chat); others go through */
+  chatId?: number;
   /** close the connection without an answer (the call is not carried out): the client sees "socket hang up" */
   resetConnection?: boolean;
 }
