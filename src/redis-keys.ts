@@ -29,6 +29,8 @@ export interface RedisKeys {
   readonly allSent: string;
   /** A recipient's booked send slots (src/queue/lua/reserve-slot.lua). */
   chatPace(recipient: string): string;
+  /** The recipient waiting out a 429 of its own, for its retry_after (src/queue/lua/flood-wait.lua). */
+  readonly floodChat: string;
   /** The shared outgoing budget (src/queue/lua/take-send.lua): when its next slot is due, in us. */
   readonly budgetNext: string;
   /** The budget's latest grants (us), newest first: at most one second's worth. */
@@ -64,6 +66,7 @@ export function redisKeys(prefix: string): RedisKeys {
     chatSent: (recipient) => `${prefix}:sent:${recipient}`,
     allSent: `${prefix}:sent:*all*`,
     chatPace: (recipient) => `${prefix}:pace:${recipient}`,
+    floodChat: `${prefix}:flood:chat`,
     budgetNext: `${prefix}:budget:next`,
     budgetRecent: `${prefix}:budget:recent`,
     budgetPause: `${prefix}:budget:pause`,

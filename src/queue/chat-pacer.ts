@@ -54,6 +54,17 @@ export class ChatPacer {
     }
   }
 
+  /**
+   * Telegram refused a send to this recipient with 429 for `ms`: 'chat' when only it waits that
+   * long (no send to it starts, no slot is booked, before then), 'all' when another chat is
+   * already waiting out one of its own, so the limit is the bot's (src/queue/lua/flood-wait.lua).
+   */
+  async floodWait(recipientKey: string, ms: number): Promise<{ scope: 'chat' | 'all'; until: number }> {
+    const k = this.keys;
+    const [scope, until] = await this.redis.ripotiFloodWait(k.floodChat, k.chatSent(recipientKey), k.chatPace(recipientKey), recipientKey, Math.ceil(ms), this.opts.intervalMs ?? 1000);
+    return { scope, until: Number(until) };
+  }
+
   /** Books a slot for this recipient; resolves with the ms to wait before sending (0 = now). */
   async reserve(recipientKey: string): Promise<number> {
     return Number(await this.redis.ripotiReserveSlot(this.keys.chatPace(recipientKey), this.opts.intervalMs ?? 1000, this.opts.burst ?? 1));

@@ -88,8 +88,10 @@ const CONCURRENCY = 30;
  *   about half its rate while many chats waited; bench: 10/s of 25). A parked job gives its slot back;
  * - a job whose chat is busy is moved to delayed (`moveToDelayed` + DelayedError) instead of
  *   holding a worker slot, so other chats' messages fill the rate meanwhile;
- * - 429: the whole queue waits `retry_after` (`worker.rateLimit` + RateLimitError, no attempt
- *   spent); other transient errors retry with exponential backoff;
+ * - 429 (no attempt spent): the chat waits `retry_after` (the job delayed) while other chats keep
+ *   going; when another chat is already waiting out one, every chat and role does (`worker.rateLimit`
+ *   + RateLimitError, and the shared budget): `waitOutFlood`. Other transient errors retry with
+ *   exponential backoff;
  * - 403 (blocked) and 400 (chat gone): the ticket is marked "reporter unreachable", the message
  *   failed, no retry (UnrecoverableError);
  * - a message already `sent` is never sent again (markSent flips pending only), and one Telegram
@@ -237,13 +239,18 @@ export class ReplyWorker implements Service {
           // Claimed in MongoDB at the last moment: the chat's gate above lives in Redis, and is lost with it.
           const claim = await delivery.claimSend(due, by, this.sendClaimMs);
           if (!claim.ok) throw new SendingElsewhere(claim.lookAgainAt);
-          return this.telegram.sendMessage(due.chatId, composed.text, extra);
+          return this.telegram.sendMessage(due.chatId, composed.text, extra).catch((err: unknown) => {
+            // Decided here, not by the shared budget (which would hold every chat and role for it).
+            const seconds = err instanceof TelegramError && err.code === 429 ? (err.parameters?.retry_after ?? 1) : undefined;
+            throw seconds !== undefined ? new FloodWait(seconds) : err;
+          });
         });
         return { id: sent.message_id, language: composed.language };
       });
     } catch (err) {
       if (err instanceof SendingElsewhere) return this.waitForOtherSend(job, err.lookAgainAt, log, token);
       await delivery.releaseSend(due, by).catch((e: unknown) => log.warn({ err: e }, 'could not give back a failed send\'s claim; it runs out instead'));
+      if (err instanceof FloodWait) return this.waitOutFlood(job, due.recipientKey, err.seconds, log, token);
       await this.onSendError(err, job, log, (reason) => (reason === 'gave_up' ? delivery.gaveUp(due) : delivery.failed(due, reason)));
       // Marked failed, the next one need not wait for it; still pending, the next one looks and waits again.
       await this.wakeNext(due, log);
@@ -273,6 +280,33 @@ export class ReplyWorker implements Service {
     log.warn({ until: lookAgainAt.toISOString() }, 'this message is being sent by another job; waiting for its outcome');
     await this.returnLimiterSlot();
     await job.moveToDelayed(Math.max(lookAgainAt.getTime(), Date.now()), token);
+    throw new DelayedError();
+  }
+
+  /**
+   * Telegram refused the send with 429: nothing was sent, and no attempt is spent. Only this chat
+   * waits retry_after when it is the first chat refused (its own limit; other chats keep going),
+   * every chat and role when another chat is already waiting (the bot's limit). See flood-wait.lua.
+   */
+  private async waitOutFlood(job: Job<ReplyJobData>, recipientKey: string, seconds: number, log: Logger, token?: string): Promise<never> {
+    const ms = seconds * 1000;
+    this.opts.metrics?.deliveries.inc({ outcome: 'rate_limited' });
+    // Redis unreachable: everyone waits, as a 429 always made them before.
+    const wait = await this.pacer.floodWait(recipientKey, ms).catch((err: unknown) => {
+      log.warn({ err }, 'could not hold one chat after a 429; holding every chat');
+      return { scope: 'all' as const, until: Date.now() + ms };
+    });
+    log.warn({ retryAfter: seconds, scope: wait.scope }, 'Telegram rate limit: pausing deliveries');
+    if (wait.scope === 'all') {
+      await this.opts.budget?.pause(ms).catch((err: unknown) => log.warn({ err }, 'could not pause the send budget'));
+      if (this.worker) await this.worker.rateLimit(ms);
+      throw Worker.RateLimitError();
+    }
+    // Its slot kept: back at the end of the wait it goes first, before what was written after it.
+    const at = Math.max(wait.until, Date.now() + ms);
+    await job.updateData({ ...job.data, slot: { at, attempt: job.attemptsMade } });
+    await this.returnLimiterSlot();
+    await job.moveToDelayed(at, token);
     throw new DelayedError();
   }
 
@@ -469,6 +503,13 @@ export class ReplyWorker implements Service {
       metrics?.deliveries.inc({ outcome: 'failed' });
       log.error({ attempts, err }, 'delivery failed after all attempts');
     }
+  }
+}
+
+/** Telegram answered 429 (telegraf's error, carried past the shared budget so the worker decides whom it holds). */
+class FloodWait extends Error {
+  constructor(readonly seconds: number) {
+    super(`telegram 429: retry after ${seconds}`);
   }
 }
 

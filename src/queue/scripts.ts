@@ -15,6 +15,7 @@ const SCRIPTS = {
   ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 9 },
   ripotiPauseSends: { file: 'pause-sends.lua', numberOfKeys: 2 },
   ripotiReturnSlot: { file: 'return-slot.lua', numberOfKeys: 1 },
+  ripotiFloodWait: { file: 'flood-wait.lua', numberOfKeys: 3 },
   ripotiClaimCourier: { file: 'claim-courier.lua', numberOfKeys: 1 },
   ripotiPassCourier: { file: 'pass-courier.lua', numberOfKeys: 2 },
 } as const;
@@ -29,6 +30,7 @@ export interface PacerCommands {
   ): Promise<[number, number, string, string | number]>;
   ripotiPauseSends(pauseKey: string, chatKey: string, ms: number, chatIntervalUs: number, burst: number): Promise<['chat' | 'all', string]>;
   ripotiReturnSlot(limiterKey: string): Promise<number>;
+  ripotiFloodWait(floodChatKey: string, sentKey: string, paceKey: string, recipient: string, pauseMs: number, chatIntervalMs: number): Promise<['chat' | 'all', number]>;
   ripotiClaimCourier(courierKey: string, jobId: string, leaseMs: number): Promise<number>;
   ripotiPassCourier(courierKey: string, pendingKey: string, jobId: string, nextId: string, leaseMs: number): Promise<number>;
 }

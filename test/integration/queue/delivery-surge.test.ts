@@ -120,6 +120,22 @@ describe('replies in a surge while Telegram misbehaves', () => {
     expectOnePerSecond(c('Blocked').user);
   });
 
+  it('keeps other chats flowing while one chat waits out its own 429', async () => {
+    const slow = await taken('Waiting');
+    const other = await taken('Other');
+    tg.failNext('sendMessage', { chatId: slow.user.id, errorCode: 429, retryAfter: 4 });
+    sentMessage(await h.tickets.reply(slow.reportId, a, 'for the waiting chat'));
+    const refused = await waitFor(() => callsTo(slow.user).find((x) => x.errorCode === 429), 'the waiting chat refused with 429');
+    sentMessage(await h.tickets.reply(other.reportId, a, 'for another chat'));
+    await waitFor(() => received(slow.user, 'for the waiting chat').length === 1, 'the waiting chat served after its wait', 20_000);
+    await waitFor(() => received(other.user, 'for another chat').length === 1, 'the other chat served', 20_000);
+    const retried = accepted(slow.user).at(-1)!;
+    expect(retried.at - refused.at).toBeGreaterThanOrEqual(4000);
+    // Long before the waiting chat's retry_after ran out.
+    const delivered = accepted(other.user).find((x) => String(x.params.text).includes('for another chat'))!;
+    expect(delivered.at - refused.at).toBeLessThan(2000);
+  });
+
   it('holds every chat for the whole retry_after when Telegram refuses the bot itself', async () => {
     const chats = [await taken('Global1'), await taken('Global2'), await taken('Global3')];
     tg.failNext('sendMessage', { errorCode: 429, retryAfter: 3, forMs: 3000 });

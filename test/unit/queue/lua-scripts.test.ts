@@ -7,7 +7,7 @@ const scripts = readdirSync(dir).filter((f) => f.endsWith('.lua'));
 
 describe('Lua scripts', () => {
   it('exist as files', () => {
-    expect(scripts.sort()).toEqual(['claim-courier.lua', 'claim-send.lua', 'pass-courier.lua', 'pause-sends.lua', 'release-send.lua', 'reserve-slot.lua', 'return-slot.lua', 'take-send.lua']);
+    expect(scripts.sort()).toEqual(['claim-courier.lua', 'claim-send.lua', 'flood-wait.lua', 'pass-courier.lua', 'pause-sends.lua', 'release-send.lua', 'reserve-slot.lua', 'return-slot.lua', 'take-send.lua']);
   });
 
   it.each(scripts.map((f) => [f]))('%s names every KEYS and ARGV it uses in its header', (file) => {
@@ -25,7 +25,7 @@ describe('Lua scripts', () => {
 describe('Redis key names', () => {
   it('all sit under the prefix, so one deployment or test file never touches another', () => {
     const k = redisKeys('ripoti-t1');
-    const names = [k.bull, k.liveChannel, k.session('h'), k.update(42), k.messagesPerMinute, k.reportsPerDay, k.signinFailuresByAddress, k.chatSent('r1'), k.allSent, k.chatPace('r1'), k.budgetNext, k.budgetRecent, k.budgetPause, k.budgetAlive, k.budgetLane(0), k.budgetLane(3), k.budgetChat('c1'), k.budgetTold('c1'), k.alertsPending, k.alertsCourier];
+    const names = [k.bull, k.liveChannel, k.session('h'), k.update(42), k.messagesPerMinute, k.reportsPerDay, k.signinFailuresByAddress, k.chatSent('r1'), k.allSent, k.chatPace('r1'), k.floodChat, k.budgetNext, k.budgetRecent, k.budgetPause, k.budgetAlive, k.budgetLane(0), k.budgetLane(3), k.budgetChat('c1'), k.budgetTold('c1'), k.alertsPending, k.alertsCourier];
     for (const n of names) expect(n.startsWith('ripoti-t1')).toBe(true);
     expect(new Set(names).size).toBe(names.length);
   });
