@@ -186,8 +186,10 @@ export class DeliveryService {
       // Reached after all (they unblocked the bot): the ticket no longer says "unreachable", and
       // what was refused meanwhile goes too (after this one: it was no longer pending before it).
       if (due.report.reporterUnreachable && (await store.reports.setReporterUnreachable(due.report._id, false))) {
-        await store.messages.sendAgainAfterBlock(due.report._id, new Date(Date.now() - RESEND_BLOCKED_FOR_MS));
+        const again = await store.messages.sendAgainAfterBlock(due.report._id, new Date(Date.now() - RESEND_BLOCKED_FOR_MS));
         await events.publish({ type: 'ticket', reportId: due.reportId, what: 'status' });
+        // The page shows them "sending" now, not "not delivered" until each has gone (as ConversationService.backInReach).
+        if (again) await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
       }
     }
   }

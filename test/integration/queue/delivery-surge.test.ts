@@ -148,4 +148,29 @@ describe('replies in a surge while Telegram misbehaves', () => {
     expect(refusals.length).toBeLessThanOrEqual(2);
     for (const x of chats) expect(accepted(x.user).at(-1)!.at - refusals[0].at).toBeGreaterThanOrEqual(3000 - 50);
   });
+
+  it('shows what was refused while blocked as "sending" again once a reply reaches the unblocked reporter, not "not delivered" until each has gone', async () => {
+    const { user, reportId } = await taken('Unblocks');
+    tg.blockBy(user);
+    const refused = sentMessage(await h.tickets.reply(reportId, a, 'refused while blocked'));
+    await waitFor(async () => (await stateOf(refused)) === 'failed', 'the refused reply shown not delivered');
+    // What an open ticket page shows each time it is told its conversation changed.
+    const shown: (string | undefined)[] = [];
+    const reads: Promise<void>[] = [];
+    const unsubscribe = await h.bus.subscribe((e) => {
+      if (e.type === 'ticket' && e.reportId === reportId && e.what === 'delivery') reads.push(stateOf(refused).then((s) => void shown.push(s)));
+    });
+    try {
+      // Reached again before the bot heard of the unblock: the next reply goes, and the refused one follows it.
+      tg.unblockBy(user);
+      sentMessage(await h.tickets.reply(reportId, a, 'reaches the unblocked reporter'));
+      await waitFor(() => received(user, 'refused while blocked').length === 1, 'the refused reply delivered after all', 20_000);
+      await waitFor(async () => (await stateOf(refused)) === 'sent', 'shown delivered');
+      await waitFor(() => shown.at(-1) === 'sent', 'the page told it was delivered');
+      await Promise.all(reads);
+      expect(shown).toContain('pending');
+    } finally {
+      unsubscribe();
+    }
+  });
 });
