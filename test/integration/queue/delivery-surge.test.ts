@@ -15,18 +15,22 @@ jest.setTimeout(90_000);
 
 const RATE = 10;
 
-describe('replies in a surge while Telegram misbehaves', () => {
+// As createApp wires the worker role (every send also takes its slot in the shared budget), and
+// with TELEGRAM_SEND_RATE_PER_SECOND=0 (no budget: the worker's own gate and BullMQ's pause alone).
+describe.each([
+  ['with the shared budget', RATE],
+  ['without the shared budget', undefined],
+])('replies in a surge while Telegram misbehaves (%s)', (_name, budgetPerSecond) => {
   let tg: TelegramDouble;
   let h: Harness;
   const a: AgentRef = agent();
   beforeAll(async () => {
     tg = await TelegramDouble.start();
     h = await createHarness({
-      label: 'q-surge',
+      label: budgetPerSecond ? 'q-surge-b' : 'q-surge',
       env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, REPLY_RATE_PER_SECOND: String(RATE), MAX_TICKETS_PER_AGENT: '100' },
       workers: true,
-      // As createApp wires the worker role: every send also takes its slot in the shared budget.
-      sendBudgetPerSecond: RATE,
+      ...(budgetPerSecond ? { sendBudgetPerSecond: budgetPerSecond } : {}),
       overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200 } },
     });
     await h.startWorkers();
