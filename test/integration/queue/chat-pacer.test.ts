@@ -1,5 +1,7 @@
 import { ChatPacer } from '../../../src/queue/chat-pacer';
 import { connectTestRedis } from '../../support/redis';
+import { waitFor } from '../../support/tickets-harness';
+import { redisKeys } from '../../../src/redis-keys';
 
 /**
  * The send gate on real Redis: a second message to a chat goes a chat interval after the first
@@ -35,6 +37,38 @@ describe('ChatPacer.send', () => {
       // Soon after the first send ended, not when the 5 s lease it held would have run out
       // (about 4.7 s later).
       expect(gap).toBeLessThan(2000);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+/**
+ * A 429 (src/queue/lua/flood-wait.lua): the first chat refused waits alone; a refusal to another
+ * chat during that wait is the bot's limit. The waiting chat's next send and booked slot both
+ * lie past retry_after.
+ */
+describe('ChatPacer.floodWait', () => {
+  it('holds only the chat refused first, for retry_after, and says when a second chat makes it the bot\'s limit', async () => {
+    const { redis, prefix, cleanup } = await connectTestRedis('pacer-flood');
+    try {
+      const pacer = new ChatPacer(redis, prefix, { intervalMs: 200 });
+      const before = Date.now();
+      const first = await pacer.floodWait('reporter-1', 600);
+      expect(first.scope).toBe('chat');
+      expect(first.until).toBeGreaterThanOrEqual(before + 600 - 5);
+      // Its own second refusal is still its own; another chat's is the bot's.
+      expect((await pacer.floodWait('reporter-1', 600)).scope).toBe('chat');
+      expect((await pacer.floodWait('reporter-2', 600)).scope).toBe('all');
+      // Nothing to the waiting chat before its wait ends: no slot booked, no send let through.
+      expect(await pacer.reserve('reporter-1')).toBeGreaterThan(400);
+      expect(await pacer.reserve('reporter-3')).toBe(0);
+      let sentAt = 0;
+      await pacer.send('reporter-1', 1, async () => void (sentAt = Date.now()));
+      expect(sentAt).toBeGreaterThanOrEqual(first.until - 5);
+      // Once it has passed, a refusal to another chat is that chat's own again.
+      await waitFor(async () => (await redis.exists(redisKeys(prefix).floodChat)) === 0, 'the wait to pass', 2000);
+      expect((await pacer.floodWait('reporter-2', 100)).scope).toBe('chat');
     } finally {
       await cleanup();
     }
