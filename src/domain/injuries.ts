@@ -120,12 +120,13 @@ const NONE_HURT_LEAD =
   /^(?:(?:hapana|no|la|nope) )?(?:(?:hakuna|hamna) (?:mtu )?(?:mwingine )?(?:aliye ?|alie ?|ali|ame)(?:umia|umizwa|jeruhiwa)|no ?one (?:else )?(?:was )?(?:hurt|injured)|nobody (?:else )?(?:was )?(?:hurt|injured)|no injuries|not hurt)\b/;
 /**
  * Not treated yet: "bado hajatibiwa", "hajaenda hospitali", "hakupelekwa hospitali", "anahitaji
- * matibabu", "hatuna pesa ya hospitali", "walikataa kumtibu". Read before the words of treatment,
+ * matibabu", "hatuna pesa ya hospitali", "walikataa kumtibu", "yes no hospital". Read before the
+ * words of treatment,
  * which such answers contain too.
  */
 const NOT_TREATED = new RegExp(
   String.raw`\b(?:\w*jatibiwa|hakutibiwa|sikutibiwa|hawakutibiwa|hatukutibiwa|hajaenda|sijaenda|hawajaenda|hatujaenda|hakuenda|sikuenda|hawakuenda|hatukuenda|bila matibabu|hakuna matibabu|no treatment|not treated|no medical|not yet treated|untreated|` +
-    String.raw`\w*japelekwa|hakupelekwa|hawakupelekwa|sikupelekwa|hatukupelekwa|\w*hitaji (?:matibabu|kutibiwa|daktari|hospitali)|needs? (?:treatment|a doctor|medical)|walikataa|refused|\w*nyimwa|hakumpeleka|hawakumpeleka|hawakunipeleka|hawakutupeleka|hawakuwapeleka|\w*kosa pesa|could not get|couldn t get|hakuweza|hawakuweza|sikuweza|hatukuweza|hakuna pesa|hatuna pesa|sina pesa|no money|can t afford|cant afford|could not|couldn t|couldnt|didn t go|didnt go|did not go|has not (?:been|gone)|hasn t (?:been|gone)|hasnt (?:been|gone)|not (?:yet )?(?:been|gone) to)\b`,
+    String.raw`\w*japelekwa|hakupelekwa|hawakupelekwa|sikupelekwa|hatukupelekwa|\w*hitaji (?:matibabu|kutibiwa|daktari|hospitali)|needs? (?:treatment|a doctor|medical)|walikataa|refused|\w*nyimwa|(?:no|bila|hakuna|hamna|without(?: going to)?) (?:hospital|hospitali|doctor|daktari|clinic|kliniki|dispensary|zahanati)|hakumpeleka|hawakumpeleka|hawakunipeleka|hawakutupeleka|hawakuwapeleka|\w*kosa pesa|could not get|couldn t get|hakuweza|hawakuweza|sikuweza|hatukuweza|hakuna pesa|hatuna pesa|sina pesa|no money|can t afford|cant afford|could not|couldn t|couldnt|didn t go|didnt go|did not go|has not (?:been|gone)|hasn t (?:been|gone)|hasnt (?:been|gone)|not (?:yet )?(?:been|gone) to)\b`,
 );
 /** Not admitted ("hakulazwa"): says nothing of whether they were treated at all; "not hurt" after other words is no answer either. */
 const NOT_ADMITTED = /\b(?:hakulazwa|hawakulazwa|sikulazwa|hatukulazwa|not admitted|not (?:hurt|injured|wounded))\b/;

@@ -19,6 +19,8 @@ describe('injuries', () => {
     ['hospitali walikataa kumtibu', 'untreated'], ['alinyimwa matibabu', 'untreated'], ['he could not get treatment', 'untreated'],
     ['hospital refused to treat him', 'untreated'], ['Hawakumpeleka hospitali', 'untreated'], ['tulikosa pesa ya hospitali', 'untreated'],
     ['hakulazwa', undefined],
+    // A place of care named after "no" or "without" is care not had.
+    ['YES NO HOSPITAL', 'untreated'], ['ndio hakuna hospitali', 'untreated'], ['yes but no doctor', 'untreated'], ['yes without going to hospital', 'untreated'], ['ndio bila daktari', 'untreated'],
     // "No one hurt" with more after it is no "hurt, untreated"; the everyday spellings are "no one".
     ['No one was hurt, no help needed', undefined], ['not hurt, no treatment needed', undefined],
     ['hakuna alieumia', 'none'], ['hakuna mtu ameumia', 'none'], ['hamna', 'none'], ['hamna aliyeumia', 'none'], ['none', 'none'],
