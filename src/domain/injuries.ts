@@ -121,8 +121,7 @@ const NONE_HURT_LEAD =
 /**
  * Not treated yet: "bado hajatibiwa", "hajaenda hospitali", "hakupelekwa hospitali", "anahitaji
  * matibabu", "hatuna pesa ya hospitali", "walikataa kumtibu", "yes no hospital". Read before the
- * words of treatment,
- * which such answers contain too.
+ * words of treatment, which such answers contain too.
  */
 const NOT_TREATED = new RegExp(
   String.raw`\b(?:\w*jatibiwa|hakutibiwa|sikutibiwa|hawakutibiwa|hatukutibiwa|hajaenda|sijaenda|hawajaenda|hatujaenda|hakuenda|sikuenda|hawakuenda|hatukuenda|bila matibabu|hakuna matibabu|no treatment|not treated|no medical|not yet treated|untreated|` +
