@@ -2,7 +2,7 @@ import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, tow
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { askWhatToChange, chooseCategory, chooseCounty, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
-import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, REPLY_KEYBOARD_STEPS, townOf } from './flow';
+import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryWord, dangerAnswer, dangerLead, dontKnow, normalise, readWord, type Word } from './parse';
@@ -90,8 +90,10 @@ export function onMessage(turn: Turn, input: MessageInput): void {
   d.cancelAsked = undefined;
   switch (input.type) {
     case 'text':
-      if (REPLY_KEYBOARD_STEPS.includes(d.step) && input.label === 'back') return turn.back(d);
-      if (REPLY_KEYBOARD_STEPS.includes(d.step) && input.label === 'cancel') return turn.cancelPressed(d);
+      // The keyboard's Back or Cancel at any step: tapped twice on a slow phone, the second tap
+      // arrives after the first has moved on (never "that county was not recognised").
+      if (input.label === 'back') return turn.back(d);
+      if (input.label === 'cancel') return turn.cancelPressed(d);
       return onText(turn, d, input.text, asked === true);
     case 'passedOn':
       return onPassedOn(turn, d, input);

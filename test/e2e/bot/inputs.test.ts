@@ -430,4 +430,16 @@ describe('/cancel', () => {
     await u.press('‹ Back');
     expect(lastText(u)).toContain('what happened? Choose the closest one');
   });
+
+  it('Back tapped twice on the place question\'s keyboard (both taps sent before it went away, on a slow phone) goes back twice, in Swahili too', async () => {
+    for (const [lang, back, story] of [['en', '‹ Back', 'You told us:'], ['sw', '‹ Nyuma', 'Ulituambia:']] as const) {
+      const u = h.tg.user({ firstName: `Twice${lang}`, languageCode: lang });
+      await walkTo(u, 'place', lang);
+      await u.sendText(back);
+      await u.sendText(back);
+      // Not "that county was not recognised": the second tap was a Back too.
+      expect(lastText(u)).toContain(story);
+      expect(u.buttons()).toContain(lang === 'en' ? '✅ Keep it' : '✅ Ibaki hivyo');
+    }
+  });
 });
