@@ -635,7 +635,12 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // "Wakanipiga sana" at the county question goes on with what was done: no county is worded so.
   const words = normalise(more);
   const act = atCounty && MORE_ACTS.test(words) && !NOT_ACTS.test(words);
-  if (!account && !afterFewWords && !act) return false;
+  // "Was anyone hurt?" follows the story at once: a story sent in short messages ("kwa stage ya
+  // kondele", "walikuwa wawili") lands there; a few words that are no answer go on with it. A
+  // reply that begins with yes, no or skip ("yes he is") is a try at the answer: buttons asked for.
+  const first = readWord(words.split(' ')[0]);
+  const partAtHurt = d.step === 'hurt' && words.split(' ').length >= 2 && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip';
+  if (!account && !afterFewWords && !act && !partAtHurt) return false;
   if (alreadyTold(turn, d, more)) return true;
   const joined = checkText(d.text === undefined ? more : `${d.text}\n${more}`, LIMITS.descriptionMaxChars);
   if (!joined.ok) return false;

@@ -171,3 +171,19 @@ for (const lang of ['en', 'sw'] as const) {
     expect(report?.injuries).toBeUndefined();
   });
 }
+
+it('a story sent in three short messages, the last two landing on "was anyone hurt?", keeps all three: none is thrown away as "not understood"', async () => {
+  const u = h.tg.user({ firstName: 'Akinyi', languageCode: 'sw' });
+  await toStory(u, 'sw', B.sw.force);
+  await u.sendText('mapolice walinichapa jana');
+  await u.sendText('kwa stage ya kondele');
+  await u.sendText('walikuwa wawili');
+  expect(lastText(u)).toContain('Nimeongeza hili kwenye maelezo');
+  expect(lastText(u)).toContain(B.sw.hurtAsk);
+  // A single word is no part of a story: the buttons are asked for.
+  await u.sendText('eh');
+  expect(lastText(u)).toContain('Samahani, sijaelewa');
+  await u.sendText('ruka');
+  const { report } = await finish(u, 'sw');
+  expect(report?.description?.text).toBe('mapolice walinichapa jana\nkwa stage ya kondele\nwalikuwa wawili');
+});

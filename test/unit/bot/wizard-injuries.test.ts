@@ -166,6 +166,18 @@ describe('typed answers work like the buttons', () => {
     expect(added.state.draft?.text).toBe(`${STORY}\n${more}`);
   });
 
+  it('a few words that are no answer go on with the story told just before (sent in short messages); a question does not', () => {
+    const r = type(at('hurt', { text: STORY }), 'walikuwa wawili');
+    expect(said(r)).toEqual(['desc.added', 'injury.hurt.ask']);
+    expect(r.state.draft?.text).toBe(`${STORY}\nwalikuwa wawili`);
+    expect(said(type(at('hurt', { text: STORY }), 'what do you mean?'))).toEqual(['injury.use_buttons', 'injury.hurt.ask']);
+    for (const [text, hurt] of [['hapana hakuna', 'none'], ['ndio ameumia', 'hurt'], ['no one', 'none'], ['yes he is', undefined]] as const) {
+      const answer = type(at('hurt', { text: STORY }), text);
+      if (hurt) expect(answer.state.draft?.injuries?.hurt).toBe(hurt);
+      else expect(answer.state.draft?.text).toBe(STORY);
+    }
+  });
+
   it('a cancel word still asks "cancel this report?" first', () => {
     expect(said(type(at('hurt', { text: STORY }), 'ghairi'))).toEqual(['cancel.ask']);
   });
