@@ -184,6 +184,12 @@ export const PHONE_RE = new RegExp(
  */
 export const numberMark = (mark: string) => (found: string) => (found.startsWith('(') && !found.includes(')') ? `(${mark}` : mark);
 
+/** The first Kenyan phone number in the text, as written ("0712 345 678"): staff read it even in an anonymous report. */
+export function phoneNumberWritten(text: string): string | undefined {
+  const found = new RegExp(PHONE_RE.source, 'i').exec(text)?.[0];
+  return found?.replace(/^\((?!.*\))/, '').trim();
+}
+
 /**
  * A typed answer with any Kenyan phone number in it blanked: for copies that travel further than
  * the console (the CSV export), where a number a reporter typed into the wrong field could be theirs.

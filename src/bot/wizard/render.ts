@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, countyName, medicalFormFor, numbersFor, ownNameWritten } from '../../domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, countyName, medicalFormFor, numbersFor, ownNameWritten, phoneNumberWritten } from '../../domain';
 import type { Lang } from '../../i18n';
 import type { Message } from 'telegraf/types';
 import type { BotContext } from '../context';
@@ -213,9 +213,18 @@ export function reviewText(t: T, d: Draft, lang: Lang = 'en', own?: { names: rea
   return lines.join('\n');
 }
 
+/**
+ * What in an anonymous report's story would still tell staff who sent it: the reporter's own name
+ * or username, and a phone number ("call me on 0712..."), most likely theirs.
+ */
 function ownNameWarning(t: T, d: Draft, own: { names: readonly string[]; username?: string } | undefined): string[] {
-  const found = own && d.text && d.anonymous !== false ? ownNameWritten(d.text, own) : undefined;
-  return found ? [t(`review.own_${found.as}`, { written: escapeHtml(found.written) })] : [];
+  if (!d.text || d.anonymous === false) return [];
+  const found = own ? ownNameWritten(d.text, own) : undefined;
+  const phone = phoneNumberWritten(d.text);
+  return [
+    ...(found ? [t(`review.own_${found.as}`, { written: escapeHtml(found.written) })] : []),
+    ...(phone ? [t('review.own_phone', { written: escapeHtml(phone) })] : []),
+  ];
 }
 
 /** Whether anyone was hurt and whether there is a P3 (or PRC) form or medical report, as answered (nothing when skipped). */

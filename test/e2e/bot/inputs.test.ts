@@ -443,3 +443,15 @@ describe('/cancel', () => {
     }
   });
 });
+
+describe('a phone number in the story of an anonymous report', () => {
+  it('is pointed out at the review, with the way to take it out or send with the number instead', async () => {
+    const u = h.tg.user({ firstName: 'Brian', languageCode: 'en' });
+    await walkTo(u, 'review', 'en', 'THEY STOPED US AT THE ROADBLOK NEAR KANGEMI AND BEAT ME. CALL ME 0712 345 678 PLS');
+    expect(lastText(u)).toContain('Your story has a phone number in it, “0712 345 678”. If it is yours, staff will see it even if you send the report anonymously.');
+    await u.press('✏️ Change');
+    await u.press('Story');
+    await u.sendText('THEY STOPED US AT THE ROADBLOK NEAR KANGEMI AND BEAT ME.');
+    expect(lastText(u)).not.toContain('phone number in it');
+  });
+});

@@ -23,3 +23,17 @@ describe('the review, when the story names its reporter', () => {
     expect(reviewText(t, review(), 'sw')).not.toContain('review.own_');
   });
 });
+
+describe('the review, when the story holds a phone number', () => {
+  it('warns that staff see it even when sent anonymously, naming the number as written', () => {
+    const text = reviewText(t, review({ text: 'THEY BEAT ME AT THE ROADBLOCK. CALL ME 0712 345 678 PLS' }), 'en', own);
+    expect(text).toContain('review.own_phone(0712 345 678)');
+    expect(text.indexOf('review.own_phone')).toBeLessThan(text.indexOf('review.hint'));
+    expect(reviewText(t, review({ text: 'Nipigie +254 722-000-111 jioni' }), 'sw', own)).toContain('review.own_phone(+254 722-000-111)');
+  });
+
+  it('says nothing of an amount, a date or a number they chose to share', () => {
+    expect(reviewText(t, review({ text: 'Walitaka KSh 150 000 000 tarehe 07.12.2026 10:30' }), 'sw', own)).not.toContain('review.own_phone');
+    expect(reviewText(t, review({ text: 'Call me on 0712 345 678', anonymous: false }), 'en', own)).not.toContain('review.own_phone');
+  });
+});
