@@ -64,10 +64,11 @@ function withdrawRoutes(c: Routes<BotContext>): void {
 export function statusFeature(): Routes<BotContext> {
   const c = new Routes<BotContext>();
 
-  const list = async (ctx: BotContext) => {
+  /** `quiet`: after a wrong reference, nothing more is said when they have no open report. */
+  const list = async (ctx: BotContext, quiet = false) => {
     const open = ctx.from ? await ctx.deps.reporters.openReports(ctx.from.id) : [];
     if (!open.length) {
-      await ctx.reply(ctx.t('status.none'), kb.mainMenu(ctx.t));
+      if (!quiet) await ctx.reply(ctx.t('status.none'), kb.mainMenu(ctx.t));
       return;
     }
     await ctx.reply(`${ctx.t('status.list')}\n\n${open.map((r) => line(ctx, r)).join('\n\n')}`, HTML);
@@ -81,14 +82,16 @@ export function statusFeature(): Routes<BotContext> {
       return list(ctx);
     }
     const parsed = parseReference(arg);
+    // A reference mistyped or misremembered: their own open reports follow, with the right number
+    // to copy (someone else's reference still reads as one that does not exist).
     if (!parsed.ok) {
       await ctx.reply(ctx.t(`status.${parsed.reason}`), HTML);
-      return;
+      return list(ctx, true);
     }
     const found = await ctx.deps.reporters.status(ctx.from.id, parsed.reference);
     if (!found.ok) {
       await ctx.reply(ctx.t('status.not_found', { reference: parsed.reference }), HTML);
-      return;
+      return list(ctx, true);
     }
     // A report no agency has had can be withdrawn by its reporter, here.
     const withdraw = found.report.withdrawable ? Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.button'), `wd:${found.report.reference}`)]]) : {};

@@ -6,7 +6,7 @@ import { reporterMessageId } from '../../../src/services/reply-id';
 import { redisKeys } from '../../../src/redis-keys';
 import { generateReference } from '../../../src/domain';
 import { eventually, startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, callbackUpdate, lastText, pressTampered, referenceIn, submitNamed, walkTo, said } from './helpers';
+import { allTexts, callbackUpdate, lastText, pressTampered, referenceIn, submitNamed, walkTo, said, shown } from './helpers';
 import { seedReport } from '../../support/report-fixtures';
 
 let h: BotHarness;
@@ -283,15 +283,39 @@ describe('/status', () => {
 
     const other = h.tg.user({ firstName: 'Nosy', languageCode: 'en' });
     await submitAnonymous(other); // a reporter too, just not this report's
-    await other.sendText(`/status ${reference}`);
-    const notFound = lastText(other);
+    // Their own open reports follow the answer (the list, the same after either reference).
+    const answer = async (ref: string) => {
+      const before = other.messages().length;
+      await other.sendText(`/status ${ref}`);
+      return other.messages().slice(before).map(shown);
+    };
+    const [notFound, theirs] = await answer(reference);
     expect(notFound).toBe(`We found no report ${reference} for you. Please check the number. Reports closed more than a year or so ago are no longer shown.`);
+    expect(theirs).not.toContain(reference);
 
     // A well-formed reference that does not exist reads exactly the same.
     const missing = generateReference();
     expect(await h.store.reports.findByReference(missing)).toBeNull();
-    await other.sendText(`/status ${missing}`);
-    expect(lastText(other)).toBe(notFound.replace(reference, missing));
+    expect(await answer(missing)).toEqual([notFound.replace(reference, missing), theirs]);
+  });
+
+  it('a mistyped or unknown reference is followed by the reporter’s own open reports, so the right number is there to copy', async () => {
+    const u = h.tg.user({ firstName: 'Agent', languageCode: 'en' });
+    const reference = await submitAnonymous(u);
+    for (const wrong of ['R-ABCD-EFGH', generateReference(), 'R-12']) {
+      const before = u.messages().length;
+      await u.sendText(`/status ${wrong}`);
+      const answers = u.messages().slice(before).map(shown);
+      expect(answers[0]).toMatch(/seems wrong|We found no report|does not look like a reference/);
+      expect(answers[1]).toContain('Your open reports');
+      expect(answers[1]).toContain(reference);
+    }
+    // With no open report, the error alone: nothing to list.
+    const none = h.tg.user({ firstName: 'Nobody', languageCode: 'en' });
+    await none.sendText('/start');
+    const before = none.messages().length;
+    await none.sendText('/status R-ABCD-EFGH');
+    expect(none.messages().slice(before)).toHaveLength(1);
   });
 
   it('tells a mistyped reference apart, in the reporter’s language', async () => {
@@ -301,9 +325,9 @@ describe('/status', () => {
     const body = reference.replace(/-/g, '').slice(1);
     const swapped = body[0] === 'A' ? 'B' : 'A';
     await u.sendText(`/status R-${swapped}${body.slice(1, 4)}-${body.slice(4)}`);
-    expect(lastText(u)).toContain('Herufi moja inaonekana si sahihi');
+    expect(allTexts(u).at(-2)).toContain('Herufi moja inaonekana si sahihi');
     await u.sendText('/status hello');
-    expect(lastText(u)).toContain('Hiyo haionekani kama nambari ya kumbukumbu');
+    expect(allTexts(u).at(-2)).toContain('Hiyo haionekani kama nambari ya kumbukumbu');
     // The example from /help copied as it is: what goes there, then their own reports.
     const before = u.messages().length;
     await u.sendText('/hali r-xxxx-xxxx');
