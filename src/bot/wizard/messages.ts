@@ -103,7 +103,8 @@ export function onMessage(turn: Turn, input: MessageInput): void {
     case 'media':
       return onMedia(turn, d, input.media, input.caption, input.album, input.forwarded);
     case 'location':
-      if (d.step === 'county' || d.step === 'desc') return keepLocationEarly(turn, d, { lat: input.lat, lon: input.lon });
+      // Shared before the place question (first thing, on the danger path): kept, never "not understood".
+      if (d.step === 'county' || d.step === 'desc' || (BEFORE_STORY.includes(d.step) && d.county === undefined)) return keepLocationEarly(turn, d, { lat: input.lat, lon: input.lon });
       if (d.step !== 'place') return unexpected(turn, d);
       return takeLocation(turn, d, { lat: input.lat, lon: input.lon });
     case 'contact':
@@ -575,7 +576,7 @@ function keepLocationEarly(turn: Turn, d: Draft, at: { lat: number; lon: number 
     // The pin replaces a place typed under the county being changed, as at the place question.
     d.place = undefined;
   }
-  turn.say(`${d.step}.location_kept`);
+  turn.say(BEFORE_STORY.includes(d.step) ? 'wizard.location_kept' : `${d.step}.location_kept`);
   return turn.show();
 }
 

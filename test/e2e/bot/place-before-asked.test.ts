@@ -30,6 +30,11 @@ const L = {
     askEdit: 'In which county did it happen? Tap ✅ Nakuru to keep it and change only the place, or choose another county.',
     whereIn: 'Where in Nakuru?',
     review: 'Please check your report',
+    keptFirst: '📍 Thank you, I have kept your location: it will go with your report. Please answer the question below first.',
+    dangerAsk: 'Is someone in danger right now?',
+    yes: '🚨 Yes',
+    story: 'They are beating my friend at the roadblock right now.',
+    county: 'Nairobi',
   },
   sw: {
     kept: '📍 Asante, nimehifadhi mahali ulipo: patatumwa pamoja na ripoti yako. Bado nahitaji kujua kaunti, kwa sababu siwezi kuitambua kutoka kwa mahali ulipotuma.\n\nIlitokea katika kaunti gani? Bonyeza kaunti, au andika jina lake.',
@@ -43,6 +48,11 @@ const L = {
     askEdit: 'Ilitokea katika kaunti gani? Bonyeza ✅ Nakuru ili kubaki na kaunti hiyo na kubadilisha mahali tu, au chagua kaunti nyingine.',
     whereIn: 'ndani ya Nakuru?',
     review: 'Tafadhali angalia ripoti yako',
+    keptFirst: '📍 Asante, nimehifadhi mahali ulipo: patatumwa pamoja na ripoti yako. Tafadhali jibu swali lililo hapa chini kwanza.',
+    dangerAsk: 'Je, kuna mtu yuko hatarini sasa hivi?',
+    yes: '🚨 Ndio',
+    story: 'Wanampiga rafiki yangu kwenye kizuizi cha barabarani sasa hivi.',
+    county: 'Nairobi',
   },
 };
 
@@ -62,6 +72,23 @@ describe.each(['en', 'sw'] as const)('where, given before the place question (%s
     await u.press(SEND_ANONYMOUSLY[lang]);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ county: 32, location: { lat: -0.3031, lon: 36.08 } });
+  });
+
+  it('a location shared at "is someone in danger?" (before any story) is kept, not "not understood": the question stays, and the pin is the place', async () => {
+    const u = h.tg.user({ firstName: `Danger pin ${lang}`, languageCode: lang });
+    await walkTo(u, 'danger', lang);
+    await u.shareLocation(-1.2648, 36.7465);
+    expect(lastText(u)).toContain(l.keptFirst);
+    expect(lastText(u)).toContain(l.dangerAsk);
+    await u.press(l.yes);
+    await u.sendText(l.story);
+    await u.sendText(l.county);
+    expect(lastText(u)).toContain(l.used);
+    await u.press(l.today);
+    expect(lastText(u)).toContain(`${l.place} ${l.pin}`);
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ county: 47, dangerNow: true, location: { lat: -1.2648, lon: 36.7465 } });
   });
 
   it('"Change" -> "Place": the county already given is the first button; one tap keeps it and asks where in it', async () => {
