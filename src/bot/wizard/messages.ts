@@ -455,6 +455,8 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
   const code = d.step === 'cat' && d.kind ? categoryWord(input, d.kind) : undefined;
   if (!code) return false;
   chooseCategory(d, code as CategoryCode);
+  // Said back as a tap's choice is ("✓ ..."): a wrong reading is seen, and Back undoes it.
+  turn.say('category.typed', { category: { key: `common:category.${code}` } });
   turn.advance(d);
   return true;
 }

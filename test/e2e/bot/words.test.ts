@@ -66,6 +66,14 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     expect(report).toMatchObject({ dangerNow: false, when: 'yesterday' });
   });
 
+  it('a category typed in words ("walinichapa") is said back above the next question, as a tap is, so a wrong reading can be seen and undone', async () => {
+    const u = h.tg.user({ firstName: `Typed category ${lang}`, languageCode: lang });
+    await walkTo(u, 'cat', lang);
+    await u.sendText('walinichapa');
+    const force = lang === 'en' ? 'Excessive force or brutality' : 'Polisi kutumia nguvu kupita kiasi au ukatili';
+    expect(lastText(u)).toMatch(new RegExp(`^✓ ${force}\n\n${l.danger.replace('?', '\\?')}`));
+  });
+
   it('cancel words ask first and are never stored as the story or the place; yes cancels', async () => {
     const u = h.tg.user({ firstName: `Cancel words ${lang}`, languageCode: lang });
     await walkTo(u, 'desc', lang);
