@@ -495,7 +495,8 @@ const HERE = new Set(['hapa', 'here', 'niko hapa', 'ni hapa', 'hapa tu', 'iko ha
  * shared location; never kept as the place. False when the words are an answer.
  */
 function unanswered(turn: Turn, d: Draft, input: string, word: Word | undefined): boolean {
-  const unsure = word === 'skip' || dontKnow(input);
+  // "Hakuna" (none) where the place is asked is no place, as "sijui" is: never stored as one.
+  const unsure = word === 'skip' || dontKnow(input) || (d.step === 'place' && word === 'no');
   if (d.step === 'place' && unsure && townOf(d)) {
     // "Where in Kitengela exactly?" "Sijui": the town is the place, as close as they can tell.
     takePlace(turn, d, townOf(d)?.name ?? '');
@@ -790,7 +791,8 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   if (!parsed.ok && addToStory(turn, d, input)) return turn.show();
   if (!parsed.ok) {
     const n = normalise(input);
-    const key = dontKnow(input) ? 'when.unknown' : VAGUE_WHEN.test(n) ? 'when.which_day' : `when.${parsed.reason}`;
+    // "Ruka": the day cannot be skipped; asked for the closest one, as for "sijui".
+    const key = dontKnow(input) || readWord(input) === 'skip' ? 'when.unknown' : VAGUE_WHEN.test(n) ? 'when.which_day' : `when.${parsed.reason}`;
     turn.say(key, { example: formatDay(turn.now.getTime()) });
     return turn.show();
   }

@@ -74,6 +74,19 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     expect(lastText(u)).toMatch(new RegExp(`^✓ ${force}\n\n${l.danger.replace('?', '\\?')}`));
   });
 
+  it('"hakuna" or "none" where the place is asked is no place: the nearest landmark is asked for; "ruka" at "when" asks for the closest day', async () => {
+    const u = h.tg.user({ firstName: `No place ${lang}`, languageCode: lang });
+    await walkTo(u, 'place', lang);
+    await u.sendText(lang === 'en' ? 'none' : 'hakuna');
+    expect(lastText(u)).toContain(lang === 'en' ? 'Type the nearest place you know' : 'Andika jina la mahali unapopajua karibu na hapo');
+    await u.sendText('Kondele stage');
+    await u.sendText(lang === 'en' ? 'skip' : 'ruka');
+    expect(lastText(u)).toContain(lang === 'en' ? 'If you do not remember the exact day' : 'Kama hukumbuki siku hasa');
+    await u.sendText(lang === 'en' ? 'yesterday' : 'jana');
+    expect(lastText(u)).toContain(l.review);
+    expect(lastText(u)).toContain('Kondele stage');
+  });
+
   it('cancel words ask first and are never stored as the story or the place; yes cancels', async () => {
     const u = h.tg.user({ firstName: `Cancel words ${lang}`, languageCode: lang });
     await walkTo(u, 'desc', lang);
