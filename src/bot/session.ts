@@ -68,6 +68,12 @@ export interface Draft {
    * field needs no new session version: a release without it ignores it and asks "Where in <county>?".
    */
   town?: { name: string; counties: number[] };
+  /**
+   * The one county the last answer to the county question was offered as ("Did you mean Kisumu?"):
+   * "ndio" takes it, and it stays on top of the list while the question is asked again. A new
+   * optional field, as `town`: the version is unchanged.
+   */
+  offered?: number;
   place?: string;
   location?: { lat: number; lon: number };
   /**

@@ -225,6 +225,7 @@ export function pendingTown(d: Draft, code: number): Draft['town'] {
 export function chooseCounty(d: Draft, code: number, town?: Draft['town']): void {
   if (town) d.town = town;
   else delete d.town;
+  delete d.offered;
   if (d.county !== code) {
     d.place = undefined;
     // A pin shared while the county was asked (or before) was given for this answer, not the one before.

@@ -389,20 +389,27 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   // and Back returns here. Typing the county a town was offered with ("Rongai") keeps the town.
   if (m.kind === 'exact') return setCounty(turn, d, m.county.code, m.town ? { name: m.town, counties: [m.county.code] } : pendingTown(d, m.county.code));
   if (countyThenPlace(turn, d, input)) return;
+  // "Did you mean Kisumu?" "Ndio": the county offered.
+  if (d.offered !== undefined && agrees(readWord(input))) return setCounty(turn, d, d.offered, pendingTown(d, d.offered));
   const page = d.countyPage ?? 0;
+  // What was offered stays on top while the question is asked again (a place typed before the tap).
+  const offered = d.offered !== undefined ? [d.offered] : [];
   // "Sijui" is no county: asked for a town or an area near it, never offered the nearest spelling (Kitui).
-  if (readWord(input) === 'skip' || dontKnow(input)) return turn.say('county.dont_know', undefined, { keyboard: countyKeyboard(d, page) });
+  if (readWord(input) === 'skip' || dontKnow(input)) return turn.say('county.dont_know', undefined, { keyboard: countyKeyboard(d, page, offered) });
   if (m.kind === 'none' && offerArea(turn, d, input, page)) return;
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
   const named = m.kind === 'suggest' ? m.county : countyNamedIn(input);
   const added = addToStory(turn, d, input, named !== undefined);
-  if (named) return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: countyKeyboard(d, page, [named.code]) });
+  if (named) {
+    d.offered = named.code;
+    return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: countyKeyboard(d, page, [named.code]) });
+  }
   if (added) return turn.show();
   // "Hola, karibu na soko": no county named, and it begins with the town that is also a greeting:
   // its county is offered, as for "Hola" alone ("Hola, niko Nairobi" was offered Nairobi above).
   const first = /^([^,;:\n–—]+)[,;:\n–—]/u.exec(input.trim())?.[1];
   if (first && townNamed(first)?.greeting && offerArea(turn, d, first, page)) return;
-  return turn.say('county.unknown', undefined, { keyboard: countyKeyboard(d, page) });
+  return turn.say('county.unknown', undefined, { keyboard: countyKeyboard(d, page, offered) });
 }
 
 /**
@@ -415,12 +422,14 @@ function offerArea(turn: Turn, d: Draft, input: string, page: number): boolean {
   const town = townNamed(input);
   if (town?.also !== undefined) {
     d.town = { name: town.name, counties: [town.county, town.also] };
+    delete d.offered; // two counties: "ndio" cannot say which
     turn.say('county.of_town_two', { area: town.name, county: { countyCode: town.county }, other: { countyCode: town.also } }, { keyboard: countyKeyboard(d, page, [town.county, town.also]) });
     return true;
   }
   const unit = town?.greeting ? { area: town.name, county: town.county } : countyOfUnit(input);
   if (!unit) return false;
   d.town = { name: unit.area, counties: [unit.county] };
+  d.offered = unit.county;
   turn.say('county.of_area', { area: unit.area, county: { countyCode: unit.county } }, { keyboard: countyKeyboard(d, page, [unit.county]) });
   return true;
 }

@@ -39,3 +39,22 @@ it('an English speaker sees West Pokot, and "Pokot Magharibi" typed is understoo
   await u.sendText('Pokot Magharibi');
   expect(lastText(u)).toContain('Where in West Pokot?');
 });
+
+it('"Did you mean Kisumu?" answered "ndio" or "YES" takes it; an answer that is no county keeps the suggestion on offer', async () => {
+  const u = h.tg.user({ firstName: 'Akoth', languageCode: 'sw' });
+  await walkTo(u, 'county', 'sw');
+  await u.sendText('kisumo');
+  expect(lastText(u)).toContain('Ulimaanisha Kisumu?');
+  await u.sendText('ndio');
+  expect(lastText(u)).toContain('ndani ya Kisumu');
+
+  const v = h.tg.user({ firstName: 'Peter', languageCode: 'en' });
+  await walkTo(v, 'county', 'en');
+  await v.sendText('NAKURUU');
+  expect(lastText(v)).toContain('Did you mean Nakuru?');
+  // The place typed before the county was tapped: not a county, and the suggestion stays a tap away.
+  await v.sendText('menengai primary');
+  expect(v.buttons()[0]).toBe('✅ Nakuru');
+  await v.sendText('YES');
+  expect(lastText(v)).toContain('Where in Nakuru?');
+});
