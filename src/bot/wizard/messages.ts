@@ -651,8 +651,10 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // "Was anyone hurt?" follows the story at once: a story sent in short messages ("kwa stage ya
   // kondele", "walikuwa wawili") lands there; a few words that are no answer go on with it. A
   // reply that begins with yes, no or skip ("yes he is") is a try at the answer: buttons asked for.
+  // Only when first asked, right after the story: asked again (Back, Change), it follows no story.
   const first = readWord(words.split(' ')[0]);
-  const partAtHurt = d.step === 'hurt' && words.split(' ').length >= 2 && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip';
+  const firstAsked = d.step === 'hurt' && !d.editing && d.injuries === undefined && !d.injuriesSkipped?.includes('hurt');
+  const partAtHurt = firstAsked && words.split(' ').length >= 2 && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip';
   if (!account && !afterFewWords && !act && !partAtHurt) return false;
   if (alreadyTold(turn, d, more)) return true;
   const joined = checkText(d.text === undefined ? more : `${d.text}\n${more}`, LIMITS.descriptionMaxChars);
