@@ -68,7 +68,10 @@ export function statusFeature(): Routes<BotContext> {
   const list = async (ctx: BotContext, quiet = false) => {
     const open = ctx.from ? await ctx.deps.reporters.openReports(ctx.from.id) : [];
     if (!open.length) {
-      if (!quiet) await ctx.reply(ctx.t('status.none'), kb.mainMenu(ctx.t));
+      if (quiet) return;
+      // In the middle of a report, "no open reports" beside "a report in progress" read as a contradiction.
+      if (ctx.session.draft) await ctx.reply(ctx.t('status.none_writing'));
+      else await ctx.reply(ctx.t('status.none'), kb.mainMenu(ctx.t));
       return;
     }
     await ctx.reply(`${ctx.t('status.list')}\n\n${open.map((r) => line(ctx, r)).join('\n\n')}`, HTML);

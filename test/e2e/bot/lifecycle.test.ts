@@ -921,8 +921,8 @@ describe('/language, /help and /privacy', () => {
 
 describe('a question about the bot in the middle of a report', () => {
   const T = {
-    en: { cmds: ['/help', '/privacy', '/status'], answers: ['How Ripoti works', 'Your privacy', 'You have no open reports.'], resume: 'You have a report in progress. Let us continue where you stopped.', asked: 'Where in Nakuru?', menu: '☰ Menu in English', place: 'Stage', noted: 'Place noted.' },
-    sw: { cmds: ['/msaada', '/faragha', '/hali'], answers: ['Jinsi Ripoti inavyofanya kazi', 'Faragha yako', 'Huna ripoti inayoshughulikiwa kwa sasa.'], resume: 'Una ripoti ambayo hujamaliza. Tuendelee ulipoishia.', asked: 'Ni wapi hasa ndani ya Nakuru?', menu: '☰ Menyu kwa Kiswahili', place: 'Stage', noted: 'Sawa, tumepata mahali.' },
+    en: { cmds: ['/help', '/privacy', '/status'], answers: ['How Ripoti works', 'Your privacy', 'No report you have sent is open. The one you are writing now is not sent yet.'], resume: 'You have a report in progress. Let us continue where you stopped.', asked: 'Where in Nakuru?', menu: '☰ Menu in English', place: 'Stage', noted: 'Place noted.' },
+    sw: { cmds: ['/msaada', '/faragha', '/hali'], answers: ['Jinsi Ripoti inavyofanya kazi', 'Faragha yako', 'Huna ripoti uliyotuma ambayo bado inashughulikiwa. Ripoti unayoandika sasa bado haijatumwa.'], resume: 'Una ripoti ambayo hujamaliza. Tuendelee ulipoishia.', asked: 'Ni wapi hasa ndani ya Nakuru?', menu: '☰ Menyu kwa Kiswahili', place: 'Stage', noted: 'Sawa, tumepata mahali.' },
   };
   it.each(['en', 'sw'] as const)('(%s) is answered, then the question waiting is asked again, as /start does: the reporter sees the report is kept and what comes next', async (lang) => {
     const t = T[lang];
