@@ -169,6 +169,8 @@ const DANGER_NO = new Set([
   'niko salama', 'tuko salama', 'yuko salama', 'ako salama', 'sote tuko salama', 'salama', 'sasa niko salama', 'niko sawa', 'tuko sawa', 'niko fiti', 'siko hatarini',
   'hakuna hatari', 'hakuna aliye hatarini', 'hakuna mtu hatarini', 'i am safe', 'im safe', 'i m safe', 'i am fine', 'im fine', 'i m fine', 'im ok', 'i m ok', 'i am ok',
   'we are safe', 'we re safe', 'no danger', 'not in danger', 'nobody is in danger', 'safe now', 'all safe',
+  // Sheng for "fine": "iko poa" must not begin a yes ("iko", there is).
+  'niko poa', 'tuko poa', 'yuko poa', 'ako poa', 'wako poa', 'iko poa', 'hakuna noma', 'tuko fiti', 'yuko fiti', 'iko fiti', 'iko sawa',
 ]);
 
 export function dangerAnswer(text: string): boolean | undefined {
@@ -200,7 +202,7 @@ export function dangerLead(text: string): boolean | undefined {
     const head = words.slice(0, k).join(' ');
     const rest = words.slice(k).join(' ');
     // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
-    if (YES_LEAD.has(head)) return NO_LEAD.has(rest) || /\b(hakuna|salama|safe|fine|sawa|lakini|ila|but|wameondoka|left|gone)\b/.test(rest) ? undefined : true;
+    if (YES_LEAD.has(head)) return NO_LEAD.has(rest) || /\b(hakuna|salama|safe|fine|sawa|poa|fiti|lakini|ila|but|wameondoka|left|gone)\b/.test(rest) ? undefined : true;
     if (NO_LEAD.has(head)) return STILL_DANGER.test(rest) || saysDangerNow(rest) ? undefined : false;
   }
   return undefined;

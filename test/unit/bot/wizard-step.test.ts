@@ -901,6 +901,16 @@ describe('danger', () => {
     expect(type(at('danger'), 'still here').state.draft?.danger).toBeUndefined();
   });
 
+  it('"I am fine" in Sheng ("iko poa", "niko poa", "hakuna noma", "tuko fiti") is a no, never the alert that "iko" (there is) begins', () => {
+    for (const words of ['iko poa', 'Niko poa', 'tuko poa', 'hakuna noma', 'tuko fiti', 'yuko poa']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, r.effects]).toEqual([words, false, []]);
+    }
+    // A yes taken back in Sheng is asked again, never guessed.
+    expect(said(type(at('danger'), 'ndio lakini sasa iko poa'))).toEqual(['unexpected.danger', 'danger.ask']);
+    expect(type(at('danger'), 'iko fiti sasa').effects).toEqual([]);
+  });
+
   it('a yes or a no said first with more words is the answer: the emergency numbers do not wait for a bare "yes"', () => {
     for (const words of ['ndio yuko hatarini', 'Ndio tafadhali', 'yes my brother', 'help me please', 'nisaidieni tafadhali', 'Yes!! they are still beating him', 'hakuna usalama hapa', 'Siko salama']) {
       const r = type(at('danger'), words);
