@@ -43,6 +43,8 @@ const INCIDENT_ACTS =
  */
 const MORE_ACTS =
   /(nipig|mpig|tupig|wapig|pigwa|kamat|nishik|mshik|tushik|washik|shikwa|tish|nyang.?any|(ni|m|mw|tu|wa)ibi[aw]|ibiwa|chapwa|(ni|m|tu|wa)chapa\b|kichapo|vami|shambuli|jeruh|umiz|muua|mwua|uawa|buruta|(ni|m|tu|wa)gong|gongwa|(ni|m|tu|wa)sukum|(ni|m|tu|wa)fung[ai]|fungwa|pingu|(ni|m|mw|tu|wa)(weka|tupa|rusha) ndani|(ni|m|tu|wa)baka\b|bakwa|nyanyas|(ni|m|tu|wa)tes[ae]|teswa|risasi|machozi|teargas|(ni|m|mw|tu|wa)itish|\b(beat|beaten|beating|hit|hitting|hurt|slapped|kicked|arrested|threatened|stole|took|shot|killed|assaulted|harassed|tortured|robbed|detained|raped|teargassed|locked)\b)/;
+/** How someone is ("niko poa", "kidogo tu", "just bruises"): a try at "was anyone hurt?", never more of the story. */
+const HOW_SOMEONE_IS = /\b(poa|sawa|fiti|ok|okay|fine|well|salama|shida|noma|kidogo|sana|\w*umia|\w*umizwa|\w*jeruhiwa|majeraha|jeraha|injur\w*|hurt|bruis\w*|wound\w*|minor|serious\w*|badly)\b/;
 /** Asking to be called ("nipigie simu"), voters ("wapiga kura"), a friend ("mshikaji"): no act. */
 const NOT_ACTS = /pigi[ae]\b|piga kura|mshikaji/;
 /** Asking about a report already sent, not telling a new one: the menu has /status. */
@@ -654,7 +656,7 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // Only when first asked, right after the story: asked again (Back, Change), it follows no story.
   const first = readWord(words.split(' ')[0]);
   const firstAsked = d.step === 'hurt' && !d.editing && d.injuries === undefined && !d.injuriesSkipped?.includes('hurt');
-  const partAtHurt = firstAsked && words.split(' ').length >= 2 && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip';
+  const partAtHurt = firstAsked && words.split(' ').length >= 2 && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip' && !HOW_SOMEONE_IS.test(words);
   if (!account && !afterFewWords && !act && !partAtHurt) return false;
   if (alreadyTold(turn, d, more)) return true;
   const joined = checkText(d.text === undefined ? more : `${d.text}\n${more}`, LIMITS.descriptionMaxChars);

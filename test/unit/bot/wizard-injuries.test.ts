@@ -171,6 +171,10 @@ describe('typed answers work like the buttons', () => {
     expect(said(r)).toEqual(['desc.added', 'injury.hurt.ask']);
     expect(r.state.draft?.text).toBe(`${STORY}\nwalikuwa wawili`);
     expect(said(type(at('hurt', { text: STORY }), 'what do you mean?'))).toEqual(['injury.use_buttons', 'injury.hurt.ask']);
+    // Words of how someone is ("niko poa", "just bruises", "si sana") are a try at the answer, not more story.
+    for (const answer of ['niko poa', 'kidogo tu', 'si sana', 'he is ok', 'mimi sikuumia', 'just bruises', 'minor injuries', 'wote tuko fiti']) {
+      expect([answer, said(type(at('hurt', { text: STORY }), answer))]).toEqual([answer, ['injury.use_buttons', 'injury.hurt.ask']]);
+    }
     // Asked again (Back, or Change): the story was not just told, and the words are a try at an answer.
     for (const again of [{ injuriesSkipped: ['hurt' as const] }, { injuries: { hurt: 'none' as const } }, { editing: true as const }]) {
       expect(said(type(at('hurt', { text: STORY, ...again }), 'Kondele stage'))).toEqual(['injury.use_buttons', 'injury.hurt.ask']);
