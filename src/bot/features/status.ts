@@ -60,64 +60,67 @@ function withdrawRoutes(c: Routes<BotContext>): void {
   });
 }
 
+/** The reporter's open reports; `quiet`: after a wrong reference, nothing more is said when they have none. */
+async function listOpen(ctx: BotContext, quiet = false): Promise<void> {
+  const open = ctx.from ? await ctx.deps.reporters.openReports(ctx.from.id) : [];
+  if (!open.length) {
+    if (quiet) return;
+    // In the middle of a report, "no open reports" beside "a report in progress" read as a contradiction.
+    if (ctx.session.draft) await ctx.reply(ctx.t('status.none_writing'));
+    else await ctx.reply(ctx.t('status.none'), kb.mainMenu(ctx.t));
+    return;
+  }
+  await ctx.reply(`${ctx.t('status.list')}\n\n${open.map((r) => line(ctx, r)).join('\n\n')}`, HTML);
+}
+
+
+/** /status REF: one report, only to the reporter who filed it; a wrong reference is followed by their open reports. */
+async function showOne(ctx: BotContext & { from: NonNullable<BotContext['from']> }, arg: string): Promise<void> {
+  if (!arg) return listOpen(ctx);
+  // "/status R-XXXX-XXXX" copied from /help as it is: what goes there, then their reports.
+  if (PLACEHOLDER.test(arg)) {
+    await ctx.reply(ctx.t('status.placeholder'), HTML);
+    return listOpen(ctx);
+  }
+  const parsed = parseReference(arg);
+  // A reference mistyped or misremembered: their own open reports follow, with the right number
+  // to copy (someone else's reference still reads as one that does not exist).
+  if (!parsed.ok) {
+    await ctx.reply(ctx.t(`status.${parsed.reason}`), HTML);
+    return listOpen(ctx, true);
+  }
+  const found = await ctx.deps.reporters.status(ctx.from.id, parsed.reference);
+  if (!found.ok) {
+    await ctx.reply(ctx.t('status.not_found', { reference: parsed.reference }), HTML);
+    return listOpen(ctx, true);
+  }
+  // A report no agency has had can be withdrawn by its reporter, here.
+  const withdraw = found.report.withdrawable ? Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.button'), `wd:${found.report.reference}`)]]) : {};
+  // Waiting for them, but they have answered since: not "please reply" again.
+  const explain = found.report.answered ? 'status.explain.waiting_reporter_answered' : `status.explain.${found.report.status}`;
+  await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(explain)}`, { ...HTML, ...withdraw });
+}
+
 /** /status lists the reporter's open reports; /status REF shows one, only to the reporter who filed it (`ReporterService`). */
 export function statusFeature(): Routes<BotContext> {
   const c = new Routes<BotContext>();
 
-  /** `quiet`: after a wrong reference, nothing more is said when they have no open report. */
-  const list = async (ctx: BotContext, quiet = false) => {
-    const open = ctx.from ? await ctx.deps.reporters.openReports(ctx.from.id) : [];
-    if (!open.length) {
-      if (quiet) return;
-      // In the middle of a report, "no open reports" beside "a report in progress" read as a contradiction.
-      if (ctx.session.draft) await ctx.reply(ctx.t('status.none_writing'));
-      else await ctx.reply(ctx.t('status.none'), kb.mainMenu(ctx.t));
-      return;
-    }
-    await ctx.reply(`${ctx.t('status.list')}\n\n${open.map((r) => line(ctx, r)).join('\n\n')}`, HTML);
-  };
-
-  const one = async (ctx: BotContext & { from: NonNullable<BotContext['from']> }, arg: string) => {
-    if (!arg) return list(ctx);
-    // "/status R-XXXX-XXXX" copied from /help as it is: what goes there, then their reports.
-    if (PLACEHOLDER.test(arg)) {
-      await ctx.reply(ctx.t('status.placeholder'), HTML);
-      return list(ctx);
-    }
-    const parsed = parseReference(arg);
-    // A reference mistyped or misremembered: their own open reports follow, with the right number
-    // to copy (someone else's reference still reads as one that does not exist).
-    if (!parsed.ok) {
-      await ctx.reply(ctx.t(`status.${parsed.reason}`), HTML);
-      return list(ctx, true);
-    }
-    const found = await ctx.deps.reporters.status(ctx.from.id, parsed.reference);
-    if (!found.ok) {
-      await ctx.reply(ctx.t('status.not_found', { reference: parsed.reference }), HTML);
-      return list(ctx, true);
-    }
-    // A report no agency has had can be withdrawn by its reporter, here.
-    const withdraw = found.report.withdrawable ? Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.button'), `wd:${found.report.reference}`)]]) : {};
-    // Waiting for them, but they have answered since: not "please reply" again.
-    const explain = found.report.answered ? 'status.explain.waiting_reporter_answered' : `status.explain.${found.report.status}`;
-    await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(explain)}`, { ...HTML, ...withdraw });
-  };
   // Asked in the middle of a report: answered, then its question again.
   c.command(namesOf('status'), async (ctx) => {
-    await one(ctx, ctx.payload.trim());
+    await showOne(ctx, ctx.payload.trim());
     await resumeIfWriting(ctx);
   });
   // "hali R-7K3F-9QX2" typed without the slash, or the reference alone ("R-7K3F-9QX2?"), is the
   // same question, not a message for staff (who see the report it is about anyway).
   c.hears(/^\s*(?:\/?(?:hali|status)\s+)?(R-?[A-Z0-9]{4}-?[A-Z0-9]{4})\s*\??\s*$/i, async (ctx) => {
-    await one(ctx, ctx.match[1]);
+    await showOne(ctx, ctx.match[1]);
     await resumeIfWriting(ctx);
   });
   withdrawRoutes(c);
 
   c.action('m:status', async (ctx) => {
     await ctx.answerCbQuery();
-    await list(ctx);
+    await listOpen(ctx);
     await resumeIfWriting(ctx);
   });
   return c;
