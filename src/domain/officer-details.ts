@@ -66,9 +66,15 @@ const TITLED_NAME = new RegExp(
  * blank lost the investigator the name and hinted at the reporter's). "Call Wanjiru on..." is blanked.
  */
 export function keepOfficersNamed(text: string, blank: (s: string) => string): string {
+  return keepTitled(text, blank, () => true);
+}
+
+/** `text` blanked by `blank` except each rank-and-name that `keep` keeps. */
+function keepTitled(text: string, blank: (s: string) => string, keep: (titled: string) => boolean): string {
   let out = '';
   let from = 0;
   for (const m of text.matchAll(TITLED_NAME)) {
+    if (!keep(m[0])) continue;
     out += blank(text.slice(from, m.index)) + m[0];
     from = m.index + m[0].length;
   }
@@ -87,14 +93,7 @@ const titledNameWord = (titled: string) => (titled.split(/\s+/).at(-1) ?? '').to
 export function keepOfficersNamedAsIn(text: string, blank: (s: string) => string, officerNames: string | undefined): string {
   const named = new Set([...(officerNames ?? '').matchAll(TITLED_NAME)].map((m) => titledNameWord(m[0])));
   if (!named.size) return blank(text);
-  let out = '';
-  let from = 0;
-  for (const m of text.matchAll(TITLED_NAME)) {
-    if (!named.has(titledNameWord(m[0]))) continue;
-    out += blank(text.slice(from, m.index)) + m[0];
-    from = m.index + m[0].length;
-  }
-  return out + blank(text.slice(from));
+  return keepTitled(text, blank, (titled) => named.has(titledNameWord(titled)));
 }
 
 /** The first rank named in an officer's description ("Cpl Otieno" -> "Cpl"), as the reporter wrote it. */
@@ -184,9 +183,12 @@ export const PHONE_RE = new RegExp(
  */
 export const numberMark = (mark: string) => (found: string) => (found.startsWith('(') && !found.includes(')') ? `(${mark}` : mark);
 
+/** PHONE_RE without its global flag: `exec` from the start every time, no `lastIndex` carried over. */
+const FIRST_PHONE = new RegExp(PHONE_RE.source, 'i');
+
 /** The first Kenyan phone number in the text, as written ("0712 345 678"): staff read it even in an anonymous report. */
 export function phoneNumberWritten(text: string): string | undefined {
-  const found = new RegExp(PHONE_RE.source, 'i').exec(text)?.[0];
+  const found = FIRST_PHONE.exec(text)?.[0];
   return found?.replace(/^\((?!.*\))/, '').trim();
 }
 
