@@ -349,10 +349,13 @@ export class ReportRepository {
   async markQueued(id: Id, first?: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>, marks?: Promise<ReportMarks>): Promise<LinksOutcome> {
     const m = (await marks) ?? {};
     if (!first) return this.requeued(id, m);
-    const at = new Date();
+    // After "submitted" (stamped with the creation time): within the same millisecond the two
+    // entries would sort by id, and the derived id of "queued" sorts first for half of processes.
+    const createdAt = first.createdAt ?? new Date();
+    const at = new Date(Math.max(Date.now(), createdAt.getTime() + 1));
     const self = oid(id);
     const linked = linkedDocs(self, m.links?.entries ?? [], at);
-    const own = [submittedDoc(first), eventDoc({ reportId: first._id, type: 'queued', actor: { kind: 'system' } }, at, firstQueuedId(first._id))];
+    const own = [submittedDoc({ ...first, createdAt }), eventDoc({ reportId: first._id, type: 'queued', actor: { kind: 'system' } }, at, firstQueuedId(first._id))];
     try {
       await this.insertEvents([...own, ...linked]);
     } catch (err) {

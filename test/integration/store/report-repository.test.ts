@@ -3,7 +3,7 @@ import { connectTestDb } from '../../support/db';
 import { createStore, type Store, type WaitingCursor } from '../../../src/store';
 import { purgeExpired, purgeLaterFilesOfPurged } from '../../../src/services/retention';
 import { seedReport } from '../../support/report-fixtures';
-import type { Connection, Types } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 
 const keys = [{ id: 'k1', key: Buffer.alloc(32, 3) }];
 let db: Awaited<ReturnType<typeof connectTestDb>>;
@@ -99,6 +99,20 @@ describe('reports', () => {
     const open = await store.reports.findOpenByReporter(reporter._id);
     expect(open.map((r) => r.reference)).toEqual([second.report.reference, open[1].reference]);
     expect(open).toHaveLength(2);
+  });
+
+  it('lists "submitted" before "queued" when a report is stored and queued within one millisecond', async () => {
+    // The clock stands still (a Confirm quicker than a millisecond); the report's id has the
+    // process bytes that make the derived "queued" entry's id sort before the report's own.
+    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: Date.now() });
+    try {
+      const hex = new Types.ObjectId().toHexString();
+      const id = new Types.ObjectId(`${hex.slice(0, 8)}ff${hex.slice(10)}`);
+      await store.reports.markQueued(id, { _id: id, priority: 3, createdAt: new Date() });
+      expect((await store.reports.history(id)).map((e) => e.type)).toEqual(['submitted', 'queued']);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('finds reports that were stored but never queued', async () => {
