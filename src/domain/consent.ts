@@ -126,6 +126,22 @@ const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** An email address as people type one: a local part, @, and a domain with at least one dot. */
 const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
+/**
+ * The email addresses written in a text, in lower case, each once: a reporter's own address
+ * reaches them as their number does (Telegram never gives us one, so an address is known to be
+ * theirs only because they wrote it to us).
+ */
+export function emailsIn(text: string | undefined): string[] {
+  return text ? [...new Set([...text.matchAll(EMAIL_RE)].map((m) => m[0].toLowerCase()))] : [];
+}
+
+/** Each of these addresses, whole and in any case, blanked; another address, or a longer one holding it, stays. */
+function blankEmails(text: string, emails: readonly string[], mark: string): string {
+  if (!emails.length) return text;
+  const own = new Set(emails.map((e) => e.toLowerCase()));
+  return text.replace(EMAIL_RE, (m) => (own.has(m.toLowerCase()) ? mark : m));
+}
+
 /** A Telegram username whole, with or without its @ (and in a t.me link), any case. */
 function blankUsername(text: string, username: string, mark: string): string {
   return text.replace(usernameRe(username, 'gi'), mark);
@@ -158,14 +174,34 @@ export function ownNameWritten(text: string, own: { names: readonly string[]; us
 }
 
 /**
+ * What is the reporter's own in text kept after their identity: their Telegram name's words, their
+ * username, their numbers, and `emails`, the addresses they wrote to us themselves (`emailsIn`).
+ */
+export interface OwnIdentityWords {
+  names: readonly string[];
+  username?: string;
+  phones: readonly string[];
+  emails?: readonly string[];
+}
+
+/** What stands for each in the kept text; an address without its own mark takes the number's. */
+export interface OwnIdentityMarks {
+  phone: string;
+  name: string;
+  email?: string;
+}
+
+/**
  * Text that outlives its reporter's identity (retention): each word of their own name (three
  * letters or more) where it is written as a name, capitalised ("Haki" is blanked, "haki" in a
- * sentence is not), their username whole, and their own numbers; other people's numbers and
- * places stay. `own.names`: first and last name as Telegram gave them.
+ * sentence is not), their username whole, their own numbers and the email addresses they wrote to
+ * us; other people's numbers and places stay. `own.names`: first and last name as Telegram gave them.
  */
-export function withoutOwnIdentity(text: string, own: { names: readonly string[]; username?: string; phones: readonly string[] }, marks: { phone: string; name: string }): string {
+export function withoutOwnIdentity(text: string, own: OwnIdentityWords, marks: OwnIdentityMarks): string {
   const names = nameWords(own.names);
-  let out = names ? text.replace(names, (m) => (/^\p{Lu}/u.test(m) ? marks.name : m)) : text;
+  // Their own addresses whole first: a name inside one ("Wanjiru.K@...") would leave the rest to read.
+  let out = blankEmails(text, own.emails ?? [], marks.email ?? marks.phone);
+  out = names ? out.replace(names, (m) => (/^\p{Lu}/u.test(m) ? marks.name : m)) : out;
   if (own.username) out = blankUsername(out, own.username, marks.name);
   for (const p of own.phones) out = blankNumber(out, p, marks.phone);
   return out;
@@ -190,17 +226,20 @@ function outsideMarks(text: string, marks: readonly string[], blank: (part: stri
  * Text that stays after its reporter asked us to delete their details (/forget): unlike
  * `withoutOwnIdentity`, each word of their name is blanked in any case ("my name is john kamau"),
  * since they asked for exactly this and a lower-case name is as much theirs; a title word of
- * their Telegram name ("Mama Njeri") only where capitalised, as elsewhere. Their username whole
- * first (a name inside it would leave the rest to read), then the name, then their own numbers.
+ * their Telegram name ("Mama Njeri") only where capitalised, as elsewhere. The email addresses they
+ * wrote to us and their username whole first (a name inside either would leave the rest to read),
+ * then the name, then their own numbers.
  * Idempotent: the marks, and `keep` (marks in the other language, written by an earlier pass),
  * are never matched, so blanking again changes nothing.
  */
-export function withoutForgottenIdentity(text: string, own: { names: readonly string[]; username?: string; phones: readonly string[] }, marks: { phone: string; name: string }, keep: readonly string[] = []): string {
-  const protect = [...new Set([marks.name, marks.phone, ...keep].filter(Boolean))].sort((a, b) => b.length - a.length);
+export function withoutForgottenIdentity(text: string, own: OwnIdentityWords, marks: OwnIdentityMarks, keep: readonly string[] = []): string {
+  const emailMark = marks.email ?? marks.phone;
+  const protect = [...new Set([marks.name, marks.phone, emailMark, ...keep].filter(Boolean))].sort((a, b) => b.length - a.length);
   const names = nameWords(own.names);
-  const username = own.username;
+  const { username, emails = [] } = own;
   const pass = (text: string) => {
-    let out = username ? outsideMarks(text, protect, (part) => blankUsername(part, username, marks.name)) : text;
+    let out = outsideMarks(text, protect, (part) => blankEmails(part, emails, emailMark));
+    out = username ? outsideMarks(out, protect, (part) => blankUsername(part, username, marks.name)) : out;
     out = outsideMarks(out, protect, (part) => blankNameWordsAnyCase(part, names, marks.name));
     for (const p of own.phones) out = outsideMarks(out, protect, (part) => blankNumber(part, p, marks.phone));
     return out;

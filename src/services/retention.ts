@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { CLOSED_STATUSES, isOpen, keepOfficersNamed, withoutForgottenIdentity, withoutOwnIdentity } from '../domain';
+import { CLOSED_STATUSES, emailsIn, isOpen, keepOfficersNamed, withoutForgottenIdentity, withoutOwnIdentity, type OwnIdentityWords } from '../domain';
 import { canonicalWords } from '../domain/triage';
 import type { Evidence, Lang, MessageDoc, ReportDoc, ReporterIdentity, Store } from '../store';
 import type { Logger } from '../logger';
@@ -23,9 +23,9 @@ const SEEN_MARGIN_MS = 6 * 3600_000;
 /** A `seenAt` this far ahead came from a clock that was wrong: it keeps nothing (it would for good). */
 const SEEN_AHEAD_MS = 24 * 3600_000;
 
-/** What stands for the reporter's own name and number in text kept after their identity, in the report's language. */
-export type OwnMarks = (language: Lang) => { phone: string; name: string };
-const PLAIN_MARKS: OwnMarks = () => ({ phone: '[…]', name: '[…]' });
+/** What stands for the reporter's own name, number and email address in text kept after their identity, in the report's language (an address without a mark of its own takes the number's). */
+export type OwnMarks = (language: Lang) => { phone: string; name: string; email?: string };
+const PLAIN_MARKS: OwnMarks = () => ({ phone: '[…]', name: '[…]', email: '[…]' });
 
 export interface PurgeOptions {
   /** The marks for the reporter's own name and number (plain "[…]" when not given). */
@@ -230,14 +230,19 @@ async function finishForgetting(store: Store, now: Date, opts: PurgeOptions): Pr
  * reporter's name, as SECURITY.md says of case files.
  */
 async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identity: ReporterIdentity, marks: OwnMarks, which: 'purged' | 'all' = 'purged'): Promise<void> {
-  const own = { names: [identity.firstName, identity.lastName].filter((n): n is string => Boolean(n)), username: identity.username, phones: identity.phone ? [identity.phone] : [] };
-  const blankIn = ownIdentityBlank(own, marks, which);
   const { Report } = store.models;
   // Purged reports only: one stored since the pass looked (a new Confirm) keeps every word for its
   // agent. Every report, open or closed, when the reporter asked to be forgotten.
   const purged = await Report.find({ reporterId, ...(which === 'purged' ? { purgedAt: { $ne: null } } : {}) }).select(TYPED_FIELDS).lean<TypedReport[]>();
   const named = purged.filter((r) => !r.anonymous);
-  await blankLinkReasons(store, named.map((r) => r._id), blankIn, own.names);
+  const own: OwnIdentityWords = {
+    names: [identity.firstName, identity.lastName].filter((n): n is string => Boolean(n)),
+    username: identity.username,
+    phones: identity.phone ? [identity.phone] : [],
+    emails: await emailsWrittenBy(store, named),
+  };
+  const blankIn = ownIdentityBlank(own, marks, which);
+  await blankLinkReasons(store, named.map((r) => r._id), blankIn, [...own.names, ...(own.emails ?? []).map((e) => e.split('@')[0])]);
   for (const r of named) {
     const blank = blankIn(r.language);
     // An officer named by rank ("Sgt Kamau") is the officer, even when the reporter is a Kamau too (as case files keep it).
@@ -256,9 +261,9 @@ async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identi
  * report, and many names are everyday words ("Haki", "Amani", "Baraka", "Neema") that would go
  * from every sentence of the kept story where they mean justice, peace, blessing or grace.
  */
-function ownIdentityBlank(own: { names: string[]; username?: string; phones: string[] }, marks: OwnMarks, which: 'purged' | 'all'): (language: Lang) => (text: string) => string {
+function ownIdentityBlank(own: OwnIdentityWords, marks: OwnMarks, which: 'purged' | 'all'): (language: Lang) => (text: string) => string {
   if (which === 'purged') return (language) => (text) => withoutOwnIdentity(text, own, marks(language));
-  const keep = (['en', 'sw'] as const).flatMap((l) => [marks(l).name, marks(l).phone]);
+  const keep = (['en', 'sw'] as const).flatMap((l) => [marks(l).name, marks(l).phone, marks(l).email ?? '']).filter(Boolean);
   return (language) => (text) => withoutForgottenIdentity(text, own, marks(language), keep);
 }
 
@@ -301,6 +306,28 @@ function typedTexts(r: TypedReport): Record<string, string | undefined> {
     // By position, so a file added meanwhile (a report still being written) is not overwritten.
     ...Object.fromEntries((r.evidence ?? []).flatMap((e, i) => Object.entries(fileTexts(`evidence.${i}`, e)))),
   };
+}
+
+/** Fields of `typedTexts` someone else wrote: staff's referral note, texts forwarded from others and who sent them. */
+const NOT_THEIR_WORDS = /^(?:referral\.|passedOn\.)|\.forwardedFrom$/;
+
+/**
+ * The email addresses the reporter wrote to us in these named reports (every field they typed,
+ * their own messages and their files' names and captions; not what they forwarded from someone
+ * else, nor what staff wrote): theirs as the number they shared is, since Telegram gives us none.
+ * Blanked wherever they stand, in staff's words that quote them too.
+ */
+async function emailsWrittenBy(store: Store, named: readonly TypedReport[]): Promise<string[]> {
+  if (!named.length) return [];
+  type Theirs = Pick<MessageDoc, 'text' | 'media'>;
+  const messages = await store.models.Message.find({ reportId: { $in: named.map((r) => r._id) }, direction: 'from_reporter', passedOn: { $exists: false } })
+    .select({ text: 1, media: 1 })
+    .lean<Theirs[]>();
+  const texts = [
+    ...named.flatMap((r) => [...Object.entries(typedTexts(r)).filter(([path]) => !NOT_THEIR_WORDS.test(path)).map(([, text]) => text), r.officers?.names]),
+    ...messages.flatMap((m) => [m.text, m.media?.fileName, m.media?.caption]),
+  ];
+  return [...new Set(texts.flatMap((t) => emailsIn(t)))];
 }
 
 /** The messages both ways: their words (both languages of an answer to all), their files' words, who a forwarded one came from. */

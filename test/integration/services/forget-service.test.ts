@@ -350,6 +350,31 @@ it('takes their name out of the shared words of links to their reports, written 
   expect((await store.reports.findById(witness._id))?.description.text).toContain('Wanjiru');
 });
 
+it('blanks the email addresses they wrote to us, in their story, their messages and staff\'s words quoting them; an address only staff or someone forwarded wrote, and an anonymous report, stay', async () => {
+  const telegramUserId = 810_000_044;
+  const who = { telegramUserId, firstName: 'Achieng', phone: '+254712300044' };
+  const story = 'Police took my phone at Kondele. Email me at achieng.o88@gmail.com, the phone is gone.';
+  const { report } = await seedReport(store, { description: { text: story } }, who);
+  const { report: anonymous } = await seedReport(store, { description: { text: story }, anonymous: true }, who);
+  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Achieng' }, 'en');
+  const work = await store.messages.addIncoming(report._id, { text: 'Or at work: A.Odhiambo@Kplc.co.ke' });
+  const forwarded = await store.messages.addIncoming(report._id, { text: 'Lipa kwa chief.kondele@gmail.com', passedOn: { from: 'Chief Kondele' } });
+  const answer = await store.messages.addOutgoing(report._id, { text: 'We will write to ACHIENG.O88@GMAIL.COM. IPOA reads complaints@ipoa.go.ke too.' });
+  await store.reports.addEvent(report._id, 'note', { kind: 'system' }, { text: 'Sent the form to a.odhiambo@kplc.co.ke' });
+  const anonymousBefore = await everythingKept(anonymous._id);
+
+  await service().forget({ telegramUserId, chatId: telegramUserId });
+
+  expect((await store.reports.findById(report._id))?.description.text).toBe('Police took my phone at Kondele. Email me at [email address withheld], the phone is gone.');
+  expect((await store.messages.findById(work._id))?.text).toBe('Or at work: [email address withheld]');
+  expect((await store.messages.findById(answer._id))?.text).toBe('We will write to [email address withheld]. IPOA reads complaints@ipoa.go.ke too.');
+  expect((await store.reports.history(report._id)).find((e) => e.type === 'note')?.data).toEqual({ text: 'Sent the form to [email address withheld]' });
+  // Someone else's words passed on, and an anonymous report's, are not theirs to blank.
+  expect((await store.messages.findById(forwarded._id))?.text).toBe('Lipa kwa chief.kondele@gmail.com');
+  expect(await everythingKept(anonymous._id)).toBe(anonymousBefore);
+  expect(JSON.stringify(await everythingKept(report._id))).not.toMatch(/o88|odhiambo@/i);
+});
+
 const now = new Date();
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
 

@@ -335,6 +335,22 @@ describe('retention', () => {
     expect(note?.data).toEqual({ text: 'Called [name] on [number]' });
   });
 
+  it('blanks the email addresses the reporter wrote to us when their identity goes, in staff\'s words quoting them too; an address only staff wrote stays', async () => {
+    const who = { firstName: 'Kevin', phone: '+254711000777' };
+    const { report, reporter } = await seedReport(store, { description: { text: 'My phone was taken. Write to me at kevin.otieno@gmail.com.' } }, who);
+    const own = await store.messages.addIncoming(report._id, { text: 'KEVIN.OTIENO@GMAIL.COM is best' });
+    const staff = await store.messages.addOutgoing(report._id, { text: 'We wrote to kevin.otieno@gmail.com and to complaints@ipoa.go.ke' });
+    expect(await store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000) } });
+    await lastSeen(reporter._id, 31);
+
+    await purgeExpired(store, 30, new Date(), { marks: () => ({ phone: '[number]', name: '[name]', email: '[email]' }) });
+    expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+    expect((await store.reports.findById(report._id))?.description.text).toBe('My phone was taken. Write to me at [email].');
+    expect((await store.messages.findById(own._id))?.text).toBe('[email] is best');
+    expect((await store.messages.findById(staff._id))?.text).toBe('We wrote to [email] and to complaints@ipoa.go.ke');
+  });
+
   it('blanks it from every typed field that stays after the purge too (time of day, officers, polling station, staff notes, both languages of an answer), a name only where capitalised', async () => {
     const who = { firstName: 'Neema', phone: '+254711000666' };
     const { report, reporter } = await seedReport(store, {

@@ -143,6 +143,20 @@ describe('what stays of a reporter who asked to be forgotten', () => {
     expect(withoutOwnIdentity('my name is john kamau', own, marks)).toBe('my name is john kamau');
   });
 
+  it('blanks the email addresses they wrote to us whole, in any case, in the routine purge too; another address, or a longer one holding theirs, stays', () => {
+    const mailer = { ...own, emails: ['kamau.j88@gmail.com'] };
+    const mailMarks = { ...marks, email: '[email address withheld]' };
+    const text = 'write to Kamau.J88@Gmail.com or kamau.j88@gmail.com. IPOA: complaints@ipoa.go.ke; not kamau.j88@gmail.com.au';
+    expect(withoutForgottenIdentity(text, mailer, mailMarks, [sw.name, sw.phone, '[barua pepe imefichwa]'])).toBe(
+      'write to [email address withheld] or [email address withheld]. IPOA: complaints@ipoa.go.ke; not [name withheld].j88@gmail.com.au',
+    );
+    expect(withoutOwnIdentity(text, mailer, mailMarks)).toBe('write to [email address withheld] or [email address withheld]. IPOA: complaints@ipoa.go.ke; not kamau.j88@gmail.com.au');
+    // Without a mark of its own, an address takes the number's; a second pass changes nothing.
+    const once = withoutForgottenIdentity(text, mailer, marks);
+    expect(once).toContain('write to [phone number withheld] or [phone number withheld].');
+    expect(withoutForgottenIdentity(once, mailer, marks)).toBe(once);
+  });
+
   it('leaves other people, other numbers and parts of longer words', () => {
     expect(blank('Otieno (0733 111 222) saw johnson and Kamaus take 500 shillings')).toBe('Otieno (0733 111 222) saw johnson and Kamaus take 500 shillings');
   });
