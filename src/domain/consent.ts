@@ -1,5 +1,5 @@
 import type { Agency } from './categories';
-import { numberMark, PHONE_RE } from './officer-details';
+import { numberMark, PHONE_RE, withoutPhoneNumbers } from './officer-details';
 
 /**
  * Whether the reporter's identity (name, phone) may leave Ripoti in a case file for one agency.
@@ -125,6 +125,15 @@ const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An email address as people type one: a local part, @, and a domain with at least one dot. */
 const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+/**
+ * A typed answer on its way to a copy that travels further than the console (the CSV export):
+ * its phone numbers (`withoutPhoneNumbers`) and email addresses out, as one a reporter typed into
+ * the wrong field could be theirs, anonymous or not.
+ */
+export function withoutContactDetails(text: string): string {
+  return withoutPhoneNumbers(text.replace(EMAIL_RE, '[email removed]'));
+}
 
 /**
  * The email addresses written in a text, in lower case, each once: a reporter's own address

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { AREA_ROLE, CATEGORIES, COUNTIES, PAGE_SIZE, REPORT_KINDS, STATUSES, asksAboutInjuries, asksForMedicalRecord, countyByCode, withoutPhoneNumbers } from '../../domain';
+import { AREA_ROLE, CATEGORIES, COUNTIES, PAGE_SIZE, REPORT_KINDS, STATUSES, asksAboutInjuries, asksForMedicalRecord, countyByCode, withoutContactDetails } from '../../domain';
 import type { ReportDoc } from '../../store';
 import { parseFilter } from '../ticket-filter';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
@@ -51,9 +51,9 @@ export const CSV_COLUMNS = [
   'referred_to_name',
 ] as const;
 
-/** Typed text (a reporter's answer, an agency's name): a phone number typed into it (the reporter's own, perhaps) does not travel. */
+/** Typed text (a reporter's answer, an agency's name): a phone number or email address typed into it (the reporter's own, perhaps) does not travel. */
 function typed(x: string | undefined): string {
-  return x ? withoutPhoneNumbers(x) : '';
+  return x ? withoutContactDetails(x) : '';
 }
 
 /** The details for the agency, in CSV_COLUMNS order (empty cells when skipped or not this kind of report). */

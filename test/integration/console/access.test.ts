@@ -468,6 +468,25 @@ describe('supervisor list and CSV', () => {
     for (const secret of ['Wanjiru', '+254722333444', '722333444', 'Mheshimiwa Otieno']) expect(csv.body).not.toContain(secret);
   });
 
+  it('keeps an email address typed into an answer out of the spreadsheet, as a phone number is', async () => {
+    const who = await reporter(h.store);
+    const typed = (
+      await h.reports.submit({
+        ...reportInput(who._id),
+        anonymous: true,
+        reporterRole: 'witness',
+        officers: { names: 'Cpl Otieno', serviceNumbers: [], station: 'Kilimani, write to me at wanjiru.k88@gmail.com', vehiclePlates: [], attire: 'plain', uniform: 'black jackets; mail Wanjiru.K88@Gmail.com' },
+      })
+    ).report;
+    const b = h.browser();
+    await b.signIn('daudi');
+    const csv = await b.get('/supervisor/tickets.csv', { accept: 'text/csv' });
+    const line = csv.body.split('\r\n').find((l) => l.startsWith(typed.reference));
+    expect(line).toContain('Kilimani, write to me at [email removed]');
+    expect(line).toContain('black jackets; mail [email removed]');
+    expect(csv.body).not.toMatch(/k88@/i);
+  });
+
   it('exports the name typed for "another agency" in the last column, phone numbers blanked, never as a formula', async () => {
     const b = h.browser();
     await b.signIn('daudi');
