@@ -92,8 +92,9 @@ const CONCURRENCY = 30;
  *   going; when another chat is already waiting out one, every chat and role does (`worker.rateLimit`
  *   + RateLimitError, and the shared budget): `waitOutFlood`. Other transient errors retry with
  *   exponential backoff;
- * - 403 (blocked) and 400 (chat gone): the ticket is marked "reporter unreachable", the message
- *   failed, no retry (UnrecoverableError);
+ * - 403 (blocked) and 400 "chat not found" (chat gone): the ticket is marked "reporter
+ *   unreachable", the message failed (sent once they are back), no retry (UnrecoverableError);
+ *   any other 400 is about the message itself: only it fails (`refusalOf`);
  * - a message already `sent` is never sent again (markSent flips pending only), and one Telegram
  *   accepted whose recording failed is only recorded on its retry (`sentAs` in the job's data);
  * - a second job for a message being sent (Redis lost the first mid-send; the outbox relay queued
@@ -487,7 +488,7 @@ export class ReplyWorker implements Service {
         throw Worker.RateLimitError();
       }
       if (err.code === 403 || err.code === 400) {
-        const reason = err.code === 403 ? 'blocked' : 'rejected';
+        const reason = refusalOf(err);
         await fail(reason);
         metrics?.deliveries.inc({ outcome: reason });
         log.warn({ code: err.code, reason }, 'recipient unreachable; message marked failed');
@@ -511,6 +512,17 @@ class FloodWait extends Error {
   constructor(readonly seconds: number) {
     super(`telegram 429: retry after ${seconds}`);
   }
+}
+
+/**
+ * What a 403 or 400 means. 403 (blocked, account deleted, kicked): the recipient refuses the bot.
+ * A 400 saying the chat (or user) is not found: their chat is gone, and they are just as
+ * unreachable until they write again. Any other 400 is about the message itself (too long, bad
+ * markup): that message fails, the reporter is still reachable.
+ */
+function refusalOf(err: TelegramError): DeliveryFailure {
+  if (err.code === 403) return 'blocked';
+  return /\b(chat|user) not found\b/i.test(err.description) ? 'gone' : 'rejected';
 }
 
 /** The message's send is claimed by another job (`DeliveryService.claimSend`): nothing was sent. */

@@ -22,8 +22,15 @@ export interface DueMessage {
 
 export type DeliveryPlan = { due: true; message: DueMessage } | { due: false; outcome: 'missing' | 'already' | 'unreachable' };
 
-/** Why a message could not be delivered: blocked by the reporter (403), refused (400), retries used up. */
-export type DeliveryFailure = 'blocked' | 'rejected' | 'gave_up';
+/**
+ * Why a message could not be delivered: blocked by the reporter (403), their chat gone (400 "chat
+ * not found"), the message refused (any other 400), retries used up. `blocked` and `gone` both
+ * leave the reporter unreachable until they are back.
+ */
+export type DeliveryFailure = 'blocked' | 'gone' | 'rejected' | 'gave_up';
+
+/** The reporter cannot be written to (not only this message): the ticket says "reporter unreachable". */
+const UNREACHABLE: ReadonlySet<DeliveryFailure> = new Set(['blocked', 'gone']);
 
 /** A message to a reporter as it goes out: its words, and its buttons or the reply box it opens. */
 export interface ComposedMessage {
@@ -205,12 +212,16 @@ export class DeliveryService {
     return 'failed';
   }
 
-  /** It will not go out: the message failed, and a reporter who blocked the bot is unreachable. */
+  /**
+   * It will not go out: the message failed, and a reporter who blocked the bot (or whose chat is
+   * gone) is unreachable; what they were refused is sent once they are back, as after a block.
+   */
   async failed(due: DueMessage, reason: DeliveryFailure): Promise<void> {
     const { store, events } = this.deps;
-    await store.messages.markFailed(due.message._id, reason === 'blocked' ? 'blocked' : undefined);
+    const unreachable = UNREACHABLE.has(reason);
+    await store.messages.markFailed(due.message._id, unreachable ? 'blocked' : undefined);
     // Straight after the failure: the ticket says "unreachable" as soon as its message says "not delivered".
-    if (reason === 'blocked') await markUnreachable(store, events, due.reportId);
+    if (unreachable) await markUnreachable(store, events, due.reportId);
     await store.reports.addEvent(due.report._id, 'delivery_failed', { kind: 'system' }, { messageId: due.messageId, reason });
     await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });
   }

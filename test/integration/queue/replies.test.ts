@@ -135,6 +135,41 @@ describe('messages to reporters (replies queue)', () => {
     await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'sent', 'the refused one recorded as sent');
   });
 
+  it('marks the ticket "reporter unreachable" when Telegram no longer finds the reporter\'s chat (400), as for a block: no retry, the reply and the status notice kept as not delivered, sent once they are back', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    tg.failNext('sendMessage', { chatId: user.id, errorCode: 400, description: 'Bad Request: chat not found', forMs: 60_000 });
+    const reply = sentMessage(await h.tickets.reply(reportId, a, 'Did you reach the station?'));
+    await waitFor(async () => (await h.store.messages.findById(reply._id))?.delivery === 'failed', 'the reply marked failed');
+    expect((await h.store.reports.findById(reportId))?.reporterUnreachable).toBe(true);
+    // The bot's own status notice meets the same refusal: failed at once too, not retried.
+    expect(await h.tickets.changeStatus(reportId, a, 'waiting_reporter')).toEqual({ ok: true });
+    const notice = await waitFor(async () => (await h.store.messages.listForReport(reportId)).find((m) => m.notice?.key === 'notices:waitingReporter' && m.delivery === 'failed'), 'the notice marked failed');
+    for (const id of [reply._id, notice._id]) {
+      await waitFor(async () => (await h.queues.replies.queue.getJobState(id.toString())) === 'failed', 'the job to fail');
+      expect((await h.queues.replies.queue.getJob(id.toString()))?.attemptsMade).toBe(1);
+    }
+    expect(sendsTo(user).filter((c) => c.errorCode === 400)).toHaveLength(2);
+    const history = (await h.store.reports.history(reportId)).map((e) => e.type);
+    expect(history.filter((t) => t === 'delivery_failed')).toHaveLength(2);
+    expect(history.filter((t) => t === 'reporter_unreachable')).toHaveLength(1);
+    // Their chat is back (they write to the bot again): what was refused goes, in order.
+    tg.failNext('sendMessage', { chatId: user.id, errorCode: 400, forMs: 0 });
+    const events = new RedisEventBus({ publish: async () => 0 } as never, null, 'unused');
+    expect(await new ConversationService({ store: h.store, events, logger: h.logger }).reachableAgain(user.id)).toBe(1);
+    await seen(user, 'Did you reach the station?');
+    await waitFor(async () => (await h.store.messages.findById(notice._id))?.delivery === 'sent', 'the notice sent after all');
+  });
+
+  it('a 400 about the message itself (too long) fails only that message: the ticket is not marked unreachable', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    tg.failNext('sendMessage', { chatId: user.id, errorCode: 400, description: 'Bad Request: message is too long' });
+    const msg = sentMessage(await h.tickets.reply(reportId, a, 'A reply Telegram refuses'));
+    await waitFor(async () => (await h.store.messages.findById(msg._id))?.delivery === 'failed', 'the message marked failed');
+    expect((await h.store.reports.findById(reportId))?.reporterUnreachable).toBe(false);
+  });
+
   it('what the staff wrote while the reporter had blocked the bot reaches them, in order, once they unblock it; a day-old one does not', async () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
