@@ -61,8 +61,18 @@ export class ChatPacer {
    */
   async floodWait(recipientKey: string, ms: number): Promise<{ scope: 'chat' | 'all'; until: number }> {
     const k = this.keys;
-    const [scope, until] = await this.redis.ripotiFloodWait(k.floodChat, k.chatSent(recipientKey), k.chatPace(recipientKey), recipientKey, Math.ceil(ms), this.opts.intervalMs ?? 1000);
+    const [scope, until] = await this.redis.ripotiFloodWait(k.floodChat, k.chatSent(recipientKey), k.chatPace(recipientKey), recipientKey, Math.ceil(ms), this.opts.intervalMs ?? 1000, 0);
     return { scope, until: Number(until) };
+  }
+
+  /**
+   * Telegram refused a send to a group with 429 for `ms`: the group's own limit (about 20 a minute),
+   * so only the group waits, whatever other chats are waiting out. Until when it waits (ms).
+   */
+  async groupFloodWait(recipientKey: string, ms: number): Promise<number> {
+    const k = this.keys;
+    const [, until] = await this.redis.ripotiFloodWait(k.floodChat, k.chatSent(recipientKey), k.chatPace(recipientKey), recipientKey, Math.ceil(ms), this.opts.intervalMs ?? 1000, 1);
+    return Number(until);
   }
 
   /** Books a slot for this recipient; resolves with the ms to wait before sending (0 = now). */

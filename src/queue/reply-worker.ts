@@ -240,11 +240,8 @@ export class ReplyWorker implements Service {
           // Claimed in MongoDB at the last moment: the chat's gate above lives in Redis, and is lost with it.
           const claim = await delivery.claimSend(due, by, this.sendClaimMs);
           if (!claim.ok) throw new SendingElsewhere(claim.lookAgainAt);
-          return this.telegram.sendMessage(due.chatId, composed.text, extra).catch((err: unknown) => {
-            // Decided here, not by the shared budget (which would hold every chat and role for it).
-            const seconds = err instanceof TelegramError && err.code === 429 ? (err.parameters?.retry_after ?? 1) : undefined;
-            throw seconds !== undefined ? new FloodWait(seconds) : err;
-          });
+          // A 429 is decided here, not by the shared budget (which would hold every chat and role for it).
+          return this.telegram.sendMessage(due.chatId, composed.text, extra).catch(throwFloodWait);
         });
         return { id: sent.message_id, language: composed.language };
       });
@@ -414,14 +411,14 @@ export class ReplyWorker implements Service {
     // Read after the wait for the group's turn: the message carries everything raised until then.
     const message = await this.opts.delivery.supervisorsMessage(await this.alerts.read());
     await this.alerts.drop(message.gone);
-    if (message.text && !(await this.sendToGroup(job, chatId, message.text, message.included.length))) return 'digested';
+    if (message.text && !(await this.sendToGroup(job, chatId, message.text, message.included.length, token))) return 'digested';
     await this.alerts.drop(message.included);
     await this.nextCourier(jobId);
     return message.text ? 'sent' : 'missing';
   }
 
   /** False when this job lost the courier's lease during a long wait for the budget: another courier carries them. */
-  private async sendToGroup(job: Job<ReplyJobData>, chatId: number, text: string, alerts: number): Promise<boolean> {
+  private async sendToGroup(job: Job<ReplyJobData>, chatId: number, text: string, alerts: number, token?: string): Promise<boolean> {
     const jobId = job.id ?? '';
     const log = this.opts.logger.child({ job: job.id, alerts });
     let sent: boolean;
@@ -429,11 +426,13 @@ export class ReplyWorker implements Service {
       sent = await this.budgeted(() =>
         this.groupPacer.send('supervisors', this.globalIntervalMs, async () => {
           if (!(await this.alerts.claim(jobId))) return false;
-          await this.telegram.sendMessage(chatId, text, this.extra);
+          // The group's own limit: decided here, as a reporter's chat's (the budget would hold everyone).
+          await this.telegram.sendMessage(chatId, text, this.extra).catch(throwFloodWait);
           return true;
         }),
       );
     } catch (err) {
+      if (err instanceof FloodWait) return this.waitOutGroupFlood(job, err.seconds, log, token);
       // Given up on: the alerts stay pending for the next courier, soon after used-up attempts, in
       // 10 minutes when the group refused the bot (a courier every 30 s would only fail again).
       await this.onSendError(err, job, log, async (reason) => {
@@ -444,6 +443,28 @@ export class ReplyWorker implements Service {
     }
     if (sent) this.opts.metrics?.deliveries.inc({ outcome: 'supervisors' });
     return sent;
+  }
+
+  /**
+   * Telegram refused the group's message with 429: the group's own limit (about 20 messages a
+   * minute), so only the group waits retry_after; replies to reporters and the bot's answers go
+   * on. The courier keeps its lease and its alerts, no attempt spent, and comes back first in the
+   * group's line when the wait ends.
+   */
+  private async waitOutGroupFlood(job: Job<ReplyJobData>, seconds: number, log: Logger, token?: string): Promise<never> {
+    const ms = seconds * 1000;
+    this.opts.metrics?.deliveries.inc({ outcome: 'rate_limited' });
+    // Redis unreachable: the courier still waits retry_after (delayed), only the group's gate does not know.
+    const until = await this.groupPacer.groupFloodWait('supervisors', ms).catch((err: unknown) => {
+      log.warn({ err }, 'could not hold the supervisors\' group after a 429');
+      return Date.now() + ms;
+    });
+    log.warn({ retryAfter: seconds, scope: 'group' }, 'Telegram rate limit on the supervisors\' group: holding its alerts');
+    const at = Math.max(until, Date.now() + ms);
+    await job.updateData({ ...job.data, slot: { at, attempt: job.attemptsMade } });
+    await this.returnLimiterSlot();
+    await job.moveToDelayed(at, token);
+    throw new DelayedError();
   }
 
   /**
@@ -523,6 +544,11 @@ class FloodWait extends Error {
 function refusalOf(err: TelegramError): DeliveryFailure {
   if (err.code === 403) return 'blocked';
   return /\b(chat|user) not found\b/i.test(err.description) ? 'gone' : 'rejected';
+}
+
+/** Rethrows a send's error, a 429 as FloodWait: the worker, not the shared budget, decides whom it holds. */
+function throwFloodWait(err: unknown): never {
+  throw err instanceof TelegramError && err.code === 429 ? new FloodWait(err.parameters?.retry_after ?? 1) : err;
 }
 
 /** The message's send is claimed by another job (`DeliveryService.claimSend`): nothing was sent. */

@@ -30,7 +30,7 @@ export interface PacerCommands {
   ): Promise<[number, number, string, string | number]>;
   ripotiPauseSends(pauseKey: string, chatKey: string, ms: number, chatIntervalUs: number, burst: number): Promise<['chat' | 'all', string]>;
   ripotiReturnSlot(limiterKey: string): Promise<number>;
-  ripotiFloodWait(floodChatKey: string, sentKey: string, paceKey: string, recipient: string, pauseMs: number, chatIntervalMs: number): Promise<['chat' | 'all', number]>;
+  ripotiFloodWait(floodChatKey: string, sentKey: string, paceKey: string, recipient: string, pauseMs: number, chatIntervalMs: number, group: 0 | 1): Promise<['chat' | 'all', number]>;
   ripotiClaimCourier(courierKey: string, jobId: string, leaseMs: number): Promise<number>;
   ripotiPassCourier(courierKey: string, pendingKey: string, jobId: string, nextId: string, leaseMs: number): Promise<number>;
 }

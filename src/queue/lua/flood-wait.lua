@@ -6,6 +6,10 @@
   caller holds everyone (its answer 'all'), so at most one more call is refused than if every
   429 held everyone.
 
+  A group's refusal (ARGV[4] = 1) is always the group's own (about 20 messages a minute to one
+  group, apart from the bot's overall limit): only the group waits, and it neither counts as nor
+  meets another chat's wait.
+
   The chat waits through both of the reply worker's keys: its send gate (claim-send.lua) and its
   booked slots (reserve-slot.lua), so its next messages are parked until then, in their order.
 
@@ -17,6 +21,7 @@
     ARGV[1] the recipient (its pacing key's hash)
     ARGV[2] retry_after, ms
     ARGV[3] chat interval, ms
+    ARGV[4] 1 when the recipient is a group (its own limit), else 0
 
   Output:
     { 'chat' or 'all', the time (ms) until which the chat (or everyone) waits }
@@ -27,9 +32,11 @@ local pause = tonumber(ARGV[2])
 local interval = tonumber(ARGV[3])
 local untilMs = now + pause
 
-local waiting = redis.call('GET', KEYS[1])
-if waiting and waiting ~= ARGV[1] then return { 'all', untilMs } end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', pause)
+if ARGV[4] ~= '1' then
+  local waiting = redis.call('GET', KEYS[1])
+  if waiting and waiting ~= ARGV[1] then return { 'all', untilMs } end
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', pause)
+end
 
 local nextSend = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), untilMs)
 redis.call('SET', KEYS[2], nextSend, 'PX', nextSend - now + 1000)

@@ -73,4 +73,20 @@ describe('ChatPacer.floodWait', () => {
       await cleanup();
     }
   });
+
+  it('holds a group refused with 429 alone, whatever chat waits out its own: it neither makes nor meets the bot\'s limit', async () => {
+    const { redis, prefix, cleanup } = await connectTestRedis('pacer-flood-group');
+    try {
+      const pacer = new ChatPacer(redis, prefix, { intervalMs: 200 });
+      expect((await pacer.floodWait('reporter-1', 600)).scope).toBe('chat');
+      const before = Date.now();
+      expect(await pacer.groupFloodWait('supervisors', 600)).toBeGreaterThanOrEqual(before + 600 - 5);
+      expect(await pacer.reserve('supervisors')).toBeGreaterThan(400);
+      // The reporter's chat is still the one waiting: its own next refusal stays its own.
+      expect(await redis.get(redisKeys(prefix).floodChat)).toBe('reporter-1');
+      expect((await pacer.floodWait('reporter-1', 600)).scope).toBe('chat');
+    } finally {
+      await cleanup();
+    }
+  });
 });
