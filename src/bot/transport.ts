@@ -83,8 +83,9 @@ export class AnswerLines {
 
 /**
  * Every Bot API call of this update that sends or edits a message passes the shared outgoing
- * budget (src/lib/send-budget.ts): someone in danger first, then people mid-report. A 429 pauses
- * the budget and the call is sent again; nothing is dropped. telegraf builds a Telegram client per
+ * budget (src/lib/send-budget.ts): someone in danger first, then people mid-report. A 429 holds
+ * the chat, or the whole budget when the limit is the bot's (one rule with the replies worker:
+ * src/queue/lua/flood-wait.lua), and the call is sent again; nothing is dropped. telegraf builds a Telegram client per
  * update, so the wrapper is installed on each context, before any feature can send.
  */
 export function pacedTransport(opts: TransportOptions, lines = new AnswerLines()): MiddlewareFn<BotContext> {

@@ -16,6 +16,10 @@ export const SEND_LANES = ['urgent', 'patience', 'report', 'other'] as const;
  */
 export type SendLane = (typeof SEND_LANES)[number];
 
+/** A chat's pace in the budget: one message per interval once its burst is spent (Telegram's about 1 a second, 3 at once tolerated). */
+export const CHAT_INTERVAL_MS = 1000;
+export const CHAT_BURST = 3;
+
 export interface SendRequest {
   /** This caller's place in its lane (the same on every ask, so a retried send keeps its place). */
   id: string;
@@ -41,8 +45,9 @@ export interface SendBudget {
   /** Asks for a slot; a granted caller must send at once. */
   take(req: SendRequest): Promise<SendGrant>;
   /**
-   * Telegram answered 429: nobody sends for `ms`, or only `chat` when it had a message within its
-   * own interval (Telegram's limit of about one a second per chat). Says which it paused.
+   * Telegram answered 429 for `chat`: only that chat waits `ms` when it is its own limit, nobody
+   * sends for `ms` when it is the bot's (src/queue/lua/flood-wait.lua: one rule with the replies
+   * worker). Says which it paused; a call that named no chat pauses everyone.
    */
   pause(ms: number, chat?: string): Promise<'chat' | 'all'>;
   /** A caller that gives up waiting leaves its lane. */
@@ -93,9 +98,9 @@ export function connectionLost(err: unknown): boolean {
 }
 
 /**
- * Sends through the budget: waits for a slot, sends, and on 429 pauses the whole budget for
- * `retry_after` and sends again (Telegram did not carry out a refused call, so nothing is sent
- * twice). Any other error is the caller's: a network error may hide a message that did arrive,
+ * Sends through the budget: waits for a slot, sends, and on 429 pauses the chat (or the whole
+ * budget, when the limit is the bot's) for `retry_after` and sends again (Telegram did not carry
+ * out a refused call, so nothing is sent twice). Any other error is the caller's: a network error may hide a message that did arrive,
  * unless the caller chose `resendOnLostConnection` (a question shown twice beats one never shown).
  */
 export async function sendPaced<T>(budget: SendBudget, opts: PacedSendOptions, send: () => Promise<T>): Promise<T> {

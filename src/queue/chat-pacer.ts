@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { redisKeys, type RedisKeys } from '../redis-keys';
+import { CHAT_BURST, CHAT_INTERVAL_MS } from '../lib/send-budget';
 import { withScripts, type PacerCommands } from './scripts';
 
 /**
@@ -56,13 +57,13 @@ export class ChatPacer {
 
   /**
    * Telegram refused a send to this recipient with 429 for `ms`: 'chat' when only it waits that
-   * long (no send to it starts, no slot is booked, before then), 'all' when another chat is
-   * already waiting out one of its own, so the limit is the bot's (src/queue/lua/flood-wait.lua).
+   * long (no send to it starts, no slot is booked, the bot's answers to it wait, before then),
+   * 'all' when another chat is already waiting out one of its own, so the limit is the bot's (the
+   * shared budget is paused then too). One rule with the bot's answers (src/queue/lua/flood-wait.lua):
+   * `chatKey` names the chat as the budget does (a keyed hash of the chat id), so both see one chat.
    */
-  async floodWait(recipientKey: string, ms: number): Promise<{ scope: 'chat' | 'all'; until: number }> {
-    const k = this.keys;
-    const [scope, until] = await this.redis.ripotiFloodWait(k.floodChat, k.chatSent(recipientKey), k.chatPace(recipientKey), recipientKey, Math.ceil(ms), this.opts.intervalMs ?? 1000, 0);
-    return { scope, until: Number(until) };
+  async floodWait(recipientKey: string, ms: number, chatKey = recipientKey): Promise<{ scope: 'chat' | 'all'; until: number }> {
+    return this.flood(recipientKey, ms, chatKey, 0);
   }
 
   /**
@@ -70,9 +71,16 @@ export class ChatPacer {
    * so only the group waits, whatever other chats are waiting out. Until when it waits (ms).
    */
   async groupFloodWait(recipientKey: string, ms: number): Promise<number> {
+    return (await this.flood(recipientKey, ms, recipientKey, 1)).until;
+  }
+
+  private async flood(recipientKey: string, ms: number, chatKey: string, group: 0 | 1): Promise<{ scope: 'chat' | 'all'; until: number }> {
     const k = this.keys;
-    const [, until] = await this.redis.ripotiFloodWait(k.floodChat, k.chatSent(recipientKey), k.chatPace(recipientKey), recipientKey, Math.ceil(ms), this.opts.intervalMs ?? 1000, 1);
-    return Number(until);
+    const [scope, until] = await this.redis.ripotiFloodWait(
+      k.floodChat, k.budgetPause, k.budgetChat(chatKey), k.chatSent(recipientKey), k.chatPace(recipientKey),
+      chatKey, Math.ceil(ms), CHAT_INTERVAL_MS * 1000, CHAT_BURST, this.opts.intervalMs ?? 1000, group,
+    );
+    return { scope, until: Number(until) };
   }
 
   /** Books a slot for this recipient; resolves with the ms to wait before sending (0 = now). */

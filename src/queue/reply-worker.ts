@@ -90,8 +90,9 @@ const CONCURRENCY = 30;
  *   holding a worker slot, so other chats' messages fill the rate meanwhile;
  * - 429 (no attempt spent): the chat waits `retry_after` (the job delayed) while other chats keep
  *   going; when another chat is already waiting out one, every chat and role does (`worker.rateLimit`
- *   + RateLimitError, and the shared budget): `waitOutFlood`. Other transient errors retry with
- *   exponential backoff;
+ *   + RateLimitError, and the shared budget): `waitOutFlood`, by the rule the bot's answers follow
+ *   too (flood-wait.lua). On the supervisors' group, only the group waits. Other transient errors
+ *   retry with exponential backoff;
  * - 403 (blocked) and 400 "chat not found" (chat gone): the ticket is marked "reporter
  *   unreachable", the message failed (sent once they are back), no retry (UnrecoverableError);
  *   any other 400 is about the message itself: only it fails (`refusalOf`);
@@ -248,7 +249,7 @@ export class ReplyWorker implements Service {
     } catch (err) {
       if (err instanceof SendingElsewhere) return this.waitForOtherSend(job, err.lookAgainAt, log, token);
       await delivery.releaseSend(due, by).catch((e: unknown) => log.warn({ err: e }, 'could not give back a failed send\'s claim; it runs out instead'));
-      if (err instanceof FloodWait) return this.waitOutFlood(job, due.recipientKey, err.seconds, log, token);
+      if (err instanceof FloodWait) return this.waitOutFlood(job, due, err.seconds, log, token);
       await this.onSendError(err, job, log, (reason) => (reason === 'gave_up' ? delivery.gaveUp(due) : delivery.failed(due, reason)));
       // Marked failed, the next one need not wait for it; still pending, the next one looks and waits again.
       await this.wakeNext(due, log);
@@ -284,19 +285,19 @@ export class ReplyWorker implements Service {
   /**
    * Telegram refused the send with 429: nothing was sent, and no attempt is spent. Only this chat
    * waits retry_after when it is the first chat refused (its own limit; other chats keep going),
-   * every chat and role when another chat is already waiting (the bot's limit). See flood-wait.lua.
+   * every chat and role when another chat is already waiting (the bot's limit): the rule the bot's
+   * answers follow too (flood-wait.lua, which pauses the shared budget itself).
    */
-  private async waitOutFlood(job: Job<ReplyJobData>, recipientKey: string, seconds: number, log: Logger, token?: string): Promise<never> {
+  private async waitOutFlood(job: Job<ReplyJobData>, due: DueMessage, seconds: number, log: Logger, token?: string): Promise<never> {
     const ms = seconds * 1000;
     this.opts.metrics?.deliveries.inc({ outcome: 'rate_limited' });
     // Redis unreachable: everyone waits, as a 429 always made them before.
-    const wait = await this.pacer.floodWait(recipientKey, ms).catch((err: unknown) => {
+    const wait = await this.pacer.floodWait(due.recipientKey, ms, due.chatKey).catch((err: unknown) => {
       log.warn({ err }, 'could not hold one chat after a 429; holding every chat');
       return { scope: 'all' as const, until: Date.now() + ms };
     });
     log.warn({ retryAfter: seconds, scope: wait.scope }, 'Telegram rate limit: pausing deliveries');
     if (wait.scope === 'all') {
-      await this.opts.budget?.pause(ms).catch((err: unknown) => log.warn({ err }, 'could not pause the send budget'));
       if (this.worker) await this.worker.rateLimit(ms);
       throw Worker.RateLimitError();
     }
@@ -499,15 +500,6 @@ export class ReplyWorker implements Service {
   private async onSendError(err: unknown, job: Job<ReplyJobData>, log: Logger, fail: (reason: DeliveryFailure) => Promise<'failed' | 'left_pending' | void>): Promise<void> {
     const metrics = this.opts.metrics;
     if (err instanceof TelegramError) {
-      if (err.code === 429) {
-        const seconds = err.parameters?.retry_after ?? 1;
-        metrics?.deliveries.inc({ outcome: 'rate_limited' });
-        log.warn({ retryAfter: seconds }, 'Telegram rate limit: pausing deliveries');
-        // Pauses the whole queue (a 429 is about the bot, not one chat); the job goes back to
-        // waiting without spending an attempt.
-        if (this.worker) await this.worker.rateLimit(seconds * 1000);
-        throw Worker.RateLimitError();
-      }
       if (err.code === 403 || err.code === 400) {
         const reason = refusalOf(err);
         await fail(reason);

@@ -13,9 +13,8 @@ const SCRIPTS = {
   ripotiClaimSend: { file: 'claim-send.lua', numberOfKeys: 2 },
   ripotiReleaseSend: { file: 'release-send.lua', numberOfKeys: 1 },
   ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 9 },
-  ripotiPauseSends: { file: 'pause-sends.lua', numberOfKeys: 2 },
   ripotiReturnSlot: { file: 'return-slot.lua', numberOfKeys: 1 },
-  ripotiFloodWait: { file: 'flood-wait.lua', numberOfKeys: 3 },
+  ripotiFloodWait: { file: 'flood-wait.lua', numberOfKeys: 5 },
   ripotiClaimCourier: { file: 'claim-courier.lua', numberOfKeys: 1 },
   ripotiPassCourier: { file: 'pass-courier.lua', numberOfKeys: 2 },
 } as const;
@@ -28,9 +27,10 @@ export interface PacerCommands {
   ripotiTakeSend(
     ...args: [next: string, pause: string, alive: string, lane0: string, lane1: string, lane2: string, lane3: string, chat: string, recent: string, id: string, lane: number, since: string, intervalUs: number, chatIntervalUs: number, burst: number, graceUs: number, perSecond: number, slack: number]
   ): Promise<[number, number, string, string | number]>;
-  ripotiPauseSends(pauseKey: string, chatKey: string, ms: number, chatIntervalUs: number, burst: number): Promise<['chat' | 'all', string]>;
   ripotiReturnSlot(limiterKey: string): Promise<number>;
-  ripotiFloodWait(floodChatKey: string, sentKey: string, paceKey: string, recipient: string, pauseMs: number, chatIntervalMs: number, group: 0 | 1): Promise<['chat' | 'all', number]>;
+  ripotiFloodWait(
+    ...args: [floodChat: string, budgetPause: string, budgetChat: string, sent: string, pace: string, chat: string, pauseMs: number, chatIntervalUs: number, burst: number, workerIntervalMs: number, group: 0 | 1]
+  ): Promise<['chat' | 'all', number]>;
   ripotiClaimCourier(courierKey: string, jobId: string, leaseMs: number): Promise<number>;
   ripotiPassCourier(courierKey: string, pendingKey: string, jobId: string, nextId: string, leaseMs: number): Promise<number>;
 }

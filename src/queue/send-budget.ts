@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { SEND_LANES, type SendBudget, type SendGrant, type SendRequest } from '../lib/send-budget';
+import { CHAT_BURST, CHAT_INTERVAL_MS, SEND_LANES, type SendBudget, type SendGrant, type SendRequest } from '../lib/send-budget';
 import { redisKeys, type RedisKeys } from '../redis-keys';
 import { withScripts, type PacerCommands } from './scripts';
 
@@ -26,8 +26,8 @@ const GRACE_US = 2_000_000;
 
 /**
  * The shared outgoing budget (port: src/lib/send-budget.ts) in Redis: src/queue/lua/take-send.lua
- * decides who sends, pause-sends.lua holds everyone after a 429. Every process (bot and worker
- * roles, any host) asks the same keys, so together they stay within Telegram's limits.
+ * decides who sends, flood-wait.lua whom a 429 holds (the chat, or everyone). Every process (bot
+ * and worker roles, any host) asks the same keys, so together they stay within Telegram's limits.
  */
 export class RedisSendBudget implements SendBudget {
   private readonly redis: Redis & PacerCommands;
@@ -42,8 +42,8 @@ export class RedisSendBudget implements SendBudget {
     this.redis = withScripts(redis);
     this.keys = redisKeys(prefix);
     this.intervalUs = Math.max(1, Math.floor(1_000_000 / opts.perSecond));
-    this.chatIntervalUs = (opts.chatIntervalMs ?? 1000) * 1000;
-    this.burst = opts.chatBurst ?? 3;
+    this.chatIntervalUs = (opts.chatIntervalMs ?? CHAT_INTERVAL_MS) * 1000;
+    this.burst = opts.chatBurst ?? CHAT_BURST;
     this.perSecond = Math.max(1, Math.floor(opts.perSecond));
     this.slack = Math.max(1, opts.slack ?? 3);
   }
@@ -63,7 +63,8 @@ export class RedisSendBudget implements SendBudget {
 
   async pause(ms: number, chat?: string): Promise<'chat' | 'all'> {
     const k = this.keys;
-    const [scope] = await this.redis.ripotiPauseSends(k.budgetPause, k.budgetChat(chat ?? '-'), Math.ceil(ms), chat ? this.chatIntervalUs : 0, this.burst);
+    // The same rule as the replies worker's (flood-wait.lua); no worker keys from here.
+    const [scope] = await this.redis.ripotiFloodWait(k.floodChat, k.budgetPause, k.budgetChat(chat ?? '-'), k.chatSent('-'), k.chatPace('-'), chat ?? '', Math.ceil(ms), this.chatIntervalUs, this.burst, 0, 0);
     return scope;
   }
 

@@ -15,6 +15,8 @@ export interface DueMessage {
   kind: MessageDoc['kind'];
   /** Pacing key: the reporter's id, never a chat id. */
   recipientKey: string;
+  /** The chat as the shared budget and the bot name it (a keyed hash of the chat id): whom a 429 holds is one rule for both. */
+  chatKey: string;
   chatId: number;
   message: MessageDoc;
   report: ReportDoc;
@@ -103,7 +105,9 @@ export class DeliveryService {
     // The pacing keys in Redis name the reporter by a keyed hash, as every other key does: an operator
     // reading Redis cannot tell which messages go to one person.
     const recipientKey = store.cipher.keyedHash('chat-pace', report.reporterId.toString());
-    const due: DueMessage = { messageId, reportId: report._id.toString(), reference: report.reference, kind: message.kind, recipientKey, chatId: identity.chatId, message, report };
+    // As src/bot/transport.ts names the chat in the shared budget.
+    const chatKey = store.cipher.keyedHash('send-budget', String(identity.chatId));
+    const due: DueMessage = { messageId, reportId: report._id.toString(), reference: report.reference, kind: message.kind, recipientKey, chatKey, chatId: identity.chatId, message, report };
     return { due: true, message: due };
   }
 

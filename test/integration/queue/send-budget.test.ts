@@ -133,17 +133,24 @@ describe('RedisSendBudget', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(990);
   });
 
-  it('holds only the chat when a 429 follows that chat\'s recent messages (its own limit), everyone when the chat was quiet', async () => {
+  it('holds only the chat when a 429 follows that chat\'s recent messages (its own limit) or it is the first chat refused, everyone when another chat already waits out its own', async () => {
     const busy = randomUUID();
-    const quiet = randomUUID();
     for (let i = 0; i < 2; i++) await sendPaced(budget, { lane: 'report', chat: busy }, async () => undefined);
     const held = await pauseThenTake(busy, busy);
     expect(held.scope).toBe('chat');
     expect(held.waitMs).toBeGreaterThanOrEqual(1000 - held.tookMs);
     // Another chat goes on at once (after the overall spacing).
     await sendPaced(budget, { lane: 'report', chat: randomUUID() }, async () => undefined);
+    // A quiet chat refused first: its own limit too, as the replies worker reads it (flood-wait.lua).
+    const quiet = randomUUID();
     await sendPaced(budget, { lane: 'report', chat: quiet }, async () => undefined);
-    const all = await pauseThenTake(quiet, randomUUID());
+    const first = await pauseThenTake(quiet, quiet);
+    expect(first.scope).toBe('chat');
+    await sendPaced(budget, { lane: 'report', chat: randomUUID() }, async () => undefined);
+    // Another quiet chat refused while that one waits: the bot's limit.
+    const second = randomUUID();
+    await sendPaced(budget, { lane: 'report', chat: second }, async () => undefined);
+    const all = await pauseThenTake(second, randomUUID());
     expect(all.scope).toBe('all');
     expect(all.waitMs).toBeGreaterThanOrEqual(1000 - all.tookMs);
   });
