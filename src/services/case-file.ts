@@ -415,6 +415,52 @@ interface Pen {
   doc: PDFKit.PDFDocument;
   lossy: boolean;
   write(s: string): string;
+  /** `s` drawn at (x, y) in the current font, `width` wide, its lines broken at spaces only (`linesAtSpaces`). */
+  text(s: string, x: number, y: number, width: number): void;
+}
+
+/** Room kept at each line's end: pdfkit measures a word with a hyphen in parts, a hair wider than whole. */
+const WRAP_SLACK = 2;
+
+/**
+ * `text` with its lines broken here, at spaces only, each at most `width` as `measure` gives it
+ * (a word wider than that alone on its line), for pdfkit to draw as broken: pdfkit breaks a line
+ * after a hyphen too, and a reference ended a line as "R-" and went on as "MXDR-KQ7A" on the next,
+ * where an investigator searching the file for it did not find it.
+ */
+export function linesAtSpaces(text: string, width: number, measure: (s: string) => number): string {
+  const paragraph = (p: string) => {
+    const lines: string[] = [];
+    let line = '';
+    // Each word with the spaces after it, measured apart as pdfkit measures it.
+    let used = 0;
+    for (const token of p.match(/^\s+|\S+\s*/g) ?? []) {
+      if (line.trim() && used + measure(token.trimEnd()) > width) {
+        lines.push(line.trimEnd());
+        line = '';
+        used = 0;
+      }
+      line += token;
+      used += measure(token);
+    }
+    return [...lines, line.trimEnd()].join('\n');
+  };
+  return text.split('\n').map(paragraph).join('\n');
+}
+
+function penFor(doc: PDFKit.PDFDocument): Pen {
+  return {
+    doc,
+    lossy: false,
+    write(s) {
+      const r = toPdfText(s);
+      if (r.lossy) this.lossy = true;
+      return r.text;
+    },
+    text(s, x, y, width) {
+      doc.text(linesAtSpaces(this.write(s), width - WRAP_SLACK, (w) => doc.widthOfString(w)), x, y, { width });
+    },
+  };
 }
 
 function drawFields(pen: Pen, blockRows: { label: string; value: string }[]): void {
@@ -425,9 +471,11 @@ function drawFields(pen: Pen, blockRows: { label: string; value: string }[]): vo
     // A label and its value start on the same page (pdfkit would break only the value).
     if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
     const y = doc.y;
-    doc.font(BOLD).fontSize(10).fillColor(MUTED).text(pen.write(r.label), MARGIN, y, { width: labelW - 10 });
+    doc.font(BOLD).fontSize(10).fillColor(MUTED);
+    pen.text(r.label, MARGIN, y, labelW - 10);
     const afterLabel = doc.y;
-    doc.font(FONT).fillColor(INK).text(pen.write(r.value), MARGIN + labelW, y, { width: width - labelW });
+    doc.font(FONT).fillColor(INK);
+    pen.text(r.value, MARGIN + labelW, y, width - labelW);
     doc.y = Math.max(afterLabel, doc.y) + 3;
   }
 }
@@ -442,7 +490,8 @@ function drawTable(pen: Pen, head: string[], body: string[][]): void {
     let x = MARGIN;
     let bottom = y;
     cells.forEach((c, i) => {
-      doc.font(font).fontSize(9).fillColor(INK).text(pen.write(c), x, y, { width: cols[i] - 6 });
+      doc.font(font).fontSize(9).fillColor(INK);
+      pen.text(c, x, y, cols[i] - 6);
       bottom = Math.max(bottom, doc.y);
       x += cols[i];
     });
@@ -459,12 +508,16 @@ function drawBlock(pen: Pen, block: CaseFileBlock): void {
   const width = doc.page.width - 2 * MARGIN;
   if (block.type === 'fields') drawFields(pen, block.rows);
   else if (block.type === 'table') drawTable(pen, block.head, block.rows);
-  else if (block.type === 'text') doc.font(FONT).fontSize(10).fillColor(INK).text(pen.write(block.text), MARGIN, doc.y, { width });
-  else {
+  else if (block.type === 'text') {
+    doc.font(FONT).fontSize(10).fillColor(INK);
+    pen.text(block.text, MARGIN, doc.y, width);
+  } else {
     for (const m of block.items) {
       if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
-      doc.font(BOLD).fontSize(9).fillColor(MUTED).text(pen.write(`${m.at} · ${m.who}`), MARGIN, doc.y, { width });
-      doc.font(FONT).fontSize(10).fillColor(INK).text(pen.write(m.text), MARGIN + 10, doc.y, { width: width - 10 });
+      doc.font(BOLD).fontSize(9).fillColor(MUTED);
+      pen.text(`${m.at} · ${m.who}`, MARGIN, doc.y, width);
+      doc.font(FONT).fontSize(10).fillColor(INK);
+      pen.text(m.text, MARGIN + 10, doc.y, width - 10);
       doc.moveDown(0.4);
     }
   }
@@ -500,30 +553,28 @@ export function renderCaseFilePdf(input: CaseFileInput, translator: Translator):
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const pen: Pen = {
-    doc,
-    lossy: false,
-    write(s) {
-      const r = toPdfText(s);
-      if (r.lossy) this.lossy = true;
-      return r.text;
-    },
-  };
+  const pen = penFor(doc);
   const write = (s: string) => pen.write(s);
   const width = doc.page.width - 2 * MARGIN;
-  doc.font(BOLD).fontSize(18).fillColor(INK).text(write(content.title), { width });
-  doc.font(FONT).fontSize(10).fillColor(MUTED).text(write(content.subtitle), { width });
+  doc.font(BOLD).fontSize(18).fillColor(INK);
+  pen.text(content.title, MARGIN, doc.y, width);
+  doc.font(FONT).fontSize(10).fillColor(MUTED);
+  pen.text(content.subtitle, MARGIN, doc.y, width);
   doc.moveDown(0.3);
-  doc.text(write(`${content.prepared}. ${content.timesNote}`), { width });
+  pen.text(`${content.prepared}. ${content.timesNote}`, MARGIN, doc.y, width);
   doc.moveDown(0.8);
   for (const section of content.sections) {
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
-    doc.font(BOLD).fontSize(13).fillColor(INK).text(write(section.heading), MARGIN, doc.y, { width });
+    doc.font(BOLD).fontSize(13).fillColor(INK);
+    pen.text(section.heading, MARGIN, doc.y, width);
     doc.moveTo(MARGIN, doc.y + 1).lineTo(MARGIN + width, doc.y + 1).strokeColor(INK).lineWidth(0.8).stroke();
     doc.moveDown(0.4);
     section.blocks.forEach((b) => drawBlock(pen, b));
   }
-  if (pen.lossy) doc.font(FONT).fontSize(9).fillColor(MUTED).text(toPdfText(content.lossyNote).text, MARGIN, doc.y, { width });
+  if (pen.lossy) {
+    doc.font(FONT).fontSize(9).fillColor(MUTED);
+    pen.text(content.lossyNote, MARGIN, doc.y, width);
+  }
   drawFooters(doc, content, translator, write);
   doc.end();
   return done;

@@ -241,6 +241,27 @@ describe('a long report', () => {
   });
 });
 
+describe('reference numbers', () => {
+  /** How many times the reference is whole on one line of the PDF's text, and how many times its last part is there at all. */
+  async function references(input: CaseFileInput, name: string): Promise<{ whole: number; all: number }> {
+    const file = join(tmp, `${name}.pdf`);
+    writeFileSync(file, await renderCaseFilePdf(input, translator));
+    // As pdftotext gives it, lines unjoined: "R-" at the end of one and "MXDR-KQ7A" on the next is no match.
+    const raw = execFileSync(PDFTOTEXT, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    return { whole: raw.match(/R-MXDR-KQ7A/g)?.length ?? 0, all: raw.match(/KQ7A/g)?.length ?? 0 };
+  }
+
+  it('are never split at the end of a line: an investigator searching the PDF for one finds every one', async () => {
+    // "…contact Ripoti and quote reference number R-" ended a line, "MXDR-KQ7A." began the next.
+    const withheld = await references({ ...policeReport(null), reference: 'R-MXDR-KQ7A', timelineWithheld: true }, 'reference-withheld');
+    expect(withheld.all).toBeGreaterThanOrEqual(3);
+    expect(withheld.whole).toBe(withheld.all);
+    // Pushed along one narrow letter at a time, a reference in the story meets the end of a line at each of its characters.
+    const story = Array.from({ length: 240 }, (_, i) => `${'i'.repeat(i)} Quote R-MXDR-KQ7A at Kasarani.`).join('\n');
+    expect(await references({ ...policeReport(null), story }, 'reference-story')).toEqual({ whole: 240, all: 240 });
+  });
+});
+
 describe('what a person sees', () => {
   it('renders the police case file page 1 to PNG in test-artifacts/', async () => {
     if (!existsSync(PDFTOPPM)) throw new Error(`${PDFTOPPM} is missing: apt-get install poppler-utils`);
