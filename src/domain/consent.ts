@@ -201,6 +201,51 @@ export interface OwnIdentityMarks {
 }
 
 /**
+ * A run of capitalised words, as a name is written ("Brian Kamau"), not inside a word, an email
+ * address or a username ("brian.Kamau@…", "@Brian_Kamau"), nor before "'s" (whose name it is, not
+ * a name: "Grace Kamau's son").
+ */
+const NAME_RUN = /(?<![\p{L}\p{M}\p{N}@._%+'’-])\p{Lu}[\p{L}\p{M}-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}-]*)*(?![\p{L}\p{M}\p{N}@_%+]|[.'’-][\p{L}\p{N}])/gu;
+
+/** The words of the reporter's own names (three letters or more, as `withheldFromConversation` blanks them), in lower case, a double-barrelled name's parts apart. */
+const ownNameWords = (names: readonly string[]) => new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{M}']+/u)).filter((w) => [...w].length >= 3));
+
+/**
+ * Whether a run of name words names someone else who shares a word of the reporter's own name (a
+ * family name): it holds one of their words, a name word that is neither theirs nor a title
+ * ("Brian"), and not all of their words ("Mother Grace Kamau" is the reporter's whole name).
+ */
+function namesSomeoneElse(run: string, own: ReadonlySet<string>): boolean {
+  const lower = runWords(run);
+  return lower.some((w) => own.has(w)) && lower.some((w) => !own.has(w) && !TITLES.has(w) && [...w].length >= 3) && ![...own].every((w) => lower.includes(w));
+}
+
+/** A run's words in lower case, a double-barrelled name's parts apart ("Wa-Kamau"). */
+const runWords = (run: string) => run.toLowerCase().split(/[ \t-]+/).filter(Boolean);
+
+/**
+ * The story or a message, blanked by `blank` except the victim's name where it holds a word of the
+ * reporter's own name: the reporter's answer to "who did it happen to?" (`victim`) named them so
+ * ("My son Brian Kamau", from Grace Kamau), and an agency needs whom to look for. Kept wherever it
+ * is written with those words only ("Brian Kamau", "Kamau Brian"); the reporter's own name
+ * ("Grace Kamau", "Mama Kamau", "Kamau" alone) stays blanked. The officers' counterpart is
+ * `keepOfficersNamedAsIn`.
+ */
+export function keepVictimNamedAsIn(text: string, blank: (s: string) => string, victim: string | undefined, ownNames: readonly string[]): string {
+  const own = ownNameWords(ownNames);
+  const victimWords = new Set([...(victim ?? '').matchAll(NAME_RUN)].filter((m) => namesSomeoneElse(m[0], own)).flatMap((m) => runWords(m[0])));
+  if (!victimWords.size) return blank(text);
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(NAME_RUN)) {
+    if (!namesSomeoneElse(m[0], own) || !runWords(m[0]).every((w) => victimWords.has(w))) continue;
+    out += blank(text.slice(from, m.index)) + m[0];
+    from = m.index + m[0].length;
+  }
+  return out + blank(text.slice(from));
+}
+
+/**
  * Text that outlives its reporter's identity (retention): each word of their own name (three
  * letters or more) where it is written as a name, capitalised ("Haki" is blanked, "haki" in a
  * sentence is not), their username whole, their own numbers and the email addresses they wrote to

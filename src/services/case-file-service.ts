@@ -1,4 +1,4 @@
-import { identityForCaseFile, isAgency, otherAgencyName, keepOfficersNamed, keepOfficersNamedAsIn, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
+import { identityForCaseFile, isAgency, otherAgencyName, keepOfficersNamed, keepOfficersNamedAsIn, keepVictimNamedAsIn, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { MessageDoc, ReportDoc, ReportEventDoc, Store } from '../store';
@@ -73,8 +73,9 @@ export class CaseFileService {
   private conversation(report: ReportDoc, messages: readonly MessageDoc[], withhold: Withhold, marks: WithheldMarks): Pick<CaseFileInput, 'timeline' | 'timelineWithheld'> {
     let withheld = false;
     // "Did Cpl Otieno..." as the officers' answer names him, though the reporter is an Otieno too.
+    const blankText = identityBlank(withhold, marks, { officers: report.officers?.names, victim: report.victim });
     const blank = (s: string) => {
-      const out = keepOfficersNamedAsIn(s, (x) => withheldFromConversation(x, withhold, marks), report.officers?.names);
+      const out = blankText(s);
       withheld ||= out !== s;
       return out;
     };
@@ -108,6 +109,17 @@ export interface Withhold {
 
 
 /**
+ * What a document without (part of) the reporter's identity writes for the reporter's words:
+ * `withheldFromConversation`, except an officer named by title as the officers' answer names them
+ * and the victim as the reporter named them (`keepVictimNamedAsIn`), though they share a word of
+ * the reporter's name. The case file and the evidence archive blank alike.
+ */
+export function identityBlank(withhold: Withhold, marks: WithheldMarks, named: { officers?: string; victim?: string }): (s: string) => string {
+  const blank = (s: string) => withheldFromConversation(s, withhold, marks);
+  return (s) => keepOfficersNamedAsIn(s, (x) => keepVictimNamedAsIn(x, blank, named.victim, withhold.names), named.officers);
+}
+
+/**
  * The identity a document for `agency` may carry (null: none), and so what it must blank: the
  * case file and the evidence archive decide alike.
  */
@@ -127,8 +139,8 @@ export async function identityRule(store: Store, report: ReportDoc, agency: Agen
  * with the phone: the rule is the identity's, wherever the reporter wrote it.
  */
 function withheldFromReport(input: CaseFileInput, withhold: Withhold, marks: WithheldMarks): CaseFileInput {
-  // An officer named by title as the officers' answer names them stays, whatever the reporter's own name.
-  const blank = (s: string) => keepOfficersNamedAsIn(s, (x) => withheldFromConversation(x, withhold, marks), input.officers?.names);
+  // An officer named by title as the officers' answer names them stays, whatever the reporter's own name; so does the victim as named.
+  const blank = identityBlank(withhold, marks, { officers: input.officers?.names, victim: input.victim });
   const out: CaseFileInput = {
     ...input,
     ...(input.story !== undefined ? { story: blank(input.story) } : {}),

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { keepOfficersNamedAsIn, LIMITS, otherAgencyName, withheldFromConversation, type Agency, type SharedIdentity } from '../domain';
+import { LIMITS, otherAgencyName, type Agency, type SharedIdentity } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, ReportDoc, Store } from '../store';
 import { readWhole, withoutMetadata, type Cleaned } from '../lib/media-metadata';
 import { formatBytes } from './case-file';
-import { identityRule, reportFiles } from './case-file-service';
+import { identityBlank, identityRule, reportFiles } from './case-file-service';
 import { withheldMarks } from './withheld-marks';
 import type { EvidenceFileOpened, EvidenceFilePort } from './ports';
 import type { AgentRef } from './ticket-actions';
@@ -167,9 +167,9 @@ export class EvidenceArchiveService {
     const reporter = rule?.reporter ?? null;
     const marks = withheldMarks(this.deps.translator, req.language);
     // Not referred: no identity goes, so nothing of it either (the phone pattern; the name is not read).
-    const withhold = rule?.withhold ?? { phone: true, names: [] };
-    // As the case file blanks them: an officer named by title as the officers' answer names them stays in both.
-    const entries = archiveEntries(report, messages, (s) => keepOfficersNamedAsIn(s, (x) => withheldFromConversation(x, withhold, marks), report.officers?.names));
+    const withhold = rule?.withhold ?? { phone: true, names: [], phones: [], usernames: [] };
+    // As the case file blanks them: an officer named by title as the officers' answer names them stays in both, and so does the victim as named.
+    const entries = archiveEntries(report, messages, identityBlank(withhold, marks, { officers: report.officers?.names, victim: report.victim }));
     const zip = new ZipFile();
     const stream = zip.outputStream as Readable;
     // yazl reports its own failures on the ZipFile: end the download rather than the process.

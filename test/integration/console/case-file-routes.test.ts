@@ -388,6 +388,25 @@ describe('consent is to the question as it was asked', () => {
     expect(await archiveManifest(agent, id)).toContain('Caption: Cpl Wanjiru at the stage');
   });
 
+  it("a victim who shares the reporter's family name keeps their name as the reporter gave it for them; the reporter's own stays withheld", async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_011 });
+    await h.store.reporters.upsertFromTelegram({ telegramUserId: 61_000_011, chatId: 61_000_011, firstName: 'Grace', lastName: 'Kamau' }, 'en');
+    await h.store.models.Report.updateOne({ _id: id }, { $set: { category: 'p_disappear', reporterRole: 'on_behalf', victim: 'My son Brian Kamau, 19, student at Githurai Technical',
+      'description.text': 'Men who said they were police took my son Brian Kamau at Githurai market. I am Grace Kamau, his mother. Kamau is our family name.',
+      evidence: [{ kind: 'photo', fileId: 'ph-2', fileUniqueId: 'u-ph-2', caption: 'Brian Kamau the week before' }] } });
+    await h.store.messages.addIncoming(id, { text: 'Brian Kamau is still missing. Grace' });
+    const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    // "My son Brian [name withheld]" left the agency without the name of the person to look for.
+    expect(print).toContain('<dt>The person it happened to</dt><dd>My son Brian Kamau, 19, student at Githurai Technical</dd>');
+    expect(print).toContain('<p>Men who said they were police took my son Brian Kamau at Githurai market. I am [name withheld] [name withheld], his mother. [name withheld] is our family name.</p>');
+    expect(print).toContain('<p>Brian Kamau is still missing. [name withheld]</p>');
+    expect(print).toContain('Brian Kamau the week before');
+    expect(print).not.toContain('Grace');
+    const manifest = await archiveManifest(agent, id);
+    expect(manifest).toContain('Caption: Brian Kamau the week before');
+    expect(manifest).not.toContain('Grace');
+  });
+
   it('a number or name typed into the officers, who did it or the polling station is blanked there too, as in the CSV', async () => {
     const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_008 });
     await h.store.models.Report.updateOne({ _id: id }, {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { consentAskable, identityDecision, identityForCaseFile, ownNameWritten, withheldFromConversation, withoutForgottenIdentity, withoutOwnIdentity, type ConsentAnswer } from '../../../src/domain';
+import { consentAskable, identityDecision, identityForCaseFile, keepVictimNamedAsIn, ownNameWritten, withheldFromConversation, withoutForgottenIdentity, withoutOwnIdentity, type ConsentAnswer } from '../../../src/domain';
 
 const at = (min: number) => new Date(Date.UTC(2026, 7, 9, 10, min));
 const yesIpoa: ConsentAnswer = { agency: 'IPOA', answer: 'yes', at: at(1), covers: 'name_phone' };
@@ -107,6 +107,33 @@ describe('a conversation in a file that does not share who the reporter is', () 
     expect(withheldFromConversation(shared, { phone: true, names: [] }, marks)).toBe('[place]');
     expect(withheldFromConversation(shared, { phone: false, names: [] }, marks)).toBe(shared);
     expect(withheldFromConversation('Wambũi wa (Kamau)', { phone: true, names: ['Wambũi', 'K.'] }, marks)).toBe('[name] wa (Kamau)');
+  });
+});
+
+describe('a victim named as the reporter named them, in a file that does not share who the reporter is', () => {
+  const marks = { phone: '[phone]', name: '[name]', location: '[place]', email: '[email]' };
+  const own = { phone: true, names: ['Grace Kamau'] };
+  const blank = (s: string) => withheldFromConversation(s, own, marks);
+  const victim = 'My son Brian Kamau, 19, at Githurai Technical';
+
+  it("keeps the victim's name where it holds a word of the reporter's own (a family name): the agency needs whom to look for", () => {
+    expect(keepVictimNamedAsIn(victim, blank, victim, own.names)).toBe(victim);
+    expect(keepVictimNamedAsIn('They took Brian Kamau. I am Grace Kamau; Kamau is our name. brian kamau', blank, victim, own.names)).toBe(
+      'They took Brian Kamau. I am [name] [name]; [name] is our name. brian [name]',
+    );
+    // Part of the name as given ("Brian Kamau Mwangi"), in another order too.
+    expect(keepVictimNamedAsIn('Kamau Brian was seen; Brian Kamau too', blank, 'Brian Kamau Mwangi', own.names)).toBe('Kamau Brian was seen; Brian Kamau too');
+  });
+
+  it("never keeps the reporter's own name: their whole name, their name with a title, or a family name alone", () => {
+    for (const answer of ['Grace Kamau', 'Mama Kamau, my sister', 'Kamau', 'Mother Grace Kamau', 'Brian, son of Grace Kamau']) {
+      expect(keepVictimNamedAsIn(`${answer}. Grace Kamau. Kamau.`, blank, answer, own.names)).not.toMatch(/Grace|Kamau/);
+    }
+    // Nor a name run into an email address or a username.
+    expect(keepVictimNamedAsIn('brian.Kamau@gmail.com, @Brian_Kamau', blank, victim, own.names)).toBe('[email], @Brian_[name]');
+    // Nothing to keep without a victim, or when nothing of the reporter's name is withheld.
+    expect(keepVictimNamedAsIn('Brian Kamau', blank, undefined, own.names)).toBe('Brian [name]');
+    expect(keepVictimNamedAsIn('Brian Kamau 0722 000 111', (s) => withheldFromConversation(s, { phone: true, names: [] }, marks), victim, [])).toBe('Brian Kamau [phone]');
   });
 });
 
