@@ -203,7 +203,7 @@ export function reportFiles(report: ReportDoc): ReportDoc['evidence'] {
 
 function evidenceOf(report: ReportDoc): CaseFileEvidence[] {
   return reportFiles(report)
-    .map((e) => ({ kind: e.kind, ...(e.fileName ? { fileName: e.fileName } : {}), ...(e.mimeType ? { mimeType: e.mimeType } : {}), ...(e.size !== undefined ? { sizeBytes: e.size } : {}), ...(e.caption ? { caption: e.caption } : {}), ...(e.forwardedFrom ? { forwardedFrom: e.forwardedFrom } : {}) }));
+    .map((e) => ({ kind: e.kind, ...(e.fileName ? { fileName: e.fileName } : {}), ...(e.mimeType ? { mimeType: e.mimeType } : {}), ...(e.size !== undefined ? { sizeBytes: e.size } : {}), ...(e.caption ? { caption: e.caption } : {}), ...(e.forwardedFrom ? { forwardedFrom: e.forwardedFrom } : {}), ...(e.durationSec ? { durationSec: e.durationSec } : {}) }));
 }
 
 /**

@@ -39,6 +39,8 @@ export interface CaseFileEvidence {
   caption?: string;
   /** Forwarded from someone else: who Telegram says first sent it. */
   forwardedFrom?: string;
+  /** How long a video, voice note or recording is, as Telegram gave it. */
+  durationSec?: number;
 }
 
 /**
@@ -281,7 +283,8 @@ function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date 
   const body = evidence.map((e, i) => [
     String(i + 1),
     clean(e.fileName) ?? t('casefile:evidence.unnamed'),
-    [t(`casefile:evidence.kind.${e.kind}`), e.mimeType].filter(Boolean).join(', '),
+    // The length on a line of its own: "1:35 long" split over two lines read as two things.
+    [[t(`casefile:evidence.kind.${e.kind}`), e.mimeType].filter(Boolean).join(', '), e.durationSec ? t('casefile:evidence.length', minSec(e.durationSec)) : undefined].filter(Boolean).join('\n'),
     formatBytes(e.sizeBytes),
     [e.forwardedFrom ? t('casefile:evidence.forwarded_from', { from: clean(e.forwardedFrom) }) : undefined, clean(e.caption)].filter(Boolean).join('\n'),
   ]);
@@ -313,10 +316,13 @@ function passedOnSection(passedOn: NonNullable<CaseFileInput['passedOn']>, t: T,
   return { heading: t('casefile:section.passed_on'), blocks: [{ type: 'text', text: t('casefile:passed_on.intro') }, { type: 'messages', items }] };
 }
 
+/** A length in seconds as minutes and two-digit seconds ("1:05"). */
+const minSec = (sec: number) => ({ min: Math.floor(sec / 60), sec: String(sec % 60).padStart(2, '0') });
+
 /** The story as written; a story told in a voice note points to its file, not "not given". */
 function storySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   const voice = input.storyVoice;
-  const length = voice?.durationSec ? t('casefile:story.length', { min: Math.floor(voice.durationSec / 60), sec: String(voice.durationSec % 60).padStart(2, '0') }) : '';
+  const length = voice?.durationSec ? t('casefile:story.length', minSec(voice.durationSec)) : '';
   // Retention deletes a voice-note story with the files: say so rather than "not given".
   const missing = input.filesDeletedAt ? t('casefile:story.deleted', { date: f.date(input.filesDeletedAt) }) : t('casefile:notGiven');
   // Told in a voice note with words written after it: both, the voice note first.

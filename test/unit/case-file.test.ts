@@ -170,6 +170,20 @@ describe('what the agency would otherwise misread', () => {
     });
   });
 
+  it('gives how long each video, voice note and recording is, as the reporter sent it: what an investigator sets time aside for', () => {
+    const evidence: CaseFileInput['evidence'] = [
+      { kind: 'video', mimeType: 'video/mp4', sizeBytes: 12_000_000, durationSec: 95 },
+      { kind: 'voice', mimeType: 'audio/ogg', sizeBytes: 48_213, durationSec: 7 },
+      { kind: 'photo', mimeType: 'image/jpeg', sizeBytes: 245_760 },
+    ];
+    const types = (language: 'en' | 'sw') => {
+      const table = caseFileContent({ ...base, evidence, language }, translator).sections[4].blocks[0];
+      return table.type === 'table' ? table.rows.map((r) => r[2]) : [];
+    };
+    expect(types('en')).toEqual(['Video, video/mp4\n1:35 long', 'Voice note, audio/ogg\n0:07 long', 'Photo, image/jpeg']);
+    expect(types('sw')).toEqual(['Video, video/mp4\ndakika 1:35', 'Ujumbe wa sauti, audio/ogg\ndakika 0:07', 'Picha, image/jpeg']);
+  });
+
   it("says the reporter's language, a report never finished, and a ticket no longer referred", () => {
     expect(field({ ...base, reporterLanguage: 'sw' }, "Reporter's language")).toBe('Swahili');
     expect(field({ ...base, notFinished: true }, 'Not finished')).toMatch(/did not finish this report/);
