@@ -2,6 +2,7 @@ import { identityForCaseFile, isAgency, otherAgencyName, keepOfficersNamed, keep
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { MessageDoc, ReportDoc, ReportEventDoc, Store } from '../store';
+import { laterFilePath } from './archive-names';
 import { caseFileName, renderCaseFileHtml, renderCaseFilePdf, type CaseFileEvidence, type CaseFileInput, type CaseFileMessage } from './case-file';
 import type { AgentRef } from './ticket-actions';
 import { withheldMarks, type WithheldMarks } from './withheld-marks';
@@ -79,11 +80,10 @@ export class CaseFileService {
       withheld ||= out !== s;
       return out;
     };
-    const timeline = timelineOf(messages, report.language).map((m) => ({
+    // A file sent later carries its own name ("wanjiru-0733..pdf"), blanked like the words.
+    const timeline = timelineOf(messages, report.language, blank).map((m) => ({
       ...m,
       ...(m.text ? { text: blank(m.text) } : {}),
-      // A file sent later carries its own name ("wanjiru-0733..pdf"), blanked like the words.
-      ...(m.attachment?.fileName ? { attachment: { ...m.attachment, fileName: blank(m.attachment.fileName) } } : {}),
       ...(m.passedOn?.from ? { passedOn: { from: blank(m.passedOn.from) } } : {}),
     }));
     return { timeline, ...(withheld ? { timelineWithheld: true } : {}) };
@@ -209,9 +209,11 @@ function evidenceOf(report: ReportDoc): CaseFileEvidence[] {
 /**
  * The conversation after the report: the reporter's messages and what the staff sent them (in
  * the words the reporter read), oldest first. Status notices, and staff messages that never
- * reached the reporter, stay out.
+ * reached the reporter, stay out. A file the reporter sent has its name as `fileName` gives it,
+ * and the path the evidence archive gives it (`archiveEntries` numbers them alike).
  */
-function timelineOf(messages: readonly MessageDoc[], reporterLanguage: ReportDoc['language']): CaseFileMessage[] {
+function timelineOf(messages: readonly MessageDoc[], reporterLanguage: ReportDoc['language'], fileName: (s: string) => string): CaseFileMessage[] {
+  let laterFiles = 0;
   return messages.flatMap((m) => {
     const staff = m.direction === 'to_reporter';
     if (staff && (m.kind === 'notice' || m.delivery !== 'sent')) return [];
@@ -223,11 +225,17 @@ function timelineOf(messages: readonly MessageDoc[], reporterLanguage: ReportDoc
         at: m.createdAt,
         from: staff ? ('staff' as const) : ('reporter' as const),
         ...(text ? { text } : {}),
-        ...(m.media ? { attachment: { kind: m.media.kind, ...(m.media.fileName ? { fileName: m.media.fileName } : {}) } } : {}),
+        ...(m.media ? { attachment: attachmentOf(m.media, fileName, staff ? undefined : ++laterFiles) } : {}),
         ...(!staff && m.passedOn ? { passedOn: m.passedOn.from ? { from: m.passedOn.from } : {} } : {}),
       },
     ];
   });
+}
+
+/** A file in the conversation, named as the document carries it; one from the reporter with its path in the archive. */
+function attachmentOf(media: NonNullable<MessageDoc['media']>, fileName: (s: string) => string, laterFile: number | undefined): NonNullable<CaseFileMessage['attachment']> {
+  const named = { ...media, ...(media.fileName ? { fileName: fileName(media.fileName) } : {}) };
+  return { kind: media.kind, ...(named.fileName ? { fileName: named.fileName } : {}), ...(laterFile ? { archivePath: laterFilePath(laterFile, named) } : {}) };
 }
 
 function caseFileInput(

@@ -51,7 +51,8 @@ export interface CaseFileMessage {
   at: Date;
   from: 'reporter' | 'staff';
   text?: string;
-  attachment?: { kind: CaseFileEvidenceKind; fileName?: string };
+  /** `archivePath`: where the evidence archive holds a file the reporter sent (`later-messages/01-photo.jpg`). */
+  attachment?: { kind: CaseFileEvidenceKind; fileName?: string; archivePath?: string };
   /** The reporter forwarded it from someone else (`from`: as Telegram named them). */
   passedOn?: { from?: string };
 }
@@ -294,13 +295,19 @@ function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date 
   return { heading: t('casefile:section.evidence'), blocks };
 }
 
+/** "Sent a file: Photo", with its name, and where the evidence archive holds it. */
+function attachmentText(a: NonNullable<CaseFileMessage['attachment']>, t: T): string {
+  const sent = t('casefile:timeline.attachment', { kind: t(`casefile:evidence.kind.${a.kind}`), file: a.fileName ?? '' }).trim();
+  return a.archivePath ? `${sent} ${t('casefile:timeline.in_archive', { path: a.archivePath })}` : sent;
+}
+
 function timelineSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   const items = [...input.timeline]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map((m) => {
       const passed = m.passedOn ? (m.passedOn.from ? t('casefile:timeline.forwarded_from', { from: clean(m.passedOn.from) }) : t('casefile:timeline.forwarded')) : undefined;
       const parts = [passed, clean(m.text)];
-      if (m.attachment) parts.push(t('casefile:timeline.attachment', { kind: t(`casefile:evidence.kind.${m.attachment.kind}`), file: m.attachment.fileName ?? '' }).trim());
+      if (m.attachment) parts.push(attachmentText(m.attachment, t));
       return { at: f.dateTime(m.at), who: t(`casefile:timeline.from.${m.from}`), text: parts.filter(Boolean).join('\n') };
     })
     .filter((m) => m.text);

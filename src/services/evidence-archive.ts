@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { Evidence, MessageDoc, ReportDoc, Store } from '../store';
 import { readWhole, withoutMetadata, type Cleaned } from '../lib/media-metadata';
 import { formatBytes } from './case-file';
+import { entryName, laterFilePath } from './archive-names';
 import { identityBlank, identityRule, reportFiles } from './case-file-service';
 import { withheldMarks } from './withheld-marks';
 import type { EvidenceFileOpened, EvidenceFilePort } from './ports';
@@ -41,24 +42,7 @@ export type EntryOutcome =
   | { entry: ArchiveEntry; included: true; bytes: number; sha256: string; complete: boolean; cleaned: boolean }
   | { entry: ArchiveEntry; included: false; reason: MissingReason };
 
-const EXT_BY_MIME: Record<string, string> = {
-  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4', 'video/quicktime': 'mov', 'video/webm': 'webm',
-  'audio/ogg': 'ogg', 'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'audio/wav': 'wav', 'application/pdf': 'pdf', 'text/plain': 'txt',
-};
-const EXT_BY_KIND: Record<Evidence['kind'], string> = { photo: 'jpg', video: 'mp4', voice: 'ogg', audio: 'mp3', document: 'bin' };
-
-/** A name that is safe on any file system and cannot climb out of its folder. */
-export function safeEntryName(name: string): string {
-  const s = name.normalize('NFC').replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^[.\s_]+/, '').trim().slice(0, 80);
-  return s || 'file';
-}
-
-function entryName(n: number, media: Evidence): string {
-  const num = String(n).padStart(2, '0');
-  if (media.fileName) return `${num}-${safeEntryName(media.fileName)}`;
-  const ext = (media.mimeType && EXT_BY_MIME[media.mimeType.toLowerCase()]) ?? EXT_BY_KIND[media.kind];
-  return `${num}-${media.kind}.${ext}`;
-}
+export { safeEntryName } from './archive-names';
 
 /** What goes in the archive, in order. Pure. */
 export function archiveEntries(
@@ -79,7 +63,7 @@ export function archiveEntries(
     .map((m, i) => {
       // Forwarded later to the ticket: who first sent it is on the message (`passedOn`).
       const media = own({ ...(m.media as Evidence), ...(m.passedOn?.from ? { forwardedFrom: m.passedOn.from } : {}) });
-      return { path: `later-messages/${entryName(i + 1, media)}`, n: i + 1, origin: 'later' as const, media, receivedAt: m.createdAt };
+      return { path: laterFilePath(i + 1, media), n: i + 1, origin: 'later' as const, media, receivedAt: m.createdAt };
     });
   return [...fromReport, ...later];
 }

@@ -407,6 +407,19 @@ describe('consent is to the question as it was asked', () => {
     expect(manifest).not.toContain('Grace');
   });
 
+  it('a file sent in a later message is named as the evidence archive names it, so the investigator finds the photo the message is about', async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_012 });
+    await h.store.messages.addIncoming(id, { text: 'His name tag', media: { kind: 'photo', fileId: 'later-1', fileUniqueId: 'u-later-1', mimeType: 'image/jpeg' } });
+    await h.store.messages.addIncoming(id, { text: 'The OB abstract', media: { kind: 'document', fileId: 'later-2', fileUniqueId: 'u-later-2', mimeType: 'application/pdf', fileName: 'wanjiru-ob-abstract.pdf' } });
+    const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    const paths = [...print.matchAll(/in the evidence archive as (later-messages\/[^<)]+)\)/g)].map((m) => m[1]);
+    // Named as the case file blanks the name, as the archive does.
+    expect(paths).toEqual(['later-messages/01-photo.jpg', 'later-messages/02-name withheld_-ob-abstract.pdf']);
+    expect(print).toContain('His name tag<br>Sent a file: Photo (in the evidence archive as later-messages/01-photo.jpg)');
+    const manifest = await archiveManifest(agent, id);
+    for (const path of paths) expect(manifest).toContain(`\r\n${path}\r\n`);
+  });
+
   it('a number or name typed into the officers, who did it or the polling station is blanked there too, as in the CSV', async () => {
     const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_008 });
     await h.store.models.Report.updateOne({ _id: id }, {
