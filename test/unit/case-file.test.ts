@@ -184,6 +184,13 @@ describe('what the agency would otherwise misread', () => {
     expect(types('sw')).toEqual(['Video, video/mp4\ndakika 1:35', 'Ujumbe wa sauti, audio/ogg\ndakika 0:07', 'Picha, image/jpeg']);
   });
 
+  it('says in Swahili who the reporter is as a sentence reads: "Aliyeripoti ni mtu anayeripoti…", never "Aliyeripoti ni anaripoti…"', () => {
+    const role = (reporterRole: 'victim' | 'witness' | 'on_behalf') => `Aliyeripoti ni ${field({ ...base, language: 'sw', reporterRole }, 'Aliyeripoti ni')}`;
+    expect(role('on_behalf')).toBe('Aliyeripoti ni mtu anayeripoti kwa niaba ya mwingine');
+    expect(role('victim')).toBe('Aliyeripoti ni mtu aliyefanyiwa tukio hili');
+    expect(role('witness')).toBe('Aliyeripoti ni shahidi');
+  });
+
   it("says the reporter's language, a report never finished, and a ticket no longer referred", () => {
     expect(field({ ...base, reporterLanguage: 'sw' }, "Reporter's language")).toBe('Swahili');
     expect(field({ ...base, notFinished: true }, 'Not finished')).toMatch(/did not finish this report/);
