@@ -5,6 +5,7 @@ import {
   asksForMedicalRecord,
   countyByCode,
   medicalFormFor,
+  REFERENCE_ALPHABET,
   type Status,
   type Agency,
   type CategoryCode,
@@ -599,7 +600,16 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-const multiline = (s: string) => escapeHtml(s).replace(/\n/g, '<br>');
+/** A reference number as Ripoti writes it ("R-7KQ2-M4XD"), not inside a longer word. */
+const REFERENCE_RE = new RegExp(`(?<![\\p{L}\\p{N}])R-[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}(?![\\p{L}\\p{N}])`, 'gu');
+
+/**
+ * Escaped, each reference on one line (`.ref`): a browser breaks a line after a hyphen, and a
+ * reference printed or saved as "R-" / "MXDR-KQ7A" is not found by a search.
+ */
+const escapeText = (s: string) => escapeHtml(s).replace(REFERENCE_RE, (r) => `<span class="ref">${r}</span>`);
+
+const multiline = (s: string) => escapeText(s).replace(/\n/g, '<br>');
 
 function blockHtml(b: CaseFileBlock): string {
   if (b.type === 'fields') return `<dl>${b.rows.map((r) => `<dt>${escapeHtml(r.label)}</dt><dd>${multiline(r.value)}</dd>`).join('')}</dl>`;
@@ -616,7 +626,7 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.1rem;border-bottom:1px soli
 .muted{color:#555}dl{display:grid;grid-template-columns:12rem 1fr;gap:.2rem 1rem;margin:0}dt{font-weight:600;color:#555}dd{margin:0}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;border-bottom:1px solid #ccc;padding:.25rem .4rem;vertical-align:top}
 .messages{list-style:none;padding:0}.messages time{font-weight:600;color:#555}.messages p{margin:.1rem 0 .6rem 1rem}
-footer{margin-top:2rem;font-size:.85rem;color:#555}@media print{body{margin:0}h2{break-after:avoid}}`;
+.ref{white-space:nowrap}footer{margin-top:2rem;font-size:.85rem;color:#555}@media print{body{margin:0}h2{break-after:avoid}}`;
 
 /** The same case file as a self-contained HTML page to print from the browser; every value is escaped. */
 export function renderCaseFileHtml(input: CaseFileInput, translator: Translator): string {
@@ -627,6 +637,6 @@ export function renderCaseFileHtml(input: CaseFileInput, translator: Translator)
 <meta name="robots" content="noindex"><title>${escapeHtml(c.printTitle)}</title><style>${PRINT_CSS}</style></head>
 <body><header><h1>${escapeHtml(c.title)}</h1><p class="muted">${escapeHtml(c.subtitle)}</p><p class="muted">${escapeHtml(c.prepared)}. ${escapeHtml(c.timesNote)}</p></header>
 ${sections}
-<footer>${escapeHtml(c.footer)}</footer></body></html>
+<footer>${escapeText(c.footer)}</footer></body></html>
 `;
 }

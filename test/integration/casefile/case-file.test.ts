@@ -281,7 +281,7 @@ describe('what a person sees', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
     expect(html).toContain('🙏');
     expect(html).not.toContain('Wanjiku');
-    expect(html).toContain('quote reference number R-7KQ2-M4XD');
+    expect(html).toContain('quote reference number <span class="ref">R-7KQ2-M4XD</span>');
     writeFileSync(join(ARTIFACTS, 'case-file-police-en.html'), html);
   });
 });

@@ -179,7 +179,9 @@ it('a case file names the other reports of its incident by reference, never who 
   for (const r of [me, ...others]) expect(await h.store.incidents.setIncident(r._id, me._id)).toBe(true);
   await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
   const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
-  expect(print).toContain(`<dt>Same incident</dt><dd>2 other reports to Ripoti are about the same incident: ${others[0].reference}, ${others[1].reference}. Ask Ripoti about them by reference.</dd>`);
+  // Each reference kept on one line of the printed page.
+  const ref = (r: string) => `<span class="ref">${r}</span>`;
+  expect(print).toContain(`<dt>Same incident</dt><dd>2 other reports to Ripoti are about the same incident: ${ref(others[0].reference)}, ${ref(others[1].reference)}. Ask Ripoti about them by reference.</dd>`);
   for (const secret of ['Other0', 'Other1', '+254711000000', '+254711000001']) expect(print).not.toContain(secret);
 });
 
