@@ -185,7 +185,7 @@ export function reportInput(reporterId: Types.ObjectId, opts: { category?: Categ
  * The graph with its workers running and the supervisors' group chat played by a user of the
  * Bot API double (alerts reach `group`).
  */
-export async function withSupervisorsGroup(label: string, overrides: HarnessOptions['overrides']): Promise<{ tg: TelegramDouble; group: TelegramUser; h: Harness }> {
+export async function withSupervisorsGroup(label: string, overrides: HarnessOptions['overrides'], sendBudgetPerSecond?: number): Promise<{ tg: TelegramDouble; group: TelegramUser; h: Harness }> {
   const tg = await TelegramDouble.start();
   const group = tg.user({ firstName: 'Supervisors' });
   const h = await createHarness({
@@ -193,6 +193,7 @@ export async function withSupervisorsGroup(label: string, overrides: HarnessOpti
     env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_SUPERVISORS_CHAT_ID: String(group.id) },
     workers: true,
     overrides,
+    ...(sendBudgetPerSecond ? { sendBudgetPerSecond } : {}),
   });
   await h.startWorkers();
   return { tg, group, h };
@@ -217,21 +218,37 @@ export async function waitFor<T>(check: () => Promise<T> | T, what: string, time
 
 export type { ReportDoc };
 
+/** Takes tickets for `a` until it holds this report (other tests' tickets may be waiting first). */
+export async function takeUntilHeld(h: Harness, a: AgentRef, reportId: Types.ObjectId): Promise<void> {
+  for (;;) {
+    const t = await h.tickets.takeNext(a);
+    if (!t.ok) throw new Error(`could not take: ${t.reason}`);
+    if (t.report._id.equals(reportId)) return;
+  }
+}
+
+export interface DoubleWorkersOptions {
+  /** The workers take their slots from the shared outgoing budget at this rate (none: no budget). */
+  budgetPerSecond?: number;
+  env?: Record<string, string>;
+  replies?: NonNullable<HarnessOptions['overrides']>['replies'];
+}
+
 /**
- * A harness whose workers send through the shared budget (20 a second) to a Bot API double, as
- * createApp wires the worker role, started before the file's tests and closed after them.
+ * A harness whose workers send to a Bot API double (the outbox relay every 200 ms, retries 200 ms
+ * apart), started before the file's tests and closed after them.
  */
-export function budgetedWorkers(label: string): { tg: () => TelegramDouble; h: () => Harness } {
+export function workersWithDouble(label: string, opts: DoubleWorkersOptions = {}): { tg: () => TelegramDouble; h: () => Harness } {
   let tg: TelegramDouble;
   let h: Harness;
   beforeAll(async () => {
     tg = await TelegramDouble.start();
     h = await createHarness({
       label,
-      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot },
+      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, ...opts.env },
       workers: true,
-      sendBudgetPerSecond: 20,
-      overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200, attempts: 2 } },
+      ...(opts.budgetPerSecond ? { sendBudgetPerSecond: opts.budgetPerSecond } : {}),
+      overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200, ...opts.replies } },
     });
     await h.startWorkers();
   });
@@ -240,4 +257,9 @@ export function budgetedWorkers(label: string): { tg: () => TelegramDouble; h: (
     await tg.stop();
   });
   return { tg: () => tg, h: () => h };
+}
+
+/** `workersWithDouble` through the shared budget at 20 a second, as createApp wires the worker role, two tries a message. */
+export function budgetedWorkers(label: string): { tg: () => TelegramDouble; h: () => Harness } {
+  return workersWithDouble(label, { budgetPerSecond: 20, replies: { attempts: 2 } });
 }

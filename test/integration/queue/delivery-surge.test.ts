@@ -6,8 +6,8 @@
  */
 import { ConversationService } from '../../../src/services/conversation-service';
 import { RedisEventBus } from '../../../src/queue';
-import { TelegramDouble, type RecordedCall, type TelegramUser } from '../../support/telegram';
-import { agent, createHarness, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
+import type { RecordedCall, TelegramDouble, TelegramUser } from '../../support/telegram';
+import { agent, reporter, reportInput, sentMessage, waitFor, type Harness, takeUntilHeld, workersWithDouble } from '../../support/tickets-harness';
 import type { AgentRef } from '../../../src/services/ticket-actions';
 import type { MessageDoc } from '../../../src/store';
 
@@ -24,20 +24,13 @@ describe.each([
   let tg: TelegramDouble;
   let h: Harness;
   const a: AgentRef = agent();
-  beforeAll(async () => {
-    tg = await TelegramDouble.start();
-    h = await createHarness({
-      label: budgetPerSecond ? 'q-surge-b' : 'q-surge',
-      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, REPLY_RATE_PER_SECOND: String(RATE), MAX_TICKETS_PER_AGENT: '100' },
-      workers: true,
-      ...(budgetPerSecond ? { sendBudgetPerSecond: budgetPerSecond } : {}),
-      overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200 } },
-    });
-    await h.startWorkers();
+  const env = workersWithDouble(budgetPerSecond ? 'q-surge-b' : 'q-surge', {
+    budgetPerSecond,
+    env: { REPLY_RATE_PER_SECOND: String(RATE), MAX_TICKETS_PER_AGENT: '100' },
   });
-  afterAll(async () => {
-    await h.close();
-    await tg.stop();
+  beforeAll(() => {
+    tg = env.tg();
+    h = env.h();
   });
   afterEach(() => tg.setApiDelay(0));
 
@@ -46,11 +39,7 @@ describe.each([
     const user = tg.user({ firstName: name, languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
     const { report } = await h.reports.submit(reportInput(r._id, { language: 'en' }));
-    for (;;) {
-      const t = await h.tickets.takeNext(a);
-      if (!t.ok) throw new Error(`could not take: ${t.reason}`);
-      if (t.report._id.equals(report._id)) break;
-    }
+    await takeUntilHeld(h, a, report._id);
     await waitFor(() => user.messages().find((m) => (m.text ?? '').includes('has been taken')), `${name}'s taken notice`);
     return { user, reportId: report._id.toString() };
   }

@@ -8,8 +8,8 @@ import type { Redis } from 'ioredis';
 import { sendPaced, type SendBudget } from '../../../src/lib/send-budget';
 import { RedisSendBudget } from '../../../src/queue/send-budget';
 import { closeRedis, createRedis } from '../../../src/redis';
-import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { agent, createHarness, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
+import type { TelegramDouble, TelegramUser } from '../../support/telegram';
+import { agent, reporter, reportInput, sentMessage, waitFor, type Harness, takeUntilHeld, workersWithDouble } from '../../support/tickets-harness';
 import type { AgentRef } from '../../../src/services/ticket-actions';
 
 jest.setTimeout(30_000);
@@ -23,26 +23,16 @@ describe('one rule for a 429, in the bot\'s answers and the replies worker', () 
   let budget: RedisSendBudget;
   let telegram: Telegram;
   const a: AgentRef = agent();
-  beforeAll(async () => {
-    tg = await TelegramDouble.start();
-    h = await createHarness({
-      label: 'q-flood-rule',
-      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot },
-      workers: true,
-      sendBudgetPerSecond: 20,
-      overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200 } },
-    });
-    await h.startWorkers();
+  const env = workersWithDouble('q-flood-rule', { budgetPerSecond: 20 });
+  beforeAll(() => {
+    tg = env.tg();
+    h = env.h();
     // Another process's view of the same budget, as the bot role has it.
     redis = createRedis(h.config.redis, 'producer');
     budget = new RedisSendBudget(redis, h.prefix, { perSecond: 20 });
     telegram = new Telegram(tg.token, { apiRoot: tg.apiRoot });
   });
-  afterAll(async () => {
-    await closeRedis(redis);
-    await h.close();
-    await tg.stop();
-  });
+  afterAll(() => closeRedis(redis));
 
   /**
    * An answer of the bot to this chat, as src/bot/transport.ts sends it (lane and chat key
@@ -68,11 +58,7 @@ describe('one rule for a 429, in the bot\'s answers and the replies worker', () 
     const other = tg.user({ firstName: 'Wairimu', languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: flooded.id, language: 'en' });
     const { report } = await h.reports.submit(reportInput(r._id, { language: 'en' }));
-    for (;;) {
-      const t = await h.tickets.takeNext(a);
-      if (!t.ok) throw new Error(`could not take: ${t.reason}`);
-      if (t.report._id.equals(report._id)) break;
-    }
+    await takeUntilHeld(h, a, report._id);
     await waitFor(() => flooded.messages().find((m) => (m.text ?? '').includes('has been taken')), 'the taken notice');
 
     // Telegram holds this one chat: the worker's reply is refused first...

@@ -3,8 +3,8 @@
  * that group's own limit. It holds the group's alerts for retry_after, never the replies to
  * reporters nor the bot's answers (the shared budget), as a 429 for one reporter's chat does.
  */
-import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { agent, createHarness, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
+import type { TelegramDouble, TelegramUser } from '../../support/telegram';
+import { agent, reporter, reportInput, sentMessage, waitFor, type Harness, takeUntilHeld, withSupervisorsGroup } from '../../support/tickets-harness';
 import type { AgentRef } from '../../../src/services/ticket-actions';
 
 jest.setTimeout(30_000);
@@ -20,16 +20,7 @@ describe.each([
   let h: Harness;
   const a: AgentRef = agent();
   beforeAll(async () => {
-    tg = await TelegramDouble.start();
-    group = tg.user({ firstName: 'Supervisors' });
-    h = await createHarness({
-      label: budgetPerSecond ? 'q-grp-flood-b' : 'q-grp-flood',
-      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_SUPERVISORS_CHAT_ID: String(group.id) },
-      workers: true,
-      ...(budgetPerSecond ? { sendBudgetPerSecond: budgetPerSecond } : {}),
-      overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200 } },
-    });
-    await h.startWorkers();
+    ({ tg, group, h } = await withSupervisorsGroup(budgetPerSecond ? 'q-grp-flood-b' : 'q-grp-flood', { relay: { intervalMs: 200 }, replies: { backoffMs: 200 } }, budgetPerSecond));
   });
   afterAll(async () => {
     await h.close();
@@ -42,11 +33,7 @@ describe.each([
     const user = tg.user({ firstName: 'Njeri', languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
     const { report } = await h.reports.submit(reportInput(r._id, { language: 'en' }));
-    for (;;) {
-      const t = await h.tickets.takeNext(a);
-      if (!t.ok) throw new Error(`could not take: ${t.reason}`);
-      if (t.report._id.equals(report._id)) break;
-    }
+    await takeUntilHeld(h, a, report._id);
     await waitFor(() => user.messages().find((m) => (m.text ?? '').includes('has been taken')), 'the taken notice');
 
     // Another ticket waits too long: its alert meets the group's flood wait.

@@ -5,7 +5,7 @@
  * be prepared or already waiting for its turn to go.
  */
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { agent, budgetedWorkers, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
+import { agent, budgetedWorkers, reporter, reportInput, sentMessage, waitFor, type Harness, takeUntilHeld } from '../../support/tickets-harness';
 import { ForgetService } from '../../../src/services/forget-service';
 import { withheldMarks } from '../../../src/services/withheld-marks';
 import { RedisSendBudget } from '../../../src/queue/send-budget';
@@ -29,11 +29,7 @@ describe('messages to a reporter who asks to be forgotten meanwhile', () => {
   async function takenReport(user: TelegramUser, reporterId: Types.ObjectId, opts: { anonymous?: boolean } = {}) {
     const { report } = await h.reports.submit({ ...reportInput(reporterId, { language: 'en' }), anonymous: opts.anonymous ?? false });
     const a = agent();
-    for (;;) {
-      const t = await h.tickets.takeNext(a);
-      if (!t.ok) throw new Error(`could not take: ${t.reason}`);
-      if (t.report._id.equals(report._id)) break;
-    }
+    await takeUntilHeld(h, a, report._id);
     await waitFor(() => user.messages().find((m) => (m.text ?? '').includes('has been taken') && (m.text ?? '').includes(report.reference)), 'the taken notice');
     return { reportId: report._id.toString(), a };
   }

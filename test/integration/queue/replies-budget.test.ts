@@ -1,6 +1,6 @@
 /** Agent replies through the shared outgoing budget (src/lib/send-budget.ts), as createApp wires the worker role. */
 import { TelegramDouble } from '../../support/telegram';
-import { agent, budgetedWorkers, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
+import { agent, budgetedWorkers, reporter, reportInput, sentMessage, waitFor, type Harness, takeUntilHeld } from '../../support/tickets-harness';
 import { RedisSendBudget } from '../../../src/queue/send-budget';
 import { sendPaced } from '../../../src/lib/send-budget';
 import { closeRedis, createRedis } from '../../../src/redis';
@@ -21,11 +21,7 @@ describe('agent replies within the shared budget', () => {
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
     const { report } = await h.reports.submit(reportInput(r._id, { language: 'en' }));
     const a = agent();
-    for (;;) {
-      const t = await h.tickets.takeNext(a);
-      if (!t.ok) throw new Error(`could not take: ${t.reason}`);
-      if (t.report._id.equals(report._id)) break;
-    }
+    await takeUntilHeld(h, a, report._id);
     await waitFor(() => user.messages().find((m) => (m.text ?? '').includes('has been taken')), 'the taken notice');
     return { user, reportId: report._id.toString(), a };
   }

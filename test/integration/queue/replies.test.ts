@@ -1,7 +1,7 @@
 import { ConversationService } from '../../../src/services/conversation-service';
 import { RedisEventBus } from '../../../src/queue';
-import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { agent, createHarness, reporter, reportInput, sentMessage, waitFor, type Harness } from '../../support/tickets-harness';
+import type { TelegramDouble, TelegramUser } from '../../support/telegram';
+import { agent, reporter, reportInput, sentMessage, waitFor, type Harness, takeUntilHeld, workersWithDouble } from '../../support/tickets-harness';
 import type { AgentRef } from '../../../src/services/ticket-actions';
 
 jest.setTimeout(30_000);
@@ -9,19 +9,10 @@ jest.setTimeout(30_000);
 describe('messages to reporters (replies queue)', () => {
   let tg: TelegramDouble;
   let h: Harness;
-  beforeAll(async () => {
-    tg = await TelegramDouble.start();
-    h = await createHarness({
-      label: 'q-replies',
-      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot },
-      workers: true,
-      overrides: { relay: { intervalMs: 200 }, replies: { backoffMs: 200 } },
-    });
-    await h.startWorkers();
-  });
-  afterAll(async () => {
-    await h.close();
-    await tg.stop();
+  const env = workersWithDouble('q-replies');
+  beforeAll(() => {
+    tg = env.tg();
+    h = env.h();
   });
 
   /** A reporter on Telegram with a report that `a` has taken. */
@@ -31,12 +22,7 @@ describe('messages to reporters (replies queue)', () => {
     const r = await reporter(h.store, { telegramUserId: user.id, language: lang });
     const { report } = await h.reports.submit(reportInput(r._id, { language: lang }));
     const a = agent();
-    // Other tickets may be waiting from earlier tests: take until we hold this one.
-    for (;;) {
-      const t = await h.tickets.takeNext(a);
-      if (!t.ok) throw new Error(`could not take: ${t.reason}`);
-      if (t.report._id.equals(report._id)) break;
-    }
+    await takeUntilHeld(h, a, report._id);
     return { user, reportId: report._id.toString(), reference: report.reference, a };
   }
 
