@@ -470,7 +470,7 @@ describe('replies from the reporter after submitting', () => {
     await u.press(olderButton!);
     // Among the three, it puts the report chosen first; the numbers are not given twice.
     expect(allTexts(u).at(-2)).not.toMatch(/^🚨/);
-    expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${older}. Tumeiweka kuwa ya dharura, kwa hivyo itashughulikiwa kwanza: mhudumu wa kwanza atakayepatikana ataishughulikia.`);
+    expect(lastText(u)).toBe(`✅ Ujumbe wako umeongezwa kwenye ripoti yako ${older}. Tumeiweka kuwa ya dharura, kwa hivyo itashughulikiwa kwanza: mhudumu wa kwanza atakayepatikana ataishughulikia.`);
     const olderReport = await h.store.reports.findByReference(older);
     const newerReport = await h.store.reports.findByReference(newer);
     const stored = await h.store.messages.listForReport(olderReport!._id);
@@ -498,7 +498,7 @@ describe('replies from the reporter after submitting', () => {
     } finally {
       later = 0;
     }
-    expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${older}. Mhudumu atausoma ujumbe huu atakapoichukua ripoti yako.`);
+    expect(lastText(u)).toBe(`✅ Ujumbe wako umeongezwa kwenye ripoti yako ${older}. Mhudumu atausoma atakapoichukua ripoti yako.`);
     const stored = await h.store.messages.listForReport((await h.store.reports.findByReference(older))!._id);
     expect(stored.map((m) => m.text)).toEqual(['Gari lao ni KDA 123X, nyeupe.', 'hii ndiyo gari']);
     expect(stored[1].media).toMatchObject({ fileId: photo });
@@ -957,7 +957,7 @@ describe('the language a reporter chose', () => {
     await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
 
     await u.sendText('Gari lao lilikuwa Probox nyeupe.');
-    expect(lastText(u)).toBe(`✅ Imeongezwa kwenye ripoti yako ${reference}. Mhudumu atausoma ujumbe huu atakapoichukua ripoti yako.`);
+    expect(lastText(u)).toBe(`✅ Ujumbe wako umeongezwa kwenye ripoti yako ${reference}. Mhudumu atausoma atakapoichukua ripoti yako.`);
     await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
     await u.sendText('/start');
     // Not the first message's choice of languages again: the menu, in Kiswahili.
