@@ -325,9 +325,9 @@ describe('/status', () => {
     const body = reference.replace(/-/g, '').slice(1);
     const swapped = body[0] === 'A' ? 'B' : 'A';
     await u.sendText(`/status R-${swapped}${body.slice(1, 4)}-${body.slice(4)}`);
-    expect(allTexts(u).at(-2)).toContain('Herufi moja inaonekana si sahihi');
+    expect(allTexts(u).at(-2)).toContain('Herufi moja inaonekana si sahihi. Nambari huandikwa hivi: R-7K3F-9QX2');
     await u.sendText('/status hello');
-    expect(allTexts(u).at(-2)).toContain('Hiyo haionekani kama nambari ya kumbukumbu');
+    expect(allTexts(u).at(-2)).toContain('Hiyo haionekani kama nambari ya kumbukumbu. Huandikwa hivi: R-7K3F-9QX2');
     // The example from /help copied as it is: what goes there, then their own reports.
     const before = u.messages().length;
     await u.sendText('/hali r-xxxx-xxxx');
