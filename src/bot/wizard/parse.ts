@@ -133,7 +133,7 @@ const WORDS: Record<Word, readonly string[]> = {
     'achana nayo', 'achana na hii', 'achana na hiyo', 'wachana nayo', 'wachana na hiyo', 'wacha tu', 'acha tu', 'katisha ripoti', 'ghairi ripoti',
   ],
   // What people call the police and the electoral commission ("karao", "askari", "cops"; "traffic" are traffic police).
-  police: ['police', 'polisi', 'police misconduct', 'utovu wa polisi', 'karao', 'makarao', 'askari', 'askari polisi', 'cops', 'cop', 'traffic', 'trafiki', 'mapolisi', 'polisi wa trafiki', 'polisi wa traffic', 'afande', 'gsu', 'dci', 'ocs'],
+  police: ['police', 'polisi', 'police misconduct', 'makosa ya polisi', 'utovu wa polisi', 'utovu wa nidhamu wa polisi', 'karao', 'makarao', 'askari', 'askari polisi', 'cops', 'cop', 'traffic', 'trafiki', 'mapolisi', 'polisi wa trafiki', 'polisi wa traffic', 'afande', 'gsu', 'dci', 'ocs'],
   election: ['election', 'elections', 'uchaguzi', 'kura', 'kupiga kura', 'kampeni', 'election incident', 'iebc'],
 };
 

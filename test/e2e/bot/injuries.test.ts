@@ -33,7 +33,7 @@ const B = {
     change: '✏️ Change', type: 'Type', policeKind: 'Police misconduct', yes: '🚨 Yes', hurtLabel: 'Anyone hurt',
   },
   sw: {
-    police: '🚓 Utovu wa polisi', force: 'Polisi kutumia nguvu kupita kiasi au ukatili', killing: 'Mauaji yaliyofanywa na polisi', bribery: 'Polisi kuitisha hongo au kulazimisha pesa', no: 'Hapana', today: 'Leo',
+    police: '🚓 Makosa ya polisi', force: 'Polisi kutumia nguvu kupita kiasi au ukatili', killing: 'Mauaji yaliyofanywa na polisi', bribery: 'Polisi kuitisha hongo au kulazimisha pesa', no: 'Hapana', today: 'Leo',
     story: 'Polisi wawili walimpiga kaka yangu kwa rungu nje ya soko.', hurtAsk: 'Je, kuna mtu aliyeumia?', othersAsk: 'Je, kuna mtu mwingine aliyeumia?',
     hurtButtons: ['Ndio, amepata matibabu', 'Ndio, bado hajapata matibabu', 'Hakuna aliyeumia', 'Ruka', '‹ Nyuma', '✖ Katisha'],
     untreated: 'Ndio, bado hajapata matibabu', p3Ask: 'Je, kuna fomu ya P3, au ripoti ya daktari au ya hospitali?', notYet: 'bado', p3Help: 'Fomu ya P3 ni bure. Unaweza kuipata katika kituo chochote cha polisi, na daktari wa serikali ndiye anayeijaza.',

@@ -39,7 +39,7 @@ describe('the report journey', () => {
     // The first message offers both languages to everyone, each in itself.
     expect(lastText(amina)).toContain('Karibu Ripoti');
     expect(lastText(amina)).toContain('Welcome to Ripoti');
-    expect(amina.buttons()).toEqual(['🚓 Utovu wa polisi', '🗳 Tukio la uchaguzi', '☰ Menyu kwa Kiswahili', '🚓 Police misconduct', '🗳 Election incident', '☰ Menu in English']);
+    expect(amina.buttons()).toEqual(['🚓 Makosa ya polisi', '🗳 Tukio la uchaguzi', '☰ Menyu kwa Kiswahili', '🚓 Police misconduct', '🗳 Election incident', '☰ Menu in English']);
     await amina.press('🚓 Police misconduct');
     expect(amina.buttons()).toContain('Bribery or extortion by police');
     const shownBefore = amina.messages().length;
@@ -263,7 +263,7 @@ describe('the report journey', () => {
       const b =
         lang === 'en'
           ? { start: '🚓 Police misconduct', cat: 'Unlawful arrest or detention', no: 'No', today: 'Today', send: '🕶 Send anonymously' }
-          : { start: '🚓 Utovu wa polisi', cat: 'Kukamatwa au kuzuiliwa kinyume cha sheria', no: 'Hapana', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu' };
+          : { start: '🚓 Makosa ya polisi', cat: 'Kukamatwa au kuzuiliwa kinyume cha sheria', no: 'Hapana', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu' };
       await u.sendText('/start');
       await u.press(b.start);
       await u.press(b.cat);

@@ -247,7 +247,7 @@ describe('danger and anonymity', () => {
   it('sexual abuse: the GBV line and the child helpline, each once, in Swahili', async () => {
     const u = h.tg.user({ firstName: 'Msaada', languageCode: 'sw' });
     await u.sendText('/start');
-    await u.press('🚓 Utovu wa polisi');
+    await u.press('🚓 Makosa ya polisi');
     await u.press('Unyanyasaji au dhuluma za kingono');
     const count = u.messages().length;
     await u.press('🚨 Ndio');

@@ -125,7 +125,7 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     await botRow(page, 'Welcome to Ripoti').waitFor();
     await readmeShot(page, 'playground-chat-first-message.png');
 
-    await tap(page, '🚓 Utovu wa polisi');
+    await tap(page, '🚓 Makosa ya polisi');
     await tap(page, 'Polisi kuitisha hongo au kulazimisha pesa');
     // Danger first: "yes" shows the numbers at once.
     await botRow(page, 'Je, kuna mtu yuko hatarini').waitFor();

@@ -154,7 +154,7 @@ describe('firstWords: a few first words that say what to do', () => {
   });
 
   it('reads the kind and the category in the words people use ("karao", "walinikamata"), and "sikuona namba yao" as no answer', () => {
-    for (const w of ['karao', 'Askari', 'cops', 'traffic']) expect([w, readWord(w)]).toEqual([w, 'police']);
+    for (const w of ['karao', 'Askari', 'cops', 'traffic', 'makosa ya polisi', 'utovu wa polisi', 'utovu wa nidhamu wa polisi']) expect([w, readWord(w)]).toEqual([w, 'police']);
     expect(readWord('IEBC')).toBe('election');
     for (const w of ['wacha', 'sitaki tena', 'sitaki kuendelea', 'achana na hii']) expect([w, readWord(w)]).toEqual([w, 'cancel']);
     expect(categoryWord('walinikamata', 'police')).toBe('p_arrest');
