@@ -1,0 +1,19 @@
+import { Translator } from '../../../src/i18n';
+
+/**
+ * Swahili that a reporter reads, checked where a past translation read wrong. A verb whose object
+ * is a thing already named ("eneo bunge hilo", "ujumbe huo") carries that thing's object marker, as
+ * "Sikuipata kaunti hiyo" does: without it the sentence reads as word-for-word English.
+ */
+describe('Swahili texts a reporter reads', () => {
+  let t: Translator;
+  beforeAll(async () => {
+    t = await Translator.create();
+  });
+
+  it('mark the object already named: the constituency or ward not found, the story to shorten', () => {
+    expect(t.t('sw', 'bot:details.const.unknown', { county: 'Nakuru' })).toMatch(/^Sikulipata eneo bunge hilo katika Nakuru\./);
+    expect(t.t('sw', 'bot:details.ward.unknown')).toMatch(/^Sikuipata wadi hiyo\./);
+    expect(t.t('sw', 'bot:desc.too_long', { length: 12001, max: 12000 })).toContain('Tafadhali uufupishe;');
+  });
+});
