@@ -134,7 +134,7 @@ const WORDS: Record<Word, readonly string[]> = {
   ],
   // What people call the police and the electoral commission ("karao", "askari", "cops"; "traffic" are traffic police).
   police: ['police', 'polisi', 'police misconduct', 'makosa ya polisi', 'utovu wa polisi', 'utovu wa nidhamu wa polisi', 'karao', 'makarao', 'askari', 'askari polisi', 'cops', 'cop', 'traffic', 'trafiki', 'mapolisi', 'polisi wa trafiki', 'polisi wa traffic', 'afande', 'gsu', 'dci', 'ocs'],
-  election: ['election', 'elections', 'uchaguzi', 'kura', 'kupiga kura', 'kampeni', 'election incident', 'iebc'],
+  election: ['election', 'elections', 'uchaguzi', 'kura', 'kupiga kura', 'kampeni', 'election incident', 'tukio la uchaguzi', 'iebc'],
 };
 
 const BY_PHRASE = new Map<string, Word>(Object.entries(WORDS).flatMap(([word, phrases]) => phrases.map((p) => [p, word as Word] as const)));

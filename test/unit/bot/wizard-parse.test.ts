@@ -1,4 +1,6 @@
 /** Telegram messages and button data as wizard input. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { firstWords } from '../../../src/bot/wizard/messages';
 import type { Message } from 'telegraf/types';
 import { agrees, buttonInput, categoryWord, dontKnow, messageInput, normalise, onlyThanks, readWord, WIZARD_DATA } from '../../../src/bot/wizard/parse';
@@ -151,6 +153,16 @@ describe('firstWords: a few first words that say what to do', () => {
     }
     // Asking to be called, or voters, is no act.
     for (const text of ['nipigie simu tafadhali', 'wapiga kura wengi']) expect([text, firstWords(text)]).toEqual([text, undefined]);
+  });
+
+  it('reads a kind button\'s words typed instead of tapped, in English and Swahili ("Tukio la uchaguzi")', () => {
+    for (const lang of ['en', 'sw']) {
+      const kinds = (JSON.parse(readFileSync(join(__dirname, '../../../locales', lang, 'bot.json'), 'utf8')) as { start: { kind: Record<string, string> } }).start.kind;
+      for (const [kind, label] of Object.entries(kinds)) {
+        const typed = label.replace(/^[^\p{L}]+/u, '');
+        expect([typed, readWord(typed)]).toEqual([typed, kind]);
+      }
+    }
   });
 
   it('reads the kind and the category in the words people use ("karao", "walinikamata"), and "sikuona namba yao" as no answer', () => {
