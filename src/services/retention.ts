@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { CLOSED_STATUSES, emailsIn, isOpen, keepOfficersNamed, withoutForgottenIdentity, withoutOwnIdentity, type OwnIdentityWords } from '../domain';
+import { CLOSED_STATUSES, emailsIn, isOpen, keepOfficersNamed, keepVictimNamedAsIn, withoutForgottenIdentity, withoutOwnIdentity, type OwnIdentityWords } from '../domain';
 import { canonicalWords } from '../domain/triage';
 import type { Evidence, Lang, MessageDoc, ReportDoc, ReporterIdentity, Store } from '../store';
 import type { Logger } from '../logger';
@@ -244,7 +244,10 @@ async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identi
   const blankIn = ownIdentityBlank(own, marks, which);
   await blankLinkReasons(store, named.map((r) => r._id), blankIn, [...own.names, ...(own.emails ?? []).map((e) => e.split('@')[0])]);
   for (const r of named) {
-    const blank = blankIn(r.language);
+    const ownBlank = blankIn(r.language);
+    // The victim as the reporter named them ("My son Brian Kamau", from Grace Kamau) stays, as case
+    // files keep it: the agency needs whom to look for. Their own name beside it still goes.
+    const blank = (text: string) => keepVictimNamedAsIn(text, ownBlank, r.victim, own.names);
     // An officer named by rank ("Sgt Kamau") is the officer, even when the reporter is a Kamau too (as case files keep it).
     const $set = { ...changed(typedTexts(r), blank), ...changed({ 'officers.names': r.officers?.names }, (text) => keepOfficersNamed(text, blank)) };
     if (Object.keys($set).length) await Report.updateOne({ _id: r._id }, { $set });

@@ -326,6 +326,26 @@ it('blanks their name in any case, their username and their number from every fi
   expect(await everythingKept(anonymous._id)).toBe(anonymousBefore);
 });
 
+it("keeps the victim they reported for as they named them, though the victim shares their family name; their own name, number, username and email go", async () => {
+  const telegramUserId = 810_000_054;
+  const who = { telegramUserId, firstName: 'Grace', phone: '+254712300054' };
+  const story = 'Men who said they were police took my son Brian Kamau at Githurai market. I am Grace Kamau (@gracekamau, grace.k54@gmail.com), call 0712 300 054. Kamau is our family name.';
+  const victim = 'My son Brian Kamau, 19';
+  const { report } = await seedReport(store, { category: 'p_disappear', reporterRole: 'on_behalf', victim, description: { text: story }, officers: { names: 'Sgt Kamau' } }, who);
+  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Grace', lastName: 'Kamau', username: 'gracekamau' }, 'en');
+  const later = await store.messages.addIncoming(report._id, { text: 'Brian Kamau is still missing. Grace Kamau' });
+  const note = await store.messages.addOutgoing(report._id, { text: 'Mama Kamau, has Brian Kamau called?' });
+
+  await service().forget({ telegramUserId, chatId: telegramUserId });
+
+  const after = (await store.reports.findById(report._id))!;
+  expect(after.victim).toBe(victim);
+  expect(after.description.text).toBe('Men who said they were police took my son Brian Kamau at Githurai market. I am [name withheld] [name withheld] ([name withheld], [email address withheld]), call [phone number withheld]. [name withheld] is our family name.');
+  expect(after.officers?.names).toBe('Sgt Kamau');
+  expect((await store.messages.findById(later._id))?.text).toBe('Brian Kamau is still missing. [name withheld] [name withheld]');
+  expect((await store.messages.findById(note._id))?.text).toBe('Mama [name withheld], has Brian Kamau called?');
+});
+
 it('takes their name out of the shared words of links to their reports, written in lower case there as the linker keeps words', async () => {
   const telegramUserId = 810_000_034;
   const at = { county: 35, when: 'now' as const, incidentAt: new Date(Date.now() - 20 * 60_000), place: 'Kericho market' };
