@@ -253,7 +253,7 @@ export type ServiceNumberResult = { ok: true; serviceNumber: string } | { ok: fa
  */
 const NUMBER_WORDS = [
   'service', 'force', 'personal', 'badge', 'number', 'numbers', 'num', 'nbr', 'no', 'nos', 's/no', 'f/no', 'p/no', 'his', 'her', 'their', 'is', 'was',
-  'nambari', 'namba', 'ya', 'za', 'yake', 'yao', 'ni', 'huduma', 'kazi', 'ilikuwa',
+  'nambari', 'namba', 'ya', 'za', 'yake', 'yao', 'zao', 'ni', 'huduma', 'kazi', 'ilikuwa',
 ];
 const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
 const NUMBER_WORDS_RE = new RegExp(`\\b(${NUMBER_WORDS.join('|')})\\b[.:#]?`, 'gi');
@@ -261,6 +261,67 @@ const NUMBER_WORDS_RE = new RegExp(`\\b(${NUMBER_WORDS.join('|')})\\b[.:#]?`, 'g
 /** A word that only introduces a service number ("No.", "namba", "yake"), whatever its case or trailing dot. */
 export function isServiceNumberWord(word: string): boolean {
   return NUMBER_WORD_SET.has(word.toLowerCase().replace(/[.:#]+$/, ''));
+}
+
+/**
+ * A part of an answer cut into runs of words with digits (numbers) and without (names, the words
+ * that introduce a number dropped). A mark written in place of what was withheld ("[phone number
+ * withheld]") is words of a name, kept whole.
+ */
+export function numberRuns(part: string): { number: boolean; text: string }[] {
+  const runs: { number: boolean; words: string[] }[] = [];
+  let inMark = false;
+  for (const word of part.split(/\s+/).filter(Boolean)) {
+    const marked: boolean = inMark || word.startsWith('[');
+    inMark = marked && !word.includes(']');
+    const number = !marked && /\d/.test(word);
+    if (!number && !marked && isServiceNumberWord(word)) continue;
+    const last = runs[runs.length - 1];
+    if (last?.number === number) last.words.push(word);
+    else runs.push({ number, words: [word] });
+  }
+  return runs.map((r) => ({ number: r.number, text: r.words.join(' ').replace(/^[\s:#.\-–]+|[\s:#\-–]+$/g, '') }));
+}
+
+/** One officer of the officers' answer: the name (or description) and the service number written with it, either may be missing. */
+export interface OfficerNamed { name?: string; serviceNumber?: string }
+
+/** Words that end a name only to say there was no number ("mwingine hakuwa na namba", "Sgt Wekesa had no number"). */
+const NO_NUMBER_WORDS = new Set(['hakuwa', 'hana', 'hakuna', 'bila', 'had', 'has', 'have', 'without', 'not', 'didnt', 'did']);
+
+/**
+ * Each officer the reporter named, with the service number they wrote with that officer ("Koplo
+ * Mutua 78123, Sajini Wekesa": Mutua's number is 78123, Wekesa gave none). The answer is cut at
+ * commas, semicolons, new lines and "na"/"and"; a number goes to the name just before it, or,
+ * written at the start of its own piece ("afande mmoja, namba yake 45231"), to the one officer
+ * so far without one. With two or more officers waiting it is left alone: never a guess.
+ */
+export function officersNamed(answer: string): OfficerNamed[] {
+  const officers: OfficerNamed[] = [];
+  for (const part of answer.replace(/[()]/g, ' ').split(/[,;\n&]+|\s(?:na|and)\s/i)) {
+    let named: OfficerNamed | undefined;
+    for (const run of numberRuns(part)) {
+      const n = run.number ? parseServiceNumber(run.text) : undefined;
+      if (!n?.ok) {
+        const name = trimNoNumber(run.text);
+        if (name) officers.push((named = { name }));
+        continue;
+      }
+      const waiting = officers.filter((o) => o.name && !o.serviceNumber);
+      const owner = named ?? (officers.length && waiting.length === 1 && waiting[0] === officers.at(-1) ? waiting[0] : undefined);
+      if (owner && !owner.serviceNumber) owner.serviceNumber = n.serviceNumber;
+      else officers.push({ serviceNumber: n.serviceNumber });
+      named = undefined;
+    }
+  }
+  return officers;
+}
+
+/** A name without the words at its end that only say no number was seen ("mwingine hakuwa" -> "mwingine"). */
+function trimNoNumber(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  while (words.length && NO_NUMBER_WORDS.has(words[words.length - 1].toLowerCase().replace(/[^a-z]/g, ''))) words.pop();
+  return words.join(' ');
 }
 
 /**
@@ -317,6 +378,8 @@ export function isOfficerAttire(s: unknown): s is OfficerAttire {
 
 /** The officers' details a reporter gave; every field optional (each question can be skipped). */
 export interface OfficerDetails {
+  /** The reporter's answer to who the officers were, as typed: `names`, `serviceNumbers` and `rank` are read from it. Absent on reports stored before 2026-12-05. */
+  answer?: string;
   names?: string;
   serviceNumbers?: string[];
   /** Ranks named with the officers ("Cpl, Sgt"); the names keep theirs too, so who held which is not lost. */

@@ -174,7 +174,7 @@ function withheldFromDetails(input: CaseFileInput, blank: (s: string) => string)
   const p = input.perpetrator;
   const s = input.pollingStation;
   return {
-    ...(o ? { officers: only({ ...o, names: o.names === undefined ? undefined : keepOfficersNamed(o.names, blank), serviceNumbers: o.serviceNumbers?.map(blank), rank: typed(o.rank), station: typed(o.station), vehicleDescription: typed(o.vehicleDescription), uniform: typed(o.uniform) }) } : {}),
+    ...(o ? { officers: only({ ...o, answer: o.answer === undefined ? undefined : keepOfficersNamed(o.answer, blank), names: o.names === undefined ? undefined : keepOfficersNamed(o.names, blank), serviceNumbers: o.serviceNumbers?.map(blank), rank: typed(o.rank), station: typed(o.station), vehicleDescription: typed(o.vehicleDescription), uniform: typed(o.uniform) }) } : {}),
     ...(p ? { perpetrator: only({ ...p, words: typed(p.words) }) } : {}),
     ...(s ? { pollingStation: only({ name: typed(s.name), code: typed(s.code) }) } : {}),
   };

@@ -11,7 +11,9 @@ import {
   type CategoryCode,
   type HateChannel,
   type Injuries,
+  officersNamed,
   type OfficerDetails,
+  type OfficerNamed,
   type Perpetrator,
   type PollingStation,
   type ReportKind,
@@ -217,8 +219,7 @@ function placeSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatter
 function officersSection(o: OfficerDetails | undefined, t: T): CaseFileSection {
   const list = (xs: string[] | undefined) => (xs && xs.length ? xs.join(', ') : undefined);
   const fields = rows([
-    [t('casefile:officers.names'), clean(o?.names)],
-    [t('casefile:officers.serviceNumbers'), list(o?.serviceNumbers)],
+    ...officersNamedRows(o, t, list),
     [t('casefile:officers.rank'), clean(o?.rank)],
     [t('casefile:officers.unit'), o?.unit ? t(`casefile:unit.${o.unit}`) : undefined],
     [t('casefile:officers.station'), clean(o?.station)],
@@ -228,6 +229,26 @@ function officersSection(o: OfficerDetails | undefined, t: T): CaseFileSection {
   ]);
   const block: CaseFileBlock = fields.length ? { type: 'fields', rows: fields } : { type: 'text', text: t('casefile:officers.none') };
   return { heading: t('casefile:section.officers'), blocks: [block] };
+}
+
+/**
+ * Who the officers were: each officer with the service number the reporter wrote with them
+ * (`officersNamed`), when some number was written with a name, and the answer as written. A
+ * report stored before the answer was kept has the names and the numbers apart, as read then.
+ */
+function officersNamedRows(o: OfficerDetails | undefined, t: T, list: (xs: string[] | undefined) => string | undefined): [string, string | undefined][] {
+  const answer = clean(o?.answer);
+  if (!answer) return [[t('casefile:officers.names'), clean(o?.names)], [t('casefile:officers.serviceNumbers'), list(o?.serviceNumbers)]];
+  const officers = officersNamed(answer);
+  const paired = officers.some((x) => x.name && x.serviceNumber);
+  const line = (x: OfficerNamed) =>
+    x.name ? t(x.serviceNumber ? 'casefile:officers.named_number' : 'casefile:officers.named_no_number', { name: x.name, number: x.serviceNumber }) : t('casefile:officers.number_only', { number: x.serviceNumber });
+  return [
+    [t('casefile:officers.each'), paired ? officers.map(line).join('\n') : undefined],
+    // Numbers written apart from any name, when nothing was paired (the answer holds them as written too).
+    [t('casefile:officers.serviceNumbers'), paired ? undefined : list(officers.flatMap((x) => (x.serviceNumber ? [x.serviceNumber] : [])))],
+    [t('casefile:officers.answer'), answer],
+  ];
 }
 
 /**

@@ -249,7 +249,7 @@ async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identi
     // files keep it: the agency needs whom to look for. Their own name beside it still goes.
     const blank = (text: string) => keepVictimNamedAsIn(text, ownBlank, r.victim, own.names);
     // An officer named by rank ("Sgt Kamau") is the officer, even when the reporter is a Kamau too (as case files keep it).
-    const $set = { ...changed(typedTexts(r), blank), ...changed({ 'officers.names': r.officers?.names }, (text) => keepOfficersNamed(text, blank)) };
+    const $set = { ...changed(typedTexts(r), blank), ...changed({ 'officers.answer': r.officers?.answer, 'officers.names': r.officers?.names }, (text) => keepOfficersNamed(text, blank)) };
     if (Object.keys($set).length) await Report.updateOne({ _id: r._id }, { $set });
     await blankMessages(store, r._id, blank);
     await blankNotes(store, r._id, blank);
@@ -284,8 +284,8 @@ const fileTexts = (path: string, e: Evidence | undefined): Record<string, string
 /**
  * Every text of a report the reporter typed (the story, the place, the time of day, the victim,
  * the officers, who did it, the polling station, what they forwarded and who sent it, their
- * files' names and captions) or staff did (the referral note), by its path; the officers' names
- * apart. Not the agency's own name for "another agency": it names an organisation, and the
+ * files' names and captions) or staff did (the referral note), by its path; the officers' answer
+ * and names apart. Not the agency's own name for "another agency": it names an organisation, and the
  * consent answers are matched to it. Codes and plates, tapped or normalised, carry none.
  */
 function typedTexts(r: TypedReport): Record<string, string | undefined> {
@@ -327,7 +327,7 @@ async function emailsWrittenBy(store: Store, named: readonly TypedReport[]): Pro
     .select({ text: 1, media: 1 })
     .lean<Theirs[]>();
   const texts = [
-    ...named.flatMap((r) => [...Object.entries(typedTexts(r)).filter(([path]) => !NOT_THEIR_WORDS.test(path)).map(([, text]) => text), r.officers?.names]),
+    ...named.flatMap((r) => [...Object.entries(typedTexts(r)).filter(([path]) => !NOT_THEIR_WORDS.test(path)).map(([, text]) => text), r.officers?.answer, r.officers?.names]),
     ...messages.flatMap((m) => [m.text, m.media?.fileName, m.media?.caption]),
   ];
   return [...new Set(texts.flatMap((t) => emailsIn(t)))];

@@ -102,6 +102,7 @@ const unitRefSchema = new Schema<ElectoralUnitRef>({ code: { type: Number, requi
 
 const officersSchema = new Schema<OfficerDetails>(
   {
+    answer: String,
     names: String,
     serviceNumbers: { type: [String], default: undefined },
     rank: String,

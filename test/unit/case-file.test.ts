@@ -64,6 +64,31 @@ describe('case file content', () => {
     expect(police.sections[2]).toEqual({ heading: 'Who the police officers were', blocks: [{ type: 'text', text: 'The reporter gave no details that identify the officers.' }] });
   });
 
+  it("gives each officer with the service number the reporter wrote with them, and the answer as written; an older report without the answer as before", () => {
+    const police: CaseFileInput = { ...base, kind: 'police', category: 'p_force', agency: 'IPOA' };
+    const officers = { names: 'Koplo Mutua, Sajini Wekesa', serviceNumbers: ['78123'], rank: 'Koplo, Sajini', answer: 'Koplo Mutua 78123, Sajini Wekesa' };
+    expect(caseFileContent({ ...police, officers }, translator).sections[2].blocks).toEqual([{ type: 'fields', rows: [
+      { label: 'Officers and their service numbers', value: 'Koplo Mutua: service number 78123\nSajini Wekesa: no service number given' },
+      { label: "The reporter's answer, as written", value: 'Koplo Mutua 78123, Sajini Wekesa' },
+      { label: 'Rank', value: 'Koplo, Sajini' },
+    ] }]);
+    const sw = caseFileContent({ ...police, language: 'sw', officers: { names: 'afande mmoja, na mwingine hakuwa na', serviceNumbers: ['45231'], answer: 'afande mmoja, namba yake 45231 na mwingine hakuwa na namba' } }, translator);
+    expect(sw.sections[2].blocks).toEqual([{ type: 'fields', rows: [
+      { label: 'Polisi na nambari zao za kazi', value: 'afande mmoja: nambari ya kazi 45231\nmwingine: nambari ya kazi haikutolewa' },
+      { label: 'Jibu la aliyeripoti, kama alivyoliandika', value: 'afande mmoja, namba yake 45231 na mwingine hakuwa na namba' },
+    ] }]);
+    // Names without numbers: the answer says it all, nothing paired.
+    expect(caseFileContent({ ...police, officers: { names: 'Otieno na Kamau', answer: 'Otieno na Kamau' } }, translator).sections[2].blocks).toEqual([{ type: 'fields', rows: [
+      { label: "The reporter's answer, as written", value: 'Otieno na Kamau' },
+    ] }]);
+    const { answer: _a, ...old } = officers;
+    expect(caseFileContent({ ...police, officers: old }, translator).sections[2].blocks).toEqual([{ type: 'fields', rows: [
+      { label: 'Names', value: 'Koplo Mutua, Sajini Wekesa' },
+      { label: 'Service numbers', value: '78123' },
+      { label: 'Rank', value: 'Koplo, Sajini' },
+    ] }]);
+  });
+
   it('says videos and documents stay out of the archive while the reporter has not agreed to be known', () => {
     const files: CaseFileInput['evidence'] = [{ kind: 'video', sizeBytes: 1_000_000 }, { kind: 'photo', sizeBytes: 100_000 }];
     const leftOut = /the archive leaves out files from which the details of the phone that made them cannot be removed for certain \(videos, audio files, and documents other than JPEG, PNG or WebP pictures\)/;

@@ -11,7 +11,7 @@ import {
   LIMITS,
   matchPoliceUnit,
   OFFICER_ATTIRES,
-  isServiceNumberWord,
+  numberRuns,
   parsePollingStation,
   parseServiceNumber,
   POLICE_UNITS,
@@ -151,9 +151,10 @@ function takeDetail(turn: Turn, d: Draft, step: DetailStep, text: string): void 
       d.victim = text;
       return turn.advance(d);
     case 'ofc': {
-      // A new answer replaces the names, numbers and ranks given before.
-      const { names: _n, serviceNumbers: _s, rank: _r, ...rest } = d.officers ?? {};
-      d.officers = { ...rest, ...officerNames(text) };
+      // A new answer replaces the names, numbers and ranks given before. Kept as typed too: the
+      // case file gives each officer the number written with them (`officersNamed`).
+      const { names: _n, serviceNumbers: _s, rank: _r, answer: _a, ...rest } = d.officers ?? {};
+      d.officers = { ...rest, answer: text, ...officerNames(text) };
       return turn.advance(d);
     }
     case 'unit': {
@@ -238,7 +239,7 @@ function officerNames(text: string): Pick<OfficerDetails, 'names' | 'serviceNumb
       names.push(part);
       continue;
     }
-    for (const run of wordRuns(part)) {
+    for (const run of numberRuns(part)) {
       const n = run.number ? parseServiceNumber(run.text) : undefined;
       if (n?.ok) numbers.push(n.serviceNumber);
       else if (run.text) names.push(run.text);
@@ -250,19 +251,6 @@ function officerNames(text: string): Pick<OfficerDetails, 'names' | 'serviceNumb
     ...(numbers.length ? { serviceNumbers: numbers } : {}),
     ...(ranks.length ? { rank: ranks.join(', ') } : {}),
   };
-}
-
-/** A part cut into runs of words with digits (numbers) and without (names, lead-in words dropped). */
-function wordRuns(part: string): { number: boolean; text: string }[] {
-  const runs: { number: boolean; words: string[] }[] = [];
-  for (const word of part.split(/\s+/).filter(Boolean)) {
-    const number = /\d/.test(word);
-    if (!number && isServiceNumberWord(word)) continue;
-    const last = runs[runs.length - 1];
-    if (last?.number === number) last.words.push(word);
-    else runs.push({ number, words: [word] });
-  }
-  return runs.map((r) => ({ number: r.number, text: r.words.join(' ').replace(/^[\s:#.\-–]+|[\s:#\-–]+$/g, '') }));
 }
 
 /** Plates ("KDA 123A na GK 456B") and whatever else was seen of the vehicle ("white Probox", half a plate): both kept. */

@@ -120,7 +120,7 @@ describe('referral case files from the bot to the agency', () => {
       reporterRole: 'witness',
       when: 'yesterday',
       timeOfDay: 'at 10pm',
-      officers: { names: 'Cpl Otieno', rank: 'Cpl', serviceNumbers: ['84512'], unit: 'gsu', attire: 'plain', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'], vehicleDescription: 'white probox' },
+      officers: { answer: 'Cpl Otieno, service number 84512', names: 'Cpl Otieno', rank: 'Cpl', serviceNumbers: ['84512'], unit: 'gsu', attire: 'plain', station: 'Naivasha Police Station', vehiclePlates: ['KDA 123A'], vehicleDescription: 'white probox' },
     });
     await u.sendText('They were back at the same place this morning.');
 
@@ -130,7 +130,8 @@ describe('referral case files from the bot to the agency', () => {
 
     const text = await pdfText(report, 'en');
     for (const allowed of [
-      report.reference, 'Case file for', 'a witness', 'Cpl Otieno', '84512', 'General Service Unit', 'What they wore Plain clothes', 'Naivasha Police Station', 'KDA 123A', 'Vehicle as described white probox', 'Rank Cpl',
+      // The officer with the number the reporter wrote with them, and the answer as written.
+      report.reference, 'Case file for', 'a witness', 'Cpl Otieno: service number 84512', 'as written Cpl Otieno, service number 84512', 'General Service Unit', 'What they wore Plain clothes', 'Naivasha Police Station', 'KDA 123A', 'Vehicle as described white probox', 'Rank Cpl',
       'Officers at the roadblock took 2,000 shillings', 'Nakuru', 'Naivasha road junction', 'They were back at the same place this morning.',
       'Achieng Odhiambo', '+254722000111',
       // The time of day typed with the day reaches the investigator as typed.

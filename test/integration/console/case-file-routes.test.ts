@@ -409,6 +409,17 @@ describe('consent is to the question as it was asked', () => {
     expect(manifest).not.toContain('Grace');
   });
 
+  it("gives each officer with the service number written with them and the answer as written, blanked as the reporter did not consent", async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_013 });
+    await h.store.reporters.upsertFromTelegram({ telegramUserId: 61_000_013, chatId: 61_000_013, firstName: 'Njoki', lastName: 'Mutua' }, 'en');
+    await h.store.models.Report.updateOne({ _id: id }, { $set: { officers: { answer: 'Koplo Mutua 78123, Sajini Wekesa 0733 000 111', names: 'Koplo Mutua, Sajini Wekesa', rank: 'Koplo, Sajini', serviceNumbers: ['78123', '0733 000 111'] } } });
+    const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    // "Names: Koplo Mutua, Sajini Wekesa" and "Service numbers: 78123" did not say whose number it was.
+    expect(print).toContain('<dt>Officers and their service numbers</dt><dd>Koplo Mutua: service number 78123<br>Sajini Wekesa [phone number withheld]: no service number given</dd>');
+    expect(print).toContain('<dt>The reporter&#39;s answer, as written</dt><dd>Koplo Mutua 78123, Sajini Wekesa [phone number withheld]</dd>');
+    expect(print).not.toMatch(/0733|Njoki/);
+  });
+
   it('a file sent in a later message is named as the evidence archive names it, so the investigator finds the photo the message is about', async () => {
     const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_012 });
     await h.store.messages.addIncoming(id, { text: 'His name tag', media: { kind: 'photo', fileId: 'later-1', fileUniqueId: 'u-later-1', mimeType: 'image/jpeg' } });

@@ -123,18 +123,18 @@ describe('the optional details', () => {
   });
 
   it('a name and a number in one part: names (with rank), rank and service number each land in their field', () => {
-    expect(type(at('ofc'), 'Cpl Otieno 12345').state.draft?.officers).toEqual({ names: 'Cpl Otieno', rank: 'Cpl', serviceNumbers: ['12345'] });
+    expect(type(at('ofc'), 'Cpl Otieno 12345').state.draft?.officers).toEqual({ answer: 'Cpl Otieno 12345', names: 'Cpl Otieno', rank: 'Cpl', serviceNumbers: ['12345'] });
     expect(type(at('ofc'), 'Koplo Otieno namba 12345, Sajini Wanjiru 67890').state.draft?.officers).toEqual({
-      names: 'Koplo Otieno, Sajini Wanjiru', rank: 'Koplo, Sajini', serviceNumbers: ['12345', '67890'],
+      answer: 'Koplo Otieno namba 12345, Sajini Wanjiru 67890', names: 'Koplo Otieno, Sajini Wanjiru', rank: 'Koplo, Sajini', serviceNumbers: ['12345', '67890'],
     });
-    // A new answer replaces the names, numbers and ranks given before.
-    expect(type(at('ofc', { officers: { names: 'Cpl Otieno', rank: 'Cpl', serviceNumbers: ['12345'], unit: 'gsu' } }), 'Wanjiru').state.draft?.officers).toEqual({ names: 'Wanjiru', unit: 'gsu' });
+    // A new answer replaces the answer, names, numbers and ranks given before.
+    expect(type(at('ofc', { officers: { answer: 'Cpl Otieno 12345', names: 'Cpl Otieno', rank: 'Cpl', serviceNumbers: ['12345'], unit: 'gsu' } }), 'Wanjiru').state.draft?.officers).toEqual({ answer: 'Wanjiru', names: 'Wanjiru', unit: 'gsu' });
   });
 
   it('words that introduce a service number are not stored as part of it, in Swahili or English', () => {
-    expect(type(at('ofc'), 'Nambari ya huduma 12345').state.draft?.officers).toEqual({ serviceNumbers: ['12345'] });
-    expect(type(at('ofc'), 'namba yake ni 12345').state.draft?.officers).toEqual({ serviceNumbers: ['12345'] });
-    expect(type(at('ofc'), 'Otieno, his service number is 12345').state.draft?.officers).toEqual({ names: 'Otieno', serviceNumbers: ['12345'] });
+    expect(type(at('ofc'), 'Nambari ya huduma 12345').state.draft?.officers).toEqual({ answer: 'Nambari ya huduma 12345', serviceNumbers: ['12345'] });
+    expect(type(at('ofc'), 'namba yake ni 12345').state.draft?.officers).toEqual({ answer: 'namba yake ni 12345', serviceNumbers: ['12345'] });
+    expect(type(at('ofc'), 'Otieno, his service number is 12345').state.draft?.officers).toEqual({ answer: 'Otieno, his service number is 12345', names: 'Otieno', serviceNumbers: ['12345'] });
   });
 
   it('"polisi" or "police" typed as the unit is recorded as other / not sure, not as the regular police', () => {

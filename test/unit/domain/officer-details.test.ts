@@ -1,5 +1,5 @@
 import { withheldFromConversation } from '../../../src/domain/consent';
-import { isPoliceUnit, isReporterRole, keepOfficersNamed, keepOfficersNamedAsIn, matchPoliceUnit, parsePlate, parsePollingStation, parseServiceNumber, rankIn, readVehicle, withoutPhoneNumbers } from '../../../src/domain';
+import { isPoliceUnit, isReporterRole, keepOfficersNamed, keepOfficersNamedAsIn, matchPoliceUnit, officersNamed, parsePlate, parsePollingStation, parseServiceNumber, rankIn, readVehicle, withoutPhoneNumbers } from '../../../src/domain';
 
 describe('number plates', () => {
   it.each([
@@ -133,6 +133,26 @@ describe('service numbers', () => {
     expect(parseServiceNumber('Corporal Otieno')).toEqual({ ok: false, reason: 'no_digits' });
     expect(parseServiceNumber('  ')).toEqual({ ok: false, reason: 'empty' });
     expect(parseServiceNumber('1'.repeat(25))).toEqual({ ok: false, reason: 'too_long' });
+  });
+});
+
+describe('each officer with the service number written with them', () => {
+  it.each([
+    ['Koplo Mutua 78123, Sajini Wekesa', [{ name: 'Koplo Mutua', serviceNumber: '78123' }, { name: 'Sajini Wekesa' }]],
+    // "One officer, his number 45231, and the other had no number."
+    ['afande mmoja, namba yake 45231 na mwingine hakuwa na namba', [{ name: 'afande mmoja', serviceNumber: '45231' }, { name: 'mwingine' }]],
+    ['Cpl Otieno No. 12345 and Sgt Wanjiru (67890)', [{ name: 'Cpl Otieno', serviceNumber: '12345' }, { name: 'Sgt Wanjiru', serviceNumber: '67890' }]],
+    ['Otieno, his service number is 12345', [{ name: 'Otieno', serviceNumber: '12345' }]],
+    ['Sgt Wekesa had no number; PC Njeri 2231', [{ name: 'Sgt Wekesa' }, { name: 'PC Njeri', serviceNumber: '2231' }]],
+    ['namba yake ni 12345', [{ serviceNumber: '12345' }]],
+    // A mark left where a phone number was withheld is no number, nor is its "number" dropped as a word that introduces one.
+    ['Sgt Wekesa [phone number withheld]', [{ name: 'Sgt Wekesa [phone number withheld]' }]],
+  ])('%j', (answer, officers) => {
+    expect(officersNamed(answer)).toEqual(officers);
+  });
+
+  it('never guesses whose a number is when it was written apart from two officers', () => {
+    expect(officersNamed('Sgt Kamau, Cpl Otieno, namba zao 555 na 777')).toEqual([{ name: 'Sgt Kamau' }, { name: 'Cpl Otieno' }, { serviceNumber: '555' }, { serviceNumber: '777' }]);
   });
 });
 
