@@ -289,6 +289,9 @@ export interface OfficerNamed { name?: string; serviceNumber?: string }
 /** Words that end a name only to say there was no number ("mwingine hakuwa na namba", "Sgt Wekesa had no number"). */
 const NO_NUMBER_WORDS = new Set(['hakuwa', 'hana', 'hakuna', 'bila', 'had', 'has', 'have', 'without', 'not', 'didnt', 'did']);
 
+/** Fewer digits than this is a count ("2 others", "wengine 3"), not a service number. */
+const MIN_SERVICE_DIGITS = 3;
+
 /**
  * Each officer the reporter named, with the service number they wrote with that officer ("Koplo
  * Mutua 78123, Sajini Wekesa": Mutua's number is 78123, Wekesa gave none). The answer is cut at
@@ -302,16 +305,17 @@ export function officersNamed(answer: string): OfficerNamed[] {
     let named: OfficerNamed | undefined;
     for (const run of numberRuns(part)) {
       const n = run.number ? parseServiceNumber(run.text) : undefined;
-      if (!n?.ok) {
-        const name = trimNoNumber(run.text);
-        if (name) officers.push((named = { name }));
+      if (n?.ok && n.serviceNumber.replace(/\D/g, '').length >= MIN_SERVICE_DIGITS) {
+        const waiting = officers.filter((o) => o.name && !o.serviceNumber);
+        const owner = named ?? (waiting.length === 1 && waiting[0] === officers.at(-1) ? waiting[0] : undefined);
+        if (owner && !owner.serviceNumber) owner.serviceNumber = n.serviceNumber;
+        else officers.push({ serviceNumber: n.serviceNumber });
+        named = undefined;
         continue;
       }
-      const waiting = officers.filter((o) => o.name && !o.serviceNumber);
-      const owner = named ?? (officers.length && waiting.length === 1 && waiting[0] === officers.at(-1) ? waiting[0] : undefined);
-      if (owner && !owner.serviceNumber) owner.serviceNumber = n.serviceNumber;
-      else officers.push({ serviceNumber: n.serviceNumber });
-      named = undefined;
+      const words = trimNoNumber(run.text);
+      if (named) named.name = `${named.name} ${words}`.trim();
+      else if (words) officers.push((named = { name: words }));
     }
   }
   return officers;

@@ -151,6 +151,12 @@ describe('each officer with the service number written with them', () => {
     expect(officersNamed(answer)).toEqual(officers);
   });
 
+  it('reads a count of officers as words, not as a service number', () => {
+    expect(officersNamed('Cpl Otieno, 2 others')).toEqual([{ name: 'Cpl Otieno' }, { name: '2 others' }]);
+    expect(officersNamed('Cpl Otieno na wengine 3')).toEqual([{ name: 'Cpl Otieno' }, { name: 'wengine 3' }]);
+    expect(officersNamed('Cpl Otieno 84512 with 2 others')).toEqual([{ name: 'Cpl Otieno', serviceNumber: '84512' }, { name: 'with 2 others' }]);
+  });
+
   it('never guesses whose a number is when it was written apart from two officers', () => {
     expect(officersNamed('Sgt Kamau, Cpl Otieno, namba zao 555 na 777')).toEqual([{ name: 'Sgt Kamau' }, { name: 'Cpl Otieno' }, { serviceNumber: '555' }, { serviceNumber: '777' }]);
   });
