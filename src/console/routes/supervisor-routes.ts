@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { AREA_ROLE, CATEGORIES, COUNTIES, PAGE_SIZE, REPORT_KINDS, STATUSES, asksAboutInjuries, asksForMedicalRecord, countyByCode, withoutContactDetails } from '../../domain';
-import type { ReportDoc } from '../../store';
+import type { AgentDoc, ReportDoc } from '../../store';
 import { parseFilter } from '../ticket-filter';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
 import { signedIn, type ConsoleApp, type ConsoleContext } from '../context';
@@ -107,6 +107,21 @@ export function csvRow(r: ReportDoc, agentName: (id: string) => string): string 
     .join(',');
 }
 
+/**
+ * Who holds what (issue: a supervisor in a surge could not see who is overloaded): every active
+ * account that takes tickets, with the number the cap counts, the fullest first. An admin is
+ * listed only while holding something.
+ */
+async function agentLoad(ctx: ConsoleContext, agents: readonly AgentDoc[]): Promise<{ id: string; name: string; held: number }[]> {
+  const active = agents.filter((a) => a.active);
+  const held = await ctx.store.reports.heldWorkOf(active.map((a) => a._id));
+  return active
+    .map((a) => ({ id: a._id.toString(), name: a.name, role: a.role, held: held.get(a._id.toString()) ?? 0 }))
+    .filter((a) => a.role !== 'admin' || a.held > 0)
+    .sort((a, b) => b.held - a.held || a.name.localeCompare(b.name))
+    .map(({ id, name, held: n }) => ({ id, name, held: n }));
+}
+
 export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   const supervisorOnly = ctx.auth.requireRole(AREA_ROLE.supervision);
 
@@ -125,6 +140,7 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const { items, total } = filter === asked ? listed : await ctx.queries.list(filter);
     const names = new Map(agents.map((a) => [a._id.toString(), a.name]));
     const now = new Date();
+    const load = await agentLoad(ctx, agents);
     return ctx.render(req, reply, 'supervisor', {
       filter,
       // A reporter's reply its holder has not read: a supervisor sees who is waiting for an answer;
@@ -135,6 +151,8 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
       counts,
       agents,
       agentName: (id: string) => names.get(id) ?? '',
+      load,
+      maxPerAgent: ctx.config.tickets.maxPerAgent,
       options: { statuses: STATUSES, kinds: REPORT_KINDS, categories: CATEGORIES.map((c) => c.code), counties: COUNTIES },
       now,
       // Issue 16: where reports come from, and what reporters said about the help.
