@@ -155,14 +155,16 @@ export async function triageSection(ctx: ConsoleContext, report: ReportDoc, acto
   const enabled = ctx.incidents !== undefined;
   const row: RowOf = (summary, score, reasons = []) => {
     const canOpen = decide(actor, 'view', summary).ok;
+    const state = stateOf(actor, report, summary);
     return {
     id: summary._id.toString(),
     summary,
     ...(score !== undefined ? { score } : {}),
     reasons: reasonLines(ctx.translator, lang, reasons, !canOpen),
     canOpen,
-    canJoin: enabled && decideJoin(actor, incidentFacts(report), incidentFacts(summary)).ok,
-    state: stateOf(actor, report, summary),
+    // Already in this incident: the join would change nothing, and offering it reads as if joining had not worked.
+    canJoin: enabled && state !== 'in_incident' && decideJoin(actor, incidentFacts(report), incidentFacts(summary)).ok,
+    state,
     };
   };
   const may = enabled ? offeredIncidentActions(actor, incidentFacts(report)) : { join: false, split: false, replyAll: false };

@@ -1,0 +1,58 @@
+/**
+ * Three reports of one event, linked by triage, joined into one incident: the ticket page's
+ * "Possibly the same incident" no longer offers to join the reports already in it (a tick box and
+ * a "Join into one incident" button beside "In this incident" read as if joining had not worked),
+ * while a linked report still outside it stays on offer.
+ */
+import { TriageService } from '../../../src/services/triage-service';
+import type { ReportDoc } from '../../../src/store';
+import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { seedReport } from '../../support/report-fixtures';
+
+let h: ConsoleHarness;
+let triage: TriageService;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-join-offer' });
+  triage = new TriageService({ store: h.store, logger: h.logger });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const at = new Date(Date.now() - 3600_000);
+
+async function seed(text: string): Promise<ReportDoc> {
+  const { report } = await seedReport(h.store, { kind: 'election', category: 'e_bribery', place: 'Nakuru West polling centre', description: { text }, when: 'now', incidentAt: at, county: 32, anonymous: true });
+  await triage.link(report);
+  return (await h.store.reports.findById(report._id))!;
+}
+
+/** The "Possibly the same incident" card: which reports it offers to join, and whether it has a join button. */
+function offered(page: string): { members: string[]; button: boolean } {
+  const card = page.slice(page.indexOf('data-testid="similar"'));
+  return { members: [...card.matchAll(/name="member" value="([0-9a-f]{24})"/g)].map((m) => m[1]), button: card.includes('id="join-form"') };
+}
+
+it('offers to join only linked reports not already in this incident', async () => {
+  const wanjiku = await h.account('wanjiku', 'agent');
+  const a = await seed('Men in a white car were handing out 200 shillings to voters in the queue at Nakuru West polling centre.');
+  const b = await seed('Men in a white car handing out 200 shillings to voters queueing at Nakuru West polling centre.');
+  const c = await seed('Voters at Nakuru West polling centre get 200 shillings from men in a white car.');
+  const d = await seed('A white car at Nakuru West polling centre, men giving voters 200 shillings each in the queue.');
+  expect(await h.store.reports.transition(a._id, 'assigned', { kind: 'agent', agentId: wanjiku._id.toString() }, { assignee: wanjiku._id.toString() })).not.toBeNull();
+
+  const desk = h.browser();
+  await desk.signIn('wanjiku', PASSWORD);
+  const before = offered((await desk.get(`/tickets/${a._id.toString()}`)).body);
+  expect(before.members.sort()).toEqual([b, c, d].map((r) => r._id.toString()).sort());
+
+  const joined = await desk.post(`/tickets/${a._id.toString()}/incident/join`, { member: [b._id.toString(), c._id.toString()] });
+  expect(joined.headers.location).toContain('ok=incident_joined');
+  const after = offered((await desk.get(`/tickets/${a._id.toString()}`)).body);
+  expect(after).toEqual({ members: [d._id.toString()], button: true });
+
+  expect((await desk.post(`/tickets/${a._id.toString()}/incident/join`, { member: d._id.toString() })).headers.location).toContain('ok=incident_joined');
+  expect(offered((await desk.get(`/tickets/${a._id.toString()}`)).body)).toEqual({ members: [], button: false });
+});
