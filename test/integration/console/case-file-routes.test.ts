@@ -546,3 +546,13 @@ it('a file forwarded from a channel names the channel on the ticket page, in the
   expect(manifest).toContain("Forwarded from: Molo Voice (@molovoice) (not the reporter's own)");
   expect(manifest).toContain("Forwarded from: Kericho Updates (not the reporter's own)");
 });
+
+it('after a referral every button on the ticket page is a console button (the case file and consent ones were the browser\'s small grey default)', async () => {
+  const { id, agent } = await referredTicket(false);
+  expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
+  const page = (await agent.get(`/tickets/${id}`)).body;
+  expect(page).toContain('data-testid="case-file"');
+  expect(page).toContain('data-testid="ask-consent"');
+  const bare = [...page.matchAll(/<button\b[^>]*>[^<]*/g)].map((m) => m[0]).filter((b) => !/class="[^"]*\b(btn|link)\b/.test(b));
+  expect(bare).toEqual([]);
+});
