@@ -1,0 +1,61 @@
+/**
+ * A supervisor on a 390 px phone during a surge: the waiting list and "All tickets" used to show
+ * only the priority and the reference on screen, what happened, where, how long it waited, its
+ * status and who holds it being off to the side in a table scrolled sideways row by row. On a
+ * phone each row is now a block that wraps, every column on screen, the time labelled.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { seedReport } from '../../support/report-fixtures';
+import { artifactPath, launchChromium } from '../../support/browser';
+
+let h: ConsoleHarness;
+let browser: Browser;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-phone-lists' });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+/** Whether `text` inside the first row of `rows` lies wholly on the screen. */
+async function onScreen(page: Page, rows: string, text: string): Promise<boolean> {
+  const cell = page.locator(rows).first().getByText(text, { exact: false }).first();
+  const box = (await cell.boundingBox())!;
+  return box.x >= 0 && box.x + box.width <= 390;
+}
+
+it('at 390 px the waiting list and All tickets show what, where, how long, status and holder without sideways scrolling', async () => {
+  const njeri = await h.account('njeri', 'agent');
+  await h.account('baraka', 'supervisor');
+  for (let i = 0; i < 3; i++) await seedReport(h.store, { kind: 'election', category: 'e_violence', county: 32, place: 'Nakuru West polling centre', priority: 2 });
+  const { report } = await seedReport(h.store, { kind: 'election', category: 'e_violence', county: 32, priority: 2 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: njeri._id.toString() }, { assignee: njeri._id.toString() })).not.toBeNull();
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${h.base}/signin`);
+  await page.getByLabel('Username').fill('baraka');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${h.base}/queue`);
+
+  const waiting = '#queue-data table.list tbody tr';
+  expect(await onScreen(page, waiting, 'Intimidation or violence')).toBe(true);
+  expect(await onScreen(page, waiting, 'Nakuru')).toBe(true);
+  expect(await onScreen(page, waiting, 'just now')).toBe(true);
+  await page.screenshot({ path: artifactPath('console-390-queue-rows.png'), fullPage: true });
+
+  await page.goto(`${h.base}/supervisor/tickets?status=assigned`);
+  const all = 'table.list tbody tr';
+  expect(await onScreen(page, all, 'Intimidation or violence')).toBe(true);
+  expect(await onScreen(page, all, 'Taken')).toBe(true);
+  expect(await onScreen(page, all, 'Njeri W.')).toBe(true);
+  await page.screenshot({ path: artifactPath('console-390-all-tickets-rows.png'), fullPage: true });
+  await context.close();
+}, 60_000);
