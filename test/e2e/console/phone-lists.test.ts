@@ -2,7 +2,8 @@
  * A supervisor on a 390 px phone during a surge: the waiting list and "All tickets" used to show
  * only the priority and the reference on screen, what happened, where, how long it waited, its
  * status and who holds it being off to the side in a table scrolled sideways row by row. On a
- * phone each row is now a block that wraps, every column on screen, the time labelled.
+ * phone each row is now a block that wraps, every column on screen, the time labelled; and the
+ * county map's tiles show their names whole.
  */
 import type { Browser, Page } from 'playwright-core';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
@@ -57,5 +58,10 @@ it('at 390 px the waiting list and All tickets show what, where, how long, statu
   expect(await onScreen(page, all, 'Taken')).toBe(true);
   expect(await onScreen(page, all, 'Njeri W.')).toBe(true);
   await page.screenshot({ path: artifactPath('console-390-all-tickets-rows.png'), fullPage: true });
+
+  // The county map: at 390 px names were cut to "Na…", which is Nandi, Nakuru, Narok or Nairobi.
+  const cut = await page.locator('.county-map .tile-name').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+  expect(cut).toEqual([]);
+  await page.getByTestId('county-map').screenshot({ path: artifactPath('console-390-county-map.png') });
   await context.close();
 }, 60_000);
