@@ -229,8 +229,10 @@ it('with a long list, a link at the top takes the supervisor to the map and char
     await s.page.waitForURL(/#overview$/);
     // The map is on screen now, at the top of what the supervisor sees.
     await s.page.waitForFunction(() => {
+      // Within a pixel: the page scrolls by whole pixels, and a card above at a fractional height
+      // (the "who holds what" card) leaves the map a fraction of a pixel above the top.
       const top = document.querySelector('[data-testid="county-map"]')!.getBoundingClientRect().top;
-      return top >= 0 && top < window.innerHeight / 2;
+      return top >= -1 && top < window.innerHeight / 2;
     });
     expect(s.errors).toEqual([]);
     await s.close();
