@@ -13,6 +13,10 @@
       document.documentElement.setAttribute('data-taking', '');
     }
   });
+  // A phone: long forms marked so (the supervisor's filters) fold under their summary line.
+  if (window.matchMedia && window.matchMedia('(max-width: 640px)').matches) {
+    document.querySelectorAll('details[data-fold-narrow]').forEach(function (d) { d.open = false; });
+  }
   // Back from the history (bfcache), the page may take again.
   window.addEventListener('pageshow', function () { document.documentElement.removeAttribute('data-taking'); });
   // Keyboard shortcuts (listed on the "?" sheet); never while typing in a field.

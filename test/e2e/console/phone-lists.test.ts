@@ -2,8 +2,8 @@
  * A supervisor on a 390 px phone during a surge: the waiting list and "All tickets" used to show
  * only the priority and the reference on screen, what happened, where, how long it waited, its
  * status and who holds it being off to the side in a table scrolled sideways row by row. On a
- * phone each row is now a block that wraps, every column on screen, the time labelled; and the
- * county map's tiles show their names whole.
+ * phone each row is now a block that wraps, every column on screen, the time labelled, the
+ * filters fold away until used, and the county map's tiles show their names whole.
  */
 import type { Browser, Page } from 'playwright-core';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
@@ -52,7 +52,15 @@ it('at 390 px the waiting list and All tickets show what, where, how long, statu
   expect(await onScreen(page, waiting, 'just now')).toBe(true);
   await page.screenshot({ path: artifactPath('console-390-queue-rows.png'), fullPage: true });
 
+  // Fourteen filters filled the first screen: on a phone they fold under one line until used.
+  await page.goto(`${h.base}/supervisor/tickets`);
+  const firstRow = await page.locator('table.list tbody tr').first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(firstRow).toBeLessThan(844);
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByLabel('Search').waitFor();
   await page.goto(`${h.base}/supervisor/tickets?status=assigned`);
+  // Filters in use stay open: the supervisor sees what the list is narrowed to.
+  await expect(page.getByRole('combobox', { name: 'Status' }).isVisible()).resolves.toBe(true);
   const all = 'table.list tbody tr';
   expect(await onScreen(page, all, 'Intimidation or violence')).toBe(true);
   expect(await onScreen(page, all, 'Taken')).toBe(true);
