@@ -95,6 +95,10 @@ it('a reply failing for a day says "not delivered" on the page and in the histor
   expect(await markOf(agent, id, text)).toBe('not delivered');
   const page = (await agent.get(`/tickets/${id}`)).body;
   expect(page).toContain('Message not delivered');
+  // Beside it, what that means and what to do: a red "not delivered" alone left the agent guessing whether it would still go.
+  const item = /<li id="msg-[^"]*"[^>]*>(?:(?!<\/li>)[\s\S])*<\/li>/g;
+  const mine = [...page.matchAll(item)].map((m) => m[0]).find((li) => li.includes(text))!;
+  expect(mine).toContain('It did not reach the reporter and will not be tried again. Write it again if it still matters.');
   expect((await h.store.reports.history(id)).filter((e) => e.type === 'delivery_failed').map((e) => e.data)).toEqual([{ messageId, reason: 'gave_up' }]);
   // Nothing more is tried: the next pass finds nothing pending, and the reporter never got it.
   expect((await relay().runOnce()).messages).toBe(0);
