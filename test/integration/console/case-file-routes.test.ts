@@ -48,6 +48,8 @@ it('a referred ticket gives a PDF download and a print view; every one is in the
   // A bribery report: IPOA, the usual agency for it, comes chosen and marked as such.
   expect(page.body).toMatch(/<option value="IPOA" selected>[^<]+ · usual for this type of case<\/option>/);
   expect(page.body.match(/<option value="[A-Z_]+" selected>/g)).toHaveLength(1);
+  // Said in words under the list too: in the side column the option's text is cut off after the agency's full name.
+  expect(page.body).toMatch(/<p class="muted small" data-testid="usual-agency">Usually handled by IPOA for this type of case\.<\/p>/);
   expect((await agent.get(`/tickets/${id}/case-file?format=pdf`)).statusCode).toBe(404);
 
   expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
