@@ -73,3 +73,31 @@ it('at 390 px the waiting list and All tickets show what, where, how long, statu
   await page.getByTestId('county-map').screenshot({ path: artifactPath('console-390-county-map.png') });
   await context.close();
 }, 60_000);
+
+it('at 390 px a supervisor on a ticket reaches its actions (hand over, status, refer) from the top, not after every card about the report', async () => {
+  const otieno = await h.account('otieno', 'agent');
+  await h.account('amani', 'agent');
+  await h.account('zawadi', 'supervisor');
+  const { report } = await seedReport(h.store, { kind: 'election', category: 'e_violence', county: 32, priority: 2 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: otieno._id.toString() }, { assignee: otieno._id.toString() })).not.toBeNull();
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${h.base}/signin`);
+  await page.getByLabel('Username').fill('zawadi');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${h.base}/queue`);
+  await page.goto(`${h.base}/tickets/${report._id.toString()}`);
+  const link = page.getByRole('link', { name: 'Actions', exact: true });
+  const box = (await link.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(844);
+  await link.click();
+  await page.waitForURL(/#actions$/);
+  await page.waitForFunction(() => {
+    const r = document.querySelector('#handover-form select')!.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  await context.close();
+}, 60_000);
