@@ -51,6 +51,13 @@ export interface Draft {
    * window passes.
    */
   parts?: { texts: string[]; at: number };
+  /**
+   * `text` is short parts of the story sent before its question, which do not yet tell what
+   * happened on their own: the story question is still asked, showing them, and its answer goes
+   * on from them. A new optional field, as `town`: a release without it skips the question as
+   * for any story told early.
+   */
+  storyPart?: true;
   /** When a full-length story kept before its question arrived (epoch ms): its next part may follow. */
   earlyAt?: number;
   /** Files of an album were kept and their one answer waits for the album's end (the `flush` after the window); `full`: some came past the limit. */

@@ -82,6 +82,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     // Keep the story told (Back or Change led here): on as after an answer.
     if (value !== 'keep' || (!d.text && !d.voice)) return false;
     turn.answer();
+    delete d.storyPart;
     turn.advance(d);
     return true;
   },

@@ -182,6 +182,7 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
     if ((media.durationSec ?? 0) > LIMITS.voiceMaxSeconds) return longVoice(turn, d, media);
     d.voice = media;
     d.text = undefined;
+    delete d.storyPart;
     turn.say('desc.voice_received');
     return turn.advance(d);
   }
@@ -310,6 +311,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     const story = earlyStory(input);
     if (story) return keepEarly(turn, d, story);
   }
+  if ((d.step === 'kind' || d.step === 'cat') && storyPart(input)) return keepStoryPart(turn, d, input);
   switch (d.step) {
     case 'desc':
       if (notAStory(input)) {
@@ -662,6 +664,7 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const joined = checkText(d.text === undefined ? more : `${d.text}\n${more}`, LIMITS.descriptionMaxChars);
   if (!joined.ok) return false;
   d.text = joined.text;
+  if (d.storyPart) markStoryPart(d);
   turn.say('desc.added');
   return true;
 }
@@ -697,6 +700,54 @@ function keepEarly(turn: Turn, d: Draft, story: { text: string } | { voice: Medi
   return turn.show();
 }
 
+/** Words that only greet, thank or fill ("habari yako", "ok sawa", "ni hapa"): no part of an account. */
+const NO_ACCOUNT_WORDS = new Set(
+  'hello hi hey habari yako mambo niaje sasa vipi poa good morning afternoon evening night there jambo hujambo sijambo salamu salaam asante ahsante thanks thank you sana ok okay sawa please tafadhali mzima wewe how are u ni iko na and the is it yes ndio ndiyo no hapana'.split(' '),
+);
+
+/**
+ * A short message at the kind or category question that is no answer but part of an account
+ * ("ballot stuffing Tononoka", "mwanangu amepotea"): two words at least, not a question, a
+ * greeting, a wish to report, "sijui" or a word the question reads. Someone in a hurry tells what
+ * happened in short messages before the questions reach the story: each was answered "tap a
+ * button" and lost.
+ */
+function storyPart(input: string): boolean {
+  const t = input.trim();
+  const n = normalise(t);
+  const words = n.split(' ').filter(Boolean);
+  if (t.endsWith('?') || words.length < 2 || words.every((w) => NO_ACCOUNT_WORDS.has(w))) return false;
+  return !WANTS_TO_REPORT.test(n) && !ABOUT_A_REPORT.test(n) && !dontKnow(t) && readWord(t) === undefined;
+}
+
+/**
+ * A part of the story kept before its question (the first one "kept", the next ones "added"), and
+ * the question asked again. While the parts are too short to tell what happened on their own
+ * (`earlyStory`), the story question is still asked, showing them (`Draft.storyPart`).
+ */
+function keepStoryPart(turn: Turn, d: Draft, input: string): void {
+  if (alreadyTold(turn, d, input)) return turn.show();
+  if (!keepPart(turn, d, input)) return unexpected(turn, d);
+  return turn.show();
+}
+
+/** Adds a part to the story kept so far and says so; false when the story would be too long. */
+function keepPart(turn: Turn, d: Draft, input: string): boolean {
+  const first = d.text === undefined && !d.voice;
+  const joined = checkText(d.text === undefined ? input.trim() : `${d.text}\n${input.trim()}`, LIMITS.descriptionMaxChars);
+  if (!joined.ok) return false;
+  d.text = joined.text;
+  markStoryPart(d);
+  turn.say(first ? 'desc.kept_early' : 'desc.added');
+  return true;
+}
+
+/** Parts kept before the story question tell what happened once long enough: then that question is skipped, as for any story told early. */
+function markStoryPart(d: Draft): void {
+  if (d.voice || (d.text !== undefined && earlyStory(d.text))) delete d.storyPart;
+  else d.storyPart = true;
+}
+
 function continuesEarlyStory(turn: Turn, d: Draft): boolean {
   return BEFORE_STORY.includes(d.step) && d.earlyAt !== undefined && d.text !== undefined && turn.now.getTime() - d.earlyAt < PARTS_WINDOW_MS;
 }
@@ -714,7 +765,9 @@ function appendEarly(turn: Turn, d: Draft, part: string): void {
 }
 
 /** The story, whole: one limit, said only when it is passed. */
-function takeStory(turn: Turn, d: Draft, story: string): void {
+function takeStory(turn: Turn, d: Draft, told: string): void {
+  // Parts sent before the question ("ballot stuffing Tononoka"), shown with it: the answer goes on from them.
+  const story = d.storyPart && d.text !== undefined ? `${d.text}\n${told.trim()}` : told;
   const check = checkText(story, LIMITS.descriptionMaxChars);
   if (!check.ok) {
     turn.say(`desc.${check.reason}`, { max: check.max, length: [...story.trim()].length });
@@ -722,6 +775,7 @@ function takeStory(turn: Turn, d: Draft, story: string): void {
   }
   d.text = check.text;
   d.voice = undefined;
+  delete d.storyPart;
   return turn.advance(d);
 }
 

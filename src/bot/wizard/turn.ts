@@ -181,7 +181,7 @@ export class Turn {
     if (!d.text) return this.say('desc.ask', undefined, { keyboard });
     const chars = [...d.text];
     const story = chars.length > STORY_SHOWN_CHARS ? `${chars.slice(0, STORY_SHOWN_CHARS).join('').trimEnd()}…` : d.text;
-    return this.say('desc.ask_again', { story }, { keyboard: { ...keyboard, keep: true } });
+    return this.say(d.storyPart ? 'desc.ask_more' : 'desc.ask_again', { story }, { keyboard: { ...keyboard, keep: true } });
   }
 
   private showLater(d: Draft): void {
@@ -232,8 +232,9 @@ export class Turn {
     if (next === 'place' && d.locationEarly && d.location) return this.placeFromPin(d);
     // "It is happening now" at the danger question already said when.
     if (next === 'when' && d.when) return this.go(nextStep(d, 'when'));
-    // The story written before it was asked is kept (the review shows it, to change if need be).
-    if (next === 'desc' && (d.text || d.voice)) return this.go(nextStep(d, 'desc'));
+    // The story written before it was asked is kept (the review shows it, to change if need be);
+    // short parts of it that do not yet tell what happened are shown at its question, to go on from.
+    if (next === 'desc' && (d.voice || (d.text && !d.storyPart))) return this.go(nextStep(d, 'desc'));
     return this.go(next);
   }
 

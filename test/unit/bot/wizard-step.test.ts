@@ -223,6 +223,53 @@ describe('more of the story after its question', () => {
   });
 });
 
+describe('a story sent in short messages before its question (a witness in a hurry)', () => {
+  it('keeps every part at the kind and category questions, says so, and asks the question again', () => {
+    const first = type(at('kind'), 'ballot stuffing Tononoka');
+    expect(said(first)).toEqual(['desc.kept_early', 'kind.ask']);
+    const second = type(first.state, 'presiding officer');
+    expect(said(second)).toEqual(['desc.added', 'kind.ask']);
+    const atCat = press(second.state, 'election');
+    const third = type(atCat.state, 'mwanangu amepotea');
+    expect(said(third)).toEqual(['desc.added', 'category.ask']);
+    expect(third.state.draft?.text).toBe('ballot stuffing Tononoka\npresiding officer\nmwanangu amepotea');
+    // The same words again are not kept twice.
+    expect(said(type(third.state, 'presiding officer'))).toEqual(['desc.already', 'category.ask']);
+  });
+
+  it('parts too short to tell what happened: the story question shows them, and what is typed there goes on from them', () => {
+    let r = type(at('kind'), 'ballot stuffing Tononoka');
+    r = press(r.state, 'election');
+    r = press(r.state, 'e_tamper');
+    r = press(r.state, 'n');
+    expect(stepOf(r)).toBe('desc');
+    const asked = r.replies.find((x) => x.type === 'message');
+    expect(asked && asked.type === 'message' && asked.texts).toEqual([{ key: 'desc.ask_more', params: { story: 'ballot stuffing Tononoka' } }]);
+    expect(lastKeyboard(r)).toEqual({ type: 'nav', draftId: ID, step: 'desc', keep: true });
+    const told = type(r.state, 'the presiding officer is giving extra ballots to one agent');
+    expect(stepOf(told)).toBe('county');
+    expect(told.state.draft?.text).toBe('ballot stuffing Tononoka\nthe presiding officer is giving extra ballots to one agent');
+    // Or kept as they are.
+    const kept = press(r.state, 'keep');
+    expect(stepOf(kept)).toBe('county');
+    expect(kept.state.draft?.text).toBe('ballot stuffing Tononoka');
+  });
+
+  it('parts that together tell what happened are the story: its question is not asked', () => {
+    let r = at('kind') as WizardState;
+    for (const part of ['ballot stuffing Tononoka', 'presiding officer', 'giving extra ballot papers', 'to agents of one candidate']) r = type(r, part).state;
+    r = press(press(press(r, 'election').state, 'e_tamper').state, 'n').state;
+    expect(r.draft).toMatchObject({ step: 'county', text: 'ballot stuffing Tononoka\npresiding officer\ngiving extra ballot papers\nto agents of one candidate' });
+  });
+
+  it('a greeting, a question, a single word or a wish to report is not a part of the story', () => {
+    for (const text of ['hello there', 'Habari yako', 'good morning', 'how does this work?', 'money', 'nataka kuripoti', 'I want to report', 'sijui kabisa']) {
+      const r = type(at('kind'), text);
+      expect([text, said(r), r.state.draft?.text]).toEqual([text, ['unexpected.kind', 'kind.ask'], undefined]);
+    }
+  });
+});
+
 describe('a photo whose caption tells what happened, before the story was asked', () => {
   it('is kept as evidence and its caption as the story; a short caption is only a caption', () => {
     const account = 'Officers at the roadblock took 2,000 shillings from every driver';
@@ -287,8 +334,10 @@ describe('kind', () => {
     // Brutality: the story is kept, and "was anyone hurt?" (asked after the story) comes next.
     expect(stepOf(next)).toBe('hurt');
     expect(next.state.draft?.text).toBe(story);
-    // A second text at the category is not a second story: it is asked about as before.
-    expect(said(type(cat.state, 'They also took my phone at the station.'))).toEqual(['unexpected.cat', 'category.ask']);
+    // A second text at the category is more of the story, not a second one: added to it, and the category asked again.
+    const more = type(cat.state, 'They also took my phone at the station.');
+    expect(said(more)).toEqual(['desc.added', 'category.ask']);
+    expect(more.state.draft?.text).toBe(`${story}\nThey also took my phone at the station.`);
     // A greeting or a word is not a story.
     // A greeting, or a sentence about what they want to do, is not a story.
     for (const text of ['hello there', 'Good morning, how are you?', 'I want to report police brutality']) expect(said(type(at('kind'), text))).toEqual(['unexpected.kind', 'kind.ask']);
