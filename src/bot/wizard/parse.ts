@@ -228,6 +228,18 @@ export function categoryWord(text: string, kind: 'police' | 'election'): string 
   return CATEGORY_WORDS[normalise(text)]?.[kind];
 }
 
+/**
+ * Someone taken and not seen since, in a short message of any wording ("mwanangu amepotea",
+ * "hajaonekana tangu juzi", "my son is missing"): what a mother writes where the categories are
+ * listed. Police only: an election has no such category.
+ */
+const DISAPPEARED =
+  /\b(\w*potea|hajaonekana|hajulikani (alipo|aliko)|hatujui (alipo|aliko)|sijui (alipo|aliko)|hatujamuona|hatujamwona|sijamuona|sijamwona|hajarudi|\w*toweka|\w*toweshwa|missing|disappeared|vanished|not been seen|whereabouts)\b/;
+
+export function disappearanceWords(text: string, kind: 'police' | 'election'): string | undefined {
+  return kind === 'police' && text.length <= 120 && DISAPPEARED.test(normalise(text)) ? 'p_disappear' : undefined;
+}
+
 /** Lower case, accents and punctuation (and emoji) removed, spaces collapsed: "Ndiyo!!" -> "ndiyo" (domain `plainWords`). */
 export const normalise = plainWords;
 

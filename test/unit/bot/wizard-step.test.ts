@@ -394,6 +394,19 @@ describe('cat', () => {
     expect(type(at('cat'), 'polisi').state.draft?.category).toBeUndefined();
   });
 
+  it('a disappearance told in words ("mwanangu amepotea", "HAJAONEKANA", "my son is missing") is that category; a sentence is kept as part of the story too', () => {
+    for (const words of ['mwanangu amepotea', 'hajaonekana siku mbili', 'My son is missing', 'hatujamuona tangu juzi']) {
+      const r = type(at('cat'), words);
+      expect([words, r.state.draft?.category, stepOf(r)]).toEqual([words, 'p_disappear', 'danger']);
+    }
+    const r = type(at('cat'), 'WAMEMSHIKA MWANANGU NA HAJAONEKANA');
+    expect(said(r)).toEqual(['category.typed', 'desc.kept_early', 'danger.ask']);
+    expect(r.state.draft).toMatchObject({ category: 'p_disappear', text: 'WAMEMSHIKA MWANANGU NA HAJAONEKANA' });
+    // At an election's category it is no category: kept as part of the story, the category asked again.
+    const election = type(at('cat', { kind: 'election' }), 'mwanangu amepotea');
+    expect([election.state.draft?.category, said(election)]).toEqual([undefined, ['desc.kept_early', 'category.ask']]);
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
