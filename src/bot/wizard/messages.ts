@@ -356,8 +356,22 @@ const SEND_WORDS =
  */
 const DONE_WORDS =
   /^((ok|okay|sawa|basi|yes|ndio|ndiyo) )?(done|finished|i am done|im done|i m done|i have finished|that is all|thats all|that s all|that is it|thats it|that s it|nimemaliza|tumemaliza|maliza|ni hayo|ni hayo tu|hayo tu|hayo ndio yote|hayo ndiyo yote|ndio hayo|ndiyo hayo|ni hayo tu basi|basi|imetosha|tayari)( asante| asante sana| thanks| thank you)?$/;
+/**
+ * "Ni sawa", "ndio ni sawa tuma", "it is correct": the answer to "is everything right?" that the
+ * review asks, sent as "yes" and "sawa" are (the way that gives away least). They were added to
+ * the story, which an agency reads, and the report was not sent.
+ */
+const CORRECT_WORDS =
+  /^((ni|iko|ndio|ndiyo|yes|yeah|ok|okay|sawa|yote|kila kitu|it|its|it s|that|thats|that s|is|everything|all) )*(sawa|sahihi|kweli|poa|fiti|correct|right|fine|good)( (kabisa|tu|basi|asante|sana|thanks|thank you|tuma|ituma|itume|send|send it|please|tafadhali))*$/;
+/**
+ * A question at the review ("will the police know it was me?"): nobody reads it before the report
+ * is sent, and added to the story it would reach the agency as part of the account.
+ */
+const QUESTION = /^(je|will|would|does|do you|can you|can i|could|is it|are you|what does|what is|how do|how does|how long|why|kwa nini|nini maana|maana ya|watajua|nitajulikana|mtanipigia|mtaniambia|itachukua)\b/;
 /** Asking to change something at the review: the change menu, not more of the story. */
 const CHANGE_WORDS = /^(i want to |i d like to |nataka |naomba )?(change|edit|correct|badilisha|kubadilisha|rekebisha|kurekebisha)\b/;
+/** "Si sawa", "it is not correct": something is wrong, so what to change is asked; never added to the story. */
+const NOT_RIGHT = /^((hapana|no|la) )?(si sawa|sio sawa|siyo sawa|si sahihi|sio sahihi|siyo sahihi|not correct|not right|(it is|its|it s|that is|thats|that s) (not correct|not right|wrong)|wrong|kuna kosa|kuna makosa)\b/;
 /** Thanks and greetings at the review say nothing about what happened; "sawa, pia walichukua simu" does. */
 const COURTESY = new Set('asante ahsante thank thanks you sana very much kwa msaada help habari yako hello hi sawa poa okay ok fine good nzuri mzuri so for the your'.split(' '));
 
@@ -368,12 +382,16 @@ const COURTESY = new Set('asante ahsante thank thanks you sana very much kwa msa
  */
 function atReview(turn: Turn, d: Draft, input: string): void {
   const n = normalise(input);
-  if (SEND_WORDS.test(n)) return submit(turn, d);
+  if (SEND_WORDS.test(n) || (CORRECT_WORDS.test(n) && !input.trim().endsWith('?'))) return submit(turn, d);
+  if (input.trim().endsWith('?') || QUESTION.test(n)) {
+    turn.say('review.question');
+    return turn.show();
+  }
   if (DONE_WORDS.test(n)) {
     turn.say('review.not_sent_yet');
     return turn.show();
   }
-  if (CHANGE_WORDS.test(n)) return askWhatToChange(turn, d);
+  if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');
   if (words.length < 3 || words.every((w) => COURTESY.has(w)) || (d.text === undefined && !d.voice)) return unexpected(turn, d);

@@ -1177,6 +1177,26 @@ describe('review', () => {
     }
   });
 
+  it('"ni sawa tuma", "ndio ni sawa", "it is correct" answer "is everything right?": sent as "yes" sends, never added to the story', () => {
+    for (const words of ['ni sawa tuma', 'Ndio ni sawa', 'ni sawa', 'IKO SAWA TUMA', 'ni sahihi', 'yote ni sawa', 'It is correct', 'Yes, everything is correct. Send', 'thats right', 'all good']) {
+      const r = type(at('review'), words);
+      expect([words, r.effects.map((e) => e.type), r.state.draft?.text]).toEqual([words, ['submit'], draftAt('review').text]);
+    }
+    // Saying it is not right is no yes: what to change is asked, and the story stays as it was.
+    for (const words of ['si sawa', 'it is not correct', 'sio sawa, tarehe si sahihi', 'Hapana si sahihi']) {
+      const r = type(at('review'), words);
+      expect([words, said(r), r.effects, r.state.draft?.text]).toEqual([words, ['review.edit_ask'], [], draftAt('review').text]);
+    }
+    expect(type(at('review'), 'is it ok?').effects).toEqual([]);
+  });
+
+  it('a question at the review is not added to the story (an agency would read it there): the report is said not to be sent yet', () => {
+    for (const words of ['What does anonymous mean? Will the police know it was me?', 'je polisi watajua ni mimi nimeripoti', 'will the police know it was me']) {
+      const r = type(at('review'), words);
+      expect([words, said(r), r.effects, r.state.draft?.text]).toEqual([words, ['review.question', 'review'], [], draftAt('review').text]);
+    }
+  });
+
   it('Send anonymously asks intake to store the report; Send as chosen keeps a shared phone', () => {
     const r = press(at('review', { phone: '+254722000111', anonymous: false }), 'sa');
     expect(said(r)).toEqual(['answer']);
