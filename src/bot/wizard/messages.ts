@@ -296,7 +296,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (cancelAsked && (agrees(word) || word === 'cancel')) return turn.cancel();
   if (cancelAsked && word === 'no') return turn.show();
   // "No" or "sitaki" to the phone question is a mind changed about the number, not the report.
-  if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)))) return declinePhone(turn);
+  if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)) || DECLINE_PHONE_SAID.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   if (isInjuryStep(d.step)) return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more));
@@ -513,6 +513,13 @@ function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
 
 /** "I don't want (to give my number)" at the phone question; "sitaki kuendelea" (to go on) is not about the number. */
 const DECLINE_PHONE = /^(?:sitaki|siitaki|no thanks|no thank you|hapana asante|(?:i )?(?:don t|dont|do not) want)(?: (?:kutoa|kupeana|kuweka|to give|to share|give|share))?(?: (?:namba|nambari|number|my number|phone|my phone))?(?: yangu)?$/;
+/**
+ * The same in a sentence ("No wait, I do not want to give my number", "I have changed my mind",
+ * "hapana sitaki kutoa namba yangu"): back to the review, where nothing is lost. Answered "use the
+ * button to share your number", someone who had just decided against it was pushed to give it.
+ */
+const DECLINE_PHONE_SAID =
+  /^(no|nope|nah|hapana|hapna|la|wait|ngoja|subiri)\b.*\b(number|namba|nambari|phone|simu|call|want|sitaki|siitaki)\b|\b(don t|dont|do not) want (to )?(give|share|send|kutoa)\b|\b(changed|change|changing) my mind\b|\bnimebadili(sha)? (nia|mawazo|msimamo)\b|\b(bila|without) (namba|nambari|number|my number|jina|my name|kutaja jina)\b|\banonymous(ly)?\b/;
 
 /** The number not given after all: back to the review, where the report can go anonymously. */
 function declinePhone(turn: Turn): void {
