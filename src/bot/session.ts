@@ -62,6 +62,11 @@ export interface Draft {
   earlyAt?: number;
   /** Files of an album were kept and their one answer waits for the album's end (the `flush` after the window); `full`: some came past the limit. */
   albumPending?: true | 'full';
+  /**
+   * The last button pressed on the live question, `<step>:<value>@<message id>`, until anything
+   * else comes: the same tap again (on the same message) is a double tap, answered quietly. A new optional field, as `town`: the version is unchanged.
+   */
+  tapped?: string;
   /** A typed cancel word is waiting for "yes, cancel" or "no, continue". */
   cancelAsked?: true;
   voice?: MediaRef;

@@ -12,7 +12,7 @@ export function reportFeature(): Routes<BotContext> {
   c.command(namesOf('report'), (ctx) => beginReport(ctx));
 
   // Anything that does not parse as wizard data is answered as stale by the fallback.
-  c.action(WIZARD_DATA, (ctx) => runWizard(ctx, buttonInput(ctx.match)));
+  c.action(WIZARD_DATA, (ctx) => runWizard(ctx, buttonInput(ctx.match, ctx.callbackQuery.message?.message_id)));
 
   c.on('message', async (ctx, next) => {
     const leftover = ctx.session.draft ? undefined : leftoverLabel(ctx);

@@ -15,6 +15,8 @@ export const SEND: readonly string[] = ['ok', 'sa'];
 /** A button press on a wizard message. The data is checked against the draft, never trusted. */
 export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'button' }>): void {
   const { draftId, step, value } = input;
+  // The tap as a double tap would repeat it: the same button on the same message.
+  const tap = `${step}:${value}${input.messageId !== undefined ? `@${input.messageId}` : ''}`;
   const d = turn.draft;
   // Send (or Send anonymously) on the review after choosing to share a number: a change of mind.
   // The phone-number keyboard goes first: left up, its Back and Cancel would later be typed into a
@@ -42,9 +44,13 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
     }
     // Cancel, Change or Back on the summary of a report already sent: it is not gone, it is sent.
     if (done && done.draftId === draftId) return sentAlready(turn, done.reference);
+    // The answer just given, tapped again (a double tap: on a slow connection both taps leave the
+    // phone before the question changes): answered quietly, not "older message" and the question again.
+    if (d && d.id === draftId && d.tapped === tap) return turn.answer();
     return turn.stale(draftId);
   }
   if (d.cancelAsked) d.cancelAsked = undefined;
+  delete d.tapped;
   // A press on the live question: what follows replaces it, under the choice made.
   turn.inPlace = value === 'back' ? 'same' : 'choice';
   if (value === 'x' || value === 'xc') {
@@ -57,7 +63,8 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
   }
   if (value === 'back') {
     turn.answer();
-    return turn.back(d);
+    turn.back(d);
+    return markTapped(turn, d, step, tap);
   }
   // desc, place and contact take messages, not buttons (apart from Back and Cancel).
   const handled = isDetailStep(d.step)
@@ -65,7 +72,16 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
     : isInjuryStep(d.step)
       ? answerInjuryButton(turn, d, d.step, value)
       : (ANSWERS[d.step]?.(turn, d, value) ?? false);
-  if (!handled) turn.stale();
+  if (!handled) return turn.stale();
+  markTapped(turn, d, step, tap);
+}
+
+/**
+ * The question moved on after this tap (or moves on once the alert it raised is stored): the same
+ * tap again, before anything else, is its double.
+ */
+function markTapped(turn: Turn, d: Draft, step: string, tap: string): void {
+  if (d.step !== step || turn.effects.some((e) => e.type === 'urgent')) d.tapped = tap;
 }
 
 /** Applies a button answer; false when the value is not one this step offers (tampered data). */

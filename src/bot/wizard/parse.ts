@@ -7,8 +7,8 @@ import type { WizardInput } from './types';
 /** callback_data of a wizard button: `w:<draftId>:<step>:<value>` (anything else is answered as stale elsewhere). */
 export const WIZARD_DATA = /^w:([\w-]{1,20}):(\w{1,8}):([\w-]{1,20})$/;
 
-export function buttonInput(match: RegExpExecArray | readonly string[]): WizardInput {
-  return { type: 'button', draftId: match[1], step: match[2], value: match[3] };
+export function buttonInput(match: RegExpExecArray | readonly string[], messageId?: number): WizardInput {
+  return { type: 'button', draftId: match[1], step: match[2], value: match[3], ...(messageId !== undefined ? { messageId } : {}) };
 }
 
 /**

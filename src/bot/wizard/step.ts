@@ -18,8 +18,13 @@ export function step(state: WizardState, input: WizardInput, now: Date): StepRes
   return { state: { draft: turn.draft, lastSubmitted: turn.lastSubmitted, ...(turn.cancelled ? { cancelled: turn.cancelled } : {}) }, replies: turn.replies, effects: turn.effects, ...(turn.inPlace ? { inPlace: turn.inPlace } : {}) };
 }
 
+const NOT_FROM_REPORTER: readonly WizardInput['type'][] = ['button', 'flush', 'urgentStored', 'submitted', 'show'];
+
 function handle(turn: Turn, input: WizardInput): void {
   const d = turn.draft;
+  // A tap is a double tap's first only while the reporter sent nothing else after it (the bot's
+  // own inputs, such as the alert stored after "someone is in danger", do not count).
+  if (d && !NOT_FROM_REPORTER.includes(input.type)) delete d.tapped;
   if (input.type === 'flush') {
     if (d?.parts && d.id === input.draftId) flushParts(turn, d, true);
     if (d?.albumPending && d.id === input.draftId) albumAnswer(turn, d);

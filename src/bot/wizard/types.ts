@@ -26,7 +26,8 @@ export type WizardInput =
   /** /cancel. */
   | { type: 'cancel' }
   /** A wizard button: `w:<draftId>:<step>:<value>`, not yet checked against the draft. */
-  | { type: 'button'; draftId: string; step: string; value: string }
+  /** `messageId`: the message the button was on (a double tap carries the same one; an older question's button another). */
+  | { type: 'button'; draftId: string; step: string; value: string; messageId?: number }
   /** Typed text; `label` when it is the Back or Cancel reply-keyboard button's text in the reporter's language. */
   | { type: 'text'; text: string; label?: 'back' | 'cancel' }
   /** Text forwarded from someone else: evidence of what was said, never the reporter's own account. */

@@ -1400,6 +1400,33 @@ describe('stale buttons', () => {
     expect(earlier.state.draft).toEqual(draftAt('when'));
   });
 
+  it('a button tapped twice on a slow connection: the second tap, of the answer just given, is answered quietly, never "older message" and the question again', () => {
+    const cases: [Step, string][] = [['kind', 'police'], ['cat', 'p_bribery'], ['danger', 'n'], ['county', '32'], ['when', 'today'], ['desc', 'back']];
+    for (const [s, value] of cases) {
+      const first = press(at(s), value, s);
+      const second = press(first.state, value, s);
+      expect([s, said(second), second.inPlace]).toEqual([s, ['answer'], undefined]);
+      expect(second.state.draft).toEqual(first.state.draft);
+    }
+    // "Yes, someone is in danger": the alert is stored between the two taps.
+    const yes = press(at('danger'), 'y', 'danger');
+    const alerted = run(yes.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reference: 'R-7K3F-9QX2' } as never });
+    expect(stepOf(alerted)).toBe('desc');
+    expect(said(press(alerted.state, 'y', 'danger'))).toEqual(['answer']);
+    // With the story told early the danger question leads past it: still the same answer.
+    const danger = press(at('danger', { text: 'Polisi walitaka hongo ya elfu mbili pale kwa barabara ya Naivasha.' }), 'n', 'danger');
+    expect(said(press(danger.state, 'n', 'danger'))).toEqual(['answer']);
+    // The same button on another message (an older copy of the question, scrolled up to) is an older message's.
+    const onMessage = run(at('kind'), { type: 'button', draftId: ID, step: 'kind', value: 'police', messageId: 7 });
+    expect(said(run(onMessage.state, { type: 'button', draftId: ID, step: 'kind', value: 'police', messageId: 7 }))).toEqual(['answer']);
+    expect(said(run(onMessage.state, { type: 'button', draftId: ID, step: 'kind', value: 'police', messageId: 5 }))).toEqual(['answer:wizard.stale', 'category.ask']);
+    // Another answer on that question, or a tap after something was typed, is an older message's.
+    const kind = press(at('kind'), 'police', 'kind');
+    expect(said(press(kind.state, 'election', 'kind'))).toEqual(['answer:wizard.stale', 'category.ask']);
+    const typed = type(kind.state, 'hello');
+    expect(said(press(typed.state, 'police', 'kind'))).toEqual(['answer:wizard.stale', 'category.ask']);
+  });
+
   it('without a draft a button is stale and the main menu is shown', () => {
     const r = press({}, 'police', 'kind');
     // And that a report not sent is no longer kept (it expired after 24 hours, or was lost).
