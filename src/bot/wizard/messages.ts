@@ -420,11 +420,13 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   if (readWord(input) === 'skip' || dontKnow(input)) return turn.say('county.dont_know', undefined, { keyboard: countyKeyboard(d, page, offered) });
   if (m.kind === 'none' && offerArea(turn, d, input, page)) return;
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
-  const named = m.kind === 'suggest' ? m.county : countyNamedIn(input);
+  const within = countyNamedIn(input);
+  const named = m.kind === 'suggest' ? m.county : within;
   const added = addToStory(turn, d, input, named !== undefined);
   if (named) {
     d.offered = named.code;
-    return turn.say('county.suggest', { county: { countyCode: named.code } }, { keyboard: countyKeyboard(d, page, [named.code]) });
+    // A near spelling is "not found, did you mean"; a county written right inside the answer is only asked about.
+    return turn.say(within?.code === named.code ? 'county.named' : 'county.suggest', { county: { countyCode: named.code } }, { keyboard: countyKeyboard(d, page, [named.code]) });
   }
   if (added) return turn.show();
   // "Hola, karibu na soko": no county named, and it begins with the town that is also a greeting:

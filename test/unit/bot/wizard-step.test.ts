@@ -151,13 +151,16 @@ describe('more of the story after its question', () => {
 
   it('a county named inside the answer is offered, not taken for more story; a long account naming one is both', () => {
     const answer = type(at('county', { text: 'Polisi walinipiga bila sababu' }), 'Niko Mombasa, Likoni ferry');
-    expect(said(answer)).toEqual(['county.suggest']);
+    // Offered by name, never "I could not find that county": the reporter wrote it right.
+    expect(said(answer)).toEqual(['county.named']);
+    expect(said(type(at('county'), 'niko kakamega'))).toEqual(['county.named']);
+    expect(lastKeyboard(type(at('county'), 'NIKO KAKAMEGA'))).toMatchObject({ suggestion: 37 });
     expect(lastKeyboard(answer)).toMatchObject({ type: 'county', suggestion: 1 });
     expect(answer.state.draft?.text).toBe('Polisi walinipiga bila sababu');
     expect(lastKeyboard(type(at('county'), 'it was in Taita Taveta'))).toMatchObject({ suggestion: 6 });
     const account = 'Police from Nakuru came at night and beat my brother badly';
     const both = type(at('county', { text: 'Good evening' }), account);
-    expect(said(both)).toEqual(['desc.added', 'county.suggest']);
+    expect(said(both)).toEqual(['desc.added', 'county.named']);
     expect(both.state.draft?.text).toBe(`Good evening\n${account}`);
   });
 
@@ -687,7 +690,7 @@ describe('county', () => {
       for (const typed of ['Hola town', 'hola mjini']) expect(askParams(type(at('county'), typed))).toEqual([['place.ask_town', { town: 'Hola', county: { countyCode: 4 } }]]);
       // A greeting before the county names the county; before a spot, the town's county is offered.
       const hi = type(at('county'), 'Hola, niko Nairobi');
-      expect([said(hi), lastKeyboard(hi)]).toEqual([['county.suggest'], { type: 'county', draftId: ID, page: 0, suggestion: 47 }]);
+      expect([said(hi), lastKeyboard(hi)]).toEqual([['county.named'], { type: 'county', draftId: ID, page: 0, suggestion: 47 }]);
       expect(lastKeyboard(type(at('county'), 'Hola, karibu na soko'))).toMatchObject({ suggestion: 4 });
       // Nor is it a story where the story is asked.
       expect(said(type(at('desc'), 'Hola'))).toEqual(['desc.not_a_story', 'desc.ask']);
