@@ -302,6 +302,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (isInjuryStep(d.step)) return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more));
   if (word && onWord(turn, d, word, input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
+  if (d.step === 'danger' && UNSURE.test(normalise(input))) return unsureOfDanger(turn, d, input);
   if (isDetailStep(d.step)) {
     // An account too long for the question is more of the story, kept; the question is asked again.
     if (tooLongForDetail(d.step, input) && addToStory(turn, d, input)) return turn.show();
@@ -496,6 +497,25 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
   if (told && storyPart(input) && !alreadyTold(turn, d, input)) keepPart(turn, d, input);
   turn.advance(d);
   return true;
+}
+
+/** "Sijui", "not sure", "maybe" at "is someone in danger right now?": no answer, but not a question not understood either. */
+const UNSURE = /^(sijui|cjui|sjui|sina uhakika|sina hakika|hatujui|not sure|unsure|i m not sure|im not sure|i am not sure|i don t know|i dont know|i do not know|don t know|dont know|idk|labda|maybe|perhaps|pengine)\b/;
+
+/**
+ * Unsure whether someone is in danger (a mother whose son was taken and not seen since): told how
+ * to choose, the question asked again; never guessed, as a wrong yes raises an alert. Words that
+ * tell what happened are kept as the story, as at any question before it.
+ */
+function unsureOfDanger(turn: Turn, d: Draft, input: string): void {
+  const story = !d.text && !d.voice ? earlyStory(input) : undefined;
+  if (story) {
+    Object.assign(d, story);
+    markSplit(d, story.text, turn.now.getTime());
+    turn.say('desc.kept_early');
+  }
+  turn.say('danger.unsure');
+  return turn.show();
 }
 
 /**

@@ -1088,6 +1088,16 @@ describe('danger', () => {
     expect(stepOf(placed)).toBe('review');
   });
 
+  it('"sijui", "not sure", "maybe" is told how to choose, never "I did not understand"; a long one is kept as the story too', () => {
+    for (const words of ['sijui', 'SIJUI KAMA YUKO SALAMA', 'I am not sure', 'maybe', 'sina uhakika']) {
+      const r = type(at('danger'), words);
+      expect([words, said(r), r.state.draft?.danger, r.effects]).toEqual([words, ['danger.unsure', 'danger.ask'], undefined, []]);
+    }
+    const story = 'sijui kama yuko salama, hatujamuona tangu juzi usiku walipomchukua';
+    const r = type(at('danger'), story);
+    expect([said(r), r.state.draft?.text]).toEqual([['desc.kept_early', 'danger.unsure', 'danger.ask'], story]);
+  });
+
   it('a photo sent instead of an answer is kept, and the question asked again', () => {
     const r = send(at('danger'), photo(5));
     expect(said(r)).toEqual(['ev.kept', 'danger.ask']);
@@ -1096,7 +1106,7 @@ describe('danger', () => {
 
   it('refuses other values; Back returns to the category', () => {
     expect(said(press(at('danger'), 'maybe'))).toEqual(['answer:wizard.stale', 'danger.ask']);
-    expect(said(type(at('danger'), 'maybe'))).toEqual(['unexpected.danger', 'danger.ask']);
+    expect(said(type(at('danger'), 'hmm'))).toEqual(['unexpected.danger', 'danger.ask']);
     expect(stepOf(press(at('danger'), 'back'))).toBe('cat');
   });
 });
