@@ -47,6 +47,9 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
     // The answer just given, tapped again (a double tap: on a slow connection both taps leave the
     // phone before the question changes): answered quietly, not "older message" and the question again.
     if (d && d.id === draftId && d.tapped === tap) return turn.answer();
+    // Send on an earlier summary of this report (Back or Change took it to another question since):
+    // not "older message", which left a reporter sure it had gone, but not sent yet, and the summary as it now is.
+    if (d && d.id === draftId && step === 'review' && SEND.includes(value)) return notSentYet(turn);
     return turn.stale(draftId);
   }
   if (d.cancelAsked) d.cancelAsked = undefined;
@@ -267,6 +270,12 @@ export function submit(turn: Turn, d: Draft): void {
 /** The review's "change" menu: the injury question among the parts where this category asks it. */
 export function askWhatToChange(turn: Turn, d: Draft): void {
   turn.say('review.edit_ask', undefined, { keyboard: { type: 'edit', draftId: d.id, ...(asksAboutInjuries(d.category) ? { injuries: true as const } : {}) } });
+}
+
+function notSentYet(turn: Turn): void {
+  turn.answer();
+  turn.say('review.not_sent_yet');
+  turn.go('review');
 }
 
 /** A button of a report already sent: where it is and what the reporter can still do with it. */

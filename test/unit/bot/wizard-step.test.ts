@@ -1204,6 +1204,15 @@ describe('review', () => {
     expect(type(at('review'), 'is it ok?').effects).toEqual([]);
   });
 
+  it('Send on an earlier summary of this report, after Back took it to another question: not "older message", but the report is said not to be sent yet and its summary shown again', () => {
+    const back = press(at('review'), 'back');
+    expect(stepOf(back)).toBe('when');
+    for (const value of ['sa', 'ok']) {
+      const r = press(back.state, value, 'review');
+      expect([value, said(r), stepOf(r), r.effects]).toEqual([value, ['answer', 'review.not_sent_yet', 'review'], 'review', []]);
+    }
+  });
+
   it('a question at the review is not added to the story (an agency would read it there): the report is said not to be sent yet', () => {
     for (const words of ['What does anonymous mean? Will the police know it was me?', 'je polisi watajua ni mimi nimeripoti', 'will the police know it was me']) {
       const r = type(at('review'), words);
