@@ -303,6 +303,10 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (word && onWord(turn, d, word, input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
   if (d.step === 'danger' && UNSURE.test(normalise(input))) return unsureOfDanger(turn, d, input);
+  if (d.step !== 'desc' && d.step !== 'review' && asksUs(input)) {
+    turn.say('wizard.question');
+    return turn.show();
+  }
   if (isDetailStep(d.step)) {
     // An account too long for the question is more of the story, kept; the question is asked again.
     if (tooLongForDetail(d.step, input) && addToStory(turn, d, input)) return turn.show();
@@ -697,6 +701,8 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // A story told in a voice note takes written words beside it ("they also took my ID").
   if (d.text === undefined && !d.voice) return false;
   const more = input.trim();
+  // A question is for staff once the report is sent, never part of the account.
+  if (asksUs(more)) return false;
   const account = earlyStory(more) !== undefined;
   const atCounty = d.text !== undefined && d.step === 'county' && !namesCounty;
   const afterFewWords = atCounty && [...d.text!].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;
@@ -749,6 +755,16 @@ function keepEarly(turn: Turn, d: Draft, story: { text: string } | { voice: Medi
   markSplit(d, 'text' in story ? story.text : '', turn.now.getTime());
   turn.say('desc.kept_early');
   return turn.show();
+}
+
+/**
+ * A question to us in the middle of the report ("When will someone from your office call me?"):
+ * four words or more ending in "?", not a greeting. Nobody reads it before the report is sent, and
+ * taken as more of the story it reached the agency as part of the account.
+ */
+function asksUs(input: string): boolean {
+  const words = normalise(input).split(' ').filter(Boolean);
+  return input.trim().endsWith('?') && words.length >= 4 && !words.every((w) => NO_ACCOUNT_WORDS.has(w));
 }
 
 /** Words that only greet, thank or fill ("habari yako", "ok sawa", "ni hapa"): no part of an account. */

@@ -100,7 +100,7 @@ describe('three reporters', () => {
     expectNoEnglish(allTexts(u).slice(1));
   });
 
-  it('an older man in Nyeri: a question at the review is not put in his story; "no wait, I do not want to give my number" takes him back to send anonymously', async () => {
+  it('an older man in Nyeri: his questions are not put in his story; "no wait, I do not want to give my number" takes him back; Send on a summary further up is "not sent yet", never "older message"', async () => {
     const u = h.tg.user({ firstName: 'Joseph', lastName: 'Kamau', languageCode: 'en' });
     const story = 'Two officers from Othaya police station told me to pay them every month or they will close my shop.';
     await walkTo(u, 'review', 'en', story);
@@ -112,6 +112,15 @@ describe('three reporters', () => {
     expect(allTexts(u).at(-2)).toBe('Fine: your number is not sent. To send the report without your name, tap 🕶 Send anonymously below.');
     expect(lastText(u)).toContain('Please check your report');
     expect(u.replyKeyboard()).toEqual([]);
+    // Back from the summary (to "undo"), a question there, then Send on a summary further up.
+    await u.press('‹ Back');
+    expect(lastText(u)).toContain('When did it happen?');
+    await u.sendText('When will someone from your office call me?');
+    expect(said(u)).toBe('Your report is not sent yet, so no one has read your question. Please answer the question below first; once the report is sent, you can ask Ripoti staff (not the police) anything here.');
+    await u.press(SEND_ANONYMOUSLY.en);
+    expect(u.callbackAnswers().at(-1)).not.toContain('older message');
+    expect(said(u)).toBe('Your report is not sent yet. Choose below how to send it.');
+    expect(lastText(u)).toContain('Please check your report');
     await u.press(SEND_ANONYMOUSLY.en);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ anonymous: true, description: { text: story } });

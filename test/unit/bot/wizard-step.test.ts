@@ -266,10 +266,22 @@ describe('a story sent in short messages before its question (a witness in a hur
   });
 
   it('a greeting, a question, a single word or a wish to report is not a part of the story', () => {
-    for (const text of ['hello there', 'Habari yako', 'good morning', 'how does this work?', 'money', 'nataka kuripoti', 'I want to report', 'sijui kabisa']) {
+    for (const text of ['hello there', 'Habari yako', 'good morning', 'how are you?', 'money', 'nataka kuripoti', 'I want to report', 'sijui kabisa']) {
       const r = type(at('kind'), text);
       expect([text, said(r), r.state.draft?.text]).toEqual([text, ['unexpected.kind', 'kind.ask'], undefined]);
     }
+  });
+});
+
+describe('a question asked in the middle of the report', () => {
+  it('is never added to the story (the agency reads it there): the report is said not to be sent yet, and the question asked again', () => {
+    for (const s of ['when', 'county', 'ev', 'cat'] as const) {
+      const r = type(at(s), 'When will someone from your office call me?');
+      expect([s, said(r)[0], r.state.draft?.text, stepOf(r)]).toEqual([s, 'wizard.question', draftAt(s).text, s]);
+    }
+    // A try at an answer with a question mark is still that answer.
+    expect(type(at('when'), 'jana?').state.draft?.when).toBe('yesterday');
+    expect(stepOf(type(at('place'), 'Othaya market?'))).toBe('when');
   });
 });
 
