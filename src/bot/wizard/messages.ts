@@ -25,11 +25,22 @@ const EARLY_STORY_CHARS = 40;
  * "Good morning, how are you?" or "I want to report police brutality" are not), written before the
  * story was asked: kept as the story rather than thrown away. The review shows it before Send.
  */
-export function earlyStory(text: string): { text: string } | undefined {
+export function earlyStory(text: string): { text: string; storyPart?: true } | undefined {
   const t = text.trim();
   if ([...t].length < EARLY_STORY_CHARS || t.split(/\s+/).length < 6) return undefined;
   const check = checkText(t, LIMITS.descriptionMaxChars);
-  return check.ok ? { text: check.text } : undefined;
+  if (!check.ok) return undefined;
+  // "Habari, nataka kuripoti polisi wameshika kijana wangu": kept, but a wish to report says too
+  // little to skip the story question, which then shows it ("So far you told us").
+  return asksToReport(t) ? { text: check.text, storyPart: true } : { text: check.text };
+}
+
+/** Greetings a message may open with before saying what it wants ("Habari, nataka kuripoti ..."). */
+const GREETING_LEAD = /^((habari|hello|hi|hey|jambo|hujambo|salamu|salaam|mambo|niaje|good morning|good afternoon|good evening|sasa)( yako| yenu| sir| madam| boss)? )+/;
+
+/** A message that begins by asking to report, after a greeting or not. */
+function asksToReport(text: string): boolean {
+  return WANTS_TO_REPORT.test(normalise(text).replace(GREETING_LEAD, ''));
 }
 
 /** Words that name what happened to someone ("Polisi wamenipiga"): a few of them are an account. */
@@ -811,7 +822,8 @@ function keepPart(turn: Turn, d: Draft, input: string): boolean {
 
 /** Parts kept before the story question tell what happened once long enough: then that question is skipped, as for any story told early. */
 function markStoryPart(d: Draft): void {
-  if (d.voice || (d.text !== undefined && earlyStory(d.text))) delete d.storyPart;
+  const told = d.text !== undefined ? earlyStory(d.text) : undefined;
+  if (d.voice || (told && !told.storyPart)) delete d.storyPart;
   else d.storyPart = true;
 }
 

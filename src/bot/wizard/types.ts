@@ -9,7 +9,7 @@ export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted' | 'cancell
 /** What a first message told (a story, a voice note), or a file sent before anything else (`album`: one of several sent together). */
 /** A story written or said, or a file (`text`: its caption, when that tells what happened). */
 /** `passedOn`: a text forwarded from someone else, kept beside the story the reporter is then asked for. */
-export type FirstMessage = { text: string } | { voice: MediaRef } | { file: MediaRef; album?: true; text?: string } | { passedOn: PassedOnRef };
+export type FirstMessage = { text: string; storyPart?: true } | { voice: MediaRef } | { file: MediaRef; album?: true; text?: string } | { passedOn: PassedOnRef };
 
 export type WizardInput =
   /**

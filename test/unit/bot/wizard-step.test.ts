@@ -7,6 +7,7 @@ import { LIMITS } from '../../../src/domain';
 import type { Draft, MediaRef, Step } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
 import { toReport } from '../../../src/bot/wizard/flow';
+import { earlyStory } from '../../../src/bot/wizard/messages';
 import { reviewText } from '../../../src/bot/wizard/render';
 import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
@@ -263,6 +264,21 @@ describe('a story sent in short messages before its question (a witness in a hur
     for (const part of ['ballot stuffing Tononoka', 'presiding officer', 'giving extra ballot papers', 'to agents of one candidate']) r = type(r, part).state;
     r = press(press(press(r, 'election').state, 'e_tamper').state, 'n').state;
     expect(r.draft).toMatchObject({ step: 'county', text: 'ballot stuffing Tononoka\npresiding officer\ngiving extra ballot papers\nto agents of one candidate' });
+  });
+
+  it('a first message that asks to report and says only a little ("habari, nataka kuripoti polisi wameshika kijana wangu") is kept, and the story question still comes, showing it', () => {
+    const first = 'habari, nataka kuripoti polisi wameshika kijana wangu';
+    let r = run({}, { type: 'begin', newDraftId: ID, story: earlyStory(first) });
+    expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
+    r = press(press(press(r.state, 'police').state, 'p_disappear').state, 'n');
+    expect(stepOf(r)).toBe('desc');
+    const asked = r.replies.find((x) => x.type === 'message');
+    expect(asked && asked.type === 'message' && asked.texts).toEqual([{ key: 'desc.ask_more', params: { story: first } }]);
+    const told = type(r.state, 'Walimchukua usiku wa juzi pale stage ya Lurambi na hatujamuona tangu hapo');
+    expect(told.state.draft).toMatchObject({ step: 'county', text: `${first}\nWalimchukua usiku wa juzi pale stage ya Lurambi na hatujamuona tangu hapo` });
+    // Typed at the first question, in English, the same.
+    const typed = type(at('kind'), 'Hello, I want to report police brutality that happened to my son');
+    expect(typed.state.draft).toMatchObject({ text: 'Hello, I want to report police brutality that happened to my son', storyPart: true });
   });
 
   it('a greeting, a question, a single word or a wish to report is not a part of the story', () => {
