@@ -108,12 +108,13 @@ export type Word = 'yes' | 'ack' | 'no' | 'skip' | 'done' | 'now' | 'today' | 'y
  * "it is happening now" counts as `now`: at the danger question that is a yes.
  */
 const WORDS: Record<Word, readonly string[]> = {
-  yes: ['yes', 'y', 'yeah', 'yep', 'yea', 'yah', 'yup', 'yes please', 'sure', 'ndio', 'ndiyo', 'ndyo', 'ndiio', 'ndio ndio', 'eeh', 'ee', 'ndio kuna', 'kuna', 'yes there is', 'ndiyo kuna'],
+  // Typed fast, or with a letter held down: "ndo", "ndioo", "yess".
+  yes: ['yes', 'y', 'yeah', 'yep', 'yea', 'yah', 'yup', 'yes please', 'sure', 'ndio', 'ndiyo', 'ndyo', 'ndiio', 'ndio ndio', 'eeh', 'ee', 'ndio kuna', 'kuna', 'yes there is', 'ndiyo kuna', 'ndo', 'ndoo', 'ndioo', 'ndiyoo', 'yess', 'yes yes'],
   // "OK" and "sawa" agree to a question but also only acknowledge one: a yes to "send it?" or
   // "cancel it?", never to "is someone in danger?", where a false yes alerts staff. ("Eh?" is
   // "huh?": no answer at all.)
   ack: ['ok', 'okay', 'sawa', 'sawa sawa'],
-  no: ['no', 'n', 'nope', 'nah', 'hapana', 'hapna', 'apana', 'la', 'hakuna', 'no one', 'nobody', 'hakuna mtu', 'hapana hakuna'],
+  no: ['no', 'n', 'nope', 'nah', 'hapana', 'hapna', 'apana', 'la', 'hakuna', 'no one', 'nobody', 'hakuna mtu', 'hapana hakuna', 'hapanaa', 'hapan', 'noo', 'nooo', 'no no'],
   // "I don't know" to an optional question is no answer: never passed on to an agency as the officers' names.
   skip: ['skip', 'ruka', 'next', 'none', 'nothing', 'sina', 'sina kitu', 'hakuna kitu', 'no files', 'no evidence', 'sijui', 'sijui kitu', 'sifahamu', 'sikumbuki', 'i don t know', 'don t know', 'i dont know', 'dont know', 'idk', 'not sure', 'sina uhakika'],
   done: ['done', 'finished', 'finish', 'that is all', 'thats all', 'nimemaliza', 'maliza', 'tayari', 'imetosha', 'basi'],

@@ -107,6 +107,9 @@ describe('readWord', () => {
     for (const w of ['sawa', 'Sawa sawa', 'ok']) expect([w, readWord(w), agrees(readWord(w))]).toEqual([w, 'ack', true]);
     // "Eh?" is "huh?": no answer to anything.
     expect(readWord('Eh?')).toBeUndefined();
+    // Typed fast, in capitals or with a letter held down: "ndo", "NDIOO", "yess", "hapanaa", "noo".
+    for (const w of ['ndo', 'NDOO', 'ndioo', 'Ndiyoo', 'yess', 'yes yes']) expect([w, readWord(w)]).toEqual([w, 'yes']);
+    for (const w of ['hapanaa', 'HAPAN', 'noo', 'nooo', 'no no']) expect([w, readWord(w)]).toEqual([w, 'no']);
     expect(agrees(readWord('hapana'))).toBe(false);
     for (const w of ['no', 'No.', 'hapana', 'Hapana!', 'hapna', 'la', 'nope']) expect([w, readWord(w)]).toEqual([w, 'no']);
     for (const w of ['skip', 'Ruka', 'none', 'sina']) expect([w, readWord(w)]).toEqual([w, 'skip']);
