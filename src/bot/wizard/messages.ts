@@ -54,6 +54,12 @@ const INCIDENT_ACTS =
  */
 const MORE_ACTS =
   /(nipig|mpig|tupig|wapig|pigwa|kamat|nishik|mshik|tushik|washik|shikwa|tish|nyang.?any|(ni|m|mw|tu|wa)ibi[aw]|ibiwa|chapwa|(ni|m|tu|wa)chapa\b|kichapo|vami|shambuli|jeruh|umiz|muua|mwua|uawa|buruta|(ni|m|tu|wa)gong|gongwa|(ni|m|tu|wa)sukum|(ni|m|tu|wa)fung[ai]|fungwa|pingu|(ni|m|mw|tu|wa)(weka|tupa|rusha) ndani|(ni|m|tu|wa)baka\b|bakwa|nyanyas|(ni|m|tu|wa)tes[ae]|teswa|risasi|machozi|teargas|(ni|m|mw|tu|wa)itish|\b(beat|beaten|beating|hit|hitting|hurt|slapped|kicked|arrested|threatened|stole|took|shot|killed|assaulted|harassed|tortured|robbed|detained|raped|teargassed|locked)\b)/;
+/**
+ * Someone taken away or not seen since ("wamemchukua mwanangu", "wameshika kijana wangu",
+ * "hajaonekana"): what a mother writes first. Checked against every county, constituency and ward
+ * name as `MORE_ACTS` was: none is worded so.
+ */
+const TAKEN = /((wa|a)(me|li|ka)(m|mw|wa|ni|tu)?chukua|chukuliwa|(wa|a)(me|li|ka)shika|hajaonekana|hajulikani aliko|(a|wa)mepotea)/;
 /** How someone is ("niko poa", "kidogo tu", "just bruises"): a try at "was anyone hurt?", never more of the story. */
 const HOW_SOMEONE_IS = /\b(poa|sawa|fiti|ok|okay|fine|well|salama|shida|noma|kidogo|sana|\w*umia|\w*umizwa|\w*jeruhiwa|majeraha|jeraha|injur\w*|hurt|bruis\w*|wound\w*|minor|serious\w*|badly)\b/;
 /** Asking to be called ("nipigie simu"), voters ("wapiga kura"), a friend ("mshikaji"): no act. */
@@ -78,7 +84,7 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
   if (n !== 'help' && dangerAnswer(text) === true) return {};
   // "Walinishika tao", "makarao walinichapa", "walidai kitu kidogo": any form of what was done. The
   // kind is still asked: police at a polling station may be an election's case.
-  const act = INCIDENT_ACTS.test(n) || (MORE_ACTS.test(n) && !NOT_ACTS.test(n)) || /\bkitu kidogo\b/.test(n);
+  const act = INCIDENT_ACTS.test(n) || (MORE_ACTS.test(n) && !NOT_ACTS.test(n)) || TAKEN.test(n) || /\bkitu kidogo\b/.test(n);
   return n.includes(' ') && act ? { story: { text: text.trim() } } : undefined;
 }
 

@@ -154,6 +154,10 @@ describe('firstWords: a few first words that say what to do', () => {
     for (const text of ['walinishika tao', 'makarao walinichapa', 'polisi wa traffic walidai kitu kidogo', 'polisi wananipiga']) {
       expect([text, firstWords(text)]).toEqual([text, { story: { text } }]);
     }
+    // Someone taken away, or not seen since: what a mother writes first.
+    for (const text of ['polisi wamemchukua mwanangu', 'POLISI WAMESHIKA KIJANA WANGU', 'walimchukua kaka yangu usiku', 'mwanangu amepotea', 'kijana wangu hajaonekana']) {
+      expect([text, firstWords(text)]).toEqual([text, { story: { text } }]);
+    }
     // Asking to be called, or voters, is no act.
     for (const text of ['nipigie simu tafadhali', 'wapiga kura wengi']) expect([text, firstWords(text)]).toEqual([text, undefined]);
   });
