@@ -251,8 +251,9 @@ export function readWord(text: string): Word | undefined {
 }
 
 /** Words that only thank or acknowledge ("ok", "asante sana", "thank you so much"), and those that do so alone. */
-const THANKS_WORDS = new Set('ok okay okey sawa poa asante ahsante asanteni shukran shukrani nashukuru thanks thank thx tnx alright noted you so much very sana a lot'.split(' '));
-const THANKS_ALONE = new Set('ok okay okey sawa poa asante ahsante asanteni shukran shukrani nashukuru thanks thank thx tnx alright noted'.split(' '));
+const THANKS_WORDS = new Set('ok okay okey sawa poa asante ahsante asanteni shukran shukrani nashukuru thanks thank thx tnx alright noted you so much very sana a lot mungu god awabariki akubariki abariki barikiwa bless blessings'.split(' '));
+/** A blessing ("Mungu awabariki", "God bless you") thanks as much as "asante" does. */
+const THANKS_ALONE = new Set('ok okay okey sawa poa asante ahsante asanteni shukran shukrani nashukuru thanks thank thx tnx alright noted awabariki akubariki abariki barikiwa bless'.split(' '));
 /** What is left of a message without its letters, digits, spaces and punctuation: none, or emoji that thank or agree. */
 const THANKS_EMOJI = /^(?:[👍🙏👌🤝🙂😊✅❤]|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}|\uFE0F)*$/u;
 

@@ -93,6 +93,8 @@ describe('wizard button data', () => {
 describe('onlyThanks', () => {
   it('reads a bare thanks or acknowledgement, in English, Swahili and emoji', () => {
     for (const w of ['ok', 'OK!', 'okay', 'sawa', 'Sawa sawa', 'poa', 'asante', 'Asante sana 🙏', 'ahsante', 'thanks', 'Thank you so much!', 'ok thanks', 'sawa asante', '👍', '👍🏾', '🙏🙏', '❤️', 'noted']) expect([w, onlyThanks(w)]).toEqual([w, true]);
+    // A blessing is a thanks too, as Kenyans say it.
+    for (const w of ['asante sana mungu awabariki', 'Mungu akubariki', 'God bless you', 'thank you God bless', 'barikiwa']) expect([w, onlyThanks(w)]).toEqual([w, true]);
   });
 
   it('never a message that tells or asks anything, nor one of other feelings', () => {
