@@ -5,7 +5,7 @@ import { askToType, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, to
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
-import { agrees, categoryWord, dangerAnswer, dangerLead, disappearanceWords, dontKnow, normalise, readWord, type Word } from './parse';
+import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, disappearanceWords, dontKnow, normalise, readWord, type Word } from './parse';
 import { countyKeyboard, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -507,7 +507,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
     setDanger(turn, d, danger);
     return true;
   }
-  const named = d.step === 'cat' && d.kind ? categoryWord(input, d.kind) : undefined;
+  const named = d.step === 'cat' && d.kind ? (categoryWord(input, d.kind) ?? categoryLabelled(input, d.kind)) : undefined;
   // A disappearance told in a sentence: the category, and the sentence is part of the story.
   const told = !named && d.step === 'cat' && d.kind ? disappearanceWords(input, d.kind) : undefined;
   const code = named ?? told;

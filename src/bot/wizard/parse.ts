@@ -1,7 +1,8 @@
 import type { Chat, Message, User } from 'telegraf/types';
 import type { PassedOnRef } from '../session';
 import { captionOf, mediaOf } from '../media';
-import { plainWords, saysDangerNow } from '../../domain';
+import { categoriesOf, plainWords, saysDangerNow } from '../../domain';
+import { LANGUAGES, loadResources } from '../../i18n';
 import type { WizardInput } from './types';
 
 /** callback_data of a wizard button: `w:<draftId>:<step>:<value>` (anything else is answered as stale elsewhere). */
@@ -227,6 +228,32 @@ const CATEGORY_WORDS: Record<string, { police?: string; election?: string }> = O
 export function categoryWord(text: string, kind: 'police' | 'election'): string | undefined {
   if (text.length > 40) return undefined;
   return CATEGORY_WORDS[normalise(text)]?.[kind];
+}
+
+let labels: { code: string; kind: string; words: Set<string> }[] | undefined;
+
+/** Each category's button words, English and Swahili (locales/<lang>/common.json), read once on first use as `electoralUnits` reads its data. */
+function categoryLabels(): NonNullable<typeof labels> {
+  labels ??= (() => {
+    const res = loadResources();
+    return categoriesOf('police').concat(categoriesOf('election')).map((c) => ({
+      code: c.code,
+      kind: c.code.startsWith('p_') ? 'police' : 'election',
+      words: new Set(LANGUAGES.flatMap((lang) => normalise(String((res[lang].common.category as Record<string, string>)[c.code] ?? '')).split(' '))),
+    }));
+  })();
+  return labels;
+}
+
+/**
+ * A category typed with the words of its button ("excessive force", "ballot tampering",
+ * "ukatili"): every word typed is on that button, in either language, and on no other of the kind.
+ */
+export function categoryLabelled(text: string, kind: 'police' | 'election'): string | undefined {
+  const words = normalise(text).split(' ').filter(Boolean);
+  if (text.length > 60 || !words.some((w) => w.length >= 4)) return undefined;
+  const found = categoryLabels().filter((c) => c.kind === kind && words.every((w) => c.words.has(w)));
+  return found.length === 1 ? found[0].code : undefined;
 }
 
 /**

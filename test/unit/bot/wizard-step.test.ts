@@ -438,6 +438,14 @@ describe('cat', () => {
     expect([election.state.draft?.category, said(election)]).toEqual([undefined, ['desc.kept_early', 'category.ask']]);
   });
 
+  it('a category typed by the words of its button, in either language ("excessive force", "ballot tampering", "ukatili"), is that category; words in several are not', () => {
+    for (const [words, kind, code] of [['excessive force', 'police', 'p_force'], ['Enforced disappearance', 'police', 'p_disappear'], ['ukatili', 'police', 'p_force'], ['ballot tampering', 'election', 'e_tamper'], ['HATE SPEECH', 'election', 'e_hate']] as const) {
+      const r = type(at('cat', { kind }), words);
+      expect([words, r.state.draft?.category, said(r)[0]]).toEqual([words, code, 'category.typed']);
+    }
+    for (const words of ['unlawful', 'police officers', 'money']) expect([words, type(at('cat'), words).state.draft?.category]).toEqual([words, undefined]);
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
