@@ -38,6 +38,13 @@ export function earlyStory(text: string): { text: string; storyPart?: true } | u
 /** Greetings a message may open with before saying what it wants ("Habari, nataka kuripoti ..."). */
 const GREETING_LEAD = /^((habari|hello|hi|hey|jambo|hujambo|salamu|salaam|mambo|niaje|good morning|good afternoon|good evening|sasa)( yako| yenu| sir| madam| boss)? )+/;
 
+/** The kind a request to report names ("habari, nataka kuripoti polisi"), if it names one. */
+function kindAskedFor(text: string): ReportKind | undefined {
+  const n = normalise(text).replace(GREETING_LEAD, '');
+  if (text.length > 200 || !WANTS_TO_REPORT.test(n)) return undefined;
+  return POLICE.test(n) ? 'police' : ELECTION.test(n) ? 'election' : undefined;
+}
+
 /** A message that begins by asking to report, after a greeting or not. */
 function asksToReport(text: string): boolean {
   return WANTS_TO_REPORT.test(normalise(text).replace(GREETING_LEAD, ''));
@@ -494,6 +501,20 @@ function countyOfUnit(input: string): { area: string; county: number } | undefin
 
 /** A question that takes buttons, answered in words of its own: danger ("msaada", "niko salama"), the category ("kitu kidogo"). */
 function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
+  // "Nataka kuripoti polisi" to "what do you want to report?": the kind, as on a first message.
+  const kind = d.step === 'kind' ? kindAskedFor(input) : undefined;
+  if (kind) {
+    // Said with more ("... police brutality that happened to my son"): kept, as any story told early.
+    const story = !d.text && !d.voice ? earlyStory(input) : undefined;
+    if (story) {
+      Object.assign(d, story);
+      turn.say('desc.kept_early');
+    }
+    if (d.kind !== kind) leaveCategory(d);
+    d.kind = kind;
+    turn.advance(d);
+    return true;
+  }
   if (d.step === 'danger') {
     const danger = dangerAnswer(input) ?? dangerLead(input);
     if (danger === undefined) return false;

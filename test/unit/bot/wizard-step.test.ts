@@ -278,7 +278,7 @@ describe('a story sent in short messages before its question (a witness in a hur
     expect(told.state.draft).toMatchObject({ step: 'county', text: `${first}\nWalimchukua usiku wa juzi pale stage ya Lurambi na hatujamuona tangu hapo` });
     // Typed at the first question, in English, the same.
     const typed = type(at('kind'), 'Hello, I want to report police brutality that happened to my son');
-    expect(typed.state.draft).toMatchObject({ text: 'Hello, I want to report police brutality that happened to my son', storyPart: true });
+    expect(typed.state.draft).toMatchObject({ step: 'cat', kind: 'police', text: 'Hello, I want to report police brutality that happened to my son', storyPart: true });
   });
 
   it('a greeting, a question, a single word or a wish to report is not a part of the story', () => {
@@ -348,6 +348,13 @@ describe('kind', () => {
     }
   });
 
+  it('asked what to report, "nataka kuripoti polisi" or "Hello, I want to report election rigging" answers it', () => {
+    expect(type(at('kind'), 'HABARI NATAKA KURIPOTI POLISI').state.draft).toMatchObject({ step: 'cat', kind: 'police' });
+    expect(type(at('kind'), 'Hello, I want to report election rigging').state.draft).toMatchObject({ step: 'cat', kind: 'election' });
+    // Without saying which, it is asked again.
+    expect(said(type(at('kind'), 'nataka kuripoti'))).toEqual(['unexpected.kind', 'kind.ask']);
+  });
+
   it('a typed kind in either language is an answer; other text is not', () => {
     expect(type(at('kind'), 'Polisi').state.draft).toMatchObject({ step: 'cat', kind: 'police' });
     expect(type(at('kind'), 'uchaguzi').state.draft).toMatchObject({ step: 'cat', kind: 'election' });
@@ -371,7 +378,7 @@ describe('kind', () => {
     expect(more.state.draft?.text).toBe(`${story}\nThey also took my phone at the station.`);
     // A greeting or a word is not a story.
     // A greeting, or a sentence about what they want to do, is not a story.
-    for (const text of ['hello there', 'Good morning, how are you?', 'I want to report police brutality']) expect(said(type(at('kind'), text))).toEqual(['unexpected.kind', 'kind.ask']);
+    for (const text of ['hello there', 'Good morning, how are you?', 'I want to report']) expect(said(type(at('kind'), text))).toEqual(['unexpected.kind', 'kind.ask']);
   });
 
   it('a long story pasted before it was asked, split by Telegram, is kept whole', () => {
