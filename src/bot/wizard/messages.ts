@@ -86,7 +86,8 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
   const n = normalise(text);
   // A question ("where is the nearest police station?") or one about a report sent is not an account.
   if (!n || n.length > 200 || text.trim().endsWith('?') || ABOUT_A_REPORT.test(n)) return undefined;
-  if (WANTS_TO_REPORT.test(n)) return POLICE.test(n) ? { kind: 'police' } : ELECTION.test(n) ? { kind: 'election' } : {};
+  // "Habari, nataka kuripoti polisi": after a greeting, as most people begin.
+  if (WANTS_TO_REPORT.test(n.replace(GREETING_LEAD, ''))) return POLICE.test(n) ? { kind: 'police' } : ELECTION.test(n) ? { kind: 'election' } : {};
   // "Help" alone may be asking how the bot works: the menu says.
   if (n !== 'help' && dangerAnswer(text) === true) return {};
   // "Walinishika tao", "makarao walinichapa", "walidai kitu kidogo": any form of what was done. The
@@ -807,7 +808,7 @@ function asksUs(input: string): boolean {
 
 /** Words that only greet, thank or fill ("habari yako", "ok sawa", "ni hapa"): no part of an account. */
 const NO_ACCOUNT_WORDS = new Set(
-  'hello hi hey habari yako mambo niaje sasa vipi poa good morning afternoon evening night there jambo hujambo sijambo salamu salaam asante ahsante thanks thank you sana ok okay sawa please tafadhali mzima wewe how are u ni iko na and the is it yes ndio ndiyo no hapana'.split(' '),
+  'hello hi hey habari yako mambo niaje sasa vipi poa good morning afternoon evening night there jambo hujambo sijambo salamu salaam asante ahsante thanks thank you sana ok okay sawa please tafadhali mzima wewe how are u ni iko na and the is it yes ndio ndiyo no hapana tuma send mungu god awabariki akubariki bless'.split(' '),
 );
 
 /**

@@ -150,6 +150,9 @@ describe('firstWords: a few first words that say what to do', () => {
     expect(firstWords('nataka kureport polisi')).toEqual({ kind: 'police' });
     expect(firstWords('I want to report election rigging')).toEqual({ kind: 'election' });
     expect(firstWords('saidieni')).toEqual({});
+    // After a greeting, as most people begin.
+    expect(firstWords('HABARI NATAKA KURIPOTI POLISI')).toEqual({ kind: 'police' });
+    expect(firstWords('Hello, I want to report election rigging')).toEqual({ kind: 'election' });
   });
 
   it('begins a report for what was done said in Sheng or in any person ("walinishika tao", "walidai kitu kidogo")', () => {

@@ -282,7 +282,7 @@ describe('a story sent in short messages before its question (a witness in a hur
   });
 
   it('a greeting, a question, a single word or a wish to report is not a part of the story', () => {
-    for (const text of ['hello there', 'Habari yako', 'good morning', 'how are you?', 'money', 'nataka kuripoti', 'I want to report', 'sijui kabisa']) {
+    for (const text of ['hello there', 'Habari yako', 'good morning', 'how are you?', 'money', 'nataka kuripoti', 'I want to report', 'sijui kabisa', 'iko sawa tuma', 'asante sana mungu awabariki', 'ok send it']) {
       const r = type(at('kind'), text);
       expect([text, said(r), r.state.draft?.text]).toEqual([text, ['unexpected.kind', 'kind.ask'], undefined]);
     }
