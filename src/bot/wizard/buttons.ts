@@ -9,7 +9,6 @@ import type { WizardInput } from './types';
 type Answer = (turn: Turn, d: Draft, value: string) => boolean;
 
 /** The review's Send buttons: `ok` sends as already chosen (anonymous unless a phone was shared), `sa` anonymously. */
-/** The review's buttons that send the report. */
 export const SEND: readonly string[] = ['ok', 'sa'];
 
 /** A button press on a wizard message. The data is checked against the draft, never trusted. */
@@ -25,33 +24,7 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
     d.step = 'review';
     turn.say('wizard.ok', undefined, { keyboard: { type: 'remove' } });
   }
-  if (!d || d.id !== draftId || d.step !== step) {
-    const done = turn.lastSubmitted;
-    if (step === 'review' && SEND.includes(value) && done && done.draftId === draftId) {
-      // A second tap on Send (or a re-delivered one): same report, same reference. Said once;
-      // further taps are only answered, so the chat does not fill with the same sentence.
-      turn.answer();
-      if (!done.told) {
-        turn.lastSubmitted = { ...done, told: true };
-        turn.say('submit.already', { reference: done.reference }, { html: true });
-      }
-      // A new report is being written: the old summary's Send must not pass for sending it.
-      if (d) {
-        turn.say('submit.newNotSent');
-        turn.show();
-      }
-      return;
-    }
-    // Cancel, Change or Back on the summary of a report already sent: it is not gone, it is sent.
-    if (done && done.draftId === draftId) return sentAlready(turn, done.reference);
-    // The answer just given, tapped again (a double tap: on a slow connection both taps leave the
-    // phone before the question changes): answered quietly, not "older message" and the question again.
-    if (d && d.id === draftId && d.tapped === tap) return turn.answer();
-    // Send on an earlier summary of this report (Back or Change took it to another question since):
-    // not "older message", which left a reporter sure it had gone, but not sent yet, and the summary as it now is.
-    if (d && d.id === draftId && step === 'review' && SEND.includes(value)) return notSentYet(turn);
-    return turn.stale(draftId);
-  }
+  if (!d || d.id !== draftId || d.step !== step) return offQuestion(turn, input, tap);
   if (d.cancelAsked) d.cancelAsked = undefined;
   delete d.tapped;
   // A press on the live question: what follows replaces it, under the choice made.
@@ -77,6 +50,37 @@ export function answerButton(turn: Turn, input: Extract<WizardInput, { type: 'bu
       : (ANSWERS[d.step]?.(turn, d, value) ?? false);
   if (!handled) return turn.stale();
   markTapped(turn, d, step, tap);
+}
+
+/** A press on a message that is not the live question: a report already sent, a double tap, an older summary. */
+function offQuestion(turn: Turn, input: Extract<WizardInput, { type: 'button' }>, tap: string): void {
+  const { draftId, step, value } = input;
+  const d = turn.draft;
+  const done = turn.lastSubmitted;
+  if (step === 'review' && SEND.includes(value) && done && done.draftId === draftId) {
+    // A second tap on Send (or a re-delivered one): same report, same reference. Said once;
+    // further taps are only answered, so the chat does not fill with the same sentence.
+    turn.answer();
+    if (!done.told) {
+      turn.lastSubmitted = { ...done, told: true };
+      turn.say('submit.already', { reference: done.reference }, { html: true });
+    }
+    // A new report is being written: the old summary's Send must not pass for sending it.
+    if (d) {
+      turn.say('submit.newNotSent');
+      turn.show();
+    }
+    return;
+  }
+  // Cancel, Change or Back on the summary of a report already sent: it is not gone, it is sent.
+  if (done && done.draftId === draftId) return sentAlready(turn, done.reference);
+  // The answer just given, tapped again (a double tap: on a slow connection both taps leave the
+  // phone before the question changes): answered quietly, not "older message" and the question again.
+  if (d && d.id === draftId && d.tapped === tap) return turn.answer();
+  // Send on an earlier summary of this report (Back or Change took it to another question since):
+  // not "older message", which left a reporter sure it had gone, but not sent yet, and the summary as it now is.
+  if (d && d.id === draftId && step === 'review' && SEND.includes(value)) return notSentYet(turn);
+  return turn.stale(draftId);
 }
 
 /**
