@@ -67,3 +67,12 @@ export function makePng(width = 160, height = 120): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** Signs `page` in at the console at `base` and waits for the queue where every account lands. */
+export async function signIn(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/queue`);
+}

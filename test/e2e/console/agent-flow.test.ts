@@ -10,7 +10,7 @@ import { seedReport } from '../../support/report-fixtures';
 import { eventually } from '../../support/bot-harness';
 import { startWholeApp, type WholeApp } from '../../support/whole-app';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
-import { artifactPath, launchChromium, makePng } from '../../support/browser';
+import { artifactPath, launchChromium, makePng, signIn as signInAt } from '../../support/browser';
 
 const KEY = Buffer.alloc(32, 5);
 const PASSWORD = 'kenya election desk 2027';
@@ -56,11 +56,7 @@ async function desk(): Promise<{ context: BrowserContext; page: Page; errors: st
 }
 
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/queue`);
+  await signInAt(page, base, username, PASSWORD);
 }
 
 /** Police bribery in Nairobi with a photo, someone in danger, contactable: priority 1. */

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { artifactPath, launchChromium } from '../../support/browser';
+import { artifactPath, launchChromium, signIn as signInAt } from '../../support/browser';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -36,11 +36,7 @@ async function signIn(role: 'agent' | 'supervisor', lang: 'en' | 'sw' = 'en', vi
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${h.base}/signin`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${h.base}/queue`);
+  await signInAt(page, h.base, username, PASSWORD);
   if (lang === 'sw') {
     await page.getByRole('button', { name: 'Kiswahili' }).click();
     await page.getByRole('heading', { name: 'Foleni' }).waitFor();

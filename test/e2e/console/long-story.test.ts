@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { launchChromium } from '../../support/browser';
+import { launchChromium, signIn } from '../../support/browser';
 
 let h: ConsoleHarness;
 let browser: Browser;
@@ -38,11 +38,7 @@ it('a long story scrolls in its own named, focusable box; the evidence and the r
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-KE' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${h.base}/signin`);
-  await page.getByLabel('Username').fill('wanjiku');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${h.base}/queue`);
+  await signIn(page, h.base, 'wanjiku', PASSWORD);
   await page.getByRole('button', { name: 'Kiswahili' }).click();
   await page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
 

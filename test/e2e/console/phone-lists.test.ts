@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { artifactPath, launchChromium } from '../../support/browser';
+import { artifactPath, launchChromium, signIn } from '../../support/browser';
 
 let h: ConsoleHarness;
 let browser: Browser;
@@ -40,11 +40,7 @@ it('at 390 px the waiting list and All tickets show what, where, how long, statu
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'en-KE' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${h.base}/signin`);
-  await page.getByLabel('Username').fill('baraka');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${h.base}/queue`);
+  await signIn(page, h.base, 'baraka', PASSWORD);
 
   const waiting = '#queue-data table.list tbody tr';
   expect(await onScreen(page, waiting, 'Intimidation or violence')).toBe(true);
@@ -84,11 +80,7 @@ it('at 390 px a supervisor on a ticket reaches its actions (hand over, status, r
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'en-KE' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${h.base}/signin`);
-  await page.getByLabel('Username').fill('zawadi');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${h.base}/queue`);
+  await signIn(page, h.base, 'zawadi', PASSWORD);
   await page.goto(`${h.base}/tickets/${report._id.toString()}`);
   const link = page.getByRole('link', { name: 'Actions', exact: true });
   const box = (await link.boundingBox())!;
