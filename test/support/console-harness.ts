@@ -13,7 +13,9 @@ import { createRedis, closeRedis } from '../../src/redis';
 import { redisKeys } from '../../src/redis-keys';
 import type { Service } from '../../src/lifecycle';
 import type { AgentDoc, AgentRole } from '../../src/store';
+import type { Browser } from 'playwright-core';
 import { createHarness, type Harness, type HarnessOptions } from './tickets-harness';
+import { launchChromium } from './browser';
 
 export interface ConsoleHarness extends Harness {
   app: FastifyInstance;
@@ -71,6 +73,24 @@ export async function createConsoleHarness(opts: HarnessOptions): Promise<Consol
       await close();
     },
   });
+}
+
+/**
+ * A console harness and a Chromium for the file's tests: started before them, closed after them
+ * (read both in a `beforeAll` declared after this call).
+ */
+export function consoleInChromium(opts: HarnessOptions): { h: () => ConsoleHarness; browser: () => Browser } {
+  let h: ConsoleHarness | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    h = await createConsoleHarness(opts);
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+  return { h: () => h!, browser: () => browser! };
 }
 
 export interface PageResponse {

@@ -7,24 +7,19 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { artifactPath, launchChromium, signIn as signInAt } from '../../support/browser';
+import { artifactPath, signIn as signInAt } from '../../support/browser';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+const env = consoleInChromium({ label: 'console-board' });
 let h: ConsoleHarness;
 let browser: Browser;
-
-beforeAll(async () => {
-  h = await createConsoleHarness({ label: 'console-board' });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
+beforeAll(() => {
+  h = env.h();
+  browser = env.browser();
 });
 
 let nextUser = 0;

@@ -6,21 +6,16 @@
  * story is shown whole, as before.
  */
 import type { Browser } from 'playwright-core';
-import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { launchChromium, signIn } from '../../support/browser';
+import { signIn } from '../../support/browser';
 
+const env = consoleInChromium({ label: 'console-long-story' });
 let h: ConsoleHarness;
 let browser: Browser;
-
-beforeAll(async () => {
-  h = await createConsoleHarness({ label: 'console-long-story' });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
+beforeAll(() => {
+  h = env.h();
+  browser = env.browser();
 });
 
 const PARAGRAPH = 'Jana usiku polisi watatu wa kituo cha Kondele walifika nyumbani kwetu bila kibali, wakampiga kaka yangu kwa rungu na kumchukua kwa gari la GK 456B. Tulipoenda kituoni walituambia tulipe shilingi elfu kumi ndio aachiliwe. Majirani waliona kila kitu.';

@@ -6,21 +6,16 @@
  * filters fold away until used, and the county map's tiles show their names whole.
  */
 import type { Browser, Page } from 'playwright-core';
-import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { artifactPath, launchChromium, signIn } from '../../support/browser';
+import { artifactPath, signIn } from '../../support/browser';
 
+const env = consoleInChromium({ label: 'console-phone-lists' });
 let h: ConsoleHarness;
 let browser: Browser;
-
-beforeAll(async () => {
-  h = await createConsoleHarness({ label: 'console-phone-lists' });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
+beforeAll(() => {
+  h = env.h();
+  browser = env.browser();
 });
 
 /** Whether `text` inside the first row of `rows` lies wholly on the screen. */
