@@ -142,11 +142,18 @@ export function reviewKeyboard(t: T, id: string) {
   return Markup.inlineKeyboard([[b('review.send_anonymous', 'sa')], [b('review.send_contact', 'sc')], [b('review.change', 'edit'), b('review.add_files', 'e_ev')], [b('review.add_details', 'e_role')], nav(t, id, 'review')]);
 }
 
-/** What can be changed, three to a row (`injuries`: the injury question too, where the category asks it). */
+/**
+ * What can be changed: the answers three to a row, their one-word names short enough to show
+ * whole on a 360 px phone (`injuries`: the injury question too, where the category asks it); then
+ * the details for the agency on a row of their own, named as on the review's button for them
+ * ("Maelezo kwa taasisi" is too long for a third of a row, and plain "Maelezo" reads as the story).
+ */
 export function editKeyboard(t: T, id: string, injuries = false) {
-  const edit = EDITABLE.filter((s) => s !== 'ev' && (s !== 'hurt' || injuries)).map((s) => Markup.button.callback(t(`review.edit.${s}`), wizardData(id, 'review', `e_${s}`)));
+  const button = (s: Step) => Markup.button.callback(t(`review.edit.${s}`), wizardData(id, 'review', `e_${s}`));
+  const answers = EDITABLE.filter((s) => s !== 'ev' && s !== 'role' && (s !== 'hurt' || injuries)).map(button);
   const rows: Row[] = [];
-  for (let i = 0; i < edit.length; i += 3) rows.push(edit.slice(i, i + 3));
+  for (let i = 0; i < answers.length; i += 3) rows.push(answers.slice(i, i + 3));
+  rows.push([button('role')]);
   // A way out that changes nothing: back to the report as it is, with its Send button.
   rows.push([Markup.button.callback(t('review.edit_none'), wizardData(id, 'review', 'e_none'))]);
   return Markup.inlineKeyboard(rows);
