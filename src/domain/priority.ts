@@ -50,3 +50,14 @@ export function slaCheckDueAt(t: WaitFacts, slaMs: number): number {
   const began = generation ? (t.queuedAt?.getTime() ?? generation) : t.createdAt.getTime();
   return Math.max(began, t.lastEscalatedAt?.getTime() ?? 0) + slaMs;
 }
+
+/**
+ * When a waiting ticket's wait began, as the console shows it: its reporter's reopening after it
+ * was closed (the wait its SLA check counts from, `waitGeneration`), else its sending. Counted from
+ * the sending, a ticket reopened a minute ago showed as days old. A ticket released back to the
+ * queue keeps its sending: its reporter has waited since then.
+ */
+export function waitingSince(t: Pick<WaitFacts, 'createdAt' | 'reopenedByReporterAt'>): Date {
+  const reopened = t.reopenedByReporterAt;
+  return reopened && reopened.getTime() > t.createdAt.getTime() ? reopened : t.createdAt;
+}

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ReportDoc } from '../../store';
-import { AREA_ROLE, heldWork, mayOpenWaiting, referralAge, type ReferralAge } from '../../domain';
+import { AREA_ROLE, heldWork, mayOpenWaiting, referralAge, waitingSince, type ReferralAge } from '../../domain';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 
 /** The agent's home: what is waiting, what I hold, and "take next". */
@@ -14,7 +14,8 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const now = new Date();
     const mine = await withReferralAges(ctx, withReplies(held, await ctx.store.messages.lastIncomingAt(held.map((r) => r._id))), now);
     return {
-      waiting,
+      // How long each has waited: a ticket its reporter reopened, from the reopening.
+      waiting: waiting.map((r) => ({ ...r, waitingSince: waitingSince(r) })),
       waitingTotal,
       urgent,
       mine,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, isStaffAnswer, lastWaitFrom, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, medicalFormFor, readingLanguage, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, isStaffAnswer, lastWaitFrom, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, medicalFormFor, readingLanguage, waitingSince, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
 import type { StreamRefusal } from '../telegram-files';
@@ -150,6 +150,8 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     messages,
     lastFromReporter: lastIn ? lastIn.createdAt : null,
     referralAge: referralAge(report, messages.filter(isStaffAnswer).at(-1)?.createdAt, now),
+    // In the queue: how long it has waited, counted as the queue counts it.
+    waitingSince: report.status === 'received' ? waitingSince(report) : null,
     now,
     ...(await activity(ctx, report)),
     // The policy decides which forms to show; the service enforces the same rules on submit.

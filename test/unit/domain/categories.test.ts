@@ -1,4 +1,4 @@
-import { CATEGORIES, categoriesOf, priorityFor, escalate, getCategory, isCategoryCode, slaCheckDueAt, usualAgency, type CategoryCode } from '../../../src/domain';
+import { CATEGORIES, categoriesOf, priorityFor, escalate, getCategory, isCategoryCode, slaCheckDueAt, usualAgency, waitingSince, type CategoryCode } from '../../../src/domain';
 
 describe('categories and priorities', () => {
   it('has the police and election categories the hotline promises', () => {
@@ -48,6 +48,13 @@ describe('categories and priorities', () => {
     // Escalated at 8:50: the next check is an SLA after that; an escalation before the release does not count.
     expect(slaCheckDueAt({ createdAt: at(0), assignedAt: at(10), queuedAt: at(40), lastEscalatedAt: at(50) }, hour)).toBe(at(50).getTime() + hour);
     expect(slaCheckDueAt({ createdAt: at(0), assignedAt: at(10), queuedAt: at(40), lastEscalatedAt: at(5) }, hour)).toBe(at(40).getTime() + hour);
+  });
+
+  it('shows a waiting ticket\'s wait from its reporter\'s reopening, when there was one, else from its sending', () => {
+    const at = (day: number) => new Date(Date.UTC(2027, 7, day, 8));
+    expect(waitingSince({ createdAt: at(2) })).toEqual(at(2));
+    expect(waitingSince({ createdAt: at(2), reopenedByReporterAt: at(6) })).toEqual(at(6));
+    expect(waitingSince({ createdAt: at(2), reopenedByReporterAt: null })).toEqual(at(2));
   });
 
   it('suggests the agency that handles each kind of case', () => {
