@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { countyName, decide, decideJoin, decideReplyToMember, offeredIncidentActions, type PolicyActor } from '../domain';
+import { countyName, decide, decideJoin, offeredIncidentActions, type PolicyActor } from '../domain';
 import type { LinkReason } from '../domain/triage';
 import type { Lang, Translator } from '../i18n';
 import { incidentFacts, JOIN_LINKED_BATCH, LINKED_INTO_MIN_SCORE } from '../services/incident-service';
@@ -29,8 +29,12 @@ export interface IncidentPart {
   members: LinkedRow[];
   /** Every report of the incident, this one too. */
   total: number;
-  /** The reporters an answer to all reaches (open, handled by this viewer). */
-  answerable: number;
+  /**
+   * For whoever may answer them all: how many reporters it reaches, by the language each reads it
+   * in (counts only), and the one language all of them read, if one (its box is then required).
+   */
+  readers: Record<Lang, number> | null;
+  onlyLanguage: Lang | null;
   /** The answer form's key, so sending it twice answers each reporter once. */
   replyKey: string;
   /** Waiting reports linked into the incident, to tick and join (the oldest `JOIN_LINKED_BATCH`; for whoever may join). */
@@ -128,20 +132,28 @@ type RowOf = (summary: LinkedSummary, score?: number, reasons?: readonly Record<
 /** Counted this far; past it the page says "more than". */
 export const LINKED_COUNT_UP_TO = 1000;
 
+/** The language every reporter reached reads, when they all read one. */
+function onlyLanguage(readers: Record<Lang, number>): Lang | null {
+  if (readers.en && !readers.sw) return 'en';
+  return readers.sw && !readers.en ? 'sw' : null;
+}
+
 /** The incident section: its reports (summaries only), who an answer reaches, and the waiting reports linked into it. */
-async function incidentPart(ctx: ConsoleContext, report: ReportDoc, actor: PolicyActor, mayJoin: boolean, row: RowOf): Promise<IncidentPart | null> {
+async function incidentPart(ctx: ConsoleContext, report: ReportDoc, actor: PolicyActor, may: TriageSection['may'], row: RowOf): Promise<IncidentPart | null> {
   if (!report.incident) return null;
   const incidentId = report.incident.id.toString();
+  const readers = may.replyAll && ctx.incidents ? await ctx.incidents.readers(incidentId, actor) : null;
   const everyone = await ctx.store.incidents.memberSummaries(incidentId);
   const members = everyone.filter((m) => m._id.toString() !== report._id.toString()).sort(urgentFirst);
-  const linked = mayJoin
+  const linked = may.join
     ? await ctx.store.incidents.waitingLinkedInto(everyone.map((m) => m._id), { limit: JOIN_LINKED_BATCH, countUpTo: LINKED_COUNT_UP_TO + 1, minScore: LINKED_INTO_MIN_SCORE })
     : { rows: [], total: 0 };
   return {
     id: incidentId,
     members: members.slice(0, MEMBERS_SHOWN).map((m) => row(m)),
     total: everyone.length,
-    answerable: everyone.filter((m) => !m.purgedAt && decideReplyToMember(actor, incidentFacts(m)).ok).length,
+    readers,
+    onlyLanguage: readers ? onlyLanguage(readers) : null,
     replyKey: randomBytes(16).toString('hex'),
     linkedIn: linked.rows.map((m) => ({ ...row(m), canJoin: true })),
     linkedInTotal: linked.total,
@@ -174,7 +186,7 @@ export async function triageSection(ctx: ConsoleContext, report: ReportDoc, acto
       const s = summaries.get(l.reportId.toString());
       return s ? [row(s, l.score, l.reasons)] : [];
     }),
-    incident: await incidentPart(ctx, report, actor, may.join, row),
+    incident: await incidentPart(ctx, report, actor, may, row),
     may,
   };
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import {
-  checkReplyText, decideJoin, identityAsked, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder,
+  checkReplyText, decideJoin, identityAsked, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder, readingLanguage,
   type IncidentRefusal, type IncidentTicketFacts,
 } from '../domain';
 import type { Lang } from '../i18n';
 import type { Logger } from '../logger';
-import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
+import type { Actor, AnswerFacts, MessageDoc, ReportDoc, Store } from '../store';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import { leaveIncident } from './leave-incident';
@@ -52,6 +52,11 @@ export interface IncidentActions {
    * is anonymous is refused (`anonymous_asked`) unless `identityAskConfirmed`, as one reply is.
    */
   replyAll(reportId: string, agent: AgentRef, texts: IncidentTexts, opts?: { key?: string; identityAskConfirmed?: boolean }): Promise<IncidentResult<{ sent: number; skipped: number }>>;
+  /**
+   * How many of the incident's reporters an answer to all from `agent` reaches, by the language
+   * each reads it in (as `replyAll` and delivery decide both): counts only, never who.
+   */
+  readers(incidentId: string, agent: AgentRef): Promise<Record<Lang, number>>;
 }
 
 export interface IncidentServiceDeps {
@@ -76,6 +81,8 @@ export const incidentFacts = (r: Pick<ReportDoc, '_id' | 'status' | 'priority' |
   links: (r.similar ?? []).map((l) => l.reportId.toString()),
 });
 const actorOf = (agent: AgentRef): Actor => ({ kind: 'agent', agentId: agent.id });
+/** A member an answer to all goes to: open and handled by the agent; skipped, not an error, once closed or its reporter removed by retention or forgotten. */
+const answered = (agent: AgentRef, m: AnswerFacts) => decideReplyToMember(agent, incidentFacts(m)).ok && !m.purgedAt && !m.reporterForgottenAt;
 /** Reports one join takes (the join form keeps the first this many ticked), and the waiting reports linked into an incident listed on its page. */
 export const JOIN_LINKED_BATCH = 50;
 /** Reporters' copies of one answer written and queued together (a bounded write and Redis transaction however large the incident). */
@@ -185,13 +192,22 @@ export class IncidentService implements IncidentActions {
     const members = await this.deps.store.incidents.members(lead.incident.id);
     const asks = identityAsked(checked.texts.en ?? '') ?? identityAsked(checked.texts.sw ?? '');
     if (asks && !opts.identityAskConfirmed && members.some((m) => m.anonymous)) return { ok: false, reason: 'anonymous_asked' };
-    // A member closed since, or whose reporter retention removed or who asked to be forgotten, is skipped, not an error.
-    const open = members.filter((m) => decideReplyToMember(agent, incidentFacts(m)).ok && !m.purgedAt && !m.reporterForgottenAt);
+    const open = members.filter((m) => answered(agent, m));
     await this.answerMembers(open, agent, checked.texts, incidentId, opts.key);
     const sent = open.length;
     const skipped = members.length - sent;
     this.deps.logger.info({ reportId, incidentId, sent, skipped, outcome: 'incident_reply' }, 'one answer queued for every reporter of the incident');
     return { ok: true, sent, skipped };
+  }
+
+  async readers(incidentId: string, agent: AgentRef): Promise<Record<Lang, number>> {
+    const counts: Record<Lang, number> = { en: 0, sw: 0 };
+    if (!isId(incidentId)) return counts;
+    const open = (await this.deps.store.incidents.answerFacts(incidentId)).filter((m) => answered(agent, m));
+    // The language a named reporter chose last (/lugha); an anonymous report's own (`readingLanguage`).
+    const chosen = await this.deps.store.reporters.languagesOf(open.filter((m) => !m.anonymous).map((m) => m.reporterId));
+    for (const m of open) counts[readingLanguage(m, m.anonymous ? undefined : chosen.get(m.reporterId.toString()))]++;
+    return counts;
   }
 
   /**

@@ -135,6 +135,13 @@ export class ReporterRepository {
     return opts.dryRun ? this.Reporter.countDocuments(filter) : (await this.Reporter.updateMany(filter, { $unset: { language: 1 } })).modifiedCount;
   }
 
+  /** The language each of these reporters chose (by id); a record purged since has none. */
+  async languagesOf(reporterIds: readonly Types.ObjectId[]): Promise<Map<string, Lang>> {
+    if (!reporterIds.length) return new Map();
+    const rows = await this.Reporter.find({ _id: { $in: [...reporterIds] } }, { language: 1 }).lean<Pick<ReporterDoc, '_id' | 'language'>[]>().exec();
+    return new Map(rows.flatMap((r) => (r.language ? [[r._id.toString(), r.language] as const] : [])));
+  }
+
   async findById(reporterId: Types.ObjectId | string): Promise<ReporterDoc | null> {
     return this.Reporter.findById(reporterId).lean<ReporterDoc>();
   }

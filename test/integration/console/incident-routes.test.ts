@@ -214,3 +214,75 @@ it('a waiting report where someone is in danger is not joined in a batch: no box
   await take(danger, achieng._id.toString());
   expect((await desk.post(`/tickets/${lead._id.toString()}/incident/join`, { member: danger._id.toString() })).headers.location).toContain('ok=incident_joined');
 });
+
+/** The answer-to-all form of a ticket page, as served. */
+const replyAllForm = (page: string) => /<form[^>]*data-testid="reply-all"[\s\S]*?<\/form>/.exec(page)?.[0] ?? '';
+const box = (form: string, lang: 'en' | 'sw') => new RegExp(`<textarea id="reply-all-${lang}"[^>]*>`).exec(form)?.[0] ?? '';
+const readers = (form: string, lang: 'en' | 'sw') => new RegExp(`data-testid="readers-${lang}">([^<]*)<`).exec(form)?.[1] ?? '';
+
+it('the answer to all says beside each box how many of the reporters will get it (counts only), each in the language they read now; neither box required when both are read', async () => {
+  const mwangi = await h.account('mwangi', 'agent');
+  await h.store.agents.setLanguage(mwangi._id, 'sw');
+  const holder = mwangi._id.toString();
+  const seedHeld = async (over: Partial<ReportDoc>, who: { firstName: string; reads?: 'en' | 'sw' }) => {
+    const seeded = await seedReport(h.store, { county: 12, place: 'Meru town', when: 'now', incidentAt: at, ...over }, { firstName: who.firstName });
+    if (who.reads) await h.store.reporters.setLanguageOf(seeded.telegramUserId, who.reads);
+    await take(seeded.report, holder);
+    return seeded.report;
+  };
+  // Named, wrote in English, reads Kiswahili now (/lugha): the answer goes out in Kiswahili.
+  const lead = await seedHeld({ language: 'en', anonymous: false }, { firstName: 'Kawira', reads: 'sw' });
+  // Anonymous: the report's own language, whatever their record says.
+  const anonSw = await seedHeld({ language: 'sw', anonymous: true }, { firstName: 'Gatwiri', reads: 'en' });
+  const anonEn = await seedHeld({ language: 'en', anonymous: true }, { firstName: 'Mugambi' });
+  // Named, wrote in Kiswahili, reads English now.
+  const namedEn = await seedHeld({ language: 'sw', anonymous: false }, { firstName: 'Kendi', reads: 'en' });
+  // Nobody reads these: one closed, one whose reporter asked to be forgotten.
+  const closed = await seedHeld({ language: 'sw', anonymous: true }, { firstName: 'Nkatha' });
+  const forgotten = await seedHeld({ language: 'sw', anonymous: false }, { firstName: 'Murithi', reads: 'sw' });
+  for (const m of [lead, anonSw, anonEn, namedEn, closed, forgotten]) expect(await h.store.incidents.setIncident(m._id, lead._id)).toBe(true);
+  expect(await h.store.reports.transition(closed._id, 'resolved', { kind: 'agent', agentId: holder })).not.toBeNull();
+  await h.store.models.Report.collection.updateOne({ _id: forgotten._id }, { $set: { reporterForgottenAt: new Date() } });
+
+  const desk = h.browser();
+  await desk.signIn('mwangi', PASSWORD);
+  const page = (await desk.get(`/tickets/${lead._id.toString()}`)).body;
+  const form = replyAllForm(page);
+  expect(readers(form, 'en')).toBe('Watoa ripoti 2 wanasoma Kiingereza');
+  expect(readers(form, 'sw')).toBe('Watoa ripoti 2 wanasoma Kiswahili');
+  expect(form).toContain('Tuma kwa wote 4');
+  expect(box(form, 'en')).not.toContain('required');
+  expect(box(form, 'sw')).not.toContain('required');
+  // Counts, never who: no other reporter's name or reference beside the boxes.
+  for (const name of ['Gatwiri', 'Mugambi', 'Kendi', 'Nkatha', 'Murithi']) expect(page).not.toContain(name);
+  for (const r of [anonSw, anonEn, namedEn]) expect(form).not.toContain(r.reference);
+});
+
+it('when every reporter of the incident reads one language, only that box is required, and the other says nobody reads it', async () => {
+  const karimi = await h.account('karimi', 'agent');
+  const holder = karimi._id.toString();
+  const seedHeld = async (language: 'en' | 'sw') => {
+    const { report } = await seedReport(h.store, { county: 13, place: 'Chuka market', when: 'now', incidentAt: at, anonymous: true, language });
+    await take(report, holder);
+    return report;
+  };
+  const lead = await seedHeld('sw');
+  const other = await seedHeld('sw');
+  for (const m of [lead, other]) expect(await h.store.incidents.setIncident(m._id, lead._id)).toBe(true);
+  const desk = h.browser();
+  await desk.signIn('karimi', PASSWORD);
+  const form = replyAllForm((await desk.get(`/tickets/${lead._id.toString()}`)).body);
+  expect(readers(form, 'sw')).toBe('2 reporters read Kiswahili');
+  expect(readers(form, 'en')).toBe('No reporter reads English');
+  expect(box(form, 'sw')).toContain(' required');
+  expect(box(form, 'en')).not.toContain('required');
+
+  // A named reporter joins who wrote in Kiswahili but reads English now (/language): both are read, neither box required.
+  const named = await seedReport(h.store, { county: 13, place: 'Chuka market', when: 'now', incidentAt: at, anonymous: false, language: 'sw' });
+  await h.store.reporters.setLanguageOf(named.telegramUserId, 'en');
+  await take(named.report, holder);
+  expect(await h.store.incidents.setIncident(named.report._id, lead._id)).toBe(true);
+  const mixed = replyAllForm((await desk.get(`/tickets/${lead._id.toString()}`)).body);
+  expect(readers(mixed, 'en')).toBe('1 reporter reads English');
+  expect(box(mixed, 'sw')).not.toContain('required');
+});
