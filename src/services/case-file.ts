@@ -335,7 +335,8 @@ function timelineSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
     .filter((m) => m.text);
   if (!items.length) return { heading: t('casefile:section.timeline'), blocks: [{ type: 'text', text: t('casefile:timeline.none') }] };
   // Nothing to ask Ripoti for once the reporter asked to be forgotten: the reporter's section says so.
-  const withheld: CaseFileBlock[] = input.timelineWithheld && !input.reporterForgotten ? [{ type: 'text', text: t('casefile:timeline.withheld', { reference: input.reference }) }] : [];
+  // An anonymous report's words keep every name (see withheldNote): only its numbers and addresses were blanked.
+  const withheld: CaseFileBlock[] = input.timelineWithheld && !input.reporterForgotten ? [{ type: 'text', text: t(input.anonymous ? 'casefile:timeline.withheld_anonymous' : 'casefile:timeline.withheld', { reference: input.reference }) }] : [];
   return { heading: t('casefile:section.timeline'), blocks: [{ type: 'messages', items }, ...withheld] };
 }
 
@@ -371,7 +372,9 @@ function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
         { type: 'text', text: t('casefile:reporter.consented', { date: f.date(r.consentAt), agency }) },
       ]
     : [{ type: 'text', text: t(input.anonymous ? 'casefile:reporter.anonymous' : 'casefile:reporter.withheld', { reference: input.reference }) }];
-  if (input.detailsWithheld) blocks.push({ type: 'text', text: t('casefile:reporter.details_withheld', { reference: input.reference }) });
+  // An anonymous report keeps its words as written, names included (blanking a name would show which
+  // word was the reporter's): its note says only numbers, addresses and the phone's place are withheld.
+  if (input.detailsWithheld) blocks.push({ type: 'text', text: t(input.anonymous ? 'casefile:reporter.details_withheld_anonymous' : 'casefile:reporter.details_withheld', { reference: input.reference }) });
   return { heading: t('casefile:section.reporter'), blocks };
 }
 

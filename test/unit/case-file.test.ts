@@ -118,6 +118,24 @@ describe('case file content', () => {
     expect(allText(base)).not.toContain('anonymously');
   });
 
+  it("does not tell the agency an anonymous report's name was withheld: its words are kept as written, only numbers, emails and the phone's place are", () => {
+    const blanked: CaseFileInput = { ...base, anonymous: true, detailsWithheld: true, timelineWithheld: true, story: 'Call [phone number withheld].', timeline: [{ at: new Date('2026-08-01T10:00:00Z'), from: 'reporter', text: 'Or write to [email address withheld]' }] };
+    const notes = (lang: 'en' | 'sw') => caseFileContent({ ...blanked, language: lang }, translator).sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'text' ? [b.text] : []));
+    const en = notes('en');
+    expect(en).toContain("As the reporter chose to report anonymously, phone numbers, email addresses and the location shared from the reporter's phone are withheld from the report itself (the story, the place, the files' names and captions), whoever they belong to. To ask about them, contact Ripoti and quote reference number R-AAAA-BBBB.");
+    expect(en).toContain('Phone numbers and email addresses are withheld from these messages, whoever they belong to, as the reporter chose to report anonymously. To ask about them, contact Ripoti and quote reference number R-AAAA-BBBB.');
+    const sw = notes('sw');
+    expect(sw).toContain('Kwa kuwa aliyeripoti alichagua kuripoti bila kutaja jina lake, nambari zote za simu, anwani za barua pepe na mahali palipotumwa kutoka kwenye simu yake vimefichwa kwenye ripoti yenyewe (maelezo ya tukio, mahali, majina ya faili na maelezo yake), hata kama ni vya watu wengine. Mkitaka kuuliza kuhusu hayo, wasilianeni na Ripoti mkitaja nambari ya kumbukumbu R-AAAA-BBBB.');
+    expect(sw).toContain('Nambari zote za simu na anwani za barua pepe zimefichwa kwenye jumbe hizi, hata kama ni za watu wengine, kwa kuwa aliyeripoti alichagua kuripoti bila kutaja jina lake. Mkitaka kuuliza kuhusu hayo, wasilianeni na Ripoti mkitaja nambari ya kumbukumbu R-AAAA-BBBB.');
+    // Nothing says a name was blanked: none was, and saying so would make a reader look for it.
+    expect(en.join(' ')).not.toMatch(/reporter's name/);
+    expect(sw.join(' ')).not.toMatch(/jina la aliyeripoti/);
+    // A named report without consent still says its name was withheld.
+    const named = caseFileContent({ ...blanked, anonymous: undefined }, translator).sections.flatMap((s) => s.blocks);
+    expect(JSON.stringify(named)).toContain("phone numbers, email addresses, the reporter's name and the location shared from their phone are withheld from the report itself");
+    expect(JSON.stringify(named)).toContain("Phone numbers, email addresses and the reporter's name are withheld from these messages");
+  });
+
   it('says a reporter who asked to be forgotten did so, instead of how to reach them or that words were withheld on request', () => {
     const forgotten: CaseFileInput = { ...base, reporterForgotten: true, detailsWithheld: true, timelineWithheld: true, timeline: [{ at: new Date('2026-08-01T10:00:00Z'), from: 'reporter', text: 'I am [name withheld]' }] };
     const reporter = (lang: 'en' | 'sw') => caseFileContent({ ...forgotten, language: lang }, translator).sections.at(-1)?.blocks;
