@@ -97,8 +97,9 @@ type Candidate = { _id: Types.ObjectId; forgetAskedAt?: Date | null };
  * One reporter's identity purged, after their own name and number are blanked from what stays
  * and the traces named by it are deleted: both need the identity, so they come first (a pass
  * stopped in between does them again on the next). An identity that cannot be read (sealed under
- * a key no longer configured) is purged without them; any other failure leaves this reporter to
- * the next pass and the rest of this one goes on. True when purged.
+ * a key no longer configured) is purged with only what needs no identity blanked (the email
+ * addresses they wrote: `blankOwnIdentity`); any other failure leaves this reporter to the next
+ * pass and the rest of this one goes on. True when purged.
  */
 async function forgetReporter(store: Store, { _id: reporterId, forgetAskedAt }: Candidate, seen: { notSeenSince: Date; aheadAfter: Date }, opts: PurgeOptions): Promise<boolean> {
   try {
@@ -107,10 +108,8 @@ async function forgetReporter(store: Store, { _id: reporterId, forgetAskedAt }: 
     // (one who asks after the pass read them is left by purgeIdentity's guard to finishForgetting).
     if (forgetAskedAt) return (await forgetOnRequest(store, reporterId, opts)).purged;
     const identity = await readIdentity(store, reporterId, opts);
-    if (identity) {
-      await blankOwnIdentity(store, reporterId, identity, opts.marks ?? PLAIN_MARKS);
-      await opts.forget?.(identity);
-    }
+    await blankOwnIdentity(store, reporterId, identity, opts.marks ?? PLAIN_MARKS);
+    if (identity) await opts.forget?.(identity);
     return await store.reporters.purgeIdentity(reporterId, seen);
   } catch (err) {
     opts.logger?.warn({ err }, 'retention: a reporter could not be purged this pass; tried again on the next');
@@ -118,11 +117,16 @@ async function forgetReporter(store: Store, { _id: reporterId, forgetAskedAt }: 
   }
 }
 
+/**
+ * The identity, or null when it cannot be opened (sealed under a key no longer in DATA_KEY): then
+ * their name, username and number cannot be known, so stay wherever they wrote them, and the log
+ * says so (the error names the key id only, never the reporter).
+ */
 async function readIdentity(store: Store, reporterId: Types.ObjectId, opts: PurgeOptions): Promise<ReporterIdentity | null> {
   try {
     return await store.reporters.identityOf(reporterId);
   } catch (err) {
-    opts.logger?.warn({ err }, 'retention: an identity could not be opened; purged without blanking its own words');
+    opts.logger?.warn({ err, outcome: 'name_not_blanked' }, 'retention: an identity could not be opened; its name, username and number could not be blanked from what stays (only the email addresses its reporter wrote were); the identity is purged all the same');
     return null;
   }
 }
@@ -179,12 +183,11 @@ export async function forgetOnRequest(store: Store, reporterId: Types.ObjectId, 
   const record = await store.reporters.findById(reporterId);
   let purged = false;
   if (record && !record.purged) {
-    // One that cannot be opened (sealed under a key no longer configured) is purged without the blanking.
+    // One that cannot be opened (sealed under a key no longer configured) still loses the email
+    // addresses they wrote, which need no identity; their name and number cannot be found (logged).
     const identity = await readIdentity(store, reporterId, opts);
-    if (identity) {
-      await blankOwnIdentity(store, reporterId, identity, opts.marks ?? PLAIN_MARKS, 'all');
-      await opts.forget?.(identity);
-    }
+    await blankOwnIdentity(store, reporterId, identity, opts.marks ?? PLAIN_MARKS, 'all');
+    if (identity) await opts.forget?.(identity);
     purged = await store.reporters.purgeIdentity(reporterId);
   }
   marked.push(...(await markForgotten(store, reporterId, now)));
@@ -227,18 +230,20 @@ async function finishForgetting(store: Store, now: Date, opts: PurgeOptions): Pr
  * delete your details" covers what they wrote about themselves too. Other people's names and
  * numbers stay. Not in an anonymous report, nor in a link that quotes one: there the blank would
  * show everyone who read it before (the agent, the agency's case file) which word was the
- * reporter's name, as SECURITY.md says of case files.
+ * reporter's name, as SECURITY.md says of case files. `identity` null (it cannot be opened): only
+ * the email addresses they wrote, which the reports themselves tell (`emailsWrittenBy`).
  */
-async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identity: ReporterIdentity, marks: OwnMarks, which: 'purged' | 'all' = 'purged'): Promise<void> {
+async function blankOwnIdentity(store: Store, reporterId: Types.ObjectId, identity: ReporterIdentity | null, marks: OwnMarks, which: 'purged' | 'all' = 'purged'): Promise<void> {
   const { Report } = store.models;
   // Purged reports only: one stored since the pass looked (a new Confirm) keeps every word for its
   // agent. Every report, open or closed, when the reporter asked to be forgotten.
   const purged = await Report.find({ reporterId, ...(which === 'purged' ? { purgedAt: { $ne: null } } : {}) }).select(TYPED_FIELDS).lean<TypedReport[]>();
   const named = purged.filter((r) => !r.anonymous);
+  // Without the identity (it cannot be opened) only the addresses they wrote, read from the reports themselves.
   const own: OwnIdentityWords = {
-    names: [identity.firstName, identity.lastName].filter((n): n is string => Boolean(n)),
-    username: identity.username,
-    phones: identity.phone ? [identity.phone] : [],
+    names: [identity?.firstName, identity?.lastName].filter((n): n is string => Boolean(n)),
+    username: identity?.username,
+    phones: identity?.phone ? [identity.phone] : [],
     emails: await emailsWrittenBy(store, named),
   };
   const blankIn = ownIdentityBlank(own, marks, which);

@@ -450,3 +450,51 @@ it('asked while the routine purge is taking the same reporter (it read them just
   expect(await store.reporters.identityOf(reporter._id)).toBeNull();
   expect((await store.reports.findById(report._id))?.description.text).toBe('mimi ni [name withheld] [name withheld], nipigie [phone number withheld].');
 });
+
+describe('an identity sealed under a key no longer in DATA_KEY', () => {
+  /** The log lines written since `from`, without what pino adds of its own (the time, the pid: digits that could match by chance). */
+  const logsSince = (from: number) => logs.slice(from).map((l) => JSON.stringify({ ...JSON.parse(l), time: undefined, pid: undefined })).join('\n');
+
+  it('/forget still blanks the email addresses they wrote (they need no identity), purges the record, and logs that their name could not be blanked, without naming them', async () => {
+    const telegramUserId = 810_000_050;
+    const who = { telegramUserId, firstName: 'Nafula', phone: '+254712300050' };
+    const story = 'Nafula here. Email me at nafula.w88@gmail.com, they took my phone.';
+    const { reporter, report } = await seedReport(store, { description: { text: story } }, who);
+    const { report: anonymous } = await seedReport(store, { description: { text: story }, anonymous: true }, who);
+    const later = await store.messages.addIncoming(report._id, { text: 'Or at work: nafula@kplc.co.ke' });
+    // Sealed under a key an operator has since taken out of DATA_KEY: the record is found by its hash, its identity cannot be opened.
+    await store.models.Reporter.updateOne({ _id: reporter._id }, { $set: { 'identity.k': 'k0' } });
+    await expect(store.reporters.identityOf(reporter._id)).rejects.toThrow(/no data key with id k0/);
+    const loggedBefore = logs.length;
+
+    expect(await service().forget({ telegramUserId, chatId: telegramUserId })).toEqual({ ok: true, reports: 2, open: 2 });
+
+    // The addresses go; the name stays, as nothing says which words are it.
+    expect((await store.reports.findById(report._id))?.description.text).toBe('Nafula here. Email me at [email address withheld], they took my phone.');
+    expect((await store.messages.findById(later._id))?.text).toBe('Or at work: [email address withheld]');
+    expect((await store.reports.findById(anonymous._id))?.description.text).toBe(story);
+    expect(await store.models.Reporter.findById(reporter._id).lean()).toMatchObject({ purged: true });
+    expect(await store.reporters.findByTelegramUser(telegramUserId)).toBeNull();
+    const lines = logsSince(loggedBefore);
+    expect(lines).toContain('"outcome":"name_not_blanked"');
+    for (const secret of ['Nafula', 'nafula', '712300050', String(telegramUserId), report.reference, reporter._id.toString()]) expect(lines).not.toContain(secret);
+  });
+
+  it('the routine retention pass still blanks the email addresses they wrote into an expired named report, and logs that their name could not be blanked', async () => {
+    // The record written while the old key was the first; that key has since been removed.
+    const before = createStore(db.conn, [{ id: 'k0', key: randomBytes(32) }]);
+    const telegramUserId = 810_000_051;
+    const { reporter, report } = await seedReport(before, { description: { text: 'Chebet here, write to chebet.k@yahoo.com.' } }, { telegramUserId, firstName: 'Chebet', phone: '+254712300051' });
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'resolved', closedAt: daysAgo(60) } });
+    await store.models.Reporter.updateOne({ _id: reporter._id }, { $set: { seenAt: daysAgo(60) } });
+    const loggedBefore = logs.length;
+
+    await purgeExpired(store, 30, now, { marks: (language) => withheldMarks(translator, language), logger });
+
+    expect((await store.reports.findById(report._id))?.description.text).toBe('Chebet here, write to [email address withheld].');
+    expect(await store.models.Reporter.findById(reporter._id).lean()).toMatchObject({ purged: true });
+    const lines = logsSince(loggedBefore);
+    expect(lines).toContain('"outcome":"name_not_blanked"');
+    for (const secret of ['Chebet', 'chebet', '712300051', String(telegramUserId), report.reference, reporter._id.toString()]) expect(lines).not.toContain(secret);
+  });
+});
