@@ -142,8 +142,11 @@ function onlyLanguage(readers: Record<Lang, number>): Lang | null {
 async function incidentPart(ctx: ConsoleContext, report: ReportDoc, actor: PolicyActor, may: TriageSection['may'], row: RowOf): Promise<IncidentPart | null> {
   if (!report.incident) return null;
   const incidentId = report.incident.id.toString();
-  const readers = may.replyAll && ctx.incidents ? await ctx.incidents.readers(incidentId, actor) : null;
-  const everyone = await ctx.store.incidents.memberSummaries(incidentId);
+  // Two reads of the members (who an answer reaches, by language; their summaries), side by side.
+  const [readers, everyone] = await Promise.all([
+    may.replyAll && ctx.incidents ? ctx.incidents.readers(incidentId, actor) : null,
+    ctx.store.incidents.memberSummaries(incidentId),
+  ]);
   const members = everyone.filter((m) => m._id.toString() !== report._id.toString()).sort(urgentFirst);
   const linked = may.join
     ? await ctx.store.incidents.waitingLinkedInto(everyone.map((m) => m._id), { limit: JOIN_LINKED_BATCH, countUpTo: LINKED_COUNT_UP_TO + 1, minScore: LINKED_INTO_MIN_SCORE })
