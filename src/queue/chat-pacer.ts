@@ -11,6 +11,17 @@ import { withScripts, type PacerCommands } from './scripts';
  * so no number of workers exceeds either limit, measured where the reporter's phone is.
  * Keys carry the reporter's id, never a chat id.
  */
+/**
+ * A 429 holds every chat (the bot's own limit, src/queue/lua/flood-wait.lua) until `until` (ms):
+ * the send was not made. Thrown by `ChatPacer.send` rather than waited out in place, so the job
+ * gives its worker slot back for the length of the hold.
+ */
+export class EveryoneHeld extends Error {
+  constructor(readonly until: number) {
+    super('every chat is held after a 429');
+  }
+}
+
 /** The longest a send may stay in flight before its recipient is free again (a worker that died mid-send). */
 const SEND_LEASE_MS = 30_000;
 /** How often a message waiting behind a send in flight to the same chat looks again. */
@@ -33,14 +44,16 @@ export class ChatPacer {
    * Sends through the gate: waits until both limits allow a send to this recipient, claims it,
    * runs `send`, and releases the recipient when Telegram has answered, so the next message to it
    * starts a chat interval after this one arrived (see src/queue/lua/claim-send.lua). The waits
-   * are short: the booked slots below already space a chat's messages.
+   * are short: the booked slots below already space a chat's messages. While a 429 holds every
+   * chat it sends nothing and throws `EveryoneHeld`.
    */
   async send<T>(recipientKey: string, globalIntervalMs: number, send: () => Promise<T>): Promise<T> {
     const key = this.keys.chatSent(recipientKey);
     const interval = this.opts.intervalMs ?? 1000;
     for (;;) {
-      const wait = Number(await this.redis.ripotiClaimSend(key, this.keys.allSent, Math.max(1, Math.ceil(globalIntervalMs)), this.opts.leaseMs ?? SEND_LEASE_MS));
-      if (wait <= 0) break;
+      const wait = Number(await this.redis.ripotiClaimSend(key, this.keys.allSent, this.keys.budgetPause, Math.max(1, Math.ceil(globalIntervalMs)), this.opts.leaseMs ?? SEND_LEASE_MS));
+      if (wait < 0) throw new EveryoneHeld(Date.now() - wait);
+      if (wait === 0) break;
       // A wait longer than the chat interval means a send to this chat is still in flight (the
       // lease): it usually ends within milliseconds, so look again soon rather than sleep out
       // the lease (once seen holding a message back 30 s).

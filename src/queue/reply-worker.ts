@@ -9,7 +9,7 @@ import type { Service } from '../lifecycle';
 import { redactToken, type Logger } from '../logger';
 import { sendPaced, type SendBudget } from '../lib/send-budget';
 import { sendThrough, type BotApiHttp } from '../lib/bot-api-http';
-import { ChatPacer } from './chat-pacer';
+import { ChatPacer, EveryoneHeld } from './chat-pacer';
 import { SupervisorAlerts } from './supervisor-alerts';
 import { withScripts } from './scripts';
 import { REPLIES_QUEUE, type ReplyJobData } from './types';
@@ -248,8 +248,12 @@ export class ReplyWorker implements Service {
       });
     } catch (err) {
       if (err instanceof SendingElsewhere) return this.waitForOtherSend(job, err.lookAgainAt, log, token);
+      // Nothing claimed in MongoDB yet: the gate refused before the send.
+      if (err instanceof EveryoneHeld) return this.holdUntil(job, err.until, token);
+      // A 429 is recorded first: until it is, other jobs' sends may go into the bot's limit.
+      const flood = err instanceof FloodWait ? await this.recordFlood(due, err.seconds, log) : null;
       await delivery.releaseSend(due, by).catch((e: unknown) => log.warn({ err: e }, 'could not give back a failed send\'s claim; it runs out instead'));
-      if (err instanceof FloodWait) return this.waitOutFlood(job, due, err.seconds, log, token);
+      if (flood) return this.waitOutFlood(job, flood, token);
       await this.onSendError(err, job, log, (reason) => (reason === 'gave_up' ? delivery.gaveUp(due) : delivery.failed(due, reason)));
       // Marked failed, the next one need not wait for it; still pending, the next one looks and waits again.
       await this.wakeNext(due, log);
@@ -286,9 +290,10 @@ export class ReplyWorker implements Service {
    * Telegram refused the send with 429: nothing was sent, and no attempt is spent. Only this chat
    * waits retry_after when it is the first chat refused (its own limit; other chats keep going),
    * every chat and role when another chat is already waiting (the bot's limit): the rule the bot's
-   * answers follow too (flood-wait.lua, which pauses the shared budget itself).
+   * answers follow too (flood-wait.lua, which pauses the shared budget itself, and which the send
+   * gate then honours for jobs already past their booking).
    */
-  private async waitOutFlood(job: Job<ReplyJobData>, due: DueMessage, seconds: number, log: Logger, token?: string): Promise<never> {
+  private async recordFlood(due: DueMessage, seconds: number, log: Logger): Promise<{ scope: 'chat' | 'all'; until: number; ms: number }> {
     const ms = seconds * 1000;
     this.opts.metrics?.deliveries.inc({ outcome: 'rate_limited' });
     // Redis unreachable: everyone waits, as a 429 always made them before.
@@ -297,12 +302,20 @@ export class ReplyWorker implements Service {
       return { scope: 'all' as const, until: Date.now() + ms };
     });
     log.warn({ retryAfter: seconds, scope: wait.scope }, 'Telegram rate limit: pausing deliveries');
+    return { ...wait, ms };
+  }
+
+  private async waitOutFlood(job: Job<ReplyJobData>, wait: { scope: 'chat' | 'all'; until: number; ms: number }, token?: string): Promise<never> {
     if (wait.scope === 'all') {
-      if (this.worker) await this.worker.rateLimit(ms);
+      if (this.worker) await this.worker.rateLimit(wait.ms);
       throw Worker.RateLimitError();
     }
     // Its slot kept: back at the end of the wait it goes first, before what was written after it.
-    const at = Math.max(wait.until, Date.now() + ms);
+    return this.holdUntil(job, Math.max(wait.until, Date.now() + wait.ms), token);
+  }
+
+  /** Parks the job, no attempt spent and its booked slot kept, until `at` (ms). */
+  private async holdUntil(job: Job<ReplyJobData>, at: number, token?: string): Promise<never> {
     await job.updateData({ ...job.data, slot: { at, attempt: job.attemptsMade } });
     await this.returnLimiterSlot();
     await job.moveToDelayed(at, token);
@@ -434,6 +447,8 @@ export class ReplyWorker implements Service {
       );
     } catch (err) {
       if (err instanceof FloodWait) return this.waitOutGroupFlood(job, err.seconds, log, token);
+      // Every chat is held (the bot's limit): the courier keeps its lease and alerts, and comes back then.
+      if (err instanceof EveryoneHeld) return this.holdUntil(job, err.until, token);
       // Given up on: the alerts stay pending for the next courier, soon after used-up attempts, in
       // 10 minutes when the group refused the bot (a courier every 30 s would only fail again).
       await this.onSendError(err, job, log, async (reason) => {
@@ -461,11 +476,7 @@ export class ReplyWorker implements Service {
       return Date.now() + ms;
     });
     log.warn({ retryAfter: seconds, scope: 'group' }, 'Telegram rate limit on the supervisors\' group: holding its alerts');
-    const at = Math.max(until, Date.now() + ms);
-    await job.updateData({ ...job.data, slot: { at, attempt: job.attemptsMade } });
-    await this.returnLimiterSlot();
-    await job.moveToDelayed(at, token);
-    throw new DelayedError();
+    return this.holdUntil(job, Math.max(until, Date.now() + ms), token);
   }
 
   /**

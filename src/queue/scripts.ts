@@ -10,7 +10,7 @@ import type { Redis } from 'ioredis';
  */
 const SCRIPTS = {
   ripotiReserveSlot: { file: 'reserve-slot.lua', numberOfKeys: 1 },
-  ripotiClaimSend: { file: 'claim-send.lua', numberOfKeys: 2 },
+  ripotiClaimSend: { file: 'claim-send.lua', numberOfKeys: 3 },
   ripotiReleaseSend: { file: 'release-send.lua', numberOfKeys: 1 },
   ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 9 },
   ripotiReturnSlot: { file: 'return-slot.lua', numberOfKeys: 1 },
@@ -22,7 +22,7 @@ const SCRIPTS = {
 /** The commands the scripts add to a connection. */
 export interface PacerCommands {
   ripotiReserveSlot(paceKey: string, intervalMs: number, burst: number): Promise<number>;
-  ripotiClaimSend(sentKey: string, allSentKey: string, globalIntervalMs: number, leaseMs: number): Promise<number>;
+  ripotiClaimSend(sentKey: string, allSentKey: string, heldKey: string, globalIntervalMs: number, leaseMs: number): Promise<number>;
   ripotiReleaseSend(sentKey: string, chatIntervalMs: number): Promise<number>;
   ripotiTakeSend(
     ...args: [next: string, pause: string, alive: string, lane0: string, lane1: string, lane2: string, lane3: string, chat: string, recent: string, id: string, lane: number, since: string, intervalUs: number, chatIntervalUs: number, burst: number, graceUs: number, perSecond: number, slack: number]

@@ -10,18 +10,26 @@
   sooner than an interval after the previous one arrived, whatever the send's latency: as the
   reporter's phone sees it, two messages are always at least an interval apart.
 
+  While a 429 holds every chat (flood-wait.lua: the bot's own limit), nothing is claimed: a job
+  already past its booking when the hold began would otherwise send into it and be refused too.
+
   Input:
     KEYS[1] the recipient's next-send key     (redisKeys(prefix).chatSent(recipient))
     KEYS[2] the last send to anyone           (redisKeys(prefix).allSent)
+    KEYS[3] everyone held until, us           (redisKeys(prefix).budgetPause)
 
     ARGV[1] global interval, ms (1000 / overall rate)
     ARGV[2] lease, ms: the longest a send may stay in flight
 
   Output:
-    0 when claimed (send now, then release), else the ms to wait
+    0 when claimed (send now, then release), else the ms to wait; negative (minus the ms left)
+    while everyone is held
 ]]
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local heldUs = tonumber(redis.call('GET', KEYS[3]) or '0')
+if heldUs > nowUs then return -math.ceil((heldUs - nowUs) / 1000) end
+local now = math.floor(nowUs / 1000)
 local globalInterval = tonumber(ARGV[1])
 local lease = tonumber(ARGV[2])
 local nextChat = tonumber(redis.call('GET', KEYS[1]) or '0')

@@ -1,4 +1,4 @@
-import { ChatPacer } from '../../../src/queue/chat-pacer';
+import { ChatPacer, EveryoneHeld } from '../../../src/queue/chat-pacer';
 import { connectTestRedis } from '../../support/redis';
 import { waitFor } from '../../support/tickets-harness';
 import { redisKeys } from '../../../src/redis-keys';
@@ -60,15 +60,41 @@ describe('ChatPacer.floodWait', () => {
       // Its own second refusal is still its own; another chat's is the bot's.
       expect((await pacer.floodWait('reporter-1', 600)).scope).toBe('chat');
       expect((await pacer.floodWait('reporter-2', 600)).scope).toBe('all');
-      // Nothing to the waiting chat before its wait ends: no slot booked, no send let through.
+      // Nothing to the waiting chat before its wait ends: no slot booked; and while the bot's limit
+      // holds every chat, the gate lets no send through (its caller parks the job until then).
       expect(await pacer.reserve('reporter-1')).toBeGreaterThan(400);
       expect(await pacer.reserve('reporter-3')).toBe(0);
-      let sentAt = 0;
-      await pacer.send('reporter-1', 1, async () => void (sentAt = Date.now()));
-      expect(sentAt).toBeGreaterThanOrEqual(first.until - 5);
+      let sent = false;
+      const held = await pacer.send('reporter-1', 1, async () => void (sent = true)).catch((err: unknown) => err);
+      expect(sent).toBe(false);
+      expect(held).toBeInstanceOf(EveryoneHeld);
+      expect((held as EveryoneHeld).until).toBeGreaterThanOrEqual(first.until - 5);
       // Once it has passed, a refusal to another chat is that chat's own again.
       await waitFor(async () => (await redis.exists(redisKeys(prefix).floodChat)) === 0, 'the wait to pass', 2000);
       expect((await pacer.floodWait('reporter-2', 100)).scope).toBe('chat');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('sends nothing to any chat while the bot\'s limit holds everyone, even for a message already past its booked slot', async () => {
+    const { redis, prefix, cleanup } = await connectTestRedis('pacer-flood-all');
+    try {
+      const pacer = new ChatPacer(redis, prefix, { intervalMs: 200 });
+      // A job for a third chat booked its slot before the second refusal made the limit the bot's.
+      expect(await pacer.reserve('reporter-3')).toBe(0);
+      await pacer.floodWait('reporter-1', 600);
+      const before = Date.now();
+      expect((await pacer.floodWait('reporter-2', 600)).scope).toBe('all');
+      let sent = false;
+      const refused = await pacer.send('reporter-3', 1, async () => void (sent = true)).catch((err: unknown) => err);
+      expect(sent).toBe(false);
+      expect(refused).toBeInstanceOf(EveryoneHeld);
+      expect((refused as EveryoneHeld).until).toBeGreaterThanOrEqual(before + 600 - 5);
+      // Once the hold has passed, it goes.
+      await waitFor(async () => (await redis.exists(redisKeys(prefix).budgetPause)) === 0 || Date.now() >= (refused as EveryoneHeld).until, 'the hold to pass', 2000);
+      await pacer.send('reporter-3', 1, async () => void (sent = true));
+      expect(sent).toBe(true);
     } finally {
       await cleanup();
     }
