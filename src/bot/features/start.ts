@@ -10,8 +10,9 @@ import { chooseLanguage } from './language';
 const HTML = { parse_mode: 'HTML' as const };
 
 /**
- * The first message, to everyone who has not chosen a language yet: both languages, each in
- * itself, and one tap chooses the language and what to report.
+ * The first message, to everyone whose language the bot does not know yet (neither chosen nor
+ * guessed from their words): both languages, each in itself, and one tap chooses the language
+ * and what to report.
  */
 async function firstMessage(ctx: BotContext): Promise<void> {
   const tIn = (lang: Lang) => (key: string, vars?: Record<string, unknown>) => ctx.deps.translator.t(lang, key.includes(':') ? key : `bot:${key}`, vars);
@@ -28,7 +29,9 @@ export function startFeature(): Routes<BotContext> {
       // A report is in progress: do not lose it, carry on where the reporter was.
       return runWizard(ctx, { type: 'resume' });
     }
-    if (!ctx.session.lang) return firstMessage(ctx);
+    // Someone who wrote (a report, perhaps) without tapping a language is greeted in the one they
+    // wrote in (ctx.lang, from sessionLanguage); the menu's language button offers the other.
+    if (!ctx.session.lang && !ctx.session.guessed) return firstMessage(ctx);
     await ctx.reply(ctx.t('start.welcome'), { ...HTML, ...kb.mainMenu(ctx.t) });
   });
 

@@ -95,8 +95,10 @@ export function updateGate(sessions: RedisSessionStore<SessionData>, opts: Updat
       failure = { err };
     }
     // Kept for someone who reported (not for whoever only tapped a language): when first chosen
-    // or changed, and renewed as each new conversation begins.
-    const lang = ctx.session.lang;
+    // or changed, and renewed as each new conversation begins. A language guessed from their
+    // words is kept the same way once they reported in it (their record holds it too, for staff's
+    // messages): the next conversation speaks it, as their chosen one, rather than ask again.
+    const lang = ctx.session.lang ?? ctx.session.guessed;
     const reported = ctx.session.lastSubmitted !== undefined || ctx.session.draft?.urgent !== undefined || begun.language !== undefined;
     const language = lang && reported && (lang !== begun.language || !begun.session) ? { language: lang } : {};
     const longer = typeof ctx.state.keepDraftLongerSec === 'number' ? { keepLongerSec: ctx.state.keepDraftLongerSec } : {};

@@ -4,8 +4,9 @@
  * into several messages.
  */
 import { incidentTimeFor } from '../../../src/domain';
+import { sessionKey } from '../../../src/bot';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, clockAwayFromMidnight, lastText, referenceIn, walkTo } from './helpers';
+import { allTexts, clockAwayFromMidnight, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
 
 let h: BotHarness;
 const clock = clockAwayFromMidnight();
@@ -186,6 +187,29 @@ describe('the language written in', () => {
     await u.press('English');
     await u.sendText('habari yako');
     expect(lastText(u)).toBe('What would you like to do?');
+  });
+
+  it('/start after a report written in Swahili, without a language ever tapped, greets in Swahili with the menu (its language button offers English), not the two-language first message; a day later too', async () => {
+    const u = h.tg.user({ firstName: 'Never tapped', languageCode: 'en' });
+    await u.sendText('Habari, nataka kuripoti polisi');
+    await u.press('Polisi kuitisha hongo au kulazimisha pesa');
+    await u.press('Hapana');
+    await u.sendText('Walichukua kitu kidogo kwenye kizuizi.');
+    await u.sendText('Nakuru');
+    await u.sendText('Naivasha road junction');
+    await u.press('Leo');
+    await u.press(SEND_ANONYMOUSLY.sw);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ language: 'sw' });
+    const welcome = 'Karibu Ripoti.\n\nHapa unaweza kuripoti tukio la uchaguzi au utovu wa nidhamu wa polisi.';
+    await u.sendText('/start');
+    expect(lastText(u)).toContain(welcome);
+    expect(u.buttons()).toEqual(['📝 Ripoti tukio', '🔎 Ripoti zangu', '❓ Msaada', '🌐 Lugha', '🔒 Faragha']);
+    // A day without a message: the conversation is forgotten (its key expires), the language is not.
+    await h.redis.del(`${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`);
+    await u.sendText('/start');
+    expect(lastText(u)).toContain(welcome);
+    expect(u.buttons()).toContain('🌐 Lugha');
   });
 });
 
