@@ -91,8 +91,9 @@ const CONCURRENCY = 30;
  * - 429 (no attempt spent): the chat waits `retry_after` (the job delayed) while other chats keep
  *   going; when another chat is already waiting out one, every chat and role does (`worker.rateLimit`
  *   + RateLimitError, and the shared budget): `waitOutFlood`, by the rule the bot's answers follow
- *   too (flood-wait.lua). On the supervisors' group, only the group waits. Other transient errors
- *   retry with exponential backoff;
+ *   too (flood-wait.lua); while everyone waits, the send gate starts no send (claim-send.lua), and
+ *   a job already past its slot goes back to delayed. On the supervisors' group, only the group
+ *   waits. Other transient errors retry with exponential backoff;
  * - 403 (blocked) and 400 "chat not found" (chat gone): the ticket is marked "reporter
  *   unreachable", the message failed (sent once they are back), no retry (UnrecoverableError);
  *   any other 400 is about the message itself: only it fails (`refusalOf`);
