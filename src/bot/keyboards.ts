@@ -78,8 +78,9 @@ export function categoryKeyboard(t: T, id: string, kind: ReportKind) {
   return Markup.inlineKeyboard([...categoriesOf(kind).map((c) => [Markup.button.callback(t(`common:category.${c.code}`), wizardData(id, 'cat', c.code))]), nav(t, id, 'cat')]);
 }
 
-export function navKeyboard(t: T, id: string, step: Step, keep?: true) {
-  return Markup.inlineKeyboard(keep ? [[Markup.button.callback(t('btn.keep'), wizardData(id, step, 'keep'))], nav(t, id, step)] : [nav(t, id, step)]);
+export function navKeyboard(t: T, id: string, step: Step, keep?: true | 'all') {
+  const label = keep === 'all' ? t('btn.all_told') : t('btn.keep');
+  return Markup.inlineKeyboard(keep ? [[Markup.button.callback(label, wizardData(id, step, 'keep'))], nav(t, id, step)] : [nav(t, id, step)]);
 }
 
 /**

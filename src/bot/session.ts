@@ -55,9 +55,12 @@ export interface Draft {
    * `text` is short parts of the story sent before its question, which do not yet tell what
    * happened on their own: the story question is still asked, showing them, and its answer goes
    * on from them. A new optional field, as `town`: a release without it skips the question as
-   * for any story told early.
+   * for any story told early. `first`: the few words of the report's first message ("Polisi
+   * wamenipiga"), asked for more the same way, except on the danger path, where the story
+   * question was skipped for them before and the county must not wait (a release without the
+   * value asks as for `true`).
    */
-  storyPart?: true;
+  storyPart?: true | 'first';
   /** When a full-length story kept before its question arrived (epoch ms): its next part may follow. */
   earlyAt?: number;
   /** Files of an album were kept and their one answer waits for the album's end (the `flush` after the window); `full`: some came past the limit. */

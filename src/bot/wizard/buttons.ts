@@ -105,8 +105,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     // Keep the story told (Back or Change led here): on as after an answer.
     if (value !== 'keep' || (!d.text && !d.voice)) return false;
     turn.answer();
-    delete d.storyPart;
-    turn.advance(d);
+    keepStory(turn, d);
     return true;
   },
   cat(turn, d, value) {
@@ -190,6 +189,12 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     return true;
   },
 };
+
+/** The story kept as it is ("Keep it", "That's all"): on as after an answer. */
+export function keepStory(turn: Turn, d: Draft): void {
+  delete d.storyPart;
+  turn.advance(d);
+}
 
 /**
  * Yes shows the help numbers at once, before anything else is asked, and stores the report as it

@@ -1,6 +1,6 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, type CategoryCode, type County, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { askWhatToChange, chooseCategory, chooseCounty, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
+import { askWhatToChange, chooseCategory, chooseCounty, keepStory, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askToType, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
 import { formatDay } from './format';
@@ -80,9 +80,11 @@ const ELECTION = /\b(kura|uchaguzi|election|elections|iebc|rigging)\b/;
 /**
  * A short first message that is not yet a story but says what to do: "nataka kuripoti polisi"
  * begins a police report; "Polisi wamenipiga" (what was done) begins one with those words as the
- * story; a cry for help ("saidieni") begins a report, whose next questions lead to the danger question.
+ * story, whose question still asks for the rest while they are too few to tell what happened
+ * (`earlyStory`): kept alone, they were all an agency read; a cry for help ("saidieni") begins a
+ * report, whose next questions lead to the danger question.
  */
-export function firstWords(text: string): { kind?: ReportKind; story?: { text: string } } | undefined {
+export function firstWords(text: string): { kind?: ReportKind; story?: { text: string; storyPart?: 'first' } } | undefined {
   const n = normalise(text);
   // A question ("where is the nearest police station?") or one about a report sent is not an account.
   if (!n || n.length > 200 || text.trim().endsWith('?') || ABOUT_A_REPORT.test(n)) return undefined;
@@ -93,7 +95,9 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
   // "Walinishika tao", "makarao walinichapa", "walidai kitu kidogo": any form of what was done. The
   // kind is still asked: police at a polling station may be an election's case.
   const act = INCIDENT_ACTS.test(n) || (MORE_ACTS.test(n) && !NOT_ACTS.test(n)) || TAKEN.test(n) || /\bkitu kidogo\b/.test(n);
-  return n.includes(' ') && act ? { story: { text: text.trim() } } : undefined;
+  if (!n.includes(' ') || !act) return undefined;
+  const told = earlyStory(text);
+  return { story: told && !told.storyPart ? { text: text.trim() } : { text: text.trim(), storyPart: 'first' } };
 }
 
 /** A voice note that can be the story: within the length and size a story's voice note may have. */
@@ -206,7 +210,8 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
   if (storyVoice) {
     if ((media.durationSec ?? 0) > LIMITS.voiceMaxSeconds) return longVoice(turn, d, media);
     d.voice = media;
-    d.text = undefined;
+    // The rest of a story kept in part: its words stay beside the voice note (the agency gets both).
+    if (!d.storyPart) d.text = undefined;
     delete d.storyPart;
     turn.say('desc.voice_received');
     return turn.advance(d);
@@ -344,16 +349,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if ((d.step === 'kind' || d.step === 'cat') && storyPart(input)) return keepStoryPart(turn, d, input);
   switch (d.step) {
     case 'desc':
-      if (notAStory(input)) {
-        turn.say('desc.not_a_story');
-        return turn.show();
-      }
-      if ([...input].length >= PART_MIN_CHARS) {
-        // Maybe the first of several parts: wait briefly for the rest before going on.
-        d.parts = { texts: [input], at: turn.now.getTime() };
-        return void turn.effects.push({ type: 'hold', draftId: d.id });
-      }
-      return takeStory(turn, d, input);
+      return onStoryText(turn, d, input);
     case 'county':
       return onCountyText(turn, d, input);
     case 'place':
@@ -374,6 +370,22 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     default:
       return moreStoryOrUnexpected(turn, d, input);
   }
+}
+
+/** Words typed where the story is asked. */
+function onStoryText(turn: Turn, d: Draft, input: string): void {
+  // "That's all", "ni hayo tu" to a story kept (shown here): the button's answer, in words; never added to it.
+  if ((d.text !== undefined || d.voice) && DONE_WORDS.test(normalise(input))) return keepStory(turn, d);
+  if (notAStory(input)) {
+    turn.say('desc.not_a_story');
+    return turn.show();
+  }
+  if ([...input].length >= PART_MIN_CHARS) {
+    // Maybe the first of several parts: wait briefly for the rest before going on.
+    d.parts = { texts: [input], at: turn.now.getTime() };
+    return void turn.effects.push({ type: 'hold', draftId: d.id });
+  }
+  return takeStory(turn, d, input);
 }
 
 /** "Send", "tuma" typed at the review: sent the way that gives away least, as "yes" is. */

@@ -181,7 +181,8 @@ export class Turn {
     if (!d.text) return this.say('desc.ask', undefined, { keyboard });
     const chars = [...d.text];
     const story = chars.length > STORY_SHOWN_CHARS ? `${chars.slice(0, STORY_SHOWN_CHARS).join('').trimEnd()}…` : d.text;
-    return this.say(d.storyPart ? 'desc.ask_more' : 'desc.ask_again', { story }, { keyboard: { ...keyboard, keep: true } });
+    // Asked for the rest, the reporter may have no more to tell: the button says "That's all".
+    return this.say(d.storyPart ? 'desc.ask_more' : 'desc.ask_again', { story }, { keyboard: { ...keyboard, keep: d.storyPart ? 'all' : true } });
   }
 
   private showLater(d: Draft): void {
@@ -233,8 +234,9 @@ export class Turn {
     // "It is happening now" at the danger question already said when.
     if (next === 'when' && d.when) return this.go(nextStep(d, 'when'));
     // The story written before it was asked is kept (the review shows it, to change if need be);
-    // short parts of it that do not yet tell what happened are shown at its question, to go on from.
-    if (next === 'desc' && (d.voice || (d.text && !d.storyPart))) return this.go(nextStep(d, 'desc'));
+    // short parts of it that do not yet tell what happened are shown at its question, to go on from,
+    // except a first message's few words while someone is in danger: the county comes first, as before.
+    if (next === 'desc' && (d.voice || (d.text && (!d.storyPart || (d.storyPart === 'first' && d.danger))))) return this.go(nextStep(d, 'desc'));
     return this.go(next);
   }
 

@@ -9,7 +9,7 @@ export type WizardState = Pick<SessionData, 'draft' | 'lastSubmitted' | 'cancell
 /** What a first message told (a story, a voice note), or a file sent before anything else (`album`: one of several sent together). */
 /** A story written or said, or a file (`text`: its caption, when that tells what happened). */
 /** `passedOn`: a text forwarded from someone else, kept beside the story the reporter is then asked for. */
-export type FirstMessage = { text: string; storyPart?: true } | { voice: MediaRef } | { file: MediaRef; album?: true; text?: string } | { passedOn: PassedOnRef };
+export type FirstMessage = { text: string; storyPart?: true | 'first' } | { voice: MediaRef } | { file: MediaRef; album?: true; text?: string } | { passedOn: PassedOnRef };
 
 export type WizardInput =
   /**
@@ -70,8 +70,8 @@ export type Keyboard =
   | { type: 'remove' }
   | { type: 'kind'; draftId: string }
   | { type: 'category'; draftId: string; kind: ReportKind }
-  /** `keep`: the story question asked again while one is kept: a button to keep it. */
-  | { type: 'nav'; draftId: string; step: Step; keep?: true }
+  /** `keep`: the story question asked again while one is kept: a button to keep it (`all`: "That's all", to a story kept in part). */
+  | { type: 'nav'; draftId: string; step: Step; keep?: true | 'all' }
   | { type: 'county'; draftId: string; page: number; suggestion?: number; also?: number }
   | { type: 'place' }
   | { type: 'when'; draftId: string }

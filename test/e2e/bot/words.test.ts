@@ -214,7 +214,7 @@ describe('the language written in', () => {
 });
 
 describe('a few first words that say what to do', () => {
-  it('"nataka kuripoti polisi" begins a police report; "Polisi wamenipiga" begins one with those words as the story; "saidieni" begins one', async () => {
+  it('"nataka kuripoti polisi" begins a police report; "Polisi wamenipiga" begins one with those words, asked for the rest at the story question; "saidieni" begins one', async () => {
     const wants = h.tg.user({ firstName: 'Wants', languageCode: 'sw' });
     await wants.sendText('nataka kuripoti polisi');
     expect(lastText(wants)).toContain('nini kilitokea? Chagua kilicho karibu zaidi.');
@@ -226,9 +226,30 @@ describe('a few first words that say what to do', () => {
     await told.press('Utovu wa nidhamu wa polisi');
     await told.press('Polisi kutumia nguvu kupita kiasi au ukatili');
     await told.press('Hapana');
-    // The story told first is kept: the next question is whether anyone was hurt (asked after the
-    // story of a beating), not "tell us what happened".
+    // The words told first are kept and shown, and the rest asked for once, in her own words.
+    expect(lastText(told)).toContain('Kufikia sasa umetuambia:\n«Polisi wamenipiga»');
+    expect(told.buttons()).toContain('✅ Ni hayo tu');
+    const more = 'Walinisimamisha jana jioni pale stage ya Kondele wakanipiga kwa rungu bila sababu';
+    await told.sendText(more);
+    // Then whether anyone was hurt (asked after the story of a beating).
     expect(lastText(told)).toContain('Je, kuna mtu aliyeumia?');
+    await told.press('Hakuna aliyeumia');
+    await told.sendText('Kisumu');
+    await told.sendText('Kondele stage');
+    await told.press('Leo');
+    await told.press(SEND_ANONYMOUSLY.sw);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(told)));
+    expect(report?.description).toEqual({ text: `Polisi wamenipiga\n${more}` });
+
+    // In English, "That's all" goes on with the words as they are.
+    const brother = h.tg.user({ firstName: 'Brother', languageCode: 'en' });
+    await brother.sendText('They arrested my brother');
+    await brother.press('Police misconduct');
+    await brother.press('Unlawful arrest or detention');
+    await brother.press('No');
+    expect(lastText(brother)).toContain('So far you told us:\n«They arrested my brother»');
+    await brother.press("✅ That's all");
+    expect(lastText(brother)).toContain('In which county');
 
     const help = h.tg.user({ firstName: 'Help', languageCode: 'sw' });
     await help.sendText('saidieni');

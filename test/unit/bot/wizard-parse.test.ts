@@ -146,7 +146,8 @@ describe('readWord', () => {
 
 describe('firstWords: a few first words that say what to do', () => {
   it('begins a report for what was done, for wanting to report, and for a cry for help', () => {
-    expect(firstWords('Polisi wamenipiga')).toEqual({ story: { text: 'Polisi wamenipiga' } });
+    // Too few words to tell what happened: the story question will ask for the rest.
+    expect(firstWords('Polisi wamenipiga')).toEqual({ story: { text: 'Polisi wamenipiga', storyPart: 'first' } });
     expect(firstWords('nataka kureport polisi')).toEqual({ kind: 'police' });
     expect(firstWords('I want to report election rigging')).toEqual({ kind: 'election' });
     expect(firstWords('saidieni')).toEqual({});
@@ -157,11 +158,11 @@ describe('firstWords: a few first words that say what to do', () => {
 
   it('begins a report for what was done said in Sheng or in any person ("walinishika tao", "walidai kitu kidogo")', () => {
     for (const text of ['walinishika tao', 'makarao walinichapa', 'polisi wa traffic walidai kitu kidogo', 'polisi wananipiga']) {
-      expect([text, firstWords(text)]).toEqual([text, { story: { text } }]);
+      expect([text, firstWords(text)]).toEqual([text, { story: { text, storyPart: 'first' } }]);
     }
     // Someone taken away, or not seen since: what a mother writes first.
     for (const text of ['polisi wamemchukua mwanangu', 'POLISI WAMESHIKA KIJANA WANGU', 'walimchukua kaka yangu usiku', 'mwanangu amepotea', 'kijana wangu hajaonekana']) {
-      expect([text, firstWords(text)]).toEqual([text, { story: { text } }]);
+      expect([text, firstWords(text)]).toEqual([text, { story: { text, storyPart: 'first' } }]);
     }
     // Asking to be called, or voters, is no act.
     for (const text of ['nipigie simu tafadhali', 'wapiga kura wengi']) expect([text, firstWords(text)]).toEqual([text, undefined]);

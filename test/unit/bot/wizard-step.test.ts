@@ -7,7 +7,7 @@ import { LIMITS } from '../../../src/domain';
 import type { Draft, MediaRef, Step } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
 import { toReport } from '../../../src/bot/wizard/flow';
-import { earlyStory } from '../../../src/bot/wizard/messages';
+import { earlyStory, firstWords } from '../../../src/bot/wizard/messages';
 import { reviewText } from '../../../src/bot/wizard/render';
 import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
@@ -249,7 +249,7 @@ describe('a story sent in short messages before its question (a witness in a hur
     expect(stepOf(r)).toBe('desc');
     const asked = r.replies.find((x) => x.type === 'message');
     expect(asked && asked.type === 'message' && asked.texts).toEqual([{ key: 'desc.ask_more', params: { story: 'ballot stuffing Tononoka' } }]);
-    expect(lastKeyboard(r)).toEqual({ type: 'nav', draftId: ID, step: 'desc', keep: true });
+    expect(lastKeyboard(r)).toEqual({ type: 'nav', draftId: ID, step: 'desc', keep: 'all' });
     const told = type(r.state, 'the presiding officer is giving extra ballots to one agent');
     expect(stepOf(told)).toBe('county');
     expect(told.state.draft?.text).toBe('ballot stuffing Tononoka\nthe presiding officer is giving extra ballots to one agent');
@@ -286,6 +286,71 @@ describe('a story sent in short messages before its question (a witness in a hur
       const r = type(at('kind'), text);
       expect([text, said(r), r.state.draft?.text]).toEqual([text, ['unexpected.kind', 'kind.ask'], undefined]);
     }
+  });
+});
+
+describe('a short first message ("Polisi wamenipiga", "They arrested my brother")', () => {
+  const stored = { ok: true as const, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 };
+  /** The report begun by a first message, its kind, category and danger answered. */
+  function startedBy(first: string, category: string, danger: 'y' | 'n'): StepResult {
+    const story = firstWords(first)?.story;
+    expect(story).toBeDefined();
+    let r = run({}, { type: 'begin', newDraftId: ID, story });
+    expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
+    r = press(press(press(r.state, 'police').state, category).state, danger);
+    return danger === 'y' ? run(r.state, { type: 'urgentStored', draftId: ID, result: stored }) : r;
+  }
+
+  it.each([
+    ['en', 'They arrested my brother', 'p_arrest', 'county' as Step, 'They took him from our shop at Kondele last night and will not say where he is'],
+    ['sw', 'Polisi wamenipiga', 'p_force', 'hurt' as Step, 'Walinisimamisha jana jioni pale stage ya Kondele wakanipiga kwa rungu bila sababu'],
+  ])('(%s) is kept, and the story question asks once for the rest, showing it; what is typed goes on from it', (_lang, first, category, after, more) => {
+    const r = startedBy(first, category, 'n');
+    expect(stepOf(r)).toBe('desc');
+    const asked = r.replies.find((x) => x.type === 'message');
+    expect(asked && asked.type === 'message' && asked.texts).toEqual([{ key: 'desc.ask_more', params: { story: first } }]);
+    // Its button says the reporter may go on without adding: "That's all".
+    expect(lastKeyboard(r)).toEqual({ type: 'nav', draftId: ID, step: 'desc', keep: 'all' });
+    const told = type(r.state, more);
+    expect(told.state.draft).toMatchObject({ step: after, text: `${first}
+${more}` });
+    expect(toReport({ ...told.state.draft!, county: 32, place: 'Kondele', when: 'today', incidentAt: TODAY_EAT })?.description).toEqual({ text: `${first}
+${more}` });
+    // Back to the story later: it is the whole story now, not asked for more again.
+    expect(said(press(told.state, 'back', after))).toEqual(['answer', 'desc.ask_again']);
+  });
+
+  it('"That\'s all", tapped or typed in either language, keeps the story as it is and goes on', () => {
+    const r = startedBy('Polisi wamenipiga', 'p_force', 'n');
+    const tapped = press(r.state, 'keep');
+    expect(tapped.state.draft).toMatchObject({ step: 'hurt', text: 'Polisi wamenipiga' });
+    for (const words of ["That's all", 'thats all', 'ni hayo tu', 'Hayo tu.', 'nimemaliza']) {
+      const typed = type(r.state, words);
+      expect([words, stepOf(typed), typed.state.draft?.text]).toEqual([words, 'hurt', 'Polisi wamenipiga']);
+    }
+  });
+
+  it('the rest said in a voice note keeps the words written first beside it', () => {
+    const r = startedBy('Polisi wamenipiga', 'p_force', 'n');
+    const spoken = send(r.state, voice(40));
+    expect(spoken.state.draft).toMatchObject({ step: 'hurt', text: 'Polisi wamenipiga', voice: voice(40) });
+    expect(toReport({ ...spoken.state.draft!, county: 32, place: 'Kondele', when: 'today', incidentAt: TODAY_EAT })?.description).toEqual({ voice: voice(40), text: 'Polisi wamenipiga' });
+  });
+
+  it('someone in danger is not asked for more: after the alert, the next question is the one that came before', () => {
+    for (const [first, category, next] of [['Polisi wamenipiga', 'p_force', 'injury.hurt.ask'], ['They arrested my brother', 'p_arrest', 'county.ask']]) {
+      const r = startedBy(first, category, 'y');
+      expect([first, said(r)]).toEqual([first, ['danger.alerted', next]]);
+      expect(r.state.draft?.text).toBe(first);
+    }
+  });
+
+  it('a full account written first is not asked for again', () => {
+    const first = 'Polisi wawili walinipiga kwa rungu jana usiku pale stage ya Kondele na kuchukua simu yangu';
+    expect(firstWords(first)).toEqual({ story: { text: first } });
+    let r = run({}, { type: 'begin', newDraftId: ID, story: earlyStory(first) });
+    r = press(press(press(r.state, 'police').state, 'p_force').state, 'n');
+    expect(stepOf(r)).toBe('hurt');
   });
 });
 
