@@ -21,6 +21,33 @@ export interface TicketFilter {
   page: number;
 }
 
+/** A real calendar day only: "2024-13-45" or "31/02/2026" would become an Invalid Date in the query (a 500). */
+function calendarDay(y: string, m: string, d: string): string | undefined {
+  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day ? day : undefined;
+}
+
+/**
+ * A From/To box as typed: day first as Kenyans write it (5/12/2026 is 5 December, whatever
+ * language the browser speaks), or yyyy-mm-dd (old links and bookmarks). An empty box is no
+ * filter; anything else is not a day (`ok: false`), never silently dropped.
+ */
+export function readFilterDay(input: string): { ok: true; day?: string } | { ok: false } {
+  const s = input.trim();
+  if (!s) return { ok: true, day: undefined };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const typed = iso ? undefined : /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const day = iso ? calendarDay(iso[1], iso[2], iso[3]) : typed ? calendarDay(typed[3], typed[2], typed[1]) : undefined;
+  return day ? { ok: true, day } : { ok: false };
+}
+
+/** A filter day (yyyy-mm-dd) as its box shows it: "05/12/2026". */
+export function dayFirst(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 /** Tickets on one page of the supervisors' list. */
 export const PAGE_SIZE = 50;
 
