@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import { STATUSES, REPORT_KINDS, isCategoryCode, type TicketFilter } from '../domain';
+import { STATUSES, REPORT_KINDS, dayFirst, isCategoryCode, readFilterDay, type TicketFilter } from '../domain';
 
-// A real calendar day only: "2024-13-45" or "0000-00-00" passed the pattern alone, became an
-// Invalid Date in the MongoDB query and made the list and the CSV export answer 500.
-const isCalendarDay = (s: string) => {
-  const ms = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
-};
-const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDay);
 /** An account's id as the agent filter's select box sends it. */
 const accountId = z.string().regex(/^[0-9a-f]{24}$/i);
 const filterSchema = z.object({
@@ -15,8 +8,6 @@ const filterSchema = z.object({
   kind: z.enum(REPORT_KINDS).optional().catch(undefined),
   category: z.string().refine(isCategoryCode).optional().catch(undefined),
   county: z.coerce.number().int().min(1).max(47).optional().catch(undefined),
-  from: dateStr.optional().catch(undefined),
-  to: dateStr.optional().catch(undefined),
   agent: accountId.optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   constituency: z.string().trim().max(60).optional().catch(undefined),
@@ -26,13 +17,40 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
-/** The supervisors' list filters from the query string; anything malformed is simply dropped. */
-export function parseFilter(query: unknown): TicketFilter {
+/** What the From/To boxes hold after a submit, and which of them could not be read as a day. */
+export interface FilterForm {
+  filter: TicketFilter;
+  boxes: { from: string; to: string };
+  unread: ('from' | 'to')[];
+}
+
+/**
+ * The supervisors' list filters from the query string. A malformed choice is simply dropped; a
+ * typed date that is not a day is dropped too but named in `unread`, so the page can say so (an
+ * agent who typed it expects the list narrowed), and kept as typed in its box to be corrected.
+ */
+export function readFilterForm(query: unknown): FilterForm {
   const raw = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
   // Empty select boxes arrive as "": treat them as "any".
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
   const parsed = filterSchema.parse(cleaned);
+  const typed = (k: 'from' | 'to') => (typeof cleaned[k] === 'string' ? (cleaned[k] as string).trim().slice(0, 30) : '');
+  const read = { from: readFilterDay(typed('from')), to: readFilterDay(typed('to')) };
+  let from = read.from.ok ? read.from.day : undefined;
+  let to = read.to.ok ? read.to.day : undefined;
   // A period typed backwards ("from" after "to") is the same period, not an empty list.
-  const f = parsed.from && parsed.to && parsed.from > parsed.to ? { ...parsed, from: parsed.to, to: parsed.from } : parsed;
-  return { ...f, q: f.q || undefined, constituency: f.constituency || undefined, ward: f.ward || undefined, station: f.station || undefined, plate: f.plate || undefined };
+  if (from && to && from > to) [from, to] = [to, from];
+  const unread = (['from', 'to'] as const).filter((k) => !read[k].ok);
+  const box = (k: 'from' | 'to', day: string | undefined) => (read[k].ok ? (day ? dayFirst(day) : '') : typed(k));
+  const f = { ...parsed, from, to };
+  return {
+    filter: { ...f, q: f.q || undefined, constituency: f.constituency || undefined, ward: f.ward || undefined, station: f.station || undefined, plate: f.plate || undefined },
+    boxes: { from: box('from', from), to: box('to', to) },
+    unread,
+  };
+}
+
+/** The filters alone (the CSV export): dates that cannot be read are dropped. */
+export function parseFilter(query: unknown): TicketFilter {
+  return readFilterForm(query).filter;
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { AREA_ROLE, CATEGORIES, COUNTIES, PAGE_SIZE, REPORT_KINDS, STATUSES, asksAboutInjuries, asksForMedicalRecord, countyByCode, withoutContactDetails } from '../../domain';
 import type { AgentDoc, ReportDoc } from '../../store';
-import { parseFilter } from '../ticket-filter';
+import { parseFilter, readFilterForm } from '../ticket-filter';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
 import { signedIn, type ConsoleApp, type ConsoleContext } from '../context';
 import { markReplies, withReferralAges } from './queue-routes';
@@ -126,7 +126,7 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   const supervisorOnly = ctx.auth.requireRole(AREA_ROLE.supervision);
 
   app.get('/supervisor/tickets', { onRequest: supervisorOnly }, async (req, reply) => {
-    const asked = parseFilter(req.query);
+    const { filter: asked, boxes, unread } = readFilterForm(req.query);
     const [listed, counts, agents, map, ratings] = await Promise.all([
       ctx.queries.list(asked),
       ctx.queries.counts({ ...asked, page: 1 }),
@@ -143,6 +143,8 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const load = await agentLoad(ctx, agents);
     return ctx.render(req, reply, 'supervisor', {
       filter,
+      // The From/To boxes as the agent reads them (day first), or as typed when not a day.
+      dates: { boxes, unread },
       // A reporter's reply its holder has not read: a supervisor sees who is waiting for an answer;
       // and a case left with its agency with no word to its reporter.
       items: await withReferralAges(ctx, markReplies(items, await ctx.store.messages.lastIncomingAt(items.map((r) => r._id))), now),

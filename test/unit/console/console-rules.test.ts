@@ -5,7 +5,7 @@ import { parseCookies, serializeCookie } from '../../../src/console/cookies';
 import { csvCell, csvRow, CSV_COLUMNS } from '../../../src/console/routes/supervisor-routes';
 import { addressBlock } from '../../../src/console/routes/auth-routes';
 import { referencePrefix } from '../../../src/domain';
-import { parseFilter } from '../../../src/console/ticket-filter';
+import { parseFilter, readFilterForm } from '../../../src/console/ticket-filter';
 import { escapeRegex, filterToQuery } from '../../../src/store';
 import { safeLocalPath } from '../../../src/console/context';
 import type { ReportDoc } from '../../../src/store';
@@ -102,7 +102,13 @@ describe('CSV', () => {
 
 describe('supervisor filters', () => {
   it('drops malformed values instead of failing', () => {
-    expect(parseFilter({ status: 'nope', county: '99', from: '23/11/2026', agent: 'x', page: '-3', category: 'p_bribery', q: '  ' })).toEqual({ category: 'p_bribery', page: 1 });
+    expect(parseFilter({ status: 'nope', county: '99', from: '31/11/2026', to: '2026-13-01', agent: 'x', page: '-3', category: 'p_bribery', q: '  ' })).toEqual({ category: 'p_bribery', page: 1 });
+  });
+
+  it('reads dates day first, as Kenyan staff type them, and names those it cannot read', () => {
+    expect(parseFilter({ from: '23/11/2026', to: '2026-11-30' })).toMatchObject({ from: '2026-11-23', to: '2026-11-30' });
+    expect(readFilterForm({ from: '30/11/2026', to: '23/11/2026' })).toMatchObject({ filter: { from: '2026-11-23', to: '2026-11-30' }, boxes: { from: '23/11/2026', to: '30/11/2026' }, unread: [] });
+    expect(readFilterForm({ from: ' 31/11/2026 ', to: ['2026-11-01', '2026-11-02'] })).toMatchObject({ filter: { from: undefined, to: undefined }, boxes: { from: '31/11/2026', to: '' }, unread: ['from'] });
   });
 
   it('finds a typed reference exactly and treats other search text literally', () => {
