@@ -426,21 +426,25 @@ export class ReplyWorker implements Service {
     // Read after the wait for the group's turn: the message carries everything raised until then.
     const message = await this.opts.delivery.supervisorsMessage(await this.alerts.read());
     await this.alerts.drop(message.gone);
-    if (message.text && !(await this.sendToGroup(job, chatId, message.text, message.included.length, token))) return 'digested';
+    if (message.text && !(await this.sendToGroup(job, chatId, message.text, message.included, token))) return 'digested';
     await this.alerts.drop(message.included);
     await this.nextCourier(jobId);
     return message.text ? 'sent' : 'missing';
   }
 
-  /** False when this job lost the courier's lease during a long wait for the budget: another courier carries them. */
-  private async sendToGroup(job: Job<ReplyJobData>, chatId: number, text: string, alerts: number, token?: string): Promise<boolean> {
+  /**
+   * False when this job lost the courier's lease during a long wait for the budget: another
+   * courier carries them, or already did and let go (the lease is then taken back only while all
+   * of `alerts` are still pending, else the group would read them twice).
+   */
+  private async sendToGroup(job: Job<ReplyJobData>, chatId: number, text: string, alerts: SupervisorAlert[], token?: string): Promise<boolean> {
     const jobId = job.id ?? '';
-    const log = this.opts.logger.child({ job: job.id, alerts });
+    const log = this.opts.logger.child({ job: job.id, alerts: alerts.length });
     let sent: boolean;
     try {
       sent = await this.budgeted(() =>
         this.groupPacer.send('supervisors', this.globalIntervalMs, async () => {
-          if (!(await this.alerts.claim(jobId))) return false;
+          if (!(await this.alerts.claim(jobId, alerts))) return false;
           // The group's own limit: decided here, as a reporter's chat's (the budget would hold everyone).
           await this.telegram.sendMessage(chatId, text, this.extra).catch(throwFloodWait);
           return true;

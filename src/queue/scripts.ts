@@ -15,7 +15,7 @@ const SCRIPTS = {
   ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 9 },
   ripotiReturnSlot: { file: 'return-slot.lua', numberOfKeys: 1 },
   ripotiFloodWait: { file: 'flood-wait.lua', numberOfKeys: 5 },
-  ripotiClaimCourier: { file: 'claim-courier.lua', numberOfKeys: 1 },
+  ripotiClaimCourier: { file: 'claim-courier.lua', numberOfKeys: 2 },
   ripotiPassCourier: { file: 'pass-courier.lua', numberOfKeys: 2 },
 } as const;
 
@@ -31,7 +31,7 @@ export interface PacerCommands {
   ripotiFloodWait(
     ...args: [floodChat: string, budgetPause: string, budgetChat: string, sent: string, pace: string, chat: string, pauseMs: number, chatIntervalUs: number, burst: number, workerIntervalMs: number, group: 0 | 1]
   ): Promise<['chat' | 'all', number]>;
-  ripotiClaimCourier(courierKey: string, jobId: string, leaseMs: number): Promise<number>;
+  ripotiClaimCourier(courierKey: string, pendingKey: string, jobId: string, leaseMs: number, ...carried: string[]): Promise<number>;
   ripotiPassCourier(courierKey: string, pendingKey: string, jobId: string, nextId: string, leaseMs: number): Promise<number>;
 }
 

@@ -37,9 +37,13 @@ export class SupervisorAlerts {
     await this.redis.zadd(this.keys.alertsPending, 'NX', priority * PRIORITY_STEP + raisedAt, memberOf(alert));
   }
 
-  /** True when job `jobId` is (or stays) the courier. */
-  async claim(jobId: string): Promise<boolean> {
-    return Number(await this.redis.ripotiClaimCourier(this.keys.alertsCourier, jobId, COURIER_LEASE_MS)) === 1;
+  /**
+   * True when job `jobId` is (or stays) the courier. At the moment of sending, `carried` (its
+   * message's alerts): a lease that ran out meanwhile is taken back only if all are still pending.
+   */
+  async claim(jobId: string, carried: SupervisorAlert[] = []): Promise<boolean> {
+    const claimed = await this.redis.ripotiClaimCourier(this.keys.alertsCourier, this.keys.alertsPending, jobId, COURIER_LEASE_MS, ...carried.map(memberOf));
+    return Number(claimed) === 1;
   }
 
   async pendingCount(): Promise<number> {
