@@ -4,14 +4,6 @@ import { CHAT_BURST, CHAT_INTERVAL_MS } from '../lib/send-budget';
 import { withScripts, type PacerCommands } from './scripts';
 
 /**
- * Per-chat pacing (Telegram: about 1 message/s to one chat), shared by every reply worker
- * process through Redis. Two scripts (src/queue/lua): `reserve-slot` books the next free slot for
- * a chat and says how long to wait for it, so messages queued for one chat go out one per
- * interval in the order they were booked; `claim-send` and `release-send` gate the send itself,
- * so no number of workers exceeds either limit, measured where the reporter's phone is.
- * Keys carry the reporter's id, never a chat id.
- */
-/**
  * A 429 holds every chat (the bot's own limit, src/queue/lua/flood-wait.lua) until `until` (ms):
  * the send was not made. Thrown by `ChatPacer.send` rather than waited out in place, so the job
  * gives its worker slot back for the length of the hold.
@@ -27,6 +19,14 @@ const SEND_LEASE_MS = 30_000;
 /** How often a message waiting behind a send in flight to the same chat looks again. */
 const IN_FLIGHT_POLL_MS = 50;
 
+/**
+ * Per-chat pacing (Telegram: about 1 message/s to one chat), shared by every reply worker
+ * process through Redis. Two scripts (src/queue/lua): `reserve-slot` books the next free slot for
+ * a chat and says how long to wait for it, so messages queued for one chat go out one per
+ * interval in the order they were booked; `claim-send` and `release-send` gate the send itself,
+ * so no number of workers exceeds either limit, measured where the reporter's phone is.
+ * Keys carry the reporter's id, never a chat id.
+ */
 export class ChatPacer {
   private readonly redis: Redis & PacerCommands;
   private readonly keys: RedisKeys;
