@@ -69,7 +69,10 @@ export class TicketQueue implements TicketQueuePort {
     // Setting the same priority again would move the ticket to the back of its priority's line; a
     // lower one would undo a raise made since the caller read the report (a reporter's danger).
     if (job.priority <= priority) return true;
-    await job.changePriority({ priority });
+    // To the front of its new line (among the tickets fronted there, by age): a raised ticket has
+    // waited longer than those that came in at that priority, and "take next" serves the oldest
+    // of the most urgent, as the Waiting list shows them (docs: DESIGN, the agent's journey).
+    await job.changePriority({ priority, lifo: true });
     return true;
   }
 

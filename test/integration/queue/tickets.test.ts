@@ -319,6 +319,19 @@ describe('tickets queue and desk', () => {
     expect(served).toEqual([first, ...later].map((x) => x._id.toString()));
   });
 
+  it('serves a ticket its SLA raised before the newer tickets of its new priority, as the Waiting list shows them', async () => {
+    const r = await reporter(h.store);
+    const old = (await h.reports.submit(reportInput(r._id, { category: 'p_bribery' }))).report; // priority 3
+    const newer = [(await h.reports.submit(reportInput(r._id, { category: 'p_force' }))).report, (await h.reports.submit(reportInput(r._id, { category: 'p_force' }))).report]; // 2
+    // Nobody took it in time: raised to 2, where the two newer ones already wait.
+    expect(await h.sla.check({ reportId: old._id.toString(), generation: 0, escalations: 0, priority: 3 })).toBe('escalated');
+    const listed = (await h.store.queries.waiting()).map((x) => x._id.toString());
+    const served: string[] = [];
+    for (let t = await h.tickets.takeNext(agent()); t.ok; t = await h.tickets.takeNext(agent())) served.push(t.report._id.toString());
+    expect(served).toEqual([old, ...newer].map((x) => x._id.toString())); // the oldest of the highest priority
+    expect(served).toEqual(listed);
+  });
+
   it('makes a ticket waiting again when a desk died between fetching its job and assigning it', async () => {
     await h.startWorkers(); // the relay's stall guard checks every 500 ms here
     const r = await reporter(h.store);
