@@ -26,8 +26,8 @@ export interface TicketQueuePort {
    */
   /**
    * `front`: at the front of its priority's line, with any other ticket put there, oldest first (a
-   * released ticket usually waited longest; one older that reached this priority later, by an
-   * escalation or the relay, is then behind it).
+   * released ticket usually waited longest; an escalation puts a ticket there too; one older that
+   * reached this priority later through the relay is then behind them).
    */
   enqueue(reportId: string, priority: Priority, clock?: TicketClock, opts?: { front?: boolean }): Promise<void>;
   /** Where the ticket's job is; `gone` when Redis has no job for it or it finished or failed. */
@@ -39,7 +39,7 @@ export interface TicketQueuePort {
   remove(reportId: string): Promise<void>;
   /** Tickets waiting for an agent (for the queue-depth gauge). */
   waitingCount(): Promise<number>;
-  /** Raises a waiting ticket's job to `priority`; false when no job is waiting to raise. */
+  /** Raises a waiting ticket's job to `priority`, at the front of that line; false when no job is waiting to raise. */
   reprioritise(reportId: string, priority: Priority): Promise<boolean>;
   /** The priority each ticket's job holds, in the same order (null: no job), read together. */
   jobPriorities(reportIds: string[]): Promise<(number | null)[]>;
