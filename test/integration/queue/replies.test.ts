@@ -147,6 +147,22 @@ describe('messages to reporters (replies queue)', () => {
     await waitFor(async () => (await h.store.messages.findById(notice._id))?.delivery === 'sent', 'the notice sent after all');
   });
 
+  it('marks the ticket "reporter unreachable" when the reporter deleted their Telegram account (403 "user is deactivated"), as for a block: no retry', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    // Telegram's answer for a deleted account: a 403 that is not "blocked", and no my_chat_member ever says so.
+    tg.failNext('sendMessage', { chatId: user.id, errorCode: 403, description: 'Forbidden: user is deactivated', forMs: 60_000 });
+    const msg = sentMessage(await h.tickets.reply(reportId, a, 'Can you tell us the station?'));
+    await waitFor(async () => (await h.store.messages.findById(msg._id))?.delivery === 'failed', 'the reply marked failed');
+    expect((await h.store.reports.findById(reportId))?.reporterUnreachable).toBe(true);
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(msg._id.toString())) === 'failed', 'the job to fail');
+    expect((await h.queues.replies.queue.getJob(msg._id.toString()))?.attemptsMade).toBe(1);
+    expect(sendsTo(user).filter((c) => c.errorCode === 403)).toHaveLength(1);
+    const failed = (await h.store.reports.history(reportId)).filter((e) => e.type === 'delivery_failed');
+    expect(failed.map((e) => e.data?.reason)).toEqual(['blocked']);
+    expect((await h.store.reports.history(reportId)).filter((e) => e.type === 'reporter_unreachable')).toHaveLength(1);
+  });
+
   it('a 400 about the message itself (too long) fails only that message: the ticket is not marked unreachable', async () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
