@@ -9,12 +9,45 @@ import type { Redis } from 'ioredis';
 import { closeRedis, createRedis } from '../../../src/redis';
 import { redisKeys } from '../../../src/redis-keys';
 import { ReplyWorker } from '../../../src/queue/reply-worker';
-import { DeliveryService } from '../../../src/services/delivery-service';
+import { DeliveryService, type SupervisorAlert } from '../../../src/services/delivery-service';
 import type { SendBudget } from '../../../src/lib/send-budget';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
 
 jest.setTimeout(30_000);
+
+/** A gate the test opens: `hold()` arms it for the next pass, `waiting` once something stopped at it. */
+class Gate {
+  private armed = false;
+  private opened: (() => void) | null = null;
+  hold(): void {
+    this.armed = true;
+  }
+  get waiting(): boolean {
+    return this.opened !== null;
+  }
+  open(): void {
+    this.opened?.();
+    this.opened = null;
+  }
+  async pass(): Promise<void> {
+    if (!this.armed) return;
+    this.armed = false;
+    await new Promise<void>((opened) => (this.opened = opened));
+  }
+}
+
+/** Writes the supervisors' message only once the test's gate lets it (the alerts already read). */
+class HeldDelivery extends DeliveryService {
+  readonly writing = new Gate();
+  /** The report ids of each message written, in order. */
+  readonly written: string[][] = [];
+  override async supervisorsMessage(alerts: SupervisorAlert[]): ReturnType<DeliveryService['supervisorsMessage']> {
+    this.written.push(alerts.map((a) => a.reportId));
+    await this.writing.pass();
+    return super.supervisorsMessage(alerts);
+  }
+}
 
 /** A budget that grants at once, except the first ask after `holdNext()`: answered when the test says. */
 class HeldBudget implements SendBudget {
@@ -75,15 +108,23 @@ describe('a courier whose lease ran out while it waited for the shared budget', 
   });
 
   /** A replies worker through the held budget; its sweeper looks for orphaned alerts every `everyMs`. */
-  async function startWorker(everyMs: number): Promise<void> {
+  async function startWorker(everyMs: number, Delivery: typeof DeliveryService = DeliveryService): Promise<DeliveryService> {
     budget = new HeldBudget();
-    const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: h.bus, logger: h.logger });
+    const delivery = new Delivery({ store: h.store, translator: h.translator, events: h.bus, logger: h.logger });
     workerConn = createRedis(h.config.redis, 'worker');
     worker = new ReplyWorker({ connection: workerConn, prefix: h.prefix, delivery, logger: h.logger, token: tg.token, apiRoot: tg.apiRoot, supervisorsChatId: group.id, supervisorsEveryMs: everyMs, budget });
     await worker.start();
+    return delivery;
   }
 
   /** A waiting ticket raised once; its alert job (the courier) stops at the budget with its message written. */
+  /** A waiting ticket raised once, its alert job not yet queued. */
+  async function escalated(): Promise<{ id: string; reference: string; jobId: string }> {
+    const { report } = await h.reports.submit(reportInput((await reporter(h.store))._id));
+    expect(await h.store.reports.escalate(report._id, 2, { escalations: 0 })).not.toBeNull();
+    return { id: report._id.toString(), reference: report.reference, jobId: `sup-${report._id.toString()}-1` };
+  }
+
   async function courierHeldAtBudget(): Promise<{ reference: string; jobId: string }> {
     const { report } = await h.reports.submit(reportInput((await reporter(h.store))._id));
     expect(await h.store.reports.escalate(report._id, 2, { escalations: 0 })).not.toBeNull();
@@ -124,5 +165,65 @@ describe('a courier whose lease ran out while it waited for the shared budget', 
     await waitFor(async () => (await h.queues.replies.queue.getJobState(jobId)) === 'completed', 'the courier done', 15_000);
     expect(toldOf(reference)).toHaveLength(1);
     expect(await conn.zcard(redisKeys(h.prefix).alertsPending)).toBe(0);
+  });
+
+  it('leaves the alerts the other courier did not carry to the courier that one named, not to the sweeper', async () => {
+    // No sweeper during the test (and the next courier's delay as long): only a courier named by a hand-over can carry them.
+    const delivery = (await startWorker(10 * 60_000, HeldDelivery)) as HeldDelivery;
+    const firstRead = new Gate();
+    const conn2 = workerConn as unknown as { zrange: (...args: unknown[]) => Promise<string[]> };
+    const zrange = conn2.zrange.bind(workerConn);
+    conn2.zrange = async (...args: unknown[]) => {
+      await firstRead.pass();
+      return zrange(...args);
+    };
+    const keys = redisKeys(h.prefix);
+
+    // A: the courier for x, stopped just before it reads what is pending; its lease runs out there.
+    const x = await escalated();
+    firstRead.hold();
+    budget.holdNext();
+    await h.queues.replies.notifySupervisors(x.id, 1);
+    await waitFor(() => firstRead.waiting, 'the first courier about to read the pending alerts');
+    await leaseRunsOut();
+
+    // B: z's job finds no courier, takes over, reads x and z, and is held while it writes.
+    const z = await escalated();
+    delivery.writing.hold();
+    await h.queues.replies.notifySupervisors(z.id, 1);
+    await waitFor(() => delivery.writing.waiting, 'the second courier writing its message', 15_000);
+
+    // y comes while B is the courier: its job only adds it.
+    const y = await escalated();
+    await h.queues.replies.notifySupervisors(y.id, 1);
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(y.jobId)) === 'completed', 'y\'s job done');
+
+    // A reads x, y and z and waits for the budget; B sends x and z and hands over.
+    firstRead.open();
+    await waitFor(() => budget.waiting, 'the first courier waiting for the budget');
+    delivery.writing.open();
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(z.jobId)) === 'completed', 'the second courier done', 15_000);
+    expect(toldOf(x.reference)).toHaveLength(1);
+    expect(toldOf(z.reference)).toHaveLength(1);
+
+    budget.release();
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(x.jobId)) === 'completed', 'the first courier done', 15_000);
+    // B wrote x and z; A wrote x, y and z, and sent nothing (x and z are no longer pending).
+    expect(delivery.written.map((ids) => [...ids].sort())).toEqual([[x.id, z.id].sort(), [x.id, y.id, z.id].sort()]);
+    expect((await h.queues.replies.queue.getJob(x.jobId))!.returnvalue).toBe('digested');
+    expect(toldOf(y.reference)).toHaveLength(0);
+    expect(await conn.zrange(keys.alertsPending, '0', '-1')).toEqual([`${y.id}:1`]);
+    // y is not orphaned: the courier key names the next courier, a job waiting its turn.
+    const next = await conn.get(keys.alertsCourier);
+    expect(next).toMatch(/^sup-next-/);
+    expect(await h.queues.replies.queue.getJobState(next!)).toBe('delayed');
+
+    // Its turn (30 s in production, the same as the sweeper's look): y goes, x and z are not said again.
+    await (await h.queues.replies.queue.getJob(next!))!.promote();
+    await waitFor(() => toldOf(y.reference).length > 0, 'y sent by the next courier', 15_000);
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(next!)) === 'completed', 'the next courier done', 15_000);
+    expect(toldOf(y.reference)).toHaveLength(1);
+    expect(toldOf(x.reference)).toHaveLength(1);
+    expect(toldOf(z.reference)).toHaveLength(1);
   });
 });
