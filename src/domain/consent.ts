@@ -123,8 +123,13 @@ export function withheldFromConversation(text: string, withhold: { phone: boolea
 
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** An email address as people type one: a local part, @, and a domain with at least one dot. */
-const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/**
+ * An email address as people type one: a local part, @, and a domain with at least one dot whose
+ * last part starts with a letter, as every top-level domain does: an @ written as "at" before a
+ * time or a price ("saa 4@10.30", "kreti 2@150.00", "again@2.00am") is no address, and blanking it
+ * would take the fact out of the story. An @ after a space ("@ the station", "@Kisumu") has no local part.
+ */
+const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+\.)+\p{L}[\p{L}\p{N}-]+/gu;
 
 /**
  * A typed answer on its way to a copy that travels further than the console (the CSV export):

@@ -395,6 +395,31 @@ it('blanks the email addresses they wrote to us, in their story, their messages 
   expect(JSON.stringify(await everythingKept(report._id))).not.toMatch(/o88|odhiambo@/i);
 });
 
+it('blanks an address they wrote in a Swahili story, the place, the officers\' details and a later message, and keeps an @ written as "at" (a place, a time, a price)', async () => {
+  const telegramUserId = 810_000_045;
+  const who = { telegramUserId, firstName: 'Wanjiku', phone: '+254712300045' };
+  const { report } = await seedReport(
+    store,
+    {
+      language: 'sw',
+      description: { text: 'Walinikamata @ kituo cha polisi saa 4@10.30 usiku, wakataka kreti 2@150.00. Niandikie wanjiku.m@gmail.com.' },
+      place: 'Kituo @Kisumu, uliza wanjiku.m@gmail.com',
+      officers: { answer: 'Sgt Ouma, j_otieno@yahoo.co.ke anamjua', names: 'Sgt Ouma', station: 'Kisumu Central, tuma kwa j_otieno@yahoo.co.ke' },
+    },
+    who,
+  );
+  const later = await store.messages.addIncoming(report._id, { text: 'Au J_Otieno@Yahoo.co.ke. Tuonane kesho@8.30 @ the stage.' });
+
+  await service().forget({ telegramUserId, chatId: telegramUserId });
+
+  const after = await store.reports.findById(report._id);
+  expect(after?.description.text).toBe('Walinikamata @ kituo cha polisi saa 4@10.30 usiku, wakataka kreti 2@150.00. Niandikie [barua pepe imefichwa].');
+  expect(after?.place).toBe('Kituo @Kisumu, uliza [barua pepe imefichwa]');
+  expect(after?.officers?.answer).toBe('Sgt Ouma, [barua pepe imefichwa] anamjua');
+  expect(after?.officers?.station).toBe('Kisumu Central, tuma kwa [barua pepe imefichwa]');
+  expect((await store.messages.findById(later._id))?.text).toBe('Au [barua pepe imefichwa]. Tuonane kesho@8.30 @ the stage.');
+});
+
 const now = new Date();
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
 

@@ -351,6 +351,21 @@ describe('retention', () => {
     expect((await store.messages.findById(staff._id))?.text).toBe('We wrote to [email] and to complaints@ipoa.go.ke');
   });
 
+  it('blanks an address the reporter wrote when their identity goes, and keeps an @ written as "at" (a place, a time, a price)', async () => {
+    const who = { firstName: 'Otieno', phone: '+254711000778' };
+    const story = 'They held me @ the station till 4@10.30 and sold us water 2@150.00. Email j_otieno@yahoo.co.ke or WANJIKU.M@gmail.com.';
+    const { report, reporter } = await seedReport(store, { description: { text: story }, place: 'Police post @Kisumu' }, who);
+    const own = await store.messages.addIncoming(report._id, { text: 'Back again@2.00am, write to wanjiku.m@gmail.com' });
+    expect(await store.reports.transition(report._id, 'rejected', { kind: 'system' })).not.toBeNull();
+    await store.models.Report.updateOne({ _id: report._id }, { $set: { closedAt: new Date(Date.now() - 31 * 86400_000) } });
+    await lastSeen(reporter._id, 31);
+
+    await purgeExpired(store, 30, new Date(), { marks: () => ({ phone: '[number]', name: '[name]', email: '[email]' }) });
+    expect(await store.reporters.identityOf(reporter._id)).toBeNull();
+    expect((await store.reports.findById(report._id))?.description.text).toBe('They held me @ the station till 4@10.30 and sold us water 2@150.00. Email [email] or [email].');
+    expect((await store.messages.findById(own._id))?.text).toBe('Back again@2.00am, write to [email]');
+  });
+
   it('blanks it from every typed field that stays after the purge too (time of day, officers, polling station, staff notes, both languages of an answer), a name only where capitalised', async () => {
     const who = { firstName: 'Neema', phone: '+254711000666' };
     const { report, reporter } = await seedReport(store, {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { consentAskable, identityDecision, identityForCaseFile, keepVictimNamedAsIn, ownNameWritten, withheldFromConversation, withoutForgottenIdentity, withoutOwnIdentity, type ConsentAnswer } from '../../../src/domain';
+import { consentAskable, emailsIn, identityDecision, identityForCaseFile, keepVictimNamedAsIn, ownNameWritten, withheldFromConversation, withoutForgottenIdentity, withoutOwnIdentity, type ConsentAnswer } from '../../../src/domain';
 
 const at = (min: number) => new Date(Date.UTC(2026, 7, 9, 10, min));
 const yesIpoa: ConsentAnswer = { agency: 'IPOA', answer: 'yes', at: at(1), covers: 'name_phone' };
@@ -107,6 +107,26 @@ describe('a conversation in a file that does not share who the reporter is', () 
     expect(withheldFromConversation(shared, { phone: true, names: [] }, marks)).toBe('[place]');
     expect(withheldFromConversation(shared, { phone: false, names: [] }, marks)).toBe(shared);
     expect(withheldFromConversation('Wambũi wa (Kamau)', { phone: true, names: ['Wambũi', 'K.'] }, marks)).toBe('[name] wa (Kamau)');
+  });
+});
+
+describe('the email addresses written in a text', () => {
+  it('finds a real address in an English or a Swahili sentence, in lower case, without the full stop after it', () => {
+    expect(emailsIn('They took my phone. Email me at wanjiku.m@gmail.com.')).toEqual(['wanjiku.m@gmail.com']);
+    expect(emailsIn('Niandikie kwa J_Otieno@Yahoo.co.ke, simu yangu walichukua.')).toEqual(['j_otieno@yahoo.co.ke']);
+  });
+
+  it('leaves an @ used as "at": a place, a time or a price, in either language', () => {
+    for (const text of [
+      'They arrested us @ the station and took us @Kisumu.',
+      'Walitukamata @ kituo cha polisi, kisha @Kisumu. Walitaka elfu mbili.',
+      'He came back at 4@10.30 and again@2.00am.',
+      'Walinipiga saa 4@10.30 usiku; tuonane kesho@8.30.',
+      'They sold us 2 crates@150.00 each.',
+      'Walituuzia kreti 2@150.00 kila moja.',
+    ]) {
+      expect(emailsIn(text)).toEqual([]);
+    }
   });
 });
 
