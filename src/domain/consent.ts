@@ -149,6 +149,14 @@ export function emailsIn(text: string | undefined): string[] {
   return text ? [...new Set([...text.matchAll(EMAIL_RE)].map((m) => m[0].toLowerCase()))] : [];
 }
 
+/** The longest address mail can be sent to (RFC 5321): a longer run is pasted text, not to be quoted back whole. */
+const MAX_EMAIL = 254;
+
+/** The first email address in the text, as written: staff read it even in an anonymous report. */
+export function emailWritten(text: string): string | undefined {
+  return [...text.matchAll(EMAIL_RE)].find((m) => m[0].length <= MAX_EMAIL)?.[0];
+}
+
 /** Each of these addresses, whole and in any case, blanked; another address, or a longer one holding it, stays. */
 function blankEmails(text: string, emails: readonly string[], mark: string): string {
   if (!emails.length) return text;

@@ -455,3 +455,15 @@ describe('a phone number in the story of an anonymous report', () => {
     expect(lastText(u)).not.toContain('phone number in it');
   });
 });
+
+describe('an email address in the story of an anonymous report', () => {
+  it('is pointed out at the review in Swahili, with the way to take it out; an @ written as "at" is not', async () => {
+    const u = h.tg.user({ firstName: 'Otieno', languageCode: 'sw' });
+    await walkTo(u, 'review', 'sw', 'Polisi walinikamata @ kituo saa 4@10.30 usiku wakachukua simu yangu. Niandikie j_otieno@yahoo.co.ke');
+    expect(lastText(u)).toContain('Katika maelezo ya kilichotokea umeandika anwani ya barua pepe (email), “j_otieno@yahoo.co.ke”. Kama ni yako, wahudumu wataiona hata ukituma ripoti bila kutaja jina lako.');
+    await u.press('✏️ Badilisha');
+    await u.press('Kilichotokea');
+    await u.sendText('Polisi walinikamata @ kituo saa 4@10.30 usiku wakachukua simu yangu.');
+    expect(lastText(u)).not.toContain('barua pepe');
+  });
+});

@@ -37,3 +37,19 @@ describe('the review, when the story holds a phone number', () => {
     expect(reviewText(t, review({ text: 'Call me on 0712 345 678', anonymous: false }), 'en', own)).not.toContain('review.own_phone');
   });
 });
+
+describe('the review, when the story holds an email address', () => {
+  it('warns that staff see it even when sent anonymously, naming the address as written', () => {
+    const text = reviewText(t, review({ text: 'They took my phone at the roadblock. Email me at Wanjiku.M@gmail.com.' }), 'en', own);
+    expect(text).toContain('review.own_email(Wanjiku.M@gmail.com)');
+    expect(text.indexOf('review.own_email')).toBeLessThan(text.indexOf('review.hint'));
+    expect(reviewText(t, review({ text: 'Simu walichukua. Niandikie j_otieno@yahoo.co.ke' }), 'sw', own)).toContain('review.own_email(j_otieno@yahoo.co.ke)');
+  });
+
+  it('says nothing of an @ written as "at", or of an address in a report they send with their number', () => {
+    expect(reviewText(t, review({ text: 'Walitukamata @ kituo cha polisi @Kisumu saa 4@10.30 usiku' }), 'sw', own)).not.toContain('review.own_email');
+    expect(reviewText(t, review({ text: 'Email me at wanjiku.m@gmail.com', anonymous: false }), 'en', own)).not.toContain('review.own_email');
+    // Longer than any address can be (254 characters): a pasted run of text, not quoted back into the review, whose story is shortened.
+    expect(reviewText(t, review({ text: `${'x'.repeat(3000)}@gmail.com` }), 'en', own)).not.toContain('review.own_email');
+  });
+});
