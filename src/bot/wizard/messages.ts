@@ -63,10 +63,10 @@ const MORE_ACTS =
   /(nipig|mpig|tupig|wapig|pigwa|kamat|nishik|mshik|tushik|washik|shikwa|tish|nyang.?any|(ni|m|mw|tu|wa)ibi[aw]|ibiwa|chapwa|(ni|m|tu|wa)chapa\b|kichapo|vami|shambuli|jeruh|umiz|muua|mwua|uawa|buruta|(ni|m|tu|wa)gong|gongwa|(ni|m|tu|wa)sukum|(ni|m|tu|wa)fung[ai]|fungwa|pingu|(ni|m|mw|tu|wa)(weka|tupa|rusha) ndani|(ni|m|tu|wa)baka\b|bakwa|nyanyas|(ni|m|tu|wa)tes[ae]|teswa|risasi|machozi|teargas|(ni|m|mw|tu|wa)itish|\b(beat|beaten|beating|hit|hitting|hurt|slapped|kicked|arrested|threatened|stole|took|shot|killed|assaulted|harassed|tortured|robbed|detained|raped|teargassed|locked)\b)/;
 /**
  * Someone taken away or not seen since ("wamemchukua mwanangu", "wameshika kijana wangu",
- * "hajaonekana"): what a mother writes first. Checked against every county, constituency and ward
- * name as `MORE_ACTS` was: none is worded so.
+ * "walimpeleka", "hajaonekana"): what a mother writes first. Checked against every county,
+ * constituency, ward and town name (src/domain/towns.ts) as `MORE_ACTS` was: none is worded so.
  */
-const TAKEN = /((wa|a)(me|li|ka)(m|mw|wa|ni|tu)?chukua|chukuliwa|(wa|a)(me|li|ka)shika|hajaonekana|hajulikani aliko|(a|wa)mepotea)/;
+const TAKEN = /((wa|a)(me|li|ka)(m|mw|wa|ni|tu)?(chukua|peleka)|chukuliwa|pelekwa|(wa|a)(me|li|ka)shika|hajaonekana|hajulikani aliko|(a|wa)mepotea)/;
 /** How someone is ("niko poa", "kidogo tu", "just bruises"): a try at "was anyone hurt?", never more of the story. */
 const HOW_SOMEONE_IS = /\b(poa|sawa|fiti|ok|okay|fine|well|salama|shida|noma|kidogo|sana|\w*umia|\w*umizwa|\w*jeruhiwa|majeraha|jeraha|injur\w*|hurt|bruis\w*|wound\w*|minor|serious\w*|badly)\b/;
 /** Asking to be called ("nipigie simu"), voters ("wapiga kura"), a friend ("mshikaji"): no act. */
@@ -76,6 +76,11 @@ const ABOUT_A_REPORT = /\b(hali|status|withdraw|futa|kufuta|check|kujua|angalia)
 const WANTS_TO_REPORT = /^(i want|i d like|i would like|want|nataka|tunataka|ningependa|naomba|naweza|nawezaje|nimekuja|how do i|how can i)\b.*\b(report|ripoti|kuripoti|kuripot|kureport)\b/;
 const POLICE = /\b(polisi|police|askari|karao|makarao|afande|kanjo|cops?)\b/;
 const ELECTION = /\b(kura|uchaguzi|election|elections|iebc|rigging)\b/;
+
+/** Words that tell what was done, to someone or something (`normalise`d): no place in Kenya is worded so. */
+function tellsAnAct(words: string): boolean {
+  return INCIDENT_ACTS.test(words) || (MORE_ACTS.test(words) && !NOT_ACTS.test(words)) || TAKEN.test(words) || /\bkitu kidogo\b/.test(words);
+}
 
 /**
  * A short first message that is not yet a story but says what to do: "nataka kuripoti polisi"
@@ -94,8 +99,7 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
   if (n !== 'help' && dangerAnswer(text) === true) return {};
   // "Walinishika tao", "makarao walinichapa", "walidai kitu kidogo": any form of what was done. The
   // kind is still asked: police at a polling station may be an election's case.
-  const act = INCIDENT_ACTS.test(n) || (MORE_ACTS.test(n) && !NOT_ACTS.test(n)) || TAKEN.test(n) || /\bkitu kidogo\b/.test(n);
-  if (!n.includes(' ') || !act) return undefined;
+  if (!n.includes(' ') || !tellsAnAct(n)) return undefined;
   const told = earlyStory(text);
   return { story: told && !told.storyPart ? { text: text.trim() } : { text: text.trim(), storyPart: 'first' } };
 }
@@ -757,9 +761,11 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const account = earlyStory(more) !== undefined;
   const atCounty = d.text !== undefined && d.step === 'county' && !namesCounty;
   const afterFewWords = atCounty && [...d.text!].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;
-  // "Wakanipiga sana" at the county question goes on with what was done: no county is worded so.
+  // "Wakanipiga sana", "wakamchukua hadi station" at the county question go on with what was
+  // done: no county is worded so. Said with a place ("... station ya Kondele"), they are the story
+  // still (its county is offered too): "that county was not recognised" lost them.
   const words = normalise(more);
-  const act = atCounty && MORE_ACTS.test(words) && !NOT_ACTS.test(words);
+  const act = d.step === 'county' && tellsAnAct(words);
   // "Was anyone hurt?" follows the story at once: a story sent in short messages ("kwa stage ya
   // kondele", "walikuwa wawili") lands there; a few words that are no answer go on with it. A
   // reply that begins with yes, no or skip ("yes he is") is a try at the answer: buttons asked for.

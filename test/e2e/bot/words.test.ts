@@ -174,6 +174,24 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
   });
 });
 
+describe('a story told in three quick messages', () => {
+  it('the parts that come at the county question are kept, the one naming a place too (its county offered), and stored whole', async () => {
+    const u = h.tg.user({ firstName: 'Three parts', languageCode: 'sw' });
+    await walkTo(u, 'desc', 'sw');
+    const parts = ['Polisi walikuja nyumbani usiku', 'wakampiga bro yangu na rungu', 'wakamchukua hadi station ya Kondele'];
+    for (const part of parts) await u.sendText(part);
+    // Never "that county was not recognised": the last part was kept, and Kondele's county offered.
+    expect(lastText(u)).toMatch(/^📝 Nimeongeza hili kwenye maelezo ya kilichotokea\. .*\n\nIlitokea katika kaunti ya Kisumu\?/);
+    await u.press('✅ Kisumu');
+    await u.sendText('Kondele');
+    await u.sendText('jana usiku');
+    expect(lastText(u)).toContain(parts.join('\n'));
+    await u.press(SEND_ANONYMOUSLY.sw);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ description: { text: parts.join('\n') }, county: 42, place: 'Kondele' });
+  });
+});
+
 describe('the language written in', () => {
   it('a reporter who has not chosen a language is answered in the one they write, and it stays for the conversation', async () => {
     const u = h.tg.user({ firstName: 'Written', languageCode: 'en' });

@@ -150,6 +150,22 @@ describe('more of the story after its question', () => {
     for (const answer of ['nipigie simu', 'wapiga kura', 'Embakasi', 'Viwandani']) expect([answer, said(type(at('county', { text: 'Askari' }), answer)).includes('desc.added')]).toEqual([answer, false]);
   });
 
+  it('someone taken, or a thing taken, told at the county question is added to the story, never refused as a county', () => {
+    const story = 'Polisi walikuja nyumbani usiku wakampiga bro yangu';
+    for (const more of ['wakamchukua hadi station', 'pia walichukua simu yangu', 'walinipeleka hadi kituoni', 'they took him to the station']) {
+      const r = type(at('county', { text: story }), more);
+      expect([more, r.state.draft?.text, said(r)]).toEqual([more, `${story}\n${more}`, ['desc.added', 'county.ask']]);
+    }
+    // Naming a place as it goes on ("... station ya Kondele"): kept, and the county of the place offered.
+    const named = type(at('county', { text: story }), 'wakamchukua hadi station ya Kondele');
+    expect(named.state.draft?.text).toBe(`${story}\nwakamchukua hadi station ya Kondele`);
+    expect(said(named)).toEqual(['desc.added', 'county.named']);
+    expect(lastKeyboard(named)).toMatchObject({ type: 'county', suggestion: 42 });
+    // After a story told in a voice note, the words are kept beside it.
+    const afterVoice = type(at('county', { text: undefined, voice: voice(40) }), 'wakamchukua hadi station');
+    expect([afterVoice.state.draft?.text, said(afterVoice)]).toEqual(['wakamchukua hadi station', ['desc.added', 'county.ask']]);
+  });
+
   it('a county named inside the answer is offered, not taken for more story; a long account naming one is both', () => {
     const answer = type(at('county', { text: 'Polisi walinipiga bila sababu' }), 'Niko Mombasa, Likoni ferry');
     // Offered by name, never "I could not find that county": the reporter wrote it right.
