@@ -82,6 +82,22 @@ function tellsAnAct(words: string): boolean {
   return INCIDENT_ACTS.test(words) || (MORE_ACTS.test(words) && !NOT_ACTS.test(words)) || TAKEN.test(words) || /\bkitu kidogo\b/.test(words);
 }
 
+/** Words that may come before what was done ("pia walichukua", "they also took", "polisi walinipiga"). */
+const LEADS_INTO_ACT = new Set('pia also na and then halafu alafu kisha tena bado they he she wao yeye polisi police askari'.split(' '));
+/** Places where things are done ("seli ya Central"): a place that begins so is a place. */
+const ACT_PLACES = /^(seli|rumande)$/;
+
+/**
+ * Words that begin with what was done ("wakanipiga tena", "pia walichukua kitambulisho changu"):
+ * the story going on. A place that tells what was done there begins with where ("pale
+ * walipomkamata", "nje ya ..."), and a station or a cell with its name.
+ */
+function beginsWithAct(words: string): boolean {
+  const list = words.split(' ');
+  const i = list.findIndex((w) => !LEADS_INTO_ACT.has(w));
+  return i >= 0 && i <= 2 && !ACT_PLACES.test(list[i]) && tellsAnAct(list[i]) && !NOT_ACTS.test(list.slice(i, i + 2).join(' '));
+}
+
 /**
  * A short first message that is not yet a story but says what to do: "nataka kuripoti polisi"
  * begins a police report; "Polisi wamenipiga" (what was done) begins one with those words as the
@@ -659,6 +675,10 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
     turn.say('place.unknown');
     return turn.show();
   }
+  // "Wakanipiga tena", "pia walichukua kitambulisho changu" (often a reply to the story's
+  // question): more of the story, and the place asked again; kept as the place, an agency read
+  // no place at all. The same words sent again were meant as the place: taken.
+  if (beginsWithAct(normalise(input)) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
   const check = checkText(input, LIMITS.placeMaxChars);
   // Too long for a place and reads as an account: more of the story, not lost.
   if (!check.ok && check.reason === 'too_long' && addToStory(turn, d, input)) return turn.show();
@@ -765,7 +785,7 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // done: no county is worded so. Said with a place ("... station ya Kondele"), they are the story
   // still (its county is offered too): "that county was not recognised" lost them.
   const words = normalise(more);
-  const act = d.step === 'county' && tellsAnAct(words);
+  const act = (d.step === 'county' && tellsAnAct(words)) || (d.step === 'place' && beginsWithAct(words));
   // "Was anyone hurt?" follows the story at once: a story sent in short messages ("kwa stage ya
   // kondele", "walikuwa wawili") lands there; a few words that are no answer go on with it. A
   // reply that begins with yes, no or skip ("yes he is") is a try at the answer: buttons asked for.
@@ -788,10 +808,15 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
  * are in the story already, and twice there they would read as two incidents to staff and the agency.
  */
 function alreadyTold(turn: Turn, d: Draft, input: string): boolean {
-  const words = normalise(input);
-  if (d.text === undefined || !words || !` ${normalise(d.text)} `.includes(` ${words} `)) return false;
+  if (!inStory(d, input)) return false;
   turn.say('desc.already');
   return true;
+}
+
+/** These words are in the story already. */
+function inStory(d: Draft, input: string): boolean {
+  const words = normalise(input);
+  return d.text !== undefined && words !== '' && ` ${normalise(d.text)} `.includes(` ${words} `);
 }
 
 /** A county named by one word or two of a longer answer ("I am in Nairobi", "Niko Taita Taveta sasa"). */

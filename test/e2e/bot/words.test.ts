@@ -174,7 +174,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
   });
 });
 
-describe('a story told in three quick messages', () => {
+describe('a story that goes on after its question', () => {
   it('the parts that come at the county question are kept, the one naming a place too (its county offered), and stored whole', async () => {
     const u = h.tg.user({ firstName: 'Three parts', languageCode: 'sw' });
     await walkTo(u, 'desc', 'sw');
@@ -189,6 +189,20 @@ describe('a story told in three quick messages', () => {
     await u.press(SEND_ANONYMOUSLY.sw);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ description: { text: parts.join('\n') }, county: 42, place: 'Kondele' });
+  });
+
+  it('more of it sent where the place is asked (a reply to the story question) is added to the story, never stored as the place', async () => {
+    const u = h.tg.user({ firstName: 'Reply to the story', languageCode: 'sw' });
+    await walkTo(u, 'place', 'sw');
+    const asked = u.messages().find((m) => (m.text ?? '').includes('Tueleze kilichotokea'))!;
+    const more = 'Pia walichukua kitambulisho changu';
+    await u.sendText(more, { replyToMessageId: asked.messageId });
+    expect(lastText(u)).toMatch(/^📝 Nimeongeza hili kwenye maelezo ya kilichotokea\. .*\n\nNi wapi hasa ndani ya Nakuru\?/);
+    await u.sendText('Naivasha road junction');
+    await u.press('Leo');
+    await u.press(SEND_ANONYMOUSLY.sw);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ description: { text: `Police asked me for a bribe at the junction.\n${more}` }, place: 'Naivasha road junction', when: 'today' });
   });
 });
 

@@ -896,6 +896,21 @@ describe('place', () => {
     expect(type(at('place'), 'Githurai 45 stage').state.draft).toMatchObject({ step: 'when', place: 'Githurai 45 stage' });
   });
 
+  it('the story going on, begun with what was done ("wakanipiga tena", "pia walichukua ..."), is added to it, never kept as the place', () => {
+    const story = draftAt('place').text;
+    for (const more of ['Pia walichukua kitambulisho changu', 'wakanipiga tena', 'they also took my ID', 'Polisi walinipiga pale stage']) {
+      const r = type(at('place'), more);
+      expect([more, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([more, ['desc.added', 'place.ask'], undefined, `${story}\n${more}`]);
+    }
+    // A place that tells what was done there begins with where, and is the place.
+    for (const place of ['Pale walipomkamata, nje ya Naivas', 'Police station ya Kilimani', 'seli ya Central', 'Nje ya duka la Naivas']) {
+      expect([place, type(at('place'), place).state.draft]).toMatchObject([place, { step: 'when', place }]);
+    }
+    // Sent again as it was, it was meant as the place: taken, never asked for again and again.
+    const again = type(type(at('place'), 'walinipiga pale stage ya Githurai').state, 'walinipiga pale stage ya Githurai');
+    expect(again.state.draft).toMatchObject({ step: 'when', place: 'walinipiga pale stage ya Githurai', text: `${story}\nwalinipiga pale stage ya Githurai` });
+  });
+
   it('asks again for an empty or too long place; a photo is kept as evidence', () => {
     expect(said(type(at('place'), ' '))).toEqual(['place.empty', 'place.ask']);
     expect(said(type(at('place'), 'p'.repeat(LIMITS.placeMaxChars + 1)))).toEqual(['place.too_long', 'place.ask']);
