@@ -1,0 +1,60 @@
+/**
+ * The console on a 1280x720 laptop, as a call-centre agent and a supervisor use it on election day.
+ * The waiting list and "All tickets" had their column headings bunched over the first columns
+ * ("County" over the categories, "Status" over the counties): the tables took the forms' `.stack`
+ * layout (a flex column), which split the headings from the rows.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { seedReport } from '../../support/report-fixtures';
+import { artifactPath, signIn } from '../../support/browser';
+
+const env = consoleInChromium({ label: 'console-laptop' });
+let h: ConsoleHarness;
+let browser: Browser;
+beforeAll(() => {
+  h = env.h();
+  browser = env.browser();
+});
+
+/**
+ * For each column heading of the table at `table`, the heading's text and whether it stands over
+ * that column's cell in the first row (a table's column shares one left edge and one width).
+ */
+async function headingsOverColumns(page: Page, table: string): Promise<[string, boolean][]> {
+  const heads = page.locator(`${table} thead th`);
+  const cells = page.locator(`${table} tbody tr`).first().locator('td');
+  const out: [string, boolean][] = [];
+  for (let i = 0; i < (await heads.count()); i++) {
+    const head = (await heads.nth(i).boundingBox())!;
+    const cell = (await cells.nth(i).boundingBox())!;
+    out.push([(await heads.nth(i).textContent())!.trim(), Math.abs(head.x - cell.x) < 1 && Math.abs(head.width - cell.width) < 1]);
+  }
+  return out;
+}
+
+it('at 1280x720 the column headings of the waiting list and All tickets stand over their own columns, in Swahili too', async () => {
+  const agent = await h.account('wairimu', 'agent');
+  await h.account('kiprono', 'supervisor');
+  for (const [category, priority, county] of [['p_bribery', 1, 1], ['e_violence', 2, 42], ['e_polling', 3, 47], ['e_resources', 4, 22]] as const) {
+    await seedReport(h.store, { kind: category.startsWith('e_') ? 'election' : 'police', category, priority, county });
+  }
+  const { report } = await seedReport(h.store, { kind: 'election', category: 'e_hate', priority: 2, county: 32 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent._id.toString() }, { assignee: agent._id.toString() })).not.toBeNull();
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kiprono', PASSWORD);
+  const aligned = (names: string[]) => names.map((n) => [n, true]);
+  expect(await headingsOverColumns(page, '#queue-data table.list')).toEqual(aligned(['Priority', 'Reference', 'Category', 'County', 'Waiting']));
+  await page.screenshot({ path: artifactPath('console-1280-queue.png') });
+
+  await page.goto(`${h.base}/supervisor/tickets`);
+  expect(await headingsOverColumns(page, 'table.list')).toEqual(aligned(['Priority', 'Reference', 'Category', 'County', 'Status', 'Agent', 'Since reported']));
+  await page.getByRole('button', { name: 'Kiswahili' }).click();
+  await page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
+  expect(await headingsOverColumns(page, 'table.list')).toEqual(aligned(['Kipaumbele', 'Nambari ya kumbukumbu', 'Aina ya tukio', 'Kaunti', 'Hali', 'Mhudumu', 'Tangu iripotiwe']));
+  await page.screenshot({ path: artifactPath('console-1280-all-tickets-sw.png') });
+  await context.close();
+}, 60_000);
