@@ -2,7 +2,9 @@
  * The console on a 1280x720 laptop, as a call-centre agent and a supervisor use it on election day.
  * The waiting list and "All tickets" had their column headings bunched over the first columns
  * ("County" over the categories, "Status" over the counties): the tables took the forms' `.stack`
- * layout (a flex column), which split the headings from the rows.
+ * layout (a flex column), which split the headings from the rows. And on a ticket the actions
+ * (status, refer, release, hand over) came after every card about the report, 1,700 px down a long
+ * story with no way to them from the top; they now sit under the conversation.
  */
 import type { Browser, Page } from 'playwright-core';
 import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
@@ -56,5 +58,29 @@ it('at 1280x720 the column headings of the waiting list and All tickets stand ov
   await page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
   expect(await headingsOverColumns(page, 'table.list')).toEqual(aligned(['Kipaumbele', 'Nambari ya kumbukumbu', 'Aina ya tukio', 'Kaunti', 'Hali', 'Mhudumu', 'Tangu iripotiwe']));
   await page.screenshot({ path: artifactPath('console-1280-all-tickets-sw.png') });
+  await context.close();
+}, 60_000);
+
+const PARAGRAPH = 'Jana usiku polisi watatu wa kituo cha Kondele walifika nyumbani kwetu bila kibali, wakampiga kaka yangu kwa rungu na kumchukua kwa gari la GK 456B. Tulipoenda kituoni walituambia tulipe shilingi elfu kumi ndio aachiliwe. Majirani waliona kila kitu.';
+
+it('at 1280x720 an agent on a long Swahili story sees the ticket\'s actions (status, refer, release) on the first screen, under the conversation', async () => {
+  const agent = await h.account('achieng', 'agent');
+  const { report } = await seedReport(h.store, { language: 'sw', category: 'p_force', priority: 1, dangerNow: true, county: 42, description: { text: Array.from({ length: 10 }, (_, i) => `${i + 1}. ${PARAGRAPH}`).join('\n\n') } });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent._id.toString() }, { assignee: agent._id.toString() })).not.toBeNull();
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'achieng', PASSWORD);
+  await page.getByRole('button', { name: 'Kiswahili' }).click();
+  await page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
+  await page.goto(`${h.base}/tickets/${report._id.toString()}`);
+  const bottom = async (el: ReturnType<Page['locator']>) => {
+    const box = (await el.boundingBox())!;
+    return box.y + box.height;
+  };
+  expect(await bottom(page.getByRole('heading', { name: 'Hatua', exact: true }))).toBeLessThanOrEqual(720);
+  expect(await bottom(page.getByRole('combobox', { name: 'Hali', exact: true }))).toBeLessThanOrEqual(720);
+  await page.screenshot({ path: artifactPath('console-1280-ticket-sw.png') });
   await context.close();
 }, 60_000);
