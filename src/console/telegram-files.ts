@@ -6,7 +6,7 @@ import type { Evidence } from '../store';
 import type { Logger } from '../logger';
 import type { EvidenceFileOpened, EvidenceFilePort } from '../services/ports';
 import { LIMITS } from '../domain';
-import { readWhole, withoutMetadata, type Cleaned } from '../lib/media-metadata';
+import { isPictureFile, readWhole, withoutMetadata, type Cleaned } from '../lib/media-metadata';
 
 type FetchRefusal = Extract<EvidenceFileOpened, { ok: false }>['reason'];
 
@@ -103,7 +103,8 @@ export class TelegramFiles implements EvidenceFilePort {
    * owner's name), as the evidence archive sends it; other files as sent (see SECURITY.md).
    */
   async stream(reply: FastifyReply, media: Evidence, opts: { range?: string; reportId: string; clean?: boolean; refused: (reason: StreamRefusal) => FastifyReply }): Promise<FastifyReply> {
-    if (opts.clean && isPicture(media)) return this.sendCleaned(reply, media, opts);
+    // A document may be a picture whatever type the app gave it: read whole to tell (see sendCleaned).
+    if (opts.clean && (isPicture(media) || media.kind === 'document')) return this.sendCleaned(reply, media, opts);
     const r = await this.fetchFile(media, opts);
     if (!r.ok) return opts.refused(r.reason);
     const upstream = r.upstream;
@@ -115,11 +116,17 @@ export class TelegramFiles implements EvidenceFilePort {
     return reply.send(Readable.fromWeb(upstream.body as unknown as WebReadableStream<Uint8Array>));
   }
 
-  /** The whole picture read, cleaned and sent in one piece (no ranges: a picture is shown whole). */
+  /**
+   * The whole picture read, cleaned and sent in one piece (no ranges: a picture is shown whole). A
+   * document is read whole too (at most Telegram's 20 MB), since only its bytes tell a picture: an
+   * iPhone's HEIC or a JPEG sent without a picture type carries where it was taken all the same.
+   * One that is no picture (a PDF) goes as sent, as SECURITY.md says documents do.
+   */
   private async sendCleaned(reply: FastifyReply, media: Evidence, opts: { reportId: string; refused: (reason: StreamRefusal) => FastifyReply }): Promise<FastifyReply> {
     const r = await this.fetchFile(media, { reportId: opts.reportId });
     if (!r.ok) return opts.refused(r.reason);
     const file = await readWhole(Readable.fromWeb(r.upstream.body as unknown as WebReadableStream<Uint8Array>), LIMITS.evidenceMaxBytes, AbortSignal.timeout(READ_TIMEOUT_MS));
+    if (file && !isPicture(media) && !isPictureFile(file)) return fileHeaders(reply.code(200), media).header('content-length', String(file.length)).send(file);
     let cleaned: Cleaned = { ok: false };
     try {
       if (file) cleaned = withoutMetadata(file, media.kind);
@@ -137,9 +144,11 @@ export type StreamRefusal = FetchRefusal | 'may_identify';
 /** How long a picture to be cleaned has to arrive whole. */
 const READ_TIMEOUT_MS = 60_000;
 
-/** A picture, which can be cleaned of what the phone wrote into it. */
+/** Files sent as pictures? By their kind, any image type, or a picture's name (the app's word only: isPictureFile reads the bytes). */
+const PICTURE_NAME = /\.(jpe?g|png|webp|gif|tiff?|dng|heic|heif|avif)$/i;
+
 function isPicture(media: Evidence): boolean {
-  return media.kind === 'photo' || /^image\/(jpeg|png|webp)$/.test((media.mimeType ?? '').toLowerCase());
+  return media.kind === 'photo' || (media.mimeType ?? '').toLowerCase().startsWith('image/') || PICTURE_NAME.test(media.fileName ?? '');
 }
 
 function fileHeaders(reply: FastifyReply, media: Evidence): FastifyReply {

@@ -25,6 +25,25 @@ export function withoutMetadata(file: Buffer, kind: string): Cleaned {
   return { ok: false };
 }
 
+/** ISO-BMFF brands of still pictures (HEIC/HEIF as iPhones save them, AVIF): not videos, which share the container. */
+const PICTURE_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1', 'avif', 'avis']);
+
+/**
+ * Whether the file is a picture by what it is, not by the type or name the sending app gave it
+ * (an iPhone's HEIC arrives as `image/heic`, a file without an extension as
+ * `application/octet-stream`): JPEG, PNG, WebP, GIF, TIFF (a phone's DNG too), HEIC/HEIF, AVIF.
+ */
+export function isPictureFile(file: Buffer): boolean {
+  if (file.subarray(0, 3).equals(JPEG) || file.subarray(0, 8).equals(PNG)) return true;
+  const head = file.toString('latin1', 0, 12);
+  if ((head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') || head.startsWith('GIF8') || head.startsWith('II*\0') || head.startsWith('MM\0*')) return true;
+  if (head.slice(4, 8) !== 'ftyp' || file.length < 16) return false;
+  // The major brand, then the compatible ones, to the end of the ftyp box.
+  const end = Math.min(file.readUInt32BE(0), file.length, 256);
+  for (let at = 8; at + 4 <= end; at += at === 8 ? 8 : 4) if (PICTURE_BRANDS.has(file.toString('latin1', at, at + 4))) return true;
+  return false;
+}
+
 /** Markers of a JPEG's picture: frames, tables, restart interval, scans. */
 const JPEG_PICTURE = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xdb, 0xdd, 0xda]);
 

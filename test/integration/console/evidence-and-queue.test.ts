@@ -202,3 +202,44 @@ it('shows an anonymous report\'s picture sent as a file without what the phone w
   expect(refused.body).toContain('This picture is not shown');
   expect(refused.body).not.toContain('Achieng');
 });
+
+it('an anonymous report\'s picture sent as a file is cleaned or withheld whatever type the phone gave it; a named one\'s and a PDF as sent', async () => {
+  const seg = (marker: number, body: Buffer) => {
+    const head = Buffer.from([0xff, marker, 0, 0]);
+    head.writeUInt16BE(body.length + 2, 2);
+    return Buffer.concat([head, body]);
+  };
+  const owner = Buffer.from('Exif\0\0MM\0*GPS -1.2921 36.8219 Owner Achieng Otieno', 'latin1');
+  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8]), seg(0xe1, owner), seg(0xdb, Buffer.alloc(65, 1)), seg(0xc0, Buffer.alloc(15, 2)), seg(0xda, Buffer.alloc(10, 4)), Buffer.alloc(300, 0x55), Buffer.from([0xff, 0xd9])]);
+  // An iPhone's photo sent "as a file" arrives as it was taken: HEIC, with where and by whom.
+  const heic = Buffer.concat([Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 'latin1'), owner]);
+  const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Author (Achieng Otieno) >> endobj\n%%EOF\n', 'latin1');
+  const neema = await h.account('neema', 'agent');
+  const browser = h.browser();
+  await browser.signIn('neema');
+  const evidenceOf = async (anonymous: boolean, bytes: Buffer, mimeType: string, fileName: string) => {
+    const file = tg.addFile(bytes, { mimeType, fileName, kind: 'document' });
+    const who = await reporter(h.store);
+    const { report } = await h.reports.submit({ ...reportInput(who._id), anonymous, evidence: [{ kind: 'document', fileId: file.file_id, fileUniqueId: file.file_unique_id, mimeType, fileName }] });
+    await h.store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'in_progress', assignee: neema._id } });
+    return browser.get(`/tickets/${report._id.toString()}/evidence/0`, { accept: '*/*' });
+  };
+
+  // HEIC as the phone names it: it cannot be cleaned here, so it is not given.
+  const heicAnon = await evidenceOf(true, heic, 'image/heic', 'IMG_3051.HEIC');
+  expect(heicAnon.statusCode).toBe(502);
+  expect(heicAnon.body).toContain('This picture is not shown');
+  expect(heicAnon.body).not.toContain('Achieng');
+  // A JPEG the phone gave no picture type (no extension either): recognised by what it is, and cleaned.
+  const jpegUntyped = await evidenceOf(true, jpeg, 'application/octet-stream', 'IMG_3052');
+  expect(jpegUntyped.statusCode).toBe(200);
+  expect(jpegUntyped.body).not.toContain('Achieng');
+  expect(jpegUntyped.body).not.toContain('36.8219');
+  // A document that is no picture goes as sent, as before; and a named report's HEIC as sent.
+  const pdfAnon = await evidenceOf(true, pdf, 'application/pdf', 'statement.pdf');
+  expect(pdfAnon.statusCode).toBe(200);
+  expect(pdfAnon.body).toBe(pdf.toString('latin1'));
+  const heicNamed = await evidenceOf(false, heic, 'image/heic', 'IMG_3053.HEIC');
+  expect(heicNamed.statusCode).toBe(200);
+  expect(heicNamed.body).toContain('Achieng');
+});

@@ -4,7 +4,7 @@
  * it, or not at all.
  */
 import { Readable } from 'node:stream';
-import { readWhole, withoutMetadata } from '../../../src/lib/media-metadata';
+import { isPictureFile, readWhole, withoutMetadata } from '../../../src/lib/media-metadata';
 
 const text = (s: string) => Buffer.from(s, 'latin1');
 /** The place as a phone writes it (ISO 6709 in a video, decimal degrees in a photo's EXIF), and its name. */
@@ -125,5 +125,25 @@ describe('everything else', () => {
     const signal = new AbortController().signal;
     expect(await readWhole(Readable.from([Buffer.alloc(6), Buffer.alloc(4)]), 10, signal)).toEqual(Buffer.alloc(10));
     expect(await readWhole(Readable.from([Buffer.alloc(6), Buffer.alloc(5)]), 10, signal)).toBeNull();
+  });
+});
+
+describe('a picture told by its bytes', () => {
+  it('knows JPEG, PNG, WebP, GIF, TIFF and HEIC/AVIF by their first bytes; not a video in the same container, a PDF or a voice note', () => {
+    const box = (brands: string) => {
+      const b = Buffer.concat([Buffer.alloc(4), text(`ftyp${brands}`)]);
+      b.writeUInt32BE(b.length, 0);
+      return Buffer.concat([b, Buffer.alloc(40)]);
+    };
+    for (const head of ['\xff\xd8\xff\xe1', '\x89PNG\r\n\x1a\n', 'RIFF\0\0\0\0WEBPVP8 ', 'GIF89a', 'II*\0', 'MM\0*']) expect(isPictureFile(Buffer.concat([text(head), Buffer.alloc(20)]))).toBe(true);
+    // An iPhone's HEIC (major brand), HEIF named by a compatible brand only, AVIF.
+    expect(isPictureFile(box('heic\0\0\0\0mif1heic'))).toBe(true);
+    expect(isPictureFile(box('mp42\0\0\0\0mif1'))).toBe(true);
+    expect(isPictureFile(box('avif\0\0\0\0avifmif1'))).toBe(true);
+    expect(isPictureFile(box('isom\0\0\0\0isomiso2mp41'))).toBe(false);
+    expect(isPictureFile(box('qt  \0\0\0\0qt  '))).toBe(false);
+    expect(isPictureFile(text(`%PDF-1.7 /Author (${DEVICE})`))).toBe(false);
+    expect(isPictureFile(text('OggS\0\x02'))).toBe(false);
+    expect(isPictureFile(Buffer.alloc(0))).toBe(false);
   });
 });
