@@ -222,11 +222,13 @@ function ownNameWarning(t: T, d: Draft, own: { names: readonly string[]; usernam
   const found = own ? ownNameWritten(d.text, own) : undefined;
   const phone = phoneNumberWritten(d.text);
   const email = emailWritten(d.text);
-  return [
+  const warnings = [
     ...(found ? [t(`review.own_${found.as}`, { written: escapeHtml(found.written) })] : []),
     ...(phone ? [t('review.own_phone', { written: escapeHtml(phone) })] : []),
     ...(email ? [t('review.own_email', { written: escapeHtml(email) })] : []),
   ];
+  // An urgent report's story went onto its ticket as it was typed: taking it out now cannot unsay it.
+  return warnings.length && d.urgent ? [...warnings, t('review.own_seen_urgent')] : warnings;
 }
 
 /** Whether anyone was hurt and whether there is a P3 (or PRC) form or medical report, as answered (nothing when skipped). */

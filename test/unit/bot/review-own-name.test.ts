@@ -53,3 +53,16 @@ describe('the review, when the story holds an email address', () => {
     expect(reviewText(t, review({ text: `${'x'.repeat(3000)}@gmail.com` }), 'en', own)).not.toContain('review.own_email');
   });
 });
+
+describe('the review of an urgent report, stored and read by staff as it was written', () => {
+  it('does not promise that taking the name, number or address out keeps it from staff: they may have read it already', () => {
+    for (const text of ['Mimi ni Achieng. Polisi walinipiga.', 'Call me on 0712 345 678', 'Email me at wanjiku.m@gmail.com']) {
+      const said = reviewText(t, review({ text, danger: true, urgent: 'R-7K3F-9QX2' }), 'en', own);
+      expect(said).toContain('review.own_seen_urgent');
+      expect(said.indexOf('review.own_seen_urgent')).toBeLessThan(said.indexOf('review.hint'));
+    }
+    // Not on a report that waited for Send, nor on an urgent one with nothing of theirs in the story.
+    expect(reviewText(t, review(), 'sw', own)).not.toContain('review.own_seen_urgent');
+    expect(reviewText(t, review({ text: 'Polisi walinipiga.', danger: true, urgent: 'R-7K3F-9QX2' }), 'sw', own)).not.toContain('review.own_seen_urgent');
+  });
+});
