@@ -188,6 +188,11 @@ export function injuryKeyboard(t: T, id: string, step: 'hurt' | 'p3', others: bo
   return Markup.inlineKeyboard(rows);
 }
 
+/** After a correction typed at the review: change that part, or keep it and add the words to the story (long labels: one to a row). */
+export function fixKeyboard(t: T, id: string) {
+  return Markup.inlineKeyboard([[Markup.button.callback(t('review.fix_yes'), wizardData(id, 'review', 'fy'))], [Markup.button.callback(t('review.fix_no'), wizardData(id, 'review', 'fn'))]]);
+}
+
 export function confirmAgain(t: T, id: string) {
   return Markup.inlineKeyboard([[Markup.button.callback(t('review.send_again'), wizardData(id, 'review', 'ok'))]]);
 }

@@ -111,6 +111,18 @@ export interface Draft {
    * 14): sending completes that report, cancelling leaves it as a ticket marked not finished.
    */
   urgent?: string;
+  /**
+   * A correction typed at the review ("hapana ilikuwa jana"), not yet acted on: `words` as typed,
+   * which go to the story unless used for a change; the new `when` or `county` read from them,
+   * waiting for the reporter's Yes (absent: `part`'s question was opened instead). A new optional
+   * field, as `town`: a release without it shows the review, and the version is unchanged.
+   */
+  fix?: {
+    part: 'when' | 'county';
+    words: string;
+    when?: { when: WhenChoice; incidentAt: number; timeOfDay?: string };
+    county?: { code: number; town?: string };
+  };
   /** Chosen with the Send button on the review (absent until then). */
   anonymous?: boolean;
   /** Phone from the reporter's own shared contact; written (encrypted) to the reporter record on submit. */

@@ -1,5 +1,6 @@
 import { asksAboutInjuries, categoriesOf, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, skippedAfterCategoryChange, type CategoryCode } from '../../domain';
 import type { Draft, Step } from '../session';
+import { fixAsked, keepFixWords } from './correction';
 import { COUNTY_PAGES, editableFor, firstMissing, toReport } from './flow';
 import { answerInjuryButton, isInjuryStep } from './injuries';
 import { answerDetailButton, isDetailStep } from './details';
@@ -156,6 +157,14 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     return true;
   },
   review(turn, d, value) {
+    if (value === 'fy' || value === 'fn') {
+      if (!fixAsked(d)) return false;
+      turn.answer();
+      answerFix(turn, d, value === 'fy');
+      return true;
+    }
+    // Any other way on from "Change the county to Nyandarua?": its words are not lost, they go to the story.
+    if (d.fix) keepFixWords(turn, d);
     if (SEND.includes(value)) {
       turn.answer();
       if (value === 'sa') {
@@ -189,6 +198,31 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     return true;
   },
 };
+
+/**
+ * The reporter's answer to "Change the county to Nyandarua?": Yes changes it as Change would (a
+ * new county asks the place in it, then back to the review); No keeps it and adds the words to
+ * the story.
+ */
+export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
+  const fix = d.fix;
+  if (!yes || !fix) {
+    keepFixWords(turn, d);
+    return turn.show();
+  }
+  delete d.fix;
+  if (fix.when) {
+    d.when = fix.when.when;
+    d.incidentAt = fix.when.incidentAt;
+    if (fix.when.timeOfDay) d.timeOfDay = fix.when.timeOfDay;
+    else delete d.timeOfDay;
+    return turn.show();
+  }
+  if (!fix.county) return turn.show();
+  d.editing = true;
+  d.step = 'county';
+  setCounty(turn, d, fix.county.code, fix.county.town ? { name: fix.county.town, counties: [fix.county.code] } : undefined);
+}
 
 /** The story kept as it is ("Keep it", "That's all"): on as after an answer. */
 export function keepStory(turn: Turn, d: Draft): void {

@@ -1,6 +1,7 @@
 import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, type CategoryCode, type County, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { askWhatToChange, chooseCategory, chooseCounty, keepStory, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
+import { answerFix, askWhatToChange, chooseCategory, chooseCounty, keepStory, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
+import { correctAtReview, fixAsked, keepFixWords } from './correction';
 import { askToType, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
 import { formatDay } from './format';
@@ -350,6 +351,11 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   if (isInjuryStep(d.step)) return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more));
+  // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.
+  if (fixAsked(d)) {
+    if (agrees(word) || word === 'no') return answerFix(turn, d, word !== 'no');
+    keepFixWords(turn, d);
+  }
   if (word && onWord(turn, d, word, input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
   if (d.step === 'danger' && UNSURE.test(normalise(input))) return unsureOfDanger(turn, d, input);
@@ -453,6 +459,8 @@ function atReview(turn: Turn, d: Draft, input: string): void {
     turn.say('review.not_sent_yet');
     return turn.show();
   }
+  // "Hapana ilikuwa jana", "tarehe si sawa": that part is offered to change, never left wrong under a story that says otherwise.
+  if (correctAtReview(turn, d, input)) return;
   if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');

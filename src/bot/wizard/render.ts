@@ -51,7 +51,9 @@ async function editPressed(ctx: BotContext, m: Drawn, how: InPlace): Promise<boo
   const markup = m.markup?.reply_markup;
   if (markup && !('inline_keyboard' in markup)) {
     // Except the review's: its Send buttons still answer at the phone question (a change of mind).
-    if (WIZARD_DATA.exec(q.data)?.[2] !== 'review') await closePressed(ctx, pressed, how === 'choice' ? label : undefined);
+    // "Change the county to Nyandarua?" is no review: answered, it closes as any question.
+    const data = WIZARD_DATA.exec(q.data);
+    if (data?.[2] !== 'review' || data[3] === 'fy') await closePressed(ctx, pressed, how === 'choice' ? label : undefined);
     return false;
   }
   const chose = how === 'choice' && label ? `✓ ${m.html ? escapeHtml(label) : label}\n\n` : '';
@@ -172,6 +174,7 @@ function keyboard(t: T, k: Keyboard, lang: Lang) {
     case 'review': return kb.reviewKeyboard(t, k.draftId);
     case 'detail': return kb.detailKeyboard(t, k.draftId, k.step, k.choices ?? [], k.first === true);
     case 'confirmAgain': return kb.confirmAgain(t, k.draftId);
+    case 'fix': return kb.fixKeyboard(t, k.draftId);
   }
 }
 

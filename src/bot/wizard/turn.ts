@@ -1,6 +1,7 @@
 import { countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
+import { keepFixWords } from './correction';
 import { askDetail, isDetailStep } from './details';
 import { afterEdit, chainsOn, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf } from './flow';
 import { askInjury, isInjuryStep } from './injuries';
@@ -220,6 +221,8 @@ export class Turn {
     // shared there belongs to that county from now, so a later change of county drops it. With
     // no county yet (Back on the first pass), the pin still waits for the county chosen next.
     if (d.step === 'county' && to !== 'county' && d.county !== undefined) delete d.locationEarly;
+    // Back at the review after the question a correction opened was answered: the words were used.
+    if (to === 'review' && d.step !== 'review') delete d.fix;
     d.step = to;
     if (to === 'review') d.editing = undefined;
     return this.show();
@@ -250,6 +253,8 @@ export class Turn {
   }
 
   back(d: Draft): void {
+    // Back from the review while "Change the county to Nyandarua?" waits: its words go to the story, not lost.
+    if (d.fix && d.step === 'review') keepFixWords(this, d);
     if (REPLY_KEYBOARD_STEPS.includes(d.step)) this.say('wizard.ok', undefined, { keyboard: { type: 'remove' } });
     if (d.step === 'kind' && !d.editing) {
       // Back from the first question leaves the report, once asked when it holds something
@@ -264,7 +269,11 @@ export class Turn {
     // While editing, Back returns to review, except within the chained pairs kind->cat and
     // county->place, and within the details group (always opened as an edit): "Which unit?" goes
     // back to the officers' names, not out of the group.
-    if (d.editing && d.step !== 'cat' && d.step !== 'place' && !isDetailStep(d.step)) return this.go('review');
+    if (d.editing && d.step !== 'cat' && d.step !== 'place' && !isDetailStep(d.step)) {
+      // Back from the question a correction typed at the review opened: nothing changed, so its words go to the story.
+      if (d.fix) keepFixWords(this, d);
+      return this.go('review');
+    }
     return this.go(prevStep(d, d.step));
   }
 

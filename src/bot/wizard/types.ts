@@ -90,6 +90,8 @@ export type Keyboard =
   | { type: 'injury'; draftId: string; step: 'hurt' | 'p3'; others?: true }
   /** "Cancel this report?" after a typed cancel word. */
   | { type: 'cancelAsk'; draftId: string; step: Step }
+  /** "Change the county to Nyandarua?" after a correction typed at the review: Yes, or No (the words go to the story). */
+  | { type: 'fix'; draftId: string }
   | { type: 'confirmAgain'; draftId: string };
 
 /** A button of a detail question: `key` is a bot locale key, `label` a name shown as it is. */

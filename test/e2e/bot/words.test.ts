@@ -6,7 +6,7 @@
 import { incidentTimeFor } from '../../../src/domain';
 import { sessionKey } from '../../../src/bot';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, clockAwayFromMidnight, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
+import { allTexts, clockAwayFromMidnight, expectNoEnglish, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
 
 let h: BotHarness;
 const clock = clockAwayFromMidnight();
@@ -290,5 +290,27 @@ describe('a few first words that say what to do', () => {
     const hello = h.tg.user({ firstName: 'Hello', languageCode: 'sw' });
     await hello.sendText('Habari yako');
     expect(lastText(hello)).toBe('Ungependa kufanya nini?');
+  });
+});
+
+describe('a correction typed at the review (Swahili)', () => {
+  it('"Nimekosea kaunti, ni Nyandarua" asks to change the county; Ndio asks the place in it, and the report is stored with Nyandarua and the story as told', async () => {
+    const u = h.tg.user({ firstName: 'Correction', languageCode: 'sw' });
+    await walkTo(u, 'review', 'sw');
+    const before = u.messages().length;
+    await u.sendText('Nimekosea kaunti, ni Nyandarua');
+    expect(lastText(u)).toBe('Nibadilishe kaunti iwe Nyandarua?');
+    expect(u.buttons()).toEqual(['✅ Ndio, ibadilishe', 'Hapana, ongeza maneno yangu kwenye maelezo']);
+    await u.press('✅ Ndio, ibadilishe');
+    // Answered, the question keeps no buttons (the place question's keyboard is under the text field).
+    expect(u.buttons()).not.toContain('✅ Ndio, ibadilishe');
+    expect(lastText(u)).toContain('Ni wapi hasa ndani ya Nyandarua?');
+    await u.sendText('Ol Kalou, karibu na stage');
+    expect(lastText(u)).toContain(L.sw.review);
+    expect(lastText(u)).toContain('Nyandarua');
+    expectNoEnglish(allTexts(u).slice(before));
+    await u.press(SEND_ANONYMOUSLY.sw);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ county: 18, place: 'Ol Kalou, karibu na stage', description: { text: 'Police asked me for a bribe at the junction.' } });
   });
 });

@@ -1,0 +1,125 @@
+import { checkText, COUNTIES, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, splitTime, type WhenChoice } from '../../domain';
+import type { Draft } from '../session';
+import { formatDay, formatTime } from './format';
+import { normalise, readWord } from './parse';
+import type { Text } from './types';
+import type { Turn } from './turn';
+
+/**
+ * A correction typed at the review ("hapana ilikuwa jana", "wrong county, it was Nakuru", "sio
+ * Kisumu, ni Siaya"): added to the story, it left the answer wrong and the story saying otherwise.
+ * It is read only when every word before the new answer is one of a correction's own (a "wrong",
+ * the part's name, the old answer, "it was", "ni"), so "hapana, walirudi jana usiku" (no, they
+ * came back last night) is still the story.
+ */
+export type Correction = { part: 'when' | 'county'; when?: NonNullable<Draft['fix']>['when']; county?: NonNullable<Draft['fix']>['county'] };
+
+/** Words that say an answer is wrong; at least one is needed. */
+const WRONG = new Set(
+  'hapana hapna la no nope not sio siyo si wrong incorrect mistake makosa kosa nimekosea nilikosea umekosea mmekosea mlikosea imekosewa ilikosewa haiko actually kumbe oops'.split(' '),
+);
+/** Said right before a value, these make it the wrong one ("sio Kisumu"), not the right one. */
+const NOT = new Set(['sio', 'siyo', 'si', 'not']);
+const WHEN_PART = new Set('tarehe date siku day lini when wakati'.split(' '));
+const COUNTY_PART = new Set('kaunti county mahali pahali place location eneo sehemu where wapi'.split(' '));
+const FILLER = new Set(
+  'ni ilikuwa ilikua ilitokea ilifanyika happened it its s was is the that this should be ya iko sawa sahihi correct right na and but lakini bali i meant mean namaanisha nilimaanisha to say in at on katika kwa a my yangu hiyo hii ok okay sorry samahani'.split(' '),
+);
+/** Days named as the answer that was wrong ("sio leo, ilikuwa jana"). */
+const DAY_WORDS = new Set('leo today jana yesterday juzi sasa now'.split(' '));
+const COUNTY_WORDS = new Set(COUNTIES.flatMap((c) => normalise(c.name).split(' ')));
+
+const isPart = (w: string) => WHEN_PART.has(w) || COUNTY_PART.has(w);
+/** A word a correction is made of, before its new answer. */
+const ofCorrection = (w: string) => WRONG.has(w) || isPart(w) || FILLER.has(w) || DAY_WORDS.has(w) || COUNTY_WORDS.has(w);
+
+/** A correction of the date or the county/place, with the new answer when it can be read; undefined when the words are no correction. */
+export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Correction | undefined {
+  if ([...input].length > 100) return undefined;
+  // Read as typed ("25/11/2026" loses its slashes to `normalise`); each typed word checked in its plain form.
+  const typed = input.trim().split(/\s+/);
+  const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
+  const words = plain.flat();
+  if (!words.some((w) => WRONG.has(w))) return undefined;
+  const named = words.some((w) => WHEN_PART.has(w)) ? 'when' : words.some((w) => COUNTY_PART.has(w)) ? 'county' : undefined;
+  for (let i = 1; i < typed.length && plain[i - 1].every(ofCorrection); i++) {
+    if (plain[i - 1].some((w) => NOT.has(w))) continue;
+    const value = typed.slice(i).join(' ').replace(/[.!,;:]+$/u, '');
+    const when = named !== 'county' ? readDay(value, now) : undefined;
+    if (when) return sameDay(when, d) ? undefined : { part: 'when', when };
+    const county = named !== 'when' ? readCounty(value) : undefined;
+    if (county) return county.code === d.county && !county.town ? undefined : { part: 'county', county };
+  }
+  if (!words.every(ofCorrection)) return undefined;
+  // No new answer: the part is named, or pointed to by its old answer ("sio leo").
+  const part = named ?? (words.some((w) => DAY_WORDS.has(w)) ? 'when' : words.some((w) => COUNTY_WORDS.has(w) && !isPart(w)) ? 'county' : undefined);
+  return part ? { part } : undefined;
+}
+
+function readDay(value: string, now: Date): Correction['when'] {
+  const { day, time, dayAlone } = splitTime(value);
+  const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
+  const at = (choice: Exclude<WhenChoice, 'date'>) => incidentTimeFor(choice, now).getTime();
+  const withTime = (w: NonNullable<Correction['when']>) => (time && w.when !== 'now' ? { ...w, timeOfDay: time } : w);
+  if (word === 'now' || word === 'today' || word === 'yesterday') return withTime({ when: word, incidentAt: at(word) });
+  if (word === 'dayBefore') return withTime({ when: 'date', incidentAt: at('yesterday') - 24 * 60 * 60 * 1000 });
+  if (word) return undefined;
+  const parsed = parseIncidentDate(value, now);
+  return parsed.ok ? withTime({ when: 'date', incidentAt: parsed.date.getTime() }) : undefined;
+}
+
+function readCounty(value: string): Correction['county'] {
+  const m = matchCounty(value);
+  return m.kind === 'exact' ? { code: m.county.code, ...(m.town ? { town: m.town } : {}) } : undefined;
+}
+
+function sameDay(w: NonNullable<Correction['when']>, d: Pick<Draft, 'when' | 'incidentAt'>): boolean {
+  return w.when === d.when && (w.when === 'now' || formatDay(w.incidentAt) === formatDay(d.incidentAt ?? 0));
+}
+
+/**
+ * Words typed at the review that correct the date or the county: asked whether to change it, with
+ * the new answer ("Change the county to Nyandarua?"), or taken to that part's question when the
+ * new answer cannot be read. Nothing changes without the reporter's tap; the words wait on the
+ * draft (`fix`) and go to the story if they are not used for a change. False: no correction.
+ */
+export function correctAtReview(turn: Turn, d: Draft, input: string): boolean {
+  const c = readCorrection(input, d, turn.now);
+  if (!c) return false;
+  d.fix = { part: c.part, words: input.trim(), ...(c.when ? { when: c.when } : {}), ...(c.county ? { county: c.county } : {}) };
+  if (c.when) return said(turn, d, whenText(c.when, c.when.timeOfDay));
+  if (c.county?.town) return said(turn, d, { key: 'review.fix_town', params: { town: c.county.town, county: { countyCode: c.county.code } } });
+  if (c.county) return said(turn, d, { key: 'review.fix_county', params: { county: { countyCode: c.county.code } } });
+  // As Change -> When or Change -> Place would: the answer comes back to the review.
+  d.editing = true;
+  turn.go(c.part);
+  return true;
+}
+
+function said(turn: Turn, d: Draft, text: Text): true {
+  turn.message([text], { keyboard: { type: 'fix', draftId: d.id } });
+  return true;
+}
+
+/** "Change the date to yesterday (27/11/2026)?": the day as the review writes it, in the middle of a sentence. */
+function whenText(w: NonNullable<Correction['when']>, time: string | undefined): Text {
+  const day: Text | string =
+    w.when === 'now' ? { key: 'review.fix_day.now', params: { date: formatDay(w.incidentAt), time: formatTime(w.incidentAt) } } : w.when === 'date' ? formatDay(w.incidentAt) : { key: `review.fix_day.${w.when}`, params: { date: formatDay(w.incidentAt) } };
+  return time ? { key: 'review.fix_when_time', params: { when: day, time } } : { key: 'review.fix_when', params: { when: day } };
+}
+
+/** The question waits for a tap at the review (as against its part's question opened). */
+export function fixAsked(d: Draft): boolean {
+  return d.step === 'review' && Boolean(d.fix?.when || d.fix?.county);
+}
+
+/** The correction not used for a change: its words go to the story, as any detail typed at the review. */
+export function keepFixWords(turn: Turn, d: Draft): void {
+  const words = d.fix?.words;
+  delete d.fix;
+  if (!words || (d.text !== undefined && ` ${normalise(d.text)} `.includes(` ${normalise(words)} `))) return;
+  const joined = checkText(d.text === undefined ? words : `${d.text}\n${words}`, LIMITS.descriptionMaxChars);
+  if (!joined.ok) return;
+  d.text = joined.text;
+  turn.say('desc.added');
+}

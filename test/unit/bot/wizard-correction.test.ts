@@ -1,0 +1,179 @@
+/**
+ * A correction typed at the review ("hapana ilikuwa jana", "wrong county, it was Nakuru"): the
+ * reporter is asked whether to change that part, with the new value when it can be read, or taken
+ * to its question when it cannot. Nothing changes without their tap, and words they chose not to
+ * use for a change go to the story, as any detail remembered at the review does.
+ */
+import type { Draft } from '../../../src/bot/session';
+import { step } from '../../../src/bot/wizard/step';
+import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
+
+const NOW = new Date('2026-11-28T09:30:00Z'); // 12:30 in Nairobi
+const TODAY_EAT = Date.parse('2026-11-27T21:00:00Z'); // 28/11/2026 00:00 in Nairobi
+const YESTERDAY_EAT = TODAY_EAT - 86_400_000;
+const ID = 'dRaFt0000001';
+const STORY = 'Police asked me for a bribe at the junction.';
+const NAKURU = 32;
+const NYANDARUA = 18;
+const SIAYA = 41;
+const KISUMU = 42;
+
+const reviewed = (extra: Partial<Draft> = {}): WizardState => ({
+  draft: { id: ID, step: 'review', kind: 'police', category: 'p_bribery', danger: false, text: STORY, county: NAKURU, place: 'Naivasha road junction', when: 'today', incidentAt: TODAY_EAT, ...extra },
+});
+const run = (state: WizardState, input: WizardInput): StepResult => step(state, input, NOW);
+const type = (state: WizardState, text: string, label?: 'back') => run(state, label ? { type: 'text', text, label } : { type: 'text', text });
+const press = (state: WizardState, value: string, s = state.draft?.step ?? 'review') => run(state, { type: 'button', draftId: ID, step: s, value });
+
+function said(r: StepResult): string[] {
+  return r.replies.map((x: Reply) => (x.type === 'answer' ? (x.text ? `answer:${x.text.key}` : 'answer') : x.type === 'message' ? x.texts.map((t) => t.key).join('+') : x.type));
+}
+const lastMessage = (r: StepResult) => [...r.replies].reverse().find((x): x is Extract<Reply, { type: 'message' }> => x.type === 'message');
+
+describe('a correction typed at the review names the date', () => {
+  it.each(['hapana ilikuwa jana', 'no it was yesterday', 'Hapana, ilikuwa jana.', 'sio leo, ilikuwa jana', 'the date is wrong, it was yesterday'])(
+    '"%s" asks whether to change the date to yesterday; nothing changes, nothing is added to the story',
+    (words) => {
+      const r = type(reviewed(), words);
+      expect(said(r)).toEqual(['review.fix_when']);
+      expect(lastMessage(r)?.texts[0].params).toEqual({ when: { key: 'review.fix_day.yesterday', params: { date: '27/11/2026' } } });
+      expect(lastMessage(r)?.keyboard).toEqual({ type: 'fix', draftId: ID });
+      expect(r.state.draft).toMatchObject({ step: 'review', when: 'today', incidentAt: TODAY_EAT, text: STORY });
+      expect(r.effects).toEqual([]);
+      // Yes: the date changes, the story stays as it was, and the review is shown again.
+      const yes = press(r.state, 'fy');
+      expect(said(yes)).toEqual(['answer', 'review']);
+      expect(yes.state.draft).toMatchObject({ step: 'review', when: 'yesterday', incidentAt: YESTERDAY_EAT, text: STORY });
+      expect(yes.state.draft?.fix).toBeUndefined();
+    },
+  );
+
+  it('"no, add it to my story": the date stays and the words go to the story', () => {
+    const asked = type(reviewed(), 'hapana ilikuwa jana');
+    const no = press(asked.state, 'fn');
+    expect(said(no)).toEqual(['answer', 'desc.added', 'review']);
+    expect(no.state.draft).toMatchObject({ step: 'review', when: 'today', incidentAt: TODAY_EAT, text: `${STORY}\nhapana ilikuwa jana` });
+    expect(no.state.draft?.fix).toBeUndefined();
+    // Typed too: "ndio" changes it (it does not send the report), "hapana" keeps it.
+    expect(type(asked.state, 'ndio')).toMatchObject({ effects: [], state: { draft: { when: 'yesterday', text: STORY } } });
+    expect(type(asked.state, 'hapana').state.draft).toMatchObject({ when: 'today', text: `${STORY}\nhapana ilikuwa jana` });
+  });
+
+  it('a date that cannot be read opens the date question; its answer changes it, Back keeps it and adds the words', () => {
+    for (const words of ['tarehe si sawa', 'the date is wrong', 'Nimekosea tarehe', 'sio sawa, tarehe si sahihi', 'wrong date']) {
+      const r = type(reviewed(), words);
+      expect([words, said(r), r.state.draft?.step, r.state.draft?.editing, r.state.draft?.text]).toEqual([words, ['when.ask'], 'when', true, STORY]);
+      const answered = type(r.state, 'jana');
+      expect([words, answered.state.draft]).toMatchObject([words, { step: 'review', when: 'yesterday', text: STORY }]);
+      expect(answered.state.draft?.fix).toBeUndefined();
+    }
+    const back = press(type(reviewed(), 'tarehe si sawa').state, 'back');
+    expect(said(back)).toEqual(['answer', 'desc.added', 'review']);
+    expect(back.state.draft).toMatchObject({ step: 'review', when: 'today', text: `${STORY}\ntarehe si sawa` });
+  });
+
+  it('the date it already has is no correction: added to the story as before', () => {
+    const r = type(reviewed({ when: 'yesterday', incidentAt: YESTERDAY_EAT }), 'hapana ilikuwa jana');
+    expect(said(r)).toEqual(['desc.added', 'review']);
+  });
+});
+
+describe('a correction typed at the review names the county', () => {
+  it.each([
+    ['Nimekosea kaunti, ni Nyandarua', NAKURU, NYANDARUA],
+    ['wrong county, it was Nakuru', KISUMU, NAKURU],
+    ['sio Kisumu, ni Siaya', KISUMU, SIAYA],
+    ['kaunti si sawa ni Nyandarua', NAKURU, NYANDARUA],
+    ['no, the county is Siaya', KISUMU, SIAYA],
+  ])('"%s" asks whether to change the county; Yes asks the place in it, then the review', (words, from, to) => {
+    const r = type(reviewed({ county: from }), words);
+    expect(said(r)).toEqual(['review.fix_county']);
+    expect(lastMessage(r)?.texts[0].params).toEqual({ county: { countyCode: to } });
+    expect(lastMessage(r)?.keyboard).toEqual({ type: 'fix', draftId: ID });
+    expect(r.state.draft).toMatchObject({ step: 'review', county: from, place: 'Naivasha road junction', text: STORY });
+    const yes = press(r.state, 'fy');
+    expect(said(yes)).toEqual(['answer', 'place.ask']);
+    expect(yes.state.draft).toMatchObject({ step: 'place', editing: true, county: to, text: STORY });
+    const placed = type(yes.state, 'Soko la mjini');
+    expect(placed.state.draft).toMatchObject({ step: 'review', county: to, place: 'Soko la mjini', text: STORY });
+  });
+
+  it('"no, add it to my story": the county stays and the words go to the story', () => {
+    const no = press(type(reviewed(), 'Nimekosea kaunti, ni Nyandarua').state, 'fn');
+    expect(said(no)).toEqual(['answer', 'desc.added', 'review']);
+    expect(no.state.draft).toMatchObject({ step: 'review', county: NAKURU, place: 'Naivasha road junction', text: `${STORY}\nNimekosea kaunti, ni Nyandarua` });
+  });
+
+  it('a county or place said to be wrong without the right one opens the county question, the county given kept first', () => {
+    for (const words of ['wrong county', 'kaunti si sahihi', 'mahali si sawa', 'the place is wrong']) {
+      const r = type(reviewed(), words);
+      expect([words, said(r), r.state.draft?.step, r.state.draft?.editing]).toEqual([words, ['county.ask_edit'], 'county', true]);
+    }
+  });
+
+  it('Send tapped on the summary while the question waits: the words go to the story, the county does not change', () => {
+    const asked = type(reviewed(), 'Nimekosea kaunti, ni Nyandarua');
+    const sent = press(asked.state, 'sa');
+    expect(sent.effects).toEqual([expect.objectContaining({ type: 'submit', report: expect.objectContaining({ county: NAKURU, description: { text: `${STORY}\nNimekosea kaunti, ni Nyandarua` } }) })]);
+    // The question's buttons once it is settled: answered as an older message, nothing changed.
+    const late = press({ draft: { ...asked.state.draft!, fix: undefined } }, 'fy');
+    expect(late.state.draft?.county).toBe(NAKURU);
+  });
+});
+
+describe('corrections, further', () => {
+  it('a time typed with the day is kept and said: "hapana ilikuwa jana usiku"', () => {
+    const r = type(reviewed(), 'hapana ilikuwa jana usiku');
+    expect(said(r)).toEqual(['review.fix_when_time']);
+    expect(press(r.state, 'fy').state.draft).toMatchObject({ when: 'yesterday', timeOfDay: 'usiku', text: STORY });
+  });
+
+  it('a date written with slashes is read as typed: "hapana, tarehe ni 25/11/2026"', () => {
+    const r = type(reviewed(), 'hapana, tarehe ni 25/11/2026');
+    expect(lastMessage(r)?.texts[0]).toEqual({ key: 'review.fix_when', params: { when: '25/11/2026' } });
+    expect(press(r.state, 'fy').state.draft).toMatchObject({ when: 'date', incidentAt: TODAY_EAT - 3 * 86_400_000, text: STORY });
+  });
+
+  it('a town named ("wrong place, it was Kitengela") offers the town in its county; Yes asks where in it', () => {
+    const r = type(reviewed(), 'wrong place, it was Kitengela');
+    expect(said(r)).toEqual(['review.fix_town']);
+    expect(lastMessage(r)?.texts[0].params).toEqual({ town: 'Kitengela', county: { countyCode: 34 } });
+    const yes = press(r.state, 'fy');
+    expect(said(yes)).toEqual(['answer', 'place.ask_town']);
+    expect(yes.state.draft).toMatchObject({ step: 'place', county: 34, editing: true });
+  });
+
+  it('the county said to be the wrong one ("sio Nyandarua") is never offered as the right one', () => {
+    const r = type(reviewed(), 'sio Nyandarua');
+    expect(said(r)).toEqual(['county.ask_edit']);
+    expect(r.state.draft).toMatchObject({ step: 'county', county: NAKURU });
+  });
+
+  it('Back on the review, or more words typed, while the question waits: the words go to the story, nothing changes', () => {
+    const asked = type(reviewed(), 'no it was yesterday');
+    const back = press(asked.state, 'back');
+    expect(back.state.draft).toMatchObject({ step: 'when', when: 'today', text: `${STORY}\nno it was yesterday` });
+    expect(back.state.draft?.fix).toBeUndefined();
+    const more = type(asked.state, 'They also took my phone and my ID card');
+    expect(said(more)).toEqual(['desc.added', 'desc.added', 'review']);
+    expect(more.state.draft).toMatchObject({ when: 'today', text: `${STORY}\nno it was yesterday\nThey also took my phone and my ID card` });
+    expect(type(asked.state, 'tuma').effects).toEqual([expect.objectContaining({ type: 'submit', report: expect.objectContaining({ when: 'today' }) })]);
+  });
+});
+
+describe('what is not a correction goes to the story as before', () => {
+  it.each(['I forgot to say they had guns', 'pia walichukua simu', 'hapana, walirudi jana usiku wakampiga tena', 'no they came back from Nakuru with more men', 'Sawa pia walichukua simu yangu'])(
+    '"%s" is added to the story',
+    (words) => {
+      const r = type(reviewed(), words);
+      expect(said(r)).toEqual(['desc.added', 'review']);
+      expect(r.state.draft).toMatchObject({ step: 'review', county: NAKURU, when: 'today', text: `${STORY}\n${words}` });
+    },
+  );
+
+  it('"walikuwa wanne" (two words) is answered as before, nothing changed', () => {
+    const r = type(reviewed(), 'walikuwa wanne');
+    expect(said(r)).toEqual(['unexpected.review', 'review']);
+    expect(r.state.draft).toMatchObject({ county: NAKURU, when: 'today', text: STORY });
+  });
+});
