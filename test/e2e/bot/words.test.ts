@@ -300,7 +300,7 @@ describe('a correction typed at the review (Swahili)', () => {
     const before = u.messages().length;
     await u.sendText('Nimekosea kaunti, ni Nyandarua');
     expect(lastText(u)).toBe('Nibadilishe kaunti iwe Nyandarua?');
-    expect(u.buttons()).toEqual(['✅ Ndio, ibadilishe', 'Hapana, ongeza maneno yangu kwenye maelezo']);
+    expect(u.buttons()).toEqual(['✅ Ndio, ibadilishe', 'Hapana, yaongeze kwenye maelezo']);
     await u.press('✅ Ndio, ibadilishe');
     // Answered, the question keeps no buttons (the place question's keyboard is under the text field).
     expect(u.buttons()).not.toContain('✅ Ndio, ibadilishe');
