@@ -105,7 +105,8 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
     if (auth.current(req)) return reply.redirect('/queue', 303);
     const q = req.query as Record<string, unknown>;
     const next = safeLocalPath(q.next, '');
-    return ctx.render(req, reply, 'signin', { next, failed: false, username: '', ended: endedNotice(q.ended, next) });
+    const chosen = q.chosen === '1' ? auth.language(req) : null;
+    return ctx.render(req, reply, 'signin', { next, failed: false, username: '', ended: endedNotice(q.ended, next), chosen });
   });
 
   app.post('/signin', { preHandler: auth.checkCsrf }, async (req, reply) => {
@@ -115,12 +116,16 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
     const next = safeLocalPath(body.next);
     // A refused attempt shows the page again as it was: still saying why the agent is here.
     const ended = endedNotice(body.ended, safeLocalPath(body.next, ''));
+    // A language tapped on this page in this visit (its switch comes back with `chosen=1` and the
+    // form then carries it): signing in gives it and saves it to the account, as the switch does
+    // once signed in. The language cookie alone is no choice: on a shared PC it is the last agent's.
+    const chosen = isLang(body.lang) ? body.lang : null;
     const waitMinutes = await limit.take(req.ip);
     if (waitMinutes) {
       ctx.logger.info({ outcome: 'address_limited', ...who(username, req.ip) }, 'console sign-in refused');
       ctx.metrics.rateLimited.inc({ limit: 'signin_address' });
       reply.code(429);
-      return ctx.render(req, reply, 'signin', { next, failed: false, limitedMinutes: waitMinutes, username, ended });
+      return ctx.render(req, reply, 'signin', { next, failed: false, limitedMinutes: waitMinutes, username, ended, chosen });
     }
     const known = knownBrowser(devices, req);
     const result = username && password ? await ctx.store.agents.signIn(username, password, { exempt: known.exempt }) : ({ ok: false, reason: 'unknown' } as const);
@@ -128,7 +133,7 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
       // One message for every reason: the page must not reveal which usernames exist or are locked.
       ctx.logger.info({ outcome: result.reason, ...who(username, req.ip) }, 'console sign-in refused');
       reply.code(401);
-      return ctx.render(req, reply, 'signin', { next, failed: true, username, ended });
+      return ctx.render(req, reply, 'signin', { next, failed: true, username, ended, chosen });
     }
     await limit.giveBack(req.ip);
     await known.succeeded();
@@ -136,6 +141,8 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
     ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role, knownDevice: known.exempted() }, 'console sign-in');
     // Signing in again in the same browser replaces its session rather than leaving the old one alive.
     if (auth.current(req)) await auth.endSession(req, reply);
+    // The session reads the account afresh on every request, so the saved language shows at once.
+    if (chosen && chosen !== result.agent.language) await ctx.store.agents.setLanguage(result.agent._id, chosen);
     await auth.startSession(reply, result.agent);
     return reply.redirect(next, 303);
   });

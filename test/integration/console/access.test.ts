@@ -79,7 +79,7 @@ describe('signing in', () => {
     const page = await b.get(`/signin?next=${encodeURIComponent(ticket)}&ended=1`);
     const back = /name="back" value="([^"]*)"/.exec(page.body)?.[1].replace(/&amp;/g, '&');
     const switched = await b.post('/language', { lang: 'sw', back: back ?? '' });
-    expect(switched.headers.location).toBe(`/signin?next=${encodeURIComponent(ticket)}&ended=1`);
+    expect(switched.headers.location).toBe(`/signin?next=${encodeURIComponent(ticket)}&ended=1&chosen=1`);
     const inSwahili = await b.get(switched.headers.location!);
     expect(inSwahili.body).toContain('Ingia tena urudi kwenye tiketi');
     const signedIn = await b.post('/signin', { username: 'chebet', password: PASSWORD, next: /name="next" value="([^"]*)"/.exec(inSwahili.body)?.[1] ?? '' });
@@ -100,7 +100,7 @@ describe('signing in', () => {
     expect(failed.body).toContain('Your session has ended. Sign in again to go back to the ticket: what you were typing there is kept.');
     expect(failed.body).toMatch(/<div class="flash error" role="alert">[^<]+<\/div>/);
     // The language switch from the failed page keeps it too, and the right password goes on to the ticket.
-    expect(/name="back" value="([^"]*)"/.exec(failed.body)?.[1].replace(/&amp;/g, '&')).toBe(`/signin?next=${encodeURIComponent(ticket)}&ended=1`);
+    expect(/name="back" value="([^"]*)"/.exec(failed.body)?.[1].replace(/&amp;/g, '&')).toBe(`/signin?next=${encodeURIComponent(ticket)}&ended=1&chosen=1`);
     const signedIn = await b.post('/signin', { ...fields(failed.body), username: 'chebet', password: PASSWORD });
     expect(signedIn.headers.location).toBe(ticket);
     // A plain visit that fails says nothing about a session.
