@@ -248,8 +248,8 @@ it('the answer to all says beside each box how many of the reporters will get it
   await desk.signIn('mwangi', PASSWORD);
   const page = (await desk.get(`/tickets/${lead._id.toString()}`)).body;
   const form = replyAllForm(page);
-  expect(readers(form, 'en')).toBe('Watoa ripoti 2 wanasoma Kiingereza');
-  expect(readers(form, 'sw')).toBe('Watoa ripoti 2 wanasoma Kiswahili');
+  expect(readers(form, 'en')).toBe('Waripoti 2 wanasoma Kiingereza');
+  expect(readers(form, 'sw')).toBe('Waripoti 2 wanasoma Kiswahili');
   expect(form).toContain('Tuma kwa wote 4');
   expect(box(form, 'en')).not.toContain('required');
   expect(box(form, 'sw')).not.toContain('required');

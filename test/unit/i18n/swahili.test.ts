@@ -17,3 +17,11 @@ describe('Swahili texts a reporter reads', () => {
     expect(t.t('sw', 'bot:desc.too_long', { length: 12001, max: 12000 })).toContain('Tafadhali uufupishe;');
   });
 });
+
+describe('Swahili texts staff read (the console, the notices to supervisors on Telegram)', () => {
+  it('name the person who reported "mripoti" (plural "waripoti") everywhere, never also "mtoa ripoti"', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const texts = ['console', 'triage', 'notices'].map((ns) => JSON.stringify(require(`../../../locales/sw/${ns}.json`))).join('\n');
+    expect(texts.match(/\b(mtoa|watoa) ripoti[^"]{0,30}/gi) ?? []).toEqual([]);
+  });
+});
