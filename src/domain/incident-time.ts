@@ -62,7 +62,8 @@ function daysAgo(s: string, now: Date): ParsedDate | undefined {
   return inRange(new Date(startOfEatDay(now) - Math.min(n, 1000) * DAY_MS), now);
 }
 
-type DayParts = { y: number; m: number; d: number };
+/** `thisMonth`: said so ("tarehe 3 mwezi huu"), so never a day of an earlier month. */
+type DayParts = { y: number; m: number; d: number; thisMonth?: true };
 
 /** 3/12/2026, 03-12-26, 3.12.2026, 2026-12-03, or 3/12 (the latest such day up to today). */
 function numericDate(s: string): DayParts | undefined {
@@ -90,12 +91,13 @@ function monthNumberWords(t: string): string {
 }
 
 /**
- * "3 December", "Dec 3rd", "tarehe 3 Desemba 2026", "tarehe 3" (this month), "the 3rd": without a
- * year (or month), the latest such day up to today.
+ * "3 December", "Dec 3rd", "tarehe 3 Desemba 2026", "tarehe 3" (this month), "the 3rd", "tarehe 3
+ * mwezi huu": without a year (or month), the latest such day up to today.
  */
 function namedDate(s: string): DayParts | undefined {
+  const thisMonth = /\b(?:mwezi huu|this month)\b/i.test(s);
   const t = monthNumberWords(s.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' '))
-    .replace(/\b(tarehe|mnamo|the|of|on)\b/g, ' ')
+    .replace(/\b(tarehe|mnamo|the|of|on|mwezi huu|this month)\b/g, ' ')
     .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
@@ -104,16 +106,18 @@ function namedDate(s: string): DayParts | undefined {
   const [day, month, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
   if (!day) return undefined;
   // A bare number is a day of the month only as "tarehe 3" or "3rd", never a lone "3".
-  if (month === undefined && !/tarehe|\d(st|nd|rd|th)\b|\bthe\b/i.test(s)) return undefined;
+  if (month === undefined && !thisMonth && !/tarehe|\d(st|nd|rd|th)\b|\bthe\b/i.test(s)) return undefined;
   const m = month === undefined ? NaN : monthOf(month);
-  if (m === 0) return undefined;
-  return { d: Number(day), m, y: year === undefined ? NaN : Number(year) };
+  if (m === 0 || (thisMonth && month !== undefined)) return undefined;
+  return { d: Number(day), m, y: year === undefined ? NaN : Number(year), ...(thisMonth ? { thisMonth: true as const } : {}) };
 }
 
 /** A date missing its year (or month) is the latest such day up to today; then checked like any. */
 function checkedDate(parts: DayParts, now: Date): ParsedDate {
   const today = new Date(startOfEatDay(now) + EAT_OFFSET_MS);
   const { d } = parts;
+  // "Tarehe 30 mwezi huu" typed on the 28th is ahead, not last month's 30th.
+  if (Number.isNaN(parts.m) && parts.thisMonth && d > today.getUTCDate()) return { ok: false, reason: d > 31 ? 'format' : 'future' };
   if (Number.isNaN(parts.m)) return dayOfMonth(d, today, now);
   const m = parts.m;
   const yearless = Number.isNaN(parts.y);
@@ -156,8 +160,12 @@ const MINUTES = '(?:\\s+(?:na\\s+(?:nusu|robo|dakika\\s+\\p{L}+)|u\\s?nusu|kasor
 /** Longest time kept (the report's field holds 60): longer is words, not a time, and left with the day. */
 const TIME_MAX_CHARS = 60;
 const PART = '(?:(?:za|ya)\\s+)?(?:asubuhi(?:\\s+na\\s+mapema)?|mchana|jioni|usiku(?:\\s+wa\\s+manane)?|alfajiri|adhuhuri|morning|afternoon|evening|night)';
-/** A time of day after the day, with the words around it: "saa nne usiku", "usiku saa nne", "at around 10pm", "kati ya saa nne na saa tano". */
-const TIME_OF_DAY = new RegExp(`\\s+(${LEAD}(?:${PART}\\s+)?${LEAD}${CLOCK}${MINUTES}(?:\\s+(?:na|and|to|hadi|-)\\s+${CLOCK}${MINUTES})?(?:\\s+${PART})?)\\.?$`, 'iu');
+/** A time of day with the words around it: "saa nne usiku", "usiku saa nne", "at around 10pm", "kati ya saa nne na saa tano". */
+const TIME_WORDS = `${LEAD}(?:${PART}\\s+)?${LEAD}${CLOCK}${MINUTES}(?:\\s+(?:na|and|to|hadi|-)\\s+${CLOCK}${MINUTES})?(?:\\s+${PART})?`;
+/** A time of day after the day. */
+const TIME_OF_DAY = new RegExp(`\\s+(${TIME_WORDS})\\.?$`, 'iu');
+/** A time of day that is the whole answer: "saa tatu asubuhi", "jioni saa mbili", "at 9am", "usiku". */
+const TIME_ALONE = new RegExp(`^(?:${TIME_WORDS}|${LEAD}${PART})\\.?$`, 'iu');
 const AT_HOUR = /\s+((?:at|around|about)\s+\d{1,2})$/i;
 /** A part of the day alone: "jana usiku", "yesterday at night", "Ijumaa asubuhi". */
 const PART_ONLY = new RegExp(`\\s+(${LEAD}${PART})\\.?$`, 'iu');
@@ -188,6 +196,55 @@ export function splitTime(input: string): { day: string; time?: string; dayAlone
   return LED.test(p[1]) && !/^(?:za|ya)\s/i.test(p[1]) ? { day: alone, time: p[1].trim() } : { day: s, time: p[1].trim(), dayAlone: alone };
 }
 
+
+/**
+ * A time of day typed without its day ("saa tatu asubuhi", "usiku", "at 9am"): the day most
+ * likely meant, today, or yesterday when the earliest hour the words can mean has not come yet
+ * today; the words kept as typed (see `splitTime`). Undefined when no hour or part of the day is
+ * named ("saa hizo", at that time).
+ */
+export function timeAlone(input: string, now: Date): { day: 'today' | 'yesterday'; time: string } | undefined {
+  const time = input.trim().replace(/\.$/, '');
+  if (time.length > TIME_MAX_CHARS || !TIME_ALONE.test(time)) return undefined;
+  const hour = earliestHour(time.toLowerCase().replace(/\s+/g, ' '));
+  if (hour === undefined) return undefined;
+  const nowHour = new Date(now.getTime() + EAT_OFFSET_MS).getUTCHours();
+  return { day: hour > nowHour ? 'yesterday' : 'today', time };
+}
+
+/** Where each part of the day begins (24-hour clock); "usiku wa manane" is midnight, so before "usiku". */
+const PART_START: readonly (readonly [RegExp, number])[] = [
+  [/manane/, 0], [/alfajiri/, 4], [/asubuhi|morning/, 6], [/mchana|adhuhuri|afternoon/, 12], [/jioni|evening/, 16], [/usiku|night/, 19],
+];
+const HOUR_OF = /(?:^|\s)(?:(\d{2})\d{2}\s*hrs|saa\s+(kumi na (?:moja|mbili)|[a-z]+)|(saa\s+)?(\d{1,2})(?:[:.]\d{2})?(?:\s*([ap])\.?\s?m\b|\s*hrs)?)/;
+
+/** The earliest hour of the day (0-23) the words can mean; Swahili hours count from 7 am ("saa tatu" is 9). */
+function earliestHour(t: string): number | undefined {
+  const start = PART_START.find(([re]) => re.test(t))?.[1];
+  const m = HOUR_OF.exec(t);
+  if (!m) return start;
+  if (m[1] !== undefined) return Number(m[1]) % 24;
+  const swahili = (n: number) => ((n + 5) % 12) + 1;
+  if (m[2] !== undefined) {
+    const n = SWAHILI_NUMBERS.indexOf(m[2]) + 1;
+    // "Saa hizo" (at that time): no hour, only the part of the day if one is named.
+    return n > 0 ? inPart(swahili(n), start) : start;
+  }
+  const n = Number(m[4]);
+  if (m[5] !== undefined) return (n % 12) + (m[5] === 'p' ? 12 : 0);
+  if (n > 12 || m[0].includes('hrs')) return n % 24;
+  // "Saa 4" may be Swahili (10 am) or read as on a clock (4): the earlier of the two.
+  return Math.min(inPart(n, start), m[3] ? inPart(swahili(n), start) : 24);
+}
+
+/** An hour on a 12-hour clock (1-12) within a part of the day, on the 24-hour clock. */
+function inPart(h: number, start: number | undefined): number {
+  if (start === undefined || start < 12) return h % 12;
+  if (start === 12) return h === 12 || h >= 9 ? h : h + 12;
+  if (start === 16) return h === 12 ? 12 : h + 12;
+  // At night: 7 to 11 are the evening's, 12 midnight, 1 to 6 the small hours.
+  return h >= 7 && h < 12 ? h + 12 : h % 12;
+}
 
 /** Days of the week as people type them, Sunday first (as `getUTCDay` counts); "sato" is Sheng. */
 const WEEKDAYS: readonly (readonly string[])[] = [

@@ -1,4 +1,4 @@
-import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, type CategoryCode, type County, type ReportKind } from '../../domain';
+import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, timeAlone, type CategoryCode, type County, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, keepStory, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { correctAtReview, fixAsked, keepFixWords } from './correction';
@@ -1012,6 +1012,9 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   const { day, time, dayAlone } = splitTime(input);
   const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
   if (word && onWhenWord(turn, d, word, time)) return;
+  // "Saa tatu asubuhi" with no day: today, or yesterday when that hour has not come yet today.
+  const alone = timeAlone(input, turn.now);
+  if (alone && onWhenWord(turn, d, alone.day, alone.time)) return;
   const parsed = parseIncidentDate(input, turn.now);
   if (!parsed.ok && addToStory(turn, d, input)) return turn.show();
   if (!parsed.ok) {

@@ -174,6 +174,25 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
   });
 });
 
+describe('a time of day typed without its day', () => {
+  it('"saa tatu asubuhi" is this morning (or yesterday\'s, before 9 am in Nairobi), shown on the review as typed and stored with the report', async () => {
+    const u = h.tg.user({ firstName: 'Saa tatu', languageCode: 'sw' });
+    await walkTo(u, 'when', 'sw');
+    // Swahili hours count from 7 am: "saa tatu asubuhi" is 09:00.
+    const dayAt = (at: Date) => (new Date(at.getTime() + 3 * 3600 * 1000).getUTCHours() >= 9 ? 'today' : 'yesterday');
+    const before = dayAt(clock());
+    await u.sendText('saa tatu asubuhi');
+    const days = [before, dayAt(clock())];
+    expect(lastText(u)).toContain(L.sw.review);
+    expect(lastText(u)).toMatch(/(Leo|Jana) \(\d{2}\/\d{2}\/\d{4}\), saa tatu asubuhi/);
+    await u.press(SEND_ANONYMOUSLY.sw);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ timeOfDay: 'saa tatu asubuhi' });
+    expect(days).toContain(report!.when);
+    expect(report!.incidentAt?.getTime()).toBe(incidentTimeFor(report!.when as 'today' | 'yesterday', clock()).getTime());
+  });
+});
+
 describe('a story that goes on after its question', () => {
   it('the parts that come at the county question are kept, the one naming a place too (its county offered), and stored whole', async () => {
     const u = h.tg.user({ firstName: 'Three parts', languageCode: 'sw' });

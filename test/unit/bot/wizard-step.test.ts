@@ -1041,6 +1041,34 @@ describe('when', () => {
     for (const words of ['usiku wa kuamkia Jumamosi', 'kuamkia leo', 'asubuhi ya siku hiyo']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.format', 'when.ask']]);
   });
 
+  it('a time of day typed alone is today, or yesterday when that hour has not yet come today (Swahili hours counted from 7 am), kept as typed and shown at the review', () => {
+    const DAY = 86_400_000;
+    // 12:30 in Nairobi: 09:00 has come today; 13:00, 19:00 and 20:00 have not.
+    for (const [words, when] of [
+      ['saa tatu asubuhi', 'today'], ['asubuhi', 'today'], ['at 9am', 'today'], ['This morning.', 'today'], ['saa sita mchana', 'today'], ['saa 4', 'today'],
+      ['usiku', 'yesterday'], ['jioni saa mbili', 'yesterday'], ['saa mbili usiku', 'yesterday'], ['saa saba mchana', 'yesterday'], ['at 9pm', 'yesterday'], ['2100hrs', 'yesterday'],
+    ] as const) {
+      const incidentAt = when === 'today' ? TODAY_EAT : TODAY_EAT - DAY;
+      expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', when, incidentAt }]);
+    }
+    const typed = type(at('when'), 'saa tatu asubuhi').state.draft as Draft;
+    expect(typed.timeOfDay).toBe('saa tatu asubuhi');
+    expect(toReport(typed)).toMatchObject({ when: 'today', timeOfDay: 'saa tatu asubuhi' });
+    expect(reviewText((key: string) => key, typed)).toContain('review.when_today, saa tatu asubuhi');
+    // At 08:00 in Nairobi, "saa tatu asubuhi" (09:00) has not come yet: yesterday's.
+    const early = step(at('when'), { type: 'text', text: 'saa tatu asubuhi' }, new Date(TODAY_EAT + 8 * 3_600_000));
+    expect(early.state.draft).toMatchObject({ when: 'yesterday', incidentAt: TODAY_EAT - DAY, timeOfDay: 'saa tatu asubuhi' });
+    // "Saa hizo" (at that time) and "saa ngapi" name no hour: still asked for the day.
+    for (const words of ['saa hizo', 'saa ngapi']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.format', 'when.ask']]);
+  });
+
+  it('"tarehe 3 mwezi huu" is the 3rd of this month', () => {
+    for (const words of ['tarehe 3 mwezi huu', 'the 3rd this month']) {
+      expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', when: 'date', incidentAt: Date.parse('2026-11-02T21:00:00Z') }]);
+    }
+    expect(said(type(at('when'), 'tarehe 30 mwezi huu'))).toEqual(['when.future', 'when.ask']);
+  });
+
   it('Back returns to the place', () => {
     expect(stepOf(press(at('when'), 'back'))).toBe('place');
   });

@@ -1,4 +1,4 @@
-import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, townNamed, TOWNS, parseIncidentDate, incidentTimeFor, checkText, checkReplyText, LIMITS, splitTime } from '../../../src/domain';
+import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, townNamed, TOWNS, parseIncidentDate, incidentTimeFor, checkText, checkReplyText, LIMITS, splitTime, timeAlone } from '../../../src/domain';
 
 describe('counties', () => {
   it('lists the 47 counties with official codes', () => {
@@ -198,6 +198,29 @@ describe('incident dates', () => {
     expect(incidentTimeFor('today', now).toISOString()).toBe('2026-08-08T21:00:00.000Z');
     expect(incidentTimeFor('yesterday', now).toISOString()).toBe('2026-08-07T21:00:00.000Z');
     expect(incidentTimeFor('now', now)).toBe(now);
+  });
+});
+
+describe('a time of day typed alone', () => {
+  // 28/11/2026 in Nairobi at the given hour.
+  const at = (hour: number) => new Date(Date.parse('2026-11-27T21:00:00Z') + hour * 3_600_000);
+  const dayOf = (words: string, hour: number) => timeAlone(words, at(hour))?.day;
+
+  it('reads Swahili hours from 7 am, with the part of the day, and gives the day whose hour has come', () => {
+    // Each: the hour it means, so the day before that hour is yesterday and from it today.
+    for (const [words, hour] of [
+      ['saa tatu asubuhi', 9], ['saa mbili usiku', 20], ['jioni saa mbili', 20], ['saa saba mchana', 13], ['saa tano mchana', 11], ['saa kumi na moja alfajiri', 5],
+      ['saa tisa usiku', 3], ['at 9am', 9], ['around 10pm', 22], ['21:30', 21], ['0900hrs', 9], ['asubuhi', 6], ['jioni', 16], ['usiku', 19], ['in the evening', 16],
+    ] as const) {
+      expect([words, dayOf(words, hour - 1), dayOf(words, hour)]).toEqual([words, 'yesterday', 'today']);
+    }
+    // Midnight has always come: "usiku wa manane", "saa sita usiku" are today's.
+    for (const words of ['usiku wa manane', 'saa sita usiku']) expect([words, dayOf(words, 0)]).toEqual([words, 'today']);
+    expect(timeAlone(' saa tatu asubuhi. ', at(12))).toEqual({ day: 'today', time: 'saa tatu asubuhi' });
+  });
+
+  it('is no answer without an hour or a part of the day, or with a day', () => {
+    for (const words of ['saa hizo', 'saa ngapi', '3', 'Naivasha', 'jana saa nne', 'tarehe 3', '']) expect([words, timeAlone(words, at(12))]).toEqual([words, undefined]);
   });
 });
 
