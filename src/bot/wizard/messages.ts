@@ -1,4 +1,4 @@
-import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, timeAlone, type CategoryCode, type County, type ReportKind } from '../../domain';
+import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, keepStory, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { correctAtReview, fixAsked, keepFixWords } from './correction';
@@ -606,14 +606,35 @@ function unsureOfDanger(turn: Turn, d: Draft, input: string): void {
  * again). Named by a town ("Kondele, Kisumu"), the whole answer is the place.
  */
 function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
-  const parts = /^([^,;:\n–—]+)[,;:\n–—]+\s*(\S.*)$/su.exec(input.trim());
-  const county = parts ? matchCounty(parts[1]) : undefined;
-  if (!parts || county?.kind !== 'exact' || !checkText(parts[2], LIMITS.placeMaxChars).ok) return false;
+  const parts = countyAndPlace(input.trim());
+  if (!parts || !checkText(parts.place, LIMITS.placeMaxChars).ok) return false;
+  const { county } = parts;
   // A place given with the county is the place: no town offered before is added to it.
   chooseCounty(d, county.county.code, county.town ? { name: county.town, counties: [county.county.code] } : undefined);
   d.step = 'place';
-  onPlaceText(turn, d, county.town ? input : parts[2]);
+  onPlaceText(turn, d, county.town ? input : parts.place);
   return true;
+}
+
+/** What may stand between the county and the place: a comma, semicolon, colon, new line, hyphen or dash. */
+const COUNTY_NAME_MAX_CHARS = 40;
+const COUNTY_PLACE_SEPARATOR = /\s*[,;:\n\-–—]+\s*/gu;
+
+/**
+ * The county and the place of "Nairobi, Kayole" or "Nairobi - Kayole": the longest beginning
+ * before a separator that is exactly a county (or a town), so a county's own hyphen stays in it
+ * ("Tharaka-Nithi - Chuka"); undefined when none is.
+ */
+function countyAndPlace(s: string): { county: Extract<CountyMatch, { kind: 'exact' }>; place: string } | undefined {
+  let found: ReturnType<typeof countyAndPlace>;
+  for (const sep of s.matchAll(COUNTY_PLACE_SEPARATOR)) {
+    // No county or town name is this long: a long answer is not read name by name (spelling distance costs).
+    if (sep.index > COUNTY_NAME_MAX_CHARS) break;
+    const place = s.slice(sep.index + sep[0].length);
+    const county = sep.index > 0 && place ? matchCounty(s.slice(0, sep.index)) : undefined;
+    if (county?.kind === 'exact') found = { county, place };
+  }
+  return found;
 }
 
 /** "I don't want (to give my number)" at the phone question; "sitaki kuendelea" (to go on) is not about the number. */

@@ -714,6 +714,19 @@ describe('county', () => {
     expect(type(at('county'), 'Kwa Mama Njeri, stage').state.draft?.county).toBeUndefined();
   });
 
+  it('a hyphen or dash between the county and the place works as the comma does', () => {
+    for (const words of ['Nairobi - Kayole', 'Nairobi-Kayole', 'Nairobi -Kayole', 'Nairobi – Kayole', 'Nairobi—Kayole']) {
+      const r = type(at('county'), words);
+      expect([words, r.state.draft]).toMatchObject([words, { step: 'when', county: 47, place: 'Kayole' }]);
+      expect([words, said(r)]).toEqual([words, ['place.noted', 'when.ask']]);
+    }
+    // A county whose name has a hyphen stays whole; a hyphen after it is the one that parts them.
+    expect(type(at('county'), 'Tharaka-Nithi - Chuka').state.draft).toMatchObject({ step: 'when', county: 13, place: 'Chuka' });
+    expect(type(at('county'), 'Elgeyo-Marakwet').state.draft).toMatchObject({ step: 'place', county: 28 });
+    // A place with a hyphen of its own keeps it.
+    expect(type(at('county'), 'Nakuru - Free-Area stage').state.draft).toMatchObject({ step: 'when', county: 32, place: 'Free-Area stage' });
+  });
+
   it('suggests the nearest county for a typo and says when it knows none', () => {
     const r = type(at('county'), 'Nakru');
     expect(said(r)).toEqual(['county.suggest']);
