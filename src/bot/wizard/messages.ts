@@ -616,8 +616,9 @@ function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
-/** What may stand between the county and the place: a comma, semicolon, colon, new line, hyphen or dash. */
+/** Longer than any county's or town's name (Elgeyo-Marakwet is 15). */
 const COUNTY_NAME_MAX_CHARS = 40;
+/** What may stand between the county and the place: a comma, semicolon, colon, new line, hyphen or dash. */
 const COUNTY_PLACE_SEPARATOR = /\s*[,;:\n\-–—]+\s*/gu;
 
 /**
