@@ -341,6 +341,9 @@ export function fileKept(turn: Turn, d: Draft, caption?: string): void {
   turn.say('ev.kept_answer', { count: list.length, max });
 }
 
+/** "Back" typed, in English or Swahili (the button reads "‹ Nyuma"): whole messages only, "nyuma ya stage" is a place. */
+const BACK_WORDS = new Set(['back', 'go back', 'nyuma', 'rudi nyuma', 'turudi nyuma', 'nirudi nyuma', 'rudi', 'turudi']);
+
 function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void {
   if (continuesEarlyStory(turn, d)) return appendEarly(turn, d, input);
   const word = readWord(input);
@@ -373,6 +376,8 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     if (story) return keepEarly(turn, d, story);
   }
   if ((d.step === 'kind' || d.step === 'cat') && storyPart(input)) return keepStoryPart(turn, d, input);
+  // "Nyuma" typed where the county, place or day is asked: the Back button's word, never a county or a place.
+  if ((d.step === 'county' || d.step === 'place' || d.step === 'when') && BACK_WORDS.has(normalise(input))) return turn.back(d);
   switch (d.step) {
     case 'desc':
       return onStoryText(turn, d, input);

@@ -883,6 +883,19 @@ describe('county', () => {
   it('Back returns to the description', () => {
     expect(stepOf(press(at('county'), 'back'))).toBe('desc');
   });
+
+  it('"nyuma" or "back" typed where the county, the place or the day is asked does what the Back button does, never "county not recognised" nor kept as the place', () => {
+    for (const s of ['county', 'place', 'when'] as const) {
+      const tapped = press(at(s), 'back');
+      for (const words of ['nyuma', 'Nyuma', 'rudi nyuma', 'back', 'Go back']) {
+        const r = type(at(s), words);
+        expect([s, words, stepOf(r)]).toEqual([s, words, stepOf(tapped)]);
+        expect([s, words, said(r)]).toEqual([s, words, said(tapped).filter((k) => k !== 'answer')]);
+      }
+    }
+    // Only the whole message: "nyuma ya stage" (behind the stage) is a place.
+    expect(type(at('place'), 'nyuma ya stage').state.draft).toMatchObject({ step: 'when', place: 'nyuma ya stage' });
+  });
 });
 
 describe('place', () => {
