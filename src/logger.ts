@@ -102,13 +102,32 @@ export function serializeError(err: unknown, depth = 0): unknown {
   if (typeof err === 'string') return redactToken(err);
   if (!(err instanceof Error)) return { type: typeof err };
   // The class name, as pino's own serializer gives it (TelegramError does not set `name`).
-  const out: Record<string, unknown> = { type: err.constructor.name || err.name, message: redactToken(err.message) };
+  const type = err.constructor.name || err.name;
+  const scrubbed = withoutValues(err);
+  const out: Record<string, unknown> = { type, message: redactToken(scrubbed ?? err.message) };
   const { code, on } = err as { code?: unknown; on?: { method?: unknown } };
   if (typeof code === 'number' || typeof code === 'string') out.code = code;
   if (typeof on?.method === 'string') out.method = on.method;
-  if (err.stack) out.stack = redactToken(err.stack);
+  // The stack's first lines repeat the message: only its frames follow the scrubbed one.
+  if (err.stack) out.stack = redactToken(scrubbed === undefined ? err.stack : [`${type}: ${scrubbed}`, ...err.stack.split('\n').filter((l) => /^\s+at /.test(l))].join('\n'));
   if (err.cause !== undefined && depth < 3) out.cause = serializeError(err.cause, depth + 1);
   return out;
+}
+
+/**
+ * The message of an error that echoes the values it refused, without them: mongoose's validation
+ * and cast errors quote what was being stored (a reporter's words, a place), and a duplicate key
+ * quotes the key (a reporter's keyed hash). Which path or index failed, and how, is kept.
+ */
+function withoutValues(err: Error): string | undefined {
+  const e = err as Error & { errors?: Record<string, { kind?: unknown }>; _message?: unknown; kind?: unknown; path?: unknown; code?: unknown };
+  if (err.name === 'ValidationError' && e.errors && typeof e.errors === 'object') {
+    const paths = Object.entries(e.errors).map(([path, v]) => `${path} (${typeof v?.kind === 'string' ? v.kind : 'invalid'})`);
+    return `${typeof e._message === 'string' ? e._message : 'Validation failed'}: ${paths.join(', ')}`;
+  }
+  if ((err.name === 'CastError' || err.name === 'ValidatorError') && typeof e.path === 'string') return `${err.name}: ${String(e.kind)} at path "${e.path}"`;
+  if (e.code === 11000 || err.message.includes('E11000')) return err.message.replace(/dup key: [\s\S]*/, 'dup key: <redacted>');
+  return undefined;
 }
 
 function redactError(e: Error): Error {

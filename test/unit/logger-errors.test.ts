@@ -1,6 +1,8 @@
 /** `{ err }` through the logger's serializer: what failed, never the reporter's words or the bot token. */
 import { Writable } from 'node:stream';
 import { TelegramError } from 'telegraf';
+import mongoose from 'mongoose';
+import { MongoServerError } from 'mongodb';
 import { createLogger } from '../../src/logger';
 
 function logged(fields: Record<string, unknown>): { line: string; err: Record<string, unknown> } {
@@ -41,4 +43,22 @@ it('redacts a whole Telegram update logged by mistake: the words, the caption an
   for (const secret of ['Kiprono', 'Kasarani', '555123', 'Wanjiru', 'wanjiru_w254', 'Otieno', 'otieno_k', '-1.2921']) expect([secret, line.includes(secret)]).toEqual([secret, false]);
   // What says which update it was is kept.
   expect(JSON.parse(line)).toMatchObject({ update: { update_id: 41, type: 'message' }, ctx: { update: { update_id: 42, type: 'message' } } });
+});
+
+it('keeps which index a duplicate key broke, not the key: a reporter is found by a keyed hash of their Telegram id', () => {
+  const err = new MongoServerError({ message: 'E11000 duplicate key error collection: ripoti.reporters index: lookupHash_1 dup key: { lookupHash: "9f2c4e7a1b" }', code: 11000 });
+  Object.assign(err, { keyValue: { lookupHash: '9f2c4e7a1b' } });
+  const { line, err: out } = logged({ err });
+  expect(out).toMatchObject({ code: 11000 });
+  expect(out.message).toContain('index: lookupHash_1');
+  expect(line).not.toContain('9f2c4e7a1b');
+});
+
+it('keeps which field mongoose refused, not the value the reporter typed', async () => {
+  const Doc = mongoose.model('LoggedDoc', new mongoose.Schema({ place: { type: String, maxlength: 10 }, when: Date }));
+  const err = await new Doc({ place: 'Behind Kasarani police station', when: 'the day Otieno was beaten' }).validate().catch((e: unknown) => e);
+  const { line, err: out } = logged({ err });
+  expect(out.message).toContain('place');
+  expect(line).not.toContain('Kasarani');
+  expect(line).not.toContain('Otieno');
 });
