@@ -108,8 +108,9 @@ export class TicketQueries {
       group<number>('$county'),
       group<string>({ $dateToString: { format: '%Y-%m-%d', date: '$createdAt', timezone: '+03:00' } }),
     ]);
-    byCategory.sort((a, b) => b.count - a.count);
-    byCounty.sort((a, b) => b.count - a.count);
+    // Ties by code: MongoDB groups in no set order, and a top 10 cut through ties changed per load.
+    byCategory.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    byCounty.sort((a, b) => b.count - a.count || a.key - b.key);
     const total = byCategory.reduce((n, r) => n + r.count, 0);
     return { byCategory, byCounty, byDay: total ? dayRun(byDay, chartEnd(f.to, new Date()), DAYS_SHOWN, f.from) : [], total };
   }
