@@ -126,6 +126,9 @@ const schema = z.object({
   REPORTS_PER_DAY: positiveInt.default(10),
   MESSAGES_PER_MINUTE: positiveInt.default(40),
   RETENTION_DAYS: positiveInt.default(365),
+  // How an agency reaches Ripoti's staff about a case file ("cases@ripoti.ke, +254 ..."): the case
+  // files and evidence archives tell the agency to "contact Ripoti", and say how only with this.
+  AGENCY_CONTACT: z.string().trim().regex(/^[^\r\n]{3,200}$/, 'expected one line of 3-200 characters: how an agency reaches Ripoti, e.g. cases@ripoti.ke, +254 20 000 0000').optional(),
   BENCH_COUNT_MONGO: bool.default(false),
 });
 
@@ -159,6 +162,8 @@ export interface Config {
   replies: { ratePerSecond: number };
   limits: { reportsPerDay: number; messagesPerMinute: number };
   retentionDays: number;
+  /** How an agency reaches Ripoti about a case file (`AGENCY_CONTACT`); printed in case files and archive manifests. */
+  agencyContact?: string;
   /** Count MongoDB commands on /metrics (`ripoti_mongo_commands_total`): a benchmark figure, off in production. */
   countMongoCommands: boolean;
 }
@@ -244,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replies: { ratePerSecond: e.REPLY_RATE_PER_SECOND },
     limits: { reportsPerDay: e.REPORTS_PER_DAY, messagesPerMinute: e.MESSAGES_PER_MINUTE },
     retentionDays: e.RETENTION_DAYS,
+    ...(e.AGENCY_CONTACT ? { agencyContact: e.AGENCY_CONTACT } : {}),
     countMongoCommands: e.BENCH_COUNT_MONGO,
   };
 }

@@ -130,11 +130,11 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     views,
     hub: new LiveHub(deps.events, 25_000, (err) => deps.logger.warn({ err }, 'live stream check failed')),
     queries: deps.store.queries,
-    caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger }),
+    caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger, contact: config.agencyContact }),
     savedReplies: new SavedReplyService({ store: deps.store, tickets: deps.tickets, logger: deps.logger }),
     accounts: new AccountService({ store: deps.store, events: deps.events, tickets: deps.tickets, logger: deps.logger }),
     files,
-    evidenceArchives: new EvidenceArchiveService({ store: deps.store, translator: deps.translator, files, logger: deps.logger }),
+    evidenceArchives: new EvidenceArchiveService({ store: deps.store, translator: deps.translator, files, logger: deps.logger, contact: config.agencyContact }),
     pageContext,
     render(req, reply, view, data = {}) {
       return reply

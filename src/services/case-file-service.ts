@@ -40,7 +40,8 @@ export function consentAnswers(history: readonly ReportEventDoc[]): ConsentAnswe
  * trail: who, when, which agency, with or without identity.
  */
 export class CaseFileService {
-  constructor(private readonly deps: { store: Store; translator: Translator; logger?: Logger; now?: () => Date }) {}
+  /** `contact`: how an agency reaches Ripoti (`AGENCY_CONTACT`), which the file's "contact Ripoti" needs. */
+  constructor(private readonly deps: { store: Store; translator: Translator; logger?: Logger; now?: () => Date; contact?: string }) {}
 
   async produce(report: ReportDoc, agent: AgentRef, req: CaseFileRequest): Promise<CaseFileResult> {
     const agency = report.referral?.agency;
@@ -55,6 +56,7 @@ export class CaseFileService {
       {
         ...caseFileInput(report, agency, conversation, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() }),
         ...(incidentReferences.length ? { incidentReferences } : {}),
+        ...(this.deps.contact ? { ripotiContact: this.deps.contact } : {}),
       },
       withhold,
       marks,

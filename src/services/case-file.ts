@@ -124,6 +124,8 @@ export interface CaseFileInput {
   reporterForgotten?: true;
   /** Reported anonymously: the file says so, not only that the identity is "not shared in this file" (which reads as available on request). */
   anonymous?: true;
+  /** How the agency reaches Ripoti (set by the operators): the file says "contact Ripoti" in several places. */
+  ripotiContact?: string;
   preparedAt: Date;
 }
 
@@ -378,6 +380,11 @@ function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
   return { heading: t('casefile:section.reporter'), blocks };
 }
 
+/** Last, where the agency looks for whom to call: Ripoti's own contact, with the reference to quote. */
+function ripotiSection(input: CaseFileInput, t: T): CaseFileSection {
+  return { heading: t('casefile:section.ripoti'), blocks: [{ type: 'text', text: t('casefile:ripoti_contact', { contact: clean(input.ripotiContact), reference: input.reference }) }] };
+}
+
 /** What the case file says, in the input's language. Pure: the renderers only lay it out. */
 export function caseFileContent(input: CaseFileInput, translator: Translator): CaseFileContent {
   const t: T = (key, vars) => translator.t(input.language, key, vars);
@@ -393,6 +400,7 @@ export function caseFileContent(input: CaseFileInput, translator: Translator): C
     evidenceSection(input.evidence, input.filesDeletedAt, input.reporter !== null, t, f),
     timelineSection(input, t, f),
     reporterSection(input, t, f),
+    ...(clean(input.ripotiContact) ? [ripotiSection(input, t)] : []),
   ];
   return {
     lang: input.language,

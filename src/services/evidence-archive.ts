@@ -80,6 +80,8 @@ export interface ManifestInput {
   reporter: SharedIdentity | null;
   /** The reporter asked Ripoti to delete their details: said instead of how to reach them, as the case file says it. */
   reporterForgotten?: boolean;
+  /** How the agency reaches Ripoti (`AGENCY_CONTACT`), as the case file says it. */
+  contact?: string;
 }
 
 /** The reporter's own text (a caption, a file name) kept under its field: a line break cannot start a line that reads as an entry or a checksum. */
@@ -119,7 +121,9 @@ export function manifestText(m: ManifestInput, translator: Translator): string {
     if (r.phone) lines.push(`${translator.t(m.language, 'casefile:reporter.phone')}: ${r.phone}`);
     lines.push(translator.t(m.language, 'casefile:reporter.consented', { date: at(r.consentAt), agency }));
   } else lines.push(translator.t(m.language, m.reporterForgotten ? 'casefile:reporter.forgotten' : 'casefile:reporter.withheld', { reference: m.reference }));
-  lines.push(t('not_included'), '');
+  lines.push(t('not_included'));
+  if (m.contact) lines.push('', translator.t(m.language, 'casefile:ripoti_contact', { contact: m.contact, reference: m.reference }));
+  lines.push('');
   return lines.join('\r\n');
 }
 
@@ -140,7 +144,8 @@ export interface OpenedArchive {
 }
 
 export class EvidenceArchiveService {
-  constructor(private readonly deps: { store: Store; translator: Translator; files: EvidenceFilePort; logger: Logger; now?: () => Date }) {}
+  /** `contact`: how an agency reaches Ripoti (`AGENCY_CONTACT`), said in the manifest as in the case file. */
+  constructor(private readonly deps: { store: Store; translator: Translator; files: EvidenceFilePort; logger: Logger; now?: () => Date; contact?: string }) {}
 
   /** Reads what the archive needs (this may fail before anything is sent), then writes it as it is read. */
   async open(report: ReportDoc, agent: AgentRef, req: ArchiveRequest): Promise<OpenedArchive> {
@@ -188,7 +193,7 @@ export class EvidenceArchiveService {
       }
       if (ctx.req.signal.aborted) return { outcomes, complete: false };
       const agencyName = ctx.report.referral?.name;
-      const manifest = manifestText({ reference: ctx.report.reference, agency: ctx.agency, ...(agencyName ? { agencyName } : {}), language: ctx.req.language, preparedAt: this.deps.now?.() ?? new Date(), outcomes, reporter: ctx.reporter, reporterForgotten: Boolean(ctx.report.reporterForgottenAt) }, this.deps.translator);
+      const manifest = manifestText({ reference: ctx.report.reference, agency: ctx.agency, ...(agencyName ? { agencyName } : {}), language: ctx.req.language, preparedAt: this.deps.now?.() ?? new Date(), outcomes, reporter: ctx.reporter, reporterForgotten: Boolean(ctx.report.reporterForgottenAt), ...(this.deps.contact ? { contact: this.deps.contact } : {}) }, this.deps.translator);
       zip.addBuffer(Buffer.from(`\uFEFF${manifest}`, 'utf8'), 'MANIFEST.txt', { mtime: this.deps.now?.() ?? new Date() });
       zip.end();
       return { outcomes, complete: true };

@@ -3,6 +3,7 @@
  * whoever may open it; the PDF is a download, the print view a page with its own strict CSP; the
  * ticket page shows the details for the agency; asking an anonymous reporter is refused.
  */
+import { execFileSync } from 'node:child_process';
 import { ConversationService } from '../../../src/services/conversation-service';
 import { DeliveryService } from '../../../src/services/delivery-service';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
@@ -13,7 +14,7 @@ import { zipEntryText } from '../../support/zip';
 let h: ConsoleHarness;
 
 beforeAll(async () => {
-  h = await createConsoleHarness({ label: 'console-casefile' });
+  h = await createConsoleHarness({ label: 'console-casefile', env: { AGENCY_CONTACT: 'cases@ripoti.example, +254 20 765 4321' } });
   await h.account('wambui', 'agent');
   await h.account('otieno', 'agent');
 });
@@ -470,6 +471,18 @@ describe('consent is to the question as it was asked', () => {
     expect(print).toContain('Kibra Primary, my number [phone number withheld]');
     expect(print).not.toMatch(/0711 ?222 ?333/);
   });
+});
+
+it('the case file and the archive\'s manifest say how the agency reaches Ripoti (the contact the operators set), which every "contact Ripoti" in them relies on', async () => {
+  const { id, agent } = await referredTicket(false);
+  await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
+  const reference = (await h.store.reports.findById(id))!.reference;
+  const pdf = await fetch(`${h.base}/tickets/${id}/case-file?format=pdf&lang=en`, { headers: { cookie: `ripoti_session=${agent.cookies.get('ripoti_session')}` } });
+  const text = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(await pdf.arrayBuffer()), encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain(`How to reach Ripoti To ask about this case, to put questions to the reporter or to ask for the evidence files, contact Ripoti at cases@ripoti.example, +254 20 765 4321 and quote reference number ${reference}.`);
+  const sw = (await agent.get(`/tickets/${id}/case-file?format=html&lang=sw`)).body;
+  expect(sw).toContain('wasiliana na Ripoti kupitia cases@ripoti.example, +254 20 765 4321');
+  expect(await archiveManifest(agent, id)).toContain(`contact Ripoti at cases@ripoti.example, +254 20 765 4321 and quote reference number ${reference}.`);
 });
 
 /** MANIFEST.txt of the ticket's evidence archive (its files are not fetched here: the manifest lists them as missing). */
