@@ -106,7 +106,8 @@ function blankNumber(text: string, phone: string, mark: string): string {
  * the reporter's identity (or shares only part of it): every phone number blanked unless the
  * phone is shared (a number in this conversation is most likely the reporter's own "call me
  * on..."; the agency can ask Ripoti for it), and each word of the reporter's own name (as
- * Telegram gives it, three letters or more) blanked unless the name is shared. `phones`: the
+ * Telegram gives it, three letters or more) blanked unless the name is shared (an everyday word
+ * or a title among them only where it reads as the name: `blankNameWordsAsNames`). `phones`: the
  * reporter's own numbers, blanked however they were written ("722 000 111", a foreign number),
  * which the Kenyan pattern alone would miss.
  */
@@ -117,8 +118,35 @@ export function withheldFromConversation(text: string, withhold: { phone: boolea
   if (withhold.phone) for (const p of withhold.phones ?? []) out = blankNumber(out, p, marks.phone);
   // The username whole, before the name's words (a name inside it would leave the rest to read).
   for (const u of withhold.usernames ?? []) out = blankUsername(out, u, marks.name);
-  const names = nameWords(withhold.names);
-  return names ? out.replace(names, marks.name) : out;
+  return blankNameWordsAsNames(out, withhold.names, marks.name);
+}
+
+/**
+ * Words of many Kenyan names that are everyday words too ("were", "will", "said"; in Swahili "hawa"
+ * is these, "amani" peace): blanked wherever written, they garbled every sentence using the word,
+ * and the gap told the reader which word the name was ("Which station [name withheld] the officers
+ * from"). Only a capital, or another word of the name beside it ("hawa were"), makes them the name.
+ */
+const EVERYDAY_WORDS = new Set([
+  'were', 'will', 'may', 'said', 'mark', 'hope', 'grace', 'faith', 'mercy', 'joy', 'rose', 'june', 'april', 'bill', 'patience', 'charity', 'purity', 'gift', 'lucky', 'precious', 'victor', 'major',
+  'hawa', 'amani', 'imani', 'baraka', 'neema', 'zawadi', 'rehema', 'furaha', 'bahati', 'tumaini', 'upendo', 'pendo', 'faraja', 'subira', 'haki', 'juma', 'wema', 'heri', 'tabu', 'sikukuu', 'mvua', 'jua',
+]);
+
+/**
+ * Each word of these names (as `nameWords`) blanked in any case, except a title or an everyday
+ * word written in lower case alone; two or more of the name's words together are the name in any
+ * case. One pass, so a mark is never read again as a name.
+ */
+function blankNameWordsAsNames(text: string, names: readonly string[], mark: string): string {
+  const any = nameAlternation(names);
+  if (!any) return text;
+  const runs = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${any})(?:[ \\t]+(?:${any}))*(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
+  const keep = (w: string) => !/^\p{Lu}/u.test(w) && (TITLES.has(w.toLowerCase()) || EVERYDAY_WORDS.has(w.toLowerCase()));
+  return text.replace(runs, (run) => {
+    const words = run.split(/([ \t]+)/);
+    if (words.length > 1) return words.map((w, i) => (i % 2 ? w : mark)).join('');
+    return keep(run) ? run : mark;
+  });
 }
 
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -171,11 +199,16 @@ function blankUsername(text: string, username: string, mark: string): string {
 
 const usernameRe = (username: string, flags: string) => new RegExp(`(?<![\\w@])@?${escapeRe(username)}(?!\\w)`, flags);
 
+/** The words of these names (three letters or more) as a regular expression's alternatives, longest first; null when there is none. */
+function nameAlternation(names: readonly string[]): string | null {
+  const words = [...new Set(names.flatMap((n) => n.split(/[^\p{L}\p{M}'-]+/u)).filter((w) => [...w].length >= 3))];
+  return words.length ? words.map(escapeRe).sort((a, b) => b.length - a.length).join('|') : null;
+}
+
 /** Each word of these names (three letters or more) as a whole word, any case; null when there is none. */
 function nameWords(names: readonly string[]): RegExp | null {
-  const words = [...new Set(names.flatMap((n) => n.split(/[^\p{L}\p{M}'-]+/u)).filter((w) => [...w].length >= 3))];
-  if (!words.length) return null;
-  const any = words.map(escapeRe).sort((a, b) => b.length - a.length).join('|');
+  const any = nameAlternation(names);
+  if (!any) return null;
   return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${any})(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
 }
 

@@ -231,6 +231,21 @@ describe('referral case files from the bot to the agency', () => {
     for (const identity of ['Otieno', '+254722000555']) expect([identity, text.includes(identity)]).toEqual([identity, false]);
   });
 
+  it('a reporter whose name is also an everyday word (Were; Hawa, "these"): without consent the word is kept where it is no name, and the name is still withheld where it is', async () => {
+    const u = h.tg.user({ firstName: 'Hawa', lastName: 'Were', languageCode: 'en' });
+    await startReport(u, 'Police misconduct', 'Excessive force or brutality', 'Three officers were beating a boda boda rider. Polisi hawa walikuwa wamelewa.', 'Kisumu', 'Kondele roundabout', undefined, ['Skip']);
+    const report = await sendWithPhone(u, '+254722000888');
+    await u.sendText('They were from Kondele police post. I am Hawa Were, you can also ask for hawa were at the stage.');
+    await referAndAsk(u, report, 'IPOA', 'Hawa');
+    await u.press('No');
+    const text = await pdfText(report, 'en');
+    // The verb and the Swahili word stay: blanked, they garbled the account and showed which word the name was.
+    for (const kept of ['Three officers were beating a boda boda rider', 'Polisi hawa walikuwa wamelewa', 'They were from Kondele police post']) expect([kept, text.includes(kept)]).toEqual([kept, true]);
+    // Written as a name (capitalised), and both words of it together, the name is withheld.
+    for (const withheld of ['I am [name withheld] [name withheld]', 'ask for [name withheld] [name withheld] at the stage', 'AGENT REPLY Hello [name withheld]']) expect([withheld, text.includes(withheld)]).toEqual([withheld, true]);
+    expect(text).not.toMatch(/Hawa Were|hawa were|\+254722000888/);
+  });
+
   it('a yes typed instead of tapped goes to the staff, and the question\'s buttons come again: only the tap records consent', async () => {
     const u = h.tg.user({ firstName: 'Akinyi', lastName: 'Ouma', languageCode: 'en' });
     await startReport(u, 'Police misconduct', 'Bribery or extortion by police', 'Officers at the roadblock took 500 shillings from every matatu driver.', 'Kisumu', 'Ahero junction');

@@ -73,6 +73,14 @@ describe('a conversation in a file that does not share who the reporter is', () 
     const text = 'Ni Amina Wanjiru. Call 0712 345 678 or +254733000111.\nJaneth and Aminata are my friends; AMINA is me.';
     expect(withheldFromConversation(text, { phone: true, names: ['Amina Wanjiru'] }, marks)).toBe('Ni [name] [name]. Call [phone] or [phone].\nJaneth and Aminata are my friends; [name] is me.');
   });
+  it('keeps a name word that is an everyday word (were, hawa, will) or a title where it is written in lower case alone; capitalised, or beside another word of the name, it is the name', () => {
+    const w = { phone: true, names: ['Hawa Were'] };
+    expect(withheldFromConversation('Which station were the officers from? Polisi hawa walikuwa wamelewa.', w, marks)).toBe('Which station were the officers from? Polisi hawa walikuwa wamelewa.');
+    expect(withheldFromConversation('I am Hawa. Ask for hawa were, or WERE, at the stage. Were they armed?', w, marks)).toBe('I am [name]. Ask for [name] [name], or [name], at the stage. [name] they armed?');
+    expect(withheldFromConversation('mama yangu alisema, Mama Njeri here; call will or njeri', { phone: true, names: ['Mama Njeri', 'Will'] }, marks)).toBe('mama yangu alisema, [name] [name] here; call will or [name]');
+    // A mark is never read again as a name: a reporter called "Name".
+    expect(withheldFromConversation('Name Otieno, name otieno', { phone: true, names: ['Name Otieno'] }, marks)).toBe('[name] [name], [name] [name]');
+  });
   it("blanks the reporter's own number however it was written, foreign numbers too, and no other digits", () => {
     const own = { phone: true, names: [], phones: ['+254722000111'] };
     expect(withheldFromConversation('Call me on 722 000 111, or 0722-000-111, or +254 (0) 722 000111.', own, marks)).toBe('Call me on [phone], or [phone], or [phone].');
