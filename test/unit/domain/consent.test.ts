@@ -78,6 +78,8 @@ describe('a conversation in a file that does not share who the reporter is', () 
     expect(withheldFromConversation('Which station were the officers from? Polisi hawa walikuwa wamelewa.', w, marks)).toBe('Which station were the officers from? Polisi hawa walikuwa wamelewa.');
     expect(withheldFromConversation('I am Hawa. Ask for hawa were, or WERE, at the stage. Were they armed?', w, marks)).toBe('I am [name]. Ask for [name] [name], or [name], at the stage. [name] they armed?');
     expect(withheldFromConversation('mama yangu alisema, Mama Njeri here; call will or njeri', { phone: true, names: ['Mama Njeri', 'Will'] }, marks)).toBe('mama yangu alisema, [name] [name] here; call will or [name]');
+    // A word that in a report is mostly a name stays blanked in lower case: "my name is grace".
+    expect(withheldFromConversation('my name is grace, polisi walinipiga', { phone: true, names: ['Grace Were'] }, marks)).toBe('my name is [name], polisi walinipiga');
     // A mark is never read again as a name: a reporter called "Name".
     expect(withheldFromConversation('Name Otieno, name otieno', { phone: true, names: ['Name Otieno'] }, marks)).toBe('[name] [name], [name] [name]');
   });
