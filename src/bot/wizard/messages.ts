@@ -83,8 +83,29 @@ function tellsAnAct(words: string): boolean {
   return INCIDENT_ACTS.test(words) || (MORE_ACTS.test(words) && !NOT_ACTS.test(words)) || TAKEN.test(words) || /\bkitu kidogo\b/.test(words);
 }
 
-/** Words that may come before what was done ("pia walichukua", "they also took", "polisi walinipiga"). */
-const LEADS_INTO_ACT = new Set('pia also na and then halafu alafu kisha tena bado they he she wao yeye polisi police askari'.split(' '));
+/** Words that may come before what was done ("pia walichukua", "they also took", "polisi walinipiga", "cops took"). */
+const LEADS_INTO_ACT = new Set('pia also na and then halafu alafu kisha tena bado they he she wao yeye polisi police askari the cops cop officers officer makarao karao'.split(' '));
+
+const HOW_MANY = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|wawili|watatu|wanne|watano|wengi)`;
+const WHO = String.raw`(?:of them|cops?|policemen|police ?officers?|officers?|askaris?|polisi|makarao|men|guys)`;
+/**
+ * Who did it, as an agency asks (IPOA: the officers): how many ("2 cops", "askari wawili"), armed
+ * ("with guns", "na bunduki"), dressed how ("they wore plain clothes", "walivaa nguo za kawaida").
+ * Typed at a later question it is more of the story: no county, constituency, ward or town is
+ * worded so (test/unit/bot/wizard-step.test.ts checks every name), and "Armed Forces" or
+ * "officers mess" stay places because a count, a verb or "with" must come first.
+ */
+const WHO_THEY_WERE = new RegExp(
+  String.raw`\b${HOW_MANY} ${WHO}\b|\b(?:askari|polisi|makarao|cops|officers|policemen) ${HOW_MANY}\b|\b(?:there were|they were|walikuwa) ${HOW_MANY}\b|` +
+    String.raw`\b(?:with|had|carrying|holding|armed with|na|wakiwa na|walikuwa na|walibeba|wamebeba|wameshika) (?:guns?|rifles?|pistols?|bunduki|rungus?|batons?|whips?|pangas?)\b|` +
+    String.raw`\b(?:wore|wearing|dressed in|plain ?clothes|plainclothes|civilian clothes|in uniform|walivaa|wamevaa|nguo za kawaida|kiraia)\b`,
+);
+
+/** Words (`normalise`d) that tell who did it, how many or how they looked (`WHO_THEY_WERE`). */
+export function tellsWhoTheyWere(words: string): boolean {
+  return WHO_THEY_WERE.test(words);
+}
+
 /** Places where things are done ("seli ya Central"): a place that begins so is a place. */
 const ACT_PLACES = /^(seli|rumande)$/;
 
@@ -713,7 +734,8 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   // "Wakanipiga tena", "pia walichukua kitambulisho changu" (often a reply to the story's
   // question): more of the story, and the place asked again; kept as the place, an agency read
   // no place at all. The same words sent again were meant as the place: taken.
-  if (beginsWithAct(normalise(input)) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
+  const words = normalise(input);
+  if ((beginsWithAct(words) || tellsWhoTheyWere(words)) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
   const check = checkText(input, LIMITS.placeMaxChars);
   // Too long for a place and reads as an account: more of the story, not lost.
   if (!check.ok && check.reason === 'too_long' && addToStory(turn, d, input)) return turn.show();
@@ -820,7 +842,11 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // done: no county is worded so. Said with a place ("... station ya Kondele"), they are the story
   // still (its county is offered too): "that county was not recognised" lost them.
   const words = normalise(more);
-  const act = (d.step === 'county' && tellsAnAct(words)) || (d.step === 'place' && beginsWithAct(words));
+  const act =
+    (d.step === 'county' && tellsAnAct(words)) ||
+    (d.step === 'place' && beginsWithAct(words)) ||
+    // "There were 4 of them with guns", "2 cops": never a county, place, day or way to send.
+    ((d.step === 'county' || d.step === 'place' || d.step === 'when' || d.step === 'review') && tellsWhoTheyWere(words));
   // "Was anyone hurt?" follows the story at once: a story sent in short messages ("kwa stage ya
   // kondele", "walikuwa wawili") lands there; a few words that are no answer go on with it. A
   // reply that begins with yes, no or skip ("yes he is") is a try at the answer: buttons asked for.

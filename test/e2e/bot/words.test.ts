@@ -333,3 +333,29 @@ describe('a correction typed at the review (Swahili)', () => {
     expect(report).toMatchObject({ county: 18, place: 'Ol Kalou, karibu na stage', description: { text: 'Police asked me for a bribe at the junction.' } });
   });
 });
+
+describe('who they were, typed at a later question (English as typed in Nairobi)', () => {
+  it('"there were 4 of them with guns" at the county, "they wore plain clothes" at the place and "2 cops" at the review are kept in the story; the place is the place', async () => {
+    const u = h.tg.user({ firstName: 'Who they were', languageCode: 'en' });
+    await walkTo(u, 'county');
+    await u.sendText('there were 4 of them with guns');
+    expect(lastText(u)).toMatch(/^📝 I have added this to what happened\. .*\n\nIn which county/);
+    await u.sendText('nrb');
+    await u.sendText('they wore plain clothes');
+    // Never "Place noted": the place is asked again.
+    expect(lastText(u)).toMatch(/^📝 I have added this to what happened\. .*\n\nWhere in Nairobi City\?/);
+    await u.sendText('near kencom');
+    await u.sendText('yesterday evening');
+    await u.sendText('2 cops');
+    expect(lastText(u)).toMatch(/^📝 I have added this to what happened\./);
+    expect(lastText(u)).toContain('Place: near kencom');
+    await u.sendText('ok');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({
+      county: 47,
+      place: 'near kencom',
+      when: 'yesterday',
+      description: { text: 'Police asked me for a bribe at the junction.\nthere were 4 of them with guns\nthey wore plain clothes\n2 cops' },
+    });
+  });
+});

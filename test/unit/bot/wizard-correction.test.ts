@@ -171,9 +171,9 @@ describe('what is not a correction goes to the story as before', () => {
     },
   );
 
-  it('"walikuwa wanne" (two words) is answered as before, nothing changed', () => {
+  it('"walikuwa wanne" (two words) is no correction: how many they were, added to the story; nothing else changed', () => {
     const r = type(reviewed(), 'walikuwa wanne');
-    expect(said(r)).toEqual(['unexpected.review', 'review']);
-    expect(r.state.draft).toMatchObject({ county: NAKURU, when: 'today', text: STORY });
+    expect(said(r)).toEqual(['desc.added', 'review']);
+    expect(r.state.draft).toMatchObject({ county: NAKURU, when: 'today', text: `${STORY}\nwalikuwa wanne` });
   });
 });

@@ -3,11 +3,14 @@
  * Back, Cancel, a stale button) without Redis or Telegram. Replies are checked by locale key and
  * keyboard, the way the reporter would see them once rendered.
  */
-import { LIMITS } from '../../../src/domain';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COUNTIES, LIMITS, TOWNS } from '../../../src/domain';
+import { normalise } from '../../../src/bot/wizard/parse';
 import type { Draft, MediaRef, Step } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
 import { toReport } from '../../../src/bot/wizard/flow';
-import { earlyStory, firstWords } from '../../../src/bot/wizard/messages';
+import { earlyStory, firstWords, tellsWhoTheyWere } from '../../../src/bot/wizard/messages';
 import { reviewText } from '../../../src/bot/wizard/render';
 import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
@@ -164,6 +167,36 @@ describe('more of the story after its question', () => {
     // After a story told in a voice note, the words are kept beside it.
     const afterVoice = type(at('county', { text: undefined, voice: voice(40) }), 'wakamchukua hadi station');
     expect([afterVoice.state.draft?.text, said(afterVoice)]).toEqual(['wakamchukua hadi station', ['desc.added', 'county.ask']]);
+  });
+
+  it('who they were (how many, armed, dressed how) told at the county, place, date or review is added to the story, never refused or stored as the place', () => {
+    const story = 'Police asked me for a bribe at the junction.';
+    const told = ['there were 4 of them with guns', 'they wore plain clothes', '2 of them', '2 cops', 'walikuwa wanne na bunduki', 'walivaa nguo za kawaida', 'askari wawili'];
+    for (const s of ['county', 'place', 'when', 'review'] as const) {
+      for (const more of told) {
+        const r = type(at(s), more);
+        expect([s, more, r.state.draft?.text, r.state.draft?.step, said(r)[0]]).toEqual([s, more, `${story}\n${more}`, s, 'desc.added']);
+        if (s === 'place') expect(r.state.draft?.place).toBeUndefined();
+      }
+    }
+    // What was done, said with who did it ("cops took my phone at the stage"), is the story too, not the place.
+    for (const more of ['cops took my phone at the stage', 'the officers slapped me', 'makarao walinichapa']) {
+      const r = type(at('place'), more);
+      expect([more, r.state.draft?.text, r.state.draft?.place]).toEqual([more, `${story}\n${more}`, undefined]);
+    }
+    // Places stay places.
+    for (const place of ['Kasarani police station', 'Armed Forces Memorial Hospital', 'near kencom', 'Stage 2', 'kwa officers mess']) expect([place, type(at('place'), place).state.draft?.place]).toEqual([place, place]);
+  });
+
+  it('no county, constituency, ward or town is worded as who they were', () => {
+    const data = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kenya-electoral-units.json'), 'utf8')) as { counties: { name: string; constituencies: { name: string; wards: { name: string }[] }[] }[] };
+    const names = [
+      ...COUNTIES.map((c) => c.name),
+      ...TOWNS.map((t) => t.name),
+      ...data.counties.flatMap((c) => [c.name, ...c.constituencies.flatMap((k) => [k.name, ...k.wards.map((w) => w.name)])]),
+    ];
+    expect(names.length).toBeGreaterThan(1700);
+    expect(names.filter((n) => tellsWhoTheyWere(normalise(n)))).toEqual([]);
   });
 
   it('a county named inside the answer is offered, not taken for more story; a long account naming one is both', () => {
