@@ -131,8 +131,12 @@ const NOT_TREATED = new RegExp(
 const NOT_ADMITTED = /\b(?:hakulazwa|hawakulazwa|sikulazwa|hatukulazwa|not admitted|not (?:hurt|injured|wounded))\b/;
 /** Treated: "alitibiwa", "yuko hospitali", "went to hospital", "saw a doctor". */
 const TREATED = /\b(?:\w*tibiwa|matibabu|hospitali|hospital|daktari|doctor|kliniki|clinic|zahanati|dispensary|\w*lazwa|admitted|treated|treatment)\b/;
-/** Hurt, with nothing said of treatment: "ndio ameumia", "wameumia sana". */
-const HURT = /\b(?:\w*meumia|\w*meumizwa|\w*mejeruhiwa|\w*liumia|\w*liumizwa|\w*lijeruhiwa|injured|hurt|wounded)\b/;
+/**
+ * Hurt, with nothing said of treatment: "ndio ameumia", "wameumia sana", "yes he is bleeding",
+ * "anavuja damu". Bleeding only in forms that say it happened: "hakutoka damu" (he did not) is none of them.
+ */
+const HURT =
+  /\b(?:\w*meumia|\w*meumizwa|\w*mejeruhiwa|\w*liumia|\w*liumizwa|\w*lijeruhiwa|injured|hurt|wounded|bleeding|bled|(?:ana|wana|ame|wame|ali|wali|nime|nili|nina)(?:vuja|toka) damu)\b/;
 /** A reply that begins with "no": only the whole "no one was hurt" phrases are read (not "no one went to hospital"). */
 const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|hamna|nobody|no one)\b/;
 

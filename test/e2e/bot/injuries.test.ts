@@ -187,3 +187,22 @@ it('a story sent in three short messages, the last two landing on "was anyone hu
   const { report } = await finish(u, 'sw');
   expect(report?.description?.text).toBe('mapolice walinichapa jana\nkwa stage ya kondele\nwalikuwa wawili');
 });
+
+describe('"was anyone hurt?" answered in words, someone in danger', () => {
+  it('"yes he is bleeding" is a yes: the county comes next, never "did not understand", and the report keeps that someone was hurt', async () => {
+    const u = h.tg.user({ firstName: 'Bleeding', languageCode: 'en' });
+    await u.sendText('/start');
+    await u.press(B.en.police);
+    await u.press(B.en.force);
+    await u.press(B.en.yes);
+    await u.sendText('my brother is still in the cell they are beating him');
+    expect(lastText(u)).toContain(B.en.hurtAsk);
+    await u.sendText('yes he is bleeding');
+    expect(lastText(u)).toContain(B.en.countyAsk);
+    await toReview(u, 'en');
+    expect(lastText(u)).toContain('Anyone hurt: Yes');
+    await u.press(SEND_ANONYMOUSLY.en);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ dangerNow: true, injuries: { hurt: 'hurt' } });
+  });
+});

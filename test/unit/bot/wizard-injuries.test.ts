@@ -179,7 +179,7 @@ describe('typed answers work like the buttons', () => {
     for (const again of [{ injuriesSkipped: ['hurt' as const] }, { injuries: { hurt: 'none' as const } }, { editing: true as const }]) {
       expect(said(type(at('hurt', { text: STORY, ...again }), 'Kondele stage'))).toEqual(['injury.use_buttons', 'injury.hurt.ask']);
     }
-    for (const [text, hurt] of [['hapana hakuna', 'none'], ['ndio ameumia', 'hurt'], ['no one', 'none'], ['yes he is', undefined]] as const) {
+    for (const [text, hurt] of [['hapana hakuna', 'none'], ['ndio ameumia', 'hurt'], ['no one', 'none'], ['yes he is', undefined], ['yes he is bleeding', 'hurt'], ['ndio anavuja damu', 'hurt']] as const) {
       const answer = type(at('hurt', { text: STORY }), text);
       if (hurt) expect(answer.state.draft?.injuries?.hurt).toBe(hurt);
       else expect(answer.state.draft?.text).toBe(STORY);

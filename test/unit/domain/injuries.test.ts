@@ -25,6 +25,9 @@ describe('injuries', () => {
     ['No one was hurt, no help needed', undefined], ['not hurt, no treatment needed', undefined],
     ['hakuna alieumia', 'none'], ['hakuna mtu ameumia', 'none'], ['hamna', 'none'], ['hamna aliyeumia', 'none'], ['none', 'none'],
     ['ndio ameumia', 'hurt'], ['wameumia sana', 'hurt'],
+    // Bleeding is hurt ("yes he is bleeding" was "did not understand", the words lost); a no before it is no answer.
+    ['yes he is bleeding', 'hurt'], ['yes hes bleeding badly', 'hurt'], ['he bled a lot', 'hurt'], ['ndio anavuja damu', 'hurt'], ['alitoka damu nyingi', 'hurt'],
+    ['yes he is bleeding no hospital', 'untreated'], ['no he is not bleeding', undefined], ['hakutoka damu', undefined], ['hakuvuja damu', undefined],
     // An account is more of the story, not an answer.
     ['Then they took him to hospital and the doctor said his arm is broken in two places.', undefined],
   ])('"%s" to "was anyone hurt?" reads %s', (text, answer) => {
