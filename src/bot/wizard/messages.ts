@@ -733,9 +733,11 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   }
   // "Wakanipiga tena", "pia walichukua kitambulisho changu" (often a reply to the story's
   // question): more of the story, and the place asked again; kept as the place, an agency read
-  // no place at all. The same words sent again were meant as the place: taken.
+  // no place at all. The same words sent again were meant as the place: taken. Who they were
+  // ("they wore plain clothes") is never a place: sent again, it is said to be in the story already.
   const words = normalise(input);
-  if ((beginsWithAct(words) || tellsWhoTheyWere(words)) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
+  if (tellsWhoTheyWere(words) && addToStory(turn, d, input)) return turn.show();
+  if (beginsWithAct(words) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
   const check = checkText(input, LIMITS.placeMaxChars);
   // Too long for a place and reads as an account: more of the story, not lost.
   if (!check.ok && check.reason === 'too_long' && addToStory(turn, d, input)) return turn.show();

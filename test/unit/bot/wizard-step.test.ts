@@ -184,6 +184,9 @@ describe('more of the story after its question', () => {
       const r = type(at('place'), more);
       expect([more, r.state.draft?.text, r.state.draft?.place]).toEqual([more, `${story}\n${more}`, undefined]);
     }
+    // Sent again where the place is asked (told first at the county): still no place.
+    const again = type(at('place', { text: `${story}\nthey wore plain clothes` }), 'they wore plain clothes');
+    expect([again.state.draft?.place, again.state.draft?.text, said(again)[0]]).toEqual([undefined, `${story}\nthey wore plain clothes`, 'desc.already']);
     // Places stay places.
     for (const place of ['Kasarani police station', 'Armed Forces Memorial Hospital', 'near kencom', 'Stage 2', 'kwa officers mess']) expect([place, type(at('place'), place).state.draft?.place]).toEqual([place, place]);
   });
