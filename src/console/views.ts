@@ -65,6 +65,22 @@ export function wrapWords(text: string, width: number, max: number): string[] {
   return [...lines.slice(0, max - 1), `${last.slice(0, width - 1)}…`].map(fit);
 }
 
+/** A file's size as people read it (B, KB, MB); empty when unknown. */
+function sizeOf(n: number | undefined): string {
+  if (!n) return '';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A link's query string from the values that are set ("?a=1&b=x"), empty when none is. */
+function queryString(params: Record<string, string | number | undefined>): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
 export interface PageContext {
   agent: AgentDoc | null;
   csrf: string;
@@ -130,18 +146,8 @@ export class ConsoleViews {
       priorityClass: (p) => `prio-${isPriority(p) ? PRIORITY_NAMES[p] : 'normal'}`,
       category: (code) => t(`common:category.${code}`, { defaultValue: code }),
       status: (s) => t(`status.${s}`, { defaultValue: s }),
-      bytes(n) {
-        if (!n) return '';
-        if (n < 1024) return `${n} B`;
-        if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
-        return `${(n / 1024 / 1024).toFixed(1)} MB`;
-      },
-      query(params) {
-        const qs = new URLSearchParams();
-        for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
-        const s = qs.toString();
-        return s ? `?${s}` : '';
-      },
+      bytes: sizeOf,
+      query: queryString,
       mayEnter: (role, area) => Boolean(role) && mayEnter(role as Role, area),
       lines: wrapWords,
     };
