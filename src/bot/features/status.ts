@@ -116,6 +116,11 @@ export function statusFeature(): Routes<BotContext> {
     await showOne(ctx, ctx.match[1]);
     await resumeIfWriting(ctx);
   });
+  // The command's name alone ("status", "Hali?"): their open reports, as the command lists them.
+  c.hears(/^\s*(?:hali|status)\s*\??\s*$/i, async (ctx) => {
+    await listOpen(ctx);
+    await resumeIfWriting(ctx);
+  });
   withdrawRoutes(c);
 
   c.action('m:status', async (ctx) => {

@@ -341,6 +341,12 @@ describe('/status', () => {
     // The reference alone, as copied from "received", asks the same.
     await u.sendText(`${reference}?`);
     expect(lastText(u)).toContain('Hali: Imepokelewa');
+    // The command's name alone, typed: their open reports, as /hali lists them.
+    for (const typed of ['hali', 'Status?']) {
+      const at = u.messages().length;
+      await u.sendText(typed);
+      expect(u.messages().slice(at).map((m) => m.text ?? '').join('\n')).toContain(reference);
+    }
     expect(await h.store.messages.listForReport((await h.store.reports.findByReference(reference))!._id)).toEqual([]);
   });
 
