@@ -1,7 +1,8 @@
-import { checkText, COUNTIES, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, splitTime, type WhenChoice } from '../../domain';
+import { COUNTIES, incidentTimeFor, matchCounty, parseIncidentDate, splitTime, type WhenChoice } from '../../domain';
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
 import { normalise, readWord } from './parse';
+import { inStory, joinStory } from './story';
 import type { Text } from './types';
 import type { Turn } from './turn';
 
@@ -117,9 +118,6 @@ export function fixAsked(d: Draft): boolean {
 export function keepFixWords(turn: Turn, d: Draft): void {
   const words = d.fix?.words;
   delete d.fix;
-  if (!words || (d.text !== undefined && ` ${normalise(d.text)} `.includes(` ${normalise(words)} `))) return;
-  const joined = checkText(d.text === undefined ? words : `${d.text}\n${words}`, LIMITS.descriptionMaxChars);
-  if (!joined.ok) return;
-  d.text = joined.text;
+  if (!words || inStory(d, words) || !joinStory(d, words)) return;
   turn.say('desc.added');
 }

@@ -2,6 +2,7 @@ import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, tow
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, keepStory, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { correctAtReview, fixAsked, keepFixWords } from './correction';
+import { inStory, joinStory } from './story';
 import { askToType, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
 import { formatDay } from './format';
@@ -492,9 +493,7 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   const words = n.split(' ');
   if (words.length < 3 || words.every((w) => COURTESY.has(w)) || (d.text === undefined && !d.voice)) return unexpected(turn, d);
   if (alreadyTold(turn, d, input)) return turn.show();
-  const joined = checkText(d.text === undefined ? input.trim() : `${d.text}\n${input.trim()}`, LIMITS.descriptionMaxChars);
-  if (!joined.ok) return unexpected(turn, d);
-  d.text = joined.text;
+  if (!joinStory(d, input)) return unexpected(turn, d);
   turn.say('desc.added');
   return turn.show();
 }
@@ -858,9 +857,7 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const partAtHurt = firstAsked && words.split(' ').length >= 2 && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip' && !HOW_SOMEONE_IS.test(words);
   if (!account && !afterFewWords && !act && !partAtHurt) return false;
   if (alreadyTold(turn, d, more)) return true;
-  const joined = checkText(d.text === undefined ? more : `${d.text}\n${more}`, LIMITS.descriptionMaxChars);
-  if (!joined.ok) return false;
-  d.text = joined.text;
+  if (!joinStory(d, more)) return false;
   if (d.storyPart) markStoryPart(d);
   turn.say('desc.added');
   return true;
@@ -874,12 +871,6 @@ function alreadyTold(turn: Turn, d: Draft, input: string): boolean {
   if (!inStory(d, input)) return false;
   turn.say('desc.already');
   return true;
-}
-
-/** These words are in the story already. */
-function inStory(d: Draft, input: string): boolean {
-  const words = normalise(input);
-  return d.text !== undefined && words !== '' && ` ${normalise(d.text)} `.includes(` ${words} `);
 }
 
 /** A county named by one word or two of a longer answer ("I am in Nairobi", "Niko Taita Taveta sasa"). */
@@ -946,9 +937,7 @@ function keepStoryPart(turn: Turn, d: Draft, input: string): void {
 /** Adds a part to the story kept so far and says so; false when the story would be too long. */
 function keepPart(turn: Turn, d: Draft, input: string): boolean {
   const first = d.text === undefined && !d.voice;
-  const joined = checkText(d.text === undefined ? input.trim() : `${d.text}\n${input.trim()}`, LIMITS.descriptionMaxChars);
-  if (!joined.ok) return false;
-  d.text = joined.text;
+  if (!joinStory(d, input)) return false;
   markStoryPart(d);
   turn.say(first ? 'desc.kept_early' : 'desc.added');
   return true;
