@@ -1,5 +1,6 @@
 /** The exported server API and the dev:mongo CLI, started fresh (independent of MONGODB_URI). */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
@@ -69,7 +70,12 @@ describe('startMongoTestServer', () => {
 describe('dev:mongo CLI', () => {
   it('prints its URI, serves, and exits 0 on SIGTERM', async () => {
     const root = path.resolve(__dirname, '../../..');
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'test/support/mongo/cli.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The script's own command: one process, so SIGTERM reaches the server itself. Under the tsx
+    // CLI a parent relayed it and, when the busy server did not acknowledge within its 30 ms
+    // window, SIGKILLed it and exited 143 (seen in CI under load).
+    const [node, ...args] = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['dev:mongo'].split(' ');
+    expect(node).toBe('node');
+    const child = spawn(process.execPath, [...args, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       const uri = await new Promise<string>((resolve, reject) => {
