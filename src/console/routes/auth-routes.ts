@@ -121,13 +121,15 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
     // once signed in. The language cookie alone is no choice: on a shared PC it is the last agent's.
     const chosen = isLang(body.lang) ? body.lang : null;
     const waitMinutes = await limit.take(req.ip);
-    if (waitMinutes) {
+    const known = knownBrowser(devices, req);
+    // A browser this account signed in from before is not held by its address either (one office
+    // or proxy address is shared by every agent behind it): it keeps to its own limit.
+    if (waitMinutes && !(await known.passes(ctx, username))) {
       ctx.logger.info({ outcome: 'address_limited', ...who(username, req.ip) }, 'console sign-in refused');
       ctx.metrics.rateLimited.inc({ limit: 'signin_address' });
       reply.code(429);
       return ctx.render(req, reply, 'signin', { next, failed: false, limitedMinutes: waitMinutes, username, ended, chosen });
     }
-    const known = knownBrowser(devices, req);
     const result = username && password ? await ctx.store.agents.signIn(username, password, { exempt: known.exempt }) : ({ ok: false, reason: 'unknown' } as const);
     if (!result.ok) {
       // One message for every reason: the page must not reveal which usernames exist or are locked.
@@ -135,7 +137,8 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
       reply.code(401);
       return ctx.render(req, reply, 'signin', { next, failed: true, username, ended, chosen });
     }
-    await limit.giveBack(req.ip);
+    // Only an attempt that took a point gives one back.
+    if (!waitMinutes) await limit.giveBack(req.ip);
     await known.succeeded();
     devices.remember(reply, result.agent, auth.cookieBase());
     ctx.logger.info({ agentId: result.agent._id.toString(), role: result.agent.role, knownDevice: known.exempted() }, 'console sign-in');
@@ -154,12 +157,24 @@ function signInRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Truste
  */
 function knownBrowser(devices: TrustedDevices, req: FastifyRequest) {
   const device = devices.read(req);
-  let exempted = false;
+  let checked: { agentId: string; ok: boolean } | undefined;
+  // Checked once per request (each check counts one of the browser's own attempts).
+  const exempt = async (agent: AgentDoc) => {
+    const agentId = agent._id.toString();
+    if (checked?.agentId !== agentId) checked = { agentId, ok: (await devices.check(device, agent)).ok };
+    return checked.ok;
+  };
   return {
-    exempt: async (agent: AgentDoc) => (exempted = (await devices.check(device, agent)).ok),
-    exempted: () => exempted,
+    exempt,
+    exempted: () => checked?.ok ?? false,
+    /** Known to the active account named `username`: past the address limit (no cookie, no lookup). */
+    passes: async (ctx: ConsoleContext, username: string) => {
+      if (!device || !username) return false;
+      const agent = await ctx.store.agents.findByUsername(username);
+      return agent !== null && agent.active && (await exempt(agent));
+    },
     succeeded: async () => {
-      if (exempted && device) await devices.giveBack(device);
+      if (checked?.ok && device) await devices.giveBack(device);
     },
   };
 }
