@@ -7,7 +7,7 @@ import type { AgentRef, HandBack, TicketActions } from './ticket-actions';
 /** Why an account change was refused, as the console's messages name it (`console:flash.*`). */
 export type AccountRefusal = {
   ok: false;
-  reason: 'username_invalid' | 'name_missing' | 'role_invalid' | 'password_short' | 'password_long' | 'username_taken' | 'not_found' | 'cannot_deactivate_self';
+  reason: 'username_invalid' | 'name_missing' | 'role_invalid' | 'password_short' | 'password_long' | 'username_taken' | 'not_found' | 'cannot_deactivate_self' | 'cannot_reset_self';
 };
 
 export interface NewAccount {
@@ -46,6 +46,9 @@ export class AccountService {
 
   /** A new password ends the account's sessions, and so its live streams in every console process. */
   async resetPassword(by: AgentRef, id: string, password: string): Promise<{ ok: true } | AccountRefusal> {
+    // One's own goes through the account page, which asks for the current one; a reset here
+    // skipped it (anyone at an admin's unattended desk could set it) and signed the admin out.
+    if (id === by.id) return { ok: false, reason: 'cannot_reset_self' };
     const check = checkPassword(password);
     if (!check.ok) return { ok: false, reason: passwordFlash(check) };
     if (!(await this.deps.store.agents.setPassword(id, password))) return { ok: false, reason: 'not_found' };

@@ -223,6 +223,20 @@ describe('roles', () => {
     // An admin cannot lock themselves out by accident.
     expect((await a.post(`/admin/agents/${admin._id.toString()}/active`, { active: 'false' })).headers.location).toBe('/admin/agents?err=cannot_deactivate_self');
   });
+  it("does not reset an admin's own password from the accounts page (that signed them out and skipped their current password): it points to their account page", async () => {
+    const a = h.browser();
+    await a.signIn('amina');
+    const own = admin._id.toString();
+    const page = await a.get('/admin/agents');
+    expect(page.body).not.toContain(`action="/admin/agents/${own}/password"`);
+    expect(page.body).toMatch(/<a href="\/account" data-testid="own-password">Change yours on your account page<\/a>/);
+    const refused = await a.post(`/admin/agents/${own}/password`, { password: 'a password nobody asked for' });
+    expect(refused.headers.location).toBe('/admin/agents?err=cannot_reset_self');
+    const back = await a.get(refused.headers.location!);
+    expect(back.statusCode).toBe(200);
+    expect(back.body).toContain('Change your own password on your account page: it asks for your current one.');
+    expect((await h.browser().signIn('amina')).statusCode).toBe(303);
+  });
 });
 
 describe('CSRF', () => {
