@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { isLang } from '../../i18n';
 import { checkPassword, normaliseUsername, passwordFlash, type AgentDoc } from '../../store';
@@ -184,7 +184,12 @@ function accountRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Trust
   const post = { preHandler: auth.checkCsrf };
   const signedInOnly = auth.requireRole('agent');
 
-  app.post('/signout', post, async (req, reply) => {
+  // A session that already ended (signed out everywhere, reset, its hours run out) leaves nothing
+  // to forge a sign-out of, and the agent still means to leave nothing behind: no token needed,
+  // but only from this console's own page (the browser says so), so no other site empties it.
+  const signOutCheck = async (req: FastifyRequest, reply: FastifyReply): Promise<unknown> =>
+    !auth.current(req) && req.headers['sec-fetch-site'] === 'same-origin' ? undefined : auth.checkCsrf(req, reply);
+  app.post('/signout', { preHandler: signOutCheck }, async (req, reply) => {
     const me = auth.current(req);
     await auth.endSession(req, reply);
     if (me) await ctx.events.publish({ type: 'access', agentId: me.agent._id.toString() });
