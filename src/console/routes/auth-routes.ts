@@ -181,15 +181,14 @@ function knownBrowser(devices: TrustedDevices, req: FastifyRequest) {
 
 function accountRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: TrustedDevices): void {
   const { auth } = ctx;
-  const post = { preHandler: auth.checkCsrf };
   const signedInOnly = auth.requireRole('agent');
 
-  // A session that already ended (signed out everywhere, reset, its hours run out) leaves nothing
-  // to forge a sign-out of, and the agent still means to leave nothing behind: no token needed,
-  // but only from this console's own page (the browser says so), so no other site empties it.
-  const signOutCheck = async (req: FastifyRequest, reply: FastifyReply): Promise<unknown> =>
+  // From a page whose session already ended (signed out everywhere, reset, its hours run out) its
+  // token is gone with it; signing out or choosing a language then acts for nobody, so no token is
+  // needed, but only from this console's own page (the browser says so), never another site's.
+  const endedOrCsrf = async (req: FastifyRequest, reply: FastifyReply): Promise<unknown> =>
     !auth.current(req) && req.headers['sec-fetch-site'] === 'same-origin' ? undefined : auth.checkCsrf(req, reply);
-  app.post('/signout', { preHandler: signOutCheck }, async (req, reply) => {
+  app.post('/signout', { preHandler: endedOrCsrf }, async (req, reply) => {
     const me = auth.current(req);
     await auth.endSession(req, reply);
     if (me) await ctx.events.publish({ type: 'access', agentId: me.agent._id.toString() });
@@ -205,7 +204,7 @@ function accountRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: Trust
     return reply.header('clear-site-data', CLEAR_BROWSER).redirect('/signin?ok=signed_out_everywhere', 303);
   });
 
-  app.post('/language', post, async (req, reply) => {
+  app.post('/language', { preHandler: endedOrCsrf }, async (req, reply) => {
     const body = bodyOf(req);
     const lang = body.lang;
     if (isLang(lang)) {

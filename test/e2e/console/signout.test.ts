@@ -1,5 +1,5 @@
 /**
- * "Sign out" on a page whose session already ended elsewhere (signed out everywhere from a phone,
+ * "Sign out" (and the language switch) on a page whose session already ended elsewhere (signed out everywhere from a phone,
  * a password reset, the session's hours run out): the agent at a shared PC still means to leave
  * nothing behind. It answered "This form has expired" and left the console's storage (unsent
  * reply drafts) in the browser; it now signs out as usual. A form from another site still cannot.
@@ -33,6 +33,30 @@ it('signs out (and empties the console\'s storage in this browser) from a page w
   await page.waitForURL(`${h.base}/signin`);
   expect(await page.getByRole('heading', { name: 'This form has expired' }).count()).toBe(0);
   expect(await page.evaluate(() => window.sessionStorage.getItem('ripoti:draft:x:reply-text'))).toBeNull();
+  await context.close();
+});
+
+it('switches to Kiswahili from a page whose session ended elsewhere: the sign-in page says so in Kiswahili, not "This form has expired"', async () => {
+  const h = env.h();
+  await h.account('chepkoech', 'agent');
+  const context = await env.browser().newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${h.base}/signin`);
+  await page.getByLabel('Username').fill('chepkoech');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(`${h.base}/queue`);
+  await page.goto(`${h.base}/account`);
+  const phone = h.browser();
+  expect((await phone.signIn('chepkoech')).statusCode).toBe(303);
+  await phone.get('/account');
+  expect((await phone.post('/signout-everywhere')).statusCode).toBe(303);
+
+  await page.getByRole('button', { name: 'Kiswahili' }).click();
+  await page.waitForURL(/\/signin\?next=%2Faccount&ended=1$/);
+  await page.getByText('Muda wako wa kuingia umekwisha.', { exact: false }).waitFor();
+  expect(await page.getByRole('heading', { name: 'This form has expired' }).count()).toBe(0);
   await context.close();
 });
 
