@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { isLang } from '../../i18n';
 import { checkPassword, normaliseUsername, passwordFlash, type AgentDoc } from '../../store';
-import { LANG_COOKIE, SESSION_COOKIE } from '../session-auth';
+import { LANG_COOKIE, SESSION_COOKIE, type SessionAuth } from '../session-auth';
 import { clearCookie, setCookie } from '../cookies';
 import { bodyOf, safeLocalPath, signedIn, str, type ConsoleContext } from '../context';
 import { redisKeys } from '../../redis-keys';
@@ -179,15 +179,21 @@ function knownBrowser(devices: TrustedDevices, req: FastifyRequest) {
   };
 }
 
+/**
+ * From a page whose session already ended (signed out everywhere, reset, its hours run out) its
+ * token is gone with it; signing out or choosing a language then acts for nobody, so no token is
+ * needed, but only from this console's own page (the browser says so), never another site's.
+ */
+function sessionlessOrCsrf(auth: SessionAuth) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<unknown> =>
+    !auth.current(req) && req.headers['sec-fetch-site'] === 'same-origin' ? undefined : auth.checkCsrf(req, reply);
+}
+
 function accountRoutes(app: FastifyInstance, ctx: ConsoleContext, devices: TrustedDevices): void {
   const { auth } = ctx;
   const signedInOnly = auth.requireRole('agent');
 
-  // From a page whose session already ended (signed out everywhere, reset, its hours run out) its
-  // token is gone with it; signing out or choosing a language then acts for nobody, so no token is
-  // needed, but only from this console's own page (the browser says so), never another site's.
-  const endedOrCsrf = async (req: FastifyRequest, reply: FastifyReply): Promise<unknown> =>
-    !auth.current(req) && req.headers['sec-fetch-site'] === 'same-origin' ? undefined : auth.checkCsrf(req, reply);
+  const endedOrCsrf = sessionlessOrCsrf(auth);
   app.post('/signout', { preHandler: endedOrCsrf }, async (req, reply) => {
     const me = auth.current(req);
     await auth.endSession(req, reply);
