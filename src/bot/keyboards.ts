@@ -45,6 +45,11 @@ export function askAgainKeyboard(t: T, reportId: string, menu: boolean) {
   return Markup.inlineKeyboard(menu ? [ask, ...mainMenu(t).reply_markup.inline_keyboard] : [ask]);
 }
 
+/** "Did Ripoti help you?" asked again in the bot: the same buttons as the notice's (src/bot/features/rating.ts reads them). */
+export function ratingKeyboard(t: T, reportId: string) {
+  return Markup.inlineKeyboard([[Markup.button.callback(t('notices:ratingHelped'), `rt:${reportId}:h`), Markup.button.callback(t('notices:ratingNotHelped'), `rt:${reportId}:n`)]]);
+}
+
 export function removeKeyboard() {
   return Markup.removeKeyboard();
 }

@@ -9,6 +9,7 @@ import type { DangerAlertPort, TicketQueuePort } from './ports';
 import type { SlaService } from './sla-service';
 import type { HeldDangerService } from './held-danger-service';
 import type { TicketDesk } from './ticket-desk';
+import { RATING_NOTICE } from './ticket-actions';
 
 /** What a reporter sends outside the wizard: text, a file (with its caption), or both. */
 export interface ReporterMessage {
@@ -139,6 +140,8 @@ export type WithdrawResult = { ok: true; reference: string } | { ok: false; reas
 
 /** `first` is false for a later tap: the answer given first stands and the bot says nothing more. */
 export type RatingResult = { ok: true; reference: string; first: boolean; rating: Rating } | { ok: false; reason: 'not_yours' | 'not_closed' };
+/** Whether "did Ripoti help you?" still waits for this reporter's answer: never asked (closed as spam), or answered already. */
+export type RatingWait = { ok: true; reference: string } | { ok: false; reason: 'not_yours' | 'not_closed' | 'not_asked' | 'answered' };
 
 /**
  * The reporter's side of a ticket's conversation (the agent's side is `TicketService.reply`):
@@ -513,6 +516,22 @@ export class ConversationService {
    * reporter, only once it is closed; the first answer is kept and later taps change nothing.
    * Anonymous reporters answer the same way: what is stored names only the report's category.
    */
+  /**
+   * A word typed after the closing notice may answer the rating question instead of a tap: only
+   * when that question was sent for this reporter's closed report and nothing was answered yet.
+   */
+  async ratingWaits(telegramUserId: number, reportId: string): Promise<RatingWait> {
+    const { store } = this.deps;
+    const report = /^[0-9a-f]{24}$/i.test(reportId) ? await store.reports.findById(reportId) : null;
+    const reporter = report ? await store.reporters.findByTelegramUser(telegramUserId) : null;
+    if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
+    const may = mayRate(report.status);
+    if (!may.ok) return may;
+    if (!(await store.messages.hasNotice(report._id, RATING_NOTICE))) return { ok: false, reason: 'not_asked' };
+    if (await store.ratings.findByReport(report._id)) return { ok: false, reason: 'answered' };
+    return { ok: true, reference: report.reference };
+  }
+
   async rate(telegramUserId: number, reportId: string, rating: Rating): Promise<RatingResult> {
     const { store, events, logger } = this.deps;
     const report = /^[0-9a-f]{24}$/i.test(reportId) ? await store.reports.findById(reportId) : null;

@@ -5,6 +5,7 @@ import type { Attached, OpenTicket, ReporterMessage, TakeResult } from '../../se
 import type { BotContext, Draft, PendingAnswer, PendingReply } from '../context';
 import * as kb from '../keyboards';
 import { captionOf, mediaOf } from '../media';
+import { answeredAfterClosing } from '../after-closing';
 import { answerClosed, laterOfAlbum } from '../closed-answer';
 import { answerHeld, passedOnMark, PENDING_FOR_MS, refuse, toMessage, toPending, where } from '../held-answers';
 import { beginReport, earlyStory, emergencyNumbers, messageInput, onlyThanks, PART_MIN_CHARS, passedOn, passedOnText, readWord, runWizard, SEND, WIZARD_DATA } from '../wizard';
@@ -65,6 +66,8 @@ async function noTicket(ctx: MessageCtx, next: Next, result: Extract<TakeResult,
   const closed = result.closed && result.closedId ? { reportId: result.closedId, reference: result.closed } : undefined;
   // The rest of an album answered "closed" already: with its first, whatever its caption says.
   if (result.closed && laterOfAlbum(ctx, result.closedId, toPending(message))) return;
+  // "Did Ripoti help you?" answered in words, or the closing thanked: no call to reopen it.
+  if (closed && (await answeredAfterClosing(ctx, closed, message))) return;
   if (result.closed && !message.passedOn && !earlyStory(message.text ?? '')) return answerClosed(ctx, closed ?? { reference: result.closed }, [toPending(message)], { key: 'reply.closed', menu: true });
   if (!closed || message.passedOn) return next();
   // "Why did you reject my report? ..." begins a new one: said first, or they believe it is the old one.
@@ -173,6 +176,7 @@ async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message
     const story = ctx.session.draft || message.media || message.passedOn ? undefined : earlyStory(message.text ?? '');
     const closed = { reportId: result.reportId, reference: result.reference };
     if (laterOfAlbum(ctx, closed.reportId, toPending(message))) return;
+    if (!ctx.session.draft && (await answeredAfterClosing(ctx, closed, message))) return;
     if (story) {
       await answerClosed(ctx, closed, [toPending(message)], { key: 'reply.closed_new', menu: false });
       return void (await beginReport(ctx, undefined, story));

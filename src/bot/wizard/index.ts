@@ -12,7 +12,7 @@ import type { Effect, WizardInput } from './types';
 
 export { formatDay } from './format';
 export { emergencyNumbers } from './render';
-export { WIZARD_DATA, buttonInput, messageInput, onlyThanks, passedOn, passedOnText, readWord } from './parse';
+export { WIZARD_DATA, buttonInput, messageInput, onlyThanks, passedOn, passedOnText, readWord, typedRating } from './parse';
 export { step } from './step';
 export { SEND } from './buttons';
 export { PART_MIN_CHARS } from './flow';

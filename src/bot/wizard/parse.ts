@@ -292,6 +292,30 @@ export function onlyThanks(text: string): boolean {
   return words.length <= 5 && words.every((w) => THANKS_WORDS.has(w)) && words.some((w) => THANKS_ALONE.has(w));
 }
 
+/** "Did Ripoti help you?" answered in words: yes or no alone, or said with "help" ("it helped", "haikusaidia"). */
+const RATING_YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'yess', 'yes yes', 'ndio', 'ndiyo', 'ndyo', 'ndo', 'ndoo', 'ndioo', 'ndiyoo', 'ndio ndio', 'eeh', 'ee']);
+const RATING_NO = new Set(['no', 'n', 'nope', 'nah', 'noo', 'nooo', 'no no', 'hapana', 'hapna', 'apana', 'hapanaa', 'hapan', 'la']);
+const HELPED = /^(?:(?:yes|ndio|ndiyo|sana) )?(?:(?:it|you|u) )?(?:really )?(?:helped|was helpful|ilisaidia|imesaidia|ilinisaidia|imenisaidia|mlinisaidia|mmenisaidia|mlisaidia|mmesaidia|nimesaidika|nilisaidika)(?: (?:me|sana|a lot|so much|very much|thank you|thanks|asante|asante sana))*$/;
+const NOT_HELPED = /^(?:(?:no|hapana|la) )?(?:(?:it|you|u) )?(?:(?:did not|didnt|didn t|has not|hasnt|hasn t|never|not) help(?:ed)?(?: me)?(?: at all)?|not helpful|no help|haikusaidia|haijasaidia|haikunisaidia|haijanisaidia|hamkunisaidia|hamjanisaidia|hamkusaidia|hamjasaidia|hakuna msaada)(?: (?:kabisa|at all))?$/;
+/** A score ("5", "10/10", "⭐⭐⭐⭐", "5 stars"): the question has two answers, and a number is neither. */
+const SCORE = /^(?:\d{1,2}(?:\s*(?:\/|out of)\s*\d{1,2})?(?:\s*stars?)?|(?:⭐\uFE0F?)+)$/iu;
+
+/**
+ * The answer typed to "did Ripoti help you?" instead of tapping: `helped` or `not_helped`, a
+ * `score` (the question still waits for a tap), or nothing (a thanks or anything else is no answer).
+ */
+export function typedRating(text: string): 'helped' | 'not_helped' | 'score' | undefined {
+  const t = text.trim();
+  if (t.length > 60) return undefined;
+  if (/^👍[\u{1F3FB}-\u{1F3FF}]?$/u.test(t)) return 'helped';
+  if (/^👎[\u{1F3FB}-\u{1F3FF}]?$/u.test(t)) return 'not_helped';
+  if (SCORE.test(t)) return 'score';
+  const words = normalise(t);
+  if (RATING_YES.has(words) || HELPED.test(words)) return 'helped';
+  if (RATING_NO.has(words) || NOT_HELPED.test(words)) return 'not_helped';
+  return undefined;
+}
+
 /** A yes, or an acknowledgement taken as one where a wrong yes costs little (see `WORDS.ack`). */
 export function agrees(word: Word | undefined): boolean {
   return word === 'yes' || word === 'ack';

@@ -107,3 +107,53 @@ it('is not asked for a report closed as spam; someone else tapping a rating butt
   expect(await h.store.ratings.findByReport(report._id)).toBeNull();
   expect(await h.store.ratings.findByReport(spam._id)).toBeNull();
 });
+
+describe('an answer typed instead of tapped', () => {
+  it('(en) a number asks for a tap again with the buttons; "yes it helped" is stored as the tap would be; a thanks is welcomed, never offered a reopening; a protest still is', async () => {
+    const u = h.tg.user({ firstName: 'Typist', languageCode: 'en' });
+    const report = await fileAnonymously(u, 'en');
+    await takeAndClose(report._id, 'resolved');
+
+    await u.sendText('5');
+    expect(lastText(u)).toBe(`Please answer with one of the two buttons. About your report ${report.reference}: did Ripoti help you? One tap is enough.`);
+    expect(u.buttons()).toEqual(['👍 Helped', '👎 Did not help']);
+
+    await u.sendText('Yes it helped, thank you');
+    expect(lastText(u)).toBe('You answered: it helped. Thank you.');
+    expect(await h.store.ratings.findByReport(report._id)).toMatchObject({ rating: 'helped' });
+
+    const before = u.messages().length;
+    await u.sendText('Thank you so much!');
+    expect(u.messages()).toHaveLength(before + 1);
+    expect(lastText(u)).toBe(`🙏 You are welcome. Your report ${report.reference} is closed. If something new happens, tap 📝 Report an incident.`);
+    expect(u.buttons()).not.toContain('🔁 Ask staff to look at it again');
+    expect(await h.store.messages.listForReport(report._id).then((ms) => ms.filter((m) => m.direction === 'from_reporter'))).toEqual([]);
+
+    await u.sendText('But nothing was done!');
+    expect(u.buttons()).toContain('🔁 Ask staff to look at it again');
+  });
+
+  it('(sw) "hapana" answers "did not help"; the button tapped after it changes nothing; "asante" is welcomed in Swahili', async () => {
+    const u = h.tg.user({ firstName: 'Mwandishi', languageCode: 'sw' });
+    const report = await fileAnonymously(u, 'sw');
+    await takeAndClose(report._id, 'resolved');
+
+    await u.sendText('Hapana');
+    expect(lastText(u)).toBe('Umejibu: haikusaidia. Asante kwa kutuambia; hilo linatusaidia kuboresha huduma.');
+    expect(await h.store.ratings.findByReport(report._id)).toMatchObject({ rating: 'not_helped' });
+    await u.press('👍 Ilisaidia');
+    expect(await h.store.ratings.findByReport(report._id)).toMatchObject({ rating: 'not_helped' });
+
+    await u.sendText('asante');
+    expect(lastText(u)).toBe(`🙏 Karibu. Ripoti yako ${report.reference} imefungwa. Jambo jipya likitokea, bonyeza 📝 Ripoti tukio.`);
+  });
+
+  it('a report closed as spam was never asked: "yes" there is no rating', async () => {
+    const u = h.tg.user({ firstName: 'Spam typist', languageCode: 'en' });
+    const report = await fileAnonymously(u, 'en');
+    await takeAndClose(report._id, 'spam');
+    await u.sendText('yes');
+    expect(await h.store.ratings.findByReport(report._id)).toBeNull();
+    expect(lastText(u)).toContain('is closed');
+  });
+});

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstWords } from '../../../src/bot/wizard/messages';
 import type { Message } from 'telegraf/types';
-import { agrees, buttonInput, categoryWord, dontKnow, messageInput, normalise, onlyThanks, readWord, WIZARD_DATA } from '../../../src/bot/wizard/parse';
+import { agrees, buttonInput, categoryWord, dontKnow, messageInput, normalise, onlyThanks, readWord, typedRating, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 
 const FROM = 424242;
 const LABELS = { back: '⬅️ Rudi', cancel: '❌ Katisha' };
@@ -99,6 +99,18 @@ describe('onlyThanks', () => {
 
   it('never a message that tells or asks anything, nor one of other feelings', () => {
     for (const w of ['', '.', 'you', 'so much', 'ok, they also took my phone', 'sawa, pia walichukua simu', 'ok?? when will you call', 'no', 'yes', 'ndio', '😢', 'ok 🚨', 'asante 😡', 'thanks for nothing', 'hello']) expect([w, onlyThanks(w)]).toEqual([w, false]);
+  });
+});
+
+describe('typedRating', () => {
+  it('reads "did Ripoti help you?" answered in words or a thumb, in English and Swahili', () => {
+    for (const w of ['yes', 'Ndio', 'ndiyo!', 'eeh', '👍', '👍🏾', 'it helped', 'Yes it helped, thank you', 'You helped me a lot', 'ilisaidia', 'Ndio imesaidia sana', 'mmenisaidia asante']) expect([w, typedRating(w)]).toEqual([w, 'helped']);
+    for (const w of ['no', 'Hapana', 'la', '👎', 'it did not help', "didn't help at all", 'No, you never helped me', 'haikusaidia', 'hamkunisaidia kabisa', 'hakuna msaada']) expect([w, typedRating(w)]).toEqual([w, 'not_helped']);
+  });
+
+  it('a score is neither answer, and a thanks, a protest or news is no answer at all', () => {
+    for (const w of ['5', '10/10', '4 out of 5', '5 stars', '⭐⭐⭐⭐']) expect([w, typedRating(w)]).toEqual([w, 'score']);
+    for (const w of ['asante', 'thank you', 'ok', 'sawa', 'But nothing was done!', 'no one came', 'hakuna', 'hamjafanya kitu', 'they came back at 5', 'yes they beat him again']) expect([w, typedRating(w)]).toEqual([w, undefined]);
   });
 });
 
