@@ -20,6 +20,26 @@ function line(ctx: BotContext, r: ReportStatus): string {
 }
 
 const REF = 'R-[A-Z0-9]{4}-[A-Z0-9]{4}';
+/**
+ * Their reports asked for in words, the whole message: the command's name alone, the menu button's
+ * label typed ("Ripoti zangu", "My reports"), or the question as people put it ("hali ya ripoti
+ * yangu?", "ripoti yangu imefika wapi", "status of my report"). Sent to an open ticket, such a
+ * question was stored for staff and answered "added to your report", and the status never came.
+ */
+const ASKS_FOR_REPORTS = new RegExp(
+  '^\\s*(?:🔎\\s*)?(?:' +
+    [
+      'hali|status',
+      '(?:check\\s+)?(?:the\\s+)?(?:status\\s+of\\s+)?my\\s+reports?(?:\\s+status)?',
+      'check\\s+(?:the\\s+|my\\s+)?status',
+      'where\\s+is\\s+my\\s+report',
+      '(?:hali|status)\\s+ya\\s+(?:ripoti|report)(?:\\s+(?:yangu|zangu))?',
+      '(?:ripoti|report)\\s+(?:zangu|yangu)(?:\\s+(?:imefika\\s+wapi|iko\\s+wapi|inaendeleaje))?',
+    ].join('|') +
+    ')\\s*[?.!]*\\s*$',
+  'i',
+);
+
 /** The example in /help and the menu's hint, typed as it is (any case, dashes or not). */
 const PLACEHOLDER = /^r-?x{4}-?x{4}$/i;
 
@@ -116,8 +136,9 @@ export function statusFeature(): Routes<BotContext> {
     await showOne(ctx, ctx.match[1]);
     await resumeIfWriting(ctx);
   });
-  // The command's name alone ("status", "Hali?"): their open reports, as the command lists them.
-  c.hears(/^\s*(?:hali|status)\s*\??\s*$/i, async (ctx) => {
+  // The command's name alone ("status", "Hali?"), or their reports asked for in words: their open
+  // reports, as the command lists them.
+  c.hears(ASKS_FOR_REPORTS, async (ctx) => {
     await listOpen(ctx);
     await resumeIfWriting(ctx);
   });

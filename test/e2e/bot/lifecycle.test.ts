@@ -350,6 +350,20 @@ describe('/status', () => {
     expect(await h.store.messages.listForReport((await h.store.reports.findByReference(reference))!._id)).toEqual([]);
   });
 
+  it.each([
+    ['sw', ['Ripoti zangu', '🔎 Ripoti zangu', 'Hali ya ripoti yangu?', 'ripoti yangu imefika wapi', 'status ya report yangu']],
+    ['en', ['My reports', 'status of my report', 'Check my report status', 'where is my report?']],
+  ] as const)('(%s) asking for their reports in words (the menu button\'s own label typed) lists them, never "added to your report"', async (lang, asks) => {
+    const u = h.tg.user({ firstName: `Asks ${lang}`, languageCode: lang });
+    const reference = await submitAnonymous(u, lang);
+    for (const typed of asks) {
+      const at = u.messages().length;
+      await u.sendText(typed);
+      expect([typed, u.messages().slice(at).map(shown).join('\n')]).toEqual([typed, expect.stringContaining(`${lang === 'en' ? 'Your open reports' : 'Ripoti zako ambazo bado zinashughulikiwa'}\n\n${reference}, `)]);
+    }
+    expect(await h.store.messages.listForReport((await h.store.reports.findByReference(reference))!._id)).toEqual([]);
+  });
+
   it('/status no longer asks a reporter to reply once they have answered the staff member waiting for them', async () => {
     const u = h.tg.user({ firstName: 'Answered', languageCode: 'en' });
     const reference = await submitAnonymous(u);
