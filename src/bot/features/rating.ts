@@ -7,7 +7,9 @@ const RATING_DATA = /^rt:([a-f0-9]{24}):([hn])$/;
 /**
  * The reporter's one tap on "did we help?" after their ticket closed. The data is not trusted: the
  * service checks the report is this reporter's and closed, and keeps only the first answer. The
- * question itself is edited to carry the answer (no new message); a later tap is answered quietly.
+ * question itself is edited to carry the answer (no new message); a later tap is answered quietly,
+ * and a copy of the question still showing its buttons (answered in words, or on another copy)
+ * is edited to carry the answer kept, so no button is left that does nothing.
  */
 export function ratingFeature(): Routes<BotContext> {
   const c = new Routes<BotContext>();
@@ -19,10 +21,12 @@ export function ratingFeature(): Routes<BotContext> {
       return;
     }
     await ctx.answerCbQuery();
-    if (!result.first) return;
     const message = ctx.callbackQuery.message;
     const question = message && 'text' in message ? message.text : '';
+    // The answer kept (this tap's, or an earlier one: typed, or tapped on another copy of the question).
     const answer = ctx.t(result.rating === 'helped' ? 'rating.thanks_helped' : 'rating.thanks_not_helped');
+    // This copy says it already (a second tap on a slow phone): nothing to change.
+    if (!result.first && question.endsWith(answer)) return;
     // The buttons go with the edit, so the question cannot be answered twice by accident.
     await ctx.editMessageText(question ? `${question}\n\n${answer}` : answer).catch(() => ctx.editMessageReplyMarkup(undefined).catch(() => undefined));
   });

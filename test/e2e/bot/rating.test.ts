@@ -138,11 +138,19 @@ describe('an answer typed instead of tapped', () => {
     const report = await fileAnonymously(u, 'sw');
     await takeAndClose(report._id, 'resolved');
 
+    const question = u.lastMessage();
     await u.sendText('Hapana');
     expect(lastText(u)).toBe('Umejibu: haikusaidia. Asante kwa kutuambia; hilo linatusaidia kuboresha huduma.');
     expect(await h.store.ratings.findByReport(report._id)).toMatchObject({ rating: 'not_helped' });
+    // Its buttons, still under the question, change nothing; the tap is not left doing nothing: the
+    // question now says what was answered, and its buttons go.
+    const count = u.messages().length;
     await u.press('👍 Ilisaidia');
     expect(await h.store.ratings.findByReport(report._id)).toMatchObject({ rating: 'not_helped' });
+    const now = u.messages().find((m) => m.messageId === question.messageId)!;
+    expect(now.text).toBe(`Kuhusu ripoti yako ${report.reference}: je, Ripoti ilikusaidia? Bonyeza kitufe kimoja tu.\n\nUmejibu: haikusaidia. Asante kwa kutuambia; hilo linatusaidia kuboresha huduma.`);
+    expect(now.raw.reply_markup).toBeUndefined();
+    expect(u.messages()).toHaveLength(count);
 
     await u.sendText('asante');
     expect(lastText(u)).toBe(`🙏 Karibu. Ripoti yako ${report.reference} imefungwa. Jambo jipya likitokea, bonyeza 📝 Ripoti tukio.`);
