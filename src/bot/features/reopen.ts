@@ -31,7 +31,9 @@ function answerText(ctx: BotContext, result: AskAgainResult): string {
   const reference = result.reference;
   switch (result.reason) {
     case 'not_yours':
-      return ctx.t('reply.expired');
+      // A button from before /forget: the report is no one's now, and a message sent again would
+      // reach no one either ("expired" asked them to send it again).
+      return ctx.t(ctx.session.forgotten ? 'reply.forgotten' : 'reply.expired');
     case 'open':
       return ctx.t('reply.reopen_open', { reference });
     case 'already_asked':

@@ -132,6 +132,23 @@ describe('asking staff to look at a closed report again', () => {
   });
 });
 
+describe('after /forget', () => {
+  it.each([
+    ['en', '/forget', '🗑 Delete my details', 'They still threaten me.', 'Your details were deleted when you asked us to forget you, so that report is no longer linked to you and your message reached no one. To tell us something new, tap 📝 Report an incident.'],
+    ['sw', '/nisahau', '🗑 Futa maelezo yangu', 'Bado wananitishia.', 'Maelezo yako yalifutwa ulipotuomba tukusahau, kwa hivyo ripoti hiyo haihusiani nawe tena na ujumbe wako haukumfikia mtu yeyote. Ili utueleze jambo jipya, bonyeza 📝 Ripoti tukio.'],
+  ] as const)('(%s) the tap offered before it reopens nothing and says why, never "send your message again" (it would reach no one)', async (lang, command, yes, words, answer) => {
+    const u = h.tg.user({ firstName: `Forgot ${lang}`, languageCode: lang });
+    const report = await closedReport(u, lang);
+    await u.sendText(words);
+    await u.sendText(command);
+    await u.press(yes);
+    await u.press(ASK[lang]);
+    expect(lastText(u)).toBe(answer);
+    expect((await h.store.reports.findById(report._id))?.status).toBe('resolved');
+    expect(await written(report._id)).toEqual([]);
+  });
+});
+
 /** A report sent anonymously and left open: its document. */
 async function openReport(u: TelegramUser, lang: 'en' | 'sw') {
   await walkTo(u, 'review', lang);
