@@ -1,4 +1,4 @@
-import { mayWithdraw, type Status } from '../domain';
+import { mayWithdraw, otherAgencyName, type Agency, type Status } from '../domain';
 import type { Lang } from '../i18n';
 import type { Logger } from '../logger';
 import type { ReportDoc, Store } from '../store';
@@ -14,6 +14,8 @@ export interface ReportStatus {
   withdrawable: boolean;
   /** Waiting for the reporter, who has written since staff last did: the answer is with them. */
   answered?: boolean;
+  /** A referred report: the agency that has it (the name typed for "another agency"), as its referral notice said. */
+  referredTo?: { agency: Agency; name?: string };
 }
 
 export type StatusLookup = { ok: true; report: ReportStatus } | { ok: false; reason: 'not_found' };
@@ -52,5 +54,8 @@ export class ReporterService {
 }
 
 function summary(r: ReportDoc): ReportStatus {
-  return { reportId: r._id.toString(), reference: r.reference, category: r.category, status: r.status, createdAt: new Date(r.createdAt), withdrawable: mayWithdraw(r) };
+  const agency = r.status === 'referred' ? r.referral?.agency : undefined;
+  const name = otherAgencyName(agency, r.referral);
+  const referredTo = agency ? { referredTo: { agency, ...(name ? { name } : {}) } } : {};
+  return { reportId: r._id.toString(), reference: r.reference, category: r.category, status: r.status, createdAt: new Date(r.createdAt), withdrawable: mayWithdraw(r), ...referredTo };
 }

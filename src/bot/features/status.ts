@@ -118,7 +118,14 @@ async function showOne(ctx: BotContext & { from: NonNullable<BotContext['from']>
   const withdraw = found.report.withdrawable ? Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.button'), `wd:${found.report.reference}`)]]) : {};
   // Waiting for them, but they have answered since: not "please reply" again.
   const explain = found.report.answered ? 'status.explain.waiting_reporter_answered' : `status.explain.${found.report.status}`;
-  await ctx.reply(`${line(ctx, found.report)}\n\n${ctx.t(explain)}`, { ...HTML, ...withdraw });
+  await ctx.reply(`${line(ctx, found.report)}\n\n${referredTo(ctx, found.report) ?? ctx.t(explain)}`, { ...HTML, ...withdraw });
+}
+
+/** A referred report: which agency has it, as the referral notice said (a referral stored without one: the general words). */
+function referredTo(ctx: BotContext, r: ReportStatus): string | undefined {
+  const to = r.referredTo;
+  if (!to) return undefined;
+  return to.name ? ctx.t('status.explain.referred_named', { name: escapeHtml(to.name) }) : ctx.t('status.explain.referred_to', { agency: to.agency });
 }
 
 /** /status lists the reporter's open reports; /status REF shows one, only to the reporter who filed it (`ReporterService`). */

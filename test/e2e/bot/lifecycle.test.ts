@@ -426,6 +426,19 @@ describe('/status', () => {
     expect((await h.store.reports.findByReference(second))!.status).toBe('in_progress');
   });
 
+  it.each([
+    ['en', { agency: 'IPOA' }, 'Your report was passed to IPOA (Independent Policing Oversight Authority), which handles such cases and decides how to follow them up. You can still write to Ripoti staff here.'],
+    ['sw', { agency: 'OTHER', name: 'KNCHR <Tume ya Haki>' }, 'Ripoti yako imepelekwa kwa KNCHR <Tume ya Haki>, wanaoshughulikia kesi za aina hii na kuamua jinsi ya kuzifuatilia. Bado unaweza kuwaandikia wahudumu wa Ripoti hapa.'],
+  ] as const)('(%s) a referred report names the agency that has it, as the referral notice did', async (lang, referral, explained) => {
+    const u = h.tg.user({ firstName: `Referred ${lang}`, languageCode: lang });
+    const reference = await submitAnonymous(u, lang);
+    const report = (await h.store.reports.findByReference(reference))!;
+    await h.store.reports.transition(report._id, 'assigned', { kind: 'system' }, { assignee: new Types.ObjectId().toString() });
+    await h.store.reports.transition(report._id, 'referred', { kind: 'system' }, { referral });
+    await u.sendText(`/status ${reference}`);
+    expect(lastText(u).split('\n\n').at(-1)).toBe(explained);
+  });
+
   it('alone lists the reporter’s open reports', async () => {
     const u = h.tg.user({ firstName: 'Lister', languageCode: 'en' });
     await u.sendText('/status');
