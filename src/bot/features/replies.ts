@@ -88,7 +88,8 @@ function pickRoutes(c: Routes<BotContext>): void {
       // A second tap on the report just chosen: the messages went, and "sent" was said once.
       if (reportId && ctx.session.picked === reportId) return;
       ctx.session.pendingReply = undefined;
-      await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t));
+      // After /forget the messages went with the rest, and sent again they would reach no one.
+      await ctx.reply(ctx.t(ctx.session.forgotten ? 'reply.forgotten' : 'reply.expired'), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) });
       return;
     }
     return attachAll(ctx, ctx.from.id, reportId, pending);
@@ -103,7 +104,7 @@ function pickRoutes(c: Routes<BotContext>): void {
     // A second tap on the closed report just chosen: its answer and tap were given once.
     if (ctx.session.picked === ctx.match[1]) return;
     ctx.session.pendingReply = undefined;
-    await ctx.reply(ctx.t('reply.expired'), kb.mainMenu(ctx.t));
+    await ctx.reply(ctx.t(ctx.session.forgotten ? 'reply.forgotten' : 'reply.expired'), { parse_mode: 'HTML', ...kb.mainMenu(ctx.t) });
   });
 }
 

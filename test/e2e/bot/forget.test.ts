@@ -156,6 +156,22 @@ describe('/forget, confirmed', () => {
   });
 });
 
+describe('/forget with a message waiting for "which report?"', () => {
+  it('the report tapped afterwards says the message reached no one, never "send your message again" (it would reach no one either)', async () => {
+    const u = h.tg.user({ firstName: 'Two and forgets', languageCode: 'en' });
+    const first = await submitAnonymous(u, 'en');
+    await submitAnonymous(u, 'en');
+    await u.sendText('One more thing: the officer had a red beret');
+    const which = u.lastMessage();
+    await u.sendText('/forget');
+    await u.press('🗑 Delete my details');
+    await pressOn(u, which, which.raw.reply_markup!.inline_keyboard.flat().find((b) => b.text.startsWith(first))!.text);
+    expect(lastText(u)).toBe('Your details were deleted when you asked us to forget you, so that report is no longer linked to you and your message reached no one. To tell us something new, tap 📝 Report an incident.');
+    const report = (await h.store.reports.findByReference(first))!;
+    expect((await h.store.messages.listForReport(report._id)).filter((m) => m.direction === 'from_reporter')).toEqual([]);
+  });
+});
+
 describe('/help and /privacy', () => {
   it('tell the reporter about /forget', async () => {
     const u = h.tg.user({ firstName: 'Soma', languageCode: 'en' });
