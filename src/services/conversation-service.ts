@@ -512,11 +512,6 @@ export class ConversationService {
   }
 
   /**
-   * The reporter's one tap after their ticket closed ("did we help?"): only the report's own
-   * reporter, only once it is closed; the first answer is kept and later taps change nothing.
-   * Anonymous reporters answer the same way: what is stored names only the report's category.
-   */
-  /**
    * A word typed after the closing notice may answer the rating question instead of a tap: only
    * when that question was sent for this reporter's closed report and nothing was answered yet.
    */
@@ -532,6 +527,11 @@ export class ConversationService {
     return { ok: true, reference: report.reference };
   }
 
+  /**
+   * The reporter's one tap after their ticket closed ("did we help?"): only the report's own
+   * reporter, only once it is closed; the first answer is kept and later taps change nothing.
+   * Anonymous reporters answer the same way: what is stored names only the report's category.
+   */
   async rate(telegramUserId: number, reportId: string, rating: Rating): Promise<RatingResult> {
     const { store, events, logger } = this.deps;
     const report = /^[0-9a-f]{24}$/i.test(reportId) ? await store.reports.findById(reportId) : null;
