@@ -1,0 +1,56 @@
+/**
+ * The incident and similar-reports sections in Chromium. The checkbox that picks a report to join
+ * was drawn as wide as the list (every input was `width: 100%`): a lone box centred on a line of
+ * its own between two rows, so with a surge's 50 ticked reports an agent could not tell which
+ * report a box would join or leave out.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { seedReport } from '../../support/report-fixtures';
+import { artifactPath, signIn } from '../../support/browser';
+import { TriageService } from '../../../src/services/triage-service';
+
+const env = consoleInChromium({ label: 'console-incident-layout' });
+let h: ConsoleHarness;
+let browser: Browser;
+beforeAll(() => {
+  h = env.h();
+  browser = env.browser();
+});
+
+/** The checkbox of the row naming `reference` sits on the reference's line, just before it. */
+async function besideReference(page: Page, list: string, reference: string): Promise<boolean> {
+  const row = page.locator(`${list} li[data-reference="${reference}"]`);
+  const box = (await row.locator('input[type="checkbox"]').boundingBox())!;
+  const ref = (await row.getByText(reference, { exact: true }).boundingBox())!;
+  const sameLine = Math.abs(box.y + box.height / 2 - (ref.y + ref.height / 2)) < ref.height / 2;
+  return sameLine && box.x + box.width <= ref.x && ref.x - (box.x + box.width) < 24;
+}
+
+it('each report to join has its checkbox beside its reference, in the incident and in the similar list, on a phone and a laptop', async () => {
+  const amina = await h.account('amina', 'agent');
+  const triage = new TriageService({ store: h.store, logger: h.logger });
+  const at = new Date(Date.now() - 2 * 3600_000);
+  const base = { kind: 'police' as const, category: 'p_force', county: 47, when: 'now' as const, incidentAt: at, priority: 2 as const };
+  const lead = await seedReport(h.store, { ...base, place: 'Kayole stage, Spine Road', description: { text: 'Police beat a young boda boda rider with batons at Kayole stage and took his phone.' } });
+  const member = await seedReport(h.store, { ...base, anonymous: true, language: 'sw', place: 'Stage ya Kayole', description: { text: 'Polisi walimpiga kijana wa boda boda na rungu pale stage ya Kayole, wakachukua simu yake.' } });
+  const waiting = await seedReport(h.store, { ...base, category: 'p_arrest', place: 'Kayole', description: { text: 'Cops arrested the boda rider after beating him at the stage' } });
+  for (const r of [lead, member, waiting]) await triage.link((await h.store.reports.findById(r.report._id))!);
+  const me = { id: amina._id.toString(), role: 'agent' as const };
+  expect(await h.store.reports.transition(lead.report._id, 'assigned', { kind: 'agent', agentId: me.id }, { assignee: me.id })).not.toBeNull();
+  expect((await h.incidents.join(lead.report._id.toString(), me, [member.report._id.toString()])).ok).toBe(true);
+  const ref = waiting.report.reference;
+
+  for (const [width, height] of [[390, 844], [1280, 720]] as const) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'en-KE' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await signIn(page, h.base, 'amina', PASSWORD);
+    await page.goto(`${h.base}/tickets/${lead.report._id.toString()}`);
+    expect(await besideReference(page, '[data-testid="join-linked"]', ref)).toBe(true);
+    expect(await besideReference(page, '#similar', ref)).toBe(true);
+    await page.locator('#incident').screenshot({ path: artifactPath(`console-${width}-incident.png`) });
+    await page.locator('#similar').screenshot({ path: artifactPath(`console-${width}-similar.png`) });
+    await context.close();
+  }
+}, 60_000);
