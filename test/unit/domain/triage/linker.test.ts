@@ -127,6 +127,18 @@ describe('triage: linking reports of one incident', () => {
     expect(find(vague.reasons, 'different_place')).toBeUndefined();
   });
 
+  it('does not link the same short story told of two named estates within the hour: on a day of unrest each estate has its own', () => {
+    for (const [pa, pb, story] of [
+      ['Kayole', 'Kibera', 'Police beat a man'],
+      ['Dandora phase 2', 'Kariobangi North', 'Police are beating hawkers'],
+    ]) {
+      const a = report({ id: 'a', category: 'p_force', place: pa, story });
+      const b = report({ id: 'b', category: 'p_force', place: pb, story, createdAt: at('2027-08-10T07:40:00Z'), incidentAt: at('2027-08-10T07:40:00Z') });
+      expect(find(explainPair(b, a)!.reasons, 'different_place')).toBeDefined();
+      expect(linkReports(b, [a])).toEqual([]);
+    }
+  });
+
   it('a place that is only the county itself ("Kisumu", "Kisumu town") does not count against the estate another reporter named', () => {
     const KISUMU = 42;
     const kondele = report({ id: 'kondele', county: KISUMU, category: 'p_force', place: 'Kondele roundabout', story: 'Police shot at people at the rally, one man is down bleeding.' });
