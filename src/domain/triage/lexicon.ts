@@ -23,6 +23,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bcheck ?points?\b/g, ' roadblock '],
   [/\bboda ?boda\b/g, ' boda '],
   [/\b(tear ?gas|vitoa machozi|gesi ya (ku)?toa machozi)\b/g, ' teargas '],
+  // Teargas fired, lobbed or thrown ("wanarusha") is teargas, not a shooting: else only the English telling names a shooting.
+  [/\b(fir\w*|shot|shoot\w*|lob\w*|threw|throw\w*|\w*rush\w*) +teargas\b/g, ' teargas '],
   [/\b(ballot|kura) box(es)?\b|\bsanduku (la|za) kura\b/g, ' ballotbox '],
   [/\b(karatasi|vikaratasi) (za|ya) kura\b|\bballot (papers?|forms?)\b/g, ' ballot '],
   [/\b(shule ya msingi|primary school|pri sch|prim sch|pri school)\b/g, ' primary '],
@@ -117,6 +119,8 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
       ['late', 'late delayed'],
       ['leaflets', 'leaflets leaflet flyers pamphlets'],
       ['rally', 'rally mkutano'],
+      // A protest is most of an election's police-force reports ("maandamano", "demo").
+      ['protest', 'protest protests protesting protester protesters protestor protestors demo demos demonstration demonstrations demonstrator demonstrators maandamano mandamano'],
       ['chief', 'chief chifu'],
       ['campaign', 'campaign campaigns campaigning kampeni'],
       ['lorry', 'lorry lori truck'],
@@ -162,6 +166,8 @@ export const STEMS: readonly (readonly [RegExp, string])[] = [
   [/^\w*jaz(a|wa)$/, 'stuff'],
   [/^\w*chelew\w*$/, 'late'],
   [/^\w*zingir\w*$/, 'surround'],
+  // "Waandamanaji" (protesters), "wanaandamana" (they are protesting), "kuandamana".
+  [/^\w*andaman\w*$/, 'protest'],
 ];
 
 /** Swahili numbers as reporters write sums: units, tens ("ishirini" = 20), "kumi na tano" = 15. */
@@ -230,5 +236,5 @@ export const DETAILS = new Set([
   'governor', 'mca', 'goons', 'hate', 'food', 'queue', 'phone', 'idcard', 'govvehicle', 'stole', 'child', 'student',
   'hawker', 'church', 'hospital', 'demand', 'pay', 'release', 'stop', 'chase', 'attack', 'stuff', 'relative', 'rider',
   'clerk', 'activist', 'register', 'twice', 'late', 'leaflets', 'rally', 'chief', 'campaign', 'lorry', 'opposition',
-  'weapon', 'charge', 'receipt', 'president', 'kiems', 'fingerprint', 'presiding', 'run', 'surround',
+  'weapon', 'charge', 'receipt', 'president', 'kiems', 'fingerprint', 'presiding', 'run', 'surround', 'protest',
 ]);

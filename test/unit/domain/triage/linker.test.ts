@@ -166,6 +166,18 @@ describe('triage: linking reports of one incident', () => {
     expect(canonicalWords('Makarao wanaachilia risasi, sanse wameshoot kijana, amekufa')).toEqual(['police', 'shoot', 'police', 'shoot', 'youths', 'killed']);
   });
 
+  it('reads a protest told in Swahili and in English as one ("waandamanaji", "maandamano", "demo"; teargas fired is no shooting), and two protests in two estates as two', () => {
+    const KISUMU = 42;
+    const protest = (id: string, place: string, story: string, minutes: number) =>
+      report({ id, county: KISUMU, category: 'p_force', place, createdAt: new Date(Date.UTC(2027, 7, 10, 11, minutes)), incidentAt: new Date(Date.UTC(2027, 7, 10, 11, minutes)), story });
+    const english = protest('en', 'Kisumu CBD', 'Police are firing teargas at protesters', 0);
+    for (const sw of ['Polisi wanarusha vitoa machozi kwa waandamanaji', 'Polisi wanatupa teargas kwa maandamano', 'Karao wanarushia demo teargas']) {
+      expect(linkReports(protest('sw', 'Kisumu town', sw, 25), [english]).map((l) => l.id)).toEqual(['en']);
+    }
+    expect(canonicalWords('Waandamanaji wanaandamana, maandamano, demonstrators; police fired teargas')).toEqual(['protest', 'protest', 'protest', 'protest', 'police', 'teargas']);
+    expect(linkReports(protest('nyalenda', 'Nyalenda', 'Polisi wanarusha vitoa machozi kwa waandamanaji', 25), [protest('kondele', 'Kondele', 'Police are firing teargas at protesters', 0)])).toEqual([]);
+  });
+
   it('counts two different plates against a link', () => {
     const other = report({ ...swahili, id: 'sw-2', story: swahili.story!.replace('kda123a', 'KCB 456Z') });
     const pair = explainPair(other, english)!;
