@@ -1,5 +1,6 @@
 import { reasonText } from '../../../src/console/triage-view';
 import { explainPair, type LinkReason, type TriageReport } from '../../../src/domain/triage';
+import { DETAILS, GENERIC, PHRASES, STEMS, WORDS } from '../../../src/domain/triage/lexicon';
 import { Translator } from '../../../src/i18n';
 
 /** Why two tickets look alike, as an agent reads it: in their language, and true to what each reporter said. */
@@ -88,4 +89,14 @@ it('a report the agent may not open: its vehicle plates and sums of money are no
   }
   expect(reasonText(tr, 'en', plates, true)).toBe('Different vehicle plates');
   expect(reasonText(tr, 'sw', sums, true)).toBe('Kiasi tofauti cha pesa');
+});
+
+it('every word the linker can name as shared has its word in both languages ("maandamano", not "protest", for a Swahili-speaking agent)', () => {
+  const protest = explainPair(report({ id: 'b', kind: 'police', category: 'p_force', story: 'Polisi wanarusha vitoa machozi kwa waandamanaji' }), report({ id: 'a', kind: 'police', category: 'p_force', story: 'Police are firing teargas at protesters' }))!;
+  expect(lines(protest.reasons, 'sw').join('\n')).toMatch(/Zote zinataja: .*maandamano/);
+  // Shown: shared details and story words that are not generic (GENERIC words are never listed).
+  const shown = new Set([...Object.values(WORDS), ...STEMS.map(([, w]) => w), ...PHRASES.map(([, w]) => w.trim()), ...DETAILS].filter((w) => w && !GENERIC.has(w)));
+  for (const lang of ['en', 'sw'] as const) {
+    expect([...shown].filter((w) => !tr.t(lang, `triage:word.${w}`, { defaultValue: '' }))).toEqual([]);
+  }
 });
