@@ -56,3 +56,25 @@ it('offers to join only linked reports not already in this incident', async () =
   expect((await desk.post(`/tickets/${a._id.toString()}/incident/join`, { member: d._id.toString() })).headers.location).toContain('ok=incident_joined');
   expect(offered((await desk.get(`/tickets/${a._id.toString()}`)).body)).toEqual({ members: [], button: false });
 });
+
+it('names the county of each waiting report linked into the incident, as the similar list does: one from across a county line is told apart', async () => {
+  const baraka = await h.account('baraka', 'agent');
+  const story = 'Police beat a hawker with batons at the Githurai 45 stage and took his stock.';
+  const place = 'Githurai 45 stage';
+  const seedIn = async (county: number) => {
+    const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', place, description: { text: story }, when: 'now', incidentAt: at, county });
+    await triage.link(report);
+    return report;
+  };
+  const lead = await seedIn(47);
+  const member = await seedIn(47);
+  const kiambu = await seedIn(22);
+  expect(await h.store.reports.transition(lead._id, 'assigned', { kind: 'agent', agentId: baraka._id.toString() }, { assignee: baraka._id.toString() })).not.toBeNull();
+  const desk = h.browser();
+  await desk.signIn('baraka', PASSWORD);
+  expect((await desk.post(`/tickets/${lead._id.toString()}/incident/join`, { member: member._id.toString() })).headers.location).toContain('ok=incident_joined');
+  const page = (await desk.get(`/tickets/${lead._id.toString()}`)).body;
+  const form = page.slice(page.indexOf('data-testid="join-linked"'), page.indexOf('</form>', page.indexOf('data-testid="join-linked"')));
+  const row = form.slice(form.indexOf(`data-reference="${kiambu.reference}"`));
+  expect(row.slice(0, row.indexOf('</li>'))).toContain('Kiambu');
+});
