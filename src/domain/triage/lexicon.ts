@@ -133,6 +133,9 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
       ['receipt', 'receipt risiti'],
       ['president', 'presidential president urais rais'],
       ['kiems', 'kiems kit kits mashine machine'],
+      // Towns by the short names people type: "Eldy" and "Eldoret" are one place, not two.
+      ['eldoret', 'eldoret eldy'],
+      ['nakuru', 'nakuru naks'],
     ] as const
   ).flatMap(([canon, words]) => words.split(' ').map((w) => [w, canon] as const)),
 );

@@ -1,7 +1,7 @@
 import { loadResources, Translator, languageFromTelegram } from '../../../src/i18n';
 
 /** Values that are the same in both languages on purpose: names, acronyms, numbers, the date boxes' dd/mm/yyyy mask Kenyan forms use in both. */
-const IDENTICAL_ALLOWED = new Set<string>(['console:brand', 'bot:brand', 'console:nav.board', 'casefile:evidence.kind.video', 'triage:word.matatu', 'console:supervisor.date_placeholder']);
+const IDENTICAL_ALLOWED = new Set<string>(['console:brand', 'bot:brand', 'console:nav.board', 'casefile:evidence.kind.video', 'triage:word.matatu', 'triage:word.eldoret', 'triage:word.nakuru', 'console:supervisor.date_placeholder']);
 
 type Tree = Record<string, unknown>;
 const flatten = (o: Tree, pre = ''): [string, string][] =>

@@ -178,6 +178,15 @@ describe('triage: linking reports of one incident', () => {
     expect(linkReports(protest('nyalenda', 'Nyalenda', 'Polisi wanarusha vitoa machozi kwa waandamanaji', 25), [protest('kondele', 'Kondele', 'Police are firing teargas at protesters', 0)])).toEqual([]);
   });
 
+  it('reads a town by the short name people type ("Eldy" is Eldoret, "Naks" Nakuru): one place, not two', () => {
+    for (const [county, short, full] of [[27, 'Eldy town', 'Eldoret town'], [32, 'Naks, Free Area', 'Nakuru Free Area']] as const) {
+      const a = report({ id: 'a', county, category: 'p_force', place: full, story: 'Police are beating hawkers and taking their goods' });
+      const b = report({ id: 'b', county, category: 'p_force', place: short, story: 'Askari wanapiga wachuuzi na kuchukua mali yao', createdAt: at('2027-08-10T07:40:00Z'), incidentAt: at('2027-08-10T07:40:00Z') });
+      expect(find(explainPair(b, a)!.reasons, 'different_place')).toBeUndefined();
+      expect(linkReports(b, [a]).map((l) => l.id)).toEqual(['a']);
+    }
+  });
+
   it('counts two different plates against a link', () => {
     const other = report({ ...swahili, id: 'sw-2', story: swahili.story!.replace('kda123a', 'KCB 456Z') });
     const pair = explainPair(other, english)!;
