@@ -530,8 +530,8 @@ function drawTable(pen: Pen, head: string[], body: string[][]): void {
   const { doc } = pen;
   const width = doc.page.width - 2 * MARGIN;
   const cols = [0.05, 0.33, 0.22, 0.12, 0.28].map((p) => p * width);
+  const full = (room: number) => doc.y > doc.page.height - MARGIN - room;
   const drawRow = (cells: string[], font: string) => {
-    if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
     const y = doc.y;
     let x = MARGIN;
     let bottom = y;
@@ -544,8 +544,16 @@ function drawTable(pen: Pen, head: string[], body: string[][]): void {
     doc.moveTo(MARGIN, bottom + 2).lineTo(MARGIN + width, bottom + 2).strokeColor('#cccccc').lineWidth(0.5).stroke();
     doc.y = bottom + 5;
   };
+  // The header with at least the first row; on every page the table goes on to, the header again.
+  if (full(90)) doc.addPage();
   drawRow(head, BOLD);
-  body.forEach((r) => drawRow(r, FONT));
+  body.forEach((r) => {
+    if (full(60)) {
+      doc.addPage();
+      drawRow(head, BOLD);
+    }
+    drawRow(r, FONT);
+  });
   doc.x = MARGIN;
 }
 
@@ -653,12 +661,13 @@ function blockHtml(b: CaseFileBlock): string {
   return `<ol class="messages">${b.items.map((m) => `<li><time>${escapeHtml(m.at)}</time> · <b>${escapeHtml(m.who)}</b><p>${multiline(m.text)}</p></li>`).join('')}</ol>`;
 }
 
+/** In print, the evidence table's header on every page it goes on to, and no file's row cut between two pages. */
 const PRINT_CSS = `body{font:14px/1.45 system-ui,sans-serif;color:#1a1a1a;max-width:48rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.1rem;border-bottom:1px solid #1a1a1a;margin:1.5rem 0 .5rem}
 .muted{color:#555}dl{display:grid;grid-template-columns:12rem 1fr;gap:.2rem 1rem;margin:0}dt{font-weight:600;color:#555}dd{margin:0}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;border-bottom:1px solid #ccc;padding:.25rem .4rem;vertical-align:top}
 .messages{list-style:none;padding:0}.messages time{font-weight:600;color:#555}.messages p{margin:.1rem 0 .6rem 1rem}
-.ref{white-space:nowrap}footer{margin-top:2rem;font-size:.85rem;color:#555}@media print{body{margin:0}h2{break-after:avoid}}`;
+.ref{white-space:nowrap}footer{margin-top:2rem;font-size:.85rem;color:#555}@media print{body{margin:0}h2{break-after:avoid}thead{display:table-header-group}tr{break-inside:avoid}}`;
 
 /** The same case file as a self-contained HTML page to print from the browser; every value is escaped. */
 export function renderCaseFileHtml(input: CaseFileInput, translator: Translator): string {

@@ -3,6 +3,10 @@
  * for the agency: a reference number stays on one line wherever the line ends (a browser, like
  * pdfkit, breaks a line after a hyphen, and "R-" / "MXDR-KQ7A" is not found by a search).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Translator } from '../../../src/i18n';
 import { renderCaseFileHtml, type CaseFileInput } from '../../../src/services/case-file';
 import { launchChromium } from '../../support/browser';
@@ -52,6 +56,38 @@ it('never splits a reference number over two lines', async () => {
     }, REFERENCE);
     expect(lines.length).toBeGreaterThan(steps);
     expect(lines.filter((n) => n !== 1)).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
+it('prints the evidence table with its header on every page and each file whole on one page', async () => {
+  const translator = await Translator.create();
+  // Four lines of caption a file: a row cut at a page's end put its file and caption on different pages.
+  const evidence: CaseFileInput['evidence'] = Array.from({ length: 60 }, (_, i) => ({
+    kind: 'photo',
+    fileName: `photo-${i + 1}.jpg`,
+    caption: [1, 2, 3, 4].map((line) => `caption ${i + 1} line ${line}`).join('\n'),
+  }));
+  const input: CaseFileInput = {
+    reference: REFERENCE, agency: 'IPOA', kind: 'police', category: 'p_force', county: 47, reportedAt: new Date('2026-11-29T06:00:00Z'),
+    evidence, timeline: [], language: 'en', reporter: null, preparedAt: new Date('2026-12-04T07:00:00Z'),
+  };
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.setContent(renderCaseFileHtml(input, translator));
+    const file = join(mkdtempSync(join(tmpdir(), 'case-file-print-')), 'print.pdf');
+    writeFileSync(file, await page.pdf({ format: 'A4' }));
+    const pages = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f');
+    const withRows = pages.filter((p) => /photo-\d+\.jpg/.test(p));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    // The header comes before each page's first row.
+    const headFirst = (p: string) => (/#\s+File\s+Type\s+Size\s+Caption/.exec(p)?.index ?? Infinity) < p.search(/photo-\d+\.jpg/);
+    expect(withRows.map(headFirst)).toEqual(withRows.map(() => true));
+    // Every file's four caption lines on the page of its name.
+    const split = evidence.map((_, i) => i + 1).filter((n) => !pages.some((p) => p.includes(`photo-${n}.jpg`) && [1, 2, 3, 4].every((line) => p.includes(`caption ${n} line ${line}`))));
+    expect(split).toEqual([]);
   } finally {
     await browser.close();
   }

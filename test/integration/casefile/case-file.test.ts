@@ -241,6 +241,23 @@ describe('a long report', () => {
   });
 });
 
+describe('many evidence files', () => {
+  it('repeats the evidence table\'s header row on every page the table goes on to, in both languages', async () => {
+    const evidence: CaseFileInput['evidence'] = Array.from({ length: 70 }, (_, i) => ({ kind: 'photo' as const, fileName: `photo-${i + 1}.jpg`, mimeType: 'image/jpeg', sizeBytes: 100_000 + i }));
+    for (const [language, head] of [['en', /#\s+File\s+Type\s+Size\s+Caption/], ['sw', /#\s+Faili\s+Aina\s+Ukubwa\s+Maelezo/]] as const) {
+      const file = join(tmp, `evidence-many-${language}.pdf`);
+      writeFileSync(file, await renderCaseFilePdf({ ...policeReport(null), language, evidence }, translator));
+      // Page by page (pdftotext ends each with a form feed), laid out as drawn.
+      const pages = execFileSync(PDFTOTEXT, ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f');
+      const withRows = pages.filter((p) => /photo-\d+\.jpg/.test(p));
+      expect(withRows.length).toBeGreaterThanOrEqual(2);
+      // On each page the header comes before the page's first row.
+      const headFirst = (p: string) => (head.exec(p)?.index ?? Infinity) < p.search(/photo-\d+\.jpg/);
+      expect(withRows.map(headFirst)).toEqual(withRows.map(() => true));
+    }
+  });
+});
+
 describe('reference numbers', () => {
   /** How many times the reference is whole on one line of the PDF's text, and how many times its last part is there at all. */
   async function references(input: CaseFileInput, name: string): Promise<{ whole: number; all: number }> {
