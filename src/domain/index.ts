@@ -7,6 +7,7 @@ export * from './towns';
 export * from './county-neighbours';
 export * from './election-details';
 export * from './incident-time';
+export * from './time-of-day';
 export * from './limits';
 export * from './help-numbers';
 export * from './policy';

@@ -12,6 +12,7 @@ import {
   type HateChannel,
   type Injuries,
   officersNamed,
+  readTimeOfDay,
   type OfficerDetails,
   type OfficerNamed,
   type Perpetrator,
@@ -204,7 +205,7 @@ function incidentText(refs: readonly string[] | undefined, t: T): string | undef
 function placeSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   const at = input.incidentAt;
   const typed = input.timeOfDay ? clean(input.timeOfDay) : undefined;
-  const day = (d: Date) => (typed ? t('casefile:field.incidentDayTime', { date: f.date(d), time: typed }) : t('casefile:field.incidentDay', { date: f.date(d) }));
+  const day = (d: Date) => (typed ? dayAndTime(f.date(d), typed, t) : t('casefile:field.incidentDay', { date: f.date(d) }));
   const when = !at ? t('casefile:notGiven') : input.when === 'now' ? f.dateTime(at) : day(at);
   const loc = input.location ? `${input.location.lat.toFixed(5)}, ${input.location.lon.toFixed(5)}` : undefined;
   const pairs: [string, string | undefined][] = [
@@ -216,6 +217,18 @@ function placeSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatter
     [t('casefile:field.location'), input.locationWithheld ? t('casefile:timeline.location_withheld') : loc],
   ];
   return { heading: t('casefile:section.place'), blocks: [{ type: 'fields', rows: rows(pairs) }] };
+}
+
+/**
+ * The day with the time of day the reporter typed: on the 24-hour clock in the file's language
+ * where the words settle it (every reading where they allow more), their words beside it as typed.
+ */
+function dayAndTime(date: string, typed: string, t: T): string {
+  const r = readTimeOfDay(typed);
+  if (!r) return t('casefile:field.incidentDayTime', { date, time: typed });
+  if (r.kind === 'part') return t('casefile:field.incidentDayPart', { date, part: t(`casefile:day_part.${r.part}`), typed });
+  const times = r.readings.join(t('casefile:field.clockOr'));
+  return t(r.readings.length > 1 ? 'casefile:field.incidentDayClocks' : 'casefile:field.incidentDayClock', { date, time: times, typed });
 }
 
 function officersSection(o: OfficerDetails | undefined, t: T): CaseFileSection {

@@ -243,6 +243,22 @@ describe('what the agency would otherwise misread', () => {
     expect(field({ ...base, status: 'referred' }, 'Status at Ripoti')).toBeUndefined();
   });
 
+  it('reads the time of day the reporter typed on the 24-hour clock in the file\'s language, their words kept as typed', () => {
+    const day: CaseFileInput = { ...base, when: 'yesterday', incidentAt: new Date('2026-07-31T21:00:00Z') };
+    const when = (timeOfDay: string, language: 'en' | 'sw' = 'en') => field({ ...day, timeOfDay, language }, language === 'en' ? 'When it happened' : 'Lilitokea lini');
+    expect(when('saa nne usiku')).toBe('1 August 2026, 22:00 EAT (the reporter wrote "saa nne usiku")');
+    expect(when('at around 10pm', 'sw')).toBe('1 Agosti 2026, saa 22:00 EAT (aliyeripoti aliandika "at around 10pm")');
+    expect(when('saa nne usiku', 'sw')).toBe('1 Agosti 2026, saa 22:00 EAT (aliyeripoti aliandika "saa nne usiku")');
+    // Words that allow two readings give both, and say so.
+    expect(when('saa 4 usiku')).toBe('1 August 2026, 22:00 or 04:00 EAT: the reporter wrote "saa 4 usiku", which can mean either');
+    expect(when('saa 4 usiku', 'sw')).toBe('1 Agosti 2026, saa 22:00 au 04:00 EAT: aliyeripoti aliandika "saa 4 usiku", yaani inaweza kuwa yoyote kati ya hizo');
+    // A part of the day alone, in the file's language.
+    expect(when('usiku')).toBe('1 August 2026, at night (the reporter wrote "usiku")');
+    expect(when('in the evening', 'sw')).toBe('1 Agosti 2026, jioni (aliyeripoti aliandika "in the evening")');
+    // What cannot be read stays the words, as before.
+    expect(when('saa hizo')).toBe('1 August 2026, "saa hizo" (the time of day as the reporter typed it)');
+  });
+
   it('the "Other / not sure" unit says so, rather than "another unit" the reporter never named', () => {
     const police: CaseFileInput = { ...base, kind: 'police', category: 'p_force', agency: 'IPOA', officers: { unit: 'other' } };
     expect(field(police, 'Unit')).toBe('Other or not sure');

@@ -134,8 +134,8 @@ describe('referral case files from the bot to the agency', () => {
       report.reference, 'Case file for', 'a witness', 'Cpl Otieno: service number 84512', 'as written Cpl Otieno, service number 84512', 'General Service Unit', 'What they wore Plain clothes', 'Naivasha Police Station', 'KDA 123A', 'Vehicle as described white probox', 'Rank Cpl',
       'Officers at the roadblock took 2,000 shillings', 'Nakuru', 'Naivasha road junction', 'They were back at the same place this morning.',
       'Achieng Odhiambo', '+254722000111',
-      // The time of day typed with the day reaches the investigator as typed.
-      'at 10pm', 'the time of day as the reporter typed it',
+      // The time of day typed with the day reaches the investigator on the clock, and as typed.
+      '22:00 EAT (the reporter wrote "at 10pm")',
       // The staff's message is there as the reporter read it (the name is shared with consent).
       'Ripoti staff', 'AGENT REPLY Hello Achieng, thank you, we are on it',
     ]) expect([allowed, text.includes(allowed)]).toEqual([allowed, true]);
