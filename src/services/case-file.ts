@@ -158,7 +158,8 @@ function formatters(lang: Lang) {
   const locale = lang === 'sw' ? 'sw-KE' : 'en-KE';
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const date = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric' });
-  return { dateTime: (d: Date) => dateTime.format(d), date: (d: Date) => date.format(d) };
+  // Each time with its zone: a page printed or passed on alone has no header saying it.
+  return { dateTime: (d: Date) => `${dateTime.format(d)} EAT`, date: (d: Date) => date.format(d) };
 }
 
 export function formatBytes(n: number | undefined): string {

@@ -175,9 +175,9 @@ describe('case file content', () => {
       {
         type: 'messages',
         items: [
-          { at: '1 August 2026 at 14:00', who: 'The reporter', text: 'first\nSent a file: Document leaflet.pdf' },
-          { at: '1 August 2026 at 14:30', who: 'Ripoti staff', text: 'Who gave you the leaflet?' },
-          { at: '1 August 2026 at 15:00', who: 'The reporter', text: 'second' },
+          { at: '1 August 2026 at 14:00 EAT', who: 'The reporter', text: 'first\nSent a file: Document leaflet.pdf' },
+          { at: '1 August 2026 at 14:30 EAT', who: 'Ripoti staff', text: 'Who gave you the leaflet?' },
+          { at: '1 August 2026 at 15:00 EAT', who: 'The reporter', text: 'second' },
         ],
       },
     ]);
@@ -257,6 +257,24 @@ describe('what the agency would otherwise misread', () => {
     expect(when('in the evening', 'sw')).toBe('1 Agosti 2026, jioni (aliyeripoti aliandika "in the evening")');
     // What cannot be read stays the words, as before.
     expect(when('saa hizo')).toBe('1 August 2026, "saa hizo" (the time of day as the reporter typed it)');
+  });
+
+  it('says the time zone with every time, in both languages: a page read on its own has no header saying it', () => {
+    const input: CaseFileInput = {
+      ...base,
+      passedOn: [{ text: 'Come with pangas', from: 'Group', sentAt: new Date('2026-07-31T18:00:00Z') }],
+      timeline: [{ at: new Date('2026-08-01T11:00:00Z'), from: 'reporter', text: 'first' }],
+    };
+    for (const [language, reported] of [['en', 'Reported to Ripoti'], ['sw', 'Iliripotiwa kwa Ripoti']] as const) {
+      const c = caseFileContent({ ...input, language }, translator);
+      const times = [
+        field({ ...input, language }, reported),
+        ...c.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'messages' ? b.items.map((m) => m.at) : []))),
+      ];
+      expect(times).toHaveLength(3);
+      expect(times.filter((x) => !/ \d\d:\d\d EAT$/.test(x ?? ''))).toEqual([]);
+    }
+    expect(field(input, 'When it happened')).toBe('1 August 2026 at 12:00 EAT');
   });
 
   it('the "Other / not sure" unit says so, rather than "another unit" the reporter never named', () => {

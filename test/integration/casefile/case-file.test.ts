@@ -133,7 +133,7 @@ describe('police case file (IPOA, English)', () => {
       'The officer had a name tag: Otieno. ?',
       'Sent a file: Photo photo-2.jpg',
       'the person it happened to',
-      '8 August 2026 at 19:30',
+      '8 August 2026 at 19:30 EAT',
       REPORTER.name,
       REPORTER.phone,
       'the reporter agreed that Ripoti may give these details to IPOA',
