@@ -273,6 +273,7 @@ function caseFileInput(
     when: report.when,
     reportedAt: report.createdAt,
     dangerNow: report.dangerNow,
+    ...(report.dangerSaidAt ? { dangerSaidAt: report.dangerSaidAt } : {}),
     ...(report.reporterRole ? { reporterRole: report.reporterRole } : {}),
     ...(report.victim ? { victim: report.victim } : {}),
     ...(report.officers ? { officers: report.officers } : {}),

@@ -99,6 +99,8 @@ export interface CaseFileInput {
   when?: WhenChoice;
   reportedAt: Date;
   dangerNow?: boolean;
+  /** When a later message from the reporter said someone was in danger now (the ticket was raised to urgent). */
+  dangerSaidAt?: Date;
   reporterRole?: ReporterRole;
   /** Reporting for someone else: who it happened to, as the reporter wrote it. */
   victim?: string;
@@ -188,9 +190,16 @@ function summarySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatt
     [t('casefile:field.incident'), incidentText(input.incidentReferences, t)],
     [t('casefile:field.reporterRole'), input.reporterRole ? t(`casefile:role.${input.reporterRole}`) : undefined],
     [t('casefile:field.victim'), input.reporterRole === 'on_behalf' ? clean(input.victim) ?? t('casefile:field.victimNotGiven') : undefined],
-    [t('casefile:field.danger'), input.dangerNow ? t('casefile:field.dangerNow') : undefined],
+    [t('casefile:field.danger'), dangerText(input, t, f)],
   ];
   return { heading: t('casefile:section.summary'), blocks: [{ type: 'fields', rows: rows(pairs) }] };
+}
+
+/** What the reporter said of danger: a no is said too (an empty row read as "not asked"), and a later message that said someone was. */
+function dangerText(input: Pick<CaseFileInput, 'dangerNow' | 'dangerSaidAt'>, t: T, f: ReturnType<typeof formatters>): string | undefined {
+  const atReport = input.dangerNow === undefined ? undefined : t(input.dangerNow ? 'casefile:field.dangerNow' : 'casefile:field.dangerNone');
+  const later = input.dangerSaidAt ? t('casefile:field.dangerLater', { date: f.dateTime(input.dangerSaidAt) }) : undefined;
+  return [atReport, later].filter(Boolean).join('\n') || undefined;
 }
 
 /** Shown on the file: enough to ask Ripoti for them by reference; the rest counted. */

@@ -174,6 +174,26 @@ it('a story told in a voice note, in Swahili, is pointed to; a ticket taken back
   expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).toContain('<dt>Status at Ripoti</dt><dd>back with Ripoti staff: no longer referred</dd>');
 });
 
+it('a case file says the reporter said no one was in danger, and when a later message of theirs said someone was', async () => {
+  const who = await reporter(h.store);
+  const { report } = await h.reports.submit({ ...reportInput(who._id), dangerNow: false });
+  const id = report._id.toString();
+  const agent = h.browser();
+  await agent.signIn('wambui');
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${id}`);
+  await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
+  expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).toContain('<dt>Danger</dt><dd>The reporter said no one was in danger at the time of the report</dd>');
+
+  // A message from the reporter while it waited said someone was in danger now: the ticket was raised to urgent.
+  const later = await h.reports.submit({ ...reportInput(who._id), dangerNow: false });
+  await h.store.reports.raiseToUrgent(later.report._id, 'm1');
+  const laterId = later.report._id.toString();
+  expect((await agent.post('/queue/take')).headers.location).toBe(`/tickets/${laterId}`);
+  await agent.post(`/tickets/${laterId}/refer`, { agency: 'IPOA', note: '' });
+  const sw = (await agent.get(`/tickets/${laterId}/case-file?format=html&lang=sw`)).body;
+  expect(sw).toMatch(/<dt>Hatari<\/dt><dd>Aliyeripoti alisema hakuna mtu aliyekuwa hatarini wakati wa kuripoti<br>Baadaye, tarehe \d+ \S+ 2026 saa \d\d:\d\d EAT, aliyeripoti aliandika kwamba kuna mtu aliye hatarini: tazama ujumbe baada ya ripoti<\/dd>/);
+});
+
 it('a case file names the other reports of its incident by reference, never who made them', async () => {
   const { id, agent } = await referredTicket(false);
   const me = (await h.store.reports.findById(id))!;
