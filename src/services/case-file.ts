@@ -486,6 +486,8 @@ interface Pen {
   write(s: string): string;
   /** `s` drawn at (x, y) in the current font, `width` wide, its lines broken at spaces only (`linesAtSpaces`). */
   text(s: string, x: number, y: number, width: number): void;
+  /** How tall `text` draws `s` in the current font. */
+  height(s: string, width: number): number;
 }
 
 /** Room kept at each line's end: pdfkit measures a word with a hyphen in parts, a hair wider than whole. */
@@ -529,6 +531,9 @@ function penFor(doc: PDFKit.PDFDocument): Pen {
     text(s, x, y, width) {
       doc.text(linesAtSpaces(this.write(s), width - WRAP_SLACK, (w) => doc.widthOfString(w)), x, y, { width });
     },
+    height(s, width) {
+      return doc.heightOfString(linesAtSpaces(toPdfText(s).text, width - WRAP_SLACK, (w) => doc.widthOfString(w)), { width });
+    },
   };
 }
 
@@ -554,6 +559,11 @@ function drawTable(pen: Pen, head: string[], body: string[][]): void {
   const width = doc.page.width - 2 * MARGIN;
   const cols = [0.05, 0.33, 0.22, 0.12, 0.28].map((p) => p * width);
   const full = (room: number) => doc.y > doc.page.height - MARGIN - room;
+  // A row's height as drawn: a row that does not fit goes whole to the next page (pdfkit would carry its long caption on alone).
+  const rowHeight = (cells: string[], font: string) => {
+    doc.font(font).fontSize(9);
+    return Math.max(0, ...cells.map((c, i) => pen.height(c, cols[i] - 6)));
+  };
   const drawRow = (cells: string[], font: string) => {
     const y = doc.y;
     let x = MARGIN;
@@ -568,10 +578,10 @@ function drawTable(pen: Pen, head: string[], body: string[][]): void {
     doc.y = bottom + 5;
   };
   // The header with at least the first row; on every page the table goes on to, the header again.
-  if (full(90)) doc.addPage();
+  if (full(rowHeight(head, BOLD) + rowHeight(body[0] ?? [], FONT) + 10)) doc.addPage();
   drawRow(head, BOLD);
   body.forEach((r) => {
-    if (full(60)) {
+    if (full(rowHeight(r, FONT) + 5)) {
       doc.addPage();
       drawRow(head, BOLD);
     }

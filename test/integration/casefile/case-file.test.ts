@@ -258,6 +258,27 @@ describe('many evidence files', () => {
   });
 });
 
+describe('long captions', () => {
+  it('keeps each file\'s row whole on one page, under the header, when its caption is long', async () => {
+    // Every fourth file with a caption of 60 words: such a row met a page's end and went on, headless, on the next.
+    const caption = (n: number) => Array.from({ length: n % 4 === 0 ? 60 : 2 }, (_, w) => `c${n}w${w + 1}`).join(' ');
+    const evidence: CaseFileInput['evidence'] = Array.from({ length: 30 }, (_, i) => ({ kind: 'photo' as const, fileName: `photo-${i + 1}.jpg`, caption: caption(i + 1) }));
+    const file = join(tmp, 'evidence-long-captions.pdf');
+    writeFileSync(file, await renderCaseFilePdf({ ...policeReport(null), evidence }, translator));
+    const pages = execFileSync(PDFTOTEXT, ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f');
+    const pageOf = (word: RegExp) => pages.findIndex((p) => word.test(p));
+    const split = evidence.map((_, i) => i + 1).filter((n) => {
+      const words = caption(n).split(' ');
+      const page = pageOf(new RegExp(`photo-${n}\\.jpg`));
+      return pageOf(new RegExp(`\\b${words[0]}\\b`)) !== page || pageOf(new RegExp(`\\b${words.at(-1)}\\b`)) !== page;
+    });
+    expect(split).toEqual([]);
+    const headFirst = (p: string) => (/#\s+File\s+Type\s+Size\s+Caption/.exec(p)?.index ?? Infinity) < p.search(/photo-\d+\.jpg|\bc\d+w\d+\b/);
+    const withRows = pages.filter((p) => /photo-\d+\.jpg|\bc\d+w\d+\b/.test(p));
+    expect(withRows.map(headFirst)).toEqual(withRows.map(() => true));
+  });
+});
+
 describe('reference numbers', () => {
   /** How many times the reference is whole on one line of the PDF's text, and how many times its last part is there at all. */
   async function references(input: CaseFileInput, name: string): Promise<{ whole: number; all: number }> {
