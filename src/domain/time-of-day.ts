@@ -8,8 +8,12 @@
 export const DAY_PARTS = ['midnight', 'dawn', 'early_morning', 'morning', 'midday', 'afternoon', 'evening', 'night'] as const;
 export type DayPart = (typeof DAY_PARTS)[number];
 
-/** `readings`: "22:00", or a span "22:00–23:00"; more than one when the words allow more. */
-export type TimeOfDayReading = { kind: 'clock'; readings: string[] } | { kind: 'part'; part: DayPart };
+/**
+ * `readings`: "22:00", or a span "22:00–23:00"; more than one when the words allow more.
+ * `afterMidnight`: one reading is before 6 am in words of the night ("saa nane usiku"), which
+ * people often give with the day the night follows ("jana saa nane usiku"): its date may be the next.
+ */
+export type TimeOfDayReading = { kind: 'clock'; readings: string[]; afterMidnight?: true } | { kind: 'part'; part: DayPart };
 
 /** Each part of the day and the hours its times fall in ([from, to), past midnight when to < from); longer names first. */
 const PARTS: readonly (readonly [RegExp, DayPart, number, number])[] = [
@@ -76,5 +80,7 @@ export function readTimeOfDay(typed: string): TimeOfDayReading | undefined {
   }
   const [from, to] = times;
   if (!from.length || (to && to.length !== from.length)) return undefined;
-  return { kind: 'clock', readings: from.map((f, i) => (to ? `${f}–${to[i]}` : f)) };
+  const night = part?.[1] === 'night' || part?.[1] === 'midnight';
+  const afterMidnight = night && from.some((f) => f < '06:00') ? { afterMidnight: true as const } : {};
+  return { kind: 'clock', readings: from.map((f, i) => (to ? `${f}–${to[i]}` : f)), ...afterMidnight };
 }

@@ -154,6 +154,7 @@ export interface CaseFileContent {
 }
 
 const TZ = 'Africa/Nairobi';
+const DAY_MS = 24 * 60 * 60 * 1000;
 type T = (key: string, vars?: Record<string, unknown>) => string;
 
 function formatters(lang: Lang) {
@@ -215,7 +216,7 @@ function incidentText(refs: readonly string[] | undefined, t: T): string | undef
 function placeSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   const at = input.incidentAt;
   const typed = input.timeOfDay ? clean(input.timeOfDay) : undefined;
-  const day = (d: Date) => (typed ? dayAndTime(f.date(d), typed, t) : t('casefile:field.incidentDay', { date: f.date(d) }));
+  const day = (d: Date) => (typed ? dayAndTime(d, input.reportedAt, typed, t, f) : t('casefile:field.incidentDay', { date: f.date(d) }));
   const when = !at ? t('casefile:notGiven') : input.when === 'now' ? f.dateTime(at) : day(at);
   const loc = input.location ? `${input.location.lat.toFixed(5)}, ${input.location.lon.toFixed(5)}` : undefined;
   const pairs: [string, string | undefined][] = [
@@ -233,12 +234,19 @@ function placeSection(input: CaseFileInput, t: T, f: ReturnType<typeof formatter
  * The day with the time of day the reporter typed: on the 24-hour clock in the file's language
  * where the words settle it (every reading where they allow more), their words beside it as typed.
  */
-function dayAndTime(date: string, typed: string, t: T): string {
+function dayAndTime(day: Date, reportedAt: Date, typed: string, t: T, f: ReturnType<typeof formatters>): string {
+  const date = f.date(day);
   const r = readTimeOfDay(typed);
   if (!r) return t('casefile:field.incidentDayTime', { date, time: typed });
   if (r.kind === 'part') return t('casefile:field.incidentDayPart', { date, part: t(`casefile:day_part.${r.part}`), typed });
   const times = r.readings.join(t('casefile:field.clockOr'));
-  return t(r.readings.length > 1 ? 'casefile:field.incidentDayClocks' : 'casefile:field.incidentDayClock', { date, time: times, typed });
+  if (r.readings.length > 1) return t('casefile:field.incidentDayClocks', { date, time: times, typed });
+  // "Jana saa nane usiku": 2 am of the night after that day, as often as of its small hours; never a date after the report.
+  const [h, m] = r.readings[0].split(/[:–]/).map(Number);
+  const next = new Date(day.getTime() + DAY_MS);
+  const nextAt = next.getTime() + (h * 60 + m) * 60_000;
+  if (r.afterMidnight && nextAt <= reportedAt.getTime()) return t('casefile:field.incidentDayClockNight', { date, next: f.date(next), time: times, typed });
+  return t('casefile:field.incidentDayClock', { date, time: times, typed });
 }
 
 function officersSection(o: OfficerDetails | undefined, t: T): CaseFileSection {

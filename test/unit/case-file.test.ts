@@ -259,6 +259,19 @@ describe('what the agency would otherwise misread', () => {
     expect(when('saa hizo')).toBe('1 August 2026, "saa hizo" (the time of day as the reporter typed it)');
   });
 
+  it('a time after midnight in the night words of a day may be of the night after it: both dates, where the next is not after the report', () => {
+    // "Jana saa nane usiku", typed on 3 August: 2 am of the night after 1 August's day, or of 1 August's own small hours.
+    const day: CaseFileInput = { ...base, when: 'yesterday', incidentAt: new Date('2026-07-31T21:00:00Z'), reportedAt: new Date('2026-08-03T07:00:00Z') };
+    const when = (timeOfDay: string, language: 'en' | 'sw' = 'en', input = day) => field({ ...input, timeOfDay, language }, language === 'en' ? 'When it happened' : 'Lilitokea lini');
+    expect(when('saa nane usiku')).toBe('1 August 2026 or 2 August 2026, 02:00 EAT (the reporter wrote "saa nane usiku": after midnight, it may be the night after the day they gave)');
+    expect(when('saa nane usiku', 'sw')).toBe('1 Agosti 2026 au 2 Agosti 2026, saa 02:00 EAT (aliyeripoti aliandika "saa nane usiku": ni baada ya saa sita usiku, huenda ni usiku uliofuata siku aliyoitaja)');
+    // Before midnight, or the next day not yet come when the report was made: the one date.
+    expect(when('saa nne usiku')).toBe('1 August 2026, 22:00 EAT (the reporter wrote "saa nne usiku")');
+    expect(when('saa nane usiku', 'en', { ...day, reportedAt: new Date('2026-08-01T20:00:00Z') })).toBe('1 August 2026, 02:00 EAT (the reporter wrote "saa nane usiku")');
+    // A clock time with no night words is of the day given.
+    expect(when('at 2am')).toBe('1 August 2026, 02:00 EAT (the reporter wrote "at 2am")');
+  });
+
   it('says the time zone with every time, in both languages: a page read on its own has no header saying it', () => {
     const input: CaseFileInput = {
       ...base,

@@ -8,9 +8,15 @@ describe('readTimeOfDay', () => {
     expect(readTimeOfDay('saa saba mchana')).toEqual({ kind: 'clock', readings: ['13:00'] });
     expect(readTimeOfDay('jioni saa kumi na moja')).toEqual({ kind: 'clock', readings: ['17:00'] });
     expect(readTimeOfDay('saa mbili usiku')).toEqual({ kind: 'clock', readings: ['20:00'] });
-    expect(readTimeOfDay('saa nane usiku wa manane')).toEqual({ kind: 'clock', readings: ['02:00'] });
+    expect(readTimeOfDay('saa nane usiku wa manane')).toEqual({ kind: 'clock', readings: ['02:00'], afterMidnight: true });
     expect(readTimeOfDay('mida ya saa nne na nusu usiku')).toEqual({ kind: 'clock', readings: ['22:30'] });
     expect(readTimeOfDay('saa tano kasoro robo asubuhi')).toEqual({ kind: 'clock', readings: ['10:45'] });
+  });
+
+  it('marks a time after midnight given in words of the night: its date may be the day after the one given', () => {
+    expect(readTimeOfDay('saa nane usiku')).toEqual({ kind: 'clock', readings: ['02:00'], afterMidnight: true });
+    expect(readTimeOfDay('at 2am')).toEqual({ kind: 'clock', readings: ['02:00'] });
+    expect(readTimeOfDay('saa kumi alfajiri')).toEqual({ kind: 'clock', readings: ['04:00'] });
   });
 
   it('reads a clock time in English or in figures', () => {
@@ -22,7 +28,7 @@ describe('readTimeOfDay', () => {
 
   it('gives every reading the words allow when they allow more than one, never a guess', () => {
     // "Saa 4" is 10 o'clock in Swahili time, 4 o'clock on a clock face.
-    expect(readTimeOfDay('saa 4 usiku')).toEqual({ kind: 'clock', readings: ['22:00', '04:00'] });
+    expect(readTimeOfDay('saa 4 usiku')).toEqual({ kind: 'clock', readings: ['22:00', '04:00'], afterMidnight: true });
     expect(readTimeOfDay('saa nne')).toEqual({ kind: 'clock', readings: ['10:00', '22:00'] });
     expect(readTimeOfDay('at 10')).toEqual({ kind: 'clock', readings: ['10:00', '22:00'] });
   });
