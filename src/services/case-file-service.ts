@@ -259,6 +259,7 @@ function caseFileInput(
     reporterLanguage: report.language,
     ...(report.reporterForgottenAt ? { reporterForgotten: true as const } : {}),
     ...(report.anonymous ? { anonymous: true as const } : {}),
+    ...(report.reporterUnreachable ? { reporterUnreachable: true as const } : {}),
     status: report.status,
     ...(report.unfinished ? { notFinished: true } : {}),
     ...(report.purgedAt ? { filesDeletedAt: report.purgedAt } : {}),

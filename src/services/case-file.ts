@@ -123,6 +123,8 @@ export interface CaseFileInput {
   language: Lang;
   /** Present only when the consent rule allowed it; otherwise the file says how to reach the reporter through Ripoti. */
   reporter: SharedIdentity | null;
+  /** Ripoti's messages no longer reach the reporter (they blocked the bot): the file does not promise to pass questions on. */
+  reporterUnreachable?: true;
   /** The reporter asked Ripoti to delete their details (/forget): the file says so instead of how to reach them. */
   reporterForgotten?: true;
   /** Reported anonymously: the file says so, not only that the identity is "not shared in this file" (which reads as available on request). */
@@ -407,6 +409,7 @@ function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
     : [{ type: 'text', text: t(input.anonymous ? 'casefile:reporter.anonymous' : 'casefile:reporter.withheld', { reference: input.reference }) }];
   // An anonymous report keeps its words as written, names included (blanking a name would show which
   // word was the reporter's): its note says only numbers, addresses and the phone's place are withheld.
+  if (input.reporterUnreachable) blocks.push({ type: 'text', text: t('casefile:reporter.unreachable') });
   if (input.detailsWithheld) blocks.push({ type: 'text', text: t(input.anonymous ? 'casefile:reporter.details_withheld_anonymous' : 'casefile:reporter.details_withheld', { reference: input.reference }) });
   return { heading: t('casefile:section.reporter'), blocks };
 }

@@ -194,6 +194,19 @@ it('a case file says the reporter said no one was in danger, and when a later me
   expect(sw).toMatch(/<dt>Hatari<\/dt><dd>Aliyeripoti alisema hakuna mtu aliyekuwa hatarini wakati wa kuripoti<br>Baadaye, tarehe \d+ \S+ 2026 saa \d\d:\d\d EAT, aliyeripoti aliandika kwamba kuna mtu aliye hatarini: tazama ujumbe baada ya ripoti<\/dd>/);
 });
 
+it('a case file does not promise to pass questions to a reporter the hotline can no longer reach, and says so', async () => {
+  const { id, agent } = await referredTicket(true);
+  await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
+  const reach = 'At present Ripoti&#39;s messages do not reach the reporter';
+  expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).not.toContain(reach);
+  // The reporter blocked the bot: a message to them failed as such.
+  expect(await h.store.reports.setReporterUnreachable(id, true)).toBe(true);
+  const en = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+  expect(en).toContain("<p>At present Ripoti&#39;s messages do not reach the reporter: they blocked the hotline on Telegram, or Telegram no longer finds their chat. Ripoti can put your questions to them only once they write to the hotline again.</p>");
+  const sw = (await agent.get(`/tickets/${id}/case-file?format=html&lang=sw`)).body;
+  expect(sw).toContain('<p>Kwa sasa jumbe za Ripoti hazimfikii aliyeripoti: amezuia huduma hii kwenye Telegram, au Telegram haipati tena mazungumzo yake. Ripoti itaweza kumfikishia maswali yenu pale tu atakapoandika tena kwenye huduma hii.</p>');
+});
+
 it('a case file names the other reports of its incident by reference, never who made them', async () => {
   const { id, agent } = await referredTicket(false);
   const me = (await h.store.reports.findById(id))!;
