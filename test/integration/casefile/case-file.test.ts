@@ -192,6 +192,16 @@ describe('election case file (IEBC, Swahili)', () => {
     writeFileSync(join(ARTIFACTS, 'case-file-election-sw.pdf'), pdf);
   });
 
+  it("keeps the reporter's name and number out of the PDF's own details (title, author, subject, keywords), with consent too", async () => {
+    for (const [name, reporter] of [['consent', identity(false, consent('yes', 'IEBC'), 'IEBC')], ['anonymous', identity(true, consent('yes', 'IEBC'), 'IEBC')]] as const) {
+      const file = join(tmp, `election-info-${name}.pdf`);
+      writeFileSync(file, await renderCaseFilePdf(electionReport(reporter), translator));
+      const info = execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
+      expect(info).toContain('Title:           Faili la kesi R-3HT9-PA2C');
+      expect(info).not.toMatch(/Wanjiku|Achieng|Kamau|712345678|Keywords/);
+    }
+  });
+
   it('leaves identity out of an anonymous election report', async () => {
     const pdf = await renderCaseFilePdf(electionReport(identity(true, consent('yes', 'IEBC'), 'IEBC')), translator);
     const text = pdfText(pdf, 'election-anonymous');
