@@ -407,9 +407,9 @@ function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
         { type: 'text', text: t('casefile:reporter.consented', { date: f.date(r.consentAt), agency }) },
       ]
     : [{ type: 'text', text: t(input.anonymous ? 'casefile:reporter.anonymous' : 'casefile:reporter.withheld', { reference: input.reference }) }];
+  if (input.reporterUnreachable) blocks.push({ type: 'text', text: t('casefile:reporter.unreachable') });
   // An anonymous report keeps its words as written, names included (blanking a name would show which
   // word was the reporter's): its note says only numbers, addresses and the phone's place are withheld.
-  if (input.reporterUnreachable) blocks.push({ type: 'text', text: t('casefile:reporter.unreachable') });
   if (input.detailsWithheld) blocks.push({ type: 'text', text: t(input.anonymous ? 'casefile:reporter.details_withheld_anonymous' : 'casefile:reporter.details_withheld', { reference: input.reference }) });
   return { heading: t('casefile:section.reporter'), blocks };
 }
