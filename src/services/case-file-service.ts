@@ -251,6 +251,7 @@ function caseFileInput(
     reference: report.reference,
     agency,
     ...(agencyName ? { agencyName } : {}),
+    ...(report.referral?.at ? { referredAt: report.referral.at } : {}),
     kind: report.kind,
     category: report.category as CategoryCode,
     ...(report.description.text ? { story: report.description.text } : {}),

@@ -66,6 +66,8 @@ export interface CaseFileInput {
   agency: Agency;
   /** The agency's own name when it is none of the listed ones (a referral to OTHER). */
   agencyName?: string;
+  /** When Ripoti referred it (absent on referrals made before it was kept). */
+  referredAt?: Date;
   kind: ReportKind;
   category: CategoryCode;
   /** The reporter's account of what happened, as written. */
@@ -184,6 +186,7 @@ function summarySection(input: CaseFileInput, t: T, f: ReturnType<typeof formatt
   const pairs: [string, string | undefined][] = [
     [t('casefile:field.reference'), input.reference],
     [t('casefile:field.agency'), agencyLabel(input, t)],
+    [t('casefile:field.referredAt'), input.referredAt ? f.dateTime(input.referredAt) : undefined],
     [t('casefile:field.kind'), t(`common:kind.${input.kind}`)],
     [t('casefile:field.category'), t(`common:category.${input.category}`)],
     [t('casefile:field.reportedAt'), f.dateTime(input.reportedAt)],

@@ -194,6 +194,13 @@ it('a case file says the reporter said no one was in danger, and when a later me
   expect(sw).toMatch(/<dt>Hatari<\/dt><dd>Aliyeripoti alisema hakuna mtu aliyekuwa hatarini wakati wa kuripoti<br>Baadaye, tarehe \d+ \S+ 2026 saa \d\d:\d\d EAT, aliyeripoti aliandika kwamba kuna mtu aliye hatarini: tazama ujumbe baada ya ripoti<\/dd>/);
 });
 
+it('a case file says when Ripoti referred the case to the agency', async () => {
+  const { id, agent } = await referredTicket(true);
+  await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
+  expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).toMatch(/<dt>Referred by Ripoti on<\/dt><dd>\d+ \w+ 20\d\d at \d\d:\d\d EAT<\/dd>/);
+  expect((await agent.get(`/tickets/${id}/case-file?format=html&lang=sw`)).body).toMatch(/<dt>Ripoti iliipeleka tarehe<\/dt><dd>\d+ \w+ 20\d\d saa \d\d:\d\d EAT<\/dd>/);
+});
+
 it('a case file does not promise to pass questions to a reporter the hotline can no longer reach, and says so', async () => {
   const { id, agent } = await referredTicket(true);
   await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
