@@ -43,9 +43,13 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
   const words = plain.flat();
   if (!words.some((w) => WRONG.has(w))) return undefined;
   const named = words.some((w) => WHEN_PART.has(w)) ? 'when' : words.some((w) => COUNTY_PART.has(w)) ? 'county' : undefined;
-  for (let i = 1; i < typed.length && plain[i - 1].every(ofCorrection); i++) {
-    if (plain[i - 1].some((w) => NOT.has(w))) continue;
-    const value = typed.slice(i).join(' ').replace(/[.!,;:]+$/u, '');
+  // "It was Kisumu not Nakuru": the answer corrected away from comes last; it is no part of the new one.
+  const tail = negatedTail(typed, plain);
+  const end = tail ?? typed.length;
+  // With such a tail the new answer may come first ("Kisumu, not Nakuru"): the "not" says it is a correction.
+  for (let i = tail ? 0 : 1; i < end && (i === 0 || plain[i - 1].every(ofCorrection)); i++) {
+    if (i > 0 && plain[i - 1].some((w) => NOT.has(w))) continue;
+    const value = typed.slice(i, end).join(' ').replace(/[.!,;:]+$/u, '');
     const when = named !== 'county' ? readDay(value, now) : undefined;
     if (when) return sameDay(when, d) ? undefined : { part: 'when', when };
     const county = named !== 'when' ? readCounty(value) : undefined;
@@ -55,6 +59,20 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
   // No new answer: the part is named, or pointed to by its old answer ("sio leo").
   const part = named ?? (words.some((w) => DAY_WORDS.has(w)) ? 'when' : words.some((w) => COUNTY_WORDS.has(w) && !isPart(w)) ? 'county' : undefined);
   return part ? { part } : undefined;
+}
+
+/**
+ * Where a closing "not Nakuru", "si leo", "sio Nakuru county" begins (the old answer, after the
+ * new one); undefined when there is none ("kaunti si sawa ni Nyandarua" goes on past its "si").
+ */
+function negatedTail(typed: string[], plain: string[][]): number | undefined {
+  for (let i = typed.length - 2; i >= 1; i--) {
+    if (!(plain[i].length === 1 && NOT.has(plain[i][0]))) continue;
+    const old = plain.slice(i + 1).flat();
+    const named = (w: string) => COUNTY_WORDS.has(w) || DAY_WORDS.has(w);
+    return old.some(named) && old.every((w) => named(w) || isPart(w)) ? i : undefined;
+  }
+  return undefined;
 }
 
 function readDay(value: string, now: Date): Correction['when'] {

@@ -177,3 +177,36 @@ describe('what is not a correction goes to the story as before', () => {
     expect(r.state.draft).toMatchObject({ county: NAKURU, when: 'today', text: `${STORY}\nwalikuwa wanne` });
   });
 });
+
+describe('the county corrected away from, named after "not", "si" or "sio"', () => {
+  it.each([
+    ['Sorry it was Kisumu not Nakuru', KISUMU],
+    ['samahani ilikuwa Kisumu si Nakuru', KISUMU],
+    ['sio Nakuru, ni Kisumu', KISUMU],
+    ['it was Kisumu, not Nakuru', KISUMU],
+    ['ilikuwa Siaya sio Nakuru', SIAYA],
+    ['wrong county it was Kisumu not Nakuru', KISUMU],
+    ['Kisumu, not Nakuru', KISUMU],
+    ['Kisumu si Nakuru', KISUMU],
+  ])('"%s" offers the county named as the right one, never the one it corrects', (words, to) => {
+    const r = type(reviewed({ county: NAKURU }), words);
+    expect(said(r)).toEqual(['review.fix_county']);
+    expect(lastMessage(r)?.texts[0].params).toEqual({ county: { countyCode: to } });
+    expect(r.state.draft).toMatchObject({ step: 'review', county: NAKURU, text: STORY });
+    expect(press(r.state, 'fy').state.draft).toMatchObject({ step: 'place', county: to });
+  });
+
+  it('the same for the day: "it was yesterday not today", "ilikuwa jana si leo"', () => {
+    for (const words of ['it was yesterday not today', 'ilikuwa jana si leo', 'jana, sio leo']) {
+      const r = type(reviewed(), words);
+      expect([words, said(r)]).toEqual([words, ['review.fix_when']]);
+      expect(press(r.state, 'fy').state.draft).toMatchObject({ when: 'yesterday', text: STORY });
+    }
+  });
+
+  it('"it was Nakuru not Kisumu" while the report says Nakuru already: no change offered, kept in the story', () => {
+    const r = type(reviewed({ county: NAKURU }), 'it was Nakuru not Kisumu');
+    expect(r.state.draft?.fix?.county).toBeUndefined();
+    expect(r.state.draft?.county).toBe(NAKURU);
+  });
+});
