@@ -51,6 +51,7 @@ export function countyByCode(code: number): County | undefined {
  */
 const ALIASES: Record<string, number> = {
   nairobi: 47, nai: 47, nrb: 47, nbi: 47, muranga: 21, tharaka: 13, taita: 6, taveta: 6, elgeyo: 28, marakwet: 28, pokot: 24, nzoia: 26, kisii: 45, homabay: 43, msa: 1,
+  ksm: 42, nku: 32,
 };
 /** A town or area whose county is not in doubt (src/domain/towns.ts), by its normalised name. */
 const TOWN_BY_KEY = new Map(TOWNS.map((t) => [norm(t.name), t] as const));
@@ -76,6 +77,8 @@ export function matchCounty(input: string): CountyMatch {
   const n = norm(input);
   if (!n) return { kind: 'none' };
   const exact = NAMES.find((c) => c.name === n)?.county ?? (ALIASES[n] ? COUNTIES[ALIASES[n] - 1] : undefined);
+  // "Nairobi CBD", "nrb cbd": the county, and its CBD a place within it, kept as a town is ("Where in Nairobi CBD exactly?").
+  if (exact && /\bcbd\b/i.test(input)) return { kind: 'exact', county: exact, town: `${exact.name.replace(/ City$/, '')} CBD` };
   if (exact) return { kind: 'exact', county: exact };
   const town = TOWN_BY_KEY.get(n);
   // A town that is also a greeting, typed alone ("Hola!"), is no answer either: the wizard offers

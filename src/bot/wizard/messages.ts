@@ -631,7 +631,7 @@ function unsureOfDanger(turn: Turn, d: Draft, input: string): void {
  * again). Named by a town ("Kondele, Kisumu"), the whole answer is the place.
  */
 function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
-  const parts = countyAndPlace(input.trim());
+  const parts = countyAndPlace(input.trim()) ?? countyThenKnownPlace(input.trim());
   if (!parts || !checkText(parts.place, LIMITS.placeMaxChars).ok) return false;
   const { county } = parts;
   // A place given with the county is the place: no town offered before is added to it.
@@ -661,6 +661,37 @@ function countyAndPlace(s: string): { county: Extract<CountyMatch, { kind: 'exac
     if (county?.kind === 'exact') found = { county, place };
   }
   return found;
+}
+
+/**
+ * "nrb kayole", "Kisumu Kondele stage": a county's name or short form, a space, and a town or
+ * area of that same county (src/domain/towns.ts, or a constituency or ward), so both say one
+ * place. Anything else after the name is no place for sure ("Mombasa road" is in Nairobi): the
+ * county is then offered as before.
+ */
+function countyThenKnownPlace(s: string): ReturnType<typeof countyAndPlace> {
+  let found: ReturnType<typeof countyAndPlace>;
+  for (const sp of s.matchAll(/\s+/gu)) {
+    if (sp.index > COUNTY_NAME_MAX_CHARS) break;
+    const place = s.slice(sp.index + sp[0].length);
+    const county = sp.index > 0 && place ? matchCounty(s.slice(0, sp.index)) : undefined;
+    if (county?.kind === 'exact' && !county.town && placeIn(place, county.county.code)) found = { county, place };
+  }
+  return found;
+}
+
+/** The place begins with a town, area, constituency or ward lying in the county (one word or two). */
+function placeIn(place: string, county: number): boolean {
+  const words = place.split(/\s+/);
+  const units = electoralUnits();
+  return [2, 1].some((n) => {
+    if (words.length < n) return false;
+    const name = words.slice(0, n).join(' ');
+    const town = townNamed(name);
+    if (town && (town.county === county || town.also === county)) return true;
+    const found = [units.matchConstituency(name), units.matchWard(name)].flatMap((m) => (m.kind === 'exact' ? [m.unit] : m.kind === 'ambiguous' ? m.units : []));
+    return found.length > 0 && found.every((u) => u.countyCode === county);
+  });
 }
 
 /** "I don't want (to give my number)" at the phone question; "sitaki kuendelea" (to go on) is not about the number. */

@@ -1955,3 +1955,45 @@ describe('a pin shared during Change -> Place, then Back', () => {
     expect(press(again.state, '47').state.draft).toMatchObject({ step: 'when', county: 47, location: PIN });
   });
 });
+
+describe('a short form or a county, and a place after it, at the county question', () => {
+  const placeAsk = (r: StepResult) => r.replies.flatMap((x) => (x.type === 'message' ? x.texts.filter((t) => t.key.startsWith('place.ask')) : []));
+
+  it.each(['nrb cbd', 'Nairobi CBD', 'nai cbd', 'NBI CBD'])('"%s": Nairobi, and the CBD kept as the town the place question asks within', (typed) => {
+    const r = type(at('county'), typed);
+    expect(r.state.draft).toMatchObject({ step: 'place', county: 47, town: { name: 'Nairobi CBD', counties: [47] } });
+    expect(placeAsk(r)).toEqual([{ key: 'place.ask_town', params: { town: 'Nairobi CBD', county: { countyCode: 47 } } }]);
+    // The spot typed next says the CBD; "sijui" keeps the CBD as the place.
+    expect(type(r.state, 'near Archives').state.draft).toMatchObject({ step: 'when', place: 'near Archives, Nairobi CBD' });
+    expect(type(r.state, 'sijui').state.draft).toMatchObject({ step: 'when', place: 'Nairobi CBD' });
+  });
+
+  it('"Mombasa CBD" keeps the CBD of Mombasa', () => {
+    expect(type(at('county'), 'Mombasa CBD').state.draft).toMatchObject({ step: 'place', county: 1, town: { name: 'Mombasa CBD' } });
+  });
+
+  it.each([
+    ['nrb kayole', 47, 'kayole'],
+    ['Nairobi Kayole stage', 47, 'Kayole stage'],
+    ['msa likoni', 1, 'likoni'],
+    ['Kisumu Kondele', 42, 'Kondele'],
+    ['ksm kondele', 42, 'kondele'],
+    ['Nairobi City Umoja 2', 47, 'Umoja 2'],
+  ])('"%s": the county and the place both taken, as "Nairobi - Kayole" is', (typed, county, place) => {
+    const r = type(at('county'), typed);
+    expect(r.state.draft).toMatchObject({ step: 'when', county, place });
+    expect(said(r)).toEqual(['place.noted', 'when.ask']);
+  });
+
+  it('"ksm" and "nku" are Kisumu and Nakuru, as "nrb" and "msa" are Nairobi and Mombasa', () => {
+    expect(type(at('county'), 'ksm').state.draft).toMatchObject({ step: 'place', county: 42 });
+    expect(type(at('county'), 'nku').state.draft).toMatchObject({ step: 'place', county: 32 });
+  });
+
+  it('a road named after a county ("Mombasa road" is in Nairobi) is never taken as that county', () => {
+    for (const typed of ['Mombasa road', 'Thika road', 'Nakuru highway']) {
+      const r = type(at('county'), typed);
+      expect([typed, stepOf(r), r.state.draft?.county]).toEqual([typed, 'county', undefined]);
+    }
+  });
+});
