@@ -1059,19 +1059,29 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
 }
 
 function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
-  if (word === 'now' || word === 'today' || word === 'yesterday') {
-    d.when = word;
-    d.incidentAt = incidentTimeFor(word, turn.now).getTime();
-  } else if (word === 'dayBefore') {
-    d.when = 'date';
-    d.incidentAt = incidentTimeFor('yesterday', turn.now).getTime() - DAY_MS;
-  } else {
-    return false;
-  }
-  // "Now" has its own time; a time typed with another day is kept as typed.
-  setTimeOfDay(d, word === 'now' ? undefined : time);
-  turn.advance(d);
+  const day = wordDay(word, turn.now, time);
+  if (!day) return false;
+  takeDay(turn, d, day);
   return true;
+}
+
+/** A day read from the reporter's words, with the time of day typed with it (kept as typed). */
+type DayRead = { when: Exclude<Draft['when'], undefined>; incidentAt: number; time?: string };
+
+/** The day a typed word names ("jana", "juzi", "now"); undefined for any other word. */
+function wordDay(word: Word | undefined, now: Date, time?: string): DayRead | undefined {
+  // "Now" has its own time; a time typed with another day is kept as typed.
+  if (word === 'now') return { when: 'now', incidentAt: incidentTimeFor('now', now).getTime() };
+  if (word === 'today' || word === 'yesterday') return { when: word, incidentAt: incidentTimeFor(word, now).getTime(), time };
+  if (word === 'dayBefore') return { when: 'date', incidentAt: incidentTimeFor('yesterday', now).getTime() - DAY_MS, time };
+  return undefined;
+}
+
+function takeDay(turn: Turn, d: Draft, day: DayRead): void {
+  d.when = day.when;
+  d.incidentAt = day.incidentAt;
+  setTimeOfDay(d, day.time);
+  turn.advance(d);
 }
 
 function setTimeOfDay(d: Draft, time: string | undefined): void {
@@ -1083,24 +1093,76 @@ function setTimeOfDay(d: Draft, time: string | undefined): void {
 const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku)\b/;
 
 function onDate(turn: Turn, d: Draft, input: string): void {
+  const day = dayAnswer(input, turn.now);
+  if (day) return takeDay(turn, d, day);
+  // "Jana Kayole", "yesterday at Kayole stage", "jana walinipiga tena": the day, and the rest kept in the story (the place was asked already).
+  const withMore = dayThenMore(input, turn.now);
+  if (withMore) {
+    keepWordsWithDay(turn, d, input, withMore.rest);
+    return takeDay(turn, d, withMore.day);
+  }
+  if (addToStory(turn, d, input)) return turn.show();
+  const parsed = parseIncidentDate(input, turn.now);
+  const n = normalise(input);
+  // "Ruka": the day cannot be skipped; asked for the closest one, as for "sijui".
+  const key = dontKnow(input) || readWord(input) === 'skip' ? 'when.unknown' : VAGUE_WHEN.test(n) ? 'when.which_day' : `when.${parsed.ok ? 'format' : parsed.reason}`;
+  turn.say(key, { example: formatDay(turn.now.getTime()) });
+  return turn.show();
+}
+
+/** The answer to "when?", whole: a day word ("jana saa nne usiku"), an hour alone ("saa tatu asubuhi") or a date. */
+function dayAnswer(input: string, now: Date): DayRead | undefined {
   // "Jana saa nne usiku": yesterday, said with the hour (not asked for, kept as typed).
   const { day, time, dayAlone } = splitTime(input);
   const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
-  if (word && onWhenWord(turn, d, word, time)) return;
+  const named = wordDay(word, now, time);
+  if (named) return named;
   // "Saa tatu asubuhi" with no day: today, or yesterday when that hour has not come yet today.
-  const alone = timeAlone(input, turn.now);
-  if (alone && onWhenWord(turn, d, alone.day, alone.time)) return;
-  const parsed = parseIncidentDate(input, turn.now);
-  if (!parsed.ok && addToStory(turn, d, input)) return turn.show();
-  if (!parsed.ok) {
-    const n = normalise(input);
-    // "Ruka": the day cannot be skipped; asked for the closest one, as for "sijui".
-    const key = dontKnow(input) || readWord(input) === 'skip' ? 'when.unknown' : VAGUE_WHEN.test(n) ? 'when.which_day' : `when.${parsed.reason}`;
-    turn.say(key, { example: formatDay(turn.now.getTime()) });
-    return turn.show();
+  const alone = timeAlone(input, now);
+  const byHour = alone ? wordDay(alone.day, now, alone.time) : undefined;
+  if (byHour) return byHour;
+  const parsed = parseIncidentDate(input, now);
+  return parsed.ok ? { when: 'date', incidentAt: parsed.date.getTime(), time } : undefined;
+}
+
+/** The longest beginning of the words that is a day, and a place, an act or who did it after it ("jana | pale Kayole"). */
+function dayThenMore(input: string, now: Date): { day: DayRead; rest: string } | undefined {
+  const words = input.trim().split(/\s+/);
+  if ([...input].length > 200) return undefined;
+  for (let k = words.length - 1; k >= 1; k--) {
+    const rest = words.slice(k).join(' ');
+    // Only a place after the day: "usiku wa kuamkia Jumamosi", "tarehe 30 mwezi huu" are one answer, never a day and more.
+    if (!namesAPlace(rest) && !addsNothing(rest) && !tellsAnAct(normalise(rest)) && !tellsWhoTheyWere(normalise(rest))) continue;
+    const day = dayAnswer(words.slice(0, k).join(' '), now);
+    if (day) return { day, rest };
   }
-  d.when = 'date';
-  d.incidentAt = parsed.date.getTime();
-  setTimeOfDay(d, time);
-  return turn.advance(d);
+  return undefined;
+}
+
+/** Words that lead into where ("at", "pale", "huko", "karibu na"). */
+const PLACE_LEADS = new Set('at in near around by outside inside opposite behind along pale hapo huko kule kwa karibu katika nje mbele ndani'.split(' '));
+
+/** Words that say where: led by "at", "pale", "huko"..., or beginning with a town, area or county ("Kayole", "Kondele stage"). */
+function namesAPlace(words: string): boolean {
+  const list = normalise(words).split(' ');
+  if (PLACE_LEADS.has(list[0]) && list.length > 1) return true;
+  return [2, 1].some((n) => list.length >= n && (townNamed(list.slice(0, n).join(' ')) !== undefined || matchCounty(list.slice(0, n).join(' ')).kind === 'exact'));
+}
+
+/** What only softens or ends an answer ("jana tu", "yesterday please"): nothing to keep. */
+const NOTHING_MORE = new Set('tu hivi hiyo hio ok okay sawa please pls tafadhali asante thanks thank you basi bana ndio yes sir madam boss'.split(' '));
+
+const addsNothing = (words: string) => normalise(words).split(' ').every((w) => !w || NOTHING_MORE.has(w));
+
+/**
+ * The words typed with the day ("jana Kayole"): into the story with the day, as the reporter wrote
+ * them, unless they add nothing or only name the place given already.
+ */
+function keepWordsWithDay(turn: Turn, d: Draft, input: string, rest: string): void {
+  const more = normalise(rest);
+  if (addsNothing(rest)) return;
+  if (d.place && ` ${normalise(d.place)} `.includes(` ${more} `)) return;
+  if (inStory(d, input) || !joinStory(d, input)) return;
+  if (d.storyPart) markStoryPart(d);
+  turn.say('desc.added');
 }

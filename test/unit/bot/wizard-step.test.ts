@@ -1997,3 +1997,28 @@ describe('a short form or a county, and a place after it, at the county question
     }
   });
 });
+
+describe('a place typed with the day at the date question', () => {
+  const YESTERDAY = TODAY_EAT - 86_400_000;
+  it.each([
+    ['jana Kayole', 'yesterday', YESTERDAY, undefined],
+    ['yesterday at Kayole stage', 'yesterday', YESTERDAY, undefined],
+    ['jana saa nne usiku pale Kayole', 'yesterday', YESTERDAY, 'saa nne usiku'],
+    ['juzi huko Kondele', 'date', YESTERDAY - 86_400_000, undefined],
+    ['25/11 at Kayole', 'date', TODAY_EAT - 3 * 86_400_000, undefined],
+    ['leo asubuhi kwa stage ya matatu', 'today', TODAY_EAT, 'asubuhi'],
+    ['jana walinipiga tena', 'yesterday', YESTERDAY, undefined],
+  ])('"%s": the day is taken and the words kept in the story, never lost', (words, when, incidentAt, time) => {
+    const r = type(at('when'), words);
+    expect(r.state.draft).toMatchObject({ step: 'review', when, incidentAt, text: `Police asked me for a bribe at the junction.\n${words}` });
+    expect(r.state.draft?.timeOfDay).toBe(time);
+    expect(said(r)).toEqual(['desc.added', 'review']);
+  });
+
+  it('words that add nothing ("jana tu") or the place given already are not added to the story', () => {
+    for (const words of ['jana tu', 'jana Naivasha road junction', 'yesterday please']) {
+      const r = type(at('when'), words);
+      expect([words, r.state.draft?.when, r.state.draft?.text, said(r)]).toEqual([words, 'yesterday', 'Police asked me for a bribe at the junction.', ['review']]);
+    }
+  });
+});
