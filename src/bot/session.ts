@@ -89,6 +89,11 @@ export interface Draft {
    * optional field, as `town`: the version is unchanged.
    */
   offered?: number;
+  /**
+   * The category a sentence typed at the category question named ("they beat my brother"), offered
+   * for a tap: "ndio" takes it. A new optional field, as `town`: the version is unchanged.
+   */
+  offeredCategory?: CategoryCode;
   place?: string;
   location?: { lat: number; lon: number };
   /**

@@ -28,3 +28,4 @@ export * from './referral-follow-up';
 export * from './injuries';
 export * from './reopen';
 export * from './plain-text';
+export * from './category-words';

@@ -263,6 +263,7 @@ export function chooseCategory(d: Draft, code: CategoryCode): void {
   else delete d.injuries;
   if (skipped.length) d.injuriesSkipped = skipped;
   else delete d.injuriesSkipped;
+  delete d.offeredCategory;
   d.category = code;
 }
 

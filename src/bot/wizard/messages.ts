@@ -1,4 +1,4 @@
-import { checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { categoryInWords, checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, keepStory, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { correctAtReview, fixAsked, keepFixWords } from './correction';
@@ -393,6 +393,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     if (tooLongForDetail(d.step, input) && addToStory(turn, d, input)) return turn.show();
     return onDetailText(turn, d, d.step, input);
   }
+  // "They beat my brother at the station": the category it names offered for a tap, the words kept as the story.
+  const named = d.step === 'cat' && d.kind ? categoryInWords(input, d.kind) : undefined;
+  if (named) return keepAndOffer(turn, d, input, named);
   if (BEFORE_STORY.includes(d.step) && !d.text && !d.voice) {
     const story = earlyStory(input);
     if (story) return keepEarly(turn, d, story);
@@ -599,12 +602,34 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
   const told = !named && d.step === 'cat' && d.kind ? disappearanceWords(input, d.kind) : undefined;
   const code = named ?? told;
   if (!code) return false;
-  chooseCategory(d, code as CategoryCode);
-  // Said back as a tap's choice is ("✓ ..."): a wrong reading is seen, and Back undoes it.
-  turn.say('category.typed', { category: { key: `common:category.${code}` } });
-  if (told && storyPart(input) && !alreadyTold(turn, d, input)) keepPart(turn, d, input);
-  turn.advance(d);
+  takeTypedCategory(turn, d, code as CategoryCode, () => {
+    if (told && storyPart(input) && !alreadyTold(turn, d, input)) keepPart(turn, d, input);
+  });
   return true;
+}
+
+/** A category answered in words: said back as a tap's choice is ("✓ ..."), so a wrong reading is seen and Back undoes it. */
+function takeTypedCategory(turn: Turn, d: Draft, code: CategoryCode, keepWords?: () => void): void {
+  chooseCategory(d, code);
+  turn.say('category.typed', { category: { key: `common:category.${code}` } });
+  keepWords?.();
+  turn.advance(d);
+}
+
+/**
+ * A sentence at the category question that names one category ("a policeman asked me for 500 bob
+ * to let me go"): kept as the story (or a part of it), as any account told there is, and that
+ * category offered; nothing is chosen without a tap or "ndio".
+ */
+function keepAndOffer(turn: Turn, d: Draft, input: string, code: CategoryCode): void {
+  const story = !d.text && !d.voice ? earlyStory(input) : undefined;
+  if (story) {
+    Object.assign(d, story);
+    markSplit(d, story.text, turn.now.getTime());
+    turn.say('desc.kept_early');
+  } else if (storyPart(input) && !alreadyTold(turn, d, input)) keepPart(turn, d, input);
+  d.offeredCategory = code;
+  turn.say('category.offer', { category: { key: `common:category.${code}` } }, { keyboard: { type: 'category', draftId: d.id, kind: d.kind ?? 'police' } });
 }
 
 /** "Sijui", "not sure", "maybe" at "is someone in danger right now?": no answer, but not a question not understood either. */
@@ -1020,6 +1045,11 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
       if (d.kind !== word) leaveCategory(d);
       d.kind = word;
       turn.advance(d);
+      return true;
+    case 'cat':
+      // "Ndio" to the category a sentence named: taken, said back as a tap's choice is.
+      if (!agrees(word) || !d.offeredCategory || !d.offeredCategory.startsWith(d.kind === 'election' ? 'e_' : 'p_')) return false;
+      takeTypedCategory(turn, d, d.offeredCategory);
       return true;
     case 'danger':
       if (word !== 'yes' && word !== 'no' && word !== 'now') return false;

@@ -2022,3 +2022,44 @@ describe('a place typed with the day at the date question', () => {
     }
   });
 });
+
+describe('a sentence at the category question that names one category', () => {
+  const offer = (r: StepResult) => r.replies.flatMap((x) => (x.type === 'message' ? x.texts.filter((t) => t.key === 'category.offer').map((t) => ({ params: t.params, keyboard: x.keyboard })) : []));
+
+  it.each([
+    ['a policeman asked me for 500 bob to let me go', 'police', 'p_bribery'],
+    ['they beat my brother at the station', 'police', 'p_force'],
+    ['polisi walinipiga sana', 'police', 'p_force'],
+    ['askari aliitisha elfu moja', 'police', 'p_bribery'],
+    ['they arrested my son for no reason', 'police', 'p_arrest'],
+    ['walimkamata kijana wangu bila sababu', 'police', 'p_arrest'],
+    ['my son was killed by police', 'police', 'p_killing'],
+    ['the officer threatened to shoot me', 'police', 'p_threats'],
+    ['they were giving out money to voters', 'election', 'e_bribery'],
+    ['goons attacked us at the polling station', 'election', 'e_violence'],
+  ] as const)('"%s" offers that category for a tap, never picked unasked; the words are kept as the story', (words, kind, code) => {
+    const r = type(at('cat', { kind }), words);
+    expect(r.state.draft?.category).toBeUndefined();
+    expect(stepOf(r)).toBe('cat');
+    expect(offer(r)).toEqual([{ params: { category: { key: `common:category.${code}` } }, keyboard: { type: 'category', draftId: ID, kind } }]);
+    expect(r.state.draft?.text).toBe(words);
+    // "Ndio" / "yes" takes it, said back as a tap's choice is; the story is not asked for twice.
+    for (const yes of ['ndio', 'yes']) {
+      const taken = type(r.state, yes);
+      expect([yes, taken.state.draft?.category, stepOf(taken), said(taken)[0]]).toEqual([yes, code, 'danger', 'category.typed']);
+    }
+    // A tap on another category wins.
+    expect(press(r.state, kind === 'police' ? 'p_other' : 'e_other').state.draft?.category).toBe(kind === 'police' ? 'p_other' : 'e_other');
+  });
+
+  it('words that name two categories, or none, offer nothing: the question is asked as before', () => {
+    for (const words of ['they beat me and arrested me', 'police shot my neighbour', 'I need to talk to someone please']) {
+      const r = type(at('cat'), words);
+      expect([words, offer(r)]).toEqual([words, []]);
+    }
+  });
+
+  it('"ndio" with nothing offered is no category', () => {
+    expect(type(at('cat'), 'ndio').state.draft?.category).toBeUndefined();
+  });
+});

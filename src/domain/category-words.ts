@@ -1,0 +1,39 @@
+import type { CategoryCode, ReportKind } from './categories';
+import { canonicalWords } from './triage/normalize';
+
+/**
+ * The one category a sentence names, by what was done ("a policeman asked me for 500 bob to let
+ * me go", "polisi walinipiga sana", "they arrested my son"), read through the triage lexicon's
+ * canonical words (English, Swahili, Sheng). Undefined when it names none or several ("they beat
+ * me and arrested me", "police shot him": hurt or killed?): the reporter chooses, as before. Only
+ * ever offered for a tap: a wrong category sends a case to the wrong agency.
+ */
+export function categoryInWords(text: string, kind: ReportKind): CategoryCode | undefined {
+  if ([...text].length > 300) return undefined;
+  // "Aliitisha" (demanded: a tense, then "itisha") is no threat ("walinitishia"), as the triage stems read both.
+  const w = new Set(canonicalWords(text.replace(/\b\w*[aeiou]itish(a|wa|iwa|e)\b|\bitish(a|wa|iwa|e)\b/giu, ' demanded ')));
+  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|charged)\b/i.test(text) || w.has('pay');
+  const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x));
+  // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed.
+  const shot = w.has('shoot') && !w.has('threat');
+  const found = new Set<CategoryCode>();
+  const add = (yes: boolean, ...codes: CategoryCode[]) => yes && codes.forEach((c) => found.add(c));
+  if (kind === 'police') {
+    add(w.has('bribe') || (asked && money), 'p_bribery');
+    add(w.has('beat') || w.has('teargas'), 'p_force');
+    add(w.has('arrest'), 'p_arrest');
+    add(w.has('killed'), 'p_killing');
+    add(shot && !w.has('killed'), 'p_force', 'p_killing');
+    add(w.has('missing') || w.has('abduct'), 'p_disappear');
+    add(w.has('sexual'), 'p_sexual');
+    add(w.has('threat'), 'p_threats');
+  } else {
+    add(w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money), 'e_bribery');
+    add(w.has('beat') || w.has('attack') || w.has('goons') || w.has('threat') || shot || w.has('teargas'), 'e_violence');
+    add(w.has('hate'), 'e_hate');
+    add(w.has('stuff'), 'e_tamper');
+    add(w.has('twice') && w.has('vote'), 'e_personation');
+    add(w.has('govvehicle'), 'e_resources');
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}

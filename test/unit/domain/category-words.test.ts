@@ -1,0 +1,19 @@
+/** The one category a sentence names, offered at the category question (never chosen unasked). */
+import { categoryInWords } from '../../../src/domain';
+
+describe('categoryInWords', () => {
+  it('"aliitisha" (demanded) is a bribe, "walinitishia" (threatened) a threat', () => {
+    expect(categoryInWords('askari aliitisha elfu moja', 'police')).toBe('p_bribery');
+    expect(categoryInWords('walituitisha elfu mbili', 'police')).toBe('p_bribery');
+    expect(categoryInWords('walinitishia', 'police')).toBe('p_threats');
+  });
+
+  it('names none or several: nothing offered', () => {
+    for (const words of ['they beat me and arrested me', 'police shot my neighbour', 'habari yako', 'I want to talk to someone']) expect([words, categoryInWords(words, 'police')]).toEqual([words, undefined]);
+  });
+
+  it('reads by the kind chosen: a voter paid is an election bribe, a cop paid a police one', () => {
+    expect(categoryInWords('wanagawa pesa kwa wapiga kura', 'election')).toBe('e_bribery');
+    expect(categoryInWords('traffic police wanted 1000 from the matatu driver', 'police')).toBe('p_bribery');
+  });
+});
