@@ -41,7 +41,9 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
   const typed = input.trim().split(/\s+/);
   const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
   const words = plain.flat();
-  if (!words.some((w) => WRONG.has(w))) return undefined;
+  // "Kaunti ni Kisumu", "the county is Kisumu": the part named with a new answer corrects it too, without a "wrong".
+  const wrong = words.some((w) => WRONG.has(w));
+  if (!wrong && !words.some(isPart)) return undefined;
   const named = words.some((w) => WHEN_PART.has(w)) ? 'when' : words.some((w) => COUNTY_PART.has(w)) ? 'county' : undefined;
   // "It was Kisumu not Nakuru": the answer corrected away from comes last; it is no part of the new one.
   const tail = negatedTail(typed, plain);
@@ -55,7 +57,7 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
     const county = named !== 'when' ? readCounty(value) : undefined;
     if (county) return county.code === d.county && !county.town ? undefined : { part: 'county', county };
   }
-  if (!words.every(ofCorrection)) return undefined;
+  if (!wrong || !words.every(ofCorrection)) return undefined;
   // No new answer: the part is named, or pointed to by its old answer ("sio leo").
   const part = named ?? (words.some((w) => DAY_WORDS.has(w)) ? 'when' : words.some((w) => COUNTY_WORDS.has(w) && !isPart(w)) ? 'county' : undefined);
   return part ? { part } : undefined;

@@ -523,6 +523,9 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   const added = addToStory(turn, d, input, named !== undefined);
   if (named) {
     d.offered = named.code;
+    // "Niko Nairobi Kayole": the estate named with it is kept for the place question, once the county is tapped.
+    const town = townWithin(input, named.code);
+    if (town) d.town = { name: town, counties: [named.code] };
     // A near spelling is "not found, did you mean"; a county written right inside the answer is only asked about.
     return turn.say(within?.code === named.code ? 'county.named' : 'county.suggest', { county: { countyCode: named.code } }, { keyboard: countyKeyboard(d, page, [named.code]) });
   }
@@ -941,6 +944,18 @@ function countyNamedIn(input: string): County | undefined {
   return undefined;
 }
 
+/** A town or area of this county named by one word or two of a longer answer ("in Nairobi at Kayole"). */
+function townWithin(input: string, county: number): string | undefined {
+  const words = input.split(/[^\p{L}'-]+/u).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    for (const n of [2, 1]) {
+      const town = i + n <= words.length ? townNamed(words.slice(i, i + n).join(' ')) : undefined;
+      if (town && !town.greeting && town.county === county && town.also === undefined) return town.name;
+    }
+  }
+  return undefined;
+}
+
 /** The story before its question: kept, and the question asked stays the one to answer. */
 function keepEarly(turn: Turn, d: Draft, story: { text: string } | { voice: MediaRef }): void {
   Object.assign(d, story);
@@ -1047,7 +1062,13 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
       turn.advance(d);
       return true;
     case 'cat':
-      // "Ndio" to the category a sentence named: taken, said back as a tap's choice is.
+      // "Hapana" to the category a sentence named: the question as it was, never "not understood".
+      if (word === 'no' && d.offeredCategory) {
+        delete d.offeredCategory;
+        turn.show();
+        return true;
+      }
+      // "Ndio" to it: taken, said back as a tap's choice is.
       if (!agrees(word) || !d.offeredCategory || !d.offeredCategory.startsWith(d.kind === 'election' ? 'e_' : 'p_')) return false;
       takeTypedCategory(turn, d, d.offeredCategory);
       return true;

@@ -210,3 +210,21 @@ describe('the county corrected away from, named after "not", "si" or "sio"', () 
     expect(r.state.draft?.county).toBe(NAKURU);
   });
 });
+
+describe('the part named with its new answer, without a word that says "wrong"', () => {
+  it.each([
+    ['kaunti ni Kisumu', KISUMU],
+    ['the county is Kisumu', KISUMU],
+    ['county: Siaya', SIAYA],
+  ])('"%s" offers that county; it was added to the story and the report kept Nakuru', (words, to) => {
+    const r = type(reviewed({ county: NAKURU }), words);
+    expect(said(r)).toEqual(['review.fix_county']);
+    expect(lastMessage(r)?.texts[0].params).toEqual({ county: { countyCode: to } });
+  });
+
+  it('"tarehe ni jana" offers yesterday; "the county is Nakuru" (already so) and a story are not read so', () => {
+    expect(said(type(reviewed(), 'tarehe ni jana'))).toEqual(['review.fix_when']);
+    expect(said(type(reviewed({ county: NAKURU }), 'the county is Nakuru'))).not.toContain('review.fix_county');
+    expect(said(type(reviewed(), 'the place was a bar in Kisumu where they drink'))).toEqual(['desc.added', 'review']);
+  });
+});

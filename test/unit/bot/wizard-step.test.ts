@@ -2063,3 +2063,26 @@ describe('a sentence at the category question that names one category', () => {
     expect(type(at('cat'), 'ndio').state.draft?.category).toBeUndefined();
   });
 });
+
+describe('found by playing typed journeys', () => {
+  it('"hapana" to the category a sentence named: the question again, never "not understood"', () => {
+    const offered = type(at('cat'), 'karao walinitishia');
+    const r = type(offered.state, 'hapana');
+    expect(said(r)).toEqual(['category.ask']);
+    expect(r.state.draft?.offeredCategory).toBeUndefined();
+    expect(type(r.state, 'ndio').state.draft?.category).toBeUndefined();
+  });
+
+  it('"traffic cops took 1000 from our driver" offers a police bribe', () => {
+    const r = type(at('cat'), 'traffic cops took 1000 from our driver');
+    expect(r.state.draft?.offeredCategory).toBe('p_bribery');
+  });
+
+  it.each(['nairobi area kayole', 'niko nairobi kayole', 'in Nairobi at Kayole'])('"%s": Nairobi offered, and Kayole kept for the place question once it is tapped', (words) => {
+    const r = type(at('county'), words);
+    expect(r.state.draft).toMatchObject({ step: 'county', offered: 47, town: { name: 'Kayole', counties: [47] } });
+    const tapped = press(r.state, '47');
+    expect(tapped.state.draft).toMatchObject({ step: 'place', county: 47, town: { name: 'Kayole' } });
+    expect(type(tapped.state, 'near the chief camp').state.draft?.place).toBe('near the chief camp, Kayole');
+  });
+});
