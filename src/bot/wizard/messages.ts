@@ -1210,7 +1210,8 @@ const addsNothing = (words: string) => normalise(words).split(' ').every((w) => 
  * them, unless they add nothing or only name the place given already.
  */
 function keepWordsWithDay(turn: Turn, d: Draft, input: string, rest: string): void {
-  const more = normalise(rest);
+  // "Yesterday at Naivasha road junction": the place given already, said again.
+  const more = normalise(rest).replace(/^(\w+ )/, (w) => (PLACE_LEADS.has(w.trim()) ? '' : w));
   if (addsNothing(rest)) return;
   if (d.place && ` ${normalise(d.place)} `.includes(` ${more} `)) return;
   if (inStory(d, input) || !joinStory(d, input)) return;

@@ -2016,7 +2016,7 @@ describe('a place typed with the day at the date question', () => {
   });
 
   it('words that add nothing ("jana tu") or the place given already are not added to the story', () => {
-    for (const words of ['jana tu', 'jana Naivasha road junction', 'yesterday please']) {
+    for (const words of ['jana tu', 'jana Naivasha road junction', 'yesterday please', 'yesterday at Naivasha road junction', 'jana pale Naivasha road junction']) {
       const r = type(at('when'), words);
       expect([words, r.state.draft?.when, r.state.draft?.text, said(r)]).toEqual([words, 'yesterday', 'Police asked me for a bribe at the junction.', ['review']]);
     }
