@@ -41,15 +41,14 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
   const typed = input.trim().split(/\s+/);
   const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
   const words = plain.flat();
-  // "Kaunti ni Kisumu", "the county is Kisumu": the part named with a new answer corrects it too, without a "wrong".
+  // "Kaunti ni Kisumu", "ilikuwa Kisumu", "Kisumu" alone: a new answer corrects it too, without a "wrong"
+  // (only asked about: nothing changes without a tap).
   const wrong = words.some((w) => WRONG.has(w));
-  if (!wrong && !words.some(isPart)) return undefined;
   const named = words.some((w) => WHEN_PART.has(w)) ? 'when' : words.some((w) => COUNTY_PART.has(w)) ? 'county' : undefined;
   // "It was Kisumu not Nakuru": the answer corrected away from comes last; it is no part of the new one.
   const tail = negatedTail(typed, plain);
   const end = tail ?? typed.length;
-  // With such a tail the new answer may come first ("Kisumu, not Nakuru"): the "not" says it is a correction.
-  for (let i = tail ? 0 : 1; i < end && (i === 0 || plain[i - 1].every(ofCorrection)); i++) {
+  for (let i = 0; i < end && (i === 0 || plain[i - 1].every(ofCorrection)); i++) {
     if (i > 0 && plain[i - 1].some((w) => NOT.has(w))) continue;
     const value = typed.slice(i, end).join(' ').replace(/[.!,;:]+$/u, '');
     const when = named !== 'county' ? readDay(value, now) : undefined;

@@ -665,7 +665,9 @@ function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
   // A place given with the county is the place: no town offered before is added to it.
   chooseCounty(d, county.county.code, county.town ? { name: county.town, counties: [county.county.code] } : undefined);
   d.step = 'place';
-  onPlaceText(turn, d, county.town ? input : parts.place);
+  // "Kitengela, near the stage" is the place as typed; "nrb cbd, archives" the spot, the CBD added once by `withTown`.
+  const typedTown = county.town !== undefined && normalise(input).startsWith(normalise(county.town));
+  onPlaceText(turn, d, typedTown ? input : parts.place);
   return true;
 }
 
@@ -711,6 +713,8 @@ function countyThenKnownPlace(s: string): ReturnType<typeof countyAndPlace> {
 /** The place begins with a town, area, constituency or ward lying in the county (one word or two). */
 function placeIn(place: string, county: number): boolean {
   const words = place.split(/\s+/);
+  // "Nairobi cbd near archives": every county's town has its CBD.
+  if (normalise(words[0]) === 'cbd') return true;
   const units = electoralUnits();
   return [2, 1].some((n) => {
     if (words.length < n) return false;

@@ -34,6 +34,8 @@ const PLAYS: Play[] = [
   ['sw', 'review', ['kaunti ni Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['kaunti ni Kisumu'] }],
   ['en', 'review', ['the county is Kisumu', 'no'], { county: 32, story: [STORY, 'the county is Kisumu'] }],
   ['sw', 'review', ['ilikuwa jana sio leo', 'ndio'], { county: 32, when: 'yesterday', notStory: ['ilikuwa jana'] }],
+  ['sw', 'review', ['ilikuwa Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['ilikuwa Kisumu'] }],
+  ['en', 'review', ['sorry ni Kisumu', 'yes', 'Kondele'], { county: 42, place: 'Kondele' }],
   // 2. The county, or its short form, with a place after it.
   ['en', 'county', ['nrb cbd', 'near Archives', { press: 'today' }], { county: 47, place: 'near Archives, Nairobi CBD' }],
   ['sw', 'county', ['nrb cbd', 'sijui', { press: 'today' }], { county: 47, place: 'Nairobi CBD' }],
@@ -44,6 +46,8 @@ const PLAYS: Play[] = [
   ['sw', 'county', ['nku', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine' }],
   ['en', 'county', ['in Nairobi at Kayole', 'yes', 'near the chief camp', { press: 'today' }], { county: 47, place: 'near the chief camp, Kayole' }],
   ['sw', 'county', ['niko nairobi kayole', 'ndio', 'stage ya matatu', { press: 'today' }], { county: 47, place: 'stage ya matatu, Kayole' }],
+  ['en', 'county', ['Nairobi cbd near archives', { press: 'today' }], { county: 47, place: 'cbd near archives' }],
+  ['sw', 'county', ['nrb cbd, archives', { press: 'today' }], { county: 47, place: 'archives, Nairobi CBD' }],
   ['sw', 'county', ['Mombasa road', 'Nairobi', 'Mombasa road karibu na GM', { press: 'today' }], { county: 47, place: 'Mombasa road karibu na GM' }],
   // 3. A place typed with the day.
   ['en', 'when', ['yesterday at Kayole stage'], { when: 'yesterday', story: [STORY, 'yesterday at Kayole stage'] }],

@@ -228,3 +228,15 @@ describe('the part named with its new answer, without a word that says "wrong"',
     expect(said(type(reviewed(), 'the place was a bar in Kisumu where they drink'))).toEqual(['desc.added', 'review']);
   });
 });
+
+describe('a new county or day typed alone, or after "it was", at the review', () => {
+  it.each([['ilikuwa Kisumu'], ['sorry ni Kisumu'], ['Kisumu'], ['it was Kisumu']])('"%s" asks whether to change the county to Kisumu (it was "not understood", or went to the story)', (words) => {
+    const r = type(reviewed({ county: NAKURU }), words);
+    expect(said(r)).toEqual(['review.fix_county']);
+    expect(lastMessage(r)?.texts[0].params).toEqual({ county: { countyCode: KISUMU } });
+  });
+
+  it('a story line that names a county is still the story', () => {
+    expect(said(type(reviewed(), 'they came from Kisumu with more men'))).toEqual(['desc.added', 'review']);
+  });
+});

@@ -2086,3 +2086,15 @@ describe('found by playing typed journeys', () => {
     expect(type(tapped.state, 'near the chief camp').state.draft?.place).toBe('near the chief camp, Kayole');
   });
 });
+
+describe('the CBD typed with its county and a spot', () => {
+  it('"Nairobi cbd near archives": Nairobi, and the words as the place', () => {
+    expect(type(at('county'), 'Nairobi cbd near archives').state.draft).toMatchObject({ step: 'when', county: 47, place: 'cbd near archives' });
+  });
+
+  it('"nrb cbd, archives": the spot with the CBD once, not the short form again', () => {
+    expect(type(at('county'), 'nrb cbd, archives').state.draft).toMatchObject({ step: 'when', county: 47, place: 'archives, Nairobi CBD' });
+    // A town typed first stays as typed, as before.
+    expect(type(at('county'), 'Kitengela, near the stage').state.draft).toMatchObject({ step: 'when', county: 34, place: 'Kitengela, near the stage' });
+  });
+});
