@@ -16,16 +16,21 @@ export function categoryInWords(text: string, kind: ReportKind): CategoryCode | 
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x));
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed.
   const shot = w.has('shoot') && !w.has('threat');
+  // The lexicon reads "harassed" as sexual: only words that say so are ("touched me", "alinigusa vibaya").
+  const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|\w*bak(a|wa)|touched (me|her|him)|\w*gus(a|wa) vibaya)\b/i.test(text);
+  // Forms the lexicon's stems miss: "walimwua" (they killed him), "walinishika", "wakanirusha ndani" (locked up).
+  const killed = w.has('killed') || /\b(wa|a)(li|me|ka)(m|mw|mu|wa|ni|tu)ua\b/i.test(text);
+  const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b|\b\w*(rusha|tupa|weka) ndani\b/i.test(text);
   const found = new Set<CategoryCode>();
   const add = (yes: boolean, ...codes: CategoryCode[]) => yes && codes.forEach((c) => found.add(c));
   if (kind === 'police') {
     add(w.has('bribe') || (asked && money), 'p_bribery');
     add(w.has('beat') || w.has('teargas'), 'p_force');
-    add(w.has('arrest'), 'p_arrest');
-    add(w.has('killed'), 'p_killing');
-    add(shot && !w.has('killed'), 'p_force', 'p_killing');
+    add(arrest, 'p_arrest');
+    add(killed, 'p_killing');
+    add(shot && !killed, 'p_force', 'p_killing');
     add(w.has('missing') || w.has('abduct'), 'p_disappear');
-    add(w.has('sexual'), 'p_sexual');
+    add(sexual, 'p_sexual');
     add(w.has('threat'), 'p_threats');
   } else {
     add(w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money), 'e_bribery');

@@ -17,3 +17,15 @@ describe('categoryInWords', () => {
     expect(categoryInWords('traffic police wanted 1000 from the matatu driver', 'police')).toBe('p_bribery');
   });
 });
+
+describe('categoryInWords, as reporters write', () => {
+  it.each([
+    ['they harassed me at the stage', undefined],
+    ['afande alinigusa vibaya', 'p_sexual'],
+    ['a cop groped me in the cell', undefined],
+    ['polisi walimwua ndugu yangu', 'p_killing'],
+    ['sanse walinishika wakanirusha ndani', 'p_arrest'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryInWords(words, 'police')).toBe(code);
+  });
+});
