@@ -494,7 +494,9 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');
-  if (words.length < 3 || words.every((w) => COURTESY.has(w)) || (d.text === undefined && !d.voice)) return unexpected(turn, d);
+  // Two words are enough when they tell what was done ("pia walinipiga"): lost as "not understood" otherwise.
+  const tooFew = words.length < 3 && !(words.length === 2 && tellsAnAct(n));
+  if (tooFew || words.every((w) => COURTESY.has(w)) || (d.text === undefined && !d.voice)) return unexpected(turn, d);
   if (alreadyTold(turn, d, input)) return turn.show();
   if (!joinStory(d, input)) return unexpected(turn, d);
   turn.say('desc.added');

@@ -34,6 +34,7 @@ const PLAYS: Play[] = [
   ['sw', 'review', ['kaunti ni Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['kaunti ni Kisumu'] }],
   ['en', 'review', ['the county is Kisumu', 'no'], { county: 32, story: [STORY, 'the county is Kisumu'] }],
   ['sw', 'review', ['ilikuwa jana sio leo', 'ndio'], { county: 32, when: 'yesterday', notStory: ['ilikuwa jana'] }],
+  ['sw', 'review', ['pia walinipiga'], { county: 32, story: [STORY, 'pia walinipiga'] }],
   ['sw', 'review', ['ilikuwa Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['ilikuwa Kisumu'] }],
   ['en', 'review', ['sorry ni Kisumu', 'yes', 'Kondele'], { county: 42, place: 'Kondele' }],
   // 2. The county, or its short form, with a place after it.

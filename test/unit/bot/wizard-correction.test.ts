@@ -240,3 +240,11 @@ describe('a new county or day typed alone, or after "it was", at the review', ()
     expect(said(type(reviewed(), 'they came from Kisumu with more men'))).toEqual(['desc.added', 'review']);
   });
 });
+
+describe('two words that tell what was done, at the review', () => {
+  it.each(['pia walinipiga', 'wakanichapa tena', 'they arrested'])('"%s" is added to the story; it was "not understood" and lost', (words) => {
+    const r = type(reviewed(), words);
+    expect(said(r)).toEqual(['desc.added', 'review']);
+    expect(r.state.draft?.text).toBe(`${STORY}\n${words}`);
+  });
+});
