@@ -245,7 +245,8 @@ function dayAndTime(day: Date, reportedAt: Date, typed: string, t: T, f: ReturnT
   if (!r) return t('casefile:field.incidentDayTime', { date, time: typed });
   if (r.kind === 'part') return t('casefile:field.incidentDayPart', { date, part: t(`casefile:day_part.${r.part}`), typed });
   const times = r.readings.join(t('casefile:field.clockOr'));
-  if (r.readings.length > 1) return t('casefile:field.incidentDayClocks', { date, time: times, typed });
+  // "Either" says two; "saa 4" alone has four (Swahili time or a clock face, morning or night).
+  if (r.readings.length > 1) return t(r.readings.length > 2 ? 'casefile:field.incidentDayClocksMany' : 'casefile:field.incidentDayClocks', { date, time: times, typed });
   // "Jana saa nane usiku": 2 am of the night after that day, as often as of its small hours; never a date after the report.
   const [h, m] = r.readings[0].split(/[:–]/).map(Number);
   const next = new Date(day.getTime() + DAY_MS);

@@ -251,7 +251,10 @@ describe('what the agency would otherwise misread', () => {
     expect(when('saa nne usiku', 'sw')).toBe('1 Agosti 2026, saa 22:00 EAT (aliyeripoti aliandika "saa nne usiku")');
     // Words that allow two readings give both, and say so.
     expect(when('saa 4 usiku')).toBe('1 August 2026, 22:00 or 04:00 EAT: the reporter wrote "saa 4 usiku", which can mean either');
-    expect(when('saa 4 usiku', 'sw')).toBe('1 Agosti 2026, saa 22:00 au 04:00 EAT: aliyeripoti aliandika "saa 4 usiku", yaani inaweza kuwa yoyote kati ya hizo');
+    expect(when('saa 4 usiku', 'sw')).toBe('1 Agosti 2026, saa 22:00 au 04:00 EAT: aliyeripoti aliandika "saa 4 usiku", yaani inaweza kuwa mojawapo ya hizo mbili');
+    // "Saa 4" alone: Swahili time or a clock face, morning or night: four readings, not "either".
+    expect(when('saa 4')).toBe('1 August 2026, 10:00 or 22:00 or 04:00 or 16:00 EAT: the reporter wrote "saa 4", which can mean any of these');
+    expect(when('saa 4', 'sw')).toBe('1 Agosti 2026, saa 10:00 au 22:00 au 04:00 au 16:00 EAT: aliyeripoti aliandika "saa 4", yaani inaweza kuwa yoyote kati ya hizo');
     // A part of the day alone, in the file's language.
     expect(when('usiku')).toBe('1 August 2026, at night (the reporter wrote "usiku")');
     expect(when('in the evening', 'sw')).toBe('1 Agosti 2026, jioni (aliyeripoti aliandika "in the evening")');
