@@ -198,7 +198,7 @@ it('a case file says when Ripoti referred the case to the agency', async () => {
   const { id, agent } = await referredTicket(true);
   await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
   expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).toMatch(/<dt>Referred by Ripoti on<\/dt><dd>\d+ \w+ 20\d\d at \d\d:\d\d EAT<\/dd>/);
-  expect((await agent.get(`/tickets/${id}/case-file?format=html&lang=sw`)).body).toMatch(/<dt>Ripoti iliipeleka tarehe<\/dt><dd>\d+ \w+ 20\d\d saa \d\d:\d\d EAT<\/dd>/);
+  expect((await agent.get(`/tickets/${id}/case-file?format=html&lang=sw`)).body).toMatch(/<dt>Ilipelekwa na Ripoti tarehe<\/dt><dd>\d+ \w+ 20\d\d saa \d\d:\d\d EAT<\/dd>/);
 });
 
 it('a case file does not promise to pass questions to a reporter the hotline can no longer reach, and says so', async () => {
