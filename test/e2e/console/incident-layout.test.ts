@@ -27,6 +27,29 @@ async function besideReference(page: Page, list: string, reference: string): Pro
   return sameLine && box.x + box.width <= ref.x && ref.x - (box.x + box.width) < 24;
 }
 
+/**
+ * The answer form's "In English · 1 reporter reads English": the dot is drawn on the line of the
+ * reader count it introduces (it was left alone at the end of "In English ·", the count below it).
+ */
+async function dotBesideReaders(page: Page, lang: 'en' | 'sw'): Promise<boolean> {
+  return page.evaluate((l) => {
+    const label = document.getElementById(`reply-all-${l}`)!.closest('label')!;
+    const readers = label.querySelector(`[data-testid="readers-${l}"]`)!;
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').indexOf('·');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const dot = range.getBoundingClientRect();
+      const first = readers.getClientRects()[0];
+      return Math.abs(dot.top + dot.height / 2 - (first.top + first.height / 2)) < first.height / 2 && dot.right <= first.left + 1;
+    }
+    return false;
+  }, lang);
+}
+
 it('each report to join has its checkbox beside its reference, in the incident and in the similar list, on a phone and a laptop', async () => {
   const amina = await h.account('amina', 'agent');
   const triage = new TriageService({ store: h.store, logger: h.logger });
@@ -49,6 +72,8 @@ it('each report to join has its checkbox beside its reference, in the incident a
     await page.goto(`${h.base}/tickets/${lead.report._id.toString()}`);
     expect(await besideReference(page, '[data-testid="join-linked"]', ref)).toBe(true);
     expect(await besideReference(page, '#similar', ref)).toBe(true);
+    expect(await dotBesideReaders(page, 'en')).toBe(true);
+    expect(await dotBesideReaders(page, 'sw')).toBe(true);
     await page.locator('#incident').screenshot({ path: artifactPath(`console-${width}-incident.png`) });
     await page.locator('#similar').screenshot({ path: artifactPath(`console-${width}-similar.png`) });
     await context.close();
