@@ -142,7 +142,12 @@ export type CaseFileBlock =
   | { type: 'table'; head: string[]; rows: string[][] }
   | { type: 'messages'; items: { at: string; who: string; text: string }[] };
 
-export interface CaseFileSection { heading: string; blocks: CaseFileBlock[] }
+export interface CaseFileSection {
+  heading: string;
+  blocks: CaseFileBlock[];
+  /** A short section printed whole: a page must not end between a promise and the note that takes it back. */
+  keepWhole?: true;
+}
 
 /** Everything a case file says, already translated: both renderers draw this and nothing else. */
 export interface CaseFileContent {
@@ -415,7 +420,7 @@ function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
   // An anonymous report keeps its words as written, names included (blanking a name would show which
   // word was the reporter's): its note says only numbers, addresses and the phone's place are withheld.
   if (input.detailsWithheld) blocks.push({ type: 'text', text: t(input.anonymous ? 'casefile:reporter.details_withheld_anonymous' : 'casefile:reporter.details_withheld', { reference: input.reference }) });
-  return { heading: t('casefile:section.reporter'), blocks };
+  return { heading: t('casefile:section.reporter'), blocks, keepWhole: true };
 }
 
 /** Last, where the agency looks for whom to call: Ripoti's own contact, with the reference to quote. */
@@ -715,12 +720,12 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.1rem;border-bottom:1px soli
 .muted{color:#555}dl{display:grid;grid-template-columns:12rem 1fr;gap:.2rem 1rem;margin:0}dt{font-weight:600;color:#555}dd{margin:0}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;border-bottom:1px solid #ccc;padding:.25rem .4rem;vertical-align:top}
 .messages{list-style:none;padding:0}.messages time{font-weight:600;color:#555}.messages p{margin:.1rem 0 .6rem 1rem}
-.ref{white-space:nowrap}footer{margin-top:2rem;font-size:.85rem;color:#555}@media print{body{margin:0}h2{break-after:avoid}thead{display:table-header-group}tr{break-inside:avoid}}`;
+.ref{white-space:nowrap}footer{margin-top:2rem;font-size:.85rem;color:#555}@media print{body{margin:0}h2{break-after:avoid}thead{display:table-header-group}tr,section.whole{break-inside:avoid}}`;
 
 /** The same case file as a self-contained HTML page to print from the browser; every value is escaped. */
 export function renderCaseFileHtml(input: CaseFileInput, translator: Translator): string {
   const c = caseFileContent(input, translator);
-  const sections = c.sections.map((s) => `<section><h2>${escapeHtml(s.heading)}</h2>${s.blocks.map(blockHtml).join('')}</section>`).join('\n');
+  const sections = c.sections.map((s) => `<section${s.keepWhole ? ' class="whole"' : ''}><h2>${escapeHtml(s.heading)}</h2>${s.blocks.map(blockHtml).join('')}</section>`).join('\n');
   return `<!doctype html>
 <html lang="${c.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(c.printTitle)}</title><style>${PRINT_CSS}</style></head>

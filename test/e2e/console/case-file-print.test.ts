@@ -92,3 +92,32 @@ it('prints the evidence table with its header on every page and each file whole 
     await browser.close();
   }
 });
+
+it('prints the promise to pass questions on and the note that the reporter is out of reach on the same page', async () => {
+  const translator = await Translator.create();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const dir = mkdtempSync(join(tmpdir(), 'case-file-print-'));
+    const cut: number[] = [];
+    // One more line of story each time: the page's end meets the section on each of its lines.
+    for (let lines = 0; lines < 20; lines++) {
+      const input: CaseFileInput = {
+        reference: REFERENCE, agency: 'IPOA', kind: 'police', category: 'p_force', county: 47, reportedAt: new Date('2026-11-29T06:00:00Z'),
+        story: Array.from({ length: lines + 1 }, (_, i) => `Line ${i + 1} of what happened at Kayole stage.`).join('\n'),
+        evidence: [], timeline: [], language: 'en', reporter: null, reporterUnreachable: true, preparedAt: new Date('2026-12-04T07:00:00Z'),
+      };
+      await page.setContent(renderCaseFileHtml(input, translator));
+      const file = join(dir, `print-${lines}.pdf`);
+      writeFileSync(file, await page.pdf({ format: 'A4' }));
+      const pages = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s+/g, ' '));
+      const promise = pages.findIndex((p) => p.includes('send you the answers'));
+      const unreachable = pages.findIndex((p) => p.includes("do not reach the reporter"));
+      const heading = pages.findIndex((p) => p.includes('How to reach the reporter'));
+      if (promise !== unreachable || heading !== promise) cut.push(lines);
+    }
+    expect(cut).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+}, 60_000);
