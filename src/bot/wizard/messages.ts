@@ -1158,9 +1158,12 @@ function onDate(turn: Turn, d: Draft, input: string): void {
     keepWordsWithDay(turn, d, input, withMore.rest);
     return takeDay(turn, d, withMore.day);
   }
-  if (addToStory(turn, d, input)) return turn.show();
-  const parsed = parseIncidentDate(input, turn.now);
   const n = normalise(input);
+  // "Wiki iliyopita pale stage": no day to take, but the place or what was done is kept while the day is asked for.
+  const vague = VAGUE_WHEN.test(n) ? thenMore(input, (head) => (VAGUE_WHEN.test(normalise(head)) ? head : undefined)) : undefined;
+  if (vague) keepWordsWithDay(turn, d, input, vague.rest);
+  else if (addToStory(turn, d, input)) return turn.show();
+  const parsed = parseIncidentDate(input, turn.now);
   // "Ruka": the day cannot be skipped; asked for the closest one, as for "sijui".
   const key = dontKnow(input) || readWord(input) === 'skip' ? 'when.unknown' : VAGUE_WHEN.test(n) ? 'when.which_day' : `when.${parsed.ok ? 'format' : parsed.reason}`;
   turn.say(key, { example: formatDay(turn.now.getTime()) });
@@ -1184,14 +1187,20 @@ function dayAnswer(input: string, now: Date): DayRead | undefined {
 
 /** The longest beginning of the words that is a day, and a place, an act or who did it after it ("jana | pale Kayole"). */
 function dayThenMore(input: string, now: Date): { day: DayRead; rest: string } | undefined {
+  const found = thenMore(input, (head) => dayAnswer(head, now));
+  return found && { day: found.head, rest: found.rest };
+}
+
+/** The longest beginning of the words that `head` reads, and a place, an act or who did it after it. */
+function thenMore<T>(input: string, head: (words: string) => T | undefined): { head: T; rest: string } | undefined {
   const words = input.trim().split(/\s+/);
   if ([...input].length > 200) return undefined;
   for (let k = words.length - 1; k >= 1; k--) {
     const rest = words.slice(k).join(' ');
     // Only a place after the day: "usiku wa kuamkia Jumamosi", "tarehe 30 mwezi huu" are one answer, never a day and more.
     if (!namesAPlace(rest) && !addsNothing(rest) && !tellsAnAct(normalise(rest)) && !tellsWhoTheyWere(normalise(rest))) continue;
-    const day = dayAnswer(words.slice(0, k).join(' '), now);
-    if (day) return { day, rest };
+    const read = head(words.slice(0, k).join(' '));
+    if (read !== undefined) return { head: read, rest };
   }
   return undefined;
 }

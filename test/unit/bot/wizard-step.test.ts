@@ -2015,6 +2015,18 @@ describe('a place typed with the day at the date question', () => {
     expect(said(r)).toEqual(['desc.added', 'review']);
   });
 
+  it.each(['wiki iliyopita pale stage', 'last week at the stage', 'mwezi uliopita huko Kondele', 'last month walinipiga tena'])(
+    '"%s": the day is still asked for, and the words are kept in the story, never lost',
+    (words) => {
+      const r = type(at('when'), words);
+      expect(r.state.draft).toMatchObject({ step: 'when', text: `Police asked me for a bribe at the junction.\n${words}` });
+      expect(r.state.draft?.when).toBeUndefined();
+      expect(said(r)).toEqual(['desc.added', 'when.which_day', 'when.ask']);
+      // Sent again: not added twice.
+      expect(type(r.state, words).state.draft?.text).toBe(`Police asked me for a bribe at the junction.\n${words}`);
+    },
+  );
+
   it('words that add nothing ("jana tu") or the place given already are not added to the story', () => {
     for (const words of ['jana tu', 'jana Naivasha road junction', 'yesterday please', 'yesterday at Naivasha road junction', 'jana pale Naivasha road junction']) {
       const r = type(at('when'), words);
