@@ -920,7 +920,10 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const first = readWord(words.split(' ')[0]);
   const firstAsked = d.step === 'hurt' && !d.editing && d.injuries === undefined && !d.injuriesSkipped?.includes('hurt');
   const partAtHurt = firstAsked && words.split(' ').length >= 2 && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip' && !HOW_SOMEONE_IS.test(words);
-  if (!account && !afterFewWords && !act && !partAtHurt) return false;
+  // The P3 question follows at once: a town ("Nakuru") or a sentence there that no answer reads goes on with the story too.
+  const p3FirstAsked = d.step === 'p3' && !d.editing && d.injuries?.record === undefined && !d.injuriesSkipped?.includes('record');
+  const partAtP3 = p3FirstAsked && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip' && !words.split(' ').every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));
+  if (!account && !afterFewWords && !act && !partAtHurt && !partAtP3) return false;
   if (alreadyTold(turn, d, more)) return true;
   if (!joinStory(d, more)) return false;
   if (d.storyPart) markStoryPart(d);
@@ -984,6 +987,9 @@ function asksUs(input: string): boolean {
 const NO_ACCOUNT_WORDS = new Set(
   'hello hi hey habari yako mambo niaje sasa vipi poa good morning afternoon evening night there jambo hujambo sijambo salamu salaam asante ahsante thanks thank you sana ok okay sawa please tafadhali mzima wewe how are u ni iko na and the is it yes ndio ndiyo no hapana tuma send mungu god awabariki akubariki bless'.split(' '),
 );
+
+/** Not having understood the question ("sielewi", "what"): a try at an answer, never part of an account. */
+const NOT_UNDERSTOOD = new Set('sielewi sijaelewa sikuelewa nini what huh eh ati aje pardon sorry'.split(' '));
 
 /**
  * A short message at the kind or category question that is no answer but part of an account

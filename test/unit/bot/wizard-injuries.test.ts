@@ -150,6 +150,21 @@ describe('typed answers work like the buttons', () => {
     expect(said(r)).toEqual([...help, 'county.ask']);
   });
 
+  it.each(['Nakuru', 'nilipelekwa hospitali ya Nakuru', 'the doctor at Kenyatta saw him'])('"%s" at the P3 question is kept in the story, and the question asked again', (text) => {
+    const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), text);
+    expect(r.state.draft?.text).toBe(`${STORY}\n${text}`);
+    expect(r.state.draft?.injuries).toEqual({ hurt: 'hurt' });
+    expect(stepOf(r)).toBe('p3');
+    expect(said(r)).toEqual(['desc.added', 'injury.p3.ask']);
+  });
+
+  it('at the P3 question, not understanding, thanks or a question is no part of the story: the buttons are asked for', () => {
+    for (const text of ['sielewi', 'what', 'asante sana', 'what is a P3 form?']) {
+      const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), text);
+      expect([text, r.state.draft?.text, said(r)]).toEqual([text, STORY, ['injury.use_buttons', 'injury.p3.ask']]);
+    }
+  });
+
   it('"ruka" at the P3 question goes on with nothing kept', () => {
     const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), 'ruka');
     expect(r.state.draft?.injuries).toEqual({ hurt: 'hurt' });
