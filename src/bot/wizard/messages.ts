@@ -1165,13 +1165,14 @@ function onDate(turn: Turn, d: Draft, input: string): void {
     return takeDay(turn, d, withMore.day);
   }
   const n = normalise(input);
-  // "Wiki iliyopita pale stage": no day to take, but the place or what was done is kept while the day is asked for.
-  const vague = VAGUE_WHEN.test(n) ? thenMore(input, (head) => (VAGUE_WHEN.test(normalise(head)) ? head : undefined)) : undefined;
-  if (vague) keepWordsWithDay(turn, d, input, vague.rest);
+  // "Wiki iliyopita pale stage", "sikumbuki, pale stage": no day to take, but the place or what was done is kept while the day is asked for.
+  const noDay = thenMore(input, (head) => (VAGUE_WHEN.test(normalise(head)) ? 'vague' : dontKnow(head) ? 'unknown' : undefined));
+  if (noDay) keepWordsWithDay(turn, d, input, noDay.rest);
   else if (addToStory(turn, d, input)) return turn.show();
   const parsed = parseIncidentDate(input, turn.now);
   // "Ruka": the day cannot be skipped; asked for the closest one, as for "sijui".
-  const key = dontKnow(input) || readWord(input) === 'skip' ? 'when.unknown' : VAGUE_WHEN.test(n) ? 'when.which_day' : `when.${parsed.ok ? 'format' : parsed.reason}`;
+  const unknown = dontKnow(input) || readWord(input) === 'skip' || noDay?.head === 'unknown';
+  const key = unknown ? 'when.unknown' : VAGUE_WHEN.test(n) ? 'when.which_day' : `when.${parsed.ok ? 'format' : parsed.reason}`;
   turn.say(key, { example: formatDay(turn.now.getTime()) });
   return turn.show();
 }

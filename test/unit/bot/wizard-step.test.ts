@@ -2027,6 +2027,12 @@ describe('a place typed with the day at the date question', () => {
     },
   );
 
+  it.each(['sikumbuki, pale stage', "I don't remember, at the stage", 'sijui pale Kondele'])('"%s": asked for the closest day, as for "sijui", and the place is kept in the story', (words) => {
+    const r = type(at('when'), words);
+    expect(r.state.draft).toMatchObject({ step: 'when', text: `Police asked me for a bribe at the junction.\n${words}` });
+    expect(said(r)).toEqual(['desc.added', 'when.unknown', 'when.ask']);
+  });
+
   it('words that add nothing ("jana tu") or the place given already are not added to the story', () => {
     for (const words of ['jana tu', 'jana Naivasha road junction', 'yesterday please', 'yesterday at Naivasha road junction', 'jana pale Naivasha road junction']) {
       const r = type(at('when'), words);
