@@ -922,7 +922,7 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const partAtHurt = firstAsked && words.split(' ').length >= 2 && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip' && !HOW_SOMEONE_IS.test(words);
   // The P3 question follows at once: a town ("Nakuru") or a sentence there that no answer reads goes on with the story too.
   const p3FirstAsked = d.step === 'p3' && !d.editing && d.injuries?.record === undefined && !d.injuriesSkipped?.includes('record');
-  const partAtP3 = p3FirstAsked && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip' && !words.split(' ').every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));
+  const partAtP3 = p3FirstAsked && !more.endsWith('?') && ((first !== 'yes' && first !== 'no' && first !== 'skip') || saysMoreAfter(words)) && !words.split(' ').every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));
   if (!account && !afterFewWords && !act && !partAtHurt && !partAtP3) return false;
   if (alreadyTold(turn, d, more)) return true;
   if (!joinStory(d, more)) return false;
@@ -987,6 +987,15 @@ function asksUs(input: string): boolean {
 const NO_ACCOUNT_WORDS = new Set(
   'hello hi hey habari yako mambo niaje sasa vipi poa good morning afternoon evening night there jambo hujambo sijambo salamu salaam asante ahsante thanks thank you sana ok okay sawa please tafadhali mzima wewe how are u ni iko na and the is it yes ndio ndiyo no hapana tuma send mungu god awabariki akubariki bless'.split(' '),
 );
+
+/**
+ * "Ndio nilienda Nakuru level 5", "hapana polisi walikataa": a yes or no and more than "we do" or
+ * "it is" (two words after it, one long): what the P3 question reads is left to the buttons, the words kept.
+ */
+function saysMoreAfter(words: string): boolean {
+  const [lead, ...rest] = words.split(' ');
+  return readWord(lead) !== 'skip' && rest.length >= 2 && rest.some((w) => w.length >= 5);
+}
 
 /** Not having understood the question ("sielewi", "what"): a try at an answer, never part of an account. */
 const NOT_UNDERSTOOD = new Set('sielewi sijaelewa sikuelewa nini what huh eh ati aje pardon sorry'.split(' '));

@@ -158,8 +158,13 @@ describe('typed answers work like the buttons', () => {
     expect(said(r)).toEqual(['desc.added', 'injury.p3.ask']);
   });
 
+  it.each(['ndio nilienda Nakuru level 5', 'yes from Nakuru level 5', 'hapana polisi walikataa'])('"%s" (yes or no, and more) at the P3 question keeps the words in the story, not read as an answer', (text) => {
+    const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), text);
+    expect([r.state.draft?.text, r.state.draft?.injuries, said(r)]).toEqual([`${STORY}\n${text}`, { hurt: 'hurt' }, ['desc.added', 'injury.p3.ask']]);
+  });
+
   it('at the P3 question, not understanding, thanks or a question is no part of the story: the buttons are asked for', () => {
-    for (const text of ['sielewi', 'what', 'asante sana', 'what is a P3 form?']) {
+    for (const text of ['sielewi', 'what', 'asante sana', 'what is a P3 form?', 'yes we do', 'ndio it is', 'no we dont']) {
       const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), text);
       expect([text, r.state.draft?.text, said(r)]).toEqual([text, STORY, ['injury.use_buttons', 'injury.p3.ask']]);
     }
