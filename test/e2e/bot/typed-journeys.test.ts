@@ -2,7 +2,8 @@
  * Whole conversations typed the way reporters type, in English and Swahili, around four points:
  * a correction at the review that names the old county ("Sorry it was Kisumu not Nakuru"), a
  * county with a place after it ("nrb cbd", "ksm kondele"), a place typed with the day ("jana
- * Kayole"), and the category told in a sentence ("a policeman asked me for 500 bob"). Each ends
+ * Kayole", "wiki iliyopita pale stage"), the category told in a sentence ("a policeman asked me for
+ * 500 bob"), and words typed at the P3 question ("Nakuru"). Each ends
  * with the report sent: its county, place, day, category and story are what the reporter said,
  * nothing they typed is lost, and a Swahili writer reads no English.
  */
@@ -60,6 +61,10 @@ const PLAYS: Play[] = [
   ['sw', 'when', ['jana walinipiga tena'], { when: 'yesterday', story: ['jana walinipiga tena'] }],
   ['sw', 'when', ['jana tu'], { when: 'yesterday', story: [STORY], notStory: ['jana tu'] }],
   ['en', 'when', ['yesterday at Naivasha road junction'], { when: 'yesterday', notStory: ['yesterday at'] }],
+  // A place typed with a time that is not a day ("last week"), or with "I don't remember": the day asked for, the place kept.
+  ['sw', 'when', ['wiki iliyopita pale stage', 'Jumamosi iliyopita'], { when: 'date', story: [STORY, 'wiki iliyopita pale stage'] }],
+  ['en', 'when', ['last week at the stage', 'last Saturday'], { when: 'date', story: [STORY, 'last week at the stage'] }],
+  ['sw', 'when', ['sikumbuki, pale stage', 'jana'], { when: 'yesterday', story: ['sikumbuki, pale stage'] }],
   // 4. The category told in a sentence: offered, taken on "yes" or a tap, the sentence kept as the story.
   ['en', 'cat', ['a policeman asked me for 500 bob to let me go', 'yes', { press: 'no' }, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', story: ['a policeman asked me for 500 bob to let me go'] }],
   ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, { label: 'Not yet' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_force', story: ['they beat my brother at the station'] }],
@@ -67,6 +72,9 @@ const PLAYS: Play[] = [
   ['sw', 'cat', ['askari aliitisha elfu moja ndio aniachilie pale barabarani', 'ndio', { press: 'no' }, 'Nakuru', 'barabara ya Naivasha', { press: 'today' }], { category: 'p_bribery', story: ['askari aliitisha elfu moja'] }],
   ['sw', 'cat', ['walimkamata mwanangu bila sababu wakampeleka seli', 'ndio', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }], { category: 'p_arrest', story: ['walimkamata mwanangu'] }],
   ['en', 'cat', ['traffic cops took 1000 from our driver at the roadblock', 'yes', { press: 'no' }, 'Nakuru', 'Mai Mahiu road', { press: 'today' }], { category: 'p_bribery', story: ['traffic cops took 1000'] }],
+  // Words typed at the P3 question: kept in the story, the question asked again.
+  ['sw', 'cat', ['polisi walimpiga kaka yangu kituoni usiku wa jana', 'ndio', { press: 'no' }, { label: 'Ndio, bado hajapata matibabu' }, 'nilipelekwa hospitali ya Nakuru', { label: 'Bado' }, 'Nakuru', 'kituo cha polisi cha Central', { press: 'today' }], { category: 'p_force', story: ['polisi walimpiga kaka yangu', 'nilipelekwa hospitali ya Nakuru'] }],
+  ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, 'Nakuru', { label: 'Not yet' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_force', story: ['broke his arm\nNakuru'] }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];
