@@ -1,7 +1,7 @@
 import { canTransition, checkText, CLOSED_LATELY_MS, CLOSED_STATUSES, isAgency, isOpen, LIMITS, mayRate, saysDangerNow, type Agency, type Rating, type Status } from '../domain';
 import type { Logger } from '../logger';
 import { Types } from 'mongoose';
-import { type Evidence, type MessageDoc, type ReportSummary, type Store } from '../store';
+import { type Evidence, type MessageDoc, type ReportDoc, type ReportSummary, type Store } from '../store';
 import { markUnreachable, RESEND_BLOCKED_FOR_MS } from './delivery-service';
 import type { EventBus } from './events';
 import { reporterMessageId } from './reply-id';
@@ -511,17 +511,25 @@ export class ConversationService {
     return { ok: true, reference: report.reference };
   }
 
+  /** This reporter's own report, closed so that "did we help?" may be answered: shared by a typed answer and a tap. */
+  private async rateable(telegramUserId: number, reportId: string): Promise<{ ok: true; report: ReportDoc } | { ok: false; reason: 'not_yours' | 'not_closed' }> {
+    const { store } = this.deps;
+    const report = /^[0-9a-f]{24}$/i.test(reportId) ? await store.reports.findById(reportId) : null;
+    const reporter = report ? await store.reporters.findByTelegramUser(telegramUserId) : null;
+    if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
+    const may = mayRate(report.status);
+    return may.ok ? { ok: true, report } : may;
+  }
+
   /**
    * A word typed after the closing notice may answer the rating question instead of a tap: only
    * when that question was sent for this reporter's closed report and nothing was answered yet.
    */
   async ratingWaits(telegramUserId: number, reportId: string): Promise<RatingWait> {
     const { store } = this.deps;
-    const report = /^[0-9a-f]{24}$/i.test(reportId) ? await store.reports.findById(reportId) : null;
-    const reporter = report ? await store.reporters.findByTelegramUser(telegramUserId) : null;
-    if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
-    const may = mayRate(report.status);
-    if (!may.ok) return may;
+    const found = await this.rateable(telegramUserId, reportId);
+    if (!found.ok) return found;
+    const { report } = found;
     if (!(await store.messages.hasNotice(report._id, RATING_NOTICE))) return { ok: false, reason: 'not_asked' };
     if (await store.ratings.findByReport(report._id)) return { ok: false, reason: 'answered' };
     return { ok: true, reference: report.reference };
@@ -534,11 +542,9 @@ export class ConversationService {
    */
   async rate(telegramUserId: number, reportId: string, rating: Rating): Promise<RatingResult> {
     const { store, events, logger } = this.deps;
-    const report = /^[0-9a-f]{24}$/i.test(reportId) ? await store.reports.findById(reportId) : null;
-    const reporter = report ? await store.reporters.findByTelegramUser(telegramUserId) : null;
-    if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
-    const may = mayRate(report.status);
-    if (!may.ok) return may;
+    const found = await this.rateable(telegramUserId, reportId);
+    if (!found.ok) return found;
+    const { report } = found;
     const outcome = await store.ratings.record(report._id, report.category, rating);
     if (outcome === 'already') {
       const kept = await store.ratings.findByReport(report._id);
