@@ -50,7 +50,10 @@ export async function answersLeftByCancel(ctx: BotContext, draftId: string | und
     else if (result.reason === 'closed') break;
   }
   ctx.session.pendingAnswer = undefined;
-  if (reference) await ctx.reply(ctx.t('reply.received', { reference }), { parse_mode: 'HTML' });
+  if (!reference) return;
+  // Stored, as `received` in src/bot/features/replies.ts says it.
+  ctx.state.stored = true;
+  await ctx.reply(ctx.t('reply.received', { reference }), { parse_mode: 'HTML' });
 }
 
 /**

@@ -372,6 +372,8 @@ function withDanger(sofar: Attached['danger'], next: Attached['danger']): Attach
  */
 async function received(ctx: BotContext, sent: Pick<Attached, 'reference' | 'waiting' | 'danger'>, numbersShown = false): Promise<void> {
   const { reference, waiting, danger } = sent;
+  // Stored: from here on an apology (the session not saved) would contradict the truth (src/bot/middleware/session.ts).
+  ctx.state.stored = true;
   if (danger && !numbersShown) await ctx.reply(emergencyNumbers(ctx, danger.category), { parse_mode: 'HTML' });
   const key = danger?.raised ? 'reply.received_urgent' : waiting ? 'reply.received_waiting' : 'reply.received';
   await ctx.reply(ctx.t(key, { reference }), { parse_mode: 'HTML' });

@@ -107,10 +107,13 @@ export function updateGate(sessions: RedisSessionStore<SessionData>, opts: Updat
       if (snapshot !== null && JSON.stringify(ctx.session) === snapshot) await sessions.touch(name, mark(failure ? 'release' : 'done'));
       else await sessions.set(name, ctx.session, mark(failure ? 'release' : 'done'));
     } catch (err) {
-      // Once the reporter was told their report is stored, an apology would contradict the
-      // truth. The unsaved session still holds the draft, and Confirm on it answers with the
-      // same reference (the draft id is the idempotency key), so nothing is lost or doubled.
-      const fails = !failure && !ctx.state.reportCommitted;
+      // Once what the reporter sent is stored (their report, or a message to the staff:
+      // `ctx.state.stored`), an apology would contradict the truth, and "send it again" would
+      // put it before the staff twice. The unsaved session still holds the draft, and Confirm on
+      // it answers with the same reference (the draft id is the idempotency key); a message still
+      // waiting there for "which report?" is stored once however often it is taken (its id comes
+      // from the Telegram message). Nothing is lost or doubled.
+      const fails = !failure && !ctx.state.stored;
       await sessions.touch(name, mark(failure || fails ? 'release' : 'done')).catch(() => undefined);
       if (fails) throw err;
       ctx.log.warn({ err, outcome: 'session_not_saved' }, 'session not saved');

@@ -149,7 +149,7 @@ async function submit(ctx: BotContext, effect: Extract<Effect, { type: 'submit' 
     await typing.done();
   }
   // Said to the reporter next: from here on an apology would contradict the truth.
-  if (result.ok) ctx.state.reportCommitted = true;
+  if (result.ok) ctx.state.stored = true;
   // Over the day's limit, the draft is told to be kept until it can be sent: kept that much longer.
   if (!result.ok && result.reason === 'daily_limit' && result.retryAfterSec) ctx.state.keepDraftLongerSec = result.retryAfterSec;
   // When to expect an answer: the SLA of the priority the stored report has (someone said in

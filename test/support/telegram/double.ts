@@ -182,6 +182,21 @@ export class TelegramDouble {
     this.state.apiDelayMs = ms;
   }
 
+  /**
+   * The next call of `method` that `matches` runs as usual (the message is in the chat, the call
+   * recorded), but its answer is held back until `release()`: the bot is then waiting on Telegram,
+   * which lets a test change the world at that exact moment. `reached` resolves with the call once
+   * it is being held.
+   */
+  holdAnswer(method: string, matches: (call: RecordedCall) => boolean = () => true): { reached: Promise<RecordedCall>; release(): void } {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached!: (call: RecordedCall) => void;
+    const hit = new Promise<RecordedCall>((resolve) => (reached = resolve));
+    this.state.holds.push({ method: method.toLowerCase(), matches, reached, gate });
+    return { reached: hit, release };
+  }
+
   /** From now on every send/edit to this user's private chat fails with 403 "bot was blocked by the user". */
   blockBy(user: number | TelegramUser): void {
     this.chatOf(user).blocked = true;

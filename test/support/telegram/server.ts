@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { callMethod, RESET, type Envelope } from './methods';
 import type { DoubleState } from './state';
+import type { RecordedCall } from './types';
 import { badRequest, isRecord, type Params, type UploadedFile } from './validation';
 
 /**
@@ -163,13 +164,26 @@ async function handle(state: DoubleState, req: http.IncomingMessage, res: http.S
     },
     viaWebhookReply: false,
   };
+  // callMethod records the call before its first await: this one's place in the record.
+  const at = state.recorded.length;
   const env = await callMethod(state, method, params, ctx);
   if (env === RESET) {
     req.socket.destroy();
     return;
   }
   if (state.apiDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.apiDelayMs));
+  await heldBack(state, state.recorded[at]);
   writeJson(res, env);
+}
+
+/** The answer to this call waits while a test holds it (TelegramDouble.holdAnswer): the call itself has run. */
+async function heldBack(state: DoubleState, call: RecordedCall | undefined): Promise<void> {
+  if (!state.holds.length || !call) return;
+  const i = state.holds.findIndex((h) => h.method === call.method.toLowerCase() && h.matches(call));
+  if (i < 0) return;
+  const [hold] = state.holds.splice(i, 1);
+  hold.reached(call);
+  await hold.gate;
 }
 
 /** A webhook answer's call has no client of its own to go away. */

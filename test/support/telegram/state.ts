@@ -84,6 +84,15 @@ function describe(m: BotMessage): string {
   return `#${m.messageId}${m.edited ? ' (edited)' : ''}: ${JSON.stringify(body.length > 120 ? `${body.slice(0, 117)}...` : body)}`;
 }
 
+/** One Bot API answer to hold back: the call has run (and is recorded); its answer waits for `gate`. */
+export interface AnswerHold {
+  method: string;
+  matches: (call: RecordedCall) => boolean;
+  /** Called with the call once its answer is being held. */
+  reached: (call: RecordedCall) => void;
+  gate: Promise<void>;
+}
+
 export class DoubleState {
   readonly files = new FileStore();
   readonly chats = new Map<number, ChatState>();
@@ -96,6 +105,8 @@ export class DoubleState {
   limits: FloodLimits | null = null;
   /** How long each Bot API answer waits after its call ran (StartOptions.apiDelayMs). */
   apiDelayMs = 0;
+  /** Answers held back until the test lets them go (TelegramDouble.holdAnswer), first match first. */
+  readonly holds: AnswerHold[] = [];
   readonly hub: UpdateHub;
   readonly bot: TgUser;
   private nextUserId = 100_000_001;
