@@ -255,9 +255,12 @@ export class TicketService implements TicketActions {
     // reporter; corrected before it was sent again, it is a second one.
     const stored = opts.draftKey ? await this.deps.store.messages.addReplyOnce(replyId(report._id.toString(), agent.id, opts.draftKey, checked.text), report._id, content) : { message: await this.deps.store.messages.addOutgoing(report._id, content), created: true };
     const { message } = stored;
-    if (!stored.created) return { ok: true, message };
     // Sent after the agent confirmed it asks an anonymous reporter who they are: in the audit trail.
-    await this.deps.store.reports.addEvent(report._id, 'reply_queued', actorOf(agent), { messageId: message._id.toString(), ...(asks ? { identityAsk: asks } : {}) });
+    // Under the message's own id, so the same draft sent again (after a failure here, once the
+    // message was stored) writes the line it may lack, and never a second one.
+    await this.deps.store.reports.addEvent(report._id, 'reply_queued', actorOf(agent), { messageId: message._id.toString(), ...(asks ? { identityAsk: asks } : {}) }, message._id);
+    // Sent already (or failed) since its first try: nothing more to queue or show.
+    if (!stored.created && message.delivery !== 'pending') return { ok: true, message };
     await this.queueDelivery(message, report);
     await this.deps.events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'message' });
     return { ok: true, message };

@@ -199,6 +199,39 @@ describe('messages to reporters (replies queue)', () => {
     expect((await h.store.messages.findById(old._id))?.delivery).toBe('failed');
   });
 
+  it('a reply to an anonymous reporter asking who they are, whose audit line failed, sent again from the same draft: audited once, delivered once', async () => {
+    const user = tg.user({ firstName: 'Audited', languageCode: 'en' });
+    const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
+    const { report } = await h.reports.submit({ ...reportInput(r._id), anonymous: true });
+    const reportId = report._id.toString();
+    const a = agent();
+    await takeUntilHeld(h, a, report._id);
+    await seen(user, 'has been taken');
+    // Nothing else of this ticket writes its history now: the notice's delivery is recorded.
+    await waitFor(async () => (await h.store.reports.history(reportId)).some((e) => e.type === 'reply_delivered') || undefined, 'the notice recorded as delivered');
+    const text = 'What is your name, so that we can follow up?';
+    const draftKey = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+    // The history's insert fails once (MongoDB gave up on it): the message is stored, its audit line is not.
+    const admin = h.store.models.ReportEvent.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.ReportEvent.collection.collectionName}`;
+    await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
+    try {
+      await expect(h.tickets.reply(reportId, a, text, { draftKey, identityAskConfirmed: true })).rejects.toThrow();
+    } finally {
+      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+    }
+    // The agent sends the same draft again (the console keeps its key).
+    const again = sentMessage(await h.tickets.reply(reportId, a, text, { draftKey, identityAskConfirmed: true }));
+    await seen(user, text);
+    await waitFor(async () => (await h.store.messages.findById(again._id))?.delivery === 'sent', 'the reply marked sent');
+    expect(sendsTo(user).filter((c) => String(c.params.text).includes(text))).toHaveLength(1);
+    // Asking an anonymous reporter who they are is in the audit trail, with who asked: once.
+    const queued = (await h.store.reports.history(reportId)).filter((e) => e.type === 'reply_queued');
+    expect(queued.map((e) => ({ messageId: e.data?.messageId, identityAsk: e.data?.identityAsk, agentId: String(e.actor.agentId) }))).toEqual([
+      { messageId: again._id.toString(), identityAsk: expect.any(String), agentId: a.id },
+    ]);
+  });
+
   it('a reply sent again from the same draft (its first answer lost) is one message to the reporter', async () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
