@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import {
   checkReplyText, decideJoin, identityAsked, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder, readingLanguage,
-  type IncidentRefusal, type IncidentTicketFacts,
+  type IdentityAsk, type IncidentRefusal, type IncidentTicketFacts,
 } from '../domain';
 import type { Lang } from '../i18n';
 import type { Logger } from '../logger';
@@ -193,7 +193,7 @@ export class IncidentService implements IncidentActions {
     const asks = identityAsked(checked.texts.en ?? '') ?? identityAsked(checked.texts.sw ?? '');
     if (asks && !opts.identityAskConfirmed && members.some((m) => m.anonymous)) return { ok: false, reason: 'anonymous_asked' };
     const open = members.filter((m) => answered(agent, m));
-    await this.answerMembers(open, agent, checked.texts, incidentId, opts.key);
+    await this.answerMembers(open, agent, checked.texts, incidentId, { key: opts.key, asks });
     const sent = open.length;
     const skipped = members.length - sent;
     this.deps.logger.info({ reportId, incidentId, sent, skipped, outcome: 'incident_reply' }, 'one answer queued for every reporter of the incident');
@@ -217,8 +217,9 @@ export class IncidentService implements IncidentActions {
    * send of the form is not sent again. Each member is its own report, so no two copies queue
    * behind each other; the worker paces each chat as it sends.
    */
-  private async answerMembers(members: readonly ReportDoc[], agent: AgentRef, texts: IncidentTexts, incidentId: string, key: string | undefined): Promise<void> {
+  private async answerMembers(members: readonly ReportDoc[], agent: AgentRef, texts: IncidentTexts, incidentId: string, opts: { key?: string; asks: IdentityAsk | null }): Promise<void> {
     const { store, events } = this.deps;
+    const { key, asks } = opts;
     // The key with the texts: the same form sent twice is one message; a corrected text under a
     // form the browser kept (Back, edit, Send) is a new one.
     const formKey = key ? `all:${key}:${textsDigest(texts)}` : undefined;
@@ -228,8 +229,13 @@ export class IncidentService implements IncidentActions {
       const replies = batch.map((m) => ({ id: formKey ? replyId(m._id.toString(), agent.id, formKey) : new Types.ObjectId(), reportId: m._id, content: { text: pick(texts, m.language), agentId: agent.id, texts } }));
       const created = new Set((await store.messages.addRepliesOnce(replies)).map(String));
       const fresh = replies.filter((r) => created.has(r.id.toString()));
+      // Every copy's line, under the copy's own id: the form sent again (after a failure here,
+      // once the copies were stored) writes the lines they may lack, and never a second one. An
+      // anonymous reporter asked who they are (confirmed by the agent): in their audit trail, as for one reply.
+      const anonymous = new Set(batch.filter((m) => m.anonymous).map((m) => m._id.toString()));
+      const line = (r: (typeof replies)[number]) => ({ incidentId, messageId: r.id.toString(), ...(asks && anonymous.has(r.reportId.toString()) ? { identityAsk: asks } : {}) });
+      await store.reports.addEvents(replies.map((r) => ({ reportId: r.reportId, type: 'incident_reply', actor: actorOf(agent), data: line(r), id: r.id })));
       if (!fresh.length) continue;
-      await store.reports.addEvents(fresh.map((r) => ({ reportId: r.reportId, type: 'incident_reply', actor: actorOf(agent), data: { incidentId, messageId: r.id.toString() } })));
       await this.queueMany(fresh.map((r) => r.id.toString()), incidentId);
       await Promise.all(fresh.map((r) => events.publish({ type: 'ticket', reportId: r.reportId.toString(), what: 'message' })));
     }

@@ -58,6 +58,8 @@ export interface NewEvent {
   type: EventType;
   actor: Actor;
   data?: Record<string, unknown>;
+  /** Fixed by the caller: the entry is written once however often it is added (as `addEvent`'s `id`). */
+  id?: Types.ObjectId;
 }
 
 /**
@@ -759,7 +761,7 @@ export class ReportRepository {
   /** Several entries in one write (an answer to every reporter of an incident: one each). */
   async addEvents(events: readonly NewEvent[]): Promise<void> {
     const at = new Date();
-    await this.insertEvents(events.map((e) => eventDoc(e, at)));
+    await this.insertEvents(events.map(({ id, ...e }) => eventDoc(e, at, id)));
   }
 
   /**

@@ -264,6 +264,28 @@ describe('incidents', () => {
     expect(await h.incidents.split(late._id.toString(), amina)).toEqual({ ok: true });
   });
 
+  it('an answer to all that asks anonymous reporters who they are is in each one\'s audit trail, once, even sent again after its lines failed', async () => {
+    const asked = async (r: ReportDoc, text: string) => {
+      const copy = (await h.store.messages.listForReport(r._id)).find((m) => m.text === text);
+      return (await h.store.reports.history(r._id)).filter((e) => e.type === 'incident_reply' && e.data?.messageId === copy?._id.toString()).map((e) => ({ identityAsk: e.data?.identityAsk, agentId: String(e.actor.agentId) }));
+    };
+    const ask = { en: 'Please send us your phone number so the officer can call you.', sw: 'Tafadhali tutumie namba yako ya simu ili afisa akupigie.' };
+    const key = 'form-key-ask-0123456789abcdef';
+    // The history's insert fails once (MongoDB gave up on it): the copies are stored, their lines are not.
+    const admin = h.store.models.ReportEvent.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.ReportEvent.collection.collectionName}`;
+    await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
+    try {
+      await expect(h.incidents.replyAll(swahili._id.toString(), amina, ask, { key, identityAskConfirmed: true })).rejects.toThrow();
+    } finally {
+      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+    }
+    // The agent sends the form again (the browser kept its key).
+    expect(await h.incidents.replyAll(swahili._id.toString(), amina, ask, { key, identityAskConfirmed: true })).toMatchObject({ ok: true });
+    expect(swahili.anonymous).toBe(true);
+    expect(await asked(swahili, ask.sw)).toEqual([{ identityAsk: 'phone', agentId: amina.id }]);
+  });
+
   it('lets a supervisor move a report another agent holds into the incident', async () => {
     const other = await submit(request('sw', { place: 'Kasarani', description: { text: 'Hongo Kasarani.' } }));
     await take(other, brian);
