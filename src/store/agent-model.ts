@@ -27,6 +27,8 @@ export interface AgentDoc {
   lastSignInAt?: Date | null;
   /** Raised whenever the account's sessions end (password reset, sign out everywhere, deactivation): the browsers it knew are forgotten (src/console/trusted-device.ts). */
   devicesEpoch?: number;
+  /** When the account's sessions last ended, set with `devicesEpoch`: ends the sessions that carry no epoch (see `findSession`). */
+  sessionsEndedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -44,6 +46,7 @@ export const agentSchema = new Schema<AgentDoc>(
     lockedUntil: { type: Date, default: null },
     lastSignInAt: { type: Date, default: null },
     devicesEpoch: { type: Number, default: 0 },
+    sessionsEndedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

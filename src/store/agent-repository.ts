@@ -4,6 +4,7 @@ import * as argon2 from 'argon2';
 import { isDuplicateKey } from './reporter-repository';
 import type { AgentDoc, AgentModels, AgentRole, ConsoleSessionDoc } from './agent-model';
 import type { Lang } from './models';
+import type { Logger } from '../logger';
 
 type Id = Types.ObjectId | string;
 const oid = (id: Id) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
@@ -51,6 +52,8 @@ export interface AgentRepositoryOptions {
   /** Checks a password against a stored hash (default argon2.verify); tests count the checks. */
   verifyPassword?: (hash: string, password: string) => Promise<boolean>;
   now?: () => Date;
+  /** For what the repository carries on past (sessions ended whose records could not be deleted). */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** An attempt's claim on the account's sign-in count, kept to give it back after a success. */
@@ -270,8 +273,9 @@ export class AgentRepository {
     }
     const agent = await this.findById(session.agentId);
     if (!agent || !agent.active) return null;
-    // Made by a sign-in that read the account before its sessions were ended (a password reset meanwhile).
-    if (session.epoch !== undefined && session.epoch !== (agent.devicesEpoch ?? 0)) {
+    // Made by a sign-in that read the account before its sessions were ended (a password reset
+    // meanwhile); one made before sessions carried the epoch is judged by when they last ended.
+    if (session.epoch !== undefined ? session.epoch !== (agent.devicesEpoch ?? 0) : endedSince(session, agent)) {
       await this.models.ConsoleSession.deleteOne({ _id: session._id });
       return null;
     }
@@ -282,12 +286,22 @@ export class AgentRepository {
     await this.models.ConsoleSession.deleteOne({ _id: sessionKey(token) });
   }
 
-  /** "Sign out everywhere": every browser of this account must sign in again. */
-  async revokeSessions(agentId: Id): Promise<number> {
+  /**
+   * "Sign out everywhere": every browser of this account must sign in again. Raising the epoch
+   * (and the time) ends every session at once (`findSession` refuses them); deleting their records
+   * only tidies up, so a failure there is logged, not thrown: the sessions are over all the same.
+   * The number of records deleted, or null when they could not be.
+   */
+  async revokeSessions(agentId: Id): Promise<number | null> {
     // Browsers the account signed in from are forgotten too: a device cookie outlives a session.
-    await this.models.Agent.updateOne({ _id: oid(agentId) }, { $inc: { devicesEpoch: 1 } });
-    const res = await this.models.ConsoleSession.deleteMany({ agentId: oid(agentId) });
-    return res.deletedCount ?? 0;
+    await this.models.Agent.updateOne({ _id: oid(agentId) }, { $inc: { devicesEpoch: 1 }, $set: { sessionsEndedAt: this.now() } });
+    try {
+      const res = await this.models.ConsoleSession.deleteMany({ agentId: oid(agentId) });
+      return res.deletedCount ?? 0;
+    } catch (err) {
+      this.opts.logger?.warn({ err }, 'sessions ended, but their records were not deleted');
+      return null;
+    }
   }
 
   async ready(): Promise<void> {
@@ -298,6 +312,11 @@ export class AgentRepository {
     this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
     return this.dummyHash;
   }
+}
+
+/** A session without an epoch (made before they carried one) made before the account's sessions last ended. */
+function endedSince(session: ConsoleSessionDoc, agent: AgentDoc): boolean {
+  return agent.sessionsEndedAt != null && session.createdAt <= agent.sessionsEndedAt;
 }
 
 function sessionKey(token: string): string {

@@ -62,7 +62,7 @@ export interface StoreOptions {
 export function createStore(conn: Connection, dataKeys: readonly DataKey[], opts: StoreOptions = {}): Store {
   const models = createModels(conn);
   const cipher = new IdentityCipher(dataKeys);
-  const agents = new AgentRepository(createAgentModels(conn), opts.agents);
+  const agents = new AgentRepository(createAgentModels(conn), { logger: opts.logger, ...opts.agents });
   const savedReplies = new SavedReplyRepository(conn);
   const ratings = new RatingRepository(conn);
   return {

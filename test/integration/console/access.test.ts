@@ -2,6 +2,7 @@
  * The console's gates over HTTP (fastify inject) on the real tickets graph: sign-in and lock-out,
  * sessions, roles, CSRF, who may see a reporter's identity, and the identity-free CSV.
  */
+import { createHash } from 'node:crypto';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import type { AgentDoc, ReportDoc } from '../../../src/store';
@@ -170,6 +171,40 @@ describe('signing in', () => {
     expect((await laptop.get('/queue')).statusCode).toBe(303);
     expect((await phone.get('/queue')).statusCode).toBe(303);
     expect((await other.get('/queue')).statusCode).toBe(200);
+  });
+
+  it('"sign out everywhere" whose clean-up fails still lands the agent signed out, logs it once, and lets no old session in', async () => {
+    const gakii = await h.account('gakii', 'agent');
+    const laptop = h.browser();
+    const phone = h.browser();
+    await laptop.signIn('gakii');
+    await phone.signIn('gakii');
+    // A session made before sessions carried the account's epoch (no `epoch`): only its deletion ends it.
+    const oldToken = 'a-session-from-before-epochs-were-kept';
+    const sessions = h.store.agents['models'].ConsoleSession;
+    await sessions.create({ _id: createHash('sha256').update(oldToken).digest('hex'), agentId: gakii._id, csrf: 'x', expiresAt: new Date(Date.now() + 3_600_000), createdAt: new Date(Date.now() - 60_000) });
+    const old = h.browser();
+    old.cookies.set('ripoti_session', oldToken);
+    expect((await old.get('/queue')).statusCode).toBe(200);
+
+    const admin = h.store.models.Report.db.getClient().db('admin');
+    const data = { failCommands: ['delete'], errorCode: 91, namespace: `${h.db.dbName}.${sessions.collection.collectionName}` };
+    const logged: unknown[] = [];
+    const spies = (['warn', 'error'] as const).map((level) => jest.spyOn(h.logger, level).mockImplementation(((obj: unknown) => void logged.push(obj)) as never));
+    let out;
+    try {
+      await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data });
+      out = await phone.post('/signout-everywhere');
+    } finally {
+      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data });
+      spies.forEach((s) => s.mockRestore());
+    }
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('/signin?ok=signed_out_everywhere');
+    expect(out.headers['clear-site-data']).toBe('"cache", "storage"');
+    expect(logged).toEqual([{ err: expect.any(Error) }]);
+    for (const b of [phone, laptop, old]) expect((await b.get('/queue')).statusCode).toBe(303);
+    expect(await h.store.agents.findSession(oldToken)).toBeNull();
   });
 
   it('signing out ends this session', async () => {
