@@ -88,3 +88,34 @@ it('at 390 px a supervisor on a ticket reaches its actions (hand over, status, r
   });
   await context.close();
 }, 60_000);
+
+it('at 390 px the accounts page shows every account\'s name, role and actions on screen, in Kiswahili and English, without sideways scrolling', async () => {
+  const admin = await h.account('wairimu', 'admin');
+  await h.account('kamau', 'admin');
+  await h.account('akinyi', 'supervisor');
+  await h.account('mutua', 'agent');
+  await h.store.agents.setLanguage(admin._id, 'sw');
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'wairimu', PASSWORD);
+  for (const [lang, role] of [['sw', 'Msimamizi mkuu'], ['en', 'Administrator']] as const) {
+    await h.store.agents.setLanguage(admin._id, lang);
+    await page.goto(`${h.base}/admin/agents`);
+    const row = page.locator('table.list tbody tr').filter({ hasText: 'Kamau W.' });
+    await page.screenshot({ path: artifactPath(`console-390-accounts-${lang}.png`), fullPage: true });
+    // Everything a row holds (name, role, the reset box and buttons) lies wholly on the screen.
+    const off = await page.locator('table.list tbody tr').evaluateAll((rows) =>
+      rows.flatMap((tr) =>
+        Array.from(tr.querySelectorAll('td, td *')).filter((el) => el.matches('input, button, a') || el.children.length === 0)
+          .map((el) => ({ what: (el.textContent || el.getAttribute('aria-label') || '').trim(), box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > 390))
+          .map(({ what }) => what),
+      ),
+    );
+    expect(off).toEqual([]);
+    await expect(row.getByText(role, { exact: true }).isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
+  await context.close();
+}, 60_000);
