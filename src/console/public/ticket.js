@@ -29,7 +29,7 @@
   });
   function clearForm(form) {
     Array.prototype.forEach.call(form.querySelectorAll('textarea, input:not([type=hidden]), select'), function (el) {
-      if (el.tagName === 'SELECT') el.selectedIndex = 0; else el.value = '';
+      if (el.tagName === 'SELECT') el.selectedIndex = 0; else if (el.type === 'radio') el.checked = false; else el.value = '';
       if (el.id) store(function (s) { s.removeItem(draftKey(el)); });
     });
     if (form.id === 'reply-form') newReplyKey();
@@ -334,7 +334,7 @@
     // An agency other than the usual one for this kind of case (IEBC for a police beating) is asked
     // once more: the reporter is told at once, and a wrong referral is not taken back for them.
     if (form.id === 'refer-form' && form.hasAttribute('data-usual') && form.elements.agency.value && form.elements.agency.value !== form.getAttribute('data-usual')) {
-      var chosen = form.elements.agency.selectedOptions[0].textContent;
+      var chosen = form.querySelector('input[name=agency]:checked').getAttribute('data-name');
       if (!window.confirm(form.getAttribute('data-unusual-confirm').replace('{chosen}', chosen))) return;
     }
     var text = form.querySelector('textarea[required]');

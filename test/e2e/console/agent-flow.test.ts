@@ -154,7 +154,7 @@ it('a report goes from Telegram to an agent and back, live, and a second agent n
   await a.page.getByPlaceholder('Only agents see notes…').fill('Reporter safe. Plate numbers to follow.');
   await a.page.getByRole('button', { name: 'Add note' }).click();
   await a.page.locator('ul.notes', { hasText: 'Plate numbers to follow' }).waitFor();
-  await a.page.getByLabel('Refer to').selectOption('IPOA');
+  await a.page.getByRole('radio', { name: /^IPOA / }).check();
   const beforeReferral = reporter.mark();
   await a.page.getByLabel('Referral note (internal)').fill('Extortion and assault at a roadblock; reporter contactable.');
   await a.page.getByRole('button', { name: 'Refer', exact: true }).click();

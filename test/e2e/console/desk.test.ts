@@ -204,7 +204,7 @@ it('keeps an unsent reply through a status change, keeps focus, announces the re
   await expect(a.page.getByPlaceholder('Only agents see notes…').inputValue()).resolves.toBe('');
 
   // The referral note shows in the history too; the referral went through without a reload.
-  await a.page.getByLabel('Refer to').selectOption('IPOA');
+  await a.page.getByRole('radio', { name: /^IPOA / }).check();
   await a.page.getByLabel('Referral note (internal)').fill('Extortion at a roadblock.');
   await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
   await a.page.locator('#announce', { hasText: 'Referral recorded' }).waitFor();
@@ -218,10 +218,10 @@ it('keeps an unsent reply through a status change, keeps focus, announces the re
 
 it('an agency chosen under "Refer to" stays chosen when a status change redraws the actions: the referral goes where the agent chose', async () => {
   const { a, id } = await deskWithTicket();
-  const agency = a.page.getByLabel('Refer to');
-  const usual = await agency.inputValue();
+  const agency = () => a.page.locator('#refer-form input[name=agency]:checked').getAttribute('value');
+  const usual = await agency();
   const chosen = usual === 'ODPP' ? 'IEBC' : 'ODPP';
-  await agency.selectOption(chosen);
+  await a.page.getByRole('radio', { name: new RegExp(`^${chosen} `) }).check();
   // Then the status, before pressing Refer: the page shows the new state (the actions redrawn) before saying so.
   const statusChoices = () => a.page.locator('#status-form select option').allTextContents();
   const choicesBefore = await statusChoices();
@@ -229,7 +229,7 @@ it('an agency chosen under "Refer to" stays chosen when a status change redraws 
   await a.page.getByRole('button', { name: 'Update status' }).click();
   await a.page.locator('#announce', { hasText: 'Status updated.' }).waitFor();
   expect(await statusChoices()).not.toEqual(choicesBefore);
-  await expect(agency.inputValue()).resolves.toBe(chosen);
+  await expect(agency()).resolves.toBe(chosen);
 
   // Not the usual agency: asked once more, and confirmed.
   a.page.once('dialog', (d) => void d.accept());
@@ -953,7 +953,7 @@ it('a form from before signing in again says the page is out of date, not that t
 
 it('after a referral the case file and the consent question appear at once; a double click asks the reporter once; the answer shows without a reload', async () => {
   const { a, id, telegramUserId } = await deskWithTicket();
-  await a.page.locator('#refer-form select').selectOption('IPOA');
+  await a.page.getByRole('radio', { name: /^IPOA / }).check();
   await a.page.getByRole('button', { name: 'Refer', exact: true }).click();
   await a.page.locator('#announce', { hasText: 'Referral recorded. The reporter is told.' }).waitFor();
   // No reload: the card for the agency now offers the case file and the question.
@@ -993,7 +993,7 @@ it('asks before referring to an agency other than the usual one for the case; th
   const filed = { id: (await takeNext(a.page)).split('/').pop()! };
   const asked: string[] = [];
   a.page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
-  await a.page.locator('#refer-form select[name=agency]').selectOption('IEBC');
+  await a.page.getByRole('radio', { name: /^IEBC / }).check();
   await a.page.locator('#refer-form').getByRole('button', { name: 'Refer', exact: true }).click();
   expect(asked).toEqual([
     'This kind of case usually goes to IPOA (Independent Policing Oversight Authority). Refer it to IEBC (Independent Electoral and Boundaries Commission) instead? The reporter is told at once.',
@@ -1001,7 +1001,7 @@ it('asks before referring to an agency other than the usual one for the case; th
   expect((await h.store.reports.findById(filed.id))?.status).toBe('assigned');
   // The usual agency: no question.
   a.page.on('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
-  await a.page.locator('#refer-form select[name=agency]').selectOption('IPOA');
+  await a.page.getByRole('radio', { name: /^IPOA / }).check();
   await a.page.locator('#refer-form').getByRole('button', { name: 'Refer', exact: true }).click();
   await a.page.locator('#announce', { hasText: 'Referral recorded' }).waitFor();
   expect(asked).toHaveLength(1);
@@ -1072,7 +1072,7 @@ it('asks before "In progress" takes a referred case back from its agency; "Waiti
   expect(await h.store.reports.transition(filed.id, 'assigned', { kind: 'agent', agentId: a.account._id.toString() }, { assignee: a.account._id.toString() })).not.toBeNull();
   await a.page.goto(`${h.base}/tickets/${filed.id}`);
   await live(a.page);
-  await a.page.locator('#refer-form select[name=agency]').selectOption('IPOA');
+  await a.page.getByRole('radio', { name: /^IPOA / }).check();
   await a.page.locator('#refer-form').getByRole('button', { name: 'Refer', exact: true }).click();
   await a.page.locator('#status-form[data-taken-back-confirm]').waitFor({ state: 'attached' });
   const asked: string[] = [];

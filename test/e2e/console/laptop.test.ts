@@ -10,6 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
 import { artifactPath, signIn } from '../../support/browser';
+import en from '../../../locales/en/common.json';
+import sw from '../../../locales/sw/common.json';
 
 const env = consoleInChromium({ label: 'console-laptop' });
 let h: ConsoleHarness;
@@ -82,5 +84,42 @@ it('at 1280x720 an agent on a long Swahili story sees the ticket\'s actions (sta
   expect(await bottom(page.getByRole('heading', { name: 'Hatua', exact: true }))).toBeLessThanOrEqual(720);
   expect(await bottom(page.getByRole('combobox', { name: 'Hali', exact: true }))).toBeLessThanOrEqual(720);
   await page.screenshot({ path: artifactPath('console-1280-ticket-sw.png') });
+  await context.close();
+}, 60_000);
+
+/**
+ * The agencies under "Refer to" whose full name is not wholly on screen: only inside a closed list
+ * (where the chosen one was cut: "IPOA (Mamlaka Huru ya Kusimamia Utendak"), cut by its box, or
+ * off the side of the screen.
+ */
+function agenciesNotReadable(page: Page, names: string[]): Promise<string[]> {
+  return page.locator('#refer-form').evaluate((form, wanted) => wanted.filter((name) => {
+    const holders = Array.from(form.querySelectorAll('*')).filter((el) => (el.textContent ?? '').includes(name));
+    const el = holders.find((e) => !Array.from(e.children).some((c) => (c.textContent ?? '').includes(name)));
+    if (!el || el.closest('select')) return true;
+    const box = el.getBoundingClientRect();
+    const cut = el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1;
+    return cut || box.width === 0 || box.left < 0 || box.right > window.innerWidth;
+  }), names);
+}
+
+it('on a ticket at 1280 px and at 390 px every agency under "Refer to" can be read in full, in English and Swahili', async () => {
+  const agent = await h.account('nafula', 'agent');
+  const { report } = await seedReport(h.store, { category: 'p_force', priority: 2, county: 42 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent._id.toString() }, { assignee: agent._id.toString() })).not.toBeNull();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'nafula', PASSWORD);
+  for (const lang of ['en', 'sw'] as const) {
+    const names = Object.values((lang === 'en' ? en : sw).agency);
+    await h.store.agents.setLanguage(agent._id, lang);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 720 });
+      await page.goto(`${h.base}/tickets/${report._id.toString()}`);
+      await page.locator('#refer-form').screenshot({ path: artifactPath(`console-${width}-refer-${lang}.png`) });
+      expect(await agenciesNotReadable(page, names)).toEqual([]);
+    }
+  }
   await context.close();
 }, 60_000);

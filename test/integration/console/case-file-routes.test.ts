@@ -47,9 +47,9 @@ it('a referred ticket gives a PDF download and a print view; every one is in the
   expect(page.body).toContain('<dt>What they wore</dt><dd>Traffic police uniform · white shirts</dd>');
   expect(page.body).not.toContain(`/tickets/${id}/case-file`);
   // A bribery report: IPOA, the usual agency for it, comes chosen and marked as such.
-  expect(page.body).toMatch(/<option value="IPOA" selected>[^<]+ · usual for this type of case<\/option>/);
-  expect(page.body.match(/<option value="[A-Z_]+" selected>/g)).toHaveLength(1);
-  // Said in words under the list too: in the side column the option's text is cut off after the agency's full name.
+  expect(page.body).toMatch(/<input type="radio" name="agency" value="IPOA" data-name="[^"]+" required checked> <span>IPOA \([^<]+\) <span class="muted">· usual for this type of case<\/span>/);
+  expect(page.body.match(/name="agency" [^>]* checked>/g)).toHaveLength(1);
+  // Said in words under the choices too.
   expect(page.body).toMatch(/<p class="muted small" data-testid="usual-agency">Usually handled by IPOA for this type of case\.<\/p>/);
   expect((await agent.get(`/tickets/${id}/case-file?format=pdf`)).statusCode).toBe(404);
 
