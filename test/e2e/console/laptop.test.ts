@@ -123,3 +123,43 @@ it('on a ticket at 1280 px and at 390 px every agency under "Refer to" can be re
   }
   await context.close();
 }, 60_000);
+
+/**
+ * The options of the lists in `form` that, once chosen, would not show whole in their closed list:
+ * a copy of the list sized to the chosen option (`field-sizing: content`) is wider than the list.
+ */
+function optionsCut(page: Page, form: string): Promise<string[]> {
+  return page.locator(form).evaluate((f) => Array.from(f.querySelectorAll('select')).flatMap((s) => {
+    const copy = s.cloneNode(true) as HTMLSelectElement;
+    copy.style.cssText = 'field-sizing: content; width: auto; min-width: 0; position: absolute; visibility: hidden';
+    s.parentElement!.append(copy);
+    const cut = Array.from(copy.options).filter((o) => {
+      copy.value = o.value;
+      return copy.getBoundingClientRect().width > s.getBoundingClientRect().width + 0.5;
+    }).map((o) => `${s.name}: ${o.text}`);
+    copy.remove();
+    return cut;
+  }));
+}
+
+it('every choice in the All tickets filters shows whole once chosen at 1280 px, and all but the two longest categories at 390 px, in Swahili (a chosen category read "Polisi kutumia nguvu k")', async () => {
+  const kiprono = await h.account('kiprono2', 'supervisor');
+  await h.store.agents.create({ username: 'wanjiru.mwangi', name: 'Wanjiru Mwangi-Kariuki', role: 'agent', password: PASSWORD });
+  await h.store.agents.setLanguage(kiprono._id, 'sw');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kiprono2', PASSWORD);
+  // On a phone each list is a whole row. Two categories are longer than that row at 390 px (by 7
+  // and 13 px) and still lose their last letters there; before, every category did, in a list a
+  // third as wide.
+  const stillCut: Record<number, string[]> = { 1280: [], 390: ['category: Kukamatwa au kuzuiliwa kinyume cha sheria', 'category: Kupiga kura kwa jina la mwingine au mara mbili'] };
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 720 });
+    // A filter in use keeps them open on a phone too.
+    await page.goto(`${h.base}/supervisor/tickets?category=p_force&kind=police&status=withdrawn`);
+    await page.locator('form.filters').screenshot({ path: artifactPath(`console-${width}-filters-sw.png`) });
+    expect(await optionsCut(page, 'form.filters')).toEqual(stillCut[width]);
+  }
+  await context.close();
+}, 60_000);
