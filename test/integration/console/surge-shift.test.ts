@@ -1,0 +1,52 @@
+/**
+ * A shift in a surge (300 reports of one protest in Nairobi CBD, played in Chromium): what the
+ * agents' and supervisors' pages read and count when many reports are one incident.
+ */
+import { TriageService } from '../../../src/services/triage-service';
+import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { seedReport } from '../../support/report-fixtures';
+
+let h: ConsoleHarness;
+let triage: TriageService;
+
+beforeAll(async () => {
+  h = await createConsoleHarness({ label: 'console-surge-shift' });
+  triage = new TriageService({ store: h.store, logger: h.logger });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const at = new Date(Date.now() - 3600_000);
+
+/** A waiting protest report, linked by triage to the others already stored. */
+async function protest(text: string, extra: { priority?: 1 | 2; dangerNow?: boolean; language?: 'en' | 'sw' } = {}) {
+  const { report } = await seedReport(h.store, { category: 'p_force', priority: 2, place: 'Kencom, Nairobi CBD', description: { text }, when: 'now', incidentAt: at, anonymous: true, ...extra });
+  await triage.link(report);
+  return report;
+}
+
+it("the queue reads only what it lists, not every waiting report's story and links, and still counts each one's similar reports", async () => {
+  const story = 'Police fired teargas at protesters on Kenyatta Avenue near Kencom and beat young men with batons.';
+  const first = await protest(story);
+  await protest(`${story} Shops are closing.`);
+  await protest(`${story} A woman fell down.`, { priority: 1, dangerNow: true });
+  await h.account('akinyi', 'agent');
+  const desk = h.browser();
+  await desk.signIn('akinyi', PASSWORD);
+  const page = (await desk.get('/queue')).body;
+  const row = (ref: string) => page.slice(page.indexOf(`data-reference="${ref}"`), page.indexOf('</tr>', page.indexOf(`data-reference="${ref}"`)));
+  expect(row(first.reference)).toMatch(/data-testid="similar-badge"[^>]*>2 similar</);
+  expect(page).toContain('1 urgent');
+
+  // Every agent's console reads the list again at each new report: in a surge of 320 it was 2.1 MB
+  // a read (each story, each of up to 20 links with its reasons).
+  const rows = await h.store.queries.waiting();
+  const listed = rows.find((r) => r._id.equals(first._id))!;
+  expect(listed.reference).toBe(first.reference);
+  expect(listed.similar).toHaveLength(2);
+  expect(listed).not.toHaveProperty('description');
+  expect(listed).not.toHaveProperty('place');
+  expect(listed.similar!.every((l) => !('reasons' in l))).toBe(true);
+});
