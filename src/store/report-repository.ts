@@ -610,11 +610,25 @@ export class ReportRepository {
 
   /** What each agent holds against the cap (as `countAssignedTo` counts), for the given agents. */
   async heldWorkOf(agentIds: readonly Id[]): Promise<Map<string, number>> {
+    const load = await this.heldLoadOf(agentIds);
+    return new Map([...load].map(([id, l]) => [id, l.work]));
+  }
+
+  /**
+   * What each agent holds against the cap (`work`, as `countAssignedTo` counts) and how many open
+   * reports that is (`reports`: an incident's each, referred ones too), for the given agents.
+   */
+  async heldLoadOf(agentIds: readonly Id[]): Promise<Map<string, { work: number; reports: number }>> {
     const held = await this.Report.find({ assignee: { $in: agentIds.map(oid) }, status: { $in: HELD_STATUSES } }, { _id: 1, assignee: 1, status: 1, incident: 1 })
       .lean<Pick<ReportDoc, '_id' | 'assignee' | 'status' | 'incident'>[]>()
       .exec();
     const of = (id: Id) => held.filter((r) => String(r.assignee) === String(id)).map((r) => ({ id: r._id, status: r.status, incident: r.incident }));
-    return new Map(agentIds.map((id) => [String(id), heldWork(of(id))]));
+    return new Map(
+      agentIds.map((id) => {
+        const mine = of(id);
+        return [String(id), { work: heldWork(mine), reports: mine.length }];
+      }),
+    );
   }
 
   /** Records that the agent holding the ticket has seen it now; nothing if they no longer hold it. */

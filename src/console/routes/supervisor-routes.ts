@@ -109,17 +109,21 @@ export function csvRow(r: ReportDoc, agentName: (id: string) => string): string 
 
 /**
  * Who holds what (issue: a supervisor in a surge could not see who is overloaded): every active
- * account that takes tickets, with the number the cap counts, the fullest first. An admin is
- * listed only while holding something.
+ * account that takes tickets, with the number the cap counts, the fullest first, and how many
+ * reports that is (an agent answering a 55-report incident read "1 of 5"). An admin is listed
+ * only while holding something.
  */
-async function agentLoad(ctx: ConsoleContext, agents: readonly AgentDoc[]): Promise<{ id: string; name: string; held: number }[]> {
+async function agentLoad(ctx: ConsoleContext, agents: readonly AgentDoc[]): Promise<{ id: string; name: string; held: number; reports: number }[]> {
   const active = agents.filter((a) => a.active);
-  const held = await ctx.store.reports.heldWorkOf(active.map((a) => a._id));
+  const load = await ctx.store.reports.heldLoadOf(active.map((a) => a._id));
   return active
-    .map((a) => ({ id: a._id.toString(), name: a.name, role: a.role, held: held.get(a._id.toString()) ?? 0 }))
-    .filter((a) => a.role !== 'admin' || a.held > 0)
-    .sort((a, b) => b.held - a.held || a.name.localeCompare(b.name))
-    .map(({ id, name, held: n }) => ({ id, name, held: n }));
+    .map((a) => {
+      const l = load.get(a._id.toString()) ?? { work: 0, reports: 0 };
+      return { id: a._id.toString(), name: a.name, role: a.role, held: l.work, reports: l.reports };
+    })
+    .filter((a) => a.role !== 'admin' || a.reports > 0)
+    .sort((a, b) => b.held - a.held || b.reports - a.reports || a.name.localeCompare(b.name))
+    .map(({ id, name, held, reports }) => ({ id, name, held, reports }));
 }
 
 export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {

@@ -50,3 +50,27 @@ it("the queue reads only what it lists, not every waiting report's story and lin
   expect(listed).not.toHaveProperty('place');
   expect(listed.similar!.every((l) => !('reasons' in l))).toBe(true);
 });
+
+/** The "Who holds what" rows as shown. */
+function loadRows(page: string): string[] {
+  const card = /<section[^>]*data-testid="agent-load"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+  return [...card.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
+it('"Who holds what" says how many reports an agent holds when an incident counts them as one ticket', async () => {
+  const wanjiru = await h.account('wanjiru', 'agent');
+  const me = { id: wanjiru._id.toString(), role: 'agent' as const };
+  const story = 'Anti-riot police beat protesters at Archives on Moi Avenue and arrested about twenty of them.';
+  const lead = await protest(story, { language: 'sw' });
+  const others = [await protest(`${story} They threw them in a lorry.`), await protest(`${story} Teargas everywhere.`)];
+  expect(await h.store.reports.transition(lead._id, 'assigned', { kind: 'agent', agentId: me.id }, { assignee: me.id })).not.toBeNull();
+  const joined = await h.incidents.join(lead._id.toString(), me, others.map((r) => r._id.toString()));
+  expect(joined.ok).toBe(true);
+  const sup = await h.account('mercy', 'supervisor');
+  const desk = h.browser();
+  await desk.signIn('mercy', PASSWORD);
+  // Counted against the cap as one ticket, as the cap counts it; but she answers three reporters.
+  expect(loadRows((await desk.get('/supervisor/tickets')).body)).toContain('Wanjiru W. 1 of 5 · 3 reports');
+  await h.store.agents.setLanguage(sup._id, 'sw');
+  expect(loadRows((await desk.get('/supervisor/tickets')).body)).toContain('Wanjiru W. 1 kati ya 5 · ripoti 3');
+});
