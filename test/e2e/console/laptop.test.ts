@@ -12,6 +12,7 @@ import { seedReport } from '../../support/report-fixtures';
 import { artifactPath, signIn } from '../../support/browser';
 import en from '../../../locales/en/common.json';
 import sw from '../../../locales/sw/common.json';
+import { TriageService } from '../../../src/services/triage-service';
 
 const env = consoleInChromium({ label: 'console-laptop' });
 let h: ConsoleHarness;
@@ -161,5 +162,34 @@ it('every choice in the All tickets filters shows whole once chosen at 1280 px, 
     await page.locator('form.filters').screenshot({ path: artifactPath(`console-${width}-filters-sw.png`) });
     expect(await optionsCut(page, 'form.filters')).toEqual(stillCut[width]);
   }
+  await context.close();
+}, 60_000);
+
+it('at 1280x720 the waiting list shows how long each ticket has waited, in Swahili too, when urgent tickets waited too long', async () => {
+  // Seen in a surge: in Swahili the "Muda wa kusubiri" column was pushed out of the card (the
+  // heading kept on one line beside "Imesubiri muda mrefu" and "zinazofanana 2"), and only "da"
+  // of "dak 13" showed beside the urgent tickets.
+  await h.account('njoroge', 'agent');
+  const triage = new TriageService({ store: h.store, logger: h.logger });
+  const description = { text: 'Police fired teargas at protesters on Kenyatta Avenue near Kencom and beat young men with batons.' };
+  for (let i = 0; i < 3; i++) {
+    const { report } = await seedReport(h.store, { category: 'p_force', priority: 1, dangerNow: true, county: 47, place: 'Kencom, Nairobi CBD', when: 'now', description });
+    await triage.link(report);
+    expect(await h.store.reports.escalate(report._id, 1, { escalations: 0 })).not.toBeNull();
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'njoroge', PASSWORD);
+  await page.getByRole('button', { name: 'Kiswahili' }).click();
+  await page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
+  await page.locator('[data-testid="escalated"]').first().waitFor();
+  const shown = await page.evaluate(() => {
+    const box = document.querySelector('#queue-data .table-scroll')!.getBoundingClientRect();
+    const cells = Array.from(document.querySelectorAll('#queue-data table.list tbody tr td:last-child, #queue-data table.list thead th:last-child'));
+    return cells.every((c) => c.getBoundingClientRect().right <= box.right + 0.5);
+  });
+  await page.screenshot({ path: artifactPath('console-1280-queue-sw.png') });
+  expect(shown).toBe(true);
   await context.close();
 }, 60_000);
