@@ -74,3 +74,23 @@ it('"Who holds what" says how many reports an agent holds when an incident count
   await h.store.agents.setLanguage(sup._id, 'sw');
   expect(loadRows((await desk.get('/supervisor/tickets')).body)).toContain('Wanjiru W. 1 kati ya 5 · ripoti 3');
 });
+
+it("an incident's answer to every reporter comes before the list of its reports, not after up to 100 of them", async () => {
+  const otieno = await h.account('otieno', 'agent');
+  const me = { id: otieno._id.toString(), role: 'agent' as const };
+  const story = 'GSU officers whipped hawkers at Kencom stage on Tom Mboya street during the protest and took their goods.';
+  const lead = await protest(story);
+  const members = [];
+  for (const more of ['Shops are closing.', 'A woman fell down.', 'Matatus have stopped.', 'I saw it myself.']) members.push(await protest(`${story} ${more}`));
+  expect(await h.store.reports.transition(lead._id, 'assigned', { kind: 'agent', agentId: me.id }, { assignee: me.id })).not.toBeNull();
+  expect((await h.incidents.join(lead._id.toString(), me, members.map((r) => r._id.toString()))).ok).toBe(true);
+  const desk = h.browser();
+  await desk.signIn('otieno', PASSWORD);
+  const page = (await desk.get(`/tickets/${lead._id.toString()}`)).body;
+  const incident = page.slice(page.indexOf('data-testid="incident"'), page.indexOf('data-testid="similar"'));
+  const answer = incident.indexOf('data-testid="reply-all"');
+  const rows = members.map((m) => incident.indexOf(`data-reference="${m.reference}"`));
+  expect(answer).toBeGreaterThan(0);
+  expect(rows.every((at) => at > answer)).toBe(true);
+  expect(incident.indexOf('The other reports of this incident')).toBeLessThan(Math.min(...rows));
+});
