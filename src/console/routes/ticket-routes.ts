@@ -91,7 +91,8 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
     if (again) hidden.add(i);
     else shown = e;
   });
-  const repeatedView = (_e: ReportEventDoc, i: number) => hidden.has(i);
+  const runs = linkedRuns(history);
+  const repeatedView = (_e: ReportEventDoc, i: number) => hidden.has(i) || runs.hidden.has(i);
   return {
     /** The agency that has the case now: "in progress" takes it back from them, and is asked about first. */
     withAgency: referralHolding(report, lastWaitFrom(history)),
@@ -99,12 +100,15 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
     // The trail shows what happened; the note typed with a status change or a referral is part of
     // that step, so it is shown there (marked internal). Plain notes and messages have their own panels.
     audit: history
-      .filter((e, i) => !repeatedView(e, i))
-      .map((e) => ({
+      .map((e, i) => ({ e, times: runs.times.get(i) }))
+      .filter(({ e }, i) => !repeatedView(e, i))
+      .map(({ e, times }) => ({
         // Keys the row, so a live update changes it in place (console.js `morph`).
         id: String(e._id),
         at: e.at,
         type: e.type,
+        // Links found in a row, shown as their last line with how many.
+        times,
         actor: e.actor.kind,
         by: nameOf(e),
         from: typeof e.data?.from === 'string' ? e.data.from : undefined,
@@ -128,6 +132,27 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         handedTo: handed(e, 'toAgent').map((id) => names.get(id) ?? '?')[0],
       })),
   };
+}
+
+/**
+ * Links intake found one after another are one line of the history, the latest, with their count:
+ * in a surge every similar report that came in added a line, and 80 "Linked to similar reports"
+ * buried what staff had done. `hidden`: indexes not shown; `times`: the count on a run's last line.
+ */
+function linkedRuns(history: readonly ReportEventDoc[]): { hidden: Set<number>; times: Map<number, number> } {
+  const hidden = new Set<number>();
+  const times = new Map<number, number>();
+  let run = 0;
+  history.forEach((e, i) => {
+    if (e.type !== 'linked') return void (run = 0);
+    run += 1;
+    if (run > 1) {
+      hidden.add(i - 1);
+      times.delete(i - 1);
+      times.set(i, run);
+    }
+  });
+  return { hidden, times };
 }
 
 /** The ticket page: what it shows is what the policy lets this viewer do. */

@@ -94,3 +94,33 @@ it("an incident's answer to every reporter comes before the list of its reports,
   expect(rows.every((at) => at > answer)).toBe(true);
   expect(incident.indexOf('The other reports of this incident')).toBeLessThan(Math.min(...rows));
 });
+
+/** The ticket page's history lines, newest first, as read. */
+function historyLines(page: string): string[] {
+  const audit = /<details class="audit"[\s\S]*?<\/details>/.exec(page)?.[0] ?? '';
+  return [...audit.matchAll(/<li id="ev-[^"]*">([\s\S]*?)<\/li>/g)].map((m) => m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
+it("a surge's links found one after another are one line of the ticket's history with their count, not a line each burying what staff did", async () => {
+  const story = 'Police teargassed protesters outside Archives on Moi Avenue and chased them into Kenyatta Avenue.';
+  const lead = await protest(story);
+  for (const more of ['Shops are closing.', 'A woman fell down.', 'Matatus have stopped.', 'I saw it myself.', 'Please send help.']) await protest(`${story} ${more}`);
+  const njeri = await h.account('njeri', 'agent');
+  const me = { id: njeri._id.toString(), role: 'agent' as const };
+  expect(await h.store.reports.transition(lead._id, 'assigned', { kind: 'agent', agentId: me.id }, { assignee: me.id })).not.toBeNull();
+  const desk = h.browser();
+  await desk.signIn('njeri', PASSWORD);
+  const lines = historyLines((await desk.get(`/tickets/${lead._id.toString()}`)).body);
+  // One entry per link in the stored history (five, and any report of the earlier tests alike).
+  const links = (await h.store.reports.history(lead._id)).filter((e) => e.type === 'linked').length;
+  expect(links).toBeGreaterThanOrEqual(5);
+  const linked = lines.filter((l) => l.includes('Linked to similar reports'));
+  expect(linked).toHaveLength(1);
+  expect(linked[0]).toContain(`(${links} times)`);
+  expect(lines.some((l) => l.includes('Taken · Njeri W.'))).toBe(true);
+
+  await h.store.agents.setLanguage(njeri._id, 'sw');
+  const sw = historyLines((await desk.get(`/tickets/${lead._id.toString()}`)).body).filter((l) => l.includes('Imehusishwa na ripoti zinazofanana'));
+  expect(sw).toHaveLength(1);
+  expect(sw[0]).toContain(`(mara ${links})`);
+});
