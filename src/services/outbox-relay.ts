@@ -7,6 +7,7 @@ import type { TriageService } from './triage-service';
 import type { SlaService } from './sla-service';
 import type { DangerAlertPort, ReplyPort, TicketJobState, TicketQueuePort } from './ports';
 import { REDELIVER_FOR_MS } from './delivery-service';
+import { storeOwedNotices } from './owed-notices';
 
 export interface OutboxRelayOptions {
   store: Store;
@@ -56,6 +57,8 @@ export interface RelayPass {
   tickets: number;
   /** Stored messages queued for delivery that were never queued. */
   messages: number;
+  /** Reports whose status change's notices to the reporter failed to be stored, stored now. */
+  notices: number;
   /** Waiting tickets whose job had vanished, re-added. */
   restored: number;
   /** Waiting tickets whose SLA check was lost, run again. */
@@ -90,7 +93,7 @@ export class OutboxRelay implements Service {
   async runOnce(opts: { reconcile?: boolean } = {}): Promise<RelayPass> {
     const { store, logger } = this.opts;
     const before = new Date(Date.now() - (this.opts.graceMs ?? 2000));
-    const pass: RelayPass = { tickets: 0, messages: 0, restored: 0, clocks: 0, reprioritised: 0, alerted: 0, relinked: 0 };
+    const pass: RelayPass = { tickets: 0, messages: 0, notices: 0, restored: 0, clocks: 0, reprioritised: 0, alerted: 0, relinked: 0 };
 
     for (const report of await store.reports.findUnqueued(200, before)) {
       // Never taken by an agent: never queued before (a crash or Redis stopped it), so its first history entries may be missing too.
@@ -109,6 +112,7 @@ export class OutboxRelay implements Service {
         return pass;
       }
     }
+    pass.notices = await this.storeOwedNotices(before);
     const reconcileEvery = this.opts.reconcileEveryMs ?? 60_000;
     if (opts.reconcile ?? Date.now() - this.lastReconcile >= reconcileEvery) {
       Object.assign(pass, await this.repairRaised(before));
@@ -188,6 +192,25 @@ export class OutboxRelay implements Service {
       }
     }
     return alerted;
+  }
+
+  /**
+   * Notices a status change owes its reporter that its caller could not store (MongoDB failed, or
+   * the process died, after the change was written): stored and queued now, each once (under the
+   * id the change gave it). One that fails again is tried next pass.
+   */
+  private async storeOwedNotices(settled: Date): Promise<number> {
+    const { store, logger } = this.opts;
+    let stored = 0;
+    for (const report of await store.reports.findOwedNotices(100, settled)) {
+      try {
+        await storeOwedNotices(this.opts, report, report.noticesOwed ?? []);
+        stored++;
+      } catch (err) {
+        logger.warn({ reportId: report._id.toString(), err }, 'could not store the notices a status change owes its reporter; will retry');
+      }
+    }
+    return stored;
   }
 
   /** Only tickets past their check's due time are looked up in Redis: normally none. */

@@ -1,6 +1,6 @@
 import { mayTakeAnother } from '../domain';
 import { KeyedSerial } from '../lib/keyed-serial';
-import type { Actor, ReportDoc, Store } from '../store';
+import type { Actor, OwedNotice, ReportDoc, Store } from '../store';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { ClaimedTicket, TicketDispenser, TicketQueuePort } from './ports';
@@ -147,11 +147,13 @@ export class TicketDesk {
    * when given), then the job re-added at the report's current priority. Null if the guard refused.
    */
   /** `requireAssignee`: the holder it must still have (null: none, a supervisor's page showed it waiting). */
-  async release(reportId: string, actor: Actor, opts: { requireAssignee?: string | null; reason?: string } = {}): Promise<ReportDoc | null> {
+  /** `notices`: what the release owes its reporter (taken back from an agency), written with it. */
+  async release(reportId: string, actor: Actor, opts: { requireAssignee?: string | null; reason?: string; notices?: readonly OwedNotice[] } = {}): Promise<ReportDoc | null> {
     const { store } = this.deps;
     const report = await store.reports.transition(reportId, 'received', actor, {
       requireAssignee: opts.requireAssignee,
       eventData: opts.reason ? { reason: opts.reason } : undefined,
+      notices: opts.notices,
     });
     if (!report) return null;
     await store.reports.markUnqueued(report._id);

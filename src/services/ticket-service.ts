@@ -1,12 +1,13 @@
 import { Types } from 'mongoose';
 import { checkReplyText, checkText, CLOSED_STATUSES, consentAskable, referralHolding, decide, decideHandOver, heldWork, identityAsked, isAgency, isAgentStatus, lastWaitFrom, LIMITS, otherAgencyName, oversees, shouldAskRating, type Agency, type ConsentAskRefusal, type RejectReason, type TicketAction, type AgentStatus } from '../domain';
-import type { Actor, MessageDoc, ReportDoc, Store } from '../store';
+import type { Actor, MessageDoc, OwedNotice, ReportDoc, Store } from '../store';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
 import type { HeldDangerService } from './held-danger-service';
+import { owedNotice, storeOwedNotices } from './owed-notices';
 import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type AsksIdentity, type HandBack, type HandOverTargets, type Refused, type ReplyOptions, type Seen, type TakeResult, type TicketActions, VIEW_AGAIN_AFTER_MS } from './ticket-actions';
 
 export interface TicketServiceDeps {
@@ -62,11 +63,12 @@ export class TicketService implements TicketActions {
   async release(reportId: string, agent: AgentRef, seen?: Seen): Promise<ActionResult> {
     const allowed = await this.allowed(reportId, agent, 'release');
     if (!allowed.ok) return allowed;
-    const from = await this.referralHolding(allowed.report);
-    const released = await this.deps.desk.release(reportId, actorOf(agent), { requireAssignee: holderGuard(agent, seen) });
-    if (!released) return refused('changed');
     // Released while an agency had it (waiting on the reporter for it): the case is back with Ripoti.
-    if (from) await this.notifyTakenBack(released, from);
+    const from = await this.referralHolding(allowed.report);
+    const notices = from && !allowed.report.reporterForgottenAt ? [takenBackNotice(from)] : [];
+    const released = await this.deps.desk.release(reportId, actorOf(agent), { requireAssignee: holderGuard(agent, seen), notices });
+    if (!released) return refused('changed');
+    await this.sendOwed(released, notices);
     await this.publishStatus(released._id, true);
     return OK;
   }
@@ -184,19 +186,10 @@ export class TicketService implements TicketActions {
     const eventData: Record<string, unknown> = {};
     if (opts.rejectReason) eventData.rejectReason = opts.rejectReason;
     if (note.text) eventData.note = note.text;
-    const updated = await this.deps.store.reports.transition(reportId, to, actorOf(agent), { requireAssignee: holderGuard(agent, opts.seen), eventData });
+    const notices = await this.statusNotices(allowed.report, to, opts.rejectReason);
+    const updated = await this.deps.store.reports.transition(reportId, to, actorOf(agent), { requireAssignee: holderGuard(agent, opts.seen), eventData, notices });
     if (!updated) return refused('changed');
-    // Taken back from an agency (referred by mistake, or to another): the reporter was told it went
-    // there. Waiting for the reporter is not taking it back: staff ask what the agency needs.
-    const from = !CLOSED_STATUSES.includes(to) && to !== 'waiting_reporter' ? await this.referralHolding(allowed.report) : undefined;
-    if (from) await this.notifyTakenBack(updated, from);
-    // A duplicate is closed because another report of the same incident is in hand: said so, not "send a new report" alone.
-    const notice = to === 'rejected' && opts.rejectReason === 'duplicate' ? 'notices:closedDuplicate' : NOTICE_FOR_STATUS[to];
-    if (notice) await this.notify(updated, notice);
-    // After the closing notice, one question the reporter answers with a tap (src/domain/rating.ts).
-    // Once per report: a ticket reopened and closed again was asked at its first close (read only for a close that asks).
-    const asks = shouldAskRating(to, opts.rejectReason) && shouldAskRating(to, opts.rejectReason, await this.deps.store.messages.hasNotice(updated._id, RATING_NOTICE));
-    if (asks) await this.notify(updated, RATING_NOTICE, { reportId: updated._id.toString() });
+    await this.sendOwed(updated, notices);
     const leftQueue = allowed.report.status === 'received';
     if (leftQueue) await this.deps.desk.dropWaiting(reportId);
     await this.publishStatus(updated._id, leftQueue);
@@ -211,26 +204,55 @@ export class TicketService implements TicketActions {
     if (name && !name.ok) return refused('agency_name');
     const allowed = await this.allowed(reportId, agent, 'refer');
     if (!allowed.ok) return allowed;
+    // Back to the agency that had it while staff asked the reporter for more: they were never told otherwise.
+    const tell = !allowed.report.reporterForgottenAt && !(await this.waitedForAgency(allowed.report, agency, name?.ok ? name.text : undefined));
+    const notices = tell ? [owedNotice('notices:referred', { agency, ...(name?.ok ? { name: name.text } : {}) })] : [];
     const updated = await this.deps.store.reports.transition(reportId, 'referred', actorOf(agent), {
       requireAssignee: holderGuard(agent, seen),
       referral: { agency, ...(checked.text ? { note: checked.text } : {}), ...(name?.ok ? { name: name.text } : {}) },
+      notices,
     });
     if (!updated) return refused('changed');
-    // Back to the agency that had it while staff asked the reporter for more: they were never told otherwise.
-    if (!(await this.waitedForAgency(allowed.report, agency, name?.ok ? name.text : undefined))) await this.notify(updated, 'notices:referred', { agency, ...(name?.ok ? { name: name.text } : {}) });
+    await this.sendOwed(updated, notices);
     await this.publishStatus(updated._id, false);
     return OK;
+  }
+
+  /**
+   * What a change to `to` owes the reporter, in order, decided on the ticket as read (the guarded
+   * change applies only from it) and written with the change, so a failure storing them loses none.
+   */
+  private async statusNotices(report: ReportDoc, to: AgentStatus, rejectReason: RejectReason | undefined): Promise<OwedNotice[]> {
+    if (report.reporterForgottenAt) return [];
+    const notices: OwedNotice[] = [];
+    // Taken back from an agency (referred by mistake, or to another): the reporter was told it went
+    // there. Waiting for the reporter is not taking it back: staff ask what the agency needs.
+    const from = !CLOSED_STATUSES.includes(to) && to !== 'waiting_reporter' ? await this.referralHolding(report) : undefined;
+    if (from) notices.push(takenBackNotice(from));
+    // A duplicate is closed because another report of the same incident is in hand: said so, not "send a new report" alone.
+    const notice = to === 'rejected' && rejectReason === 'duplicate' ? 'notices:closedDuplicate' : NOTICE_FOR_STATUS[to];
+    if (notice) notices.push(owedNotice(notice));
+    // After the closing notice, one question the reporter answers with a tap (src/domain/rating.ts).
+    // Once per report: a ticket reopened and closed again was asked at its first close, or still owes it (read only for a close that asks).
+    const asked = async () => (report.noticesOwed ?? []).some((n) => n.key === RATING_NOTICE) || (await this.deps.store.messages.hasNotice(report._id, RATING_NOTICE));
+    if (shouldAskRating(to, rejectReason) && shouldAskRating(to, rejectReason, await asked())) notices.push(owedNotice(RATING_NOTICE, { reportId: report._id.toString() }));
+    return notices;
+  }
+
+  /** Stores the notices a change owed and queues them; a failure leaves them owed for the outbox relay (logged, not thrown: the change is made). */
+  private async sendOwed(report: ReportDoc, notices: readonly OwedNotice[]): Promise<void> {
+    if (!notices.length) return;
+    try {
+      await storeOwedNotices(this.deps, report, notices);
+    } catch (err) {
+      this.deps.logger.error({ reportId: report._id.toString(), reference: report.reference, notices: notices.map((n) => n.key), err }, 'could not store notices for reporter; the outbox relay will');
+    }
   }
 
   /** The referral whose agency has the case (domain `referralHolding`); the history is read only for a ticket waiting on its reporter. */
   private async referralHolding(report: ReportDoc): Promise<ReportDoc['referral']> {
     if (report.status !== 'waiting_reporter' || !report.referral) return referralHolding(report, undefined);
     return referralHolding(report, lastWaitFrom(await this.deps.store.reports.history(report._id)));
-  }
-
-  /** "It is no longer with <agency>": the case is back with Ripoti staff ("another agency" by the name given). */
-  private async notifyTakenBack(report: ReportDoc, from: NonNullable<ReportDoc['referral']>): Promise<void> {
-    await this.notify(report, 'notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
   }
 
   /** Back to the agency that has it while staff asked the reporter for more. */
@@ -352,6 +374,11 @@ export class TicketService implements TicketActions {
     await this.deps.events.publish({ type: 'ticket', reportId: reportId.toString(), what: 'status' });
     if (queueChanged) await this.deps.events.publish({ type: 'queue' });
   }
+}
+
+/** "It is no longer with <agency>": the case is back with Ripoti staff ("another agency" by the name given). */
+function takenBackNotice(from: NonNullable<ReportDoc['referral']>): OwedNotice {
+  return owedNotice('notices:referralTakenBack', { agency: from.agency, ...(from.agency === 'OTHER' && from.name ? { name: from.name } : {}) });
 }
 
 function actorOf(agent: AgentRef): Actor {

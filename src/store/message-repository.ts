@@ -32,6 +32,20 @@ export class MessageRepository {
   }
 
   /**
+   * A notice a status change owed (`ReportDoc.noticesOwed`) under its own id: stored again (the
+   * relay after the change's own try failed late), it is the one already stored.
+   */
+  async addNoticeOnce(id: Types.ObjectId, reportId: Id, notice: { key: string; vars?: Record<string, string> }): Promise<MessageDoc> {
+    try {
+      return await this.addOutgoing(reportId, { notice }, id);
+    } catch (err) {
+      const stored = isDuplicateKey(err) ? await this.findById(id) : null;
+      if (!stored || !stored.reportId.equals(oid(reportId)) || stored.kind !== 'notice') throw err;
+      return stored;
+    }
+  }
+
+  /**
    * An agent's reply under an id fixed by the draft it was written in: sent again (the answer to
    * the first send was lost, and the agent pressed Send again), it is the one already stored.
    */

@@ -193,6 +193,15 @@ export interface ReportDoc {
    */
   dangerAlertOwed?: boolean;
   /**
+   * Notices to the reporter a status change owes (closed, referred, taken back, the rating
+   * question), written in the same write as the change under ids chosen before it: stored as
+   * messages under those ids (once, however often), then taken off. The outbox relay stores the
+   * ones a failure left here. `noticesOwedAt`: when the oldest still owed was written (the relay's
+   * sparse index holds only reports that owe some). Absent otherwise.
+   */
+  noticesOwed?: OwedNotice[];
+  noticesOwedAt?: Date;
+  /**
    * On a ticket an agent holds: when the reporter's danger message its holder has not opened began
    * (several in a row keep the first). A hand-over starts the new holder's watch from it.
    */
@@ -284,6 +293,8 @@ export const reportSchema = new Schema<ReportDoc>(
     lastEscalatedAt: { type: Date, default: null },
     dangerSaidAt: { type: Date, default: undefined },
     dangerAlertOwed: { type: Boolean, default: undefined },
+    noticesOwed: { type: [Schema.Types.Mixed], default: undefined },
+    noticesOwedAt: { type: Date, default: undefined },
     heldDangerAt: { type: Date, default: undefined },
     referral: { type: new Schema({ agency: { type: String, enum: AGENCIES }, note: String, name: String, at: Date }, { _id: false }), default: null },
     holderSeen: { type: new Schema({ agentId: Schema.Types.ObjectId, at: Date }, { _id: false }), default: null },
@@ -317,6 +328,8 @@ reportSchema.index({ 'constituency.code': 1, 'ward.code': 1 }, { sparse: true })
 reportSchema.index({ county: 1, incidentAt: 1 }); // triage: recent reports of a county within the link window
 reportSchema.index({ 'incident.id': 1 }, { sparse: true }); // the members of an incident
 reportSchema.index({ 'similar.reportId': 1, status: 1 }, { sparse: true }); // waiting reports linked into an incident
+// Outbox relay: reports whose status change still owes its reporter a notice (a report is stored without one: intake writes no entry).
+reportSchema.index({ noticesOwedAt: 1 }, { sparse: true });
 
 export const EVENT_TYPES = [
   'submitted',
@@ -396,6 +409,13 @@ export const reportEventSchema = new Schema<ReportEventDoc>({
   at: { type: Date, required: true, default: () => new Date() },
 });
 reportEventSchema.index({ reportId: 1, at: 1 });
+
+/** A notice a status change owes its reporter (`ReportDoc.noticesOwed`): the message's id, key and variables. */
+export interface OwedNotice {
+  _id: Types.ObjectId;
+  key: string;
+  vars?: Record<string, string>;
+}
 
 /** The conversation between agents and a reporter, relayed by the bot. */
 export interface MessageDoc {

@@ -3,7 +3,7 @@ import { Types, type Model, type mongo } from 'mongoose';
 import { generateReference, heldWork, sourcesOf, CLOSED_STATUSES, type Status, type Priority, type Agency, type RejectReason } from '../domain';
 import { linkUpdates, type LinkWrite, type WithLinks } from './incident-repository';
 import { isDuplicateKey } from './reporter-repository';
-import type { Actor, EventType, ReportDoc, ReportEventDoc } from './models';
+import type { Actor, EventType, OwedNotice, ReportDoc, ReportEventDoc } from './models';
 import type { Logger } from '../logger';
 
 export type NewReport = Omit<
@@ -669,7 +669,7 @@ export class ReportRepository {
     id: Id,
     to: Status,
     actor: Actor,
-    opts: { assignee?: Id | null; requireAssignee?: Id | null; referral?: { agency: Agency; note?: string; name?: string }; eventData?: Record<string, unknown> } = {},
+    opts: { assignee?: Id | null; requireAssignee?: Id | null; referral?: { agency: Agency; note?: string; name?: string }; eventData?: Record<string, unknown>; notices?: readonly OwedNotice[] } = {},
   ): Promise<ReportDoc | null> {
     const filter: Record<string, unknown> = { _id: oid(id), status: { $in: sourcesOf(to) } };
     if (opts.requireAssignee !== undefined) filter.assignee = opts.requireAssignee === null ? null : oid(opts.requireAssignee);
@@ -691,7 +691,9 @@ export class ReportRepository {
         .catch((err: unknown) => this.logger?.warn({ err, reportId: String(id), to, outcome: 'history_line_missing' }, 'status changed; its history line could not be written'));
     let before: ReportDoc | null;
     try {
-      before = await this.Report.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'before' }).lean<ReportDoc>();
+      // The notices it owes its reporter, in the same write: a failure storing them leaves them here for the outbox relay.
+      const owe = opts.notices?.length ? { $set: { ...set, noticesOwedAt: new Date() }, $push: { noticesOwed: { $each: [...opts.notices] } } } : { $set: set };
+      before = await this.Report.findOneAndUpdate(filter, owe, { returnDocument: 'before' }).lean<ReportDoc>();
     } catch (err) {
       const made = await this.Report.findOne({ _id: oid(id), transitionMark: mark }).lean<ReportDoc>().catch(() => null);
       if (!made) throw err;
@@ -701,6 +703,30 @@ export class ReportRepository {
     if (!before) return null;
     await line(before.status);
     return { ...before, ...set, assignee: (set.assignee as Types.ObjectId | null | undefined) ?? before.assignee } as ReportDoc;
+  }
+
+  /**
+   * Reports whose status change still owes its reporter notices, written before `settled` (a
+   * younger one: the change's own caller may be storing them now), the oldest first: the outbox
+   * relay's work list, read from the sparse `noticesOwedAt` index (only these are in it).
+   */
+  findOwedNotices(limit: number, settled: Date): Promise<Pick<ReportDoc, '_id' | 'reference' | 'reporterForgottenAt' | 'noticesOwed'>[]> {
+    return this.Report.find({ noticesOwedAt: { $lte: settled } }, { _id: 1, reference: 1, reporterForgottenAt: 1, noticesOwed: 1 })
+      .sort({ noticesOwedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<Pick<ReportDoc, '_id' | 'reference' | 'reporterForgottenAt' | 'noticesOwed'>[]>()
+      .exec();
+  }
+
+  /** These owed notices are stored: no longer owed. Others owed since (a later change's) stay. */
+  async clearOwedNotices(id: Id, ids: readonly Types.ObjectId[]): Promise<void> {
+    // Usually these are all it owes: one write takes the list off.
+    if (ids.length) {
+      const all = await this.Report.updateOne({ _id: oid(id), noticesOwed: { $size: ids.length }, 'noticesOwed._id': { $all: [...ids] } }, { $unset: { noticesOwed: 1, noticesOwedAt: 1 } }).exec();
+      if (all.modifiedCount) return;
+      await this.Report.updateOne({ _id: oid(id) }, { $pull: { noticesOwed: { _id: { $in: [...ids] } } } }).exec();
+    }
+    await this.Report.updateOne({ _id: oid(id), $or: [{ noticesOwed: { $size: 0 } }, { noticesOwed: { $exists: false } }] }, { $unset: { noticesOwed: 1, noticesOwedAt: 1 } }).exec();
   }
 
   async setPriority(id: Id, priority: Priority, escalated: boolean): Promise<ReportDoc | null> {

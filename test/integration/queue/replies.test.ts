@@ -199,6 +199,31 @@ describe('messages to reporters (replies queue)', () => {
     expect((await h.store.messages.findById(old._id))?.delivery).toBe('failed');
   });
 
+  it('a ticket closed while storing its notices fails (MongoDB gave up once the status changed): the reporter is still told, and asked the rating question, once each', async () => {
+    const { user, reportId, reference, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    // Every insert of a message fails for a moment: the close is written, its notices are not.
+    const admin = h.store.models.Message.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
+    await admin.command({ configureFailPoint: 'failCommand', mode: { times: 3 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
+    try {
+      expect(await h.tickets.changeStatus(reportId, a, 'resolved')).toEqual({ ok: true });
+    } finally {
+      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+    }
+    expect((await h.store.reports.findById(reportId))?.status).toBe('resolved');
+    // The agent's retry is refused (it is closed already): nothing of theirs writes the notices again.
+    expect((await h.tickets.changeStatus(reportId, a, 'resolved')).ok).toBe(false);
+    expect((await seen(user, 'has been resolved and closed')).text).toContain(reference);
+    await seen(user, 'did Ripoti help you?');
+    await waitFor(async () => ((await h.store.messages.listForReport(reportId)).length === 3 && (await h.store.messages.listForReport(reportId)).every((m) => m.delivery === 'sent')) || undefined, 'every notice stored and marked sent');
+    expect(sendsTo(user).filter((c) => c.ok && String(c.params.text).includes('has been resolved'))).toHaveLength(1);
+    expect(sendsTo(user).filter((c) => c.ok && String(c.params.text).includes('did Ripoti help you?'))).toHaveLength(1);
+    // Nothing is left owed: a later pass of the relay stores nothing more.
+    await waitFor(async () => ((await h.store.reports.findById(reportId)) as { noticesOwedAt?: Date } | null)?.noticesOwedAt === undefined || undefined, 'nothing owed');
+    expect((await h.store.messages.listForReport(reportId)).map((m) => m.notice?.key).sort()).toEqual(['notices:ratingAsk', 'notices:resolved', 'notices:taken']);
+  });
+
   it('a reply to an anonymous reporter asking who they are, whose audit line failed, sent again from the same draft: audited once, delivered once', async () => {
     const user = tg.user({ firstName: 'Audited', languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });

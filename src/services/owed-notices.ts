@@ -1,0 +1,34 @@
+import { Types } from 'mongoose';
+import type { OwedNotice, ReportDoc, Store } from '../store';
+import type { ReplyPort } from './ports';
+import type { Logger } from '../logger';
+
+/** A notice a status change will owe its reporter, under the id its message will have. */
+export function owedNotice(key: string, vars?: Record<string, string>): OwedNotice {
+  return { _id: new Types.ObjectId(), key, ...(vars ? { vars } : {}) };
+}
+
+export interface OwedNoticeDeps {
+  store: Store;
+  replies: Pick<ReplyPort, 'deliver'>;
+  logger: Logger;
+}
+
+/**
+ * Stores the notices a status change owes (written with the change: `ReportDoc.noticesOwed`) as
+ * messages under their own ids, so however often this runs (the change's caller, then the outbox
+ * relay after a failure) each is stored and queued once; then they are no longer owed. None for a
+ * reporter who asked to be forgotten: nobody is left to tell. Throws when MongoDB fails: they stay
+ * owed, and the relay tries again.
+ */
+export async function storeOwedNotices(deps: OwedNoticeDeps, report: Pick<ReportDoc, '_id' | 'reporterForgottenAt'>, notices: readonly OwedNotice[]): Promise<void> {
+  if (!report.reporterForgottenAt) {
+    for (const n of notices) {
+      const msg = await deps.store.messages.addNoticeOnce(n._id, report._id, { key: n.key, ...(n.vars ? { vars: n.vars } : {}) });
+      if (msg.delivery !== 'pending') continue;
+      // Stored as pending: the outbox relay queues it when Redis is back.
+      await deps.replies.deliver(msg._id.toString()).catch((err: unknown) => deps.logger.warn({ reportId: report._id.toString(), messageId: msg._id.toString(), err }, 'could not queue message; relay will retry'));
+    }
+  }
+  await deps.store.reports.clearOwedNotices(report._id, notices.map((n) => n._id));
+}
