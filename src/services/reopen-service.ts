@@ -88,6 +88,8 @@ export class ReopenService {
 
   /** Open again by the reporter's earlier tap: what a failure half-way left undone is finished, the messages still waiting go to it; else the refusal. */
   private async refused(telegramUserId: number, report: ReportDoc, decision: { ok: false; reason: ReopenRefusal }, messages: readonly ReporterMessage[]): Promise<AskAgainResult> {
+    // Its history line first: the reopening's own write of it may have failed (once, whatever the taps).
+    if (decision.reason === 'open' && report.reopenedByReporterAt) await this.deps.store.reports.recordReporterReopen(report);
     if (decision.reason === 'open' && report.reopenedByReporterAt && !report.assignee) await this.backInQueue(report._id.toString());
     if (decision.reason === 'open' && report.reopenedByReporterAt && messages.length) {
       const sent = await this.send(telegramUserId, report._id.toString(), messages);

@@ -131,7 +131,7 @@ export class ReportService {
     // The reporter record stays the one the urgent report was stored under.
     const { reporterId: _same, ...rest } = answers;
     // Closed meanwhile, the rest would sit on a ticket nobody reads: queued again (below, in submit).
-    const reopened = await this.deps.store.reports.reopenUnfinished(draftId, { kind: 'reporter' });
+    const reopened = await this.deps.store.reports.reopenUnfinished(draftId);
     if (reopened) this.deps.logger.info({ reportId: reopened._id.toString(), reference: reopened.reference, from: reopened.status, outcome: 'reopened' }, 'closed urgent ticket reopened: the reporter sent the rest');
     // Back in the queue it is no longer the incident holder's: whoever takes it next reads it alone.
     if (reopened?.incident) await leaveIncident(this.deps, reopened, reopened.incident.id, { kind: 'system' }, { reopened: true });

@@ -176,7 +176,15 @@ export interface ReportDoc {
    * began. Removed when the reporter sends the report.
    */
   /** `at`: when it was stored; `lastAt`: the reporter's latest answer since (what they wrote shows as they go). */
-  unfinished?: { state: UnfinishedState; at: Date; lastAt?: Date } | null;
+  /**
+   * `reopenedAt`/`reopenedFrom`: a send reopened it closed (`reopenUnfinished`), in the same write,
+   * so a send again writes the history line a failure left out (once: its id is fixed by the time).
+   */
+  unfinished?: { state: UnfinishedState; at: Date; lastAt?: Date; reopenedAt?: Date; reopenedFrom?: Status } | null;
+  /** When a send completed it, stored early (`complete`), in the same write: a send again writes the "completed" line a failure left out. */
+  completedAt?: Date;
+  /** When a send again made it anonymous (`makeAnonymous`), in the same write: a send again writes the "made_anonymous" line a failure left out. */
+  madeAnonymousAt?: Date;
   status: Status;
   priority: Priority;
   assignee?: Types.ObjectId | null;
@@ -222,6 +230,8 @@ export interface ReportDoc {
    * closed"): at most once per ticket (src/domain/reopen.ts), so it stays set once written.
    */
   reopenedByReporterAt?: Date | null;
+  /** The status that reopening left (resolved or rejected), in the same write: a tap again writes the history line a failure left out. */
+  reopenedByReporterFrom?: Status;
   /**
    * When its reporter asked us to delete their details (/forget): the report stays, without who
    * sent it; staff can no longer write to them (domain policy refuses a reply). Set once.
@@ -283,7 +293,9 @@ export const reportSchema = new Schema<ReportDoc>(
     pollingStation: { type: new Schema<PollingStation>({ name: String, code: String }, { _id: false }), default: undefined },
     constituency: { type: unitRefSchema, default: undefined },
     ward: { type: unitRefSchema, default: undefined },
-    unfinished: { type: new Schema({ state: { type: String, enum: UNFINISHED_STATES, required: true }, at: { type: Date, required: true }, lastAt: { type: Date } }, { _id: false }), default: undefined },
+    unfinished: { type: new Schema({ state: { type: String, enum: UNFINISHED_STATES, required: true }, at: { type: Date, required: true }, lastAt: { type: Date }, reopenedAt: { type: Date }, reopenedFrom: { type: String, enum: STATUSES } }, { _id: false }), default: undefined },
+    completedAt: { type: Date, default: undefined },
+    madeAnonymousAt: { type: Date, default: undefined },
     status: { type: String, enum: STATUSES, required: true, default: 'received' },
     priority: { type: Number, enum: PRIORITIES, required: true },
     assignee: { type: Schema.Types.ObjectId, default: null },
@@ -302,6 +314,7 @@ export const reportSchema = new Schema<ReportDoc>(
     reporterUnreachable: { type: Boolean, default: false },
     closedAt: { type: Date, default: null },
     reopenedByReporterAt: { type: Date, default: undefined },
+    reopenedByReporterFrom: { type: String, enum: STATUSES, default: undefined },
     reporterForgottenAt: { type: Date, default: undefined },
     purgedAt: { type: Date, default: null },
     similar: { type: [similarSchema], default: undefined },

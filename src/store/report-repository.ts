@@ -78,6 +78,30 @@ function submittedDoc(report: Pick<ReportDoc, '_id' | 'priority' | 'createdAt'>)
 }
 
 /**
+ * A line whose change is marked on the report itself, in the same write (completed, made
+ * anonymous, reopened): its id is fixed by the report, what it says and the mark's time, so the
+ * line written again by a retry (after it failed once the change was made) is written once.
+ */
+function markedLine(reportId: Types.ObjectId, type: EventType, at: Date, data?: Record<string, unknown>): ReportEventDoc {
+  const seconds = Buffer.alloc(4);
+  seconds.writeUInt32BE(Math.floor(at.getTime() / 1000));
+  return eventDoc({ reportId, type, actor: { kind: 'reporter' }, ...(data ? { data } : {}) }, at, fixedEntryId(seconds, type, reportId.id, String(at.getTime())));
+}
+
+/**
+ * The lines of a send's changes marked on the report (`markedLine`): a send again writes any a
+ * failure left out, with its "submitted" entry (one write, each a no-op if already there).
+ */
+function markedLines(report: Pick<ReportDoc, '_id' | 'unfinished' | 'completedAt' | 'madeAnonymousAt'>): ReportEventDoc[] {
+  const lines: ReportEventDoc[] = [];
+  const reopen = report.unfinished;
+  if (reopen?.reopenedAt) lines.push(markedLine(report._id, 'reopened', reopen.reopenedAt, { from: reopen.reopenedFrom }));
+  if (report.completedAt) lines.push(markedLine(report._id, 'completed', report.completedAt));
+  if (report.madeAnonymousAt) lines.push(markedLine(report._id, 'made_anonymous', report.madeAnonymousAt));
+  return lines;
+}
+
+/**
  * The id of a report's "reporter asked to be forgotten" entry: one per report, however often the
  * request is finished (a rerun has another time, so the report's own creation second leads it).
  */
@@ -196,8 +220,9 @@ export class ReportRepository {
           const existing = await this.Report.findOne({ idempotencyKey: input.idempotencyKey }).lean<ReportDoc>();
           if (existing) {
             // The first attempt may have stored the report and then lost the connection before
-            // its "submitted" entry was written: complete the history (a no-op if it is there).
-            await this.addSubmitted(existing);
+            // its "submitted" entry was written: complete the history (a no-op if it is there),
+            // with the lines of its changes marked on it (completed, made anonymous, reopened).
+            await this.insertEvents([submittedDoc(existing), ...markedLines(existing)]);
             return { report: existing, created: false };
           }
         }
@@ -235,12 +260,13 @@ export class ReportRepository {
    */
   async complete(key: string, answers: Partial<NewReport> & { priority: Priority }): Promise<ReportDoc | null> {
     const { priority, ...rest } = answers;
+    // Marked done in the same write: a send again after the line failed writes it (`markedLines`).
     const done = await this.Report.findOneAndUpdate(
       { idempotencyKey: key, unfinished: { $ne: null } },
-      { $set: rest, $min: { priority }, $unset: { unfinished: 1, ...noLongerGiven(rest) } },
+      { $set: { ...rest, completedAt: new Date() }, $min: { priority }, $unset: { unfinished: 1, ...noLongerGiven(rest) } },
       { returnDocument: 'after' },
     ).lean<ReportDoc>();
-    if (done) await this.addEvent(done._id, 'completed', { kind: 'reporter' });
+    if (done) await this.insertEvents([markedLine(done._id, 'completed', done.completedAt!)]);
     return done;
   }
 
@@ -261,8 +287,9 @@ export class ReportRepository {
 
   /** The reporter chose anonymity on a second send of a stored report: never the other way. Null when it already was. */
   async makeAnonymous(id: Id): Promise<ReportDoc | null> {
-    const done = await this.Report.findOneAndUpdate({ _id: oid(id), anonymous: false }, { $set: { anonymous: true } }, { returnDocument: 'after' }).lean<ReportDoc>();
-    if (done) await this.addEvent(done._id, 'made_anonymous', { kind: 'reporter' });
+    // Marked in the same write: a send again after the line failed writes it (`markedLines`).
+    const done = await this.Report.findOneAndUpdate({ _id: oid(id), anonymous: false }, { $set: { anonymous: true, madeAnonymousAt: new Date() } }, { returnDocument: 'after' }).lean<ReportDoc>();
+    if (done) await this.insertEvents([markedLine(done._id, 'made_anonymous', done.madeAnonymousAt!)]);
     return done;
   }
 
@@ -273,13 +300,15 @@ export class ReportRepository {
    * answers are written (`complete`), so a retried Confirm after a failure in between still finds
    * it unfinished and queues it. Null when there is no such report.
    */
-  async reopenUnfinished(key: string, actor: Actor): Promise<ReportDoc | null> {
+  async reopenUnfinished(key: string): Promise<ReportDoc | null> {
+    const at = new Date();
+    // Marked in the same write, with the status it left (a pipeline reads it): a send again after the line failed writes it (`markedLines`).
     const before = await this.Report.findOneAndUpdate(
       { idempotencyKey: key, unfinished: { $ne: null }, status: { $in: CLOSED_STATUSES } },
-      { $set: { status: 'received', assignee: null }, $unset: { closedAt: 1, queuedAt: 1 } },
-      { returnDocument: 'before' },
+      [{ $set: { status: 'received', assignee: null, unfinished: { $mergeObjects: ['$unfinished', { reopenedAt: at, reopenedFrom: '$status' }] } } }, { $unset: ['closedAt', 'queuedAt'] }],
+      { returnDocument: 'before', updatePipeline: true },
     ).lean<ReportDoc>();
-    if (before) await this.addEvent(before._id, 'reopened', actor, { from: before.status });
+    if (before) await this.insertEvents([markedLine(before._id, 'reopened', at, { from: before.status })]);
     return before;
   }
 
@@ -292,14 +321,23 @@ export class ReportRepository {
    */
   async reopenForReporter(id: Id, reporterId: Id, closedSince: Date): Promise<ReportDoc | null> {
     const at = new Date();
+    // Marked with the status it left in the same write (a pipeline reads it): a tap again after the line failed writes it (`recordReporterReopen`).
     const before = await this.Report.findOneAndUpdate(
       { _id: oid(id), reporterId: oid(reporterId), status: { $in: ['resolved', 'rejected'] }, closedAt: { $gte: closedSince }, purgedAt: null, reopenedByReporterAt: null },
-      { $set: { status: 'received', assignee: null, reopenedByReporterAt: at }, $unset: { closedAt: 1, queuedAt: 1 } },
-      { returnDocument: 'before' },
+      [{ $set: { status: 'received', assignee: null, reopenedByReporterAt: at, reopenedByReporterFrom: '$status' } }, { $unset: ['closedAt', 'queuedAt'] }],
+      { returnDocument: 'before', updatePipeline: true },
     ).lean<ReportDoc>();
     if (!before) return null;
-    await this.addEvent(before._id, 'reopened', { kind: 'reporter' }, { from: before.status, reason: 'reporter_asked' });
-    return { ...before, status: 'received', assignee: null, reopenedByReporterAt: at, closedAt: null, queuedAt: null };
+    const reopened: ReportDoc = { ...before, status: 'received', assignee: null, reopenedByReporterAt: at, reopenedByReporterFrom: before.status, closedAt: null, queuedAt: null };
+    await this.recordReporterReopen(reopened);
+    return reopened;
+  }
+
+  /** The history line of its reporter's reopening (`reopenForReporter`), once however often: its id is fixed by the reopening's time. */
+  async recordReporterReopen(report: Pick<ReportDoc, '_id' | 'reopenedByReporterAt' | 'reopenedByReporterFrom'>): Promise<void> {
+    if (!report.reopenedByReporterAt) return;
+    const line = markedLine(report._id, 'reopened', report.reopenedByReporterAt, { from: report.reopenedByReporterFrom, reason: 'reporter_asked' });
+    await this.insertEvents([line]);
   }
 
   /** Why the ticket was last closed as rejected, as the agent chose it (undefined: another close, or none given). */

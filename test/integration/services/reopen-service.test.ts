@@ -99,6 +99,35 @@ describe('ReopenService', () => {
     expect((await h.store.reports.history(report._id)).filter((e) => e.type === 'reopened')).toHaveLength(1);
   });
 
+  it('reopened while its history line failed (MongoDB gave up once the ticket was back in the queue): the tap again writes the line, once', async () => {
+    const { report, telegramUserId, reportId } = await closedReport();
+    const repo = h.store.reports as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const original = repo.reopenForReporter;
+    const admin = h.store.models.ReportEvent.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.ReportEvent.collection.collectionName}`;
+    // While the reopening runs (once), the history's insert fails: the ticket is reopened, its line is not written.
+    repo.reopenForReporter = async (...args: unknown[]) => {
+      delete repo.reopenForReporter;
+      await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
+      try {
+        return await original.apply(h.store.reports, args);
+      } finally {
+        await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+      }
+    };
+    await expect(reopen.askAgain(telegramUserId, reportId, [dispute(651, 'Bado wananitishia')])).rejects.toThrow();
+    expect((await h.store.reports.findById(reportId))?.status).toBe('received');
+    // The reporter taps again (the bot said something went wrong): the message goes to it, once, and the line is written.
+    expect(await reopen.askAgain(telegramUserId, reportId, [dispute(651, 'Bado wananitishia')])).toMatchObject({ ok: true, reopened: false, sent: 1 });
+    expect(await reopen.askAgain(telegramUserId, reportId, [])).toEqual({ ok: false, reason: 'open', reference: report.reference });
+    expect(await written(report._id)).toEqual(['Bado wananitishia']);
+    const history = await h.store.reports.history(report._id);
+    expect(history.filter((e) => e.type === 'reopened').map((e) => ({ actor: e.actor.kind, data: e.data }))).toEqual([{ actor: 'reporter', data: { from: 'resolved', reason: 'reporter_asked' } }]);
+    // Taken, so the next test's take finds its own ticket first.
+    const taken = await h.tickets.takeNext(agent());
+    expect(taken.ok && taken.report._id.toString()).toBe(reportId);
+  });
+
   it('two taps at once (two devices) reopen it once', async () => {
     const { telegramUserId, reportId, report } = await closedReport();
     const both = await Promise.all([reopen.askAgain(telegramUserId, reportId, [dispute(701, 'one')]), reopen.askAgain(telegramUserId, reportId, [dispute(701, 'one')])]);

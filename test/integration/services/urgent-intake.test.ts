@@ -237,3 +237,75 @@ describe('IntakeService.urgent: someone is in danger, before anything else is ty
     expect(await intake.urgent(urgent(user, randomUUID()))).toEqual({ ok: false, reason: 'daily_limit', limit: 1, retryAfterSec: expect.any(Number) });
   });
 });
+
+describe('history lines of a send that failed once its change was written (MongoDB gave up on the line)', () => {
+  /**
+   * While `step` runs, the next insert into the history fails (MaxTimeMSExpired): the change it
+   * makes is written, its history line is not. Armed around the one step so an earlier line of the
+   * same send (its "submitted" entry, written again) is not the one that fails.
+   */
+  async function lineFailsDuring(name: 'complete' | 'makeAnonymous' | 'reopenUnfinished'): Promise<void> {
+    const repo = store.reports as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const original = repo[name];
+    const admin = store.models.ReportEvent.db.getClient().db('admin');
+    const namespace = `${db.dbName}.${store.models.ReportEvent.collection.collectionName}`;
+    // Once: the instance's own property hides the method until this call takes it away.
+    repo[name] = async (...args: unknown[]) => {
+      delete repo[name];
+      await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
+      try {
+        return await original.apply(store.reports, args);
+      } finally {
+        await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+      }
+    };
+  }
+
+  const count = async (reportId: string, type: string) => (await eventTypes(reportId)).filter((t) => t === type).length;
+
+  it('"completed": Send again writes the line the first Send lacked, once', async () => {
+    const user = nextUser++;
+    const draftId = randomUUID();
+    const intake = service();
+    const first = await intake.urgent(urgent(user, draftId));
+    if (!first.ok) throw new Error('urgent refused');
+    await lineFailsDuring('complete');
+    expect(await intake.submit(finished(user, draftId))).toEqual({ ok: false, reason: 'store_unavailable' });
+    expect((await store.reports.findById(first.reportId))?.unfinished ?? null).toBeNull();
+    expect(await intake.submit(finished(user, draftId))).toMatchObject({ ok: true, reportId: first.reportId });
+    expect(await intake.submit(finished(user, draftId))).toMatchObject({ ok: true, reportId: first.reportId });
+    expect(await count(first.reportId, 'completed')).toBe(1);
+  });
+
+  it('"made_anonymous": Send again anonymously writes the line the first anonymous Send lacked, once', async () => {
+    const user = nextUser++;
+    const draftId = randomUUID();
+    const intake = service();
+    const named = await intake.submit(finished(user, draftId, { anonymous: false, dangerNow: false }));
+    if (!named.ok) throw new Error('send refused');
+    await lineFailsDuring('makeAnonymous');
+    expect(await intake.submit(finished(user, draftId, { anonymous: true, dangerNow: false }))).toEqual({ ok: false, reason: 'store_unavailable' });
+    expect((await store.reports.findById(named.reportId))?.anonymous).toBe(true);
+    expect(await intake.submit(finished(user, draftId, { anonymous: true, dangerNow: false }))).toMatchObject({ ok: true, reportId: named.reportId });
+    expect(await intake.submit(finished(user, draftId, { anonymous: true, dangerNow: false }))).toMatchObject({ ok: true, reportId: named.reportId });
+    expect(await count(named.reportId, 'made_anonymous')).toBe(1);
+  });
+
+  it('"reopened": a closed unfinished ticket reopened by a Send whose line failed has it after Send again, once', async () => {
+    const user = nextUser++;
+    const draftId = randomUUID();
+    const intake = service();
+    const first = await intake.urgent(urgent(user, draftId));
+    if (!first.ok) throw new Error('urgent refused');
+    // An agent closed the empty ticket while the reporter was still writing.
+    expect(await store.reports.transition(first.reportId, 'rejected', { kind: 'system' })).not.toBeNull();
+    await lineFailsDuring('reopenUnfinished');
+    expect(await intake.submit(finished(user, draftId))).toEqual({ ok: false, reason: 'store_unavailable' });
+    expect((await store.reports.findById(first.reportId))?.status).toBe('received');
+    expect(await intake.submit(finished(user, draftId))).toMatchObject({ ok: true, reportId: first.reportId });
+    expect(await intake.submit(finished(user, draftId))).toMatchObject({ ok: true, reportId: first.reportId });
+    const reopened = (await store.reports.history(first.reportId)).filter((e) => e.type === 'reopened');
+    expect(reopened.map((e) => ({ from: e.data?.from, actor: e.actor.kind }))).toEqual([{ from: 'rejected', actor: 'reporter' }]);
+    expect(await count(first.reportId, 'completed')).toBe(1);
+  });
+});
