@@ -427,9 +427,15 @@ export class ReplyWorker implements Service {
     const message = await this.opts.delivery.supervisorsMessage(await this.alerts.read());
     await this.alerts.drop(message.gone);
     if (message.text && !(await this.sendToGroup(job, chatId, message.text, message.included, token))) return 'digested';
+    await this.alertsDone([...message.gone, ...message.included]);
     await this.alerts.drop(message.included);
     await this.nextCourier(jobId);
     return message.text ? 'sent' : 'missing';
+  }
+
+  /** Said (or news to nobody): owed no more in MongoDB. Not marked (MongoDB failing): the relay queues it again under its job id, kept a day, so nothing more is said. */
+  private async alertsDone(alerts: SupervisorAlert[]): Promise<void> {
+    await this.opts.delivery.supervisorAlertsDone(alerts).catch((err: unknown) => this.opts.logger.warn({ err, alerts: alerts.length }, 'supervisors\' alerts told, not marked so; the relay queues them again'));
   }
 
   /**

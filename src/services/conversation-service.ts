@@ -426,14 +426,15 @@ export class ConversationService {
    * out of the message if an agent takes the ticket first), and a supervisor reaching the same
    * reporter beside the agent holding the case would cost more (two people asking, each unaware)
    * than it saves. Only a holder who has not opened the ticket by priority 1's SLA time is named
-   * to the group (`onDanger`, HeldDangerService). Not queued (Redis): still owed, the outbox relay queues it.
+   * to the group (`onDanger`, HeldDangerService). It stays owed until a message to the group
+   * carries it (the replies worker marks it so): not queued (Redis), or queued and then lost with
+   * Redis, the outbox relay queues it again.
    */
   private async alertSupervisors(reportId: string): Promise<void> {
-    const { store, logger, supervisors } = this.deps;
+    const { logger, supervisors } = this.deps;
     if (!supervisors) return;
     try {
       await supervisors.notifyDangerSaid(reportId);
-      await store.reports.clearDangerAlert(reportId);
     } catch (err) {
       logger.warn({ err, reportId }, 'supervisors\' alert for a raised ticket not queued; the outbox relay queues it');
     }

@@ -247,6 +247,16 @@ export class DeliveryService {
   }
 
   /**
+   * The group's message carried these alerts, or they are news to nobody any more (`gone`): a
+   * reporter's danger alert is owed no more. Until then it stays owed in MongoDB, so an alert Redis
+   * lost (its job, or the pending set) is queued again by the outbox relay.
+   */
+  async supervisorAlertsDone(alerts: readonly SupervisorAlert[]): Promise<void> {
+    const ids = [...new Set(alerts.filter(isDangerAlert).map((a) => a.reportId))];
+    if (ids.length) await this.deps.store.reports.clearDangerAlerts(ids);
+  }
+
+  /**
    * The supervisors' message for the alerts pending (most urgent first): staff language, references,
    * kind, category and county, and for a held ticket its holder's name (staff the supervisors
    * answer for); nothing of the reporter and never their words (the group is outside the console's

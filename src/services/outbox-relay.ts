@@ -173,7 +173,12 @@ export class OutboxRelay implements Service {
     return { reprioritised, alerted: await this.queueOwedAlerts(raised, settled) };
   }
 
-  /** Alerts owed since before `settled` (younger ones: the raise may be queuing them now), if not too old to say. */
+  /**
+   * Alerts owed since before `settled` (younger ones: the raise may be queuing them now), if not too
+   * old to say. Owed until a message to the group carried it (the replies worker marks it), so one
+   * Redis lost after it was queued is queued again; one still in Redis is not added twice (its job
+   * id, kept a day), and its message is not sent twice (its place in the pending set).
+   */
   private async queueOwedAlerts(raised: RaisedTicket[], settled: Date): Promise<number> {
     const { store, supervisors, logger } = this.opts;
     if (!supervisors) return 0;
@@ -183,10 +188,12 @@ export class OutboxRelay implements Service {
       if (!t.dangerAlertOwed || at > settled.getTime()) continue;
       const reportId = t._id.toString();
       try {
-        const fresh = Date.now() - at < DANGER_ALERT_FOR_MS;
-        if (fresh) await supervisors.notifyDangerSaid(reportId);
-        await store.reports.clearDangerAlert(reportId);
-        if (fresh) alerted++;
+        if (Date.now() - at >= DANGER_ALERT_FOR_MS) {
+          await store.reports.clearDangerAlert(reportId);
+          continue;
+        }
+        await supervisors.notifyDangerSaid(reportId);
+        alerted++;
       } catch (err) {
         logger.warn({ reportId, err }, 'could not queue a supervisors\' alert for a ticket raised by danger; will retry');
       }

@@ -557,9 +557,14 @@ export class ReportRepository {
     return before;
   }
 
-  /** The supervisors' alert for a raise by danger is no longer owed: queued, or too old to say. */
+  /** The supervisors' alert for a raise by danger is no longer owed: too old to say. */
   async clearDangerAlert(id: Id): Promise<void> {
-    await this.Report.updateOne({ _id: oid(id), dangerAlertOwed: true }, { $unset: { dangerAlertOwed: 1 } }).exec();
+    await this.clearDangerAlerts([id]);
+  }
+
+  /** These supervisors' alerts for raises by danger are no longer owed: a message to the group carried them (or their tickets no longer wait). */
+  async clearDangerAlerts(ids: readonly Id[]): Promise<void> {
+    await this.Report.updateMany({ _id: { $in: ids.map(oid) }, dangerAlertOwed: true }, { $unset: { dangerAlertOwed: 1 } }).exec();
   }
 
   /**

@@ -12,6 +12,7 @@ import { DeliveryService } from '../../../src/services/delivery-service';
 import { reporterMessageId } from '../../../src/services/reply-id';
 import type { DangerAlertPort, TicketQueuePort } from '../../../src/services/ports';
 import type { CategoryCode } from '../../../src/domain';
+import { RedisProcess } from '../../support/redis-process';
 import { TelegramDouble, type TelegramUser } from '../../support/telegram';
 import { agent, createHarness, reporter, reportInput, waitFor, withSupervisorsGroup, type Harness } from '../../support/tickets-harness';
 
@@ -142,7 +143,8 @@ describe('the supervisors\' group hears of a waiting ticket whose reporter write
     expect((await relay().runOnce({ reconcile: true })).alerted).toBe(2);
     await waitFor(() => told(refused.report.reference).length > 0 && told(died.report.reference).length > 0, 'both alerts in the group');
     expect(told(died.report.reference)[0].text).toContain('Election-related incident: Hate speech or incitement');
-    // Queued now: the next look owes nothing.
+    // Told now: owed no more (marked once the group's message carried them), so the next look queues nothing.
+    for (const { report } of [refused, died]) await waitFor(async () => !(await h.store.reports.findById(report._id))?.dangerAlertOwed, 'the alert no longer owed');
     expect((await relay().runOnce({ reconcile: true })).alerted).toBe(0);
   });
 });
@@ -195,5 +197,53 @@ describe('outbox relay: a ticket raised by danger whose job kept its old priorit
     expect((await relay().runOnce({ reconcile: true })).reprioritised).toBe(0);
     // The agents' order: the two in danger, the one raised first still first, then the older one.
     expect([await takeNext(), await takeNext(), await takeNext()]).toEqual([first, blipped, older]);
+  });
+});
+
+describe('a danger alert queued, then Redis lost before the group was told', () => {
+  let redis: RedisProcess;
+  let tg: TelegramDouble;
+  let group: TelegramUser;
+  let h: Harness;
+  beforeAll(async () => {
+    redis = await RedisProcess.start('none');
+    tg = await TelegramDouble.start();
+    group = tg.user({ firstName: 'Supervisors' });
+    // The workers (replies, relay) start only after the loss: the alert's job waits in Redis meanwhile.
+    h = await createHarness({
+      label: 'q-danger-lost',
+      redisUrl: redis.url,
+      env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_SUPERVISORS_CHAT_ID: String(group.id) },
+      workers: true,
+      overrides: { replies: { supervisorsEveryMs: 300, backoffMs: 50 }, relay: { graceMs: 0, intervalMs: 200, reconcileEveryMs: 200 } },
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await tg?.stop();
+    await redis?.destroy();
+  });
+
+  it('the group is still told, once: the alert stays owed until a message carried it, and the relay queues it again', async () => {
+    const telegramUserId = nextUser++;
+    const r = await reporter(h.store, { telegramUserId });
+    const { report } = await h.reports.submit(reportInput(r._id, { category: 'p_arrest' }));
+    const conversation = new ConversationService({ store: h.store, events: h.bus, logger: h.logger, tickets: h.queues.tickets, sla: h.sla, supervisors: h.queues.replies });
+    expect(await conversation.take(telegramUserId, { text: DANGER })).toMatchObject({ danger: { raised: true } });
+    const alertJob = `sup-${report._id.toString()}-danger`;
+    expect(await h.queues.replies.queue.getJobState(alertJob)).toBe('waiting');
+    // Redis crashes (nothing persisted) and comes back empty: the alert's job is gone.
+    await redis.stop();
+    await redis.start();
+    await waitFor(async () => (await h.queues.replies.queue.getJobState(alertJob).catch(() => 'down')) === 'unknown', 'Redis back, empty');
+    await h.startWorkers();
+    const told = () => group.messages().filter((m) => m.text?.includes(report.reference));
+    const [message] = await waitFor(() => (told().length ? told() : null), 'the alert in the group');
+    expect(message.text).toContain('the reporter wrote that someone is in danger now');
+    await waitFor(async () => !(await h.store.reports.findById(report._id))?.dangerAlertOwed, 'the alert no longer owed');
+    // The relay's later looks queue nothing more: told once.
+    const relay = new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, supervisors: h.queues.replies, graceMs: 0 });
+    expect((await relay.runOnce({ reconcile: true })).alerted).toBe(0);
+    expect(told()).toHaveLength(1);
   });
 });
