@@ -346,9 +346,10 @@ export class TicketService implements TicketActions {
   }
 
   /**
-   * Stores a notice and queues it. The action already happened, so a failure here is logged,
-   * not thrown: a stored notice is queued later by the relay, and a missing one is only a
-   * missing courtesy message. None for a reporter who asked to be forgotten: nobody is left to
+   * Stores a notice that goes with no status change of this service (taken, the consent question)
+   * and queues it; a status change's are written with it (`statusNotices`, `sendOwed`). The
+   * action already happened, so a failure here is logged, not thrown: a stored notice is queued
+   * later by the relay, and a missing one is only a missing courtesy message. None for a reporter who asked to be forgotten: nobody is left to
    * tell, and it would only show "not delivered" on the ticket (as an incident's answer skips them).
    */
   private async notify(report: ReportDoc, key: string, vars?: Record<string, string>): Promise<void> {

@@ -224,6 +224,33 @@ describe('messages to reporters (replies queue)', () => {
     expect((await h.store.messages.listForReport(reportId)).map((m) => m.notice?.key).sort()).toEqual(['notices:ratingAsk', 'notices:resolved', 'notices:taken']);
   });
 
+  it('referred, then released, each while storing its notice failed: the reporter is told both, in order, once each', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    const admin = h.store.models.Message.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
+    const failing = async <T>(action: () => Promise<T>): Promise<T> => {
+      await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
+      try {
+        return await action();
+      } finally {
+        await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+      }
+    };
+    expect(await failing(() => h.tickets.refer(reportId, a, 'IPOA'))).toEqual({ ok: true });
+    // Staff ask the reporter what the agency needs (no notice is lost here), then give the ticket back to the queue: taken back from IPOA.
+    expect(await h.tickets.changeStatus(reportId, a, 'waiting_reporter')).toEqual({ ok: true });
+    expect(await failing(() => h.tickets.release(reportId, a))).toEqual({ ok: true });
+    await seen(user, 'it is no longer with');
+    const texts = () => user.messages().map((m) => m.text ?? '');
+    const at = (words: string) => texts().findIndex((t) => t.includes(words));
+    expect(at('has been passed to')).toBeGreaterThan(-1);
+    expect(at('has been passed to')).toBeLessThan(at('it is no longer with'));
+    await waitFor(async () => (await h.store.messages.listForReport(reportId)).every((m) => m.delivery === 'sent') || undefined, 'every notice marked sent');
+    expect(texts().filter((t) => t.includes('has been passed to'))).toHaveLength(1);
+    expect(texts().filter((t) => t.includes('it is no longer with'))).toHaveLength(1);
+  });
+
   it('a reply to an anonymous reporter asking who they are, whose audit line failed, sent again from the same draft: audited once, delivered once', async () => {
     const user = tg.user({ firstName: 'Audited', languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
