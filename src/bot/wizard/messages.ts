@@ -1224,9 +1224,12 @@ function thenMore<T>(input: string, head: (words: string) => T | undefined): { h
 /** Words that lead into where ("at", "pale", "huko", "karibu na"). */
 const PLACE_LEADS = new Set('at in near around by outside inside opposite behind along pale hapo huko kule kwa karibu katika nje mbele ndani'.split(' '));
 
+/** "It was", "ilikuwa", "tulikuwa" before where: "ilikuwa pale stage" names a place as "pale stage" does. */
+const BEFORE_PLACE = /^(?:(?:it|this|that|we|i) (?:was|were|happened)|was|were|happened|ilikuwa|ilikua|ilitokea|ilifanyika|tulikuwa|tulikua|nilikuwa|nilikua|nikiwa|tukiwa|ni|iko|ikiwa) (?=\S)/;
+
 /** Words that say where: led by "at", "pale", "huko"..., or beginning with a town, area or county ("Kayole", "Kondele stage"). */
 function namesAPlace(words: string): boolean {
-  const list = normalise(words).split(' ');
+  const list = normalise(words).replace(BEFORE_PLACE, '').split(' ');
   if (PLACE_LEADS.has(list[0]) && list.length > 1) return true;
   return [2, 1].some((n) => list.length >= n && (townNamed(list.slice(0, n).join(' ')) !== undefined || matchCounty(list.slice(0, n).join(' ')).kind === 'exact'));
 }
@@ -1242,7 +1245,7 @@ const addsNothing = (words: string) => normalise(words).split(' ').every((w) => 
  */
 function keepWordsWithDay(turn: Turn, d: Draft, input: string, rest: string): void {
   // "Yesterday at Naivasha road junction": the place given already, said again.
-  const more = normalise(rest).replace(/^(\w+ )/, (w) => (PLACE_LEADS.has(w.trim()) ? '' : w));
+  const more = normalise(rest).replace(BEFORE_PLACE, '').replace(/^(\w+ )/, (w) => (PLACE_LEADS.has(w.trim()) ? '' : w));
   if (addsNothing(rest)) return;
   if (d.place && ` ${normalise(d.place)} `.includes(` ${more} `)) return;
   if (inStory(d, input) || !joinStory(d, input)) return;

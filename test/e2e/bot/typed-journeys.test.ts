@@ -65,6 +65,7 @@ const PLAYS: Play[] = [
   ['sw', 'when', ['wiki iliyopita pale stage', 'Jumamosi iliyopita'], { when: 'date', story: [STORY, 'wiki iliyopita pale stage'] }],
   ['en', 'when', ['last week at the stage', 'last Saturday'], { when: 'date', story: [STORY, 'last week at the stage'] }],
   ['sw', 'when', ['sikumbuki, pale stage', 'jana'], { when: 'yesterday', story: ['sikumbuki, pale stage'] }],
+  ['sw', 'when', ['sikumbuki, ilikuwa pale stage', 'jana'], { when: 'yesterday', story: [STORY, 'sikumbuki, ilikuwa pale stage'] }],
   // 4. The category told in a sentence: offered, taken on "yes" or a tap, the sentence kept as the story.
   ['en', 'cat', ['a policeman asked me for 500 bob to let me go', 'yes', { press: 'no' }, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', story: ['a policeman asked me for 500 bob to let me go'] }],
   ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, { label: 'Not yet' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_force', story: ['they beat my brother at the station'] }],

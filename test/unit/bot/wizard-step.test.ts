@@ -2008,6 +2008,7 @@ describe('a place typed with the day at the date question', () => {
     ['25/11 at Kayole', 'date', TODAY_EAT - 3 * 86_400_000, undefined],
     ['leo asubuhi kwa stage ya matatu', 'today', TODAY_EAT, 'asubuhi'],
     ['jana walinipiga tena', 'yesterday', YESTERDAY, undefined],
+    ['jana, ilikuwa pale Kayole', 'yesterday', YESTERDAY, undefined],
   ])('"%s": the day is taken and the words kept in the story, never lost', (words, when, incidentAt, time) => {
     const r = type(at('when'), words);
     expect(r.state.draft).toMatchObject({ step: 'review', when, incidentAt, text: `Police asked me for a bribe at the junction.\n${words}` });
@@ -2027,14 +2028,14 @@ describe('a place typed with the day at the date question', () => {
     },
   );
 
-  it.each(['sikumbuki, pale stage', "I don't remember, at the stage", 'sijui pale Kondele'])('"%s": asked for the closest day, as for "sijui", and the place is kept in the story', (words) => {
+  it.each(['sikumbuki, pale stage', "I don't remember, at the stage", 'sijui pale Kondele', 'sikumbuki, ilikuwa pale stage', "I don't remember, it was at the stage", 'sijui, tulikuwa huko Kondele'])('"%s": asked for the closest day, as for "sijui", and the place is kept in the story', (words) => {
     const r = type(at('when'), words);
     expect(r.state.draft).toMatchObject({ step: 'when', text: `Police asked me for a bribe at the junction.\n${words}` });
     expect(said(r)).toEqual(['desc.added', 'when.unknown', 'when.ask']);
   });
 
   it('words that add nothing ("jana tu") or the place given already are not added to the story', () => {
-    for (const words of ['jana tu', 'jana Naivasha road junction', 'yesterday please', 'yesterday at Naivasha road junction', 'jana pale Naivasha road junction']) {
+    for (const words of ['jana tu', 'jana Naivasha road junction', 'yesterday please', 'yesterday at Naivasha road junction', 'jana pale Naivasha road junction', 'yesterday, it was at Naivasha road junction']) {
       const r = type(at('when'), words);
       expect([words, r.state.draft?.when, r.state.draft?.text, said(r)]).toEqual([words, 'yesterday', 'Police asked me for a bribe at the junction.', ['review']]);
     }
