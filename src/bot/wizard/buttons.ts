@@ -1,4 +1,4 @@
-import { asksAboutInjuries, categoriesOf, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, skippedAfterCategoryChange, type CategoryCode } from '../../domain';
+import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
 import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
 import { COUNTY_PAGES, editableFor, firstMissing, toReport } from './flow';
@@ -97,8 +97,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
   kind(turn, d, value) {
     if (!isReportKind(value)) return false;
     turn.answer();
-    if (d.kind !== value) leaveCategory(d);
-    d.kind = value;
+    chooseKind(d, value);
     turn.advance(d);
     return true;
   },
@@ -275,6 +274,19 @@ export function chooseCategory(d: Draft, code: CategoryCode): void {
 export function leaveCategory(d: Draft): void {
   if (d.category && (d.injuries || d.injuriesSkipped)) d.injuriesUnder = d.category;
   d.category = undefined;
+}
+
+/**
+ * The kind answered (a tap, "polisi", a request to report it): a different one drops the category.
+ * A story kept before it that names one category of this kind ("walinipiga": force) has that
+ * category offered at the category question, as a sentence typed there is; never chosen unasked.
+ */
+export function chooseKind(d: Draft, kind: ReportKind): void {
+  if (d.kind !== kind) leaveCategory(d);
+  d.kind = kind;
+  const named = !d.category && d.text !== undefined ? categoryInWords(d.text, kind) : undefined;
+  if (named) d.offeredCategory = named;
+  else delete d.offeredCategory;
 }
 
 /** The town offered with its county ("Roysambu is in Nairobi City"), when the county chosen is (one of) its own. */

@@ -1,6 +1,6 @@
 import { categoryInWords, checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { answerFix, askWhatToChange, chooseCategory, chooseCounty, keepStory, leaveCategory, pendingTown, setCounty, setDanger, submit } from './buttons';
+import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { correctAtReview, fixAsked, keepFixWords } from './correction';
 import { inStory, joinStory } from './story';
 import { askToType, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
@@ -396,6 +396,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "They beat my brother at the station": the category it names offered for a tap, the words kept as the story.
   const named = d.step === 'cat' && d.kind ? categoryInWords(input, d.kind) : undefined;
   if (named) return keepAndOffer(turn, d, input, named);
+  if (d.step === 'kind' && !d.editing && offerAtKind(turn, d, input)) return;
   if (BEFORE_STORY.includes(d.step) && !d.text && !d.voice) {
     const story = earlyStory(input);
     if (story) return keepEarly(turn, d, story);
@@ -584,8 +585,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
       Object.assign(d, story);
       turn.say('desc.kept_early');
     }
-    if (d.kind !== kind) leaveCategory(d);
-    d.kind = kind;
+    chooseKind(d, kind);
     turn.advance(d);
     return true;
   }
@@ -627,14 +627,44 @@ function takeTypedCategory(turn: Turn, d: Draft, code: CategoryCode, keepWords?:
  * category offered; nothing is chosen without a tap or "ndio".
  */
 function keepAndOffer(turn: Turn, d: Draft, input: string, code: CategoryCode): void {
+  keepTold(turn, d, input);
+  d.offeredCategory = code;
+  return turn.show();
+}
+
+/**
+ * A story typed at the kind question that names one category of one kind only ("a policeman asked
+ * me for 500 bob", "they were giving out money to voters"): kept, and that category offered with
+ * its kind's list, as at the category question (Back there asks the kind). Words that fit a
+ * category of each kind ("walinipiga": police force or election violence) offer nothing.
+ */
+function offerAtKind(turn: Turn, d: Draft, input: string): boolean {
+  const police = categoryInWords(input, 'police');
+  const election = categoryInWords(input, 'election');
+  // "Wanahonga wapiga kura" fits both bribes: the voters (or the police) named say which.
+  const n = normalise(input);
+  const named = POLICE.test(n) === VOTING.test(n) ? undefined : POLICE.test(n) ? 'police' : 'election';
+  const kind = police && election ? named : police ? 'police' : election ? 'election' : undefined;
+  if (!kind || !keepTold(turn, d, input)) return false;
+  chooseKind(d, kind);
+  d.offeredCategory = kind === 'police' ? police : election;
+  turn.advance(d);
+  return true;
+}
+
+/** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */
+const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|voters?|voting|polling|ballots?|kampeni|campaign|candidate|mgombea|wagombea)\b/;
+
+/** Words telling what happened, typed before the story's question: kept (the story, or a part of it); false when they are not kept. */
+function keepTold(turn: Turn, d: Draft, input: string): boolean {
   const story = !d.text && !d.voice ? earlyStory(input) : undefined;
   if (story) {
     Object.assign(d, story);
     markSplit(d, story.text, turn.now.getTime());
     turn.say('desc.kept_early');
-  } else if (storyPart(input) && !alreadyTold(turn, d, input)) keepPart(turn, d, input);
-  d.offeredCategory = code;
-  turn.say('category.offer', { category: { key: `common:category.${code}` } }, { keyboard: { type: 'category', draftId: d.id, kind: d.kind ?? 'police' } });
+    return true;
+  }
+  return storyPart(input) && !alreadyTold(turn, d, input) && keepPart(turn, d, input);
 }
 
 /** "Sijui", "not sure", "maybe" at "is someone in danger right now?": no answer, but not a question not understood either. */
@@ -1078,8 +1108,7 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
   switch (d.step) {
     case 'kind':
       if (word !== 'police' && word !== 'election') return false;
-      if (d.kind !== word) leaveCategory(d);
-      d.kind = word;
+      chooseKind(d, word);
       turn.advance(d);
       return true;
     case 'cat':

@@ -73,6 +73,9 @@ const PLAYS: Play[] = [
   ['sw', 'cat', ['askari aliitisha elfu moja ndio aniachilie pale barabarani', 'ndio', { press: 'no' }, 'Nakuru', 'barabara ya Naivasha', { press: 'today' }], { category: 'p_bribery', story: ['askari aliitisha elfu moja'] }],
   ['sw', 'cat', ['walimkamata mwanangu bila sababu wakampeleka seli', 'ndio', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }], { category: 'p_arrest', story: ['walimkamata mwanangu'] }],
   ['en', 'cat', ['traffic cops took 1000 from our driver at the roadblock', 'yes', { press: 'no' }, 'Nakuru', 'Mai Mahiu road', { press: 'today' }], { category: 'p_bribery', story: ['traffic cops took 1000'] }],
+  // The story typed at the kind question that names one category of one kind: offered, taken on "ndio" or "yes".
+  ['sw', 'kind', ['askari aliitisha elfu moja ndio aniachilie pale barabarani', 'ndio', { press: 'no' }, 'Nakuru', 'barabara ya Naivasha', { press: 'today' }], { category: 'p_bribery', story: ['askari aliitisha elfu moja'] }],
+  ['en', 'kind', ['they were giving out money to voters at the school', 'yes', { press: 'no' }, 'Nakuru', 'Kaptembwo primary school', { press: 'today' }], { category: 'e_bribery', story: ['giving out money to voters'] }],
   // Words typed at the P3 question: kept in the story, the question asked again.
   ['sw', 'cat', ['polisi walimpiga kaka yangu kituoni usiku wa jana', 'ndio', { press: 'no' }, { label: 'Ndio, bado hajapata matibabu' }, 'nilipelekwa hospitali ya Nakuru', { label: 'Bado' }, 'Nakuru', 'kituo cha polisi cha Central', { press: 'today' }], { category: 'p_force', story: ['polisi walimpiga kaka yangu', 'nilipelekwa hospitali ya Nakuru'] }],
   ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, 'Nakuru', { label: 'Not yet' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_force', story: ['broke his arm\nNakuru'] }],

@@ -281,21 +281,22 @@ describe('more of the story after its question', () => {
 
 describe('a story sent in short messages before its question (a witness in a hurry)', () => {
   it('keeps every part at the kind and category questions, says so, and asks the question again', () => {
-    const first = type(at('kind'), 'ballot stuffing Tononoka');
+    const first = type(at('kind'), 'presiding officer Tononoka');
     expect(said(first)).toEqual(['desc.kept_early', 'kind.ask']);
-    const second = type(first.state, 'presiding officer');
-    expect(said(second)).toEqual(['desc.added', 'kind.ask']);
-    const atCat = press(second.state, 'election');
-    const third = type(atCat.state, 'mwanangu amepotea');
-    expect(said(third)).toEqual(['desc.added', 'category.ask']);
-    expect(third.state.draft?.text).toBe('ballot stuffing Tononoka\npresiding officer\nmwanangu amepotea');
+    // "Ballot stuffing" names one category, of elections only: offered, with the elections' list.
+    const second = type(first.state, 'ballot stuffing');
+    expect(said(second)).toEqual(['desc.added', 'category.offer']);
+    expect(second.state.draft).toMatchObject({ step: 'cat', kind: 'election', offeredCategory: 'e_tamper' });
+    const third = type(second.state, 'mwanangu amepotea');
+    expect(said(third)).toEqual(['desc.added', 'category.offer']);
+    expect(third.state.draft?.text).toBe('presiding officer Tononoka\nballot stuffing\nmwanangu amepotea');
     // The same words again are not kept twice.
-    expect(said(type(third.state, 'presiding officer'))).toEqual(['desc.already', 'category.ask']);
+    expect(said(type(third.state, 'presiding officer Tononoka'))).toEqual(['desc.already', 'category.offer']);
   });
 
   it('parts too short to tell what happened: the story question shows them, and what is typed there goes on from them', () => {
     let r = type(at('kind'), 'ballot stuffing Tononoka');
-    r = press(r.state, 'election');
+    expect(r.state.draft).toMatchObject({ step: 'cat', kind: 'election', offeredCategory: 'e_tamper' });
     r = press(r.state, 'e_tamper');
     r = press(r.state, 'n');
     expect(stepOf(r)).toBe('desc');
@@ -481,9 +482,10 @@ describe('kind', () => {
   it('the story written before it was asked is kept, and the story question is then skipped', () => {
     const story = 'Polisi walinipiga jana usiku nje ya baa ya Kondele.';
     const r = type(at('kind'), story);
-    expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
-    expect(r.state.draft).toMatchObject({ step: 'kind', text: story });
-    const cat = press(r.state, 'police');
+    // It names the police and what they did: that category offered, with the police list.
+    expect(said(r)).toEqual(['desc.kept_early', 'category.offer']);
+    expect(r.state.draft).toMatchObject({ step: 'cat', kind: 'police', text: story });
+    const cat = r;
     const danger = press(cat.state, 'p_force');
     const next = press(danger.state, 'n');
     // Brutality: the story is kept, and "was anyone hurt?" (asked after the story) comes next.
@@ -491,7 +493,7 @@ describe('kind', () => {
     expect(next.state.draft?.text).toBe(story);
     // A second text at the category is more of the story, not a second one: added to it, and the category asked again.
     const more = type(cat.state, 'They also took my phone at the station.');
-    expect(said(more)).toEqual(['desc.added', 'category.ask']);
+    expect(said(more)).toEqual(['desc.added', 'category.offer']);
     expect(more.state.draft?.text).toBe(`${story}\nThey also took my phone at the station.`);
     // A greeting or a word is not a story.
     // A greeting, or a sentence about what they want to do, is not a story.
@@ -2080,6 +2082,44 @@ describe('a sentence at the category question that names one category', () => {
 
   it('"ndio" with nothing offered is no category', () => {
     expect(type(at('cat'), 'ndio').state.draft?.category).toBeUndefined();
+  });
+});
+
+describe('a story typed at the kind question that names one category', () => {
+  const offer = (r: StepResult) => r.replies.flatMap((x) => (x.type === 'message' ? x.texts.filter((t) => t.key === 'category.offer').map((t) => ({ params: t.params, keyboard: x.keyboard })) : []));
+
+  it.each([
+    ['a policeman asked me for 500 bob to let me go', 'police', 'p_bribery'],
+    ['askari aliitisha elfu moja ndio aniachilie pale barabarani', 'police', 'p_bribery'],
+    ['walimkamata mwanangu bila sababu wakampeleka seli', 'police', 'p_arrest'],
+    ['they were giving out money to voters at the school', 'election', 'e_bribery'],
+    ['wanahonga wapiga kura na unga pale shuleni', 'election', 'e_bribery'],
+    ['polisi walinipiga sana jana usiku pale stage', 'police', 'p_force'],
+  ] as const)('"%s": kept as the story, and that category offered with its kind\'s list, as at the category question', (words, kind, code) => {
+    const r = type(at('kind'), words);
+    expect(r.state.draft).toMatchObject({ step: 'cat', kind, text: words });
+    expect(r.state.draft?.category).toBeUndefined();
+    expect(said(r)).toEqual(['desc.kept_early', 'category.offer']);
+    expect(offer(r)).toEqual([{ params: { category: { key: `common:category.${code}` } }, keyboard: { type: 'category', draftId: ID, kind } }]);
+    // "Ndio" takes it; Back returns to the kind question, where the other kind can be chosen.
+    expect(type(r.state, 'ndio').state.draft).toMatchObject({ step: 'danger', kind, category: code });
+    expect(said(press(r.state, 'back', 'cat'))).toEqual(['answer', 'kind.ask']);
+  });
+
+  it('words that fit a category of each kind ("walinipiga": police force or election violence) offer nothing: the kind is asked; once tapped, its one category is offered', () => {
+    const r = type(at('kind'), 'walinipiga sana jana usiku pale stage ya matatu');
+    expect(r.state.draft).toMatchObject({ step: 'kind', text: 'walinipiga sana jana usiku pale stage ya matatu' });
+    expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
+    const tapped = press(r.state, 'police');
+    expect(offer(tapped)).toEqual([{ params: { category: { key: 'common:category.p_force' } }, keyboard: { type: 'category', draftId: ID, kind: 'police' } }]);
+    expect(type(tapped.state, 'yes').state.draft?.category).toBe('p_force');
+    // "Hapana": the question as it is always asked.
+    expect(said(type(tapped.state, 'hapana'))).toEqual(['category.ask']);
+  });
+
+  it('a kind named in words ("nataka kuripoti polisi, walimkamata ...") offers the category the rest names', () => {
+    const r = type(at('kind'), 'nataka kuripoti polisi walimkamata mwanangu bila sababu jana');
+    expect(r.state.draft).toMatchObject({ step: 'cat', kind: 'police', offeredCategory: 'p_arrest' });
   });
 });
 
