@@ -159,7 +159,7 @@ const CLOCK = `(?:saa\\s+(?:${HOUR_WORD}|\\d{1,2}(?:[:.]\\d{2})?(?:\\s*${AM_PM})
 const MINUTES = '(?:\\s+(?:na\\s+(?:nusu|robo|dakika\\s+\\p{L}+)|u\\s?nusu|kasoro\\s+(?:robo|dakika\\s+\\p{L}+)|kasorobo|kamili|hivi)){0,3}';
 /** Longest time kept (the report's field holds 60): longer is words, not a time, and left with the day. */
 const TIME_MAX_CHARS = 60;
-const PART = '(?:(?:za|ya)\\s+)?(?:asubuhi(?:\\s+na\\s+mapema)?|mchana|jioni|usiku(?:\\s+wa\\s+manane)?|alfajiri|adhuhuri|morning|afternoon|evening|night)';
+const PART = '(?:(?:za|ya)\\s+)?(?:asubuhi(?:\\s+na\\s+mapema)?|mchana|alasiri|jioni|usiku(?:\\s+wa\\s+manane)?|alfajiri|adhuhuri|morning|afternoon|evening|night)';
 /** A time of day with the words around it: "saa nne usiku", "usiku saa nne", "at around 10pm", "kati ya saa nne na saa tano". */
 const TIME_WORDS = `${LEAD}(?:${PART}\\s+)?${LEAD}${CLOCK}${MINUTES}(?:\\s+(?:na|and|to|hadi|-)\\s+${CLOCK}${MINUTES})?(?:\\s+${PART})?`;
 /** A time of day after the day. */
@@ -214,7 +214,7 @@ export function timeAlone(input: string, now: Date): { day: 'today' | 'yesterday
 
 /** Where each part of the day begins (24-hour clock); "usiku wa manane" is midnight, so before "usiku". */
 const PART_START: readonly (readonly [RegExp, number])[] = [
-  [/manane/, 0], [/alfajiri/, 4], [/asubuhi|morning/, 6], [/mchana|adhuhuri|afternoon/, 12], [/jioni|evening/, 16], [/usiku|night/, 19],
+  [/manane/, 0], [/alfajiri/, 4], [/asubuhi|morning/, 6], [/mchana|adhuhuri|alasiri|afternoon/, 12], [/jioni|evening/, 16], [/usiku|night/, 19],
 ];
 const HOUR_OF = /(?:^|\s)(?:(\d{2})\d{2}\s*hrs|saa\s+(kumi na (?:moja|mbili)|[a-z]+)|(saa\s+)?(\d{1,2})(?:[:.]\d{2})?(?:\s*([ap])\.?\s?m\b|\s*hrs)?)/;
 
@@ -256,7 +256,7 @@ const WEEKDAYS: readonly (readonly string[])[] = [
   ['friday', 'fri', 'ijumaa'],
   ['saturday', 'sat', 'jumamosi', 'jmosi', 'sato'],
 ];
-const WEEKDAY_RE = /^(?:(last|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|iliopita|ilopita|morning|afternoon|evening|night|asubuhi|mchana|jioni|usiku))?$/;
+const WEEKDAY_RE = /^(?:(last|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|iliopita|ilopita|morning|afternoon|evening|night|asubuhi|mchana|alasiri|jioni|usiku))?$/;
 
 /**
  * A day of the week, the Kenyan day's start: the last one up to today ("Jumamosi asubuhi" typed

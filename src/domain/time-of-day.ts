@@ -1,9 +1,9 @@
 /**
  * The time of day a reporter typed with the day ("saa nne usiku", "at around 10pm": `splitTime`),
  * read on the 24-hour clock for a case file written in another language than the words. Swahili
- * hours count from 7 am ("saa nne usiku" is 22:00); "saa 4" may be Swahili time or a clock face,
- * so every reading the words allow is given, in the order a Swahili speaker most likely meant
- * them, and nothing is read that the words do not settle. The words themselves stay as typed.
+ * hours count from 6 ("saa moja" is 7 o'clock, "saa nne usiku" 22:00); "saa 4" may be Swahili time
+ * or a clock face, so every reading the words allow is given, in the order a Swahili speaker most
+ * likely meant them, and nothing is read that the words do not settle. The words themselves stay as typed.
  */
 export const DAY_PARTS = ['midnight', 'dawn', 'early_morning', 'morning', 'midday', 'afternoon', 'evening', 'night'] as const;
 export type DayPart = (typeof DAY_PARTS)[number];
@@ -15,15 +15,23 @@ export type DayPart = (typeof DAY_PARTS)[number];
  */
 export type TimeOfDayReading = { kind: 'clock'; readings: string[]; afterMidnight?: true } | { kind: 'part'; part: DayPart };
 
-/** Each part of the day and the hours its times fall in ([from, to), past midnight when to < from); longer names first. */
-const PARTS: readonly (readonly [RegExp, DayPart, number, number])[] = [
+/**
+ * Each part of the day and the hours its times fall in ([from, to), past midnight when to < from),
+ * longer names first. `face`: an hour word no Swahili hour of the part fits is read on a clock
+ * face ("saa saba asubuhi" written for 7 am); `daytime`: "mchana" is also the daytime as against
+ * the night ("saa nne mchana" is said for 10:00), so a Swahili hour from 7 am on is one of its readings too.
+ */
+type Part = readonly [RegExp, DayPart, number, number, { face?: true; daytime?: number }?];
+const PARTS: readonly Part[] = [
   [/\busiku wa manane\b/, 'midnight', 23, 4],
   [/\basubuhi na mapema\b/, 'early_morning', 4, 8],
   [/\balfajiri\b/, 'dawn', 4, 7],
-  [/\b(?:asubuhi|morning)\b/, 'morning', 4, 12],
+  [/\b(?:asubuhi|morning)\b/, 'morning', 4, 12, { face: true }],
   [/\badhuhuri\b/, 'midday', 12, 15],
-  [/\b(?:mchana|afternoon)\b/, 'afternoon', 11, 18],
-  [/\b(?:jioni|evening)\b/, 'evening', 15, 21],
+  // Alasiri: the afternoon's later hours ("saa tisa alasiri" is 15:00, never 3 am).
+  [/\balasiri\b/, 'afternoon', 13, 18, { face: true }],
+  [/\b(?:mchana|afternoon)\b/, 'afternoon', 11, 18, { face: true, daytime: 7 }],
+  [/\b(?:jioni|evening)\b/, 'evening', 15, 22],
   [/\b(?:usiku|night)\b/, 'night', 18, 6],
 ];
 
@@ -35,7 +43,7 @@ const MINUTE_WORDS: Record<string, number> = { moja: 1, mbili: 2, tatu: 3, nne: 
 /** Minutes added to (or, "kasoro", taken from) the hour by the words after it; undefined when they are not understood. */
 function minutesAfter(words: string): number | undefined {
   const w = words.replace(/\b(?:kamili|hivi)\b/g, '').trim();
-  if (!w || /^(?:na|and|to|hadi|-|u|ya|za|usiku|asubuhi|mchana|jioni|alfajiri|adhuhuri|morning|afternoon|evening|night|wa|manane|mapema|\s)*$/.test(w)) return 0;
+  if (!w || /^(?:na|and|to|hadi|-|u|ya|za|usiku|asubuhi|mchana|jioni|alfajiri|adhuhuri|alasiri|morning|afternoon|evening|night|wa|manane|mapema|\s)*$/.test(w)) return 0;
   const m = /^(na|kasoro) (?:(nusu|robo)|dakika (\p{L}+))|^(u ?nusu|kasorobo)/u.exec(w);
   if (!m) return undefined;
   if (m[4]) return m[4] === 'kasorobo' ? -15 : 30;
@@ -44,20 +52,35 @@ function minutesAfter(words: string): number | undefined {
   return m[1] === 'kasoro' ? -n : n;
 }
 
-/** The hours (0-23) one clock can mean, most likely first. */
-function hoursOf(m: RegExpExecArray): number[] {
-  const both = (h12: number) => [h12 % 12, (h12 % 12) + 12];
-  const swahili = (n: number) => ((n + 5) % 12) + 1;
-  if (m[8]) return both(swahili(HOUR_WORDS.indexOf(m[8]) + 1));
-  if (m[2]) return [Number(m[2]) % 24];
+const both = (h12: number) => [h12 % 12, (h12 % 12) + 12];
+const swahili = (n: number) => ((n + 5) % 12) + 1;
+
+/**
+ * The hours (0-23) one clock can mean, most likely first (`read`), and for Swahili hour words
+ * the clock face's (`face`: "saa saba asubuhi" written for 7 am), read only where no Swahili hour fits.
+ */
+function hoursOf(m: RegExpExecArray): { read: number[]; face: number[] } {
+  const only = (read: number[]) => ({ read, face: [] });
+  if (m[8]) return { read: both(swahili(HOUR_WORDS.indexOf(m[8]) + 1)), face: both(HOUR_WORDS.indexOf(m[8]) + 1) };
+  if (m[2]) return only([Number(m[2]) % 24]);
   const n = Number(m[4]);
-  if (m[6]) return [(n % 12) + (m[6] === 'p' ? 12 : 0)];
-  if (m[7] || n > 12 || n === 0) return n < 24 ? [n] : [];
+  if (m[6]) return only([(n % 12) + (m[6] === 'p' ? 12 : 0)]);
+  if (m[7] || n > 12 || n === 0) return only(n < 24 ? [n] : []);
   // "Saa 4": Swahili time first; figures alone ("at 10", "4:30") read on a clock face.
-  return m[1] ? [...both(swahili(n)), ...both(n)] : both(n);
+  return only(m[1] ? [...both(swahili(n)), ...both(n)] : both(n));
 }
 
-const inPart = (h: number, part: readonly [RegExp, DayPart, number, number] | undefined) => !part || (part[2] < part[3] ? h >= part[2] && h < part[3] : h >= part[2] || h < part[3]);
+const inPart = (h: number, part: Part | undefined) => !part || (part[2] < part[3] ? h >= part[2] && h < part[3] : h >= part[2] || h < part[3]);
+/** "Saa nne mchana": an hour of the daytime, before the part's own hours. */
+const inDaytime = (h: number, part: Part | undefined) => part?.[4]?.daytime !== undefined && h >= part[4].daytime && h < part[2];
+
+/** The hours one clock can mean in the part of the day typed with it: the part's own, then the daytime's, then a clock face's where no Swahili hour is the part's. */
+function hoursIn(m: RegExpExecArray, part: Part | undefined): number[] {
+  const { read, face } = hoursOf(m);
+  const own = read.filter((h) => inPart(h, part));
+  const hours = read.filter((h) => own.includes(h) || inDaytime(h, part));
+  return [...new Set(own.length || !part?.[4]?.face ? hours : [...hours, ...face.filter((h) => inPart(h, part))])];
+}
 const hhmm = (min: number) => {
   const m = ((min % 1440) + 1440) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -75,7 +98,7 @@ export function readTimeOfDay(typed: string): TimeOfDayReading | undefined {
     const next = clocks[i + 1]?.index ?? t.length;
     const minutes = minutesAfter(t.slice((m.index ?? 0) + m[0].length, next));
     if (minutes === undefined) return undefined;
-    const hours = [...new Set(hoursOf(m).filter((h) => inPart(h, part)))];
+    const hours = hoursIn(m, part);
     times.push(hours.map((h) => hhmm(h * 60 + Number(m[5] ?? m[3] ?? 0) + minutes)));
   }
   const [from, to] = times;

@@ -252,6 +252,9 @@ describe('what the agency would otherwise misread', () => {
     // Words that allow two readings give both, and say so.
     expect(when('saa 4 usiku')).toBe('1 August 2026, 22:00 or 04:00 EAT: the reporter wrote "saa 4 usiku", which can mean either');
     expect(when('saa 4 usiku', 'sw')).toBe('1 Agosti 2026, saa 22:00 au 04:00 EAT: aliyeripoti aliandika "saa 4 usiku", yaani inaweza kuwa mojawapo ya hizo mbili');
+    // "Saa nne mchana": 10:00 (the daytime) or 4 pm on a clock face; "saa tisa alasiri" is 15:00 alone.
+    expect(when('saa nne mchana')).toBe('1 August 2026, 10:00 or 16:00 EAT: the reporter wrote "saa nne mchana", which can mean either');
+    expect(when('saa tisa alasiri', 'sw')).toBe('1 Agosti 2026, saa 15:00 EAT (aliyeripoti aliandika "saa tisa alasiri")');
     // "Saa 4" alone: Swahili time or a clock face, morning or night: four readings, not "either".
     expect(when('saa 4')).toBe('1 August 2026, 10:00 or 22:00 or 04:00 or 16:00 EAT: the reporter wrote "saa 4", which can mean any of these');
     expect(when('saa 4', 'sw')).toBe('1 Agosti 2026, saa 10:00 au 22:00 au 04:00 au 16:00 EAT: aliyeripoti aliandika "saa 4", yaani inaweza kuwa yoyote kati ya hizo');

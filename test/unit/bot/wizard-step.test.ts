@@ -2011,6 +2011,7 @@ describe('a place typed with the day at the date question', () => {
     ['leo asubuhi kwa stage ya matatu', 'today', TODAY_EAT, 'asubuhi'],
     ['jana walinipiga tena', 'yesterday', YESTERDAY, undefined],
     ['jana, ilikuwa pale Kayole', 'yesterday', YESTERDAY, undefined],
+    ['jana saa tisa alasiri pale Kayole', 'yesterday', YESTERDAY, 'saa tisa alasiri'],
   ])('"%s": the day is taken and the words kept in the story, never lost', (words, when, incidentAt, time) => {
     const r = type(at('when'), words);
     expect(r.state.draft).toMatchObject({ step: 'review', when, incidentAt, text: `Police asked me for a bribe at the junction.\n${words}` });
