@@ -21,15 +21,17 @@ export const PENDING_FOR_MS = SESSION_TTL_SEC * 1000;
 
 /**
  * A report just sent or cancelled while messages waited for "which report?" (the reporter began
- * it instead of answering): the question again, under the report's end, with every open report to
- * choose from (the new one too), so the waiting messages are neither forgotten nor joined unseen
- * with the next one.
+ * it instead of answering), or the language changed (/language): the question again, under the
+ * report's end or "language set", with every open report to choose from (the new one too), so the
+ * waiting messages are neither forgotten nor joined unseen with the next one. True when asked.
  */
-export async function askWhichReportAgain(ctx: BotContext): Promise<void> {
+export async function askWhichReportAgain(ctx: BotContext): Promise<boolean> {
   const waiting = ctx.session.pendingReply;
-  if (!ctx.from || !waiting?.messages?.length || ctx.now().getTime() - waiting.at >= PENDING_FOR_MS) return;
+  if (!ctx.from || !waiting?.messages?.length || ctx.now().getTime() - waiting.at >= PENDING_FOR_MS) return false;
   const tickets = await ctx.deps.conversation.openTickets(ctx.from.id);
-  if (tickets.length) await ctx.reply(ctx.t('reply.pick_again'), kb.pickReportKeyboard(ctx.t, tickets));
+  if (!tickets.length) return false;
+  await ctx.reply(ctx.t('reply.pick_again'), kb.pickReportKeyboard(ctx.t, tickets));
+  return true;
 }
 
 /**

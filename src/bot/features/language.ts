@@ -3,6 +3,7 @@ import { isLang, type Lang } from '../../i18n';
 import { namesOf, setChatCommands } from '../commands';
 import type { BotContext } from '../context';
 import * as kb from '../keyboards';
+import { askWhichReportAgain } from '../held-answers';
 import { runWizard } from '../wizard';
 
 /**
@@ -50,8 +51,10 @@ export function languageFeature(): Routes<BotContext> {
     if (!isLang(lang)) return ask(ctx);
     await chooseLanguage(ctx, lang, async () => {
       await ctx.reply(ctx.t('language.set'));
-      // Carry on in the new language where the reporter was.
+      // Carry on in the new language where the reporter was: a report's question, or a message
+      // still waiting for "which report?" (asked in the old language, it would seem forgotten).
       if (ctx.session.draft) return runWizard(ctx, { type: 'show' });
+      if (await askWhichReportAgain(ctx)) return;
       await ctx.reply(ctx.t('menu.prompt'), kb.mainMenu(ctx.t));
     });
   });

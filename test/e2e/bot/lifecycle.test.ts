@@ -683,6 +683,24 @@ describe('replies from the reporter after submitting', () => {
     expect(u.buttons().some((b) => b.startsWith(third))).toBe(true);
   });
 
+  it('a message waiting for "which report?" is asked about again in the new language after /language: its buttons send it, nothing lost', async () => {
+    const u = h.tg.user({ firstName: 'Lugha waits', languageCode: 'en' });
+    const older = await submitAnonymous(u);
+    await submitAnonymous(u);
+    await u.sendText('Walirudi jana usiku wakatishia familia yangu tena.');
+    expect(lastText(u)).toBe('Which report is this message about?');
+    await u.sendText('/language');
+    await u.press('Kiswahili');
+    // The question again, in Swahili, under "language set": the reporter sees the message still waits.
+    expect(allTexts(u).slice(-2)).toEqual(['Lugha sasa ni Kiswahili.', 'Ujumbe wako wa awali bado unasubiri. Unahusu ripoti ipi?']);
+    const olderButton = u.buttons().find((b) => b.startsWith(older));
+    expect(olderButton).toBeDefined();
+    await u.press(olderButton!);
+    expect(lastText(u)).toContain(older);
+    const stored = await h.store.messages.listForReport((await h.store.reports.findByReference(older))!._id);
+    expect(stored.map((m) => m.text)).toEqual(['Walirudi jana usiku wakatishia familia yangu tena.']);
+  });
+
   it('a message forwarded from someone else reaches the staff marked as such, whether it goes at once or after "which report?"', async () => {
     const u = h.tg.user({ firstName: 'Forwarder', languageCode: 'en' });
     const reference = await submitAnonymous(u);
