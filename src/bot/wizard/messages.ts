@@ -953,12 +953,27 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // The P3 question follows at once: a town ("Nakuru") or a sentence there that no answer reads goes on with the story too.
   const p3FirstAsked = d.step === 'p3' && !d.editing && d.injuries?.record === undefined && !d.injuriesSkipped?.includes('record');
   const partAtP3 = p3FirstAsked && !more.endsWith('?') && ((first !== 'yes' && first !== 'no' && first !== 'skip') || saysMoreAfter(words)) && !words.split(' ').every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));
-  if (!account && !afterFewWords && !act && !partAtHurt && !partAtP3) return false;
+  if (!account && !afterFewWords && !act && !partAtHurt && !partAtP3 && !partAtCounty(d, more, namesCounty)) return false;
   if (alreadyTold(turn, d, more)) return true;
   if (!joinStory(d, more)) return false;
   if (d.storyPart) markStoryPart(d);
   turn.say('desc.added');
   return true;
+}
+
+/**
+ * The county question follows the story at once (or "was anyone hurt?" does, then it): the story
+ * sent in short messages lands there ("hatujamwona tangu hapo", "he said he will plant bhang on
+ * me"), and "I do not know that county" lost each part. Three words or more that name no county
+ * and begin with no place ("kwa Mama Ngina", "Kawangware stage") go on with the story; a yes, a
+ * no or a question is a try at the answer. Only when first asked: changing the place, it follows no story.
+ */
+function partAtCounty(d: Draft, more: string, namesCounty: boolean): boolean {
+  if (d.step !== 'county' || d.editing || d.county !== undefined || namesCounty || more.endsWith('?')) return false;
+  const words = normalise(more).split(' ').filter(Boolean);
+  const first = readWord(words[0] ?? '');
+  if (words.length < 3 || first === 'yes' || first === 'no' || first === 'skip' || namesAPlace(more)) return false;
+  return !words.every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));
 }
 
 /**

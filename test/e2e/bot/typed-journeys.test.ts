@@ -51,6 +51,9 @@ const PLAYS: Play[] = [
   ['en', 'county', ['Nairobi cbd near archives', { press: 'today' }], { county: 47, place: 'cbd near archives' }],
   ['sw', 'county', ['nrb cbd, archives', { press: 'today' }], { county: 47, place: 'archives, Nairobi CBD' }],
   ['sw', 'county', ['Mombasa road', 'Nairobi', 'Mombasa road karibu na GM', { press: 'today' }], { county: 47, place: 'Mombasa road karibu na GM' }],
+  // The story going on in short messages at the county question: kept, the county asked again.
+  ['en', 'county', ['he said he will plant bhang on me', 'Nakuru', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', story: [STORY, 'he said he will plant bhang on me'] }],
+  ['sw', 'county', ['alisema atanibambikia bangi', 'Nakuru', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', story: [STORY, 'alisema atanibambikia bangi'] }],
   // 3. A place typed with the day.
   ['en', 'when', ['yesterday at Kayole stage'], { when: 'yesterday', story: [STORY, 'yesterday at Kayole stage'] }],
   ['sw', 'when', ['jana Kayole'], { when: 'yesterday', story: [STORY, 'jana Kayole'] }],

@@ -140,6 +140,20 @@ describe('more of the story after its question', () => {
     expect(said(type(at('county', { text: 'Good evening' }), 'Kwa Mama Ngina'))).toEqual(['county.unknown']);
   });
 
+  it('the story going on in short messages at the county question, right after it, is added to it, never refused as a county and lost', () => {
+    const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
+    for (const more of ['hatujamwona tangu hapo', 'simu yake imezimwa', 'he said he will plant bhang on me', 'they refused to tell us why']) {
+      const r = type(at('county', { text: story }), more);
+      expect([more, r.state.draft?.text, said(r)]).toEqual([more, `${story}\n${more}`, ['desc.added', 'county.ask']]);
+    }
+    // A place, a try at a county, or a question stay what they were.
+    for (const typed of ['Kwa Mama Ngina', 'near the chief camp', 'Kawangware stage', 'Atlantis', 'sijui kaunti gani']) {
+      const r = type(at('county', { text: story }), typed);
+      expect([typed, r.state.draft?.text]).toEqual([typed, story]);
+    }
+    expect(said(type(at('county', { text: story }), 'where is the county list please?'))).not.toContain('desc.added');
+  });
+
   it('a few words at the county question that go on with what was done are added to the story, not refused as a county', () => {
     for (const [story, more] of [['Polisi walinipiga', 'wakanipiga sana'], ['Askari', 'walimkamata kaka'], ['Police at the stage', 'they hit him'], ['Polisi', 'walinichapa'], ['Askari', 'wakamtupa ndani']]) {
       const r = type(at('county', { text: story }), more);
