@@ -966,13 +966,14 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
  * sent in short messages lands there ("hatujamwona tangu hapo", "he said he will plant bhang on
  * me"), and "I do not know that county" lost each part. Three words or more that name no county
  * and begin with no place ("kwa Mama Ngina", "Kawangware stage") go on with the story; a yes, a
- * no or a question is a try at the answer. Only when first asked: changing the place, it follows no story.
+ * no, a question or words about the county itself are a try at the answer. Only when first asked: changing the place, it follows no story.
  */
 function partAtCounty(d: Draft, more: string, namesCounty: boolean): boolean {
   if (d.step !== 'county' || d.editing || d.county !== undefined || namesCounty || more.endsWith('?')) return false;
   const words = normalise(more).split(' ').filter(Boolean);
   const first = readWord(words[0] ?? '');
-  if (words.length < 3 || first === 'yes' || first === 'no' || first === 'skip' || namesAPlace(more)) return false;
+  // "Sina uhakika na county": about the question, not the story.
+  if (words.length < 3 || first === 'yes' || first === 'no' || first === 'skip' || namesAPlace(more) || words.some((w) => w === 'county' || w === 'kaunti')) return false;
   return !words.every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));
 }
 

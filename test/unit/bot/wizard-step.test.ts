@@ -147,7 +147,7 @@ describe('more of the story after its question', () => {
       expect([more, r.state.draft?.text, said(r)]).toEqual([more, `${story}\n${more}`, ['desc.added', 'county.ask']]);
     }
     // A place, a try at a county, or a question stay what they were.
-    for (const typed of ['Kwa Mama Ngina', 'near the chief camp', 'Kawangware stage', 'Atlantis', 'sijui kaunti gani']) {
+    for (const typed of ['Kwa Mama Ngina', 'near the chief camp', 'Kawangware stage', 'Atlantis', 'sijui kaunti gani', 'sina uhakika na county', 'yes it was there']) {
       const r = type(at('county', { text: story }), typed);
       expect([typed, r.state.draft?.text]).toEqual([typed, story]);
     }
