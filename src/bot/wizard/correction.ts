@@ -24,7 +24,9 @@ const NOT = new Set(['sio', 'siyo', 'si', 'not']);
 const WHEN_PART = new Set('tarehe date siku day lini when wakati'.split(' '));
 const COUNTY_PART = new Set('kaunti county mahali pahali place location eneo sehemu where wapi'.split(' '));
 const FILLER = new Set(
-  'ni ilikuwa ilikua ilitokea ilifanyika happened it its s was is the that this should be ya iko sawa sahihi correct right na and but lakini bali i meant mean namaanisha nilimaanisha to say in at on katika kwa a my yangu hiyo hii ok okay sorry samahani'.split(' '),
+  'ni ilikuwa ilikua ilitokea ilifanyika happened it its s was is the that this should be ya iko sawa sahihi correct right na and but lakini bali i meant mean namaanisha nilimaanisha to say in at on katika kwa a my yangu hiyo hii ok okay sorry samahani oh ooh ah aah eh eeh aki ai'.split(
+    ' ',
+  ),
 );
 /** Days named as the answer that was wrong ("sio leo, ilikuwa jana"). */
 const DAY_WORDS = new Set('leo today jana yesterday juzi sasa now'.split(' '));
@@ -33,6 +35,20 @@ const COUNTY_WORDS = new Set(COUNTIES.flatMap((c) => normalise(c.name).split(' '
 const isPart = (w: string) => WHEN_PART.has(w) || COUNTY_PART.has(w);
 /** A word a correction is made of, before its new answer. */
 const ofCorrection = (w: string) => WRONG.has(w) || isPart(w) || FILLER.has(w) || DAY_WORDS.has(w) || COUNTY_WORDS.has(w);
+
+/** Words that say an answer just given was wrong ("sorry", "nimekosea", "hapana", "county"): a county named with one corrects the county. */
+const CORRECTING = new Set([...WRONG, 'sorry', 'samahani', 'kaunti', 'county']);
+
+/**
+ * "Sorry it was Nyamira", "hapana ni Nyamira county", "nimekosea kaunti" where the place is asked:
+ * the county just given, corrected (`county`: the new one, when named); undefined for anything
+ * else. A county's name alone stays a place ("Kisumu", as "Mombasa road" is one in Nairobi).
+ */
+export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Pick<Correction, 'county'> | undefined {
+  if (!normalise(input).split(' ').some((w) => CORRECTING.has(w))) return undefined;
+  const c = readCorrection(input, d, now);
+  return c?.part === 'county' ? { ...(c.county ? { county: c.county } : {}) } : undefined;
+}
 
 /** A correction of the date or the county/place, with the new answer when it can be read; undefined when the words are no correction. */
 export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Correction | undefined {

@@ -1,7 +1,7 @@
 import { categoryInWords, checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { correctAtReview, fixAsked, keepFixWords } from './correction';
+import { correctAtReview, countyCorrection, fixAsked, keepFixWords } from './correction';
 import { inStory, joinStory } from './story';
 import { askToType, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
@@ -821,6 +821,7 @@ function notAPlace(input: string, now: Date): boolean {
 }
 
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
+  if (countyCorrected(turn, d, input)) return;
   if (notAPlace(input, turn.now)) {
     turn.say('place.unknown');
     return turn.show();
@@ -840,6 +841,25 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
     return turn.show();
   }
   takePlace(turn, d, withTown(check.text, townOf(d)));
+}
+
+/**
+ * "Sorry it was Nyamira", "hapana ni Nyamira county" at the place question: the county just given
+ * was wrong. Kept as the place, the report went with the wrong county and a place reading "sorry
+ * it was Nyamira". The county named is taken, as typed at the county question (said, and Back
+ * returns there), and the place asked within it; "nimekosea kaunti" asks the county again.
+ */
+function countyCorrected(turn: Turn, d: Draft, input: string): boolean {
+  const fix = countyCorrection(input, d, turn.now);
+  if (!fix) return false;
+  if (!fix.county) {
+    turn.go('county');
+    return true;
+  }
+  chooseCounty(d, fix.county.code, fix.county.town ? { name: fix.county.town, counties: [fix.county.code] } : undefined);
+  turn.say('place.county_changed', { county: { countyCode: fix.county.code } });
+  turn.show();
+  return true;
 }
 
 /**

@@ -54,6 +54,9 @@ const PLAYS: Play[] = [
   // The story going on in short messages at the county question: kept, the county asked again.
   ['en', 'county', ['he said he will plant bhang on me', 'Nakuru', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', story: [STORY, 'he said he will plant bhang on me'] }],
   ['sw', 'county', ['alisema atanibambikia bangi', 'Nakuru', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', story: [STORY, 'alisema atanibambikia bangi'] }],
+  // The county corrected where the place is asked: changed, and the place asked within it.
+  ['sw', 'place', ['samahani ilikuwa Kisumu', 'Kondele', { press: 'today' }], { county: 42, place: 'Kondele', notStory: ['samahani'] }],
+  ['en', 'place', ['sorry it was Kisumu not Nakuru', 'Kondele stage', { press: 'today' }], { county: 42, place: 'Kondele stage', notStory: ['sorry'] }],
   // 3. A place typed with the day.
   ['en', 'when', ['yesterday at Kayole stage'], { when: 'yesterday', story: [STORY, 'yesterday at Kayole stage'] }],
   ['sw', 'when', ['jana Kayole'], { when: 'yesterday', story: [STORY, 'jana Kayole'] }],

@@ -31,7 +31,7 @@ function said(r: StepResult): string[] {
 const lastMessage = (r: StepResult) => [...r.replies].reverse().find((x): x is Extract<Reply, { type: 'message' }> => x.type === 'message');
 
 describe('a correction typed at the review names the date', () => {
-  it.each(['hapana ilikuwa jana', 'no it was yesterday', 'Hapana, ilikuwa jana.', 'sio leo, ilikuwa jana', 'the date is wrong, it was yesterday'])(
+  it.each(['hapana ilikuwa jana', 'no it was yesterday', 'Hapana, ilikuwa jana.', 'sio leo, ilikuwa jana', 'the date is wrong, it was yesterday', 'ooh sorry ilikuwa jana', 'eh samahani, ilikuwa jana'])(
     '"%s" asks whether to change the date to yesterday; nothing changes, nothing is added to the story',
     (words) => {
       const r = type(reviewed(), words);

@@ -2014,6 +2014,32 @@ describe('a short form or a county, and a place after it, at the county question
   });
 });
 
+describe('the county corrected at the place question', () => {
+  it.each([
+    ['sorry it was Kisumu', 42],
+    ['hapana ni Kisumu county', 42],
+    ['ah sorry ni Nyamira sio Nakuru', 46],
+    ['nimekosea, ni Kisumu', 42],
+  ])('"%s": the county changed, and the place asked within it; never kept as the place', (words, county) => {
+    const r = type(at('place'), words);
+    expect(r.state.draft).toMatchObject({ step: 'place', county });
+    expect(r.state.draft?.place).toBeUndefined();
+    expect(said(r)).toEqual(['place.county_changed', 'place.ask']);
+    expect(type(r.state, 'Kondele').state.draft).toMatchObject({ step: 'when', county, place: 'Kondele' });
+  });
+
+  it('a town named in the correction is kept for the place question; a correction with no county asks the county again', () => {
+    expect(type(at('place'), 'samahani ilikuwa Kitengela').state.draft).toMatchObject({ step: 'place', county: 34, town: { name: 'Kitengela' } });
+    expect(stepOf(type(at('place'), 'sorry nimekosea kaunti'))).toBe('county');
+  });
+
+  it('a place that is only a county\'s name, or names a place of the same county, is the place as before', () => {
+    for (const place of ['Kisumu', 'Mombasa road', 'no 5 stage', 'opposite Nakuru county offices']) {
+      expect([place, type(at('place'), place).state.draft?.place]).toEqual([place, place]);
+    }
+  });
+});
+
 describe('a place typed with the day at the date question', () => {
   const YESTERDAY = TODAY_EAT - 86_400_000;
   it.each([
