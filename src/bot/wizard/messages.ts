@@ -402,6 +402,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     if (story) return keepEarly(turn, d, story);
   }
   if ((d.step === 'kind' || d.step === 'cat') && storyPart(input)) return keepStoryPart(turn, d, input);
+  if (d.step === 'danger' && dangerPart(input)) return keepStoryPart(turn, d, input);
   // "Nyuma" typed where the county, place or day is asked: the Back button's word, never a county or a place.
   if ((d.step === 'county' || d.step === 'place' || d.step === 'when') && BACK_WORDS.has(normalise(input))) return turn.back(d);
   switch (d.step) {
@@ -1079,6 +1080,18 @@ function storyPart(input: string): boolean {
   const words = n.split(' ').filter(Boolean);
   if (t.endsWith('?') || words.length < 2 || words.every((w) => NO_ACCOUNT_WORDS.has(w))) return false;
   return !WANTS_TO_REPORT.test(n) && !ABOUT_A_REPORT.test(n) && !dontKnow(t) && readWord(t) === undefined;
+}
+
+/**
+ * "Bado wako nje wanangoja" (they are still outside, waiting) at "is someone in danger right now?":
+ * what is happening, without a yes or a no. Never taken for either (a wrong yes raises an alert),
+ * but kept as a part of the story, and the question asked again: "not understood" lost it, at the
+ * worst moment. Three words at least; one that begins with a yes or a no is a try at the answer.
+ */
+function dangerPart(input: string): boolean {
+  const words = normalise(input).split(' ').filter(Boolean);
+  const first = readWord(words[0] ?? '');
+  return words.length >= 3 && first !== 'yes' && first !== 'no' && first !== 'skip' && first !== 'now' && storyPart(input);
 }
 
 /**

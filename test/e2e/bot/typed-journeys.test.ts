@@ -38,6 +38,8 @@ const PLAYS: Play[] = [
   ['sw', 'review', ['pia walinipiga'], { county: 32, story: [STORY, 'pia walinipiga'] }],
   ['sw', 'review', ['ilikuwa Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['ilikuwa Kisumu'] }],
   ['en', 'review', ['sorry ni Kisumu', 'yes', 'Kondele'], { county: 42, place: 'Kondele' }],
+  // What is happening typed at "is someone in danger?", without a yes or a no: kept, the question asked again.
+  ['sw', 'danger', ['bado wako nje wanangoja', { press: 'no' }, 'walinipiga jana usiku', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, story: ['bado wako nje wanangoja\nwalinipiga jana usiku'] }],
   // 2. The county, or its short form, with a place after it.
   ['en', 'county', ['nrb cbd', 'near Archives', { press: 'today' }], { county: 47, place: 'near Archives, Nairobi CBD' }],
   ['sw', 'county', ['nrb cbd', 'sijui', { press: 'today' }], { county: 47, place: 'Nairobi CBD' }],

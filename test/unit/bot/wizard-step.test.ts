@@ -1237,6 +1237,14 @@ describe('danger', () => {
     }
   });
 
+  it('what is happening, told without a yes or a no ("bado wako nje wanangoja"), is kept as the story, and the question asked again: never guessed, never lost', () => {
+    for (const words of ['bado wako nje wanangoja', 'they are outside my gate', 'wamezunguka nyumba yetu']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, r.state.draft?.text, said(r), r.effects]).toEqual([words, undefined, words, ['desc.kept_early', 'danger.ask'], []]);
+      expect(said(press(r.state, 'y'))).toContain('emergency');
+    }
+  });
+
   it('a yes that goes on to tell what happened answers the question and begins the story', () => {
     const story = 'Ndio, polisi bado wako hapa wanapiga watu kwa rungu na wengine wamejeruhiwa';
     const r = type(at('danger'), story);
