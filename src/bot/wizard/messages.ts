@@ -1,4 +1,4 @@
-import { categoryInWords, checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { categoryInWords, checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { correctAtReview, countyCorrection, fixAsked, keepFixWords } from './correction';
@@ -834,6 +834,9 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   const words = normalise(input);
   if (tellsWhoTheyWere(words) && addToStory(turn, d, input)) return turn.show();
   if (beginsWithAct(words) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
+  // "Call me 0712 345 678": no place, and as the place an anonymous report showed staff the number
+  // unwarned; in the story, the review warns of it (and offers to send with the number instead).
+  if (phoneNumberWritten(input) && addWords(turn, d, input)) return turn.show();
   const check = checkText(input, LIMITS.placeMaxChars);
   // Too long for a place and reads as an account: more of the story, not lost.
   if (!check.ok && check.reason === 'too_long' && addToStory(turn, d, input)) return turn.show();
@@ -975,6 +978,11 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const p3FirstAsked = d.step === 'p3' && !d.editing && d.injuries?.record === undefined && !d.injuriesSkipped?.includes('record');
   const partAtP3 = p3FirstAsked && !more.endsWith('?') && ((first !== 'yes' && first !== 'no' && first !== 'skip') || saysMoreAfter(words)) && !words.split(' ').every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));
   if (!account && !afterFewWords && !act && !partAtHurt && !partAtP3 && !partAtCounty(d, more, namesCounty)) return false;
+  return addWords(turn, d, more);
+}
+
+/** Words added to the story told, and said so; the same words again are said to be there already. False when the story would be too long. */
+function addWords(turn: Turn, d: Draft, more: string): boolean {
   if (alreadyTold(turn, d, more)) return true;
   if (!joinStory(d, more)) return false;
   if (d.storyPart) markStoryPart(d);

@@ -59,6 +59,8 @@ const PLAYS: Play[] = [
   // The county corrected where the place is asked: changed, and the place asked within it.
   ['sw', 'place', ['samahani ilikuwa Kisumu', 'Kondele', { press: 'today' }], { county: 42, place: 'Kondele', notStory: ['samahani'] }],
   ['en', 'place', ['sorry it was Kisumu not Nakuru', 'Kondele stage', { press: 'today' }], { county: 42, place: 'Kondele stage', notStory: ['sorry'] }],
+  // A phone number typed where the place is asked: no place; in the story, where the review warns of it.
+  ['en', 'place', ['call me 0712345678', 'Kondele stage', { press: 'today' }], { place: 'Kondele stage', story: [STORY, 'call me 0712345678'] }],
   // 3. A place typed with the day.
   ['en', 'when', ['yesterday at Kayole stage'], { when: 'yesterday', story: [STORY, 'yesterday at Kayole stage'] }],
   ['sw', 'when', ['jana Kayole'], { when: 'yesterday', story: [STORY, 'jana Kayole'] }],

@@ -2048,6 +2048,15 @@ describe('the county corrected at the place question', () => {
   });
 });
 
+describe('a phone number typed at the place question', () => {
+  it.each(['call me 0712345678', 'nipigie 0722 555 666', 'namba yangu ni +254712345678'])('"%s": no place; kept in the story, where the review warns of it, and the place asked again', (words) => {
+    const r = type(at('place'), words);
+    expect(r.state.draft).toMatchObject({ step: 'place', text: `Police asked me for a bribe at the junction.\n${words}` });
+    expect(r.state.draft?.place).toBeUndefined();
+    expect(said(r)).toEqual(['desc.added', 'place.ask']);
+  });
+});
+
 describe('a place typed with the day at the date question', () => {
   const YESTERDAY = TODAY_EAT - 86_400_000;
   it.each([
