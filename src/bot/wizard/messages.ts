@@ -384,6 +384,11 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (word && onWord(turn, d, word, input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
   if (d.step === 'danger' && UNSURE.test(normalise(input))) return unsureOfDanger(turn, d, input);
+  // "Sijui" to "what happened?": how to choose (the closest, or "other"), never "not understood".
+  if (d.step === 'cat' && d.kind && (dontKnow(input) || readWord(input) === 'skip')) {
+    turn.say('category.dont_know', { other: { key: `common:category.${d.kind === 'election' ? 'e' : 'p'}_other` } });
+    return turn.show();
+  }
   if (d.step !== 'desc' && d.step !== 'review' && asksUs(input)) {
     turn.say('wizard.question');
     return turn.show();

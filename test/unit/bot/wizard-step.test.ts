@@ -2143,6 +2143,20 @@ describe('a sentence at the category question that names one category', () => {
   });
 });
 
+describe('"sijui" at the category question', () => {
+  it.each([
+    ['police', 'sijui', 'p_other'],
+    ['police', "I don't know", 'p_other'],
+    ['election', 'sina uhakika', 'e_other'],
+  ] as const)('%s, "%s": told how to choose (the closest, or "%s"), never "not understood"', (kind, words, other) => {
+    const r = type(at('cat', { kind }), words);
+    expect(said(r)).toEqual(['category.dont_know', 'category.ask']);
+    const told = r.replies.find((x) => x.type === 'message');
+    expect(told?.type === 'message' && told.texts[0].params).toEqual({ other: { key: `common:category.${other}` } });
+    expect(r.state.draft?.category).toBeUndefined();
+  });
+});
+
 describe('a story typed at the kind question that names one category', () => {
   const offer = (r: StepResult) => r.replies.flatMap((x) => (x.type === 'message' ? x.texts.filter((t) => t.key === 'category.offer').map((t) => ({ params: t.params, keyboard: x.keyboard })) : []));
 
