@@ -25,6 +25,11 @@ describe('categoryInWords, as reporters write', () => {
     ['a cop groped me in the cell', undefined],
     ['polisi walimwua ndugu yangu', 'p_killing'],
     ['sanse walinishika wakanirusha ndani', 'p_arrest'],
+    // Sheng: "kula" (to eat) money is to take it, "1k", "5k" thousands of shillings.
+    ['karao walinikula 1k', 'p_bribery'],
+    ['kanjo wamenikula 2k ju ya mboga', 'p_bribery'],
+    ['askari alikula 500 ya dereva', 'p_bribery'],
+    ['walikuwa wanakula pale hotelini', undefined],
   ])('"%s" -> %s', (words, code) => {
     expect(categoryInWords(words, 'police')).toBe(code);
   });
