@@ -384,11 +384,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (word && onWord(turn, d, word, input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
   if (d.step === 'danger' && UNSURE.test(normalise(input))) return unsureOfDanger(turn, d, input);
-  // "Sijui" to "what happened?": how to choose (the closest, or "other"), never "not understood".
-  if (d.step === 'cat' && d.kind && (dontKnow(input) || readWord(input) === 'skip')) {
-    turn.say('category.dont_know', { other: { key: `common:category.${d.kind === 'election' ? 'e' : 'p'}_other` } });
-    return turn.show();
-  }
+  if (d.step === 'cat' && unsureOfCategory(turn, d, input)) return;
   if (d.step !== 'desc' && d.step !== 'review' && asksUs(input)) {
     turn.say('wizard.question');
     return turn.show();
@@ -398,16 +394,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     if (tooLongForDetail(d.step, input) && addToStory(turn, d, input)) return turn.show();
     return onDetailText(turn, d, d.step, input);
   }
-  // "They beat my brother at the station": the category it names offered for a tap, the words kept as the story.
-  const named = d.step === 'cat' && d.kind ? categoryInWords(input, d.kind) : undefined;
-  if (named) return keepAndOffer(turn, d, input, named);
-  if (d.step === 'kind' && !d.editing && offerAtKind(turn, d, input)) return;
-  if (BEFORE_STORY.includes(d.step) && !d.text && !d.voice) {
-    const story = earlyStory(input);
-    if (story) return keepEarly(turn, d, story);
-  }
-  if ((d.step === 'kind' || d.step === 'cat') && storyPart(input)) return keepStoryPart(turn, d, input);
-  if (d.step === 'danger' && dangerPart(input)) return keepStoryPart(turn, d, input);
+  if (BEFORE_STORY.includes(d.step) && toldBeforeItsQuestion(turn, d, input)) return;
   // "Nyuma" typed where the county, place or day is asked: the Back button's word, never a county or a place.
   if ((d.step === 'county' || d.step === 'place' || d.step === 'when') && BACK_WORDS.has(normalise(input))) return turn.back(d);
   switch (d.step) {
@@ -433,6 +420,30 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     default:
       return moreStoryOrUnexpected(turn, d, input);
   }
+}
+
+/** "Sijui" to "what happened?": how to choose (the closest, or "other"), never "not understood". */
+function unsureOfCategory(turn: Turn, d: Draft, input: string): boolean {
+  if (!d.kind || (!dontKnow(input) && readWord(input) !== 'skip')) return false;
+  turn.say('category.dont_know', { other: { key: `common:category.${d.kind === 'election' ? 'e' : 'p'}_other` } });
+  turn.show();
+  return true;
+}
+
+/** What happened, typed at the kind, the category or the danger question: kept (and a category it names offered); false for anything else. */
+function toldBeforeItsQuestion(turn: Turn, d: Draft, input: string): boolean {
+  // "They beat my brother at the station": the category it names offered for a tap, the words kept as the story.
+  const named = d.step === 'cat' && d.kind ? categoryInWords(input, d.kind) : undefined;
+  if (named) {
+    keepAndOffer(turn, d, input, named);
+    return true;
+  }
+  if (d.step === 'kind' && !d.editing && offerAtKind(turn, d, input)) return true;
+  const story = !d.text && !d.voice ? earlyStory(input) : undefined;
+  if (story) keepEarly(turn, d, story);
+  else if (d.step === 'danger' ? dangerPart(input) : storyPart(input)) keepStoryPart(turn, d, input);
+  else return false;
+  return true;
 }
 
 /** Words typed where the story is asked. */
