@@ -115,7 +115,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     const { createConsole } = await import('./console');
     // Case files tell the agency to "contact Ripoti": without this they cannot say how.
     if (!config.agencyContact) logger.warn({ setting: 'AGENCY_CONTACT' }, 'AGENCY_CONTACT is not set: case files will not say how an agency reaches Ripoti');
-    const incidents = new IncidentService({ store, replies: core.queues.replies, desk: core.desk, events, logger, heldDanger: core.heldDanger });
+    const incidents = new IncidentService({ store, replies: core.queues.replies, desk: core.desk, events, logger, heldDanger: core.heldDanger, tickets: core.ticketActions });
     const { service } = createConsole({ config, logger, store, translator, events, tickets: core.ticketActions, incidents, metrics, redis: redis('producer'), queues: core.queues.bullQueues });
     w.services.push(service);
   }

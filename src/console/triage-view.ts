@@ -48,7 +48,7 @@ export interface TriageSection {
   incidentsEnabled: boolean;
   links: LinkedRow[];
   incident: IncidentPart | null;
-  may: { join: boolean; split: boolean; replyAll: boolean };
+  may: { join: boolean; split: boolean; replyAll: boolean; batch: boolean };
 }
 
 /**
@@ -182,7 +182,7 @@ export async function triageSection(ctx: ConsoleContext, report: ReportDoc, acto
     state,
     };
   };
-  const may = enabled ? offeredIncidentActions(actor, incidentFacts(report)) : { join: false, split: false, replyAll: false };
+  const may = enabled ? offeredIncidentActions(actor, incidentFacts(report)) : { join: false, split: false, replyAll: false, batch: false };
   return {
     incidentsEnabled: enabled,
     links: links.flatMap((l) => {

@@ -107,11 +107,24 @@ export function decideReplyToMember(actor: PolicyActor, member: IncidentTicketFa
   return isOpen(member.status) ? OK : refuse('closed');
 }
 
+/**
+ * May `actor` refer or close every report of the incident `lead` belongs to at once? Whoever
+ * handles the lead, whatever the lead's own status (closed alone first, it left the rest open).
+ * Each member is then decided on its own by the ticket policy (src/domain/policy.ts `decide`),
+ * exactly as one refer or close of it would be.
+ */
+export function decideIncidentBatch(actor: PolicyActor, lead: IncidentTicketFacts): IncidentDecision {
+  if (!isRole(actor.role)) return refuse('wrong_role');
+  if (!lead.incidentId) return refuse('not_in_incident');
+  return mayHandle(actor, lead).ok ? OK : refuse('not_assignee');
+}
+
 /** Which incident forms to offer `actor` on `ticket` (the ticket page shows only these). */
-export function offeredIncidentActions(actor: PolicyActor, ticket: IncidentTicketFacts): { join: boolean; split: boolean; replyAll: boolean } {
+export function offeredIncidentActions(actor: PolicyActor, ticket: IncidentTicketFacts): { join: boolean; split: boolean; replyAll: boolean; batch: boolean } {
   return {
     join: isRole(actor.role) && mayHandle(actor, ticket).ok && isOpen(ticket.status),
     split: decideSplit(actor, ticket).ok,
     replyAll: decideReplyAll(actor, ticket).ok,
+    batch: decideIncidentBatch(actor, ticket).ok,
   };
 }

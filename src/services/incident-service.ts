@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import {
-  checkReplyText, decideJoin, identityAsked, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder, readingLanguage,
+  checkReplyText, decideIncidentBatch, decideJoin, identityAsked, decideReplyAll, decideReplyToMember, decideSplit, incidentHolder, readingLanguage,
   type IdentityAsk, type IncidentRefusal, type IncidentTicketFacts,
 } from '../domain';
 import type { Lang } from '../i18n';
@@ -13,13 +13,14 @@ import { leaveIncident } from './leave-incident';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
 import type { HeldDangerService } from './held-danger-service';
-import type { AgentRef } from './ticket-actions';
+import type { AgentRef, TicketActions } from './ticket-actions';
+import { batchDecision, BATCH_SIZE, isFormRefusal, runOne, skipReason, type BatchAction, type BatchFormRefusal, type BatchOutcome, type BatchSkip } from './incident-batch';
 
 /** Why an incident action was refused (`console:flash.refused_<reason>`, or `reply_<reason>` for the text). */
 /** `taken_not_joined`: the waiting lead was taken for the incident (its reporter told), then changed before it was marked. */
 /** `holder_inactive`: the incident's holder was deactivated (its reports stayed theirs): joining more would give them to nobody. */
 /** `anonymous_asked`: the answer asks who the reporters are, and some chose to stay anonymous (sent only when confirmed). */
-export type IncidentActionRefusal = IncidentRefusal | 'not_found' | 'empty' | 'too_long' | 'changed' | 'taken_not_joined' | 'holder_inactive' | 'anonymous_asked';
+export type IncidentActionRefusal = IncidentRefusal | BatchFormRefusal | 'not_found' | 'empty' | 'too_long' | 'changed' | 'taken_not_joined' | 'holder_inactive' | 'anonymous_asked';
 /** One ticket brought into the incident, or why not; `took`: it was taken from the queue before the mark failed (it stays with its holder). */
 type Attached = { ok: true } | { ok: false; reason: 'changed'; took: boolean };
 type Held = { ok: true; took: boolean } | { ok: false; reason: 'changed' };
@@ -57,6 +58,18 @@ export interface IncidentActions {
    * each reads it in (as `replyAll` and delivery decide both): counts only, never who.
    */
   readers(incidentId: string, agent: AgentRef): Promise<Record<Lang, number>>;
+  /**
+   * What `applyAll` would do now, for the confirm step: of `total` members, how many the rules let
+   * `agent` change (`changes`); nothing is written.
+   */
+  previewAll(reportId: string, agent: AgentRef, action: BatchAction): Promise<IncidentResult<{ total: number; changes: number }>>;
+  /**
+   * Refers or closes every member of the incident of `reportId` that `agent` may act on, each
+   * through TicketActions' own refer / change of status (same rules, history, notices), in batches.
+   * Members held by someone else, closed, or refused by the rules are skipped and named by
+   * reference; sent again, the form changes nothing more (each member's status guard refuses it).
+   */
+  applyAll(reportId: string, agent: AgentRef, action: BatchAction): Promise<IncidentResult<BatchOutcome>>;
 }
 
 export interface IncidentServiceDeps {
@@ -68,6 +81,8 @@ export interface IncidentServiceDeps {
   logger: Logger;
   /** A held ticket moved to the incident's holder is handed over: the new holder's danger watch starts. */
   heldDanger?: Pick<HeldDangerService, 'handedOver'>;
+  /** Each member of a refer or close of all goes through the per-ticket action (absent: refused as `invalid`). */
+  tickets?: Pick<TicketActions, 'refer' | 'changeStatus'>;
 }
 
 const isId = (s: string) => /^[0-9a-f]{24}$/i.test(s);
@@ -210,6 +225,50 @@ export class IncidentService implements IncidentActions {
     return counts;
   }
 
+  async previewAll(reportId: string, agent: AgentRef, action: BatchAction): Promise<IncidentResult<{ total: number; changes: number }>> {
+    const found = await this.batchMembers(reportId, agent);
+    if (!found.ok) return found;
+    const { members } = found;
+    return { ok: true, total: members.length, changes: members.filter((m) => batchDecision(agent, action, m).ok).length };
+  }
+
+  async applyAll(reportId: string, agent: AgentRef, action: BatchAction): Promise<IncidentResult<BatchOutcome>> {
+    const tickets = this.deps.tickets;
+    if (!tickets) return { ok: false, reason: 'invalid' };
+    const found = await this.batchMembers(reportId, agent);
+    if (!found.ok) return found;
+    const { members, incidentId } = found;
+    const skipped: BatchSkip[] = [];
+    const allowed = members.filter((m) => {
+      const d = batchDecision(agent, action, m);
+      if (!d.ok) skipped.push({ reference: m.reference, reason: skipReason(action, m, d.reason) });
+      return d.ok;
+    });
+    let changed = 0;
+    for (const batch of batchesOf(allowed)) {
+      const results = await Promise.all(batch.map((m) => runOne(tickets, agent, action, m)));
+      for (const [i, r] of results.entries()) {
+        if (r.ok) changed++;
+        else if (isFormRefusal(r.reason)) return { ok: false, reason: r.reason };
+        else skipped.push({ reference: batch[i].reference, reason: skipReason(action, batch[i], r.reason) });
+      }
+    }
+    skipped.sort((a, b) => a.reference.localeCompare(b.reference));
+    const outcome = action.kind === 'refer' ? 'incident_referred' : 'incident_closed';
+    this.deps.logger.info({ reportId, incidentId, total: members.length, changed, skipped: skipped.length, outcome }, 'every report of an incident changed at once');
+    return { ok: true, total: members.length, changed, skipped };
+  }
+
+  /** The incident's members (read as an answer to all reads them, oldest id first) when `agent` may act on the incident of `reportId`. */
+  private async batchMembers(reportId: string, agent: AgentRef): Promise<IncidentResult<{ members: AnswerFacts[]; incidentId: string }>> {
+    const lead = await this.find(reportId);
+    if (!lead) return { ok: false, reason: 'not_found' };
+    const d = decideIncidentBatch(agent, incidentFacts(lead));
+    if (!d.ok || !lead.incident) return { ok: false, reason: d.ok ? 'not_in_incident' : d.reason };
+    const members = (await this.deps.store.incidents.answerFacts(lead.incident.id)).sort((a, b) => a._id.toString().localeCompare(b._id.toString()));
+    return { ok: true, members, incidentId: lead.incident.id.toString() };
+  }
+
   /**
    * Each reporter's copy, written and queued together: one write for the messages, one for their
    * history lines and one round trip to Redis, where one member at a time kept the agent's request
@@ -293,6 +352,16 @@ export class IncidentService implements IncidentActions {
   private async find(id: string): Promise<ReportDoc | null> {
     return isId(id) ? this.deps.store.reports.findById(id) : null;
   }
+}
+
+/**
+ * Members in batches of BATCH_SIZE, the first alone: a form refused as such (no agency name, a
+ * note too long) is refused for every member, so it is found before anything else is tried.
+ */
+function batchesOf<T>(items: readonly T[]): T[][] {
+  const out = items.length ? [items.slice(0, 1)] : [];
+  for (let from = 1; from < items.length; from += BATCH_SIZE) out.push(items.slice(from, from + BATCH_SIZE));
+  return out;
 }
 
 /** The text for a reporter's language, else the other one. */

@@ -14,8 +14,8 @@ export type LinkedSummary = Pick<ReportDoc, '_id' | 'reference' | 'category' | '
 const SUMMARY_PROJECTION = { reference: 1, category: 1, kind: 1, county: 1, incidentAt: 1, when: 1, createdAt: 1, status: 1, assignee: 1, incident: 1, language: 1, priority: 1, dangerNow: 1, purgedAt: 1 };
 
 /** What an answer to all reads of each report of an incident: whether it goes, and in which language (no story, no identity). */
-export type AnswerFacts = Pick<ReportDoc, '_id' | 'status' | 'priority' | 'assignee' | 'incident' | 'anonymous' | 'language' | 'reporterId' | 'purgedAt' | 'reporterForgottenAt'>;
-const ANSWER_PROJECTION = { status: 1, priority: 1, assignee: 1, incident: 1, anonymous: 1, language: 1, reporterId: 1, purgedAt: 1, reporterForgottenAt: 1 };
+export type AnswerFacts = Pick<ReportDoc, '_id' | 'reference' | 'status' | 'priority' | 'assignee' | 'incident' | 'anonymous' | 'language' | 'reporterId' | 'purgedAt' | 'reporterForgottenAt'>;
+const ANSWER_PROJECTION = { reference: 1, status: 1, priority: 1, assignee: 1, incident: 1, anonymous: 1, language: 1, reporterId: 1, purgedAt: 1, reporterForgottenAt: 1 };
 
 /** A report as the link writes see it through the driver (typed, so `$push` is checked against `similar`). */
 export type WithLinks = Pick<ReportDoc, '_id' | 'similar' | 'updatedAt' | 'queuedAt' | 'triagedAt'>;
@@ -126,7 +126,7 @@ export class IncidentRepository {
     return this.Report.find({ 'incident.id': oid(incidentId) }, SUMMARY_PROJECTION).sort({ createdAt: 1, _id: 1 }).lean<LinkedSummary[]>().exec();
   }
 
-  /** Every report of the incident as an answer to all reads it (an incident may hold thousands). */
+  /** Every report of the incident as an answer to all (and a refer or close of all) reads it (an incident may hold thousands). */
   answerFacts(incidentId: Id): Promise<AnswerFacts[]> {
     return this.Report.find({ 'incident.id': oid(incidentId) }, ANSWER_PROJECTION).lean<AnswerFacts[]>().exec();
   }

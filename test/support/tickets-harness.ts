@@ -117,7 +117,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const workers = queueDeps.workers ? [relay, ...createQueueWorkers(queueDeps, queues, delivery)] : [];
   const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: config.tickets.maxPerAgent, logger, metrics });
   const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger, heldDanger });
-  const incidents = new IncidentService({ store, replies: queues.replies, desk, events: bus, logger, heldDanger });
+  const incidents = new IncidentService({ store, replies: queues.replies, desk, events: bus, logger, heldDanger, tickets });
   const started: { stop(): Promise<void> }[] = [];
   return {
     config,

@@ -89,10 +89,10 @@ describe('splitting and answering an incident', () => {
   });
 
   it('offers only the forms the rules allow', () => {
-    expect(offeredIncidentActions(amina, ticket('L', { incidentId: 'i1' }))).toEqual({ join: true, split: true, replyAll: true });
-    expect(offeredIncidentActions(amina, ticket('L'))).toEqual({ join: true, split: false, replyAll: false });
-    expect(offeredIncidentActions(brian, ticket('L', { incidentId: 'i1' }))).toEqual({ join: false, split: false, replyAll: false });
-    expect(offeredIncidentActions(sara, ticket('L', { status: 'resolved', incidentId: 'i1' }))).toEqual({ join: false, split: true, replyAll: false });
+    expect(offeredIncidentActions(amina, ticket('L', { incidentId: 'i1' }))).toEqual({ join: true, split: true, replyAll: true, batch: true });
+    expect(offeredIncidentActions(amina, ticket('L'))).toEqual({ join: true, split: false, replyAll: false, batch: false });
+    expect(offeredIncidentActions(brian, ticket('L', { incidentId: 'i1' }))).toEqual({ join: false, split: false, replyAll: false, batch: false });
+    expect(offeredIncidentActions(sara, ticket('L', { status: 'resolved', incidentId: 'i1' }))).toEqual({ join: false, split: true, replyAll: false, batch: true });
   });
 });
 
