@@ -31,6 +31,12 @@ const held = z.union([objectId, z.literal('')]).optional().catch(undefined);
 export const statusForm = z.object({ status: choice(STATUS_CHOICES), note: field, held });
 export const referForm = z.object({ agency: choice(AGENCIES), note: field, other: field, held });
 export const releaseForm = z.object({ held });
+/** How every report of an incident may be closed at once: the resolutions one close offers. */
+export const CLOSE_CHOICES = ['resolved', 'rejected_spam', 'rejected_duplicate'] as const satisfies readonly StatusChoice[];
+/** `confirm`: sent from the confirm step, which said how many reports it changes; without it, that step is shown. */
+const confirm = z.literal('1').optional().catch(undefined);
+export const incidentReferForm = z.object({ agency: choice(AGENCIES), note: field, other: field, confirm });
+export const incidentCloseForm = z.object({ status: choice(CLOSE_CHOICES), note: field, confirm });
 /** A supervisor's hand-over: the account to give the ticket (and its incident) to. */
 export const handOverForm = z.object({ to: z.union([objectId, z.literal('')]).catch(''), held });
 /** The case file: PDF or print view (anything else reads as the print view), in the chosen language. */

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { BatchAction } from '../../services/incident-batch';
 import { JOIN_LINKED_BATCH, type IncidentActionRefusal, type IncidentActions } from '../../services/incident-service';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
-import { ticketParams } from '../schemas';
+import { incidentCloseForm, incidentReferForm, ticketParams, type CLOSE_CHOICES } from '../schemas';
 import { openTicket, ticketGuard } from './ticket-routes';
 
 const objectId = z.string().regex(/^[a-f0-9]{24}$/i);
@@ -17,9 +18,15 @@ const splitForm = z.object({ member: objectId.optional().catch(undefined) });
 /** `identity_ok`: ticked after the answer was refused for asking anonymous reporters who they are. */
 const replyAllForm = z.object({ text_en: z.string().catch(''), text_sw: z.string().catch(''), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional().catch(undefined), identity_ok: z.literal('1').optional().catch(undefined) });
 
-/** The flash for a refused incident action: text problems are named like the reply form's. */
-export function incidentFlash(reason: IncidentActionRefusal): string {
-  return reason === 'empty' || reason === 'too_long' ? `reply_${reason}` : `refused_${reason}`;
+/** The flash for a refused incident action: text problems are named like the reply form's (a refer or close of all: the note's). */
+export function incidentFlash(reason: IncidentActionRefusal, field: 'reply' | 'note' = 'reply'): string {
+  return reason === 'empty' || reason === 'too_long' ? `${field}_${reason}` : `refused_${reason}`;
+}
+
+/** A close of all as one close: resolved, or rejected with its reason. */
+function closeAction(status: (typeof CLOSE_CHOICES)[number], note: string): BatchAction {
+  if (status === 'resolved') return { kind: 'close', to: 'resolved', note };
+  return { kind: 'close', to: 'rejected', rejectReason: status === 'rejected_spam' ? 'spam' : 'duplicate', note };
 }
 
 /**
@@ -42,6 +49,35 @@ export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const result = await run(incidents);
     return back(req, reply, result.ok, result.ok ? okKey : incidentFlash(result.reason));
   };
+
+  /**
+   * Refer or close every report: first a confirm step saying how many reports it changes (the
+   * form's fields carried along), then the result page naming what was skipped and why, by
+   * reference only. Sent again, the form changes nothing more (each report's own guard).
+   */
+  const batch = async (req: FastifyRequest, reply: FastifyReply, action: BatchAction, form: Record<string, string>, confirmed: boolean) => {
+    const { id, me } = act(req);
+    if (!confirmed) {
+      const preview = await incidents.previewAll(id, me, action);
+      if (!preview.ok) return back(req, reply, false, incidentFlash(preview.reason, 'note'));
+      return ctx.render(req, reply, 'incident-batch', { mode: 'confirm', id, action, form, total: preview.total, changes: preview.changes });
+    }
+    const result = await incidents.applyAll(id, me, action);
+    if (!result.ok) return back(req, reply, false, incidentFlash(result.reason, 'note'));
+    return ctx.render(req, reply, 'incident-batch', { mode: 'done', id, action, form, result });
+  };
+
+  app.post('/tickets/:id/incident/refer', { ...post, schema: { params: ticketParams, body: incidentReferForm } }, async (req, reply) => {
+    const { agency, note, other, confirm } = req.body;
+    if (!agency) return back(req, reply, false, 'choose_agency');
+    return batch(req, reply, { kind: 'refer', agency, note, otherName: other }, { agency, note, other }, confirm === '1');
+  });
+
+  app.post('/tickets/:id/incident/close', { ...post, schema: { params: ticketParams, body: incidentCloseForm } }, async (req, reply) => {
+    const { status, note, confirm } = req.body;
+    if (!status) return back(req, reply, false, 'choose_status');
+    return batch(req, reply, closeAction(status, note), { status, note }, confirm === '1');
+  });
 
   app.post('/tickets/:id/incident/join', { ...post, schema: { params: ticketParams, body: joinForm } }, async (req, reply) => {
     const { id, me } = act(req);

@@ -7,7 +7,7 @@ import type { StreamRefusal } from '../telegram-files';
 import { actorOf, canSeeIdentity } from '../access';
 import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '../context';
 import { triageSection } from '../triage-view';
-import { STATUS_CHOICES, evidenceParams, messageMediaParams, ticketParams, type StatusChoice } from '../schemas';
+import { CLOSE_CHOICES, STATUS_CHOICES, evidenceParams, messageMediaParams, ticketParams, type StatusChoice } from '../schemas';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -183,6 +183,8 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     may,
     statusChoices: STATUS_CHOICES.filter((c) => may.statuses.includes(statusOfChoice(c))),
     agencies: AGENCIES,
+    // Closing every report of an incident at once: the resolutions one close offers.
+    closeChoices: CLOSE_CHOICES,
     // The agency that usually handles this type of case comes chosen; the agent may pick another.
     suggestedAgency: usualAgency(report.category, report.perpetrator?.kind),
     // Injuries are asked (and shown) only where the category is about harm; after a killing, of anyone else.

@@ -286,3 +286,62 @@ it('when every reporter of the incident reads one language, only that box is req
   expect(readers(mixed, 'en')).toBe('1 reporter reads English');
   expect(box(mixed, 'sw')).not.toContain('required');
 });
+
+it('refers, then closes, every report of an incident from its page, in Swahili: a confirm step with the count, a result naming what was skipped, nothing twice', async () => {
+  const zuberi = await h.account('zuberi', 'agent');
+  const halima = await h.account('halima', 'agent');
+  await h.store.agents.setLanguage(zuberi._id, 'sw');
+  const holder = zuberi._id.toString();
+  const incidentId = (await seedReport(h.store)).report._id;
+  const all: ReportDoc[] = [];
+  for (let i = 0; i < 12; i++) {
+    const { report } = await seedReport(h.store, { county: 21, place: 'Soko la Kibuye', when: 'now', incidentAt: at, anonymous: true, language: i % 2 ? 'sw' : 'en' }, { firstName: `Msiri${i}` });
+    await take(report, holder);
+    expect(await h.store.incidents.setIncident(report._id, incidentId, holder)).toBe(true);
+    all.push(report);
+  }
+  const [lead] = all;
+  const [elsewhere, closed] = all.slice(10);
+  expect(await h.store.incidents.reassign(elsewhere._id, holder, halima._id.toString())).toBe(true);
+  expect(await h.store.reports.transition(closed._id, 'resolved', { kind: 'agent', agentId: holder })).not.toBeNull();
+
+  const desk = h.browser();
+  await desk.signIn('zuberi', PASSWORD);
+  const url = `/tickets/${lead._id.toString()}`;
+  const page = (await desk.get(url)).body;
+  expect(page).toContain('Peleka kila ripoti ya tukio hili');
+  expect(page).toContain('Funga kila ripoti ya tukio hili');
+  expect((await desk.post(`${url}/incident/refer`, { note: 'x' })).headers.location).toContain('err=choose_agency');
+
+  // First the count, nothing changed yet.
+  const form = { agency: 'IPOA', note: 'Tukio lote la soko la Kibuye', other: '' };
+  const confirm = await desk.post(`${url}/incident/refer`, form);
+  expect(confirm.statusCode).toBe(200);
+  expect(confirm.body).toContain('Upeleke ripoti 10 kati ya 12 za tukio hili kwa IPOA? Kila mripoti ataarifiwa papo hapo, kwa lugha yake.');
+  expect(confirm.body).toContain('Ripoti 2 zinaachwa kama zilivyo');
+  expect(confirm.body).toContain('Ndiyo, peleka ripoti 10');
+  expect((await h.store.reports.findById(lead._id))?.status).toBe('assigned');
+
+  const done = await desk.post(`${url}/incident/refer`, { ...form, confirm: '1' });
+  expect(done.statusCode).toBe(200);
+  expect(done.body).toContain('Zimepelekwa kwa IPOA: 10 kati ya 12; 2 zimerukwa:');
+  expect(done.body).toContain(`${elsewhere.reference}</span> · iko kwa mhudumu mwingine`);
+  expect(done.body).toContain(`${closed.reference}</span> · imefungwa`);
+  for (const r of all.slice(0, 10)) expect((await h.store.reports.findById(r._id))?.status).toBe('referred');
+  // Anonymous reporters: references only.
+  for (let i = 0; i < 12; i++) expect(done.body).not.toContain(`Msiri${i}`);
+
+  // Back, then Send again: nothing more, no second notice.
+  const again = await desk.post(`${url}/incident/refer`, { ...form, confirm: '1' });
+  expect(again.body).toContain('Zimepelekwa kwa IPOA: 0 kati ya 12; 12 zimerukwa:');
+  expect(again.body).toContain(`${all[3].reference}</span> · iko kwa taasisi tayari`);
+  for (const r of all.slice(0, 10)) expect((await h.store.messages.listForReport(r._id)).filter((m) => m.notice?.key === 'notices:referred')).toHaveLength(1);
+
+  const closing = await desk.post(`${url}/incident/close`, { status: 'resolved', note: '' });
+  expect(closing.body).toContain('Ufunge ripoti 10 kati ya 12 za tukio hili kama “Imetatuliwa”?');
+  const shut = await desk.post(`${url}/incident/close`, { status: 'resolved', note: '', confirm: '1' });
+  expect(shut.body).toContain('Zimefungwa kama “Imetatuliwa”: 10 kati ya 12; 2 zimerukwa:');
+  expect(shut.body).toContain(`${closed.reference}</span> · imeshafungwa`);
+  for (const r of all.slice(0, 10)) expect((await h.store.reports.findById(r._id))?.status).toBe('resolved');
+  expect((await h.store.reports.findById(elsewhere._id))?.status).toBe('assigned');
+});
