@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Eta } from 'eta';
 import type { TFunction } from 'i18next';
-import { PRIORITY_NAMES, countyByCode, isPriority, mayEnter, unfinishedView, type ConsoleArea, type Role } from '../domain';
+import { PRIORITY_NAMES, countyByCode, isPriority, mayEnter, raisedByWaiting, unfinishedView, type CategoryCode, type ConsoleArea, type Role } from '../domain';
 import type { Translator, Lang } from '../i18n';
 import type { AgentDoc, ReportDoc } from '../store';
 
@@ -31,6 +31,8 @@ export interface ViewHelpers {
   priorityName(p: number): string;
   /** CSS class carrying the priority colour. */
   priorityClass(p: number): string;
+  /** A waiting ticket that waited too long: the words for its mark, true whether or not its priority could be raised. */
+  waited(r: { priority: number; escalations?: number | null; category: string }): { raised: boolean; title: string };
   category(code: string): string;
   status(s: string): string;
   bytes(n: number | undefined): string;
@@ -144,6 +146,10 @@ export class ConsoleViews {
       },
       priorityName: (p) => t(`common:priority.${p}`),
       priorityClass: (p) => `prio-${isPriority(p) ? PRIORITY_NAMES[p] : 'normal'}`,
+      waited: (r) => {
+        const raised = raisedByWaiting({ ...r, category: r.category as CategoryCode });
+        return { raised, title: raised ? t('queue.escalated') : t('queue.escalated_kept', { priority: t(`priority_short.${r.priority}`) }) };
+      },
       category: (code) => t(`common:category.${code}`, { defaultValue: code }),
       status: (s) => t(`status.${s}`, { defaultValue: s }),
       bytes: sizeOf,

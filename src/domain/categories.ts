@@ -71,6 +71,15 @@ export function priorityFor(category: CategoryCode, dangerNow: boolean): Priorit
   return dangerNow ? 1 : getCategory(category).defaultPriority;
 }
 
+/**
+ * Whether waiting too long raised this waiting ticket's priority. The SLA raises one step at a
+ * time and never above High (src/domain/priority.ts `escalate`): an Urgent ticket, or one High
+ * from the start, waited too long and kept its priority.
+ */
+export function raisedByWaiting(t: { priority: number; escalations?: number | null; category: CategoryCode }): boolean {
+  return Boolean(t.escalations) && t.priority !== 1 && getCategory(t.category).defaultPriority > t.priority;
+}
+
 /** Election incidents that, done by police officers, are police misconduct first (IPOA oversees the police). */
 const POLICE_MISCONDUCT_AT_ELECTIONS: ReadonlySet<string> = new Set(['e_violence', 'e_other']);
 

@@ -100,7 +100,7 @@ export class SlaService {
       return 'escalated';
     }
     if (report.escalations !== data.escalations) return 'stale';
-    const updated = await this.deps.store.reports.escalate(report._id, escalate(report.priority), { escalations: data.escalations });
+    const updated = await this.deps.store.reports.escalate(report._id, escalate(report.priority), { escalations: data.escalations, from: report.priority });
     if (!updated) return 'stale'; // taken or escalated by a concurrent delivery of this check
     await this.followUp(updated, generation, report.priority);
     return 'escalated';

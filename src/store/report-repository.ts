@@ -524,15 +524,17 @@ export class ReportRepository {
   /**
    * SLA escalation, atomic and at most once per clock: only a ticket still waiting whose
    * escalation count is the one the clock saw is raised. Returns the updated report or null.
+   * `from`: the priority the clock read, kept in the history line (an Urgent or High ticket waits
+   * on at its priority: the line says so rather than "priority raised").
    */
-  async escalate(id: Id, to: Priority, expected: { escalations: number }): Promise<ReportDoc | null> {
+  async escalate(id: Id, to: Priority, expected: { escalations: number; from?: Priority }): Promise<ReportDoc | null> {
     const updated = await this.Report.findOneAndUpdate(
       { _id: oid(id), status: 'received', escalations: expected.escalations },
       // $min: never lower than it is now (a reporter's danger may have raised it since the clock read it).
       { $set: { lastEscalatedAt: new Date() }, $min: { priority: to }, $inc: { escalations: 1 } },
       { returnDocument: 'after' },
     ).lean<ReportDoc>();
-    if (updated) await this.recordEscalation(updated);
+    if (updated) await this.recordEscalation(updated, expected.from);
     return updated;
   }
 
@@ -585,9 +587,10 @@ export class ReportRepository {
    * The "escalated" history entry of the report's latest escalation, once: its id is fixed by the
    * report and the escalation count, so an SLA check retried after a failure does not write it twice.
    */
-  async recordEscalation(report: Pick<ReportDoc, '_id' | 'priority' | 'escalations' | 'lastEscalatedAt'>): Promise<void> {
+  async recordEscalation(report: Pick<ReportDoc, '_id' | 'priority' | 'escalations' | 'lastEscalatedAt'>, from?: Priority): Promise<void> {
     const at = report.lastEscalatedAt ?? new Date();
-    const entry = eventDoc({ reportId: report._id, type: 'escalated', actor: { kind: 'system' }, data: { to: report.priority, escalations: report.escalations } }, at, escalatedEntryId(report._id, report.escalations, at));
+    const data = { ...(from !== undefined ? { from } : {}), to: report.priority, escalations: report.escalations };
+    const entry = eventDoc({ reportId: report._id, type: 'escalated', actor: { kind: 'system' }, data }, at, escalatedEntryId(report._id, report.escalations, at));
     await this.insertEvents([entry]);
   }
 

@@ -10,7 +10,7 @@
   function waitingRefs() {
     var refs = {};
     Array.prototype.forEach.call(lists.querySelectorAll('tbody tr[data-reference]'), function (tr) {
-      refs[tr.getAttribute('data-reference')] = { urgent: /prio-urgent/.test(tr.className), escalations: Number(tr.getAttribute('data-escalations')) || 0 };
+      refs[tr.getAttribute('data-reference')] = { urgent: /prio-urgent/.test(tr.className), escalations: Number(tr.getAttribute('data-escalations')) || 0, priority: Number(tr.getAttribute('data-priority')) || 0 };
     });
     return refs;
   }
@@ -26,8 +26,11 @@
     var after = waitingRefs();
     var fresh = Object.keys(after).filter(function (r) { return !(r in before); });
     var urgent = fresh.filter(function (r) { return after[r].urgent; }).length;
-    // A ticket that waited too long has its priority raised: said, not only marked.
-    var raised = Object.keys(after).filter(function (r) { return r in before && after[r].escalations > before[r].escalations; }).length;
+    // A ticket that waited too long: said, not only marked; "priority raised" only where it was
+    // (the SLA stops at High: an Urgent or High ticket waits on at its priority).
+    var late = Object.keys(after).filter(function (r) { return r in before && after[r].escalations > before[r].escalations; });
+    var raised = late.filter(function (r) { return after[r].priority < before[r].priority; }).length;
+    var waited = late.length - raised;
     data = document.getElementById('queue-data');
     var unread = data ? Number(data.getAttribute('data-unread')) : 0;
     var parts = [];
@@ -35,6 +38,7 @@
     if (urgent) parts.push(count('data-summary-urgent', urgent));
     if (unread > unreadBefore) parts.push(count('data-summary-replies', unread));
     if (raised) parts.push(count('data-summary-escalated', raised));
+    if (waited) parts.push(count('data-summary-waited', waited));
     if (parts.length) R.announce(parts.join(', '));
     document.title = (unread ? '(' + unread + ') ' : '') + lists.getAttribute('data-title');
     // Moving a row in the DOM drops focus from the link inside it: give it back where it was.

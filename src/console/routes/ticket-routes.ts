@@ -124,6 +124,9 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         rating: e.type === 'rated' && (e.data?.rating === 'helped' || e.data?.rating === 'not_helped') ? e.data.rating : undefined,
         // Why a ticket was rejected, as the agent chose it (spam asks no rating; a duplicate does).
         rejectReason: e.data?.rejectReason === 'spam' || e.data?.rejectReason === 'duplicate' ? e.data.rejectReason : undefined,
+        // Waited too long at a priority the SLA does not raise (Urgent, or High already): said so,
+        // not "priority raised". Known from the line's `from`; an Urgent one's `to` says it alone.
+        kept: e.type === 'escalated' && typeof e.data?.to === 'number' && (e.data.to === 1 || (typeof e.data.from === 'number' && e.data.from <= e.data.to)) ? e.data.to : undefined,
         // Why a ticket went back to the queue when its holder did not release it.
         releaseReason: e.type === 'released' && e.data?.reason === 'holder_deactivated' ? e.data.reason : undefined,
         // Reopened because its reporter asked staff to look again (not because they sent the rest of the report).
