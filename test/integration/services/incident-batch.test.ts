@@ -132,6 +132,8 @@ describe('refer and close every report of an incident', () => {
       expect(line.map((e) => e.data)).toEqual([expect.objectContaining({ rejectReason: 'duplicate', note: close.note })]);
       expect(await notices(r, 'notices:closedDuplicate')).toHaveLength(1);
       expect(await notices(r, 'notices:closed')).toHaveLength(0);
+      // A duplicate is asked the rating question (spam is not), once however often the form went.
+      expect(await notices(r, 'notices:ratingAsk')).toHaveLength(1);
     }
     // Brian's is his: a supervisor closes it (she may act on any), as resolved; its reporter is asked to rate once.
     const bySupervisor = await h.incidents.applyAll(lead, sara, { kind: 'close', to: 'resolved' });
