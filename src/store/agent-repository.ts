@@ -143,18 +143,22 @@ export class AgentRepository {
     return new Map(docs.map((d) => [d._id.toString(), d.name]));
   }
 
-  /** A new password also ends every session: whoever knew the old one is out. */
+  /**
+   * A new password also ends every session: whoever knew the old one is out. Ended in the same
+   * write as the password is set: a failure after it (MongoDB giving up) leaves no session alive.
+   */
   async setPassword(id: Id, password: string): Promise<boolean> {
     const check = checkPassword(password);
     if (!check.ok) throw new AccountInputError({ field: 'password', reason: check.reason });
-    const res = await this.models.Agent.updateOne({ _id: oid(id) }, { $set: { passwordHash: await this.hash(password), failedSignIns: 0, lockedUntil: null } });
-    await this.revokeSessions(id);
+    const res = await this.models.Agent.updateOne({ _id: oid(id) }, this.endingSessions({ passwordHash: await this.hash(password), failedSignIns: 0, lockedUntil: null }));
+    await this.deleteSessions(id);
     return res.matchedCount === 1;
   }
 
+  /** Deactivating ends every session in the same write: reactivated later, none from before comes back. */
   async setActive(id: Id, active: boolean): Promise<boolean> {
-    const res = await this.models.Agent.updateOne({ _id: oid(id) }, { $set: { active } });
-    if (!active) await this.revokeSessions(id);
+    const res = await this.models.Agent.updateOne({ _id: oid(id) }, active ? { $set: { active } } : this.endingSessions({ active }));
+    if (!active) await this.deleteSessions(id);
     return res.matchedCount === 1;
   }
 
@@ -293,8 +297,21 @@ export class AgentRepository {
    * The number of records deleted, or null when they could not be.
    */
   async revokeSessions(agentId: Id): Promise<number | null> {
-    // Browsers the account signed in from are forgotten too: a device cookie outlives a session.
-    await this.models.Agent.updateOne({ _id: oid(agentId) }, { $inc: { devicesEpoch: 1 }, $set: { sessionsEndedAt: this.now() } });
+    await this.models.Agent.updateOne({ _id: oid(agentId) }, this.endingSessions({}));
+    return this.deleteSessions(agentId);
+  }
+
+  /**
+   * An account update that also ends every session of the account (`findSession` refuses them):
+   * the epoch raised and the time kept. Browsers the account signed in from are forgotten too: a
+   * device cookie outlives a session.
+   */
+  private endingSessions(set: Record<string, unknown>): { $set: Record<string, unknown>; $inc: { devicesEpoch: 1 } } {
+    return { $set: { ...set, sessionsEndedAt: this.now() }, $inc: { devicesEpoch: 1 } };
+  }
+
+  /** The records of sessions already ended: tidying only, so a failure is logged, not thrown (null). */
+  private async deleteSessions(agentId: Id): Promise<number | null> {
     try {
       const res = await this.models.ConsoleSession.deleteMany({ agentId: oid(agentId) });
       return res.deletedCount ?? 0;

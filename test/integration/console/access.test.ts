@@ -207,6 +207,54 @@ describe('signing in', () => {
     expect(await h.store.agents.findSession(oldToken)).toBeNull();
   });
 
+  // MongoDB gives up on the account's next write after the one the admin's change makes: the
+  // change itself must already have ended every session (a stolen session must not outlive a
+  // password reset or a deactivation because a second write failed).
+  async function withSecondAgentWriteFailing<T>(run: () => Promise<T>): Promise<T> {
+    const Agent = h.store.agents['models'].Agent;
+    const adminDb = h.store.models.Report.db.getClient().db('admin');
+    const data = { failCommands: ['update'], errorCode: 91, namespace: `${h.db.dbName}.${Agent.collection.collectionName}` };
+    const original = Agent.updateOne.bind(Agent);
+    let calls = 0;
+    const spy = jest.spyOn(Agent, 'updateOne').mockImplementation(((...args: Parameters<typeof original>) => {
+      calls += 1;
+      if (calls !== 2) return original(...args);
+      return adminDb.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data }).then(() => original(...args));
+    }) as never);
+    const quiet = (['warn', 'error'] as const).map((level) => jest.spyOn(h.logger, level).mockImplementation((() => undefined) as never));
+    try {
+      return await run();
+    } finally {
+      spy.mockRestore();
+      quiet.forEach((s) => s.mockRestore());
+      await adminDb.command({ configureFailPoint: 'failCommand', mode: 'off', data });
+    }
+  }
+
+  it('a password reset ends the old sessions in its own write: a stolen session is out even when MongoDB fails the next write', async () => {
+    const hawa = await h.account('hawa', 'agent');
+    const stolen = h.browser();
+    await stolen.signIn('hawa');
+    expect((await stolen.get('/queue')).statusCode).toBe(200);
+    const a = h.browser();
+    await a.signIn('amina');
+    await withSecondAgentWriteFailing(() => a.post(`/admin/agents/${hawa._id.toString()}/password`, { password: 'a brand new password 789' }));
+    expect((await stolen.get('/queue')).statusCode).toBe(303);
+  });
+
+  it('a deactivation ends the old sessions in its own write: reactivated later, a session from before stays out', async () => {
+    const imani = await h.account('imani', 'agent');
+    const stolen = h.browser();
+    await stolen.signIn('imani');
+    expect((await stolen.get('/queue')).statusCode).toBe(200);
+    const a = h.browser();
+    await a.signIn('amina');
+    await withSecondAgentWriteFailing(() => a.post(`/admin/agents/${imani._id.toString()}/active`, { active: 'false' }));
+    expect((await stolen.get('/queue')).statusCode).toBe(303);
+    await a.post(`/admin/agents/${imani._id.toString()}/active`, { active: 'true' });
+    expect((await stolen.get('/queue')).statusCode).toBe(303);
+  });
+
   it('signing out ends this session', async () => {
     const b = h.browser();
     await b.signIn('chebet');
