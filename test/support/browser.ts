@@ -68,6 +68,21 @@ export function makePng(width = 160, height = 120): Buffer {
   ]);
 }
 
+/**
+ * Signs `page`'s browser context in without showing the sign-in page (the form posted by the
+ * context's own request client, whose cookies are the pages'), then opens the queue where every
+ * account lands: for tests about the desk, not about signing in (those use `signIn`). About 0.2 s
+ * less than the sign-in page's load, typing and redirect in Chromium, for each such test.
+ */
+export async function signInDirectly(page: Page, base: string, username: string, password: string): Promise<void> {
+  const form = await page.request.get(`${base}/signin`);
+  const csrf = /<meta name="csrf-token" content="([^"]*)">/.exec(await form.text())?.[1];
+  if (!csrf) throw new Error(`no form token on the sign-in page (${form.status()})`);
+  const res = await page.request.post(`${base}/signin`, { form: { username, password, _csrf: csrf }, maxRedirects: 0 });
+  if (res.status() !== 303 || res.headers().location !== '/queue') throw new Error(`sign-in of ${username} answered ${res.status()} ${res.headers().location ?? ''}`);
+  await page.goto(`${base}/queue`);
+}
+
 /** Signs `page` in at the console at `base` and waits for the queue where every account lands. */
 export async function signIn(page: Page, base: string, username: string, password: string): Promise<void> {
   await page.goto(`${base}/signin`);

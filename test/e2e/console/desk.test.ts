@@ -11,7 +11,7 @@ import { ForgetService } from '../../../src/services/forget-service';
 import { withheldMarks } from '../../../src/services/withheld-marks';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
-import { launchChromium, signIn } from '../../support/browser';
+import { launchChromium, signInDirectly } from '../../support/browser';
 import { eventually } from '../../support/bot-harness';
 import { TelegramDouble } from '../../support/telegram';
 
@@ -64,7 +64,7 @@ async function agentDesk(opts: { width?: number; lang?: 'en' | 'sw'; role?: 'age
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await signIn(page, h.base, username, PASSWORD);
+  await signInDirectly(page, h.base, username, PASSWORD);
   if (opts.lang === 'sw') {
     await page.getByRole('button', { name: 'Kiswahili' }).click();
     await page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
