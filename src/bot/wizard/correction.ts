@@ -24,7 +24,7 @@ const NOT = new Set(['sio', 'siyo', 'si', 'not']);
 const WHEN_PART = new Set('tarehe date siku day lini when wakati'.split(' '));
 const COUNTY_PART = new Set('kaunti county mahali pahali place location eneo sehemu where wapi'.split(' '));
 const FILLER = new Set(
-  'ni ilikuwa ilikua ilitokea ilifanyika happened it its s was is the that this should be ya iko sawa sahihi correct right na and but lakini bali i meant mean namaanisha nilimaanisha to say in at on katika kwa a my yangu hiyo hii ok okay sorry samahani oh ooh ah aah eh eeh aki ai'.split(
+  'ni ilikuwa ilikua ilitokea ilifanyika happened it its s was is the that this should be ya iko sawa sahihi correct right na and but lakini bali i meant mean namaanisha nilimaanisha to say in at on katika kwa a my yangu hiyo hii ok okay sorry sori pole samahani oh ooh ah aah eh eeh aki ai'.split(
     ' ',
   ),
 );
@@ -36,8 +36,8 @@ const isPart = (w: string) => WHEN_PART.has(w) || COUNTY_PART.has(w);
 /** A word a correction is made of, before its new answer. */
 const ofCorrection = (w: string) => WRONG.has(w) || isPart(w) || FILLER.has(w) || DAY_WORDS.has(w) || COUNTY_WORDS.has(w);
 
-/** Words that say an answer just given was wrong ("sorry", "nimekosea", "hapana", "county"): a county named with one corrects the county. */
-const CORRECTING = new Set([...WRONG, 'sorry', 'samahani', 'kaunti', 'county']);
+/** Words that say an answer just given was wrong ("sorry", "pole", "nimekosea", "hapana", "county"): a county named with one corrects the county. */
+const CORRECTING = new Set([...WRONG, 'sorry', 'sori', 'pole', 'samahani', 'kaunti', 'county']);
 
 /**
  * "Sorry it was Nyamira", "hapana ni Nyamira county", "nimekosea kaunti" where the place is asked:

@@ -76,7 +76,8 @@ const NOT_ACTS = /pigi[ae]\b|piga kura|mshikaji/;
 /** Asking about a report already sent, not telling a new one: the menu has /status. */
 const ABOUT_A_REPORT = /\b(hali|status|withdraw|futa|kufuta|check|kujua|angalia)\b/;
 const WANTS_TO_REPORT = /^(i want|i d like|i would like|want|nataka|tunataka|ningependa|naomba|naweza|nawezaje|nimekuja|how do i|how can i)\b.*\b(report|ripoti|kuripoti|kuripot|kureport)\b/;
-const POLICE = /\b(polisi|police|askari|karao|makarao|afande|kanjo|cops?)\b/;
+/** The police as Kenyans name them, Sheng ("sanse", "karao") and units ("GSU") too, as the triage lexicon does (`normalise`d). */
+const POLICE = /\b(polisi|mapolisi|polis|police|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci)\b/;
 const ELECTION = /\b(kura|uchaguzi|election|elections|iebc|rigging)\b/;
 
 /** Words that tell what was done, to someone or something (`normalise`d): no place in Kenya is worded so. */

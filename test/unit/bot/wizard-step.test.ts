@@ -2028,6 +2028,9 @@ describe('the county corrected at the place question', () => {
     ['hapana ni Kisumu county', 42],
     ['ah sorry ni Nyamira sio Nakuru', 46],
     ['nimekosea, ni Kisumu', 42],
+    // "Pole" and "sori": how Kenyans say sorry in a hurry.
+    ['pole, ilikuwa Kisumu', 42],
+    ['sori ni Nyamira', 46],
   ])('"%s": the county changed, and the place asked within it; never kept as the place', (words, county) => {
     const r = type(at('place'), words);
     expect(r.state.draft).toMatchObject({ step: 'place', county });
@@ -2039,10 +2042,11 @@ describe('the county corrected at the place question', () => {
   it('a town named in the correction is kept for the place question; a correction with no county asks the county again', () => {
     expect(type(at('place'), 'samahani ilikuwa Kitengela').state.draft).toMatchObject({ step: 'place', county: 34, town: { name: 'Kitengela' } });
     expect(stepOf(type(at('place'), 'sorry nimekosea kaunti'))).toBe('county');
+    expect(stepOf(type(at('place'), 'pole nimekosea kaunti'))).toBe('county');
   });
 
   it('a place that is only a county\'s name, or names a place of the same county, is the place as before', () => {
-    for (const place of ['Kisumu', 'Mombasa road', 'no 5 stage', 'opposite Nakuru county offices']) {
+    for (const place of ['Kisumu', 'Mombasa road', 'no 5 stage', 'opposite Nakuru county offices', 'KPLC pole Kisumu road', 'pole ya stima karibu na Kisumu ndogo']) {
       expect([place, type(at('place'), place).state.draft?.place]).toEqual([place, place]);
     }
   });
@@ -2148,9 +2152,13 @@ describe('"sijui" at the category question', () => {
     ['police', 'sijui', 'p_other'],
     ['police', "I don't know", 'p_other'],
     ['election', 'sina uhakika', 'e_other'],
+    // "Which one": how Kenyans ask it ("ipi", "kipi", "nichague"); it was kept as the report's story.
+    ['police', 'sijui ni ipi', 'p_other'],
+    ['election', 'sijui nichague kipi', 'e_other'],
   ] as const)('%s, "%s": told how to choose (the closest, or "%s"), never "not understood"', (kind, words, other) => {
     const r = type(at('cat', { kind }), words);
     expect(said(r)).toEqual(['category.dont_know', 'category.ask']);
+    expect(r.state.draft?.text).toBeUndefined();
     const told = r.replies.find((x) => x.type === 'message');
     expect(told?.type === 'message' && told.texts[0].params).toEqual({ other: { key: `common:category.${other}` } });
     expect(r.state.draft?.category).toBeUndefined();
@@ -2167,6 +2175,10 @@ describe('a story typed at the kind question that names one category', () => {
     ['they were giving out money to voters at the school', 'election', 'e_bribery'],
     ['wanahonga wapiga kura na unga pale shuleni', 'election', 'e_bribery'],
     ['polisi walinipiga sana jana usiku pale stage', 'police', 'p_force'],
+    // Sheng for the police ("sanse", "masanse") and its units named: the police, not an election.
+    ['sanse walinipiga sana jana usiku pale stage', 'police', 'p_force'],
+    ['masanse wamenichapa vibaya pale base', 'police', 'p_force'],
+    ['GSU walitupiga na rungu pale chuoni', 'police', 'p_force'],
   ] as const)('"%s": kept as the story, and that category offered with its kind\'s list, as at the category question', (words, kind, code) => {
     const r = type(at('kind'), words);
     expect(r.state.draft).toMatchObject({ step: 'cat', kind, text: words });
