@@ -51,8 +51,8 @@ it('says "priority raised" only where waiting raised it; an Urgent or High ticke
   await h.store.agents.setLanguage(sw._id, 'sw');
   const swDesk = h.browser();
   await swDesk.signIn('baraka', PASSWORD);
-  expect(rowOf((await swDesk.get('/queue')).body, high.reference)).toContain('title="Imesubiri muda mrefu: tayari ni Juu, kwa hivyo kipaumbele chake kinabaki');
+  expect(rowOf((await swDesk.get('/queue')).body, high.reference)).toContain('title="Imesubiri muda mrefu: kipaumbele chake tayari ni Juu, kwa hivyo kinabaki hivyo');
   const swPage = (await swDesk.get(`/tickets/${urgent._id.toString()}`)).body;
-  expect(swPage).toContain('Imesubiri muda mrefu (tayari ni Dharura: kipaumbele kinabaki)');
+  expect(swPage).toContain('Imesubiri muda mrefu (kipaumbele tayari ni Dharura: kinabaki hivyo)');
   expect(swPage).not.toContain('Kipaumbele kimepandishwa');
 });

@@ -324,7 +324,7 @@ it('refers, then closes, every report of an incident from its page, in Swahili: 
 
   const done = await desk.post(`${url}/incident/refer`, { ...form, confirm: '1' });
   expect(done.statusCode).toBe(200);
-  expect(done.body).toContain('Zimepelekwa kwa IPOA: 10 kati ya 12; 2 zimerukwa:');
+  expect(done.body).toContain('Zimepelekwa kwa IPOA: 10 kati ya 12; 2 hazikupelekwa:');
   expect(done.body).toContain(`${elsewhere.reference}</span> · iko kwa mhudumu mwingine`);
   expect(done.body).toContain(`${closed.reference}</span> · imefungwa`);
   for (const r of all.slice(0, 10)) expect((await h.store.reports.findById(r._id))?.status).toBe('referred');
@@ -333,14 +333,14 @@ it('refers, then closes, every report of an incident from its page, in Swahili: 
 
   // Back, then Send again: nothing more, no second notice.
   const again = await desk.post(`${url}/incident/refer`, { ...form, confirm: '1' });
-  expect(again.body).toContain('Zimepelekwa kwa IPOA: 0 kati ya 12; 12 zimerukwa:');
+  expect(again.body).toContain('Zimepelekwa kwa IPOA: 0 kati ya 12; 12 hazikupelekwa:');
   expect(again.body).toContain(`${all[3].reference}</span> · iko kwa taasisi tayari`);
   for (const r of all.slice(0, 10)) expect((await h.store.messages.listForReport(r._id)).filter((m) => m.notice?.key === 'notices:referred')).toHaveLength(1);
 
   const closing = await desk.post(`${url}/incident/close`, { status: 'resolved', note: '' });
   expect(closing.body).toContain('Ufunge ripoti 10 kati ya 12 za tukio hili kama “Imetatuliwa”?');
   const shut = await desk.post(`${url}/incident/close`, { status: 'resolved', note: '', confirm: '1' });
-  expect(shut.body).toContain('Zimefungwa kama “Imetatuliwa”: 10 kati ya 12; 2 zimerukwa:');
+  expect(shut.body).toContain('Zimefungwa kama “Imetatuliwa”: 10 kati ya 12; 2 hazikufungwa:');
   expect(shut.body).toContain(`${closed.reference}</span> · imeshafungwa`);
   for (const r of all.slice(0, 10)) expect((await h.store.reports.findById(r._id))?.status).toBe('resolved');
   expect((await h.store.reports.findById(elsewhere._id))?.status).toBe('assigned');

@@ -34,5 +34,5 @@ it('says how many waiting tickets the list does not show, in the agent\'s langua
 
   const sw = h.browser();
   await sw.signIn('wafula', PASSWORD);
-  expect((await sw.get('/queue')).body).toContain('Ni 200 za kwanza tu zinazoonyeshwa (za dharura kwanza, kisha za zamani zaidi); 3 zaidi zinasubiri na hazionyeshwi hapa.');
+  expect((await sw.get('/queue')).body).toContain('Zinaonyeshwa 200 za kwanza tu (za dharura kwanza, kisha za zamani zaidi); tiketi nyingine 3 zinasubiri na hazionyeshwi hapa.');
 });
