@@ -12,8 +12,8 @@ export function categoryInWords(text: string, kind: ReportKind): CategoryCode | 
   if ([...text].length > 300) return undefined;
   // "Aliitisha" (demanded: a tense, then "itisha") is no threat ("walinitishia"), as the triage stems read both.
   const w = new Set(canonicalWords(text.replace(/\b\w*[aeiou]itish(a|wa|iwa|e)\b|\bitish(a|wa|iwa|e)\b/giu, ' demanded ')));
-  // Sheng: money "eaten" ("walinikula 1k") is money taken.
-  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay');
+  // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
+  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay');
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed.
   const shot = w.has('shoot') && !w.has('threat');

@@ -30,6 +30,9 @@ describe('categoryInWords, as reporters write', () => {
     ['kanjo wamenikula 2k ju ya mboga', 'p_bribery'],
     ['askari alikula 500 ya dereva', 'p_bribery'],
     ['walikuwa wanakula pale hotelini', undefined],
+    // Taken as it goes on ("wanakula"): what a matatu driver says of traffic police.
+    ['askari wanakula 50 bob kwa kila matatu', 'p_bribery'],
+    ['karao anakula 100 kwa kila boda pale stage', 'p_bribery'],
   ])('"%s" -> %s', (words, code) => {
     expect(categoryInWords(words, 'police')).toBe(code);
   });
