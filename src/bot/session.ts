@@ -107,6 +107,12 @@ export interface Draft {
   incidentAt?: number;
   /** A time of day typed with the day ("jana saa nne usiku"), as typed: the day alone is parsed. */
   timeOfDay?: string;
+  /**
+   * A time that is no day, typed at the date question ("mwezi uliopita", "last month"), as typed,
+   * until the day is answered: "tarehe 5" after it is the 5th of last month. A new optional field,
+   * as `town`: a release without it reads the day alone, and the version is unchanged.
+   */
+  whenSaid?: string;
   evidence?: MediaRef[];
   /** Texts forwarded from someone else: kept with the report, never as the story. */
   passedOn?: PassedOnRef[];

@@ -22,16 +22,36 @@ export function incidentTimeFor(choice: Exclude<WhenChoice, 'date'>, now: Date):
  * of the week ("Jumamosi", "last Saturday", "Ijumaa usiku"), or days counted back ("3 days ago").
  * Not in the future and not more than a year ago: older cases go to the agencies directly.
  */
-export function parseIncidentDate(input: string, now: Date): ParsedDate {
-  const { day, dayAlone } = splitTime(input);
-  const parsed = parseDay(day, now);
-  return !parsed.ok && dayAlone ? parseDay(dayAlone, now) : parsed;
+export function parseIncidentDate(input: string, now: Date, saidBefore?: string): ParsedDate {
+  const { day, dayAlone } = splitTime(daySpelling(input));
+  // "Mwezi uliopita" answered first, then "tarehe 5": the 5th of last month, not of this one.
+  const lastMonth = saidBefore !== undefined && LAST_MONTH.test(saidBefore);
+  const parsed = parseDay(day, now, lastMonth);
+  return !parsed.ok && dayAlone ? parseDay(dayAlone, now, lastMonth) : parsed;
+}
+
+const LAST_MONTH = /\b(?:mwezi (?:uliopita|uliyopita|ulopita|jana)|last month)\b/i;
+
+/** Day words as they are often typed in a hurry: "usku" (usiku), "asbh" (asubuhi), "yestaday", "last nyt". */
+const SPELLINGS: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:usku|usik|usuku|usiko)\b/giu, 'usiku'],
+  [/\b(?:asbh|asbuhi|asubui|asubhi|asubh|asb)\b/giu, 'asubuhi'],
+  [/\b(?:jion|jioini)\b/giu, 'jioni'],
+  [/\b(?:mchan|mchna)\b/giu, 'mchana'],
+  [/\by(?:e?st[ae]?r?d[ae]?y|est[ae]rd[ae]?|esturday|esterdai|esterdy)\b/giu, 'yesterday'],
+  [/\blast ?(?:nyt|nite|niyt)\b|\blastnight\b/giu, 'last night'],
+  [/\b(?:nyt|nite)\b/giu, 'night'],
+];
+
+/** `input` with the day words' usual misspellings written out ("jana usku" is "jana usiku"); other words as typed. */
+export function daySpelling(input: string): string {
+  return SPELLINGS.reduce((s, [re, word]) => s.replace(re, word), input);
 }
 
 /** Words said before a day that are not part of it: "tarehe 9/8", "mnamo tarehe 9/8", "on the 9/8", "siku ya Jumamosi". */
 const DAY_LEAD = /^(?:(?:mnamo|on(?:\s+the)?|siku\s+ya|tarehe)\s+){1,3}/i;
 
-function parseDay(s: string, now: Date): ParsedDate {
+function parseDay(s: string, now: Date, lastMonth = false): ParsedDate {
   const bare = s.trim().replace(DAY_LEAD, '');
   const weekday = lastWeekday(bare, now);
   if (weekday) return { ok: true, date: weekday };
@@ -40,7 +60,7 @@ function parseDay(s: string, now: Date): ParsedDate {
   // `namedDate` has the lead words too: "tarehe 3" is a day of the month where a lone "3" is not.
   const parts = numericDate(bare) ?? namedDate(s);
   if (!parts) return { ok: false, reason: 'format' };
-  return checkedDate(parts, now);
+  return checkedDate(lastMonth && !parts.thisMonth ? { ...parts, lastMonth } : parts, now);
 }
 
 /** "3 days ago", "two days back", "siku mbili zilizopita" (and the spellings of "iliyopita" people type). */
@@ -63,7 +83,7 @@ function daysAgo(s: string, now: Date): ParsedDate | undefined {
 }
 
 /** `thisMonth`: said so ("tarehe 3 mwezi huu"), so never a day of an earlier month. */
-type DayParts = { y: number; m: number; d: number; thisMonth?: true };
+type DayParts = { y: number; m: number; d: number; thisMonth?: true; lastMonth?: boolean };
 
 /** 3/12/2026, 03-12-26, 3.12.2026, 2026-12-03, or 3/12 (the latest such day up to today). */
 function numericDate(s: string): DayParts | undefined {
@@ -90,13 +110,27 @@ function monthNumberWords(t: string): string {
   });
 }
 
+/** Tens in Swahili; "mosi" and "pili" are the first and the second ("tarehe mosi"). */
+const SWAHILI_TENS = ['kumi', 'ishirini', 'thelathini'];
+const DAY_WORDS = new RegExp(`\\btarehe (?:(${SWAHILI_TENS.join('|')})(?: na ([a-z]+))?|(mosi|pili|[a-z]+))\\b`);
+
+/** "Tarehe mbili" is "tarehe 2", "tarehe ishirini na tano" "tarehe 25", "tarehe mosi" "tarehe 1"; other words as typed. */
+function dayNumberWords(t: string): string {
+  return t.replace(DAY_WORDS, (all, tens: string | undefined, unit: string | undefined, alone: string | undefined) => {
+    const one = (w: string | undefined) => (w === 'mosi' ? 1 : w === 'pili' ? 2 : w === undefined ? 0 : SWAHILI_NUMBERS.slice(0, 9).indexOf(w) + 1);
+    const n = tens !== undefined ? (SWAHILI_TENS.indexOf(tens) + 1) * 10 + one(unit) : one(alone);
+    const fine = n > 0 && (unit === undefined || one(unit) > 0);
+    return fine ? `tarehe ${n}` : all;
+  });
+}
+
 /**
  * "3 December", "Dec 3rd", "tarehe 3 Desemba 2026", "tarehe 3" (this month), "the 3rd", "tarehe 3
  * mwezi huu": without a year (or month), the latest such day up to today.
  */
 function namedDate(s: string): DayParts | undefined {
   const thisMonth = /\b(?:mwezi huu|this month)\b/i.test(s);
-  const t = monthNumberWords(s.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' '))
+  const t = dayNumberWords(monthNumberWords(s.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ')))
     .replace(/\b(tarehe|mnamo|the|of|on|mwezi huu|this month)\b/g, ' ')
     .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
     .replace(/\s+/g, ' ')
@@ -118,7 +152,7 @@ function checkedDate(parts: DayParts, now: Date): ParsedDate {
   const { d } = parts;
   // "Tarehe 30 mwezi huu" typed on the 28th is ahead, not last month's 30th.
   if (Number.isNaN(parts.m) && parts.thisMonth && d > today.getUTCDate()) return { ok: false, reason: d > 31 ? 'format' : 'future' };
-  if (Number.isNaN(parts.m)) return dayOfMonth(d, today, now);
+  if (Number.isNaN(parts.m)) return dayOfMonth(d, today, now, parts.lastMonth ? 1 : 0);
   const m = parts.m;
   const yearless = Number.isNaN(parts.y);
   const y = yearless ? today.getUTCFullYear() - (m > today.getUTCMonth() + 1 || (m === today.getUTCMonth() + 1 && d > today.getUTCDate()) ? 1 : 0) : parts.y;
@@ -131,10 +165,10 @@ function checkedDate(parts: DayParts, now: Date): ParsedDate {
   return inRange(new Date(utc - EAT_OFFSET_MS), now);
 }
 
-/** "Tarehe 31": the latest month up to today that has that day. */
-function dayOfMonth(d: number, today: Date, now: Date): ParsedDate {
+/** "Tarehe 31": the latest month up to today that has that day (from `from` months back: 1 after "last month"). */
+function dayOfMonth(d: number, today: Date, now: Date, from = 0): ParsedDate {
   if (d < 1 || d > 31) return { ok: false, reason: 'format' };
-  for (let back = 0; back < 3; back++) {
+  for (let back = from; back < 3; back++) {
     const utc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, d);
     if (new Date(utc).getUTCDate() === d && utc <= today.getTime()) return inRange(new Date(utc - EAT_OFFSET_MS), now);
   }

@@ -139,6 +139,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     d.when = value;
     d.incidentAt = incidentTimeFor(value, turn.now).getTime();
     delete d.timeOfDay;
+    delete d.whenSaid;
     turn.advance(d);
     return true;
   },

@@ -1,4 +1,4 @@
-import { categoryInWords, checkText, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { categoryInWords, checkText, daySpelling, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { correctAtReview, countyCorrection, fixAsked, keepFixWords } from './correction';
@@ -1253,6 +1253,7 @@ function wordDay(word: Word | undefined, now: Date, time?: string): DayRead | un
 }
 
 function takeDay(turn: Turn, d: Draft, day: DayRead): void {
+  delete d.whenSaid;
   d.when = day.when;
   d.incidentAt = day.incidentAt;
   setTimeOfDay(d, day.time);
@@ -1268,10 +1269,10 @@ function setTimeOfDay(d: Draft, time: string | undefined): void {
 const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku)\b/;
 
 function onDate(turn: Turn, d: Draft, input: string): void {
-  const day = dayAnswer(input, turn.now);
+  const day = dayAnswer(input, turn.now, d.whenSaid);
   if (day) return takeDay(turn, d, day);
   // "Jana Kayole", "yesterday at Kayole stage", "jana walinipiga tena": the day, and the rest kept in the story (the place was asked already).
-  const withMore = dayThenMore(input, turn.now);
+  const withMore = dayThenMore(input, turn.now, d.whenSaid);
   if (withMore) {
     keepWordsWithDay(turn, d, input, withMore.rest);
     return takeDay(turn, d, withMore.day);
@@ -1284,13 +1285,18 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   const parsed = parseIncidentDate(input, turn.now);
   // "Ruka": the day cannot be skipped; asked for the closest one, as for "sijui".
   const unknown = dontKnow(input) || readWord(input) === 'skip' || noDay?.head === 'unknown';
-  const key = unknown ? 'when.unknown' : VAGUE_WHEN.test(n) ? 'when.which_day' : `when.${parsed.ok ? 'format' : parsed.reason}`;
+  const vague = VAGUE_WHEN.test(n);
+  // "Mwezi uliopita": kept to read the day that comes next ("tarehe 5" of last month).
+  if (vague || noDay?.head === 'vague') d.whenSaid = n.slice(0, 60);
+  const key = unknown ? 'when.unknown' : vague ? 'when.which_day' : `when.${parsed.ok ? 'format' : parsed.reason}`;
   turn.say(key, { example: formatDay(turn.now.getTime()) });
   return turn.show();
 }
 
 /** The answer to "when?", whole: a day word ("jana saa nne usiku"), an hour alone ("saa tatu asubuhi") or a date. */
-function dayAnswer(input: string, now: Date): DayRead | undefined {
+function dayAnswer(typed: string, now: Date, saidBefore?: string): DayRead | undefined {
+  // "Jna usku", "yestaday", "leo asbh": read as the words they are meant to be.
+  const input = daySpelling(typed);
   // "Jana saa nne usiku": yesterday, said with the hour (not asked for, kept as typed).
   const { day, time, dayAlone } = splitTime(input);
   const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
@@ -1300,13 +1306,13 @@ function dayAnswer(input: string, now: Date): DayRead | undefined {
   const alone = timeAlone(input, now);
   const byHour = alone ? wordDay(alone.day, now, alone.time) : undefined;
   if (byHour) return byHour;
-  const parsed = parseIncidentDate(input, now);
+  const parsed = parseIncidentDate(input, now, saidBefore);
   return parsed.ok ? { when: 'date', incidentAt: parsed.date.getTime(), time } : undefined;
 }
 
 /** The longest beginning of the words that is a day, and a place, an act or who did it after it ("jana | pale Kayole"). */
-function dayThenMore(input: string, now: Date): { day: DayRead; rest: string } | undefined {
-  const found = thenMore(input, (head) => dayAnswer(head, now));
+function dayThenMore(input: string, now: Date, saidBefore?: string): { day: DayRead; rest: string } | undefined {
+  const found = thenMore(input, (head) => dayAnswer(head, now, saidBefore));
   return found && { day: found.head, rest: found.rest };
 }
 

@@ -2061,6 +2061,30 @@ describe('a phone number typed at the place question', () => {
   });
 });
 
+describe('a day in words at the date question', () => {
+  const DAY = 86_400_000;
+  it('"tarehe mbili mwezi huu", "jna usku", "yestaday", "leo asbh" are read as meant, the part of the day kept', () => {
+    for (const [words, when, incidentAt, time] of [
+      ['tarehe mbili mwezi huu', 'date', TODAY_EAT - 26 * DAY, undefined], ['the 2nd of this month', 'date', TODAY_EAT - 26 * DAY, undefined],
+      ['jna usku', 'yesterday', TODAY_EAT - DAY, 'usiku'], ['yestaday', 'yesterday', TODAY_EAT - DAY, undefined], ['leo asbh', 'today', TODAY_EAT, 'asubuhi'],
+      ['juzi', 'date', TODAY_EAT - 2 * DAY, undefined], ['last saturday', 'date', TODAY_EAT - 7 * DAY, undefined], ['jumamosi iliyopita', 'date', TODAY_EAT - 7 * DAY, undefined],
+    ] as const) {
+      const r = type(at('when'), words);
+      expect([words, said(r), r.state.draft?.timeOfDay]).toEqual([words, ['review'], time]);
+      expect([words, r.state.draft]).toMatchObject([words, { when, incidentAt }]);
+    }
+  });
+
+  it('"mwezi uliopita" asks which day, and "tarehe 5" then is the 5th of last month; a tap forgets it', () => {
+    const vague = type(at('when'), 'mwezi uliopita');
+    expect(said(vague)).toEqual(['when.which_day', 'when.ask']);
+    const r = type(vague.state, 'tarehe 5');
+    expect(r.state.draft).toMatchObject({ step: 'review', when: 'date', incidentAt: Date.parse('2026-10-04T21:00:00Z') });
+    expect(r.state.draft).not.toHaveProperty('whenSaid');
+    expect(press(vague.state, 'today').state.draft).not.toHaveProperty('whenSaid');
+  });
+});
+
 describe('a place typed with the day at the date question', () => {
   const YESTERDAY = TODAY_EAT - 86_400_000;
   it.each([

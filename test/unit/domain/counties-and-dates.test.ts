@@ -1,4 +1,4 @@
-import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, townNamed, TOWNS, parseIncidentDate, incidentTimeFor, checkText, checkReplyText, LIMITS, splitTime, timeAlone } from '../../../src/domain';
+import { COUNTIES, COUNTY_NAMES_SW, countyByCode, countyName, matchCounty, townNamed, TOWNS, parseIncidentDate, daySpelling, incidentTimeFor, checkText, checkReplyText, LIMITS, splitTime, timeAlone } from '../../../src/domain';
 
 describe('counties', () => {
   it('lists the 47 counties with official codes', () => {
@@ -77,6 +77,33 @@ describe('counties', () => {
 
 describe('incident dates', () => {
   const now = new Date('2026-08-09T10:00:00Z'); // 13:00 in Nairobi
+
+  it('reads a day of the month in Swahili words, the usual misspellings, and "tarehe 5" after "mwezi uliopita" as last month\'s', () => {
+    // Sunday 9 August 2026 in Nairobi.
+    const day = (d: string) => ({ ok: true, date: new Date(`${d}T21:00:00Z`) });
+    expect(parseIncidentDate('tarehe mbili mwezi huu', now)).toEqual(day('2026-08-01'));
+    expect(parseIncidentDate('tarehe mbili', now)).toEqual(day('2026-08-01'));
+    expect(parseIncidentDate('tarehe mosi', now)).toEqual(day('2026-07-31'));
+    expect(parseIncidentDate('tarehe ishirini na tano', now)).toEqual(day('2026-07-24'));
+    expect(parseIncidentDate('tarehe kumi na moja mwezi wa saba', now)).toEqual(day('2026-07-10'));
+    expect(parseIncidentDate('the 2nd of this month', now)).toEqual(day('2026-08-01'));
+    // Still never ahead of today, nor a day no month has.
+    expect(parseIncidentDate('tarehe kumi mwezi huu', now)).toEqual({ ok: false, reason: 'future' });
+    expect(parseIncidentDate('tarehe thelathini na tano', now).ok).toBe(false);
+    expect(parseIncidentDate('tarehe ngapi', now).ok).toBe(false);
+    for (const typed of ['yestaday', 'yesterdy', 'ystrday', 'yestarday', 'yestday']) expect([typed, daySpelling(typed)]).toEqual([typed, 'yesterday']);
+    expect(daySpelling('jna usku')).toBe('jna usiku');
+    expect(daySpelling('leo asbh')).toBe('leo asubuhi');
+    expect(daySpelling('last nyt')).toBe('last night');
+    expect(parseIncidentDate('jumamosi usku', now)).toEqual(day('2026-08-07'));
+    // Other words as typed: "Jan" is January, "usiku" stays.
+    expect(daySpelling('3 Jan usiku')).toBe('3 Jan usiku');
+    // After "mwezi uliopita" (last month): the day of last month, never of this one.
+    expect(parseIncidentDate('tarehe 5', now, 'mwezi uliopita')).toEqual(day('2026-07-04'));
+    expect(parseIncidentDate('the 5th', now, 'last month')).toEqual(day('2026-07-04'));
+    expect(parseIncidentDate('tarehe 5', now, 'wiki iliyopita')).toEqual(day('2026-08-04'));
+    expect(parseIncidentDate('5/8', now, 'mwezi uliopita')).toEqual(day('2026-08-04'));
+  });
 
   it('accepts Kenyan day-first dates and ISO dates', () => {
     expect(parseIncidentDate('08/08/2026', now)).toEqual({ ok: true, date: new Date('2026-08-07T21:00:00Z') });
