@@ -43,3 +43,23 @@ export function categoryInWords(text: string, kind: ReportKind): CategoryCode | 
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
+
+/** Words that name the police ("askari", "karao", "afande", "cops"). */
+export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci)\b/i;
+/** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */
+const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|voters?|voting|polling|ballots?|kampeni|campaign|candidate|mgombea|wagombea)\b/i;
+
+/**
+ * The one category of one kind a story told before the kind was chosen names ("a policeman asked
+ * me for 500 bob", "wanahonga wapiga kura"): for words that fit a category of each kind
+ * ("walinipiga": police force or election violence), the police or the voters named say which;
+ * undefined when nothing does. Only ever offered for a tap, as `categoryInWords`.
+ */
+export function categoryOfEitherKind(text: string): { kind: ReportKind; code: CategoryCode } | undefined {
+  const police = categoryInWords(text, 'police');
+  const election = categoryInWords(text, 'election');
+  const named = POLICE_NAMED.test(text) === VOTING.test(text) ? undefined : POLICE_NAMED.test(text) ? 'police' : 'election';
+  const kind = police && election ? named : police ? 'police' : election ? 'election' : undefined;
+  const code = kind === 'police' ? police : kind === 'election' ? election : undefined;
+  return kind && code ? { kind, code } : undefined;
+}

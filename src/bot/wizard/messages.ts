@@ -1,4 +1,4 @@
-import { categoryInWords, checkText, daySpelling, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, checkText, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { correctAtReview, countyCorrection, fixAsked, keepFixWords } from './correction';
@@ -76,8 +76,7 @@ const NOT_ACTS = /pigi[ae]\b|piga kura|mshikaji/;
 /** Asking about a report already sent, not telling a new one: the menu has /status. */
 const ABOUT_A_REPORT = /\b(hali|status|withdraw|futa|kufuta|check|kujua|angalia)\b/;
 const WANTS_TO_REPORT = /^(i want|i d like|i would like|want|nataka|tunataka|ningependa|naomba|naweza|nawezaje|nimekuja|how do i|how can i)\b.*\b(report|ripoti|kuripoti|kuripot|kureport)\b/;
-/** The police as Kenyans name them, Sheng ("sanse", "karao") and units ("GSU") too, as the triage lexicon does (`normalise`d). */
-const POLICE = /\b(polisi|mapolisi|polis|police|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci)\b/;
+const POLICE = POLICE_NAMED;
 const ELECTION = /\b(kura|uchaguzi|election|elections|iebc|rigging)\b/;
 
 /** Words that tell what was done, to someone or something (`normalise`d): no place in Kenya is worded so. */
@@ -657,21 +656,14 @@ function keepAndOffer(turn: Turn, d: Draft, input: string, code: CategoryCode): 
  * category of each kind ("walinipiga": police force or election violence) offer nothing.
  */
 function offerAtKind(turn: Turn, d: Draft, input: string): boolean {
-  const police = categoryInWords(input, 'police');
-  const election = categoryInWords(input, 'election');
   // "Wanahonga wapiga kura" fits both bribes: the voters (or the police) named say which.
-  const n = normalise(input);
-  const named = POLICE.test(n) === VOTING.test(n) ? undefined : POLICE.test(n) ? 'police' : 'election';
-  const kind = police && election ? named : police ? 'police' : election ? 'election' : undefined;
-  if (!kind || !keepTold(turn, d, input)) return false;
-  chooseKind(d, kind);
-  d.offeredCategory = kind === 'police' ? police : election;
+  const offer = categoryOfEitherKind(input);
+  if (!offer || !keepTold(turn, d, input)) return false;
+  chooseKind(d, offer.kind);
+  d.offeredCategory = offer.code;
   turn.advance(d);
   return true;
 }
-
-/** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */
-const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|voters?|voting|polling|ballots?|kampeni|campaign|candidate|mgombea|wagombea)\b/;
 
 /** Words telling what happened, typed before the story's question: kept (the story, or a part of it); false when they are not kept. */
 function keepTold(turn: Turn, d: Draft, input: string): boolean {

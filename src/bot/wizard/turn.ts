@@ -1,4 +1,4 @@
-import { countyByCode, LIMITS, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, countyByCode, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { keepFixWords } from './correction';
@@ -66,7 +66,20 @@ export class Turn {
       this.draft.passedOn = [story.passedOn];
       this.say('passed.kept_first');
     } else if (story) this.keepEarly(story);
+    this.offerNamed(this.draft);
     return this.show();
+  }
+
+  /**
+   * A story told in the first message that names one category of one kind ("a policeman asked me
+   * for 500 bob", "they arrested my brother"): that kind taken and the category offered with its
+   * list, as for the same words typed at the kind question (Back there asks the kind).
+   */
+  private offerNamed(d: Draft): void {
+    if (d.text === undefined || d.category) return;
+    const offer = d.kind ? { kind: d.kind, code: categoryInWords(d.text, d.kind) } : categoryOfEitherKind(d.text);
+    if (!offer?.code) return;
+    Object.assign(d, { kind: offer.kind, step: 'cat', offeredCategory: offer.code });
   }
 
   /** A story told before its question: kept, and said so. */

@@ -22,7 +22,8 @@ const STORY = 'Police asked me for a bribe at the junction.';
 const BTN = { en: { today: 'Today', no: 'No', yes: '✅ Yes, change it' }, sw: { today: 'Leo', no: 'Hapana', yes: '✅ Ndio, ibadilishe' } };
 type Act = string | { press: 'today' | 'no' | 'yes' } | { label: string };
 type Expect = { county?: number; place?: string; when?: string; category?: string; story?: string[]; notStory?: string[] };
-type Play = [lang: 'en' | 'sw', at: Stop, acts: Act[], expected: Expect];
+/** `first`: the acts begin the chat, before /start (the first message is the story). */
+type Play = [lang: 'en' | 'sw', at: Stop | 'first', acts: Act[], expected: Expect];
 
 const PLAYS: Play[] = [
   // 1. A correction at the review that names the county corrected away from.
@@ -86,6 +87,12 @@ const PLAYS: Play[] = [
   // The story typed at the kind question that names one category of one kind: offered, taken on "ndio" or "yes".
   ['sw', 'kind', ['askari aliitisha elfu moja ndio aniachilie pale barabarani', 'ndio', { press: 'no' }, 'Nakuru', 'barabara ya Naivasha', { press: 'today' }], { category: 'p_bribery', story: ['askari aliitisha elfu moja'] }],
   ['en', 'kind', ['they were giving out money to voters at the school', 'yes', { press: 'no' }, 'Nakuru', 'Kaptembwo primary school', { press: 'today' }], { category: 'e_bribery', story: ['giving out money to voters'] }],
+  // The story as the very first message, naming one category of one kind: offered at once, taken on "ndio" or "yes".
+  ['sw', 'first', ['askari aliitisha elfu moja ndio aniachilie pale barabarani', 'ndio', { press: 'no' }, 'Nakuru', 'barabara ya Naivasha', { press: 'today' }], { category: 'p_bribery', story: ['askari aliitisha elfu moja'] }],
+  ['en', 'first', ['a policeman asked me for 500 bob to let me go at the junction', 'yes', { press: 'no' }, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', story: ['asked me for 500 bob'] }],
+  // A day in words, misspelt, or after "mwezi uliopita": read as meant, never "could not read that date".
+  ['sw', 'when', ['mwezi uliopita', 'tarehe mbili'], { when: 'date', notStory: ['mwezi uliopita'] }],
+  ['en', 'when', ['yestaday usku'], { when: 'yesterday' }],
   // Words typed at the P3 question: kept in the story, the question asked again.
   ['sw', 'cat', ['polisi walimpiga kaka yangu kituoni usiku wa jana', 'ndio', { press: 'no' }, { label: 'Ndio, bado hajapata matibabu' }, 'nilipelekwa hospitali ya Nakuru', { label: 'Bado' }, 'Nakuru', 'kituo cha polisi cha Central', { press: 'today' }], { category: 'p_force', story: ['polisi walimpiga kaka yangu', 'nilipelekwa hospitali ya Nakuru'] }],
   ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, 'Nakuru', { label: 'Not yet' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_force', story: ['broke his arm\nNakuru'] }],
@@ -96,7 +103,7 @@ const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][wh
 describe('typed journeys, in both languages', () => {
   it.each(PLAYS.map((p, i) => [i + 1, ...p] as const))('%i (%s, at %s): %j', async (i, lang, at, acts, expected) => {
     const u = h.tg.user({ firstName: `Typed ${i}`, languageCode: lang });
-    await walkTo(u, at, lang);
+    if (at !== 'first') await walkTo(u, at, lang);
     const before = allTexts(u).length;
     for (const act of acts) await (typeof act === 'string' ? u.sendText(act) : u.press('label' in act ? act.label : press(lang, act.press)));
     await u.press(SEND_ANONYMOUSLY[lang]);
@@ -107,7 +114,7 @@ describe('typed journeys, in both languages', () => {
     for (const words of story) expect(report?.description.text).toContain(words);
     for (const words of notStory) expect(report?.description.text).not.toContain(words);
     // Never asked the same question three times in a row, never "not understood" for these.
-    expect(texts.filter((t) => /not understand|sijaelewa|I do not know that county|sijui kaunti hiyo/i.test(t))).toEqual([]);
+    expect(texts.filter((t) => /not understand|sijaelewa|I do not know that county|sijui kaunti hiyo|could not read that date|Sikuweza kuelewa tarehe/i.test(t))).toEqual([]);
     if (lang === 'sw') expectNoEnglish(texts, englishFragments());
   });
 });

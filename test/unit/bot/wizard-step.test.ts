@@ -363,8 +363,10 @@ describe('a short first message ("Polisi wamenipiga", "They arrested my brother"
     const story = firstWords(first)?.story;
     expect(story).toBeDefined();
     let r = run({}, { type: 'begin', newDraftId: ID, story });
-    expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
-    r = press(press(press(r.state, 'police').state, category).state, danger);
+    // The one category its words name is offered (Back asks the kind).
+    expect(said(r)).toEqual(['desc.kept_early', 'category.offer']);
+    expect(r.state.draft).toMatchObject({ step: 'cat', kind: 'police', offeredCategory: category });
+    r = press(press(r.state, category).state, danger);
     return danger === 'y' ? run(r.state, { type: 'urgentStored', draftId: ID, result: stored }) : r;
   }
 
@@ -532,10 +534,23 @@ describe('kind', () => {
     expect(r.state.draft).toMatchObject({ step: 'cat', voice: voice(40) });
   });
 
-  it('a report begun by writing what happened starts with it as the story', () => {
+  it('a report begun by writing what happened starts with it as the story; the one category of one kind it names is offered', () => {
     const r = run({}, { type: 'begin', newDraftId: ID, story: { text: 'Officers at the roadblock took 500 shillings from every driver.' } });
-    expect(r.state.draft).toEqual({ id: ID, step: 'kind', text: 'Officers at the roadblock took 500 shillings from every driver.' });
-    expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
+    expect(r.state.draft).toEqual({ id: ID, step: 'cat', kind: 'police', offeredCategory: 'p_bribery', text: 'Officers at the roadblock took 500 shillings from every driver.' });
+    expect(said(r)).toEqual(['desc.kept_early', 'category.offer']);
+    // "Ndio" takes it; Back asks the kind.
+    expect(type(r.state, 'ndio').state.draft).toMatchObject({ step: 'danger', category: 'p_bribery' });
+    expect(said(press(r.state, 'back', 'cat'))).toEqual(['answer', 'kind.ask']);
+    // In Swahili, and for an election: the voters named say which kind.
+    const voters = run({}, { type: 'begin', newDraftId: ID, story: { text: 'Wanahonga wapiga kura pale shule ya Kaptembwo kila mtu mia tano' } });
+    expect(voters.state.draft).toMatchObject({ step: 'cat', kind: 'election', offeredCategory: 'e_bribery' });
+    // Words that fit a category of each kind, with police and voters both named: the kind is asked, nothing offered.
+    const both = run({}, { type: 'begin', newDraftId: ID, story: { text: 'Police beat voters at the polling station this morning in Kondele' } });
+    expect(said(both)).toEqual(['desc.kept_early', 'kind.ask']);
+    expect(both.state.draft).not.toHaveProperty('offeredCategory');
+    // A photo whose caption names it: the same.
+    const shown = run({}, { type: 'begin', newDraftId: ID, story: { file: photo(), text: 'They arrested my brother at the stage and took him to Central' } });
+    expect(shown.state.draft).toMatchObject({ step: 'cat', kind: 'police', offeredCategory: 'p_arrest' });
   });
 
   it('starts at the category when the kind was chosen on the first message', () => {
