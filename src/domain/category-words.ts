@@ -18,10 +18,11 @@ export function categoryInWords(text: string, kind: ReportKind): CategoryCode | 
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed.
   const shot = w.has('shoot') && !w.has('threat');
   // The lexicon reads "harassed" as sexual: only words that say so are ("touched me", "alinigusa vibaya").
-  const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|\w*bak(a|wa)|touched (me|her|him)|\w*gus(a|wa) vibaya)\b/i.test(text);
+  // "Alinishika vibaya" (touched me wrongly), "nilale naye" (to sleep with him): sexual, never an arrest.
+  const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|\w*bak(a|wa)|touched (me|her|him)|\w*(gus|shik)(a|wa) (vibaya|matiti|makalio|kifua)|\w*lal(e|a) (naye|nae|nami|nasi)|sleep with (him|me|her))\b/i.test(text);
   // Forms the lexicon's stems miss: "walimwua" (they killed him), "walinishika", "wakanirusha ndani" (locked up).
   const killed = w.has('killed') || /\b(wa|a)(li|me|ka)(m|mw|mu|wa|ni|tu)ua\b/i.test(text);
-  const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b|\b\w*(rusha|tupa|weka) ndani\b/i.test(text);
+  const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))|\b\w*(rusha|tupa|weka) ndani\b/i.test(text);
   const found = new Set<CategoryCode>();
   const add = (yes: boolean, ...codes: CategoryCode[]) => yes && codes.forEach((c) => found.add(c));
   if (kind === 'police') {

@@ -22,6 +22,11 @@ describe('categoryInWords, as reporters write', () => {
   it.each([
     ['they harassed me at the stage', undefined],
     ['afande alinigusa vibaya', 'p_sexual'],
+    // "Alinishika vibaya" is touching, not an arrest: a wrong offer sends the case to the wrong desk.
+    ['Askari alinishika vibaya na kuniambia nilale naye ndio aniachilie', 'p_sexual'],
+    ['afande alinishika matiti kwa kizuizi', 'p_sexual'],
+    ['the officer said I must sleep with him to be released', 'p_sexual'],
+    ['walinishika wakanipeleka kituoni', 'p_arrest'],
     ['a cop groped me in the cell', undefined],
     ['polisi walimwua ndugu yangu', 'p_killing'],
     ['sanse walinishika wakanirusha ndani', 'p_arrest'],
