@@ -53,14 +53,16 @@ const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|voters?|voting|
 /**
  * The one category of one kind a story told before the kind was chosen names ("a policeman asked
  * me for 500 bob", "wanahonga wapiga kura"): for words that fit a category of each kind
- * ("walinipiga": police force or election violence), the police or the voters named say which;
- * undefined when nothing does. Only ever offered for a tap, as `categoryInWords`.
+ * ("walinipiga": police force or election violence), the police or the voters named say which,
+ * and a kind named is the only one offered; undefined when nothing does. Only ever offered for a tap, as `categoryInWords`.
  */
 export function categoryOfEitherKind(text: string): { kind: ReportKind; code: CategoryCode } | undefined {
   const police = categoryInWords(text, 'police');
   const election = categoryInWords(text, 'election');
   const named = POLICE_NAMED.test(text) === VOTING.test(text) ? undefined : POLICE_NAMED.test(text) ? 'police' : 'election';
-  const kind = police && election ? named : police ? 'police' : election ? 'election' : undefined;
+  // Only the kind named, when one is: "polisi walinipiga wakachukua pesa" (police: force and a
+  // bribe, no one category) is never offered as election violence, the one election category it fits.
+  const kind = named ?? (police && !election ? 'police' : election && !police ? 'election' : undefined);
   const code = kind === 'police' ? police : kind === 'election' ? election : undefined;
   return kind && code ? { kind, code } : undefined;
 }

@@ -1,5 +1,5 @@
 /** The one category a sentence names, offered at the category question (never chosen unasked). */
-import { categoryInWords } from '../../../src/domain';
+import { categoryInWords, categoryOfEitherKind } from '../../../src/domain';
 
 describe('categoryInWords', () => {
   it('"aliitisha" (demanded) is a bribe, "walinitishia" (threatened) a threat', () => {
@@ -40,5 +40,19 @@ describe('categoryInWords, as reporters write', () => {
     ['karao anakula 100 kwa kila boda pale stage', 'p_bribery'],
   ])('"%s" -> %s', (words, code) => {
     expect(categoryInWords(words, 'police')).toBe(code);
+  });
+});
+
+describe('categoryOfEitherKind (a story told before the kind is chosen)', () => {
+  it('offers only the kind the words name: the police named are never offered an election category', () => {
+    // Police force and a bribe (no one police category), election violence alone: nothing, the kind is asked.
+    for (const words of ['POLISI WALINIPIGA JANA USIKU PALE KAYOLE WAKACHUKUA SIMU YANGU NA PESA', 'polisi walinipiga wakachukua pesa yangu']) {
+      expect([words, categoryOfEitherKind(words)]).toEqual([words, undefined]);
+    }
+    expect(categoryOfEitherKind('POLISI WALINIPIGA JANA USIKU PALE KAYOLE')).toEqual({ kind: 'police', code: 'p_force' });
+    expect(categoryOfEitherKind('wanahonga wapiga kura pale shule')).toEqual({ kind: 'election', code: 'e_bribery' });
+    expect(categoryOfEitherKind('a policeman asked me for 500 bob to let me go')).toEqual({ kind: 'police', code: 'p_bribery' });
+    // Police and voters both named: the words say which category fits only one kind.
+    expect(categoryOfEitherKind('police beat voters at the polling station')).toBeUndefined();
   });
 });
