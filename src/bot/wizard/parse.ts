@@ -152,6 +152,30 @@ const DONT_KNOW_REST = new Set(
   'jina majina namba nambari number numbers plate gari yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali kaunti gani ipi kipi lipi yupi nichague la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when which one county really at all sure exactly anything'.split(' '),
 );
 
+/** A wish to stay unknown: "bila jina", "sitaki jina langu lijulikane", "usitaje jina langu", "anonymous", "I don't want my name known". */
+const ANONYMOUS_WISH = new RegExp(
+  [
+    '\\banonymous(ly)?\\b',
+    '\\b(bila|without) (kutaja )?(jina|my name|name|kujulikana|kujitambulisha)\\b',
+    '\\bsitaki (jina (langu )?(li)?(julikane|tajwe|jue)|kujulikana|kutajwa|kujitambulisha)\\b',
+    '\\bjina (langu )?(lisijulikane|lisitajwe|libaki siri)\\b',
+    '\\b(usitaje|msitaje|usiseme|msiseme) jina\\b',
+    '\\b(don t|dont|do not) want (my name|to be) (known|named|revealed|identified|shared)\\b',
+    '\\b(don t|dont|do not) (share|give|use|tell|put) my name\\b',
+    '\\bkeep my name (secret|private|hidden)\\b',
+  ].join('|'),
+);
+
+/**
+ * A wish to stay unknown said in a short message of its own ("nataka kuripoti bila jina",
+ * "sitaki jina langu lijulikane", "can I stay anonymous?"): no answer, no story; a longer message
+ * that says it is told as part of the story.
+ */
+export function wantsAnonymity(text: string): boolean {
+  const n = normalise(text);
+  return n.split(' ').length <= 10 && ANONYMOUS_WISH.test(n);
+}
+
 export function dontKnow(text: string): boolean {
   if (text.length > 60) return false;
   const m = DONT_KNOW.exec(normalise(text));

@@ -2076,6 +2076,24 @@ describe('a phone number typed at the place question', () => {
   });
 });
 
+describe('a wish to stay anonymous, said before the review', () => {
+  it('"sitaki jina langu lijulikane", "nataka kuripoti bila jina", "I dont want my name known": told how, the question asked again; never the story or an answer', () => {
+    for (const s of ['kind', 'cat', 'desc', 'county', 'place', 'when'] as const) {
+      for (const words of ['sitaki jina langu lijulikane', 'nataka kuripoti bila jina', 'usitaje jina langu tafadhali', 'anonymous please', 'I dont want my name known', 'can I stay anonymous?']) {
+        const r = type(at(s), words);
+        expect([s, words, said(r)[0], stepOf(r), r.state.draft?.text, r.state.draft?.place]).toEqual([s, words, 'wizard.anonymous', s, draftAt(s).text, draftAt(s).place]);
+      }
+    }
+    // At the hurt question of a sexual harassment report, as a woman wrote it.
+    const hurt = type(at('desc', { category: 'p_sexual' }), 'Askari alinishika vibaya pale kituoni jana usiku akaniambia nilale naye');
+    expect(stepOf(hurt)).toBe('hurt');
+    expect(said(type(hurt.state, 'sitaki jina langu lijulikane'))).toEqual(['wizard.anonymous', 'injury.hurt.ask']);
+    // Said within a story, it is part of the story.
+    const told = 'Askari alinishika vibaya pale kituoni jana usiku na sitaki jina langu lijulikane kwa sababu ananijua';
+    expect(type(at('desc'), told).state.draft?.text).toBe(told);
+  });
+});
+
 describe('a day in words at the date question', () => {
   const DAY = 86_400_000;
   it('"tarehe mbili mwezi huu", "jna usku", "yestaday", "leo asbh" are read as meant, the part of the day kept', () => {
