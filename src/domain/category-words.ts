@@ -1,5 +1,10 @@
 import type { CategoryCode, ReportKind } from './categories';
+import { plainWords } from './plain-text';
 import { canonicalWords } from './triage/normalize';
+
+/** Someone taken and not seen since ("amepotea", "hatujamwona tangu hapo", "missing"), in plain words (`plainWords`). */
+export const DISAPPEARED =
+  /\b(\w*potea|hajaonekana|hajulikani (alipo|aliko)|hatujui (alipo|aliko)|sijui (alipo|aliko)|hatujamuona|hatujamwona|sijamuona|sijamwona|hajarudi|\w*toweka|\w*toweshwa|missing|disappeared|vanished|not been seen|whereabouts)\b/;
 
 /**
  * The one category a sentence names, by what was done ("a policeman asked me for 500 bob to let
@@ -28,10 +33,12 @@ export function categoryInWords(text: string, kind: ReportKind): CategoryCode | 
   if (kind === 'police') {
     add(w.has('bribe') || (asked && money), 'p_bribery');
     add(w.has('beat') || w.has('teargas'), 'p_force');
-    add(arrest, 'p_arrest');
+    // Taken and not seen since ("alikamatwa ... hatujamwona tangu hapo"): a disappearance, more than an arrest.
+    const missing = w.has('missing') || w.has('abduct') || DISAPPEARED.test(plainWords(text));
+    add(arrest && !missing, 'p_arrest');
     add(killed, 'p_killing');
     add(shot && !killed, 'p_force', 'p_killing');
-    add(w.has('missing') || w.has('abduct'), 'p_disappear');
+    add(missing, 'p_disappear');
     add(sexual, 'p_sexual');
     add(w.has('threat'), 'p_threats');
   } else {

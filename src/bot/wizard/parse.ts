@@ -1,7 +1,7 @@
 import type { Chat, Message, User } from 'telegraf/types';
 import type { PassedOnRef } from '../session';
 import { captionOf, mediaOf } from '../media';
-import { categoriesOf, plainWords, saysDangerNow } from '../../domain';
+import { categoriesOf, DISAPPEARED, plainWords, saysDangerNow } from '../../domain';
 import { LANGUAGES, loadResources } from '../../i18n';
 import type { WizardInput } from './types';
 
@@ -285,9 +285,6 @@ export function categoryLabelled(text: string, kind: 'police' | 'election'): str
  * "hajaonekana tangu juzi", "my son is missing"): what a mother writes where the categories are
  * listed. Police only: an election has no such category.
  */
-const DISAPPEARED =
-  /\b(\w*potea|hajaonekana|hajulikani (alipo|aliko)|hatujui (alipo|aliko)|sijui (alipo|aliko)|hatujamuona|hatujamwona|sijamuona|sijamwona|hajarudi|\w*toweka|\w*toweshwa|missing|disappeared|vanished|not been seen|whereabouts)\b/;
-
 export function disappearanceWords(text: string, kind: 'police' | 'election'): string | undefined {
   return kind === 'police' && text.length <= 120 && DISAPPEARED.test(normalise(text)) ? 'p_disappear' : undefined;
 }

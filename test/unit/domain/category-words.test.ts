@@ -27,6 +27,10 @@ describe('categoryInWords, as reporters write', () => {
     ['afande alinishika matiti kwa kizuizi', 'p_sexual'],
     ['the officer said I must sleep with him to be released', 'p_sexual'],
     ['walinishika wakanipeleka kituoni', 'p_arrest'],
+    // Arrested and not seen since: a disappearance (the parent was offered "unlawful arrest").
+    ['Mwanangu alikamatwa na polisi siku tatu zilizopita na hatujamwona tangu hapo', 'p_disappear'],
+    ['they arrested my son on Monday and he has not been seen since, the OCS says he is not there', 'p_disappear'],
+    ['walimkamata mwanangu bila sababu wakampeleka seli', 'p_arrest'],
     ['a cop groped me in the cell', undefined],
     ['polisi walimwua ndugu yangu', 'p_killing'],
     ['sanse walinishika wakanirusha ndani', 'p_arrest'],
