@@ -7,7 +7,7 @@ import { askToType, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, to
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
-import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, disappearanceWords, dontKnow, normalise, readWord, wantsAnonymity, type Word } from './parse';
+import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, disappearanceWords, dontKnow, normalise, identityWish, readWord, type Word } from './parse';
 import { countyKeyboard, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -375,8 +375,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)) || DECLINE_PHONE_SAID.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
-  // "Sitaki jina langu lijulikane", "bila jina": how to stay anonymous; never the story, a place or an answer.
-  if (d.step !== 'review' && d.step !== 'contact' && wantsAnonymity(input)) return saidAnonymous(turn);
+  // "Sitaki jina langu lijulikane", "nataka kutoa jina langu": how to send so; never the story, a place or an answer.
+  const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
+  if (wish) return saidIdentity(turn, wish);
   if (isInjuryStep(d.step)) return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more));
   // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.
   if (fixAsked(d)) {
@@ -424,9 +425,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   }
 }
 
-/** A wish to stay unknown: answered how (the Send anonymously button at the end), and the question asked again. */
-function saidAnonymous(turn: Turn): void {
-  turn.say('wizard.anonymous');
+/** A wish to stay unknown or to be called: answered how (the Send button for it at the end), and the question asked again. */
+function saidIdentity(turn: Turn, wish: 'anonymous' | 'named'): void {
+  turn.say(wish === 'anonymous' ? 'wizard.anonymous' : 'wizard.named');
   return turn.show();
 }
 

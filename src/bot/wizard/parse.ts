@@ -161,19 +161,32 @@ const ANONYMOUS_WISH = new RegExp(
     '\\bjina (langu )?(lisijulikane|lisitajwe|libaki siri)\\b',
     '\\b(usitaje|msitaje|usiseme|msiseme) jina\\b',
     '\\b(don t|dont|do not) want (my name|to be) (known|named|revealed|identified|shared)\\b',
-    '\\b(don t|dont|do not) (share|give|use|tell|put) my name\\b',
+    '\\b(don t|dont|do not) (want to )?(share|give|use|tell|put) my name\\b',
+    '\\bsitaki (ku)?(toa|taja|peana) (jina|namba|nambari)\\b',
     '\\bkeep my name (secret|private|hidden)\\b',
   ].join('|'),
 );
 
+/** A wish to be known and called: "nataka kutoa jina langu", "mnipigie", "I want to give my name and number". */
+const NAMED_WISH = new RegExp(
+  [
+    '\\b(nataka|naweza|ningependa|niko tayari|sasa nataka) (ku)?(toa|taja|peana|tuma) (jina|namba|nambari)\\b',
+    '\\b(mnipigie|nipigieni|wanipigie|mnaweza kunipigia|wanaweza kunipigia)\\b',
+    '\\b(i want|i can|i would like|i d like|i am willing|now i want) to (give|share|send) (you )?my (name|number|phone)\\b',
+    '\\b(you|staff|they) (can|may) call me\\b',
+  ].join('|'),
+);
+
 /**
- * A wish to stay unknown said in a short message of its own ("nataka kuripoti bila jina",
- * "sitaki jina langu lijulikane", "can I stay anonymous?"): no answer, no story; a longer message
- * that says it is told as part of the story.
+ * A wish about who may know the reporter, said in a short message of its own, with no number in it
+ * (the number itself is kept in the story, where the review warns of it): `anonymous` ("nataka
+ * kuripoti bila jina", "sitaki jina langu lijulikane"), `named` ("nimebadilisha mawazo, nataka
+ * kutoa jina langu", "mnipigie"). No answer, no story; a longer message that says it is the story.
  */
-export function wantsAnonymity(text: string): boolean {
+export function identityWish(text: string): 'anonymous' | 'named' | undefined {
   const n = normalise(text);
-  return n.split(' ').length <= 10 && ANONYMOUS_WISH.test(n);
+  if (n.split(' ').length > 10 || /\d/.test(n)) return undefined;
+  return ANONYMOUS_WISH.test(n) ? 'anonymous' : NAMED_WISH.test(n) ? 'named' : undefined;
 }
 
 export function dontKnow(text: string): boolean {

@@ -94,6 +94,8 @@ const PLAYS: Play[] = [
   ['sw', 'first', ['POLISI WALINIPIGA JANA USIKU PALE KAYOLE WAKACHUKUA SIMU YANGU NA PESA', { label: 'Utovu wa nidhamu wa polisi' }, { label: 'Polisi kuitisha hongo au kulazimisha pesa' }, { press: 'no' }, 'NAIROBI', 'KAYOLE STAGE', 'JANA USIKU'], { category: 'p_bribery', county: 47, when: 'yesterday', story: ['POLISI WALINIPIGA'] }],
   // A wish to stay anonymous said halfway: told how, never the story or the county.
   ['sw', 'county', ['sitaki jina langu lijulikane', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', notStory: ['jina langu'] }],
+  // ... and the mind changed halfway: told how to send with her number; neither wish kept as the story.
+  ['sw', 'county', ['sitaki jina langu lijulikane', 'Nairobi', 'nimebadilisha mawazo, nataka kutoa jina langu', 'kituo cha polisi cha Kilimani', { press: 'today' }], { county: 47, place: 'kituo cha polisi cha Kilimani', notStory: ['jina langu', 'mawazo'] }],
   // A parent: arrested and not seen since is offered as a disappearance, not an arrest.
   ['sw', 'first', ['Mwanangu alikamatwa na polisi siku tatu zilizopita na hatujamwona tangu hapo', 'ndio', { press: 'no' }, 'Kisumu', 'kituo cha polisi cha Kondele', 'siku tatu zilizopita'], { category: 'p_disappear', county: 42, when: 'date', story: ['hatujamwona tangu hapo'] }],
   // A day in words, misspelt, or after "mwezi uliopita": read as meant, never "could not read that date".

@@ -2076,7 +2076,7 @@ describe('a phone number typed at the place question', () => {
   });
 });
 
-describe('a wish to stay anonymous, said before the review', () => {
+describe('a wish to stay anonymous, or to be called, said before the review', () => {
   it('"sitaki jina langu lijulikane", "nataka kuripoti bila jina", "I dont want my name known": told how, the question asked again; never the story or an answer', () => {
     for (const s of ['kind', 'cat', 'desc', 'county', 'place', 'when'] as const) {
       for (const words of ['sitaki jina langu lijulikane', 'nataka kuripoti bila jina', 'usitaje jina langu tafadhali', 'anonymous please', 'I dont want my name known', 'can I stay anonymous?']) {
@@ -2088,6 +2088,13 @@ describe('a wish to stay anonymous, said before the review', () => {
     const hurt = type(at('desc', { category: 'p_sexual' }), 'Askari alinishika vibaya pale kituoni jana usiku akaniambia nilale naye');
     expect(stepOf(hurt)).toBe('hurt');
     expect(said(type(hurt.state, 'sitaki jina langu lijulikane'))).toEqual(['wizard.anonymous', 'injury.hurt.ask']);
+    // The mind changed: to be known and called, told how (the Send with my phone number button at the end).
+    for (const words of ['nimebadilisha mawazo, naweza kutoa jina langu', 'nataka kutoa jina langu', 'mnipigie tafadhali', 'I want to give my name and number']) {
+      const r = type(at('county'), words);
+      expect([words, said(r), r.state.draft?.text]).toEqual([words, ['wizard.named', 'county.ask'], draftAt('county').text]);
+    }
+    expect(said(type(at('county'), "I don't want to give my name"))[0]).toBe('wizard.anonymous');
+    expect(said(type(at('county'), 'sitaki kutoa jina langu'))[0]).toBe('wizard.anonymous');
     // Said within a story, it is part of the story.
     const told = 'Askari alinishika vibaya pale kituoni jana usiku na sitaki jina langu lijulikane kwa sababu ananijua';
     expect(type(at('desc'), told).state.draft?.text).toBe(told);
