@@ -62,7 +62,7 @@ const INCIDENT_ACTS =
  * only taken with their prefixes: alone they are inside place names (Embakasi, Viwandani).
  */
 const MORE_ACTS =
-  /(nipig|mpig|tupig|wapig|pigwa|kamat|nishik|mshik|tushik|washik|shikwa|tish|nyang.?any|(ni|m|mw|tu|wa)ibi[aw]|ibiwa|chapwa|(ni|m|tu|wa)chapa\b|kichapo|vami|shambuli|jeruh|umiz|muua|mwua|uawa|buruta|(ni|m|tu|wa)gong|gongwa|(ni|m|tu|wa)sukum|(ni|m|tu|wa)fung[ai]|fungwa|pingu|(ni|m|mw|tu|wa)(weka|tupa|rusha) ndani|(ni|m|tu|wa)baka\b|bakwa|nyanyas|(ni|m|tu|wa)tes[ae]|teswa|risasi|machozi|teargas|(ni|m|mw|tu|wa)itish|\b(beat|beaten|beating|hit|hitting|hurt|slapped|kicked|arrested|threatened|stole|took|shot|killed|assaulted|harassed|tortured|robbed|detained|raped|teargassed|locked)\b)/;
+  /(nipig|mpig|tupig|wapig|pigwa|kamat|nishik|mshik|tushik|washik|shikwa|tish|nyang.?any|(ni|m|mw|tu|wa)ibi[aw]|ibiwa|chapwa|(ni|m|tu|wa)chapa\b|kichapo|vami|shambuli|jeruh|umiz|muua|mwua|uawa|buruta|(ni|m|tu|wa)gong|gongwa|(ni|m|tu|wa)sukum|(ni|m|tu|wa)fung[ai]|fungwa|pingu|(ni|m|mw|tu|wa)(weka|tupa|rusha) ndani|(ni|m|tu|wa)baka\b|bakwa|nyanyas|(ni|m|tu|wa)tes[ae]|teswa|risasi|machozi|teargas|(ni|m|mw|tu|wa)itish|(ni|m|mw|tu|wa)(achilia|achia)\b|achiliwa|(wa|a)(li|me|ka)(ni|m|mw|tu|wa)dai\b|\b(let (me|him|her|us|them) go|released)\b|\b(beat|beaten|beating|hit|hitting|hurt|slapped|kicked|arrested|threatened|stole|took|shot|killed|assaulted|harassed|tortured|robbed|detained|raped|teargassed|locked)\b)/;
 /**
  * Someone taken away or not seen since ("wamemchukua mwanangu", "wameshika kijana wangu",
  * "walimpeleka", "hajaonekana"): what a mother writes first. Checked against every county,

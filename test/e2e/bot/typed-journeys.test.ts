@@ -92,6 +92,8 @@ const PLAYS: Play[] = [
   ['en', 'first', ['a policeman asked me for 500 bob to let me go at the junction', 'yes', { press: 'no' }, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', story: ['asked me for 500 bob'] }],
   // ALL CAPS, no punctuation, police named: the kind asked (never offered election violence), every answer in capitals read.
   ['sw', 'first', ['POLISI WALINIPIGA JANA USIKU PALE KAYOLE WAKACHUKUA SIMU YANGU NA PESA', { label: 'Utovu wa nidhamu wa polisi' }, { label: 'Polisi kuitisha hongo au kulazimisha pesa' }, { press: 'no' }, 'NAIROBI', 'KAYOLE STAGE', 'JANA USIKU'], { category: 'p_bribery', county: 47, when: 'yesterday', story: ['POLISI WALINIPIGA'] }],
+  // A boda boda rider's story in five short messages, in Sheng: every part kept, the last one too ("wakaniachilia").
+  ['sw', 'desc', ['karao walinisimamisha', 'wakaitisha elfu mbili', 'nikawapa mia tano', 'wakaniachilia', 'Kiambu', 'Githurai', 'jana'], { county: 22, place: 'Githurai', when: 'yesterday', story: ['karao walinisimamisha\nwakaitisha elfu mbili\nnikawapa mia tano\nwakaniachilia'] }],
   // A wish to stay anonymous said halfway: told how, never the story or the county.
   ['sw', 'county', ['sitaki jina langu lijulikane', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', notStory: ['jina langu'] }],
   // ... and the mind changed halfway: told how to send with her number; neither wish kept as the story.

@@ -2076,6 +2076,22 @@ describe('a phone number typed at the place question', () => {
   });
 });
 
+describe('the story going on at the county question: "wakaniachilia" (they let me go)', () => {
+  it('a part telling they released, or demanded, is kept and the county asked again (it was "I do not know that county" and lost); no place is worded so', () => {
+    let r = type(at('desc'), 'karao walinisimamisha');
+    for (const part of ['wakasema nina makosa', 'wakaitisha elfu mbili', 'wakaniachilia', 'walinidai pesa', 'then they let me go', 'they released him at night']) {
+      r = type(r.state, part);
+      expect([part, said(r)]).toEqual([part, ['desc.added', 'county.ask']]);
+    }
+    expect(r.state.draft?.text).toContain('\nwakaniachilia\nwalinidai pesa\nthen they let me go');
+    const data = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kenya-electoral-units.json'), 'utf8')) as { counties: { constituencies: { name: string; wards: { name: string }[] }[] }[] };
+    const names = [...COUNTIES.map((c) => c.name), ...TOWNS.map((t) => t.name), ...data.counties.flatMap((c) => c.constituencies.flatMap((k) => [k.name, ...k.wards.map((w) => w.name)]))];
+    const near = names.filter((n) => /achi|dai|let|releas/i.test(n));
+    expect(near.length).toBeGreaterThan(0);
+    expect(near.filter((n) => said(type(at('county'), n)).includes('desc.added'))).toEqual([]);
+  });
+});
+
 describe('a wish to stay anonymous, or to be called, said before the review', () => {
   it('"sitaki jina langu lijulikane", "nataka kuripoti bila jina", "I dont want my name known": told how, the question asked again; never the story or an answer', () => {
     for (const s of ['kind', 'cat', 'desc', 'county', 'place', 'when'] as const) {
