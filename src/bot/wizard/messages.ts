@@ -829,8 +829,13 @@ function notAStory(input: string): boolean {
   if (!input.trim()) return false; // said to be empty, as such
   // A story is rarely this short; a longer answer is not read word by word (the county's spelling distance costs).
   if ([...input].length > 30) return false;
-  return !/\p{L}/u.test(input) || readWord(input) !== undefined || dontKnow(input) || matchCounty(input).kind === 'exact' || townNamed(input) !== undefined;
+  return !/\p{L}/u.test(input) || readWord(input) !== undefined || dontKnow(input) || leadsIn(normalise(input)) || matchCounty(input).kind === 'exact' || townNamed(input) !== undefined;
 }
+
+/** "Ngoja nikueleze", "let me explain", "ok so": the story is coming, not told; kept, it was the story and the county asked next. */
+const LEAD_IN = /^((ngoja|acha|wacha|subiri|hebu) (ni)?(ku|wa|m)?(eleze|ambie|kwambie)|nitaku(eleza|ambia)|let me (explain|tell you|tell)|i will (explain|tell you)|i ll (explain|tell you))?( (what happened|kilichotokea|everything|all))?$/;
+const FILLERS = /\b(ok|okay|sawa|haya|so|basi|well|kwanza|sasa|now|first)\b/g;
+const leadsIn = (words: string) => LEAD_IN.test(words.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim());
 
 /** A day ("jana", "tarehe 9/8") or no words at all ("📍") where the place was asked: no place. */
 function notAPlace(input: string, now: Date): boolean {

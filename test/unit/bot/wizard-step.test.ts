@@ -2076,6 +2076,19 @@ describe('a phone number typed at the place question', () => {
   });
 });
 
+describe('"ngoja nikueleze", "let me explain" where the story is asked', () => {
+  it('is no story: asked again (it was kept as the whole story and the county asked next); what follows is the story', () => {
+    for (const words of ['ngoja nikueleze', 'acha nikueleze', 'wacha nikuambie kwanza', 'nitakueleza', 'let me explain', 'ok so', 'let me tell you what happened', 'sawa basi ngoja nikueleze']) {
+      const r = type(at('desc'), words);
+      expect([words, said(r), r.state.draft?.text]).toEqual([words, ['desc.not_a_story', 'desc.ask'], undefined]);
+    }
+    const told = type(type(at('desc'), 'ngoja nikueleze').state, 'Askari wawili walinisimamisha pale Kenol wakaitisha elfu moja');
+    expect(told.state.draft).toMatchObject({ step: 'county', text: 'Askari wawili walinisimamisha pale Kenol wakaitisha elfu moja' });
+    // With what happened after it, it is the story.
+    expect(type(at('desc'), 'ngoja nikueleze, polisi walinipiga').state.draft?.text).toBe('ngoja nikueleze, polisi walinipiga');
+  });
+});
+
 describe('the story going on at the county question: "wakaniachilia" (they let me go)', () => {
   it('a part telling they released, or demanded, is kept and the county asked again (it was "I do not know that county" and lost); no place is worded so', () => {
     let r = type(at('desc'), 'karao walinisimamisha');
