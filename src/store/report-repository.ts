@@ -738,7 +738,8 @@ export class ReportRepository {
     let before: ReportDoc | null;
     try {
       // The notices it owes its reporter, in the same write: a failure storing them leaves them here for the outbox relay.
-      const owe = opts.notices?.length ? { $set: { ...set, noticesOwedAt: new Date() }, $push: { noticesOwed: { $each: [...opts.notices] } } } : { $set: set };
+      // `$min`: the oldest still owed keeps its place in the relay's order (a later change must not push it back).
+      const owe = opts.notices?.length ? { $set: set, $min: { noticesOwedAt: new Date() }, $push: { noticesOwed: { $each: [...opts.notices] } } } : { $set: set };
       before = await this.Report.findOneAndUpdate(filter, owe, { returnDocument: 'before' }).lean<ReportDoc>();
     } catch (err) {
       const made = await this.Report.findOne({ _id: oid(id), transitionMark: mark }).lean<ReportDoc>().catch(() => null);

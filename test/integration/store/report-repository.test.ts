@@ -91,6 +91,19 @@ describe('reports', () => {
     expect(await store.reports.countAssignedTo(agent)).toBe(1);
   });
 
+  it('keeps the first time notices were left owed, so a ticket changed again does not go to the back of the relay\'s list', async () => {
+    const { report } = await seedReport(store);
+    const agent = '64b000000000000000000001';
+    const owe = (key: string) => [{ _id: new Types.ObjectId(), key }];
+    await store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent }, { assignee: agent });
+    await store.reports.transition(report._id, 'referred', { kind: 'agent', agentId: agent }, { referral: { agency: 'IPOA' }, notices: owe('notices:referred') });
+    const first = (await store.reports.findById(report._id))!.noticesOwedAt!;
+    await store.reports.transition(report._id, 'resolved', { kind: 'agent', agentId: agent }, { notices: owe('notices:resolved') });
+    const after = (await store.reports.findById(report._id))!;
+    expect(after.noticesOwed?.map((n) => n.key)).toEqual(['notices:referred', 'notices:resolved']);
+    expect(after.noticesOwedAt).toEqual(first);
+  });
+
   it('lists a reporter\'s open reports newest first, without closed ones', async () => {
     const { reporter, telegramUserId } = await seedReport(store);
     const second = await seedReport(store, {}, { telegramUserId });
