@@ -29,3 +29,4 @@ export * from './injuries';
 export * from './reopen';
 export * from './plain-text';
 export * from './category-words';
+export * from './self-introduction';

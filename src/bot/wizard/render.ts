@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, countyName, emailWritten, medicalFormFor, numbersFor, ownNameWritten, phoneNumberWritten } from '../../domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, countyName, emailWritten, medicalFormFor, numbersFor, ownNameWritten, phoneNumberWritten, selfIntroduction } from '../../domain';
 import type { Lang } from '../../i18n';
 import type { Message } from 'telegraf/types';
 import type { BotContext } from '../context';
@@ -218,15 +218,19 @@ export function reviewText(t: T, d: Draft, lang: Lang = 'en', own?: { names: rea
 
 /**
  * What in an anonymous report's story would still tell staff who sent it: the reporter's own name
- * or username, and a phone number ("call me on 0712...") or an email address ("niandikie..."), most likely theirs.
+ * or username, a name they give themselves ("my name is..."), and a phone number ("call me on 0712...") or an email address ("niandikie..."), most likely theirs.
  */
 function ownNameWarning(t: T, d: Draft, own: { names: readonly string[]; username?: string } | undefined): string[] {
   if (!d.text || d.anonymous === false) return [];
   const found = own ? ownNameWritten(d.text, own) : undefined;
   const phone = phoneNumberWritten(d.text);
   const email = emailWritten(d.text);
+  // "Mimi ni Achieng Otieno": a name given in the story; once only when it is their Telegram name, already warned of.
+  const intro = selfIntroduction(d.text);
+  const introWarned = intro && found?.as === 'name' && intro.toLowerCase().includes(found.written.toLowerCase());
   const warnings = [
     ...(found ? [t(`review.own_${found.as}`, { written: escapeHtml(found.written) })] : []),
+    ...(intro && !introWarned ? [t('review.own_intro', { written: escapeHtml(intro) })] : []),
     ...(phone ? [t('review.own_phone', { written: escapeHtml(phone) })] : []),
     ...(email ? [t('review.own_email', { written: escapeHtml(email) })] : []),
   ];

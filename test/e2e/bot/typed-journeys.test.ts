@@ -21,7 +21,7 @@ afterAll(async () => {
 const STORY = 'Police asked me for a bribe at the junction.';
 const BTN = { en: { today: 'Today', no: 'No', yes: '✅ Yes, change it' }, sw: { today: 'Leo', no: 'Hapana', yes: '✅ Ndio, ibadilishe' } };
 type Act = string | { press: 'today' | 'no' | 'yes' } | { label: string };
-type Expect = { county?: number; place?: string; when?: string; category?: string; story?: string[]; notStory?: string[] };
+type Expect = { county?: number; place?: string; when?: string; category?: string; story?: string[]; notStory?: string[]; warned?: string };
 /** `first`: the acts begin the chat, before /start (the first message is the story). */
 type Play = [lang: 'en' | 'sw', at: Stop | 'first', acts: Act[], expected: Expect];
 
@@ -94,6 +94,8 @@ const PLAYS: Play[] = [
   ['sw', 'first', ['POLISI WALINIPIGA JANA USIKU PALE KAYOLE WAKACHUKUA SIMU YANGU NA PESA', { label: 'Utovu wa nidhamu wa polisi' }, { label: 'Polisi kuitisha hongo au kulazimisha pesa' }, { press: 'no' }, 'NAIROBI', 'KAYOLE STAGE', 'JANA USIKU'], { category: 'p_bribery', county: 47, when: 'yesterday', story: ['POLISI WALINIPIGA'] }],
   // A boda boda rider's story in five short messages, in Sheng: every part kept, the last one too ("wakaniachilia").
   ['sw', 'desc', ['karao walinisimamisha', 'wakaitisha elfu mbili', 'nikawapa mia tano', 'wakaniachilia', 'Kiambu', 'Githurai', 'jana'], { county: 22, place: 'Githurai', when: 'yesterday', story: ['karao walinisimamisha\nwakaitisha elfu mbili\nnikawapa mia tano\nwakaniachilia'] }],
+  // A rider introducing himself ("Mimi ni Kamau") in a story he sends anonymously: warned at the review that staff will read the name.
+  ['sw', 'desc', ['Mimi ni Kamau, askari walinisimamisha wakaitisha elfu mbili', 'Kiambu', 'Githurai', 'jana'], { county: 22, place: 'Githurai', when: 'yesterday', story: ['Mimi ni Kamau'], warned: 'umeandika jina, “Kamau”' }],
   // A wish to stay anonymous said halfway: told how, never the story or the county.
   ['sw', 'county', ['sitaki jina langu lijulikane', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', notStory: ['jina langu'] }],
   // ... and the mind changed halfway: told how to send with her number; neither wish kept as the story.
@@ -119,7 +121,8 @@ describe('typed journeys, in both languages', () => {
     await u.press(SEND_ANONYMOUSLY[lang]);
     const texts = allTexts(u).slice(before);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
-    const { story = [], notStory = [], ...fields } = expected;
+    const { story = [], notStory = [], warned, ...fields } = expected;
+    if (warned) expect(texts.join('\n')).toContain(warned);
     expect(report).toMatchObject({ ...fields, ...(fields.category ? {} : { category: 'p_bribery' }) });
     for (const words of story) expect(report?.description.text).toContain(words);
     for (const words of notStory) expect(report?.description.text).not.toContain(words);

@@ -20,7 +20,8 @@ describe('the review, when the story names its reporter', () => {
   it('says nothing when the story does not name them, or they already chose to share their number', () => {
     expect(reviewText(t, review({ text: 'Polisi walitaka hongo ya 500.' }), 'sw', own)).not.toContain('review.own_');
     expect(reviewText(t, review({ anonymous: false }), 'sw', own)).not.toContain('review.own_');
-    expect(reviewText(t, review(), 'sw')).not.toContain('review.own_');
+    // Without their Telegram name, "Mimi ni Achieng" is still warned of, as a name given (below).
+    expect(reviewText(t, review(), 'sw')).not.toContain('review.own_name');
   });
 });
 
@@ -64,5 +65,24 @@ describe('the review of an urgent report, stored and read by staff as it was wri
     // Not on a report that waited for Send, nor on an urgent one with nothing of theirs in the story.
     expect(reviewText(t, review(), 'sw', own)).not.toContain('review.own_seen_urgent');
     expect(reviewText(t, review({ text: 'Polisi walinipiga.', danger: true, urgent: 'R-7K3F-9QX2' }), 'sw', own)).not.toContain('review.own_seen_urgent');
+  });
+});
+
+describe('the review, when the story introduces its reporter', () => {
+  it('warns that staff see the name even when sent anonymously, naming it as written', () => {
+    const text = reviewText(t, review({ text: 'Jina langu ni Wafula Barasa. Polisi walinikamata Kayole.' }), 'sw', own);
+    expect(text).toContain('review.own_intro(Wafula Barasa)');
+    expect(text.indexOf('review.own_intro')).toBeLessThan(text.indexOf('review.hint'));
+    expect(reviewText(t, review({ text: "I'm Njeri, they took my phone" }), 'en', own)).toContain('review.own_intro(Njeri)');
+    expect(reviewText(t, review(), 'sw')).toContain('review.own_intro(Achieng)');
+  });
+
+  it('says nothing of words that are no name, of a name they chose to share, or twice of their Telegram name', () => {
+    expect(reviewText(t, review({ text: 'Mimi ni mwalimu. Polisi walinipiga.' }), 'sw', own)).not.toContain('review.own_intro');
+    expect(reviewText(t, review({ text: 'I am scared, I am at Kayole' }), 'en', own)).not.toContain('review.own_intro');
+    expect(reviewText(t, review({ text: 'My name is Wafula Barasa', anonymous: false }), 'en', own)).not.toContain('review.own_intro');
+    const named = reviewText(t, review({ text: 'Mimi ni Achieng Odhiambo. Polisi walitaka hongo.' }), 'sw', own);
+    expect(named).toContain('review.own_name(Achieng)');
+    expect(named).not.toContain('review.own_intro');
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * A reporter introducing themselves in their story ("jina langu ni Achieng", "naitwa Wafula",
+ * "I'm Njeri"): sent anonymously, staff would still read the name there.
+ */
+
+/** Words that say, a name does: after these, a name in lower case is still a name ("my name is john"). */
+const SAYS_NAME = String.raw`jina\s+langu\s+ni|majina\s+yangu\s+ni|my\s+name\s+is|my\s+names\s+are`;
+
+/** Words after which a name follows as often as anything else ("mimi ni mwalimu", "I am scared"): only a capital makes it a name. */
+const MAY_NAME = String.raw`mimi\s+naitwa|ninaitwa|naitwa|mimi\s+ni|i\s+am|i['’]m|im`;
+
+const WORD = String.raw`[\p{L}\p{M}][\p{L}\p{M}'’-]*`;
+
+const INTRO = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:(${SAYS_NAME})|(?:${MAY_NAME}))[ \\t]+(${WORD}(?:[ \\t]+${WORD}){0,2})`, 'giu');
+
+/**
+ * Words that are no name, capitalised or not: what people are ("mwalimu", "Kenyan"), titles
+ * ("Mama yake"), how they feel or where they are ("scared", "at"), and a name kept back ("siri").
+ */
+const NOT_NAMES = new Set([
+  // English
+  'a', 'an', 'the', 'at', 'in', 'on', 'from', 'with', 'here', 'there', 'not', 'so', 'very', 'just', 'also', 'still', 'now', 'being', 'going', 'writing',
+  'reporting', 'calling', 'sorry', 'fine', 'ok', 'okay', 'sure', 'safe', 'scared', 'afraid', 'worried', 'hiding', 'injured', 'hurt', 'alone', 'home', 'back',
+  'and', 'but', 'witness', 'victim', 'kenyan', 'christian', 'muslim', 'teacher', 'student', 'voter', 'agent', 'clerk', 'officer', 'police', 'nurse', 'driver',
+  'rider', 'boda', 'farmer', 'trader', 'mother', 'father', 'withheld', 'anonymous', 'unknown', 'confidential', 'secret', 'catholic',
+  'presiding', 'returning', 'citizen', 'member', 'resident',
+  // Communities, said as who one is ("I am Kikuyu", "mimi ni Mjaluo"): no one's name
+  'kikuyu', 'luo', 'luhya', 'kalenjin', 'kamba', 'kisii', 'meru', 'maasai', 'masai', 'somali', 'mijikenda', 'turkana', 'embu', 'kuria', 'teso', 'pokot',
+  'mkikuyu', 'mjaluo', 'mluhya', 'mkalenjin', 'mkamba', 'mkisii', 'mmeru', 'mmaasai', 'msomali', 'mkatoliki',
+  // Swahili
+  'na', 'ni', 'wa', 'kwa', 'katika', 'hapa', 'pale', 'sasa', 'bado', 'pia', 'tu', 'siri', 'mkenya', 'mkristo', 'mwislamu', 'mwanafunzi', 'mwalimu', 'mlinzi',
+  'dereva', 'mkulima', 'mfanyabiashara', 'mwanamke', 'mwanaume', 'kijana', 'shahidi', 'mpiga', 'wakala', 'ajenti', 'askari', 'polisi', 'mgonjwa', 'mjane',
+  'mwanachama', 'mwananchi', 'raia', 'mmoja', 'yule', 'huyo', 'mwenyewe', 'mzazi', 'mkazi', 'mfanyakazi', 'mama', 'baba', 'mzee', 'dada', 'kaka', 'shosh', 'cucu', 'guka',
+  // Titles, in either
+  'madam', 'pastor', 'bishop', 'sister', 'brother', 'uncle', 'auntie', 'aunty', 'mr', 'mrs', 'miss', 'mister', 'doctor', 'daktari', 'chief', 'bro', 'sis',
+]);
+
+/**
+ * The name a reporter gives themselves in this text, as written ("Achieng Otieno"); undefined when
+ * there is none. A name is capitalised word(s) not among `NOT_NAMES`; in text without capitals to
+ * go by (all lower or all upper case), only the one word after "jina langu ni" / "my name is".
+ */
+export function selfIntroduction(text: string): string | undefined {
+  // Capitals tell a name only in text that has small letters too: in "I AM PETER" every word has one.
+  const capitals = /\p{Ll}/u.test(text);
+  // A capital then a small letter: "I am IEBC clerk", "I am UDA agent" name a body, not the reporter.
+  const named = (w: string) => capitals && /^\p{Lu}[\p{Ll}\p{M}'’]/u.test(w) && !NOT_NAMES.has(w.toLowerCase());
+  for (const m of text.matchAll(INTRO)) {
+    const [first = '', ...rest] = (m[2] ?? '').split(/[ \t]+/);
+    if (NOT_NAMES.has(first.toLowerCase())) continue;
+    if (!named(first)) {
+      if (m[1]) return first;
+      continue;
+    }
+    const more = rest.findIndex((w) => !named(w));
+    return [first, ...rest.slice(0, more < 0 ? rest.length : more)].join(' ');
+  }
+  return undefined;
+}
