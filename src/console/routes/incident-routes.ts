@@ -35,8 +35,42 @@ function closeAction(status: (typeof CLOSE_CHOICES)[number], note: string): Batc
  * service decides the rest with the domain's incident rules. Absent incident actions: 404.
  */
 export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
+  const kit = incidentKit(ctx);
+  if (!kit) return;
+  const { incidents, post, back, act } = kit;
+  const answer = async (req: FastifyRequest, reply: FastifyReply, run: (s: IncidentActions) => ReturnType<IncidentActions['split']>, okKey: string) => {
+    const result = await run(incidents);
+    return back(req, reply, result.ok, result.ok ? okKey : incidentFlash(result.reason));
+  };
+  incidentBatchRoutes(app, ctx, kit);
+
+  app.post('/tickets/:id/incident/join', { ...post, schema: { params: ticketParams, body: joinForm } }, async (req, reply) => {
+    const { id, me } = act(req);
+    if (!req.body.member.length) return back(req, reply, false, 'choose_reports');
+    const result = await incidents.join(id, me, req.body.member);
+    if (!result.ok) return back(req, reply, false, incidentFlash(result.reason));
+    if (!result.skipped) return back(req, reply, true, 'incident_joined');
+    return back(req, reply, true, 'incident_joined_some', { joined: result.joined, skipped: result.skipped });
+  });
+
+  app.post('/tickets/:id/incident/split', { ...post, schema: { params: ticketParams, body: splitForm } }, async (req, reply) => {
+    const { id, me } = act(req);
+    return answer(req, reply, (s) => s.split(req.body.member ?? id, me), 'incident_split');
+  });
+
+  app.post('/tickets/:id/incident/reply', { ...post, schema: { params: ticketParams, body: replyAllForm } }, async (req, reply) => {
+    const { id, me } = act(req);
+    const result = await incidents.replyAll(id, me, { en: req.body.text_en, sw: req.body.text_sw }, { key: req.body.key, identityAskConfirmed: req.body.identity_ok === '1' });
+    if (!result.ok) return back(req, reply, false, incidentFlash(result.reason));
+    // How many were answered, and how many skipped (closed, or moved to another agent since).
+    return back(req, reply, true, result.skipped ? 'incident_replied_some' : 'incident_replied', { sent: result.sent, skipped: result.skipped });
+  });
+}
+
+/** What the incident routes share: the service, the guarded POST's hooks, the redirect back to the ticket and who acts on which. */
+function incidentKit(ctx: ConsoleContext) {
   const incidents = ctx.incidents;
-  if (!incidents) return;
+  if (!incidents) return undefined;
   const guard = ticketGuard(ctx);
   const post = { onRequest: guard.onRequest, preValidation: ctx.auth.checkCsrf, preHandler: guard.preHandler };
   // `counts` travel with the flash ("joined 3, skipped 1"; src/console/index.ts reads them).
@@ -45,11 +79,12 @@ export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     return reply.redirect(`/tickets/${openTicket(req)._id.toString()}?${ok ? 'ok' : 'err'}=${key}${extra}#similar`, 303);
   };
   const act = (req: FastifyRequest) => ({ id: openTicket(req)._id.toString(), me: agentRef(signedInAgent(req)) });
-  const answer = async (req: FastifyRequest, reply: FastifyReply, run: (s: IncidentActions) => ReturnType<IncidentActions['split']>, okKey: string) => {
-    const result = await run(incidents);
-    return back(req, reply, result.ok, result.ok ? okKey : incidentFlash(result.reason));
-  };
+  return { incidents, post, back, act };
+}
 
+/** Refer or close every report of an incident (the incident section's two forms). */
+function incidentBatchRoutes(app: ConsoleApp, ctx: ConsoleContext, kit: NonNullable<ReturnType<typeof incidentKit>>): void {
+  const { incidents, post, back, act } = kit;
   /**
    * Refer or close every report: first a confirm step saying how many reports it changes (the
    * form's fields carried along), then the result page naming what was skipped and why, by
@@ -77,27 +112,5 @@ export function incidentRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const { status, note, confirm } = req.body;
     if (!status) return back(req, reply, false, 'choose_status');
     return batch(req, reply, closeAction(status, note), { status, note }, confirm === '1');
-  });
-
-  app.post('/tickets/:id/incident/join', { ...post, schema: { params: ticketParams, body: joinForm } }, async (req, reply) => {
-    const { id, me } = act(req);
-    if (!req.body.member.length) return back(req, reply, false, 'choose_reports');
-    const result = await incidents.join(id, me, req.body.member);
-    if (!result.ok) return back(req, reply, false, incidentFlash(result.reason));
-    if (!result.skipped) return back(req, reply, true, 'incident_joined');
-    return back(req, reply, true, 'incident_joined_some', { joined: result.joined, skipped: result.skipped });
-  });
-
-  app.post('/tickets/:id/incident/split', { ...post, schema: { params: ticketParams, body: splitForm } }, async (req, reply) => {
-    const { id, me } = act(req);
-    return answer(req, reply, (s) => s.split(req.body.member ?? id, me), 'incident_split');
-  });
-
-  app.post('/tickets/:id/incident/reply', { ...post, schema: { params: ticketParams, body: replyAllForm } }, async (req, reply) => {
-    const { id, me } = act(req);
-    const result = await incidents.replyAll(id, me, { en: req.body.text_en, sw: req.body.text_sw }, { key: req.body.key, identityAskConfirmed: req.body.identity_ok === '1' });
-    if (!result.ok) return back(req, reply, false, incidentFlash(result.reason));
-    // How many were answered, and how many skipped (closed, or moved to another agent since).
-    return back(req, reply, true, result.skipped ? 'incident_replied_some' : 'incident_replied', { sent: result.sent, skipped: result.skipped });
   });
 }
