@@ -81,16 +81,7 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
   const handed = (e: ReportEventDoc, key: 'fromAgent' | 'toAgent') => (e.type === 'handed_over' && typeof e.data?.[key] === 'string' ? [e.data[key] as string] : []);
   const names = await ctx.store.agents.namesByIds(history.flatMap((e) => [...(e.actor.agentId ? [String(e.actor.agentId)] : []), ...handed(e, 'fromAgent'), ...handed(e, 'toAgent')]));
   const nameOf = (e: ReportEventDoc) => (e.actor.agentId ? (names.get(String(e.actor.agentId)) ?? '?') : '');
-  // Repeated views by the same person in a row are one line: reloads are not news; a return
-  // later than VIEW_AGAIN_AFTER_MS after the view last shown is.
-  const hidden = new Set<number>();
-  let shown: ReportEventDoc | undefined;
-  history.forEach((e, i) => {
-    const before = history[i - 1];
-    const again = e.type === 'viewed' && before?.type === 'viewed' && shown && String(shown.actor.agentId) === String(e.actor.agentId) && e.at.getTime() - shown.at.getTime() < VIEW_AGAIN_AFTER_MS;
-    if (again) hidden.add(i);
-    else shown = e;
-  });
+  const hidden = repeatedViews(history);
   const runs = linkedRuns(history);
   const repeatedView = (_e: ReportEventDoc, i: number) => hidden.has(i) || runs.hidden.has(i);
   return {
@@ -135,6 +126,22 @@ async function activity(ctx: ConsoleContext, report: ReportDoc) {
         handedTo: handed(e, 'toAgent').map((id) => names.get(id) ?? '?')[0],
       })),
   };
+}
+
+/**
+ * Repeated views by the same person in a row are one line: reloads are not news; a return later
+ * than VIEW_AGAIN_AFTER_MS after the view last shown is. The indexes not shown.
+ */
+function repeatedViews(history: readonly ReportEventDoc[]): Set<number> {
+  const hidden = new Set<number>();
+  let shown: ReportEventDoc | undefined;
+  history.forEach((e, i) => {
+    const before = history[i - 1];
+    const again = e.type === 'viewed' && before?.type === 'viewed' && shown && String(shown.actor.agentId) === String(e.actor.agentId) && e.at.getTime() - shown.at.getTime() < VIEW_AGAIN_AFTER_MS;
+    if (again) hidden.add(i);
+    else shown = e;
+  });
+  return hidden;
 }
 
 /**
