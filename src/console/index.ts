@@ -199,13 +199,19 @@ async function boardRoutes(board: FastifyInstance, ctx: ConsoleContext): Promise
   board.addHook('preHandler', async (req, reply) => {
     await supervisorOnly.call(board, req, reply);
     if (reply.sent) return reply;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      const origin = req.headers.origin;
-      const host = req.headers.host;
-      if (!origin || !host || new URL(origin).host !== host) return reply.code(403).send('Forbidden');
-    }
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOrigin(req.headers.origin, req.headers.host)) return reply.code(403).send('Forbidden');
   });
   await (ctx.mountBoard ?? mountBullBoard)(board, BULL_BOARD_PATH, ctx.queues ?? []);
+}
+
+/**
+ * The browser says the request came from this console's own page: its Origin names this host. An
+ * Origin that is no URL (`null`, sent from a sandboxed frame or after a redirect from another
+ * site) is not this console: refused like any other, never a server error.
+ */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin || !host || !URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
 }
 
 /** The proxies that may name the client: a number of hops of one's own as fastify's trust function, or their addresses. */

@@ -55,6 +55,8 @@ export async function createConsoleHarness(opts: HarnessOptions): Promise<Consol
     // so the access rules around /admin/queues are still exercised.
     mountBoard: async (scope) => {
       scope.get('/', async () => 'bull-board stand-in');
+      // One of the board's own API calls that would change a queue (bull-board's page sends it with fetch).
+      scope.put('/api/queues/:queueName/pause', async () => 'paused (stand-in)');
     },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

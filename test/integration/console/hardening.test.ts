@@ -38,6 +38,21 @@ describe('console hardening', () => {
     expect(board.headers['x-frame-options']).toBe('DENY');
   });
 
+  it.each([
+    ['no Origin', undefined],
+    ['another site', 'https://evil.example'],
+    ['Origin: null (a sandboxed frame, a redirect from another site)', 'null'],
+    ['an Origin that is no URL', 'not a url'],
+  ])('refuses a change through the BullMQ board from %s with 403 (a refusal, not a server error)', async (_what, origin) => {
+    const b = h.browser();
+    await b.signIn('imani');
+    const res = await fetch(`${h.base}/admin/queues/api/queues/tickets/pause`, { method: 'PUT', headers: { cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(origin ? { origin } : {}) } });
+    expect([res.status, await res.text()]).toEqual([403, 'Forbidden']);
+    // From the console's own page, the same call goes through (the board itself is read-only).
+    const own = await fetch(`${h.base}/admin/queues/api/queues/tickets/pause`, { method: 'PUT', headers: { cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '), origin: h.base } });
+    expect(own.status).toBe(200);
+  });
+
   it.each(['/%00x', '/queue%0d%0aSet-Cookie:%20x=1', '/%7f', '/tickets/%C3%A9'])('signs in with next=%s without a 500, going to the queue instead', async (next) => {
     const b = h.browser();
     const form = await b.get(`/signin?next=${next}`);
