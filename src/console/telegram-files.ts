@@ -129,7 +129,7 @@ export class TelegramFiles implements EvidenceFilePort {
     if (file && !isPicture(media) && !isPictureFile(file)) return fileHeaders(reply.code(200), media).header('content-length', String(file.length)).send(file);
     let cleaned: Cleaned = { ok: false };
     try {
-      if (file) cleaned = withoutMetadata(file, media.kind);
+      if (file) cleaned = withoutMetadata(file);
     } catch (err) {
       this.logger.warn({ reportId: opts.reportId, kind: media.kind, err }, 'evidence picture could not be cleaned');
     }

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { oggWithoutMetadata } from './ogg-metadata';
 
 /** `parts`: the file as it goes, in pieces that are views of the file read (no copy of a 20 MB picture). */
 export type Cleaned = { ok: true; parts: Buffer[]; cleaned: boolean } | { ok: false };
@@ -14,14 +15,15 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  * cannot read that way is not given out at all. Videos are among those: a dashcam keeps its GPS
  * among the frames' data and a camcorder inside the video stream itself, which only work at the
  * level of the video's coding could clean for certain (a review found both in a box-level cleaner).
+ * A voice note (Ogg Opus or Vorbis) goes without the comments an app wrote into it (ogg-metadata.ts);
+ * other audio (MP3 and its ID3 tags, M4A) does not go. Judged by the bytes, whatever kind the app gave.
  */
-export function withoutMetadata(file: Buffer, kind: string): Cleaned {
+export function withoutMetadata(file: Buffer): Cleaned {
   const done = (parts: Buffer[] | null): Cleaned => (parts ? { ok: true, parts, cleaned: true } : { ok: false });
   if (file.subarray(0, 3).equals(JPEG)) return done(jpegWithoutMetadata(file));
   if (file.subarray(0, 8).equals(PNG)) return done(pngWithoutMetadata(file));
   if (file.toString('latin1', 0, 4) === 'RIFF' && file.toString('latin1', 8, 12) === 'WEBP') return done(webpWithoutMetadata(file));
-  // Telegram's own recording: Opus with its encoder's name, nothing of the phone.
-  if (kind === 'voice' && file.toString('latin1', 0, 4) === 'OggS') return { ok: true, parts: [file], cleaned: false };
+  if (file.toString('latin1', 0, 4) === 'OggS') return done(oggWithoutMetadata(file));
   return { ok: false };
 }
 

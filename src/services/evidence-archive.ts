@@ -284,7 +284,7 @@ export class EvidenceArchiveService {
   /** A file that makes the cleaning fail is one more file not given, never the end of the archive. */
   private cleaned(file: Buffer, entry: ArchiveEntry, reportId: string): Cleaned {
     try {
-      return withoutMetadata(file, entry.media.kind);
+      return withoutMetadata(file);
     } catch (err) {
       this.deps.logger.warn({ reportId, kind: entry.media.kind, err }, 'evidence file could not be cleaned');
       return { ok: false };

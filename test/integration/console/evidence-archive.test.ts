@@ -14,6 +14,7 @@ import { EvidenceArchiveService } from '../../../src/services/evidence-archive';
 import type { EvidenceFilePort } from '../../../src/services/ports';
 import type { ReportDoc } from '../../../src/store';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
+import { opusVoiceNote } from '../../support/ogg';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { TelegramDouble } from '../../support/telegram';
 
@@ -86,10 +87,13 @@ function mp4Start(total: number, length: number): Buffer {
   return Buffer.concat([ftyp, mdat, Buffer.alloc(length - 24, 2)]);
 }
 
+const SOUND = Buffer.alloc(2800, 9);
+
 async function takenReport(opts: { anonymous: boolean }): Promise<{ report: ReportDoc; id: string; photo: Buffer; pdf: Buffer; voice: Buffer; agent: ReturnType<ConsoleHarness['browser']> }> {
   const photo = jpegWithGps();
   const pdf = Buffer.from('%PDF-1.4\nreceipt from the roadblock\n');
-  const voice = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(3000, 9)]);
+  // Sent by an app that wrote who recorded it, and where, into its comments.
+  const voice = opusVoiceNote(['ARTIST=Wanjiru', 'LOCATION=Kasarani roadblock'], [SOUND]);
   const p = tg.addFile(photo, { mimeType: 'image/jpeg', kind: 'photo' });
   const d = tg.addFile(pdf, { mimeType: 'application/pdf', fileName: '../../receipt.pdf', kind: 'document' });
   const v = tg.addFile(voice, { mimeType: 'audio/ogg', kind: 'voice' });
@@ -134,7 +138,10 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
   const cleaned = files.get('evidence/01-photo.jpg')!;
   expect(cleaned.includes(Buffer.from(GPS))).toBe(false);
   expect(cleaned).toEqual(Buffer.concat([photo.subarray(0, 2), photo.subarray(photo.indexOf(Buffer.from([0xff, 0xdb])))]));
-  expect(files.get('later-messages/01-voice.ogg')!.equals(voice)).toBe(true);
+  // The voice note without its comments: the sound as it was.
+  const heard = files.get('later-messages/01-voice.ogg')!;
+  for (const tag of ['Wanjiru', 'Kasarani', 'ARTIST']) expect([tag, heard.includes(Buffer.from(tag))]).toEqual([tag, false]);
+  expect(heard.subarray(heard.length - SOUND.length)).toEqual(SOUND);
 
   const manifest = files.get('MANIFEST.txt')!.toString('utf8');
   expect(manifest).toContain(`Ripoti: the evidence of report ${report.reference}`);
@@ -144,7 +151,8 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
   expect(manifest).toContain('Name as sent: ../../receipt.pdf');
   expect(manifest).toMatch(/02-receipt\.pdf\r\n.+\r\n.+\r\n {2}NOT INCLUDED: a file of this kind can carry details of the phone that made it/);
   expect(manifest).toMatch(/evidence\/03-photo\.jpg\r\n {2}Photo; received with the report on .+\r\n {2}NOT INCLUDED: Telegram did not give us this file/);
-  expect(manifest).toMatch(/later-messages\/01-voice\.ogg\r\n {2}Voice note, audio\/ogg, 2\.9 KB; received in a later message on /);
+  expect(manifest).toMatch(/later-messages\/01-voice\.ogg\r\n {2}Voice note, audio\/ogg, 2\.9 KB; received in a later message on .+\r\n {2}The details the phone wrote into this file .+ were removed.+\r\n {2}SHA-256: ([0-9a-f]{64})/);
+  expect(manifest).toContain(`SHA-256: ${sha256(heard)}`);
   // Not referred: no agency, so no identity; notes never.
   expect(manifest).toContain('To reach the reporter, contact Ripoti and quote reference number');
   for (const secret of ['Wanjiru', '+254711222333', 'INTERNAL NOTE', tg.token]) expect([secret, manifest.includes(secret)]).toEqual([secret, false]);
@@ -155,6 +163,7 @@ it('downloads every file as one ZIP with a manifest; a file Telegram does not gi
   // With consent the files go as sent.
   expect(withYes.get('evidence/01-photo.jpg')!.equals(photo)).toBe(true);
   expect(withYes.get('evidence/02-receipt.pdf')!.equals(pdf)).toBe(true);
+  expect(withYes.get('later-messages/01-voice.ogg')!.equals(voice)).toBe(true);
   const referred = withYes.get('MANIFEST.txt')!.toString('utf8');
   expect(referred).toContain(`SHA-256: ${sha256(photo)}`);
   expect(referred).not.toContain('Taarifa ambazo simu iliweka');
