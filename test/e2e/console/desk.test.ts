@@ -677,7 +677,11 @@ it('deactivated while a ticket page and the queue are open: both go to sign-in b
 it('a message arriving while the ticket tab is in the background stays unread until the agent comes back to it', async () => {
   const filed = await fileReport();
   const a = await agentDesk();
+  // The page catches up at its live stream's start (the conversation too, which marks it seen);
+  // read before that answer, the mark it leaves would look like a look from the hidden tab.
+  const caughtUp = a.page.waitForResponse((r) => new URL(r.url()).pathname === `/tickets/${filed.id}/conversation`);
   await takeNext(a.page);
+  await caughtUp;
   const seen = async () => (await h.store.reports.findById(filed.id))!.holderSeen?.at.getTime() ?? 0;
   // The agent switches to another tab (the page is hidden, its live stream still open).
   await a.page.evaluate(() => {
