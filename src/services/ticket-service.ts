@@ -239,11 +239,18 @@ export class TicketService implements TicketActions {
     return notices;
   }
 
-  /** Stores the notices a change owed and queues them; a failure leaves them owed for the outbox relay (logged, not thrown: the change is made). */
+  /**
+   * Stores the notices a change owed and queues them; a failure leaves them owed for the outbox
+   * relay (logged, not thrown: the change is made). Those an earlier change still owes (its store
+   * failed, the relay has not come yet) go first, from the ticket as the change left it: this
+   * change's notice must not reach the reporter before the earlier one.
+   */
   private async sendOwed(report: ReportDoc, notices: readonly OwedNotice[]): Promise<void> {
     if (!notices.length) return;
+    const mine = new Set(notices.map((n) => n._id.toString()));
+    const earlier = (report.noticesOwed ?? []).filter((n) => !mine.has(n._id.toString()));
     try {
-      await storeOwedNotices(this.deps, report, notices);
+      await storeOwedNotices(this.deps, report, [...earlier, ...notices]);
     } catch (err) {
       this.deps.logger.error({ reportId: report._id.toString(), reference: report.reference, notices: notices.map((n) => n.key), err }, 'could not store notices for reporter; the outbox relay will');
     }

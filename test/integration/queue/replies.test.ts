@@ -257,6 +257,27 @@ describe('messages to reporters (replies queue)', () => {
     expect(texts().filter((t) => t.includes('it is no longer with'))).toHaveLength(1);
   });
 
+  it('a referral whose notice failed to store, then "waiting for the reporter" at once: the reporter is told of the referral first', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    const admin = h.store.models.Message.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
+    await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
+    try {
+      expect(await h.tickets.refer(reportId, a, 'IPOA')).toEqual({ ok: true });
+    } finally {
+      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+    }
+    // The referral's notice is still owed (the outbox relay leaves it a moment to its change) when staff ask for more.
+    expect(await h.tickets.changeStatus(reportId, a, 'waiting_reporter')).toEqual({ ok: true });
+    await seen(user, 'has been passed to');
+    await seen(user, 'needs more information');
+    const texts = user.messages().map((m) => m.text ?? '');
+    expect(texts.findIndex((t) => t.includes('has been passed to'))).toBeLessThan(texts.findIndex((t) => t.includes('needs more information')));
+    await waitFor(async () => (await h.store.messages.listForReport(reportId)).every((m) => m.delivery === 'sent') || undefined, 'every notice marked sent');
+    expect(user.messages().filter((m) => (m.text ?? '').includes('has been passed to'))).toHaveLength(1);
+  });
+
   it('a reply to an anonymous reporter asking who they are, whose audit line failed, sent again from the same draft: audited once, delivered once', async () => {
     const user = tg.user({ firstName: 'Audited', languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
