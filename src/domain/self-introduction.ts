@@ -23,7 +23,8 @@ const NOT_NAMES = new Set([
   'reporting', 'calling', 'sorry', 'fine', 'ok', 'okay', 'sure', 'safe', 'scared', 'afraid', 'worried', 'hiding', 'injured', 'hurt', 'alone', 'home', 'back',
   'and', 'but', 'witness', 'victim', 'kenyan', 'christian', 'muslim', 'teacher', 'student', 'voter', 'agent', 'clerk', 'officer', 'police', 'nurse', 'driver',
   'rider', 'boda', 'farmer', 'trader', 'mother', 'father', 'withheld', 'anonymous', 'unknown', 'confidential', 'secret', 'catholic',
-  'presiding', 'returning', 'citizen', 'member', 'resident',
+  'presiding', 'returning', 'citizen', 'member', 'resident', 'tired', 'sick', 'ill', 'happy', 'sad', 'angry', 'pregnant', 'disabled', 'old', 'young',
+  'new', 'ready', 'innocent', 'poor', 'unemployed', 'jobless', 'married', 'single', 'helpless', 'desperate', 'lost', 'stranded', 'traumatised', 'traumatized', 'only',
   // Communities, said as who one is ("I am Kikuyu", "mimi ni Mjaluo"): no one's name
   'kikuyu', 'luo', 'luhya', 'kalenjin', 'kamba', 'kisii', 'meru', 'maasai', 'masai', 'somali', 'mijikenda', 'turkana', 'embu', 'kuria', 'teso', 'pokot',
   'mkikuyu', 'mjaluo', 'mluhya', 'mkalenjin', 'mkamba', 'mkisii', 'mmeru', 'mmaasai', 'msomali', 'mkatoliki',
@@ -31,25 +32,43 @@ const NOT_NAMES = new Set([
   'na', 'ni', 'wa', 'kwa', 'katika', 'hapa', 'pale', 'sasa', 'bado', 'pia', 'tu', 'siri', 'mkenya', 'mkristo', 'mwislamu', 'mwanafunzi', 'mwalimu', 'mlinzi',
   'dereva', 'mkulima', 'mfanyabiashara', 'mwanamke', 'mwanaume', 'kijana', 'shahidi', 'mpiga', 'wakala', 'ajenti', 'askari', 'polisi', 'mgonjwa', 'mjane',
   'mwanachama', 'mwananchi', 'raia', 'mmoja', 'yule', 'huyo', 'mwenyewe', 'mzazi', 'mkazi', 'mfanyakazi', 'mama', 'baba', 'mzee', 'dada', 'kaka', 'shosh', 'cucu', 'guka',
+  'mtu', 'mwenye', 'mwathiriwa', 'muathiriwa', 'mhudumu', 'mfuasi', 'mwanamume', 'msichana', 'mvulana', 'mjamzito',
   // Titles, in either
   'madam', 'pastor', 'bishop', 'sister', 'brother', 'uncle', 'auntie', 'aunty', 'mr', 'mrs', 'miss', 'mister', 'doctor', 'daktari', 'chief', 'bro', 'sis',
 ]);
 
+/** Bodies, parties and services said as who one is ("I am IEBC clerk", "MIMI NI ODM"): written in capitals, never a name. */
+const ACRONYMS = new Set(
+  'iebc uda odm kdf gsu nps dci ocs ocpd kps mca mp kanu anc ford narc ipoa odpp ncic eacc knchr kra ntsa kws kfs jubilee azimio wiper dap nasa kenya'.split(' '),
+);
+
 /**
- * The name a reporter gives themselves in this text, as written ("Achieng Otieno"); undefined when
- * there is none. A name is capitalised word(s) not among `NOT_NAMES`; in text without capitals to
- * go by (all lower or all upper case), only the one word after "jina langu ni" / "my name is".
+ * A word in capitals that can be a name ("PETER", "KAMAU"): three letters or more, a vowel among
+ * them, no body's initials ("IEBC", "UDA"), no word of `NOT_NAMES`, and no English "-ING" or "-ED"
+ * ("I AM BLEEDING", "I AM ARRESTED": how someone is, said in capitals).
+ */
+function shoutedName(w: string): boolean {
+  const lower = w.toLowerCase();
+  return /^\p{Lu}{3,}$/u.test(w) && /[AEIOU]/.test(w) && !ACRONYMS.has(lower) && !NOT_NAMES.has(lower) && !/(ING|ED)$/.test(w);
+}
+
+/**
+ * The name a reporter gives themselves in this text, as written ("Achieng Otieno", "KAMAU");
+ * undefined when there is none. A name is capitalised word(s) not among `NOT_NAMES`, or a word in
+ * capitals that can be one (`shoutedName`: "I am PETER"); in text without small letters (all in
+ * capitals, as many type on a phone), only the one word after the introduction ("MIMI NI KAMAU"),
+ * and in text without capitals only the one word after "jina langu ni" / "my name is".
  */
 export function selfIntroduction(text: string): string | undefined {
   // Capitals tell a name only in text that has small letters too: in "I AM PETER" every word has one.
   const capitals = /\p{Ll}/u.test(text);
-  // A capital then a small letter: "I am IEBC clerk", "I am UDA agent" name a body, not the reporter.
-  const named = (w: string) => capitals && /^\p{Lu}[\p{Ll}\p{M}'’]/u.test(w) && !NOT_NAMES.has(w.toLowerCase());
+  // A capital then a small letter, or a name in capitals: "I am IEBC clerk", "I am UDA agent" name a body, not the reporter.
+  const named = (w: string) => capitals && (/^\p{Lu}[\p{Ll}\p{M}'’]/u.test(w) || shoutedName(w)) && !NOT_NAMES.has(w.toLowerCase());
   for (const m of text.matchAll(INTRO)) {
     const [first = '', ...rest] = (m[2] ?? '').split(/[ \t]+/);
     if (NOT_NAMES.has(first.toLowerCase())) continue;
     if (!named(first)) {
-      if (m[1]) return first;
+      if (m[1] || (!capitals && shoutedName(first))) return first;
       continue;
     }
     const more = rest.findIndex((w) => !named(w));

@@ -75,11 +75,15 @@ describe('the review, when the story introduces its reporter', () => {
     expect(text.indexOf('review.own_intro')).toBeLessThan(text.indexOf('review.hint'));
     expect(reviewText(t, review({ text: "I'm Njeri, they took my phone" }), 'en', own)).toContain('review.own_intro(Njeri)');
     expect(reviewText(t, review(), 'sw')).toContain('review.own_intro(Achieng)');
+    // In capitals, as many type on a phone: still a name staff would read.
+    expect(reviewText(t, review({ text: 'MIMI NI KAMAU, POLISI WALINIPIGA' }), 'sw', own)).toContain('review.own_intro(KAMAU)');
+    expect(reviewText(t, review({ text: 'I am PETER and they took my phone' }), 'en', own)).toContain('review.own_intro(PETER)');
   });
 
   it('says nothing of words that are no name, of a name they chose to share, or twice of their Telegram name', () => {
     expect(reviewText(t, review({ text: 'Mimi ni mwalimu. Polisi walinipiga.' }), 'sw', own)).not.toContain('review.own_intro');
     expect(reviewText(t, review({ text: 'I am scared, I am at Kayole' }), 'en', own)).not.toContain('review.own_intro');
+    expect(reviewText(t, review({ text: 'I AM SCARED. NIKO KAYOLE' }), 'en', own)).not.toContain('review.own_intro');
     expect(reviewText(t, review({ text: 'My name is Wafula Barasa', anonymous: false }), 'en', own)).not.toContain('review.own_intro');
     const named = reviewText(t, review({ text: 'Mimi ni Achieng Odhiambo. Polisi walitaka hongo.' }), 'sw', own);
     expect(named).toContain('review.own_name(Achieng)');

@@ -23,7 +23,38 @@ describe('a self-introduction in a story', () => {
     expect(selfIntroduction('my name is john and they arrested me')).toBe('john');
     expect(selfIntroduction('MY NAME IS JOHN MWANGI THEY BEAT ME')).toBe('JOHN');
     expect(selfIntroduction('i am peter and they arrested me')).toBeUndefined();
-    expect(selfIntroduction('I AM PETER THEY BEAT ME')).toBeUndefined();
+  });
+
+  it('reads a name written in capitals: in a story all in capitals (its one word) or within small letters', () => {
+    expect(selfIntroduction('I AM PETER THEY BEAT ME')).toBe('PETER');
+    expect(selfIntroduction('MIMI NI KAMAU, POLISI WALINIPIGA JANA')).toBe('KAMAU');
+    expect(selfIntroduction('NAITWA WANJIKU NA WALINIKAMATA')).toBe('WANJIKU');
+    expect(selfIntroduction("I'M NJERI, THEY TOOK MY PHONE")).toBe('NJERI');
+    expect(selfIntroduction('I am PETER and the police beat me')).toBe('PETER');
+    expect(selfIntroduction('Mimi ni KAMAU Mwangi, walinikamata')).toBe('KAMAU Mwangi');
+    expect(selfIntroduction('mimi ni KAMAU na polisi walinipiga')).toBe('KAMAU');
+    // How someone is, where, what they do, who they are with: no name, in capitals either.
+    for (const text of [
+      'I AM SCARED THEY WILL COME BACK',
+      'NIKO KAYOLE SASA',
+      'I AM AT KAYOLE NOW',
+      'I AM TIRED OF THE POLICE',
+      'I AM STILL IN PAIN',
+      'I AM REPORTING A BRIBE',
+      'I AM WORRIED',
+      'I AM 25 YEARS OLD',
+      'MIMI NI MWALIMU',
+      'MIMI NI MAMA YAKE',
+      'MIMI NI MGONJWA SASA',
+      'MIMI NI MKAZI WA KAYOLE',
+      'I AM A BODA RIDER',
+      'I AM IEBC CLERK',
+      'I am IEBC clerk at Kayole',
+      'I am UDA agent',
+      'I am ODM agent',
+      'MIMI NI ODM',
+      'I AM KIKUYU',
+    ]) expect({ text, name: selfIntroduction(text) }).toEqual({ text, name: undefined });
   });
 
   it('reads no name in what is not one', () => {
