@@ -52,8 +52,8 @@ export function categoryInWords(text: string, kind: ReportKind): CategoryCode | 
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** Words that name the police ("askari", "karao", "afande", "cops"). */
-export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci)\b/i;
+/** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"). */
+export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci|(ma)?bo[iy]s? wa blue|boys in blue)\b/i;
 /** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */
 const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|voters?|voting|polling|ballots?|kampeni|campaign|candidate|mgombea|wagombea)\b/i;
 

@@ -36,6 +36,14 @@ const isPart = (w: string) => WHEN_PART.has(w) || COUNTY_PART.has(w);
 /** A word a correction is made of, before its new answer. */
 const ofCorrection = (w: string) => WRONG.has(w) || isPart(w) || FILLER.has(w) || DAY_WORDS.has(w) || COUNTY_WORDS.has(w);
 
+/**
+ * "Nimeandika kaunti vibaya" (I wrote the county wrongly), "nimechagua kaunti vibaya": a verb of
+ * giving the answer, by the reporter, makes "vibaya" (wrongly) say the answer is wrong. "Vibaya"
+ * alone says how something was done ("walinigusa vibaya", touched me wrongly): the story.
+ */
+const GAVE_ANSWER = /^(ni|tu)(me|li)(andika|chagua|weka|bonyeza|bofya|gusa|tuma|taja)$/;
+const saysWrongly = (words: string[]) => words.includes('vibaya') && words.some((w) => GAVE_ANSWER.test(w));
+
 /** Words that say an answer just given was wrong ("sorry", "pole", "nimekosea", "hapana", "county"): a county named with one corrects the county. */
 const CORRECTING = new Set([...WRONG, 'sorry', 'sori', 'pole', 'samahani', 'kaunti', 'county']);
 
@@ -45,7 +53,8 @@ const CORRECTING = new Set([...WRONG, 'sorry', 'sori', 'pole', 'samahani', 'kaun
  * else. A county's name alone stays a place ("Kisumu", as "Mombasa road" is one in Nairobi).
  */
 export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Pick<Correction, 'county'> | undefined {
-  if (!normalise(input).split(' ').some((w) => CORRECTING.has(w))) return undefined;
+  const words = normalise(input).split(' ');
+  if (!words.some((w) => CORRECTING.has(w)) && !saysWrongly(words)) return undefined;
   const c = readCorrection(input, d, now);
   return c?.part === 'county' ? { ...(c.county ? { county: c.county } : {}) } : undefined;
 }
@@ -59,12 +68,14 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
   const words = plain.flat();
   // "Kaunti ni Kisumu", "ilikuwa Kisumu", "Kisumu" alone: a new answer corrects it too, without a "wrong"
   // (only asked about: nothing changes without a tap).
-  const wrong = words.some((w) => WRONG.has(w));
+  const wrongly = saysWrongly(words);
+  const wrong = wrongly || words.some((w) => WRONG.has(w));
+  const ofIt = (w: string) => ofCorrection(w) || (wrongly && (w === 'vibaya' || GAVE_ANSWER.test(w)));
   const named = words.some((w) => WHEN_PART.has(w)) ? 'when' : words.some((w) => COUNTY_PART.has(w)) ? 'county' : undefined;
   // "It was Kisumu not Nakuru": the answer corrected away from comes last; it is no part of the new one.
   const tail = negatedTail(typed, plain);
   const end = tail ?? typed.length;
-  for (let i = 0; i < end && (i === 0 || plain[i - 1].every(ofCorrection)); i++) {
+  for (let i = 0; i < end && (i === 0 || plain[i - 1].every(ofIt)); i++) {
     if (i > 0 && plain[i - 1].some((w) => NOT.has(w))) continue;
     const value = typed.slice(i, end).join(' ').replace(/[.!,;:]+$/u, '');
     const when = named !== 'county' ? readDay(value, now) : undefined;
@@ -72,7 +83,7 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
     const county = named !== 'when' ? readCounty(value) : undefined;
     if (county) return county.code === d.county && !county.town ? undefined : { part: 'county', county };
   }
-  if (!wrong || !words.every(ofCorrection)) return undefined;
+  if (!wrong || !words.every(ofIt)) return undefined;
   // No new answer: the part is named, or pointed to by its old answer ("sio leo").
   const part = named ?? (words.some((w) => DAY_WORDS.has(w)) ? 'when' : words.some((w) => COUNTY_WORDS.has(w) && !isPart(w)) ? 'county' : undefined);
   return part ? { part } : undefined;

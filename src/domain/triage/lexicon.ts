@@ -19,6 +19,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bkituo (cha|ya) polisi\b/g, ' policestation '],
   [/\b(police|pol|polisi) (station|stn|post|stesheni)s?\b/g, ' policestation '],
   [/\bk?a?kitu kidogo\b/g, ' bribe '],
+  // Sheng: "maboi wa blue" (the boys in blue, the regular police's uniform) are the police, not youths.
+  [/\b(ma)?bo[iy]s? wa blue\b|\bboys in blue\b/g, ' police '],
   [/\b(road|barabara) ?blocks?\b/g, ' roadblock '],
   [/\bcheck ?points?\b/g, ' roadblock '],
   [/\bboda ?boda\b/g, ' boda '],
@@ -183,7 +185,7 @@ const MARK = 'n';
 
 /**
  * Sheng and Swahili amounts: "mia tano" = 500, "elfu mbili (na) mia tano" = 2,500, "elfu ishirini"
- * = 20,000, "mia tatu na hamsini" = 350; "finje" = 500, "thao" = 1000. Tens alone ("watu hamsini
+ * = 20,000, "mia tatu na hamsini" = 350; "mbao" = 20, "finje" = 500, "thao" = 1000. Tens alone ("watu hamsini
  * na tano", 55 people) are not read as a sum: only after "elfu" or "mia".
  */
 export function swahiliAmounts(s: string): string {
@@ -206,7 +208,9 @@ export function swahiliAmounts(s: string): string {
   }
   return out
     .replace(new RegExp(`\\b${MARK}(\\d+)\\b`, 'g'), ' $1 ')
-    .replace(/\b(soo|finje|thao|ngiri|punch)\b/g, (w) => ({ soo: ' 100 ', finje: ' 500 ', thao: ' 1000 ', ngiri: ' 1000 ', punch: ' 1000 ' })[w] ?? w);
+    .replace(/\b(soo|finje|thao|ngiri|punch)\b/g, (w) => ({ soo: ' 100 ', finje: ' 500 ', thao: ' 1000 ', ngiri: ' 1000 ', punch: ' 1000 ' })[w] ?? w)
+    // "Mbao" is 20 shillings in Sheng ("walichukua mbao"); "mbao za/ya ..." are planks, timber.
+    .replace(/\bmbao\b(?! (za|ya|la|zile|hizi|hizo)\b)/g, ' 20 ');
 }
 
 export const STOPWORDS = new Set(

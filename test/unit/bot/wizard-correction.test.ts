@@ -241,6 +241,24 @@ describe('a new county or day typed alone, or after "it was", at the review', ()
   });
 });
 
+describe('"nimeandika kaunti vibaya" (I wrote the county wrongly)', () => {
+  it('at the review, opens the county question (the county given kept first); at the place question, asks the county again', () => {
+    for (const words of ['nimeandika kaunti vibaya', 'niliandika county vibaya', 'nimechagua kaunti vibaya', 'Nimeweka kaunti vibaya']) {
+      const r = type(reviewed(), words);
+      expect([words, said(r), r.state.draft?.step, r.state.draft?.editing, r.state.draft?.text]).toEqual([words, ['county.ask_edit'], 'county', true, STORY]);
+      const atPlace = type({ draft: { ...reviewed().draft!, step: 'place', place: undefined, when: undefined, incidentAt: undefined } }, words);
+      expect([words, atPlace.state.draft?.step, atPlace.state.draft?.place]).toEqual([words, 'county', undefined]);
+    }
+  });
+
+  it('"vibaya" alone is no correction: "walinigusa vibaya" (touched me wrongly) is the story, never a county asked again', () => {
+    for (const words of ['walinigusa vibaya', 'alinishika vibaya', 'walituongelesha vibaya sana']) {
+      const r = type(reviewed(), words);
+      expect([words, said(r), r.state.draft?.text]).toEqual([words, ['desc.added', 'review'], `${STORY}\n${words}`]);
+    }
+  });
+});
+
 describe('two words that tell what was done, at the review', () => {
   it.each(['pia walinipiga', 'wakanichapa tena', 'they arrested'])('"%s" is added to the story; it was "not understood" and lost', (words) => {
     const r = type(reviewed(), words);

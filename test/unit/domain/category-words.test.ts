@@ -42,6 +42,10 @@ describe('categoryInWords, as reporters write', () => {
     // Taken as it goes on ("wanakula"): what a matatu driver says of traffic police.
     ['askari wanakula 50 bob kwa kila matatu', 'p_bribery'],
     ['karao anakula 100 kwa kila boda pale stage', 'p_bribery'],
+    // Sheng: "mbao" is 20 shillings, a sum as "finje" (500) is; "mbao za ..." (planks) is timber.
+    ['walichukua mbao', 'p_bribery'],
+    ['karao aliitisha mbao kwa kila matatu', 'p_bribery'],
+    ['walichukua mbao za kujenga', undefined],
   ])('"%s" -> %s', (words, code) => {
     expect(categoryInWords(words, 'police')).toBe(code);
   });
@@ -56,6 +60,9 @@ describe('categoryOfEitherKind (a story told before the kind is chosen)', () => 
     expect(categoryOfEitherKind('POLISI WALINIPIGA JANA USIKU PALE KAYOLE')).toEqual({ kind: 'police', code: 'p_force' });
     expect(categoryOfEitherKind('wanahonga wapiga kura pale shule')).toEqual({ kind: 'election', code: 'e_bribery' });
     expect(categoryOfEitherKind('a policeman asked me for 500 bob to let me go')).toEqual({ kind: 'police', code: 'p_bribery' });
+    // "Maboi wa blue" (Sheng: the police in their blue uniform) name the police as "karao" does.
+    expect(categoryOfEitherKind('maboi wa blue walinipiga')).toEqual({ kind: 'police', code: 'p_force' });
+    expect(categoryOfEitherKind('maboi wa blue walichukua mbao')).toEqual({ kind: 'police', code: 'p_bribery' });
     // Police and voters both named: the words say which category fits only one kind.
     expect(categoryOfEitherKind('police beat voters at the polling station')).toBeUndefined();
   });
