@@ -102,6 +102,12 @@ export interface Draft {
    * A new field needs no new session version: a release without it asks the place as before.
    */
   locationEarly?: true;
+  /**
+   * `place` was typed at the county question before the county was answered ("at the roadblock",
+   * "kwa Mama Ngina"): the county chosen next keeps it, and the place question is not asked for it
+   * again. A new optional field, as `town`: a release without it asks the place as before.
+   */
+  placeEarly?: true;
   when?: WhenChoice;
   /** Epoch milliseconds. */
   incidentAt?: number;

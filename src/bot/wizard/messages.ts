@@ -79,6 +79,15 @@ const WANTS_TO_REPORT = /^(i want|i d like|i would like|want|nataka|tunataka|nin
 const POLICE = POLICE_NAMED;
 const ELECTION = /\b(kura|uchaguzi|election|elections|iebc|rigging)\b/;
 
+/**
+ * One word that tells what they did to someone ("walinisimamisha", "wakamshika", "alinitukana"):
+ * they or he/she (wa-, a-), a tense (-li-, -me-, -ka-, -na-), whom (-ni-, -m-, -mw-, -tu-, -wa-,
+ * -ku-) and a verb of four letters or more. "Nimemaliza" (I), "wanawake" (women), "walikuwa" (they
+ * were) are not; no county, constituency, ward or town is worded so (checked in the unit test).
+ */
+const DONE_TO_SOMEONE = /^(wa|a)(li|me|ka|na)(ni|mw|m(?=[^aeiou])|tu|wa|ku)[a-z]{3,}[aeiu]$/;
+const doneInOneWord = (words: string) => DONE_TO_SOMEONE.test(words) && !NOT_ACTS.test(words);
+
 /** Words that tell what was done, to someone or something (`normalise`d): no place in Kenya is worded so. */
 function tellsAnAct(words: string): boolean {
   return INCIDENT_ACTS.test(words) || (MORE_ACTS.test(words) && !NOT_ACTS.test(words)) || TAKEN.test(words) || /\bkitu kidogo\b/.test(words);
@@ -563,7 +572,34 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   // its county is offered, as for "Hola" alone ("Hola, niko Nairobi" was offered Nairobi above).
   const first = /^([^,;:\n–—]+)[,;:\n–—]/u.exec(input.trim())?.[1];
   if (first && townNamed(first)?.greeting && offerArea(turn, d, first, page)) return;
+  if (placeBeforeCounty(turn, d, input, countyKeyboard(d, page, offered))) return;
   return turn.say('county.unknown', undefined, { keyboard: countyKeyboard(d, page, offered) });
+}
+
+/** Words that lead into where, at the county question ("at the roadblock", "kwa Mama Ngina", "pale stage"). */
+const PLACE_LEAD_WORDS = new Set('at near around outside inside opposite behind along beside in pale huko kule kwa karibu katika kwenye nje mbele ndani'.split(' '));
+/** What follows such a word and is no place: a reason, a way, a state, a time ("kwa sababu", "in pain", "at about"). */
+const NO_PLACE_AFTER = /^(kwa (sababu|nini|hivyo|hiyo|bahati|nguvu|kweli|ajili|mfano|sasa|hakika|kawaida|haraka|siri|simu)|in (pain|fear|hiding|danger|trouble|shock|custody|tears)|(at|in|around) (about|around|\d))\b/;
+const TIME_WORDS = /\b(morning|evening|afternoon|night|tonight|midnight|dawn|noon|asubuhi|jioni|usiku|mchana|alfajiri|saa|am|pm|leo|jana|juzi|today|yesterday|week|wiki|month|mwezi)\b/;
+
+/**
+ * "At the roadblock", "kwa Mama Ngina", "near the chief camp" at the county question, first asked:
+ * where it happened, with no county named. It is a place (never the story: a place tells no act,
+ * 784837ac), and it is kept as the place for the county chosen next, which is asked for; the place
+ * question is then not asked again (`Turn.advance`). It was "I do not know that county", and lost.
+ */
+function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: ReturnType<typeof countyKeyboard>): boolean {
+  if (d.editing || d.county !== undefined || input.trim().endsWith('?')) return false;
+  const words = normalise(input).replace(BEFORE_PLACE, '');
+  const list = words.split(' ');
+  if (list.length < 2 || !PLACE_LEAD_WORDS.has(list[0]) || NO_PLACE_AFTER.test(words) || TIME_WORDS.test(words) || tellsAnAct(words)) return false;
+  const check = checkText(input, LIMITS.placeMaxChars);
+  if (!check.ok) return false;
+  // A place typed replaces a pin shared before, as at the place question.
+  Object.assign(d, { place: check.text, placeEarly: true, location: undefined });
+  delete d.locationEarly;
+  turn.say('county.place_kept', { place: check.text }, { keyboard });
+  return true;
 }
 
 /**
@@ -904,6 +940,7 @@ function takeLocation(turn: Turn, d: Draft, at: { lat: number; lon: number }): v
   d.location = at;
   d.place = townOf(d)?.name;
   delete d.locationEarly;
+  delete d.placeEarly;
   turn.say('place.location_noted', undefined, { keyboard: { type: 'remove' } });
   return turn.advance(d);
 }
@@ -919,8 +956,9 @@ function keepLocationEarly(turn: Turn, d: Draft, at: { lat: number; lon: number 
   d.location = at;
   if (d.step === 'county' || d.county === undefined) {
     d.locationEarly = true;
-    // The pin replaces a place typed under the county being changed, as at the place question.
+    // The pin replaces a place typed under the county being changed (or before it), as at the place question.
     d.place = undefined;
+    delete d.placeEarly;
   }
   turn.say(BEFORE_STORY.includes(d.step) ? 'wizard.location_kept' : `${d.step}.location_kept`);
   return turn.show();
@@ -930,6 +968,7 @@ function takePlace(turn: Turn, d: Draft, place: string): void {
   d.place = place;
   d.location = undefined;
   delete d.locationEarly;
+  delete d.placeEarly;
   turn.say('place.noted', undefined, { keyboard: { type: 'remove' } });
   return turn.advance(d);
 }
@@ -986,7 +1025,7 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // still (its county is offered too): "that county was not recognised" lost them.
   const words = normalise(more);
   const act =
-    (d.step === 'county' && tellsAnAct(words)) ||
+    (d.step === 'county' && (tellsAnAct(words) || doneInOneWord(words))) ||
     (d.step === 'place' && beginsWithAct(words)) ||
     // "There were 4 of them with guns", "2 cops": never a county, place, day or way to send.
     ((d.step === 'county' || d.step === 'place' || d.step === 'when' || d.step === 'review') && tellsWhoTheyWere(words));

@@ -6,6 +6,7 @@ import { askDetail, isDetailStep } from './details';
 import { afterEdit, chainsOn, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf } from './flow';
 import { askInjury, isInjuryStep } from './injuries';
 import { formatDay } from './format';
+import { normalise } from './parse';
 import type { Effect, FirstMessage, InPlace, Keyboard, Reply, Text, WizardState } from './types';
 
 /** How much of a kept story its question shows when asked again: enough to recognise it. */
@@ -251,6 +252,8 @@ export class Turn {
     const next = nextStep(d, d.step);
     // A pin shared before the county was known answers where: the place question is not asked for it again.
     if (next === 'place' && d.locationEarly && d.location) return this.placeFromPin(d);
+    // A place typed at the county question ("at the roadblock") answers where: said, not asked again.
+    if (next === 'place' && d.placeEarly && d.place) return this.placeKept(d, d.place);
     // "It is happening now" at the danger question already said when.
     if (next === 'when' && d.when) return this.go(nextStep(d, 'when'));
     // The story written before it was asked is kept (the review shows it, to change if need be);
@@ -263,9 +266,20 @@ export class Turn {
   /** The pin shared early is the place (with the town named for the county, as at the place question); on as after it. */
   private placeFromPin(d: Draft): void {
     delete d.locationEarly;
+    delete d.placeEarly;
     d.place = townOf(d)?.name;
     d.step = 'place';
     this.say('place.location_kept');
+    return this.advance(d);
+  }
+
+  /** The place typed before the county was known is the place (with the town named for the county, as at the place question); on as after it. */
+  private placeKept(d: Draft, place: string): void {
+    delete d.placeEarly;
+    const town = townOf(d);
+    d.place = town && !normalise(place).includes(normalise(town.name)) && [...`${place}, ${town.name}`].length <= LIMITS.placeMaxChars ? `${place}, ${town.name}` : place;
+    d.step = 'place';
+    this.say('place.kept_early', { place: d.place });
     return this.advance(d);
   }
 

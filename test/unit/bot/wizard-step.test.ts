@@ -137,7 +137,8 @@ describe('more of the story after its question', () => {
     expect(said(r)).toEqual(['desc.added', 'county.ask']);
     // A county not known is still "not known" after a full story, and a near miss is suggested.
     expect(said(type(at('county'), 'Nairobbi'))[0]).toBe('county.suggest');
-    expect(said(type(at('county', { text: 'Good evening' }), 'Kwa Mama Ngina'))).toEqual(['county.unknown']);
+    // A place with no county ("kwa Mama Ngina") is kept as the place, never the story (below).
+    expect(said(type(at('county', { text: 'Good evening' }), 'Kwa Mama Ngina'))).toEqual(['county.place_kept']);
   });
 
   it('the story going on in short messages at the county question, right after it, is added to it, never refused as a county and lost', () => {
@@ -242,8 +243,8 @@ describe('more of the story after its question', () => {
     const review = type(at('review', told), more);
     expect(said(review)).toEqual(['desc.added', 'review']);
     expect(toReport(review.state.draft as Draft)?.description).toEqual({ voice: voice(40), text: more });
-    // A few words after a voice note are still an answer tried, not the story.
-    expect(said(type(at('county', told), 'Kwa Mama Ngina'))).toEqual(['county.unknown']);
+    // A few words after a voice note are still an answer tried (here a place), not the story.
+    expect(said(type(at('county', told), 'Kwa Mama Ngina'))).toEqual(['county.place_kept']);
   });
 
   it('a long message at the date or the review is added; "send it now" at the review sends instead', () => {
@@ -2102,6 +2103,43 @@ describe('the story going on at the county question: "wakaniachilia" (they let m
     const near = names.filter((n) => /achi|dai|let|releas/i.test(n));
     expect(near.length).toBeGreaterThan(0);
     expect(near.filter((n) => said(type(at('county'), n)).includes('desc.added'))).toEqual([]);
+  });
+});
+
+describe('one word of what was done, or a place, at the county question', () => {
+  const names = () => {
+    const data = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kenya-electoral-units.json'), 'utf8')) as { counties: { constituencies: { name: string; wards: { name: string }[] }[] }[] };
+    return [...COUNTIES.map((c) => c.name), ...TOWNS.map((t) => t.name), ...data.counties.flatMap((c) => c.constituencies.flatMap((k) => [k.name, ...k.wards.map((w) => w.name)]))];
+  };
+
+  it('"walinisimamisha", "wakamshika" (one word: they did it to someone) go on with the story, the county asked again; no place is worded so', () => {
+    for (const word of ['walinisimamisha', 'walinipiga', 'wakamsimamisha', 'alinitukana', 'wamenifukuza']) {
+      const r = type(at('county', { text: 'karao' }), word);
+      expect([word, r.state.draft?.text, said(r)]).toEqual([word, `karao\n${word}`, ['desc.added', 'county.ask']]);
+    }
+    // "Nimemaliza" (I am done), "wanawake" (women), "walikuwa" (they were) are no act done to someone.
+    for (const word of ['nimemaliza', 'wanawake', 'walikuwa', 'walinipigia']) expect([word, said(type(at('county', { text: 'karao' }), word)).includes('desc.added')]).toEqual([word, false]);
+    expect(names().flatMap((n) => n.split(/[\s/-]+/)).filter((n) => said(type(at('county', { text: 'karao' }), n)).includes('desc.added'))).toEqual([]);
+  });
+
+  it('"at the roadblock", "kwa Mama Ngina" (a place, no county) are kept as the place: the county asked, then the day, never the place again', () => {
+    const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
+    for (const [words, county] of [['at the roadblock', 32], ['kwa Mama Ngina', 47], ['near the chief camp', 22], ['pale stage ya matatu', 32]] as const) {
+      const r = type(at('county', { text: story }), words);
+      expect([words, said(r), r.state.draft?.text, r.state.draft?.place, stepOf(r)]).toEqual([words, ['county.place_kept'], story, words, 'county']);
+      expect(lastKeyboard(r)).toMatchObject({ type: 'county' });
+      const tapped = press(r.state, String(county));
+      expect([words, said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([words, ['answer', 'place.kept_early', 'when.ask'], county, words, 'when']);
+      // Typed, the county is taken the same way.
+      expect(type(r.state, 'Nakuru').state.draft).toMatchObject({ step: 'when', county: 32, place: words });
+    }
+    // A time, a reason or a try at a county is no place: as before.
+    for (const words of ['at night', 'in the morning', 'kwa sababu sikuwa na pesa', 'Atlantis', 'yes it was there']) {
+      const r = type(at('county', { text: story }), words);
+      expect([words, r.state.draft?.place, said(r).includes('county.place_kept')]).toEqual([words, undefined, false]);
+    }
+    // Changing the place from the review, the county question keeps its county: no place kept there from it.
+    expect(type(at('county', { county: 32, editing: true }), 'at the roadblock').state.draft?.place).toBeUndefined();
   });
 });
 
