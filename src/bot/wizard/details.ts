@@ -20,6 +20,7 @@ import {
   REPORTER_ROLES,
   type ElectionActor,
   type OfficerDetails,
+  type PollingStation,
   type ReporterRole,
   type UnitMatch,
 } from '../../domain';
@@ -270,4 +271,52 @@ function onUnitName(turn: Turn, d: Draft, step: 'const' | 'ward', m: UnitMatch<{
   if (m.kind === 'none') return turn.say(`details.${step}.unknown`, { county: countyName(d) }, { keyboard: keyboard(d, step) });
   const choices = m.units.map((u) => ({ value: String(u.code), label: u.name }));
   return turn.say('details.suggest', undefined, { keyboard: keyboard(d, step, choices) });
+}
+
+/** "Polling station ni ...", "kituo cha kupigia kura ni ...", "the polling station was ...": the name said to be the station's. */
+const STATION_LEAD =
+  /^(?:(?:the|my|our)\s+)?(?:(?:polling|voting)\s+(?:station|centre|center)|kituo\s+(?:changu\s+|chetu\s+)?cha\s+(?:ku)?pigia\s+kura|kituo\s+cha\s+kura)(?:\s*:\s*|\s+(?:ni|was|is|ilikuwa|iliitwa|called|named)\s+)(.+)$/iu;
+/** "Kasarani Primary School polling station". */
+const STATION_TAIL = /^(?:(?:it was|ilikuwa|ni)\s+)?(.+?)\s+(?:polling|voting)\s+(?:station|centre|center)$/iu;
+/** "Ward ni Kahawa West", "wadi ya Roysambu", "Kahawa West ward". */
+const WARD_LEAD = /^(?:(?:the|my|our)\s+)?(?:ward|wadi|wodi)(?:\s*:\s*|\s+(?:ni|was|is|ilikuwa|ya|called|named)\s+)(.+)$/iu;
+const WARD_TAIL = /^(?:(?:it was|ilikuwa|ni)\s+)?(.+?)\s+ward$/iu;
+/** What a station's name holds when it is not written in capitals: a school, a hall, a church... */
+const INSTITUTION = /\b(primary|secondary|school|academy|college|hall|church|mosque|centre|center|grounds|stadium|dispensary|chief|camp|office|shule|msingi|ukumbi|kanisa|msikiti|uwanja|ofisi|kambi)\b/iu;
+const JOINING = /^(ya|la|wa|cha|of|the|and|na|-)$/iu;
+
+/** A station's name: six words at most, each capitalised (or joining them), or naming a school or hall; a sentence ("was stormed by goons") is not. */
+function stationNamed(name: string): PollingStation | undefined {
+  const words = name.split(/\s+/);
+  if (words.length > 6) return undefined;
+  if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || JOINING.test(w)) && !INSTITUTION.test(name)) return undefined;
+  const r = parsePollingStation(name);
+  return r.ok ? r.station : undefined;
+}
+
+/**
+ * A polling station or ward typed at the review of an election report ("polling station ni
+ * Kasarani Primary School", "wadi ya Roysambu"): its own field, said so, and the review shown
+ * with it; added to the story, the agency read it in the account and the field stayed empty. A
+ * ward only by its exact name within the county; anything else stays the story, as before.
+ */
+export function detailAtReview(turn: Turn, d: Draft, input: string): boolean {
+  if (d.kind !== 'election' || [...input].length > 120) return false;
+  const text = input.trim().replace(/[.!]+$/u, '');
+  const named = STATION_LEAD.exec(text)?.[1] ?? STATION_TAIL.exec(text)?.[1];
+  const station = named ? stationNamed(named.trim()) : undefined;
+  if (station) {
+    d.pollingStation = station;
+    turn.say('review.pstn_kept', { station: [station.name, station.code].filter(Boolean).join(' · ') });
+    turn.show();
+    return true;
+  }
+  const ward = WARD_LEAD.exec(text)?.[1] ?? WARD_TAIL.exec(text)?.[1];
+  const m = ward && d.county !== undefined ? electoralUnits().matchWard(ward.trim(), { countyCode: d.county }) : undefined;
+  if (m?.kind !== 'exact') return false;
+  d.ward = m.unit.code;
+  d.constituency = m.unit.constituencyCode;
+  turn.say('review.ward_kept', { ward: m.unit.name });
+  turn.show();
+  return true;
 }

@@ -3,7 +3,7 @@ import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { correctAtReview, countyCorrection, fixAsked, keepFixWords } from './correction';
 import { inStory, joinStory } from './story';
-import { askToType, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
+import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
@@ -525,6 +525,8 @@ function atReview(turn: Turn, d: Draft, input: string): void {
     turn.say('review.not_sent_yet');
     return turn.show();
   }
+  // "Polling station ni Kasarani Primary", "wadi ya Roysambu": its own field, never the story.
+  if (detailAtReview(turn, d, input)) return;
   // "Hapana ilikuwa jana", "tarehe si sawa": that part is offered to change, never left wrong under a story that says otherwise.
   if (correctAtReview(turn, d, input)) return;
   if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);

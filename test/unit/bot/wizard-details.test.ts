@@ -6,6 +6,7 @@
 import { migrateSession, SESSION_VERSION, type Draft, type Step } from '../../../src/bot/session';
 import { toReport } from '../../../src/bot/wizard/flow';
 import { step } from '../../../src/bot/wizard/step';
+import { reviewText } from '../../../src/bot/wizard/render';
 import type { Reply, StepResult, WizardState } from '../../../src/bot/wizard/types';
 
 const NOW = new Date('2026-11-28T09:30:00Z');
@@ -335,5 +336,40 @@ describe('sessions of version 3 saved in the middle of the group (when it follow
   it('"Skip these questions" at the first one goes to the review', () => {
     const s = migrateSession({ v: 3, draft: { ...BASE, step: 'role', when: 'today', incidentAt: NOW.getTime() } });
     expect(press({ draft: s?.draft }, 'ska').state.draft?.step).toBe('review');
+  });
+});
+
+describe('a polling station or ward typed at the review of an election report', () => {
+  const election = (extra: Partial<Draft> = {}) => at('review', { kind: 'election', category: 'e_bribery', county: 47, place: 'Kasarani', ...extra });
+
+  it('goes to its own field, is said so and shown at the review; the story stays as it was', () => {
+    for (const [words, station] of [
+      ['polling station ni Kasarani Primary School', 'Kasarani Primary School'],
+      ['kituo cha kupigia kura ni Moi Avenue Primary', 'Moi Avenue Primary'],
+      ['the polling station was Kasarani Primary School', 'Kasarani Primary School'],
+      ['Kasarani Primary School polling station', 'Kasarani Primary School'],
+      ['polling station: shule ya msingi Mwiki', 'shule ya msingi Mwiki'],
+    ]) {
+      const r = type(election(), words);
+      expect([words, said(r), r.state.draft?.pollingStation, r.state.draft?.text, r.state.draft?.step]).toEqual([words, ['review.pstn_kept'], { name: station }, BASE.text, 'review']);
+      expect(r.replies.at(-1)).toMatchObject({ type: 'review', draft: { pollingStation: { name: station } } });
+      expect(reviewText((key: string) => key, r.state.draft!)).toContain(`<b>review.pstation</b> ${station}`);
+    }
+    for (const [words, ward] of [['ward ni Kahawa West', 'Kahawa West'], ['wadi ya Roysambu', 'Roysambu'], ['Kahawa West ward', 'Kahawa West'], ['the ward was Kawangware', 'Kawangware']]) {
+      const r = type(election(), words);
+      const code = r.state.draft?.ward;
+      expect([words, said(r), code !== undefined, r.state.draft?.text]).toEqual([words, ['review.ward_kept'], true, BASE.text]);
+      expect(reviewText((key: string) => key, r.state.draft!)).toContain(`<b>review.ward</b> ${ward}`);
+      expect(toReport(r.state.draft!)?.ward).toMatchObject({ name: ward });
+    }
+  });
+
+  it('a story that speaks of the polling station, a ward not in the county, or a police report: the story, as before', () => {
+    for (const words of ['the polling station was stormed by goons', 'polling station officials were bribing voters', 'wadi ya Kilimani ilikuwa na fujo sana jana', 'ward ni Nyalenda A']) {
+      const r = type(election(), words);
+      expect([words, r.state.draft?.pollingStation, r.state.draft?.ward, r.state.draft?.text]).toEqual([words, undefined, undefined, `${BASE.text}\n${words}`]);
+    }
+    const police = type(at('review'), 'polling station ni Kasarani Primary School');
+    expect([police.state.draft?.pollingStation, police.state.draft?.text]).toEqual([undefined, `${BASE.text}\npolling station ni Kasarani Primary School`]);
   });
 });
