@@ -21,7 +21,7 @@ afterAll(async () => {
 const STORY = 'Police asked me for a bribe at the junction.';
 const BTN = { en: { today: 'Today', no: 'No', yes: '✅ Yes, change it' }, sw: { today: 'Leo', no: 'Hapana', yes: '✅ Ndio, ibadilishe' } };
 type Act = string | { press: 'today' | 'no' | 'yes' } | { label: string };
-type Expect = { county?: number; place?: string; when?: string; category?: string; story?: string[]; notStory?: string[]; warned?: string };
+type Expect = { county?: number; place?: string; when?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
 /** `first`: the acts begin the chat, before /start (the first message is the story). */
 type Play = [lang: 'en' | 'sw', at: Stop | 'first', acts: Act[], expected: Expect];
 
@@ -108,6 +108,19 @@ const PLAYS: Play[] = [
   // Words typed at the P3 question: kept in the story, the question asked again.
   ['sw', 'cat', ['polisi walimpiga kaka yangu kituoni usiku wa jana', 'ndio', { press: 'no' }, { label: 'Ndio, bado hajapata matibabu' }, 'nilipelekwa hospitali ya Nakuru', { label: 'Bado' }, 'Nakuru', 'kituo cha polisi cha Central', { press: 'today' }], { category: 'p_force', story: ['polisi walimpiga kaka yangu', 'nilipelekwa hospitali ya Nakuru'] }],
   ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, 'Nakuru', { label: 'Not yet' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_force', story: ['broke his arm\nNakuru'] }],
+  // One word of what was done at the county question is the story; a place there is kept as the place, never asked again.
+  ['sw', 'county', ['walinisimamisha', 'pale kwa kizuizi', 'Nakuru', { press: 'today' }], { county: 32, place: 'pale kwa kizuizi', story: [STORY, 'walinisimamisha'], notStory: ['kizuizi'] }],
+  ['en', 'county', ['at the roadblock', 'Nakuru', { press: 'today' }], { county: 32, place: 'at the roadblock', notStory: ['roadblock'] }],
+  // Sheng: "maboi wa blue" are the police, "mbao" is 20 shillings: a police bribe offered.
+  ['sw', 'first', ['maboi wa blue walinisimamisha pale stage wakachukua mbao', 'ndio', { press: 'no' }, 'Nakuru', 'stage ya Mololine', { press: 'today' }], { category: 'p_bribery', county: 32, story: ['maboi wa blue'] }],
+  // "I wrote the county wrongly" changes the county; "walinigusa vibaya" (touched me wrongly) is the story, no correction.
+  ['sw', 'review', ['nimeandika kaunti vibaya', 'Kisumu', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['vibaya'] }],
+  ['sw', 'review', ['walinigusa vibaya'], { county: 32, story: [STORY, 'walinigusa vibaya'] }],
+  // A name in capitals in a story sent anonymously: warned at the review.
+  ['sw', 'desc', ['MIMI NI KAMAU, ASKARI WALINISIMAMISHA WAKAITISHA ELFU MBILI', 'KIAMBU', 'GITHURAI', 'JANA'], { county: 22, place: 'GITHURAI', when: 'yesterday', warned: 'umeandika jina, “KAMAU”' }],
+  // A polling station or ward typed at the review of an election report: its own field, never the story.
+  ['en', 'kind', ['they were giving out money to voters at the school', 'yes', { press: 'no' }, 'Nairobi', 'Kasarani', { press: 'today' }, 'polling station ni Kasarani Primary School'], { category: 'e_bribery', county: 47, pollingStation: { name: 'Kasarani Primary School' }, notStory: ['polling station'] }],
+  ['sw', 'kind', ['wanahonga wapiga kura pale shule ya msingi Kasarani leo asubuhi', 'ndio', { press: 'no' }, 'Nairobi', 'Kasarani', { press: 'today' }, 'wadi ya Roysambu'], { category: 'e_bribery', county: 47, ward: { name: 'Roysambu' }, notStory: ['wadi'] }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];
