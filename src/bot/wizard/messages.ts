@@ -127,7 +127,7 @@ const ACT_PLACES = /^(seli|rumande)$/;
 function beginsWithAct(words: string): boolean {
   const list = words.split(' ');
   const i = list.findIndex((w) => !LEADS_INTO_ACT.has(w));
-  return i >= 0 && i <= 2 && !ACT_PLACES.test(list[i]) && tellsAnAct(list[i]) && !NOT_ACTS.test(list.slice(i, i + 2).join(' '));
+  return i >= 0 && i <= 2 && !ACT_PLACES.test(list[i]) && (tellsAnAct(list[i]) || doneInOneWord(list[i])) && !NOT_ACTS.test(list.slice(i, i + 2).join(' '));
 }
 
 /**
@@ -533,7 +533,8 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');
   // Two words are enough when they tell what was done ("pia walinipiga"): lost as "not understood" otherwise.
-  const tooFew = words.length < 3 && !(words.length === 2 && tellsAnAct(n));
+  // One word, when it tells what they did to someone ("walinisimamisha").
+  const tooFew = words.length < 3 && !(words.length === 2 && tellsAnAct(n)) && !(words.length === 1 && doneInOneWord(n));
   if (tooFew || words.every((w) => COURTESY.has(w)) || (d.text === undefined && !d.voice)) return unexpected(turn, d);
   if (alreadyTold(turn, d, input)) return turn.show();
   if (!joinStory(d, input)) return unexpected(turn, d);

@@ -2122,6 +2122,19 @@ describe('one word of what was done, or a place, at the county question', () => 
     expect(names().flatMap((n) => n.split(/[\s/-]+/)).filter((n) => said(type(at('county', { text: 'karao' }), n)).includes('desc.added'))).toEqual([]);
   });
 
+  it('the same one word at the place question or the review is the story too, never stored as the place nor "not understood"', () => {
+    const story = draftAt('place').text;
+    for (const words of ['walinisimamisha', 'walinisimamisha pale stage', 'wakamsimamisha tena']) {
+      const r = type(at('place'), words);
+      expect([words, r.state.draft?.place, r.state.draft?.text, stepOf(r)]).toEqual([words, undefined, `${story}\n${words}`, 'place']);
+    }
+    const review = type(at('review'), 'walinisimamisha');
+    expect([said(review), review.state.draft?.text]).toEqual([['desc.added', 'review'], `${story}\nwalinisimamisha`]);
+    // Places stay places; "nimemaliza" at the review is no part of the story.
+    for (const place of ['pale walipomkamata', 'Kayole stage', 'Wanawake Hall']) expect([place, type(at('place'), place).state.draft?.place]).toEqual([place, place]);
+    expect(type(at('review'), 'nimemaliza').state.draft?.text).toBe(story);
+  });
+
   it('"at the roadblock", "kwa Mama Ngina" (a place, no county) are kept as the place: the county asked, then the day, never the place again', () => {
     const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
     for (const [words, county] of [['at the roadblock', 32], ['kwa Mama Ngina', 47], ['near the chief camp', 22], ['pale stage ya matatu', 32]] as const) {
