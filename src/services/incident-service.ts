@@ -6,11 +6,12 @@ import {
 } from '../domain';
 import type { Lang } from '../i18n';
 import type { Logger } from '../logger';
-import type { Actor, AnswerFacts, MessageDoc, ReportDoc, Store } from '../store';
+import type { Actor, AnswerFacts, ReportDoc, Store } from '../store';
 import type { EventBus } from './events';
 import type { ReplyPort } from './ports';
 import { leaveIncident } from './leave-incident';
 import { replyId } from './reply-id';
+import { owedNotice, storeOwedNotices, TAKEN_NOTICE } from './owed-notices';
 import type { TicketDesk } from './ticket-desk';
 import type { HeldDangerService } from './held-danger-service';
 import type { AgentRef, TicketActions } from './ticket-actions';
@@ -314,7 +315,7 @@ export class IncidentService implements IncidentActions {
     const { store } = this.deps;
     const changed = { ok: false, reason: 'changed' } as const;
     if (t.status === 'received') {
-      const taken = await store.reports.transition(t._id, 'assigned', actorOf(agent), { assignee: holder, eventData: { incident: true } });
+      const taken = await store.reports.transition(t._id, 'assigned', actorOf(agent), { assignee: holder, eventData: { incident: true }, notices: [owedNotice(TAKEN_NOTICE)] });
       if (!taken) return changed;
       await Promise.all([this.notifyTaken(taken), this.deps.desk.dropWaiting(t._id.toString())]);
       return { ok: true, took: true };
@@ -331,21 +332,12 @@ export class IncidentService implements IncidentActions {
     await this.deps.heldDanger?.handedOver(reportId).catch((err: unknown) => this.deps.logger.warn({ err, reportId }, 'danger on a moved ticket not watched'));
   }
 
+  /** "Taken", written with the take: stored and queued now; a failure leaves it owed for the outbox relay (logged, not thrown: the take is made). */
   private async notifyTaken(report: ReportDoc): Promise<void> {
     try {
-      const msg = await this.deps.store.messages.addOutgoing(report._id, { notice: { key: 'notices:taken' } });
-      await this.queue(msg, report);
+      await storeOwedNotices(this.deps, report, report.noticesOwed ?? []);
     } catch (err) {
-      this.deps.logger.error({ err, reportId: report._id.toString(), reference: report.reference }, 'could not store notice for reporter');
-    }
-  }
-
-  private async queue(msg: MessageDoc, report: ReportDoc): Promise<void> {
-    try {
-      await this.deps.replies.deliver(msg._id.toString());
-    } catch (err) {
-      // Stored as pending: the outbox relay queues it when Redis is back.
-      this.deps.logger.warn({ err, reportId: report._id.toString(), messageId: msg._id.toString() }, 'could not queue message; relay will retry');
+      this.deps.logger.error({ err, reportId: report._id.toString(), reference: report.reference }, 'could not store notice for reporter; the outbox relay will');
     }
   }
 

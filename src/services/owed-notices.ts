@@ -3,6 +3,9 @@ import type { OwedNotice, ReportDoc, Store } from '../store';
 import type { ReplyPort } from './ports';
 import type { Logger } from '../logger';
 
+/** "Your report was taken by a member of staff": owed by every take (a desk's, an incident's). */
+export const TAKEN_NOTICE = 'notices:taken';
+
 /** A notice a status change will owe its reporter, under the id its message will have. */
 export function owedNotice(key: string, vars?: Record<string, string>): OwedNotice {
   return { _id: new Types.ObjectId(), key, ...(vars ? { vars } : {}) };

@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { ClaimedTicket, TicketDispenser, TicketQueuePort } from './ports';
 import type { ReportService } from './report-service';
+import { owedNotice, TAKEN_NOTICE } from './owed-notices';
 
 /** `inactive`: the account was deactivated while the take was under way; the ticket went back. */
 export type TakeResult = { ok: true; report: ReportDoc } | { ok: false; reason: 'empty' | 'limit' | 'inactive' };
@@ -73,7 +74,8 @@ export class TicketDesk {
     const actor: Actor = { kind: 'agent', agentId };
     let report: ReportDoc | null;
     try {
-      report = await store.reports.transition(claim.reportId, 'assigned', actor, { assignee: agentId });
+      // "Taken" is owed to the reporter in the take's own write (TicketService stores it; the relay if that fails).
+      report = await store.reports.transition(claim.reportId, 'assigned', actor, { assignee: agentId, notices: [owedNotice(TAKEN_NOTICE)] });
     } catch (err) {
       // An error does not say the write was not made (a write-concern timeout): a ticket already
       // this agent's is theirs, shown to them, rather than held by someone told "it failed".

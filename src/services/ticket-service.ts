@@ -7,7 +7,7 @@ import type { ReplyPort } from './ports';
 import { replyId } from './reply-id';
 import type { TicketDesk } from './ticket-desk';
 import type { HeldDangerService } from './held-danger-service';
-import { owedNotice, storeOwedNotices } from './owed-notices';
+import { owedNotice, storeOwedNotices, TAKEN_NOTICE } from './owed-notices';
 import { CONSENT_NOTICE, consentQuestionMark, RATING_NOTICE, type ActionRefusal, type ActionResult, type AgentRef, type AsksIdentity, type HandBack, type HandOverTargets, type Refused, type ReplyOptions, type Seen, type TakeResult, type TicketActions, VIEW_AGAIN_AFTER_MS } from './ticket-actions';
 
 export interface TicketServiceDeps {
@@ -49,12 +49,14 @@ export class TicketService implements TicketActions {
     // Deactivated while this take was under way (it passed the session check before): the
     // hand-back may have listed their tickets before this one was theirs, so it goes back now.
     if (result.ok && (await this.deps.store.agents.isDeactivated(agent.id))) {
+      await this.unowe(result.report, TAKEN_NOTICE);
       const back = await this.deps.desk.release(result.report._id.toString(), { kind: 'system' }, { requireAssignee: agent.id, reason: 'holder_deactivated' });
       if (back) await this.publishStatus(back._id, true);
       return { ok: false, reason: 'inactive' };
     }
     if (result.ok) {
-      await this.notify(result.report, 'notices:taken');
+      // Written with the take (TicketDesk): stored now, else by the outbox relay.
+      await this.sendOwed(result.report, result.report.noticesOwed ?? []);
       await this.publishStatus(result.report._id, true);
     }
     return result;
@@ -254,6 +256,13 @@ export class TicketService implements TicketActions {
     } catch (err) {
       this.deps.logger.error({ reportId: report._id.toString(), reference: report.reference, notices: notices.map((n) => n.key), err }, 'could not store notices for reporter; the outbox relay will');
     }
+  }
+
+  /** A notice owed by an action undone before it was stored (a take by an account deactivated meanwhile): never sent. A failure sends it after all (logged). */
+  private async unowe(report: ReportDoc, key: string): Promise<void> {
+    const ids = (report.noticesOwed ?? []).filter((n) => n.key === key).map((n) => n._id);
+    if (!ids.length) return;
+    await this.deps.store.reports.clearOwedNotices(report._id, ids).catch((err: unknown) => this.deps.logger.warn({ reportId: report._id.toString(), notice: key, err }, 'could not drop a notice owed by an undone action; it will be sent'));
   }
 
   /** The referral whose agency has the case (domain `referralHolding`); the history is read only for a ticket waiting on its reporter. */

@@ -749,7 +749,9 @@ export class ReportRepository {
     }
     if (!before) return null;
     await line(before.status);
-    return { ...before, ...set, assignee: (set.assignee as Types.ObjectId | null | undefined) ?? before.assignee } as ReportDoc;
+    // With what it owes now (the caller stores them), as the write left it.
+    const owed = opts.notices?.length ? { noticesOwed: [...(before.noticesOwed ?? []), ...opts.notices] } : {};
+    return { ...before, ...set, ...owed, assignee: (set.assignee as Types.ObjectId | null | undefined) ?? before.assignee } as ReportDoc;
   }
 
   /**

@@ -81,6 +81,8 @@ it('puts back a ticket taken by an agent whose deactivation landed while the tak
   expect(history.filter((e) => e.type === 'released').map((e) => e.data?.reason)).toEqual(['holder_deactivated']);
   // The reporter was never told it was taken, and the next agent gets it.
   expect((await h.store.messages.listForReport(waiting._id)).filter((m) => m.notice?.key === 'notices:taken')).toEqual([]);
+  // Nor owed it: the outbox relay will not tell them later.
+  expect((await h.store.reports.findById(waiting._id))?.noticesOwed ?? []).toEqual([]);
   await h.account('otieno', 'agent');
   const next = h.browser();
   await next.signIn('otieno');

@@ -278,6 +278,28 @@ describe('messages to reporters (replies queue)', () => {
     expect(user.messages().filter((m) => (m.text ?? '').includes('has been passed to'))).toHaveLength(1);
   });
 
+  it('a ticket taken while storing its "taken" notice fails (MongoDB gave up once the take was written): the reporter is still told, once', async () => {
+    const user = tg.user({ firstName: 'Kiprono', languageCode: 'en' });
+    const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
+    const { report } = await h.reports.submit(reportInput(r._id));
+    const a = agent();
+    // Every insert of a message fails while the agent takes tickets (other tests' may come first): the takes are written, their notices are not.
+    const admin = h.store.models.Message.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
+    await admin.command({ configureFailPoint: 'failCommand', mode: 'alwaysOn', data: { failCommands: ['insert'], errorCode: 50, namespace } });
+    try {
+      await takeUntilHeld(h, a, report._id);
+    } finally {
+      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+    }
+    expect((await h.store.reports.findById(report._id))?.status).toBe('assigned');
+    expect((await seen(user, 'has been taken')).text).toContain(report.reference);
+    await waitFor(async () => ((await h.store.reports.findById(report._id)) as { noticesOwedAt?: Date } | null)?.noticesOwedAt === undefined || undefined, 'nothing owed');
+    await waitFor(async () => (await h.store.messages.listForReport(report._id)).every((m) => m.delivery === 'sent') || undefined, 'the notice marked sent');
+    expect((await h.store.messages.listForReport(report._id)).map((m) => m.notice?.key)).toEqual(['notices:taken']);
+    expect(sendsTo(user).filter((c) => c.ok && String(c.params.text).includes('has been taken'))).toHaveLength(1);
+  });
+
   it('a reply to an anonymous reporter asking who they are, whose audit line failed, sent again from the same draft: audited once, delivered once', async () => {
     const user = tg.user({ firstName: 'Audited', languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });

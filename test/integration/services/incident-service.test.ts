@@ -192,6 +192,28 @@ describe('incidents', () => {
     expect(await h.tickets.release(swahili._id.toString(), amina)).toEqual({ ok: false, reason: 'in_incident' });
   });
 
+  it('a waiting report joined while storing its "taken" notice fails (MongoDB gave up once the take was written): the outbox relay tells its reporter, once', async () => {
+    const story = { place: 'Kahawa West stage', description: { text: 'Polisi walichukua hongo Kahawa West.' } };
+    const lead = await submit(request('en', { county: 47, ...story }));
+    await take(lead);
+    const waiting = await submit(request('sw', { county: 47, ...story }));
+    const admin = h.store.models.Message.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
+    await admin.command({ configureFailPoint: 'failCommand', mode: 'alwaysOn', data: { failCommands: ['insert'], errorCode: 50, namespace } });
+    try {
+      expect(await h.incidents.join(lead._id.toString(), amina, [waiting._id.toString()])).toMatchObject({ ok: true, joined: 1 });
+    } finally {
+      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+    }
+    expect((await fresh(waiting)).status).toBe('assigned');
+    const relay = new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, graceMs: 0 });
+    await relay.runOnce({ reconcile: false });
+    await relay.runOnce({ reconcile: false });
+    expect((await h.store.messages.listForReport(waiting._id)).map((m) => m.notice?.key)).toEqual(['notices:taken']);
+    expect((await fresh(waiting)).noticesOwed ?? []).toEqual([]);
+    expect(await h.incidents.split(waiting._id.toString(), amina)).toEqual({ ok: true });
+  });
+
   it('sends one answer to every reporter, each in their own language and under their own reference', async () => {
     expect(await h.incidents.replyAll(english._id.toString(), amina, { en: '  ', sw: '' })).toEqual({ ok: false, reason: 'empty' });
     expect(await h.incidents.replyAll(english._id.toString(), brian, { en: 'Hi' })).toMatchObject({ ok: false, reason: 'not_assignee' });
