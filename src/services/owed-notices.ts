@@ -7,8 +7,8 @@ import type { Logger } from '../logger';
 export const TAKEN_NOTICE = 'notices:taken';
 
 /** A notice a status change will owe its reporter, under the id its message will have. */
-export function owedNotice(key: string, vars?: Record<string, string>): OwedNotice {
-  return { _id: new Types.ObjectId(), key, ...(vars ? { vars } : {}) };
+export function owedNotice(key: string, vars?: Record<string, string>, line?: OwedNotice['line']): OwedNotice {
+  return { _id: new Types.ObjectId(), key, ...(vars ? { vars } : {}), ...(line ? { line } : {}) };
 }
 
 export interface OwedNoticeDeps {
@@ -18,13 +18,15 @@ export interface OwedNoticeDeps {
 }
 
 /**
- * Stores the notices a status change owes (written with the change: `ReportDoc.noticesOwed`) as
+ * Stores the notices an action owes (written with the action: `ReportDoc.noticesOwed`) as
  * messages under their own ids, so however often this runs (the change's caller, then the outbox
  * relay after a failure) each is stored and queued once; then they are no longer owed. None for a
  * reporter who asked to be forgotten: nobody is left to tell. Throws when MongoDB fails: they stay
  * owed, and the relay tries again.
  */
 export async function storeOwedNotices(deps: OwedNoticeDeps, report: Pick<ReportDoc, '_id' | 'reporterForgottenAt'>, notices: readonly OwedNotice[]): Promise<void> {
+  // The action's line (an audit of what staff did) is kept whoever is left to tell; before its message, so an answer to the message finds it.
+  for (const n of notices) if (n.line) await deps.store.reports.addEvent(report._id, n.line.type, n.line.actor, n.line.data, n._id, n.line.at);
   if (!report.reporterForgottenAt) {
     for (const n of notices) {
       const msg = await deps.store.messages.addNoticeOnce(n._id, report._id, { key: n.key, ...(n.vars ? { vars: n.vars } : {}) });

@@ -327,8 +327,11 @@ export class TicketService implements TicketActions {
     // answer to that one, not to whichever was asked last.
     const name = otherAgencyName(agency, report.referral);
     const q = consentQuestionMark();
-    await this.deps.store.reports.addEvent(report._id, 'consent_asked', actorOf(agent), { agency, covers: 'name_phone', q, ...(name ? { name } : {}) });
-    await this.notify(report, CONSENT_NOTICE, { agency, reportId: report._id.toString(), q, ...(name ? { name } : {}) });
+    const asked = { agency, covers: 'name_phone', q, ...(name ? { name } : {}) };
+    // Owed in the asking's own write, with its line: a failure storing them leaves both for the outbox relay.
+    const notice = owedNotice(CONSENT_NOTICE, { agency, reportId: report._id.toString(), q, ...(name ? { name } : {}) }, { type: 'consent_asked', actor: actorOf(agent), data: asked, at: new Date() });
+    if (!(await this.deps.store.reports.oweNotices(report._id, [notice], { status: 'referred', 'referral.agency': agency }))) return refused('changed');
+    await this.sendOwed(report, [notice]);
     await this.deps.events.publish({ type: 'ticket', reportId: report._id.toString(), what: 'message' });
     return OK;
   }
@@ -359,23 +362,6 @@ export class TicketService implements TicketActions {
     if (!report) return refused('not_found');
     const decision = decide(agent, action, report, to);
     return decision.ok ? { ok: true, report } : refused(decision.reason);
-  }
-
-  /**
-   * Stores a notice that goes with no status change of this service (taken, the consent question)
-   * and queues it; a status change's are written with it (`statusNotices`, `sendOwed`). The
-   * action already happened, so a failure here is logged, not thrown: a stored notice is queued
-   * later by the relay, and a missing one is only a missing courtesy message. None for a reporter who asked to be forgotten: nobody is left to
-   * tell, and it would only show "not delivered" on the ticket (as an incident's answer skips them).
-   */
-  private async notify(report: ReportDoc, key: string, vars?: Record<string, string>): Promise<void> {
-    if (report.reporterForgottenAt) return;
-    try {
-      const msg = await this.deps.store.messages.addOutgoing(report._id, { notice: { key, ...(vars ? { vars } : {}) } });
-      await this.queueDelivery(msg, report);
-    } catch (err) {
-      this.deps.logger.error({ reportId: report._id.toString(), reference: report.reference, notice: key, err }, 'could not store notice for reporter');
-    }
   }
 
   private async queueDelivery(msg: MessageDoc, report: ReportDoc): Promise<void> {

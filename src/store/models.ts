@@ -201,8 +201,8 @@ export interface ReportDoc {
    */
   dangerAlertOwed?: boolean;
   /**
-   * Notices to the reporter a status change owes (closed, referred, taken back, the rating
-   * question), written in the same write as the change under ids chosen before it: stored as
+   * Notices to the reporter an action owes (closed, referred, taken back, the rating question,
+   * taken, the consent question), written in the same write as the action under ids chosen before it: stored as
    * messages under those ids (once, however often), then taken off. The outbox relay stores the
    * ones a failure left here. `noticesOwedAt`: when the oldest still owed was written (the relay's
    * sparse index holds only reports that owe some). Absent otherwise.
@@ -423,11 +423,16 @@ export const reportEventSchema = new Schema<ReportEventDoc>({
 });
 reportEventSchema.index({ reportId: 1, at: 1 });
 
-/** A notice a status change owes its reporter (`ReportDoc.noticesOwed`): the message's id, key and variables. */
+/**
+ * A notice an action owes its reporter (`ReportDoc.noticesOwed`): the message's id, key and
+ * variables; `line`: the history line that goes with it (the consent question's "asked"), written
+ * under the same id just before the message, so it is there, once, whenever the message is.
+ */
 export interface OwedNotice {
   _id: Types.ObjectId;
   key: string;
   vars?: Record<string, string>;
+  line?: { type: EventType; actor: Actor; data?: Record<string, unknown>; at: Date };
 }
 
 /** The conversation between agents and a reporter, relayed by the bot. */

@@ -767,6 +767,24 @@ export class ReportRepository {
       .exec();
   }
 
+  /**
+   * Notices an action with no status change owes (the consent question), in a write of their
+   * own, only while the report still matches `guard`; false when it no longer does. An error does
+   * not say the write was not made (a write-concern timeout): notices found owed count as made,
+   * so a retry of the action does not owe them twice.
+   */
+  async oweNotices(id: Id, notices: readonly OwedNotice[], guard: Record<string, unknown> = {}): Promise<boolean> {
+    if (!notices.length) return true;
+    try {
+      const res = await this.Report.updateOne({ ...guard, _id: oid(id) }, { $min: { noticesOwedAt: new Date() }, $push: { noticesOwed: { $each: [...notices] } } }).exec();
+      return res.matchedCount > 0;
+    } catch (err) {
+      const made = await this.Report.exists({ _id: oid(id), 'noticesOwed._id': notices[0]._id }).catch(() => null);
+      if (!made) throw err;
+      return true;
+    }
+  }
+
   /** These owed notices are stored: no longer owed. Others owed since (a later change's) stay. */
   async clearOwedNotices(id: Id, ids: readonly Types.ObjectId[]): Promise<void> {
     // Usually these are all it owes: one write takes the list off.
@@ -843,8 +861,8 @@ export class ReportRepository {
   }
 
   /** `id` fixed by the caller: the entry is written once however often it is added (a retried message). */
-  async addEvent(reportId: Id, type: EventType, actor: Actor, data?: Record<string, unknown>, id?: Types.ObjectId): Promise<void> {
-    await this.insertEvents([eventDoc({ reportId, type, actor, data }, new Date(), id)]);
+  async addEvent(reportId: Id, type: EventType, actor: Actor, data?: Record<string, unknown>, id?: Types.ObjectId, at = new Date()): Promise<void> {
+    await this.insertEvents([eventDoc({ reportId, type, actor, data }, at, id)]);
   }
 
   /** Several entries in one write (an answer to every reporter of an incident: one each). */

@@ -300,6 +300,53 @@ describe('messages to reporters (replies queue)', () => {
     expect(sendsTo(user).filter((c) => c.ok && String(c.params.text).includes('has been taken'))).toHaveLength(1);
   });
 
+  it('the consent question asked while storing it fails (MongoDB gave up once the asking was written): the reporter is still asked, once, with buttons that answer the question in the trail', async () => {
+    const { user, reportId, reference, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    expect(await h.tickets.refer(reportId, a, 'IPOA')).toEqual({ ok: true });
+    await seen(user, 'has been passed to');
+    const admin = h.store.models.Message.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
+    await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
+    try {
+      expect(await h.tickets.askConsent(reportId, a)).toEqual({ ok: true });
+    } finally {
+      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+    }
+    const asked = await seen(user, 'May we give them your name and phone number?');
+    expect(asked.text).toContain(reference);
+    await waitFor(async () => ((await h.store.reports.findById(reportId)) as { noticesOwedAt?: Date } | null)?.noticesOwedAt === undefined || undefined, 'nothing owed');
+    await waitFor(async () => (await h.store.messages.listForReport(reportId)).every((m) => m.delivery === 'sent') || undefined, 'every notice marked sent');
+    expect(sendsTo(user).filter((c) => c.ok && String(c.params.text).includes('May we give them'))).toHaveLength(1);
+    // Asked once in the audit trail, by this agent, and the buttons carry that question's mark.
+    const lines = (await h.store.reports.history(reportId)).filter((e) => e.type === 'consent_asked');
+    expect(lines.map((e) => ({ agency: e.data?.agency, agentId: String(e.actor.agentId) }))).toEqual([{ agency: 'IPOA', agentId: a.id }]);
+    expect(JSON.stringify(asked.replyMarkup)).toContain(`:IPOA:${String(lines[0].data?.q)}:y`);
+  });
+
+  it('the consent question whose write was made but answered with an error is asked once: the action says it was asked, so nobody asks again', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    expect(await h.tickets.refer(reportId, a, 'IPOA')).toEqual({ ok: true });
+    const Report = h.store.models.Report;
+    const original = Report.updateOne.bind(Report);
+    // The asking's write reaches MongoDB, and its answer is lost (a write-concern timeout).
+    const spy = jest.spyOn(Report, 'updateOne').mockImplementationOnce(((...args: Parameters<typeof original>) => ({ exec: async () => {
+      await original(...args).exec();
+      throw new Error('waiting for replication timed out');
+    } })) as never);
+    try {
+      expect(await h.tickets.askConsent(reportId, a)).toEqual({ ok: true });
+    } finally {
+      spy.mockRestore();
+    }
+    await seen(user, 'May we give them your name and phone number?');
+    await waitFor(async () => ((await h.store.reports.findById(reportId)) as { noticesOwedAt?: Date } | null)?.noticesOwedAt === undefined || undefined, 'nothing owed');
+    await waitFor(async () => (await h.store.messages.listForReport(reportId)).every((m) => m.delivery === 'sent') || undefined, 'every notice marked sent');
+    expect(sendsTo(user).filter((c) => c.ok && String(c.params.text).includes('May we give them'))).toHaveLength(1);
+    expect((await h.store.reports.history(reportId)).filter((e) => e.type === 'consent_asked')).toHaveLength(1);
+  });
+
   it('a reply to an anonymous reporter asking who they are, whose audit line failed, sent again from the same draft: audited once, delivered once', async () => {
     const user = tg.user({ firstName: 'Audited', languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
