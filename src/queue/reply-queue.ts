@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Types } from 'mongoose';
 import { heldDangerEpisodeKey, type HeldDangerEpisode } from '../domain';
-import type { DangerAlertPort, HeldDangerAlertPort, ReplyPort, SupervisorAlertPort } from '../services/ports';
+import type { DangerAlertPort, DangerAlertRequeuePort, HeldDangerAlertPort, ReplyPort, SupervisorAlertPort } from '../services/ports';
 import type { Logger } from '../logger';
 import { REPLIES_QUEUE, type QueueConnection, type ReplyJobData } from './types';
 
@@ -18,7 +18,9 @@ export interface ReplyQueueOptions extends QueueConnection {
  * resolves text and recipient on the server. jobId = message id, so queuing a message twice
  * (action + outbox relay) delivers it once.
  */
-export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPort, HeldDangerAlertPort {
+const dangerAlertJobId = (reportId: string) => `sup-${reportId}-danger`;
+
+export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPort, DangerAlertRequeuePort, HeldDangerAlertPort {
   /** The BullMQ queue, for the supervisors' board and tests. */
   readonly queue: Queue<ReplyJobData>;
 
@@ -78,7 +80,20 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
 
   /** One job id per ticket (a reporter's danger raises it once): the relay queuing it again adds nothing. */
   async notifyDangerSaid(reportId: string): Promise<void> {
-    await this.queue.add('supervisors', { kind: 'supervisors', reportId, danger: true }, { jobId: `sup-${reportId}-danger` });
+    await this.queue.add('supervisors', { kind: 'supervisors', reportId, danger: true }, { jobId: dangerAlertJobId(reportId) });
+  }
+
+  /**
+   * An alert still owed, queued again by the outbox relay: false when its job is still in Redis
+   * (waiting for the group's turn, or told and not yet marked). `Queue.add` cannot say so: with an
+   * id already taken it adds nothing and returns a job built from its own arguments (BullMQ issue
+   * 3214, "works as designed"; only a `duplicated` event on the queue's stream tells), so the job is
+   * looked up first. An add between the look and this one is counted as added: a count, nothing sent twice.
+   */
+  async requeueDangerSaid(reportId: string): Promise<boolean> {
+    if ((await this.queue.getJobState(dangerAlertJobId(reportId))) !== 'unknown') return false;
+    await this.notifyDangerSaid(reportId);
+    return true;
   }
 
   /** One job id per holding episode: its check retried after a failure tells the group once. */

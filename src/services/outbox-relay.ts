@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { ReportService } from './report-service';
 import type { TriageService } from './triage-service';
 import type { SlaService } from './sla-service';
-import type { DangerAlertPort, ReplyPort, TicketJobState, TicketQueuePort } from './ports';
+import type { DangerAlertRequeuePort, ReplyPort, TicketJobState, TicketQueuePort } from './ports';
 import { REDELIVER_FOR_MS } from './delivery-service';
 import { storeOwedNotices } from './owed-notices';
 
@@ -31,7 +31,7 @@ export interface OutboxRelayOptions {
   /** Leave a report alone this long after it last changed: its Confirm may still be linking it (default 60 s). */
   relinkAfterMs?: number;
   /** Queues the supervisors' alerts a raise by danger left owed, at the reconcile's pace; none: not done (no group). */
-  supervisors?: DangerAlertPort | null;
+  supervisors?: DangerAlertRequeuePort | null;
 }
 
 /** Pages of waiting tickets one reconcile checks: 2,000 tickets by default, about 35 ms of Redis CPU (measured). */
@@ -65,7 +65,7 @@ export interface RelayPass {
   clocks: number;
   /** Waiting tickets raised by danger whose job still held a lower priority (a Redis error during the raise), put right. */
   reprioritised: number;
-  /** Supervisors' alerts a raise by danger left owed, queued. */
+  /** Supervisors' alerts a raise by danger left owed, queued (not counted: one whose job was still there). */
   alerted: number;
   /** Reports left untriaged by their Confirm (a database error while linking), triaged now (with or without links). */
   relinked: number;
@@ -192,8 +192,8 @@ export class OutboxRelay implements Service {
           await store.reports.clearDangerAlert(reportId);
           continue;
         }
-        await supervisors.notifyDangerSaid(reportId);
-        alerted++;
+        // Counted only when added: one whose job still waits for the group's turn is no work done.
+        if (await supervisors.requeueDangerSaid(reportId)) alerted++;
       } catch (err) {
         logger.warn({ reportId, err }, 'could not queue a supervisors\' alert for a ticket raised by danger; will retry');
       }

@@ -115,6 +115,11 @@ export interface DangerAlertPort {
   notifyDangerSaid(reportId: string): Promise<void>;
 }
 
+/** The outbox relay's queuing of an alert still owed: whether it added one (false: its job is still there). */
+export interface DangerAlertRequeuePort {
+  requeueDangerSaid(reportId: string): Promise<boolean>;
+}
+
 /** Delayed held-danger checks (on the `sla` queue): one per episode, however often it is watched. */
 export interface HeldDangerSchedulerPort {
   scheduleHeldDanger(episode: HeldDangerEpisode, delayMs: number): Promise<void>;

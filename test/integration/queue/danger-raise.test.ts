@@ -200,6 +200,35 @@ describe('outbox relay: a ticket raised by danger whose job kept its old priorit
   });
 });
 
+describe('outbox relay: an owed alert whose job still waits for the group', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // No workers: the alert's job waits, and the alert stays owed, as while the group's turn has not come.
+    h = await createHarness({ label: 'q-danger-owed' });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('an owed supervisors\' alert whose job already waits is not queued again: a pass that finds only it reports no work', async () => {
+    const { report } = await h.reports.submit(reportInput((await reporter(h.store))._id, { category: 'p_threats' }));
+    const raisedAt = await h.store.reports.raiseToUrgent(report._id, new Types.ObjectId().toString(), { alertOwed: true });
+    expect(raisedAt).not.toBeNull();
+    const withGroup = () => new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, supervisors: h.queues.replies, graceMs: 0, reconcileEveryMs: 1 });
+    expect(await withGroup().runOnce({ reconcile: true })).toMatchObject({ alerted: 1 });
+    expect(await h.queues.replies.queue.getJobState(`sup-${report._id.toString()}-danger`)).toBe('waiting');
+    // Still owed (nobody has sent the group's message yet), its job still waiting: nothing to do, nothing said.
+    const info = jest.spyOn(h.logger, 'info');
+    try {
+      expect(await withGroup().runOnce({ reconcile: true })).toEqual({ tickets: 0, messages: 0, notices: 0, restored: 0, clocks: 0, reprioritised: 0, alerted: 0, relinked: 0 });
+      expect(info.mock.calls.filter((c) => c.includes('outbox relay did work'))).toEqual([]);
+    } finally {
+      info.mockRestore();
+    }
+    expect((await h.store.reports.findById(report._id))?.dangerAlertOwed).toBe(true);
+  });
+});
+
 describe('a danger alert queued, then Redis lost before the group was told', () => {
   let redis: RedisProcess;
   let tg: TelegramDouble;
