@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { loadConfig, ConfigError } from '../config';
-import { connectMongo, createStore, checkPassword, AccountInputError, AgentExistsError, AGENT_ROLES, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, type AgentRole } from '../store';
+import { createLogger } from '../logger';
+import { connectMongo, createStore, checkPassword, AccountInputError, AgentExistsError, AGENT_ROLES, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, type AgentRole, type Store } from '../store';
 
 const USAGE = `Usage:
   npm run console:user -- add --username <name> --name "<full name>" --role agent|supervisor|admin [--language en|sw]
@@ -77,27 +78,36 @@ async function main(): Promise<void> {
     if (values.language && values.language !== 'en' && values.language !== 'sw') fail('--language must be en or sw.');
   }
   const password = await readPassword();
-
+  // The project's logger, as main.ts builds it: what the store carries on past (old session
+  // records it could not delete) is logged with its error, not dropped.
+  const logger = createLogger({ level: config.logLevel });
   const conn = await connectMongo(config.mongodbUri);
   try {
-    const store = createStore(conn, config.dataKeys, { agents: { hashOptions: config.console.passwordHash } });
+    const store = createStore(conn, config.dataKeys, { logger, agents: { hashOptions: config.console.passwordHash } });
     await store.agents.ready();
-    if (command === 'add' && role) {
-      const agent = await store.agents.create({ username: values.username, name: values.name ?? '', role, password, language: values.language === 'sw' ? 'sw' : 'en' });
-      console.log(`Created ${agent.role} "${agent.username}". They can sign in at the console now.`);
-    } else {
-      const agent = await store.agents.findByUsername(values.username);
-      if (!agent) fail(`No account named "${values.username}".`);
-      await store.agents.setPassword(agent._id, password);
-      console.log(`Password changed for "${agent.username}"; the account is unlocked and signed out everywhere.`);
-    }
+    if (command === 'add' && role) await addAccount(store, { username: values.username, name: values.name ?? '', role, password, language: values.language === 'sw' ? 'sw' : 'en' });
+    else await resetPassword(store, values.username, password);
   } catch (err) {
     if (err instanceof AgentExistsError) fail(`An account named "${err.username}" already exists.`);
     if (err instanceof AccountInputError) fail(err.message);
+    logger.error({ err }, command === 'add' ? 'could not create the console account' : 'could not change the console password');
     throw err;
   } finally {
     await conn.close();
   }
+}
+
+async function addAccount(store: Store, account: Parameters<Store['agents']['create']>[0]): Promise<void> {
+  const agent = await store.agents.create(account);
+  console.log(`Created ${agent.role} "${agent.username}". They can sign in at the console now.`);
+}
+
+/** Ends every session in the same write as the change; old session records left behind (logged) are refused anyway. */
+async function resetPassword(store: Store, username: string, password: string): Promise<void> {
+  const agent = await store.agents.findByUsername(username);
+  if (!agent) fail(`No account named "${username}".`);
+  await store.agents.setPassword(agent._id, password);
+  console.log(`Password changed for "${agent.username}"; the account is unlocked and signed out everywhere.`);
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,5 @@
 /** `npm run console:user` as an operator runs it: a separate process, password from the environment. */
+import { createHash } from 'node:crypto';
 import { createStore, type Store } from '../../../src/store';
 import { connectTestDb, type TestDb } from '../../support/db';
 import { spawnApp } from '../../support/spawn-app';
@@ -50,4 +51,27 @@ it('resets a password (which also unlocks the account)', async () => {
   expect(res.code).toBe(0);
   expect((await store.agents.signIn('amina', 'another long password')).ok).toBe(true);
   expect((await store.agents.signIn('amina', 'a long enough password')).ok).toBe(false);
+});
+
+it('a reset whose deletion of the old session records fails still signs the account out everywhere, and logs the failure with its error', async () => {
+  const amina = (await store.agents.findByUsername('amina'))!;
+  const token = 'an old session of amina, from a stolen laptop';
+  const sessions = store.agents['models'].ConsoleSession;
+  await sessions.create({ _id: createHash('sha256').update(token).digest('hex'), agentId: amina._id, csrf: 'x', expiresAt: new Date(Date.now() + 3_600_000), createdAt: new Date() });
+  expect(await store.agents.findSession(token)).not.toBeNull();
+  const admin = db.conn.getClient().db('admin');
+  const data = { failCommands: ['delete'], errorCode: 91, namespace: `${db.dbName}.${sessions.collection.collectionName}` };
+  await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data });
+  let res;
+  try {
+    res = await run(['passwd', '--username', 'amina'], 'a third long password');
+  } finally {
+    await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data });
+  }
+  expect(res.code).toBe(0);
+  expect(res.output).toContain('Password changed for "amina"');
+  // Not a terminal: the log lines are JSON, as for a log collector.
+  const logged = res.output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(logged.filter((l) => l.msg === 'sessions ended, but their records were not deleted')).toEqual([expect.objectContaining({ level: 'warn', err: expect.objectContaining({ message: expect.any(String) }) })]);
+  expect(await store.agents.findSession(token)).toBeNull();
 });
