@@ -27,6 +27,17 @@
     if (!el.hasAttribute || !el.hasAttribute('data-draft') || !el.id) return;
     store(function (s) { if (el.value) s.setItem(draftKey(el), el.value); else s.removeItem(draftKey(el)); });
   });
+  // ---- Hand-over: a closed list on a phone cuts the chosen person's count; it is said whole under it.
+  document.addEventListener('change', function (ev) {
+    var el = ev.target;
+    if (!el.form || el.form.id !== 'handover-form' || el.name !== 'to') return;
+    var load = document.getElementById('hand-over-load');
+    var chosen = el.options[el.selectedIndex];
+    var text = chosen ? chosen.getAttribute('data-load') : '';
+    if (!load) return;
+    load.textContent = text || '';
+    load.hidden = !text;
+  });
   function clearForm(form) {
     Array.prototype.forEach.call(form.querySelectorAll('textarea, input:not([type=hidden]), select'), function (el) {
       if (el.tagName === 'SELECT') el.selectedIndex = 0; else if (el.type === 'radio') el.checked = false; else el.value = '';

@@ -1,0 +1,57 @@
+/**
+ * A supervisor or agent on a 390 px phone at a ticket's actions: the hand-over list cut the
+ * ticket count of the person chosen ("... holds 3 of"), which is what the supervisor picks by.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { seedReport } from '../../support/report-fixtures';
+import { artifactPath, signIn } from '../../support/browser';
+
+const env = consoleInChromium({ label: 'console-phone-actions' });
+let h: ConsoleHarness;
+let browser: Browser;
+beforeAll(() => {
+  h = env.h();
+  browser = env.browser();
+});
+
+async function phone(lang: 'en' | 'sw'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  void lang;
+  return page;
+}
+
+/** Whether `el`'s box lies wholly inside the viewport and inside the box of `container`. */
+async function wholeInside(page: Page, selector: string, container: string): Promise<boolean> {
+  return page.evaluate(([sel, box]) => {
+    const el = document.querySelector(sel)!.getBoundingClientRect();
+    const outer = document.querySelector(box)!.getBoundingClientRect();
+    return el.width > 0 && el.left >= 0 && el.right <= window.innerWidth && el.left >= outer.left && el.right <= outer.right;
+  }, [selector, container] as const);
+}
+
+it('at 390 px, once a supervisor chooses whom to hand a ticket to, that person\'s ticket count shows whole, in English and Kiswahili', async () => {
+  const holder = await h.store.agents.create({ username: 'wanjiku', name: 'Wanjiku Kariuki', role: 'agent', password: PASSWORD });
+  const target = await h.store.agents.create({ username: 'nyambura.wairimu', name: 'Nyambura Wairimu Gitau', role: 'agent', password: PASSWORD });
+  const sup = await h.account('chebet', 'supervisor');
+  const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
+  for (let i = 0; i < 3; i++) {
+    const { report: held } = await seedReport(h.store, { kind: 'police', category: 'p_bribery', county: 47, priority: 3 });
+    await h.store.reports.transition(held._id, 'assigned', { kind: 'agent', agentId: target._id.toString() }, { assignee: target._id.toString() });
+  }
+  const page = await phone('en');
+  await signIn(page, h.base, 'chebet', PASSWORD);
+  for (const [lang, count] of [['en', /3 of \d+/], ['sw', /3 kati ya \d+/]] as const) {
+    await h.store.agents.setLanguage(sup._id, lang);
+    await page.goto(`${h.base}/tickets/${report._id.toString()}`);
+    await page.locator('#handover-form select').selectOption({ value: target._id.toString() });
+    await page.locator('#handover-form').screenshot({ path: artifactPath(`console-390-hand-over-${lang}.png`) });
+    const load = page.getByTestId('hand-over-load');
+    await expect(load.textContent()).resolves.toMatch(count);
+    expect(await wholeInside(page, '[data-testid="hand-over-load"]', '#actions')).toBe(true);
+  }
+  await page.context().close();
+}, 60_000);
