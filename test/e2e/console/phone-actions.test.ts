@@ -55,3 +55,28 @@ it('at 390 px, once a supervisor chooses whom to hand a ticket to, that person\'
   }
   await page.context().close();
 }, 60_000);
+
+it('at 390 px an agent who taps "Actions" sees the Refer button on that screen, the usual agency already chosen; the other agency\'s name box comes with "another agency", in English and Kiswahili', async () => {
+  const agent = await h.account('otieno', 'agent');
+  const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent._id.toString() }, { assignee: agent._id.toString() })).not.toBeNull();
+  const page = await phone('en');
+  await signIn(page, h.base, 'otieno', PASSWORD);
+  for (const [lang, actions, refer, other] of [['en', 'Actions', 'Refer', /Agency's name/], ['sw', 'Hatua', 'Peleka', /Jina la taasisi/]] as const) {
+    await h.store.agents.setLanguage(agent._id, lang);
+    await page.goto(`${h.base}/tickets/${report._id.toString()}`);
+    await page.getByRole('link', { name: actions, exact: true }).click();
+    await page.waitForURL(/#actions$/);
+    await page.screenshot({ path: artifactPath(`console-390-actions-${lang}.png`) });
+    const button = page.locator('#refer-form').getByRole('button', { name: refer, exact: true });
+    const box = (await button.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    await expect(page.locator('#refer-agency input[value="IPOA"]').isChecked()).resolves.toBe(true);
+    const name = page.getByLabel(other);
+    await expect(name.isVisible()).resolves.toBe(false);
+    await page.locator('#refer-agency input[value="OTHER"]').check();
+    await expect(name.isVisible()).resolves.toBe(true);
+  }
+  await page.context().close();
+}, 60_000);
