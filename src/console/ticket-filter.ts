@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUSES, REPORT_KINDS, dayFirst, isCategoryCode, readFilterDay, type TicketFilter } from '../domain';
+import { STATUSES, REPORT_KINDS, dayFirst, isCategoryCode, readFilterDay, readFilterPriority, type TicketFilter } from '../domain';
 
 /** An account's id as the agent filter's select box sends it. */
 const accountId = z.string().regex(/^[0-9a-f]{24}$/i);
@@ -8,6 +8,7 @@ const filterSchema = z.object({
   kind: z.enum(REPORT_KINDS).optional().catch(undefined),
   category: z.string().refine(isCategoryCode).optional().catch(undefined),
   county: z.coerce.number().int().min(1).max(47).optional().catch(undefined),
+  priority: z.string().transform(readFilterPriority).optional().catch(undefined),
   agent: accountId.optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   constituency: z.string().trim().max(60).optional().catch(undefined),

@@ -1,4 +1,5 @@
 import type { REPORT_KINDS } from './categories';
+import { PRIORITIES, PRIORITY_NAMES, type Priority } from './priority';
 import type { STATUSES } from './status';
 import { REFERENCE_ALPHABET } from './reference';
 
@@ -8,6 +9,7 @@ export interface TicketFilter {
   kind?: (typeof REPORT_KINDS)[number];
   category?: string;
   county?: number;
+  priority?: Priority;
   /** Kenyan calendar days, YYYY-MM-DD, both included. */
   from?: string;
   to?: string;
@@ -46,6 +48,18 @@ export function readFilterDay(input: string): { ok: true; day?: string } | { ok:
 export function dayFirst(day: string): string {
   const [y, m, d] = day.split('-');
   return `${d}/${m}/${y}`;
+}
+
+/**
+ * The priority filter's choices, most urgent first, each by the name the address carries
+ * ("?priority=urgent": a link pasted to a colleague says what it shows).
+ */
+export const FILTER_PRIORITIES: readonly { param: string; priority: Priority }[] = PRIORITIES.map((priority) => ({ param: PRIORITY_NAMES[priority], priority }));
+
+/** A priority named in the address, in any case; anything else is no filter. */
+export function readFilterPriority(input: string): Priority | undefined {
+  const name = input.trim().toLowerCase();
+  return FILTER_PRIORITIES.find((p) => p.param === name)?.priority;
 }
 
 /** Tickets on one page of the supervisors' list. */

@@ -16,6 +16,7 @@ export function filterToQuery(f: TicketFilter): Record<string, unknown> {
   if (f.kind) q.kind = f.kind;
   if (f.category) q.category = f.category;
   if (f.county) q.county = f.county;
+  if (f.priority) q.priority = f.priority;
   if (f.agent) q.assignee = new Types.ObjectId(f.agent);
   if (f.from || f.to) {
     const range: Record<string, Date> = {};

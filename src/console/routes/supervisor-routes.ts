@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { AREA_ROLE, CATEGORIES, COUNTIES, PAGE_SIZE, REPORT_KINDS, STATUSES, asksAboutInjuries, asksForMedicalRecord, countyByCode, withoutContactDetails } from '../../domain';
+import { AREA_ROLE, CATEGORIES, COUNTIES, FILTER_PRIORITIES, PAGE_SIZE, REPORT_KINDS, STATUSES, asksAboutInjuries, asksForMedicalRecord, countyByCode, withoutContactDetails } from '../../domain';
 import type { AgentDoc, ReportDoc } from '../../store';
 import { parseFilter, readFilterForm } from '../ticket-filter';
 import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
@@ -159,7 +159,7 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
       agentName: (id: string) => names.get(id) ?? '',
       load,
       maxPerAgent: ctx.config.tickets.maxPerAgent,
-      options: { statuses: STATUSES, kinds: REPORT_KINDS, categories: CATEGORIES.map((c) => c.code), counties: COUNTIES },
+      options: { statuses: STATUSES, kinds: REPORT_KINDS, categories: CATEGORIES.map((c) => c.code), counties: COUNTIES, priorities: FILTER_PRIORITIES },
       now,
       // Issue 16: where reports come from, and what reporters said about the help.
       map,

@@ -102,7 +102,13 @@ describe('CSV', () => {
 
 describe('supervisor filters', () => {
   it('drops malformed values instead of failing', () => {
-    expect(parseFilter({ status: 'nope', county: '99', from: '31/11/2026', to: '2026-13-01', agent: 'x', page: '-3', category: 'p_bribery', q: '  ' })).toEqual({ category: 'p_bribery', page: 1 });
+    expect(parseFilter({ status: 'nope', county: '99', from: '31/11/2026', to: '2026-13-01', agent: 'x', page: '-3', category: 'p_bribery', q: '  ', priority: 'dharura' })).toEqual({ category: 'p_bribery', page: 1 });
+  });
+
+  it('narrows to one priority named in the address, through the same query the list and the CSV use', () => {
+    expect(parseFilter({ priority: 'urgent' })).toMatchObject({ priority: 1 });
+    expect(filterToQuery(parseFilter({ priority: 'High', status: 'received' }))).toEqual({ priority: 2, status: 'received' });
+    expect(filterToQuery(parseFilter({ priority: '' }))).toEqual({});
   });
 
   it('reads dates day first, as Kenyan staff type them, and names those it cannot read', () => {
