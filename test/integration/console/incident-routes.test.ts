@@ -338,10 +338,43 @@ it('refers, then closes, every report of an incident from its page, in Swahili: 
   for (const r of all.slice(0, 10)) expect((await h.store.messages.listForReport(r._id)).filter((m) => m.notice?.key === 'notices:referred')).toHaveLength(1);
 
   const closing = await desk.post(`${url}/incident/close`, { status: 'resolved', note: '' });
-  expect(closing.body).toContain('Ufunge ripoti 10 kati ya 12 za tukio hili kama “Imetatuliwa”?');
+  expect(closing.body).toContain('Ufunge ripoti 10 kati ya 12 za tukio hili kwa kuwa zimetatuliwa?');
   const shut = await desk.post(`${url}/incident/close`, { status: 'resolved', note: '', confirm: '1' });
-  expect(shut.body).toContain('Zimefungwa kama “Imetatuliwa”: 10 kati ya 12; 2 hazikufungwa:');
+  expect(shut.body).toContain('Zimefungwa 10 kati ya 12, kwa kuwa zimetatuliwa; 2 hazikufungwa:');
   expect(shut.body).toContain(`${closed.reference}</span> · imeshafungwa`);
   for (const r of all.slice(0, 10)) expect((await h.store.reports.findById(r._id))?.status).toBe('resolved');
   expect((await h.store.reports.findById(elsewhere._id))?.status).toBe('assigned');
+});
+
+it('closing every report of an incident as duplicates says so in plain words, not as the list\'s "Reject: duplicate" / "Kataa: imerudiwa", in English and Kiswahili', async () => {
+  const makena = await h.account('makena', 'agent');
+  const holder = makena._id.toString();
+  const incidentId = (await seedReport(h.store)).report._id;
+  const all: ReportDoc[] = [];
+  for (let i = 0; i < 3; i++) {
+    const { report } = await seedReport(h.store, { county: 30, place: 'Kabarnet', when: 'now', incidentAt: at, anonymous: true });
+    await take(report, holder);
+    expect(await h.store.incidents.setIncident(report._id, incidentId, holder)).toBe(true);
+    all.push(report);
+  }
+  const desk = h.browser();
+  await desk.signIn('makena', PASSWORD);
+  const url = `/tickets/${all[0]._id.toString()}`;
+  const form = { status: 'rejected_duplicate', note: '' };
+  const confirm = (await desk.post(`${url}/incident/close`, form)).body;
+  expect(confirm).toContain('Close 3 of this incident&#39;s 3 reports as duplicates of other reports?');
+  expect(confirm).not.toContain('Reject:');
+
+  await h.store.agents.setLanguage(makena._id, 'sw');
+  const sw = (await desk.post(`${url}/incident/close`, { status: 'rejected_spam', note: '' })).body;
+  expect(sw).toContain('Ufunge ripoti 3 kati ya 3 za tukio hili kwa kuwa ni taka (spam)?');
+  expect(sw).not.toContain('Kataa:');
+  const swDuplicate = (await desk.post(`${url}/incident/close`, form)).body;
+  expect(swDuplicate).toContain('Ufunge ripoti 3 kati ya 3 za tukio hili kwa kuwa ni marudio ya ripoti nyingine?');
+  expect(swDuplicate).not.toContain('Kataa:');
+
+  const done = (await desk.post(`${url}/incident/close`, { ...form, confirm: '1' })).body;
+  expect(done).toContain('Zimefungwa 3 kati ya 3, kwa kuwa ni marudio ya ripoti nyingine.');
+  expect(done).not.toContain('Kataa:');
+  for (const r of all) expect((await h.store.reports.findById(r._id))?.status).toBe('rejected');
 });
