@@ -38,6 +38,25 @@
     load.textContent = text || '';
     load.hidden = !text;
   });
+  // ---- "Tick all" the reports offered to join: in place (without JavaScript the link opens the page ticked).
+  function joinBoxes() { return Array.prototype.slice.call(document.querySelectorAll('#join-form input[name=member]')); }
+  function sayTickAll(link) {
+    var all = joinBoxes().every(function (b) { return b.checked; });
+    link.textContent = link.getAttribute(all ? 'data-untick' : 'data-tick');
+  }
+  document.addEventListener('click', function (ev) {
+    var link = ev.target.closest && ev.target.closest('#tick-all');
+    if (!link) return;
+    ev.preventDefault();
+    var boxes = joinBoxes();
+    var tick = !boxes.every(function (b) { return b.checked; });
+    boxes.forEach(function (b) { b.checked = tick; });
+    sayTickAll(link);
+  });
+  document.addEventListener('change', function (ev) {
+    var link = document.getElementById('tick-all');
+    if (link && ev.target.form && ev.target.form.id === 'join-form') sayTickAll(link);
+  });
   function clearForm(form) {
     Array.prototype.forEach.call(form.querySelectorAll('textarea, input:not([type=hidden]), select'), function (el) {
       if (el.tagName === 'SELECT') el.selectedIndex = 0; else if (el.type === 'radio') el.checked = false; else el.value = '';

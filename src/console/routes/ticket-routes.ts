@@ -210,6 +210,8 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     handOver: await ctx.tickets.handOverTargets(report, agentRef(me)),
     // Possibly the same incident, and the incident this report is part of (issue 16).
     triage: await triageSection(ctx, report, actorOf(me.agent), ctx.auth.language(req)),
+    // "Tick all" without JavaScript: the page again, every report it offers to join ticked.
+    pickAll: (req.query as { pick?: unknown }).pick === 'all',
   });
 }
 

@@ -79,3 +79,38 @@ it('each report to join has its checkbox beside its reference, in the incident a
     await context.close();
   }
 }, 60_000);
+
+it('"Tick all" ticks every report offered to join in place (no reload, a reply being typed kept), "Untick all" clears them, and Join joins them all', async () => {
+  const halima = await h.account('halima', 'agent');
+  const triage = new TriageService({ store: h.store, logger: h.logger });
+  const at = new Date(Date.now() - 3600_000);
+  const base = { kind: 'police' as const, category: 'p_force', county: 42, when: 'now' as const, incidentAt: at, priority: 2 as const, place: 'Kondele roundabout' };
+  const text = 'Police at the Kondele roundabout fired teargas into the market and beat traders with batons.';
+  const [lead, ...others] = await Promise.all([0, 1, 2, 3].map(() => seedReport(h.store, { ...base, description: { text } })));
+  for (const r of [lead, ...others]) await triage.link((await h.store.reports.findById(r.report._id))!);
+  const me = halima._id.toString();
+  expect(await h.store.reports.transition(lead.report._id, 'assigned', { kind: 'agent', agentId: me }, { assignee: me })).not.toBeNull();
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'halima', PASSWORD);
+  const url = `${h.base}/tickets/${lead.report._id.toString()}`;
+  await page.goto(url);
+  await page.locator('#reply-text').fill('Asante, tunashughulikia.');
+  const boxes = page.locator('#join-form input[name="member"]');
+  const ticked = () => boxes.evaluateAll((els) => els.filter((el) => (el as HTMLInputElement).checked).length);
+  await expect(ticked()).resolves.toBe(0);
+  await page.getByRole('link', { name: 'Tick all 3' }).click();
+  await expect(ticked()).resolves.toBe(3);
+  await page.getByRole('link', { name: 'Untick all' }).click();
+  await expect(ticked()).resolves.toBe(0);
+  await page.getByRole('link', { name: 'Tick all 3' }).click();
+  expect(page.url()).toBe(url);
+  await expect(page.locator('#reply-text').inputValue()).resolves.toBe('Asante, tunashughulikia.');
+  await page.locator('#similar').screenshot({ path: artifactPath('console-390-similar-tick-all.png') });
+  await page.getByRole('button', { name: 'Join into one incident' }).click();
+  await page.getByTestId('incident').waitFor();
+  for (const r of others) expect((await h.store.reports.findById(r.report._id))?.incident).toBeTruthy();
+  await context.close();
+}, 60_000);

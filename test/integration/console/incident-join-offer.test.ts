@@ -78,3 +78,42 @@ it('names the county of each waiting report linked into the incident, as the sim
   const row = form.slice(form.indexOf(`data-reference="${kiambu.reference}"`));
   expect(row.slice(0, row.indexOf('</li>'))).toContain('Kiambu');
 });
+
+/** The "Possibly the same incident" card's boxes, ticked or not, and its tick-all link. */
+function boxes(page: string): { ticked: number; unticked: number; link: { href: string; text: string } | null } {
+  const card = page.slice(page.indexOf('data-testid="similar"'));
+  const inputs = [...card.matchAll(/<input type="checkbox" name="member"[^>]*>/g)].map((m) => m[0]);
+  const a = /<a [^>]*href="([^"]*)"[^>]*data-testid="tick-all"[^>]*>([^<]*)<\/a>/.exec(card);
+  return { ticked: inputs.filter((i) => / checked/.test(i)).length, unticked: inputs.filter((i) => !/ checked/.test(i)).length, link: a ? { href: a[1].replace(/&amp;/g, '&'), text: a[2] } : null };
+}
+
+it('an agent joining reports into an incident for the first time ticks them all with one link, which works without JavaScript, in English and Kiswahili', async () => {
+  const akinyi = await h.account('akinyi', 'agent');
+  const story = 'Police at the Kondele roundabout fired teargas into the market and beat traders with batons.';
+  const seedHere = async () => {
+    const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', place: 'Kondele roundabout', description: { text: story }, when: 'now', incidentAt: at, county: 42 });
+    await triage.link(report);
+    return report;
+  };
+  const lead = await seedHere();
+  const others = [await seedHere(), await seedHere(), await seedHere()];
+  expect(await h.store.reports.transition(lead._id, 'assigned', { kind: 'agent', agentId: akinyi._id.toString() }, { assignee: akinyi._id.toString() })).not.toBeNull();
+  const desk = h.browser();
+  await desk.signIn('akinyi', PASSWORD);
+  const url = `/tickets/${lead._id.toString()}`;
+
+  const first = boxes((await desk.get(url)).body);
+  expect(first).toMatchObject({ ticked: 0, unticked: 3, link: { text: 'Tick all 3' } });
+  const all = boxes((await desk.get(first.link!.href)).body);
+  expect(all).toMatchObject({ ticked: 3, unticked: 0, link: { text: 'Untick all' } });
+  expect(boxes((await desk.get(all.link!.href)).body)).toMatchObject({ ticked: 0, unticked: 3 });
+
+  await h.store.agents.setLanguage(akinyi._id, 'sw');
+  const sw = boxes((await desk.get(url)).body);
+  expect(sw.link?.text).toBe('Weka alama kwenye zote 3');
+  expect(boxes((await desk.get(sw.link!.href)).body).link?.text).toBe('Ondoa alama zote');
+
+  // What the ticked boxes post joins every one of them.
+  expect((await desk.post(`${url}/incident/join`, { member: others.map((r) => r._id.toString()) })).headers.location).toContain('ok=incident_joined');
+  for (const r of others) expect((await h.store.reports.findById(r._id))?.incident?.toString()).toBeTruthy();
+});
