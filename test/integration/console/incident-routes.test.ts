@@ -340,7 +340,7 @@ it('refers, then closes, every report of an incident from its page, in Swahili: 
   const closing = await desk.post(`${url}/incident/close`, { status: 'resolved', note: '' });
   expect(closing.body).toContain('Ufunge ripoti 10 kati ya 12 za tukio hili kwa kuwa zimetatuliwa?');
   const shut = await desk.post(`${url}/incident/close`, { status: 'resolved', note: '', confirm: '1' });
-  expect(shut.body).toContain('Zimefungwa 10 kati ya 12, kwa kuwa zimetatuliwa; 2 hazikufungwa:');
+  expect(shut.body).toContain('Umefunga ripoti 10 kati ya 12 kwa kuwa zimetatuliwa; 2 hazikufungwa:');
   expect(shut.body).toContain(`${closed.reference}</span> · imeshafungwa`);
   for (const r of all.slice(0, 10)) expect((await h.store.reports.findById(r._id))?.status).toBe('resolved');
   expect((await h.store.reports.findById(elsewhere._id))?.status).toBe('assigned');
@@ -374,7 +374,31 @@ it('closing every report of an incident as duplicates says so in plain words, no
   expect(swDuplicate).not.toContain('Kataa:');
 
   const done = (await desk.post(`${url}/incident/close`, { ...form, confirm: '1' })).body;
-  expect(done).toContain('Zimefungwa 3 kati ya 3, kwa kuwa ni marudio ya ripoti nyingine.');
+  expect(done).toContain('Umefunga ripoti 3 kati ya 3 kwa kuwa ni marudio ya ripoti nyingine.');
   expect(done).not.toContain('Kataa:');
   for (const r of all) expect((await h.store.reports.findById(r._id))?.status).toBe('rejected');
+});
+
+it('closing one report of an incident in Kiswahili says one report was closed, the verb agreeing with the agent who closed it and the reason with the one report', async () => {
+  const nafula = await h.account('nafula', 'agent');
+  const holder = nafula._id.toString();
+  await h.store.agents.setLanguage(nafula._id, 'sw');
+  const incidentId = (await seedReport(h.store)).report._id;
+  const all: ReportDoc[] = [];
+  for (let i = 0; i < 3; i++) {
+    const { report } = await seedReport(h.store, { county: 30, place: 'Eldama Ravine', when: 'now', incidentAt: at, anonymous: true });
+    await take(report, holder);
+    expect(await h.store.incidents.setIncident(report._id, incidentId, holder)).toBe(true);
+    all.push(report);
+  }
+  for (const r of all.slice(1)) expect(await h.store.reports.transition(r._id, 'resolved', { kind: 'agent', agentId: holder })).not.toBeNull();
+  const desk = h.browser();
+  await desk.signIn('nafula', PASSWORD);
+  const url = `/tickets/${all[0]._id.toString()}`;
+  const form = { status: 'resolved', note: '' };
+  expect((await desk.post(`${url}/incident/close`, form)).body).toContain('Ufunge ripoti 1 kati ya 3 za tukio hili kwa kuwa imetatuliwa?');
+  const done = (await desk.post(`${url}/incident/close`, { ...form, confirm: '1' })).body;
+  expect(done).toContain('Umefunga ripoti 1 kati ya 3 kwa kuwa imetatuliwa; 2 hazikufungwa:');
+  expect(done).not.toContain('Zimefungwa 1');
+  expect((await h.store.reports.findById(all[0]._id))?.status).toBe('resolved');
 });
