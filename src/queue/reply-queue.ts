@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Types } from 'mongoose';
 import { heldDangerEpisodeKey, type HeldDangerEpisode } from '../domain';
-import type { DangerAlertPort, DangerAlertRequeuePort, HeldDangerAlertPort, ReplyPort, SupervisorAlertPort } from '../services/ports';
+import type { DangerAlertPort, DangerAlertRequeuePort, HeldDangerAlertPort, RedeliverOutcome, ReplyPort, SupervisorAlertPort } from '../services/ports';
 import type { Logger } from '../logger';
 import { REPLIES_QUEUE, type QueueConnection, type ReplyJobData } from './types';
 
@@ -49,11 +49,14 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
     await this.queue.addBulk(messageIds.map((m) => ({ name: 'message', data: { kind: 'message', messageId: m.toString() }, opts: { jobId: m.toString() } })));
   }
 
-  async redeliver(messageId: Types.ObjectId | string, opts: { retryFailed: boolean }): Promise<'queued' | 'gave_up' | 'sent'> {
+  async redeliver(messageId: Types.ObjectId | string, opts: { retryFailed: boolean }): Promise<RedeliverOutcome> {
     const id = messageId.toString();
     let sentAs: number | undefined;
-    // A failed job keeps its id for a week (for the board), and an add under a taken id does nothing.
+    // A failed job keeps its id for a week (for the board), and an add under a taken id does nothing
+    // and does not say so (BullMQ issue 3214): the state, one script call, tells what an add would do.
     const state = await this.queue.getJobState(id);
+    // Waiting its turn, paced or parked (delayed), or being sent: its job is there, nothing to add.
+    if (state !== 'unknown' && state !== 'failed' && state !== 'completed') return 'in_queue';
     if (state === 'failed') {
       if (!opts.retryFailed) return 'gave_up';
       const failed = await this.queue.getJob(id);

@@ -55,7 +55,7 @@ const RELINK_HOURS = 48;
 export interface RelayPass {
   /** Reports queued that intake could not queue (Redis was down). */
   tickets: number;
-  /** Stored messages queued for delivery that were never queued. */
+  /** Pending messages whose job was gone (never queued, lost, finished or failed), queued; or marked failed after a day. */
   messages: number;
   /** Reports whose status change's notices to the reporter failed to be stored, stored now. */
   notices: number;
@@ -106,7 +106,8 @@ export class OutboxRelay implements Service {
         const retryFailed = Date.now() - msg.createdAt.getTime() < REDELIVER_FOR_MS;
         const outcome = await this.opts.replies.redeliver(msg._id.toString(), { retryFailed });
         if (outcome === 'gave_up') await this.giveUp(msg);
-        if (outcome !== 'sent') pass.messages++;
+        // Counted only when something was done: one whose job waits its turn (paced, parked) is normal.
+        if (outcome === 'queued' || outcome === 'gave_up') pass.messages++;
       } catch (err) {
         logger.warn({ messageId: msg._id.toString(), err }, 'could not queue message; will retry');
         return pass;

@@ -62,6 +62,9 @@ export interface TicketDispenser {
   claimNext(): Promise<ClaimedTicket | null>;
 }
 
+/** What `ReplyPort.redeliver` did with a pending message. */
+export type RedeliverOutcome = 'queued' | 'in_queue' | 'gave_up' | 'sent';
+
 /** The `replies` queue: every stored message to a reporter goes out through it. */
 export interface ReplyPort {
   /** Queues a stored message (jobId = message id: queuing twice delivers once). */
@@ -72,10 +75,12 @@ export interface ReplyPort {
    * For a message still pending after it was stored (the outbox relay): as `deliver`, and a job
    * that used up its attempts gets a new one when `retryFailed`. Telegram refusing a message marks
    * it failed, so a message still pending with a failed job failed on our side (MongoDB away
-   * through every attempt). 'gave_up': its job failed and `retryFailed` was false; 'sent': its job
-   * sent it (the message was read pending just before it was marked sent), nothing queued.
+   * through every attempt). 'queued': a job was added (none, or a finished one, was there);
+   * 'in_queue': its job is still there (waiting, paced or parked, or being sent), nothing added;
+   * 'gave_up': its job failed and `retryFailed` was false; 'sent': its job sent it (the message was
+   * read pending just before it was marked sent), nothing queued.
    */
-  redeliver(messageId: string, opts: { retryFailed: boolean }): Promise<'queued' | 'gave_up' | 'sent'>;
+  redeliver(messageId: string, opts: { retryFailed: boolean }): Promise<RedeliverOutcome>;
   /** Messages waiting to go out (for the queue-depth gauge). */
   waitingCount(): Promise<number>;
 }
