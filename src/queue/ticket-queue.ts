@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Priority } from '../domain';
-import type { TicketClock, TicketJobState, TicketQueuePort } from '../services/ports';
+import type { ReprioritiseOutcome, TicketClock, TicketJobState, TicketQueuePort } from '../services/ports';
 import type { Logger } from '../logger';
 import { TICKETS_QUEUE, type QueueConnection, type TicketJobData } from './types';
 
@@ -58,22 +58,23 @@ export class TicketQueue implements TicketQueuePort {
   }
 
   /**
-   * Raises a waiting ticket's job to `priority`. False when there is nothing waiting to raise
-   * (no job: the relay re-adds it from MongoDB at the new priority; or an agent just took it).
+   * Raises a waiting ticket's job to `priority`. 'not_waiting' when there is nothing waiting to raise
+   * (no job: the relay re-adds it from MongoDB at the new priority; or an agent just took it);
+   * 'already' when its job holds that priority or a higher one (a raise since the caller looked).
    */
-  async reprioritise(reportId: string, priority: Priority): Promise<boolean> {
+  async reprioritise(reportId: string, priority: Priority): Promise<ReprioritiseOutcome> {
     const job = await this.queue.getJob(reportId);
-    if (!job) return false;
+    if (!job) return 'not_waiting';
     const state = await job.getState();
-    if (state !== 'waiting' && state !== 'prioritized') return false;
+    if (state !== 'waiting' && state !== 'prioritized') return 'not_waiting';
     // Setting the same priority again would move the ticket to the back of its priority's line; a
     // lower one would undo a raise made since the caller read the report (a reporter's danger).
-    if (job.priority <= priority) return true;
+    if (job.priority <= priority) return 'already';
     // To the front of its new line (among the tickets fronted there, by age): a raised ticket has
     // waited longer than those that came in at that priority, and "take next" serves the oldest
     // of the most urgent, as the Waiting list shows them (docs: DESIGN, the agent's journey).
     await job.changePriority({ priority, lifo: true });
-    return true;
+    return 'raised';
   }
 
   /**

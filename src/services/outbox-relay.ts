@@ -163,8 +163,8 @@ export class OutboxRelay implements Service {
       if (was === null || was === undefined || was <= t.priority) continue;
       const reportId = t._id.toString();
       try {
-        // False: taken since the read (no job waits); nothing to put right.
-        if (!(await this.opts.tickets.reprioritise(reportId, t.priority))) continue;
+        // Taken since the read (no job waits), or raised since (the raise's own change landed late): nothing done.
+        if ((await this.opts.tickets.reprioritise(reportId, t.priority)) !== 'raised') continue;
         reprioritised++;
         this.opts.logger.warn({ reportId, from: was, to: t.priority }, 'waiting ticket\'s job held a lower priority than its report: raised');
       } catch (err) {

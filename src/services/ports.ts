@@ -39,8 +39,11 @@ export interface TicketQueuePort {
   remove(reportId: string): Promise<void>;
   /** Tickets waiting for an agent (for the queue-depth gauge). */
   waitingCount(): Promise<number>;
-  /** Raises a waiting ticket's job to `priority`, at the front of that line; false when no job is waiting to raise. */
-  reprioritise(reportId: string, priority: Priority): Promise<boolean>;
+  /**
+   * Raises a waiting ticket's job to `priority`, at the front of that line: 'raised'; 'already' when
+   * it holds that priority or a higher one (left in its place); 'not_waiting' when no job waits.
+   */
+  reprioritise(reportId: string, priority: Priority): Promise<ReprioritiseOutcome>;
   /** The priority each ticket's job holds, in the same order (null: no job), read together. */
   jobPriorities(reportIds: string[]): Promise<(number | null)[]>;
 }
@@ -61,6 +64,9 @@ export interface TicketDispenser {
   /** The next waiting ticket, or null when none waits. Two callers never get the same one. */
   claimNext(): Promise<ClaimedTicket | null>;
 }
+
+/** What `TicketQueuePort.reprioritise` did with a waiting ticket's job. */
+export type ReprioritiseOutcome = 'raised' | 'already' | 'not_waiting';
 
 /** What `ReplyPort.redeliver` did with a pending message. */
 export type RedeliverOutcome = 'queued' | 'in_queue' | 'gave_up' | 'sent';

@@ -128,7 +128,7 @@ export async function startBotHarness(
       : undefined;
     const intake = new IntakeService({ store, reports, logger, dailyLimit });
     const raised: string[] = [];
-    const conversation = new ConversationService({ store, events: bus, logger, tickets: { reprioritise: async (id: string) => raised.push(id) > 0 } });
+    const conversation = new ConversationService({ store, events: bus, logger, tickets: { reprioritise: async (id: string) => (raised.push(id), 'raised' as const) } });
     // Reopened tickets are queued through the same stand-in as intake's (`enqueued`).
     const reopen = new ReopenService({ store, events: bus, logger, conversation, reports });
     const reporters = new ReporterService({ store, logger });

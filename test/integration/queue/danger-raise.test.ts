@@ -198,6 +198,30 @@ describe('outbox relay: a ticket raised by danger whose job kept its old priorit
     // The agents' order: the two in danger, the one raised first still first, then the older one.
     expect([await takeNext(), await takeNext(), await takeNext()]).toEqual([first, blipped, older]);
   });
+
+  it('one the raise put right between the relay\'s read and its change is not counted, nor logged as raised by the relay', async () => {
+    const id = await raised('p_bribery', h.queues.tickets); // raised, its job at 1 already
+    // The relay read the job's priority a moment before the raise changed it (MongoDB's raise, then Redis's).
+    const port = h.queues.tickets;
+    const readBeforeTheRaise: TicketQueuePort = {
+      enqueue: (i, priority, clock, opts) => port.enqueue(i, priority, clock, opts),
+      jobState: (i) => port.jobState(i),
+      remove: (i) => port.remove(i),
+      waitingCount: () => port.waitingCount(),
+      reprioritise: (i, priority) => port.reprioritise(i, priority),
+      jobPriorities: async (ids) => (await port.jobPriorities(ids)).map((p, k) => (ids[k] === id ? 3 : p)),
+    };
+    const warn = jest.spyOn(h.logger, 'warn');
+    try {
+      const pass = await new OutboxRelay({ store: h.store, reports: h.reports, tickets: readBeforeTheRaise, replies: h.queues.replies, logger: h.logger, graceMs: 0, reconcileEveryMs: 1 }).runOnce({ reconcile: true });
+      expect(pass.reprioritised).toBe(0);
+      expect(warn.mock.calls.filter((c) => c.includes('waiting ticket\'s job held a lower priority than its report: raised'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+    expect((await h.queues.tickets.queue.getJob(id))?.priority).toBe(1);
+    expect(await takeNext()).toBe(id);
+  });
 });
 
 describe('outbox relay: an owed alert whose job still waits for the group', () => {
