@@ -304,8 +304,12 @@ export function chooseCounty(d: Draft, code: number, town?: Draft['town']): void
   else delete d.town;
   delete d.offered;
   if (d.county !== code) {
-    // A place typed at the county question, before any county, was given for this answer.
-    if (!d.placeEarly) d.place = undefined;
+    // A place typed at the county question, before any county, was given for this answer; a mark
+    // left on a draft that had a county (an older release answered the place without knowing it) keeps none.
+    if (!d.placeEarly || d.county !== undefined) {
+      d.place = undefined;
+      delete d.placeEarly;
+    }
     // A pin shared while the county was asked (or before) was given for this answer, not the one before.
     if (!d.locationEarly) d.location = undefined;
     // Constituency and ward lie within the county: another county's would be wrong.

@@ -2154,6 +2154,13 @@ describe('one word of what was done, or a place, at the county question', () => 
     // Changing the place from the review, the county question keeps its county: no place kept there from it.
     expect(type(at('county', { county: 32, editing: true }), 'at the roadblock').state.draft?.place).toBeUndefined();
   });
+
+  it('a place mark left on a draft whose county was answered (an older release answered the place without knowing it) keeps no place for another county', () => {
+    // An older process in a rolling deploy took the county and the place and left the mark it did not know.
+    const stale = at('review', { placeEarly: true });
+    const r = press(press(stale, 'e_county').state, '47');
+    expect([said(r), r.state.draft?.county, r.state.draft?.place, stepOf(r)]).toEqual([['answer', 'place.ask'], 47, undefined, 'place']);
+  });
 });
 
 describe('a wish to stay anonymous, or to be called, said before the review', () => {
