@@ -289,7 +289,11 @@ const JOINING = /^(ya|la|wa|cha|of|the|and|na|-)$/iu;
 function stationNamed(name: string): PollingStation | undefined {
   const words = name.split(/\s+/);
   if (words.length > 6) return undefined;
-  if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || JOINING.test(w)) && !INSTITUTION.test(name)) return undefined;
+  const capital = (w: string) => /^[\p{Lu}\d]/u.test(w);
+  if (!words.every((w) => capital(w) || JOINING.test(w)) && !INSTITUTION.test(name)) return undefined;
+  // A school's name written with capitals has no other small word in it: "Goons stormed Kasarani Primary" is a sentence.
+  const plain = (w: string) => !capital(w) && !JOINING.test(w) && !INSTITUTION.test(w);
+  if (words.some(plain) && words.some((w) => capital(w) && !INSTITUTION.test(w))) return undefined;
   const r = parsePollingStation(name);
   return r.ok ? r.station : undefined;
 }

@@ -525,8 +525,9 @@ function atReview(turn: Turn, d: Draft, input: string): void {
     turn.say('review.not_sent_yet');
     return turn.show();
   }
-  // "Polling station ni Kasarani Primary", "wadi ya Roysambu": its own field, never the story.
-  if (detailAtReview(turn, d, input)) return;
+  // "Polling station ni Kasarani Primary", "wadi ya Roysambu": its own field, never the story;
+  // what was done there ("wahuni walivamia Kasarani Primary polling station") is the story.
+  if (!tellsAnAct(n) && !n.split(' ').some(doneInOneWord) && detailAtReview(turn, d, input)) return;
   // "Hapana ilikuwa jana", "tarehe si sawa": that part is offered to change, never left wrong under a story that says otherwise.
   if (correctAtReview(turn, d, input)) return;
   if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);

@@ -369,6 +369,11 @@ describe('a polling station or ward typed at the review of an election report', 
       const r = type(election(), words);
       expect([words, r.state.draft?.pollingStation, r.state.draft?.ward, r.state.draft?.text]).toEqual([words, undefined, undefined, `${BASE.text}\n${words}`]);
     }
+    // What was done there, told with the station's name: the story, never the station's name with the act lost from the story.
+    for (const words of ['Goons stormed Kasarani Primary School polling station', 'Wahuni walivamia Kasarani Primary polling station', 'walivamia kasarani primary school polling station', 'polling station ni Kasarani Primary, goons came']) {
+      const r = type(election(), words);
+      expect([words, r.state.draft?.pollingStation, r.state.draft?.text]).toEqual([words, undefined, `${BASE.text}\n${words}`]);
+    }
     const police = type(at('review'), 'polling station ni Kasarani Primary School');
     expect([police.state.draft?.pollingStation, police.state.draft?.text]).toEqual([undefined, `${BASE.text}\npolling station ni Kasarani Primary School`]);
   });
