@@ -1,14 +1,14 @@
 /**
  * A voice note's own tags: an Ogg Opus (RFC 7845) or Ogg Vorbis file carries a comment header
- * (OpusTags, or Vorbis' second header packet) that an app or a bot uploading the file can fill
- * with ARTIST, TITLE, the recorder's account name or where it was recorded. This rewrites that
- * header with the encoder's name alone and no comments, and keeps every other page's bytes (the
- * page numbers after it move, with their checksums, when the comments had taken more pages than
- * the header now does). A file it cannot walk page by page for certain (a page cut short, a bad
- * checksum, no end of stream, a second stream chained or multiplexed in, a header sharing a page
- * with sound, another codec) is null, not given out. Ogg framing: RFC 3533. The sound itself is
- * not read: an Opus packet's padding could hold bytes of an encoder's choosing, as a video's
- * frames can (see media-metadata.ts), but no recorder is known to write tags there.
+ * (OpusTags, or Vorbis' second header packet) that an app or a bot uploading the file can fill with
+ * ARTIST, TITLE, the recorder's account name or where it was recorded. This rewrites that header
+ * with no comments and an empty encoder name (an app can write a name there too), and keeps every
+ * other page's bytes (the page numbers after it move, with their checksums, when the comments had
+ * taken more pages than the header now does). A file it cannot walk page by page for certain (a
+ * page cut short, a bad checksum, no end of stream, a second stream chained or multiplexed in, a
+ * header sharing a page with sound, another codec) is null, not given out. Ogg framing: RFC 3533.
+ * The sound itself is not read: an Opus packet's padding could hold bytes of an encoder's choosing,
+ * as a video's frames can (see media-metadata.ts), but no recorder is known to write tags there.
  */
 
 /** One page of the file: where it starts and ends, and what its header says. */
@@ -26,8 +26,6 @@ interface OggPage {
 const CONTINUED = 0x01;
 const BOS = 0x02;
 const EOS = 0x04;
-/** Longest encoder name kept: libopus's, Lavf's or Telegram's are tens of bytes; a longer one may say more than the encoder. */
-const MAX_VENDOR = 200;
 
 /** CRC-32 as Ogg computes it: polynomial 0x04C11DB7, fed most significant bit first, initial value 0, no final xor. */
 const CRC_TABLE = (() => {
@@ -106,13 +104,15 @@ function headerPackets(b: Buffer, pages: readonly OggPage[], count: number): { p
   return null;
 }
 
-/** A Vorbis comment list with the vendor kept and no comments; null when it is not one. `at`: where the vendor's length is. */
+/**
+ * A Vorbis comment list with no comments and an empty vendor (an app can write anything there, a
+ * name included); null when it is not one. `at`: where the vendor's length is.
+ */
 function emptiedComments(packet: Buffer, at: number): Buffer | null {
   if (packet.length < at + 8) return null;
   const vendorLength = packet.readUInt32LE(at);
-  if (vendorLength > MAX_VENDOR || packet.length < at + 8 + vendorLength) return null;
-  const vendor = packet.subarray(at + 4, at + 4 + vendorLength);
-  return Buffer.concat([packet.subarray(0, at), packet.subarray(at, at + 4), vendor, Buffer.alloc(4)]);
+  if (packet.length < at + 8 + vendorLength) return null;
+  return Buffer.concat([packet.subarray(0, at), Buffer.alloc(8)]);
 }
 
 /** The headers after the first, with their comments gone; null when the codec is neither Opus nor Vorbis or a header is not what it says. */
