@@ -14,6 +14,11 @@ export interface LimitOptions {
   perChatBurst?: number;
   /** Messages per sliding minute to one group or channel (negative chat id; default 20). */
   groupPerMinute?: number;
+  /**
+   * The double's clock in ms (default Date.now). A test of the limits themselves stops it, so a
+   * slow round trip on a loaded machine does not refill a chat's burst between its sends.
+   */
+  clock?: () => number;
 }
 
 /** Calls that put or change a message in a chat; reads, callback answers and chat actions are free. */
@@ -38,12 +43,14 @@ export class FloodLimits {
   private readonly recent: number[] = [];
   private readonly chats = new Map<number, Bucket>();
   private readonly groups = new Map<number, number[]>();
+  readonly now: () => number;
 
   constructor(opts: LimitOptions = {}) {
     this.perSecond = opts.perSecond ?? 30;
     this.perChatPerSecond = opts.perChatPerSecond ?? 1;
     this.perChatBurst = opts.perChatBurst ?? 3;
     this.groupPerMinute = opts.groupPerMinute ?? 20;
+    this.now = opts.clock ?? Date.now;
   }
 
   /** 0 when the call may go now (and is counted), else the seconds Telegram would ask to wait. */

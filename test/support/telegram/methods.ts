@@ -412,7 +412,7 @@ export async function callMethod(s: DoubleState, method: string, rawParams: Para
       throw new ApiError(fail.errorCode, fail.description ?? defaultDescription(fail.errorCode, fail.retryAfter),
         fail.retryAfter !== undefined ? { retry_after: fail.retryAfter } : undefined);
     }
-    const retryAfter = s.limits?.check(method, typeof params.chat_id === 'number' ? params.chat_id : undefined, Date.now()) ?? 0;
+    const retryAfter = s.limits?.check(method, typeof params.chat_id === 'number' ? params.chat_id : undefined, s.limits.now()) ?? 0;
     if (retryAfter > 0) throw new ApiError(429, defaultDescription(429, retryAfter), { retry_after: retryAfter });
     const out = handler(s, params, ctx);
     // A sync handler's call is marked done before any await: a waiter its message wakes (a test's
