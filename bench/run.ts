@@ -721,16 +721,18 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     log(`memory: ${JSON.stringify(detail.memory)}`);
     }
 
-    // 3b. Agents: 10 concurrent agents take the whole backlog with TicketDesk.takeNext.
+    // 3b. Agents: 10 concurrent agents take the whole backlog as the console does
+    // (TicketService.takeNext: the take, then its "taken" notice stored and queued).
     const agents = Array.from({ length: sizes.agents }, () => new Types.ObjectId().toString());
     const taken: { reportId: string; reference: string; agent: string }[] = [];
     const takeStart = performance.now();
+    const takeStartMs = Date.now();
     const takeTimes: number[] = [];
     await Promise.all(
       agents.map(async (agent) => {
         for (let i = 0; i < 100_000; i++) {
           const t0 = performance.now();
-          const r = await desk.takeNext(agent);
+          const r = await tickets.takeNext({ id: agent, role: 'agent' });
           if (!r.ok) return;
           takeTimes.push(performance.now() - t0);
           taken.push({ reportId: r.report._id.toString(), reference: r.report.reference, agent });
@@ -762,6 +764,10 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       // per-chat pacing is exercised alongside the overall limit.
       const perAgent = new Map<string, typeof withChat>();
       for (const t of withChat) perAgent.set(t.agent, [...(perAgent.get(t.agent) ?? []), t]);
+      // The takes' "taken" notices go first (each chat's own order); replies are timed after them.
+      const takenBy = Date.now() + 120_000;
+      const noticesSent = () => driver.callsSince('sendMessage', takeStartMs).filter((c) => c.ok && /R-[A-Z0-9]{4}-[A-Z0-9]{4}/.test(String(c.params.text))).length;
+      while (noticesSent() < taken.length && Date.now() < takenBy) await new Promise((r) => setTimeout(r, 200));
       driver.clearRecorded();
       const enqueueStart = Date.now();
       let refused = 0;
