@@ -289,6 +289,8 @@ export class TicketService implements TicketActions {
     const asks = report.anonymous ? identityAsked(checked.text) : null;
     if (asks && !opts.identityAskConfirmed) return { ok: false, reason: 'asks_identity', asks };
     const content = { text: checked.text, agentId: agent.id };
+    // A notice still owed (its store failed; the relay waits its grace) goes before this reply, in the order it was owed.
+    await this.sendOwed(report, report.noticesOwed ?? []);
     // A draft sent twice (its first answer lost on a flaky connection) is one message to the
     // reporter; corrected before it was sent again, it is a second one.
     const stored = opts.draftKey ? await this.deps.store.messages.addReplyOnce(replyId(report._id.toString(), agent.id, opts.draftKey, checked.text), report._id, content) : { message: await this.deps.store.messages.addOutgoing(report._id, content), created: true };

@@ -278,6 +278,27 @@ describe('messages to reporters (replies queue)', () => {
     expect(user.messages().filter((m) => (m.text ?? '').includes('has been passed to'))).toHaveLength(1);
   });
 
+  it('a referral whose notice failed to store, then a reply at once: the reporter is told of the referral first', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    const admin = h.store.models.Message.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
+    await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
+    try {
+      expect(await h.tickets.refer(reportId, a, 'IPOA')).toEqual({ ok: true });
+    } finally {
+      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+    }
+    // The referral's notice is still owed (the outbox relay leaves it a moment) when the agent writes.
+    sentMessage(await h.tickets.reply(reportId, a, 'IPOA will call you tomorrow morning.'));
+    await seen(user, 'has been passed to');
+    await seen(user, 'IPOA will call you tomorrow morning.');
+    const texts = user.messages().map((m) => m.text ?? '');
+    expect(texts.findIndex((t) => t.includes('has been passed to'))).toBeLessThan(texts.findIndex((t) => t.includes('IPOA will call you tomorrow morning.')));
+    await waitFor(async () => (await h.store.messages.listForReport(reportId)).every((m) => m.delivery === 'sent') || undefined, 'every message marked sent');
+    expect(user.messages().filter((m) => (m.text ?? '').includes('has been passed to'))).toHaveLength(1);
+  });
+
   it('a ticket taken while storing its "taken" notice fails (MongoDB gave up once the take was written): the reporter is still told, once', async () => {
     const user = tg.user({ firstName: 'Kiprono', languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
