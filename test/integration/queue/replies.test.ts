@@ -32,6 +32,26 @@ describe('messages to reporters (replies queue)', () => {
 
   const sendsTo = (user: TelegramUser) => tg.calls('sendMessage').filter((c) => c.params.chat_id === user.id);
 
+  /** `action` with MongoDB failing the next insert of a message once (a notice's store, say). */
+  const withOneMessageInsertFailing = async <T>(action: () => Promise<T>): Promise<T> => {
+    const admin = h.store.models.Message.db.getClient().db('admin');
+    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
+    await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
+    try {
+      return await action();
+    } finally {
+      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+    }
+  };
+
+  /** A taken ticket referred to IPOA while storing the referral's notice failed: the notice is still owed. */
+  async function referredWithNoticeOwed(): Promise<{ user: TelegramUser; reportId: string; a: AgentRef }> {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    expect(await withOneMessageInsertFailing(() => h.tickets.refer(reportId, a, 'IPOA'))).toEqual({ ok: true });
+    return { user, reportId, a };
+  }
+
   /** No message of any ticket is on its way (queued, paced, retrying or being sent and recorded). */
   const deliveriesDone = async () => {
     const counts = await h.queues.replies.queue.getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'waiting-children');
@@ -233,20 +253,10 @@ describe('messages to reporters (replies queue)', () => {
   it('referred, then released, each while storing its notice failed: the reporter is told both, in order, once each', async () => {
     const { user, reportId, a } = await takenTicket();
     await seen(user, 'has been taken');
-    const admin = h.store.models.Message.db.getClient().db('admin');
-    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
-    const failing = async <T>(action: () => Promise<T>): Promise<T> => {
-      await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
-      try {
-        return await action();
-      } finally {
-        await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
-      }
-    };
-    expect(await failing(() => h.tickets.refer(reportId, a, 'IPOA'))).toEqual({ ok: true });
+    expect(await withOneMessageInsertFailing(() => h.tickets.refer(reportId, a, 'IPOA'))).toEqual({ ok: true });
     // Staff ask the reporter what the agency needs (no notice is lost here), then give the ticket back to the queue: taken back from IPOA.
     expect(await h.tickets.changeStatus(reportId, a, 'waiting_reporter')).toEqual({ ok: true });
-    expect(await failing(() => h.tickets.release(reportId, a))).toEqual({ ok: true });
+    expect(await withOneMessageInsertFailing(() => h.tickets.release(reportId, a))).toEqual({ ok: true });
     await seen(user, 'it is no longer with');
     const texts = () => user.messages().map((m) => m.text ?? '');
     const at = (words: string) => texts().findIndex((t) => t.includes(words));
@@ -258,16 +268,7 @@ describe('messages to reporters (replies queue)', () => {
   });
 
   it('a referral whose notice failed to store, then "waiting for the reporter" at once: the reporter is told of the referral first', async () => {
-    const { user, reportId, a } = await takenTicket();
-    await seen(user, 'has been taken');
-    const admin = h.store.models.Message.db.getClient().db('admin');
-    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
-    await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
-    try {
-      expect(await h.tickets.refer(reportId, a, 'IPOA')).toEqual({ ok: true });
-    } finally {
-      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
-    }
+    const { user, reportId, a } = await referredWithNoticeOwed();
     // The referral's notice is still owed (the outbox relay leaves it a moment to its change) when staff ask for more.
     expect(await h.tickets.changeStatus(reportId, a, 'waiting_reporter')).toEqual({ ok: true });
     await seen(user, 'has been passed to');
@@ -279,16 +280,7 @@ describe('messages to reporters (replies queue)', () => {
   });
 
   it('a referral whose notice failed to store, then a reply at once: the reporter is told of the referral first', async () => {
-    const { user, reportId, a } = await takenTicket();
-    await seen(user, 'has been taken');
-    const admin = h.store.models.Message.db.getClient().db('admin');
-    const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
-    await admin.command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 50, namespace } });
-    try {
-      expect(await h.tickets.refer(reportId, a, 'IPOA')).toEqual({ ok: true });
-    } finally {
-      await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
-    }
+    const { user, reportId, a } = await referredWithNoticeOwed();
     // The referral's notice is still owed (the outbox relay leaves it a moment) when the agent writes.
     sentMessage(await h.tickets.reply(reportId, a, 'IPOA will call you tomorrow morning.'));
     await seen(user, 'has been passed to');
