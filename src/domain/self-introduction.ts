@@ -43,13 +43,24 @@ const ACRONYMS = new Set(
 );
 
 /**
- * A word in capitals that can be a name ("PETER", "KAMAU"): three letters or more, a vowel among
- * them, no body's initials ("IEBC", "UDA"), no word of `NOT_NAMES`, and no English "-ING" or "-ED"
- * ("I AM BLEEDING", "I AM ARRESTED": how someone is, said in capitals).
+ * Common Kenyan names that end as an English past participle does ("MOHAMED", "ALFRED"): in
+ * capitals they are names all the same, where "SCARED" or "ARRESTED" is how someone is.
+ */
+const NAMES_IN_ED = new Set(
+  ('mohamed mohammed muhammed muhamed mohamedi ahmed ahamed hamed hameed saeed sayed rashed rasheed majeed waleed khaled abed ' +
+    'javed naveed fred alfred wilfred winfred winifred manfred jared ted ned').split(' '),
+);
+
+/**
+ * A word in capitals that can be a name ("PETER", "KAMAU", "MOHAMED"): three letters or more, a
+ * vowel among them, no body's initials ("IEBC", "UDA"), no word of `NOT_NAMES`, and no English
+ * "-ING" or "-ED" ("I AM BLEEDING", "I AM ARRESTED": how someone is, said in capitals) unless a
+ * name of `NAMES_IN_ED`.
  */
 function shoutedName(w: string): boolean {
   const lower = w.toLowerCase();
-  return /^\p{Lu}{3,}$/u.test(w) && /[AEIOU]/.test(w) && !ACRONYMS.has(lower) && !NOT_NAMES.has(lower) && !/(ING|ED)$/.test(w);
+  const english = /ING$/.test(w) || (/ED$/.test(w) && !NAMES_IN_ED.has(lower));
+  return /^\p{Lu}{3,}$/u.test(w) && /[AEIOU]/.test(w) && !ACRONYMS.has(lower) && !NOT_NAMES.has(lower) && !english;
 }
 
 /**

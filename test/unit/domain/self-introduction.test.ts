@@ -57,6 +57,20 @@ describe('a self-introduction in a story', () => {
     ]) expect({ text, name: selfIntroduction(text) }).toEqual({ text, name: undefined });
   });
 
+  it('reads a name in capitals ending in -ED (MOHAMED, AHMED, ALFRED) as a name, a state in capitals ending so as none', () => {
+    expect(selfIntroduction('I am MOHAMED and the police took my phone')).toBe('MOHAMED');
+    expect(selfIntroduction('I AM MOHAMED THEY BEAT ME')).toBe('MOHAMED');
+    expect(selfIntroduction('MIMI NI AHMED, POLISI WALINIKAMATA')).toBe('AHMED');
+    expect(selfIntroduction('mimi ni MOHAMMED na walinipiga')).toBe('MOHAMMED');
+    expect(selfIntroduction('I AM ALFRED FROM KISUMU')).toBe('ALFRED');
+    expect(selfIntroduction('NAITWA JARED')).toBe('JARED');
+    expect(selfIntroduction('I am WILFRED Otieno')).toBe('WILFRED Otieno');
+    expect(selfIntroduction('I AM SAEED')).toBe('SAEED');
+    for (const text of ['I AM SCARED', 'I AM INJURED', 'I AM ARRESTED', 'I am SCARED they will come', 'I am INJURED and bleeding', 'I AM FREED NOW', 'I AM DETAINED AT KILIMANI']) {
+      expect({ text, name: selfIntroduction(text) }).toEqual({ text, name: undefined });
+    }
+  });
+
   it('reads no name in what is not one', () => {
     for (const text of [
       'mimi ni mwalimu, nilikuwa kituo cha kupigia kura',
