@@ -59,7 +59,7 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
       ['boda', 'boda bodaboda pikipiki motorbike motorcycle piki'],
       ['driver', 'driver drivers dereva madereva'],
       ['conductor', 'conductor makanga tout'],
-      ['beat', 'beat beating beaten beatings slap slapped slapping kick kicked kicking assault assaulted assaulting kichapo rungu batons baton whip whipped viboko clobbered thrashed caned'],
+      ['beat', 'beat beating beaten beatings punch punched punching slap slapped slapping kick kicked kicking assault assaulted assaulting kichapo rungu batons baton whip whipped viboko clobbered thrashed caned'],
       ['injured', 'injured injury injuries hurt wounded wound bleeding damu jeraha majeraha'],
       ['shoot', 'shot shoot shoting shooted shooting shootings gunshot gunshots gun guns bullet bullets risasi bunduki fired firing'],
       ['teargas', 'teargas lobbed canisters'],
@@ -208,9 +208,11 @@ export function swahiliAmounts(s: string): string {
   }
   return out
     .replace(new RegExp(`\\b${MARK}(\\d+)\\b`, 'g'), ' $1 ')
-    .replace(/\b(soo|finje|thao|ngiri|punch)\b/g, (w) => ({ soo: ' 100 ', finje: ' 500 ', thao: ' 1000 ', ngiri: ' 1000 ', punch: ' 1000 ' })[w] ?? w)
-    // "Mbao" is 20 shillings in Sheng ("walichukua mbao"); "mbao za/ya ..." are planks, timber.
-    .replace(/\bmbao\b(?! (za|ya|la|zile|hizi|hizo)\b)/g, ' 20 ');
+    .replace(/\b(soo|finje|thao|ngiri)\b/g, (w) => ({ soo: ' 100 ', finje: ' 500 ', thao: ' 1000 ', ngiri: ' 1000 ' })[w] ?? w)
+    // Sheng "punch" is 1000 ("walinikula punch"); an English punch ("gave me a punch", "punch me") is a blow.
+    .replace(/(?<!\b(a|the|one|his|her|their|with|threw|throw|to|will|would)\s)\bpunch\b(?! (me|him|her|us|them|you|in|on|at)\b)/g, ' 1000 ')
+    // "Mbao" is 20 shillings in Sheng ("walichukua mbao"); "mbao za/ya ...", "mbao zangu", "mbao yake" are planks, timber.
+    .replace(/\bmbao\b(?! (za|ya|la|zile|hizi|hizo|[zy](angu|ako|ake|etu|enu|ao))\b)/g, ' 20 ');
 }
 
 export const STOPWORDS = new Set(

@@ -46,6 +46,18 @@ describe('categoryInWords, as reporters write', () => {
     ['walichukua mbao', 'p_bribery'],
     ['karao aliitisha mbao kwa kila matatu', 'p_bribery'],
     ['walichukua mbao za kujenga', undefined],
+    // "Mbao" someone owns ("mbao zangu", "mbao yake") are planks: the police taking them is no bribe.
+    ['polisi walichukua mbao zangu', undefined],
+    ['askari walichukua mbao zetu za duka', undefined],
+    ['walichukua mbao yake', undefined],
+    ['walichukua mbao zao wakaenda', undefined],
+    ['askari walichukua mbao ya jirani', undefined],
+    ['karao walichukua mbao kwa kila boda', 'p_bribery'],
+    // Sheng "punch" is 1000 shillings ("walinikula punch"); an English punch is a blow, never a bribe.
+    ['karao walinikula punch', 'p_bribery'],
+    ['the officer gave me a punch', 'p_force'],
+    ['a policeman punched me at the roadblock', 'p_force'],
+    ['he tried to punch me', 'p_force'],
   ])('"%s" -> %s', (words, code) => {
     expect(categoryInWords(words, 'police')).toBe(code);
   });

@@ -305,6 +305,11 @@ describe('triage: reading English, Swahili and Sheng', () => {
     ['elfu mbili na mia tano na hamsini', ['2550']],
     ['watu hamsini na tano walikamatwa', ['people', 'hamsini', 'tano', 'arrest']],
     ['gari KCB 123K', ['gari', 'kcb', '123k']],
+    // "Mbao" alone is 20 shillings (Sheng); planks someone owns are not a sum.
+    ['walichukua mbao', ['walichukua', '20']],
+    ['waliiba mbao zangu', ['waliiba', 'mbao', 'zangu']],
+    ['walichukua mbao zetu', ['walichukua', 'mbao', 'zetu']],
+    ['he gave me a punch', ['pay', 'beat']],
     ['walitoa ksh 2k', ['pay', 'shillings', '2000']],
     ['Karao wa Murang’a', ['police', 'muranga']],
     // "wahudumu" serve (IEBC clerks, Ripoti's staff): not boda riders.
