@@ -14,7 +14,13 @@ export const DISAPPEARED =
  * ever offered for a tap: a wrong category sends a case to the wrong agency.
  */
 export function categoryInWords(text: string, kind: ReportKind): CategoryCode | undefined {
-  if ([...text].length > 300) return undefined;
+  const found = categoriesInWords(text, kind);
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** Every category of `kind` the sentence's words fit (`categoryInWords` offers one only when they fit one). */
+function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
+  if ([...text].length > 300) return new Set();
   // "Aliitisha" (demanded: a tense, then "itisha") is no threat ("walinitishia"), as the triage stems read both.
   const w = new Set(canonicalWords(text.replace(/\b\w*[aeiou]itish(a|wa|iwa|e)\b|\bitish(a|wa|iwa|e)\b/giu, ' demanded ')));
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
@@ -49,7 +55,7 @@ export function categoryInWords(text: string, kind: ReportKind): CategoryCode | 
     add(w.has('twice') && w.has('vote'), 'e_personation');
     add(w.has('govvehicle'), 'e_resources');
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  return found;
 }
 
 /** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"). */
@@ -64,12 +70,16 @@ const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|voters?|voting|
  * and a kind named is the only one offered; undefined when nothing does. Only ever offered for a tap, as `categoryInWords`.
  */
 export function categoryOfEitherKind(text: string): { kind: ReportKind; code: CategoryCode } | undefined {
-  const police = categoryInWords(text, 'police');
-  const election = categoryInWords(text, 'election');
+  const policeFound = categoriesInWords(text, 'police');
+  const electionFound = categoriesInWords(text, 'election');
+  const police = policeFound.size === 1 ? [...policeFound][0] : undefined;
+  const election = electionFound.size === 1 ? [...electionFound][0] : undefined;
   const named = POLICE_NAMED.test(text) === VOTING.test(text) ? undefined : POLICE_NAMED.test(text) ? 'police' : 'election';
   // Only the kind named, when one is: "polisi walinipiga wakachukua pesa" (police: force and a
   // bribe, no one category) is never offered as election violence, the one election category it fits.
-  const kind = named ?? (police && !election ? 'police' : election && !police ? 'election' : undefined);
+  // Named by neither, a kind is offered only when the other fits nothing: "they arrested my son and
+  // are beating him" (police: an arrest and force) is not offered as election violence either.
+  const kind = named ?? (police && !electionFound.size ? 'police' : election && !policeFound.size ? 'election' : undefined);
   const code = kind === 'police' ? police : kind === 'election' ? election : undefined;
   return kind && code ? { kind, code } : undefined;
 }

@@ -75,6 +75,13 @@ describe('categoryOfEitherKind (a story told before the kind is chosen)', () => 
     // "Maboi wa blue" (Sheng: the police in their blue uniform) name the police as "karao" does.
     expect(categoryOfEitherKind('maboi wa blue walinipiga')).toEqual({ kind: 'police', code: 'p_force' });
     expect(categoryOfEitherKind('maboi wa blue walichukua mbao')).toEqual({ kind: 'police', code: 'p_bribery' });
+    // Neither kind named: words that read as several police categories (an arrest and a beating)
+    // are no election violence; a son beaten in custody was offered the election list.
+    for (const words of ['they arrested my son and they are beating him now at the station', 'walimkamata kaka yangu wakampiga sana', 'they beat me and took my money']) {
+      expect([words, categoryOfEitherKind(words)]).toEqual([words, undefined]);
+    }
+    // Goons attacking, which fits no police category: election violence, as before.
+    expect(categoryOfEitherKind('goons attacked us at the market')).toEqual({ kind: 'election', code: 'e_violence' });
     // Police and voters both named: the words say which category fits only one kind.
     expect(categoryOfEitherKind('police beat voters at the polling station')).toBeUndefined();
   });
