@@ -4,7 +4,7 @@ import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, k
 import { correctAtReview, countyCorrection, fixAsked, keepFixWords } from './correction';
 import { inStory, joinStory } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
-import { markSplit, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
+import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, disappearanceWords, dontKnow, normalise, identityWish, readWord, type Word } from './parse';
@@ -468,6 +468,7 @@ function toldBeforeItsQuestion(turn: Turn, d: Draft, input: string): boolean {
 function onStoryText(turn: Turn, d: Draft, input: string): void {
   // "That's all", "ni hayo tu" to a story kept (shown here): the button's answer, in words; never added to it.
   if ((d.text !== undefined || d.voice) && DONE_WORDS.test(normalise(input))) return keepStory(turn, d);
+  if (restOfStoryAnswered(turn, d, input)) return;
   if (notAStory(input)) {
     turn.say('desc.not_a_story');
     return turn.show();
@@ -478,6 +479,35 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
     return void turn.effects.push({ type: 'hold', draftId: d.id });
   }
   return takeStory(turn, d, input);
+}
+
+/**
+ * A short answer where "So far you told us" asks for the rest of a story kept (`Draft.storyPart`):
+ * a county, a day or "no" is no story, but "please tell us what happened" read as if the story
+ * had not arrived. The county ("Kisumu") ends the story and answers its question when that comes
+ * next; a day ("last night") is the rest, added; "no" keeps the story as it is.
+ */
+function restOfStoryAnswered(turn: Turn, d: Draft, input: string): boolean {
+  if (!d.storyPart || d.text === undefined || d.editing || [...input].length > 30) return false;
+  const word = readWord(input);
+  const county = matchCounty(input);
+  if (county.kind === 'exact') {
+    if (nextStep(d, 'desc') !== 'county') {
+      keepStory(turn, d);
+      return true;
+    }
+    delete d.storyPart;
+    d.step = 'county';
+    onCountyText(turn, d, input);
+    return true;
+  }
+  if (word === 'today' || word === 'yesterday' || word === 'dayBefore' || parseIncidentDate(input, turn.now).ok) {
+    takeStory(turn, d, input);
+    return true;
+  }
+  if (word !== 'no') return false;
+  keepStory(turn, d);
+  return true;
 }
 
 /** "Send", "tuma" typed at the review: sent the way that gives away least, as "yes" is. */

@@ -113,6 +113,9 @@ const PLAYS: Play[] = [
   ['en', 'county', ['at the roadblock', 'Nakuru', { press: 'today' }], { county: 32, place: 'at the roadblock', notStory: ['roadblock'] }],
   // Sheng: "maboi wa blue" are the police, "mbao" is 20 shillings: a police bribe offered.
   ['sw', 'first', ['maboi wa blue walinisimamisha pale stage wakachukua mbao', 'ndio', { press: 'no' }, 'Nakuru', 'stage ya Mololine', { press: 'today' }], { category: 'p_bribery', county: 32, story: ['maboi wa blue'] }],
+  // A first line too short to tell what happened: "So far you told us" asks for the rest; the county or the day typed there is answered, never "please tell us what happened".
+  ['en', 'first', ['police took my brother from our house', 'police', { label: 'Unlawful arrest or detention' }, { press: 'no' }, 'Kisumu', 'Nyalenda', 'last night'], { category: 'p_arrest', county: 42, place: 'Nyalenda', when: 'yesterday', story: ['police took my brother from our house'], notStory: ['Kisumu'] }],
+  ['sw', 'first', ['polisi walimkamata kaka yangu nyumbani', 'ndio', { press: 'no' }, 'usiku wa jana', 'Kisumu', 'Nyalenda', 'jana'], { category: 'p_arrest', county: 42, place: 'Nyalenda', when: 'yesterday', story: ['polisi walimkamata kaka yangu nyumbani\nusiku wa jana'] }],
   // "I wrote the county wrongly" changes the county; "walinigusa vibaya" (touched me wrongly) is the story, no correction.
   ['sw', 'review', ['nimeandika kaunti vibaya', 'Kisumu', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['vibaya'] }],
   ['sw', 'review', ['walinigusa vibaya'], { county: 32, story: [STORY, 'walinigusa vibaya'] }],

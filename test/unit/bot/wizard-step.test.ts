@@ -327,6 +327,34 @@ describe('a story sent in short messages before its question (a witness in a hur
     expect(kept.state.draft?.text).toBe('ballot stuffing Tononoka');
   });
 
+  it('where "So far you told us" asks for the rest, a county, a day or "no" is not met with "please tell us what happened"', () => {
+    const told = 'police took my brother from our house';
+    const asked = () => at('desc', { category: 'p_arrest', text: told, storyPart: true });
+    // The county: the story kept as told, the county taken, the place asked.
+    for (const county of ['kisumu', 'KISUMU', 'Kisumu county']) {
+      const r = type(asked(), county);
+      expect([county, said(r)]).toEqual([county, ['place.ask']]);
+      expect(r.state.draft).toMatchObject({ step: 'place', county: 42, text: told });
+      expect(r.state.draft?.storyPart).toBeUndefined();
+    }
+    // When: the rest of what happened, added to it; the county asked next.
+    for (const when of ['last night', 'usiku wa jana', 'jana']) {
+      const r = type(asked(), when);
+      expect([when, said(r)]).toEqual([when, ['county.ask']]);
+      expect(r.state.draft).toMatchObject({ step: 'county', text: `${told}\n${when}` });
+    }
+    // Nothing to add: the story as it is.
+    for (const no of ['no', 'hapana']) {
+      const r = type(asked(), no);
+      expect([no, said(r)]).toEqual([no, ['county.ask']]);
+      expect(r.state.draft).toMatchObject({ step: 'county', text: told });
+    }
+    // Where the injuries are asked next, the county typed keeps the story and goes on to them (the county is asked after).
+    const force = type(at('desc', { category: 'p_force', text: 'walimpiga kaka yangu', storyPart: true }), 'Nakuru');
+    expect(force.state.draft).toMatchObject({ step: 'hurt', text: 'walimpiga kaka yangu' });
+    expect(said(force)).not.toContain('desc.not_a_story');
+  });
+
   it('parts that together tell what happened are the story: its question is not asked', () => {
     let r = at('kind') as WizardState;
     for (const part of ['ballot stuffing Tononoka', 'presiding officer', 'giving extra ballot papers', 'to agents of one candidate']) r = type(r, part).state;
