@@ -941,10 +941,12 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
 }
 
 /**
- * "Sorry it was Nyamira", "hapana ni Nyamira county" at the place question: the county just given
- * was wrong. Kept as the place, the report went with the wrong county and a place reading "sorry
- * it was Nyamira". The county named is taken, as typed at the county question (said, and Back
- * returns there), and the place asked within it; "nimekosea kaunti" asks the county again.
+ * "Sorry it was Nyamira", "hapana ni Nyamira county" at the place or the date question: the county
+ * given was wrong. Kept as the place, the report went with the wrong county and a place reading
+ * "sorry it was Nyamira"; at the date question, "nimekosea kaunti" was "could not read that date".
+ * The county named is taken, as typed at the county question (said, and Back returns there), and
+ * the place asked within it; "nimekosea kaunti" asks the county again. A story that only mentions
+ * the county ("askari wa kaunti walinipiga") is no correction (`countyCorrection`).
  */
 function countyCorrected(turn: Turn, d: Draft, input: string): boolean {
   const fix = countyCorrection(input, d, turn.now);
@@ -955,7 +957,7 @@ function countyCorrected(turn: Turn, d: Draft, input: string): boolean {
   }
   chooseCounty(d, fix.county.code, fix.county.town ? { name: fix.county.town, counties: [fix.county.code] } : undefined);
   turn.say('place.county_changed', { county: { countyCode: fix.county.code } });
-  turn.show();
+  turn.go('place');
   return true;
 }
 
@@ -1350,6 +1352,8 @@ const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juz
 function onDate(turn: Turn, d: Draft, input: string): void {
   const day = dayAnswer(input, turn.now, d.whenSaid);
   if (day) return takeDay(turn, d, day);
+  // "Nimekosea kaunti" (the county was wrong), noticed when the day is asked: as at the place question.
+  if (countyCorrected(turn, d, input)) return;
   // "Jana Kayole", "yesterday at Kayole stage", "jana walinipiga tena": the day, and the rest kept in the story (the place was asked already).
   const withMore = dayThenMore(input, turn.now, d.whenSaid);
   if (withMore) {

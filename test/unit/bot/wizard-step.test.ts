@@ -2096,6 +2096,39 @@ describe('the county corrected at the place question', () => {
   });
 });
 
+describe('the county corrected at the date question', () => {
+  const story = draftAt('when').text;
+  it.each(['nimekosea kaunti', 'sorry nimekosea kaunti', 'nimeandika kaunti vibaya', 'wrong county', 'pole, nimekosea county'])('"%s": the county asked again (then the place, then the day), never kept in the story', (words) => {
+    const r = type(at('when'), words);
+    expect([said(r), stepOf(r), r.state.draft?.text]).toEqual([['county.ask'], 'county', story]);
+    const place = press(r.state, '42');
+    expect([said(place), place.state.draft?.county, place.state.draft?.place]).toEqual([['answer', 'place.ask'], 42, undefined]);
+    expect(type(place.state, 'Kondele').state.draft).toMatchObject({ step: 'when', county: 42, place: 'Kondele', text: story });
+  });
+
+  it('"nimekosea kaunti, ni Kisumu": the county changed and the place asked within it, then the day', () => {
+    const r = type(at('when'), 'nimekosea kaunti, ni Kisumu');
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['place.county_changed', 'place.ask'], 'place', 42, undefined, story]);
+    expect(type(r.state, 'Kondele').state.draft).toMatchObject({ step: 'when', county: 42, place: 'Kondele' });
+  });
+
+  it('changing the day from the review, "nimekosea kaunti" asks the county, and the answers lead back to the review', () => {
+    const r = type(at('when', { editing: true, when: 'today', incidentAt: TODAY_EAT }), 'nimekosea kaunti');
+    expect(stepOf(r)).toBe('county');
+    expect(stepOf(type(press(r.state, '42').state, 'Kondele'))).toBe('review');
+  });
+
+  it('a story that only mentions the county ("askari wa kaunti walinipiga") stays the story; a day is still the day', () => {
+    for (const words of ['askari wa kaunti walinipiga tena walipofika nyumbani', 'the county askaris came back and beat us again', 'nimekosea kusema, walikuwa askari wa kaunti sio polisi']) {
+      const r = type(at('when'), words);
+      expect([words, stepOf(r), r.state.draft?.county, r.state.draft?.text]).toEqual([words, 'when', 32, `${story}\n${words}`]);
+    }
+    for (const words of ['askari wa kaunti', 'kaunti ya Nakuru']) expect([words, stepOf(type(at('when'), words))]).toEqual([words, 'when']);
+    expect(type(at('when'), 'hapana ilikuwa jana').state.draft).toMatchObject({ county: 32 });
+    expect(type(at('when'), 'jana').state.draft).toMatchObject({ step: 'review', when: 'yesterday', county: 32 });
+  });
+});
+
 describe('a phone number typed at the place question', () => {
   it.each(['call me 0712345678', 'nipigie 0722 555 666', 'namba yangu ni +254712345678'])('"%s": no place; kept in the story, where the review warns of it, and the place asked again', (words) => {
     const r = type(at('place'), words);
