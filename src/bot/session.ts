@@ -106,8 +106,11 @@ export interface Draft {
    * `place` was typed at the county question before the county was answered ("at the roadblock",
    * "kwa Mama Ngina"): the county chosen next keeps it, and the place question is not asked for it
    * again. A new optional field, as `town`: a release without it asks the place as before.
+   * 'again': typed while the county was asked again over one given ("nimekosea kaunti", Change ->
+   * Place); a bare `true` on a draft with a county is an older release's leftover and keeps nothing.
+   * Dropped when the county question is left any other way than by an answer (`Turn.go`).
    */
-  placeEarly?: true;
+  placeEarly?: true | 'again';
   when?: WhenChoice;
   /** Epoch milliseconds. */
   incidentAt?: number;

@@ -304,9 +304,10 @@ export function chooseCounty(d: Draft, code: number, town?: Draft['town']): void
   else delete d.town;
   delete d.offered;
   if (d.county !== code) {
-    // A place typed at the county question, before any county, was given for this answer; a mark
-    // left on a draft that had a county (an older release answered the place without knowing it) keeps none.
-    if (!d.placeEarly || d.county !== undefined) {
+    // A place typed at the county question, before any county or while it was asked again
+    // ('again'), was given for this answer; a bare mark left on a draft that had a county (an
+    // older release answered the place without knowing it) keeps none.
+    if (!(d.placeEarly === 'again' || (d.placeEarly && d.county === undefined))) {
       d.place = undefined;
       delete d.placeEarly;
     }

@@ -617,23 +617,37 @@ const NO_PLACE_AFTER = /^(kwa (sababu|nini|hivyo|hiyo|bahati|nguvu|kweli|ajili|m
 const TIME_WORDS = /\b(morning|evening|afternoon|night|tonight|midnight|dawn|noon|asubuhi|jioni|usiku|mchana|alfajiri|saa|am|pm|leo|jana|juzi|today|yesterday|week|wiki|month|mwezi)\b/;
 
 /**
- * "At the roadblock", "kwa Mama Ngina", "near the chief camp" at the county question, first asked:
- * where it happened, with no county named. It is a place (never the story: a place tells no act,
- * 784837ac), and it is kept as the place for the county chosen next, which is asked for; the place
- * question is then not asked again (`Turn.advance`). It was "I do not know that county", and lost.
+ * "At the roadblock", "kwa Mama Ngina", "near the chief camp" at the county question: where it
+ * happened, with no county named. It is a place (never the story: a place tells no act, 784837ac),
+ * and it is kept as the place for the county chosen next, which is asked for; the place question
+ * is then not asked again (`Turn.advance`). It was "I do not know that county", and lost. So too
+ * when the county is asked again ("nimekosea kaunti", Change -> Place): the place typed there is
+ * for the county chosen next, the one kept or another (`placeEarly: 'again'`).
  */
 function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: ReturnType<typeof countyKeyboard>): boolean {
-  if (d.editing || d.county !== undefined || input.trim().endsWith('?')) return false;
+  const place = placePhrase(input);
+  if (place === undefined) return false;
+  keepPlaceAtCounty(d, place);
+  turn.say('county.place_kept', { place }, { keyboard });
+  return true;
+}
+
+/** Where, led into ("at the roadblock", "kwa Mama Ngina"; no time, reason or act), as typed and checked; undefined for anything else. */
+function placePhrase(input: string): string | undefined {
+  if (input.trim().endsWith('?')) return undefined;
   const words = normalise(input).replace(BEFORE_PLACE, '');
   const list = words.split(' ');
-  if (list.length < 2 || !PLACE_LEAD_WORDS.has(list[0]) || NO_PLACE_AFTER.test(words) || TIME_WORDS.test(words) || tellsAnAct(words)) return false;
+  if (list.length < 2 || !PLACE_LEAD_WORDS.has(list[0]) || NO_PLACE_AFTER.test(words) || TIME_WORDS.test(words) || tellsAnAct(words)) return undefined;
   const check = checkText(input, LIMITS.placeMaxChars);
-  if (!check.ok) return false;
-  // A place typed replaces a pin shared before, as at the place question.
-  Object.assign(d, { place: check.text, placeEarly: true, location: undefined });
+  return check.ok ? check.text : undefined;
+}
+
+/** A place typed at the county question: the place for the county chosen next (`chooseCounty` keeps it). */
+function keepPlaceAtCounty(d: Draft, place: string): void {
+  // A place typed replaces a pin shared before, as at the place question. Over a county given
+  // already, the mark says so: a bare mark there is an older release's, and keeps nothing.
+  Object.assign(d, { place, placeEarly: d.county === undefined ? true : 'again', location: undefined });
   delete d.locationEarly;
-  turn.say('county.place_kept', { place: check.text }, { keyboard });
-  return true;
 }
 
 /**

@@ -238,7 +238,11 @@ export class Turn {
     // The county question left with a county on the draft (kept by Back, or just chosen): a pin
     // shared there belongs to that county from now, so a later change of county drops it. With
     // no county yet (Back on the first pass), the pin still waits for the county chosen next.
-    if (d.step === 'county' && to !== 'county' && d.county !== undefined) delete d.locationEarly;
+    // A place typed there while it was asked again is the place as typed, but no longer waits for a county.
+    if (d.step === 'county' && to !== 'county' && d.county !== undefined) {
+      delete d.locationEarly;
+      delete d.placeEarly;
+    }
     // Back at the review after the question a correction opened was answered: the words were used.
     if (to === 'review' && d.step !== 'review') delete d.fix;
     d.step = to;

@@ -114,6 +114,9 @@ const PLAYS: Play[] = [
   // One word of what was done at the county question is the story; a place there is kept as the place, never asked again.
   ['sw', 'county', ['walinisimamisha', 'pale kwa kizuizi', 'Nakuru', { press: 'today' }], { county: 32, place: 'pale kwa kizuizi', story: [STORY, 'walinisimamisha'], notStory: ['kizuizi'] }],
   ['en', 'county', ['at the roadblock', 'Nakuru', { press: 'today' }], { county: 32, place: 'at the roadblock', notStory: ['roadblock'] }],
+  // ... and so when the county is asked again ("nimekosea kaunti" at the place question): kept for the county chosen next.
+  ['sw', 'place', ['nimekosea kaunti', 'pale kwa kizuizi', 'Kisumu', { press: 'today' }], { county: 42, place: 'pale kwa kizuizi', notStory: ['kizuizi', 'nimekosea'] }],
+  ['en', 'place', ['wrong county', 'at the roadblock', 'Kisumu', { press: 'today' }], { county: 42, place: 'at the roadblock', notStory: ['roadblock'] }],
   // Sheng: "maboi wa blue" are the police, "mbao" is 20 shillings: a police bribe offered.
   ['sw', 'first', ['maboi wa blue walinisimamisha pale stage wakachukua mbao', 'ndio', { press: 'no' }, 'Nakuru', 'stage ya Mololine', { press: 'today' }], { category: 'p_bribery', county: 32, story: ['maboi wa blue'] }],
   // A first line too short to tell what happened: "So far you told us" asks for the rest; the county or the day typed there is answered, never "please tell us what happened".

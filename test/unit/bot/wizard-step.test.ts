@@ -2212,8 +2212,33 @@ describe('one word of what was done, or a place, at the county question', () => 
       const r = type(at('county', { text: story }), words);
       expect([words, r.state.draft?.place, said(r).includes('county.place_kept')]).toEqual([words, undefined, false]);
     }
-    // Changing the place from the review, the county question keeps its county: no place kept there from it.
-    expect(type(at('county', { county: 32, editing: true }), 'at the roadblock').state.draft?.place).toBeUndefined();
+  });
+
+  it('the county asked again ("nimekosea kaunti" at the place question): a place typed there is kept the same way, for the county chosen next', () => {
+    const again = type(at('place'), 'nimekosea kaunti');
+    expect(stepOf(again)).toBe('county');
+    const r = type(again.state, 'at the roadblock');
+    expect([said(r), r.state.draft?.place, stepOf(r)]).toEqual([['county.place_kept'], 'at the roadblock', 'county']);
+    const tapped = press(r.state, '42');
+    expect([said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([['answer', 'place.kept_early', 'when.ask'], 42, 'at the roadblock', 'when']);
+    expect(type(r.state, 'Kisumu').state.draft).toMatchObject({ step: 'when', county: 42, place: 'at the roadblock' });
+  });
+
+  it('changing the place from the review: a place typed at the county question is kept, with the county kept or another one, and the review comes back', () => {
+    const open = press(at('review'), 'e_county');
+    expect(said(open)).toEqual(['answer', 'county.ask_edit']);
+    const r = type(open.state, 'near the chief camp');
+    expect([said(r), r.state.draft?.place, stepOf(r)]).toEqual([['county.place_kept'], 'near the chief camp', 'county']);
+    expect(lastKeyboard(r)).toMatchObject({ type: 'county', suggestion: 32 });
+    for (const county of [32, 47]) {
+      const tapped = press(r.state, String(county));
+      expect([county, said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([county, ['answer', 'place.kept_early', 'review'], county, 'near the chief camp', 'review']);
+    }
+    // Back instead of a county: the place typed stays, but no mark is left to skip a later place question.
+    const back = type(r.state, 'back', 'back');
+    expect([stepOf(back), back.state.draft?.place, back.state.draft?.placeEarly]).toEqual(['review', 'near the chief camp', undefined]);
+    const later = press(press(back.state, 'e_county').state, '47');
+    expect([said(later), later.state.draft?.place, stepOf(later)]).toEqual([['answer', 'place.ask'], undefined, 'place']);
   });
 
   it('a place mark left on a draft whose county was answered (an older release answered the place without knowing it) keeps no place for another county', () => {
