@@ -591,7 +591,8 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   if (m.kind === 'none' && offerArea(turn, d, input, page)) return;
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
   const within = countyNamedIn(input);
-  const named = m.kind === 'suggest' ? m.county : within;
+  if (m.kind !== 'suggest' && within?.town && placeNamingTown(turn, d, input, within, page)) return;
+  const named = m.kind === 'suggest' ? m.county : within?.county;
   const added = addToStory(turn, d, input, named !== undefined);
   if (named) {
     d.offered = named.code;
@@ -599,7 +600,7 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
     const town = townWithin(input, named.code);
     if (town) d.town = { name: town, counties: [named.code] };
     // A near spelling is "not found, did you mean"; a county written right inside the answer is only asked about.
-    return turn.say(within?.code === named.code ? 'county.named' : 'county.suggest', { county: { countyCode: named.code } }, { keyboard: countyKeyboard(d, page, [named.code]) });
+    return turn.say(within?.county.code === named.code ? 'county.named' : 'county.suggest', { county: { countyCode: named.code } }, { keyboard: countyKeyboard(d, page, [named.code]) });
   }
   if (added) return turn.show();
   // "Hola, karibu na soko": no county named, and it begins with the town that is also a greeting:
@@ -629,6 +630,23 @@ function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: Return
   if (place === undefined) return false;
   keepPlaceAtCounty(d, place);
   turn.say('county.place_kept', { place }, { keyboard });
+  return true;
+}
+
+/**
+ * "Kwenye barabara ya Thika", "at the roadblock on Thika Road": a place, led into, that names a town
+ * (not a county by its own name: "in Nairobi at Kayole" is offered Nairobi as before). The whole
+ * phrase is the place, for the county chosen next, as any place typed here; the town's county is
+ * offered for one tap and the town kept while it is that county ("Thika Road" runs through Nairobi
+ * too: another county tapped keeps the place, not the town). Only the town was kept, and the phrase lost.
+ */
+function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCounty, page: number): boolean {
+  const place = placePhrase(input);
+  if (place === undefined || !within.town) return false;
+  keepPlaceAtCounty(d, place);
+  d.town = { name: within.town, counties: [within.county.code] };
+  d.offered = within.county.code;
+  turn.say('county.place_kept_named', { place, county: { countyCode: within.county.code } }, { keyboard: countyKeyboard(d, page, [within.county.code]) });
   return true;
 }
 
@@ -1128,13 +1146,16 @@ function alreadyTold(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
-/** A county named by one word or two of a longer answer ("I am in Nairobi", "Niko Taita Taveta sasa"). */
-function countyNamedIn(input: string): County | undefined {
+/** A county named in an answer, and the town that named it, if a town did ("at Thika"). */
+type NamedCounty = { county: County; town?: string };
+
+/** A county named by one word or two of a longer answer ("I am in Nairobi", "Niko Taita Taveta sasa", "kwenye barabara ya Thika"). */
+function countyNamedIn(input: string): NamedCounty | undefined {
   const words = input.split(/[^\p{L}'-]+/u).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     for (const n of [2, 1]) {
       const m = i + n <= words.length ? matchCounty(words.slice(i, i + n).join(' ')) : undefined;
-      if (m?.kind === 'exact') return m.county;
+      if (m?.kind === 'exact') return { county: m.county, ...(m.town ? { town: m.town } : {}) };
     }
   }
   return undefined;

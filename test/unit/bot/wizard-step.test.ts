@@ -2214,6 +2214,28 @@ describe('one word of what was done, or a place, at the county question', () => 
     }
   });
 
+  it('a place that names a town ("kwenye barabara ya Thika", "at the roadblock on Thika Road") is kept whole as the place; the town\'s county offered, the town kept', () => {
+    const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
+    for (const words of ['kwenye barabara ya Thika', 'at the roadblock on Thika Road', 'pale stage ya Kitengela']) {
+      const county = words.includes('Kitengela') ? 34 : 22;
+      const town = words.includes('Kitengela') ? 'Kitengela' : 'Thika';
+      const r = type(at('county', { text: story }), words);
+      expect([words, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town, r.state.draft?.text, stepOf(r)]).toEqual([words, ['county.place_kept_named'], words, county, { name: town, counties: [county] }, story, 'county']);
+      expect(r.replies[0]).toMatchObject({ texts: [{ params: { place: words, county: { countyCode: county } } }] });
+      expect(lastKeyboard(r)).toMatchObject({ type: 'county', suggestion: county });
+      // "Ndio", a tap or the name: that county, and the whole phrase the place (the town is in it already); the day asked next.
+      for (const next of [type(r.state, 'ndio'), press(r.state, String(county)), type(r.state, town)]) {
+        expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.town?.name, stepOf(next)]).toEqual([words, ['place.kept_early', 'when.ask'], county, words, town, 'when']);
+      }
+      // Thika Road runs through Nairobi too: another county tapped keeps the place, not the town.
+      const other = press(r.state, '47');
+      expect([words, other.state.draft?.county, other.state.draft?.place, other.state.draft?.town, stepOf(other)]).toEqual([words, 47, words, undefined, 'when']);
+    }
+    // A county named by its own name is offered as before ("in Nairobi at Kayole": the estate kept for the place question).
+    const named = type(at('county', { text: story }), 'in Nairobi at Kayole');
+    expect([said(named), named.state.draft?.place, named.state.draft?.offered]).toEqual([['county.named'], undefined, 47]);
+  });
+
   it('the county asked again ("nimekosea kaunti" at the place question): a place typed there is kept the same way, for the county chosen next', () => {
     const again = type(at('place'), 'nimekosea kaunti');
     expect(stepOf(again)).toBe('county');
