@@ -63,6 +63,24 @@ function match<T extends { code: number; name: string }>(input: string, pool: re
   return scored.length ? { kind: 'suggest', units: scored.slice(0, MAX_SUGGESTIONS).map((s) => s.u) } : { kind: 'none' };
 }
 
+/**
+ * The one unit a name typed with a slip means ("Roysambo", "Kahawa Wset"): its first letter right,
+ * one slip in five letters at most, five letters typed at least, and nearer than any other;
+ * undefined otherwise (two as near are no guess). Stricter than `match`'s suggestions, which are
+ * only offered: everyday words are a slip or two from some ward ("wadi ni salama" is not Kalama in
+ * Machakos, nor "nyumbani" Nzambani).
+ */
+function closest<T extends { code: number; name: string }>(input: string, pool: readonly T[]): T | undefined {
+  const n = norm(input);
+  if (n.length < 5) return undefined;
+  const limit = Math.floor(n.length / 5);
+  const near = (k: string) => (k[0] === n[0] ? distance(n, k) : Infinity);
+  const [best, next] = pool
+    .map((u) => ({ u, d: Math.min(...keysOf(u.name).map(near)) }))
+    .sort((a, b) => a.d - b.d);
+  return best && best.d <= limit && (!next || next.d > best.d) ? best.u : undefined;
+}
+
 export class ElectoralUnits {
   private readonly constituencyByCode = new Map<number, Constituency>();
   private readonly wardByCode = new Map<number, Ward>();
@@ -122,11 +140,19 @@ export class ElectoralUnits {
 
   /** A ward typed by name, within the constituency (or county) already given; wards repeat names nationally. */
   matchWard(input: string, scope: MatchScope = {}): UnitMatch<Ward> {
-    const pool = [...this.wardByCode.values()].filter(
+    return match(input, this.wardsIn(scope));
+  }
+
+  /** A ward typed with a slip ("wadi ya Roysambo"), within the constituency (or county) given: the one it is meant to be (`closest`). */
+  closeWard(input: string, scope: MatchScope = {}): Ward | undefined {
+    return closest(input, this.wardsIn(scope));
+  }
+
+  private wardsIn(scope: MatchScope): Ward[] {
+    return [...this.wardByCode.values()].filter(
       (w) =>
         (scope.constituencyCode === undefined || w.constituencyCode === scope.constituencyCode) &&
         (scope.countyCode === undefined || w.countyCode === scope.countyCode),
     );
-    return match(input, pool);
   }
 }

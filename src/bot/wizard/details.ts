@@ -23,6 +23,7 @@ import {
   type PollingStation,
   type ReporterRole,
   type UnitMatch,
+  type Ward,
 } from '../../domain';
 import { DETAIL_STEPS, type DetailStep, type Draft, type Step } from '../session';
 import type { Turn } from './turn';
@@ -298,11 +299,20 @@ function stationNamed(name: string): PollingStation | undefined {
   return r.ok ? r.station : undefined;
 }
 
+/** A ward of the county by its exact name, or typed with a slip ("Roysambo": `ElectoralUnits.closeWard`); a name several wards share is no answer. */
+function wardNamed(name: string, county: number): Ward | undefined {
+  const units = electoralUnits();
+  const m = units.matchWard(name, { countyCode: county });
+  if (m.kind === 'exact') return m.unit;
+  return m.kind === 'ambiguous' ? undefined : units.closeWard(name, { countyCode: county });
+}
+
 /**
  * A polling station or ward typed at the review of an election report ("polling station ni
  * Kasarani Primary School", "wadi ya Roysambu"): its own field, said so, and the review shown
  * with it; added to the story, the agency read it in the account and the field stayed empty. A
- * ward only by its exact name within the county; anything else stays the story, as before.
+ * ward only by its name within the county, exact or with a slip ("wadi ya Roysambo", said back
+ * as "Roysambu"); anything else stays the story, as before.
  */
 export function detailAtReview(turn: Turn, d: Draft, input: string): boolean {
   if (d.kind !== 'election' || [...input].length > 120) return false;
@@ -316,11 +326,12 @@ export function detailAtReview(turn: Turn, d: Draft, input: string): boolean {
     return true;
   }
   const ward = WARD_LEAD.exec(text)?.[1] ?? WARD_TAIL.exec(text)?.[1];
-  const m = ward && d.county !== undefined ? electoralUnits().matchWard(ward.trim(), { countyCode: d.county }) : undefined;
-  if (m?.kind !== 'exact') return false;
-  d.ward = m.unit.code;
-  d.constituency = m.unit.constituencyCode;
-  turn.say('review.ward_kept', { ward: m.unit.name });
+  const found = ward && d.county !== undefined ? wardNamed(ward.trim(), d.county) : undefined;
+  if (!found) return false;
+  d.ward = found.code;
+  d.constituency = found.constituencyCode;
+  // Said back by its right name: a slip read as another ward is seen, and changed at the review.
+  turn.say('review.ward_kept', { ward: found.name });
   turn.show();
   return true;
 }

@@ -133,6 +133,9 @@ const PLAYS: Play[] = [
   // A polling station or ward typed at the review of an election report: its own field, never the story.
   ['en', 'kind', ['they were giving out money to voters at the school', 'yes', { press: 'no' }, 'Nairobi', 'Kasarani', { press: 'today' }, 'polling station ni Kasarani Primary School'], { category: 'e_bribery', county: 47, pollingStation: { name: 'Kasarani Primary School' }, notStory: ['polling station'] }],
   ['sw', 'kind', ['wanahonga wapiga kura pale shule ya msingi Kasarani leo asubuhi', 'ndio', { press: 'no' }, 'Nairobi', 'Kasarani', { press: 'today' }, 'wadi ya Roysambu'], { category: 'e_bribery', county: 47, ward: { name: 'Roysambu' }, notStory: ['wadi'] }],
+  // ... misspelt too: the ward's right name, said back ("Sawa, nimeandika wadi: Roysambu.").
+  ['sw', 'kind', ['wanahonga wapiga kura pale shule ya msingi Kasarani leo asubuhi', 'ndio', { press: 'no' }, 'Nairobi', 'Kasarani', { press: 'today' }, 'wadi ya Roysambo'], { category: 'e_bribery', county: 47, ward: { name: 'Roysambu' }, notStory: ['wadi'], warned: 'nimeandika wadi: Roysambu' }],
+  ['en', 'kind', ['they were giving out money to voters at the school', 'yes', { press: 'no' }, 'Nairobi', 'Kasarani', { press: 'today' }, 'Kahawa Wset ward'], { category: 'e_bribery', county: 47, ward: { name: 'Kahawa West' }, notStory: ['Wset'], warned: 'Ward noted: Kahawa West.' }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];

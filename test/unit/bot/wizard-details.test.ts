@@ -364,6 +364,15 @@ describe('a polling station or ward typed at the review of an election report', 
     }
   });
 
+  it('a ward misspelt ("wadi ya Roysambo") goes to its field under its right name, said back so; the story stays as it was', () => {
+    for (const [words, ward] of [['wadi ya Roysambo', 'Roysambu'], ['ward ni Kahawa Wset', 'Kahawa West'], ['Kawangwre ward', 'Kawangware']]) {
+      const r = type(election(), words);
+      expect([words, said(r), r.state.draft?.text]).toEqual([words, ['review.ward_kept'], BASE.text]);
+      expect(r.replies[0]).toMatchObject({ texts: [{ params: { ward } }] });
+      expect(toReport(r.state.draft!)?.ward).toMatchObject({ name: ward });
+    }
+  });
+
   it('a story that speaks of the polling station, a ward not in the county, or a police report: the story, as before', () => {
     for (const words of ['the polling station was stormed by goons', 'polling station officials were bribing voters', 'wadi ya Kilimani ilikuwa na fujo sana jana', 'ward ni Nyalenda A']) {
       const r = type(election(), words);

@@ -78,6 +78,17 @@ describe('matching typed names', () => {
     expect(units.matchConstituency('Kasarani', { countyCode: 1 }).kind).not.toBe('exact');
   });
 
+  it('takes a ward typed with a slip ("Roysambo") when one ward is that close and nearer than any other; no guess otherwise', () => {
+    expect(units.closeWard('Roysambo', { countyCode: 47 })).toMatchObject({ name: 'Roysambu', countyCode: 47 });
+    expect(units.closeWard('wadi ya Roysambo', { countyCode: 47 })).toMatchObject({ name: 'Roysambu' });
+    expect(units.closeWard('Kahawa Wset', { countyCode: 47 })).toMatchObject({ name: 'Kahawa West' });
+    expect(units.closeWard('Kawangwre', { countyCode: 47 })).toMatchObject({ name: 'Kawangware' });
+    // Too far, too short to tell, or another county's ward: none.
+    for (const typed of ['Nyalenda A', 'Kilimani ilikuwa na fujo sana jana', 'Roy', 'Gotham City']) expect([typed, units.closeWard(typed, { countyCode: 47 })]).toEqual([typed, undefined]);
+    // Everyday words a slip or two from a ward's name: "wadi ni salama" (the ward is calm) is not Kalama, "nyumbani" (at home) not Nzambani.
+    expect([units.closeWard('salama', { countyCode: 16 }), units.closeWard('nyumbani', { countyCode: 15 }), units.closeWard('nyumbani', { countyCode: 17 })]).toEqual([undefined, undefined, undefined]);
+  });
+
   it('refuses data that is not the expected shape', () => {
     expect(() => ElectoralUnits.fromData({ source: 'x', counties: [{ code: 1, name: 'A', constituencies: [{ code: 'x' }] }] })).toThrow(/counties -> constituencies -> wards/);
     const dup = { source: 'x', counties: [{ code: 1, name: 'A', constituencies: [{ code: 1, name: 'B', wards: [{ code: 1, name: 'C' }, { code: 1, name: 'D' }] }] }] };
