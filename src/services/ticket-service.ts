@@ -49,7 +49,7 @@ export class TicketService implements TicketActions {
     // Deactivated while this take was under way (it passed the session check before): the
     // hand-back may have listed their tickets before this one was theirs, so it goes back now.
     if (result.ok && (await this.deps.store.agents.isDeactivated(agent.id))) {
-      await this.unowe(result.report, TAKEN_NOTICE);
+      await this.unoweOwn(result.report, TAKEN_NOTICE);
       const back = await this.deps.desk.release(result.report._id.toString(), { kind: 'system' }, { requireAssignee: agent.id, reason: 'holder_deactivated' });
       if (back) await this.publishStatus(back._id, true);
       return { ok: false, reason: 'inactive' };
@@ -258,11 +258,16 @@ export class TicketService implements TicketActions {
     }
   }
 
-  /** A notice owed by an action undone before it was stored (a take by an account deactivated meanwhile): never sent. A failure sends it after all (logged). */
-  private async unowe(report: ReportDoc, key: string): Promise<void> {
-    const ids = (report.noticesOwed ?? []).filter((n) => n.key === key).map((n) => n._id);
-    if (!ids.length) return;
-    await this.deps.store.reports.clearOwedNotices(report._id, ids).catch((err: unknown) => this.deps.logger.warn({ reportId: report._id.toString(), notice: key, err }, 'could not drop a notice owed by an undone action; it will be sent'));
+  /**
+   * The notice owed by an action undone before it was stored (a take by an account deactivated
+   * meanwhile): never sent. Only its own: the change's write appends its notices last (`transition`),
+   * so it is the last one of `key`; one an earlier take still owes (its store failed) is still
+   * told. A failure sends it after all (logged).
+   */
+  private async unoweOwn(report: ReportDoc, key: string): Promise<void> {
+    const own = (report.noticesOwed ?? []).filter((n) => n.key === key).at(-1);
+    if (!own) return;
+    await this.deps.store.reports.clearOwedNotices(report._id, [own._id]).catch((err: unknown) => this.deps.logger.warn({ reportId: report._id.toString(), notice: key, err }, 'could not drop a notice owed by an undone action; it will be sent'));
   }
 
   /** The referral whose agency has the case (domain `referralHolding`); the history is read only for a ticket waiting on its reporter. */

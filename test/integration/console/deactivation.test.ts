@@ -3,7 +3,7 @@
  * server): the reporters of its tickets must not wait on someone who is gone.
  */
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
-import { reportInput, reporter } from '../../support/tickets-harness';
+import { reportInput, reporter, takeUntilHeld } from '../../support/tickets-harness';
 import type { ReportDoc } from '../../../src/store';
 import { handBackFromDeactivated } from '../../../src/services/deactivated-holders';
 import { OutboxRelay } from '../../../src/services/outbox-relay';
@@ -251,4 +251,28 @@ it('two supervisors handing the same incident over at once: one wins, and every 
   const after = new Set(await Promise.all(reports.map(async (r) => (await statusOf(r)).assignee?.toString())));
   expect(after.size).toBe(1);
   expect([v._id.toString(), w._id.toString()]).toContain([...after][0]);
+});
+
+it('a take undone by a deactivation drops only its own "taken" notice: an earlier take\'s, still owed, still reaches the reporter, once', async () => {
+  const [wangari, barasa] = [await h.account('wangari', 'agent'), await h.account('barasa', 'agent')];
+  const waiting = await submit();
+  // Wangari's take is written but storing its "taken" notice fails (MongoDB): it stays owed for the outbox relay.
+  const admin = h.store.models.Message.db.getClient().db('admin');
+  const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
+  // Every insert of a message fails while she takes (tickets other tests left may come first).
+  await admin.command({ configureFailPoint: 'failCommand', mode: 'alwaysOn', data: { failCommands: ['insert'], errorCode: 50, namespace } });
+  try {
+    await takeUntilHeld(h, { id: wangari._id.toString(), role: 'agent' }, waiting._id);
+  } finally {
+    await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
+  }
+  expect((await h.store.reports.findById(waiting._id))?.noticesOwed?.map((n) => n.key)).toEqual(['notices:taken']);
+  expect(await h.tickets.release(waiting._id.toString(), { id: wangari._id.toString(), role: 'agent' })).toEqual({ ok: true });
+  // Before the relay comes, Barasa's take lands after his deactivation: it is undone.
+  await h.store.agents.setActive(barasa._id, false);
+  expect(await h.tickets.takeNext({ id: barasa._id.toString(), role: 'agent' })).toEqual({ ok: false, reason: 'inactive' });
+  await new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, graceMs: 0 }).runOnce();
+  // Wangari did take it: the reporter is told so once; Barasa's undone take tells them nothing.
+  expect((await h.store.messages.listForReport(waiting._id)).filter((m) => m.notice?.key === 'notices:taken')).toHaveLength(1);
+  expect((await h.store.reports.findById(waiting._id))?.noticesOwed ?? []).toEqual([]);
 });
