@@ -11,7 +11,7 @@ import { storeOwedNotices } from './owed-notices';
 
 export interface OutboxRelayOptions {
   store: Store;
-  reports: Pick<ReportService, 'queue'>;
+  reports: Pick<ReportService, 'enqueue'>;
   tickets: TicketQueuePort;
   replies: ReplyPort;
   logger: Logger;
@@ -91,28 +91,22 @@ export class OutboxRelay implements Service {
   constructor(private readonly opts: OutboxRelayOptions) {}
 
   async runOnce(opts: { reconcile?: boolean } = {}): Promise<RelayPass> {
-    const { store, logger } = this.opts;
     const before = new Date(Date.now() - (this.opts.graceMs ?? 2000));
     const pass: RelayPass = { tickets: 0, messages: 0, notices: 0, restored: 0, clocks: 0, reprioritised: 0, alerted: 0, relinked: 0 };
+    try {
+      await this.work(pass, before, opts);
+    } finally {
+      // Said even when the pass stopped early (Redis away) or failed: the operator sees what it did before.
+      if (Object.values(pass).some((n) => n > 0)) this.opts.logger.info({ ...pass }, 'outbox relay did work');
+    }
+    await this.updateGauges();
+    return pass;
+  }
 
-    for (const report of await store.reports.findUnqueued(200, before)) {
-      // Never taken by an agent: never queued before (a crash or Redis stopped it), so its first history entries may be missing too.
-      if (await this.opts.reports.queue(report, { first: !report.assignedAt })) pass.tickets++;
-      else return pass; // Redis still down: try the rest next pass
-    }
-    for (const msg of await store.messages.findPendingOutgoing(200, before)) {
-      try {
-        // A message failing for a reason that may pass is tried again for a day, then marked failed for the agent to see.
-        const retryFailed = Date.now() - msg.createdAt.getTime() < REDELIVER_FOR_MS;
-        const outcome = await this.opts.replies.redeliver(msg._id.toString(), { retryFailed });
-        if (outcome === 'gave_up') await this.giveUp(msg);
-        // Counted only when something was done: one whose job waits its turn (paced, parked) is normal.
-        if (outcome === 'queued' || outcome === 'gave_up') pass.messages++;
-      } catch (err) {
-        logger.warn({ messageId: msg._id.toString(), err }, 'could not queue message; will retry');
-        return pass;
-      }
-    }
+  /** The pass's work, counted into `pass` as it goes. */
+  private async work(pass: RelayPass, before: Date, opts: { reconcile?: boolean }): Promise<void> {
+    if (!(await this.queueUnqueued(pass, before))) return; // Redis still down: try the rest next pass
+    if (!(await this.redeliverPending(pass, before))) return;
     pass.notices = await this.storeOwedNotices(before);
     const reconcileEvery = this.opts.reconcileEveryMs ?? 60_000;
     if (opts.reconcile ?? Date.now() - this.lastReconcile >= reconcileEvery) {
@@ -121,9 +115,40 @@ export class OutboxRelay implements Service {
       pass.relinked = await this.relink(new Date(Date.now() - (this.opts.relinkAfterMs ?? 60_000)));
       this.lastReconcile = Date.now();
     }
-    if (Object.values(pass).some((n) => n > 0)) logger.info({ ...pass }, 'outbox relay did work');
-    await this.updateGauges();
-    return pass;
+  }
+
+  /**
+   * Reports stored but never queued (Redis was down, or the process died): their tickets added.
+   * False when Redis refused one: the rest wait for the next pass. One whose ticket was added but
+   * whose "queued" mark failed (MongoDB; logged by `enqueue`) is marked next pass, and does not
+   * keep the others from being queued.
+   */
+  private async queueUnqueued(pass: RelayPass, before: Date): Promise<boolean> {
+    for (const report of await this.opts.store.reports.findUnqueued(200, before)) {
+      // Never taken by an agent: never queued before (a crash or Redis stopped it), so its first history entries may be missing too.
+      const outcome = await this.opts.reports.enqueue(report, { first: !report.assignedAt });
+      if (outcome === 'redis_down') return false;
+      if (outcome === 'queued') pass.tickets++;
+    }
+    return true;
+  }
+
+  /** Pending messages to reporters given a job again. False when one could not be (Redis away): the rest wait for the next pass. */
+  private async redeliverPending(pass: RelayPass, before: Date): Promise<boolean> {
+    for (const msg of await this.opts.store.messages.findPendingOutgoing(200, before)) {
+      try {
+        // A message failing for a reason that may pass is tried again for a day, then marked failed for the agent to see.
+        const retryFailed = Date.now() - msg.createdAt.getTime() < REDELIVER_FOR_MS;
+        const outcome = await this.opts.replies.redeliver(msg._id.toString(), { retryFailed });
+        if (outcome === 'gave_up') await this.giveUp(msg);
+        // Counted only when something was done: one whose job waits its turn (paced, parked) is normal.
+        if (outcome === 'queued' || outcome === 'gave_up') pass.messages++;
+      } catch (err) {
+        this.opts.logger.warn({ messageId: msg._id.toString(), err }, 'could not queue message; will retry');
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

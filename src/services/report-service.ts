@@ -158,8 +158,11 @@ export class ReportService {
     return (await this.enqueue(report, opts)) === 'queued';
   }
 
-  /** `queue`, saying why not: Redis refused the job, or the job was added and only its mark failed. */
-  private async enqueue(report: QueuedReport, opts: QueueOptions): Promise<'queued' | 'redis_down' | 'unmarked'> {
+  /**
+   * `queue`, saying why not: Redis refused the job (`redis_down`), or the job was added and only
+   * its mark failed (`unmarked`: MongoDB; logged here, and the outbox relay writes it next pass).
+   */
+  async enqueue(report: QueuedReport, opts: QueueOptions): Promise<'queued' | 'redis_down' | 'unmarked'> {
     const id = report._id.toString();
     try {
       // The SLA clock starts from this copy: no read back on the reporter's Confirm.
