@@ -197,6 +197,10 @@ export class ReplyWorker implements Service {
     if (!plan.due) return plan.outcome;
     const due = plan.message;
     const log = this.opts.logger.child({ messageId: data.messageId, reportId: due.reportId, reference: due.reference, job: job.id });
+    // A notice owed before it is not stored yet: this attempt fails, before any send, and BullMQ
+    // tries again after its backoff; spent attempts leave the message pending for the outbox
+    // relay, which stores the notice first. Nothing went out, so no retry sends it twice.
+    if (data.sentAs === undefined && delivery.owedFirst(due)) throw new NoticeOwedFirst();
     const sent = data.sentAs !== undefined ? { id: data.sentAs, language: data.sentIn } : await this.send(job, due, log, token);
     if (!sent) {
       // They asked to be forgotten while it waited for its turn: nothing more reaches their chat.
@@ -566,6 +570,13 @@ function throwFloodWait(err: unknown): never {
 }
 
 /** The message's send is claimed by another job (`DeliveryService.claimSend`): nothing was sent. */
+/** A notice owed to the reporter before this message is not stored yet (`DeliveryService.owedFirst`): retried after BullMQ's backoff. */
+class NoticeOwedFirst extends Error {
+  constructor() {
+    super('a notice owed to the reporter before this message is not stored yet');
+  }
+}
+
 class SendingElsewhere extends Error {
   constructor(readonly lookAgainAt: Date) {
     super('message being sent by another job');

@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
 import { CONSENT_NOTICE, consentButtonData, noticeKey, RATING_NOTICE } from './ticket-actions';
+import { owedAt } from './owed-notices';
 
 /** A stored message that is due to go out, and to whom. */
 export interface DueMessage {
@@ -133,6 +134,17 @@ export class DeliveryService {
    */
   behindAnother(due: DueMessage): Promise<boolean> {
     return this.deps.store.messages.pendingBefore(due.message);
+  }
+
+  /**
+   * A notice owed to the reporter since before this message was written is not stored yet (its
+   * store failed, as at the agent's reply; the outbox relay stores it): this one must not go
+   * ahead of it. Once stored, it is placed at the time it was owed (`addNoticeOnce`), and this
+   * one waits behind it as behind any earlier message. From the report `prepare` read, no round trip.
+   */
+  owedFirst(due: DueMessage): boolean {
+    const written = due.message.createdAt.getTime();
+    return (due.report.noticesOwed ?? []).some((n) => !n._id.equals(due.message._id) && owedAt(n).getTime() <= written);
   }
 
   /** The message that waits behind this one (`behindAnother`), to be woken once this one went. */

@@ -8,7 +8,12 @@ export const TAKEN_NOTICE = 'notices:taken';
 
 /** A notice a status change will owe its reporter, under the id its message will have. */
 export function owedNotice(key: string, vars?: Record<string, string>, line?: OwedNotice['line']): OwedNotice {
-  return { _id: new Types.ObjectId(), key, ...(vars ? { vars } : {}), ...(line ? { line } : {}) };
+  return { _id: new Types.ObjectId(), key, at: new Date(), ...(vars ? { vars } : {}), ...(line ? { line } : {}) };
+}
+
+/** When a notice was owed: its own time, or for one owed by a release before `at`, its id's second (never later than it was owed). */
+export function owedAt(n: Pick<OwedNotice, '_id' | 'at'>): Date {
+  return n.at ?? n._id.getTimestamp();
 }
 
 export interface OwedNoticeDeps {
@@ -29,7 +34,7 @@ export async function storeOwedNotices(deps: OwedNoticeDeps, report: Pick<Report
   for (const n of notices) if (n.line) await deps.store.reports.addEvent(report._id, n.line.type, n.line.actor, n.line.data, n._id, n.line.at);
   if (!report.reporterForgottenAt) {
     for (const n of notices) {
-      const msg = await deps.store.messages.addNoticeOnce(n._id, report._id, { key: n.key, ...(n.vars ? { vars: n.vars } : {}) });
+      const msg = await deps.store.messages.addNoticeOnce(n._id, report._id, { key: n.key, ...(n.vars ? { vars: n.vars } : {}) }, owedAt(n));
       if (msg.delivery !== 'pending') continue;
       // Stored as pending: the outbox relay queues it when Redis is back.
       await deps.replies.deliver(msg._id.toString()).catch((err: unknown) => deps.logger.warn({ reportId: report._id.toString(), messageId: msg._id.toString(), err }, 'could not queue message; relay will retry'));

@@ -23,21 +23,23 @@ export function incomingKind(content: { media?: Evidence }): MessageDoc['kind'] 
 export class MessageRepository {
   constructor(private readonly Message: Model<MessageDoc>) {}
 
-  async addOutgoing(reportId: Id, content: { text: string; agentId?: Id; texts?: MessageDoc['texts'] } | { notice: { key: string; vars?: Record<string, string> } }, id?: Types.ObjectId): Promise<MessageDoc> {
+  async addOutgoing(reportId: Id, content: { text: string; agentId?: Id; texts?: MessageDoc['texts'] } | { notice: { key: string; vars?: Record<string, string> } }, id?: Types.ObjectId, createdAt?: Date): Promise<MessageDoc> {
     const doc: Partial<MessageDoc> =
       'text' in content
         ? { reportId: oid(reportId), direction: 'to_reporter', kind: 'text', text: content.text, agentId: content.agentId ? oid(content.agentId) : null, delivery: 'pending', ...(content.texts ? { texts: content.texts } : {}) }
         : { reportId: oid(reportId), direction: 'to_reporter', kind: 'notice', notice: content.notice, delivery: 'pending' };
-    return (await this.Message.create(id ? { ...doc, _id: id } : doc)).toObject();
+    return (await this.Message.create({ ...doc, ...(id ? { _id: id } : {}), ...(createdAt ? { createdAt } : {}) })).toObject();
   }
 
   /**
    * A notice a status change owed (`ReportDoc.noticesOwed`) under its own id: stored again (the
-   * relay after the change's own try failed late), it is the one already stored.
+   * relay after the change's own try failed late), it is the one already stored. `owedAt`: its
+   * place among the report's messages is when it was owed, not when a late store came: a reply
+   * written meanwhile waits behind it (`pendingBefore`), as the reporter must read them in that order.
    */
-  async addNoticeOnce(id: Types.ObjectId, reportId: Id, notice: { key: string; vars?: Record<string, string> }): Promise<MessageDoc> {
+  async addNoticeOnce(id: Types.ObjectId, reportId: Id, notice: { key: string; vars?: Record<string, string> }, owedAt?: Date): Promise<MessageDoc> {
     try {
-      return await this.addOutgoing(reportId, { notice }, id);
+      return await this.addOutgoing(reportId, { notice }, id, owedAt);
     } catch (err) {
       const stored = isDuplicateKey(err) ? await this.findById(id) : null;
       if (!stored || !stored.reportId.equals(oid(reportId)) || stored.kind !== 'notice') throw err;

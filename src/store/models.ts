@@ -427,10 +427,13 @@ reportEventSchema.index({ reportId: 1, at: 1 });
  * A notice an action owes its reporter (`ReportDoc.noticesOwed`): the message's id, key and
  * variables; `line`: the history line that goes with it (the consent question's "asked"), written
  * under the same id just before the message, so it is there, once, whenever the message is.
+ * `at`: when it was owed, the time its message is stored at however late (not in notices owed by
+ * releases before it: their id's second stands in, `owedAt`).
  */
 export interface OwedNotice {
   _id: Types.ObjectId;
   key: string;
+  at?: Date;
   vars?: Record<string, string>;
   line?: { type: EventType; actor: Actor; data?: Record<string, unknown>; at: Date };
 }

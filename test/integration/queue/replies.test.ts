@@ -291,6 +291,21 @@ describe('messages to reporters (replies queue)', () => {
     expect(user.messages().filter((m) => (m.text ?? '').includes('has been passed to'))).toHaveLength(1);
   });
 
+  it('a referral whose notice failed to store, then a reply while storing it fails again: the reply waits for it, and each reaches the reporter once, in order', async () => {
+    const { user, reportId, a } = await referredWithNoticeOwed();
+    // The reply stores the owed notice first; MongoDB fails that insert too. The reply itself is stored and queued.
+    const reply = sentMessage(await withOneMessageInsertFailing(() => h.tickets.reply(reportId, a, 'IPOA will visit the station on Monday.')));
+    expect(reply.delivery).toBe('pending');
+    // The outbox relay stores the notice after its grace; the reply's job is retried until then.
+    await seen(user, 'IPOA will visit the station on Monday.');
+    await seen(user, 'has been passed to');
+    const texts = user.messages().map((m) => m.text ?? '');
+    expect(texts.findIndex((t) => t.includes('has been passed to'))).toBeLessThan(texts.findIndex((t) => t.includes('IPOA will visit the station on Monday.')));
+    await waitFor(async () => (await h.store.messages.listForReport(reportId)).every((m) => m.delivery === 'sent') || undefined, 'every message marked sent');
+    expect(texts.filter((t) => t.includes('has been passed to'))).toHaveLength(1);
+    expect(sendsTo(user).filter((c) => c.ok && String(c.params.text).includes('IPOA will visit the station on Monday.'))).toHaveLength(1);
+  });
+
   it('a ticket taken while storing its "taken" notice fails (MongoDB gave up once the take was written): the reporter is still told, once', async () => {
     const user = tg.user({ firstName: 'Kiprono', languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
