@@ -9,7 +9,7 @@ import type { DangerAlertPort, TicketQueuePort } from './ports';
 import type { SlaService } from './sla-service';
 import type { HeldDangerService } from './held-danger-service';
 import type { TicketDesk } from './ticket-desk';
-import { RATING_NOTICE } from './ticket-actions';
+import { CONSENT_NOTICE, RATING_NOTICE } from './ticket-actions';
 
 /** What a reporter sends outside the wizard: text, a file (with its caption), or both. */
 export interface ReporterMessage {
@@ -462,7 +462,8 @@ export class ConversationService {
     const reporter = report ? await this.deps.store.reporters.findByTelegramUser(telegramUserId) : null;
     if (!report || !reporter || !report.reporterId.equals(reporter._id) || !isAgency(agency)) return { ok: false, reason: 'not_yours' };
     const history = await this.deps.store.reports.history(report._id);
-    const asked = questionAnswered(history.filter((e) => e.type === 'consent_asked' && e.data?.agency === agency).map((e) => e.data ?? {}), question);
+    let asked = questionAnswered(history.filter((e) => e.type === 'consent_asked' && e.data?.agency === agency).map((e) => e.data ?? {}), question);
+    if (!asked.ok && asked.reason === 'not_asked' && question) asked = await this.askedByMessage(report._id, agency, question, history);
     if (!asked.ok) return asked;
     const name = typeof asked.data.name === 'string' ? asked.data.name : undefined;
     // Which question it answers (`q`) goes into the trail with the answer.
@@ -475,6 +476,23 @@ export class ConversationService {
     if (repeated) return { ok: true, reference: report.reference, agency, ...(name ? { name } : {}), repeated: true };
     this.deps.logger.info({ reportId, reference: report.reference, agency, answer, outcome: 'consent_answered' }, 'reporter answered the consent question');
     return { ok: true, reference: report.reference, agency, ...(name ? { name } : {}) };
+  }
+
+  /**
+   * A marked question with no "asked" line: an older release's outbox relay stored the owed
+   * question without it (a rolling deploy). Its own message, found by its mark and agency, says
+   * what it asked (every marked question asks for name and phone number, and names "another
+   * agency"). The same question asked again since it was owed (dated by its id, to the second:
+   * a tie counts as since, so the newest buttons decide) replaces it, as any other.
+   */
+  private async askedByMessage(reportId: Types.ObjectId, agency: Agency, question: string, history: { type: string; at: Date; data?: AskedData }[]): Promise<ReturnType<typeof questionAnswered>> {
+    const msg = await this.deps.store.messages.findNotice(reportId, CONSENT_NOTICE, { agency, q: question });
+    if (!msg) return { ok: false, reason: 'not_asked' };
+    const name = msg.notice?.vars?.name;
+    const data: AskedData = { agency, covers: 'name_phone', q: question, ...(name ? { name } : {}) };
+    const owed = msg._id.getTimestamp().getTime();
+    const since = history.filter((e) => e.type === 'consent_asked' && e.data?.agency === agency && e.at.getTime() >= owed);
+    return since.some((e) => sameQuestion(e.data ?? {}, data)) ? { ok: false, reason: 'replaced' } : { ok: true, data };
   }
 
   /**

@@ -121,6 +121,12 @@ export class MessageRepository {
     return (await this.Message.exists({ reportId: oid(reportId), 'notice.key': key })) !== null;
   }
 
+  /** The notice `key` to the reporter on the report whose variables include `vars` (the consent question by its mark), if any. */
+  findNotice(reportId: Id, key: string, vars: Record<string, string>): Promise<MessageDoc | null> {
+    const byVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [`notice.vars.${k}`, v]));
+    return this.Message.findOne({ reportId: oid(reportId), direction: 'to_reporter', kind: 'notice', 'notice.key': key, ...byVars }).lean<MessageDoc>().exec();
+  }
+
   /** Whether anything, a staff message or a notice, was ever written to the reporter on the report. */
   async hasOutgoing(reportId: Id): Promise<boolean> {
     return (await this.Message.exists({ reportId: oid(reportId), direction: 'to_reporter' })) !== null;

@@ -4,8 +4,10 @@
  * ticket page shows the details for the agency; asking an anonymous reporter is refused.
  */
 import { execFileSync } from 'node:child_process';
+import { Types } from 'mongoose';
 import { ConversationService } from '../../../src/services/conversation-service';
 import { DeliveryService } from '../../../src/services/delivery-service';
+import { CONSENT_NOTICE } from '../../../src/services/ticket-actions';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
 import { reportInput, reporter } from '../../support/tickets-harness';
@@ -314,6 +316,21 @@ describe('consent is to the question as it was asked', () => {
     expect(await conversations().answerConsent(61_000_003, id, 'OTHER', 'yes')).toEqual({ ok: false, reason: 'replaced' });
     expect(await conversations().answerConsent(61_000_003, id, 'OTHER', 'yes', 'deadbeef')).toEqual({ ok: false, reason: 'not_asked' });
     expect((await agent.get(`/tickets/${id}/case-file?format=html`)).body).not.toContain('+254733000111');
+  });
+
+  it('a question stored by an older release\'s outbox relay (a rolling deploy) without its "asked" line is still answered by its buttons: a yes gives name and number', async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_014 });
+    // What that relay left of an owed question: its message, with the question's mark among its variables, and no line in the trail.
+    const q = 'c0ffee08';
+    await h.store.messages.addNoticeOnce(new Types.ObjectId(), id, { key: CONSENT_NOTICE, vars: { agency: 'IPOA', reportId: id, q } });
+    expect((await h.store.reports.history(id)).filter((e) => e.type === 'consent_asked')).toEqual([]);
+    expect(await conversations().answerConsent(61_000_014, id, 'IPOA', 'yes', q)).toMatchObject({ ok: true, agency: 'IPOA' });
+    const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    expect(print).toContain('+254733000111');
+    expect(print).toContain('Wanjiru');
+    // A mark no question to this report carried answers nothing; nor does the question's mark for another agency.
+    expect(await conversations().answerConsent(61_000_014, id, 'IPOA', 'yes', 'deadbeef')).toEqual({ ok: false, reason: 'not_asked' });
+    expect(await conversations().answerConsent(61_000_014, id, 'ODPP', 'yes', q)).toEqual({ ok: false, reason: 'not_asked' });
   });
 
   it('a double tap on an answer records it once; a different answer after it is recorded and decides', async () => {
