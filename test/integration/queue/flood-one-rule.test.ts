@@ -67,13 +67,16 @@ describe('one rule for a 429, in the bot\'s answers and the replies worker', () 
     const first = await waitFor(() => callsTo(flooded).find((c) => c.errorCode === 429), 'the worker refused');
     // ...then the bot answers the same reporter (they wrote meanwhile): it waits (refused, or held before sending).
     let held = false;
-    const answered = botAnswer(flooded, 'Sent to Ripoti staff', () => (held = true));
+    let floodedAnswered = false;
+    const answered = botAnswer(flooded, 'Sent to Ripoti staff', () => (held = true)).then(() => (floodedAnswered = true));
     await waitFor(() => held, 'the bot\'s answer to the flooded chat held');
-    const refusedAt = Date.now();
 
-    // Someone else mid-report: their next question must not wait out the other chat's flood wait.
+    // Someone else mid-report: their next question is sent while the flooded chat still waits out
+    // its flood wait (ordered by the wait itself, not by a clock the machine's load can stretch).
     await botAnswer(other, 'Which county did it happen in?');
-    expect(Date.now() - refusedAt).toBeLessThan(1500);
+    expect(floodedAnswered).toBe(false);
+    const otherCall = callsTo(other).find((c) => c.ok);
+    expect(otherCall && otherCall.at - first.at).toBeLessThan(RETRY_AFTER_S * 1000);
 
     await answered;
     await waitFor(() => flooded.messages().some((m) => (m.text ?? '').includes('Are you still at the station?')), 'the reply after the wait', 15_000);

@@ -19,10 +19,10 @@ describe('outbox relay: a report submitted while Redis is down', () => {
     const r = await reporter(h.store);
     await redis.stop();
 
-    const startedAt = Date.now();
+    // The reporter is told "received" (the report is in MongoDB) without waiting on Redis: Redis
+    // stays down until this resolves, so a submit that waited for it would never return. No clock:
+    // on a loaded machine MongoDB's writes alone took 5.8 s.
     const result = await h.reports.submit(reportInput(r._id, { dangerNow: true }));
-    // The reporter is told "received" (the report is in MongoDB) without waiting on Redis.
-    expect(Date.now() - startedAt).toBeLessThan(5000);
     expect(result.created).toBe(true);
     expect(result.queued).toBe(false);
     const id = result.report._id.toString();
