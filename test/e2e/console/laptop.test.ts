@@ -192,3 +192,29 @@ it('at 1280x720 the waiting list shows how long each ticket has waited, in Swahi
   expect(shown).toBe(true);
   await context.close();
 }, 60_000);
+
+/** The rows the All tickets filters take (bottom-aligned): the distinct bottoms of the form's boxes, each visible. */
+function filterRows(page: Page): Promise<{ rows: number; hidden: string[] }> {
+  return page.locator('form.filters').evaluate((form) => {
+    const boxes = Array.from(form.children).map((el) => ({ el, box: el.getBoundingClientRect() }));
+    const hidden = boxes.filter(({ box }) => box.width === 0 || box.height === 0).map(({ el }) => (el.textContent ?? '').trim());
+    return { rows: new Set(boxes.map(({ box }) => Math.round(box.bottom))).size, hidden };
+  });
+}
+
+it('at 1280x720 the All tickets filters take at most three rows, every filter shown, in English and Swahili (the buttons wrapped to a fourth)', async () => {
+  const kiprono = await h.account('kiprono3', 'supervisor');
+  await h.store.agents.create({ username: 'wanjiru.mwangi3', name: 'Wanjiru Mwangi-Kariuki', role: 'agent', password: PASSWORD });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kiprono3', PASSWORD);
+  for (const lang of ['en', 'sw'] as const) {
+    await h.store.agents.setLanguage(kiprono._id, lang);
+    await page.goto(`${h.base}/supervisor/tickets`);
+    await page.locator('form.filters').screenshot({ path: artifactPath(`console-1280-filter-rows-${lang}.png`) });
+    expect(await filterRows(page)).toEqual({ rows: 3, hidden: [] });
+    expect(await optionsCut(page, 'form.filters')).toEqual([]);
+  }
+  await context.close();
+}, 60_000);
