@@ -218,3 +218,26 @@ it('at 1280x720 the All tickets filters take at most three rows, every filter sh
   }
   await context.close();
 }, 60_000);
+
+it('at 1280x720 a supervisor on a ticket reaches Refer without scrolling, the hand-over after it, in English and Swahili (Refer was below the hand-over, off the screen)', async () => {
+  const holder = await h.account('wekesa', 'agent');
+  await h.account('moraa', 'agent');
+  const sup = await h.account('kiprono4', 'supervisor');
+  const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kiprono4', PASSWORD);
+  for (const [lang, refer, handOver] of [['en', 'Refer', 'Hand over'], ['sw', 'Peleka', 'Kabidhi']] as const) {
+    await h.store.agents.setLanguage(sup._id, lang);
+    await page.goto(`${h.base}/tickets/${report._id.toString()}`);
+    await page.screenshot({ path: artifactPath(`console-1280-supervisor-ticket-${lang}.png`), fullPage: true });
+    const button = (await page.locator('#refer-form').getByRole('button', { name: refer, exact: true }).boundingBox())!;
+    expect(button.y + button.height).toBeLessThanOrEqual(720);
+    // The hand-over is still there, after Refer.
+    const hand = (await page.locator('#handover-form').getByRole('button', { name: handOver, exact: true }).boundingBox())!;
+    expect(hand.y).toBeGreaterThan(button.y);
+  }
+  await context.close();
+}, 60_000);
