@@ -333,7 +333,7 @@ it('refers, then closes, every report of an incident from its page, in Swahili: 
 
   // Back, then Send again: nothing more, no second notice.
   const again = await desk.post(`${url}/incident/refer`, { ...form, confirm: '1' });
-  expect(again.body).toContain('Zimepelekwa kwa IPOA: 0 kati ya 12; 12 hazikupelekwa:');
+  expect(again.body).toContain('Hakuna ripoti iliyopelekwa kwa IPOA: kufikia ulipothibitisha, hakuna kati ya ripoti 12 za tukio hili iliyoweza kupelekwa.');
   expect(again.body).toContain(`${all[3].reference}</span> · iko kwa taasisi tayari`);
   for (const r of all.slice(0, 10)) expect((await h.store.messages.listForReport(r._id)).filter((m) => m.notice?.key === 'notices:referred')).toHaveLength(1);
 
@@ -401,4 +401,33 @@ it('closing one report of an incident in Kiswahili says one report was closed, t
   expect(done).toContain('Umefunga ripoti 1 kati ya 3 kwa kuwa imetatuliwa; 2 hazikufungwa:');
   expect(done).not.toContain('Zimefungwa 1');
   expect((await h.store.reports.findById(all[0]._id))?.status).toBe('resolved');
+});
+
+it('a close of every report where each was closed by someone else after the confirm step says plainly that none was closed and why, in English and Kiswahili (it read "Closed 0 of 3" / "Umefunga ripoti 0 kati ya 3")', async () => {
+  const wanjala = await h.account('wanjala', 'agent');
+  const holder = wanjala._id.toString();
+  const incidentId = (await seedReport(h.store)).report._id;
+  const all: ReportDoc[] = [];
+  for (let i = 0; i < 3; i++) {
+    const { report } = await seedReport(h.store, { county: 37, place: 'Kakamega stadium', when: 'now', incidentAt: at, anonymous: true });
+    await take(report, holder);
+    expect(await h.store.incidents.setIncident(report._id, incidentId, holder)).toBe(true);
+    all.push(report);
+  }
+  const desk = h.browser();
+  await desk.signIn('wanjala', PASSWORD);
+  const url = `/tickets/${all[0]._id.toString()}`;
+  const form = { status: 'resolved', note: '' };
+  expect((await desk.post(`${url}/incident/close`, form)).body).toContain('Close 3 of this incident&#39;s 3 reports as resolved?');
+  // Between the confirm step and Yes, every report is closed elsewhere.
+  for (const r of all) expect(await h.store.reports.transition(r._id, 'resolved', { kind: 'agent', agentId: holder })).not.toBeNull();
+  const en = (await desk.post(`${url}/incident/close`, { ...form, confirm: '1' })).body;
+  expect(en).toContain('Nothing was closed: none of the incident&#39;s 3 reports could be closed by the time you confirmed. Each was left as it is; the reasons are below:');
+  expect(en).not.toContain('Closed 0');
+  for (const r of all) expect(en).toContain(`${r.reference}</span> · already closed`);
+  await h.store.agents.setLanguage(wanjala._id, 'sw');
+  const sw = (await desk.post(`${url}/incident/close`, { ...form, confirm: '1' })).body;
+  expect(sw).toContain('Hakuna ripoti iliyofungwa: kufikia ulipothibitisha, hakuna kati ya ripoti 3 za tukio hili iliyoweza kufungwa. Kila moja imeachwa kama ilivyo; sababu ziko hapa chini:');
+  expect(sw).not.toContain('Umefunga ripoti 0');
+  for (const r of all) expect(sw).toContain(`${r.reference}</span> · imeshafungwa`);
 });
