@@ -324,7 +324,7 @@ it('refers, then closes, every report of an incident from its page, in Swahili: 
 
   const done = await desk.post(`${url}/incident/refer`, { ...form, confirm: '1' });
   expect(done.statusCode).toBe(200);
-  expect(done.body).toContain('Zimepelekwa kwa IPOA: 10 kati ya 12; 2 hazikupelekwa:');
+  expect(done.body).toContain('Umepeleka ripoti 10 kati ya 12 kwa IPOA; 2 hazikupelekwa:');
   expect(done.body).toContain(`${elsewhere.reference}</span> · iko kwa mhudumu mwingine`);
   expect(done.body).toContain(`${closed.reference}</span> · imefungwa`);
   for (const r of all.slice(0, 10)) expect((await h.store.reports.findById(r._id))?.status).toBe('referred');
@@ -430,4 +430,39 @@ it('a close of every report where each was closed by someone else after the conf
   expect(sw).toContain('Hakuna ripoti iliyofungwa: kufikia ulipothibitisha, hakuna kati ya ripoti 3 za tukio hili iliyoweza kufungwa. Kila moja imeachwa kama ilivyo; sababu ziko hapa chini:');
   expect(sw).not.toContain('Umefunga ripoti 0');
   for (const r of all) expect(sw).toContain(`${r.reference}</span> · imeshafungwa`);
+});
+
+it('referring every report of an incident in Kiswahili says what the agent did in a sentence, as closing does: one report and many, with and without some left as they are (it read like a table: "Zimepelekwa kwa IPOA: 1 kati ya 3")', async () => {
+  const chepkoech = await h.account('chepkoech', 'agent');
+  const holder = chepkoech._id.toString();
+  await h.store.agents.setLanguage(chepkoech._id, 'sw');
+  const incident = async (n: number) => {
+    const incidentId = (await seedReport(h.store)).report._id;
+    const all: ReportDoc[] = [];
+    for (let i = 0; i < n; i++) {
+      const { report } = await seedReport(h.store, { category: 'p_force', county: 42, place: 'Kondele', when: 'now', incidentAt: at, anonymous: true });
+      await take(report, holder);
+      expect(await h.store.incidents.setIncident(report._id, incidentId, holder)).toBe(true);
+      all.push(report);
+    }
+    return all;
+  };
+  const desk = h.browser();
+  await desk.signIn('chepkoech', PASSWORD);
+  const form = { agency: 'IPOA', note: '', other: '', confirm: '1' };
+  // One referred, two closed before.
+  const three = await incident(3);
+  for (const r of three.slice(1)) expect(await h.store.reports.transition(r._id, 'resolved', { kind: 'agent', agentId: holder })).not.toBeNull();
+  const one = (await desk.post(`/tickets/${three[0]._id.toString()}/incident/refer`, form)).body;
+  expect(one).toContain('Umepeleka ripoti 1 kati ya 3 kwa IPOA; 2 hazikupelekwa:');
+  // Two referred, one closed before.
+  const again = await incident(3);
+  expect(await h.store.reports.transition(again[2]._id, 'resolved', { kind: 'agent', agentId: holder })).not.toBeNull();
+  const two = (await desk.post(`/tickets/${again[0]._id.toString()}/incident/refer`, form)).body;
+  expect(two).toContain('Umepeleka ripoti 2 kati ya 3 kwa IPOA; 1 haikupelekwa:');
+  // All of them.
+  const all = await incident(2);
+  const both = (await desk.post(`/tickets/${all[0]._id.toString()}/incident/refer`, form)).body;
+  expect(both).toContain('Umepeleka ripoti 2 kati ya 2 kwa IPOA.');
+  for (const body of [one, two, both]) expect(body).not.toContain('Zimepelekwa');
 });
