@@ -12,13 +12,17 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const [waiting, held, waitingTotal] = await Promise.all([ctx.queries.waiting(), ctx.store.reports.findAssignedTo(me.agent._id), ctx.queries.countWaiting()]);
     const urgent = waiting.filter((r) => r.priority === 1).length;
     const now = new Date();
-    const mine = await withReferralAges(ctx, withReplies(held, await ctx.store.messages.lastIncomingAt(held.map((r) => r._id))), now);
+    const ordered = await withReferralAges(ctx, withReplies(held, await ctx.store.messages.lastIncomingAt(held.map((r) => r._id))), now);
+    // One incident's reports together; "j" (next held) follows the list as shown.
+    const mineGroups = groupByIncident(ordered);
+    const mine = mineGroups.flatMap((g) => g.rows);
     return {
       // How long each has waited: a ticket its reporter reopened, from the reopening.
       waiting: waiting.map((r) => ({ ...r, waitingSince: waitingSince(r) })),
       waitingTotal,
       urgent,
       mine,
+      mineGroups,
       unread: mine.filter((r) => r.unread).length,
       maxPerAgent: ctx.config.tickets.maxPerAgent,
       // Against the cap, as "take next" counts: an incident's reports once, referred ones not.
@@ -85,6 +89,37 @@ export function withReplies(held: ReportDoc[], lastIn: Map<string, Date>): HeldT
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r) - rank(b.r) || (a.r.unread && b.r.unread ? a.r.lastFromReporter!.getTime() - b.r.lastFromReporter!.getTime() : 0) || a.i - b.i)
     .map(({ r }) => r);
+}
+
+/** Tickets of My tickets in a run: several of one incident (`incident` its id), or one ticket (`incident` null). */
+export interface HeldGroup<T> {
+  incident: string | null;
+  rows: T[];
+}
+
+/**
+ * My tickets with the reports of one incident together, the group where its first report stands
+ * (someone in danger or an unread reply keeps the group high), each in the list's order. One
+ * report alone in its incident is shown as any other.
+ */
+export function groupByIncident<T extends Pick<ReportDoc, 'incident'>>(rows: T[]): HeldGroup<T>[] {
+  const byIncident = new Map<string, T[]>();
+  for (const r of rows) {
+    const id = r.incident?.id.toString();
+    if (id) byIncident.set(id, [...(byIncident.get(id) ?? []), r]);
+  }
+  const groups: HeldGroup<T>[] = [];
+  const placed = new Set<string>();
+  for (const r of rows) {
+    const id = r.incident?.id.toString();
+    const members = id ? byIncident.get(id)! : [];
+    if (!id || members.length < 2) groups.push({ incident: null, rows: [r] });
+    else if (!placed.has(id)) {
+      placed.add(id);
+      groups.push({ incident: id, rows: members });
+    }
+  }
+  return groups;
 }
 
 /** Each ticket with the reporter's last message and whether its holder has seen it since (unread on a waiting ticket: nobody has). */

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { withReplies } from '../../../src/console/routes/queue-routes';
+import { groupByIncident, withReplies } from '../../../src/console/routes/queue-routes';
 import type { ReportDoc } from '../../../src/store';
 
 const me = new Types.ObjectId();
@@ -39,4 +39,21 @@ it('keeps someone in danger on top, above any number of unread thanks from an in
   const rows = withReplies([...thanks, danger], last);
   expect(rows[0].reference).toBe('DANGER');
   expect(rows.slice(1).every((r) => r.unread)).toBe(true);
+});
+
+it('groups My tickets of one incident together, where its first report stands in the order, each group in its order', () => {
+  const incident = (id: Types.ObjectId) => ({ id, joinedAt: at(0) });
+  const market = new Types.ObjectId();
+  const stadium = new Types.ObjectId();
+  const rows = [held('M1'), held('S1'), held('X'), held('M2'), held('S2'), held('M3')];
+  for (const [i, id] of [[0, market], [1, stadium], [3, market], [4, stadium], [5, market]] as const) Object.assign(rows[i], { incident: incident(id) });
+  // A report alone in its incident (the rest closed or held by others) is not a group.
+  const alone = Object.assign(held('L'), { incident: incident(new Types.ObjectId()) });
+  const groups = groupByIncident([...rows, alone]);
+  expect(groups.map((g) => [g.incident, g.rows.map((r) => r.reference)])).toEqual([
+    [market.toString(), ['M1', 'M2', 'M3']],
+    [stadium.toString(), ['S1', 'S2']],
+    [null, ['X']],
+    [null, ['L']],
+  ]);
 });
