@@ -2,9 +2,16 @@ import type { CategoryCode, ReportKind } from './categories';
 import { plainWords } from './plain-text';
 import { canonicalWords } from './triage/normalize';
 
-/** Someone taken and not seen since ("amepotea", "hatujamwona tangu hapo", "missing"), in plain words (`plainWords`). */
-export const DISAPPEARED =
-  /\b(\w*potea|hajaonekana|hajulikani (alipo|aliko)|hatujui (alipo|aliko)|sijui (alipo|aliko)|hatujamuona|hatujamwona|sijamuona|sijamwona|hajarudi|\w*toweka|\w*toweshwa|missing|disappeared|vanished|not been seen|whereabouts)\b/;
+/**
+ * Someone taken and not seen since ("amepotea", "hatujamwona tangu hapo", "missing"), or where they
+ * are not known ("hatujui amepelekwa wapi", "hatujui yuko wapi", "we don't know where he is"), in
+ * plain words (`plainWords`). Where someone was taken, told ("wakampeleka Kasarani"), is an arrest.
+ */
+export const DISAPPEARED = new RegExp(
+  String.raw`\b(\w*potea|hajaonekana|hajulikani (alipo|aliko)|(hatujui|sijui|hakuna anayejua|hawajui) (alipo|aliko|alikopelekwa|walikompeleka|(yuko|yupo|ako|amepelekwa|alipelekwa|wamempeleka|walimpeleka|wamemficha|walimficha) wapi)|` +
+    String.raw`hatujamuona|hatujamwona|sijamuona|sijamwona|hajarudi|\w*toweka|\w*toweshwa|missing|disappeared|vanished|not been seen|whereabouts|` +
+    String.raw`((we|i|they)( still)? (do not|dont|don t|did not|didnt|didn t) know|(nobody|no one|no body) knows) where (he|she|they|my \w+|our \w+) (is|are|was|were|has been|have been|took|had taken|taken|is being|are being)\b)\b`,
+);
 
 /**
  * The one category a sentence names, by what was done ("a policeman asked me for 500 bob to let
@@ -22,7 +29,8 @@ export function categoryInWords(text: string, kind: ReportKind): CategoryCode | 
 function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
   if ([...text].length > 300) return new Set();
   // "Aliitisha" (demanded: a tense, then "itisha") is no threat ("walinitishia"), as the triage stems read both.
-  const w = new Set(canonicalWords(text.replace(/\b\w*[aeiou]itish(a|wa|iwa|e)\b|\bitish(a|wa|iwa|e)\b/giu, ' demanded ')));
+  // "Wataniua", "they will kill us": threatened, not killed (`THREATENED_HARM`).
+  const w = new Set(canonicalWords(text.replace(/\b\w*[aeiou]itish(a|wa|iwa|e)\b|\bitish(a|wa|iwa|e)\b/giu, ' demanded ').replace(THREATENED_HARM, ' threatened ')));
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
   const asked = w.has('demand') || /\b(asked|ask|asking|wanted|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay');
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
@@ -33,23 +41,27 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
   const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|\w*bak(a|wa)|touched (me|her|him)|\w*(gus|shik)(a|wa) (vibaya|matiti|makalio|kifua)|\w*lal(e|a) (naye|nae|nami|nasi)|sleep with (him|me|her))\b/i.test(text);
   // Forms the lexicon's stems miss: "walimwua" (they killed him), "walinishika", "wakanirusha ndani" (locked up).
   const killed = w.has('killed') || /\b(wa|a)(li|me|ka)(m|mw|mu|wa|ni|tu)ua\b/i.test(text);
+  // What they say they will do: "watatuchoma nyumba" (they will burn our houses), "wataniua", "they will kill us".
+  const threat = w.has('threat');
   const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))|\b\w*(rusha|tupa|weka) ndani\b/i.test(text);
   const found = new Set<CategoryCode>();
   const add = (yes: boolean, ...codes: CategoryCode[]) => yes && codes.forEach((c) => found.add(c));
   if (kind === 'police') {
-    add(w.has('bribe') || (asked && money), 'p_bribery');
+    const bribe = w.has('bribe') || (asked && money);
+    add(bribe, 'p_bribery');
     add(w.has('beat') || w.has('teargas'), 'p_force');
     // Taken and not seen since ("alikamatwa ... hatujamwona tangu hapo"): a disappearance, more than an arrest.
     const missing = w.has('missing') || w.has('abduct') || DISAPPEARED.test(plainWords(text));
-    add(arrest && !missing, 'p_arrest');
+    // Caught and money wanted to be let go ("wanataka doo ndio waniachilie"): the bribe is the complaint, the arrest its lever.
+    add(arrest && !missing && !(bribe && LET_GO.test(plainWords(text))), 'p_arrest');
     add(killed, 'p_killing');
     add(shot && !killed, 'p_force', 'p_killing');
     add(missing, 'p_disappear');
     add(sexual, 'p_sexual');
-    add(w.has('threat'), 'p_threats');
+    add(threat, 'p_threats');
   } else {
     add(w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money), 'e_bribery');
-    add(w.has('beat') || w.has('attack') || w.has('goons') || w.has('threat') || shot || w.has('teargas'), 'e_violence');
+    add(w.has('beat') || w.has('attack') || w.has('goons') || threat || shot || w.has('teargas'), 'e_violence');
     add(w.has('hate'), 'e_hate');
     add(w.has('stuff'), 'e_tamper');
     add(w.has('twice') && w.has('vote'), 'e_personation');
@@ -58,10 +70,24 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
   return found;
 }
 
+/**
+ * Harm they say they will do, in plain words: "watatuua", "wataniua", "atamuua" (will kill),
+ * "watatuchoma", "watachoma nyumba" (will burn), "they will kill us", "going to burn our houses".
+ * A past burning ("walichoma nyumba") or other things burnt ("watachoma mahindi") are not. Read
+ * as a threat, never as the killing or shooting it names.
+ */
+const THREATENED_HARM = new RegExp(
+  String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|choma|piga risasi)|(wata|ata)choma (nyumba|manyumba|makazi|boma|nyumbani)|` +
+    String.raw`(will|going to|gonna|would|threaten\w* to) (kill|burn|shoot) (us|me|him|her|them|you|my|our|his|their|the house|the houses))\b`,
+  'gi',
+);
+/** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie": the price of a release. */
+const LET_GO = /\b(let (me|him|her|us|them) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie)\b/;
+
 /** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"). */
 export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci|(ma)?bo[iy]s? wa blue|boys in blue)\b/i;
 /** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */
-const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|voters?|voting|polling|ballots?|kampeni|campaign|candidate|mgombea|wagombea)\b/i;
+const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|votes?|voted|voters?|voting|polling|ballots?|kampeni|campaign|candidate|mgombea|wagombea)\b/i;
 
 /**
  * The one category of one kind a story told before the kind was chosen names ("a policeman asked

@@ -30,6 +30,8 @@ const PHRASES = [
   String.raw`\b(?:is|are) (?:beating|threatening|chasing) (?:me|us|him|her|them)\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) being (?:followed|chased|hunted)\b`,
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
+  // A threat to burn people or their homes ("they will burn our houses tonight"); not a house burnt already.
+  String.raw`\b(?:will|going to|gonna|want to) burn (?:down )?(?:me|us|him|her|them|(?:our|my|his|her|their|the) (?:house|houses|home|homes))\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) hiding\b`,
   // Swahili: msaada!, wako hapa (wamerudi), wanapiga, wanatishia, wataniua, niko hatarini, nimejificha.
   // "Msaada!" or asked for, not "asante kwa msaada" (thanks for the help) or help with the report.
@@ -48,6 +50,8 @@ const PHRASES = [
   String.raw`\bwana(?:ni|tu|m)(?:fukuza|tafuta|fuata)\b`,
   String.raw`\bwametuzingira\b|\bwanavunja mlango\b|\bwanafyatua risasi\b`,
   String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b`,
+  // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi".
+  String.raw`\b(?:wata|ata)(?:tu|ni|m|mw|wa)choma\b|\b(?:wata|ata)choma (?:nyumba|manyumba|makazi|boma)\b`,
   String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|wa)ua\b`,
   String.raw`\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b`,
 ];

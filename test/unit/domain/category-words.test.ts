@@ -63,6 +63,47 @@ describe('categoryInWords, as reporters write', () => {
   });
 });
 
+describe('categoryInWords: taken and not known where, threats of what they will do, money to be let go', () => {
+  it.each([
+    // Not knowing where someone is (or was taken) is a disappearance; the Swahili one was offered "unlawful arrest".
+    ['we dont know where he is', 'p_disappear'],
+    ["We don't know where they took him", 'p_disappear'],
+    ['hatujui amepelekwa wapi', 'p_disappear'],
+    ['hatujui yuko wapi', 'p_disappear'],
+    ['polisi walimkamata kaka yangu na hatujui amepelekwa wapi', 'p_disappear'],
+    ['they arrested my son and nobody knows where he is', 'p_disappear'],
+    // An arrest that says where he was taken stays an arrest.
+    ['walimkamata kaka yangu wakampeleka kituo cha polisi cha Kasarani', 'p_arrest'],
+    ['they arrested my son and took him to Kileleshwa police station', 'p_arrest'],
+    ['we know where he is, they arrested him and took him to Central', 'p_arrest'],
+    // What they say they will do is a threat: "watatuchoma nyumba" (they will burn our houses), "watatuua".
+    ['watatuchoma nyumba', 'p_threats'],
+    ['watatuua', 'p_threats'],
+    ['askari walisema wataniua nikiripoti', 'p_threats'],
+    ['they said they will burn our houses tonight', 'p_threats'],
+    // A killing or a shooting threatened is no killing: "they will kill us" was read as both.
+    ['they said they will kill us', 'p_threats'],
+    ['askari alisema atamuua', 'p_threats'],
+    ['polisi walisema watatupiga risasi', 'p_threats'],
+    // Caught, and money wanted to be let go: the bribe is what the reporter complains of.
+    ['sanse wamenishika wanataka doo ndio waniachilie', 'p_bribery'],
+    ['polisi walinikamata wakataka elfu mbili ili waniachilie', 'p_bribery'],
+    ['they arrested me and asked for 5000 to let me go', 'p_bribery'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryInWords(words, 'police')).toBe(code);
+  });
+
+  it('a threat of harm to come is election violence when the kind is an election', () => {
+    expect(categoryInWords('watatuchoma nyumba tukipiga kura vibaya', 'election')).toBe('e_violence');
+    expect(categoryInWords('they will kill us if we vote for him', 'election')).toBe('e_violence');
+  });
+
+  it('"vote" names an election: money given to vote is voter bribery, offered at the kind question', () => {
+    expect(categoryOfEitherKind('given 500 to vote')).toEqual({ kind: 'election', code: 'e_bribery' });
+    expect(categoryOfEitherKind('they paid us 200 each to vote for him')).toEqual({ kind: 'election', code: 'e_bribery' });
+  });
+});
+
 describe('categoryOfEitherKind (a story told before the kind is chosen)', () => {
   it('offers only the kind the words name: the police named are never offered an election category', () => {
     // Police force and a bribe (no one police category), election violence alone: nothing, the kind is asked.

@@ -25,6 +25,12 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'They broke in',
     'Bado wako nje',
     'Polisi wako hapa sasa hivi',
+    // A threat of burning houses or killing, tonight: danger now.
+    'Watatuchoma nyumba usiku wa leo',
+    'Wamesema watachoma nyumba zetu leo usiku',
+    'Watatuua usiku huu',
+    'they will burn our houses tonight',
+    'They are going to burn my house',
   ])('%j', (text) => {
     expect(saysDangerNow(text)).toBe(true);
   });
@@ -53,6 +59,10 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'They are here to take statements',
     'Polisi wamerudi kituoni',
     'Kindly help me get my OB number',
+    // Burnt in the past, or something else burnt: told as what happened.
+    'Walichoma nyumba yetu jana',
+    'They burned our house last week',
+    'Watachoma mahindi kesho shambani',
   ])('not %j', (text) => {
     expect(saysDangerNow(text)).toBe(false);
   });
