@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
-import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, disappearanceWords, dontKnow, normalise, identityWish, readWord, type Word } from './parse';
+import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
 import { countyKeyboard, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -393,6 +393,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     if (agrees(word) || word === 'no') return answerFix(turn, d, word !== 'no');
     keepFixWords(turn, d);
   }
+  // At the kind question, the kind misspelt ("plice", "uchagzi") or with who they were ("police officers").
+  const kindWord = !word && d.step === 'kind' ? kindTyped(input) : undefined;
+  if (kindWord && onWord(turn, d, kindWord, input)) return;
   if (word && onWord(turn, d, word, input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
   if (d.step === 'danger' && UNSURE.test(normalise(input))) return unsureOfDanger(turn, d, input);

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Chat, Message, User } from 'telegraf/types';
 import type { PassedOnRef } from '../session';
 import { captionOf, mediaOf } from '../media';
@@ -304,6 +305,42 @@ export function disappearanceWords(text: string, kind: 'police' | 'election'): s
 
 /** Lower case, accents and punctuation (and emoji) removed, spaces collapsed: "Ndiyo!!" -> "ndiyo" (domain `plainWords`). */
 export const normalise = plainWords;
+
+/** Who they were, around the name of the police or the election: "police officers", "maafisa wa polisi", "election officials". */
+const KIND_AROUND = /^(?:the |traffic |maafisa wa |afisa wa |askari wa )?(\S+)(?: (?:officers?|officials?|men|force|service|people))?$/;
+/** The names the kind question is answered with, and how many typing slips each may carry: "plice", "polise", "uchagzi", "elektion". */
+const KIND_NAMES: readonly (readonly [string, 'police' | 'election', number])[] = [
+  ['police', 'police', 1],
+  ['polisi', 'police', 1],
+  ['election', 'election', 2],
+  ['elections', 'election', 2],
+  ['uchaguzi', 'election', 2],
+];
+/** "Kura" typed with the l many Kenyans say for r ("kula"), or doubled: too short to read by edits, listed. */
+const VOTE_SPELLINGS = new Set(['kula', 'kurra', 'kuraa']);
+
+/**
+ * The kind named at the kind question, as a button's word (`readWord`) or misspelt ("plice",
+ * "polise", "uchagzi"), alone or with who they were ("police officers", "the elections"): it was
+ * "not understood", or kept as the story. Only there: elsewhere such a word means nothing.
+ */
+export function kindTyped(text: string): 'police' | 'election' | undefined {
+  if (text.length > 40) return undefined;
+  const word = KIND_AROUND.exec(normalise(text))?.[1];
+  if (!word) return undefined;
+  const read = readWord(word);
+  if (read === 'police' || read === 'election') return read;
+  if (VOTE_SPELLINGS.has(word)) return 'election';
+  if (word.length < 5 || !/^[a-z]+$/.test(word)) return undefined;
+  return KIND_NAMES.find(([name, , slips]) => distance(word, name) <= slips || swappedOnce(word, name))?.[1];
+}
+
+/** One pair of neighbouring letters typed the wrong way round ("plocie"). */
+function swappedOnce(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const i = [...a].findIndex((c, k) => c !== b[k]);
+  return i >= 0 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
 
 /** The button a typed message stands for, if it is one of the known words (whole message). */
 export function readWord(text: string): Word | undefined {

@@ -524,6 +524,19 @@ describe('kind', () => {
     expect(said(type(at('kind'), 'hello'))).toEqual(['unexpected.kind', 'kind.ask']);
   });
 
+  it('the kind misspelt ("polise", "plice", "uchagzi") or with who they were ("police officers") is an answer, never "not understood" nor the story', () => {
+    for (const text of ['polise', 'plice', 'Polce', 'pollice', 'POLISII', 'pulisi', 'police officers', 'The police', 'polisi officers', 'maafisa wa polisi', 'askari wa polisi', 'traffic police']) {
+      const r = type(at('kind'), text);
+      expect([text, r.state.draft?.kind, r.state.draft?.step, r.state.draft?.text, said(r)]).toEqual([text, 'police', 'cat', undefined, ['category.ask']]);
+    }
+    for (const text of ['elction', 'electon', 'Elektion', 'uchagzi', 'uchagusi', 'uchanguzi', 'kula', 'election officials', 'the elections']) {
+      const r = type(at('kind'), text);
+      expect([text, r.state.draft?.kind, r.state.draft?.step, said(r)]).toEqual([text, 'election', 'cat', ['category.ask']]);
+    }
+    // Nothing like either: asked again, as before.
+    for (const text of ['polo', 'hello', 'place', 'Kisumu']) expect([text, said(type(at('kind'), text))]).toEqual([text, ['unexpected.kind', 'kind.ask']]);
+  });
+
   it('the story written before it was asked is kept, and the story question is then skipped', () => {
     const story = 'Polisi walinipiga jana usiku nje ya baa ya Kondele.';
     const r = type(at('kind'), story);
