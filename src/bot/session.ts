@@ -111,6 +111,12 @@ export interface Draft {
    * Dropped when the county question is left any other way than by an answer (`Turn.go`).
    */
   placeEarly?: true | 'again';
+  /**
+   * `county` was typed at an injury question before its own ("nairobi" at "was anyone hurt?"):
+   * the county question is passed once, as answered. A new optional field, as `placeEarly`: a
+   * release without it asks the county again, with the county given kept on the draft.
+   */
+  countyEarly?: true;
   when?: WhenChoice;
   /** Epoch milliseconds. */
   incidentAt?: number;

@@ -319,6 +319,8 @@ export function chooseCounty(d: Draft, code: number, town?: Draft['town']): void
   }
   d.county = code;
   d.countyPage = undefined;
+  // Chosen now: a county typed ahead no longer passes the county question.
+  delete d.countyEarly;
 }
 
 /** Send: asks intake to store the report (idempotent on the draft id); its answer comes back as `submitted`. */

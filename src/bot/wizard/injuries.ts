@@ -78,7 +78,8 @@ function setRecord(turn: Turn, d: Draft, record: MedicalRecordAnswer): void {
  * Words typed at an injury question. A bare yes at "was anyone hurt?" is a yes without saying
  * whether they were treated; "sijui" or "skip" there is no answer. At the P3 question "sijui" is
  * the "I don't know" button, "hapana" or "bado" is "not yet". Anything else: more of the story
- * when it reads as an account or goes on with it ("Nakuru" at the P3 question: `addToStory`),
+ * when it reads as an account or goes on with it ("nilipelekwa hospitali ya Nakuru": `addToStory`; a county alone
+ * is the county, before this: messages.ts `countyAhead`),
  * else the buttons are asked for; the question stays.
  */
 export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: string, addToStory: (input: string) => boolean): void {

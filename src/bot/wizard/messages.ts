@@ -387,7 +387,10 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Sitaki jina langu lijulikane", "nataka kutoa jina langu": how to send so; never the story, a place or an answer.
   const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
   if (wish) return saidIdentity(turn, wish);
-  if (isInjuryStep(d.step)) return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more));
+  if (isInjuryStep(d.step)) {
+    if (countyAhead(turn, d, input)) return;
+    return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more));
+  }
   // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.
   if (fixAsked(d)) {
     if (agrees(word) || word === 'no') return answerFix(turn, d, word !== 'no');
@@ -435,6 +438,23 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     default:
       return moreStoryOrUnexpected(turn, d, input);
   }
+}
+
+/**
+ * A county typed ahead at an injury question ("nairobi" at "was anyone hurt?"): the county, as at
+ * the story's question (`restOfStoryAnswered`); it was "not understood" (or, at the P3 question,
+ * added to the story). Said so, the injury question asked again, and the county question passed
+ * after it (`Turn.advance`). Not while changing an answer, nor once a county is given.
+ */
+function countyAhead(turn: Turn, d: Draft, input: string): boolean {
+  if (d.editing || d.county !== undefined || [...input].length > COUNTY_NAME_MAX_CHARS || readWord(input)) return false;
+  const m = matchCounty(input);
+  if (m.kind !== 'exact') return false;
+  chooseCounty(d, m.county.code, m.town ? { name: m.town, counties: [m.county.code] } : undefined);
+  d.countyEarly = true;
+  turn.say('injury.county_kept', { county: { countyCode: m.county.code } });
+  turn.show();
+  return true;
 }
 
 /** A wish to stay unknown or to be called: answered how (the Send button for it at the end), and the question asked again. */

@@ -258,6 +258,12 @@ export class Turn {
     if (next === 'place' && d.locationEarly && d.location) return this.placeFromPin(d);
     // A place typed at the county question ("at the roadblock") answers where: said, not asked again.
     if (next === 'place' && d.placeEarly && d.place) return this.placeKept(d, d.place);
+    // A county typed ahead at an injury question answers the county question: passed once.
+    if (next === 'county' && d.countyEarly && d.county !== undefined) {
+      delete d.countyEarly;
+      d.step = 'county';
+      return this.advance(d);
+    }
     // "It is happening now" at the danger question already said when.
     if (next === 'when' && d.when) return this.go(nextStep(d, 'when'));
     // The story written before it was asked is kept (the review shows it, to change if need be);

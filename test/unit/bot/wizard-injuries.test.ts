@@ -150,7 +150,7 @@ describe('typed answers work like the buttons', () => {
     expect(said(r)).toEqual([...help, 'county.ask']);
   });
 
-  it.each(['Nakuru', 'nilipelekwa hospitali ya Nakuru', 'the doctor at Kenyatta saw him'])('"%s" at the P3 question is kept in the story, and the question asked again', (text) => {
+  it.each(['nilipelekwa hospitali ya Nakuru', 'the doctor at Kenyatta saw him'])('"%s" at the P3 question is kept in the story, and the question asked again', (text) => {
     const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), text);
     expect(r.state.draft?.text).toBe(`${STORY}\n${text}`);
     expect(r.state.draft?.injuries).toEqual({ hurt: 'hurt' });
@@ -161,6 +161,26 @@ describe('typed answers work like the buttons', () => {
   it.each(['ndio nilienda Nakuru level 5', 'yes from Nakuru level 5', 'hapana polisi walikataa'])('"%s" (yes or no, and more) at the P3 question keeps the words in the story, not read as an answer', (text) => {
     const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), text);
     expect([r.state.draft?.text, r.state.draft?.injuries, said(r)]).toEqual([`${STORY}\n${text}`, { hurt: 'hurt' }, ['desc.added', 'injury.p3.ask']]);
+  });
+
+  it('a county typed ahead ("nairobi", "Nakuru") is the county: said so, the question asked again, and the county not asked after it', () => {
+    const hurt = type(at('hurt', { text: STORY }), 'nairobi');
+    expect([hurt.state.draft?.step, hurt.state.draft?.county, hurt.state.draft?.text, said(hurt)]).toEqual(['hurt', 47, STORY, ['injury.county_kept', 'injury.hurt.ask']]);
+    const none = press(hurt.state, 'none');
+    expect([stepOf(none), none.state.draft?.county, said(none)]).toEqual(['place', 47, ['answer', 'place.ask']]);
+    const p3 = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), 'Nakuru');
+    expect([p3.state.draft?.step, p3.state.draft?.county, p3.state.draft?.text, said(p3)]).toEqual(['p3', 32, STORY, ['injury.county_kept', 'injury.p3.ask']]);
+    const yes = press(p3.state, 'yes');
+    expect([stepOf(yes), yes.state.draft?.county, yes.state.draft?.injuries]).toEqual(['place', 32, { hurt: 'hurt', record: 'yes' }]);
+    // Skipped instead of answered: on to the place as well.
+    expect(stepOf(press(hurt.state, 'sk'))).toBe('place');
+  });
+
+  it('a county typed at an injury question once the county is given, or while changing an answer, is not taken as the county', () => {
+    const given = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' }, county: 47 }), 'Nakuru');
+    expect([given.state.draft?.county, given.state.draft?.text]).toEqual([47, `${STORY}\nNakuru`]);
+    const editing = type(at('hurt', { text: STORY, county: 47, editing: true }), 'Kisumu');
+    expect([editing.state.draft?.county, said(editing)]).toEqual([47, ['injury.use_buttons', 'injury.hurt.ask']]);
   });
 
   it('at the P3 question, not understanding, thanks or a question is no part of the story: the buttons are asked for', () => {
