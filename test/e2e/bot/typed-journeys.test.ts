@@ -3,7 +3,7 @@
  * a correction at the review that names the old county ("Sorry it was Kisumu not Nakuru"), a
  * county with a place after it ("nrb cbd", "ksm kondele"), a place typed with the day ("jana
  * Kayole", "wiki iliyopita pale stage"), the category told in a sentence ("a policeman asked me for
- * 500 bob"), and words typed at the P3 question ("Nakuru"). Each ends
+ * 500 bob"), and words typed at the P3 question (a county there is the county). Each ends
  * with the report sent: its county, place, day, category and story are what the reporter said,
  * nothing they typed is lost, and a Swahili writer reads no English.
  */
@@ -110,7 +110,9 @@ const PLAYS: Play[] = [
   ['en', 'when', ['yestaday usku'], { when: 'yesterday' }],
   // Words typed at the P3 question: kept in the story, the question asked again.
   ['sw', 'cat', ['polisi walimpiga kaka yangu kituoni usiku wa jana', 'ndio', { press: 'no' }, { label: 'Ndio, bado hajapata matibabu' }, 'nilipelekwa hospitali ya Nakuru', { label: 'Bado' }, 'Nakuru', 'kituo cha polisi cha Central', { press: 'today' }], { category: 'p_force', story: ['polisi walimpiga kaka yangu', 'nilipelekwa hospitali ya Nakuru'] }],
-  ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, 'Nakuru', { label: 'Not yet' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_force', story: ['broke his arm\nNakuru'] }],
+  // A county typed ahead at the injury questions ("Nakuru", "nairobi"): the county, never the story; the county question not asked again.
+  ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, 'Nakuru', { label: 'Not yet' }, 'Central police station', { press: 'today' }], { category: 'p_force', county: 32, place: 'Central police station', notStory: ['Nakuru'] }],
+  ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, 'nairobi', { label: 'Yes, they got medical help' }, { label: 'Not yet' }, 'Kayole stage', { press: 'today' }], { category: 'p_force', county: 47, place: 'Kayole stage', notStory: ['nairobi'] }],
   // One word of what was done at the county question is the story; a place there is kept as the place, never asked again.
   ['sw', 'county', ['walinisimamisha', 'pale kwa kizuizi', 'Nakuru', { press: 'today' }], { county: 32, place: 'pale kwa kizuizi', story: [STORY, 'walinisimamisha'], notStory: ['kizuizi'] }],
   ['en', 'county', ['at the roadblock', 'Nakuru', { press: 'today' }], { county: 32, place: 'at the roadblock', notStory: ['roadblock'] }],
@@ -136,6 +138,14 @@ const PLAYS: Play[] = [
   // ... misspelt too: the ward's right name, said back ("Sawa, nimeandika wadi: Roysambu.").
   ['sw', 'kind', ['wanahonga wapiga kura pale shule ya msingi Kasarani leo asubuhi', 'ndio', { press: 'no' }, 'Nairobi', 'Kasarani', { press: 'today' }, 'wadi ya Roysambo'], { category: 'e_bribery', county: 47, ward: { name: 'Roysambu' }, notStory: ['wadi'], warned: 'nimeandika wadi: Roysambu' }],
   ['en', 'kind', ['they were giving out money to voters at the school', 'yes', { press: 'no' }, 'Nairobi', 'Kasarani', { press: 'today' }, 'Kahawa Wset ward'], { category: 'e_bribery', county: 47, ward: { name: 'Kahawa West' }, notStory: ['Wset'], warned: 'Ward noted: Kahawa West.' }],
+  // Not knowing where he was taken is a disappearance; a threat of burning houses a threat; money to be let go a bribe; "vote" an election.
+  ['sw', 'first', ['polisi walimkamata kaka yangu jana na hatujui amepelekwa wapi', 'ndio', { press: 'no' }, 'Kisumu', 'Kondele', 'jana'], { category: 'p_disappear', county: 42, when: 'yesterday', story: ['hatujui amepelekwa wapi'] }],
+  ['sw', 'cat', ['polisi walisema watatuchoma nyumba zetu tukiripoti', 'ndio', { press: 'no' }, 'Nakuru', 'stage ya Mololine', { press: 'today' }], { category: 'p_threats', story: ['watatuchoma nyumba'] }],
+  ['sw', 'first', ['sanse wamenishika pale stage wanataka doo ndio waniachilie', 'ndio', { press: 'no' }, 'Nakuru', 'stage ya Mololine', { press: 'today' }], { category: 'p_bribery', story: ['wanataka doo'] }],
+  ['en', 'kind', ['they were given 500 each to vote for him at the school', 'yes', { press: 'no' }, 'Nakuru', 'Kaptembwo primary school', { press: 'today' }], { category: 'e_bribery', story: ['given 500 each to vote'] }],
+  // The kind misspelt, or with who they were: chosen, never "not understood" or the story.
+  ['en', 'kind', ['plice', { label: 'Bribery or extortion by police' }, { press: 'no' }, STORY, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', notStory: ['plice'] }],
+  ['en', 'kind', ['police officers', { label: 'Bribery or extortion by police' }, { press: 'no' }, STORY, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', story: [STORY], notStory: ['officers'] }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];
