@@ -141,10 +141,16 @@ export class DeliveryService {
    * store failed, as at the agent's reply; the outbox relay stores it): this one must not go
    * ahead of it. Once stored, it is placed at the time it was owed (`addNoticeOnce`), and this
    * one waits behind it as behind any earlier message. From the report `prepare` read, no round trip.
+   * A notice still listed as owed itself (stored, not yet taken off the list) waits for none listed
+   * before it: they are stored in the list's order (`storeOwedNotices`), so they were stored before it
+   * and `behindAnother` orders them; nor for one owed with it (the rating question after the close).
    */
   owedFirst(due: DueMessage): boolean {
+    const owed = due.report.noticesOwed ?? [];
     const written = due.message.createdAt.getTime();
-    return (due.report.noticesOwed ?? []).some((n) => !n._id.equals(due.message._id) && owedAt(n).getTime() <= written);
+    const own = owed.findIndex((n) => n._id.equals(due.message._id));
+    if (own >= 0) return owed.slice(own + 1).some((n) => owedAt(n).getTime() < written);
+    return owed.some((n) => owedAt(n).getTime() <= written);
   }
 
   /** The message that waits behind this one (`behindAnother`), to be woken once this one went. */

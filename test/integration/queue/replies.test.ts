@@ -225,6 +225,26 @@ describe('messages to reporters (replies queue)', () => {
     expect((await h.store.messages.findById(old._id))?.delivery).toBe('failed');
   });
 
+  it('a ticket closed while MongoDB is slow to note its notices as stored: the closing notice and the rating question reach the reporter meanwhile, not held until then', async () => {
+    const { user, reportId, a } = await takenTicket();
+    await seen(user, 'has been taken');
+    // Stored and queued, both; the write saying they are no longer owed is slow (every caller's, the relay's too).
+    const clear = h.store.reports.clearOwedNotices.bind(h.store.reports);
+    let ratingBeforeClear: boolean | undefined;
+    const spy = jest.spyOn(h.store.reports, 'clearOwedNotices').mockImplementation(async (id, ids) => {
+      if (String(id) === reportId && ratingBeforeClear === undefined) ratingBeforeClear = await seen(user, 'did Ripoti help you?', 6000).then(() => true, () => false);
+      return clear(id, ids);
+    });
+    try {
+      expect(await h.tickets.changeStatus(reportId, a, 'resolved')).toEqual({ ok: true });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(ratingBeforeClear).toBe(true);
+    await seen(user, 'has been resolved and closed');
+    expect(sendsTo(user).filter((c) => c.ok && String(c.params.text).includes('did Ripoti help you?'))).toHaveLength(1);
+  });
+
   it('a ticket closed while storing its notices fails (MongoDB gave up once the status changed): the reporter is still told, and asked the rating question, once each', async () => {
     const { user, reportId, reference, a } = await takenTicket();
     await seen(user, 'has been taken');
