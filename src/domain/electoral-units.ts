@@ -65,14 +65,15 @@ function match<T extends { code: number; name: string }>(input: string, pool: re
 
 /**
  * The one unit a name typed with a slip means ("Roysambo", "Kahawa Wset"): its first letter right,
- * one slip in five letters at most, five letters typed at least, and nearer than any other;
+ * one slip in five letters at most, six letters typed at least, and nearer than any other;
  * undefined otherwise (two as near are no guess). Stricter than `match`'s suggestions, which are
  * only offered: everyday words are a slip or two from some ward ("wadi ni salama" is not Kalama in
  * Machakos, nor "nyumbani" Nzambani).
  */
 function closest<T extends { code: number; name: string }>(input: string, pool: readonly T[]): T | undefined {
   const n = norm(input);
-  if (n.length < 5) return undefined;
+  // Six letters at least: five-letter everyday words are a slip from some ward ("mbali" Mbale, "ndogo" Ndoto, "ndani" Ndanai).
+  if (n.length < 6) return undefined;
   const limit = Math.floor(n.length / 5);
   const near = (k: string) => (k[0] === n[0] ? distance(n, k) : Infinity);
   const [best, next] = pool

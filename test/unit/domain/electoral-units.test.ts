@@ -87,6 +87,9 @@ describe('matching typed names', () => {
     for (const typed of ['Nyalenda A', 'Kilimani ilikuwa na fujo sana jana', 'Roy', 'Gotham City']) expect([typed, units.closeWard(typed, { countyCode: 47 })]).toEqual([typed, undefined]);
     // Everyday words a slip or two from a ward's name: "wadi ni salama" (the ward is calm) is not Kalama, "nyumbani" (at home) not Nzambani.
     expect([units.closeWard('salama', { countyCode: 16 }), units.closeWard('nyumbani', { countyCode: 15 }), units.closeWard('nyumbani', { countyCode: 17 })]).toEqual([undefined, undefined, undefined]);
+    // Five letters are too few for a slip: "ward ni mbali" (far) is not Mbale, "ndogo" (small) not Ndoto, "ndani" (inside) not Ndanai, "mlima" (hill) not Milima, "urban" not Uran.
+    const short = [['mbali', 'Taita-Taveta'], ['mbele', 'Taita-Taveta'], ['ndogo', 'Samburu'], ['ndani', 'Bomet'], ['mlima', 'Bungoma'], ['urban', 'Marsabit'], ['large', 'Nakuru']];
+    for (const [typed, county] of short) expect([typed, county, units.closeWard(typed, { countyCode: COUNTIES.find((c) => c.name === county)!.code })]).toEqual([typed, county, undefined]);
   });
 
   it('refuses data that is not the expected shape', () => {
