@@ -665,12 +665,24 @@ function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: Return
  */
 function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCounty, page: number): boolean {
   const place = placePhrase(input);
-  if (place === undefined || !within.town) return false;
+  if (place === undefined || !within.town || townAlone(input, within.town)) return false;
   keepPlaceAtCounty(d, place);
   d.town = { name: within.town, counties: [within.county.code] };
   d.offered = within.county.code;
   turn.say('county.place_kept_named', { place, county: { countyCode: within.county.code } }, { keyboard: countyKeyboard(d, page, [within.county.code]) });
   return true;
+}
+
+/** Words beside a town's name that say no more of where in it ("in", "mji wa", "town"). */
+const TOWN_ONLY_WORDS = new Set('the of na ya wa la mji town city centre center mjini'.split(' '));
+
+/** "In Eldoret", "nje ya Naivasha", "kwenye mji wa Thika": the town and nothing more, so where in it is still to ask. */
+function townAlone(input: string, town: string): boolean {
+  const townWords = new Set(normalise(town).split(' '));
+  return normalise(input)
+    .replace(BEFORE_PLACE, '')
+    .split(' ')
+    .every((w) => !w || townWords.has(w) || PLACE_LEAD_WORDS.has(w) || TOWN_ONLY_WORDS.has(w));
 }
 
 /** Where, led into ("at the roadblock", "kwa Mama Ngina"; no time, reason or act), as typed and checked; undefined for anything else. */

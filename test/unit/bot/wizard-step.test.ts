@@ -2249,6 +2249,16 @@ describe('one word of what was done, or a place, at the county question', () => 
     expect([said(named), named.state.draft?.place, named.state.draft?.offered]).toEqual([['county.named'], undefined, 47]);
   });
 
+  it('a town alone, led into ("in Eldoret", "at Thika", "nje ya Naivasha", "kwenye mji wa Thika"): its county offered, and where in the town still asked once it is tapped; the town is no place', () => {
+    const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
+    for (const [words, county, town] of [['in Eldoret', 27, 'Eldoret'], ['at Thika', 22, 'Thika'], ['pale Kitengela', 34, 'Kitengela'], ['nje ya Naivasha', 32, 'Naivasha'], ['kwenye mji wa Thika', 22, 'Thika'], ['it was in Kayole', 47, 'Kayole']] as const) {
+      const r = type(at('county', { text: story }), words);
+      expect([words, said(r), r.state.draft?.place, r.state.draft?.offered]).toEqual([words, ['county.named'], undefined, county]);
+      const next = press(r.state, String(county));
+      expect([words, said(next).slice(-1), next.state.draft?.town?.name, next.state.draft?.place, stepOf(next)]).toEqual([words, ['place.ask_town'], town, undefined, 'place']);
+    }
+  });
+
   it('the county asked again ("nimekosea kaunti" at the place question): a place typed there is kept the same way, for the county chosen next', () => {
     const again = type(at('place'), 'nimekosea kaunti');
     expect(stepOf(again)).toBe('county');
