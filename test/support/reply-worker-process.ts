@@ -1,7 +1,9 @@
 /**
- * A replies worker in its own process (`node --import tsx`), so a test can SIGKILL it mid-burst and start another.
+ * A replies worker in its own process, so a test can SIGKILL it mid-burst and start another.
  * Configured through the environment (see test/integration/queue/reply-crash.test.ts); prints
- * "ready" once it is fetching jobs.
+ * "ready" once it is loaded and connected, and starts fetching jobs only when a line "start"
+ * comes on stdin (then prints "started"): a test loads its next worker ahead, while the one
+ * before it works, and starts it at the moment it chooses.
  */
 import { connectMongo, createStore } from '../../src/store';
 import { loadConfig } from '../../src/config';
@@ -17,6 +19,18 @@ function need(name: string): string {
   const v = process.env[name];
   if (!v) throw new Error(`${name} is required`);
   return v;
+}
+
+/** Resolves when a line "start" arrives on stdin. Its end (the test is gone) ends the process. */
+function startSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    let input = '';
+    process.stdin.on('data', (chunk: Buffer) => {
+      input += chunk.toString('utf8');
+      if (input.split('\n').includes('start')) resolve();
+    });
+    process.stdin.once('end', () => process.exit(0));
+  });
 }
 
 async function main(): Promise<void> {
@@ -41,8 +55,10 @@ async function main(): Promise<void> {
     lockDuration: Number(process.env.RIPOTI_LOCK_MS ?? 30_000),
     stalledInterval: Number(process.env.RIPOTI_STALLED_MS ?? 30_000),
   });
-  await worker.start();
   process.stdout.write('ready\n');
+  await startSignal();
+  await worker.start();
+  process.stdout.write('started\n');
   process.once('SIGTERM', () => {
     void (async () => {
       await worker.stop();
