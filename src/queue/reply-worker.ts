@@ -127,8 +127,11 @@ export class ReplyWorker implements Service {
     else if (opts.token) this.telegram = this.client(opts.token, opts.apiRoot, opts.botApi);
     else throw new Error('ReplyWorker needs a telegram client or a bot token');
     const onReleaseError = (err: unknown) => opts.logger.warn({ err }, 'could not free a chat after a send; its lease runs out instead');
-    this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000, onReleaseError });
-    this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000, onReleaseError });
+    // A send holds its chat as long as it claims the message (`sendClaimMs`): a worker that died
+    // mid-send frees both when BullMQ hands its job to another, not 30 s later whatever the lock.
+    const leaseMs = this.sendClaimMs;
+    this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000, leaseMs, onReleaseError });
+    this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000, leaseMs, onReleaseError });
     this.alerts = new SupervisorAlerts(opts.connection, opts.prefix);
     // Above what the gate lets through plus the jobs in hand (one activation each), so it never binds.
     this.limiter = opts.limiter ?? { max: 2 * Math.min(opts.ratePerSecond ?? 25, 30) + (opts.concurrency ?? CONCURRENCY), duration: 1000 };

@@ -163,4 +163,33 @@ describe('a replies worker killed mid-burst', () => {
     await kill(second.child, 'SIGTERM');
     expect(second.child.exitCode).toBe(0);
   });
+
+  it('a worker killed while Telegram had not answered its send: the reporter\'s messages go on within seconds, not 30 s later', async () => {
+    const loading = loadTwo(bundle.file, h, tg, children);
+    const user = tg.user({ firstName: 'Nyambura' });
+    const r = await reporter(h.store, { telegramUserId: user.id });
+    // Two reports, so that neither message waits behind the other (order is kept per report): only the chat is shared.
+    const [one, two] = [(await h.reports.submit(reportInput(r._id))).report, (await h.reports.submit(reportInput(r._id))).report];
+    const first = await h.store.messages.addOutgoing(one._id, { text: 'Are you somewhere safe?' });
+    // Telegram refuses that send (so it reaches nobody), and the worker dies before it hears so.
+    tg.failNext('sendMessage', { chatId: user.id, errorCode: 502, description: 'Bad Gateway' });
+    const hold = tg.holdAnswer('sendMessage', (c) => c.params.chat_id === user.id);
+    await h.queues.replies.deliver(first._id);
+    const [dying, next] = await loading;
+    await dying.start();
+    await hold.reached;
+    await kill(dying.child, 'SIGKILL');
+    const killedAt = Date.now();
+    hold.release();
+    const second = await h.store.messages.addOutgoing(two._id, { text: 'We have informed the OCS.' });
+    await h.queues.replies.deliver(second._id);
+    await next.start();
+    const sent = async (id: Types.ObjectId) => (await h.store.messages.findById(id))?.delivery === 'sent';
+    await waitFor(async () => (await sent(first._id)) && (await sent(second._id)), 'both messages sent', 45_000, 100);
+    const accepted = tg.calls('sendMessage').filter((c) => c.ok && c.params.chat_id === user.id);
+    expect(accepted.map((c) => String(c.params.text).split('\n\n')[1]).sort()).toEqual(['Are you somewhere safe?', 'We have informed the OCS.']);
+    // The dead worker's lock (1 s) runs out, the next worker takes its job, and the chat is free
+    // with it: a second later the next message. Held for the 30 s a send may take, they came ~31 s on.
+    expect(Math.max(...accepted.map((c) => c.at)) - killedAt).toBeLessThan(15_000);
+  });
 });
