@@ -1,7 +1,8 @@
 import { ConversationService } from '../../../src/services/conversation-service';
 import { RedisEventBus } from '../../../src/queue';
 import type { TelegramDouble, TelegramUser } from '../../support/telegram';
-import { agent, reporter, reportInput, sentMessage, waitFor, type Harness, takeUntilHeld, workersWithDouble } from '../../support/tickets-harness';
+import type { Types } from 'mongoose';
+import { agent, reporter, reportInput, sentMessage, waitFor, type Harness, workersWithDouble } from '../../support/tickets-harness';
 import type { AgentRef } from '../../../src/services/ticket-actions';
 
 jest.setTimeout(30_000);
@@ -15,6 +16,12 @@ describe('messages to reporters (replies queue)', () => {
     h = env.h();
   });
 
+  /** `a` takes the next ticket, which must be this report's: nothing else waits (see beforeEach). */
+  async function takeOwn(a: AgentRef, reportId: Types.ObjectId): Promise<void> {
+    const taken = await h.tickets.takeNext(a);
+    expect(taken.ok ? taken.report._id.toString() : taken.reason).toBe(reportId.toString());
+  }
+
   /** A reporter on Telegram with a report that `a` has taken. */
   async function takenTicket(opts: { languageCode?: string } = {}): Promise<{ user: TelegramUser; reportId: string; reference: string; a: AgentRef }> {
     const user = tg.user({ firstName: 'Achieng', languageCode: opts.languageCode });
@@ -22,7 +29,7 @@ describe('messages to reporters (replies queue)', () => {
     const r = await reporter(h.store, { telegramUserId: user.id, language: lang });
     const { report } = await h.reports.submit(reportInput(r._id, { language: lang }));
     const a = agent();
-    await takeUntilHeld(h, a, report._id);
+    await takeOwn(a, report._id);
     return { user, reportId: report._id.toString(), reference: report.reference, a };
   }
 
@@ -57,6 +64,14 @@ describe('messages to reporters (replies queue)', () => {
     const counts = await h.queues.replies.queue.getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'waiting-children');
     return Object.values(counts).every((n) => n === 0) || undefined;
   };
+
+  // Each test starts as if alone: no ticket waiting (one a test released would be taken on the way
+  // to the next test's own, its "taken" notice delivered while that test arms a MongoDB failure
+  // meant for itself) and no message of an earlier test on its way.
+  beforeEach(async () => {
+    for (let t = await h.tickets.takeNext(agent()); t.ok; t = await h.tickets.takeNext(agent()));
+    await waitFor(deliveriesDone, 'the deliveries of earlier tests recorded');
+  });
 
   it('tells a Swahili reporter in Swahili when the ticket is taken, referred and closed', async () => {
     const { user, reportId, reference, a } = await takenTicket({ languageCode: 'sw' });
@@ -331,12 +346,12 @@ describe('messages to reporters (replies queue)', () => {
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
     const { report } = await h.reports.submit(reportInput(r._id));
     const a = agent();
-    // Every insert of a message fails while the agent takes tickets (other tests' may come first): the takes are written, their notices are not.
+    // Every insert of a message fails while the agent takes the ticket: the take is written, its notice is not.
     const admin = h.store.models.Message.db.getClient().db('admin');
     const namespace = `${h.db.dbName}.${h.store.models.Message.collection.collectionName}`;
     await admin.command({ configureFailPoint: 'failCommand', mode: 'alwaysOn', data: { failCommands: ['insert'], errorCode: 50, namespace } });
     try {
-      await takeUntilHeld(h, a, report._id);
+      await takeOwn(a, report._id);
     } finally {
       await admin.command({ configureFailPoint: 'failCommand', mode: 'off', data: { namespace } });
     }
@@ -401,12 +416,10 @@ describe('messages to reporters (replies queue)', () => {
     const { report } = await h.reports.submit({ ...reportInput(r._id), anonymous: true });
     const reportId = report._id.toString();
     const a = agent();
-    await takeUntilHeld(h, a, report._id);
+    await takeOwn(a, report._id);
     await seen(user, 'has been taken');
-    // Nothing else writes any ticket's history now: every delivery is done and recorded, this
-    // ticket's "taken" notice and those of the tickets taken on the way to it (the one the test
-    // before released: its notice, paced a second behind that reporter's last message, was
-    // recorded on a loaded machine while the one failure meant for this reply was armed).
+    // Nothing else writes any ticket's history now: this ticket's "taken" notice is delivered and
+    // recorded (its reply_delivered line would otherwise take the one failure meant for the reply).
     await waitFor(deliveriesDone, 'every delivery recorded');
     const text = 'What is your name, so that we can follow up?';
     const draftKey = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
