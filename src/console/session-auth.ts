@@ -60,8 +60,14 @@ export class SessionAuth {
     return this.byRequest.get(req) ?? null;
   }
 
-  /** The account's language, else the cookie's, else English. */
+  /**
+   * A page's own fetch (a live update, an action's result): the language that page is in, so it
+   * stays in one language after a switch elsewhere. Otherwise the account's language, else the
+   * cookie's, else English.
+   */
   language(req: FastifyRequest): Lang {
+    const page = req.headers['x-ripoti-lang'];
+    if (req.headers['x-requested-with'] === 'fetch' && isLang(page)) return page;
     const auth = this.current(req);
     if (auth) return auth.agent.language;
     const c = readCookie(req, LANG_COOKIE, this.opts.secureCookies);

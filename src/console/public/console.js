@@ -137,7 +137,10 @@
   // A page's own reads say they are scripts: signed out, they get a bare 401 rather than a redirect
   // to the sign-in page, which the fetch would load and so set a new sign-in form token, making the
   // form the agent is about to fill look expired.
-  var fragmentHeaders = { accept: 'text/html', 'x-requested-with': 'fetch' };
+  // The page's own language goes with its fetches: switched in another tab (or by a supervisor),
+  // the account's language would drop the other language's words into this page.
+  var pageLang = document.documentElement.lang || 'en';
+  var fragmentHeaders = { accept: 'text/html', 'x-requested-with': 'fetch', 'x-ripoti-lang': pageLang };
   // Signed out (elsewhere, or the session ran out): a page's own fetch is answered 401, or is sent
   // on to the sign-in page, which must then be shown, not taken for the fragment asked for.
   function signedOut(res) {
@@ -169,6 +172,7 @@
     signedOut: signedOut,
     toSignIn: toSignIn,
     fragmentHeaders: fragmentHeaders,
+    pageLang: pageLang,
     morph: morph,
     afterPress: afterPress,
     // Bring a container up to a fresh server-rendered fragment, in place (`morph`). A 401 means the

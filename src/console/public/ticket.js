@@ -157,7 +157,7 @@
   var inflight = Promise.resolve();
   // Status, priority and the forms the policy offers come from the page itself.
   function syncHead(fromOthers) {
-    return fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html', 'x-requested-with': 'fetch', 'x-ripoti-refresh': '1' } }).then(function (res) {
+    return fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html', 'x-requested-with': 'fetch', 'x-ripoti-refresh': '1', 'x-ripoti-lang': R.pageLang } }).then(function (res) {
       if (R.signedOut(res)) { R.toSignIn(); return; }
       if (res.status === 403 || res.status === 404) { lose(); return; }
       if (!res.ok) return;
@@ -298,7 +298,7 @@
     return fetch(form.action, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': R.csrf, 'x-requested-with': 'fetch' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': R.csrf, 'x-requested-with': 'fetch', 'x-ripoti-lang': R.pageLang },
       body: new URLSearchParams(new FormData(form)).toString(),
     }).then(function (res) {
       if (R.signedOut(res)) { R.toSignIn(); return null; }
