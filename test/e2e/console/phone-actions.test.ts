@@ -80,3 +80,47 @@ it('at 390 px an agent who taps "Actions" sees the Refer button on that screen, 
   }
   await page.context().close();
 }, 60_000);
+
+/**
+ * The controls of the actions card (Tab order: document order, no tabindex) that are shown but
+ * stand above a control Tab reaches before them: where the eye and the keyboard disagree.
+ */
+async function aboveEarlierControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const shown = Array.from(document.querySelectorAll<HTMLElement>('#actions select, #actions input:not([type="hidden"]), #actions textarea, #actions button'))
+      .filter((el) => el.getClientRects().length > 0);
+    const out: string[] = [];
+    let lowest = -Infinity;
+    let lowestName = '';
+    for (const el of shown) {
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      const name = `${el.closest('form')?.id ?? ''} ${el.tagName.toLowerCase()} ${el.tagName === 'SELECT' ? el.getAttribute('name') : (el.textContent ?? '').trim() || el.getAttribute('name') || ''}`.trim();
+      if (top < lowest - 1) out.push(`${name} above ${lowestName}`);
+      if (top > lowest) { lowest = top; lowestName = name; }
+    }
+    return out;
+  });
+}
+
+it('a supervisor\'s actions show in the order Tab reaches them, Refer first then the hand-over, on a phone, a small laptop and a 1280 px laptop, in English and Kiswahili', async () => {
+  const holder = await h.account('achieng', 'agent');
+  await h.account('kamau', 'agent');
+  const sup = await h.account('ruto5', 'supervisor');
+  const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
+  const page = await phone('en');
+  await signIn(page, h.base, 'ruto5', PASSWORD);
+  for (const width of [390, 1000, 1280]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 720 });
+    for (const [lang, refer, handOver] of [['en', 'Refer', 'Hand over'], ['sw', 'Peleka', 'Kabidhi']] as const) {
+      await h.store.agents.setLanguage(sup._id, lang);
+      await page.goto(`${h.base}/tickets/${report._id.toString()}`);
+      if (width !== 1000) await page.locator('#actions').screenshot({ path: artifactPath(`console-${width}-supervisor-actions-${lang}.png`) });
+      expect(await aboveEarlierControls(page)).toEqual([]);
+      const referTop = (await page.locator('#refer-form').getByRole('button', { name: refer, exact: true }).boundingBox())!.y;
+      const handTop = (await page.locator('#handover-form').getByRole('button', { name: handOver, exact: true }).boundingBox())!.y;
+      expect(handTop).toBeGreaterThan(referTop);
+    }
+  }
+  await page.context().close();
+}, 90_000);
