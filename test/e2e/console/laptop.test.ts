@@ -219,6 +219,49 @@ it('at 1280x720 the All tickets filters take at most three rows, every filter sh
   await context.close();
 }, 60_000);
 
+/**
+ * Per row of the filters (filters whose boxes end at one height): how far apart the last lines of
+ * their labels' words are, and the tops of their boxes and lists, in px (0: in line).
+ */
+function rowSpreads(page: Page): Promise<{ words: string; labels: number[]; controls: number[] }[]> {
+  return page.locator('form.filters').evaluate((form) => {
+    const rows = new Map<number, { words: string[]; labels: number[]; controls: number[] }>();
+    for (const label of Array.from(form.querySelectorAll(':scope > label'))) {
+      const text = Array.from(label.childNodes).find((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+      const control = label.querySelector('input, select');
+      if (!text || !control) continue;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const key = Math.round(control.getBoundingClientRect().bottom);
+      const row = rows.get(key) ?? { words: [], labels: [], controls: [] };
+      row.words.push((text.textContent ?? '').trim());
+      const lines = range.getClientRects();
+      row.labels.push(lines[lines.length - 1].bottom);
+      row.controls.push(control.getBoundingClientRect().top);
+      rows.set(key, row);
+    }
+    const spread = (xs: number[]) => Math.round(Math.max(...xs) - Math.min(...xs));
+    return Array.from(rows.values()).map((r) => ({ words: r.words.join(' | '), labels: [spread(r.labels)], controls: [spread(r.controls)] }));
+  });
+}
+
+it('at 1280 px the labels of each row of All tickets filters stand in line, and so do their boxes, in English and Swahili ("Search" stood higher than "Category")', async () => {
+  const mumbi = await h.account('mumbi5', 'supervisor');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'mumbi5', PASSWORD);
+  for (const lang of ['en', 'sw'] as const) {
+    await h.store.agents.setLanguage(mumbi._id, lang);
+    await page.goto(`${h.base}/supervisor/tickets`);
+    await page.locator('form.filters').screenshot({ path: artifactPath(`console-1280-filter-labels-${lang}.png`) });
+    const rows = await rowSpreads(page);
+    expect(rows.length).toBe(3);
+    for (const row of rows) expect(row).toEqual({ words: row.words, labels: [0], controls: [0] });
+  }
+  await context.close();
+}, 60_000);
+
 it('at 1280x720 a supervisor on a ticket reaches Refer without scrolling, the hand-over after it, in English and Swahili (Refer was below the hand-over, off the screen)', async () => {
   const holder = await h.account('wekesa', 'agent');
   await h.account('moraa', 'agent');
