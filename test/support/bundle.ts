@@ -8,7 +8,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { build, stop, type Plugin } from 'esbuild';
+import { build, stop, type BuildOptions, type Plugin } from 'esbuild';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -27,6 +27,8 @@ const ownDirname: Plugin = {
   },
 };
 
+const COMMON: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', plugins: [ownDirname], logLevel: 'error' };
+
 export interface Bundle {
   /** Run it with `node <file>`. */
   file: string;
@@ -38,8 +40,19 @@ export async function bundleScript(entry: string): Promise<Bundle> {
   const dir = join(ROOT, 'test-artifacts', 'bundles');
   await mkdir(dir, { recursive: true });
   const file = join(dir, `${basename(entry, '.ts')}-${process.pid}-${randomBytes(3).toString('hex')}.js`);
-  await build({ entryPoints: [entry], outfile: file, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', plugins: [ownDirname], logLevel: 'error' });
+  await build({ ...COMMON, entryPoints: [entry], outfile: file });
   // esbuild's service process: nothing of a test file is left running after it.
   await stop();
   return { file, remove: () => rm(file, { force: true }) };
+}
+
+/**
+ * Several entry points (paths relative to the project root, e.g. `src/main.ts`) in one build, into
+ * `dir`: each lands at its own relative path with `.js`. Returns entry -> bundle file.
+ */
+export async function bundleScripts(entries: readonly string[], dir: string): Promise<Record<string, string>> {
+  await mkdir(dir, { recursive: true });
+  await build({ ...COMMON, entryPoints: entries.map((e) => join(ROOT, e)), outbase: ROOT, outdir: dir });
+  await stop();
+  return Object.fromEntries(entries.map((e) => [e, join(dir, e.replace(/\.ts$/, '.js'))]));
 }

@@ -11,11 +11,17 @@ export interface Spawned {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** The bundle global-setup.ts built of `script` this run, else `--import tsx` on the source. */
+function nodeArgs(script: string): string[] {
+  const built = process.env.RIPOTI_TEST_BUNDLES ? (JSON.parse(process.env.RIPOTI_TEST_BUNDLES) as Record<string, string>)[script] : undefined;
+  return built ? [built] : ['--import', 'tsx', join(ROOT, script)];
+}
+
 /** Runs `src/main.ts <role>` (or another script) as its own OS process, as an operator would. */
 export function spawnApp(args: string[], env: Record<string, string | undefined>, script = 'src/main.ts'): Spawned {
-  // `node --import tsx` rather than the tsx binary: the app is then this very process, so a
-  // SIGKILL from a test reaches it instead of orphaning a grandchild.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `node` itself rather than a wrapper binary: the app is then this very process, so a SIGKILL
+  // from a test reaches it instead of orphaning a grandchild.
+  const child = spawn(process.execPath, [...nodeArgs(script), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: { match: RegExp; resolve: (l: string) => void }[] = [];
   const onData = (buf: Buffer) => {
