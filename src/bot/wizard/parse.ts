@@ -308,14 +308,19 @@ export const normalise = plainWords;
 
 /** Who they were, around the name of the police or the election: "police officers", "maafisa wa polisi", "election officials". */
 const KIND_AROUND = /^(?:the |traffic |maafisa wa |afisa wa |askari wa )?(\S+)(?: (?:officers?|officials?|men|force|service|people))?$/;
-/** The names the kind question is answered with, and how many typing slips each may carry: "plice", "polise", "uchagzi", "elektion". */
+/**
+ * The names the kind question is answered with, and how many typing slips each may carry: "plice", "polise", "uchagzi", "elektion".
+ * One each: two let everyday words through ("uchunguzi", an investigation, and "eviction" chose election).
+ */
 const KIND_NAMES: readonly (readonly [string, 'police' | 'election', number])[] = [
   ['police', 'police', 1],
   ['polisi', 'police', 1],
-  ['election', 'election', 2],
-  ['elections', 'election', 2],
-  ['uchaguzi', 'election', 2],
+  ['election', 'election', 1],
+  ['elections', 'election', 1],
+  ['uchaguzi', 'election', 1],
 ];
+/** Everyday words one slip from a kind's name: what they say, never a slip. */
+const NOT_SLIPS = new Set(['policy', 'polite', 'polish', 'selection', 'selections', 'erection', 'ejection', 'uchafuzi']);
 /** "Kura" typed with the l many Kenyans say for r ("kula"), or doubled: too short to read by edits, listed. */
 const VOTE_SPELLINGS = new Set(['kula', 'kurra', 'kuraa']);
 
@@ -331,7 +336,7 @@ export function kindTyped(text: string): 'police' | 'election' | undefined {
   const read = readWord(word);
   if (read === 'police' || read === 'election') return read;
   if (VOTE_SPELLINGS.has(word)) return 'election';
-  if (word.length < 5 || !/^[a-z]+$/.test(word)) return undefined;
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || NOT_SLIPS.has(word)) return undefined;
   return KIND_NAMES.find(([name, , slips]) => distance(word, name) <= slips || swappedOnce(word, name))?.[1];
 }
 

@@ -537,6 +537,13 @@ describe('kind', () => {
     for (const text of ['polo', 'hello', 'place', 'Kisumu']) expect([text, said(type(at('kind'), text))]).toEqual([text, ['unexpected.kind', 'kind.ask']]);
   });
 
+  it('an everyday word a letter or two from a kind\'s name ("uchunguzi", "eviction", "policy") chooses neither: asked again', () => {
+    for (const text of ['uchunguzi', 'ukaguzi', 'uchafuzi', 'eviction', 'evictions', 'detection', 'rejection', 'section', 'deletion', 'selection', 'erection', 'ejection', 'policy', 'polite', 'polish']) {
+      const r = type(at('kind'), text);
+      expect([text, r.state.draft?.kind, said(r)]).toEqual([text, undefined, ['unexpected.kind', 'kind.ask']]);
+    }
+  });
+
   it('the story written before it was asked is kept, and the story question is then skipped', () => {
     const story = 'Polisi walinipiga jana usiku nje ya baa ya Kondele.';
     const r = type(at('kind'), story);
