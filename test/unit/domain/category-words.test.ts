@@ -127,3 +127,19 @@ describe('categoryOfEitherKind (a story told before the kind is chosen)', () => 
     expect(categoryOfEitherKind('police beat voters at the polling station')).toBeUndefined();
   });
 });
+
+describe('categoryInWords: a threat told beside harm done, the reporter taken', () => {
+  it('a shooting told with a threat is never offered as the threat alone (the shot is the complaint)', () => {
+    for (const text of ['police shot my brother and said they will kill us too', 'polisi walimpiga risasi kaka yangu wakasema watatuua sisi pia']) {
+      expect([text, categoryInWords(text, 'police')]).not.toEqual([text, 'p_threats']);
+      expect([text, categoryOfEitherKind(text)?.code]).not.toEqual([text, 'p_threats']);
+    }
+  });
+
+  it('not knowing where they were taking me (the reporter, here to tell it) is no disappearance', () => {
+    for (const text of ['police arrested me and i did not know where they were taking me', 'they arrested us and we didnt know where they were taking us']) {
+      expect([text, categoryInWords(text, 'police')]).toEqual([text, 'p_arrest']);
+    }
+    expect(categoryInWords('they took him and we dont know where they took him', 'police')).toBe('p_disappear');
+  });
+});
