@@ -449,7 +449,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
 function countyAhead(turn: Turn, d: Draft, input: string): boolean {
   if (d.editing || d.county !== undefined || [...input].length > COUNTY_NAME_MAX_CHARS || readWord(input)) return false;
   const m = matchCounty(input);
-  if (m.kind !== 'exact') return false;
+  if (m.kind !== 'exact' || (m.town && WORD_TOWNS.has(m.town.toLowerCase()))) return false;
   chooseCounty(d, m.county.code, m.town ? { name: m.town, counties: [m.county.code] } : undefined);
   d.countyEarly = true;
   turn.say('injury.county_kept', { county: { countyCode: m.county.code } });
@@ -861,6 +861,8 @@ function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
 
 /** Longer than any county's or town's name (Elgeyo-Marakwet is 15). */
 const COUNTY_NAME_MAX_CHARS = 40;
+/** Towns named by an everyday word: "wote" (all of us) or "mwingi" (much) at "was anyone hurt?" is no place. */
+const WORD_TOWNS = new Set(['wote', 'mwingi', 'umoja', 'manyatta']);
 /** What may stand between the county and the place: a comma, semicolon, colon, new line, hyphen or dash. */
 const COUNTY_PLACE_SEPARATOR = /\s*[,;:\n\-–—]+\s*/gu;
 

@@ -176,6 +176,15 @@ describe('typed answers work like the buttons', () => {
     expect(stepOf(press(hurt.state, 'sk'))).toBe('place');
   });
 
+  it('"wote" (all of us) or "mwingi" at an injury question is an answer\'s word, never the town of Wote (Makueni) or Mwingi (Kitui)', () => {
+    for (const text of ['wote', 'Wote', 'mwingi']) {
+      const hurt = type(at('hurt', { text: STORY }), text);
+      expect([text, hurt.state.draft?.county, said(hurt)[0]]).toEqual([text, undefined, expect.not.stringMatching(/county_kept/)]);
+      const p3 = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), text);
+      expect([text, p3.state.draft?.county]).toEqual([text, undefined]);
+    }
+  });
+
   it('a county typed at an injury question once the county is given, or while changing an answer, is not taken as the county', () => {
     const given = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' }, county: 47 }), 'Nakuru');
     expect([given.state.draft?.county, given.state.draft?.text]).toEqual([47, `${STORY}\nNakuru`]);
