@@ -99,24 +99,27 @@ export interface HeldGroup<T> {
 
 /**
  * My tickets with the reports of one incident together, the group where its first report stands
- * (someone in danger or an unread reply keeps the group high), each in the list's order. One
- * report alone in its incident is shown as any other.
+ * (an unread reply keeps the group high), each in the list's order; its danger reports a group of
+ * their own, on top. One report alone in its incident (or alone in danger) is shown as any other.
  */
-export function groupByIncident<T extends Pick<ReportDoc, 'incident'>>(rows: T[]): HeldGroup<T>[] {
+export function groupByIncident<T extends Pick<ReportDoc, 'incident' | 'priority'>>(rows: T[]): HeldGroup<T>[] {
+  // Someone in danger stays on top (`withReplies`): grouped only with the incident's other danger
+  // reports, so a group led by one never pulls the rest of its incident above another life at risk.
+  const keyOf = (r: T) => (r.incident ? `${r.incident.id.toString()}${r.priority === 1 ? ':danger' : ''}` : undefined);
   const byIncident = new Map<string, T[]>();
   for (const r of rows) {
-    const id = r.incident?.id.toString();
-    if (id) byIncident.set(id, [...(byIncident.get(id) ?? []), r]);
+    const key = keyOf(r);
+    if (key) byIncident.set(key, [...(byIncident.get(key) ?? []), r]);
   }
   const groups: HeldGroup<T>[] = [];
   const placed = new Set<string>();
   for (const r of rows) {
-    const id = r.incident?.id.toString();
-    const members = id ? byIncident.get(id)! : [];
-    if (!id || members.length < 2) groups.push({ incident: null, rows: [r] });
-    else if (!placed.has(id)) {
-      placed.add(id);
-      groups.push({ incident: id, rows: members });
+    const key = keyOf(r);
+    const members = key ? byIncident.get(key)! : [];
+    if (!key || members.length < 2) groups.push({ incident: null, rows: [r] });
+    else if (!placed.has(key)) {
+      placed.add(key);
+      groups.push({ incident: r.incident!.id.toString(), rows: members });
     }
   }
   return groups;

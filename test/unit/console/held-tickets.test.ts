@@ -57,3 +57,15 @@ it('groups My tickets of one incident together, where its first report stands in
     [null, ['L']],
   ]);
 });
+
+it('never buries someone in danger under an incident\'s group: every danger report stays on top', () => {
+  const riot = { id: new Types.ObjectId(), joinedAt: at(0) };
+  const first = Object.assign(held('R-DANGER', undefined, me, 1), { incident: riot });
+  const other = held('DANGER', undefined, me, 1);
+  const rest = Array.from({ length: 6 }, (_, i) => Object.assign(held(`R${i}`), { incident: riot }));
+  const shown = groupByIncident(withReplies([first, other, ...rest], new Map())).flatMap((g) => g.rows.map((r) => r.reference));
+  expect(shown.slice(0, 2).sort()).toEqual(['DANGER', 'R-DANGER']);
+  // The rest of the incident still together, in one box.
+  const groups = groupByIncident(withReplies([first, other, ...rest], new Map()));
+  expect(groups.filter((g) => g.incident === riot.id.toString()).map((g) => g.rows.length)).toContain(6);
+});
