@@ -32,6 +32,8 @@ const PHRASES = [
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
   // A threat to burn people or their homes ("they will burn our houses tonight"); not a house burnt already.
   String.raw`\b(?:will|going to|gonna|want to) burn (?:down )?(?:me|us|him|her|them|(?:our|my|his|her|their|the) (?:house|houses|home|homes))\b`,
+  // Burning them now ("they are burning our houses"), more pressing still than the threat; not tyres.
+  String.raw`\b(?:they are|they re|are) burning (?:down )?(?:us|(?:our|my|his|her|their|the) (?:house|houses|home|homes))\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) hiding\b`,
   // Swahili: msaada!, wako hapa (wamerudi), wanapiga, wanatishia, wataniua, niko hatarini, nimejificha.
   // "Msaada!" or asked for, not "asante kwa msaada" (thanks for the help) or help with the report.
@@ -52,6 +54,8 @@ const PHRASES = [
   String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b`,
   // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi".
   String.raw`\b(?:wata|ata)(?:tu|ni|m|mw|wa)choma\b|\b(?:wata|ata)choma (?:nyumba|manyumba|makazi|boma)\b`,
+  // Burning them now: "wanachoma nyumba", "wanachoma moto nyumba zetu"; not "wanachoma matairi" (tyres, a protest).
+  String.raw`\b(?:wana|ana)choma (?:moto )?(?:nyumba|manyumba|makazi|boma)\b`,
   String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|wa)ua\b`,
   String.raw`\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b`,
 ];

@@ -67,3 +67,13 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     expect(saysDangerNow(text)).toBe(false);
   });
 });
+
+describe('saysDangerNow: houses burning now', () => {
+  it.each(['Wanachoma nyumba sasa hivi', 'wanachoma moto nyumba zetu', 'They are burning our houses now', "they're burning down my house"])('%j is danger now, as a threat to burn them is', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+
+  it.each(['wanachoma matairi barabarani', 'they are burning tyres on the road', 'Walichoma nyumba yetu jana'])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+});
