@@ -1,5 +1,5 @@
 import { countyMap, ratingSummary, type MapCell, type RatingRow, type TicketFilter } from '../domain';
-import { QUERY_MAX_MS, type RatingRepository, type TicketQueries } from '../store';
+import { QUERY_MAX_MS, type RatingRepository } from '../store';
 
 /** Kenyan calendar days (UTC+3) as UTC instants, as the list's own date filter reads them. */
 const EAT_MS = 3 * 3600_000;
@@ -13,11 +13,11 @@ export interface CountyMapView {
 }
 
 /**
- * Reports per county for the map: the page's filters except the county itself, so every county
- * keeps its count while one is chosen (the chosen one is marked, not the only one shaded).
+ * Reports per county for the map (`TicketQueries.perCounty`): the page's filters except the county
+ * itself, so every county keeps its count while one is chosen (the chosen one is marked, not the only one shaded).
  */
-export async function countyMapCounts(queries: TicketQueries, f: TicketFilter): Promise<CountyMapView> {
-  return countyMap(await queries.perCounty(f));
+export async function countyMapCounts(rows: Promise<{ key: number; count: number }[]>): Promise<CountyMapView> {
+  return countyMap(await rows);
 }
 
 /** "Did we help?" per category, for answers given in the page's date range. Only counts: no report, no reporter. */

@@ -111,13 +111,18 @@ export class TicketQueries {
     return this.Report.find(filterToQuery(f)).sort({ createdAt: 1, _id: 1 }).maxTimeMS(EXPORT_MAX_MS).lean<ReportDoc>().cursor();
   }
 
-  async counts(f: TicketFilter): Promise<Counts> {
+  /**
+   * The charts' figures. `perCounty`: the map's per-county rows (`perCounty`), when the page has
+   * them: the county chart is those rows (only the chosen county's when one is), not a second pass
+   * over the same reports.
+   */
+  async counts(f: TicketFilter, perCounty?: Promise<{ key: number; count: number }[]>): Promise<Counts> {
     const match = filterToQuery(f);
     const group = async <K>(key: unknown) =>
       (await this.Report.aggregate<{ _id: K; count: number }>([{ $match: match }, { $group: { _id: key, count: { $sum: 1 } } }]).option({ maxTimeMS: QUERY_MAX_MS })).map((r) => ({ key: r._id, count: r.count }));
     const [byCategory, byCounty, byDay] = await Promise.all([
       group<string>('$category'),
-      group<number>('$county'),
+      perCounty ? perCounty.then((rows) => (f.county ? rows.filter((r) => r.key === f.county) : [...rows])) : group<number>('$county'),
       group<string>({ $dateToString: { format: '%Y-%m-%d', date: '$createdAt', timezone: '+03:00' } }),
     ]);
     // Ties by code: MongoDB groups in no set order, and a top 10 cut through ties changed per load.

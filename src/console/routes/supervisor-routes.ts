@@ -131,11 +131,13 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
 
   app.get('/supervisor/tickets', { onRequest: supervisorOnly }, async (req, reply) => {
     const { filter: asked, boxes, unread } = readFilterForm(req.query);
+    // One pass per county for both the map and the county chart (without a county chosen they are the same count).
+    const perCounty = ctx.queries.perCounty(asked);
     const [listed, counts, agents, map, ratings] = await Promise.all([
       ctx.queries.list(asked),
-      ctx.queries.counts({ ...asked, page: 1 }),
+      ctx.queries.counts({ ...asked, page: 1 }, perCounty),
       ctx.store.agents.list(),
-      countyMapCounts(ctx.queries, asked),
+      countyMapCounts(perCounty),
       ratingResults(ctx.store.ratings, asked),
     ]);
     // A page past the end (an old link, fewer tickets now) shows the last one, not an empty table.
