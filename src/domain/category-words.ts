@@ -77,11 +77,12 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
 /**
  * Harm they say they will do, in plain words: "watatuua", "wataniua", "atamuua" (will kill),
  * "watatuchoma", "watachoma nyumba" (will burn), "they will kill us", "going to burn our houses".
- * A past burning ("walichoma nyumba") or other things burnt ("watachoma mahindi") are not. Read
+ * A past burning ("walichoma nyumba"), other things burnt ("watachoma mahindi") and an injection
+ * ("atamchoma sindano": kuchoma sindano, to inject) are not. Read
  * as a threat, never as the killing or shooting it names.
  */
 const THREATENED_HARM = new RegExp(
-  String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|choma|piga risasi)|(wata|ata)choma (nyumba|manyumba|makazi|boma|nyumbani)|` +
+  String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|choma(?!\W+(sindano|chanjo)\b)|piga risasi)|(wata|ata)choma (nyumba|manyumba|makazi|boma|nyumbani)|` +
     String.raw`(will|going to|gonna|would|threaten\w* to) (kill|burn|shoot) (us|me|him|her|them|you|my|our|his|their|the house|the houses))\b`,
   'gi',
 );

@@ -52,8 +52,9 @@ const PHRASES = [
   String.raw`\bwana(?:ni|tu|m)(?:fukuza|tafuta|fuata)\b`,
   String.raw`\bwametuzingira\b|\bwanavunja mlango\b|\bwanafyatua risasi\b`,
   String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b`,
-  // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi".
-  String.raw`\b(?:wata|ata)(?:tu|ni|m|mw|wa)choma\b|\b(?:wata|ata)choma (?:nyumba|manyumba|makazi|boma)\b`,
+  // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi",
+  // nor "atamchoma sindano" (kuchoma sindano: to give an injection).
+  String.raw`\b(?:wata|ata)(?:tu|ni|m|mw|wa)choma\b(?! (?:sindano|chanjo))|\b(?:wata|ata)choma (?:nyumba|manyumba|makazi|boma)\b`,
   // Burning them now: "wanachoma nyumba", "wanachoma moto nyumba zetu"; not "wanachoma matairi" (tyres, a protest).
   String.raw`\b(?:wana|ana)choma (?:moto )?(?:nyumba|manyumba|makazi|boma)\b`,
   String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|wa)ua\b`,

@@ -143,3 +143,15 @@ describe('categoryInWords: a threat told beside harm done, the reporter taken', 
     expect(categoryInWords('they took him and we dont know where they took him', 'police')).toBe('p_disappear');
   });
 });
+
+describe('"kuchoma sindano" (to inject) is not a threat to burn', () => {
+  it.each(['daktari atamchoma sindano', 'nesi atanichoma sindano', 'watatuchoma sindano ya chanjo', 'watachoma mahindi', 'atachoma nyama'])('%j offers no threat', (text) => {
+    expect(categoryInWords(text, 'police')).toBeUndefined();
+    expect(categoryInWords(text, 'election')).toBeUndefined();
+  });
+
+  it('a threat to burn is still a threat', () => {
+    expect(categoryInWords('polisi watatuchoma nyumba', 'police')).toBe('p_threats');
+    expect(categoryInWords('wamesema watatuchoma', 'police')).toBe('p_threats');
+  });
+});

@@ -77,3 +77,13 @@ describe('saysDangerNow: houses burning now', () => {
     expect(saysDangerNow(text)).toBe(false);
   });
 });
+
+describe('saysDangerNow: "kuchoma sindano" is an injection, not a burning', () => {
+  it.each(['Daktari atamchoma sindano', 'Nesi atanichoma sindano kesho', 'watatuchoma sindano ya chanjo', 'watachoma mahindi', 'Tutachoma nyama jioni', 'atachoma nyama'])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+
+  it.each(['Watatuchoma nyumba usiku wa leo', 'Atamchoma na nyumba yake', 'wamesema watatuchoma'])('%j is still danger', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+});
