@@ -22,7 +22,8 @@ const WRONG = new Set(
 /** Said right before a value, these make it the wrong one ("sio Kisumu"), not the right one. */
 const NOT = new Set(['sio', 'siyo', 'si', 'not']);
 const WHEN_PART = new Set('tarehe date siku day lini when wakati'.split(' '));
-const COUNTY_PART = new Set('kaunti county mahali pahali place location eneo sehemu where wapi'.split(' '));
+const PLACE_PART = 'mahali pahali place location eneo sehemu where wapi'.split(' ');
+const COUNTY_PART = new Set(['kaunti', 'county', ...PLACE_PART]);
 const FILLER = new Set(
   'ni ilikuwa ilikua ilitokea ilifanyika happened it its s was is the that this should be ya iko sawa sahihi correct right na and but lakini bali i meant mean namaanisha nilimaanisha to say in at on katika kwa a my yangu hiyo hii ok okay sorry sori pole samahani oh ooh ah aah eh eeh aki ai'.split(
     ' ',
@@ -57,6 +58,15 @@ export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when'
   if (!words.some((w) => CORRECTING.has(w)) && !saysWrongly(words)) return undefined;
   const c = readCorrection(input, d, now);
   return c?.part === 'county' ? { ...(c.county ? { county: c.county } : {}) } : undefined;
+}
+
+/**
+ * "Nimekosea mahali", "wrong place": the words name the place, not the county ("nimekosea kaunti"),
+ * so where the place was answered already only the place is asked again, the county kept.
+ */
+export function namesPlaceNotCounty(input: string): boolean {
+  const words = normalise(input).split(' ');
+  return words.some((w) => PLACE_PART.includes(w)) && !words.some((w) => w === 'kaunti' || w === 'county');
 }
 
 /** A correction of the date or the county/place, with the new answer when it can be read; undefined when the words are no correction. */

@@ -1,7 +1,7 @@
 import { categoryInWords, categoryOfEitherKind, checkText, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { correctAtReview, countyCorrection, fixAsked, keepFixWords } from './correction';
+import { correctAtReview, countyCorrection, fixAsked, keepFixWords, namesPlaceNotCounty } from './correction';
 import { inStory, joinStory } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
@@ -1014,14 +1014,15 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
  * given was wrong. Kept as the place, the report went with the wrong county and a place reading
  * "sorry it was Nyamira"; at the date question, "nimekosea kaunti" was "could not read that date".
  * The county named is taken, as typed at the county question (said, and Back returns there), and
- * the place asked within it; "nimekosea kaunti" asks the county again. A story that only mentions
- * the county ("askari wa kaunti walinipiga") is no correction (`countyCorrection`).
+ * the place asked within it; "nimekosea kaunti" asks the county again. At the date question (the
+ * place answered), "nimekosea mahali" (the place was wrong) asks only the place again, the county
+ * kept. A story that only mentions the county ("askari wa kaunti walinipiga") is no correction (`countyCorrection`).
  */
 function countyCorrected(turn: Turn, d: Draft, input: string): boolean {
   const fix = countyCorrection(input, d, turn.now);
   if (!fix) return false;
   if (!fix.county) {
-    turn.go('county');
+    turn.go(d.step === 'when' && d.county !== undefined && namesPlaceNotCounty(input) ? 'place' : 'county');
     return true;
   }
   chooseCounty(d, fix.county.code, fix.county.town ? { name: fix.county.town, counties: [fix.county.code] } : undefined);

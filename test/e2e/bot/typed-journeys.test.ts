@@ -63,6 +63,9 @@ const PLAYS: Play[] = [
   // The county corrected where the day is asked: the county asked again (or changed), then the place, then the day; never "could not read that date".
   ['sw', 'when', ['nimekosea kaunti', 'Kisumu', 'Kondele', { press: 'today' }], { county: 42, place: 'Kondele', when: 'today', notStory: ['nimekosea'] }],
   ['en', 'when', ['sorry wrong county, it was Kisumu', 'Kondele stage', { press: 'today' }], { county: 42, place: 'Kondele stage', when: 'today', notStory: ['wrong county'] }],
+  // The place, not the county, said wrong at the day question: only the place asked again, the county kept.
+  ['sw', 'when', ['nimekosea mahali', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', when: 'today', notStory: ['nimekosea'] }],
+  ['en', 'when', ['sorry wrong place', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', when: 'today', notStory: ['wrong place'] }],
   // A phone number typed where the place is asked: no place; in the story, where the review warns of it.
   ['en', 'place', ['call me 0712345678', 'Kondele stage', { press: 'today' }], { place: 'Kondele stage', story: [STORY, 'call me 0712345678'] }],
   // 3. A place typed with the day.

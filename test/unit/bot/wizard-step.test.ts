@@ -2126,6 +2126,18 @@ describe('the county corrected at the date question', () => {
     expect(type(place.state, 'Kondele').state.draft).toMatchObject({ step: 'when', county: 42, place: 'Kondele', text: story });
   });
 
+  it.each(['nimekosea mahali', 'sorry nimekosea mahali', 'wrong place', 'pole, nimeandika mahali vibaya', 'nimekosea eneo'])('"%s": the place asked again, the county kept, never kept in the story', (words) => {
+    const r = type(at('when'), words);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.text]).toEqual([['place.ask'], 'place', 32, story]);
+    expect(type(r.state, 'Free Area').state.draft).toMatchObject({ step: 'when', county: 32, place: 'Free Area', text: story });
+  });
+
+  it('changing the day from the review, "nimekosea mahali" asks the place, and the answer leads back to the review', () => {
+    const r = type(at('when', { editing: true, when: 'today', incidentAt: TODAY_EAT }), 'nimekosea mahali');
+    expect(stepOf(r)).toBe('place');
+    expect(stepOf(type(r.state, 'Free Area'))).toBe('review');
+  });
+
   it('"nimekosea kaunti, ni Kisumu": the county changed and the place asked within it, then the day', () => {
     const r = type(at('when'), 'nimekosea kaunti, ni Kisumu');
     expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['place.county_changed', 'place.ask'], 'place', 42, undefined, story]);
