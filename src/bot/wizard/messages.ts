@@ -676,13 +676,20 @@ function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCount
 /** Words beside a town's name that say no more of where in it ("in", "mji wa", "town"). */
 const TOWN_ONLY_WORDS = new Set('the of na ya wa la mji town city centre center mjini'.split(' '));
 
-/** "In Eldoret", "nje ya Naivasha", "kwenye mji wa Thika": the town and nothing more, so where in it is still to ask. */
+/** Lead words that put the place beside the town, not in it ("nje ya Naivasha": outside Naivasha). */
+const BESIDE_TOWN_WORDS = new Set('near around outside beside behind opposite along karibu nje mbele nyuma'.split(' '));
+
+/**
+ * "In Eldoret", "kwenye mji wa Thika": the town and nothing more, so where in it is still to ask.
+ * "Nje ya Naivasha", "near Naivasha" say more: not in the town (kept whole as the place, where
+ * "Where in Naivasha exactly?" dropped the "outside" and the report said Naivasha town).
+ */
 function townAlone(input: string, town: string): boolean {
   const townWords = new Set(normalise(town).split(' '));
   return normalise(input)
     .replace(BEFORE_PLACE, '')
     .split(' ')
-    .every((w) => !w || townWords.has(w) || PLACE_LEAD_WORDS.has(w) || TOWN_ONLY_WORDS.has(w));
+    .every((w) => !w || townWords.has(w) || (PLACE_LEAD_WORDS.has(w) && !BESIDE_TOWN_WORDS.has(w)) || TOWN_ONLY_WORDS.has(w));
 }
 
 /** Where, led into ("at the roadblock", "kwa Mama Ngina"; no time, reason or act), as typed and checked; undefined for anything else. */

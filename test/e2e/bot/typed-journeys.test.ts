@@ -122,6 +122,9 @@ const PLAYS: Play[] = [
   // A place there that names a town: the whole of it is the place, and the town's county offered (another county may be chosen: Thika Road runs through Nairobi).
   ['sw', 'county', ['kwenye barabara ya Thika', 'ndio', { press: 'today' }], { county: 22, place: 'kwenye barabara ya Thika', notStory: ['barabara ya Thika'] }],
   ['en', 'county', ['at the roadblock on Thika Road', 'Nairobi', { press: 'today' }], { county: 47, place: 'at the roadblock on Thika Road', notStory: ['Thika Road'] }],
+  // Outside or near a town: the whole phrase is the place, never the town itself ("Where in Naivasha exactly?" dropped the "outside").
+  ['sw', 'county', ['nje ya Naivasha', 'ndio', { press: 'today' }], { county: 32, place: 'nje ya Naivasha', notStory: ['Naivasha'] }],
+  ['en', 'county', ['outside Naivasha', 'yes', { press: 'today' }], { county: 32, place: 'outside Naivasha', notStory: ['Naivasha'] }],
   // ... and so when the county is asked again ("nimekosea kaunti" at the place question): kept for the county chosen next.
   ['sw', 'place', ['nimekosea kaunti', 'pale kwa kizuizi', 'Kisumu', { press: 'today' }], { county: 42, place: 'pale kwa kizuizi', notStory: ['kizuizi', 'nimekosea'] }],
   ['en', 'place', ['wrong county', 'at the roadblock', 'Kisumu', { press: 'today' }], { county: 42, place: 'at the roadblock', notStory: ['roadblock'] }],

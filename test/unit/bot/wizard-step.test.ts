@@ -2268,9 +2268,19 @@ describe('one word of what was done, or a place, at the county question', () => 
     expect([said(named), named.state.draft?.place, named.state.draft?.offered]).toEqual([['county.named'], undefined, 47]);
   });
 
-  it('a town alone, led into ("in Eldoret", "at Thika", "nje ya Naivasha", "kwenye mji wa Thika"): its county offered, and where in the town still asked once it is tapped; the town is no place', () => {
+  it('outside or near a town ("nje ya Naivasha", "outside Naivasha", "karibu na Naivasha"): kept whole as the place, never the town itself; its county offered', () => {
     const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
-    for (const [words, county, town] of [['in Eldoret', 27, 'Eldoret'], ['at Thika', 22, 'Thika'], ['pale Kitengela', 34, 'Kitengela'], ['nje ya Naivasha', 32, 'Naivasha'], ['kwenye mji wa Thika', 22, 'Thika'], ['it was in Kayole', 47, 'Kayole']] as const) {
+    for (const words of ['nje ya Naivasha', 'outside Naivasha', 'karibu na Naivasha', 'near Naivasha town', 'nje kidogo ya Naivasha']) {
+      const r = type(at('county', { text: story }), words);
+      expect([words, said(r), r.state.draft?.place, r.state.draft?.offered]).toEqual([words, ['county.place_kept_named'], words, 32]);
+      const next = type(r.state, 'ndio');
+      expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, stepOf(next)]).toEqual([words, ['place.kept_early', 'when.ask'], 32, words, 'when']);
+    }
+  });
+
+  it('a town alone, led into ("in Eldoret", "at Thika", "pale Kitengela", "kwenye mji wa Thika"): its county offered, and where in the town still asked once it is tapped; the town is no place', () => {
+    const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
+    for (const [words, county, town] of [['in Eldoret', 27, 'Eldoret'], ['at Thika', 22, 'Thika'], ['pale Kitengela', 34, 'Kitengela'], ['katika mji wa Naivasha', 32, 'Naivasha'], ['kwenye mji wa Thika', 22, 'Thika'], ['it was in Kayole', 47, 'Kayole']] as const) {
       const r = type(at('county', { text: story }), words);
       expect([words, said(r), r.state.draft?.place, r.state.draft?.offered]).toEqual([words, ['county.named'], undefined, county]);
       const next = press(r.state, String(county));
