@@ -92,18 +92,19 @@ export class TicketQueries {
   }
 
   async list(f: TicketFilter, limit = PAGE_SIZE): Promise<{ items: ReportDoc[]; total: number }> {
-    const query = filterToQuery(f);
-    const [items, total] = await Promise.all([
-      this.Report.find(query)
-        .sort({ createdAt: -1, _id: -1 })
-        .skip((f.page - 1) * limit)
-        .limit(limit)
-        .maxTimeMS(QUERY_MAX_MS)
-        .lean<ReportDoc[]>()
-        .exec(),
-      this.Report.countDocuments(query).maxTimeMS(QUERY_MAX_MS).exec(),
-    ]);
+    const [items, total] = await Promise.all([this.page(f, limit), this.Report.countDocuments(filterToQuery(f)).maxTimeMS(QUERY_MAX_MS).exec()]);
     return { items, total };
+  }
+
+  /** One page of the list, newest first, without its total (a page that has the charts' sum needs no count of its own). */
+  page(f: TicketFilter, limit = PAGE_SIZE): Promise<ReportDoc[]> {
+    return this.Report.find(filterToQuery(f))
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((f.page - 1) * limit)
+      .limit(limit)
+      .maxTimeMS(QUERY_MAX_MS)
+      .lean<ReportDoc[]>()
+      .exec();
   }
 
   /** Everything matching, oldest first, for CSV export; a cursor so a big export does not sit in memory. */

@@ -133,17 +133,19 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     const { filter: asked, boxes, unread } = readFilterForm(req.query);
     // One pass per county for both the map and the county chart (without a county chosen they are the same count).
     const perCounty = ctx.queries.perCounty(asked);
-    const [listed, counts, agents, map, ratings] = await Promise.all([
-      ctx.queries.list(asked),
+    const [firstPage, counts, agents, map, ratings] = await Promise.all([
+      ctx.queries.page(asked),
       ctx.queries.counts({ ...asked, page: 1 }, perCounty),
       ctx.store.agents.list(),
       countyMapCounts(perCounty),
       ratingResults(ctx.store.ratings, asked),
     ]);
+    // The list's total is the charts' sum: the same filter (the page aside), so no count of its own.
+    const total = counts.total;
     // A page past the end (an old link, fewer tickets now) shows the last one, not an empty table.
-    const last = Math.max(1, Math.ceil(listed.total / PAGE_SIZE));
+    const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const filter = asked.page > last ? { ...asked, page: last } : asked;
-    const { items, total } = filter === asked ? listed : await ctx.queries.list(filter);
+    const items = filter === asked ? firstPage : await ctx.queries.page(filter);
     const names = new Map(agents.map((a) => [a._id.toString(), a.name]));
     const now = new Date();
     const load = await agentLoad(ctx, agents);

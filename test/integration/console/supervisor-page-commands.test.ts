@@ -27,6 +27,10 @@ beforeAll(async () => {
   h = await createConsoleHarness({ label: 'console-sup-commands', db });
   await h.account('baraka', 'supervisor');
   for (let county = 1; county <= 12; county++) await seedReport(h.store, { category: 'p_force', county });
+  // One referred (its age since the last word to its reporter is asked) and one held (the agent load).
+  const Report = h.store.models.Report;
+  await Report.updateOne({ _id: (await seedReport(h.store, { category: 'p_force', county: 5 })).report._id }, { status: 'referred', referral: { agency: 'IPOA', at: new Date() } });
+  await Report.updateOne({ _id: (await seedReport(h.store, { category: 'p_force', county: 6 })).report._id }, { status: 'assigned', assignee: (await h.store.agents.list())[0]!._id });
 });
 afterAll(async () => {
   await h?.close();
@@ -54,4 +58,24 @@ it.each([
   const { sent, body } = await pageCommands(path);
   expect(sent.filter(perCounty)).toHaveLength(1);
   expect(body).toContain(shown);
+});
+
+/** The reports collection's aggregates (a chart's $group, or a count: the driver's countDocuments is one). */
+const reportAggregates = (sent: CommandStartedEvent[]) =>
+  sent.filter((c) => c.commandName === 'aggregate' && c.command.aggregate === h.store.models.Report.collection.collectionName);
+
+it('the list\'s total is the charts\' sum, not one more count of the matching reports', async () => {
+  const { sent, body } = await pageCommands('/supervisor/tickets?category=p_force');
+  // By category, by day, by county: nothing else passes over the reports.
+  expect(reportAggregates(sent)).toHaveLength(3);
+  expect(body).toContain('14 tickets match');
+});
+
+it('a page past the end still shows the last page, counted once', async () => {
+  const { sent, body } = await pageCommands('/supervisor/tickets?page=9');
+  expect(reportAggregates(sent)).toHaveLength(3);
+  expect(body).toContain('14 tickets match');
+  // The last page's tickets, not an empty table.
+  const oldest = await h.store.models.Report.findOne({}, { reference: 1 }).sort({ createdAt: 1, _id: 1 }).lean();
+  expect(body).toContain(oldest!.reference);
 });
