@@ -126,7 +126,7 @@ export function groupByIncident<T extends Pick<ReportDoc, 'incident' | 'priority
 }
 
 /** Each ticket with the reporter's last message and whether its holder has seen it since (unread on a waiting ticket: nobody has). */
-export function markReplies(tickets: ReportDoc[], lastIn: Map<string, Date>): HeldTicket[] {
+export function markReplies<T extends ReportDoc>(tickets: T[], lastIn: Map<string, Date>): (T & Omit<HeldTicket, keyof ReportDoc>)[] {
   return tickets.map((r) => {
     const last = lastIn.get(r._id.toString()) ?? null;
     const seen = r.holderSeen && r.assignee && r.holderSeen.agentId.equals(r.assignee) ? r.holderSeen.at : null;

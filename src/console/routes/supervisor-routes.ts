@@ -126,17 +126,30 @@ async function agentLoad(ctx: ConsoleContext, agents: readonly AgentDoc[]): Prom
     .map(({ id, name, held, reports }) => ({ id, name, held, reports }));
 }
 
+/**
+ * A reporter's reply its holder has not read (a supervisor sees who is waiting for an answer), and a
+ * case left with its agency with no word to its reporter: the two lookups go together.
+ */
+async function withReporterState(ctx: ConsoleContext, items: ReportDoc[], now: Date) {
+  const [lastIn, aged] = await Promise.all([ctx.store.messages.lastIncomingAt(items.map((r) => r._id)), withReferralAges(ctx, items, now)]);
+  return markReplies(aged, lastIn);
+}
+
 export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   const supervisorOnly = ctx.auth.requireRole(AREA_ROLE.supervision);
 
   app.get('/supervisor/tickets', { onRequest: supervisorOnly }, async (req, reply) => {
     const { filter: asked, boxes, unread } = readFilterForm(req.query);
+    const now = new Date();
     // One pass per county for both the map and the county chart (without a county chosen they are the same count).
     const perCounty = ctx.queries.perCounty(asked);
-    const [firstPage, counts, agents, map, ratings] = await Promise.all([
-      ctx.queries.page(asked),
+    const agentList = ctx.store.agents.list();
+    // Each lookup starts as soon as what it needs is back (the page's reports, the agents), not after the slowest chart.
+    const [firstPage, counts, agents, load, map, ratings] = await Promise.all([
+      ctx.queries.page(asked).then((rows) => withReporterState(ctx, rows, now)),
       ctx.queries.counts({ ...asked, page: 1 }, perCounty),
-      ctx.store.agents.list(),
+      agentList,
+      agentList.then((a) => agentLoad(ctx, a)),
       countyMapCounts(perCounty),
       ratingResults(ctx.store.ratings, asked),
     ]);
@@ -145,17 +158,13 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     // A page past the end (an old link, fewer tickets now) shows the last one, not an empty table.
     const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const filter = asked.page > last ? { ...asked, page: last } : asked;
-    const items = filter === asked ? firstPage : await ctx.queries.page(filter);
+    const items = filter === asked ? firstPage : await withReporterState(ctx, await ctx.queries.page(filter), now);
     const names = new Map(agents.map((a) => [a._id.toString(), a.name]));
-    const now = new Date();
-    const load = await agentLoad(ctx, agents);
     return ctx.render(req, reply, 'supervisor', {
       filter,
       // The From/To boxes as the agent reads them (day first), or as typed when not a day.
       dates: { boxes, unread },
-      // A reporter's reply its holder has not read: a supervisor sees who is waiting for an answer;
-      // and a case left with its agency with no word to its reporter.
-      items: await withReferralAges(ctx, markReplies(items, await ctx.store.messages.lastIncomingAt(items.map((r) => r._id))), now),
+      items,
       total,
       pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
       counts,

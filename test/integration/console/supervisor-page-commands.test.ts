@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
-import type { CommandStartedEvent } from 'mongodb';
+import type { CommandFailedEvent, CommandStartedEvent, CommandSucceededEvent } from 'mongodb';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
 import type { TestDb } from '../../support/db';
@@ -13,12 +13,24 @@ import type { TestDb } from '../../support/db';
 let h: ConsoleHarness;
 let db: TestDb;
 const commands: CommandStartedEvent[] = [];
+/** When each command (by request id) finished, to tell commands sent together from ones waiting on another. */
+const finished = new Map<number, number>();
+let clock = 0;
+const startedAt = new Map<CommandStartedEvent, number>();
 
 /** The harness's database with the driver's command monitoring on, to count what a page view sends. */
 async function monitoredDb(): Promise<TestDb> {
   const dbName = `test_sup_cmds_${process.pid}_${randomBytes(4).toString('hex')}`;
   const conn = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName, monitorCommands: true }).asPromise();
-  conn.getClient().on('commandStarted', (e) => commands.push(e));
+  const client = conn.getClient();
+  // An event counter, not a clock: which command started after which finished, never how long anything took.
+  client.on('commandStarted', (e) => {
+    startedAt.set(e, ++clock);
+    commands.push(e);
+  });
+  const done = (e: CommandSucceededEvent | CommandFailedEvent) => finished.set(e.requestId, ++clock);
+  client.on('commandSucceeded', done);
+  client.on('commandFailed', done);
   return { conn, dbName, drop: async () => { try { await conn.dropDatabase(); } finally { await conn.close(); } } };
 }
 
@@ -78,4 +90,27 @@ it('a page past the end still shows the last page, counted once', async () => {
   // The last page's tickets, not an empty table.
   const oldest = await h.store.models.Report.findOne({}, { reference: 1 }).sort({ createdAt: 1, _id: 1 }).lean();
   expect(body).toContain(oldest!.reference);
+});
+
+/**
+ * Rounds of round trips: a command sent only after another of the view had come back is one round
+ * later than it. The page waits for its longest chain, whatever the database's speed.
+ */
+function rounds(sent: CommandStartedEvent[]): number {
+  const depth = new Map<CommandStartedEvent, number>();
+  for (const c of sent) {
+    const before = sent.filter((o) => o !== c && (finished.get(o.requestId) ?? Infinity) < startedAt.get(c)!);
+    depth.set(c, 1 + Math.max(0, ...before.map((o) => depth.get(o) ?? 1)));
+  }
+  return Math.max(0, ...depth.values());
+}
+
+it('agent load, reporters\' last messages and referral ages are asked together, not one after another', async () => {
+  // A first view opens the pool's connections: a command waiting for a new connection would look sequential.
+  await pageCommands('/supervisor/tickets');
+  const { sent } = await pageCommands('/supervisor/tickets');
+  // Signing in is two (the session, then its agent); the page two more: its list, charts, map, ratings
+  // and agents together, then what needs their answers (agent load; last messages and referral ages) together.
+  // One after another, they were four.
+  expect(rounds(sent)).toBeLessThanOrEqual(4);
 });
