@@ -91,11 +91,6 @@ export class TicketQueries {
     return this.Report.countDocuments({ status: 'received' }).maxTimeMS(QUERY_MAX_MS).exec();
   }
 
-  async list(f: TicketFilter, limit = PAGE_SIZE): Promise<{ items: ReportDoc[]; total: number }> {
-    const [items, total] = await Promise.all([this.page(f, limit), this.Report.countDocuments(filterToQuery(f)).maxTimeMS(QUERY_MAX_MS).exec()]);
-    return { items, total };
-  }
-
   /** One page of the list, newest first, without its total (a page that has the charts' sum needs no count of its own). */
   page(f: TicketFilter, limit = PAGE_SIZE): Promise<ReportDoc[]> {
     return this.Report.find(filterToQuery(f))
