@@ -415,6 +415,11 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (BEFORE_STORY.includes(d.step) && toldBeforeItsQuestion(turn, d, input)) return;
   // "Nyuma" typed where the county, place or day is asked: the Back button's word, never a county or a place.
   if ((d.step === 'county' || d.step === 'place' || d.step === 'when') && BACK_WORDS.has(normalise(input))) return turn.back(d);
+  return onStepText(turn, d, input);
+}
+
+/** Typed text that is nothing said above: the answer to the question at hand. */
+function onStepText(turn: Turn, d: Draft, input: string): void {
   switch (d.step) {
     case 'desc':
       return onStoryText(turn, d, input);

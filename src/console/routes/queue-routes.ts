@@ -7,31 +7,7 @@ import { agentRef, signedInAgent, type ConsoleApp, type ConsoleContext } from '.
 export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   const signedInOnly = ctx.auth.requireRole(AREA_ROLE.queue);
 
-  async function lists(req: FastifyRequest) {
-    const me = signedInAgent(req);
-    const [waiting, held, waitingTotal] = await Promise.all([ctx.queries.waiting(), ctx.store.reports.findAssignedTo(me.agent._id), ctx.queries.countWaiting()]);
-    const urgent = waiting.filter((r) => r.priority === 1).length;
-    const now = new Date();
-    const ordered = await withReferralAges(ctx, withReplies(held, await ctx.store.messages.lastIncomingAt(held.map((r) => r._id))), now);
-    // One incident's reports together; "j" (next held) follows the list as shown.
-    const mineGroups = groupByIncident(ordered);
-    const mine = mineGroups.flatMap((g) => g.rows);
-    return {
-      // How long each has waited: a ticket its reporter reopened, from the reopening.
-      waiting: waiting.map((r) => ({ ...r, waitingSince: waitingSince(r) })),
-      waitingTotal,
-      urgent,
-      mine,
-      mineGroups,
-      unread: mine.filter((r) => r.unread).length,
-      maxPerAgent: ctx.config.tickets.maxPerAgent,
-      // Against the cap, as "take next" counts: an incident's reports once, referred ones not.
-      heldWork: heldWork(held.map((r) => ({ id: r._id, status: r.status, incident: r.incident }))),
-      // Agents take tickets in order; only supervisors open a waiting ticket directly.
-      canOpenWaiting: mayOpenWaiting(me.agent.role),
-      now,
-    };
-  }
+  const lists = (req: FastifyRequest) => queueLists(ctx, req);
 
   app.get('/', async (req, reply) => reply.redirect(ctx.auth.current(req) ? '/queue' : '/signin', 303));
 
@@ -66,6 +42,33 @@ export function queueRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
     reply.hijack();
     ctx.hub.open(reply.raw, (e) => e.type === 'queue' || e.type === 'escalated' || (e.type === 'ticket' && (e.what === 'status' || e.what === 'message')), ctx.auth.streamHolder(req, 'agent'));
   });
+}
+
+/** What the queue page shows a signed-in agent: the waiting list, their own tickets grouped by incident, their load. */
+async function queueLists(ctx: ConsoleContext, req: FastifyRequest) {
+  const me = signedInAgent(req);
+  const [waiting, held, waitingTotal] = await Promise.all([ctx.queries.waiting(), ctx.store.reports.findAssignedTo(me.agent._id), ctx.queries.countWaiting()]);
+  const urgent = waiting.filter((r) => r.priority === 1).length;
+  const now = new Date();
+  const ordered = await withReferralAges(ctx, withReplies(held, await ctx.store.messages.lastIncomingAt(held.map((r) => r._id))), now);
+  // One incident's reports together; "j" (next held) follows the list as shown.
+  const mineGroups = groupByIncident(ordered);
+  const mine = mineGroups.flatMap((g) => g.rows);
+  return {
+    // How long each has waited: a ticket its reporter reopened, from the reopening.
+    waiting: waiting.map((r) => ({ ...r, waitingSince: waitingSince(r) })),
+    waitingTotal,
+    urgent,
+    mine,
+    mineGroups,
+    unread: mine.filter((r) => r.unread).length,
+    maxPerAgent: ctx.config.tickets.maxPerAgent,
+    // Against the cap, as "take next" counts: an incident's reports once, referred ones not.
+    heldWork: heldWork(held.map((r) => ({ id: r._id, status: r.status, incident: r.incident }))),
+    // Agents take tickets in order; only supervisors open a waiting ticket directly.
+    canOpenWaiting: mayOpenWaiting(me.agent.role),
+    now,
+  };
 }
 
 export type HeldTicket = ReportDoc & { lastFromReporter: Date | null; unread: boolean };
