@@ -1,24 +1,10 @@
-import { countyMap, ratingSummary, type MapCell, type RatingRow, type TicketFilter } from '../domain';
+import { ratingSummary, type RatingRow, type TicketFilter } from '../domain';
 import { QUERY_MAX_MS, type RatingRepository } from '../store';
 
 /** Kenyan calendar days (UTC+3) as UTC instants, as the list's own date filter reads them. */
 const EAT_MS = 3 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - EAT_MS);
-
-export interface CountyMapView {
-  cells: MapCell[];
-  max: number;
-  total: number;
-}
-
-/**
- * Reports per county for the map (`TicketQueries.perCounty`): the page's filters except the county
- * itself, so every county keeps its count while one is chosen (the chosen one is marked, not the only one shaded).
- */
-export async function countyMapCounts(rows: Promise<{ key: number; count: number }[]>): Promise<CountyMapView> {
-  return countyMap(await rows);
-}
 
 /** "Did we help?" per category, for answers given in the page's date range. Only counts: no report, no reporter. */
 export async function ratingResults(ratings: RatingRepository, f: TicketFilter): Promise<{ rows: RatingRow[]; total: RatingRow }> {

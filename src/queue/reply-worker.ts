@@ -572,7 +572,6 @@ function throwFloodWait(err: unknown): never {
   throw err instanceof TelegramError && err.code === 429 ? new FloodWait(err.parameters?.retry_after ?? 1) : err;
 }
 
-/** The message's send is claimed by another job (`DeliveryService.claimSend`): nothing was sent. */
 /** A notice owed to the reporter before this message is not stored yet (`DeliveryService.owedFirst`): retried after BullMQ's backoff. */
 class NoticeOwedFirst extends Error {
   constructor() {
@@ -580,6 +579,7 @@ class NoticeOwedFirst extends Error {
   }
 }
 
+/** The message's send is claimed by another job (`DeliveryService.claimSend`): nothing was sent. */
 class SendingElsewhere extends Error {
   constructor(readonly lookAgainAt: Date) {
     super('message being sent by another job');

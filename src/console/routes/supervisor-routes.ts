@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { AREA_ROLE, CATEGORIES, COUNTIES, FILTER_PRIORITIES, PAGE_SIZE, REPORT_KINDS, STATUSES, asksAboutInjuries, asksForMedicalRecord, countyByCode, withoutContactDetails } from '../../domain';
+import { AREA_ROLE, CATEGORIES, COUNTIES, FILTER_PRIORITIES, PAGE_SIZE, REPORT_KINDS, STATUSES, asksAboutInjuries, asksForMedicalRecord, countyByCode, countyMap, withoutContactDetails } from '../../domain';
 import type { AgentDoc, ReportDoc } from '../../store';
 import { parseFilter, readFilterForm } from '../ticket-filter';
-import { countyMapCounts, quickPeriods, ratingResults } from '../board-queries';
+import { quickPeriods, ratingResults } from '../board-queries';
 import { signedIn, type ConsoleApp, type ConsoleContext } from '../context';
 import { markReplies, withReferralAges } from './queue-routes';
 
@@ -150,7 +150,7 @@ export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
       ctx.queries.counts({ ...asked, page: 1 }, perCounty),
       agentList,
       agentList.then((a) => agentLoad(ctx, a)),
-      countyMapCounts(perCounty),
+      perCounty.then(countyMap),
       ratingResults(ctx.store.ratings, asked),
     ]);
     // The list's total is the charts' sum: the same filter (the page aside), so no count of its own.
