@@ -50,7 +50,9 @@ async function queueLists(ctx: ConsoleContext, req: FastifyRequest) {
   const [waiting, held, waitingTotal] = await Promise.all([ctx.queries.waiting(), ctx.store.reports.findAssignedTo(me.agent._id), ctx.queries.countWaiting()]);
   const urgent = waiting.filter((r) => r.priority === 1).length;
   const now = new Date();
-  const ordered = await withReferralAges(ctx, withReplies(held, await ctx.store.messages.lastIncomingAt(held.map((r) => r._id))), now);
+  // The reporters' last messages and the referral ages are independent lookups: asked together.
+  const [lastIn, aged] = await Promise.all([ctx.store.messages.lastIncomingAt(held.map((r) => r._id)), withReferralAges(ctx, held, now)]);
+  const ordered = withReplies(aged, lastIn);
   // One incident's reports together; "j" (next held) follows the list as shown.
   const mineGroups = groupByIncident(ordered);
   const mine = mineGroups.flatMap((g) => g.rows);
@@ -85,7 +87,7 @@ export async function withReferralAges<T extends ReportDoc>(ctx: ConsoleContext,
  * first, the longest-waiting reply on top; then the rest in the order they came (most urgent
  * first). After one answer to a large incident, its reporters' thanks must not bury a life at risk.
  */
-export function withReplies(held: ReportDoc[], lastIn: Map<string, Date>): HeldTicket[] {
+export function withReplies<T extends ReportDoc>(held: T[], lastIn: Map<string, Date>): (T & Omit<HeldTicket, keyof ReportDoc>)[] {
   const rows = markReplies(held, lastIn);
   const rank = (r: HeldTicket) => (r.priority === 1 ? 0 : 2) + (r.unread ? 0 : 1);
   return rows
