@@ -1,6 +1,7 @@
 import type { CategoryCode, ReportKind } from './categories';
 import { plainWords } from './plain-text';
 import { canonicalWords } from './triage/normalize';
+import { WILL_BURN_SW } from './danger-words';
 
 /**
  * Someone taken and not seen since ("amepotea", "hatujamwona tangu hapo", "missing"), or where they
@@ -23,7 +24,11 @@ export const DISAPPEARED = new RegExp(
  * ever offered for a tap: a wrong category sends a case to the wrong agency.
  */
 export function categoryInWords(text: string, kind: ReportKind): CategoryCode | undefined {
-  const found = categoriesInWords(text, kind);
+  return onlyOne(categoriesInWords(text, kind));
+}
+
+/** The category when the words fit exactly one. */
+function onlyOne(found: Set<CategoryCode>): CategoryCode | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
@@ -55,9 +60,10 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
     add(bribe, 'p_bribery');
     add(w.has('beat') || w.has('teargas'), 'p_force');
     // Taken and not seen since ("alikamatwa ... hatujamwona tangu hapo"): a disappearance, more than an arrest.
-    const missing = w.has('missing') || w.has('abduct') || DISAPPEARED.test(plainWords(text));
+    const plain = plainWords(text);
+    const missing = w.has('missing') || w.has('abduct') || DISAPPEARED.test(plain);
     // Caught and money wanted to be let go ("wanataka doo ndio waniachilie"): the bribe is the complaint, the arrest its lever.
-    add(arrest && !missing && !(bribe && LET_GO.test(plainWords(text))), 'p_arrest');
+    add(arrest && !missing && !(bribe && LET_GO.test(plain)), 'p_arrest');
     add(killed, 'p_killing');
     add(shot && !killed, 'p_force', 'p_killing');
     add(missing, 'p_disappear');
@@ -82,7 +88,7 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
  * as a threat, never as the killing or shooting it names.
  */
 const THREATENED_HARM = new RegExp(
-  String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|choma(?!\W+(sindano|chanjo)\b)|piga risasi)|(wata|ata)choma (nyumba|manyumba|makazi|boma|nyumbani)|` +
+  String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|piga risasi)|${WILL_BURN_SW}|` +
     String.raw`(will|going to|gonna|would|threaten\w* to) (kill|burn|shoot) (us|me|him|her|them|you|my|our|his|their|the house|the houses))\b`,
   'gi',
 );
@@ -103,8 +109,8 @@ const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|votes?|voted|vo
 export function categoryOfEitherKind(text: string): { kind: ReportKind; code: CategoryCode } | undefined {
   const policeFound = categoriesInWords(text, 'police');
   const electionFound = categoriesInWords(text, 'election');
-  const police = policeFound.size === 1 ? [...policeFound][0] : undefined;
-  const election = electionFound.size === 1 ? [...electionFound][0] : undefined;
+  const police = onlyOne(policeFound);
+  const election = onlyOne(electionFound);
   const named = POLICE_NAMED.test(text) === VOTING.test(text) ? undefined : POLICE_NAMED.test(text) ? 'police' : 'election';
   // Only the kind named, when one is: "polisi walinipiga wakachukua pesa" (police: force and a
   // bribe, no one category) is never offered as election violence, the one election category it fits.
