@@ -1,7 +1,7 @@
 import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
 import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
-import { COUNTY_PAGES, editableFor, firstMissing, toReport } from './flow';
+import { COUNTY_PAGES, editableFor, firstMissing, toReport, townNaming } from './flow';
 import { answerInjuryButton, isInjuryStep } from './injuries';
 import { answerDetailButton, isDetailStep } from './details';
 import type { Turn } from './turn';
@@ -221,7 +221,7 @@ export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
   if (!fix.county) return turn.show();
   d.editing = true;
   d.step = 'county';
-  setCounty(turn, d, fix.county.code, fix.county.town ? { name: fix.county.town, counties: [fix.county.code] } : undefined);
+  setCounty(turn, d, fix.county.code, townNaming(fix.county.town, fix.county.code));
 }
 
 /** The story kept as it is ("Keep it", "That's all"): on as after an answer. */

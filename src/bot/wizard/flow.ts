@@ -81,6 +81,11 @@ export function editableFor(d: Pick<Draft, 'category'>): readonly Step[] {
 export const COUNTIES_PER_PAGE = 12;
 export const COUNTY_PAGES = Math.ceil(COUNTIES.length / COUNTIES_PER_PAGE);
 
+/** The town a county was named by ("at Thika": Kiambu), for the draft, if a town named it. */
+export function townNaming(name: string | undefined, county: number): Draft['town'] {
+  return name ? { name, counties: [county] } : undefined;
+}
+
 /** The town or area named at the county question, while the county chosen is (one of) its own. */
 export function townOf(d: Draft): Draft['town'] {
   return d.town && d.county !== undefined && d.town.counties.includes(d.county) ? d.town : undefined;

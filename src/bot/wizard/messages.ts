@@ -4,7 +4,7 @@ import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, k
 import { correctAtReview, countyCorrection, fixAsked, keepFixWords, namesPlaceNotCounty } from './correction';
 import { inStory, joinStory } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
-import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townOf } from './flow';
+import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
@@ -455,7 +455,7 @@ function countyAhead(turn: Turn, d: Draft, input: string): boolean {
   if (d.editing || d.county !== undefined || [...input].length > COUNTY_NAME_MAX_CHARS || readWord(input)) return false;
   const m = matchCounty(input);
   if (m.kind !== 'exact' || (m.town && WORD_TOWNS.has(m.town.toLowerCase()))) return false;
-  chooseCounty(d, m.county.code, m.town ? { name: m.town, counties: [m.county.code] } : undefined);
+  chooseCounty(d, m.county.code, townNaming(m.town, m.county.code));
   d.countyEarly = true;
   turn.say('injury.county_kept', { county: { countyCode: m.county.code } });
   turn.show();
@@ -607,7 +607,7 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   // lies in one county only, so a tap to confirm would add a step without making the county surer;
   // the place question then names both ("Kitengela is in Kajiado. Where in Kitengela exactly?"),
   // and Back returns here. Typing the county a town was offered with ("Rongai") keeps the town.
-  if (m.kind === 'exact') return setCounty(turn, d, m.county.code, m.town ? { name: m.town, counties: [m.county.code] } : pendingTown(d, m.county.code));
+  if (m.kind === 'exact') return setCounty(turn, d, m.county.code, townNaming(m.town, m.county.code) ?? pendingTown(d, m.county.code));
   if (countyThenPlace(turn, d, input)) return;
   // "Did you mean Kisumu?" "Ndio": the county offered.
   if (d.offered !== undefined && agrees(readWord(input))) return setCounty(turn, d, d.offered, pendingTown(d, d.offered));
@@ -863,7 +863,7 @@ function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
   if (!parts || !checkText(parts.place, LIMITS.placeMaxChars).ok) return false;
   const { county } = parts;
   // A place given with the county is the place: no town offered before is added to it.
-  chooseCounty(d, county.county.code, county.town ? { name: county.town, counties: [county.county.code] } : undefined);
+  chooseCounty(d, county.county.code, townNaming(county.town, county.county.code));
   d.step = 'place';
   // "Kitengela, near the stage" is the place as typed; "nrb cbd, archives" the spot, the CBD added once by `withTown`.
   const typedTown = county.town !== undefined && normalise(input).startsWith(normalise(county.town));
@@ -1037,7 +1037,7 @@ function countyCorrected(turn: Turn, d: Draft, input: string): boolean {
     turn.go(d.step === 'when' && d.county !== undefined && namesPlaceNotCounty(input) ? 'place' : 'county');
     return true;
   }
-  chooseCounty(d, fix.county.code, fix.county.town ? { name: fix.county.town, counties: [fix.county.code] } : undefined);
+  chooseCounty(d, fix.county.code, townNaming(fix.county.town, fix.county.code));
   turn.say('place.county_changed', { county: { countyCode: fix.county.code } });
   turn.go('place');
   return true;
