@@ -99,7 +99,7 @@ describe('Send', () => {
     await walkTo(u, 'review');
     h.failNextSubmits(1);
     await u.press('🕶 Send anonymously');
-    expect(lastText(u)).toBe('Sorry, we could not save your report. Nothing was saved yet. Your answers are kept. Please tap Send again.');
+    expect(lastText(u)).toBe('Sorry, we could not save your report, so it is not sent yet. Your answers are kept. Please tap Send again.');
     const reporter = await h.store.reporters.findByTelegramUser(u.id);
     expect(await h.store.models.Report.countDocuments({ reporterId: reporter!._id })).toBe(0);
     await u.press('🕶 Send anonymously');

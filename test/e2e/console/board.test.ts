@@ -179,7 +179,7 @@ it('the map, ratings and saved replies read in Kiswahili with no axe violations'
   await s.page.goto(`${h.base}/supervisor/tickets`);
   await s.page.getByRole('heading', { name: 'Ripoti zinatoka wapi' }).waitFor();
   await s.page.getByRole('link', { name: /^Nairobi City: ripoti \d+$/ }).waitFor();
-  await s.page.getByRole('heading', { name: 'Je, tulisaidia? Majibu ya walioripoti' }).waitFor();
+  await s.page.getByRole('heading', { name: 'Je, tulisaidia? Majibu ya waripoti' }).waitFor();
   await expect(axeViolations(s.page)).resolves.toEqual([]);
   await s.page.goto(`${h.base}/supervisor/saved-replies`);
   await s.page.getByRole('heading', { name: 'Majibu yaliyohifadhiwa' }).waitFor();

@@ -16,6 +16,27 @@ describe('Swahili texts a reporter reads', () => {
     expect(t.t('sw', 'bot:details.ward.unknown')).toMatch(/^Sikuipata wadi hiyo\./);
     expect(t.t('sw', 'bot:desc.too_long', { length: 12001, max: 12000 })).toContain('Tafadhali uufupishe;');
   });
+
+  it('say "bila kutaja jina lako" and "nambari" for staying anonymous, as the send button does', () => {
+    const anonymous = t.t('sw', 'bot:wizard.anonymous');
+    expect(anonymous).toMatch(/^Unaweza kuripoti bila kutaja jina lako\. /);
+    expect(anonymous).toContain('wala nambari yako.');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bot = JSON.stringify(require('../../../locales/sw/bot.json'));
+    expect(bot.match(/bila kujulikana|namba yako\b/g) ?? []).toEqual([]);
+  });
+
+  it('agree with "mahali" (pa-) when offering to change the place', () => {
+    expect(t.t('sw', 'bot:review.fix_town', { town: 'Kisumu', county: 'Kisumu' })).toBe('Nibadilishe mahali pawe Kisumu, kaunti ya Kisumu?');
+  });
+
+  it('say "Ndio" on the buttons, as every other yes button does', () => {
+    expect(t.t('sw', 'notices:consentYes')).toMatch(/^Ndio, /);
+  });
+
+  it('say plainly that a report that could not be saved is not sent yet, and the answers are kept', () => {
+    expect(t.t('sw', 'bot:submit.failed')).toBe('Samahani, hatukuweza kuhifadhi ripoti yako, kwa hivyo bado haijatumwa. Majibu yako bado yapo. Tafadhali bonyeza Tuma tena.');
+  });
 });
 
 describe('Swahili texts staff read (the console, the notices to supervisors on Telegram)', () => {
@@ -23,5 +44,15 @@ describe('Swahili texts staff read (the console, the notices to supervisors on T
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const texts = ['console', 'triage', 'notices'].map((ns) => JSON.stringify(require(`../../../locales/sw/${ns}.json`))).join('\n');
     expect(texts.match(/\b(mtoa|watoa) ripoti[^"]{0,30}/gi) ?? []).toEqual([]);
+    // "aliyeripoti" / "walioripoti" as a name for the reporter; "walioripoti tukio hili" (who reported it) is a verb
+    expect(texts.match(/\b(aliyeripoti|walioripoti)\b(?! tukio)[^"]{0,30}/gi) ?? []).toEqual([]);
+  });
+
+  it('say "kwa" before the agency a ticket was referred to, and call the bot "boti"', async () => {
+    const t = await Translator.create();
+    expect(t.t('sw', 'console:ticket.referred_to', { agency: 'IPOA' })).toBe('Imepelekwa kwa IPOA');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const consoleTexts = JSON.stringify(require('../../../locales/sw/console.json'));
+    expect(consoleTexts.match(/\bbot\b[^"]{0,20}/g) ?? []).toEqual([]);
   });
 });
