@@ -48,9 +48,11 @@ describe('Swahili texts staff read (the console, the notices to supervisors on T
     expect(texts.match(/\b(aliyeripoti|walioripoti)\b(?! tukio)[^"]{0,30}/gi) ?? []).toEqual([]);
   });
 
-  it('say "kwa" before the agency a ticket was referred to, and call the bot "boti"', async () => {
+  it('say "kwa" before the agency a ticket was referred to, "jina la mtumiaji" for the username, and call the bot "boti"', async () => {
     const t = await Translator.create();
     expect(t.t('sw', 'console:ticket.referred_to', { agency: 'IPOA' })).toBe('Imepelekwa kwa IPOA');
+    // the name shown above it is the Telegram name too: this one is the username (@...), as the bot calls it
+    expect(t.t('sw', 'console:field.username')).toBe('Jina la mtumiaji la Telegram');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const consoleTexts = JSON.stringify(require('../../../locales/sw/console.json'));
     expect(consoleTexts.match(/\bbot\b[^"]{0,20}/g) ?? []).toEqual([]);
