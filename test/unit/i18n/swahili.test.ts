@@ -26,6 +26,11 @@ describe('Swahili texts a reporter reads', () => {
     expect(bot.match(/bila kujulikana|namba yako\b/g) ?? []).toEqual([]);
   });
 
+  it('say "hadi faili 10": "sasa, hadi 10" left the reader to guess 10 of what', () => {
+    expect(t.t('sw', 'bot:ev.ask', { max: 10 })).toContain(' sasa, hadi faili 10.');
+    expect(t.t('sw', 'bot:ev.ask_more', { max: 10 })).toContain(' sasa, hadi faili 10.');
+  });
+
   it('agree with "mahali" (pa-) when offering to change the place', () => {
     expect(t.t('sw', 'bot:review.fix_town', { town: 'Kisumu', county: 'Kisumu' })).toBe('Nibadilishe mahali pawe Kisumu, kaunti ya Kisumu?');
   });
