@@ -12,8 +12,8 @@ export const DISAPPEARED = new RegExp(
   String.raw`\b(\w*potea|hajaonekana|hajulikani (alipo|aliko)|(hatujui|sijui|hakuna anayejua|hawajui) (alipo|aliko|alikopelekwa|walikompeleka|(yuko|yupo|ako|amepelekwa|alipelekwa|wamempeleka|walimpeleka|wamemficha|walimficha) wapi)|` +
     String.raw`hatujamuona|hatujamwona|sijamuona|sijamwona|hajarudi|\w*toweka|\w*toweshwa|missing|disappeared|vanished|not been seen|whereabouts|` +
     String.raw`((we|i|they)( still)? (do not|dont|don t|did not|didnt|didn t) know|(nobody|no one|no body) knows) where (he|she|they|my \w+|our \w+) (is|are|was|were|has been|have been|took|had taken|taken|is being|are being)\b` +
-    // "Where they were taking me": the one taken is telling it, an arrest.
-    String.raw`(?! (taking|carrying|driving|bringing|moving) (me|us)\b))\b`,
+    // "Where they were taking me", "where they took me": the one taken is telling it, an arrest.
+    String.raw`(?!( (taking|carrying|driving|bringing|moving))? (me|us)\b))\b`,
 );
 
 /**

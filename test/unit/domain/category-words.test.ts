@@ -142,6 +142,13 @@ describe('categoryInWords: a threat told beside harm done, the reporter taken', 
     }
     expect(categoryInWords('they took him and we dont know where they took him', 'police')).toBe('p_disappear');
   });
+
+  it('not knowing where they took me (or had taken us) is the reporter taken: an arrest, no disappearance', () => {
+    for (const text of ['police arrested me at night and i did not know where they took me', 'they arrested us and we did not know where they had taken us']) {
+      expect([text, categoryInWords(text, 'police')]).toEqual([text, 'p_arrest']);
+    }
+    expect(categoryInWords('they arrested my son and we do not know where they took him', 'police')).toBe('p_disappear');
+  });
 });
 
 describe('"kuchoma sindano" (to inject) is not a threat to burn', () => {
