@@ -82,14 +82,14 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
 
 /**
  * Harm they say they will do, in plain words: "watatuua", "wataniua", "atamuua" (will kill),
- * "watatuchoma", "watachoma nyumba" (will burn), "they will kill us", "going to burn our houses".
+ * "watatuchoma", "watachoma nyumba" (will burn), "they will kill us", "going to burn (down) our houses".
  * A past burning ("walichoma nyumba"), other things burnt ("watachoma mahindi") and an injection
  * ("atamchoma sindano": kuchoma sindano, to inject) are not. Read
  * as a threat, never as the killing or shooting it names.
  */
 const THREATENED_HARM = new RegExp(
   String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|piga risasi)|${WILL_BURN_SW}|` +
-    String.raw`(will|going to|gonna|would|threaten\w* to) (kill|burn|shoot) (us|me|him|her|them|you|my|our|his|their|the house|the houses))\b`,
+    String.raw`(will|going to|gonna|would|threaten\w* to) (kill|burn( down)?|shoot) (us|me|him|her|them|you|my|our|his|their|the house|the houses))\b`,
   'gi',
 );
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie": the price of a release. */

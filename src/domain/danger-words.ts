@@ -10,11 +10,12 @@
  * leaves it where it was before this rule. The Swahili was read by a Kenyan Swahili speaker.
  */
 /**
- * "Watatuchoma", "watachoma nyumba zetu": they will burn us, or our homes. Not "watachoma mahindi",
- * nor "atamchoma sindano" (kuchoma sindano: to give an injection). Read as danger here and as a
- * threat by the category words (`category-words.ts`).
+ * "Watatuchoma", "watachoma nyumba zetu", "watatuchomea nyumba" (burn our houses on us): they will
+ * burn us, or our homes. Not "watachoma mahindi", nor "atamchoma sindano" (kuchoma sindano: to give
+ * an injection), nor "watatuchomea nyama" (roast meat for us): "-chomea" only with a home named.
+ * Read as danger here and as a threat by the category words (`category-words.ts`).
  */
-export const WILL_BURN_SW = String.raw`(?:wata|ata)(?:tu|ni|m|mu|mw|wa|ku)choma\b(?!\W+(?:sindano|chanjo)\b)|(?:wata|ata)choma (?:nyumba|manyumba|makazi|boma|nyumbani)`;
+export const WILL_BURN_SW = String.raw`(?:wata|ata)(?:tu|ni|m|mu|mw|wa|ku)choma\b(?!\W+(?:sindano|chanjo)\b)|(?:wata|ata)(?:tu|ni|m|mu|mw|wa)?chom(?:a|ea) (?:nyumba|manyumba|makazi|boma|nyumbani)`;
 /** What follows "help me" or "nisaidie" when it is about the report, not a life. */
 const ABOUT_REPORT = String.raw`(?! (?:with|to|understand|know|find|check|get|kuhusu|juu ya|na|wa|kujua|kuelewa|kupata|kuangalia)\b)`;
 const PHRASES = [
@@ -61,8 +62,8 @@ const PHRASES = [
   // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi",
   // nor "atamchoma sindano" (kuchoma sindano: to give an injection).
   String.raw`\b(?:${WILL_BURN_SW})\b`,
-  // Burning them now: "wanachoma nyumba", "wanachoma moto nyumba zetu"; not "wanachoma matairi" (tyres, a protest).
-  String.raw`\b(?:wana|ana)choma (?:moto )?(?:nyumba|manyumba|makazi|boma)\b`,
+  // Burning them now: "wanachoma nyumba", "wanachoma moto nyumba zetu", "wanatuchomea nyumba"; not "wanachoma matairi" (tyres, a protest).
+  String.raw`\b(?:wana|ana)(?:tu|ni|m|mw|wa)?chom(?:a|ea) (?:moto )?(?:nyumba|manyumba|makazi|boma)\b`,
   String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|wa)ua\b`,
   String.raw`\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b`,
 ];

@@ -93,6 +93,15 @@ describe('categoryInWords: taken and not known where, threats of what they will 
     expect(categoryInWords(words, 'police')).toBe(code);
   });
 
+  it('a threat to burn our houses "on us" (kuchomea) or to burn them down is a threat, as "watachoma nyumba" is', () => {
+    for (const text of ['wamesema watatuchomea nyumba zetu', 'they said they will burn down our homes']) {
+      expect([text, categoryInWords(text, 'police')]).toEqual([text, 'p_threats']);
+      expect([text, categoryInWords(text, 'election')]).toEqual([text, 'e_violence']);
+    }
+    // Meat roasted for them at a rally is nothing of the kind.
+    expect(categoryInWords('watatuchomea nyama kwa mkutano', 'election')).toBeUndefined();
+  });
+
   it('a threat of harm to come is election violence when the kind is an election', () => {
     expect(categoryInWords('watatuchoma nyumba tukipiga kura vibaya', 'election')).toBe('e_violence');
     expect(categoryInWords('they will kill us if we vote for him', 'election')).toBe('e_violence');

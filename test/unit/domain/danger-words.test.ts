@@ -87,3 +87,14 @@ describe('saysDangerNow: "kuchoma sindano" is an injection, not a burning', () =
     expect(saysDangerNow(text)).toBe(true);
   });
 });
+
+describe('saysDangerNow: burning "on us" (kuchomea), the everyday way to say our houses', () => {
+  it.each(['Wamesema watatuchomea nyumba usiku', 'watatuchomea nyumba zetu', 'wanatuchomea nyumba sasa hivi'])('%j is danger now', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+
+  // Meat roasted for someone (a rally's nyama choma) is no burning.
+  it.each(['watatuchomea nyama kwa mkutano', 'Walituchomea nyumba jana'])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+});
