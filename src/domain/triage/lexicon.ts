@@ -209,8 +209,8 @@ export function swahiliAmounts(s: string): string {
   return out
     .replace(new RegExp(`\\b${MARK}(\\d+)\\b`, 'g'), ' $1 ')
     .replace(/\b(soo|finje|thao|ngiri)\b/g, (w) => ({ soo: ' 100 ', finje: ' 500 ', thao: ' 1000 ', ngiri: ' 1000 ' })[w] ?? w)
-    // Sheng "punch" is 1000 ("walinikula punch"); an English punch ("gave me a punch", "punch me") is a blow.
-    .replace(/(?<!\b(a|the|one|his|her|their|with|threw|throw|to|will|would)\s)\bpunch\b(?! (me|him|her|us|them|you|in|on|at)\b)/g, ' 1000 ')
+    // Sheng "punch" is 1000 ("walinikula punch"); an English punch ("gave me a punch", "punch me") is a blow, as is one struck ("alinipiga punch", "nilipigwa punch").
+    .replace(/(?<!\b(a|the|one|his|her|their|with|threw|throw|to|will|would|\w*pig(a|wa|we))\s)\bpunch\b(?! (me|him|her|us|them|you|in|on|at)\b)/g, ' 1000 ')
     // "Mbao" is 20 shillings in Sheng ("walichukua mbao"); "mbao za/ya ...", "mbao zangu", "mbao yake" are planks, timber.
     .replace(/\bmbao\b(?! (za|ya|la|zile|hizi|hizo|[zy](angu|ako|ake|etu|enu|ao))\b)/g, ' 20 ');
 }

@@ -58,6 +58,10 @@ describe('categoryInWords, as reporters write', () => {
     ['the officer gave me a punch', 'p_force'],
     ['a policeman punched me at the roadblock', 'p_force'],
     ['he tried to punch me', 'p_force'],
+    // "Kunipiga punch" (to punch me) is a blow however it is said: read as 1000 shillings, the phone
+    // they took made it a bribe too, and nothing was offered.
+    ['polisi walinipiga punch wakachukua simu yangu', 'p_force'],
+    ['nilipigwa punch na askari', 'p_force'],
   ])('"%s" -> %s', (words, code) => {
     expect(categoryInWords(words, 'police')).toBe(code);
   });

@@ -310,6 +310,8 @@ describe('triage: reading English, Swahili and Sheng', () => {
     ['waliiba mbao zangu', ['waliiba', 'mbao', 'zangu']],
     ['walichukua mbao zetu', ['walichukua', 'mbao', 'zetu']],
     ['he gave me a punch', ['pay', 'beat']],
+    // "Alinipiga punch": a blow, as in English; "punch" is 1000 shillings only as money.
+    ['alinipiga punch', ['beat', 'beat']],
     ['walitoa ksh 2k', ['pay', 'shillings', '2000']],
     ['Karao wa Murang’a', ['police', 'muranga']],
     // "wahudumu" serve (IEBC clerks, Ripoti's staff): not boda riders.
