@@ -453,8 +453,8 @@ function onStepText(turn: Turn, d: Draft, input: string): void {
  */
 function countyAhead(turn: Turn, d: Draft, input: string): boolean {
   if (d.editing || d.county !== undefined || [...input].length > COUNTY_NAME_MAX_CHARS || readWord(input)) return false;
-  const m = matchCounty(input);
-  if (m.kind !== 'exact' || (m.town && WORD_TOWNS.has(m.town.toLowerCase()))) return false;
+  const m = countyAlone(input);
+  if (!m) return false;
   chooseCounty(d, m.county.code, townNaming(m.town, m.county.code));
   d.countyEarly = true;
   turn.say('injury.county_kept', { county: { countyCode: m.county.code } });
@@ -518,8 +518,7 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
 function restOfStoryAnswered(turn: Turn, d: Draft, input: string): boolean {
   if (!d.storyPart || d.text === undefined || d.editing || [...input].length > 30) return false;
   const word = readWord(input);
-  const county = matchCounty(input);
-  if (county.kind === 'exact') {
+  if (countyAlone(input)) {
     if (nextStep(d, 'desc') !== 'county') {
       keepStory(turn, d);
       return true;
@@ -873,8 +872,15 @@ function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
 
 /** Longer than any county's or town's name (Elgeyo-Marakwet is 15). */
 const COUNTY_NAME_MAX_CHARS = 40;
-/** Towns named by an everyday word: "wote" (all of us) or "mwingi" (much) at "was anyone hurt?" is no place. */
+/** Towns named by an everyday word: "wote" (all of us) or "mwingi" (much) at "was anyone hurt?", or as the rest of a story, is no place. */
 const WORD_TOWNS = new Set(['wote', 'mwingi', 'umoja', 'manyatta']);
+
+/** A county (or a town's) typed alone where another answer is asked, unless the town is an everyday word (`WORD_TOWNS`). */
+function countyAlone(input: string): Extract<CountyMatch, { kind: 'exact' }> | undefined {
+  const m = matchCounty(input);
+  return m.kind === 'exact' && !(m.town && WORD_TOWNS.has(m.town.toLowerCase())) ? m : undefined;
+}
+
 /** What may stand between the county and the place: a comma, semicolon, colon, new line, hyphen or dash. */
 const COUNTY_PLACE_SEPARATOR = /\s*[,;:\n\-–—]+\s*/gu;
 

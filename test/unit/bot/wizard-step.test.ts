@@ -355,6 +355,13 @@ describe('a story sent in short messages before its question (a witness in a hur
     expect(said(force)).not.toContain('desc.not_a_story');
   });
 
+  it('"wote" (all of us) or "mwingi" (much) as the rest of a story kept is no county, though towns bear those names', () => {
+    for (const word of ['wote', 'Wote', 'mwingi']) {
+      const r = type(at('desc', { category: 'p_arrest', text: 'polisi walitukamata', storyPart: true }), word);
+      expect([word, r.state.draft?.county, r.state.draft?.town]).toEqual([word, undefined, undefined]);
+    }
+  });
+
   it('parts that together tell what happened are the story: its question is not asked', () => {
     let r = at('kind') as WizardState;
     for (const part of ['ballot stuffing Tononoka', 'presiding officer', 'giving extra ballot papers', 'to agents of one candidate']) r = type(r, part).state;
