@@ -219,7 +219,12 @@ const PART_FIRST = new RegExp(`^(${PART})\\s+(?:wa|ya)\\s+(\\S.*)$`, 'iu');
 export function splitTime(input: string): { day: string; time?: string; dayAlone?: string } {
   const s = input.trim();
   const m = TIME_OF_DAY.exec(s) ?? AT_HOUR.exec(s);
-  if (m && m[1].trim().length <= TIME_MAX_CHARS) return { day: s.slice(0, m.index).trim(), time: m[1].trim() };
+  if (m && m[1].trim().length <= TIME_MAX_CHARS) {
+    const day = s.slice(0, m.index).trim();
+    // "Last night at 2am": the night is the day's too ("last" alone is none), as "jana" in "jana usiku saa nane".
+    const night = /(?:^|\s)last$/i.test(day) ? /^(?:night|evening)\b/i.exec(m[1].trim()) : null;
+    return { day: night ? `${day} ${night[0]}` : day, time: m[1].trim() };
+  }
   const p = PART_ONLY.exec(s);
   if (!p || p[1].trim().length > TIME_MAX_CHARS) {
     const f = PART_FIRST.exec(s);

@@ -193,6 +193,25 @@ describe('a time of day typed without its day', () => {
   });
 });
 
+describe('last night with its hour', () => {
+  // As "jana usiku saa nane" is yesterday at that hour: never "which day?", never the story.
+  it.each([
+    ['en', 'last nite at 2am', 'night at 2am'],
+    ['en', 'last night 2am', 'night 2am'],
+    ['en', 'lastnight at 2am', 'night at 2am'],
+    ['sw', 'jana usiku saa nane', 'usiku saa nane'],
+  ] as const)('(%s) %j is yesterday, with the hour kept as the time', async (lang, typed, time) => {
+    const u = h.tg.user({ firstName: `Night ${lang}`, languageCode: lang });
+    await walkTo(u, 'when', lang);
+    await u.sendText(typed);
+    expect(lastText(u)).toContain(L[lang].review);
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ when: 'yesterday', timeOfDay: time });
+    expect(report!.description.text).not.toContain('2am');
+  });
+});
+
 describe('a story that goes on after its question', () => {
   it('the parts that come at the county question are kept, the one naming a place too (its county offered), and stored whole', async () => {
     const u = h.tg.user({ firstName: 'Three parts', languageCode: 'sw' });

@@ -136,6 +136,11 @@ describe('incident dates', () => {
     expect(splitTime('3 Aug at 10pm')).toEqual({ day: '3 Aug', time: 'at 10pm' });
     expect(splitTime('Monday at 10')).toEqual({ day: 'Monday', time: 'at 10' });
     expect(splitTime('jana')).toEqual({ day: 'jana' });
+    // "Last night at 2am" is last night, at 2am: the night stays with "last", as "jana usiku saa nane" keeps "jana".
+    for (const typed of ['last night at 2am', 'last nite at 2am', 'last nyt 2am', 'lastnight at 2am']) expect([typed, splitTime(daySpelling(typed)).day]).toEqual([typed, 'last night']);
+    expect(splitTime('last night at 2am')).toEqual({ day: 'last night', time: 'night at 2am' });
+    expect(splitTime('jana usiku saa nane')).toEqual({ day: 'jana', time: 'usiku saa nane' });
+    expect(splitTime('last Saturday night at 10pm')).toEqual({ day: 'last Saturday', time: 'night at 10pm' });
     // A part of the day before its day: the whole is read first ("usiku wa kuamkia leo" is not "leo").
     expect(splitTime('usiku wa kuamkia leo')).toEqual({ day: 'usiku wa kuamkia leo', time: 'usiku', dayAlone: 'kuamkia leo' });
     expect(parseIncidentDate('usiku wa Ijumaa', now)).toEqual(day('2026-08-06'));
