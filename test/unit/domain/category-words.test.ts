@@ -175,3 +175,16 @@ describe('"kuchoma sindano" (to inject) is not a threat to burn', () => {
     expect(categoryInWords('wamesema watatuchoma', 'police')).toBe('p_threats');
   });
 });
+
+describe('"chai": a bribe when it is asked for or handed over, tea when it is given to the reporter', () => {
+  it.each(['walinipa chai', 'polisi walinipa chai kituoni', 'askari walitupa chai na mandazi', 'polisi walinipatia chai', 'they gave me chai at the station'])('%j offers no bribe', (text) => {
+    expect(categoryInWords(text, 'police')).toBeUndefined();
+  });
+
+  it.each(['aliniitisha chai', 'askari alisema nitoe chai', 'toa chai', 'walitaka chai', 'askari aliniambia nipe chai', 'nilimpa askari chai', 'the cop asked for chai', 'nilitoa chai ya 200', 'walinipa chai kisha wakaniitisha 1000'])(
+    '%j is still a bribe',
+    (text) => {
+      expect(categoryInWords(text, 'police')).toBe('p_bribery');
+    },
+  );
+});
