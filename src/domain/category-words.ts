@@ -1,20 +1,15 @@
 import type { CategoryCode, ReportKind } from './categories';
 import { plainWords } from './plain-text';
 import { canonicalWords } from './triage/normalize';
+import { DISAPPEARED_WORDS } from './triage/lexicon';
 import { WILL_BURN_SW } from './danger-words';
 
 /**
- * Someone taken and not seen since ("amepotea", "hatujamwona tangu hapo", "missing"), or where they
- * are not known ("hatujui amepelekwa wapi", "hatujui yuko wapi", "we don't know where he is"), in
- * plain words (`plainWords`). Where someone was taken, told ("wakampeleka Kasarani"), is an arrest.
+ * Someone taken and not seen since, or where they are not known ("hatujui yuko wapi", "we don't
+ * know where he is"), in plain words (`plainWords`): the triage lexicon's reading
+ * (`DISAPPEARED_WORDS`), so a disappearance offered here is one the linker reads too.
  */
-export const DISAPPEARED = new RegExp(
-  String.raw`\b(\w*potea|hajaonekana|hajulikani (alipo|aliko)|(hatujui|sijui|hakuna anayejua|hawajui) (alipo|aliko|alikopelekwa|walikompeleka|(yuko|yupo|ako|amepelekwa|alipelekwa|wamempeleka|walimpeleka|wamemficha|walimficha) wapi)|` +
-    String.raw`hatujamuona|hatujamwona|sijamuona|sijamwona|hajarudi|\w*toweka|\w*toweshwa|missing|disappeared|vanished|not been seen|whereabouts|` +
-    String.raw`((we|i|they)( still)? (do not|dont|don t|did not|didnt|didn t) know|(nobody|no one|no body) knows) where (he|she|they|my \w+|our \w+) (is|are|was|were|has been|have been|took|had taken|taken|is being|are being)\b` +
-    // "Where they were taking me", "where they took me": the one taken is telling it, an arrest.
-    String.raw`(?!( (taking|carrying|driving|bringing|moving))? (me|us)\b))\b`,
-);
+export const DISAPPEARED = new RegExp(DISAPPEARED_WORDS);
 
 /**
  * The one category a sentence names, by what was done ("a policeman asked me for 500 bob to let

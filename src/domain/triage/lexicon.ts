@@ -5,6 +5,19 @@
  * bribe" share "police" and "bribe". Kept small and about incidents: it is not a translator.
  */
 
+/**
+ * Someone taken and not seen since ("amepotea", "hatujamwona tangu hapo", "missing"), or where they
+ * are not known ("hatujui amepelekwa wapi", "hatujui yuko wapi", "we don't know where he is"), in
+ * plain words. Where someone was taken, told ("wakampeleka Kasarani"), is an arrest. Read as
+ * "missing" here and by the category words (`DISAPPEARED`), one list for both.
+ */
+export const DISAPPEARED_WORDS =
+  String.raw`\b(\w*potea|hajaonekana|hajulikani (alipo|aliko)|(hatujui|sijui|hakuna anayejua|hawajui) (alipo|aliko|alikopelekwa|walikompeleka|(yuko|yupo|ako|amepelekwa|alipelekwa|wamempeleka|walimpeleka|wamemficha|walimficha) wapi)|` +
+  String.raw`hatujamuona|hatujamwona|sijamuona|sijamwona|hajarudi|\w*toweka|\w*toweshwa|missing|disappeared|vanished|not been seen|whereabouts|` +
+  String.raw`((we|i|they)( still)? (do not|dont|don t|did not|didnt|didn t) know|(nobody|no one|no body) knows) where (he|she|they|my \w+|our \w+) (is|are|was|were|has been|have been|took|had taken|taken|is being|are being)\b` +
+  // "Where they were taking me", "where they took me": the one taken is telling it, an arrest.
+  String.raw`(?!( (taking|carrying|driving|bringing|moving))? (me|us)\b))\b`;
+
 /** Phrases first (they would otherwise be split or misread word by word). Applied in order. */
 export const PHRASES: readonly (readonly [RegExp, string])[] = [
   // "piga" is beat, but "piga kura" is vote, "piga risasi" shoot, "piga simu" call.
@@ -44,6 +57,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(tribal|ethnic) (slurs?|insults?|remarks?|songs?)\b/g, ' hate '],
   [/\bmwakilishi (wa )?wadi\b/g, ' mca '],
   [/\b(hatujui|hajulikani|haijulikani) (alipo|aliko|walipo)\b/g, ' missing '],
+  [new RegExp(DISAPPEARED_WORDS, 'g'), ' missing '],
   [/\bbeat(en)? (him |her |me |us |them )?up\b/g, ' beat '],
   [/\bpicked (him |her |me |us |them )?up\b/g, ' arrest '],
   [/\bthrown? (in|into) (the )?cells?\b/g, ' arrest '],

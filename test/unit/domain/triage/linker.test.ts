@@ -285,6 +285,33 @@ describe('triage: deterministic and order-free', () => {
   });
 });
 
+describe('triage: a disappearance told as not knowing where they are', () => {
+  const taken = { kind: 'police', category: 'p_disappear', county: 42, when: 'date', place: 'Kondele', incidentAt: at('2027-08-09T21:00:00Z') } as const;
+  const english = report({ ...taken, id: 'dis-en', createdAt: at('2027-08-10T07:00:00Z'), story: "Police officers took my brother Otieno from our house on Monday night and since then we don't know where he is. They will not tell us." });
+  const swahili = report({ ...taken, id: 'dis-sw', createdAt: at('2027-08-10T09:00:00Z'), story: 'Polisi walimchukua jirani yetu usiku wa Jumatatu nyumbani kwake, hadi sasa hatujui yuko wapi na hawasemi.' });
+
+  it('links the two tellings of one disappearance, as "missing" and "amepotea" are linked: both say someone is missing', () => {
+    const [link] = linkReports(swahili, [english]);
+    expect(link).toMatchObject({ id: 'dis-en' });
+    expect(find(link.reasons, 'same_details')?.concepts).toContain('missing');
+  });
+
+  it.each([
+    ["we don't know where he is", 'missing'],
+    ['nobody knows where they took him', 'missing'],
+    ['hatujui yuko wapi', 'missing'],
+    ['hatujui amepelekwa wapi', 'missing'],
+    ['hajaonekana tangu jana', 'missing'],
+    ['hatujamwona tangu hapo', 'missing'],
+  ])('%j reads as %s', (text, word) => {
+    expect(canonicalWords(text)).toContain(word);
+  });
+
+  it('"where they were taking me" (the one taken, telling it) is no disappearance', () => {
+    expect(canonicalWords("I didn't know where they were taking me")).not.toContain('missing');
+  });
+});
+
 describe('triage: reading English, Swahili and Sheng', () => {
   it.each([
     ['Polisi walitaka kitu kidogo', ['police', 'demand', 'bribe']],
