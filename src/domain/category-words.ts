@@ -87,6 +87,10 @@ const THREATENED_HARM = new RegExp(
     String.raw`(will|going to|gonna|would|threaten\w* to) (kill|burn( down)?|shoot) (us|me|him|her|them|you|my|our|his|their|the house|the houses))\b`,
   'gi',
 );
+/** A harm they say they will do ("wataniua", "watatuchoma nyumba", "they will kill us"): a threat, told. */
+export function threatensHarm(text: string): boolean {
+  return new RegExp(THREATENED_HARM.source, 'i').test(text);
+}
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie": the price of a release. */
 const LET_GO = /\b(let (me|him|her|us|them) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie)\b/;
 

@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, checkText, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, checkText, threatensHarm, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { correctAtReview, countyCorrection, fixAsked, keepFixWords, namesPlaceNotCounty } from './correction';
@@ -88,9 +88,12 @@ const ELECTION = /\b(kura|uchaguzi|election|elections|iebc|rigging)\b/;
 const DONE_TO_SOMEONE = /^(wa|a)(li|me|ka|na)(ni|mw|m(?=[^aeiou])|tu|wa|ku)[a-z]{3,}[aeiu]$/;
 const doneInOneWord = (words: string) => DONE_TO_SOMEONE.test(words) && !NOT_ACTS.test(words);
 
-/** Words that tell what was done, to someone or something (`normalise`d): no place in Kenya is worded so. */
+/**
+ * Words that tell what was done, to someone or something (`normalise`d), or what they say they will
+ * do ("watatuchoma nyumba", "wataniua": a threat, as the category words read it): no place in Kenya is worded so.
+ */
 function tellsAnAct(words: string): boolean {
-  return INCIDENT_ACTS.test(words) || (MORE_ACTS.test(words) && !NOT_ACTS.test(words)) || TAKEN.test(words) || /\bkitu kidogo\b/.test(words);
+  return INCIDENT_ACTS.test(words) || (MORE_ACTS.test(words) && !NOT_ACTS.test(words)) || TAKEN.test(words) || /\bkitu kidogo\b/.test(words) || threatensHarm(words);
 }
 
 /** Words that may come before what was done ("pia walichukua", "they also took", "polisi walinipiga", "cops took"). */

@@ -331,6 +331,27 @@ describe('a few first words that say what to do', () => {
   });
 });
 
+describe('a threat of harm typed first', () => {
+  // "Watatuchoma nyumba" typed after the kind was chosen is offered as a threat: typed first, it begins the report the same way.
+  it('"watatuchoma nyumba" begins a report: the kind asked (police or election both fit), then the threat offered, as when typed after the kind', async () => {
+    const u = h.tg.user({ firstName: 'Burn', languageCode: 'sw' });
+    await u.sendText('watatuchoma nyumba');
+    expect(lastText(u)).toContain('Unataka kuripoti nini?');
+    await u.press('Utovu wa nidhamu wa polisi');
+    expect(lastText(u)).toContain('Inaonekana ni: Vitisho au kutishwa na polisi.');
+  });
+
+  it.each([
+    ['sw', 'polisi watatuchoma nyumba', 'Inaonekana ni: Vitisho au kutishwa na polisi.'],
+    ['sw', 'askari wamesema wataniua', 'Inaonekana ni: Vitisho au kutishwa na polisi.'],
+    ['en', 'the police will kill us', 'It sounds like: Threats or intimidation by police.'],
+  ] as const)('(%s) %j names the police: the threat is offered at once', async (lang, typed, offer) => {
+    const u = h.tg.user({ firstName: 'Threat', languageCode: lang });
+    await u.sendText(typed);
+    expect(lastText(u)).toContain(offer);
+  });
+});
+
 describe('a correction typed at the review (Swahili)', () => {
   it('"Nimekosea kaunti, ni Nyandarua" asks to change the county; Ndio asks the place in it, and the report is stored with Nyandarua and the story as told', async () => {
     const u = h.tg.user({ firstName: 'Correction', languageCode: 'sw' });
