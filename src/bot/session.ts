@@ -133,6 +133,12 @@ export interface Draft {
   passedOn?: PassedOnRef[];
   danger?: boolean;
   /**
+   * The first message said someone is in danger ("Msaada! Wanampiga kaka yangu", "saidieni") and got
+   * the numbers at once: the danger question takes it as the yes instead of asking it after them.
+   * A new optional field, as `town`: a release without it asks the question as before.
+   */
+  dangerSaid?: true;
+  /**
    * The reference of the report stored the moment the reporter said someone is in danger (issue
    * 14): sending completes that report, cancelling leaves it as a ticket marked not finished.
    */

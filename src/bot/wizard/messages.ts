@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
-import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
+import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
 import { countyKeyboard, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -140,14 +140,14 @@ function beginsWithAct(words: string): boolean {
  * (`earlyStory`): kept alone, they were all an agency read; a cry for help ("saidieni") begins a
  * report, whose next questions lead to the danger question.
  */
-export function firstWords(text: string): { kind?: ReportKind; story?: { text: string; storyPart?: 'first' } } | undefined {
+export function firstWords(text: string): { kind?: ReportKind; story?: { text: string; storyPart?: 'first' }; dangerSaid?: true } | undefined {
   const n = normalise(text);
   // A question ("where is the nearest police station?") or one about a report sent is not an account.
   if (!n || n.length > 200 || text.trim().endsWith('?') || ABOUT_A_REPORT.test(n)) return undefined;
   // "Habari, nataka kuripoti polisi": after a greeting, as most people begin.
   if (WANTS_TO_REPORT.test(n.replace(GREETING_LEAD, ''))) return POLICE.test(n) ? { kind: 'police' } : ELECTION.test(n) ? { kind: 'election' } : {};
   // "Help" alone may be asking how the bot works: the menu says.
-  if (n !== 'help' && dangerAnswer(text) === true) return {};
+  if (n !== 'help' && dangerAnswer(text) === true) return dangerToldFirst(text) ? { dangerSaid: true } : {};
   // "Walinishika tao", "makarao walinichapa", "walidai kitu kidogo": any form of what was done. The
   // kind is still asked: police at a polling station may be an election's case.
   if (!n.includes(' ') || !tellsAnAct(n)) return undefined;

@@ -248,6 +248,17 @@ export function dangerLead(text: string): boolean | undefined {
   return undefined;
 }
 
+/**
+ * A first message that answers "is someone in danger right now?" before it is asked ("Msaada!
+ * Polisi wanampiga kaka yangu", "help us, they are beating him", "saidieni"): a yes as that
+ * question reads one, and danger as the numbers shown for it read it (`saysDangerNow`). Not help
+ * with a report ("help me report a bribe", "naomba msaada kuripoti").
+ */
+export function dangerToldFirst(text: string): boolean {
+  if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(normalise(text))) return false;
+  return saysDangerNow(text) && (dangerAnswer(text) ?? dangerLead(text)) === true;
+}
+
 /** What people call a category in a word or two ("kitu kidogo" is a bribe), by the kind chosen. */
 const CATEGORY_WORDS: Record<string, { police?: string; election?: string }> = Object.fromEntries([
   ...['hongo', 'kitu kidogo', 'rushwa', 'bribe', 'bribery', 'corruption', 'chai', 'walitaka hongo', 'waliitisha hongo', 'kuitisha hongo', 'pesa ya chai', 'walitaka pesa', 'kukatia', 'kuwakatia'].map(

@@ -6,7 +6,8 @@ import { askDetail, isDetailStep } from './details';
 import { afterEdit, chainsOn, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf } from './flow';
 import { askInjury, isInjuryStep } from './injuries';
 import { formatDay } from './format';
-import { normalise } from './parse';
+import { dangerToldFirst, normalise } from './parse';
+import { setDanger } from './buttons';
 import type { Effect, FirstMessage, InPlace, Keyboard, Reply, Text, WizardState } from './types';
 
 /** How much of a kept story its question shows when asked again: enough to recognise it. */
@@ -45,13 +46,14 @@ export class Turn {
     this.replies.push(key ? { type: 'answer', text: { key } } : { type: 'answer' });
   }
 
-  begin(newDraftId: string, kind?: ReportKind, story?: FirstMessage): void {
+  begin(newDraftId: string, kind?: ReportKind, story?: FirstMessage, dangerSaid?: true): void {
     if (this.draft) {
       this.say('wizard.resume');
       return this.show();
     }
     this.draft = kind ? { id: newDraftId, step: 'cat', kind } : { id: newDraftId, step: 'kind' };
     this.effects.push({ type: 'started' });
+    if (dangerSaid || (story && 'text' in story && story.text !== undefined && dangerToldFirst(story.text))) this.draft.dangerSaid = true;
     if (story && 'file' in story) {
       // A photo (or any file) sent first: the report starts with it as evidence; an album's files
       // are counted once, after its last (the question is asked now).
@@ -81,6 +83,17 @@ export class Turn {
     const offer = d.kind ? { kind: d.kind, code: categoryInWords(d.text, d.kind) } : categoryOfEitherKind(d.text);
     if (!offer?.code) return;
     Object.assign(d, { kind: offer.kind, step: 'cat', offeredCategory: offer.code });
+  }
+
+  /**
+   * Someone in danger, said in the first message and answered with the numbers then: taken as the
+   * yes (the numbers with "marked urgent", staff alerted), never asked after them as if unsaid.
+   * Once: Back to the question, or Change from the review, asks it.
+   */
+  private dangerTold(d: Draft): void {
+    delete d.dangerSaid;
+    this.say('danger.told');
+    setDanger(this, d, true);
   }
 
   /** A story told before its question: kept, and said so. */
@@ -162,6 +175,7 @@ export class Turn {
         }
         return this.say('category.ask', { kind: { key: `common:kind.${d.kind}` } }, { keyboard: { type: 'category', draftId: id, kind: d.kind } });
       case 'danger':
+        if (d.dangerSaid && d.danger === undefined) return this.dangerTold(d);
         return this.say('danger.ask', undefined, { keyboard: { type: 'danger', draftId: id } });
       case 'desc':
         return this.askStory(d);

@@ -224,3 +224,44 @@ it('a Yes pressed while the bot was behind, whose press Telegram no longer lets 
   expect(h.enqueued.slice(queuedBefore)).toHaveLength(1);
   expect(lastText(u)).toContain(B.en.descAsk);
 });
+
+describe('a first message that already said someone is in danger', () => {
+  // The numbers come at once; "is someone in danger right now?" after them would ask what the reporter just told.
+  it.each([
+    ['sw', 'Msaada! Polisi wanampiga kaka yangu nje ya duka sasa hivi', 'Je, kuna mtu yuko hatarini sasa hivi?', 'Umetuambia kuna mtu yuko hatarini.'],
+    ['en', 'Help us, police are beating my brother outside the shop right now', 'Is someone in danger right now?', 'You told us someone is in danger.'],
+  ] as const)('(%s) %j: the numbers, the category, then the alert without the danger question', async (lang, first, ask, taken) => {
+    const u = h.tg.user({ firstName: `Said ${lang}`, languageCode: lang });
+    const queuedBefore = h.enqueued.length;
+    await u.sendText(first);
+    await u.press(B[lang].cat);
+    const texts = allTexts(u);
+    expect(texts.some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+    expect(texts.some((t) => t.includes(ask))).toBe(false);
+    expect(texts.some((t) => t.includes(taken))).toBe(true);
+    const alert = texts.find((t) => t.includes(B[lang].alerted));
+    expect(alert).toBeDefined();
+    const early = await h.store.reports.findByReference(referenceIn(alert!));
+    expect(early).toMatchObject({ category: 'p_force', dangerNow: true, priority: 1 });
+    expect(h.enqueued.slice(queuedBefore)).toHaveLength(1);
+    // The story was told: a beating's "was anyone hurt?" is next.
+    expect(lastText(u)).toContain(B[lang].hurtAsk);
+  });
+
+  it('(sw) "saidieni" alone begins a report whose danger question is not asked again', async () => {
+    const u = h.tg.user({ firstName: 'Saidieni', languageCode: 'sw' });
+    await u.sendText('saidieni');
+    await u.press('Utovu wa nidhamu wa polisi');
+    await u.press(B.sw.cat);
+    expect(allTexts(u).some((t) => t.includes('Je, kuna mtu yuko hatarini sasa hivi?'))).toBe(false);
+    expect(allTexts(u).some((t) => t.includes(B.sw.alerted))).toBe(true);
+    expect(lastText(u)).toContain(B.sw.descAsk);
+  });
+
+  it('(en) a story that says nothing of danger still asks', async () => {
+    const u = h.tg.user({ firstName: 'Calm', languageCode: 'en' });
+    await u.sendText('Police officers beat my brother at the stage last week and took his phone');
+    await u.press(B.en.cat);
+    expect(lastText(u)).toContain('Is someone in danger right now?');
+  });
+});

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstWords } from '../../../src/bot/wizard/messages';
 import type { Message } from 'telegraf/types';
-import { agrees, buttonInput, categoryWord, dontKnow, messageInput, normalise, onlyThanks, readWord, typedRating, WIZARD_DATA } from '../../../src/bot/wizard/parse';
+import { agrees, buttonInput, categoryWord, dangerToldFirst, dontKnow, messageInput, normalise, onlyThanks, readWord, typedRating, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 
 const FROM = 424242;
 const LABELS = { back: '⬅️ Rudi', cancel: '❌ Katisha' };
@@ -162,7 +162,8 @@ describe('firstWords: a few first words that say what to do', () => {
     expect(firstWords('Polisi wamenipiga')).toEqual({ story: { text: 'Polisi wamenipiga', storyPart: 'first' } });
     expect(firstWords('nataka kureport polisi')).toEqual({ kind: 'police' });
     expect(firstWords('I want to report election rigging')).toEqual({ kind: 'election' });
-    expect(firstWords('saidieni')).toEqual({});
+    // A cry for help begins a report whose danger question it has answered already.
+    expect(firstWords('saidieni')).toEqual({ dangerSaid: true });
     // After a greeting, as most people begin.
     expect(firstWords('HABARI NATAKA KURIPOTI POLISI')).toEqual({ kind: 'police' });
     expect(firstWords('Hello, I want to report election rigging')).toEqual({ kind: 'election' });
@@ -206,5 +207,15 @@ describe('firstWords: a few first words that say what to do', () => {
     for (const text of ['where is the nearest police station?', 'hello police', 'Is this the police?', 'nataka kujua hali ya ripoti yangu', 'I want to check the status of my report', 'nataka kufuta ripoti yangu', 'help', 'Habari']) {
       expect([text, firstWords(text)]).toEqual([text, undefined]);
     }
+  });
+});
+
+describe('dangerToldFirst: a first message that answers "is someone in danger?" before it is asked', () => {
+  it.each(['Msaada! Polisi wanampiga kaka yangu nje ya duka', 'Help us, police are beating my brother', 'saidieni', 'nisaidie wako hapa nje'])('%j is a yes', (text) => {
+    expect(dangerToldFirst(text)).toBe(true);
+  });
+
+  it.each(['help me report a police officer who took a bribe', 'naomba msaada kuripoti polisi', 'Polisi walinipiga jana', 'can you help me with my report', 'asante kwa msaada'])('%j is not', (text) => {
+    expect(dangerToldFirst(text)).toBe(false);
   });
 });
