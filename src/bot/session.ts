@@ -82,7 +82,16 @@ export interface Draft {
    * exactly, and the place answered is kept with it, so the reporter never types it twice. A new
    * field needs no new session version: a release without it ignores it and asks "Where in <county>?".
    */
-  town?: { name: string; counties: number[] };
+  town?: {
+    name: string;
+    counties: number[];
+    /**
+     * Beside the town, not in it ("nje ya Naivasha", "near Kisumu"), as typed: the place question
+     * asks where exactly, and the answer is kept with these words. A new optional field, as `town`:
+     * a release without it asks "Where in <town> exactly?".
+     */
+    beside?: string;
+  };
   /**
    * The one county the last answer to the county question was offered as ("Did you mean Kisumu?"):
    * "ndio" takes it, and it stays on top of the list while the question is asked again. A new
@@ -145,15 +154,17 @@ export interface Draft {
   urgent?: string;
   /**
    * A correction typed at the review ("hapana ilikuwa jana"), not yet acted on: `words` as typed,
-   * which go to the story unless used for a change; the new `when` or `county` read from them,
-   * waiting for the reporter's Yes (absent: `part`'s question was opened instead). A new optional
-   * field, as `town`: a release without it shows the review, and the version is unchanged.
+   * which go to the story unless used for a change; the new `when`, `county` or `place` read from
+   * them, waiting for the reporter's Yes (absent: `part`'s question was opened instead). A new optional
+   * field, as `town`: a release without it shows the review, and the version is unchanged (one
+   * without `place` answers its Yes with the review unchanged, the words kept in the story on No).
    */
   fix?: {
-    part: 'when' | 'county';
+    part: 'when' | 'county' | 'place';
     words: string;
     when?: { when: WhenChoice; incidentAt: number; timeOfDay?: string };
     county?: { code: number; town?: string };
+    place?: string;
   };
   /** Chosen with the Send button on the review (absent until then). */
   anonymous?: boolean;

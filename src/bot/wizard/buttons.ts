@@ -216,6 +216,12 @@ export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
     d.incidentAt = fix.when.incidentAt;
     if (fix.when.timeOfDay) d.timeOfDay = fix.when.timeOfDay;
     else delete d.timeOfDay;
+    // Said with the county ("sorry ni juzi Kisumu"): the county changes too, below.
+    if (!fix.county) return turn.show();
+  }
+  if (fix.place) {
+    // The place as typed replaces the one given, and a pin or town that went with it.
+    Object.assign(d, { place: fix.place, location: undefined, town: undefined });
     return turn.show();
   }
   if (!fix.county) return turn.show();

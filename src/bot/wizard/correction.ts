@@ -53,11 +53,11 @@ const CORRECTING = new Set([...WRONG, 'sorry', 'sori', 'pole', 'samahani', 'kaun
  * the county just given, corrected (`county`: the new one, when named); undefined for anything
  * else. A county's name alone stays a place ("Kisumu", as "Mombasa road" is one in Nairobi).
  */
-export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Pick<Correction, 'county'> | undefined {
+export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Pick<Correction, 'county' | 'when'> | undefined {
   const words = normalise(input).split(' ');
   if (!words.some((w) => CORRECTING.has(w)) && !saysWrongly(words)) return undefined;
   const c = readCorrection(input, d, now);
-  return c?.part === 'county' ? { ...(c.county ? { county: c.county } : {}) } : undefined;
+  return c?.part === 'county' ? { ...(c.county ? { county: c.county } : {}), ...(c.when ? { when: c.when } : {}) } : undefined;
 }
 
 /**
@@ -67,6 +67,31 @@ export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when'
 export function namesPlaceNotCounty(input: string): boolean {
   const words = normalise(input).split(' ');
   return words.some((w) => PLACE_PART.includes(w)) && !words.some((w) => w === 'kaunti' || w === 'county');
+}
+
+/** Words that say an answer was a mistake and nothing else ("hapana", "no", "sio" begin stories too). */
+const MISTAKE = new Set('wrong incorrect mistake makosa kosa nimekosea nilikosea umekosea mmekosea mlikosea imekosewa ilikosewa'.split(' '));
+/** Said before the new place ("ni", "it was"); never a place's own lead ("kwa", "at", "in": kept in it). */
+const BEFORE_NEW_PLACE = new Set([...FILLER].filter((w) => !['at', 'in', 'on', 'katika', 'kwa', 'a', 'na', 'and', 'but', 'lakini', 'bali', 'to'].includes(w)));
+
+/**
+ * "Nimekosea mahali, ni Free Area", "wrong place, it was near the Shell": the place said to be a
+ * mistake, and the new one after it, as typed; undefined for anything else. Only a mistake word
+ * counts ("hapana, mahali walipompeleka ni mbali" is the story), and the county is not named.
+ * The caller checks that the words are a place (no day, act or number).
+ */
+export function placeCorrection(input: string): string | undefined {
+  if ([...input].length > 100) return undefined;
+  const typed = input.trim().split(/\s+/);
+  const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
+  const head = (w: string) => MISTAKE.has(w) || PLACE_PART.includes(w) || BEFORE_NEW_PLACE.has(w) || w === 'vibaya' || GAVE_ANSWER.test(w);
+  let k = 0;
+  while (k < typed.length && plain[k].every(head)) k++;
+  const said = plain.slice(0, k).flat();
+  if (!said.some((w) => PLACE_PART.includes(w)) || !(said.some((w) => MISTAKE.has(w)) || saysWrongly(said)) || said.some((w) => w === 'kaunti' || w === 'county')) return undefined;
+  const rest = plain.slice(k).flat();
+  if (!rest.length || rest.some((w) => NOT.has(w))) return undefined;
+  return typed.slice(k).join(' ').replace(/^[,.;:\-–—]+\s*/u, '').replace(/[.!,;:]+$/u, '') || undefined;
 }
 
 /** A correction of the date or the county/place, with the new answer when it can be read; undefined when the words are no correction. */
@@ -91,7 +116,11 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
     const when = named !== 'county' ? readDay(value, now) : undefined;
     if (when) return sameDay(when, d) ? undefined : { part: 'when', when };
     const county = named !== 'when' ? readCounty(value) : undefined;
-    if (county) return county.code === d.county && !county.town ? undefined : { part: 'county', county };
+    if (!county) continue;
+    if (county.code === d.county && !county.town) return undefined;
+    // "Sorry ni juzi Nairobi": the day said before the county is corrected too.
+    const day = dayBefore(plain.slice(0, i), now);
+    return { part: 'county', county, ...(day && !sameDay(day, d) ? { when: day } : {}) };
   }
   if (!wrong || !words.every(ofIt)) return undefined;
   // No new answer: the part is named, or pointed to by its old answer ("sio leo").
@@ -111,6 +140,15 @@ function negatedTail(typed: string[], plain: string[][]): number | undefined {
     return old.some(named) && old.every((w) => named(w) || isPart(w)) ? i : undefined;
   }
   return undefined;
+}
+
+/** Days that name the right one when said before a county ("ni jana Kisumu"); "sasa" (now, also "so") does not. */
+const DAY_BEFORE_COUNTY = new Set('leo today jana yesterday juzi'.split(' '));
+
+/** The one day named among the correction's words before the county, not said to be the wrong one ("sio leo"). */
+function dayBefore(words: string[][], now: Date): Correction['when'] {
+  const days = words.flatMap((w, k) => (w.length === 1 && DAY_BEFORE_COUNTY.has(w[0]) && !(k > 0 && words[k - 1].some((x) => NOT.has(x))) ? w : []));
+  return new Set(days).size === 1 ? readDay(days[0], now) : undefined;
 }
 
 function readDay(value: string, now: Date): Correction['when'] {
@@ -138,18 +176,26 @@ function sameDay(w: NonNullable<Correction['when']>, d: Pick<Draft, 'when' | 'in
  * Words typed at the review that correct the date or the county: asked whether to change it, with
  * the new answer ("Change the county to Nyandarua?"), or taken to that part's question when the
  * new answer cannot be read. Nothing changes without the reporter's tap; the words wait on the
- * draft (`fix`) and go to the story if they are not used for a change. False: no correction.
+ * draft (`fix`) and go to the story if they are not used for a change. `place`: the new place the
+ * words give ("nimekosea mahali, ni Free Area"; `placeCorrection`, checked by the caller), asked
+ * about the same way when they correct nothing else. False: no correction.
  */
-export function correctAtReview(turn: Turn, d: Draft, input: string): boolean {
+export function correctAtReview(turn: Turn, d: Draft, input: string, place?: string): boolean {
   const c = readCorrection(input, d, turn.now);
+  if (!c && place !== undefined) {
+    d.fix = { part: 'place', words: input.trim(), place };
+    return said(turn, d, { key: 'review.fix_place', params: { place } });
+  }
   if (!c) return false;
   d.fix = { part: c.part, words: input.trim(), ...(c.when ? { when: c.when } : {}), ...(c.county ? { county: c.county } : {}) };
+  if (c.when && c.county) return said(turn, d, { key: 'review.fix_county_when', params: { county: { countyCode: c.county.code }, when: dayText(c.when) } });
   if (c.when) return said(turn, d, whenText(c.when, c.when.timeOfDay));
   if (c.county?.town) return said(turn, d, { key: 'review.fix_town', params: { town: c.county.town, county: { countyCode: c.county.code } } });
   if (c.county) return said(turn, d, { key: 'review.fix_county', params: { county: { countyCode: c.county.code } } });
-  // As Change -> When or Change -> Place would: the answer comes back to the review.
+  // As Change -> When or Change -> Place would: the answer comes back to the review. "Nimekosea
+  // mahali" names the place, not the county: only the place is asked again, the county kept.
   d.editing = true;
-  turn.go(c.part);
+  turn.go(c.part === 'county' && d.county !== undefined && namesPlaceNotCounty(input) ? 'place' : c.part);
   return true;
 }
 
@@ -160,14 +206,19 @@ function said(turn: Turn, d: Draft, text: Text): true {
 
 /** "Change the date to yesterday (27/11/2026)?": the day as the review writes it, in the middle of a sentence. */
 function whenText(w: NonNullable<Correction['when']>, time: string | undefined): Text {
-  const day: Text | string =
-    w.when === 'now' ? { key: 'review.fix_day.now', params: { date: formatDay(w.incidentAt), time: formatTime(w.incidentAt) } } : w.when === 'date' ? formatDay(w.incidentAt) : { key: `review.fix_day.${w.when}`, params: { date: formatDay(w.incidentAt) } };
+  const day = dayText(w);
   return time ? { key: 'review.fix_when_time', params: { when: day, time } } : { key: 'review.fix_when', params: { when: day } };
+}
+
+/** The day as the review's questions write it: "yesterday (27/11/2026)", or the date. */
+function dayText(w: NonNullable<Correction['when']>): Text | string {
+  if (w.when === 'now') return { key: 'review.fix_day.now', params: { date: formatDay(w.incidentAt), time: formatTime(w.incidentAt) } };
+  return w.when === 'date' ? formatDay(w.incidentAt) : { key: `review.fix_day.${w.when}`, params: { date: formatDay(w.incidentAt) } };
 }
 
 /** The question waits for a tap at the review (as against its part's question opened). */
 export function fixAsked(d: Draft): boolean {
-  return d.step === 'review' && Boolean(d.fix?.when || d.fix?.county);
+  return d.step === 'review' && Boolean(d.fix?.when || d.fix?.county || d.fix?.place);
 }
 
 /** The correction not used for a change: its words go to the story, as any detail typed at the review. */

@@ -91,6 +91,11 @@ export function townOf(d: Draft): Draft['town'] {
   return d.town && d.county !== undefined && d.town.counties.includes(d.county) ? d.town : undefined;
 }
 
+/** The place a town given at the county question stands for, when no spot within it is: "nje ya Naivasha", or the town. */
+export function townPlace(town: Draft['town']): string | undefined {
+  return town && (town.beside ?? town.name);
+}
+
 /** The first required answer still missing (a draft restored from an older bot version, or edited oddly). */
 export function firstMissing(d: Draft): Step | undefined {
   if (!d.kind) return 'kind';

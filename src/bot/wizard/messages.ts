@@ -1,10 +1,10 @@
 import { categoryInWords, categoryOfEitherKind, checkText, threatensHarm, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { correctAtReview, countyCorrection, fixAsked, keepFixWords, namesPlaceNotCounty } from './correction';
+import { correctAtReview, countyCorrection, fixAsked, keepFixWords, namesPlaceNotCounty, placeCorrection } from './correction';
 import { inStory, joinStory } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
-import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf } from './flow';
+import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
@@ -589,7 +589,7 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   // what was done there ("wahuni walivamia Kasarani Primary polling station") is the story.
   if (!tellsAnAct(n) && !n.split(' ').some(doneInOneWord) && detailAtReview(turn, d, input)) return;
   // "Hapana ilikuwa jana", "tarehe si sawa": that part is offered to change, never left wrong under a story that says otherwise.
-  if (correctAtReview(turn, d, input)) return;
+  if (correctAtReview(turn, d, input, correctedPlace(input, turn.now))) return;
   if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');
@@ -621,7 +621,7 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   if (m.kind === 'none' && offerArea(turn, d, input, page)) return;
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
   const within = countyNamedIn(input);
-  if (m.kind !== 'suggest' && within?.town && placeNamingTown(turn, d, input, within, page)) return;
+  if (m.kind !== 'suggest' && within && placeNamingTown(turn, d, input, within, page)) return;
   const named = m.kind === 'suggest' ? m.county : within?.county;
   const added = addToStory(turn, d, input, named !== undefined);
   if (named) {
@@ -669,12 +669,15 @@ function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: Return
  * phrase is the place, for the county chosen next, as any place typed here; the town's county is
  * offered for one tap and the town kept while it is that county ("Thika Road" runs through Nairobi
  * too: another county tapped keeps the place, not the town). Only the town was kept, and the phrase lost.
+ * Beside a town ("nje ya Naivasha"), or a county's own town ("nje ya Nakuru"), the words are kept
+ * too, for where exactly to be asked once the county is taken (`Draft.town.beside`).
  */
 function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCounty, page: number): boolean {
   const place = placePhrase(input);
-  if (place === undefined || !within.town || townAlone(input, within.town)) return false;
+  const beside = besideTown(input, within);
+  if (place === undefined || (within.town ? townAlone(input, within.town) : !beside)) return false;
   keepPlaceAtCounty(d, place);
-  d.town = { name: within.town, counties: [within.county.code] };
+  d.town = { name: within.town ?? within.county.name.replace(/ City$/, ''), counties: [within.county.code], ...(beside ? { beside: place } : {}) };
   d.offered = within.county.code;
   turn.say('county.place_kept_named', { place, county: { countyCode: within.county.code } }, { keyboard: countyKeyboard(d, page, [within.county.code]) });
   return true;
@@ -697,6 +700,21 @@ function townAlone(input: string, town: string): boolean {
     .replace(BEFORE_PLACE, '')
     .split(' ')
     .every((w) => !w || townWords.has(w) || (PLACE_LEAD_WORDS.has(w) && !BESIDE_TOWN_WORDS.has(w)) || TOWN_ONLY_WORDS.has(w));
+}
+
+/** How far beside ("nje kidogo ya Naivasha", "just outside Kisumu"): no more of where. */
+const BESIDE_QUALIFIERS = new Set('kidogo tu just a bit little slightly right'.split(' '));
+
+/**
+ * "Nje ya Naivasha", "near Kisumu town", "karibu na mji wa Nakuru": beside the town (or the county's
+ * own town) and nothing more, so where exactly is still to ask, as for a town alone.
+ */
+function besideTown(input: string, within: NamedCounty): boolean {
+  const words = normalise(input).replace(BEFORE_PLACE, '').split(' ').filter(Boolean);
+  const rest = words.filter((w) => !PLACE_LEAD_WORDS.has(w) && !TOWN_ONLY_WORDS.has(w) && !BESIDE_QUALIFIERS.has(w));
+  if (!words.some((w) => BESIDE_TOWN_WORDS.has(w)) || !rest.length) return false;
+  const m = matchCounty(rest.join(' '));
+  return m.kind === 'exact' && m.county.code === within.county.code && m.town === within.town;
 }
 
 /** Where, led into ("at the roadblock", "kwa Mama Ngina"; no time, reason or act), as typed and checked; undefined for anything else. */
@@ -966,8 +984,8 @@ function unanswered(turn: Turn, d: Draft, input: string, word: Word | undefined)
   // "Hakuna" (none) where the place is asked is no place, as "sijui" is: never stored as one.
   const unsure = word === 'skip' || dontKnow(input) || (d.step === 'place' && word === 'no');
   if (d.step === 'place' && unsure && townOf(d)) {
-    // "Where in Kitengela exactly?" "Sijui": the town is the place, as close as they can tell.
-    takePlace(turn, d, townOf(d)?.name ?? '');
+    // "Where in Kitengela exactly?" "Sijui": the town (or "nje ya Naivasha") is the place, as close as they can tell.
+    takePlace(turn, d, townPlace(townOf(d)) ?? '');
     return true;
   }
   if (d.step === 'place' && (unsure || HERE.has(normalise(input)))) {
@@ -1005,7 +1023,7 @@ function notAPlace(input: string, now: Date): boolean {
 }
 
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
-  if (countyCorrected(turn, d, input)) return;
+  if (countyCorrected(turn, d, input) || placeCorrected(turn, d, input)) return;
   if (notAPlace(input, turn.now)) {
     turn.say('place.unknown');
     return turn.show();
@@ -1037,19 +1055,58 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
  * The county named is taken, as typed at the county question (said, and Back returns there), and
  * the place asked within it; "nimekosea kaunti" asks the county again. At the date question (the
  * place answered), "nimekosea mahali" (the place was wrong) asks only the place again, the county
- * kept. A story that only mentions the county ("askari wa kaunti walinipiga") is no correction (`countyCorrection`).
+ * kept; so too at the place question itself, where the place said wrong is the town given for the
+ * county ("Where in Naivasha exactly?" "nimekosea mahali"): asked within the county, the town dropped.
+ * A story that only mentions the county ("askari wa kaunti walinipiga") is no correction (`countyCorrection`).
  */
 function countyCorrected(turn: Turn, d: Draft, input: string): boolean {
   const fix = countyCorrection(input, d, turn.now);
   if (!fix) return false;
   if (!fix.county) {
-    turn.go(d.step === 'when' && d.county !== undefined && namesPlaceNotCounty(input) ? 'place' : 'county');
+    const placeOnly = d.county !== undefined && namesPlaceNotCounty(input);
+    if (placeOnly && d.step === 'place') delete d.town;
+    turn.go(placeOnly ? 'place' : 'county');
     return true;
   }
   chooseCounty(d, fix.county.code, townNaming(fix.county.town, fix.county.code));
+  // "Sorry ni juzi Nairobi": the day said with it is the answer to when, not asked again (`Turn.advance`).
+  if (fix.when) {
+    delete d.whenSaid;
+    Object.assign(d, { when: fix.when.when, incidentAt: fix.when.incidentAt });
+    setTimeOfDay(d, fix.when.timeOfDay);
+  }
   turn.say('place.county_changed', { county: { countyCode: fix.county.code } });
   turn.go('place');
   return true;
+}
+
+/**
+ * "Nimekosea mahali, ni Free Area" at the place or the date question: the new place, as typed, for
+ * the county kept (a town given for it was the place said wrong). At the place question it is the
+ * answer; at the date question the day is asked again. It was "could not read that date", or the
+ * story.
+ */
+function placeCorrected(turn: Turn, d: Draft, input: string): boolean {
+  const place = correctedPlace(input, turn.now);
+  if (place === undefined || d.county === undefined) return false;
+  delete d.town;
+  if (d.step === 'place') {
+    takePlace(turn, d, place);
+    return true;
+  }
+  Object.assign(d, { place, location: undefined });
+  turn.say('place.noted');
+  turn.show();
+  return true;
+}
+
+/** The new place a correction gives (`placeCorrection`), when the words are a place: no day, act, who they were or phone number. */
+function correctedPlace(input: string, now: Date): string | undefined {
+  const place = placeCorrection(input);
+  const words = place === undefined ? '' : normalise(place);
+  if (place === undefined || notAPlace(place, now) || tellsAnAct(words) || beginsWithAct(words) || tellsWhoTheyWere(words) || phoneNumberWritten(place)) return undefined;
+  const check = checkText(place, LIMITS.placeMaxChars);
+  return check.ok ? check.text : undefined;
 }
 
 /**
@@ -1065,7 +1122,7 @@ function countyCorrected(turn: Turn, d: Draft, input: string): boolean {
  */
 function takeLocation(turn: Turn, d: Draft, at: { lat: number; lon: number }): void {
   d.location = at;
-  d.place = townOf(d)?.name;
+  d.place = townPlace(townOf(d));
   delete d.locationEarly;
   delete d.placeEarly;
   turn.say('place.location_noted', undefined, { keyboard: { type: 'remove' } });
@@ -1107,8 +1164,9 @@ function takePlace(turn: Turn, d: Draft, place: string): void {
  */
 function withTown(place: string, town: Draft['town']): string {
   const letters = (s: string) => normalise(s).replace(/[^\p{L}]/gu, '');
-  if (!town || letters(place).includes(letters(town.name))) return place;
-  const joined = `${place}, ${town.name}`;
+  const named = townPlace(town);
+  if (!named || letters(place).includes(letters(named))) return place;
+  const joined = `${place}, ${named}`;
   return [...joined].length <= LIMITS.placeMaxChars ? joined : place;
 }
 
@@ -1447,7 +1505,7 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   const day = dayAnswer(input, turn.now, d.whenSaid);
   if (day) return takeDay(turn, d, day);
   // "Nimekosea kaunti" (the county was wrong), noticed when the day is asked: as at the place question.
-  if (countyCorrected(turn, d, input)) return;
+  if (countyCorrected(turn, d, input) || placeCorrected(turn, d, input)) return;
   // "Jana Kayole", "yesterday at Kayole stage", "jana walinipiga tena": the day, and the rest kept in the story (the place was asked already).
   const withMore = dayThenMore(input, turn.now, d.whenSaid);
   if (withMore) {

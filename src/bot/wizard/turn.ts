@@ -3,7 +3,7 @@ import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { keepFixWords } from './correction';
 import { askDetail, isDetailStep } from './details';
-import { afterEdit, chainsOn, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf } from './flow';
+import { afterEdit, chainsOn, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf, townPlace } from './flow';
 import { askInjury, isInjuryStep } from './injuries';
 import { formatDay } from './format';
 import { dangerToldFirst, normalise } from './parse';
@@ -188,6 +188,8 @@ export class Turn {
         if (!county) return this.go('county');
         // "Kitengela" given for the county: where in Kitengela, never "where in Kajiado?" again.
         const town = townOf(d);
+        // "Nje ya Naivasha": as vague as a town alone, so where exactly, said with the words typed.
+        if (town?.beside) return this.say('place.ask_beside', { place: town.beside, county: { countyCode: county.code } }, { keyboard: { type: 'place' } });
         if (town) return this.say('place.ask_town', { town: town.name, county: { countyCode: county.code } }, { keyboard: { type: 'place' } });
         return this.say('place.ask', { county: { countyCode: county.code } }, { keyboard: { type: 'place' } });
       }
@@ -270,8 +272,9 @@ export class Turn {
     const next = nextStep(d, d.step);
     // A pin shared before the county was known answers where: the place question is not asked for it again.
     if (next === 'place' && d.locationEarly && d.location) return this.placeFromPin(d);
-    // A place typed at the county question ("at the roadblock") answers where: said, not asked again.
-    if (next === 'place' && d.placeEarly && d.place) return this.placeKept(d, d.place);
+    // A place typed at the county question ("at the roadblock") answers where: said, not asked again;
+    // beside its town ("nje ya Naivasha"), where exactly is still asked (`show`).
+    if (next === 'place' && d.placeEarly && d.place && !townOf(d)?.beside) return this.placeKept(d, d.place);
     // A county typed ahead at an injury question answers the county question: passed once.
     if (next === 'county' && d.countyEarly && d.county !== undefined) {
       delete d.countyEarly;
@@ -291,7 +294,7 @@ export class Turn {
   private placeFromPin(d: Draft): void {
     delete d.locationEarly;
     delete d.placeEarly;
-    d.place = townOf(d)?.name;
+    d.place = townPlace(townOf(d));
     d.step = 'place';
     this.say('place.location_kept');
     return this.advance(d);

@@ -63,6 +63,9 @@ const PLAYS: Play[] = [
   // The county corrected where the day is asked: the county asked again (or changed), then the place, then the day; never "could not read that date".
   ['sw', 'when', ['nimekosea kaunti', 'Kisumu', 'Kondele', { press: 'today' }], { county: 42, place: 'Kondele', when: 'today', notStory: ['nimekosea'] }],
   ['en', 'when', ['sorry wrong county, it was Kisumu', 'Kondele stage', { press: 'today' }], { county: 42, place: 'Kondele stage', when: 'today', notStory: ['wrong county'] }],
+  // ... with the day said before it: both taken, the day not asked again.
+  ['sw', 'when', ['sorry ni juzi Nairobi', 'Kayole'], { county: 47, place: 'Kayole', when: 'date', notStory: ['sorry', 'juzi'] }],
+  ['sw', 'review', ['sorry ni juzi Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', when: 'date', notStory: ['sorry'], warned: 'Nibadilishe kaunti iwe Kisumu na tarehe iwe' }],
   // The place, not the county, said wrong at the day question: only the place asked again, the county kept.
   ['sw', 'when', ['nimekosea mahali', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', when: 'today', notStory: ['nimekosea'] }],
   ['en', 'when', ['sorry wrong place', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', when: 'today', notStory: ['wrong place'] }],
@@ -122,9 +125,19 @@ const PLAYS: Play[] = [
   // A place there that names a town: the whole of it is the place, and the town's county offered (another county may be chosen: Thika Road runs through Nairobi).
   ['sw', 'county', ['kwenye barabara ya Thika', 'ndio', { press: 'today' }], { county: 22, place: 'kwenye barabara ya Thika', notStory: ['barabara ya Thika'] }],
   ['en', 'county', ['at the roadblock on Thika Road', 'Nairobi', { press: 'today' }], { county: 47, place: 'at the roadblock on Thika Road', notStory: ['Thika Road'] }],
-  // Outside or near a town: the whole phrase is the place, never the town itself ("Where in Naivasha exactly?" dropped the "outside").
-  ['sw', 'county', ['nje ya Naivasha', 'ndio', { press: 'today' }], { county: 32, place: 'nje ya Naivasha', notStory: ['Naivasha'] }],
-  ['en', 'county', ['outside Naivasha', 'yes', { press: 'today' }], { county: 32, place: 'outside Naivasha', notStory: ['Naivasha'] }],
+  // Outside or near a town: the whole phrase is the place, never the town itself ("Where in Naivasha exactly?" dropped the "outside");
+  // as vague as a town alone, so where exactly is asked, and the spot kept with the phrase (or the phrase alone, for "sijui").
+  ['sw', 'county', ['nje ya Naivasha', 'ndio', 'stage ya matatu', { press: 'today' }], { county: 32, place: 'stage ya matatu, nje ya Naivasha', notStory: ['Naivasha'], warned: 'Umeandika “nje ya Naivasha”, katika kaunti ya Nakuru. Ni wapi hasa?' }],
+  ['en', 'county', ['outside Naivasha', 'yes', "I don't know", { press: 'today' }], { county: 32, place: 'outside Naivasha', notStory: ['Naivasha'], warned: 'Where exactly?' }],
+  // ... a town that is also its county's name too: "nje ya" kept.
+  ['sw', 'county', ['nje ya Nakuru', 'ndio', 'Shell ya Free Area', { press: 'today' }], { county: 32, place: 'Shell ya Free Area, nje ya Nakuru', notStory: ['Nakuru'] }],
+  // The place said wrong where the place is asked, or at the review: the place asked again, the county kept.
+  ['sw', 'place', ['nimekosea mahali', 'Free Area', { press: 'today' }], { county: 32, place: 'Free Area', notStory: ['nimekosea'] }],
+  ['en', 'review', ['wrong place', 'Free Area'], { county: 32, place: 'Free Area', notStory: ['wrong place'] }],
+  // ... or said with the new place: taken where the place or the day is asked, offered for a tap at the review.
+  ['sw', 'when', ['nimekosea mahali, ni Free Area', { press: 'today' }], { county: 32, place: 'Free Area', when: 'today', notStory: ['nimekosea'] }],
+  ['en', 'review', ['wrong place, it was near the Shell petrol station', 'yes'], { county: 32, place: 'near the Shell petrol station', notStory: ['wrong place'], warned: 'Change the place to “near the Shell petrol station”?' }],
+  ['sw', 'review', ['nimekosea mahali, ni Free Area', 'ndio'], { county: 32, place: 'Free Area', notStory: ['nimekosea'], warned: 'Nibadilishe mahali iwe “Free Area”?' }],
   // ... and so when the county is asked again ("nimekosea kaunti" at the place question): kept for the county chosen next.
   ['sw', 'place', ['nimekosea kaunti', 'pale kwa kizuizi', 'Kisumu', { press: 'today' }], { county: 42, place: 'pale kwa kizuizi', notStory: ['kizuizi', 'nimekosea'] }],
   ['en', 'place', ['wrong county', 'at the roadblock', 'Kisumu', { press: 'today' }], { county: 42, place: 'at the roadblock', notStory: ['roadblock'] }],

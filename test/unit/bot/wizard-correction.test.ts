@@ -104,11 +104,44 @@ describe('a correction typed at the review names the county', () => {
     expect(no.state.draft).toMatchObject({ step: 'review', county: NAKURU, place: 'Naivasha road junction', text: `${STORY}\nNimekosea kaunti, ni Nyandarua` });
   });
 
-  it('a county or place said to be wrong without the right one opens the county question, the county given kept first', () => {
-    for (const words of ['wrong county', 'kaunti si sahihi', 'mahali si sawa', 'the place is wrong']) {
+  it('a county said to be wrong without the right one opens the county question, the county given kept first', () => {
+    for (const words of ['wrong county', 'kaunti si sahihi']) {
       const r = type(reviewed(), words);
       expect([words, said(r), r.state.draft?.step, r.state.draft?.editing]).toEqual([words, ['county.ask_edit'], 'county', true]);
     }
+  });
+
+  it('the place said to be wrong ("nimekosea mahali", "wrong place") asks the place again, the county kept; the answer leads back to the review', () => {
+    for (const words of ['nimekosea mahali', 'wrong place', 'mahali si sawa', 'the place is wrong', 'sorry nimekosea mahali']) {
+      const r = type(reviewed(), words);
+      expect([words, said(r), r.state.draft?.step, r.state.draft?.editing, r.state.draft?.county, r.state.draft?.text]).toEqual([words, ['place.ask'], 'place', true, NAKURU, STORY]);
+      const placed = type(r.state, 'Free Area');
+      expect([words, said(placed)]).toEqual([words, ['place.noted', 'review']]);
+      expect(placed.state.draft).toMatchObject({ step: 'review', county: NAKURU, place: 'Free Area', text: STORY });
+    }
+  });
+
+  it('the place said wrong with the new one ("nimekosea mahali, ni Free Area"): asked whether to change the place to it; Yes changes it, the county kept', () => {
+    for (const [words, place] of [['nimekosea mahali, ni Free Area', 'Free Area'], ['wrong place, it was near the Shell petrol station', 'near the Shell petrol station']] as const) {
+      const r = type(reviewed(), words);
+      expect([words, said(r), lastMessage(r)?.texts[0].params, lastMessage(r)?.keyboard]).toEqual([words, ['review.fix_place'], { place }, { type: 'fix', draftId: ID }]);
+      expect(r.state.draft).toMatchObject({ step: 'review', place: 'Naivasha road junction', text: STORY });
+      const yes = press(r.state, 'fy');
+      expect([words, said(yes)]).toEqual([words, ['answer', 'review']]);
+      expect(yes.state.draft).toMatchObject({ step: 'review', county: NAKURU, place, text: STORY });
+      // No: the place stays, and the words go to the story.
+      expect(press(r.state, 'fn').state.draft).toMatchObject({ place: 'Naivasha road junction', text: `${STORY}\n${words}` });
+    }
+  });
+
+  it('the county and the day corrected together ("sorry ni juzi Kisumu"): both asked about in one question; Yes changes both', () => {
+    const r = type(reviewed(), 'sorry ni juzi Kisumu');
+    expect(said(r)).toEqual(['review.fix_county_when']);
+    expect(lastMessage(r)?.texts[0].params).toEqual({ county: { countyCode: KISUMU }, when: '26/11/2026' });
+    const yes = press(r.state, 'fy');
+    expect(said(yes)).toEqual(['answer', 'place.ask']);
+    expect(yes.state.draft).toMatchObject({ step: 'place', county: KISUMU, when: 'date', incidentAt: YESTERDAY_EAT - 86_400_000, text: STORY });
+    expect(type(yes.state, 'Kondele').state.draft).toMatchObject({ step: 'review', county: KISUMU, place: 'Kondele', when: 'date', incidentAt: YESTERDAY_EAT - 86_400_000 });
   });
 
   it('Send tapped on the summary while the question waits: the words go to the story, the county does not change', () => {

@@ -2116,6 +2116,16 @@ describe('the county corrected at the place question', () => {
     expect(stepOf(type(at('place'), 'pole nimekosea kaunti'))).toBe('county');
   });
 
+  it.each(['nimekosea mahali', 'wrong place', 'sorry nimekosea mahali', 'pole, nimeandika mahali vibaya'])('"%s": the place asked again, the county kept (never the county question, never kept as the place)', (words) => {
+    const r = type(at('place'), words);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place]).toEqual([['place.ask'], 'place', 32, undefined]);
+    expect(type(r.state, 'Free Area').state.draft).toMatchObject({ step: 'when', county: 32, place: 'Free Area' });
+    // Asked where in the town given for the county, the town was the place said wrong: asked within the county.
+    const town = type(type(at('county'), 'Naivasha').state, words);
+    expect([said(town), stepOf(town), town.state.draft?.county, town.state.draft?.town]).toEqual([['place.ask'], 'place', 32, undefined]);
+    expect(type(town.state, 'Free Area').state.draft).toMatchObject({ step: 'when', county: 32, place: 'Free Area' });
+  });
+
   it('a place that is only a county\'s name, or names a place of the same county, is the place as before', () => {
     for (const place of ['Kisumu', 'Mombasa road', 'no 5 stage', 'opposite Nakuru county offices', 'KPLC pole Kisumu road', 'pole ya stima karibu na Kisumu ndogo']) {
       expect([place, type(at('place'), place).state.draft?.place]).toEqual([place, place]);
@@ -2139,6 +2149,27 @@ describe('the county corrected at the date question', () => {
     expect(type(r.state, 'Free Area').state.draft).toMatchObject({ step: 'when', county: 32, place: 'Free Area', text: story });
   });
 
+  it.each([
+    ['nimekosea mahali, ni Free Area', 'Free Area'],
+    ['wrong place, it was Free Area', 'Free Area'],
+    ['sorry nimekosea mahali ni kwa Mama Ngina', 'kwa Mama Ngina'],
+    ['pole, nimeandika mahali vibaya: ni stage ya Mololine', 'stage ya Mololine'],
+  ])('"%s": the new place taken, the county kept, the day asked again; never the story', (words, place) => {
+    const r = type(at('when'), words);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['place.noted', 'when.ask'], 'when', 32, place, story]);
+    // At the place question, the same words answer it.
+    const atPlace = type(type(at('county'), 'Naivasha').state, words);
+    expect([said(atPlace), stepOf(atPlace), atPlace.state.draft?.county, atPlace.state.draft?.place]).toEqual([['place.noted', 'when.ask'], 'when', 32, place]);
+  });
+
+  it('a place said wrong with what follows no place ("nimekosea mahali walipompeleka", a day, a number) takes no new place', () => {
+    for (const words of ['nimekosea mahali, ni jana', 'wrong place, call me 0712345678', 'nimekosea mahali, walinipiga tena']) {
+      expect([words, type(at('when'), words).state.draft?.place]).toEqual([words, 'Naivasha road junction']);
+    }
+    // "Hapana" and "no" begin stories: with them alone the words after are no new place.
+    expect(type(at('when'), 'hapana, mahali walipompeleka ni mbali').state.draft?.place).toBe('Naivasha road junction');
+  });
+
   it('changing the day from the review, "nimekosea mahali" asks the place, and the answer leads back to the review', () => {
     const r = type(at('when', { editing: true, when: 'today', incidentAt: TODAY_EAT }), 'nimekosea mahali');
     expect(stepOf(r)).toBe('place');
@@ -2149,6 +2180,16 @@ describe('the county corrected at the date question', () => {
     const r = type(at('when'), 'nimekosea kaunti, ni Kisumu');
     expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['place.county_changed', 'place.ask'], 'place', 42, undefined, story]);
     expect(type(r.state, 'Kondele').state.draft).toMatchObject({ step: 'when', county: 42, place: 'Kondele' });
+  });
+
+  it.each([
+    ['sorry ni juzi Nairobi', 47, 'date', TODAY_EAT - 2 * 86_400_000],
+    ['pole ilikuwa jana Kisumu', 42, 'yesterday', TODAY_EAT - 86_400_000],
+    ['hapana, sio leo, ni jana Kisumu', 42, 'yesterday', TODAY_EAT - 86_400_000],
+  ] as const)('"%s": the county changed and the day said with it taken too; the place asked within it, and the day not asked again', (words, county, when, incidentAt) => {
+    const r = type(at('when'), words);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.when, r.state.draft?.incidentAt]).toEqual([['place.county_changed', 'place.ask'], 'place', county, when, incidentAt]);
+    expect(type(r.state, 'Kayole').state.draft).toMatchObject({ step: 'review', county, place: 'Kayole', when, incidentAt, text: story });
   });
 
   it('changing the day from the review, "nimekosea kaunti" asks the county, and the answers lead back to the review', () => {
@@ -2275,14 +2316,36 @@ describe('one word of what was done, or a place, at the county question', () => 
     expect([said(named), named.state.draft?.place, named.state.draft?.offered]).toEqual([['county.named'], undefined, 47]);
   });
 
-  it('outside or near a town ("nje ya Naivasha", "outside Naivasha", "karibu na Naivasha"): kept whole as the place, never the town itself; its county offered', () => {
+  it('outside or near a town ("nje ya Naivasha", "outside Naivasha", "karibu na Naivasha"): kept whole as the place, its county offered, then where exactly asked, as for a town alone', () => {
     const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
     for (const words of ['nje ya Naivasha', 'outside Naivasha', 'karibu na Naivasha', 'near Naivasha town', 'nje kidogo ya Naivasha']) {
       const r = type(at('county', { text: story }), words);
       expect([words, said(r), r.state.draft?.place, r.state.draft?.offered]).toEqual([words, ['county.place_kept_named'], words, 32]);
+      // As vague as "in Naivasha": where exactly is asked, the county filled and the phrase said back.
       const next = type(r.state, 'ndio');
-      expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, stepOf(next)]).toEqual([words, ['place.kept_early', 'when.ask'], 32, words, 'when']);
+      expect([words, said(next), next.state.draft?.county, stepOf(next)]).toEqual([words, ['place.ask_beside'], 32, 'place']);
+      expect(next.replies.at(-1)).toMatchObject({ texts: [{ params: { place: words, county: { countyCode: 32 } } }] });
+      // The spot typed is kept with the phrase; "sijui" or a pin keeps the phrase itself.
+      expect(type(next.state, 'Shell petrol station').state.draft).toMatchObject({ step: 'when', county: 32, place: `Shell petrol station, ${words}` });
+      expect(type(next.state, 'sijui').state.draft).toMatchObject({ step: 'when', county: 32, place: words });
+      expect(run(next.state, { type: 'location', lat: -0.72, lon: 36.43 }).state.draft).toMatchObject({ step: 'when', place: words, location: { lat: -0.72 } });
     }
+  });
+
+  it('outside or near a town that is also its county\'s name ("nje ya Nakuru", "outside Kisumu"): the phrase kept whole, the county offered, where exactly asked', () => {
+    const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
+    for (const [words, county] of [['nje ya Nakuru', 32], ['outside Kisumu', 42], ['karibu na mji wa Nakuru', 32]] as const) {
+      const r = type(at('county', { text: story }), words);
+      expect([words, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.text]).toEqual([words, ['county.place_kept_named'], words, county, story]);
+      const next = type(r.state, 'ndio');
+      expect([words, said(next), next.state.draft?.county, stepOf(next)]).toEqual([words, ['place.ask_beside'], county, 'place']);
+      expect(type(next.state, 'stage ya matatu').state.draft).toMatchObject({ step: 'when', county, place: `stage ya matatu, ${words}` });
+    }
+    // Another county tapped keeps the phrase as the place, as for any place typed there.
+    const other = press(type(at('county', { text: story }), 'nje ya Nakuru').state, '31');
+    expect([other.state.draft?.county, other.state.draft?.place, stepOf(other)]).toEqual([31, 'nje ya Nakuru', 'when']);
+    // In the county's town, or a county alone, as before.
+    expect(said(type(at('county', { text: story }), 'in Nakuru'))).toEqual(['county.named']);
   });
 
   it('a town alone, led into ("in Eldoret", "at Thika", "pale Kitengela", "kwenye mji wa Thika"): its county offered, and where in the town still asked once it is tapped; the town is no place', () => {
