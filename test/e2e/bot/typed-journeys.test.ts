@@ -137,7 +137,7 @@ const PLAYS: Play[] = [
   // ... or said with the new place: taken where the place or the day is asked, offered for a tap at the review.
   ['sw', 'when', ['nimekosea mahali, ni Free Area', { press: 'today' }], { county: 32, place: 'Free Area', when: 'today', notStory: ['nimekosea'] }],
   ['en', 'review', ['wrong place, it was near the Shell petrol station', 'yes'], { county: 32, place: 'near the Shell petrol station', notStory: ['wrong place'], warned: 'Change the place to “near the Shell petrol station”?' }],
-  ['sw', 'review', ['nimekosea mahali, ni Free Area', 'ndio'], { county: 32, place: 'Free Area', notStory: ['nimekosea'], warned: 'Nibadilishe mahali iwe “Free Area”?' }],
+  ['sw', 'review', ['nimekosea mahali, ni Free Area', 'ndio'], { county: 32, place: 'Free Area', notStory: ['nimekosea'], warned: 'Nibadilishe mahali pawe “Free Area”?' }],
   // ... and so when the county is asked again ("nimekosea kaunti" at the place question): kept for the county chosen next.
   ['sw', 'place', ['nimekosea kaunti', 'pale kwa kizuizi', 'Kisumu', { press: 'today' }], { county: 42, place: 'pale kwa kizuizi', notStory: ['kizuizi', 'nimekosea'] }],
   ['en', 'place', ['wrong county', 'at the roadblock', 'Kisumu', { press: 'today' }], { county: 42, place: 'at the roadblock', notStory: ['roadblock'] }],
