@@ -727,6 +727,27 @@ function placePhrase(input: string): string | undefined {
   return check.ok ? check.text : undefined;
 }
 
+/** Things places are named by ("stage", "soko", "junction") and the small words between them: with the words that lead into where, and names, all a plain place is made of. */
+const PLACE_NOUNS = new Set(
+  'stage stej matatu bus junction roundabout road street highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county assembly tallying centre center polling booth cha za ya la wa na of the a to by and'.split(' '),
+);
+
+/**
+ * A phrase led into where ("near the bus stage opposite the chief camp", "karibu na stage ya matatu
+ * mbele ya kanisa la Kilimani"), made only of lead words, place nouns and names (capitalised, in a
+ * message neither in capitals nor With Every Word So): plainly a place, however long. Anything else,
+ * a verb above all ("near my house the police were waiting"), may be the story and stays so.
+ */
+function plainlyPlace(input: string): boolean {
+  if (placePhrase(input) === undefined) return false;
+  const typedWords = input.trim().split(/\s+/);
+  const noNames = input === input.toUpperCase() || typedWords.every((w) => /^\p{Lu}/u.test(w));
+  return typedWords.every((typed) => {
+    const words = normalise(typed).split(' ').filter(Boolean);
+    return words.every((w) => PLACE_LEAD_WORDS.has(w) || PLACE_NOUNS.has(w)) || (!noNames && /^\p{Lu}/u.test(typed));
+  });
+}
+
 /** A place typed at the county question: the place for the county chosen next (`chooseCounty` keeps it). */
 function keepPlaceAtCounty(d: Draft, place: string): void {
   // A place typed replaces a pin shared before, as at the place question. Over a county given
@@ -1200,6 +1221,8 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // A story told in a voice note takes written words beside it ("they also took my ID").
   if (d.text === undefined && !d.voice) return false;
   const more = input.trim();
+  // "Near the bus stage opposite the chief camp": however long, plainly where, kept as the place (`placeBeforeCounty`).
+  if (d.step === 'county' && !namesCounty && plainlyPlace(more)) return false;
   // A question is for staff once the report is sent, never part of the account.
   if (asksUs(more)) return false;
   const account = earlyStory(more) !== undefined;

@@ -122,6 +122,9 @@ const PLAYS: Play[] = [
   // One word of what was done at the county question is the story; a place there is kept as the place, never asked again.
   ['sw', 'county', ['walinisimamisha', 'pale kwa kizuizi', 'Nakuru', { press: 'today' }], { county: 32, place: 'pale kwa kizuizi', story: [STORY, 'walinisimamisha'], notStory: ['kizuizi'] }],
   ['en', 'county', ['at the roadblock', 'Nakuru', { press: 'today' }], { county: 32, place: 'at the roadblock', notStory: ['roadblock'] }],
+  // ... however long, when it is plainly a place (no verb in it); with one ("near my house the police were waiting") it is the story.
+  ['en', 'county', ['near the bus stage opposite the chief camp', 'Nairobi', { press: 'today' }], { county: 47, place: 'near the bus stage opposite the chief camp', notStory: ['chief camp'] }],
+  ['sw', 'county', ['karibu na stage ya matatu mbele ya kanisa la Kilimani', 'Nairobi', { press: 'today' }], { county: 47, place: 'karibu na stage ya matatu mbele ya kanisa la Kilimani', notStory: ['kanisa'] }],
   // A place there that names a town: the whole of it is the place, and the town's county offered (another county may be chosen: Thika Road runs through Nairobi).
   ['sw', 'county', ['kwenye barabara ya Thika', 'ndio', { press: 'today' }], { county: 22, place: 'kwenye barabara ya Thika', notStory: ['barabara ya Thika'] }],
   ['en', 'county', ['at the roadblock on Thika Road', 'Nairobi', { press: 'today' }], { county: 47, place: 'at the roadblock on Thika Road', notStory: ['Thika Road'] }],

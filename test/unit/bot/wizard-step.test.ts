@@ -2294,6 +2294,20 @@ describe('one word of what was done, or a place, at the county question', () => 
     }
   });
 
+  it('a long place with no town ("near the bus stage opposite the chief camp", "at the junction near Total petrol station") is the place, never the story; a story that begins with where stays the story', () => {
+    for (const story of ['Mwanangu Brian alichukuliwa na polisi juzi usiku', 'karao']) {
+      for (const words of ['near the bus stage opposite the chief camp', 'at the junction near Total petrol station', 'karibu na stage ya matatu mbele ya kanisa la Kilimani', 'pale soko la Gikomba karibu na daraja la reli']) {
+        const r = type(at('county', { text: story }), words);
+        expect([words, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([words, ['county.place_kept'], words, story]);
+        expect(type(r.state, 'Nairobi').state.draft).toMatchObject({ step: 'when', county: 47, place: words, text: story });
+      }
+      for (const words of ['at the junction the officer asked me for money', 'near my house the police were waiting for me', 'karibu na nyumbani kwangu kulikuwa na askari wengi sana', 'NEAR THE STATION THEY TOOK MY PHONE AND MONEY', 'Near The Station They Took My Phone And Money', 'outside the station my brother was crying']) {
+        const r = type(at('county', { text: story }), words);
+        expect([words, r.state.draft?.place, r.state.draft?.text]).toEqual([words, undefined, `${story}\n${words}`]);
+      }
+    }
+  });
+
   it('a place that names a town ("kwenye barabara ya Thika", "at the roadblock on Thika Road") is kept whole as the place; the town\'s county offered, the town kept', () => {
     const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
     for (const words of ['kwenye barabara ya Thika', 'at the roadblock on Thika Road', 'pale stage ya Kitengela']) {
