@@ -284,3 +284,49 @@ it('at 1280x720 a supervisor on a ticket reaches Refer without scrolling, the ha
   }
   await context.close();
 }, 60_000);
+
+/** Switches the console's language as an agent does: the language control in the top bar (it reloads the page). */
+async function switchLanguage(page: Page, lang: 'en' | 'sw'): Promise<void> {
+  await page.getByRole('button', { name: lang === 'sw' ? 'Kiswahili' : 'English', exact: true }).click();
+  await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+}
+
+it('at 1200 and 1280 px a supervisor on a ticket sees Refer and the start of the conversation on the first screen, the actions before the conversation as Tab reaches them, in English and Swahili (the conversation began 1,350 px down)', async () => {
+  const holder = await h.account('wekesa6', 'agent');
+  await h.account('moraa6', 'agent');
+  await h.account('kiprono6', 'supervisor');
+  const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
+  await h.store.messages.addIncoming(report._id, { text: 'They took my brother to Kilimani police station.' });
+  await h.store.messages.addOutgoing(report._id, { text: 'Are you safe where you are now?', agentId: holder._id });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kiprono6', PASSWORD);
+  await page.goto(`${h.base}/tickets/${report._id.toString()}`);
+  for (const [lang, refer] of [['en', 'Refer'], ['sw', 'Peleka']] as const) {
+    if (lang === 'sw') await switchLanguage(page, 'sw');
+    for (const width of [1200, 1280]) {
+      await page.setViewportSize({ width, height: 720 });
+      await page.screenshot({ path: artifactPath(`console-${width}-supervisor-first-screen-${lang}.png`) });
+      const button = (await page.locator('#refer-form').getByRole('button', { name: refer, exact: true }).boundingBox())!;
+      const first = (await page.locator('#conversation [data-testid="message"]').first().boundingBox())!;
+      const actions = (await page.locator('#actions').boundingBox())!;
+      const convo = (await page.locator('.col-convo').boundingBox())!;
+      expect({ width, lang, refer: button.y + button.height <= 720, conversation: first.y + first.height <= 720 }).toEqual({ width, lang, refer: true, conversation: true });
+      // Tab reaches the actions before the conversation: they stand left of it or above it.
+      expect(actions.x + actions.width <= convo.x || actions.y + actions.height <= convo.y).toBe(true);
+    }
+    // A phone keeps one column: the report, the actions and the conversation one under another, each the screen's width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: artifactPath(`console-390-supervisor-ticket-${lang}.png`), fullPage: true });
+    const columns = await page.evaluate(() => ['.col-details', '.col-lead', '.col-convo', '.col-side'].map((sel) => {
+      const box = document.querySelector(sel)!.getBoundingClientRect();
+      return [sel, Math.round(box.left), Math.round(box.width)];
+    }));
+    const [, left, width] = columns[0];
+    expect(width).toBeGreaterThan(340);
+    expect(columns).toEqual(columns.map(([sel]) => [sel, left, width]));
+  }
+  await context.close();
+}, 60_000);
