@@ -330,3 +330,37 @@ it('at 1200 and 1280 px a supervisor on a ticket sees Refer and the start of the
   }
   await context.close();
 }, 60_000);
+
+/** The All tickets filter buttons whose words take more than one line, or that stand off the screen or outside the filters. */
+function buttonsBroken(page: Page): Promise<string[]> {
+  return page.locator('form.filters .filter-buttons').evaluate((row) => Array.from(row.querySelectorAll<HTMLElement>('.btn')).flatMap((btn) => {
+    const range = document.createRange();
+    range.selectNodeContents(btn);
+    const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+    const box = btn.getBoundingClientRect();
+    const form = btn.closest('form')!.getBoundingClientRect();
+    const text = (btn.textContent ?? '').trim();
+    return [...(lines > 1 ? [`${text}: ${lines} lines`] : []), ...(box.left < form.left || box.right > form.right + 0.5 || box.right > window.innerWidth ? [`${text}: outside`] : [])];
+  }));
+}
+
+it('the All tickets "Apply" and "Clear" buttons keep their words on one line at every width from 1280 down to 390 px, in English and Swahili (below 1,200 px the Swahili ones took two)', async () => {
+  await h.account('kiprono7', 'supervisor');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kiprono7', PASSWORD);
+  // A filter in use keeps the filters open on a phone too.
+  await page.goto(`${h.base}/supervisor/tickets?status=withdrawn`);
+  for (const lang of ['en', 'sw'] as const) {
+    if (lang === 'sw') await switchLanguage(page, 'sw');
+    const broken: string[] = [];
+    for (const width of [1280, 1199, 1000, 901, 900, 768, 641, 640, 480, 390]) {
+      await page.setViewportSize({ width, height: 720 });
+      if ([1000, 390].includes(width)) await page.locator('form.filters').screenshot({ path: artifactPath(`console-${width}-filter-buttons-${lang}.png`) });
+      broken.push(...(await buttonsBroken(page)).map((b) => `${width}: ${b}`));
+    }
+    expect(broken).toEqual([]);
+  }
+  await context.close();
+}, 60_000);
