@@ -103,14 +103,13 @@ export interface HeldGroup<T> {
 }
 
 /**
- * My tickets with the reports of one incident together, the group where its first report stands
- * (an unread reply keeps the group high), each in the list's order; its danger reports a group of
- * their own, on top. One report alone in its incident (or alone in danger) is shown as any other.
+ * My tickets with the reports of one incident together in one group, its danger reports (priority 1)
+ * first, the rest in the list's order; the group stands where its first report in the list does
+ * (`withReplies` puts danger, then unread replies, on top), so its most urgent report keeps its
+ * place. One report alone in its incident is shown as any other.
  */
 export function groupByIncident<T extends Pick<ReportDoc, 'incident' | 'priority'>>(rows: T[]): HeldGroup<T>[] {
-  // Someone in danger stays on top (`withReplies`): grouped only with the incident's other danger
-  // reports, so a group led by one never pulls the rest of its incident above another life at risk.
-  const keyOf = (r: T) => (r.incident ? `${r.incident.id.toString()}${r.priority === 1 ? ':danger' : ''}` : undefined);
+  const keyOf = (r: T) => r.incident?.id.toString();
   const byIncident = new Map<string, T[]>();
   for (const r of rows) {
     const key = keyOf(r);
@@ -118,13 +117,14 @@ export function groupByIncident<T extends Pick<ReportDoc, 'incident' | 'priority
   }
   const groups: HeldGroup<T>[] = [];
   const placed = new Set<string>();
+  const dangerFirst = (members: T[]) => [...members.filter((r) => r.priority === 1), ...members.filter((r) => r.priority !== 1)];
   for (const r of rows) {
     const key = keyOf(r);
     const members = key ? byIncident.get(key)! : [];
     if (!key || members.length < 2) groups.push({ incident: null, rows: [r] });
     else if (!placed.has(key)) {
       placed.add(key);
-      groups.push({ incident: r.incident!.id.toString(), rows: members });
+      groups.push({ incident: key, rows: dangerFirst(members) });
     }
   }
   return groups;

@@ -114,3 +114,40 @@ it('"Tick all" ticks every report offered to join in place (no reload, a reply b
   for (const r of others) expect((await h.store.reports.findById(r.report._id))?.incident).toBeTruthy();
   await context.close();
 }, 60_000);
+
+/** My tickets as the agent sees it, top to bottom: each box of an incident as its references in a list, each other ticket as its reference. */
+function mineAsSeen(page: Page): Promise<(string | string[])[]> {
+  return page.evaluate(() => {
+    const items = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="incident-group"], ul.mine > li'))
+      .filter((el) => !(el.matches('li') && el.closest('[data-testid="incident-group"]')))
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    return items.map((el) => (el.matches('li') ? el.dataset.reference! : Array.from(el.querySelectorAll<HTMLElement>('li')).map((li) => li.dataset.reference!)));
+  });
+}
+
+it('My tickets shows an incident in one box, its danger report first inside, the box where that report belongs, at 1280 and 390 px (the danger report stood in a box of its own)', async () => {
+  const wanjala = await h.account('wanjala', 'agent');
+  const me = wanjala._id.toString();
+  const take = async (id: Parameters<typeof h.store.reports.findById>[0]) => expect(await h.store.reports.transition(id, 'assigned', { kind: 'agent', agentId: me }, { assignee: me })).not.toBeNull();
+  const incidentId = (await seedReport(h.store)).report._id;
+  const base = { kind: 'police' as const, category: 'p_force', county: 42, place: 'Kondele roundabout' };
+  // Taken in this order: a report of the incident, another ticket, the incident's danger report, another of the incident.
+  const first = (await seedReport(h.store, { ...base, priority: 2 })).report;
+  const other = (await seedReport(h.store, { category: 'p_bribery', county: 47, priority: 2 })).report;
+  const danger = (await seedReport(h.store, { ...base, priority: 1, dangerNow: true })).report;
+  const last = (await seedReport(h.store, { ...base, priority: 3 })).report;
+  for (const r of [first, other, danger, last]) await take(r._id);
+  for (const r of [first, danger, last]) expect(await h.store.incidents.setIncident(r._id, incidentId, me)).toBe(true);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'wanjala', PASSWORD);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 720 });
+    await page.goto(`${h.base}/queue`);
+    await page.locator('#queue-data').screenshot({ path: artifactPath(`console-${width}-mine-incident-box.png`) });
+    expect(await mineAsSeen(page)).toEqual([[danger.reference, first.reference, last.reference], other.reference]);
+  }
+  await context.close();
+}, 60_000);

@@ -58,14 +58,18 @@ it('groups My tickets of one incident together, where its first report stands in
   ]);
 });
 
-it('never buries someone in danger under an incident\'s group: every danger report stays on top', () => {
+it('shows an incident in one group, its danger reports first, where its most urgent report stands, above every ticket not in danger', () => {
   const riot = { id: new Types.ObjectId(), joinedAt: at(0) };
+  const calm = held('CALM');
+  const rest = Array.from({ length: 3 }, (_, i) => Object.assign(held(`R${i}`), { incident: riot }));
   const first = Object.assign(held('R-DANGER', undefined, me, 1), { incident: riot });
   const other = held('DANGER', undefined, me, 1);
-  const rest = Array.from({ length: 6 }, (_, i) => Object.assign(held(`R${i}`), { incident: riot }));
-  const shown = groupByIncident(withReplies([first, other, ...rest], new Map())).flatMap((g) => g.rows.map((r) => r.reference));
-  expect(shown.slice(0, 2).sort()).toEqual(['DANGER', 'R-DANGER']);
-  // The rest of the incident still together, in one box.
-  const groups = groupByIncident(withReplies([first, other, ...rest], new Map()));
-  expect(groups.filter((g) => g.incident === riot.id.toString()).map((g) => g.rows.length)).toContain(6);
+  const groups = groupByIncident(withReplies([calm, rest[0], first, other, ...rest.slice(1)], new Map()));
+  expect(groups.map((g) => [g.incident, g.rows.map((r) => r.reference)])).toEqual([
+    [riot.id.toString(), ['R-DANGER', 'R0', 'R1', 'R2']],
+    [null, ['DANGER']],
+    [null, ['CALM']],
+  ]);
+  // Inside the group the danger report leads whatever order the list came in.
+  expect(groupByIncident([rest[0], first]).map((g) => g.rows.map((r) => r.reference))).toEqual([['R-DANGER', 'R0']]);
 });
