@@ -91,3 +91,9 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${base}/queue`);
 }
+
+/** Switches the console's language as an agent does, with the language control in the top bar (it reloads the page, in the new language). */
+export async function switchLanguage(page: Page, lang: 'en' | 'sw'): Promise<void> {
+  await page.getByRole('button', { name: lang === 'sw' ? 'Kiswahili' : 'English', exact: true }).click();
+  await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+}

@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { artifactPath, signIn } from '../../support/browser';
+import { artifactPath, signIn, switchLanguage } from '../../support/browser';
 import en from '../../../locales/en/common.json';
 import sw from '../../../locales/sw/common.json';
 import { TriageService } from '../../../src/services/triage-service';
@@ -57,8 +57,7 @@ it('at 1280x720 the column headings of the waiting list and All tickets stand ov
 
   await page.goto(`${h.base}/supervisor/tickets`);
   expect(await headingsOverColumns(page, 'table.list')).toEqual(aligned(['Priority', 'Reference', 'Category', 'County', 'Status', 'Agent', 'Since reported']));
-  await page.getByRole('button', { name: 'Kiswahili' }).click();
-  await page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
+  await switchLanguage(page, 'sw');
   expect(await headingsOverColumns(page, 'table.list')).toEqual(aligned(['Kipaumbele', 'Nambari ya kumbukumbu', 'Aina ya tukio', 'Kaunti', 'Hali', 'Mhudumu', 'Tangu iripotiwe']));
   await page.screenshot({ path: artifactPath('console-1280-all-tickets-sw.png') });
   await context.close();
@@ -75,8 +74,7 @@ it('at 1280x720 an agent on a long Swahili story sees the ticket\'s actions (sta
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await signIn(page, h.base, 'achieng', PASSWORD);
-  await page.getByRole('button', { name: 'Kiswahili' }).click();
-  await page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
+  await switchLanguage(page, 'sw');
   await page.goto(`${h.base}/tickets/${report._id.toString()}`);
   const bottom = async (el: ReturnType<Page['locator']>) => {
     const box = (await el.boundingBox())!;
@@ -114,7 +112,7 @@ it('on a ticket at 1280 px and at 390 px every agency under "Refer to" can be re
   await signIn(page, h.base, 'nafula', PASSWORD);
   for (const lang of ['en', 'sw'] as const) {
     const names = Object.values((lang === 'en' ? en : sw).agency);
-    await h.store.agents.setLanguage(agent._id, lang);
+    if (lang === 'sw') await switchLanguage(page, 'sw');
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 720 });
       await page.goto(`${h.base}/tickets/${report._id.toString()}`);
@@ -144,13 +142,13 @@ function optionsCut(page: Page, form: string): Promise<string[]> {
 }
 
 it('every choice in the All tickets filters shows whole once chosen at 1280 px and at 390 px, in Swahili (a chosen category read "Polisi kutumia nguvu k"; the two longest lost their last letters on a phone)', async () => {
-  const kiprono = await h.account('kiprono2', 'supervisor');
+  await h.account('kiprono2', 'supervisor');
   await h.store.agents.create({ username: 'wanjiru.mwangi', name: 'Wanjiru Mwangi-Kariuki', role: 'agent', password: PASSWORD });
-  await h.store.agents.setLanguage(kiprono._id, 'sw');
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await signIn(page, h.base, 'kiprono2', PASSWORD);
+  await switchLanguage(page, 'sw');
   // On a phone each list is a whole row, as wide as the filters' card lets it be: two categories
   // ("Kukamatwa au kuzuiliwa kinyume cha sheria", "Kupiga kura kwa jina la mwingine au mara mbili")
   // were longer than that row by 7 and 13 px and lost their last letters there.
@@ -180,8 +178,7 @@ it('at 1280x720 the waiting list shows how long each ticket has waited, in Swahi
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await signIn(page, h.base, 'njoroge', PASSWORD);
-  await page.getByRole('button', { name: 'Kiswahili' }).click();
-  await page.locator('html[lang="sw"]').waitFor({ state: 'attached' });
+  await switchLanguage(page, 'sw');
   await page.locator('[data-testid="escalated"]').first().waitFor();
   const shown = await page.evaluate(() => {
     const box = document.querySelector('#queue-data .table-scroll')!.getBoundingClientRect();
@@ -203,14 +200,14 @@ function filterRows(page: Page): Promise<{ rows: number; hidden: string[] }> {
 }
 
 it('at 1280x720 the All tickets filters take at most three rows, every filter shown, in English and Swahili (the buttons wrapped to a fourth)', async () => {
-  const kiprono = await h.account('kiprono3', 'supervisor');
+  await h.account('kiprono3', 'supervisor');
   await h.store.agents.create({ username: 'wanjiru.mwangi3', name: 'Wanjiru Mwangi-Kariuki', role: 'agent', password: PASSWORD });
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await signIn(page, h.base, 'kiprono3', PASSWORD);
   for (const lang of ['en', 'sw'] as const) {
-    await h.store.agents.setLanguage(kiprono._id, lang);
+    if (lang === 'sw') await switchLanguage(page, 'sw');
     await page.goto(`${h.base}/supervisor/tickets`);
     await page.locator('form.filters').screenshot({ path: artifactPath(`console-1280-filter-rows-${lang}.png`) });
     expect(await filterRows(page)).toEqual({ rows: 3, hidden: [] });
@@ -246,13 +243,13 @@ function rowSpreads(page: Page): Promise<{ words: string; labels: number[]; cont
 }
 
 it('at 1280 px the labels of each row of All tickets filters stand in line, and so do their boxes, in English and Swahili ("Search" stood higher than "Category")', async () => {
-  const mumbi = await h.account('mumbi5', 'supervisor');
+  await h.account('mumbi5', 'supervisor');
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await signIn(page, h.base, 'mumbi5', PASSWORD);
   for (const lang of ['en', 'sw'] as const) {
-    await h.store.agents.setLanguage(mumbi._id, lang);
+    if (lang === 'sw') await switchLanguage(page, 'sw');
     await page.goto(`${h.base}/supervisor/tickets`);
     await page.locator('form.filters').screenshot({ path: artifactPath(`console-1280-filter-labels-${lang}.png`) });
     const rows = await rowSpreads(page);
@@ -265,7 +262,7 @@ it('at 1280 px the labels of each row of All tickets filters stand in line, and 
 it('at 1280x720 a supervisor on a ticket reaches Refer without scrolling, the hand-over after it, in English and Swahili (Refer was below the hand-over, off the screen)', async () => {
   const holder = await h.account('wekesa', 'agent');
   await h.account('moraa', 'agent');
-  const sup = await h.account('kiprono4', 'supervisor');
+  await h.account('kiprono4', 'supervisor');
   const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
   expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
@@ -273,7 +270,7 @@ it('at 1280x720 a supervisor on a ticket reaches Refer without scrolling, the ha
   page.setDefaultTimeout(15_000);
   await signIn(page, h.base, 'kiprono4', PASSWORD);
   for (const [lang, refer, handOver] of [['en', 'Refer', 'Hand over'], ['sw', 'Peleka', 'Kabidhi']] as const) {
-    await h.store.agents.setLanguage(sup._id, lang);
+    if (lang === 'sw') await switchLanguage(page, 'sw');
     await page.goto(`${h.base}/tickets/${report._id.toString()}`);
     await page.screenshot({ path: artifactPath(`console-1280-supervisor-ticket-${lang}.png`), fullPage: true });
     const button = (await page.locator('#refer-form').getByRole('button', { name: refer, exact: true }).boundingBox())!;
@@ -284,12 +281,6 @@ it('at 1280x720 a supervisor on a ticket reaches Refer without scrolling, the ha
   }
   await context.close();
 }, 60_000);
-
-/** Switches the console's language as an agent does: the language control in the top bar (it reloads the page). */
-async function switchLanguage(page: Page, lang: 'en' | 'sw'): Promise<void> {
-  await page.getByRole('button', { name: lang === 'sw' ? 'Kiswahili' : 'English', exact: true }).click();
-  await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
-}
 
 it('at 1200 and 1280 px a supervisor on a ticket sees Refer and the start of the conversation on the first screen, the actions before the conversation as Tab reaches them, in English and Swahili (the conversation began 1,350 px down)', async () => {
   const holder = await h.account('wekesa6', 'agent');

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { artifactPath, signIn } from '../../support/browser';
+import { artifactPath, signIn, switchLanguage } from '../../support/browser';
 
 const env = consoleInChromium({ label: 'console-phone-actions' });
 let h: ConsoleHarness;
@@ -35,7 +35,7 @@ async function wholeInside(page: Page, selector: string, container: string): Pro
 it('at 390 px, once a supervisor chooses whom to hand a ticket to, that person\'s ticket count shows whole, in English and Kiswahili', async () => {
   const holder = await h.store.agents.create({ username: 'wanjiku', name: 'Wanjiku Kariuki', role: 'agent', password: PASSWORD });
   const target = await h.store.agents.create({ username: 'nyambura.wairimu', name: 'Nyambura Wairimu Gitau', role: 'agent', password: PASSWORD });
-  const sup = await h.account('chebet', 'supervisor');
+  await h.account('chebet', 'supervisor');
   const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
   expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
   for (let i = 0; i < 3; i++) {
@@ -45,7 +45,7 @@ it('at 390 px, once a supervisor chooses whom to hand a ticket to, that person\'
   const page = await phone('en');
   await signIn(page, h.base, 'chebet', PASSWORD);
   for (const [lang, count] of [['en', /3 of \d+/], ['sw', /3 kati ya \d+/]] as const) {
-    await h.store.agents.setLanguage(sup._id, lang);
+    if (lang === 'sw') await switchLanguage(page, 'sw');
     await page.goto(`${h.base}/tickets/${report._id.toString()}`);
     await page.locator('#handover-form select').selectOption({ value: target._id.toString() });
     await page.locator('#handover-form').screenshot({ path: artifactPath(`console-390-hand-over-${lang}.png`) });
@@ -63,7 +63,7 @@ it('at 390 px an agent who taps "Actions" sees the Refer button on that screen, 
   const page = await phone('en');
   await signIn(page, h.base, 'otieno', PASSWORD);
   for (const [lang, actions, refer, other] of [['en', 'Actions', 'Refer', /Agency's name/], ['sw', 'Hatua', 'Peleka', /Jina la taasisi/]] as const) {
-    await h.store.agents.setLanguage(agent._id, lang);
+    if (lang === 'sw') await switchLanguage(page, 'sw');
     await page.goto(`${h.base}/tickets/${report._id.toString()}`);
     await page.getByRole('link', { name: actions, exact: true }).click();
     await page.waitForURL(/#actions$/);
@@ -105,15 +105,15 @@ async function aboveEarlierControls(page: Page): Promise<string[]> {
 it('a supervisor\'s actions show in the order Tab reaches them, Refer first then the hand-over, on a phone, a small laptop and a 1280 px laptop, in English and Kiswahili', async () => {
   const holder = await h.account('achieng', 'agent');
   await h.account('kamau', 'agent');
-  const sup = await h.account('ruto5', 'supervisor');
+  await h.account('ruto5', 'supervisor');
   const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
   expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
   const page = await phone('en');
   await signIn(page, h.base, 'ruto5', PASSWORD);
-  for (const width of [390, 1000, 1280]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 720 });
-    for (const [lang, refer, handOver] of [['en', 'Refer', 'Hand over'], ['sw', 'Peleka', 'Kabidhi']] as const) {
-      await h.store.agents.setLanguage(sup._id, lang);
+  for (const [lang, refer, handOver] of [['en', 'Refer', 'Hand over'], ['sw', 'Peleka', 'Kabidhi']] as const) {
+    if (lang === 'sw') await switchLanguage(page, 'sw');
+    for (const width of [390, 1000, 1280]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 720 });
       await page.goto(`${h.base}/tickets/${report._id.toString()}`);
       if (width !== 1000) await page.locator('#actions').screenshot({ path: artifactPath(`console-${width}-supervisor-actions-${lang}.png`) });
       expect(await aboveEarlierControls(page)).toEqual([]);
