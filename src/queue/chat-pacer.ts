@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { redisKeys, type RedisKeys } from '../redis-keys';
 import { CHAT_BURST, CHAT_INTERVAL_MS } from '../lib/send-budget';
+import { renewWhile } from '../lib/renew-while';
 import { withScripts, type PacerCommands } from './scripts';
 
 /**
@@ -14,9 +15,12 @@ export class EveryoneHeld extends Error {
   }
 }
 
-/** The longest a send may stay in flight before its recipient is free again (a worker that died mid-send). */
+/**
+ * How long a send holds its recipient unseen: renewed while the send lasts, so a recipient is free
+ * again this long after a worker died mid-send.
+ */
 const SEND_LEASE_MS = 30_000;
-/** How often a message waiting behind a send in flight to the same chat looks again. */
+/** How soon a message waiting behind a send in flight to the same chat looks again; twice as long each time, up to a chat interval. */
 const IN_FLIGHT_POLL_MS = 50;
 
 /**
@@ -34,7 +38,7 @@ export class ChatPacer {
   constructor(
     redis: Redis,
     prefix: string,
-    private readonly opts: { intervalMs?: number; burst?: number; leaseMs?: number; onReleaseError?: (err: unknown) => void } = {},
+    private readonly opts: { intervalMs?: number; burst?: number; leaseMs?: number; onReleaseError?: (err: unknown) => void; onRenewError?: (err: unknown) => void } = {},
   ) {
     this.redis = withScripts(redis);
     this.keys = redisKeys(prefix);
@@ -50,17 +54,31 @@ export class ChatPacer {
   async send<T>(recipientKey: string, globalIntervalMs: number, send: () => Promise<T>): Promise<T> {
     const key = this.keys.chatSent(recipientKey);
     const interval = this.opts.intervalMs ?? 1000;
+    const lease = this.opts.leaseMs ?? SEND_LEASE_MS;
+    let poll = IN_FLIGHT_POLL_MS;
+    let heldUntil: number;
     for (;;) {
-      const wait = Number(await this.redis.ripotiClaimSend(key, this.keys.allSent, this.keys.budgetPause, Math.max(1, Math.ceil(globalIntervalMs)), this.opts.leaseMs ?? SEND_LEASE_MS));
+      const [wait, until] = (await this.redis.ripotiClaimSend(key, this.keys.allSent, this.keys.budgetPause, Math.max(1, Math.ceil(globalIntervalMs)), lease)).map(Number);
       if (wait < 0) throw new EveryoneHeld(Date.now() - wait);
-      if (wait === 0) break;
+      if (wait === 0) {
+        heldUntil = until;
+        break;
+      }
       // A wait longer than the chat interval means a send to this chat is still in flight (the
       // lease): it usually ends within milliseconds, so look again soon rather than sleep out
-      // the lease (once seen holding a message back 30 s).
-      await new Promise((resolve) => setTimeout(resolve, wait > interval ? IN_FLIGHT_POLL_MS : wait));
+      // the lease (once seen holding a message back 30 s); less often while it lasts.
+      await new Promise((resolve) => setTimeout(resolve, wait > interval ? poll : wait));
+      if (wait > interval) poll = Math.min(poll * 2, interval);
     }
+    // Held as long as the send lasts (as BullMQ renews the job's lock), not only one lease: a slow
+    // Telegram must not let the next message to this chat start before this one was answered.
+    const renew = async () => {
+      const next = Number(await this.redis.ripotiRenewSend(key, heldUntil, lease));
+      if (next > 0) heldUntil = next;
+      return next > 0;
+    };
     try {
-      return await send();
+      return await renewWhile(lease / 2, renew, (err) => this.opts.onRenewError?.(err), send);
     } finally {
       // Never in place of the send's own outcome: a message Telegram accepted, reported failed
       // because Redis failed over at this instant, would be sent again. The lease runs out anyway.

@@ -9,6 +9,7 @@ import type { Service } from '../lifecycle';
 import { redactToken, type Logger } from '../logger';
 import { sendPaced, type SendBudget } from '../lib/send-budget';
 import { sendThrough, type BotApiHttp } from '../lib/bot-api-http';
+import { renewWhile } from '../lib/renew-while';
 import { ChatPacer, EveryoneHeld } from './chat-pacer';
 import { SupervisorAlerts } from './supervisor-alerts';
 import { withScripts } from './scripts';
@@ -101,7 +102,8 @@ const CONCURRENCY = 30;
  *   accepted whose recording failed is only recorded on its retry (`sentAs` in the job's data);
  * - a second job for a message being sent (Redis lost the first mid-send; the outbox relay queued
  *   the still-pending message again) waits for that send: each send claims the message in MongoDB
- *   first (`DeliveryService.claimSend`, as long as a job's lock), not only the chat in Redis;
+ *   first (`DeliveryService.claimSend`, for a job's lock, renewed while the send lasts), not only
+ *   the chat in Redis;
  * - attempts spent on transient errors: the message stays pending for the outbox relay to queue
  *   again (for a day, `DeliveryService.gaveUp`), so a Telegram outage of minutes loses nothing.
  * Delivery is at-least-once: a send whose answer never came back (a crash, or a timeout after
@@ -127,11 +129,13 @@ export class ReplyWorker implements Service {
     else if (opts.token) this.telegram = this.client(opts.token, opts.apiRoot, opts.botApi);
     else throw new Error('ReplyWorker needs a telegram client or a bot token');
     const onReleaseError = (err: unknown) => opts.logger.warn({ err }, 'could not free a chat after a send; its lease runs out instead');
-    // A send holds its chat as long as it claims the message (`sendClaimMs`): a worker that died
-    // mid-send frees both when BullMQ hands its job to another, not 30 s later whatever the lock.
+    const onRenewError = (err: unknown) => opts.logger.warn({ err }, 'could not renew a chat\'s hold during a slow send');
+    // A send holds its chat as long as it claims the message (`sendClaimMs`), both renewed while
+    // the send lasts, as BullMQ renews the job's lock: a worker that died mid-send frees both when
+    // BullMQ hands its job to another, not 30 s later whatever the lock.
     const leaseMs = this.sendClaimMs;
-    this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000, leaseMs, onReleaseError });
-    this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000, leaseMs, onReleaseError });
+    this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000, leaseMs, onReleaseError, onRenewError });
+    this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000, leaseMs, onReleaseError, onRenewError });
     this.alerts = new SupervisorAlerts(opts.connection, opts.prefix);
     // Above what the gate lets through plus the jobs in hand (one activation each), so it never binds.
     this.limiter = opts.limiter ?? { max: 2 * Math.min(opts.ratePerSecond ?? 25, 30) + (opts.concurrency ?? CONCURRENCY), duration: 1000 };
@@ -250,7 +254,7 @@ export class ReplyWorker implements Service {
           const claim = await delivery.claimSend(due, by, this.sendClaimMs);
           if (!claim.ok) throw new SendingElsewhere(claim.lookAgainAt);
           // A 429 is decided here, not by the shared budget (which would hold every chat and role for it).
-          return this.telegram.sendMessage(due.chatId, composed.text, extra).catch(throwFloodWait);
+          return this.whileClaimed(due, by, log, () => this.telegram.sendMessage(due.chatId, composed.text, extra).catch(throwFloodWait));
         });
         return { id: sent.message_id, language: composed.language };
       });
@@ -328,6 +332,16 @@ export class ReplyWorker implements Service {
     await this.returnLimiterSlot();
     await job.moveToDelayed(at, token);
     throw new DelayedError();
+  }
+
+  /**
+   * The message's send claim kept while Telegram has not answered (renewed as BullMQ renews the
+   * job's lock): a second job for the message (Redis lost the first) must not find it run out and
+   * send it again. Lost to another claim (this process stalled past it): not taken back.
+   */
+  private whileClaimed<T>(due: DueMessage, by: string, log: Logger, send: () => Promise<T>): Promise<T> {
+    const renew = async () => (await this.opts.delivery.claimSend(due, by, this.sendClaimMs)).ok;
+    return renewWhile(this.sendClaimMs / 2, renew, (err) => log.warn({ err }, 'could not renew a message\'s send claim during a slow send'), send);
   }
 
   /** How long a send's claim lasts: as long as a job's lock, the time BullMQ itself lets one job's run go unseen. */

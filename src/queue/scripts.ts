@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 const SCRIPTS = {
   ripotiReserveSlot: { file: 'reserve-slot.lua', numberOfKeys: 1 },
   ripotiClaimSend: { file: 'claim-send.lua', numberOfKeys: 3 },
+  ripotiRenewSend: { file: 'renew-send.lua', numberOfKeys: 1 },
   ripotiReleaseSend: { file: 'release-send.lua', numberOfKeys: 1 },
   ripotiTakeSend: { file: 'take-send.lua', numberOfKeys: 9 },
   ripotiReturnSlot: { file: 'return-slot.lua', numberOfKeys: 1 },
@@ -22,7 +23,8 @@ const SCRIPTS = {
 /** The commands the scripts add to a connection. */
 export interface PacerCommands {
   ripotiReserveSlot(paceKey: string, intervalMs: number, burst: number): Promise<number>;
-  ripotiClaimSend(sentKey: string, allSentKey: string, heldKey: string, globalIntervalMs: number, leaseMs: number): Promise<number>;
+  ripotiClaimSend(sentKey: string, allSentKey: string, heldKey: string, globalIntervalMs: number, leaseMs: number): Promise<[wait: number, heldUntil: number]>;
+  ripotiRenewSend(sentKey: string, heldUntil: number, leaseMs: number): Promise<number>;
   ripotiReleaseSend(sentKey: string, chatIntervalMs: number): Promise<number>;
   ripotiTakeSend(
     ...args: [next: string, pause: string, alive: string, lane0: string, lane1: string, lane2: string, lane3: string, chat: string, recent: string, id: string, lane: number, since: string, intervalUs: number, chatIntervalUs: number, burst: number, graceUs: number, perSecond: number, slack: number]

@@ -5,8 +5,8 @@
   workers in any number of processes never exceed either limit.
 
   The recipient's key holds the time from which the next send may start. Claiming sets it a lease
-  ahead (the send is in flight; a worker that dies mid-send frees the chat when the lease ends);
-  release-send.lua sets it a chat interval after Telegram answered. So the next message starts no
+  ahead (the send is in flight; a worker that dies mid-send frees the chat when the lease ends;
+  renew-send.lua moves it on while the send lasts longer); release-send.lua sets it a chat interval after Telegram answered. So the next message starts no
   sooner than an interval after the previous one arrived, whatever the send's latency: as the
   reporter's phone sees it, two messages are always at least an interval apart.
 
@@ -22,20 +22,20 @@
     ARGV[2] lease, ms: the longest a send may stay in flight
 
   Output:
-    0 when claimed (send now, then release), else the ms to wait; negative (minus the ms left)
-    while everyone is held
+    { 0, the hold (ms, for renew-send.lua) } when claimed (send now, then release), else
+    { the ms to wait, 0 }; negative (minus the ms left) while everyone is held
 ]]
 local t = redis.call('TIME')
 local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local heldUs = tonumber(redis.call('GET', KEYS[3]) or '0')
-if heldUs > nowUs then return -math.ceil((heldUs - nowUs) / 1000) end
+if heldUs > nowUs then return { -math.ceil((heldUs - nowUs) / 1000), 0 } end
 local now = math.floor(nowUs / 1000)
 local globalInterval = tonumber(ARGV[1])
 local lease = tonumber(ARGV[2])
 local nextChat = tonumber(redis.call('GET', KEYS[1]) or '0')
 local lastAll = tonumber(redis.call('GET', KEYS[2]) or '0')
 local wait = math.max(nextChat - now, lastAll + globalInterval - now, 0)
-if wait > 0 then return wait end
+if wait > 0 then return { wait, 0 } end
 redis.call('SET', KEYS[1], now + lease, 'PX', lease + 1000)
 redis.call('SET', KEYS[2], now, 'PX', globalInterval + 1000)
-return 0
+return { 0, now + lease }

@@ -43,6 +43,31 @@ describe('ChatPacer.send', () => {
   });
 });
 
+describe('ChatPacer.send: a send slower than its lease', () => {
+  it('keeps its chat for as long as the send lasts: the next message to it goes only after Telegram answered', async () => {
+    const { redis, prefix, cleanup } = await connectTestRedis('pacer-long');
+    try {
+      const pacer = new ChatPacer(redis, prefix, { intervalMs: 100, leaseMs: 300 });
+      const log: string[] = [];
+      let answer!: () => void;
+      const answered = new Promise<void>((resolve) => (answer = resolve));
+      const first = pacer.send('reporter-1', 1, async () => {
+        log.push('first start');
+        await answered; // Telegram answers after several leases
+        log.push('first end');
+      });
+      await waitFor(() => log.length > 0, 'the first send to start', 2000, 5);
+      const second = pacer.send('reporter-1', 1, async () => void log.push('second start'));
+      // Four leases: long enough for a lease that is not renewed to run out and let the second through.
+      setTimeout(answer, 1200);
+      await Promise.all([first, second]);
+      expect(log).toEqual(['first start', 'first end', 'second start']);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 /**
  * A 429 (src/queue/lua/flood-wait.lua): the first chat refused waits alone; a refusal to another
  * chat during that wait is the bot's limit. The waiting chat's next send and booked slot both

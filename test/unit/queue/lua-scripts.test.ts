@@ -7,7 +7,7 @@ const scripts = readdirSync(dir).filter((f) => f.endsWith('.lua'));
 
 describe('Lua scripts', () => {
   it('exist as files', () => {
-    expect(scripts.sort()).toEqual(['claim-courier.lua', 'claim-send.lua', 'flood-wait.lua', 'pass-courier.lua', 'release-send.lua', 'reserve-slot.lua', 'return-slot.lua', 'take-send.lua']);
+    expect(scripts.sort()).toEqual(['claim-courier.lua', 'claim-send.lua', 'flood-wait.lua', 'pass-courier.lua', 'release-send.lua', 'renew-send.lua', 'reserve-slot.lua', 'return-slot.lua', 'take-send.lua']);
   });
 
   it.each(scripts.map((f) => [f]))('%s names every KEYS and ARGV it uses in its header', (file) => {
