@@ -172,7 +172,12 @@ export class ReplyWorker implements Service {
     this.worker.on('error', (err) => o.logger.warn({ err, queue: REPLIES_QUEUE }, 'replies worker error'));
     this.worker.on('failed', (job, err) => {
       const ids = job?.data.kind === 'message' ? { messageId: job.data.messageId } : { reportId: job?.data.reportId };
-      o.logger.warn({ ...ids, attempt: job?.attemptsMade, err }, 'delivery attempt failed');
+      const attempt = job?.attemptsMade ?? 0;
+      // A hold behind an owed notice is no failure, and comes back at every retry until the relay
+      // stores the notice: said once, at the job's first attempt; its last attempt, spent, is a failure.
+      if (err instanceof NoticeOwedFirst && attempt < (job?.opts.attempts ?? 1)) {
+        o.logger[attempt === 1 ? 'info' : 'debug']({ ...ids, attempt }, 'reply held behind a notice owed to the reporter first; retried until it is stored');
+      } else o.logger.warn({ ...ids, attempt, err }, 'delivery attempt failed');
     });
     await this.worker.waitUntilReady();
     if (o.supervisorsChatId !== undefined) {

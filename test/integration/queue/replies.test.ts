@@ -341,6 +341,28 @@ describe('messages to reporters (replies queue)', () => {
     expect(sendsTo(user).filter((c) => c.ok && String(c.params.text).includes('IPOA will visit the station on Monday.'))).toHaveLength(1);
   });
 
+  it('a reply held behind a notice owed first is said once in the logs, not at each retry, and never as a failure', async () => {
+    const { user, reportId, a } = await referredWithNoticeOwed();
+    // The relay cannot store the owed notice for a while (MongoDB still failing): the reply is held attempt after attempt.
+    const owed = jest.spyOn(h.store.reports, 'findOwedNotices').mockResolvedValue([]);
+    const warn = jest.spyOn(h.logger, 'warn');
+    const info = jest.spyOn(h.logger, 'info');
+    try {
+      const reply = sentMessage(await withOneMessageInsertFailing(() => h.tickets.reply(reportId, a, 'Did the OCS call you back?')));
+      const replyId = reply._id.toString();
+      await waitFor(async () => ((await h.queues.replies.queue.getJob(replyId))?.attemptsMade ?? 0) >= 3 || undefined, 'the reply to be held three times', 20_000);
+      owed.mockRestore();
+      await seen(user, 'Did the OCS call you back?');
+      const about = (calls: unknown[][]) => calls.filter(([fields]) => JSON.stringify(fields ?? {}).includes(replyId));
+      expect(about(warn.mock.calls)).toEqual([]);
+      expect(about(info.mock.calls).filter(([, msg]) => String(msg).includes('owed'))).toHaveLength(1);
+    } finally {
+      owed.mockRestore();
+      warn.mockRestore();
+      info.mockRestore();
+    }
+  });
+
   it('a ticket taken while storing its "taken" notice fails (MongoDB gave up once the take was written): the reporter is still told, once', async () => {
     const user = tg.user({ firstName: 'Kiprono', languageCode: 'en' });
     const r = await reporter(h.store, { telegramUserId: user.id, language: 'en' });
