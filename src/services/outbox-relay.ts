@@ -105,9 +105,11 @@ export class OutboxRelay implements Service {
 
   /** The pass's work, counted into `pass` as it goes. */
   private async work(pass: RelayPass, before: Date, opts: { reconcile?: boolean }): Promise<void> {
-    if (!(await this.queueUnqueued(pass, before))) return; // Redis still down: try the rest next pass
-    if (!(await this.redeliverPending(pass, before))) return;
+    const queued = (await this.queueUnqueued(pass, before)) && (await this.redeliverPending(pass, before));
+    // Owed notices need only MongoDB: stored while Redis is down too (their queueing fails fast and
+    // they stay pending, queued by a pass once it is back): the replies held behind them go as soon as Redis is back.
     pass.notices = await this.storeOwedNotices(before);
+    if (!queued) return; // Redis still down: the rest next pass
     const reconcileEvery = this.opts.reconcileEveryMs ?? 60_000;
     if (opts.reconcile ?? Date.now() - this.lastReconcile >= reconcileEvery) {
       Object.assign(pass, await this.repairRaised(before));

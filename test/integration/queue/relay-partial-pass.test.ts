@@ -71,6 +71,26 @@ describe('outbox relay: a pass with one failure in it', () => {
     expect((await h.store.reports.history(first)).filter((e) => e.type === 'queued')).toHaveLength(1);
   });
 
+  it('Redis away: the notices owed to reporters are still stored (they need only MongoDB), and queued once it is back', async () => {
+    const owed = await takenWithNoticeOwed();
+    const waiting = await unqueued();
+    const down = new Error('Connection is closed.');
+    const spies = [jest.spyOn(h.queues.tickets, 'enqueue').mockRejectedValue(down), jest.spyOn(h.queues.replies, 'redeliver').mockRejectedValue(down), jest.spyOn(h.queues.replies, 'deliver').mockRejectedValue(down)];
+    try {
+      expect(await relay().runOnce()).toMatchObject({ tickets: 0, notices: 1 });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(await takenNotices(owed)).toBe(1);
+    expect((await h.store.reports.findById(owed))?.noticesOwed ?? []).toEqual([]);
+    // Redis back: the ticket and the stored notice are queued; nothing is stored twice.
+    expect(await relay().runOnce()).toMatchObject({ tickets: 1, messages: 1, notices: 0 });
+    const [notice] = (await h.store.messages.listForReport(owed)).filter((m) => m.notice?.key === 'notices:taken');
+    expect(await h.queues.replies.queue.getJobState(notice._id.toString())).not.toBe('unknown');
+    expect(await queuedAt(waiting)).not.toBeNull();
+    expect(await takenNotices(owed)).toBe(1);
+  });
+
   it('a message whose queueing fails (Redis away): the pass stops there, and still logs what it did before', async () => {
     const waiting = await unqueued();
     const { report } = await h.reports.submit(reportInput((await reporter(h.store))._id));
