@@ -128,7 +128,9 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     ...deps,
     auth,
     views,
-    hub: new LiveHub(deps.events, 25_000, (err) => deps.logger.warn({ err }, 'live stream check failed')),
+    hub: new LiveHub(deps.events, 25_000, (err) => deps.logger.warn({ err }, 'live stream check failed'), {
+      onNotLive: (err) => deps.logger.warn(err ? { err } : {}, err ? 'live updates unavailable: could not subscribe' : 'live updates wait for Redis; the console starts without them'),
+    }),
     queries: deps.store.queries,
     caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger, contact: config.agencyContact }),
     savedReplies: new SavedReplyService({ store: deps.store, tickets: deps.tickets, logger: deps.logger }),

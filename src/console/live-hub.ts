@@ -31,6 +31,8 @@ interface Client {
 export class LiveHub {
   private readonly clients = new Set<Client>();
   private unsubscribe: (() => void) | null = null;
+  private subscribing: Promise<void> | null = null;
+  private stopped = false;
   private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(
@@ -38,11 +40,46 @@ export class LiveHub {
     private readonly heartbeatMs = 25_000,
     /** How a failed check is reported (the stream stays open: a MongoDB blip must not cut every agent off). */
     private readonly onCheckError: (err: unknown) => void = () => undefined,
+    private readonly opts: {
+      /** How long the start waits for the subscription (default 5 s): Redis may have gone since the start-up check. */
+      subscribeWithinMs?: number;
+      /** Live updates wait for Redis (no error: still waiting), or the subscription failed. */
+      onNotLive?: (err?: unknown) => void;
+    } = {},
   ) {}
 
+  /**
+   * Subscribes, waiting for it at most `subscribeWithinMs` (a subscription refused in that time
+   * fails the start, as before): the console starts without Redis (its pages read MongoDB), and
+   * the subscription lands when Redis is back. Streams opened meanwhile missed what happened: they
+   * are ended then, so the pages reconnect and catch up (queue.js and ticket.js refresh on it).
+   */
   async start(): Promise<void> {
-    if (this.unsubscribe) return;
-    this.unsubscribe = await this.events.subscribe((e) => this.dispatch(e));
+    if (this.subscribing) return;
+    this.stopped = false;
+    const subscribed = this.events.subscribe((e) => this.dispatch(e)).then((unsubscribe) => {
+      if (this.stopped) unsubscribe();
+      else this.unsubscribe = unsubscribe;
+    });
+    this.subscribing = subscribed;
+    this.startHeartbeat();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.opts.subscribeWithinMs ?? 5000)));
+    try {
+      if (await Promise.race([subscribed.then(() => true), late])) return;
+    } finally {
+      clearTimeout(timer);
+    }
+    this.opts.onNotLive?.();
+    subscribed.then(
+      () => {
+        if (!this.stopped) for (const c of this.clients) this.close(c);
+      },
+      (err: unknown) => this.opts.onNotLive?.(err),
+    );
+  }
+
+  private startHeartbeat(): void {
     // A comment line every so often keeps proxies from closing an idle stream.
     this.heartbeat = setInterval(() => {
       for (const c of this.clients) {
@@ -123,6 +160,8 @@ export class LiveHub {
 
   /** Ends every stream so the HTTP server can close. */
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.subscribing = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
