@@ -1,5 +1,5 @@
 /** Debian's Chromium for the browser tests (console, playground), screenshots, and a tiny PNG maker. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -96,4 +96,14 @@ export async function signIn(page: Page, base: string, username: string, passwor
 export async function switchLanguage(page: Page, lang: 'en' | 'sw'): Promise<void> {
   await page.getByRole('button', { name: lang === 'sw' ? 'Kiswahili' : 'English', exact: true }).click();
   await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+}
+
+/** What axe-core finds wrong on the page as it is now, each rule with the elements it names (the page's context needs `bypassCSP`). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

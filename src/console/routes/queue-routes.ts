@@ -55,7 +55,7 @@ async function queueLists(ctx: ConsoleContext, req: FastifyRequest) {
   const ordered = withReplies(aged, lastIn);
   // One incident's reports together; "j" (next held) follows the list as shown.
   const mineGroups = groupByIncident(ordered);
-  const mine = mineGroups.flatMap((g) => g.rows);
+  const mine = mineGroups.flatMap((g) => [...g.rows, ...g.more]);
   return {
     // How long each has waited: a ticket its reporter reopened, from the reopening.
     waiting: waiting.map((r) => ({ ...r, waitingSince: waitingSince(r) })),
@@ -96,17 +96,22 @@ export function withReplies<T extends ReportDoc>(held: T[], lastIn: Map<string, 
     .map(({ r }) => r);
 }
 
-/** Tickets of My tickets in a run: several of one incident (`incident` its id), or one ticket (`incident` null). */
+/**
+ * Tickets of My tickets in a run: several of one incident (`incident` its id), or one ticket
+ * (`incident` null). `rows` are shown; `more` are the incident's reports folded under the box.
+ */
 export interface HeldGroup<T> {
   incident: string | null;
   rows: T[];
+  more: T[];
 }
 
 /**
- * My tickets with the reports of one incident together in one group, its danger reports (priority 1)
- * first, the rest in the list's order; the group stands where its first report in the list does
- * (`withReplies` puts danger, then unread replies, on top), so its most urgent report keeps its
- * place. One report alone in its incident is shown as any other.
+ * My tickets with the reports of one incident together in one group, where its first report in the
+ * list stands (`withReplies` puts danger, then unread replies, on top). A group with someone in
+ * danger shows only its danger reports and folds the rest under them: unfolded, a 30-report
+ * incident pushed the next person in danger 30 lines down. One report alone in its incident is
+ * shown as any other.
  */
 export function groupByIncident<T extends Pick<ReportDoc, 'incident' | 'priority'>>(rows: T[]): HeldGroup<T>[] {
   const keyOf = (r: T) => r.incident?.id.toString();
@@ -117,14 +122,15 @@ export function groupByIncident<T extends Pick<ReportDoc, 'incident' | 'priority
   }
   const groups: HeldGroup<T>[] = [];
   const placed = new Set<string>();
-  const dangerFirst = (members: T[]) => [...members.filter((r) => r.priority === 1), ...members.filter((r) => r.priority !== 1)];
   for (const r of rows) {
     const key = keyOf(r);
     const members = key ? byIncident.get(key)! : [];
-    if (!key || members.length < 2) groups.push({ incident: null, rows: [r] });
+    if (!key || members.length < 2) groups.push({ incident: null, rows: [r], more: [] });
     else if (!placed.has(key)) {
       placed.add(key);
-      groups.push({ incident: key, rows: dangerFirst(members) });
+      const danger = members.filter((m) => m.priority === 1);
+      const others = members.filter((m) => m.priority !== 1);
+      groups.push(danger.length ? { incident: key, rows: danger, more: others } : { incident: key, rows: others, more: [] });
     }
   }
   return groups;

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { artifactPath, signIn } from '../../support/browser';
+import { artifactPath, axeViolations, signIn, switchLanguage } from '../../support/browser';
 import { TriageService } from '../../../src/services/triage-service';
 
 const env = consoleInChromium({ label: 'console-incident-layout' });
@@ -148,6 +148,60 @@ it('My tickets shows an incident in one box, its danger report first inside, the
     await page.goto(`${h.base}/queue`);
     await page.locator('#queue-data').screenshot({ path: artifactPath(`console-${width}-mine-incident-box.png`) });
     expect(await mineAsSeen(page)).toEqual([[danger.reference, first.reference, last.reference], other.reference]);
+  }
+  await context.close();
+}, 60_000);
+
+/** The reports My tickets shows (not folded away: a closed <details> keeps its content's boxes, drawn nowhere), top to bottom. */
+function mineInView(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('ul.mine > li'))
+      .filter((li) => li.checkVisibility())
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .map((li) => li.dataset.reference!),
+  );
+}
+
+it('a lone danger ticket is never buried under a 30-report incident: the box shows its danger report, the rest folded, reachable by keyboard, en and sw, at 1280 and 390 px (the lone one stood 31 rows down)', async () => {
+  const kerubo = await h.account('kerubo', 'agent');
+  const me = kerubo._id.toString();
+  const take = async (id: Parameters<typeof h.store.reports.findById>[0]) => expect(await h.store.reports.transition(id, 'assigned', { kind: 'agent', agentId: me }, { assignee: me })).not.toBeNull();
+  const incidentId = (await seedReport(h.store)).report._id;
+  const base = { kind: 'police' as const, category: 'p_force', county: 42, place: 'Kondele roundabout' };
+  // Taken in this order: the incident's danger report, its 30 other reports, then another person in danger, then a calm ticket.
+  const riotDanger = (await seedReport(h.store, { ...base, priority: 1, dangerNow: true })).report;
+  const riot = [];
+  for (let i = 0; i < 30; i++) riot.push((await seedReport(h.store, { ...base, priority: 2 })).report);
+  const lone = (await seedReport(h.store, { category: 'p_arrest', county: 47, priority: 1, dangerNow: true })).report;
+  const calm = (await seedReport(h.store, { category: 'p_bribery', county: 47, priority: 3 })).report;
+  for (const r of [riotDanger, ...riot, lone, calm]) await take(r._id);
+  for (const r of [riotDanger, ...riot]) expect(await h.store.incidents.setIncident(r._id, incidentId, me)).toBe(true);
+
+  // bypassCSP: axe is added to the page as an inline script.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE', bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kerubo', PASSWORD);
+  for (const [lang, more] of [['en', 'and 30 more reports of this incident'], ['sw', 'na ripoti nyingine 30 za tukio hili']] as const) {
+    if (lang === 'sw') await switchLanguage(page, 'sw');
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 720 });
+      await page.goto(`${h.base}/queue`);
+      await page.locator('#queue-data').screenshot({ path: artifactPath(`console-${width}-${lang}-mine-incident-folded.png`) });
+      // Both people in danger one line apart, the calm ticket after them.
+      expect(await mineInView(page)).toEqual([riotDanger.reference, lone.reference, calm.reference]);
+      expect(await axeViolations(page)).toEqual([]);
+      const fold = page.getByTestId('incident-more');
+      await expect(fold.locator('summary').textContent()).resolves.toBe(more);
+      // The keyboard opens the fold and reaches each folded report.
+      await fold.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#queue-data').screenshot({ path: artifactPath(`console-${width}-${lang}-mine-incident-unfolded.png`) });
+      expect(await mineInView(page)).toEqual([riotDanger.reference, ...riot.map((r) => r.reference), lone.reference, calm.reference]);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.dataset.reference)).toBe(riot[0].reference);
+      expect(await axeViolations(page)).toEqual([]);
+    }
   }
   await context.close();
 }, 60_000);

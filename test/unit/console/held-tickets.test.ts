@@ -58,18 +58,34 @@ it('groups My tickets of one incident together, where its first report stands in
   ]);
 });
 
-it('shows an incident in one group, its danger reports first, where its most urgent report stands, above every ticket not in danger', () => {
+it('shows an incident in one group, its danger reports in view and the rest folded, where its most urgent report stands, above every ticket not in danger', () => {
   const riot = { id: new Types.ObjectId(), joinedAt: at(0) };
   const calm = held('CALM');
   const rest = Array.from({ length: 3 }, (_, i) => Object.assign(held(`R${i}`), { incident: riot }));
   const first = Object.assign(held('R-DANGER', undefined, me, 1), { incident: riot });
   const other = held('DANGER', undefined, me, 1);
   const groups = groupByIncident(withReplies([calm, rest[0], first, other, ...rest.slice(1)], new Map()));
-  expect(groups.map((g) => [g.incident, g.rows.map((r) => r.reference)])).toEqual([
-    [riot.id.toString(), ['R-DANGER', 'R0', 'R1', 'R2']],
-    [null, ['DANGER']],
-    [null, ['CALM']],
+  const refs = (rows: ReportDoc[]) => rows.map((r) => r.reference);
+  expect(groups.map((g) => [g.incident, refs(g.rows), refs(g.more)])).toEqual([
+    [riot.id.toString(), ['R-DANGER'], ['R0', 'R1', 'R2']],
+    [null, ['DANGER'], []],
+    [null, ['CALM'], []],
   ]);
   // Inside the group the danger report leads whatever order the list came in.
-  expect(groupByIncident([rest[0], first]).map((g) => g.rows.map((r) => r.reference))).toEqual([['R-DANGER', 'R0']]);
+  expect(groupByIncident([rest[0], first]).map((g) => [refs(g.rows), refs(g.more)])).toEqual([[['R-DANGER'], ['R0']]]);
+});
+
+it('never buries a lone danger ticket under a big incident: the box shows its danger reports, the rest folded under it', () => {
+  const riot = { id: new Types.ObjectId(), joinedAt: at(0) };
+  const riotDanger = Object.assign(held('R-DANGER', undefined, me, 1), { incident: riot });
+  const rest = Array.from({ length: 30 }, (_, i) => Object.assign(held(`R${i}`), { incident: riot }));
+  const lone = held('DANGER', undefined, me, 1); // taken after the incident's danger report
+  const groups = groupByIncident(withReplies([riotDanger, ...rest, lone, held('CALM')], new Map()));
+  // What an agent sees before opening anything: both people in danger, one line apart.
+  expect(groups.map((g) => [g.incident, g.rows.map((r) => r.reference), g.more.length])).toEqual([
+    [riot.id.toString(), ['R-DANGER'], 30],
+    [null, ['DANGER'], 0],
+    [null, ['CALM'], 0],
+  ]);
+  expect(groups[0].more.map((r) => r.reference)).toEqual(rest.map((r) => r.reference));
 });
