@@ -51,8 +51,6 @@ it('a referred ticket gives a PDF download and a print view; every one is in the
   // A bribery report: IPOA, the usual agency for it, comes chosen and marked as such.
   expect(page.body).toMatch(/<input type="radio" name="agency" value="IPOA" data-name="[^"]+" required checked> <span>IPOA \([^<]+\) <span class="muted">· usual for this type of case<\/span>/);
   expect(page.body.match(/name="agency" [^>]* checked>/g)).toHaveLength(1);
-  // Said in words under the choices too.
-  expect(page.body).toMatch(/<p class="muted small" data-testid="usual-agency">Usually handled by IPOA for this type of case\.<\/p>/);
   expect((await agent.get(`/tickets/${id}/case-file?format=pdf`)).statusCode).toBe(404);
 
   expect((await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' })).statusCode).toBe(303);
@@ -627,4 +625,18 @@ it('after a referral every button on the ticket page is a console button (the ca
   expect(page).toContain('data-testid="ask-consent"');
   const bare = [...page.matchAll(/<button\b[^>]*>[^<]*/g)].map((m) => m[0]).filter((b) => !/class="[^"]*\b(btn|link)\b/.test(b));
   expect(bare).toEqual([]);
+});
+
+/** The words of the ticket page's actions card, as read (tags and their attributes left out). */
+const actionsText = (html: string) => html.slice(html.indexOf('<article class="card" id="actions">')).split('</article>')[0].replace(/<[^>]*>/g, ' ');
+
+it('the actions card says the usual agency once, beside its choice, in English and Kiswahili (a line under the choices said it again)', async () => {
+  const njeri = await h.account('njeri', 'agent');
+  const { id, agent } = await referredTicket(false, 'njeri');
+  const en = actionsText((await agent.get(`/tickets/${id}`)).body);
+  expect(en).toContain('IPOA');
+  expect(en.match(/usual/gi)).toEqual(['usual']);
+  await h.store.agents.setLanguage(njeri._id, 'sw');
+  const sw = actionsText((await agent.get(`/tickets/${id}`)).body);
+  expect(sw.match(/kwa kawaida/gi)).toEqual(['kwa kawaida']);
 });
