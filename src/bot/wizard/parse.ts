@@ -249,13 +249,21 @@ export function dangerLead(text: string): boolean | undefined {
 }
 
 /**
+ * A harm told as past ("help me, police took my phone yesterday", "msaada, jana walinipiga"): help
+ * with what was done, not danger now. Taken for the danger question's yes it would alert staff
+ * without a tap; the question is asked instead.
+ */
+const TOLD_AS_PAST = /\b(jana|juzi|yesterday|last (night|week|month|year)|ago|iliyopita|(wali|ali|nili|tuli)[a-z]{3,}|took|taken|beat|beaten|arrested|stole|stolen|was|were)\b/;
+
+/**
  * A first message that answers "is someone in danger right now?" before it is asked ("Msaada!
  * Polisi wanampiga kaka yangu", "help us, they are beating him", "saidieni"): a yes as that
  * question reads one, and danger as the numbers shown for it read it (`saysDangerNow`). Not help
- * with a report ("help me report a bribe", "naomba msaada kuripoti").
+ * with a report ("help me report a bribe", "naomba msaada kuripoti"), nor with a harm told as past.
  */
 export function dangerToldFirst(text: string): boolean {
-  if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(normalise(text))) return false;
+  const n = normalise(text);
+  if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n) || TOLD_AS_PAST.test(n)) return false;
   return saysDangerNow(text) && (dangerAnswer(text) ?? dangerLead(text)) === true;
 }
 

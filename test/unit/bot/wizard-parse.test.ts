@@ -218,4 +218,12 @@ describe('dangerToldFirst: a first message that answers "is someone in danger?" 
   it.each(['help me report a police officer who took a bribe', 'naomba msaada kuripoti polisi', 'Polisi walinipiga jana', 'can you help me with my report', 'asante kwa msaada'])('%j is not', (text) => {
     expect(dangerToldFirst(text)).toBe(false);
   });
+
+  // The cry begins an account of what was done, told as past: help with that report, not danger now (staff would be alerted without a tap).
+  it.each(['help me, police took my phone yesterday', 'Msaada, jana polisi walinipiga', 'help us police beat my brother last week', 'nisaidie polisi walichukua pesa yangu jana', 'help me they took my money'])(
+    '%j, help with a past harm, is not',
+    (text) => {
+      expect(dangerToldFirst(text)).toBe(false);
+    },
+  );
 });
