@@ -34,7 +34,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bk?a?kitu kidogo\b/g, ' bribe '],
   // "Chai" is a bribe asked for ("aliniitisha chai", "nipe chai") or handed over ("nilimpa chai"); given to
   // the reporter ("walinipa chai", "they gave me chai") it is tea, hospitality, and no word of the incident.
-  [/(?<=\b(?:\w*(?:ni|tu)(?:pa|patia|pea|letea|andalia)|(?:gave|give|given|giving|offered|served) (?:me|us)) )chai\b/g, ' '],
+  // Given, told with a tense (-li-, -me-, -ka-, -na-): "ukinipa chai" (if you give me) and "give me chai" ask for it.
+  [/(?<=\b(?:\w*(?:li|me|ka|na)(?:ni|tu)(?:pa|patia|pea|letea|andalia)|(?:gave|given|giving|offered|served) (?:me|us)) )chai\b/g, ' '],
   // Sheng: "maboi wa blue" (the boys in blue, the regular police's uniform) are the police, not youths.
   [/\b(ma)?bo[iy]s? wa blue\b|\bboys in blue\b/g, ' police '],
   [/\b(road|barabara) ?blocks?\b/g, ' roadblock '],

@@ -181,7 +181,9 @@ describe('"chai": a bribe when it is asked for or handed over, tea when it is gi
     expect(categoryInWords(text, 'police')).toBeUndefined();
   });
 
-  it.each(['aliniitisha chai', 'askari alisema nitoe chai', 'toa chai', 'walitaka chai', 'askari aliniambia nipe chai', 'nilimpa askari chai', 'the cop asked for chai', 'nilitoa chai ya 200', 'walinipa chai kisha wakaniitisha 1000'])(
+  it.each(['aliniitisha chai', 'askari alisema nitoe chai', 'toa chai', 'walitaka chai', 'askari aliniambia nipe chai', 'nilimpa askari chai', 'the cop asked for chai', 'nilitoa chai ya 200', 'walinipa chai kisha wakaniitisha 1000',
+    // Asked for in the words of giving: "give me chai" (not "gave"), "ukinipa chai" (if you give me), "usiponipa chai" (unless you give me).
+    'the officer said give me chai and go', 'askari aliniambia ukinipa chai nitakuachilia', 'usiponipa chai utalala ndani'])(
     '%j is still a bribe',
     (text) => {
       expect(categoryInWords(text, 'police')).toBe('p_bribery');
