@@ -138,7 +138,7 @@ function beginsWithAct(words: string): boolean {
  * begins a police report; "Polisi wamenipiga" (what was done) begins one with those words as the
  * story, whose question still asks for the rest while they are too few to tell what happened
  * (`earlyStory`): kept alone, they were all an agency read; a cry for help ("saidieni") begins a
- * report, whose next questions lead to the danger question.
+ * report whose danger question takes it as the yes (`dangerSaid`, `dangerToldFirst`).
  */
 export function firstWords(text: string): { kind?: ReportKind; story?: { text: string; storyPart?: 'first' }; dangerSaid?: true } | undefined {
   const n = normalise(text);
