@@ -110,7 +110,7 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
   // "It was Kisumu not Nakuru": the answer corrected away from comes last; it is no part of the new one.
   const tail = negatedTail(typed, plain);
   const end = tail ?? typed.length;
-  for (let i = 0; i < end && (i === 0 || plain[i - 1].every(ofIt)); i++) {
+  for (let i = 0; i < end && (i === 0 || plain[i - 1].every(ofIt) || partAfterDay(plain, i - 1)); i++) {
     if (i > 0 && plain[i - 1].some((w) => NOT.has(w))) continue;
     const value = typed.slice(i, end).join(' ').replace(/[.!,;:]+$/u, '');
     const when = named !== 'county' ? readDay(value, now) : undefined;
@@ -145,10 +145,16 @@ function negatedTail(typed: string[], plain: string[][]): number | undefined {
 /** Days that name the right one when said before a county ("ni jana Kisumu"); "sasa" (now, also "so") does not. */
 const DAY_BEFORE_COUNTY = new Set('leo today jana yesterday juzi'.split(' '));
 
-/** The one day named among the correction's words before the county, not said to be the wrong one ("sio leo"). */
+/** Parts of the day said after such a day ("juzi usiku Nairobi"): the day's time, not the county's words. */
+const PART_OF_DAY = new Set('asubuhi mchana alasiri jioni usiku alfajiri morning afternoon evening night'.split(' '));
+const partAfterDay = (words: string[][], k: number) => k > 0 && words[k]?.length === 1 && PART_OF_DAY.has(words[k][0]) && words[k - 1].length === 1 && DAY_BEFORE_COUNTY.has(words[k - 1][0]);
+
+/** The one day named among the correction's words before the county, not said to be the wrong one ("sio leo"), with its part of the day. */
 function dayBefore(words: string[][], now: Date): Correction['when'] {
-  const days = words.flatMap((w, k) => (w.length === 1 && DAY_BEFORE_COUNTY.has(w[0]) && !(k > 0 && words[k - 1].some((x) => NOT.has(x))) ? w : []));
-  return new Set(days).size === 1 ? readDay(days[0], now) : undefined;
+  const days = words.flatMap((w, k) => (w.length === 1 && DAY_BEFORE_COUNTY.has(w[0]) && !(k > 0 && words[k - 1].some((x) => NOT.has(x))) ? [k] : []));
+  if (new Set(days.map((k) => words[k][0])).size !== 1) return undefined;
+  const k = days[days.length - 1];
+  return readDay(partAfterDay(words, k + 1) ? `${words[k][0]} ${words[k + 1][0]}` : words[k][0], now);
 }
 
 function readDay(value: string, now: Date): Correction['when'] {
@@ -195,7 +201,10 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: str
   // As Change -> When or Change -> Place would: the answer comes back to the review. "Nimekosea
   // mahali" names the place, not the county: only the place is asked again, the county kept.
   d.editing = true;
-  turn.go(c.part === 'county' && d.county !== undefined && namesPlaceNotCounty(input) ? 'place' : c.part);
+  const placeOnly = c.part === 'county' && d.county !== undefined && namesPlaceNotCounty(input);
+  // The town given for the county may be the part that was wrong: where is asked afresh.
+  if (placeOnly) delete d.town;
+  turn.go(placeOnly ? 'place' : c.part);
   return true;
 }
 

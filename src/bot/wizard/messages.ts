@@ -1085,7 +1085,8 @@ function countyCorrected(turn: Turn, d: Draft, input: string): boolean {
   if (!fix) return false;
   if (!fix.county) {
     const placeOnly = d.county !== undefined && namesPlaceNotCounty(input);
-    if (placeOnly && d.step === 'place') delete d.town;
+    // The town given for the county may be the part that was wrong: where is asked afresh, within the county.
+    if (placeOnly) delete d.town;
     turn.go(placeOnly ? 'place' : 'county');
     return true;
   }

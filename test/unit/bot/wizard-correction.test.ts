@@ -121,6 +121,12 @@ describe('a correction typed at the review names the county', () => {
     }
   });
 
+  it('the place said wrong after a town given for the county (Kitengela) asks the place afresh within the county, never "where in Kitengela exactly?"', () => {
+    const r = type(reviewed({ county: 34, town: { name: 'Kitengela', counties: [34] }, place: 'Kitengela' }), 'nimekosea mahali');
+    expect([said(r), r.state.draft?.step, r.state.draft?.county, r.state.draft?.town]).toEqual([['place.ask'], 'place', 34, undefined]);
+    expect(type(r.state, 'Isinya').state.draft).toMatchObject({ step: 'review', county: 34, place: 'Isinya' });
+  });
+
   it('the place said wrong with the new one ("nimekosea mahali, ni Free Area"): asked whether to change the place to it; Yes changes it, the county kept', () => {
     for (const [words, place] of [['nimekosea mahali, ni Free Area', 'Free Area'], ['wrong place, it was near the Shell petrol station', 'near the Shell petrol station']] as const) {
       const r = type(reviewed(), words);

@@ -2170,6 +2170,14 @@ describe('the county corrected at the date question', () => {
     expect(type(at('when'), 'hapana, mahali walipompeleka ni mbali').state.draft?.place).toBe('Naivasha road junction');
   });
 
+  it('"nimekosea mahali" after a town given for the county asks the place afresh within the county, never "where in Kitengela exactly?"', () => {
+    for (const words of ['nimekosea mahali', 'wrong place']) {
+      const atWhen = type(type(type(at('county'), 'Kitengela').state, 'karibu na stage').state, words);
+      expect([words, said(atWhen), stepOf(atWhen), atWhen.state.draft?.county, atWhen.state.draft?.town]).toEqual([words, ['place.ask'], 'place', 34, undefined]);
+      expect(type(atWhen.state, 'Kajiado town').state.draft).toMatchObject({ step: 'when', county: 34, place: 'Kajiado town' });
+    }
+  });
+
   it('changing the day from the review, "nimekosea mahali" asks the place, and the answer leads back to the review', () => {
     const r = type(at('when', { editing: true, when: 'today', incidentAt: TODAY_EAT }), 'nimekosea mahali');
     expect(stepOf(r)).toBe('place');
@@ -2184,12 +2192,19 @@ describe('the county corrected at the date question', () => {
 
   it.each([
     ['sorry ni juzi Nairobi', 47, 'date', TODAY_EAT - 2 * 86_400_000],
+    ['sorry ni juzi usiku Nairobi', 47, 'date', TODAY_EAT - 2 * 86_400_000],
+    ['pole ilikuwa jana jioni Kisumu', 42, 'yesterday', TODAY_EAT - 86_400_000],
     ['pole ilikuwa jana Kisumu', 42, 'yesterday', TODAY_EAT - 86_400_000],
     ['hapana, sio leo, ni jana Kisumu', 42, 'yesterday', TODAY_EAT - 86_400_000],
   ] as const)('"%s": the county changed and the day said with it taken too; the place asked within it, and the day not asked again', (words, county, when, incidentAt) => {
     const r = type(at('when'), words);
     expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.when, r.state.draft?.incidentAt]).toEqual([['place.county_changed', 'place.ask'], 'place', county, when, incidentAt]);
     expect(type(r.state, 'Kayole').state.draft).toMatchObject({ step: 'review', county, place: 'Kayole', when, incidentAt, text: story });
+  });
+
+  it('"sorry ni juzi usiku Nairobi": the time of day said with the day is kept too', () => {
+    expect(type(at('when'), 'sorry ni juzi usiku Nairobi').state.draft).toMatchObject({ county: 47, when: 'date', timeOfDay: 'usiku' });
+    expect(type(at('when'), 'pole ilikuwa jana jioni Kisumu').state.draft).toMatchObject({ county: 42, when: 'yesterday', timeOfDay: 'jioni' });
   });
 
   it('changing the day from the review, "nimekosea kaunti" asks the county, and the answers lead back to the review', () => {
