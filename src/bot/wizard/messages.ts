@@ -670,17 +670,32 @@ function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: Return
  * offered for one tap and the town kept while it is that county ("Thika Road" runs through Nairobi
  * too: another county tapped keeps the place, not the town). Only the town was kept, and the phrase lost.
  * Beside a town ("nje ya Naivasha"), or a county's own town ("nje ya Nakuru"), the words are kept
- * too, for where exactly to be asked once the county is taken (`Draft.town.beside`).
+ * too, for where exactly to be asked once the county is taken (`Draft.town.beside`). A spot named
+ * with the county ("karibu na ofisi za kaunti ya Nakuru") is the place too (`countyLandmark`).
  */
 function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCounty, page: number): boolean {
   const place = placePhrase(input);
   const beside = besideTown(input, within);
-  if (place === undefined || (within.town ? townAlone(input, within.town) : !beside)) return false;
+  if (place === undefined || (within.town ? townAlone(input, within.town) : !beside && !countyLandmark(input))) return false;
   keepPlaceAtCounty(d, place);
-  d.town = { name: within.town ?? within.county.name.replace(/ City$/, ''), counties: [within.county.code], ...(beside ? { beside: place } : {}) };
+  // A spot by the county's name ("Nakuru county offices") is in no town of that name: none kept.
+  if (within.town || beside) d.town = { name: within.town ?? within.county.name.replace(/ City$/, ''), counties: [within.county.code], ...(beside ? { beside: place } : {}) };
+  else delete d.town;
   d.offered = within.county.code;
   turn.say('county.place_kept_named', { place, county: { countyCode: within.county.code } }, { keyboard: countyKeyboard(d, page, [within.county.code]) });
   return true;
+}
+
+/** Small words among place nouns, and the county's own word: no spot named by them. */
+const NO_SPOT_WORDS = new Set('county kaunti cha za ya la wa na of the a to by and'.split(' '));
+
+/**
+ * "At the junction near Nakuru county offices", "karibu na ofisi za kaunti ya Nakuru": plainly a
+ * place (`plainlyPlace`) with a spot named in it beside the county's name, so the whole is the
+ * place, not the story. "In Nairobi at Kayole", "in Nakuru county" name no spot: the county named.
+ */
+function countyLandmark(input: string): boolean {
+  return plainlyPlace(input) && normalise(input).split(' ').some((w) => PLACE_NOUNS.has(w) && !NO_SPOT_WORDS.has(w));
 }
 
 /** Words beside a town's name that say no more of where in it ("in", "mji wa", "town"). */
@@ -729,7 +744,7 @@ function placePhrase(input: string): string | undefined {
 
 /** Things places are named by ("stage", "soko", "junction") and the small words between them: with the words that lead into where, and names, all a plain place is made of. */
 const PLACE_NOUNS = new Set(
-  'stage stej matatu bus junction roundabout road street highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county assembly tallying centre center polling booth cha za ya la wa na of the a to by and'.split(' '),
+  'stage stej matatu bus junction roundabout road street highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth cha za ya la wa na of the a to by and'.split(' '),
 );
 
 /**

@@ -2377,6 +2377,26 @@ describe('one word of what was done, or a place, at the county question', () => 
     expect(said(type(at('county', { text: story }), 'in Nakuru'))).toEqual(['county.named']);
   });
 
+  it('a long place that names a county ("at the junction near Nakuru county offices", "karibu na ofisi za kaunti ya Nakuru") is the place, the county offered; never the story', () => {
+    for (const story of ['Mwanangu Brian alichukuliwa na polisi juzi usiku', 'karao']) {
+      for (const [words, county] of [
+        ['at the junction near Nakuru county offices', 32],
+        ['karibu na ofisi za kaunti ya Nakuru', 32],
+        ['near the Kisumu county assembly gate', 42],
+        ['pale stage ya matatu karibu na ofisi ya kaunti ya Nairobi', 47],
+      ] as const) {
+        const r = type(at('county', { text: story }), words);
+        expect([words, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town, r.state.draft?.text]).toEqual([words, ['county.place_kept_named'], words, county, undefined, story]);
+        for (const next of [type(r.state, 'ndio'), press(r.state, String(county))]) {
+          expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.text, stepOf(next)]).toEqual([words, ['place.kept_early', 'when.ask'], county, words, story, 'when']);
+        }
+      }
+    }
+    // With what was done in it, the story still, its county offered.
+    const act = type(at('county', { text: 'karao' }), 'near Nakuru county offices the police were beating people');
+    expect([act.state.draft?.place, act.state.draft?.offered, act.state.draft?.text]).toEqual([undefined, 32, 'karao\nnear Nakuru county offices the police were beating people']);
+  });
+
   it('a town alone, led into ("in Eldoret", "at Thika", "pale Kitengela", "kwenye mji wa Thika"): its county offered, and where in the town still asked once it is tapped; the town is no place', () => {
     const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
     for (const [words, county, town] of [['in Eldoret', 27, 'Eldoret'], ['at Thika', 22, 'Thika'], ['pale Kitengela', 34, 'Kitengela'], ['katika mji wa Naivasha', 32, 'Naivasha'], ['kwenye mji wa Thika', 22, 'Thika'], ['it was in Kayole', 47, 'Kayole']] as const) {
