@@ -458,11 +458,16 @@ function countyAhead(turn: Turn, d: Draft, input: string): boolean {
   if (d.editing || d.county !== undefined || [...input].length > COUNTY_NAME_MAX_CHARS || readWord(input)) return false;
   const m = countyAlone(input);
   if (!m) return false;
+  keepCountyAhead(turn, d, m);
+  turn.show();
+  return true;
+}
+
+/** The county typed before an injury question: taken, said so, and its question passed after them (`Turn.advance`). */
+function keepCountyAhead(turn: Turn, d: Draft, m: Extract<CountyMatch, { kind: 'exact' }>): void {
   chooseCounty(d, m.county.code, townNaming(m.town, m.county.code));
   d.countyEarly = true;
   turn.say('injury.county_kept', { county: { countyCode: m.county.code } });
-  turn.show();
-  return true;
 }
 
 /** A wish to stay unknown or to be called: answered how (the Send button for it at the end), and the question asked again. */
@@ -515,14 +520,17 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
 /**
  * A short answer where "So far you told us" asks for the rest of a story kept (`Draft.storyPart`):
  * a county, a day or "no" is no story, but "please tell us what happened" read as if the story
- * had not arrived. The county ("Kisumu") ends the story and answers its question when that comes
- * next; a day ("last night") is the rest, added; "no" keeps the story as it is.
+ * had not arrived. The county ("Kisumu") ends the story and answers its question, when that comes
+ * next or after the injury questions; a day ("last night") is the rest, added; "no" keeps the story as it is.
  */
 function restOfStoryAnswered(turn: Turn, d: Draft, input: string): boolean {
   if (!d.storyPart || d.text === undefined || d.editing || [...input].length > 30) return false;
   const word = readWord(input);
-  if (countyAlone(input)) {
+  const county = countyAlone(input);
+  if (county) {
     if (nextStep(d, 'desc') !== 'county') {
+      // The injuries are asked first: the county is kept for after them, as when typed at them (`countyAhead`).
+      if (d.county === undefined) keepCountyAhead(turn, d, county);
       keepStory(turn, d);
       return true;
     }

@@ -176,6 +176,19 @@ describe('typed answers work like the buttons', () => {
     expect(stepOf(press(hurt.state, 'sk'))).toBe('place');
   });
 
+  it('a county typed as the rest of a story kept ("Nakuru" where "So far you told us" asks for more) is the county: said so, the injuries asked, and the county not asked after them', () => {
+    const told = 'walimpiga kaka yangu';
+    for (const county of ['Nakuru', 'nakuru county']) {
+      const r = type(at('desc', { text: told, storyPart: true }), county);
+      expect([county, stepOf(r), r.state.draft?.county, r.state.draft?.text, r.state.draft?.storyPart, said(r)]).toEqual([county, 'hurt', 32, told, undefined, ['injury.county_kept', 'injury.hurt.ask']]);
+      const none = press(r.state, 'none');
+      expect([county, stepOf(none), none.state.draft?.county, said(none)]).toEqual([county, 'place', 32, ['answer', 'place.ask']]);
+    }
+    // "Wote" (all of us) is never the town of Wote: the county asked after the injuries.
+    const wote = type(at('desc', { text: told, storyPart: true }), 'wote');
+    expect([wote.state.draft?.county, wote.state.draft?.town]).toEqual([undefined, undefined]);
+  });
+
   it('"wote" (all of us) or "mwingi" at an injury question is an answer\'s word, never the town of Wote (Makueni) or Mwingi (Kitui)', () => {
     for (const text of ['wote', 'Wote', 'mwingi']) {
       const hurt = type(at('hurt', { text: STORY }), text);

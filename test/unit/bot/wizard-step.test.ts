@@ -349,9 +349,9 @@ describe('a story sent in short messages before its question (a witness in a hur
       expect([no, said(r)]).toEqual([no, ['county.ask']]);
       expect(r.state.draft).toMatchObject({ step: 'county', text: told });
     }
-    // Where the injuries are asked next, the county typed keeps the story and goes on to them (the county is asked after).
+    // Where the injuries are asked next, the county typed keeps the story and goes on to them (the county kept for after them).
     const force = type(at('desc', { category: 'p_force', text: 'walimpiga kaka yangu', storyPart: true }), 'Nakuru');
-    expect(force.state.draft).toMatchObject({ step: 'hurt', text: 'walimpiga kaka yangu' });
+    expect(force.state.draft).toMatchObject({ step: 'hurt', text: 'walimpiga kaka yangu', county: 32, countyEarly: true });
     expect(said(force)).not.toContain('desc.not_a_story');
   });
 
