@@ -21,7 +21,7 @@ afterAll(async () => {
 const STORY = 'Police asked me for a bribe at the junction.';
 const BTN = { en: { today: 'Today', no: 'No', yes: '✅ Yes, change it' }, sw: { today: 'Leo', no: 'Hapana', yes: '✅ Ndio, ibadilishe' } };
 type Act = string | { press: 'today' | 'no' | 'yes' } | { label: string };
-type Expect = { county?: number; place?: string; when?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
+type Expect = { county?: number; place?: string; when?: string; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
 /** `first`: the acts begin the chat, before /start (the first message is the story). */
 type Play = [lang: 'en' | 'sw', at: Stop | 'first', acts: Act[], expected: Expect];
 
@@ -65,10 +65,13 @@ const PLAYS: Play[] = [
   ['en', 'when', ['sorry wrong county, it was Kisumu', 'Kondele stage', { press: 'today' }], { county: 42, place: 'Kondele stage', when: 'today', notStory: ['wrong county'] }],
   // ... with the day said before it: both taken, the day not asked again.
   ['sw', 'when', ['sorry ni juzi Nairobi', 'Kayole'], { county: 47, place: 'Kayole', when: 'date', notStory: ['sorry', 'juzi'] }],
+  ['sw', 'when', ['sorry ni juzi usiku Nairobi', 'Kayole'], { county: 47, place: 'Kayole', when: 'date', timeOfDay: 'usiku', notStory: ['sorry', 'juzi'] }],
   ['sw', 'review', ['sorry ni juzi Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', when: 'date', notStory: ['sorry'], warned: 'Nibadilishe kaunti iwe Kisumu na tarehe iwe' }],
   // The place, not the county, said wrong at the day question: only the place asked again, the county kept.
   ['sw', 'when', ['nimekosea mahali', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', when: 'today', notStory: ['nimekosea'] }],
   ['en', 'when', ['sorry wrong place', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', when: 'today', notStory: ['wrong place'] }],
+  // ... the town given for the county too ("Where in Kitengela exactly?" is not asked again): where, afresh, within the county.
+  ['sw', 'county', ['Kitengela', 'stage ya matatu', 'nimekosea mahali', 'Isinya', { press: 'today' }], { county: 34, place: 'Isinya', when: 'today', notStory: ['nimekosea'] }],
   // A phone number typed where the place is asked: no place; in the story, where the review warns of it.
   ['en', 'place', ['call me 0712345678', 'Kondele stage', { press: 'today' }], { place: 'Kondele stage', story: [STORY, 'call me 0712345678'] }],
   // 3. A place typed with the day.
@@ -119,12 +122,17 @@ const PLAYS: Play[] = [
   // A county typed ahead at the injury questions ("Nakuru", "nairobi"): the county, never the story; the county question not asked again.
   ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, 'Nakuru', { label: 'Not yet' }, 'Central police station', { press: 'today' }], { category: 'p_force', county: 32, place: 'Central police station', notStory: ['Nakuru'] }],
   ['en', 'cat', ['they beat my brother at the station and broke his arm', 'yes', { press: 'no' }, 'nairobi', { label: 'Yes, they got medical help' }, { label: 'Not yet' }, 'Kayole stage', { press: 'today' }], { category: 'p_force', county: 47, place: 'Kayole stage', notStory: ['nairobi'] }],
+  // ... or as the rest of a short story, the injury questions next: the county, never asked again.
+  ['sw', 'cat', ['walimpiga kaka yangu', 'ndio', { press: 'no' }, 'Nakuru', { label: 'Ndio, bado hajapata matibabu' }, { label: 'Bado' }, 'kituo cha polisi cha Central', { press: 'today' }], { category: 'p_force', county: 32, place: 'kituo cha polisi cha Central', story: ['walimpiga kaka yangu'], notStory: ['Nakuru'] }],
   // One word of what was done at the county question is the story; a place there is kept as the place, never asked again.
   ['sw', 'county', ['walinisimamisha', 'pale kwa kizuizi', 'Nakuru', { press: 'today' }], { county: 32, place: 'pale kwa kizuizi', story: [STORY, 'walinisimamisha'], notStory: ['kizuizi'] }],
   ['en', 'county', ['at the roadblock', 'Nakuru', { press: 'today' }], { county: 32, place: 'at the roadblock', notStory: ['roadblock'] }],
   // ... however long, when it is plainly a place (no verb in it); with one ("near my house the police were waiting") it is the story.
   ['en', 'county', ['near the bus stage opposite the chief camp', 'Nairobi', { press: 'today' }], { county: 47, place: 'near the bus stage opposite the chief camp', notStory: ['chief camp'] }],
   ['sw', 'county', ['karibu na stage ya matatu mbele ya kanisa la Kilimani', 'Nairobi', { press: 'today' }], { county: 47, place: 'karibu na stage ya matatu mbele ya kanisa la Kilimani', notStory: ['kanisa'] }],
+  // ... naming a county with a spot in it: the place, the county offered.
+  ['en', 'county', ['at the junction near Nakuru county offices', 'yes', { press: 'today' }], { county: 32, place: 'at the junction near Nakuru county offices', notStory: ['county offices'] }],
+  ['sw', 'county', ['karibu na ofisi za kaunti ya Nakuru', 'ndio', { press: 'today' }], { county: 32, place: 'karibu na ofisi za kaunti ya Nakuru', notStory: ['ofisi za kaunti'] }],
   // A place there that names a town: the whole of it is the place, and the town's county offered (another county may be chosen: Thika Road runs through Nairobi).
   ['sw', 'county', ['kwenye barabara ya Thika', 'ndio', { press: 'today' }], { county: 22, place: 'kwenye barabara ya Thika', notStory: ['barabara ya Thika'] }],
   ['en', 'county', ['at the roadblock on Thika Road', 'Nairobi', { press: 'today' }], { county: 47, place: 'at the roadblock on Thika Road', notStory: ['Thika Road'] }],
