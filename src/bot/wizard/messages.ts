@@ -684,7 +684,7 @@ function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: Return
 function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCounty, page: number): boolean {
   const place = placePhrase(input);
   const beside = besideTown(input, within);
-  if (place === undefined || (within.town ? townAlone(input, within.town) : !beside && !countyLandmark(input))) return false;
+  if (place === undefined || (within.town ? townAlone(input, within.town) : !beside && !countyLandmark(input, within.county))) return false;
   keepPlaceAtCounty(d, place);
   // A spot by the county's name ("Nakuru county offices") is in no town of that name: none kept.
   if (within.town || beside) d.town = { name: within.town ?? within.county.name.replace(/ City$/, ''), counties: [within.county.code], ...(beside ? { beside: place } : {}) };
@@ -702,8 +702,9 @@ const NO_SPOT_WORDS = new Set('county kaunti cha za ya la wa na of the a to by a
  * place (`plainlyPlace`) with a spot named in it beside the county's name, so the whole is the
  * place, not the story. "In Nairobi at Kayole", "in Nakuru county" name no spot: the county named.
  */
-function countyLandmark(input: string): boolean {
-  return plainlyPlace(input) && normalise(input).split(' ').some((w) => PLACE_NOUNS.has(w) && !NO_SPOT_WORDS.has(w));
+function countyLandmark(input: string, county: County): boolean {
+  // The county's name is a name however it is typed ("nakuru", "NAKURU").
+  return plainlyPlace(input, new Set(normalise(county.name).split(' '))) && normalise(input).split(' ').some((w) => PLACE_NOUNS.has(w) && !NO_SPOT_WORDS.has(w));
 }
 
 /** Words beside a town's name that say no more of where in it ("in", "mji wa", "town"). */
@@ -758,16 +759,16 @@ const PLACE_NOUNS = new Set(
 /**
  * A phrase led into where ("near the bus stage opposite the chief camp", "karibu na stage ya matatu
  * mbele ya kanisa la Kilimani"), made only of lead words, place nouns and names (capitalised, in a
- * message neither in capitals nor With Every Word So): plainly a place, however long. Anything else,
+ * message neither in capitals nor With Every Word So; `names` however typed): plainly a place, however long. Anything else,
  * a verb above all ("near my house the police were waiting"), may be the story and stays so.
  */
-function plainlyPlace(input: string): boolean {
+function plainlyPlace(input: string, names: ReadonlySet<string> = new Set()): boolean {
   if (placePhrase(input) === undefined) return false;
   const typedWords = input.trim().split(/\s+/);
   const noNames = input === input.toUpperCase() || typedWords.every((w) => /^\p{Lu}/u.test(w));
   return typedWords.every((typed) => {
     const words = normalise(typed).split(' ').filter(Boolean);
-    return words.every((w) => PLACE_LEAD_WORDS.has(w) || PLACE_NOUNS.has(w)) || (!noNames && /^\p{Lu}/u.test(typed));
+    return words.every((w) => PLACE_LEAD_WORDS.has(w) || PLACE_NOUNS.has(w) || names.has(w)) || (!noNames && /^\p{Lu}/u.test(typed));
   });
 }
 

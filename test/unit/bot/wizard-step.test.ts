@@ -2384,6 +2384,9 @@ describe('one word of what was done, or a place, at the county question', () => 
         ['karibu na ofisi za kaunti ya Nakuru', 32],
         ['near the Kisumu county assembly gate', 42],
         ['pale stage ya matatu karibu na ofisi ya kaunti ya Nairobi', 47],
+        // Typed in small letters or capitals, the county's name is no less a name.
+        ['at the junction near nakuru county offices', 32],
+        ['KARIBU NA OFISI ZA KAUNTI YA NAKURU', 32],
       ] as const) {
         const r = type(at('county', { text: story }), words);
         expect([words, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town, r.state.draft?.text]).toEqual([words, ['county.place_kept_named'], words, county, undefined, story]);
