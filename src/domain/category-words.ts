@@ -91,8 +91,8 @@ const THREATENED_HARM = new RegExp(
 export function threatensHarm(text: string): boolean {
   return new RegExp(THREATENED_HARM.source, 'i').test(text);
 }
-/** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie": the price of a release. */
-const LET_GO = /\b(let (me|him|her|us|them) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie)\b/;
+/** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", or paid and then "wakaniachilia": the price of a release. */
+const LET_GO = /\b(let (me|him|her|us|them) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
 
 /** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"). */
 export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci|(ma)?bo[iy]s? wa blue|boys in blue)\b/i;

@@ -11,13 +11,15 @@
  */
 /**
  * "Watatuchoma", "watachoma nyumba zetu", "watatuchomea nyumba" (burn our houses on us): they will
- * burn us, or our homes. Not "watachoma mahindi", nor "atamchoma sindano" (kuchoma sindano: to give
- * an injection), nor "watatuchomea nyama" (roast meat for us): "-chomea" only with a home named.
+ * burn us, or our homes. Not "watachoma mahindi", nor "atamchoma (mtoto) sindano" (kuchoma sindano: to give
+ * an injection, the one who gets it often named between), nor "watatuchomea nyama" (roast meat for us): "-chomea" only with a home named.
  * Read as danger here and as a threat by the category words (`category-words.ts`).
  */
-export const WILL_BURN_SW = String.raw`(?:wata|ata)(?:tu|ni|m|mu|mw|wa|ku)choma\b(?!\W+(?:sindano|chanjo)\b)|(?:wata|ata)(?:tu|ni|m|mu|mw|wa)?chom(?:a|ea) (?:nyumba|manyumba|makazi|boma|nyumbani)`;
+export const WILL_BURN_SW = String.raw`(?:wata|ata)(?:tu|ni|m|mu|mw|wa|ku)choma\b(?!(?:\W+\w+){0,2}?\W+(?:sindano|chanjo)\b)|(?:wata|ata)(?:tu|ni|m|mu|mw|wa)?chom(?:a|ea) (?:nyumba|manyumba|makazi|boma|nyumbani)`;
 /** What follows "help me" or "nisaidie" when it is about the report, not a life. */
-const ABOUT_REPORT = String.raw`(?! (?:with|to|understand|know|find|check|get|kuhusu|juu ya|na|wa|kujua|kuelewa|kupata|kuangalia)\b)`;
+const ABOUT_REPORT = String.raw`(?! (?:with|to|understand|know|find|check|get|report|file|make|kuhusu|juu ya|na|wa|kujua|kuelewa|kupata|kuangalia|kuripoti|kureport|kutoa (?:ripoti|taarifa)|kuandika)\b)`;
+/** Who a reporter says is being hurt, when not "him" or "her". */
+const FAMILY = 'brothers?|sisters?|sons?|daughters?|husband|wife|child|children|kids?|baby|father|mother|dad|mum|mom|parents|family|cousins?|uncle|aunt|friends?|neighbou?rs?|people|boy|girl';
 const PHRASES = [
   // English: a cry for help, they are here, it is happening, a threat to life.
   String.raw`^ ?(?:help|sos|saidia|msada)(?: ?help)* ?$`,
@@ -34,7 +36,8 @@ const PHRASES = [
   String.raw`\bthey (?:have|ve) come back\b`,
   String.raw`\bthey (?:have )?broken? in\b`,
   String.raw`\b(?:they are|they re) (?:beating|shooting|threatening|chasing|following|looking for)\b`,
-  String.raw`\b(?:is|are) (?:beating|threatening|chasing) (?:me|us|him|her|them)\b`,
+  // "Are beating my brother": the family named as "him" is ("is beating" may name the police, a body).
+  String.raw`\b(?:is|are) (?:beating|threatening|chasing) (?:me|us|him|her|them|(?:my|our|his|her|their) (?:${FAMILY}))\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) being (?:followed|chased|hunted)\b`,
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
   // A threat to burn people or their homes ("they will burn our houses tonight"); not a house burnt already.

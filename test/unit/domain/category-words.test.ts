@@ -93,6 +93,12 @@ describe('categoryInWords: taken and not known where, threats of what they will 
     ['sanse wamenishika wanataka doo ndio waniachilie', 'p_bribery'],
     ['polisi walinikamata wakataka elfu mbili ili waniachilie', 'p_bribery'],
     ['they arrested me and asked for 5000 to let me go', 'p_bribery'],
+    // Let go once paid, told as past: the price of the release, as "ndio waniachilie" is.
+    ['polisi walinikamata nikalipa 500 wakaniachilia', 'p_bribery'],
+    ['walinikamata wakataka elfu moja nikawapa wakaniachia', 'p_bribery'],
+    ['askari walimkamata kaka yangu tukalipa 2000 wakamwachilia', 'p_bribery'],
+    // Let go with no money asked: still an arrest.
+    ['polisi walinikamata usiku wakaniachilia asubuhi', 'p_arrest'],
   ])('"%s" -> %s', (words, code) => {
     expect(categoryInWords(words, 'police')).toBe(code);
   });
@@ -165,7 +171,7 @@ describe('categoryInWords: a threat told beside harm done, the reporter taken', 
 });
 
 describe('"kuchoma sindano" (to inject) is not a threat to burn', () => {
-  it.each(['daktari atamchoma sindano', 'nesi atanichoma sindano', 'watatuchoma sindano ya chanjo', 'watachoma mahindi', 'atachoma nyama'])('%j offers no threat', (text) => {
+  it.each(['daktari atamchoma sindano', 'daktari atamchoma mtoto sindano', 'nesi atanichoma sindano', 'watatuchoma sindano ya chanjo', 'watachoma mahindi', 'atachoma nyama'])('%j offers no threat', (text) => {
     expect(categoryInWords(text, 'police')).toBeUndefined();
     expect(categoryInWords(text, 'election')).toBeUndefined();
   });

@@ -98,3 +98,33 @@ describe('saysDangerNow: burning "on us" (kuchomea), the everyday way to say our
     expect(saysDangerNow(text)).toBe(false);
   });
 });
+
+describe('saysDangerNow: an injection given with the one who gets it named first', () => {
+  it.each(['daktari atamchoma mtoto sindano', 'Nesi atamchoma mtoto wangu sindano kesho', 'watawachoma watoto chanjo'])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+
+  it.each(['Watatuchoma nyumba usiku wa leo', 'watatuchoma usiku wa leo'])('%j is still danger', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+});
+
+describe('saysDangerNow: someone of the family beaten now, as "beating him" is', () => {
+  it.each(['help police are beating my brother', 'They are beating my son', 'police are beating our children', 'the police is beating my husband', 'Wanampiga kaka yangu', 'polisi wanawapiga watoto wetu'])('%j', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+
+  it.each(['They were beating my brother yesterday', 'police beat my son last week'])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+});
+
+describe('saysDangerNow: asking for help to report is no cry for help', () => {
+  it.each(['naomba msaada kuripoti', 'Naomba msaada wa kuripoti', 'nisaidie kuripoti polisi', 'tunaomba msaada kutoa ripoti', 'please help me report a police officer', 'help me report'])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+
+  it.each(['naomba msaada', 'Naomba msaada wanatupiga', 'please help me', 'nisaidieni!'])('%j is still danger', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+});
