@@ -325,8 +325,11 @@ export function disappearanceWords(text: string, kind: 'police' | 'election'): s
 /** Lower case, accents and punctuation (and emoji) removed, spaces collapsed: "Ndiyo!!" -> "ndiyo" (domain `plainWords`). */
 export const normalise = plainWords;
 
-/** Who they were, around the name of the police or the election: "police officers", "maafisa wa polisi", "election officials". */
-const KIND_AROUND = /^(?:the |traffic |maafisa wa |afisa wa |askari wa )?(\S+)(?: (?:officers?|officials?|men|force|service|people))?$/;
+/**
+ * Who they were, around the name of the police or the election: "police officers", "maafisa wa polisi", "election officials";
+ * said in a few words: "ni (ya) polisi", "kuhusu polisi", "about the police", "it's the election".
+ */
+const KIND_AROUND = /^(?:(?:ni|its|it s|it is|about|kuhusu|juu ya)(?: ya| wa| la)? )?(?:the |traffic |maafisa wa |afisa wa |askari wa )?(\S+)(?: (?:officers?|officials?|men|force|service|people))?$/;
 /**
  * The names the kind question is answered with, and how many typing slips each may carry: "plice", "polise", "uchagzi", "elektion".
  * One each: two let everyday words through ("uchunguzi", an investigation, and "eviction" chose election).
@@ -340,8 +343,11 @@ const KIND_NAMES: readonly (readonly [string, 'police' | 'election', number])[] 
 ];
 /** Everyday words one slip from a kind's name: what they say, never a slip. */
 const NOT_SLIPS = new Set(['policy', 'polite', 'polish', 'selection', 'selections', 'erection', 'ejection', 'uchafuzi']);
-/** "Kura" typed with the l many Kenyans say for r ("kula"), or doubled: too short to read by edits, listed. */
-const VOTE_SPELLINGS = new Set(['kula', 'kurra', 'kuraa']);
+/**
+ * "Kura" doubled: too short to read by edits, listed. Not "kula": to eat, and in Sheng money eaten
+ * (a bribe, the police's as often as a voter's), so it chooses neither and the buttons are shown again.
+ */
+const VOTE_SPELLINGS = new Set(['kurra', 'kuraa']);
 
 /**
  * The kind named at the kind question, as a button's word (`readWord`) or misspelt ("plice",
