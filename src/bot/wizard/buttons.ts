@@ -241,10 +241,10 @@ export function keepStory(turn: Turn, d: Draft): void {
  * is (kind, category, danger) so that a staff member is alerted now: the wizard goes on when
  * intake answers (`urgentStored`), so "staff alerted" comes before the next question.
  */
-export function setDanger(turn: Turn, d: Draft, danger: boolean): void {
+export function setDanger(turn: Turn, d: Draft, danger: boolean, numbersShown = false): void {
   d.danger = danger;
   if (!danger) return turn.advance(d);
-  turn.replies.push({ type: 'emergency', category: d.category ?? '' });
+  turn.replies.push({ type: 'emergency', category: d.category ?? '', ...(numbersShown ? { shown: true as const } : {}) });
   if (d.urgent || !d.kind || !d.category) return turn.advance(d);
   turn.effects.push({ type: 'urgent', draftId: d.id, report: { draftId: d.id, kind: d.kind, category: d.category } });
 }

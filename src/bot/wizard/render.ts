@@ -117,9 +117,10 @@ function joined(a: Drawn, b: Drawn): Drawn | undefined {
 }
 
 /** "If someone is in danger, call for help now:" and one line per service, with every number that reaches it (HTML). */
-export function emergencyNumbers(ctx: BotContext, category: string): string {
-  const lines = numbersFor(ctx.deps.helpNumbers, category).map((n) => `<b>${n.numbers.map(escapeHtml).join(' · ')}</b>  ${escapeHtml(ctx.t(`common:${n.labelKey}`))}`);
-  return `${ctx.t('danger.numbers')}\n\n${lines.join('\n')}`;
+export function emergencyNumbers(ctx: BotContext, category: string, shown = false): string {
+  // Shown already: only the numbers of this category, not those every report gets.
+  const lines = numbersFor(ctx.deps.helpNumbers, category).filter((n) => !shown || n.categories).map((n) => `<b>${n.numbers.map(escapeHtml).join(' · ')}</b>  ${escapeHtml(ctx.t(`common:${n.labelKey}`))}`);
+  return lines.length ? `${ctx.t('danger.numbers')}\n\n${lines.join('\n')}` : '';
 }
 
 function draw(ctx: BotContext, reply: Exclude<Reply, { type: 'answer' }>): Drawn {
@@ -134,8 +135,10 @@ function draw(ctx: BotContext, reply: Exclude<Reply, { type: 'answer' }>): Drawn
       const own = ctx.from ? { names: [ctx.from.first_name, ctx.from.last_name ?? ''], ...(ctx.from.username ? { username: ctx.from.username } : {}) } : undefined;
       return { text: reviewText(t, reply.draft, ctx.lang, own), html: true, markup: kb.reviewKeyboard(t, reply.draft.id) };
     }
-    case 'emergency':
-      return { text: `${emergencyNumbers(ctx, reply.category)}\n\n${t('danger.priority')}`, html: true };
+    case 'emergency': {
+      const numbers = emergencyNumbers(ctx, reply.category, reply.shown === true);
+      return { text: numbers ? `${numbers}\n\n${t('danger.priority')}` : t('danger.priority'), html: true };
+    }
   }
 }
 

@@ -87,13 +87,14 @@ export class Turn {
 
   /**
    * Someone in danger, said in the first message and answered with the numbers then: taken as the
-   * yes (the numbers with "marked urgent", staff alerted), never asked after them as if unsaid.
+   * yes ("marked urgent", staff alerted), never asked after them as if unsaid. The numbers every
+   * report gets were shown with that message: not again, only the category's own (a GBV line).
    * Once: Back to the question, or Change from the review, asks it.
    */
   private dangerTold(d: Draft): void {
     delete d.dangerSaid;
     this.say('danger.told');
-    setDanger(this, d, true);
+    setDanger(this, d, true, true);
   }
 
   /** A story told before its question: kept, and said so. */

@@ -108,8 +108,11 @@ export type Reply =
   | { type: 'message'; texts: Text[]; html?: true; keyboard?: Keyboard }
   /** The review summary of the draft, with its keyboard. */
   | { type: 'review'; draft: Draft }
-  /** Emergency and help numbers for this category, shown at once when someone is in danger. */
-  | { type: 'emergency'; category: string };
+  /**
+   * Emergency and help numbers for this category, shown at once when someone is in danger; `shown`
+   * when every report's numbers were shown already (a first message that said so): only this category's own.
+   */
+  | { type: 'emergency'; category: string; shown?: true };
 
 export type Effect =
   | { type: 'started' }

@@ -248,6 +248,30 @@ describe('a first message that already said someone is in danger', () => {
     expect(lastText(u)).toContain(B[lang].hurtAsk);
   });
 
+  it.each([
+    ['sw', 'Msaada! Wanampiga kaka yangu', 'Ripoti yako itashughulikiwa kwa dharura'],
+    ['en', 'Help, they are beating my brother right now', 'Your report will be marked urgent'],
+  ] as const)('(%s) %j: the emergency numbers shown once, then "marked urgent" and the alert without them again', async (lang, first, urgent) => {
+    const u = h.tg.user({ firstName: `Once ${lang}`, languageCode: lang });
+    await u.sendText(first);
+    await u.press(lang === 'en' ? 'Police misconduct' : 'Utovu wa nidhamu wa polisi');
+    await u.press(B[lang].cat);
+    const texts = allTexts(u);
+    expect(texts.filter((t) => t.includes('999 · 112 · 911'))).toHaveLength(1);
+    expect(texts.some((t) => t.includes(urgent))).toBe(true);
+    expect(texts.some((t) => t.includes(B[lang].alerted))).toBe(true);
+  });
+
+  it('(en) a danger said first under sexual violence still shows the helplines for it, once', async () => {
+    const u = h.tg.user({ firstName: 'Once sexual', languageCode: 'en' });
+    await u.sendText('Help us, they are beating my sister right now');
+    await u.press('Police misconduct');
+    await u.press('Sexual harassment or abuse');
+    const texts = allTexts(u);
+    expect(texts.filter((t) => t.includes('999 · 112 · 911'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('1195'))).toHaveLength(1);
+  });
+
   it('(sw) "saidieni" alone begins a report whose danger question is not asked again', async () => {
     const u = h.tg.user({ firstName: 'Saidieni', languageCode: 'sw' });
     await u.sendText('saidieni');
