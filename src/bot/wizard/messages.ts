@@ -150,7 +150,9 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
   if (n !== 'help' && dangerAnswer(text) === true) return dangerToldFirst(text) ? { dangerSaid: true } : {};
   // "Walinishika tao", "makarao walinichapa", "walidai kitu kidogo": any form of what was done. The
   // kind is still asked: police at a polling station may be an election's case.
-  if (!n.includes(' ') || !tellsAnAct(n)) return undefined;
+  // One word only when it tells what they did to someone ("walinipiga", "wamenikamata"): a frightened
+  // reporter's first word begins a report as "polisi walinipiga" does; others ("hello", "Nairobi") get the menu.
+  if (!tellsAnAct(n) || (!n.includes(' ') && !doneInOneWord(n))) return undefined;
   const told = earlyStory(text);
   return { story: told && !told.storyPart ? { text: text.trim() } : { text: text.trim(), storyPart: 'first' } };
 }

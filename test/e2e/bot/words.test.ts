@@ -399,3 +399,15 @@ describe('who they were, typed at a later question (English as typed in Nairobi)
     });
   });
 });
+
+describe('one first word that tells what they did', () => {
+  it('(sw) "walinipiga" alone begins a report and asks the kind, kept as the start of the story, as "polisi walinipiga" does', async () => {
+    const u = h.tg.user({ firstName: 'One word', languageCode: 'sw' });
+    await u.sendText('walinipiga');
+    expect(lastText(u)).toContain('Unataka kuripoti nini?');
+    expect(allTexts(u).some((t) => t.includes('Ungependa kufanya nini?'))).toBe(false);
+    const v = h.tg.user({ firstName: 'Hello word', languageCode: 'sw' });
+    await v.sendText('habari');
+    expect(lastText(v)).toContain('Ungependa kufanya nini?');
+  });
+});

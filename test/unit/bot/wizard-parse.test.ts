@@ -181,6 +181,14 @@ describe('firstWords: a few first words that say what to do', () => {
     for (const text of ['nipigie simu tafadhali', 'wapiga kura wengi']) expect([text, firstWords(text)]).toEqual([text, undefined]);
   });
 
+  it('begins a report for one word that tells what they did to someone ("walinipiga"), as "polisi walinipiga" does', () => {
+    for (const text of ['walinipiga', 'Walinipiga!', 'wamenikamata', 'walimchukua', 'wananitishia']) {
+      expect([text, firstWords(text)]).toEqual([text, { story: { text, storyPart: 'first' } }]);
+    }
+    // One word that tells no act, or only a call: the menu, as before.
+    for (const text of ['walinipigia', 'nimemaliza', 'wanawake', 'Nairobi', 'hello']) expect([text, firstWords(text)]).toEqual([text, undefined]);
+  });
+
   it('reads a kind button\'s words typed instead of tapped, in English and Swahili ("Tukio la uchaguzi")', () => {
     for (const lang of ['en', 'sw']) {
       const kinds = (JSON.parse(readFileSync(join(__dirname, '../../../locales', lang, 'bot.json'), 'utf8')) as { start: { kind: Record<string, string> } }).start.kind;
