@@ -256,14 +256,21 @@ export function dangerLead(text: string): boolean | undefined {
 const TOLD_AS_PAST = /\b(jana|juzi|yesterday|last (night|week|month|year)|ago|iliyopita|(wali|ali|nili|tuli)[a-z]{3,}|took|taken|beat|beaten|arrested|stole|stolen|was|were)\b/;
 
 /**
+ * A cry and nothing more ("naomba msaada", "help me please", "saidieni"): often how a report begins,
+ * so it gets the numbers and the question, and staff are alerted on its yes, not on the cry alone.
+ */
+const BARE_CRY = /\b(help|me|us|please|pls|plz|sos|msaada|naomba|tunaomba|nahitaji|tunahitaji|saidia|nisaidie|tusaidie|saidieni|nisaidieni|tusaidieni|tafadhali|jameni|haraka|sasa|now)\b/g;
+
+/**
  * A first message that answers "is someone in danger right now?" before it is asked ("Msaada!
- * Polisi wanampiga kaka yangu", "help us, they are beating him", "saidieni"): a yes as that
+ * Polisi wanampiga kaka yangu", "help us, they are beating him", "saidieni wako hapa"): a yes as that
  * question reads one, and danger as the numbers shown for it read it (`saysDangerNow`). Not help
- * with a report ("help me report a bribe", "naomba msaada kuripoti"), nor with a harm told as past.
+ * with a report ("help me report a bribe", "naomba msaada kuripoti"), nor with a harm told as past,
+ * nor a bare cry (`BARE_CRY`).
  */
 export function dangerToldFirst(text: string): boolean {
   const n = normalise(text);
-  if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n) || TOLD_AS_PAST.test(n)) return false;
+  if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n) || TOLD_AS_PAST.test(n) || !n.replace(BARE_CRY, '').trim()) return false;
   return saysDangerNow(text) && (dangerAnswer(text) ?? dangerLead(text)) === true;
 }
 

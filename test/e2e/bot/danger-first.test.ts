@@ -272,14 +272,23 @@ describe('a first message that already said someone is in danger', () => {
     expect(texts.filter((t) => t.includes('1195'))).toHaveLength(1);
   });
 
-  it('(sw) "saidieni" alone begins a report whose danger question is not asked again', async () => {
-    const u = h.tg.user({ firstName: 'Saidieni', languageCode: 'sw' });
-    await u.sendText('saidieni');
+  it('(sw) "tuko hatarini" begins a report whose danger question is not asked again', async () => {
+    const u = h.tg.user({ firstName: 'Hatarini', languageCode: 'sw' });
+    await u.sendText('tuko hatarini');
     await u.press('Utovu wa nidhamu wa polisi');
     await u.press(B.sw.cat);
     expect(allTexts(u).some((t) => t.includes('Je, kuna mtu yuko hatarini sasa hivi?'))).toBe(false);
     expect(allTexts(u).some((t) => t.includes(B.sw.alerted))).toBe(true);
     expect(lastText(u)).toContain(B.sw.descAsk);
+  });
+
+  it('(sw) "naomba msaada" alone, often how a report begins, is asked the danger question: staff are not alerted on the cry alone', async () => {
+    const u = h.tg.user({ firstName: 'Naomba', languageCode: 'sw' });
+    await u.sendText('naomba msaada');
+    await u.press('Utovu wa nidhamu wa polisi');
+    await u.press(B.sw.cat);
+    expect(lastText(u)).toContain('Je, kuna mtu yuko hatarini sasa hivi?');
+    expect(allTexts(u).some((t) => t.includes(B.sw.alerted))).toBe(false);
   });
 
   it('(en) a story that says nothing of danger still asks', async () => {

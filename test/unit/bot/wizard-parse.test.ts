@@ -162,8 +162,9 @@ describe('firstWords: a few first words that say what to do', () => {
     expect(firstWords('Polisi wamenipiga')).toEqual({ story: { text: 'Polisi wamenipiga', storyPart: 'first' } });
     expect(firstWords('nataka kureport polisi')).toEqual({ kind: 'police' });
     expect(firstWords('I want to report election rigging')).toEqual({ kind: 'election' });
-    // A cry for help begins a report whose danger question it has answered already.
-    expect(firstWords('saidieni')).toEqual({ dangerSaid: true });
+    // A cry for help begins a report; a cry alone does not answer its danger question (staff are alerted on the yes).
+    expect(firstWords('saidieni')).toEqual({});
+    expect(firstWords('tuko hatarini')).toEqual({ dangerSaid: true });
     // After a greeting, as most people begin.
     expect(firstWords('HABARI NATAKA KURIPOTI POLISI')).toEqual({ kind: 'police' });
     expect(firstWords('Hello, I want to report election rigging')).toEqual({ kind: 'election' });
@@ -219,11 +220,17 @@ describe('firstWords: a few first words that say what to do', () => {
 });
 
 describe('dangerToldFirst: a first message that answers "is someone in danger?" before it is asked', () => {
-  it.each(['Msaada! Polisi wanampiga kaka yangu nje ya duka', 'Help us, police are beating my brother', 'saidieni', 'nisaidie wako hapa nje'])('%j is a yes', (text) => {
+  it.each(['Msaada! Polisi wanampiga kaka yangu nje ya duka', 'Help us, police are beating my brother', 'saidieni wako hapa', 'nisaidie wako hapa nje'])('%j is a yes', (text) => {
     expect(dangerToldFirst(text)).toBe(true);
   });
 
   it.each(['help me report a police officer who took a bribe', 'naomba msaada kuripoti polisi', 'Polisi walinipiga jana', 'can you help me with my report', 'asante kwa msaada'])('%j is not', (text) => {
+    expect(dangerToldFirst(text)).toBe(false);
+  });
+
+  // A cry and nothing more is often how a report begins ("naomba msaada", a polite opener): it is shown the
+  // numbers and asked, so staff are alerted on its yes, not on the cry alone.
+  it.each(['saidieni', 'naomba msaada', 'Msaada!', 'help me please', 'Nisaidie tafadhali', 'SOS'])('%j, a bare cry, is not', (text) => {
     expect(dangerToldFirst(text)).toBe(false);
   });
 
