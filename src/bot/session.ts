@@ -142,7 +142,7 @@ export interface Draft {
   passedOn?: PassedOnRef[];
   danger?: boolean;
   /**
-   * The first message said someone is in danger ("Msaada! Wanampiga kaka yangu", "saidieni") and got
+   * The first message said someone is in danger ("Msaada! Wanampiga kaka yangu", "tuko hatarini") and got
    * the numbers at once: the danger question takes it as the yes instead of asking it after them.
    * A new optional field, as `town`: a release without it asks the question as before.
    */

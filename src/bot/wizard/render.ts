@@ -120,7 +120,8 @@ function joined(a: Drawn, b: Drawn): Drawn | undefined {
 export function emergencyNumbers(ctx: BotContext, category: string, shown = false): string {
   // Shown already: only the numbers of this category, not those every report gets.
   const lines = numbersFor(ctx.deps.helpNumbers, category).filter((n) => !shown || n.categories).map((n) => `<b>${n.numbers.map(escapeHtml).join(' · ')}</b>  ${escapeHtml(ctx.t(`common:${n.labelKey}`))}`);
-  return lines.length ? `${ctx.t('danger.numbers')}\n\n${lines.join('\n')}` : '';
+  // Under "call for help now" a complaints line (IPOA, weekdays) alone would read as an emergency one.
+  return lines.length ? `${ctx.t(shown ? 'danger.numbers_more' : 'danger.numbers')}\n\n${lines.join('\n')}` : '';
 }
 
 function draw(ctx: BotContext, reply: Exclude<Reply, { type: 'answer' }>): Drawn {

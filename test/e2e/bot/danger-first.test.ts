@@ -270,6 +270,9 @@ describe('a first message that already said someone is in danger', () => {
     const texts = allTexts(u);
     expect(texts.filter((t) => t.includes('999 · 112 · 911'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('1195'))).toHaveLength(1);
+    // The category's own lines come as more help, not under "call for help now" a second time.
+    expect(texts.filter((t) => t.includes('If someone is in danger, call for help now'))).toHaveLength(1);
+    expect(texts.find((t) => t.includes('1195'))).toContain('Other help for this kind of case:');
   });
 
   it('(sw) "tuko hatarini" begins a report whose danger question is not asked again', async () => {
