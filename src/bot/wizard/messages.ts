@@ -152,7 +152,9 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
   // kind is still asked: police at a polling station may be an election's case.
   // One word only when it tells what they did to someone ("walinipiga", "wamenikamata"): a frightened
   // reporter's first word begins a report as "polisi walinipiga" does; others ("hello", "Nairobi") get the menu.
-  if (!tellsAnAct(n) || (!n.includes(' ') && !doneInOneWord(n))) return undefined;
+  // "Saidieni wako hapa", "help they are here": danger now with no act named begins a report whose
+  // danger question it answered (the numbers were shown for it), not the menu.
+  if (!tellsAnAct(n) || (!n.includes(' ') && !doneInOneWord(n))) return dangerToldFirst(text) ? { dangerSaid: true } : undefined;
   const told = earlyStory(text);
   return { story: told && !told.storyPart ? { text: text.trim() } : { text: text.trim(), storyPart: 'first' } };
 }

@@ -285,6 +285,18 @@ describe('a first message that already said someone is in danger', () => {
     expect(lastText(u)).toContain(B.sw.descAsk);
   });
 
+  it.each([
+    ['sw', 'saidieni wako hapa', 'Utovu wa nidhamu wa polisi'],
+    ['en', 'help they are here', 'Police misconduct'],
+  ] as const)('(%s) "%s", danger now with no act named, begins a report and alerts staff, not the menu', async (lang, words, police) => {
+    const u = h.tg.user({ firstName: 'Here', languageCode: lang });
+    await u.sendText(words);
+    await u.press(police);
+    await u.press(B[lang].cat);
+    expect(allTexts(u).some((t) => t.includes(B[lang].alerted))).toBe(true);
+    expect(lastText(u)).toContain(B[lang].descAsk);
+  });
+
   it('(sw) "naomba msaada" alone, often how a report begins, is asked the danger question: staff are not alerted on the cry alone', async () => {
     const u = h.tg.user({ firstName: 'Naomba', languageCode: 'sw' });
     await u.sendText('naomba msaada');
