@@ -87,9 +87,11 @@ const THREATENED_HARM = new RegExp(
     String.raw`(will|going to|gonna|would|threaten\w* to) (kill|burn( down)?|shoot) (us|me|him|her|them|you|my|our|his|their|the house|the houses))\b`,
   'gi',
 );
+/** The same words for a test: without the global flag's `lastIndex`, compiled once (the wizard reads every first message with it). */
+const THREATENS = new RegExp(THREATENED_HARM.source, 'i');
 /** A harm they say they will do ("wataniua", "watatuchoma nyumba", "they will kill us"): a threat, told. */
 export function threatensHarm(text: string): boolean {
-  return new RegExp(THREATENED_HARM.source, 'i').test(text);
+  return THREATENS.test(text);
 }
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", or paid and then "wakaniachilia": the price of a release. */
 const LET_GO = /\b(let (me|him|her|us|them) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
