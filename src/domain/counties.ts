@@ -41,6 +41,11 @@ const NAMES: readonly { county: County; name: string }[] = COUNTIES.flatMap((c) 
   return sw ? [{ county: c, name: norm(c.name) }, { county: c, name: norm(sw) }] : [{ county: c, name: norm(c.name) }];
 });
 
+/** The town a county is named after ("Nairobi" for Nairobi City, "Nakuru"): where "Nakuru CBD" or "nje ya Nakuru" lies. */
+export function countyTownName(c: County): string {
+  return c.name.replace(/ City$/, '');
+}
+
 export function countyByCode(code: number): County | undefined {
   return Number.isInteger(code) && code >= 1 && code <= 47 ? COUNTIES[code - 1] : undefined;
 }
@@ -78,7 +83,7 @@ export function matchCounty(input: string): CountyMatch {
   if (!n) return { kind: 'none' };
   const exact = NAMES.find((c) => c.name === n)?.county ?? (ALIASES[n] ? COUNTIES[ALIASES[n] - 1] : undefined);
   // "Nairobi CBD", "nrb cbd": the county, and its CBD a place within it, kept as a town is ("Where in Nairobi CBD exactly?").
-  if (exact && /\bcbd\b/i.test(input)) return { kind: 'exact', county: exact, town: `${exact.name.replace(/ City$/, '')} CBD` };
+  if (exact && /\bcbd\b/i.test(input)) return { kind: 'exact', county: exact, town: `${countyTownName(exact)} CBD` };
   if (exact) return { kind: 'exact', county: exact };
   const town = TOWN_BY_KEY.get(n);
   // A town that is also a greeting, typed alone ("Hola!"), is no answer either: the wizard offers

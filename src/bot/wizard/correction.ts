@@ -64,9 +64,20 @@ export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when'
  * "Nimekosea mahali", "wrong place": the words name the place, not the county ("nimekosea kaunti"),
  * so where the place was answered already only the place is asked again, the county kept.
  */
-export function namesPlaceNotCounty(input: string): boolean {
+function namesPlaceNotCounty(input: string): boolean {
   const words = normalise(input).split(' ');
   return words.some((w) => PLACE_PART.includes(w)) && !words.some((w) => w === 'kaunti' || w === 'county');
+}
+
+/**
+ * The part said wrong with no new answer, asked again: the county's question, or where the county
+ * is kept and the words name the place (`namesPlaceNotCounty`) only the place's. The town given for
+ * the county may be the part that was wrong: where is asked afresh, within the county.
+ */
+export function askPartAgain(turn: Turn, d: Draft, input: string, part: Correction['part']): void {
+  const placeOnly = part === 'county' && d.county !== undefined && namesPlaceNotCounty(input);
+  if (placeOnly) delete d.town;
+  turn.go(placeOnly ? 'place' : part);
 }
 
 /** Words that say an answer was a mistake and nothing else ("hapana", "no", "sio" begin stories too). */
@@ -201,10 +212,7 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: str
   // As Change -> When or Change -> Place would: the answer comes back to the review. "Nimekosea
   // mahali" names the place, not the county: only the place is asked again, the county kept.
   d.editing = true;
-  const placeOnly = c.part === 'county' && d.county !== undefined && namesPlaceNotCounty(input);
-  // The town given for the county may be the part that was wrong: where is asked afresh.
-  if (placeOnly) delete d.town;
-  turn.go(placeOnly ? 'place' : c.part);
+  askPartAgain(turn, d, input, c.part);
   return true;
 }
 

@@ -1,7 +1,7 @@
-import { categoryInWords, categoryOfEitherKind, checkText, threatensHarm, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, checkText, countyTownName, threatensHarm, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { correctAtReview, countyCorrection, fixAsked, keepFixWords, namesPlaceNotCounty, placeCorrection } from './correction';
+import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection } from './correction';
 import { inStory, joinStory } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace } from './flow';
@@ -691,15 +691,19 @@ function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCount
   if (place === undefined || (within.town ? townAlone(input, within.town) : !beside && !countyLandmark(input, within.county))) return false;
   keepPlaceAtCounty(d, place);
   // A spot by the county's name ("Nakuru county offices") is in no town of that name: none kept.
-  if (within.town || beside) d.town = { name: within.town ?? within.county.name.replace(/ City$/, ''), counties: [within.county.code], ...(beside ? { beside: place } : {}) };
+  const town = townNaming(within.town ?? (beside ? countyTownName(within.county) : undefined), within.county.code);
+  if (town) d.town = beside ? { ...town, beside: place } : town;
   else delete d.town;
   d.offered = within.county.code;
   turn.say('county.place_kept_named', { place, county: { countyCode: within.county.code } }, { keyboard: countyKeyboard(d, page, [within.county.code]) });
   return true;
 }
 
+/** The small words between place nouns ("ofisi za kaunti ya Nakuru", "gate of the chief's camp"). */
+const BETWEEN_PLACE_NOUNS = 'cha za ya la wa na of the a to by and'.split(' ');
+
 /** Small words among place nouns, and the county's own word: no spot named by them. */
-const NO_SPOT_WORDS = new Set('county kaunti cha za ya la wa na of the a to by and'.split(' '));
+const NO_SPOT_WORDS = new Set(['county', 'kaunti', ...BETWEEN_PLACE_NOUNS]);
 
 /**
  * "At the junction near Nakuru county offices", "karibu na ofisi za kaunti ya Nakuru": plainly a
@@ -756,9 +760,10 @@ function placePhrase(input: string): string | undefined {
 }
 
 /** Things places are named by ("stage", "soko", "junction") and the small words between them: with the words that lead into where, and names, all a plain place is made of. */
-const PLACE_NOUNS = new Set(
-  'stage stej matatu bus junction roundabout road street highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth cha za ya la wa na of the a to by and'.split(' '),
-);
+const PLACE_NOUNS = new Set([
+  ...'stage stej matatu bus junction roundabout road street highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth'.split(' '),
+  ...BETWEEN_PLACE_NOUNS,
+]);
 
 /**
  * A phrase led into where ("near the bus stage opposite the chief camp", "karibu na stage ya matatu
@@ -1112,10 +1117,7 @@ function countyCorrected(turn: Turn, d: Draft, input: string): boolean {
   const fix = countyCorrection(input, d, turn.now);
   if (!fix) return false;
   if (!fix.county) {
-    const placeOnly = d.county !== undefined && namesPlaceNotCounty(input);
-    // The town given for the county may be the part that was wrong: where is asked afresh, within the county.
-    if (placeOnly) delete d.town;
-    turn.go(placeOnly ? 'place' : 'county');
+    askPartAgain(turn, d, input, 'county');
     return true;
   }
   chooseCounty(d, fix.county.code, townNaming(fix.county.town, fix.county.code));
