@@ -50,9 +50,7 @@ async function queueLists(ctx: ConsoleContext, req: FastifyRequest) {
   const [waiting, held, waitingTotal] = await Promise.all([ctx.queries.waiting(), ctx.store.reports.findAssignedTo(me.agent._id), ctx.queries.countWaiting()]);
   const urgent = waiting.filter((r) => r.priority === 1).length;
   const now = new Date();
-  // The reporters' last messages and the referral ages are independent lookups: asked together.
-  const [lastIn, aged] = await Promise.all([ctx.store.messages.lastIncomingAt(held.map((r) => r._id)), withReferralAges(ctx, held, now)]);
-  const ordered = withReplies(aged, lastIn);
+  const ordered = heldOrder(await withReporterState(ctx, held, now));
   // One incident's reports together; "j" (next held) follows the list as shown.
   const mineGroups = groupByIncident(ordered);
   const mine = mineGroups.flatMap((g) => [...g.rows, ...g.more]);
@@ -88,7 +86,11 @@ export async function withReferralAges<T extends ReportDoc>(ctx: ConsoleContext,
  * first). After one answer to a large incident, its reporters' thanks must not bury a life at risk.
  */
 export function withReplies<T extends ReportDoc>(held: T[], lastIn: Map<string, Date>): (T & Omit<HeldTicket, keyof ReportDoc>)[] {
-  const rows = markReplies(held, lastIn);
+  return heldOrder(markReplies(held, lastIn));
+}
+
+/** My tickets' order (`withReplies`), of tickets whose replies are marked. */
+function heldOrder<T extends HeldTicket>(rows: T[]): T[] {
   const rank = (r: HeldTicket) => (r.priority === 1 ? 0 : 2) + (r.unread ? 0 : 1);
   return rows
     .map((r, i) => ({ r, i }))
@@ -134,6 +136,15 @@ export function groupByIncident<T extends Pick<ReportDoc, 'incident' | 'priority
     }
   }
   return groups;
+}
+
+/**
+ * Tickets with the reporter's last message, whether their holder has read it, and how long each
+ * has been with its agency: the two lookups are independent, so they go together.
+ */
+export async function withReporterState<T extends ReportDoc>(ctx: ConsoleContext, items: T[], now: Date) {
+  const [lastIn, aged] = await Promise.all([ctx.store.messages.lastIncomingAt(items.map((r) => r._id)), withReferralAges(ctx, items, now)]);
+  return markReplies(aged, lastIn);
 }
 
 /** Each ticket with the reporter's last message and whether its holder has seen it since (unread on a waiting ticket: nobody has). */

@@ -4,7 +4,7 @@ import type { AgentDoc, ReportDoc } from '../../store';
 import { parseFilter, readFilterForm } from '../ticket-filter';
 import { quickPeriods, ratingResults } from '../board-queries';
 import { signedIn, type ConsoleApp, type ConsoleContext } from '../context';
-import { markReplies, withReferralAges } from './queue-routes';
+import { withReporterState } from './queue-routes';
 
 /**
  * A spreadsheet opening the CSV must not run a cell as a formula (CSV injection): a cell starting
@@ -124,15 +124,6 @@ async function agentLoad(ctx: ConsoleContext, agents: readonly AgentDoc[]): Prom
     .filter((a) => a.role !== 'admin' || a.reports > 0)
     .sort((a, b) => b.held - a.held || b.reports - a.reports || a.name.localeCompare(b.name))
     .map(({ id, name, held, reports }) => ({ id, name, held, reports }));
-}
-
-/**
- * A reporter's reply its holder has not read (a supervisor sees who is waiting for an answer), and a
- * case left with its agency with no word to its reporter: the two lookups go together.
- */
-async function withReporterState(ctx: ConsoleContext, items: ReportDoc[], now: Date) {
-  const [lastIn, aged] = await Promise.all([ctx.store.messages.lastIncomingAt(items.map((r) => r._id)), withReferralAges(ctx, items, now)]);
-  return markReplies(aged, lastIn);
 }
 
 export function supervisorRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
