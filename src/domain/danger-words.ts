@@ -29,8 +29,8 @@ const PHRASES = [
   String.raw`\bsos\b`,
   String.raw`\b(?:i am|im|i m|we are|we re|he is|she is|they are|my life is|our lives are) in danger\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) not safe\b`,
-  // Not "they are here to take statements".
-  String.raw`\b(?:they are|they re) (?:here|back|outside|at (?:my|our|the) (?:house|home|door|gate))\b(?! to\b)`,
+  // Not "they are here to take statements". "Still here" after "they came": still there now.
+  String.raw`\b(?:they are|they re) (?:still )?(?:here|back|outside|at (?:my|our|the) (?:house|home|door|gate))\b(?! to\b)`,
   String.raw`\b(?:they are|they re) coming (?:back|again|now|for (?:me|us|him|her))\b`,
   // "They have come back", not "they came back" (told as past, as most accounts are).
   String.raw`\bthey (?:have|ve) come back\b`,

@@ -256,6 +256,12 @@ export function dangerLead(text: string): boolean | undefined {
 const TOLD_AS_PAST = /\b(jana|juzi|yesterday|last (night|week|month|year)|ago|iliyopita|(wali|ali|nili|tuli)[a-z]{3,}|took|taken|beat|beaten|arrested|stole|stolen|was|were)\b/;
 
 /**
+ * They came and are still there ("walikuja na bado wako hapa", "they came and they are still
+ * outside"): danger now, whatever past verb tells how it began. "Bado wako nje ya nchi" is abroad.
+ */
+const STILL_THERE = /\bbado (wako|wapo) (hapa|nje)\b(?! ya)|\b(they are|they re) still (here|outside)\b/;
+
+/**
  * A cry and nothing more ("naomba msaada", "help me please", "saidieni"): often how a report begins,
  * so it gets the numbers and the question, and staff are alerted on its yes, not on the cry alone.
  */
@@ -265,12 +271,12 @@ const BARE_CRY = /\b(help|me|us|please|pls|plz|sos|msaada|naomba|tunaomba|nahita
  * A first message that answers "is someone in danger right now?" before it is asked ("Msaada!
  * Polisi wanampiga kaka yangu", "help us, they are beating him", "saidieni wako hapa"): a yes as that
  * question reads one, and danger as the numbers shown for it read it (`saysDangerNow`). Not help
- * with a report ("help me report a bribe", "naomba msaada kuripoti"), nor with a harm told as past,
- * nor a bare cry (`BARE_CRY`).
+ * with a report ("help me report a bribe", "naomba msaada kuripoti"), nor with a harm told as past
+ * unless they are still there (`STILL_THERE`), nor a bare cry (`BARE_CRY`).
  */
 export function dangerToldFirst(text: string): boolean {
   const n = normalise(text);
-  if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n) || TOLD_AS_PAST.test(n) || !n.replace(BARE_CRY, '').trim()) return false;
+  if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n) || (TOLD_AS_PAST.test(n) && !STILL_THERE.test(n)) || !n.replace(BARE_CRY, '').trim()) return false;
   return saysDangerNow(text) && (dangerAnswer(text) ?? dangerLead(text)) === true;
 }
 

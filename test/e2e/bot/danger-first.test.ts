@@ -297,6 +297,31 @@ describe('a first message that already said someone is in danger', () => {
     expect(lastText(u)).toContain(B[lang].descAsk);
   });
 
+  it.each([
+    ['sw', 'Msaada! walikuja na bado wako hapa', 'Utovu wa nidhamu wa polisi', 'Je, kuna mtu yuko hatarini sasa hivi?'],
+    ['en', 'help, they came and they are still here', 'Police misconduct', 'Is someone in danger right now?'],
+  ] as const)('(%s) %j, come and still there, is danger now: the numbers, then the alert without the danger question', async (lang, words, police, ask) => {
+    const u = h.tg.user({ firstName: 'Still', languageCode: lang });
+    await u.sendText(words);
+    expect(allTexts(u).some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+    await u.press(police);
+    await u.press(B[lang].cat);
+    expect(allTexts(u).some((t) => t.includes(ask))).toBe(false);
+    expect(allTexts(u).some((t) => t.includes(B[lang].alerted))).toBe(true);
+    expect(lastText(u)).toContain(B[lang].descAsk);
+  });
+
+  it('(sw) "Msaada! jana walikuja", come and gone, is asked the danger question: staff are not alerted on it', async () => {
+    const u = h.tg.user({ firstName: 'Jana', languageCode: 'sw' });
+    await u.sendText('Msaada! jana walikuja');
+    // No act named and no danger now: the menu, as for any message that begins no report.
+    await u.press('📝 Ripoti tukio');
+    await u.press('Utovu wa nidhamu wa polisi');
+    await u.press(B.sw.cat);
+    expect(lastText(u)).toContain('Je, kuna mtu yuko hatarini sasa hivi?');
+    expect(allTexts(u).some((t) => t.includes(B.sw.alerted))).toBe(false);
+  });
+
   it('(sw) "naomba msaada" alone, often how a report begins, is asked the danger question: staff are not alerted on the cry alone', async () => {
     const u = h.tg.user({ firstName: 'Naomba', languageCode: 'sw' });
     await u.sendText('naomba msaada');

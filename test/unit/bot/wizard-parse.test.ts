@@ -241,4 +241,24 @@ describe('dangerToldFirst: a first message that answers "is someone in danger?" 
       expect(dangerToldFirst(text)).toBe(false);
     },
   );
+
+  // How it began is told as past, but they are still there: danger now, whatever the past verb beside it.
+  it.each(['Msaada! walikuja na bado wako hapa', 'help, they came and they are still here', 'Msaada, walikuja usiku na bado wako nje', 'help us they came and they are still outside', 'Msaada! Jana walikuja na bado wapo hapa'])(
+    '%j, still there, is a yes',
+    (text) => {
+      expect(dangerToldFirst(text)).toBe(true);
+    },
+  );
+
+  // Without "still" they came and went: past, asked. "Bado wako nje ya nchi" is abroad.
+  it.each(['Msaada! jana walikuja', 'msaada walikuja nyumbani', 'help, they came yesterday', 'msaada walikuja kumchukua, bado wako nje ya nchi'])('%j, gone, is not', (text) => {
+    expect(dangerToldFirst(text)).toBe(false);
+  });
+
+  // The tense says it: beat is past (asked), are beating and wanampiga are now.
+  it('a cry beside "police beat my son" is past; beside "police are beating my son" or "polisi wanampiga mwanangu" it is now', () => {
+    expect(dangerToldFirst('Help, police beat my son')).toBe(false);
+    expect(dangerToldFirst('Help, police are beating my son')).toBe(true);
+    expect(dangerToldFirst('Msaada polisi wanampiga mwanangu')).toBe(true);
+  });
 });

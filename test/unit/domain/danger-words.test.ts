@@ -31,6 +31,9 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'Watatuua usiku huu',
     'they will burn our houses tonight',
     'They are going to burn my house',
+    // Still there after coming: danger now, though "came" tells how it began.
+    'help, they came and they are still here',
+    "They came at night and they're still outside",
   ])('%j', (text) => {
     expect(saysDangerNow(text)).toBe(true);
   });
