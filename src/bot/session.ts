@@ -143,10 +143,19 @@ export interface Draft {
   danger?: boolean;
   /**
    * The first message said someone is in danger ("Msaada! Wanampiga kaka yangu", "tuko hatarini") and got
-   * the numbers at once: the danger question takes it as the yes instead of asking it after them.
-   * A new optional field, as `town`: a release without it asks the question as before.
+   * the numbers at once: the danger question takes it as the yes instead of asking it after them,
+   * while it is recent (`dangerSaidAt`). A new optional field, as `town`: a release without it asks
+   * the question as before.
    */
   dangerSaid?: true;
+  /**
+   * When `dangerSaid` was said (epoch ms): after a while (src/bot/wizard/turn.ts
+   * `DANGER_SAID_FOR_MS`) the question is asked, as the danger may be over. A new optional field,
+   * as `town`: a release without it honours `dangerSaid` at any age, as before; a draft written
+   * before it has the mark without a time, which is asked (when it was said is unknown, and a
+   * stale yes alerts staff), so the version is unchanged.
+   */
+  dangerSaidAt?: number;
   /**
    * The reference of the report stored the moment the reporter said someone is in danger (issue
    * 14): sending completes that report, cancelling leaves it as a ticket marked not finished.

@@ -10,6 +10,14 @@ import { dangerToldFirst, normalise } from './parse';
 import { setDanger } from './buttons';
 import type { Effect, FirstMessage, InPlace, Keyboard, Reply, Text, WizardState } from './types';
 
+/**
+ * How long a danger said in the first message answers the danger question. The mark stands only
+ * between that message and the question (the kind and the category, a minute or two); a reporter
+ * who comes to it an hour later left and came back, and whether someone is still in danger is then
+ * the question to ask: asked, it costs one tap; taken, old words send staff an urgent alert.
+ */
+export const DANGER_SAID_FOR_MS = 60 * 60 * 1000;
+
 /** How much of a kept story its question shows when asked again: enough to recognise it. */
 const STORY_SHOWN_CHARS = 300;
 
@@ -53,7 +61,10 @@ export class Turn {
     }
     this.draft = kind ? { id: newDraftId, step: 'cat', kind } : { id: newDraftId, step: 'kind' };
     this.effects.push({ type: 'started' });
-    if (dangerSaid || (story && 'text' in story && story.text !== undefined && dangerToldFirst(story.text))) this.draft.dangerSaid = true;
+    if (dangerSaid || (story && 'text' in story && story.text !== undefined && dangerToldFirst(story.text))) {
+      this.draft.dangerSaid = true;
+      this.draft.dangerSaidAt = this.now.getTime();
+    }
     if (story && 'file' in story) {
       // A photo (or any file) sent first: the report starts with it as evidence; an album's files
       // are counted once, after its last (the question is asked now).
@@ -89,12 +100,21 @@ export class Turn {
    * Someone in danger, said in the first message and answered with the numbers then: taken as the
    * yes ("marked urgent", staff alerted), never asked after them as if unsaid. The numbers every
    * report gets were shown with that message: not again, only the category's own (a GBV line).
-   * Once: Back to the question, or Change from the review, asks it.
+   * Once, and only while recent (`dangerSaidLately`): Back to the question, or Change from the
+   * review, asks it.
    */
   private dangerTold(d: Draft): void {
-    delete d.dangerSaid;
     this.say('danger.told');
     setDanger(this, d, true, true);
+  }
+
+  /** The first message's danger, if it still answers the question (said lately); the mark is used up either way. */
+  private dangerSaidLately(d: Draft): boolean {
+    const at = d.dangerSaidAt;
+    delete d.dangerSaid;
+    delete d.dangerSaidAt;
+    // Without a time (a draft from before times were kept) its age is unknown: asked.
+    return at !== undefined && this.now.getTime() - at < DANGER_SAID_FOR_MS;
   }
 
   /** A story told before its question: kept, and said so. */
@@ -176,7 +196,7 @@ export class Turn {
         }
         return this.say('category.ask', { kind: { key: `common:kind.${d.kind}` } }, { keyboard: { type: 'category', draftId: id, kind: d.kind } });
       case 'danger':
-        if (d.dangerSaid && d.danger === undefined) return this.dangerTold(d);
+        if (d.dangerSaid && d.danger === undefined && this.dangerSaidLately(d)) return this.dangerTold(d);
         return this.say('danger.ask', undefined, { keyboard: { type: 'danger', draftId: id } });
       case 'desc':
         return this.askStory(d);

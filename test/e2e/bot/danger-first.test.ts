@@ -18,10 +18,12 @@ import { allTexts, expectNoEnglish, lastText, referenceIn } from './helpers';
 
 let h: BotHarness;
 let tickets: TicketService;
+/** How far ahead of the wall clock the bot's clock runs (a reporter coming back later). */
+let later = 0;
 const agent: AgentRef = { id: new Types.ObjectId().toString(), role: 'agent' };
 
 beforeAll(async () => {
-  h = await startBotHarness('bot_danger_first', { slaMinutes: [5, 15, 60, 240] });
+  h = await startBotHarness('bot_danger_first', { slaMinutes: [5, 15, 60, 240], now: () => new Date(Date.now() + later) });
   const translator = await Translator.create();
   tickets = ticketsThroughBot(h, translator);
 }, 60_000);
@@ -295,6 +297,31 @@ describe('a first message that already said someone is in danger', () => {
     await u.press(B[lang].cat);
     expect(allTexts(u).some((t) => t.includes(B[lang].alerted))).toBe(true);
     expect(lastText(u)).toContain(B[lang].descAsk);
+  });
+
+  it.each([
+    ['sw', 'Msaada! Wanampiga kaka yangu', 'Utovu wa nidhamu wa polisi', 'Je, kuna mtu yuko hatarini sasa hivi?'],
+    ['en', 'Help, they are beating my brother right now', 'Police misconduct', 'Is someone in danger right now?'],
+  ] as const)('(%s) %j, then the category only hours later: the danger question is asked, and staff are alerted on its answer, not on the old words', async (lang, first, police, ask) => {
+    const u = h.tg.user({ firstName: `Later ${lang}`, languageCode: lang });
+    await u.sendText(first);
+    await u.press(police);
+    const queuedBefore = h.enqueued.length;
+    later = 3 * 60 * 60 * 1000;
+    try {
+      await u.press(B[lang].cat);
+      expect(lastText(u)).toContain(ask);
+      expect(allTexts(u).some((t) => t.includes(B[lang].alerted))).toBe(false);
+      expect(h.enqueued.slice(queuedBefore)).toHaveLength(0);
+      // Still in danger: the yes alerts now, with the numbers again (the first ones were hours ago).
+      await u.press(B[lang].yes);
+      const texts = allTexts(u);
+      expect(texts.filter((t) => t.includes('999 · 112 · 911'))).toHaveLength(2);
+      expect(texts.some((t) => t.includes(B[lang].alerted))).toBe(true);
+      expect(h.enqueued.slice(queuedBefore)).toHaveLength(1);
+    } finally {
+      later = 0;
+    }
   });
 
   it.each([

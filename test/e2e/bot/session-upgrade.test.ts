@@ -70,3 +70,18 @@ it('asks a draft of the old step order about danger first, then carries on to th
   expect(report).toMatchObject({ category: 'p_threats', county: 42, place: 'Kondele', dangerNow: true, priority: 1, anonymous: true, language: 'en' });
   expect(report!.evidence).toHaveLength(1);
 });
+
+/** A version 8 draft at the category, whose first message said someone is in danger: the mark was kept without its time. */
+const V8_SESSION_DANGER_SAID = JSON.stringify({ v: 8, lang: 'en', draft: { id: 'Ds8mQ2xTn4Wc', step: 'cat', kind: 'police', dangerSaid: true } });
+
+it('asks the danger question of a draft whose first message said danger at a time not kept: staff are not alerted on words of unknown age', async () => {
+  const u = h.tg.user({ firstName: 'Achieng', languageCode: 'en' });
+  const key = `${h.prefix}:sess:${sessionKey(h.store.cipher, u.id, u.chatId)}`;
+  await h.redis.set(key, V8_SESSION_DANGER_SAID, 'EX', 3600);
+
+  await u.sendText('/start');
+  await u.press('Excessive force or brutality');
+  expect(lastText(u)).toContain('Is someone in danger right now?');
+  expect(allTexts(u).some((t) => t.includes('has been alerted now'))).toBe(false);
+  expect(await h.store.reports.findByIdempotencyKey('Ds8mQ2xTn4Wc')).toBeNull();
+});

@@ -1272,6 +1272,36 @@ describe('ev', () => {
   });
 });
 
+describe('danger said in the first message', () => {
+  const MINUTE = 60_000;
+  const first = (): WizardState => run({}, { type: 'begin', newDraftId: ID, kind: 'police', story: { text: 'Msaada! Polisi wanampiga kaka yangu' } }).state;
+  const categoryAt = (state: WizardState, minutes: number) => step(state, { type: 'button', draftId: ID, step: 'cat', value: 'p_force' }, new Date(NOW.getTime() + minutes * MINUTE));
+
+  it('is taken as the yes while it is recent: "you told us", staff alerted, no question', () => {
+    const r = categoryAt(first(), 20);
+    expect(said(r)).toEqual(['answer', 'danger.told', 'emergency']);
+    expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
+    expect(r.state.draft).toMatchObject({ step: 'danger', danger: true });
+  });
+
+  it('an hour later (the reporter left and came back) is asked again: the danger may be over, and staff are not alerted on old words', () => {
+    const r = categoryAt(first(), 61);
+    expect(said(r)).toEqual(['answer', 'danger.ask']);
+    expect(r.effects).toEqual([]);
+    expect(r.state.draft?.danger).toBeUndefined();
+    // Answered as any danger question: a yes now alerts, with the numbers.
+    const yes = step(r.state, { type: 'button', draftId: ID, step: 'danger', value: 'y' }, new Date(NOW.getTime() + 62 * MINUTE));
+    expect(said(yes)).toEqual(['answer', 'emergency']);
+    expect(yes.effects.map((e) => e.type)).toEqual(['urgent']);
+  });
+
+  it('a draft saved by a release before this one (the mark, with no time) is asked: when it was said is unknown', () => {
+    const r = press(at('cat', { text: undefined, dangerSaid: true }), 'p_force');
+    expect(said(r)).toEqual(['answer', 'danger.ask']);
+    expect(r.effects).toEqual([]);
+  });
+});
+
 describe('danger', () => {
   it('Yes shows the emergency numbers for the category at once and asks intake to store the report now', () => {
     const r = press(at('danger'), 'y');
