@@ -278,7 +278,7 @@ describe('re-asks in Swahili', () => {
     await u.press('Leo');
     await u.press('📎 Ongeza faili');
     await u.sendDocument({ fileName: 'big.mp4', mimeType: 'video/mp4', sizeBytes: 25 * 1024 * 1024 });
-    expect(said(u)).toBe('Faili hiyo ni kubwa mno. Faili lazima iwe chini ya MB 20. Tafadhali tuma iliyo ndogo zaidi.');
+    expect(said(u)).toBe('Faili hilo ni kubwa mno. Faili lazima liwe chini ya MB 20. Tafadhali tuma lililo dogo zaidi.');
     await u.press('‹ Sina faili');
     expect(lastText(u)).toContain('Tafadhali angalia ripoti yako');
   });

@@ -39,7 +39,7 @@ describe('a bot restart in the middle of a report', () => {
     const u = h.tg.user({ firstName: 'Restart', languageCode: 'sw' });
     await walkTo(u, 'ev', 'sw', 'Polisi walinikamata bila sababu.');
     await u.sendPhoto();
-    expect(lastText(u)).toContain('Faili 1 kati ya 10 imefika');
+    expect(lastText(u)).toContain('Faili 1 kati ya 10 limefika');
 
     await h.restart();
 

@@ -42,6 +42,15 @@ describe('Swahili texts a reporter reads', () => {
   it('say plainly that a report that could not be saved is not sent yet, and the answers are kept', () => {
     expect(t.t('sw', 'bot:submit.failed')).toBe('Samahani, hatukuweza kuhifadhi ripoti yako, kwa hivyo bado haijatumwa. Majibu yako bado yapo. Tafadhali bonyeza Tuma tena.');
   });
+
+  it('give one file li- agreement, as "faili la kesi" does, not "faili hii" in one text and "faili hili" in the next', () => {
+    expect(t.t('sw', 'bot:ev.count', { count: 1, max: 10 })).toMatch(/^Faili 1 kati ya 10 limefika\./);
+    expect(t.t('sw', 'bot:ev.kept', { count: 2, max: 10 })).toMatch(/^📎 Faili limehifadhiwa /);
+    expect(t.t('sw', 'bot:ev.too_big', { mb: 20 })).toBe('Faili hilo ni kubwa mno. Faili lazima liwe chini ya MB 20. Tafadhali tuma lililo dogo zaidi.');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const texts = ['bot', 'console', 'casefile', 'notices'].map((ns) => JSON.stringify(require(`../../../locales/sw/${ns}.json`))).join('\n');
+    expect(texts.match(/\bfaili (hii|hiyo|yoyote|imefika|imehifadhiwa|imefutwa|iwe)\b/gi) ?? []).toEqual([]);
+  });
 });
 
 describe('Swahili texts staff read (the console, the notices to supervisors on Telegram)', () => {
