@@ -287,7 +287,7 @@ describe('re-asks in Swahili', () => {
 describe('no words at a question for the agency', () => {
   const T = {
     en: { details: '🕵️ Add details for the agency', me: 'To me', again: 'Sorry, I did not understand that. Please type your answer, or tap Skip.', names: 'officers\' names', rest: '⏭ Skip the rest', officers: 'Officers: Cpl Otieno' },
-    sw: { details: '🕵️ Ongeza maelezo kwa taasisi', me: 'Mimi mwenyewe', again: 'Samahani, sijaelewa. Tafadhali andika jibu lako, au bonyeza Ruka.', names: 'majina au namba za kazi', rest: '⏭ Ruka yaliyobaki', officers: 'Polisi: Cpl Otieno' },
+    sw: { details: '🕵️ Ongeza maelezo kwa taasisi', me: 'Mimi mwenyewe', again: 'Samahani, sijaelewa. Tafadhali andika jibu lako, au bonyeza Ruka.', names: 'majina au nambari za kazi', rest: '⏭ Ruka yaliyobaki', officers: 'Polisi: Cpl Otieno' },
   };
   it.each(['en', 'sw'] as const)('(%s) an emoji or a dash is asked again, not kept as the officers\' names: the names typed next are', async (lang) => {
     const t = T[lang];

@@ -51,6 +51,13 @@ describe('Swahili texts a reporter reads', () => {
     const texts = ['bot', 'console', 'casefile', 'notices'].map((ns) => JSON.stringify(require(`../../../locales/sw/${ns}.json`))).join('\n');
     expect(texts.match(/\bfaili (hii|hiyo|yoyote|imefika|imehifadhiwa|imefutwa|iwe)\b/gi) ?? []).toEqual([]);
   });
+
+  it('write "nambari" for a number everywhere, as the reference and the phone number are written', () => {
+    expect(t.t('sw', 'bot:details.ofc.ask')).toMatch(/^Unajua majina au nambari za kazi za polisi hao\?/);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const texts = ['bot', 'console', 'casefile', 'notices', 'common', 'triage', 'limits'].map((ns) => JSON.stringify(require(`../../../locales/sw/${ns}.json`))).join('\n');
+    expect(texts.match(/\bnamba\b[^"]{0,20}/gi) ?? []).toEqual([]);
+  });
 });
 
 describe('Swahili texts staff read (the console, the notices to supervisors on Telegram)', () => {
