@@ -319,7 +319,7 @@ it('refers, then closes, every report of an incident from its page, in Swahili: 
   expect(confirm.statusCode).toBe(200);
   expect(confirm.body).toContain('Upeleke ripoti 10 kati ya 12 za tukio hili kwa IPOA? Kila mripoti ataarifiwa papo hapo, kwa lugha yake.');
   expect(confirm.body).toContain('Ripoti 2 zinaachwa kama zilivyo');
-  expect(confirm.body).toContain('Ndiyo, peleka ripoti 10');
+  expect(confirm.body).toContain('Ndio, peleka ripoti 10');
   expect((await h.store.reports.findById(lead._id))?.status).toBe('assigned');
 
   const done = await desk.post(`${url}/incident/refer`, { ...form, confirm: '1' });

@@ -78,4 +78,11 @@ describe('Swahili texts staff read (the console, the notices to supervisors on T
     const consoleTexts = JSON.stringify(require('../../../locales/sw/console.json'));
     expect(consoleTexts.match(/\bbot\b[^"]{0,20}/g) ?? []).toEqual([]);
   });
+
+  it('say "Ndio" on the yes buttons and "jibu la Ndio pekee ndilo" (only a yes), not "ndiyo pekee ndiyo"', async () => {
+    const t = await Translator.create();
+    expect(t.t('sw', 'triage:batch_refer_go', { count: 3 })).toBe('Ndio, peleka ripoti 3');
+    expect(t.t('sw', 'triage:batch_close_go', { count: 1 })).toBe('Ndio, funga ripoti 1');
+    expect(t.t('sw', 'console:ticket.ask_consent_help')).toContain(', na jibu la Ndio pekee ndilo huweka jina na simu yake ');
+  });
 });
