@@ -58,6 +58,11 @@ describe('Swahili texts a reporter reads', () => {
     const texts = ['bot', 'console', 'casefile', 'notices', 'common', 'triage', 'limits'].map((ns) => JSON.stringify(require(`../../../locales/sw/${ns}.json`))).join('\n');
     expect(texts.match(/\bnamba\b[^"]{0,20}/gi) ?? []).toEqual([]);
   });
+
+  it('show a clock time as the phone does, "16:05", never "saa 10:05", which reads as Swahili time (4 in the afternoon)', () => {
+    expect(t.t('sw', 'bot:reply.pick_sent_at', { time: '10:05' })).toBe('ilitumwa 10:05');
+    expect(t.t('sw', 'bot:review.when_now', { date: '05/12/2026', time: '10:05' })).toBe('Sasa hivi (05/12/2026, 10:05)');
+  });
 });
 
 describe('Swahili texts staff read (the console, the notices to supervisors on Telegram)', () => {
