@@ -45,6 +45,8 @@ export class LiveHub {
       subscribeWithinMs?: number;
       /** Live updates wait for Redis (no error: still waiting), or the subscription failed. */
       onNotLive?: (err?: unknown) => void;
+      /** Subscribed again after Redis went away; the open streams were ended so their pages catch up. */
+      onLiveAgain?: (streams: number) => void;
     } = {},
   ) {}
 
@@ -53,11 +55,12 @@ export class LiveHub {
    * fails the start, as before): the console starts without Redis (its pages read MongoDB), and
    * the subscription lands when Redis is back. Streams opened meanwhile missed what happened: they
    * are ended then, so the pages reconnect and catch up (queue.js and ticket.js refresh on it).
+   * So are the open streams whenever Redis went away after the subscription and it holds again.
    */
   async start(): Promise<void> {
     if (this.subscribing) return;
     this.stopped = false;
-    const subscribed = this.events.subscribe((e) => this.dispatch(e)).then((unsubscribe) => {
+    const subscribed = this.events.subscribe((e) => this.dispatch(e), () => this.missed()).then((unsubscribe) => {
       if (this.stopped) unsubscribe();
       else this.unsubscribe = unsubscribe;
     });
@@ -77,6 +80,21 @@ export class LiveHub {
       },
       (err: unknown) => this.opts.onNotLive?.(err),
     );
+  }
+
+  /**
+   * Redis went away after the subscription and is back: events published meanwhile never came.
+   * Ending the streams is the signal the pages already refresh on (they reconnect and re-read).
+   */
+  private missed(): void {
+    if (this.stopped) return;
+    const streams = this.clients.size;
+    for (const c of this.clients) this.close(c);
+    try {
+      this.opts.onLiveAgain?.(streams);
+    } catch {
+      // Reporting must not fail the catch-up (nothing would handle it).
+    }
   }
 
   private startHeartbeat(): void {

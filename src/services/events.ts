@@ -21,6 +21,10 @@ export type LiveEvent =
 export interface EventBus {
   /** Never fails the caller: live updates are a convenience, the console re-reads state on reconnect. */
   publish(event: LiveEvent): Promise<void>;
-  /** Calls `handler` for every event from now on; the function returned stops it. */
-  subscribe(handler: (e: LiveEvent) => void): Promise<() => void>;
+  /**
+   * Calls `handler` for every event from now on; the function returned stops it. `onMissed` is
+   * called when the subscription holds again after it was lost (Redis went away): events
+   * published meanwhile never came, so whoever shows them must re-read.
+   */
+  subscribe(handler: (e: LiveEvent) => void, onMissed?: () => void): Promise<() => void>;
 }

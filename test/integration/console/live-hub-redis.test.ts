@@ -63,3 +63,54 @@ describe('the console\'s live hub while Redis is away', () => {
     }, 'a live event on the new stream', 10_000, 200);
   });
 });
+
+/**
+ * Redis goes away AFTER the hub subscribed: whatever was published meanwhile never reached the
+ * hub. Once ioredis has re-subscribed, the open streams are ended (the signal queue.js and
+ * ticket.js already refresh on), so no agent's list stays stale without anything saying so.
+ */
+describe('the console\'s live hub when Redis drops after it subscribed', () => {
+  let redis: RedisProcess;
+  let hub: LiveHub | undefined;
+  const conns: ReturnType<typeof createRedis>[] = [];
+  beforeAll(async () => {
+    redis = await RedisProcess.start('none');
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    await Promise.all(conns.map(closeRedis));
+    await redis.destroy();
+  });
+
+  it('tells every open stream to refresh once it is subscribed again, then delivers events as before', async () => {
+    const channel = 'live-hub-drop-test:live';
+    const sub = createRedis(redis.url, 'worker');
+    const pub = createRedis(redis.url, 'producer');
+    for (const c of [sub, pub]) c.on('error', () => undefined);
+    conns.push(sub, pub);
+    hub = new LiveHub(new RedisEventBus(pub, sub, channel), 25_000);
+    await hub.start();
+    const queuePage = stream();
+    const ticketPage = stream();
+    hub.open(queuePage.res, () => true);
+    hub.open(ticketPage.res, (e) => e.type === 'ticket' && e.reportId === 'r1');
+    await waitFor(async () => {
+      await pub.publish(channel, JSON.stringify({ type: 'queue' }));
+      return queuePage.frames.some((f) => f.startsWith('event: queue')) || undefined;
+    }, 'a live event before Redis drops');
+
+    await redis.stop('SIGKILL');
+    await waitFor(() => sub.status !== 'ready' || undefined, 'the subscriber to see Redis gone');
+    await redis.start();
+    // Both pages missed whatever was published while Redis was away: each is told to refresh.
+    await waitFor(() => (queuePage.ended() && ticketPage.ended()) || undefined, 'the open streams to be ended once Redis is back', 20_000);
+
+    const next = stream();
+    hub.open(next.res, () => true);
+    await waitFor(async () => {
+      await pub.publish(channel, JSON.stringify({ type: 'ticket', reportId: 'r1', what: 'message' }));
+      return next.frames.some((f) => f.startsWith('event: ticket')) || undefined;
+    }, 'a live event on a stream opened after Redis came back', 10_000, 200);
+    expect(hub.size).toBe(1);
+  });
+});
