@@ -174,9 +174,9 @@ export class ReplyWorker implements Service {
       const ids = job?.data.kind === 'message' ? { messageId: job.data.messageId } : { reportId: job?.data.reportId };
       const attempt = job?.attemptsMade ?? 0;
       // A hold behind an owed notice is no failure, and comes back at every retry until the relay
-      // stores the notice: said once, at the job's first attempt; its last attempt, spent, is a failure.
+      // stores the notice: said once, at its first hold (whichever attempt that was); its last attempt, spent, is a failure.
       if (err instanceof NoticeOwedFirst && attempt < (job?.opts.attempts ?? 1)) {
-        o.logger[attempt === 1 ? 'info' : 'debug']({ ...ids, attempt }, 'reply held behind a notice owed to the reporter first; retried until it is stored');
+        o.logger[err.first ? 'info' : 'debug']({ ...ids, attempt }, 'reply held behind a notice owed to the reporter first; retried until it is stored');
       } else o.logger.warn({ ...ids, attempt, err }, 'delivery attempt failed');
     });
     await this.worker.waitUntilReady();
@@ -212,7 +212,7 @@ export class ReplyWorker implements Service {
     // A notice owed before it is not stored yet: this attempt fails, before any send, and BullMQ
     // tries again after its backoff; spent attempts leave the message pending for the outbox
     // relay, which stores the notice first. Nothing went out, so no retry sends it twice.
-    if (data.sentAs === undefined && delivery.owedFirst(due)) throw new NoticeOwedFirst();
+    if (data.sentAs === undefined && delivery.owedFirst(due)) throw await this.heldForNotice(job, data, log);
     const sent = data.sentAs !== undefined ? { id: data.sentAs, language: data.sentIn } : await this.send(job, due, log, token);
     if (!sent) {
       // They asked to be forgotten while it waited for its turn: nothing more reaches their chat.
@@ -233,6 +233,14 @@ export class ReplyWorker implements Service {
     log.info({ kind: due.kind }, 'message delivered');
     await this.wakeNext(due, log);
     return 'sent';
+  }
+
+  /** The hold's error; its first hold is noted on the job, so that the retries (on any worker) know it was said. */
+  private async heldForNotice(job: Job<ReplyJobData>, data: Extract<ReplyJobData, { kind: 'message' }>, log: Logger): Promise<NoticeOwedFirst> {
+    if (data.heldForNotice) return new NoticeOwedFirst(false);
+    // Not noted: the next hold is said again, better than never.
+    await job.updateData({ ...data, heldForNotice: true }).catch((err: unknown) => log.debug({ err }, 'could not note a held reply on its job'));
+    return new NoticeOwedFirst(true);
   }
 
   /**
@@ -593,7 +601,8 @@ function throwFloodWait(err: unknown): never {
 
 /** A notice owed to the reporter before this message is not stored yet (`DeliveryService.owedFirst`): retried after BullMQ's backoff. */
 class NoticeOwedFirst extends Error {
-  constructor() {
+  /** `first`: the message's first hold, whichever attempt it came at. */
+  constructor(readonly first: boolean) {
     super('a notice owed to the reporter before this message is not stored yet');
   }
 }

@@ -25,7 +25,8 @@ export interface PacingSlot {
 export type ReplyJobData =
   /** `sentAs`: Telegram accepted it as this message id but recording that failed; a retry only records it. */
   /** `behind`: how many times it waited for an earlier message to the same report (each wait twice as long). */
-  | { kind: 'message'; messageId: string; slot?: PacingSlot; sentAs?: number; sentIn?: Lang; behind?: number }
+  /** `heldForNotice`: it was held behind a notice owed first (said in the logs once, at that first hold). */
+  | { kind: 'message'; messageId: string; slot?: PacingSlot; sentAs?: number; sentIn?: Lang; behind?: number; heldForNotice?: true }
   /**
    * An alert for the supervisors' group; without a report, the next courier (src/queue/supervisor-alerts.ts).
    * `danger`: the reporter wrote that someone is in danger now (no escalation count). `held`: on a

@@ -1,4 +1,5 @@
 import { ConversationService } from '../../../src/services/conversation-service';
+import { DeliveryService } from '../../../src/services/delivery-service';
 import { RedisEventBus } from '../../../src/queue';
 import type { TelegramDouble, TelegramUser } from '../../support/telegram';
 import type { Types } from 'mongoose';
@@ -358,6 +359,32 @@ describe('messages to reporters (replies queue)', () => {
       expect(about(info.mock.calls).filter(([, msg]) => String(msg).includes('owed'))).toHaveLength(1);
     } finally {
       owed.mockRestore();
+      warn.mockRestore();
+      info.mockRestore();
+    }
+  });
+
+  it('a reply first held behind an owed notice on a later attempt is still said once in the logs, at info', async () => {
+    const { user, reportId, a } = await referredWithNoticeOwed();
+    const owed = jest.spyOn(h.store.reports, 'findOwedNotices').mockResolvedValue([]);
+    // Its first attempt fails before it gets as far as the hold (a MongoDB blip reading the message).
+    const prepare = jest.spyOn(DeliveryService.prototype, 'prepare').mockRejectedValueOnce(new Error('MongoDB blip'));
+    const warn = jest.spyOn(h.logger, 'warn');
+    const info = jest.spyOn(h.logger, 'info');
+    try {
+      const reply = sentMessage(await withOneMessageInsertFailing(() => h.tickets.reply(reportId, a, 'Has the OCS written your statement?')));
+      const replyId = reply._id.toString();
+      await waitFor(async () => ((await h.queues.replies.queue.getJob(replyId))?.attemptsMade ?? 0) >= 4 || undefined, 'the reply to fail once, then be held three times', 20_000);
+      owed.mockRestore();
+      await seen(user, 'Has the OCS written your statement?');
+      const about = (calls: unknown[][]) => calls.filter(([fields]) => JSON.stringify(fields ?? {}).includes(replyId));
+      expect(about(warn.mock.calls).map(([, msg]) => msg)).toEqual(['delivery attempt failed']);
+      expect(about(info.mock.calls).filter(([, msg]) => String(msg).includes('owed'))).toEqual([[{ messageId: replyId, attempt: 2 }, expect.stringContaining('owed')]]);
+      // Neither the reporter's identity nor the message's words reach the logs.
+      expect(JSON.stringify(about([...warn.mock.calls, ...info.mock.calls]))).not.toMatch(/OCS written|Achieng/);
+    } finally {
+      owed.mockRestore();
+      prepare.mockRestore();
       warn.mockRestore();
       info.mockRestore();
     }
