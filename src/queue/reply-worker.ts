@@ -210,8 +210,9 @@ export class ReplyWorker implements Service {
     const due = plan.message;
     const log = this.opts.logger.child({ messageId: data.messageId, reportId: due.reportId, reference: due.reference, job: job.id });
     // A notice owed before it is not stored yet: this attempt fails, before any send, and BullMQ
-    // tries again after its backoff; spent attempts leave the message pending for the outbox
-    // relay, which stores the notice first. Nothing went out, so no retry sends it twice.
+    // tries again after its backoff. Spent attempts leave the message pending: a relay pass
+    // re-queues pending messages first, then stores owed notices, so the new job is held the same
+    // way until the notice is stored, then waits behind it. Nothing went out, so no retry sends it twice.
     if (data.sentAs === undefined && delivery.owedFirst(due)) throw await this.heldForNotice(job, data, log);
     const sent = data.sentAs !== undefined ? { id: data.sentAs, language: data.sentIn } : await this.send(job, due, log, token);
     if (!sent) {
