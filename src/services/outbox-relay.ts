@@ -95,6 +95,11 @@ export class OutboxRelay implements Service {
     const pass: RelayPass = { tickets: 0, messages: 0, notices: 0, restored: 0, clocks: 0, reprioritised: 0, alerted: 0, relinked: 0 };
     try {
       await this.work(pass, before, opts);
+    } catch (err) {
+      // The last good pass's numbers would read as current: dropped until a pass sets them again.
+      // The error is the caller's to report (the loop logs it once).
+      this.dropGauges();
+      throw err;
     } finally {
       // Said even when the pass stopped early (Redis away) or failed: the operator sees what it did before.
       if (Object.values(pass).some((n) => n > 0)) this.opts.logger.info({ ...pass }, 'outbox relay did work');
@@ -330,8 +335,14 @@ export class OutboxRelay implements Service {
       m.queueDepth.set({ queue: 'tickets' }, await this.opts.tickets.waitingCount());
       m.queueDepth.set({ queue: 'replies' }, await this.opts.replies.waitingCount());
     } catch {
-      // Redis down: the gauges keep their last value until it is back.
+      // Redis down (the pass has said so): no number rather than an old one, until it is back.
+      this.dropGauges();
     }
+  }
+
+  /** A dashboard shows no data (not the last numbers, as if current) until a pass reads them again. */
+  private dropGauges(): void {
+    this.opts.metrics?.queueDepth.reset();
   }
 
   async start(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { OutboxRelay } from '../../../src/services/outbox-relay';
-import { agent, createHarness, reporter, reportInput, sentMessage, takeUntilHeld, type Harness } from '../../support/tickets-harness';
+import { Metrics } from '../../../src/metrics';
+import { agent, createHarness, reporter, reportInput, sentMessage, takeUntilHeld, waitFor, type Harness } from '../../support/tickets-harness';
 
 /**
  * One piece of an outbox relay pass failing (one report's "queued" mark, one message's queueing)
@@ -113,5 +114,54 @@ describe('outbox relay: a pass with one failure in it', () => {
       redeliver.mockRestore();
     }
     expect(await queuedAt(waiting)).not.toBeNull();
+  });
+
+  it('a pass that fails drops the queue-depth gauges (no stale numbers shown as current), says so once, and the next good pass sets them again', async () => {
+    const metrics = new Metrics();
+    const depth = () => metrics.registry.getSingleMetricAsString('ripoti_queue_depth');
+    await unqueued();
+    const relayed = new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, metrics, graceMs: 0, intervalMs: 50 });
+    expect(await relayed.runOnce()).toMatchObject({ tickets: 1 });
+    expect(await depth()).toMatch(/ripoti_queue_depth\{queue="tickets"\} 1/);
+
+    const blip = new Error('MongoDB blip');
+    let failed = 0;
+    const unqueuedRead = jest.spyOn(h.store.reports, 'findUnqueued').mockImplementation(() => {
+      failed++;
+      return Promise.reject(blip);
+    });
+    const warn = jest.spyOn(h.logger, 'warn');
+    await relayed.start();
+    try {
+      await waitFor(() => failed >= 2 || undefined, 'two failed passes');
+      await waitFor(async () => !/ripoti_queue_depth\{/.test(await depth()) || undefined, 'the gauges dropped');
+      unqueuedRead.mockRestore();
+      await waitFor(async () => /ripoti_queue_depth\{queue="tickets"\} 1/.test(await depth()) || undefined, 'the gauges set again by a good pass');
+      await relayed.stop();
+      // Each failed pass is said once, with its error.
+      expect(warn.mock.calls.filter(([fields]) => (fields as { err?: unknown }).err === blip)).toHaveLength(failed);
+    } finally {
+      await relayed.stop();
+      unqueuedRead.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
+  it('a pass that cannot read the queue depths (Redis away) drops the gauges rather than leave the last numbers', async () => {
+    const metrics = new Metrics();
+    const depth = () => metrics.registry.getSingleMetricAsString('ripoti_queue_depth');
+    await unqueued();
+    const relayed = new OutboxRelay({ store: h.store, reports: h.reports, tickets: h.queues.tickets, replies: h.queues.replies, logger: h.logger, metrics, graceMs: 0 });
+    await relayed.runOnce();
+    expect(await depth()).toMatch(/ripoti_queue_depth\{queue="tickets"\} 1/);
+    const count = jest.spyOn(h.queues.replies, 'waitingCount').mockRejectedValue(new Error('Connection is closed.'));
+    try {
+      await relayed.runOnce();
+      expect(await depth()).not.toMatch(/ripoti_queue_depth\{/);
+    } finally {
+      count.mockRestore();
+    }
+    await relayed.runOnce();
+    expect(await depth()).toMatch(/ripoti_queue_depth\{queue="tickets"\} 1/);
   });
 });
