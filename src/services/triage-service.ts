@@ -52,7 +52,8 @@ export interface TriageServiceDeps {
  * reports and nothing depends on warm-up; this process keeps a `TriageIndex` only as a cache of
  * the expensive part, each report's normalised text and vectors, reading from MongoDB only the
  * reports it has not seen or whose `updatedAt` moved since (a report's text can change: /forget
- * blanks the reporter's own name in it). The links are
+ * blanks the reporter's own name in it). Every write through mongoose moves it; the marks a
+ * Confirm writes (queued, triaged, links: no words) do not, so they cause no read. The links are
  * therefore exactly `linkReports(report, <the window in MongoDB>)`: deterministic, whichever
  * process or order. Reasons carry story words: they are stored for the ticket page, never logged.
  */

@@ -33,15 +33,16 @@ export interface LinkWrite {
  * The updates that add each link once (guarded by the other report's id), for one bulk write on
  * the reports collection. A report keeps its `MAX_LINKS` strongest: on a busy event every later
  * report links back to the first ones, and their documents (read and rewritten on every link)
- * grew without end. Through the driver, with mongoose's `updatedAt`: the links are built from
- * typed values, and mongoose's casting of a bulk write cost more CPU than its round trip
- * (BENCHMARKS.md, issue 17).
+ * grew without end. Through the driver: the links are built from typed values, and mongoose's
+ * casting of a bulk write cost more CPU than its round trip (BENCHMARKS.md, issue 17). No
+ * `updatedAt`: a link changes no words the linker keeps, and moving it made every other process's
+ * next Confirm in the county read the report again (`versionsInWindow`).
  */
-export function linkUpdates(entries: readonly LinkWrite[], now: Date): mongo.AnyBulkWriteOperation<WithLinks>[] {
+export function linkUpdates(entries: readonly LinkWrite[]): mongo.AnyBulkWriteOperation<WithLinks>[] {
   return entries.map(({ id, link }) => ({
     updateOne: {
       filter: { _id: oid(id), 'similar.reportId': { $ne: link.reportId } },
-      update: { $push: { similar: { $each: [link], $sort: { score: -1 }, $slice: MAX_LINKS } }, $set: { updatedAt: now } },
+      update: { $push: { similar: { $each: [link], $sort: { score: -1 }, $slice: MAX_LINKS } } },
     },
   }));
 }
@@ -58,7 +59,9 @@ export class IncidentRepository {
    * The reports of these counties whose incident time is in [from, to] (the index {county,
    * incidentAt} answers it), each with its `updatedAt`: the linker keeps each report's words, and
    * a report's text can change (its reporter's name blanked on /forget), so it reads again one
-   * whose `updatedAt` moved.
+   * whose `updatedAt` moved. Every write through mongoose moves it (timestamps); only the marks a
+   * Confirm writes through the driver, which change no text (`ReportRepository.markQueued`, the
+   * links), leave it.
    */
   versionsInWindow(counties: readonly number[], from: Date, to: Date): Promise<{ _id: Types.ObjectId; updatedAt?: Date }[]> {
     // Through the driver (on every Confirm; see ReportRepository.setQueuedAt), its rows as they come:

@@ -181,9 +181,13 @@ function linkedDocs(by: Types.ObjectId, links: TriageLinks['entries'], at: Date)
   return [own, ...back];
 }
 
-/** What was done on the report (`triagedAt`), with mongoose's `updatedAt`: last in a write of its links. */
-function marksUpdate(id: Types.ObjectId, set: Omit<ReportMarks, 'links'>, now: Date): mongo.AnyBulkWriteOperation<WithLinks> {
-  return { updateOne: { filter: { _id: id }, update: { $set: { ...set, updatedAt: now } } } };
+/**
+ * What was done on the report (`triagedAt`): last in a write of its links; none when nothing was.
+ * The marks a Confirm writes (queued, triaged, links) leave `updatedAt`: they change no words the
+ * linker keeps, and its index reads again every report whose `updatedAt` moved (issue 17).
+ */
+function marksUpdate(id: Types.ObjectId, set: Omit<ReportMarks, 'links'>): mongo.AnyBulkWriteOperation<WithLinks>[] {
+  return Object.keys(set).length ? [{ updateOne: { filter: { _id: id }, update: { $set: set } } }] : [];
 }
 
 /**
@@ -433,7 +437,7 @@ export class ReportRepository {
   private async queuedWithLinks(id: Types.ObjectId, { links, ...set }: ReportMarks, now: Date): Promise<LinksOutcome> {
     try {
       await this.withLinks.bulkWrite(
-        [{ updateOne: { filter: { _id: id, queuedAt: null }, update: { $set: { queuedAt: now, updatedAt: now } } } }, ...linkUpdates(links?.similar ?? [], now), marksUpdate(id, set, now)],
+        [{ updateOne: { filter: { _id: id, queuedAt: null }, update: { $set: { queuedAt: now } } } }, ...linkUpdates(links?.similar ?? []), ...marksUpdate(id, set)],
         { ordered: true },
       );
       return { ok: true };
@@ -444,13 +448,13 @@ export class ReportRepository {
   }
 
   /**
-   * Through the driver, as mongoose's timestamps would write it: on every Confirm, and an id and
-   * a date need no casting (mongoose's query layer cost more CPU than the round trip; BENCHMARKS.md).
+   * Through the driver: on every Confirm, and an id and a date need no casting (mongoose's query
+   * layer cost more CPU than the round trip; BENCHMARKS.md). No `updatedAt` (`marksUpdate`).
    * `marks` (without links) ride in the same write; on a report queued meanwhile (the relay) they are written alone.
    */
   private async setQueuedAt(id: Id, { links: _none, ...marks }: ReportMarks = {}) {
     const now = new Date();
-    const res = await this.Report.collection.updateOne({ _id: oid(id), queuedAt: null }, { $set: { queuedAt: now, updatedAt: now, ...marks } });
+    const res = await this.Report.collection.updateOne({ _id: oid(id), queuedAt: null }, { $set: { queuedAt: now, ...marks } });
     if (!res.matchedCount && Object.keys(marks).length) await this.setMarks(id, marks);
     return res;
   }
@@ -458,17 +462,16 @@ export class ReportRepository {
   /**
    * Marks written on their own: the report was queued before, could not be queued now, or triage
    * ran by itself. Links first (history entries, then each link), `triagedAt` last and only after
-   * all of them. Through the driver, with mongoose's `updatedAt`.
+   * all of them. Through the driver, without `updatedAt` (`marksUpdate`).
    */
   async setMarks(id: Id, { links, ...set }: ReportMarks): Promise<void> {
-    const now = new Date();
     const self = oid(id);
     if (!links?.similar.length) {
-      await this.Report.collection.updateOne({ _id: self }, { $set: { ...set, updatedAt: now } });
+      if (Object.keys(set).length) await this.Report.collection.updateOne({ _id: self }, { $set: set });
       return;
     }
-    await this.insertEvents(linkedDocs(self, links.entries, now));
-    await this.withLinks.bulkWrite([...linkUpdates(links.similar, now), ...(Object.keys(set).length ? [marksUpdate(self, set, now)] : [])], { ordered: true });
+    await this.insertEvents(linkedDocs(self, links.entries, new Date()));
+    await this.withLinks.bulkWrite([...linkUpdates(links.similar), ...marksUpdate(self, set)], { ordered: true });
   }
 
   /** The reports collection as the link writes see it through the driver (typed, so `$push` is checked against `similar`). */
@@ -478,8 +481,9 @@ export class ReportRepository {
 
   /**
    * Reports created since `from` whose triage never finished (a database error on the Confirm),
-   * unchanged since `settled` (a story sent or a queued mark just now: its Confirm may still be
-   * linking it), newest first; not one still being written (someone in danger, story not sent).
+   * unchanged since `settled` (created or its story sent just now: its Confirm may still be linking
+   * it; the Confirm's own marks leave `updatedAt`, and the one that ends it is `triagedAt`), newest
+   * first; not one still being written (someone in danger, story not sent).
    * The index `{ createdAt: -1, _id: -1 }` narrows it to the window by creation; every report in
    * it is read to test the rest (BENCHMARKS.md, issue 17: the cost of the relay's relinking).
    */
