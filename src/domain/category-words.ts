@@ -30,16 +30,14 @@ function onlyOne(found: Set<CategoryCode>): CategoryCode | undefined {
 /** Every category of `kind` the sentence's words fit (`categoryInWords` offers one only when they fit one). */
 function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
   if ([...text].length > 300) return new Set();
-  // "Aliitisha" (demanded: a tense, then "itisha") is no threat ("walinitishia"), as the triage stems read both.
   // "Wataniua", "they will kill us": threatened, not killed (`THREATENED_HARM`).
-  const said = text.replace(/\b\w*[aeiou]itish(a|wa|iwa|e)\b|\bitish(a|wa|iwa|e)\b/giu, ' demanded ');
-  const w = new Set(canonicalWords(said.replace(THREATENED_HARM, ' threatened ')));
+  const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ')));
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
   const asked = w.has('demand') || /\b(asked|ask|asking|wanted|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay');
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed. A harm to come
   // (`THREATENED_HARM`) is read apart: "they shot him and said they will kill us" is still a shot.
-  const shot = w.has('shoot') && !new Set(canonicalWords(said)).has('threat');
+  const shot = w.has('shoot') && !new Set(canonicalWords(text)).has('threat');
   // The lexicon reads "harassed" as sexual: only words that say so are ("touched me", "alinigusa vibaya").
   // "Alinishika vibaya" (touched me wrongly), "nilale naye" (to sleep with him): sexual, never an arrest.
   const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|\w*bak(a|wa)|touched (me|her|him)|\w*(gus|shik)(a|wa) (vibaya|matiti|makalio|kifua)|\w*lal(e|a) (naye|nae|nami|nasi)|sleep with (him|me|her))\b/i.test(text);

@@ -12,7 +12,7 @@
  * "missing" here and by the category words (`DISAPPEARED`), one list for both.
  */
 export const DISAPPEARED_WORDS =
-  String.raw`\b(\w*potea|hajaonekana|hajulikani (alipo|aliko)|(hatujui|sijui|hakuna anayejua|hawajui) (alipo|aliko|alikopelekwa|walikompeleka|(yuko|yupo|ako|amepelekwa|alipelekwa|wamempeleka|walimpeleka|wamemficha|walimficha) wapi)|` +
+  String.raw`\b(\w*potea|hajaonekana|(hajulikani|haijulikani) (alipo|aliko|walipo|waliko)|(hatujui|sijui|hakuna anayejua|hawajui) (alipo|aliko|walipo|waliko|alikopelekwa|walikompeleka|(yuko|yupo|ako|amepelekwa|alipelekwa|wamempeleka|walimpeleka|wamemficha|walimficha) wapi)|` +
   String.raw`hatujamuona|hatujamwona|sijamuona|sijamwona|hajarudi|\w*toweka|\w*toweshwa|missing|disappeared|vanished|not been seen|whereabouts|` +
   String.raw`((we|i|they)( still)? (do not|dont|don t|did not|didnt|didn t) know|(nobody|no one|no body) knows) where (he|she|they|my \w+|our \w+) (is|are|was|were|has been|have been|took|had taken|taken|is being|are being)\b` +
   // "Where they were taking me", "where they took me": the one taken is telling it, an arrest.
@@ -57,7 +57,6 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bgiving out\b|\bhanding out\b/g, ' pay '],
   [/\b(tribal|ethnic) (slurs?|insults?|remarks?|songs?)\b/g, ' hate '],
   [/\bmwakilishi (wa )?wadi\b/g, ' mca '],
-  [/\b(hatujui|hajulikani|haijulikani) (alipo|aliko|walipo)\b/g, ' missing '],
   [new RegExp(DISAPPEARED_WORDS, 'g'), ' missing '],
   [/\bbeat(en)? (him |her |me |us |them )?up\b/g, ' beat '],
   [/\bpicked (him |her |me |us |them )?up\b/g, ' arrest '],
@@ -173,6 +172,8 @@ export const STEMS: readonly (readonly [RegExp, string])[] = [
   [/^(wa|a|wali|ali|wame|ame|tuli)(m|mu|wa|ni)?ua$/, 'killed'],
   [/^\w*jeruhi\w*$/, 'injured'],
   [/^\w*umi(a|za|zwa)$/, 'injured'],
+  // "Aliitisha", "waliniitisha", "kuitisha" (asked for: a tense or whom, then "itisha") demand; "alinitisha", "walinitishia" threaten.
+  [/^(\w*[aeiou])?itish(a|wa|iwa|e)$/, 'demand'],
   [/^\w*tish(a|ia|iwa|wa)$/, 'threat'],
   [/^\w*bakwa$/, 'sexual'],
   [/^\w*potea$/, 'missing'],

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstWords } from '../../../src/bot/wizard/messages';
 import type { Message } from 'telegraf/types';
-import { agrees, buttonInput, categoryWord, dangerToldFirst, dontKnow, messageInput, normalise, onlyThanks, readWord, typedRating, WIZARD_DATA } from '../../../src/bot/wizard/parse';
+import { agrees, buttonInput, categoryWord, dangerToldFirst, disappearanceWords, dontKnow, messageInput, normalise, onlyThanks, readWord, typedRating, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 
 const FROM = 424242;
 const LABELS = { back: '⬅️ Rudi', cancel: '❌ Katisha' };
@@ -216,6 +216,13 @@ describe('firstWords: a few first words that say what to do', () => {
     for (const text of ['where is the nearest police station?', 'hello police', 'Is this the police?', 'nataka kujua hali ya ripoti yangu', 'I want to check the status of my report', 'nataka kufuta ripoti yangu', 'help', 'Habari']) {
       expect([text, firstWords(text)]).toEqual([text, undefined]);
     }
+  });
+});
+
+describe('disappearanceWords: not knowing where someone is, typed where the categories are listed', () => {
+  it('reads every "not known where" of the one shared list (DISAPPEARED_WORDS), the linker\'s older phrases too', () => {
+    for (const text of ['hatujui alipo', 'haijulikani alipo', 'hatujui walipo', 'mwanangu hajulikani aliko', 'hatujui amepelekwa wapi']) expect([text, disappearanceWords(text, 'police')]).toEqual([text, 'p_disappear']);
+    expect(disappearanceWords('haijulikani alipo', 'election')).toBeUndefined();
   });
 });
 

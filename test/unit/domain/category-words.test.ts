@@ -6,6 +6,10 @@ describe('categoryInWords', () => {
     expect(categoryInWords('askari aliitisha elfu moja', 'police')).toBe('p_bribery');
     expect(categoryInWords('walituitisha elfu mbili', 'police')).toBe('p_bribery');
     expect(categoryInWords('walinitishia', 'police')).toBe('p_threats');
+    // Asked for a document, not threatened: no category (it was offered a threat before the lexicon read "itisha").
+    expect(categoryInWords('askari aliitisha kitambulisho', 'police')).toBeUndefined();
+    expect(categoryInWords('askari aliitisha hongo', 'police')).toBe('p_bribery');
+    expect(categoryInWords('alinitisha', 'police')).toBe('p_threats');
   });
 
   it('names none or several: nothing offered', () => {
@@ -75,6 +79,9 @@ describe('categoryInWords: taken and not known where, threats of what they will 
     ['hatujui amepelekwa wapi', 'p_disappear'],
     ['hatujui yuko wapi', 'p_disappear'],
     ['polisi walimkamata kaka yangu na hatujui amepelekwa wapi', 'p_disappear'],
+    // The linker's older phrases, in the one list now: "haijulikani alipo" was offered an arrest.
+    ['polisi walimkamata kaka yangu na haijulikani alipo', 'p_disappear'],
+    ['walikamata vijana wetu na hatujui walipo', 'p_disappear'],
     ['they arrested my son and nobody knows where he is', 'p_disappear'],
     // An arrest that says where he was taken stays an arrest.
     ['walimkamata kaka yangu wakampeleka kituo cha polisi cha Kasarani', 'p_arrest'],

@@ -303,6 +303,11 @@ describe('triage: a disappearance told as not knowing where they are', () => {
     ['hatujui amepelekwa wapi', 'missing'],
     ['hajaonekana tangu jana', 'missing'],
     ['hatujamwona tangu hapo', 'missing'],
+    // One list (DISAPPEARED_WORDS) for every "not known where": the person, or the people, taken.
+    ['hatujui alipo', 'missing'],
+    ['haijulikani alipo', 'missing'],
+    ['hatujui walipo', 'missing'],
+    ['hajulikani aliko', 'missing'],
   ])('%j reads as %s', (text, word) => {
     expect(canonicalWords(text)).toContain(word);
   });
@@ -341,6 +346,13 @@ describe('triage: reading English, Swahili and Sheng', () => {
     ['alinipiga punch', ['beat', 'beat']],
     // "Chai" asked for or handed over is a bribe; given to the reporter it is tea, no word of the incident.
     ['askari walitaka chai', ['police', 'demand', 'bribe']],
+    // "Aliitisha" (asked for: a tense, then "itisha") is a demand, never a threat ("alinitisha", "walinitishia").
+    ['askari aliitisha hongo', ['police', 'demand', 'bribe']],
+    ['aliitisha kitambulisho', ['demand', 'idcard']],
+    ['waliniitisha elfu mbili', ['demand', '2000']],
+    ['alinitisha', ['threat']],
+    ['walinitishia', ['threat']],
+    ['wanatutisha', ['threat']],
     ['walinipa chai', ['walinipa']],
     ['they gave us chai', ['pay']],
     ['walitoa ksh 2k', ['pay', 'shillings', '2000']],
