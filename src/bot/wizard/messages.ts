@@ -71,6 +71,8 @@ const MORE_ACTS =
 const TAKEN = /((wa|a)(me|li|ka)(m|mw|wa|ni|tu)?(chukua|peleka)|chukuliwa|pelekwa|(wa|a)(me|li|ka)shika|hajaonekana|hajulikani aliko|(a|wa)mepotea)/;
 /** How someone is ("niko poa", "kidogo tu", "just bruises"): a try at "was anyone hurt?", never more of the story. */
 const HOW_SOMEONE_IS = /\b(poa|sawa|fiti|ok|okay|fine|well|salama|shida|noma|kidogo|sana|\w*umia|\w*umizwa|\w*jeruhiwa|majeraha|jeraha|injur\w*|hurt|bruis\w*|wound\w*|minor|serious\w*|badly)\b/;
+/** Let go ("wakaniachilia", "walimwachia", "released", "let him go"): told after what was done, its end, never an act alone. */
+const RELEASED = /\b\w*(ni|m|mw|tu|wa)(achilia|achia)\b|\b\w*achiliwa\b|\b(let (me|him|her|us|them) go|released?)\b/g;
 /** Asking to be called ("nipigie simu"), voters ("wapiga kura"), a friend ("mshikaji"): no act. */
 const NOT_ACTS = /pigi[ae]\b|piga kura|mshikaji/;
 /** Asking about a report already sent, not telling a new one: the menu has /status. */
@@ -154,7 +156,9 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
   // reporter's first word begins a report as "polisi walinipiga" does; others ("hello", "Nairobi") get the menu.
   // "Saidieni wako hapa", "help they are here": danger now with no act named begins a report whose
   // danger question it answered (the numbers were shown for it), not the menu.
-  if (!tellsAnAct(n) || (!n.includes(' ') && !doneInOneWord(n))) return dangerToldFirst(text) ? { dangerSaid: true } : undefined;
+  // Being let go ("wakaniachilia", "they released me") is no misconduct by itself: only with what was done before it ("walinichukua pesa wakaniachilia").
+  const acts = n.replace(RELEASED, ' ').trim();
+  if (!tellsAnAct(acts) || (!n.includes(' ') && !doneInOneWord(acts))) return dangerToldFirst(text) ? { dangerSaid: true } : undefined;
   const told = earlyStory(text);
   return { story: told && !told.storyPart ? { text: text.trim() } : { text: text.trim(), storyPart: 'first' } };
 }

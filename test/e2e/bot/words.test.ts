@@ -329,6 +329,15 @@ describe('a few first words that say what to do', () => {
     await hello.sendText('Habari yako');
     expect(lastText(hello)).toBe('Ungependa kufanya nini?');
   });
+
+  it('"wakaniachilia" (they let me go) alone is the menu, not a report begun on nothing; after money taken it is the price of a bribe, offered as one', async () => {
+    const released = h.tg.user({ firstName: 'Released', languageCode: 'sw' });
+    await released.sendText('wakaniachilia');
+    expect(lastText(released)).toBe('Ungependa kufanya nini?');
+    const paid = h.tg.user({ firstName: 'Paid', languageCode: 'sw' });
+    await paid.sendText('walinichukua pesa wakaniachilia');
+    expect(lastText(paid)).toContain('Inaonekana ni: Polisi kuitisha hongo au kulazimisha pesa.');
+  });
 });
 
 describe('a threat of harm typed first', () => {

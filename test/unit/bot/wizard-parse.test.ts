@@ -190,6 +190,12 @@ describe('firstWords: a few first words that say what to do', () => {
     for (const text of ['walinipigia', 'nimemaliza', 'wanawake', 'Nairobi', 'hello']) expect([text, firstWords(text)]).toEqual([text, undefined]);
   });
 
+  it('a release alone ("wakaniachilia", "they released me") is no report begun: being let go is no misconduct by itself, the menu says what to do', () => {
+    for (const text of ['wakaniachilia', 'Waliniachilia', 'wamemwachilia', 'wakaniachia', 'they released me', 'polisi wakaniachilia']) expect([text, firstWords(text)]).toEqual([text, undefined]);
+    // Let go after paying: the bribe is told, and the release with it is its price.
+    for (const text of ['walinichukua pesa wakaniachilia', 'walinikamata wakaniachilia']) expect([text, firstWords(text)]).toEqual([text, { story: { text, storyPart: 'first' } }]);
+  });
+
   it('reads a kind button\'s words typed instead of tapped, in English and Swahili ("Tukio la uchaguzi")', () => {
     for (const lang of ['en', 'sw']) {
       const kinds = (JSON.parse(readFileSync(join(__dirname, '../../../locales', lang, 'bot.json'), 'utf8')) as { start: { kind: Record<string, string> } }).start.kind;
