@@ -53,11 +53,16 @@ const CORRECTING = new Set([...WRONG, 'sorry', 'sori', 'pole', 'samahani', 'kaun
  * the county just given, corrected (`county`: the new one, when named); undefined for anything
  * else. A county's name alone stays a place ("Kisumu", as "Mombasa road" is one in Nairobi).
  */
-export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Pick<Correction, 'county' | 'when'> | undefined {
+export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date, dayFirst = false): Pick<Correction, 'county' | 'when'> | undefined {
   const words = normalise(input).split(' ');
-  if (!words.some((w) => CORRECTING.has(w)) && !saysWrongly(words)) return undefined;
+  const correcting = words.some((w) => CORRECTING.has(w)) || saysWrongly(words);
+  if (!correcting && !dayFirst) return undefined;
   const c = readCorrection(input, d, now);
-  return c?.part === 'county' ? { ...(c.county ? { county: c.county } : {}), ...(c.when ? { when: c.when } : {}) } : undefined;
+  if (c?.part !== 'county') return undefined;
+  // `dayFirst` (where the day is asked): a day, then another county's own name ("juzi saa nne usiku Nairobi")
+  // corrects it without a "sorry"; a town there ("jana Kayole") is a place, kept in the story.
+  if (!correcting && !(c.when && c.county && !c.county.town)) return undefined;
+  return { ...(c.county ? { county: c.county } : {}), ...(c.when ? { when: c.when } : {}) };
 }
 
 /**
@@ -121,7 +126,8 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
   // "It was Kisumu not Nakuru": the answer corrected away from comes last; it is no part of the new one.
   const tail = negatedTail(typed, plain);
   const end = tail ?? typed.length;
-  for (let i = 0; i < end && (i === 0 || plain[i - 1].every(ofIt) || partAfterDay(plain, i - 1)); i++) {
+  const inTime = timeAfterDay(plain);
+  for (let i = 0; i < end && (i === 0 || plain[i - 1].every(ofIt) || inTime.has(i - 1)); i++) {
     if (i > 0 && plain[i - 1].some((w) => NOT.has(w))) continue;
     const value = typed.slice(i, end).join(' ').replace(/[.!,;:]+$/u, '');
     const when = named !== 'county' ? readDay(value, now) : undefined;
@@ -130,7 +136,7 @@ export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' |
     if (!county) continue;
     if (county.code === d.county && !county.town) return undefined;
     // "Sorry ni juzi Nairobi": the day said before the county is corrected too.
-    const day = dayBefore(plain.slice(0, i), now);
+    const day = dayBefore(plain.slice(0, i), typed, now);
     return { part: 'county', county, ...(day && !sameDay(day, d) ? { when: day } : {}) };
   }
   if (!wrong || !words.every(ofIt)) return undefined;
@@ -156,16 +162,39 @@ function negatedTail(typed: string[], plain: string[][]): number | undefined {
 /** Days that name the right one when said before a county ("ni jana Kisumu"); "sasa" (now, also "so") does not. */
 const DAY_BEFORE_COUNTY = new Set('leo today jana yesterday juzi'.split(' '));
 
-/** Parts of the day said after such a day ("juzi usiku Nairobi"): the day's time, not the county's words. */
-const PART_OF_DAY = new Set('asubuhi mchana alasiri jioni usiku alfajiri morning afternoon evening night'.split(' '));
-const partAfterDay = (words: string[][], k: number) => k > 0 && words[k]?.length === 1 && PART_OF_DAY.has(words[k][0]) && words[k - 1].length === 1 && DAY_BEFORE_COUNTY.has(words[k - 1][0]);
+/** Most words a time of day after such a day runs to ("saa nne na nusu usiku"). */
+const TIME_WORDS_MAX = 8;
 
-/** The one day named among the correction's words before the county, not said to be the wrong one ("sio leo"), with its part of the day. */
-function dayBefore(words: string[][], now: Date): Correction['when'] {
-  const days = words.flatMap((w, k) => (w.length === 1 && DAY_BEFORE_COUNTY.has(w[0]) && !(k > 0 && words[k - 1].some((x) => NOT.has(x))) ? [k] : []));
+/** The end (exclusive) of the time of day said right after the day word at `k` ("juzi | saa nne usiku | Nairobi"), or `k + 1` when none is. */
+function timeEnd(words: string[][], k: number): number {
+  const day = words[k][0];
+  for (let j = Math.min(words.length, k + 1 + TIME_WORDS_MAX); j > k + 1; j--) {
+    const s = splitTime(words.slice(k, j).flat().join(' '));
+    if (s.time && (s.day === day || s.dayAlone === day)) return j;
+  }
+  return k + 1;
+}
+
+const isDayWord = (w: string[]) => w.length === 1 && DAY_BEFORE_COUNTY.has(w[0]);
+
+/** The words of a time of day said after such a day ("juzi usiku Nairobi", "juzi saa nne usiku Nairobi"): the day's time, not the county's words. */
+function timeAfterDay(words: string[][]): Set<number> {
+  const inTime = new Set<number>();
+  words.forEach((w, k) => {
+    if (!isDayWord(w)) return;
+    for (let i = k + 1; i < timeEnd(words, k); i++) inTime.add(i);
+  });
+  return inTime;
+}
+
+/** The one day named among the correction's words before the county, not said to be the wrong one ("sio leo"), with its time of day (as typed). */
+function dayBefore(words: string[][], typed: string[], now: Date): Correction['when'] {
+  const days = words.flatMap((w, k) => (isDayWord(w) && !(k > 0 && words[k - 1].some((x) => NOT.has(x))) ? [k] : []));
   if (new Set(days.map((k) => words[k][0])).size !== 1) return undefined;
   const k = days[days.length - 1];
-  return readDay(partAfterDay(words, k + 1) ? `${words[k][0]} ${words[k + 1][0]}` : words[k][0], now);
+  // The hour as the reporter typed it ("saa 4:30 usiku"), the day word as read.
+  const time = typed.slice(k + 1, timeEnd(words, k)).join(' ').replace(/[.!,;:]+$/u, '');
+  return readDay(time ? `${words[k][0]} ${time}` : words[k][0], now);
 }
 
 function readDay(value: string, now: Date): Correction['when'] {

@@ -1116,9 +1116,11 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
  * kept; so too at the place question itself, where the place said wrong is the town given for the
  * county ("Where in Naivasha exactly?" "nimekosea mahali"): asked within the county, the town dropped.
  * A story that only mentions the county ("askari wa kaunti walinipiga") is no correction (`countyCorrection`).
+ * `dayFirst` (the date question): the day with another county's own name after it ("juzi saa nne usiku
+ * Nairobi") corrects the county too, as "sorry ni juzi Nairobi" does; kept in the story, the report went with the old county.
  */
-function countyCorrected(turn: Turn, d: Draft, input: string): boolean {
-  const fix = countyCorrection(input, d, turn.now);
+function countyCorrected(turn: Turn, d: Draft, input: string, dayFirst = false): boolean {
+  const fix = countyCorrection(input, d, turn.now, dayFirst);
   if (!fix) return false;
   if (!fix.county) {
     askPartAgain(turn, d, input, 'county');
@@ -1563,7 +1565,7 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   const day = dayAnswer(input, turn.now, d.whenSaid);
   if (day) return takeDay(turn, d, day);
   // "Nimekosea kaunti" (the county was wrong), noticed when the day is asked: as at the place question.
-  if (countyCorrected(turn, d, input) || placeCorrected(turn, d, input)) return;
+  if (countyCorrected(turn, d, input, true) || placeCorrected(turn, d, input)) return;
   // "Jana Kayole", "yesterday at Kayole stage", "jana walinipiga tena": the day, and the rest kept in the story (the place was asked already).
   const withMore = dayThenMore(input, turn.now, d.whenSaid);
   if (withMore) {

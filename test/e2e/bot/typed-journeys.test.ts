@@ -66,7 +66,11 @@ const PLAYS: Play[] = [
   // ... with the day said before it: both taken, the day not asked again.
   ['sw', 'when', ['sorry ni juzi Nairobi', 'Kayole'], { county: 47, place: 'Kayole', when: 'date', notStory: ['sorry', 'juzi'] }],
   ['sw', 'when', ['sorry ni juzi usiku Nairobi', 'Kayole'], { county: 47, place: 'Kayole', when: 'date', timeOfDay: 'usiku', notStory: ['sorry', 'juzi'] }],
+  // ... with its hour too ("saa nne usiku", 22:00), with or without a "sorry": the county after it still read.
+  ['sw', 'when', ['juzi saa nne usiku Nairobi', 'Kayole'], { county: 47, place: 'Kayole', when: 'date', timeOfDay: 'saa nne usiku', notStory: ['juzi'] }],
+  ['sw', 'when', ['sorry ni juzi saa nne usiku Nairobi', 'Kayole'], { county: 47, place: 'Kayole', when: 'date', timeOfDay: 'saa nne usiku', notStory: ['sorry', 'juzi'] }],
   ['sw', 'review', ['sorry ni juzi Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', when: 'date', notStory: ['sorry'], warned: 'Nibadilishe kaunti iwe Kisumu na tarehe iwe' }],
+  ['sw', 'review', ['juzi saa nne usiku Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', when: 'date', timeOfDay: 'saa nne usiku', notStory: ['juzi'], warned: 'Nibadilishe kaunti iwe Kisumu na tarehe iwe' }],
   // The place, not the county, said wrong at the day question: only the place asked again, the county kept.
   ['sw', 'when', ['nimekosea mahali', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', when: 'today', notStory: ['nimekosea'] }],
   ['en', 'when', ['sorry wrong place', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', when: 'today', notStory: ['wrong place'] }],

@@ -150,6 +150,15 @@ describe('a correction typed at the review names the county', () => {
     expect(type(yes.state, 'Kondele').state.draft).toMatchObject({ step: 'review', county: KISUMU, place: 'Kondele', when: 'date', incidentAt: YESTERDAY_EAT - 86_400_000 });
   });
 
+  it('the day said with its hour and the county ("sorry ni juzi saa nne usiku Kisumu", "juzi saa nne usiku Kisumu"): both asked about, the hour kept with the day', () => {
+    for (const words of ['sorry ni juzi saa nne usiku Kisumu', 'juzi saa nne usiku Kisumu', 'pole ilikuwa jana saa tatu asubuhi Kisumu']) {
+      const r = type(reviewed(), words);
+      expect([words, said(r)]).toEqual([words, ['review.fix_county_when']]);
+      const yes = press(r.state, 'fy');
+      expect([words, yes.state.draft?.county, yes.state.draft?.timeOfDay]).toEqual([words, KISUMU, words.includes('juzi') ? 'saa nne usiku' : 'saa tatu asubuhi']);
+    }
+  });
+
   it('Send tapped on the summary while the question waits: the words go to the story, the county does not change', () => {
     const asked = type(reviewed(), 'Nimekosea kaunti, ni Nyandarua');
     const sent = press(asked.state, 'sa');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COUNTIES, LIMITS, TOWNS } from '../../../src/domain';
+import { COUNTIES, LIMITS, readTimeOfDay, TOWNS } from '../../../src/domain';
 import { normalise } from '../../../src/bot/wizard/parse';
 import type { Draft, MediaRef, Step } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
@@ -2239,6 +2239,12 @@ describe('the county corrected at the date question', () => {
   it.each([
     ['sorry ni juzi Nairobi', 47, 'date', TODAY_EAT - 2 * 86_400_000],
     ['sorry ni juzi usiku Nairobi', 47, 'date', TODAY_EAT - 2 * 86_400_000],
+    // With the hour: "saa nne usiku" is the day's time, and the county still read after it.
+    ['sorry ni juzi saa nne usiku Nairobi', 47, 'date', TODAY_EAT - 2 * 86_400_000],
+    ['pole ilikuwa jana saa tatu asubuhi Kisumu', 42, 'yesterday', TODAY_EAT - 86_400_000],
+    // No "sorry": the day, then another county's own name and nothing else, corrects the county as well.
+    ['juzi saa nne usiku Nairobi', 47, 'date', TODAY_EAT - 2 * 86_400_000],
+    ['juzi Nairobi', 47, 'date', TODAY_EAT - 2 * 86_400_000],
     ['pole ilikuwa jana jioni Kisumu', 42, 'yesterday', TODAY_EAT - 86_400_000],
     ['pole ilikuwa jana Kisumu', 42, 'yesterday', TODAY_EAT - 86_400_000],
     ['hapana, sio leo, ni jana Kisumu', 42, 'yesterday', TODAY_EAT - 86_400_000],
@@ -2250,7 +2256,29 @@ describe('the county corrected at the date question', () => {
 
   it('"sorry ni juzi usiku Nairobi": the time of day said with the day is kept too', () => {
     expect(type(at('when'), 'sorry ni juzi usiku Nairobi').state.draft).toMatchObject({ county: 47, when: 'date', timeOfDay: 'usiku' });
+    // Swahili time: "saa nne usiku" is 22:00 (the case file reads it so; the words are kept as typed).
+    const night = type(at('when'), 'juzi saa nne usiku Nairobi').state.draft;
+    expect(night).toMatchObject({ county: 47, when: 'date', timeOfDay: 'saa nne usiku', text: story });
+    expect(readTimeOfDay(night?.timeOfDay ?? '')).toEqual({ kind: 'clock', readings: ['22:00'] });
     expect(type(at('when'), 'pole ilikuwa jana jioni Kisumu').state.draft).toMatchObject({ county: 42, when: 'yesterday', timeOfDay: 'jioni' });
+  });
+
+  it('a town after the day ("jana Kayole") stays in the story, and the county given named again ("juzi Nakuru") changes nothing: only the day is taken', () => {
+    expect(type(at('when'), 'jana Kayole').state.draft).toMatchObject({ step: 'review', county: 32, when: 'yesterday', text: `${story}\njana Kayole` });
+    expect(type(at('when'), 'juzi saa nne usiku Nakuru').state.draft).toMatchObject({ step: 'review', county: 32, when: 'date', incidentAt: TODAY_EAT - 2 * 86_400_000, timeOfDay: 'saa nne usiku' });
+  });
+
+  it.each([
+    ['jana saa tatu asubuhi', 'yesterday', TODAY_EAT - 86_400_000, ['09:00']],
+    ['leo saa moja jioni', 'today', TODAY_EAT, ['19:00']],
+    ['juzi saa nne usiku', 'date', TODAY_EAT - 2 * 86_400_000, ['22:00']],
+    // Midnight: "saa sita usiku" is 00:00, kept with the day named (a night is called by the evening it began), the
+    // case file giving the next day too (`afterMidnight`), as for "saa nane usiku"; never moved to the next day unasked.
+    ['juzi saa sita usiku', 'date', TODAY_EAT - 2 * 86_400_000, ['00:00']],
+  ] as const)('"%s" is the day with its hour (Swahili time), the hour kept as typed', (words, when, incidentAt, readings) => {
+    const d = type(at('when'), words).state.draft;
+    expect(d).toMatchObject({ step: 'review', when, incidentAt, timeOfDay: words.split(' ').slice(1).join(' '), text: story });
+    expect(readTimeOfDay(d?.timeOfDay ?? '')).toMatchObject({ kind: 'clock', readings });
   });
 
   it('changing the day from the review, "nimekosea kaunti" asks the county, and the answers lead back to the review', () => {
