@@ -12,6 +12,8 @@ export type DayPart = (typeof DAY_PARTS)[number];
  * `readings`: "22:00", or a span "22:00–23:00"; more than one when the words allow more.
  * `afterMidnight`: one reading is before 6 am in words of the night ("saa nane usiku"), which
  * people often give with the day the night follows ("jana saa nane usiku"): its date may be the next.
+ * Midnight ("juzi saa sita usiku", 00:00) is one: the night of the day named ends in it, so the day is
+ * kept as typed and the next one given beside it, never chosen for the reporter.
  */
 export type TimeOfDayReading = { kind: 'clock'; readings: string[]; afterMidnight?: true } | { kind: 'part'; part: DayPart };
 

@@ -271,6 +271,8 @@ describe('what the agency would otherwise misread', () => {
     const when = (timeOfDay: string, language: 'en' | 'sw' = 'en', input = day) => field({ ...input, timeOfDay, language }, language === 'en' ? 'When it happened' : 'Lilitokea lini');
     expect(when('saa nane usiku')).toBe('1 August 2026 or 2 August 2026, 02:00 EAT (the reporter wrote "saa nane usiku": after midnight, it may be the night after the day they gave)');
     expect(when('saa nane usiku', 'sw')).toBe('1 Agosti 2026 au 2 Agosti 2026, saa 02:00 EAT (aliyeripoti aliandika "saa nane usiku": ni baada ya saa sita usiku, huenda ni usiku uliofuata siku aliyoitaja)');
+    // Midnight ("saa sita usiku", "juzi saa sita usiku"): the day's night ends in it, so both dates, as for 2 am.
+    expect(when('saa sita usiku')).toBe('1 August 2026 or 2 August 2026, 00:00 EAT (the reporter wrote "saa sita usiku": after midnight, it may be the night after the day they gave)');
     // Before midnight, or the next day not yet come when the report was made: the one date.
     expect(when('saa nne usiku')).toBe('1 August 2026, 22:00 EAT (the reporter wrote "saa nne usiku")');
     expect(when('saa nane usiku', 'en', { ...day, reportedAt: new Date('2026-08-01T20:00:00Z') })).toBe('1 August 2026, 02:00 EAT (the reporter wrote "saa nane usiku")');
