@@ -61,7 +61,8 @@ export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when'
   if (c?.part !== 'county') return undefined;
   // `dayFirst` (where the day is asked): a day, then another county's own name ("juzi saa nne usiku Nairobi")
   // corrects it without a "sorry"; a town there ("jana Kayole") is a place, kept in the story.
-  if (!correcting && !(c.when && c.county && !c.county.town)) return undefined;
+  // The day may be the one given already (`c.when` is then left out): said, it counts.
+  if (!correcting && !(words.some((w) => DAY_BEFORE_COUNTY.has(w)) && c.county && !c.county.town)) return undefined;
   return { ...(c.county ? { county: c.county } : {}), ...(c.when ? { when: c.when } : {}) };
 }
 

@@ -2263,6 +2263,11 @@ describe('the county corrected at the date question', () => {
     expect(type(at('when'), 'pole ilikuwa jana jioni Kisumu').state.draft).toMatchObject({ county: 42, when: 'yesterday', timeOfDay: 'jioni' });
   });
 
+  it('the day already given said again with another county ("juzi saa nne usiku Nairobi", the date changed from the review): the county corrected all the same', () => {
+    const r = type(at('when', { editing: true, when: 'date', incidentAt: TODAY_EAT - 2 * 86_400_000 }), 'juzi saa nne usiku Nairobi');
+    expect([said(r), stepOf(r), r.state.draft?.county]).toEqual([['place.county_changed', 'place.ask'], 'place', 47]);
+  });
+
   it('a town after the day ("jana Kayole") stays in the story, and the county given named again ("juzi Nakuru") changes nothing: only the day is taken', () => {
     expect(type(at('when'), 'jana Kayole').state.draft).toMatchObject({ step: 'review', county: 32, when: 'yesterday', text: `${story}\njana Kayole` });
     expect(type(at('when'), 'juzi saa nne usiku Nakuru').state.draft).toMatchObject({ step: 'review', county: 32, when: 'date', incidentAt: TODAY_EAT - 2 * 86_400_000, timeOfDay: 'saa nne usiku' });
