@@ -716,7 +716,12 @@ const NO_SPOT_WORDS = new Set(['county', 'kaunti', ...BETWEEN_PLACE_NOUNS]);
  */
 function countyLandmark(input: string, county: County): boolean {
   // The county's name is a name however it is typed ("nakuru", "NAKURU").
-  return plainlyPlace(input, new Set(normalise(county.name).split(' '))) && normalise(input).split(' ').some((w) => PLACE_NOUNS.has(w) && !NO_SPOT_WORDS.has(w));
+  const own = new Set(normalise(county.name).split(' '));
+  if (!plainlyPlace(input, own)) return false;
+  const words = normalise(input).split(' ');
+  if (words.some((w) => PLACE_NOUNS.has(w) && !NO_SPOT_WORDS.has(w))) return true;
+  // "Near Nakuru county Kaptembwo": near a spot named beside the county's name; the county alone would lose the "near".
+  return words.some((w) => BESIDE_TOWN_WORDS.has(w)) && words.some((w) => !own.has(w) && !PLACE_LEAD_WORDS.has(w) && !PLACE_NOUNS.has(w));
 }
 
 /** Words beside a town's name that say no more of where in it ("in", "mji wa", "town"). */

@@ -137,6 +137,8 @@ const PLAYS: Play[] = [
   // ... naming a county with a spot in it: the place, the county offered.
   ['en', 'county', ['at the junction near Nakuru county offices', 'yes', { press: 'today' }], { county: 32, place: 'at the junction near Nakuru county offices', notStory: ['county offices'] }],
   ['sw', 'county', ['karibu na ofisi za kaunti ya Nakuru', 'ndio', { press: 'today' }], { county: 32, place: 'karibu na ofisi za kaunti ya Nakuru', notStory: ['ofisi za kaunti'] }],
+  // ... or near a spot named by its own name beside the county's ("Kaptembwo" is an estate in Nakuru): the "near" kept.
+  ['en', 'county', ['near Nakuru county Kaptembwo', 'yes', { press: 'today' }], { county: 32, place: 'near Nakuru county Kaptembwo', notStory: ['Kaptembwo'] }],
   // A place there that names a town: the whole of it is the place, and the town's county offered (another county may be chosen: Thika Road runs through Nairobi).
   ['sw', 'county', ['kwenye barabara ya Thika', 'ndio', { press: 'today' }], { county: 22, place: 'kwenye barabara ya Thika', notStory: ['barabara ya Thika'] }],
   ['en', 'county', ['at the roadblock on Thika Road', 'Nairobi', { press: 'today' }], { county: 47, place: 'at the roadblock on Thika Road', notStory: ['Thika Road'] }],

@@ -2753,3 +2753,11 @@ describe('the CBD typed with its county and a spot', () => {
     expect(type(at('county'), 'Kitengela, near the stage').state.draft).toMatchObject({ step: 'when', county: 34, place: 'Kitengela, near the stage' });
   });
 });
+
+describe("a reporter's own words about the place", () => {
+  it('"near Nakuru county Kaptembwo" at the county question: Nakuru offered and the whole phrase kept as the place', () => {
+    const r = type(at('county'), 'near Nakuru county Kaptembwo');
+    expect([said(r), r.state.draft?.offered, r.state.draft?.place]).toEqual([['county.place_kept_named'], 32, 'near Nakuru county Kaptembwo']);
+    expect(type(r.state, 'yes').state.draft).toMatchObject({ step: 'when', county: 32, place: 'near Nakuru county Kaptembwo' });
+  });
+});
