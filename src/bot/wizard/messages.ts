@@ -1108,7 +1108,31 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
     turn.say(`place.${check.reason}`, { max: check.max });
     return turn.show();
   }
-  takePlace(turn, d, withTown(check.text, townOf(d)));
+  // "Near the stage juzi jioni": the day said after the place answers when; in the place it was asked again.
+  const split = placeThenDay(check.text, turn.now);
+  if (split) noteDay(d, split.day);
+  takePlace(turn, d, withTown(split?.place ?? check.text, townOf(d)));
+}
+
+/** Small words a place's name goes on after ("stage ya Leo", "hoteli ya Jana"): a day word after them is the name's. */
+const NAME_GOES_ON = new Set('ya la cha wa za pa kwa na of the at in'.split(' '));
+
+/**
+ * A place with a day named after it ("near the stage Juzi Jioni", "karibu na soko jana usiku"):
+ * the place and the day (a day's word, with its time of day); undefined when the words end in no day.
+ */
+function placeThenDay(input: string, now: Date): { place: string; day: DayRead } | undefined {
+  const words = input.trim().split(/\s+/);
+  for (let k = Math.max(1, words.length - 5); k < words.length; k++) {
+    const last = normalise(words[k - 1]).split(' ').pop() ?? '';
+    if (NAME_GOES_ON.has(last)) continue;
+    const { day, time, dayAlone } = splitTime(words.slice(k).join(' '));
+    const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
+    const read = word === 'now' ? undefined : wordDay(word, now, time);
+    const place = words.slice(0, k).join(' ').replace(/[.!,;:]+$/u, '');
+    if (read && /\p{L}/u.test(place) && !notAPlace(place, now)) return { place, day: read };
+  }
+  return undefined;
 }
 
 /**
@@ -1551,11 +1575,16 @@ function wordDay(word: Word | undefined, now: Date, time?: string): DayRead | un
 }
 
 function takeDay(turn: Turn, d: Draft, day: DayRead): void {
+  noteDay(d, day);
+  turn.advance(d);
+}
+
+/** The day answered, with its time of day; the question asked next is the caller's to choose. */
+function noteDay(d: Draft, day: DayRead): void {
   delete d.whenSaid;
   d.when = day.when;
   d.incidentAt = day.incidentAt;
   setTimeOfDay(d, day.time);
-  turn.advance(d);
 }
 
 function setTimeOfDay(d: Draft, time: string | undefined): void {

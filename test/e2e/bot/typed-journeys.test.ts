@@ -155,6 +155,9 @@ const PLAYS: Play[] = [
   ['sw', 'when', ['nimekosea mahali, ni Free Area', { press: 'today' }], { county: 32, place: 'Free Area', when: 'today', notStory: ['nimekosea'] }],
   ['en', 'review', ['wrong place, it was near the Shell petrol station', 'yes'], { county: 32, place: 'near the Shell petrol station', notStory: ['wrong place'], warned: 'Change the place to “near the Shell petrol station”?' }],
   ['sw', 'review', ['nimekosea mahali, ni Free Area', 'ndio'], { county: 32, place: 'Free Area', notStory: ['nimekosea'], warned: 'Nibadilishe mahali pawe “Free Area”?' }],
+  // A place with the day after it, where the place is asked: both taken, the day not asked.
+  ['en', 'place', ['near the stage Juzi Jioni'], { county: 32, place: 'near the stage', when: 'date', timeOfDay: 'Jioni' }],
+  ['sw', 'place', ['karibu na soko jana usiku'], { county: 32, place: 'karibu na soko', when: 'yesterday', timeOfDay: 'usiku' }],
   // ... and so when the county is asked again ("nimekosea kaunti" at the place question): kept for the county chosen next.
   ['sw', 'place', ['nimekosea kaunti', 'pale kwa kizuizi', 'Kisumu', { press: 'today' }], { county: 42, place: 'pale kwa kizuizi', notStory: ['kizuizi', 'nimekosea'] }],
   ['en', 'place', ['wrong county', 'at the roadblock', 'Kisumu', { press: 'today' }], { county: 42, place: 'at the roadblock', notStory: ['roadblock'] }],

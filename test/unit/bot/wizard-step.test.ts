@@ -2760,4 +2760,21 @@ describe("a reporter's own words about the place", () => {
     expect([said(r), r.state.draft?.offered, r.state.draft?.place]).toEqual([['county.place_kept_named'], 32, 'near Nakuru county Kaptembwo']);
     expect(type(r.state, 'yes').state.draft).toMatchObject({ step: 'when', county: 32, place: 'near Nakuru county Kaptembwo' });
   });
+
+  it.each([
+    ['near the stage Juzi Jioni', 'near the stage', 'date', TODAY_EAT - 2 * 86_400_000, 'Jioni'],
+    ['karibu na soko jana usiku', 'karibu na soko', 'yesterday', TODAY_EAT - 86_400_000, 'usiku'],
+    ['Kondele stage today', 'Kondele stage', 'today', TODAY_EAT, undefined],
+  ] as const)('at the place question, "%s": the place "%s", and the day said after it taken, not asked', (words, place, when, incidentAt, timeOfDay) => {
+    const r = type(at('place'), words);
+    expect([said(r)[0], r.state.draft?.place, r.state.draft?.when, r.state.draft?.incidentAt, r.state.draft?.timeOfDay]).toEqual(['place.noted', place, when, incidentAt, timeOfDay]);
+    expect(stepOf(r)).not.toBe('when');
+  });
+
+  it('a place whose own name ends in a day word ("stage ya Leo", "hoteli ya Jana") is the place, whole', () => {
+    for (const place of ['stage ya Leo', 'hoteli ya Jana']) {
+      const r = type(at('place'), place);
+      expect([place, r.state.draft?.place, r.state.draft?.when]).toEqual([place, place, undefined]);
+    }
+  });
 });
