@@ -71,7 +71,7 @@ export function countyCorrection(input: string, d: Pick<Draft, 'county' | 'when'
  * so where the place was answered already only the place is asked again, the county kept.
  */
 function namesPlaceNotCounty(input: string): boolean {
-  const words = normalise(input).split(' ');
+  const words = normalise(pollingPlaceAsPlace(input)).split(' ');
   return words.some((w) => PLACE_PART.includes(w)) && !words.some((w) => w === 'kaunti' || w === 'county');
 }
 
@@ -95,25 +95,59 @@ const BEFORE_NEW_PLACE = new Set([...FILLER].filter((w) => !['at', 'in', 'on', '
  * "Nimekosea mahali, ni Free Area", "wrong place, it was near the Shell": the place said to be a
  * mistake, and the new one after it, as typed; undefined for anything else. Only a mistake word
  * counts ("hapana, mahali walipompeleka ni mbali" is the story), and the county is not named.
- * The caller checks that the words are a place (no day, act or number).
+ * "I was at the stage when they came": the place is "the stage", and `after` the clause of when
+ * (which may tell what was done). The caller checks that the words are a place (no day, act or number).
  */
-export function placeCorrection(input: string): string | undefined {
-  if ([...input].length > 100) return undefined;
+export function placeCorrection(typedInput: string): { place: string; after?: string } | undefined {
+  if ([...typedInput].length > 100) return undefined;
+  const input = pollingPlaceAsPlace(typedInput);
   const typed = input.trim().split(/\s+/);
   const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
-  const head = (w: string) => MISTAKE.has(w) || PLACE_PART.includes(w) || BEFORE_NEW_PLACE.has(w) || w === 'vibaya' || GAVE_ANSWER.test(w);
+  const head = (w: string) => MISTAKE.has(w) || PLACE_PART.includes(w) || BEFORE_NEW_PLACE.has(w) || WAS_THERE.has(w) || w === 'vibaya' || GAVE_ANSWER.test(w);
   let k = 0;
   while (k < typed.length && plain[k].every(head)) k++;
   const said = plain.slice(0, k).flat();
   if (!said.some((w) => PLACE_PART.includes(w)) || !(said.some((w) => MISTAKE.has(w)) || saysWrongly(said)) || said.some((w) => w === 'kaunti' || w === 'county')) return undefined;
-  const rest = plain.slice(k).flat();
+  // "I was at the stage": the "at" is of "I was", the stage the place.
+  if (said.some((w) => WAS_THERE.has(w)) && plain[k]?.length === 1 && (plain[k][0] === 'at' || plain[k][0] === 'in')) k++;
+  const end = whenClause(plain, k);
+  const rest = plain.slice(k, end).flat();
   if (!rest.length || rest.some((w) => NOT.has(w))) return undefined;
-  return typed.slice(k).join(' ').replace(/^[,.;:\-–—]+\s*/u, '').replace(/[.!,;:]+$/u, '') || undefined;
+  const place = typed.slice(k, end).join(' ').replace(/^[,.;:\-–—]+\s*/u, '').replace(/[.!,;:]+$/u, '');
+  if (!place) return undefined;
+  return end < typed.length ? { place, after: typed.slice(end).join(' ') } : { place };
+}
+
+/** Said before the new place: "I was (at)", "we were", "nilikuwa" (I was), as "ni" and "it was" are. */
+const WAS_THERE = new Set('we was were nilikuwa nilikua tulikuwa tulikua nikiwa tukiwa'.split(' '));
+
+/** Swahili "when" in a verb: "walipokuja" (when they came), "nilipofika" (when I arrived). */
+const WHEN_VERB = /^(ni|tu|u|m|a|wa|i)lipo[a-z]{2,}$/;
+
+/**
+ * Where a clause of when begins after the new place ("... the stage when they came", "stage
+ * walipokuja"): not the place. Its index in `plain`, or the end when there is none.
+ */
+function whenClause(plain: string[][], from: number): number {
+  for (let i = from + 1; i < plain.length; i++) {
+    const [w] = plain[i];
+    if (plain[i].length === 1 && (w === 'when' || w === 'while' || w === 'wakati' || WHEN_VERB.test(w))) return i;
+  }
+  return plain.length;
+}
+
+/**
+ * "Mahali pa kupiga kura" (the polling place), "wrong polling station": the place named by what it
+ * is for, read as "mahali" (the place), not a new place called "pa kupiga kura".
+ */
+function pollingPlaceAsPlace(input: string): string {
+  return input.replace(/\b(mahali|pahali)\s+pa\s+(kupiga|kupigia)\s+kura\b/giu, '$1').replace(/\bwrong\s+polling\s+(station|place|centre|center)\b/giu, 'wrong place');
 }
 
 /** A correction of the date or the county/place, with the new answer when it can be read; undefined when the words are no correction. */
-export function readCorrection(input: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Correction | undefined {
-  if ([...input].length > 100) return undefined;
+export function readCorrection(typedInput: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Correction | undefined {
+  if ([...typedInput].length > 100) return undefined;
+  const input = pollingPlaceAsPlace(typedInput);
   // Read as typed ("25/11/2026" loses its slashes to `normalise`); each typed word checked in its plain form.
   const typed = input.trim().split(/\s+/);
   const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));

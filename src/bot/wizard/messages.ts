@@ -605,7 +605,9 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   // what was done there ("wahuni walivamia Kasarani Primary polling station") is the story.
   if (!tellsAnAct(n) && !n.split(' ').some(doneInOneWord) && detailAtReview(turn, d, input)) return;
   // "Hapana ilikuwa jana", "tarehe si sawa": that part is offered to change, never left wrong under a story that says otherwise.
-  if (correctAtReview(turn, d, input, correctedPlace(input, turn.now))) return;
+  // A day said with the new place is no part of it; at the review the place alone is offered, or nothing.
+  const fixPlace = correctedPlace(input, turn.now);
+  if (correctAtReview(turn, d, input, fixPlace && !fixPlace.day ? fixPlace.place : undefined)) return;
   if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');
@@ -1174,26 +1176,38 @@ function countyCorrected(turn: Turn, d: Draft, input: string, dayFirst = false):
  * story.
  */
 function placeCorrected(turn: Turn, d: Draft, input: string): boolean {
-  const place = correctedPlace(input, turn.now);
-  if (place === undefined || d.county === undefined) return false;
+  const fix = correctedPlace(input, turn.now);
+  if (fix === undefined || d.county === undefined) return false;
   delete d.town;
+  // "Wrong place, I was at the stage jana jioni": the day said with it is the answer to when too.
+  if (fix.day) noteDay(d, fix.day);
   if (d.step === 'place') {
-    takePlace(turn, d, place);
+    takePlace(turn, d, fix.place);
     return true;
   }
-  Object.assign(d, { place, location: undefined });
+  Object.assign(d, { place: fix.place, location: undefined });
   turn.say('place.noted');
-  turn.show();
+  if (fix.day) turn.advance(d);
+  else turn.show();
   return true;
 }
 
-/** The new place a correction gives (`placeCorrection`), when the words are a place: no day, act, who they were or phone number. */
-function correctedPlace(input: string, now: Date): string | undefined {
-  const place = placeCorrection(input);
-  const words = place === undefined ? '' : normalise(place);
-  if (place === undefined || notAPlace(place, now) || tellsAnAct(words) || beginsWithAct(words) || tellsWhoTheyWere(words) || phoneNumberWritten(place)) return undefined;
+/**
+ * The new place a correction gives (`placeCorrection`), when the words are a place: no day, act, who
+ * they were or phone number; a day said after it (`placeThenDay`) apart. A clause of when after it
+ * ("when they came") is dropped, unless it tells what was done: then the words are no correction.
+ */
+function correctedPlace(input: string, now: Date): { place: string; day?: DayRead } | undefined {
+  const read = placeCorrection(input);
+  if (read === undefined) return undefined;
+  const after = normalise(read.after ?? '');
+  if (after && (tellsAnAct(after) || beginsWithAct(after) || tellsWhoTheyWere(after) || phoneNumberWritten(read.after ?? ''))) return undefined;
+  const split = placeThenDay(read.place, now);
+  const place = split?.place ?? read.place;
+  const words = normalise(place);
+  if (notAPlace(place, now) || tellsAnAct(words) || beginsWithAct(words) || tellsWhoTheyWere(words) || phoneNumberWritten(place)) return undefined;
   const check = checkText(place, LIMITS.placeMaxChars);
-  return check.ok ? check.text : undefined;
+  return check.ok ? { place: check.text, ...(split ? { day: split.day } : {}) } : undefined;
 }
 
 /**

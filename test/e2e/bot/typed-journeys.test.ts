@@ -155,6 +155,12 @@ const PLAYS: Play[] = [
   ['sw', 'when', ['nimekosea mahali, ni Free Area', { press: 'today' }], { county: 32, place: 'Free Area', when: 'today', notStory: ['nimekosea'] }],
   ['en', 'review', ['wrong place, it was near the Shell petrol station', 'yes'], { county: 32, place: 'near the Shell petrol station', notStory: ['wrong place'], warned: 'Change the place to “near the Shell petrol station”?' }],
   ['sw', 'review', ['nimekosea mahali, ni Free Area', 'ndio'], { county: 32, place: 'Free Area', notStory: ['nimekosea'], warned: 'Nibadilishe mahali pawe “Free Area”?' }],
+  // ... said in a sentence of their own: the place only, never the clause of when ("when they came") or "I was".
+  ['en', 'when', ['wrong place. I was at the stage when they came', { press: 'today' }], { county: 32, place: 'the stage', when: 'today', notStory: ['wrong place', 'they came'] }],
+  ['sw', 'when', ['nimekosea mahali, nilikuwa stage walipokuja', { press: 'today' }], { county: 32, place: 'stage', when: 'today', notStory: ['nimekosea', 'walipokuja'] }],
+  // "Mahali pa kupiga kura" is the polling place said wrong, not a place of that name: asked afresh, or the station named taken.
+  ['sw', 'when', ['nilikosea mahali pa kupiga kura', 'shule ya msingi ya Kaptembwo', { press: 'today' }], { county: 32, place: 'shule ya msingi ya Kaptembwo', when: 'today', notStory: ['kupiga kura'] }],
+  ['sw', 'when', ['nilikosea mahali pa kupiga kura, ilikuwa kituo cha kupigia kura cha Kaptembwo', { press: 'today' }], { county: 32, place: 'kituo cha kupigia kura cha Kaptembwo', when: 'today', notStory: ['nilikosea'] }],
   // A place with the day after it, where the place is asked: both taken, the day not asked.
   ['en', 'place', ['near the stage Juzi Jioni'], { county: 32, place: 'near the stage', when: 'date', timeOfDay: 'Jioni' }],
   ['sw', 'place', ['karibu na soko jana usiku'], { county: 32, place: 'karibu na soko', when: 'yesterday', timeOfDay: 'usiku' }],

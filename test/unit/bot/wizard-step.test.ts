@@ -2755,6 +2755,48 @@ describe('the CBD typed with its county and a spot', () => {
 });
 
 describe("a reporter's own words about the place", () => {
+  const story = draftAt('when').text;
+  it.each([
+    ['wrong place. I was at the stage when they came', 'the stage'],
+    ['nimekosea mahali, nilikuwa stage walipokuja', 'stage'],
+    ['wrong place, we were in Free Area while they were coming', 'Free Area'],
+  ])('at the date question, "%s": the place is "%s" (the clause of when dropped), the day asked again; never the story', (words, place) => {
+    const r = type(at('when'), words);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['place.noted', 'when.ask'], 'when', 32, place, story]);
+  });
+
+  it('the place said wrong with the day after the new place: both taken, the day not asked again', () => {
+    const r = type(at('when'), 'wrong place, I was at the stage jana jioni');
+    expect(r.state.draft).toMatchObject({ county: 32, place: 'the stage', when: 'yesterday', incidentAt: TODAY_EAT - 86_400_000, timeOfDay: 'jioni', text: story });
+    expect(stepOf(r)).not.toBe('when');
+  });
+
+  it('a clause after the new place that tells what was done is no place: the place is not changed to it', () => {
+    const r = type(at('when'), 'wrong place, I was at the stage when they beat me');
+    expect(r.state.draft?.place).toBe('Naivasha road junction');
+  });
+
+  it('"nilikosea mahali pa kupiga kura" (the polling place was wrong) asks the place afresh, at the date or the place question', () => {
+    for (const s of ['when', 'place'] as const) {
+      for (const words of ['nilikosea mahali pa kupiga kura', 'nimekosea mahali pa kupigia kura', 'wrong polling station']) {
+        const r = type(at(s), words);
+        expect([s, words, said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place === 'pa kupiga kura']).toEqual([s, words, ['place.ask'], 'place', 32, false]);
+        expect(type(r.state, 'Kaptembwo primary').state.draft).toMatchObject({ step: 'when', county: 32, place: 'Kaptembwo primary' });
+      }
+    }
+  });
+
+  it('at the review, the place in a sentence is offered for a tap, and the polling place said wrong asks the place', () => {
+    const r = type(at('review'), 'wrong place. I was at the stage when they came');
+    expect([said(r), r.state.draft?.fix?.place]).toEqual([['review.fix_place'], 'the stage']);
+    expect([said(type(at('review'), 'nilikosea mahali pa kupiga kura')), stepOf(type(at('review'), 'nilikosea mahali pa kupiga kura'))]).toEqual([['place.ask'], 'place']);
+  });
+
+  it('the polling station named with it ("ilikuwa kituo cha kupigia kura cha Kaptembwo") is the new place', () => {
+    const r = type(at('when'), 'nilikosea mahali pa kupiga kura, ilikuwa kituo cha kupigia kura cha Kaptembwo');
+    expect([said(r), stepOf(r), r.state.draft?.place]).toEqual([['place.noted', 'when.ask'], 'when', 'kituo cha kupigia kura cha Kaptembwo']);
+  });
+
   it('"near Nakuru county Kaptembwo" at the county question: Nakuru offered and the whole phrase kept as the place', () => {
     const r = type(at('county'), 'near Nakuru county Kaptembwo');
     expect([said(r), r.state.draft?.offered, r.state.draft?.place]).toEqual([['county.place_kept_named'], 32, 'near Nakuru county Kaptembwo']);
