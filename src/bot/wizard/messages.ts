@@ -674,8 +674,11 @@ const TIME_WORDS = /\b(morning|evening|afternoon|night|tonight|midnight|dawn|noo
  * for the county chosen next, the one kept or another (`placeEarly: 'again'`).
  */
 function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: ReturnType<typeof countyKeyboard>): boolean {
-  const place = placePhrase(input);
+  // "Near the stage juzi jioni": the day said after the place answers when (`placeThenDay`); it was "I do not know that county".
+  const split = placePhrase(input) === undefined ? placeThenDay(input, turn.now) : undefined;
+  const place = placePhrase(split?.place ?? input);
   if (place === undefined) return false;
+  if (split) noteDay(d, split.day);
   keepPlaceAtCounty(d, place);
   turn.say('county.place_kept', { place }, { keyboard });
   return true;
@@ -1619,6 +1622,12 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   if (withMore) {
     keepWordsWithDay(turn, d, input, withMore.rest);
     return takeDay(turn, d, withMore.day);
+  }
+  // "Near the stage juzi jioni": the day after the place, the words kept as with the day first.
+  const placeFirst = placeThenDay(input, turn.now);
+  if (placeFirst && namesAPlace(placeFirst.place)) {
+    keepWordsWithDay(turn, d, input, placeFirst.place);
+    return takeDay(turn, d, placeFirst.day);
   }
   const n = normalise(input);
   // "Wiki iliyopita pale stage", "sikumbuki, pale stage": no day to take, but the place or what was done is kept while the day is asked for.

@@ -164,6 +164,9 @@ const PLAYS: Play[] = [
   // A place with the day after it, where the place is asked: both taken, the day not asked.
   ['en', 'place', ['near the stage Juzi Jioni'], { county: 32, place: 'near the stage', when: 'date', timeOfDay: 'Jioni' }],
   ['sw', 'place', ['karibu na soko jana usiku'], { county: 32, place: 'karibu na soko', when: 'yesterday', timeOfDay: 'usiku' }],
+  // ... so too where the county or the day is asked: never "I do not know that county" or "could not read that date", no word lost.
+  ['en', 'county', ['near the stage Juzi Jioni', 'Nakuru'], { county: 32, place: 'near the stage', when: 'date', timeOfDay: 'Jioni' }],
+  ['en', 'when', ['near the stage Juzi Jioni'], { county: 32, when: 'date', timeOfDay: 'Jioni', story: [STORY, 'near the stage Juzi Jioni'] }],
   // ... and so when the county is asked again ("nimekosea kaunti" at the place question): kept for the county chosen next.
   ['sw', 'place', ['nimekosea kaunti', 'pale kwa kizuizi', 'Kisumu', { press: 'today' }], { county: 42, place: 'pale kwa kizuizi', notStory: ['kizuizi', 'nimekosea'] }],
   ['en', 'place', ['wrong county', 'at the roadblock', 'Kisumu', { press: 'today' }], { county: 42, place: 'at the roadblock', notStory: ['roadblock'] }],

@@ -2813,6 +2813,18 @@ describe("a reporter's own words about the place", () => {
     expect(stepOf(r)).not.toBe('when');
   });
 
+  it('at the county question, "near the stage Juzi Jioni": the place kept for the county chosen next, and the day taken; never "I do not know that county"', () => {
+    const r = type(at('county'), 'near the stage Juzi Jioni');
+    expect([said(r), r.state.draft?.place, r.state.draft?.when, r.state.draft?.timeOfDay]).toEqual([['county.place_kept'], 'near the stage', 'date', 'Jioni']);
+    expect(press(r.state, '32').state.draft).toMatchObject({ step: 'review', county: 32, place: 'near the stage', when: 'date', incidentAt: TODAY_EAT - 2 * 86_400_000 });
+  });
+
+  it('at the date question, "near the stage Juzi Jioni": the day taken, and the words kept in the story; never "could not read that date"', () => {
+    const r = type(at('when'), 'near the stage Juzi Jioni');
+    expect([said(r)[0], stepOf(r), r.state.draft?.when, r.state.draft?.incidentAt, r.state.draft?.timeOfDay]).toEqual(['desc.added', 'review', 'date', TODAY_EAT - 2 * 86_400_000, 'Jioni']);
+    expect(r.state.draft?.text).toContain('near the stage Juzi Jioni');
+  });
+
   it('a place whose own name ends in a day word ("stage ya Leo", "hoteli ya Jana") is the place, whole', () => {
     for (const place of ['stage ya Leo', 'hoteli ya Jana']) {
       const r = type(at('place'), place);
