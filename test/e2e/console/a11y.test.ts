@@ -4,15 +4,12 @@
  * test-artifacts/), contrast axe does not measure (focus ring, input borders), the reporter's
  * language on their words, and the keyboard (skip link, shortcuts, the "?" sheet).
  */
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { ConversationService } from '../../../src/services/conversation-service';
 import { createConsoleHarness, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
 import { reportInput, reporter } from '../../support/tickets-harness';
-import { artifactPath, launchChromium } from '../../support/browser';
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { artifactPath, axeViolations, launchChromium } from '../../support/browser';
 
 let h: ConsoleHarness;
 let browser: Browser;
@@ -57,15 +54,6 @@ async function open(opts: { width: number; lang: 'en' | 'sw'; username?: string 
     }
   }
   return { page, errors, close: () => context.close() };
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Takes the next ticket (a Swahili story) and the reporter writes, so the ticket page has all its parts. */

@@ -5,14 +5,11 @@
  * saved replies (a supervisor writes and changes one, an agent sends it and the reporter gets it
  * in Kiswahili, a deleted one is gone). axe-core checks the new parts in both languages.
  */
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { artifactPath, signIn as signInAt } from '../../support/browser';
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { artifactPath, axeViolations, signIn as signInAt } from '../../support/browser';
 
 const env = consoleInChromium({ label: 'console-board' });
 let h: ConsoleHarness;
@@ -37,15 +34,6 @@ async function signIn(role: 'agent' | 'supervisor', lang: 'en' | 'sw' = 'en', vi
     await page.getByRole('heading', { name: 'Foleni' }).waitFor();
   }
   return { page, errors, account, close: () => context.close() };
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const tile = (page: Page, code: number) => page.locator(`.county-map li[data-county="${code}"]`);
