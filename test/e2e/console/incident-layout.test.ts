@@ -205,3 +205,53 @@ it('a lone danger ticket is never buried under a 30-report incident: the box sho
   }
   await context.close();
 }, 60_000);
+
+it('an incident\'s fold the agent opened stays open when My tickets updates live: a report joins it, and another incident moves above it on a reply, en and sw', async () => {
+  const otieno = await h.account('otieno', 'agent');
+  const me = otieno._id.toString();
+  const take = async (id: Parameters<typeof h.store.reports.findById>[0]) => expect(await h.store.reports.transition(id, 'assigned', { kind: 'agent', agentId: me }, { assignee: me })).not.toBeNull();
+  const riotId = (await seedReport(h.store)).report._id;
+  const floodId = (await seedReport(h.store)).report._id;
+  const riotBase = { kind: 'police' as const, category: 'p_force', county: 42, place: 'Kondele roundabout' };
+  const floodBase = { kind: 'election' as const, category: 'e_violence', county: 47, place: 'Kibera DC grounds' };
+  // Two incidents, each led by someone in danger with the rest folded; the riot first (taken first).
+  const riot = [(await seedReport(h.store, { ...riotBase, priority: 1, dangerNow: true })).report];
+  for (let i = 0; i < 3; i++) riot.push((await seedReport(h.store, { ...riotBase, priority: 2 })).report);
+  const flood = [(await seedReport(h.store, { ...floodBase, priority: 1, dangerNow: true })).report, (await seedReport(h.store, { ...floodBase, priority: 2 })).report];
+  for (const r of [...riot, ...flood]) await take(r._id);
+  for (const r of riot) expect(await h.store.incidents.setIncident(r._id, riotId, me)).toBe(true);
+  for (const r of flood) expect(await h.store.incidents.setIncident(r._id, floodId, me)).toBe(true);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'otieno', PASSWORD);
+  const fold = page.locator(`#more-${riotId.toString()}`);
+  const firstGroup = () => page.getByTestId('incident-group').first().getAttribute('data-incident');
+  for (const [lang, more] of [['en', 'and 4 more reports of this incident'], ['sw', 'na ripoti nyingine 5 za tukio hili']] as const) {
+    if (lang === 'sw') await switchLanguage(page, 'sw');
+    await page.goto(`${h.base}/queue`);
+    await page.locator('#queue-lists[data-live-state="open"]').waitFor({ state: 'attached' });
+    await expect(firstGroup()).resolves.toBe(lang === 'en' ? riotId.toString() : floodId.toString());
+    await fold.locator('summary').click();
+    await expect(fold.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    // A new report of the riot, taken and joined: the list updates live, the fold counting it.
+    const joined = (await seedReport(h.store, { ...riotBase, priority: 3 })).report;
+    await take(joined._id);
+    expect(await h.store.incidents.setIncident(joined._id, riotId, me)).toBe(true);
+    await h.bus.publish({ type: 'queue' });
+    await fold.locator('summary', { hasText: more }).waitFor();
+    await expect(fold.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    if (lang === 'en') {
+      // The flood's reporter in danger writes: their box moves above the riot's (unread danger leads).
+      await h.store.messages.addIncoming(flood[0]._id, { text: 'Bado wako hapa nje.' });
+      await h.bus.publish({ type: 'ticket', reportId: flood[0]._id.toString(), what: 'message' });
+      await page.locator(`[data-incident="${floodId.toString()}"] [data-testid="unread"]`).waitFor();
+      await expect(firstGroup()).resolves.toBe(floodId.toString());
+    }
+    await page.locator('#queue-data').screenshot({ path: artifactPath(`console-1280-${lang}-mine-fold-open-live.png`) });
+    await expect(fold.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(fold.locator('summary').textContent()).resolves.toBe(more);
+  }
+  await context.close();
+}, 60_000);
