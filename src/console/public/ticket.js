@@ -136,6 +136,32 @@
     restoreDrafts(now);
     restoreFocus(spot, now);
   }
+  // ---- A supervisor's actions lead (a column before the conversation) while Refer is offered, and
+  // stand under the conversation otherwise (ticket.eta's leadRefer): when Refer comes or goes live
+  // the card moves where a reload puts it; it kept its old column until a reload.
+  function placeActions(doc) {
+    var grid = document.querySelector('.ticket-grid');
+    var nextGrid = doc.querySelector('.ticket-grid');
+    var actions = document.getElementById('actions');
+    if (!grid || !nextGrid || !actions) return;
+    var lead = nextGrid.classList.contains('lead');
+    var col = grid.querySelector('.col-lead');
+    var side = grid.querySelector('.col-side');
+    if (lead && !col) {
+      col = document.createElement('div');
+      col.className = 'col-lead';
+      grid.insertBefore(col, grid.querySelector('.col-convo'));
+    }
+    var home = lead ? col : side;
+    if (home && actions.parentNode !== home) {
+      // Moving a node takes focus out of it: given back where it was.
+      var spot = focusSpot();
+      home.insertBefore(actions, home.firstChild);
+      restoreFocus(spot, actions);
+    }
+    if (!lead && col && !col.children.length) col.remove();
+    grid.classList.toggle('lead', lead);
+  }
   // ---- A ticket taken away (released or joined elsewhere by a supervisor) or closed while the page
   // is open: its forms stop at once, with what was typed left in place to copy, instead of the
   // agent finding out only when Send is refused.
@@ -179,6 +205,7 @@
     var reachBefore = !!(badges && badges.querySelector('[data-reach]'));
     swap('badges', doc);
     swap('actions', doc);
+    placeActions(doc);
     swap('since', doc);
     // Who holds it (a hand-over), and the incident card (a closed member loses "answer every reporter").
     swap('held', doc);

@@ -355,3 +355,44 @@ it('the All tickets "Apply" and "Clear" buttons keep their words on one line at 
   }
   await context.close();
 }, 60_000);
+
+/** Where a supervisor's ticket shows its actions: before the conversation in a column of their own ('lead'), or under the conversation in its column ('side'). */
+function actionsColumn(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const actions = document.getElementById('actions')!.getBoundingClientRect();
+    const convo = document.querySelector('.col-convo')!.getBoundingClientRect();
+    if (actions.right <= convo.left) return 'lead';
+    return Math.abs(actions.left - convo.left) < 1 && actions.top >= convo.bottom ? 'side' : `elsewhere (${Math.round(actions.left)},${Math.round(actions.top)})`;
+  });
+}
+
+it('at 1280x720 a supervisor\'s ticket moves its actions to where a reload puts them when Refer goes or comes back live, in English and Swahili (the card kept its old column)', async () => {
+  const holder = await h.account('wekesa8', 'agent');
+  await h.account('moraa8', 'agent');
+  await h.account('kiprono8', 'supervisor');
+  const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
+  const id = report._id.toString();
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
+  const agent = { id: holder._id.toString(), role: 'agent' as const };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kiprono8', PASSWORD);
+  const refer = page.locator('#refer-form');
+  for (const lang of ['en', 'sw'] as const) {
+    if (lang === 'sw') await switchLanguage(page, 'sw');
+    // English: Refer offered, then the holder refers the case (no Refer on a referred ticket); Swahili: the other way, taken back from the agency.
+    await page.goto(`${h.base}/tickets/${id}`);
+    await page.locator('#ticket[data-live-state="open"]').waitFor({ state: 'attached' });
+    expect(await actionsColumn(page)).toBe(lang === 'en' ? 'lead' : 'side');
+    if (lang === 'en') expect((await h.tickets.refer(id, agent, 'IPOA')).ok).toBe(true);
+    else expect((await h.tickets.changeStatus(id, agent, 'in_progress')).ok).toBe(true);
+    await refer.waitFor({ state: lang === 'en' ? 'detached' : 'visible' });
+    await page.screenshot({ path: artifactPath(`console-1280-supervisor-live-${lang}.png`) });
+    expect(await actionsColumn(page)).toBe(lang === 'en' ? 'side' : 'lead');
+    // As a reload shows it.
+    await page.reload();
+    expect(await actionsColumn(page)).toBe(lang === 'en' ? 'side' : 'lead');
+  }
+  await context.close();
+}, 60_000);
