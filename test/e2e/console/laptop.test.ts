@@ -286,10 +286,14 @@ it('at 1200 and 1280 px a supervisor on a ticket sees Refer and the start of the
   const holder = await h.account('wekesa6', 'agent');
   await h.account('moraa6', 'agent');
   await h.account('kiprono6', 'supervisor');
-  const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
+  const { report } = await seedReport(h.store, { kind: 'election', category: 'e_personation', county: 47, priority: 1, dangerNow: true });
   expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
   await h.store.messages.addIncoming(report._id, { text: 'They took my brother to Kilimani police station.' });
   await h.store.messages.addOutgoing(report._id, { text: 'Are you safe where you are now?', agentId: holder._id });
+  // Referred, then taken back from the agency: the head's badges run to a second line ("Imepelekwa kwa IEBC").
+  const agent = { id: holder._id.toString(), role: 'agent' as const };
+  expect((await h.tickets.refer(report._id.toString(), agent, 'IEBC')).ok).toBe(true);
+  expect((await h.tickets.changeStatus(report._id.toString(), agent, 'in_progress')).ok).toBe(true);
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -304,7 +308,8 @@ it('at 1200 and 1280 px a supervisor on a ticket sees Refer and the start of the
       const first = (await page.locator('#conversation [data-testid="message"]').first().boundingBox())!;
       const actions = (await page.locator('#actions').boundingBox())!;
       const convo = (await page.locator('.col-convo').boundingBox())!;
-      expect({ width, lang, refer: button.y + button.height <= 720, conversation: first.y + first.height <= 720 }).toEqual({ width, lang, refer: true, conversation: true });
+      // Refer with room under it: at 1200 px in Swahili it ended at 718, touching the screen's edge.
+      expect({ width, lang, referRoom: 720 - (button.y + button.height) >= 8, conversation: first.y + first.height <= 720 }).toEqual({ width, lang, referRoom: true, conversation: true });
       // Tab reaches the actions before the conversation: they stand left of it or above it.
       expect(actions.x + actions.width <= convo.x || actions.y + actions.height <= convo.y).toBe(true);
     }
