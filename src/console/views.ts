@@ -40,31 +40,6 @@ export interface ViewHelpers {
   query(params: Record<string, string | number | undefined>): string;
   /** Whether a role may enter a console area (src/domain/policy.ts), for navigation links. */
   mayEnter(role: Role | null | undefined, area: ConsoleArea): boolean;
-  /** `text` in lines of at most `width` characters, at most `max` of them (see wrapWords). */
-  lines(text: string, width: number, max: number): string[];
-}
-
-/**
- * Words in lines of at most `width` characters, for text that cannot wrap itself (a chart's SVG
- * labels). Past `max` lines the last one ends in "…", and a word longer than a line is cut.
- */
-export function wrapWords(text: string, width: number, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const joined = line ? `${line} ${word}` : word;
-    if (joined.length <= width) {
-      line = joined;
-      continue;
-    }
-    if (line) lines.push(line);
-    line = word;
-  }
-  if (line) lines.push(line);
-  const fit = (l: string) => (l.length > width ? `${l.slice(0, width - 1)}…` : l);
-  if (lines.length <= max) return lines.map(fit);
-  const last = lines.slice(max - 1).join(' ');
-  return [...lines.slice(0, max - 1), `${last.slice(0, width - 1)}…`].map(fit);
 }
 
 /** A file's size as people read it (B, KB, MB); empty when unknown. */
@@ -155,7 +130,6 @@ export class ConsoleViews {
       bytes: sizeOf,
       query: queryString,
       mayEnter: (role, area) => Boolean(role) && mayEnter(role as Role, area),
-      lines: wrapWords,
     };
     return helpers;
   }

@@ -155,7 +155,7 @@ it('focus ring and input borders reach 3:1 against white; the reporter\'s words 
   const figures = a.page.getByTestId('chart-figures').first();
   await expect(figures.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
   expect(await figures.locator('tbody tr td').first().textContent()).toMatch(/^\d+$/);
-  expect(await a.page.locator('.chart svg').first().getAttribute('aria-hidden')).toBe('true');
+  expect(await a.page.locator('.chart .bars').first().getAttribute('aria-hidden')).toBe('true');
   await a.close();
 });
 
