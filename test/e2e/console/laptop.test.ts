@@ -401,3 +401,30 @@ it('at 1280x720 a supervisor\'s ticket moves its actions to where a reload puts 
   }
   await context.close();
 }, 60_000);
+
+it('from 641 to 900 px the All tickets "Apply" and "Clear" buttons sit beside the last filter, each on one line, in English and Swahili (they took a row of their own)', async () => {
+  await h.account('kiprono9', 'supervisor');
+  const context = await browser.newContext({ viewport: { width: 900, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kiprono9', PASSWORD);
+  // A filter in use keeps the filters open.
+  await page.goto(`${h.base}/supervisor/tickets?status=withdrawn`);
+  const beside = () => page.locator('form.filters').evaluate((form) => {
+    const last = form.querySelector('label:last-of-type')!.getBoundingClientRect();
+    const buttons = form.querySelector('.filter-buttons')!.getBoundingClientRect();
+    return buttons.left >= last.right && buttons.top < last.bottom && buttons.bottom > last.top;
+  });
+  for (const lang of ['en', 'sw'] as const) {
+    if (lang === 'sw') await switchLanguage(page, 'sw');
+    const wrong: string[] = [];
+    for (const width of [900, 800, 768, 700, 641]) {
+      await page.setViewportSize({ width, height: 720 });
+      if ([900, 641].includes(width)) await page.locator('form.filters').screenshot({ path: artifactPath(`console-${width}-filter-buttons-beside-${lang}.png`) });
+      if (!(await beside())) wrong.push(`${width}: not beside the last filter`);
+      wrong.push(...(await buttonsBroken(page)).map((b) => `${width}: ${b}`));
+    }
+    expect(wrong).toEqual([]);
+  }
+  await context.close();
+}, 60_000);
