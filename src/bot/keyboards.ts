@@ -3,7 +3,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import { categoriesOf, COUNTIES, countyName, HURT_CHOICES, MEDICAL_RECORD_ANSWERS, REPORT_KINDS, type ReportKind } from '../domain';
 import type { Lang } from '../i18n';
 import type { WaitingConsent } from '../services/conversation-service';
-import { consentButtonData } from '../services/ticket-actions';
+import { consentButtonData, consentButtons } from '../services/ticket-actions';
 import type { DetailStep, Step } from './session';
 import { COUNTIES_PER_PAGE, COUNTY_PAGES, EDITABLE } from './wizard/flow';
 import { formatDay, formatTime, truncate } from './wizard/format';
@@ -276,5 +276,5 @@ function opening(typed: string): string {
 /** The consent question's Yes / No again, for a yes or no typed instead of tapped (`cs:` as the replies worker draws them). */
 export function consentKeyboard(t: T, reportId: string, c: WaitingConsent) {
   const data = (a: 'y' | 'n') => consentButtonData(reportId, c.agency, c.q, a);
-  return Markup.inlineKeyboard([[Markup.button.callback(t('notices:consentYes'), data('y')), Markup.button.callback(t('notices:consentNo'), data('n'))]]);
+  return Markup.inlineKeyboard(consentButtons(t, data).map((row) => row.map((b) => Markup.button.callback(b.text, b.data))));
 }

@@ -5,7 +5,7 @@ import { countyName, readingLanguage } from '../domain';
 import type { Metrics } from '../metrics';
 import type { Logger } from '../logger';
 import type { EventBus } from './events';
-import { CONSENT_NOTICE, consentButtonData, noticeKey, RATING_NOTICE } from './ticket-actions';
+import { CONSENT_NOTICE, consentButtonData, consentButtons, noticeKey, RATING_NOTICE } from './ticket-actions';
 import { owedAt } from './owed-notices';
 
 /** A stored message that is due to go out, and to whom. */
@@ -186,7 +186,7 @@ export class DeliveryService {
     const agency = message.notice.vars?.agency;
     if (message.notice.key !== CONSENT_NOTICE || !agency) return { text, language: lang };
     const data = (a: 'y' | 'n') => consentButtonData(due.reportId, agency, message.notice?.vars?.q, a);
-    return { text, language: lang, buttons: [[{ text: t.t(lang, 'notices:consentYes'), data: data('y') }, { text: t.t(lang, 'notices:consentNo'), data: data('n') }]] };
+    return { text, language: lang, buttons: consentButtons((key) => t.t(lang, key), data) };
   }
 
   /**

@@ -21,6 +21,15 @@ export function consentButtonData(reportId: string, agency: string, q: string | 
   return q ? `cs:${reportId}:${agency}:${q}:${answer}` : `cs:${reportId}:${agency}:${answer}`;
 }
 
+/**
+ * The consent question's Yes and No, each on a row of its own: Yes says what it gives (name and
+ * number), too long to show whole in half a row on a narrow phone. One layout for the notice and
+ * for the bot's asking again.
+ */
+export function consentButtons(t: (key: string) => string, data: (answer: 'y' | 'n') => string): { text: string; data: string }[][] {
+  return [[{ text: t('notices:consentYes'), data: data('y') }], [{ text: t('notices:consentNo'), data: data('n') }]];
+}
+
 /** The words of a stored notice: the consent question names "another agency" by its name when it has one. */
 const NAMED_NOTICES: Record<string, string> = {
   [CONSENT_NOTICE]: 'notices:consentAskNamed',

@@ -83,7 +83,7 @@ async function referAndAsk(u: TelegramUser, report: ReportDoc, agency: Agency, g
   expect(await tickets.askConsent(report._id.toString(), agent)).toEqual({ ok: true });
   expect(lastText(u)).toContain(`About your report ${report.reference}: to follow it up, ${agency} (`);
   expect(lastText(u)).toContain('may need to contact you. May we give them your name and phone number?');
-  expect(u.buttons()).toEqual(['Yes, give them my name and number', 'No']);
+  expect(u.buttons()).toEqual(['Yes, give my name and number', 'No']);
 }
 
 async function pdfText(report: ReportDoc, language: 'en' | 'sw'): Promise<string> {
@@ -125,7 +125,7 @@ describe('referral case files from the bot to the agency', () => {
     await u.sendText('They were back at the same place this morning.');
 
     await referAndAsk(u, report, 'IPOA', 'Achieng');
-    await u.press('Yes, give them my name and number');
+    await u.press('Yes, give my name and number');
     expect(lastText(u)).toMatch(/^Thank you\. We will give IPOA .*your name and phone number for report R-/);
 
     const text = await pdfText(report, 'en');
@@ -261,12 +261,12 @@ describe('referral case files from the bot to the agency', () => {
     const sent = u.messages().slice(-2).map((m) => (m.text ?? '').replace(/<[^>]+>/g, ''));
     expect(sent[0]).toBe(`✅ Sent to the staff member handling ${report.reference}.`);
     expect(sent[1]).toContain(`If you were answering our question about report ${report.reference}, whether we may give IPOA (`);
-    expect(u.buttons()).toEqual(['Yes, give them my name and number', 'No']);
+    expect(u.buttons()).toEqual(['Yes, give my name and number', 'No']);
     const messages = await h.store.messages.listForReport(report._id);
     expect(messages.filter((m) => m.direction === 'from_reporter').map((m) => m.text)).toEqual(['Yes', 'yes!']);
     let answers = (await h.store.reports.history(report._id)).filter((e) => e.type === 'consent_answered');
     expect(answers).toEqual([]);
-    await u.press('Yes, give them my name and number');
+    await u.press('Yes, give my name and number');
     expect(lastText(u)).toMatch(/^Thank you\. We will give IPOA/);
     answers = (await h.store.reports.history(report._id)).filter((e) => e.type === 'consent_answered');
     expect(answers.map((e) => e.data?.answer)).toEqual(['yes']);
@@ -375,7 +375,7 @@ describe('referral case files from the bot to the agency', () => {
     for (const identity of ['Njeri', '+254722000333']) expect([identity, text.includes(identity)]).toEqual([identity, false]);
 
     // The newest question's own Yes is a yes to the Red Cross.
-    await u.press('Yes, give them my name and number');
+    await u.press('Yes, give my name and number');
     expect(lastText(u)).toBe(`Thank you. We will give Kenya Red Cross your name and phone number for report ${report.reference}.`);
     expect(await pdfText(report, 'en')).toContain('+254722000333');
   });
