@@ -166,14 +166,28 @@ export function editKeyboard(t: T, id: string, injuries = false) {
 }
 
 /**
+/** Characters a label may have and still show whole in half a row on a 360 px phone. */
+const HALF_ROW_CHARS = 20;
+
+/** Two to a row where both labels show whole side by side, else one; in their order. */
+function pairShort(buttons: InlineKeyboardButton[]): Row[] {
+  const short = (b: InlineKeyboardButton | undefined) => b !== undefined && [...b.text].length <= HALF_ROW_CHARS;
+  const rows: Row[] = [];
+  let i = 0;
+  while (i < buttons.length) {
+    const row = short(buttons[i]) && short(buttons[i + 1]) ? [buttons[i], buttons[i + 1]] : [buttons[i]];
+    rows.push(row);
+    i += row.length;
+  }
+  return rows;
+}
+
  * An optional detail question: its choices (two to a row when they are short), then "Skip" and
- * "Skip these questions" (the whole group, one tap), then Back and Cancel.
+ * "Skip all of these" (the whole group, one tap), then Back and Cancel.
  */
 export function detailKeyboard(t: T, id: string, step: DetailStep, choices: { value: string; key?: string; label?: string }[], first: boolean) {
   const buttons = choices.map((c) => Markup.button.callback(c.key ? t(c.key) : (c.label ?? c.value), wizardData(id, step, c.value)));
-  const perRow = buttons.length > 3 ? 2 : 1;
-  const rows: Row[] = [];
-  for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
+  const rows: Row[] = buttons.length > 3 ? pairShort(buttons) : buttons.map((b) => [b]);
   rows.push([Markup.button.callback(t('btn.skip'), wizardData(id, step, 'sk')), Markup.button.callback(t(first ? 'btn.skip_all' : 'btn.skip_rest'), wizardData(id, step, 'ska'))]);
   rows.push(nav(t, id, step));
   return Markup.inlineKeyboard(rows);

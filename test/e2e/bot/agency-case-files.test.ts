@@ -160,13 +160,13 @@ describe('referral case files from the bot to the agency', () => {
     await addDetails(u);
     await u.press('To me');
     expect(lastText(u)).toContain('Who did it?');
-    await u.press("A candidate's agents or supporters");
+    await u.press("Candidate's agents or supporters");
     await u.sendText('Kondele Primary School 04224011');
     await u.sendText('Kisumu Centrl');
     expect(lastText(u)).toContain('Did you mean');
     await u.press('Kisumu Central');
     await u.sendText('kondele');
-    expect(lastText(u)).toContain("Who did it: A candidate's agents or supporters");
+    expect(lastText(u)).toContain("Who did it: Candidate's agents or supporters");
     const report = await sendWithPhone(u, '+254733000222');
     expect(report).toMatchObject({ reporterRole: 'victim', perpetrator: { kind: 'agents' }, pollingStation: { name: 'Kondele Primary School', code: '04224011' }, constituency: { code: 240, name: 'Kisumu Central' }, ward: { name: 'Kondele' } });
 
@@ -331,7 +331,7 @@ describe('referral case files from the bot to the agency', () => {
     const u = h.tg.user({ firstName: 'Njoki', languageCode: 'en' });
     await startReport(u, 'Police misconduct', 'Unlawful arrest or detention', 'Police took my brother from our shop and he has not been charged.', 'Kiambu', 'Githurai 45');
     await addDetails(u);
-    await u.press('To someone else (I report for them)');
+    await u.press('Someone else (I report for them)');
     expect(lastText(u)).toContain('Tell us about the person it happened to');
     await u.sendText('My brother Kamau Njoroge, 24, held at Githurai police post');
     await u.press('⏭ Skip the rest');

@@ -1,7 +1,7 @@
 /**
  * The optional details for the agency (issue 15): offered on the review (so skipping them costs no
  * tap), each question skippable with one tap or a typed skip word, the rest of the group with
- * "Skip these questions"; back to the review after the group; stored on the report.
+ * "Skip all of these"; back to the review after the group; stored on the report.
  */
 import { migrateSession, SESSION_VERSION, type Draft, type Step } from '../../../src/bot/session';
 import { toReport } from '../../../src/bot/wizard/flow';
@@ -45,14 +45,14 @@ describe('the optional details', () => {
     expect(r.replies.map((x) => x.type)).toEqual(['answer', 'review']);
   });
 
-  it('the review\'s details button opens the group at whom it happened to, with Skip and "Skip these questions"', () => {
+  it('the review\'s details button opens the group at whom it happened to, with Skip and "Skip all of these"', () => {
     const r = press(at('review'), 'e_role');
     expect(r.state.draft).toMatchObject({ step: 'role', editing: true });
     expect(said(r)).toEqual(['details.intro+details.role.ask']);
     expect(lastKeyboard(r)).toMatchObject({ type: 'detail', step: 'role', first: true, choices: [{ value: 'victim' }, { value: 'witness' }, { value: 'on_behalf' }] });
   });
 
-  it('"Skip these questions" and Back return to the review (one tap for the whole group)', () => {
+  it('"Skip all of these" and Back return to the review (one tap for the whole group)', () => {
     const opened = press(at('review'), 'e_role').state;
     for (const value of ['ska', 'back']) {
       const r = press(opened, value);
@@ -333,7 +333,7 @@ describe('sessions of version 3 saved in the middle of the group (when it follow
     expect(r.state.draft).toMatchObject({ step: 'review', role: 'witness', officers: { unit: 'traffic', station: 'Gilgil Police Station' } });
   });
 
-  it('"Skip these questions" at the first one goes to the review', () => {
+  it('"Skip all of these" at the first one goes to the review', () => {
     const s = migrateSession({ v: 3, draft: { ...BASE, step: 'role', when: 'today', incidentAt: NOW.getTime() } });
     expect(press({ draft: s?.draft }, 'ska').state.draft?.step).toBe('review');
   });
