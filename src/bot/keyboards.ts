@@ -79,8 +79,9 @@ export function kindKeyboard(t: T, id: string) {
   return Markup.inlineKeyboard([...REPORT_KINDS.map((k) => [Markup.button.callback(t(`common:kind.${k}`), wizardData(id, 'kind', k))]), nav(t, id, 'kind')]);
 }
 
+/** The categories by their button names (`categoryButton.*`): the full names do not all show whole on a narrow phone. */
 export function categoryKeyboard(t: T, id: string, kind: ReportKind) {
-  return Markup.inlineKeyboard([...categoriesOf(kind).map((c) => [Markup.button.callback(t(`common:category.${c.code}`), wizardData(id, 'cat', c.code))]), nav(t, id, 'cat')]);
+  return Markup.inlineKeyboard([...categoriesOf(kind).map((c) => [Markup.button.callback(t(`common:categoryButton.${c.code}`), wizardData(id, 'cat', c.code))]), nav(t, id, 'cat')]);
 }
 
 export function navKeyboard(t: T, id: string, step: Step, keep?: true | 'all') {
@@ -165,7 +166,6 @@ export function editKeyboard(t: T, id: string, injuries = false) {
   return Markup.inlineKeyboard(rows);
 }
 
-/**
 /** Characters a label may have and still show whole in half a row on a 360 px phone. */
 const HALF_ROW_CHARS = 20;
 
@@ -182,6 +182,7 @@ function pairShort(buttons: InlineKeyboardButton[]): Row[] {
   return rows;
 }
 
+/**
  * An optional detail question: its choices (two to a row when they are short), then "Skip" and
  * "Skip all of these" (the whole group, one tap), then Back and Cancel.
  */

@@ -487,7 +487,7 @@ function saidIdentity(turn: Turn, wish: 'anonymous' | 'named'): void {
 /** "Sijui" to "what happened?": how to choose (the closest, or "other"), never "not understood". */
 function unsureOfCategory(turn: Turn, d: Draft, input: string): boolean {
   if (!d.kind || (!dontKnow(input) && readWord(input) !== 'skip')) return false;
-  turn.say('category.dont_know', { other: { key: `common:category.${d.kind === 'election' ? 'e' : 'p'}_other` } });
+  turn.say('category.dont_know', { other: { key: `common:categoryButton.${d.kind === 'election' ? 'e' : 'p'}_other` } });
   turn.show();
   return true;
 }
@@ -879,7 +879,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
 /** A category answered in words: said back as a tap's choice is ("✓ ..."), so a wrong reading is seen and Back undoes it. */
 function takeTypedCategory(turn: Turn, d: Draft, code: CategoryCode, keepWords?: () => void): void {
   chooseCategory(d, code);
-  turn.say('category.typed', { category: { key: `common:category.${code}` } });
+  turn.say('category.typed', { category: { key: `common:categoryButton.${code}` } });
   keepWords?.();
   turn.advance(d);
 }

@@ -190,9 +190,10 @@ export class Turn {
         return this.say('kind.ask', undefined, { keyboard: { type: 'kind', draftId: id } });
       case 'cat':
         if (!d.kind) return this.go('kind');
-        // A category the story named ("a policeman asked me for 500 bob"): offered until taken or refused.
+        // A category the story named ("a policeman asked me for 500 bob"): offered until taken or refused,
+        // named as on its button so it is found below.
         if (d.offeredCategory?.startsWith(d.kind === 'election' ? 'e_' : 'p_')) {
-          return this.say('category.offer', { category: { key: `common:category.${d.offeredCategory}` } }, { keyboard: { type: 'category', draftId: id, kind: d.kind } });
+          return this.say('category.offer', { category: { key: `common:categoryButton.${d.offeredCategory}` } }, { keyboard: { type: 'category', draftId: id, kind: d.kind } });
         }
         return this.say('category.ask', { kind: { key: `common:kind.${d.kind}` } }, { keyboard: { type: 'category', draftId: id, kind: d.kind } });
       case 'danger':

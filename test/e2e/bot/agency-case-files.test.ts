@@ -212,7 +212,7 @@ describe('referral case files from the bot to the agency', () => {
 
   it('the same question asked again: only its newest buttons answer it (an older Yes cannot undo a newer No)', async () => {
     const u = h.tg.user({ firstName: 'Otieno', lastName: 'Were', languageCode: 'en' });
-    await startReport(u, 'Police misconduct', 'Threats or intimidation by police', 'An officer came to my shop and threatened me over my earlier complaint.', 'Kisumu', 'Kondele market');
+    await startReport(u, 'Police misconduct', 'Threats or intimidation', 'An officer came to my shop and threatened me over my earlier complaint.', 'Kisumu', 'Kondele market');
     const report = await sendWithPhone(u, '+254722000555');
     const id = report._id.toString();
     await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent.id }, { assignee: agent.id });

@@ -39,7 +39,7 @@ const B = {
     safe: 'I am safe for now.', sentToStaff: 'Sent to the staff member handling', received: 'Received. Your reference is', descAsk: 'Tell us what happened', countyAsk: 'In which county', hurtAsk: 'Was anyone hurt?', untreated: 'Yes, no medical help yet', skip: 'Skip', cancel: '✖ Cancel', kept: 'Ripoti staff still have your urgent alert',
   },
   sw: {
-    police: '🚓 Makosa ya polisi', cat: 'Polisi kutumia nguvu kupita kiasi au ukatili', yes: '🚨 Ndio', alerted: 'Mhudumu wa Ripoti (si polisi) amearifiwa sasa hivi',
+    police: '🚓 Makosa ya polisi', cat: 'Nguvu kupita kiasi au ukatili', yes: '🚨 Ndio', alerted: 'Mhudumu wa Ripoti (si polisi) amearifiwa sasa hivi',
     story: 'Polisi wawili wanampiga kijana nje ya duka sasa hivi.', place: 'Kondele stage', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu',
     safe: 'Niko salama kwa sasa.', sentToStaff: 'Ujumbe wako umetumwa kwa mhudumu anayeshughulikia', received: 'Imepokelewa. Nambari yako ya kumbukumbu ni', descAsk: 'Tueleze kilichotokea', countyAsk: 'kaunti gani', hurtAsk: 'Je, kuna mtu aliyeumia?', untreated: 'Ndio, bado hajapata matibabu', skip: 'Ruka', cancel: '✖ Katisha', kept: 'Wahudumu wa Ripoti bado wana taarifa yako ya dharura',
   },

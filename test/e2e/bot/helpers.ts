@@ -41,7 +41,7 @@ const SW = {
   menu: '☰ Menyu kwa Kiswahili',
   report: '📝 Ripoti tukio',
   police: 'Utovu wa nidhamu wa polisi',
-  bribery: 'Polisi kuitisha hongo au kulazimisha pesa',
+  bribery: 'Polisi kuitisha hongo au pesa',
   no: 'Hapana',
   today: 'Leo',
   addFiles: '📎 Ongeza faili',

@@ -248,7 +248,7 @@ describe('danger and anonymity', () => {
     const u = h.tg.user({ firstName: 'Msaada', languageCode: 'sw' });
     await u.sendText('/start');
     await u.press('🚓 Makosa ya polisi');
-    await u.press('Unyanyasaji au dhuluma za kingono');
+    await u.press('Unyanyasaji wa kingono');
     const count = u.messages().length;
     await u.press('🚨 Ndio');
     // The question becomes the numbers in place; the alert and the next question follow in one message.

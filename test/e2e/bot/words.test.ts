@@ -71,7 +71,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     const u = h.tg.user({ firstName: `Typed category ${lang}`, languageCode: lang });
     await walkTo(u, 'cat', lang);
     await u.sendText('walinichapa');
-    const force = lang === 'en' ? 'Excessive force or brutality' : 'Polisi kutumia nguvu kupita kiasi au ukatili';
+    const force = lang === 'en' ? 'Excessive force or brutality' : 'Nguvu kupita kiasi au ukatili';
     expect(lastText(u)).toMatch(new RegExp(`^✓ ${force}\n\n${l.danger.replace('?', '\\?')}`));
   });
 
@@ -262,7 +262,7 @@ describe('the language written in', () => {
   it('/start after a report written in Swahili, without a language ever tapped, greets in Swahili with the menu (its language button offers English), not the two-language first message; a day later too', async () => {
     const u = h.tg.user({ firstName: 'Never tapped', languageCode: 'en' });
     await u.sendText('Habari, nataka kuripoti polisi');
-    await u.press('Polisi kuitisha hongo au kulazimisha pesa');
+    await u.press('Polisi kuitisha hongo au pesa');
     await u.press('Hapana');
     await u.sendText('Walichukua kitu kidogo kwenye kizuizi.');
     await u.sendText('Nakuru');
@@ -288,13 +288,13 @@ describe('a few first words that say what to do', () => {
     const wants = h.tg.user({ firstName: 'Wants', languageCode: 'sw' });
     await wants.sendText('nataka kuripoti polisi');
     expect(lastText(wants)).toContain('nini kilitokea? Chagua kilicho karibu zaidi.');
-    expect(wants.buttons()).toContain('Polisi kuitisha hongo au kulazimisha pesa');
+    expect(wants.buttons()).toContain('Polisi kuitisha hongo au pesa');
 
     const told = h.tg.user({ firstName: 'Told', languageCode: 'sw' });
     await told.sendText('Polisi wamenipiga');
     // The one category the words name is offered with the police list.
-    expect(lastText(told)).toContain('Inaonekana ni: Polisi kutumia nguvu kupita kiasi au ukatili.');
-    await told.press('Polisi kutumia nguvu kupita kiasi au ukatili');
+    expect(lastText(told)).toContain('Inaonekana ni: Nguvu kupita kiasi au ukatili.');
+    await told.press('Nguvu kupita kiasi au ukatili');
     await told.press('Hapana');
     // The words told first are kept and shown, and the rest asked for once, in her own words.
     expect(lastText(told)).toContain('Kufikia sasa umetuambia:\n«Polisi wamenipiga»');
@@ -353,7 +353,7 @@ describe('a threat of harm typed first', () => {
   it.each([
     ['sw', 'polisi watatuchoma nyumba', 'Inaonekana ni: Vitisho au kutishwa na polisi.'],
     ['sw', 'askari wamesema wataniua', 'Inaonekana ni: Vitisho au kutishwa na polisi.'],
-    ['en', 'the police will kill us', 'It sounds like: Threats or intimidation by police.'],
+    ['en', 'the police will kill us', 'It sounds like: Threats or intimidation.'],
   ] as const)('(%s) %j names the police: the threat is offered at once', async (lang, typed, offer) => {
     const u = h.tg.user({ firstName: 'Threat', languageCode: lang });
     await u.sendText(typed);

@@ -126,7 +126,7 @@ describe('playground (npm run playground: all roles of Ripoti)', () => {
     await readmeShot(page, 'playground-chat-first-message.png');
 
     await tap(page, '🚓 Makosa ya polisi');
-    await tap(page, 'Polisi kuitisha hongo au kulazimisha pesa');
+    await tap(page, 'Polisi kuitisha hongo au pesa');
     // Danger first: "yes" shows the numbers at once.
     await botRow(page, 'Je, kuna mtu yuko hatarini').waitFor();
     await tap(page, '🚨 Ndio');

@@ -2636,7 +2636,7 @@ describe('a sentence at the category question that names one category', () => {
     const r = type(at('cat', { kind }), words);
     expect(r.state.draft?.category).toBeUndefined();
     expect(stepOf(r)).toBe('cat');
-    expect(offer(r)).toEqual([{ params: { category: { key: `common:category.${code}` } }, keyboard: { type: 'category', draftId: ID, kind } }]);
+    expect(offer(r)).toEqual([{ params: { category: { key: `common:categoryButton.${code}` } }, keyboard: { type: 'category', draftId: ID, kind } }]);
     expect(r.state.draft?.text).toBe(words);
     // "Ndio" / "yes" takes it, said back as a tap's choice is; the story is not asked for twice.
     for (const yes of ['ndio', 'yes']) {
@@ -2672,7 +2672,7 @@ describe('"sijui" at the category question', () => {
     expect(said(r)).toEqual(['category.dont_know', 'category.ask']);
     expect(r.state.draft?.text).toBeUndefined();
     const told = r.replies.find((x) => x.type === 'message');
-    expect(told?.type === 'message' && told.texts[0].params).toEqual({ other: { key: `common:category.${other}` } });
+    expect(told?.type === 'message' && told.texts[0].params).toEqual({ other: { key: `common:categoryButton.${other}` } });
     expect(r.state.draft?.category).toBeUndefined();
   });
 });
@@ -2696,7 +2696,7 @@ describe('a story typed at the kind question that names one category', () => {
     expect(r.state.draft).toMatchObject({ step: 'cat', kind, text: words });
     expect(r.state.draft?.category).toBeUndefined();
     expect(said(r)).toEqual(['desc.kept_early', 'category.offer']);
-    expect(offer(r)).toEqual([{ params: { category: { key: `common:category.${code}` } }, keyboard: { type: 'category', draftId: ID, kind } }]);
+    expect(offer(r)).toEqual([{ params: { category: { key: `common:categoryButton.${code}` } }, keyboard: { type: 'category', draftId: ID, kind } }]);
     // "Ndio" takes it; Back returns to the kind question, where the other kind can be chosen.
     expect(type(r.state, 'ndio').state.draft).toMatchObject({ step: 'danger', kind, category: code });
     expect(said(press(r.state, 'back', 'cat'))).toEqual(['answer', 'kind.ask']);
@@ -2707,7 +2707,7 @@ describe('a story typed at the kind question that names one category', () => {
     expect(r.state.draft).toMatchObject({ step: 'kind', text: 'walinipiga sana jana usiku pale stage ya matatu' });
     expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
     const tapped = press(r.state, 'police');
-    expect(offer(tapped)).toEqual([{ params: { category: { key: 'common:category.p_force' } }, keyboard: { type: 'category', draftId: ID, kind: 'police' } }]);
+    expect(offer(tapped)).toEqual([{ params: { category: { key: 'common:categoryButton.p_force' } }, keyboard: { type: 'category', draftId: ID, kind: 'police' } }]);
     expect(type(tapped.state, 'yes').state.draft?.category).toBe('p_force');
     // "Hapana": the question as it is always asked.
     expect(said(type(tapped.state, 'hapana'))).toEqual(['category.ask']);
