@@ -50,6 +50,21 @@ export function ratingKeyboard(t: T, reportId: string) {
   return Markup.inlineKeyboard([[Markup.button.callback(t('notices:ratingHelped'), `rt:${reportId}:h`), Markup.button.callback(t('notices:ratingNotHelped'), `rt:${reportId}:n`)]]);
 }
 
+/** Under a report's /status, when its reporter may still withdraw it (`wd:<reference>`). */
+export function withdrawKeyboard(t: T, reference: string) {
+  return Markup.inlineKeyboard([[Markup.button.callback(t('status.withdraw.button'), `wd:${reference}`)]]);
+}
+
+/** "Withdraw it? It cannot be undone": Yes (`wy:`) or No (`wn:`). */
+export function withdrawAskKeyboard(t: T, reference: string) {
+  return Markup.inlineKeyboard([[Markup.button.callback(t('status.withdraw.yes'), `wy:${reference}`), Markup.button.callback(t('status.withdraw.no'), `wn:${reference}`)]]);
+}
+
+/** /forget's question: delete (`fg:y:<mark>`) or keep (`fg:n:<mark>`), one to a row so neither is tapped by a slip. */
+export function forgetKeyboard(t: T, mark: string) {
+  return Markup.inlineKeyboard([[Markup.button.callback(t('forget.yes'), `fg:y:${mark}`)], [Markup.button.callback(t('forget.no'), `fg:n:${mark}`)]]);
+}
+
 export function removeKeyboard() {
   return Markup.removeKeyboard();
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Markup } from 'telegraf';
 import { Routes } from '../routes';
 import { clearChatCommands, namesOf } from '../commands';
 import type { BotContext } from '../context';
@@ -24,7 +23,7 @@ async function ask(ctx: BotContext): Promise<void> {
   const text = [ctx.t('forget.ask'), ...(draft ? [ctx.t(draft.urgent ? 'forget.ask_draft_urgent' : 'forget.ask_draft')] : [])].join('\n\n');
   await ctx.reply(text, {
     ...HTML,
-    ...Markup.inlineKeyboard([[Markup.button.callback(ctx.t('forget.yes'), `fg:y:${mark}`)], [Markup.button.callback(ctx.t('forget.no'), `fg:n:${mark}`)]]),
+    ...kb.forgetKeyboard(ctx.t, mark),
   });
 }
 

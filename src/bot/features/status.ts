@@ -1,4 +1,3 @@
-import { Markup } from 'telegraf';
 import { Routes } from '../routes';
 import { parseReference } from '../../domain';
 import type { ReportStatus } from '../../services/reporter-service';
@@ -53,7 +52,7 @@ function withdrawRoutes(c: Routes<BotContext>): void {
     await ctx.answerCbQuery();
     await ctx.reply(ctx.t('status.withdraw.confirm', { reference }), {
       ...HTML,
-      ...Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.yes'), `wy:${reference}`), Markup.button.callback(ctx.t('status.withdraw.no'), `wn:${reference}`)]]),
+      ...kb.withdrawAskKeyboard(ctx.t, reference),
     });
   });
   c.action(new RegExp(`^wn:(${REF})$`), async (ctx) => {
@@ -115,7 +114,7 @@ async function showOne(ctx: BotContext & { from: NonNullable<BotContext['from']>
     return listOpen(ctx, true);
   }
   // A report no agency has had can be withdrawn by its reporter, here.
-  const withdraw = found.report.withdrawable ? Markup.inlineKeyboard([[Markup.button.callback(ctx.t('status.withdraw.button'), `wd:${found.report.reference}`)]]) : {};
+  const withdraw = found.report.withdrawable ? kb.withdrawKeyboard(ctx.t, found.report.reference) : {};
   // Waiting for them, but they have answered since: not "please reply" again.
   const explain = found.report.answered ? 'status.explain.waiting_reporter_answered' : `status.explain.${found.report.status}`;
   await ctx.reply(`${line(ctx, found.report)}\n\n${referredTo(ctx, found.report) ?? ctx.t(explain)}`, { ...HTML, ...withdraw });
