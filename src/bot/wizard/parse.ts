@@ -302,14 +302,19 @@ export function categoryWord(text: string, kind: 'police' | 'election'): string 
 
 let labels: { code: string; kind: string; words: Set<string> }[] | undefined;
 
-/** Each category's button words, English and Swahili (locales/<lang>/common.json), read once on first use as `electoralUnits` reads its data. */
+/**
+ * Each category's words, English and Swahili (locales/<lang>/common.json): its full name and its
+ * shorter button name (`categoryButton`, what the reporter sees on the keyboard), read once on first
+ * use as `electoralUnits` reads its data.
+ */
 function categoryLabels(): NonNullable<typeof labels> {
   labels ??= (() => {
     const res = loadResources();
+    const named = (lang: (typeof LANGUAGES)[number], key: 'category' | 'categoryButton', code: string) => String((res[lang].common[key] as Record<string, string> | undefined)?.[code] ?? '');
     return categoriesOf('police').concat(categoriesOf('election')).map((c) => ({
       code: c.code,
       kind: c.code.startsWith('p_') ? 'police' : 'election',
-      words: new Set(LANGUAGES.flatMap((lang) => normalise(String((res[lang].common.category as Record<string, string>)[c.code] ?? '')).split(' '))),
+      words: new Set(LANGUAGES.flatMap((lang) => normalise(`${named(lang, 'category', c.code)} ${named(lang, 'categoryButton', c.code)}`).split(' '))),
     }));
   })();
   return labels;

@@ -673,6 +673,13 @@ describe('cat', () => {
     for (const words of ['unlawful', 'police officers', 'money']) expect([words, type(at('cat'), words).state.draft?.category]).toEqual([words, undefined]);
   });
 
+  it('a category typed as its short button name reads ("Makosa mengine ya polisi", "kuzuiliwa kiharamu", "Threats or intimidation")', () => {
+    for (const [words, kind, code] of [['Makosa mengine ya polisi', 'police', 'p_other'], ['kuzuiliwa kiharamu', 'police', 'p_arrest'], ['Threats or intimidation', 'police', 'p_threats'], ['kasoro kwenye kituo cha kura', 'election', 'e_polling']] as const) {
+      const r = type(at('cat', { kind }), words);
+      expect([words, r.state.draft?.category, said(r)[0]]).toEqual([words, code, 'category.typed']);
+    }
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
