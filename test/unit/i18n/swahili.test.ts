@@ -35,6 +35,12 @@ describe('Swahili texts a reporter reads', () => {
     expect(t.t('sw', 'bot:review.fix_town', { town: 'Kisumu', county: 'Kisumu' })).toBe('Nibadilishe mahali pawe Kisumu, kaunti ya Kisumu?');
   });
 
+  it('name both halves of the personation category on its button, as "Impersonation or multiple voting" does: who saw someone vote twice finds it', () => {
+    const button = t.t('sw', 'common:categoryButton.e_personation');
+    expect(button).toMatch(/\bmara (2|mbili)\b/);
+    expect(button).toMatch(/\bjina\b/);
+  });
+
   it('say "Ndio" on the buttons, as every other yes button does', () => {
     expect(t.t('sw', 'notices:consentYes')).toMatch(/^Ndio, /);
   });
