@@ -20,24 +20,32 @@ function stream(): { res: ServerResponse; frames: string[]; ended: () => boolean
  * still starts (its pages read MongoDB), and once Redis is back the open streams are ended so the
  * pages reconnect and catch up on what they missed (queue.js and ticket.js refresh on a reconnect).
  */
-describe('the console\'s live hub while Redis is away', () => {
-  let redis: RedisProcess;
-  let hub: LiveHub | undefined;
-  const conns: ReturnType<typeof createRedis>[] = [];
-  beforeAll(async () => {
-    redis = await RedisProcess.start('none');
-  });
-  afterAll(async () => {
-    await hub?.stop();
-    await Promise.all(conns.map(closeRedis));
-    await redis.destroy();
-  });
+let redis: RedisProcess;
+let hub: LiveHub | undefined;
+const conns: ReturnType<typeof createRedis>[] = [];
+// Each test has a Redis of its own, to kill and start again.
+beforeEach(async () => {
+  redis = await RedisProcess.start('none');
+});
+afterEach(async () => {
+  await hub?.stop();
+  hub = undefined;
+  await Promise.all(conns.splice(0).map(closeRedis));
+  await redis.destroy();
+});
 
+/** The hub's subscriber and a publisher, as the console and the workers hold them. */
+function connect(): { sub: ReturnType<typeof createRedis>; pub: ReturnType<typeof createRedis> } {
+  const sub = createRedis(redis.url, 'worker');
+  const pub = createRedis(redis.url, 'producer');
+  for (const c of [sub, pub]) c.on('error', () => undefined);
+  conns.push(sub, pub);
+  return { sub, pub };
+}
+
+describe('the console\'s live hub while Redis is away', () => {
   it('starts without waiting for Redis, and once it is back ends the open streams so the pages catch up', async () => {
-    const sub = createRedis(redis.url, 'worker');
-    const pub = createRedis(redis.url, 'producer');
-    for (const c of [sub, pub]) c.on('error', () => undefined);
-    conns.push(sub, pub);
+    const { sub, pub } = connect();
     await sub.ping();
     await redis.stop('SIGKILL');
 
@@ -67,24 +75,9 @@ describe('the console\'s live hub while Redis is away', () => {
  * ticket.js already refresh on), so no agent's list stays stale without anything saying so.
  */
 describe('the console\'s live hub when Redis drops after it subscribed', () => {
-  let redis: RedisProcess;
-  let hub: LiveHub | undefined;
-  const conns: ReturnType<typeof createRedis>[] = [];
-  beforeAll(async () => {
-    redis = await RedisProcess.start('none');
-  });
-  afterAll(async () => {
-    await hub?.stop();
-    await Promise.all(conns.map(closeRedis));
-    await redis.destroy();
-  });
-
   it('tells every open stream to refresh once it is subscribed again, then delivers events as before', async () => {
     const channel = 'live-hub-drop-test:live';
-    const sub = createRedis(redis.url, 'worker');
-    const pub = createRedis(redis.url, 'producer');
-    for (const c of [sub, pub]) c.on('error', () => undefined);
-    conns.push(sub, pub);
+    const { sub, pub } = connect();
     hub = new LiveHub(new RedisEventBus(pub, sub, channel), 25_000);
     await hub.start();
     const queuePage = stream();
