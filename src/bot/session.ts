@@ -174,6 +174,8 @@ export interface Draft {
     when?: { when: WhenChoice; incidentAt: number; timeOfDay?: string };
     county?: { code: number; town?: string };
     place?: string;
+    /** What was done at the new place ("I was at the stage when they beat me"): added to the story on Yes. */
+    told?: string;
   };
   /** Chosen with the Send button on the review (absent until then). */
   anonymous?: boolean;

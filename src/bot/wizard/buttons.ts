@@ -3,6 +3,7 @@ import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
 import { COUNTY_PAGES, editableFor, firstMissing, toReport, townNaming } from './flow';
 import { answerInjuryButton, isInjuryStep } from './injuries';
+import { addNew } from './story';
 import { answerDetailButton, isDetailStep } from './details';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
@@ -216,12 +217,14 @@ export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
     d.incidentAt = fix.when.incidentAt;
     if (fix.when.timeOfDay) d.timeOfDay = fix.when.timeOfDay;
     else delete d.timeOfDay;
-    // Said with the county ("sorry ni juzi Kisumu"): the county changes too, below.
-    if (!fix.county) return turn.show();
+    // Said with the county ("sorry ni juzi Kisumu") or the place ("wrong place, I was at the stage jana"): it changes too, below.
+    if (!fix.county && !fix.place) return turn.show();
   }
   if (fix.place) {
     // The place as typed replaces the one given, and a pin or town that went with it.
     Object.assign(d, { place: fix.place, location: undefined, town: undefined });
+    // "... when they beat me": what was done there goes to the story.
+    if (fix.told && addNew(d, fix.told)) turn.say('desc.added');
     return turn.show();
   }
   if (!fix.county) return turn.show();

@@ -96,9 +96,11 @@ const BEFORE_NEW_PLACE = new Set([...FILLER].filter((w) => !['at', 'in', 'on', '
  * mistake, and the new one after it, as typed; undefined for anything else. Only a mistake word
  * counts ("hapana, mahali walipompeleka ni mbali" is the story), and the county is not named.
  * "I was at the stage when they came": the place is "the stage", and `after` the clause of when
- * (which may tell what was done). The caller checks that the words are a place (no day, act or number).
+ * (which may tell what was done); `told` the words after the correction's own ("I was at the stage
+ * when they beat me"), for the story when that clause tells an act. The caller checks that the
+ * words are a place (no day, act or number).
  */
-export function placeCorrection(typedInput: string): { place: string; after?: string } | undefined {
+export function placeCorrection(typedInput: string): { place: string; after?: string; told?: string } | undefined {
   if ([...typedInput].length > 100) return undefined;
   const input = pollingPlaceAsPlace(typedInput);
   const typed = input.trim().split(/\s+/);
@@ -115,7 +117,10 @@ export function placeCorrection(typedInput: string): { place: string; after?: st
   if (!rest.length || rest.some((w) => NOT.has(w))) return undefined;
   const place = typed.slice(k, end).join(' ').replace(/^[,.;:\-–—]+\s*/u, '').replace(/[.!,;:]+$/u, '');
   if (!place) return undefined;
-  return end < typed.length ? { place, after: typed.slice(end).join(' ') } : { place };
+  if (end === typed.length) return { place };
+  // What the reporter said happened begins after the last word saying the place was wrong ("wrong place, | I was at ...").
+  const from = plain.slice(0, k).reduce((last, w, i) => (w.some((x) => MISTAKE.has(x) || PLACE_PART.includes(x) || x === 'vibaya' || GAVE_ANSWER.test(x)) ? i + 1 : last), 0);
+  return { place, after: typed.slice(end).join(' '), told: typed.slice(from).join(' ').replace(/^[,.;:\-–—]+\s*/u, '') };
 }
 
 /** Said before the new place: "I was (at)", "we were", "nilikuwa" (I was), as "ni" and "it was" are. */
@@ -261,12 +266,9 @@ function sameDay(w: NonNullable<Correction['when']>, d: Pick<Draft, 'when' | 'in
  * words give ("nimekosea mahali, ni Free Area"; `placeCorrection`, checked by the caller), asked
  * about the same way when they correct nothing else. False: no correction.
  */
-export function correctAtReview(turn: Turn, d: Draft, input: string, place?: string): boolean {
+export function correctAtReview(turn: Turn, d: Draft, input: string, place?: PlaceFix): boolean {
   const c = readCorrection(input, d, turn.now);
-  if (!c && place !== undefined) {
-    d.fix = { part: 'place', words: input.trim(), place };
-    return said(turn, d, { key: 'review.fix_place', params: { place } });
-  }
+  if (!c && place !== undefined) return offerPlace(turn, d, input, place);
   if (!c) return false;
   d.fix = { part: c.part, words: input.trim(), ...(c.when ? { when: c.when } : {}), ...(c.county ? { county: c.county } : {}) };
   if (c.when && c.county) return said(turn, d, { key: 'review.fix_county_when', params: { county: { countyCode: c.county.code }, when: dayText(c.when) } });
@@ -278,6 +280,25 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: str
   d.editing = true;
   askPartAgain(turn, d, input, c.part);
   return true;
+}
+
+/** A new place read from a correction (`correctedPlace`): with the day said after it, and `told`, what was done there, for the story. */
+export type PlaceFix = { place: string; when?: NonNullable<Correction['when']>; told?: string };
+
+/**
+ * "Wrong place, I was at the stage jana": the place and the day offered in one question, as the
+ * county and the day are ("sorry ni juzi Kisumu"). One question that says all it will change,
+ * answered with one tap, is what a frightened reporter follows best: a second question after the
+ * Yes would read as if the first had not worked, and one left unanswered would change half of
+ * what they said. The day is left out when it is the one given already (nothing to change).
+ * What was done there (`told`) goes to the story on Yes; on No all the words do, as for any fix.
+ */
+function offerPlace(turn: Turn, d: Draft, input: string, fix: PlaceFix): true {
+  const when = fix.when && !(sameDay(fix.when, d) && (!fix.when.timeOfDay || fix.when.timeOfDay === d.timeOfDay)) ? fix.when : undefined;
+  d.fix = { part: 'place', words: input.trim(), place: fix.place, ...(when ? { when } : {}), ...(fix.told ? { told: fix.told } : {}) };
+  if (!when) return said(turn, d, { key: 'review.fix_place', params: { place: fix.place } });
+  const params = { place: fix.place, when: dayText(when) };
+  return said(turn, d, when.timeOfDay ? { key: 'review.fix_place_when_time', params: { ...params, time: when.timeOfDay } } : { key: 'review.fix_place_when', params });
 }
 
 function said(turn: Turn, d: Draft, text: Text): true {

@@ -1,8 +1,8 @@
 import { categoryInWords, categoryOfEitherKind, checkText, countyTownName, threatensHarm, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection } from './correction';
-import { inStory, joinStory } from './story';
+import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, type PlaceFix } from './correction';
+import { addNew, inStory, joinStory } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace } from './flow';
 import { formatDay } from './format';
@@ -605,9 +605,10 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   // what was done there ("wahuni walivamia Kasarani Primary polling station") is the story.
   if (!tellsAnAct(n) && !n.split(' ').some(doneInOneWord) && detailAtReview(turn, d, input)) return;
   // "Hapana ilikuwa jana", "tarehe si sawa": that part is offered to change, never left wrong under a story that says otherwise.
-  // A day said with the new place is no part of it; at the review the place alone is offered, or nothing.
+  // "Wrong place, I was at the stage jana": the place offered with the day said after it, never the change menu.
   const fixPlace = correctedPlace(input, turn.now);
-  if (correctAtReview(turn, d, input, fixPlace && !fixPlace.day ? fixPlace.place : undefined)) return;
+  const placeFix = fixPlace && { place: fixPlace.place, ...(fixPlace.day ? { when: dayFix(fixPlace.day) } : {}), ...(fixPlace.told ? { told: fixPlace.told } : {}) };
+  if (correctAtReview(turn, d, input, placeFix)) return;
   if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');
@@ -1185,11 +1186,13 @@ function placeCorrected(turn: Turn, d: Draft, input: string): boolean {
   // "Wrong place, I was at the stage jana jioni": the day said with it is the answer to when too.
   if (fix.day) noteDay(d, fix.day);
   if (d.step === 'place') {
+    addTold(turn, d, fix.told);
     takePlace(turn, d, fix.place);
     return true;
   }
   Object.assign(d, { place: fix.place, location: undefined });
   turn.say('place.noted');
+  addTold(turn, d, fix.told);
   if (fix.day) turn.advance(d);
   else turn.show();
   return true;
@@ -1198,19 +1201,30 @@ function placeCorrected(turn: Turn, d: Draft, input: string): boolean {
 /**
  * The new place a correction gives (`placeCorrection`), when the words are a place: no day, act, who
  * they were or phone number; a day said after it (`placeThenDay`) apart. A clause of when after it
- * ("when they came") is dropped, unless it tells what was done: then the words are no correction.
+ * ("when they came") is dropped, unless it tells what was done or who did it ("when they beat me"):
+ * then `told`, the sentence from "I was" on, is for the story. A phone number there: no correction.
  */
-function correctedPlace(input: string, now: Date): { place: string; day?: DayRead } | undefined {
+function correctedPlace(input: string, now: Date): { place: string; day?: DayRead; told?: string } | undefined {
   const read = placeCorrection(input);
-  if (read === undefined) return undefined;
+  if (read === undefined || phoneNumberWritten(read.after ?? '')) return undefined;
   const after = normalise(read.after ?? '');
-  if (after && (tellsAnAct(after) || beginsWithAct(after) || tellsWhoTheyWere(after) || phoneNumberWritten(read.after ?? ''))) return undefined;
+  const told = after && (tellsAnAct(after) || beginsWithAct(after) || tellsWhoTheyWere(after)) ? read.told : undefined;
   const split = placeThenDay(read.place, now);
   const place = split?.place ?? read.place;
   const words = normalise(place);
   if (notAPlace(place, now) || tellsAnAct(words) || beginsWithAct(words) || tellsWhoTheyWere(words) || phoneNumberWritten(place)) return undefined;
   const check = checkText(place, LIMITS.placeMaxChars);
-  return check.ok ? { place: check.text, ...(split ? { day: split.day } : {}) } : undefined;
+  return check.ok ? { place: check.text, ...(split ? { day: split.day } : {}), ...(told ? { told } : {}) } : undefined;
+}
+
+/** "... when they beat me" with the new place: what was done there is more of the story, never lost with the place taken. */
+function addTold(turn: Turn, d: Draft, told: string | undefined): void {
+  if (told && addNew(d, told)) turn.say('desc.added');
+}
+
+/** A day read (`DayRead`) as a correction at the review carries it. */
+function dayFix(day: DayRead): NonNullable<PlaceFix['when']> {
+  return { when: day.when, incidentAt: day.incidentAt, ...(day.time ? { timeOfDay: day.time } : {}) };
 }
 
 /**

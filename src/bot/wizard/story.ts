@@ -16,3 +16,8 @@ export function joinStory(d: Pick<Draft, 'text'>, words: string): boolean {
   d.text = joined.text;
   return true;
 }
+
+/** Adds the words unless they are in the story already; true when they were added (the caller says so). */
+export function addNew(d: Pick<Draft, 'text'>, words: string): boolean {
+  return !inStory(d, words) && joinStory(d, words);
+}

@@ -158,6 +158,14 @@ const PLAYS: Play[] = [
   // ... said in a sentence of their own: the place only, never the clause of when ("when they came") or "I was".
   ['en', 'when', ['wrong place. I was at the stage when they came', { press: 'today' }], { county: 32, place: 'the stage', when: 'today', notStory: ['wrong place', 'they came'] }],
   ['sw', 'when', ['nimekosea mahali, nilikuwa stage walipokuja', { press: 'today' }], { county: 32, place: 'stage', when: 'today', notStory: ['nimekosea', 'walipokuja'] }],
+  // ... with the day after the new place, at the review: both offered in one question, one tap changes both.
+  ['en', 'review', ['wrong place, I was at the stage jana', 'yes'], { county: 32, place: 'the stage', when: 'yesterday', notStory: ['wrong place'], warned: 'Change the place to “the stage” and the date to yesterday' }],
+  ['sw', 'review', ['nimekosea mahali, ilikuwa stage jana usiku', 'ndio'], { county: 32, place: 'stage', when: 'yesterday', timeOfDay: 'usiku', notStory: ['nimekosea'], warned: 'Nibadilishe mahali pawe “stage” na tarehe iwe jana' }],
+  // ... with what was done there ("when they beat me"): the place taken, what was done added to the story.
+  ['en', 'review', ['wrong place, I was at the stage when they beat me', 'yes'], { county: 32, place: 'the stage', story: [STORY, 'I was at the stage when they beat me'], notStory: ['wrong place'], warned: 'Change the place to “the stage”?' }],
+  ['sw', 'review', ['nimekosea mahali, nilikuwa stage walipompiga', 'ndio'], { county: 32, place: 'stage', story: [STORY, 'nilikuwa stage walipompiga'], notStory: ['nimekosea'], warned: 'Nibadilishe mahali pawe “stage”?' }],
+  ['en', 'when', ['wrong place, I was at the stage when they beat me', { press: 'today' }], { county: 32, place: 'the stage', when: 'today', story: [STORY, 'I was at the stage when they beat me'], notStory: ['wrong place'] }],
+  ['sw', 'when', ['nimekosea mahali, nilikuwa stage walipompiga', { press: 'today' }], { county: 32, place: 'stage', when: 'today', story: [STORY, 'nilikuwa stage walipompiga'], notStory: ['nimekosea'] }],
   // "Mahali pa kupiga kura" is the polling place said wrong, not a place of that name: asked afresh, or the station named taken.
   ['sw', 'when', ['nilikosea mahali pa kupiga kura', 'shule ya msingi ya Kaptembwo', { press: 'today' }], { county: 32, place: 'shule ya msingi ya Kaptembwo', when: 'today', notStory: ['kupiga kura'] }],
   ['sw', 'when', ['nilikosea mahali pa kupiga kura, ilikuwa kituo cha kupigia kura cha Kaptembwo', { press: 'today' }], { county: 32, place: 'kituo cha kupigia kura cha Kaptembwo', when: 'today', notStory: ['nilikosea'] }],

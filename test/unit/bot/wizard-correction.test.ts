@@ -169,6 +169,60 @@ describe('a correction typed at the review names the county', () => {
   });
 });
 
+describe('a place corrected at the review, with a day or what was done said with it', () => {
+  it('"wrong place, I was at the stage jana": the place and the day asked about in one question; Yes changes both, No keeps both and the words go to the story', () => {
+    const r = type(reviewed(), 'wrong place, I was at the stage jana');
+    expect([said(r), lastMessage(r)?.texts[0].params, lastMessage(r)?.keyboard]).toEqual([
+      ['review.fix_place_when'],
+      { place: 'the stage', when: { key: 'review.fix_day.yesterday', params: { date: '27/11/2026' } } },
+      { type: 'fix', draftId: ID },
+    ]);
+    expect(r.state.draft).toMatchObject({ step: 'review', place: 'Naivasha road junction', when: 'today', text: STORY });
+    const yes = press(r.state, 'fy');
+    expect(said(yes)).toEqual(['answer', 'review']);
+    expect(yes.state.draft).toMatchObject({ step: 'review', county: NAKURU, place: 'the stage', when: 'yesterday', incidentAt: YESTERDAY_EAT, text: STORY });
+    expect(press(r.state, 'fn').state.draft).toMatchObject({ place: 'Naivasha road junction', when: 'today', text: `${STORY}\nwrong place, I was at the stage jana` });
+  });
+
+  it('"nimekosea mahali, ilikuwa stage jana usiku": the time of day is asked about and kept with the day', () => {
+    const r = type(reviewed(), 'nimekosea mahali, ilikuwa stage jana usiku');
+    expect([said(r), lastMessage(r)?.texts[0].params]).toEqual([
+      ['review.fix_place_when_time'],
+      { place: 'stage', when: { key: 'review.fix_day.yesterday', params: { date: '27/11/2026' } }, time: 'usiku' },
+    ]);
+    expect(press(r.state, 'fy').state.draft).toMatchObject({ place: 'stage', when: 'yesterday', incidentAt: YESTERDAY_EAT, timeOfDay: 'usiku', text: STORY });
+  });
+
+  it('the day and what was done, both said with the new place: one question for the place and the day; Yes changes both and adds what was done', () => {
+    const r = type(reviewed(), 'wrong place, I was at the stage jana when they beat me');
+    expect(said(r)).toEqual(['review.fix_place_when']);
+    const yes = press(r.state, 'fy');
+    expect(said(yes)).toEqual(['answer', 'desc.added', 'review']);
+    expect(yes.state.draft).toMatchObject({ place: 'the stage', when: 'yesterday', incidentAt: YESTERDAY_EAT, text: `${STORY}\nI was at the stage jana when they beat me` });
+  });
+
+  it('the day said with the new place is the one given already: only the place is asked about', () => {
+    const r = type(reviewed(), 'wrong place, I was at the stage today');
+    expect([said(r), lastMessage(r)?.texts[0].params]).toEqual([['review.fix_place'], { place: 'the stage' }]);
+    expect(press(r.state, 'fy').state.draft).toMatchObject({ place: 'the stage', when: 'today', incidentAt: TODAY_EAT, text: STORY });
+  });
+
+  it.each([
+    ['wrong place, I was at the stage when they beat me', 'the stage', 'I was at the stage when they beat me'],
+    ['nimekosea mahali, nilikuwa stage walipompiga', 'stage', 'nilikuwa stage walipompiga'],
+  ])('"%s": the place "%s" asked about; Yes changes it and adds what was done to the story, No keeps the place and adds the words', (words, place, told) => {
+    const r = type(reviewed(), words);
+    expect([said(r), lastMessage(r)?.texts[0].params]).toEqual([['review.fix_place'], { place }]);
+    expect(r.state.draft).toMatchObject({ place: 'Naivasha road junction', text: STORY });
+    const yes = press(r.state, 'fy');
+    expect(said(yes)).toEqual(['answer', 'desc.added', 'review']);
+    expect(yes.state.draft).toMatchObject({ step: 'review', place, text: `${STORY}\n${told}` });
+    expect(press(r.state, 'fn').state.draft).toMatchObject({ place: 'Naivasha road junction', text: `${STORY}\n${words}` });
+    // Send tapped instead: the words, all of them, go to the story.
+    expect(press(r.state, 'sa').effects).toEqual([expect.objectContaining({ report: expect.objectContaining({ description: { text: `${STORY}\n${words}` } }) })]);
+  });
+});
+
 describe('corrections, further', () => {
   it('a time typed with the day is kept and said: "hapana ilikuwa jana usiku"', () => {
     const r = type(reviewed(), 'hapana ilikuwa jana usiku');

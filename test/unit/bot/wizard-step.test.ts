@@ -2778,8 +2778,22 @@ describe("a reporter's own words about the place", () => {
     expect(stepOf(r)).not.toBe('when');
   });
 
-  it('a clause after the new place that tells what was done is no place: the place is not changed to it', () => {
-    const r = type(at('when'), 'wrong place, I was at the stage when they beat me');
+  it.each([
+    ['wrong place, I was at the stage when they beat me', 'the stage', 'I was at the stage when they beat me'],
+    ['nimekosea mahali, nilikuwa stage walipompiga', 'stage', 'nilikuwa stage walipompiga'],
+  ])('at the date question, "%s": the place "%s" taken, and the clause telling what was done added to the story (never the place, never lost)', (words, place, told) => {
+    const r = type(at('when'), words);
+    expect([said(r), stepOf(r), r.state.draft?.place, r.state.draft?.text]).toEqual([['place.noted', 'desc.added', 'when.ask'], 'when', place, `${story}\n${told}`]);
+  });
+
+  it('at the place question, "wrong place, I was at the stage when they beat me": the place taken, what was done added to the story', () => {
+    const r = type(at('place'), 'wrong place, I was at the stage when they beat me');
+    expect([said(r)[0], r.state.draft?.place, r.state.draft?.text]).toEqual(['desc.added', 'the stage', `${draftAt('place').text}\nI was at the stage when they beat me`]);
+    expect(stepOf(r)).toBe('when');
+  });
+
+  it('a phone number in the clause after the new place: no correction, nothing taken for the place', () => {
+    const r = type(at('when'), 'wrong place, I was at the stage when they called 0712345678');
     expect(r.state.draft?.place).toBe('Naivasha road junction');
   });
 
