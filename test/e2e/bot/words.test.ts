@@ -336,7 +336,7 @@ describe('a few first words that say what to do', () => {
     expect(lastText(released)).toBe('Ungependa kufanya nini?');
     const paid = h.tg.user({ firstName: 'Paid', languageCode: 'sw' });
     await paid.sendText('walinichukua pesa wakaniachilia');
-    expect(lastText(paid)).toContain('Inaonekana ni: Polisi kuitisha hongo au kulazimisha pesa.');
+    expect(lastText(paid)).toContain('Inaonekana ni: Polisi kuitisha hongo au pesa.');
   });
 });
 
