@@ -3,7 +3,7 @@ import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
 import { COUNTY_PAGES, editableFor, firstMissing, toReport, townNaming } from './flow';
 import { answerInjuryButton, isInjuryStep } from './injuries';
-import { addNew } from './story';
+import { addNewOrTell } from './story';
 import { answerDetailButton, isDetailStep } from './details';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
@@ -224,7 +224,7 @@ export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
     // The place as typed replaces the one given, and a pin or town that went with it.
     Object.assign(d, { place: fix.place, location: undefined, town: undefined });
     // "... when they beat me": what was done there goes to the story.
-    if (fix.told && addNew(d, fix.told)) turn.say('desc.added');
+    if (fix.told) addNewOrTell(turn, d, fix.told);
     return turn.show();
   }
   if (!fix.county) return turn.show();

@@ -2,7 +2,7 @@ import { COUNTIES, incidentTimeFor, matchCounty, parseIncidentDate, splitTime, t
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
 import { normalise, readWord } from './parse';
-import { inStory, joinStory } from './story';
+import { addNewOrTell } from './story';
 import type { Text } from './types';
 import type { Turn } from './turn';
 
@@ -327,6 +327,5 @@ export function fixAsked(d: Draft): boolean {
 export function keepFixWords(turn: Turn, d: Draft): void {
   const words = d.fix?.words;
   delete d.fix;
-  if (!words || inStory(d, words) || !joinStory(d, words)) return;
-  turn.say('desc.added');
+  if (words) addNewOrTell(turn, d, words);
 }

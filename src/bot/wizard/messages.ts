@@ -2,7 +2,7 @@ import { categoryInWords, categoryOfEitherKind, checkText, countyTownName, threa
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, type PlaceFix } from './correction';
-import { addNew, inStory, joinStory } from './story';
+import { addNewOrTell, inStory, joinStory, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace } from './flow';
 import { formatDay } from './format';
@@ -617,8 +617,8 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   const tooFew = words.length < 3 && !(words.length === 2 && tellsAnAct(n)) && !(words.length === 1 && doneInOneWord(n));
   if (tooFew || words.every((w) => COURTESY.has(w)) || (d.text === undefined && !d.voice)) return unexpected(turn, d);
   if (alreadyTold(turn, d, input)) return turn.show();
-  if (!joinStory(d, input)) return unexpected(turn, d);
-  turn.say('desc.added');
+  if (joinStory(d, input)) turn.say('desc.added');
+  else tellStoryFull(turn, input);
   return turn.show();
 }
 
@@ -921,7 +921,9 @@ function keepTold(turn: Turn, d: Draft, input: string): boolean {
     turn.say('desc.kept_early');
     return true;
   }
-  return storyPart(input) && !alreadyTold(turn, d, input) && keepPart(turn, d, input);
+  if (!storyPart(input) || alreadyTold(turn, d, input)) return false;
+  keepPart(turn, d, input);
+  return true;
 }
 
 /** "Sijui", "not sure", "maybe" at "is someone in danger right now?": no answer, but not a question not understood either. */
@@ -1219,7 +1221,7 @@ function correctedPlace(input: string, now: Date): { place: string; day?: DayRea
 
 /** "... when they beat me" with the new place: what was done there is more of the story, never lost with the place taken. */
 function addTold(turn: Turn, d: Draft, told: string | undefined): void {
-  if (told && addNew(d, told)) turn.say('desc.added');
+  if (told) addNewOrTell(turn, d, told);
 }
 
 /** A day read (`DayRead`) as a correction at the review carries it. */
@@ -1348,10 +1350,13 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   return addWords(turn, d, more);
 }
 
-/** Words added to the story told, and said so; the same words again are said to be there already. False when the story would be too long. */
+/** Words added to the story told, and said so; the same words again are said to be there already, and words past the story's limit said not to fit. */
 function addWords(turn: Turn, d: Draft, more: string): boolean {
   if (alreadyTold(turn, d, more)) return true;
-  if (!joinStory(d, more)) return false;
+  if (!joinStory(d, more)) {
+    tellStoryFull(turn, more);
+    return true;
+  }
   if (d.storyPart) markStoryPart(d);
   turn.say('desc.added');
   return true;
@@ -1479,17 +1484,16 @@ function dangerPart(input: string): boolean {
  */
 function keepStoryPart(turn: Turn, d: Draft, input: string): void {
   if (alreadyTold(turn, d, input)) return turn.show();
-  if (!keepPart(turn, d, input)) return unexpected(turn, d);
+  keepPart(turn, d, input);
   return turn.show();
 }
 
-/** Adds a part to the story kept so far and says so; false when the story would be too long. */
-function keepPart(turn: Turn, d: Draft, input: string): boolean {
+/** Adds a part to the story kept so far and says so, or says it does not fit (the story at its limit). */
+function keepPart(turn: Turn, d: Draft, input: string): void {
   const first = d.text === undefined && !d.voice;
-  if (!joinStory(d, input)) return false;
+  if (!joinStory(d, input)) return tellStoryFull(turn, input);
   markStoryPart(d);
   turn.say(first ? 'desc.kept_early' : 'desc.added');
-  return true;
 }
 
 /** Parts kept before the story question tell what happened once long enough: then that question is skipped, as for any story told early. */
@@ -1723,7 +1727,8 @@ function keepWordsWithDay(turn: Turn, d: Draft, input: string, rest: string): vo
   const more = normalise(rest).replace(BEFORE_PLACE, '').replace(/^(\w+ )/, (w) => (PLACE_LEADS.has(w.trim()) ? '' : w));
   if (addsNothing(rest)) return;
   if (d.place && ` ${normalise(d.place)} `.includes(` ${more} `)) return;
-  if (inStory(d, input) || !joinStory(d, input)) return;
+  if (inStory(d, input)) return;
+  if (!joinStory(d, input)) return tellStoryFull(turn, input);
   if (d.storyPart) markStoryPart(d);
   turn.say('desc.added');
 }

@@ -1,5 +1,6 @@
 import { checkText, LIMITS } from '../../domain';
 import type { Draft } from '../session';
+import type { Turn } from './turn';
 import { normalise } from './parse';
 
 /** These words are in the story already (as whole words, however written). */
@@ -17,7 +18,22 @@ export function joinStory(d: Pick<Draft, 'text'>, words: string): boolean {
   return true;
 }
 
-/** Adds the words unless they are in the story already; true when they were added (the caller says so). */
-export function addNew(d: Pick<Draft, 'text'>, words: string): boolean {
-  return !inStory(d, words) && joinStory(d, words);
+/** How much of the words not added is quoted back: a long paste is named by its beginning. */
+const QUOTE_CHARS = 120;
+
+/**
+ * The story is at its limit: the reporter is told, in the same reply, which words were not added
+ * and where they can still go (to the staff, once the report is sent). Never dropped unsaid.
+ */
+export function tellStoryFull(turn: Pick<Turn, 'say'>, words: string): void {
+  const chars = [...words.trim()];
+  const quote = chars.length > QUOTE_CHARS ? `${chars.slice(0, QUOTE_CHARS).join('').trimEnd()}…` : chars.join('');
+  turn.say('desc.full', { max: LIMITS.descriptionMaxChars, words: quote });
+}
+
+/** New words added and said so, or said not to fit (`tellStoryFull`); words in the story already: nothing said. */
+export function addNewOrTell(turn: Pick<Turn, 'say'>, d: Pick<Draft, 'text'>, words: string): void {
+  if (inStory(d, words)) return;
+  if (joinStory(d, words)) turn.say('desc.added');
+  else tellStoryFull(turn, words);
 }

@@ -468,3 +468,44 @@ describe('an email address in the story of an anonymous report', () => {
     expect(lastText(u)).not.toContain('barua pepe');
   });
 });
+
+describe('a story at its limit', () => {
+  /** A story pasted long enough to fill the limit (12,000): Telegram splits it in parts of 4,096, joined by the bot. */
+  const PARTS = [`BEGIN ${'a'.repeat(4090)}`, 'b'.repeat(4096), `${'c'.repeat(3798)} THE END`];
+  const FULL = PARTS.join('\n');
+
+  async function fullStoryAtReview(u: ReturnType<BotHarness['tg']['user']>, lang: 'en' | 'sw'): Promise<void> {
+    await walkTo(u, 'desc', lang);
+    for (const part of PARTS) await u.sendText(part);
+    await u.sendText('Nakuru');
+    await u.sendText('Naivasha road junction');
+    await u.press(lang === 'en' ? 'Today' : 'Leo');
+  }
+
+  it('a place corrected with what was done: the place changes, and the reporter is told the sentence did not fit and where to send it', async () => {
+    expect(FULL).toHaveLength(12000);
+    const u = h.tg.user({ firstName: 'Full story', languageCode: 'en' });
+    await fullStoryAtReview(u, 'en');
+    await u.sendText('wrong place, I was at the stage when they beat me');
+    await u.press('✅ Yes, change it');
+    expect(allTexts(u).join('\n')).toContain(
+      'Your story has reached its limit of 12000 characters, so I could not add: “I was at the stage when they beat me”. After you send the report, write these words here again',
+    );
+    expect(lastText(u)).toContain('the stage');
+    await u.press(SEND_ANONYMOUSLY.en);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ place: 'the stage', description: { text: FULL } });
+  });
+
+  it('in Swahili: more typed at the review is said not to fit, never "not understood"', async () => {
+    const u = h.tg.user({ firstName: 'Maelezo marefu', languageCode: 'sw' });
+    await fullStoryAtReview(u, 'sw');
+    const mark = allTexts(u).length;
+    await u.sendText('pia walichukua simu yangu na kitambulisho');
+    expect(said(u)).toContain('Maelezo yako yamefikia kikomo cha herufi 12000, kwa hivyo sikuweza kuongeza: “pia walichukua simu yangu na kitambulisho”');
+    expect(allTexts(u).slice(mark).join('\n')).not.toMatch(/sijaelewa/i);
+    await u.press(SEND_ANONYMOUSLY.sw);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report?.description.text).toBe(FULL);
+  });
+});
