@@ -73,12 +73,21 @@ function placeSimilarity(a: PlaceWords, b: PlaceWords): { sim: number; words: st
   return { sim: distinctive(a) && distinctive(b) ? 0 : Math.min(sim, 0.3), words: [] };
 }
 
-/** The other report named no place: look for this place's distinctive words in its story. */
-function placeInStory(a: PlaceWords, story: Set<string>): { sim: number; words: string[] } {
+/**
+ * The other report named no place: look for this place's distinctive words in its story.
+ * `shown`: whose words the reason names. Reasons are read from the first report's side (`a` of
+ * `scorePair`), and an agent who may not open the second sees only what the first says itself:
+ * when the story is the first's, its own words, not the place's spelling of them ("Akinyis").
+ */
+function placeInStory(a: PlaceWords, story: Set<string>, shown: 'place' | 'story'): { sim: number; words: string[] } {
   const distinct = a.words.filter((w) => !GENERIC.has(w));
   if (!distinct.length) return { sim: 0, words: [] };
   const words = distinct.filter((w) => hasMatch(w, story));
-  return { sim: (POINTS.placeInStory * words.length) / distinct.length, words };
+  const sim = (POINTS.placeInStory * words.length) / distinct.length;
+  if (shown === 'place') return { sim, words };
+  const own = new Set<string>();
+  for (const o of story) if (words.some((w) => sameWord(w, o))) own.add(o);
+  return { sim, words: [...own] };
 }
 
 export const stationsDiffer = (a: string[], b: string[]) => a.length > 0 && b.length > 0 && !a.some((w) => hasMatch(w, b));
@@ -87,8 +96,8 @@ function placeReasons(a: Features, b: Features, out: LinkReason[]): void {
   const pa = a.placeText;
   const pb = b.placeText;
   let m = placeSimilarity(a.place, b.place);
-  if (!b.place.total) m = placeInStory(a.place, b.words);
-  else if (!a.place.total) m = placeInStory(b.place, a.words);
+  if (!b.place.total) m = placeInStory(a.place, b.words, 'place');
+  else if (!a.place.total) m = placeInStory(b.place, a.words, 'story');
   if (m.sim > 0) out.push({ code: 'similar_place', a: pa, b: pb, words: m.words, points: POINTS.place * m.sim });
   else if (distinctive(a.place) && distinctive(b.place)) {
     out.push({ code: 'different_place', a: pa, b: pb, points: POINTS.differentPlace });

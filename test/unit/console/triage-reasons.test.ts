@@ -74,6 +74,18 @@ it('a report the agent may not open: its typed place is not quoted, only the wor
   expect(reasonText(tr, 'en', apart, true)).toBe('Different places');
 });
 
+it('a report the agent may not open, naming a place where this one named none: the words shown are this report\'s own, not its spelling of them', () => {
+  // Reasons are stored from the page's own side (`a`): this report told the place only in its story.
+  const mine = report({ id: 'a', kind: 'police', category: 'p_arrest', place: undefined, story: 'Polisi walitukamata nje ya duka la Akinyi Kariobangi wakadai pesa.' });
+  const theirs = report({ id: 'b', kind: 'police', category: 'p_arrest', place: 'Duka la Akinyis, Kariobangii', story: 'Police arrested us outside and demanded money.' });
+  const similar = explainPair(mine, theirs)!.reasons.find((r) => r.code === 'similar_place')!;
+  const closed = reasonText(tr, 'en', similar, true)!;
+  expect(closed).toMatch(/^Similar place \(both name .*akinyi/i);
+  // The other reporter's own spelling ("Akinyis", "Kariobangii") is what only their report says.
+  expect(closed).not.toMatch(/akinyis|kariobangii/i);
+  expect(closed).toMatch(/kariobangi\b/i);
+});
+
 it('a report the agent may not open: its vehicle plates and sums of money are not quoted either', () => {
   const theirs = report({ id: 'b', category: 'p_bribery', kind: 'police', story: 'Officers in vehicle KDA 123A stopped our matatu and took 5000 shillings from the driver.' });
   const mine = report({ id: 'a', category: 'p_bribery', kind: 'police', story: 'Officers in vehicle KCB 456B stopped our matatu and took 200 shillings from the driver.' });
