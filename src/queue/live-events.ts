@@ -10,6 +10,10 @@ export class RedisEventBus implements EventBus {
   private live = false;
   /** It held, then the connection went: events published since were missed. */
   private lost = false;
+  /** A re-subscription is under way (one at a time: each success tells the listeners once). */
+  private resubscribing = false;
+  /** On a Cluster: the node connection ioredis subscribed over, watched for its end. */
+  private followed: Redis | null = null;
 
   constructor(
     private readonly pub: Redis,
@@ -34,6 +38,7 @@ export class RedisEventBus implements EventBus {
       this.listen(this.sub);
       await this.sub.subscribe(this.channel);
       this.live = true;
+      this.follow(this.sub);
     }
     return () => {
       this.handlers.delete(handler);
@@ -62,18 +67,40 @@ export class RedisEventBus implements EventBus {
     });
   }
 
+  /**
+   * On a Cluster, ioredis subscribes over a connection of its own to one node and, when that node
+   * dies (or fails over), moves the subscription to another node by itself: the Cluster client
+   * stays 'ready' and emits no 'close' (only 'node' events, and not always). The end of that
+   * connection is the drop; ClusterSubscriber picks the next node in its own 'end' listener,
+   * which runs before ours. Its `subscriber` field is private ioredis (6.0): test/integration/
+   * console/live-hub-cluster.test.ts fails if an upgrade moves it.
+   */
+  private follow(sub: Redis): void {
+    const conn = clusterSubscriber(sub);
+    if (!conn || conn === this.followed) return;
+    this.followed = conn;
+    conn.once('end', () => {
+      if (this.followed !== conn) return;
+      this.followed = null;
+      if (this.live) {
+        this.live = false;
+        this.lost = true;
+      }
+      // No next node (the whole Cluster went): its 'ready' re-subscribes, as on one Redis.
+      if (this.lost && clusterSubscriber(sub)) void this.resubscribed(sub);
+    });
+  }
+
   /** Back after an outage: once the subscription holds again, those who missed events are told. */
   private async resubscribed(sub: Redis): Promise<void> {
-    this.lost = false;
+    if (this.resubscribing) return;
+    this.resubscribing = true;
     try {
-      // ioredis re-subscribes on its own when it reconnects; our own SUBSCRIBE (harmless twice)
-      // answers only once the channel is subscribed, so nothing published after the call is missed.
-      await sub.subscribe(this.channel);
-    } catch {
-      // The connection went again: its next 'ready' tries once more.
-      this.lost = true;
-      return;
+      if (!(await this.subscribeAgain(sub))) return;
+    } finally {
+      this.resubscribing = false;
     }
+    this.lost = false;
     this.live = true;
     for (const h of this.missedHandlers) {
       try {
@@ -83,4 +110,29 @@ export class RedisEventBus implements EventBus {
       }
     }
   }
+
+  /** Whether the channel is subscribed again; false when the connection went again meanwhile. */
+  private async subscribeAgain(sub: Redis): Promise<boolean> {
+    for (;;) {
+      this.follow(sub);
+      const on = clusterSubscriber(sub);
+      try {
+        // ioredis re-subscribes on its own when it reconnects; our own SUBSCRIBE (harmless twice)
+        // answers only once the channel is subscribed, so nothing published after the call is missed.
+        await sub.subscribe(this.channel);
+        return true;
+      } catch {
+        // One Redis: its next 'ready' tries again. A Cluster already on another node's connection
+        // tries that one now (its end was seen while this attempt was under way).
+        const next = clusterSubscriber(sub);
+        if (!on || !next || next === on) return false;
+      }
+    }
+  }
+}
+
+/** The node connection a Cluster client subscribes over (private in ioredis); null for one Redis. */
+function clusterSubscriber(sub: Redis): Redis | null {
+  const c = sub as unknown as { isCluster?: boolean; subscriber?: { getInstance?: () => Redis | null } };
+  return (c.isCluster && c.subscriber?.getInstance?.()) || null;
 }
