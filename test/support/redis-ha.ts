@@ -2,7 +2,7 @@
  * Replicated and clustered Redis on loopback ports, from `RedisProcess` children:
  * - `RedisSentinelSet`: a primary, one replica and three Sentinels (quorum 2), as a production
  *   Sentinel deployment, with short timeouts so a failover takes seconds;
- * - `RedisClusterSet`: three cluster primaries holding all 16384 slots (no replicas).
+ * - `RedisClusterSet`: three cluster primaries holding all 16384 slots (by default no replicas).
  * Each waits until the setup is complete (replica in sync and every Sentinel knowing the others,
  * or every node reporting cluster_state:ok) before it returns.
  */
@@ -109,20 +109,29 @@ export class RedisClusterSet {
     return this.nodes.map((n) => `127.0.0.1:${n.port}`).join(',');
   }
 
-  static async start(primaries = 3): Promise<RedisClusterSet> {
+  /** The first `primaries` nodes are the primaries; with `replicasEach`, the rest are their replicas. */
+  static async start(primaries = 3, replicasEach = 0): Promise<RedisClusterSet> {
+    const total = primaries * (1 + replicasEach);
     const nodes = await Promise.all(
-      Array.from({ length: primaries }, () =>
+      Array.from({ length: total }, () =>
         RedisProcess.start('none', { args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '2000', '--cluster-announce-ip', '127.0.0.1'] }),
       ),
     );
     const set = new RedisClusterSet(nodes);
     try {
-      await run('redis-cli', ['--cluster', 'create', ...nodes.map((n) => `127.0.0.1:${n.port}`), '--cluster-replicas', '0', '--cluster-yes'], { timeout: 30_000 });
+      await run('redis-cli', ['--cluster', 'create', ...nodes.map((n) => `127.0.0.1:${n.port}`), '--cluster-replicas', String(replicasEach), '--cluster-yes'], { timeout: 30_000 });
       for (const n of nodes) {
         await until(async () => {
           const info = await cli(n.port, 'cluster', 'info');
-          return field(info, 'cluster_state') === 'ok' && field(info, 'cluster_known_nodes') === String(primaries) && field(info, 'cluster_slots_ok') === '16384';
+          return field(info, 'cluster_state') === 'ok' && field(info, 'cluster_known_nodes') === String(total) && field(info, 'cluster_slots_ok') === '16384';
         }, `cluster node ${n.port} to see a complete cluster`);
+      }
+      // A replica that never synced refuses to take over (its data counts as too old).
+      for (const n of nodes) {
+        await until(async () => {
+          const info = await cli(n.port, 'info', 'replication');
+          return field(info, 'role') === 'master' || field(info, 'master_link_status') === 'up';
+        }, `cluster node ${n.port} to be a primary or a replica in sync`);
       }
     } catch (err) {
       await set.destroy();

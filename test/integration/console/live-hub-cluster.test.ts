@@ -93,3 +93,66 @@ onCluster('the console\'s live hub on a Redis Cluster when the subscribing node 
     expect(hub.size).toBe(1);
   });
 });
+
+async function role(port: number): Promise<string> {
+  const out = await run('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'role'], { timeout: 5000 }).catch(() => ({ stdout: '' }));
+  return out.stdout.split('\n')[0]?.trim() ?? '';
+}
+
+/**
+ * A failover: the primary holding the subscription dies and its replica takes its slots over.
+ * ioredis's subscriber connection ends with the primary, as above, whatever the cluster does next.
+ */
+onCluster('the console\'s live hub on a Redis Cluster when the subscribing primary fails over to its replica', () => {
+  let cluster: RedisClusterSet;
+  let hub: LiveHub | undefined;
+  const conns: ReturnType<typeof createRedis>[] = [];
+  beforeAll(async () => {
+    cluster = await RedisClusterSet.start(3, 1);
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    await Promise.all(conns.map(closeRedis));
+    await cluster?.destroy();
+  });
+
+  it('tells every open stream to refresh once subscribed again, and delivers events after the failover', async () => {
+    const channel = '{live-hub-failover-test}:live';
+    const roles = await Promise.all(cluster.nodes.map((n) => role(n.port)));
+    const primaries = cluster.nodes.filter((_, i) => roles[i] === 'master');
+    const replicas = cluster.nodes.filter((_, i) => roles[i] === 'slave');
+    expect([primaries.length, replicas.length]).toEqual([3, 3]);
+    // Seeded with the primaries only: ioredis's first subscriber connection goes to one of its seeds.
+    const target = { url: 'redis://127.0.0.1:6379', clusterNodes: primaries.map((n) => ({ host: '127.0.0.1', port: n.port })) };
+    const sub = createRedis(target, 'worker');
+    const pub = createRedis(target, 'producer');
+    for (const c of [sub, pub]) c.on('error', () => undefined);
+    conns.push(sub, pub);
+    hub = new LiveHub(new RedisEventBus(pub, sub, channel), 25_000);
+    await hub.start();
+    const page = stream();
+    hub.open(page.res, () => true);
+    await waitFor(async () => {
+      await pub.publish(channel, JSON.stringify({ type: 'queue' })).catch(() => 0);
+      return page.frames.some((f) => f.startsWith('event: queue')) || undefined;
+    }, 'a live event before the failover', 10_000, 200);
+
+    const [holder] = await waitFor(async () => {
+      const nodes = await subscribedOn(cluster, channel);
+      return nodes.length === 1 ? nodes : undefined;
+    }, 'the one node holding the subscription');
+    expect(primaries).toContain(holder);
+    await holder.stop('SIGKILL');
+    await waitFor(async () => (await Promise.all(replicas.map((r) => role(r.port)))).includes('master') || undefined, 'a replica to take over from the dead primary', 30_000, 200);
+    await waitFor(() => page.ended() || undefined, 'the open stream to be ended once subscribed again', 20_000);
+    await holder.start();
+
+    const next = stream();
+    hub.open(next.res, () => true);
+    await waitFor(async () => {
+      await pub.publish(channel, JSON.stringify({ type: 'queue' })).catch(() => 0);
+      return next.frames.some((f) => f.startsWith('event: queue')) || undefined;
+    }, 'a live event on a stream opened after the failover', 10_000, 200);
+    expect(hub.size).toBe(1);
+  });
+});
