@@ -56,9 +56,13 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
     const plain = plainWords(text);
     const missing = w.has('missing') || w.has('abduct') || DISAPPEARED.test(plain);
     // Caught and money wanted to be let go ("wanataka doo ndio waniachilie"): the bribe is the complaint, the arrest its lever.
-    add(arrest && !missing && !(bribe && LET_GO.test(plain)), 'p_arrest');
+    // Raped or touched in a cell ("alinibaka kwenye seli"): the abuse is the complaint, the cell where;
+    // offered as an arrest too, nothing was offered and the PRC advice hung on a choice from the list.
+    add(arrest && !missing && !sexual && !(bribe && LET_GO.test(plain)), 'p_arrest');
     add(killed, 'p_killing');
-    add(shot && !killed, 'p_force', 'p_killing');
+    // Shot and now in hospital ("he is in hospital", "yuko hospitali"), with no death told: hurt, not killed.
+    const alive = IN_HOSPITAL.test(plain) && !DIED.test(plain);
+    add(shot && !killed, 'p_force', ...(alive ? [] : (['p_killing'] as const)));
     add(missing, 'p_disappear');
     add(sexual, 'p_sexual');
     add(threat, 'p_threats');
@@ -91,6 +95,10 @@ const THREATENS = new RegExp(THREATENED_HARM.source, 'i');
 export function threatensHarm(text: string): boolean {
   return THREATENS.test(text);
 }
+/** Alive in hospital, in plain words: "he is (still) in hospital", "admitted", "yuko hospitali", "amelazwa". */
+const IN_HOSPITAL = /\b(is|s|are|still) (now |still )?(in|at|admitted (in|at|to)) (the |a )?hospital\b|\badmitted\b|\b(bado )?(yuko|ako|wako) (\w+ )?hospitali\b|\b\w*lazwa\b/;
+/** A death told ("died", "passed away", "akafia hospitali", "alifariki"): never read as alive in hospital. */
+const DIED = /\b(died|dead|passed away|succumbed|hakupona|\w*fariki\w*|\w*fia|(a|wa)(li|me|ka)(ku)?fa)\b/;
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", or paid and then "wakaniachilia": the price of a release. */
 const LET_GO = /\b(let (me|him|her|us|them) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
 

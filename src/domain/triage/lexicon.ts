@@ -180,7 +180,8 @@ export const STEMS: readonly (readonly [RegExp, string])[] = [
   [/^\w*tekwa$/, 'abduct'],
   [/^\w*(hong|nunu)(a|wa)\w*$/, 'bribe'],
   [/^\w*lip(a|e|wa|iwa)$/, 'pay'],
-  [/^\w*(to(a|e)|gaw(a|iwa))$/, 'pay'],
+  // "Wanapeana pesa" (they are handing out money), as "wanagawa pesa".
+  [/^\w*(to(a|e)|gaw(a|iwa)|pean(a|wa))$/, 'pay'],
   [/^\w*tak(a|e)$/, 'demand'],
   [/^\w*achili\w*$/, 'release'],
   [/^\w*fukuz\w*$/, 'chase'],

@@ -202,6 +202,12 @@ const PLAYS: Play[] = [
   // The kind misspelt, or with who they were: chosen, never "not understood" or the story.
   ['en', 'kind', ['plice', { label: 'Bribery or extortion by police' }, { press: 'no' }, STORY, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', notStory: ['plice'] }],
   ['en', 'kind', ['police officers', { label: 'Bribery or extortion by police' }, { press: 'no' }, STORY, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', story: [STORY], notStory: ['officers'] }],
+  // Raped in a cell: sexual abuse offered (the cell is where), and the PRC advice follows the injury question.
+  ['sw', 'first', ['afisa wa polisi alinibaka kwenye seli usiku', 'ndio', { press: 'no' }, { label: 'Ndio, bado hajapata matibabu' }, { label: 'Bado' }, 'Nairobi', 'kituo cha polisi cha Kilimani', 'jana usiku'], { category: 'p_sexual', county: 47, when: 'yesterday', warned: 'ndani ya saa 72' }],
+  // Shot by police and now in hospital: force offered (not killed).
+  ['en', 'first', ['pls help my son was shot by police during demos in mathare he is in hospital', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, { label: 'Not yet' }, 'Nairobi', 'Mathare', { press: 'today' }], { category: 'p_force', county: 47 }],
+  // "Wanapeana pesa kwa wapiga kura": voter bribery offered at once (the kind was asked, then no category offered).
+  ['sw', 'first', ['wanapeana pesa kwa wapiga kura nje ya shule ya msingi ya Kilimani kila mtu mia mbili', 'ndio', { press: 'no' }, 'Nairobi', 'shule ya msingi ya Kilimani', { press: 'today' }], { category: 'e_bribery', county: 47, story: ['wanapeana pesa'] }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];

@@ -35,7 +35,8 @@ describe('categoryInWords, as reporters write', () => {
     ['Mwanangu alikamatwa na polisi siku tatu zilizopita na hatujamwona tangu hapo', 'p_disappear'],
     ['they arrested my son on Monday and he has not been seen since, the OCS says he is not there', 'p_disappear'],
     ['walimkamata mwanangu bila sababu wakampeleka seli', 'p_arrest'],
-    ['a cop groped me in the cell', undefined],
+    // Abused in a cell: the abuse is the complaint, the cell where it happened.
+    ['a cop groped me in the cell', 'p_sexual'],
     ['polisi walimwua ndugu yangu', 'p_killing'],
     ['sanse walinishika wakanirusha ndani', 'p_arrest'],
     // Sheng: "kula" (to eat) money is to take it, "1k", "5k" thousands of shillings.
@@ -202,4 +203,28 @@ describe('"chai": a bribe when it is asked for or handed over, tea when it is gi
       expect(categoryInWords(text, 'police')).toBe('p_bribery');
     },
   );
+});
+
+describe('categoryInWords: fresh sentences from reporters in a hurry', () => {
+  it.each([
+    // Raped or touched in a cell: sexual abuse offered (with the cell, nothing was offered).
+    ['afisa wa polisi alinibaka kwenye seli usiku', 'p_sexual'],
+    ['the OCS raped me in the cells', 'p_sexual'],
+    // Shot and alive in hospital: force; shot and died there, or shot alone: not offered as hurt.
+    ['pls help my son was shot by police during demos in mathare he is in hospital', 'p_force'],
+    ['polisi walimpiga risasi mguuni, yuko hospitali', 'p_force'],
+    ['polisi walimpiga risasi akafia hospitali', undefined],
+    ['he was shot by police and died in hospital', 'p_killing'],
+    ['police shot my neighbour', undefined],
+    // An arrest with no abuse is still an arrest.
+    ['walimkamata mwanangu bila sababu wakampeleka seli', 'p_arrest'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryInWords(words, 'police')).toBe(code);
+  });
+
+  it('"wanapeana pesa kwa wapiga kura" (handing out money to voters) is voter bribery, offered before the kind is chosen', () => {
+    expect(categoryInWords('wanapeana pesa kwa wapiga kura nje ya shule ya msingi ya Kilimani kila mtu mia mbili', 'election')).toBe('e_bribery');
+    expect(categoryOfEitherKind('wanapeana pesa kwa wapiga kura nje ya shule ya msingi ya Kilimani kila mtu mia mbili')).toEqual({ kind: 'election', code: 'e_bribery' });
+    expect(categoryOfEitherKind('afisa wa polisi alinibaka kwenye seli usiku')).toEqual({ kind: 'police', code: 'p_sexual' });
+  });
 });
