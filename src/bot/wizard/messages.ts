@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
-import { agrees, categoryLabelled, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
+import { agrees, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
 import { countyKeyboard, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -411,6 +411,8 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   const kindWord = !word && d.step === 'kind' ? kindTyped(input) : undefined;
   if (kindWord && onWord(turn, d, kindWord, input)) return;
   if (word && onWord(turn, d, word, input)) return;
+  // "Ndio hiyo", "yes that's it" to the category offered: the yes it is, never words of the story.
+  if (!word && d.step === 'cat' && d.offeredCategory && confirmsOffer(input) && onWord(turn, d, 'yes', input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
   if (d.step === 'danger' && UNSURE.test(normalise(input))) return unsureOfDanger(turn, d, input);
   if (d.step === 'cat' && unsureOfCategory(turn, d, input)) return;

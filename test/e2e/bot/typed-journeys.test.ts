@@ -202,6 +202,9 @@ const PLAYS: Play[] = [
   // The kind misspelt, or with who they were: chosen, never "not understood" or the story.
   ['en', 'kind', ['plice', { label: 'Bribery or extortion by police' }, { press: 'no' }, STORY, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', notStory: ['plice'] }],
   ['en', 'kind', ['police officers', { label: 'Bribery or extortion by police' }, { press: 'no' }, STORY, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', story: [STORY], notStory: ['officers'] }],
+  // A yes with a word more to the category offered ("ndio hiyo", "yes that's it"): taken, never added to the story.
+  ['sw', 'first', ['askari aliitisha elfu moja ndio aniachilie pale barabarani', 'ndio hiyo', { press: 'no' }, 'Nakuru', 'barabara ya Naivasha', { press: 'today' }], { category: 'p_bribery', notStory: ['hiyo'] }],
+  ['en', 'first', ['a policeman asked me for 500 bob to let me go at the junction', "yes that's it", { press: 'no' }, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', notStory: ['that'] }],
   // Raped in a cell: sexual abuse offered (the cell is where), and the PRC advice follows the injury question.
   ['sw', 'first', ['afisa wa polisi alinibaka kwenye seli usiku', 'ndio', { press: 'no' }, { label: 'Ndio, bado hajapata matibabu' }, { label: 'Bado' }, 'Nairobi', 'kituo cha polisi cha Kilimani', 'jana usiku'], { category: 'p_sexual', county: 47, when: 'yesterday', warned: 'ndani ya saa 72' }],
   // Shot by police and now in hospital: force offered (not killed).

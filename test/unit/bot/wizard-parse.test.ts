@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstWords } from '../../../src/bot/wizard/messages';
 import type { Message } from 'telegraf/types';
-import { agrees, buttonInput, categoryWord, dangerToldFirst, disappearanceWords, dontKnow, messageInput, normalise, onlyThanks, readWord, typedRating, WIZARD_DATA } from '../../../src/bot/wizard/parse';
+import { agrees, buttonInput, categoryWord, confirmsOffer, dangerToldFirst, disappearanceWords, dontKnow, messageInput, normalise, onlyThanks, readWord, typedRating, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 
 const FROM = 424242;
 const LABELS = { back: '⬅️ Rudi', cancel: '❌ Katisha' };
@@ -273,5 +273,18 @@ describe('dangerToldFirst: a first message that answers "is someone in danger?" 
     expect(dangerToldFirst('Help, police beat my son')).toBe(false);
     expect(dangerToldFirst('Help, police are beating my son')).toBe(true);
     expect(dangerToldFirst('Msaada polisi wanampiga mwanangu')).toBe(true);
+  });
+});
+
+describe('confirmsOffer (a yes to "It sounds like: …", said with a word more)', () => {
+  it('"ndio hiyo", "yes that\'s it", "ni hiyo", "yes correct" take the category offered', () => {
+    for (const t of ['ndio hiyo', 'Ndiyo ni hiyo', 'ni hiyo', 'hiyo hiyo', 'ndio hiyo hiyo', 'yes thats it', "Yes that's it", 'yes that one', 'thats right', 'yes correct', 'correct', 'exactly', 'ndio kabisa', 'ndio ni sawa']) {
+      expect([t, confirmsOffer(t)]).toEqual([t, true]);
+    }
+  });
+  it('a story, a refusal or another category is no yes', () => {
+    for (const t of ['hiyo si sawa', 'no thats not it', 'sio hiyo', 'ndio walinipiga', 'yes they beat me', 'hiyo ni hongo', 'Kisumu', 'that one was bribery']) {
+      expect([t, confirmsOffer(t)]).toEqual([t, false]);
+    }
   });
 });
