@@ -45,7 +45,7 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
   const killed = w.has('killed') || /\b(wa|a)(li|me|ka)(m|mw|mu|wa|ni|tu)ua\b/i.test(text);
   // What they say they will do: "watatuchoma nyumba" (they will burn our houses), "wataniua", "they will kill us".
   const threat = w.has('threat');
-  const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))|\b\w*(rusha|tupa|weka) ndani\b/i.test(text);
+  const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))/i.test(text) || LOCKED_UP.test(plainWords(text));
   const found = new Set<CategoryCode>();
   const add = (yes: boolean, ...codes: CategoryCode[]) => yes && codes.forEach((c) => found.add(c));
   if (kind === 'police') {
@@ -58,7 +58,10 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
     // Caught and money wanted to be let go ("wanataka doo ndio waniachilie"): the bribe is the complaint, the arrest its lever.
     // Raped or touched in a cell ("alinibaka kwenye seli"): the abuse is the complaint, the cell where;
     // offered as an arrest too, nothing was offered and the PRC advice hung on a choice from the list.
-    add(arrest && !missing && !sexual && !(bribe && LET_GO.test(plain)), 'p_arrest');
+    // Caught ("walinishika"), or the cell only the "or else" of the money wanted ("ama wanipeleke cell"), and
+    // money asked: the bribe is the complaint too. Taken in or locked up ("walinikamata", "wakanirusha ndani") is an arrest.
+    const caughtOnly = !new Set(canonicalWords(plain.replace(OR_ELSE_CELL, ' '))).has('arrest') && !LOCKED_UP.test(plain);
+    add(arrest && !missing && !sexual && !(bribe && (LET_GO.test(plain) || caughtOnly)), 'p_arrest');
     add(killed, 'p_killing');
     // Shot and now in hospital ("he is in hospital", "yuko hospitali"), with no death told: hurt, not killed.
     const alive = IN_HOSPITAL.test(plain) && !DIED.test(plain);
@@ -70,7 +73,8 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
     add(w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money), 'e_bribery');
     add(w.has('beat') || w.has('attack') || w.has('goons') || threat || shot || w.has('teargas'), 'e_violence');
     add(w.has('hate'), 'e_hate');
-    add(w.has('stuff'), 'e_tamper');
+    // Ballot boxes carried off ("took the ballot box to his car", "wakibeba masanduku ya kura"): tampering.
+    add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plainWords(text))), 'e_tamper');
     add(w.has('twice') && w.has('vote'), 'e_personation');
     add(w.has('govvehicle'), 'e_resources');
   }
@@ -95,6 +99,12 @@ const THREATENS = new RegExp(THREATENED_HARM.source, 'i');
 export function threatensHarm(text: string): boolean {
   return THREATENS.test(text);
 }
+/** Locked up: "wakanirusha ndani", "walimtupa ndani", "wakatuweka ndani". */
+const LOCKED_UP = /\b\w*(rusha|tupa|weka) ndani\b/;
+/** The cell as the "or else" of money wanted: "ama wanipeleke cell", "au watanipeleka ndani", "or they take me to the cells". */
+const OR_ELSE_CELL = /\b(ama|au|or|or else|otherwise|la sivyo|sivyo) (\w+ ){0,5}(cells?|seli|ndani|kituoni|station|court|kortini)\b/;
+/** Carried off or taken away: "took", "snatched", "ran away with", "wakibeba", "walichukua", "waliiba". */
+const CARRIED_OFF = /\b(took|taken|taking|carried|carrying|carry|stole|stolen|snatched|grabbed|ran (away |off )?with|drove (off |away )?with|\w*beba\w*|\w*chukua\w*|\w*nyakua\w*|(wa|a|ku|m)(li|me|ka|na)?iba|\w*ibwa)\b/;
 /** Alive in hospital, in plain words: "he is (still) in hospital", "admitted", "yuko hospitali", "amelazwa". */
 const IN_HOSPITAL = /\b(is|s|are|still) (now |still )?(in|at|admitted (in|at|to)) (the |a )?hospital\b|\badmitted\b|\b(bado )?(yuko|ako|wako) (\w+ )?hospitali\b|\b\w*lazwa\b/;
 /** A death told ("died", "passed away", "akafia hospitali", "alifariki"): never read as alive in hospital. */

@@ -44,7 +44,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(tear ?gas|vitoa machozi|gesi ya (ku)?toa machozi)\b/g, ' teargas '],
   // Teargas fired, lobbed or thrown ("wanarusha") is teargas, not a shooting: else only the English telling names a shooting.
   [/\b(fir\w*|shot|shoot\w*|lob\w*|threw|throw\w*|\w*rush\w*) +teargas\b/g, ' teargas '],
-  [/\b(ballot|kura) box(es)?\b|\bsanduku (la|za) kura\b/g, ' ballotbox '],
+  [/\b(ballot|kura) box(es)?\b|\b(ma)?sanduku (la|za|ya) kura\b/g, ' ballotbox '],
   [/\b(karatasi|vikaratasi) (za|ya) kura\b|\bballot (papers?|forms?)\b/g, ' ballot '],
   [/\b(shule ya msingi|primary school|pri sch|prim sch|pri school)\b/g, ' primary '],
   [/\b(shule ya upili|sekondari|secondary school|sec sch)\b/g, ' secondary '],

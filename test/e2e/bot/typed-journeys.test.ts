@@ -211,6 +211,12 @@ const PLAYS: Play[] = [
   ['en', 'first', ['pls help my son was shot by police during demos in mathare he is in hospital', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, { label: 'Not yet' }, 'Nairobi', 'Mathare', { press: 'today' }], { category: 'p_force', county: 47 }],
   // "Wanapeana pesa kwa wapiga kura": voter bribery offered at once (the kind was asked, then no category offered).
   ['sw', 'first', ['wanapeana pesa kwa wapiga kura nje ya shule ya msingi ya Kilimani kila mtu mia mbili', 'ndio', { press: 'no' }, 'Nairobi', 'shule ya msingi ya Kilimani', { press: 'today' }], { category: 'e_bribery', county: 47, story: ['wanapeana pesa'] }],
+  // Caught and money demanded ("walinishika wakaniitisha 5k"), or money "or the cell": a police bribe offered at once.
+  ['sw', 'first', ['jana usiku karibu na stage ya Kawangware polisi walinishika wakaniitisha 5k', 'ndio', { press: 'no' }, 'Nairobi', 'stage ya Kawangware', 'jana usiku'], { category: 'p_bribery', county: 47, when: 'yesterday', timeOfDay: 'usiku' }],
+  ['sw', 'first', ['karao wamenishika hapa kwa stage wanataka kitu kidogo ama wanipeleke cell', 'ndio', { press: 'no' }, 'Nakuru', 'stage ya Mololine', { press: 'today' }], { category: 'p_bribery', story: ['kitu kidogo'] }],
+  // A ballot box carried off: tampering offered at once, in English and Swahili.
+  ['en', 'first', ['the presiding officer took the ballot box to his car before counting', 'yes', { press: 'no' }, 'Machakos', 'Kathiani polling centre', { press: 'today' }], { category: 'e_tamper', county: 16 }],
+  ['sw', 'first', ['nimeona watu wakibeba masanduku ya kura kwa gari bila polisi', 'ndio', { press: 'no' }, 'Nyeri', 'Othaya', { press: 'today' }], { category: 'e_tamper', county: 19 }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];

@@ -228,3 +228,30 @@ describe('categoryInWords: fresh sentences from reporters in a hurry', () => {
     expect(categoryOfEitherKind('afisa wa polisi alinibaka kwenye seli usiku')).toEqual({ kind: 'police', code: 'p_sexual' });
   });
 });
+
+describe('categoryInWords: caught and money wanted, a ballot box carried off', () => {
+  it.each([
+    // Caught ("walinishika") and money demanded, or money wanted "or they take me to the cell": the bribe is the complaint.
+    ['jana usiku karibu na stage ya Kawangware polisi walinishika wakaniitisha 5k', 'p_bribery'],
+    ['karao wamenishika hapa kwa stage wanataka kitu kidogo ama wanipeleke cell', 'p_bribery'],
+    ['they wanted 1000 or they take me to the cells', 'p_bribery'],
+    // Caught and taken in, or locked up, with money asked: both, nothing offered; caught alone, an arrest.
+    ['walinikamata wakanipeleka seli wakaitisha 5k', undefined],
+    ['walinishika wakanirusha ndani wakaitisha elfu tano', undefined],
+    ['walinishika wakanipeleka kituoni', 'p_arrest'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryInWords(words, 'police')).toBe(code);
+  });
+
+  it.each([
+    ['the presiding officer took the ballot box to his car before counting', 'e_tamper'],
+    ['nimeona watu wakibeba masanduku ya kura kwa gari bila polisi', 'e_tamper'],
+    ['they snatched the ballot boxes at Kondele', 'e_tamper'],
+    ['walichukua sanduku la kura wakakimbia nalo', 'e_tamper'],
+    // A ballot box only seen, or counted: nothing offered.
+    ['the ballot boxes arrived late at the school', undefined],
+    ['masanduku ya kura yalifika saa nne', undefined],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryInWords(words, 'election')).toBe(code);
+  });
+});
