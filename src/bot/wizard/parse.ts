@@ -206,7 +206,7 @@ const DANGER_YES = new Set([
   'kuna hatari', 'hakuna usalama', 'siko salama', 'hatuko salama', 'hayuko salama', 'not safe', 'i am not safe', 'we are not safe', 'yuko hatarini', 'niko hatarini', 'tuko hatarini', 'wako hatarini', 'ako hatarini', 'kuna mtu hatarini', 'niko na shida', 'bado wanapiga',
 ]);
 const DANGER_NO = new Set([
-  'niko salama', 'tuko salama', 'yuko salama', 'ako salama', 'sote tuko salama', 'salama', 'sasa niko salama', 'niko sawa', 'tuko sawa', 'niko fiti', 'siko hatarini',
+  'niko salama', 'tuko salama', 'yuko salama', 'ako salama', 'wako salama', 'wapo salama', 'sote tuko salama', 'they are safe', 'they re safe', 'he is safe', 'she is safe', 'salama', 'sasa niko salama', 'niko sawa', 'tuko sawa', 'niko fiti', 'siko hatarini',
   'hakuna hatari', 'hakuna aliye hatarini', 'hakuna mtu hatarini', 'i am safe', 'im safe', 'i m safe', 'i am fine', 'im fine', 'i m fine', 'im ok', 'i m ok', 'i am ok',
   'we are safe', 'we re safe', 'no danger', 'not in danger', 'nobody is in danger', 'safe now', 'all safe',
   // Sheng for "fine": "iko poa" must not begin a yes ("iko", there is).
@@ -216,7 +216,15 @@ const DANGER_NO = new Set([
 export function dangerAnswer(text: string): boolean | undefined {
   if (text.length > 40) return undefined;
   const n = normalise(text);
-  return DANGER_YES.has(n) ? true : DANGER_NO.has(n) ? false : undefined;
+  return DANGER_YES.has(n) ? true : DANGER_NO.has(n) || saysSafe(n) ? false : undefined;
+}
+
+/** "Now", "all" and "just" around a safe ("wote wako salama sasa", "tuko salama kwa sasa"): the same no. */
+const SAFE_FILLERS = /\b(sasa hivi|kwa sasa|sasa|now|right now|wote|sote|all|tu|just)\b/g;
+/** A safe said with "now" or "all" about it (`normalise`d): "wako salama sasa" is "wako salama". */
+function saysSafe(n: string): boolean {
+  const core = n.replace(SAFE_FILLERS, ' ').replace(/\s+/g, ' ').trim();
+  return core !== '' && DANGER_NO.has(core);
 }
 
 /** Words after a "no" that say the danger goes on ("no, they are still here"): then it is no answer. */
@@ -243,7 +251,8 @@ export function dangerLead(text: string): boolean | undefined {
     const rest = words.slice(k).join(' ');
     // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
     if (YES_LEAD.has(head)) return NO_LEAD.has(rest) || /\b(hakuna|salama|safe|fine|sawa|poa|fiti|lakini|ila|but|wameondoka|left|gone)\b/.test(rest) ? undefined : true;
-    if (NO_LEAD.has(head)) return STILL_DANGER.test(rest) || saysDangerNow(rest) ? undefined : false;
+    // "Hapana, wako salama sasa": the safe said after the no is the no, though "wako" may begin "wako hapa".
+    if (NO_LEAD.has(head)) return !saysSafe(rest) && (STILL_DANGER.test(rest) || saysDangerNow(rest)) ? undefined : false;
   }
   return undefined;
 }

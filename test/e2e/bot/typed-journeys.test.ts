@@ -21,7 +21,7 @@ afterAll(async () => {
 const STORY = 'Police asked me for a bribe at the junction.';
 const BTN = { en: { today: 'Today', no: 'No', yes: '✅ Yes, change it' }, sw: { today: 'Leo', no: 'Hapana', yes: '✅ Ndio, ibadilishe' } };
 type Act = string | { press: 'today' | 'no' | 'yes' } | { label: string };
-type Expect = { county?: number; place?: string; when?: string; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
+type Expect = { dangerNow?: boolean; county?: number; place?: string; when?: string; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
 /** `first`: the acts begin the chat, before /start (the first message is the story). */
 type Play = [lang: 'en' | 'sw', at: Stop | 'first', acts: Act[], expected: Expect];
 
@@ -217,6 +217,8 @@ const PLAYS: Play[] = [
   // A ballot box carried off: tampering offered at once, in English and Swahili.
   ['en', 'first', ['the presiding officer took the ballot box to his car before counting', 'yes', { press: 'no' }, 'Machakos', 'Kathiani polling centre', { press: 'today' }], { category: 'e_tamper', county: 16 }],
   ['sw', 'first', ['nimeona watu wakibeba masanduku ya kura kwa gari bila polisi', 'ndio', { press: 'no' }, 'Nyeri', 'Othaya', { press: 'today' }], { category: 'e_tamper', county: 19 }],
+  // "Hapana, wako salama sasa" (no, they are safe now) at the danger question: a no, never "sijaelewa", never the story.
+  ['sw', 'first', ['polisi walipiga mabeshte zangu', 'ndio', 'hapana wako salama sasa', { label: '✅ Ni hayo tu' }, { label: 'Hakuna aliyeumia' }, 'Nairobi', 'Kencom', { press: 'today' }], { category: 'p_force', dangerNow: false, county: 47, notStory: ['salama'] }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];

@@ -1361,6 +1361,17 @@ describe('danger', () => {
     }
   });
 
+  it('"they are safe (now)", with a no or without ("hapana wako salama sasa", "wote wako salama"), is a no: never "not understood"', () => {
+    for (const words of ['hapana wako salama sasa', 'wako salama', 'Hapana, wote wako salama', 'hapana sasa wako salama', 'no they are safe now', 'hapana tuko salama kwa sasa']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, stepOf(r)]).toEqual([words, false, 'desc']);
+    }
+    // Safe said beside danger that goes on is still asked again.
+    for (const words of ['hapana wako salama lakini bado wako hapa', 'no they are safe but still here']) {
+      expect([words, type(at('danger'), words).state.draft?.danger]).toEqual([words, undefined]);
+    }
+  });
+
   it('what is happening, told without a yes or a no ("bado wako nje wanangoja"), is kept as the story, and the question asked again: never guessed, never lost', () => {
     for (const words of ['bado wako nje wanangoja', 'they are outside my gate', 'wamezunguka nyumba yetu']) {
       const r = type(at('danger'), words);
