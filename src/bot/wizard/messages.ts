@@ -52,9 +52,9 @@ function asksToReport(text: string): boolean {
   return WANTS_TO_REPORT.test(normalise(text).replace(GREETING_LEAD, ''));
 }
 
-/** Words that name what happened to someone ("Polisi wamenipiga"): a few of them are an account. */
+/** Words that name what happened to someone ("Polisi wamenipiga", "alinitaka kimapenzi"): a few of them are an account. */
 const INCIDENT_ACTS =
-  /\b(wamenipiga|walinipiga|wamepiga|wanapiga|walipiga|wamenikamata|walinikamata|wamenishika|wamemkamata|walimkamata|wamemshika|rumande|seli|arrested|beaten|beat me|hongo|bribe|rushwa|rigging|wameiba kura|risasi|shot|killed|wameua|wamemuua|walimuua|ameuawa|teargas|tear gas|mabomu)\b/;
+  /\b(wamenipiga|walinipiga|wamepiga|wanapiga|walipiga|wamenikamata|walinikamata|wamenishika|wamemkamata|walimkamata|wamemshika|rumande|seli|arrested|beaten|beat me|hongo|bribe|rushwa|rigging|wameiba kura|risasi|shot|killed|wameua|wamemuua|walimuua|ameuawa|teargas|tear gas|mabomu|kimapenzi|kingono|ngono|raped|rape|sexually|groped|molested)\b/;
 /**
  * What was done, in any person or tense ("wakanipiga", "walimkamata", "walinichapa", "they hit
  * him"): no county is worded so (checked against every county, constituency and ward name, by a

@@ -217,6 +217,8 @@ const PLAYS: Play[] = [
   // A ballot box carried off: tampering offered at once, in English and Swahili.
   ['en', 'first', ['the presiding officer took the ballot box to his car before counting', 'yes', { press: 'no' }, 'Machakos', 'Kathiani polling centre', { press: 'today' }], { category: 'e_tamper', county: 16 }],
   ['sw', 'first', ['nimeona watu wakibeba masanduku ya kura kwa gari bila polisi', 'ndio', { press: 'no' }, 'Nyeri', 'Othaya', { press: 'today' }], { category: 'e_tamper', county: 19 }],
+  // Sexual abuse told in five words: a report begun (it was the menu), sexual abuse offered.
+  ['sw', 'first', ['afande alinitaka kimapenzi ndio aniachilie', 'ndio', { press: 'no' }, { label: '✅ Ni hayo tu' }, { label: 'Hakuna aliyeumia' }, { label: 'Ruka' }, 'Mombasa', 'Changamwe', 'juzi usiku'], { category: 'p_sexual', county: 1, when: 'date', story: ['alinitaka kimapenzi'] }],
   // "Hapana, wako salama sasa" (no, they are safe now) at the danger question: a no, never "sijaelewa", never the story.
   ['sw', 'first', ['polisi walipiga mabeshte zangu', 'ndio', 'hapana wako salama sasa', { label: '✅ Ni hayo tu' }, { label: 'Hakuna aliyeumia' }, 'Nairobi', 'Kencom', { press: 'today' }], { category: 'p_force', dangerNow: false, county: 47, notStory: ['salama'] }],
 ];

@@ -182,6 +182,12 @@ describe('firstWords: a few first words that say what to do', () => {
     for (const text of ['nipigie simu tafadhali', 'wapiga kura wengi']) expect([text, firstWords(text)]).toEqual([text, undefined]);
   });
 
+  it('begins a report for sexual abuse told in a few words ("afande alinitaka kimapenzi"), never the menu', () => {
+    for (const text of ['afande alinitaka kimapenzi ndio aniachilie', 'askari alinilazimisha ngono', 'polisi walinidhulumu kingono', 'a cop sexually assaulted me', 'the officer raped me']) {
+      expect([text, firstWords(text)]).toEqual([text, { story: { text, storyPart: 'first' } }]);
+    }
+  });
+
   it('begins a report for one word that tells what they did to someone ("walinipiga"), as "polisi walinipiga" does', () => {
     for (const text of ['walinipiga', 'Walinipiga!', 'wamenikamata', 'walimchukua', 'wananitishia']) {
       expect([text, firstWords(text)]).toEqual([text, { story: { text, storyPart: 'first' } }]);
