@@ -42,7 +42,10 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
   // "Alinishika vibaya" (touched me wrongly), "nilale naye" (to sleep with him): sexual, never an arrest.
   const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|\w*bak(a|wa)|touched (me|her|him)|\w*(gus|shik)(a|wa) (vibaya|matiti|makalio|kifua)|\w*lal(e|a) (naye|nae|nami|nasi)|sleep with (him|me|her))\b/i.test(text);
   // Forms the lexicon's stems miss: "walimwua" (they killed him), "walinishika", "wakanirusha ndani" (locked up).
-  const killed = w.has('killed') || /\b(wa|a)(li|me|ka)(m|mw|mu|wa|ni|tu)ua\b/i.test(text);
+  // ... and a death told ("walimpiga mpaka kufa", "hadi akafa", "akafariki", "to death"), not in an accident.
+  const killed = w.has('killed') || /\b(wa|a)(li|me|ka)(m|mw|mu|wa|ni|tu)ua\b/i.test(text) || (DEATH_TOLD.test(plainWords(text)) && !ACCIDENT.test(plainWords(text)));
+  // A death told beside an accident may not be theirs: it does not outweigh a beating or an arrest told with it.
+  const killedByThem = killed && !ACCIDENT.test(plainWords(text));
   // What they say they will do: "watatuchoma nyumba" (they will burn our houses), "wataniua", "they will kill us".
   const threat = w.has('threat');
   const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))/i.test(text) || LOCKED_UP.test(plainWords(text));
@@ -51,17 +54,19 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
   if (kind === 'police') {
     const bribe = w.has('bribe') || (asked && money);
     add(bribe, 'p_bribery');
-    add(w.has('beat') || w.has('teargas'), 'p_force');
+    // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
+    add((w.has('beat') || w.has('teargas')) && !killedByThem, 'p_force');
     // Taken and not seen since ("alikamatwa ... hatujamwona tangu hapo"): a disappearance, more than an arrest.
     const plain = plainWords(text);
-    const missing = w.has('missing') || w.has('abduct') || DISAPPEARED.test(plain);
+    // A missing person the police would not record ("refused to record my statement"): their failure, not a disappearance by them.
+    const missing = (w.has('missing') || w.has('abduct') || DISAPPEARED.test(plain)) && !REFUSED_TO_RECORD.test(plain);
     // Caught and money wanted to be let go ("wanataka doo ndio waniachilie"): the bribe is the complaint, the arrest its lever.
     // Raped or touched in a cell ("alinibaka kwenye seli"): the abuse is the complaint, the cell where;
     // offered as an arrest too, nothing was offered and the PRC advice hung on a choice from the list.
     // Caught ("walinishika"), or the cell only the "or else" of the money wanted ("ama wanipeleke cell"), and
     // money asked: the bribe is the complaint too. Taken in or locked up ("walinikamata", "wakanirusha ndani") is an arrest.
     const caughtOnly = !new Set(canonicalWords(plain.replace(OR_ELSE_CELL, ' '))).has('arrest') && !LOCKED_UP.test(plain);
-    add(arrest && !missing && !sexual && !(bribe && (LET_GO.test(plain) || caughtOnly)), 'p_arrest');
+    add(arrest && !missing && !sexual && !killedByThem && !(bribe && (LET_GO.test(plain) || caughtOnly)), 'p_arrest');
     add(killed, 'p_killing');
     // Shot and now in hospital ("he is in hospital", "yuko hospitali"), with no death told: hurt, not killed.
     const alive = IN_HOSPITAL.test(plain) && !DIED.test(plain);
@@ -99,6 +104,12 @@ const THREATENS = new RegExp(THREATENED_HARM.source, 'i');
 export function threatensHarm(text: string): boolean {
   return THREATENS.test(text);
 }
+/** A death told: "to death", "died", "mpaka kufa", "hadi akafa", "alifariki", "akafia hospitali", "hakupona". */
+const DEATH_TOLD = /\b(to death|died|passed away|succumbed|hakupona|\w*fariki\w*|(a|wa)(li|me|ka)fia|(a|wa)(li|me|ka)(ku)?fa|(hadi|mpaka) (kufa|kifo))\b/;
+/** An accident ("ajali", "accident"): a death in one is no killing by the police. */
+const ACCIDENT = /\b(ajali|accident)\b/;
+/** The police refusing to take a report: "refused to record my statement", "walikataa kuandika ripoti", "hawakutaka kupokea". */
+const REFUSED_TO_RECORD = /\b(refused|refuse|declined|would not|wouldn t|did not|didn t|walikataa|amekataa|alikataa|wamekataa|hawakutaka|hawataki) (to )?(record|take|write|register|open|kuandika|kuchukua|kupokea|kurekodi|kusajili)\b/;
 /** Locked up: "wakanirusha ndani", "walimtupa ndani", "wakatuweka ndani". */
 const LOCKED_UP = /\b\w*(rusha|tupa|weka) ndani\b/;
 /** The cell as the "or else" of money wanted: "ama wanipeleke cell", "au watanipeleka ndani", "or they take me to the cells". */

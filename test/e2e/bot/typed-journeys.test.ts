@@ -21,7 +21,7 @@ afterAll(async () => {
 const STORY = 'Police asked me for a bribe at the junction.';
 const BTN = { en: { today: 'Today', no: 'No', yes: '✅ Yes, change it' }, sw: { today: 'Leo', no: 'Hapana', yes: '✅ Ndio, ibadilishe' } };
 type Act = string | { press: 'today' | 'no' | 'yes' } | { label: string };
-type Expect = { dangerNow?: boolean; county?: number; place?: string; when?: string; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
+type Expect = { unsaid?: string; dangerNow?: boolean; county?: number; place?: string; when?: string; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
 /** `first`: the acts begin the chat, before /start (the first message is the story). */
 type Play = [lang: 'en' | 'sw', at: Stop | 'first', acts: Act[], expected: Expect];
 
@@ -221,6 +221,10 @@ const PLAYS: Play[] = [
   ['sw', 'first', ['afande alinitaka kimapenzi ndio aniachilie', 'ndio', { press: 'no' }, { label: '✅ Ni hayo tu' }, { label: 'Hakuna aliyeumia' }, { label: 'Ruka' }, 'Mombasa', 'Changamwe', 'juzi usiku'], { category: 'p_sexual', county: 1, when: 'date', story: ['alinitaka kimapenzi'] }],
   // "Hapana, wako salama sasa" (no, they are safe now) at the danger question: a no, never "sijaelewa", never the story.
   ['sw', 'first', ['polisi walipiga mabeshte zangu', 'ndio', 'hapana wako salama sasa', { label: '✅ Ni hayo tu' }, { label: 'Hakuna aliyeumia' }, 'Nairobi', 'Kencom', { press: 'today' }], { category: 'p_force', dangerNow: false, county: 47, notStory: ['salama'] }],
+  // Beaten to death at the station: a killing offered (it was brutality, and "was anyone hurt?").
+  ['sw', 'first', ['polisi walimpiga kaka yangu mpaka kufa kituoni', 'ndio', { press: 'no' }, { label: 'Hakuna mwingine aliyeumia' }, 'Kisumu', 'kituo cha polisi cha Kondele', 'jana'], { category: 'p_killing', county: 42, story: ['mpaka kufa'] }],
+  // A missing daughter the police would not record: no "enforced disappearance" offered.
+  ['en', 'first', ['police officers at the station refused to record my statement about my missing daughter', 'police', { label: 'Other police misconduct' }, { press: 'no' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_other', county: 32, unsaid: 'It sounds like' }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];
@@ -234,8 +238,9 @@ describe('typed journeys, in both languages', () => {
     await u.press(SEND_ANONYMOUSLY[lang]);
     const texts = allTexts(u).slice(before);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
-    const { story = [], notStory = [], warned, ...fields } = expected;
+    const { story = [], notStory = [], warned, unsaid, ...fields } = expected;
     if (warned) expect(texts.join('\n')).toContain(warned);
+    if (unsaid) expect(texts.join('\n')).not.toContain(unsaid);
     expect(report).toMatchObject({ ...fields, ...(fields.category ? {} : { category: 'p_bribery' }) });
     for (const words of story) expect(report?.description.text).toContain(words);
     for (const words of notStory) expect(report?.description.text).not.toContain(words);

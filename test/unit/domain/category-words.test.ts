@@ -213,7 +213,7 @@ describe('categoryInWords: fresh sentences from reporters in a hurry', () => {
     // Shot and alive in hospital: force; shot and died there, or shot alone: not offered as hurt.
     ['pls help my son was shot by police during demos in mathare he is in hospital', 'p_force'],
     ['polisi walimpiga risasi mguuni, yuko hospitali', 'p_force'],
-    ['polisi walimpiga risasi akafia hospitali', undefined],
+    ['polisi walimpiga risasi akafia hospitali', 'p_killing'],
     ['he was shot by police and died in hospital', 'p_killing'],
     ['police shot my neighbour', undefined],
     // An arrest with no abuse is still an arrest.
@@ -253,5 +253,25 @@ describe('categoryInWords: caught and money wanted, a ballot box carried off', (
     ['masanduku ya kura yalifika saa nne', undefined],
   ])('"%s" -> %s', (words, code) => {
     expect(categoryInWords(words, 'election')).toBe(code);
+  });
+});
+
+describe('categoryInWords: beaten to death, a missing person the police would not record', () => {
+  it.each([
+    // Beaten until dead ("mpaka kufa", "hadi akafa", "to death"), in a cell too: a killing, never brutality alone.
+    ['polisi walimpiga kaka yangu mpaka kufa kituoni', 'p_killing'],
+    ['walimpiga hadi akafa', 'p_killing'],
+    ['police beat my son to death in the cell', 'p_killing'],
+    ['askari walimpiga mwanangu akafariki', 'p_killing'],
+    // A death in an accident beside a beating: not a killing over it, nothing offered; beaten and alive: brutality.
+    ['my son died in an accident and police beat the driver', undefined],
+    ['mwanangu alifariki kwa ajali na polisi walimpiga dereva', undefined],
+    ['polisi walimpiga kaka yangu kituoni', 'p_force'],
+    // The police refusing to record a missing person: no disappearance by the police offered.
+    ['police officers at the station refused to record my statement about my missing daughter', undefined],
+    ['polisi walikataa kuandika ripoti ya mtoto wangu aliyepotea', undefined],
+    ['they arrested my son on Monday and he has not been seen since', 'p_disappear'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryInWords(words, 'police')).toBe(code);
   });
 });
