@@ -1629,6 +1629,9 @@ function setTimeOfDay(d: Draft, time: string | undefined): void {
   else delete d.timeOfDay;
 }
 
+/** It happens again and again: "kila siku", "every day", "daily", "every morning", "mara kwa mara". */
+const OFTEN = /^(every ?day|daily|each day|every (morning|evening|night|week|time|trip)|kila (siku|asubuhi|jioni|usiku|wiki|mara|saa)|mara kwa mara|all the time|always)\b/;
+
 /** "Last week", "mwezi uliopita": a time, not a day; the day is asked for. */
 const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku)\b/;
 
@@ -1650,6 +1653,12 @@ function onDate(turn: Turn, d: Draft, input: string): void {
     return takeDay(turn, d, placeFirst.day);
   }
   const n = normalise(input);
+  // "Kila siku", "every day": it goes on. The words go in the story (staff read that it repeats), and the last day it happened is asked.
+  if (OFTEN.test(n)) {
+    if (!inStory(d, input) && joinStory(d, input)) turn.say('desc.added');
+    turn.say('when.often', { example: formatDay(turn.now.getTime()) });
+    return turn.show();
+  }
   // "Wiki iliyopita pale stage", "sikumbuki, pale stage": no day to take, but the place or what was done is kept while the day is asked for.
   const noDay = thenMore(input, (head) => (VAGUE_WHEN.test(normalise(head)) ? 'vague' : dontKnow(head) ? 'unknown' : undefined));
   if (noDay) keepWordsWithDay(turn, d, input, noDay.rest);

@@ -225,6 +225,9 @@ const PLAYS: Play[] = [
   ['sw', 'first', ['polisi walimpiga kaka yangu mpaka kufa kituoni', 'ndio', { press: 'no' }, { label: 'Hakuna mwingine aliyeumia' }, 'Kisumu', 'kituo cha polisi cha Kondele', 'jana'], { category: 'p_killing', county: 42, story: ['mpaka kufa'] }],
   // A missing daughter the police would not record: no "enforced disappearance" offered.
   ['en', 'first', ['police officers at the station refused to record my statement about my missing daughter', 'police', { label: 'Other police misconduct' }, { press: 'no' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_other', county: 32, unsaid: 'It sounds like' }],
+  // "Kila siku", "every day" (a matatu driver's daily bribe): the last day asked, the words kept in the story; never "could not read that date".
+  ['sw', 'when', ['kila siku', 'jana'], { when: 'yesterday', story: [STORY, 'kila siku'], warned: 'andika siku ya mwisho ilipotokea' }],
+  ['en', 'when', ['every day', 'yesterday'], { when: 'yesterday', story: [STORY, 'every day'], warned: 'type the last day it happened' }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];

@@ -1170,6 +1170,16 @@ describe('when', () => {
     for (const words of ['sijui', 'sikumbuki tarehe']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.unknown', 'when.ask']]);
   });
 
+  it('"kila siku", "every day" (it goes on) asks for the last day it happened, kept in the story; never "could not read that date"', () => {
+    for (const words of ['kila siku', 'every day', 'Everyday', 'daily', 'kila asubuhi', 'every morning', 'kila wiki', 'mara kwa mara']) {
+      const r = type(at('when'), words);
+      expect([words, said(r), r.state.draft?.step, r.state.draft?.text?.endsWith(words)]).toEqual([words, ['desc.added', 'when.often', 'when.ask'], 'when', true]);
+      // Typed again, the words are not kept twice.
+      const again = type(r.state, words);
+      expect([words, said(again), again.state.draft?.text?.split(words).length]).toEqual([words, ['when.often', 'when.ask'], 2]);
+    }
+  });
+
   it('reads the dates a probe found refused: lead words, "iliopita", "sato", short forms, days counted back, "usiku wa kuamkia leo"', () => {
     // Saturday 28 November 2026 in Nairobi.
     const DAY = 86_400_000;
