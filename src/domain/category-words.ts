@@ -40,7 +40,8 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
   const shot = w.has('shoot') && !new Set(canonicalWords(text)).has('threat');
   // The lexicon reads "harassed" as sexual: only words that say so are ("touched me", "alinigusa vibaya").
   // "Alinishika vibaya" (touched me wrongly), "nilale naye" (to sleep with him): sexual, never an arrest.
-  const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|\w*bak(a|wa)|touched (me|her|him)|\w*(gus|shik)(a|wa) (vibaya|matiti|makalio|kifua)|\w*lal(e|a) (naye|nae|nami|nasi)|sleep with (him|me|her))\b/i.test(text);
+  // Sex asked for as the price ("asked me for sex", "alinilazimisha ngono") is abuse too.
+  const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|\w*bak(a|wa)|touched (me|her|him)|\w*(gus|shik)(a|wa) (vibaya|matiti|makalio|kifua)|\w*lal(e|a) (naye|nae|nami|nasi)|sleep with (him|me|her)|ngono|(asked|asking|demanded|demanding|wanted|wants) (me |us |her )?(for )?sex)\b/i.test(text);
   // Forms the lexicon's stems miss: "walimwua" (they killed him), "walinishika", "wakanirusha ndani" (locked up).
   // ... and a death told ("walimpiga mpaka kufa", "hadi akafa", "akafariki", "to death"), not in an accident.
   const killed = w.has('killed') || /\b(wa|a)(li|me|ka)(m|mw|mu|wa|ni|tu)ua\b/i.test(text) || (DEATH_TOLD.test(plainWords(text)) && !ACCIDENT.test(plainWords(text)));

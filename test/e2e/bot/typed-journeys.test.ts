@@ -228,6 +228,8 @@ const PLAYS: Play[] = [
   // "Kila siku", "every day" (a matatu driver's daily bribe): the last day asked, the words kept in the story; never "could not read that date".
   ['sw', 'when', ['kila siku', 'jana'], { when: 'yesterday', story: [STORY, 'kila siku'], warned: 'andika siku ya mwisho ilipotokea' }],
   ['en', 'when', ['every day', 'yesterday'], { when: 'yesterday', story: [STORY, 'every day'], warned: 'type the last day it happened' }],
+  // Sex asked for as the price of a release: sexual abuse offered (nothing was), the P3/PRC question after the injury one.
+  ['en', 'first', ['policeman asked me for sex so that he can release my son', 'yes', { press: 'no' }, { label: 'No one was hurt' }, { label: 'Skip' }, 'Kisumu', 'Kondele police station', { press: 'today' }], { category: 'p_sexual', county: 42 }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];

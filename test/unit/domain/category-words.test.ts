@@ -275,3 +275,16 @@ describe('categoryInWords: beaten to death, a missing person the police would no
     expect(categoryInWords(words, 'police')).toBe(code);
   });
 });
+
+describe('categoryInWords: sex asked for as the price', () => {
+  it.each([
+    ['policeman asked me for sex so that he can release my son', 'p_sexual'],
+    ['the OCS demanded sex to drop the charges', 'p_sexual'],
+    ['askari alinilazimisha ngono ndio aniachilie', 'p_sexual'],
+    // "Sex" as a word of the case, with nothing asked: nothing offered.
+    ['police arrested me for selling sex toys', 'p_arrest'],
+    ['they arrested me for sex work', 'p_arrest'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryInWords(words, 'police')).toBe(code);
+  });
+});
