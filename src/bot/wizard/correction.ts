@@ -133,7 +133,7 @@ const WHEN_VERB = /^(ni|tu|u|m|a|wa|i)lipo[a-z]{2,}$/;
  * Where a clause of when begins after the new place ("... the stage when they came", "stage
  * walipokuja"): not the place. Its index in `plain`, or the end when there is none.
  */
-function whenClause(plain: string[][], from: number): number {
+export function whenClause(plain: string[][], from: number): number {
   for (let i = from + 1; i < plain.length; i++) {
     const [w] = plain[i];
     if (plain[i].length === 1 && (w === 'when' || w === 'while' || w === 'wakati' || WHEN_VERB.test(w))) return i;

@@ -1,7 +1,7 @@
 import { categoryInWords, categoryOfEitherKind, checkText, countyTownName, threatensHarm, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, type PlaceFix } from './correction';
+import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, whenClause, type PlaceFix } from './correction';
 import { addNewOrTell, inStory, joinStory, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace } from './flow';
@@ -1106,6 +1106,7 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   // no place at all. The same words sent again were meant as the place: taken. Who they were
   // ("they wore plain clothes") is never a place: sent again, it is said to be in the story already.
   const words = normalise(input);
+  if (placeAfterAct(turn, d, input)) return;
   if (tellsWhoTheyWere(words) && addToStory(turn, d, input)) return turn.show();
   if (beginsWithAct(words) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
   // "Call me 0712 345 678": no place, and as the place an anonymous report showed staff the number
@@ -1122,6 +1123,53 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   const split = placeThenDay(check.text, turn.now);
   if (split) noteDay(d, split.day);
   takePlace(turn, d, withTown(split?.place ?? check.text, townOf(d)));
+}
+
+/** Where, after what was done: "at X", "pale X", "hapo X" (the place is X), or "kwa X" (kept: "kwa Mama Ngina"). */
+const WHERE_AFTER_ACT = new Set(['at', 'pale', 'hapo']);
+const KWA = 'kwa';
+/** "They stopped me", "police took us": who did it, what, and to whom; a clause, never a place's name. */
+const DONE_TO_WHOM = /^(the )?(they|he|she|police|cops?|officers?|policemen|askari|polisi)( \w+){1,2} (me|us|him|her|them|my \w+)$/;
+/** "Seli ya Central" tells no act: a cell is a place, as `beginsWithAct` reads it. */
+const tellsWhatWasDone = (head: string) => !ACT_PLACES.test(head.split(' ')[0]) && (tellsAnAct(head) || beginsWithAct(head) || doneInOneWord(head.split(' ')[0]) || DONE_TO_WHOM.test(head));
+/** "Kwa Mama Ngina", "kwa Njenga": a "kwa" leads into where only before a name (never "kwa rungu", by a club). */
+const kwaName = (word: string | undefined) => word !== undefined && /^\p{Lu}\p{Ll}/u.test(word);
+
+/**
+ * "They stopped me at Globe roundabout", "walinishika nikitoka kazi pale Kencom": what was done,
+ * then where. Taken whole, the place read as an account; in the story alone, the place was asked
+ * again and the same words sent again became the place. The place is where ("Globe roundabout",
+ * a clause of when after it dropped, as `placeCorrection` does) and the sentence, as typed, goes to
+ * the story once. Only after words that tell an act ("Stage ya Kawangware at Junction" is a name).
+ */
+function placeAfterAct(turn: Turn, d: Draft, input: string): boolean {
+  const found = splitPlaceAfterAct(input, turn.now);
+  if (!found) return false;
+  if (found.day) noteDay(d, found.day);
+  addNewOrTell(turn, d, input.trim());
+  takePlace(turn, d, withTown(found.place, townOf(d)));
+  return true;
+}
+
+function splitPlaceAfterAct(input: string, now: Date): { place: string; day?: DayRead } | undefined {
+  if ([...input].length > 200) return undefined;
+  const typed = input.trim().split(/\s+/);
+  const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
+  const lead = (i: number) => (plain[i].length === 1 ? plain[i][0] : '');
+  // The first "at"/"pale"/"hapo"; a "kwa" only with none after it ("walinipiga kwa rungu pale Kencom").
+  let k = plain.findIndex((_, i) => i > 0 && WHERE_AFTER_ACT.has(lead(i)));
+  if (k < 0) k = plain.findIndex((_, i) => i > 0 && lead(i) === KWA && kwaName(typed[i + 1]));
+  if (k < 0) return undefined;
+  const head = plain.slice(0, k).flat().join(' ');
+  if (!tellsWhatWasDone(head) || NO_PLACE_AFTER.test(plain.slice(k, k + 2).flat().join(' '))) return undefined;
+  const from = lead(k) === KWA ? k : k + 1;
+  const typedPlace = typed.slice(from, whenClause(plain, from)).join(' ').replace(/[.!,;:]+$/u, '');
+  const split = placeThenDay(typedPlace, now);
+  const place = split?.place ?? typedPlace;
+  const words = normalise(place);
+  if (!words || notAPlace(place, now) || TIME_WORDS.test(words) || tellsAnAct(words) || beginsWithAct(words) || tellsWhoTheyWere(words) || phoneNumberWritten(place)) return undefined;
+  const check = checkText(place, LIMITS.placeMaxChars);
+  return check.ok ? { place: check.text, ...(split ? { day: split.day } : {}) } : undefined;
 }
 
 /** Small words a place's name goes on after ("stage ya Leo", "hoteli ya Jana"): a day word after them is the name's. */

@@ -77,6 +77,9 @@ const PLAYS: Play[] = [
   // ... the town given for the county too ("Where in Kitengela exactly?" is not asked again): where, afresh, within the county.
   ['sw', 'county', ['Kitengela', 'stage ya matatu', 'nimekosea mahali', 'Isinya', { press: 'today' }], { county: 34, place: 'Isinya', when: 'today', notStory: ['nimekosea'] }],
   // A phone number typed where the place is asked: no place; in the story, where the review warns of it.
+  // What was done, then where, at the place question: the place is where, the sentence in the story once.
+  ['en', 'place', ['they stopped me at Globe roundabout', { press: 'today' }], { place: 'Globe roundabout', story: [`${STORY}\nthey stopped me at Globe roundabout`] }],
+  ['sw', 'place', ['walinishika nikitoka kazi pale Kencom', { press: 'today' }], { place: 'Kencom', story: [`${STORY}\nwalinishika nikitoka kazi pale Kencom`] }],
   ['en', 'place', ['call me 0712345678', 'Kondele stage', { press: 'today' }], { place: 'Kondele stage', story: [STORY, 'call me 0712345678'] }],
   // 3. A place typed with the day.
   ['en', 'when', ['yesterday at Kayole stage'], { when: 'yesterday', story: [STORY, 'yesterday at Kayole stage'] }],

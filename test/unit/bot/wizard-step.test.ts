@@ -194,10 +194,10 @@ describe('more of the story after its question', () => {
         if (s === 'place') expect(r.state.draft?.place).toBeUndefined();
       }
     }
-    // What was done, said with who did it ("cops took my phone at the stage"), is the story too, not the place.
-    for (const more of ['cops took my phone at the stage', 'the officers slapped me', 'makarao walinichapa']) {
-      const r = type(at('place'), more);
-      expect([more, r.state.draft?.text, r.state.draft?.place]).toEqual([more, `${story}\n${more}`, undefined]);
+    // What was done, said with who did it ("cops took my phone at the stage"), is the story too, never the place: only where ("the stage") is.
+    for (const [more, place] of [['cops took my phone at the stage', 'the stage'], ['the officers slapped me', undefined], ['makarao walinichapa', undefined]]) {
+      const r = type(at('place'), more!);
+      expect([more, r.state.draft?.text, r.state.draft?.place]).toEqual([more, `${story}\n${more}`, place]);
     }
     // Sent again where the place is asked (told first at the county): still no place.
     const again = type(at('place', { text: `${story}\nthey wore plain clothes` }), 'they wore plain clothes');
@@ -1070,7 +1070,7 @@ describe('place', () => {
 
   it('the story going on, begun with what was done ("wakanipiga tena", "pia walichukua ..."), is added to it, never kept as the place', () => {
     const story = draftAt('place').text;
-    for (const more of ['Pia walichukua kitambulisho changu', 'wakanipiga tena', 'they also took my ID', 'Polisi walinipiga pale stage']) {
+    for (const more of ['Pia walichukua kitambulisho changu', 'wakanipiga tena', 'they also took my ID', 'walinipiga kwa sababu ya simu', 'they beat me at night', 'walinipiga kwa rungu', 'WALINIPIGA KWA RUNGU']) {
       const r = type(at('place'), more);
       expect([more, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([more, ['desc.added', 'place.ask'], undefined, `${story}\n${more}`]);
     }
@@ -1079,8 +1079,31 @@ describe('place', () => {
       expect([place, type(at('place'), place).state.draft]).toMatchObject([place, { step: 'when', place }]);
     }
     // Sent again as it was, it was meant as the place: taken, never asked for again and again.
-    const again = type(type(at('place'), 'walinipiga pale stage ya Githurai').state, 'walinipiga pale stage ya Githurai');
-    expect(again.state.draft).toMatchObject({ step: 'when', place: 'walinipiga pale stage ya Githurai', text: `${story}\nwalinipiga pale stage ya Githurai` });
+    const again = type(type(at('place'), 'wakanipiga tena sana').state, 'wakanipiga tena sana');
+    expect(again.state.draft).toMatchObject({ step: 'when', place: 'wakanipiga tena sana', text: `${story}\nwakanipiga tena sana` });
+  });
+
+  it('what was done, then where ("they stopped me at Globe roundabout", "walinishika nikitoka kazi pale Kencom"): the place is where, the sentence goes to the story once', () => {
+    const story = draftAt('place').text;
+    const cases: [string, string][] = [
+      ['they stopped me at Globe roundabout', 'Globe roundabout'],
+      ['walinishika nikitoka kazi pale Kencom', 'Kencom'],
+      ['Polisi walinipiga pale stage ya Githurai', 'stage ya Githurai'],
+      ['askari walinikamata hapo Odeon', 'Odeon'],
+      ['walinisimamisha kwa Mama Ngina', 'kwa Mama Ngina'],
+      ['they arrested my son at the chief camp when he was going home', 'the chief camp'],
+    ];
+    for (const [sentence, place] of cases) {
+      const r = type(at('place'), sentence);
+      expect([sentence, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([sentence, ['desc.added', 'place.noted', 'when.ask'], place, `${story}\n${sentence}`]);
+    }
+    // Told already (the story's own words): the place taken, the story not told twice.
+    const told = type(at('place', { text: `${story}\nwalinishika nikitoka kazi pale Kencom` }), 'walinishika nikitoka kazi pale Kencom');
+    expect([said(told), told.state.draft?.place, told.state.draft?.text]).toEqual([['place.noted', 'when.ask'], 'Kencom', `${story}\nwalinishika nikitoka kazi pale Kencom`]);
+    // A place's own name with "at" or "kwa" in it, no act before: the whole is the place.
+    for (const place of ['Stage ya Kawangware at Junction', 'Officers mess at Kahawa barracks', 'Police station at Kilimani', 'seli ya Central at Kilimani']) {
+      expect([place, type(at('place'), place).state.draft]).toMatchObject([place, { step: 'when', place, text: story }]);
+    }
   });
 
   it('asks again for an empty or too long place; a photo is kept as evidence', () => {
@@ -2387,10 +2410,13 @@ describe('one word of what was done, or a place, at the county question', () => 
 
   it('the same one word at the place question or the review is the story too, never stored as the place nor "not understood"', () => {
     const story = draftAt('place').text;
-    for (const words of ['walinisimamisha', 'walinisimamisha pale stage', 'wakamsimamisha tena']) {
+    for (const words of ['walinisimamisha', 'wakamsimamisha tena']) {
       const r = type(at('place'), words);
       expect([words, r.state.draft?.place, r.state.draft?.text, stepOf(r)]).toEqual([words, undefined, `${story}\n${words}`, 'place']);
     }
+    // With where after it ("pale stage"): the story too, and where is the place.
+    const there = type(at('place'), 'walinisimamisha pale stage');
+    expect([there.state.draft?.place, there.state.draft?.text, stepOf(there)]).toEqual(['stage', `${story}\nwalinisimamisha pale stage`, 'when']);
     const review = type(at('review'), 'walinisimamisha');
     expect([said(review), review.state.draft?.text]).toEqual([['desc.added', 'review'], `${story}\nwalinisimamisha`]);
     // Places stay places; "nimemaliza" at the review is no part of the story.
