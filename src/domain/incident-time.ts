@@ -25,9 +25,10 @@ export function incidentTimeFor(choice: Exclude<WhenChoice, 'date'>, now: Date):
 export function parseIncidentDate(input: string, now: Date, saidBefore?: string): ParsedDate {
   const { day, dayAlone } = splitTime(daySpelling(input));
   // "Mwezi uliopita" answered first, then "tarehe 5": the 5th of last month, not of this one.
-  const lastMonth = saidBefore !== undefined && LAST_MONTH.test(saidBefore);
-  const parsed = parseDay(day, now, lastMonth);
-  return !parsed.ok && dayAlone ? parseDay(dayAlone, now, lastMonth) : parsed;
+  // "Wiki iliyopita", then "Jumanne": last week's Tuesday, not the latest one.
+  const before = { lastMonth: saidBefore !== undefined && LAST_MONTH.test(saidBefore), lastWeek: saidBefore !== undefined && LAST_WEEK.test(saidBefore) };
+  const parsed = parseDay(day, now, before);
+  return !parsed.ok && dayAlone ? parseDay(dayAlone, now, before) : parsed;
 }
 
 const LAST_MONTH = /\b(?:mwezi (?:uliopita|uliyopita|ulopita|jana)|last month)\b/i;
@@ -51,9 +52,12 @@ export function daySpelling(input: string): string {
 /** Words said before a day that are not part of it: "tarehe 9/8", "mnamo tarehe 9/8", "on the 9/8", "siku ya Jumamosi". */
 const DAY_LEAD = /^(?:(?:mnamo|on(?:\s+the)?|siku\s+ya|tarehe)\s+){1,3}/i;
 
-function parseDay(s: string, now: Date, lastMonth = false): ParsedDate {
+/** What was said before the day answered: "mwezi uliopita" (last month), "wiki iliyopita" (last week). */
+type SaidBefore = { lastMonth: boolean; lastWeek: boolean };
+
+function parseDay(s: string, now: Date, { lastMonth, lastWeek }: SaidBefore): ParsedDate {
   const bare = s.trim().replace(DAY_LEAD, '');
-  const weekday = lastWeekday(bare, now);
+  const weekday = lastWeekday(bare, now, lastWeek);
   if (weekday) return { ok: true, date: weekday };
   const ago = daysAgo(bare, now);
   if (ago) return ago;
@@ -297,20 +301,40 @@ const WEEKDAYS: readonly (readonly string[])[] = [
 ];
 const WEEKDAY_RE = /^(?:(last|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|iliopita|ilopita|morning|afternoon|evening|night|asubuhi|mchana|alasiri|jioni|usiku))?$/;
 
+/** "Last week", "wiki iliyopita" (its spellings, and "wiki jana" as it is often said), "juma lililopita". */
+const LAST_WEEK_WORDS = '(?:last week|the week before|the previous week|wiki (?:iliyopita|iliopita|ilopita|jana)|juma lililopita)';
+const LAST_WEEK = new RegExp(`\\b${LAST_WEEK_WORDS}\\b`, 'i');
+/** A day of last week, either way round: "last week on Tuesday", "Jumanne ya wiki iliyopita". */
+const LAST_WEEK_DAY = new RegExp(`^(?:${LAST_WEEK_WORDS} (.+)|(.+?) (?:(?:of|ya) )?${LAST_WEEK_WORDS})$`);
+
 /**
  * A day of the week, the Kenyan day's start: the last one up to today ("Jumamosi asubuhi" typed
  * on a Saturday is this morning), a week before today for today's name said as "last" or
- * "iliyopita". "Monday last week" is not read (it is not the same as "last Monday"): the reporter
- * is asked for the date. Undefined when the text is not a day of the week.
+ * "iliyopita". "Monday last week" is not "last Monday" (which may be this week's): it is the
+ * Monday of the week before this one, as is a day named after "last week" was said (`lastWeek`).
+ * Undefined when the text is not a day of the week.
  */
-function lastWeekday(input: string, now: Date): Date | undefined {
+function lastWeekday(input: string, now: Date, lastWeek = false): Date | undefined {
   // "J'mosi", "J'pili": the apostrophe of the short forms goes.
-  const m = WEEKDAY_RE.exec(input.toLowerCase().replace(/[.,!?'’]/g, '').replace(/\s+/g, ' ').trim());
+  const t = input.toLowerCase().replace(/[.,!?'’]/g, '').replace(/\s+/g, ' ').trim();
+  const ofLastWeek = LAST_WEEK_DAY.exec(t);
+  const m = WEEKDAY_RE.exec(ofLastWeek ? (ofLastWeek[1] ?? ofLastWeek[2]) : t);
   const day = m ? WEEKDAYS.findIndex((names) => names.includes(m[2])) : -1;
   if (!m || day < 0) return undefined;
   const today = startOfEatDay(now);
   const todayIs = new Date(today + EAT_OFFSET_MS).getUTCDay();
   const last = m[1] === 'last' || /^il/.test(m[3] ?? '');
+  if (ofLastWeek || (lastWeek && !last)) return new Date(today - daysBackInWeekBefore(todayIs, day) * DAY_MS);
   const back = (todayIs - day + 7) % 7 || (last ? 7 : 0);
   return new Date(today - back * DAY_MS);
+}
+
+/**
+ * Days from today back to `day` (0 Sunday ... 6 Saturday) of last week. In Kenyan everyday usage
+ * the week runs Monday to Sunday (the school and working week; Sunday ends it, with the weekend),
+ * so on a Sunday "Tuesday last week" is twelve days back, not five; from 1 to 13 days back.
+ */
+function daysBackInWeekBefore(todayIs: number, day: number): number {
+  const sinceMonday = (todayIs + 6) % 7;
+  return sinceMonday + 7 - ((day + 6) % 7);
 }

@@ -21,9 +21,18 @@ afterAll(async () => {
 const STORY = 'Police asked me for a bribe at the junction.';
 const BTN = { en: { today: 'Today', no: 'No', yes: '✅ Yes, change it' }, sw: { today: 'Leo', no: 'Hapana', yes: '✅ Ndio, ibadilishe' } };
 type Act = string | { press: 'today' | 'no' | 'yes' } | { label: string };
-type Expect = { unsaid?: string; dangerNow?: boolean; county?: number; place?: string; when?: string; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
+type Expect = { unsaid?: string; dangerNow?: boolean; county?: number; place?: string; when?: string; incidentAt?: Date; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
 /** `first`: the acts begin the chat, before /start (the first message is the story). */
 type Play = [lang: 'en' | 'sw', at: Stop | 'first', acts: Act[], expected: Expect];
+
+const DAY_MS = 86_400_000;
+const EAT_MS = 3 * 3_600_000;
+/** The start (Nairobi time) of `weekday` (0 Sunday) in the Monday-Sunday week before this one, worked out here apart from the bot's code. */
+function ofLastWeek(weekday: number): Date {
+  const today = Math.floor((Date.now() + EAT_MS) / DAY_MS) * DAY_MS - EAT_MS;
+  const monday = today - ((new Date(today + EAT_MS).getUTCDay() + 6) % 7) * DAY_MS;
+  return new Date(monday - 7 * DAY_MS + ((weekday + 6) % 7) * DAY_MS);
+}
 
 const PLAYS: Play[] = [
   // 1. A correction at the review that names the county corrected away from.
@@ -231,6 +240,10 @@ const PLAYS: Play[] = [
   // "Kila siku", "every day" (a matatu driver's daily bribe): the last day asked, the words kept in the story; never "could not read that date".
   ['sw', 'when', ['kila siku', 'jana'], { when: 'yesterday', story: [STORY, 'kila siku'], warned: 'andika siku ya mwisho ilipotokea' }],
   ['en', 'when', ['every day', 'yesterday'], { when: 'yesterday', story: [STORY, 'every day'], warned: 'type the last day it happened' }],
+  // A day of last week, either way round: the Tuesday of the Monday-Sunday week before this one; it was "Which day?" again and again.
+  ['en', 'when', ['last week on tuesday'], { when: 'date', incidentAt: ofLastWeek(2) }],
+  ['sw', 'when', ['jumanne wiki iliyopita'], { when: 'date', incidentAt: ofLastWeek(2) }],
+  ['sw', 'when', ['wiki iliyopita', 'jumanne'], { when: 'date', incidentAt: ofLastWeek(2) }],
   // Sex asked for as the price of a release: sexual abuse offered (nothing was), the P3/PRC question after the injury one.
   ['en', 'first', ['policeman asked me for sex so that he can release my son', 'yes', { press: 'no' }, { label: 'No one was hurt' }, { label: 'Skip' }, 'Kisumu', 'Kondele police station', { press: 'today' }], { category: 'p_sexual', county: 42 }],
 ];

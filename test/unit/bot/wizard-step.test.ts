@@ -2617,6 +2617,18 @@ describe('a day in words at the date question', () => {
     }
   });
 
+  it('"last week on tuesday", "jumanne wiki iliyopita" are the Tuesday of last week (Monday to Sunday), never "Which day?" again', () => {
+    // Saturday 28 November 2026: last week ran from Monday 16 to Sunday 22; its Tuesday was the 17th.
+    const tuesday = TODAY_EAT - 11 * DAY;
+    for (const words of ['last week on tuesday', 'Tuesday last week', 'jumanne wiki iliyopita', 'wiki iliyopita jumanne', 'last week on tuesday evening']) {
+      const r = type(at('when'), words);
+      expect([words, said(r), r.state.draft?.when, r.state.draft?.incidentAt]).toEqual([words, ['review'], 'date', tuesday]);
+    }
+    // "Which day?" after "wiki iliyopita": the day named is last week's, not this week's Tuesday (the 24th).
+    const r = type(type(at('when'), 'wiki iliyopita').state, 'Jumanne');
+    expect([said(r), r.state.draft?.incidentAt]).toEqual([['review'], tuesday]);
+  });
+
   it('"mwezi uliopita" asks which day, and "tarehe 5" then is the 5th of last month; a tap forgets it', () => {
     const vague = type(at('when'), 'mwezi uliopita');
     expect(said(vague)).toEqual(['when.which_day', 'when.ask']);

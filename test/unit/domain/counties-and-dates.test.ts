@@ -172,9 +172,9 @@ describe('incident dates', () => {
     expect(parseIncidentDate('Sunday morning', now)).toEqual({ ok: true, date: day('2026-08-08') });
     expect(parseIncidentDate('last Sunday', now)).toEqual({ ok: true, date: day('2026-08-01') });
     expect(parseIncidentDate('Jumapili iliyopita', now)).toEqual({ ok: true, date: day('2026-08-01') });
-    // Not "last Monday": asked for as a date rather than guessed.
-    expect(parseIncidentDate('Monday last week', now)).toEqual({ ok: false, reason: 'format' });
-    expect(parseIncidentDate('jumatatu wiki iliyopita', now)).toEqual({ ok: false, reason: 'format' });
+    // "Monday last week" is not "last Monday" (the 3rd): the Monday of the Monday-Sunday week before this one.
+    expect(parseIncidentDate('Monday last week', now)).toEqual({ ok: true, date: day('2026-07-26') }); // Monday 27 July
+    expect(parseIncidentDate('jumatatu wiki iliyopita', now)).toEqual({ ok: true, date: day('2026-07-26') });
     expect(parseIncidentDate('Sundays are quiet', now)).toEqual({ ok: false, reason: 'format' });
     // Spellings of "iliyopita", "sato" (Sheng), "Alhamis", "J'mosi".
     expect(parseIncidentDate('Jumapili iliopita', now)).toEqual({ ok: true, date: day('2026-08-01') });
@@ -182,7 +182,8 @@ describe('incident dates', () => {
     expect(parseIncidentDate('Jumamosi iliopita', now)).toEqual({ ok: true, date: day('2026-08-07') });
     for (const typed of ['sato', 'last sato', 'Sato usiku', "J'mosi", 'J’mosi']) expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, { ok: true, date: day('2026-08-07') }]);
     expect(parseIncidentDate('alhamis', now)).toEqual({ ok: true, date: day('2026-08-05') });
-    for (const typed of ['Naivasha', 'sijui', 'satoshi', 'sato wiki iliyopita']) expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, { ok: false, reason: 'format' }]);
+    for (const typed of ['Naivasha', 'sijui', 'satoshi']) expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, { ok: false, reason: 'format' }]);
+    expect(parseIncidentDate('sato wiki iliyopita', now)).toEqual({ ok: true, date: day('2026-07-31') }); // Saturday 1 August
   });
 
   it('reads a date after "tarehe", "mnamo", "on" or "siku ya", as a probe found them typed', () => {
@@ -217,6 +218,27 @@ describe('incident dates', () => {
     for (const typed of ['0 days ago', 'eight days ago', 'a few days ago', 'days ago', 'siku nyingi', 'siku nyingi zilizopita', 'siku tatu', 'siku kumi zilizopita']) {
       expect([typed, parseIncidentDate(typed, now)]).toEqual([typed, { ok: false, reason: 'format' }]);
     }
+  });
+
+  it('reads a day of last week as that day of the Monday-Sunday week before this one, in either order', () => {
+    const day = (d: string) => ({ ok: true, date: new Date(`${d}T21:00:00Z`) });
+    // Wednesday 12 August 2026 in Nairobi: last week ran from Monday 3 to Sunday 9 August; "last Tuesday" was yesterday.
+    const wed = new Date('2026-08-12T09:30:00Z');
+    expect(parseIncidentDate('last Tuesday', wed)).toEqual(day('2026-08-10'));
+    for (const typed of ['last week on tuesday', 'Tuesday last week', 'tuesday of last week', 'last week Tuesday', 'jumanne wiki iliyopita', 'wiki iliyopita jumanne', 'Jumanne ya wiki iliyopita', 'wiki iliopita siku ya jumanne', 'jumanne wiki jana', 'last week on Tuesday.']) {
+      expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, day('2026-08-03')]);
+    }
+    // With the time of day, which is kept apart.
+    expect(parseIncidentDate('jumanne wiki iliyopita usiku', wed)).toEqual(day('2026-08-03'));
+    expect(parseIncidentDate('last week on tuesday at 9pm', wed)).toEqual(day('2026-08-03'));
+    expect(parseIncidentDate('Sunday last week', wed)).toEqual(day('2026-08-08'));
+    expect(parseIncidentDate('Monday last week', new Date('2026-08-10T09:30:00Z'))).toEqual(day('2026-08-02')); // typed on a Monday: a week ago
+    // "Which day?" after "last week": the day named then is last week's.
+    expect(parseIncidentDate('Jumanne', wed, 'wiki iliyopita')).toEqual(day('2026-08-03'));
+    expect(parseIncidentDate('tuesday', wed, 'last week')).toEqual(day('2026-08-03'));
+    expect(parseIncidentDate('tuesday', wed)).toEqual(day('2026-08-10'));
+    // No day of the week: still not read.
+    for (const typed of ['last week', 'wiki iliyopita', 'satoshi last week', 'last week sometime']) expect([typed, parseIncidentDate(typed, wed).ok]).toEqual([typed, false]);
   });
 
   it('refuses the future, dates over a year old and nonsense', () => {
