@@ -137,6 +137,12 @@ export interface Draft {
    * as `town`: a release without it reads the day alone, and the version is unchanged.
    */
   whenSaid?: string;
+  /**
+   * The last answer at the date question gave no day ("last week", "sijui"): the next such answer
+   * says what the question takes and goes to the story, never the same question a third time.
+   * Dropped when the question is left. A new optional field, as `town`: the version is unchanged.
+   */
+  whenMissed?: true;
   evidence?: MediaRef[];
   /** Texts forwarded from someone else: kept with the report, never as the story. */
   passedOn?: PassedOnRef[];

@@ -1718,7 +1718,28 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   // "Mwezi uliopita": kept to read the day that comes next ("tarehe 5" of last month).
   if (vague || noDay?.head === 'vague') d.whenSaid = n.slice(0, 60);
   const key = unknown ? 'when.unknown' : vague ? 'when.which_day' : `when.${parsed.ok ? 'format' : parsed.reason}`;
+  // No day read a second time running ("last week" twice): the same question again is a loop a reporter gives up on.
+  if (NOT_READ.includes(key)) {
+    if (d.whenMissed) return dayNotReadAgain(turn, d, input);
+    d.whenMissed = true;
+  }
   turn.say(key, { example: formatDay(turn.now.getTime()) });
+  return turn.show();
+}
+
+/** The date question's answers that gave no day (as against a day in the future or too old, which was read). */
+const NOT_READ = ['when.unknown', 'when.which_day', 'when.format'];
+
+/**
+ * A second answer running with no day in it: what the question takes (its buttons, and the ways a
+ * day is typed), and the words kept in the story for staff, as for "kila siku"; kept once.
+ */
+function dayNotReadAgain(turn: Turn, d: Draft, input: string): void {
+  if (!addsNothing(input) && !inStory(d, input)) {
+    if (joinStory(d, input)) turn.say('desc.added');
+    else tellStoryFull(turn, input);
+  }
+  turn.say('when.again', { example: formatDay(turn.now.getTime()) });
   return turn.show();
 }
 

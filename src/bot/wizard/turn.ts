@@ -281,6 +281,8 @@ export class Turn {
       delete d.locationEarly;
       delete d.placeEarly;
     }
+    // The date question left: an answer not read there before counts no more when it is asked again.
+    if (d.step === 'when' && to !== 'when') delete d.whenMissed;
     // Back at the review after the question a correction opened was answered: the words were used.
     if (to === 'review' && d.step !== 'review') delete d.fix;
     d.step = to;

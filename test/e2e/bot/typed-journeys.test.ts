@@ -244,6 +244,9 @@ const PLAYS: Play[] = [
   ['en', 'when', ['last week on tuesday'], { when: 'date', incidentAt: ofLastWeek(2) }],
   ['sw', 'when', ['jumanne wiki iliyopita'], { when: 'date', incidentAt: ofLastWeek(2) }],
   ['sw', 'when', ['wiki iliyopita', 'jumanne'], { when: 'date', incidentAt: ofLastWeek(2) }],
+  // No day read twice running: what the question takes is said, the words kept in the story, never the same question a third time.
+  ['en', 'when', ['last week', 'I forgot the day', 'Saturday last week'], { when: 'date', incidentAt: ofLastWeek(6), story: [STORY, 'I forgot the day'], warned: 'Tuesday last week, 3 days ago' }],
+  ['sw', 'when', ['wiki iliyopita', 'sikumbuki siku', 'jumamosi'], { when: 'date', incidentAt: ofLastWeek(6), story: [STORY, 'sikumbuki siku'], warned: 'Jumanne wiki iliyopita, siku 3 zilizopita' }],
   // Sex asked for as the price of a release: sexual abuse offered (nothing was), the P3/PRC question after the injury one.
   ['en', 'first', ['policeman asked me for sex so that he can release my son', 'yes', { press: 'no' }, { label: 'No one was hurt' }, { label: 'Skip' }, 'Kisumu', 'Kondele police station', { press: 'today' }], { category: 'p_sexual', county: 42 }],
 ];
@@ -265,7 +268,8 @@ describe('typed journeys, in both languages', () => {
     expect(report).toMatchObject({ ...fields, ...(fields.category ? {} : { category: 'p_bribery' }) });
     for (const words of story) expect(report?.description.text).toContain(words);
     for (const words of notStory) expect(report?.description.text).not.toContain(words);
-    // Never asked the same question three times in a row, never "not understood" for these.
+    // Never asked the same question three times in a row, nor twice "Which day?", never "not understood" for these.
+    expect(texts.filter((t) => /Which day\?|Ilikuwa siku gani\?/.test(t)).length).toBeLessThan(2);
     expect(texts.filter((t) => /not understand|sijaelewa|I do not know that county|sijui kaunti hiyo|could not read that date|Sikuweza kuelewa tarehe/i.test(t))).toEqual([]);
     if (lang === 'sw') expectNoEnglish(texts, englishFragments());
   });

@@ -2629,6 +2629,23 @@ describe('a day in words at the date question', () => {
     expect([said(r), r.state.draft?.incidentAt]).toEqual([['review'], tuesday]);
   });
 
+  it('an answer not read twice in a row says what is accepted and keeps the words in the story; never the same question a third time', () => {
+    for (const [first, second, firstKey] of [['last week', 'last week', 'when.which_day'], ['wiki iliyopita', 'sikumbuki siku', 'when.which_day'], ['sometime', 'sometime', 'when.format']] as const) {
+      const once = type(at('when'), first);
+      expect([first, said(once)]).toEqual([first, [firstKey, 'when.ask']]);
+      const twice = type(once.state, second);
+      expect([second, said(twice), twice.state.draft?.step, twice.state.draft?.text?.endsWith(second)]).toEqual([second, ['desc.added', 'when.again', 'when.ask'], 'when', true]);
+      // Again: still what is accepted, the words not kept twice.
+      const thrice = type(twice.state, second);
+      expect([second, said(thrice), thrice.state.draft?.text?.split(second).length]).toEqual([second, ['when.again', 'when.ask'], 2]);
+      // A day read, or a tap, ends it: the next answer not read is asked as the first was.
+      for (const answered of [type(thrice.state, 'jana'), press(thrice.state, 'today')]) {
+        expect(answered.state.draft).not.toHaveProperty('whenMissed');
+        expect(said(type({ draft: { ...answered.state.draft!, step: 'when' } }, first))).toEqual([firstKey, 'when.ask']);
+      }
+    }
+  });
+
   it('"mwezi uliopita" asks which day, and "tarehe 5" then is the 5th of last month; a tap forgets it', () => {
     const vague = type(at('when'), 'mwezi uliopita');
     expect(said(vague)).toEqual(['when.which_day', 'when.ask']);
