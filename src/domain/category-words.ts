@@ -27,8 +27,11 @@ function onlyOne(found: Set<CategoryCode>): CategoryCode | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** Every category of `kind` the sentence's words fit (`categoryInWords` offers one only when they fit one). */
-function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
+/**
+ * Every category of `kind` the sentence's words fit (`categoryInWords` offers one only when they fit one).
+ * `kindChosen`: the reporter chose `kind` (an election report's "kituoni" is the polling station).
+ */
+function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): Set<CategoryCode> {
   if ([...text].length > 300) return new Set();
   // "Wataniua", "they will kill us": threatened, not killed (`THREATENED_HARM`).
   const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ')));
@@ -49,12 +52,16 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
   const killedByThem = killed && !ACCIDENT.test(plainWords(text));
   // What they say they will do: "watatuchoma nyumba" (they will burn our houses), "wataniua", "they will kill us".
   const threat = w.has('threat');
-  const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))/i.test(text) || LOCKED_UP.test(plainWords(text));
+  // "Walimchukua", "wakachukua mume wangu" (took him, took my husband): a person taken is an arrest.
+  const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))/i.test(text) || LOCKED_UP.test(plainWords(text)) || PERSON_TAKEN.test(plainWords(text));
   const found = new Set<CategoryCode>();
   const add = (yes: boolean, ...codes: CategoryCode[]) => yes && codes.forEach((c) => found.add(c));
   if (kind === 'police') {
-    const bribe = w.has('bribe') || (asked && money);
+    // A suspect let go ("walimwachilia baada ya kupewa pesa"): the release is the complaint, money only its price.
+    const released = suspectReleased(plainWords(text), w);
+    const bribe = (w.has('bribe') || (asked && money)) && !released;
     add(bribe, 'p_bribery');
+    add(released, 'p_release');
     // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
     add((w.has('beat') || w.has('teargas')) && !killedByThem, 'p_force');
     // Taken and not seen since ("alikamatwa ... hatujamwona tangu hapo"): a disappearance, more than an arrest.
@@ -67,7 +74,7 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
     // Caught ("walinishika"), or the cell only the "or else" of the money wanted ("ama wanipeleke cell"), and
     // money asked: the bribe is the complaint too. Taken in or locked up ("walinikamata", "wakanirusha ndani") is an arrest.
     const caughtOnly = !new Set(canonicalWords(plain.replace(OR_ELSE_CELL, ' '))).has('arrest') && !LOCKED_UP.test(plain);
-    add(arrest && !missing && !sexual && !killedByThem && !(bribe && (LET_GO.test(plain) || caughtOnly)), 'p_arrest');
+    add(arrest && !missing && !sexual && !killedByThem && !released && !(bribe && (LET_GO.test(plain) || caughtOnly)), 'p_arrest');
     add(killed, 'p_killing');
     // Shot and now in hospital ("he is in hospital", "yuko hospitali"), with no death told: hurt, not killed.
     const alive = IN_HOSPITAL.test(plain) && !DIED.test(plain);
@@ -77,15 +84,55 @@ function categoriesInWords(text: string, kind: ReportKind): Set<CategoryCode> {
     add(threat, 'p_threats');
   } else {
     add(w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money), 'e_bribery');
-    add(w.has('beat') || w.has('attack') || w.has('goons') || threat || shot || w.has('teargas'), 'e_violence');
-    add(w.has('hate'), 'e_hate');
-    // Ballot boxes carried off ("took the ballot box to his car", "wakibeba masanduku ya kura"): tampering.
-    add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plainWords(text))), 'e_tamper');
-    add(w.has('twice') && w.has('vote'), 'e_personation');
-    add(w.has('govvehicle'), 'e_resources');
+    electionCategories(text, w, add, { harmed: threat || shot, kindChosen });
   }
   return found;
 }
+
+/** The election categories a sentence's words fit (`w`: its canonical words), added with `add`. */
+function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ...codes: CategoryCode[]) => void, { harmed, kindChosen }: { harmed: boolean; kindChosen: boolean }): void {
+  const plain = plainWords(text);
+  // Kept out of the polls: voting named, or "kituoni" in a report the reporter said is an election's; not
+  // a family kept from a relative at a police station ("walituzuia kuingia kituoni kumwona mwanangu").
+  const atPolls = ['vote', 'voter', 'pollingstation', 'ballot', 'ballotbox'].some((x) => w.has(x)) || (kindChosen && !w.has('relative') && !w.has('policestation'));
+  // Voters kept out ("walituzuia kuingia kituoni"), unless by the clerks over a register or an ID: that is the IEBC's.
+  const blocked = atPolls && VOTERS_BLOCKED.test(plain) && !['presiding', 'clerk', 'register', 'idcard'].some((x) => w.has(x));
+  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || blocked || PANGAS.test(plain), 'e_violence');
+  // "Outsiders should go back to their homes", "watu wa kuja warudi kwao": incitement against a community.
+  add(w.has('hate') || OUTSIDERS_OUT.test(plain), 'e_hate');
+  // Ballot boxes carried off ("took the ballot box to his car", "wakibeba masanduku ya kura"): tampering.
+  add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w), 'e_tamper');
+  // A voter handed two ballot papers ("alimpa mpiga kura karatasi mbili za kura"): a second vote, unless too few were given.
+  add((w.has('twice') && w.has('vote')) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
+  add(w.has('govvehicle'), 'e_resources');
+}
+
+/**
+ * Ballot papers put into a box by others ("wameweka karatasi za kura kwenye sanduku"), or slipped
+ * or shoved in by anyone: tampering. A vote cast ("niliweka karatasi yangu", "voters put their
+ * ballot papers in the box") and counted papers put back and sealed are not.
+ */
+function papersSlippedIn(plain: string, w: Set<string>): boolean {
+  if (!w.has('ballot') || !/\b(box|boxes|sanduku|masanduku|ballotbox)\b/.test(plain) || OWN_BALLOT.test(plain)) return false;
+  return SLIPPED.test(plain) || (PUT_IN.test(plain) && !w.has('voter') && !PUT_BACK.test(plain));
+}
+const SLIPPED = /\b(slipped|slipping|slip|slips|sneaked|sneaking|snuck|shoved|shoving|\w*chomek\w*)\b/;
+const PUT_IN = /\b(put|putting|puts|inserted|inserting|dropped|dropping|placed|placing|added|adding|(wa|a)(li|me|ka|na|ki)(weka|tia|ingiza|tumbukiza)|(zi|i)(li|me|ka|na)(wekwa|tiwa|ingizwa))\b/;
+/** One's own vote: "my ballot", "karatasi yangu", "I put", "niliweka". */
+const OWN_BALLOT = /\b(my|our|their) (own )?(ballot|ballots|vote)|\b(karatasi|kura) (yangu|yetu|zetu|zangu|zao|yao)\b|\b(i|we) (\w+ )?(put|dropped|inserted|placed|cast)\b|\b(ni|tu)(li|me|ka|na)(weka|tia|ingiza|tumbukiza)\b/;
+/** Counted papers put back in the box and sealed. */
+const PUT_BACK = /\b(counted|counting|sealed|seal|put back|returned|kuhesabu|kuhesabiwa|zilizohesabiwa|kufungwa|muhuri)\b/;
+const TWO_PAPERS = /\b(two|2|mbili) (ballot|ballots)\b|\b(karatasi|vikaratasi) (mbili|2) (za|ya) kura\b/;
+const PAPERS_GIVEN = /\b(given|gave|give|giving|issued|issuing|handed|received|got|getting|(a|wa)(li|me|ka)?(m|mw|wa|ni|tu)?pa|\w*(pewa|patia|patiwa))\b/;
+const TOO_FEW = /\b(only|instead|badala|pekee|tu)\b/;
+/** Voters kept out: "walituzuia kuingia", "blocked voters from entering", "turned away voters", "denied us entry"; not a count stopped. */
+const VOTERS_BLOCKED = /\b\w*zui(a|wa|iwa|liwa)\b (\w+ ){0,3}?(kuingia|kufika|kupiga kura)\b|\b(blocked|blocking|prevented|preventing|stopped|stopping|barred|barring|kept|keeping)\b (\w+ ){0,3}?from (entering|accessing|getting into|going into|reaching|voting|casting)\b|\b(turned|chased) away (the )?(voters|us|people)\b|\b(voters|we|people) (were )?(turned|chased) away\b|\bdenied (us |them |voters |people )?(entry|access)\b|\bblocked (the )?(entrance|gate|gates|door)\b/;
+/** Machetes: "pangas", "mapanga"; not "panga foleni", "panga mstari" (to queue, to line up). */
+const PANGAS = /\b(pangas|mapanga|machetes?|panga)\b(?! (foleni|mstari|laini|line|safu|nyumba|chumba))/;
+/** Outsiders told to go: "outsiders should go back to their homes", "watu wa kuja warudi kwao", "wakuja waondoke". */
+const OUTSIDERS_OUT = /\b(outsiders?|foreigners|watu wa kuja|wakuja|madoadoa)\b (\w+ ){0,6}?(go back|go home|leave|return|warudi|warudishwe|waondoke|waondolewe|watoke|wahame|waende kwao)\b/;
+/** A person taken: "walimchukua", "wakachukua mume wangu"; not things ("walinichukua picha") or to hospital. */
+const PERSON_TAKEN = /\b((wa|a)(li|me|ka)(m|mw|mu|ni|tu|wa)chukua|(wa|a)(li|me|ka)chukua (mume|mke|kaka|dada|mwanangu|wanangu|mtoto|watoto|baba|mama|babangu|mamangu|ndugu|binamu|bwana|jirani|kijana|vijana|mwanafunzi|wanafunzi))\b(?! (\w+ ){0,2}(picha|video|pesa|simu|maelezo|alama|hospitali|zahanati))/;
 
 /**
  * Harm they say they will do, in plain words: "watatuua", "wataniua", "atamuua" (will kill),
@@ -137,7 +184,7 @@ const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|votes?|voted|vo
  */
 export function categoryOfEitherKind(text: string): { kind: ReportKind; code: CategoryCode } | undefined {
   const policeFound = categoriesInWords(text, 'police');
-  const electionFound = categoriesInWords(text, 'election');
+  const electionFound = categoriesInWords(text, 'election', false);
   const police = onlyOne(policeFound);
   const election = onlyOne(electionFound);
   const named = POLICE_NAMED.test(text) === VOTING.test(text) ? undefined : POLICE_NAMED.test(text) ? 'police' : 'election';
@@ -148,4 +195,23 @@ export function categoryOfEitherKind(text: string): { kind: ReportKind; code: Ca
   const kind = named ?? (police && !electionFound.size ? 'police' : election && !policeFound.size ? 'election' : undefined);
   const code = kind === 'police' ? police : kind === 'election' ? election : undefined;
   return kind && code ? { kind, code } : undefined;
+}
+
+/** Someone other than the reporter let go: "walimwachilia", "aliachiliwa", "the suspect was released", "released him". */
+const OTHER_RELEASED = /\b((wa|a)(li|me|ka)(m|mw|mu|wa)achili(a|wa)|(wa|a)(li|me|ka)achiliwa|(released|freed|let go of) (him|her|them|the suspects?|the accused)|(?!(i|we)\b)\w+ (was|were|has been|have been|got) (released|freed|let go))\b/;
+/** A suspect named: "mshukiwa", "the suspect", "the accused". */
+const SUSPECT = /\b(suspects?|the accused|mshukiwa|washukiwa|mshtakiwa|washtakiwa)\b/;
+/** Money the police took from someone else: "baada ya kupewa pesa", "after being paid", "after receiving a bribe". */
+const PAID_OFF = /\b(ku|wa|a)(li|me|ka)?pewa (pesa|hongo|doo|chai|\d+)\b|\bafter (being|getting|receiving|taking|accepting) (paid|bribed|a bribe|bribes|money|cash)\b/;
+/** The reporter's side paid: "baada ya sisi kulipa", "we paid", "nililipa", "my family paid". */
+const WE_PAID = /\b(i|we|my family|our family) (\w+ )?(paid|pay|gave|bribed)\b|\b(ni|tu)(li|me|ka)(wa|m|mw)?(lipa|pa|honga)\b|\b(sisi|mimi) (ku)?(lipa|toa)\b/;
+
+/** The reporter's own let go ("walimwachilia mwanangu", "released my son") or held "as a suspect": their arrest, or their bribe. */
+const OURS_RELEASED = /\b\w*achili\w* (mwanangu|wanangu|kaka|dada|mume|mke|bwana|baba|mama|ndugu|binamu)\b|\b(released|freed) (my|our)\b|\b(as a|kama) (suspect|mshukiwa)\b|\bsuspected of\b/;
+
+/** A suspect let go, or someone not the reporter's let go for money they did not pay: an unlawful release. */
+function suspectReleased(plain: string, w: Set<string>): boolean {
+  // Money given with the reporter's relative let go ("walimkamata mwanangu wakamwachilia baada ya kupewa pesa") is their bribe.
+  const paidOff = PAID_OFF.test(plain) && !w.has('relative');
+  return OTHER_RELEASED.test(plain) && (SUSPECT.test(plain) || paidOff) && !WE_PAID.test(plain) && !OURS_RELEASED.test(plain);
 }

@@ -14,6 +14,11 @@
 export const DISAPPEARED_WORDS =
   String.raw`\b(\w*potea|hajaonekana|(hajulikani|haijulikani) (alipo|aliko|walipo|waliko)|(hatujui|sijui|hakuna anayejua|hawajui) (alipo|aliko|walipo|waliko|alikopelekwa|walikompeleka|(yuko|yupo|ako|amepelekwa|alipelekwa|wamempeleka|walimpeleka|wamemficha|walimficha) wapi)|` +
   String.raw`hatujamuona|hatujamwona|sijamuona|sijamwona|hajarudi|\w*toweka|\w*toweshwa|missing|disappeared|vanished|not been seen|whereabouts|` +
+  // Taken where no one knows ("mahali kusikojulikana", "an unknown place"), or the police saying he is not
+  // there ("wanasema hayupo", "they say he's not there"), unless where he went is told (court, moved, released).
+  String.raw`(mahali|mahala|sehemu|eneo) (pasipojulikana|kusikojulikana|isiyojulikana)|kusikojulikana|pasipojulikana|(unknown|undisclosed) (place|places|destination|location)|` +
+  String.raw`(say|says|said|claim|claims|claimed|insist|insists|insisted|told us|tell us)( that)? (he|she|they|my \w+|our \w+) (is|s|was|are|re|were) not (there|here|with them|in (their |police )?custody|held there)(?! (\w+ ){0,5}(taken|transferred|moved|released|freed|court|bond|bail))|` +
+  String.raw`(wanasema|walisema|wamesema|anasema|alisema|wakasema|walituambia|wametuambia|wanadai|walidai) (kwamba |eti )?(hayupo|hawapo|hayuko|hawako)(?! (\w+ ){0,5}(amehamishwa|alihamishwa|ameachiliwa|aliachiliwa|amepelekwa|alipelekwa|kortini|mahakamani|dhamana|bondi))|` +
   String.raw`((we|i|they)( still)? (do not|dont|don t|did not|didnt|didn t) know|(nobody|no one|no body) knows) where (he|she|they|my \w+|our \w+) (is|are|was|were|has been|have been|took|had taken|taken|is being|are being)\b` +
   // "Where they were taking me", "where they took me": the one taken is telling it, an arrest.
   String.raw`(?!( (taking|carrying|driving|bringing|moving))? (me|us)\b))\b`;

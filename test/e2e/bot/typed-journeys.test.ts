@@ -249,6 +249,18 @@ const PLAYS: Play[] = [
   ['sw', 'when', ['wiki iliyopita', 'sikumbuki siku', 'jumamosi'], { when: 'date', incidentAt: ofLastWeek(6), story: [STORY, 'sikumbuki siku'], warned: 'Jumanne wiki iliyopita, siku 3 zilizopita' }],
   // Sex asked for as the price of a release: sexual abuse offered (nothing was), the P3/PRC question after the injury one.
   ['en', 'first', ['policeman asked me for sex so that he can release my son', 'yes', { press: 'no' }, { label: 'No one was hurt' }, { label: 'Skip' }, 'Kisumu', 'Kondele police station', { press: 'today' }], { category: 'p_sexual', county: 42 }],
+  // Taken to where no one knows, the police saying he is not there: an enforced disappearance offered (the list was).
+  ['en', 'first', ['police took my brother to an unknown place and now they say he is not there', 'yes', { press: 'no' }, 'Kisumu', 'Kondele police station', { press: 'today' }], { category: 'p_disappear', county: 42 }],
+  ['sw', 'first', ['nimepoteza kaka yangu, polisi walimchukua nyumbani', 'ndio', { press: 'no' }, 'Kisumu', 'Kondele', { press: 'today' }], { category: 'p_arrest', county: 42 }],
+  // A door broken and a husband taken: an arrest. A suspect let go for money: an unlawful release, not a bribe.
+  ['sw', 'first', ['polisi wamevunja mlango wakachukua mume wangu', 'ndio', { press: 'no' }, 'Kisumu', 'Nyalenda', { press: 'today' }], { category: 'p_arrest', county: 42 }],
+  ['sw', 'cat', ['walimwachilia baada ya kupewa pesa', 'ndio', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }], { category: 'p_release', story: ['kupewa pesa'] }],
+  // Ballot papers slipped into the box, outsiders told to go home, voters kept out, two papers, pangas: each offered.
+  ['sw', 'first', ['wameweka karatasi za kura kwenye sanduku kabla ya upigaji kura', 'ndio', { press: 'no' }, 'Nyeri', 'Othaya', { press: 'today' }], { category: 'e_tamper', county: 19 }],
+  ['en', 'first', ['the MCA told voters that outsiders should go back to their homes', 'yes', { press: 'no' }, 'Nakuru', 'Kaptembwo', { press: 'today' }], { category: 'e_hate', county: 32 }],
+  ['sw', 'first', ['walituzuia kuingia kituo cha kupigia kura', 'ndio', { press: 'no' }, { label: 'Hakuna aliyeumia' }, 'Nakuru', 'Kaptembwo', { press: 'today' }], { category: 'e_violence', county: 32 }],
+  ['en', 'first', ['a voter was given two ballot papers for president', 'yes', { press: 'no' }, 'Machakos', 'Kathiani polling centre', { press: 'today' }], { category: 'e_personation', county: 16 }],
+  ['sw', 'first', ['vijana wenye mapanga wako kwenye kituo cha kupigia kura', 'ndio', { press: 'no' }, { label: 'Hakuna aliyeumia' }, 'Nyeri', 'Othaya', { press: 'today' }], { category: 'e_violence', county: 19 }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];

@@ -288,3 +288,84 @@ describe('categoryInWords: sex asked for as the price', () => {
     expect(categoryInWords(words, 'police')).toBe(code);
   });
 });
+
+describe('categoryInWords: taken to where no one knows, a door broken and a husband taken, a suspect let go for money', () => {
+  it.each([
+    // Taken somewhere unknown, or the police deny holding him: a disappearance.
+    ['police took my brother to an unknown place and now they say he is not there', 'p_disappear'],
+    ['they arrested him on Monday and the police say he\'s not there', 'p_disappear'],
+    ['polisi walimchukua wakampeleka mahali kusikojulikana', 'p_disappear'],
+    ['tulienda kituoni polisi wanasema hayupo', 'p_disappear'],
+    // Not there because he was moved, released or taken to court: where he is is known, no disappearance.
+    ['they arrested him and the police say he is not there, he was taken to court', 'p_arrest'],
+    ['police say he is not there because he was released on bond', undefined],
+    // "Nimepoteza kaka yangu" (lost my brother) and the police took him: an arrest; not seen since: a disappearance.
+    ['nimepoteza kaka yangu, polisi walimchukua jana usiku', 'p_arrest'],
+    ['nimepoteza kaka yangu, polisi walimchukua jana na hatujamwona tangu', 'p_disappear'],
+    ['polisi wamevunja mlango wakachukua mume wangu', 'p_arrest'],
+    // Things taken ("walinichukua picha", "walichukua simu yangu"), or money: no arrest.
+    ['polisi walinichukua picha', undefined],
+    ['polisi walichukua simu yangu', undefined],
+    // A suspect let go for money: an unlawful release, not a bribe the reporter paid.
+    ['walimwachilia baada ya kupewa pesa', 'p_release'],
+    ['the suspect who stabbed my son was released after he bribed the OCS', 'p_release'],
+    ['mshukiwa aliachiliwa bila kushtakiwa', 'p_release'],
+    // Released after the reporter paid, or money asked to release: the bribe.
+    ['walimwachilia mwanangu baada ya sisi kulipa elfu tano', 'p_bribery'],
+    ['wanataka elfu tano ndio wamwachilie', 'p_bribery'],
+    ['they released me after I paid 2000', 'p_bribery'],
+    // The reporter's own held as a suspect and let go: not an unlawful release.
+    ['they accused him of theft, arrested him and released him the next day', 'p_arrest'],
+    ['police arrested my son as a suspect and released him after three days', 'p_arrest'],
+    ['walimkamata mwanangu wakamwachilia baada ya kupewa pesa', 'p_arrest'],
+    // Taken to hospital after a beating: force, no arrest.
+    ['polisi walimpiga wakamchukua hadi hospitali', 'p_force'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryInWords(words, 'police')).toBe(code);
+  });
+});
+
+describe('categoryInWords: ballot papers slipped in, outsiders told to leave, voters blocked, two papers, pangas', () => {
+  it.each([
+    ['wameweka karatasi za kura kwenye sanduku kabla ya upigaji kura', 'e_tamper'],
+    ['the clerks slipped marked ballot papers into the box', 'e_tamper'],
+    // A vote cast as it should be: nothing offered.
+    ['niliweka karatasi yangu ya kura kwenye sanduku', undefined],
+    ['I put my ballot paper in the box and went home', undefined],
+    ['voters put their ballot papers in the box', undefined],
+    ['outsiders should go back to their homes', 'e_hate'],
+    ['the MCA said watu wa kuja warudi kwao', 'e_hate'],
+    ['wakuja waondoke hapa kabla ya uchaguzi', 'e_hate'],
+    // Voters sent home after voting: nothing.
+    ['after voting everyone should go back to their homes', undefined],
+    ['walituzuia kuingia kituoni', 'e_violence'],
+    ['goons blocked voters from entering the polling station', 'e_violence'],
+    // Turned away by the clerks for a name not in the register: no intimidation offered.
+    ['the presiding officer blocked us from voting because our names were not in the register', undefined],
+    ['they turned away voters at the gate', 'e_violence'],
+    // A count stopped is no voter kept out.
+    ['they stopped the vote count at midnight', undefined],
+    // Kept from a son at the police station: no election offence.
+    ['walituzuia kuingia kituoni kumwona mwanangu', undefined],
+    ['a voter was given two ballot papers for president', 'e_personation'],
+    ['karani alimpa mpiga kura karatasi mbili za kura za urais', 'e_personation'],
+    ['we were given only two ballot papers instead of six', undefined],
+    ['vijana wenye mapanga wako kwenye kituo cha kupigia kura', 'e_violence'],
+    ['men with pangas at the polling station', 'e_violence'],
+    // "Panga foleni" is to queue.
+    ['tuliambiwa panga foleni kituoni', undefined],
+    // Counted papers put back in the box and sealed: nothing.
+    ['after counting the ballot papers were put back in the box and sealed', undefined],
+    ['nimeona wameweka karatasi za kura kwenye sanduku usiku', 'e_tamper'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryInWords(words, 'election')).toBe(code);
+  });
+});
+
+describe('categoryOfEitherKind: kept out of a station, with no election named', () => {
+  it('is offered as an election\'s only when voting is named', () => {
+    expect(categoryOfEitherKind('walituzuia kuingia kituoni')).toBeUndefined();
+    expect(categoryOfEitherKind('they stopped us from entering the station to see my son')).toBeUndefined();
+    expect(categoryOfEitherKind('walituzuia kuingia kituo cha kupigia kura')).toEqual({ kind: 'election', code: 'e_violence' });
+  });
+});
