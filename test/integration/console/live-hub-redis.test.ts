@@ -34,6 +34,15 @@ afterEach(async () => {
   await redis.destroy();
 });
 
+/**
+ * Resolves once `c` is connected and ready. The publisher is a producer connection (fail fast: no
+ * offline queue), so a PUBLISH sent while it is still connecting or reconnecting is refused at once
+ * ("Stream isn't writeable"); it reconnects on its own timer, not the subscriber's.
+ */
+function ready(c: ReturnType<typeof createRedis>): Promise<void> {
+  return c.status === 'ready' ? Promise.resolve() : new Promise((resolve) => c.once('ready', () => resolve()));
+}
+
 /** The hub's subscriber and a publisher, as the console and the workers hold them. */
 function connect(): { sub: ReturnType<typeof createRedis>; pub: ReturnType<typeof createRedis> } {
   const sub = createRedis(redis.url, 'worker');
@@ -60,6 +69,8 @@ describe('the console\'s live hub while Redis is away', () => {
     await redis.start();
     // Subscribed now: the stream opened meanwhile missed whatever happened; ended, the page reconnects and refreshes.
     await waitFor(() => page.ended() || undefined, 'the stream opened while Redis was away to be ended', 20_000);
+    // The subscriber being back says nothing of the publisher: it may still be reconnecting.
+    await ready(pub);
     const next = stream();
     hub.open(next.res, () => true);
     await waitFor(async () => {
@@ -84,6 +95,8 @@ describe('the console\'s live hub when Redis drops after it subscribed', () => {
     const ticketPage = stream();
     hub.open(queuePage.res, () => true);
     hub.open(ticketPage.res, (e) => e.type === 'ticket' && e.reportId === 'r1');
+    // The hub's start waited for the subscriber only; the publisher may still be connecting.
+    await ready(pub);
     await waitFor(async () => {
       await pub.publish(channel, JSON.stringify({ type: 'queue' }));
       return queuePage.frames.some((f) => f.startsWith('event: queue')) || undefined;
@@ -94,6 +107,7 @@ describe('the console\'s live hub when Redis drops after it subscribed', () => {
     await redis.start();
     // Both pages missed whatever was published while Redis was away: each is told to refresh.
     await waitFor(() => (queuePage.ended() && ticketPage.ended()) || undefined, 'the open streams to be ended once Redis is back', 20_000);
+    await ready(pub);
 
     const next = stream();
     hub.open(next.res, () => true);
