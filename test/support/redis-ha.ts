@@ -8,6 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { freePort } from './ports';
 import { RedisProcess } from './redis-process';
 
 const run = promisify(execFile);
@@ -112,9 +113,12 @@ export class RedisClusterSet {
   /** The first `primaries` nodes are the primaries; with `replicasEach`, the rest are their replicas. */
   static async start(primaries = 3, replicasEach = 0): Promise<RedisClusterSet> {
     const total = primaries * (1 + replicasEach);
+    // The bus port is asked for too: left to Redis it is the client port + 10000, never checked
+    // free, and lands in the range freePort() hands other tests' Redis servers (a restart there
+    // could find its port taken by a cluster's bus, or a cluster fail to start).
     const nodes = await Promise.all(
-      Array.from({ length: total }, () =>
-        RedisProcess.start('none', { args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '2000', '--cluster-announce-ip', '127.0.0.1'] }),
+      Array.from({ length: total }, async () =>
+        RedisProcess.start('none', { args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '2000', '--cluster-announce-ip', '127.0.0.1', '--cluster-port', String(await freePort())] }),
       ),
     );
     const set = new RedisClusterSet(nodes);
