@@ -43,7 +43,7 @@ async function report(u: TelegramUser, lang: 'en' | 'sw', day: string): Promise<
   const b =
     lang === 'en'
       ? { start: '🚓 Police misconduct', cat: 'Bribery or extortion by police', no: 'No', send: '🕶 Send anonymously' }
-      : { start: '🚓 Makosa ya polisi', cat: 'Polisi kuitisha hongo au kulazimisha pesa', no: 'Hapana', send: '🕶 Tuma bila kutaja jina langu' };
+      : { start: '🚓 Makosa ya polisi', cat: 'Polisi kuitisha hongo au pesa', no: 'Hapana', send: '🕶 Tuma bila kutaja jina langu' };
   await u.sendText('/start');
   await u.press(b.start);
   await u.press(b.cat);
