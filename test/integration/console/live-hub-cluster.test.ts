@@ -36,32 +36,44 @@ async function subscribedOn(cluster: RedisClusterSet, channel: string): Promise<
 const onCluster = TEST_REDIS_CLUSTER ? describe : describe.skip;
 
 /**
+ * A Cluster of the describe's own (started before its test, stopped after) and the hub's
+ * subscriber and publisher on it, as the console and the workers hold them.
+ */
+function ownCluster(primaries: number, replicasEach = 0) {
+  const own = { cluster: undefined as unknown as RedisClusterSet, hub: undefined as LiveHub | undefined, conns: [] as ReturnType<typeof createRedis>[] };
+  beforeAll(async () => {
+    own.cluster = await RedisClusterSet.start(primaries, replicasEach);
+  });
+  afterAll(async () => {
+    await own.hub?.stop();
+    await Promise.all(own.conns.map(closeRedis));
+    await own.cluster?.destroy();
+  });
+  const connect = (seeds: RedisClusterSet['nodes']) => {
+    const target = { url: 'redis://127.0.0.1:6379', clusterNodes: seeds.map((n) => ({ host: '127.0.0.1', port: n.port })) };
+    const sub = createRedis(target, 'worker');
+    const pub = createRedis(target, 'producer');
+    for (const c of [sub, pub]) c.on('error', () => undefined);
+    own.conns.push(sub, pub);
+    return { sub, pub };
+  };
+  return { own, connect };
+}
+
+/**
  * On a Cluster the subscriber is ioredis's own connection to one node, which it moves to another
  * node when that one dies: the Cluster client itself stays 'ready' and emits no 'close'. Whatever
  * was published in between never reached the hub, so the open streams must still be ended.
  */
 onCluster('the console\'s live hub on a Redis Cluster when the subscribing node drops', () => {
-  let cluster: RedisClusterSet;
-  let hub: LiveHub | undefined;
-  const conns: ReturnType<typeof createRedis>[] = [];
-  beforeAll(async () => {
-    cluster = await RedisClusterSet.start(3);
-  });
-  afterAll(async () => {
-    await hub?.stop();
-    await Promise.all(conns.map(closeRedis));
-    await cluster?.destroy();
-  });
+  const { own, connect } = ownCluster(3);
 
   it('tells every open stream to refresh once it is subscribed on a node again, then delivers events as before', async () => {
     const channel = '{live-hub-cluster-test}:live';
-    const target = { url: 'redis://127.0.0.1:6379', clusterNodes: cluster.nodes.map((n) => ({ host: '127.0.0.1', port: n.port })) };
-    const sub = createRedis(target, 'worker');
-    const pub = createRedis(target, 'producer');
-    for (const c of [sub, pub]) c.on('error', () => undefined);
-    conns.push(sub, pub);
+    const { cluster } = own;
+    const { sub, pub } = connect(cluster.nodes);
     // Started as the console starts: the first connection is no drop, and ends no stream.
-    hub = new LiveHub(new RedisEventBus(pub, sub, channel), 25_000);
+    const hub = (own.hub = new LiveHub(new RedisEventBus(pub, sub, channel), 25_000));
     await hub.start();
     const queuePage = stream();
     const ticketPage = stream();
@@ -104,31 +116,18 @@ async function role(port: number): Promise<string> {
  * ioredis's subscriber connection ends with the primary, as above, whatever the cluster does next.
  */
 onCluster('the console\'s live hub on a Redis Cluster when the subscribing primary fails over to its replica', () => {
-  let cluster: RedisClusterSet;
-  let hub: LiveHub | undefined;
-  const conns: ReturnType<typeof createRedis>[] = [];
-  beforeAll(async () => {
-    cluster = await RedisClusterSet.start(3, 1);
-  });
-  afterAll(async () => {
-    await hub?.stop();
-    await Promise.all(conns.map(closeRedis));
-    await cluster?.destroy();
-  });
+  const { own, connect } = ownCluster(3, 1);
 
   it('tells every open stream to refresh once subscribed again, and delivers events after the failover', async () => {
     const channel = '{live-hub-failover-test}:live';
+    const { cluster } = own;
     const roles = await Promise.all(cluster.nodes.map((n) => role(n.port)));
     const primaries = cluster.nodes.filter((_, i) => roles[i] === 'master');
     const replicas = cluster.nodes.filter((_, i) => roles[i] === 'slave');
     expect([primaries.length, replicas.length]).toEqual([3, 3]);
     // Seeded with the primaries only: ioredis's first subscriber connection goes to one of its seeds.
-    const target = { url: 'redis://127.0.0.1:6379', clusterNodes: primaries.map((n) => ({ host: '127.0.0.1', port: n.port })) };
-    const sub = createRedis(target, 'worker');
-    const pub = createRedis(target, 'producer');
-    for (const c of [sub, pub]) c.on('error', () => undefined);
-    conns.push(sub, pub);
-    hub = new LiveHub(new RedisEventBus(pub, sub, channel), 25_000);
+    const { sub, pub } = connect(primaries);
+    const hub = (own.hub = new LiveHub(new RedisEventBus(pub, sub, channel), 25_000));
     await hub.start();
     const page = stream();
     hub.open(page.res, () => true);
