@@ -1703,7 +1703,7 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   const n = normalise(input);
   // "Kila siku", "every day": it goes on. The words go in the story (staff read that it repeats), and the last day it happened is asked.
   if (OFTEN.test(n)) {
-    if (!inStory(d, input) && joinStory(d, input)) turn.say('desc.added');
+    addNewOrTell(turn, d, input);
     turn.say('when.often', { example: formatDay(turn.now.getTime()) });
     return turn.show();
   }
@@ -1735,10 +1735,7 @@ const NOT_READ = ['when.unknown', 'when.which_day', 'when.format'];
  * day is typed), and the words kept in the story for staff, as for "kila siku"; kept once.
  */
 function dayNotReadAgain(turn: Turn, d: Draft, input: string): void {
-  if (!addsNothing(input) && !inStory(d, input)) {
-    if (joinStory(d, input)) turn.say('desc.added');
-    else tellStoryFull(turn, input);
-  }
+  if (!addsNothing(input)) addNewOrTell(turn, d, input);
   turn.say('when.again', { example: formatDay(turn.now.getTime()) });
   return turn.show();
 }

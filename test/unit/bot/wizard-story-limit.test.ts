@@ -95,6 +95,13 @@ describe('the story at its limit: typed words that would go into it are said not
     expect(r.state.draft?.text).toBe(FULL);
   });
 
+  it('"kila siku" (it goes on) at the date question: said not to fit, the last day it happened asked', () => {
+    const often = type(at('when', { when: undefined, incidentAt: undefined }), 'kila siku wanatusumbua');
+    expect(said(often)).toEqual(['desc.full', 'when.often', 'when.ask']);
+    expect(notAdded(often)?.words).toBe('kila siku wanatusumbua');
+    expect(often.state.draft).toMatchObject({ step: 'when', text: FULL });
+  });
+
   it('a long paste is quoted by its beginning, whole words up to the limit of the quote', () => {
     const long = 'And then they came back at night with more men and beat my neighbour until he fainted. '.repeat(10).trim();
     const r = type(at('review'), long);
