@@ -19,14 +19,15 @@ export function incidentTimeFor(choice: Exclude<WhenChoice, 'date'>, now: Date):
 
 /**
  * Parse a typed date: DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY (Kenyan order) or YYYY-MM-DD, or a day
- * of the week ("Jumamosi", "last Saturday", "Ijumaa usiku"), or days counted back ("3 days ago").
+ * of the week ("Jumamosi", "last Saturday", "Ijumaa usiku", "jumanne wiki hii"), or days counted back ("3 days ago").
  * Not in the future and not more than a year ago: older cases go to the agencies directly.
  */
 export function parseIncidentDate(input: string, now: Date, saidBefore?: string): ParsedDate {
   const { day, dayAlone } = splitTime(daySpelling(input));
   // "Mwezi uliopita" answered first, then "tarehe 5": the 5th of last month, not of this one.
-  // "Wiki iliyopita", then "Jumanne": last week's Tuesday, not the latest one.
-  const before = { lastMonth: saidBefore !== undefined && LAST_MONTH.test(saidBefore), lastWeek: saidBefore !== undefined && LAST_WEEK.test(saidBefore) };
+  // "Wiki iliyopita" (or "wiki hii"), then "Jumanne": last week's (this week's) Tuesday, not the latest one.
+  const said = (re: RegExp) => saidBefore !== undefined && re.test(saidBefore);
+  const before = { lastMonth: said(LAST_MONTH), lastWeek: said(LAST_WEEK), thisWeek: said(THIS_WEEK) };
   const parsed = parseDay(day, now, before);
   return !parsed.ok && dayAlone ? parseDay(dayAlone, now, before) : parsed;
 }
@@ -52,13 +53,14 @@ export function daySpelling(input: string): string {
 /** Words said before a day that are not part of it: "tarehe 9/8", "mnamo tarehe 9/8", "on the 9/8", "siku ya Jumamosi". */
 const DAY_LEAD = /^(?:(?:mnamo|on(?:\s+the)?|siku\s+ya|tarehe)\s+){1,3}/i;
 
-/** What was said before the day answered: "mwezi uliopita" (last month), "wiki iliyopita" (last week). */
-type SaidBefore = { lastMonth: boolean; lastWeek: boolean };
+/** What was said before the day answered: "mwezi uliopita" (last month), "wiki iliyopita" (last week), "wiki hii" (this week). */
+type SaidBefore = { lastMonth: boolean; lastWeek: boolean; thisWeek: boolean };
 
-function parseDay(s: string, now: Date, { lastMonth, lastWeek }: SaidBefore): ParsedDate {
+function parseDay(s: string, now: Date, { lastMonth, ...week }: SaidBefore): ParsedDate {
   const bare = s.trim().replace(DAY_LEAD, '');
-  const weekday = lastWeekday(bare, now, lastWeek);
-  if (weekday) return { ok: true, date: weekday };
+  const weekday = lastWeekday(bare, now, week);
+  // "Friday this week" typed on a Wednesday is a day still to come: in the future, said so.
+  if (weekday) return inRange(weekday, now);
   const ago = daysAgo(bare, now);
   if (ago) return ago;
   // `namedDate` has the lead words too: "tarehe 3" is a day of the month where a lone "3" is not.
@@ -299,32 +301,50 @@ const WEEKDAYS: readonly (readonly string[])[] = [
   ['friday', 'fri', 'ijumaa'],
   ['saturday', 'sat', 'jumamosi', 'jmosi', 'sato'],
 ];
-const WEEKDAY_RE = /^(?:(last|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|iliopita|ilopita|morning|afternoon|evening|night|asubuhi|mchana|alasiri|jioni|usiku))?$/;
+const WEEKDAY_RE = /^(?:(last|this|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|iliopita|ilopita|morning|afternoon|evening|night|asubuhi|mchana|alasiri|jioni|usiku))?$/;
 
 /** "Last week", "wiki iliyopita" (its spellings, and "wiki jana" as it is often said), "juma lililopita". */
 const LAST_WEEK_WORDS = '(?:last week|the week before|the previous week|wiki (?:iliyopita|iliopita|ilopita|jana)|juma lililopita)';
 const LAST_WEEK = new RegExp(`\\b${LAST_WEEK_WORDS}\\b`, 'i');
 /** A day of last week, either way round: "last week on Tuesday", "Jumanne ya wiki iliyopita". */
 const LAST_WEEK_DAY = new RegExp(`^(?:${LAST_WEEK_WORDS} (.+)|(.+?) (?:(?:of|ya) )?${LAST_WEEK_WORDS})$`);
+/** "This week", "wiki hii", "juma hili". */
+const THIS_WEEK_WORDS = '(?:this week|wiki hii|juma hili)';
+const THIS_WEEK = new RegExp(`\\b${THIS_WEEK_WORDS}\\b`, 'i');
+/** A day of this week, either way round: "Tuesday this week", "wiki hii Jumanne", "Jumanne ya wiki hii". */
+const THIS_WEEK_DAY = new RegExp(`^(?:${THIS_WEEK_WORDS} (.+)|(.+?) (?:(?:of|ya) )?${THIS_WEEK_WORDS})$`);
+
+/** The day named in "Tuesday last week", "wiki hii jumanne", and the week it was said to be in. */
+function dayOfWeekSaid(t: string): { words: string; week?: 'last' | 'this' } {
+  const last = LAST_WEEK_DAY.exec(t);
+  if (last) return { words: last[1] ?? last[2], week: 'last' };
+  const current = THIS_WEEK_DAY.exec(t);
+  return current ? { words: current[1] ?? current[2], week: 'this' } : { words: t };
+}
 
 /**
  * A day of the week, the Kenyan day's start: the last one up to today ("Jumamosi asubuhi" typed
  * on a Saturday is this morning), a week before today for today's name said as "last" or
  * "iliyopita". "Monday last week" is not "last Monday" (which may be this week's): it is the
  * Monday of the week before this one, as is a day named after "last week" was said (`lastWeek`).
+ * "Tuesday this week", "this Tuesday", "jumanne wiki hii" (or a day named after "this week") is
+ * the Tuesday of this Monday-Sunday week, which may be still to come (the caller says so).
  * Undefined when the text is not a day of the week.
  */
-function lastWeekday(input: string, now: Date, lastWeek = false): Date | undefined {
+function lastWeekday(input: string, now: Date, { lastWeek = false, thisWeek = false } = {}): Date | undefined {
   // "J'mosi", "J'pili": the apostrophe of the short forms goes.
   const t = input.toLowerCase().replace(/[.,!?'’]/g, '').replace(/\s+/g, ' ').trim();
-  const ofLastWeek = LAST_WEEK_DAY.exec(t);
-  const m = WEEKDAY_RE.exec(ofLastWeek ? (ofLastWeek[1] ?? ofLastWeek[2]) : t);
+  const { words, week } = dayOfWeekSaid(t);
+  const m = WEEKDAY_RE.exec(words);
   const day = m ? WEEKDAYS.findIndex((names) => names.includes(m[2])) : -1;
-  if (!m || day < 0) return undefined;
+  // "This week last Tuesday", "last week this Tuesday": two weeks at once; asked.
+  if (!m || day < 0 || (week === 'this' && m[1] === 'last') || (week === 'last' && m[1] === 'this')) return undefined;
   const today = startOfEatDay(now);
   const todayIs = new Date(today + EAT_OFFSET_MS).getUTCDay();
   const last = m[1] === 'last' || /^il/.test(m[3] ?? '');
-  if (ofLastWeek || (lastWeek && !last)) return new Date(today - daysBackInWeekBefore(todayIs, day) * DAY_MS);
+  if (week === 'last' || (lastWeek && !last && m[1] !== 'this')) return new Date(today - daysBackInWeekBefore(todayIs, day) * DAY_MS);
+  // Days from this week's Monday: negative back (ahead) when the day is still to come.
+  if (week === 'this' || m[1] === 'this' || (thisWeek && !last)) return new Date(today - ((todayIs + 6) % 7 - (day + 6) % 7) * DAY_MS);
   const back = (todayIs - day + 7) % 7 || (last ? 7 : 0);
   return new Date(today - back * DAY_MS);
 }

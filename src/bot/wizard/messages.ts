@@ -1680,8 +1680,8 @@ function setTimeOfDay(d: Draft, time: string | undefined): void {
 /** It happens again and again: "kila siku", "every day", "daily", "every morning", "mara kwa mara". */
 const OFTEN = /^(every ?day|daily|each day|every (morning|evening|night|week|time|trip)|kila (siku|asubuhi|jioni|usiku|wiki|mara|saa)|mara kwa mara|all the time|always)\b/;
 
-/** "Last week", "mwezi uliopita": a time, not a day; the day is asked for. */
-const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku)\b/;
+/** "Last week", "mwezi uliopita", "the other day": a time, not a day; the day is asked for. */
+const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku|(the )?other day|a few days|few days)\b/;
 
 function onDate(turn: Turn, d: Draft, input: string): void {
   const day = dayAnswer(input, turn.now, d.whenSaid);
@@ -1717,7 +1717,9 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   const vague = VAGUE_WHEN.test(n);
   // "Mwezi uliopita": kept to read the day that comes next ("tarehe 5" of last month).
   if (vague || noDay?.head === 'vague') d.whenSaid = n.slice(0, 60);
-  const key = unknown ? 'when.unknown' : vague ? 'when.which_day' : `when.${parsed.ok ? 'format' : parsed.reason}`;
+  // "Wiki hii Jumapili" typed on a Saturday starts as vaguely as "wiki hii" but was read: a day still to come.
+  const read = !parsed.ok && parsed.reason !== 'format';
+  const key = unknown ? 'when.unknown' : vague && !read ? 'when.which_day' : `when.${parsed.ok ? 'format' : parsed.reason}`;
   // No day read a second time running ("last week" twice): the same question again is a loop a reporter gives up on.
   if (NOT_READ.includes(key)) {
     if (d.whenMissed) return dayNotReadAgain(turn, d, input);

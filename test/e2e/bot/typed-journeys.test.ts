@@ -34,6 +34,18 @@ function ofLastWeek(weekday: number): Date {
   return new Date(monday - 7 * DAY_MS + ((weekday + 6) % 7) * DAY_MS);
 }
 
+/** The start (Nairobi time) of `weekday` (0 Sunday) in this Monday-Sunday week, worked out here apart from the bot's code. */
+function ofThisWeek(weekday: number): Date {
+  return new Date(ofLastWeek(weekday).getTime() + 7 * DAY_MS);
+}
+
+/** Sunday in Nairobi: no day of this week is still to come. */
+const SUNDAY_TODAY = new Date(Date.now() + EAT_MS).getUTCDay() === 0;
+/** "Sunday this week": still to come (the future-date answer, then today tapped) on any day but Sunday, when it is today. */
+function thisSunday(lang: 'en' | 'sw', typed: string, future: string): Play {
+  return SUNDAY_TODAY ? [lang, 'when', [typed], { when: 'date', incidentAt: ofThisWeek(0) }] : [lang, 'when', [typed, { press: 'today' }], { when: 'today', warned: future }];
+}
+
 const PLAYS: Play[] = [
   // 1. A correction at the review that names the county corrected away from.
   ['en', 'review', ['Sorry it was Kisumu not Nakuru', 'yes', 'Kondele market'], { county: 42, place: 'Kondele market', story: [STORY], notStory: ['Sorry'] }],
@@ -244,6 +256,15 @@ const PLAYS: Play[] = [
   ['en', 'when', ['last week on tuesday'], { when: 'date', incidentAt: ofLastWeek(2) }],
   ['sw', 'when', ['jumanne wiki iliyopita'], { when: 'date', incidentAt: ofLastWeek(2) }],
   ['sw', 'when', ['wiki iliyopita', 'jumanne'], { when: 'date', incidentAt: ofLastWeek(2) }],
+  // A day of this week, either way round: this Monday (today or before, whatever the day); it was "Which day?" again and again.
+  ['en', 'when', ['Monday this week'], { when: 'date', incidentAt: ofThisWeek(1) }],
+  ['sw', 'when', ['jumatatu ya wiki hii'], { when: 'date', incidentAt: ofThisWeek(1) }],
+  ['sw', 'when', ['wiki hii jumatatu'], { when: 'date', incidentAt: ofThisWeek(1) }],
+  thisSunday('en', 'Sunday this week', 'That date is in the future'),
+  thisSunday('sw', 'jumapili wiki hii', 'Tarehe hiyo bado haijafika'),
+  // "The other day", "juzi juzi": asked which day (never "could not read that date"), then the day answered.
+  ['en', 'when', ['the other day', 'yesterday'], { when: 'yesterday', warned: 'Which day?' }],
+  ['sw', 'when', ['juzi juzi', 'jana'], { when: 'yesterday', warned: 'Ilikuwa siku gani?' }],
   // No day read twice running: what the question takes is said, the words kept in the story, never the same question a third time.
   ['en', 'when', ['last week', 'I forgot the day', 'Saturday last week'], { when: 'date', incidentAt: ofLastWeek(6), story: [STORY, 'I forgot the day'], warned: 'Tuesday last week, 3 days ago' }],
   ['sw', 'when', ['wiki iliyopita', 'sikumbuki siku', 'jumamosi'], { when: 'date', incidentAt: ofLastWeek(6), story: [STORY, 'sikumbuki siku'], warned: 'Jumanne wiki iliyopita, siku 3 zilizopita' }],

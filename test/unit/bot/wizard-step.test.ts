@@ -2629,6 +2629,25 @@ describe('a day in words at the date question', () => {
     expect([said(r), r.state.draft?.incidentAt]).toEqual([['review'], tuesday]);
   });
 
+  it('"Tuesday this week", "jumanne wiki hii" are this week\'s Tuesday (Monday to Sunday); a day still to come this week is said to be in the future', () => {
+    // Saturday 28 November 2026: this week runs from Monday 23 to Sunday 29; its Tuesday was the 24th.
+    const tuesday = TODAY_EAT - 4 * DAY;
+    for (const words of ['Tuesday this week', 'this tuesday', 'jumanne wiki hii', 'wiki hii jumanne', 'jumanne ya wiki hii', 'this tuesday evening']) {
+      const r = type(at('when'), words);
+      expect([words, said(r), r.state.draft?.when, r.state.draft?.incidentAt]).toEqual([words, ['review'], 'date', tuesday]);
+    }
+    // Sunday the 29th is still to come: the future-date answer, not "Which day?" nor "could not read".
+    for (const words of ['Sunday this week', 'this sunday', 'jumapili wiki hii', 'wiki hii jumapili']) {
+      const r = type(at('when'), words);
+      expect([words, said(r), r.state.draft?.incidentAt]).toEqual([words, ['when.future', 'when.ask'], undefined]);
+    }
+    // "Which day?" after "wiki hii": the day named is this week's.
+    const r = type(type(at('when'), 'wiki hii').state, 'Jumanne');
+    expect([said(r), r.state.draft?.incidentAt]).toEqual([['review'], tuesday]);
+    // Vague: asked which day, as before.
+    for (const words of ['juzi juzi', 'the other day', 'a few days ago', 'siku chache zilizopita', 'this week', 'wiki hii']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.which_day', 'when.ask']]);
+  });
+
   it('an answer not read twice in a row says what is accepted and keeps the words in the story; never the same question a third time', () => {
     for (const [first, second, firstKey] of [['last week', 'last week', 'when.which_day'], ['wiki iliyopita', 'sikumbuki siku', 'when.which_day'], ['sometime', 'sometime', 'when.format']] as const) {
       const once = type(at('when'), first);

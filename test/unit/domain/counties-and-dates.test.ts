@@ -241,6 +241,30 @@ describe('incident dates', () => {
     for (const typed of ['last week', 'wiki iliyopita', 'satoshi last week', 'last week sometime']) expect([typed, parseIncidentDate(typed, wed).ok]).toEqual([typed, false]);
   });
 
+  it('reads a day of this week as that day of the Monday-Sunday week, in the future when it is still to come', () => {
+    const day = (d: string) => ({ ok: true, date: new Date(`${d}T21:00:00Z`) });
+    // Wednesday 12 August 2026 in Nairobi: this week runs from Monday 10 to Sunday 16 August.
+    const wed = new Date('2026-08-12T09:30:00Z');
+    for (const typed of ['Tuesday this week', 'this tuesday', 'this week on Tuesday', 'tuesday of this week', 'jumanne wiki hii', 'wiki hii jumanne', 'Jumanne ya wiki hii', 'wiki hii siku ya jumanne', 'jumanne juma hili', 'This Tuesday.']) {
+      expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, day('2026-08-10')]);
+    }
+    expect(parseIncidentDate('jumatano wiki hii', wed)).toEqual(day('2026-08-11')); // today
+    expect(parseIncidentDate('jumatatu wiki hii usiku', wed)).toEqual(day('2026-08-09'));
+    expect(parseIncidentDate('this monday at 9pm', wed)).toEqual(day('2026-08-09'));
+    // Still to come this week: a date in the future (said so), not a day of last week nor "could not read".
+    for (const typed of ['Friday this week', 'this friday', 'ijumaa wiki hii', 'wiki hii jumapili', 'Jumamosi ya wiki hii']) {
+      expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, { ok: false, reason: 'future' }]);
+    }
+    // Typed on a Sunday, the week's end: its Tuesday was five days back.
+    expect(parseIncidentDate('Tuesday this week', new Date('2026-08-16T09:30:00Z'))).toEqual(day('2026-08-10'));
+    // "Which day?" after "this week": the day named then is this week's ("Jumanne" typed on a Monday is to come).
+    expect(parseIncidentDate('Jumanne', wed, 'wiki hii')).toEqual(day('2026-08-10'));
+    expect(parseIncidentDate('jumanne', new Date('2026-08-10T09:30:00Z'), 'wiki hii')).toEqual({ ok: false, reason: 'future' });
+    expect(parseIncidentDate('monday', wed, 'this week')).toEqual(day('2026-08-09'));
+    // No day of the week, or a vague one: not read (the reporter is asked which day).
+    for (const typed of ['this week', 'wiki hii', 'juzi juzi', 'the other day', 'this week sometime']) expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, { ok: false, reason: 'format' }]);
+  });
+
   it('refuses the future, dates over a year old and nonsense', () => {
     expect(parseIncidentDate('10/08/2026', now)).toEqual({ ok: false, reason: 'future' });
     expect(parseIncidentDate('01/08/2025', now)).toEqual({ ok: false, reason: 'too_old' });
