@@ -1131,16 +1131,30 @@ const KWA = 'kwa';
 /** "They stopped me", "police took us": who did it, what, and to whom; a clause, never a place's name. */
 const DONE_TO_WHOM = /^(the )?(they|he|she|police|cops?|officers?|policemen|askari|polisi)( \w+){1,2} (me|us|him|her|them|my \w+)$/;
 /** "Seli ya Central" tells no act: a cell is a place, as `beginsWithAct` reads it. */
-const tellsWhatWasDone = (head: string) => !ACT_PLACES.test(head.split(' ')[0]) && (tellsAnAct(head) || beginsWithAct(head) || doneInOneWord(head.split(' ')[0]) || DONE_TO_WHOM.test(head));
+const tellsWhatWasDone = (head: string) =>
+  !ACT_PLACES.test(head.split(' ')[0]) && (tellsAnAct(head) || beginsWithAct(head) || doneInOneWord(head.split(' ')[0]) || DONE_TO_WHOM.test(head) || doneToMe(head));
+/** "I was stopped", "we were pulled over", "my son got arrested": what was done, told of whom it was done to. */
+const DONE_TO_ME_EN =
+  /\b(was|were|got|been|being) (stopped|arrested|beaten|harassed|searched|frisked|detained|held|questioned|interrogated|chased|caught|pulled|turned|blocked|insulted|intimidated|roughed|manhandled|bundled|extorted|attacked|assaulted|slapped|kicked|injured|hurt|pushed|forced|ordered|asked|denied|taken|robbed|threatened|teargassed|shot|locked|grabbed|abused|mugged|whipped|stripped|tortured)\b/;
+/**
+ * "Nilisimamishwa" (I was stopped), "tulizuiliwa", "mwanangu alifukuzwa": a passive verb, whoever it
+ * was done to ("ni-", "tu-", "a-", "wa-"), first or after who. "Nilikuwa", "nilipokuwa" (I was, when I
+ * was) tell no act.
+ */
+const DONE_TO_ME_SW = /^(ni|tu|a|wa)(li|me|ka|na|lipo)[a-z]{3,}wa$/;
+const doneToMe = (head: string) => DONE_TO_ME_EN.test(head) || head.split(' ').slice(0, 2).some((w) => DONE_TO_ME_SW.test(w) && !/kuwa$/.test(w));
 /** "Kwa Mama Ngina", "kwa Njenga": a "kwa" leads into where only before a name (never "kwa rungu", by a club). */
 const kwaName = (word: string | undefined) => word !== undefined && /^\p{Lu}\p{Ll}/u.test(word);
+/** "Kwa roadblock ya Kangemi", "kwa stage": a "kwa" before a spot means "at"; the place is the spot. Never "kwa nguvu", "kwa matatu" (by force, by matatu). */
+const KWA_SPOTS = new Set('roadblock stage steji junction roundabout kituo soko duka hoteli kanisa msikiti shule ofisi chief gate lango mtaa estate plot bar baa club hospitali zahanati'.split(' '));
 
 /**
  * "They stopped me at Globe roundabout", "walinishika nikitoka kazi pale Kencom": what was done,
  * then where. Taken whole, the place read as an account; in the story alone, the place was asked
  * again and the same words sent again became the place. The place is where ("Globe roundabout",
  * a clause of when after it dropped, as `placeCorrection` does) and the sentence, as typed, goes to
- * the story once. Only after words that tell an act ("Stage ya Kawangware at Junction" is a name).
+ * the story once. Only after words that tell an act ("Stage ya Kawangware at Junction" is a name),
+ * done by them or to me ("I was stopped at ...", "tulisimamishwa kwa roadblock ya ...").
  */
 function placeAfterAct(turn: Turn, d: Draft, input: string): boolean {
   const found = splitPlaceAfterAct(input, turn.now);
@@ -1158,11 +1172,12 @@ function splitPlaceAfterAct(input: string, now: Date): { place: string; day?: Da
   const lead = (i: number) => (plain[i].length === 1 ? plain[i][0] : '');
   // The first "at"/"pale"/"hapo"; a "kwa" only with none after it ("walinipiga kwa rungu pale Kencom").
   let k = plain.findIndex((_, i) => i > 0 && WHERE_AFTER_ACT.has(lead(i)));
-  if (k < 0) k = plain.findIndex((_, i) => i > 0 && lead(i) === KWA && kwaName(typed[i + 1]));
+  if (k < 0) k = plain.findIndex((_, i) => i > 0 && lead(i) === KWA && (kwaName(typed[i + 1]) || (i + 1 < plain.length && KWA_SPOTS.has(lead(i + 1)))));
   if (k < 0) return undefined;
   const head = plain.slice(0, k).flat().join(' ');
   if (!tellsWhatWasDone(head) || NO_PLACE_AFTER.test(plain.slice(k, k + 2).flat().join(' '))) return undefined;
-  const from = lead(k) === KWA ? k : k + 1;
+  // "Kwa Mama Ngina" is the place's own name; "kwa roadblock" is "at the roadblock".
+  const from = lead(k) === KWA && kwaName(typed[k + 1]) ? k : k + 1;
   const typedPlace = typed.slice(from, whenClause(plain, from)).join(' ').replace(/[.!,;:]+$/u, '');
   const split = placeThenDay(typedPlace, now);
   const place = split?.place ?? typedPlace;

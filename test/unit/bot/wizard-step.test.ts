@@ -1106,6 +1106,25 @@ describe('place', () => {
     }
   });
 
+  it('done to me, then where ("I was stopped at Globe roundabout", "tulisimamishwa kwa roadblock ya Kangemi"): the place is where, the sentence goes to the story once', () => {
+    const story = draftAt('place').text;
+    const cases: [string, string][] = [
+      ['I was stopped at Globe roundabout', 'Globe roundabout'],
+      ['we were stopped at Globe roundabout', 'Globe roundabout'],
+      ['my son was pulled over by police at the Kangemi junction', 'the Kangemi junction'],
+      ['nilisimamishwa pale Kencom', 'Kencom'],
+      ['tulisimamishwa kwa roadblock ya Kangemi', 'roadblock ya Kangemi'],
+      ['mimi nilisimamishwa hapo Odeon', 'Odeon'],
+    ];
+    for (const [sentence, place] of cases) {
+      const r = type(at('place'), sentence);
+      expect([sentence, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([sentence, ['desc.added', 'place.noted', 'when.ask'], place, `${story}\n${sentence}`]);
+    }
+    // Being somewhere is no act ("I was at", "nilikuwa pale"), and "kwa" before no place ("kwa rungu", by a club) leads into none.
+    for (const [more, how] of [['tulisimamishwa kwa rungu', 'rungu'], ['nilisimamishwa kwa nguvu', 'nguvu']]) expect(type(at('place'), more).state.draft?.place).not.toMatch(new RegExp(`^(kwa )?${how}$`));
+    expect(type(at('place'), 'nilipokuwa pale stage ya Kencom').state.draft?.text).toBe(story);
+  });
+
   it('asks again for an empty or too long place; a photo is kept as evidence', () => {
     expect(said(type(at('place'), ' '))).toEqual(['place.empty', 'place.ask']);
     expect(said(type(at('place'), 'p'.repeat(LIMITS.placeMaxChars + 1)))).toEqual(['place.too_long', 'place.ask']);
