@@ -1154,7 +1154,8 @@ const KWA_SPOTS = new Set('roadblock stage steji junction roundabout kituo soko 
  * again and the same words sent again became the place. The place is where ("Globe roundabout",
  * a clause of when after it dropped, as `placeCorrection` does) and the sentence, as typed, goes to
  * the story once. Only after words that tell an act ("Stage ya Kawangware at Junction" is a name),
- * done by them or to me ("I was stopped at ...", "tulisimamishwa kwa roadblock ya ...").
+ * done by them or to me ("I was stopped at ...", "tulisimamishwa kwa roadblock ya ..."); more of
+ * what was done after where ("... at the stage and took my phone") is no part of the place.
  */
 function placeAfterAct(turn: Turn, d: Draft, input: string): boolean {
   const found = splitPlaceAfterAct(input, turn.now);
@@ -1178,13 +1179,33 @@ function splitPlaceAfterAct(input: string, now: Date): { place: string; day?: Da
   if (!tellsWhatWasDone(head) || NO_PLACE_AFTER.test(plain.slice(k, k + 2).flat().join(' '))) return undefined;
   // "Kwa Mama Ngina" is the place's own name; "kwa roadblock" is "at the roadblock".
   const from = lead(k) === KWA && kwaName(typed[k + 1]) ? k : k + 1;
-  const typedPlace = typed.slice(from, whenClause(plain, from)).join(' ').replace(/[.!,;:]+$/u, '');
+  const end = Math.min(whenClause(plain, from), moreDone(typed, plain, from));
+  const typedPlace = typed.slice(from, end).join(' ').replace(/[.!,;:]+$/u, '');
   const split = placeThenDay(typedPlace, now);
   const place = split?.place ?? typedPlace;
   const words = normalise(place);
   if (!words || notAPlace(place, now) || TIME_WORDS.test(words) || tellsAnAct(words) || beginsWithAct(words) || tellsWhoTheyWere(words) || phoneNumberWritten(place)) return undefined;
   const check = checkText(place, LIMITS.placeMaxChars);
   return check.ok ? { place: check.text, ...(split ? { day: split.day } : {}) } : undefined;
+}
+
+/** Words that join one act to the next ("... at the stage and took my phone", "... na wakachukua simu"). */
+const THEN_WORDS = new Set('and then na kisha halafu alafu'.split(' '));
+
+/**
+ * Where more of what was done begins after the place ("at the stage and took my phone", "pale stage
+ * wakachukua simu", "at Kencom, then took him"): its index in `plain`, or the end when there is none.
+ * Only at a joining word or after a comma, or at a verb told in one word ("wakachukua"), with an act
+ * there: "the Mwiki and Kasarani junction" is not cut.
+ */
+function moreDone(typed: string[], plain: string[][], from: number): number {
+  for (let i = from + 1; i < plain.length; i++) {
+    const [w] = plain[i];
+    const joined = plain[i].length === 1 && (THEN_WORDS.has(w) || /,$/u.test(typed[i - 1]));
+    const verb = plain[i].length === 1 && (doneInOneWord(w) || (/^(wa|a|tu)(li|me|ka)/.test(w) && tellsAnAct(w)));
+    if ((joined || verb) && beginsWithAct(plain.slice(i).flat().join(' '))) return i;
+  }
+  return plain.length;
 }
 
 /** Small words a place's name goes on after ("stage ya Leo", "hoteli ya Jana"): a day word after them is the name's. */

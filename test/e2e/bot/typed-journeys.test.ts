@@ -101,9 +101,11 @@ const PLAYS: Play[] = [
   // What was done, then where, at the place question: the place is where, the sentence in the story once.
   ['en', 'place', ['they stopped me at Globe roundabout', { press: 'today' }], { place: 'Globe roundabout', story: [`${STORY}\nthey stopped me at Globe roundabout`] }],
   ['sw', 'place', ['walinishika nikitoka kazi pale Kencom', { press: 'today' }], { place: 'Kencom', story: [`${STORY}\nwalinishika nikitoka kazi pale Kencom`] }],
-  // ... told of whom it was done to ("I was stopped", "tulisimamishwa").
+  // ... told of whom it was done to ("I was stopped", "tulisimamishwa"), or with more of what was done after where.
   ['en', 'place', ['I was stopped at Globe roundabout', { press: 'today' }], { place: 'Globe roundabout', story: [`${STORY}\nI was stopped at Globe roundabout`] }],
   ['sw', 'place', ['tulisimamishwa kwa roadblock ya Kangemi', { press: 'today' }], { place: 'roadblock ya Kangemi', story: [`${STORY}\ntulisimamishwa kwa roadblock ya Kangemi`] }],
+  ['en', 'place', ['they beat me at the stage and took my phone', { press: 'today' }], { place: 'the stage', story: [`${STORY}\nthey beat me at the stage and took my phone`] }],
+  ['sw', 'place', ['walinipiga pale stage wakachukua simu', { press: 'today' }], { place: 'stage', story: [`${STORY}\nwalinipiga pale stage wakachukua simu`] }],
   ['en', 'place', ['call me 0712345678', 'Kondele stage', { press: 'today' }], { place: 'Kondele stage', story: [STORY, 'call me 0712345678'] }],
   // 3. A place typed with the day.
   ['en', 'when', ['yesterday at Kayole stage'], { when: 'yesterday', story: [STORY, 'yesterday at Kayole stage'] }],

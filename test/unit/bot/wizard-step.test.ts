@@ -1125,6 +1125,24 @@ describe('place', () => {
     expect(type(at('place'), 'nilipokuwa pale stage ya Kencom').state.draft?.text).toBe(story);
   });
 
+  it('what was done, where, then more of it ("they beat me at the stage and took my phone", "walinipiga pale stage wakachukua simu"): the place is where, the whole sentence goes to the story once', () => {
+    const story = draftAt('place').text;
+    const cases: [string, string][] = [
+      ['they beat me at the stage and took my phone', 'the stage'],
+      ['walinipiga pale stage wakachukua simu', 'stage'],
+      ['walinipiga pale stage ya Githurai na wakachukua simu yangu', 'stage ya Githurai'],
+      ['they arrested him at Kencom, then took him to Central', 'Kencom'],
+      ['they stopped me at Globe roundabout and they beat me', 'Globe roundabout'],
+    ];
+    for (const [sentence, place] of cases) {
+      const r = type(at('place'), sentence);
+      expect([sentence, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([sentence, ['desc.added', 'place.noted', 'when.ask'], place, `${story}\n${sentence}`]);
+    }
+    // An "and" inside the place's name, no act after it, is not cut: the whole is the place.
+    const both = type(at('place'), 'they stopped me at the Mwiki and Kasarani junction');
+    expect([both.state.draft?.place, both.state.draft?.text]).toEqual(['the Mwiki and Kasarani junction', `${story}\nthey stopped me at the Mwiki and Kasarani junction`]);
+  });
+
   it('asks again for an empty or too long place; a photo is kept as evidence', () => {
     expect(said(type(at('place'), ' '))).toEqual(['place.empty', 'place.ask']);
     expect(said(type(at('place'), 'p'.repeat(LIMITS.placeMaxChars + 1)))).toEqual(['place.too_long', 'place.ask']);
