@@ -1092,6 +1092,8 @@ describe('place', () => {
       ['askari walinikamata hapo Odeon', 'Odeon'],
       ['walinisimamisha kwa Mama Ngina', 'kwa Mama Ngina'],
       ['they arrested my son at the chief camp when he was going home', 'the chief camp'],
+      // "British" holds "tish" (as "wanatishia", they threaten): a place's name, no act.
+      ['they stopped me at the British High Commission', 'the British High Commission'],
     ];
     for (const [sentence, place] of cases) {
       const r = type(at('place'), sentence);
