@@ -59,7 +59,8 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   if (kind === 'police') {
     // A suspect let go ("walimwachilia baada ya kupewa pesa"): the release is the complaint, money only its price.
     const released = suspectReleased(plainWords(text), w);
-    const bribe = (w.has('bribe') || (asked && money)) && !released;
+    // "Something small" asked for ("asked for something small", "alitaka something small"): the English of "kitu kidogo".
+    const bribe = (w.has('bribe') || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released;
     add(bribe, 'p_bribery');
     add(released, 'p_release');
     // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
@@ -97,11 +98,13 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   const atPolls = ['vote', 'voter', 'pollingstation', 'ballot', 'ballotbox'].some((x) => w.has(x)) || (kindChosen && !w.has('relative') && !w.has('policestation'));
   // Voters kept out ("walituzuia kuingia kituoni"), unless by the clerks over a register or an ID: that is the IEBC's.
   const blocked = atPolls && VOTERS_BLOCKED.test(plain) && !['presiding', 'clerk', 'register', 'idcard'].some((x) => w.has(x));
-  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || blocked || PANGAS.test(plain), 'e_violence');
+  // Supporters fighting or clashing ("ODM and UDA supporters fighting"): violence; not "fighting for our rights".
+  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || blocked || PANGAS.test(plain) || FIGHTING.test(plain), 'e_violence');
   // "Outsiders should go back to their homes", "watu wa kuja warudi kwao": incitement against a community.
   add(w.has('hate') || OUTSIDERS_OUT.test(plain), 'e_hate');
   // Ballot boxes carried off ("took the ballot box to his car", "wakibeba masanduku ya kura"): tampering.
-  add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w), 'e_tamper');
+  // A results form altered ("form 34A was altered", "fomu 34A imebadilishwa"): tampering with the results.
+  add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)), 'e_tamper');
   // A voter handed two ballot papers ("alimpa mpiga kura karatasi mbili za kura"): a second vote, unless too few were given.
   add((w.has('twice') && w.has('vote')) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
   add(w.has('govvehicle'), 'e_resources');
@@ -127,6 +130,14 @@ const PAPERS_GIVEN = /\b(given|gave|give|giving|issued|issuing|handed|received|g
 const TOO_FEW = /\b(only|instead|badala|pekee|tu)\b/;
 /** Voters kept out: "walituzuia kuingia", "blocked voters from entering", "turned away voters", "denied us entry"; not a count stopped. */
 const VOTERS_BLOCKED = /\b\w*zui(a|wa|iwa|liwa)\b (\w+ ){0,3}?(kuingia|kufika|kupiga kura)\b|\b(blocked|blocking|prevented|preventing|stopped|stopping|barred|barring|kept|keeping)\b (\w+ ){0,3}?from (entering|accessing|getting into|going into|reaching|voting|casting)\b|\b(turned|chased) away (the )?(voters|us|people)\b|\b(voters|we|people) (were )?(turned|chased) away\b|\bdenied (us |them |voters |people )?(entry|access)\b|\bblocked (the )?(entrance|gate|gates|door)\b/;
+/** Fighting or clashes: "supporters fighting", "clashes between", "brawl"; not fighting for something or against corruption. */
+const FIGHTING = /\b(fighting|fought|fights|clash|clashes|clashed|clashing|brawl|brawls|brawling)\b(?! (for|against|corruption|to)\b)/;
+/** A results form: "form 34A", "fomu 34b", "forms 35", "results form", "fomu za matokeo". */
+const RESULTS_FORM = /\b(forms?|fomu) (no )?3[4-7] ?[abc]?\b|\bresults? (forms?|sheets?|fomu)\b|\bfomu (ya|za) matokeo\b/;
+/** Altered, changed, doctored, forged, "imebadilishwa", "walighushi". */
+const ALTERED = /\b(alter|altered|altering|changed|changing|change|doctored|doctoring|forged|forging|forgery|fake|faked|falsified|falsifying|tampered|tampering|inflated|inflating|manipulated|manipulating|cooked|edited|erased|cancelled|\w*badilish\w*|\w*ghushi\w*)\b/;
+/** "Something small" (the English of "kitu kidogo"), as typed: "smthg small", "sumthing small". */
+const SOMETHING_SMALL = /\b(something|smthg|smthn|smth|somethin|sumthing|kitu) small\b/;
 /** Machetes: "pangas", "mapanga"; not "panga foleni", "panga mstari" (to queue, to line up). */
 const PANGAS = /\b(pangas|mapanga|machetes?|panga)\b(?! (foleni|mstari|laini|line|safu|nyumba|chumba))/;
 /** Outsiders told to go: "outsiders should go back to their homes", "watu wa kuja warudi kwao", "wakuja waondoke". */

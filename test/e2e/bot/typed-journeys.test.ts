@@ -211,6 +211,10 @@ const PLAYS: Play[] = [
   ['sw', 'first', ['maboi wa blue walinisimamisha pale stage wakachukua mbao', 'ndio', { press: 'no' }, 'Nakuru', 'stage ya Mololine', { press: 'today' }], { category: 'p_bribery', county: 32, story: ['maboi wa blue'] }],
   // A first line too short to tell what happened: "So far you told us" asks for the rest; the county or the day typed there is answered, never "please tell us what happened".
   ['en', 'first', ['police took my brother from our house', 'police', { label: 'Unlawful arrest or detention' }, { press: 'no' }, 'Kisumu', 'Nyalenda', 'last night'], { category: 'p_arrest', county: 42, place: 'Nyalenda', when: 'yesterday', story: ['police took my brother from our house'], notStory: ['Kisumu'] }],
+  // Election day in Kenyan English: supporters fighting, a results form altered, "something small" at a roadblock; each offered, never the menu.
+  ['en', 'first', ['ODM and UDA supporters fighting outside the polling station at Kondele', 'yes', { press: 'no' }, { label: 'No one was hurt' }, 'Kisumu', 'Kondele primary school', { press: 'today' }], { category: 'e_violence', county: 42, story: ['supporters fighting'] }],
+  ['en', 'first', ['the form 34A was altered at the tallying centre', 'yes', { press: 'no' }, 'Nakuru', 'Nakuru tallying centre', { press: 'today' }], { category: 'e_tamper', county: 32, story: ['form 34A was altered'] }],
+  ['en', 'first', ['the cops at the roadblock asked for something small', 'yes', { press: 'no' }, 'Nakuru', 'Salgaa roadblock', { press: 'today' }], { category: 'p_bribery', county: 32, story: ['something small'] }],
   ['sw', 'first', ['polisi walimkamata kaka yangu nyumbani', 'ndio', { press: 'no' }, 'usiku wa jana', 'Kisumu', 'Nyalenda', 'jana'], { category: 'p_arrest', county: 42, place: 'Nyalenda', when: 'yesterday', story: ['polisi walimkamata kaka yangu nyumbani\nusiku wa jana'] }],
   // "I wrote the county wrongly" changes the county; "walinigusa vibaya" (touched me wrongly) is the story, no correction.
   ['sw', 'review', ['nimeandika kaunti vibaya', 'Kisumu', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['vibaya'] }],

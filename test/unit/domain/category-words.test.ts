@@ -369,3 +369,39 @@ describe('categoryOfEitherKind: kept out of a station, with no election named', 
     expect(categoryOfEitherKind('walituzuia kuingia kituo cha kupigia kura')).toEqual({ kind: 'election', code: 'e_violence' });
   });
 });
+
+describe('categoryOfEitherKind: election-day sentences in Kenyan English', () => {
+  it.each([
+    // Supporters fighting: violence, offered (nothing was).
+    ['ODM and UDA supporters fighting outside the polling station', 'e_violence'],
+    ['supporters of two candidates are fighting with stones at the stage', 'e_violence'],
+    ['there were clashes between supporters at the tallying centre', 'e_violence'],
+    ['wafuasi wa wagombea wawili wanapigana kituo cha kupigia kura', 'e_violence'],
+    // A results form altered: tampering (nothing was offered).
+    ['the form 34A was altered at the tallying centre', 'e_tamper'],
+    ['they changed the figures on form 34a', 'e_tamper'],
+    ['fomu 34A imebadilishwa kwa tallying', 'e_tamper'],
+    ['results forms have been doctored', 'e_tamper'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryOfEitherKind(words)).toEqual({ kind: 'election', code });
+  });
+
+  it.each([
+    // Near misses: fighting for rights or against corruption, a form only shown or not signed.
+    'we are fighting for our rights to vote',
+    'the candidate is fighting corruption',
+    'the form 34A was posted at the door',
+    'the agent refused to sign form 34A',
+    'i changed my polling station',
+  ])('"%s": no election category offered', (words) => {
+    expect(categoryOfEitherKind(words)).toBeUndefined();
+  });
+
+  it('"something small" asked by cops is a police bribe; something small of another kind is not', () => {
+    expect(categoryOfEitherKind('the cops at the roadblock asked for something small')).toEqual({ kind: 'police', code: 'p_bribery' });
+    expect(categoryOfEitherKind('OCS alitaka something small ndio aachilie kaka yangu')).toEqual({ kind: 'police', code: 'p_bribery' });
+    expect(categoryInWords('they asked for smthg small to let me go', 'police')).toBe('p_bribery');
+    expect(categoryInWords('police beat me over something small', 'police')).toBe('p_force');
+    expect(categoryInWords('it was something small but they arrested me', 'police')).toBe('p_arrest');
+  });
+});
