@@ -25,7 +25,8 @@ const PHRASES = [
   String.raw`^ ?(?:help|sos|saidia|msada)(?: ?help)* ?$`,
   // "Help us!", not "can you help me?", which is a question about the service.
   String.raw`(?<!(?:can|could|will|would) you )\b(?:please )?help (?:me|us)\b${ABOUT_REPORT}`,
-  String.raw`\bplease help\b(?! (?:me|us)\b)${ABOUT_REPORT}`,
+  // "Pls help", "plz help" as typed on a phone.
+  String.raw`\b(?:please|pls|plz|plis|pliz) help\b(?! (?:me|us)\b)${ABOUT_REPORT}`,
   String.raw`\bsos\b`,
   String.raw`\b(?:i am|im|i m|we are|we re|he is|she is|they are|my life is|our lives are) in danger\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) not safe\b`,
@@ -35,7 +36,12 @@ const PHRASES = [
   // "They have come back", not "they came back" (told as past, as most accounts are).
   String.raw`\bthey (?:have|ve) come back\b`,
   String.raw`\bthey (?:have )?broken? in\b`,
-  String.raw`\b(?:they are|they re) (?:beating|shooting|threatening|chasing|following|looking for)\b`,
+  // Not "they are beating drums" (a rally).
+  String.raw`\b(?:they are|they re) (?:beating|shooting|threatening|chasing|following|looking for|attacking|stabbing)\b(?! (?:the )?(?:drums?|ngoma)\b)`,
+  // Supporters or goons hurting people as it is told ("supporters are beating people", "goons are attacking voters").
+  String.raw`\b(?:is|are) (?:beating|attacking|stabbing|cutting|slashing|shooting at) (?:people|voters|residents|everyone|wananchi|watu|women|men|youths|agents|supporters|anyone)\b`,
+  // Bleeding now ("he is bleeding", "anavuja damu"); not "he was bleeding", "is no longer bleeding".
+  String.raw`\b(?:he is|she is|he s|she s|they are|they re|i am|im|i m|we are|we re|still) bleeding\b|\b(?:ana|wana|nina|tuna)vuja damu\b`,
   // "Are beating my brother": the family named as "him" is ("is beating" may name the police, a body).
   String.raw`\b(?:is|are) (?:beating|threatening|chasing) (?:me|us|him|her|them|(?:my|our|his|her|their) (?:${FAMILY}))\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) being (?:followed|chased|hunted)\b`,

@@ -358,6 +358,21 @@ describe('a first message that already said someone is in danger', () => {
     expect(allTexts(u).some((t) => t.includes(B.sw.alerted))).toBe(false);
   });
 
+  it.each([
+    'pls help supporters of the governor are beating people with rungus outside gatanga primary now',
+    'a man was stabbed by rival supporters at the tallying centre he is bleeding',
+  ])('(en) %j, election violence as it happens: the emergency numbers at once', async (words) => {
+    const u = h.tg.user({ firstName: 'Rally', languageCode: 'en' });
+    await u.sendText(words);
+    expect(allTexts(u).some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+  });
+
+  it('(en) the same told as past ("were beating people yesterday") gets no numbers before its question', async () => {
+    const u = h.tg.user({ firstName: 'Past', languageCode: 'en' });
+    await u.sendText('supporters of the governor were beating people at gatanga primary yesterday');
+    expect(allTexts(u).some((t) => t.includes('999 · 112 · 911'))).toBe(false);
+  });
+
   it('(en) a story that says nothing of danger still asks', async () => {
     const u = h.tg.user({ firstName: 'Calm', languageCode: 'en' });
     await u.sendText('Police officers beat my brother at the stage last week and took his phone');

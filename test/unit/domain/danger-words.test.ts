@@ -131,3 +131,25 @@ describe('saysDangerNow: asking for help to report is no cry for help', () => {
     expect(saysDangerNow(text)).toBe(true);
   });
 });
+
+describe('saysDangerNow: election-day violence told as it happens', () => {
+  it.each([
+    'pls help supporters of the governor are beating people with rungus outside gatanga primary now',
+    'goons are attacking voters at the polling station',
+    'youths are stabbing people outside the tallying centre',
+    'a man was stabbed by rival supporters at the tallying centre he is bleeding',
+    'she is bleeding badly',
+    'plz help',
+  ])('%j is danger now', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+  it.each([
+    'supporters were beating people yesterday',
+    'he was bleeding but he is fine now',
+    'he is no longer bleeding',
+    'they are beating drums at the rally',
+    'pls help me report a bribe',
+  ])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+});
