@@ -84,7 +84,8 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
     add(sexual, 'p_sexual');
     add(threat, 'p_threats');
   } else {
-    add(w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money), 'e_bribery');
+    // "Paid to vote", "buying IDs from voters": voter bribery without a sum named.
+  add(w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money) || PAID_TO_VOTE.test(plainWords(text)), 'e_bribery');
     electionCategories(text, w, add, { harmed: threat || shot, kindChosen });
   }
   return found;
@@ -99,12 +100,17 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   // Voters kept out ("walituzuia kuingia kituoni"), unless by the clerks over a register or an ID: that is the IEBC's.
   const blocked = atPolls && VOTERS_BLOCKED.test(plain) && !['presiding', 'clerk', 'register', 'idcard'].some((x) => w.has(x));
   // Supporters fighting or clashing ("ODM and UDA supporters fighting"): violence; not "fighting for our rights".
-  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || blocked || PANGAS.test(plain) || FIGHTING.test(plain), 'e_violence');
+  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || blocked || PANGAS.test(plain) || FIGHTING.test(plain) || VIOLENCE_TOLD.test(plain), 'e_violence');
   // "Outsiders should go back to their homes", "watu wa kuja warudi kwao": incitement against a community.
   add(w.has('hate') || OUTSIDERS_OUT.test(plain), 'e_hate');
   // Ballot boxes carried off ("took the ballot box to his car", "wakibeba masanduku ya kura"): tampering.
   // A results form altered ("form 34A was altered", "fomu 34A imebadilishwa"): tampering with the results.
-  add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)), 'e_tamper');
+  // Papers marked before the vote, a box opened before the count or its seal broken: tampering too.
+  const boxOpened = w.has('ballotbox') && ((BOX_OPENED.test(plain) && BEFORE_COUNT.test(plain)) || SEAL_BROKEN.test(plain));
+  add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
+  // The IEBC's own failures: the KIEMS kit down, agents kept out by the presiding officer, names missing from the register.
+  const agentsKeptOut = /\bagents?\b/.test(plain) && OFFICIALS.test(plain) && KEPT_OUT.test(plain);
+  add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || NAMES_MISSING.test(plain), 'e_polling');
   // A voter handed two ballot papers ("alimpa mpiga kura karatasi mbili za kura"): a second vote, unless too few were given.
   add((w.has('twice') && w.has('vote')) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
   add(w.has('govvehicle'), 'e_resources');
@@ -136,6 +142,26 @@ const FIGHTING = /\b(fighting|fought|fights|clash|clashes|clashed|clashing|brawl
 const RESULTS_FORM = /\b(forms?|fomu) (no )?3[4-7] ?[abc]?\b|\bresults? (forms?|sheets?|fomu)\b|\bfomu (ya|za) matokeo\b/;
 /** Altered, changed, doctored, forged, "imebadilishwa", "walighushi". */
 const ALTERED = /\b(alter|altered|altering|changed|changing|change|doctored|doctoring|forged|forging|forgery|fake|faked|falsified|falsifying|tampered|tampering|inflated|inflating|manipulated|manipulating|cooked|edited|erased|cancelled|\w*badilish\w*|\w*ghushi\w*)\b/;
+/** Violence named or a stabbing: "there was violence", "stabbed", "vurugu"; not "no violence", "without violence". */
+const VIOLENCE_TOLD = /(?<!\b(no|without|hakuna|bila) )\b(violence|violent|stabbed|stabbing|knifed|vurugu|fujo)\b/;
+/** Ballot papers marked before the vote: "already marked", "pre-marked", "zimewekwa alama tayari". */
+const PRE_MARKED = /\b(already|pre) marked\b|\bpremarked\b|\b(zime|zili|zilizo|zilikuwa zime)wekwa alama\b/;
+/** A ballot box opened or broken into ... */
+const BOX_OPENED = /\b(opened|open|broken|broke|forced|cut)\b|\b\w*funguliwa\b|\b(wa|a)(li|me|ka)fungua\b/;
+/** ... before the count or the vote: "before counting", "kabla ya kuhesabu". */
+const BEFORE_COUNT = /\bbefore (the )?(counting|count|tallying|voting|polls?|agents)\b|\bkabla (ya )?(kuhesabu|kuhesabiwa|upigaji|kupiga kura)\b/;
+/** A seal broken or removed: "the seal was broken", "broke the seals", "muhuri umevunjwa". */
+const SEAL_BROKEN = /\bseals? (was |were |had been |has been |have been )?(broken|cut|removed|tampered|torn|missing)\b|\b(broke|broken|cut|removed|tampered with) (the )?seals?\b|\bmuhuri (\w+ )?(umevunjwa|ulivunjwa|umeondolewa|haupo)\b/;
+/** "Paid to vote", "buying IDs / votes / voter cards", "vote buying", "kununua kura / vitambulisho". */
+const PAID_TO_VOTE = /\b(paid|pay|paying|bribed|given money|given cash) (\w+ ){0,2}?to vote\b|\b(buying|buy|bought|buys) (\w+ ){0,1}?(votes?|ids?|id cards?|voters? cards?|vitambulisho)\b|\bvote buying\b|\b\w*nunua (kura|vitambulisho)\b/;
+/** The polling officials: "presiding officer", "deputy presiding", "clerk", "IEBC", "returning officer". */
+const OFFICIALS = /\b(presiding|clerks?|iebc|returning officer|karani|makarani)\b/;
+/** Kept out: "refused ... entry", "denied", "barred", "kicked out", "walikataa", "walizuia". */
+const KEPT_OUT = /\b(refused|refusing|denied|denying|barred|barring|blocked|locked out|kicked out|thrown out|chased out|not allowed|kept out|\w*kataa|\w*zuia|\w*fukuza)\b/;
+/** The KIEMS kit down: "failed", "not working", "haifanyi kazi", "imeharibika". */
+const KIT_FAILED = /\b(fail\w*|not working|isnt working|is not working|stopped working|down|broke\w*|malfunction\w*|faulty|hang\w*|dead|flat|off|haifanyi|hazifanyi|haikufanya|imekataa|zimekataa|\w*haribika|imezima|zimezima)\b/;
+/** Voters' names missing from the register: "names missing", "not in the register", "majina hayako". */
+const NAMES_MISSING = /\bnames? (\w+ ){0,2}?(missing|not found|not in|not on|absent)\b|\b(not|missing) (in|from|on) the (register|list)\b|\bmajina (\w+ )?(hayako|hayapo|hayakuonekana|yamepotea|hayamo)\b|\bjina (\w+ )?(haliko|halipo|halikuonekana|halimo)\b/;
 /** "Something small" (the English of "kitu kidogo"), as typed: "smthg small", "sumthing small". */
 const SOMETHING_SMALL = /\b(something|smthg|smthn|smth|somethin|sumthing|kitu) small\b/;
 /** Machetes: "pangas", "mapanga"; not "panga foleni", "panga mstari" (to queue, to line up). */

@@ -215,6 +215,11 @@ const PLAYS: Play[] = [
   ['en', 'first', ['ODM and UDA supporters fighting outside the polling station at Kondele', 'yes', { press: 'no' }, { label: 'No one was hurt' }, 'Kisumu', 'Kondele primary school', { press: 'today' }], { category: 'e_violence', county: 42, story: ['supporters fighting'] }],
   ['en', 'first', ['the form 34A was altered at the tallying centre', 'yes', { press: 'no' }, 'Nakuru', 'Nakuru tallying centre', { press: 'today' }], { category: 'e_tamper', county: 32, story: ['form 34A was altered'] }],
   ['en', 'first', ['the cops at the roadblock asked for something small', 'yes', { press: 'no' }, 'Nakuru', 'Salgaa roadblock', { press: 'today' }], { category: 'p_bribery', county: 32, story: ['something small'] }],
+  // Paid to vote, the KIEMS kit down, papers marked before the vote, violence named: each offered (the kind was asked, then the list).
+  ['en', 'first', ['people are being paid to vote at the polling station in kibra', 'yes', { press: 'no' }, 'Nairobi', 'Olympic primary', { press: 'today' }], { category: 'e_bribery', county: 47, story: ['paid to vote'] }],
+  ['en', 'first', ['KIEMS kit failed at 7am and voting stopped for 3 hours at mwiki primary', 'yes', { press: 'no' }, 'Nairobi', 'Mwiki primary', { press: 'today' }], { category: 'e_polling', county: 47, story: ['KIEMS kit failed'] }],
+  ['en', 'first', ['ballot papers already marked found in a bag at the tallying centre', 'yes', { press: 'no' }, 'Mombasa', 'Likoni tallying centre', { press: 'today' }], { category: 'e_tamper', county: 1 }],
+  ['en', 'first', ['there was violence at the tallying centre people injured', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, { label: 'Skip' }, 'Kisumu', 'Kisumu tallying centre', { press: 'today' }], { category: 'e_violence', county: 42 }],
   ['sw', 'first', ['polisi walimkamata kaka yangu nyumbani', 'ndio', { press: 'no' }, 'usiku wa jana', 'Kisumu', 'Nyalenda', 'jana'], { category: 'p_arrest', county: 42, place: 'Nyalenda', when: 'yesterday', story: ['polisi walimkamata kaka yangu nyumbani\nusiku wa jana'] }],
   // "I wrote the county wrongly" changes the county; "walinigusa vibaya" (touched me wrongly) is the story, no correction.
   ['sw', 'review', ['nimeandika kaunti vibaya', 'Kisumu', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['vibaya'] }],

@@ -340,8 +340,8 @@ describe('categoryInWords: ballot papers slipped in, outsiders told to leave, vo
     ['after voting everyone should go back to their homes', undefined],
     ['walituzuia kuingia kituoni', 'e_violence'],
     ['goons blocked voters from entering the polling station', 'e_violence'],
-    // Turned away by the clerks for a name not in the register: no intimidation offered.
-    ['the presiding officer blocked us from voting because our names were not in the register', undefined],
+    // Turned away by the clerks for a name not in the register: no intimidation offered, the IEBC's irregularity.
+    ['the presiding officer blocked us from voting because our names were not in the register', 'e_polling'],
     ['they turned away voters at the gate', 'e_violence'],
     // A count stopped is no voter kept out.
     ['they stopped the vote count at midnight', undefined],
@@ -403,5 +403,38 @@ describe('categoryOfEitherKind: election-day sentences in Kenyan English', () =>
     expect(categoryInWords('they asked for smthg small to let me go', 'police')).toBe('p_bribery');
     expect(categoryInWords('police beat me over something small', 'police')).toBe('p_force');
     expect(categoryInWords('it was something small but they arrested me', 'police')).toBe('p_arrest');
+  });
+});
+
+describe('categoryOfEitherKind: more election-day sentences', () => {
+  it.each([
+    // Violence named or a stabbing: violence (nothing was offered).
+    ['there was violence at the tallying centre people injured', 'e_violence'],
+    ['a man was stabbed by rival supporters at the tallying centre', 'e_violence'],
+    // Ballot papers marked before the vote, a box opened or its seal broken before the count: tampering.
+    ['ballot papers already marked found in a bag at the tallying centre', 'e_tamper'],
+    ['the ballot box was opened before counting', 'e_tamper'],
+    ['ballot box seal was broken before counting at mwiki primary', 'e_tamper'],
+    // Paid to vote, IDs bought: voter bribery.
+    ['people are being paid to vote at the polling station in kibra', 'e_bribery'],
+    ['they are buying IDs from voters so that they dont vote', 'e_bribery'],
+    // The IEBC's own failures: the kit down, agents kept out by the presiding officer, names missing.
+    ['KIEMS kit failed at 7am and voting stopped for 3 hours', 'e_polling'],
+    ['kiems kit haifanyi kazi tangu asubuhi', 'e_polling'],
+    ['the presiding officer refused our agents entry into the polling station', 'e_polling'],
+    ['voters were turned away because their names were missing from the register', 'e_polling'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryOfEitherKind(words)).toEqual({ kind: 'election', code });
+  });
+
+  it.each([
+    // Near misses: a vote paid for nothing, papers marked by voters, a box opened to count, a kit that worked.
+    'i paid fare to go and vote',
+    'voters marked their ballot papers in secret',
+    'the ballot box was opened for counting in front of agents',
+    'the kiems kit worked well',
+    'our agents were allowed in at 6am',
+  ])('"%s": no election category offered', (words) => {
+    expect(categoryOfEitherKind(words)).toBeUndefined();
   });
 });
