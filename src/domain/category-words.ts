@@ -60,7 +60,9 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
     // A suspect let go ("walimwachilia baada ya kupewa pesa"): the release is the complaint, money only its price.
     const released = suspectReleased(plainWords(text), w);
     // "Something small" asked for ("asked for something small", "alitaka something small"): the English of "kitu kidogo".
-    const bribe = (w.has('bribe') || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released;
+    // A release refused "without 5k" ("walikataa kumwachilia bila elfu tano"): its price asked.
+    const releaseSold = money && RELEASE_REFUSED.test(plainWords(text));
+    const bribe = (w.has('bribe') || releaseSold || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released;
     add(bribe, 'p_bribery');
     add(released, 'p_release');
     // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
@@ -102,7 +104,8 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   // Supporters fighting or clashing ("ODM and UDA supporters fighting"): violence; not "fighting for our rights".
   add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || blocked || PANGAS.test(plain) || FIGHTING.test(plain) || VIOLENCE_TOLD.test(plain), 'e_violence');
   // "Outsiders should go back to their homes", "watu wa kuja warudi kwao": incitement against a community.
-  add(w.has('hate') || OUTSIDERS_OUT.test(plain), 'e_hate');
+  // ... or a community named and told to go ("luos should go back home", "wakikuyu waondoke").
+  add(w.has('hate') || OUTSIDERS_OUT.test(plain) || COMMUNITY_OUT.test(plain), 'e_hate');
   // Ballot boxes carried off ("took the ballot box to his car", "wakibeba masanduku ya kura"): tampering.
   // A results form altered ("form 34A was altered", "fomu 34A imebadilishwa"): tampering with the results.
   // Papers marked before the vote, a box opened before the count or its seal broken: tampering too.
@@ -113,7 +116,9 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || NAMES_MISSING.test(plain), 'e_polling');
   // A voter handed two ballot papers ("alimpa mpiga kura karatasi mbili za kura"): a second vote, unless too few were given.
   add((w.has('twice') && w.has('vote')) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
-  add(w.has('govvehicle'), 'e_resources');
+  // A chief campaigning, a county or government vehicle used for a campaign or to ferry voters: state resources misused.
+  const stateInCampaign = (CHIEF.test(plain) && CAMPAIGNING.test(plain)) || (STATE_VEHICLE.test(plain) && CAMPAIGN_USE.test(plain));
+  add(w.has('govvehicle') || stateInCampaign, 'e_resources');
 }
 
 /**
@@ -162,6 +167,18 @@ const KEPT_OUT = /\b(refused|refusing|denied|denying|barred|barring|blocked|lock
 const KIT_FAILED = /\b(fail\w*|not working|isnt working|is not working|stopped working|down|broke\w*|malfunction\w*|faulty|hang\w*|dead|flat|off|haifanyi|hazifanyi|haikufanya|imekataa|zimekataa|\w*haribika|imezima|zimezima)\b/;
 /** Voters' names missing from the register: "names missing", "not in the register", "majina hayako". */
 const NAMES_MISSING = /\bnames? (\w+ ){0,2}?(missing|not found|not in|not on|absent)\b|\b(not|missing) (in|from|on) the (register|list)\b|\bmajina (\w+ )?(hayako|hayapo|hayakuonekana|yamepotea|hayamo)\b|\bjina (\w+ )?(haliko|halipo|halikuonekana|halimo)\b/;
+/** A community named and told to go, or called vermin: "luos should go back home", "wakikuyu waondoke". */
+const COMMUNITY_OUT = /\b(kikuyus?|luos?|kalenjins?|kambas?|luhyas?|kisiis?|merus?|somalis?|maasais?|turkanas?|mijikenda|wakikuyu|wajaluo|waluo|wakalenjin|wakamba|waluhya|wakisii|wameru|wasomali|wamaasai|waturkana)\b (\w+ ){0,6}?(go back|go home|must go|should go|should leave|must leave|to leave|leave our|are (dogs|snakes|cockroaches)|warudi|waondoke|watoke|wahame|waende kwao|ni (mbwa|nyoka|mende))\b/;
+/** A chief or another public officer of the administration: "chief", "assistant chief", "chifu", "DCC"; not a "chief agent". */
+const CHIEF = /\b(chief|chiefs|chifu|machifu|dcc|county commissioner)\b(?! (agent|agents|executive|whip|justice|guest|camp))/;
+/** Campaigning: "campaigning for", "kampeni", "anapigia debe". */
+const CAMPAIGNING = /\b(campaign|campaigns|campaigning|campaigned|canvass\w*|kampeni|\w*pigia debe)\b/;
+/** A vehicle of the state: "county ambulance", "government vehicle", "county trucks", "gari la serikali". */
+const STATE_VEHICLE = /\b(county|government|govt|serikali|kaunti|ministry|cdf|gk)\b (\w+ ){0,1}?(vehicles?|cars?|trucks?|lorr(y|ies)|ambulances?|bus|buses|tractors?|bowsers?|gari|magari|lori)\b|\b(gari|magari|lori) (la|ya) (kaunti|serikali)\b/;
+/** Used for a campaign: posters, a rally, voters ferried, supporters carried. */
+const CAMPAIGN_USE = /\b(campaign\w*|kampeni|posters?|rally|rallies|mkutano|ferry\w*|voters?|wapiga kura|supporters?|wafuasi)\b/;
+/** A release refused without money: "refused to release my brother without 5k", "walikataa kumwachilia bila elfu tano". */
+const RELEASE_REFUSED = /\b(refused|refuses|refusing|wont|will not|would not|walikataa|alikataa|amekataa|wamekataa|hawataki|hataki) (to )?(release|free|let \w+ go|\w*achili\w*)\b (\w+ ){0,4}?(without|unless|until|bila|mpaka|hadi)\b/;
 /** "Something small" (the English of "kitu kidogo"), as typed: "smthg small", "sumthing small". */
 const SOMETHING_SMALL = /\b(something|smthg|smthn|smth|somethin|sumthing|kitu) small\b/;
 /** Machetes: "pangas", "mapanga"; not "panga foleni", "panga mstari" (to queue, to line up). */

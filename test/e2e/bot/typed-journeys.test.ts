@@ -220,6 +220,10 @@ const PLAYS: Play[] = [
   ['en', 'first', ['KIEMS kit failed at 7am and voting stopped for 3 hours at mwiki primary', 'yes', { press: 'no' }, 'Nairobi', 'Mwiki primary', { press: 'today' }], { category: 'e_polling', county: 47, story: ['KIEMS kit failed'] }],
   ['en', 'first', ['ballot papers already marked found in a bag at the tallying centre', 'yes', { press: 'no' }, 'Mombasa', 'Likoni tallying centre', { press: 'today' }], { category: 'e_tamper', county: 1 }],
   ['en', 'first', ['there was violence at the tallying centre people injured', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, { label: 'Skip' }, 'Kisumu', 'Kisumu tallying centre', { press: 'today' }], { category: 'e_violence', county: 42 }],
+  // A community told to go home, a chief campaigning, a release refused "without 5k": each offered (the kind was asked, then the list).
+  ['en', 'first', ['at the rally yesterday the MP said luos should go back home', 'yes', { press: 'no' }, 'Nakuru', 'Afraha stadium', { press: 'today' }], { category: 'e_hate', county: 32 }],
+  ['en', 'first', ['the chief of kiambaa location is campaigning for the governor using the chiefs office', 'yes', { press: 'no' }, 'Kiambu', 'Kiambaa', { press: 'today' }], { category: 'e_resources', county: 22 }],
+  ['en', 'first', ['OCS refused to release my brother without 5k', 'yes', { press: 'no' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_bribery', county: 32 }],
   ['sw', 'first', ['polisi walimkamata kaka yangu nyumbani', 'ndio', { press: 'no' }, 'usiku wa jana', 'Kisumu', 'Nyalenda', 'jana'], { category: 'p_arrest', county: 42, place: 'Nyalenda', when: 'yesterday', story: ['polisi walimkamata kaka yangu nyumbani\nusiku wa jana'] }],
   // "I wrote the county wrongly" changes the county; "walinigusa vibaya" (touched me wrongly) is the story, no correction.
   ['sw', 'review', ['nimeandika kaunti vibaya', 'Kisumu', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['vibaya'] }],

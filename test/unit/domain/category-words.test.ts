@@ -438,3 +438,28 @@ describe('categoryOfEitherKind: more election-day sentences', () => {
     expect(categoryOfEitherKind(words)).toBeUndefined();
   });
 });
+
+describe('categoryOfEitherKind: communities told to leave, state resources in a campaign, a release sold', () => {
+  it.each([
+    ['at the rally yesterday the MP said luos should go back home', { kind: 'election', code: 'e_hate' }],
+    ['the aspirant told the crowd that wakikuyu waondoke', { kind: 'election', code: 'e_hate' }],
+    ['the chief of kiambaa location is campaigning for the governor', { kind: 'election', code: 'e_resources' }],
+    ['the county ambulance is carrying campaign posters for the governor', { kind: 'election', code: 'e_resources' }],
+    ['the MP is using county trucks to ferry voters to the polling station', { kind: 'election', code: 'e_resources' }],
+    ['OCS refused to release my brother without 5k', { kind: 'police', code: 'p_bribery' }],
+    ['polisi walikataa kumwachilia kaka yangu bila elfu tano', { kind: 'police', code: 'p_bribery' }],
+  ])('"%s" -> %j', (words, offer) => {
+    expect(categoryOfEitherKind(words)).toEqual(offer);
+  });
+
+  it.each([
+    'the luo community went home after voting',
+    'our chief agent was late to the polling station',
+    'the county ambulance took the injured to hospital',
+    'aspirants were campaigning near the chiefs camp',
+    'the OCS refused to release my brother',
+  ])('"%s": nothing of these offered', (words) => {
+    const offer = categoryOfEitherKind(words);
+    expect(['e_hate', 'e_resources', 'p_bribery']).not.toContain(offer?.code);
+  });
+});
