@@ -102,7 +102,9 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   // Voters kept out ("walituzuia kuingia kituoni"), unless by the clerks over a register or an ID: that is the IEBC's.
   const blocked = atPolls && VOTERS_BLOCKED.test(plain) && !['presiding', 'clerk', 'register', 'idcard'].some((x) => w.has(x));
   // Supporters fighting or clashing ("ODM and UDA supporters fighting"): violence; not "fighting for our rights".
-  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || blocked || PANGAS.test(plain) || FIGHTING.test(plain) || VIOLENCE_TOLD.test(plain), 'e_violence');
+  // Fighting or violence named is an election's only when the election was chosen or is in the words ("touts fighting at the stage" is not).
+  const electionViolence = (kindChosen || VOTING.test(plain) || AT_ELECTION.test(plain)) && (FIGHTING.test(plain) || VIOLENCE_TOLD.test(plain));
+  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || blocked || PANGAS.test(plain) || electionViolence, 'e_violence');
   // "Outsiders should go back to their homes", "watu wa kuja warudi kwao": incitement against a community.
   // ... or a community named and told to go ("luos should go back home", "wakikuyu waondoke").
   add(w.has('hate') || OUTSIDERS_OUT.test(plain) || COMMUNITY_OUT.test(plain), 'e_hate');
@@ -113,7 +115,7 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
   // The IEBC's own failures: the KIEMS kit down, agents kept out by the presiding officer, names missing from the register.
   const agentsKeptOut = /\bagents?\b/.test(plain) && OFFICIALS.test(plain) && KEPT_OUT.test(plain);
-  add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || NAMES_MISSING.test(plain), 'e_polling');
+  add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || (NAMES_MISSING.test(plain) && (kindChosen || VOTING.test(plain) || /\b(register|daftari)\b/.test(plain))), 'e_polling');
   // A voter handed two ballot papers ("alimpa mpiga kura karatasi mbili za kura"): a second vote, unless too few were given.
   add((w.has('twice') && w.has('vote')) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
   // A chief campaigning, a county or government vehicle used for a campaign or to ferry voters: state resources misused.
@@ -147,6 +149,8 @@ const FIGHTING = /\b(fighting|fought|fights|clash|clashes|clashed|clashing|brawl
 const RESULTS_FORM = /\b(forms?|fomu) (no )?3[4-7] ?[abc]?\b|\bresults? (forms?|sheets?|fomu)\b|\bfomu (ya|za) matokeo\b/;
 /** Altered, changed, doctored, forged, "imebadilishwa", "walighushi". */
 const ALTERED = /\b(alter|altered|altering|changed|changing|change|doctored|doctoring|forged|forging|forgery|fake|faked|falsified|falsifying|tampered|tampering|inflated|inflating|manipulated|manipulating|cooked|edited|erased|cancelled|\w*badilish\w*|\w*ghushi\w*)\b/;
+/** Election words beyond voting: supporters, a rally, the tallying centre, agents, an aspirant. */
+const AT_ELECTION = /\b(supporters?|wafuasi|rally|rallies|tallying|tally|agents?|mawakala|aspirants?|presiding)\b/;
 /** Violence named or a stabbing: "there was violence", "stabbed", "vurugu"; not "no violence", "without violence". */
 const VIOLENCE_TOLD = /(?<!\b(no|without|hakuna|bila) )\b(violence|violent|stabbed|stabbing|knifed|vurugu|fujo)\b/;
 /** Ballot papers marked before the vote: "already marked", "pre-marked", "zimewekwa alama tayari". */

@@ -463,3 +463,13 @@ describe('categoryOfEitherKind: communities told to leave, state resources in a 
     expect(['e_hate', 'e_resources', 'p_bribery']).not.toContain(offer?.code);
   });
 });
+
+describe('categoryOfEitherKind: fighting or violence with no election in the words', () => {
+  it.each(['matatu touts were fighting at the stage', 'a man was stabbed at the stage last night', 'there was violence at the market', 'my name is not on the list for the casual jobs'])('"%s": no election category offered', (words) => {
+    expect(categoryOfEitherKind(words)).toBeUndefined();
+  });
+  it('with the election chosen, the same words are its violence', () => {
+    expect(categoryInWords('a man was stabbed at the stage last night', 'election')).toBe('e_violence');
+    expect(categoryInWords('there was violence at the market', 'election')).toBe('e_violence');
+  });
+});
