@@ -66,7 +66,7 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
     add(bribe, 'p_bribery');
     add(released, 'p_release');
     // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
-    add((w.has('beat') || w.has('teargas')) && !killedByThem, 'p_force');
+    add((w.has('beat') || w.has('teargas') || TEARGASSED.test(plainWords(text))) && !killedByThem, 'p_force');
     // Taken and not seen since ("alikamatwa ... hatujamwona tangu hapo"): a disappearance, more than an arrest.
     const plain = plainWords(text);
     // A missing person the police would not record ("refused to record my statement"): their failure, not a disappearance by them.
@@ -104,7 +104,7 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   // Supporters fighting or clashing ("ODM and UDA supporters fighting"): violence; not "fighting for our rights".
   // Fighting or violence named is an election's only when the election was chosen or is in the words ("touts fighting at the stage" is not).
   const electionViolence = (kindChosen || VOTING.test(plain) || AT_ELECTION.test(plain)) && (FIGHTING.test(plain) || VIOLENCE_TOLD.test(plain));
-  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || blocked || PANGAS.test(plain) || electionViolence, 'e_violence');
+  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || TEARGASSED.test(plain) || blocked || PANGAS.test(plain) || electionViolence, 'e_violence');
   // "Outsiders should go back to their homes", "watu wa kuja warudi kwao": incitement against a community.
   // ... or a community named and told to go ("luos should go back home", "wakikuyu waondoke").
   add(w.has('hate') || OUTSIDERS_OUT.test(plain) || COMMUNITY_OUT.test(plain), 'e_hate');
@@ -114,7 +114,7 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   const boxOpened = w.has('ballotbox') && ((BOX_OPENED.test(plain) && BEFORE_COUNT.test(plain)) || SEAL_BROKEN.test(plain));
   add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
   // The IEBC's own failures: the KIEMS kit down, agents kept out by the presiding officer, names missing from the register.
-  const agentsKeptOut = /\bagents?\b/.test(plain) && OFFICIALS.test(plain) && KEPT_OUT.test(plain);
+  const agentsKeptOut = /\b(agents?|mawakala|wakala)\b/.test(plain) && OFFICIALS.test(plain) && KEPT_OUT.test(plain);
   add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || (NAMES_MISSING.test(plain) && (kindChosen || VOTING.test(plain) || /\b(register|daftari)\b/.test(plain))), 'e_polling');
   // A voter handed two ballot papers ("alimpa mpiga kura karatasi mbili za kura"): a second vote, unless too few were given.
   add((w.has('twice') && w.has('vote')) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
@@ -149,6 +149,8 @@ const FIGHTING = /\b(fighting|fought|fights|clash|clashes|clashed|clashing|brawl
 const RESULTS_FORM = /\b(forms?|fomu) (no )?3[4-7] ?[abc]?\b|\bresults? (forms?|sheets?|fomu)\b|\bfomu (ya|za) matokeo\b/;
 /** Altered, changed, doctored, forged, "imebadilishwa", "walighushi". */
 const ALTERED = /\b(alter|altered|altering|changed|changing|change|doctored|doctoring|forged|forging|forgery|fake|faked|falsified|falsifying|tampered|tampering|inflated|inflating|manipulated|manipulating|cooked|edited|erased|cancelled|\w*badilish\w*|\w*ghushi\w*)\b/;
+/** Teargas as a verb: "teargassed", "tear gassed", "tear-gassing" (the lexicon reads the noun). */
+const TEARGASSED = /\btear ?gass?(ed|ing)\b/;
 /** Election words beyond voting: supporters, a rally, the tallying centre, agents, an aspirant. */
 const AT_ELECTION = /\b(supporters?|wafuasi|rally|rallies|tallying|tally|agents?|mawakala|aspirants?|presiding)\b/;
 /** Violence named or a stabbing: "there was violence", "stabbed", "vurugu"; not "no violence", "without violence". */
@@ -164,7 +166,7 @@ const SEAL_BROKEN = /\bseals? (was |were |had been |has been |have been )?(broke
 /** "Paid to vote", "buying IDs / votes / voter cards", "vote buying", "kununua kura / vitambulisho". */
 const PAID_TO_VOTE = /\b(paid|pay|paying|bribed|given money|given cash) (\w+ ){0,2}?to vote\b|\b(buying|buy|bought|buys) (\w+ ){0,1}?(votes?|ids?|id cards?|voters? cards?|vitambulisho)\b|\bvote buying\b|\b\w*nunua (kura|vitambulisho)\b/;
 /** The polling officials: "presiding officer", "deputy presiding", "clerk", "IEBC", "returning officer". */
-const OFFICIALS = /\b(presiding|clerks?|iebc|returning officer|karani|makarani)\b/;
+const OFFICIALS = /\b(presiding|clerks?|iebc|returning officer|karani|makarani|msimamizi|wasimamizi)\b/;
 /** Kept out: "refused ... entry", "denied", "barred", "kicked out", "walikataa", "walizuia". */
 const KEPT_OUT = /\b(refused|refusing|denied|denying|barred|barring|blocked|locked out|kicked out|thrown out|chased out|not allowed|kept out|\w*kataa|\w*zuia|\w*fukuza)\b/;
 /** The KIEMS kit down: "failed", "not working", "haifanyi kazi", "imeharibika". */

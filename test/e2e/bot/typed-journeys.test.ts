@@ -224,6 +224,9 @@ const PLAYS: Play[] = [
   ['en', 'first', ['at the rally yesterday the MP said luos should go back home', 'yes', { press: 'no' }, 'Nakuru', 'Afraha stadium', { press: 'today' }], { category: 'e_hate', county: 32 }],
   ['en', 'first', ['the chief of kiambaa location is campaigning for the governor using the chiefs office', 'yes', { press: 'no' }, 'Kiambu', 'Kiambaa', { press: 'today' }], { category: 'e_resources', county: 22 }],
   ['en', 'first', ['OCS refused to release my brother without 5k', 'yes', { press: 'no' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_bribery', county: 32 }],
+  // Teargassed voters, the kind typed: violence offered (it was the list); Swahili agents kept out by the presiding officer: an irregularity.
+  ['en', 'first', ['police teargassed voters in the queue at moi avenue primary 2pm', 'election', 'yes', { press: 'no' }, { label: 'No one was hurt' }, 'Nairobi', 'Moi avenue primary', { press: 'today' }], { category: 'e_violence', county: 47, notStory: ['election'] }],
+  ['sw', 'first', ['afisa msimamizi amekataa mawakala wetu kuingia kituoni', 'ndio', { press: 'no' }, 'Kisumu', 'shule ya msingi Kondele', { press: 'today' }], { category: 'e_polling', county: 42 }],
   ['sw', 'first', ['polisi walimkamata kaka yangu nyumbani', 'ndio', { press: 'no' }, 'usiku wa jana', 'Kisumu', 'Nyalenda', 'jana'], { category: 'p_arrest', county: 42, place: 'Nyalenda', when: 'yesterday', story: ['polisi walimkamata kaka yangu nyumbani\nusiku wa jana'] }],
   // "I wrote the county wrongly" changes the county; "walinigusa vibaya" (touched me wrongly) is the story, no correction.
   ['sw', 'review', ['nimeandika kaunti vibaya', 'Kisumu', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['vibaya'] }],

@@ -473,3 +473,15 @@ describe('categoryOfEitherKind: fighting or violence with no election in the wor
     expect(categoryInWords('there was violence at the market', 'election')).toBe('e_violence');
   });
 });
+
+describe('categoryInWords: teargassed, and agents kept out told in Swahili', () => {
+  it('"teargassed", "tear gassed" are force by the police and violence at an election', () => {
+    expect(categoryInWords('police teargassed voters in the queue', 'election')).toBe('e_violence');
+    expect(categoryInWords('they tear gassed us at the stage', 'police')).toBe('p_force');
+    expect(categoryInWords('police teargassed voters in the queue', 'police')).toBe('p_force');
+  });
+  it('"afisa msimamizi amekataa mawakala wetu kuingia" is a polling irregularity; agents let in are nothing', () => {
+    expect(categoryOfEitherKind('afisa msimamizi amekataa mawakala wetu kuingia kituoni')).toEqual({ kind: 'election', code: 'e_polling' });
+    expect(categoryOfEitherKind('afisa msimamizi aliruhusu mawakala wetu kuingia kituoni')).toBeUndefined();
+  });
+});
