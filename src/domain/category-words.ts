@@ -112,12 +112,12 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   // A results form altered ("form 34A was altered", "fomu 34A imebadilishwa"): tampering with the results.
   // Papers marked before the vote, a box opened before the count or its seal broken: tampering too.
   const boxOpened = w.has('ballotbox') && ((BOX_OPENED.test(plain) && BEFORE_COUNT.test(plain)) || SEAL_BROKEN.test(plain));
-  add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
+  add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || RESULTS_CHANGED.test(plain) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
   // The IEBC's own failures: the KIEMS kit down, agents kept out by the presiding officer, names missing from the register.
   const agentsKeptOut = /\b(agents?|mawakala|wakala)\b/.test(plain) && OFFICIALS.test(plain) && KEPT_OUT.test(plain);
   add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || (NAMES_MISSING.test(plain) && (kindChosen || VOTING.test(plain) || /\b(register|daftari)\b/.test(plain))), 'e_polling');
   // A voter handed two ballot papers ("alimpa mpiga kura karatasi mbili za kura"): a second vote, unless too few were given.
-  add((w.has('twice') && w.has('vote')) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
+  add((w.has('twice') && w.has('vote')) || VOTED_FOR_ME.test(plain) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
   // A chief campaigning, a county or government vehicle used for a campaign or to ferry voters: state resources misused.
   const stateInCampaign = (CHIEF.test(plain) && CAMPAIGNING.test(plain)) || (STATE_VEHICLE.test(plain) && CAMPAIGN_USE.test(plain));
   add(w.has('govvehicle') || stateInCampaign, 'e_resources');
@@ -149,6 +149,10 @@ const FIGHTING = /\b(fighting|fought|fights|clash|clashes|clashed|clashing|brawl
 const RESULTS_FORM = /\b(forms?|fomu) (no )?3[4-7] ?[abc]?\b|\bresults? (forms?|sheets?|fomu)\b|\bfomu (ya|za) matokeo\b/;
 /** Altered, changed, doctored, forged, "imebadilishwa", "walighushi". */
 const ALTERED = /\b(alter|altered|altering|changed|changing|change|doctored|doctoring|forged|forging|forgery|fake|faked|falsified|falsifying|tampered|tampering|inflated|inflating|manipulated|manipulating|cooked|edited|erased|cancelled|\w*badilish\w*|\w*ghushi\w*)\b/;
+/** Results changed by someone: "changing the results", "results were altered", "matokeo yamebadilishwa"; not "the results changed". */
+const RESULTS_CHANGED = /\b(changing|changed|altering|altered|doctoring|doctored|manipulating|manipulated|falsifying|falsified|inflating|inflated) (the )?results\b|\bresults (were|was|have been|had been|are being|being) (changed|altered|doctored|manipulated|falsified|inflated|tampered)\b|\bmatokeo (\w+ )?(ya|yame|yali|yana)?badilish\w*\b|\b\w*badilisha matokeo\b/;
+/** A vote cast in another's name: "my vote was already cast", "someone voted in my name", "dead people voted". */
+const VOTED_FOR_ME = /\bmy vote (was|had been|has been) (already )?(cast|used|taken)\b|\bvoted (in|using|with) (my|his|her|their|our) (name|id|names|ids)\b|\bdead (people|voters|persons)\b (\w+ ){0,2}?(voted|voting|vote)\b|\b(voted|voting) (\w+ ){0,2}?dead (people|voters|persons|peoples)\b|\bwafu (\w+ )?(wamepiga|walipiga) kura\b/;
 /** Teargas as a verb: "teargassed", "tear gassed", "tear-gassing" (the lexicon reads the noun). */
 const TEARGASSED = /\btear ?gass?(ed|ing)\b/;
 /** Election words beyond voting: supporters, a rally, the tallying centre, agents, an aspirant. */

@@ -227,6 +227,9 @@ const PLAYS: Play[] = [
   // Teargassed voters, the kind typed: violence offered (it was the list); Swahili agents kept out by the presiding officer: an irregularity.
   ['en', 'first', ['police teargassed voters in the queue at moi avenue primary 2pm', 'election', 'yes', { press: 'no' }, { label: 'No one was hurt' }, 'Nairobi', 'Moi avenue primary', { press: 'today' }], { category: 'e_violence', county: 47, notStory: ['election'] }],
   ['sw', 'first', ['afisa msimamizi amekataa mawakala wetu kuingia kituoni', 'ndio', { press: 'no' }, 'Kisumu', 'shule ya msingi Kondele', { press: 'today' }], { category: 'e_polling', county: 42 }],
+  // A vote cast in the reporter's name, results changed on the portal: offered (the kind was asked, then the list).
+  ['en', 'first', ['my vote was already cast by someone else when i reached the station', 'yes', { press: 'no' }, 'Nairobi', 'Kasarani primary', { press: 'today' }], { category: 'e_personation', county: 47 }],
+  ['en', 'first', ['i saw the returning officer changing the results on the portal', 'yes', { press: 'no' }, 'Nairobi', 'Bomas', { press: 'today' }], { category: 'e_tamper', county: 47 }],
   ['sw', 'first', ['polisi walimkamata kaka yangu nyumbani', 'ndio', { press: 'no' }, 'usiku wa jana', 'Kisumu', 'Nyalenda', 'jana'], { category: 'p_arrest', county: 42, place: 'Nyalenda', when: 'yesterday', story: ['polisi walimkamata kaka yangu nyumbani\nusiku wa jana'] }],
   // "I wrote the county wrongly" changes the county; "walinigusa vibaya" (touched me wrongly) is the story, no correction.
   ['sw', 'review', ['nimeandika kaunti vibaya', 'Kisumu', 'Kondele'], { county: 42, place: 'Kondele', notStory: ['vibaya'] }],

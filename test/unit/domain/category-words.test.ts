@@ -485,3 +485,18 @@ describe('categoryInWords: teargassed, and agents kept out told in Swahili', () 
     expect(categoryOfEitherKind('afisa msimamizi aliruhusu mawakala wetu kuingia kituoni')).toBeUndefined();
   });
 });
+
+describe('categoryOfEitherKind: a vote cast in my name, results changed', () => {
+  it.each([
+    ['my vote was already cast by someone else when i reached the station', 'e_personation'],
+    ['someone voted in my name', 'e_personation'],
+    ['dead people voted at this station', 'e_personation'],
+    ['i saw the returning officer changing the results on the portal', 'e_tamper'],
+    ['matokeo yamebadilishwa kwenye tallying', 'e_tamper'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryOfEitherKind(words)).toEqual({ kind: 'election', code });
+  });
+  it.each(['i cast my vote and went home', 'the results changed when the last station came in', 'my name was called and i voted'])('"%s": nothing offered', (words) => {
+    expect(categoryOfEitherKind(words)).toBeUndefined();
+  });
+});
