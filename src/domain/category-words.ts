@@ -56,41 +56,49 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))/i.test(text) || LOCKED_UP.test(plainWords(text)) || PERSON_TAKEN.test(plainWords(text));
   const found = new Set<CategoryCode>();
   const add = (yes: boolean, ...codes: CategoryCode[]) => yes && codes.forEach((c) => found.add(c));
-  if (kind === 'police') {
-    // A suspect let go ("walimwachilia baada ya kupewa pesa"): the release is the complaint, money only its price.
-    const released = suspectReleased(plainWords(text), w);
-    // "Something small" asked for ("asked for something small", "alitaka something small"): the English of "kitu kidogo".
-    // A release refused "without 5k" ("walikataa kumwachilia bila elfu tano"): its price asked.
-    const releaseSold = money && RELEASE_REFUSED.test(plainWords(text));
-    const bribe = (w.has('bribe') || releaseSold || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released;
-    add(bribe, 'p_bribery');
-    add(released, 'p_release');
-    // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
-    add((w.has('beat') || w.has('teargas') || TEARGASSED.test(plainWords(text))) && !killedByThem, 'p_force');
-    // Taken and not seen since ("alikamatwa ... hatujamwona tangu hapo"): a disappearance, more than an arrest.
-    const plain = plainWords(text);
-    // A missing person the police would not record ("refused to record my statement"): their failure, not a disappearance by them.
-    const missing = (w.has('missing') || w.has('abduct') || DISAPPEARED.test(plain)) && !REFUSED_TO_RECORD.test(plain);
-    // Caught and money wanted to be let go ("wanataka doo ndio waniachilie"): the bribe is the complaint, the arrest its lever.
-    // Raped or touched in a cell ("alinibaka kwenye seli"): the abuse is the complaint, the cell where;
-    // offered as an arrest too, nothing was offered and the PRC advice hung on a choice from the list.
-    // Caught ("walinishika"), or the cell only the "or else" of the money wanted ("ama wanipeleke cell"), and
-    // money asked: the bribe is the complaint too. Taken in or locked up ("walinikamata", "wakanirusha ndani") is an arrest.
-    const caughtOnly = !new Set(canonicalWords(plain.replace(OR_ELSE_CELL, ' '))).has('arrest') && !LOCKED_UP.test(plain);
-    add(arrest && !missing && !sexual && !killedByThem && !released && !(bribe && (LET_GO.test(plain) || caughtOnly)), 'p_arrest');
-    add(killed, 'p_killing');
-    // Shot and now in hospital ("he is in hospital", "yuko hospitali"), with no death told: hurt, not killed.
-    const alive = IN_HOSPITAL.test(plain) && !DIED.test(plain);
-    add(shot && !killed, 'p_force', ...(alive ? [] : (['p_killing'] as const)));
-    add(missing, 'p_disappear');
-    add(sexual, 'p_sexual');
-    add(threat, 'p_threats');
-  } else {
+  const told: Told = { asked, money, shot, sexual, killed, killedByThem, threat, arrest };
+  if (kind === 'police') policeCategories(text, w, add, told);
+  else {
     // "Paid to vote", "buying IDs from voters": voter bribery without a sum named.
-  add(w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money) || PAID_TO_VOTE.test(plainWords(text)), 'e_bribery');
+    add(w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money) || PAID_TO_VOTE.test(plainWords(text)), 'e_bribery');
     electionCategories(text, w, add, { harmed: threat || shot, kindChosen });
   }
   return found;
+}
+
+/** What a sentence tells, read once for either kind's categories (`categoriesInWords`). */
+type Told = { asked: boolean; money: boolean; shot: boolean; sexual: boolean; killed: boolean; killedByThem: boolean; threat: boolean; arrest: boolean };
+
+/** The police categories a sentence's words fit (`w`: its canonical words), added with `add`. */
+function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...codes: CategoryCode[]) => void, { asked, money, shot, sexual, killed, killedByThem, threat, arrest }: Told): void {
+  // A suspect let go ("walimwachilia baada ya kupewa pesa"): the release is the complaint, money only its price.
+  const released = suspectReleased(plainWords(text), w);
+  // "Something small" asked for ("asked for something small", "alitaka something small"): the English of "kitu kidogo".
+  // A release refused "without 5k" ("walikataa kumwachilia bila elfu tano"): its price asked.
+  const releaseSold = money && RELEASE_REFUSED.test(plainWords(text));
+  const bribe = (w.has('bribe') || releaseSold || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released;
+  add(bribe, 'p_bribery');
+  add(released, 'p_release');
+  // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
+  add((w.has('beat') || w.has('teargas') || TEARGASSED.test(plainWords(text))) && !killedByThem, 'p_force');
+  // Taken and not seen since ("alikamatwa ... hatujamwona tangu hapo"): a disappearance, more than an arrest.
+  const plain = plainWords(text);
+  // A missing person the police would not record ("refused to record my statement"): their failure, not a disappearance by them.
+  const missing = (w.has('missing') || w.has('abduct') || DISAPPEARED.test(plain)) && !REFUSED_TO_RECORD.test(plain);
+  // Caught and money wanted to be let go ("wanataka doo ndio waniachilie"): the bribe is the complaint, the arrest its lever.
+  // Raped or touched in a cell ("alinibaka kwenye seli"): the abuse is the complaint, the cell where;
+  // offered as an arrest too, nothing was offered and the PRC advice hung on a choice from the list.
+  // Caught ("walinishika"), or the cell only the "or else" of the money wanted ("ama wanipeleke cell"), and
+  // money asked: the bribe is the complaint too. Taken in or locked up ("walinikamata", "wakanirusha ndani") is an arrest.
+  const caughtOnly = !new Set(canonicalWords(plain.replace(OR_ELSE_CELL, ' '))).has('arrest') && !LOCKED_UP.test(plain);
+  add(arrest && !missing && !sexual && !killedByThem && !released && !(bribe && (LET_GO.test(plain) || caughtOnly)), 'p_arrest');
+  add(killed, 'p_killing');
+  // Shot and now in hospital ("he is in hospital", "yuko hospitali"), with no death told: hurt, not killed.
+  const alive = IN_HOSPITAL.test(plain) && !DIED.test(plain);
+  add(shot && !killed, 'p_force', ...(alive ? [] : (['p_killing'] as const)));
+  add(missing, 'p_disappear');
+  add(sexual, 'p_sexual');
+  add(threat, 'p_threats');
 }
 
 /** The election categories a sentence's words fit (`w`: its canonical words), added with `add`. */
