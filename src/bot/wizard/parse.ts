@@ -383,6 +383,8 @@ const VOTE_SPELLINGS = new Set(['kurra', 'kuraa']);
  */
 export function kindTyped(text: string): 'police' | 'election' | undefined {
   if (text.length > 40) return undefined;
+  const labelled = kindLabels().get(normalise(text));
+  if (labelled) return labelled;
   const word = KIND_AROUND.exec(normalise(text))?.[1];
   if (!word) return undefined;
   const read = readWord(word);
@@ -390,6 +392,27 @@ export function kindTyped(text: string): 'police' | 'election' | undefined {
   if (VOTE_SPELLINGS.has(word)) return 'election';
   if (word.length < 5 || !/^[a-z]+$/.test(word) || NOT_SLIPS.has(word)) return undefined;
   return KIND_NAMES.find(([name, , slips]) => distance(word, name) <= slips || swappedOnce(word, name))?.[1];
+}
+
+let kinds: Map<string, 'police' | 'election'> | undefined;
+
+/**
+ * The kinds' names as their buttons show them, English and Swahili (`common:kind.*` at the kind
+ * question, `start.kind.*` on the first screen), plain: "Election-related incident" typed from the
+ * button went into the story and the question was asked again. Read once, on first use.
+ */
+function kindLabels(): Map<string, 'police' | 'election'> {
+  kinds ??= (() => {
+    const res = loadResources();
+    const named = new Map<string, 'police' | 'election'>();
+    for (const lang of LANGUAGES) {
+      const start = (res[lang].bot.start as { kind?: Record<string, string> } | undefined)?.kind ?? {};
+      const common = (res[lang].common.kind as Record<string, string> | undefined) ?? {};
+      for (const kind of ['police', 'election'] as const) for (const label of [common[kind], start[kind]]) if (label) named.set(normalise(label), kind);
+    }
+    return named;
+  })();
+  return kinds;
 }
 
 /** One pair of neighbouring letters typed the wrong way round ("plocie"). */

@@ -490,6 +490,13 @@ describe('kind', () => {
     expect(r.replies[1]).toMatchObject({ texts: [{ key: 'category.ask', params: { kind: { key: 'common:kind.election' } } }] });
   });
 
+  it('a kind typed as its button reads ("Election-related incident", "🗳 Tukio la uchaguzi"): the kind, never words of the story', () => {
+    for (const [text, kind] of [['Election-related incident', 'election'], ['🗳 Election incident', 'election'], ['Tukio linalohusu uchaguzi', 'election'], ['tukio la uchaguzi', 'election'], ['Police misconduct', 'police'], ['Utovu wa nidhamu wa polisi', 'police'], ['🚓 Makosa ya polisi', 'police']] as const) {
+      const r = type(at('kind'), text);
+      expect([text, r.state.draft?.step, r.state.draft?.kind, r.state.draft?.text]).toEqual([text, 'cat', kind, undefined]);
+    }
+  });
+
   it('drops the category when the kind changes, keeps it when it does not', () => {
     expect(press(at('kind', { category: 'p_bribery' }), 'election').state.draft?.category).toBeUndefined();
     expect(press(at('kind', { kind: 'police', category: 'p_bribery' }), 'police').state.draft?.category).toBe('p_bribery');
