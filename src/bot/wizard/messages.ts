@@ -1180,11 +1180,19 @@ function splitPlaceAfterAct(input: string, now: Date): { place: string; day?: Da
   // "Kwa Mama Ngina" is the place's own name; "kwa roadblock" is "at the roadblock".
   const from = lead(k) === KWA && kwaName(typed[k + 1]) ? k : k + 1;
   const end = Math.min(whenClause(plain, from), moreDone(typed, plain, from));
-  const typedPlace = typed.slice(from, end).join(' ').replace(/[.!,;:]+$/u, '');
-  const split = placeThenDay(typedPlace, now);
-  const place = split?.place ?? typedPlace;
+  return placeAndDay(typed.slice(from, end).join(' ').replace(/[.!,;:]+$/u, ''), now, true);
+}
+
+/**
+ * The place in words read out of a sentence, with a day said after it (`placeThenDay`); undefined
+ * when they are no place (a day, an act, who they were, a phone number; with `noTimes`, a time of
+ * day or nothing) or too long. For a correction's new place and for "... at X" after an act.
+ */
+function placeAndDay(typed: string, now: Date, noTimes = false): { place: string; day?: DayRead } | undefined {
+  const split = placeThenDay(typed, now);
+  const place = split?.place ?? typed;
   const words = normalise(place);
-  if (!words || notAPlace(place, now) || TIME_WORDS.test(words) || tellsAnAct(words) || beginsWithAct(words) || tellsWhoTheyWere(words) || phoneNumberWritten(place)) return undefined;
+  if ((noTimes && (!words || TIME_WORDS.test(words))) || notAPlace(place, now) || tellsAnAct(words) || beginsWithAct(words) || tellsWhoTheyWere(words) || phoneNumberWritten(place)) return undefined;
   const check = checkText(place, LIMITS.placeMaxChars);
   return check.ok ? { place: check.text, ...(split ? { day: split.day } : {}) } : undefined;
 }
@@ -1297,12 +1305,8 @@ function correctedPlace(input: string, now: Date): { place: string; day?: DayRea
   if (read === undefined || phoneNumberWritten(read.after ?? '')) return undefined;
   const after = normalise(read.after ?? '');
   const told = after && (tellsAnAct(after) || beginsWithAct(after) || tellsWhoTheyWere(after)) ? read.told : undefined;
-  const split = placeThenDay(read.place, now);
-  const place = split?.place ?? read.place;
-  const words = normalise(place);
-  if (notAPlace(place, now) || tellsAnAct(words) || beginsWithAct(words) || tellsWhoTheyWere(words) || phoneNumberWritten(place)) return undefined;
-  const check = checkText(place, LIMITS.placeMaxChars);
-  return check.ok ? { place: check.text, ...(split ? { day: split.day } : {}), ...(told ? { told } : {}) } : undefined;
+  const found = placeAndDay(read.place, now);
+  return found && { ...found, ...(told ? { told } : {}) };
 }
 
 /** "... when they beat me" with the new place: what was done there is more of the story, never lost with the place taken. */
