@@ -97,14 +97,15 @@ export class TelegramFiles implements EvidenceFilePort {
 
   /**
    * Streams the file to the browser; `refused` answers when Telegram does not give it, or a
-   * picture cannot be cleaned (a page in the agent's language). `clean` (an anonymous report, or
-   * one whose reporter asked to be forgotten): a
-   * picture goes without what the phone wrote into it (where, when, the device, sometimes the
-   * owner's name), as the evidence archive sends it; other files as sent (see SECURITY.md).
+   * picture or voice note cannot be cleaned (a page in the agent's language). `clean` (an
+   * anonymous report, or one whose reporter asked to be forgotten): a picture goes without what
+   * the phone wrote into it (where, when, the device, sometimes the owner's name), and a voice
+   * note without the comments an app wrote into it (a name, where it was recorded), as the
+   * evidence archive sends them; other files as sent (see SECURITY.md).
    */
   async stream(reply: FastifyReply, media: Evidence, opts: { range?: string; reportId: string; clean?: boolean; refused: (reason: StreamRefusal) => FastifyReply }): Promise<FastifyReply> {
     // A document may be a picture whatever type the app gave it: read whole to tell (see sendCleaned).
-    if (opts.clean && (isPicture(media) || media.kind === 'document')) return this.sendCleaned(reply, media, opts);
+    if (opts.clean && (isPicture(media) || media.kind === 'document' || media.kind === 'voice')) return this.sendCleaned(reply, media, opts);
     const r = await this.fetchFile(media, opts);
     if (!r.ok) return opts.refused(r.reason);
     const upstream = r.upstream;
@@ -120,28 +121,31 @@ export class TelegramFiles implements EvidenceFilePort {
    * The whole picture read, cleaned and sent in one piece (no ranges: a picture is shown whole). A
    * document is read whole too (at most Telegram's 20 MB), since only its bytes tell a picture: an
    * iPhone's HEIC or a JPEG sent without a picture type carries where it was taken all the same.
-   * One that is no picture (a PDF) goes as sent, as SECURITY.md says documents do.
+   * One that is no picture (a PDF) goes as sent, as SECURITY.md says documents do. A voice note
+   * (Ogg) is read whole and cleaned the same way: its comments can name who recorded it and where.
    */
   private async sendCleaned(reply: FastifyReply, media: Evidence, opts: { reportId: string; refused: (reason: StreamRefusal) => FastifyReply }): Promise<FastifyReply> {
     const r = await this.fetchFile(media, { reportId: opts.reportId });
     if (!r.ok) return opts.refused(r.reason);
     const file = await readWhole(Readable.fromWeb(r.upstream.body as unknown as WebReadableStream<Uint8Array>), LIMITS.evidenceMaxBytes, AbortSignal.timeout(READ_TIMEOUT_MS));
-    if (file && !isPicture(media) && !isPictureFile(file)) return fileHeaders(reply.code(200), media).header('content-length', String(file.length)).send(file);
+    const voice = media.kind === 'voice';
+    if (file && !voice && !isPicture(media) && !isPictureFile(file)) return fileHeaders(reply.code(200), media).header('content-length', String(file.length)).send(file);
     let cleaned: Cleaned = { ok: false };
     try {
       if (file) cleaned = withoutMetadata(file);
     } catch (err) {
-      this.logger.warn({ reportId: opts.reportId, kind: media.kind, err }, 'evidence picture could not be cleaned');
+      this.logger.warn({ reportId: opts.reportId, kind: media.kind, err }, 'evidence file could not be cleaned');
     }
-    if (!cleaned.ok) return opts.refused(file ? 'may_identify' : 'unreachable');
+    if (!cleaned.ok) return opts.refused(!file ? 'unreachable' : voice ? 'voice_may_identify' : 'may_identify');
     const body = Buffer.concat(cleaned.parts);
     return fileHeaders(reply.code(200), media).header('content-length', String(body.length)).send(body);
   }
 }
 
-export type StreamRefusal = FetchRefusal | 'may_identify';
+/** `may_identify`: a picture, `voice_may_identify`: a voice note, that could not be cleaned for certain. */
+export type StreamRefusal = FetchRefusal | 'may_identify' | 'voice_may_identify';
 
-/** How long a picture to be cleaned has to arrive whole. */
+/** How long a picture or voice note to be cleaned has to arrive whole. */
 const READ_TIMEOUT_MS = 60_000;
 
 /** Files sent as pictures? By their kind, any image type, or a picture's name (the app's word only: isPictureFile reads the bytes). */
