@@ -194,10 +194,12 @@
       }).catch(function () { /* offline for a moment: the next event or reconnect refreshes */ });
     },
     // Says a short result once, to everyone: shown in the status bar and read by screen readers.
-    announce: function (text, isError) {
+    // `heard`: read by screen readers only, for words the page already shows where they belong
+    // (a second copy above took a laptop's Refer off its first screen).
+    announce: function (text, isError, heard) {
       var region = document.getElementById('announce');
       if (!region || !text) return;
-      region.className = 'announce ' + (isError ? 'error' : 'ok');
+      region.className = 'announce ' + (isError ? 'error' : 'ok') + (heard ? ' sr-only' : '');
       // Cleared first so the same words twice are read twice.
       region.textContent = '';
       setTimeout(function () { region.textContent = text; }, 50);

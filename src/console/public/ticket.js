@@ -232,7 +232,12 @@
     // Said as well as shown: a reporter out of reach changes what the agent waits for.
     var reach = after && after.querySelector('[data-reach]');
     if (reach && !reachBefore) said.push(reach.textContent.trim());
-    if (said.length) R.announce(said.join(' '));
+    // Shown as well only when the head is scrolled away: in view, it already says so.
+    if (said.length) R.announce(said.join(' '), false, headInView());
+  }
+  function headInView() {
+    var box = ticket.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
   }
 
   // ---- Conversation: new messages never yank the view; a notice offers to jump to them.

@@ -428,3 +428,50 @@ it('from 641 to 900 px the All tickets "Apply" and "Clear" buttons sit beside th
   }
   await context.close();
 }, 60_000);
+
+/** Where the Refer button stands on screen: its box, whether the page scrolls sideways, and the screen's size. */
+function referBox(page: Page, refer: string) {
+  return page.locator('#refer-form').getByRole('button', { name: refer, exact: true }).evaluate((btn) => {
+    const box = btn.getBoundingClientRect();
+    return { left: box.left, right: box.right, bottom: box.bottom, screen: window.innerWidth, high: window.innerHeight, sideways: document.documentElement.scrollWidth > window.innerWidth };
+  });
+}
+
+it('a supervisor\'s Refer keeps clear of the screen\'s edges with "changed by someone else" showing, at 360, 641, 900, 1200 and 1280 px, in English and Swahili (the banner pushed it to the edge)', async () => {
+  const holder = await h.account('wekesa10', 'agent');
+  await h.account('moraa10', 'agent');
+  await h.account('kiprono10', 'supervisor');
+  const { report } = await seedReport(h.store, { kind: 'election', category: 'e_personation', county: 47, priority: 1, dangerNow: true });
+  const id = report._id.toString();
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
+  await h.store.messages.addIncoming(report._id, { text: 'They took my brother to Kilimani police station.' });
+  const agent = { id: holder._id.toString(), role: 'agent' as const };
+  // Referred, then taken back: the head's badges run longest.
+  expect((await h.tickets.refer(id, agent, 'IEBC')).ok).toBe(true);
+  expect((await h.tickets.changeStatus(id, agent, 'in_progress')).ok).toBe(true);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kiprono10', PASSWORD);
+  const wrong: string[] = [];
+  for (const [lang, refer, status] of [['en', 'Refer', 'waiting_reporter'], ['sw', 'Peleka', 'in_progress']] as const) {
+    if (lang === 'sw') await switchLanguage(page, 'sw');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${h.base}/tickets/${id}`);
+    await page.locator('#ticket[data-live-state="open"]').waitFor({ state: 'attached' });
+    // The holder changes the ticket while the supervisor has it open: the banner shows.
+    expect((await h.tickets.changeStatus(id, agent, status)).ok).toBe(true);
+    await page.locator('#changed').waitFor({ state: 'visible' });
+    for (const width of [360, 641, 900, 1200, 1280]) {
+      await page.setViewportSize({ width, height: width === 360 ? 780 : 720 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: artifactPath(`console-${width}-refer-changed-${lang}.png`), fullPage: width < 1200 });
+      const b = await referBox(page, refer);
+      if (b.left < 8 || b.right > b.screen - 8 || b.sideways) wrong.push(`${width} ${lang}: Refer from ${Math.round(b.left)} to ${Math.round(b.right)} of ${b.screen}${b.sideways ? ', the page scrolls sideways' : ''}`);
+      // A laptop's first screen holds Refer, with room under it.
+      if (width >= 1200 && b.high - b.bottom < 8) wrong.push(`${width} ${lang}: Refer ends ${Math.round(b.bottom)} of ${b.high}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+  await context.close();
+}, 90_000);
