@@ -402,7 +402,7 @@ it('at 1280x720 a supervisor\'s ticket moves its actions to where a reload puts 
   await context.close();
 }, 60_000);
 
-it('from 641 to 900 px the All tickets "Apply" and "Clear" buttons sit beside the last filter, each on one line, in English and Swahili (they took a row of their own)', async () => {
+it('from 641 to 900 px the All tickets "Apply" and "Clear" buttons sit beside the last filter, side by side, each on one line, in English and Swahili (they took a row of their own; at 641 px in Swahili Clear went under Apply)', async () => {
   await h.account('kiprono9', 'supervisor');
   const context = await browser.newContext({ viewport: { width: 900, height: 720 }, locale: 'en-KE' });
   const page = await context.newPage();
@@ -415,6 +415,10 @@ it('from 641 to 900 px the All tickets "Apply" and "Clear" buttons sit beside th
     const buttons = form.querySelector('.filter-buttons')!.getBoundingClientRect();
     return buttons.left >= last.right && buttons.top < last.bottom && buttons.bottom > last.top;
   });
+  const sideBySide = () => page.locator('form.filters .filter-buttons').evaluate((row) => {
+    const [apply, clear] = Array.from(row.querySelectorAll('.btn')).map((b) => b.getBoundingClientRect());
+    return clear.left >= apply.right && Math.abs(clear.top - apply.top) < 1;
+  });
   for (const lang of ['en', 'sw'] as const) {
     if (lang === 'sw') await switchLanguage(page, 'sw');
     const wrong: string[] = [];
@@ -422,6 +426,7 @@ it('from 641 to 900 px the All tickets "Apply" and "Clear" buttons sit beside th
       await page.setViewportSize({ width, height: 720 });
       if ([900, 641].includes(width)) await page.locator('form.filters').screenshot({ path: artifactPath(`console-${width}-filter-buttons-beside-${lang}.png`) });
       if (!(await beside())) wrong.push(`${width}: not beside the last filter`);
+      if (!(await sideBySide())) wrong.push(`${width}: Clear not beside Apply`);
       wrong.push(...(await buttonsBroken(page)).map((b) => `${width}: ${b}`));
     }
     expect(wrong).toEqual([]);
