@@ -111,3 +111,34 @@ it.each(['en', 'sw'] as const)('the charts\' words are about the body text\'s si
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
   await close();
 });
+
+/**
+ * Per chart whose names all fit on one line, the room between the end of its widest name and the
+ * start of its bars, in px (a chart with a wrapped name has its names' column at its widest, half).
+ */
+function nameToBarGaps(page: Page): Promise<number[]> {
+  return page.evaluate(() => Array.from(document.querySelectorAll('.chart .bars')).flatMap((chart) => {
+    const lines = Array.from(chart.querySelectorAll('.bar-label')).map((label) => {
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      return Array.from(range.getClientRects());
+    });
+    if (lines.some((l) => new Set(l.map((r) => Math.round(r.top))).size > 1)) return [];
+    const bars = Array.from(chart.querySelectorAll('.bar')).map((b) => b.getBoundingClientRect().left);
+    return [Math.round(Math.min(...bars) - Math.max(...lines.flat().map((r) => r.right)))];
+  }));
+}
+
+it.each(['en', 'sw'] as const)('each chart\'s bars start just after its widest name at every width from 390 to 1280 px (%s; in one column at 900 px 350 px lay empty between them)', async (lang) => {
+  const { page, close } = await supervisorAt(1280, lang);
+  const wide: string[] = [];
+  for (const width of [1280, 1200, 1000, 901, 900, 768, 641, 480, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    if ([900, 641].includes(width)) await page.locator('.charts').screenshot({ path: artifactPath(`console-${width}-charts-gap-${lang}.png`) });
+    const gaps = await nameToBarGaps(page);
+    // The columns' gap is 11 px.
+    if (gaps.some((g) => g > 16)) wide.push(`${width}: ${gaps.join(', ')} px`);
+  }
+  expect(wide).toEqual([]);
+  await close();
+});
