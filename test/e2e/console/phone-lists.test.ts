@@ -119,3 +119,33 @@ it('at 390 px the accounts page shows every account\'s name, role and actions on
   }
   await context.close();
 }, 60_000);
+
+/** Per row of All tickets as a phone stacks it, the distinct left edges of its lines (the first cell on each line), in px. */
+function lineStarts(page: Page): Promise<{ row: string; starts: number[] }[]> {
+  return page.locator('table.list tbody tr').evaluateAll((rows) => rows.map((tr) => {
+    const cells = Array.from(tr.querySelectorAll(':scope > td')).map((td) => td.getBoundingClientRect()).filter((b) => b.width > 0);
+    const starts = cells.filter((b, i) => i === 0 || b.top >= cells[i - 1].bottom - 1).map((b) => Math.round(b.left));
+    return { row: (tr.querySelector('td.mono')?.textContent ?? '').trim(), starts: Array.from(new Set(starts)) };
+  }));
+}
+
+it('at 360 px each line of an All tickets row starts at the row\'s edge, in Kiswahili and English (an unheld ticket\'s "Tangu iripotiwe" stood 12 px in, after its empty holder cell)', async () => {
+  const holder = await h.account('nyambura', 'agent');
+  const sup = await h.account('kipchumba', 'supervisor');
+  for (const category of ['e_violence', 'p_force'] as const) await seedReport(h.store, { kind: category.startsWith('e_') ? 'election' : 'police', category, county: 42, priority: 2 });
+  const { report } = await seedReport(h.store, { kind: 'election', category: 'e_violence', county: 42, priority: 2 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kipchumba', PASSWORD);
+  for (const lang of ['sw', 'en'] as const) {
+    await h.store.agents.setLanguage(sup._id, lang);
+    await page.goto(`${h.base}/supervisor/tickets`);
+    await page.locator('table.list').screenshot({ path: artifactPath(`console-360-all-tickets-lines-${lang}.png`) });
+    const rows = await lineStarts(page);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.filter((r) => r.starts.length !== 1)).toEqual([]);
+  }
+  await context.close();
+}, 60_000);
