@@ -34,7 +34,8 @@ function onlyOne(found: Set<CategoryCode>): CategoryCode | undefined {
 function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): Set<CategoryCode> {
   if ([...text].length > 300) return new Set();
   // "Wataniua", "they will kill us": threatened, not killed (`THREATENED_HARM`).
-  const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ')));
+  // "Kicked out of the counting hall" is sent away, not kicked (the lexicon reads "kicked" as a beating).
+  const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ').replace(KICKED_OUT, ' expelled ')));
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
   const asked = w.has('demand') || /\b(asked|ask|asking|wanted|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay');
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
@@ -53,14 +54,17 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   // What they say they will do: "watatuchoma nyumba" (they will burn our houses), "wataniua", "they will kill us".
   const threat = w.has('threat');
   // "Walimchukua", "wakachukua mume wangu" (took him, took my husband): a person taken is an arrest.
-  const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))/i.test(text) || LOCKED_UP.test(plainWords(text)) || PERSON_TAKEN.test(plainWords(text));
+  // "Police took my brother", "took him away": a person taken, not money or a phone ("took 500 bob", "took my phone").
+  const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))/i.test(text) || LOCKED_UP.test(plainWords(text)) || PERSON_TAKEN.test(plainWords(text)) || (PERSON_TAKEN_EN.test(plainWords(text)) && !CARED_FOR.test(plainWords(text)));
   const found = new Set<CategoryCode>();
   const add = (yes: boolean, ...codes: CategoryCode[]) => yes && codes.forEach((c) => found.add(c));
   const told: Told = { asked, money, shot, sexual, killed, killedByThem, threat, arrest };
   if (kind === 'police') policeCategories(text, w, add, told);
   else {
-    // "Paid to vote", "buying IDs from voters": voter bribery without a sum named.
-    add(w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money) || PAID_TO_VOTE.test(plainWords(text)), 'e_bribery');
+    // "Paid to vote", "buying IDs from voters": voter bribery without a sum named. Not money paid for
+    // someone's release ("released him after we paid 10k": the police's bribe) nor youths paid to disrupt (violence).
+    const paidElse = (w.has('release') || LET_GO.test(plainWords(text)) || PAID_TO_DISRUPT.test(plainWords(text))) && !w.has('vote') && !w.has('voter');
+    add((w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money) || PAID_TO_VOTE.test(plainWords(text))) && !paidElse, 'e_bribery');
     electionCategories(text, w, add, { harmed: threat || shot, kindChosen });
   }
   return found;
@@ -76,7 +80,8 @@ function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...c
   // "Something small" asked for ("asked for something small", "alitaka something small"): the English of "kitu kidogo".
   // A release refused "without 5k" ("walikataa kumwachilia bila elfu tano"): its price asked.
   const releaseSold = money && RELEASE_REFUSED.test(plainWords(text));
-  const bribe = (w.has('bribe') || releaseSold || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released;
+  // Youths paid to disrupt a rally: paid by a politician, no bribe to the police.
+  const bribe = (w.has('bribe') || releaseSold || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released && !PAID_TO_DISRUPT.test(plainWords(text));
   add(bribe, 'p_bribery');
   add(released, 'p_release');
   // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
@@ -112,7 +117,9 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   // Supporters fighting or clashing ("ODM and UDA supporters fighting"): violence; not "fighting for our rights".
   // Fighting or violence named is an election's only when the election was chosen or is in the words ("touts fighting at the stage" is not).
   const electionViolence = (kindChosen || VOTING.test(plain) || AT_ELECTION.test(plain)) && (FIGHTING.test(plain) || VIOLENCE_TOLD.test(plain));
-  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || TEARGASSED.test(plain) || blocked || PANGAS.test(plain) || electionViolence, 'e_violence');
+  // Youths paid to disrupt a rally ("vijana walilipwa kuvuruga mkutano"): hired disruption, violence; not voter bribery.
+  const hiredDisruption = PAID_TO_DISRUPT.test(plain);
+  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || TEARGASSED.test(plain) || blocked || PANGAS.test(plain) || electionViolence || hiredDisruption, 'e_violence');
   // "Outsiders should go back to their homes", "watu wa kuja warudi kwao": incitement against a community.
   // ... or a community named and told to go ("luos should go back home", "wakikuyu waondoke").
   add(w.has('hate') || OUTSIDERS_OUT.test(plain) || COMMUNITY_OUT.test(plain), 'e_hate');
@@ -120,10 +127,20 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   // A results form altered ("form 34A was altered", "fomu 34A imebadilishwa"): tampering with the results.
   // Papers marked before the vote, a box opened before the count or its seal broken: tampering too.
   const boxOpened = w.has('ballotbox') && ((BOX_OPENED.test(plain) && BEFORE_COUNT.test(plain)) || SEAL_BROKEN.test(plain));
-  add(w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || RESULTS_CHANGED.test(plain) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
+  // Boxes brought in at night or from outside ("masanduku ya kura yaliletwa usiku"): boxes arrive in the morning, in the agents' sight.
+  const boxes = w.has('ballotbox') || (/\b(boxes|box|masanduku|sanduku)\b/.test(plain) && (w.has('vote') || w.has('ballot')));
+  const boxesBroughtIn = boxes && BROUGHT_IN.test(plain) && (w.has('night') || BROUGHT_HOW.test(plain));
+  add(boxesBroughtIn || w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || RESULTS_CHANGED.test(plain) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
   // The IEBC's own failures: the KIEMS kit down, agents kept out by the presiding officer, names missing from the register.
-  const agentsKeptOut = /\b(agents?|mawakala|wakala)\b/.test(plain) && OFFICIALS.test(plain) && KEPT_OUT.test(plain);
-  add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || (NAMES_MISSING.test(plain) && (kindChosen || VOTING.test(plain) || /\b(register|daftari)\b/.test(plain))), 'e_polling');
+  // Agents chased or kept from the tallying centre or the station with no one's violence told ("maajenti wetu
+  // walifukuzwa kituo cha kujumlisha kura"): the same obstruction of agents; goons chasing them are violence.
+  const agents = w.has('agent') && KEPT_OUT.test(plain);
+  const agentsKeptOut = agents && (OFFICIALS.test(plain) || (AGENTS_PLACE.test(plain) && !['goons', 'beat', 'attack'].some((x) => w.has(x))));
+  // An official telling voters whom to vote for ("msimamizi anawaambia wazee wampigie nani"): an IEBC officer files
+  // it as the station's irregularity (assisting voters other than as the voter asks, Elections (General) Regulations
+  // r. 72), the IEBC's own officer: not violence, and no money is given.
+  const officialDirects = OFFICIALS.test(plain) && TELLS_WHOM.test(plain) && VOTE_FOR.test(plain);
+  add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || officialDirects || (NAMES_MISSING.test(plain) && (kindChosen || VOTING.test(plain) || /\b(register|daftari)\b/.test(plain))), 'e_polling');
   // A voter handed two ballot papers ("alimpa mpiga kura karatasi mbili za kura"): a second vote, unless too few were given.
   add((w.has('twice') && w.has('vote')) || VOTED_FOR_ME.test(plain) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
   // A chief campaigning, a county or government vehicle used for a campaign or to ferry voters: state resources misused.
@@ -155,8 +172,8 @@ const VOTERS_BLOCKED = /\b\w*zui(a|wa|iwa|liwa)\b (\w+ ){0,3}?(kuingia|kufika|ku
 const FIGHTING = /\b(fighting|fought|fights|clash|clashes|clashed|clashing|brawl|brawls|brawling)\b(?! (for|against|corruption|to)\b)/;
 /** A results form: "form 34A", "fomu 34b", "forms 35", "results form", "fomu za matokeo". */
 const RESULTS_FORM = /\b(forms?|fomu) (no )?3[4-7] ?[abc]?\b|\bresults? (forms?|sheets?|fomu)\b|\bfomu (ya|za) matokeo\b/;
-/** Altered, changed, doctored, forged, "imebadilishwa", "walighushi". */
-const ALTERED = /\b(alter|altered|altering|changed|changing|change|doctored|doctoring|forged|forging|forgery|fake|faked|falsified|falsifying|tampered|tampering|inflated|inflating|manipulated|manipulating|cooked|edited|erased|cancelled|\w*badilish\w*|\w*ghushi\w*)\b/;
+/** Altered, changed, doctored, forged, destroyed, "imebadilishwa", "walighushi", "wameichana". */
+const ALTERED = /\b(threw away|thrown away|destroyed|destroying|tore|torn|burnt|burned|\w*chanwa|\w*chana|alter|altered|altering|changed|changing|change|doctored|doctoring|forged|forging|forgery|fake|faked|falsified|falsifying|tampered|tampering|inflated|inflating|manipulated|manipulating|cooked|edited|erased|cancelled|\w*badilish\w*|\w*ghushi\w*)\b/;
 /** Results changed by someone: "changing the results", "results were altered", "matokeo yamebadilishwa"; not "the results changed". */
 const RESULTS_CHANGED = /\b(changing|changed|altering|altered|doctoring|doctored|manipulating|manipulated|falsifying|falsified|inflating|inflated) (the )?results\b|\bresults (were|was|have been|had been|are being|being) (changed|altered|doctored|manipulated|falsified|inflated|tampered)\b|\bmatokeo (\w+ )?(ya|yame|yali|yana)?badilish\w*\b|\b\w*badilisha matokeo\b/;
 /** A vote cast in another's name: "my vote was already cast", "someone voted in my name", "dead people voted". */
@@ -180,7 +197,19 @@ const PAID_TO_VOTE = /\b(paid|pay|paying|bribed|given money|given cash) (\w+ ){0
 /** The polling officials: "presiding officer", "deputy presiding", "clerk", "IEBC", "returning officer". */
 const OFFICIALS = /\b(presiding|clerks?|iebc|returning officer|karani|makarani|msimamizi|wasimamizi)\b/;
 /** Kept out: "refused ... entry", "denied", "barred", "kicked out", "walikataa", "walizuia". */
-const KEPT_OUT = /\b(refused|refusing|denied|denying|barred|barring|blocked|locked out|kicked out|thrown out|chased out|not allowed|kept out|\w*kataa|\w*zuia|\w*fukuza)\b/;
+const KEPT_OUT = /\b(refused|refusing|denied|denying|barred|barring|blocked|locked out|kicked out|thrown out|chased out|chased (away )?from|not allowed|kept out|\w*kataa|\w*zuia|\w*fukuza|\w*fukuzwa)\b/;
+/** Paid or hired to disrupt: "youth were paid to disrupt the rally", "vijana walilipwa kuvuruga mkutano", "hired goons to break up". */
+const PAID_TO_DISRUPT = /\b(paid|hired|given money|bribed|ferried|(wa|a)(li|me|ka|na)(lipwa|pewa pesa|kodiwa|kodishwa))\b (\w+ ){0,3}?(to )?(disrupt\w*|break up|cause (chaos|violence|trouble)|heckle|ku ?vuruga|kuzua (fujo|vurugu)|kuleta (fujo|vurugu))\b/;
+/** Brought in: "ballot boxes were brought in", "yaliletwa", "walileta masanduku", "sneaked in". */
+const BROUGHT_IN = /\b(brought|bringing|brings|ferried|smuggled|sneaked|snuck|delivered|(ya|wa|a)(li|me|ka|na)let(wa|a)|(wa|a)(li|me|ka|na)(ingiza|singiza))\b/;
+/** How they came: from outside, extra ones, hidden: "smuggled", "extra boxes", "masanduku ya ziada", "kwa siri". */
+const BROUGHT_HOW = /\b(smuggled|sneaked|snuck|secretly|hidden|extra|additional|another|ziada|mengine|kwa siri|kisiri|late|after (voting|the polls|polls closed))\b/;
+/** Where agents watch: the tallying centre, the polling station, "kituo cha kujumlisha kura". */
+const AGENTS_PLACE = /\b(tallying|tally|polling|counting|station|centre|center|hall|kituo|kituoni|kujumlisha|kuhesabu|kuhesabia)\b/;
+/** Telling, directing, forcing: "telling old people", "anawaambia wazee", "directing voters". */
+const TELLS_WHOM = /\b(telling|told|tells|tell|directing|directed|instructing|instructed|forcing|forced|pressuring|showing|\w*ambia|\w*lazimisha|\w*elekeza|\w*shurutisha)\b/;
+/** Whom to vote for: "who to vote for", "to vote for X", "wampigie (kura) nani", "wapigie kura". */
+const VOTE_FOR = /\b(who|whom|which candidate|which party) (\w+ ){0,2}?(to )?vote\b|\b(to|must|should) vote for\b|\b\w*(m|wa)pigi(e|a) (kura|nani)\b|\b(wam|wa|am)pigie\b/;
 /** The KIEMS kit down: "failed", "not working", "haifanyi kazi", "imeharibika". */
 const KIT_FAILED = /\b(fail\w*|not working|isnt working|is not working|stopped working|down|broke\w*|malfunction\w*|faulty|hang\w*|dead|flat|off|haifanyi|hazifanyi|haikufanya|imekataa|zimekataa|\w*haribika|imezima|zimezima)\b/;
 /** Voters' names missing from the register: "names missing", "not in the register", "majina hayako". */
@@ -203,8 +232,14 @@ const SOMETHING_SMALL = /\b(something|smthg|smthn|smth|somethin|sumthing|kitu) s
 const PANGAS = /\b(pangas|mapanga|machetes?|panga)\b(?! (foleni|mstari|laini|line|safu|nyumba|chumba))/;
 /** Outsiders told to go: "outsiders should go back to their homes", "watu wa kuja warudi kwao", "wakuja waondoke". */
 const OUTSIDERS_OUT = /\b(outsiders?|foreigners|watu wa kuja|wakuja|madoadoa)\b (\w+ ){0,6}?(go back|go home|leave|return|warudi|warudishwe|waondoke|waondolewe|watoke|wahame|waende kwao)\b/;
+/** Sent away: "kicked out", "kicked us out", "kicked them out of". */
+const KICKED_OUT = /\bkicked (\w+ )?out\b/gi;
+/** A person taken, in English: "police took my brother", "took my son last night", "took him away"; not to hospital or home. */
+const PERSON_TAKEN_EN = /\b(took|taken|picked up|carried off|dragged|bundled) (away )?((my|our|his|her|their) (brother|sister|son|daughter|husband|wife|father|mother|dad|mum|mom|child|children|kids?|boy|girl|cousin|uncle|nephew|niece|neighbou?r|friend|relative|brother in law)s?|(him|her|them) away)\b(?! (\w+ ){0,2}(to (the )?(hospital|clinic|home|school)|phone|money))/;
+/** Taken for care, not held: "the ambulance took my brother to Kenyatta", "took him to the doctor". */
+const CARED_FOR = /\b(ambulance|hospital|clinic|doctor|nurse|red cross|st john|dispensary|hospitali|zahanati|daktari)\b/;
 /** A person taken: "walimchukua", "wakachukua mume wangu"; not things ("walinichukua picha") or to hospital. */
-const PERSON_TAKEN = /\b((wa|a)(li|me|ka)(m|mw|mu|ni|tu|wa)chukua|(wa|a)(li|me|ka)chukua (mume|mke|kaka|dada|mwanangu|wanangu|mtoto|watoto|baba|mama|babangu|mamangu|ndugu|binamu|bwana|jirani|kijana|vijana|mwanafunzi|wanafunzi))\b(?! (\w+ ){0,2}(picha|video|pesa|simu|maelezo|alama|hospitali|zahanati))/;
+const PERSON_TAKEN = /\b((wa|a)(li|me|ka)(m|mw|mu|ni|tu|wa)chukua|(wa|a)(li|me|ka)chukua (mume|mke|kaka|dada|mwanangu|wanangu|mtoto|watoto|baba|mama|babangu|mamangu|ndugu|binamu|bwana|jirani|kijana|vijana|mwanafunzi|wanafunzi|bro|brathe|sis|mtoi|msee|jamaa))\b(?! (\w+ ){0,2}(picha|video|pesa|simu|maelezo|alama|hospitali|zahanati))|\b(wa|a)(li|me|ka)(m|mw|wa|tu)peleka (\w+ ){0,3}?(kituoni|seli|cell|cells|ndani|rumande|kituo cha polisi|police station)\b/;
 
 /**
  * Harm they say they will do, in plain words: "watatuua", "wataniua", "atamuua" (will kill),
@@ -248,6 +283,21 @@ export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|policeman|policemen
 /** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */
 const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|votes?|voted|voters?|voting|polling|ballots?|kampeni|campaign|candidate|mgombea|wagombea)\b/i;
 
+/** An election named beyond voting: the tallying centre ("kituo cha kujumlisha kura"), the presiding officer, a rally. */
+const ELECTION_PLACES = /\b(tallying|kujumlisha|presiding officer|rally|rallies)\b/i;
+
+/**
+ * The kind a story names when it names one only: an election (a polling station, a ballot, the IEBC,
+ * tallying, a vote, a campaign, a candidate) or the police; undefined for both ("police beat voters
+ * at the polling station": police at an election may be either's case) or neither.
+ */
+export function kindInWords(text: string): ReportKind | undefined {
+  if ([...text].length > 300) return undefined;
+  const police = POLICE_NAMED.test(text);
+  const election = VOTING.test(text) || ELECTION_PLACES.test(text);
+  return police === election ? undefined : police ? 'police' : 'election';
+}
+
 /**
  * The one category of one kind a story told before the kind was chosen names ("a policeman asked
  * me for 500 bob", "wanahonga wapiga kura"): for words that fit a category of each kind
@@ -259,7 +309,7 @@ export function categoryOfEitherKind(text: string): { kind: ReportKind; code: Ca
   const electionFound = categoriesInWords(text, 'election', false);
   const police = onlyOne(policeFound);
   const election = onlyOne(electionFound);
-  const named = POLICE_NAMED.test(text) === VOTING.test(text) ? undefined : POLICE_NAMED.test(text) ? 'police' : 'election';
+  const named = kindInWords(text);
   // Only the kind named, when one is: "polisi walinipiga wakachukua pesa" (police: force and a
   // bribe, no one category) is never offered as election violence, the one election category it fits.
   // Named by neither, a kind is offered only when the other fits nothing: "they arrested my son and

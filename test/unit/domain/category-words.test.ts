@@ -1,5 +1,5 @@
 /** The one category a sentence names, offered at the category question (never chosen unasked). */
-import { categoryInWords, categoryOfEitherKind } from '../../../src/domain';
+import { categoryInWords, categoryOfEitherKind, kindInWords } from '../../../src/domain';
 
 describe('categoryInWords', () => {
   it('"aliitisha" (demanded) is a bribe, "walinitishia" (threatened) a threat', () => {
@@ -498,5 +498,92 @@ describe('categoryOfEitherKind: a vote cast in my name, results changed', () => 
   });
   it.each(['i cast my vote and went home', 'the results changed when the last station came in', 'my name was called and i voted'])('"%s": nothing offered', (words) => {
     expect(categoryOfEitherKind(words)).toBeUndefined();
+  });
+});
+
+describe('categoryOfEitherKind: a relative taken or bought free, boxes at night, an official directing votes, hired disruption, agents chased', () => {
+  it.each([
+    // A person taken is an arrest; money or a phone taken is not.
+    ['police took my brother', { kind: 'police', code: 'p_arrest' }],
+    ['the police took my son last night', { kind: 'police', code: 'p_arrest' }],
+    ['cops took my husband from the house at 2am', { kind: 'police', code: 'p_arrest' }],
+    ['polisi wamechukua bro wangu usiku hatujui kwa nini', { kind: 'police', code: 'p_arrest' }],
+    ['sanse wamechukua mtoi wangu wa form 3', { kind: 'police', code: 'p_arrest' }],
+    ['askari walimpeleka jamaa yangu kituoni bila kosa', { kind: 'police', code: 'p_arrest' }],
+    ['the police took 500 bob', { kind: 'police', code: 'p_bribery' }],
+    // Their own let go after they paid: the police's bribe, never voter bribery.
+    ['they released him after we paid 10k', { kind: 'police', code: 'p_bribery' }],
+    ['walimwachilia baada ya kulipa elfu kumi', { kind: 'police', code: 'p_bribery' }],
+    ['tulilipa elfu tano ndio wakamwachilia kaka yangu', { kind: 'police', code: 'p_bribery' }],
+    // Ballot boxes brought in at night or extra ones: tampering.
+    ['ballot boxes were brought in at night', { kind: 'election', code: 'e_tamper' }],
+    ['masanduku ya kura yaliletwa usiku', { kind: 'election', code: 'e_tamper' }],
+    ['masanduku ya ziada yameletwa kituo cha kura', { kind: 'election', code: 'e_tamper' }],
+    ['they threw away our agent\'s form 34A', { kind: 'election', code: 'e_tamper' }],
+    // The presiding officer or a clerk telling voters whom to vote for: the station's irregularity (the IEBC's officer).
+    ['the presiding officer is telling old people who to vote for', { kind: 'election', code: 'e_polling' }],
+    ['msimamizi anawaambia wazee wampigie nani', { kind: 'election', code: 'e_polling' }],
+    ['karani anawaambia wapiga kura wampigie mgombea wa chama chao', { kind: 'election', code: 'e_polling' }],
+    // Youths paid to disrupt a rally: violence, not voter bribery (nor a police bribe).
+    ['youth were paid to disrupt the rally', { kind: 'election', code: 'e_violence' }],
+    ['vijana walilipwa kuvuruga mkutano', { kind: 'election', code: 'e_violence' }],
+    ['goons were paid 1k each to disrupt our rally in kakamega', { kind: 'election', code: 'e_violence' }],
+    ['vijana wamelipwa ku vuruga kampeni yetu', { kind: 'election', code: 'e_violence' }],
+    // Agents chased or kicked out with no goons named: the agents' obstruction, as "agents refused entry" is.
+    ['our agents were chased from the tallying centre', { kind: 'election', code: 'e_polling' }],
+    ['maajenti wetu walifukuzwa kituo cha kujumlisha kura', { kind: 'election', code: 'e_polling' }],
+    ['our agents were kicked out of the counting hall', { kind: 'election', code: 'e_polling' }],
+    ['mawakala wetu wamefukuzwa kituoni kabla ya kuhesabu kura', { kind: 'election', code: 'e_polling' }],
+  ] as const)('%j', (words, offer) => {
+    expect(categoryOfEitherKind(words)).toEqual(offer);
+  });
+
+  it.each([
+    // Things taken, or someone taken for care: no arrest.
+    'police took my phone',
+    'the police took my statement',
+    'police took him to hospital',
+    'ambulance took my brother to kenyatta',
+    'walimpeleka mtoto hospitali',
+    // Let go with nothing paid; boxes brought in the morning, as they are.
+    'they released him after two days',
+    'ballot boxes were brought in the morning',
+    'the ballot boxes were brought to the station at 6am',
+    // An official telling voters where to queue, youths paid for work, agents let in.
+    'the presiding officer told us where to queue',
+    'youth were paid to clean the compound',
+    'our agents were allowed into the tallying centre',
+    // Kicked out of a matatu is no beating.
+    'I was kicked out of the matatu',
+  ])('%j: nothing offered', (words) => {
+    expect(categoryOfEitherKind(words)).toBeUndefined();
+  });
+
+  it('goons chasing the agents are violence; agents chasing voters away too', () => {
+    expect(categoryOfEitherKind('goons chased our agents from the tallying centre')).toEqual({ kind: 'election', code: 'e_violence' });
+    expect(categoryOfEitherKind('agents chased away voters at the station')).toEqual({ kind: 'election', code: 'e_violence' });
+  });
+
+  it('with the police kind chosen, youths paid to disrupt a rally are no police bribe', () => {
+    expect(categoryInWords('goons were paid 1k each to disrupt our rally', 'police')).toBeUndefined();
+    expect(categoryInWords('they released him after we paid 10k', 'police')).toBe('p_bribery');
+    expect(categoryInWords('they released him after we paid 10k', 'election')).toBeUndefined();
+  });
+});
+
+describe('kindInWords: the kind a story names when it names no category', () => {
+  it.each([
+    ['there is a problem at the polling station', 'election'],
+    ['kuna shida kituo cha kupigia kura', 'election'],
+    ['iebc officials wamezima taa tally centre', 'election'],
+    ['something is happening at the tallying centre', 'election'],
+    ['the police at kilimani station did something bad', 'police'],
+    ['karao wamefanya kitu mbaya', 'police'],
+    // Both named (police at a polling station may be either's case), or neither: asked.
+    ['police r harassing voters at the polling station', undefined],
+    ['polisi wamefunga barabara hakuna mtu anaweza kufika kituo cha kura', undefined],
+    ['walinipiga sana jana usiku', undefined],
+  ] as const)('%j: %s', (words, kind) => {
+    expect(kindInWords(words)).toBe(kind);
   });
 });
