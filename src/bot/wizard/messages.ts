@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, checkText, countyTownName, threatensHarm, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, threatensHarm, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, whenClause, type PlaceFix } from './correction';
@@ -907,9 +907,11 @@ function keepAndOffer(turn: Turn, d: Draft, input: string, code: CategoryCode): 
 function offerAtKind(turn: Turn, d: Draft, input: string): boolean {
   // "Wanahonga wapiga kura" fits both bribes: the voters (or the police) named say which.
   const offer = categoryOfEitherKind(input);
-  if (!offer || !keepTold(turn, d, input)) return false;
-  chooseKind(d, offer.kind);
-  d.offeredCategory = offer.code;
+  // No one category, but one kind named ("the clerks at the polling station ..."): that kind's list, as for a first message.
+  const kind = offer?.kind ?? kindInWords(input);
+  if (!kind || !keepTold(turn, d, input)) return false;
+  chooseKind(d, kind);
+  if (offer) d.offeredCategory = offer.code;
   turn.advance(d);
   return true;
 }

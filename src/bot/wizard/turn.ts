@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, countyByCode, LIMITS, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, countyByCode, kindInWords, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { keepFixWords } from './correction';
@@ -92,7 +92,13 @@ export class Turn {
   private offerNamed(d: Draft): void {
     if (d.text === undefined || d.category) return;
     const offer = d.kind ? { kind: d.kind, code: categoryInWords(d.text, d.kind) } : categoryOfEitherKind(d.text);
-    if (!offer?.code) return;
+    if (!offer?.code) {
+      // No one category, but one kind named ("there is a problem at the polling station", "police did
+      // something bad at Kilimani"): that kind's list at once, not "police or election?" (Back asks it).
+      const kind = d.kind ? undefined : kindInWords(d.text);
+      if (kind) Object.assign(d, { kind, step: 'cat' });
+      return;
+    }
     Object.assign(d, { kind: offer.kind, step: 'cat', offeredCategory: offer.code });
   }
 

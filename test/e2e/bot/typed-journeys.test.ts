@@ -135,8 +135,8 @@ const PLAYS: Play[] = [
   // The story as the very first message, naming one category of one kind: offered at once, taken on "ndio" or "yes".
   ['sw', 'first', ['askari aliitisha elfu moja ndio aniachilie pale barabarani', 'ndio', { press: 'no' }, 'Nakuru', 'barabara ya Naivasha', { press: 'today' }], { category: 'p_bribery', story: ['askari aliitisha elfu moja'] }],
   ['en', 'first', ['a policeman asked me for 500 bob to let me go at the junction', 'yes', { press: 'no' }, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', story: ['asked me for 500 bob'] }],
-  // ALL CAPS, no punctuation, police named: the kind asked (never offered election violence), every answer in capitals read.
-  ['sw', 'first', ['POLISI WALINIPIGA JANA USIKU PALE KAYOLE WAKACHUKUA SIMU YANGU NA PESA', { label: 'Utovu wa nidhamu wa polisi' }, { label: 'Polisi kuitisha hongo au pesa' }, { press: 'no' }, 'NAIROBI', 'KAYOLE STAGE', 'JANA USIKU'], { category: 'p_bribery', county: 47, when: 'yesterday', story: ['POLISI WALINIPIGA'] }],
+  // ALL CAPS, no punctuation, police named: the police list at once (never offered election violence), every answer in capitals read.
+  ['sw', 'first', ['POLISI WALINIPIGA JANA USIKU PALE KAYOLE WAKACHUKUA SIMU YANGU NA PESA', { label: 'Polisi kuitisha hongo au pesa' }, { press: 'no' }, 'NAIROBI', 'KAYOLE STAGE', 'JANA USIKU'], { category: 'p_bribery', county: 47, when: 'yesterday', story: ['POLISI WALINIPIGA'] }],
   // A boda boda rider's story in five short messages, in Sheng: every part kept, the last one too ("wakaniachilia").
   ['sw', 'desc', ['karao walinisimamisha', 'wakaitisha elfu mbili', 'nikawapa mia tano', 'wakaniachilia', 'Kiambu', 'Githurai', 'jana'], { county: 22, place: 'Githurai', when: 'yesterday', story: ['karao walinisimamisha\nwakaitisha elfu mbili\nnikawapa mia tano\nwakaniachilia'] }],
   // A rider introducing himself ("Mimi ni Kamau") in a story he sends anonymously: warned at the review that staff will read the name.

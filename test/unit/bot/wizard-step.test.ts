@@ -297,7 +297,9 @@ describe('more of the story after its question', () => {
 describe('a story sent in short messages before its question (a witness in a hurry)', () => {
   it('keeps every part at the kind and category questions, says so, and asks the question again', () => {
     const first = type(at('kind'), 'presiding officer Tononoka');
-    expect(said(first)).toEqual(['desc.kept_early', 'kind.ask']);
+    // "Presiding officer" names an election: its list at once.
+    expect(said(first)).toEqual(['desc.kept_early', 'category.ask']);
+    expect(first.state.draft).toMatchObject({ step: 'cat', kind: 'election' });
     // "Ballot stuffing" names one category, of elections only: offered, with the elections' list.
     const second = type(first.state, 'ballot stuffing');
     expect(said(second)).toEqual(['desc.added', 'category.offer']);
@@ -372,8 +374,9 @@ describe('a story sent in short messages before its question (a witness in a hur
   it('a first message that asks to report and says only a little ("habari, nataka kuripoti polisi wameshika kijana wangu") is kept, and the story question still comes, showing it', () => {
     const first = 'habari, nataka kuripoti polisi wameshika kijana wangu';
     let r = run({}, { type: 'begin', newDraftId: ID, story: earlyStory(first) });
-    expect(said(r)).toEqual(['desc.kept_early', 'kind.ask']);
-    r = press(press(press(r.state, 'police').state, 'p_disappear').state, 'n');
+    // The police named: their list at once, the kind not asked.
+    expect(said(r)).toEqual(['desc.kept_early', 'category.ask']);
+    r = press(press(r.state, 'p_disappear').state, 'n');
     expect(stepOf(r)).toBe('desc');
     const asked = r.replies.find((x) => x.type === 'message');
     expect(asked && asked.type === 'message' && asked.texts).toEqual([{ key: 'desc.ask_more', params: { story: first } }]);
@@ -2864,6 +2867,37 @@ describe('a story typed at the kind question that names one category', () => {
   it('a kind named in words ("nataka kuripoti polisi, walimkamata ...") offers the category the rest names', () => {
     const r = type(at('kind'), 'nataka kuripoti polisi walimkamata mwanangu bila sababu jana');
     expect(r.state.draft).toMatchObject({ step: 'cat', kind: 'police', offeredCategory: 'p_arrest' });
+  });
+});
+
+describe('a story that names its kind but no category', () => {
+  it.each([
+    ['the clerks at the polling station harassed us and locked the gate', 'election'],
+    ['they stole the IEBC kit from the polling station', 'election'],
+    ['the police insulted me at the roadblock and took my licence', 'police'],
+  ] as const)('%j as the first message: the %s list at once, not "police or election?"; Back asks the kind', (text, kind) => {
+    const story = firstWords(text)?.story;
+    expect(story).toBeDefined();
+    const r = run({}, { type: 'begin', newDraftId: ID, story });
+    expect(said(r)).toEqual(['desc.kept_early', 'category.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'cat', kind, text });
+    expect(r.state.draft).not.toHaveProperty('offeredCategory');
+    expect(lastKeyboard(r)).toEqual({ type: 'category', draftId: ID, kind });
+    expect(said(press(r.state, 'back', 'cat'))).toEqual(['answer', 'kind.ask']);
+  });
+
+  it.each([
+    ['makarani wa IEBC walitusumbua sana kituo cha kupigia kura', 'election'],
+    ['askari walinisumbua sana pale stage ya Kencom', 'police'],
+  ] as const)('%j typed at the kind question: the %s list', (text, kind) => {
+    const r = type(at('kind'), text);
+    expect(said(r)).toEqual(['desc.kept_early', 'category.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'cat', kind, text });
+  });
+
+  it('both kinds named, or neither: the kind asked', () => {
+    expect(said(type(at('kind'), 'police were harassing voters at the polling station today')).at(-1)).toBe('kind.ask');
+    expect(said(type(at('kind'), 'walinisumbua sana pale stage ya Kencom jana')).at(-1)).toBe('kind.ask');
   });
 });
 
