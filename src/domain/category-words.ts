@@ -209,7 +209,7 @@ const AGENTS_PLACE = /\b(tallying|tally|polling|counting|station|centre|center|h
 /** Telling, directing, forcing: "telling old people", "anawaambia wazee", "directing voters". */
 const TELLS_WHOM = /\b(telling|told|tells|tell|directing|directed|instructing|instructed|forcing|forced|pressuring|showing|\w*ambia|\w*lazimisha|\w*elekeza|\w*shurutisha)\b/;
 /** Whom to vote for: "who to vote for", "to vote for X", "wampigie (kura) nani", "wapigie kura". */
-const VOTE_FOR = /\b(who|whom|which candidate|which party) (\w+ ){0,2}?(to )?vote\b|\b(to|must|should) vote for\b|\b\w*(m|wa)pigi(e|a) (kura|nani)\b|\b(wam|wa|am)pigie\b/;
+const VOTE_FOR = /\b(who|whom|which candidate|which party) (\w+ ){0,2}?(to )?vote\b|\b(to|must|should) vote for\b|\b\w*(m|wa)pigi(e|a) (kura|nani)\b|\b(wam|wa|am)pigie\b(?! simu)/;
 /** The KIEMS kit down: "failed", "not working", "haifanyi kazi", "imeharibika". */
 const KIT_FAILED = /\b(fail\w*|not working|isnt working|is not working|stopped working|down|broke\w*|malfunction\w*|faulty|hang\w*|dead|flat|off|haifanyi|hazifanyi|haikufanya|imekataa|zimekataa|\w*haribika|imezima|zimezima)\b/;
 /** Voters' names missing from the register: "names missing", "not in the register", "majina hayako". */

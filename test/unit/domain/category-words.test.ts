@@ -551,6 +551,8 @@ describe('categoryOfEitherKind: a relative taken or bought free, boxes at night,
     'the ballot boxes were brought to the station at 6am',
     // An official telling voters where to queue, youths paid for work, agents let in.
     'the presiding officer told us where to queue',
+    // "Wampigie simu" is to phone him, no vote.
+    'msimamizi aliwaambia wampigie simu mwenyekiti',
     'youth were paid to clean the compound',
     'our agents were allowed into the tallying centre',
     // Kicked out of a matatu is no beating.
