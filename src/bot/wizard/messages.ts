@@ -666,7 +666,7 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
 const PLACE_LEAD_WORDS = new Set('at near around outside inside opposite behind along beside in pale huko kule kwa karibu katika kwenye nje mbele ndani'.split(' '));
 /** What follows such a word and is no place: a reason, a way, a state, a time ("kwa sababu", "in pain", "at about"). */
 const NO_PLACE_AFTER = /^(kwa (sababu|nini|hivyo|hiyo|bahati|nguvu|kweli|ajili|mfano|sasa|hakika|kawaida|haraka|siri|simu)|in (pain|fear|hiding|danger|trouble|shock|custody|tears)|(at|in|around) (about|around|\d))\b/;
-const TIME_WORDS = /\b(morning|evening|afternoon|night|tonight|midnight|dawn|noon|asubuhi|jioni|usiku|mchana|alfajiri|saa|am|pm|leo|jana|juzi|today|yesterday|week|wiki|month|mwezi)\b/;
+const TIME_WORDS = /\b(morning|evening|afternoon|night|tonight|midnight|dawn|noon|asubuhi|jioni|usiku|mchana|alfajiri|saa|am|pm|leo|jana|juzi|today|yesterday|week|wiki|month|mwezi)\b|\d(am|pm|hrs)\b/;
 
 /**
  * "At the roadblock", "kwa Mama Ngina", "near the chief camp" at the county question: where it
@@ -1110,7 +1110,7 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   const words = normalise(input);
   if (placeAfterAct(turn, d, input)) return;
   if (tellsWhoTheyWere(words) && addToStory(turn, d, input)) return turn.show();
-  if (beginsWithAct(words) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
+  if ((beginsWithAct(words) || beginsDoneToSomeone(words)) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
   // "Call me 0712 345 678": no place, and as the place an anonymous report showed staff the number
   // unwarned; in the story, the review warns of it (and offers to send with the number instead).
   if (phoneNumberWritten(input) && addWords(turn, d, input)) return turn.show();
@@ -1127,8 +1127,21 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   takePlace(turn, d, withTown(split?.place ?? check.text, townOf(d)));
 }
 
-/** Where, after what was done: "at X", "pale X", "hapo X" (the place is X), or "kwa X" (kept: "kwa Mama Ngina"). */
-const WHERE_AFTER_ACT = new Set(['at', 'pale', 'hapo']);
+/** Where, after what was done, the word itself no part of the place: "at X", "in X", "on X", "pale X", "hapo X", "katika X", "kwenye X"; "kwa X" apart (`KWA`). */
+const WHERE_AFTER_ACT = new Set(['at', 'in', 'on', 'pale', 'hapo', 'katika', 'kwenye']);
+/**
+ * Beside where, kept with it as a corrected place keeps "near the Shell": the place is near X, not
+ * X. The Swahili ones only with their small word ("karibu na", "mbele ya"): "karibu" alone is "nearly".
+ */
+const BESIDE_AFTER_ACT = new Map(
+  [...'near opposite behind outside beside along'.split(' ').map((w) => [w, ''] as const), ['karibu', 'na'], ['nje', 'ya'], ['mbele', 'ya'], ['nyuma', 'ya'], ['kando', 'ya'], ['pembeni', 'ya']],
+);
+/** After "in", "on", "mbele ya"...: the body ("in the face", "nyuma ya kichwa"), people ("in front of my children"), their car, the way: no place. */
+const NOT_A_SPOT = new RegExp(
+  String.raw`^(?:(?:the|a|an|my|his|her|our|their|your|ya|la|wa|za|cha) )?(?:(?:police )?(?:car|vehicle|van|lorry|truck|pick ?up|land ?cruiser)|gari|head|face|eyes?|stomach|belly|back|chest|ribs?|legs?|arms?|hands?|neck|mouth|ears?|knees?|nose|teeth|body|` +
+    String.raw`children|kids|wife|husband|family|everyone|everybody|people|neighbou?rs|crowd|friends?|public|daylight|broad daylight|way|foot|duty|` +
+    String.raw`kichwa\w*|uso\w*|macho|jicho|tumbo\w*|mgongo\w*|kifua\w*|mbavu|mguu\w*|miguu|mkono\w*|mikono|shingo\w*|mdomo\w*|sikio|goti|mwili\w*|watoto|mtoto|mke|mume|familia|watu|majirani|umati|wananchi|marafiki|rafiki)\b(?! of\b)`,
+);
 const KWA = 'kwa';
 /** "They stopped me", "police took us": who did it, what, and to whom; a clause, never a place's name. */
 const DONE_TO_WHOM = /^(the )?(they|he|she|police|cops?|officers?|policemen|askari|polisi)( \w+){1,2} (me|us|him|her|them|my \w+)$/;
@@ -1145,6 +1158,22 @@ const DONE_TO_ME_EN =
  */
 const DONE_TO_ME_SW = /^(ni|tu|a|wa)(li|me|ka|na|lipo)[a-z]{3,}wa$/;
 const doneToMe = (head: string) => DONE_TO_ME_EN.test(head) || head.split(' ').slice(0, 2).some((w) => DONE_TO_ME_SW.test(w) && !/kuwa$/.test(w));
+/** Who it was done to, before a passive that begins the words ("I was beaten", "mwanangu alikamatwa"). */
+const TO_WHOM_FIRST = /^(?:(?:i|we|he|she|they|mimi|sisi|yeye|wao|(?:my|our|his|her|their|the) \w+|mwanangu|mwenzangu|bibi yangu|mume wangu|mke wangu|kaka yangu|dada yangu|rafiki yangu) )?/;
+/**
+ * Words begun with what was done to someone, no where in them ("I was beaten badly", "tulisimamishwa
+ * kwa nguvu", "they stopped me on my way home"): the story, never a place. Only at their start:
+ * "the stage where I was arrested", "Kencom, pale nilipokamatwa" are places.
+ */
+function beginsDoneToSomeone(words: string): boolean {
+  const rest = words.replace(TO_WHOM_FIRST, '');
+  const first = rest.split(' ')[0];
+  if (DONE_TO_ME_EN.exec(rest)?.index === 0) return true;
+  if (DONE_TO_ME_SW.test(first) && !/kuwa$/.test(first)) return true;
+  const list = words.split(' ');
+  // "They stopped me", "police officers beat us": who did it, what, and to whom; "my son" only as a whole (`DONE_TO_WHOM`).
+  return [3, 4].some((n) => list.length >= n && /(me|us|him|her|them)$/.test(list[n - 1]) && DONE_TO_WHOM.test(list.slice(0, n).join(' ')));
+}
 /** "Kwa Mama Ngina", "kwa Njenga": a "kwa" leads into where only before a name (never "kwa rungu", by a club). */
 const kwaName = (word: string | undefined) => word !== undefined && /^\p{Lu}\p{Ll}/u.test(word);
 /** "Kwa roadblock ya Kangemi", "kwa stage": a "kwa" before a spot means "at"; the place is the spot. Never "kwa nguvu", "kwa matatu" (by force, by matatu). */
@@ -1168,21 +1197,72 @@ function placeAfterAct(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
+/**
+ * Where, after what was done, read from each "at", "in", "near", "pale", "karibu na"... in turn
+ * until one leads into a place ("they stopped me at 10pm at Globe": "at 10pm" leads into none). A
+ * "kwa" only with no other ("walinipiga kwa rungu pale Kencom").
+ */
 function splitPlaceAfterAct(input: string, now: Date): { place: string; day?: DayRead } | undefined {
   if ([...input].length > 200) return undefined;
   const typed = input.trim().split(/\s+/);
   const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
-  const lead = (i: number) => (plain[i].length === 1 ? plain[i][0] : '');
-  // The first "at"/"pale"/"hapo"; a "kwa" only with none after it ("walinipiga kwa rungu pale Kencom").
-  let k = plain.findIndex((_, i) => i > 0 && WHERE_AFTER_ACT.has(lead(i)));
-  if (k < 0) k = plain.findIndex((_, i) => i > 0 && lead(i) === KWA && (kwaName(typed[i + 1]) || (i + 1 < plain.length && KWA_SPOTS.has(lead(i + 1)))));
-  if (k < 0) return undefined;
-  const head = plain.slice(0, k).flat().join(' ');
-  if (!tellsWhatWasDone(head) || NO_PLACE_AFTER.test(plain.slice(k, k + 2).flat().join(' '))) return undefined;
-  // "Kwa Mama Ngina" is the place's own name; "kwa roadblock" is "at the roadblock".
-  const from = lead(k) === KWA && kwaName(typed[k + 1]) ? k : k + 1;
+  const wheres = plain.flatMap((_, i) => (i > 0 && whereAt(plain, i) ? [i] : []));
+  const at = wheres.length ? wheres : plain.flatMap((_, i) => (i > 0 && kwaAt(typed, plain, i) ? [i] : []));
+  for (const k of at) {
+    const found = placeAt(typed, plain, k, now);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A lead into where at `i` ("at", "in front of", "karibu na"), its length in words, and whether it stays in the place ("near Kencom"). */
+function whereAt(plain: string[][], i: number): { keep: boolean; length: number } | undefined {
+  const w = (j: number) => (plain[j]?.length === 1 ? plain[j][0] : '');
+  if (w(i) === 'in' && w(i + 1) === 'front' && w(i + 2) === 'of') return { keep: true, length: 3 };
+  if (w(i) === 'next' && w(i + 1) === 'to') return { keep: true, length: 2 };
+  if (WHERE_AFTER_ACT.has(w(i))) return { keep: false, length: 1 };
+  const joined = BESIDE_AFTER_ACT.get(w(i));
+  if (joined === undefined || (joined && w(i + 1) !== joined)) return undefined;
+  return { keep: true, length: joined ? 2 : 1 };
+}
+
+/** "Kwa Mama Ngina" (kept: the place's own name), "kwa roadblock ya Kangemi" (at the roadblock); never "kwa rungu", "kwa nguvu". */
+function kwaAt(typed: string[], plain: string[][], i: number): { keep: boolean; length: number } | undefined {
+  const w = (j: number) => (plain[j]?.length === 1 ? plain[j][0] : '');
+  if (w(i) !== KWA) return undefined;
+  if (kwaName(typed[i + 1])) return { keep: true, length: 1 };
+  return KWA_SPOTS.has(w(i + 1)) ? { keep: false, length: 1 } : undefined;
+}
+
+/**
+ * The place led into at `k`, after words that tell what was done; an hour or a day said between
+ * them ("walinisimamisha | saa nne usiku | pale Globe") is the day, as the date question reads it.
+ * Undefined when no place follows (a time, the body, people: "in the face", "mbele ya watoto").
+ */
+function placeAt(typed: string[], plain: string[][], k: number, now: Date): { place: string; day?: DayRead } | undefined {
+  const where = whereAt(plain, k) ?? kwaAt(typed, plain, k);
+  if (!where) return undefined;
+  const hour = hourBefore(typed, k, now);
+  const head = plain.slice(0, hour?.from ?? k).flat().join(' ');
+  // "Pale walipomkamata, nje ya Naivas": begun with where, the whole is a place that tells what was done there.
+  if (PLACE_LEADS.has(plain[0][0] ?? '') || !tellsWhatWasDone(head) || NO_PLACE_AFTER.test(plain.slice(k, k + 2).flat().join(' '))) return undefined;
+  if (NOT_A_SPOT.test(plain.slice(k + where.length).flat().join(' '))) return undefined;
+  const from = where.keep ? k : k + 1;
   const end = Math.min(whenClause(plain, from), moreDone(typed, plain, from));
-  return placeAndDay(typed.slice(from, end).join(' ').replace(/[.!,;:]+$/u, ''), now, true);
+  const found = placeAndDay(typed.slice(from, end).join(' ').replace(/[.!,;:]+$/u, ''), now, true);
+  return found && hour && !found.day ? { ...found, day: hour.day } : found;
+}
+
+/** Most words an hour with its day runs to ("jana saa nne na nusu usiku"). */
+const HOUR_WORDS_MAX = 8;
+
+/** An hour or a day said right before where (`k`): where it begins and the day read, as an answer to "when?" is; "now" is none (the danger question's). */
+function hourBefore(typed: string[], k: number, now: Date): { from: number; day: DayRead } | undefined {
+  for (let j = Math.max(1, k - HOUR_WORDS_MAX); j < k; j++) {
+    const day = dayAnswer(typed.slice(j, k).join(' ').replace(/[.!,;:]+$/u, ''), now);
+    if (day && day.when !== 'now') return { from: j, day };
+  }
+  return undefined;
 }
 
 /**
@@ -1232,7 +1312,9 @@ function placeThenDay(input: string, now: Date): { place: string; day: DayRead }
     if (NAME_GOES_ON.has(last)) continue;
     const { day, time, dayAlone } = splitTime(words.slice(k).join(' '));
     const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
-    const read = word === 'now' ? undefined : wordDay(word, now, time);
+    // "At Globe at 10pm": an hour alone is a day too, as the date question reads it (`timeAlone`).
+    const alone = word ? undefined : timeAlone(words.slice(k).join(' '), now);
+    const read = word === 'now' ? undefined : wordDay(word ?? alone?.day, now, alone?.time ?? time);
     const place = words.slice(0, k).join(' ').replace(/[.!,;:]+$/u, '');
     if (read && /\p{L}/u.test(place) && !notAPlace(place, now)) return { place, day: read };
   }
@@ -1425,7 +1507,7 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const words = normalise(more);
   const act =
     (d.step === 'county' && (tellsAnAct(words) || doneInOneWord(words))) ||
-    (d.step === 'place' && beginsWithAct(words)) ||
+    (d.step === 'place' && (beginsWithAct(words) || beginsDoneToSomeone(words))) ||
     // "There were 4 of them with guns", "2 cops": never a county, place, day or way to send.
     ((d.step === 'county' || d.step === 'place' || d.step === 'when' || d.step === 'review') && tellsWhoTheyWere(words));
   // "Was anyone hurt?" follows the story at once: a story sent in short messages ("kwa stage ya
@@ -1450,7 +1532,8 @@ function addWords(turn: Turn, d: Draft, more: string): boolean {
     return true;
   }
   if (d.storyPart) markStoryPart(d);
-  turn.say('desc.added');
+  // Where it happened is asked again next: said to be still needed, as the words may have been meant for it.
+  turn.say(d.step === 'place' ? 'place.story_added' : 'desc.added');
   return true;
 }
 

@@ -106,6 +106,15 @@ const PLAYS: Play[] = [
   ['sw', 'place', ['tulisimamishwa kwa roadblock ya Kangemi', { press: 'today' }], { place: 'roadblock ya Kangemi', story: [`${STORY}\ntulisimamishwa kwa roadblock ya Kangemi`] }],
   ['en', 'place', ['they beat me at the stage and took my phone', { press: 'today' }], { place: 'the stage', story: [`${STORY}\nthey beat me at the stage and took my phone`] }],
   ['sw', 'place', ['walinipiga pale stage wakachukua simu', { press: 'today' }], { place: 'stage', story: [`${STORY}\nwalinipiga pale stage wakachukua simu`] }],
+  // ... where led into by "in" (dropped, as "at" is) or "near", "karibu na" (kept, as a corrected place keeps it).
+  ['en', 'place', ['they beat me in Kibera', { press: 'today' }], { place: 'Kibera', story: [`${STORY}\nthey beat me in Kibera`] }],
+  ['sw', 'place', ['walinipiga karibu na stage ya Githurai', { press: 'today' }], { place: 'karibu na stage ya Githurai', story: [`${STORY}\nwalinipiga karibu na stage ya Githurai`] }],
+  // ... with the hour between (today or yesterday by the clock, as the date question reads an hour alone): the day not asked.
+  ['en', 'place', ['they stopped me at 10pm at Globe'], { place: 'Globe', timeOfDay: 'at 10pm', story: [`${STORY}\nthey stopped me at 10pm at Globe`] }],
+  ['sw', 'place', ['walinisimamisha saa nne usiku pale Globe'], { place: 'Globe', timeOfDay: 'saa nne usiku', story: [`${STORY}\nwalinisimamisha saa nne usiku pale Globe`] }],
+  // What was done to me with no place: the story, and the place asked again, said to be still needed.
+  ['sw', 'place', ['tulisimamishwa kwa nguvu', 'Kencom', { press: 'today' }], { place: 'Kencom', story: [`${STORY}\ntulisimamishwa kwa nguvu`], warned: 'Bado tunahitaji kujua ni wapi ilitokea.' }],
+  ['en', 'place', ['I was beaten badly', 'Kencom', { press: 'today' }], { place: 'Kencom', story: [`${STORY}\nI was beaten badly`], warned: 'We still need to know where it happened.' }],
   ['en', 'place', ['call me 0712345678', 'Kondele stage', { press: 'today' }], { place: 'Kondele stage', story: [STORY, 'call me 0712345678'] }],
   // 3. A place typed with the day.
   ['en', 'when', ['yesterday at Kayole stage'], { when: 'yesterday', story: [STORY, 'yesterday at Kayole stage'] }],

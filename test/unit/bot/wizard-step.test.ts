@@ -190,7 +190,7 @@ describe('more of the story after its question', () => {
     for (const s of ['county', 'place', 'when', 'review'] as const) {
       for (const more of told) {
         const r = type(at(s), more);
-        expect([s, more, r.state.draft?.text, r.state.draft?.step, said(r)[0]]).toEqual([s, more, `${story}\n${more}`, s, 'desc.added']);
+        expect([s, more, r.state.draft?.text, r.state.draft?.step, said(r)[0]]).toEqual([s, more, `${story}\n${more}`, s, s === 'place' ? 'place.story_added' : 'desc.added']);
         if (s === 'place') expect(r.state.draft?.place).toBeUndefined();
       }
     }
@@ -281,7 +281,7 @@ describe('more of the story after its question', () => {
     const place = type(at('place'), long);
     expect(place.state.draft).toMatchObject({ step: 'place', text: `${draftAt('place').text}\n${long}` });
     expect(place.state.draft?.place).toBeUndefined();
-    expect(said(place)[0]).toBe('desc.added');
+    expect(said(place)[0]).toBe('place.story_added');
     // "No, I have no photos": no files, in words, in either language; not more of the story.
     for (const no of ['No I don\'t have any photos or videos of what happened, sorry', 'Hapana, sina picha wala video yoyote ya tukio hilo.']) {
       const r = type(at('ev'), no);
@@ -1082,7 +1082,7 @@ describe('place', () => {
     const story = draftAt('place').text;
     for (const more of ['Pia walichukua kitambulisho changu', 'wakanipiga tena', 'they also took my ID', 'walinipiga kwa sababu ya simu', 'they beat me at night', 'walinipiga kwa rungu', 'WALINIPIGA KWA RUNGU']) {
       const r = type(at('place'), more);
-      expect([more, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([more, ['desc.added', 'place.ask'], undefined, `${story}\n${more}`]);
+      expect([more, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([more, ['place.story_added', 'place.ask'], undefined, `${story}\n${more}`]);
     }
     // A place that tells what was done there begins with where, and is the place.
     for (const place of ['Pale walipomkamata, nje ya Naivas', 'Police station ya Kilimani', 'seli ya Central', 'Nje ya duka la Naivas']) {
@@ -1133,7 +1133,10 @@ describe('place', () => {
       expect([sentence, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([sentence, ['desc.added', 'place.noted', 'when.ask'], place, `${story}\n${sentence}`]);
     }
     // Being somewhere is no act ("I was at", "nilikuwa pale"), and "kwa" before no place ("kwa rungu", by a club) leads into none.
-    for (const [more, how] of [['tulisimamishwa kwa rungu', 'rungu'], ['nilisimamishwa kwa nguvu', 'nguvu']]) expect(type(at('place'), more).state.draft?.place).not.toMatch(new RegExp(`^(kwa )?${how}$`));
+    for (const more of ['tulisimamishwa kwa rungu', 'nilisimamishwa kwa nguvu']) {
+      const r = type(at('place'), more);
+      expect([more, r.state.draft?.place, r.state.draft?.text]).toEqual([more, undefined, `${story}\n${more}`]);
+    }
     expect(type(at('place'), 'nilipokuwa pale stage ya Kencom').state.draft?.text).toBe(story);
   });
 
@@ -1153,6 +1156,80 @@ describe('place', () => {
     // An "and" inside the place's name, no act after it, is not cut: the whole is the place.
     const both = type(at('place'), 'they stopped me at the Mwiki and Kasarani junction');
     expect([both.state.draft?.place, both.state.draft?.text]).toEqual(['the Mwiki and Kasarani junction', `${story}\nthey stopped me at the Mwiki and Kasarani junction`]);
+  });
+
+  it('what was done, then "in", "near" or "karibu na" where ("they beat me in Kibera", "I was arrested near Kencom"): the place is where, "near" kept as a correction keeps it; the sentence goes to the story once', () => {
+    const story = draftAt('place').text;
+    const cases: [string, string][] = [
+      ['they beat me in Kibera', 'Kibera'],
+      ['walinipiga karibu na stage ya Githurai', 'karibu na stage ya Githurai'],
+      ['I was arrested near Kencom', 'near Kencom'],
+      ['nilikamatwa katika kituo cha polisi cha Kilimani', 'kituo cha polisi cha Kilimani'],
+      ['polisi walinipiga kwenye stage ya Githurai', 'stage ya Githurai'],
+    ];
+    for (const [sentence, place] of cases) {
+      const r = type(at('place'), sentence);
+      expect([sentence, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([sentence, ['desc.added', 'place.noted', 'when.ask'], place, `${story}\n${sentence}`]);
+    }
+    // Where on the body, before whom, in their car, "karibu" (nearly) with no "na": no place; the story, and the place asked again.
+    for (const more of ['they beat me in the face', 'they beat me in front of my children', 'walinipiga mbele ya watoto wangu', 'they took me in their car', 'walinipiga karibu kuniua']) {
+      const r = type(at('place'), more);
+      expect([more, r.state.draft?.place, r.state.draft?.text]).toEqual([more, undefined, `${story}\n${more}`]);
+    }
+  });
+
+  it('what was done, then where beside something ("outside", "opposite", "next to", "along", "on", "mbele ya", "nyuma ya", "kando ya"): the place kept with its "outside", "mbele ya"; "on" dropped as "at" is', () => {
+    const story = draftAt('place').text;
+    const cases: [string, string][] = [
+      ['they beat me outside Kilimani police station', 'outside Kilimani police station'],
+      ['I was arrested opposite Nyayo stadium', 'opposite Nyayo stadium'],
+      ['they beat us next to the chief\'s office', 'next to the chief\'s office'],
+      ['they stopped me along Mombasa road', 'along Mombasa road'],
+      ['they stopped me on Thika road', 'Thika road'],
+      ['walinipiga mbele ya kanisa la PCEA', 'mbele ya kanisa la PCEA'],
+      ['tulipigwa nyuma ya soko la Gikomba', 'nyuma ya soko la Gikomba'],
+      ['walinikamata kando ya barabara ya Thika', 'kando ya barabara ya Thika'],
+    ];
+    for (const [sentence, place] of cases) {
+      const r = type(at('place'), sentence);
+      expect([sentence, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([sentence, ['desc.added', 'place.noted', 'when.ask'], place, `${story}\n${sentence}`]);
+    }
+    // A place alone, however it begins, is the place as typed; the story untouched.
+    for (const place of ['opposite Naivas supermarket Kitengela', 'behind the chief\'s camp', 'kando ya barabara ya Thika', 'mbele ya shule ya msingi Kayole', 'on Thika road near Roysambu', 'stage ya matatu ya Kawangware 56', 'Kayole estate, Soweto', 'near Total petrol station, Kondele', 'Nyuma ya Kencom', 'at Kilimani police station']) {
+      expect([place, type(at('place'), place).state.draft]).toMatchObject([place, { step: 'when', place, text: story }]);
+    }
+  });
+
+  it('what was done, its hour, then where ("they stopped me at 10pm at Globe", "walinisimamisha saa nne usiku pale Globe"): the place is where, the hour taken as the date question takes it, the sentence to the story once', () => {
+    const story = draftAt('place').text;
+    const YESTERDAY_EAT = TODAY_EAT - 86_400_000;
+    const cases: [string, string, 'yesterday' | 'today', number, string][] = [
+      ['they stopped me at 10pm at Globe', 'Globe', 'yesterday', YESTERDAY_EAT, 'at 10pm'],
+      ['walinisimamisha saa nne usiku pale Globe', 'Globe', 'yesterday', YESTERDAY_EAT, 'saa nne usiku'],
+      ['walinisimamisha jana saa nne usiku pale Globe', 'Globe', 'yesterday', YESTERDAY_EAT, 'saa nne usiku'],
+      ['they stopped me at Globe at 10pm', 'Globe', 'yesterday', YESTERDAY_EAT, 'at 10pm'],
+      ['I was beaten at 8am near the market', 'near the market', 'today', TODAY_EAT, 'at 8am'],
+    ];
+    for (const [sentence, place, when, incidentAt, timeOfDay] of cases) {
+      const r = type(at('place'), sentence);
+      const d = r.state.draft;
+      expect([sentence, said(r)[0], said(r)[1], d?.place, d?.when, d?.incidentAt, d?.timeOfDay, d?.text]).toEqual([sentence, 'desc.added', 'place.noted', place, when, incidentAt, timeOfDay, `${story}\n${sentence}`]);
+      expect(stepOf(r)).not.toBe('when');
+    }
+    // The date question itself reads the hour the same way.
+    expect(type(at('when'), 'saa nne usiku').state.draft).toMatchObject({ when: 'yesterday', incidentAt: YESTERDAY_EAT, timeOfDay: 'saa nne usiku' });
+  });
+
+  it('what was done to me with no place ("tulisimamishwa kwa nguvu", "I was beaten badly"): to the story, never the place; asked again, saying the place is still needed', () => {
+    const story = draftAt('place').text;
+    for (const more of ['tulisimamishwa kwa nguvu', 'I was beaten badly', 'mwanangu alikamatwa bila sababu', 'they stopped me on my way home']) {
+      const r = type(at('place'), more);
+      expect([more, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([more, ['place.story_added', 'place.ask'], undefined, `${story}\n${more}`]);
+    }
+    // A place that tells what was done there begins with the place: the place.
+    for (const place of ['the stage where I was arrested', 'Kencom, pale nilipokamatwa']) {
+      expect([place, type(at('place'), place).state.draft]).toMatchObject([place, { step: 'when', place }]);
+    }
   });
 
   it('asks again for an empty or too long place; a photo is kept as evidence', () => {
@@ -2408,7 +2485,7 @@ describe('a phone number typed at the place question', () => {
     const r = type(at('place'), words);
     expect(r.state.draft).toMatchObject({ step: 'place', text: `Police asked me for a bribe at the junction.\n${words}` });
     expect(r.state.draft?.place).toBeUndefined();
-    expect(said(r)).toEqual(['desc.added', 'place.ask']);
+    expect(said(r)).toEqual(['place.story_added', 'place.ask']);
   });
 });
 
