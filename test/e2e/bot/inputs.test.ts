@@ -489,7 +489,7 @@ describe('a story at its limit', () => {
     await u.sendText('wrong place, I was at the stage when they beat me');
     await u.press('✅ Yes, change it');
     expect(allTexts(u).join('\n')).toContain(
-      'Your story has reached its limit of 12000 characters, so I could not add: “I was at the stage when they beat me”. After you send the report, write these words here again',
+      'Your story has reached its limit of 12,000 characters, so I could not add: “I was at the stage when they beat me”. After you send the report, write these words here again',
     );
     expect(lastText(u)).toContain('the stage');
     await u.press(SEND_ANONYMOUSLY.en);
@@ -502,7 +502,7 @@ describe('a story at its limit', () => {
     await fullStoryAtReview(u, 'sw');
     const mark = allTexts(u).length;
     await u.sendText('pia walichukua simu yangu na kitambulisho');
-    expect(said(u)).toContain('Maelezo yako yamefikia kikomo cha herufi 12000, kwa hivyo sikuweza kuongeza: “pia walichukua simu yangu na kitambulisho”');
+    expect(said(u)).toContain('Maelezo yako yamefikia kikomo cha herufi 12,000, kwa hivyo sikuweza kuongeza: “pia walichukua simu yangu na kitambulisho”');
     expect(allTexts(u).slice(mark).join('\n')).not.toMatch(/sijaelewa/i);
     await u.press(SEND_ANONYMOUSLY.sw);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
