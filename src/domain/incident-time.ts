@@ -25,9 +25,9 @@ export function incidentTimeFor(choice: Exclude<WhenChoice, 'date'>, now: Date):
 export function parseIncidentDate(input: string, now: Date, saidBefore?: string): ParsedDate {
   const { day, dayAlone } = splitTime(daySpelling(input));
   // "Mwezi uliopita" answered first, then "tarehe 5": the 5th of last month, not of this one.
-  // "Wiki iliyopita" (or "wiki hii"), then "Jumanne": last week's (this week's) Tuesday, not the latest one.
+  // "Wiki iliyopita", then "Jumanne": last week's Tuesday, not the latest one.
   const said = (re: RegExp) => saidBefore !== undefined && re.test(saidBefore);
-  const before = { lastMonth: said(LAST_MONTH), lastWeek: said(LAST_WEEK), thisWeek: said(THIS_WEEK) };
+  const before = { lastMonth: said(LAST_MONTH), lastWeek: said(LAST_WEEK) };
   const parsed = parseDay(day, now, before);
   return !parsed.ok && dayAlone ? parseDay(dayAlone, now, before) : parsed;
 }
@@ -54,7 +54,7 @@ export function daySpelling(input: string): string {
 const DAY_LEAD = /^(?:(?:mnamo|on(?:\s+the)?|siku\s+ya|tarehe)\s+){1,3}/i;
 
 /** What was said before the day answered: "mwezi uliopita" (last month), "wiki iliyopita" (last week), "wiki hii" (this week). */
-type SaidBefore = { lastMonth: boolean; lastWeek: boolean; thisWeek: boolean };
+type SaidBefore = { lastMonth: boolean; lastWeek: boolean };
 
 function parseDay(s: string, now: Date, { lastMonth, ...week }: SaidBefore): ParsedDate {
   const bare = s.trim().replace(DAY_LEAD, '');
@@ -301,7 +301,7 @@ const WEEKDAYS: readonly (readonly string[])[] = [
   ['friday', 'fri', 'ijumaa'],
   ['saturday', 'sat', 'jumamosi', 'jmosi', 'sato'],
 ];
-const WEEKDAY_RE = /^(?:(last|this|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|iliopita|ilopita|morning|afternoon|evening|night|asubuhi|mchana|alasiri|jioni|usiku))?$/;
+const WEEKDAY_RE = /^(?:(last|this|next|on|siku ya)\s+)?([a-z]+)(?:\s+(iliyopita|iliopita|ilopita|hii|ijayo|morning|afternoon|evening|night|asubuhi|mchana|alasiri|jioni|usiku))?$/;
 
 /** "Last week", "wiki iliyopita" (its spellings, and "wiki jana" as it is often said), "juma lililopita". */
 const LAST_WEEK_WORDS = '(?:last week|the week before|the previous week|wiki (?:iliyopita|iliopita|ilopita|jana)|juma lililopita)';
@@ -310,7 +310,6 @@ const LAST_WEEK = new RegExp(`\\b${LAST_WEEK_WORDS}\\b`, 'i');
 const LAST_WEEK_DAY = new RegExp(`^(?:${LAST_WEEK_WORDS} (.+)|(.+?) (?:(?:of|ya) )?${LAST_WEEK_WORDS})$`);
 /** "This week", "wiki hii", "juma hili". */
 const THIS_WEEK_WORDS = '(?:this week|wiki hii|juma hili)';
-const THIS_WEEK = new RegExp(`\\b${THIS_WEEK_WORDS}\\b`, 'i');
 /** A day of this week, either way round: "Tuesday this week", "wiki hii Jumanne", "Jumanne ya wiki hii". */
 const THIS_WEEK_DAY = new RegExp(`^(?:${THIS_WEEK_WORDS} (.+)|(.+?) (?:(?:of|ya) )?${THIS_WEEK_WORDS})$`);
 
@@ -327,11 +326,12 @@ function dayOfWeekSaid(t: string): { words: string; week?: 'last' | 'this' } {
  * on a Saturday is this morning), a week before today for today's name said as "last" or
  * "iliyopita". "Monday last week" is not "last Monday" (which may be this week's): it is the
  * Monday of the week before this one, as is a day named after "last week" was said (`lastWeek`).
- * "Tuesday this week", "this Tuesday", "jumanne wiki hii" (or a day named after "this week") is
- * the Tuesday of this Monday-Sunday week, which may be still to come (the caller says so).
+ * "Tuesday this week", "this Tuesday", "jumanne hii", "jumanne wiki hii" is the latest Tuesday:
+ * this week's, or last week's while this week's is still to come. "Next Tuesday", "jumanne
+ * ijayo" is the coming one (in the future: the caller says so).
  * Undefined when the text is not a day of the week.
  */
-function lastWeekday(input: string, now: Date, { lastWeek = false, thisWeek = false } = {}): Date | undefined {
+function lastWeekday(input: string, now: Date, { lastWeek = false } = {}): Date | undefined {
   // "J'mosi", "J'pili": the apostrophe of the short forms goes.
   const t = input.toLowerCase().replace(/[.,!?'’]/g, '').replace(/\s+/g, ' ').trim();
   const { words, week } = dayOfWeekSaid(t);
@@ -342,9 +342,15 @@ function lastWeekday(input: string, now: Date, { lastWeek = false, thisWeek = fa
   const today = startOfEatDay(now);
   const todayIs = new Date(today + EAT_OFFSET_MS).getUTCDay();
   const last = m[1] === 'last' || /^il/.test(m[3] ?? '');
-  if (week === 'last' || (lastWeek && !last && m[1] !== 'this')) return new Date(today - daysBackInWeekBefore(todayIs, day) * DAY_MS);
-  // Days from this week's Monday: negative back (ahead) when the day is still to come.
-  if (week === 'this' || m[1] === 'this' || (thisWeek && !last)) return new Date(today - ((todayIs + 6) % 7 - (day + 6) % 7) * DAY_MS);
+  const coming = m[1] === 'next' || m[3] === 'ijayo';
+  if (coming && (week !== undefined || last)) return undefined;
+  // "Next Tuesday", "jumanne ijayo": still to come, so the caller says it is in the future.
+  if (coming) return new Date(today + ((day - todayIs + 7) % 7 || 7) * DAY_MS);
+  const thisOne = week === 'this' || m[1] === 'this' || m[3] === 'hii';
+  if (week === 'last' || (lastWeek && !last && !thisOne)) return new Date(today - daysBackInWeekBefore(todayIs, day) * DAY_MS);
+  // "This Tuesday", "jumanne wiki hii" are this week's (Monday to Sunday) when it has come; told of
+  // what happened, one still to come is the one just past ("this Tuesday" typed on a Monday is not
+  // tomorrow): either way the latest such day, as a day named alone.
   const back = (todayIs - day + 7) % 7 || (last ? 7 : 0);
   return new Date(today - back * DAY_MS);
 }

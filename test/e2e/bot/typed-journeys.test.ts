@@ -8,11 +8,13 @@
  * nothing they typed is lost, and a Swahili writer reads no English.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, englishFragments, expectNoEnglish, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo, type Stop } from './helpers';
+import { allTexts, clockAwayFromMidnight, englishFragments, expectNoEnglish, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo, type Stop } from './helpers';
 
 let h: BotHarness;
+/** The bot's clock and the dates expected from it, read at test time (a run across Nairobi midnight would see two days). */
+const clock = clockAwayFromMidnight();
 beforeAll(async () => {
-  h = await startBotHarness('bot_typed_journeys');
+  h = await startBotHarness('bot_typed_journeys', { now: clock });
 });
 afterAll(async () => {
   await h?.close();
@@ -21,30 +23,27 @@ afterAll(async () => {
 const STORY = 'Police asked me for a bribe at the junction.';
 const BTN = { en: { today: 'Today', no: 'No', yes: '✅ Yes, change it' }, sw: { today: 'Leo', no: 'Hapana', yes: '✅ Ndio, ibadilishe' } };
 type Act = string | { press: 'today' | 'no' | 'yes' } | { label: string };
-type Expect = { unsaid?: string; dangerNow?: boolean; county?: number; place?: string; when?: string; incidentAt?: Date; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
+type Expect = { unsaid?: string; dangerNow?: boolean; county?: number; place?: string; when?: string; incidentAt?: () => Date; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
 /** `first`: the acts begin the chat, before /start (the first message is the story). */
 type Play = [lang: 'en' | 'sw', at: Stop | 'first', acts: Act[], expected: Expect];
 
 const DAY_MS = 86_400_000;
 const EAT_MS = 3 * 3_600_000;
-/** The start (Nairobi time) of `weekday` (0 Sunday) in the Monday-Sunday week before this one, worked out here apart from the bot's code. */
-function ofLastWeek(weekday: number): Date {
-  const today = Math.floor((Date.now() + EAT_MS) / DAY_MS) * DAY_MS - EAT_MS;
+/** The start (Nairobi time) of `weekday` (0 Sunday) in the Monday-Sunday week before this one, worked out here apart from the bot's code, at test time. */
+const ofLastWeek = (weekday: number) => (): Date => {
+  const today = Math.floor((clock().getTime() + EAT_MS) / DAY_MS) * DAY_MS - EAT_MS;
   const monday = today - ((new Date(today + EAT_MS).getUTCDay() + 6) % 7) * DAY_MS;
   return new Date(monday - 7 * DAY_MS + ((weekday + 6) % 7) * DAY_MS);
-}
+};
 
-/** The start (Nairobi time) of `weekday` (0 Sunday) in this Monday-Sunday week, worked out here apart from the bot's code. */
-function ofThisWeek(weekday: number): Date {
-  return new Date(ofLastWeek(weekday).getTime() + 7 * DAY_MS);
-}
+/** The start (Nairobi time) of `weekday` (0 Sunday) in this Monday-Sunday week. */
+const ofThisWeek = (weekday: number) => (): Date => new Date(ofLastWeek(weekday)().getTime() + 7 * DAY_MS);
 
-/** Sunday in Nairobi: no day of this week is still to come. */
-const SUNDAY_TODAY = new Date(Date.now() + EAT_MS).getUTCDay() === 0;
-/** "Sunday this week": still to come (the future-date answer, then today tapped) on any day but Sunday, when it is today. */
-function thisSunday(lang: 'en' | 'sw', typed: string, future: string): Play {
-  return SUNDAY_TODAY ? [lang, 'when', [typed], { when: 'date', incidentAt: ofThisWeek(0) }] : [lang, 'when', [typed, { press: 'today' }], { when: 'today', warned: future }];
-}
+/** The latest `weekday` up to today: this week's, or last week's while this week's is still to come. */
+const latest = (weekday: number) => (): Date => {
+  const thisWeek = ofThisWeek(weekday)();
+  return thisWeek.getTime() <= clock().getTime() ? thisWeek : ofLastWeek(weekday)();
+};
 
 const PLAYS: Play[] = [
   // 1. A correction at the review that names the county corrected away from.
@@ -293,8 +292,10 @@ const PLAYS: Play[] = [
   ['en', 'when', ['Monday this week'], { when: 'date', incidentAt: ofThisWeek(1) }],
   ['sw', 'when', ['jumatatu ya wiki hii'], { when: 'date', incidentAt: ofThisWeek(1) }],
   ['sw', 'when', ['wiki hii jumatatu'], { when: 'date', incidentAt: ofThisWeek(1) }],
-  thisSunday('en', 'Sunday this week', 'That date is in the future'),
-  thisSunday('sw', 'jumapili wiki hii', 'Tarehe hiyo bado haijafika'),
+  // ... one still to come this week ("this Sunday" typed on a Monday) is the one just past, told of what happened.
+  ['en', 'when', ['Sunday this week'], { when: 'date', incidentAt: latest(0) }],
+  ['sw', 'when', ['jumapili wiki hii'], { when: 'date', incidentAt: latest(0) }],
+  ['sw', 'when', ['jumamosi hii'], { when: 'date', incidentAt: latest(6) }],
   // "The other day", "juzi juzi": asked which day (never "could not read that date"), then the day answered.
   ['en', 'when', ['the other day', 'yesterday'], { when: 'yesterday', warned: 'Which day?' }],
   ['sw', 'when', ['juzi juzi', 'jana'], { when: 'yesterday', warned: 'Ilikuwa siku gani?' }],
@@ -328,10 +329,10 @@ describe('typed journeys, in both languages', () => {
     await u.press(SEND_ANONYMOUSLY[lang]);
     const texts = allTexts(u).slice(before);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
-    const { story = [], notStory = [], warned, unsaid, ...fields } = expected;
+    const { story = [], notStory = [], warned, unsaid, incidentAt, ...fields } = expected;
     if (warned) expect(texts.join('\n')).toContain(warned);
     if (unsaid) expect(texts.join('\n')).not.toContain(unsaid);
-    expect(report).toMatchObject({ ...fields, ...(fields.category ? {} : { category: 'p_bribery' }) });
+    expect(report).toMatchObject({ ...fields, ...(incidentAt ? { incidentAt: incidentAt() } : {}), ...(fields.category ? {} : { category: 'p_bribery' }) });
     for (const words of story) expect(report?.description.text).toContain(words);
     for (const words of notStory) expect(report?.description.text).not.toContain(words);
     // Never asked the same question three times in a row, nor twice "Which day?", never "not understood" for these.

@@ -2755,23 +2755,40 @@ describe('a day in words at the date question', () => {
     expect([said(r), r.state.draft?.incidentAt]).toEqual([['review'], tuesday]);
   });
 
-  it('"Tuesday this week", "jumanne wiki hii" are this week\'s Tuesday (Monday to Sunday); a day still to come this week is said to be in the future', () => {
+  it('"Tuesday this week", "jumanne wiki hii" are this week\'s Tuesday (Monday to Sunday); one still to come this week is the one just past', () => {
     // Saturday 28 November 2026: this week runs from Monday 23 to Sunday 29; its Tuesday was the 24th.
     const tuesday = TODAY_EAT - 4 * DAY;
     for (const words of ['Tuesday this week', 'this tuesday', 'jumanne wiki hii', 'wiki hii jumanne', 'jumanne ya wiki hii', 'this tuesday evening']) {
       const r = type(at('when'), words);
       expect([words, said(r), r.state.draft?.when, r.state.draft?.incidentAt]).toEqual([words, ['review'], 'date', tuesday]);
     }
-    // Sunday the 29th is still to come: the future-date answer, not "Which day?" nor "could not read".
-    for (const words of ['Sunday this week', 'this sunday', 'jumapili wiki hii', 'wiki hii jumapili']) {
+    // Sunday the 29th is still to come: told of what happened, "this Sunday" is the one just past (the 22nd).
+    for (const words of ['Sunday this week', 'this sunday', 'jumapili wiki hii', 'wiki hii jumapili', 'jumapili hii']) {
       const r = type(at('when'), words);
-      expect([words, said(r), r.state.draft?.incidentAt]).toEqual([words, ['when.future', 'when.ask'], undefined]);
+      expect([words, said(r), r.state.draft?.incidentAt]).toEqual([words, ['review'], TODAY_EAT - 6 * DAY]);
     }
     // "Which day?" after "wiki hii": the day named is this week's.
     const r = type(type(at('when'), 'wiki hii').state, 'Jumanne');
     expect([said(r), r.state.draft?.incidentAt]).toEqual([['review'], tuesday]);
     // Vague: asked which day, as before.
     for (const words of ['juzi juzi', 'the other day', 'a few days ago', 'siku chache zilizopita', 'this week', 'wiki hii']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.which_day', 'when.ask']]);
+  });
+
+  it('"this Tuesday" typed on a Monday is the Tuesday just past (it was "in the future"); "next Tuesday" is still in the future', () => {
+    // Monday 30 November 2026, 12:30 in Nairobi: "this Tuesday", told of what happened, is Tuesday the 24th.
+    const monday = new Date('2026-11-30T09:30:00Z');
+    const tuesday = Date.parse('2026-11-23T21:00:00Z');
+    const onMonday = (words: string) => step(at('when'), { type: 'text', text: words }, monday);
+    for (const words of ['this Tuesday', 'this tuesday evening', 'Tuesday this week', 'jumanne hii', 'jumanne wiki hii', 'Jumanne ya wiki hii', 'wiki hii jumanne']) {
+      const r = onMonday(words);
+      expect([words, said(r), r.state.draft?.when, r.state.draft?.incidentAt]).toEqual([words, ['review'], 'date', tuesday]);
+    }
+    // Today's name is today; "next Tuesday" has not come: said to be in the future, never taken.
+    expect(onMonday('this monday').state.draft?.incidentAt).toBe(Date.parse('2026-11-29T21:00:00Z'));
+    for (const words of ['next Tuesday', 'jumanne ijayo']) {
+      const r = onMonday(words);
+      expect([words, said(r), r.state.draft?.incidentAt]).toEqual([words, ['when.future', 'when.ask'], undefined]);
+    }
   });
 
   it('an answer not read twice in a row says what is accepted and keeps the words in the story; never the same question a third time', () => {

@@ -241,7 +241,7 @@ describe('incident dates', () => {
     for (const typed of ['last week', 'wiki iliyopita', 'satoshi last week', 'last week sometime']) expect([typed, parseIncidentDate(typed, wed).ok]).toEqual([typed, false]);
   });
 
-  it('reads a day of this week as that day of the Monday-Sunday week, in the future when it is still to come', () => {
+  it('reads a day of this week as that day of the Monday-Sunday week; one still to come is the one just past, "next" one in the future', () => {
     const day = (d: string) => ({ ok: true, date: new Date(`${d}T21:00:00Z`) });
     // Wednesday 12 August 2026 in Nairobi: this week runs from Monday 10 to Sunday 16 August.
     const wed = new Date('2026-08-12T09:30:00Z');
@@ -251,15 +251,20 @@ describe('incident dates', () => {
     expect(parseIncidentDate('jumatano wiki hii', wed)).toEqual(day('2026-08-11')); // today
     expect(parseIncidentDate('jumatatu wiki hii usiku', wed)).toEqual(day('2026-08-09'));
     expect(parseIncidentDate('this monday at 9pm', wed)).toEqual(day('2026-08-09'));
-    // Still to come this week: a date in the future (said so), not a day of last week nor "could not read".
-    for (const typed of ['Friday this week', 'this friday', 'ijumaa wiki hii', 'wiki hii jumapili', 'Jumamosi ya wiki hii']) {
-      expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, { ok: false, reason: 'future' }]);
+    // Still to come this week: told of what happened, the one just past (Friday the 7th, Sunday the 9th).
+    for (const typed of ['Friday this week', 'this friday', 'ijumaa wiki hii', 'ijumaa hii']) {
+      expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, day('2026-08-06')]);
     }
+    for (const typed of ['wiki hii jumapili', 'this sunday']) expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, day('2026-08-08')]);
+    expect(parseIncidentDate('Jumamosi ya wiki hii', wed)).toEqual(day('2026-08-07'));
+    // The coming one, said so: in the future, never a past day; "next" with a week named is asked.
+    for (const typed of ['next friday', 'Next Tuesday', 'ijumaa ijayo', 'jumatano ijayo']) expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, { ok: false, reason: 'future' }]);
+    for (const typed of ['next friday last week', 'jumanne ijayo wiki hii']) expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, { ok: false, reason: 'format' }]);
     // Typed on a Sunday, the week's end: its Tuesday was five days back.
     expect(parseIncidentDate('Tuesday this week', new Date('2026-08-16T09:30:00Z'))).toEqual(day('2026-08-10'));
-    // "Which day?" after "this week": the day named then is this week's ("Jumanne" typed on a Monday is to come).
+    // "Which day?" after "this week": the day named then is this week's, or the one just past ("Jumanne" typed on a Monday).
     expect(parseIncidentDate('Jumanne', wed, 'wiki hii')).toEqual(day('2026-08-10'));
-    expect(parseIncidentDate('jumanne', new Date('2026-08-10T09:30:00Z'), 'wiki hii')).toEqual({ ok: false, reason: 'future' });
+    expect(parseIncidentDate('jumanne', new Date('2026-08-10T09:30:00Z'), 'wiki hii')).toEqual(day('2026-08-03'));
     expect(parseIncidentDate('monday', wed, 'this week')).toEqual(day('2026-08-09'));
     // No day of the week, or a vague one: not read (the reporter is asked which day).
     for (const typed of ['this week', 'wiki hii', 'juzi juzi', 'the other day', 'this week sometime']) expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, { ok: false, reason: 'format' }]);
