@@ -63,6 +63,8 @@ export interface Draft {
   storyPart?: true | 'first';
   /** When a full-length story kept before its question arrived (epoch ms): its next part may follow. */
   earlyAt?: number;
+  /** That story was cut at its limit, the rest quoted back: no later part is joined after the cut (a new optional field, as `town`). */
+  earlyFull?: true;
   /** Files of an album were kept and their one answer waits for the album's end (the `flush` after the window); `full`: some came past the limit. */
   albumPending?: true | 'full';
   /**

@@ -2,7 +2,7 @@ import { categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTo
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, whenClause, type PlaceFix } from './correction';
-import { addNewOrTell, inStory, joinStory, tellStoryFull } from './story';
+import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace } from './flow';
 import { formatDay } from './format';
@@ -1682,16 +1682,19 @@ function continuesEarlyStory(turn: Turn, d: Draft): boolean {
   return BEFORE_STORY.includes(d.step) && d.earlyAt !== undefined && d.text !== undefined && turn.now.getTime() - d.earlyAt < PARTS_WINDOW_MS;
 }
 
-/** The next part of a long story pasted before its question: joined to it, nothing said. */
+/**
+ * The next part of a long story pasted before its question: joined to it, nothing said. Past the
+ * limit, what fits is kept and the reporter told where the story stops, the words after it quoted
+ * (as more words are at a full story); a further part of the paste is told so too, never an answer.
+ */
 function appendEarly(turn: Turn, d: Draft, part: string): void {
-  const joined = checkText(`${d.text}\n${part}`, LIMITS.descriptionMaxChars);
-  if (!joined.ok) {
-    d.earlyAt = undefined;
-    turn.say(`desc.${joined.reason}`, { max: joined.max, length: [...`${d.text}\n${part}`.trim()].length });
-    return turn.show();
-  }
-  d.text = joined.text;
+  const rest = d.earlyFull ? part.trim() : joinWhatFits(d, part);
   markSplit(d, part, turn.now.getTime());
+  if (!rest) return;
+  // Words after the cut would read as following it: the rest of the paste is quoted, never joined.
+  d.earlyFull = true;
+  tellStoryFull(turn, rest);
+  return turn.show();
 }
 
 /** The story, whole: one limit, said only when it is passed. */

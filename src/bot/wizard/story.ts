@@ -18,6 +18,21 @@ export function joinStory(d: Pick<Draft, 'text'>, words: string): boolean {
   return true;
 }
 
+/**
+ * As much of the words as fits after the story, cut before a space (a long paste Telegram split in
+ * parts runs on past the limit); the words left over, '' when all fitted. None of a word is cut.
+ */
+export function joinWhatFits(d: Pick<Draft, 'text'>, words: string): string {
+  const chars = [...words.trim()];
+  const room = LIMITS.descriptionMaxChars - (d.text === undefined ? 0 : [...d.text].length + 1);
+  if (chars.length <= room) return joinStory(d, words) ? '' : words.trim();
+  let cut = Math.max(room, 0);
+  while (cut > 0 && !/\s/.test(chars[cut])) cut--;
+  const head = chars.slice(0, cut).join('').trimEnd();
+  if (head) d.text = d.text === undefined ? head : `${d.text}\n${head}`;
+  return chars.slice(cut).join('').trim();
+}
+
 /** How much of the words not added is quoted back: a long paste is named by its beginning. */
 const QUOTE_CHARS = 120;
 

@@ -610,6 +610,34 @@ describe('kind', () => {
     expect(said(step(second.state, { type: 'text', text: 'police' }, new Date(NOW.getTime() + 5000)))).toEqual(['category.ask']);
   });
 
+  it('a paste before the story was asked that runs past the limit keeps what fits, and says where it stopped (it was "please shorten", the part dropped)', () => {
+    // Parts of nearly 4,000 characters (Telegram splits at 4,096): three fit the limit, the fourth does not.
+    const part = (word: string) => `${word} `.repeat(Math.floor(3960 / (word.length + 1))).trim();
+    const later = (ms: number) => new Date(NOW.getTime() + ms);
+    let state = step(at('kind'), { type: 'text', text: part('mwanzo') }, NOW).state;
+    state = step(state, { type: 'text', text: part('katikati') }, later(300)).state;
+    state = step(state, { type: 'text', text: part('zaidi') }, later(600)).state;
+    const kept = state.draft?.text ?? '';
+    // A long word (a link) where the limit falls: cut before it, with room left after the cut.
+    const fourth = `nne nne https://x.com/${'x'.repeat(200)} ${part('nne')} wakanipiga wakanipeleka seli. Mwisho wa maelezo yangu.`;
+    const r = step(state, { type: 'text', text: fourth }, later(900));
+    // Told what was kept (the story at its limit) and the words it stops before; the question again.
+    expect(said(r)).toEqual(['desc.full', 'kind.ask']);
+    const text = r.state.draft?.text ?? '';
+    expect([...text].length).toBeLessThanOrEqual(LIMITS.descriptionMaxChars);
+    expect(text).toBe(`${kept}\nnne nne`);
+    const { words } = (r.replies[0] as Extract<Reply, { type: 'message' }>).texts[0].params as { words: string };
+    // The quote begins where the story stops: the two together are what was sent, not a word lost.
+    const rest = fourth.slice(text.length - kept.length - 1).trim();
+    expect(words).toBe(`${[...rest].slice(0, 120).join('').trimEnd()}…`);
+    expect(`${text.slice(kept.length + 1)} ${rest}`).toBe(fourth);
+    // Still within the paste: a further part, however short, is told too, never joined after the cut nor taken as an answer.
+    const more = step(r.state, { type: 'text', text: 'end' }, later(1200));
+    expect(said(more)).toEqual(['desc.full', 'kind.ask']);
+    expect(more.replies[0]).toMatchObject({ texts: [{ params: { words: 'end' } }] });
+    expect(more.state.draft?.text).toBe(text);
+  });
+
   it('a voice note before the story was asked is the story', () => {
     const r = send(at('cat', { kind: 'police' }), voice(40));
     expect(said(r)).toEqual(['desc.kept_early', 'category.ask']);
