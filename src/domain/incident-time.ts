@@ -364,3 +364,32 @@ function daysBackInWeekBefore(todayIs: number, day: number): number {
   const sinceMonday = (todayIs + 6) % 7;
   return sinceMonday + 7 - ((day + 6) % 7);
 }
+
+/** Today or yesterday named in a story, with a part of the day after it: "jana usiku", "yesterday", "last night", "leo asubuhi". */
+const STORY_DAY = /(?<![\p{L}\p{N}])(yesterday|last night|jana|today|tonight|this (?:morning|afternoon|evening)|leo)(?![\p{L}\p{N}]|['’]s\b)(?:\s+(usiku|asubuhi|jioni|mchana|alfajiri|morning|afternoon|evening|night)\b)?/giu;
+/** Not the incident's day: "mwaka jana" (last year), "wiki jana", "hadi leo" (until today). */
+const NOT_ITS_DAY = /^(?:mwaka|wiki|mwezi|juma|hadi|mpaka|until|till|up to)$/i;
+/** Any other day named ("Tuesday", "juzi", "last week", "3/11", "kuamkia leo"): the story names more than one; asked. */
+const OTHER_DAY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${WEEKDAYS.flat().filter((w) => w.length > 4).join('|')}|juzi|kuamkia|${LAST_WEEK_WORDS}|ago|zilizopita|iliyopita|\\d{1,2}[/.-]\\d{1,2})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
+/**
+ * The one day a story names, to offer at the date question: today or yesterday, named once (or
+ * the same day again), with the part of the day said after it. Undefined when it names none, two
+ * ("arrested yesterday and beaten today"), or another day besides; never "kijana", "yesterday's
+ * results", "mwaka jana" (last year) nor "until today". Read, never taken: the reporter says yes.
+ */
+export function dayInStory(story: string): { when: 'today' | 'yesterday'; words: string; time?: string } | undefined {
+  if (OTHER_DAY.test(story)) return undefined;
+  const found: { when: 'today' | 'yesterday'; words: string; time?: string }[] = [];
+  for (const m of story.matchAll(STORY_DAY)) {
+    const before = /(\p{L}+(?:\s+to)?)\s*$/u.exec(story.slice(0, m.index))?.[1] ?? '';
+    if (NOT_ITS_DAY.test(before) || NOT_ITS_DAY.test(before.split(/\s+/).pop() ?? '')) continue;
+    const day = m[1].toLowerCase();
+    const when = /^(?:yesterday|last night|jana)$/.test(day) ? 'yesterday' : 'today';
+    found.push({ when, words: m[0], ...(m[2] ? { time: m[2] } : {}) });
+  }
+  return found.length > 0 && found.every((f) => f.when === found[0].when) ? found[0] : undefined;
+}

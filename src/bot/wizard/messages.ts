@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, threatensHarm, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, threatensHarm, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, whenClause, type PlaceFix } from './correction';
@@ -1769,7 +1769,9 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
 }
 
 function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
-  const day = wordDay(word, turn.now, time);
+  // "Ndio" to the day the story names, offered with the question: that day, with its part of the day.
+  const offered = agrees(word) && d.text !== undefined ? dayInStory(d.text) : undefined;
+  const day = offered ? wordDay(offered.when, turn.now, offered.time) : wordDay(word, turn.now, time);
   if (!day) return false;
   takeDay(turn, d, day);
   return true;

@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, countyByCode, kindInWords, LIMITS, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, countyByCode, dayInStory, incidentTimeFor, kindInWords, LIMITS, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { keepFixWords } from './correction';
@@ -248,11 +248,22 @@ export class Turn {
     return this.say(d.storyPart ? 'desc.ask_more' : 'desc.ask_again', { story }, { keyboard: { ...keyboard, keep: d.storyPart ? 'all' : true } });
   }
 
+  /**
+   * The date question; a day the story names ("jana usiku", "yesterday") is offered above it, the
+   * button for that day (or "yes") taking it: told once, not asked as if it had not been said.
+   */
+  private askWhen(d: Draft): void {
+    const ask: Text = { key: 'when.ask', params: { example: formatDay(this.now.getTime()) } };
+    const said = d.text !== undefined && d.when === undefined && !d.whenMissed ? dayInStory(d.text) : undefined;
+    const offer: Text[] = said ? [{ key: `when.offer_${said.when}`, params: { words: said.words, date: formatDay(incidentTimeFor(said.when, this.now).getTime()) } }] : [];
+    return this.message([...offer, ask], { keyboard: { type: 'when', draftId: d.id } });
+  }
+
   private showLater(d: Draft): void {
     const id = d.id;
     switch (d.step) {
       case 'when':
-        return this.say('when.ask', { example: formatDay(this.now.getTime()) }, { keyboard: { type: 'when', draftId: id } });
+        return this.askWhen(d);
       case 'ev': {
         const count = d.evidence?.length ?? 0;
         // "No files" is the button only until a file is kept; then "Done" is, and ev.count says so.

@@ -292,6 +292,12 @@ const PLAYS: Play[] = [
   ['en', 'when', ['Monday this week'], { when: 'date', incidentAt: ofThisWeek(1) }],
   ['sw', 'when', ['jumatatu ya wiki hii'], { when: 'date', incidentAt: ofThisWeek(1) }],
   ['sw', 'when', ['wiki hii jumatatu'], { when: 'date', incidentAt: ofThisWeek(1) }],
+  // A day the story names is offered at the date question, never asked as if unsaid: "ndio" or its button takes it; another day typed is that day.
+  ['sw', 'desc', ['Jana usiku polisi walinikamata pale stage wakachukua simu yangu', 'Nairobi', 'stage ya Kayole', 'ndio'], { when: 'yesterday', timeOfDay: 'usiku', story: ['Jana usiku polisi walinikamata'], warned: 'Uliandika “Jana usiku”: je, ilikuwa jana,' }],
+  ['en', 'desc', ['they beat us at the rally yesterday and took our banners', 'Nairobi', 'Kamukunji grounds', { label: 'Yesterday' }], { when: 'yesterday', story: ['rally yesterday'] }],
+  ['en', 'desc', ['they beat us at the rally yesterday and took our banners', 'Nairobi', 'Kamukunji grounds', 'juzi'], { when: 'date', story: ['rally yesterday'] }],
+  // Two days named: nothing offered, the question as it was.
+  ['en', 'desc', ['he was arrested yesterday and beaten today at the station', 'Nairobi', 'Central police station', { press: 'today' }], { when: 'today', unsaid: 'You wrote' }],
   // ... one still to come this week ("this Sunday" typed on a Monday) is the one just past, told of what happened.
   ['en', 'when', ['Sunday this week'], { when: 'date', incidentAt: latest(0) }],
   ['sw', 'when', ['jumapili wiki hii'], { when: 'date', incidentAt: latest(0) }],

@@ -2819,6 +2819,22 @@ describe('a day in words at the date question', () => {
     }
   });
 
+  it('a day the story names is offered at the date question ("jana usiku" told early is not asked as if unsaid); "ndio" takes it, another day still can be given', () => {
+    const story = { text: 'Jana usiku polisi walinikamata pale stage wakachukua simu yangu' };
+    const r = type(at('place', story), 'stage ya Kayole');
+    expect(said(r)).toEqual(['place.noted', 'when.offer_yesterday+when.ask']);
+    expect(r.replies[1]).toMatchObject({ texts: [{ params: { words: 'Jana usiku', date: '27/11/2026' } }, {}], keyboard: { type: 'when' } });
+    // "Ndio" (or the Yesterday button) takes the day offered, its part of the day with it.
+    const yes = type(r.state, 'ndio');
+    expect([said(yes), yes.state.draft?.when, yes.state.draft?.incidentAt, yes.state.draft?.timeOfDay]).toEqual([['review'], 'yesterday', TODAY_EAT - DAY, 'usiku']);
+    expect(yes.state.draft?.text).toBe(story.text);
+    // Another day typed is that day.
+    expect(type(r.state, 'juzi').state.draft).toMatchObject({ when: 'date', incidentAt: TODAY_EAT - 2 * DAY });
+    // Two days named ("arrested yesterday and beaten today"): nothing offered; "yes" there is not a day.
+    const two = type(at('place', { text: 'he was arrested yesterday and beaten today at the station' }), 'the station');
+    expect(said(two)).toEqual(['place.noted', 'when.ask']);
+  });
+
   it('an answer not read twice in a row says what is accepted and keeps the words in the story; never the same question a third time', () => {
     for (const [first, second, firstKey] of [['last week', 'last week', 'when.which_day'], ['wiki iliyopita', 'sikumbuki siku', 'when.which_day'], ['sometime', 'sometime', 'when.format']] as const) {
       const once = type(at('when'), first);
