@@ -102,7 +102,7 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
   const store = createStore(conn, config.dataKeys, { logger, agents: { hashOptions: config.console.passwordHash } });
   await store.ready();
   const translator = await Translator.create();
-  const events = new RedisEventBus(redis('producer'), roles.has('console') ? redis('worker') : null, redisKeys(config.redis.prefix).liveChannel);
+  const events = new RedisEventBus(redis('producer'), roles.has('console') ? redis('worker') : null, redisKeys(config.redis.prefix).liveChannel, { logger });
   const w: Wiring = { config, roles, logger, metrics, redis, conn, store, translator, events, services: [] };
 
   const core = wireCore(w, opts.queueOverrides);
@@ -119,7 +119,10 @@ export async function createApp(config: Config, opts: { roles: readonly Role[]; 
     const { service } = createConsole({ config, logger, store, translator, events, tickets: core.ticketActions, incidents, metrics, redis: redis('producer'), queues: core.queues.bullQueues });
     w.services.push(service);
   }
-  return appOf(w, core, () => Promise.all(redisConnections.map(closeRedis)));
+  return appOf(w, core, () => {
+    events.close();
+    return Promise.all(redisConnections.map(closeRedis));
+  });
 }
 
 type Core = ReturnType<typeof wireCore>;

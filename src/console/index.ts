@@ -130,7 +130,8 @@ function consoleContext(deps: ConsoleDeps): ConsoleContext {
     views,
     hub: new LiveHub(deps.events, 25_000, (err) => deps.logger.warn({ err }, 'live stream check failed'), {
       onNotLive: (err) => deps.logger.warn(err ? { err } : {}, err ? 'live updates unavailable: could not subscribe' : 'live updates wait for Redis; the console starts without them'),
-      onLiveAgain: (streams) => deps.logger.info({ streams }, 'live updates back after Redis went away; open pages told to refresh'),
+      onLiveAgain: (streams, why) =>
+        deps.logger.info({ streams }, why === 'resubscribed' ? 'live updates back after Redis went away; open pages told to refresh' : 'a live update could not be published; open pages told to refresh'),
     }),
     queries: deps.store.queries,
     caseFiles: deps.caseFiles ?? new CaseFileService({ store: deps.store, translator: deps.translator, logger: deps.logger, contact: config.agencyContact }),

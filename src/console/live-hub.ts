@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { EventBus, LiveEvent } from '../services/events';
+import type { EventBus, LiveEvent, MissedWhy } from '../services/events';
 
 /**
  * Who holds a stream: checked again on every heartbeat, when their access changes (signed out,
@@ -45,8 +45,11 @@ export class LiveHub {
       subscribeWithinMs?: number;
       /** Live updates wait for Redis (no error: still waiting), or the subscription failed. */
       onNotLive?: (err?: unknown) => void;
-      /** Subscribed again after Redis went away; the open streams were ended so their pages catch up. */
-      onLiveAgain?: (streams: number) => void;
+      /**
+       * Events were missed (subscribed again after Redis went away, or a publish failed somewhere);
+       * the open streams were ended so their pages catch up.
+       */
+      onLiveAgain?: (streams: number, why: MissedWhy) => void;
     } = {},
   ) {}
 
@@ -60,7 +63,7 @@ export class LiveHub {
   async start(): Promise<void> {
     if (this.subscribing) return;
     this.stopped = false;
-    const subscribed = this.events.subscribe((e) => this.dispatch(e), () => this.missed()).then((unsubscribe) => {
+    const subscribed = this.events.subscribe((e) => this.dispatch(e), (why) => this.missed(why)).then((unsubscribe) => {
       if (this.stopped) unsubscribe();
       else this.unsubscribe = unsubscribe;
     });
@@ -83,15 +86,16 @@ export class LiveHub {
   }
 
   /**
-   * Redis went away after the subscription and is back: events published meanwhile never came.
-   * Ending the streams is the signal the pages already refresh on (they reconnect and re-read).
+   * Redis went away after the subscription and is back, or an event could not be published:
+   * events never came. Ending the streams is the signal the pages already refresh on (they
+   * reconnect and re-read).
    */
-  private missed(): void {
+  private missed(why: MissedWhy): void {
     if (this.stopped) return;
     const streams = this.clients.size;
     for (const c of this.clients) this.close(c);
     try {
-      this.opts.onLiveAgain?.(streams);
+      this.opts.onLiveAgain?.(streams, why);
     } catch {
       // Reporting must not fail the catch-up (nothing would handle it).
     }

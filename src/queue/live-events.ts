@@ -1,10 +1,20 @@
 import type { Redis } from 'ioredis';
-import type { EventBus, LiveEvent } from '../services/events';
+import type { EventBus, LiveEvent, MissedWhy } from '../services/events';
+import type { Logger } from '../logger';
+
+/**
+ * Said on the channel after a live event could not be published (not a LiveEvent: no handler
+ * sees it): every console that hears it re-reads, as after its own subscription was lost.
+ */
+const CATCH_UP = '{"catchUp":true}';
+/** The first try to say so; each failed try doubles the wait, up to a 30 s cap. */
+const CATCH_UP_RETRY_MS = 1000;
+const CATCH_UP_MAX_MS = 30_000;
 
 /** The console's live updates (src/services/events.ts) over Redis pub/sub: one channel, ids only, never message text. */
 export class RedisEventBus implements EventBus {
   private readonly handlers = new Set<(e: LiveEvent) => void>();
-  private readonly missedHandlers = new Set<() => void>();
+  private readonly missedHandlers = new Set<(why: MissedWhy) => void>();
   private subscribed = false;
   /** The subscription holds on the current connection. */
   private live = false;
@@ -14,23 +24,50 @@ export class RedisEventBus implements EventBus {
   private resubscribing = false;
   /** On a Cluster: the node connection ioredis subscribed over, watched for its end. */
   private followed: Redis | null = null;
+  /** A publish failed and the consoles are not told yet: the timer of the next try to tell them. */
+  private catchUp: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly pub: Redis,
     /** A dedicated connection: a subscribed ioredis client can do nothing else. */
     private readonly sub: Redis | null,
     private readonly channel: string,
+    private readonly opts: { logger?: Logger; retryMs?: number } = {},
   ) {}
 
+  /**
+   * Never fails: the change is stored already. A PUBLISH refused (on a Cluster, sent to a node that
+   * just died; a publisher still reconnecting) is said once per run of failures, and the consoles
+   * are told to re-read once a PUBLISH goes through again.
+   */
   async publish(event: LiveEvent): Promise<void> {
     try {
       await this.pub.publish(this.channel, JSON.stringify(event));
-    } catch {
-      // Live updates are a convenience; the console re-reads state on reconnect.
+    } catch (err) {
+      if (this.catchUp) return;
+      this.opts.logger?.warn({ err }, 'live update not published; open console pages are told to refresh once Redis takes it');
+      this.tellCatchUp(this.opts.retryMs ?? CATCH_UP_RETRY_MS);
     }
   }
 
-  async subscribe(handler: (e: LiveEvent) => void, onMissed?: () => void): Promise<() => void> {
+  /** Stops trying to tell the consoles of a failed publish (the process is stopping). */
+  close(): void {
+    if (this.catchUp) clearTimeout(this.catchUp);
+    this.catchUp = null;
+  }
+
+  private tellCatchUp(waitMs: number): void {
+    this.catchUp = setTimeout(() => {
+      this.pub.publish(this.channel, CATCH_UP).then(
+        () => (this.catchUp = null),
+        () => this.tellCatchUp(Math.min(waitMs * 2, CATCH_UP_MAX_MS)),
+      );
+    }, waitMs);
+    // Nothing to keep a stopping process for: its consoles re-read when they reconnect anyway.
+    this.catchUp.unref();
+  }
+
+  async subscribe(handler: (e: LiveEvent) => void, onMissed?: (why: MissedWhy) => void): Promise<() => void> {
     this.handlers.add(handler);
     if (onMissed) this.missedHandlers.add(onMissed);
     if (!this.subscribed && this.sub) {
@@ -49,6 +86,10 @@ export class RedisEventBus implements EventBus {
   private listen(sub: Redis): void {
     sub.on('message', (channel: string, raw: string) => {
       if (channel !== this.channel) return;
+      if (raw === CATCH_UP) {
+        this.tellMissed('unpublished');
+        return;
+      }
       let e: LiveEvent;
       try {
         e = JSON.parse(raw) as LiveEvent;
@@ -102,9 +143,13 @@ export class RedisEventBus implements EventBus {
     }
     this.lost = false;
     this.live = true;
+    this.tellMissed('resubscribed');
+  }
+
+  private tellMissed(why: MissedWhy): void {
     for (const h of this.missedHandlers) {
       try {
-        h();
+        h(why);
       } catch {
         // One listener's failure must not keep the others from hearing of it.
       }

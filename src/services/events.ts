@@ -15,16 +15,22 @@ export type LiveEvent =
   | { type: 'access'; agentId: string };
 
 /**
+ * Why events were missed: the subscription was lost and holds again (Redis went away), or a
+ * publish failed (in any process; on a Cluster, a PUBLISH sent to a node that had just died).
+ */
+export type MissedWhy = 'resubscribed' | 'unpublished';
+
+/**
  * Where services say what changed and the console listens: Redis pub/sub in production
  * (src/queue/live-events.ts), so that bot, worker and console processes can be separate.
  */
 export interface EventBus {
-  /** Never fails the caller: live updates are a convenience, the console re-reads state on reconnect. */
+  /** Never fails the caller: live updates are a convenience; when one cannot be published, the consoles are told they missed one. */
   publish(event: LiveEvent): Promise<void>;
   /**
    * Calls `handler` for every event from now on; the function returned stops it. `onMissed` is
-   * called when the subscription holds again after it was lost (Redis went away): events
-   * published meanwhile never came, so whoever shows them must re-read.
+   * called when the subscription holds again after it was lost (Redis went away), and when a
+   * publish failed: events never came, so whoever shows them must re-read.
    */
-  subscribe(handler: (e: LiveEvent) => void, onMissed?: () => void): Promise<() => void>;
+  subscribe(handler: (e: LiveEvent) => void, onMissed?: (why: MissedWhy) => void): Promise<() => void>;
 }

@@ -2,6 +2,8 @@ import type { ServerResponse } from 'node:http';
 import { closeRedis, createRedis } from '../../../src/redis';
 import { RedisEventBus } from '../../../src/queue';
 import { LiveHub } from '../../../src/console/live-hub';
+import { createLogger } from '../../../src/logger';
+import type { MissedWhy } from '../../../src/services/events';
 import { RedisProcess } from '../../support/redis-process';
 import { waitFor } from '../../support/tickets-harness';
 
@@ -116,5 +118,38 @@ describe('the console\'s live hub when Redis drops after it subscribed', () => {
       return next.frames.some((f) => f.startsWith('event: ticket')) || undefined;
     }, 'a live event on a stream opened after Redis came back', 10_000, 200);
     expect(hub.size).toBe(1);
+  });
+});
+
+/**
+ * A live event another process could not publish (its producer connection still connecting, or
+ * on a Cluster a PUBLISH sent to a node that had just died; no offline queue: refused at once):
+ * the consoles never hear of the change. The publisher says so in its logs, and once a PUBLISH
+ * goes through again the open streams are ended, as after a drop, so the pages re-read.
+ */
+describe('the console\'s live hub when another process could not publish a live event', () => {
+  it('ends the open streams once the publisher can say so, and logs the refused publish once at warn', async () => {
+    const channel = 'live-hub-unpublished-test:live';
+    const { sub, pub } = connect();
+    const told: [number, MissedWhy][] = [];
+    hub = new LiveHub(new RedisEventBus(pub, sub, channel), 25_000, () => undefined, { onLiveAgain: (streams, why) => told.push([streams, why]) });
+    await hub.start();
+    const page = stream();
+    hub.open(page.res, () => true);
+
+    // The worker's publisher: connecting only on its first command, which it refuses.
+    const workerPub = createRedis(redis.url, 'producer', { lazyConnect: true });
+    workerPub.on('error', () => undefined);
+    conns.push(workerPub);
+    const lines: { level: string; msg: string; err?: { message: string } }[] = [];
+    const logger = createLogger({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s) as (typeof lines)[number]) });
+    const workerBus = new RedisEventBus(workerPub, null, channel, { logger });
+    await workerBus.publish({ type: 'ticket', reportId: 'r1', what: 'message' });
+    await workerBus.publish({ type: 'queue' });
+    expect(page.frames.some((f) => f.startsWith('event:'))).toBe(false);
+    expect(lines.map((l) => [l.level, l.msg, typeof l.err?.message])).toEqual([['warn', 'live update not published; open console pages are told to refresh once Redis takes it', 'string']]);
+
+    await waitFor(() => page.ended() || undefined, 'the open stream to be ended once the publisher can say it missed an event');
+    expect(told).toEqual([[1, 'unpublished']]);
   });
 });

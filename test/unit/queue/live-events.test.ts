@@ -96,3 +96,86 @@ describe('RedisEventBus: telling the console it missed live events', () => {
     expect(missed()).toBe(1);
   });
 });
+
+/**
+ * Redis as far as PUBLISH goes: what one bus publishes reaches every subscribed connection,
+ * unless the next PUBLISH is told to fail (on a Cluster: it went to a node that just died).
+ */
+class FakeRedis {
+  readonly subs: FakeConn[] = [];
+  failNext = 0;
+  publishes = 0;
+  readonly pub = {
+    publish: (channel: string, raw: string): Promise<number> => {
+      this.publishes++;
+      if (this.failNext > 0) {
+        this.failNext--;
+        return Promise.reject(new Error('Connection is closed.'));
+      }
+      for (const s of this.subs) s.emit('message', channel, raw);
+      return Promise.resolve(this.subs.length);
+    },
+  } as unknown as Redis;
+}
+
+/** A logger that keeps what was said at warn and info. */
+function logs(): { logger: import('../../../src/logger').Logger; warns: [Record<string, unknown>, string][] } {
+  const warns: [Record<string, unknown>, string][] = [];
+  const logger = { warn: (o: Record<string, unknown>, msg: string) => warns.push([o, msg]), info: () => undefined, debug: () => undefined } as unknown as import('../../../src/logger').Logger;
+  return { logger, warns };
+}
+
+/** A console's bus on `redis`: the events it hands on, how often it was told it missed some, and the first such time. */
+async function consoleOn(redis: FakeRedis): Promise<{ seen: string[]; missed: () => number; told: Promise<void> }> {
+  const sub = new FakeConn();
+  redis.subs.push(sub);
+  const seen: string[] = [];
+  let missed = 0;
+  let tell = () => undefined as void;
+  const told = new Promise<void>((resolve) => (tell = resolve));
+  await new RedisEventBus(redis.pub, sub as unknown as Redis, 'c').subscribe(
+    (e) => seen.push(e.type),
+    () => {
+      missed++;
+      tell();
+    },
+  );
+  return { seen, missed: () => missed, told };
+}
+
+describe('RedisEventBus: a live event that could not be published', () => {
+  it('says so at warn and tells the consoles (another process) to re-read, with no further event', async () => {
+    const redis = new FakeRedis();
+    const { seen, missed, told } = await consoleOn(redis);
+    const { logger, warns } = logs();
+    const workerBus = new RedisEventBus(redis.pub, null, 'c', { logger, retryMs: 5 });
+
+    redis.failNext = 1;
+    await workerBus.publish({ type: 'ticket', reportId: 'r1', what: 'message' });
+    await told;
+    expect(missed()).toBe(1);
+    expect(seen).toEqual([]);
+    expect(warns).toHaveLength(1);
+    expect(warns[0][0].err).toBeInstanceOf(Error);
+    // Which event it was stays out of the logs with the rest (ids only, but no need for them).
+    expect(JSON.stringify(warns[0][0])).not.toContain('r1');
+
+    // The next event travels as before, and nobody is told to re-read again.
+    await workerBus.publish({ type: 'queue' });
+    expect([seen, missed()]).toEqual([['queue'], 1]);
+  });
+
+  it('a run of failures says so once, and the consoles re-read once it publishes again', async () => {
+    const redis = new FakeRedis();
+    const { missed, told } = await consoleOn(redis);
+    const { logger, warns } = logs();
+    const workerBus = new RedisEventBus(redis.pub, null, 'c', { logger, retryMs: 5 });
+
+    // Two events refused, then the first two tries to tell the consoles.
+    redis.failNext = 4;
+    await workerBus.publish({ type: 'queue' });
+    await workerBus.publish({ type: 'queue' });
+    await told;
+    expect([missed(), warns.length, redis.failNext]).toEqual([1, 1, 0]);
+  });
+});
