@@ -5,6 +5,8 @@ import type { DangerAlertPort, DangerAlertRequeuePort, HeldDangerAlertPort, Rede
 import type { Logger } from '../logger';
 import { REPLIES_QUEUE, type QueueConnection, type ReplyJobData } from './types';
 
+type MessageJobData = Extract<ReplyJobData, { kind: 'message' }>;
+
 export interface ReplyQueueOptions extends QueueConnection {
   logger: Logger;
   /** Delivery attempts before a message is marked failed (exponential backoff between them). */
@@ -40,8 +42,12 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
   }
 
   async deliver(messageId: Types.ObjectId | string, sentAs?: number): Promise<void> {
-    const id = messageId.toString();
-    await this.queue.add('message', { kind: 'message', messageId: id, ...(sentAs !== undefined ? { sentAs } : {}) }, { jobId: id });
+    await this.addMessage(messageId.toString(), sentAs !== undefined ? { sentAs } : {});
+  }
+
+  /** `carried`: what a failed job had noted that its successor must know (sent already, its hold said). */
+  private async addMessage(id: string, carried: Pick<MessageJobData, 'sentAs' | 'heldForNotice'>): Promise<void> {
+    await this.queue.add('message', { kind: 'message', messageId: id, ...carried }, { jobId: id });
   }
 
   async deliverMany(messageIds: readonly (Types.ObjectId | string)[]): Promise<void> {
@@ -51,7 +57,7 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
 
   async redeliver(messageId: Types.ObjectId | string, opts: { retryFailed: boolean }): Promise<RedeliverOutcome> {
     const id = messageId.toString();
-    let sentAs: number | undefined;
+    let carried: Pick<MessageJobData, 'sentAs' | 'heldForNotice'> = {};
     // A failed job keeps its id for a week (for the board), and an add under a taken id does nothing
     // and does not say so (BullMQ issue 3214): the state, one script call, tells what an add would do.
     const state = await this.queue.getJobState(id);
@@ -61,7 +67,11 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
       if (!opts.retryFailed) return 'gave_up';
       const failed = await this.queue.getJob(id);
       // Sent, but never recorded as sent (MongoDB was away through every attempt): recorded, not sent again.
-      if (failed?.data.kind === 'message') sentAs = failed.data.sentAs;
+      // Held behind an owed notice through every attempt: that hold was said already (at info, once per reply).
+      if (failed?.data.kind === 'message') {
+        const { sentAs, heldForNotice } = failed.data;
+        carried = { ...(sentAs !== undefined ? { sentAs } : {}), ...(heldForNotice ? { heldForNotice } : {}) };
+      }
       await failed?.remove();
     }
     if (state === 'completed') {
@@ -73,7 +83,7 @@ export class ReplyQueue implements ReplyPort, SupervisorAlertPort, DangerAlertPo
       // failed, then the reporter unblocked the bot): a new job sends it, or finds it sent (MongoDB decides).
       await done?.remove();
     }
-    await this.deliver(id, sentAs);
+    await this.addMessage(id, carried);
     return 'queued';
   }
 

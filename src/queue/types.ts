@@ -25,7 +25,7 @@ export interface PacingSlot {
 export type ReplyJobData =
   /** `sentAs`: Telegram accepted it as this message id but recording that failed; a retry only records it. */
   /** `behind`: how many times it waited for an earlier message to the same report (each wait twice as long). */
-  /** `heldForNotice`: it was held behind a notice owed first (said in the logs once, at that first hold). */
+  /** `heldForNotice`: it was held behind a notice owed first (said in the logs once, at that first hold; a job the relay queues again after spent attempts keeps it). */
   | { kind: 'message'; messageId: string; slot?: PacingSlot; sentAs?: number; sentIn?: Lang; behind?: number; heldForNotice?: true }
   /**
    * An alert for the supervisors' group; without a report, the next courier (src/queue/supervisor-alerts.ts).

@@ -1,6 +1,7 @@
 import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
 import { freePort } from '../../support/ports';
 import { OutboxRelay } from '../../../src/services/outbox-relay';
+import { Types } from 'mongoose';
 
 jest.setTimeout(30_000);
 
@@ -55,5 +56,30 @@ describe('a reply that cannot be delivered at all', () => {
     const events = (await h.store.reports.history(report._id)).filter((e) => e.type === 'delivery_failed');
     expect(events.map((e) => e.data?.reason)).toEqual(['gave_up']);
     expect(await h.metrics.registry.getSingleMetricAsString('ripoti_deliveries_total')).toMatch(/outcome="failed"\} 1/);
+  });
+
+  it('a reply held behind a notice owed first says so at info once, also when the relay queues it again after its attempts are spent', async () => {
+    const r = await reporter(h.store);
+    const { report } = await h.reports.submit(reportInput(r._id));
+    // A notice owed before the reply is written (its storing failed): the reply waits behind it.
+    await h.store.models.Report.collection.updateOne({ _id: report._id }, { $set: { noticesOwed: [{ _id: new Types.ObjectId(), key: 'notices:taken', at: new Date(Date.now() - 1000) }] } });
+    const msg = await h.store.messages.addOutgoing(report._id, { text: 'Hello' });
+    const info = jest.spyOn(h.logger, 'info');
+    const held = () => info.mock.calls.filter(([fields, what]) => (fields as { messageId?: string }).messageId === msg._id.toString() && String(what).startsWith('reply held behind a notice')).length;
+    try {
+      await h.queues.replies.deliver(msg._id);
+      await waitFor(async () => (await h.queues.replies.queue.getJobState(msg._id.toString())) === 'failed', 'the held job to spend its attempts');
+      expect(held()).toBe(1);
+      // The relay's first step: a pending message whose job failed gets a new one, held the same way.
+      const failedAt = (await h.queues.replies.queue.getJob(msg._id.toString()))!.timestamp;
+      expect(await h.queues.replies.redeliver(msg._id.toString(), { retryFailed: true })).toBe('queued');
+      await waitFor(async () => {
+        const job = await h.queues.replies.queue.getJob(msg._id.toString());
+        return (job && job.timestamp > failedAt && (await job.getState()) === 'failed') || undefined;
+      }, 'the new job to spend its attempts too');
+      expect(held()).toBe(1);
+    } finally {
+      info.mockRestore();
+    }
   });
 });
