@@ -15,6 +15,7 @@ import type { Service } from '../../src/lifecycle';
 import type { AgentDoc, AgentRole } from '../../src/store';
 import type { Browser } from 'playwright-core';
 import { createHarness, type Harness, type HarnessOptions } from './tickets-harness';
+import { redisReady } from './redis';
 import { launchChromium } from './browser';
 
 export interface ConsoleHarness extends Harness {
@@ -59,6 +60,8 @@ export async function createConsoleHarness(opts: HarnessOptions): Promise<Consol
       scope.put('/api/queues/:queueName/pause', async () => 'paused (stand-in)');
     },
   });
+  // The live events' publisher and /readyz's ping have no offline queue: refused while still connecting.
+  await Promise.all(conns.map(redisReady));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const close = h.close.bind(h);

@@ -11,6 +11,15 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
  */
 export const TEST_REDIS_CLUSTER = process.env.RIPOTI_TEST_REDIS === 'cluster';
 
+/**
+ * Resolves once `c` is connected and ready. A producer connection (fail fast: no offline queue)
+ * refuses every command sent while it is still connecting, at once ("Stream isn't writeable and
+ * enableOfflineQueue options is false"): a test awaits this before its first command on one.
+ */
+export function redisReady(c: Redis): Promise<void> {
+  return c.status === 'ready' ? Promise.resolve() : new Promise((resolve) => c.once('ready', () => resolve()));
+}
+
 /** The app's Redis settings for tests (to spread into an environment for loadConfig or a child process). */
 export function testRedisEnv(): Record<string, string> {
   if (!TEST_REDIS_CLUSTER) return { REDIS_URL };

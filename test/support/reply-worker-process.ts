@@ -14,6 +14,7 @@ import { RedisEventBus } from '../../src/queue';
 import { createLogger } from '../../src/logger';
 import { ReplyWorker } from '../../src/queue';
 import { DeliveryService } from '../../src/services/delivery-service';
+import { redisReady } from './redis';
 
 function need(name: string): string {
   const v = process.env[name];
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     lockDuration: Number(process.env.RIPOTI_LOCK_MS ?? 30_000),
     stalledInterval: Number(process.env.RIPOTI_STALLED_MS ?? 30_000),
   });
+  // The live events' publisher: no offline queue, so nothing before it is ready.
+  await redisReady(pub);
   process.stdout.write('ready\n');
   await startSignal();
   await worker.start();

@@ -28,7 +28,7 @@ import { createQueueWorkers, createQueues, type QueueDeps, type Queues } from '.
 import type { CategoryCode } from '../../src/domain';
 import { TEST_PASSWORD_HASH_COST } from './app-config';
 import { connectTestDb, type TestDb } from './db';
-import { deleteByPrefix, uniquePrefix, testRedisEnv } from './redis';
+import { deleteByPrefix, redisReady, uniquePrefix, testRedisEnv } from './redis';
 import { TelegramDouble, type TelegramUser } from './telegram';
 
 export const TEST_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
@@ -119,6 +119,9 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const tickets = new TicketService({ store, desk, replies: queues.replies, events: bus, logger, heldDanger });
   const incidents = new IncidentService({ store, replies: queues.replies, desk, events: bus, logger, heldDanger, tickets });
   const started: { stop(): Promise<void> }[] = [];
+  // Producer connections (the live events' publisher, the send budget) have no offline queue:
+  // a command sent while one still connects is refused at once.
+  await Promise.all(conns.map(redisReady));
   return {
     config,
     store,

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { sendPaced, type SendBudget } from '../../../src/lib/send-budget';
 import { RedisSendBudget } from '../../../src/queue/send-budget';
 import { closeRedis, createRedis } from '../../../src/redis';
+import { redisReady } from '../../support/redis';
 import type { TelegramDouble, TelegramUser } from '../../support/telegram';
 import { agent, reporter, reportInput, sentMessage, waitFor, type Harness, takeUntilHeld, workersWithDouble } from '../../support/tickets-harness';
 import type { AgentRef } from '../../../src/services/ticket-actions';
@@ -24,13 +25,14 @@ describe('one rule for a 429, in the bot\'s answers and the replies worker', () 
   let telegram: Telegram;
   const a: AgentRef = agent();
   const env = workersWithDouble('q-flood-rule', { budgetPerSecond: 20 });
-  beforeAll(() => {
+  beforeAll(async () => {
     tg = env.tg();
     h = env.h();
     // Another process's view of the same budget, as the bot role has it.
     redis = createRedis(h.config.redis, 'producer');
     budget = new RedisSendBudget(redis, h.prefix, { perSecond: 20 });
     telegram = new Telegram(tg.token, { apiRoot: tg.apiRoot });
+    await redisReady(redis);
   });
   afterAll(() => closeRedis(redis));
 

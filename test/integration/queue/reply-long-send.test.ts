@@ -3,6 +3,7 @@ import { closeRedis, createRedis } from '../../../src/redis';
 import { ReplyWorker, RedisEventBus } from '../../../src/queue';
 import { DeliveryService } from '../../../src/services/delivery-service';
 import { TelegramDouble } from '../../support/telegram';
+import { redisReady } from '../../support/redis';
 import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
 
 jest.setTimeout(60_000);
@@ -29,6 +30,8 @@ describe('a reply whose send outlasts its job\'s lock', () => {
     const connection = createRedis(h.config.redis, 'worker');
     const pub = createRedis(h.config.redis, 'producer');
     conns.push(connection, pub);
+    // The live events' publisher: no offline queue, so nothing before it is ready.
+    await redisReady(pub);
     const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: new RedisEventBus(pub, null, `${h.prefix}:live`), logger: h.logger });
     worker = new ReplyWorker({ connection, prefix: h.prefix, delivery, logger: h.logger, token: tg.token, apiRoot: tg.apiRoot, lockDuration: LOCK_MS, perChatIntervalMs: 200 });
     await worker.start();

@@ -4,6 +4,7 @@ import { ReplyWorker } from '../../../src/queue/reply-worker';
 import { DeliveryService, type DueMessage } from '../../../src/services/delivery-service';
 import { RedisEventBus } from '../../../src/queue';
 import { TelegramDouble } from '../../support/telegram';
+import { redisReady } from '../../support/redis';
 import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
 
 /**
@@ -36,6 +37,8 @@ describe('a reply sent, then not recorded at once', () => {
     h = await createHarness({ label: 'q-recorded-once', env: { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot }, workers: false, overrides: { replies: { backoffMs: 100 } } });
     conn = createRedis(h.config.redis, 'worker');
     pub = createRedis(h.config.redis, 'producer');
+    // The live events' publisher: no offline queue, so nothing before it is ready.
+    await redisReady(pub);
     const delivery = new FlakyRecording({ store: h.store, translator: h.translator, events: new RedisEventBus(pub, null, `${h.prefix}:live`), logger: h.logger });
     worker = new ReplyWorker({ connection: conn, prefix: h.prefix, delivery, logger: h.logger, token: tg.token, apiRoot: tg.apiRoot });
     await worker.start();

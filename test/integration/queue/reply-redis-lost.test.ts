@@ -5,6 +5,7 @@ import { ReplyWorker, RedisEventBus, type MessageSender } from '../../../src/que
 import { DeliveryService } from '../../../src/services/delivery-service';
 import { OutboxRelay } from '../../../src/services/outbox-relay';
 import { RedisProcess } from '../../support/redis-process';
+import { redisReady } from '../../support/redis';
 import { TelegramDouble } from '../../support/telegram';
 import { createHarness, reporter, reportInput, waitFor, type Harness } from '../../support/tickets-harness';
 
@@ -41,15 +42,17 @@ describe('a reply whose job Redis lost while it was being sent', () => {
     };
   }
 
-  function startWorker(telegram: MessageSender): Promise<void> {
+  async function startWorker(telegram: MessageSender): Promise<void> {
     const connection = createRedis(h.config.redis, 'worker');
     const pub = createRedis(h.config.redis, 'producer');
     for (const c of [connection, pub]) c.on('error', () => undefined);
     conns.push(connection, pub);
+    // The live events' publisher: no offline queue, so nothing before it is ready.
+    await redisReady(pub);
     const delivery = new DeliveryService({ store: h.store, translator: h.translator, events: new RedisEventBus(pub, null, `${h.prefix}:live`), logger: h.logger });
     const worker = new ReplyWorker({ connection, prefix: h.prefix, delivery, logger: h.logger, telegram });
     workers.push(worker);
-    return worker.start();
+    await worker.start();
   }
 
   beforeAll(async () => {
