@@ -252,6 +252,19 @@ export function setDanger(turn: Turn, d: Draft, danger: boolean, numbersShown = 
   turn.effects.push({ type: 'urgent', draftId: d.id, report: { draftId: d.id, kind: d.kind, category: d.category } });
 }
 
+/**
+ * Someone in danger now, written after "no" was answered ("they are coming back now", "wamerudi
+ * sasa hivi"): the numbers at once and staff alerted, as a yes would; the words are then read as
+ * the answer they are (story, place...), and the question is asked again under the alert
+ * (`Turn.urgentStored`). Without this they were kept in the story and nobody was told until Send.
+ */
+export function dangerSaidLater(turn: Turn, d: Draft): void {
+  d.danger = true;
+  turn.replies.push({ type: 'emergency', category: d.category ?? '' });
+  if (d.urgent || !d.kind || !d.category) return;
+  turn.effects.push({ type: 'urgent', draftId: d.id, report: { draftId: d.id, kind: d.kind, category: d.category } });
+}
+
 export function setCounty(turn: Turn, d: Draft, code: number, town?: Draft['town']): void {
   chooseCounty(d, code, town);
   turn.advance(d);

@@ -181,6 +181,8 @@ export class Turn {
       this.say(result.reason === 'daily_limit' ? 'danger.not_alerted_limit' : 'danger.not_alerted', result.reason === 'daily_limit' ? { count: result.limit } : undefined);
     }
     if (d.step === 'danger') this.advance(d);
+    // Danger written later, at another question (`dangerSaidLater`): that question again, under the alert.
+    else this.show();
   }
 
   /**

@@ -380,3 +380,35 @@ describe('a first message that already said someone is in danger', () => {
     expect(lastText(u)).toContain('Is someone in danger right now?');
   });
 });
+
+describe('danger said after "no"', () => {
+  const SAID = {
+    en: { story: 'Police took 1000 bob from me at the stage.', now: 'they are coming back now they said they will kill him', no: 'No', county: 'Nakuru', place: 'Free area stage', today: 'Today', bribery: 'Bribery or extortion by police' },
+    sw: { story: 'Polisi walichukua elfu moja kutoka kwangu pale stage.', now: 'wamerudi tena sasa hivi wanasema watamuua', no: 'Hapana', county: 'Nakuru', place: 'stage ya Free area', today: 'Leo', bribery: 'Polisi kuitisha hongo au pesa' },
+  } as const;
+
+  it.each(['en', 'sw'] as const)('(%s) someone in danger now, typed after "no" was answered, gets the numbers at once, staff alerted and the question asked again; the words kept in the story', async (lang) => {
+    const s = SAID[lang];
+    const u = h.tg.user({ firstName: `Later danger ${lang}`, languageCode: lang });
+    await u.sendText('/start');
+    await u.press(B[lang].police);
+    await u.press(s.bribery);
+    await u.press(s.no);
+    await u.sendText(s.story);
+    const before = allTexts(u).length;
+    await u.sendText(s.now);
+    const after = allTexts(u).slice(before);
+    expect(after.some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+    expect(after.some((t) => t.includes(B[lang].alerted))).toBe(true);
+    expect(lastText(u)).toContain(B[lang].countyAsk);
+    await u.sendText(s.county);
+    await u.sendText(s.place);
+    await u.press(s.today);
+    await u.press(B[lang].send);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ dangerNow: true, category: 'p_bribery', county: 32 });
+    expect(report?.description.text).toContain(s.now);
+    expect(allTexts(u).filter((t) => t.includes(B[lang].received))).toHaveLength(1);
+    if (lang === 'sw') expectNoEnglish(allTexts(u).slice(before));
+  });
+});
