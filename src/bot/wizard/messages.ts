@@ -158,7 +158,9 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
   // danger question it answered (the numbers were shown for it), not the menu.
   // Being let go ("wakaniachilia", "they released me") is no misconduct by itself: only with what was done before it ("walinichukua pesa wakaniachilia").
   const acts = n.replace(RELEASED, ' ').trim();
-  if (!tellsAnAct(acts) || (!n.includes(' ') && !doneInOneWord(acts))) return dangerToldFirst(text) ? { dangerSaid: true } : undefined;
+  // Or money asked ("cops demanded 2k from me", "karao wanataka 2k"): no act word, but the category words read a bribe.
+  const done = tellsAnAct(acts) || (n.includes(' ') && categoryOfEitherKind(n) !== undefined);
+  if (!done || (!n.includes(' ') && !doneInOneWord(acts))) return dangerToldFirst(text) ? { dangerSaid: true } : undefined;
   const told = earlyStory(text);
   return { story: told && !told.storyPart ? { text: text.trim() } : { text: text.trim(), storyPart: 'first' } };
 }

@@ -196,6 +196,12 @@ describe('firstWords: a few first words that say what to do', () => {
     for (const text of ['walinipigia', 'nimemaliza', 'wanawake', 'Nairobi', 'hello']) expect([text, firstWords(text)]).toEqual([text, undefined]);
   });
 
+  it('begins a report for money asked in a few words ("cops demanded 2k from me", "karao wanataka 2k"), as the category words read a police bribe; it was the menu, the words lost', () => {
+    for (const text of ['cops demanded 2k from me', 'police wanted 500 from me', 'askari walitaka 500', 'cops asked me for 1k', 'karao wanataka 2k', 'they want 5k to release him']) {
+      expect([text, firstWords(text)]).toEqual([text, { story: { text, storyPart: 'first' } }]);
+    }
+  });
+
   it('a release alone ("wakaniachilia", "they released me") is no report begun: being let go is no misconduct by itself, the menu says what to do', () => {
     for (const text of ['wakaniachilia', 'Waliniachilia', 'wamemwachilia', 'wakaniachia', 'they released me', 'polisi wakaniachilia']) expect([text, firstWords(text)]).toEqual([text, undefined]);
     // Let go after paying: the bribe is told, and the release with it is its price.
