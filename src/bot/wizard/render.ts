@@ -56,7 +56,7 @@ async function editPressed(ctx: BotContext, m: Drawn, how: InPlace): Promise<boo
     if (data?.[2] !== 'review' || data[3] === 'fy') await closePressed(ctx, pressed, how === 'choice' ? label : undefined);
     return false;
   }
-  const chose = how === 'choice' && label ? `✓ ${m.html ? escapeHtml(label) : label}\n\n` : '';
+  const chose = how === 'choice' && label ? choiceLine(m.html ? escapeHtml(label) : label) : '';
   const text = chose + m.text;
   if ([...text].length > MAX_TEXT) return false;
   try {
@@ -76,7 +76,7 @@ async function editPressed(ctx: BotContext, m: Drawn, how: InPlace): Promise<boo
  * chat: a failure leaves the buttons (they answer "older message") and fails nothing else.
  */
 async function closePressed(ctx: BotContext, pressed: Message.TextMessage, label: string | undefined): Promise<void> {
-  const chose = label ? `✓ ${label}\n\n` : '';
+  const chose = label ? choiceLine(label) : '';
   // The question's own formatting, moved past the line put above it (offsets count UTF-16 units, as JavaScript strings do).
   const entities = (pressed.entities ?? []).map((e) => ({ ...e, offset: e.offset + chose.length }));
   try {
@@ -84,6 +84,11 @@ async function closePressed(ctx: BotContext, pressed: Message.TextMessage, label
   } catch (err) {
     if (!NOT_EDITABLE.test(err instanceof Error ? err.message : '')) ctx.log.warn({ err }, 'buttons of a pressed question not removed');
   }
+}
+
+/** "✓ <the choice>" above the pressed question; a button's own "✅" dropped ("✅ Kajiado" read "✓ ✅ Kajiado"). */
+function choiceLine(label: string): string {
+  return `✓ ${label.replace(/^✅\s*/u, '')}\n\n`;
 }
 
 /** Bot API refusals about the pressed message itself, not about what was to be shown. */

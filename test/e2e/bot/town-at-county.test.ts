@@ -71,6 +71,9 @@ describe.each(['en', 'sw'] as const)('a town at the county question (%s)', (lang
     expect(u.buttons()).toEqual(expect.arrayContaining(['✅ Kajiado', '✅ Nakuru']));
     await u.press('✅ Kajiado');
     expect(lastText(u)).toContain(l.whereInTown('Rongai'));
+    // The tapped question says the choice once: "✓ Kajiado", never "✓ ✅ Kajiado".
+    const all = allTexts(u);
+    expect(all[all.length - 2]).toMatch(/^✓ Kajiado\n\n/);
     await u.sendText('Tuskys stage');
     await u.press(l.today);
     await u.press(SEND_ANONYMOUSLY[lang]);
