@@ -1,4 +1,4 @@
-import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
+import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, saysDangerNow, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
 import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
 import { COUNTY_PAGES, editableFor, firstMissing, toReport, townNaming } from './flow';
@@ -253,16 +253,21 @@ export function setDanger(turn: Turn, d: Draft, danger: boolean, numbersShown = 
 }
 
 /**
- * Someone in danger now, written after "no" was answered ("they are coming back now", "wamerudi
- * sasa hivi"): the numbers at once and staff alerted, as a yes would; the words are then read as
- * the answer they are (story, place...), and the question is asked again under the alert
- * (`Turn.urgentStored`). Without this they were kept in the story and nobody was told until Send.
+ * Danger told after "is someone in danger?" was answered no ("bado wako nje wanatafuta mimi" at the
+ * county question, "they are outside my house again" at the review): the numbers at once and staff
+ * alerted, as a yes at the question does; it was only added to the story, the report sent at its
+ * usual priority. The words stay in the story; at the story and injury questions they are read as
+ * usual too (`answerToo`: "ndio anavuja damu" is someone hurt). The question comes again under
+ * "alerted" (`urgentStored`). False once alerted.
  */
-export function dangerSaidLater(turn: Turn, d: Draft): void {
+export function dangerToldLater(turn: Turn, d: Draft, text: string): 'answerToo' | boolean {
+  if (d.danger !== false || d.urgent || d.step === 'danger' || !d.kind || !d.category || !saysDangerNow(text)) return false;
   d.danger = true;
-  turn.replies.push({ type: 'emergency', category: d.category ?? '' });
-  if (d.urgent || !d.kind || !d.category) return;
+  turn.replies.push({ type: 'emergency', category: d.category });
   turn.effects.push({ type: 'urgent', draftId: d.id, report: { draftId: d.id, kind: d.kind, category: d.category } });
+  if (d.step === 'desc' || isInjuryStep(d.step)) return 'answerToo';
+  addNewOrTell(turn, d, text);
+  return true;
 }
 
 export function setCounty(turn: Turn, d: Draft, code: number, town?: Draft['town']): void {

@@ -1,6 +1,6 @@
-import { categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, threatensHarm, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, dangerSaidLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
+import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, whenClause, type PlaceFix } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
@@ -190,6 +190,8 @@ export function onMessage(turn: Turn, input: MessageInput): void {
       // arrives after the first has moved on (never "that county was not recognised").
       if (input.label === 'back') return turn.back(d);
       if (input.label === 'cancel') return turn.cancelPressed(d);
+      // Danger said after a no: the question waits for the alert (asked again under "alerted").
+      if (!asked && dangerToldLater(turn, d, input.text) === true) return;
       return onText(turn, d, input.text, asked === true);
     case 'passedOn':
       return onPassedOn(turn, d, input);
@@ -397,7 +399,6 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)) || DECLINE_PHONE_SAID.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
-  if (d.danger === false && saysDangerNow(input)) dangerSaidLater(turn, d);
   // "Sitaki jina langu lijulikane", "nataka kutoa jina langu": how to send so; never the story, a place or an answer.
   const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
   if (wish) return saidIdentity(turn, wish);

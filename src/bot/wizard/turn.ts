@@ -181,7 +181,7 @@ export class Turn {
       this.say(result.reason === 'daily_limit' ? 'danger.not_alerted_limit' : 'danger.not_alerted', result.reason === 'daily_limit' ? { count: result.limit } : undefined);
     }
     if (d.step === 'danger') this.advance(d);
-    // Danger written later, at another question (`dangerSaidLater`): that question again, under the alert.
+    // Danger told later, at another question (`dangerToldLater`): that question again, the newest message.
     else this.show();
   }
 

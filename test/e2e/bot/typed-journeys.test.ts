@@ -61,6 +61,9 @@ const PLAYS: Play[] = [
   ['en', 'review', ['sorry ni Kisumu', 'yes', 'Kondele'], { county: 42, place: 'Kondele' }],
   // What is happening typed at "is someone in danger?", without a yes or a no: kept, the question asked again.
   ['sw', 'danger', ['bado wako nje wanangoja', { press: 'no' }, 'walinipiga jana usiku', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, story: ['bado wako nje wanangoja\nwalinipiga jana usiku'] }],
+  // Danger told later, after "no" at its question: the numbers at once, staff alerted, the words kept; it was only added to the story.
+  ['sw', 'county', ['bado wako nje wanatafuta mimi', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { dangerNow: true, county: 32, story: [STORY, 'bado wako nje wanatafuta mimi'], warned: '999 · 112 · 911' }],
+  ['sw', 'review', ['wamerudi tena wako nje sasa hivi'], { dangerNow: true, story: [STORY, 'wamerudi tena wako nje sasa hivi'], warned: 'amearifiwa sasa hivi' }],
   // 2. The county, or its short form, with a place after it.
   ['en', 'county', ['nrb cbd', 'near Archives', { press: 'today' }], { county: 47, place: 'near Archives, Nairobi CBD' }],
   ['sw', 'county', ['nrb cbd', 'sijui', { press: 'today' }], { county: 47, place: 'Nairobi CBD' }],

@@ -1601,6 +1601,30 @@ describe('danger', () => {
     expect(run(waiting, { type: 'urgentStored', draftId: 'other', result: { ok: true, reportId: 'r', reference: 'R-X', created: true, priority: 1 } }).replies).toEqual([]);
   });
 
+  it.each([
+    ['county', 'bado wako nje wanatafuta mimi', 'county.ask'],
+    ['place', 'wamerudi tena wako nje sasa hivi', 'place.ask'],
+    ['review', 'they are outside my house again now', 'review'],
+  ] as const)('danger told later at the %s question, after "no": the numbers at once, the report stored urgent, the words kept, the question asked again under "alerted"', (s, words, asked) => {
+    const r = type(at(s), words);
+    expect(said(r)[0]).toBe('emergency');
+    expect(r.state.draft).toMatchObject({ danger: true });
+    expect(r.state.draft?.text).toContain(words);
+    expect(r.effects).toEqual([{ type: 'urgent', draftId: ID, report: { draftId: ID, kind: 'police', category: 'p_bribery' } }]);
+    const stored = run(r.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 } });
+    expect(said(stored)).toEqual(['danger.alerted', asked]);
+    expect(stored.state.draft).toMatchObject({ step: s, urgent: 'R-AAAA-BBBB' });
+    // Said again once stored: no second alert.
+    expect(type(stored.state, words).effects).toEqual([]);
+  });
+
+  it('"ndio anavuja damu" (bleeding now) at "was anyone hurt?", after "no" to danger: answers it and raises the alert too', () => {
+    const r = type(at('county', { step: 'hurt', category: 'p_force' }), 'ndio anavuja damu');
+    expect(r.state.draft).toMatchObject({ danger: true, injuries: { hurt: 'hurt' } });
+    expect(said(r)[0]).toBe('emergency');
+    expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
+  });
+
   it('changing the answer to yes from the review stores it once; an already stored report is not stored again', () => {
     const answered = (extra: Partial<Draft>): WizardState => ({ draft: { ...draftAt('review'), step: 'danger', editing: true, ...extra } });
     const edit = press(answered({ danger: false }), 'y');
