@@ -123,6 +123,23 @@ export function placeCorrection(typedInput: string): { place: string; after?: st
   return { place, after: typed.slice(end).join(' '), told: typed.slice(from).join(' ').replace(/^[,.;:\-–—]+\s*/u, '') };
 }
 
+/** Before the new place said instead of the one given: a sorry or a no, then "ni", "ilikuwa", "it was". */
+const INSTEAD = /^\s*(?:(?:samahani|sorry|pole|hapana|no)[\s,.!]+)?(?:(?:ni|ilikuwa|ilikua|it was|it s|its|was)\s+)(.+?)[\s,]+(?:si|sio|siyo|not)\s+(.+?)[\s.!]*$/iu;
+
+/**
+ * "Samahani ni Kayole si Umoja", "sorry it was Free Area not Naivasha road": the new place, then
+ * the one given (`given`, or a part of it in whole words) said not to be it. No word for "place"
+ * nor a mistake word is there, but the place given named after "si" / "not" says which answer is
+ * corrected; it was "could not read that date" and lost. Undefined for anything else.
+ */
+export function placeInsteadOf(typedInput: string, given: string | undefined): { place: string; after?: string; told?: string } | undefined {
+  const m = given && [...typedInput].length <= 100 ? INSTEAD.exec(typedInput.replace(/[’']/g, ' ')) : null;
+  if (!m || !given) return undefined;
+  const old = normalise(m[2]);
+  const place = m[1].replace(/[.!,;:]+$/u, '').trim();
+  return old && place && ` ${normalise(given)} `.includes(` ${old} `) ? { place } : undefined;
+}
+
 /** Said before the new place: "I was (at)", "we were", "nilikuwa" (I was), as "ni" and "it was" are. */
 const WAS_THERE = new Set('we was were nilikuwa nilikua tulikuwa tulikua nikiwa tukiwa'.split(' '));
 

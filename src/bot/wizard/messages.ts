@@ -1,7 +1,7 @@
 import { categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, threatensHarm, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, whenClause, type PlaceFix } from './correction';
+import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace } from './flow';
@@ -612,7 +612,7 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   if (!tellsAnAct(n) && !n.split(' ').some(doneInOneWord) && detailAtReview(turn, d, input)) return;
   // "Hapana ilikuwa jana", "tarehe si sawa": that part is offered to change, never left wrong under a story that says otherwise.
   // "Wrong place, I was at the stage jana": the place offered with the day said after it, never the change menu.
-  const fixPlace = correctedPlace(input, turn.now);
+  const fixPlace = correctedPlace(input, turn.now, d.place);
   const placeFix = fixPlace && { place: fixPlace.place, ...(fixPlace.day ? { when: dayFix(fixPlace.day) } : {}), ...(fixPlace.told ? { told: fixPlace.told } : {}) };
   if (correctAtReview(turn, d, input, placeFix)) return;
   if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);
@@ -1364,7 +1364,7 @@ function countyCorrected(turn: Turn, d: Draft, input: string, dayFirst = false):
  * story.
  */
 function placeCorrected(turn: Turn, d: Draft, input: string): boolean {
-  const fix = correctedPlace(input, turn.now);
+  const fix = correctedPlace(input, turn.now, d.place);
   if (fix === undefined || d.county === undefined) return false;
   delete d.town;
   // "Wrong place, I was at the stage jana jioni": the day said with it is the answer to when too.
@@ -1384,12 +1384,13 @@ function placeCorrected(turn: Turn, d: Draft, input: string): boolean {
 
 /**
  * The new place a correction gives (`placeCorrection`), when the words are a place: no day, act, who
- * they were or phone number; a day said after it (`placeThenDay`) apart. A clause of when after it
+ * they were or phone number; a day said after it (`placeThenDay`) apart; or said instead of the place
+ * `given` ("samahani ni Kayole si Umoja": `placeInsteadOf`). A clause of when after it
  * ("when they came") is dropped, unless it tells what was done or who did it ("when they beat me"):
  * then `told`, the sentence from "I was" on, is for the story. A phone number there: no correction.
  */
-function correctedPlace(input: string, now: Date): { place: string; day?: DayRead; told?: string } | undefined {
-  const read = placeCorrection(input);
+function correctedPlace(input: string, now: Date, given?: string): { place: string; day?: DayRead; told?: string } | undefined {
+  const read = placeCorrection(input) ?? placeInsteadOf(input, given);
   if (read === undefined || phoneNumberWritten(read.after ?? '')) return undefined;
   const after = normalise(read.after ?? '');
   const told = after && (tellsAnAct(after) || beginsWithAct(after) || tellsWhoTheyWere(after)) ? read.told : undefined;

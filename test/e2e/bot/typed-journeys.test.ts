@@ -94,6 +94,10 @@ const PLAYS: Play[] = [
   ['sw', 'when', ['sorry ni juzi saa nne usiku Nairobi', 'Kayole'], { county: 47, place: 'Kayole', when: 'date', timeOfDay: 'saa nne usiku', notStory: ['sorry', 'juzi'] }],
   ['sw', 'review', ['sorry ni juzi Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', when: 'date', notStory: ['sorry'], warned: 'Nibadilishe kaunti iwe Kisumu na tarehe iwe' }],
   ['sw', 'review', ['juzi saa nne usiku Kisumu', 'ndio', 'Kondele'], { county: 42, place: 'Kondele', when: 'date', timeOfDay: 'saa nne usiku', notStory: ['juzi'], warned: 'Nibadilishe kaunti iwe Kisumu na tarehe iwe' }],
+  // The new place, then the one given said not to be it ("samahani ni Kayole si Umoja"): the place changed; it was "could not read that date" and lost.
+  ['sw', 'when', ['samahani ni Free Area si Naivasha road', { press: 'today' }], { county: 32, place: 'Free Area', when: 'today', notStory: ['samahani', 'Free Area'] }],
+  ['en', 'when', ['sorry it was Free Area not Naivasha road', { press: 'today' }], { county: 32, place: 'Free Area', when: 'today', notStory: ['sorry'] }],
+  ['sw', 'review', ['samahani ni Free Area si Naivasha road junction', 'ndio'], { county: 32, place: 'Free Area', notStory: ['samahani'], warned: 'Nibadilishe mahali pawe “Free Area”?' }],
   // The place, not the county, said wrong at the day question: only the place asked again, the county kept.
   ['sw', 'when', ['nimekosea mahali', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', when: 'today', notStory: ['nimekosea'] }],
   ['en', 'when', ['sorry wrong place', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', when: 'today', notStory: ['wrong place'] }],

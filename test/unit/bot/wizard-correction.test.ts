@@ -6,6 +6,7 @@
  */
 import type { Draft } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
+import { placeInsteadOf } from '../../../src/bot/wizard/correction';
 import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
 const NOW = new Date('2026-11-28T09:30:00Z'); // 12:30 in Nairobi
@@ -366,5 +367,25 @@ describe('two words that tell what was done, at the review', () => {
     const r = type(reviewed(), words);
     expect(said(r)).toEqual(['desc.added', 'review']);
     expect(r.state.draft?.text).toBe(`${STORY}\n${words}`);
+  });
+});
+
+describe('the new place said instead of the one given (placeInsteadOf)', () => {
+  it.each([
+    ['samahani ni Kayole si Umoja', 'Umoja stage', 'Kayole'],
+    ['sorry it was Free Area not Naivasha road', 'Naivasha road junction', 'Free Area'],
+    ["hapana ilikuwa stage ya Mololine, si Free Area.", 'Free Area', 'stage ya Mololine'],
+  ])('%j (given %j) is %j', (typed, given, place) => {
+    expect(placeInsteadOf(typed, given)).toEqual({ place });
+  });
+
+  it.each([
+    // The place after "si" is not the one given, there is none, or nothing leads to the new one.
+    ['samahani ni Kayole si Umoja', 'Kondele'],
+    ['samahani ni Kayole si Umoja', undefined],
+    ['walinipiga si mara moja', 'mara moja stage'],
+    ['ni mimi si yeye', 'Umoja'],
+  ])('%j (given %j) is no correction', (typed, given) => {
+    expect(placeInsteadOf(typed, given)).toBeUndefined();
   });
 });
