@@ -166,7 +166,8 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
 
 /** Swahili verb forms: subject and tense prefixes vary ("walinipiga", "alipigwa"), the stem does not. */
 export const STEMS: readonly (readonly [RegExp, string])[] = [
-  [/^\w*(pig|chap)(a|wa|ana|wana|iwa|wo)$/, 'beat'],
+  // Not a verb said not to have happened: "sijapiga (kura)" (I have not voted), "hawakunipiga" (they did not beat me).
+  [/^(?!(si|ha|hatu|ham|hawa)(ja|ku))\w*(pig|chap)(a|wa|ana|wana|iwa|wo)$/, 'beat'],
   [/^\w*kamat(a|wa|iwa|ana)$/, 'arrest'],
   [/^\w*(shik|fung)(wa|iwa)$/, 'arrest'],
   [/^\w*(uawa|fariki)$/, 'killed'],

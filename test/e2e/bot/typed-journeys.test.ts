@@ -242,6 +242,8 @@ const PLAYS: Play[] = [
   // Teargassed voters, the kind typed: violence offered (it was the list); Swahili agents kept out by the presiding officer: an irregularity.
   ['en', 'first', ['police teargassed voters in the queue at moi avenue primary 2pm', 'election', 'yes', { press: 'no' }, { label: 'No one was hurt' }, 'Nairobi', 'Moi avenue primary', { press: 'today' }], { category: 'e_violence', county: 47, notStory: ['election'] }],
   ['sw', 'first', ['afisa msimamizi amekataa mawakala wetu kuingia kituoni', 'ndio', { press: 'no' }, 'Kisumu', 'shule ya msingi Kondele', { press: 'today' }], { category: 'e_polling', county: 42 }],
+  // Told at the station she had voted already ("nimeshapiga kura na sijapiga"): personation; "sijapiga" (I have not) was a beating, election violence offered.
+  ['sw', 'first', ['nimefika kituoni nikaambiwa nimeshapiga kura na sijapiga', 'ndio', { press: 'no' }, 'Nairobi', 'Kasarani primary', { press: 'today' }], { category: 'e_personation', county: 47 }],
   // A vote cast in the reporter's name, results changed on the portal: offered (the kind was asked, then the list).
   ['en', 'first', ['my vote was already cast by someone else when i reached the station', 'yes', { press: 'no' }, 'Nairobi', 'Kasarani primary', { press: 'today' }], { category: 'e_personation', county: 47 }],
   ['en', 'first', ['i saw the returning officer changing the results on the portal', 'yes', { press: 'no' }, 'Nairobi', 'Bomas', { press: 'today' }], { category: 'e_tamper', county: 47 }],

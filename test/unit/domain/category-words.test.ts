@@ -589,3 +589,22 @@ describe('kindInWords: the kind a story names when it names no category', () => 
     expect(kindInWords(words)).toBe(kind);
   });
 });
+
+describe('categoryOfEitherKind: told I had voted already, a beating denied', () => {
+  // "Sijapiga" (I have not voted) after "nimeshapiga kura" was read as a beating: offered as election violence.
+  it.each([
+    ['nimefika kituoni nikaambiwa nimeshapiga kura na sijapiga', 'e_personation'],
+    ['niliambiwa tayari nimepiga kura', 'e_personation'],
+    ['wakaniambia eti nilipiga kura asubuhi na sikupiga', 'e_personation'],
+  ])('"%s" -> %s', (words, code) => {
+    expect(categoryOfEitherKind(words)).toEqual({ kind: 'election', code });
+  });
+  it.each(['hawakunipiga lakini walinitukana', 'sijapiga kura bado'])('"%s": no beating read', (words) => {
+    expect(categoryInWords(words, 'police')).not.toBe('p_force');
+    expect(categoryInWords(words, 'election')).not.toBe('e_violence');
+  });
+  it('a beating told still is one ("walinipiga", "alipigwa")', () => {
+    expect(categoryInWords('polisi walinipiga', 'police')).toBe('p_force');
+    expect(categoryInWords('alipigwa na polisi', 'police')).toBe('p_force');
+  });
+});
