@@ -1103,7 +1103,12 @@ function notAPlace(input: string, now: Date): boolean {
 
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
   if (countyCorrected(turn, d, input) || placeCorrected(turn, d, input)) return;
-  if (notAPlace(input, turn.now)) {
+  // "Ndio" to "Mlolongo is in Machakos. Where exactly in Mlolongo?" agrees to the county: no place (it was "ndio, Mlolongo").
+  const word = readWord(input);
+  if (notAPlace(input, turn.now) || word === 'yes' || word === 'ack') {
+    // "Juzi asubuhi" typed here answers when (it was lost): kept, and the day not asked after the place.
+    const day = dayAnswer(input, turn.now);
+    if (day) noteDay(d, day);
     turn.say('place.unknown');
     return turn.show();
   }

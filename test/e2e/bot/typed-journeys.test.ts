@@ -122,6 +122,10 @@ const PLAYS: Play[] = [
   ['sw', 'place', ['tulisimamishwa kwa nguvu', 'Kencom', { press: 'today' }], { place: 'Kencom', story: [`${STORY}\ntulisimamishwa kwa nguvu`], warned: 'Bado tunahitaji kujua ni wapi ilitokea.' }],
   ['en', 'place', ['I was beaten badly', 'Kencom', { press: 'today' }], { place: 'Kencom', story: [`${STORY}\nI was beaten badly`], warned: 'We still need to know where it happened.' }],
   ['en', 'place', ['call me 0712345678', 'Kondele stage', { press: 'today' }], { place: 'Kondele stage', story: [STORY, 'call me 0712345678'] }],
+  // "Ndio" at "Mlolongo is in Machakos county. Where exactly in Mlolongo?" is no place (it was stored as "ndio, Mlolongo");
+  // a day typed where the place is asked ("juzi asubuhi") answers when, kept (it was lost), and the place is asked again.
+  ['sw', 'county', ['Mlolongo', 'ndio', 'roadblock ya Mlolongo', { press: 'today' }], { county: 16, place: 'roadblock ya Mlolongo', notStory: ['ndio'] }],
+  ['sw', 'place', ['juzi asubuhi', 'Free Area'], { county: 32, place: 'Free Area', when: 'date', timeOfDay: 'asubuhi', notStory: ['juzi'] }],
   // 3. A place typed with the day.
   ['en', 'when', ['yesterday at Kayole stage'], { when: 'yesterday', story: [STORY, 'yesterday at Kayole stage'] }],
   ['sw', 'when', ['jana Kayole'], { when: 'yesterday', story: [STORY, 'jana Kayole'] }],
