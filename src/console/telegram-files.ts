@@ -6,7 +6,7 @@ import type { Evidence } from '../store';
 import type { Logger } from '../logger';
 import type { EvidenceFileOpened, EvidenceFilePort } from '../services/ports';
 import { LIMITS } from '../domain';
-import { isPictureFile, readWhole, withoutMetadata, type Cleaned } from '../lib/media-metadata';
+import { isAudioFile, isPictureFile, readWhole, withoutMetadata, type Cleaned } from '../lib/media-metadata';
 
 type FetchRefusal = Extract<EvidenceFileOpened, { ok: false }>['reason'];
 
@@ -97,15 +97,16 @@ export class TelegramFiles implements EvidenceFilePort {
 
   /**
    * Streams the file to the browser; `refused` answers when Telegram does not give it, or a
-   * picture or voice note cannot be cleaned (a page in the agent's language). `clean` (an
+   * picture or recording cannot be cleaned (a page in the agent's language). `clean` (an
    * anonymous report, or one whose reporter asked to be forgotten): a picture goes without what
    * the phone wrote into it (where, when, the device, sometimes the owner's name), and a voice
-   * note without the comments an app wrote into it (a name, where it was recorded), as the
-   * evidence archive sends them; other files as sent (see SECURITY.md).
+   * note, an audio file or a document that is a recording without the comments an app wrote into
+   * it (a name, where it was recorded), as the evidence archive sends them; other files as sent
+   * (see SECURITY.md).
    */
   async stream(reply: FastifyReply, media: Evidence, opts: { range?: string; reportId: string; clean?: boolean; refused: (reason: StreamRefusal) => FastifyReply }): Promise<FastifyReply> {
-    // A document may be a picture whatever type the app gave it: read whole to tell (see sendCleaned).
-    if (opts.clean && (isPicture(media) || media.kind === 'document' || media.kind === 'voice')) return this.sendCleaned(reply, media, opts);
+    // A document may be a picture or a recording whatever type the app gave it: read whole to tell (see sendCleaned).
+    if (opts.clean && (isPicture(media) || media.kind === 'document' || media.kind === 'voice' || media.kind === 'audio')) return this.sendCleaned(reply, media, opts);
     const r = await this.fetchFile(media, opts);
     if (!r.ok) return opts.refused(r.reason);
     const upstream = r.upstream;
@@ -118,34 +119,43 @@ export class TelegramFiles implements EvidenceFilePort {
   }
 
   /**
-   * The whole picture read, cleaned and sent in one piece (no ranges: a picture is shown whole). A
-   * document is read whole too (at most Telegram's 20 MB), since only its bytes tell a picture: an
-   * iPhone's HEIC or a JPEG sent without a picture type carries where it was taken all the same.
-   * One that is no picture (a PDF) goes as sent, as SECURITY.md says documents do. A voice note
-   * (Ogg) is read whole and cleaned the same way: its comments can name who recorded it and where.
+   * The whole file read, cleaned and sent in one piece (no ranges: a picture is shown whole, a
+   * recording is short). A document is read whole too (at most Telegram's 20 MB), since only its
+   * bytes tell a picture or a recording: an iPhone's HEIC or a JPEG sent without a picture type
+   * carries where it was taken all the same, an Ogg sent as a file its comments. One that is
+   * neither (a PDF) goes as sent, as SECURITY.md says documents do. Recordings other than Ogg
+   * (MP3's ID3 tags, M4A's) cannot be cleaned here: not played.
    */
   private async sendCleaned(reply: FastifyReply, media: Evidence, opts: { reportId: string; refused: (reason: StreamRefusal) => FastifyReply }): Promise<FastifyReply> {
     const r = await this.fetchFile(media, { reportId: opts.reportId });
     if (!r.ok) return opts.refused(r.reason);
     const file = await readWhole(Readable.fromWeb(r.upstream.body as unknown as WebReadableStream<Uint8Array>), LIMITS.evidenceMaxBytes, AbortSignal.timeout(READ_TIMEOUT_MS));
-    const voice = media.kind === 'voice';
-    if (file && !voice && !isPicture(media) && !isPictureFile(file)) return fileHeaders(reply.code(200), media).header('content-length', String(file.length)).send(file);
+    if (!file) return opts.refused('unreachable');
+    const refusal = refusalFor(media, file);
+    if (!refusal) return fileHeaders(reply.code(200), media).header('content-length', String(file.length)).send(file);
     let cleaned: Cleaned = { ok: false };
     try {
-      if (file) cleaned = withoutMetadata(file);
+      cleaned = withoutMetadata(file);
     } catch (err) {
       this.logger.warn({ reportId: opts.reportId, kind: media.kind, err }, 'evidence file could not be cleaned');
     }
-    if (!cleaned.ok) return opts.refused(!file ? 'unreachable' : voice ? 'voice_may_identify' : 'may_identify');
+    if (!cleaned.ok) return opts.refused(refusal);
     const body = Buffer.concat(cleaned.parts);
     return fileHeaders(reply.code(200), media).header('content-length', String(body.length)).send(body);
   }
 }
 
-/** `may_identify`: a picture, `voice_may_identify`: a voice note, that could not be cleaned for certain. */
-export type StreamRefusal = FetchRefusal | 'may_identify' | 'voice_may_identify';
+/** `may_identify`: a picture, `voice_may_identify`: a voice note, `audio_may_identify`: an audio file or a recording sent as a file, that could not be cleaned for certain. */
+export type StreamRefusal = FetchRefusal | 'may_identify' | 'voice_may_identify' | 'audio_may_identify';
 
-/** How long a picture or voice note to be cleaned has to arrive whole. */
+/** What the agent is told if this file cannot be cleaned; null: a file that goes as sent (a PDF). */
+function refusalFor(media: Evidence, file: Buffer): Exclude<StreamRefusal, FetchRefusal> | null {
+  if (media.kind === 'voice') return 'voice_may_identify';
+  if (media.kind === 'audio' || isAudioFile(file)) return 'audio_may_identify';
+  return isPicture(media) || isPictureFile(file) ? 'may_identify' : null;
+}
+
+/** How long a picture or recording to be cleaned has to arrive whole. */
 const READ_TIMEOUT_MS = 60_000;
 
 /** Files sent as pictures? By their kind, any image type, or a picture's name (the app's word only: isPictureFile reads the bytes). */

@@ -46,6 +46,26 @@ export function isPictureFile(file: Buffer): boolean {
   return false;
 }
 
+/** ISO-BMFF brands of audio alone (iTunes' and a phone's voice memo M4A, audiobooks, protected audio). */
+const AUDIO_BRANDS = new Set(['M4A ', 'M4B ', 'M4P ']);
+
+/**
+ * Whether the file is a sound recording by what it is, whatever type or name the app gave it: Ogg,
+ * MP3 (ID3 tags or an MPEG audio frame first), AAC (ADTS), an M4A brand, FLAC, WAV, AMR. Their tags
+ * (an artist, a title, where it was recorded) are an app's words about who made it.
+ */
+export function isAudioFile(file: Buffer): boolean {
+  const head = file.toString('latin1', 0, 12);
+  if (head.startsWith('OggS') || head.startsWith('ID3') || head.startsWith('fLaC') || head.startsWith('#!AMR')) return true;
+  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WAVE') return true;
+  // An MPEG audio or ADTS frame's sync: eleven bits set (a JPEG's 0xFFD8 is not one).
+  if (file.length >= 2 && file[0] === 0xff && (file[1] & 0xe0) === 0xe0) return true;
+  if (head.slice(4, 8) !== 'ftyp' || file.length < 16) return false;
+  const end = Math.min(file.readUInt32BE(0), file.length, 256);
+  for (let at = 8; at + 4 <= end; at += at === 8 ? 8 : 4) if (AUDIO_BRANDS.has(file.toString('latin1', at, at + 4))) return true;
+  return false;
+}
+
 /** Markers of a JPEG's picture: frames, tables, restart interval, scans. */
 const JPEG_PICTURE = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xdb, 0xdd, 0xda]);
 

@@ -281,3 +281,42 @@ it('plays an anonymous report\'s voice notes without what the recording app wrot
   expect(refused.body).toContain('This voice note is not played');
   expect(refused.body).not.toContain('Achieng');
 });
+
+it('an anonymous report\'s audio files, and documents that are recordings, go without what an app wrote into them or not at all (MP3, M4A); a named one\'s as sent', async () => {
+  // A music or recorder app's tags: who recorded it and where.
+  const tagged = opusVoiceNote(['ARTIST=Achieng Otieno', 'LOCATION=Kasarani roadblock'], [Buffer.alloc(900, 0x5a)]);
+  // ID3v2.3 with a TPE1 (artist) frame, then an MPEG frame header; an M4A's ftyp then its iTunes artist atom.
+  const artist = Buffer.from('\x03Achieng Otieno', 'latin1');
+  const frame = Buffer.concat([Buffer.from('TPE1', 'latin1'), Buffer.from([0, 0, 0, artist.length, 0, 0]), artist]);
+  const mp3 = Buffer.concat([Buffer.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, frame.length]), frame, Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413, 0x5a)]);
+  const m4a = Buffer.concat([Buffer.from('\0\0\0\x18ftypM4A \0\0\0\0M4A isom', 'latin1'), Buffer.from('\0\0\0\x24udta\0\0\0\x1c\xa9ART Achieng Otieno', 'latin1')]);
+  const baraka = await h.account('baraka', 'agent');
+  const browser = h.browser();
+  await browser.signIn('baraka');
+  const fileOf = async (anonymous: boolean, bytes: Buffer, kind: 'audio' | 'document', mimeType: string, fileName: string) => {
+    const file = tg.addFile(bytes, { mimeType, fileName, kind });
+    const who = await reporter(h.store);
+    const { report } = await h.reports.submit({ ...reportInput(who._id), anonymous, evidence: [{ kind, fileId: file.file_id, fileUniqueId: file.file_unique_id, mimeType, fileName }] });
+    await h.store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'in_progress', assignee: baraka._id } });
+    return browser.get(`/tickets/${report._id.toString()}/evidence/0`, { accept: '*/*' });
+  };
+  for (const [kind, mimeType, fileName] of [['audio', 'audio/ogg', 'recording.opus'], ['document', 'application/octet-stream', 'rec-0412']] as const) {
+    for (const anonymous of [true, false]) {
+      const res = await fileOf(anonymous, tagged, kind, mimeType, fileName);
+      expect(res.statusCode).toBe(200);
+      expect(res.body.includes('Achieng Otieno')).toBe(!anonymous);
+      expect(res.body.includes('Kasarani')).toBe(!anonymous);
+      expect(res.body.includes('Z'.repeat(900))).toBe(true);
+    }
+  }
+  // MP3 and M4A cannot be cleaned here: an anonymous report's is not played, and the page says why.
+  for (const [bytes, kind, mimeType, fileName] of [[mp3, 'audio', 'audio/mpeg', 'rec.mp3'], [m4a, 'audio', 'audio/mp4', 'rec.m4a'], [mp3, 'document', 'application/octet-stream', 'rec']] as const) {
+    const refused = await fileOf(true, bytes, kind, mimeType, fileName);
+    expect(refused.statusCode).toBe(502);
+    expect(refused.body).toContain('This audio file is not played');
+    expect(refused.body).not.toContain('Achieng');
+    const named = await fileOf(false, bytes, kind, mimeType, fileName);
+    expect(named.statusCode).toBe(200);
+    expect(named.body).toContain('Achieng Otieno');
+  }
+});

@@ -4,7 +4,7 @@
  * it, or not at all.
  */
 import { Readable } from 'node:stream';
-import { isPictureFile, readWhole, withoutMetadata } from '../../../src/lib/media-metadata';
+import { isAudioFile, isPictureFile, readWhole, withoutMetadata } from '../../../src/lib/media-metadata';
 
 const text = (s: string) => Buffer.from(s, 'latin1');
 /** The place as a phone writes it (ISO 6709 in a video, decimal degrees in a photo's EXIF), and its name. */
@@ -143,5 +143,23 @@ describe('a picture told by its bytes', () => {
     expect(isPictureFile(text(`%PDF-1.7 /Author (${DEVICE})`))).toBe(false);
     expect(isPictureFile(text('OggS\0\x02'))).toBe(false);
     expect(isPictureFile(Buffer.alloc(0))).toBe(false);
+  });
+});
+
+describe('a recording told by its bytes', () => {
+  it('knows Ogg, MP3 (ID3 or a frame), AAC, M4A, FLAC, WAV and AMR; not a picture, a video or a PDF', () => {
+    const box = (brands: string) => {
+      const b = Buffer.concat([Buffer.alloc(4), text(`ftyp${brands}`)]);
+      b.writeUInt32BE(b.length, 0);
+      return Buffer.concat([b, Buffer.alloc(40)]);
+    };
+    for (const head of ['OggS\0\x02', 'ID3\x03\0', '\xff\xfb\x90\x64', '\xff\xf1\x50\x80', 'fLaC\0', 'RIFF\0\0\0\0WAVEfmt ', '#!AMR\n']) expect([head, isAudioFile(Buffer.concat([text(head), Buffer.alloc(20)]))]).toEqual([head, true]);
+    // An iPhone's voice memo (major brand), an M4A named by a compatible brand only.
+    expect(isAudioFile(box('M4A \0\0\0\0M4A isom'))).toBe(true);
+    expect(isAudioFile(box('mp42\0\0\0\0M4A '))).toBe(true);
+    expect(isAudioFile(box('isom\0\0\0\0isomiso2mp41'))).toBe(false);
+    expect(isAudioFile(box('heic\0\0\0\0mif1heic'))).toBe(false);
+    for (const head of ['\xff\xd8\xff\xe1', '\x89PNG\r\n\x1a\n', 'RIFF\0\0\0\0WEBPVP8 ', '%PDF-1.7']) expect([head, isAudioFile(Buffer.concat([text(head), Buffer.alloc(20)]))]).toEqual([head, false]);
+    expect(isAudioFile(Buffer.alloc(0))).toBe(false);
   });
 });
