@@ -287,3 +287,34 @@ it.each([
     { agency: consented ? 'IPOA' : null, withIdentity: consented, language: 'en', files: 2, missing: 2, complete: false },
   ]);
 });
+
+it('without consent, audio files and documents that are Ogg recordings go without the comments an app wrote into them; MP3 and M4A are listed as not included', async () => {
+  const tagged = opusVoiceNote(['ARTIST=Wanjiru', 'LOCATION=Kasarani roadblock'], [SOUND]);
+  const artist = Buffer.from('\x03Wanjiru', 'latin1');
+  const frame = Buffer.concat([Buffer.from('TPE1', 'latin1'), Buffer.from([0, 0, 0, artist.length, 0, 0]), artist]);
+  const mp3 = Buffer.concat([Buffer.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, frame.length]), frame, Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413, 0x5a)]);
+  const m4a = Buffer.concat([Buffer.from('\0\0\0\x18ftypM4A \0\0\0\0M4A isom', 'latin1'), Buffer.from('\0\0\0\x1dudta\0\0\0\x15\xa9ART Wanjiru', 'latin1')]);
+  const sent: Array<[Buffer, 'audio' | 'document', string, string]> = [[tagged, 'audio', 'audio/ogg', 'recording.opus'], [tagged, 'document', 'application/octet-stream', 'rec-0412'], [mp3, 'audio', 'audio/mpeg', 'rec.mp3'], [m4a, 'audio', 'audio/mp4', 'rec.m4a']];
+  const who = await reporter(h.store);
+  const evidence = sent.map(([bytes, kind, mimeType, fileName]) => {
+    const f = tg.addFile(bytes, { mimeType, fileName, kind });
+    return { kind, fileId: f.file_id, fileUniqueId: f.file_unique_id, mimeType, fileName, size: bytes.length };
+  });
+  const { report } = await h.reports.submit({ ...reportInput(who._id), anonymous: true, evidence });
+  const id = report._id.toString();
+  const akinyi = await h.account('akinyi', 'agent');
+  const agent = h.browser();
+  await agent.signIn('akinyi');
+  await h.store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'in_progress', assignee: akinyi._id } });
+  const files = await unzip(Buffer.from(await (await download(agent, `/tickets/${id}/evidence-archive?lang=en`)).arrayBuffer()));
+  const names = [...files.keys()];
+  expect(names).toHaveLength(3);
+  for (const name of names.filter((n) => n !== 'MANIFEST.txt')) {
+    const got = files.get(name)!;
+    expect([name, got.includes(Buffer.from('Wanjiru')), got.includes(Buffer.from('Kasarani'))]).toEqual([name, false, false]);
+    expect(got.includes(SOUND)).toBe(true);
+  }
+  const manifest = files.get('MANIFEST.txt')!.toString('utf8');
+  expect(manifest).toMatch(/03-rec\.mp3\r\n.+\r\n.+\r\n {2}NOT INCLUDED: /);
+  expect(manifest).toMatch(/04-rec\.m4a\r\n.+\r\n.+\r\n {2}NOT INCLUDED: /);
+});
