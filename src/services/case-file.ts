@@ -339,7 +339,10 @@ function injuriesSection(input: Pick<CaseFileInput, 'category' | 'injuries'>, t:
 
 /** Files the archive cannot clean of the phone's details for certain (src/lib/media-metadata.ts): left out of it without consent. */
 const CLEANABLE_DOCUMENTS = new Set(['image/jpeg', 'image/png', 'image/webp']);
-const uncleanable = (e: CaseFileEvidence) => e.kind === 'video' || e.kind === 'audio' || (e.kind === 'document' && !CLEANABLE_DOCUMENTS.has(e.mimeType ?? ''));
+/** An audio file sent as Ogg goes without its comments, as a voice note does (an MP3's or M4A's tags cannot be taken out). */
+const CLEANABLE_AUDIO = new Set(['audio/ogg', 'audio/opus']);
+const uncleanable = (e: CaseFileEvidence) =>
+  e.kind === 'video' || (e.kind === 'audio' && !CLEANABLE_AUDIO.has(e.mimeType ?? '')) || (e.kind === 'document' && !CLEANABLE_DOCUMENTS.has(e.mimeType ?? ''));
 
 function evidenceSection(evidence: readonly CaseFileEvidence[], deletedAt: Date | undefined, identityShared: boolean, t: T, f: ReturnType<typeof formatters>): CaseFileSection {
   if (!evidence.length) {
