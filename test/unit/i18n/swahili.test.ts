@@ -69,6 +69,11 @@ describe('Swahili texts a reporter reads', () => {
     expect(t.t('sw', 'bot:reply.pick_sent_at', { time: '10:05' })).toBe('ilitumwa 10:05');
     expect(t.t('sw', 'bot:review.when_now', { date: '05/12/2026', time: '10:05' })).toBe('Sasa hivi (05/12/2026, 10:05)');
   });
+
+  it('offer a day the story names with "Kama ni hivyo" (if so), not "Kama ndiyo ... andika ndio": two spellings of yes in one sentence', () => {
+    expect(t.t('sw', 'bot:when.offer_yesterday', { words: 'Jana usiku', date: '05/12/2026' })).toBe('📅 Uliandika “Jana usiku”: je, ilikuwa jana, 05/12/2026? Kama ni hivyo, bonyeza Jana hapa chini, au andika ndio.');
+    expect(t.t('sw', 'bot:when.offer_today', { words: 'leo asubuhi', date: '06/12/2026' })).toBe('📅 Uliandika “leo asubuhi”: je, ilikuwa leo, 06/12/2026? Kama ni hivyo, bonyeza Leo hapa chini, au andika ndio.');
+  });
 });
 
 describe('Swahili texts staff read (the console, the notices to supervisors on Telegram)', () => {
@@ -95,5 +100,13 @@ describe('Swahili texts staff read (the console, the notices to supervisors on T
     expect(t.t('sw', 'triage:batch_refer_go', { count: 3 })).toBe('Ndio, peleka ripoti 3');
     expect(t.t('sw', 'triage:batch_close_go', { count: 1 })).toBe('Ndio, funga ripoti 1');
     expect(t.t('sw', 'console:ticket.ask_consent_help')).toContain(', na jibu la Ndio pekee ndilo huweka jina na simu yake ');
+  });
+
+  it('say what an unplayed audio file needs in the words of the first sentence ("kuondoa taarifa", not "kusafishwa"), and ask for it recorded again: Telegram sends no file as a voice note', async () => {
+    const t = await Translator.create();
+    const body = t.t('sw', 'console:problem.file_audio_may_identify.body');
+    expect(body).toContain(' Tunaweza kuondoa taarifa hizo kwenye rekodi za Ogg pekee, si kwenye faili za MP3 au M4A. ');
+    expect(body).toMatch(/ Mwombe mripoti arekodi tena kama ujumbe wa sauti, kwa kitufe cha maikrofoni cha Telegram\.$/);
+    expect(t.t('en', 'console:problem.file_audio_may_identify.body')).toMatch(/ Ask the reporter to record it again as a voice note, with Telegram's microphone button\.$/);
   });
 });
