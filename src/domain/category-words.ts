@@ -37,7 +37,7 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   // "Kicked out of the counting hall" is sent away, not kicked (the lexicon reads "kicked" as a beating).
   const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ').replace(KICKED_OUT, ' expelled ')));
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
-  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay');
+  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay');
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed. A harm to come
   // (`THREATENED_HARM`) is read apart: "they shot him and said they will kill us" is still a shot.
@@ -64,7 +64,9 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
     // "Paid to vote", "buying IDs from voters": voter bribery without a sum named. Not money paid for
     // someone's release ("released him after we paid 10k": the police's bribe) nor youths paid to disrupt (violence).
     const paidElse = (w.has('release') || LET_GO.test(plainWords(text)) || PAID_TO_DISRUPT.test(plainWords(text))) && !w.has('vote') && !w.has('voter');
-    add((w.has('bribe') || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money) || PAID_TO_VOTE.test(plainWords(text))) && !paidElse, 'e_bribery');
+    // Bought: votes or IDs ("wananunua kura"); flour bought ("doh ya kununua unga") is no bribe.
+    const bought = w.has('buy') && ['vote', 'voter', 'idcard'].some((x) => w.has(x));
+    add((w.has('bribe') || bought || (w.has('pay') && (money || w.has('food'))) || (w.has('vote') && money) || PAID_TO_VOTE.test(plainWords(text))) && !paidElse, 'e_bribery');
     electionCategories(text, w, add, { harmed: threat || shot, kindChosen });
   }
   return found;
@@ -81,7 +83,9 @@ function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...c
   // A release refused "without 5k" ("walikataa kumwachilia bila elfu tano"): its price asked.
   const releaseSold = money && RELEASE_REFUSED.test(plainWords(text));
   // Youths paid to disrupt a rally: paid by a politician, no bribe to the police.
-  const bribe = (w.has('bribe') || releaseSold || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released && !PAID_TO_DISRUPT.test(plainWords(text));
+  // Told to pay to go ("wakasema nilipe ndio niende"): the price of letting them go, no sum named.
+  const payToGo = PAY_TOLD.test(plainWords(text)) && LET_GO.test(plainWords(text));
+  const bribe = (w.has('bribe') || releaseSold || payToGo || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released && !PAID_TO_DISRUPT.test(plainWords(text));
   add(bribe, 'p_bribery');
   add(released, 'p_release');
   // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
@@ -95,11 +99,13 @@ function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...c
   // offered as an arrest too, nothing was offered and the PRC advice hung on a choice from the list.
   // Caught ("walinishika"), or the cell only the "or else" of the money wanted ("ama wanipeleke cell"), and
   // money asked: the bribe is the complaint too. Taken in or locked up ("walinikamata", "wakanirusha ndani") is an arrest.
-  const caughtOnly = !new Set(canonicalWords(plain.replace(OR_ELSE_CELL, ' '))).has('arrest') && !LOCKED_UP.test(plain);
+  // "Nimeshikwa" (I was caught) is caught as "walinishika" is: the lexicon reads its passive as an arrest.
+  const caughtOnly = !new Set(canonicalWords(plain.replace(OR_ELSE_CELL, ' ').replace(CAUGHT, ' '))).has('arrest') && !LOCKED_UP.test(plain);
   add(arrest && !missing && !sexual && !killedByThem && !released && !(bribe && (LET_GO.test(plain) || caughtOnly)), 'p_arrest');
   add(killed, 'p_killing');
   // Shot and now in hospital ("he is in hospital", "yuko hospitali"), with no death told: hurt, not killed.
-  const alive = IN_HOSPITAL.test(plain) && !DIED.test(plain);
+  // Shot and telling it ("nilipigwa risasi", "police shot me"), or "amepigwa risasi" (has been shot: as he is now) is alive too.
+  const alive = (IN_HOSPITAL.test(plain) || SHOT_ALIVE.test(plain)) && !DIED.test(plain);
   add(shot && !killed, 'p_force', ...(alive ? [] : (['p_killing'] as const)));
   add(missing, 'p_disappear');
   add(sexual, 'p_sexual');
@@ -130,7 +136,7 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   // Boxes brought in at night or from outside ("masanduku ya kura yaliletwa usiku"): boxes arrive in the morning, in the agents' sight.
   const boxes = w.has('ballotbox') || (/\b(boxes|box|masanduku|sanduku)\b/.test(plain) && (w.has('vote') || w.has('ballot')));
   const boxesBroughtIn = boxes && BROUGHT_IN.test(plain) && (w.has('night') || BROUGHT_HOW.test(plain));
-  add(boxesBroughtIn || w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || RESULTS_CHANGED.test(plain) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
+  add(boxesBroughtIn || w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || RESULTS_CHANGED.test(plain) || VOTES_STOLEN.test(plain) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
   // The IEBC's own failures: the KIEMS kit down, agents kept out by the presiding officer, names missing from the register.
   // Agents chased or kept from the tallying centre or the station with no one's violence told ("maajenti wetu
   // walifukuzwa kituo cha kujumlisha kura"): the same obstruction of agents; goons chasing them are violence.
@@ -270,16 +276,24 @@ const LOCKED_UP = /\b\w*(rusha|tupa|weka) ndani\b/;
 /** The cell as the "or else" of money wanted: "ama wanipeleke cell", "au watanipeleka ndani", "or they take me to the cells". */
 const OR_ELSE_CELL = /\b(ama|au|or|or else|otherwise|la sivyo|sivyo) (\w+ ){0,5}(cells?|seli|ndani|kituoni|station|court|kortini)\b/;
 /** Carried off or taken away: "took", "snatched", "ran away with", "wakibeba", "walichukua", "waliiba". */
-const CARRIED_OFF = /\b(took|taken|taking|carried|carrying|carry|stole|stolen|snatched|grabbed|ran (away |off )?with|drove (off |away )?with|\w*beba\w*|\w*chukua\w*|\w*nyakua\w*|(wa|a|ku|m)(li|me|ka|na)?iba|\w*ibwa)\b/;
+const CARRIED_OFF = /\b(took|taken|taking|carried|carrying|carry|stole|stolen|snatched|grabbed|ran (away |off )?with|drove (off |away )?with|\w*beba\w*|\w*chukua\w*|\w*nyakua\w*|(wa|a|ku|m)(li|me|ka|na)?iba|\w*ibwa|hid|hidden|hiding|hide|(wa|a|ya|ku)(li|me|ka|na)?fich(a|wa))\b/;
 /** Alive in hospital, in plain words: "he is (still) in hospital", "admitted", "yuko hospitali", "amelazwa". */
 const IN_HOSPITAL = /\b(is|s|are|still) (now |still )?(in|at|admitted (in|at|to)) (the |a )?hospital\b|\badmitted\b|\b(bado )?(yuko|ako|wako) (\w+ )?hospitali\b|\b\w*lazwa\b/;
 /** A death told ("died", "passed away", "akafia hospitali", "alifariki"): never read as alive in hospital. */
 const DIED = /\b(died|dead|passed away|succumbed|hakupona|\w*fariki\w*|\w*fia|(a|wa)(li|me|ka)(ku)?fa)\b/;
-/** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", or paid and then "wakaniachilia": the price of a release. */
-const LET_GO = /\b(let (me|him|her|us|them) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
+/** Caught: "nimeshikwa", "alishikwa", "walinishika" (held by the hand, not yet taken in). */
+const CAUGHT = /\b\w*shik(wa|iwa|a)\b/g;
+/** Told to pay: "nilipe", "tulipe", "walisema alipe" (that I, we, he should pay), "told me to pay", "pay them". */
+const PAY_TOLD = /\b(ni|tu|a|m|wa|u)lipe\b|\b(told|asked|wanted|forced) (me|us|him|her|them) to pay\b/;
+/** Votes stolen or rigged: "kura zinaibiwa", "waliiba kura", "wizi wa kura", "stealing our votes", "kura zimechakachuliwa", "rigged the election". */
+const VOTES_STOLEN = /\bkura (\w+ ){0,2}?(zi|zime|zina|zili)?(ibiwa|ibwa|chakachuliwa)\b|\b\w*(iba|chakachua) kura\b|\bwizi wa kura\b|\b(stole|stolen|steal|stealing|rigged|rigging|rig) (our |the |my |their )?(votes?|election|results)\b|\b(votes?|election|results) (were|was|are|is|being|have been|has been) (\w+ )?(stolen|rigged)\b/;
+/** Shot and alive: the reporter telling it ("nilipigwa risasi", "police shot me", "I was shot") or "has been shot" ("amepigwa risasi"). */
+const SHOT_ALIVE = /\b((ni|tu)(li|me|ka)pigwa risasi|(a|wa)mepigwa risasi|(wa|a)(li|me|ka)(ni|tu)pig\w* risasi|(wa|a)(li|me|ka)(ni|tu)shoot\w*|shot (me|us)|(i|we) (was|were|have been|got) shot)\b/;
+/** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", "ndio niende" (so that I may go), or paid and then "wakaniachilia": the price of a release. */
+const LET_GO = /\b(let (me|him|her|us|them) go|(ndio|ndiyo|ili) (ni|tu|a|wa|m)ende|so (that )?(i|we) (can|could) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
 
-/** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"). */
-export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci|(ma)?bo[iy]s? wa blue|boys in blue)\b/i;
+/** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"), and as typed on a phone ("plice"). */
+export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|plice|polise|polici|poliece|polisman|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci|(ma)?bo[iy]s? wa blue|boys in blue)\b/i;
 /** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */
 const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|votes?|voted|voters?|voting|polling|ballots?|kampeni|campaign|candidate|mgombea|wagombea)\b/i;
 

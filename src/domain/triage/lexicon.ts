@@ -74,7 +74,7 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
     [
       ['police', 'polisi polis plice polise polici poliece cop cops copper askari karao karau officer officers offisa afisa maafisa policeman policemen polisman mapolisi makarao makarau sanse ocs ocpd gsu'],
       ['bribe', 'bribe bribes bribed bribing brib hongo rushwa kickback extort extorted extortion extorting chai kitukidogo'],
-      ['money', 'money pesa doo mbesha munde cash ganji dough'],
+      ['money', 'money pesa doo doh mbesha munde cash ganji dough'],
       ['shillings', 'shillings shilling sh shs ksh kes bob bobs'],
       ['roadblock', 'roadblock roadblocks kizuizi vizuizi checkpoint'],
       ['matatu', 'matatu matatus mat nganya manyanga mathree psv'],
@@ -125,7 +125,7 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
       ['night', 'night usiku'],
       ['station', 'station stn stesheni'],
       ['house', 'house home nyumba nyumbani'],
-      ['demand', 'demand demanded demanding demands want wants wanted wanting asking itisha wameitisha wanaitisha'],
+      ['demand', 'demand demanded demanding demands want wants wanted wantd wnted wntd wanting asking itisha wameitisha wanaitisha'],
       ['pay', 'pay paid paying pays gave give giving given handing distributing distribute payment'],
       ['release', 'release released releasing free freed'],
       ['stop', 'stop stopped stopping'],
@@ -184,7 +184,9 @@ export const STEMS: readonly (readonly [RegExp, string])[] = [
   [/^\w*bakwa$/, 'sexual'],
   [/^\w*potea$/, 'missing'],
   [/^\w*tekwa$/, 'abduct'],
-  [/^\w*(hong|nunu)(a|wa)\w*$/, 'bribe'],
+  [/^\w*hong(a|wa)\w*$/, 'bribe'],
+  // "Kununua" is to buy: votes or IDs bought are a bribe (the category words read them), flour bought ("kununua unga") is not.
+  [/^\w*nunu(a|liwa|lia|wa)\w*$/, 'buy'],
   [/^\w*lip(a|e|wa|iwa)$/, 'pay'],
   // "Wanapeana pesa" (they are handing out money), as "wanagawa pesa".
   [/^\w*(to(a|e)|gaw(a|iwa)|pean(a|wa))$/, 'pay'],
@@ -271,5 +273,5 @@ export const DETAILS = new Set([
   'governor', 'mca', 'goons', 'hate', 'food', 'queue', 'phone', 'idcard', 'govvehicle', 'stole', 'child', 'student',
   'hawker', 'church', 'hospital', 'demand', 'pay', 'release', 'stop', 'chase', 'attack', 'stuff', 'relative', 'rider',
   'clerk', 'activist', 'register', 'twice', 'late', 'leaflets', 'rally', 'chief', 'campaign', 'lorry', 'opposition',
-  'weapon', 'charge', 'receipt', 'president', 'kiems', 'fingerprint', 'presiding', 'run', 'surround', 'protest',
+  'weapon', 'charge', 'receipt', 'president', 'kiems', 'fingerprint', 'presiding', 'run', 'surround', 'protest', 'buy',
 ]);

@@ -608,3 +608,46 @@ describe('categoryOfEitherKind: told I had voted already, a beating denied', () 
     expect(categoryInWords('alipigwa na polisi', 'police')).toBe('p_force');
   });
 });
+
+describe('categoryOfEitherKind: reporter walks, first message or at the category list', () => {
+  it.each([
+    // "Doh" (Sheng: money) handed to voters; votes stolen; the boxes hidden by a clerk.
+    ['wasee wanagawa doh kwa wapiga kura', 'election', 'e_bribery'],
+    ['kura zinaibiwa', 'election', 'e_tamper'],
+    ['kura zetu zimeibiwa pale kituoni', 'election', 'e_tamper'],
+    ['they are stealing our votes', 'election', 'e_tamper'],
+    ['karani wa IEBC ameficha masanduku ya kura', 'election', 'e_tamper'],
+    // Shot and alive to tell it, or "has been shot" (amepigwa): hurt, not killed.
+    ['amepigwa risasi na polisi', 'police', 'p_force'],
+    ['nilipigwa risasi na polisi mguuni', 'police', 'p_force'],
+    ['police shot me in the leg', 'police', 'p_force'],
+    // Caught and "kitu kidogo" asked, or told to pay to go: the bribe is the complaint.
+    ['nmeshikwa na karao wakaitisha kitu kidogo', 'police', 'p_bribery'],
+    ['walinishika wakasema nilipe ndio niende', 'police', 'p_bribery'],
+    ['they broke the door and took my husband', 'police', 'p_arrest'],
+    // Phone typing: "plice", "wantd".
+    ['plice at mlolongo wantd 500 frm me', 'police', 'p_bribery'],
+  ] as const)('%j -> %s %s', (words, kind, code) => {
+    expect(categoryInWords(words, kind)).toBe(code);
+    expect(categoryOfEitherKind(words)).toEqual({ kind, code });
+  });
+
+  it.each([
+    // Near misses: money for flour is no voter's bribe; a phone stolen at the polls, no vote stolen; shot dead is no mere hurt.
+    ['doh ya kununua unga', 'election'],
+    ['walinipa doh ya kununua unga', 'election'],
+    ['wezi waliiba simu yangu nikipiga kura', 'election'],
+    ['walinishika wakanipeleka seli wakasema nilipe', 'police'],
+    ['amepigwa risasi na polisi akafariki', 'police'],
+  ] as const)('%j: no wrong one offered', (words, kind) => {
+    expect(categoryInWords(words, kind)).not.toBe(kind === 'election' ? 'e_bribery' : 'p_force');
+    if (words.includes('simu')) expect(categoryInWords(words, kind)).toBeUndefined();
+    if (words.includes('unga')) expect(categoryInWords(words, kind)).toBeUndefined();
+  });
+
+  it('buying votes is still bribery ("kununua kura", "wananunua wapiga kura")', () => {
+    expect(categoryInWords('kununua kura', 'election')).toBe('e_bribery');
+    expect(categoryInWords('wananunua vitambulisho vya wapiga kura', 'election')).toBe('e_bribery');
+    expect(categoryInWords('wanahonga wapiga kura', 'election')).toBe('e_bribery');
+  });
+});
