@@ -177,8 +177,10 @@ export interface Draft {
    * without `place` answers its Yes with the review unchanged, the words kept in the story on No).
    */
   fix?: {
-    part: 'when' | 'county' | 'place';
+    part: 'when' | 'county' | 'place' | 'category';
     words: string;
+    /** The category the words say it was ("si hongo ni kupigwa"): on Yes it changes, and the words stay in the story. */
+    category?: CategoryCode;
     when?: { when: WhenChoice; incidentAt: number; timeOfDay?: string };
     county?: { code: number; town?: string };
     place?: string;

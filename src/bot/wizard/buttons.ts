@@ -212,6 +212,7 @@ export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
     return turn.show();
   }
   delete d.fix;
+  if (fix.category) return changeCategory(turn, d, fix.category, fix.words);
   if (fix.when) {
     d.when = fix.when.when;
     d.incidentAt = fix.when.incidentAt;
@@ -231,6 +232,18 @@ export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
   d.editing = true;
   d.step = 'county';
   setCounty(turn, d, fix.county.code, townNaming(fix.county.town, fix.county.code));
+}
+
+/**
+ * "Si hongo ni kupigwa" changed: the words stay in the story (they tell what was done), and the
+ * injury questions the new category asks and has no answer to come first, as after Change -> Category.
+ */
+function changeCategory(turn: Turn, d: Draft, code: CategoryCode, words: string): void {
+  chooseCategory(d, code);
+  addNewOrTell(turn, d, words);
+  d.editing = true;
+  d.step = 'cat';
+  turn.advance(d);
 }
 
 /** The story kept as it is ("Keep it", "That's all"): on as after an answer. */

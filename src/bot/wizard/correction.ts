@@ -1,4 +1,4 @@
-import { COUNTIES, incidentTimeFor, matchCounty, parseIncidentDate, splitTime, type WhenChoice } from '../../domain';
+import { categoryInWords, COUNTIES, incidentTimeFor, matchCounty, parseIncidentDate, splitTime, type CategoryCode, type WhenChoice } from '../../domain';
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
 import { normalise, readWord } from './parse';
@@ -284,6 +284,11 @@ function sameDay(w: NonNullable<Correction['when']>, d: Pick<Draft, 'when' | 'in
  * about the same way when they correct nothing else. False: no correction.
  */
 export function correctAtReview(turn: Turn, d: Draft, input: string, place?: PlaceFix): boolean {
+  const category = categoryCorrection(input, d);
+  if (category) {
+    d.fix = { part: 'category', words: input.trim(), category };
+    return said(turn, d, { key: 'review.fix_category', params: { category: { key: `common:category.${category}` } } });
+  }
   const c = readCorrection(input, d, turn.now);
   if (!c && place !== undefined) return offerPlace(turn, d, input, place);
   if (!c) return false;
@@ -337,7 +342,35 @@ function dayText(w: NonNullable<Correction['when']>): Text | string {
 
 /** The question waits for a tap at the review (as against its part's question opened). */
 export function fixAsked(d: Draft): boolean {
-  return d.step === 'review' && Boolean(d.fix?.when || d.fix?.county || d.fix?.place);
+  return d.step === 'review' && Boolean(d.fix?.when || d.fix?.county || d.fix?.place || d.fix?.category);
+}
+
+/** Saying the answer was not it: "si", "sio", "not", "haikuwa" (it was not), "wasn't". */
+const NOT_IT = new Set(['si', 'sio', 'siyo', 'not', 'haikuwa', 'haikua', 'wasn', 'isn']);
+
+/**
+ * "Si hongo ni kupigwa", "not a bribe, they beat me", "it was bribery not arrest": the category
+ * chosen said not to be it, and another one named: that one (only ever offered for a tap).
+ * The old one must be the words said not to be it: "they did not arrest me, they beat me" under a
+ * bribe is the story. Undefined for anything else.
+ */
+export function categoryCorrection(input: string, d: Pick<Draft, 'kind' | 'category'>): CategoryCode | undefined {
+  if (!d.kind || !d.category || [...input].length > 100) return undefined;
+  const words = normalise(input).split(' ').filter(Boolean);
+  const i = words.findIndex((w) => NOT_IT.has(w));
+  if (i < 0) return undefined;
+  const kind = d.kind;
+  const named = (from: number, to: number) => (to > from ? categoryInWords(words.slice(from, to).join(' '), kind) : undefined);
+  const other = (code: CategoryCode | undefined) => (code && code !== d.category ? code : undefined);
+  // The new one before: "it was bribery not arrest".
+  if (named(i + 1, words.length) === d.category && other(named(0, i))) return named(0, i);
+  // The new one after: the fewest words said not to be it that name the old one, then the rest.
+  for (let k = i + 2; k < words.length; k++) {
+    if (named(i + 1, k) !== d.category) continue;
+    const after = other(named(k, words.length));
+    if (after) return after;
+  }
+  return undefined;
 }
 
 /** The correction not used for a change: its words go to the story, as any detail typed at the review. */

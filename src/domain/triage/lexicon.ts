@@ -73,7 +73,7 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
   (
     [
       ['police', 'polisi polis plice polise polici poliece cop cops copper askari karao karau officer officers offisa afisa maafisa policeman policemen polisman mapolisi makarao makarau sanse ocs ocpd gsu'],
-      ['bribe', 'bribe bribes bribed bribing brib hongo rushwa kickback extort extorted extortion extorting chai kitukidogo'],
+      ['bribe', 'bribe bribes bribed bribing bribery brib hongo rushwa kickback extort extorted extortion extorting chai kitukidogo'],
       ['money', 'money pesa doo doh mbesha munde cash ganji dough'],
       ['shillings', 'shillings shilling sh shs ksh kes bob bobs'],
       ['roadblock', 'roadblock roadblocks kizuizi vizuizi checkpoint'],
@@ -81,7 +81,7 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
       ['boda', 'boda bodaboda pikipiki motorbike motorcycle piki'],
       ['driver', 'driver drivers dereva madereva'],
       ['conductor', 'conductor makanga tout'],
-      ['beat', 'beat beating beaten beatings punch punched punching slap slapped slapping kick kicked kicking assault assaulted assaulting kichapo rungu batons baton whip whipped viboko clobbered thrashed caned'],
+      ['beat', 'beat beating beaten beatings punch punched punching slap slapped slapping kick kicked kicking assault assaulted assaulting kichapo rungu batons baton whip whipped viboko clobbered thrashed caned brutality tortured torture'],
       ['injured', 'injured injury injuries hurt wounded wound bleeding damu jeraha majeraha'],
       ['shoot', 'shot shoot shoting shooted shooting shootings gunshot gunshots gun guns bullet bullets risasi bunduki fired firing'],
       ['teargas', 'teargas lobbed canisters'],

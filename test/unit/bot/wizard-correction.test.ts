@@ -389,3 +389,51 @@ describe('the new place said instead of the one given (placeInsteadOf)', () => {
     expect(placeInsteadOf(typed, given)).toBeUndefined();
   });
 });
+
+describe('a category correction typed at the review ("si hongo ni kupigwa", "not a bribe, they beat me")', () => {
+  it.each([
+    ['si hongo ni kupigwa', 'p_bribery', 'p_force'],
+    ['not a bribe, they beat me', 'p_bribery', 'p_force'],
+    ['it was not arrest it was bribery', 'p_arrest', 'p_bribery'],
+    ['hapana, haikuwa hongo, walinikamata', 'p_bribery', 'p_arrest'],
+  ] as const)('%j asks whether to change the category; nothing changes until Yes', (words, from, to) => {
+    const r = type(reviewed({ category: from }), words);
+    expect(said(r)).toEqual(['review.fix_category']);
+    expect(lastMessage(r)?.texts[0].params).toEqual({ category: { key: `common:category.${to}` } });
+    expect(lastMessage(r)?.keyboard).toEqual({ type: 'fix', draftId: ID });
+    expect(r.state.draft).toMatchObject({ step: 'review', category: from, text: STORY });
+  });
+
+  it('Yes to brutality: the category changes, the words stay in the story, and "was anyone hurt?" is asked before the review', () => {
+    const asked = type(reviewed(), 'si hongo ni kupigwa');
+    const yes = press(asked.state, 'fy');
+    expect(said(yes)).toEqual(['answer', 'desc.added', 'injury.hurt.ask']);
+    expect(yes.state.draft).toMatchObject({ step: 'hurt', category: 'p_force', text: `${STORY}\nsi hongo ni kupigwa` });
+    // Answered, back to the review (no second question about a medical form unless someone was hurt).
+    const none = type(yes.state, 'hapana');
+    expect(none.state.draft).toMatchObject({ step: 'review', category: 'p_force' });
+  });
+
+  it('Yes to an arrest (no injury question): straight back to the review, the words in the story', () => {
+    const yes = press(type(reviewed(), 'hapana, haikuwa hongo, walinikamata').state, 'fy');
+    expect(said(yes)).toEqual(['answer', 'desc.added', 'review']);
+    expect(yes.state.draft).toMatchObject({ step: 'review', category: 'p_arrest', text: `${STORY}\nhapana, haikuwa hongo, walinikamata` });
+  });
+
+  it('No keeps the category and adds the words to the story', () => {
+    const no = press(type(reviewed(), 'not a bribe, they beat me').state, 'fn');
+    expect(said(no)).toEqual(['answer', 'desc.added', 'review']);
+    expect(no.state.draft).toMatchObject({ step: 'review', category: 'p_bribery', text: `${STORY}\nnot a bribe, they beat me` });
+  });
+
+  it.each([
+    // Another category said not to have happened is the story, not a correction; so are words that name no old one.
+    'they did not arrest me, they beat me',
+    'hapana walinipiga pia',
+    'they also beat me',
+  ])('%j is added to the story, the category kept', (words) => {
+    const r = type(reviewed(), words);
+    expect(said(r)).not.toContain('review.fix_category');
+    expect(r.state.draft?.category).toBe('p_bribery');
+  });
+});
