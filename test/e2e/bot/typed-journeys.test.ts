@@ -335,6 +335,12 @@ const PLAYS: Play[] = [
   ['sw', 'first', ['walituzuia kuingia kituo cha kupigia kura', 'ndio', { press: 'no' }, { label: 'Hakuna aliyeumia' }, 'Nakuru', 'Kaptembwo', { press: 'today' }], { category: 'e_violence', county: 32 }],
   ['en', 'first', ['a voter was given two ballot papers for president', 'yes', { press: 'no' }, 'Machakos', 'Kathiani polling centre', { press: 'today' }], { category: 'e_personation', county: 16 }],
   ['sw', 'first', ['vijana wenye mapanga wako kwenye kituo cha kupigia kura', 'ndio', { press: 'no' }, { label: 'Hakuna aliyeumia' }, 'Nyeri', 'Othaya', { press: 'today' }], { category: 'e_violence', county: 19 }],
+  // Caught and "kitu kidogo" asked (Sheng spelling), votes stolen: each offered.
+  ['sw', 'first', ['nmeshikwa na karao wakaitisha kitu kidogo', 'ndio', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }], { category: 'p_bribery', county: 32 }],
+  ['sw', 'first', ['kura zinaibiwa pale shule ya msingi', 'ndio', { press: 'no' }, 'Nyeri', 'Othaya', { press: 'today' }], { category: 'e_tamper', county: 19 }],
+  // The category corrected at the review: changed on Yes, "was anyone hurt?" asked for it, the words kept in the story.
+  ['sw', 'first', ['polisi waliniitisha hongo ya 500', 'ndio', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }, 'si hongo ni kupigwa', { label: '✅ Ndio, ibadilishe' }, { label: 'Hakuna aliyeumia' }], { category: 'p_force', story: ['si hongo ni kupigwa'] }],
+  ['en', 'first', ['a policeman asked me for a bribe of 500', 'yes', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }, 'not a bribe, they beat me', { label: '✅ Yes, change it' }, { label: 'No one was hurt' }], { category: 'p_force', story: ['not a bribe, they beat me'] }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];
