@@ -1707,18 +1707,25 @@ function appendEarly(turn: Turn, d: Draft, part: string): void {
   return turn.show();
 }
 
-/** The story, whole: one limit, said only when it is passed. */
+/**
+ * The story, whole. Past its limit (a long paste Telegram split in parts), what fits is kept, cut
+ * before a word, and the reporter told where it stops, the words after it quoted (as a paste
+ * before the question is); never joined after the cut, never dropped whole. Only a first word
+ * longer than the limit leaves nothing to keep: that is refused, as before.
+ */
 function takeStory(turn: Turn, d: Draft, told: string): void {
   // Parts sent before the question ("ballot stuffing Tononoka"), shown with it: the answer goes on from them.
-  const story = d.storyPart && d.text !== undefined ? `${d.text}\n${told.trim()}` : told;
-  const check = checkText(story, LIMITS.descriptionMaxChars);
-  if (!check.ok) {
-    turn.say(`desc.${check.reason}`, { max: check.max, length: [...story.trim()].length });
+  const story: Pick<Draft, 'text'> = { text: d.storyPart ? d.text : undefined };
+  const rest = joinWhatFits(story, told);
+  if (story.text === undefined) {
+    const refused = checkText(told, LIMITS.descriptionMaxChars);
+    turn.say(`desc.${refused.ok ? 'too_long' : refused.reason}`, { max: LIMITS.descriptionMaxChars, length: [...told.trim()].length });
     return turn.show();
   }
-  d.text = check.text;
+  d.text = story.text;
   d.voice = undefined;
   delete d.storyPart;
+  if (rest) tellStoryFull(turn, rest);
   return turn.advance(d);
 }
 

@@ -470,6 +470,51 @@ describe('an email address in the story of an anonymous report', () => {
   });
 });
 
+describe('a story pasted at its question past the limit', () => {
+  /** Words to fill `n` characters, as Telegram cuts a long paste: parts of 4,096, wherever that falls. */
+  const fill = (n: number, sentence: string) => sentence.repeat(Math.ceil(n / sentence.length)).slice(0, n);
+  const PASTE = [
+    fill(4096, 'MWANZO polisi walitusimamisha kwenye barabara ya Thika. '),
+    fill(4096, 'Askari mmoja alituitisha pesa na tukakataa kulipa. '),
+    fill(4096, 'Walitupiga kwa rungu mbele ya watu wengi pale stage. '),
+    `${fill(1500, 'Baadaye walinipeleka kituoni bila kunieleza kosa. ')} MWISHO wa maelezo yangu.`,
+  ];
+
+  it('in Swahili: what fits is kept, cut before a word; the words after it are quoted once, the county asked; the review ends where the story stops, and that is what is stored', async () => {
+    const u = h.tg.user({ firstName: 'Bandika refu', languageCode: 'sw' });
+    await walkTo(u, 'desc', 'sw');
+    const mark = allTexts(u).length;
+    // In quick succession, as Telegram delivers a split paste: nothing said until its last part.
+    for (const part of PASTE) await u.sendText(part);
+    const joined = PASTE.join('\n');
+    expect(lastText(u)).toContain('Ilitokea katika kaunti gani?');
+    const told = allTexts(u).slice(mark).filter((t) => t.includes('kikomo cha herufi 12,000'));
+    // Said once, not once per part after the cut; and not "too long, please shorten".
+    expect(told).toHaveLength(1);
+    expect(allTexts(u).slice(mark).join('\n')).not.toContain('mrefu mno');
+    const quoted = /sikuweza kuongeza: “([^”]+)…”/.exec(told[0])?.[1] ?? '';
+    await u.sendText('Nairobi');
+    await u.sendText('Thika road');
+    await u.press('Leo');
+    const review = lastText(u);
+    await u.press(SEND_ANONYMOUSLY.sw);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    const text = report?.description.text ?? '';
+    // The story is the paste up to a word's end, at most 12,000 characters; the quote starts at the next word: nothing lost between them.
+    expect([...text].length).toBeLessThanOrEqual(12_000);
+    expect([...text].length).toBeGreaterThan(11_900);
+    expect(joined.startsWith(text)).toBe(true);
+    expect(joined[text.length]).toMatch(/\s/);
+    expect(joined.slice(text.length).trim().startsWith(quoted)).toBe(true);
+    expect(quoted.length).toBeGreaterThan(100);
+    expect(text).not.toContain('MWISHO');
+    // The reporter saw what is sent: its start, its last words (where it stops) and its length.
+    expect(review).toContain('MWANZO polisi walitusimamisha');
+    expect(review).toContain(text.slice(-150));
+    expect(review).toContain(`herufi ${[...text].length}`);
+  });
+});
+
 describe('a story at its limit', () => {
   /** A story pasted long enough to fill the limit (12,000): Telegram splits it in parts of 4,096, joined by the bot. */
   const PARTS = [`BEGIN ${'a'.repeat(4090)}`, 'b'.repeat(4096), `${'c'.repeat(3798)} THE END`];

@@ -2198,14 +2198,68 @@ describe('a long story split by Telegram', () => {
     expect(r.state.draft?.parts).toBeUndefined();
   });
 
-  it('one limit: joined parts over it are refused whole, naming it once', () => {
+  it('one limit: joined parts over it keep what fits, cut before a word, and the rest is quoted once', () => {
+    // It was "too long, please shorten" and the whole paste dropped; now as a paste before the
+    // question (and a full story) does: what fits is kept and the reporter told where it stops.
+    // Parts with no space in them: the cut falls before the third part, a word of its own.
     let state = at('desc');
     for (let i = 0; i < 3; i++) state = step(state, { type: 'text', text: part(4096, 'x') }, later(i * 100)).state;
     const r = step(state, { type: 'text', text: 'and more' }, later(400));
-    expect(said(r)).toEqual(['desc.too_long', 'desc.ask']);
-    expect(r.replies[0]).toMatchObject({ texts: [{ params: { max: LIMITS.descriptionMaxChars, length: 3 * 4096 + 2 + 9 } }] });
-    expect(r.state.draft).toMatchObject({ step: 'desc' });
-    expect(r.state.draft?.text).toBeUndefined();
+    expect(said(r)).toEqual(['desc.full', 'county.ask']);
+    expect(r.replies[0]).toMatchObject({ texts: [{ params: { max: LIMITS.descriptionMaxChars, words: `${part(120, 'x')}…` } }] });
+    expect(r.state.draft).toMatchObject({ step: 'county', text: `${part(4096, 'x')}\n${part(4096, 'x')}` });
+  });
+
+  /** A paste of words as Telegram splits it: parts of 4,096 characters, then the shorter last one. */
+  const words = (n: number, word: string) => `${word} `.repeat(Math.ceil(n / (word.length + 1))).slice(0, n);
+  const PASTE = [words(4096, 'mwanzo'), words(4096, 'katikati'), words(4096, 'polisi'), `${words(2000, 'baadaye')} wakanipeleka seli. Mwisho.`];
+
+  it('a paste at the story question past the limit: what fits is kept, cut before a word, the words after it quoted, and the county asked', () => {
+    let state = at('desc');
+    PASTE.slice(0, 3).forEach((text, i) => (state = step(state, { type: 'text', text }, later(i * 100)).state));
+    const r = step(state, { type: 'text', text: PASTE[3] }, later(300));
+    expect(said(r)).toEqual(['desc.full', 'county.ask']);
+    const joined = PASTE.join('\n');
+    const text = r.state.draft?.text ?? '';
+    expect([...text].length).toBeLessThanOrEqual(LIMITS.descriptionMaxChars);
+    expect([...text].length).toBeGreaterThan(LIMITS.descriptionMaxChars - 'polisi '.length);
+    // Whole words only: the story ends where a word ends, and the quote starts with the next one.
+    expect(joined.startsWith(text)).toBe(true);
+    expect(joined[text.length]).toMatch(/\s/);
+    const rest = joined.slice(text.length).trim();
+    expect(rest.endsWith('wakanipeleka seli. Mwisho.')).toBe(true);
+    expect(r.replies[0]).toMatchObject({ texts: [{ params: { max: LIMITS.descriptionMaxChars, words: `${[...rest].slice(0, 120).join('').trimEnd()}…` } }] });
+    expect(r.state.draft?.parts).toBeUndefined();
+  });
+
+  it('one message over the limit (no part after it) is cut the same way once the wait is over', () => {
+    const long = words(12_500, 'walinipiga');
+    const first = type(at('desc'), long);
+    const r = step(first.state, { type: 'flush', draftId: ID }, later(2000));
+    expect(said(r)).toEqual(['desc.full', 'county.ask']);
+    const text = r.state.draft?.text ?? '';
+    expect(long.startsWith(text)).toBe(true);
+    expect(text.endsWith('walinipiga')).toBe(true);
+    expect([...text].length).toBeLessThanOrEqual(LIMITS.descriptionMaxChars);
+  });
+
+  it('short parts sent before the question, then a paste past the limit: the story goes on from them, cut where it fills', () => {
+    let state = at('desc', { text: 'Polisi wamenipiga', storyPart: true });
+    PASTE.slice(0, 3).forEach((text, i) => (state = step(state, { type: 'text', text }, later(i * 100)).state));
+    const r = step(state, { type: 'text', text: PASTE[3] }, later(300));
+    expect(said(r)).toEqual(['desc.full', 'county.ask']);
+    const text = r.state.draft?.text ?? '';
+    expect(text.startsWith(`Polisi wamenipiga\n${PASTE[0]}`)).toBe(true);
+    expect([...text].length).toBeLessThanOrEqual(LIMITS.descriptionMaxChars);
+    expect(r.state.draft?.storyPart).toBeUndefined();
+  });
+
+  it('at Change -> Story: a paste past the limit replaces the story with what fits and returns to the review', () => {
+    let state = press(at('review'), 'e_desc').state;
+    PASTE.slice(0, 3).forEach((text, i) => (state = step(state, { type: 'text', text }, later(i * 100)).state));
+    const r = step(state, { type: 'text', text: PASTE[3] }, later(300));
+    expect(said(r)).toEqual(['desc.full', 'review']);
+    expect(PASTE.join('\n').startsWith(r.state.draft?.text ?? '-')).toBe(true);
   });
 });
 
