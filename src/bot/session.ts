@@ -65,6 +65,8 @@ export interface Draft {
   earlyAt?: number;
   /** That story was cut at its limit, the rest quoted back: no later part is joined after the cut (a new optional field, as `town`). */
   earlyFull?: true;
+  /** `text` was cut at its limit and the words after the cut quoted back: the review says the story stops there (a new optional field, as `town`). */
+  storyCut?: true;
   /** Files of an album were kept and their one answer waits for the album's end (the `flush` after the window); `full`: some came past the limit. */
   albumPending?: true | 'full';
   /**

@@ -278,7 +278,10 @@ function onMedia(turn: Turn, d: Draft, media: MediaRef, caption?: string, album?
     if ((media.durationSec ?? 0) > LIMITS.voiceMaxSeconds) return longVoice(turn, d, media);
     d.voice = media;
     // The rest of a story kept in part: its words stay beside the voice note (the agency gets both).
-    if (!d.storyPart) d.text = undefined;
+    if (!d.storyPart) {
+      d.text = undefined;
+      delete d.storyCut;
+    }
     delete d.storyPart;
     turn.say('desc.voice_received');
     return turn.advance(d);
@@ -1703,7 +1706,7 @@ function appendEarly(turn: Turn, d: Draft, part: string): void {
   if (!rest) return;
   // Words after the cut would read as following it: the rest of the paste is quoted, never joined.
   d.earlyFull = true;
-  tellStoryFull(turn, rest);
+  cutStory(turn, d, rest);
   return turn.show();
 }
 
@@ -1725,8 +1728,15 @@ function takeStory(turn: Turn, d: Draft, told: string): void {
   d.text = story.text;
   d.voice = undefined;
   delete d.storyPart;
-  if (rest) tellStoryFull(turn, rest);
+  delete d.storyCut;
+  if (rest) cutStory(turn, d, rest);
   return turn.advance(d);
+}
+
+/** The story stops at its limit: the words after the cut are quoted now, and the review says where it stops. */
+function cutStory(turn: Turn, d: Draft, rest: string): void {
+  d.storyCut = true;
+  tellStoryFull(turn, rest);
 }
 
 /** A typed word where a button would do; false when the word means nothing at this step. */

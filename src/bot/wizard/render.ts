@@ -195,7 +195,7 @@ function keyboard(t: T, k: Keyboard, lang: Lang) {
 export function reviewText(t: T, d: Draft, lang: Lang = 'en', own?: { names: readonly string[]; username?: string }): string {
   const yesNo = (b: boolean | undefined) => t(b ? 'review.yes' : 'review.no');
   const said = d.voice ? t('review.voice', { seconds: d.voice.durationSec ?? 0 }) : undefined;
-  const what = said && d.text ? `${said}\n${storyText(t, d.text)}` : (said ?? storyText(t, d.text ?? ''));
+  const what = said && d.text ? `${said}\n${storyText(t, d.text, d.storyCut)}` : (said ?? storyText(t, d.text ?? '', d.storyCut));
   // A town named with a pin: "Kitengela, 📍 shared location".
   const place = [d.place ? escapeHtml(d.place) : '', d.location ? t('review.location') : ''].filter(Boolean).join(', ');
   const at = d.incidentAt ?? 0;
@@ -284,12 +284,13 @@ function detailLines(t: T, d: Draft): string[] {
 
 /**
  * The story as the reporter will send it. A long one (joined from a split paste) shows its start
- * and its end with the total length, so the reporter sees that every part is there.
+ * and its end with the total length, so the reporter sees that every part is there; one cut at
+ * its limit says that it stops there (the words after it were quoted when it was cut).
  */
-function storyText(t: T, text: string): string {
+function storyText(t: T, text: string, cut?: true): string {
   const chars = [...text];
   if (chars.length <= 700) return escapeHtml(text);
   const start = chars.slice(0, 450).join('');
   const end = chars.slice(-200).join('');
-  return `${escapeHtml(start)} […] ${escapeHtml(end)}\n<i>${t('review.story_length', { count: chars.length })}</i>`;
+  return `${escapeHtml(start)} […] ${escapeHtml(end)}\n<i>${t(cut ? 'review.story_cut' : 'review.story_length', { count: chars.length })}</i>`;
 }

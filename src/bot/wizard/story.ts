@@ -9,8 +9,12 @@ export function inStory(d: Pick<Draft, 'text'>, input: string): boolean {
   return d.text !== undefined && words !== '' && ` ${normalise(d.text)} `.includes(` ${words} `);
 }
 
-/** Adds the words on a line of their own after the story; false (and nothing added) when the story would be too long. */
-export function joinStory(d: Pick<Draft, 'text'>, words: string): boolean {
+/**
+ * Adds the words on a line of their own after the story; false (and nothing added) when the story
+ * would be too long, or was cut at its limit: words after the cut would read as following it.
+ */
+export function joinStory(d: Pick<Draft, 'text' | 'storyCut'>, words: string): boolean {
+  if (d.storyCut) return false;
   const more = words.trim();
   const joined = checkText(d.text === undefined ? more : `${d.text}\n${more}`, LIMITS.descriptionMaxChars);
   if (!joined.ok) return false;
@@ -47,7 +51,7 @@ export function tellStoryFull(turn: Pick<Turn, 'say'>, words: string): void {
 }
 
 /** New words added and said so, or said not to fit (`tellStoryFull`); words in the story already: nothing said. */
-export function addNewOrTell(turn: Pick<Turn, 'say'>, d: Pick<Draft, 'text'>, words: string): void {
+export function addNewOrTell(turn: Pick<Turn, 'say'>, d: Pick<Draft, 'text' | 'storyCut'>, words: string): void {
   if (inStory(d, words)) return;
   if (joinStory(d, words)) turn.say('desc.added');
   else tellStoryFull(turn, words);

@@ -511,7 +511,8 @@ describe('a story pasted at its question past the limit', () => {
     // The reporter saw what is sent: its start, its last words (where it stops) and its length.
     expect(review).toContain('MWANZO polisi walitusimamisha');
     expect(review).toContain(text.slice(-150));
-    expect(review).toContain(`herufi ${[...text].length}`);
+    // ... and that it stops there because it reached the limit, not only how long it is.
+    expect(review).toContain(`herufi ${[...text].length.toLocaleString('en')} kwa jumla: maelezo yako yamefikia kikomo na yanaishia hapa. Maneno yaliyofuata hayakuongezwa`);
   });
 });
 

@@ -2230,6 +2230,11 @@ describe('a long story split by Telegram', () => {
     expect(rest.endsWith('wakanipeleka seli. Mwisho.')).toBe(true);
     expect(r.replies[0]).toMatchObject({ texts: [{ params: { max: LIMITS.descriptionMaxChars, words: `${[...rest].slice(0, 120).join('').trimEnd()}…` } }] });
     expect(r.state.draft?.parts).toBeUndefined();
+    // The review shows the story's last words and says it stops there, at its limit (not only its length).
+    const review = reviewText((key: string) => key, { ...draftAt('review'), ...r.state.draft!, step: 'review' });
+    expect(review).toContain(text.slice(-150));
+    expect(review).toContain('review.story_cut');
+    expect(review).not.toContain('review.story_length');
   });
 
   it('one message over the limit (no part after it) is cut the same way once the wait is over', () => {
@@ -2254,12 +2259,34 @@ describe('a long story split by Telegram', () => {
     expect(r.state.draft?.storyPart).toBeUndefined();
   });
 
+  it('a story cut with room left (a link where the limit fell): words typed later are said not to fit, never joined after the cut', () => {
+    const link = `https://x.com/${'x'.repeat(300)}`;
+    let state = at('desc');
+    [words(4096, 'mwanzo'), words(4096, 'katikati'), `${words(3700, 'polisi')} ${link} ${words(200, 'mwisho')}`].forEach((text, i) => (state = step(state, { type: 'text', text }, later(i * 100)).state));
+    const cut = step(state, { type: 'flush', draftId: ID }, later(2300));
+    const text = cut.state.draft?.text ?? '';
+    expect(text.endsWith('poli')).toBe(true);
+    expect(LIMITS.descriptionMaxChars - [...text].length).toBeGreaterThan(100);
+    const review = { draft: { ...draftAt('review'), text, storyCut: cut.state.draft?.storyCut } };
+    // The review says the story stops here; a detail joined after it would read as following the cut words.
+    const r = type(review, 'pia walichukua simu yangu na kitambulisho');
+    expect(said(r)).toEqual(['desc.full', 'review']);
+    expect(r.state.draft?.text).toBe(text);
+  });
+
   it('at Change -> Story: a paste past the limit replaces the story with what fits and returns to the review', () => {
     let state = press(at('review'), 'e_desc').state;
     PASTE.slice(0, 3).forEach((text, i) => (state = step(state, { type: 'text', text }, later(i * 100)).state));
     const r = step(state, { type: 'text', text: PASTE[3] }, later(300));
     expect(said(r)).toEqual(['desc.full', 'review']);
     expect(PASTE.join('\n').startsWith(r.state.draft?.text ?? '-')).toBe(true);
+    // Replaced again with a long story that fits: the review no longer says it was cut.
+    const fits = `${PASTE[0]}\n${PASTE[3]}`;
+    const again = step(step(press(r.state, 'e_desc').state, { type: 'text', text: PASTE[0] }, later(400)).state, { type: 'text', text: PASTE[3] }, later(500));
+    expect(again.state.draft?.text).toBe(fits);
+    const review = reviewText((key: string) => key, again.state.draft!);
+    expect(review).toContain('review.story_length');
+    expect(review).not.toContain('review.story_cut');
   });
 });
 
