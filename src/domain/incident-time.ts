@@ -56,8 +56,12 @@ const DAY_LEAD = /^(?:(?:mnamo|on(?:\s+the)?|siku\s+ya|tarehe)\s+){1,3}/i;
 /** What was said before the day answered: "mwezi uliopita" (last month), "wiki iliyopita" (last week), "wiki hii" (this week). */
 type SaidBefore = { lastMonth: boolean; lastWeek: boolean };
 
-function parseDay(s: string, now: Date, { lastMonth, ...week }: SaidBefore): ParsedDate {
-  const bare = s.trim().replace(DAY_LEAD, '');
+/** "It was on 5th", "ilikuwa tarehe 5": said before the day as the answer's own lead, no part of the day. */
+const ANSWER_LEAD = /^(?:it\s+was|it['’]?s|was|ilikuwa|ilikua)\s+(?=\S)/i;
+
+function parseDay(typed: string, now: Date, { lastMonth, ...week }: SaidBefore): ParsedDate {
+  const s = typed.trim().replace(ANSWER_LEAD, '');
+  const bare = s.replace(DAY_LEAD, '');
   const weekday = lastWeekday(bare, now, week);
   // "Friday this week" typed on a Wednesday is a day still to come: in the future, said so.
   if (weekday) return inRange(weekday, now);
@@ -210,6 +214,8 @@ const AT_HOUR = /\s+((?:at|around|about)\s+\d{1,2})$/i;
 /** A part of the day alone: "jana usiku", "yesterday at night", "Ijumaa asubuhi". */
 const PART_ONLY = new RegExp(`\\s+(${LEAD}${PART})\\.?$`, 'iu');
 const LED = new RegExp(`^${LEAD.slice(0, -1)}\\S`, 'iu');
+/** A time of day before its day: "saa tano usiku juzi", "at 10pm yesterday" (the hour, then the day). */
+const TIME_FIRST = new RegExp(`^(${TIME_WORDS})\\s+(\\S.*)$`, 'iu');
 /** A part of the day before its day: "usiku wa kuamkia leo", "usiku wa jana", "asubuhi ya Jumamosi". */
 const PART_FIRST = new RegExp(`^(${PART})\\s+(?:wa|ya)\\s+(\\S.*)$`, 'iu');
 
@@ -234,7 +240,10 @@ export function splitTime(input: string): { day: string; time?: string; dayAlone
   const p = PART_ONLY.exec(s);
   if (!p || p[1].trim().length > TIME_MAX_CHARS) {
     const f = PART_FIRST.exec(s);
-    return f ? { day: s, time: f[1], dayAlone: f[2] } : { day: s };
+    if (f) return { day: s, time: f[1], dayAlone: f[2] };
+    // "Saa tano usiku juzi": the hour said first, the day after it (read as `dayAlone`).
+    const t = TIME_FIRST.exec(s);
+    return t && t[1].trim().length <= TIME_MAX_CHARS ? { day: s, time: t[1].trim(), dayAlone: t[2].trim() } : { day: s };
   }
   const alone = s.slice(0, p.index).trim();
   // `dayAlone`: to read when the day with its part is not understood ("jana alfajiri").

@@ -641,6 +641,13 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   if (countyThenPlace(turn, d, input)) return;
   // "Did you mean Kisumu?" "Ndio": the county offered.
   if (d.offered !== undefined && agrees(readWord(input))) return setCounty(turn, d, d.offered, pendingTown(d, d.offered));
+  // "Jana", "yesterday", "juzi usiku" typed here answer when (it was "I do not know that county"): kept, and the day not asked after the place.
+  const day = dayAnswer(input, turn.now);
+  if (day && day.when !== 'now') {
+    noteDay(d, day);
+    const words = input.trim();
+    return turn.say('county.day_noted', { words }, { keyboard: countyKeyboard(d, d.countyPage ?? 0, d.offered !== undefined ? [d.offered] : []) });
+  }
   const page = d.countyPage ?? 0;
   // What was offered stays on top while the question is asked again (a place typed before the tap).
   const offered = d.offered !== undefined ? [d.offered] : [];
@@ -1857,6 +1864,7 @@ function onDate(turn: Turn, d: Draft, input: string): void {
     keepWordsWithDay(turn, d, input, placeFirst.place);
     return takeDay(turn, d, placeFirst.day);
   }
+  if (placeAtDate(turn, d, input)) return;
   const n = normalise(input);
   // "Kila siku", "every day": it goes on. The words go in the story (staff read that it repeats), and the last day it happened is asked.
   if (OFTEN.test(n)) {
@@ -1884,6 +1892,41 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   }
   turn.say(key, { example: formatDay(turn.now.getTime()) });
   return turn.show();
+}
+
+/**
+ * "Stage ya Kitengela", "at Globe roundabout" typed where the day is asked: the place, as the
+ * place question takes it, or the place given changed, as "samahani ni Kayole si Umoja" changes it
+ * (`placeCorrected`); the day asked again. It was "could not read that date" and the words lost.
+ */
+function placeAtDate(turn: Turn, d: Draft, input: string): boolean {
+  const place = placeTypedAlone(input);
+  if (place === undefined || d.county === undefined) return false;
+  if (d.place === undefined && !d.location) d.place = withTown(place, townOf(d));
+  else Object.assign(d, { place, location: undefined, town: undefined });
+  delete d.locationEarly;
+  delete d.placeEarly;
+  turn.say('place.noted');
+  turn.show();
+  return true;
+}
+
+/**
+ * Words that are plainly a place and nothing else: led into ("at Globe roundabout"), or beginning
+ * with a place's noun or a known town and a place's noun ("stage ya Kitengela", "Kitengela stage"), then only place
+ * nouns and names (`plainlyPlace`); no day, time, act or question. Undefined for anything else.
+ */
+function placeTypedAlone(input: string): string | undefined {
+  const typed = input.trim();
+  const first = normalise(typed).split(' ')[0] ?? '';
+  const words = normalise(typed).split(' ');
+  const nounFirst = PLACE_NOUNS.has(first) && !BETWEEN_PLACE_NOUNS.includes(first);
+  // A town's name alone ("Naivasha") may be the place given, said again, or a day misread: not taken.
+  const spot = words.some((w) => PLACE_NOUNS.has(w) && !BETWEEN_PLACE_NOUNS.includes(w));
+  const plain = PLACE_LEAD_WORDS.has(first) ? plainlyPlace(typed) : (nounFirst || (namesAPlace(typed) && spot)) && plainlyPlace(`at ${typed}`);
+  if (!plain || VAGUE_WHEN.test(normalise(typed)) || dontKnow(typed)) return undefined;
+  const check = checkText(typed, LIMITS.placeMaxChars);
+  return check.ok ? check.text : undefined;
 }
 
 /** The date question's answers that gave no day (as against a day in the future or too old, which was read). */

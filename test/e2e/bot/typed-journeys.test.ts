@@ -126,6 +126,16 @@ const PLAYS: Play[] = [
   // a day typed where the place is asked ("juzi asubuhi") answers when, kept (it was lost), and the place is asked again.
   ['sw', 'county', ['Mlolongo', 'ndio', 'roadblock ya Mlolongo', { press: 'today' }], { county: 16, place: 'roadblock ya Mlolongo', notStory: ['ndio'] }],
   ['sw', 'place', ['juzi asubuhi', 'Free Area'], { county: 32, place: 'Free Area', when: 'date', timeOfDay: 'asubuhi', notStory: ['juzi'] }],
+  // ... and at the county question ("jana", "yesterday"): the day kept (it was "I do not know that county"), the county asked again, the day not asked after the place.
+  ['sw', 'county', ['jana', 'Nakuru', 'Free Area'], { county: 32, place: 'Free Area', when: 'yesterday', notStory: ['jana'], warned: 'Sawa, ilikuwa “jana”. Ilitokea katika kaunti gani?' }],
+  ['en', 'county', ['yesterday', 'Nakuru', 'Free Area'], { county: 32, place: 'Free Area', when: 'yesterday', notStory: ['yesterday'], warned: 'Noted: it was “yesterday”. In which county did it happen?' }],
+  // A place typed where the day is asked ("stage ya Mololine", "at Globe roundabout"): the place changed, as "samahani ni Kayole si Umoja" changes it,
+  // and the day asked again; it was "could not read that date" and the words lost.
+  ['sw', 'when', ['stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', when: 'today', notStory: ['Mololine'] }],
+  ['en', 'when', ['at Globe roundabout', { press: 'today' }], { county: 32, place: 'at Globe roundabout', when: 'today', notStory: ['Globe'] }],
+  // The hour before the day ("saa tano usiku juzi"), "it was on 5th": read at the date question.
+  ['sw', 'when', ['saa tano usiku juzi'], { when: 'date', timeOfDay: 'saa tano usiku', notStory: ['juzi'] }],
+  ['en', 'when', ['it was on 5th'], { when: 'date', notStory: ['5th'] }],
   // 3. A place typed with the day.
   ['en', 'when', ['yesterday at Kayole stage'], { when: 'yesterday', story: [STORY, 'yesterday at Kayole stage'] }],
   ['sw', 'when', ['jana Kayole'], { when: 'yesterday', story: [STORY, 'jana Kayole'] }],
