@@ -27,7 +27,7 @@ export function unhandled(): Routes<BotContext> {
     if (story) return beginReport(ctx, undefined, story);
     // A few words that say what to do ("nataka kuripoti polisi", "Polisi wamenipiga", "saidieni").
     const first = !unknownCommand && 'text' in ctx.message && !passedOn(ctx.message, ctx.from?.id) ? firstWords(ctx.message.text) : undefined;
-    if (first) return beginReport(ctx, first.kind, first.story, first.dangerSaid);
+    if (first) return beginReport(ctx, first.kind, first.story, first.dangerSaid, first.identity);
     await ctx.reply(ctx.t(unknownCommand ? 'menu.unknown_command' : 'menu.prompt'), kb.mainMenu(ctx.t));
   });
   return c;

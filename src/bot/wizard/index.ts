@@ -77,8 +77,8 @@ export async function resumeIfWriting(ctx: BotContext): Promise<void> {
 }
 
 /** "Report an incident": resumes the draft in progress or starts a new one (at the category when the kind is known). */
-export function beginReport(ctx: BotContext, kind?: ReportKind, story?: Extract<WizardInput, { type: 'begin' }>['story'], dangerSaid?: true): Promise<void> {
-  return runWizard(ctx, { type: 'begin', newDraftId: newDraftId(), ...(kind ? { kind } : {}), ...(story ? { story } : {}), ...(dangerSaid ? { dangerSaid } : {}) });
+export function beginReport(ctx: BotContext, kind?: ReportKind, story?: Extract<WizardInput, { type: 'begin' }>['story'], dangerSaid?: true, identity?: 'anonymous'): Promise<void> {
+  return runWizard(ctx, { type: 'begin', newDraftId: newDraftId(), ...(kind ? { kind } : {}), ...(story ? { story } : {}), ...(dangerSaid ? { dangerSaid } : {}), ...(identity ? { identity } : {}) });
 }
 
 /** A message while a draft is open (or the end of the wait for a split paste's next part). */

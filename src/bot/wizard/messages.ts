@@ -142,12 +142,17 @@ function beginsWithAct(words: string): boolean {
  * (`earlyStory`): kept alone, they were all an agency read; a cry for help ("saidieni") begins a
  * report whose danger question takes it as the yes (`dangerSaid`, `dangerToldFirst`).
  */
-export function firstWords(text: string): { kind?: ReportKind; story?: { text: string; storyPart?: 'first' }; dangerSaid?: true } | undefined {
+export function firstWords(text: string): { kind?: ReportKind; story?: { text: string; storyPart?: 'first' }; dangerSaid?: true; identity?: 'anonymous' } | undefined {
   const n = normalise(text);
+  // "Sitaki jina langu lijulikane", "can I stay anonymous?": a report begins, told they can send it without their name (it was the bare menu).
+  // Danger told with it goes the way danger does, below (the numbers first).
+  const unknown = identityWish(text) === 'anonymous' && !ABOUT_A_REPORT.test(n) && dangerAnswer(text) !== true ? { identity: 'anonymous' as const } : undefined;
+  const kind = POLICE.test(n) ? { kind: 'police' as const } : ELECTION.test(n) ? { kind: 'election' as const } : {};
+  if (unknown && (WANTS_TO_REPORT.test(n.replace(GREETING_LEAD, '')) || !tellsAnAct(n))) return { ...kind, ...unknown };
   // A question ("where is the nearest police station?") or one about a report sent is not an account.
   if (!n || n.length > 200 || text.trim().endsWith('?') || ABOUT_A_REPORT.test(n)) return undefined;
   // "Habari, nataka kuripoti polisi": after a greeting, as most people begin.
-  if (WANTS_TO_REPORT.test(n.replace(GREETING_LEAD, ''))) return POLICE.test(n) ? { kind: 'police' } : ELECTION.test(n) ? { kind: 'election' } : {};
+  if (WANTS_TO_REPORT.test(n.replace(GREETING_LEAD, ''))) return kind;
   // "Help" alone may be asking how the bot works: the menu says.
   if (n !== 'help' && dangerAnswer(text) === true) return dangerToldFirst(text) ? { dangerSaid: true } : {};
   // "Walinishika tao", "makarao walinichapa", "walidai kitu kidogo": any form of what was done. The

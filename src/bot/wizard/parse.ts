@@ -161,7 +161,7 @@ const ANONYMOUS_WISH = new RegExp(
     '\\bsitaki (jina (langu )?(li)?(julikane|tajwe|jue)|kujulikana|kutajwa|kujitambulisha)\\b',
     '\\bjina (langu )?(lisijulikane|lisitajwe|libaki siri)\\b',
     '\\b(usitaje|msitaje|usiseme|msiseme) jina\\b',
-    '\\b(don t|dont|do not) want (my name|to be) (known|named|revealed|identified|shared)\\b',
+    '\\b(don t|dont|do not) want (my name( to be)?|to be) (known|named|revealed|identified|shared)\\b',
     '\\b(don t|dont|do not) (want to )?(share|give|use|tell|put) my name\\b',
     '\\bsitaki (ku)?(toa|taja|peana) (jina|namba|nambari)\\b',
     '\\bkeep my name (secret|private|hidden)\\b',

@@ -36,7 +36,7 @@ function handle(turn: Turn, input: WizardInput): void {
   if (d && input.type !== 'text' && input.type !== 'media' && input.type !== 'submitted' && input.type !== 'urgentStored') flushParts(turn, d);
   switch (input.type) {
     case 'begin':
-      return turn.begin(input.newDraftId, input.kind, input.story, input.dangerSaid);
+      return turn.begin(input.newDraftId, input.kind, input.story, input.dangerSaid, input.identity);
     case 'resume':
       if (!turn.draft) return;
       turn.say('wizard.resume');

@@ -54,7 +54,7 @@ export class Turn {
     this.replies.push(key ? { type: 'answer', text: { key } } : { type: 'answer' });
   }
 
-  begin(newDraftId: string, kind?: ReportKind, story?: FirstMessage, dangerSaid?: true): void {
+  begin(newDraftId: string, kind?: ReportKind, story?: FirstMessage, dangerSaid?: true, identity?: 'anonymous'): void {
     if (this.draft) {
       this.say('wizard.resume');
       return this.show();
@@ -80,6 +80,8 @@ export class Turn {
       this.draft.passedOn = [story.passedOn];
       this.say('passed.kept_first');
     } else if (story) this.keepEarly(story);
+    // "Sitaki jina langu lijulikane" as the first message: how to send without the name, then the first question.
+    if (identity) this.say('wizard.anonymous');
     this.offerNamed(this.draft);
     return this.show();
   }

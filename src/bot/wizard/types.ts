@@ -18,7 +18,7 @@ export type WizardInput =
    * happened before any report was begun).
    */
   /** `story`: what the first message told (a story, a voice note), or a file sent before anything else, kept as evidence. */
-  | { type: 'begin'; newDraftId: string; kind?: ReportKind; story?: FirstMessage; dangerSaid?: true }
+  | { type: 'begin'; newDraftId: string; kind?: ReportKind; story?: FirstMessage; dangerSaid?: true; identity?: 'anonymous' }
   /** /start while a draft is open: say so and carry on. */
   | { type: 'resume' }
   /** Ask the current question again (after a language change). */

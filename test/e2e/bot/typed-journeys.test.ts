@@ -170,6 +170,9 @@ const PLAYS: Play[] = [
   ['sw', 'desc', ['karao walinisimamisha', 'wakaitisha elfu mbili', 'nikawapa mia tano', 'wakaniachilia', 'Kiambu', 'Githurai', 'jana'], { county: 22, place: 'Githurai', when: 'yesterday', story: ['karao walinisimamisha\nwakaitisha elfu mbili\nnikawapa mia tano\nwakaniachilia'] }],
   // A rider introducing himself ("Mimi ni Kamau") in a story he sends anonymously: warned at the review that staff will read the name.
   ['sw', 'desc', ['Mimi ni Kamau, askari walinisimamisha wakaitisha elfu mbili', 'Kiambu', 'Githurai', 'jana'], { county: 22, place: 'Githurai', when: 'yesterday', story: ['Mimi ni Kamau'], warned: 'umeandika jina, “Kamau”' }],
+  // ... or as the very first message: a report begins, told they can send it without their name (it was the bare menu).
+  ['sw', 'first', ['sitaki jina langu lijulikane', 'askari aliitisha elfu moja ndio aniachilie pale barabarani', 'ndio', { press: 'no' }, 'Nakuru', 'barabara ya Naivasha', { press: 'today' }], { category: 'p_bribery', notStory: ['jina langu'], warned: 'Unaweza kuripoti bila kutaja jina lako' }],
+  ['en', 'first', ['i dont want my name to be known', 'a policeman asked me for 500 bob to let me go', 'yes', { press: 'no' }, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', notStory: ['my name'], warned: 'You can stay anonymous' }],
   // A wish to stay anonymous said halfway: told how, never the story or the county.
   ['sw', 'county', ['sitaki jina langu lijulikane', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', notStory: ['jina langu'] }],
   // ... and the mind changed halfway: told how to send with her number; neither wish kept as the story.

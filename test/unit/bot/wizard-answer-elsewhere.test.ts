@@ -5,6 +5,7 @@
  */
 import type { Draft } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
+import { firstWords } from '../../../src/bot/wizard/messages';
 import type { Reply, StepResult, WizardState } from '../../../src/bot/wizard/types';
 
 const NOW = new Date('2026-11-28T09:30:00Z'); // 12:30 in Nairobi
@@ -70,3 +71,19 @@ describe('days the date question did not read', () => {
   });
 });
 
+describe('a wish to stay unknown as the first message', () => {
+  it.each(['i dont want my name to be known', 'sitaki jina langu lijulikane', 'can I stay anonymous?'])('%j begins a report, saying they can report without their name', (words) => {
+    const first = firstWords(words);
+    expect(first).toEqual({ identity: 'anonymous' });
+    const r = step({}, { type: 'begin', newDraftId: ID, ...first }, NOW);
+    expect(said(r)).toEqual(['wizard.anonymous', 'kind.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'kind' });
+    expect(r.state.draft?.text).toBeUndefined();
+  });
+
+  it('"nataka kuripoti polisi bila jina": the police list, and the same answer about the name', () => {
+    const first = firstWords('nataka kuripoti polisi bila jina');
+    expect(first).toEqual({ kind: 'police', identity: 'anonymous' });
+    expect(said(step({}, { type: 'begin', newDraftId: ID, ...first }, NOW))).toEqual(['wizard.anonymous', 'category.ask']);
+  });
+});
