@@ -195,9 +195,7 @@ export function onMessage(turn: Turn, input: MessageInput): void {
       // arrives after the first has moved on (never "that county was not recognised").
       if (input.label === 'back') return turn.back(d);
       if (input.label === 'cancel') return turn.cancelPressed(d);
-      // Danger said after a no: the question waits for the alert (asked again under "alerted").
-      if (!asked && dangerToldLater(turn, d, input.text) === true) return;
-      return onText(turn, d, input.text, asked === true);
+      return onTextAfterNo(turn, d, input.text, asked === true);
     case 'passedOn':
       return onPassedOn(turn, d, input);
     case 'command':
@@ -224,6 +222,18 @@ export function onMessage(turn: Turn, input: MessageInput): void {
     default:
       return unexpected(turn, d);
   }
+}
+
+/**
+ * A text, with danger said after a no read first: the question waits for the alert and is asked
+ * under "alerted" (`urgentStored`); an answer given with it ("ndio anavuja damu") is taken, and
+ * the question after it too waits, asked once, not above the alert and again under it.
+ */
+function onTextAfterNo(turn: Turn, d: Draft, text: string, asked: boolean): void {
+  const told = asked ? false : dangerToldLater(turn, d, text);
+  if (told === true) return;
+  onText(turn, d, text, asked);
+  if (told === 'answerToo') turn.holdQuestion();
 }
 
 /**

@@ -187,6 +187,15 @@ export class Turn {
     else this.show();
   }
 
+  /** The current question, when it ends this turn's replies, left for `urgentStored` to ask under "alerted". */
+  holdQuestion(): void {
+    if (!this.draft) return;
+    const ask = new Turn({ draft: this.draft }, this.now);
+    ask.show();
+    const n = ask.replies.length;
+    if (n && JSON.stringify(this.replies.slice(-n)) === JSON.stringify(ask.replies)) this.replies.splice(-n);
+  }
+
   /**
    * Asks the current step's question. Every question is the newest message (a new one, or the
    * pressed question replaced in place), so the newest one is always the live one.

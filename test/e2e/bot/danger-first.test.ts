@@ -401,6 +401,8 @@ describe('danger said after "no"', () => {
     expect(after.some((t) => t.includes('999 · 112 · 911'))).toBe(true);
     expect(after.some((t) => t.includes(B[lang].alerted))).toBe(true);
     expect(lastText(u)).toContain(B[lang].countyAsk);
+    // The question comes once, under "alerted": not also above it, with "added to the story".
+    expect([after.filter((t) => t.includes(B[lang].countyAsk)).length, after.findIndex((t) => t.includes(B[lang].countyAsk))]).toEqual([1, after.length - 1]);
     await u.sendText(s.county);
     await u.sendText(s.place);
     await u.press(s.today);
@@ -410,5 +412,22 @@ describe('danger said after "no"', () => {
     expect(report?.description.text).toContain(s.now);
     expect(allTexts(u).filter((t) => t.includes(B[lang].received))).toHaveLength(1);
     if (lang === 'sw') expectNoEnglish(allTexts(u).slice(before));
+  });
+
+  it.each([
+    ['en', 'Police took 1000 bob from me at the stage. Now they are coming back they said they will kill him'],
+    ['sw', 'Polisi walichukua elfu moja kutoka kwangu pale stage. Wamerudi tena sasa hivi wanasema watamuua'],
+  ] as const)('(%s) told with the story, after "no": the next question once, under "alerted"', async (lang, story) => {
+    const s = SAID[lang];
+    const u = h.tg.user({ firstName: `Story danger ${lang}`, languageCode: lang });
+    await u.sendText('/start');
+    await u.press(B[lang].police);
+    await u.press(s.bribery);
+    await u.press(s.no);
+    const before = allTexts(u).length;
+    await u.sendText(story);
+    const after = allTexts(u).slice(before);
+    expect(after.some((t) => t.includes(B[lang].alerted))).toBe(true);
+    expect([after.filter((t) => t.includes(B[lang].countyAsk)).length, after.findIndex((t) => t.includes(B[lang].countyAsk))]).toEqual([1, after.length - 1]);
   });
 });

@@ -1625,6 +1625,16 @@ describe('danger', () => {
     expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
   });
 
+  it.each([
+    ['desc', {}, 'Polisi walimpiga kaka yangu. Wamerudi tena sasa hivi wanasema watamuua', 'injury.hurt.ask'],
+    ['hurt', { step: 'hurt', category: 'p_force' }, 'ndio anavuja damu', 'county.ask'],
+  ] as const)('danger told with the answer at the %s question, after "no": the next question once, under "alerted"', (s, extra, words, next) => {
+    const r = type(at(s === 'desc' ? 'desc' : 'county', { category: 'p_force', ...extra }), words);
+    expect(said(r)).toEqual(['emergency']);
+    const stored = run(r.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 } });
+    expect(said(stored)).toEqual(['danger.alerted', next]);
+  });
+
   it('changing the answer to yes from the review stores it once; an already stored report is not stored again', () => {
     const answered = (extra: Partial<Draft>): WizardState => ({ draft: { ...draftAt('review'), step: 'danger', editing: true, ...extra } });
     const edit = press(answered({ danger: false }), 'y');
