@@ -286,8 +286,14 @@ const BARE_CRY = /\b(help|me|us|please|pls|plz|sos|msaada|naomba|tunaomba|nahita
 export function dangerToldFirst(text: string): boolean {
   const n = normalise(text);
   if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n) || (TOLD_AS_PAST.test(n) && !STILL_THERE.test(n)) || !n.replace(BARE_CRY, '').trim()) return false;
-  return saysDangerNow(text) && (dangerAnswer(text) ?? dangerLead(text)) === true;
+  return saysDangerNow(text) && ((dangerAnswer(text) ?? dangerLead(text)) === true || CRY_AT_END.test(n));
 }
+
+/**
+ * A cry for help ending what is happening now ("they are still outside my house now pls help",
+ * "wako nje wanataka kuniua tusaidieni"): the same yes as one said first; the numbers were shown for it.
+ */
+const CRY_AT_END = /\b(help|help (me|us)|msaada|saidia|nisaidie|tusaidie|saidieni|nisaidieni|tusaidieni|sos)( (please|pls|plz|tafadhali|haraka|jameni|now|sasa))?$/;
 
 /** What people call a category in a word or two ("kitu kidogo" is a bribe), by the kind chosen. */
 const CATEGORY_WORDS: Record<string, { police?: string; election?: string }> = Object.fromEntries([

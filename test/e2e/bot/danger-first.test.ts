@@ -338,6 +338,21 @@ describe('a first message that already said someone is in danger', () => {
     expect(lastText(u)).toContain(B[lang].descAsk);
   });
 
+  it.each([
+    ['en', 'they came at night and they are still outside my house now pls help', 'Police misconduct', 'Is someone in danger right now?'],
+    ['sw', 'wako nje wanataka kuniua tafadhali tusaidieni', 'Utovu wa nidhamu wa polisi', 'Je, kuna mtu yuko hatarini sasa hivi?'],
+  ] as const)('(%s) %j, the cry for help at the end: the numbers, then the alert without the danger question', async (lang, words, police, ask) => {
+    const u = h.tg.user({ firstName: 'Cry last', languageCode: lang });
+    await u.sendText(words);
+    expect(allTexts(u).some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+    await u.press(police);
+    await u.press(B[lang].cat);
+    expect(allTexts(u).some((t) => t.includes(ask))).toBe(false);
+    expect(allTexts(u).some((t) => t.includes(B[lang].alerted))).toBe(true);
+    // The words were the story: a beating's "was anyone hurt?" is next.
+    expect(lastText(u)).toContain(B[lang].hurtAsk);
+  });
+
   it('(sw) "Msaada! jana walikuja", come and gone, is asked the danger question: staff are not alerted on it', async () => {
     const u = h.tg.user({ firstName: 'Jana', languageCode: 'sw' });
     await u.sendText('Msaada! jana walikuja');

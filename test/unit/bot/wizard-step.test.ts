@@ -1489,6 +1489,17 @@ describe('danger said in the first message', () => {
     expect(yes.effects.map((e) => e.type)).toEqual(['urgent']);
   });
 
+  it.each([
+    ['they are still outside my house now pls help', 'police'],
+    ['polisi wako nje wanataka kuniua tafadhali tusaidieni', 'police'],
+  ] as const)('%j, the cry for help at the end: taken as the yes, as one said first', (text, kind) => {
+    const begun = run({}, { type: 'begin', newDraftId: ID, ...(kind === 'police' && text.startsWith('polisi') ? { kind } : {}), story: { text } });
+    const asked = begun.state.draft?.kind ? begun.state : press(begun.state, kind).state;
+    const r = categoryAt(asked, 2);
+    expect(said(r)).toEqual(['answer', 'danger.told', 'emergency']);
+    expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
+  });
+
   it('a draft saved by a release before this one (the mark, with no time) is asked: when it was said is unknown', () => {
     const r = press(at('cat', { text: undefined, dangerSaid: true }), 'p_force');
     expect(said(r)).toEqual(['answer', 'danger.ask']);
