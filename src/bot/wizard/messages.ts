@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, threatensHarm, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
@@ -895,6 +895,8 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
       turn.say('desc.kept_early');
     }
     setDanger(turn, d, danger);
+    // After the numbers, which come first.
+    if (!story && danger && saysMoreOfDanger(input) && !inStory(d, input)) keepPart(turn, d, input);
     return true;
   }
   const named = d.step === 'cat' && d.kind ? (categoryWord(input, d.kind) ?? categoryLabelled(input, d.kind)) : undefined;
@@ -906,6 +908,17 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
     if (told && storyPart(input) && !alreadyTold(turn, d, input)) keepPart(turn, d, input);
   });
   return true;
+}
+
+/**
+ * A yes that tells what goes on ("wako hapa nje wananingoja", "they are here outside waiting for
+ * me"): more than the bare answer, and words staff need; kept in the story. Not a yes with only a
+ * cry after it ("ndio tafadhali", "yes please help").
+ */
+function saysMoreOfDanger(input: string): boolean {
+  // "Ndio yuko hatarini" says the yes twice: nothing more.
+  const rest = normalise(input).replace(/^(ndio|ndiyo|yes|yeah|yah|eeh|ee)\b ?/, '');
+  return dangerAnswer(rest) === undefined && saysDangerNow(input) && storyPart(input);
 }
 
 /** A category answered in words: said back as a tap's choice is ("✓ ..."), so a wrong reading is seen and Back undoes it. */

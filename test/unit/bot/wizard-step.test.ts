@@ -1578,6 +1578,19 @@ describe('danger', () => {
     }
   });
 
+  it('"they are here" with what they do ("wako hapa nje wananingoja") is a yes, and those words are kept in the story once', () => {
+    for (const words of ['wako hapa nje wananingoja', 'they are here outside waiting for me']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, r.state.draft?.text, said(r), r.effects.map((e) => e.type)]).toEqual([words, true, words, ['emergency', 'desc.kept_early'], ['urgent']]);
+      // With a story already: added to it, once.
+      const more = type(at('danger', { text: ANSWERS.desc.text }), words);
+      expect(more.state.draft?.text).toBe(`${ANSWERS.desc.text}\n${words}`);
+      expect(type(more.state, words).state.draft?.text).toBe(`${ANSWERS.desc.text}\n${words}`);
+    }
+    // A bare yes or cry has nothing to keep.
+    expect(type(at('danger'), 'wako hapa').state.draft?.text).toBeUndefined();
+  });
+
   it('a yes that goes on to tell what happened answers the question and begins the story', () => {
     const story = 'Ndio, polisi bado wako hapa wanapiga watu kwa rungu na wengine wamejeruhiwa';
     const r = type(at('danger'), story);
