@@ -476,8 +476,23 @@ function onStepText(turn: Turn, d: Draft, input: string): void {
     case 'review':
       return atReview(turn, d, input);
     default:
+      if ((d.step === 'kind' || d.step === 'cat') && dayFirst(turn, d, input)) return;
       return moreStoryOrUnexpected(turn, d, input);
   }
+}
+
+/**
+ * A day ("jana usiku", "leo saa nne") typed at the kind or category question, often by someone in
+ * danger answering what they expect to be asked: kept (the date question not asked) and this
+ * question asked again; "not understood" lost it, again and again.
+ */
+function dayFirst(turn: Turn, d: Draft, input: string): boolean {
+  const day = d.when === undefined ? dayAnswer(input, turn.now) : undefined;
+  if (!day) return false;
+  noteDay(d, day);
+  turn.say('when.kept_early', { date: formatDay(day.incidentAt) });
+  turn.show();
+  return true;
 }
 
 /**

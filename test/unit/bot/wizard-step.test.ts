@@ -1500,6 +1500,18 @@ describe('danger said in the first message', () => {
     expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
   });
 
+  it('a day or a place typed at the category question is kept (the day for its question, the place in the story), and the question asked again: never "not understood"', () => {
+    const asked = first();
+    const day = type(asked, 'jana usiku');
+    expect(said(day)).toEqual(['when.kept_early', 'category.offer']);
+    expect(day.state.draft).toMatchObject({ step: 'cat', when: 'yesterday', timeOfDay: 'usiku' });
+    const place = type(asked, 'karibu na stage ya Kayole');
+    expect(said(place)).toEqual(['desc.added', 'category.offer']);
+    expect(place.state.draft?.text).toContain('karibu na stage ya Kayole');
+    // The danger said first still answers its question once the category is tapped.
+    expect(said(categoryAt(place.state, 2))).toEqual(['answer', 'danger.told', 'emergency']);
+  });
+
   it('a draft saved by a release before this one (the mark, with no time) is asked: when it was said is unknown', () => {
     const r = press(at('cat', { text: undefined, dangerSaid: true }), 'p_force');
     expect(said(r)).toEqual(['answer', 'danger.ask']);
