@@ -353,6 +353,21 @@ describe('a first message that already said someone is in danger', () => {
     expect(lastText(u)).toContain(B[lang].hurtAsk);
   });
 
+  it('(sw) police with guns outside the house, then "leo asubuhi" at the category list: the day kept, the list again, the alert on its tap', async () => {
+    const u = h.tg.user({ firstName: 'Bunduki', languageCode: 'sw' });
+    await u.sendText('msaada polisi wako nje ya nyumba yangu na bunduki wanataka kuniua');
+    expect(allTexts(u).some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+    // Police named: their list at once, not "polisi au uchaguzi?".
+    expect(u.buttons()).toContain(B.sw.cat);
+    await u.sendText('leo asubuhi');
+    expect(allTexts(u).at(-1)).toContain('Nimeandika: ilitokea');
+    expect(allTexts(u).some((t) => t.startsWith('Samahani'))).toBe(false);
+    expect(u.buttons()).toContain(B.sw.cat);
+    await u.press(B.sw.cat);
+    expect(allTexts(u).some((t) => t.includes('Je, kuna mtu yuko hatarini sasa hivi?'))).toBe(false);
+    expect(allTexts(u).some((t) => t.includes(B.sw.alerted))).toBe(true);
+  });
+
   it('(sw) "Msaada! jana walikuja", come and gone, is asked the danger question: staff are not alerted on it', async () => {
     const u = h.tg.user({ firstName: 'Jana', languageCode: 'sw' });
     await u.sendText('Msaada! jana walikuja');
