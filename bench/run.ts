@@ -40,7 +40,7 @@ import { connectMongo, createStore, type Store } from '../src/store';
 import { TelegramDouble } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
 import { ROOT, spawnChild, type ChildHandle } from './lib/child';
-import { bucketQuantile, migrateIndexes, startBotSut, type BotSut } from './lib/bot-sut';
+import { bucketQuantile, migrateIndexes, mongoCommandsOfAll, startBotSut, type BotSut } from './lib/bot-sut';
 import { DoubleDriver } from './lib/double';
 import { botJourney, floorJourney, REFERENCE_RE } from './lib/journeys';
 import { runReporters, WebhookClient, type ReporterOutcome, type ScenarioResult, type Step } from './lib/load';
@@ -617,7 +617,9 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       const conns = tg.connectionsAccepted;
       const since = Date.now() - 1;
       const chats = chatsFor(sc.level.reporters);
-      const mongoBefore = await sut.mongoCommands();
+      // The scale-out setup: every process's commands (the Confirm's are the bots', the relay's the worker's).
+      const mongoCommands = () => mongoCommandsOfAll(scaleOut ? fleet : [sut!]);
+      const mongoBefore = await mongoCommands();
       const bucketsBefore = await sut.updateBuckets();
       const { out, kernel } = await withKernelCounts(appPids, () =>
         withCpu(probe, () => runReporters(client, driver, chats, full, { deadlineMs: 600_000, check, journeys: sc.level.journeys, paceMs: sc.paceMs })),
@@ -625,7 +627,7 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
       const { result, cpu, wallS } = out;
       const bucketsAfter = await sut.updateBuckets();
       const botSide = { p50: bucketQuantile(bucketsBefore, bucketsAfter, 0.5), p99: bucketQuantile(bucketsBefore, bucketsAfter, 0.99) };
-      const mongo = mongoPerJourney(mongoBefore, await sut.mongoCommands(), result.journeysCompleted);
+      const mongo = mongoPerJourney(mongoBefore, await mongoCommands(), result.journeysCompleted);
       if (mongo) {
         figures[`${sc.key}.mongo`] = mongo.total;
         log(`${sc.key}: MongoDB commands per completed journey ${mongo.total} (${JSON.stringify(mongo.by)})`);

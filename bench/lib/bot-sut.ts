@@ -75,7 +75,8 @@ export async function startBotSut(o: BotSutOptions): Promise<BotSut> {
     : await spawnChild({ name: o.roles ?? 'bot', script: 'bench/sut.ts', nodeArgs: o.nodeArgs ?? [], env: { ...env, BENCH_ROLES: roles }, logFile: o.logFile, readyTimeoutMs: 60_000 });
   return {
     ...handle,
-    mongoCommands: () => (env.BENCH_COUNT_MONGO ? mongoCommandsOf(`http://127.0.0.1:${env.WORKER_HTTP_PORT}/metrics`) : Promise.resolve(null)),
+    // A process without the worker role serves no worker port: its webhook server answers /metrics.
+    mongoCommands: () => (env.BENCH_COUNT_MONGO ? mongoCommandsOf(`http://127.0.0.1:${roles.split(',').includes('worker') ? env.WORKER_HTTP_PORT : port}/metrics`) : Promise.resolve(null)),
     // The webhook server answers /metrics in every process that has the bot role.
     updateBuckets: () => updateBucketsOf(`http://127.0.0.1:${port}/metrics`),
   };
@@ -108,6 +109,15 @@ export function bucketQuantile(before: Map<number, number>, after: Map<number, n
   const total = (after.get(Number.POSITIVE_INFINITY) ?? 0) - (before.get(Number.POSITIVE_INFINITY) ?? 0);
   if (total <= 0) return undefined;
   return bounds.find((b) => (after.get(b) ?? 0) - (before.get(b) ?? 0) >= q * total);
+}
+
+/** MongoDB commands of every process (the scale-out setup's bots and worker), summed; null unless counted. */
+export async function mongoCommandsOfAll(suts: readonly BotSut[]): Promise<Record<string, number> | null> {
+  const each = await Promise.all(suts.map((s) => s.mongoCommands()));
+  if (each.some((c) => c === null)) return null;
+  const out: Record<string, number> = {};
+  for (const c of each) for (const [k, v] of Object.entries(c!)) out[k] = (out[k] ?? 0) + v;
+  return out;
 }
 
 /** `ripoti_mongo_commands_total` from the bot's Prometheus text. */
