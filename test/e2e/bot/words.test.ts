@@ -133,7 +133,7 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     // The start and the end are both there, with the total length.
     expect(review).toContain('BEGIN');
     expect(review).toContain('THE END');
-    expect(review).toContain(`${first.length + 1 + second.length}`);
+    expect(review).toContain(`${(first.length + 1 + second.length).toLocaleString('en')} `);
     expect(review).toContain(l.total);
     await u.press(l.send);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
