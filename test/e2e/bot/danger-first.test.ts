@@ -405,14 +405,18 @@ describe('danger said after "no"', () => {
     en: { story: 'Police took 1000 bob from me at the stage.', now: 'they are coming back now they said they will kill him', no: 'No', county: 'Nakuru', place: 'Free area stage', today: 'Today', bribery: 'Bribery or extortion by police' },
     sw: { story: 'Polisi walichukua elfu moja kutoka kwangu pale stage.', now: 'wamerudi tena sasa hivi wanasema watamuua', no: 'Hapana', county: 'Nakuru', place: 'stage ya Free area', today: 'Leo', bribery: 'Polisi kuitisha hongo au pesa' },
   } as const;
+  /** A police bribe begun with /start, "no" answered at the danger question: the story is asked next. */
+  async function bribeAnsweredNo(u: ReturnType<typeof h.tg.user>, lang: 'en' | 'sw'): Promise<void> {
+    await u.sendText('/start');
+    await u.press(B[lang].police);
+    await u.press(SAID[lang].bribery);
+    await u.press(SAID[lang].no);
+  }
 
   it.each(['en', 'sw'] as const)('(%s) someone in danger now, typed after "no" was answered, gets the numbers at once, staff alerted and the question asked again; the words kept in the story', async (lang) => {
     const s = SAID[lang];
     const u = h.tg.user({ firstName: `Later danger ${lang}`, languageCode: lang });
-    await u.sendText('/start');
-    await u.press(B[lang].police);
-    await u.press(s.bribery);
-    await u.press(s.no);
+    await bribeAnsweredNo(u, lang);
     await u.sendText(s.story);
     const before = allTexts(u).length;
     await u.sendText(s.now);
@@ -437,12 +441,8 @@ describe('danger said after "no"', () => {
     ['en', 'Police took 1000 bob from me at the stage. Now they are coming back they said they will kill him'],
     ['sw', 'Polisi walichukua elfu moja kutoka kwangu pale stage. Wamerudi tena sasa hivi wanasema watamuua'],
   ] as const)('(%s) told with the story, after "no": the next question once, under "alerted"', async (lang, story) => {
-    const s = SAID[lang];
     const u = h.tg.user({ firstName: `Story danger ${lang}`, languageCode: lang });
-    await u.sendText('/start');
-    await u.press(B[lang].police);
-    await u.press(s.bribery);
-    await u.press(s.no);
+    await bribeAnsweredNo(u, lang);
     const before = allTexts(u).length;
     await u.sendText(story);
     const after = allTexts(u).slice(before);
