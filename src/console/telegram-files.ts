@@ -123,8 +123,8 @@ export class TelegramFiles implements EvidenceFilePort {
    * recording is short). A document is read whole too (at most Telegram's 20 MB), since only its
    * bytes tell a picture or a recording: an iPhone's HEIC or a JPEG sent without a picture type
    * carries where it was taken all the same, an Ogg sent as a file its comments. One that is
-   * neither (a PDF) goes as sent, as SECURITY.md says documents do. Recordings other than Ogg
-   * (MP3's ID3 tags, M4A's) cannot be cleaned here: not played.
+   * neither (a PDF) goes as sent, as SECURITY.md says documents do. Ogg, MP3 and M4A recordings are
+   * cleaned of their tags; one that cannot be (FLAC, WAV, a damaged file) is not played.
    */
   private async sendCleaned(reply: FastifyReply, media: Evidence, opts: { reportId: string; refused: (reason: StreamRefusal) => FastifyReply }): Promise<FastifyReply> {
     const r = await this.fetchFile(media, { reportId: opts.reportId });

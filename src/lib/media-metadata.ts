@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
 import { oggWithoutMetadata } from './ogg-metadata';
+import { mp3WithoutMetadata } from './mp3-metadata';
+import { isSoundOnlyMp4, m4aWithoutMetadata } from './m4a-metadata';
 
 /** `parts`: the file as it goes, in pieces that are views of the file read (no copy of a 20 MB picture). */
 export type Cleaned = { ok: true; parts: Buffer[]; cleaned: boolean } | { ok: false };
@@ -15,8 +17,10 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  * cannot read that way is not given out at all. Videos are among those: a dashcam keeps its GPS
  * among the frames' data and a camcorder inside the video stream itself, which only work at the
  * level of the video's coding could clean for certain (a review found both in a box-level cleaner).
- * A voice note (Ogg Opus or Vorbis) goes without the comments an app wrote into it (ogg-metadata.ts);
- * other audio (MP3 and its ID3 tags, M4A) does not go. Judged by the bytes, whatever kind the app gave.
+ * A voice note (Ogg Opus or Vorbis) goes without the comments an app wrote into it (ogg-metadata.ts),
+ * an MP3 without its ID3, APE and Lyrics3 tags (mp3-metadata.ts), an M4A, or an ISO-BMFF file holding
+ * sound alone, with its tag boxes turned into 'free' ones (m4a-metadata.ts); other audio (FLAC, WAV,
+ * AMR, AAC in ADTS) does not go. Judged by the bytes, whatever kind the app gave.
  */
 export function withoutMetadata(file: Buffer): Cleaned {
   const done = (parts: Buffer[] | null): Cleaned => (parts ? { ok: true, parts, cleaned: true } : { ok: false });
@@ -24,6 +28,9 @@ export function withoutMetadata(file: Buffer): Cleaned {
   if (file.subarray(0, 8).equals(PNG)) return done(pngWithoutMetadata(file));
   if (file.toString('latin1', 0, 4) === 'RIFF' && file.toString('latin1', 8, 12) === 'WEBP') return done(webpWithoutMetadata(file));
   if (file.toString('latin1', 0, 4) === 'OggS') return done(oggWithoutMetadata(file));
+  if (file.toString('latin1', 0, 3) === 'ID3' || (file[0] === 0xff && (file[1] & 0xe0) === 0xe0)) return done(mp3WithoutMetadata(file));
+  // Only a file whose tracks are all sound: a video is not cleaned at the level of its boxes (above).
+  if (file.toString('latin1', 4, 8) === 'ftyp') return done(m4aWithoutMetadata(file));
   return { ok: false };
 }
 
@@ -51,8 +58,9 @@ const AUDIO_BRANDS = new Set(['M4A ', 'M4B ', 'M4P ']);
 
 /**
  * Whether the file is a sound recording by what it is, whatever type or name the app gave it: Ogg,
- * MP3 (ID3 tags or an MPEG audio frame first), AAC (ADTS), an M4A brand, FLAC, WAV, AMR. Their tags
- * (an artist, a title, where it was recorded) are an app's words about who made it.
+ * MP3 (ID3 tags or an MPEG audio frame first), AAC (ADTS), an M4A brand, FLAC, WAV, AMR, or an
+ * ISO-BMFF file whose tracks are all sound (an Android recorder's 'mp42' or 'isom', as videos
+ * brand theirs). Their tags (an artist, a title, where it was recorded) are an app's words about who made it.
  */
 export function isAudioFile(file: Buffer): boolean {
   const head = file.toString('latin1', 0, 12);
@@ -63,7 +71,7 @@ export function isAudioFile(file: Buffer): boolean {
   if (head.slice(4, 8) !== 'ftyp' || file.length < 16) return false;
   const end = Math.min(file.readUInt32BE(0), file.length, 256);
   for (let at = 8; at + 4 <= end; at += at === 8 ? 8 : 4) if (AUDIO_BRANDS.has(file.toString('latin1', at, at + 4))) return true;
-  return false;
+  return isSoundOnlyMp4(file);
 }
 
 /** Markers of a JPEG's picture: frames, tables, restart interval, scans. */

@@ -7,6 +7,7 @@ import { createConsoleHarness, type ConsoleHarness } from '../../support/console
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { TelegramDouble } from '../../support/telegram';
 import { opusVoiceNote } from '../../support/ogg';
+import { m4aRecording } from '../../support/m4a';
 
 let tg: TelegramDouble;
 let h: ConsoleHarness;
@@ -282,14 +283,20 @@ it('plays an anonymous report\'s voice notes without what the recording app wrot
   expect(refused.body).not.toContain('Achieng');
 });
 
-it('an anonymous report\'s audio files, and documents that are recordings, go without what an app wrote into them or not at all (MP3, M4A); a named one\'s as sent', async () => {
+it('an anonymous report\'s audio files, and documents that are recordings, go without what an app wrote into them (Ogg, MP3, M4A) or not at all; a named one\'s as sent', async () => {
   // A music or recorder app's tags: who recorded it and where.
-  const tagged = opusVoiceNote(['ARTIST=Achieng Otieno', 'LOCATION=Kasarani roadblock'], [Buffer.alloc(900, 0x5a)]);
-  // ID3v2.3 with a TPE1 (artist) frame, then an MPEG frame header; an M4A's ftyp then its iTunes artist atom.
+  const sound = Buffer.alloc(900, 0x5a);
+  const tagged = opusVoiceNote(['ARTIST=Achieng Otieno', 'LOCATION=Kasarani roadblock'], [sound]);
+  // ID3v2.3 with a TPE1 (artist) frame, then one MPEG frame, then an ID3v1 trailer naming the place.
   const artist = Buffer.from('\x03Achieng Otieno', 'latin1');
   const frame = Buffer.concat([Buffer.from('TPE1', 'latin1'), Buffer.from([0, 0, 0, artist.length, 0, 0]), artist]);
-  const mp3 = Buffer.concat([Buffer.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, frame.length]), frame, Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413, 0x5a)]);
-  const m4a = Buffer.concat([Buffer.from('\0\0\0\x18ftypM4A \0\0\0\0M4A isom', 'latin1'), Buffer.from('\0\0\0\x24udta\0\0\0\x1c\xa9ART Achieng Otieno', 'latin1')]);
+  const id3v1 = Buffer.alloc(128);
+  id3v1.write('TAGSauti', 0, 'latin1');
+  id3v1.write('Kasarani roadblock', 63, 'latin1');
+  const mp3 = Buffer.concat([Buffer.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, frame.length]), frame, Buffer.from([0xff, 0xfb, 0x90, 0x64]), sound.subarray(0, 413), id3v1]);
+  // An M4A with iTunes tags, and an Android recorder's, branded as videos are ('mp42', 'isom').
+  const m4a = m4aRecording({ name: 'Achieng Otieno', place: 'Kasarani roadblock', sound });
+  const android = m4aRecording({ name: 'Achieng Otieno', place: 'Kasarani roadblock', sound, brands: 'mp42\0\0\0\0isommp42' });
   const baraka = await h.account('baraka', 'agent');
   const browser = h.browser();
   await browser.signIn('baraka');
@@ -300,17 +307,26 @@ it('an anonymous report\'s audio files, and documents that are recordings, go wi
     await h.store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'in_progress', assignee: baraka._id } });
     return browser.get(`/tickets/${report._id.toString()}/evidence/0`, { accept: '*/*' });
   };
-  for (const [kind, mimeType, fileName] of [['audio', 'audio/ogg', 'recording.opus'], ['document', 'application/octet-stream', 'rec-0412']] as const) {
+  const played = [
+    [tagged, 'audio', 'audio/ogg', 'recording.opus'],
+    [tagged, 'document', 'application/octet-stream', 'rec-0412'],
+    [mp3, 'audio', 'audio/mpeg', 'rec.mp3'],
+    [mp3, 'document', 'application/octet-stream', 'rec'],
+    [m4a, 'audio', 'audio/mp4', 'rec.m4a'],
+    [android, 'document', 'application/octet-stream', 'rec-0413'],
+  ] as const;
+  for (const [bytes, kind, mimeType, fileName] of played) {
     for (const anonymous of [true, false]) {
-      const res = await fileOf(anonymous, tagged, kind, mimeType, fileName);
-      expect(res.statusCode).toBe(200);
-      expect(res.body.includes('Achieng Otieno')).toBe(!anonymous);
-      expect(res.body.includes('Kasarani')).toBe(!anonymous);
-      expect(res.body.includes('Z'.repeat(900))).toBe(true);
+      const res = await fileOf(anonymous, bytes, kind, mimeType, fileName);
+      expect([fileName, anonymous, res.statusCode]).toEqual([fileName, anonymous, 200]);
+      expect([fileName, anonymous, res.body.includes('Achieng Otieno'), res.body.includes('Kasarani')]).toEqual([fileName, anonymous, !anonymous, !anonymous]);
+      expect(res.body.includes('Z'.repeat(413))).toBe(true);
     }
   }
-  // MP3 and M4A cannot be cleaned here: an anonymous report's is not played, and the page says why.
-  for (const [bytes, kind, mimeType, fileName] of [[mp3, 'audio', 'audio/mpeg', 'rec.mp3'], [m4a, 'audio', 'audio/mp4', 'rec.m4a'], [mp3, 'document', 'application/octet-stream', 'rec']] as const) {
+  // One that cannot be cleaned for certain (an M4A with no track, an MP3 cut inside its frame) is not played, and the page says why.
+  const trackless = Buffer.concat([Buffer.from('\0\0\0\x18ftypM4A \0\0\0\0M4A isom', 'latin1'), Buffer.from('\0\0\0\x24udta\0\0\0\x1c\xa9ART Achieng Otieno', 'latin1')]);
+  const cut = mp3.subarray(0, mp3.length - 200);
+  for (const [bytes, kind, mimeType, fileName] of [[trackless, 'audio', 'audio/mp4', 'rec.m4a'], [cut, 'audio', 'audio/mpeg', 'rec.mp3'], [cut, 'document', 'application/octet-stream', 'rec']] as const) {
     const refused = await fileOf(true, bytes, kind, mimeType, fileName);
     expect(refused.statusCode).toBe(502);
     expect(refused.body).toContain('This audio file is not played');

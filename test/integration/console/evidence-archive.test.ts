@@ -15,6 +15,7 @@ import type { EvidenceFilePort } from '../../../src/services/ports';
 import type { ReportDoc } from '../../../src/store';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { opusVoiceNote } from '../../support/ogg';
+import { m4aRecording } from '../../support/m4a';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { TelegramDouble } from '../../support/telegram';
 
@@ -288,13 +289,26 @@ it.each([
   ]);
 });
 
-it('without consent, audio files and documents that are Ogg recordings go without the comments an app wrote into them; MP3 and M4A are listed as not included', async () => {
+it('without consent, audio files and documents that are recordings (Ogg, MP3, M4A) go without the tags an app wrote into them; one that cannot be cleaned is listed as not included', async () => {
   const tagged = opusVoiceNote(['ARTIST=Wanjiru', 'LOCATION=Kasarani roadblock'], [SOUND]);
   const artist = Buffer.from('\x03Wanjiru', 'latin1');
   const frame = Buffer.concat([Buffer.from('TPE1', 'latin1'), Buffer.from([0, 0, 0, artist.length, 0, 0]), artist]);
-  const mp3 = Buffer.concat([Buffer.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, frame.length]), frame, Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413, 0x5a)]);
-  const m4a = Buffer.concat([Buffer.from('\0\0\0\x18ftypM4A \0\0\0\0M4A isom', 'latin1'), Buffer.from('\0\0\0\x1dudta\0\0\0\x15\xa9ART Wanjiru', 'latin1')]);
-  const sent: Array<[Buffer, 'audio' | 'document', string, string]> = [[tagged, 'audio', 'audio/ogg', 'recording.opus'], [tagged, 'document', 'application/octet-stream', 'rec-0412'], [mp3, 'audio', 'audio/mpeg', 'rec.mp3'], [m4a, 'audio', 'audio/mp4', 'rec.m4a']];
+  // ID3v2.3 naming the artist, MPEG frames, an ID3v1 trailer naming the place.
+  const id3v1 = Buffer.alloc(128);
+  id3v1.write('TAGSauti', 0, 'latin1');
+  id3v1.write('Kasarani roadblock', 63, 'latin1');
+  const frames = [1, 2, 3].map(() => Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), SOUND.subarray(0, 413)]));
+  const mp3 = Buffer.concat([Buffer.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, frame.length]), frame, ...frames, id3v1]);
+  const m4a = m4aRecording({ name: 'Wanjiru', place: 'Kasarani roadblock', sound: SOUND });
+  // An M4A with no track: nothing to walk, so nothing to say it holds sound alone.
+  const trackless = Buffer.concat([Buffer.from('\0\0\0\x18ftypM4A \0\0\0\0M4A isom', 'latin1'), Buffer.from('\0\0\0\x1dudta\0\0\0\x15\xa9ART Wanjiru', 'latin1')]);
+  const sent: Array<[Buffer, 'audio' | 'document', string, string]> = [
+    [tagged, 'audio', 'audio/ogg', 'recording.opus'],
+    [tagged, 'document', 'application/octet-stream', 'rec-0412'],
+    [mp3, 'audio', 'audio/mpeg', 'rec.mp3'],
+    [m4a, 'audio', 'audio/mp4', 'rec.m4a'],
+    [trackless, 'audio', 'audio/mp4', 'old.m4a'],
+  ];
   const who = await reporter(h.store);
   const evidence = sent.map(([bytes, kind, mimeType, fileName]) => {
     const f = tg.addFile(bytes, { mimeType, fileName, kind });
@@ -308,13 +322,18 @@ it('without consent, audio files and documents that are Ogg recordings go withou
   await h.store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'in_progress', assignee: akinyi._id } });
   const files = await unzip(Buffer.from(await (await download(agent, `/tickets/${id}/evidence-archive?lang=en`)).arrayBuffer()));
   const names = [...files.keys()];
-  expect(names).toHaveLength(3);
+  expect(names).toHaveLength(5);
   for (const name of names.filter((n) => n !== 'MANIFEST.txt')) {
     const got = files.get(name)!;
     expect([name, got.includes(Buffer.from('Wanjiru')), got.includes(Buffer.from('Kasarani'))]).toEqual([name, false, false]);
-    expect(got.includes(SOUND)).toBe(true);
+    expect([name, got.includes(SOUND.subarray(0, 413))]).toEqual([name, true]);
   }
+  // The MP3's frames alone; the M4A as long as it was, its chunk offsets still pointing at its sound.
+  expect(files.get('evidence/03-rec.mp3')).toEqual(Buffer.concat(frames));
+  expect(files.get('evidence/04-rec.m4a')!.length).toBe(m4a.length);
+  expect(files.get('evidence/04-rec.m4a')!.subarray(m4a.length - SOUND.length)).toEqual(SOUND);
   const manifest = files.get('MANIFEST.txt')!.toString('utf8');
-  expect(manifest).toMatch(/03-rec\.mp3\r\n.+\r\n.+\r\n {2}NOT INCLUDED: /);
-  expect(manifest).toMatch(/04-rec\.m4a\r\n.+\r\n.+\r\n {2}NOT INCLUDED: /);
+  expect(manifest).toMatch(/03-rec\.mp3\r\n.+\r\n.+\r\n {2}The details the phone wrote into this file .+ were removed/);
+  expect(manifest).toMatch(/04-rec\.m4a\r\n.+\r\n.+\r\n {2}The details the phone wrote into this file .+ were removed/);
+  expect(manifest).toMatch(/05-old\.m4a\r\n.+\r\n.+\r\n {2}NOT INCLUDED: /);
 });

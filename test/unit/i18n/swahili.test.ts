@@ -105,7 +105,7 @@ describe('Swahili texts staff read (the console, the notices to supervisors on T
   it('say what an unplayed audio file needs in the words of the first sentence ("kuondoa taarifa", not "kusafishwa"), and ask for it recorded again: Telegram sends no file as a voice note', async () => {
     const t = await Translator.create();
     const body = t.t('sw', 'console:problem.file_audio_may_identify.body');
-    expect(body).toContain(' Tunaweza kuondoa taarifa hizo kwenye rekodi za Ogg pekee, si kwenye faili za MP3 au M4A. ');
+    expect(body).toContain(' Tunaweza kuondoa taarifa hizo kwenye rekodi za Ogg, MP3 na M4A, lakini si kwenye faili za aina nyingine (kama FLAC au WAV), wala faili lililoharibika au lenye zaidi ya sauti. ');
     expect(body).toMatch(/ Mwombe mripoti arekodi tena kama ujumbe wa sauti, kwa kitufe cha maikrofoni cha Telegram\.$/);
     expect(t.t('en', 'console:problem.file_audio_may_identify.body')).toMatch(/ Ask the reporter to record it again as a voice note, with Telegram's microphone button\.$/);
   });

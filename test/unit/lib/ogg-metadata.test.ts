@@ -167,7 +167,7 @@ describe('a voice note in Ogg Vorbis', () => {
 });
 
 describe('other audio', () => {
-  it('is not given out: an MP3 with its ID3 tags, an M4A, a FLAC, Speex in Ogg', () => {
+  it('is not given out: an MP3 with no frame after its ID3 tag, an M4A with no tracks, a FLAC, Speex in Ogg (MP3 and M4A: mp3-metadata.test.ts, m4a-metadata.test.ts)', () => {
     const speex = page({ seq: 0, flags: 0x02, lacing: [80], body: Buffer.concat([text('Speex   '), Buffer.alloc(72)]) });
     expect(withoutMetadata(Buffer.concat([text(`ID3\x04\0\0\0\0\0\x20TPE1${NAME}`), Buffer.alloc(50)]))).toEqual({ ok: false });
     expect(withoutMetadata(Buffer.concat([Buffer.from([0, 0, 0, 24]), text('ftypM4A \0\0\0\0M4A isom'), Buffer.alloc(50)]))).toEqual({ ok: false });
