@@ -339,8 +339,8 @@ function injuriesSection(input: Pick<CaseFileInput, 'category' | 'injuries'>, t:
 
 /** Files the archive cannot clean of the phone's details for certain (src/lib/media-metadata.ts): left out of it without consent. */
 const CLEANABLE_DOCUMENTS = new Set(['image/jpeg', 'image/png', 'image/webp']);
-/** An audio file sent as Ogg goes without its comments, as a voice note does (an MP3's or M4A's tags cannot be taken out). */
-const CLEANABLE_AUDIO = new Set(['audio/ogg', 'audio/opus']);
+/** An audio file sent as Ogg, MP3 or M4A goes without its tags, as a voice note does (FLAC, WAV, AMR cannot be cleaned). */
+const CLEANABLE_AUDIO = new Set(['audio/ogg', 'audio/opus', 'audio/mpeg', 'audio/mp3', 'audio/mp4', 'audio/x-m4a', 'audio/m4a']);
 const uncleanable = (e: CaseFileEvidence) =>
   e.kind === 'video' || (e.kind === 'audio' && !CLEANABLE_AUDIO.has(e.mimeType ?? '')) || (e.kind === 'document' && !CLEANABLE_DOCUMENTS.has(e.mimeType ?? ''));
 

@@ -91,15 +91,15 @@ describe('case file content', () => {
 
   it('says videos and documents stay out of the archive while the reporter has not agreed to be known', () => {
     const files: CaseFileInput['evidence'] = [{ kind: 'video', sizeBytes: 1_000_000 }, { kind: 'photo', sizeBytes: 100_000 }];
-    const leftOut = /the archive leaves out files from which the details of the phone that made them cannot be removed for certain \(videos, audio files other than Ogg recordings, and documents other than JPEG, PNG or WebP pictures\)/;
+    const leftOut = /the archive leaves out files from which the details of the phone that made them cannot be removed for certain \(videos, audio files other than Ogg, MP3 or M4A recordings, and documents other than JPEG, PNG or WebP pictures\)/;
     expect(allText({ ...base, evidence: files })).toMatch(leftOut);
     expect(allText({ ...base, evidence: [files[1]] })).not.toMatch(leftOut);
     // A picture sent as a file is cleaned and goes; an HEIC one cannot be, and does not.
     expect(allText({ ...base, evidence: [{ kind: 'document', mimeType: 'image/jpeg' }] })).not.toMatch(leftOut);
     expect(allText({ ...base, evidence: [{ kind: 'document', mimeType: 'image/heic' }] })).toMatch(leftOut);
-    // An Ogg audio file goes without its comments, as a voice note does; an MP3 with its tags does not go.
-    expect(allText({ ...base, evidence: [{ kind: 'audio', mimeType: 'audio/ogg' }] })).not.toMatch(leftOut);
-    expect(allText({ ...base, evidence: [{ kind: 'audio', mimeType: 'audio/mpeg' }] })).toMatch(leftOut);
+    // An Ogg, MP3 or M4A audio file goes without its tags, as a voice note does; a FLAC or WAV one does not go.
+    for (const mimeType of ['audio/ogg', 'audio/mpeg', 'audio/mp4', 'audio/x-m4a']) expect(allText({ ...base, evidence: [{ kind: 'audio', mimeType }] })).not.toMatch(leftOut);
+    for (const mimeType of ['audio/flac', 'audio/wav', undefined]) expect(allText({ ...base, evidence: [{ kind: 'audio', ...(mimeType ? { mimeType } : {}) }] })).toMatch(leftOut);
     const consented = identityForCaseFile({ anonymous: false }, 'NCIC', [{ agency: 'NCIC', answer: 'yes', at: new Date('2026-08-01T10:00:00Z'), covers: 'name_phone' }], { name: 'Baraka Mwangi', phone: '+254700111222' });
     if (!consented.ok) throw new Error('consent');
     expect(allText({ ...base, evidence: files, reporter: consented.identity })).not.toMatch(leftOut);
