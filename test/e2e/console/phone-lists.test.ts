@@ -120,6 +120,50 @@ it('at 390 px the accounts page shows every account\'s name, role and actions on
   await context.close();
 }, 60_000);
 
+/**
+ * The county names on the map whose letters a line break splits ("Nyanda / rua", "Bungo / ma") or
+ * that stick out of their tile: each word (a hyphen ends one) of the label as shown must lie on one line.
+ */
+function splitNames(page: Page): Promise<string[]> {
+  return page.locator('.county-map .tile-name').evaluateAll((els) => els.filter((el) => {
+    if (el.scrollWidth > el.clientWidth + 1) return true;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement!.getClientRects().length === 0) continue; // not shown at this width
+      for (const word of (node.textContent ?? '').matchAll(/[^\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index ?? 0);
+        range.setEnd(node, (word.index ?? 0) + word[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) return true;
+      }
+    }
+    return false;
+  }).map((el) => (el as HTMLElement).innerText.replace(/\n/g, ' / ')));
+}
+
+it('at 360 px the county map splits no county\'s name inside a word, in Kiswahili and English: a long name is shortened ("Nyand."), whole at 1280 px ("Nyanda / rua", "E. Marakw / et", "Bungo / ma" were shown)', async () => {
+  const sup = await h.account('chepkoech', 'supervisor');
+  for (const county of [18, 28, 39]) await seedReport(h.store, { kind: 'election', category: 'e_violence', county, priority: 2 });
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'chepkoech', PASSWORD);
+  const nyandarua = page.locator('.county-map li[data-county="18"] .tile-name');
+  for (const lang of ['sw', 'en'] as const) {
+    await h.store.agents.setLanguage(sup._id, lang);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(`${h.base}/supervisor/tickets`);
+    await page.getByTestId('county-map').screenshot({ path: artifactPath(`console-360-county-map-${lang}.png`) });
+    expect(await splitNames(page)).toEqual([]);
+    await expect(nyandarua.innerText()).resolves.toBe('Nyand.');
+    await page.setViewportSize({ width: 1280, height: 780 });
+    expect(await splitNames(page)).toEqual([]);
+    await expect(nyandarua.innerText()).resolves.toBe('Nyandarua');
+  }
+  await context.close();
+}, 60_000);
+
 /** Per row of All tickets as a phone stacks it, the distinct left edges of its lines (the first cell on each line), in px. */
 function lineStarts(page: Page): Promise<{ row: string; starts: number[] }[]> {
   return page.locator('table.list tbody tr').evaluateAll((rows) => rows.map((tr) => {

@@ -18,6 +18,14 @@ describe('county tile grid', () => {
     }
   });
 
+  it("gives a phone's narrow tile a label shorter than the short one, unlike every other county's", () => {
+    const tiny = COUNTY_GRID.filter((c) => c.tiny);
+    expect(tiny.map((c) => c.short)).toContain('Nyandarua');
+    const labels = COUNTY_GRID.flatMap((c) => [c.short, c.tiny].filter(Boolean));
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const c of tiny) expect([c.short, c.tiny!.length < c.short.length]).toEqual([c.short, true]);
+  });
+
   it('places counties roughly where they lie: Turkana north-west of Nairobi, Mombasa on the coast, Busia west of Garissa', () => {
     const at = (name: string) => COUNTY_GRID.find((c) => COUNTIES[c.code - 1].name === name)!;
     expect(at('Turkana').row).toBeLessThan(at('Nairobi City').row);
