@@ -56,6 +56,53 @@ it('at 390 px, once a supervisor chooses whom to hand a ticket to, that person\'
   await page.context().close();
 }, 60_000);
 
+/**
+ * The vertical gaps, in px, between the hand-over form's parts as seen (the list, the chosen
+ * person's count, the button, the help block), the form's own row gap, and the gap between the
+ * help's lines.
+ */
+async function handOverGaps(page: Page): Promise<{ parts: number[]; rowGap: number; helpLines: number[] }> {
+  return page.evaluate(() => {
+    const form = document.getElementById('handover-form')!;
+    const gaps = (els: Element[]) => {
+      const boxes = els.map((el) => el.getBoundingClientRect()).filter((b) => b.height > 0);
+      return boxes.slice(1).map((b, i) => Math.round(b.top - boxes[i].bottom));
+    };
+    const help = form.querySelector('[data-testid="hand-over-help"]');
+    return {
+      parts: gaps(Array.from(form.children)),
+      rowGap: Math.round(parseFloat(getComputedStyle(form).rowGap)),
+      helpLines: help ? gaps(Array.from(help.children)) : [],
+    };
+  });
+}
+
+it('a supervisor sees the hand-over\'s list, the chosen person\'s count, the button and its help evenly spaced, the help\'s two lines close together, at 360 and 1280 px in English and Kiswahili (24 and 37 px apart)', async () => {
+  const holder = await h.store.agents.create({ username: 'akoth', name: 'Akoth Odhiambo', role: 'agent', password: PASSWORD });
+  const target = await h.store.agents.create({ username: 'kiptoo', name: 'Kiptoo Rotich', role: 'agent', password: PASSWORD });
+  await h.account('mueni', 'supervisor');
+  const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
+  const page = await phone('en');
+  await signIn(page, h.base, 'mueni', PASSWORD);
+  for (const lang of ['en', 'sw'] as const) {
+    if (lang === 'sw') await switchLanguage(page, 'sw');
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto(`${h.base}/tickets/${report._id.toString()}`);
+      await page.locator('#handover-form select').selectOption({ value: target._id.toString() });
+      await page.getByTestId('hand-over-load').waitFor();
+      await page.locator('#handover-form').screenshot({ path: artifactPath(`console-${width}-hand-over-spacing-${lang}.png`) });
+      const { parts, rowGap, helpLines } = await handOverGaps(page);
+      expect(parts).toEqual([rowGap, rowGap, rowGap]);
+      expect(helpLines).toHaveLength(1);
+      expect(helpLines[0]).toBeGreaterThanOrEqual(0);
+      expect(helpLines[0]).toBeLessThan(rowGap);
+    }
+  }
+  await page.context().close();
+}, 60_000);
+
 it('at 390 px an agent who taps "Actions" sees the Refer button on that screen, the usual agency already chosen; the other agency\'s name box comes with "another agency", in English and Kiswahili', async () => {
   const agent = await h.account('otieno', 'agent');
   const { report } = await seedReport(h.store, { kind: 'police', category: 'p_force', county: 47, priority: 2 });
