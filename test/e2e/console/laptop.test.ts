@@ -480,3 +480,54 @@ it('a supervisor\'s Refer keeps clear of the screen\'s edges with "changed by so
   expect(wrong).toEqual([]);
   await context.close();
 }, 90_000);
+
+/**
+ * What crowds the accounts list as seen: a name, username, role or button whose words take more
+ * than one line, a password box whose Reset is not beside it, and whether the list scrolls sideways.
+ */
+function accountsCrowded(page: Page): Promise<string[]> {
+  return page.locator('table.accounts').evaluate((table) => {
+    const lines = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    };
+    const wrong: string[] = [];
+    for (const tr of Array.from(table.querySelectorAll('tbody tr'))) {
+      const [name, username, role] = Array.from(tr.querySelectorAll(':scope > td')).slice(0, 3);
+      for (const cell of [name, username, role]) if (lines(cell) > 1) wrong.push(`${cell.textContent!.trim()}: ${lines(cell)} lines`);
+      for (const btn of Array.from(tr.querySelectorAll('.btn'))) if (lines(btn) > 1) wrong.push(`${btn.textContent!.trim()}: ${lines(btn)} lines`);
+      const box = tr.querySelector('input[type="password"]')?.getBoundingClientRect();
+      const reset = tr.querySelector('td.reset .btn')?.getBoundingClientRect();
+      if (box && reset && !(reset.left >= box.right && reset.top < box.bottom && reset.bottom > box.top)) wrong.push(`${name.textContent!.trim()}: Reset not beside its box`);
+    }
+    const scroller = table.closest('.table-scroll')!;
+    if (scroller.scrollWidth > scroller.clientWidth) wrong.push(`the list scrolls sideways (${scroller.scrollWidth} px in ${scroller.clientWidth})`);
+    return wrong;
+  });
+}
+
+it('at 1280 px the accounts list gives each name, username, role and button one line, Reset beside its box, no sideways scroll, in English and Kiswahili; at 360 px nothing sticks out (names and roles took two lines, Reset went under its box)', async () => {
+  const admin = await h.account('wambui', 'admin');
+  await h.store.agents.create({ username: 'mwangi.kariuki', name: 'Mwangi Kariuki Njoroge', role: 'agent', password: PASSWORD });
+  await h.account('jeruto', 'supervisor');
+  await h.account('ouma', 'admin');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'wambui', PASSWORD);
+  for (const lang of ['en', 'sw'] as const) {
+    await h.store.agents.setLanguage(admin._id, lang);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${h.base}/admin/agents`);
+    await page.screenshot({ path: artifactPath(`console-1280-accounts-${lang}.png`), fullPage: true });
+    expect(await accountsCrowded(page)).toEqual([]);
+    // The new-account form's four boxes stand in one row.
+    const tops = await page.locator('form.account-form').locator('input:not([type="hidden"]), select').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    await page.setViewportSize({ width: 360, height: 720 });
+    await page.screenshot({ path: artifactPath(`console-360-accounts-${lang}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  }
+  await context.close();
+}, 60_000);
