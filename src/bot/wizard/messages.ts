@@ -822,7 +822,7 @@ function placePhrase(input: string): string | undefined {
 
 /** Things places are named by ("stage", "soko", "junction") and the small words between them: with the words that lead into where, and names, all a plain place is made of. */
 const PLACE_NOUNS = new Set([
-  ...'stage stej matatu bus junction roundabout road street highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth'.split(' '),
+  ...'stage stej matatu bus junction roundabout roadblock road street highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth'.split(' '),
   ...BETWEEN_PLACE_NOUNS,
 ]);
 
@@ -1207,9 +1207,17 @@ const NOT_A_SPOT = new RegExp(
 const KWA = 'kwa';
 /** "They stopped me", "police took us": who did it, what, and to whom; a clause, never a place's name. */
 const DONE_TO_WHOM = /^(the )?(they|he|she|police|cops?|officers?|policemen|askari|polisi)( \w+){1,2} (me|us|him|her|them|my \w+)$/;
+/** Place nouns that also say who did it ("police officers beat us"). */
+const WHO_NOUNS = new Set(['police', 'polisi']);
+/**
+ * `DONE_TO_WHOM`, with no place's noun nor lead into where between who and whom: "police post near
+ * us", "the police station next to me" are where, near the reporter; read as "police posted us",
+ * they went to the story and the place was asked again.
+ */
+const doneToWhom = (words: string) => DONE_TO_WHOM.test(words) && !words.split(' ').slice(1, -1).some((w) => (PLACE_NOUNS.has(w) && !BETWEEN_PLACE_NOUNS.includes(w) && !WHO_NOUNS.has(w)) || PLACE_LEAD_WORDS.has(w));
 /** "Seli ya Central" tells no act: a cell is a place, as `beginsWithAct` reads it. */
 const tellsWhatWasDone = (head: string) =>
-  !ACT_PLACES.test(head.split(' ')[0]) && (tellsAnAct(head) || beginsWithAct(head) || doneInOneWord(head.split(' ')[0]) || DONE_TO_WHOM.test(head) || doneToMe(head));
+  !ACT_PLACES.test(head.split(' ')[0]) && (tellsAnAct(head) || beginsWithAct(head) || doneInOneWord(head.split(' ')[0]) || doneToWhom(head) || doneToMe(head));
 /** "I was stopped", "we were pulled over", "my son got arrested": what was done, told of whom it was done to. */
 const DONE_TO_ME_EN =
   /\b(was|were|got|been|being) (stopped|arrested|beaten|harassed|searched|frisked|detained|held|questioned|interrogated|chased|caught|pulled|turned|blocked|insulted|intimidated|roughed|manhandled|bundled|extorted|attacked|assaulted|slapped|kicked|injured|hurt|pushed|forced|ordered|asked|denied|taken|robbed|threatened|teargassed|shot|locked|grabbed|abused|mugged|whipped|stripped|tortured)\b/;
@@ -1234,7 +1242,7 @@ function beginsDoneToSomeone(words: string): boolean {
   if (DONE_TO_ME_SW.test(first) && !/kuwa$/.test(first)) return true;
   const list = words.split(' ');
   // "They stopped me", "police officers beat us": who did it, what, and to whom; "my son" only as a whole (`DONE_TO_WHOM`).
-  return [3, 4].some((n) => list.length >= n && /(me|us|him|her|them)$/.test(list[n - 1]) && DONE_TO_WHOM.test(list.slice(0, n).join(' ')));
+  return [3, 4].some((n) => list.length >= n && /(me|us|him|her|them)$/.test(list[n - 1]) && doneToWhom(list.slice(0, n).join(' ')));
 }
 /** "Kwa Mama Ngina", "kwa Njenga": a "kwa" leads into where only before a name (never "kwa rungu", by a club). */
 const kwaName = (word: string | undefined) => word !== undefined && /^\p{Lu}\p{Ll}/u.test(word);
@@ -1274,7 +1282,7 @@ function splitPlaceAfterAct(input: string, now: Date): { place: string; day?: Da
     const found = placeAt(typed, plain, k, now);
     if (found) return found;
   }
-  return undefined;
+  return bareAfterAct(typed, plain, now);
 }
 
 /** A lead into where at `i` ("at", "in front of", "karibu na"), its length in words, and whether it stays in the place ("near Kencom"). */
@@ -1305,14 +1313,81 @@ function placeAt(typed: string[], plain: string[][], k: number, now: Date): { pl
   const where = whereAt(plain, k) ?? kwaAt(typed, plain, k);
   if (!where) return undefined;
   const hour = hourBefore(typed, k, now);
-  const head = plain.slice(0, hour?.from ?? k).flat().join(' ');
-  // "Pale walipomkamata, nje ya Naivas": begun with where, the whole is a place that tells what was done there.
-  if (PLACE_LEADS.has(plain[0][0] ?? '') || !tellsWhatWasDone(head) || NO_PLACE_AFTER.test(plain.slice(k, k + 2).flat().join(' '))) return undefined;
+  const done = doneBefore(typed, plain, hour?.from ?? k, now);
+  if (!done || NO_PLACE_AFTER.test(plain.slice(k, k + 2).flat().join(' '))) return undefined;
   if (NOT_A_SPOT.test(plain.slice(k + where.length).flat().join(' '))) return undefined;
-  const from = where.keep ? k : k + 1;
+  // "The stage where I was arrested | near Kencom": the place named first keeps its lead ("the stage near Kencom").
+  const named = placeNamedFirst(typed, plain, k);
+  const from = where.keep || named ? k : k + 1;
   const end = Math.min(whenClause(plain, from), moreDone(typed, plain, from));
   const found = placeAndDay(typed.slice(from, end).join(' ').replace(/[.!,;:]+$/u, ''), now, true);
-  return found && hour && !found.day ? { ...found, day: hour.day } : found;
+  if (!found) return undefined;
+  const place = named && checkText(`${named} ${found.place}`, LIMITS.placeMaxChars).ok ? `${named} ${found.place}` : found.place;
+  return { place, ...(found.day || hour || done.day ? { day: found.day ?? hour?.day ?? done.day } : {}) };
+}
+
+/**
+ * Whether the words before `end` tell what was done ("walinisimamisha", "they stopped me"), with
+ * the day said first, if it was ("jana saa nne usiku | walinisimamisha"): read as the date question
+ * reads it. Undefined when they tell no act, or begin with where ("pale walipomkamata, nje ya
+ * Naivas": the whole is a place that tells what was done there).
+ */
+function doneBefore(typed: string[], plain: string[][], end: number, now: Date): { day?: DayRead } | undefined {
+  if (PLACE_LEADS.has(plain[0][0] ?? '')) return undefined;
+  const head = (from: number) => plain.slice(from, end).flat().join(' ');
+  for (let j = Math.min(end - 1, HOUR_WORDS_MAX); j >= 1; j--) {
+    const day = dayAnswer(typed.slice(0, j).join(' ').replace(/[.!,;:]+$/u, ''), now);
+    if (day && day.when !== 'now' && tellsWhatWasDone(head(j))) return { day };
+  }
+  return tellsWhatWasDone(head(0)) ? {} : undefined;
+}
+
+/** Words that tell what was done at a place named before them: "where", "ambapo", "nilipokamatwa" (when/where I was arrested). */
+const RELATIVE = /^(where|ambapo|ambako|(ni|tu|a|wa|m|u)(li|na|me)?po[a-z]{3,})$/;
+
+/**
+ * "The stage where I was arrested", "stage ambapo walinikamata", before where it lies: the place
+ * named first (its nouns and names only), as typed; undefined when the words begin otherwise.
+ */
+function placeNamedFirst(typed: string[], plain: string[][], k: number): string | undefined {
+  const r = plain.findIndex((w, i) => i > 0 && i < k && w.length === 1 && RELATIVE.test(w[0]));
+  if (r < 1) return undefined;
+  const named = typed.slice(0, r).join(' ').replace(/[.!,;:]+$/u, '');
+  return spotNamed(named) ? named : undefined;
+}
+
+/** Place nouns that name a spot ("stage", "road", "station"); not "police" (who) nor the small words between. */
+const SPOT_NOUNS = new Set([...PLACE_NOUNS].filter((w) => !BETWEEN_PLACE_NOUNS.includes(w) && !WHO_NOUNS.has(w) && w !== 'county' && w !== 'kaunti'));
+
+/** A spot's name, and nothing else: "Thika road", "stage ya Githurai", "the stage" (begun by a spot noun or a name, holding a spot noun). */
+function spotNamed(words: string): boolean {
+  const list = normalise(words).split(' ').filter(Boolean);
+  const first = list[0] === 'the' ? list[1] : list[0];
+  const lead = words.trim().split(/\s+/)[list[0] === 'the' ? 1 : 0] ?? '';
+  return list.some((w) => SPOT_NOUNS.has(w)) && first !== undefined && (SPOT_NOUNS.has(first) || /^\p{Lu}/u.test(lead)) && plainlyPlace(`at ${words}`);
+}
+
+/** Words before where someone was taken, or came from: "to", "hadi", "walinipeleka". */
+const TAKEN_TO = /^(to|into|towards|till|until|from|hadi|mpaka|kutoka|\w*pelek\w*)$/;
+
+/**
+ * "Walinisimamisha Thika road", "they stopped me Thika road", "walinikamata stage ya Githurai":
+ * what was done, then where with no word leading into it. Only a spot's name is read so
+ * (`spotNamed`); "walinipiga kwa rungu", "they stopped me on my way home" are the story still.
+ */
+function bareAfterAct(typed: string[], plain: string[][], now: Date): { place: string; day?: DayRead } | undefined {
+  for (let k = 1; k < plain.length; k++) {
+    // Where someone was taken to ("they took me to Central police station", "walinipeleka kituo cha polisi") is not where it happened.
+    if (plain[k - 1].some((w) => TAKEN_TO.test(w))) return undefined;
+    const end = Math.min(whenClause(plain, k), moreDone(typed, plain, k));
+    const place = typed.slice(k, end).join(' ').replace(/[.!,;:]+$/u, '');
+    if (!spotNamed(place)) continue;
+    const hour = hourBefore(typed, k, now);
+    const done = doneBefore(typed, plain, hour?.from ?? k, now);
+    const found = done && placeAndDay(place, now, true);
+    if (found) return { place: found.place, ...(found.day || hour || done.day ? { day: found.day ?? hour?.day ?? done.day } : {}) };
+  }
+  return undefined;
 }
 
 /** Most words an hour with its day runs to ("jana saa nne na nusu usiku"). */

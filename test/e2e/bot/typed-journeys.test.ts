@@ -354,6 +354,13 @@ const PLAYS: Play[] = [
   // The category corrected at the review: changed on Yes, "was anyone hurt?" asked for it, the words kept in the story.
   ['sw', 'first', ['polisi waliniitisha hongo ya 500', 'ndio', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }, 'si hongo ni kupigwa', { label: '✅ Ndio, ibadilishe' }, { label: 'Hakuna aliyeumia' }], { category: 'p_force', story: ['si hongo ni kupigwa'] }],
   ['en', 'first', ['a policeman asked me for a bribe of 500', 'yes', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }, 'not a bribe, they beat me', { label: '✅ Yes, change it' }, { label: 'No one was hurt' }], { category: 'p_force', story: ['not a bribe, they beat me'] }],
+  // Where read out of a sentence at the place question: after what was done with no lead word, the day said first, a place named
+  // first and told by what was done there, a place near the reporter. The sentence in the story once; "police post near us" the place.
+  ['sw', 'place', ['walinisimamisha Thika road', { press: 'today' }], { place: 'Thika road', story: [`${STORY}\nwalinisimamisha Thika road`] }],
+  ['en', 'place', ['they stopped me Thika road', { press: 'today' }], { place: 'Thika road', story: [`${STORY}\nthey stopped me Thika road`] }],
+  ['sw', 'place', ['jana saa nne usiku walinisimamisha pale Globe'], { place: 'Globe', when: 'yesterday', timeOfDay: 'saa nne usiku', story: [`${STORY}\njana saa nne usiku walinisimamisha pale Globe`] }],
+  ['en', 'place', ['the stage where I was arrested near Kencom', { press: 'today' }], { place: 'the stage near Kencom', story: [`${STORY}\nthe stage where I was arrested near Kencom`] }],
+  ['en', 'place', ['police post near us', { press: 'today' }], { place: 'police post near us', notStory: ['police post'] }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];

@@ -3317,3 +3317,67 @@ describe("a reporter's own words about the place", () => {
     }
   });
 });
+
+describe('places read out of sentences at the place question', () => {
+  const story = draftAt('place').text;
+  const YESTERDAY_EAT = TODAY_EAT - 86_400_000;
+
+  it('what was done, then where with no word leading into it ("walinisimamisha Thika road", "they stopped me Thika road"): the place is where, the sentence goes to the story once', () => {
+    const cases: [string, string][] = [
+      ['walinisimamisha Thika road', 'Thika road'],
+      ['they stopped me Thika road', 'Thika road'],
+      ['walinikamata stage ya Githurai', 'stage ya Githurai'],
+      ['Polisi walinipiga Globe roundabout wakachukua simu', 'Globe roundabout'],
+    ];
+    for (const [sentence, place] of cases) {
+      const r = type(at('place'), sentence);
+      expect([sentence, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([sentence, ['desc.added', 'place.noted', 'when.ask'], place, `${story}\n${sentence}`]);
+    }
+    // Words after what was done that name no place (a way, a day, whom) are the story still, and the place asked again.
+    // Where someone was taken to ("they took me to Central police station", "walinipeleka kituo cha polisi") is not where it happened.
+    for (const more of ['walinipiga kwa rungu', 'they stopped me on my way home', 'walinikamata mimi na rafiki yangu', 'they also took my ID', 'walinikamata polisi', 'they took me to Central police station', 'walinipeleka kituo cha polisi']) {
+      const r = type(at('place'), more);
+      expect([more, said(r), r.state.draft?.place]).toEqual([more, ['place.story_added', 'place.ask'], undefined]);
+    }
+  });
+
+  it('the day said first, then what was done and where ("jana saa nne usiku walinisimamisha pale Globe"): the place, the day and its hour (22:00) all taken, the sentence to the story once', () => {
+    const cases: [string, string, string][] = [
+      ['jana saa nne usiku walinisimamisha pale Globe', 'Globe', 'saa nne usiku'],
+      ['jana usiku polisi walinikamata pale stage ya Kayole', 'stage ya Kayole', 'usiku'],
+      ['yesterday at 10pm they stopped me at Globe roundabout', 'Globe roundabout', 'at 10pm'],
+      ['jana saa nne usiku walinisimamisha Thika road', 'Thika road', 'saa nne usiku'],
+    ];
+    for (const [sentence, place, timeOfDay] of cases) {
+      const r = type(at('place'), sentence);
+      const d = r.state.draft;
+      expect([sentence, said(r)[0], said(r)[1], d?.place, d?.when, d?.incidentAt, d?.timeOfDay, d?.text]).toEqual([sentence, 'desc.added', 'place.noted', place, 'yesterday', YESTERDAY_EAT, timeOfDay, `${story}\n${sentence}`]);
+      expect(stepOf(r)).toBe('review');
+    }
+    const night = type(at('place'), 'jana saa nne usiku walinisimamisha pale Globe').state.draft;
+    expect(readTimeOfDay(night?.timeOfDay ?? '')).toEqual({ kind: 'clock', readings: ['22:00'] });
+  });
+
+  it('the place named first and told by what was done there, then where it lies ("the stage where I was arrested near Kencom"): the place keeps what it is ("the stage near Kencom")', () => {
+    const cases: [string, string][] = [
+      ['the stage where I was arrested near Kencom', 'the stage near Kencom'],
+      ['stage ambapo walinikamata karibu na Kencom', 'stage karibu na Kencom'],
+      ['the roadblock where they beat us on Thika road', 'the roadblock on Thika road'],
+    ];
+    for (const [sentence, place] of cases) {
+      const r = type(at('place'), sentence);
+      expect([sentence, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([sentence, ['desc.added', 'place.noted', 'when.ask'], place, `${story}\n${sentence}`]);
+    }
+    // The place alone, told by what was done there, is the place as typed.
+    expect(type(at('place'), 'the stage where I was arrested').state.draft).toMatchObject({ step: 'when', place: 'the stage where I was arrested', text: story });
+  });
+
+  it('a place near the reporter ("police post near us", "the police station near me"): the place, the story untouched', () => {
+    for (const place of ['police post near us', 'the police station near me', 'police post next to us']) {
+      const r = type(at('place'), place);
+      expect([place, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([place, ['place.noted', 'when.ask'], place, story]);
+    }
+    // Who did what to whom is the story still.
+    expect(said(type(at('place'), 'police officers beat us'))).toEqual(['place.story_added', 'place.ask']);
+  });
+});
