@@ -447,6 +447,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     if (tooLongForDetail(d.step, input) && addToStory(turn, d, input)) return turn.show();
     return onDetailText(turn, d, d.step, input);
   }
+  if ((d.step === 'kind' || d.step === 'cat') && placeFirst(turn, d, input)) return;
   if (BEFORE_STORY.includes(d.step) && toldBeforeItsQuestion(turn, d, input)) return;
   // "Nyuma" typed where the county, place or day is asked: the Back button's word, never a county or a place.
   if ((d.step === 'county' || d.step === 'place' || d.step === 'when') && BACK_WORDS.has(normalise(input))) return turn.back(d);
@@ -491,6 +492,25 @@ function dayFirst(turn: Turn, d: Draft, input: string): boolean {
   if (!day) return false;
   noteDay(d, day);
   turn.say('when.kept_early', { date: formatDay(day.incidentAt) });
+  turn.show();
+  return true;
+}
+
+/**
+ * A town or area named alone ("Kayole", "Githurai 45", "Roysambu") at the kind or category
+ * question, as someone answers where before being asked: kept as the place for the county chosen
+ * next (the place question not asked), said so, and this question asked again. It was "not
+ * understood" and lost, or ("Githurai 45") kept as the story. A county's own name, a town that is
+ * also a greeting ("hola") or an everyday word ("umoja") is not read so.
+ */
+function placeFirst(turn: Turn, d: Draft, input: string): boolean {
+  if (d.editing || d.county !== undefined || d.place !== undefined || d.location || [...input].length > COUNTY_NAME_MAX_CHARS) return false;
+  const town = townNamed(input);
+  const named = town ? !town.greeting && !WORD_TOWNS.has(town.name.toLowerCase()) : countyOfUnit(input) !== undefined;
+  const check = checkText(input, LIMITS.placeMaxChars);
+  if (!named || !check.ok) return false;
+  keepPlaceAtCounty(d, check.text);
+  turn.say('wizard.place_kept', { place: check.text });
   turn.show();
   return true;
 }

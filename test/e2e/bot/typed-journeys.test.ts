@@ -361,6 +361,9 @@ const PLAYS: Play[] = [
   ['sw', 'place', ['jana saa nne usiku walinisimamisha pale Globe'], { place: 'Globe', when: 'yesterday', timeOfDay: 'saa nne usiku', story: [`${STORY}\njana saa nne usiku walinisimamisha pale Globe`] }],
   ['en', 'place', ['the stage where I was arrested near Kencom', { press: 'today' }], { place: 'the stage near Kencom', story: [`${STORY}\nthe stage where I was arrested near Kencom`] }],
   ['en', 'place', ['police post near us', { press: 'today' }], { place: 'police post near us', notStory: ['police post'] }],
+  // A town named at the kind or category question: kept as the place (said so), the question asked again, the place not asked after the county.
+  ['sw', 'kind', ['Kayole', 'polisi', { label: 'Polisi kuitisha hongo au pesa' }, { press: 'no' }, 'Polisi waliniitisha hongo ya mia tano.', 'Nairobi', { press: 'today' }], { county: 47, place: 'Kayole', notStory: ['Kayole'], warned: 'Nimeandika mahali: ilitokea “Kayole”' }],
+  ['en', 'cat', ['Githurai 45', 'bribe', { press: 'no' }, STORY, 'Kiambu', { press: 'today' }], { county: 22, place: 'Githurai 45', notStory: ['Githurai'], warned: 'Noted: it happened at “Githurai 45”' }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];

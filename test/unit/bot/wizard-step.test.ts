@@ -3381,3 +3381,29 @@ describe('places read out of sentences at the place question', () => {
     expect(said(type(at('place'), 'police officers beat us'))).toEqual(['place.story_added', 'place.ask']);
   });
 });
+
+describe('a place named at the kind or category question', () => {
+  it.each([
+    ['kind', 'Kayole', 'kind.ask'],
+    ['kind', 'Githurai 45', 'kind.ask'],
+    ['cat', 'Kayole', 'category.ask'],
+    ['cat', 'Githurai 45', 'category.ask'],
+    ['cat', 'Roysambu', 'category.ask'],
+  ] as const)('at %s, "%s": kept as the place, said so, and the question asked again; never "not understood" nor the story', (s, words, ask) => {
+    const r = type(at(s), words);
+    expect([said(r), stepOf(r), r.state.draft?.place, r.state.draft?.text]).toEqual([['wizard.place_kept', ask], s, words, undefined]);
+    const kept = r.replies.find((x) => x.type === 'message' && x.texts[0].key === 'wizard.place_kept');
+    expect(kept).toMatchObject({ texts: [{ params: { place: words } }] });
+  });
+
+  it('the place kept there is the place once the county is answered: the place question is not asked', () => {
+    const kept = type(at('cat'), 'Kayole').state;
+    const county = type({ draft: { ...kept.draft!, category: 'p_bribery', danger: false, text: 'They asked me for a bribe.', step: 'county' } }, 'Nairobi');
+    expect([said(county)[0], county.state.draft?.county, county.state.draft?.place, stepOf(county)]).toEqual(['place.kept_early', 47, 'Kayole', 'when']);
+  });
+
+  it('a county, a greeting town or an everyday word is no place kept there ("Nairobi", "hola", "umoja")', () => {
+    for (const words of ['hola', 'umoja']) expect(type(at('kind'), words).state.draft?.place).toBeUndefined();
+    expect(type(at('cat'), 'Nairobi').state.draft?.place).toBeUndefined();
+  });
+});
