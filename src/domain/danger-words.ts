@@ -20,6 +20,8 @@ export const WILL_BURN_SW = String.raw`(?:wata|ata)(?:tu|ni|m|mu|mw|wa|ku)choma\
 const ABOUT_REPORT = String.raw`(?! (?:with|to|understand|know|find|check|get|report|file|make|kuhusu|juu ya|na|wa|kujua|kuelewa|kupata|kuangalia|kuripoti|kureport|kutoa (?:ripoti|taarifa)|kuandika)\b)`;
 /** Who a reporter says is being hurt, when not "him" or "her". */
 const FAMILY = 'brothers?|sisters?|sons?|daughters?|husband|wife|child|children|kids?|baby|father|mother|dad|mum|mom|parents|family|cousins?|uncle|aunt|friends?|neighbou?rs?|people|boy|girl';
+/** Where they are, outside: the house, its door or gate, the homestead ("nje ya nyumba yangu", "nje ya geti"). */
+const AT_HOME = '(?:nyumba|nyumbani|mlango|geti|gate|boma|kwetu|kwangu|chumba|compound|ploti|plot)';
 const PHRASES = [
   // English: a cry for help, they are here, it is happening, a threat to life.
   String.raw`^ ?(?:help|sos|saidia|msada)(?: ?help)* ?$`,
@@ -46,6 +48,8 @@ const PHRASES = [
   String.raw`\b(?:is|are) (?:beating|threatening|chasing) (?:me|us|him|her|them|(?:my|our|his|her|their) (?:${FAMILY}))\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) being (?:followed|chased|hunted)\b`,
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
+  // "Threatened to kill us", "is threatening to kill us": a threat to life, as "they will kill us" is.
+  String.raw`\bthreat(?:en|ens|ened|ening) to (?:kill|shoot|burn) (?:me|us|him|her|them|my|our)\b`,
   // A threat to burn people or their homes ("they will burn our houses tonight"); not a house burnt already.
   String.raw`\b(?:will|going to|gonna|want to) burn (?:down )?(?:me|us|him|her|them|(?:our|my|his|her|their|the) (?:house|houses|home|homes))\b`,
   // Burning them now ("they are burning our houses"), more pressing still than the threat; not tyres.
@@ -58,8 +62,9 @@ const PHRASES = [
   String.raw`\b(?:niko|tuko|yuko|ako|wako|yako|iko) hatarini\b`,
   String.raw`\b(?:kuna hatari|hakuna usalama|siko salama|hatuko salama)\b`,
   // They are here, at the door: said first or after "bado", "tena", "polisi"; "wako" after a noun is
-  // "your" ("mtoto wako hapa?") or someone harmless ("mashahidi wako hapa"), and "nje ya nchi" is abroad.
-  String.raw`(?:^ ?|\b(?:bado|tena|sasa|wao|polisi|askari|karao|makarao|maafisa|wanaume) )(?:wako|wapo) (?:hapa|mlangoni|getini|nje)\b(?! ya)(?! ?\?)`,
+  // "your" ("mtoto wako hapa?") or someone harmless ("mashahidi wako hapa"). "Nje ya" is outside the
+  // home only with it named ("nje ya nyumba yangu", "nje ya geti"): "nje ya nchi" is abroad.
+  String.raw`(?:^ ?|\b(?:bado|tena|sasa|wao|polisi|askari|karao|makarao|maafisa|wanaume) )(?:wako|wapo) (?:hapa|mlangoni|getini|nje)\b(?! ya\b(?! ${AT_HOME}\b))(?! ?\?)`,
   // Back, or on their way; not "watoto wamerudi nyumbani salama", "wanakuja kesho kuchunguza".
   String.raw`\bwamerudi\b(?! (?:nyumbani|kazini|shuleni|salama|kituoni|ofisini))|\bwamefika tena\b|\bwanakuja (?:tena|sasa|hapa)\b`,
   // Not campaigning, voting, calling, photos, noise, patrols, counting ("wanapiga kampeni / kura / simu / picha / kelele / doria / hesabu").
@@ -78,11 +83,25 @@ const PHRASES = [
 ];
 const DANGER_NOW = new RegExp(PHRASES.join('|'));
 
+/** A benefit lost: "will not get relief food", "will lose our jobs", "hatutapata chakula", "tutanyimwa msaada". */
+const LOSS = String.raw`(?:will not|won t|wont|would not|shall not|not) (?:get|receive|be given)|(?:will|would) (?:lose|be denied|be removed)|\w*(?:ta|to)nyimwa|ha(?:tu|m|wa|ta)?tapata|ha(?:tu|m|wa)?tapewa|\w*taondolewa`;
+/** Hurt told with it: a threat of harm stays one ("... and they will beat us"). */
+const HARM = String.raw`kill|beat|burn|shoot|hurt|attack|\w*ua|\w*piga|\w*choma|\w*chapa`;
+/**
+ * Threatening people with a loss ("threatening us that we will not get relief food if we don't
+ * vote for X", "wanatutishia kwamba hatutapata chakula cha msaada"): coercion of voters, not a
+ * life at risk now. The threatening words are dropped; any other words of danger still count.
+ */
+const THREAT_OF_LOSS = new RegExp(
+  String.raw`\b(?:threatening|threatened|threatens|threaten|\w*tishia)(?: (?:me|us|him|her|them|voters|people|residents|wananchi|watu|wapiga kura))?(?= (?:\w+ ){0,6}?(?:${LOSS})\b)(?! (?:\w+ ){0,14}?(?:${HARM})\b)`,
+  'g',
+);
+
 export function saysDangerNow(text: string): boolean {
   const plain = text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, ' ');
-  return DANGER_NOW.test(plain);
+  return DANGER_NOW.test(plain.replace(THREAT_OF_LOSS, ''));
 }

@@ -450,3 +450,24 @@ describe('danger said after "no"', () => {
     expect([after.filter((t) => t.includes(B[lang].countyAsk)).length, after.findIndex((t) => t.includes(B[lang].countyAsk))]).toEqual([1, after.length - 1]);
   });
 });
+
+describe('still outside the house; relief food withheld unless they vote', () => {
+  it('(sw) "bado wako nje ya nyumba yangu" (still outside my house) gets the emergency numbers at once', async () => {
+    const u = h.tg.user({ firstName: 'Nje', languageCode: 'sw' });
+    await u.sendText('bado wako nje ya nyumba yangu');
+    expect(allTexts(u).some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+  });
+
+  it("(en) a chief threatening that we will not get relief food unless we vote for X: offered as election intimidation, no emergency numbers; a threat to kill still gets them", async () => {
+    const u = h.tg.user({ firstName: 'Relief', languageCode: 'en' });
+    await u.sendText("chief is threatening us that we will not get relief food if we don't vote for X");
+    expect(allTexts(u).some((t) => t.includes('999 · 112 · 911'))).toBe(false);
+    expect(lastText(u)).toContain('It sounds like: Intimidation or violence.');
+    await u.press('Intimidation or violence');
+    // Not taken as danger: the danger question is asked, as for any report.
+    expect(lastText(u)).toContain('Is someone in danger right now?');
+    const kill = h.tg.user({ firstName: 'Kill', languageCode: 'en' });
+    await kill.sendText('chief threatened to kill us');
+    expect(allTexts(kill).some((t) => t.includes('999 · 112 · 911'))).toBe(true);
+  });
+});

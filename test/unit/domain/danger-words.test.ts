@@ -153,3 +153,27 @@ describe('saysDangerNow: election-day violence told as it happens', () => {
     expect(saysDangerNow(text)).toBe(false);
   });
 });
+
+describe('saysDangerNow: still outside the house, and a threat of losing relief food', () => {
+  // "Nje ya nchi" (abroad) is far away; "nje ya nyumba yangu" (outside my house) is at the door.
+  it.each(['bado wako nje ya nyumba yangu', 'Wako nje ya mlango sasa hivi', 'polisi wapo nje ya geti', 'bado wako nje ya boma letu', 'wako nje ya nyumbani'])('%j is danger now', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+
+  // A threat to kill stays danger, as "they will kill us" is; threatening people now, with no loss named, too.
+  it.each(['chief threatened to kill us', 'the chief is threatening to kill us', 'the chief is threatening us', 'wanatutishia tena'])('%j is still danger', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+
+  it.each([
+    'Wako nje ya nchi',
+    'bado wako nje ya nchi',
+    // Relief food, jobs or a bursary lost unless they vote: coercion of voters, no one's life at risk now.
+    "chief is threatening us that we will not get relief food if we don't vote for X",
+    'they are threatening us that we will lose our jobs if we do not vote for him',
+    'wanatutishia kwamba hatutapata chakula cha msaada tusipompigia kura',
+    'chifu anatutishia eti tutanyimwa chakula cha msaada',
+  ])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+});
