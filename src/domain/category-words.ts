@@ -35,7 +35,8 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   if ([...text].length > 300) return new Set();
   // "Wataniua", "they will kill us": threatened, not killed (`THREATENED_HARM`).
   // "Kicked out of the counting hall" is sent away, not kicked (the lexicon reads "kicked" as a beating).
-  const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ').replace(KICKED_OUT, ' expelled ')));
+  // A door kicked in ("kicked our door", "walipiga teke mlango") is a door broken, no one beaten.
+  const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ').replace(KICKED_OUT, ' expelled ').replace(DOOR_KICKED, ' broke door ')));
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
   const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay');
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
@@ -59,8 +60,13 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   const found = new Set<CategoryCode>();
   const add = (yes: boolean, ...codes: CategoryCode[]) => yes && codes.forEach((c) => found.add(c));
   const told: Told = { asked, money, shot, sexual, killed, killedByThem, threat, arrest };
-  if (kind === 'police') policeCategories(text, w, add, told);
-  else {
+  // The police named or chosen: harassment and insults are theirs ("walitusumbua" alone may be anyone's).
+  const policeMeant = kindChosen || POLICE_NAMED.test(text);
+  if (kind === 'police') {
+    policeCategories(text, w, add, { ...told, policeMeant });
+    // Insulted, and nothing else told ("walinitukana"): other misconduct, the discipline the NPS internal affairs unit oversees.
+    add(!found.size && policeMeant && INSULTED.test(plainWords(text)), 'p_other');
+  } else {
     // "Paid to vote", "buying IDs from voters": voter bribery without a sum named. Not money paid for
     // someone's release ("released him after we paid 10k": the police's bribe) nor youths paid to disrupt (violence).
     const paidElse = (w.has('release') || LET_GO.test(plainWords(text)) || PAID_TO_DISRUPT.test(plainWords(text))) && !w.has('vote') && !w.has('voter');
@@ -73,10 +79,10 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
 }
 
 /** What a sentence tells, read once for either kind's categories (`categoriesInWords`). */
-type Told = { asked: boolean; money: boolean; shot: boolean; sexual: boolean; killed: boolean; killedByThem: boolean; threat: boolean; arrest: boolean };
+type Told = { asked: boolean; money: boolean; shot: boolean; sexual: boolean; killed: boolean; killedByThem: boolean; threat: boolean; arrest: boolean; policeMeant?: boolean };
 
 /** The police categories a sentence's words fit (`w`: its canonical words), added with `add`. */
-function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...codes: CategoryCode[]) => void, { asked, money, shot, sexual, killed, killedByThem, threat, arrest }: Told): void {
+function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...codes: CategoryCode[]) => void, { asked, money, shot, sexual, killed, killedByThem, threat, arrest, policeMeant }: Told): void {
   // A suspect let go ("walimwachilia baada ya kupewa pesa"): the release is the complaint, money only its price.
   const released = suspectReleased(plainWords(text), w);
   // "Something small" asked for ("asked for something small", "alitaka something small"): the English of "kitu kidogo".
@@ -109,7 +115,8 @@ function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...c
   add(shot && !killed, 'p_force', ...(alive ? [] : (['p_killing'] as const)));
   add(missing, 'p_disappear');
   add(sexual, 'p_sexual');
-  add(threat, 'p_threats');
+  // Harassed by the police ("walitusumbua", "police harassed us"): intimidation; sexual harassment is its own.
+  add(threat || (Boolean(policeMeant) && HARASSED.test(plain) && !sexual), 'p_threats');
 }
 
 /** The election categories a sentence's words fit (`w`: its canonical words), added with `add`. */
@@ -238,10 +245,20 @@ const SOMETHING_SMALL = /\b(something|smthg|smthn|smth|somethin|sumthing|kitu) s
 const PANGAS = /\b(pangas|mapanga|machetes?|panga)\b(?! (foleni|mstari|laini|line|safu|nyumba|chumba))/;
 /** Outsiders told to go: "outsiders should go back to their homes", "watu wa kuja warudi kwao", "wakuja waondoke". */
 const OUTSIDERS_OUT = /\b(outsiders?|foreigners|watu wa kuja|wakuja|madoadoa)\b (\w+ ){0,6}?(go back|go home|leave|return|warudi|warudishwe|waondoke|waondolewe|watoke|wahame|waende kwao)\b/;
+/** A door kicked in: "kicked our door", "kicked down the gate", "walipiga teke mlango" (no one kicked). */
+const DOOR_KICKED = /\bkick(ed|ing)? (down |in |open )?(the |our |my |his |her |their )?(doors?|gates?)\b|\b\w*pig\w* teke (mlango|milango|geti)\b/gi;
+/**
+ * Harassed, in Swahili: "walitusumbua", "alinisumbua" (bothered, harassed us); not "hakuna aliyetusumbua"
+ * (no one bothered us), "hawakutusumbua" (they did not), nor "nisimsumbue" (told not to bother him).
+ * The English "harassed" may be sexual harassment: the reporter chooses, as before.
+ */
+const HARASSED = /(?<!\bhakuna )\b(?!(si|ha|hatu|ham|hawa)(ja|ku))\w*((ni|m|mw|tu|wa)sumbu(a|wa)|sumbuliwa)\b/;
+/** Insulted, in Swahili: "walinitukana", "wanitukana", "kututukana"; not "hakuna aliyenitukana", "hawakunitukana". */
+const INSULTED = /(?<!\bhakuna )\b(?!(si|ha|hatu|ham|hawa)(ja|ku))\w*((ni|m|mw|tu|wa)tukan(a|wa|ia)|tukanwa)\b/;
 /** Sent away: "kicked out", "kicked us out", "kicked them out of". */
 const KICKED_OUT = /\bkicked (\w+ )?out\b/gi;
 /** A person taken, in English: "police took my brother", "took my son last night", "took him away"; not to hospital or home. */
-const PERSON_TAKEN_EN = /\b(took|taken|picked up|carried off|dragged|bundled) (away )?((my|our|his|her|their) (brother|sister|son|daughter|husband|wife|father|mother|dad|mum|mom|child|children|kids?|boy|girl|cousin|uncle|nephew|niece|neighbou?r|friend|relative|brother in law)s?|(him|her|them) away)\b(?! (\w+ ){0,2}(to (the )?(hospital|clinic|home|school)|phone|money))/;
+const PERSON_TAKEN_EN = /\b(took|taken|picked up|carried off|dragged|bundled) (away )?((my|our|his|her|their) (brother|sister|son|daughter|husband|hubby|wife|father|mother|dad|mum|mom|child|children|kids?|boy|girl|cousin|uncle|nephew|niece|neighbou?r|friend|relative|brother in law)s?|(him|her|them) away)\b(?! ((\w+ ){0,2}to (the )?(hospital|clinic|home|school)|s (phone|money))\b)/;
 /** Taken for care, not held: "the ambulance took my brother to Kenyatta", "took him to the doctor". */
 const CARED_FOR = /\b(ambulance|hospital|clinic|doctor|nurse|red cross|st john|dispensary|hospitali|zahanati|daktari)\b/;
 /** A person taken: "walimchukua", "wakachukua mume wangu"; not things ("walinichukua picha") or to hospital. */
@@ -287,8 +304,11 @@ const CAUGHT = /\b\w*shik(wa|iwa|a)\b/g;
 const PAY_TOLD = /\b(ni|tu|a|m|wa|u)lipe\b|\b(told|asked|wanted|forced) (me|us|him|her|them) to pay\b/;
 /** Votes stolen or rigged: "kura zinaibiwa", "waliiba kura", "wizi wa kura", "stealing our votes", "kura zimechakachuliwa", "rigged the election". */
 const VOTES_STOLEN = /\bkura (\w+ ){0,2}?(zi|zime|zina|zili)?(ibiwa|ibwa|chakachuliwa)\b|\b\w*(iba|chakachua) kura\b|\bwizi wa kura\b|\b(stole|stolen|steal|stealing|rigged|rigging|rig) (our |the |my |their )?(votes?|election|results)\b|\b(votes?|election|results) (were|was|are|is|being|have been|has been) (\w+ )?(stolen|rigged)\b/;
-/** Shot and alive: the reporter telling it ("nilipigwa risasi", "police shot me", "I was shot") or "has been shot" ("amepigwa risasi"). */
-const SHOT_ALIVE = /\b((ni|tu)(li|me|ka)pigwa risasi|(a|wa)mepigwa risasi|(wa|a)(li|me|ka)(ni|tu)pig\w* risasi|(wa|a)(li|me|ka)(ni|tu)shoot\w*|shot (me|us)|(i|we) (was|were|have been|got) shot)\b/;
+/**
+ * Shot and alive: the reporter telling it ("nilipigwa risasi", "police shot me", "I was shot"), "has been
+ * shot" ("amepigwa risasi") or "was shot" ("alipigwa risasi"), a death told with it (`DIED`) aside.
+ */
+const SHOT_ALIVE = /\b((ni|tu)(li|me|ka)pigwa risasi|(a|wa)(me|li|ka)pigwa risasi|(wa|a)(li|me|ka)(ni|tu)pig\w* risasi|(wa|a)(li|me|ka)(ni|tu)shoot\w*|shot (me|us)|(i|we) (was|were|have been|got) shot)\b/;
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", "ndio niende" (so that I may go), or paid and then "wakaniachilia": the price of a release. */
 const LET_GO = /\b(let (me|him|her|us|them) go|(ndio|ndiyo|ili) (ni|tu|a|wa|m)ende|so (that )?(i|we) (can|could) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
 
@@ -319,7 +339,8 @@ export function kindInWords(text: string): ReportKind | undefined {
  * and a kind named is the only one offered; undefined when nothing does. Only ever offered for a tap, as `categoryInWords`.
  */
 export function categoryOfEitherKind(text: string): { kind: ReportKind; code: CategoryCode } | undefined {
-  const policeFound = categoriesInWords(text, 'police');
+  // Not chosen: harassment is the police's only when they are named (`policeMeant`).
+  const policeFound = categoriesInWords(text, 'police', false);
   const electionFound = categoriesInWords(text, 'election', false);
   const police = onlyOne(policeFound);
   const election = onlyOne(electionFound);

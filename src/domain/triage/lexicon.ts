@@ -30,6 +30,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(polling|voting) (station|stn|centre|center|booth)s?\b/g, ' pollingstation '],
   [/\b(mpiga|wapiga) kura\b/g, ' voter '],
   [/\b\w*pig\w* kura\b/g, ' vote '],
+  // Not a shot said not to have been fired: "hawakunipiga risasi" (they did not shoot me), "hakupigwa risasi".
+  [/\b(si|ha|hatu|ham|hawa)(ja|ku)\w*pig\w* risasi\b/g, ' '],
   [/\b\w*pig\w* risasi\b/g, ' shoot '],
   // "Kuachilia risasi" is to fire (Sheng and everyday Swahili), not the "achilia" of a release from custody.
   [/\b\w*achili\w* risasi\b/g, ' shoot '],

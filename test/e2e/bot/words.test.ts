@@ -420,3 +420,31 @@ describe('one first word that tells what they did', () => {
     expect(lastText(v)).toContain('Ungependa kufanya nini?');
   });
 });
+
+describe('what was done, typed first, offered as its category', () => {
+  it.each([
+    // "Alipigwa risasi" (he was shot): force, as "amepigwa risasi" is, once the police are chosen.
+    ['alipigwa risasi', 'Utovu wa nidhamu wa polisi', 'Inaonekana ni: Nguvu kupita kiasi au ukatili.'],
+    // Harassed by the police ("walitusumbua"): threats or intimidation; insulted ("walinitukana"): other police misconduct.
+    ['walitusumbua', 'Utovu wa nidhamu wa polisi', 'Inaonekana ni: Vitisho au kutishwa na polisi.'],
+    ['walinitukana', 'Utovu wa nidhamu wa polisi', 'Inaonekana ni: Makosa mengine ya polisi.'],
+  ] as const)('(sw) %j begins a report; the kind asked, then the category offered', async (typed, police, offer) => {
+    const u = h.tg.user({ firstName: 'Typed first', languageCode: 'sw' });
+    await u.sendText(typed);
+    expect(lastText(u)).toContain('Unataka kuripoti nini?');
+    await u.press(police);
+    expect(lastText(u)).toContain(offer);
+  });
+
+  it('(sw) "polisi walitusumbua" names the police: intimidation offered at once', async () => {
+    const u = h.tg.user({ firstName: 'Sumbua', languageCode: 'sw' });
+    await u.sendText('polisi walitusumbua');
+    expect(lastText(u)).toContain('Inaonekana ni: Vitisho au kutishwa na polisi.');
+  });
+
+  it('(en) "police kicked our door and took my husband" is offered as an arrest', async () => {
+    const u = h.tg.user({ firstName: 'Door', languageCode: 'en' });
+    await u.sendText('police kicked our door and took my husband');
+    expect(lastText(u)).toContain('It sounds like: Unlawful arrest or detention.');
+  });
+});

@@ -3175,13 +3175,17 @@ describe('a story that names its kind but no category', () => {
     expect(said(press(r.state, 'back', 'cat'))).toEqual(['answer', 'kind.ask']);
   });
 
-  it.each([
-    ['makarani wa IEBC walitusumbua sana kituo cha kupigia kura', 'election'],
-    ['askari walinisumbua sana pale stage ya Kencom', 'police'],
-  ] as const)('%j typed at the kind question: the %s list', (text, kind) => {
+  it.each([['makarani wa IEBC walitusumbua sana kituo cha kupigia kura', 'election']] as const)('%j typed at the kind question: the %s list', (text, kind) => {
     const r = type(at('kind'), text);
     expect(said(r)).toEqual(['desc.kept_early', 'category.ask']);
     expect(r.state.draft).toMatchObject({ step: 'cat', kind, text });
+  });
+
+  it('"askari walinisumbua sana pale stage ya Kencom" typed at the kind question: the police list, harassment offered as intimidation', () => {
+    const text = 'askari walinisumbua sana pale stage ya Kencom';
+    const r = type(at('kind'), text);
+    expect(said(r)).toEqual(['desc.kept_early', 'category.offer']);
+    expect(r.state.draft).toMatchObject({ step: 'cat', kind: 'police', text, offeredCategory: 'p_threats' });
   });
 
   it('both kinds named, or neither: the kind asked', () => {

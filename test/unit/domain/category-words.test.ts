@@ -651,3 +651,59 @@ describe('categoryOfEitherKind: reporter walks, first message or at the category
     expect(categoryInWords('wanahonga wapiga kura', 'election')).toBe('e_bribery');
   });
 });
+
+describe('categoryInWords: shot (alipigwa), harassed or insulted by the police, money taken, a door kicked in', () => {
+  it.each([
+    // "Alipigwa risasi" (he was shot) is force, as "amepigwa risasi" is; shot and dead is the killing.
+    ['alipigwa risasi', 'p_force'],
+    ['alipigwa risasi na polisi mguuni', 'p_force'],
+    ['alipigwa risasi akafa', 'p_killing'],
+    // Harassed by the police ("walitusumbua"): intimidation; sexual harassment stays its own.
+    ['walitusumbua', 'p_threats'],
+    ['polisi walitusumbua sana sokoni', 'p_threats'],
+    ['police sexually harassed me', 'p_sexual'],
+    // The English "harassed" may be sexual: the reporter chooses.
+    ['police harassed us at the stage', undefined],
+    // Insulted only: no threat, no force; other police misconduct (the NPS internal affairs unit's discipline).
+    ['walinitukana', 'p_other'],
+    ['wanitukana', 'p_other'],
+    ['polisi walitutukana bila sababu', 'p_other'],
+    // Harassed and insulted: the harassment; beaten and insulted: the beating.
+    ['walitusumbua na kututukana', 'p_threats'],
+    ['walinipiga na kunitukana', 'p_force'],
+    // Money taken by the police: "Bribery or extortion by police" (no robbery category; extortion is money taken by force).
+    ["police took my brother's money", 'p_bribery'],
+    // A door kicked in is no beating; a husband taken with his phone is still a person taken.
+    ['police kicked our door and took my husband', 'p_arrest'],
+    ['police broke our door and took my husband and his phone', 'p_arrest'],
+    ['police broke our door and took my hubby', 'p_arrest'],
+  ] as const)('%j -> %s', (words, code) => {
+    expect(categoryInWords(words, 'police')).toBe(code);
+  });
+
+  it.each([
+    // Negatives: not shot, no one harassed or insulted, taken for care.
+    'hawakunipiga risasi',
+    'hakupigwa risasi',
+    'hakuna aliyetusumbua',
+    'hawakutusumbua',
+    'hakuna aliyenitukana',
+    'police took him to hospital',
+  ])('%j: nothing offered', (words) => {
+    expect(categoryInWords(words, 'police')).toBeUndefined();
+  });
+
+  it('"hawakunipiga risasi" (they did not shoot me) is no election violence either', () => {
+    expect(categoryInWords('hawakunipiga risasi', 'election')).toBeUndefined();
+  });
+
+  it('relief food withheld unless they vote for someone is intimidation of voters', () => {
+    expect(categoryOfEitherKind("chief is threatening us that we will not get relief food if we don't vote for X")).toEqual({ kind: 'election', code: 'e_violence' });
+  });
+
+  it('harassment is offered as the police\'s only when the police are named or chosen', () => {
+    expect(categoryOfEitherKind('polisi walitusumbua')).toEqual({ kind: 'police', code: 'p_threats' });
+    expect(categoryOfEitherKind('walitusumbua')).toBeUndefined();
+    expect(categoryInWords('walitusumbua', 'election')).toBeUndefined();
+  });
+});
