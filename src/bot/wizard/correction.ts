@@ -289,6 +289,12 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: Pla
     d.fix = { part: 'category', words: input.trim(), category };
     return said(turn, d, { key: 'review.fix_category', params: { category: { key: `common:category.${category}` } } });
   }
+  // "Si hongo", "not a bribe", no other named: which it was is asked, with the list (as Change -> Type -> category).
+  if (categoryDenied(input, d)) {
+    d.editing = true;
+    turn.go('cat');
+    return true;
+  }
   const c = readCorrection(input, d, turn.now);
   if (!c && place !== undefined) return offerPlace(turn, d, input, place);
   if (!c) return false;
@@ -371,6 +377,22 @@ export function categoryCorrection(input: string, d: Pick<Draft, 'kind' | 'categ
     if (after) return after;
   }
   return undefined;
+}
+
+/** Said before "not it": "it was not", "hii si", "hapana, si". */
+const BEFORE_NOT = new Set(['it', 'was', 'its', 's', 'that', 'this', 'hii', 'hiyo', 'hapana', 'no', 'ni', 'ilikuwa', 'ilikua']);
+
+/**
+ * "Si hongo", "not a bribe", "it was not a bribe": the category chosen said not to be it, and nothing
+ * else said (a new one named is `categoryCorrection`'s; "hongo si 500" corrects the sum, for the story).
+ */
+export function categoryDenied(input: string, d: Pick<Draft, 'kind' | 'category'>): boolean {
+  if (!d.kind || !d.category || [...input].length > 40) return false;
+  const words = normalise(input).split(' ').filter(Boolean);
+  const i = words.findIndex((w) => NOT_IT.has(w));
+  if (i < 0 || !words.slice(0, i).every((w) => BEFORE_NOT.has(w))) return false;
+  const rest = words.slice(i + 1);
+  return rest.length > 0 && rest.length <= 3 && categoryInWords(rest.join(' '), d.kind) === d.category;
 }
 
 /** The correction not used for a change: its words go to the story, as any detail typed at the review. */

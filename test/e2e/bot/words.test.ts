@@ -448,3 +448,17 @@ describe('what was done, typed first, offered as its category', () => {
     expect(lastText(u)).toContain('It sounds like: Unlawful arrest or detention.');
   });
 });
+
+describe('"si hongo" (not a bribe) at the review, no other named', () => {
+  it('opens the list to choose what it was; the one tapped replaces it on the review, and the words are not the story', async () => {
+    const u = h.tg.user({ firstName: 'Si hongo', languageCode: 'sw' });
+    await walkTo(u, 'review', 'sw');
+    await u.sendText('si hongo');
+    expect(lastText(u)).toContain('Utovu wa nidhamu wa polisi: nini kilitokea? Chagua kilicho karibu zaidi.');
+    expect(u.buttons()).toContain('Kukamatwa au kuzuiliwa kiharamu');
+    await u.press('Kukamatwa au kuzuiliwa kiharamu');
+    expect(lastText(u)).toContain(L.sw.review);
+    expect(lastText(u)).toContain('Kukamatwa au kuzuiliwa kiharamu');
+    expect(lastText(u)).not.toContain('si hongo');
+  });
+});

@@ -437,3 +437,25 @@ describe('a category correction typed at the review ("si hongo ni kupigwa", "not
     expect(r.state.draft?.category).toBe('p_bribery');
   });
 });
+
+describe('the category said not to be it, with no other named ("si hongo", "not a bribe")', () => {
+  it.each(['si hongo', 'Sio hongo!', 'not a bribe', 'it was not a bribe'])('%j opens the category list to choose the right one; the words are not the story', (words) => {
+    const r = type(reviewed(), words);
+    expect(said(r)).toEqual(['category.ask']);
+    expect(lastMessage(r)?.keyboard).toEqual({ type: 'category', draftId: ID, kind: 'police' });
+    expect(r.state.draft).toMatchObject({ step: 'cat', category: 'p_bribery', text: STORY });
+    // The one chosen there replaces it, and the review comes back.
+    const chosen = press(r.state, 'p_arrest');
+    expect(chosen.state.draft).toMatchObject({ step: 'review', category: 'p_arrest', text: STORY });
+  });
+
+  it.each([
+    // Another category denied, the amount corrected, a new one named: not this.
+    'si kukamatwa',
+    'hongo si 500 ni 1000',
+    'not a bribe, they beat me',
+  ])('%j does not open the list', (words) => {
+    const r = type(reviewed(), words);
+    expect(r.state.draft?.step).toBe('review');
+  });
+});
