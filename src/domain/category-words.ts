@@ -45,8 +45,8 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   const shot = w.has('shoot') && !new Set(canonicalWords(text)).has('threat');
   // The lexicon reads "harassed" as sexual: only words that say so are ("touched me", "alinigusa vibaya").
   // "Alinishika vibaya" (touched me wrongly), "nilale naye" (to sleep with him): sexual, never an arrest.
-  // Sex asked for as the price ("asked me for sex", "alinilazimisha ngono") is abuse too.
-  const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|\w*bak(a|wa)|touched (me|her|him)|\w*(gus|shik)(a|wa) (vibaya|matiti|makalio|kifua)|\w*lal(e|a) (naye|nae|nami|nasi)|sleep with (him|me|her)|ngono|(asked|asking|demanded|demanding|wanted|wants) (me |us |her )?(for )?sex)\b/i.test(text);
+  // Sex asked for as the price ("asked me for sex", "alinilazimisha ngono", "kufanya mapenzi naye") is abuse too.
+  const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|(ku|tu|ni|a|wa)?fany(a|e) (naye |nae )?mapenzi|\w*tomb(a|wa|ana)|\w*bak(a|wa)|touched (me|her|him)|\w*(gus|shik)(a|wa) (vibaya|matiti|makalio|kifua)|\w*lal(e|a) (naye|nae|nami|nasi)|sleep with (him|me|her)|ngono|(asked|asking|demanded|demanding|wanted|wants) (me |us |her )?(for )?sex)\b/i.test(text);
   // Forms the lexicon's stems miss: "walimwua" (they killed him), "walinishika", "wakanirusha ndani" (locked up).
   // ... and a death told ("walimpiga mpaka kufa", "hadi akafa", "akafariki", "to death"), not in an accident.
   const killed = w.has('killed') || /\b(wa|a)(li|me|ka)(m|mw|mu|wa|ni|tu)ua\b/i.test(text) || (DEATH_TOLD.test(plainWords(text)) && !ACCIDENT.test(plainWords(text)));
@@ -132,10 +132,12 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   const electionViolence = (kindChosen || VOTING.test(plain) || AT_ELECTION.test(plain)) && (FIGHTING.test(plain) || VIOLENCE_TOLD.test(plain));
   // Youths paid to disrupt a rally ("vijana walilipwa kuvuruga mkutano"): hired disruption, violence; not voter bribery.
   const hiredDisruption = PAID_TO_DISRUPT.test(plain);
-  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || TEARGASSED.test(plain) || blocked || PANGAS.test(plain) || electionViolence || hiredDisruption, 'e_violence');
+  // A chief forcing voters whom to vote for ("chifu anawalazimisha wazee kupigia mgombea fulani kura"): intimidation.
+  const chiefCoerces = CHIEF.test(plain) && COERCED.test(plain) && (w.has('vote') || VOTE_FOR.test(plain));
+  add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || TEARGASSED.test(plain) || blocked || PANGAS.test(plain) || electionViolence || hiredDisruption || chiefCoerces, 'e_violence');
   // "Outsiders should go back to their homes", "watu wa kuja warudi kwao": incitement against a community.
   // ... or a community named and told to go ("luos should go back home", "wakikuyu waondoke").
-  add(w.has('hate') || OUTSIDERS_OUT.test(plain) || COMMUNITY_OUT.test(plain), 'e_hate');
+  add(w.has('hate') || OUTSIDERS_OUT.test(plain) || COMMUNITY_OUT.test(plain) || COMMUNITY_HARM.test(plain), 'e_hate');
   // Ballot boxes carried off ("took the ballot box to his car", "wakibeba masanduku ya kura"): tampering.
   // A results form altered ("form 34A was altered", "fomu 34A imebadilishwa"): tampering with the results.
   // Papers marked before the vote, a box opened before the count or its seal broken: tampering too.
@@ -228,9 +230,22 @@ const KIT_FAILED = /\b(fail\w*|not working|isnt working|is not working|stopped w
 /** Voters' names missing from the register: "names missing", "not in the register", "majina hayako". */
 const NAMES_MISSING = /\bnames? (\w+ ){0,2}?(missing|not found|not in|not on|absent)\b|\b(not|missing) (in|from|on) the (register|list)\b|\bmajina (\w+ )?(hayako|hayapo|hayakuonekana|yamepotea|hayamo)\b|\bjina (\w+ )?(haliko|halipo|halikuonekana|halimo)\b/;
 /** A community named and told to go, or called vermin: "luos should go back home", "wakikuyu waondoke". */
-const COMMUNITY_OUT = /\b(kikuyus?|luos?|kalenjins?|kambas?|luhyas?|kisiis?|merus?|somalis?|maasais?|turkanas?|mijikenda|wakikuyu|wajaluo|waluo|wakalenjin|wakamba|waluhya|wakisii|wameru|wasomali|wamaasai|waturkana)\b (\w+ ){0,6}?(go back|go home|must go|should go|should leave|must leave|to leave|leave our|are (dogs|snakes|cockroaches)|warudi|waondoke|watoke|wahame|waende kwao|ni (mbwa|nyoka|mende))\b/;
+const COMMUNITIES = String.raw`(kikuyus?|luos?|kalenjins?|kambas?|luhyas?|kisiis?|merus?|somalis?|maasais?|turkanas?|mijikenda|wakikuyu|wajaluo|waluo|wakalenjin|wakamba|waluhya|wakisii|wameru|wasomali|wamaasai|waturkana)`;
+const COMMUNITY_OUT = new RegExp(String.raw`\b${COMMUNITIES}\b (\w+ ){0,6}?`+
+  String.raw`(go back|go home|must go|should go|should leave|must leave|to leave|leave our|are (dogs|snakes|cockroaches)|warudi|waondoke|watoke|wahame|waende kwao|ni (mbwa|nyoka|mende))\b`,
+);
+/**
+ * A call to harm a community, as a group chat or a speaker puts it: "tuwachome wajaluo" (let us
+ * burn the Luo), "tuwafukuze wakikuyu", "burn the kalenjins": incitement, whatever the verb's object.
+ */
+const COMMUNITY_HARM = new RegExp(
+  String.raw`\b(tu|m|wa)?wa(chome|ue|fukuze|shambulie|ondoe|chinje|kate|maliz\w*)\b (\w+ ){0,2}?${COMMUNITIES}\b|` +
+    String.raw`\b(burn|kill|chase|attack|finish|evict|slaughter) (all )?(the )?${COMMUNITIES}\b`,
+);
 /** A chief or another public officer of the administration: "chief", "assistant chief", "chifu", "DCC"; not a "chief agent". */
 const CHIEF = /\b(chief|chiefs|chifu|machifu|dcc|county commissioner)\b(?! (agent|agents|executive|whip|justice|guest|camp))/;
+/** Forced or threatened: "forcing", "intimidating", "anawalazimisha", "aliwatishia". */
+const COERCED = /\b(forc\w*|coerc\w*|intimidat\w*|threaten\w*|\w*lazimisha\w*|\w*shurutisha\w*|\w*tishia)\b/;
 /** Campaigning: "campaigning for", "kampeni", "anapigia debe". */
 const CAMPAIGNING = /\b(campaign|campaigns|campaigning|campaigned|canvass\w*|kampeni|\w*pigia debe)\b/;
 /** A vehicle of the state: "county ambulance", "government vehicle", "county trucks", "gari la serikali". */
@@ -310,7 +325,7 @@ const VOTES_STOLEN = /\bkura (\w+ ){0,2}?(zi|zime|zina|zili)?(ibiwa|ibwa|chakach
  */
 const SHOT_ALIVE = /\b((ni|tu)(li|me|ka)pigwa risasi|(a|wa)(me|li|ka)pigwa risasi|(wa|a)(li|me|ka)(ni|tu)pig\w* risasi|(wa|a)(li|me|ka)(ni|tu)shoot\w*|shot (me|us)|(i|we) (was|were|have been|got) shot)\b/;
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", "ndio niende" (so that I may go), or paid and then "wakaniachilia": the price of a release. */
-const LET_GO = /\b(let (me|him|her|us|them) go|(ndio|ndiyo|ili) (ni|tu|a|wa|m)ende|so (that )?(i|we) (can|could) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
+const LET_GO = /\b(let (me|him|her|us|them) go|(ni|tu)(li|ka|me)achiliwa|(ndio|ndiyo|ili) (ni|tu|a|wa|m)ende|so (that )?(i|we) (can|could) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
 
 /** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"), and as typed on a phone ("plice"). */
 export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|plice|polise|polici|poliece|polisman|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci|(ma)?bo[iy]s? wa blue|boys in blue)\b/i;

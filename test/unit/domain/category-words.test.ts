@@ -707,3 +707,30 @@ describe('categoryInWords: shot (alipigwa), harassed or insulted by the police, 
     expect(categoryInWords('walitusumbua', 'election')).toBeUndefined();
   });
 });
+
+describe('categoryInWords: a Swahili walk (sex forced in a cell, a release paid for, a chief forcing votes, a WhatsApp call to burn a community)', () => {
+  it.each([
+    // "Kufanya mapenzi" (to have sex) forced in the cell: the abuse, never "unlawful arrest" (it was offered the arrest).
+    ['askari alinilazimisha kufanya mapenzi naye ndio aniachilie kwa seli', 'police', 'p_sexual'],
+    ['afande alitaka tufanye mapenzi ndio aniachilie', 'police', 'p_sexual'],
+    ['afande alinitomba kwa seli', 'police', 'p_sexual'],
+    // Arrested, then let go after paying, with no charge: the price of the release is the complaint (nothing was offered).
+    ['nilikamatwa ijumaa nikaachiliwa baada ya kulipa elfu tano bila kushtakiwa', 'police', 'p_bribery'],
+    ['tulikamatwa tukaachiliwa baada ya kulipa 2k', 'police', 'p_bribery'],
+    // A chief forcing elders to vote for one candidate: intimidation of voters (nothing was offered).
+    ['chifu anawalazimisha wazee kupigia mgombea fulani kura', 'election', 'e_violence'],
+    // A message calling to burn a community: incitement, hate speech (nothing was offered).
+    ['kuna ujumbe kwa group ya whatsapp unasema tuwachome wajaluo baada ya kura', 'election', 'e_hate'],
+    ['wanasema kwa whatsapp tuwafukuze wakikuyu', 'election', 'e_hate'],
+  ] as const)('%j is offered %s %s', (text, kind, code) => {
+    expect(categoryInWords(text, kind)).toBe(code);
+  });
+
+  it.each([
+    // Lovers, a released suspect, a chief's own vote: nothing of the above.
+    ['mume wangu alikamatwa baada ya kufanya kazi', 'police'],
+    ['chifu alipiga kura yake mapema', 'election'],
+  ] as const)('%j offers none of these', (text, kind) => {
+    expect(['p_sexual', 'p_bribery', 'e_violence', 'e_hate']).not.toContain(categoryInWords(text, kind));
+  });
+});
