@@ -30,3 +30,4 @@ export * from './reopen';
 export * from './plain-text';
 export * from './category-words';
 export * from './self-introduction';
+export * from './privacy-question';

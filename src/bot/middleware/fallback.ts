@@ -2,7 +2,7 @@ import { Routes } from '../routes';
 import type { BotContext } from '../context';
 import type { Message } from 'telegraf/types';
 import * as kb from '../keyboards';
-import { LIMITS } from '../../domain';
+import { asksWhoSees, LIMITS } from '../../domain';
 import { captionOf, mediaOf } from '../media';
 import { beginReport, earlyStory, earlyVoice, firstWords, passedOn, passedOnRef, passedOnText, type FirstMessage } from '../wizard';
 
@@ -25,6 +25,8 @@ export function unhandled(): Routes<BotContext> {
       return;
     }
     if (story) return beginReport(ctx, undefined, story);
+    // "Ni salama kuripoti hapa?", "nani ataona?": answered before anything is told (it was the bare menu).
+    if (!unknownCommand && 'text' in ctx.message && asksWhoSees(ctx.message.text)) return void (await ctx.reply(ctx.t('privacy.short'), kb.mainMenu(ctx.t)));
     // A few words that say what to do ("nataka kuripoti polisi", "Polisi wamenipiga", "saidieni").
     const first = !unknownCommand && 'text' in ctx.message && !passedOn(ctx.message, ctx.from?.id) ? firstWords(ctx.message.text) : undefined;
     if (first) return beginReport(ctx, first.kind, first.story, first.dangerSaid, first.identity);

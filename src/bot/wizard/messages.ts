@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { asksWhoSees, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
@@ -417,11 +417,17 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)) || DECLINE_PHONE_SAID.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
+  // "Ni salama?", "nani ataona?": who reads it, answered; never "sijaelewa", the story or an answer.
+  if (asksWhoSees(input)) {
+    turn.say('wizard.privacy');
+    return turn.show();
+  }
   // "Sitaki jina langu lijulikane", "nataka kutoa jina langu": how to send so; never the story, a place or an answer.
   const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
   if (wish) return saidIdentity(turn, wish);
   if (isInjuryStep(d.step)) {
-    if (countyAhead(turn, d, input)) return;
+    // "Nakuru", "juzi" typed ahead: the county or the day, never "sijaelewa" and lost.
+    if (countyAhead(turn, d, input) || dayFirst(turn, d, input)) return;
     return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more));
   }
   // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.
@@ -477,7 +483,8 @@ function onStepText(turn: Turn, d: Draft, input: string): void {
     case 'review':
       return atReview(turn, d, input);
     default:
-      if ((d.step === 'kind' || d.step === 'cat') && dayFirst(turn, d, input)) return;
+      // A day or the county typed ahead of its question ("jumamosi", "Nairobi"): kept, never "sijaelewa" and lost.
+      if ((d.step === 'kind' || d.step === 'cat') && (dayFirst(turn, d, input) || countyAhead(turn, d, input))) return;
       return moreStoryOrUnexpected(turn, d, input);
   }
 }
@@ -516,7 +523,7 @@ function placeFirst(turn: Turn, d: Draft, input: string): boolean {
 }
 
 /**
- * A county typed ahead at an injury question ("nairobi" at "was anyone hurt?"): the county, as at
+ * A county typed ahead at an injury question ("nairobi" at "was anyone hurt?") or at the category list: the county, as at
  * the story's question (`restOfStoryAnswered`); it was "not understood" (or, at the P3 question,
  * added to the story). Said so, the injury question asked again, and the county question passed
  * after it (`Turn.advance`). Not while changing an answer, nor once a county is given.

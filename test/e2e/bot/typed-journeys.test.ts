@@ -364,6 +364,13 @@ const PLAYS: Play[] = [
   // A town named at the kind or category question: kept as the place (said so), the question asked again, the place not asked after the county.
   ['sw', 'kind', ['Kayole', 'polisi', { label: 'Polisi kuitisha hongo au pesa' }, { press: 'no' }, 'Polisi waliniitisha hongo ya mia tano.', 'Nairobi', { press: 'today' }], { county: 47, place: 'Kayole', notStory: ['Kayole'], warned: 'Nimeandika mahali: ilitokea “Kayole”' }],
   ['en', 'cat', ['Githurai 45', 'bribe', { press: 'no' }, STORY, 'Kiambu', { press: 'today' }], { county: 22, place: 'Githurai 45', notStory: ['Githurai'], warned: 'Noted: it happened at “Githurai 45”' }],
+  // "Ni salama?", "nani ataona?" (is it safe? who will see?) at any question: who reads the report answered, the question asked again; never "sijaelewa", never the story.
+  ['sw', 'danger', ['ni salama?', 'nani ataona ripoti yangu?', { press: 'no' }, 'walinipiga kwa stage', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', notStory: ['salama', 'nani'], warned: 'husomwa na wahudumu wa Ripoti pekee' }],
+  ['sw', 'county', ['polisi watajua ni mimi?', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, notStory: ['watajua'], warned: 'hakuna atakayeona jina lako' }],
+  ['en', 'county', ['who will see this?', 'Nakuru', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', notStory: ['who will'], warned: 'Only Ripoti staff read your report' }],
+  // The county typed at the category list, a day at "was anyone hurt?": kept and said so (they were "sijaelewa" and lost), never asked again.
+  ['sw', 'cat', ['Nairobi', { label: 'Kukamatwa au kuzuiliwa kiharamu' }, { press: 'no' }, 'walinikamata bila sababu', 'Kayole', { press: 'today' }], { category: 'p_arrest', county: 47, place: 'Kayole', notStory: ['Nairobi'] }],
+  ['sw', 'cat', ['polisi walimpiga kaka yangu kituoni usiku wa jana', 'ndio', { press: 'no' }, 'Nakuru', 'juzi', { label: 'Ndio, bado hajapata matibabu' }, { label: 'Bado' }, 'kituo cha polisi cha Central'], { category: 'p_force', county: 32, when: 'date', notStory: ['juzi'] }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];
@@ -387,5 +394,19 @@ describe('typed journeys, in both languages', () => {
     expect(texts.filter((t) => /Which day\?|Ilikuwa siku gani\?/.test(t)).length).toBeLessThan(2);
     expect(texts.filter((t) => /not understand|sijaelewa|I do not know that county|sijui kaunti hiyo|could not read that date|Sikuweza kuelewa tarehe/i.test(t))).toEqual([]);
     if (lang === 'sw') expectNoEnglish(texts, englishFragments());
+  });
+});
+
+describe('asked whether it is safe before anything is told', () => {
+  it.each([
+    ['sw', 'ni salama kuripoti hapa?', 'husomwa na wahudumu wa Ripoti pekee', '📝 Ripoti tukio'],
+    ['sw', 'nani ataona ripoti yangu?', 'hakuna atakayeona jina lako', '📝 Ripoti tukio'],
+    ['en', 'is it safe to report here?', 'we are not the police', '📝 Report an incident'],
+  ] as const)('(%s) %j: who reads a report answered, with the menu (it was the bare menu)', async (lang, text, answer, button) => {
+    const u = h.tg.user({ firstName: 'Asks first', languageCode: lang });
+    await u.sendText(text);
+    expect(lastText(u)).toContain(answer);
+    expect(u.buttons()).toContain(button);
+    if (lang === 'sw') expectNoEnglish(allTexts(u));
   });
 });
