@@ -38,7 +38,9 @@ export function earlyStory(text: string): { text: string; storyPart?: true } | u
 }
 
 /** Greetings a message may open with before saying what it wants ("Habari, nataka kuripoti ..."). */
-const GREETING_LEAD = /^((habari|hello|hi|hey|jambo|hujambo|salamu|salaam|mambo|niaje|good morning|good afternoon|good evening|sasa)( yako| yenu| sir| madam| boss)? )+/;
+const GREETING_LEAD = /^((habari|hello|hi|hey|jambo|hujambo|salamu|salaam|mambo|niaje|good morning|good afternoon|good evening|sasa|sawa|ok|okay|haya|basi|mse|msee)( yako| yenu| sir| madam| boss)? )+/;
+/** "Naripoti kwa niaba ya jirani" (I am reporting for a neighbour): a report begins; with what was done after it, that is the story. */
+const REPORTING_NOW = /^(naripoti|ninaripoti|tunaripoti|nareport|i am reporting|im reporting|i m reporting)\b/;
 
 /** The kind a request to report names ("habari, nataka kuripoti polisi"), if it names one. */
 function kindAskedFor(text: string): ReportKind | undefined {
@@ -153,6 +155,7 @@ export function firstWords(text: string): { kind?: ReportKind; story?: { text: s
   if (!n || n.length > 200 || text.trim().endsWith('?') || ABOUT_A_REPORT.test(n)) return undefined;
   // "Habari, nataka kuripoti polisi": after a greeting, as most people begin.
   if (WANTS_TO_REPORT.test(n.replace(GREETING_LEAD, ''))) return kind;
+  if (REPORTING_NOW.test(n.replace(GREETING_LEAD, '')) && !tellsAnAct(n)) return kind;
   // "Help" alone may be asking how the bot works: the menu says.
   if (n !== 'help' && dangerAnswer(text) === true) return dangerToldFirst(text) ? { dangerSaid: true } : {};
   // "Walinishika tao", "makarao walinichapa", "walidai kitu kidogo": any form of what was done. The

@@ -300,3 +300,16 @@ describe('confirmsOffer (a yes to "It sounds like: …", said with a word more)'
     }
   });
 });
+
+describe('a Swahili walk: stopping, and saying one is reporting', () => {
+  it('"naomba tuache hii", "tuachane nayo", "never mind" are cancel words (the first was kept as the story)', () => {
+    for (const w of ['naomba tuache hii', 'tuache', 'tuache hii', 'tuachane nayo', 'nimeamua kuacha', 'sitaki kuripoti tena', 'never mind', 'forget it']) expect([w, readWord(w)]).toEqual([w, 'cancel']);
+  });
+
+  it('"naripoti kwa niaba ya jirani", "sawa nataka kuripoti" begin a report (they were the bare menu); a story after "naripoti" is the story', () => {
+    expect(firstWords('naripoti kwa niaba ya jirani')).toEqual({});
+    expect(firstWords('sawa nataka kuripoti')).toEqual({});
+    expect(firstWords('ok nataka kuripoti polisi')).toEqual({ kind: 'police' });
+    expect(firstWords('naripoti kwamba polisi walinipiga jana')?.story?.text).toBe('naripoti kwamba polisi walinipiga jana');
+  });
+});
