@@ -321,9 +321,10 @@ const PAY_TOLD = /\b(ni|tu|a|m|wa|u)lipe\b|\b(told|asked|wanted|forced) (me|us|h
 const VOTES_STOLEN = /\bkura (\w+ ){0,2}?(zi|zime|zina|zili)?(ibiwa|ibwa|chakachuliwa)\b|\b\w*(iba|chakachua) kura\b|\bwizi wa kura\b|\b(stole|stolen|steal|stealing|rigged|rigging|rig) (our |the |my |their )?(votes?|election|results)\b|\b(votes?|election|results) (were|was|are|is|being|have been|has been) (\w+ )?(stolen|rigged)\b/;
 /**
  * Shot and alive: the reporter telling it ("nilipigwa risasi", "police shot me", "I was shot"), "has been
- * shot" ("amepigwa risasi") or "was shot" ("alipigwa risasi"), a death told with it (`DIED`) aside.
+ * shot" ("amepigwa risasi") or "was shot" ("alipigwa risasi"), or in a limb ("risasi mguuni", "shot him
+ * in the leg"); a death told with it (`DIED`) aside.
  */
-const SHOT_ALIVE = /\b((ni|tu)(li|me|ka)pigwa risasi|(a|wa)(me|li|ka)pigwa risasi|(wa|a)(li|me|ka)(ni|tu)pig\w* risasi|(wa|a)(li|me|ka)(ni|tu)shoot\w*|shot (me|us)|(i|we) (was|were|have been|got) shot)\b/;
+const SHOT_ALIVE = /\b((ni|tu)(li|me|ka)pigwa risasi|(a|wa)(me|li|ka)pigwa risasi|(wa|a)(li|me|ka)(ni|tu)pig\w* risasi|(wa|a)(li|me|ka)(ni|tu)shoot\w*|shot (me|us)|(i|we) (was|were|have been|got) shot|risasi (ya |kwa |kwenye |ya kwa )?(mguu\w*|miguu|mkono\w*|mikono|paja\w*|bega\w*|goti\w*)|shot (\w+ ){1,2}?in the (leg|legs|arm|arms|thigh|foot|hand|shoulder|knee))\b/;
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", "ndio niende" (so that I may go), or paid and then "wakaniachilia": the price of a release. */
 const LET_GO = /\b(let (me|him|her|us|them) go|(ni|tu)(li|ka|me)achiliwa|(ndio|ndiyo|ili) (ni|tu|a|wa|m)ende|so (that )?(i|we) (can|could) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
 

@@ -421,7 +421,8 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   // "Ni salama?", "nani ataona?": who reads it, answered; never "sijaelewa", the story or an answer.
-  if (asksWhoSees(input)) {
+  // The review answers its own way (`review.question`), beside the ways of sending it explains.
+  if (d.step !== 'review' && asksWhoSees(input)) {
     turn.say('wizard.privacy');
     return turn.show();
   }

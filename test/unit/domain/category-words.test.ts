@@ -734,3 +734,15 @@ describe('categoryInWords: a Swahili walk (sex forced in a cell, a release paid 
     expect(['p_sexual', 'p_bribery', 'e_violence', 'e_hate']).not.toContain(categoryInWords(text, kind));
   });
 });
+
+describe('categoryInWords: shot in a limb is hurt, not killed', () => {
+  it.each([
+    ['polisi walimpiga risasi mguuni jana usiku akiwa anarudi nyumbani', 'p_force'],
+    ['askari alimpiga risasi ya mkono', 'p_force'],
+    ['police shot him in the leg at the stage', 'p_force'],
+    // A death told beside the limb is still a killing.
+    ['polisi walimpiga risasi mguuni akafariki', 'p_killing'],
+  ] as const)('%j is offered %s (nothing was: hurt or killed?)', (text, code) => {
+    expect(categoryInWords(text, 'police')).toBe(code);
+  });
+});
