@@ -79,10 +79,10 @@ function setRecord(turn: Turn, d: Draft, record: MedicalRecordAnswer): void {
  * whether they were treated; "sijui" or "skip" there is no answer. At the P3 question "sijui" is
  * the "I don't know" button, "hapana" or "bado" is "not yet". Anything else: more of the story
  * when it reads as an account or goes on with it ("nilipelekwa hospitali ya Nakuru": `addToStory`; a county alone
- * is the county, before this: messages.ts `countyAhead`),
+ * is the county, before this: messages.ts `countyAhead`; a day, a place or a question: `answeredAhead`),
  * else the buttons are asked for; the question stays.
  */
-export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: string, addToStory: (input: string) => boolean): void {
+export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: string, addToStory: (input: string) => boolean, answeredAhead: (input: string) => boolean): void {
   const word = readWord(input);
   if (step === 'hurt') {
     const hurt = readHurt(input) ?? (word === 'yes' ? 'hurt' : word === 'no' ? 'none' : undefined);
@@ -93,6 +93,8 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
     if (record) return setRecord(turn, d, record);
     if (word === 'skip') return skip(turn, d, step);
   }
+  // A day, a place after the county, a question to us (messages.ts `answeredAheadAtInjury`): kept or answered, the question asked again.
+  if (answeredAhead(input)) return;
   if (!addToStory(input)) turn.say('injury.use_buttons');
   return askInjury(turn, d, step);
 }

@@ -430,9 +430,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
   if (wish) return saidIdentity(turn, wish);
   if (isInjuryStep(d.step)) {
-    // "Nakuru", "juzi" typed ahead: the county or the day, never "sijaelewa" and lost.
-    if (countyAhead(turn, d, input) || dayFirst(turn, d, input)) return;
-    return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more));
+    // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
+    if (countyAhead(turn, d, input)) return;
+    return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more), (more) => answeredAheadAtInjury(turn, d, more));
   }
   // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.
   if (fixAsked(d)) {
@@ -537,6 +537,51 @@ function countyAhead(turn: Turn, d: Draft, input: string): boolean {
   const m = countyAlone(input);
   if (!m) return false;
   keepCountyAhead(turn, d, m);
+  turn.show();
+  return true;
+}
+
+/**
+ * What no injury answer reads, typed at an injury question, that answers a question still to come
+ * or asks us one: a question to us ("how long will it take?") answered as at other questions; a
+ * day ("last week on monday") kept for the date question; a place after the county typed there
+ * (`placeAhead`). They went into the story (or were "not understood" under a voice note, and lost)
+ * and were asked for again after the injuries.
+ */
+function answeredAheadAtInjury(turn: Turn, d: Draft, input: string): boolean {
+  if (d.editing) return false;
+  if (asksUs(input) && !ABOUT_INJURIES.test(normalise(input))) {
+    turn.say('wizard.question');
+    turn.show();
+    return true;
+  }
+  if (d.when === undefined && dayAnswer(input, turn.now)?.when !== 'now' && dayFirst(turn, d, input)) return true;
+  return placeAhead(turn, d, input);
+}
+
+/** A question about the injury question itself ("what is a P3 form?", "what do you mean?"): the buttons are asked for, not "no one has read it". */
+const ABOUT_INJURIES = /\b(mean|maana|maanisha|question|swali|p3|prc|form|fomu|hurt|injur\w*|medical|matibabu|hospital|hospitali|doctor|daktari)\b/;
+/** Who, or how they are ("he is in hospital", "amelazwa"): no place is worded so. */
+const NO_PLACE_WORDS = /\b(i|he|she|they|we|it|is|was|were|are|am|has|have|had|did|will|yuko|yupo|niko|ako|wako|alikuwa|nilikuwa|walikuwa|amelazwa|hospital|hospitali|clinic|doctor|daktari)\b/;
+const PLACE_AHEAD_MAX_WORDS = 6;
+
+/**
+ * A place typed right after the county was typed ahead at an injury question ("Nairobi", then
+ * "kayole junction"): the answer to where, as the county was; kept as the place for after the
+ * injuries (`Turn.advance` passes its question, saying it). A few words telling no act, no person
+ * and no state: anything else goes on as before (the story, or an injury answer).
+ */
+function placeAhead(turn: Turn, d: Draft, input: string): boolean {
+  if (!d.countyEarly || d.county === undefined || d.place !== undefined || d.location) return false;
+  const words = normalise(input);
+  const list = words.split(' ').filter(Boolean);
+  if (!list.length || list.length > PLACE_AHEAD_MAX_WORDS || input.trim().endsWith('?') || readWord(list[0]) || dontKnow(input)) return false;
+  if (NO_PLACE_WORDS.test(words) || HOW_SOMEONE_IS.test(words) || tellsAnAct(words) || list.some(doneInOneWord) || tellsWhoTheyWere(words) || phoneNumberWritten(input)) return false;
+  if (list.every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w))) return false;
+  const check = checkText(input, LIMITS.placeMaxChars);
+  if (!check.ok) return false;
+  Object.assign(d, { place: check.text, placeEarly: true });
+  turn.say('injury.place_kept', { place: check.text });
   turn.show();
   return true;
 }
@@ -1774,8 +1819,13 @@ function keepEarly(turn: Turn, d: Draft, story: { text: string } | { voice: Medi
  */
 function asksUs(input: string): boolean {
   const words = normalise(input).split(' ').filter(Boolean);
-  return input.trim().endsWith('?') && words.length >= 4 && !words.every((w) => NO_ACCOUNT_WORDS.has(w));
+  if (!input.trim().endsWith('?') || words.every((w) => NO_ACCOUNT_WORDS.has(w))) return false;
+  // Shorter, a frightened "is this safe?", "who sees this?": "I do not know that county" answered it.
+  return words.length >= 4 || (words.length >= 2 && SAFE_OR_SEEN.test(words.join(' ')));
 }
+
+/** Whether it is safe, who sees or knows, how long: what a short question to us asks about, never about the question at hand. */
+const SAFE_OR_SEEN = /\b(safe|salama|secure|see|sees|seen|read|reads|know|knows|anonymous|private|secret|siri|ataona|wataona|ataiona|wataiona|anajua|watajua|atajua|long|muda)\b/;
 
 /** Words that only greet, thank or fill ("habari yako", "ok sawa", "ni hapa"): no part of an account. */
 const NO_ACCOUNT_WORDS = new Set(

@@ -176,6 +176,37 @@ describe('typed answers work like the buttons', () => {
     expect(stepOf(press(hurt.state, 'sk'))).toBe('place');
   });
 
+  it('a place typed after the county there ("kayole junction", "Kisii central police station") is the place: said so, not the story, and the place not asked after the injuries', () => {
+    for (const place of ['kayole junction', 'Kisii central police station', 'Ruiru roadblock thika road']) {
+      const county = type(at('hurt', { text: STORY }), 'Nairobi');
+      const r = type(county.state, place);
+      expect([place, stepOf(r), r.state.draft?.place, r.state.draft?.text, said(r)]).toEqual([place, 'hurt', place, STORY, ['injury.place_kept', 'injury.hurt.ask']]);
+      const none = press(r.state, 'none');
+      expect([place, stepOf(none), none.state.draft?.place, said(none)]).toEqual([place, 'when', place, ['answer', 'place.kept_early', 'when.ask']]);
+    }
+    // With a story told in a voice note too (it was "not understood", and the place lost).
+    const voice = type(type(at('hurt', { voice: { fileId: 'v1', fileUniqueId: 'u1', kind: 'voice', durationSec: 40 } }), 'Nairobi').state, 'Kibera');
+    expect([voice.state.draft?.place, said(voice)]).toEqual(['Kibera', ['injury.place_kept', 'injury.hurt.ask']]);
+    // What was done, or how someone is, stays what it was: the story, an answer.
+    const told = type(type(at('hurt', { text: STORY, category: 'p_killing' }), 'Nairobi').state, 'his wife was also beaten');
+    expect([told.state.draft?.place, told.state.draft?.text]).toEqual([undefined, `${STORY}\nhis wife was also beaten`]);
+  });
+
+  it('a day typed there ("last week on monday", "jana usiku") is kept for the date question, said so, never the story', () => {
+    for (const [text, when] of [['last week on monday', 'date'], ['jana usiku', 'yesterday']] as const) {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([text, stepOf(r), r.state.draft?.when, r.state.draft?.text, said(r)]).toEqual([text, 'hurt', when, STORY, ['when.kept_early', 'injury.hurt.ask']]);
+    }
+  });
+
+  it('a question to us there ("how long will it take?", "is this safe?") is answered as elsewhere, never "not understood" nor the story', () => {
+    // Whether it is safe, who sees it: who reads a report is answered (wizard.privacy); any other question gets "not sent yet".
+    for (const [text, answer] of [['how long will it take?', 'wizard.question'], ['is this safe?', 'wizard.privacy'], ['who will see this?', 'wizard.privacy']]) {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([text, r.state.draft?.text, said(r)]).toEqual([text, STORY, [answer, 'injury.hurt.ask']]);
+    }
+  });
+
   it('a county typed as the rest of a story kept ("Nakuru" where "So far you told us" asks for more) is the county: said so, the injuries asked, and the county not asked after them', () => {
     const told = 'walimpiga kaka yangu';
     for (const county of ['Nakuru', 'nakuru county']) {
