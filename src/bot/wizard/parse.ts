@@ -434,8 +434,22 @@ function swappedOnce(a: string, b: string): boolean {
 /** The button a typed message stands for, if it is one of the known words (whole message). */
 export function readWord(text: string): Word | undefined {
   if (text.length > 40) return undefined;
-  return BY_PHRASE.get(normalise(text));
+  const n = normalise(text);
+  return BY_PHRASE.get(n) ?? (STOP_WISH.test(n) ? 'cancel' : undefined);
 }
+
+/**
+ * A wish to stop the report said in a sentence ("i want to stop this", "i dont want to continue",
+ * "nataka kusitisha ripoti"): the cancel word, asked about first. Added to the story, it was sent
+ * to staff as part of the account. Only about this report: "i want to stop the police" is no wish.
+ */
+const STOP_WISH = new RegExp(
+  [
+    String.raw`^(?:(?:i|we) )?(?:(?:want|wanna|would like|d like|need) (?:to )?)?(?:stop|cancel|quit)(?: (?:this|it|the report|this report|my report|reporting|now|please|here))*$`,
+    String.raw`^(?:(?:i|we) )?(?:dont|don t|do not) want to (?:continue|go on|proceed|report)(?: (?:anymore|any more|now|with this|with it|this))*$`,
+    String.raw`^(?:nataka|ningependa|naomba|tunataka) (?:ku)?(?:acha|sitisha|ghairi|katisha)(?: (?:hii|ripoti|ripoti hii|sasa|tu))*$`,
+  ].join('|'),
+);
 
 /** Words that only thank or acknowledge ("ok", "asante sana", "thank you so much"), and those that do so alone. */
 const THANKS_WORDS = new Set('ok okay okey sawa poa asante ahsante asanteni shukran shukrani nashukuru thanks thank thx tnx alright noted you so much very sana a lot mungu god awabariki akubariki abariki barikiwa bless blessings'.split(' '));

@@ -118,6 +118,13 @@ describe('cancel', () => {
     }
   });
 
+  it('a wish to stop typed in a sentence ("i want to stop this") asks first, never added to the story', () => {
+    for (const s of ['county', 'when', 'review'] as const) {
+      const asked = type(at(s, { text: 'Police asked me for 1000.' }), 'i want to stop this');
+      expect([s, said(asked), asked.state.draft?.text]).toEqual([s, ['cancel.ask'], 'Police asked me for 1000.']);
+    }
+  });
+
   it('on the place and contact steps, asks first and removes the reply keyboard when the answer is yes', () => {
     for (const s of ['place', 'contact'] as const) {
       const asked = type(at(s), '❌ Cancel', 'cancel');
