@@ -114,7 +114,8 @@ function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...c
   const alive = (IN_HOSPITAL.test(plain) || SHOT_ALIVE.test(plain)) && !DIED.test(plain);
   add(shot && !killed, 'p_force', ...(alive ? [] : (['p_killing'] as const)));
   add(missing, 'p_disappear');
-  add(sexual, 'p_sexual');
+  // A suspect of rape let go for money: the release is the police's act, the rape his (it offered sexual abuse alone).
+  add(sexual && !released, 'p_sexual');
   // Harassed by the police ("walitusumbua", "police harassed us"): intimidation; sexual harassment is its own.
   add(threat || (Boolean(policeMeant) && HARASSED.test(plain) && !sexual), 'p_threats');
 }
@@ -137,7 +138,7 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   add(w.has('beat') || w.has('attack') || w.has('goons') || harmed || w.has('teargas') || TEARGASSED.test(plain) || blocked || PANGAS.test(plain) || electionViolence || hiredDisruption || chiefCoerces, 'e_violence');
   // "Outsiders should go back to their homes", "watu wa kuja warudi kwao": incitement against a community.
   // ... or a community named and told to go ("luos should go back home", "wakikuyu waondoke").
-  add(w.has('hate') || OUTSIDERS_OUT.test(plain) || COMMUNITY_OUT.test(plain) || COMMUNITY_HARM.test(plain), 'e_hate');
+  add(w.has('hate') || OUTSIDERS_OUT.test(plain) || COMMUNITY_OUT.test(plain) || COMMUNITY_HARM.test(plain) || COMMUNITY_ATTACKED.test(plain), 'e_hate');
   // Ballot boxes carried off ("took the ballot box to his car", "wakibeba masanduku ya kura"): tampering.
   // A results form altered ("form 34A was altered", "fomu 34A imebadilishwa"): tampering with the results.
   // Papers marked before the vote, a box opened before the count or its seal broken: tampering too.
@@ -230,17 +231,26 @@ const KIT_FAILED = /\b(fail\w*|not working|isnt working|is not working|stopped w
 /** Voters' names missing from the register: "names missing", "not in the register", "majina hayako". */
 const NAMES_MISSING = /\bnames? (\w+ ){0,2}?(missing|not found|not in|not on|absent)\b|\b(not|missing) (in|from|on) the (register|list)\b|\bmajina (\w+ )?(hayako|hayapo|hayakuonekana|yamepotea|hayamo)\b|\bjina (\w+ )?(haliko|halipo|halikuonekana|halimo)\b/;
 /** A community named and told to go, or called vermin: "luos should go back home", "wakikuyu waondoke". */
-const COMMUNITIES = String.raw`(kikuyus?|luos?|kalenjins?|kambas?|luhyas?|kisiis?|merus?|somalis?|maasais?|turkanas?|mijikenda|wakikuyu|wajaluo|waluo|wakalenjin|wakamba|waluhya|wakisii|wameru|wasomali|wamaasai|waturkana)`;
-const COMMUNITY_OUT = new RegExp(String.raw`\b${COMMUNITIES}\b (\w+ ){0,6}?`+
-  String.raw`(go back|go home|must go|should go|should leave|must leave|to leave|leave our|are (dogs|snakes|cockroaches)|warudi|waondoke|watoke|wahame|waende kwao|ni (mbwa|nyoka|mende))\b`,
+const COMMUNITIES = String.raw`kikuyus?|luos?|kalenjins?|kambas?|luhyas?|kisiis?|merus?|somalis?|maasais?|turkanas?|mijikenda|wakikuyu|wajaluo|waluo|wakalenjin|wakamba|waluhya|wakisii|wameru|wasomali|wamaasai|waturkana`;
+/** ... or to be removed, chased or burnt out: "kikuyus should be removed", "must be chased away". */
+const COMMUNITY_OUT = new RegExp(
+  String.raw`\b(${COMMUNITIES})\b (\w+ ){0,6}?(go back|go home|must go|should go|should leave|must leave|to leave|leave our|are (dogs|snakes|cockroaches)|(should|must|to|will) be (removed|chased|evicted|kicked out|expelled|driven out|burnt out|finished)|warudi|waondoke|watoke|wahame|waende kwao|ni (mbwa|nyoka|mende)|wafukuzwe|waondolewe)\b`,
+);
+/**
+ * A crowd or a group told to drive out a community or outsiders, or to burn them out: "chase away
+ * all the outsiders", "burn the houses of luos", "wawafukuze wakuja". Said of hawkers or touts ("chased
+ * away the hawkers"), no community: nothing.
+ */
+const COMMUNITY_ATTACKED = new RegExp(
+  String.raw`\b(chase|drive|kick|remove|evict|burn|\w*fukuz\w*|\w*choma)\b (away |out )?(\w+ ){0,4}?(${COMMUNITIES}|outsiders?|foreigners|watu wa kuja|wakuja|madoadoa)\b`,
 );
 /**
  * A call to harm a community, as a group chat or a speaker puts it: "tuwachome wajaluo" (let us
  * burn the Luo), "tuwafukuze wakikuyu", "burn the kalenjins": incitement, whatever the verb's object.
  */
 const COMMUNITY_HARM = new RegExp(
-  String.raw`\b(tu|m|wa)?wa(chome|ue|fukuze|shambulie|ondoe|chinje|kate|maliz\w*)\b (\w+ ){0,2}?${COMMUNITIES}\b|` +
-    String.raw`\b(burn|kill|chase|attack|finish|evict|slaughter) (all )?(the )?${COMMUNITIES}\b`,
+  String.raw`\b(tu|m|wa)?wa(chome|ue|fukuze|shambulie|ondoe|chinje|kate|maliz\w*)\b (\w+ ){0,2}?(${COMMUNITIES})\b|` +
+    String.raw`\b(burn|kill|chase|attack|finish|evict|slaughter) (all )?(the )?(${COMMUNITIES})\b`,
 );
 /** A chief or another public officer of the administration: "chief", "assistant chief", "chifu", "DCC"; not a "chief agent". */
 const CHIEF = /\b(chief|chiefs|chifu|machifu|dcc|county commissioner)\b(?! (agent|agents|executive|whip|justice|guest|camp))/;
@@ -371,11 +381,11 @@ export function categoryOfEitherKind(text: string): { kind: ReportKind; code: Ca
 }
 
 /** Someone other than the reporter let go: "walimwachilia", "aliachiliwa", "the suspect was released", "released him". */
-const OTHER_RELEASED = /\b((wa|a)(li|me|ka)(m|mw|mu|wa)achili(a|wa)|(wa|a)(li|me|ka)achiliwa|(released|freed|let go of) (him|her|them|the suspects?|the accused)|(?!(i|we)\b)\w+ (was|were|has been|have been|got) (released|freed|let go))\b/;
-/** A suspect named: "mshukiwa", "the suspect", "the accused". */
-const SUSPECT = /\b(suspects?|the accused|mshukiwa|washukiwa|mshtakiwa|washtakiwa)\b/;
-/** Money the police took from someone else: "baada ya kupewa pesa", "after being paid", "after receiving a bribe". */
-const PAID_OFF = /\b(ku|wa|a)(li|me|ka)?pewa (pesa|hongo|doo|chai|\d+)\b|\bafter (being|getting|receiving|taking|accepting) (paid|bribed|a bribe|bribes|money|cash)\b/;
+const OTHER_RELEASED = /\b((wa|a)(li|me|ka)(m|mw|mu|wa)achili(a|wa)|(wa|a)(li|me|ka)achiliwa|(released|freed|let go of) (him|her|them|the suspects?|the accused|the (man|men|woman|guy|person|people) who)|(?!(i|we)\b)\w+ (was|were|has been|have been|got) (released|freed|let go))\b/;
+/** A suspect named: "mshukiwa", "the suspect", "the accused", "the man who raped my daughter". */
+const SUSPECT = /\b(suspects?|the accused|mshukiwa|washukiwa|mshtakiwa|washtakiwa|the (man|men|woman|guy|person|people) who (raped|defiled|beat|attacked|stabbed|killed|robbed|assaulted))\b/;
+/** Money the police took from someone else: "baada ya kupewa pesa", "after being paid", "after receiving a bribe", "after his family paid". */
+const PAID_OFF = /\b(ku|wa|a)(li|me|ka)?pewa (pesa|hongo|doo|chai|\d+)\b|\bafter (being|getting|receiving|taking|accepting) (paid|bribed|a bribe|bribes|money|cash)\b|\bafter (his|her|their) (family|people|relatives|friends) (paid|bribed)\b/;
 /** The reporter's side paid: "baada ya sisi kulipa", "we paid", "nililipa", "my family paid". */
 const WE_PAID = /\b(i|we|my family|our family) (\w+ )?(paid|pay|gave|bribed)\b|\b(ni|tu)(li|me|ka)(wa|m|mw)?(lipa|pa|honga)\b|\b(sisi|mimi) (ku)?(lipa|toa)\b/;
 

@@ -443,6 +443,13 @@ describe('categoryOfEitherKind: communities told to leave, state resources in a 
   it.each([
     ['at the rally yesterday the MP said luos should go back home', { kind: 'election', code: 'e_hate' }],
     ['the aspirant told the crowd that wakikuyu waondoke', { kind: 'election', code: 'e_hate' }],
+    // A community to be removed, chased away or burnt out, said on a WhatsApp group or at a rally: nothing was offered.
+    ['there is a whatsapp group in our estate where people are saying kikuyus should be removed before the elections', { kind: 'election', code: 'e_hate' }],
+    ['at the rally in kondele today the aspirant told the crowd to chase away all the outsiders from this place', { kind: 'election', code: 'e_hate' }],
+    ['people on whatsapp saying we should burn the houses of luos if our candidate loses', { kind: 'election', code: 'e_hate' }],
+    ['mbunge aliambia umati wawafukuze wakuja wote', { kind: 'election', code: 'e_hate' }],
+    // A suspect let go for his family's money: the release, never the rape he was held for (it offered sexual abuse).
+    ['they released the man who raped my daughter after his family paid the OCS', { kind: 'police', code: 'p_release' }],
     ['the chief of kiambaa location is campaigning for the governor', { kind: 'election', code: 'e_resources' }],
     ['the county ambulance is carrying campaign posters for the governor', { kind: 'election', code: 'e_resources' }],
     ['the MP is using county trucks to ferry voters to the polling station', { kind: 'election', code: 'e_resources' }],
@@ -454,6 +461,7 @@ describe('categoryOfEitherKind: communities told to leave, state resources in a 
 
   it.each([
     'the luo community went home after voting',
+    'county askaris chased away the hawkers from the market',
     'our chief agent was late to the polling station',
     'the county ambulance took the injured to hospital',
     'aspirants were campaigning near the chiefs camp',
