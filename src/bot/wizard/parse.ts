@@ -445,9 +445,9 @@ export function readWord(text: string): Word | undefined {
  */
 const STOP_WISH = new RegExp(
   [
-    String.raw`^(?:(?:i|we) )?(?:(?:want|wanna|would like|d like|need) (?:to )?)?(?:stop|cancel|quit)(?: (?:this|it|the report|this report|my report|reporting|now|please|here))*$`,
-    String.raw`^(?:(?:i|we) )?(?:dont|don t|do not) want to (?:continue|go on|proceed|report)(?: (?:anymore|any more|now|with this|with it|this))*$`,
-    String.raw`^(?:nataka|ningependa|naomba|tunataka) (?:ku)?(?:acha|sitisha|ghairi|katisha)(?: (?:hii|ripoti|ripoti hii|sasa|tu))*$`,
+    String.raw`^(?:(?:actually|sorry|please|ok|okay|no|hapana|sawa|basi) )*(?:(?:i|we) )?(?:(?:want|wanna|would like|d like|need) (?:to )?)?(?:stop|cancel|quit)(?: (?:this|it|the report|this report|my report|reporting|now|please|here))*$`,
+    String.raw`^(?:(?:actually|sorry|please|ok|okay|no|hapana|sawa|basi) )*(?:(?:i|we) )?(?:dont|don t|do not) want to (?:continue|go on|proceed|report)(?: (?:anymore|any more|now|with this|with it|this))*$`,
+    String.raw`^(?:(?:samahani|sawa|basi|hapana) )*(?:nataka|ningependa|naomba|tunataka) (?:ku)?(?:acha|sitisha|ghairi|katisha)(?: (?:hii|ripoti|ripoti hii|sasa|tu))*$`,
   ].join('|'),
 );
 

@@ -141,7 +141,7 @@ describe('readWord', () => {
   it('reads cancel words', () => {
     for (const w of ['ghairi', 'Ghairi!', 'acha', 'katisha', 'cancel', 'Stop', 'sitisha']) expect([w, readWord(w)]).toEqual([w, 'cancel']);
     // A wish to stop said in a sentence ("i want to stop this" at the county question was added to the story).
-    for (const w of ['i want to stop this', 'I want to cancel', 'i dont want to continue', "I don't want to continue anymore", 'stop this', 'cancel this report', 'nataka kuacha', 'nataka kusitisha ripoti']) expect([w, readWord(w)]).toEqual([w, 'cancel']);
+    for (const w of ['i want to stop this', 'I want to cancel', 'i dont want to continue', "I don't want to continue anymore", 'stop this', 'cancel this report', 'nataka kuacha', 'nataka kusitisha ripoti', 'actually i dont want to continue', 'sorry i want to cancel', 'samahani nataka kuacha']) expect([w, readWord(w)]).toEqual([w, 'cancel']);
     // Stopping what was done is the story: "they want to stop the demo" reads no wish.
     for (const w of ['they told me to stop', 'i want to stop the police']) expect([w, readWord(w)]).toEqual([w, undefined]);
   });
