@@ -1,7 +1,7 @@
 import { asksWhoSees, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
 import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { askPartAgain, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
+import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace } from './flow';
@@ -625,6 +625,7 @@ function toldBeforeItsQuestion(turn: Turn, d: Draft, input: string): boolean {
 
 /** Words typed where the story is asked. */
 function onStoryText(turn: Turn, d: Draft, input: string): void {
+  if (categorySaidWrong(turn, d, input)) return;
   // "That's all", "ni hayo tu" to a story kept (shown here): the button's answer, in words; never added to it.
   if ((d.text !== undefined || d.voice) && DONE_WORDS.test(normalise(input))) return keepStory(turn, d);
   if (restOfStoryAnswered(turn, d, input)) return;
@@ -638,6 +639,22 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
     return void turn.effects.push({ type: 'hold', draftId: d.id });
   }
   return takeStory(turn, d, input);
+}
+
+/**
+ * "Sorry i chose wrong, it was arrest not bribe" where the story is asked, before any story: the
+ * category question again, the one named offered for a tap or "yes" (`categoryCorrection`, as at
+ * the review); the story and what is missing asked after it, as after a change. It was taken as
+ * the story and the report sent with the category said to be wrong.
+ */
+function categorySaidWrong(turn: Turn, d: Draft, input: string): boolean {
+  if (d.text !== undefined || d.voice || d.editing) return false;
+  const code = categoryCorrection(input, d);
+  if (!code) return false;
+  d.offeredCategory = code;
+  d.editing = true;
+  turn.go('cat');
+  return true;
 }
 
 /**

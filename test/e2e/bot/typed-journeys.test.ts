@@ -357,6 +357,8 @@ const PLAYS: Play[] = [
   ['sw', 'first', ['nmeshikwa na karao wakaitisha kitu kidogo', 'ndio', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }], { category: 'p_bribery', county: 32 }],
   ['sw', 'first', ['kura zinaibiwa pale shule ya msingi', 'ndio', { press: 'no' }, 'Nyeri', 'Othaya', { press: 'today' }], { category: 'e_tamper', county: 19 }],
   // The category corrected at the review: changed on Yes, "was anyone hurt?" asked for it, the words kept in the story.
+  // ... or where the story is asked, before it: the category question again with the one named offered; it was the story, the report sent as a bribe.
+  ['en', 'desc', ['sorry i chose wrong, it was arrest not bribe', 'yes', 'they arrested me at the market for selling without license', 'Nairobi', 'Gikomba', { press: 'today' }], { category: 'p_arrest', county: 47, place: 'Gikomba', story: ['they arrested me at the market'], notStory: ['chose wrong'] }],
   ['sw', 'first', ['polisi waliniitisha hongo ya 500', 'ndio', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }, 'si hongo ni kupigwa', { label: '✅ Ndio, ibadilishe' }, { label: 'Hakuna aliyeumia' }], { category: 'p_force', story: ['si hongo ni kupigwa'] }],
   ['en', 'first', ['a policeman asked me for a bribe of 500', 'yes', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }, 'not a bribe, they beat me', { label: '✅ Yes, change it' }, { label: 'No one was hurt' }], { category: 'p_force', story: ['not a bribe, they beat me'] }],
   // Where read out of a sentence at the place question: after what was done with no lead word, the day said first, a place named

@@ -137,6 +137,21 @@ describe('cancel', () => {
   });
 });
 
+describe('the category said wrong where the story is asked', () => {
+  it('"sorry i chose wrong, it was arrest not bribe": the category question again with the arrest offered, never the story; the rest asked after it', () => {
+    for (const text of ['sorry i chose wrong, it was arrest not bribe', 'not a bribe, they arrested me']) {
+      const r = type(at('desc'), text);
+      expect([text, stepOf(r), r.state.draft?.offeredCategory, r.state.draft?.text, said(r)]).toEqual([text, 'cat', 'p_arrest', undefined, ['category.offer']]);
+      const yes = type(r.state, 'yes');
+      expect([text, yes.state.draft?.category, stepOf(yes), yes.state.draft?.danger]).toEqual([text, 'p_arrest', 'desc', false]);
+      const story = type(yes.state, 'They arrested me at the market for selling without a licence.');
+      expect([text, stepOf(story), story.state.draft?.text]).toEqual([text, 'county', 'They arrested me at the market for selling without a licence.']);
+    }
+    // A story that says an act did not happen is the story ("they did not arrest me, they beat me" under a bribe names no bribe).
+    expect(stepOf(type(at('desc'), 'they did not arrest me, they beat me and took 500'))).not.toBe('cat');
+  });
+});
+
 describe('more of the story after its question', () => {
   it('a story of a few words, then the account at the county question: added to the story, the county asked again', () => {
     const r = type(at('county', { text: 'Good evening' }), 'Police came and beat my brother');
