@@ -44,7 +44,7 @@ export interface QueueDeps {
     slaMs?: (priority: 1 | 2 | 3 | 4) => number;
     sla?: { sweepEveryMs?: number };
     relay?: { intervalMs?: number; graceMs?: number; reconcileEveryMs?: number; reconcilePage?: number; stalledIntervalMs?: number };
-    replies?: { limiter?: { max: number; duration: number }; perChatIntervalMs?: number; supervisorsEveryMs?: number; backoffMs?: number; attempts?: number; telegram?: MessageSender };
+    replies?: { limiter?: { max: number; duration: number }; perChatIntervalMs?: number; groupIntervalMs?: number; supervisorsEveryMs?: number; backoffMs?: number; attempts?: number; telegram?: MessageSender };
   };
 }
 
@@ -113,6 +113,7 @@ export function createQueueWorkers(deps: QueueDeps, queues: Queues, delivery: De
       paidBroadcast: config.telegram.paidBroadcast,
       limiter: replies.limiter,
       perChatIntervalMs: replies.perChatIntervalMs,
+      groupIntervalMs: replies.groupIntervalMs,
       supervisorsEveryMs: replies.supervisorsEveryMs,
       ...(replies.telegram ? { telegram: replies.telegram } : {}),
     }),

@@ -39,6 +39,8 @@ export interface ReplyWorkerOptions {
   /** Minimum gap between two messages to one chat (default 1000 ms). */
   perChatIntervalMs?: number;
   supervisorsChatId?: number;
+  /** Least time between two messages to the supervisors' group (default 3 s: Telegram takes about 20 a minute into a group). */
+  groupIntervalMs?: number;
   /** Least time between two messages to the supervisors' group while alerts keep coming (default 30 s). */
   supervisorsEveryMs?: number;
   /**
@@ -62,6 +64,8 @@ const BEHIND_MAX_WAIT_MS = 60_000;
 const BEHIND_MAX_WAITS = 9;
 /** During a surge, one message to the supervisors' group per this much time, listing what was raised. */
 const SUPERVISORS_EVERY_MS = 30_000;
+/** Telegram allows about 20 messages a minute into one group. */
+const GROUP_INTERVAL_MS = 3000;
 /** After the group refused the bot's message (400, 403): the next try. */
 const GROUP_REFUSED_RETRY_MS = 10 * 60_000;
 /** As every `replies` job (src/queue/reply-queue.ts); a courier's id is new each time, so it need not be kept long. */
@@ -135,7 +139,7 @@ export class ReplyWorker implements Service {
     // BullMQ hands its job to another, not 30 s later whatever the lock.
     const leaseMs = this.sendClaimMs;
     this.pacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.perChatIntervalMs ?? 1000, leaseMs, onReleaseError, onRenewError });
-    this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: 3000, leaseMs, onReleaseError, onRenewError });
+    this.groupPacer = new ChatPacer(opts.connection, opts.prefix, { intervalMs: opts.groupIntervalMs ?? GROUP_INTERVAL_MS, leaseMs, onReleaseError, onRenewError });
     this.alerts = new SupervisorAlerts(opts.connection, opts.prefix);
     // Above what the gate lets through plus the jobs in hand (one activation each), so it never binds.
     this.limiter = opts.limiter ?? { max: 2 * Math.min(opts.ratePerSecond ?? 25, 30) + (opts.concurrency ?? CONCURRENCY), duration: 1000 };
