@@ -258,7 +258,7 @@ export function pickReportKeyboard(t: T, reports: Pickable[], closed?: Pickable)
 }
 
 function sameLabel(t: T, r: Pickable): string[] {
-  return [r.reference, t(`common:category.${r.category}`), ...(r.createdAt ? [formatDay(new Date(r.createdAt).getTime())] : []), ...(r.anonymous ? ['🕶'] : [])];
+  return [r.reference, t(`common:categoryButton.${r.category}`), ...(r.createdAt ? [formatDay(new Date(r.createdAt).getTime())] : []), ...(r.anonymous ? ['🕶'] : [])];
 }
 
 /** How many characters of a story's first words a button shows. */

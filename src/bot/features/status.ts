@@ -12,7 +12,8 @@ const HTML = { parse_mode: 'HTML' as const };
 function line(ctx: BotContext, r: ReportStatus): string {
   return ctx.t('status.line', {
     reference: r.reference,
-    category: escapeHtml(ctx.t(`common:category.${r.category}`)),
+    // As on the button the reporter tapped; the full names (`category.*`) are the staff's.
+    category: escapeHtml(ctx.t(`common:categoryButton.${r.category}`)),
     date: formatDay(r.createdAt.getTime()),
     status: escapeHtml(ctx.t(`common:status.${r.status}`)),
   });

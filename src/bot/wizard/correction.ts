@@ -287,7 +287,7 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: Pla
   const category = categoryCorrection(input, d);
   if (category) {
     d.fix = { part: 'category', words: input.trim(), category };
-    return said(turn, d, { key: 'review.fix_category', params: { category: { key: `common:category.${category}` } } });
+    return said(turn, d, { key: 'review.fix_category', params: { category: { key: `common:categoryButton.${category}` } } });
   }
   // "Si hongo", "not a bribe", no other named: which it was is asked, with the list (as Change -> Type -> category).
   if (categoryDenied(input, d)) {

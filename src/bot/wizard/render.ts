@@ -207,7 +207,8 @@ export function reviewText(t: T, d: Draft, lang: Lang = 'en', own?: { names: rea
     t('review.title'),
     '',
     `<b>${t('review.kind')}</b> ${escapeHtml(t(`common:kind.${d.kind}`))}`,
-    `<b>${t('review.category')}</b> ${escapeHtml(t(`common:category.${d.category}`))}`,
+    // Named as on the button they tapped (the full names are for staff), so the review reads the same.
+    `<b>${t('review.category')}</b> ${escapeHtml(t(`common:categoryButton.${d.category}`))}`,
     `<b>${t('review.danger')}</b> ${yesNo(d.danger)}`,
     `<b>${t('review.what')}</b> ${what}`,
     ...injuryLines(t, d),

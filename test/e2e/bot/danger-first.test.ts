@@ -65,6 +65,8 @@ for (const lang of ['en', 'sw'] as const) {
     await u.press(b.yes);
     const reference = referenceIn(allTexts(u).find((t) => t.includes(b.alerted))!);
     await u.sendText(`${lang === 'en' ? '/status' : '/hali'} ${reference}`);
+    // The category named as on the button tapped (was "Polisi kutumia nguvu kupita kiasi au ukatili").
+    expect(allTexts(u).filter((t) => t.includes(`${reference}, `)).at(-1)).toContain(`\n${b.cat}\n`);
     await u.press(lang === 'en' ? 'Withdraw this report' : 'Ondoa ripoti hii');
     await u.press(lang === 'en' ? 'Yes, withdraw it' : 'Ndio, iondoe');
     expect(allTexts(u).at(-2)).toContain(reference);

@@ -263,7 +263,7 @@ describe('the report journey', () => {
       const b =
         lang === 'en'
           ? { start: '🚓 Police misconduct', cat: 'Unlawful arrest or detention', no: 'No', today: 'Today', send: '🕶 Send anonymously' }
-          : { start: '🚓 Makosa ya polisi', cat: 'Kukamatwa au kuzuiliwa kiharamu', no: 'Hapana', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu' };
+          : { start: '🚓 Makosa ya polisi', cat: 'Kukamatwa kinyume cha sheria', no: 'Hapana', today: 'Leo', send: '🕶 Tuma bila kutaja jina langu' };
       await u.sendText('/start');
       await u.press(b.start);
       await u.press(b.cat);

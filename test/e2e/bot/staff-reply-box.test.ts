@@ -312,7 +312,7 @@ for (const lang of ['en', 'sw'] as const) {
     expect(texts.at(-2)).toContain(lang === 'en' ? `Your report ${reference} is closed, so this message was not added to it.` : `Ripoti yako ${reference} imefungwa, kwa hivyo ujumbe huu haukuongezwa kwenye ripoti hiyo.`);
     expect(lastText(u)).toContain(lang === 'en' ? 'I have kept what you sent' : 'Nimehifadhi');
     // "Took my brother", "wakamchukua kaka yangu" name an arrest: offered at once.
-    expect(lastText(u)).toContain(lang === 'en' ? 'It sounds like: Unlawful arrest or detention' : 'Inaonekana ni: Kukamatwa au kuzuiliwa kiharamu');
+    expect(lastText(u)).toContain(lang === 'en' ? 'It sounds like: Unlawful arrest or detention' : 'Inaonekana ni: Kukamatwa kinyume cha sheria');
     expect(await fromReporter(open._id)).toEqual([]);
     expect(await fromReporter(first)).toEqual([]);
     await u.sendText('/cancel');

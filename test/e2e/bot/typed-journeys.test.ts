@@ -376,7 +376,7 @@ const PLAYS: Play[] = [
   ['sw', 'county', ['polisi watajua ni mimi?', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, notStory: ['watajua'], warned: 'hakuna atakayeona jina lako' }],
   ['en', 'county', ['who will see this?', 'Nakuru', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', notStory: ['who will'], warned: 'Only Ripoti staff read your report' }],
   // The county typed at the category list, a day at "was anyone hurt?": kept and said so (they were "sijaelewa" and lost), never asked again.
-  ['sw', 'cat', ['Nairobi', { label: 'Kukamatwa au kuzuiliwa kiharamu' }, { press: 'no' }, 'walinikamata bila sababu', 'Kayole', { press: 'today' }], { category: 'p_arrest', county: 47, place: 'Kayole', notStory: ['Nairobi'] }],
+  ['sw', 'cat', ['Nairobi', { label: 'Kukamatwa kinyume cha sheria' }, { press: 'no' }, 'walinikamata bila sababu', 'Kayole', { press: 'today' }], { category: 'p_arrest', county: 47, place: 'Kayole', notStory: ['Nairobi'] }],
   ['sw', 'cat', ['polisi walimpiga kaka yangu kituoni usiku wa jana', 'ndio', { press: 'no' }, 'Nakuru', 'juzi', { label: 'Ndio, bado hajapata matibabu' }, { label: 'Bado' }, 'kituo cha polisi cha Central'], { category: 'p_force', county: 32, when: 'date', notStory: ['juzi'] }],
 ];
 

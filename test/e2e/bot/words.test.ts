@@ -455,10 +455,10 @@ describe('"si hongo" (not a bribe) at the review, no other named', () => {
     await walkTo(u, 'review', 'sw');
     await u.sendText('si hongo');
     expect(lastText(u)).toContain('Utovu wa nidhamu wa polisi: nini kilitokea? Chagua kilicho karibu zaidi.');
-    expect(u.buttons()).toContain('Kukamatwa au kuzuiliwa kiharamu');
-    await u.press('Kukamatwa au kuzuiliwa kiharamu');
+    expect(u.buttons()).toContain('Kukamatwa kinyume cha sheria');
+    await u.press('Kukamatwa kinyume cha sheria');
     expect(lastText(u)).toContain(L.sw.review);
-    expect(lastText(u)).toContain('Kukamatwa au kuzuiliwa kiharamu');
+    expect(lastText(u)).toContain('Kukamatwa kinyume cha sheria');
     expect(lastText(u)).not.toContain('si hongo');
   });
 });

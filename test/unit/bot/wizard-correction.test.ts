@@ -399,7 +399,7 @@ describe('a category correction typed at the review ("si hongo ni kupigwa", "not
   ] as const)('%j asks whether to change the category; nothing changes until Yes', (words, from, to) => {
     const r = type(reviewed({ category: from }), words);
     expect(said(r)).toEqual(['review.fix_category']);
-    expect(lastMessage(r)?.texts[0].params).toEqual({ category: { key: `common:category.${to}` } });
+    expect(lastMessage(r)?.texts[0].params).toEqual({ category: { key: `common:categoryButton.${to}` } });
     expect(lastMessage(r)?.keyboard).toEqual({ type: 'fix', draftId: ID });
     expect(r.state.draft).toMatchObject({ step: 'review', category: from, text: STORY });
   });

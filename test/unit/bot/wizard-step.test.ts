@@ -735,8 +735,8 @@ describe('cat', () => {
     for (const words of ['unlawful', 'police officers', 'money']) expect([words, type(at('cat'), words).state.draft?.category]).toEqual([words, undefined]);
   });
 
-  it('a category typed as its short button name reads ("Makosa mengine ya polisi", "kuzuiliwa kiharamu", "Threats or intimidation", "kura mara 2")', () => {
-    for (const [words, kind, code] of [['Makosa mengine ya polisi', 'police', 'p_other'], ['kuzuiliwa kiharamu', 'police', 'p_arrest'], ['Threats or intimidation', 'police', 'p_threats'], ['kasoro kwenye kituo cha kura', 'election', 'e_polling'], ['kura mara 2', 'election', 'e_personation'], ['kwa jina bandia', 'election', 'e_personation']] as const) {
+  it('a category typed as its short button name reads ("Makosa mengine ya polisi", "Kukamatwa kinyume cha sheria", "kuachiliwa kiholela", "Threats or intimidation", "kura mara 2")', () => {
+    for (const [words, kind, code] of [['Makosa mengine ya polisi', 'police', 'p_other'], ['Kukamatwa kinyume cha sheria', 'police', 'p_arrest'], ['Mshukiwa kuachiliwa kiholela', 'police', 'p_release'], ['Threats or intimidation', 'police', 'p_threats'], ['kasoro kwenye kituo cha kura', 'election', 'e_polling'], ['kura mara 2', 'election', 'e_personation'], ['kwa jina bandia', 'election', 'e_personation']] as const) {
       const r = type(at('cat', { kind }), words);
       expect([words, r.state.draft?.category, said(r)[0]]).toEqual([words, code, 'category.typed']);
     }

@@ -95,6 +95,11 @@ describe('Swahili texts staff read (the console, the notices to supervisors on T
     expect(consoleTexts.match(/\bbot\b[^"]{0,20}/g) ?? []).toEqual([]);
   });
 
+  it('tie the details to the files they cannot be removed from: "faili ambazo haziwezi kuondolewa ... maelezo", not "faili ambazo maelezo ... hayawezi kuondolewa" (files that the details cannot be removed)', async () => {
+    const t = await Translator.create();
+    expect(t.t('sw', 'casefile:evidence.archive_without_consent')).toMatch(/^Bila aliyeripoti kukubali kujulikana, faili ambazo haziwezi kuondolewa kwa uhakika maelezo ya simu iliyozitengeneza \(/);
+  });
+
   it('say "Ndio" on the yes buttons and "jibu la Ndio pekee ndilo" (only a yes), not "ndiyo pekee ndiyo"', async () => {
     const t = await Translator.create();
     expect(t.t('sw', 'triage:batch_refer_go', { count: 3 })).toBe('Ndio, peleka ripoti 3');
@@ -105,7 +110,7 @@ describe('Swahili texts staff read (the console, the notices to supervisors on T
   it('say what an unplayed audio file needs in the words of the first sentence ("kuondoa taarifa", not "kusafishwa"), and ask for it recorded again: Telegram sends no file as a voice note', async () => {
     const t = await Translator.create();
     const body = t.t('sw', 'console:problem.file_audio_may_identify.body');
-    expect(body).toContain(' Tunaweza kuondoa taarifa hizo kwenye rekodi za Ogg, MP3 na M4A, lakini si kwenye faili za aina nyingine (kama FLAC au WAV), wala faili lililoharibika au lenye zaidi ya sauti. ');
+    expect(body).toContain(' Tunaweza kuondoa taarifa hizo kwenye rekodi za Ogg, MP3 na M4A, lakini si kwenye faili za aina nyingine (kama FLAC au WAV), wala kwenye faili lililoharibika au lenye vitu vingine zaidi ya sauti. ');
     expect(body).toMatch(/ Mwombe mripoti arekodi tena kama ujumbe wa sauti, kwa kitufe cha maikrofoni cha Telegram\.$/);
     expect(t.t('en', 'console:problem.file_audio_may_identify.body')).toMatch(/ Ask the reporter to record it again as a voice note, with Telegram's microphone button\.$/);
   });
