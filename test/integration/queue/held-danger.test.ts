@@ -63,7 +63,9 @@ describe('danger on a held ticket whose holder does not open it', () => {
   let h: Harness;
   let s: ReturnType<typeof scene>;
   beforeAll(async () => {
-    ({ tg, group, h } = await withSupervisorsGroup('q-held-danger', { slaMs, replies: { supervisorsEveryMs: 300, backoffMs: 50 }, relay: { reconcileEveryMs: 3_600_000 }, sla: { sweepEveryMs: 100 } }));
+    // The group's pace (3 s between messages in production) is 100 ms: no test here is about it,
+    // and waits on it were most of each test's time (two messages in a test: 6 s).
+    ({ tg, group, h } = await withSupervisorsGroup('q-held-danger', { slaMs, replies: { groupIntervalMs: 100, supervisorsEveryMs: 300, backoffMs: 50 }, relay: { reconcileEveryMs: 3_600_000 }, sla: { sweepEveryMs: 100 } }));
     s = scene(h);
   });
   afterAll(async () => {
