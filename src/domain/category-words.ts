@@ -92,7 +92,9 @@ function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...c
   // Told to pay to go ("wakasema nilipe ndio niende"): the price of letting them go, no sum named.
   const payToGo = PAY_TOLD.test(plainWords(text)) && LET_GO.test(plainWords(text));
   const bribe = (w.has('bribe') || releaseSold || payToGo || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released && !PAID_TO_DISRUPT.test(plainWords(text));
-  add(bribe, 'p_bribery');
+  // Robbed by them ("askari walinipora simu", "police robbed me my phone"): extortion, as money they took is; not thieves they did nothing about.
+  const robbed = Boolean(policeMeant) && ROBBED.test(plainWords(text)) && !ROBBED_BY_OTHERS.test(plainWords(text));
+  add(bribe || robbed, 'p_bribery');
   add(released, 'p_release');
   // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
   add((w.has('beat') || w.has('teargas') || TEARGASSED.test(plainWords(text))) && !killedByThem, 'p_force');
@@ -115,7 +117,8 @@ function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...c
   add(shot && !killed, 'p_force', ...(alive ? [] : (['p_killing'] as const)));
   add(missing, 'p_disappear');
   // A suspect of rape let go for money: the release is the police's act, the rape his (it offered sexual abuse alone).
-  add(sexual && !released, 'p_sexual');
+  // To go to an officer's house or be charged ("said i must go with him to his house or he will charge me"): sexual exploitation.
+  add((sexual || HIS_HOUSE_OR_ELSE.test(plain)) && !released, 'p_sexual');
   // Harassed by the police ("walitusumbua", "police harassed us"): intimidation; sexual harassment is its own.
   add(threat || (Boolean(policeMeant) && HARASSED.test(plain) && !sexual), 'p_threats');
 }
@@ -338,6 +341,27 @@ const SHOT_ALIVE = /\b((ni|tu)(li|me|ka)pigwa risasi|(a|wa)(me|li|ka)pigwa risas
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", "ndio niende" (so that I may go), or paid and then "wakaniachilia": the price of a release. */
 const LET_GO = /\b(let (me|him|her|us|them) go|(ni|tu)(li|ka|me)achiliwa|(ndio|ndiyo|ili) (ni|tu|a|wa|m)ende|so (that )?(i|we) (can|could) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
 
+/** Robbed: "robbed me", "stole my phone", "snatched", "walinipora", "waliniibia", "aliiba". */
+const ROBBED = /\b(robbed|robbing|mugged|stole|snatched|(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)?(pora|ibia|iba))\b/;
+/** Thieves named, or the police asked for help after a robbery ("refused to help", "did nothing", "walikataa kuandika"). */
+const ROBBED_BY_OTHERS = /\b(thie(f|ves)|robbers?|muggers?|wezi|mwizi|majambazi|jambazi|thugs|goons|wahuni|refused|did nothing|didn t (help|do)|reported|walikataa|alikataa|hawakufanya|niliripoti|tuliripoti)\b/;
+/** To go to an officer's own house, or else ("i must go with him to his house or he will charge me", "niende naye kwake ama atanishtaki"). */
+const HIS_HOUSE_OR_ELSE = /\b(go|come|follow|went|sleep|spend the night) (with him |with her )?(to )?(his|her) (house|home|place|room|quarters|keja)\b.*\b(or|or else|otherwise|unless|if not)\b|\b(\w+ende|\w*fuate) (naye |nae )?(kwake|nyumbani kwake|kwa nyumba yake|chumbani kwake|kwa keja yake)\b.*\b(ama|au|la sivyo|sivyo|ndio|ndiyo|ili)\b/;
+
+/**
+ * A chief or an assistant chief (the National Government Administration), or county askari
+ * ("kanjo", "askari wa kaunti"): not police officers; their own camp or office named as the place
+ * ("near the chief camp") is no one's act. Names the kind of a story without an election in it.
+ */
+const NOT_POLICE_OFFICERS = /\b((assistant |sub |senior )?(?<!\b(kambi|ofisi|afisi) ya )(chief|chiefs|chifu|machifu)\b(?! (s )?(camp|camps|office|offices|agent|agents|executive|whip|justice|guest|inspector|inspectors|superintendent))|county (askari|askaris|enforcement|inspectorate|officers)|(askari|maaskari) wa (kaunti|county|kanjo)|kanjo)\b/;
+
+/** A chief or county askari named in a story told of no election: not the police, said so to the reporter (where such cases go). */
+export function namesOfficersNotPolice(text: string): boolean {
+  if ([...text].length > 2000) return false;
+  const plain = plainWords(text);
+  return NOT_POLICE_OFFICERS.test(plain) && !VOTING.test(text) && !ELECTION_PLACES.test(text) && !CAMPAIGNING.test(plain);
+}
+
 /** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"), and as typed on a phone ("plice"). */
 export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|plice|polise|polici|poliece|polisman|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci|(ma)?bo[iy]s? wa blue|boys in blue)\b/i;
 /** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */
@@ -353,7 +377,8 @@ const ELECTION_PLACES = /\b(tallying|kujumlisha|presiding officer|rally|rallies)
  */
 export function kindInWords(text: string): ReportKind | undefined {
   if ([...text].length > 300) return undefined;
-  const police = POLICE_NAMED.test(text);
+  // A chief or county askari, in no election: the police kind is the closest (the wizard says they are not the police).
+  const police = POLICE_NAMED.test(text) || namesOfficersNotPolice(text);
   const election = VOTING.test(text) || ELECTION_PLACES.test(text);
   return police === election ? undefined : police ? 'police' : 'election';
 }

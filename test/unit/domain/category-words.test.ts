@@ -1,5 +1,5 @@
 /** The one category a sentence names, offered at the category question (never chosen unasked). */
-import { categoryInWords, categoryOfEitherKind, kindInWords } from '../../../src/domain';
+import { categoryInWords, categoryOfEitherKind, kindInWords, namesOfficersNotPolice } from '../../../src/domain';
 
 describe('categoryInWords', () => {
   it('"aliitisha" (demanded) is a bribe, "walinitishia" (threatened) a threat', () => {
@@ -752,5 +752,43 @@ describe('categoryInWords: shot in a limb is hurt, not killed', () => {
     ['polisi walimpiga risasi mguuni akafariki', 'p_killing'],
   ] as const)('%j is offered %s (nothing was: hurt or killed?)', (text, code) => {
     expect(categoryInWords(text, 'police')).toBe(code);
+  });
+});
+
+describe('a chief or county askari named (not the police), a phone robbed, an officer\'s house under threat of a charge', () => {
+  it.each([
+    // A chief's or county askari's act, no election in it: the police kind's closest category is offered (the wizard says they are not police).
+    ['the chief of our location and his askaris beat my father', { kind: 'police', code: 'p_force' }],
+    ['county askaris took my mboga and beat me', { kind: 'police', code: 'p_force' }],
+    ['chifu wetu anaitisha pesa kwa kila mtu', { kind: 'police', code: 'p_bribery' }],
+    // Robbed by the police: "Bribery or extortion by police", as money they took is (no robbery category).
+    ['askari walinipora simu', { kind: 'police', code: 'p_bribery' }],
+    ['police robbed me my phone', { kind: 'police', code: 'p_bribery' }],
+    // To go to an officer's house or be charged: sexual exploitation (nothing was offered).
+    ['a police officer at the roadblock near juja said i must go with him to his house or he will charge me', { kind: 'police', code: 'p_sexual' }],
+    ['askari alisema niende naye kwake ama atanishtaki', { kind: 'police', code: 'p_sexual' }],
+    // A chief's election acts stay the election's.
+    ['chifu anawalazimisha wazee kupigia mgombea fulani kura', { kind: 'election', code: 'e_violence' }],
+    ['the chief of kiambaa location is campaigning for the governor', { kind: 'election', code: 'e_resources' }],
+  ])('%j -> %j', (words, offer) => {
+    expect(categoryOfEitherKind(words)).toEqual(offer);
+  });
+
+  it.each([
+    // Taken to the station, or robbed by thieves the police did nothing about: no sexual abuse, no extortion by them.
+    'the officer told me to go with him to the station',
+    'police said i must go with them to the station or they will charge me',
+    'thieves robbed me my phone and the police refused to help',
+    'wezi walinipora simu polisi wakakataa kuandika ripoti',
+    'i was robbed at the stage and the police did nothing',
+  ])('%j: neither sexual abuse nor extortion offered', (words) => {
+    expect(['p_sexual', 'p_bribery']).not.toContain(categoryInWords(words, 'police'));
+  });
+
+  it('a chief or county askari named outside an election is said not to be the police; a chief at an election, or his camp as the place, is not', () => {
+    for (const words of ['the chief of our location and his askaris beat my father', 'county askaris took my mboga and beat me', 'it was county askaris not police', 'chifu anaitisha pesa', 'kanjo wamenikula 2k ju ya mboga', 'askari wa kaunti walinipiga', 'our assistant chief is arresting young men and asking 2000'])
+      expect([words, namesOfficersNotPolice(words)]).toEqual([words, true]);
+    for (const words of ['chifu anawalazimisha wazee kupigia mgombea fulani kura', 'the chief of kiambaa location is campaigning for the governor', 'police beat us near the chief camp', "they arrested my son at the chief's camp", 'police chief inspector took 500 bob', 'polisi walinipiga'])
+      expect([words, namesOfficersNotPolice(words)]).toEqual([words, false]);
   });
 });
