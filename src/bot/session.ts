@@ -107,6 +107,8 @@ export interface Draft {
    * for a tap: "ndio" takes it. A new optional field, as `town`: the version is unchanged.
    */
   offeredCategory?: CategoryCode;
+  /** The reporter was told that chiefs and county askari are not the police (`sayNotPolice`). A new optional field, as `town`. */
+  notPoliceSaid?: true;
   place?: string;
   location?: { lat: number; lon: number };
   /**

@@ -1,3 +1,4 @@
+import { namesOfficersNotPolice } from '../../domain';
 import { answerButton } from './buttons';
 import { albumAnswer, flushParts, onMessage } from './messages';
 import { Turn } from './turn';
@@ -15,6 +16,7 @@ import type { StepResult, WizardInput, WizardState } from './types';
 export function step(state: WizardState, input: WizardInput, now: Date): StepResult {
   const turn = new Turn(state, now);
   handle(turn, input);
+  sayNotPolice(turn, input);
   return { state: { draft: turn.draft, lastSubmitted: turn.lastSubmitted, ...(turn.cancelled ? { cancelled: turn.cancelled } : {}) }, replies: turn.replies, effects: turn.effects, ...(turn.inPlace ? { inPlace: turn.inPlace } : {}) };
 }
 
@@ -54,4 +56,22 @@ function handle(turn: Turn, input: WizardInput): void {
     default:
       return onMessage(turn, input);
   }
+}
+
+/** What the reporter wrote or sent: the inputs that can add words to the story. */
+const TOLD: readonly WizardInput['type'][] = ['begin', 'text', 'flush', 'media'];
+
+/**
+ * A story naming a chief or county askari (kanjo) outside an election: the report is taken under
+ * the closest police category, and the reporter told once that they are not the police and where
+ * such cases usually go, so no one believes it went to the police's overseers. Said above the
+ * question, which stays the newest message.
+ */
+function sayNotPolice(turn: Turn, input: WizardInput): void {
+  const d = turn.draft;
+  if (!d || d.notPoliceSaid || d.kind === 'election' || d.text === undefined || !TOLD.includes(input.type) || turn.inPlace) return;
+  const last = turn.replies.length - 1;
+  if (last < 0 || !namesOfficersNotPolice(d.text)) return;
+  d.notPoliceSaid = true;
+  turn.replies.splice(last, 0, { type: 'message', texts: [{ key: 'wizard.not_police' }] });
 }

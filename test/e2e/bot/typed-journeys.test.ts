@@ -378,6 +378,12 @@ const PLAYS: Play[] = [
   // The county typed at the category list, a day at "was anyone hurt?": kept and said so (they were "sijaelewa" and lost), never asked again.
   ['sw', 'cat', ['Nairobi', { label: 'Kukamatwa kinyume cha sheria' }, { press: 'no' }, 'walinikamata bila sababu', 'Kayole', { press: 'today' }], { category: 'p_arrest', county: 47, place: 'Kayole', notStory: ['Nairobi'] }],
   ['sw', 'cat', ['polisi walimpiga kaka yangu kituoni usiku wa jana', 'ndio', { press: 'no' }, 'Nakuru', 'juzi', { label: 'Ndio, bado hajapata matibabu' }, { label: 'Bado' }, 'kituo cha polisi cha Central'], { category: 'p_force', county: 32, when: 'date', notStory: ['juzi'] }],
+  // A chief's or county askari's act: the closest police category offered, and said plainly that they are not the police and where such cases go (it was the bare kind question).
+  ['sw', 'first', ['chifu wetu na askari wake walimpiga baba yangu', 'ndio', { press: 'no' }, { label: 'Hakuna aliyeumia' }, 'Kiambu', 'Kiambaa', { press: 'today' }], { category: 'p_force', county: 22, warned: 'askari wa kaunti (kanjo) si polisi' }],
+  ['en', 'first', ['county askaris took my mboga and beat me', 'yes', { press: 'no' }, { label: 'No one was hurt' }, 'Nakuru', 'Wakulima market', { press: 'today' }], { category: 'p_force', county: 32, warned: 'Commission on Administrative Justice' }],
+  // A phone robbed by the police, an officer's house or a charge: extortion, sexual abuse offered ("yes" was "not understood").
+  ['sw', 'first', ['askari walinipora simu', 'ndio', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }], { category: 'p_bribery', county: 32 }],
+  ['en', 'first', ['a police officer at the roadblock said i must go with him to his house or he will charge me', 'yes', { press: 'no' }, { label: 'No one was hurt' }, { label: 'Skip' }, 'Kiambu', 'Juja roadblock', { press: 'today' }], { category: 'p_sexual', county: 22 }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];
