@@ -344,7 +344,7 @@ const LET_GO = /\b(let (me|him|her|us|them) go|(ni|tu)(li|ka|me)achiliwa|(ndio|n
 /** Robbed: "robbed me", "stole my phone", "snatched", "walinipora", "waliniibia", "aliiba". */
 const ROBBED = /\b(robbed|robbing|mugged|stole|snatched|(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)?(pora|ibia|iba))\b/;
 /** Thieves named, or the police asked for help after a robbery ("refused to help", "did nothing", "walikataa kuandika"). */
-const ROBBED_BY_OTHERS = /\b(thie(f|ves)|robbers?|muggers?|wezi|mwizi|majambazi|jambazi|thugs|goons|wahuni|refused|did nothing|didn t (help|do)|reported|walikataa|alikataa|hawakufanya|niliripoti|tuliripoti)\b/;
+const ROBBED_BY_OTHERS = /\b(thie(f|ves)|robbers?|muggers?|wezi|mwizi|majambazi|jambazi|thugs|goons|wahuni|refused|did nothing|(not|never|no|wont|won t|didn t|did not) help\w*|ignored|reported|walikataa|alikataa|hawakufanya|hawakunisaidia|hawakusaidia|hawanisaidii|niliripoti|tuliripoti)\b|\b(was|were|got|been) (robbed|mugged)\b(?! by (the )?(police|cops?|askari|officers?|policem[ae]n))/;
 /** To go to an officer's own house, or else ("i must go with him to his house or he will charge me", "niende naye kwake ama atanishtaki"). */
 const HIS_HOUSE_OR_ELSE = /\b(go|come|follow|went|sleep|spend the night) (with him |with her )?(to )?(his|her) (house|home|place|room|quarters|keja)\b.*\b(or|or else|otherwise|unless|if not)\b|\b(\w+ende|\w*fuate) (naye |nae )?(kwake|nyumbani kwake|kwa nyumba yake|chumbani kwake|kwa keja yake)\b.*\b(ama|au|la sivyo|sivyo|ndio|ndiyo|ili)\b/;
 

@@ -764,6 +764,7 @@ describe('a chief or county askari named (not the police), a phone robbed, an of
     // Robbed by the police: "Bribery or extortion by police", as money they took is (no robbery category).
     ['askari walinipora simu', { kind: 'police', code: 'p_bribery' }],
     ['police robbed me my phone', { kind: 'police', code: 'p_bribery' }],
+    ['i was robbed by police at the roadblock', { kind: 'police', code: 'p_bribery' }],
     // To go to an officer's house or be charged: sexual exploitation (nothing was offered).
     ['a police officer at the roadblock near juja said i must go with him to his house or he will charge me', { kind: 'police', code: 'p_sexual' }],
     ['askari alisema niende naye kwake ama atanishtaki', { kind: 'police', code: 'p_sexual' }],
@@ -781,6 +782,8 @@ describe('a chief or county askari named (not the police), a phone robbed, an of
     'thieves robbed me my phone and the police refused to help',
     'wezi walinipora simu polisi wakakataa kuandika ripoti',
     'i was robbed at the stage and the police did nothing',
+    'i was robbed yesterday and police are not helping',
+    'we were robbed last night',
   ])('%j: neither sexual abuse nor extortion offered', (words) => {
     expect(['p_sexual', 'p_bribery']).not.toContain(categoryInWords(words, 'police'));
   });
