@@ -47,5 +47,8 @@ describe('wizard: a chief or county askari named', () => {
     const r = first('askari walinipora simu');
     expect(r.state.draft?.offeredCategory).toBe('p_bribery');
     expect(type(r.state, 'ndio').state.draft?.category).toBe('p_bribery');
+    // "Hapana": the offer declined, the list asked.
+    const no = type(r.state, 'hapana');
+    expect([said(no), no.state.draft?.offeredCategory]).toEqual([['category.ask'], undefined]);
   });
 });
