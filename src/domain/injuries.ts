@@ -173,3 +173,26 @@ export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'u
   if (RECORD_YES.test(n)) return 'yes';
   return undefined;
 }
+
+/** Someone told harmed: "was (also) beaten", "were shot", "got injured", "alipigwa", "wamejeruhiwa" (never a "not" form). */
+const HARMED = new RegExp(
+  String.raw`\b(?:was|were|got|is|are|has been|have been)(?: also| too| badly| seriously)? (?:beaten|beaten up|shot|injured|hurt|wounded|kicked|hit|stabbed|cut|slapped|whipped|clobbered|teargassed|tortured|assaulted)\b|` +
+    String.raw`\b(?:a|wa)(?:li|me|ka)(?:pigwa|jeruhiwa|umizwa|chapwa|umia|dungwa|kanyagwa|teswa)\b`,
+);
+/** Someone other than the one killed: "also", "pia", "another", "his wife", "mke wake", "my brother". */
+const SOMEONE_ELSE =
+  /\b(?:also|too|as well|another|other|others|pia|mwingine|wengine|(?:his|her|their|my|our) (?:wife|husband|son|sons|daughter|child|children|kids?|brother|sister|mother|father|mum|dad|friend|friends|neighbour|neighbor|cousin|uncle|aunt)|(?:mke|mume|mtoto|watoto|kaka|dada|mama|baba|rafiki|jirani|binamu|mjomba|shangazi) (?:wake|yake|zake|wao|yao|yangu|wangu|zangu|wetu|yetu))\b/;
+
+/**
+ * An answer to "was anyone (else) hurt?" told as a sentence ("his wife was also beaten", "mke wake
+ * pia alipigwa"): someone hurt, treated or not as the words say. After a killing (`others`) only
+ * when the words name someone besides the one killed ("he was beaten before they shot him" is no
+ * answer). Undefined for anything else; the wizard keeps the words in the story as well.
+ */
+export function hurtTold(text: string, others: boolean): HurtAnswer | undefined {
+  if (text.length > 200) return undefined;
+  const n = plainWords(text);
+  if (NO_LEAD.test(n) || /\b(?:no one|nobody|none|hakuna|hamna)\b/.test(n) || !HARMED.test(n)) return undefined;
+  if (others && !SOMEONE_ELSE.test(n)) return undefined;
+  return NOT_TREATED.test(n) ? 'untreated' : TREATED.test(n) ? 'treated' : 'hurt';
+}

@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksForMedicalRecord, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, asksForMedicalRecord, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -82,8 +82,14 @@ function setRecord(turn: Turn, d: Draft, record: MedicalRecordAnswer): void {
  * is the county, before this: messages.ts `countyAhead`; a day, a place or a question: `answeredAhead`),
  * else the buttons are asked for; the question stays.
  */
-export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: string, addToStory: (input: string) => boolean, answeredAhead: (input: string) => boolean): void {
+export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: string, addToStory: (input: string) => boolean, answeredAhead: (input: string) => boolean, keepWords: (input: string) => void): void {
   const word = readWord(input);
+  // "His wife was also beaten": the yes, and who it was kept in the story (it was the story alone, the question asked again).
+  const told = step === 'hurt' ? hurtTold(input, asksAboutOthers(d.category)) : undefined;
+  if (told) {
+    keepWords(input);
+    return setHurt(turn, d, told);
+  }
   if (step === 'hurt') {
     const hurt = readHurt(input) ?? (word === 'yes' ? 'hurt' : word === 'no' ? 'none' : undefined);
     if (hurt) return setHurt(turn, d, hurt);

@@ -432,7 +432,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (isInjuryStep(d.step)) {
     // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
     if (countyAhead(turn, d, input)) return;
-    return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more), (more) => answeredAheadAtInjury(turn, d, more));
+    return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more), (more) => answeredAheadAtInjury(turn, d, more), (more) => void addWords(turn, d, more.trim()));
   }
   // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.
   if (fixAsked(d)) {

@@ -23,7 +23,7 @@ afterAll(async () => {
 const STORY = 'Police asked me for a bribe at the junction.';
 const BTN = { en: { today: 'Today', no: 'No', yes: '✅ Yes, change it' }, sw: { today: 'Leo', no: 'Hapana', yes: '✅ Ndio, ibadilishe' } };
 type Act = string | { press: 'today' | 'no' | 'yes' } | { label: string };
-type Expect = { unsaid?: string; dangerNow?: boolean; county?: number; place?: string; when?: string; incidentAt?: () => Date; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string };
+type Expect = { unsaid?: string; dangerNow?: boolean; county?: number; place?: string; when?: string; incidentAt?: () => Date; timeOfDay?: string; category?: string; pollingStation?: { name: string }; ward?: { name: string }; story?: string[]; notStory?: string[]; warned?: string; injuries?: { hurt: string } };
 /** `first`: the acts begin the chat, before /start (the first message is the story). */
 type Play = [lang: 'en' | 'sw', at: Stop | 'first', acts: Act[], expected: Expect];
 
@@ -310,6 +310,8 @@ const PLAYS: Play[] = [
   ['sw', 'first', ['polisi walipiga mabeshte zangu', 'ndio', 'hapana wako salama sasa', { label: '✅ Ni hayo tu' }, { label: 'Hakuna aliyeumia' }, 'Nairobi', 'Kencom', { press: 'today' }], { category: 'p_force', dangerNow: false, county: 47, notStory: ['salama'] }],
   // Beaten to death at the station: a killing offered (it was brutality, and "was anyone hurt?").
   ['sw', 'first', ['polisi walimpiga kaka yangu mpaka kufa kituoni', 'ndio', { press: 'no' }, { label: 'Hakuna mwingine aliyeumia' }, 'Kisumu', 'kituo cha polisi cha Kondele', 'jana'], { category: 'p_killing', county: 42, story: ['mpaka kufa'] }],
+  // Someone else hurt, told in a sentence at "was anyone else hurt?": the yes (the P3 question follows), the words in the story once; it was asked again.
+  ['sw', 'first', ['polisi walimpiga kaka yangu mpaka kufa kituoni', 'ndio', { press: 'no' }, 'mke wake pia alipigwa', { label: 'Ruka' }, 'Kisumu', 'kituo cha polisi cha Kondele', 'jana'], { category: 'p_killing', injuries: { hurt: 'hurt' }, story: ['mpaka kufa kituoni\nmke wake pia alipigwa'] }],
   // A missing daughter the police would not record: no "enforced disappearance" offered.
   ['en', 'first', ['police officers at the station refused to record my statement about my missing daughter', 'police', { label: 'Other police misconduct' }, { press: 'no' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_other', county: 32, unsaid: 'It sounds like' }],
   // "Kila siku", "every day" (a matatu driver's daily bribe): the last day asked, the words kept in the story; never "could not read that date".

@@ -249,6 +249,22 @@ describe('typed answers work like the buttons', () => {
     expect(stepOf(r)).toBe('county');
   });
 
+  it('someone else told hurt ("his wife was also beaten") at "was anyone else hurt?" is the yes: the words in the story once, the question not asked again', () => {
+    const killed = { text: STORY, category: 'p_killing' as const };
+    for (const [text, hurt] of [['his wife was also beaten', 'hurt'], ['mke wake pia alipigwa', 'hurt'], ['his brother was also shot and is in hospital', 'treated']] as const) {
+      const r = type(at('hurt', killed), text);
+      expect([text, r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([text, { hurt }, `${STORY}\n${text}`, 'p3', ['desc.added', 'injury.p3.ask']]);
+      // Sent again (the bot seemed slow): in the story once.
+      const again = type(at('hurt', { ...killed, text: `${STORY}\n${text}` }), text);
+      expect([text, again.state.draft?.text, again.state.draft?.injuries]).toEqual([text, `${STORY}\n${text}`, { hurt }]);
+    }
+    // After a killing, the one killed beaten first is no one else; nor is someone not hurt.
+    for (const text of ['he was beaten before they shot him', 'his wife was not beaten']) expect([text, type(at('hurt', killed), text).state.draft?.injuries]).toEqual([text, undefined]);
+    // Where the question is "was anyone hurt?", someone told beaten is a yes too.
+    const r = type(at('hurt', { text: STORY }), 'my brother was beaten too');
+    expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\nmy brother was beaten too`, 'p3']);
+  });
+
   it('anything else asks for the buttons; an account is added to the story instead of lost', () => {
     const r = type(at('hurt', { text: STORY }), 'eh?');
     expect(said(r)).toEqual(['injury.use_buttons', 'injury.hurt.ask']);
