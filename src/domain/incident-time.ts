@@ -375,7 +375,10 @@ function daysBackInWeekBefore(todayIs: number, day: number): number {
 }
 
 /** Today or yesterday named in a story, with a part of the day after it: "jana usiku", "yesterday", "last night", "leo asubuhi". */
-const STORY_DAY = /(?<![\p{L}\p{N}])(yesterday|last night|jana|today|tonight|this (?:morning|afternoon|evening)|leo)(?![\p{L}\p{N}]|['’]s\b)(?:\s+(usiku|asubuhi|jioni|mchana|alfajiri|morning|afternoon|evening|night)\b)?/giu;
+/** Typed in a hurry as well ("yestaday", "last nyt": `SPELLINGS`), and a word after it that may be the part of the day ("usku"). */
+const STORY_DAY = /(?<![\p{L}\p{N}])(y(?:e?st[ae]?r?d[ae]?y|est[ae]rd[ae]?|esturday|esterdai|esterdy)|last ?(?:night|nyt|nite|niyt)|jana|today|tonight|this (?:morning|afternoon|evening)|leo)(?![\p{L}\p{N}]|['’]s\b)(?:\s+(\p{L}+))?/giu;
+/** The parts of the day that may follow it (after `daySpelling`). */
+const STORY_TIME = /^(?:usiku|asubuhi|jioni|mchana|alfajiri|morning|afternoon|evening|night)$/i;
 /** Not the incident's day: "mwaka jana" (last year), "wiki jana", "hadi leo" (until today). */
 const NOT_ITS_DAY = /^(?:mwaka|wiki|mwezi|juma|hadi|mpaka|until|till|up to)$/i;
 /** Any other day named ("Tuesday", "juzi", "last week", "3/11", "kuamkia leo"): the story names more than one; asked. */
@@ -396,9 +399,11 @@ export function dayInStory(story: string): { when: 'today' | 'yesterday'; words:
   for (const m of story.matchAll(STORY_DAY)) {
     const before = /(\p{L}+(?:\s+to)?)\s*$/u.exec(story.slice(0, m.index))?.[1] ?? '';
     if (NOT_ITS_DAY.test(before) || NOT_ITS_DAY.test(before.split(/\s+/).pop() ?? '')) continue;
-    const day = m[1].toLowerCase();
+    const day = daySpelling(m[1]).toLowerCase();
     const when = /^(?:yesterday|last night|jana)$/.test(day) ? 'yesterday' : 'today';
-    found.push({ when, words: m[0], ...(m[2] ? { time: m[2] } : {}) });
+    // The word after it only when it is a part of the day (read as spelt out: "usku" is "usiku").
+    const time = m[2] !== undefined && STORY_TIME.test(daySpelling(m[2])) ? daySpelling(m[2]) : undefined;
+    found.push({ when, words: time ? m[0] : m[1], ...(time ? { time } : {}) });
   }
   return found.length > 0 && found.every((f) => f.when === found[0].when) ? found[0] : undefined;
 }

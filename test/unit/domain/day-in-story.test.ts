@@ -11,6 +11,13 @@ describe('a day the story names, to offer at the date question', () => {
     expect(dayInStory('jana walinipiga, jana hiyo hiyo wakanifunga')).toEqual({ when: 'yesterday', words: 'jana' });
   });
 
+  it('reads a day typed in a hurry ("last nyt", "yestaday", "jana usku"), quoting it as typed, the part of the day written out', () => {
+    expect(dayInStory('plz hlp polisi wamenipiga last nyt')).toEqual({ when: 'yesterday', words: 'last nyt' });
+    expect(dayInStory('they beat me lastnight at the stage')).toEqual({ when: 'yesterday', words: 'lastnight' });
+    expect(dayInStory('cops took my phone yestaday')).toEqual({ when: 'yesterday', words: 'yestaday' });
+    expect(dayInStory('walinishika jana usku')).toEqual({ when: 'yesterday', words: 'jana usku', time: 'usiku' });
+  });
+
   it('reads no day from "jana" inside a word, a possessive, a year, week or month, nor "until today"', () => {
     for (const story of [
       'kijana wangu alikamatwa na polisi',
