@@ -1978,7 +1978,8 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
         return true;
       }
       // "Ndio" to it: taken, said back as a tap's choice is.
-      if (!agrees(word) || !d.offeredCategory || !d.offeredCategory.startsWith(d.kind === 'election' ? 'e_' : 'p_')) return false;
+      if (!agrees(word)) return false;
+      if (!d.offeredCategory || !d.offeredCategory.startsWith(d.kind === 'election' ? 'e_' : 'p_')) return yesToNothing(turn, d);
       takeTypedCategory(turn, d, d.offeredCategory);
       return true;
     case 'danger':
@@ -2016,6 +2017,17 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * "Yes" at the category list with no category offered: nothing to agree to, said so, with how to
+ * choose (the closest button, or "other"). It was a bare "not understood", and the reporter waited.
+ */
+function yesToNothing(turn: Turn, d: Draft): boolean {
+  if (!d.kind) return false;
+  turn.say('category.yes_unoffered', { other: { key: `common:categoryButton.${d.kind === 'election' ? 'e' : 'p'}_other` } });
+  turn.show();
+  return true;
 }
 
 function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {

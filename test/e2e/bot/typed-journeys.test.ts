@@ -373,6 +373,11 @@ const PLAYS: Play[] = [
   // A town named at the kind or category question: kept as the place (said so), the question asked again, the place not asked after the county.
   ['sw', 'kind', ['Kayole', 'polisi', { label: 'Polisi kuitisha hongo au pesa' }, { press: 'no' }, 'Polisi waliniitisha hongo ya mia tano.', 'Nairobi', { press: 'today' }], { county: 47, place: 'Kayole', notStory: ['Kayole'], warned: 'Nimeandika mahali: ilitokea “Kayole”' }],
   ['en', 'cat', ['Githurai 45', 'bribe', { press: 'no' }, STORY, 'Kiambu', { press: 'today' }], { county: 22, place: 'Githurai 45', notStory: ['Githurai'], warned: 'Noted: it happened at “Githurai 45”' }],
+  // "Yes" at the category list with nothing offered: told there is nothing to say yes to and what to tap (it was a bare "not understood").
+  ['en', 'cat', ['yes', 'bribe', { press: 'no' }, STORY, 'Nakuru', 'Free area', { press: 'today' }], { county: 32, warned: 'There is nothing to say yes to yet' }],
+  ['sw', 'cat', ['ndio', 'hongo', { press: 'no' }, STORY, 'Nakuru', 'Free area', { press: 'today' }], { county: 32, warned: 'Bado sijapendekeza chochote cha kukubali' }],
+  // A day typed in a hurry in the story ("last nyt"): offered at the date question as "last night" is, "yes" takes it.
+  ['en', 'desc', ['plz hlp police beat me last nyt at the stage', 'Nairobi', 'Kencom stage', 'yes'], { when: 'yesterday', warned: 'You wrote “last nyt”' }],
   // "Ni salama?", "nani ataona?" (is it safe? who will see?) at any question: who reads the report answered, the question asked again; never "sijaelewa", never the story.
   ['sw', 'danger', ['ni salama?', 'nani ataona ripoti yangu?', { press: 'no' }, 'walinipiga kwa stage', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', notStory: ['salama', 'nani'], warned: 'husomwa na wahudumu wa Ripoti pekee' }],
   ['sw', 'county', ['polisi watajua ni mimi?', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, notStory: ['watajua'], warned: 'hakuna atakayeona jina lako' }],

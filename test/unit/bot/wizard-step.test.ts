@@ -3141,6 +3141,20 @@ describe('"sijui" at the category question', () => {
   });
 });
 
+describe('"yes" at the category question with nothing offered', () => {
+  it.each([
+    ['police', 'yes', 'p_other'],
+    ['election', 'ndio', 'e_other'],
+    ['police', 'ok', 'p_other'],
+  ] as const)('%s, "%s": told there is nothing to say yes to and to tap the closest (or "%s"), never a bare "not understood"', (kind, words, other) => {
+    const r = type(at('cat', { kind }), words);
+    expect(said(r)).toEqual(['category.yes_unoffered', 'category.ask']);
+    const told = r.replies.find((x) => x.type === 'message');
+    expect(told?.type === 'message' && told.texts[0].params).toEqual({ other: { key: `common:categoryButton.${other}` } });
+    expect([r.state.draft?.category, r.state.draft?.text]).toEqual([undefined, undefined]);
+  });
+});
+
 describe('a story typed at the kind question that names one category', () => {
   const offer = (r: StepResult) => r.replies.flatMap((x) => (x.type === 'message' ? x.texts.filter((t) => t.key === 'category.offer').map((t) => ({ params: t.params, keyboard: x.keyboard })) : []));
 
