@@ -518,12 +518,27 @@ function placeFirst(turn: Turn, d: Draft, input: string): boolean {
   if (d.editing || d.county !== undefined || d.place !== undefined || d.location || [...input].length > COUNTY_NAME_MAX_CHARS) return false;
   const town = townNamed(input);
   const named = town ? !town.greeting && !WORD_TOWNS.has(town.name.toLowerCase()) : countyOfUnit(input) !== undefined;
-  const check = checkText(input, LIMITS.placeMaxChars);
-  if (!named || !check.ok) return false;
+  // Or a place phrase with a place's noun ("kituo cha polisi cha Kasarani", "Kencom stage"): it went into the story.
+  const phrase = named ? undefined : placePhraseFirst(input);
+  const check = checkText(phrase ?? input, LIMITS.placeMaxChars);
+  if ((!named && phrase === undefined) || !check.ok) return false;
   keepPlaceAtCounty(d, check.text);
   turn.say('wizard.place_kept', { place: check.text });
   turn.show();
   return true;
+}
+
+/**
+ * A place phrase typed before the place is asked: plainly a place (`placeTypedAlone`), or a name
+ * and a place's noun ("Kencom stage", "Central police station", "Moi avenue"); never a county ("Nakuru county").
+ */
+function placePhraseFirst(input: string): string | undefined {
+  if (countyAlone(input)) return undefined;
+  const words = normalise(input).split(' ');
+  const last = words[words.length - 1] ?? '';
+  const nounLast = words.length >= 2 && PLACE_NOUNS.has(last) && !NO_SPOT_WORDS.has(last) && plainlyPlace(`at ${input.trim()}`);
+  const check = nounLast && !VAGUE_WHEN.test(normalise(input)) ? checkText(input.trim(), LIMITS.placeMaxChars) : undefined;
+  return check?.ok ? check.text : placeTypedAlone(input);
 }
 
 /**
@@ -628,7 +643,7 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
   if (categorySaidWrong(turn, d, input)) return;
   // "That's all", "ni hayo tu" to a story kept (shown here): the button's answer, in words; never added to it.
   if ((d.text !== undefined || d.voice) && DONE_WORDS.test(normalise(input))) return keepStory(turn, d);
-  if (restOfStoryAnswered(turn, d, input)) return;
+  if (restOfStoryAnswered(turn, d, input) || whereBeforeStory(turn, d, input)) return;
   if (notAStory(input)) {
     turn.say('desc.not_a_story');
     return turn.show();
@@ -639,6 +654,17 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
     return void turn.effects.push({ type: 'hold', draftId: d.id });
   }
   return takeStory(turn, d, input);
+}
+
+/**
+ * A county ("Nakuru") where the story is asked and none is told yet, then a place ("Free area"):
+ * the county and the place, as when typed at the injury questions (`countyAhead`, `placeAhead`),
+ * said so, and the story asked again; neither asked after it. "Free area" was the whole story.
+ */
+function whereBeforeStory(turn: Turn, d: Draft, input: string): boolean {
+  if (d.text !== undefined || d.voice || d.editing) return false;
+  if (countyAhead(turn, d, input)) return true;
+  return placeAhead(turn, d, input);
 }
 
 /**
@@ -915,7 +941,7 @@ function placePhrase(input: string): string | undefined {
 
 /** Things places are named by ("stage", "soko", "junction") and the small words between them: with the words that lead into where, and names, all a plain place is made of. */
 const PLACE_NOUNS = new Set([
-  ...'stage stej matatu bus junction roundabout roadblock road street highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth'.split(' '),
+  ...'stage stej matatu bus junction roundabout roadblock road street avenue highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth'.split(' '),
   ...BETWEEN_PLACE_NOUNS,
 ]);
 

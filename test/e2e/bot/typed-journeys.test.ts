@@ -378,6 +378,11 @@ const PLAYS: Play[] = [
   ['sw', 'cat', ['ndio', 'hongo', { press: 'no' }, STORY, 'Nakuru', 'Free area', { press: 'today' }], { county: 32, warned: 'Bado sijapendekeza chochote cha kukubali' }],
   // A day typed in a hurry in the story ("last nyt"): offered at the date question as "last night" is, "yes" takes it.
   ['en', 'desc', ['plz hlp police beat me last nyt at the stage', 'Nairobi', 'Kencom stage', 'yes'], { when: 'yesterday', warned: 'You wrote “last nyt”' }],
+  // A place phrase at the category list ("kituo cha polisi cha Kasarani", "Kencom stage"): the place, said so, the list again; it went into the story.
+  ['sw', 'cat', ['kituo cha polisi cha Kasarani', 'hongo', { press: 'no' }, 'Polisi waliniitisha hongo ya mia tano.', 'Nairobi', { press: 'today' }], { county: 47, place: 'kituo cha polisi cha Kasarani', notStory: ['Kasarani'] }],
+  ['en', 'cat', ['Kencom stage', 'bribe', { press: 'no' }, STORY, 'Nairobi', { press: 'today' }], { county: 47, place: 'Kencom stage', notStory: ['Kencom'], warned: 'Noted: it happened at “Kencom stage”' }],
+  // A county then a place where the story is asked, before any story: kept as the county and the place, the story asked again ("Free area" was the story).
+  ['sw', 'desc', ['Nakuru', 'Free area', 'Polisi waliniitisha hongo ya mia tano kwa stage.', { press: 'today' }], { county: 32, place: 'Free area', story: ['Polisi waliniitisha hongo'], notStory: ['Free area', 'Nakuru'] }],
   // "Ni salama?", "nani ataona?" (is it safe? who will see?) at any question: who reads the report answered, the question asked again; never "sijaelewa", never the story.
   ['sw', 'danger', ['ni salama?', 'nani ataona ripoti yangu?', { press: 'no' }, 'walinipiga kwa stage', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', notStory: ['salama', 'nani'], warned: 'husomwa na wahudumu wa Ripoti pekee' }],
   ['sw', 'county', ['polisi watajua ni mimi?', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, notStory: ['watajua'], warned: 'hakuna atakayeona jina lako' }],

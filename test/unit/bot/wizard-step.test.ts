@@ -763,12 +763,23 @@ describe('desc', () => {
   });
 
   it('an answer to another question is not taken as the story: a county, a day, a yes, "sijui", an emoji', () => {
-    for (const words of ['Nairobi', 'jana', 'ndio', 'sijui', '👍', '?']) {
+    for (const words of ['jana', 'ndio', 'sijui', '👍', '?']) {
       const r = type(at('desc'), words);
       expect([words, said(r), r.state.draft?.text]).toEqual([words, ['desc.not_a_story', 'desc.ask'], undefined]);
     }
     // Two words that tell something are a story, however short.
     expect(type(at('desc'), 'Walinipiga makofi').state.draft).toMatchObject({ step: 'county', text: 'Walinipiga makofi' });
+  });
+
+  it('a county then a place typed before any story ("Nakuru", "Free area") are the county and the place, said so, the story asked again; neither asked after it', () => {
+    const county = type(at('desc'), 'Nakuru');
+    expect([said(county), stepOf(county), county.state.draft?.county, county.state.draft?.text]).toEqual([['injury.county_kept', 'desc.ask'], 'desc', 32, undefined]);
+    const place = type(county.state, 'Free area');
+    expect([said(place), stepOf(place), place.state.draft?.place, place.state.draft?.text]).toEqual([['injury.place_kept', 'desc.ask'], 'desc', 'Free area', undefined]);
+    const told = type(place.state, 'Askari wawili walinisimamisha wakaitisha elfu moja');
+    expect([stepOf(told), told.state.draft?.text, told.state.draft?.county, told.state.draft?.place]).toEqual(['when', 'Askari wawili walinisimamisha wakaitisha elfu moja', 32, 'Free area']);
+    // What was done, typed after the county, is the story still.
+    expect(type(county.state, 'walinipiga').state.draft).toMatchObject({ step: 'place', county: 32, text: 'walinipiga' });
   });
 
   it('asks again for an empty text, without naming any limit', () => {
@@ -1524,14 +1535,14 @@ describe('danger said in the first message', () => {
     expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
   });
 
-  it('a day or a place typed at the category question is kept (the day for its question, the place in the story), and the question asked again: never "not understood"', () => {
+  it('a day or a place typed at the category question is kept (the day for its question, the place as the place), and the question asked again: never "not understood"', () => {
     const asked = first();
     const day = type(asked, 'jana usiku');
     expect(said(day)).toEqual(['when.kept_early', 'category.offer']);
     expect(day.state.draft).toMatchObject({ step: 'cat', when: 'yesterday', timeOfDay: 'usiku' });
     const place = type(asked, 'karibu na stage ya Kayole');
-    expect(said(place)).toEqual(['desc.added', 'category.offer']);
-    expect(place.state.draft?.text).toContain('karibu na stage ya Kayole');
+    expect(said(place)).toEqual(['wizard.place_kept', 'category.offer']);
+    expect([place.state.draft?.place, place.state.draft?.text]).toEqual(['karibu na stage ya Kayole', asked.draft?.text]);
     // The danger said first still answers its question once the category is tapped.
     expect(said(categoryAt(place.state, 2))).toEqual(['answer', 'danger.told', 'emergency']);
   });
@@ -3431,6 +3442,12 @@ describe('a place named at the kind or category question', () => {
     ['cat', 'Kayole', 'category.ask'],
     ['cat', 'Githurai 45', 'category.ask'],
     ['cat', 'Roysambu', 'category.ask'],
+    // A place phrase with a place's noun: a station, a stage, a road, a market.
+    ['cat', 'kituo cha polisi cha Kasarani', 'category.ask'],
+    ['cat', 'Kencom stage', 'category.ask'],
+    ['cat', 'Moi avenue', 'category.ask'],
+    ['kind', 'soko la Gikomba', 'kind.ask'],
+    ['cat', 'Central police station', 'category.ask'],
   ] as const)('at %s, "%s": kept as the place, said so, and the question asked again; never "not understood" nor the story', (s, words, ask) => {
     const r = type(at(s), words);
     expect([said(r), stepOf(r), r.state.draft?.place, r.state.draft?.text]).toEqual([['wizard.place_kept', ask], s, words, undefined]);
@@ -3446,6 +3463,8 @@ describe('a place named at the kind or category question', () => {
 
   it('a county, a greeting town or an everyday word is no place kept there ("Nairobi", "hola", "umoja")', () => {
     for (const words of ['hola', 'umoja']) expect(type(at('kind'), words).state.draft?.place).toBeUndefined();
-    expect(type(at('cat'), 'Nairobi').state.draft?.place).toBeUndefined();
+    for (const words of ['Nairobi', 'Nakuru county', 'kaunti ya Nakuru']) expect([words, type(at('cat'), words).state.draft?.place]).toEqual([words, undefined]);
+    // What was done at a place is the story, never the place alone.
+    expect(type(at('cat'), 'walinipiga kituo cha polisi cha Kasarani').state.draft?.place).toBeUndefined();
   });
 });
