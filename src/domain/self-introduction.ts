@@ -87,3 +87,17 @@ export function selfIntroduction(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A story that says it is told for someone else: "I am reporting for my neighbour", "on behalf of
+ * my brother", "naripoti kwa niaba ya jirani", "ninamripotia kaka yangu". Read to ask "who did this
+ * happen to?" as told, never to answer it unasked.
+ */
+const FOR_SOMEONE_ELSE =
+  /\b(?:on behalf of|kwa niaba ya|(?:i am|i m|im|am|we are|we re) (?:reporting|writing|reporting this|writing this) (?:for|about) (?:my|our|a|the)|report(?:ing)? (?:this )?for (?:my|our) |(?:naripoti|ninaripoti|nareport|tunaripoti|naandika|ninaandika) (?:kwa ajili ya|kuhusu|juu ya)|ninamripotia|namripotia|tunamripotia)\b/;
+
+export function toldForSomeoneElse(text: string | undefined): boolean {
+  if (!text) return false;
+  const n = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+  return FOR_SOMEONE_ELSE.test(` ${n} `.replace(/\s+/g, ' ').trim());
+}

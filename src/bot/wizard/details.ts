@@ -18,6 +18,7 @@ import {
   rankIn,
   readVehicle,
   REPORTER_ROLES,
+  toldForSomeoneElse,
   type ElectionActor,
   type OfficerDetails,
   type PollingStation,
@@ -52,7 +53,8 @@ const countyName = (d: Draft) => ({ countyCode: countyByCode(d.county ?? 0)?.cod
 export function askDetail(turn: Turn, d: Draft, step: DetailStep): void {
   switch (step) {
     case 'role':
-      return turn.message([{ key: 'details.intro' }, { key: 'details.role.ask' }], { keyboard: keyboard(d, step, REPORTER_ROLES.map((r) => ({ value: r, key: `details.role.${r}` }))) });
+      // "I am reporting for my neighbour" in the story: the question says it was read.
+      return turn.message([{ key: 'details.intro' }, { key: toldForSomeoneElse(d.text) ? 'details.role.ask_told' : 'details.role.ask' }], { keyboard: keyboard(d, step, REPORTER_ROLES.map((r) => ({ value: r, key: `details.role.${r}` }))) });
     case 'unit':
       return turn.say('details.unit.ask', undefined, { keyboard: keyboard(d, step, POLICE_UNITS.map((u) => ({ value: u, key: `details.unit.${u}` }))) });
     case 'wear':

@@ -52,6 +52,18 @@ describe('the optional details', () => {
     expect(lastKeyboard(r)).toMatchObject({ type: 'detail', step: 'role', first: true, choices: [{ value: 'victim' }, { value: 'witness' }, { value: 'on_behalf' }] });
   });
 
+  it('a story that says it is told for someone else ("I am reporting for my neighbour") is not ignored: the question says so, and "yes" is that answer', () => {
+    for (const text of ['I am reporting for my neighbour. Police beat him at the market.', 'Naripoti kwa niaba ya jirani yangu, polisi walimpiga sokoni.', 'On behalf of my brother: they arrested him at the stage.']) {
+      const r = press(at('review', { text }), 'e_role');
+      expect([text, said(r)]).toEqual([text, ['details.intro+details.role.ask_told']]);
+      const yes = type(r.state, text.startsWith('Naripoti') ? 'ndio' : 'yes');
+      expect([text, yes.state.draft?.role, yes.state.draft?.step]).toEqual([text, 'on_behalf', 'vic']);
+    }
+    // A story about the reporter: the question as it was, and "yes" no answer to it.
+    const own = press(at('review'), 'e_role');
+    expect(said(type(own.state, 'yes'))).toEqual(['details.use_buttons', 'details.intro+details.role.ask']);
+  });
+
   it('"Skip all of these" and Back return to the review (one tap for the whole group)', () => {
     const opened = press(at('review'), 'e_role').state;
     for (const value of ['ska', 'back']) {
