@@ -530,11 +530,13 @@ function placeFirst(turn: Turn, d: Draft, input: string): boolean {
 
 /**
  * A place phrase typed before the place is asked: plainly a place (`placeTypedAlone`), or a name
- * and a place's noun ("Kencom stage", "Central police station", "Moi avenue"); never a county ("Nakuru county").
+ * and a place's noun ("Kencom stage", "Central police station", "Moi avenue"); never a county ("Nakuru county")
+ * nor place nouns with no name ("police", "police station").
  */
 function placePhraseFirst(input: string): string | undefined {
-  if (countyAlone(input)) return undefined;
   const words = normalise(input).split(' ');
+  // A name with it: "police", "kituo cha polisi" alone name no place (and "police" there is the kind said again).
+  if (countyAlone(input) || words.every((w) => PLACE_NOUNS.has(w))) return undefined;
   const last = words[words.length - 1] ?? '';
   const nounLast = words.length >= 2 && PLACE_NOUNS.has(last) && !NO_SPOT_WORDS.has(last) && plainlyPlace(`at ${input.trim()}`);
   const check = nounLast && !VAGUE_WHEN.test(normalise(input)) ? checkText(input.trim(), LIMITS.placeMaxChars) : undefined;
