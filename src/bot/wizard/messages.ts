@@ -1,5 +1,5 @@
 import { asksWhoSees, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
-import type { Draft, MediaRef, PassedOnRef, Step } from '../session';
+import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
@@ -2028,21 +2028,7 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
       turn.advance(d);
       return true;
     case 'role': case 'vic': case 'ofc': case 'unit': case 'wear': case 'stn': case 'plate': case 'by': case 'how': case 'pstn': case 'const': case 'ward':
-      // "Yes" to "who did this happen to?" asked as told ("I am reporting for my neighbour"): someone else.
-      if (d.step === 'role' && agrees(word) && toldForSomeoneElse(d.text)) {
-        d.role = 'on_behalf';
-        turn.advance(d);
-        return true;
-      }
-      // "No" / "hapana" to "do you know…?" is a skip too; a bare "yes" is not the answer itself
-      // (where an answer is typed: at the questions answered by a tap it meets "use the buttons").
-      if (agrees(word) && !(TAP_ONLY_DETAILS as readonly Step[]).includes(d.step)) {
-        askToType(turn, d, d.step);
-        return true;
-      }
-      if (word !== 'skip' && word !== 'no') return false;
-      skipDetail(turn, d);
-      return true;
+      return onDetailWord(turn, d, d.step, word);
     case 'review':
       // "Yes" sends the way that gives away least: anonymously, unless a phone was shared.
       if (!agrees(word)) return false;
@@ -2051,6 +2037,25 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
     default:
       return false;
   }
+}
+
+/** A typed word at an optional detail's question ("who did this happen to?", "do you know the officer's name?"). */
+function onDetailWord(turn: Turn, d: Draft, step: DetailStep, word: Word): boolean {
+  // "Yes" to "who did this happen to?" asked as told ("I am reporting for my neighbour"): someone else.
+  if (step === 'role' && agrees(word) && toldForSomeoneElse(d.text)) {
+    d.role = 'on_behalf';
+    turn.advance(d);
+    return true;
+  }
+  // "No" / "hapana" to "do you know…?" is a skip too; a bare "yes" is not the answer itself
+  // (where an answer is typed: at the questions answered by a tap it meets "use the buttons").
+  if (agrees(word) && !(TAP_ONLY_DETAILS as readonly Step[]).includes(step)) {
+    askToType(turn, d, step);
+    return true;
+  }
+  if (word !== 'skip' && word !== 'no') return false;
+  skipDetail(turn, d);
+  return true;
 }
 
 /**
