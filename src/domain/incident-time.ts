@@ -35,13 +35,16 @@ export function parseIncidentDate(input: string, now: Date, saidBefore?: string)
 const LAST_MONTH = /\b(?:mwezi (?:uliopita|uliyopita|ulopita|jana)|last month)\b/i;
 
 /** Day words as they are often typed in a hurry: "usku" (usiku), "asbh" (asubuhi), "yestaday", "last nyt". */
+/** "Yesterday" as typed ("yestaday", "yesterdy"), and "night" after "last" ("last nyt"): read here and in stories (`STORY_DAY`). */
+const YESTERDAY_TYPED = String.raw`y(?:e?st[ae]?r?d[ae]?y|est[ae]rd[ae]?|esturday|esterdai|esterdy)`;
+const NIGHT_TYPED = '(?:nyt|nite|niyt)';
 const SPELLINGS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:usku|usik|usuku|usiko)\b/giu, 'usiku'],
   [/\b(?:asbh|asbuhi|asubui|asubhi|asubh|asb)\b/giu, 'asubuhi'],
   [/\b(?:jion|jioini)\b/giu, 'jioni'],
   [/\b(?:mchan|mchna)\b/giu, 'mchana'],
-  [/\by(?:e?st[ae]?r?d[ae]?y|est[ae]rd[ae]?|esturday|esterdai|esterdy)\b/giu, 'yesterday'],
-  [/\blast ?(?:nyt|nite|niyt)\b|\blastnight\b/giu, 'last night'],
+  [new RegExp(String.raw`\b${YESTERDAY_TYPED}\b`, 'giu'), 'yesterday'],
+  [new RegExp(String.raw`\blast ?${NIGHT_TYPED}\b|\blastnight\b`, 'giu'), 'last night'],
   [/\b(?:nyt|nite)\b/giu, 'night'],
 ];
 
@@ -376,7 +379,10 @@ function daysBackInWeekBefore(todayIs: number, day: number): number {
 
 /** Today or yesterday named in a story, with a part of the day after it: "jana usiku", "yesterday", "last night", "leo asubuhi". */
 /** Typed in a hurry as well ("yestaday", "last nyt": `SPELLINGS`), and a word after it that may be the part of the day ("usku"). */
-const STORY_DAY = /(?<![\p{L}\p{N}])(y(?:e?st[ae]?r?d[ae]?y|est[ae]rd[ae]?|esturday|esterdai|esterdy)|last ?(?:night|nyt|nite|niyt)|jana|today|tonight|this (?:morning|afternoon|evening)|leo)(?![\p{L}\p{N}]|['’]s\b)(?:\s+(\p{L}+))?/giu;
+const STORY_DAY = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${YESTERDAY_TYPED}|last ?(?:night|${NIGHT_TYPED})|jana|today|tonight|this (?:morning|afternoon|evening)|leo)(?![\p{L}\p{N}]|['’]s\b)(?:\s+(\p{L}+))?`,
+  'giu',
+);
 /** The parts of the day that may follow it (after `daySpelling`). */
 const STORY_TIME = /^(?:usiku|asubuhi|jioni|mchana|alfajiri|morning|afternoon|evening|night)$/i;
 /** Not the incident's day: "mwaka jana" (last year), "wiki jana", "hadi leo" (until today). */
