@@ -54,6 +54,8 @@ export interface Harness {
   logger: Logger;
   translator: Translator;
   prefix: string;
+  /** The Redis connections made here (BullMQ's own blocking ones are not among them). */
+  connections: readonly Redis[];
   /** Starts the worker-role services (relay, SLA, replies worker). */
   startWorkers(): Promise<void>;
   close(): Promise<void>;
@@ -138,6 +140,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     logger,
     translator,
     prefix,
+    connections: conns,
     async startWorkers() {
       for (const s of workers) {
         await s.start();
