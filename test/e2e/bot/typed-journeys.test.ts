@@ -371,7 +371,7 @@ const PLAYS: Play[] = [
   ['en', 'place', ['the stage where I was arrested near Kencom', { press: 'today' }], { place: 'the stage near Kencom', story: [`${STORY}\nthe stage where I was arrested near Kencom`] }],
   ['en', 'place', ['police post near us', { press: 'today' }], { place: 'police post near us', notStory: ['police post'] }],
   // A town named at the kind or category question: kept as the place (said so), the question asked again, the place not asked after the county.
-  ['sw', 'kind', ['Kayole', 'polisi', { label: 'Polisi kuitisha hongo au pesa' }, { press: 'no' }, 'Polisi waliniitisha hongo ya mia tano.', 'Nairobi', { press: 'today' }], { county: 47, place: 'Kayole', notStory: ['Kayole'], warned: 'Nimeandika mahali: ilitokea “Kayole”' }],
+  ['sw', 'kind', ['Kayole', 'polisi', { label: 'Polisi kuitisha hongo au pesa' }, { press: 'no' }, 'Polisi waliniitisha hongo ya mia tano.', 'Nairobi', { press: 'today' }], { county: 47, place: 'Kayole', notStory: ['Kayole'], warned: 'Nimeandika mahali tukio lilipotokea: “Kayole”' }],
   ['en', 'cat', ['Githurai 45', 'bribe', { press: 'no' }, STORY, 'Kiambu', { press: 'today' }], { county: 22, place: 'Githurai 45', notStory: ['Githurai'], warned: 'Noted: it happened at “Githurai 45”' }],
   // "Yes" at the category list with nothing offered: told there is nothing to say yes to and what to tap (it was a bare "not understood").
   ['en', 'cat', ['yes', 'bribe', { press: 'no' }, STORY, 'Nakuru', 'Free area', { press: 'today' }], { county: 32, warned: 'There is nothing to say yes to yet' }],

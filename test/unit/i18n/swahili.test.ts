@@ -70,6 +70,14 @@ describe('Swahili texts a reporter reads', () => {
     expect(t.t('sw', 'bot:review.when_now', { date: '05/12/2026', time: '10:05' })).toBe('Sasa hivi (05/12/2026, 10:05)');
   });
 
+  it('say where a place typed ahead is where the incident ("tukio", li-) happened: "ilitokea “kituo cha polisi cha Kasarani”" read as no place (a common noun needs a locative)', () => {
+    expect(t.t('sw', 'bot:wizard.place_kept', { place: 'kituo cha polisi cha Kasarani' })).toMatch(/^📍 Nimeandika mahali tukio lilipotokea: “kituo cha polisi cha Kasarani”\. Sitakuuliza mahali tena\./);
+  });
+
+  it('say that a report about a chief or kanjo is taken all the same ("Hata hivyo"), not "Bado tunapokea" (we are still receiving it)', () => {
+    expect(t.t('sw', 'bot:wizard.not_police')).toContain(' si polisi. Hata hivyo, tunaipokea ripoti yako: wahudumu wa Ripoti wataisoma ');
+  });
+
   it('offer a day the story names with "Kama ni hivyo" (if so), not "Kama ndiyo ... andika ndio": two spellings of yes in one sentence', () => {
     expect(t.t('sw', 'bot:when.offer_yesterday', { words: 'Jana usiku', date: '05/12/2026' })).toBe('📅 Uliandika “Jana usiku”: je, ilikuwa jana, 05/12/2026? Kama ni hivyo, bonyeza Jana hapa chini, au andika ndio.');
     expect(t.t('sw', 'bot:when.offer_today', { words: 'leo asubuhi', date: '06/12/2026' })).toBe('📅 Uliandika “leo asubuhi”: je, ilikuwa leo, 06/12/2026? Kama ni hivyo, bonyeza Leo hapa chini, au andika ndio.');
