@@ -351,7 +351,7 @@ describe('a first message that already said someone is in danger', () => {
     // Police named: their list at once, not "polisi au uchaguzi?".
     expect(u.buttons()).toContain(B.sw.cat);
     await u.sendText('leo asubuhi');
-    expect(allTexts(u).at(-1)).toContain('Nimeandika: ilitokea');
+    expect(allTexts(u).at(-1)).toContain('Nimeandika: tukio lilitokea');
     expect(allTexts(u).some((t) => t.startsWith('Samahani'))).toBe(false);
     expect(u.buttons()).toContain(B.sw.cat);
     await u.press(B.sw.cat);

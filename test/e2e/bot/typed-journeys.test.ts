@@ -119,7 +119,7 @@ const PLAYS: Play[] = [
   ['en', 'place', ['they stopped me at 10pm at Globe'], { place: 'Globe', timeOfDay: 'at 10pm', story: [`${STORY}\nthey stopped me at 10pm at Globe`] }],
   ['sw', 'place', ['walinisimamisha saa nne usiku pale Globe'], { place: 'Globe', timeOfDay: 'saa nne usiku', story: [`${STORY}\nwalinisimamisha saa nne usiku pale Globe`] }],
   // What was done to me with no place: the story, and the place asked again, said to be still needed.
-  ['sw', 'place', ['tulisimamishwa kwa nguvu', 'Kencom', { press: 'today' }], { place: 'Kencom', story: [`${STORY}\ntulisimamishwa kwa nguvu`], warned: 'Bado tunahitaji kujua ni wapi ilitokea.' }],
+  ['sw', 'place', ['tulisimamishwa kwa nguvu', 'Kencom', { press: 'today' }], { place: 'Kencom', story: [`${STORY}\ntulisimamishwa kwa nguvu`], warned: 'Bado tunahitaji kujua tukio lilitokea wapi.' }],
   ['en', 'place', ['I was beaten badly', 'Kencom', { press: 'today' }], { place: 'Kencom', story: [`${STORY}\nI was beaten badly`], warned: 'We still need to know where it happened.' }],
   ['en', 'place', ['call me 0712345678', 'Kondele stage', { press: 'today' }], { place: 'Kondele stage', story: [STORY, 'call me 0712345678'] }],
   // "Ndio" at "Mlolongo is in Machakos county. Where exactly in Mlolongo?" is no place (it was stored as "ndio, Mlolongo");
