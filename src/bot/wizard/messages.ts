@@ -420,10 +420,10 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)) || DECLINE_PHONE_SAID.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
-  // "Ni salama?", "nani ataona?": who reads it, answered; never "sijaelewa", the story or an answer.
-  // The review answers its own way (`review.question`), beside the ways of sending it explains.
-  if (d.step !== 'review' && asksWhoSees(input)) {
-    turn.say('wizard.privacy');
+  // "Ni salama?", "nani ataona?", "who sees this?": who reads it, answered; never "sijaelewa", the
+  // story, an answer, nor "no one has read your question" (`asksUs`), which answered some of them.
+  if (asksWhoSees(input)) {
+    turn.say(d.step === 'review' ? 'review.privacy' : 'wizard.privacy');
     return turn.show();
   }
   // "Sitaki jina langu lijulikane", "nataka kutoa jina langu": how to send so; never the story, a place or an answer.
@@ -1865,11 +1865,15 @@ function keepEarly(turn: Turn, d: Draft, story: { text: string } | { voice: Medi
 function asksUs(input: string): boolean {
   const words = normalise(input).split(' ').filter(Boolean);
   if (!input.trim().endsWith('?') || words.every((w) => NO_ACCOUNT_WORDS.has(w))) return false;
-  // Shorter, a frightened "is this safe?", "who sees this?": "I do not know that county" answered it.
+  // Shorter, "did you see it?", "how long?": "I do not know that county" answered it.
   return words.length >= 4 || (words.length >= 2 && SAFE_OR_SEEN.test(words.join(' ')));
 }
 
-/** Whether it is safe, who sees or knows, how long: what a short question to us asks about, never about the question at hand. */
+/**
+ * Whether it was seen or read, how long, or someone's safety ("wako salama?"): what a short question
+ * to us asks about, never about the question at hand. Who sees the report, and whether reporting is
+ * safe, are read first (`asksWhoSees`): they get who reads a report, never "no one has read it".
+ */
 const SAFE_OR_SEEN = /\b(safe|salama|secure|see|sees|seen|read|reads|know|knows|anonymous|private|secret|siri|ataona|wataona|ataiona|wataiona|anajua|watajua|atajua|long|muda)\b/;
 
 /** Words that only greet, thank or fill ("habari yako", "ok sawa", "ni hapa"): no part of an account. */

@@ -105,7 +105,9 @@ describe('three reporters', () => {
     const story = 'Two officers from Othaya police station told me to pay them every month or they will close my shop.';
     await walkTo(u, 'review', 'en', story);
     await u.sendText('What does anonymous mean? Will the police know it was me?');
-    expect(said(u)).toContain('Your report is not sent yet, so no one has read your question.');
+    // Who will know is answered (who reads a report, and what Send anonymously means), never "no one has read your question".
+    expect(said(u)).toContain('Only Ripoti staff read your report, and we are not the police. If you tap 🕶 Send anonymously, nobody sees your name');
+    expect(said(u)).toContain('Your report is not sent yet. Choose below how to send it.');
     expect(lastText(u)).toContain(`Story: ${story}\n`);
     await u.press('📞 Send with my phone number');
     await u.sendText('No wait. I do not want to give my number');

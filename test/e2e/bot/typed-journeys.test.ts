@@ -8,7 +8,7 @@
  * nothing they typed is lost, and a Swahili writer reads no English.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, clockAwayFromMidnight, englishFragments, expectNoEnglish, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo, type Stop } from './helpers';
+import { allTexts, clockAwayFromMidnight, englishFragments, expectNoEnglish, lastText, questionText, referenceIn, SEND_ANONYMOUSLY, walkTo, type Stop } from './helpers';
 
 let h: BotHarness;
 /** The bot's clock and the dates expected from it, read at test time (a run across Nairobi midnight would see two days). */
@@ -433,5 +433,29 @@ describe('asked whether it is safe before anything is told', () => {
     expect(lastText(u)).toContain(answer);
     expect(u.buttons()).toContain(button);
     if (lang === 'sw') expectNoEnglish(allTexts(u));
+  });
+});
+
+describe('asked who sees it in the middle of a report', () => {
+  // "Who sees this?" was answered "no one has read your question" (and, typed for the story, became the story).
+  it.each([
+    ['en', 'desc', 'who sees this?', 'Only Ripoti staff read your report', 'Please answer the question below first.', [STORY, 'Nakuru', 'Free area', { press: 'today' }]],
+    ['sw', 'county', 'wataona jina langu?', 'husomwa na wahudumu wa Ripoti pekee', 'Tafadhali jibu swali lililo hapa chini kwanza.', ['Nakuru', 'stage ya Mololine', { press: 'today' }]],
+    ['en', 'review', 'can the police see this?', 'Only Ripoti staff read your report', 'Choose below how to send it.', []],
+  ] as const)('(%s, at %s) %j: who reads a report answered, the question asked again; the report sent with none of it in the story', async (lang, at, text, answer, again, rest) => {
+    const u = h.tg.user({ firstName: 'Asks midway', languageCode: lang });
+    await walkTo(u, at, lang);
+    // The question as asked, without the echo of the answer before it ("✓ No").
+    const asked = questionText(u).replace(/^✓[^\n]*\n\n/, '');
+    const before = allTexts(u).length;
+    await u.sendText(text);
+    expect(lastText(u)).toContain(answer);
+    expect(lastText(u)).toContain(again);
+    expect(questionText(u).endsWith(asked)).toBe(true);
+    for (const act of rest as readonly Act[]) await (typeof act === 'string' ? u.sendText(act) : u.press('label' in act ? act.label : press(lang, act.press)));
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ county: 32, description: { text: STORY } });
+    if (lang === 'sw') expectNoEnglish(allTexts(u).slice(before));
   });
 });

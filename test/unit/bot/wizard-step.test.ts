@@ -494,6 +494,37 @@ describe('a question asked in the middle of the report', () => {
     expect(type(at('when'), 'jana?').state.draft?.when).toBe('yesterday');
     expect(stepOf(type(at('place'), 'Othaya market?'))).toBe('when');
   });
+
+  // Asked the way a frightened reporter asks, at each question: "who sees this?" got "not sent yet" (and, typed as the story, became it).
+  const WHO_SEES = ['who sees this?', 'who will see this?', 'can the police see this?', 'who reads these reports?', 'is this safe?', 'will my name be shown?', 'ni salama?', 'nani ataona ripoti yangu?', 'polisi watajua ni mimi?', 'je, jina langu litaonekana?', 'hii ni siri?', 'iko safe?', 'wataona jina langu?'];
+  /** The draft as stored (a field set to undefined is not kept). */
+  const kept = (r: StepResult): unknown => JSON.parse(JSON.stringify(r.state.draft));
+  const SENT_OR_WHEN = ['how long will it take?', 'has it been sent?', 'did you see my report?', 'When will someone from your office call me?'];
+
+  it('who sees it, whether it is safe or the name shown: who reads a report is answered, the question asked again, nothing kept', () => {
+    for (const s of ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'contact'] as const) {
+      for (const q of WHO_SEES) {
+        const r = type(at(s), q);
+        expect([s, q, said(r), stepOf(r), kept(r)]).toEqual([s, q, ['wizard.privacy', said(run(at(s), { type: 'show' }))[0]], s, draftAt(s)]);
+      }
+    }
+  });
+
+  it('at the review, the same questions get who reads a report, then the review again: never "no one has read your question"', () => {
+    for (const q of WHO_SEES) {
+      const r = type(at('review'), q);
+      expect([q, said(r), kept(r)]).toEqual([q, ['review.privacy', 'review'], draftAt('review')]);
+    }
+  });
+
+  it('whether it was sent, or how long it takes, keeps "not sent yet" (at the review, its own)', () => {
+    for (const s of ['kind', 'cat', 'county', 'place', 'when', 'review'] as const) {
+      for (const q of SENT_OR_WHEN) {
+        const r = type(at(s), q);
+        expect([s, q, said(r)[0], stepOf(r), r.state.draft?.text]).toEqual([s, q, s === 'review' ? 'review.question' : 'wizard.question', s, draftAt(s).text]);
+      }
+    }
+  });
 });
 
 describe('a photo whose caption tells what happened, before the story was asked', () => {
@@ -1897,9 +1928,14 @@ describe('review', () => {
   });
 
   it('a question at the review is not added to the story (an agency would read it there): the report is said not to be sent yet', () => {
-    for (const words of ['What does anonymous mean? Will the police know it was me?', 'je polisi watajua ni mimi nimeripoti', 'will the police know it was me']) {
+    for (const words of ['What does anonymous mean? Did you get my photos?', 'je mtanipigia simu', 'how long will it take']) {
       const r = type(at('review'), words);
       expect([words, said(r), r.effects, r.state.draft?.text]).toEqual([words, ['review.question', 'review'], [], draftAt('review').text]);
+    }
+    // Who will know gets who reads a report (what Send anonymously means is in it), not "no one has read your question".
+    for (const words of ['What does anonymous mean? Will the police know it was me?', 'je polisi watajua ni mimi nimeripoti', 'will the police know it was me']) {
+      const r = type(at('review'), words);
+      expect([words, said(r), r.effects, r.state.draft?.text]).toEqual([words, ['review.privacy', 'review'], [], draftAt('review').text]);
     }
   });
 
