@@ -31,3 +31,4 @@ export * from './plain-text';
 export * from './category-words';
 export * from './self-introduction';
 export * from './privacy-question';
+export * from './greeting';

@@ -2,7 +2,7 @@ import { Routes } from '../routes';
 import type { BotContext } from '../context';
 import type { Message } from 'telegraf/types';
 import * as kb from '../keyboards';
-import { asksWhoSees, LIMITS } from '../../domain';
+import { asksWhoSees, greetingOnly, LIMITS, type Greeting } from '../../domain';
 import { captionOf, mediaOf } from '../media';
 import { beginReport, earlyStory, earlyVoice, firstWords, passedOn, passedOnRef, passedOnText, type FirstMessage } from '../wizard';
 
@@ -30,9 +30,22 @@ export function unhandled(): Routes<BotContext> {
     // A few words that say what to do ("nataka kuripoti polisi", "Polisi wamenipiga", "saidieni").
     const first = !unknownCommand && 'text' in ctx.message && !passedOn(ctx.message, ctx.from?.id) ? firstWords(ctx.message.text) : undefined;
     if (first) return beginReport(ctx, first.kind, first.story, first.dangerSaid, first.identity);
+    // "Habari", "niaje", "is this Ripoti?": what Ripoti is for, warmly, above the menu (it was the bare menu).
+    const hello = !unknownCommand && 'text' in ctx.message ? greetingOnly(ctx.message.text) : undefined;
+    if (hello) return greetBack(ctx, hello);
     await ctx.reply(ctx.t(unknownCommand ? 'menu.unknown_command' : 'menu.prompt'), kb.mainMenu(ctx.t));
   });
   return c;
+}
+
+/**
+ * A greeting answered in the language it is written in, unless one was chosen or already guessed
+ * (`sessionLanguage`): one word is too few for `guessLanguage`, but "niaje" is Swahili. Kept as
+ * the guess, so that a report begun from the menu goes on in it.
+ */
+async function greetBack(ctx: BotContext, hello: Greeting): Promise<void> {
+  if (!ctx.session.lang && !ctx.session.guessed) ctx.lang = ctx.session.guessed = hello.lang;
+  await ctx.reply(ctx.t(hello.kind === 'what' ? 'menu.what_is_this' : 'menu.hello'), kb.mainMenu(ctx.t));
 }
 
 /**

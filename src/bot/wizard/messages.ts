@@ -1,4 +1,4 @@
-import { asksWhoSees, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type ReportKind } from '../../domain';
+import { asksWhoSees, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
@@ -426,6 +426,10 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     turn.say(d.step === 'review' ? 'review.privacy' : 'wizard.privacy');
     return turn.show();
   }
+  // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
+  // an answer or a new report. "Sasa" where it reads as "now" (the danger, the day) is that answer.
+  const hello = greetingOnly(input);
+  if (hello && !word) return greeted(turn, hello);
   // "Sitaki jina langu lijulikane", "nataka kutoa jina langu": how to send so; never the story, a place or an answer.
   const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
   if (wish) return saidIdentity(turn, wish);
@@ -443,6 +447,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   const kindWord = !word && d.step === 'kind' ? kindTyped(input) : undefined;
   if (kindWord && onWord(turn, d, kindWord, input)) return;
   if (word && onWord(turn, d, word, input)) return;
+  if (hello) return greeted(turn, hello);
   // "Ndio hiyo", "yes that's it" to the category offered: the yes it is, never words of the story.
   if (!word && d.step === 'cat' && d.offeredCategory && confirmsOffer(input) && onWord(turn, d, 'yes', input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
@@ -462,6 +467,12 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Nyuma" typed where the county, place or day is asked: the Back button's word, never a county or a place.
   if ((d.step === 'county' || d.step === 'place' || d.step === 'when') && BACK_WORDS.has(normalise(input))) return turn.back(d);
   return onStepText(turn, d, input);
+}
+
+/** A greeting, or "what is this?", in the middle of a report: answered in a line, the question at hand asked again. */
+function greeted(turn: Turn, hello: Greeting): void {
+  turn.say(hello.kind === 'what' ? 'wizard.what_is_this' : 'wizard.greeting');
+  turn.show();
 }
 
 /** Typed text that is nothing said above: the answer to the question at hand. */

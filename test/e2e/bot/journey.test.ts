@@ -173,7 +173,8 @@ describe('the report journey', () => {
     await juma.press('🔎 Ripoti zangu');
     await juma.press('📝 Ripoti tukio');
     expect(lastText(juma)).toBe('Unataka kuripoti nini?');
-    await juma.sendText('hello'); // not understood: asked again, in Swahili
+    await juma.sendText('hello'); // greeted back and asked again, in Swahili (the report's language)
+    expect(lastText(juma)).toMatch(/^Habari 👋 Ripoti yako bado haijatumwa\..*\n\nUnataka kuripoti nini\?/s);
     await juma.press('Tukio linalohusu uchaguzi');
     await juma.press('Kuhonga wapiga kura');
     expect(lastText(juma)).toContain('Je, kuna mtu yuko hatarini sasa hivi?');

@@ -936,10 +936,10 @@ describe('replies from the reporter after submitting', () => {
     expect(await h.store.messages.listForReport(urgent._id)).toEqual([]);
   });
 
-  it('without an open ticket, a message gets the main menu', async () => {
+  it('without an open ticket, a message gets the main menu (a greeting, with what Ripoti is for above it)', async () => {
     const u = h.tg.user({ firstName: 'Newcomer', languageCode: 'en' });
     await u.sendText('hello?');
-    expect(lastText(u)).toBe('What would you like to do?');
+    expect(lastText(u)).toMatch(/^Hello 👋 This is Ripoti: .*\n\nWhat would you like to do\?$/);
     expect(u.buttons()).toContain('📝 Report an incident');
   });
 });

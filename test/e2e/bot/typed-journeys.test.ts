@@ -459,3 +459,101 @@ describe('asked who sees it in the middle of a report', () => {
     if (lang === 'sw') expectNoEnglish(allTexts(u).slice(before));
   });
 });
+
+/** The line that says what Ripoti is for, in each language: a greeting or "is this Ripoti?" is answered with it. */
+const ABOUT = { en: 'This is Ripoti: here you can report police misconduct or an election incident safely, anonymously if you wish.', sw: 'Hii ni Ripoti: hapa unaweza kuripoti utovu wa nidhamu wa polisi au tukio la uchaguzi kwa usalama, bila kutaja jina lako ukipenda.' };
+const REPORT_BUTTON = { en: '📝 Report an incident', sw: '📝 Ripoti tukio' };
+
+describe('a greeting or "is this Ripoti?" before anything is told', () => {
+  it.each([
+    // [typed, the phone's language, the language written in, the reply's first words]
+    ['hello', 'sw', 'en', 'Hello 👋'],
+    ['Hi', 'en', 'en', 'Hello 👋'],
+    ['good morning', 'sw', 'en', 'Hello 👋'],
+    ['habari', 'en', 'sw', 'Karibu 👋'],
+    ['niaje', 'en', 'sw', 'Karibu 👋'],
+    ['Mambo', 'sw', 'sw', 'Karibu 👋'],
+    ['sasa', 'en', 'sw', 'Karibu 👋'],
+    ['is this ripoti?', 'sw', 'en', ABOUT.en],
+    ['is this the police reporting line?', 'en', 'en', ABOUT.en],
+    ['ni ripoti hii?', 'en', 'sw', ABOUT.sw],
+    ['hii ni nini?', 'en', 'sw', ABOUT.sw],
+  ] as const)('%j (phone in %s): a warm answer in %s that says what Ripoti is for, with the menu (it was the bare menu)', async (text, phone, lang, opens) => {
+    const u = h.tg.user({ firstName: 'Greets', languageCode: phone });
+    await u.sendText(text);
+    expect(lastText(u).startsWith(opens)).toBe(true);
+    expect(lastText(u)).toContain(ABOUT[lang]);
+    expect(u.buttons()).toContain(REPORT_BUTTON[lang]);
+    if (lang === 'sw') expectNoEnglish(allTexts(u));
+  });
+
+  it('"Hello, police beat my son yesterday" is no bare greeting: the report begins with the story, as before', async () => {
+    const u = h.tg.user({ firstName: 'Greets with a story', languageCode: 'en' });
+    await u.sendText('Hello, police beat my son yesterday');
+    expect(lastText(u)).toContain('I have kept what you sent: it will be the story of your report');
+    expect(allTexts(u).join('\n')).not.toContain(ABOUT.en);
+  });
+
+  it('a bare "habari" from a phone in English, then a whole report in Swahili with no English in it', async () => {
+    const u = h.tg.user({ firstName: 'Habari first', languageCode: 'en' });
+    await u.sendText('habari');
+    expect(lastText(u)).toContain(ABOUT.sw);
+    await u.press(REPORT_BUTTON.sw);
+    await u.press('Utovu wa nidhamu wa polisi');
+    await u.press('Polisi kuitisha hongo au pesa');
+    await u.press('Hapana');
+    await u.sendText('Polisi walinitaka nitoe hongo kwenye kizuizi cha barabara.');
+    await u.sendText('Nakuru');
+    await u.sendText('Barabara ya Naivasha');
+    await u.press('Leo');
+    await u.press(SEND_ANONYMOUSLY.sw);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ language: 'sw', county: 32, category: 'p_bribery', anonymous: true });
+    expect(report?.description.text).toBe('Polisi walinitaka nitoe hongo kwenye kizuizi cha barabara.');
+    expectNoEnglish(allTexts(u));
+  });
+});
+
+describe('a greeting typed in the middle of a report', () => {
+  const GREETED = 'Hello 👋 Your report is not sent yet. Please answer the question below first.';
+
+  it('"hello" at the story, the county, the place, the day and the review (en): answered, the question asked again, never the story or an answer', async () => {
+    const u = h.tg.user({ firstName: 'Hello mid-report', languageCode: 'en' });
+    await walkTo(u, 'desc', 'en');
+    const before = allTexts(u).length;
+    const greetThen = async (greeting: string, question: string) => {
+      await u.sendText(greeting);
+      expect(lastText(u)).toContain(GREETED);
+      expect(lastText(u)).toContain(question);
+    };
+    await greetThen('hello', 'Tell us what happened');
+    await u.sendText(STORY);
+    await greetThen('Hi there', 'In which county');
+    await u.sendText('Nakuru');
+    await greetThen('hey', 'Where in Nakuru');
+    await u.sendText('Naivasha road junction');
+    await greetThen('good morning', 'When did it happen?');
+    await u.press('Today');
+    await greetThen('hello', 'Please check your report');
+    await u.press(SEND_ANONYMOUSLY.en);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ county: 32, place: 'Naivasha road junction', language: 'en' });
+    expect(report?.description.text).toBe(STORY);
+    // Never started again, never "not understood".
+    const texts = allTexts(u).slice(before);
+    expect(texts.filter((t) => /not understand|I do not know that county|Choose what you want to report/i.test(t))).toEqual([]);
+  });
+
+  it('"habari" at the story (sw): answered in Swahili, never taken as the story', async () => {
+    const u = h.tg.user({ firstName: 'Habari mid-report', languageCode: 'sw' });
+    await walkTo(u, 'desc', 'sw');
+    // The first /start offers both languages, each in itself: what follows is read.
+    const before = allTexts(u).length;
+    await u.sendText('habari');
+    expect(lastText(u)).toContain('Habari 👋 Ripoti yako bado haijatumwa. Tafadhali jibu swali lililo hapa chini kwanza.');
+    expect(lastText(u)).toContain('Tueleze kilichotokea');
+    await u.sendText('Polisi walinitaka nitoe hongo.');
+    expect(lastText(u)).toContain('kaunti gani');
+    expectNoEnglish(allTexts(u).slice(before));
+  });
+});

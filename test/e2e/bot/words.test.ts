@@ -248,7 +248,7 @@ describe('the language written in', () => {
   it('a reporter who has not chosen a language is answered in the one they write, and it stays for the conversation', async () => {
     const u = h.tg.user({ firstName: 'Written', languageCode: 'en' });
     await u.sendText('Habari yako');
-    expect(lastText(u)).toBe('Ungependa kufanya nini?');
+    expect(lastText(u)).toMatch(/^Karibu 👋 Hii ni Ripoti: .*\n\nUngependa kufanya nini\?$/);
     // A word in neither language keeps it.
     await u.sendText('Kisumu');
     expect(lastText(u)).toBe('Ungependa kufanya nini?');
@@ -256,7 +256,7 @@ describe('the language written in', () => {
     await u.sendText('/language');
     await u.press('English');
     await u.sendText('habari yako');
-    expect(lastText(u)).toBe('What would you like to do?');
+    expect(lastText(u)).toMatch(/^Hello 👋 This is Ripoti: .*\n\nWhat would you like to do\?$/);
   });
 
   it('/start after a report written in Swahili, without a language ever tapped, greets in Swahili with the menu (its language button offers English), not the two-language first message; a day later too', async () => {
@@ -324,10 +324,10 @@ describe('a few first words that say what to do', () => {
     const help = h.tg.user({ firstName: 'Help', languageCode: 'sw' });
     await help.sendText('saidieni');
     expect(lastText(help)).toContain('Unataka kuripoti nini?');
-    // A greeting is still the menu.
+    // A greeting is greeted back with what Ripoti is for, above the menu; no report begun.
     const hello = h.tg.user({ firstName: 'Hello', languageCode: 'sw' });
     await hello.sendText('Habari yako');
-    expect(lastText(hello)).toBe('Ungependa kufanya nini?');
+    expect(lastText(hello)).toMatch(/^Karibu 👋 Hii ni Ripoti: .*\n\nUngependa kufanya nini\?$/);
   });
 
   it('"wakaniachilia" (they let me go) alone is the menu, not a report begun on nothing; after money taken it is the price of a bribe, offered as one', async () => {

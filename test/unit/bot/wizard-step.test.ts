@@ -410,9 +410,14 @@ describe('a story sent in short messages before its question (a witness in a hur
   });
 
   it('a greeting, a question, a single word or a wish to report is not a part of the story', () => {
-    for (const text of ['hello there', 'Habari yako', 'good morning', 'how are you?', 'money', 'nataka kuripoti', 'I want to report', 'sijui kabisa', 'iko sawa tuma', 'asante sana mungu awabariki', 'ok send it']) {
+    for (const text of ['money', 'nataka kuripoti', 'I want to report', 'sijui kabisa', 'iko sawa tuma', 'asante sana mungu awabariki', 'ok send it']) {
       const r = type(at('kind'), text);
       expect([text, said(r), r.state.draft?.text]).toEqual([text, ['unexpected.kind', 'kind.ask'], undefined]);
+    }
+    // A greeting is greeted back (it was "tap a button"), the question asked again.
+    for (const text of ['hello there', 'Habari yako', 'good morning', 'how are you?']) {
+      const r = type(at('kind'), text);
+      expect([text, said(r), r.state.draft?.text]).toEqual([text, ['wizard.greeting', 'kind.ask'], undefined]);
     }
   });
 });
@@ -527,6 +532,24 @@ describe('a question asked in the middle of the report', () => {
   });
 });
 
+describe('a greeting typed in the middle of the report', () => {
+  it('is greeted back and the question asked again: never the story, an answer or a new report', () => {
+    for (const s of ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'ev', 'review'] as const) {
+      for (const text of ['hello', 'Habari yako', 'niaje', 'good morning']) {
+        const r = type(at(s), text);
+        expect([s, text, said(r)[0], r.state.draft?.text, stepOf(r), r.effects]).toEqual([s, text, 'wizard.greeting', draftAt(s).text, s, []]);
+      }
+      const asked = type(at(s), 'is this ripoti?');
+      expect([s, said(asked)[0], asked.state.draft?.text, stepOf(asked)]).toEqual([s, 'wizard.what_is_this', draftAt(s).text, s]);
+    }
+    // "Sasa" where it reads as "now" is that answer; elsewhere a greeting.
+    expect(type(at('when'), 'sasa').state.draft?.when).toBe('now');
+    expect(said(type(at('county'), 'sasa'))[0]).toBe('wizard.greeting');
+    // A greeting with what happened is the story, as before.
+    expect(type(at('desc'), 'Hello, police beat my son yesterday').state.draft).toMatchObject({ step: 'county', text: 'Hello, police beat my son yesterday' });
+  });
+});
+
 describe('a photo whose caption tells what happened, before the story was asked', () => {
   it('is kept as evidence and its caption as the story; a short caption is only a caption', () => {
     const account = 'Officers at the roadblock took 2,000 shillings from every driver';
@@ -591,7 +614,7 @@ describe('kind', () => {
   it('a typed kind in either language is an answer; other text is not', () => {
     expect(type(at('kind'), 'Polisi').state.draft).toMatchObject({ step: 'cat', kind: 'police' });
     expect(type(at('kind'), 'uchaguzi').state.draft).toMatchObject({ step: 'cat', kind: 'election' });
-    expect(said(type(at('kind'), 'hello'))).toEqual(['unexpected.kind', 'kind.ask']);
+    expect(said(type(at('kind'), 'hello'))).toEqual(['wizard.greeting', 'kind.ask']);
   });
 
   it('the kind misspelt ("polise", "plice", "uchagzi") or with who they were ("police officers") is an answer, never "not understood" nor the story', () => {
@@ -605,7 +628,7 @@ describe('kind', () => {
       expect([text, r.state.draft?.kind, r.state.draft?.step, said(r)]).toEqual([text, 'election', 'cat', ['category.ask']]);
     }
     // Nothing like either: asked again, as before.
-    for (const text of ['polo', 'hello', 'place']) expect([text, said(type(at('kind'), text))]).toEqual([text, ['unexpected.kind', 'kind.ask']]);
+    for (const text of ['polo', 'place']) expect([text, said(type(at('kind'), text))]).toEqual([text, ['unexpected.kind', 'kind.ask']]);
     // A county is kept for its question, said so (it was "not understood" and lost); the kind asked again.
     expect(said(type(at('kind'), 'Kisumu'))).toEqual(['injury.county_kept', 'kind.ask']);
   });
@@ -650,7 +673,8 @@ describe('kind', () => {
     expect(more.state.draft?.text).toBe(`${story}\nThey also took my phone at the station.`);
     // A greeting or a word is not a story.
     // A greeting, or a sentence about what they want to do, is not a story.
-    for (const text of ['hello there', 'Good morning, how are you?', 'I want to report']) expect(said(type(at('kind'), text))).toEqual(['unexpected.kind', 'kind.ask']);
+    expect(said(type(at('kind'), 'I want to report'))).toEqual(['unexpected.kind', 'kind.ask']);
+    for (const text of ['hello there', 'Good morning, how are you?']) expect(said(type(at('kind'), text))).toEqual(['wizard.greeting', 'kind.ask']);
   });
 
   it('a long story pasted before it was asked, split by Telegram, is kept whole', () => {
