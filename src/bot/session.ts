@@ -127,6 +127,13 @@ export interface Draft {
    */
   placeEarly?: true | 'again';
   /**
+   * A place typed early ("Kayole") that lies in other counties than the one chosen (Mombasa), set
+   * aside with a note (`Turn.placeElsewhere`): the place again when one of its counties is chosen
+   * next (Back, or typed where the place is asked), dropped when a place or a pin is given. A new
+   * optional field, as `placeEarly`: a release without it asks the place as before.
+   */
+  placeSetAside?: string;
+  /**
    * `county` was typed at an injury question before its own ("nairobi" at "was anyone hurt?"):
    * the county question is passed once, as answered. A new optional field, as `placeEarly`: a
    * release without it asks the county again, with the county given kept on the draft.

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import type { ElectoralUnits } from './electoral-units';
 import { TOWNS, type Town } from './towns';
 
 /** The 47 counties of Kenya with their official codes (First Schedule, Constitution of Kenya 2010). */
@@ -64,6 +65,21 @@ const TOWN_BY_KEY = new Map(TOWNS.map((t) => [norm(t.name), t] as const));
 /** A well-known town or area typed alone ("Kitengela", "Thika town", "Rongai"): its county, or two when the name is in two. */
 export function townNamed(input: string): Town | undefined {
   return TOWN_BY_KEY.get(norm(input));
+}
+
+/**
+ * A place typed before its county was chosen ("Kayole" at the first question) that, typed alone, is
+ * a known town or area (src/domain/towns.ts) or a constituency or ward by its exact name, and lies
+ * in none of it in `county` (Mombasa chosen): its counties, so the place is asked again ("Kayole,
+ * Mombasa" is no place an agency can act on). Undefined when it may lie in `county`, or when no
+ * list knows its county ("the stage near Kencom", "kituo cha polisi cha Kasarani"), or when the
+ * name is in more than two ("Township", a ward in several): kept as typed.
+ */
+export function placeOutsideCounty(place: string, county: number, units?: Pick<ElectoralUnits, 'matchConstituency' | 'matchWard'>): number[] | undefined {
+  const town = townNamed(place);
+  const found = units ? [units.matchConstituency(place), units.matchWard(place)].flatMap((m) => (m.kind === 'exact' ? [m.unit] : m.kind === 'ambiguous' ? m.units : [])) : [];
+  const counties = [...new Set([...(town ? [town.county, ...(town.also === undefined ? [] : [town.also])] : []), ...found.map((u) => u.countyCode)])];
+  return counties.length && counties.length <= 2 && !counties.includes(county) ? counties : undefined;
 }
 
 /** `town`: named by a town within the county (which is also a place, named so), not by the county's own name. */

@@ -1,4 +1,4 @@
-import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, saysDangerNow, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
+import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, placeOutsideCounty, saysDangerNow, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
 import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
 import { COUNTY_PAGES, editableFor, firstMissing, toReport, townNaming } from './flow';
@@ -7,6 +7,7 @@ import { addNewOrTell } from './story';
 import { answerDetailButton, isDetailStep } from './details';
 import type { Turn } from './turn';
 import type { WizardInput } from './types';
+import { electoralUnits } from './units';
 
 type Answer = (turn: Turn, d: Draft, value: string) => boolean;
 
@@ -356,6 +357,11 @@ export function chooseCounty(d: Draft, code: number, town?: Draft['town']): void
     // Constituency and ward lie within the county: another county's would be wrong.
     d.constituency = undefined;
     d.ward = undefined;
+    // The place set aside as in another county (`Draft.placeSetAside`): this is its county, so it is the place again, as typed early.
+    if (d.placeSetAside !== undefined && !d.locationEarly && !placeOutsideCounty(d.placeSetAside, code, electoralUnits())) {
+      Object.assign(d, { place: d.placeSetAside, placeEarly: 'again' });
+      delete d.placeSetAside;
+    }
   }
   d.county = code;
   d.countyPage = undefined;

@@ -980,6 +980,7 @@ function keepPlaceAtCounty(d: Draft, place: string): void {
   // already, the mark says so: a bare mark there is an older release's, and keeps nothing.
   Object.assign(d, { place, placeEarly: d.county === undefined ? true : 'again', location: undefined });
   delete d.locationEarly;
+  delete d.placeSetAside;
 }
 
 /**
@@ -1287,7 +1288,7 @@ function notAPlace(input: string, now: Date): boolean {
 }
 
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
-  if (countyCorrected(turn, d, input) || placeCorrected(turn, d, input)) return;
+  if (countyAfterSetAside(turn, d, input) || countyCorrected(turn, d, input) || placeCorrected(turn, d, input)) return;
   // "Ndio" to "Mlolongo is in Machakos. Where exactly in Mlolongo?" agrees to the county: no place (it was "ndio, Mlolongo").
   const word = readWord(input);
   if (notAPlace(input, turn.now) || word === 'yes' || word === 'ack') {
@@ -1319,6 +1320,22 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   const split = placeThenDay(check.text, turn.now);
   if (split) noteDay(d, split.day);
   takePlace(turn, d, withTown(split?.place ?? check.text, townOf(d)));
+}
+
+/**
+ * A county's own name typed where the place is asked, after the place typed early was set aside as
+ * in another county ("Nairobi", told Kayole is in Nairobi City): the county changed, as by Back and
+ * a tap, and the place set aside is the place when it lies there. It was taken as the place ("Nairobi", in Mombasa).
+ */
+function countyAfterSetAside(turn: Turn, d: Draft, input: string): boolean {
+  const m = d.placeSetAside !== undefined && [...input].length <= COUNTY_NAME_MAX_CHARS ? matchCounty(input) : undefined;
+  if (m?.kind !== 'exact' || m.town || m.county.code === d.county) return false;
+  chooseCounty(d, m.county.code);
+  turn.say('place.county_changed', { county: { countyCode: m.county.code } });
+  // Answered as the county question is: on to where, the place set aside kept when it lies there (`Turn.advance`).
+  d.step = 'county';
+  turn.advance(d);
+  return true;
 }
 
 /** Where, after what was done, the word itself no part of the place: "at X", "in X", "on X", "pale X", "hapo X", "katika X", "kwenye X"; "kwa X" apart (`KWA`). */
@@ -1689,6 +1706,7 @@ function takeLocation(turn: Turn, d: Draft, at: { lat: number; lon: number }): v
   d.place = townPlace(townOf(d));
   delete d.locationEarly;
   delete d.placeEarly;
+  delete d.placeSetAside;
   turn.say('place.location_noted', undefined, { keyboard: { type: 'remove' } });
   return turn.advance(d);
 }
@@ -1707,6 +1725,7 @@ function keepLocationEarly(turn: Turn, d: Draft, at: { lat: number; lon: number 
     // The pin replaces a place typed under the county being changed (or before it), as at the place question.
     d.place = undefined;
     delete d.placeEarly;
+    delete d.placeSetAside;
   }
   turn.say(BEFORE_STORY.includes(d.step) ? 'wizard.location_kept' : `${d.step}.location_kept`);
   return turn.show();
@@ -1717,6 +1736,7 @@ function takePlace(turn: Turn, d: Draft, place: string): void {
   d.location = undefined;
   delete d.locationEarly;
   delete d.placeEarly;
+  delete d.placeSetAside;
   turn.say('place.noted', undefined, { keyboard: { type: 'remove' } });
   return turn.advance(d);
 }
@@ -2188,6 +2208,7 @@ function placeAtDate(turn: Turn, d: Draft, input: string): boolean {
   else Object.assign(d, { place, location: undefined, town: undefined });
   delete d.locationEarly;
   delete d.placeEarly;
+  delete d.placeSetAside;
   turn.say('place.noted');
   turn.show();
   return true;

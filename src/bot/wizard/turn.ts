@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, countyByCode, dayInStory, incidentTimeFor, kindInWords, LIMITS, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, countyByCode, dayInStory, incidentTimeFor, kindInWords, LIMITS, placeOutsideCounty, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { keepFixWords } from './correction';
@@ -9,6 +9,7 @@ import { formatDay } from './format';
 import { dangerToldFirst, normalise } from './parse';
 import { setDanger } from './buttons';
 import type { Effect, FirstMessage, InPlace, Keyboard, Reply, Text, WizardState } from './types';
+import { electoralUnits } from './units';
 
 /**
  * How long a danger said in the first message answers the danger question. The mark stands only
@@ -357,11 +358,28 @@ export class Turn {
   /** The place typed before the county was known is the place (with the town named for the county, as at the place question); on as after it. */
   private placeKept(d: Draft, place: string): void {
     delete d.placeEarly;
+    const elsewhere = d.county !== undefined ? placeOutsideCounty(place, d.county, electoralUnits()) : undefined;
+    if (elsewhere) return this.placeElsewhere(d, place, elsewhere);
     const town = townOf(d);
     d.place = town && !normalise(place).includes(normalise(town.name)) && [...`${place}, ${town.name}`].length <= LIMITS.placeMaxChars ? `${place}, ${town.name}` : place;
     d.step = 'place';
     this.say('place.kept_early', { place: d.place });
     return this.advance(d);
+  }
+
+  /**
+   * The town typed early ("Kayole") lies in other counties than the one chosen (Mombasa): kept, the
+   * report said "Kayole, Mombasa", where no agency can act. Set aside (`Draft.placeSetAside`); the
+   * note names it and its county (Back changes the county), and the place is asked within the county chosen.
+   */
+  private placeElsewhere(d: Draft, place: string, counties: number[]): void {
+    d.place = undefined;
+    d.placeSetAside = place;
+    const [county, other] = counties.map((countyCode) => ({ countyCode }));
+    const chosen = { countyCode: d.county ?? 0 };
+    if (other) this.say('place.early_elsewhere_two', { place, county, other, chosen });
+    else this.say('place.early_elsewhere', { place, county, chosen });
+    return this.go('place');
   }
 
   back(d: Draft): void {

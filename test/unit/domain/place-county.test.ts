@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ElectoralUnits, placeOutsideCounty, type ElectoralUnitsData } from '../../../src/domain';
+
+const units = ElectoralUnits.fromData(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kenya-electoral-units.json'), 'utf8')) as ElectoralUnitsData);
+const MOMBASA = 1;
+const KIAMBU = 22;
+const NAKURU = 32;
+const NAIROBI = 47;
+
+describe('a place typed before its county was chosen, and the county chosen (placeOutsideCounty)', () => {
+  it('a known town of another county: its county, so the place is asked again ("Kayole, Mombasa" reached no agency)', () => {
+    expect(placeOutsideCounty('Kayole', MOMBASA, units)).toEqual([NAIROBI]);
+    expect(placeOutsideCounty('kayole', MOMBASA, units)).toEqual([NAIROBI]);
+    expect(placeOutsideCounty('Likoni', NAIROBI, units)).toEqual([MOMBASA]);
+  });
+
+  it('a town in two counties is outside only a third one ("Githurai 45": Nairobi City or Kiambu)', () => {
+    expect(placeOutsideCounty('Githurai 45', NAKURU, units)).toEqual([NAIROBI, KIAMBU]);
+    expect(placeOutsideCounty('Githurai 45', KIAMBU, units)).toBeUndefined();
+    expect(placeOutsideCounty('Githurai 45', NAIROBI, units)).toBeUndefined();
+  });
+
+  it('a constituency or ward typed by its exact name counts as a known place ("Roysambu": Nairobi City)', () => {
+    expect(placeOutsideCounty('Roysambu', MOMBASA, units)).toEqual([NAIROBI]);
+    expect(placeOutsideCounty('Roysambu', NAIROBI, units)).toBeUndefined();
+  });
+
+  it('a name in more than two counties ("Township", a ward in several) says no county: kept as today', () => {
+    expect(placeOutsideCounty('Township', MOMBASA, units)).toBeUndefined();
+  });
+
+  it('the town of the county chosen: kept as today', () => {
+    expect(placeOutsideCounty('Kayole', NAIROBI, units)).toBeUndefined();
+    expect(placeOutsideCounty('Kisauni', MOMBASA, units)).toBeUndefined();
+  });
+
+  it('a place phrase, or a name no list knows, has no known county: kept as today', () => {
+    for (const place of ['kituo cha polisi cha Kasarani', 'the stage near Kencom', 'Kayole stage', 'Free Area', 'near the chief camp']) {
+      expect([place, placeOutsideCounty(place, MOMBASA, units)]).toEqual([place, undefined]);
+    }
+  });
+});
