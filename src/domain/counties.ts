@@ -75,11 +75,24 @@ export function townNamed(input: string): Town | undefined {
  * list knows its county ("the stage near Kencom", "kituo cha polisi cha Kasarani"), or when the
  * name is in more than two ("Township", a ward in several): kept as typed.
  */
-export function placeOutsideCounty(place: string, county: number, units?: Pick<ElectoralUnits, 'matchConstituency' | 'matchWard'>): number[] | undefined {
+export function placeOutsideCounty(place: string, county: number, units?: PlaceUnits): number[] | undefined {
+  const counties = countiesOfPlace(place, units);
+  return counties && !counties.includes(county) ? counties : undefined;
+}
+
+type PlaceUnits = Pick<ElectoralUnits, 'matchConstituency' | 'matchWard'>;
+
+/**
+ * The county, or the two, a place typed alone lies in: a known town or area (src/domain/towns.ts,
+ * "Githurai 45" in two) or a constituency or ward by its exact name ("Roysambu"). Undefined when
+ * no list knows it ("kituo cha polisi cha Kasarani") or the name is in more than two counties
+ * ("Township"): no county can be offered for it, nor the place doubted.
+ */
+export function countiesOfPlace(place: string, units?: PlaceUnits): number[] | undefined {
   const town = townNamed(place);
   const found = units ? [units.matchConstituency(place), units.matchWard(place)].flatMap((m) => (m.kind === 'exact' ? [m.unit] : m.kind === 'ambiguous' ? m.units : [])) : [];
   const counties = [...new Set([...(town ? [town.county, ...(town.also === undefined ? [] : [town.also])] : []), ...found.map((u) => u.countyCode)])];
-  return counties.length && counties.length <= 2 && !counties.includes(county) ? counties : undefined;
+  return counties.length && counties.length <= 2 ? counties : undefined;
 }
 
 /** `town`: named by a town within the county (which is also a place, named so), not by the county's own name. */

@@ -8,7 +8,7 @@ import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townO
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
-import { countyKeyboard, type Turn } from './turn';
+import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 
@@ -801,8 +801,9 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   // and Back returns here. Typing the county a town was offered with ("Rongai") keeps the town.
   if (m.kind === 'exact') return setCounty(turn, d, m.county.code, townNaming(m.town, m.county.code) ?? pendingTown(d, m.county.code));
   if (countyThenPlace(turn, d, input)) return;
-  // "Did you mean Kisumu?" "Ndio": the county offered.
-  if (d.offered !== undefined && agrees(readWord(input))) return setCounty(turn, d, d.offered, pendingTown(d, d.offered));
+  // "Did you mean Kisumu?" "Ndio": the county offered; or the one county of a town typed before ("Kayole": Nairobi City).
+  const offeredOne = d.offered ?? soleCounty(earlyPlaceCounties(d)?.counties);
+  if (offeredOne !== undefined && agrees(readWord(input))) return setCounty(turn, d, offeredOne, pendingTown(d, offeredOne));
   // "Jana", "yesterday", "juzi usiku" typed here answer when (it was "I do not know that county"): kept, and the day not asked after the place.
   const day = dayAnswer(input, turn.now);
   if (day && day.when !== 'now') {
@@ -836,6 +837,11 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   if (first && townNamed(first)?.greeting && offerArea(turn, d, first, page)) return;
   if (placeBeforeCounty(turn, d, input, countyKeyboard(d, page, offered))) return;
   return turn.say('county.unknown', undefined, { keyboard: countyKeyboard(d, page, offered) });
+}
+
+/** The county when there is one only: "yes" cannot say which of two. */
+function soleCounty(counties: readonly number[] | undefined): number | undefined {
+  return counties?.length === 1 ? counties[0] : undefined;
 }
 
 /** Words that lead into where, at the county question ("at the roadblock", "kwa Mama Ngina", "pale stage"). */

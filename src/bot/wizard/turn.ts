@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, countyByCode, dayInStory, incidentTimeFor, kindInWords, LIMITS, placeOutsideCounty, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, countiesOfPlace, countyByCode, dayInStory, incidentTimeFor, kindInWords, LIMITS, placeOutsideCounty, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { keepFixWords } from './correction';
@@ -248,7 +248,11 @@ export class Turn {
   askCounty(d: Draft, page: number): void {
     const kept = keptCounty(d);
     if (kept !== undefined) return this.say('county.ask_edit', { county: { countyCode: kept } }, { keyboard: countyKeyboard(d, page) });
-    return this.say('county.ask', undefined, { keyboard: countyKeyboard(d, page) });
+    // "Kayole" typed before this question: its county is offered on top (`countyKeyboard`), and this line says why.
+    const early = earlyPlaceCounties(d);
+    const [county, other] = (early?.counties ?? []).map((countyCode) => ({ countyCode }));
+    const note: Text[] = early ? [{ key: other ? 'county.early_town_two' : 'county.early_town', params: { place: early.place, county, ...(other ? { other } : {}) } }] : [];
+    return this.message([...note, { key: 'county.ask' }], { keyboard: countyKeyboard(d, page) });
   }
 
   /** The story's question; asked again (Back, Change) over a story kept, it shows that story and offers to keep it. */
@@ -474,8 +478,23 @@ function keptCounty(d: Draft): number | undefined {
  */
 export function countyKeyboard(d: Draft, page: number, offered: readonly number[] = []): Keyboard {
   const kept = keptCounty(d);
-  const [suggestion, also] = [...new Set(kept === undefined ? offered : [...offered, kept])];
+  // Nothing else offered: the county (or two) of a town typed before this question ("Kayole"), on every page and reply.
+  const top = offered.length || kept !== undefined ? offered : (earlyPlaceCounties(d)?.counties ?? []);
+  const [suggestion, also] = [...new Set(kept === undefined ? top : [...top, kept])];
   return { type: 'county', draftId: d.id, page, ...(suggestion !== undefined ? { suggestion } : {}), ...(also !== undefined ? { also } : {}) };
+}
+
+/**
+ * A town or area typed before the county was asked ("Kayole", "Githurai 45"), or set aside as in
+ * another county than the one chosen (`Draft.placeSetAside`, then Back), with the county or two it
+ * lies in: offered at the county question for one tap. None for a place phrase no list knows the
+ * county of ("kituo cha polisi cha Kasarani"), nor while changing the place from the review.
+ */
+export function earlyPlaceCounties(d: Draft): { place: string; counties: number[] } | undefined {
+  if (keptCounty(d) !== undefined) return undefined;
+  const place = d.placeSetAside ?? (d.placeEarly && d.county === undefined ? d.place : undefined);
+  const counties = place === undefined ? undefined : countiesOfPlace(place, electoralUnits());
+  return place !== undefined && counties ? { place, counties } : undefined;
 }
 
 /** The draft holds the reporter's own words or files, or an alert already raised: not thrown away on one tap. */

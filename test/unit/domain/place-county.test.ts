@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ElectoralUnits, placeOutsideCounty, type ElectoralUnitsData } from '../../../src/domain';
+import { countiesOfPlace, ElectoralUnits, placeOutsideCounty, type ElectoralUnitsData } from '../../../src/domain';
 
 const units = ElectoralUnits.fromData(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kenya-electoral-units.json'), 'utf8')) as ElectoralUnitsData);
 const MOMBASA = 1;
@@ -38,6 +38,30 @@ describe('a place typed before its county was chosen, and the county chosen (pla
   it('a place phrase, or a name no list knows, has no known county: kept as today', () => {
     for (const place of ['kituo cha polisi cha Kasarani', 'the stage near Kencom', 'Kayole stage', 'Free Area', 'near the chief camp']) {
       expect([place, placeOutsideCounty(place, MOMBASA, units)]).toEqual([place, undefined]);
+    }
+  });
+});
+
+describe('the county a place typed before the county question lies in, offered there (countiesOfPlace)', () => {
+  it('a known town or estate: its county ("Kayole": Nairobi City; "Kondele": Kisumu)', () => {
+    expect(countiesOfPlace('Kayole', units)).toEqual([NAIROBI]);
+    expect(countiesOfPlace('kayole', units)).toEqual([NAIROBI]);
+    expect(countiesOfPlace('Likoni', units)).toEqual([MOMBASA]);
+    expect(countiesOfPlace('Kondele', units)).toEqual([42]);
+  });
+
+  it('a town in two counties: both ("Githurai 45": Nairobi City or Kiambu; "Rongai": Kajiado or Nakuru)', () => {
+    expect(countiesOfPlace('Githurai 45', units)).toEqual([NAIROBI, KIAMBU]);
+    expect(countiesOfPlace('Rongai', units)).toEqual([34, NAKURU]);
+  });
+
+  it('a constituency or ward by its exact name ("Roysambu"): its county', () => {
+    expect(countiesOfPlace('Roysambu', units)).toEqual([NAIROBI]);
+  });
+
+  it('a name in more than two counties, a place phrase or a name no list knows: no county to offer', () => {
+    for (const place of ['Township', 'kituo cha polisi cha Kasarani', 'the stage near Kencom', 'Kayole stage', 'Free Area', 'near the chief camp']) {
+      expect([place, countiesOfPlace(place, units)]).toEqual([place, undefined]);
     }
   });
 });
