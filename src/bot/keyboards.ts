@@ -223,9 +223,14 @@ export function injuryKeyboard(t: T, id: string, step: 'hurt' | 'p3', others: bo
   return Markup.inlineKeyboard(rows);
 }
 
-/** After a correction typed at the review: change that part, or keep it and add the words to the story (long labels: one to a row). */
-export function fixKeyboard(t: T, id: string) {
-  return Markup.inlineKeyboard([[Markup.button.callback(t('review.fix_yes'), wizardData(id, 'review', 'fy'))], [Markup.button.callback(t('review.fix_no'), wizardData(id, 'review', 'fn'))]]);
+/**
+ * After a correction typed at the review: change that part, or keep it and add the words to the story (long labels: one to a row).
+ * `atPlace`: asked where the place is, after another county's name typed there; No keeps the county chosen (its name).
+ */
+export function fixKeyboard(t: T, id: string, atPlace?: { county: string }) {
+  const step = atPlace ? 'place' : 'review';
+  const no = atPlace ? t('place.fix_keep', { county: atPlace.county }) : t('review.fix_no');
+  return Markup.inlineKeyboard([[Markup.button.callback(t('review.fix_yes'), wizardData(id, step, 'fy'))], [Markup.button.callback(no, wizardData(id, step, 'fn'))]]);
 }
 
 export function confirmAgain(t: T, id: string) {

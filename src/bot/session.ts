@@ -181,7 +181,8 @@ export interface Draft {
    */
   urgent?: string;
   /**
-   * A correction typed at the review ("hapana ilikuwa jana"), not yet acted on: `words` as typed,
+   * A correction typed at the review ("hapana ilikuwa jana"), or another county's name typed where the
+   * place is asked ("Nairobi" at "Where in Kiambu?": `county` only, No makes the words the place), not yet acted on: `words` as typed,
    * which go to the story unless used for a change; the new `when`, `county` or `place` read from
    * them, waiting for the reporter's Yes (absent: `part`'s question was opened instead). A new optional
    * field, as `town`: a release without it shows the review, and the version is unchanged (one

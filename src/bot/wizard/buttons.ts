@@ -1,7 +1,7 @@
 import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, placeOutsideCounty, saysDangerNow, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
 import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
-import { COUNTY_PAGES, editableFor, firstMissing, toReport, townNaming } from './flow';
+import { COUNTY_PAGES, editableFor, firstMissing, toReport, townNaming, townOf, withTown } from './flow';
 import { answerInjuryButton, isInjuryStep } from './injuries';
 import { addNewOrTell } from './story';
 import { answerDetailButton, isDetailStep } from './details';
@@ -152,6 +152,13 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     turn.advance(d);
     return true;
   },
+  // The place is typed; its only buttons answer "Change the county to Nairobi City?" asked there (`fixAsked`).
+  place(turn, d, value) {
+    if ((value !== 'fy' && value !== 'fn') || !fixAsked(d)) return false;
+    turn.answer();
+    answerFix(turn, d, value === 'fy');
+    return true;
+  },
   danger(turn, d, value) {
     if (value !== 'y' && value !== 'n') return false;
     turn.answer();
@@ -207,6 +214,7 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
  * the story.
  */
 export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
+  if (d.step === 'place') return answerFixAtPlace(turn, d, yes);
   const fix = d.fix;
   if (!yes || !fix) {
     keepFixWords(turn, d);
@@ -233,6 +241,35 @@ export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
   d.editing = true;
   d.step = 'county';
   setCounty(turn, d, fix.county.code, townNaming(fix.county.town, fix.county.code));
+}
+
+/**
+ * "Change the county to Nairobi City?" asked where the place is (another county's name typed there):
+ * Yes changes it and asks where in it; No keeps the county, and the words, as typed, are the place
+ * (the reporter has said the county is right, so they answered where in it), said so.
+ */
+function answerFixAtPlace(turn: Turn, d: Draft, yes: boolean): void {
+  const fix = d.fix;
+  delete d.fix;
+  if (!fix?.county) return turn.show();
+  if (yes) return countyChangedAtPlace(turn, d, fix.county.code);
+  Object.assign(d, { place: withTown(fix.words, townOf(d)), location: undefined });
+  delete d.locationEarly;
+  delete d.placeEarly;
+  delete d.placeSetAside;
+  turn.say('place.kept_early', { place: d.place }, { keyboard: { type: 'remove' } });
+  turn.advance(d);
+}
+
+/**
+ * The county changed where the place is asked ("Nairobi" typed there): said, and on as from the
+ * county question, to where in it; a place set aside that lies there is the place (`chooseCounty`).
+ */
+export function countyChangedAtPlace(turn: Turn, d: Draft, code: number): void {
+  chooseCounty(d, code);
+  turn.say('place.county_changed', { county: { countyCode: code } });
+  d.step = 'county';
+  turn.advance(d);
 }
 
 /**

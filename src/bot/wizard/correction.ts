@@ -1,4 +1,4 @@
-import { categoryInWords, COUNTIES, incidentTimeFor, matchCounty, parseIncidentDate, splitTime, type CategoryCode, type WhenChoice } from '../../domain';
+import { categoryInWords, COUNTIES, incidentTimeFor, matchCounty, parseIncidentDate, splitTime, type CategoryCode, type ElectoralUnits, type WhenChoice } from '../../domain';
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
 import { normalise, readWord } from './parse';
@@ -182,7 +182,7 @@ export function readCorrection(typedInput: string, d: Pick<Draft, 'county' | 'wh
   const named = words.some((w) => WHEN_PART.has(w)) ? 'when' : words.some((w) => COUNTY_PART.has(w)) ? 'county' : undefined;
   // "It was Kisumu not Nakuru": the answer corrected away from comes last; it is no part of the new one.
   const tail = negatedTail(typed, plain);
-  const end = tail ?? typed.length;
+  const end = afterAnswer(plain, tail ?? typed.length);
   const inTime = timeAfterDay(plain);
   for (let i = 0; i < end && (i === 0 || plain[i - 1].every(ofIt) || inTime.has(i - 1)); i++) {
     if (i > 0 && plain[i - 1].some((w) => NOT.has(w))) continue;
@@ -214,6 +214,31 @@ function negatedTail(typed: string[], plain: string[][]): number | undefined {
     return old.some(named) && old.every((w) => named(w) || isPart(w)) ? i : undefined;
   }
   return undefined;
+}
+
+/** Said after the new answer, none of it ("it was in Nakuru actually", "ilikuwa Nakuru kumbe"). */
+const AFTER_ANSWER = new Set('actually kumbe sorry sori samahani pole oops please tafadhali'.split(' '));
+
+/** Where the new answer ends, before `end`: the words said after it (`AFTER_ANSWER`) left out; it was read as "Nakuru actually", no county. */
+function afterAnswer(plain: string[][], end: number): number {
+  let k = end;
+  while (k > 1 && plain[k - 1].length > 0 && plain[k - 1].every((w) => AFTER_ANSWER.has(w))) k--;
+  return k;
+}
+
+/**
+ * Another county's own name, alone or said as the answer ("ilikuwa nrb", "it was in Nairobi"), typed
+ * where the place is asked with no word that says the county was wrong: the county it names, to ask
+ * whether to change to it (it may yet be a place's name). Undefined for the county chosen, for a
+ * town ("Naivasha": a place, whose county no question here doubts), for a day said with it, and for
+ * a ward or constituency of the chosen county by that name (`units`: "Nzoia" is a ward in Kakamega, not Trans Nzoia).
+ */
+export function countyNamedAtPlace(input: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date, units?: Pick<ElectoralUnits, 'matchConstituency' | 'matchWard'>): number | undefined {
+  const c = readCorrection(input, d, now);
+  if (c?.part !== 'county' || !c.county || c.county.town || c.when || c.county.code === d.county) return undefined;
+  const scope = { countyCode: d.county };
+  const inCounty = units && [units.matchConstituency(input, scope), units.matchWard(input, scope)].some((m) => m.kind === 'exact' || m.kind === 'ambiguous');
+  return inCounty ? undefined : c.county.code;
 }
 
 /** Days that name the right one when said before a county ("ni jana Kisumu"); "sasa" (now, also "so") does not. */
@@ -348,6 +373,8 @@ function dayText(w: NonNullable<Correction['when']>): Text | string {
 
 /** The question waits for a tap at the review (as against its part's question opened). */
 export function fixAsked(d: Draft): boolean {
+  // At the place question: "Change the county to Nairobi City?" after another county's name typed there (`countyNamedAtPlace`).
+  if (d.step === 'place') return d.fix?.county !== undefined;
   return d.step === 'review' && Boolean(d.fix?.when || d.fix?.county || d.fix?.place || d.fix?.category);
 }
 

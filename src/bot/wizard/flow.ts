@@ -1,6 +1,7 @@
-import { asksAboutInjuries, asksForMedicalRecord, COUNTIES, type Injuries } from '../../domain';
+import { asksAboutInjuries, asksForMedicalRecord, COUNTIES, LIMITS, type Injuries } from '../../domain';
 import type { IntakeRequest, UrgentProgress } from '../../services/intake-service';
 import type { Draft, Step } from '../session';
+import { normalise } from './parse';
 import { electoralUnits } from './units';
 
 /**
@@ -94,6 +95,19 @@ export function townOf(d: Draft): Draft['town'] {
 /** The place a town given at the county question stands for, when no spot within it is: "nje ya Naivasha", or the town. */
 export function townPlace(town: Draft['town']): string | undefined {
   return town && (town.beside ?? town.name);
+}
+
+/**
+ * "Near the stage" asked where in Kitengela: "Near the stage, Kitengela", so the place read by
+ * staff says the town the reporter gave once. Not added when the words name it already, or when
+ * the two together would be longer than a place may be.
+ */
+export function withTown(place: string, town: Draft['town']): string {
+  const letters = (s: string) => normalise(s).replace(/[^\p{L}]/gu, '');
+  const named = townPlace(town);
+  if (!named || letters(place).includes(letters(named))) return place;
+  const joined = `${place}, ${named}`;
+  return [...joined].length <= LIMITS.placeMaxChars ? joined : place;
 }
 
 /** The first required answer still missing (a draft restored from an older bot version, or edited oddly). */

@@ -1,10 +1,10 @@
 import { asksWhoSees, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
+import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
+import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
-import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace } from './flow';
+import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
@@ -210,6 +210,8 @@ export function onMessage(turn: Turn, input: MessageInput): void {
       // Shared before the place question (first thing, on the danger path): kept, never "not understood".
       if (d.step === 'county' || d.step === 'desc' || (BEFORE_STORY.includes(d.step) && d.county === undefined)) return keepLocationEarly(turn, d, { lat: input.lat, lon: input.lon });
       if (d.step !== 'place') return unexpected(turn, d);
+      // Shared while "Change the county to Nairobi City?" waits: the pin is the place, the words typed go to the story.
+      if (fixAsked(d)) keepFixWords(turn, d);
       return takeLocation(turn, d, { lat: input.lat, lon: input.lon });
     case 'contact':
       if (d.step !== 'contact') return unexpected(turn, d);
@@ -1294,7 +1296,7 @@ function notAPlace(input: string, now: Date): boolean {
 }
 
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
-  if (countyAfterSetAside(turn, d, input) || countyCorrected(turn, d, input) || placeCorrected(turn, d, input)) return;
+  if (countyAfterSetAside(turn, d, input) || countyCorrected(turn, d, input) || countyOffered(turn, d, input) || placeCorrected(turn, d, input)) return;
   // "Ndio" to "Mlolongo is in Machakos. Where exactly in Mlolongo?" agrees to the county: no place (it was "ndio, Mlolongo").
   const word = readWord(input);
   if (notAPlace(input, turn.now) || word === 'yes' || word === 'ack') {
@@ -1336,11 +1338,23 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
 function countyAfterSetAside(turn: Turn, d: Draft, input: string): boolean {
   const m = d.placeSetAside !== undefined && [...input].length <= COUNTY_NAME_MAX_CHARS ? matchCounty(input) : undefined;
   if (m?.kind !== 'exact' || m.town || m.county.code === d.county) return false;
-  chooseCounty(d, m.county.code);
-  turn.say('place.county_changed', { county: { countyCode: m.county.code } });
-  // Answered as the county question is: on to where, the place set aside kept when it lies there (`Turn.advance`).
-  d.step = 'county';
-  turn.advance(d);
+  countyChangedAtPlace(turn, d, m.county.code);
+  return true;
+}
+
+/**
+ * Another county's name where the place is asked ("Where in Kiambu?" "Nairobi", "ilikuwa nrb"):
+ * kept as the place, the report said "Nairobi", in Kiambu, where no agency can act. Asked as the
+ * review asks for a county named in a correction ("Change the county to Nairobi City?"); the words
+ * wait on the draft (`fix`): Yes changes the county, No makes them the place (`answerFix`).
+ * A county that is also its town's name ("Kisumu" at "Where in Siaya?") is asked about too: that
+ * town lies in that county, so either way the county chosen is in doubt; a place of that name is one tap away.
+ */
+function countyOffered(turn: Turn, d: Draft, input: string): boolean {
+  const code = d.county !== undefined ? countyNamedAtPlace(input, d, turn.now, electoralUnits()) : undefined;
+  if (code === undefined || d.county === undefined) return false;
+  d.fix = { part: 'county', words: input.trim(), county: { code } };
+  turn.message([{ key: 'review.fix_county', params: { county: { countyCode: code } } }], { keyboard: { type: 'fix', draftId: d.id, keep: d.county } });
   return true;
 }
 
@@ -1745,19 +1759,6 @@ function takePlace(turn: Turn, d: Draft, place: string): void {
   delete d.placeSetAside;
   turn.say('place.noted', undefined, { keyboard: { type: 'remove' } });
   return turn.advance(d);
-}
-
-/**
- * "Near the stage" asked where in Kitengela: "Near the stage, Kitengela", so the place read by
- * staff says the town the reporter gave once. Not added when the words name it already, or when
- * the two together would be longer than a place may be.
- */
-function withTown(place: string, town: Draft['town']): string {
-  const letters = (s: string) => normalise(s).replace(/[^\p{L}]/gu, '');
-  const named = townPlace(town);
-  if (!named || letters(place).includes(letters(named))) return place;
-  const joined = `${place}, ${named}`;
-  return [...joined].length <= LIMITS.placeMaxChars ? joined : place;
 }
 
 /**

@@ -183,7 +183,7 @@ function keyboard(t: T, k: Keyboard, lang: Lang) {
     case 'review': return kb.reviewKeyboard(t, k.draftId);
     case 'detail': return kb.detailKeyboard(t, k.draftId, k.step, k.choices ?? [], k.first === true);
     case 'confirmAgain': return kb.confirmAgain(t, k.draftId);
-    case 'fix': return kb.fixKeyboard(t, k.draftId);
+    case 'fix': return kb.fixKeyboard(t, k.draftId, k.keep === undefined ? undefined : { county: countyName(k.keep, lang) });
   }
 }
 

@@ -1,7 +1,7 @@
 import { categoryInWords, categoryOfEitherKind, countiesOfPlace, countyByCode, dayInStory, incidentTimeFor, kindInWords, LIMITS, placeOutsideCounty, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
-import { keepFixWords } from './correction';
+import { fixAsked, keepFixWords } from './correction';
 import { askDetail, isDetailStep } from './details';
 import { afterEdit, chainsOn, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf, townPlace } from './flow';
 import { askInjury, isInjuryStep } from './injuries';
@@ -388,7 +388,8 @@ export class Turn {
 
   back(d: Draft): void {
     // Back from the review while "Change the county to Nyandarua?" waits: its words go to the story, not lost.
-    if (d.fix && d.step === 'review') keepFixWords(this, d);
+    // So too where the place is asked ("Nairobi" typed there, the question unanswered).
+    if (d.fix && (d.step === 'review' || fixAsked(d))) keepFixWords(this, d);
     if (REPLY_KEYBOARD_STEPS.includes(d.step)) this.say('wizard.ok', undefined, { keyboard: { type: 'remove' } });
     if (d.step === 'kind' && !d.editing) {
       // Back from the first question leaves the report, once asked when it holds something

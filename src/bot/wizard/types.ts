@@ -90,8 +90,11 @@ export type Keyboard =
   | { type: 'injury'; draftId: string; step: 'hurt' | 'p3'; others?: true }
   /** "Cancel this report?" after a typed cancel word. */
   | { type: 'cancelAsk'; draftId: string; step: Step }
-  /** "Change the county to Nyandarua?" after a correction typed at the review: Yes, or No (the words go to the story). */
-  | { type: 'fix'; draftId: string }
+  /**
+   * "Change the county to Nyandarua?" after a correction typed at the review: Yes, or No (the words go to the story).
+   * `keep`: asked where the place is, the county chosen, which No keeps (the words are then the place).
+   */
+  | { type: 'fix'; draftId: string; keep?: number }
   | { type: 'confirmAgain'; draftId: string };
 
 /** A button of a detail question: `key` is a bot locale key, `label` a name shown as it is. */

@@ -64,6 +64,8 @@ function keyboards(lang: Lang): [string, Built][] {
       return [`detail ${step}`, kb.detailKeyboard(tl, 'd1', step, choices, step === 'role')];
     }),
     ['fix', kb.fixKeyboard(tl, 'd1')],
+    // Asked where the place is: No names the county kept, the longest one here.
+    ['fix at the place', kb.fixKeyboard(tl, 'd1', { county: countyName(c1, lang) })],
     ['confirm again', kb.confirmAgain(tl, 'd1')],
     ['answer whom', kb.answerWhomKeyboard(tl, 'R-7K3F-9QX2', 1)],
     ['withdraw', kb.withdrawKeyboard(tl, 'R-7K3F-9QX2')],

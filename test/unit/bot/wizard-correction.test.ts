@@ -6,7 +6,8 @@
  */
 import type { Draft } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
-import { placeInsteadOf } from '../../../src/bot/wizard/correction';
+import { countyNamedAtPlace, placeInsteadOf } from '../../../src/bot/wizard/correction';
+import { electoralUnits } from '../../../src/bot/wizard/units';
 import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
 const NOW = new Date('2026-11-28T09:30:00Z'); // 12:30 in Nairobi
@@ -341,6 +342,39 @@ describe('a new county or day typed alone, or after "it was", at the review', ()
 
   it('a story line that names a county is still the story', () => {
     expect(said(type(reviewed(), 'they came from Kisumu with more men'))).toEqual(['desc.added', 'review']);
+  });
+
+  it.each(['it was in Kisumu actually', 'ilikuwa Kisumu kumbe', 'it was Kisumu, sorry'])('"%s": the word after the county is no part of it; asks whether to change to Kisumu (it opened the county question, Kisumu lost)', (words) => {
+    const r = type(reviewed({ county: NAKURU }), words);
+    expect(said(r)).toEqual(['review.fix_county']);
+    expect(lastMessage(r)?.texts[0].params).toEqual({ county: { countyCode: KISUMU } });
+  });
+});
+
+describe('countyNamedAtPlace: another county named where the place is asked (Nakuru chosen)', () => {
+  const d = { county: NAKURU };
+  it.each([
+    ['Kisumu', KISUMU],
+    ['ksm', KISUMU],
+    ['ni Kisumu', KISUMU],
+    ['ilikuwa Kisumu', KISUMU],
+    ['it was in Siaya', SIAYA],
+    ['Siaya county', SIAYA],
+    ['Nyandarua kumbe', NYANDARUA],
+  ])('"%s": county %i', (words, code) => {
+    expect(countyNamedAtPlace(words, d, NOW)).toBe(code);
+  });
+
+  it.each(['Nakuru', 'ni Nakuru', 'Nakuru town', 'Naivasha', 'Kitengela', 'Kisumu road', 'Kisumu ndogo', 'they came from Kisumu', 'jana Kisumu', 'sijui', ''])('"%s": none (the county chosen, a town, a place or a story)', (words) => {
+    expect(countyNamedAtPlace(words, d, NOW)).toBeUndefined();
+  });
+
+  it('a ward or constituency of the chosen county by that name is a place: "Nzoia" in Kakamega (a ward), never Trans Nzoia', () => {
+    expect(countyNamedAtPlace('Nzoia', { county: 37 }, NOW, electoralUnits())).toBeUndefined();
+    expect(countyNamedAtPlace('Tharaka', { county: 15 }, NOW, electoralUnits())).toBeUndefined();
+    // Elsewhere the same names are the counties' own.
+    expect(countyNamedAtPlace('Nzoia', { county: NAKURU }, NOW, electoralUnits())).toBe(26);
+    expect(countyNamedAtPlace('Kisumu', { county: SIAYA }, NOW, electoralUnits())).toBe(KISUMU);
   });
 });
 

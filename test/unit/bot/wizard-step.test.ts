@@ -2623,10 +2623,95 @@ describe('the county corrected at the place question', () => {
     expect(type(town.state, 'Free Area').state.draft).toMatchObject({ step: 'when', county: 32, place: 'Free Area' });
   });
 
-  it('a place that is only a county\'s name, or names a place of the same county, is the place as before', () => {
-    for (const place of ['Kisumu', 'Mombasa road', 'no 5 stage', 'opposite Nakuru county offices', 'KPLC pole Kisumu road', 'pole ya stima karibu na Kisumu ndogo']) {
+  it('a place that names a county within it, or a place of the same county, is the place as before', () => {
+    for (const place of ['Mombasa road', 'no 5 stage', 'opposite Nakuru county offices', 'KPLC pole Kisumu road', 'pole ya stima karibu na Kisumu ndogo', 'Nakuru', 'ni Nakuru']) {
       expect([place, type(at('place'), place).state.draft?.place]).toEqual([place, place]);
     }
+  });
+});
+
+describe('another county\'s name where the place is asked, with no word that says the county was wrong', () => {
+  const KIAMBU = 22;
+  const story = draftAt('place').text;
+  const atKiambu = (extra: Partial<Draft> = {}) => at('place', { county: KIAMBU, ...extra });
+
+  it.each([
+    ['Nairobi', 47],
+    ['nrb', 47],
+    ['ni Nairobi', 47],
+    ['ilikuwa nrb', 47],
+    ['it was in Nakuru', 32],
+    ['in Nakuru', 32],
+    ['Kisumu', 42],
+    ['Nakuru town', 32],
+  ])('"%s" at "Where in Kiambu?": "Change the county to …?" asked, as at the review; nothing changed yet', (words, county) => {
+    const r = type(atKiambu(), words);
+    expect(said(r)).toEqual(['review.fix_county']);
+    const asked = [...r.replies].reverse().find((x) => x.type === 'message');
+    expect(asked?.type === 'message' && asked.texts[0].params).toEqual({ county: { countyCode: county } });
+    expect(lastKeyboard(r)).toEqual({ type: 'fix', draftId: ID, keep: KIAMBU });
+    expect(r.state.draft).toMatchObject({ step: 'place', county: KIAMBU, text: story });
+    expect(r.state.draft?.place).toBeUndefined();
+  });
+
+  it('Yes (tapped or typed) changes the county and asks where in it; the place typed then is the report\'s', () => {
+    const asked = type(atKiambu(), 'ilikuwa Nairobi');
+    for (const yes of [press(asked.state, 'fy', 'place'), type(asked.state, 'ndio')]) {
+      expect(said(yes).filter((k) => k !== 'answer')).toEqual(['place.county_changed', 'place.ask']);
+      expect(yes.state.draft).toMatchObject({ step: 'place', county: 47, text: story });
+      expect(yes.state.draft?.fix).toBeUndefined();
+      expect(type(yes.state, 'Kencom').state.draft).toMatchObject({ step: 'when', county: 47, place: 'Kencom' });
+    }
+  });
+
+  it('No (tapped or typed) keeps the county; the words, as typed, are the place, said so; nothing added to the story', () => {
+    const asked = type(atKiambu(), 'ilikuwa Nairobi');
+    for (const no of [press(asked.state, 'fn', 'place'), type(asked.state, 'hapana')]) {
+      expect(said(no).filter((k) => k !== 'answer')).toEqual(['place.kept_early', 'when.ask']);
+      expect(no.state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: 'ilikuwa Nairobi', text: story });
+      expect(no.state.draft?.fix).toBeUndefined();
+    }
+  });
+
+  it('a place typed instead, a pin shared, or Back, while it waits: the words typed go to the story, never lost', () => {
+    const asked = type(atKiambu(), 'Nairobi');
+    expect(type(asked.state, 'Githurai 44 stage').state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: 'Githurai 44 stage', text: `${story}\nNairobi` });
+    const pin = run(asked.state, { type: 'location', lat: -1.2, lon: 36.9 });
+    expect(pin.state.draft).toMatchObject({ step: 'when', county: KIAMBU, location: { lat: -1.2, lon: 36.9 }, text: `${story}\nNairobi` });
+    expect(pin.state.draft?.fix).toBeUndefined();
+    const back = type(asked.state, '‹ Back', 'back');
+    expect(back.state.draft).toMatchObject({ step: 'county', text: `${story}\nNairobi` });
+    expect(back.state.draft?.fix).toBeUndefined();
+  });
+
+  it('its buttons answer nothing once the place is answered (an older question)', () => {
+    const asked = type(atKiambu(), 'Nairobi');
+    const placed = type(asked.state, 'Githurai 44 stage');
+    expect(said(press(placed.state, 'fy', 'place'))).toContain('answer:wizard.stale');
+    expect(placed.state.draft).toMatchObject({ county: KIAMBU, place: 'Githurai 44 stage' });
+  });
+
+  it('a town ("Thika", "Naivasha"), a story naming a county, or a place named after one are not asked about: as before', () => {
+    for (const words of ['Thika', 'Naivasha', 'Nairobi CBD', 'they came from Nairobi', 'Kisumu ndogo', 'Mombasa road']) {
+      const r = type(atKiambu(), words);
+      expect([words, said(r)]).not.toEqual([words, ['review.fix_county']]);
+      expect([words, r.state.draft?.county, r.state.draft?.fix]).toEqual([words, KIAMBU, undefined]);
+    }
+  });
+
+  it('after a place set aside as in another county ("Kayole", then Mombasa), Yes to Nairobi City makes Kayole the place again', () => {
+    const asked = type(at('place', { county: 1, placeSetAside: 'Kayole' }), 'ilikuwa Nairobi');
+    expect(said(asked)).toEqual(['review.fix_county']);
+    const yes = press(asked.state, 'fy', 'place');
+    expect(said(yes)).toEqual(['answer', 'place.county_changed', 'place.kept_early', 'when.ask']);
+    expect(yes.state.draft).toMatchObject({ step: 'when', county: 47, place: 'Kayole' });
+  });
+
+  it('changing the place from the review: Yes asks where in the new county, and the answer leads back to the review', () => {
+    const asked = type(atKiambu({ editing: true, when: 'today', incidentAt: TODAY_EAT }), 'Nairobi');
+    const yes = press(asked.state, 'fy', 'place');
+    expect(stepOf(yes)).toBe('place');
+    expect(type(yes.state, 'Kencom').state.draft).toMatchObject({ step: 'review', county: 47, place: 'Kencom' });
   });
 });
 
