@@ -32,3 +32,4 @@ export * from './category-words';
 export * from './self-introduction';
 export * from './privacy-question';
 export * from './greeting';
+export * from './process-question';

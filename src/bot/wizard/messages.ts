@@ -1,4 +1,4 @@
-import { asksWhoSees, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksWhoSees, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
@@ -422,12 +422,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)) || DECLINE_PHONE_SAID.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
-  // "Ni salama?", "nani ataona?", "who sees this?": who reads it, answered; never "sijaelewa", the
-  // story, an answer, nor "no one has read your question" (`asksUs`), which answered some of them.
-  if (asksWhoSees(input)) {
-    turn.say(d.step === 'review' ? 'review.privacy' : 'wizard.privacy');
-    return turn.show();
-  }
+  if (askedAboutTheReport(turn, d, input)) return;
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
   // an answer or a new report. "Sasa" where it reads as "now" (the danger, the day) is that answer.
   const hello = greetingOnly(input);
@@ -469,6 +464,21 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Nyuma" typed where the county, place or day is asked: the Back button's word, never a county or a place.
   if ((d.step === 'county' || d.step === 'place' || d.step === 'when') && BACK_WORDS.has(normalise(input))) return turn.back(d);
   return onStepText(turn, d, input);
+}
+
+/**
+ * "Ni salama?", "nani ataona?", "who sees this?": who reads it. "Imefika?", "how long will it
+ * take?", "when will you call me?": not sent yet, and what happens once it is. Either answered and
+ * the question asked again; never "sijaelewa", the story, the place, an answer, nor "no one has
+ * read your question" (`asksUs`), which answered some of them. Who sees it is read first.
+ */
+function askedAboutTheReport(turn: Turn, d: Draft, input: string): boolean {
+  const review = d.step === 'review';
+  if (asksWhoSees(input)) turn.say(review ? 'review.privacy' : 'wizard.privacy');
+  else if (asksAboutProcess(input)) turn.say(review ? 'review.process' : 'wizard.process');
+  else return false;
+  turn.show();
+  return true;
 }
 
 /** A greeting, or "what is this?", in the middle of a report: answered in a line, the question at hand asked again. */
@@ -1896,8 +1906,8 @@ function keepEarly(turn: Turn, d: Draft, story: { text: string } | { voice: Medi
 }
 
 /**
- * A question to us in the middle of the report ("When will someone from your office call me?"):
- * four words or more ending in "?", not a greeting. Nobody reads it before the report is sent, and
+ * A question to us in the middle of the report ("Can I report my neighbour too?"): four words or
+ * more ending in "?", not a greeting (whether it was sent, or when someone calls, is `asksAboutProcess`, read first). Nobody reads it before the report is sent, and
  * taken as more of the story it reached the agency as part of the account.
  */
 function asksUs(input: string): boolean {

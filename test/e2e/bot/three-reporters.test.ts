@@ -118,7 +118,7 @@ describe('three reporters', () => {
     await u.press('‹ Back');
     expect(lastText(u)).toContain('When did it happen?');
     await u.sendText('When will someone from your office call me?');
-    expect(said(u)).toBe('Your report is not sent yet, so no one has read your question. Please answer the question below first; once the report is sent, you can ask Ripoti staff (not the police) anything here.');
+    expect(said(u)).toBe('Your report is not sent yet: no one has it until you send it at the end. Once it is sent, you get a reference number, and a member of Ripoti staff (not the police) reads it and may write to you here, in this chat. No one calls you unless you send it with your phone number.\nPlease answer the question below first.');
     await u.press(SEND_ANONYMOUSLY.en);
     expect(u.callbackAnswers().at(-1)).not.toContain('older message');
     expect(said(u)).toBe('Your report is not sent yet. Choose below how to send it.');

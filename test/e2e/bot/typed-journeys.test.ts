@@ -557,3 +557,87 @@ describe('a greeting typed in the middle of a report', () => {
     expectNoEnglish(allTexts(u).slice(before));
   });
 });
+
+describe('"has it been sent?", "how long?", "when will you call me?" in the middle of a report', () => {
+  /** The answer's first and last lines, as a reporter reads them. */
+  const ANSWER = {
+    en: { notSent: 'Your report is not sent yet: no one has it until you send it at the end.', after: 'may write to you here, in this chat. No one calls you unless you send it with your phone number.', again: 'Please answer the question below first.' },
+    sw: { notSent: 'Ripoti yako bado haijatumwa: hakuna anayeipata hadi uitume mwishoni.', after: 'huenda akakuandikia hapa, katika mazungumzo haya. Hakuna atakayekupigia simu usipoituma pamoja na nambari yako ya simu.', again: 'Tafadhali jibu swali lililo hapa chini kwanza.' },
+  };
+  const ASKED = { desc: { en: 'Tell us what happened', sw: 'Tueleze kilichotokea' }, place: { en: 'Where in Nakuru', sw: 'Ni wapi hasa ndani ya Nakuru' }, county: { en: 'In which county', sw: 'kaunti gani' } } as const;
+  const PLACE = 'Naivasha road junction';
+
+  it.each([
+    // [language, where asked, what they type]: before, the story or the place was the question itself, and elsewhere "not understood".
+    ['en', 'desc', 'has it been sent?'],
+    ['en', 'desc', 'how long will it take?'],
+    ['en', 'place', 'when will you call me?'],
+    ['en', 'place', 'did you get it?'],
+    ['en', 'county', 'will someone call me?'],
+    ['sw', 'desc', 'imefika?'],
+    ['sw', 'desc', 'itachukua muda gani?'],
+    ['sw', 'place', 'mtanijibu lini?'],
+    ['sw', 'place', 'mumepata?'],
+    ['sw', 'county', 'mmeona ripoti yangu?'],
+  ] as const)('(%s, at %s) %j: not sent yet, staff reply here once sent, the question asked again; the report sent with the story and place as told', async (lang, at, text) => {
+    const u = h.tg.user({ firstName: 'Asks about sending', languageCode: lang });
+    await walkTo(u, at, lang);
+    const before = allTexts(u).length;
+    await u.sendText(text);
+    const reply = lastText(u);
+    for (const line of Object.values(ANSWER[lang])) expect(reply).toContain(line);
+    expect(reply).toContain(ASKED[at][lang]);
+    const today: Act = { press: 'today' };
+    const rest: Act[] = { desc: [STORY, 'Nakuru', PLACE, today], county: ['Nakuru', PLACE, today], place: [PLACE, today] }[at];
+    for (const act of rest) await (typeof act === 'string' ? u.sendText(act) : u.press('label' in act ? act.label : press(lang, act.press)));
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ county: 32, place: PLACE, description: { text: STORY } });
+    if (lang === 'sw') expectNoEnglish(allTexts(u).slice(before));
+  });
+
+  it.each([
+    ['en', 'has it been sent?', 'Your report is not sent yet: choose below how to send it.'],
+    ['sw', 'imetumwa?', 'Ripoti yako bado haijatumwa: chagua hapa chini jinsi ya kuituma.'],
+  ] as const)('(%s, at the review) %j: not sent yet, how to send it, what happens once sent; nothing added to the story', async (lang, text, notSent) => {
+    const u = h.tg.user({ firstName: 'Asks at the review', languageCode: lang });
+    await walkTo(u, 'review', lang);
+    await u.sendText(text);
+    expect(lastText(u)).toContain(notSent);
+    expect(lastText(u)).toContain(ANSWER[lang].after);
+    expect(u.buttons()).toContain(SEND_ANONYMOUSLY[lang]);
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report?.description.text).toBe(STORY);
+  });
+
+  it.each([
+    ['en', ['did you get it?', 'how long will it take?', 'will someone call me?', 'has it been sent?'], ['What do you want to report?', 'what happened?', 'Is someone in danger right now?', 'When did it happen?']],
+    ['sw', ['mumepata?', 'itachukua muda gani?', 'mtanipigia lini?', 'imefika?'], ['Unataka kuripoti nini?', 'nini kilitokea?', 'kuna mtu yuko hatarini sasa hivi?', 'Ilitokea lini?']],
+  ] as const)('(%s) asked at the kind, the category, the danger and the day: answered each time, the same question again; nothing kept as an answer', async (lang, texts, questions) => {
+    const stops = ['kind', 'cat', 'danger', 'when'] as const;
+    for (const [i, stop] of stops.entries()) {
+      const u = h.tg.user({ firstName: `Asks at ${stop}`, languageCode: lang });
+      await walkTo(u, stop, lang);
+      const asked = questionText(u).replace(/^✓[^\n]*\n\n/, '');
+      await u.sendText(texts[i]);
+      expect(lastText(u)).toContain(ANSWER[lang].notSent);
+      expect(lastText(u)).toContain(questions[i]);
+      expect(questionText(u).endsWith(asked)).toBe(true);
+    }
+  });
+
+  it('"I waited long at the station and they asked me when I will pay" is the story, as before', async () => {
+    const u = h.tg.user({ firstName: 'Tells of waiting', languageCode: 'en' });
+    await walkTo(u, 'desc', 'en');
+    const account = 'I waited long at the station and they asked me when I will pay';
+    await u.sendText(account);
+    await u.sendText('Nakuru');
+    expect(allTexts(u).join('\n')).not.toContain(ANSWER.en.notSent);
+    await u.sendText(PLACE);
+    await u.press('Today');
+    await u.press(SEND_ANONYMOUSLY.en);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report?.description.text).toBe(account);
+  });
+});

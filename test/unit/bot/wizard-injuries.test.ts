@@ -201,7 +201,7 @@ describe('typed answers work like the buttons', () => {
 
   it('a question to us there ("how long will it take?", "is this safe?") is answered as elsewhere, never "not understood" nor the story', () => {
     // Whether it is safe, who sees it: who reads a report is answered (wizard.privacy); any other question gets "not sent yet".
-    for (const [text, answer] of [['how long will it take?', 'wizard.question'], ['is this safe?', 'wizard.privacy'], ['who will see this?', 'wizard.privacy']]) {
+    for (const [text, answer] of [['how long will it take?', 'wizard.process'], ['will you read my photos too?', 'wizard.question'], ['is this safe?', 'wizard.privacy'], ['who will see this?', 'wizard.privacy']]) {
       const r = type(at('hurt', { text: STORY }), text);
       expect([text, r.state.draft?.text, said(r)]).toEqual([text, STORY, [answer, 'injury.hurt.ask']]);
     }

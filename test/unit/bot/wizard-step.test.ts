@@ -492,8 +492,11 @@ ${more}` });
 describe('a question asked in the middle of the report', () => {
   it('is never added to the story (the agency reads it there): the report is said not to be sent yet, and the question asked again', () => {
     for (const s of ['when', 'county', 'ev', 'cat'] as const) {
-      const r = type(at(s), 'When will someone from your office call me?');
-      expect([s, said(r)[0], r.state.draft?.text, stepOf(r)]).toEqual([s, 'wizard.question', draftAt(s).text, s]);
+      // Whether someone will call gets what happens once it is sent (`asksAboutProcess`); any other question, "no one has read it".
+      for (const [q, answer] of [['When will someone from your office call me?', 'wizard.process'], ['Can I report my neighbour too?', 'wizard.question']]) {
+        const r = type(at(s), q);
+        expect([s, said(r)[0], r.state.draft?.text, stepOf(r)]).toEqual([s, answer, draftAt(s).text, s]);
+      }
     }
     // A try at an answer with a question mark is still that answer.
     expect(type(at('when'), 'jana?').state.draft?.when).toBe('yesterday');
@@ -522,11 +525,11 @@ describe('a question asked in the middle of the report', () => {
     }
   });
 
-  it('whether it was sent, or how long it takes, keeps "not sent yet" (at the review, its own)', () => {
-    for (const s of ['kind', 'cat', 'county', 'place', 'when', 'review'] as const) {
+  it('whether it was sent, or how long it takes: not sent yet and what happens once it is (at the review, its own), at the story too; nothing kept', () => {
+    for (const s of ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'review'] as const) {
       for (const q of SENT_OR_WHEN) {
         const r = type(at(s), q);
-        expect([s, q, said(r)[0], stepOf(r), r.state.draft?.text]).toEqual([s, q, s === 'review' ? 'review.question' : 'wizard.question', s, draftAt(s).text]);
+        expect([s, q, said(r)[0], stepOf(r), r.state.draft?.text]).toEqual([s, q, s === 'review' ? 'review.process' : 'wizard.process', s, draftAt(s).text]);
       }
     }
   });
@@ -1954,7 +1957,9 @@ describe('review', () => {
   it('a question at the review is not added to the story (an agency would read it there): the report is said not to be sent yet', () => {
     for (const words of ['What does anonymous mean? Did you get my photos?', 'je mtanipigia simu', 'how long will it take']) {
       const r = type(at('review'), words);
-      expect([words, said(r), r.effects, r.state.draft?.text]).toEqual([words, ['review.question', 'review'], [], draftAt('review').text]);
+      // Whether someone will call, or how long: what happens once it is sent, with "not sent yet".
+      const answer = words.includes('?') ? 'review.question' : 'review.process';
+      expect([words, said(r), r.effects, r.state.draft?.text]).toEqual([words, [answer, 'review'], [], draftAt('review').text]);
     }
     // Who will know gets who reads a report (what Send anonymously means is in it), not "no one has read your question".
     for (const words of ['What does anonymous mean? Will the police know it was me?', 'je polisi watajua ni mimi nimeripoti', 'will the police know it was me']) {
