@@ -108,6 +108,12 @@ export function shown(m: { text?: string; caption?: string; parseMode?: string }
 
 /** The newest bot message as the person reads it. */
 /** The review's button that files the report without contact details (Confirm, anonymously). */
+/** The buttons a police-bribery walk taps, and its story, in each language (shared by the early-place plays). */
+export const BRIBERY_WALK = {
+  en: { police: 'Police misconduct', bribery: 'Bribery or extortion by police', no: 'No', today: 'Today', back: '‹ Back', story: 'Police asked me for a bribe at the junction.' },
+  sw: { police: 'Utovu wa nidhamu wa polisi', bribery: 'Polisi kuitisha hongo au pesa', no: 'Hapana', today: 'Leo', back: '‹ Nyuma', story: 'Polisi waliniitisha hongo ya mia tano.' },
+} as const;
+
 export const SEND_ANONYMOUSLY: Record<'en' | 'sw', string> = { en: '🕶 Send anonymously', sw: '🕶 Tuma bila kutaja jina langu' };
 
 export const lastText = (u: TelegramUser): string => shown(u.lastMessage());

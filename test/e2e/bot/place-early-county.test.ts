@@ -5,7 +5,7 @@
  * is in keeps it, as before; so does a place phrase, whose county no list knows.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
+import { BRIBERY_WALK, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
 
 let h: BotHarness;
 
@@ -19,12 +19,7 @@ afterAll(async () => {
 
 const L = {
   en: {
-    police: 'Police misconduct',
-    bribery: 'Bribery or extortion by police',
-    no: 'No',
-    today: 'Today',
-    back: '‹ Back',
-    story: 'Police asked me for a bribe at the junction.',
+    ...BRIBERY_WALK.en,
     keptFirst: (place: string) => `📍 Noted: it happened at “${place}”. I will not ask for the place again.`,
     elsewhere: '📍 Earlier you wrote “Kayole”, but that is in Nairobi City, not in Mombasa, so I have not used it as the place. If it happened in Nairobi City, tap ‹ Back to change the county.',
     elsewhereTwo: '📍 Earlier you wrote “Githurai 45”, but that is in Nairobi City or Kiambu, not in Nakuru, so I have not used it as the place. If it happened in one of them, tap ‹ Back to change the county.',
@@ -39,12 +34,7 @@ const L = {
     review: 'Please check your report',
   },
   sw: {
-    police: 'Utovu wa nidhamu wa polisi',
-    bribery: 'Polisi kuitisha hongo au pesa',
-    no: 'Hapana',
-    today: 'Leo',
-    back: '‹ Nyuma',
-    story: 'Polisi waliniitisha hongo ya mia tano.',
+    ...BRIBERY_WALK.sw,
     keptFirst: (place: string) => `📍 Nimeandika mahali tukio lilipotokea: “${place}”. Sitakuuliza mahali tena.`,
     elsewhere: '📍 Awali uliandika “Kayole”, lakini mahali hapo ni katika kaunti ya Nairobi City, si Mombasa. Kwa hivyo sijapaandika kama mahali pa tukio. Kama tukio lilitokea Nairobi City, bonyeza ‹ Nyuma ubadilishe kaunti.',
     elsewhereTwo: '📍 Awali uliandika “Githurai 45”, lakini mahali hapo ni katika kaunti ya Nairobi City au Kiambu, si Nakuru. Kwa hivyo sijapaandika kama mahali pa tukio. Kama tukio lilitokea katika mojawapo ya kaunti hizo, bonyeza ‹ Nyuma ubadilishe kaunti.',

@@ -5,7 +5,7 @@
  * phrase whose county no list knows ("kituo cha polisi cha Kasarani") gets the question as before.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
+import { BRIBERY_WALK, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
 
 let h: BotHarness;
 
@@ -19,14 +19,9 @@ afterAll(async () => {
 
 const L = {
   en: {
-    police: 'Police misconduct',
-    bribery: 'Bribery or extortion by police',
-    no: 'No',
-    today: 'Today',
-    back: '‹ Back',
+    ...BRIBERY_WALK.en,
     more: 'More counties ›',
     yes: 'yes',
-    story: 'Police asked me for a bribe at the junction.',
     ask: 'In which county did it happen? Tap it, or type its name.',
     kayole: 'Kayole is in Nairobi City — tap it, or choose another county below.',
     githurai: 'Githurai 45 is in Nairobi City or Kiambu — tap the right one, or choose another county below.',
@@ -35,14 +30,9 @@ const L = {
     review: 'Please check your report',
   },
   sw: {
-    police: 'Utovu wa nidhamu wa polisi',
-    bribery: 'Polisi kuitisha hongo au pesa',
-    no: 'Hapana',
-    today: 'Leo',
-    back: '‹ Nyuma',
+    ...BRIBERY_WALK.sw,
     more: 'Kaunti zaidi ›',
     yes: 'ndio',
-    story: 'Polisi waliniitisha hongo ya mia tano.',
     ask: 'Ilitokea katika kaunti gani? Bonyeza kaunti, au andika jina lake.',
     kayole: 'Kayole iko katika kaunti ya Nairobi City — ibonyeze, au chagua kaunti nyingine hapa chini.',
     githurai: 'Githurai 45 iko katika kaunti ya Nairobi City au Kiambu — bonyeza iliyo sahihi, au chagua kaunti nyingine hapa chini.',
