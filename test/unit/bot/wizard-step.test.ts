@@ -525,6 +525,12 @@ describe('a question asked in the middle of the report', () => {
     }
   });
 
+  it('asked to call the police or an ambulance: never told "no one calls you unless you send it with your phone number"', () => {
+    for (const [s, q] of [['danger', 'can you call the police?'], ['desc', 'can someone call an ambulance?'], ['county', 'can you call the police for me?']] as const) {
+      expect([s, q, said(type(at(s), q))[0]]).not.toEqual([s, q, 'wizard.process']);
+    }
+  });
+
   it('whether it was sent, or how long it takes: not sent yet and what happens once it is (at the review, its own), at the story too; nothing kept', () => {
     for (const s of ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'review'] as const) {
       for (const q of SENT_OR_WHEN) {

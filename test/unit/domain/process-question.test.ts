@@ -74,6 +74,14 @@ describe('asksAboutProcess', () => {
     'watakuja lini?',
     'is it true?',
     'what is a P3 form?',
+    // Asking us to call someone else (help, in danger): never "no one calls you unless...".
+    'can you call the police?',
+    'can someone call an ambulance?',
+    'can you call the police for me?',
+    'will you call the OCS?',
+    'can you contact my lawyer?',
+    'when will you call the police?',
+    'can you call my brother?',
     // Who sees it is the privacy question's, answered there.
     'who will see this?',
     'nani ataona?',
