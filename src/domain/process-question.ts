@@ -14,6 +14,8 @@ const IT = String.raw`(it|this|that|my report|the report|my message|the message|
 /** Who might reply: us, never "they" or the police of the story. */
 const US = String.raw`(you|u|you guys|someone|somebody|anyone|anybody|staff|the staff|your staff|your team|your office|ripoti)( from (your office|your team|your side|ripoti|you))?`;
 const REPLY = String.raw`(reply|replies|respond|responds|answer|answers|call|calls|contact|contacts|get back|gets back|get in touch|text|texts|write|writes|reach|follow up|read|reads|see|sees|look at|looks at|check|checks)`;
+/** Not someone else after it: "can you call the police?", "call an ambulance" asks for help, not when we reply ("read my report" is ours). */
+const NOT_OTHERS = String.raw`(?! (?!${IT}\b)(the|a|an|my|his|her|our|their|him|them|police|polisi|ambulance|ocs)\b)`;
 
 /** English, asked (a question mark, or a question word opening it). */
 const EN = new RegExp(
@@ -27,12 +29,12 @@ const EN = new RegExp(
     // "How long will it take?", "how long before someone replies?", "how long?"
     String.raw`^how (long|soon)$`,
     String.raw`\bhow (long|much time|many days|many hours)( will| would| does| do| is it going to)( it| this| that| the process| this process| my report| the report| you| u| staff)? (take|takes|need|be)\b`,
-    String.raw`\bhow (long|soon) (will|would|until|till|before) (${US}|i|we) (${REPLY}|hear|get|be)\b`,
+    String.raw`\bhow (long|soon) (will|would|until|till|before) (${US}|i|we) (${REPLY}${NOT_OTHERS}|hear|get|be)\b`,
     // "When will you call me?", "when will someone reply?", "when will I hear from you?"
-    String.raw`\bwhen (will|would|do|does|can|are|is) ${US}( be)?( going to| gonna)? ${REPLY}\b`,
+    String.raw`\bwhen (will|would|do|does|can|are|is) ${US}( be)?( going to| gonna)? ${REPLY}\b${NOT_OTHERS}`,
     String.raw`\bwhen (will|would|can|do|should) (i|we) (hear from you|hear back|get (a |an |any |some )?(reply|response|answer|call|feedback|update)|expect (a |an |any )?(reply|response|answer|call|feedback|update))\b`,
     // "Will someone call me?", "are you going to reply?", "will I get a call?"
-    String.raw`^(will|would|is|are|do|does|can) ${US}( be)?( going to| gonna)? (reply|respond|answer|call|contact|get back|get in touch|text|write|follow up)\b`,
+    String.raw`^(will|would|is|are|do|does|can) ${US}( be)?( going to| gonna)? (reply|respond|answer|call|contact|get back|get in touch|text|write|follow up)\b${NOT_OTHERS}`,
     String.raw`^(will|would|do|can) (i|we) (get|receive|hear)( a| an| any| some)? (call|reply|response|answer|feedback|update|back|from you)\b`,
     // "What happens next?", "what happens after I send it?"
     String.raw`^what (happens|will happen|is next|s next|next)( next| now| then| after( this| that| i send( it)?| sending( it)?)?)?$`,
