@@ -2684,6 +2684,16 @@ describe('another county\'s name where the place is asked, with no word that say
     }
   });
 
+  it('the same county typed again while it waits ("Nairobi", then "Nairobi" or "ni Nairobi"): a yes, never a line of the story and the same question again', () => {
+    const asked = type(atKiambu(), 'Nairobi');
+    for (const again of ['Nairobi', 'ni Nairobi']) {
+      const r = type(asked.state, again);
+      expect([again, said(r)]).toEqual([again, ['place.county_changed', 'place.ask']]);
+      expect(r.state.draft).toMatchObject({ step: 'place', county: 47, text: story });
+      expect(r.state.draft?.fix).toBeUndefined();
+    }
+  });
+
   it('a place typed instead, a pin shared, or Back, while it waits: the words typed go to the story, never lost', () => {
     const asked = type(atKiambu(), 'Nairobi');
     expect(type(asked.state, 'Githurai 44 stage').state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: 'Githurai 44 stage', text: `${story}\nNairobi` });
