@@ -437,7 +437,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   }
   // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.
   if (fixAsked(d)) {
-    if (agrees(word) || word === 'no') return answerFix(turn, d, word !== 'no');
+    // "Nairobi" typed again to "Change the county to Nairobi City?" asked at the place: a yes (it was added to the story, and asked again).
+    const again = d.step === 'place' && d.county !== undefined && countyNamedAtPlace(input, d, turn.now, electoralUnits()) === d.fix?.county?.code;
+    if (again || agrees(word) || word === 'no') return answerFix(turn, d, again || word !== 'no');
     keepFixWords(turn, d);
   }
   // At the kind question, the kind misspelt ("plice", "uchagzi") or with who they were ("police officers").
