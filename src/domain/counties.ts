@@ -69,7 +69,7 @@ export function townNamed(input: string): Town | undefined {
 
 /**
  * A place typed before its county was chosen ("Kayole" at the first question) that, typed alone, is
- * a known town or area (src/domain/towns.ts) or a constituency or ward by its exact name, and lies
+ * a known town or area (src/domain/towns.ts) or a constituency by its exact name, and lies
  * in none of it in `county` (Mombasa chosen): its counties, so the place is asked again ("Kayole,
  * Mombasa" is no place an agency can act on). Undefined when it may lie in `county`, or when no
  * list knows its county ("the stage near Kencom", "kituo cha polisi cha Kasarani"), or when the
@@ -80,17 +80,20 @@ export function placeOutsideCounty(place: string, county: number, units?: PlaceU
   return counties && !counties.includes(county) ? counties : undefined;
 }
 
-type PlaceUnits = Pick<ElectoralUnits, 'matchConstituency' | 'matchWard'>;
+type PlaceUnits = Pick<ElectoralUnits, 'matchConstituency'>;
 
 /**
  * The county, or the two, a place typed alone lies in: a known town or area (src/domain/towns.ts,
- * "Githurai 45" in two) or a constituency or ward by its exact name ("Roysambu"). Undefined when
- * no list knows it ("kituo cha polisi cha Kasarani") or the name is in more than two counties
- * ("Township"): no county can be offered for it, nor the place doubted.
+ * "Githurai 45" in two) or a constituency by its exact name ("Roysambu"). Not a ward's name alone:
+ * neighbourhoods all over Kenya share ward names ("Majengo" is a ward in Mombasa and an estate in
+ * Nyeri and Nairobi), and the county offered or the place set aside would misfile the report.
+ * Undefined when no list knows it ("kituo cha polisi cha Kasarani") or the name is in more than
+ * two counties ("Township"): no county can be offered for it, nor the place doubted.
  */
 export function countiesOfPlace(place: string, units?: PlaceUnits): number[] | undefined {
   const town = townNamed(place);
-  const found = units ? [units.matchConstituency(place), units.matchWard(place)].flatMap((m) => (m.kind === 'exact' ? [m.unit] : m.kind === 'ambiguous' ? m.units : [])) : [];
+  const m = units?.matchConstituency(place);
+  const found = m?.kind === 'exact' ? [m.unit] : m?.kind === 'ambiguous' ? m.units : [];
   const counties = [...new Set([...(town ? [town.county, ...(town.also === undefined ? [] : [town.also])] : []), ...found.map((u) => u.countyCode)])];
   return counties.length && counties.length <= 2 ? counties : undefined;
 }

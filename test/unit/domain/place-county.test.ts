@@ -21,12 +21,19 @@ describe('a place typed before its county was chosen, and the county chosen (pla
     expect(placeOutsideCounty('Githurai 45', NAIROBI, units)).toBeUndefined();
   });
 
-  it('a constituency or ward typed by its exact name counts as a known place ("Roysambu": Nairobi City)', () => {
+  it('a constituency typed by its exact name counts as a known place ("Roysambu": Nairobi City)', () => {
     expect(placeOutsideCounty('Roysambu', MOMBASA, units)).toEqual([NAIROBI]);
     expect(placeOutsideCounty('Roysambu', NAIROBI, units)).toBeUndefined();
   });
 
-  it('a name in more than two counties ("Township", a ward in several) says no county: kept as today', () => {
+  it('a ward name alone says no county: neighbourhoods across Kenya share ward names ("Majengo", a ward in Mombasa, is also in Nyeri, Nairobi and more; "Airport")', () => {
+    for (const place of ['Majengo', 'Airport']) {
+      expect([place, countiesOfPlace(place, units)]).toEqual([place, undefined]);
+      expect([place, placeOutsideCounty(place, 19, units)]).toEqual([place, undefined]);
+    }
+  });
+
+  it('a name in more than two counties ("Township") says no county: kept as today', () => {
     expect(placeOutsideCounty('Township', MOMBASA, units)).toBeUndefined();
   });
 
@@ -55,7 +62,7 @@ describe('the county a place typed before the county question lies in, offered t
     expect(countiesOfPlace('Rongai', units)).toEqual([34, NAKURU]);
   });
 
-  it('a constituency or ward by its exact name ("Roysambu"): its county', () => {
+  it('a constituency by its exact name ("Roysambu"): its county', () => {
     expect(countiesOfPlace('Roysambu', units)).toEqual([NAIROBI]);
   });
 
