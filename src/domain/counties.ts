@@ -83,6 +83,28 @@ export function placeOutsideCounty(place: string, county: number, units?: PlaceU
 type PlaceUnits = Pick<ElectoralUnits, 'matchConstituency'>;
 
 /**
+ * A well-known town or area (src/domain/towns.ts) typed alone where the place is asked, none of
+ * whose counties is `county` ("Thika" at "Where in Nakuru?"): its county, or its two ("Githurai
+ * 45"), so the county can be asked about; it was kept as the place, in a county where no agency
+ * can act. Undefined for a town of the county chosen, a ward or constituency of the county chosen
+ * by that name, a county's own name or short form (`countyNamedAtPlace` asks about those), a
+ * greeting typed alone ("Hola"), and anything more than the name ("Thika road", "stage ya Thika").
+ * Wards and constituencies of other counties are not asked about: estates share their names across
+ * counties ("Kaloleni" in Kisumu), and a wrong question here would doubt a right county.
+ */
+export function townOutsideCounty(input: string, county: number, units?: PlaceUnits): number[] | undefined {
+  const town = townNamed(input);
+  const named = matchCounty(input);
+  if (!town || (named.kind === 'exact' && !named.town)) return undefined;
+  if (town.greeting && input.toLowerCase().replace(/[^a-z]/g, '') === norm(input)) return undefined;
+  const counties = town.also === undefined ? [town.county] : [town.county, town.also];
+  if (counties.includes(county)) return undefined;
+  const scope = { countyCode: county };
+  const inCounty = units && [units.matchConstituency(input, scope), units.matchWard(input, scope)].some((m) => m.kind === 'exact' || m.kind === 'ambiguous');
+  return inCounty ? undefined : counties;
+}
+
+/**
  * The county, or the two, a place typed alone lies in: a known town or area (src/domain/towns.ts,
  * "Githurai 45" in two) or a constituency by its exact name ("Roysambu"). Not a ward's name alone:
  * neighbourhoods all over Kenya share ward names ("Majengo" is a ward in Mombasa and an estate in

@@ -252,6 +252,7 @@ function answerFixAtPlace(turn: Turn, d: Draft, yes: boolean): void {
   const fix = d.fix;
   delete d.fix;
   if (!fix?.county) return turn.show();
+  if (yes && fix.county.town !== undefined) return townCountyChosen(turn, d, fix.county.town);
   if (yes) return countyChangedAtPlace(turn, d, fix.county.code);
   Object.assign(d, { place: withTown(fix.words, townOf(d)), location: undefined });
   delete d.locationEarly;
@@ -259,6 +260,20 @@ function answerFixAtPlace(turn: Turn, d: Draft, yes: boolean): void {
   delete d.placeSetAside;
   turn.say('place.kept_early', { place: d.place }, { keyboard: { type: 'remove' } });
   turn.advance(d);
+}
+
+/**
+ * Yes to "Change the county to Kiambu?" after a town typed where the place is asked ("Thika"): the
+ * town is set aside as a place of another county is (`Draft.placeSetAside`), so the county that is
+ * its own makes it the place again (`chooseCounty`), said as a place typed early is: never typed
+ * twice. A town in two counties opens the county question, both on top (`earlyPlaceCounties`).
+ */
+function townCountyChosen(turn: Turn, d: Draft, town: string): void {
+  const counties = d.county !== undefined ? placeOutsideCounty(town, d.county, electoralUnits()) : undefined;
+  d.placeSetAside = town;
+  if (counties?.length === 1) return countyChangedAtPlace(turn, d, counties[0]);
+  turn.say('wizard.ok', undefined, { keyboard: { type: 'remove' } });
+  turn.go('county');
 }
 
 /**

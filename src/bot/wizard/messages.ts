@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksWhoSees, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksWhoSees, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
@@ -10,7 +10,7 @@ import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
-import type { WizardInput } from './types';
+import type { Text, WizardInput } from './types';
 
 type MessageInput = Extract<WizardInput, { type: 'text' | 'passedOn' | 'command' | 'media' | 'location' | 'contact' | 'other' }>;
 
@@ -1308,7 +1308,7 @@ function notAPlace(input: string, now: Date): boolean {
 }
 
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
-  if (countyAfterSetAside(turn, d, input) || countyCorrected(turn, d, input) || countyOffered(turn, d, input) || placeCorrected(turn, d, input)) return;
+  if (countyAfterSetAside(turn, d, input) || countyCorrected(turn, d, input) || countyOffered(turn, d, input) || townCountyOffered(turn, d, input) || placeCorrected(turn, d, input)) return;
   // "Ndio" to "Mlolongo is in Machakos. Where exactly in Mlolongo?" agrees to the county: no place (it was "ndio, Mlolongo").
   const word = readWord(input);
   if (notAPlace(input, turn.now) || word === 'yes' || word === 'ack') {
@@ -1367,6 +1367,28 @@ function countyOffered(turn: Turn, d: Draft, input: string): boolean {
   if (code === undefined || d.county === undefined) return false;
   d.fix = { part: 'county', words: input.trim(), county: { code } };
   turn.message([{ key: 'review.fix_county', params: { county: { countyCode: code } } }], { keyboard: { type: 'fix', draftId: d.id, keep: d.county } });
+  return true;
+}
+
+/**
+ * A known town of another county where the place is asked ("Thika" at "Where in Nakuru?"): it was
+ * kept as the place, in a county where no agency can act. Asked as another county's name is
+ * ("Change the county to Kiambu?"); the town waits on the draft (`fix.county.town`): Yes changes
+ * the county and keeps it as the place, No keeps both as typed (`answerFix`). A town in two
+ * counties ("Githurai 45") names both, since guessing one would file it in the wrong one; its Yes
+ * opens the county question with both on top.
+ */
+function townCountyOffered(turn: Turn, d: Draft, input: string): boolean {
+  const counties = d.county !== undefined ? townOutsideCounty(input, d.county, electoralUnits()) : undefined;
+  if (!counties || d.county === undefined) return false;
+  const words = input.trim();
+  const [county, other] = counties;
+  d.fix = { part: 'county', words, county: { code: county, town: words } };
+  const text: Text =
+    other === undefined
+      ? { key: 'review.fix_county', params: { county: { countyCode: county } } }
+      : { key: 'place.fix_town_two', params: { place: words, county: { countyCode: county }, other: { countyCode: other }, chosen: { countyCode: d.county } } };
+  turn.message([text], { keyboard: { type: 'fix', draftId: d.id, keep: d.county } });
   return true;
 }
 

@@ -8,6 +8,7 @@ import type { Draft } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
 import { countyNamedAtPlace, placeInsteadOf } from '../../../src/bot/wizard/correction';
 import { electoralUnits } from '../../../src/bot/wizard/units';
+import { COUNTIES, TOWNS, townOutsideCounty } from '../../../src/domain';
 import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
 const NOW = new Date('2026-11-28T09:30:00Z'); // 12:30 in Nairobi
@@ -375,6 +376,18 @@ describe('countyNamedAtPlace: another county named where the place is asked (Nak
     // Elsewhere the same names are the counties' own.
     expect(countyNamedAtPlace('Nzoia', { county: NAKURU }, NOW, electoralUnits())).toBe(26);
     expect(countyNamedAtPlace('Kisumu', { county: SIAYA }, NOW, electoralUnits())).toBe(KISUMU);
+  });
+});
+
+describe('where the place is asked, a county named (countyNamedAtPlace) and a town of another county (townOutsideCounty) never both ask', () => {
+  it('every known town, every county name and short form, at every county: at most one of the two', () => {
+    const names = [...TOWNS.map((t) => t.name), ...COUNTIES.map((c) => c.name), 'Nairobi', 'nrb', 'msa', 'ksm', 'Taveta', 'Thika town', 'Githurai 45'];
+    for (const name of names) {
+      for (const c of COUNTIES) {
+        const both = countyNamedAtPlace(name, { county: c.code }, NOW, electoralUnits()) !== undefined && townOutsideCounty(name, c.code, electoralUnits()) !== undefined;
+        expect([name, c.code, both]).toEqual([name, c.code, false]);
+      }
+    }
   });
 });
 

@@ -2615,7 +2615,8 @@ describe('the county corrected at the place question', () => {
     expect(r.state.draft).toMatchObject({ step: 'place', county });
     expect(r.state.draft?.place).toBeUndefined();
     expect(said(r)).toEqual(['place.county_changed', 'place.ask']);
-    expect(type(r.state, 'Kondele').state.draft).toMatchObject({ step: 'when', county, place: 'Kondele' });
+    // A place of no other county: "Kondele" in Nyamira is now asked about (it lies in Kisumu).
+    expect(type(r.state, 'the chief camp').state.draft).toMatchObject({ step: 'when', county, place: 'the chief camp' });
   });
 
   it('a town named in the correction is kept for the place question; a correction with no county asks the county again', () => {
@@ -2712,12 +2713,22 @@ describe('another county\'s name where the place is asked, with no word that say
     expect(placed.state.draft).toMatchObject({ county: KIAMBU, place: 'Githurai 44 stage' });
   });
 
-  it('a town ("Thika", "Naivasha"), a story naming a county, or a place named after one are not asked about: as before', () => {
-    for (const words of ['Thika', 'Naivasha', 'Nairobi CBD', 'they came from Nairobi', 'Kisumu ndogo', 'Mombasa road']) {
+  it('a town of the county chosen ("Thika", "Ruiru"), a story naming a county, or a place named after one are not asked about: as before', () => {
+    for (const words of ['Thika', 'Ruiru', 'Nairobi CBD', 'they came from Nairobi', 'Kisumu ndogo', 'Mombasa road']) {
       const r = type(atKiambu(), words);
       expect([words, said(r)]).not.toEqual([words, ['review.fix_county']]);
       expect([words, r.state.draft?.county, r.state.draft?.fix]).toEqual([words, KIAMBU, undefined]);
     }
+  });
+
+  it('a town of another county ("Naivasha" at "Where in Kiambu?") is asked about: Yes makes it the place in Nakuru, No in Kiambu', () => {
+    const asked = type(atKiambu(), 'Naivasha');
+    expect([said(asked), asked.state.draft?.county, asked.state.draft?.place]).toEqual([['review.fix_county'], KIAMBU, undefined]);
+    const yes = press(asked.state, 'fy', 'place');
+    expect(said(yes)).toEqual(['answer', 'place.county_changed', 'place.kept_early', 'when.ask']);
+    expect(yes.state.draft).toMatchObject({ step: 'when', county: 32, place: 'Naivasha' });
+    const no = press(asked.state, 'fn', 'place');
+    expect(no.state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: 'Naivasha' });
   });
 
   it('after a place set aside as in another county ("Kayole", then Mombasa), Yes to Nairobi City makes Kayole the place again', () => {
@@ -2808,7 +2819,8 @@ describe('the county corrected at the date question', () => {
   ] as const)('"%s": the county changed and the day said with it taken too; the place asked within it, and the day not asked again', (words, county, when, incidentAt) => {
     const r = type(at('when'), words);
     expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.when, r.state.draft?.incidentAt]).toEqual([['place.county_changed', 'place.ask'], 'place', county, when, incidentAt]);
-    expect(type(r.state, 'Kayole').state.draft).toMatchObject({ step: 'review', county, place: 'Kayole', when, incidentAt, text: story });
+    // A place of no other county: "Kayole" in Kisumu is now asked about (it lies in Nairobi City).
+    expect(type(r.state, 'the chief camp').state.draft).toMatchObject({ step: 'review', county, place: 'the chief camp', when, incidentAt, text: story });
   });
 
   it('"sorry ni juzi usiku Nairobi": the time of day said with the day is kept too', () => {

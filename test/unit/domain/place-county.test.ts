@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countiesOfPlace, ElectoralUnits, placeOutsideCounty, type ElectoralUnitsData } from '../../../src/domain';
+import { countiesOfPlace, ElectoralUnits, placeOutsideCounty, townOutsideCounty, type ElectoralUnitsData } from '../../../src/domain';
 
 const units = ElectoralUnits.fromData(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kenya-electoral-units.json'), 'utf8')) as ElectoralUnitsData);
 const MOMBASA = 1;
@@ -70,5 +70,40 @@ describe('the county a place typed before the county question lies in, offered t
     for (const place of ['Township', 'kituo cha polisi cha Kasarani', 'the stage near Kencom', 'Kayole stage', 'Free Area', 'near the chief camp']) {
       expect([place, countiesOfPlace(place, units)]).toEqual([place, undefined]);
     }
+  });
+});
+
+describe('a known town of another county typed where the place is asked (townOutsideCounty)', () => {
+  it('a town none of whose counties is the one chosen: its county ("Thika" at "Where in Nakuru?": Kiambu)', () => {
+    expect(townOutsideCounty('Thika', NAKURU, units)).toEqual([KIAMBU]);
+    expect(townOutsideCounty('thika town', NAKURU, units)).toEqual([KIAMBU]);
+    expect(townOutsideCounty('Kayole', MOMBASA, units)).toEqual([NAIROBI]);
+  });
+
+  it('a town in two counties, neither chosen: both ("Githurai 45" at "Where in Nakuru?")', () => {
+    expect(townOutsideCounty('Githurai 45', NAKURU, units)).toEqual([NAIROBI, KIAMBU]);
+    expect(townOutsideCounty('Rongai', MOMBASA, units)).toEqual([34, NAKURU]);
+  });
+
+  it('a town of the county chosen, or of one of its two: kept as the place', () => {
+    expect(townOutsideCounty('Thika', KIAMBU, units)).toBeUndefined();
+    expect(townOutsideCounty('Githurai 45', KIAMBU, units)).toBeUndefined();
+    expect(townOutsideCounty('Rongai', NAKURU, units)).toBeUndefined();
+  });
+
+  it('a ward or constituency of the county chosen by that name: kept ("Umoja", an estate of Nairobi, is a ward of Nakuru)', () => {
+    expect(townOutsideCounty('Umoja', NAKURU, units)).toBeUndefined();
+    expect(townOutsideCounty('Mbale', 6, units)).toBeUndefined();
+    expect(townOutsideCounty('Umoja', MOMBASA, units)).toEqual([NAIROBI]);
+  });
+
+  it('a place phrase, a story sentence, a ward or constituency of another county, a greeting: no question', () => {
+    for (const place of ['Thika road', 'stage ya Thika', 'near Thika', 'Mombasa road', 'Roysambu', 'Hola', 'hola!', 'they beat me in Thika', 'Kayole stage']) {
+      expect([place, townOutsideCounty(place, NAKURU, units)]).toEqual([place, undefined]);
+    }
+  });
+
+  it('a county\'s own name or short form is no town here (countyNamedAtPlace asks about it): "Taveta", "Nairobi"', () => {
+    for (const name of ['Taveta', 'Nairobi', 'Nakuru town', 'msa']) expect([name, townOutsideCounty(name, KIAMBU, units)]).toEqual([name, undefined]);
   });
 });
