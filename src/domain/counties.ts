@@ -80,7 +80,7 @@ export function placeOutsideCounty(place: string, county: number, units?: PlaceU
   return counties && !counties.includes(county) ? counties : undefined;
 }
 
-type PlaceUnits = Pick<ElectoralUnits, 'matchConstituency'>;
+type PlaceUnits = Pick<ElectoralUnits, 'matchConstituency' | 'matchWard'>;
 
 /**
  * A well-known town or area (src/domain/towns.ts) typed alone where the place is asked, none of
