@@ -6,7 +6,11 @@ import { RedisProcess } from '../../support/redis-process';
  * waiting out their retry delay. Under ioredis 6.0.0 a BullMQ worker's close() never returned
  * there: its blocking connection was disconnected while "reconnecting", which ended it without the
  * "end" event close() waits for (the relay test's afterAll hung for 30 s in CI, and a worker
- * process would have hung until killed). ioredis 6.1.0 ends such a connection properly.
+ * process would not stop in order). ioredis 6.1.0 ends such a connection properly.
+ *
+ * Only the Redis-down case is here: in CI Redis was back and a retry still armed, the same
+ * disconnect of a "reconnecting" connection, but a test of that would depend on Redis restarting
+ * within the retry's delay, which a loaded machine need not do.
  */
 describe('the worker role stops while its Redis connections wait to reconnect', () => {
   let redis: RedisProcess;
@@ -32,19 +36,6 @@ describe('the worker role stops while its Redis connections wait to reconnect', 
     const armed = retryArmed(harness, 400);
     await redis.stop();
     await armed;
-    await harness.close();
-    h = null;
-    expect(harness.connections.map((c) => c.status)).toEqual(harness.connections.map(() => 'end'));
-  });
-
-  it('with Redis back but the connections not yet reconnected: every worker stops', async () => {
-    const harness = h!;
-    const armed = retryArmed(harness, 1000);
-    await redis.stop();
-    await armed;
-    await redis.start();
-    // At least one connection is still waiting for its retry (1 s or more away) as the close begins.
-    expect(harness.connections.some((c) => c.status === 'reconnecting')).toBe(true);
     await harness.close();
     h = null;
     expect(harness.connections.map((c) => c.status)).toEqual(harness.connections.map(() => 'end'));
