@@ -426,7 +426,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
   // an answer or a new report. "Sasa" where it reads as "now" (the danger, the day) is that answer.
   const hello = greetingOnly(input);
-  if (hello && !word) return greeted(turn, hello);
+  if (hello && !word) return greeted(turn, d, hello);
   // "Sitaki jina langu lijulikane", "nataka kutoa jina langu": how to send so; never the story, a place or an answer.
   const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
   if (wish) return saidIdentity(turn, wish);
@@ -446,7 +446,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   const kindWord = !word && d.step === 'kind' ? kindTyped(input) : undefined;
   if (kindWord && onWord(turn, d, kindWord, input)) return;
   if (word && onWord(turn, d, word, input)) return;
-  if (hello) return greeted(turn, hello);
+  if (hello) return greeted(turn, d, hello);
   // "Ndio hiyo", "yes that's it" to the category offered: the yes it is, never words of the story.
   if (!word && d.step === 'cat' && d.offeredCategory && confirmsOffer(input) && onWord(turn, d, 'yes', input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
@@ -484,8 +484,10 @@ function askedAboutTheReport(turn: Turn, d: Draft, input: string): boolean {
 }
 
 /** A greeting, or "what is this?", in the middle of a report: answered in a line, the question at hand asked again. */
-function greeted(turn: Turn, hello: Greeting): void {
-  turn.say(hello.kind === 'what' ? 'wizard.what_is_this' : 'wizard.greeting');
+function greeted(turn: Turn, d: Draft, hello: Greeting): void {
+  // The review has no question below it, only the ways to send: it says so (`review.not_sent_yet`).
+  const at = d.step === 'review' ? 'review' : 'wizard';
+  turn.say(hello.kind === 'what' ? `${at}.what_is_this` : `${at}.greeting`);
   turn.show();
 }
 
