@@ -33,3 +33,4 @@ export * from './self-introduction';
 export * from './privacy-question';
 export * from './greeting';
 export * from './process-question';
+export * from './call-help';

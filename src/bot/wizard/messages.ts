@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksWhoSees, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
@@ -469,14 +469,16 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
 }
 
 /**
- * "Ni salama?", "nani ataona?", "who sees this?": who reads it. "Imefika?", "how long will it
+ * "Can you call the police?": we cannot, call 999 or 112. "Ni salama?", "nani ataona?", "who sees this?": who reads it. "Imefika?", "how long will it
  * take?", "when will you call me?": not sent yet, and what happens once it is. Either answered and
  * the question asked again; never "sijaelewa", the story, the place, an answer, nor "no one has
  * read your question" (`asksUs`), which answered some of them. Who sees it is read first.
  */
 function askedAboutTheReport(turn: Turn, d: Draft, input: string): boolean {
   const review = d.step === 'review';
-  if (asksWhoSees(input)) turn.say(review ? 'review.privacy' : 'wizard.privacy');
+  // "Can you call the police?": Ripoti cannot, and may not read it at once; 999 or 112, first of all.
+  if (asksUsToCallHelp(input)) turn.say(review ? 'review.call_help' : 'wizard.call_help');
+  else if (asksWhoSees(input)) turn.say(review ? 'review.privacy' : 'wizard.privacy');
   else if (asksAboutProcess(input)) turn.say(review ? 'review.process' : 'wizard.process');
   else return false;
   turn.show();

@@ -464,6 +464,21 @@ describe('asked who sees it in the middle of a report', () => {
 const ABOUT = { en: 'This is Ripoti: here you can report police misconduct or an election incident safely, anonymously if you wish.', sw: 'Hii ni Ripoti: hapa unaweza kuripoti utovu wa nidhamu wa polisi au tukio la uchaguzi kwa usalama, bila kutaja jina lako ukipenda.' };
 const REPORT_BUTTON = { en: '📝 Report an incident', sw: '📝 Ripoti tukio' };
 
+describe('asked to call the police in the middle of a report', () => {
+  // "Can you call the police?" at the danger question got "not sent yet ... no one calls you" or "no one has read your question": never 999 or 112.
+  it.each([
+    ['en', 'can you call the police?', 'Ripoti cannot call the police or an ambulance for you', 'call 999 or 112 yourself', 'Is someone in danger right now?'],
+    ['sw', 'tumeni polisi tafadhali', 'Ripoti haiwezi kukuitia polisi wala ambulensi', 'piga simu 999 au 112 wewe mwenyewe', 'Je, kuna mtu yuko hatarini sasa hivi?'],
+  ] as const)('(%s) %j at the danger question: Ripoti cannot, call 999 or 112; the question asked again', async (lang, text, cannot, call, question) => {
+    const u = h.tg.user({ firstName: 'Asks for police', languageCode: lang });
+    await walkTo(u, 'danger', lang);
+    await u.sendText(text);
+    expect(lastText(u)).toContain(cannot);
+    expect(lastText(u)).toContain(call);
+    expect(lastText(u)).toContain(question);
+  });
+});
+
 describe('a greeting or "is this Ripoti?" before anything is told', () => {
   it.each([
     // [typed, the phone's language, the language written in, the reply's first words]

@@ -541,6 +541,20 @@ describe('a question asked in the middle of the report', () => {
   });
 });
 
+describe('asked to call the police or an ambulance in the middle of the report', () => {
+  it('says Ripoti cannot, and to call 999 or 112, then asks the question again: never the story or an answer', () => {
+    for (const s of ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'review'] as const) {
+      for (const text of ['can you call the police?', 'tumeni polisi tafadhali']) {
+        const r = type(at(s), text);
+        const key = s === 'review' ? 'review.call_help' : 'wizard.call_help';
+        expect([s, text, said(r)[0], r.state.draft?.text, stepOf(r), r.effects]).toEqual([s, text, key, draftAt(s).text, s, []]);
+      }
+    }
+    // What happened, told: the story, as before.
+    expect(type(at('desc'), 'I tried to call the police but they did not come').state.draft).toMatchObject({ step: 'county', text: 'I tried to call the police but they did not come' });
+  });
+});
+
 describe('a greeting typed in the middle of the report', () => {
   it('is greeted back and the question asked again: never the story, an answer or a new report', () => {
     for (const s of ['kind', 'cat', 'danger', 'desc', 'county', 'place', 'when', 'ev', 'review'] as const) {
