@@ -6,7 +6,8 @@
  * county's own name there ("Nairobi" at "Where in Nairobi City?") is the place, as before.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
+import { allTexts, lastText, sendTodayAndRead, walkToPlace } from './helpers';
+import type { TelegramUser } from '../../support/telegram';
 
 let h: BotHarness;
 
@@ -53,23 +54,12 @@ const L = {
 
 type Lang = keyof typeof L;
 
-/** A new report walked to "Where in <county>?" (the county typed). */
-async function atPlace(lang: Lang, name: string, county: string) {
-  const u = h.tg.user({ firstName: `${name} ${lang}`, languageCode: lang });
-  await walkTo(u, 'county', lang);
-  await u.sendText(county);
-  return u;
-}
+const atPlace = (lang: Lang, name: string, county: string) => walkToPlace(h.tg, lang, name, county);
 
 /** The bot's last two messages (a note sent with the place keyboard's removal, then the question). */
 const lastTwo = (u: Awaited<ReturnType<typeof atPlace>>) => allTexts(u).slice(-2).join('\n\n');
 
-async function sendAndRead(u: Awaited<ReturnType<typeof atPlace>>, lang: Lang) {
-  await u.press(L[lang].today);
-  expect(lastText(u)).toContain(L[lang].review);
-  await u.press(SEND_ANONYMOUSLY[lang]);
-  return h.store.reports.findByReference(referenceIn(lastText(u)));
-}
+const sendAndRead = (u: TelegramUser, lang: Lang) => sendTodayAndRead(h, u, lang);
 
 describe.each(['en', 'sw'] as const)('another county named where the place is asked (%s)', (lang) => {
   const l = L[lang];

@@ -2,6 +2,7 @@
 import { loadResources } from '../../../src/i18n';
 import type { TelegramDouble, TelegramUser } from '../../support/telegram';
 import type { DoubleState } from '../../support/telegram/state';
+import type { BotHarness } from '../../support/bot-harness';
 
 export function referenceIn(text: string): string {
   const m = /R-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(text);
@@ -181,4 +182,40 @@ export async function submitNamed(u: TelegramUser, story?: string): Promise<stri
   await u.press('📞 Send with my phone number');
   await u.press('📱 Send my phone number', { phoneNumber: '+254722000111' });
   return referenceIn(lastText(u));
+}
+
+/** The review's title, in each language. */
+const REVIEW_TITLE = { en: 'Please check your report', sw: 'Tafadhali angalia ripoti yako' } as const;
+
+/** At the day question: Today, the review, sent anonymously; the report as stored. */
+export async function sendTodayAndRead(h: Pick<BotHarness, 'store'>, u: TelegramUser, lang: 'en' | 'sw') {
+  await u.press(BRIBERY_WALK[lang].today);
+  expect(lastText(u)).toContain(REVIEW_TITLE[lang]);
+  await u.press(SEND_ANONYMOUSLY[lang]);
+  return h.store.reports.findByReference(referenceIn(lastText(u)));
+}
+
+/** A new report walked to "Where in <county>?" (the county typed). */
+export async function walkToPlace(tg: TelegramDouble, lang: 'en' | 'sw', name: string, county: string): Promise<TelegramUser> {
+  const u = tg.user({ firstName: `${name} ${lang}`, languageCode: lang });
+  await walkTo(u, 'county', lang);
+  await u.sendText(county);
+  return u;
+}
+
+/**
+ * A bribery report begun with a place typed at the kind or category question, walked on until its
+ * story is told (the county question next); `afterPlace` checks the reply to the place.
+ */
+export async function placeTypedEarly(tg: TelegramDouble, lang: 'en' | 'sw', name: string, at: 'kind' | 'cat', place: string, afterPlace?: (u: TelegramUser) => void): Promise<TelegramUser> {
+  const l = BRIBERY_WALK[lang];
+  const u = tg.user({ firstName: `${name} ${lang}`, languageCode: lang });
+  await walkTo(u, at, lang);
+  await u.sendText(place);
+  afterPlace?.(u);
+  if (at === 'kind') await u.press(l.police);
+  await u.press(l.bribery);
+  await u.press(l.no);
+  await u.sendText(l.story);
+  return u;
 }

@@ -5,7 +5,8 @@
  * is in keeps it, as before; so does a place phrase, whose county no list knows.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { BRIBERY_WALK, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
+import { BRIBERY_WALK, lastText, placeTypedEarly, sendTodayAndRead, walkTo } from './helpers';
+import type { TelegramUser } from '../../support/telegram';
 
 let h: BotHarness;
 
@@ -53,32 +54,20 @@ const L = {
 type Lang = keyof typeof L;
 
 /** A new report with `place` typed at the first question (`kind`) or at the category list (`cat`), walked to the county question. */
-async function placeTypedEarly(lang: Lang, name: string, at: 'kind' | 'cat', place: string) {
+async function typedEarly(lang: Lang, name: string, at: 'kind' | 'cat', place: string) {
   const l = L[lang];
-  const u = h.tg.user({ firstName: `${name} ${lang}`, languageCode: lang });
-  await walkTo(u, at, lang);
-  await u.sendText(place);
-  expect(lastText(u)).toContain(l.keptFirst(place));
-  if (at === 'kind') await u.press(l.police);
-  await u.press(l.bribery);
-  await u.press(l.no);
-  await u.sendText(l.story);
+  const u = await placeTypedEarly(h.tg, lang, name, at, place, (v) => expect(lastText(v)).toContain(l.keptFirst(place)));
   expect(lastText(u)).toContain(l.countyAsk);
   return u;
 }
 
-async function sendAndRead(u: Awaited<ReturnType<typeof placeTypedEarly>>, lang: Lang) {
-  await u.press(L[lang].today);
-  expect(lastText(u)).toContain(L[lang].review);
-  await u.press(SEND_ANONYMOUSLY[lang]);
-  return h.store.reports.findByReference(referenceIn(lastText(u)));
-}
+const sendAndRead = (u: TelegramUser, lang: Lang) => sendTodayAndRead(h, u, lang);
 
 describe.each(['en', 'sw'] as const)('a town typed early, then the county (%s)', (lang) => {
   const l = L[lang];
 
   it('"Kayole", then Mombasa: the place is asked under a note naming Kayole and its county; the place typed then is the report\'s', async () => {
-    const u = await placeTypedEarly(lang, 'Kayole Mombasa', 'kind', 'Kayole');
+    const u = await typedEarly(lang, 'Kayole Mombasa', 'kind', 'Kayole');
     await u.sendText('Mombasa');
     expect(lastText(u)).toContain(l.elsewhere);
     expect(lastText(u)).toContain(l.whereIn('Mombasa'));
@@ -89,7 +78,7 @@ describe.each(['en', 'sw'] as const)('a town typed early, then the county (%s)',
   });
 
   it('"Kayole", then Mombasa, then Back and Nairobi City: Kayole is the place again, not typed twice', async () => {
-    const u = await placeTypedEarly(lang, 'Kayole Back', 'kind', 'Kayole');
+    const u = await typedEarly(lang, 'Kayole Back', 'kind', 'Kayole');
     await u.sendText('Mombasa');
     expect(lastText(u)).toContain(l.elsewhere);
     await u.sendText(l.back);
@@ -102,7 +91,7 @@ describe.each(['en', 'sw'] as const)('a town typed early, then the county (%s)',
   });
 
   it('"Kayole", then Mombasa, then "Nairobi" typed where the place is asked: the county changed, and Kayole is the place', async () => {
-    const u = await placeTypedEarly(lang, 'Kayole typed', 'kind', 'Kayole');
+    const u = await typedEarly(lang, 'Kayole typed', 'kind', 'Kayole');
     await u.sendText('Mombasa');
     expect(lastText(u)).toContain(l.elsewhere);
     await u.sendText('Nairobi');
@@ -113,14 +102,14 @@ describe.each(['en', 'sw'] as const)('a town typed early, then the county (%s)',
   });
 
   it('"Githurai 45" (Nairobi City or Kiambu), then Nakuru: the note names both counties, and the place is asked', async () => {
-    const u = await placeTypedEarly(lang, 'Githurai Nakuru', 'cat', 'Githurai 45');
+    const u = await typedEarly(lang, 'Githurai Nakuru', 'cat', 'Githurai 45');
     await u.sendText('Nakuru');
     expect(lastText(u)).toContain(l.elsewhereTwo);
     expect(lastText(u)).toContain(l.whereIn('Nakuru'));
   });
 
   it('"Kayole", then Nairobi: kept as the place, the place question not asked', async () => {
-    const u = await placeTypedEarly(lang, 'Kayole Nairobi', 'kind', 'Kayole');
+    const u = await typedEarly(lang, 'Kayole Nairobi', 'kind', 'Kayole');
     await u.sendText('Nairobi');
     expect(lastText(u)).toContain(l.keptEarly('Kayole'));
     expect(lastText(u)).not.toContain(l.whereIn('Nairobi City'));
@@ -129,7 +118,7 @@ describe.each(['en', 'sw'] as const)('a town typed early, then the county (%s)',
   });
 
   it('"Githurai 45", then Kiambu: kept as the place', async () => {
-    const u = await placeTypedEarly(lang, 'Githurai Kiambu', 'cat', 'Githurai 45');
+    const u = await typedEarly(lang, 'Githurai Kiambu', 'cat', 'Githurai 45');
     await u.sendText('Kiambu');
     expect(lastText(u)).toContain(l.keptEarly('Githurai 45'));
     const report = await sendAndRead(u, lang);
@@ -137,7 +126,7 @@ describe.each(['en', 'sw'] as const)('a town typed early, then the county (%s)',
   });
 
   it('a place phrase no list knows the county of ("kituo cha polisi cha Kasarani"), then Mombasa: kept as typed, as before', async () => {
-    const u = await placeTypedEarly(lang, 'Phrase Mombasa', 'cat', 'kituo cha polisi cha Kasarani');
+    const u = await typedEarly(lang, 'Phrase Mombasa', 'cat', 'kituo cha polisi cha Kasarani');
     await u.sendText('Mombasa');
     expect(lastText(u)).toContain(l.keptEarly('kituo cha polisi cha Kasarani'));
     const report = await sendAndRead(u, lang);

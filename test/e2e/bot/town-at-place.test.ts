@@ -8,7 +8,8 @@
  * ("Thika road", "stage ya Thika"), are the place, as before.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
+import { allTexts, lastText, sendTodayAndRead, walkToPlace } from './helpers';
+import type { TelegramUser } from '../../support/telegram';
 
 let h: BotHarness;
 
@@ -53,23 +54,12 @@ const L = {
 
 type Lang = keyof typeof L;
 
-/** A new report walked to "Where in <county>?" (the county typed). */
-async function atPlace(lang: Lang, name: string, county: string) {
-  const u = h.tg.user({ firstName: `${name} ${lang}`, languageCode: lang });
-  await walkTo(u, 'county', lang);
-  await u.sendText(county);
-  return u;
-}
+const atPlace = (lang: Lang, name: string, county: string) => walkToPlace(h.tg, lang, name, county);
 
 /** The bot's messages since the `n`th, joined (a tapped question's message is edited to its answer, and counts once). */
 const since = (u: Awaited<ReturnType<typeof atPlace>>, n: number) => allTexts(u).slice(n).join('\n\n');
 
-async function sendAndRead(u: Awaited<ReturnType<typeof atPlace>>, lang: Lang) {
-  await u.press(L[lang].today);
-  expect(lastText(u)).toContain(L[lang].review);
-  await u.press(SEND_ANONYMOUSLY[lang]);
-  return h.store.reports.findByReference(referenceIn(lastText(u)));
-}
+const sendAndRead = (u: TelegramUser, lang: Lang) => sendTodayAndRead(h, u, lang);
 
 describe.each(['en', 'sw'] as const)('a town of another county typed where the place is asked (%s)', (lang) => {
   const l = L[lang];

@@ -5,7 +5,8 @@
  * phrase whose county no list knows ("kituo cha polisi cha Kasarani") gets the question as before.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { BRIBERY_WALK, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
+import { BRIBERY_WALK, lastText, placeTypedEarly, sendTodayAndRead } from './helpers';
+import type { TelegramUser } from '../../support/telegram';
 
 let h: BotHarness;
 
@@ -45,30 +46,15 @@ const L = {
 type Lang = keyof typeof L;
 
 /** A new report with `place` typed at the first question (`kind`) or at the category list (`cat`), walked to the county question. */
-async function placeTypedEarly(lang: Lang, name: string, at: 'kind' | 'cat', place: string) {
-  const l = L[lang];
-  const u = h.tg.user({ firstName: `${name} ${lang}`, languageCode: lang });
-  await walkTo(u, at, lang);
-  await u.sendText(place);
-  if (at === 'kind') await u.press(l.police);
-  await u.press(l.bribery);
-  await u.press(l.no);
-  await u.sendText(l.story);
-  return u;
-}
+const typedEarly = (lang: Lang, name: string, at: 'kind' | 'cat', place: string) => placeTypedEarly(h.tg, lang, name, at, place);
 
-async function sendAndRead(u: Awaited<ReturnType<typeof placeTypedEarly>>, lang: Lang) {
-  await u.press(L[lang].today);
-  expect(lastText(u)).toContain(L[lang].review);
-  await u.press(SEND_ANONYMOUSLY[lang]);
-  return h.store.reports.findByReference(referenceIn(lastText(u)));
-}
+const sendAndRead = (u: TelegramUser, lang: Lang) => sendTodayAndRead(h, u, lang);
 
 describe.each(['en', 'sw'] as const)('a town typed early, at the county question (%s)', (lang) => {
   const l = L[lang];
 
   it('"Kayole": Nairobi City offered on top of the whole list, under a line naming it; one tap keeps Kayole as the place', async () => {
-    const u = await placeTypedEarly(lang, 'Kayole offered', 'kind', 'Kayole');
+    const u = await typedEarly(lang, 'Kayole offered', 'kind', 'Kayole');
     expect(lastText(u)).toBe(`${l.kayole}\n\n${l.ask}`);
     expect(u.buttons()[0]).toBe('✅ Nairobi City');
     expect(u.buttons()).toEqual(expect.arrayContaining(['Mombasa', 'Kwale', l.more]));
@@ -79,7 +65,7 @@ describe.each(['en', 'sw'] as const)('a town typed early, at the county question
   });
 
   it('"Kayole", then "yes" typed to the county offered: Nairobi City, and Kayole kept as the place', async () => {
-    const u = await placeTypedEarly(lang, 'Kayole yes', 'kind', 'Kayole');
+    const u = await typedEarly(lang, 'Kayole yes', 'kind', 'Kayole');
     await u.sendText(l.yes);
     expect(lastText(u)).toContain(l.keptEarly('Kayole'));
     const report = await sendAndRead(u, lang);
@@ -87,7 +73,7 @@ describe.each(['en', 'sw'] as const)('a town typed early, at the county question
   });
 
   it('"Kayole", then another page of counties: Nairobi City stays on top; another county can still be chosen', async () => {
-    const u = await placeTypedEarly(lang, 'Kayole paged', 'kind', 'Kayole');
+    const u = await typedEarly(lang, 'Kayole paged', 'kind', 'Kayole');
     await u.press(l.more);
     expect(lastText(u)).toBe(`${l.kayole}\n\n${l.ask}`);
     expect(u.buttons()[0]).toBe('✅ Nairobi City');
@@ -96,7 +82,7 @@ describe.each(['en', 'sw'] as const)('a town typed early, at the county question
   });
 
   it('"Kayole", then Mombasa, then Back: Nairobi City offered again for the place set aside', async () => {
-    const u = await placeTypedEarly(lang, 'Kayole back', 'kind', 'Kayole');
+    const u = await typedEarly(lang, 'Kayole back', 'kind', 'Kayole');
     await u.press('Mombasa');
     expect(lastText(u)).toContain(l.elsewhere);
     await u.sendText(l.back);
@@ -109,7 +95,7 @@ describe.each(['en', 'sw'] as const)('a town typed early, at the county question
   });
 
   it('"Githurai 45" (Nairobi City or Kiambu): both offered; Kiambu tapped keeps Githurai 45 as the place', async () => {
-    const u = await placeTypedEarly(lang, 'Githurai offered', 'cat', 'Githurai 45');
+    const u = await typedEarly(lang, 'Githurai offered', 'cat', 'Githurai 45');
     expect(lastText(u)).toBe(`${l.githurai}\n\n${l.ask}`);
     expect(u.buttons().slice(0, 2)).toEqual(['✅ Nairobi City', '✅ Kiambu']);
     expect(u.buttons()).toEqual(expect.arrayContaining(['Mombasa', l.more]));
@@ -120,7 +106,7 @@ describe.each(['en', 'sw'] as const)('a town typed early, at the county question
   });
 
   it('a place phrase no list knows the county of ("kituo cha polisi cha Kasarani"): the county question as before, nothing offered', async () => {
-    const u = await placeTypedEarly(lang, 'Phrase asked', 'cat', 'kituo cha polisi cha Kasarani');
+    const u = await typedEarly(lang, 'Phrase asked', 'cat', 'kituo cha polisi cha Kasarani');
     expect(lastText(u)).toBe(l.ask);
     expect(u.buttons()[0]).toBe('Mombasa');
   });
