@@ -97,7 +97,7 @@ export function townOutsideCounty(input: string, county: number, units?: PlaceUn
   const named = matchCounty(input);
   if (!town || (named.kind === 'exact' && !named.town)) return undefined;
   if (town.greeting && input.toLowerCase().replace(/[^a-z]/g, '') === norm(input)) return undefined;
-  const counties = town.also === undefined ? [town.county] : [town.county, town.also];
+  const counties = countiesOfTown(town);
   if (counties.includes(county)) return undefined;
   const scope = { countyCode: county };
   const inCounty = units && [units.matchConstituency(input, scope), units.matchWard(input, scope)].some((m) => m.kind === 'exact' || m.kind === 'ambiguous');
@@ -116,8 +116,13 @@ export function countiesOfPlace(place: string, units?: PlaceUnits): number[] | u
   const town = townNamed(place);
   const m = units?.matchConstituency(place);
   const found = m?.kind === 'exact' ? [m.unit] : m?.kind === 'ambiguous' ? m.units : [];
-  const counties = [...new Set([...(town ? [town.county, ...(town.also === undefined ? [] : [town.also])] : []), ...found.map((u) => u.countyCode)])];
+  const counties = [...new Set([...(town ? countiesOfTown(town) : []), ...found.map((u) => u.countyCode)])];
   return counties.length && counties.length <= 2 ? counties : undefined;
+}
+
+/** The county of a town, or its two ("Githurai 45": Nairobi City and Kiambu). */
+function countiesOfTown(town: Town): number[] {
+  return town.also === undefined ? [town.county] : [town.county, town.also];
 }
 
 /** `town`: named by a town within the county (which is also a place, named so), not by the county's own name. */

@@ -1,7 +1,7 @@
 import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, placeOutsideCounty, saysDangerNow, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
 import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
-import { COUNTY_PAGES, editableFor, firstMissing, toReport, townNaming, townOf, withTown } from './flow';
+import { COUNTY_PAGES, editableFor, firstMissing, placeGiven, toReport, townNaming, townOf, withTown } from './flow';
 import { answerInjuryButton, isInjuryStep } from './injuries';
 import { addNewOrTell } from './story';
 import { answerDetailButton, isDetailStep } from './details';
@@ -255,9 +255,7 @@ function answerFixAtPlace(turn: Turn, d: Draft, yes: boolean): void {
   if (yes && fix.county.town !== undefined) return townCountyChosen(turn, d, fix.county.town);
   if (yes) return countyChangedAtPlace(turn, d, fix.county.code);
   Object.assign(d, { place: withTown(fix.words, townOf(d)), location: undefined });
-  delete d.locationEarly;
-  delete d.placeEarly;
-  delete d.placeSetAside;
+  placeGiven(d);
   turn.say('place.kept_early', { place: d.place }, { keyboard: { type: 'remove' } });
   turn.advance(d);
 }

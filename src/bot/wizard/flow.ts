@@ -110,6 +110,13 @@ export function withTown(place: string, town: Draft['town']): string {
   return [...joined].length <= LIMITS.placeMaxChars ? joined : place;
 }
 
+/** A place or a pin is given now: the marks of one typed or shared early, and a place set aside (`Draft.placeSetAside`), are spent. */
+export function placeGiven(d: Draft): void {
+  delete d.locationEarly;
+  delete d.placeEarly;
+  delete d.placeSetAside;
+}
+
 /** The first required answer still missing (a draft restored from an older bot version, or edited oddly). */
 export function firstMissing(d: Draft): Step | undefined {
   if (!d.kind) return 'kind';

@@ -4,7 +4,7 @@ import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, c
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
-import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, townNaming, townOf, townPlace, withTown } from './flow';
+import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
@@ -1762,9 +1762,7 @@ function dayFix(day: DayRead): NonNullable<PlaceFix['when']> {
 function takeLocation(turn: Turn, d: Draft, at: { lat: number; lon: number }): void {
   d.location = at;
   d.place = townPlace(townOf(d));
-  delete d.locationEarly;
-  delete d.placeEarly;
-  delete d.placeSetAside;
+  placeGiven(d);
   turn.say('place.location_noted', undefined, { keyboard: { type: 'remove' } });
   return turn.advance(d);
 }
@@ -1792,9 +1790,7 @@ function keepLocationEarly(turn: Turn, d: Draft, at: { lat: number; lon: number 
 function takePlace(turn: Turn, d: Draft, place: string): void {
   d.place = place;
   d.location = undefined;
-  delete d.locationEarly;
-  delete d.placeEarly;
-  delete d.placeSetAside;
+  placeGiven(d);
   turn.say('place.noted', undefined, { keyboard: { type: 'remove' } });
   return turn.advance(d);
 }
@@ -2251,9 +2247,7 @@ function placeAtDate(turn: Turn, d: Draft, input: string): boolean {
   if (place === undefined || d.county === undefined) return false;
   if (d.place === undefined && !d.location) d.place = withTown(place, townOf(d));
   else Object.assign(d, { place, location: undefined, town: undefined });
-  delete d.locationEarly;
-  delete d.placeEarly;
-  delete d.placeSetAside;
+  placeGiven(d);
   turn.say('place.noted');
   turn.show();
   return true;
