@@ -10,7 +10,7 @@ import { isInjuryStep, onInjuryText } from './injuries';
 import { agrees, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
-import type { Text, WizardInput } from './types';
+import type { WizardInput } from './types';
 
 type MessageInput = Extract<WizardInput, { type: 'text' | 'passedOn' | 'command' | 'media' | 'location' | 'contact' | 'other' }>;
 
@@ -1370,7 +1370,7 @@ function countyOffered(turn: Turn, d: Draft, input: string): boolean {
   const code = d.county !== undefined ? countyNamedAtPlace(input, d, turn.now, electoralUnits()) : undefined;
   if (code === undefined || d.county === undefined) return false;
   d.fix = { part: 'county', words: input.trim(), county: { code } };
-  turn.message([{ key: 'review.fix_county', params: { county: { countyCode: code } } }], { keyboard: { type: 'fix', draftId: d.id, keep: d.county } });
+  turn.askPlaceFix(d, d.county);
   return true;
 }
 
@@ -1386,13 +1386,9 @@ function townCountyOffered(turn: Turn, d: Draft, input: string): boolean {
   const counties = d.county !== undefined ? townOutsideCounty(input, d.county, electoralUnits()) : undefined;
   if (!counties || d.county === undefined) return false;
   const words = input.trim();
-  const [county, other] = counties;
-  d.fix = { part: 'county', words, county: { code: county, town: words } };
-  const text: Text =
-    other === undefined
-      ? { key: 'review.fix_county', params: { county: { countyCode: county } } }
-      : { key: 'place.fix_town_two', params: { place: words, county: { countyCode: county }, other: { countyCode: other }, chosen: { countyCode: d.county } } };
-  turn.message([text], { keyboard: { type: 'fix', draftId: d.id, keep: d.county } });
+  d.fix = { part: 'county', words, county: { code: counties[0], town: words } };
+  // Asked as it is asked again after an aside (`Turn.askPlaceFix`): both counties named for a town in two.
+  turn.askPlaceFix(d, d.county);
   return true;
 }
 

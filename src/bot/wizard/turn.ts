@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, countiesOfPlace, countyByCode, dayInStory, incidentTimeFor, kindInWords, LIMITS, placeOutsideCounty, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, countiesOfPlace, countyByCode, dayInStory, incidentTimeFor, kindInWords, LIMITS, placeOutsideCounty, townOutsideCounty, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
@@ -228,6 +228,8 @@ export class Turn {
       case 'place': {
         const county = countyByCode(d.county ?? 0);
         if (!county) return this.go('county');
+        // "Change the county to Nairobi City?" waits (after "habari", "who sees this?", a language change): it, with its Yes/No, not the bare place question.
+        if (fixAsked(d)) return this.askPlaceFix(d, county.code);
         // "Kitengela" given for the county: where in Kitengela, never "where in Kajiado?" again.
         const town = townOf(d);
         // "Nje ya Naivasha": as vague as a town alone, so where exactly, said with the words typed.
@@ -238,6 +240,22 @@ export class Turn {
       default:
         return this.showLater(d);
     }
+  }
+
+  /**
+   * "Change the county to Kiambu?" asked where the place is, after another county's name or town
+   * typed there (`Draft.fix`): Yes, or No that keeps `chosen`. A town in two counties ("Githurai
+   * 45") names both (`place.fix_town_two`): guessing one would file it in the wrong one.
+   */
+  askPlaceFix(d: Draft, chosen: number): void {
+    const fix = d.fix?.county;
+    if (!fix) return;
+    const other = fix.town !== undefined ? townOutsideCounty(fix.town, chosen, electoralUnits())?.[1] : undefined;
+    const text: Text =
+      other === undefined
+        ? { key: 'review.fix_county', params: { county: { countyCode: fix.code } } }
+        : { key: 'place.fix_town_two', params: { place: fix.town, county: { countyCode: fix.code }, other: { countyCode: other }, chosen: { countyCode: chosen } } };
+    this.message([text], { keyboard: { type: 'fix', draftId: d.id, keep: chosen } });
   }
 
   /**

@@ -30,6 +30,9 @@ const L = {
     noted: 'Place noted.',
     when: 'When did it happen?',
     typedNo: 'no',
+    hello: 'habari',
+    greeted: 'Hello 👋 Your report is not sent yet. Please answer the question below first.',
+    whoSees: 'who sees this?',
     otherCounty: 'it was Nairobi',
     actually: 'it was in Nakuru actually',
     today: 'Today',
@@ -45,6 +48,9 @@ const L = {
     noted: 'Sawa, tumepata mahali.',
     when: 'Ilitokea lini?',
     typedNo: 'hapana',
+    hello: 'habari',
+    greeted: 'Habari 👋 Ripoti yako bado haijatumwa. Tafadhali jibu swali lililo hapa chini kwanza.',
+    whoSees: 'wataona jina langu?',
     otherCounty: 'ilikuwa nrb',
     actually: 'kumbe ilikuwa Nakuru',
     today: 'Leo',
@@ -76,6 +82,23 @@ describe.each(['en', 'sw'] as const)('another county named where the place is as
     await u.sendText('Kencom stage');
     const report = await sendAndRead(u, lang);
     expect(report).toMatchObject({ county: 47, place: 'Kencom stage' });
+  });
+
+  it('a greeting, then who sees it, while "Change the county to Nairobi City?" waits: each answered, and that question asked again with its Yes/No; Yes still changes it', async () => {
+    const u = await atPlace(lang, 'Aside at Kiambu', 'Kiambu');
+    await u.sendText('Nairobi');
+    await u.sendText(l.hello);
+    expect(lastText(u)).toBe(`${l.greeted}\n\n${l.change('Nairobi City')}`);
+    expect(u.buttons()).toEqual([l.yes, l.keep('Kiambu')]);
+    await u.sendText(l.whoSees);
+    expect(lastText(u)).toContain(l.change('Nairobi City'));
+    expect(lastText(u)).not.toContain(l.whereIn('Kiambu'));
+    expect(u.buttons()).toEqual([l.yes, l.keep('Kiambu')]);
+    await u.press(l.yes);
+    expect(lastText(u)).toContain(l.now('Nairobi City'));
+    expect(lastText(u)).toContain(l.whereIn('Nairobi City'));
+    await u.sendText('Kencom stage');
+    expect(await sendAndRead(u, lang)).toMatchObject({ county: 47, place: 'Kencom stage' });
   });
 
   it('"it was Nairobi" / "ilikuwa nrb", then No typed: the county stays, the words are the place, said so', async () => {

@@ -33,6 +33,7 @@ const L = {
     noted: 'Place noted.',
     when: 'When did it happen?',
     typedNo: 'no',
+    callHelp: 'can you call the police?',
     today: 'Today',
     review: 'Please check your report',
   },
@@ -47,6 +48,7 @@ const L = {
     noted: 'Sawa, tumepata mahali.',
     when: 'Ilitokea lini?',
     typedNo: 'hapana',
+    callHelp: 'mnaweza kuita polisi?',
     today: 'Leo',
     review: 'Tafadhali angalia ripoti yako',
   },
@@ -103,6 +105,17 @@ describe.each(['en', 'sw'] as const)('a town of another county typed where the p
     expect(lastText(u)).toContain(l.when);
     const report = await sendAndRead(u, lang);
     expect(report).toMatchObject({ county: 22, place: 'Githurai 45' });
+  });
+
+  it('"Githurai 45" at "Where in Nakuru?", then "can you call the police?": answered (999, 112), and both counties asked about again with the Yes/No', async () => {
+    const u = await atPlace(lang, 'Githurai aside', 'Nakuru');
+    await u.sendText('Githurai 45');
+    await u.sendText(l.callHelp);
+    expect(lastText(u)).toContain('999');
+    expect(lastText(u).endsWith(l.two)).toBe(true);
+    expect(u.buttons()).toEqual([l.yes, l.keep('Nakuru')]);
+    await u.press(l.yes);
+    expect(lastText(u)).toContain(l.githurai);
   });
 
   it('"Githurai 45" at "Where in Nakuru?", then No tapped: kept as the place in Nakuru', async () => {

@@ -55,6 +55,7 @@ const lastKeyboard = (r: StepResult) => {
   const m = [...r.replies].reverse().find((x) => x.type === 'message');
   return m && m.type === 'message' ? m.keyboard : undefined;
 };
+const lastMessage = (r: StepResult) => [...r.replies].reverse().find((x): x is Extract<Reply, { type: 'message' }> => x.type === 'message');
 const stepOf = (r: StepResult) => r.state.draft?.step;
 
 describe('begin, resume, show', () => {
@@ -2720,6 +2721,43 @@ describe('another county\'s name where the place is asked, with no word that say
     const back = type(asked.state, '‹ Back', 'back');
     expect(back.state.draft).toMatchObject({ step: 'county', text: `${story}\nNairobi` });
     expect(back.state.draft?.fix).toBeUndefined();
+  });
+
+  it.each([
+    ['habari', 'wizard.greeting'],
+    ['hello', 'wizard.greeting'],
+    ['who sees this?', 'wizard.privacy'],
+    ['wataona jina langu?', 'wizard.privacy'],
+    ['imefika?', 'wizard.process'],
+    ['can you call the police?', 'wizard.call_help'],
+    ['mnaweza kuita ambulensi?', 'wizard.call_help'],
+  ])('"%s" while "Change the county to Nairobi City?" waits: answered, then that question again with its Yes/No, never "Where in Kiambu?" bare', (aside, answer) => {
+    const asked = type(atKiambu(), 'Nairobi');
+    const r = type(asked.state, aside);
+    expect(said(r)).toEqual([answer, 'review.fix_county']);
+    expect(lastMessage(r)?.texts[0].params).toEqual({ county: { countyCode: 47 } });
+    expect(lastKeyboard(r)).toEqual({ type: 'fix', draftId: ID, keep: KIAMBU });
+    expect(r.state.draft).toMatchObject({ step: 'place', county: KIAMBU, text: story, fix: { county: { code: 47 } } });
+    // Its Yes still changes the county.
+    expect(press(r.state, 'fy', 'place').state.draft).toMatchObject({ step: 'place', county: 47 });
+  });
+
+  it('a town in two counties ("Githurai 45" at "Where in Nakuru?"), then "habari": its two-county question again, with its buttons', () => {
+    const asked = type(at('place'), 'Githurai 45');
+    expect(said(asked)).toEqual(['place.fix_town_two']);
+    const r = type(asked.state, 'habari');
+    expect(said(r)).toEqual(['wizard.greeting', 'place.fix_town_two']);
+    expect(lastMessage(r)?.texts[0].params).toEqual(lastMessage(asked)?.texts[0].params);
+    expect(lastKeyboard(r)).toEqual({ type: 'fix', draftId: ID, keep: 32 });
+  });
+
+  it('asked again for another reason (the language changed, a cancel word taken back): "Change the county to …?" with its buttons', () => {
+    const asked = type(atKiambu(), 'Naivasha');
+    const shown = run(asked.state, { type: 'show' });
+    expect([said(shown), lastKeyboard(shown)]).toEqual([['review.fix_county'], { type: 'fix', draftId: ID, keep: KIAMBU }]);
+    const notCancelled = type(type(asked.state, 'cancel').state, 'no');
+    expect([said(notCancelled).at(-1), lastKeyboard(notCancelled)]).toEqual(['review.fix_county', { type: 'fix', draftId: ID, keep: KIAMBU }]);
+    expect(press(notCancelled.state, 'fy', 'place').state.draft).toMatchObject({ step: 'when', county: 32, place: 'Naivasha' });
   });
 
   it('its buttons answer nothing once the place is answered (an older question)', () => {
