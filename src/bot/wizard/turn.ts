@@ -352,6 +352,12 @@ export class Turn {
     // A place typed at the county question ("at the roadblock") answers where: said, not asked again;
     // beside its town ("nje ya Naivasha"), where exactly is still asked (`show`).
     if (next === 'place' && d.placeEarly && d.place && !townOf(d)?.beside) return this.placeKept(d, d.place);
+    // A town set aside ("Githurai 45", Yes to "Change the county?") and a county not its own tapped
+    // (Mombasa): still set aside, said so as for a town typed early, never silently dropped.
+    if (next === 'place' && d.placeSetAside !== undefined && !d.place) {
+      const elsewhere = d.county !== undefined ? placeOutsideCounty(d.placeSetAside, d.county, electoralUnits()) : undefined;
+      if (elsewhere) return this.placeElsewhere(d, d.placeSetAside, elsewhere);
+    }
     // A county typed ahead at an injury question answers the county question: passed once.
     if (next === 'county' && d.countyEarly && d.county !== undefined) {
       delete d.countyEarly;

@@ -34,6 +34,9 @@ const L = {
     when: 'When did it happen?',
     typedNo: 'no',
     callHelp: 'can you call the police?',
+    elsewhere: '📍 Earlier you wrote “Githurai 45”, but that is in Nairobi City or Kiambu, not in Mombasa',
+    whereInMombasa: 'Where in Mombasa?',
+    back: '‹ Back',
     today: 'Today',
     review: 'Please check your report',
   },
@@ -49,6 +52,9 @@ const L = {
     when: 'Ilitokea lini?',
     typedNo: 'hapana',
     callHelp: 'mnaweza kuita polisi?',
+    elsewhere: '📍 Awali uliandika “Githurai 45”, lakini mahali hapo ni katika kaunti ya Nairobi City au Kiambu, si Mombasa',
+    whereInMombasa: 'Ni wapi hasa ndani ya Mombasa?',
+    back: '‹ Nyuma',
     today: 'Leo',
     review: 'Tafadhali angalia ripoti yako',
   },
@@ -116,6 +122,20 @@ describe.each(['en', 'sw'] as const)('a town of another county typed where the p
     expect(u.buttons()).toEqual([l.yes, l.keep('Nakuru')]);
     await u.press(l.yes);
     expect(lastText(u)).toContain(l.githurai);
+  });
+
+  it('"Githurai 45" at "Where in Nakuru?", Yes, then a third county (Mombasa): the town set aside, said so; Back and Kiambu keep it as the place, never typed twice', async () => {
+    const u = await atPlace(lang, 'Githurai third', 'Nakuru');
+    await u.sendText('Githurai 45');
+    await u.press(l.yes);
+    await u.press('Mombasa');
+    expect(lastText(u)).toContain(l.elsewhere);
+    expect(lastText(u)).toContain(l.whereInMombasa);
+    await u.sendText(l.back);
+    expect(lastText(u)).toContain(l.githurai);
+    await u.press('✅ Kiambu');
+    expect(lastText(u)).toContain(l.kept('Githurai 45'));
+    expect(await sendAndRead(u, lang)).toMatchObject({ county: 22, place: 'Githurai 45' });
   });
 
   it('"Githurai 45" at "Where in Nakuru?", then No tapped: kept as the place in Nakuru', async () => {

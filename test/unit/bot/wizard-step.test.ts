@@ -2760,6 +2760,24 @@ describe('another county\'s name where the place is asked, with no word that say
     expect(press(notCancelled.state, 'fy', 'place').state.draft).toMatchObject({ step: 'when', county: 32, place: 'Naivasha' });
   });
 
+  it('"Githurai 45" at "Where in Nakuru?", Yes, then a third county tapped (Mombasa): the town set aside with the note naming its two counties, never silently dropped; Back and Kiambu make it the place', () => {
+    const yes = press(type(at('place'), 'Githurai 45').state, 'fy', 'place');
+    expect(stepOf(yes)).toBe('county');
+    const third = press(yes.state, '1');
+    expect(said(third)).toEqual(['answer', 'place.early_elsewhere_two', 'place.ask']);
+    const note = third.replies.find((x): x is Extract<Reply, { type: 'message' }> => x.type === 'message')?.texts[0];
+    expect(note?.params).toEqual({ place: 'Githurai 45', county: { countyCode: 47 }, other: { countyCode: 22 }, chosen: { countyCode: 1 } });
+    expect(third.state.draft).toMatchObject({ step: 'place', county: 1, placeSetAside: 'Githurai 45' });
+    expect(third.state.draft?.place).toBeUndefined();
+    const back = type(third.state, '‹ Back', 'back');
+    expect(lastKeyboard(back)).toMatchObject({ type: 'county', suggestion: 47, also: 22 });
+    expect(press(back.state, '22').state.draft).toMatchObject({ step: 'when', county: 22, place: 'Githurai 45' });
+    // A place typed in Mombasa instead is the place; the town set aside is spent.
+    const typed = type(third.state, 'Makupa roundabout').state.draft;
+    expect(typed).toMatchObject({ step: 'when', county: 1, place: 'Makupa roundabout' });
+    expect(typed?.placeSetAside).toBeUndefined();
+  });
+
   it('its buttons answer nothing once the place is answered (an older question)', () => {
     const asked = type(atKiambu(), 'Nairobi');
     const placed = type(asked.state, 'Githurai 44 stage');
