@@ -245,8 +245,9 @@ export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
 
 /**
  * "Change the county to Nairobi City?" asked where the place is (another county's name typed there):
- * Yes changes it and asks where in it; No keeps the county, and the words, as typed, are the place
- * (the reporter has said the county is right, so they answered where in it), said so.
+ * Yes changes it and asks where in it; No keeps the county, and the place in the words ("Nairobi"
+ * of "ilikuwa Nairobi": `placeWithoutLead`) is the place (the reporter has said the county is
+ * right, so they answered where in it), said so.
  */
 function answerFixAtPlace(turn: Turn, d: Draft, yes: boolean): void {
   const fix = d.fix;

@@ -438,7 +438,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.
   if (fixAsked(d)) {
     // "Nairobi" typed again to "Change the county to Nairobi City?" asked at the place: a yes (it was added to the story, and asked again).
-    const again = d.step === 'place' && d.county !== undefined && countyNamedAtPlace(input, d, turn.now, electoralUnits()) === d.fix?.county?.code;
+    const again = d.step === 'place' && d.county !== undefined && countyNamedAtPlace(placeWithoutLead(input), d, turn.now, electoralUnits()) === d.fix?.county?.code;
     if (again || agrees(word) || word === 'no') return answerFix(turn, d, again || word !== 'no');
     keepFixWords(turn, d);
   }
@@ -1312,7 +1312,9 @@ function notAPlace(input: string, now: Date): boolean {
 }
 
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
-  if (countyAfterSetAside(turn, d, input) || countyCorrected(turn, d, input) || countyOffered(turn, d, input) || townCountyOffered(turn, d, input) || placeCorrected(turn, d, input)) return;
+  // "Ni Thika", "ndio Nairobi": the county checks read the place alone, as they read "Thika".
+  const place = placeWithoutLead(input);
+  if (countyAfterSetAside(turn, d, place) || countyCorrected(turn, d, input) || countyOffered(turn, d, place) || townCountyOffered(turn, d, place) || placeCorrected(turn, d, input)) return;
   // "Ndio" to "Mlolongo is in Machakos. Where exactly in Mlolongo?" agrees to the county: no place (it was "ndio, Mlolongo").
   const word = readWord(input);
   if (notAPlace(input, turn.now) || word === 'yes' || word === 'ack') {
@@ -1343,7 +1345,7 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   // "Near the stage juzi jioni": the day said after the place answers when; in the place it was asked again.
   const split = placeThenDay(check.text, turn.now);
   if (split) noteDay(d, split.day);
-  takePlace(turn, d, withTown(split?.place ?? check.text, townOf(d)));
+  takePlace(turn, d, withTown(placeWithoutLead(split?.place ?? check.text), townOf(d)));
 }
 
 /**
@@ -1392,8 +1394,45 @@ function townCountyOffered(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
-/** Where, after what was done, the word itself no part of the place: "at X", "in X", "on X", "pale X", "hapo X", "katika X", "kwenye X"; "kwa X" apart (`KWA`). */
-const WHERE_AFTER_ACT = new Set(['at', 'in', 'on', 'pale', 'hapo', 'katika', 'kwenye']);
+/** Where, after what was done, the word itself no part of the place: "at X", "in X", "on X", "pale X", "hapo X", "hapa X", "katika X", "kwenye X"; "kwa X" apart (`KWA`). */
+const WHERE_AFTER_ACT = new Set(['at', 'in', 'on', 'pale', 'hapo', 'hapa', 'katika', 'kwenye']);
+
+/** Most words the lead into a place runs to ("it was in", "tulikuwa pale"). */
+const LEAD_MAX_WORDS = 3;
+
+/** Words that only lead into where: "it was", "ilikuwa", "ni", "ndio" (`BEFORE_PLACE`), then "at", "pale", "hapa" (`WHERE_AFTER_ACT`), or either alone. */
+function onlyLead(words: string): boolean {
+  // A word put after them, since `BEFORE_PLACE` reads a lead only before more words.
+  const after = `${words} .`.replace(BEFORE_PLACE, '');
+  const rest = after.slice(0, -1).trim();
+  return rest ? WHERE_AFTER_ACT.has(rest) : after !== `${words} .`;
+}
+
+/** A town or a county named by the words as a whole, however typed: "thika", "Githurai 45", "nrb". */
+const knownPlace = (words: string) => townNamed(words) !== undefined || matchCounty(words).kind === 'exact';
+
+/**
+ * The place in an answer to "Where in <county>?" said in a sentence ("ni Thika", "it was in
+ * Thika", "ilikuwa pale Kencom", "hapa Githurai"): the words after the lead, as typed, when they
+ * are a place (a known name however typed, or names and place nouns: `plainlyPlace`). Otherwise,
+ * and for a lead alone ("ni", "ilikuwa pale"), a question or a whole known name, the answer as
+ * typed. Kept whole, the case file read "ni Thika", and the county checks missed Thika in it.
+ * No town, ward or constituency name begins with a lead word (test/unit/bot/wizard-place-lead.test.ts
+ * checks them all); the units are not searched here, as a ward's fuzzy match costs milliseconds.
+ */
+export function placeWithoutLead(input: string): string {
+  const typed = input.trim().split(/\s+/);
+  // "Ni Thika?" asks; a name that is a place as a whole is never cut.
+  if (input.trim().endsWith('?') || knownPlace(input)) return input.trim();
+  for (let k = Math.min(typed.length - 1, LEAD_MAX_WORDS); k >= 1; k--) {
+    if (!onlyLead(normalise(typed.slice(0, k).join(' ')))) continue;
+    const rest = typed.slice(k).join(' ');
+    const names = new Set(normalise(rest).split(' ').filter(knownPlace));
+    const place = !onlyLead(normalise(rest)) && /\p{L}/u.test(rest) && (knownPlace(rest) || plainlyPlace(`at ${rest}`, names));
+    return place ? rest : input.trim();
+  }
+  return input.trim();
+}
 /**
  * Beside where, kept with it as a corrected place keeps "near the Shell": the place is near X, not
  * X. The Swahili ones only with their small word ("karibu na", "mbele ya"): "karibu" alone is "nearly".
@@ -2320,8 +2359,8 @@ function thenMore<T>(input: string, head: (words: string) => T | undefined): { h
 /** Words that lead into where ("at", "pale", "huko", "karibu na"). */
 const PLACE_LEADS = new Set('at in near around by outside inside opposite behind along pale hapo huko kule kwa karibu katika nje mbele ndani'.split(' '));
 
-/** "It was", "ilikuwa", "tulikuwa" before where: "ilikuwa pale stage" names a place as "pale stage" does. */
-const BEFORE_PLACE = /^(?:(?:it|this|that|we|i) (?:was|were|happened)|was|were|happened|ilikuwa|ilikua|ilitokea|ilifanyika|tulikuwa|tulikua|nilikuwa|nilikua|nikiwa|tukiwa|ni|iko|ikiwa) (?=\S)/;
+/** "It was", "ilikuwa", "tulikuwa", "ndio" before where: "ilikuwa pale stage" names a place as "pale stage" does. */
+const BEFORE_PLACE = /^(?:(?:it|this|that|we|i) (?:was|were|happened)|was|were|happened|ilikuwa|ilikua|ilitokea|ilifanyika|tulikuwa|tulikua|nilikuwa|nilikua|nikiwa|tukiwa|ni|iko|ikiwa|ndio|ndiyo) (?=\S)/;
 
 /** Words that say where: led by "at", "pale", "huko"..., or beginning with a town, area or county ("Kayole", "Kondele stage"). */
 function namesAPlace(words: string): boolean {

@@ -2,8 +2,9 @@
  * Another county's name typed where the place is asked ("Where in Kiambu?" -> "Nairobi", "ilikuwa
  * nrb"): asked whether to change the county, with the question the review asks for a county named
  * in a correction. It was kept as the place ("Nairobi", in Kiambu), where no agency can act. Yes
- * changes it and asks where in the new county; No keeps the words as the place, said so. The chosen
- * county's own name there ("Nairobi" at "Where in Nairobi City?") is the place, as before.
+ * changes it and asks where in the new county; No keeps the place in the words ("Nairobi" of "it
+ * was Nairobi") as the place, said so. The chosen county's own name there ("Nairobi" at "Where in
+ * Nairobi City?") is the place, as before.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { allTexts, lastText, sendTodayAndRead, walkToPlace } from './helpers';
@@ -34,6 +35,7 @@ const L = {
     greeted: 'Hello 👋 Your report is not sent yet. Please answer the question below first.',
     whoSees: 'who sees this?',
     otherCounty: 'it was Nairobi',
+    otherPlace: 'Nairobi',
     actually: 'it was in Nakuru actually',
     today: 'Today',
     review: 'Please check your report',
@@ -52,6 +54,7 @@ const L = {
     greeted: 'Habari 👋 Ripoti yako bado haijatumwa. Tafadhali jibu swali lililo hapa chini kwanza.',
     whoSees: 'wataona jina langu?',
     otherCounty: 'ilikuwa nrb',
+    otherPlace: 'nrb',
     actually: 'kumbe ilikuwa Nakuru',
     today: 'Leo',
     review: 'Tafadhali angalia ripoti yako',
@@ -101,15 +104,15 @@ describe.each(['en', 'sw'] as const)('another county named where the place is as
     expect(await sendAndRead(u, lang)).toMatchObject({ county: 47, place: 'Kencom stage' });
   });
 
-  it('"it was Nairobi" / "ilikuwa nrb", then No typed: the county stays, the words are the place, said so', async () => {
+  it('"it was Nairobi" / "ilikuwa nrb", then No typed: the county stays, the place in the words ("Nairobi", "nrb") is the place, said so', async () => {
     const u = await atPlace(lang, 'Nrb no', 'Kiambu');
     await u.sendText(l.otherCounty);
     expect(lastText(u)).toBe(l.change('Nairobi City'));
     await u.sendText(l.typedNo);
-    expect(lastTwo(u)).toContain(l.kept(l.otherCounty));
+    expect(lastTwo(u)).toContain(l.kept(l.otherPlace));
     expect(lastText(u)).toContain(l.when);
     const report = await sendAndRead(u, lang);
-    expect(report).toMatchObject({ county: 22, place: l.otherCounty });
+    expect(report).toMatchObject({ county: 22, place: l.otherPlace });
   });
 
   it('"Nakuru" at "Where in Kiambu?", then No tapped: Nakuru is the place, in Kiambu', async () => {

@@ -8,7 +8,7 @@
  * ("Thika road", "stage ya Thika"), are the place, as before.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, lastText, sendTodayAndRead, walkToPlace } from './helpers';
+import { allTexts, lastText, referenceIn, SEND_ANONYMOUSLY, sendTodayAndRead, walkToPlace } from './helpers';
 import type { TelegramUser } from '../../support/telegram';
 
 let h: BotHarness;
@@ -39,6 +39,8 @@ const L = {
     back: '‹ Back',
     today: 'Today',
     review: 'Please check your report',
+    saidThika: 'it was in Thika',
+    placeLine: 'Place:',
   },
   sw: {
     change: (county: string) => `Nibadilishe kaunti iwe ${county}?`,
@@ -57,6 +59,8 @@ const L = {
     back: '‹ Nyuma',
     today: 'Leo',
     review: 'Tafadhali angalia ripoti yako',
+    saidThika: 'ni Thika',
+    placeLine: 'Mahali:',
   },
 };
 
@@ -84,6 +88,20 @@ describe.each(['en', 'sw'] as const)('a town of another county typed where the p
     expect(lastText(u)).toContain(l.when);
     const report = await sendAndRead(u, lang);
     expect(report).toMatchObject({ county: 22, place: 'Thika' });
+  });
+
+  it('"it was in Thika" / "ni Thika" at "Where in Nakuru?": asked to change the county to Kiambu, as for "Thika"; the reply, the review and the report say only "Thika"', async () => {
+    const u = await atPlace(lang, 'Said Thika', 'Nakuru');
+    const n = allTexts(u).length;
+    await u.sendText(l.saidThika);
+    expect(lastText(u)).toBe(l.change('Kiambu'));
+    await u.press(l.yes);
+    expect(since(u, n)).toContain(l.kept('Thika'));
+    await u.press(l.today);
+    expect(lastText(u)).toContain(l.review);
+    expect(lastText(u)).toContain(`${l.placeLine} Thika\n`);
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    expect(await h.store.reports.findByReference(referenceIn(lastText(u)))).toMatchObject({ county: 22, place: 'Thika' });
   });
 
   it('"Kayole" at "Where in Mombasa?", then No typed: the county stays, Kayole is the place, said so', async () => {

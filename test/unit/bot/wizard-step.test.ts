@@ -1339,8 +1339,12 @@ describe('place', () => {
       expect([sentence, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([sentence, ['desc.added', 'place.noted', 'when.ask'], place, `${story}\n${sentence}`]);
     }
     // A place alone, however it begins, is the place as typed; the story untouched.
-    for (const place of ['opposite Naivas supermarket Kitengela', 'behind the chief\'s camp', 'kando ya barabara ya Thika', 'mbele ya shule ya msingi Kayole', 'on Thika road near Roysambu', 'stage ya matatu ya Kawangware 56', 'Kayole estate, Soweto', 'near Total petrol station, Kondele', 'Nyuma ya Kencom', 'at Kilimani police station']) {
+    for (const place of ['opposite Naivas supermarket Kitengela', 'behind the chief\'s camp', 'kando ya barabara ya Thika', 'mbele ya shule ya msingi Kayole', 'stage ya matatu ya Kawangware 56', 'Kayole estate, Soweto', 'near Total petrol station, Kondele', 'Nyuma ya Kencom']) {
       expect([place, type(at('place'), place).state.draft]).toMatchObject([place, { step: 'when', place, text: story }]);
+    }
+    // ... but for "on" or "at", dropped as after what was done.
+    for (const [words, place] of [['on Thika road near Roysambu', 'Thika road near Roysambu'], ['at Kilimani police station', 'Kilimani police station']]) {
+      expect([words, type(at('place'), words).state.draft]).toMatchObject([words, { step: 'when', place, text: story }]);
     }
   });
 
@@ -1394,8 +1398,8 @@ describe('place', () => {
     const here = type(at('place'), 'Hapa!');
     expect([stepOf(here), here.state.draft?.place]).toEqual(['place', undefined]);
     expect(said(here)).toEqual(['place.here', 'place.ask']);
-    // A place that begins like those words is a place.
-    expect(type(at('place'), 'Hapa karibu na Total, Kondele').state.draft?.place).toBe('Hapa karibu na Total, Kondele');
+    // A place that begins like those words is a place ("hapa", here, only leads into it).
+    expect(type(at('place'), 'Hapa karibu na Total, Kondele').state.draft?.place).toBe('karibu na Total, Kondele');
   });
 
   it('the Back button text removes the reply keyboard and returns to the county', () => {
@@ -2653,9 +2657,11 @@ describe('the county corrected at the place question', () => {
   });
 
   it('a place that names a county within it, or a place of the same county, is the place as before', () => {
-    for (const place of ['Mombasa road', 'no 5 stage', 'opposite Nakuru county offices', 'KPLC pole Kisumu road', 'pole ya stima karibu na Kisumu ndogo', 'Nakuru', 'ni Nakuru']) {
+    for (const place of ['Mombasa road', 'no 5 stage', 'opposite Nakuru county offices', 'KPLC pole Kisumu road', 'pole ya stima karibu na Kisumu ndogo', 'Nakuru']) {
       expect([place, type(at('place'), place).state.draft?.place]).toEqual([place, place]);
     }
+    // "Ni Nakuru": the place said in a sentence, the place alone kept.
+    expect(type(at('place'), 'ni Nakuru').state.draft?.place).toBe('Nakuru');
   });
 });
 
@@ -2693,11 +2699,11 @@ describe('another county\'s name where the place is asked, with no word that say
     }
   });
 
-  it('No (tapped or typed) keeps the county; the words, as typed, are the place, said so; nothing added to the story', () => {
+  it('No (tapped or typed) keeps the county; the place in the words ("Nairobi" of "ilikuwa Nairobi") is the place, said so; nothing added to the story', () => {
     const asked = type(atKiambu(), 'ilikuwa Nairobi');
     for (const no of [press(asked.state, 'fn', 'place'), type(asked.state, 'hapana')]) {
       expect(said(no).filter((k) => k !== 'answer')).toEqual(['place.kept_early', 'when.ask']);
-      expect(no.state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: 'ilikuwa Nairobi', text: story });
+      expect(no.state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: 'Nairobi', text: story });
       expect(no.state.draft?.fix).toBeUndefined();
     }
   });
@@ -2804,10 +2810,16 @@ describe('another county\'s name where the place is asked, with no word that say
   });
 
   it('after a place set aside as in another county ("Kayole", then Mombasa), Yes to Nairobi City makes Kayole the place again', () => {
-    const asked = type(at('place', { county: 1, placeSetAside: 'Kayole' }), 'ilikuwa Nairobi');
+    const asked = type(at('place', { county: 1 }), 'ilikuwa Nairobi');
     expect(said(asked)).toEqual(['review.fix_county']);
-    const yes = press(asked.state, 'fy', 'place');
+    const yes = press({ draft: { ...asked.state.draft!, placeSetAside: 'Kayole' } }, 'fy', 'place');
     expect(said(yes)).toEqual(['answer', 'place.county_changed', 'place.kept_early', 'when.ask']);
+    expect(yes.state.draft).toMatchObject({ step: 'when', county: 47, place: 'Kayole' });
+  });
+
+  it('after a place set aside so, "ilikuwa Nairobi" changes the county at once, as "Nairobi" does, and Kayole is the place again', () => {
+    const yes = type(at('place', { county: 1, placeSetAside: 'Kayole' }), 'ilikuwa Nairobi');
+    expect(said(yes)).toEqual(['place.county_changed', 'place.kept_early', 'when.ask']);
     expect(yes.state.draft).toMatchObject({ step: 'when', county: 47, place: 'Kayole' });
   });
 
@@ -3682,6 +3694,62 @@ describe('places read out of sentences at the place question', () => {
     }
     // Who did what to whom is the story still.
     expect(said(type(at('place'), 'police officers beat us'))).toEqual(['place.story_added', 'place.ask']);
+  });
+});
+
+describe('a place said in a sentence at the place question ("ni Thika", "it was in Thika")', () => {
+  const NAKURU = 32;
+  const KIAMBU = 22;
+  const NAIROBI = 47;
+  const fixAsked = (r: StepResult) => {
+    const asked = [...r.replies].reverse().find((x) => x.type === 'message');
+    return asked?.type === 'message' ? asked.texts[0] : undefined;
+  };
+
+  it.each([
+    ['ni Thika', KIAMBU, 'Thika'],
+    ['it was in Thika', KIAMBU, 'Thika'],
+    ['ilikuwa Kayole', NAIROBI, 'Kayole'],
+    ['ilikuwa pale Kencom', NAIROBI, 'Kencom'],
+    ['at Kencom', NAIROBI, 'Kencom'],
+    ['in Kayole', NAIROBI, 'Kayole'],
+    ['ndio Nairobi', NAIROBI, 'Nairobi'],
+    ['hapa Githurai', KIAMBU, 'Githurai'],
+    ['iko Thika road', NAIROBI, 'Thika road'],
+    ['ni Nakuru', NAKURU, 'Nakuru'],
+  ])('"%s" in its own county: the place is only the place', (words, county, place) => {
+    const r = type(at('place', { county }), words);
+    expect([said(r), r.state.draft?.place]).toEqual([['place.noted', 'when.ask'], place]);
+  });
+
+  it('"ni Thika" at "Where in Nakuru?": "Change the county to Kiambu?" as for "Thika"; Yes keeps Thika as the place in Kiambu, No in Nakuru', () => {
+    const asked = type(at('place', { county: NAKURU }), 'ni Thika');
+    expect([said(asked), fixAsked(asked)?.params, asked.state.draft?.place]).toEqual([['review.fix_county'], { county: { countyCode: KIAMBU } }, undefined]);
+    expect(press(asked.state, 'fy', 'place').state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: 'Thika' });
+    const no = press(asked.state, 'fn', 'place');
+    expect([said(no).slice(1), no.state.draft?.county, no.state.draft?.place]).toEqual([['place.kept_early', 'when.ask'], NAKURU, 'Thika']);
+    expect(no.state.draft?.fix).toBeUndefined();
+  });
+
+  it('"ndio Nairobi", "it was in Kayole" at "Where in Kiambu?": "Change the county to Nairobi City?"; No keeps only the place', () => {
+    for (const [words, place] of [['ndio Nairobi', 'Nairobi'], ['it was in Kayole', 'Kayole']]) {
+      const asked = type(at('place', { county: KIAMBU }), words);
+      expect([words, said(asked), fixAsked(asked)?.params]).toEqual([words, ['review.fix_county'], { county: { countyCode: NAIROBI } }]);
+      expect([words, press(asked.state, 'fn', 'place').state.draft?.place]).toEqual([words, place]);
+    }
+    // "Ndio Nairobi" typed to the question it asked: a yes.
+    const asked = type(at('place', { county: KIAMBU }), 'Nairobi');
+    expect(said(type(asked.state, 'ndio Nairobi'))).toEqual(['place.county_changed', 'place.ask']);
+  });
+
+  it('"hapa Githurai 45" at "Where in Nakuru?": both its counties named for Githurai 45', () => {
+    const asked = type(at('place', { county: NAKURU }), 'hapa Githurai 45');
+    expect([said(asked), fixAsked(asked)?.params?.place]).toEqual([['place.fix_town_two'], 'Githurai 45']);
+  });
+
+  it('the lead alone ("ni", "at", "pale") is kept as before; a day said after the place is taken apart', () => {
+    for (const words of ['ni', 'at', 'pale']) expect([words, type(at('place'), words).state.draft?.place]).toEqual([words, words]);
+    expect(type(at('place', { county: KIAMBU }), 'ni Thika jana').state.draft).toMatchObject({ county: KIAMBU, place: 'Thika', when: 'yesterday' });
   });
 });
 
