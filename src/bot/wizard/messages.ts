@@ -461,7 +461,8 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     if (tooLongForDetail(d.step, input) && addToStory(turn, d, input)) return turn.show();
     return onDetailText(turn, d, d.step, input);
   }
-  if ((d.step === 'kind' || d.step === 'cat') && placeFirst(turn, d, input)) return;
+  // The county or a place typed before its question, at any question before the story (the danger one too): kept, never the story nor "sijaelewa".
+  if (BEFORE_STORY.includes(d.step) && (placeFirst(turn, d, input) || countyAhead(turn, d, input))) return;
   if (BEFORE_STORY.includes(d.step) && toldBeforeItsQuestion(turn, d, input)) return;
   // "Nyuma" typed where the county, place or day is asked: the Back button's word, never a county or a place.
   if ((d.step === 'county' || d.step === 'place' || d.step === 'when') && BACK_WORDS.has(normalise(input))) return turn.back(d);
@@ -516,20 +517,21 @@ function onStepText(turn: Turn, d: Draft, input: string): void {
     case 'review':
       return atReview(turn, d, input);
     default:
-      // A day or the county typed ahead of its question ("jumamosi", "Nairobi"): kept, never "sijaelewa" and lost.
-      if ((d.step === 'kind' || d.step === 'cat') && (dayFirst(turn, d, input) || countyAhead(turn, d, input))) return;
+      // A day typed ahead of its question ("jumamosi", "jana usiku"): kept, never "sijaelewa" and lost.
+      if (BEFORE_STORY.includes(d.step) && dayFirst(turn, d, input)) return;
       return moreStoryOrUnexpected(turn, d, input);
   }
 }
 
 /**
- * A day ("jana usiku", "leo saa nne") typed at the kind or category question, often by someone in
+ * A day ("jana usiku", "leo saa nne") typed at the kind, category or danger question, often by someone in
  * danger answering what they expect to be asked: kept (the date question not asked) and this
  * question asked again; "not understood" lost it, again and again.
  */
 function dayFirst(turn: Turn, d: Draft, input: string): boolean {
   const day = d.when === undefined ? dayAnswer(input, turn.now) : undefined;
-  if (!day) return false;
+  // At the danger question "now" is that question's own word ("sasa hivi"), never the day.
+  if (!day || (d.step === 'danger' && day.when === 'now')) return false;
   noteDay(d, day);
   turn.say('when.kept_early', { date: formatDay(day.incidentAt) });
   turn.show();
@@ -537,14 +539,16 @@ function dayFirst(turn: Turn, d: Draft, input: string): boolean {
 }
 
 /**
- * A town or area named alone ("Kayole", "Githurai 45", "Roysambu") at the kind or category
+ * A town or area named alone ("Kayole", "Githurai 45", "Roysambu") at the kind, category or danger
  * question, as someone answers where before being asked: kept as the place for the county chosen
  * next (the place question not asked), said so, and this question asked again. It was "not
  * understood" and lost, or ("Githurai 45") kept as the story. A county's own name, a town that is
  * also a greeting ("hola") or an everyday word ("umoja") is not read so.
  */
 function placeFirst(turn: Turn, d: Draft, input: string): boolean {
-  if (d.editing || d.county !== undefined || d.place !== undefined || d.location || [...input].length > COUNTY_NAME_MAX_CHARS) return false;
+  // After a county typed ahead ("Nairobi", then "Mathare"), a place that may lie in it, as at the injury questions (`placeAhead`).
+  const countyAsked = d.county !== undefined && !(d.countyEarly && !townOutsideCounty(input, d.county, electoralUnits()));
+  if (d.editing || countyAsked || d.place !== undefined || d.location || [...input].length > COUNTY_NAME_MAX_CHARS) return false;
   const town = townNamed(input);
   const named = town ? !town.greeting && !WORD_TOWNS.has(town.name.toLowerCase()) : countyOfUnit(input) !== undefined;
   // Or a place phrase with a place's noun ("kituo cha polisi cha Kasarani", "Kencom stage"): it went into the story.
@@ -2019,13 +2023,19 @@ function storyPart(input: string): boolean {
  * "Bado wako nje wanangoja" (they are still outside, waiting) at "is someone in danger right now?":
  * what is happening, without a yes or a no. Never taken for either (a wrong yes raises an alert),
  * but kept as a part of the story, and the question asked again: "not understood" lost it, at the
- * worst moment. Three words at least; one that begins with a yes or a no is a try at the answer.
+ * worst moment. Three words at least, or two with a verb ("anavuja damu"); one that begins with a
+ * yes or a no is a try at the answer.
  */
 function dangerPart(input: string): boolean {
   const words = normalise(input).split(' ').filter(Boolean);
   const first = readWord(words[0] ?? '');
-  return words.length >= 3 && first !== 'yes' && first !== 'no' && first !== 'skip' && first !== 'now' && storyPart(input);
+  // Two words tell it when one is what is done or how someone is ("anavuja damu", "bado hajarudi"): Swahili says it in one word.
+  const told = words.length >= 3 || (words.length === 2 && (tellsAnAct(words.join(' ')) || words.some((w) => STATE_VERB.test(w) && !/hatari/.test(w))));
+  return told && first !== 'yes' && first !== 'no' && first !== 'skip' && first !== 'now' && storyPart(input);
 }
+
+/** A Swahili verb with its subject ("anavuja", "wanampiga", "amezimia") or its negative ("hajarudi", "hawajamwachilia"). */
+const STATE_VERB = /^((a|wa|ni|tu|m)(na|me|li|ka)|(ha|hawa|hatu|si)(ja|ku))[a-z]{3,}$/;
 
 /**
  * A part of the story kept before its question (the first one "kept", the next ones "added"), and

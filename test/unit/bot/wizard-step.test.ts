@@ -1702,6 +1702,42 @@ describe('danger', () => {
     }
   });
 
+  it('the county, a town or the day typed at the danger question ("Nairobi", "Mathare", "jana usiku") is kept for its question, and danger asked again: never "not understood" and lost', () => {
+    const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
+    const cases: [string, string, Partial<Draft>][] = [
+      ['Nairobi', 'injury.county_kept', { county: 47, countyEarly: true }],
+      ['Uasin Gishu', 'injury.county_kept', { county: 27, countyEarly: true }],
+      ['Mathare', 'wizard.place_kept', { place: 'Mathare' }],
+      ['pale stage', 'wizard.place_kept', { place: 'pale stage' }],
+      ['jana usiku', 'when.kept_early', { when: 'yesterday', timeOfDay: 'usiku' }],
+      ['leo asubuhi', 'when.kept_early', { when: 'today', timeOfDay: 'asubuhi' }],
+    ];
+    for (const [words, key, kept] of cases) {
+      const r = type(at('danger', told), words);
+      expect([words, said(r), r.state.draft?.danger, r.state.draft?.text]).toEqual([words, [key, 'danger.ask'], undefined, told.text]);
+      expect(r.state.draft).toMatchObject(kept);
+      expect(r.effects).toEqual([]);
+    }
+    // The town after the county typed there: the place, as at the injury questions; then a no passes both questions.
+    const county = type(at('danger', told), 'Nairobi');
+    const town = type(county.state, 'Mathare');
+    expect([said(town), town.state.draft?.place]).toEqual([['wizard.place_kept', 'danger.ask'], 'Mathare']);
+    // "Sasa hivi" is still the yes, as before: never a day kept with the question asked again.
+    expect(said(type(at('danger', told), 'sasa hivi'))).toContain('emergency');
+  });
+
+  it('two words of what is happening at the danger question ("anavuja damu", "bado hajarudi") are kept in the story, and the question asked again', () => {
+    const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
+    for (const words of ['anavuja damu', 'bado hajarudi', 'wamempiga sana', 'wanampiga sasa']) {
+      const r = type(at('danger', told), words);
+      expect([words, said(r), r.state.draft?.danger, r.state.draft?.text]).toEqual([words, ['desc.added', 'danger.ask'], undefined, `${told.text}\n${words}`]);
+    }
+    // Two words that try the answer stay "not understood": never kept as the story.
+    for (const words of ['hapana kabisa', 'yes please', 'sio sasa']) {
+      expect([words, type(at('danger', told), words).state.draft?.text]).toEqual([words, told.text]);
+    }
+  });
+
   it('what is happening, told without a yes or a no ("bado wako nje wanangoja"), is kept as the story, and the question asked again: never guessed, never lost', () => {
     for (const words of ['bado wako nje wanangoja', 'they are outside my gate', 'wamezunguka nyumba yetu']) {
       const r = type(at('danger'), words);
