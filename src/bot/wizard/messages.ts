@@ -118,9 +118,21 @@ const WHO_THEY_WERE = new RegExp(
     String.raw`\b(?:wore|wearing|dressed in|plain ?clothes|plainclothes|civilian clothes|in uniform|walivaa|wamevaa|nguo za kawaida|kiraia)\b`,
 );
 
-/** Words (`normalise`d) that tell who did it, how many or how they looked (`WHO_THEY_WERE`). */
+/**
+ * An officer named ("his name was Sgt Mwangi", "jina lake ni Otieno", "anaitwa Kamau", "afande
+ * Kiprono") or the vehicle's plate ("KDA 123A", "GK 456B"): what IPOA asks for first. As the place
+ * an agency read a name and a plate where it looks for where; no county, constituency, ward or town
+ * is worded so (the same check as `WHO_THEY_WERE`).
+ */
+const NAMED_OR_PLATE = new RegExp(
+  String.raw`\b(?:(?:his|her|their) names? (?:was|were|is|are)|(?:ma)?jina (?:lake|lao|yao|yake) (?:ni|ilikuwa|lilikuwa|yalikuwa)|(?:a|wa)(?:na|li|ka)?itwa|(?:a|wa)(?:li)?jiita|called himself)\b|` +
+    String.raw`\b(?:sgt|sergeant|sajini|sajenti|cpl|corporal|koplo|constable|konstebo|inspector|inspekta|afande) [a-z]{3,}\b|` +
+    String.raw`\b(?:k[a-z]{2}|gk[a-z]?) ?\d{3} ?[a-z]\b`,
+);
+
+/** Words (`normalise`d) that tell who did it, how many, how they looked, their names or their vehicle. */
 export function tellsWhoTheyWere(words: string): boolean {
-  return WHO_THEY_WERE.test(words);
+  return WHO_THEY_WERE.test(words) || NAMED_OR_PLATE.test(words);
 }
 
 /** Places where things are done ("seli ya Central"): a place that begins so is a place. */

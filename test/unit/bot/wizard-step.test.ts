@@ -229,6 +229,23 @@ describe('more of the story after its question', () => {
     for (const place of ['Kasarani police station', 'Armed Forces Memorial Hospital', 'near kencom', 'Stage 2', 'kwa officers mess']) expect([place, type(at('place'), place).state.draft?.place]).toEqual([place, place]);
   });
 
+  it("an officer's name or the vehicle's plate told at the county, place, date or review is added to the story, never refused or stored as the place", () => {
+    const story = 'Police asked me for a bribe at the junction.';
+    const told = ['his name was Sgt Mwangi', 'jina lake ni Otieno', 'mmoja wao anaitwa Kamau', 'the car was KDA 123A', 'gari lao ni GK 456B', 'afande Kiprono ndiye aliitisha'];
+    for (const s of ['county', 'place', 'when', 'review'] as const) {
+      for (const more of told) {
+        const r = type(at(s), more);
+        expect([s, more, r.state.draft?.text, r.state.draft?.step]).toEqual([s, more, `${story}\n${more}`, s]);
+        if (s === 'place') expect(r.state.draft?.place).toBeUndefined();
+      }
+    }
+    // The place said with them: only where is the place, the whole answer in the story (the agency read the name and plate as the place).
+    const both = 'his name was Sgt Mwangi at Thika road near Roysambu, car KDA 123A';
+    const r = type(at('place'), both);
+    expect(r.state.draft?.text).toBe(`${story}\n${both}`);
+    expect(r.state.draft?.place ?? '').not.toMatch(/Mwangi|KDA/);
+  });
+
   it('no county, constituency, ward or town is worded as who they were', () => {
     const data = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kenya-electoral-units.json'), 'utf8')) as { counties: { name: string; constituencies: { name: string; wards: { name: string }[] }[] }[] };
     const names = [
