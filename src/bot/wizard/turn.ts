@@ -369,7 +369,11 @@ export class Turn {
     // The story written before it was asked is kept (the review shows it, to change if need be);
     // short parts of it that do not yet tell what happened are shown at its question, to go on from,
     // except a first message's few words while someone is in danger: the county comes first, as before.
-    if (next === 'desc' && (d.voice || (d.text && (!d.storyPart || (d.storyPart === 'first' && d.danger))))) return this.go(nextStep(d, 'desc'));
+    // Passed as answered, so a county or place typed ahead is not asked for after it (it was: "Ilitokea katika kaunti gani?" after "Sitakuuliza kaunti tena").
+    if (next === 'desc' && (d.voice || (d.text && (!d.storyPart || (d.storyPart === 'first' && d.danger))))) {
+      d.step = 'desc';
+      return this.advance(d);
+    }
     return this.go(next);
   }
 

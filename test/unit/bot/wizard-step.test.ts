@@ -1739,6 +1739,9 @@ describe('danger', () => {
     const county = type(at('danger', told), 'Nairobi');
     const town = type(county.state, 'Mathare');
     expect([said(town), town.state.draft?.place]).toEqual([['wizard.place_kept', 'danger.ask'], 'Mathare']);
+    // The story told already: a no goes on past the county and the place, never asking the county it said it would not ask again.
+    const no = type(town.state, 'hapana');
+    expect([said(no), stepOf(no), no.state.draft?.county, no.state.draft?.place]).toEqual([['place.kept_early', 'when.ask'], 'when', 47, 'Mathare']);
     // "Sasa hivi" is still the yes, as before: never a day kept with the question asked again.
     expect(said(type(at('danger', told), 'sasa hivi'))).toContain('emergency');
   });
