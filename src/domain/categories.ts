@@ -3,7 +3,8 @@ import type { Priority } from './priority';
 export const REPORT_KINDS = ['police', 'election'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export const AGENCIES = ['IPOA', 'ODPP', 'IEBC', 'NCIC', 'NPS_IA', 'EACC', 'OTHER'] as const;
+/** CAJ: the Commission on Administrative Justice (the Ombudsman), for public officers' abuse of power, chiefs and county askari among them (`agencyAdvice`). */
+export const AGENCIES = ['IPOA', 'ODPP', 'IEBC', 'NCIC', 'NPS_IA', 'EACC', 'CAJ', 'OTHER'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
 /** The name an agent typed for "another agency"; none for a listed one (its code names it). */

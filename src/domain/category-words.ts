@@ -362,6 +362,22 @@ export function namesOfficersNotPolice(text: string): boolean {
   return NOT_POLICE_OFFICERS.test(plain) && !VOTING.test(text) && !ELECTION_PLACES.test(text) && !CAMPAIGNING.test(plain);
 }
 
+/** The police denied ("it was county askaris not police", "hawakuwa polisi"): no police named. */
+const POLICE_DENIED = /\b(not|never|weren t|wasn t|were not|was not|si|sio|siyo|sii|hawakuwa|hakuwa|hawakua|hakua) (the )?(police|polisi|cops?|policem[ae]n|karao|makarao)\b/g;
+/** Administration Police, the police officers posted with a chief ("the chief and the APs"). */
+const ADMINISTRATION_POLICE = /\b(aps?|administration police)\b/;
+
+/**
+ * A chief or county askari named (`namesOfficersNotPolice`) and no police officer beside them: a
+ * case IPOA, the police's overseer, would turn away. "Askari" alone, beside them, is their own
+ * askari ("the chief and his askaris"); police or APs named ("the chief called police") are the police.
+ */
+export function namesOnlyOfficersNotPolice(text: string): boolean {
+  if (!namesOfficersNotPolice(text)) return false;
+  const rest = plainWords(text).replace(new RegExp(NOT_POLICE_OFFICERS.source, 'g'), ' ').replace(POLICE_DENIED, ' ').replace(/\b(ma)?askari(s)?\b/g, ' ');
+  return !POLICE_NAMED.test(rest) && !ADMINISTRATION_POLICE.test(rest);
+}
+
 /** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"), and as typed on a phone ("plice"). */
 export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|plice|polise|polici|poliece|polisman|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci|(ma)?bo[iy]s? wa blue|boys in blue)\b/i;
 /** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */

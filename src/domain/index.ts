@@ -29,6 +29,7 @@ export * from './injuries';
 export * from './reopen';
 export * from './plain-text';
 export * from './category-words';
+export * from './agency-advice';
 export * from './self-introduction';
 export * from './privacy-question';
 export * from './greeting';

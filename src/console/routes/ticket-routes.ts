@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, isStaffAnswer, lastWaitFrom, referralAge, referralHolding, usualAgency, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, medicalFormFor, readingLanguage, waitingSince, type AgentStatus, type TicketRefusal } from '../../domain';
+import { AGENCIES, AREA_ROLE, LIMITS, decide, offeredActions, isStaffAnswer, lastWaitFrom, referralAge, referralHolding, agencyAdvice, asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, medicalFormFor, readingLanguage, waitingSince, type AgentStatus, type TicketRefusal } from '../../domain';
 import { noticeKey, VIEW_AGAIN_AFTER_MS } from '../../services/ticket-actions';
 import type { AgentDoc, Evidence, ReportDoc, ReportEventDoc } from '../../store';
 import type { StreamRefusal } from '../telegram-files';
@@ -196,7 +196,8 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     // Closing every report of an incident at once: the resolutions one close offers.
     closeChoices: CLOSE_CHOICES,
     // The agency that usually handles this type of case comes chosen; the agent may pick another.
-    suggestedAgency: usualAgency(report.category, report.perpetrator?.kind),
+    // A chief's or kanjo's abuse is not IPOA's, and the form says so (`notPolice`).
+    ...agencyAdvice(report),
     // Injuries are asked (and shown) only where the category is about harm; after a killing, of anyone else.
     injuriesAsked: asksAboutInjuries(report.category),
     medicalRecordAsked: asksForMedicalRecord(report.category, report.injuries ?? undefined),
