@@ -27,7 +27,7 @@ import { performance } from 'node:perf_hooks';
 import IORedis, { type Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { sessionKey } from '../src/bot';
-import { createLogger } from '../src/logger';
+import { createLogger, type Logger } from '../src/logger';
 import { createQueues, type Queues } from '../src/queue';
 import { closeRedis, createRedis } from '../src/redis';
 import { redisKeys } from '../src/redis-keys';
@@ -37,15 +37,15 @@ import { TicketDesk } from '../src/services/ticket-desk';
 import { ReportService } from '../src/services/report-service';
 import { SlaService } from '../src/services/sla-service';
 import { connectMongo, createStore, type Store } from '../src/store';
-import { TelegramDouble } from '../test/support/telegram';
+import { TelegramDouble, type RecordedCall } from '../test/support/telegram';
 import type { ChatState } from '../test/support/telegram/state';
 import { ROOT, spawnChild, type ChildHandle } from './lib/child';
-import { bucketQuantile, migrateIndexes, mongoCommandsOfAll, startBotSut, type BotSut } from './lib/bot-sut';
+import { bucketQuantile, migrateIndexes, mongoCommandsOfAll, startBotSut, type BotSut, type BotSutOptions } from './lib/bot-sut';
 import { DoubleDriver } from './lib/double';
 import { botJourney, floorJourney, REFERENCE_RE } from './lib/journeys';
 import { runReporters, WebhookClient, type ReporterOutcome, type ScenarioResult, type Step } from './lib/load';
 import { figureList, ISSUE_RATES, printTable, type PacedTargets, type RunFigures } from './lib/report';
-import { maxInSlidingWindow, maxPerCalendarSecond, median, summarize } from './lib/stats';
+import { maxInSlidingWindow, maxPerCalendarSecond, median, summarize, type Summary } from './lib/stats';
 import { countKernelWork, cpuByThread, cpuSeconds, machine, rss, type KernelCounts } from './lib/sysinfo';
 import { freePort } from '../test/support/ports';
 import { runTriageBench } from './triage';
@@ -471,14 +471,27 @@ async function ticketAddedTimes(redis: Redis, prefix: string, sinceMs: number): 
   return added;
 }
 
-/**
- * The real bot against a fresh database and prefix. `botProcesses` > 1: the scale-out setup
- * instead of the single `bot,worker` process; then only its intake levels, under the figure keys
- * `scale.<reporters>.*` (CPU per update: all its processes together, worker included).
- */
-async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Record<string, unknown>, botProcesses = 1): Promise<void> {
-  const { sizes, opts } = ctx;
-  const scaleOut = botProcesses > 1;
+/** What runBot starts, kept together so that `stopBotRig` stops whatever got started. */
+interface BotRig {
+  prefix: string;
+  dbName: string;
+  dataKey: string;
+  secret: string;
+  redis: Redis;
+  tg: TelegramDouble;
+  driver: DoubleDriver;
+  logger: Logger;
+  mongo?: ChildHandle;
+  sut?: BotSut;
+  /** The scale-out setup's processes (bots, then the worker); empty for a single process. */
+  fleet: BotSut[];
+  conn?: Awaited<ReturnType<typeof connectMongo>>;
+  queues?: Queues;
+  consoleRedis: Redis[];
+}
+
+/** A fresh prefix, database name and data key, Redis and the Bot API double: before anything can fail halfway. */
+async function openBotRig(opts: Options): Promise<BotRig> {
   const prefix = `bench-${randomBytes(5).toString('hex')}`;
   const dbName = `ripoti_bench_${randomBytes(4).toString('hex')}`;
   const dataKey = `k1:${randomBytes(32).toString('base64')}`;
@@ -487,386 +500,584 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
   const driver = new DoubleDriver(tg, 5_000_000);
   const secret = randomBytes(24).toString('base64url');
   const logger = createLogger({ level: 'warn', name: 'bench-console' });
-  let mongo: ChildHandle | undefined;
-  let sut: BotSut | undefined;
-  /** The scale-out setup's processes (bots, then the worker); empty for a single process. */
-  const fleet: BotSut[] = [];
-  let conn: Awaited<ReturnType<typeof connectMongo>> | undefined;
-  let queues: Queues | undefined;
-  const consoleRedis: Redis[] = [];
+  return { prefix, dbName, dataKey, secret, redis, tg, driver, logger, fleet: [], consoleRedis: [] };
+}
+
+/** MongoDB: a real one when MONGODB_URI is set, else the project's test server in its own process; the run's database URI. */
+async function openBenchMongo(ctx: RunContext, rig: BotRig, detail: Record<string, unknown>): Promise<string> {
+  let mongoUri: string;
+  if (process.env.MONGODB_URI) {
+    mongoUri = process.env.MONGODB_URI;
+    detail.mongo = 'MONGODB_URI';
+  } else {
+    rig.mongo = await spawnChild({ name: 'mongo test server', script: 'bench/mongo-server.ts', env: {}, nodeArgs: nodeArgsFrom('BENCH_MONGO_NODE_ARGS'), logFile: join(ctx.logDir, `mongo-run${ctx.runIndex}.log`) });
+    mongoUri = rig.mongo.url;
+    detail.mongo = 'test/support/mongo (startMongoTestServer), child process';
+  }
+  const u = new URL(mongoUri);
+  u.pathname = `/${rig.dbName}`;
+  mongoUri = u.toString();
+  // Production refuses to start on missing indexes (src/store/migrate.ts): build them as `migrate` does.
+  await migrateIndexes(mongoUri);
+  return mongoUri;
+}
+
+/** How the bot process `name` (its log file's name) starts, running `roles` (default: bot and worker). */
+function sutOptionsFor(ctx: RunContext, rig: BotRig, mongoUri: string, name: string, roles?: string): BotSutOptions {
+  const { opts } = ctx;
+  return {
+    telegram: rig.tg,
+    secret: rig.secret,
+    connections: opts.connections,
+    mongoUri,
+    redisUrl: REDIS_URL,
+    prefix: rig.prefix,
+    dataKey: rig.dataKey,
+    // Intake and delivery are measured against a double that never says no, as before the
+    // shared budget (the surge scenario, bench/surge.ts, measures under Telegram's limits).
+    sendRate: 0,
+    logFile: join(ctx.logDir, `${name}-run${ctx.runIndex}.log`),
+    // BENCH_BOT_NODE_ARGS: more flags for the bot, e.g. `--trace-gc` (its output goes to the bot's log).
+    nodeArgs: [...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : []), ...nodeArgsFrom('BENCH_BOT_NODE_ARGS')],
+    dist: opts.dist,
+    ...(roles ? { roles } : {}),
+  };
+}
+
+/** The single `bot,worker` process, or the scale-out setup; `sut` is the (first) bot, `bots` take the POSTs. */
+async function startApp(ctx: RunContext, rig: BotRig, mongoUri: string, botProcesses: number): Promise<{ sut: BotSut; bots: BotSut[] }> {
+  const { opts } = ctx;
+  const { fleet } = rig;
+  const scaleOut = botProcesses > 1;
+  const sutOptions = (name: string, roles?: string) => sutOptionsFor(ctx, rig, mongoUri, name, roles);
+  let sut: BotSut;
+  if (scaleOut) {
+    // One worker (outbox relay, SLA, replies) and N bots, as docker/compose.yml runs the roles.
+    fleet.push(...(await Promise.all(Array.from({ length: botProcesses }, (_, i) => startBotSut(sutOptions(`scale-bot${i + 1}`, 'bot'))))));
+    fleet.push(await startBotSut(sutOptions('scale-worker', 'worker')));
+    sut = fleet[0];
+  } else sut = await startBotSut(sutOptions('bot'));
+  rig.sut = sut;
+  const bots = scaleOut ? fleet.slice(0, botProcesses) : [sut];
+  log(`${scaleOut ? `${botProcesses} bot processes + 1 worker` : 'bot'} ready${opts.dist ? ' (dist build)' : ''}, pid ${fleet.length ? fleet.map((f) => f.pid).join(', ') : sut.pid}, prefix ${rig.prefix}`);
+  return { sut, bots };
+}
+
+/** The console side (agents), in this process: the same store and queues the console role uses. */
+async function startConsoleSide(rig: BotRig, mongoUri: string): Promise<{ store: Store; tickets: TicketService }> {
+  const { prefix, tg, logger } = rig;
+  rig.conn = await connectMongo(mongoUri);
+  const store: Store = createStore(rig.conn, [{ id: 'k1', key: Buffer.from(rig.dataKey.slice(3), 'base64') }]);
+  const consoleConn = (kind: 'worker' | 'producer') => {
+    const r = createRedis(REDIS_URL, kind);
+    rig.consoleRedis.push(r);
+    return r;
+  };
+  const events = new RedisEventBus(consoleConn('producer'), null, redisKeys(prefix).liveChannel);
+  const queues = createQueues({
+    config: {
+      redis: { url: REDIS_URL, prefix },
+      telegram: { token: tg.token, apiRoot: tg.apiRoot, mode: 'webhook', webhook: { host: '127.0.0.1', port: 0, maxConnections: 40 }, sendRatePerSecond: 28, paidBroadcast: false },
+      // Agents hold many tickets here: the per-agent cap is a console policy, not what is measured.
+      tickets: { maxPerAgent: 1_000_000, slaMinutes: [5, 15, 60, 240] },
+      replies: { ratePerSecond: 25 },
+    },
+    logger,
+    redis: consoleConn,
+    workers: false,
+  });
+  rig.queues = queues;
+  const reports = new ReportService({ store, tickets: queues.tickets, logger });
+  const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, slaMinutes: [5, 15, 60, 240] });
+  queues.tickets.attachSla(sla);
+  const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: 1_000_000, logger });
+  const tickets = new TicketService({ store, desk, replies: queues.replies, events, logger });
+  return { store, tickets };
+}
+
+/** One bot run's moving parts, as its scenarios (intake, memory, takes, delivery) use them. */
+interface BotBench {
+  ctx: RunContext;
+  rig: BotRig;
+  figures: RunFigures;
+  detail: Record<string, unknown>;
+  scaleOut: boolean;
+  /** The (first) bot process. */
+  sut: BotSut;
+  store: Store;
+  tickets: TicketService;
+  client: WebhookClient;
+  probe: CpuProbe;
+  botPid: number;
+  appPids: number[];
+  /** reference -> chat, from the bot's "received" messages. */
+  chatOfReference: Map<string, ChatState>;
+  /** reference -> epoch ms when its Confirm POST was sent. */
+  confirmOfReference: Map<string, number>;
+  check: (d: DoubleDriver, chat: ChatState, outcome: ReporterOutcome) => string | null;
+  chatsFor: (n: number) => ChatState[];
+  full: Step[];
+}
+
+/** CPU of the app's processes, MongoDB's test server, Redis and this driver, as withCpu reads it. */
+function appCpuProbe(rig: BotRig, appPids: readonly number[], botPid: number, scaleOut: boolean): CpuProbe {
+  const { fleet, redis } = rig;
+  const mongoPid = rig.mongo?.pid;
+  return {
+    read: async () => ({
+      // Every process of the app (the scale-out setup's bots and worker together; `worker`: its worker alone).
+      bot: appPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+      botMain: appPids.reduce((sum, pid) => sum + cpuSeconds(pid, true), 0),
+      ...(scaleOut ? { worker: cpuSeconds(fleet[fleet.length - 1].pid) } : {}),
+      ...(mongoPid ? { mongo: cpuSeconds(mongoPid) } : {}),
+      // The (first) bot's threads by name, for the log line: what it spends beside its main thread.
+      ...cpuByThread(botPid, 'thread:'),
+      redis: await redisCpu(redis),
+      driver: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    }),
+  };
+}
+
+type BotBenchParts = Pick<BotBench, 'ctx' | 'rig' | 'figures' | 'detail' | 'scaleOut' | 'sut' | 'store' | 'tickets'> & { ids: Ids; bots: BotSut[] };
+
+/** The webhook client, the CPU probe and the reporters' journeys (with the check that keeps each reference) over the started app. */
+function botBench(parts: BotBenchParts): BotBench {
+  const { ctx, rig, ids, bots, sut, scaleOut, ...rest } = parts;
+  const { driver, fleet } = rig;
+  const client = new WebhookClient(bots.map((b) => b.url), rig.secret, ctx.opts.connections, undefined, driver.runReply);
+  const botPid = sut.pid;
+  const appPids = fleet.length ? fleet.map((f) => f.pid) : [botPid];
+  const probe = appCpuProbe(rig, appPids, botPid, scaleOut);
+  const chatOfReference = new Map<string, ChatState>();
+  const confirmOfReference = new Map<string, number>();
+  const check = (d: DoubleDriver, chat: ChatState, outcome: ReporterOutcome): string | null => {
+    const ref = REFERENCE_RE.exec(d.lastBotText(chat))?.[0];
+    if (!ref) return `no reference in the last message: ${JSON.stringify(d.lastBotText(chat).slice(0, 80))}`;
+    chatOfReference.set(ref, chat);
+    const at = outcome.startedAt.get('confirm');
+    if (at !== undefined) confirmOfReference.set(ref, at);
+    return null;
+  };
+  const chatsFor = (n: number) => ids.take(n).map((id, i) => driver.addReporter(id, i % 3 === 0 ? 'sw' : 'en'));
+  const full: Step[] = botJourney();
+  return { ctx, rig, sut, scaleOut, ...rest, client, probe, botPid, appPids, chatOfReference, confirmOfReference, check, chatsFor, full };
+}
+
+/** Warm-up (JIT, connection pools, indexes): not measured. */
+async function warmUp(b: BotBench): Promise<void> {
+  const warm = await runReporters(b.client, b.rig.driver, b.chatsFor(b.ctx.sizes.warmup), b.full, { deadlineMs: 180_000, check: b.check });
+  log(`warm-up: ${warm.journeysCompleted}/${warm.reporters} journeys${warm.firstErrors.length ? `, errors: ${warm.firstErrors.join(' | ')}` : ''}`);
+  if (warm.journeysCompleted === 0) throw new Error(`no journey completed in the warm-up: ${warm.firstErrors.join(' | ')}`);
+}
+
+type IntakeFigures = ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number };
+
+interface IntakeScenario {
+  key: string;
+  level: Level;
+  paceMs?: number;
+}
+
+/** The intake scenarios of this run and mode, under the keys their figures take. */
+function intakeScenarios(opts: Options, sizes: Sizes, scaleOut: boolean): IntakeScenario[] {
+  const paced = (key: string) =>
+    sizes.paced.map((p) => ({ key: `${key}.${p.offered}`, level: { reporters: p.reporters, journeys: p.journeys }, paceMs: (p.reporters / p.offered) * 1000 }));
+  return scaleOut
+    ? // The same offered rates against the scale-out setup: the latency targets with both cores' event loops.
+      [...(opts.pacedOnly ? [] : sizes.levels.map((level) => ({ key: `scale.${level.reporters}`, level }))), ...paced('scalePaced')]
+    : opts.deliveryOnly
+    ? [{ key: `setup.${sizes.deliveryChats}`, level: { reporters: sizes.deliveryChats, journeys: 1 } }]
+    : opts.profile
+    ? [{ key: `bot.${sizes.levels[sizes.levels.length - 1].reporters}`, level: sizes.levels[sizes.levels.length - 1] }]
+    : [...(opts.pacedOnly ? [] : sizes.levels.map((level) => ({ key: `bot.${level.reporters}`, level }))), ...paced('paced')];
+}
+
+/** 1. Intake, and from the same traffic 3a: Confirm -> ticket available. */
+async function runIntake(b: BotBench): Promise<void> {
+  const intake: Record<string, IntakeFigures> = {};
+  for (const sc of intakeScenarios(b.ctx.opts, b.ctx.sizes, b.scaleOut)) intake[sc.key] = await runIntakeScenario(b, sc);
+  b.detail.intake = intake;
+}
+
+/** What one intake scenario's traffic measured, before its figures are drawn from it. */
+interface IntakeRun {
+  result: ScenarioResult;
+  cpu: Record<string, number>;
+  wallS: number;
+  kernel: KernelCounts | null;
+  /** The double's connections accepted before the scenario. */
+  conns: number;
+  /** Epoch ms just before the scenario: its tickets' "added" events come after. */
+  since: number;
+  /** The bot's own answer time (its histogram's bounds). */
+  botSide: { p50: number | undefined; p99: number | undefined };
+}
+
+/** One intake scenario: its figures under `<key>.*`, its log line, and its detail for results.json. */
+async function runIntakeScenario(b: BotBench, sc: IntakeScenario): Promise<IntakeFigures> {
+  const m = await driveIntake(b, sc);
+  const f: IntakeFigures = { ...scenarioFigures(m.result), cpuPercent: m.cpu };
+  if (sc.paceMs) f.offeredPerSec = round((sc.level.reporters / sc.paceMs) * 1000, 0);
+  const s = await confirmToAvailable(b, m.since);
+  f.confirmToAvailableMs = { count: s.count, p50: round(s.p50, 2), p99: round(s.p99, 2), max: round(s.max, 2) };
+  const { apiCalls, kc } = recordIntakeFigures(b, sc, f, m, s);
+  log(
+    `${sc.key} (${sc.level.reporters} reporters x ${sc.level.journeys} journeys${sc.paceMs ? `, offered ${f.offeredPerSec}/s` : ''}): ${f.updatesPerSec} updates/s, ${f.reportsPerSec} reports/s, ` +
+      `p50 ${f.serviceMs.p50} ms, p95 ${f.serviceMs.p95}, p99 ${f.serviceMs.p99} ms${sc.paceMs ? `, p99 from schedule ${f.totalMs.p99} ms` : ''}; ` +
+      `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); slowest steps: ${f.slowestSteps.join(', ')}; the bot's own p50 <= ${m.botSide.p50} ms, p99 <= ${m.botSide.p99} ms${b.scaleOut ? ' (first bot process)' : ''}; Bot API calls per update ${apiCalls.total} ${JSON.stringify(apiCalls.byMethod)}; failed journeys ${m.result.journeysFailed}` +
+      `${kc ? `; per update ${kc.syscalls} system calls, ${kc.switches} context switches (${b.scaleOut ? 'all app processes' : 'the bot'})` : ''}` +
+      `${m.result.firstErrors.length ? ` (${m.result.firstErrors.join(' | ')})` : ''}; cpu% ${JSON.stringify(m.cpu)}`,
+  );
+  return f;
+}
+
+/** Runs the scenario's reporters with CPU, kernel, MongoDB and the bot's own latency counted around them. */
+async function driveIntake(b: BotBench, sc: IntakeScenario): Promise<IntakeRun> {
+  const { driver, tg, fleet } = b.rig;
+  driver.clearRecorded();
+  const conns = tg.connectionsAccepted;
+  const since = Date.now() - 1;
+  const chats = b.chatsFor(sc.level.reporters);
+  // The scale-out setup: every process's commands (the Confirm's are the bots', the relay's the worker's).
+  const mongoCommands = () => mongoCommandsOfAll(b.scaleOut ? fleet : [b.sut]);
+  const mongoBefore = await mongoCommands();
+  const bucketsBefore = await b.sut.updateBuckets();
+  const { out, kernel } = await withKernelCounts(b.appPids, () =>
+    withCpu(b.probe, () => runReporters(b.client, driver, chats, b.full, { deadlineMs: 600_000, check: b.check, journeys: sc.level.journeys, paceMs: sc.paceMs })),
+  );
+  const bucketsAfter = await b.sut.updateBuckets();
+  const botSide = { p50: bucketQuantile(bucketsBefore, bucketsAfter, 0.5), p99: bucketQuantile(bucketsBefore, bucketsAfter, 0.99) };
+  const mongo = mongoPerJourney(mongoBefore, await mongoCommands(), out.result.journeysCompleted);
+  if (mongo) {
+    b.figures[`${sc.key}.mongo`] = mongo.total;
+    log(`${sc.key}: MongoDB commands per completed journey ${mongo.total} (${JSON.stringify(mongo.by)})`);
+  }
+  return { ...out, kernel, conns, since, botSide };
+}
+
+/**
+ * Confirm -> available: the job's "added" entry in the tickets event stream carries Redis'
+ * own timestamp, written in the same script that makes the job takeable.
+ */
+async function confirmToAvailable(b: BotBench, since: number): Promise<Summary> {
+  const added = await ticketAddedTimes(b.rig.redis, b.rig.prefix, since);
+  const reportIds = [...added.keys()].filter((id) => Types.ObjectId.isValid(id));
+  const refs = await b.store.models.Report.find({ _id: { $in: reportIds } }, { reference: 1 }).lean<{ _id: Types.ObjectId; reference: string }[]>();
+  const refOf = new Map(refs.map((r) => [r._id.toString(), r.reference]));
+  const lat: number[] = [];
+  for (const [jobId, at] of added) {
+    const ref = refOf.get(jobId);
+    const c = ref ? b.confirmOfReference.get(ref) : undefined;
+    if (c !== undefined) lat.push(at - c);
+  }
+  return summarize(lat);
+}
+
+/** The scenario's figures; Bot API calls and connections are read as the double holds them now. */
+function recordIntakeFigures(b: BotBench, sc: IntakeScenario, f: IntakeFigures, m: IntakeRun, s: Summary): { apiCalls: ReturnType<typeof callsPerUpdate>; kc: ReturnType<typeof perUpdate> | null } {
+  const { figures } = b;
+  const { tg, driver } = b.rig;
+  const { result, cpu, wallS, kernel } = m;
+  const k = sc.key;
+  figures[`${k}.ups`] = f.updatesPerSec;
+  figures[`${k}.rps`] = f.reportsPerSec;
+  figures[`${k}.p50`] = f.serviceMs.p50;
+  figures[`${k}.p95`] = f.serviceMs.p95;
+  figures[`${k}.p99`] = f.serviceMs.p99;
+  if (sc.paceMs) figures[`${k}.sched99`] = f.totalMs.p99;
+  figures[`${k}.failed`] = result.journeysFailed;
+  figures[`${k}.cpu`] = cpuMsPerUpdate(cpu.bot, wallS, result.updates);
+  figures[`${k}.mainCpu`] = cpuMsPerUpdate(cpu.botMain, wallS, result.updates);
+  // What the rest of the machine spent per update in the same run (for the ceiling below).
+  figures[`${k}.mongoCpu`] = cpuMsPerUpdate(cpu.mongo, wallS, result.updates);
+  figures[`${k}.redisCpu`] = cpuMsPerUpdate(cpu.redis, wallS, result.updates);
+  figures[`${k}.driverCpu`] = cpuMsPerUpdate(cpu.driver, wallS, result.updates);
+  figures[`${k}.busy`] = busyCores(cpu);
+  figures[`${k}.conns`] = connectionsPer1000(tg.connectionsAccepted - m.conns, driver.state.recorded.length);
+  if (m.botSide.p99 !== undefined) figures[`${k}.botP99`] = m.botSide.p99;
+  const apiCalls = callsPerUpdate(driver.state.recorded, result.updates);
+  figures[`${k}.calls`] = apiCalls.total;
+  const kc = kernel ? perUpdate(kernel, result.updates) : null;
+  if (kc) figures[`${k}.sys`] = kc.syscalls;
+  figures[`${k}.c2a50`] = round(s.p50, 2);
+  figures[`${k}.c2a99`] = round(s.p99, 2);
+  return { apiCalls, kc };
+}
+
+/** Each conversation's session in Redis: MEMORY USAGE and the JSON's length (keys not found left out). */
+async function sessionSizes(b: BotBench, chats: readonly ChatState[]): Promise<{ usage: number[]; lengths: number[] }> {
+  const sessionKeys = chats.map((c) => `${b.rig.prefix}:sess:${sessionKey(b.store.cipher, c.user.id, c.chat.id)}`);
+  const pipe = b.rig.redis.pipeline();
+  for (const k of sessionKeys) pipe.call('MEMORY', 'USAGE', k, 'SAMPLES', '0');
+  for (const k of sessionKeys) pipe.strlen(k);
+  const res = (await pipe.exec()) ?? [];
+  const usage = res.slice(0, sessionKeys.length).map(([, v]) => Number(v)).filter((v) => v > 0);
+  const lengths = res.slice(sessionKeys.length).map(([, v]) => Number(v)).filter((v) => v > 0);
+  return { usage, lengths };
+}
+
+/** 5. Memory: conversations left in progress at the review step (the largest draft). */
+async function measureMemory(b: BotBench): Promise<void> {
+  const { sizes } = b.ctx;
+  const { redis, driver } = b.rig;
+  const { figures, detail } = b;
+  const rssBefore = rss(b.botPid);
+  const usedBefore = await redisUsedMemory(redis);
+  const inProgress = b.chatsFor(sizes.inProgress);
+  const memRun = await runReporters(b.client, driver, inProgress, botJourney('confirm'), { deadlineMs: 600_000 });
+  const { usage, lengths } = await sessionSizes(b, inProgress);
+  const usedAfter = await redisUsedMemory(redis);
+  const mem = await b.sut.memory();
+  const rssAfter = rss(b.botPid);
+  const memUsage = summarize(usage);
+  detail.memory = {
+    conversations: sizes.inProgress,
+    completedToReview: memRun.journeysCompleted,
+    sessionKeysFound: usage.length,
+    sessionBytes: { mean: round(memUsage.mean, 0), p50: memUsage.p50, max: memUsage.max },
+    sessionJsonChars: { mean: round(summarize(lengths).mean, 0), max: summarize(lengths).max },
+    redisUsedMemoryDeltaPerConversation: round((usedAfter - usedBefore) / sizes.inProgress, 0),
+    botRssBeforeMb: round(rssBefore.rss / 2 ** 20),
+    botRssMb: round(rssAfter.rss / 2 ** 20),
+    botPeakRssMb: round(rssAfter.peak / 2 ** 20),
+    botHeapUsedMb: round(mem.heapUsed / 2 ** 20),
+  };
+  figures['mem.sessionBytes'] = round(memUsage.mean, 0);
+  figures['mem.redisPerConversation'] = round((usedAfter - usedBefore) / sizes.inProgress, 0);
+  figures['mem.rssMb'] = round(rssAfter.rss / 2 ** 20);
+  figures['mem.peakRssMb'] = round(rssAfter.peak / 2 ** 20);
+  // V8's heap at the same moment, used (garbage not yet collected included) and committed: the
+  // RSS follows the collector's sawtooth, not the conversations (BENCHMARKS.md, issue 17).
+  figures['mem.heapUsedMb'] = round(mem.heapUsed / 2 ** 20);
+  figures['mem.heapTotalMb'] = round(mem.heapTotal / 2 ** 20);
+  log(`memory: ${JSON.stringify(detail.memory)}`);
+}
+
+/** A ticket an agent took. */
+interface Taken {
+  reportId: string;
+  reference: string;
+  agent: string;
+}
+
+/**
+ * 3b. Agents: 10 concurrent agents take the whole backlog as the console does
+ * (TicketService.takeNext: the take, then its "taken" notice stored and queued).
+ */
+async function takeBacklog(b: BotBench): Promise<{ taken: Taken[]; takeStartMs: number }> {
+  const { sizes } = b.ctx;
+  const agents = Array.from({ length: sizes.agents }, () => new Types.ObjectId().toString());
+  const taken: Taken[] = [];
+  const takeStart = performance.now();
+  const takeStartMs = Date.now();
+  const takeTimes: number[] = [];
+  await Promise.all(
+    agents.map(async (agent) => {
+      for (let i = 0; i < 100_000; i++) {
+        const t0 = performance.now();
+        const r = await b.tickets.takeNext({ id: agent, role: 'agent' });
+        if (!r.ok) return;
+        takeTimes.push(performance.now() - t0);
+        taken.push({ reportId: r.report._id.toString(), reference: r.report.reference, agent });
+      }
+    }),
+  );
+  const takeS = (performance.now() - takeStart) / 1000;
+  const takeLat = summarize(takeTimes);
+  b.detail.takes = { agents: sizes.agents, taken: taken.length, seconds: round(takeS, 2), perSecond: round(taken.length / takeS), takeNextMs: { p50: round(takeLat.p50, 2), p99: round(takeLat.p99, 2) } };
+  b.figures['take.perSec'] = round(taken.length / takeS);
+  b.figures['take.p99'] = round(takeLat.p99, 2);
+  log(`takes: ${JSON.stringify(b.detail.takes)}`);
+  return { taken, takeStartMs };
+}
+
+/** The replies queue's rate (`replies.ratePerSecond` in the console's config above). */
+const REPLIES_PER_SEC = 25;
+
+/** One ticket per reporter (reporters who filed twice have two tickets but one chat), by agent. */
+function replyTargets(b: BotBench, taken: readonly Taken[]): { chatIds: Set<number>; perAgent: Map<string, Taken[]> } {
+  const seenChats = new Set<number>();
+  const withChat = taken
+    .filter((t) => {
+      const id = b.chatOfReference.get(t.reference)?.chat.id;
+      if (id === undefined || seenChats.has(id)) return false;
+      seenChats.add(id);
+      return true;
+    })
+    .slice(0, b.ctx.sizes.deliveryChats);
+  const chatIds = new Set(withChat.map((t) => b.chatOfReference.get(t.reference)!.chat.id));
+  // Each agent works through its own tickets and sends a burst of replies to each reporter in
+  // turn (as people do), so the queue holds several messages for the same chat at once and
+  // per-chat pacing is exercised alongside the overall limit.
+  const perAgent = new Map<string, Taken[]>();
+  for (const t of withChat) perAgent.set(t.agent, [...(perAgent.get(t.agent) ?? []), t]);
+  return { chatIds, perAgent };
+}
+
+/** Each agent's replies, `perChat` to each of its tickets in turn; how many were queued and refused. */
+async function queueReplies(tickets: TicketService, perAgent: Map<string, Taken[]>, perChat: number): Promise<{ queued: number; refused: number }> {
+  let refused = 0;
+  let queued = 0;
+  await Promise.all(
+    [...perAgent.values()].map(async (list) => {
+      for (const t of list) {
+        for (let k = 0; k < perChat; k++) {
+          const msg = await tickets.reply(t.reportId, { id: t.agent, role: 'agent' }, `Asante. We have your report and an officer will call you. (${k + 1})`);
+          if (msg) queued++;
+          else refused++;
+        }
+      }
+    }),
+  );
+  return { queued, refused };
+}
+
+/** The replies sent to `chatIds` since `since`, once `expected` of them are (or twice the queue's pace and a minute more have passed). */
+async function awaitDelivered(driver: DoubleDriver, since: number, chatIds: Set<number>, expected: number): Promise<RecordedCall[]> {
+  const deadline = Date.now() + (expected / REPLIES_PER_SEC) * 1000 * 2 + 60_000;
+  const delivered = () => driver.callsSince('sendMessage', since).filter((c) => c.ok && chatIds.has(Number(c.params.chat_id)));
+  let sends = delivered();
+  while (sends.length < expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    sends = delivered();
+  }
+  return sends;
+}
+
+/** 4. Delivery: agents' replies to reporters, through the replies queue and worker. */
+async function measureDelivery(b: BotBench, taken: readonly Taken[], takeStartMs: number): Promise<void> {
+  const { driver } = b.rig;
+  const { chatIds, perAgent } = replyTargets(b, taken);
+  // The takes' "taken" notices go first (each chat's own order); replies are timed after them.
+  const takenBy = Date.now() + 120_000;
+  const noticesSent = () => driver.callsSince('sendMessage', takeStartMs).filter((c) => c.ok && /R-[A-Z0-9]{4}-[A-Z0-9]{4}/.test(String(c.params.text))).length;
+  while (noticesSent() < taken.length && Date.now() < takenBy) await new Promise((r) => setTimeout(r, 200));
+  driver.clearRecorded();
+  const enqueueStart = Date.now();
+  const { queued, refused } = await queueReplies(b.tickets, perAgent, b.ctx.sizes.repliesPerChat);
+  const enqueueEnd = Date.now();
+  const expected = queued;
+  log(`delivery: ${expected} replies to ${chatIds.size} chats queued in ${enqueueEnd - enqueueStart} ms; waiting for the worker`);
+  const sends = await awaitDelivered(driver, enqueueStart, chatIds, expected);
+  recordDelivery(b, { sends, expected, refused, chats: chatIds.size, enqueueStart, enqueueEnd });
+}
+
+/** Per chat: the smallest gap between two replies, how many gaps were under 1 s, the most in any 1 s, and when each chat's last reply came. */
+function chatPacing(sends: readonly RecordedCall[]): { minGap: number; gapsUnder1s: number; chatWindowMax: number; lastPerChat: number[] } {
+  const perChat = new Map<number, number[]>();
+  for (const c of sends) {
+    const id = Number(c.params.chat_id);
+    const list = perChat.get(id) ?? [];
+    list.push(c.at);
+    perChat.set(id, list);
+  }
+  let minGap = Number.POSITIVE_INFINITY;
+  let chatWindowMax = 0;
+  let gapsUnder1s = 0;
+  for (const list of perChat.values()) {
+    list.sort((a, b) => a - b);
+    for (let i = 1; i < list.length; i++) {
+      const gap = list[i] - list[i - 1];
+      minGap = Math.min(minGap, gap);
+      if (gap < 1000) gapsUnder1s++;
+    }
+    chatWindowMax = Math.max(chatWindowMax, maxInSlidingWindow(list, 1000));
+  }
+  const lastPerChat = [...perChat.values()].map((l) => l[l.length - 1]).sort((a, b) => b - a);
+  return { minGap, gapsUnder1s, chatWindowMax, lastPerChat };
+}
+
+interface DeliveryRun {
+  sends: RecordedCall[];
+  expected: number;
+  refused: number;
+  chats: number;
+  enqueueStart: number;
+  enqueueEnd: number;
+}
+
+/** The delivery's figures and detail from the replies the double saw sent. */
+function recordDelivery(b: BotBench, d: DeliveryRun): void {
+  const { sends, expected, enqueueStart, enqueueEnd } = d;
+  const times = sends.map((c) => c.at).sort((a, b) => a - b);
+  const outOfOrder = repliesOutOfOrder(sends);
+  const { minGap, gapsUnder1s, chatWindowMax, lastPerChat } = chatPacing(sends);
+  const spanS = times.length > 1 ? (times[times.length - 1] - times[0]) / 1000 : Number.NaN;
+  // The rate while enough chats wait to fill it (issue 17's target): from the last reply queued
+  // until fewer than `REPLIES_PER_SEC` chats still have a message to come (1 a second each).
+  const backlogEnd = lastPerChat.length >= REPLIES_PER_SEC ? lastPerChat[REPLIES_PER_SEC - 1] : enqueueEnd;
+  const backlogS = (backlogEnd - enqueueEnd) / 1000;
+  const backlogRate = backlogS >= 2 ? round(times.filter((t) => t >= enqueueEnd && t < backlogEnd).length / backlogS, 2) : null;
+  const failedSends = b.rig.driver.callsSince('sendMessage', enqueueStart).filter((c) => !c.ok).length;
+  b.detail.delivery = {
+    replies: expected,
+    refused: d.refused,
+    chats: d.chats,
+    delivered: sends.length,
+    failedSendCalls: failedSends,
+    enqueueSeconds: round((enqueueEnd - enqueueStart) / 1000, 2),
+    sendRatePerSec: round((times.length - 1) / spanS, 2),
+    sendRateWhileChatsWaitPerSec: backlogRate,
+    secondsWithEnoughChatsWaiting: round(Math.max(0, backlogS), 1),
+    maxInAnySlidingSecond: maxInSlidingWindow(times, 1000),
+    maxInOneCalendarSecond: maxPerCalendarSecond(times),
+    configuredPerSecond: REPLIES_PER_SEC,
+    perChat: { minGapMs: Number.isFinite(minGap) ? minGap : null, gapsUnder1s, maxInAnySlidingSecond: chatWindowMax, outOfOrder },
+    drainSecondsFromFirstQueued: times.length ? round((times[times.length - 1] - enqueueStart) / 1000, 1) : null,
+  };
+  const { figures } = b;
+  figures['del.rate'] = round((times.length - 1) / spanS, 2);
+  figures['del.rateBacklog'] = backlogRate ?? Number.NaN;
+  figures['del.maxSliding'] = maxInSlidingWindow(times, 1000);
+  figures['del.maxCalendar'] = maxPerCalendarSecond(times);
+  figures['del.chatMinGap'] = Number.isFinite(minGap) ? minGap : Number.NaN;
+  figures['del.chatMaxSliding'] = chatWindowMax;
+  figures['del.outOfOrder'] = outOfOrder;
+  figures['del.drainS'] = times.length ? round((times[times.length - 1] - enqueueStart) / 1000, 1) : Number.NaN;
+  figures['del.missing'] = expected - sends.length;
+  log(`delivery: ${JSON.stringify(b.detail.delivery)}`);
+}
+
+/** Stops whatever runBot started, drops a real MongoDB's bench database, and deletes the run's Redis keys. */
+async function stopBotRig(rig: BotRig): Promise<void> {
+  await rig.queues?.close().catch(() => undefined);
+  await Promise.all(rig.consoleRedis.map(closeRedis));
+  if (rig.fleet.length) await Promise.all(rig.fleet.map((f) => f.stop()));
+  else await rig.sut?.stop();
+  if (rig.conn) {
+    if (process.env.MONGODB_URI) await rig.conn.dropDatabase().catch(() => undefined);
+    await rig.conn.close().catch(() => undefined);
+  }
+  await rig.mongo?.stop();
+  await rig.tg.stop();
+  const deleted = await cleanupPrefix(rig.redis, rig.prefix).catch(() => -1);
+  log(`cleaned up ${deleted} Redis keys under ${rig.prefix}:`);
+  await closeRedis(rig.redis);
+}
+
+/**
+ * The real bot against a fresh database and prefix. `botProcesses` > 1: the scale-out setup
+ * instead of the single `bot,worker` process; then only its intake levels, under the figure keys
+ * `scale.<reporters>.*` (CPU per update: all its processes together, worker included).
+ */
+async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Record<string, unknown>, botProcesses = 1): Promise<void> {
+  const { opts } = ctx;
+  const scaleOut = botProcesses > 1;
+  const rig = await openBotRig(opts);
   try {
-    // MongoDB: a real one when MONGODB_URI is set, else the project's test server in its own process.
-    let mongoUri: string;
-    if (process.env.MONGODB_URI) {
-      mongoUri = process.env.MONGODB_URI;
-      detail.mongo = 'MONGODB_URI';
-    } else {
-      mongo = await spawnChild({ name: 'mongo test server', script: 'bench/mongo-server.ts', env: {}, nodeArgs: nodeArgsFrom('BENCH_MONGO_NODE_ARGS'), logFile: join(ctx.logDir, `mongo-run${ctx.runIndex}.log`) });
-      mongoUri = mongo.url;
-      detail.mongo = 'test/support/mongo (startMongoTestServer), child process';
-    }
-    const u = new URL(mongoUri);
-    u.pathname = `/${dbName}`;
-    mongoUri = u.toString();
-    // Production refuses to start on missing indexes (src/store/migrate.ts): build them as `migrate` does.
-    await migrateIndexes(mongoUri);
-    const sutOptions = (name: string, roles?: string) => ({
-      telegram: tg,
-      secret,
-      connections: opts.connections,
-      mongoUri,
-      redisUrl: REDIS_URL,
-      prefix,
-      dataKey,
-      // Intake and delivery are measured against a double that never says no, as before the
-      // shared budget (the surge scenario, bench/surge.ts, measures under Telegram's limits).
-      sendRate: 0,
-      logFile: join(ctx.logDir, `${name}-run${ctx.runIndex}.log`),
-      // BENCH_BOT_NODE_ARGS: more flags for the bot, e.g. `--trace-gc` (its output goes to the bot's log).
-      nodeArgs: [...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`] : []), ...nodeArgsFrom('BENCH_BOT_NODE_ARGS')],
-      dist: opts.dist,
-      ...(roles ? { roles } : {}),
-    });
-    if (scaleOut) {
-      // One worker (outbox relay, SLA, replies) and N bots, as docker/compose.yml runs the roles.
-      fleet.push(...(await Promise.all(Array.from({ length: botProcesses }, (_, i) => startBotSut(sutOptions(`scale-bot${i + 1}`, 'bot'))))));
-      fleet.push(await startBotSut(sutOptions('scale-worker', 'worker')));
-      sut = fleet[0];
-    } else sut = await startBotSut(sutOptions('bot'));
-    const bots = scaleOut ? fleet.slice(0, botProcesses) : [sut];
-    log(`${scaleOut ? `${botProcesses} bot processes + 1 worker` : 'bot'} ready${opts.dist ? ' (dist build)' : ''}, pid ${fleet.length ? fleet.map((f) => f.pid).join(', ') : sut.pid}, prefix ${prefix}`);
-
-    // The console side (agents), in this process: the same store and queues the console role uses.
-    conn = await connectMongo(mongoUri);
-    const store: Store = createStore(conn, [{ id: 'k1', key: Buffer.from(dataKey.slice(3), 'base64') }]);
-    const consoleConn = (kind: 'worker' | 'producer') => {
-      const r = createRedis(REDIS_URL, kind);
-      consoleRedis.push(r);
-      return r;
-    };
-    const events = new RedisEventBus(consoleConn('producer'), null, redisKeys(prefix).liveChannel);
-    queues = createQueues({
-      config: {
-        redis: { url: REDIS_URL, prefix },
-        telegram: { token: tg.token, apiRoot: tg.apiRoot, mode: 'webhook', webhook: { host: '127.0.0.1', port: 0, maxConnections: 40 }, sendRatePerSecond: 28, paidBroadcast: false },
-        // Agents hold many tickets here: the per-agent cap is a console policy, not what is measured.
-        tickets: { maxPerAgent: 1_000_000, slaMinutes: [5, 15, 60, 240] },
-        replies: { ratePerSecond: 25 },
-      },
-      logger,
-      redis: consoleConn,
-      workers: false,
-    });
-    const reports = new ReportService({ store, tickets: queues.tickets, logger });
-    const sla = new SlaService({ store, events, logger, tickets: queues.tickets, scheduler: queues.sla, slaMinutes: [5, 15, 60, 240] });
-    queues.tickets.attachSla(sla);
-    const desk = new TicketDesk({ store, dispenser: queues.dispenser, tickets: queues.tickets, reports, maxPerAgent: 1_000_000, logger });
-    const tickets = new TicketService({ store, desk, replies: queues.replies, events, logger });
-
-    const client = new WebhookClient(bots.map((b) => b.url), secret, opts.connections, undefined, driver.runReply);
-    const botPid = sut.pid;
-    const appPids = fleet.length ? fleet.map((f) => f.pid) : [botPid];
-    const mongoPid = mongo?.pid;
-    const probe: CpuProbe = {
-      read: async () => ({
-        // Every process of the app (the scale-out setup's bots and worker together; `worker`: its worker alone).
-        bot: appPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
-        botMain: appPids.reduce((sum, pid) => sum + cpuSeconds(pid, true), 0),
-        ...(scaleOut ? { worker: cpuSeconds(fleet[fleet.length - 1].pid) } : {}),
-        ...(mongoPid ? { mongo: cpuSeconds(mongoPid) } : {}),
-        // The (first) bot's threads by name, for the log line: what it spends beside its main thread.
-        ...cpuByThread(botPid, 'thread:'),
-        redis: await redisCpu(redis),
-        driver: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
-      }),
-    };
-    /** reference -> chat, from the bot's "received" messages. */
-    const chatOfReference = new Map<string, ChatState>();
-    /** reference -> epoch ms when its Confirm POST was sent. */
-    const confirmOfReference = new Map<string, number>();
-    const check = (d: DoubleDriver, chat: ChatState, outcome: ReporterOutcome): string | null => {
-      const ref = REFERENCE_RE.exec(d.lastBotText(chat))?.[0];
-      if (!ref) return `no reference in the last message: ${JSON.stringify(d.lastBotText(chat).slice(0, 80))}`;
-      chatOfReference.set(ref, chat);
-      const at = outcome.startedAt.get('confirm');
-      if (at !== undefined) confirmOfReference.set(ref, at);
-      return null;
-    };
-    const chatsFor = (n: number) => ids.take(n).map((id, i) => driver.addReporter(id, i % 3 === 0 ? 'sw' : 'en'));
-    const full: Step[] = botJourney();
-
-    // Warm-up (JIT, connection pools, indexes): not measured.
-    const warm = await runReporters(client, driver, chatsFor(sizes.warmup), full, { deadlineMs: 180_000, check });
-    log(`warm-up: ${warm.journeysCompleted}/${warm.reporters} journeys${warm.firstErrors.length ? `, errors: ${warm.firstErrors.join(' | ')}` : ''}`);
-    if (warm.journeysCompleted === 0) throw new Error(`no journey completed in the warm-up: ${warm.firstErrors.join(' | ')}`);
-
-    // 1. Intake, and from the same traffic 3a: Confirm -> ticket available.
-    const intake: Record<string, ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number }> = {};
-    const paced = (key: string) =>
-      sizes.paced.map((p) => ({ key: `${key}.${p.offered}`, level: { reporters: p.reporters, journeys: p.journeys }, paceMs: (p.reporters / p.offered) * 1000 }));
-    const scenarios: { key: string; level: Level; paceMs?: number }[] = scaleOut
-      ? // The same offered rates against the scale-out setup: the latency targets with both cores' event loops.
-        [...(opts.pacedOnly ? [] : sizes.levels.map((level) => ({ key: `scale.${level.reporters}`, level }))), ...paced('scalePaced')]
-      : opts.deliveryOnly
-      ? [{ key: `setup.${sizes.deliveryChats}`, level: { reporters: sizes.deliveryChats, journeys: 1 } }]
-      : opts.profile
-      ? [{ key: `bot.${sizes.levels[sizes.levels.length - 1].reporters}`, level: sizes.levels[sizes.levels.length - 1] }]
-      : [...(opts.pacedOnly ? [] : sizes.levels.map((level) => ({ key: `bot.${level.reporters}`, level }))), ...paced('paced')];
-    for (const sc of scenarios) {
-      driver.clearRecorded();
-      const conns = tg.connectionsAccepted;
-      const since = Date.now() - 1;
-      const chats = chatsFor(sc.level.reporters);
-      // The scale-out setup: every process's commands (the Confirm's are the bots', the relay's the worker's).
-      const mongoCommands = () => mongoCommandsOfAll(scaleOut ? fleet : [sut!]);
-      const mongoBefore = await mongoCommands();
-      const bucketsBefore = await sut.updateBuckets();
-      const { out, kernel } = await withKernelCounts(appPids, () =>
-        withCpu(probe, () => runReporters(client, driver, chats, full, { deadlineMs: 600_000, check, journeys: sc.level.journeys, paceMs: sc.paceMs })),
-      );
-      const { result, cpu, wallS } = out;
-      const bucketsAfter = await sut.updateBuckets();
-      const botSide = { p50: bucketQuantile(bucketsBefore, bucketsAfter, 0.5), p99: bucketQuantile(bucketsBefore, bucketsAfter, 0.99) };
-      const mongo = mongoPerJourney(mongoBefore, await mongoCommands(), result.journeysCompleted);
-      if (mongo) {
-        figures[`${sc.key}.mongo`] = mongo.total;
-        log(`${sc.key}: MongoDB commands per completed journey ${mongo.total} (${JSON.stringify(mongo.by)})`);
-      }
-      const f: ScenarioFigures & { confirmToAvailableMs?: unknown; offeredPerSec?: number } = { ...scenarioFigures(result), cpuPercent: cpu };
-      if (sc.paceMs) f.offeredPerSec = round((sc.level.reporters / sc.paceMs) * 1000, 0);
-      // Confirm -> available: the job's "added" entry in the tickets event stream carries Redis'
-      // own timestamp, written in the same script that makes the job takeable.
-      const added = await ticketAddedTimes(redis, prefix, since);
-      const reportIds = [...added.keys()].filter((id) => Types.ObjectId.isValid(id));
-      const refs = await store.models.Report.find({ _id: { $in: reportIds } }, { reference: 1 }).lean<{ _id: Types.ObjectId; reference: string }[]>();
-      const refOf = new Map(refs.map((r) => [r._id.toString(), r.reference]));
-      const lat: number[] = [];
-      for (const [jobId, at] of added) {
-        const ref = refOf.get(jobId);
-        const c = ref ? confirmOfReference.get(ref) : undefined;
-        if (c !== undefined) lat.push(at - c);
-      }
-      const s = summarize(lat);
-      f.confirmToAvailableMs = { count: s.count, p50: round(s.p50, 2), p99: round(s.p99, 2), max: round(s.max, 2) };
-      intake[sc.key] = f;
-      const k = sc.key;
-      figures[`${k}.ups`] = f.updatesPerSec;
-      figures[`${k}.rps`] = f.reportsPerSec;
-      figures[`${k}.p50`] = f.serviceMs.p50;
-      figures[`${k}.p95`] = f.serviceMs.p95;
-      figures[`${k}.p99`] = f.serviceMs.p99;
-      if (sc.paceMs) figures[`${k}.sched99`] = f.totalMs.p99;
-      figures[`${k}.failed`] = result.journeysFailed;
-      figures[`${k}.cpu`] = cpuMsPerUpdate(cpu.bot, wallS, result.updates);
-      figures[`${k}.mainCpu`] = cpuMsPerUpdate(cpu.botMain, wallS, result.updates);
-      // What the rest of the machine spent per update in the same run (for the ceiling below).
-      figures[`${k}.mongoCpu`] = cpuMsPerUpdate(cpu.mongo, wallS, result.updates);
-      figures[`${k}.redisCpu`] = cpuMsPerUpdate(cpu.redis, wallS, result.updates);
-      figures[`${k}.driverCpu`] = cpuMsPerUpdate(cpu.driver, wallS, result.updates);
-      figures[`${k}.busy`] = busyCores(cpu);
-      figures[`${k}.conns`] = connectionsPer1000(tg.connectionsAccepted - conns, driver.state.recorded.length);
-      if (botSide.p99 !== undefined) figures[`${k}.botP99`] = botSide.p99;
-      const apiCalls = callsPerUpdate(driver.state.recorded, result.updates);
-      figures[`${k}.calls`] = apiCalls.total;
-      const kc = kernel ? perUpdate(kernel, result.updates) : null;
-      if (kc) figures[`${k}.sys`] = kc.syscalls;
-      figures[`${k}.c2a50`] = round(s.p50, 2);
-      figures[`${k}.c2a99`] = round(s.p99, 2);
-      log(
-        `${k} (${sc.level.reporters} reporters x ${sc.level.journeys} journeys${sc.paceMs ? `, offered ${f.offeredPerSec}/s` : ''}): ${f.updatesPerSec} updates/s, ${f.reportsPerSec} reports/s, ` +
-          `p50 ${f.serviceMs.p50} ms, p95 ${f.serviceMs.p95}, p99 ${f.serviceMs.p99} ms${sc.paceMs ? `, p99 from schedule ${f.totalMs.p99} ms` : ''}; ` +
-          `confirm->available p50 ${round(s.p50, 2)} p99 ${round(s.p99, 2)} ms (${s.count}); slowest steps: ${f.slowestSteps.join(', ')}; the bot's own p50 <= ${botSide.p50} ms, p99 <= ${botSide.p99} ms${scaleOut ? ' (first bot process)' : ''}; Bot API calls per update ${apiCalls.total} ${JSON.stringify(apiCalls.byMethod)}; failed journeys ${result.journeysFailed}` +
-          `${kc ? `; per update ${kc.syscalls} system calls, ${kc.switches} context switches (${scaleOut ? 'all app processes' : 'the bot'})` : ''}` +
-          `${result.firstErrors.length ? ` (${result.firstErrors.join(' | ')})` : ''}; cpu% ${JSON.stringify(cpu)}`,
-      );
-    }
-    detail.intake = intake;
+    const mongoUri = await openBenchMongo(ctx, rig, detail);
+    const { sut, bots } = await startApp(ctx, rig, mongoUri, botProcesses);
+    const { store, tickets } = await startConsoleSide(rig, mongoUri);
+    const b = botBench({ ctx, rig, figures, detail, scaleOut, sut, store, tickets, ids, bots });
+    await warmUp(b);
+    await runIntake(b);
     if (opts.profile || opts.intakeOnly || scaleOut) return;
-
-    // 5. Memory: conversations left in progress at the review step (the largest draft).
-    if (!opts.deliveryOnly) {
-    const rssBefore = rss(botPid);
-    const usedBefore = await redisUsedMemory(redis);
-    const inProgress = chatsFor(sizes.inProgress);
-    const memRun = await runReporters(client, driver, inProgress, botJourney('confirm'), { deadlineMs: 600_000 });
-    const sessionKeys = inProgress.map((c) => `${prefix}:sess:${sessionKey(store.cipher, c.user.id, c.chat.id)}`);
-    const pipe = redis.pipeline();
-    for (const k of sessionKeys) pipe.call('MEMORY', 'USAGE', k, 'SAMPLES', '0');
-    for (const k of sessionKeys) pipe.strlen(k);
-    const res = (await pipe.exec()) ?? [];
-    const usage = res.slice(0, sessionKeys.length).map(([, v]) => Number(v)).filter((v) => v > 0);
-    const lengths = res.slice(sessionKeys.length).map(([, v]) => Number(v)).filter((v) => v > 0);
-    const usedAfter = await redisUsedMemory(redis);
-    const mem = await sut.memory();
-    const rssAfter = rss(botPid);
-    const memUsage = summarize(usage);
-    detail.memory = {
-      conversations: sizes.inProgress,
-      completedToReview: memRun.journeysCompleted,
-      sessionKeysFound: usage.length,
-      sessionBytes: { mean: round(memUsage.mean, 0), p50: memUsage.p50, max: memUsage.max },
-      sessionJsonChars: { mean: round(summarize(lengths).mean, 0), max: summarize(lengths).max },
-      redisUsedMemoryDeltaPerConversation: round((usedAfter - usedBefore) / sizes.inProgress, 0),
-      botRssBeforeMb: round(rssBefore.rss / 2 ** 20),
-      botRssMb: round(rssAfter.rss / 2 ** 20),
-      botPeakRssMb: round(rssAfter.peak / 2 ** 20),
-      botHeapUsedMb: round(mem.heapUsed / 2 ** 20),
-    };
-    figures['mem.sessionBytes'] = round(memUsage.mean, 0);
-    figures['mem.redisPerConversation'] = round((usedAfter - usedBefore) / sizes.inProgress, 0);
-    figures['mem.rssMb'] = round(rssAfter.rss / 2 ** 20);
-    figures['mem.peakRssMb'] = round(rssAfter.peak / 2 ** 20);
-    // V8's heap at the same moment, used (garbage not yet collected included) and committed: the
-    // RSS follows the collector's sawtooth, not the conversations (BENCHMARKS.md, issue 17).
-    figures['mem.heapUsedMb'] = round(mem.heapUsed / 2 ** 20);
-    figures['mem.heapTotalMb'] = round(mem.heapTotal / 2 ** 20);
-    log(`memory: ${JSON.stringify(detail.memory)}`);
-    }
-
-    // 3b. Agents: 10 concurrent agents take the whole backlog as the console does
-    // (TicketService.takeNext: the take, then its "taken" notice stored and queued).
-    const agents = Array.from({ length: sizes.agents }, () => new Types.ObjectId().toString());
-    const taken: { reportId: string; reference: string; agent: string }[] = [];
-    const takeStart = performance.now();
-    const takeStartMs = Date.now();
-    const takeTimes: number[] = [];
-    await Promise.all(
-      agents.map(async (agent) => {
-        for (let i = 0; i < 100_000; i++) {
-          const t0 = performance.now();
-          const r = await tickets.takeNext({ id: agent, role: 'agent' });
-          if (!r.ok) return;
-          takeTimes.push(performance.now() - t0);
-          taken.push({ reportId: r.report._id.toString(), reference: r.report.reference, agent });
-        }
-      }),
-    );
-    const takeS = (performance.now() - takeStart) / 1000;
-    const takeLat = summarize(takeTimes);
-    detail.takes = { agents: sizes.agents, taken: taken.length, seconds: round(takeS, 2), perSecond: round(taken.length / takeS), takeNextMs: { p50: round(takeLat.p50, 2), p99: round(takeLat.p99, 2) } };
-    figures['take.perSec'] = round(taken.length / takeS);
-    figures['take.p99'] = round(takeLat.p99, 2);
-    log(`takes: ${JSON.stringify(detail.takes)}`);
-
-    // 4. Delivery: agents' replies to reporters, through the replies queue and worker.
-    if (!opts.skipDelivery) {
-      // One ticket per reporter (reporters who filed twice have two tickets but one chat).
-      const seenChats = new Set<number>();
-      const withChat = taken
-        .filter((t) => {
-          const id = chatOfReference.get(t.reference)?.chat.id;
-          if (id === undefined || seenChats.has(id)) return false;
-          seenChats.add(id);
-          return true;
-        })
-        .slice(0, sizes.deliveryChats);
-      const chatIds = new Set(withChat.map((t) => chatOfReference.get(t.reference)!.chat.id));
-      // Each agent works through its own tickets and sends a burst of replies to each reporter in
-      // turn (as people do), so the queue holds several messages for the same chat at once and
-      // per-chat pacing is exercised alongside the overall limit.
-      const perAgent = new Map<string, typeof withChat>();
-      for (const t of withChat) perAgent.set(t.agent, [...(perAgent.get(t.agent) ?? []), t]);
-      // The takes' "taken" notices go first (each chat's own order); replies are timed after them.
-      const takenBy = Date.now() + 120_000;
-      const noticesSent = () => driver.callsSince('sendMessage', takeStartMs).filter((c) => c.ok && /R-[A-Z0-9]{4}-[A-Z0-9]{4}/.test(String(c.params.text))).length;
-      while (noticesSent() < taken.length && Date.now() < takenBy) await new Promise((r) => setTimeout(r, 200));
-      driver.clearRecorded();
-      const enqueueStart = Date.now();
-      let refused = 0;
-      let queued = 0;
-      await Promise.all(
-        [...perAgent.values()].map(async (list) => {
-          for (const t of list) {
-            for (let k = 0; k < sizes.repliesPerChat; k++) {
-              const msg = await tickets.reply(t.reportId, { id: t.agent, role: 'agent' }, `Asante. We have your report and an officer will call you. (${k + 1})`);
-              if (msg) queued++;
-              else refused++;
-            }
-          }
-        }),
-      );
-      const enqueueEnd = Date.now();
-      const expected = queued;
-      log(`delivery: ${expected} replies to ${chatIds.size} chats queued in ${enqueueEnd - enqueueStart} ms; waiting for the worker`);
-      const limitPerSec = 25;
-      const deadline = Date.now() + (expected / limitPerSec) * 1000 * 2 + 60_000;
-      const delivered = () => driver.callsSince('sendMessage', enqueueStart).filter((c) => c.ok && chatIds.has(Number(c.params.chat_id)));
-      let sends = delivered();
-      while (sends.length < expected && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 500));
-        sends = delivered();
-      }
-      const times = sends.map((c) => c.at).sort((a, b) => a - b);
-      const outOfOrder = repliesOutOfOrder(sends);
-      const perChat = new Map<number, number[]>();
-      for (const c of sends) {
-        const id = Number(c.params.chat_id);
-        const list = perChat.get(id) ?? [];
-        list.push(c.at);
-        perChat.set(id, list);
-      }
-      let minGap = Number.POSITIVE_INFINITY;
-      let chatWindowMax = 0;
-      let gapsUnder1s = 0;
-      for (const list of perChat.values()) {
-        list.sort((a, b) => a - b);
-        for (let i = 1; i < list.length; i++) {
-          const gap = list[i] - list[i - 1];
-          minGap = Math.min(minGap, gap);
-          if (gap < 1000) gapsUnder1s++;
-        }
-        chatWindowMax = Math.max(chatWindowMax, maxInSlidingWindow(list, 1000));
-      }
-      const spanS = times.length > 1 ? (times[times.length - 1] - times[0]) / 1000 : Number.NaN;
-      // The rate while enough chats wait to fill it (issue 17's target): from the last reply queued
-      // until fewer than `limitPerSec` chats still have a message to come (1 a second each).
-      const lastPerChat = [...perChat.values()].map((l) => l[l.length - 1]).sort((a, b) => b - a);
-      const backlogEnd = lastPerChat.length >= limitPerSec ? lastPerChat[limitPerSec - 1] : enqueueEnd;
-      const backlogS = (backlogEnd - enqueueEnd) / 1000;
-      const backlogRate = backlogS >= 2 ? round(times.filter((t) => t >= enqueueEnd && t < backlogEnd).length / backlogS, 2) : null;
-      const failedSends = driver.callsSince('sendMessage', enqueueStart).filter((c) => !c.ok).length;
-      detail.delivery = {
-        replies: expected,
-        refused,
-        chats: chatIds.size,
-        delivered: sends.length,
-        failedSendCalls: failedSends,
-        enqueueSeconds: round((enqueueEnd - enqueueStart) / 1000, 2),
-        sendRatePerSec: round((times.length - 1) / spanS, 2),
-        sendRateWhileChatsWaitPerSec: backlogRate,
-        secondsWithEnoughChatsWaiting: round(Math.max(0, backlogS), 1),
-        maxInAnySlidingSecond: maxInSlidingWindow(times, 1000),
-        maxInOneCalendarSecond: maxPerCalendarSecond(times),
-        configuredPerSecond: limitPerSec,
-        perChat: { minGapMs: Number.isFinite(minGap) ? minGap : null, gapsUnder1s, maxInAnySlidingSecond: chatWindowMax, outOfOrder },
-        drainSecondsFromFirstQueued: times.length ? round((times[times.length - 1] - enqueueStart) / 1000, 1) : null,
-      };
-      figures['del.rate'] = round((times.length - 1) / spanS, 2);
-      figures['del.rateBacklog'] = backlogRate ?? Number.NaN;
-      figures['del.maxSliding'] = maxInSlidingWindow(times, 1000);
-      figures['del.maxCalendar'] = maxPerCalendarSecond(times);
-      figures['del.chatMinGap'] = Number.isFinite(minGap) ? minGap : Number.NaN;
-      figures['del.chatMaxSliding'] = chatWindowMax;
-      figures['del.outOfOrder'] = outOfOrder;
-      figures['del.drainS'] = times.length ? round((times[times.length - 1] - enqueueStart) / 1000, 1) : Number.NaN;
-      figures['del.missing'] = expected - sends.length;
-      log(`delivery: ${JSON.stringify(detail.delivery)}`);
-    }
-    client.close();
+    if (!opts.deliveryOnly) await measureMemory(b);
+    const { taken, takeStartMs } = await takeBacklog(b);
+    if (!opts.skipDelivery) await measureDelivery(b, taken, takeStartMs);
+    b.client.close();
   } finally {
-    await queues?.close().catch(() => undefined);
-    await Promise.all(consoleRedis.map(closeRedis));
-    if (fleet.length) await Promise.all(fleet.map((f) => f.stop()));
-    else await sut?.stop();
-    if (conn) {
-      if (process.env.MONGODB_URI) await conn.dropDatabase().catch(() => undefined);
-      await conn.close().catch(() => undefined);
-    }
-    await mongo?.stop();
-    await tg.stop();
-    const deleted = await cleanupPrefix(redis, prefix).catch(() => -1);
-    log(`cleaned up ${deleted} Redis keys under ${prefix}:`);
-    await closeRedis(redis);
+    await stopBotRig(rig);
   }
 }
 
