@@ -96,15 +96,54 @@ interface Options {
   targetRates: PacedTargets;
 }
 
+/** The positive integer after `flag`; `dflt` without the flag. */
+function positiveInt(argv: string[], flag: string, dflt: number): number {
+  const i = argv.indexOf(flag);
+  if (i < 0) return dflt;
+  const v = Number(argv[i + 1]);
+  if (!Number.isInteger(v) || v < 1) throw new Error(`${flag} expects a positive integer`);
+  return v;
+}
+
+/** The comma-separated counts after `flag` (reporters or updates/s, 1 to 5,000 each); undefined without the flag. */
+function countsArg(argv: string[], flag: string, usage: string): number[] | undefined {
+  const i = argv.indexOf(flag);
+  if (i < 0) return undefined;
+  const n = (argv[i + 1] ?? '').split(',').map(Number);
+  if (!n.every((r) => Number.isInteger(r) && r > 0 && r <= 5000)) throw new Error(usage);
+  return n;
+}
+
+/**
+ * --journeys: journeys per reporter at each --levels level (default 1), a longer measured window.
+ * At most 3: a fourth would pass the reporter's 40 updates a minute (MESSAGES_PER_MINUTE), and be refused.
+ */
+function journeysArg(argv: string[]): number {
+  const j = positiveInt(argv, '--journeys', 1);
+  if (j > 3) throw new Error('--journeys is at most 3: more updates a minute from one reporter are refused by MESSAGES_PER_MINUTE (40)');
+  return j;
+}
+
+/** --target-rates P,C (default issue 17's). */
+function targetRatesArg(argv: string[]): PacedTargets {
+  const i = argv.indexOf('--target-rates');
+  if (i < 0) return ISSUE_RATES;
+  const [p99At, confirmAt] = (argv[i + 1] ?? '').split(',').map(Number);
+  if (![p99At, confirmAt].every((r) => Number.isInteger(r) && r > 0)) throw new Error('--target-rates expects two paced rates, e.g. 170,345 (the shares of this machine\'s floor)');
+  return { p99At, confirmAt };
+}
+
+/** --out: the results file's name under bench/ (results*.json, which bench/.gitignore knows). */
+function outArg(argv: string[]): string {
+  const i = argv.indexOf('--out');
+  const name = i >= 0 ? argv[i + 1] : 'results.json';
+  if (!name || !/^results[\w-]*\.json$/.test(name)) throw new Error('--out expects a file name like results-delivery.json');
+  return name;
+}
+
 function parseArgs(argv: string[]): Options {
   const has = (f: string) => argv.includes(f);
-  const num = (f: string, dflt: number) => {
-    const i = argv.indexOf(f);
-    if (i < 0) return dflt;
-    const v = Number(argv[i + 1]);
-    if (!Number.isInteger(v) || v < 1) throw new Error(`${f} expects a positive integer`);
-    return v;
-  };
+  const num = (f: string, dflt: number) => positiveInt(argv, f, dflt);
   const quick = has('--quick');
   const profile = has('--profile');
   return {
@@ -121,46 +160,17 @@ function parseArgs(argv: string[]): Options {
     intakeOnly: has('--intake-only') || has('--paced-only'),
     pacedOnly: has('--paced-only'),
     dist: has('--dist'),
-    levels: (() => {
-      const i = argv.indexOf('--levels');
-      if (i < 0) return undefined;
-      const n = (argv[i + 1] ?? '').split(',').map(Number);
-      if (!n.every((r) => Number.isInteger(r) && r > 0 && r <= 5000)) throw new Error('--levels expects reporter counts like 200 or 50,200');
-      return n;
-    })(),
+    levels: countsArg(argv, '--levels', '--levels expects reporter counts like 200 or 50,200'),
     inProgress: argv.includes('--in-progress') ? num('--in-progress', 1000) : undefined,
     // Journeys before the measured ones (floor and bot alike), so the JIT has settled as in a long-lived process.
     warmup: argv.includes('--warmup') ? num('--warmup', 50) : undefined,
-    // Journeys per reporter at each --levels level (default 1): a longer measured window. At most 3:
-    // a fourth would pass the reporter's 40 updates a minute (MESSAGES_PER_MINUTE), and be refused.
-    journeys: (() => {
-      const j = num('--journeys', 1);
-      if (j > 3) throw new Error('--journeys is at most 3: more updates a minute from one reporter are refused by MESSAGES_PER_MINUTE (40)');
-      return j;
-    })(),
+    journeys: journeysArg(argv),
     botProcesses: num('--bot-processes', 1),
     // The double answers each Bot API call this much later: a distant api.telegram.org.
     apiDelayMs: argv.includes('--api-delay-ms') ? num('--api-delay-ms', 1) : 0,
-    paced: (() => {
-      const i = argv.indexOf('--paced');
-      if (i < 0) return undefined;
-      const rates = (argv[i + 1] ?? '').split(',').map(Number);
-      if (!rates.every((r) => Number.isInteger(r) && r > 0 && r <= 5000)) throw new Error('--paced expects rates like 500,1000');
-      return rates;
-    })(),
-    targetRates: (() => {
-      const i = argv.indexOf('--target-rates');
-      if (i < 0) return ISSUE_RATES;
-      const [p99At, confirmAt] = (argv[i + 1] ?? '').split(',').map(Number);
-      if (![p99At, confirmAt].every((r) => Number.isInteger(r) && r > 0)) throw new Error('--target-rates expects two paced rates, e.g. 170,345 (the shares of this machine\'s floor)');
-      return { p99At, confirmAt };
-    })(),
-    out: (() => {
-      const i = argv.indexOf('--out');
-      const name = i >= 0 ? argv[i + 1] : 'results.json';
-      if (!name || !/^results[\w-]*\.json$/.test(name)) throw new Error('--out expects a file name like results-delivery.json');
-      return name;
-    })(),
+    paced: countsArg(argv, '--paced', '--paced expects rates like 500,1000'),
+    targetRates: targetRatesArg(argv),
+    out: outArg(argv),
   };
 }
 
