@@ -85,8 +85,16 @@ export interface SurgeFigures {
   firstErrors: string[];
 }
 
-/** The figures from what the double recorded and when each reporter sent each update. */
-export function analyseSurge(recorded: readonly RecordedCall[], chats: readonly ChatState[], outcomes: readonly ReporterOutcome[], rate: number, wallMs: number): SurgeFigures {
+/** Our chats' counted Bot API calls that succeeded: by chat in time order, how many, by method, the first and the last. */
+interface SurgeSends {
+  sends: Map<number, RecordedCall[]>;
+  allSends: number;
+  byMethod: Map<string, number>;
+  first: number;
+  last: number;
+}
+
+function surgeSends(recorded: readonly RecordedCall[], chats: readonly ChatState[]): SurgeSends {
   const ours = new Set(chats.map((c) => c.chat.id));
   const sends = new Map<number, RecordedCall[]>();
   let allSends = 0;
@@ -105,37 +113,52 @@ export function analyseSurge(recorded: readonly RecordedCall[], chats: readonly 
     last = Math.max(last, c.at);
   }
   for (const list of sends.values()) list.sort((a, b) => a.at - b.at);
+  return { sends, allSends, byMethod, first, last };
+}
 
-  const danger: number[] = [];
-  const others: number[] = [];
-  let lost = 0;
-  let duplicates = 0;
-  let notices = 0;
-  let lastReceived = 0;
+/** What the reporters met in their chats: answer times (in danger, others), updates lost, duplicates, wait notices, the last "received". */
+interface SurgeAnswers {
+  danger: number[];
+  others: number[];
+  lost: number;
+  duplicates: number;
+  notices: number;
+  lastReceived: number;
+}
+
+function surgeAnswers(sends: ReadonlyMap<number, RecordedCall[]>, chats: readonly ChatState[], outcomes: readonly ReporterOutcome[]): SurgeAnswers {
+  const a: SurgeAnswers = { danger: [], others: [], lost: 0, duplicates: 0, notices: 0, lastReceived: 0 };
   for (const o of outcomes) {
     const chat = chats[o.reporter];
     const list = sends.get(chat.chat.id) ?? [];
-    const steps = [...o.startedAt.entries()].sort((a, b) => a[1] - b[1]);
+    const steps = [...o.startedAt.entries()].sort((x, y) => x[1] - y[1]);
     const dangerFrom = inDanger(o.reporter) ? (o.startedAt.get('danger') ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     steps.forEach(([, at], k) => {
       const until = k + 1 < steps.length ? steps[k + 1][1] : Number.POSITIVE_INFINITY;
       // The first answer that is not the one-time wait notice.
       const answer = list.find((c) => c.at >= at && c.at < until && !NOTICE.test(String(c.params.text ?? '')));
       if (!answer) {
-        lost++;
+        a.lost++;
         return;
       }
-      (at >= dangerFrom ? danger : others).push(answer.at - at);
+      (at >= dangerFrom ? a.danger : a.others).push(answer.at - at);
     });
     if (o.completed) {
       const received = list.find((c) => REFERENCE_RE.test(String(c.params.text ?? '')));
-      if (received) lastReceived = Math.max(lastReceived, received.at);
+      if (received) a.lastReceived = Math.max(a.lastReceived, received.at);
     }
     for (let i = 0; i < list.length; i++) {
-      if (NOTICE.test(String(list[i].params.text ?? ''))) notices++;
-      if (i > 0 && same(list[i], list[i - 1])) duplicates++;
+      if (NOTICE.test(String(list[i].params.text ?? ''))) a.notices++;
+      if (i > 0 && same(list[i], list[i - 1])) a.duplicates++;
     }
   }
+  return a;
+}
+
+/** The figures from what the double recorded and when each reporter sent each update. */
+export function analyseSurge(recorded: readonly RecordedCall[], chats: readonly ChatState[], outcomes: readonly ReporterOutcome[], rate: number, wallMs: number): SurgeFigures {
+  const { sends, allSends, byMethod, first, last } = surgeSends(recorded, chats);
+  const { danger, others, lost, duplicates, notices, lastReceived } = surgeAnswers(sends, chats, outcomes);
   const completed = outcomes.filter((o) => o.completed).length;
   const starts = outcomes.flatMap((o) => [...o.startedAt.values()]);
   const begin = starts.length ? Math.min(...starts) : 0;
@@ -180,6 +203,71 @@ function same(a: RecordedCall, b: RecordedCall): boolean {
   return a.method === b.method && a.params.text === b.params.text && JSON.stringify(a.params.reply_markup) === JSON.stringify(b.params.reply_markup);
 }
 
+/** The surge's processes, as far as they got started (stopped in runSurgeBench's `finally`). */
+interface SurgeProcesses {
+  mongo?: ChildHandle;
+  sut?: ChildHandle;
+}
+
+/** MongoDB (MONGODB_URI, else the project's test server), its indexes, and the bot with the shared outgoing budget at `o.rate`. */
+async function startSurgeBot(o: SurgeOptions, logDir: string, parts: { tg: TelegramDouble; secret: string; redisUrl: string; prefix: string }, procs: SurgeProcesses): Promise<ChildHandle> {
+  let mongoUri = process.env.MONGODB_URI;
+  if (!mongoUri) {
+    procs.mongo = await spawnChild({ name: 'mongo test server', script: 'bench/mongo-server.ts', env: {}, logFile: join(logDir, 'mongo-surge.log') });
+    mongoUri = procs.mongo.url;
+  }
+  const u = new URL(mongoUri);
+  u.pathname = `/ripoti_surge_${randomBytes(4).toString('hex')}`;
+  // Production checks its indexes at start; `migrate` builds them, as an operator would.
+  await migrateIndexes(u.toString());
+  procs.sut = await startBotSut({
+    telegram: parts.tg,
+    secret: parts.secret,
+    connections: o.connections,
+    mongoUri: u.toString(),
+    redisUrl: parts.redisUrl,
+    prefix: parts.prefix,
+    dataKey: `k1:${randomBytes(32).toString('base64')}`,
+    sendRate: o.rate,
+    logFile: join(logDir, 'bot-surge.log'),
+  });
+  return procs.sut;
+}
+
+/** "Received" may follow the last update's acknowledgement (and "thank you" for the number): wait for it. */
+async function receivedCheck(d: DoubleDriver, chat: ChatState): Promise<string | null> {
+  if (!REFERENCE_RE.test(d.lastBotText(chat))) await d.state.waitForMessage(chat, (m) => REFERENCE_RE.test(m.text ?? ''), 'the reference', 600_000).catch(() => undefined);
+  return REFERENCE_RE.test(d.lastBotText(chat)) ? null : `no reference: ${JSON.stringify(d.lastBotText(chat).slice(0, 80))}`;
+}
+
+/**
+ * The bot acknowledges an update whose answer waits long before sending it: each reporter
+ * answers once the bot's answer is in the chat (the wait notice aside), as a person would.
+ */
+function answeredIn(driver: DoubleDriver): (chat: ChatState, since: number) => Promise<void> {
+  return (chat, since) => {
+    const rec = driver.state.recorded;
+    for (let k = rec.length - 1; k >= 0 && rec[k].at >= since; k--) {
+      const c = rec[k];
+      if (c.ok && Number(c.params.chat_id) === chat.chat.id && COUNTED.has(c.method.toLowerCase()) && !NOTICE.test(String(c.params.text ?? ''))) return Promise.resolve();
+    }
+    // Not yet: the next message sent or edited in this chat (registered in this same tick, so none is missed).
+    return driver.state.waitForMessage(chat, (m) => !NOTICE.test(m.text ?? ''), 'the answer', 600_000).then(() => undefined);
+  };
+}
+
+/** Deletes the surge's Redis keys. */
+async function deleteSurgeKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new IORedis(redisUrl);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
+}
+
 export async function runSurgeBench(argv: string[]): Promise<SurgeFigures> {
   const o = parse(argv);
   const logDir = join(ROOT, 'bench', 'logs');
@@ -189,50 +277,14 @@ export async function runSurgeBench(argv: string[]): Promise<SurgeFigures> {
   const tg = await TelegramDouble.start({ limits: true });
   const driver = new DoubleDriver(tg, 7_000_000);
   const secret = randomBytes(24).toString('base64url');
-  let mongo: ChildHandle | undefined;
-  let sut: ChildHandle | undefined;
+  const procs: SurgeProcesses = {};
   try {
-    let mongoUri = process.env.MONGODB_URI;
-    if (!mongoUri) {
-      mongo = await spawnChild({ name: 'mongo test server', script: 'bench/mongo-server.ts', env: {}, logFile: join(logDir, 'mongo-surge.log') });
-      mongoUri = mongo.url;
-    }
-    const u = new URL(mongoUri);
-    u.pathname = `/ripoti_surge_${randomBytes(4).toString('hex')}`;
-    // Production checks its indexes at start; `migrate` builds them, as an operator would.
-    await migrateIndexes(u.toString());
-    sut = await startBotSut({
-      telegram: tg,
-      secret,
-      connections: o.connections,
-      mongoUri: u.toString(),
-      redisUrl,
-      prefix,
-      dataKey: `k1:${randomBytes(32).toString('base64')}`,
-      sendRate: o.rate,
-      logFile: join(logDir, 'bot-surge.log'),
-    });
+    const sut = await startSurgeBot(o, logDir, { tg, secret, redisUrl, prefix }, procs);
     // The webhook answers once the update is handled (its answers sent), as Telegram's delivery sees it.
     const client = new WebhookClient(sut.url, secret, o.connections, 120_000, driver.runReply);
     const chats = Array.from({ length: o.reporters }, (_, i) => driver.addReporter(7_000_000 + i, i % 3 === 0 ? 'sw' : 'en'));
-    // "Received" may follow the last update's acknowledgement (and "thank you" for the number): wait for it.
-    const check = async (d: DoubleDriver, chat: ChatState) => {
-      if (!REFERENCE_RE.test(d.lastBotText(chat))) await d.state.waitForMessage(chat, (m) => REFERENCE_RE.test(m.text ?? ''), 'the reference', 600_000).catch(() => undefined);
-      return REFERENCE_RE.test(d.lastBotText(chat)) ? null : `no reference: ${JSON.stringify(d.lastBotText(chat).slice(0, 80))}`;
-    };
     log(`${o.reporters} reporters within ${o.windowS} s, budget ${o.rate}/s, double in real-limits mode, ${o.connections} webhook connections`);
-    // The bot acknowledges an update whose answer waits long before sending it: each reporter
-    // answers once the bot's answer is in the chat (the wait notice aside), as a person would.
-    const answered = (chat: ChatState, since: number): Promise<void> => {
-      const rec = driver.state.recorded;
-      for (let k = rec.length - 1; k >= 0 && rec[k].at >= since; k--) {
-        const c = rec[k];
-        if (c.ok && Number(c.params.chat_id) === chat.chat.id && COUNTED.has(c.method.toLowerCase()) && !NOTICE.test(String(c.params.text ?? ''))) return Promise.resolve();
-      }
-      // Not yet: the next message sent or edited in this chat (registered in this same tick, so none is missed).
-      return driver.state.waitForMessage(chat, (m) => !NOTICE.test(m.text ?? ''), 'the answer', 600_000).then(() => undefined);
-    };
-    const result = await runReporters(client, driver, chats, botJourney(), { deadlineMs: 1_800_000, check, startSpreadMs: o.windowS * 1000, answered });
+    const result = await runReporters(client, driver, chats, botJourney(), { deadlineMs: 1_800_000, check: receivedCheck, startSpreadMs: o.windowS * 1000, answered: answeredIn(driver) });
     client.close();
     const f = analyseSurge(driver.state.recorded, chats, result.outcomes, o.rate, result.wallMs);
     f.firstErrors = result.firstErrors;
@@ -245,16 +297,9 @@ export async function runSurgeBench(argv: string[]): Promise<SurgeFigures> {
     log('wrote bench/results-surge.json');
     return f;
   } finally {
-    await sut?.stop();
-    await mongo?.stop();
+    await procs.sut?.stop();
+    await procs.mongo?.stop();
     await tg.stop();
-    const redis = new IORedis(redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await deleteSurgeKeys(redisUrl, prefix);
   }
 }
