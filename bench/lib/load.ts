@@ -186,99 +186,133 @@ export interface RunOptions {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** What the reporters of one runReporters call add up to, as they go. */
+interface Tally {
+  service: number[];
+  total: number[];
+  byStep: Map<string, number[]>;
+  failedPosts: number;
+  /** The first five errors, for the log. */
+  firstErrors: string[];
+  outcomes: ReporterOutcome[];
+}
+
+/** One runReporters call: its reporters' shared arguments, deadline and tally. */
+interface Drive {
+  client: WebhookClient;
+  driver: DoubleDriver;
+  chats: ChatState[];
+  steps: readonly Step[];
+  opts: RunOptions;
+  /** Journeys each reporter makes (`opts.journeys`, default 1). */
+  journeys: number;
+  begin: number;
+  deadline: number;
+  tally: Tally;
+}
+
+/** Keeps a reporter's error among the first five, for the log. */
+function fail(d: Drive, msg: string): void {
+  if (d.tally.firstErrors.length < 5) d.tally.firstErrors.push(msg);
+}
+
 /**
  * Runs `chats.length` reporters at once through `steps`; a reporter stops at its first failure.
  * Bounded in count (steps x journeys) and time (`deadlineMs`).
  */
 export async function runReporters(client: WebhookClient, driver: DoubleDriver, chats: ChatState[], steps: readonly Step[], opts: RunOptions): Promise<ScenarioResult> {
-  const service: number[] = [];
-  const total: number[] = [];
-  const byStep = new Map<string, number[]>();
-  let failedPosts = 0;
-  const firstErrors: string[] = [];
-  const outcomes: ReporterOutcome[] = [];
+  const tally: Tally = { service: [], total: [], byStep: new Map(), failedPosts: 0, firstErrors: [], outcomes: [] };
   const begin = performance.now();
-  const deadline = begin + opts.deadlineMs;
   const journeys = opts.journeys ?? 1;
-  const fail = (msg: string) => {
-    if (firstErrors.length < 5) firstErrors.push(msg);
-  };
+  const d: Drive = { client, driver, chats, steps, opts, journeys, begin, deadline: begin + opts.deadlineMs, tally };
 
-  await Promise.all(
-    chats.map(async (chat, i) => {
-      // Paced reporters are spread over the schedule and also over the journey: reporter i starts
-      // (i mod journey length) steps late, so they do not all reach the expensive Confirm in the
-      // same instant (real reporters are not in lockstep). The ramp-up lowers the achieved rate a little.
-      let next = opts.paceMs ? begin + (opts.paceMs * i) / chats.length + opts.paceMs * (i % steps.length) : 0;
-      if (!opts.paceMs && opts.startSpreadMs) await sleep((opts.startSpreadMs * i) / chats.length);
-      for (let j = 0; j < journeys; j++) {
-        const outcome: ReporterOutcome = { reporter: i, completed: false, startedAt: new Map() };
-        outcomes.push(outcome);
-        for (const step of steps) {
-          if (performance.now() > deadline) {
-            outcome.error = 'deadline';
-            return;
-          }
-          let body = step.build(driver, chat, i);
-          // The button may come in the answer's next message (or edit): wait for the bot once more.
-          for (let k = 0; body === null && opts.answered && k < 3; k++) {
-            await opts.answered(chat, Date.now());
-            body = step.build(driver, chat, i);
-          }
-          if (body === '') continue; // this step is not for this reporter
-          if (body === null) {
-            outcome.error = `step ${step.name}: expected button not offered; bot said ${JSON.stringify(driver.lastBotText(chat).slice(0, 80))}`;
-            fail(outcome.error);
-            return;
-          }
-          let scheduled = performance.now();
-          if (opts.paceMs) {
-            if (next > scheduled) await sleep(next - scheduled);
-            scheduled = next;
-            next += opts.paceMs;
-          }
-          // The wall clock, not performance.timeOrigin + now(): these stamps are compared with the
-          // double's (Date.now()) and Redis's (TIME), and on this VM the two clocks drifted apart by
-          // 5 ms a second while NTP slewed (2026-12-01), seconds over a bench process's life.
-          outcome.startedAt.set(step.name, Date.now());
-          const r = await client.post(body);
-          if (r.status !== 200) {
-            failedPosts++;
-            outcome.error = `step ${step.name}: HTTP ${r.status}${r.error ? ` (${r.error})` : ''}`;
-            fail(outcome.error);
-            return;
-          }
-          service.push(r.serviceMs);
-          total.push(opts.paceMs ? performance.now() - scheduled : r.totalMs);
-          const ofStep = byStep.get(step.name) ?? [];
-          ofStep.push(r.serviceMs);
-          byStep.set(step.name, ofStep);
-          if (opts.answered) await opts.answered(chat, outcome.startedAt.get(step.name) ?? 0);
-        }
-        const problem = (await opts.check?.(driver, chat, outcome)) ?? null;
-        if (problem) {
-          outcome.error = problem;
-          fail(problem);
-          return;
-        }
-        outcome.completed = true;
-      }
-    }),
-  );
+  await Promise.all(chats.map((chat, i) => runReporter(d, chat, i)));
   const wallMs = performance.now() - begin;
-  const journeysCompleted = outcomes.filter((o) => o.completed).length;
+  const journeysCompleted = tally.outcomes.filter((o) => o.completed).length;
   return {
     reporters: chats.length,
     connections: client.connections,
-    updates: service.length,
-    failedPosts,
+    updates: tally.service.length,
+    failedPosts: tally.failedPosts,
     journeysCompleted,
     journeysFailed: chats.length * journeys - journeysCompleted,
-    firstErrors,
+    firstErrors: tally.firstErrors,
     wallMs,
-    service,
-    total,
-    byStep,
-    outcomes,
+    service: tally.service,
+    total: tally.total,
+    byStep: tally.byStep,
+    outcomes: tally.outcomes,
   };
+}
+
+/** Reporter `i`'s journeys, one after the other, until the first failure. */
+async function runReporter(d: Drive, chat: ChatState, i: number): Promise<void> {
+  const { opts, steps, chats } = d;
+  // Paced reporters are spread over the schedule and also over the journey: reporter i starts
+  // (i mod journey length) steps late, so they do not all reach the expensive Confirm in the
+  // same instant (real reporters are not in lockstep). The ramp-up lowers the achieved rate a little.
+  const pace = { next: opts.paceMs ? d.begin + (opts.paceMs * i) / chats.length + opts.paceMs * (i % steps.length) : 0 };
+  if (!opts.paceMs && opts.startSpreadMs) await sleep((opts.startSpreadMs * i) / chats.length);
+  for (let j = 0; j < d.journeys; j++) {
+    const outcome: ReporterOutcome = { reporter: i, completed: false, startedAt: new Map() };
+    d.tally.outcomes.push(outcome);
+    for (const step of steps) {
+      if ((await sendStep(d, chat, i, step, outcome, pace)) === 'stopped') return;
+    }
+    const problem = (await opts.check?.(d.driver, chat, outcome)) ?? null;
+    if (problem) {
+      outcome.error = problem;
+      fail(d, problem);
+      return;
+    }
+    outcome.completed = true;
+  }
+}
+
+/**
+ * One step of a reporter's journey: its update posted (at its time in the schedule, when paced)
+ * and timed; `stopped` (the error in `outcome`) ends the reporter.
+ */
+async function sendStep(d: Drive, chat: ChatState, i: number, step: Step, outcome: ReporterOutcome, pace: { next: number }): Promise<'sent' | 'skipped' | 'stopped'> {
+  const { opts, driver, tally } = d;
+  if (performance.now() > d.deadline) {
+    outcome.error = 'deadline';
+    return 'stopped';
+  }
+  let body = step.build(driver, chat, i);
+  // The button may come in the answer's next message (or edit): wait for the bot once more.
+  for (let k = 0; body === null && opts.answered && k < 3; k++) {
+    await opts.answered(chat, Date.now());
+    body = step.build(driver, chat, i);
+  }
+  if (body === '') return 'skipped'; // this step is not for this reporter
+  if (body === null) {
+    outcome.error = `step ${step.name}: expected button not offered; bot said ${JSON.stringify(driver.lastBotText(chat).slice(0, 80))}`;
+    fail(d, outcome.error);
+    return 'stopped';
+  }
+  let scheduled = performance.now();
+  if (opts.paceMs) {
+    if (pace.next > scheduled) await sleep(pace.next - scheduled);
+    scheduled = pace.next;
+    pace.next += opts.paceMs;
+  }
+  // The wall clock, not performance.timeOrigin + now(): these stamps are compared with the
+  // double's (Date.now()) and Redis's (TIME), and on this VM the two clocks drifted apart by
+  // 5 ms a second while NTP slewed (2026-12-01), seconds over a bench process's life.
+  outcome.startedAt.set(step.name, Date.now());
+  const r = await d.client.post(body);
+  if (r.status !== 200) {
+    tally.failedPosts++;
+    outcome.error = `step ${step.name}: HTTP ${r.status}${r.error ? ` (${r.error})` : ''}`;
+    fail(d, outcome.error);
+    return 'stopped';
+  }
+  tally.service.push(r.serviceMs);
+  tally.total.push(opts.paceMs ? performance.now() - scheduled : r.totalMs);
+  const ofStep = tally.byStep.get(step.name) ?? [];
+  ofStep.push(r.serviceMs);
+  tally.byStep.set(step.name, ofStep);
+  if (opts.answered) await opts.answered(chat, outcome.startedAt.get(step.name) ?? 0);
+  return 'sent';
 }
