@@ -43,19 +43,9 @@ function send(child: ChildProcess, msg: ToChild): void {
   if (child.connected) child.send(msg);
 }
 
-export async function spawnChild(opts: SpawnOptions): Promise<ChildHandle> {
-  const fd = openSync(opts.logFile, 'a');
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', join(ROOT, opts.script)], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env },
-    stdio: ['ignore', fd, fd, 'ipc'],
-  });
-  closeSync(fd);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`${opts.name}: could not start`);
-
-  const url = await new Promise<string>((resolve, reject) => {
+/** The URL the child reports once ready; refused on its error report, its exit, or after `readyTimeoutMs`. */
+function readyUrl(child: ChildProcess, exited: Promise<number | null>, opts: SpawnOptions): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new Error(`${opts.name} did not report ready within ${opts.readyTimeoutMs ?? 30_000} ms (log: ${opts.logFile})`));
     }, opts.readyTimeoutMs ?? 30_000);
@@ -75,6 +65,36 @@ export async function spawnChild(opts: SpawnOptions): Promise<ChildHandle> {
       reject(new Error(`${opts.name} exited with ${code} before it was ready (log: ${opts.logFile})`));
     });
   });
+}
+
+/** The child's memory figures, asked over IPC (refused after 5 s without an answer). */
+function askMemory(child: ChildProcess, name: string): Promise<Extract<FromChild, { type: 'mem' }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name}: no memory answer`)), 5000);
+    const onMessage = (m: FromChild) => {
+      if (m.type !== 'mem') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(m);
+    };
+    child.on('message', onMessage);
+    send(child, { type: 'mem' });
+  });
+}
+
+export async function spawnChild(opts: SpawnOptions): Promise<ChildHandle> {
+  const fd = openSync(opts.logFile, 'a');
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', join(ROOT, opts.script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env },
+    stdio: ['ignore', fd, fd, 'ipc'],
+  });
+  closeSync(fd);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${opts.name}: could not start`);
+
+  const url = await readyUrl(child, exited, opts);
 
   let stopped: Promise<void> | null = null;
   return {
@@ -83,19 +103,7 @@ export async function spawnChild(opts: SpawnOptions): Promise<ChildHandle> {
     pid,
     url,
     logFile: opts.logFile,
-    memory() {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${opts.name}: no memory answer`)), 5000);
-        const onMessage = (m: FromChild) => {
-          if (m.type !== 'mem') return;
-          clearTimeout(timer);
-          child.off('message', onMessage);
-          resolve(m);
-        };
-        child.on('message', onMessage);
-        send(child, { type: 'mem' });
-      });
-    },
+    memory: () => askMemory(child, opts.name),
     stop(timeoutMs = 15_000) {
       stopped ??= (async () => {
         if (child.exitCode !== null) return;
