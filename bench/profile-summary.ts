@@ -41,19 +41,8 @@ export function bucketOf(url: string, functionName: string): string {
   return url;
 }
 
-function main(): void {
-  const file = process.argv[2];
-  const top = Number(process.argv[3] ?? 25);
-  const skipUs = Number(process.argv[4] ?? 0) * 1e6;
-  if (!file) {
-    console.error('usage: tsx bench/profile-summary.ts <file.cpuprofile> [top]');
-    process.exit(2);
-  }
-  const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-
+/** Self time (µs) by profile node, from `skipUs` into the profile on, and the total sampled. */
+function selfTimes(p: CpuProfile, skipUs: number): { self: Map<number, number>; total: number } {
   const self = new Map<number, number>();
   let total = 0;
   let clock = 0;
@@ -64,20 +53,30 @@ function main(): void {
     self.set(id, (self.get(id) ?? 0) + dt);
     total += dt;
   });
-  const ms = (us: number) => (us / 1000).toFixed(0).padStart(7);
-  const pct = (us: number) => `${((us / total) * 100).toFixed(1).padStart(5)}%`;
-  const label = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${bucketOf(f.url, f.functionName)}:${f.lineNumber + 1}`;
+  return { self, total };
+}
 
-  const fnSelf = new Map<string, number>();
-  const bucketSelf = new Map<string, number>();
-  const srcInclusive = new Map<string, number>();
-  const bucketInclusive = new Map<string, number>();
+const label = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${bucketOf(f.url, f.functionName)}:${f.lineNumber + 1}`;
+
+/** The four tables: self time by function and by package / file, inclusive time by package / file and of src/ functions. */
+interface Tables {
+  fnSelf: Map<string, number>;
+  bucketSelf: Map<string, number>;
+  srcInclusive: Map<string, number>;
+  bucketInclusive: Map<string, number>;
+}
+
+function tables(p: CpuProfile, self: Map<number, number>): Tables {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const t: Tables = { fnSelf: new Map(), bucketSelf: new Map(), srcInclusive: new Map(), bucketInclusive: new Map() };
   for (const [id, us] of self) {
     const n = byId.get(id);
     if (!n) continue;
-    fnSelf.set(label(n.callFrame), (fnSelf.get(label(n.callFrame)) ?? 0) + us);
+    t.fnSelf.set(label(n.callFrame), (t.fnSelf.get(label(n.callFrame)) ?? 0) + us);
     const b = bucketOf(n.callFrame.url, n.callFrame.functionName);
-    bucketSelf.set(b, (bucketSelf.get(b) ?? 0) + us);
+    t.bucketSelf.set(b, (t.bucketSelf.get(b) ?? 0) + us);
     // Inclusive time of our own functions and of each package: walk up once per distinct frame.
     const seen = new Set<string>();
     const seenBuckets = new Set<string>();
@@ -86,17 +85,33 @@ function main(): void {
       const fb = f ? bucketOf(f.url, f.functionName) : '';
       if (f && f.url && !seenBuckets.has(fb)) {
         seenBuckets.add(fb);
-        bucketInclusive.set(fb, (bucketInclusive.get(fb) ?? 0) + us);
+        t.bucketInclusive.set(fb, (t.bucketInclusive.get(fb) ?? 0) + us);
       }
       if (f && bucketOf(f.url, f.functionName).startsWith('src/')) {
         const key = label(f);
         if (!seen.has(key)) {
           seen.add(key);
-          srcInclusive.set(key, (srcInclusive.get(key) ?? 0) + us);
+          t.srcInclusive.set(key, (t.srcInclusive.get(key) ?? 0) + us);
         }
       }
     }
   }
+  return t;
+}
+
+function main(): void {
+  const file = process.argv[2];
+  const top = Number(process.argv[3] ?? 25);
+  const skipUs = Number(process.argv[4] ?? 0) * 1e6;
+  if (!file) {
+    console.error('usage: tsx bench/profile-summary.ts <file.cpuprofile> [top]');
+    process.exit(2);
+  }
+  const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const { self, total } = selfTimes(p, skipUs);
+  const { fnSelf, bucketSelf, srcInclusive, bucketInclusive } = tables(p, self);
+  const ms = (us: number) => (us / 1000).toFixed(0).padStart(7);
+  const pct = (us: number) => `${((us / total) * 100).toFixed(1).padStart(5)}%`;
   const print = (title: string, m: Map<string, number>, n: number) => {
     console.log(`\n${title}`);
     for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${ms(us)} ms ${pct(us)}  ${k}`);
