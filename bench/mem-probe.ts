@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { TelegramDouble } from '../test/support/telegram';
 import { spawnChild } from './lib/child';
-import { metricsMemory, migrateIndexes, startBotSut } from './lib/bot-sut';
+import { metricsMemory, migrateIndexes, startBotSut, type BotSut } from './lib/bot-sut';
 import { DoubleDriver } from './lib/double';
 import { botJourney } from './lib/journeys';
 import { runReporters, WebhookClient } from './lib/load';
@@ -26,22 +26,14 @@ function status(pid: number): Record<string, number> {
   return out;
 }
 
-async function main(): Promise<void> {
-  const roles = process.env.PROBE_ROLES ?? 'bot,worker';
-  const nodeArgs = (process.env.PROBE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const n = Number(process.env.PROBE_N ?? 1000);
-  const mongo = await spawnChild({ name: 'mongo', script: 'bench/mongo-server.ts', env: {}, logFile: '/tmp/memscale-mongo.log' });
-  const u = new URL(mongo.url);
-  u.pathname = `/probe_${randomBytes(4).toString('hex')}`;
-  await migrateIndexes(u.toString());
-  const tg = await TelegramDouble.start();
-  const driver = new DoubleDriver(tg, 5_000_000);
-  const secret = randomBytes(24).toString('base64url');
-  const prefix = `probe-${randomBytes(4).toString('hex')}`;
-  const sut = await startBotSut({ telegram: tg, secret, connections: 40, mongoUri: u.toString(), redisUrl: 'redis://127.0.0.1:6379', prefix, dataKey: `k1:${randomBytes(32).toString('base64')}`, sendRate: 0, logFile: '/tmp/memscale-probe-bot.log', dist: true, roles, nodeArgs });
+/**
+ * Prints a phase's line: VmRSS and V8's heap by space; with `updates`, first the CPU and GC
+ * time per update and the collections since the previous phase.
+ */
+function phasePrinter(sut: BotSut): (label: string, updates?: number) => Promise<void> {
   const origin = new URL(sut.url).origin;
   let last: { cpu: number; gc: number; minor: number; major: number } = { cpu: 0, gc: 0, minor: 0, major: 0 };
-  const show = async (label: string, updates = 0) => {
+  return async (label: string, updates = 0) => {
     const m = await metricsMemory(origin);
     const now = {
       cpu: cpuSeconds(sut.pid),
@@ -58,6 +50,22 @@ async function main(): Promise<void> {
         ` cpu ${cpuSeconds(sut.pid).toFixed(1)} s`,
     );
   };
+}
+
+async function main(): Promise<void> {
+  const roles = process.env.PROBE_ROLES ?? 'bot,worker';
+  const nodeArgs = (process.env.PROBE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const n = Number(process.env.PROBE_N ?? 1000);
+  const mongo = await spawnChild({ name: 'mongo', script: 'bench/mongo-server.ts', env: {}, logFile: '/tmp/memscale-mongo.log' });
+  const u = new URL(mongo.url);
+  u.pathname = `/probe_${randomBytes(4).toString('hex')}`;
+  await migrateIndexes(u.toString());
+  const tg = await TelegramDouble.start();
+  const driver = new DoubleDriver(tg, 5_000_000);
+  const secret = randomBytes(24).toString('base64url');
+  const prefix = `probe-${randomBytes(4).toString('hex')}`;
+  const sut = await startBotSut({ telegram: tg, secret, connections: 40, mongoUri: u.toString(), redisUrl: 'redis://127.0.0.1:6379', prefix, dataKey: `k1:${randomBytes(32).toString('base64')}`, sendRate: 0, logFile: '/tmp/memscale-probe-bot.log', dist: true, roles, nodeArgs });
+  const show = phasePrinter(sut);
   await show('idle');
   const client = new WebhookClient(sut.url, secret, 40, undefined, driver.runReply);
   let id = 300_000_000 + Math.floor(Math.random() * 1e6) * 10;
