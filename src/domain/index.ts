@@ -32,6 +32,7 @@ export * from './category-words';
 export * from './agency-advice';
 export * from './self-introduction';
 export * from './privacy-question';
+export * from './fear-of-being-known';
 export * from './greeting';
 export * from './process-question';
 export * from './call-help';

@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
@@ -434,7 +434,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)) || DECLINE_PHONE_SAID.test(normalise(input)))) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
-  if (askedAboutTheReport(turn, d, input)) return;
+  if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input)) return;
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
   // an answer or a new report. "Sasa" where it reads as "now" (the danger, the day) is that answer.
   const hello = greetingOnly(input);
@@ -494,6 +494,31 @@ function askedAboutTheReport(turn: Turn, d: Draft, input: string): boolean {
   else if (asksWhoSees(input)) turn.say(review ? 'review.privacy' : 'wizard.privacy');
   else if (asksAboutProcess(input)) turn.say(review ? 'review.process' : 'wizard.process');
   else return false;
+  turn.show();
+  return true;
+}
+
+/**
+ * "Naogopa watanijua", "I'm scared they will find out it was me" (`fearsBeingKnown`): how to stay
+ * unknown and who reads a report, then the question again; it was the story, the place or
+ * "sijaelewa". At the story question the fear may be part of what happened: kept as the story
+ * begun, and the rest asked for. At the phone question it is a mind changed about the number: back
+ * to the review, where Send anonymously is. Not while the story is being changed (the words
+ * would replace it): there, only answered.
+ */
+function saidFear(turn: Turn, d: Draft, input: string): boolean {
+  if (!fearsBeingKnown(input)) return false;
+  if (d.step === 'contact') {
+    turn.say('review.fear', undefined, { keyboard: { type: 'remove' } });
+    turn.go('review');
+    return true;
+  }
+  if (d.step === 'desc' && !d.editing && (d.storyPart || (d.text === undefined && !d.voice))) {
+    // The story question again shows them ("So far you told us"), and the rest follows them.
+    if (joinStory(d, input)) d.storyPart = true;
+    else tellStoryFull(turn, input);
+    turn.say('privacy.fear');
+  } else turn.say(d.step === 'review' ? 'review.fear' : 'wizard.fear');
   turn.show();
   return true;
 }
@@ -1346,7 +1371,7 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   // ("they wore plain clothes") is never a place: sent again, it is said to be in the story already.
   const words = normalise(input);
   if (placeAfterAct(turn, d, input)) return;
-  if (tellsWhoTheyWere(words) && addToStory(turn, d, input)) return turn.show();
+  if ((tellsWhoTheyWere(words) || tellsSpeechOrThreat(words)) && addToStory(turn, d, input)) return turn.show();
   if ((beginsWithAct(words) || beginsDoneToSomeone(words)) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
   // "Call me 0712 345 678": no place, and as the place an anonymous report showed staff the number
   // unwarned; in the story, the review warns of it (and offers to send with the number instead).
@@ -1891,7 +1916,7 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
     (d.step === 'county' && (tellsAnAct(words) || doneInOneWord(words))) ||
     (d.step === 'place' && (beginsWithAct(words) || beginsDoneToSomeone(words))) ||
     // "There were 4 of them with guns", "2 cops": never a county, place, day or way to send.
-    ((d.step === 'county' || d.step === 'place' || d.step === 'when' || d.step === 'review') && tellsWhoTheyWere(words));
+    ((d.step === 'county' || d.step === 'place' || d.step === 'when' || d.step === 'review') && (tellsWhoTheyWere(words) || tellsSpeechOrThreat(words)));
   // "Was anyone hurt?" follows the story at once: a story sent in short messages ("kwa stage ya
   // kondele", "walikuwa wawili") lands there; a few words that are no answer go on with it. A
   // reply that begins with yes, no or skip ("yes he is") is a try at the answer: buttons asked for.

@@ -387,6 +387,13 @@ const PLAYS: Play[] = [
   ['sw', 'danger', ['ni salama?', 'nani ataona ripoti yangu?', { press: 'no' }, 'walinipiga kwa stage', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', notStory: ['salama', 'nani'], warned: 'husomwa na wahudumu wa Ripoti pekee' }],
   ['sw', 'county', ['polisi watajua ni mimi?', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, notStory: ['watajua'], warned: 'hakuna atakayeona jina lako' }],
   ['en', 'county', ['who will see this?', 'Nakuru', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', notStory: ['who will'], warned: 'Only Ripoti staff read your report' }],
+  // "Naogopa watanijua" (I'm afraid they will know me): how to stay unknown, the question asked again; it was "not understood", or the place.
+  ['sw', 'county', ['naogopa watanijua', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', notStory: ['naogopa'], warned: 'Si lazima ujulikane. Ripoti yako ikiwa tayari, bonyeza 🕶 Tuma bila kutaja jina langu' }],
+  ['en', 'place', ["I'm scared they will find out it was me", 'Free area', { press: 'today' }], { county: 32, place: 'Free area', notStory: ['scared'], warned: 'You do not have to be known.' }],
+  // ... at the story question: kept as the story begun (the fear may be part of it), answered, the rest asked for.
+  ['sw', 'desc', ['naogopa watanijua', 'Polisi waliniitisha hongo ya mia tano kwa stage.', 'Nakuru', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', story: ['naogopa watanijua\nPolisi waliniitisha hongo ya mia tano kwa stage.'], warned: 'Si lazima ujulikane' }],
+  // A threat told at the place question is the story, not the place (it was stored as the place).
+  ['en', 'place', ['the officer said I will be afraid', 'Free area', { press: 'today' }], { county: 32, place: 'Free area', story: [`${STORY}\nthe officer said I will be afraid`] }],
   // The county typed at the category list, a day at "was anyone hurt?": kept and said so (they were "sijaelewa" and lost), never asked again.
   ['sw', 'cat', ['Nairobi', { label: 'Kukamatwa kinyume cha sheria' }, { press: 'no' }, 'walinikamata bila sababu', 'Kayole', { press: 'today' }], { category: 'p_arrest', county: 47, place: 'Kayole', notStory: ['Nairobi'] }],
   ['sw', 'cat', ['polisi walimpiga kaka yangu kituoni usiku wa jana', 'ndio', { press: 'no' }, 'Nakuru', 'juzi', { label: 'Ndio, bado hajapata matibabu' }, { label: 'Bado' }, 'kituo cha polisi cha Central'], { category: 'p_force', county: 32, when: 'date', notStory: ['juzi'] }],

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COUNTIES, LIMITS, readTimeOfDay, TOWNS } from '../../../src/domain';
+import { COUNTIES, LIMITS, readTimeOfDay, tellsSpeechOrThreat, TOWNS } from '../../../src/domain';
 import { normalise } from '../../../src/bot/wizard/parse';
 import type { Draft, MediaRef, Step } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
@@ -246,7 +246,7 @@ describe('more of the story after its question', () => {
     expect(r.state.draft?.place ?? '').not.toMatch(/Mwangi|KDA/);
   });
 
-  it('no county, constituency, ward or town is worded as who they were', () => {
+  it('no county, constituency, ward or town is worded as who they were, or as speech or a threat told', () => {
     const data = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kenya-electoral-units.json'), 'utf8')) as { counties: { name: string; constituencies: { name: string; wards: { name: string }[] }[] }[] };
     const names = [
       ...COUNTIES.map((c) => c.name),
@@ -254,7 +254,7 @@ describe('more of the story after its question', () => {
       ...data.counties.flatMap((c) => [c.name, ...c.constituencies.flatMap((k) => [k.name, ...k.wards.map((w) => w.name)])]),
     ];
     expect(names.length).toBeGreaterThan(1700);
-    expect(names.filter((n) => tellsWhoTheyWere(normalise(n)))).toEqual([]);
+    expect(names.filter((n) => tellsWhoTheyWere(normalise(n)) || tellsSpeechOrThreat(n))).toEqual([]);
   });
 
   it('a county named inside the answer is offered, not taken for more story; a long account naming one is both', () => {
@@ -556,6 +556,57 @@ describe('a question asked in the middle of the report', () => {
         expect([s, q, said(r)[0], stepOf(r), r.state.draft?.text]).toEqual([s, q, s === 'review' ? 'review.process' : 'wizard.process', s, draftAt(s).text]);
       }
     }
+  });
+
+  // "Naogopa watanijua" was the story at the kind question, "sijaelewa" at the danger one, the place at the place question.
+  const FEAR = ['naogopa watanijua', "I'm scared they will find out it was me", 'sitaki wajue ni mimi', 'nitaumia wakijua'];
+
+  it('a fear of being known, at any question but the story: how to stay unknown, the question asked again, nothing kept', () => {
+    for (const s of ['kind', 'cat', 'danger', 'county', 'place', 'when'] as const) {
+      for (const q of FEAR) {
+        const r = type(at(s), q);
+        expect([s, q, said(r), stepOf(r), kept(r)]).toEqual([s, q, ['wizard.fear', said(run(at(s), { type: 'show' }))[0]], s, draftAt(s)]);
+      }
+    }
+  });
+
+  it('at the review, the same: how to stay unknown, then the review again, the story as it was', () => {
+    for (const q of FEAR) {
+      const r = type(at('review'), q);
+      expect([q, said(r), kept(r)]).toEqual([q, ['review.fear', 'review'], draftAt('review')]);
+    }
+  });
+
+  it('at the phone question: how to stay unknown, back at the review to send anonymously; no number kept', () => {
+    const r = type(at('contact'), 'naogopa watanijua');
+    expect(said(r)).toEqual(['review.fear', 'review']);
+    expect(r.state.draft).toMatchObject({ step: 'review', text: draftAt('review').text });
+    expect(r.state.draft?.phone).toBeUndefined();
+  });
+
+  it('at the story question: the words kept as the story begun, how to stay unknown said, and the rest of the story asked for', () => {
+    for (const q of FEAR) {
+      const r = type(at('desc'), q);
+      expect([q, said(r), stepOf(r), r.state.draft?.text, r.state.draft?.storyPart]).toEqual([q, ['privacy.fear', 'desc.ask_more'], 'desc', q, true]);
+      // What happened, told next, follows those words in the story.
+      const told = type(r.state, 'Polisi waliniitisha hongo ya mia tano kwa stage.');
+      expect(told.state.draft).toMatchObject({ step: 'county', text: `${q}\nPolisi waliniitisha hongo ya mia tano kwa stage.` });
+    }
+    // Said after a story begun: added to it.
+    const more = type(at('desc', { text: 'walimpiga kaka yangu', storyPart: true }), 'naogopa watanijua');
+    expect([said(more), more.state.draft?.text]).toEqual([['privacy.fear', 'desc.ask_more'], 'walimpiga kaka yangu\nnaogopa watanijua']);
+  });
+
+  it('a story of threats stays the story, with no answer about staying unknown', () => {
+    // At the place and the day questions "the officer said..." was the place, or "could not read that date", and lost.
+    for (const s of ['county', 'place', 'when', 'review'] as const) {
+      for (const q of ['they threatened me, I am scared', 'the officer said I will be afraid', 'walisema watanijua', 'alisema atanitafuta']) {
+        const r = type(at(s), q);
+        expect([s, q, said(r).includes('wizard.fear') || said(r).includes('review.fear'), stepOf(r), r.state.draft?.text, r.state.draft?.place]).toEqual([s, q, false, s, `${draftAt(s).text}\n${q}`, draftAt(s).place]);
+      }
+    }
+    const r = type(at('desc'), 'they threatened me, I am scared they will find out it was me');
+    expect(said(r)).not.toContain('wizard.fear');
   });
 });
 

@@ -1,0 +1,62 @@
+/**
+ * A frightened reporter's "they will know me" mid-report: read as a worry to answer (how to stay
+ * unknown, who reads a report), never as the story or the place. A story of threats stays a story.
+ */
+import { fearsBeingKnown, tellsSpeechOrThreat } from '../../../src/domain';
+
+describe('fearsBeingKnown', () => {
+  it.each([
+    'naogopa watanijua',
+    'Naogopa watanijua 😢',
+    'ninaogopa watajua ni mimi',
+    'naogopa polisi watanijua',
+    'nina wasiwasi watanitambua',
+    'naogopa sana watanifuata',
+    'sitaki wajue ni mimi',
+    'sitaki wanijue',
+    'sitaki polisi wajue ni mimi',
+    'nitaumia wakijua',
+    'watanimaliza wakijua ni mimi',
+    'wakijua ni mimi nitapata shida',
+    "I'm scared they will find out it was me",
+    "I'm afraid they will know me",
+    'i am worried they will know it was me',
+    'scared they will find me',
+    "I don't want them to know it was me",
+    'I do not want the police to find out it was me',
+    'they will kill me if they find out',
+    'if they find out they will hurt me',
+  ])('%j is a fear of being known', (text) => expect(fearsBeingKnown(text)).toBe(true));
+
+  it.each([
+    // Stories of threats: what was done or said, told.
+    'the officer said I will be afraid',
+    'they threatened me, I am scared',
+    "they threatened me, I'm scared they will find out it was me",
+    'walinitishia, naogopa',
+    'walisema watanijua',
+    'alisema atanitafuta',
+    'polisi walinipiga, naogopa watanijua',
+    'wananitishia naogopa watanijua',
+    'they found out it was me and came to my house',
+    'he warned me they will find me',
+    // Fear that is not of being known, or nothing of fear.
+    'naogopa',
+    "I'm scared",
+    'naogopa kwenda nyumbani',
+    'I am afraid to go home',
+    'walikuja wakijua niko nyumbani',
+    'watanijua',
+    'polisi walinipiga',
+    // A long account, or nothing.
+    'naogopa watanijua kwa sababu walinipiga jana pale stage na wakachukua simu yangu yote',
+    '',
+    '🙏',
+  ])('%j is not', (text) => expect(fearsBeingKnown(text)).toBe(false));
+});
+
+describe('tellsSpeechOrThreat', () => {
+  it.each(['the officer said I will be afraid', 'they threatened me, I am scared', 'walinitishia', 'alisema atanitafuta', 'wakaniambia nitoe pesa', 'wananitishia kila siku', 'he warned me'])('%j tells what was said or threatened', (text) =>
+    expect(tellsSpeechOrThreat(text)).toBe(true));
+  it.each(['naogopa watanijua', 'Kencom stage', 'sema ukweli', 'Tell them', 'stage ya Mololine', 'jana usiku'])('%j does not', (text) => expect(tellsSpeechOrThreat(text)).toBe(false));
+});
