@@ -1,6 +1,6 @@
 import { Routes } from '../routes';
 import type { Message, User } from 'telegraf/types';
-import { saysDangerNow } from '../../domain';
+import { asksAboutProcess, saysDangerNow } from '../../domain';
 import type { Attached, OpenTicket, ReporterMessage, TakeResult } from '../../services/conversation-service';
 import type { BotContext, Draft, PendingAnswer, PendingReply } from '../context';
 import * as kb from '../keyboards';
@@ -28,7 +28,7 @@ export function repliesFeature(): Routes<BotContext> {
     // With one open ticket the message is stored on it in the same call; with several, the reporter picks.
     const result = await ctx.deps.conversation.take(ctx.from.id, message, { chosen: ctx.session.picked, chosenOver: ctx.session.pickedOver });
     if (result.ok) {
-      if (!answered) await received(ctx, result);
+      if (!answered) await received(ctx, result, false, message);
       await offerConsent(ctx, result, message.text);
       // Only once the reporter was answered: a first file refused (too big) or failed still speaks for itself.
       ctx.session.album = album;
@@ -165,7 +165,7 @@ type MessageCtx = BotContext & { message: Message; from: User };
 async function answerNow(ctx: MessageCtx, next: Next, repliedTo: number, message: ReporterMessage): Promise<void> {
   const result = await ctx.deps.conversation.answer(ctx.from.id, repliedTo, message);
   if (result.ok) {
-    await received(ctx, result);
+    await received(ctx, result, false, message);
     await offerConsent(ctx, result, message.text);
     return backToReport(ctx);
   }
@@ -370,13 +370,24 @@ function withDanger(sofar: Attached['danger'], next: Attached['danger']): Attach
  * numbers first (unless they were given as it arrived, before "which report?"), and is told when
  * it put the waiting report first.
  */
-async function received(ctx: BotContext, sent: Pick<Attached, 'reference' | 'waiting' | 'danger'>, numbersShown = false): Promise<void> {
+async function received(ctx: BotContext, sent: Pick<Attached, 'reference' | 'waiting' | 'danger'>, numbersShown = false, about?: Pick<ReporterMessage, 'text' | 'passedOn'>): Promise<void> {
   const { reference, waiting, danger } = sent;
   // Stored: from here on an apology (the session not saved) would contradict the truth (src/bot/middleware/session.ts).
   ctx.state.stored = true;
   if (danger && !numbersShown) await ctx.reply(emergencyNumbers(ctx, danger.category), { parse_mode: 'HTML' });
   const key = danger?.raised ? 'reply.received_urgent' : waiting ? 'reply.received_waiting' : 'reply.received';
-  await ctx.reply(ctx.t(key, { reference }), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t(key, { reference }) + (waiting && !danger?.raised ? whatNext(ctx, reference, about) : ''), { parse_mode: 'HTML' });
+}
+
+/**
+ * "What happens next?", "mtanipigia lini?" (`asksAboutProcess`) while nobody holds the report:
+ * stored for staff as any message, and answered under "added" (it went unanswered until someone
+ * took the report): who reads it, that they write here, the reference, and that nobody calls
+ * without the number. Never a time promised. Once a staff member holds it, they answer it.
+ */
+function whatNext(ctx: BotContext, reference: string, about: Pick<ReporterMessage, 'text' | 'passedOn'> | undefined): string {
+  if (!about?.text || about.passedOn || !asksAboutProcess(about.text)) return '';
+  return `\n\n${ctx.t('reply.next', { reference })}`;
 }
 
 /**
@@ -402,7 +413,8 @@ async function attachAll(ctx: BotContext & { from: User }, telegramUserId: numbe
   let reference: string | undefined;
   let waiting: true | undefined;
   let danger: Attached['danger'];
-  const last = pending.messages.at(-1)?.text;
+  const lastOne = pending.messages.at(-1);
+  const last = lastOne?.text;
   while (pending.messages.length) {
     // The service checks again that the report is still this reporter's and still open.
     const result = await ctx.deps.conversation.attach(telegramUserId, reportId, toMessage(pending.messages[0]));
@@ -425,7 +437,8 @@ async function attachAll(ctx: BotContext & { from: User }, telegramUserId: numbe
   ctx.session.pickedOver = pending.closed?.reportId;
   if (!reference) return;
   // Held for "which report?": any numbers were given when the message came.
-  await received(ctx, { reference, waiting, danger }, true);
+  // Someone else's words passed on ask nothing of us.
+  await received(ctx, { reference, waiting, danger }, true, lastOne?.fwd ? undefined : { text: last });
   await offerConsent(ctx, { reportId, reference }, last);
 }
 

@@ -5,7 +5,7 @@ import { redisKeys } from '../../../src/redis-keys';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import type { TelegramUser } from '../../support/telegram';
 import type { DoubleState } from '../../support/telegram/state';
-import { allTexts, callbackUpdate, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
+import { allTexts, callbackUpdate, expectNoEnglish, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
 
 let h: BotHarness;
 /** How far ahead of the wall clock the bot's clock runs. */
@@ -69,6 +69,46 @@ describe('a bare thanks right after "received"', () => {
       later = 0;
     }
     expect(await fromReporter(reference)).toEqual(['ok']);
+  });
+});
+
+describe('"what happens next?" after "received"', () => {
+  // It was only added to the report ("Added to your report..."): nobody said what happens, or whether anyone calls.
+  it.each([
+    ['en', 'what happens next?', 'What happens next: a member of Ripoti staff (not the police) reads your report', 'No one calls you unless you give us your phone number.'],
+    ['en', 'when will someone call me?', 'What happens next: a member of Ripoti staff (not the police) reads your report', 'No one calls you unless you give us your phone number.'],
+    ['sw', 'nini kinafuata sasa?', 'Kinachofuata: mhudumu wa Ripoti (si polisi) ataisoma ripoti yako', 'Hakuna atakayekupigia simu usipotupa nambari yako ya simu.'],
+    ['sw', 'mtanipigia lini?', 'Kinachofuata: mhudumu wa Ripoti (si polisi) ataisoma ripoti yako', 'Hakuna atakayekupigia simu usipotupa nambari yako ya simu.'],
+  ] as const)('(%s) %j: answered with the reference and who calls, under "added"; the question still reaches staff', async (lang, asked, next, calls) => {
+    const u = h.tg.user({ firstName: `Next ${lang}`, languageCode: lang });
+    const reference = await submitAnonymous(u, lang);
+    const before = u.messages().length;
+    await u.sendText(asked);
+    const said = allTexts(u).slice(before);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain(lang === 'en' ? `Added to your report ${reference}` : `Ujumbe wako umeongezwa kwenye ripoti yako ${reference}`);
+    expect(said[0]).toContain(next);
+    expect(said[0]).toContain(`/${lang === 'en' ? 'status' : 'hali'} ${reference}`);
+    expect(said[0]).toContain(calls);
+    expect(await fromReporter(reference)).toEqual([asked]);
+    if (lang === 'sw') expectNoEnglish(said);
+  });
+
+  it('once a staff member holds the report, the question goes to them, with no "what happens next": they answer it', async () => {
+    const u = h.tg.user({ firstName: 'Held', languageCode: 'en' });
+    const reference = await submitAnonymous(u, 'en');
+    const report = await h.store.reports.findByReference(reference);
+    await h.store.reports.transition(report!._id, 'assigned', { kind: 'system' }, { assignee: new Types.ObjectId().toString() });
+    await u.sendText('when will someone call me?');
+    expect(lastText(u)).toBe(`✅ Sent to the staff member handling ${reference}.`);
+    expect(await fromReporter(reference)).toEqual(['when will someone call me?']);
+  });
+
+  it('a message that tells more is added as before, with no "what happens next"', async () => {
+    const u = h.tg.user({ firstName: 'Tells more', languageCode: 'en' });
+    const reference = await submitAnonymous(u, 'en');
+    await u.sendText('They also took my ID card.');
+    expect(lastText(u)).toBe(`✅ Added to your report ${reference}. A member of staff will read it when they take your report.`);
   });
 });
 
