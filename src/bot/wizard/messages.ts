@@ -2067,9 +2067,12 @@ function dangerPart(input: string): boolean {
   const words = normalise(input).split(' ').filter(Boolean);
   const first = readWord(words[0] ?? '');
   // Two words tell it when one is what is done or how someone is ("anavuja damu", "bado hajarudi"): Swahili says it in one word.
-  const told = words.length >= 3 || (words.length === 2 && (tellsAnAct(words.join(' ')) || words.some((w) => STATE_VERB.test(w) && !/hatari/.test(w))));
-  return told && first !== 'yes' && first !== 'no' && first !== 'skip' && first !== 'now' && storyPart(input);
+  const told = words.length >= 3 || (words.length === 2 && (tellsAnAct(words.join(' ')) || words.some((w) => STATE_VERB.test(w) && !/hatari/.test(w) && !NOT_UNDERSTOOD.has(w))));
+  return told && first !== 'yes' && first !== 'no' && first !== 'skip' && first !== 'now' && !QUESTION_NOT_UNDERSTOOD.test(words.join(' ')) && storyPart(input);
 }
+
+/** "Sijaelewa swali", "I don't understand the question": about this question, asked again; in the story an agency read the reporter's confusion as what happened. */
+const QUESTION_NOT_UNDERSTOOD = /\b(sielewi|sijaelewa|sikuelewa|sijakuelewa|sikuelewi|(don t|do not|didn t|did not) (understand|get))\b.*\b(swali|question)\b/;
 
 /** A Swahili verb with its subject ("anavuja", "wanampiga", "amezimia") or its negative ("hajarudi", "hawajamwachilia"). */
 const STATE_VERB = /^((a|wa|ni|tu|m)(na|me|li|ka)|(ha|hawa|hatu|si)(ja|ku))[a-z]{3,}$/;

@@ -1809,6 +1809,16 @@ describe('danger', () => {
     }
   });
 
+  it('not having understood the danger question ("sijaelewa swali", "sikuelewa swali lako") is asked again, never added to what happened', () => {
+    const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
+    for (const words of ['sijaelewa swali', 'sikuelewa swali', 'sijaelewa swali lako', 'sielewi swali hili', "I don't understand the question"]) {
+      const r = type(at('danger', told), words);
+      expect([words, said(r), r.state.draft?.text, r.state.draft?.danger]).toEqual([words, ['unexpected.danger', 'danger.ask'], told.text, undefined]);
+    }
+    // A story that says what the reporter does not understand is still the story.
+    expect(type(at('danger', told), 'sielewi kwa nini walimchukua').state.draft?.text).toBe(`${told.text}\nsielewi kwa nini walimchukua`);
+  });
+
   it('what is happening, told without a yes or a no ("bado wako nje wanangoja"), is kept as the story, and the question asked again: never guessed, never lost', () => {
     for (const words of ['bado wako nje wanangoja', 'they are outside my gate', 'wamezunguka nyumba yetu']) {
       const r = type(at('danger'), words);
