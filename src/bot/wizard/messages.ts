@@ -1386,6 +1386,11 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   // "Near the stage juzi jioni": the day said after the place answers when; in the place it was asked again.
   const split = placeThenDay(check.text, turn.now);
   if (split) noteDay(d, split.day);
+  // "Ilikuwa jana", "it was yesterday": the day, and no place at all (the place was "ilikuwa" and never asked again).
+  if (split && onlyLead(normalise(split.place))) {
+    turn.say('place.unknown');
+    return turn.show();
+  }
   takePlace(turn, d, withTown(placeWithoutLead(split?.place ?? check.text), townOf(d)));
 }
 

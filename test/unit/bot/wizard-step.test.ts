@@ -1470,6 +1470,15 @@ describe('place', () => {
     expect(type(at('place'), 'Hapa karibu na Total, Kondele').state.draft?.place).toBe('karibu na Total, Kondele');
   });
 
+  it('only the words that lead into a place, then the day ("ilikuwa jana", "it was yesterday", "ni juzi"): the day kept and the place asked again, never "ilikuwa" or "it was" as the place', () => {
+    for (const [words, when] of [['ilikuwa jana', 'yesterday'], ['it was yesterday', 'yesterday'], ['ni juzi', 'date'], ['pale jana usiku', 'yesterday'], ['it was at night', 'yesterday'], ['ilikuwa leo asubuhi', 'today']]) {
+      const r = type(at('place'), words);
+      expect([words, stepOf(r), r.state.draft?.place, r.state.draft?.when, said(r)]).toEqual([words, 'place', undefined, when, ['place.unknown', 'place.ask']]);
+    }
+    // The place said between them is the place, the day taken (as before).
+    expect(type(at('place'), 'ilikuwa Kencom jana').state.draft).toMatchObject({ place: 'Kencom', when: 'yesterday' });
+  });
+
   it('the Back button text removes the reply keyboard and returns to the county', () => {
     const r = type(at('place'), '⬅️ Back', 'back');
     expect(stepOf(r)).toBe('county');
