@@ -1352,10 +1352,25 @@ function notAPlace(input: string, now: Date): boolean {
   return !/\p{L}/u.test(input) || word === 'now' || word === 'today' || word === 'yesterday' || word === 'dayBefore' || parseIncidentDate(input, now).ok;
 }
 
+/**
+ * The county corrected ("sorry it was Kisumu"), or another county or its town named where the
+ * place is asked, read in the place alone: without the words that lead into it ("ni Thika", "ndio
+ * Nairobi") or the day after it ("Thika jana", its day kept). "Thika jana" at "Where in Nakuru?"
+ * was filed in Nakuru without a word.
+ */
+function countyChecked(turn: Turn, d: Draft, input: string): boolean {
+  const split = placeThenDay(input, turn.now);
+  const place = placeWithoutLead(split?.place ?? input);
+  const setAside = countyAfterSetAside(turn, d, place);
+  // "Sorry it was Kisumu" (`countyCorrected`) reads the whole answer, and before the county named at the place.
+  if (!setAside && countyCorrected(turn, d, input)) return true;
+  const asked = setAside || countyOffered(turn, d, place) || townCountyOffered(turn, d, place);
+  if (asked && split) noteDay(d, split.day);
+  return asked;
+}
+
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
-  // "Ni Thika", "ndio Nairobi": the county checks read the place alone, as they read "Thika".
-  const place = placeWithoutLead(input);
-  if (countyAfterSetAside(turn, d, place) || countyCorrected(turn, d, input) || countyOffered(turn, d, place) || townCountyOffered(turn, d, place) || placeCorrected(turn, d, input)) return;
+  if (countyChecked(turn, d, input) || placeCorrected(turn, d, input)) return;
   // "Ndio" to "Mlolongo is in Machakos. Where exactly in Mlolongo?" agrees to the county: no place (it was "ndio, Mlolongo").
   const word = readWord(input);
   if (notAPlace(input, turn.now) || word === 'yes' || word === 'ack') {

@@ -2825,6 +2825,18 @@ describe('another county\'s name where the place is asked, with no word that say
     }
   });
 
+  it('another county or its town said with the day ("Nairobi jana", "ni Thika jana"): the day kept, and "Change the county?" asked as for the name alone, never filed silently in the wrong county', () => {
+    for (const [words, county] of [['Nairobi jana', 47], ['ilikuwa Nairobi jana', 47], ['Thika jana usiku', 22]] as const) {
+      const r = type(at('place'), words);
+      expect([words, said(r), stepOf(r), r.state.draft?.place, r.state.draft?.when, r.state.draft?.fix?.county?.code]).toEqual([words, ['review.fix_county'], 'place', undefined, 'yesterday', county]);
+    }
+    // No keeps Nakuru: the place is the place alone, the day already taken (not asked).
+    const no = type(type(at('place'), 'ni Thika jana').state, 'hapana');
+    expect(no.state.draft).toMatchObject({ step: 'review', county: 32, place: 'Thika', when: 'yesterday' });
+    // Kiambu's own town with the day, at "Where in Kiambu?": the place, as before.
+    expect(type(atKiambu(), 'Thika jana').state.draft).toMatchObject({ place: 'Thika', when: 'yesterday', county: KIAMBU });
+  });
+
   it('No (tapped or typed) keeps the county; the place in the words ("Nairobi" of "ilikuwa Nairobi") is the place, said so; nothing added to the story', () => {
     const asked = type(atKiambu(), 'ilikuwa Nairobi');
     for (const no of [press(asked.state, 'fn', 'place'), type(asked.state, 'hapana')]) {
