@@ -362,8 +362,8 @@ export function namesOfficersNotPolice(text: string): boolean {
   return NOT_POLICE_OFFICERS.test(plain) && !VOTING.test(text) && !ELECTION_PLACES.test(text) && !CAMPAIGNING.test(plain);
 }
 
-/** The police denied ("it was county askaris not police", "hawakuwa polisi"): no police named. */
-const POLICE_DENIED = /\b(not|never|weren t|wasn t|were not|was not|si|sio|siyo|sii|hawakuwa|hakuwa|hawakua|hakua) (the )?(police|polisi|cops?|policem[ae]n|karao|makarao)\b/g;
+/** The police denied or said absent ("it was county askaris not police", "hawakuwa polisi", "hakukuwa na polisi", "there were no police"): no police named. */
+const POLICE_DENIED = /\b(not|never|weren t|wasn t|were not|was not|si|sio|siyo|sii|hawakuwa|hakuwa|hawakua|hakua|(hakukuwa|hakukua|hapakuwa|hapakua) na|there (were|was) no|no) (the |any |askari )?(police|polisi|cops?|policem[ae]n|karao|makarao)\b/g;
 /** Administration Police, the police officers posted with a chief ("the chief and the APs"). */
 const ADMINISTRATION_POLICE = /\b(aps?|administration police)\b/;
 

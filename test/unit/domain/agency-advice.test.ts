@@ -21,6 +21,11 @@ describe('agencyAdvice', () => {
     ['hawakuwa polisi, walikuwa kanjo. walinipiga', 'p_force', 'CAJ'],
     ['the chief of our location and his askaris beat my father', 'p_force', 'CAJ'],
     ['chifu alimkamata kijana wangu', 'p_arrest', 'CAJ'],
+    // The police said to be absent, not named as there.
+    ['Kanjo walinipiga, hakukuwa na polisi', 'p_force', 'CAJ'],
+    ['kanjo walinipiga hakukua na askari polisi yeyote', 'p_force', 'CAJ'],
+    ['county askaris beat me, there were no police', 'p_force', 'CAJ'],
+    ['the chief slapped me, no police were there', 'p_force', 'CAJ'],
   ])('%j (%s): %s, not IPOA, and said to be no police matter', (text, category, agency) => {
     expect(advice(category, text)).toEqual({ suggestedAgency: agency, notPolice: true });
   });
