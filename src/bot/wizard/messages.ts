@@ -1107,6 +1107,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
       markSplit(d, story.text, turn.now.getTime());
       turn.say('desc.kept_early');
     }
+    if (danger === false && !story) keptAfterNo(turn, d, input);
     setDanger(turn, d, danger);
     // After the numbers, which come first.
     if (!story && danger && saysMoreOfDanger(input) && !inStory(d, input)) keepPart(turn, d, input);
@@ -1121,6 +1122,28 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
     if (told && storyPart(input) && !alreadyTold(turn, d, input)) keepPart(turn, d, input);
   });
   return true;
+}
+
+/**
+ * "Hapana, Nairobi", "hapana Mathare" at the danger question: the no, and the county or a town
+ * named after it kept for its question, as when typed alone (`countyAhead`, `placeFirst`): the
+ * county or place was lost, and asked for next.
+ */
+function keptAfterNo(turn: Turn, d: Draft, input: string): void {
+  const [first = '', ...more] = input.trim().split(/\s+/);
+  const rest = more.join(' ');
+  if (!rest || d.editing || readWord(first.replace(/\p{P}+$/u, '')) !== 'no') return;
+  // A town first, as `placeFirst` is read before `countyAhead`: "Mathare" is the place, in the county asked next.
+  const free = d.county === undefined && d.place === undefined && !d.location;
+  const town = free ? townNamed(rest) : undefined;
+  const named = town ? !town.greeting && !WORD_TOWNS.has(town.name.toLowerCase()) : free && countyOfUnit(rest) !== undefined;
+  const check = checkText(rest, LIMITS.placeMaxChars);
+  if (named && check.ok) {
+    keepPlaceAtCounty(d, check.text);
+    return turn.say('wizard.place_kept', { place: check.text });
+  }
+  const county = d.county === undefined && !readWord(rest) ? countyAlone(rest) : undefined;
+  if (county) keepCountyAhead(turn, d, county);
 }
 
 /**

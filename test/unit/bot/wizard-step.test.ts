@@ -1818,6 +1818,18 @@ describe('danger', () => {
     }
   });
 
+  it('a no with the county or a town after it ("hapana, Nairobi", "hapana Mathare"): the no taken, and the county or town kept for its question, never lost', () => {
+    const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
+    const county = type(at('danger', told), 'hapana, Nairobi');
+    expect([said(county), county.state.draft?.danger, county.state.draft?.county, stepOf(county)]).toEqual([['injury.county_kept', 'place.ask'], false, 47, 'place']);
+    const town = type(at('danger', told), 'hapana Mathare');
+    expect([said(town)[0], town.state.draft?.danger, town.state.draft?.place, stepOf(town)]).toEqual(['wizard.place_kept', false, 'Mathare', 'county']);
+    expect(type(at('danger', told), 'NO, UASIN GISHU').state.draft).toMatchObject({ danger: false, county: 27, step: 'place' });
+    // A bare no, or a no with words that name no place: as before.
+    expect(said(type(at('danger', told), 'hapana'))).toEqual(['county.ask']);
+    expect(type(at('danger', told), 'hapana kabisa').state.draft).toMatchObject({ danger: false, step: 'county' });
+  });
+
   it('not having understood the danger question ("sijaelewa swali", "sikuelewa swali lako") is asked again, never added to what happened', () => {
     const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
     for (const words of ['sijaelewa swali', 'sikuelewa swali', 'sijaelewa swali lako', 'sielewi swali hili', "I don't understand the question"]) {
