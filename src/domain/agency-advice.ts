@@ -13,12 +13,16 @@ export interface AgencyAdvice {
  * askari (kanjo) with no police beside them, told in a police category (the closest the wizard
  * offers), is not IPOA's. Their bribe demand is a public officer's corruption: EACC. Other abuse of
  * their power goes to the Commission on Administrative Justice (the Ombudsman), which takes
- * complaints against public officers, national and county. Only a suggestion: the agent decides.
+ * complaints against public officers, national and county; a killing, rape or disappearance, to the ODPP. Only a suggestion: the agent decides.
  * Read from the stored story when the ticket is opened, so nothing is added to the intake.
  */
 export function agencyAdvice(report: { category: string; perpetrator?: { kind?: string | null } | null; description?: { text?: string | null } | null }): AgencyAdvice {
   const usual = usualAgency(report.category, report.perpetrator?.kind ?? undefined);
   const story = report.description?.text;
   if (!isCategoryCode(report.category) || getCategory(report.category).kind !== 'police' || !story || !namesOnlyOfficersNotPolice(story)) return { suggestedAgency: usual, notPolice: false };
-  return { suggestedAgency: report.category === 'p_bribery' ? 'EACC' : 'CAJ', notPolice: true };
+  const suggestedAgency = report.category === 'p_bribery' ? 'EACC' : CRIMES.has(report.category) ? 'ODPP' : 'CAJ';
+  return { suggestedAgency, notPolice: true };
 }
+
+/** A killing, rape or disappearance is a crime the police investigate and the ODPP prosecutes, whoever did it; the Ombudsman takes abuse of office. */
+const CRIMES: ReadonlySet<string> = new Set(['p_killing', 'p_sexual', 'p_disappear']);

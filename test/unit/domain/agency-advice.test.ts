@@ -31,6 +31,15 @@ describe('agencyAdvice', () => {
   });
 
   it.each([
+    // A crime the police investigate and the ODPP prosecutes, whoever did it: not the Ombudsman's.
+    ['chifu na askari wake walimuua kijana wetu', 'p_killing'],
+    ['kanjo walimbaka dada yangu', 'p_sexual'],
+    ['the chief\'s men took my son and he has not been seen since', 'p_disappear'],
+  ])('%j (%s): a crime, so ODPP, not IPOA nor the Ombudsman, and said to be no police matter', (text, category) => {
+    expect(advice(category, text)).toEqual({ suggestedAgency: 'ODPP', notPolice: true });
+  });
+
+  it.each([
     // The police named beside the chief or kanjo: IPOA oversees them.
     ['the chief called police who beat us', 'p_force', 'IPOA'],
     ['kanjo na polisi walitunyang\'anya mali', 'p_bribery', 'IPOA'],
