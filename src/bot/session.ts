@@ -139,6 +139,12 @@ export interface Draft {
    * release without it asks the county again, with the county given kept on the draft.
    */
   countyEarly?: true;
+  /**
+   * The reporter said they do not know the county and was asked for the nearest town ("sijui"):
+   * a name typed next that no list knows is that town, kept as the place (`unknownTown`). A new
+   * optional field, as `placeEarly`: a release without it says "I do not know that county".
+   */
+  townAsked?: true;
   when?: WhenChoice;
   /** Epoch milliseconds. */
   incidentAt?: number;

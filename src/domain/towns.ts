@@ -50,6 +50,23 @@ export const TOWNS: readonly Town[] = [
   t('Westlands', 47), t("Lang'ata", 47), t('Dagoretti', 47), t('Kawangware', 47), t('Dandora', 47), t('Mukuru', 47),
   t('Kariobangi', 47), t('Kangemi', 47), t('Umoja', 47), t('Korogocho', 47), t('Likoni', 1), t('Kisauni', 1), t('Nyali', 1), t('Changamwe', 1),
   t('Bamburi', 1), t('Kondele', 42), t('Nyalenda', 42), t('Obunga', 42),
+  // Towns and trading centres people name that are no county seat, census centre, constituency or
+  // ward by that name (those are known already, src/domain/electoral-units.ts), by county code.
+  // Added after "Mai Mahiu", typed where the county was asked, was "I do not know that county".
+  t('Mai Mahiu', 32), t('Salgaa', 32), t('Lanet', 32), t('Kikopey', 32), t('Namanga', 34), t('Loitokitok', 34), t('Isinya', 34),
+  t('Sultan Hamud', 17), t('Kibwezi', 17), t('Kenol', 21), t('Kutus', 20), t("Wang'uru", 20), t('Kagio', 20), t('Naro Moru', 19),
+  t('Nkubu', 12), t('Siakago', 14), t('Ishiara', 14), t('Kiritiri', 14), t('Njabini', 18), t('Merti', 11), t('Baragoi', 25),
+  t('Archers Post', 25), t('Wamba', 25), t('Elwak', 9), t('Habaswein', 8),
+  t('Gede', 3), t('Vipingo', 3), t('Kikambala', 3), t('Mpeketoni', 5), t('Mokowe', 5), t('Shimoni', 2), t('Magongo', 1), t('Bombolulu', 1),
+  t('Ortum', 24), t('Burnt Forest', 27), t('Mosoriot', 29), t('Doldol', 31), t('Sekenani', 33), t('Talek', 33), t('Sosiot', 35),
+  t('Silibwet', 36), t('Ndanai', 36), t('Khayega', 37), t('Kaimosi', 38), t('Chwele', 39), t('Malakisi', 39), t('Kapsokwony', 39),
+  t('Lwakhakha', 39), t('Port Victoria', 40), t('Bumala', 40), t('Yala', 41), t('Usenge', 41), t('Kombewa', 42), t('Katito', 42),
+  t('Awasi', 42), t('Mamboleo', 42), t('Nyamasaria', 42), t('Otonglo', 42), t('Kendu Bay', 43), t('Oyugis', 43), t('Rodi Kopany', 43),
+  t('Isebania', 44), t('Kehancha', 44), t('Muhuru Bay', 44), t('Macalder', 44), t('Ogembo', 45), t('Suneka', 45), t('Nyamache', 45),
+  t('Kenyenya', 45), t('Daraja Mbili', 45),
+  t('Buruburu', 47), t('Donholm', 47), t('Kariokor', 47), t('Gikomba', 47), t('Muthaiga', 47), t('South B', 47), t('Lavington', 47),
+  t('Upper Hill', 47), t('Parklands', 47), t('Gigiri', 47), t('Runda', 47),
+  t('Wangige', 22), t('Tigoni', 22), t('Kimende', 22), t('Gachie', 22), t('Banana Hill', 22),
   // Names in two counties, both offered: Githurai 44 in Nairobi and Githurai 45 in Kiambu (Ruiru);
   // Manyatta, an estate of Kisumu and a constituency of Embu.
   t('Githurai', 47, 22), t('Manyatta', 42, 14),

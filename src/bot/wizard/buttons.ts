@@ -395,6 +395,7 @@ export function chooseCounty(d: Draft, code: number, town?: Draft['town']): void
   if (town) d.town = town;
   else delete d.town;
   delete d.offered;
+  delete d.townAsked;
   if (d.county !== code) {
     // A place typed at the county question, before any county or while it was asked again
     // ('again'), was given for this answer; a bare mark left on a draft that had a county (an

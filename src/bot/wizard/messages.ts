@@ -660,16 +660,46 @@ const PLACE_AHEAD_MAX_WORDS = 6;
  */
 function placeAhead(turn: Turn, d: Draft, input: string): boolean {
   if (!d.countyEarly || d.county === undefined || d.place !== undefined || d.location) return false;
+  const place = fewWordsOfPlace(input);
+  if (place === undefined) return false;
+  Object.assign(d, { place, placeEarly: true });
+  turn.say('injury.place_kept', { place });
+  turn.show();
+  return true;
+}
+
+/** A few words telling no act, no person, no state, no answer and no question (`placeAhead`): a place, as typed and checked; undefined for anything else. */
+function fewWordsOfPlace(input: string, maxWords = PLACE_AHEAD_MAX_WORDS): string | undefined {
   const words = normalise(input);
   const list = words.split(' ').filter(Boolean);
-  if (!list.length || list.length > PLACE_AHEAD_MAX_WORDS || input.trim().endsWith('?') || readWord(list[0]) || dontKnow(input)) return false;
-  if (NO_PLACE_WORDS.test(words) || HOW_SOMEONE_IS.test(words) || tellsAnAct(words) || list.some(doneInOneWord) || tellsWhoTheyWere(words) || phoneNumberWritten(input)) return false;
-  if (list.every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w))) return false;
+  if (!list.length || list.length > maxWords || input.trim().endsWith('?') || readWord(list[0]) || dontKnow(input)) return undefined;
+  if (NO_PLACE_WORDS.test(words) || HOW_SOMEONE_IS.test(words) || tellsAnAct(words) || list.some(doneInOneWord) || tellsWhoTheyWere(words) || phoneNumberWritten(input)) return undefined;
+  if (list.every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w))) return undefined;
   const check = checkText(input, LIMITS.placeMaxChars);
-  if (!check.ok) return false;
-  Object.assign(d, { place: check.text, placeEarly: true });
-  turn.say('injury.place_kept', { place: check.text });
-  turn.show();
+  return check.ok ? check.text : undefined;
+}
+
+/** "Hola", "holla": hi in a text, and a town of Tana River that is known (src/domain/towns.ts, `greeting`). */
+const HOLA = /^hol+a\W*$/i;
+
+/** Most words of a town's or village's name ("Mai Mahiu", "Port Victoria", "Kambi Moto"). */
+const TOWN_NAME_MAX_WORDS = 4;
+
+/**
+ * A town or village no list knows ("Ndabibi"), typed at the county question right after "type the
+ * name of the nearest town" (`Draft.townAsked`, said to "sijui"): kept as the place for the county
+ * chosen next, as a place led into is (`placeBeforeCounty`), said so, and the county asked with its
+ * buttons. It was "I do not know that county", and the only name the reporter knew was lost. Not
+ * unasked: a name typed for the county ("Atlantis") may be a county misspelt. Names only: letters,
+ * each word with a vowel ("qwrtz" is no name), and never a greeting ("holla").
+ */
+function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<typeof countyKeyboard>): boolean {
+  const words = input.trim().split(/\s+/);
+  if (!d.townAsked || !words.every((w) => /^[\p{L}'’-]+$/u.test(w) && /[aeiouy]/i.test(w)) || greetingOnly(input) || HOLA.test(input.trim())) return false;
+  const place = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS);
+  if (place === undefined) return false;
+  keepPlaceAtCounty(d, place);
+  turn.say('county.town_kept', { place }, { keyboard });
   return true;
 }
 
@@ -874,7 +904,10 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   // What was offered stays on top while the question is asked again (a place typed before the tap).
   const offered = d.offered !== undefined ? [d.offered] : [];
   // "Sijui" is no county: asked for a town or an area near it, never offered the nearest spelling (Kitui).
-  if (readWord(input) === 'skip' || dontKnow(input)) return turn.say('county.dont_know', undefined, { keyboard: countyKeyboard(d, page, offered) });
+  if (readWord(input) === 'skip' || dontKnow(input)) {
+    d.townAsked = true;
+    return turn.say('county.dont_know', undefined, { keyboard: countyKeyboard(d, page, offered) });
+  }
   if (m.kind === 'none' && offerArea(turn, d, input, page)) return;
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
   const within = countyNamedIn(input);
@@ -895,6 +928,7 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   const first = /^([^,;:\n–—]+)[,;:\n–—]/u.exec(input.trim())?.[1];
   if (first && townNamed(first)?.greeting && offerArea(turn, d, first, page)) return;
   if (placeBeforeCounty(turn, d, input, countyKeyboard(d, page, offered))) return;
+  if (unknownTown(turn, d, input, countyKeyboard(d, page, offered))) return;
   return turn.say('county.unknown', undefined, { keyboard: countyKeyboard(d, page, offered) });
 }
 

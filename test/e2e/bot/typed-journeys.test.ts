@@ -64,6 +64,11 @@ const PLAYS: Play[] = [
   // Danger told later, after "no" at its question: the numbers at once, staff alerted, the words kept; it was only added to the story.
   ['sw', 'county', ['bado wako nje wanatafuta mimi', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { dangerNow: true, county: 32, story: [STORY, 'bado wako nje wanatafuta mimi'], warned: '999 · 112 · 911' }],
   ['sw', 'review', ['wamerudi tena wako nje sasa hivi'], { dangerNow: true, story: [STORY, 'wamerudi tena wako nje sasa hivi'], warned: 'amearifiwa sasa hivi' }],
+  // A town no list knows, typed after "I do not know the county" was asked for the nearest town: kept as the place, the county tapped or typed next, the place not asked again; it was "I do not know that county" and lost.
+  ['en', 'county', ["I don't know the county", 'Ndabibi', 'Nakuru', { press: 'today' }], { county: 32, place: 'Ndabibi', warned: 'I do not know where “Ndabibi” is, so I have kept it as the place.' }],
+  ['sw', 'county', ['sijui', 'Ndabibi', 'Nakuru', { press: 'today' }], { county: 32, place: 'Ndabibi', warned: 'nimeiandika kama mahali' }],
+  // A trading centre people name ("Mai Mahiu"): its county known, where in it asked.
+  ['sw', 'county', ['Mai Mahiu', 'karibu na stage', { press: 'today' }], { county: 32, place: 'karibu na stage, Mai Mahiu', warned: 'Mai Mahiu iko katika kaunti ya Nakuru' }],
   // 2. The county, or its short form, with a place after it.
   ['en', 'county', ['nrb cbd', 'near Archives', { press: 'today' }], { county: 47, place: 'near Archives, Nairobi CBD' }],
   ['sw', 'county', ['nrb cbd', 'sijui', { press: 'today' }], { county: 47, place: 'Nairobi CBD' }],

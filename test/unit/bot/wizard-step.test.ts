@@ -3196,11 +3196,14 @@ describe('one word of what was done, or a place, at the county question', () => 
 
   it('a long place with no town ("near the bus stage opposite the chief camp", "at the junction near Total petrol station") is the place, never the story; a story that begins with where stays the story', () => {
     for (const story of ['Mwanangu Brian alichukuliwa na polisi juzi usiku', 'karao']) {
-      for (const words of ['near the bus stage opposite the chief camp', 'at the junction near Total petrol station', 'karibu na stage ya matatu mbele ya kanisa la Kilimani', 'pale soko la Gikomba karibu na daraja la reli']) {
+      for (const words of ['near the bus stage opposite the chief camp', 'at the junction near Total petrol station', 'karibu na stage ya matatu mbele ya kanisa la Kilimani', 'pale soko la Wakulima karibu na daraja la reli']) {
         const r = type(at('county', { text: story }), words);
         expect([words, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([words, ['county.place_kept'], words, story]);
         expect(type(r.state, 'Nairobi').state.draft).toMatchObject({ step: 'when', county: 47, place: words, text: story });
       }
+      // With a known market's name in it (Gikomba, Nairobi): the same place, its county offered.
+      const gikomba = type(at('county', { text: story }), 'pale soko la Gikomba karibu na daraja la reli');
+      expect([said(gikomba), gikomba.state.draft?.place, lastKeyboard(gikomba)]).toEqual([['county.place_kept_named'], 'pale soko la Gikomba karibu na daraja la reli', expect.objectContaining({ suggestion: 47 })]);
       for (const words of ['at the junction the officer asked me for money', 'near my house the police were waiting for me', 'karibu na nyumbani kwangu kulikuwa na askari wengi sana', 'NEAR THE STATION THEY TOOK MY PHONE AND MONEY', 'Near The Station They Took My Phone And Money', 'outside the station my brother was crying']) {
         const r = type(at('county', { text: story }), words);
         expect([words, r.state.draft?.place, r.state.draft?.text]).toEqual([words, undefined, `${story}\n${words}`]);
@@ -3934,5 +3937,27 @@ describe('a place named at the kind or category question', () => {
     for (const words of ['Nairobi', 'Nakuru county', 'kaunti ya Nakuru', 'police', 'police station', 'kituo cha polisi']) expect([words, type(at('cat'), words).state.draft?.place]).toEqual([words, undefined]);
     // What was done at a place is the story, never the place alone.
     expect(type(at('cat'), 'walinipiga kituo cha polisi cha Kasarani').state.draft?.place).toBeUndefined();
+  });
+});
+
+describe('a town no list knows, at the county question ("Ndabibi", after "sijui")', () => {
+  it('kept as the place and said so, the county asked with its buttons; the county tapped, the place is not asked again', () => {
+    const asked = type(at('county'), 'sijui');
+    const r = type(asked.state, 'Ndabibi');
+    expect([said(r), r.replies[0]]).toEqual([['county.town_kept'], expect.objectContaining({ texts: [{ key: 'county.town_kept', params: { place: 'Ndabibi' } }] })]);
+    expect(lastKeyboard(r)).toEqual({ type: 'county', draftId: ID, page: 0 });
+    expect([stepOf(r), r.state.draft?.place]).toEqual(['county', 'Ndabibi']);
+    expect(press(r.state, '32').state.draft).toMatchObject({ step: 'when', county: 32, place: 'Ndabibi' });
+    // In two words, as typed: the same.
+    expect(type(asked.state, 'Kambi Moto').state.draft?.place).toBe('Kambi Moto');
+  });
+
+  it('not unasked (a name typed for the county may be one misspelt), nor no name, a greeting or an answer after "sijui"', () => {
+    expect(said(type(at('county'), 'Ndabibi'))).toEqual(['county.unknown']);
+    const asked = type(at('county'), 'sijui').state;
+    for (const words of ['qwrtz', 'holla', 'hello', 'asante sana', 'ok', 'what?', '0712345678']) {
+      const r = type(asked, words);
+      expect([words, said(r).includes('county.town_kept'), r.state.draft?.place]).toEqual([words, false, undefined]);
+    }
   });
 });

@@ -23,6 +23,17 @@ describe('counties', () => {
     expect(matchCounty('Rongai').kind).not.toBe('exact');
   });
 
+  it('towns and trading centres people name, beyond county seats and wards, are their county ("Mai Mahiu" is Nakuru)', () => {
+    const towns: [string, number][] = [
+      ['Mai Mahiu', 32], ['mai mahiu', 32], ['Salgaa', 32], ['Kikopey', 32], ['Namanga', 34], ['Loitokitok', 34], ['Isinya', 34], ['Sultan Hamud', 17],
+      ['Kibwezi', 17], ['Kenol', 21], ['Naro Moru', 19], ['Nkubu', 12], ['Mpeketoni', 5], ['Burnt Forest', 27], ['Kendu Bay', 43], ['Oyugis', 43],
+      ['Isebania', 44], ['Kehancha', 44], ['Ogembo', 45], ['Port Victoria', 40], ['Lwakhakha', 39], ['Kombewa', 42], ['Mamboleo', 42], ['Yala', 41],
+      ['Buruburu', 47], ['South B', 47], ['Gikomba', 47], ['Wangige', 22], ['Banana Hill', 22], ['Bombolulu', 1], ['Archers Post', 25], ['Elwak', 9],
+    ];
+    for (const [typed, code] of towns) expect([typed, matchCounty(typed)]).toMatchObject([typed, { kind: 'exact', county: { code } }]);
+    expect(matchCounty('Mai Mahiu town')).toMatchObject({ kind: 'exact', county: { code: 32 }, town: 'Mai Mahiu' });
+  });
+
   it('names the town a county was given by, so the place can start with it; a town in two counties names both', () => {
     expect(matchCounty('Kitengela town')).toMatchObject({ kind: 'exact', county: { code: 34 }, town: 'Kitengela' });
     expect(matchCounty('Uasin Gishu')).not.toHaveProperty('town');
