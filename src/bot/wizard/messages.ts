@@ -1,7 +1,7 @@
 import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
-import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, whenClause, type PlaceFix } from './correction';
+import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
@@ -1142,6 +1142,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
       turn.say('desc.kept_early');
     }
     if (danger === false && !story) keptAfterNo(turn, d, input);
+    if (danger === false) dayWithNo(turn, d, input);
     setDanger(turn, d, danger);
     // After the numbers, which come first.
     if (!story && danger && saysMoreOfDanger(input) && !inStory(d, input)) keepPart(turn, d, input);
@@ -1178,6 +1179,21 @@ function keptAfterNo(turn: Turn, d: Draft, input: string): void {
   }
   const county = d.county === undefined && !readWord(rest) ? countyAlone(rest) : undefined;
   if (county) keepCountyAhead(turn, d, county);
+}
+
+/**
+ * "Hapana, ilikuwa juzi sio jana", "no, it was the day before yesterday": the no, and the day said
+ * with it, read as a correction is at the review (`readCorrection`: only when every word before the
+ * day is a correction's own, so "hapana, walirudi jana usiku" says nothing of the day). Taken as a
+ * day typed early is (`dayFirst`), replacing one noted before, and said; it was dropped with the no.
+ */
+function dayWithNo(turn: Turn, d: Draft, input: string): void {
+  const fix = readCorrection(input, d, turn.now);
+  const day = fix?.part === 'when' ? fix.when : undefined;
+  // "Sasa hivi" is this question's own word, never the day.
+  if (!day || day.when === 'now') return;
+  noteDay(d, { when: day.when, incidentAt: day.incidentAt, time: day.timeOfDay });
+  turn.say('danger.day_noted', { date: formatDay(day.incidentAt) });
 }
 
 /**

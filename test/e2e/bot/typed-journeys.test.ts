@@ -36,6 +36,9 @@ const ofLastWeek = (weekday: number) => (): Date => {
   return new Date(monday - 7 * DAY_MS + ((weekday + 6) % 7) * DAY_MS);
 };
 
+/** The start (Nairobi time) of the day `n` days before today, worked out here apart from the bot's code. */
+const daysAgo = (n: number) => (): Date => new Date(Math.floor((clock().getTime() + EAT_MS) / DAY_MS) * DAY_MS - EAT_MS - n * DAY_MS);
+
 /** The start (Nairobi time) of `weekday` (0 Sunday) in this Monday-Sunday week. */
 const ofThisWeek = (weekday: number) => (): Date => new Date(ofLastWeek(weekday)().getTime() + 7 * DAY_MS);
 
@@ -61,6 +64,9 @@ const PLAYS: Play[] = [
   ['en', 'review', ['sorry ni Kisumu', 'yes', 'Kondele'], { county: 42, place: 'Kondele' }],
   // What is happening typed at "is someone in danger?", without a yes or a no: kept, the question asked again.
   ['sw', 'danger', ['bado wako nje wanangoja', { press: 'no' }, 'walinipiga jana usiku', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { county: 32, story: ['bado wako nje wanangoja\nwalinipiga jana usiku'] }],
+  // A day corrected with the no ("no, it was the day before yesterday, not yesterday"): the no kept, the day taken and said, never asked; it was dropped.
+  ['sw', 'danger', ['hapana ilikuwa juzi sio jana', STORY, 'Nakuru', 'stage ya Mololine'], { dangerNow: false, county: 32, when: 'date', incidentAt: daysAgo(2), warned: 'Sitakuuliza siku tena', notStory: ['juzi'] }],
+  ['en', 'danger', ['no, it was the day before yesterday', STORY, 'Nakuru', 'Free area'], { dangerNow: false, county: 32, when: 'date', incidentAt: daysAgo(2), warned: 'I will not ask for the day again' }],
   // Danger told later, after "no" at its question: the numbers at once, staff alerted, the words kept; it was only added to the story.
   ['sw', 'county', ['bado wako nje wanatafuta mimi', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { dangerNow: true, county: 32, story: [STORY, 'bado wako nje wanatafuta mimi'], warned: '999 · 112 · 911' }],
   ['sw', 'review', ['wamerudi tena wako nje sasa hivi'], { dangerNow: true, story: [STORY, 'wamerudi tena wako nje sasa hivi'], warned: 'amearifiwa sasa hivi' }],

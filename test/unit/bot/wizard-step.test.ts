@@ -3961,3 +3961,28 @@ describe('a town no list knows, at the county question ("Ndabibi", after "sijui"
     }
   });
 });
+
+describe('a day said with the no at the danger question ("hapana ilikuwa juzi sio jana")', () => {
+  const DAY_BEFORE = TODAY_EAT - 2 * 86_400_000;
+
+  it.each([
+    ['hapana ilikuwa juzi sio jana', {}, 'date', DAY_BEFORE, undefined, '26/11/2026'],
+    ['no, it was the day before yesterday', {}, 'date', DAY_BEFORE, undefined, '26/11/2026'],
+    ['hapana, jana usiku', {}, 'yesterday', TODAY_EAT - 86_400_000, 'usiku', '27/11/2026'],
+    // A day noted before (from the first message): the one said now replaces it.
+    ['hapana ilikuwa juzi sio jana', { when: 'yesterday', incidentAt: TODAY_EAT - 86_400_000 }, 'date', DAY_BEFORE, undefined, '26/11/2026'],
+  ] as const)('"%s": the no kept, the day taken and said, the day not asked later', (words, extra, when, incidentAt, timeOfDay, date) => {
+    const r = type(at('danger', extra as Partial<Draft>), words);
+    expect([said(r), r.state.draft?.danger, r.state.draft?.when, r.state.draft?.incidentAt, r.state.draft?.timeOfDay]).toEqual([['danger.day_noted', 'desc.ask'], false, when, incidentAt, timeOfDay]);
+    expect(r.replies[0]).toMatchObject({ texts: [{ key: 'danger.day_noted', params: { date } }] });
+    const told = type(type(r.state, 'Police asked me for a bribe.').state, 'Nakuru');
+    expect(stepOf(type(told.state, 'Free area'))).toBe('review');
+  });
+
+  it('a no with no day, "not today", or what they did ("walirudi jana usiku") after it: the no only, nothing noted', () => {
+    for (const words of ['hapana', 'no, not today', 'hapana sasa hivi', 'hapana walirudi jana usiku', 'niko salama']) {
+      const r = type(at('danger'), words);
+      expect([words, said(r), r.state.draft?.danger, r.state.draft?.when]).toEqual([words, ['desc.ask'], false, undefined]);
+    }
+  });
+});
