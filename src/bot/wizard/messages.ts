@@ -1141,8 +1141,10 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
       markSplit(d, story.text, turn.now.getTime());
       turn.say('desc.kept_early');
     }
-    if (danger === false && !story) keptAfterNo(turn, d, input);
-    if (danger === false) dayWithNo(turn, d, input);
+    const kept = danger === false && !story && keptAfterNo(turn, d, input);
+    const day = danger === false && dayWithNo(turn, d, input);
+    // "Hapana, walimwachilia jana": what happened, said with the no, kept as a yes's words are (before the next question: no numbers come first).
+    if (danger === false && !story && !kept && !day && toldWithNo(input) && !inStory(d, input)) keepPart(turn, d, input);
     setDanger(turn, d, danger);
     // After the numbers, which come first.
     if (!story && danger && saysMoreOfDanger(input) && !inStory(d, input)) keepPart(turn, d, input);
@@ -1164,10 +1166,10 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
  * named after it kept for its question, as when typed alone (`countyAhead`, `placeFirst`): the
  * county or place was lost, and asked for next.
  */
-function keptAfterNo(turn: Turn, d: Draft, input: string): void {
+function keptAfterNo(turn: Turn, d: Draft, input: string): boolean {
   const [first = '', ...more] = input.trim().split(/\s+/);
   const rest = more.join(' ');
-  if (!rest || d.editing || readWord(first.replace(/\p{P}+$/u, '')) !== 'no') return;
+  if (!rest || d.editing || readWord(first.replace(/\p{P}+$/u, '')) !== 'no') return false;
   // A town first, as `placeFirst` is read before `countyAhead`: "Mathare" is the place, in the county asked next.
   const free = d.county === undefined && d.place === undefined && !d.location;
   const town = free ? townNamed(rest) : undefined;
@@ -1175,10 +1177,12 @@ function keptAfterNo(turn: Turn, d: Draft, input: string): void {
   const check = checkText(rest, LIMITS.placeMaxChars);
   if (named && check.ok) {
     keepPlaceAtCounty(d, check.text);
-    return turn.say('wizard.place_kept', { place: check.text });
+    turn.say('wizard.place_kept', { place: check.text });
+    return true;
   }
   const county = d.county === undefined && !readWord(rest) ? countyAlone(rest) : undefined;
   if (county) keepCountyAhead(turn, d, county);
+  return county !== undefined;
 }
 
 /**
@@ -1187,13 +1191,35 @@ function keptAfterNo(turn: Turn, d: Draft, input: string): void {
  * day is a correction's own, so "hapana, walirudi jana usiku" says nothing of the day). Taken as a
  * day typed early is (`dayFirst`), replacing one noted before, and said; it was dropped with the no.
  */
-function dayWithNo(turn: Turn, d: Draft, input: string): void {
+function dayWithNo(turn: Turn, d: Draft, input: string): boolean {
   const fix = readCorrection(input, d, turn.now);
   const day = fix?.part === 'when' ? fix.when : undefined;
   // "Sasa hivi" is this question's own word, never the day.
-  if (!day || day.when === 'now') return;
+  if (!day || day.when === 'now') return false;
   noteDay(d, { when: day.when, incidentAt: day.incidentAt, time: day.timeOfDay });
   turn.say('danger.day_noted', { date: formatDay(day.incidentAt) });
+  return true;
+}
+
+/** Said about being safe: after a no ("hapana, nimefika nyumbani salama"), the no again, never what happened. */
+const SAFE_WORDS = /\b(salama|safe|fine|sawa|poa|fiti|ok|okay)\b/;
+
+/**
+ * "Hapana walirudi jana usiku", "no, they let him go but took his phone": a no, then words that
+ * tell what happened (as `dangerPart` reads them alone); not thanks, "sijui", being safe, or not
+ * understanding the question. The no is the answer; the words were lost with it.
+ */
+function toldWithNo(input: string): boolean {
+  const words = input.trim().split(/\s+/);
+  // The no's own words first ("hapana", "no no", "niko salama"): the longest lead, as `dangerLead` reads it.
+  for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+    const head = words.slice(0, k).join(' ').replace(/\p{P}+$/u, '');
+    if (readWord(head) !== 'no' && dangerAnswer(head) !== false) continue;
+    const rest = words.slice(k).join(' ');
+    const n = normalise(rest);
+    return dangerPart(rest) && dangerAnswer(rest) === undefined && (!SAFE_WORDS.test(n) || tellsAnAct(n));
+  }
+  return false;
 }
 
 /**

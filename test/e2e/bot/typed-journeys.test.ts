@@ -67,6 +67,9 @@ const PLAYS: Play[] = [
   // A day corrected with the no ("no, it was the day before yesterday, not yesterday"): the no kept, the day taken and said, never asked; it was dropped.
   ['sw', 'danger', ['hapana ilikuwa juzi sio jana', STORY, 'Nakuru', 'stage ya Mololine'], { dangerNow: false, county: 32, when: 'date', incidentAt: daysAgo(2), warned: 'Sitakuuliza siku tena', notStory: ['juzi'] }],
   ['en', 'danger', ['no, it was the day before yesterday', STORY, 'Nakuru', 'Free area'], { dangerNow: false, county: 32, when: 'date', incidentAt: daysAgo(2), warned: 'I will not ask for the day again' }],
+  // What happened, said with the no ("no, they let him go yesterday"): the no kept, the words kept in the story and said so, as with a yes; they were dropped.
+  ['sw', 'danger', ['hapana, walimwachilia jana', 'Polisi walimkamata kaka yangu kwa stage.', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { dangerNow: false, county: 32, story: ['hapana, walimwachilia jana\nPolisi walimkamata kaka yangu'], warned: 'Nimehifadhi ulichotuma' }],
+  ['en', 'danger', ['no, they let him go but took his phone', STORY, 'Nakuru', 'Free area', { press: 'today' }], { dangerNow: false, county: 32, story: [`no, they let him go but took his phone\n${STORY}`], warned: 'I have kept what you sent' }],
   // Danger told later, after "no" at its question: the numbers at once, staff alerted, the words kept; it was only added to the story.
   ['sw', 'county', ['bado wako nje wanatafuta mimi', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { dangerNow: true, county: 32, story: [STORY, 'bado wako nje wanatafuta mimi'], warned: '999 · 112 · 911' }],
   ['sw', 'review', ['wamerudi tena wako nje sasa hivi'], { dangerNow: true, story: [STORY, 'wamerudi tena wako nje sasa hivi'], warned: 'amearifiwa sasa hivi' }],

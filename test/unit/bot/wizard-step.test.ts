@@ -3980,9 +3980,33 @@ describe('a day said with the no at the danger question ("hapana ilikuwa juzi si
   });
 
   it('a no with no day, "not today", or what they did ("walirudi jana usiku") after it: the no only, nothing noted', () => {
-    for (const words of ['hapana', 'no, not today', 'hapana sasa hivi', 'hapana walirudi jana usiku', 'niko salama']) {
+    for (const words of ['hapana', 'no, not today', 'hapana sasa hivi', 'niko salama']) {
       const r = type(at('danger'), words);
       expect([words, said(r), r.state.draft?.danger, r.state.draft?.when]).toEqual([words, ['desc.ask'], false, undefined]);
+    }
+    // What they did, with a day in it: the words kept in the story (below), the day not taken from them.
+    const did = type(at('danger'), 'hapana walirudi jana usiku');
+    expect([did.state.draft?.danger, did.state.draft?.when, did.state.draft?.text]).toEqual([false, undefined, 'hapana walirudi jana usiku']);
+  });
+});
+
+describe('a no said with what happened at the danger question ("hapana, walimwachilia jana")', () => {
+  const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
+
+  it.each(['hapana walirudi jana usiku', 'hapana, walimwachilia jana', 'no, they let him go but took his phone', 'No no they released him'])('"%s": the no kept, the words kept in the story and said so, as a yes with more is', (words) => {
+    // No story yet: the words begin it, and the story question shows them.
+    const first = type(at('danger'), words);
+    expect([said(first), first.state.draft?.danger, first.state.draft?.text, first.state.draft?.storyPart, first.effects]).toEqual([['desc.kept_early', 'desc.ask_more'], false, words, true, []]);
+    // A story told before: added to it, once.
+    const more = type(at('danger', told), words);
+    expect([said(more), more.state.draft?.danger, more.state.draft?.text]).toEqual([['desc.added', 'county.ask'], false, `${told.text}\n${words}`]);
+    expect(type(at('danger', { text: `${told.text}\n${words}` }), words).state.draft?.text).toBe(`${told.text}\n${words}`);
+  });
+
+  it('a no with thanks, "sijui", a day, a county, a town, safety or not understanding after it: the no as before, nothing added to the story', () => {
+    for (const words of ['hapana asante', 'no thanks', 'hapana sijui', 'hapana kabisa', 'no, not today', 'hapana sasa hivi', 'hapana, jana usiku', 'hapana ilikuwa juzi sio jana', 'hapana, Nairobi', 'hapana Mathare', 'NO, UASIN GISHU', 'hapana wako salama sasa', 'hapana, nimefika nyumbani salama', 'no we are fine now thank you', 'hapana sijaelewa swali']) {
+      const r = type(at('danger', told), words);
+      expect([words, r.state.draft?.danger, r.state.draft?.text, said(r).includes('desc.added')]).toEqual([words, false, told.text, false]);
     }
   });
 });
