@@ -174,6 +174,44 @@ export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'u
   return undefined;
 }
 
+/** A yes said first ("ndiyo,", "yes"): harm told after it answers "was anyone hurt?" (`hurtSaidWithYes`). */
+const YES_LEAD = /^(?:ndio|ndiyo|ndyo|ndo|yes|yeah|yep|eeh|ee)\b/;
+/** What was done to the body ("walimvunja mkono", "they broke his arm", "alipigwa risasi"). */
+const HARM_DONE =
+  /\b(?:\w*vunj\w*|broke|broken|fractur\w*|\w*pigwa|(?:wa|a)(?:li|me|ka)(?:ni|m|mw|tu|wa)(?:piga|chapa|kata|choma|dunga|kanyaga|jeruhi|umiza|vunja)|beat|beaten|hit|kicked|shot|stabbed|cut|slapped|whipped|burnt|burned|tortured|assaulted|risasi)\b/;
+/** The yes taken back or denied after it ("ndio lakini hakuumia", "yes but they did not beat him"): no yes read. */
+const YES_TAKEN_BACK = /\b(?:no|not|never|didn|didnt|hakuna|hamna|si|sio|lakini|ila|but|(?:ha|hawa|hatu|si)ku\w+)\b/;
+
+/**
+ * "Ndiyo, walimvunja mkono", "yes they broke his arm": a yes, then what was done to the body, at
+ * "was anyone hurt?". Someone was hurt, as the yes says; neither word alone reads so otherwise
+ * (`readHurt` reads how someone is, not what was done), and the answer was lost with the words.
+ */
+export function hurtSaidWithYes(text: string): boolean {
+  if (text.length > 200) return false;
+  const n = plainWords(text);
+  const lead = YES_LEAD.exec(n);
+  const rest = lead ? n.slice(lead[0].length).trim() : '';
+  return rest !== '' && HARM_DONE.test(rest) && !YES_TAKEN_BACK.test(rest);
+}
+
+/** The words an answer to "was anyone hurt?" is made of: yes, who, how badly, treated or not. */
+const ANSWER_WORDS = new Set(
+  'ndio ndiyo ndyo ndo yes yeah yep ee eeh ok sawa he she they we i is was were are am has have been yuko yupo ako wako niko tuko alikuwa walikuwa sana badly very seriously slightly a bit little kidogo bado yet not still already hurt injured wounded treated untreated admitted hospital hospitali clinic kliniki doctor daktari to the at in went gone taken'.split(' '),
+);
+const ANSWER_STEMS = /^(?:\w*(?:umia|umizwa|jeruhiwa|tibiwa|lazwa)|(?:ha|hawa|hatu|si)ja(?:enda|tibiwa|pelekwa))$/;
+
+/**
+ * An answer to "was anyone hurt?" that says more than the answer ("yes he is bleeding", "ndio
+ * alitibiwa hospitali ya Nakuru"): what the buttons cannot hold, which the story must. "Ndio,
+ * alitibiwa hospitali" or "bado hajatibiwa" is the answer alone.
+ */
+export function saysMoreThanHurt(text: string): boolean {
+  return plainWords(text)
+    .split(' ')
+    .some((w) => w !== '' && !ANSWER_WORDS.has(w) && !ANSWER_STEMS.test(w));
+}
+
 /** Someone told harmed: "was (also) beaten", "were shot", "got injured", "alipigwa", "wamejeruhiwa" (never a "not" form). */
 const HARMED = new RegExp(
   String.raw`\b(?:was|were|got|is|are|has been|have been)(?: also| too| badly| seriously)? (?:beaten|beaten up|shot|injured|hurt|wounded|kicked|hit|stabbed|cut|slapped|whipped|clobbered|teargassed|tortured|assaulted)\b|` +

@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksForMedicalRecord, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, asksForMedicalRecord, hurtSaidWithYes, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, saysMoreThanHurt, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -91,7 +91,9 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
     return setHurt(turn, d, told);
   }
   if (step === 'hurt') {
-    const hurt = readHurt(input) ?? (word === 'yes' ? 'hurt' : word === 'no' ? 'none' : undefined);
+    const hurt = readHurt(input) ?? (word === 'yes' ? 'hurt' : word === 'no' ? 'none' : hurtSaidWithYes(input) ? 'hurt' : undefined);
+    // "Yes he is bleeding", "ndiyo, walimvunja mkono": more than a button holds, kept in the story (the draft has no description of the injury).
+    if (hurt && hurt !== 'none' && !word && saysMoreThanHurt(input)) keepWords(input);
     if (hurt) return setHurt(turn, d, hurt);
     if (word === 'skip' || dontKnow(input)) return skip(turn, d, step);
   } else {

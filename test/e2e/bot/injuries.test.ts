@@ -101,6 +101,21 @@ for (const lang of ['en', 'sw'] as const) {
     if (lang === 'sw') expectNoEnglish(allTexts(u).slice(1));
   });
 
+  it(`(${lang}) a yes said with what was done ("ndiyo, walimvunja mkono", "yes they broke his arm"): the yes, and the words in the story, said so; they were lost`, async () => {
+    const u = h.tg.user({ firstName: `Broke${lang}`, languageCode: lang });
+    await toStory(u, lang, b.force);
+    await u.sendText(b.story);
+    const words = lang === 'en' ? 'yes they broke his arm' : 'ndiyo, walimvunja mkono';
+    await u.sendText(words);
+    expect(lastText(u)).toContain(b.p3Ask);
+    expect(allTexts(u).join('\n')).toContain(lang === 'en' ? 'I have added this to what happened' : 'Nimeongeza hili kwenye maelezo');
+    await u.sendText(b.notYet);
+    const { report } = await finish(u, lang);
+    expect(report).toMatchObject({ injuries: { hurt: 'hurt', record: 'not_yet' } });
+    expect(report?.description?.text).toBe(`${b.story}\n${words}`);
+    if (lang === 'sw') expectNoEnglish(allTexts(u).slice(1));
+  });
+
   it(`(${lang}) a killing asks whether anyone else was hurt; a typed no is the answer`, async () => {
     const u = h.tg.user({ firstName: `Killing${lang}`, languageCode: lang });
     await toStory(u, lang, b.killing);
@@ -204,5 +219,22 @@ describe('"was anyone hurt?" answered in words, someone in danger', () => {
     await u.press(SEND_ANONYMOUSLY.en);
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ dangerNow: true, injuries: { hurt: 'hurt' } });
+    // The words with the yes are in the story too: they were dropped.
+    expect(report?.description?.text).toBe('my brother is still in the cell they are beating him\nyes he is bleeding');
+  });
+
+  it('"ndio anavuja damu" after a no to danger: the numbers, the yes, and the words kept in the story, said so', async () => {
+    const u = h.tg.user({ firstName: 'Damu', languageCode: 'sw' });
+    await toStory(u, 'sw', B.sw.force);
+    await u.sendText(B.sw.story);
+    await u.sendText('ndio anavuja damu');
+    const said = allTexts(u).join('\n');
+    expect(said).toContain('999');
+    expect(said).toContain('Nimeongeza hili kwenye maelezo');
+    await finish(u, 'sw');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ dangerNow: true, injuries: { hurt: 'hurt' } });
+    expect(report?.description?.text).toBe(`${B.sw.story}\nndio anavuja damu`);
+    expectNoEnglish(allTexts(u).slice(1));
   });
 });

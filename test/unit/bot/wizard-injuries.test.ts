@@ -295,6 +295,33 @@ describe('typed answers work like the buttons', () => {
     }
   });
 
+  it.each([
+    ['ndiyo, walimvunja mkono', 'hurt'],
+    ['yes they broke his arm', 'hurt'],
+    ['ndio alitibiwa hospitali ya Nakuru level 5', 'treated'],
+    ['ndio, hajaenda hospitali kwa sababu ya pesa', 'untreated'],
+  ] as const)('"%s" at "was anyone hurt?": the answer, and the words kept in the story and said so', (text, hurt) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt }, `${STORY}\n${text}`, 'p3', ['desc.added', 'injury.p3.ask']]);
+    // Sent again (the bot seemed slow): in the story once.
+    expect(type(at('hurt', { text: `${STORY}\n${text}` }), text).state.draft?.text).toBe(`${STORY}\n${text}`);
+  });
+
+  it.each(['yes he is bleeding', 'ndio anavuja damu'])('"%s" (bleeding now) at "was anyone hurt?": the yes, the alert, and the words kept in the story', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, r.state.draft?.danger, r.state.draft?.text, said(r)]).toEqual([{ hurt: 'hurt' }, true, `${STORY}\n${text}`, ['emergency', 'desc.added']]);
+  });
+
+  it('an answer in its own words only ("ndio", "ndio, alitibiwa hospitali", "bado hajatibiwa", "yes injured") adds nothing to the story; a yes with no harm told is no yes', () => {
+    for (const [text, hurt] of [['ndio', 'hurt'], ['Yes', 'hurt'], ['ndio, alitibiwa hospitali', 'treated'], ['bado hajatibiwa', 'untreated'], ['yes injured', 'hurt'], ['yes he was treated', 'treated'], ['hapana hakuna', 'none'], ['no one was hurt', 'none']] as const) {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([text, r.state.draft?.injuries, r.state.draft?.text]).toEqual([text, { hurt }, STORY]);
+    }
+    for (const text of ['yes he is', 'ndio lakini hakuumia', 'yes but they did not beat him']) {
+      expect([text, type(at('hurt', { text: STORY }), text).state.draft?.injuries]).toEqual([text, undefined]);
+    }
+  });
+
   it('a cancel word still asks "cancel this report?" first', () => {
     expect(said(type(at('hurt', { text: STORY }), 'ghairi'))).toEqual(['cancel.ask']);
   });

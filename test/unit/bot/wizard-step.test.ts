@@ -1920,11 +1920,13 @@ describe('danger', () => {
   });
 
   it.each([
-    ['desc', {}, 'Polisi walimpiga kaka yangu. Wamerudi tena sasa hivi wanasema watamuua', 'injury.hurt.ask'],
-    ['hurt', { step: 'hurt', category: 'p_force' }, 'ndio anavuja damu', 'county.ask'],
-  ] as const)('danger told with the answer at the %s question, after "no": the next question once, under "alerted"', (s, extra, words, next) => {
+    ['desc', {}, 'Polisi walimpiga kaka yangu. Wamerudi tena sasa hivi wanasema watamuua', 'injury.hurt.ask', []],
+    // The words with the yes ("anavuja damu") kept in the story too, and said.
+    ['hurt', { step: 'hurt', category: 'p_force' }, 'ndio anavuja damu', 'county.ask', ['desc.added']],
+  ] as const)('danger told with the answer at the %s question, after "no": the next question once, under "alerted"', (s, extra, words, next, kept) => {
     const r = type(at(s === 'desc' ? 'desc' : 'county', { category: 'p_force', ...extra }), words);
-    expect(said(r)).toEqual(['emergency']);
+    expect(said(r)).toEqual(['emergency', ...kept]);
+    expect(r.state.draft?.text).toContain(words);
     const stored = run(r.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 } });
     expect(said(stored)).toEqual(['danger.alerted', next]);
   });

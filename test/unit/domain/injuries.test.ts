@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, injuriesAfterCategoryChange, medicalFormFor, readHurt, readMedicalRecord, skippedAfterCategoryChange, someoneHurt, withHurt } from '../../../src/domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, hurtSaidWithYes, injuriesAfterCategoryChange, medicalFormFor, readHurt, readMedicalRecord, saysMoreThanHurt, skippedAfterCategoryChange, someoneHurt, withHurt } from '../../../src/domain';
 
 describe('injuries', () => {
   it('are asked where the case is about bodily harm; after a killing, of anyone else', () => {
@@ -95,5 +95,15 @@ describe('injuries', () => {
     // An answer outranks a skip.
     expect(skippedAfterCategoryChange('p_force', 'e_violence', ['hurt', 'record'], { hurt: 'treated', record: 'yes' })).toEqual([]);
     expect(skippedAfterCategoryChange('p_force', 'e_violence', undefined, undefined)).toEqual([]);
+  });
+
+  it('a yes then what was done to the body is someone hurt; a yes taken back, or no harm told, is not', () => {
+    for (const text of ['ndiyo, walimvunja mkono', 'yes they broke his arm', 'Ndio alipigwa risasi mguuni', 'yes he was stabbed']) expect([text, hurtSaidWithYes(text)]).toEqual([text, true]);
+    for (const text of ['walimvunja mkono', 'ndio lakini hakuumia', 'yes but they did not beat him', 'yes he is', 'ndio, hawakumpiga', 'hapana walimvunja simu']) expect([text, hurtSaidWithYes(text)]).toEqual([text, false]);
+  });
+
+  it('an answer that says more than the buttons hold is told apart from the answer alone', () => {
+    for (const text of ['yes he is bleeding', 'ndio anavuja damu', 'ndiyo, walimvunja mkono', 'ndio alitibiwa hospitali ya Nakuru']) expect([text, saysMoreThanHurt(text)]).toEqual([text, true]);
+    for (const text of ['ndio', 'Yes, badly hurt', 'ndio, alitibiwa hospitali', 'bado hajatibiwa', 'yes injured', 'yes he was treated', 'ndio ameumia sana']) expect([text, saysMoreThanHurt(text)]).toEqual([text, false]);
   });
 });
