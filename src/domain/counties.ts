@@ -150,13 +150,16 @@ export function matchCounty(input: string): CountyMatch {
   if (town?.greeting && input.toLowerCase().replace(/[^a-z]/g, '') === n) return { kind: 'none' };
   // A name in two counties ("Rongai") is no answer here: the wizard offers both.
   if (town && town.also === undefined) return { kind: 'exact', county: COUNTIES[town.county - 1], town: town.name };
+  // Allow roughly one typo per three letters; beyond that the guess is noise.
+  const most = Math.max(2, Math.floor(n.length / 3));
   let best: County | undefined;
-  let bestD = Infinity;
+  let bestD = most + 1;
   for (const c of NAMES) {
+    // The distance is at least the difference in length: a name that cannot beat the best is not measured
+    // (a long answer, "Kituo cha kupigia kura...", measures none).
+    if (Math.abs(n.length - c.name.length) >= bestD) continue;
     const d = distance(n, c.name);
     if (d < bestD) [best, bestD] = [c.county, d];
   }
-  // Allow roughly one typo per three letters; beyond that the guess is noise.
-  if (best && bestD <= Math.max(2, Math.floor(n.length / 3))) return { kind: 'suggest', county: best };
-  return { kind: 'none' };
+  return best ? { kind: 'suggest', county: best } : { kind: 'none' };
 }

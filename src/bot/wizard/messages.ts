@@ -1680,11 +1680,27 @@ function splitPlaceAfterAct(input: string, now: Date): { place: string; day?: Da
   const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
   const wheres = plain.flatMap((_, i) => (i > 0 && whereAt(plain, i) ? [i] : []));
   const at = wheres.length ? wheres : plain.flatMap((_, i) => (i > 0 && kwaAt(typed, plain, i) ? [i] : []));
+  // Each split reads the same runs of words as a day again: read once per answer.
+  const day = dayOnce(now);
   for (const k of at) {
-    const found = placeAt(typed, plain, k, now);
+    const found = placeAt(typed, plain, k, now, day);
     if (found) return found;
   }
-  return bareAfterAct(typed, plain, now);
+  return bareAfterAct(typed, plain, now, day);
+}
+
+/** A day read out of words (`dayAnswer` at one moment). */
+type DayOf = (words: string) => DayRead | undefined;
+
+/** `dayAnswer` at `now`, each words read once: the splits of one answer try the same runs of words many times. */
+function dayOnce(now: Date): DayOf {
+  const read = new Map<string, DayRead | undefined>();
+  return (words) => {
+    if (!read.has(words)) read.set(words, dayAnswer(words, now));
+    const found = read.get(words);
+    // A copy, so that no caller changes the reading another gets.
+    return found && { ...found };
+  };
 }
 
 /** A lead into where at `i` ("at", "in front of", "karibu na"), its length in words, and whether it stays in the place ("near Kencom"). */
@@ -1711,11 +1727,11 @@ function kwaAt(typed: string[], plain: string[][], i: number): { keep: boolean; 
  * them ("walinisimamisha | saa nne usiku | pale Globe") is the day, as the date question reads it.
  * Undefined when no place follows (a time, the body, people: "in the face", "mbele ya watoto").
  */
-function placeAt(typed: string[], plain: string[][], k: number, now: Date): { place: string; day?: DayRead } | undefined {
+function placeAt(typed: string[], plain: string[][], k: number, now: Date, day: DayOf): { place: string; day?: DayRead } | undefined {
   const where = whereAt(plain, k) ?? kwaAt(typed, plain, k);
   if (!where) return undefined;
-  const hour = hourBefore(typed, k, now);
-  const done = doneBefore(typed, plain, hour?.from ?? k, now);
+  const hour = hourBefore(typed, k, day);
+  const done = doneBefore(typed, plain, hour?.from ?? k, day);
   if (!done || NO_PLACE_AFTER.test(plain.slice(k, k + 2).flat().join(' '))) return undefined;
   if (NOT_A_SPOT.test(plain.slice(k + where.length).flat().join(' '))) return undefined;
   // "The stage where I was arrested | near Kencom": the place named first keeps its lead ("the stage near Kencom").
@@ -1734,12 +1750,14 @@ function placeAt(typed: string[], plain: string[][], k: number, now: Date): { pl
  * reads it. Undefined when they tell no act, or begin with where ("pale walipomkamata, nje ya
  * Naivas": the whole is a place that tells what was done there).
  */
-function doneBefore(typed: string[], plain: string[][], end: number, now: Date): { day?: DayRead } | undefined {
+function doneBefore(typed: string[], plain: string[][], end: number, dayOf: DayOf): { day?: DayRead } | undefined {
   if (PLACE_LEADS.has(plain[0][0] ?? '')) return undefined;
   const head = (from: number) => plain.slice(from, end).flat().join(' ');
   for (let j = Math.min(end - 1, HOUR_WORDS_MAX); j >= 1; j--) {
-    const day = dayAnswer(typed.slice(0, j).join(' ').replace(/[.!,;:]+$/u, ''), now);
-    if (day && day.when !== 'now' && tellsWhatWasDone(head(j))) return { day };
+    // The act first: reading a day costs more, and the day counts only before an act.
+    if (!tellsWhatWasDone(head(j))) continue;
+    const day = dayOf(typed.slice(0, j).join(' ').replace(/[.!,;:]+$/u, ''));
+    if (day && day.when !== 'now') return { day };
   }
   return tellsWhatWasDone(head(0)) ? {} : undefined;
 }
@@ -1777,15 +1795,15 @@ const TAKEN_TO = /^(to|into|towards|till|until|from|hadi|mpaka|kutoka|\w*pelek\w
  * what was done, then where with no word leading into it. Only a spot's name is read so
  * (`spotNamed`); "walinipiga kwa rungu", "they stopped me on my way home" are the story still.
  */
-function bareAfterAct(typed: string[], plain: string[][], now: Date): { place: string; day?: DayRead } | undefined {
+function bareAfterAct(typed: string[], plain: string[][], now: Date, day: DayOf): { place: string; day?: DayRead } | undefined {
   for (let k = 1; k < plain.length; k++) {
     // Where someone was taken to ("they took me to Central police station", "walinipeleka kituo cha polisi") is not where it happened.
     if (plain[k - 1].some((w) => TAKEN_TO.test(w))) return undefined;
     const end = Math.min(whenClause(plain, k), moreDone(typed, plain, k));
     const place = typed.slice(k, end).join(' ').replace(/[.!,;:]+$/u, '');
     if (!spotNamed(place)) continue;
-    const hour = hourBefore(typed, k, now);
-    const done = doneBefore(typed, plain, hour?.from ?? k, now);
+    const hour = hourBefore(typed, k, day);
+    const done = doneBefore(typed, plain, hour?.from ?? k, day);
     const found = done && placeAndDay(place, now, true);
     if (found) return { place: found.place, ...(found.day || hour || done.day ? { day: found.day ?? hour?.day ?? done.day } : {}) };
   }
@@ -1796,9 +1814,9 @@ function bareAfterAct(typed: string[], plain: string[][], now: Date): { place: s
 const HOUR_WORDS_MAX = 8;
 
 /** An hour or a day said right before where (`k`): where it begins and the day read, as an answer to "when?" is; "now" is none (the danger question's). */
-function hourBefore(typed: string[], k: number, now: Date): { from: number; day: DayRead } | undefined {
+function hourBefore(typed: string[], k: number, dayOf: DayOf): { from: number; day: DayRead } | undefined {
   for (let j = Math.max(1, k - HOUR_WORDS_MAX); j < k; j++) {
-    const day = dayAnswer(typed.slice(j, k).join(' ').replace(/[.!,;:]+$/u, ''), now);
+    const day = dayOf(typed.slice(j, k).join(' ').replace(/[.!,;:]+$/u, ''));
     if (day && day.when !== 'now') return { from: j, day };
   }
   return undefined;
