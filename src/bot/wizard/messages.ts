@@ -586,8 +586,7 @@ function placeFirst(turn: Turn, d: Draft, input: string): boolean {
   // After a county typed ahead ("Nairobi", then "Mathare"), a place that may lie in it, as at the injury questions (`placeAhead`).
   const countyAsked = d.county !== undefined && !(d.countyEarly && !townOutsideCounty(input, d.county, electoralUnits()));
   if (d.editing || countyAsked || d.place !== undefined || d.location || [...input].length > COUNTY_NAME_MAX_CHARS) return false;
-  const town = townNamed(input);
-  const named = town ? !town.greeting && !WORD_TOWNS.has(town.name.toLowerCase()) : countyOfUnit(input) !== undefined;
+  const named = areaNamed(input);
   // Or a place phrase with a place's noun ("kituo cha polisi cha Kasarani", "Kencom stage"): it went into the story.
   const phrase = named ? undefined : placePhraseFirst(input);
   const check = checkText(phrase ?? input, LIMITS.placeMaxChars);
@@ -596,6 +595,12 @@ function placeFirst(turn: Turn, d: Draft, input: string): boolean {
   turn.say('wizard.place_kept', { place: check.text });
   turn.show();
   return true;
+}
+
+/** A town or area named alone ("Kayole", "Roysambu"): a known town that is no greeting ("hola") nor everyday word ("umoja"), or a constituency or ward of one county. */
+function areaNamed(words: string): boolean {
+  const town = townNamed(words);
+  return town ? !town.greeting && !WORD_TOWNS.has(town.name.toLowerCase()) : countyOfUnit(words) !== undefined;
 }
 
 /**
@@ -1171,9 +1176,7 @@ function keptAfterNo(turn: Turn, d: Draft, input: string): boolean {
   const rest = more.join(' ');
   if (!rest || d.editing || readWord(first.replace(/\p{P}+$/u, '')) !== 'no') return false;
   // A town first, as `placeFirst` is read before `countyAhead`: "Mathare" is the place, in the county asked next.
-  const free = d.county === undefined && d.place === undefined && !d.location;
-  const town = free ? townNamed(rest) : undefined;
-  const named = town ? !town.greeting && !WORD_TOWNS.has(town.name.toLowerCase()) : free && countyOfUnit(rest) !== undefined;
+  const named = d.county === undefined && d.place === undefined && !d.location && areaNamed(rest);
   const check = checkText(rest, LIMITS.placeMaxChars);
   if (named && check.ok) {
     keepPlaceAtCounty(d, check.text);
