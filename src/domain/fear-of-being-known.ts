@@ -15,7 +15,7 @@ import { plainWords } from './plain-text';
 const MAX_WORDS = 12;
 
 /** The reporter's fear or worry, in the first person. */
-const FEAR = String.raw`\b(naogopa|ninaogopa|nimeogopa|naongopa|nnaogopa|ogopa|nahofia|ninahofia|nina (hofu|wasiwasi|uoga|woga)|niko na (hofu|wasiwasi|uoga|woga)|scared|afraid|fear|fearful|worried|terrified|frightened)\b`;
+const FEAR = new RegExp(String.raw`\b(naogopa|ninaogopa|nimeogopa|naongopa|nnaogopa|ogopa|nahofia|ninahofia|nina (hofu|wasiwasi|uoga|woga)|niko na (hofu|wasiwasi|uoga|woga)|scared|afraid|fear|fearful|worried|terrified|frightened)\b`);
 
 /** Being known, found or found out, as the one who reported (future, or "if they know"). */
 const KNOWN = new RegExp(
@@ -89,5 +89,5 @@ export function fearsBeingKnown(text: string): boolean {
   const words = plain ? plain.split(' ').length : 0;
   if (!words || words > MAX_WORDS || tellsSomething(plain)) return false;
   if (WISH_UNKNOWN.test(plain) || HARM_IF_KNOWN.test(plain)) return true;
-  return new RegExp(FEAR).test(plain) && KNOWN.test(plain);
+  return FEAR.test(plain) && KNOWN.test(plain);
 }
