@@ -1,5 +1,5 @@
 import pino, { type Logger, type DestinationStream } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -88,6 +88,10 @@ export function createLogger(opts: { level?: string; name?: string } = {}, desti
  */
 function terminalStream(): DestinationStream | undefined {
   if (!process.stdout.isTTY || process.env.NODE_ENV === 'production') return undefined;
+  // Loaded here, not at the top: production never prints to a terminal, and the bot's memory
+  // budget is tight (pino-pretty and its colour and date modules are about 1 MB of heap).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pretty = require('pino-pretty') as typeof PinoPretty;
   return pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss', singleLine: true, ignore: 'pid,hostname,name' });
 }
 

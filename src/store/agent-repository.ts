@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import * as argon2 from 'argon2';
 import { isDuplicateKey } from './reporter-repository';
 import type { AgentDoc, AgentModels, AgentRole, ConsoleSessionDoc } from './agent-model';
 import type { Lang } from './models';
@@ -95,11 +94,12 @@ export class AgentRepository {
     this.maxFailures = opts.maxFailures ?? 5;
     this.lockMs = (opts.lockMinutes ?? 15) * 60_000;
     this.now = opts.now ?? (() => new Date());
-    this.verify = opts.verifyPassword ?? ((hash, password) => argon2.verify(hash, password));
+    this.verify = opts.verifyPassword ?? (async (hash, password) => (await argon2()).verify(hash, password));
   }
 
-  hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id, ...this.opts.hashOptions });
+  async hash(password: string): Promise<string> {
+    const a = await argon2();
+    return a.hash(password, { type: a.argon2id, ...this.opts.hashOptions });
   }
 
   async create(input: { username: string; name: string; role: AgentRole; password: string; language?: Lang }): Promise<AgentDoc> {
@@ -218,7 +218,7 @@ export class AgentRepository {
    * as long as the dummy's check for an unknown one, so timing does not tell which exist.
    */
   private async rehashIfChanged(agent: AgentDoc, password: string): Promise<void> {
-    if (!argon2.needsRehash(agent.passwordHash, { ...this.opts.hashOptions })) return;
+    if (!(await argon2()).needsRehash(agent.passwordHash, { ...this.opts.hashOptions })) return;
     const passwordHash = await this.hash(password);
     await this.models.Agent.updateOne({ _id: agent._id, passwordHash: agent.passwordHash }, { $set: { passwordHash } });
   }
@@ -338,4 +338,12 @@ function endedSince(session: ConsoleSessionDoc, agent: AgentDoc): boolean {
 
 function sessionKey(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * argon2 (a native addon) is loaded on first use: only the console hashes or checks passwords, and
+ * every role builds the store, so the bot and worker would otherwise map it for nothing.
+ */
+function argon2(): Promise<typeof import('argon2')> {
+  return import('argon2');
 }
