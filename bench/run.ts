@@ -573,6 +573,9 @@ async function startApp(ctx: RunContext, rig: BotRig, mongoUri: string, botProce
   return { sut, bots };
 }
 
+/** The replies queue's rate (`replies.ratePerSecond` below); delivery's target is 90% of it. */
+const REPLIES_PER_SEC = 25;
+
 /** The console side (agents), in this process: the same store and queues the console role uses. */
 async function startConsoleSide(rig: BotRig, mongoUri: string): Promise<{ store: Store; tickets: TicketService }> {
   const { prefix, tg, logger } = rig;
@@ -590,7 +593,7 @@ async function startConsoleSide(rig: BotRig, mongoUri: string): Promise<{ store:
       telegram: { token: tg.token, apiRoot: tg.apiRoot, mode: 'webhook', webhook: { host: '127.0.0.1', port: 0, maxConnections: 40 }, sendRatePerSecond: 28, paidBroadcast: false },
       // Agents hold many tickets here: the per-agent cap is a console policy, not what is measured.
       tickets: { maxPerAgent: 1_000_000, slaMinutes: [5, 15, 60, 240] },
-      replies: { ratePerSecond: 25 },
+      replies: { ratePerSecond: REPLIES_PER_SEC },
     },
     logger,
     redis: consoleConn,
@@ -901,9 +904,6 @@ async function takeBacklog(b: BotBench): Promise<{ taken: Taken[]; takeStartMs: 
   return { taken, takeStartMs };
 }
 
-/** The replies queue's rate (`replies.ratePerSecond` in the console's config above). */
-const REPLIES_PER_SEC = 25;
-
 /** One ticket per reporter (reporters who filed twice have two tickets but one chat), by agent. */
 function replyTargets(b: BotBench, taken: readonly Taken[]): { chatIds: Set<number>; perAgent: Map<string, Taken[]> } {
   const seenChats = new Set<number>();
@@ -1079,13 +1079,17 @@ async function runBot(ctx: RunContext, ids: Ids, figures: RunFigures, detail: Re
     const { sut, bots } = await startApp(ctx, rig, mongoUri, botProcesses);
     const { store, tickets } = await startConsoleSide(rig, mongoUri);
     const b = botBench({ ctx, rig, figures, detail, scaleOut, sut, store, tickets, ids, bots });
-    await warmUp(b);
-    await runIntake(b);
-    if (opts.profile || opts.intakeOnly || scaleOut) return;
-    if (!opts.deliveryOnly) await measureMemory(b);
-    const { taken, takeStartMs } = await takeBacklog(b);
-    if (!opts.skipDelivery) await measureDelivery(b, taken, takeStartMs);
-    b.client.close();
+    // The webhook client's sockets are closed on every way out, the early return included.
+    try {
+      await warmUp(b);
+      await runIntake(b);
+      if (opts.profile || opts.intakeOnly || scaleOut) return;
+      if (!opts.deliveryOnly) await measureMemory(b);
+      const { taken, takeStartMs } = await takeBacklog(b);
+      if (!opts.skipDelivery) await measureDelivery(b, taken, takeStartMs);
+    } finally {
+      b.client.close();
+    }
   } finally {
     await stopBotRig(rig);
   }
