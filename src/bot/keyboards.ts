@@ -78,11 +78,17 @@ export function startAgain(t: T) {
  * language and what to report (or just the menu).
  */
 export function firstChoice(tIn: (lang: Lang) => T) {
-  const rows = (['sw', 'en'] as const).map((lang) => {
-    const t = tIn(lang);
-    return [...REPORT_KINDS.map((k) => Markup.button.callback(t(`start.kind.${k}`), `s:${lang}:${k}`)), Markup.button.callback(t('start.menu'), `s:${lang}:menu`)];
-  });
-  return Markup.inlineKeyboard(rows.flatMap((r) => [r.slice(0, 2), r.slice(2)]));
+  return Markup.inlineKeyboard((['sw', 'en'] as const).flatMap((lang) => startRows(tIn(lang), lang)));
+}
+
+/** The first message's buttons in one language only: what to report (police / election), or that language's menu. */
+export function startChoice(t: T, lang: Lang) {
+  return Markup.inlineKeyboard(startRows(t, lang));
+}
+
+function startRows(t: T, lang: Lang): Row[] {
+  const row = [...REPORT_KINDS.map((k) => Markup.button.callback(t(`start.kind.${k}`), `s:${lang}:${k}`)), Markup.button.callback(t('start.menu'), `s:${lang}:menu`)];
+  return [row.slice(0, 2), row.slice(2)];
 }
 
 export function languageChoice() {

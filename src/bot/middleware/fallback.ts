@@ -2,7 +2,7 @@ import { Routes } from '../routes';
 import type { BotContext } from '../context';
 import type { Message } from 'telegraf/types';
 import * as kb from '../keyboards';
-import { asksWhoSees, greetingOnly, LIMITS, type Greeting } from '../../domain';
+import { asksWhoSees, fearsBeingKnown, greetingOnly, LIMITS, type Greeting } from '../../domain';
 import { captionOf, mediaOf } from '../media';
 import { beginReport, earlyStory, earlyVoice, firstWords, passedOn, passedOnRef, passedOnText, type FirstMessage } from '../wizard';
 
@@ -17,6 +17,10 @@ export function unhandled(): Routes<BotContext> {
     if ('contact' in ctx.message || 'location' in ctx.message) return leftOver(ctx, 'contact' in ctx.message ? ctx.message.contact.user_id : ctx.from?.id);
     // A forwarded text that begins with "/" is someone else's words, not a command.
     const unknownCommand = 'text' in ctx.message && ctx.message.text.startsWith('/') && !passedOn(ctx.message, ctx.from?.id);
+    // "Naogopa watanijua" alone, before any report: how to stay unknown, and the start buttons (it was the bare menu, or the story of a report).
+    if (!unknownCommand && 'text' in ctx.message && !passedOn(ctx.message, ctx.from?.id) && fearsBeingKnown(ctx.message.text)) {
+      return void (await ctx.reply(ctx.t('start.fear'), kb.startChoice(ctx.t, ctx.lang)));
+    }
     // Someone who starts by writing (or saying) what happened, or by sending a photo of it: a report begins with it.
     const story = unknownCommand ? undefined : storyOf(ctx.message, ctx.from?.id);
     if (story === 'too_big') {

@@ -1,0 +1,47 @@
+/**
+ * The first message, the welcome's buttons mid-report and the answer after sending: "naogopa
+ * watanijua" typed first is answered (not the story of a report); an old welcome's kind button
+ * tapped mid-report keeps the draft; "what happens next?" after Send says who may call.
+ */
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { allTexts, lastText } from './helpers';
+
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness('bot_welcome_fear_next');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the fear of being known, typed as the very first message', () => {
+  it.each([
+    // Short, it was the bare menu; long enough to be an account (40 characters, 6 words), it began a report with it as the story.
+    ['sw', 'naogopa watanijua', 'Si lazima ujulikane.', ['🚓 Makosa ya polisi', '🗳 Tukio la uchaguzi'], '🚓 Makosa ya polisi', 'Kufikia sasa umetuambia'],
+    ['sw', 'Ninaogopa sana kwamba polisi watanijua ni mimi', 'Si lazima ujulikane.', ['🚓 Makosa ya polisi', '🗳 Tukio la uchaguzi'], '🚓 Makosa ya polisi', 'Kufikia sasa umetuambia'],
+    ['en', "I'm scared they will find out it was me", 'You do not have to be known.', ['🚓 Police misconduct', '🗳 Election incident'], '🚓 Police misconduct', 'So far you told us'],
+    ['en', 'I am scared they will find out it was me', 'You do not have to be known.', ['🚓 Police misconduct', '🗳 Election incident'], '🚓 Police misconduct', 'So far you told us'],
+  ] as const)('(%s) "%s" is answered with how to stay unknown and the start buttons; no report begins with the words as its story', async (lang, fear, answer, buttons, police, soFar) => {
+    const u = h.tg.user({ firstName: `Afraid ${fear.length}`, languageCode: lang });
+    await u.sendText(fear);
+    expect(lastText(u)).toContain(answer);
+    expect(u.buttons()).toEqual(expect.arrayContaining([...buttons]));
+    // One tap begins a report; the fear is not its story.
+    await u.press(police);
+    await u.press(lang === 'sw' ? 'Polisi kuitisha hongo au pesa' : 'Bribery or extortion by police');
+    await u.press(lang === 'sw' ? 'Hapana' : 'No');
+    expect(lastText(u)).toContain(lang === 'sw' ? 'Tueleze kilichotokea' : 'Tell us what happened');
+    expect(allTexts(u).join('\n')).not.toContain(soFar);
+  });
+
+  it('(sw) the fear with what was done ("naogopa watanijua, polisi walinipiga jana") still begins a report with the account kept', async () => {
+    const u = h.tg.user({ firstName: 'Afraid and beaten', languageCode: 'sw' });
+    await u.sendText('naogopa watanijua, polisi walinipiga jana');
+    expect(lastText(u)).not.toContain('Si lazima ujulikane.');
+    await u.press('Nguvu kupita kiasi au ukatili');
+    await u.press('Hapana');
+    expect(lastText(u)).toContain('Kufikia sasa umetuambia:\n«naogopa watanijua, polisi walinipiga jana»');
+  });
+});
