@@ -1,5 +1,5 @@
 import { namesOfficersNotPolice } from '../../domain';
-import { answerButton } from './buttons';
+import { answerButton, kindFromWelcome } from './buttons';
 import { albumAnswer, flushParts, onMessage } from './messages';
 import { Turn } from './turn';
 import type { StepResult, WizardInput, WizardState } from './types';
@@ -38,6 +38,8 @@ function handle(turn: Turn, input: WizardInput): void {
   if (d && input.type !== 'text' && input.type !== 'media' && input.type !== 'submitted' && input.type !== 'urgentStored') flushParts(turn, d);
   switch (input.type) {
     case 'begin':
+      // The first message's kind tapped at the kind question (an old welcome up the chat): that answer, never the question again.
+      if (d?.step === 'kind' && input.kind) return kindFromWelcome(turn, d, input.kind);
       return turn.begin(input.newDraftId, input.kind, input.story, input.dangerSaid, input.identity);
     case 'resume':
       if (!turn.draft) return;

@@ -45,3 +45,40 @@ describe('the fear of being known, typed as the very first message', () => {
     expect(lastText(u)).toContain('Kufikia sasa umetuambia:\n«naogopa watanijua, polisi walinipiga jana»');
   });
 });
+
+describe("the first message's kind button, tapped again while a report is in progress", () => {
+  it('(sw) at the kind question, "🚓 Makosa ya polisi" on the old welcome is taken as the kind: the police list comes next', async () => {
+    const u = h.tg.user({ firstName: 'Old welcome at kind', languageCode: 'sw' });
+    await u.sendText('/start');
+    await u.press('☰ Menyu kwa Kiswahili');
+    await u.press('📝 Ripoti tukio');
+    expect(lastText(u)).toContain('Unataka kuripoti nini?');
+    const before = u.messages().length;
+    await u.press('🚓 Makosa ya polisi');
+    const after = allTexts(u).slice(before).join('\n');
+    expect(lastText(u)).toContain('nini kilitokea? Chagua kilicho karibu zaidi.');
+    expect(u.buttons()).toContain('Polisi kuitisha hongo au pesa');
+    expect(after).not.toContain('Unataka kuripoti nini?');
+  });
+
+  it('(en) further on, the story told, "🚓 Police misconduct" on the old welcome keeps the draft: the question at hand is asked again with its buttons, and the report is sent with the story', async () => {
+    const u = h.tg.user({ firstName: 'Old welcome later', languageCode: 'en' });
+    await u.sendText('/start');
+    await u.press('🚓 Police misconduct');
+    await u.press('Bribery or extortion by police');
+    await u.press('No');
+    await u.sendText('Police asked me for a bribe at the junction near the market.');
+    expect(lastText(u)).toContain('In which county');
+    const before = u.messages().length;
+    await u.press('🚓 Police misconduct');
+    const after = allTexts(u).slice(before).join('\n');
+    expect(after).toContain('You have a report in progress');
+    expect(after).not.toContain('What do you want to report?');
+    expect(lastText(u)).toContain('In which county');
+    await u.sendText('Nakuru');
+    await u.sendText('Naivasha road junction');
+    await u.press('Today');
+    expect(lastText(u)).toContain('Police asked me for a bribe at the junction near the market.');
+  });
+});
+

@@ -74,6 +74,18 @@ describe('begin, resume, show', () => {
     expect(r.effects).toEqual([]);
   });
 
+  it("the first message's kind tapped at the kind question (an old welcome up the chat) is that answer, the draft and its story kept; elsewhere the draft is resumed", () => {
+    const r = run(at('kind', { text: 'walinipiga jana', storyPart: true }), { type: 'begin', newDraftId: 'another00001', kind: 'election' });
+    expect([r.state.draft?.id, r.state.draft?.kind, r.state.draft?.text, stepOf(r)]).toEqual([ID, 'election', 'walinipiga jana', 'cat']);
+    // As the kind question's own button says it, less the tap's answer (given where the welcome's tap is handled).
+    const tapped = press(at('kind', { text: 'walinipiga jana', storyPart: true }), 'election');
+    expect(said(r)).toEqual(said(tapped).filter((x) => x !== 'answer'));
+    expect(r.state.draft).toEqual({ ...tapped.state.draft, tapped: undefined });
+    expect(r.effects).toEqual([]);
+    const later = run(at('cat', { kind: 'election' }), { type: 'begin', newDraftId: 'another00001', kind: 'police' });
+    expect([later.state.draft?.kind, stepOf(later), said(later)]).toEqual(['election', 'cat', ['wizard.resume', 'category.ask']]);
+  });
+
   it('/start with a draft says so and asks the current question; show only asks', () => {
     expect(said(run(at('desc'), { type: 'resume' }))).toEqual(['wizard.resume', 'desc.ask']);
     expect(said(run(at('desc'), { type: 'show' }))).toEqual(['desc.ask']);
