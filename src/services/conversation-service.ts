@@ -45,7 +45,8 @@ export type MessageCheck = { ok: true } | MessageRefusal;
  * message says someone is in danger now (domain `saysDangerNow`), with the report's category for
  * its emergency numbers; `raised` when that put the waiting ticket first.
  */
-export type Attached = { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true; danger?: { raised: boolean; category: string } };
+/** `named`: the report was sent with the reporter's phone number (not anonymous), so its staff may call them; never the number itself. */
+export type Attached = { ok: true; reportId: string; reference: string; kind: MessageDoc['kind']; waiting?: true; named?: true; danger?: { raised: boolean; category: string } };
 
 /** What became of a message outside the wizard (`take`). */
 export type TakeResult =
@@ -339,7 +340,7 @@ export class ConversationService {
     if (!report || !reporter || !report.reporterId.equals(reporter._id)) return { ok: false, reason: 'not_yours' };
     const closed = { ok: false, reason: 'not_open', reference: report.reference, closed: ticketOf(report) } as const;
     if (!isOpen(report.status)) return closed;
-    const stored = await this.store(reporter._id, { reportId, reference: report.reference, category: report.category }, message);
+    const stored = await this.store(reporter._id, { reportId, reference: report.reference, category: report.category, anonymous: report.anonymous }, message);
     if (stored.ok) return stored;
     // The report the message is on, which may be another one chosen before: named as "which report?" shows it.
     const on = stored.reportId === reportId ? report : await this.deps.store.reports.findById(stored.reportId);
@@ -375,7 +376,8 @@ export class ConversationService {
     if (!open) return { ok: false, reason: 'closed', reference: on.reference, reportId: on.reportId };
     const danger = message.text !== undefined && !message.passedOn && saysDangerNow(message.text) ? { raised: await this.onDanger(on.reportId, now, stored, created), category: on.category } : undefined;
     // Nobody has taken it yet: the reporter is told it waits with the report, not that someone has it.
-    return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind, ...(now === 'received' ? { waiting: true as const } : {}), ...(danger ? { danger } : {}) };
+    const named = on.anonymous === false ? { named: true as const } : {};
+    return { ok: true, reportId: on.reportId, reference: on.reference, kind: stored.kind, ...(now === 'received' ? { waiting: true as const } : {}), ...named, ...(danger ? { danger } : {}) };
   }
 
   /**
@@ -444,7 +446,7 @@ export class ConversationService {
   private async ticketOf(reportId: Types.ObjectId): Promise<OpenTicket> {
     const report = await this.deps.store.reports.findById(reportId);
     if (!report) throw new Error('a stored message names a report that is gone');
-    return { reportId: reportId.toString(), reference: report.reference, category: report.category };
+    return { reportId: reportId.toString(), reference: report.reference, category: report.category, anonymous: report.anonymous };
   }
 
   /**

@@ -370,24 +370,25 @@ function withDanger(sofar: Attached['danger'], next: Attached['danger']): Attach
  * numbers first (unless they were given as it arrived, before "which report?"), and is told when
  * it put the waiting report first.
  */
-async function received(ctx: BotContext, sent: Pick<Attached, 'reference' | 'waiting' | 'danger'>, numbersShown = false, about?: Pick<ReporterMessage, 'text' | 'passedOn'>): Promise<void> {
+async function received(ctx: BotContext, sent: Pick<Attached, 'reference' | 'waiting' | 'named' | 'danger'>, numbersShown = false, about?: Pick<ReporterMessage, 'text' | 'passedOn'>): Promise<void> {
   const { reference, waiting, danger } = sent;
   // Stored: from here on an apology (the session not saved) would contradict the truth (src/bot/middleware/session.ts).
   ctx.state.stored = true;
   if (danger && !numbersShown) await ctx.reply(emergencyNumbers(ctx, danger.category), { parse_mode: 'HTML' });
   const key = danger?.raised ? 'reply.received_urgent' : waiting ? 'reply.received_waiting' : 'reply.received';
-  await ctx.reply(ctx.t(key, { reference }) + (waiting && !danger?.raised ? whatNext(ctx, reference, about) : ''), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t(key, { reference }) + (waiting && !danger?.raised ? whatNext(ctx, sent, about) : ''), { parse_mode: 'HTML' });
 }
 
 /**
  * "What happens next?", "mtanipigia lini?" (`asksAboutProcess`) while nobody holds the report:
  * stored for staff as any message, and answered under "added" (it went unanswered until someone
- * took the report): who reads it, that they write here, the reference, and that nobody calls
- * without the number. Never a time promised. Once a staff member holds it, they answer it.
+ * took the report): who reads it, that they write here, the reference, and who may call: sent
+ * with the phone number (`named`), the staff member handling it may call that number (never shown
+ * here); sent anonymously, nobody calls. Never a time promised. Once a staff member holds it, they answer it.
  */
-function whatNext(ctx: BotContext, reference: string, about: Pick<ReporterMessage, 'text' | 'passedOn'> | undefined): string {
+function whatNext(ctx: BotContext, sent: Pick<Attached, 'reference' | 'named'>, about: Pick<ReporterMessage, 'text' | 'passedOn'> | undefined): string {
   if (!about?.text || about.passedOn || !asksAboutProcess(about.text)) return '';
-  return `\n\n${ctx.t('reply.next', { reference })}`;
+  return `\n\n${ctx.t('reply.next', { reference: sent.reference })} ${ctx.t(sent.named ? 'reply.next_named' : 'reply.next_anonymous')}`;
 }
 
 /**
@@ -412,6 +413,7 @@ async function offerConsent(ctx: BotContext, sent: { reportId: string; reference
 async function attachAll(ctx: BotContext & { from: User }, telegramUserId: number, reportId: string, pending: PendingReply): Promise<void> {
   let reference: string | undefined;
   let waiting: true | undefined;
+  let named: true | undefined;
   let danger: Attached['danger'];
   const lastOne = pending.messages.at(-1);
   const last = lastOne?.text;
@@ -430,6 +432,7 @@ async function attachAll(ctx: BotContext & { from: User }, telegramUserId: numbe
     }
     reference = result.reference;
     waiting = result.waiting;
+    named = result.named;
     danger = withDanger(danger, result.danger);
   }
   ctx.session.pendingReply = undefined;
@@ -438,7 +441,7 @@ async function attachAll(ctx: BotContext & { from: User }, telegramUserId: numbe
   if (!reference) return;
   // Held for "which report?": any numbers were given when the message came.
   // Someone else's words passed on ask nothing of us.
-  await received(ctx, { reference, waiting, danger }, true, lastOne?.fwd ? undefined : { text: last });
+  await received(ctx, { reference, waiting, named, danger }, true, lastOne?.fwd ? undefined : { text: last });
   await offerConsent(ctx, { reportId, reference }, last);
 }
 

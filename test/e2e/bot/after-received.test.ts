@@ -75,10 +75,11 @@ describe('a bare thanks right after "received"', () => {
 describe('"what happens next?" after "received"', () => {
   // It was only added to the report ("Added to your report..."): nobody said what happens, or whether anyone calls.
   it.each([
-    ['en', 'what happens next?', 'What happens next: a member of Ripoti staff (not the police) reads your report', 'No one calls you unless you give us your phone number.'],
-    ['en', 'when will someone call me?', 'What happens next: a member of Ripoti staff (not the police) reads your report', 'No one calls you unless you give us your phone number.'],
-    ['sw', 'nini kinafuata sasa?', 'Kinachofuata: mhudumu wa Ripoti (si polisi) ataisoma ripoti yako', 'Hakuna atakayekupigia simu usipotupa nambari yako ya simu.'],
-    ['sw', 'mtanipigia lini?', 'Kinachofuata: mhudumu wa Ripoti (si polisi) ataisoma ripoti yako', 'Hakuna atakayekupigia simu usipotupa nambari yako ya simu.'],
+    // Sent anonymously: nobody calls (it said "no one calls you unless you give us your phone number", though the report had gone without it).
+    ['en', 'what happens next?', 'What happens next: a member of Ripoti staff (not the police) reads your report', 'You sent your report without your phone number, so nobody will call you: staff write to you here.'],
+    ['en', 'when will someone call me?', 'What happens next: a member of Ripoti staff (not the police) reads your report', 'You sent your report without your phone number, so nobody will call you: staff write to you here.'],
+    ['sw', 'nini kinafuata sasa?', 'Kinachofuata: mhudumu wa Ripoti (si polisi) ataisoma ripoti yako', 'Uliituma ripoti yako bila nambari yako ya simu, kwa hivyo hakuna atakayekupigia simu: wahudumu watakuandikia hapa.'],
+    ['sw', 'mtanipigia lini?', 'Kinachofuata: mhudumu wa Ripoti (si polisi) ataisoma ripoti yako', 'Uliituma ripoti yako bila nambari yako ya simu, kwa hivyo hakuna atakayekupigia simu: wahudumu watakuandikia hapa.'],
   ] as const)('(%s) %j: answered with the reference and who calls, under "added"; the question still reaches staff', async (lang, asked, next, calls) => {
     const u = h.tg.user({ firstName: `Next ${lang}`, languageCode: lang });
     const reference = await submitAnonymous(u, lang);
@@ -90,6 +91,27 @@ describe('"what happens next?" after "received"', () => {
     expect(said[0]).toContain(next);
     expect(said[0]).toContain(`/${lang === 'en' ? 'status' : 'hali'} ${reference}`);
     expect(said[0]).toContain(calls);
+    expect(await fromReporter(reference)).toEqual([asked]);
+    if (lang === 'sw') expectNoEnglish(said);
+  });
+
+  it.each([
+    ['en', 'when will someone call me?', '📞 Send with my phone number', '📱 Send my phone number', 'You sent your report with your phone number, so the staff member handling it may also call you on that number.'],
+    ['sw', 'mtanipigia lini?', '📞 Tuma pamoja na nambari yangu', '📱 Tuma nambari yangu ya simu', 'Uliituma ripoti yako pamoja na nambari yako ya simu, kwa hivyo mhudumu anayeishughulikia anaweza pia kukupigia kwa nambari hiyo.'],
+  ] as const)('(%s) sent with the phone number, %j says staff may call that number, never showing it nor saying nobody calls', async (lang, asked, sendWith, share, calls) => {
+    const u = h.tg.user({ firstName: `Next named ${lang}`, languageCode: lang });
+    await walkTo(u, 'review', lang);
+    await u.press(sendWith);
+    await u.press(share, { phoneNumber: '+254722000111' });
+    const reference = referenceIn(lastText(u));
+    const before = u.messages().length;
+    await u.sendText(asked);
+    const said = allTexts(u).slice(before);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain(`/${lang === 'en' ? 'status' : 'hali'} ${reference}`);
+    expect(said[0]).toContain(calls);
+    expect(said[0]).not.toMatch(/722\s?000\s?111/);
+    expect(said[0]).not.toContain(lang === 'en' ? 'nobody will call' : 'hakuna atakayekupigia');
     expect(await fromReporter(reference)).toEqual([asked]);
     if (lang === 'sw') expectNoEnglish(said);
   });

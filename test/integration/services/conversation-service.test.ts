@@ -62,8 +62,12 @@ describe('ConversationService', () => {
     const { telegramUserId, report } = await seedReport(store);
     const reportId = report._id.toString();
     const result = await conversation.attach(telegramUserId, reportId, { text: 'The officer’s name tag said Mutua.' });
-    // Nobody has taken the report yet: the reporter is told it waits with it.
-    expect(result).toEqual({ ok: true, reportId, reference: report.reference, kind: 'text', waiting: true });
+    // Nobody has taken the report yet: the reporter is told it waits with it; sent with the number (named), staff may call.
+    expect(result).toEqual({ ok: true, reportId, reference: report.reference, kind: 'text', waiting: true, named: true });
+    // Sent anonymously: nothing says staff may call.
+    const { telegramUserId: other, report: anonymous } = await seedReport(store, { anonymous: true });
+    expect(await conversation.attach(other, anonymous._id.toString(), { text: 'When will you call me?' })).toEqual({ ok: true, reportId: anonymous._id.toString(), reference: anonymous.reference, kind: 'text', waiting: true });
+    expect(await conversation.take(other, { text: 'When will you call me?' })).not.toHaveProperty('named');
     const messages = await store.messages.listForReport(reportId);
     expect(messages.map((m) => [m.direction, m.text])).toEqual([['from_reporter', 'The officer’s name tag said Mutua.']]);
     const trail = await store.reports.history(reportId);
@@ -163,8 +167,12 @@ describe('ConversationService', () => {
     await closed(telegramUserId);
     const reportId = report._id.toString();
     const result = await conversation.take(telegramUserId, { text: 'They came back this evening.' });
-    // Nobody has taken the report yet: the reporter is told it waits with it.
-    expect(result).toEqual({ ok: true, reportId, reference: report.reference, kind: 'text', waiting: true });
+    // Nobody has taken the report yet: the reporter is told it waits with it; sent with the number (named), staff may call.
+    expect(result).toEqual({ ok: true, reportId, reference: report.reference, kind: 'text', waiting: true, named: true });
+    // Sent anonymously: nothing says staff may call.
+    const { telegramUserId: other, report: anonymous } = await seedReport(store, { anonymous: true });
+    expect(await conversation.attach(other, anonymous._id.toString(), { text: 'When will you call me?' })).toEqual({ ok: true, reportId: anonymous._id.toString(), reference: anonymous.reference, kind: 'text', waiting: true });
+    expect(await conversation.take(other, { text: 'When will you call me?' })).not.toHaveProperty('named');
     const [message] = await store.messages.listForReport(reportId);
     expect(message).toMatchObject({ direction: 'from_reporter', kind: 'text', text: 'They came back this evening.', delivery: 'received' });
     expect(message.createdAt).toBeInstanceOf(Date);
@@ -192,7 +200,7 @@ describe('ConversationService', () => {
     const { telegramUserId, report } = await seedReport(store);
     const reportId = report._id.toString();
     const sent = { text: 'Two more officers came.', telegram: { messageId: 41, date: 1_764_000_000 } };
-    const expected = { ok: true, reportId, reference: report.reference, kind: 'text', waiting: true };
+    const expected = { ok: true, reportId, reference: report.reference, kind: 'text', waiting: true, named: true };
     expect(await conversation.take(telegramUserId, sent)).toEqual(expected);
     expect(await conversation.take(telegramUserId, sent)).toEqual(expected);
     expect(await conversation.take(telegramUserId, { ...sent, telegram: { messageId: 42, date: 1_764_000_005 } })).toEqual(expected);
@@ -215,7 +223,7 @@ describe('ConversationService', () => {
     const { report: second } = await seedReport(store, {}, { telegramUserId });
     const photo = { text: 'The car', media: { kind: 'photo' as const, fileId: 'ph-1', fileUniqueId: 'u-ph-1' }, telegram: { messageId: 9, date: 1_764_000_100 } };
     expect(await conversation.attach(telegramUserId, first._id.toString(), photo)).toMatchObject({ ok: true, reference: first.reference });
-    expect(await conversation.attach(telegramUserId, second._id.toString(), photo)).toEqual({ ok: true, reportId: first._id.toString(), reference: first.reference, kind: 'photo', waiting: true });
+    expect(await conversation.attach(telegramUserId, second._id.toString(), photo)).toEqual({ ok: true, reportId: first._id.toString(), reference: first.reference, kind: 'photo', waiting: true, named: true });
     expect(await store.messages.listForReport(first._id)).toHaveLength(1);
     expect(await store.messages.listForReport(second._id)).toEqual([]);
     expect((await store.reports.history(second._id)).filter((e) => e.type === 'reporter_message')).toEqual([]);
