@@ -442,6 +442,41 @@ function referBox(page: Page, refer: string) {
   });
 }
 
+it('at 1200 and 1280 px a supervisor on a chief\'s or kanjo\'s ticket sees "Not the police" and Refer with room under it on the first screen, in English and Swahili (the line took Refer below the screen)', async () => {
+  const holder = await h.account('wekesa11', 'agent');
+  await h.account('moraa11', 'agent');
+  await h.account('kiprono11', 'supervisor');
+  const description = { text: 'Kanjo walinipiga stage wakachukua mboga zangu zote, hakukuwa na polisi.' };
+  const { report } = await seedReport(h.store, { language: 'sw', kind: 'police', category: 'p_force', county: 47, priority: 1, dangerNow: true, description });
+  const id = report._id.toString();
+  expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: holder._id.toString() }, { assignee: holder._id.toString() })).not.toBeNull();
+  await h.store.messages.addIncoming(report._id, { text: 'Walinipiga mgongoni na rungu.' });
+  // Referred, then taken back from the agency: the head's badges run longest.
+  const agent = { id: holder._id.toString(), role: 'agent' as const };
+  expect((await h.tickets.refer(id, agent, 'CAJ')).ok).toBe(true);
+  expect((await h.tickets.changeStatus(id, agent, 'in_progress')).ok).toBe(true);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, h.base, 'kiprono11', PASSWORD);
+  const wrong: string[] = [];
+  for (const [lang, refer] of [['en', 'Refer'], ['sw', 'Peleka']] as const) {
+    if (lang === 'sw') await switchLanguage(page, 'sw');
+    await page.goto(`${h.base}/tickets/${id}`);
+    for (const width of [1200, 1280]) {
+      await page.setViewportSize({ width, height: 720 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: artifactPath(`console-${width}-refer-not-police-${lang}.png`) });
+      const line = (await page.getByTestId('not-police').boundingBox())!;
+      if (line.y < 0 || line.y + line.height > 720) wrong.push(`${width} ${lang}: "Not the police" from ${Math.round(line.y)} to ${Math.round(line.y + line.height)}`);
+      const b = await referBox(page, refer);
+      if (b.high - b.bottom < 8) wrong.push(`${width} ${lang}: Refer ends ${Math.round(b.bottom)} of ${b.high}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+  await context.close();
+}, 90_000);
+
 it('a supervisor\'s Refer keeps clear of the screen\'s edges with "changed by someone else" showing, at 360, 641, 900, 1200 and 1280 px, in English and Swahili (the banner pushed it to the edge)', async () => {
   const holder = await h.account('wekesa10', 'agent');
   await h.account('moraa10', 'agent');
