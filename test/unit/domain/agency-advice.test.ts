@@ -4,7 +4,7 @@
  * public officer's corruption (EACC); other abuse of their power goes to the Commission on
  * Administrative Justice (the Ombudsman), which oversees public officers, national and county.
  */
-import { agencyAdvice } from '../../../src/domain';
+import { agencyAdvice, CATEGORIES } from '../../../src/domain';
 
 const advice = (category: string, text?: string, doneBy?: string) =>
   agencyAdvice({ category, ...(doneBy ? { perpetrator: { kind: doneBy } } : {}), description: text === undefined ? {} : { text } });
@@ -56,6 +56,35 @@ describe('agencyAdvice', () => {
   it('an election report keeps its own agency, a chief named or not', () => {
     expect(advice('e_violence', 'chifu anawalazimisha wazee kupigia mgombea fulani kura')).toEqual({ suggestedAgency: 'ODPP', notPolice: false });
     expect(advice('e_violence', 'the chief and his askaris beat us', 'police')).toEqual({ suggestedAgency: 'IPOA', notPolice: false });
+  });
+
+  describe('a voice-only story (a voice note, no typed words): nothing to read, so what the reporter tapped decides', () => {
+    const voice = { kind: 'voice' as const, fileId: 'AwACAgQAAxkBAAIB', fileUniqueId: 'AgADvQ8AAk', durationSec: 48 };
+    // As stored (flow.ts): the voice note, and `text` only when words were typed with it.
+    const onlyVoice: { text?: string; voice: typeof voice } = { voice };
+    const voiceOnly = (category: string, doneBy?: string) => agencyAdvice({ category, ...(doneBy ? { perpetrator: { kind: doneBy } } : {}), description: onlyVoice });
+    // A chief's abuse told aloud is still in a police category (the wizard has no chief's): the
+    // console cannot hear it, so it never says "Not the police" on a guess; the agent listens and
+    // chooses CAJ, EACC or the ODPP, and is asked once to confirm a choice other than the usual.
+    const seen = [
+      ['p_bribery', 'IPOA'], ['p_force', 'IPOA'], ['p_arrest', 'IPOA'], ['p_release', 'IPOA'], ['p_killing', 'IPOA'],
+      ['p_disappear', 'IPOA'], ['p_sexual', 'IPOA'], ['p_threats', 'IPOA'], ['p_other', 'NPS_IA'],
+      ['e_bribery', 'ODPP'], ['e_violence', 'ODPP'], ['e_hate', 'NCIC'], ['e_tamper', 'ODPP'], ['e_personation', 'ODPP'],
+      ['e_resources', 'EACC'], ['e_polling', 'IEBC'], ['e_other', 'IEBC'],
+    ] as const;
+    it('covers every category', () => expect(seen.map(([c]) => c).sort()).toEqual(CATEGORIES.map((c) => c.code).sort()));
+    it.each(seen)('%s: %s chosen, as for that category typed, and no "Not the police" line', (category, agency) => {
+      expect(voiceOnly(category)).toEqual({ suggestedAgency: agency, notPolice: false });
+    });
+    it('violence or intimidation at an election that the reporter tapped as done by police: IPOA, voice or not', () => {
+      expect(voiceOnly('e_violence', 'police')).toEqual({ suggestedAgency: 'IPOA', notPolice: false });
+      expect(voiceOnly('e_other', 'police')).toEqual({ suggestedAgency: 'IPOA', notPolice: false });
+      expect(voiceOnly('e_violence', 'candidate')).toEqual({ suggestedAgency: 'ODPP', notPolice: false });
+    });
+    it('words typed with the voice note are read as any story: a chief named there is not the police', () => {
+      const voiceAndWords = { voice, text: 'chifu alinipiga' };
+      expect(agencyAdvice({ category: 'p_force', description: voiceAndWords })).toEqual({ suggestedAgency: 'CAJ', notPolice: true });
+    });
   });
 
   it('no story yet (stored at "someone is in danger"): the category\'s agency', () => {
