@@ -10,7 +10,7 @@ export interface AgencyAdvice {
 
 /**
  * The agency usually right for a report (`usualAgency`), read with its story: a chief or county
- * askari (kanjo) with no police beside them, told in a police category (the closest the wizard
+ * askari (kanjo) with no police beside them (a chief's askari are police: `namesOnlyOfficersNotPolice`), told in a police category (the closest the wizard
  * offers), is not IPOA's. Their bribe demand is a public officer's corruption: EACC. Other abuse of
  * their power goes to the Commission on Administrative Justice (the Ombudsman), which takes
  * complaints against public officers, national and county; a killing, rape or disappearance, to the ODPP. Only a suggestion: the agent decides.

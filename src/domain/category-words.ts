@@ -362,20 +362,27 @@ export function namesOfficersNotPolice(text: string): boolean {
   return NOT_POLICE_OFFICERS.test(plain) && !VOTING.test(text) && !ELECTION_PLACES.test(text) && !CAMPAIGNING.test(plain);
 }
 
-/** The police denied or said absent ("it was county askaris not police", "hawakuwa polisi", "hakukuwa na polisi", "there were no police"): no police named. */
-const POLICE_DENIED = /\b(not|never|weren t|wasn t|were not|was not|si|sio|siyo|sii|hawakuwa|hakuwa|hawakua|hakua|(hakukuwa|hakukua|hapakuwa|hapakua) na|there (were|was) no|no) (the |any |askari )?(police|polisi|cops?|policem[ae]n|karao|makarao)\b/g;
+/** The police denied or said absent ("it was county askaris not police", "hawakuwa polisi", "hakukuwa na polisi", "hakukuwa na askari", "there were no police"): no police named. */
+const POLICE_DENIED = /\b(not|never|weren t|wasn t|were not|was not|si|sio|siyo|sii|hawakuwa|hakuwa|hawakua|hakua|(hakukuwa|hakukua|hapakuwa|hapakua) na|there (were|was) no|no) (the |any |askari )?(police|polisi|cops?|policem[ae]n|karao|makarao|(ma)?askaris?)\b/g;
+/** The county's askari, named with "askari" on either side: "kanjo askari", "askari kanjo", "askari wa kaunti", "maaskari wa county". */
+const COUNTY_ASKARI = /\b(kanjo (ma)?askaris?|(ma)?askaris? (wa )?(kanjo|kaunti|county))\b/g;
+/** "Askari" in any form ("maaskari", "askaris"): the police, the askari with a chief among them. */
+const ASKARI = /\b(ma)?askaris?\b/;
 /** Administration Police, the police officers posted with a chief ("the chief and the APs"). */
 const ADMINISTRATION_POLICE = /\b(aps?|administration police)\b/;
 
 /**
  * A chief or county askari named (`namesOfficersNotPolice`) and no police officer beside them: a
- * case IPOA, the police's overseer, would turn away. "Askari" alone, beside them, is their own
- * askari ("the chief and his askaris"); police or APs named ("the chief called police") are the police.
+ * case IPOA, the police's overseer, would turn away. Police or APs named ("the chief called police")
+ * are the police, and so is "askari" but the county's ("askari wa kaunti", "kanjo askari"): it means
+ * the police in everyday Kenyan Swahili, and a chief's askari ("chief na askari wake", "askari wa
+ * chief") are the Administration Police posted to chiefs (since 2025 the National Government
+ * Administration Police Unit), police officers IPOA oversees.
  */
 export function namesOnlyOfficersNotPolice(text: string): boolean {
   if (!namesOfficersNotPolice(text)) return false;
-  const rest = plainWords(text).replace(new RegExp(NOT_POLICE_OFFICERS.source, 'g'), ' ').replace(POLICE_DENIED, ' ').replace(/\b(ma)?askari(s)?\b/g, ' ');
-  return !POLICE_NAMED.test(rest) && !ADMINISTRATION_POLICE.test(rest);
+  const rest = plainWords(text).replace(COUNTY_ASKARI, ' ').replace(new RegExp(NOT_POLICE_OFFICERS.source, 'g'), ' ').replace(POLICE_DENIED, ' ');
+  return !POLICE_NAMED.test(rest) && !ASKARI.test(rest) && !ADMINISTRATION_POLICE.test(rest);
 }
 
 /** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"), and as typed on a phone ("plice"). */

@@ -2,7 +2,8 @@
  * A chief's or county askari's (kanjo's) abuse on the ticket page: IPOA oversees the police only,
  * so it is not the agency that comes chosen. A kanjo's bribe demand comes with EACC chosen, their
  * beating with the Ombudsman (CAJ), each with a line saying they are not the police, in the
- * agent's language; the police's own case still comes with IPOA. The agent can refer to CAJ.
+ * agent's language; the police's own case still comes with IPOA, a chief's askari (Administration
+ * Police) among them. The agent can refer to CAJ.
  */
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
 import { reportInput, reporter } from '../../support/tickets-harness';
@@ -43,8 +44,8 @@ it('a kanjo asking for a bribe: EACC chosen, not IPOA, and "not the police" said
   expect(form).toContain('data-usual="EACC"');
 });
 
-it("a chief's askaris beating someone: the Ombudsman (CAJ) chosen, said in Swahili to a Swahili-speaking agent", async () => {
-  const { form, checked } = await referForm('p_force', 'Chifu na askari wake walimpiga baba yangu', 'sw');
+it("a chief beating someone: the Ombudsman (CAJ) chosen, said in Swahili to a Swahili-speaking agent", async () => {
+  const { form, checked } = await referForm('p_force', 'Chifu wetu alimpiga baba yangu kofi mbele ya watu', 'sw');
   expect(checked).toEqual(['CAJ']);
   expect(form).toContain('CAJ (Tume ya Haki ya Kiutawala, Ombudsman)');
   expect(form).toContain('Si polisi: IPOA haiwasimamii machifu wala askari wa kaunti.');
@@ -52,6 +53,12 @@ it("a chief's askaris beating someone: the Ombudsman (CAJ) chosen, said in Swahi
 
 it('the police, named beside the chief, still come with IPOA and no such line', async () => {
   const { form, checked } = await referForm('p_force', 'The chief called the police and they beat us');
+  expect(checked).toEqual(['IPOA']);
+  expect(form).not.toContain('data-testid="not-police"');
+});
+
+it("a chief's askari (the Administration Police posted to chiefs) beating someone: IPOA and no such line (they were read as the chief's own men: CAJ, \"not the police\")", async () => {
+  const { form, checked } = await referForm('p_force', 'Chifu na askari wake walimpiga baba yangu', 'sw');
   expect(checked).toEqual(['IPOA']);
   expect(form).not.toContain('data-testid="not-police"');
 });

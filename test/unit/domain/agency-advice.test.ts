@@ -17,14 +17,18 @@ describe('agencyAdvice', () => {
     ['county askaris took my mboga and beat me', 'p_force', 'CAJ'],
     ['askari wa kaunti walinipiga', 'p_force', 'CAJ'],
     ['kanjo askari walinipiga stage', 'p_force', 'CAJ'],
+    ['askari wa kanjo walinipiga', 'p_force', 'CAJ'],
+    ['maaskari wa kaunti walituchapa sokoni', 'p_force', 'CAJ'],
+    ['askari kanjo walinipiga stage', 'p_force', 'CAJ'],
+    ['chief alikuja na askari wa kaunti wakanipiga', 'p_force', 'CAJ'],
     ['it was county askaris not police', 'p_force', 'CAJ'],
     ['hawakuwa polisi, walikuwa kanjo. walinipiga', 'p_force', 'CAJ'],
-    ['the chief of our location and his askaris beat my father', 'p_force', 'CAJ'],
     ['chifu alimkamata kijana wangu', 'p_arrest', 'CAJ'],
     // The police said to be absent, not named as there.
     ['Kanjo walinipiga, hakukuwa na polisi', 'p_force', 'CAJ'],
     ['kanjo walinipiga hakukua na askari polisi yeyote', 'p_force', 'CAJ'],
     ['county askaris beat me, there were no police', 'p_force', 'CAJ'],
+    ['kanjo walinipiga, hakukuwa na askari', 'p_force', 'CAJ'],
     ['the chief slapped me, no police were there', 'p_force', 'CAJ'],
   ])('%j (%s): %s, not IPOA, and said to be no police matter', (text, category, agency) => {
     expect(advice(category, text)).toEqual({ suggestedAgency: agency, notPolice: true });
@@ -32,7 +36,7 @@ describe('agencyAdvice', () => {
 
   it.each([
     // A crime the police investigate and the ODPP prosecutes, whoever did it: not the Ombudsman's.
-    ['chifu na askari wake walimuua kijana wetu', 'p_killing'],
+    ['chifu na wazee wake walimuua kijana wetu', 'p_killing'],
     ['kanjo walimbaka dada yangu', 'p_sexual'],
     ['the chief\'s men took my son and he has not been seen since', 'p_disappear'],
   ])('%j (%s): a crime, so ODPP, not IPOA nor the Ombudsman, and said to be no police matter', (text, category) => {
@@ -44,6 +48,7 @@ describe('agencyAdvice', () => {
     ['the chief called police who beat us', 'p_force', 'IPOA'],
     ['kanjo na polisi walitunyang\'anya mali', 'p_bribery', 'IPOA'],
     ['the chief and the APs beat my brother', 'p_force', 'IPOA'],
+    ['chief aliita askari polisi wakanipiga', 'p_force', 'IPOA'],
     // No chief or kanjo, or only their camp as the place.
     ['polisi walinipiga', 'p_force', 'IPOA'],
     ['police beat us near the chief camp', 'p_force', 'IPOA'],
@@ -51,6 +56,21 @@ describe('agencyAdvice', () => {
     ['the OCS insulted me', 'p_other', 'NPS_IA'],
   ])('%j (%s): %s as before', (text, category, agency) => {
     expect(advice(category, text)).toEqual({ suggestedAgency: agency, notPolice: false });
+  });
+
+  it.each([
+    ['chief na askari wake walinipiga', 'p_force'],
+    ['askari wa chief walinipiga', 'p_force'],
+    ['askari wa chifu walinichukua bila sababu', 'p_arrest'],
+    ['the chief of our location and his askaris beat my father', 'p_force'],
+    ['chifu na askari wake walimuua kijana wetu', 'p_killing'],
+    ['chifu aliwaita maaskari wakanipiga', 'p_force'],
+    ['kanjo na askari walinipiga', 'p_force'],
+  ])('%j (%s): the askari are police, so IPOA and no "Not the police" line (they were read as the chief\'s own men: CAJ or ODPP, "not the police")', (text, category) => {
+    // "Askari" alone is the police in everyday Kenyan Swahili, and the askari with a chief are
+    // police officers: Administration Police posted to the chief (since 2025 the National Government
+    // Administration Police Unit), whom IPOA oversees. Only the county's ("askari wa kaunti", kanjo) are not.
+    expect(advice(category, text)).toEqual({ suggestedAgency: 'IPOA', notPolice: false });
   });
 
   it('an election report keeps its own agency, a chief named or not', () => {
