@@ -181,6 +181,12 @@ const HARM_DONE =
   /\b(?:\w*vunj\w*|broke|broken|fractur\w*|\w*pigwa|(?:wa|a)(?:li|me|ka)(?:ni|m|mw|tu|wa)(?:piga|chapa|kata|choma|dunga|kanyaga|jeruhi|umiza|vunja)|beat|beaten|hit|kicked|shot|stabbed|cut|slapped|whipped|burnt|burned|tortured|assaulted|risasi)\b/;
 /** The yes taken back or denied after it ("ndio lakini hakuumia", "yes but they did not beat him"): no yes read. */
 const YES_TAKEN_BACK = /\b(?:no|not|never|didn|didnt|hakuna|hamna|si|sio|lakini|ila|but|(?:ha|hawa|hatu|si)ku\w+)\b/;
+/**
+ * How the one hurt is now, said last after a "but" ("... but he is ok", "... lakini yuko sawa"):
+ * they are stable, which takes nothing back of the harm told before it.
+ */
+const BUT_WELL_NOW =
+  / (?:but|lakini|ila) (?:(?:he|she|they|we|i) (?:is|s|are|re|am|m) (?:now )?(?:ok|okay|fine|alright|all right|stable|better|safe)|(?:yuko|yupo|ako|wako|wapo|niko|tuko) (?:sawa|salama|poa|fiti|imara)|(?:ana|wana)endelea (?:vizuri|kupona|salama))(?: (?:now|sasa))?$/;
 
 /**
  * "Ndiyo, walimvunja mkono", "yes they broke his arm": a yes, then what was done to the body, at
@@ -192,7 +198,7 @@ export function hurtSaidWithYes(text: string): boolean {
   const n = plainWords(text);
   const lead = YES_LEAD.exec(n);
   const rest = lead ? n.slice(lead[0].length).trim() : '';
-  return rest !== '' && HARM_DONE.test(rest) && !YES_TAKEN_BACK.test(rest);
+  return rest !== '' && HARM_DONE.test(rest) && !YES_TAKEN_BACK.test(rest.replace(BUT_WELL_NOW, ''));
 }
 
 /** The words an answer to "was anyone hurt?" is made of: yes, who, how badly, treated or not. */

@@ -116,6 +116,20 @@ for (const lang of ['en', 'sw'] as const) {
     if (lang === 'sw') expectNoEnglish(allTexts(u).slice(1));
   });
 
+  it(`(${lang}) a yes with the harm and how they are now ("yes they broke his arm but he is ok"): the yes, and the words in the story, said so; they were lost`, async () => {
+    const u = h.tg.user({ firstName: `Stable${lang}`, languageCode: lang });
+    await toStory(u, lang, b.force);
+    await u.sendText(b.story);
+    const words = lang === 'en' ? 'yes they broke his arm but he is ok' : 'ndio walimvunja mkono lakini yuko sawa';
+    await u.sendText(words);
+    expect(lastText(u)).toContain(b.p3Ask);
+    expect(allTexts(u).join('\n')).toContain(lang === 'en' ? 'I have added this to what happened' : 'Nimeongeza hili kwenye maelezo');
+    await u.sendText(b.notYet);
+    const { report } = await finish(u, lang);
+    expect(report).toMatchObject({ injuries: { hurt: 'hurt', record: 'not_yet' } });
+    expect(report?.description?.text).toBe(`${b.story}\n${words}`);
+  });
+
   it(`(${lang}) a killing asks whether anyone else was hurt; a typed no is the answer`, async () => {
     const u = h.tg.user({ firstName: `Killing${lang}`, languageCode: lang });
     await toStory(u, lang, b.killing);

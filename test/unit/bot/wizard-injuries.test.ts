@@ -322,6 +322,11 @@ describe('typed answers work like the buttons', () => {
     }
   });
 
+  it.each(['yes they broke his arm but he is ok', 'ndio walimvunja mkono lakini yuko sawa'])('"%s" (hurt, and how they are now) at "was anyone hurt?": the yes, the words kept in the story and said so', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${text}`, 'p3', ['desc.added', 'injury.p3.ask']]);
+  });
+
   it('a cancel word still asks "cancel this report?" first', () => {
     expect(said(type(at('hurt', { text: STORY }), 'ghairi'))).toEqual(['cancel.ask']);
   });
