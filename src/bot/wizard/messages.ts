@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
-import { agrees, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
+import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -1148,6 +1148,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
     }
     const kept = danger === false && !story && keptAfterNo(turn, d, input);
     const day = danger === false && dayWithNo(turn, d, input);
+    if (danger === false && !day) timeWithNo(d, input);
     // "Hapana, walimwachilia jana": what happened, said with the no, kept as a yes's words are (before the next question: no numbers come first).
     if (danger === false && !story && !kept && !day && toldWithNo(input) && !inStory(d, input)) keepPart(turn, d, input);
     setDanger(turn, d, danger);
@@ -1202,6 +1203,18 @@ function dayWithNo(turn: Turn, d: Draft, input: string): boolean {
   noteDay(d, { when: day.when, incidentAt: day.incidentAt, time: day.timeOfDay });
   turn.say('danger.day_noted', { date: formatDay(day.incidentAt) });
   return true;
+}
+
+/**
+ * "No, it happened last week", "hapana, ilitokea wiki iliyopita": the no, and a time that is no day
+ * (`VAGUE_WHEN`), which the day question cannot take either. Noted as that question notes it
+ * (`whenSaid`), so "Tuesday" answered there is last week's; the day is still asked, and the words
+ * are kept in the story as any told with the no (`toldWithNo`).
+ */
+function timeWithNo(d: Draft, input: string): void {
+  const rest = answerLead(input)?.rest;
+  const n = rest === undefined ? '' : normalise(rest).replace(BEFORE_PLACE, '');
+  if (d.when === undefined && VAGUE_WHEN.test(n)) d.whenSaid = n.slice(0, 60);
 }
 
 /** Said about being safe: after a no ("hapana, nimefika nyumbani salama"), the no again, never what happened. */

@@ -240,6 +240,25 @@ const NOT_LEADS = new Set(['y', 'n', 'hakuna', 'hakuna mtu', 'no one', 'nobody']
 const YES_LEAD = new Set([...WORDS.yes, ...DANGER_YES].filter((w) => !NOT_LEADS.has(w)));
 const NO_LEAD = new Set([...WORDS.no, ...DANGER_NO].filter((w) => !NOT_LEADS.has(w)));
 
+/** A plain yes or no said first ("hapana,", "yes", "no no"): never "kuna", "hakuna ...", "no one ...", which begin sentences too. */
+const WORD_LEADS = new Map<string, 'yes' | 'no'>([...WORDS.yes.map((w) => [w, 'yes'] as const), ...WORDS.no.map((w) => [w, 'no'] as const)].filter(([w]) => !NOT_LEADS.has(w) && w !== 'kuna'));
+
+/**
+ * A yes or a no said first and the words after it, as typed ("hapana, walimwachilia jana": "no",
+ * "walimwachilia jana"). The yes or no is the question's answer; what is kept of the words (in the
+ * story, as the place or the day) is the rest alone. Undefined when no such word leads or nothing follows.
+ */
+export function answerLead(text: string): { word: 'yes' | 'no'; rest: string } | undefined {
+  const words = text.trim().split(/\s+/);
+  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+    const word = WORD_LEADS.get(normalise(words.slice(0, k).join(' ')));
+    if (!word) continue;
+    const rest = words.slice(k).join(' ').replace(/^[\p{P}\s]+/u, '');
+    return rest ? { word, rest } : undefined;
+  }
+  return undefined;
+}
+
 /**
  * A yes or a no said first, with more after it ("ndio yuko hatarini", "yes my brother", "help me
  * please", "hapana, wameondoka"): the answer, however long the rest. Telling what goes on is

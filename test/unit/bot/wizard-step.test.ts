@@ -4004,6 +4004,27 @@ describe('a day said with the no at the danger question ("hapana ilikuwa juzi si
   });
 });
 
+describe('a time that is no day said with the no at the danger question ("no, it happened last week")', () => {
+  const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
+  const TUESDAY_LAST_WEEK = TODAY_EAT - 11 * 86_400_000; // Tuesday 17/11/2026; the latest Tuesday is 24/11
+  const dayOf = (state: WizardState, answer: string) => {
+    const at = type(state, answer).state.draft;
+    return [at?.when, at?.incidentAt];
+  };
+
+  it.each(['no, it happened last week', 'hapana, ilitokea wiki iliyopita'])('"%s": the no kept, the words kept, the day still asked and read in that week', (words) => {
+    const r = type(at('danger', told), words);
+    expect([r.state.draft?.danger, r.state.draft?.when, said(r)]).toEqual([false, undefined, ['desc.added', 'county.ask']]);
+    expect(r.state.draft?.text).toContain(words.replace(/^\w+, /, ''));
+    // On to the day question: asked, and "Tuesday" there is last week's Tuesday, as when "last week" is typed at it.
+    const when = type(type(r.state, 'Nakuru').state, 'Free area');
+    expect(stepOf(when)).toBe('when');
+    expect(dayOf(when.state, words.startsWith('no') ? 'Tuesday' : 'Jumanne')).toEqual(['date', TUESDAY_LAST_WEEK]);
+    // Without it, the latest Tuesday (the test reads what it says it reads).
+    expect(dayOf(at('when'), 'Tuesday')).toEqual(['date', TUESDAY_LAST_WEEK + 7 * 86_400_000]);
+  });
+});
+
 describe('a no said with what happened at the danger question ("hapana, walimwachilia jana")', () => {
   const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
 
