@@ -1136,26 +1136,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
     turn.advance(d);
     return true;
   }
-  if (d.step === 'danger') {
-    const danger = dangerAnswer(input) ?? dangerLead(input);
-    if (danger === undefined) return false;
-    // "Ndio, polisi bado wako hapa wanapiga watu...": the answer, and the start of the story.
-    const story = !d.text && !d.voice ? earlyStory(input) : undefined;
-    if (story) {
-      Object.assign(d, story);
-      markSplit(d, story.text, turn.now.getTime());
-      turn.say('desc.kept_early');
-    }
-    const kept = danger === false && !story && keptAfterNo(turn, d, input);
-    const day = danger === false && dayWithNo(turn, d, input);
-    if (danger === false && !day) timeWithNo(d, input);
-    // "Hapana, walimwachilia jana": what happened, said with the no, kept as a yes's words are (before the next question: no numbers come first).
-    if (danger === false && !story && !kept && !day && toldWithNo(input) && !inStory(d, input)) keepPart(turn, d, input);
-    setDanger(turn, d, danger);
-    // After the numbers, which come first.
-    if (!story && danger && saysMoreOfDanger(input) && !inStory(d, input)) keepPart(turn, d, input);
-    return true;
-  }
+  if (d.step === 'danger') return answeredDanger(turn, d, input);
   const named = d.step === 'cat' && d.kind ? (categoryWord(input, d.kind) ?? categoryLabelled(input, d.kind)) : undefined;
   // A disappearance told in a sentence: the category, and the sentence is part of the story.
   const told = !named && d.step === 'cat' && d.kind ? disappearanceWords(input, d.kind) : undefined;
@@ -1167,15 +1148,48 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
+/** "Is someone in danger right now?" answered in words: the yes or no, and what was said with it kept. */
+function answeredDanger(turn: Turn, d: Draft, input: string): boolean {
+  const danger = dangerAnswer(input) ?? dangerLead(input);
+  if (danger === undefined) return false;
+  // "Ndio, polisi bado wako hapa wanapiga watu...": the answer, and the start of the story.
+  const story = !d.text && !d.voice ? earlyStory(input) : undefined;
+  if (story) {
+    Object.assign(d, story);
+    markSplit(d, story.text, turn.now.getTime());
+    turn.say('desc.kept_early');
+  }
+  const noted = turn.replies.length;
+  const kept = !story && keptAfterAnswer(turn, d, input);
+  const day = danger === false && dayWithNo(turn, d, input);
+  if (danger === false && !day) timeWithNo(d, input);
+  // "Hapana, walimwachilia jana": what happened, said with the no, kept as a yes's words are (before the next question: no numbers come first).
+  if (danger === false && !story && !kept && !day && toldWithNo(input) && !inStory(d, input)) keepPart(turn, d, input);
+  setDanger(turn, d, danger);
+  // The numbers come first, before the place or county said with the yes ("ndio Mathare").
+  if (danger && kept) numbersFirst(turn, noted);
+  // After the numbers, which come first.
+  if (!story && !kept && danger && saysMoreOfDanger(input) && !inStory(d, input)) keepPart(turn, d, input);
+  return true;
+}
+
+/** The emergency numbers moved up to `at`, ahead of what was said after that point. */
+function numbersFirst(turn: Turn, at: number): void {
+  const i = turn.replies.findIndex((r, k) => k > at && r.type === 'emergency');
+  if (i > at) turn.replies.splice(at, 0, ...turn.replies.splice(i, 1));
+}
+
+/** Words that lead into a place named after a yes or no ("yes, in Mathare"): not the place's own name. */
+const AREA_LEAD = /^(?:in|at|pale|huko|kule|katika)\s+/i;
+
 /**
- * "Hapana, Nairobi", "hapana Mathare" at the danger question: the no, and the county or a town
- * named after it kept for its question, as when typed alone (`countyAhead`, `placeFirst`): the
- * county or place was lost, and asked for next.
+ * "Hapana, Nairobi", "hapana Mathare", "ndio Mathare", "yes, in Mathare" at the danger question:
+ * the yes or no, and the county or a town named after it kept for its question, as when typed
+ * alone (`countyAhead`, `placeFirst`): the county or place was lost, and asked for later.
  */
-function keptAfterNo(turn: Turn, d: Draft, input: string): boolean {
-  const [first = '', ...more] = input.trim().split(/\s+/);
-  const rest = more.join(' ');
-  if (!rest || d.editing || readWord(first.replace(/\p{P}+$/u, '')) !== 'no') return false;
+function keptAfterAnswer(turn: Turn, d: Draft, input: string): boolean {
+  const rest = answerLead(input)?.rest.replace(AREA_LEAD, '');
+  if (!rest || d.editing) return false;
   // A town first, as `placeFirst` is read before `countyAhead`: "Mathare" is the place, in the county asked next.
   const named = d.county === undefined && d.place === undefined && !d.location && areaNamed(rest);
   const check = checkText(rest, LIMITS.placeMaxChars);

@@ -1842,6 +1842,22 @@ describe('danger', () => {
     expect(type(at('danger', told), 'hapana kabisa').state.draft).toMatchObject({ danger: false, step: 'county' });
   });
 
+  it.each([
+    ['ndio Mathare', 'wizard.place_kept', { place: 'Mathare' }],
+    ['yes, in Mathare', 'wizard.place_kept', { place: 'Mathare' }],
+    ['ndio, Nairobi', 'injury.county_kept', { county: 47, countyEarly: true }],
+  ] as const)('a yes with the town or county after it ("%s"): the yes, the numbers and the alert as a bare yes, then the place or county kept for its question', (words, key, kept) => {
+    const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
+    const bare = type(at('danger', told), 'ndio');
+    const r = type(at('danger', told), words);
+    expect([said(r), r.effects, r.state.draft?.danger, stepOf(r)]).toEqual([[...said(bare), key], bare.effects, true, 'danger']);
+    expect(r.state.draft).toMatchObject(kept);
+    // Alerted: the question kept for is passed (the place after its county; the county, the place asked next).
+    const stored = run(r.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-7K3F-9QX2', created: true, priority: 1 } });
+    const next = 'county' in kept ? stored : type(stored.state, 'Nairobi');
+    expect(stepOf(next)).toBe('county' in kept ? 'place' : 'when');
+  });
+
   it('not having understood the danger question ("sijaelewa swali", "sikuelewa swali lako") is asked again, never added to what happened', () => {
     const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
     for (const words of ['sijaelewa swali', 'sikuelewa swali', 'sijaelewa swali lako', 'sielewi swali hili', "I don't understand the question"]) {
