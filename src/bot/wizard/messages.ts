@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay } from './format';
 import { isInjuryStep, onInjuryText } from './injuries';
-import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, type Word } from './parse';
+import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -445,7 +445,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (isInjuryStep(d.step)) {
     // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
     if (countyAhead(turn, d, input)) return;
-    return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more), (more) => answeredAheadAtInjury(turn, d, more), (more) => void addWords(turn, d, more.trim()));
+    return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more), (more) => answeredAheadAtInjury(turn, d, more), (more) => void addWords(turn, d, withoutAnswerWord(more)));
   }
   // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.
   if (fixAsked(d)) {
@@ -1154,8 +1154,10 @@ function answeredDanger(turn: Turn, d: Draft, input: string): boolean {
   if (danger === undefined) return false;
   // "Ndio, polisi bado wako hapa wanapiga watu...": the answer, and the start of the story.
   const story = !d.text && !d.voice ? earlyStory(input) : undefined;
+  // What is kept of the words is what follows the yes or no ("hapana, walimwachilia jana": "walimwachilia jana").
+  const words = withoutAnswerWord(input);
   if (story) {
-    Object.assign(d, story);
+    Object.assign(d, story, { text: withoutAnswerWord(story.text) });
     markSplit(d, story.text, turn.now.getTime());
     turn.say('desc.kept_early');
   }
@@ -1164,12 +1166,12 @@ function answeredDanger(turn: Turn, d: Draft, input: string): boolean {
   const day = danger === false && dayWithNo(turn, d, input);
   if (danger === false && !day) timeWithNo(d, input);
   // "Hapana, walimwachilia jana": what happened, said with the no, kept as a yes's words are (before the next question: no numbers come first).
-  if (danger === false && !story && !kept && !day && toldWithNo(input) && !inStory(d, input)) keepPart(turn, d, input);
+  if (danger === false && !story && !kept && !day && toldWithNo(input) && !inStory(d, words)) keepPart(turn, d, words);
   setDanger(turn, d, danger);
   // The numbers come first, before the place or county said with the yes ("ndio Mathare").
   if (danger && kept) numbersFirst(turn, noted);
   // After the numbers, which come first.
-  if (!story && !kept && danger && saysMoreOfDanger(input) && !inStory(d, input)) keepPart(turn, d, input);
+  if (!story && !kept && danger && saysMoreOfDanger(input) && !inStory(d, words)) keepPart(turn, d, words);
   return true;
 }
 
@@ -1188,7 +1190,7 @@ const AREA_LEAD = /^(?:in|at|pale|huko|kule|katika)\s+/i;
  * alone (`countyAhead`, `placeFirst`): the county or place was lost, and asked for later.
  */
 function keptAfterAnswer(turn: Turn, d: Draft, input: string): boolean {
-  const rest = answerLead(input)?.rest.replace(AREA_LEAD, '');
+  const rest = answerLead(input) && withoutAnswerWord(input).replace(AREA_LEAD, '');
   if (!rest || d.editing) return false;
   // A town first, as `placeFirst` is read before `countyAhead`: "Mathare" is the place, in the county asked next.
   const named = d.county === undefined && d.place === undefined && !d.location && areaNamed(rest);
@@ -1226,8 +1228,7 @@ function dayWithNo(turn: Turn, d: Draft, input: string): boolean {
  * are kept in the story as any told with the no (`toldWithNo`).
  */
 function timeWithNo(d: Draft, input: string): void {
-  const rest = answerLead(input)?.rest;
-  const n = rest === undefined ? '' : normalise(rest).replace(BEFORE_PLACE, '');
+  const n = answerLead(input) ? normalise(withoutAnswerWord(input)).replace(BEFORE_PLACE, '') : '';
   if (d.when === undefined && VAGUE_WHEN.test(n)) d.whenSaid = n.slice(0, 60);
 }
 

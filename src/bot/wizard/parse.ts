@@ -260,6 +260,15 @@ export function answerLead(text: string): { word: 'yes' | 'no'; rest: string } |
 }
 
 /**
+ * The words kept in the story from an answer that began with a yes or no ("hapana, walimwachilia
+ * jana" is kept as "walimwachilia jana"): the yes or no is the answer, recorded already. Every
+ * place that keeps words said with a yes or no keeps them through this. The words as typed otherwise.
+ */
+export function withoutAnswerWord(text: string): string {
+  return answerLead(text)?.rest ?? text.trim();
+}
+
+/**
  * A yes or a no said first, with more after it ("ndio yuko hatarini", "yes my brother", "help me
  * please", "hapana, wameondoka"): the answer, however long the rest. Telling what goes on is
  * what a frightened person does, and the emergency numbers must not wait for a bare "yes". A no

@@ -1893,7 +1893,8 @@ describe('danger', () => {
     const story = 'Ndio, polisi bado wako hapa wanapiga watu kwa rungu na wengine wamejeruhiwa';
     const r = type(at('danger'), story);
     expect(said(r)).toEqual(['desc.kept_early', 'emergency']);
-    expect(r.state.draft).toMatchObject({ danger: true, text: story });
+    // The yes is the answer: the story begins after it.
+    expect(r.state.draft).toMatchObject({ danger: true, text: story.replace(/^Ndio, /, '') });
     expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
     // Once stored, the story is not asked for again: the county is next.
     const stored = run(r.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 } });
@@ -1954,7 +1955,9 @@ describe('danger', () => {
   ] as const)('danger told with the answer at the %s question, after "no": the next question once, under "alerted"', (s, extra, words, next, kept) => {
     const r = type(at(s === 'desc' ? 'desc' : 'county', { category: 'p_force', ...extra }), words);
     expect(said(r)).toEqual(['emergency', ...kept]);
-    expect(r.state.draft?.text).toContain(words);
+    // The yes is the answer: what follows it is kept ("anavuja damu").
+    expect(r.state.draft?.text).toContain(words.replace(/^ndio /, ''));
+    expect(r.state.draft?.text).not.toContain('ndio');
     const stored = run(r.state, { type: 'urgentStored', draftId: ID, result: { ok: true, reportId: 'r1', reference: 'R-AAAA-BBBB', created: true, priority: 1 } });
     expect(said(stored)).toEqual(['danger.alerted', next]);
   });
@@ -4016,7 +4019,7 @@ describe('a day said with the no at the danger question ("hapana ilikuwa juzi si
     }
     // What they did, with a day in it: the words kept in the story (below), the day not taken from them.
     const did = type(at('danger'), 'hapana walirudi jana usiku');
-    expect([did.state.draft?.danger, did.state.draft?.when, did.state.draft?.text]).toEqual([false, undefined, 'hapana walirudi jana usiku']);
+    expect([did.state.draft?.danger, did.state.draft?.when, did.state.draft?.text]).toEqual([false, undefined, 'walirudi jana usiku']);
   });
 });
 
@@ -4044,14 +4047,19 @@ describe('a time that is no day said with the no at the danger question ("no, it
 describe('a no said with what happened at the danger question ("hapana, walimwachilia jana")', () => {
   const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
 
-  it.each(['hapana walirudi jana usiku', 'hapana, walimwachilia jana', 'no, they let him go but took his phone', 'No no they released him'])('"%s": the no kept, the words kept in the story and said so, as a yes with more is', (words) => {
+  it.each([
+    ['hapana walirudi jana usiku', 'walirudi jana usiku'],
+    ['hapana, walimwachilia jana', 'walimwachilia jana'],
+    ['no, they let him go but took his phone', 'they let him go but took his phone'],
+    ['No no they released him', 'they released him'],
+  ])('"%s": the no kept, the words after it kept in the story and said so, as a yes with more is', (words, kept) => {
     // No story yet: the words begin it, and the story question shows them.
     const first = type(at('danger'), words);
-    expect([said(first), first.state.draft?.danger, first.state.draft?.text, first.state.draft?.storyPart, first.effects]).toEqual([['desc.kept_early', 'desc.ask_more'], false, words, true, []]);
+    expect([said(first), first.state.draft?.danger, first.state.draft?.text, first.state.draft?.storyPart, first.effects]).toEqual([['desc.kept_early', 'desc.ask_more'], false, kept, true, []]);
     // A story told before: added to it, once.
     const more = type(at('danger', told), words);
-    expect([said(more), more.state.draft?.danger, more.state.draft?.text]).toEqual([['desc.added', 'county.ask'], false, `${told.text}\n${words}`]);
-    expect(type(at('danger', { text: `${told.text}\n${words}` }), words).state.draft?.text).toBe(`${told.text}\n${words}`);
+    expect([said(more), more.state.draft?.danger, more.state.draft?.text]).toEqual([['desc.added', 'county.ask'], false, `${told.text}\n${kept}`]);
+    expect(type(at('danger', { text: `${told.text}\n${kept}` }), words).state.draft?.text).toBe(`${told.text}\n${kept}`);
   });
 
   it('a no with thanks, "sijui", a day, a county, a town, safety or not understanding after it: the no as before, nothing added to the story', () => {
