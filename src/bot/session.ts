@@ -134,6 +134,12 @@ export interface Draft {
    */
   placeSetAside?: string;
   /**
+   * The place set aside or kept early was read out of the words typed ("ni Thika": "Thika", Yes to
+   * "Change the county?"), so it is not said to be "as you wrote it" when kept. Spent with the marks
+   * of a place typed early (`placeGiven`). A new optional field: a release without it says "as you wrote it", as before.
+   */
+  placeRead?: true;
+  /**
    * `county` was typed at an injury question before its own ("nairobi" at "was anyone hurt?"):
    * the county question is passed once, as answered. A new optional field, as `placeEarly`: a
    * release without it asks the county again, with the county given kept on the draft.
@@ -204,6 +210,8 @@ export interface Draft {
     place?: string;
     /** What was done at the new place ("I was at the stage when they beat me"): added to the story on Yes. */
     told?: string;
+    /** The answer as typed, when `words` were read out of it ("ni Thika": "Thika"): the place kept from them is not said to be as typed. */
+    typed?: string;
   };
   /** Chosen with the Send button on the review (absent until then). */
   anonymous?: boolean;

@@ -253,11 +253,11 @@ function answerFixAtPlace(turn: Turn, d: Draft, yes: boolean): void {
   const fix = d.fix;
   delete d.fix;
   if (!fix?.county) return turn.show();
-  if (yes && fix.county.town !== undefined) return townCountyChosen(turn, d, fix.county.town);
+  if (yes && fix.county.town !== undefined) return townCountyChosen(turn, d, fix.county.town, fix.typed !== undefined);
   if (yes) return countyChangedAtPlace(turn, d, fix.county.code);
   Object.assign(d, { place: withTown(fix.words, townOf(d)), location: undefined });
   placeGiven(d);
-  turn.say('place.kept_early', { place: d.place }, { keyboard: { type: 'remove' } });
+  turn.sayPlaceKept(d.place, fix.typed ?? fix.words, { keyboard: { type: 'remove' } });
   turn.advance(d);
 }
 
@@ -267,9 +267,12 @@ function answerFixAtPlace(turn: Turn, d: Draft, yes: boolean): void {
  * its own makes it the place again (`chooseCounty`), said as a place typed early is: never typed
  * twice. A town in two counties opens the county question, both on top (`earlyPlaceCounties`).
  */
-function townCountyChosen(turn: Turn, d: Draft, town: string): void {
+function townCountyChosen(turn: Turn, d: Draft, town: string, read: boolean): void {
   const counties = d.county !== undefined ? placeOutsideCounty(town, d.county, electoralUnits()) : undefined;
   d.placeSetAside = town;
+  // Read out of the words ("ni Thika"): not said to be as typed when kept (`Turn.placeKept`).
+  if (read) d.placeRead = true;
+  else delete d.placeRead;
   if (counties?.length === 1) return countyChangedAtPlace(turn, d, counties[0]);
   turn.say('wizard.ok', undefined, { keyboard: { type: 'remove' } });
   turn.go('county');

@@ -115,6 +115,7 @@ export function placeGiven(d: Draft): void {
   delete d.locationEarly;
   delete d.placeEarly;
   delete d.placeSetAside;
+  delete d.placeRead;
 }
 
 /** The first required answer still missing (a draft restored from an older bot version, or edited oddly). */

@@ -1085,6 +1085,7 @@ function keepPlaceAtCounty(d: Draft, place: string): void {
   Object.assign(d, { place, placeEarly: d.county === undefined ? true : 'again', location: undefined });
   delete d.locationEarly;
   delete d.placeSetAside;
+  delete d.placeRead;
 }
 
 /**
@@ -1496,6 +1497,9 @@ function countyChecked(turn: Turn, d: Draft, input: string): boolean {
   if (!setAside && countyCorrected(turn, d, input)) return true;
   const asked = setAside || countyOffered(turn, d, place) || townCountyOffered(turn, d, place);
   if (asked && split) noteDay(d, split.day);
+  // "Ni Thika": the place kept from the words ("Thika") is not what they typed, and is not said to be (`Turn.sayPlaceKept`).
+  const typed = (split?.place ?? input).trim();
+  if (asked && d.fix?.part === 'county' && d.fix.words !== typed) d.fix.typed = typed;
   return asked;
 }
 
@@ -2026,6 +2030,7 @@ function keepLocationEarly(turn: Turn, d: Draft, at: { lat: number; lon: number 
     d.place = undefined;
     delete d.placeEarly;
     delete d.placeSetAside;
+    delete d.placeRead;
   }
   turn.say(BEFORE_STORY.includes(d.step) ? 'wizard.location_kept' : `${d.step}.location_kept`);
   return turn.show();

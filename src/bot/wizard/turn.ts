@@ -50,6 +50,14 @@ export class Turn {
     this.replies.push({ type: 'message', texts, ...(opts.html ? { html: true as const } : {}), ...(opts.keyboard ? { keyboard: opts.keyboard } : {}) });
   }
 
+  /**
+   * The place kept for the report, said with "as you wrote it" only when it is exactly what they
+   * typed: read out of their words ("ni Thika": "Thika") or with the town added, it is not.
+   */
+  sayPlaceKept(place: string | undefined, typed: string | undefined, opts: { keyboard?: Keyboard } = {}): void {
+    this.say(place === typed ? 'place.kept_early' : 'place.kept_read', { place }, opts);
+  }
+
   /** Answers the button press (a short notice with `key`). */
   answer(key?: string): void {
     this.replies.push(key ? { type: 'answer', text: { key } } : { type: 'answer' });
@@ -395,7 +403,9 @@ export class Turn {
     const town = townOf(d);
     d.place = town && !normalise(place).includes(normalise(town.name)) && [...`${place}, ${town.name}`].length <= LIMITS.placeMaxChars ? `${place}, ${town.name}` : place;
     d.step = 'place';
-    this.say('place.kept_early', { place: d.place });
+    const read = d.placeRead;
+    delete d.placeRead;
+    this.sayPlaceKept(d.place, read ? undefined : place);
     return this.advance(d);
   }
 

@@ -28,6 +28,8 @@ const L = {
     now: (county: string) => `OK, the county is now ${county}.`,
     whereIn: (county: string) => `Where in ${county}? Type the place`,
     kept: (place: string) => `📍 The place is “${place}”, as you wrote it.`,
+    keptRead: (place: string) => `📍 The place is “${place}”. You can change it`,
+    asTyped: 'as you wrote it',
     noted: 'Place noted.',
     when: 'When did it happen?',
     typedNo: 'no',
@@ -47,6 +49,8 @@ const L = {
     now: (county: string) => `Sawa, kaunti sasa ni ${county}.`,
     whereIn: (county: string) => `Ni wapi hasa ndani ya ${county}? Andika mahali`,
     kept: (place: string) => `📍 Mahali ni “${place}”, kama ulivyoandika.`,
+    keptRead: (place: string) => `📍 Mahali ni “${place}”. Unaweza kubadilisha`,
+    asTyped: 'kama ulivyoandika',
     noted: 'Sawa, tumepata mahali.',
     when: 'Ilitokea lini?',
     typedNo: 'hapana',
@@ -104,12 +108,13 @@ describe.each(['en', 'sw'] as const)('another county named where the place is as
     expect(await sendAndRead(u, lang)).toMatchObject({ county: 47, place: 'Kencom stage' });
   });
 
-  it('"it was Nairobi" / "ilikuwa nrb", then No typed: the county stays, the place in the words ("Nairobi", "nrb") is the place, said so', async () => {
+  it('"it was Nairobi" / "ilikuwa nrb", then No typed: the county stays, the place in the words ("Nairobi", "nrb") is the place, said so (not "as you wrote it")', async () => {
     const u = await atPlace(lang, 'Nrb no', 'Kiambu');
     await u.sendText(l.otherCounty);
     expect(lastText(u)).toBe(l.change('Nairobi City'));
     await u.sendText(l.typedNo);
-    expect(lastTwo(u)).toContain(l.kept(l.otherPlace));
+    expect(lastTwo(u)).toContain(l.keptRead(l.otherPlace));
+    expect(lastTwo(u)).not.toContain(l.asTyped);
     expect(lastText(u)).toContain(l.when);
     const report = await sendAndRead(u, lang);
     expect(report).toMatchObject({ county: 22, place: l.otherPlace });

@@ -29,6 +29,8 @@ const L = {
     keep: (county: string) => `No, it was in ${county}`,
     now: (county: string) => `OK, the county is now ${county}.`,
     kept: (place: string) => `📍 The place is “${place}”, as you wrote it.`,
+    keptRead: (place: string) => `📍 The place is “${place}”. You can change it`,
+    asTyped: 'as you wrote it',
     githurai: 'Githurai 45 is in Nairobi City or Kiambu — tap the right one, or choose another county below.',
     noted: 'Place noted.',
     when: 'When did it happen?',
@@ -49,6 +51,8 @@ const L = {
     keep: (county: string) => `Hapana, ni ${county}`,
     now: (county: string) => `Sawa, kaunti sasa ni ${county}.`,
     kept: (place: string) => `📍 Mahali ni “${place}”, kama ulivyoandika.`,
+    keptRead: (place: string) => `📍 Mahali ni “${place}”. Unaweza kubadilisha`,
+    asTyped: 'kama ulivyoandika',
     githurai: 'Githurai 45 iko katika kaunti ya Nairobi City au Kiambu — bonyeza iliyo sahihi, au chagua kaunti nyingine hapa chini.',
     noted: 'Sawa, tumepata mahali.',
     when: 'Ilitokea lini?',
@@ -90,13 +94,14 @@ describe.each(['en', 'sw'] as const)('a town of another county typed where the p
     expect(report).toMatchObject({ county: 22, place: 'Thika' });
   });
 
-  it('"it was in Thika" / "ni Thika" at "Where in Nakuru?": asked to change the county to Kiambu, as for "Thika"; the reply, the review and the report say only "Thika"', async () => {
+  it('"it was in Thika" / "ni Thika" at "Where in Nakuru?": asked to change the county to Kiambu, as for "Thika"; the reply (not "as you wrote it"), the review and the report say only "Thika"', async () => {
     const u = await atPlace(lang, 'Said Thika', 'Nakuru');
     const n = allTexts(u).length;
     await u.sendText(l.saidThika);
     expect(lastText(u)).toBe(l.change('Kiambu'));
     await u.press(l.yes);
-    expect(since(u, n)).toContain(l.kept('Thika'));
+    expect(since(u, n)).toContain(l.keptRead('Thika'));
+    expect(since(u, n)).not.toContain(l.asTyped);
     await u.press(l.today);
     expect(lastText(u)).toContain(l.review);
     expect(lastText(u)).toContain(`${l.placeLine} Thika\n`);

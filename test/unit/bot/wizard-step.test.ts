@@ -2882,10 +2882,10 @@ describe('another county\'s name where the place is asked, with no word that say
     expect(type(atKiambu(), 'Thika jana').state.draft).toMatchObject({ place: 'Thika', when: 'yesterday', county: KIAMBU });
   });
 
-  it('No (tapped or typed) keeps the county; the place in the words ("Nairobi" of "ilikuwa Nairobi") is the place, said so; nothing added to the story', () => {
+  it('No (tapped or typed) keeps the county; the place in the words ("Nairobi" of "ilikuwa Nairobi") is the place, said so (not as typed); nothing added to the story', () => {
     const asked = type(atKiambu(), 'ilikuwa Nairobi');
     for (const no of [press(asked.state, 'fn', 'place'), type(asked.state, 'hapana')]) {
-      expect(said(no).filter((k) => k !== 'answer')).toEqual(['place.kept_early', 'when.ask']);
+      expect(said(no).filter((k) => k !== 'answer')).toEqual(['place.kept_read', 'when.ask']);
       expect(no.state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: 'Nairobi', text: story });
       expect(no.state.draft?.fix).toBeUndefined();
     }
@@ -3913,7 +3913,8 @@ describe('a place said in a sentence at the place question ("ni Thika", "it was 
     expect([said(asked), fixAsked(asked)?.params, asked.state.draft?.place]).toEqual([['review.fix_county'], { county: { countyCode: KIAMBU } }, undefined]);
     expect(press(asked.state, 'fy', 'place').state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: 'Thika' });
     const no = press(asked.state, 'fn', 'place');
-    expect([said(no).slice(1), no.state.draft?.county, no.state.draft?.place]).toEqual([['place.kept_early', 'when.ask'], NAKURU, 'Thika']);
+    // "Thika" is not what they typed ("ni Thika"): not said to be "as you wrote it".
+    expect([said(no).slice(1), no.state.draft?.county, no.state.draft?.place]).toEqual([['place.kept_read', 'when.ask'], NAKURU, 'Thika']);
     expect(no.state.draft?.fix).toBeUndefined();
   });
 

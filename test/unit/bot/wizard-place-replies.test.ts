@@ -1,0 +1,99 @@
+/**
+ * What the place question says back, read as the reporter reads it (English and Swahili): the
+ * place kept is said to be "as you wrote it" only when it is exactly what they typed.
+ */
+import type { Draft, Step } from '../../../src/bot/session';
+import { step } from '../../../src/bot/wizard/step';
+import type { Reply, StepResult, WizardState } from '../../../src/bot/wizard/types';
+import { Translator, type Lang } from '../../../src/i18n';
+
+const NOW = new Date('2026-11-28T09:30:00Z');
+const ID = 'dRaFt0000001';
+const STORY = 'Police asked me for a bribe at the junction.';
+const NAKURU = 32;
+const KIAMBU = 22;
+
+const atPlace = (county: number, extra: Partial<Draft> = {}): WizardState => ({
+  draft: { id: ID, step: 'place' as Step, kind: 'police', category: 'p_bribery', danger: false, text: STORY, county, ...extra },
+});
+const type = (state: WizardState, text: string): StepResult => step(state, { type: 'text', text }, NOW);
+const press = (state: WizardState, value: string): StepResult => step(state, { type: 'button', draftId: ID, step: state.draft?.step ?? 'place', value }, NOW);
+/** A Yes or No to "Change the county to …?": tapped ("fy", "fn") or typed. */
+const answer = (state: WizardState, reply: string) => (reply === 'fy' || reply === 'fn' ? press(state, reply) : type(state, reply));
+
+let translator: Translator;
+beforeAll(async () => {
+  translator = await Translator.create();
+});
+
+/** The place reply ("📍 …") as the reporter reads it. */
+function placeLine(r: StepResult, lang: Lang): string | undefined {
+  const texts = r.replies.flatMap((x: Reply) => (x.type === 'message' ? x.texts : []));
+  const kept = texts.find((t) => t.key.startsWith('place.kept'));
+  return kept && translator.t(lang, `bot:${kept.key}`, kept.params);
+}
+
+const AS_TYPED: Record<Lang, string> = { en: 'as you wrote it', sw: 'kama ulivyoandika' };
+const CHANGE_LATER: Record<Lang, string> = { en: 'You can change it at the end, before sending.', sw: 'Unaweza kubadilisha mahali mwishoni, kabla ya kutuma ripoti.' };
+
+describe.each(['en', 'sw'] as const)('the place kept after "Change the county?" (%s)', (lang) => {
+  it.each([
+    // Lead words dropped: the place is not what they typed.
+    ['Nakuru', 'ni Thika', 'fn', 'Thika', NAKURU],
+    ['Nakuru', 'it was in Thika', 'hapana', 'Thika', NAKURU],
+    ['Nakuru', 'ni Thika', 'fy', 'Thika', NAKURU],
+    ['Nakuru', 'it was in Thika', 'yes', 'Thika', NAKURU],
+    ['Kiambu', 'ilikuwa Nairobi', 'fn', 'Nairobi', KIAMBU],
+    ['Kiambu', 'it was in Nairobi', 'no', 'Nairobi', KIAMBU],
+    ['Nakuru', 'ilikuwa pale Kayole', 'hapana', 'Kayole', NAKURU],
+  ])('at "Where in %s?", "%s" then %s: the place is "%s", never said to be as typed', (_name, typed, reply, place, county) => {
+    const asked = type(atPlace(county), typed);
+    expect(asked.state.draft?.fix?.county).toBeDefined();
+    const r = answer(asked.state, reply);
+    expect(r.state.draft?.place).toBe(place);
+    const line = placeLine(r, lang);
+    expect(line).toContain(`“${place}”`);
+    expect(line).toContain(CHANGE_LATER[lang]);
+    expect(line).not.toContain(AS_TYPED[lang]);
+  });
+
+  it.each([
+    ['Nakuru', 'Thika', 'fn', NAKURU],
+    ['Nakuru', 'Thika', 'fy', NAKURU],
+    ['Kiambu', 'Nairobi', 'hapana', KIAMBU],
+    ['Kiambu', 'Nakuru', 'fn', KIAMBU],
+  ])('at "Where in %s?", "%s" then %s: the place is what they typed, said so, as before', (_name, typed, reply, county) => {
+    const r = answer(type(atPlace(county), typed).state, reply);
+    expect(r.state.draft?.place).toBe(typed);
+    expect(placeLine(r, lang)).toContain(`“${typed}”, ${AS_TYPED[lang]}.`);
+  });
+
+  it('"ni Githurai 45" at "Where in Nakuru?" (a town in two counties), Yes, then Kiambu tapped: "Githurai 45", never said to be as typed', () => {
+    const yes = press(type(atPlace(NAKURU), 'ni Githurai 45').state, 'fy');
+    expect(yes.state.draft?.step).toBe('county');
+    const tapped = press(yes.state, String(KIAMBU));
+    expect(tapped.state.draft).toMatchObject({ county: KIAMBU, place: 'Githurai 45', step: 'when' });
+    expect(placeLine(tapped, lang)).not.toContain(AS_TYPED[lang]);
+    // Typed without a lead, it is said as typed, as before.
+    const plain = press(press(type(atPlace(NAKURU), 'Githurai 45').state, 'fy').state, String(KIAMBU));
+    expect(placeLine(plain, lang)).toContain(AS_TYPED[lang]);
+  });
+});
+
+describe.each(['en', 'sw'] as const)('a place typed at the county question, kept once the county is given (%s)', (lang) => {
+  const atCounty: WizardState = { draft: { id: ID, step: 'county', kind: 'police', category: 'p_bribery', danger: false, text: STORY } };
+
+  it('"near the stage", then Nakuru tapped: the place as typed, said so', () => {
+    const r = press(type(atCounty, 'near the stage').state, String(NAKURU));
+    expect(r.state.draft?.place).toBe('near the stage');
+    expect(placeLine(r, lang)).toContain(`“near the stage”, ${AS_TYPED[lang]}.`);
+  });
+
+  it('"near the stage", then "Kitengela" (a town): the town added ("near the stage, Kitengela"), so not said to be as typed', () => {
+    const r = type(type(atCounty, 'near the stage').state, 'Kitengela');
+    expect(r.state.draft?.place).toBe('near the stage, Kitengela');
+    const line = placeLine(r, lang);
+    expect(line).toContain('“near the stage, Kitengela”');
+    expect(line).not.toContain(AS_TYPED[lang]);
+  });
+});
