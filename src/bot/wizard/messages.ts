@@ -122,11 +122,12 @@ const WHO_THEY_WERE = new RegExp(
  * An officer named ("his name was Sgt Mwangi", "jina lake ni Otieno", "anaitwa Kamau", "afande
  * Kiprono") or the vehicle's plate ("KDA 123A", "GK 456B"): what IPOA asks for first. As the place
  * an agency read a name and a plate where it looks for where; no county, constituency, ward or town
- * is worded so (the same check as `WHO_THEY_WERE`).
+ * is worded so (the same check as `WHO_THEY_WERE`). A rank before a road, street or camp ("Inspector
+ * road", "Sergeant street") names the place, not an officer: it went to the story and the place was asked again.
  */
 const NAMED_OR_PLATE = new RegExp(
   String.raw`\b(?:(?:his|her|their) names? (?:was|were|is|are)|(?:ma)?jina (?:lake|lao|yao|yake) (?:ni|ilikuwa|lilikuwa|yalikuwa)|(?:a|wa)(?:na|li|ka)?itwa|(?:a|wa)(?:li)?jiita|called himself)\b|` +
-    String.raw`\b(?:sgt|sergeant|sajini|sajenti|cpl|corporal|koplo|constable|konstebo|inspector|inspekta|afande) [a-z]{3,}\b|` +
+    String.raw`\b(?:sgt|sergeant|sajini|sajenti|cpl|corporal|koplo|constable|konstebo|inspector|inspekta|afande) (?!(?:road|rd|street|avenue|lane|barabara|mtaa|camp|stage)\b)[a-z]{3,}\b|` +
     String.raw`\b(?:k[a-z]{2}|gk[a-z]?) ?\d{3} ?[a-z]\b`,
 );
 

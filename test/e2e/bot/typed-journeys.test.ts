@@ -146,6 +146,9 @@ const PLAYS: Play[] = [
   // a day typed where the place is asked ("juzi asubuhi") answers when, kept (it was lost), and the place is asked again.
   ['sw', 'county', ['Mlolongo', 'ndio', 'roadblock ya Mlolongo', { press: 'today' }], { county: 16, place: 'roadblock ya Mlolongo', notStory: ['ndio'] }],
   ['sw', 'place', ['juzi asubuhi', 'Free Area'], { county: 32, place: 'Free Area', when: 'date', timeOfDay: 'asubuhi', notStory: ['juzi'] }],
+  // A road named by a rank ("Inspector road") is the place, not an officer named: it went to the story and the place was asked again.
+  ['en', 'place', ['Inspector Road, Nakuru', { press: 'today' }], { county: 32, place: 'Inspector Road, Nakuru', notStory: ['Inspector'] }],
+  ['sw', 'place', ['Inspector road', { press: 'today' }], { county: 32, place: 'Inspector road', notStory: ['Inspector'] }],
   // ... and at the county question ("jana", "yesterday"): the day kept (it was "I do not know that county"), the county asked again, the day not asked after the place.
   ['sw', 'county', ['jana', 'Nakuru', 'Free Area'], { county: 32, place: 'Free Area', when: 'yesterday', notStory: ['jana'], warned: 'Sawa, ilikuwa “jana”. Ilitokea katika kaunti gani?' }],
   ['en', 'county', ['yesterday', 'Nakuru', 'Free Area'], { county: 32, place: 'Free Area', when: 'yesterday', notStory: ['yesterday'], warned: 'Noted: it was “yesterday”. In which county did it happen?' }],

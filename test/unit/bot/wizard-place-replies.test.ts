@@ -97,3 +97,34 @@ describe.each(['en', 'sw'] as const)('a place typed at the county question, kept
     expect(line).not.toContain(AS_TYPED[lang]);
   });
 });
+
+describe('a rank word before a road, street or camp at the place question ("Inspector road") is a place, not an officer named', () => {
+  it.each([
+    ['Inspector road', NAKURU],
+    ['Inspector Road, Nakuru', NAKURU],
+    ['Sergeant street', NAKURU],
+    ['Inspector avenue', KIAMBU],
+    ['Constable lane', KIAMBU],
+    ['Corporal stage', KIAMBU],
+    ['Sgt road', NAKURU],
+    ['Afande lane', NAKURU],
+    ['Inspekta barabara', NAKURU],
+    ['Sajini mtaa', NAKURU],
+    ['Chief\'s camp', NAKURU],
+    ['Inspector camp', NAKURU],
+  ])('"%s" is the place; the story unchanged, the day asked next', (words, county) => {
+    const r = type(atPlace(county), words);
+    expect([r.state.draft?.place, r.state.draft?.text, r.state.draft?.step]).toEqual([words, STORY, 'when']);
+    expect(r.replies.flatMap((x: Reply) => (x.type === 'message' ? x.texts.map((t) => t.key) : []))).toEqual(['place.noted', 'when.ask']);
+  });
+
+  it.each(['his name was Sgt Mwangi', 'Sgt Mwangi', 'Inspector Otieno', 'jina lake ni Inspekta Kamau', 'afande Kiprono', 'KDA 123A', 'GK 456B'])(
+    '"%s" (an officer named, a plate) goes to the story and the place is asked again, as before',
+    (words) => {
+      const r = type(atPlace(NAKURU), words);
+      expect([r.state.draft?.place, r.state.draft?.text, r.state.draft?.step]).toEqual([undefined, `${STORY}\n${words}`, 'place']);
+      expect(r.replies.flatMap((x: Reply) => (x.type === 'message' ? x.texts.map((t) => t.key) : []))).toEqual(['place.story_added', 'place.ask']);
+    },
+  );
+});
+
