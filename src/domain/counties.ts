@@ -56,9 +56,20 @@ export function countyByCode(code: number): County | undefined {
  * county are in src/domain/towns.ts (a name in two counties, such as Githurai, offers both).
  */
 const ALIASES: Record<string, number> = {
-  nairobi: 47, nai: 47, nrb: 47, nbi: 47, muranga: 21, tharaka: 13, taita: 6, taveta: 6, elgeyo: 28, marakwet: 28, pokot: 24, nzoia: 26, kisii: 45, homabay: 43, msa: 1,
-  ksm: 42, nku: 32,
+  nairobi: 47, muranga: 21, tharaka: 13, taita: 6, taveta: 6, elgeyo: 28, marakwet: 28, pokot: 24, nzoia: 26, kisii: 45, homabay: 43,
 };
+/** The short forms people type for a county ("nrb" and "nbi" for Nairobi, "msa", "ksm", "nku"): no place is called so. */
+const SHORT_FORMS: Record<string, number> = { nai: 47, nrb: 47, nbi: 47, msa: 1, ksm: 42, nku: 32 };
+
+/**
+ * A county's short form typed alone ("nrb", "KSM"): that county, as `matchCounty` reads it. Where
+ * the place is asked it stands for the county's town ("Nairobi"), never for a place called "nrb".
+ * Alone only: "nrb cbd" names a place in the county (`matchCounty`'s town), and stays as typed.
+ */
+export function countyShortForm(input: string): County | undefined {
+  const key = input.toLowerCase().replace(/[^a-z]/g, '');
+  return Object.hasOwn(SHORT_FORMS, key) ? COUNTIES[SHORT_FORMS[key] - 1] : undefined;
+}
 /** A town or area whose county is not in doubt (src/domain/towns.ts), by its normalised name. */
 const TOWN_BY_KEY = new Map(TOWNS.map((t) => [norm(t.name), t] as const));
 
@@ -140,7 +151,8 @@ export function matchCounty(input: string): CountyMatch {
   }
   const n = norm(input);
   if (!n) return { kind: 'none' };
-  const exact = NAMES.find((c) => c.name === n)?.county ?? (ALIASES[n] ? COUNTIES[ALIASES[n] - 1] : undefined);
+  const alias = ALIASES[n] ?? SHORT_FORMS[n];
+  const exact = NAMES.find((c) => c.name === n)?.county ?? (alias ? COUNTIES[alias - 1] : undefined);
   // "Nairobi CBD", "nrb cbd": the county, and its CBD a place within it, kept as a town is ("Where in Nairobi CBD exactly?").
   if (exact && /\bcbd\b/i.test(input)) return { kind: 'exact', county: exact, town: `${countyTownName(exact)} CBD` };
   if (exact) return { kind: 'exact', county: exact };

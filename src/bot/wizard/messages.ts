@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
@@ -1492,7 +1492,7 @@ function notAPlace(input: string, now: Date): boolean {
  */
 function countyChecked(turn: Turn, d: Draft, input: string): boolean {
   const split = placeThenDay(input, turn.now);
-  const place = placeWithoutLead(split?.place ?? input);
+  const place = placeInWords(split?.place ?? input);
   const setAside = countyAfterSetAside(turn, d, place);
   // "Sorry it was Kisumu" (`countyCorrected`) reads the whole answer, and before the county named at the place.
   if (!setAside && countyCorrected(turn, d, input)) return true;
@@ -1541,7 +1541,19 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
     turn.say('place.unknown');
     return turn.show();
   }
-  takePlace(turn, d, withTown(placeWithoutLead(split?.place ?? check.text), townOf(d)));
+  takePlace(turn, d, withTown(placeInWords(split?.place ?? check.text), townOf(d)));
+}
+
+/**
+ * The place in an answer to "Where in <county>?": without the words that lead into it
+ * (`placeWithoutLead`), and a county's short form read as the county question reads it ("nrb" is
+ * Nairobi City): the county's town, "Nairobi", never a place called "nrb" (kept after No to
+ * "Change the county to Nairobi City?", or in Nairobi City itself).
+ */
+function placeInWords(input: string): string {
+  const place = placeWithoutLead(input);
+  const county = countyShortForm(place);
+  return county ? countyTownName(county) : place;
 }
 
 /**

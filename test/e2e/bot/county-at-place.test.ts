@@ -3,7 +3,7 @@
  * nrb"): asked whether to change the county, with the question the review asks for a county named
  * in a correction. It was kept as the place ("Nairobi", in Kiambu), where no agency can act. Yes
  * changes it and asks where in the new county; No keeps the place in the words ("Nairobi" of "it
- * was Nairobi") as the place, said so. The chosen county's own name there ("Nairobi" at "Where in
+ * was Nairobi", and of "ilikuwa nrb") as the place, said so. The chosen county's own name there ("Nairobi" at "Where in
  * Nairobi City?") is the place, as before.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
@@ -58,7 +58,8 @@ const L = {
     greeted: 'Habari 👋 Ripoti yako bado haijatumwa. Tafadhali jibu swali lililo hapa chini kwanza.',
     whoSees: 'wataona jina langu?',
     otherCounty: 'ilikuwa nrb',
-    otherPlace: 'nrb',
+    // A county's short form is the county, as the county question reads it: the place is its town, never "nrb".
+    otherPlace: 'Nairobi',
     actually: 'kumbe ilikuwa Nakuru',
     today: 'Leo',
     review: 'Tafadhali angalia ripoti yako',
@@ -108,7 +109,7 @@ describe.each(['en', 'sw'] as const)('another county named where the place is as
     expect(await sendAndRead(u, lang)).toMatchObject({ county: 47, place: 'Kencom stage' });
   });
 
-  it('"it was Nairobi" / "ilikuwa nrb", then No typed: the county stays, the place in the words ("Nairobi", "nrb") is the place, said so (not "as you wrote it")', async () => {
+  it('"it was Nairobi" / "ilikuwa nrb", then No typed: the county stays, the place in the words ("Nairobi"; "nrb" is Nairobi) is the place, said so (not "as you wrote it")', async () => {
     const u = await atPlace(lang, 'Nrb no', 'Kiambu');
     await u.sendText(l.otherCounty);
     expect(lastText(u)).toBe(l.change('Nairobi City'));

@@ -149,6 +149,9 @@ const PLAYS: Play[] = [
   // A road named by a rank ("Inspector road") is the place, not an officer named: it went to the story and the place was asked again.
   ['en', 'place', ['Inspector Road, Nakuru', { press: 'today' }], { county: 32, place: 'Inspector Road, Nakuru', notStory: ['Inspector'] }],
   ['sw', 'place', ['Inspector road', { press: 'today' }], { county: 32, place: 'Inspector road', notStory: ['Inspector'] }],
+  // A county's short form where the place is asked is the county, as the county question reads it: No to "Change the county?" keeps its town's name ("Kisumu"), never "ksm", and not said to be as typed.
+  ['en', 'place', ['it was msa', 'no', { press: 'today' }], { county: 32, place: 'Mombasa', unsaid: 'as you wrote it' }],
+  ['sw', 'place', ['ilikuwa ksm', 'hapana', { press: 'today' }], { county: 32, place: 'Kisumu', unsaid: 'kama ulivyoandika' }],
   // ... and at the county question ("jana", "yesterday"): the day kept (it was "I do not know that county"), the county asked again, the day not asked after the place.
   ['sw', 'county', ['jana', 'Nakuru', 'Free Area'], { county: 32, place: 'Free Area', when: 'yesterday', notStory: ['jana'], warned: 'Sawa, ilikuwa “jana”. Ilitokea katika kaunti gani?' }],
   ['en', 'county', ['yesterday', 'Nakuru', 'Free Area'], { county: 32, place: 'Free Area', when: 'yesterday', notStory: ['yesterday'], warned: 'Noted: it was “yesterday”. In which county did it happen?' }],

@@ -6,6 +6,7 @@ import type { Draft, Step } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
 import type { Reply, StepResult, WizardState } from '../../../src/bot/wizard/types';
 import { Translator, type Lang } from '../../../src/i18n';
+import { matchCounty } from '../../../src/domain';
 
 const NOW = new Date('2026-11-28T09:30:00Z');
 const ID = 'dRaFt0000001';
@@ -128,3 +129,56 @@ describe('a rank word before a road, street or camp at the place question ("Insp
   );
 });
 
+describe('a county\'s short form at the place question ("nrb", "msa", "ksm") is the county, as the county question reads it', () => {
+  it.each([
+    ['nrb', 47, 'Nairobi City'],
+    ['nbi', 47, 'Nairobi City'],
+    ['nai', 47, 'Nairobi City'],
+    ['msa', 1, 'Mombasa'],
+    ['ksm', 42, 'Kisumu'],
+    ['nku', 32, 'Nakuru'],
+  ])('the county question reads "%s" as county %i (%s)', (words, code, name) => {
+    expect(matchCounty(words)).toMatchObject({ kind: 'exact', county: { code, name } });
+    const r = type({ draft: { id: ID, step: 'county', kind: 'police', category: 'p_bribery', danger: false, text: STORY } }, words);
+    expect(r.state.draft?.county).toBe(code);
+  });
+
+  describe.each(['en', 'sw'] as const)('(%s)', (lang) => {
+    it.each([
+      ['ilikuwa nrb', 'hapana', 47, 'Nairobi'],
+      ['nrb', 'fn', 47, 'Nairobi'],
+      ['it was nbi', 'no', 47, 'Nairobi'],
+      ['ni msa', 'fn', 1, 'Mombasa'],
+      ['ksm', 'hapana', 42, 'Kisumu'],
+    ])('"%s" at "Where in Kiambu?", then %s: asked to change to county %i; No keeps Kiambu and the place is "%s", never the short form', (typed, reply, code, place) => {
+      const asked = type(atPlace(KIAMBU), typed);
+      expect(asked.state.draft?.fix?.county?.code).toBe(code);
+      const r = answer(asked.state, reply);
+      expect(r.state.draft).toMatchObject({ county: KIAMBU, place, step: 'when' });
+      const line = placeLine(r, lang);
+      expect(line).toContain(`“${place}”`);
+      expect(line).not.toContain(AS_TYPED[lang]);
+    });
+  });
+
+  it.each([
+    ['nrb', 47, 'Nairobi'],
+    ['ilikuwa nrb', 47, 'Nairobi'],
+    ['msa', 1, 'Mombasa'],
+    ['KSM', 42, 'Kisumu'],
+  ])('"%s" at the place question of its own county (%i): the place is "%s", as for the county\'s name typed there', (typed, county, place) => {
+    const r = type(atPlace(county), typed);
+    expect(r.state.draft).toMatchObject({ county, place, step: 'when' });
+    expect(type(atPlace(county), place).state.draft).toMatchObject({ county, place, step: 'when' });
+  });
+
+  it('Yes to "Change the county to Nairobi City?" after "ilikuwa nrb": the county changes and where in it is asked, as before', () => {
+    const yes = press(type(atPlace(KIAMBU), 'ilikuwa nrb').state, 'fy');
+    expect(yes.state.draft).toMatchObject({ county: 47, step: 'place' });
+    expect(yes.state.draft?.place).toBeUndefined();
+  });
+
+  it.each(['Msa road', 'nrb cbd'])('"%s" (a place named with a short form) is kept as typed, as before', (words) => {
+    expect(type(atPlace(KIAMBU), words).state.draft).toMatchObject({ place: words, step: 'when' });
+  });
+});
