@@ -692,21 +692,36 @@ const HOLA = /^hol+a\W*$/i;
 const TOWN_NAME_MAX_WORDS = 4;
 
 /**
- * A town or village no list knows ("Ndabibi"), typed at the county question right after "type the
- * name of the nearest town" (`Draft.townAsked`, said to "sijui"): kept as the place for the county
- * chosen next, as a place led into is (`placeBeforeCounty`), said so, and the county asked with its
- * buttons. It was "I do not know that county", and the only name the reporter knew was lost. Not
- * unasked: a name typed for the county ("Atlantis") may be a county misspelt. Names only: letters,
- * each word with a vowel ("qwrtz" is no name), and never a greeting ("holla").
+ * A town or village no list knows ("Ndabibi"), typed at the county question: kept as the place for
+ * the county chosen next, as a place led into is (`placeBeforeCounty`), said so, and the county
+ * asked with its buttons. It was "I do not know that county", and the only name the reporter knew
+ * was lost. Right after "type the name of the nearest town" (`Draft.townAsked`, said to "sijui")
+ * it is the town asked for; typed unasked, the county is said unknown too, and only a name is
+ * read so (`plausibleName`): a misspelt county ("Nairobbi") was offered already (a suggestion).
+ * Names only: letters, each word with a vowel ("qwrtz" is no name), and never a greeting ("holla").
  */
 function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<typeof countyKeyboard>): boolean {
   const words = input.trim().split(/\s+/);
-  if (!d.townAsked || !words.every((w) => /^[\p{L}'’-]+$/u.test(w) && /[aeiouy]/i.test(w)) || greetingOnly(input) || HOLA.test(input.trim())) return false;
+  if (!words.every((w) => /^[\p{L}'’-]+$/u.test(w) && /[aeiouy]/i.test(w)) || greetingOnly(input) || HOLA.test(input.trim())) return false;
+  // Unasked, never over a place or a pin kept already: the county is what is being typed.
+  if (!d.townAsked && (d.place !== undefined || d.location || !plausibleName(input))) return false;
   const place = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS);
   if (place === undefined) return false;
   keepPlaceAtCounty(d, place);
-  turn.say('county.town_kept', { place }, { keyboard });
+  turn.say(d.townAsked ? 'county.town_kept' : 'county.unknown_kept', { place }, { keyboard });
   return true;
+}
+
+/** Everyday words typed where the county is asked, that no town or village is called. */
+const EVERYDAY_WORDS = new Set(
+  'mimi sisi wewe yeye wao subiri ngoja ngojea nyumbani home house shamba kazini kazi work hapa huko kule pale hapo wapi nani lini gani kesho leo jana juzi bado tena pia hakuna kitu nothing none test testing jaribu sijui wait where who here there why sababu ukweli true false'.split(' '),
+);
+
+/** Typed unasked at the county question: a name, no everyday word, courtesy, place noun alone or verb ("subiri", "asante", "mjini", "walinipiga"). */
+function plausibleName(input: string): boolean {
+  const list = normalise(input).split(' ').filter(Boolean);
+  if (list.some((w) => EVERYDAY_WORDS.has(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
+  return !list.every((w) => PLACE_NOUNS.has(w) || TOWN_ONLY_WORDS.has(w)) && !list.some(doneInOneWord);
 }
 
 /** The county typed before an injury question: taken, said so, and its question passed after them (`Turn.advance`). */

@@ -82,6 +82,9 @@ const PLAYS: Play[] = [
   // A town no list knows, typed after "I do not know the county" was asked for the nearest town: kept as the place, the county tapped or typed next, the place not asked again; it was "I do not know that county" and lost.
   ['en', 'county', ["I don't know the county", 'Ndabibi', 'Nakuru', { press: 'today' }], { county: 32, place: 'Ndabibi', warned: 'I do not know where “Ndabibi” is, so I have kept it as the place.' }],
   ['sw', 'county', ['sijui', 'Ndabibi', 'Nakuru', { press: 'today' }], { county: 32, place: 'Ndabibi', warned: 'nimeiandika kama mahali' }],
+  // ... and typed unasked, where the county is asked: the county said unknown, the name kept as the place; it was "I do not know that county" and lost.
+  ['en', 'county', ['Ndabibi', 'Nakuru', { press: 'today' }], { county: 32, place: 'Ndabibi', warned: 'I do not know a county called “Ndabibi”, so I have kept it as the place.' }],
+  ['sw', 'county', ['Ndabibi', 'Nakuru', { press: 'today' }], { county: 32, place: 'Ndabibi', warned: 'Sijui kaunti inayoitwa “Ndabibi”, kwa hivyo nimeiandika kama mahali.' }],
   // A trading centre people name ("Mai Mahiu"): its county known, where in it asked.
   ['sw', 'county', ['Mai Mahiu', 'karibu na stage', { press: 'today' }], { county: 32, place: 'karibu na stage, Mai Mahiu', warned: 'Mai Mahiu iko katika kaunti ya Nakuru' }],
   // 2. The county, or its short form, with a place after it.
