@@ -14,12 +14,34 @@ export const COUNTIES = [
 
 export type County = (typeof COUNTIES)[number];
 
-// "Nakuru town", "Nakuru tao", "Kisumu mjini", "Nairobi CBD": the county's town is the county.
-const norm = (s: string) =>
+/** Words around a town's name that say only that it is the town: "Kangundo town", "mji wa Kangundo", "Thika town centre", "Yala township". */
+const TOWN_WORDS = /\b(mji( wa)?|town|township|tao|mjini|cent(re|er))\b/gi;
+
+/**
+ * A name typed with a word for town ("Kangundo town", "mji wa Kangundo", "Kangundo town centre"):
+ * the name alone, as typed; '' when only such words were typed. For a constituency or ward, whose
+ * own names hold such words ("Machakos Town", "Yala Township"), after its whole name is tried.
+ */
+export function withoutTownWords(input: string): string {
+  return input.replace(TOWN_WORDS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Letters only, without the words for a county or a city ("kaunti ya", "jiji la", "CBD"). */
+const squash = (s: string) =>
   s
     .toLowerCase()
-    .replace(/\b(county|kaunti( ya)?|city|jiji( la)?|town|tao|mjini|cbd)\b/g, '')
+    .replace(/\b(county|kaunti( ya)?|city|jiji( la)?|cbd)\b/g, '')
     .replace(/[^a-z]/g, '');
+
+// "Nakuru town", "Nakuru tao", "Kisumu mjini", "mji wa Nakuru", "Nairobi CBD": the county's town is the county.
+const norm = (s: string) => squash(withoutTownWords(s));
+
+/**
+ * The key a near spelling is measured by: only "town", "tao" and "mjini" dropped, as before
+ * "mji wa", "centre" and "township" were read, so that no name beside them is made nearer a
+ * county than typed ("Mji wa Kale", Mombasa's old town, is no "Kwale?").
+ */
+const spellingKey = (s: string) => squash(s.replace(/\b(town|tao|mjini)\b/gi, ''));
 
 /**
  * Swahili names in common use (locales/sw/README.md, "Place names"): shown to Swahili speakers and
@@ -162,6 +184,12 @@ export function matchCounty(input: string): CountyMatch {
   if (town?.greeting && input.toLowerCase().replace(/[^a-z]/g, '') === n) return { kind: 'none' };
   // A name in two counties ("Rongai") is no answer here: the wizard offers both.
   if (town && town.also === undefined) return { kind: 'exact', county: COUNTIES[town.county - 1], town: town.name };
+  return nearest(spellingKey(input));
+}
+
+/** The county whose name is a near spelling of `n`, suggested, never taken. */
+function nearest(n: string): CountyMatch {
+  if (!n) return { kind: 'none' };
   // Allow roughly one typo per three letters; beyond that the guess is noise.
   const most = Math.max(2, Math.floor(n.length / 3));
   let best: County | undefined;

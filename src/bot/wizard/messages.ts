@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
@@ -1133,7 +1133,11 @@ function offerArea(turn: Turn, d: Draft, input: string, page: number): boolean {
 function countyOfUnit(input: string): { area: string; county: number } | undefined {
   if ([...input].length > 40) return undefined;
   const units = electoralUnits();
-  const found = [units.matchConstituency(input), units.matchWard(input)].flatMap((m) => (m.kind === 'exact' ? [m.unit] : m.kind === 'ambiguous' ? m.units : []));
+  const unitsNamed = (words: string) => [units.matchConstituency(words), units.matchWard(words)].flatMap((m) => (m.kind === 'exact' ? [m.unit] : m.kind === 'ambiguous' ? m.units : []));
+  // "Kangundo town", "mji wa Kangundo": Kangundo, once no unit is named so whole ("Machakos Town").
+  const bare = withoutTownWords(input);
+  let found = unitsNamed(input);
+  if (!found.length && bare && bare !== input.trim()) found = unitsNamed(bare);
   const counties = new Set(found.map((u) => u.countyCode));
   return counties.size === 1 ? { area: found[0].name, county: found[0].countyCode } : undefined;
 }

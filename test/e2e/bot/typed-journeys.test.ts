@@ -85,6 +85,9 @@ const PLAYS: Play[] = [
   // ... and typed unasked, where the county is asked: the county said unknown, the name kept as the place; it was "I do not know that county" and lost.
   ['en', 'county', ['Ndabibi', 'Nakuru', { press: 'today' }], { county: 32, place: 'Ndabibi', warned: 'I do not know a county called “Ndabibi”, so I have kept it as the place.' }],
   ['sw', 'county', ['Ndabibi', 'Nakuru', { press: 'today' }], { county: 32, place: 'Ndabibi', warned: 'Sijui kaunti inayoitwa “Ndabibi”, kwa hivyo nimeiandika kama mahali.' }],
+  // A town named with a word for town ("mji wa Kangundo", "Kangundo town centre"): read as the town, its county offered; it was the story, or "I do not know that county".
+  ['sw', 'county', ['mji wa Kangundo', 'ndio', 'karibu na stage', { press: 'today' }], { county: 16, place: 'karibu na stage, Kangundo', notStory: ['mji wa Kangundo'] }],
+  ['en', 'county', ['Kangundo town centre', 'yes', 'near the stage', { press: 'today' }], { county: 16, place: 'near the stage, Kangundo', notStory: ['Kangundo town'] }],
   // A trading centre people name ("Mai Mahiu"): its county known, where in it asked.
   ['sw', 'county', ['Mai Mahiu', 'karibu na stage', { press: 'today' }], { county: 32, place: 'karibu na stage, Mai Mahiu', warned: 'Mai Mahiu iko katika kaunti ya Nakuru' }],
   // 2. The county, or its short form, with a place after it.

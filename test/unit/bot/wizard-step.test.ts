@@ -4018,6 +4018,38 @@ describe('a town no list knows, at the county question ("Ndabibi", after "sijui"
   });
 });
 
+describe('a known town or area with a word for town ("Kangundo town", "mji wa Kangundo")', () => {
+  const askParams = (r: StepResult) => {
+    const m = r.replies.find((x) => x.type === 'message' && x.texts.some((t) => t.key.startsWith('place.ask')));
+    return m && m.type === 'message' ? m.texts.map((t) => [t.key, t.params]) : undefined;
+  };
+
+  it.each(['Kangundo town', 'mji wa Kangundo', 'Kangundo town centre', 'Kangundo mjini', 'Kangundo township', 'kangundo centre'])('"%s" is read as Kangundo: Machakos offered, Kangundo kept for the place question', (words) => {
+    const r = type(at('county'), words);
+    expect([said(r), r.replies[0]]).toEqual([['county.of_area'], expect.objectContaining({ texts: [{ key: 'county.of_area', params: { area: 'Kangundo', county: { countyCode: 16 } } }] })]);
+    expect(r.state.draft?.text).toBe(ANSWERS.desc.text);
+    expect(askParams(press(r.state, '16'))).toEqual([['place.ask_town', { town: 'Kangundo', county: { countyCode: 16 } }]]);
+  });
+
+  it.each([
+    ['mji wa Thika', 22, 'Thika'],
+    ['Thika town centre', 22, 'Thika'],
+    ['Thika township', 22, 'Thika'],
+    ['Naivasha town centre', 32, 'Naivasha'],
+    ['mji wa Nakuru', 32, undefined],
+  ] as const)('"%s" is the town, taken as its county', (words, county, town) => {
+    const r = type(at('county'), words);
+    expect([stepOf(r), r.state.draft?.county, r.state.draft?.town?.name]).toEqual(['place', county, town]);
+  });
+
+  it('a constituency or ward named with the word stays itself ("Machakos Town", "Thika Town")', () => {
+    expect(type(at('county'), 'Machakos Town').state.draft).toMatchObject({ step: 'place', county: 16 });
+    expect(type(at('county'), 'Thika Town').state.draft).toMatchObject({ step: 'place', county: 22 });
+    // The word alone names no town.
+    for (const words of ['town', 'mjini', 'town centre', 'mji wa']) expect([words, type(at('county'), words).state.draft?.county]).toEqual([words, undefined]);
+  });
+});
+
 describe('a day said with the no at the danger question ("hapana ilikuwa juzi sio jana")', () => {
   const DAY_BEFORE = TODAY_EAT - 2 * 86_400_000;
 

@@ -50,6 +50,18 @@ describe('counties', () => {
     expect(matchCounty('Hola mjini')).toMatchObject({ kind: 'exact', county: { code: 4 }, town: 'Hola' });
   });
 
+  it('a town or county with a word for town ("mji wa Thika", "Thika town centre", "Nakuru township") is that town or county', () => {
+    for (const typed of ['mji wa Thika', 'Thika town centre', 'Thika township', 'Thika centre']) {
+      expect([typed, matchCounty(typed)]).toEqual([typed, { kind: 'exact', county: expect.objectContaining({ code: 22 }), town: 'Thika' }]);
+      expect([typed, townNamed(typed)?.name]).toEqual([typed, 'Thika']);
+    }
+    expect(matchCounty('mji wa Nakuru')).toEqual({ kind: 'exact', county: expect.objectContaining({ code: 32 }) });
+    expect(matchCounty('Kisumu township')).toEqual({ kind: 'exact', county: expect.objectContaining({ code: 42 }) });
+    // The words alone are no county; nor is a name beside them made nearer a county than typed ("Mji wa Kale" is no "Kwale?").
+    for (const typed of ['mji wa', 'town centre', 'township']) expect([typed, matchCounty(typed).kind]).toEqual([typed, 'none']);
+    expect(matchCounty('Mji wa Kale').kind).toBe('none');
+  });
+
   it('the towns list: real county codes, no name twice, none that is also a county name', () => {
     const keys = TOWNS.map((t) => t.name.toLowerCase().replace(/[^a-z]/g, ''));
     expect(new Set(keys).size).toBe(TOWNS.length);
