@@ -592,8 +592,7 @@ function placeFirst(turn: Turn, d: Draft, input: string): boolean {
   const phrase = named ? undefined : placePhraseFirst(input);
   const check = checkText(phrase ?? input, LIMITS.placeMaxChars);
   if ((!named && phrase === undefined) || !check.ok) return false;
-  keepPlaceAtCounty(d, check.text);
-  turn.say('wizard.place_kept', { place: check.text });
+  turn.say('wizard.place_kept', { place: keepPlaceAtCounty(d, check.text) });
   turn.show();
   return true;
 }
@@ -705,9 +704,9 @@ function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<t
   if (!words.every((w) => /^[\p{L}'’-]+$/u.test(w) && /[aeiouy]/i.test(w)) || greetingOnly(input) || HOLA.test(input.trim())) return false;
   // Unasked, never over a place or a pin kept already: the county is what is being typed.
   if (!d.townAsked && (d.place !== undefined || d.location || !plausibleName(input))) return false;
-  const place = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS);
-  if (place === undefined) return false;
-  keepPlaceAtCounty(d, place);
+  const typed = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS);
+  if (typed === undefined) return false;
+  const place = keepPlaceAtCounty(d, typed);
   turn.say(d.townAsked ? 'county.town_kept' : 'county.unknown_kept', { place }, { keyboard });
   return true;
 }
@@ -975,11 +974,10 @@ const TIME_WORDS = /\b(morning|evening|afternoon|night|tonight|midnight|dawn|noo
 function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: ReturnType<typeof countyKeyboard>): boolean {
   // "Near the stage juzi jioni": the day said after the place answers when (`placeThenDay`); it was "I do not know that county".
   const split = placePhrase(input) === undefined ? placeThenDay(input, turn.now) : undefined;
-  const place = placePhrase(split?.place ?? input);
-  if (place === undefined) return false;
+  const typed = placePhrase(split?.place ?? input);
+  if (typed === undefined) return false;
   if (split) noteDay(d, split.day);
-  keepPlaceAtCounty(d, place);
-  turn.say('county.place_kept', { place }, { keyboard });
+  turn.say('county.place_kept', { place: keepPlaceAtCounty(d, typed) }, { keyboard });
   return true;
 }
 
@@ -994,10 +992,10 @@ function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: Return
  * with the county ("karibu na ofisi za kaunti ya Nakuru") is the place too (`countyLandmark`).
  */
 function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCounty, page: number): boolean {
-  const place = placePhrase(input);
+  const typed = placePhrase(input);
   const beside = besideTown(input, within);
-  if (place === undefined || (within.town ? townAlone(input, within.town) : !beside && !countyLandmark(input, within.county))) return false;
-  keepPlaceAtCounty(d, place);
+  if (typed === undefined || (within.town ? townAlone(input, within.town) : !beside && !countyLandmark(input, within.county))) return false;
+  const place = keepPlaceAtCounty(d, typed);
   // A spot by the county's name ("Nakuru county offices") is in no town of that name: none kept.
   const town = townNaming(within.town ?? (beside ? countyTownName(within.county) : undefined), within.county.code);
   if (town) d.town = beside ? { ...town, beside: place } : town;
@@ -1094,14 +1092,20 @@ function plainlyPlace(input: string, names: ReadonlySet<string> = new Set()): bo
   });
 }
 
-/** A place typed at the county question: the place for the county chosen next (`chooseCounty` keeps it). */
-function keepPlaceAtCounty(d: Draft, place: string): void {
+/**
+ * A place typed at the county question: the place for the county chosen next (`chooseCounty` keeps
+ * it), read as the place question reads it (`placeWithoutLead`): "pale Kencom", "it was at the
+ * roadblock" are stored as "Kencom", "the roadblock" (the case file read "pale Kencom"). Returned, to be said.
+ */
+function keepPlaceAtCounty(d: Draft, typed: string): string {
+  const place = placeWithoutLead(typed);
   // A place typed replaces a pin shared before, as at the place question. Over a county given
   // already, the mark says so: a bare mark there is an older release's, and keeps nothing.
   Object.assign(d, { place, placeEarly: d.county === undefined ? true : 'again', location: undefined });
   delete d.locationEarly;
   delete d.placeSetAside;
   delete d.placeRead;
+  return place;
 }
 
 /**
@@ -1217,8 +1221,7 @@ function keptAfterAnswer(turn: Turn, d: Draft, input: string): boolean {
   const named = d.county === undefined && d.place === undefined && !d.location && areaNamed(rest);
   const check = checkText(rest, LIMITS.placeMaxChars);
   if (named && check.ok) {
-    keepPlaceAtCounty(d, check.text);
-    turn.say('wizard.place_kept', { place: check.text });
+    turn.say('wizard.place_kept', { place: keepPlaceAtCounty(d, check.text) });
     return true;
   }
   const county = d.county === undefined && !readWord(rest) ? countyAlone(rest) : undefined;
@@ -2533,8 +2536,10 @@ function onDate(turn: Turn, d: Draft, input: string): void {
  * (`placeCorrected`); the day asked again. It was "could not read that date" and the words lost.
  */
 function placeAtDate(turn: Turn, d: Draft, input: string): boolean {
-  const place = placeTypedAlone(input);
-  if (place === undefined || d.county === undefined) return false;
+  const typed = placeTypedAlone(input);
+  if (typed === undefined || d.county === undefined) return false;
+  // "Pale Kencom": "Kencom", as the place question stores it (`placeWithoutLead`).
+  const place = placeWithoutLead(typed);
   if (d.place === undefined && !d.location) d.place = withTown(place, townOf(d));
   else Object.assign(d, { place, location: undefined, town: undefined });
   placeGiven(d);

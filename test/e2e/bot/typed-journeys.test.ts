@@ -164,7 +164,8 @@ const PLAYS: Play[] = [
   // A place typed where the day is asked ("stage ya Mololine", "at Globe roundabout"): the place changed, as "samahani ni Kayole si Umoja" changes it,
   // and the day asked again; it was "could not read that date" and the words lost.
   ['sw', 'when', ['stage ya Mololine', { press: 'today' }], { county: 32, place: 'stage ya Mololine', when: 'today', notStory: ['Mololine'] }],
-  ['en', 'when', ['at Globe roundabout', { press: 'today' }], { county: 32, place: 'at Globe roundabout', when: 'today', notStory: ['Globe'] }],
+  ['en', 'when', ['at Globe roundabout', { press: 'today' }], { county: 32, place: 'Globe roundabout', when: 'today', notStory: ['Globe'] }],
+  ['sw', 'when', ['pale Kencom', { press: 'today' }], { county: 32, place: 'Kencom', when: 'today', notStory: ['Kencom'] }],
   // The hour before the day ("saa tano usiku juzi"), "it was on 5th": read at the date question.
   ['sw', 'when', ['saa tano usiku juzi'], { when: 'date', timeOfDay: 'saa tano usiku', notStory: ['juzi'] }],
   ['en', 'when', ['it was on 5th'], { when: 'date', notStory: ['5th'] }],
@@ -228,17 +229,18 @@ const PLAYS: Play[] = [
   ['sw', 'cat', ['walimpiga kaka yangu', 'ndio', { press: 'no' }, 'Nakuru', { label: 'Ndio, bado hajapata matibabu' }, { label: 'Bado' }, 'kituo cha polisi cha Central', { press: 'today' }], { category: 'p_force', county: 32, place: 'kituo cha polisi cha Central', story: ['walimpiga kaka yangu'], notStory: ['Nakuru'] }],
   // One word of what was done at the county question is the story; a place there is kept as the place, never asked again.
   ['sw', 'county', ['walinisimamisha', 'pale kwa kizuizi', 'Nakuru', { press: 'today' }], { county: 32, place: 'pale kwa kizuizi', story: [STORY, 'walinisimamisha'], notStory: ['kizuizi'] }],
-  ['en', 'county', ['at the roadblock', 'Nakuru', { press: 'today' }], { county: 32, place: 'at the roadblock', notStory: ['roadblock'] }],
+  ['en', 'county', ['at the roadblock', 'Nakuru', { press: 'today' }], { county: 32, place: 'the roadblock', notStory: ['roadblock'] }],
+  ['sw', 'county', ['pale Kencom', 'Nairobi', { press: 'today' }], { county: 47, place: 'Kencom', notStory: ['Kencom'] }],
   // ... however long, when it is plainly a place (no verb in it); with one ("near my house the police were waiting") it is the story.
   ['en', 'county', ['near the bus stage opposite the chief camp', 'Nairobi', { press: 'today' }], { county: 47, place: 'near the bus stage opposite the chief camp', notStory: ['chief camp'] }],
   ['sw', 'county', ['karibu na stage ya matatu mbele ya kanisa la Kilimani', 'Nairobi', { press: 'today' }], { county: 47, place: 'karibu na stage ya matatu mbele ya kanisa la Kilimani', notStory: ['kanisa'] }],
   // ... naming a county with a spot in it: the place, the county offered.
-  ['en', 'county', ['at the junction near Nakuru county offices', 'yes', { press: 'today' }], { county: 32, place: 'at the junction near Nakuru county offices', notStory: ['county offices'] }],
+  ['en', 'county', ['at the junction near Nakuru county offices', 'yes', { press: 'today' }], { county: 32, place: 'the junction near Nakuru county offices', notStory: ['county offices'] }],
   ['sw', 'county', ['karibu na ofisi za kaunti ya Nakuru', 'ndio', { press: 'today' }], { county: 32, place: 'karibu na ofisi za kaunti ya Nakuru', notStory: ['ofisi za kaunti'] }],
   // ... or near a spot named by its own name beside the county's ("Kaptembwo" is an estate in Nakuru): the "near" kept.
   ['en', 'county', ['near Nakuru county Kaptembwo', 'yes', { press: 'today' }], { county: 32, place: 'near Nakuru county Kaptembwo', notStory: ['Kaptembwo'] }],
   // A place there that names a town: the whole of it is the place, and the town's county offered (another county may be chosen: Thika Road runs through Nairobi).
-  ['sw', 'county', ['kwenye barabara ya Thika', 'ndio', { press: 'today' }], { county: 22, place: 'kwenye barabara ya Thika', notStory: ['barabara ya Thika'] }],
+  ['sw', 'county', ['kwenye barabara ya Thika', 'ndio', { press: 'today' }], { county: 22, place: 'barabara ya Thika', notStory: ['barabara ya Thika'] }],
   ['en', 'county', ['at the roadblock on Thika Road', 'Nairobi', { press: 'today' }], { county: 47, place: 'at the roadblock on Thika Road', notStory: ['Thika Road'] }],
   // Outside or near a town: the whole phrase is the place, never the town itself ("Where in Naivasha exactly?" dropped the "outside");
   // as vague as a town alone, so where exactly is asked, and the spot kept with the phrase (or the phrase alone, for "sijui").
@@ -275,7 +277,7 @@ const PLAYS: Play[] = [
   ['en', 'when', ['near the stage Juzi Jioni'], { county: 32, when: 'date', timeOfDay: 'Jioni', story: [STORY, 'near the stage Juzi Jioni'] }],
   // ... and so when the county is asked again ("nimekosea kaunti" at the place question): kept for the county chosen next.
   ['sw', 'place', ['nimekosea kaunti', 'pale kwa kizuizi', 'Kisumu', { press: 'today' }], { county: 42, place: 'pale kwa kizuizi', notStory: ['kizuizi', 'nimekosea'] }],
-  ['en', 'place', ['wrong county', 'at the roadblock', 'Kisumu', { press: 'today' }], { county: 42, place: 'at the roadblock', notStory: ['roadblock'] }],
+  ['en', 'place', ['wrong county', 'at the roadblock', 'Kisumu', { press: 'today' }], { county: 42, place: 'the roadblock', notStory: ['roadblock'] }],
   // Sheng: "maboi wa blue" are the police, "mbao" is 20 shillings: a police bribe offered.
   ['sw', 'first', ['maboi wa blue walinisimamisha pale stage wakachukua mbao', 'ndio', { press: 'no' }, 'Nakuru', 'stage ya Mololine', { press: 'today' }], { category: 'p_bribery', county: 32, story: ['maboi wa blue'] }],
   // A first line too short to tell what happened: "So far you told us" asks for the rest; the county or the day typed there is answered, never "please tell us what happened".

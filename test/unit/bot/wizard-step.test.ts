@@ -1797,7 +1797,8 @@ describe('danger', () => {
       ['Nairobi', 'injury.county_kept', { county: 47, countyEarly: true }],
       ['Uasin Gishu', 'injury.county_kept', { county: 27, countyEarly: true }],
       ['Mathare', 'wizard.place_kept', { place: 'Mathare' }],
-      ['pale stage', 'wizard.place_kept', { place: 'pale stage' }],
+      // Stored without its lead word, as the place question stores it.
+      ['pale stage', 'wizard.place_kept', { place: 'stage' }],
       ['jana usiku', 'when.kept_early', { when: 'yesterday', timeOfDay: 'usiku' }],
       ['leo asubuhi', 'when.kept_early', { when: 'today', timeOfDay: 'asubuhi' }],
     ];
@@ -3178,6 +3179,8 @@ describe('the story going on at the county question: "wakaniachilia" (they let m
 });
 
 describe('one word of what was done, or a place, at the county question', () => {
+  /** The place as stored and said: the word leading into it ("at", "pale", "kwenye") dropped, as the place question drops it; "near", "kwa", "karibu na" are part of where. */
+  const stored = (words: string) => words.replace(/^(at|pale|kwenye) /i, '');
   const names = () => {
     const data = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kenya-electoral-units.json'), 'utf8')) as { counties: { constituencies: { name: string; wards: { name: string }[] }[] }[] };
     return [...COUNTIES.map((c) => c.name), ...TOWNS.map((t) => t.name), ...data.counties.flatMap((c) => c.constituencies.flatMap((k) => [k.name, ...k.wards.map((w) => w.name)]))];
@@ -3213,12 +3216,12 @@ describe('one word of what was done, or a place, at the county question', () => 
     const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
     for (const [words, county] of [['at the roadblock', 32], ['kwa Mama Ngina', 47], ['near the chief camp', 22], ['pale stage ya matatu', 32]] as const) {
       const r = type(at('county', { text: story }), words);
-      expect([words, said(r), r.state.draft?.text, r.state.draft?.place, stepOf(r)]).toEqual([words, ['county.place_kept'], story, words, 'county']);
+      expect([words, said(r), r.state.draft?.text, r.state.draft?.place, stepOf(r)]).toEqual([words, ['county.place_kept'], story, stored(words), 'county']);
       expect(lastKeyboard(r)).toMatchObject({ type: 'county' });
       const tapped = press(r.state, String(county));
-      expect([words, said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([words, ['answer', 'place.kept_early', 'when.ask'], county, words, 'when']);
+      expect([words, said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([words, ['answer', 'place.kept_early', 'when.ask'], county, stored(words), 'when']);
       // Typed, the county is taken the same way.
-      expect(type(r.state, 'Nakuru').state.draft).toMatchObject({ step: 'when', county: 32, place: words });
+      expect(type(r.state, 'Nakuru').state.draft).toMatchObject({ step: 'when', county: 32, place: stored(words) });
     }
     // A time or a reason is no place: as before. ("Atlantis", a name no list knows, is kept as the place: said so, `county.unknown_kept`.)
     for (const words of ['at night', 'in the morning', 'kwa sababu sikuwa na pesa', 'yes it was there']) {
@@ -3231,12 +3234,12 @@ describe('one word of what was done, or a place, at the county question', () => 
     for (const story of ['Mwanangu Brian alichukuliwa na polisi juzi usiku', 'karao']) {
       for (const words of ['near the bus stage opposite the chief camp', 'at the junction near Total petrol station', 'karibu na stage ya matatu mbele ya kanisa la Kilimani', 'pale soko la Wakulima karibu na daraja la reli']) {
         const r = type(at('county', { text: story }), words);
-        expect([words, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([words, ['county.place_kept'], words, story]);
-        expect(type(r.state, 'Nairobi').state.draft).toMatchObject({ step: 'when', county: 47, place: words, text: story });
+        expect([words, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([words, ['county.place_kept'], stored(words), story]);
+        expect(type(r.state, 'Nairobi').state.draft).toMatchObject({ step: 'when', county: 47, place: stored(words), text: story });
       }
       // With a known market's name in it (Gikomba, Nairobi): the same place, its county offered.
       const gikomba = type(at('county', { text: story }), 'pale soko la Gikomba karibu na daraja la reli');
-      expect([said(gikomba), gikomba.state.draft?.place, lastKeyboard(gikomba)]).toEqual([['county.place_kept_named'], 'pale soko la Gikomba karibu na daraja la reli', expect.objectContaining({ suggestion: 47 })]);
+      expect([said(gikomba), gikomba.state.draft?.place, lastKeyboard(gikomba)]).toEqual([['county.place_kept_named'], 'soko la Gikomba karibu na daraja la reli', expect.objectContaining({ suggestion: 47 })]);
       for (const words of ['at the junction the officer asked me for money', 'near my house the police were waiting for me', 'karibu na nyumbani kwangu kulikuwa na askari wengi sana', 'NEAR THE STATION THEY TOOK MY PHONE AND MONEY', 'Near The Station They Took My Phone And Money', 'outside the station my brother was crying']) {
         const r = type(at('county', { text: story }), words);
         expect([words, r.state.draft?.place, r.state.draft?.text]).toEqual([words, undefined, `${story}\n${words}`]);
@@ -3246,20 +3249,23 @@ describe('one word of what was done, or a place, at the county question', () => 
 
   it('a place that names a town ("kwenye barabara ya Thika", "at the roadblock on Thika Road") is kept whole as the place; the town\'s county offered, the town kept', () => {
     const story = 'Mwanangu Brian alichukuliwa na polisi juzi usiku';
+    // Stored without its lead word ("kwenye", "pale"); "on Thika Road" is no plain place to the place question's reader either, so that one stays whole.
+    const asStored: Record<string, string> = { 'kwenye barabara ya Thika': 'barabara ya Thika', 'at the roadblock on Thika Road': 'at the roadblock on Thika Road', 'pale stage ya Kitengela': 'stage ya Kitengela' };
     for (const words of ['kwenye barabara ya Thika', 'at the roadblock on Thika Road', 'pale stage ya Kitengela']) {
+      const place = asStored[words];
       const county = words.includes('Kitengela') ? 34 : 22;
       const town = words.includes('Kitengela') ? 'Kitengela' : 'Thika';
       const r = type(at('county', { text: story }), words);
-      expect([words, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town, r.state.draft?.text, stepOf(r)]).toEqual([words, ['county.place_kept_named'], words, county, { name: town, counties: [county] }, story, 'county']);
-      expect(r.replies[0]).toMatchObject({ texts: [{ params: { place: words, county: { countyCode: county } } }] });
+      expect([words, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town, r.state.draft?.text, stepOf(r)]).toEqual([words, ['county.place_kept_named'], place, county, { name: town, counties: [county] }, story, 'county']);
+      expect(r.replies[0]).toMatchObject({ texts: [{ params: { place: place, county: { countyCode: county } } }] });
       expect(lastKeyboard(r)).toMatchObject({ type: 'county', suggestion: county });
       // "Ndio", a tap or the name: that county, and the whole phrase the place (the town is in it already); the day asked next.
       for (const next of [type(r.state, 'ndio'), press(r.state, String(county)), type(r.state, town)]) {
-        expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.town?.name, stepOf(next)]).toEqual([words, ['place.kept_early', 'when.ask'], county, words, town, 'when']);
+        expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.town?.name, stepOf(next)]).toEqual([words, ['place.kept_early', 'when.ask'], county, place, town, 'when']);
       }
       // Thika Road runs through Nairobi too: another county tapped keeps the place, not the town.
       const other = press(r.state, '47');
-      expect([words, other.state.draft?.county, other.state.draft?.place, other.state.draft?.town, stepOf(other)]).toEqual([words, 47, words, undefined, 'when']);
+      expect([words, other.state.draft?.county, other.state.draft?.place, other.state.draft?.town, stepOf(other)]).toEqual([words, 47, place, undefined, 'when']);
     }
     // A county named by its own name is offered as before ("in Nairobi at Kayole": the estate kept for the place question).
     const named = type(at('county', { text: story }), 'in Nairobi at Kayole');
@@ -3310,9 +3316,9 @@ describe('one word of what was done, or a place, at the county question', () => 
         ['KARIBU NA OFISI ZA KAUNTI YA NAKURU', 32],
       ] as const) {
         const r = type(at('county', { text: story }), words);
-        expect([words, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town, r.state.draft?.text]).toEqual([words, ['county.place_kept_named'], words, county, undefined, story]);
+        expect([words, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town, r.state.draft?.text]).toEqual([words, ['county.place_kept_named'], stored(words), county, undefined, story]);
         for (const next of [type(r.state, 'ndio'), press(r.state, String(county))]) {
-          expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.text, stepOf(next)]).toEqual([words, ['place.kept_early', 'when.ask'], county, words, story, 'when']);
+          expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.text, stepOf(next)]).toEqual([words, ['place.kept_early', 'when.ask'], county, stored(words), story, 'when']);
         }
       }
     }
@@ -3335,10 +3341,10 @@ describe('one word of what was done, or a place, at the county question', () => 
     const again = type(at('place'), 'nimekosea kaunti');
     expect(stepOf(again)).toBe('county');
     const r = type(again.state, 'at the roadblock');
-    expect([said(r), r.state.draft?.place, stepOf(r)]).toEqual([['county.place_kept'], 'at the roadblock', 'county']);
+    expect([said(r), r.state.draft?.place, stepOf(r)]).toEqual([['county.place_kept'], 'the roadblock', 'county']);
     const tapped = press(r.state, '42');
-    expect([said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([['answer', 'place.kept_early', 'when.ask'], 42, 'at the roadblock', 'when']);
-    expect(type(r.state, 'Kisumu').state.draft).toMatchObject({ step: 'when', county: 42, place: 'at the roadblock' });
+    expect([said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([['answer', 'place.kept_early', 'when.ask'], 42, 'the roadblock', 'when']);
+    expect(type(r.state, 'Kisumu').state.draft).toMatchObject({ step: 'when', county: 42, place: 'the roadblock' });
   });
 
   it('changing the place from the review: a place typed at the county question is kept, with the county kept or another one, and the review comes back', () => {
@@ -4047,6 +4053,35 @@ describe('a known town or area with a word for town ("Kangundo town", "mji wa Ka
     expect(type(at('county'), 'Thika Town').state.draft).toMatchObject({ step: 'place', county: 22 });
     // The word alone names no town.
     for (const words of ['town', 'mjini', 'town centre', 'mji wa']) expect([words, type(at('county'), words).state.draft?.county]).toEqual([words, undefined]);
+  });
+});
+
+describe('a place typed at the county or day question is stored without its lead word ("at", "pale", "it was")', () => {
+  const placeSaid = (r: StepResult) => r.replies.flatMap((x) => (x.type === 'message' ? x.texts : [])).find((t) => t.params?.place !== undefined)?.params?.place;
+
+  it.each([
+    ['at the roadblock', 'the roadblock', 'county.place_kept'],
+    ['pale Kencom', 'Kencom', 'county.place_kept'],
+    ['at Kencom stage', 'Kencom stage', 'county.place_kept'],
+    ['ilikuwa pale Kencom stage', 'Kencom stage', 'county.place_kept'],
+    ['it was at the roadblock', 'the roadblock', 'county.place_kept'],
+    ['at the roadblock juzi jioni', 'the roadblock', 'county.place_kept'],
+    ['kwenye barabara ya Thika', 'barabara ya Thika', 'county.place_kept_named'],
+    // Beside a spot, or "kwa": the word is part of where, kept.
+    ['near the chief camp', 'near the chief camp', 'county.place_kept'],
+    ['kwa Mama Ngina', 'kwa Mama Ngina', 'county.place_kept'],
+  ] as const)('at the county question, "%s": stored and said as "%s"; the county tapped keeps it', (words, place, key) => {
+    const r = type(at('county'), words);
+    expect([said(r), r.state.draft?.place, placeSaid(r)]).toEqual([[key], place, place]);
+    expect(press(r.state, '22').state.draft).toMatchObject({ county: 22, place });
+  });
+
+  it.each([
+    ['at the roadblock', 'the roadblock'],
+    ['pale Kencom', 'Kencom'],
+  ] as const)('at the day question, "%s": stored as "%s"', (words, place) => {
+    const r = type(at('when', { county: 47, place: undefined }), words);
+    expect([said(r)[0], r.state.draft?.place]).toEqual(['place.noted', place]);
   });
 });
 
