@@ -32,3 +32,13 @@ export function guessLanguage(text: string): 'en' | 'sw' | undefined {
   if (en >= 2 && en > sw) return 'en';
   return undefined;
 }
+
+/**
+ * A common small word of either language, or a Swahili verb said of what happened ("leo", "pesa",
+ * "where", "wamenipiga"): what no town's or village's name is (the county question reads a name
+ * no list knows as the place only when it is no such word).
+ */
+export function everydayWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return SWAHILI.has(w) || ENGLISH.has(w) || SWAHILI_VERB.test(w);
+}

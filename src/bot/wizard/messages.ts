@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
@@ -711,15 +711,21 @@ function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<t
   return true;
 }
 
-/** Everyday words typed where the county is asked, that no town or village is called. */
+/** Everyday words typed where the county is asked, that no town or village is called (with `everydayWord`'s). */
 const EVERYDAY_WORDS = new Set(
-  'mimi sisi wewe yeye wao subiri ngoja ngojea nyumbani home house shamba kazini kazi work hapa huko kule pale hapo wapi nani lini gani kesho leo jana juzi bado tena pia hakuna kitu nothing none test testing jaribu sijui wait where who here there why sababu ukweli true false'.split(' '),
+  ('mimi sisi wewe yeye wao subiri ngoja ngojea nyumbani home house shamba kazini kazi work huko kule pale hapo lini kesho bado hakuna ' +
+    'nothing none test testing jaribu sijui wait where who here there why sababu ukweli true false samahani pole naomba karibu freshi fresh ' +
+    'kwaheri bye goodbye halo hallo nimechoka naogopa haraka other others nyingine nyingi uongo later baadaye siwezi sitaki jina name sure ' +
+    'kweli labda pengine maybe hata kidogo hivi unknown anywhere somewhere mahali place area eneo mtaani kijijini village city').split(' '),
 );
 
-/** Typed unasked at the county question: a name, no everyday word, courtesy, place noun alone or verb ("subiri", "asante", "mjini", "walinipiga"). */
+/**
+ * Typed unasked at the county question: a name, not a common word ("samahani", "leo", "other"),
+ * courtesy, answer, verb ("nimechoka", "walinipiga") or place noun alone ("mjini", "police station").
+ */
 function plausibleName(input: string): boolean {
   const list = normalise(input).split(' ').filter(Boolean);
-  if (list.some((w) => EVERYDAY_WORDS.has(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
+  if (!list.length || everydayWord(list[0]) || list.some((w) => EVERYDAY_WORDS.has(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
   return !list.every((w) => PLACE_NOUNS.has(w) || TOWN_ONLY_WORDS.has(w)) && !list.some(doneInOneWord);
 }
 

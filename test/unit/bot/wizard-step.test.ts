@@ -4003,7 +4003,9 @@ describe('a town no list knows, at the county question ("Ndabibi", after "sijui"
   });
 
   it('unasked, no greeting, yes or no, question, everyday word, place noun alone or misspelt county is kept as a place', () => {
-    const words = ['hello', 'ndio', 'hapana', 'yes', 'no', 'what?', 'Ndabibi?', 'asante', 'sorry', 'sijaelewa', 'polisi', 'police station', 'town', 'mjini', 'mimi', 'subiri', 'nyumbani', 'shamba', 'home', 'qwrtz', 'holla', 'ok', 'sawa', '0712345678', 'walinipiga', 'Nairobbi', 'Nakru', 'Kisumo'];
+    const words = ['hello', 'ndio', 'hapana', 'yes', 'no', 'what?', 'Ndabibi?', 'asante', 'sorry', 'sijaelewa', 'polisi', 'police station', 'town', 'mjini', 'mimi', 'subiri', 'nyumbani', 'shamba', 'home', 'qwrtz', 'holla', 'ok', 'sawa', '0712345678', 'walinipiga', 'Nairobbi', 'Nakru', 'Kisumo',
+      // Common words of either language, and what someone says while thinking or leaving.
+      'samahani', 'naomba', 'karibu', 'freshi', 'kwaheri', 'bye', 'halo', 'nimechoka', 'naogopa', 'haraka', 'other', 'nyingine', 'uongo', 'later', 'baadaye', 'siwezi', 'jina', 'leo', 'pesa', 'nataka kuripoti', 'subiri kidogo'];
     for (const w of words) {
       const r = type(at('county'), w);
       expect([w, said(r).includes('county.unknown_kept'), r.state.draft?.place]).toEqual([w, false, undefined]);

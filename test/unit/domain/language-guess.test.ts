@@ -1,4 +1,4 @@
-import { guessLanguage } from '../../../src/domain';
+import { COUNTIES, everydayWord, guessLanguage, TOWNS } from '../../../src/domain';
 
 it('tells Swahili, Sheng and English apart by their small words, and says nothing when neither is clear', () => {
   for (const text of ['Habari yako', 'habari za asubuhi', 'nataka kuripoti polisi', 'Polisi wamenipiga', 'Niko stage ya Kondele, wako hapa']) expect([text, guessLanguage(text)]).toEqual([text, 'sw']);
@@ -7,4 +7,11 @@ it('tells Swahili, Sheng and English apart by their small words, and says nothin
   for (const text of ['Hello there', 'I want to report the police', 'America aligned with the amended rules', 'They took my phone at the roadblock']) expect([text, guessLanguage(text)]).toEqual([text, 'en']);
   // A button's word typed, a place, a reference: no language said.
   for (const text of ['Kisumu', 'R-7K3F-9QX2', '👍', '', 'Ndio', 'sasa hivi', 'Today', 'Habari', 'Á̧̈ Z̴̡̧̛͓͎̰']) expect([text, guessLanguage(text)]).toEqual([text, undefined]);
+});
+
+it('an everyday word is a small word of either language or a Swahili verb of what happened, never a county or a known town', () => {
+  for (const word of ['leo', 'Pesa', 'where', 'wamenipiga', 'nilipigwa']) expect([word, everydayWord(word)]).toEqual([word, true]);
+  for (const word of ['Ndabibi', 'Kencom', 'Tononoka']) expect([word, everydayWord(word)]).toEqual([word, false]);
+  const names = [...COUNTIES.map((c) => c.name), ...TOWNS.map((t) => t.name)].map((n) => n.split(/[\s-]+/)[0]);
+  expect(names.filter(everydayWord)).toEqual([]);
 });
