@@ -1110,7 +1110,9 @@ function keepPlaceAtCounty(d: Draft, typed: string): string {
   Object.assign(d, { place, placeEarly: d.county === undefined ? true : 'again', location: undefined });
   delete d.locationEarly;
   delete d.placeSetAside;
-  delete d.placeRead;
+  // Read out of the words ("pale Kencom": "Kencom"): not said to be as typed once the county is chosen (`Turn.placeKept`).
+  if (place !== typed.trim()) d.placeRead = true;
+  else delete d.placeRead;
   return place;
 }
 

@@ -182,3 +182,23 @@ describe('a county\'s short form at the place question ("nrb", "msa", "ksm") is 
     expect(type(atPlace(KIAMBU), words).state.draft).toMatchObject({ place: words, step: 'when' });
   });
 });
+
+describe.each(['en', 'sw'] as const)('a place typed at the county question, said when the county is chosen (%s)', (lang) => {
+  const atCounty: WizardState = { draft: { id: ID, step: 'county' as Step, kind: 'police', category: 'p_bribery', danger: false, text: STORY } };
+  it.each([
+    ['pale Kencom', 'Kencom'],
+    ['it was at the roadblock', 'the roadblock'],
+  ])('"%s" (stored as "%s") is not said to be as typed', (typed, place) => {
+    const kept = type(atCounty, typed);
+    expect(kept.state.draft?.place).toBe(place);
+    const line = placeLine(type(kept.state, 'Nairobi'), lang);
+    expect(line).toContain(`“${place}”`);
+    expect(line).not.toContain(AS_TYPED[lang]);
+  });
+
+  it.each(['Kencom', 'Ndabibi'])('"%s", stored as typed, is said to be as typed', (typed) => {
+    const line = placeLine(type(type(atCounty, typed).state, 'Nairobi'), lang);
+    expect(line).toContain(`“${typed}”`);
+    expect(line).toContain(AS_TYPED[lang]);
+  });
+});

@@ -3181,6 +3181,8 @@ describe('the story going on at the county question: "wakaniachilia" (they let m
 describe('one word of what was done, or a place, at the county question', () => {
   /** The place as stored and said: the word leading into it ("at", "pale", "kwenye") dropped, as the place question drops it; "near", "kwa", "karibu na" are part of where. */
   const stored = (words: string) => words.replace(/^(at|pale|kwenye) /i, '');
+  // A place read out of the words typed is not said to be "as you wrote it" (place.kept_read).
+  const keptKey = (words: string) => (stored(words) === words ? 'place.kept_early' : 'place.kept_read');
   const names = () => {
     const data = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kenya-electoral-units.json'), 'utf8')) as { counties: { constituencies: { name: string; wards: { name: string }[] }[] }[] };
     return [...COUNTIES.map((c) => c.name), ...TOWNS.map((t) => t.name), ...data.counties.flatMap((c) => c.constituencies.flatMap((k) => [k.name, ...k.wards.map((w) => w.name)]))];
@@ -3219,7 +3221,7 @@ describe('one word of what was done, or a place, at the county question', () => 
       expect([words, said(r), r.state.draft?.text, r.state.draft?.place, stepOf(r)]).toEqual([words, ['county.place_kept'], story, stored(words), 'county']);
       expect(lastKeyboard(r)).toMatchObject({ type: 'county' });
       const tapped = press(r.state, String(county));
-      expect([words, said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([words, ['answer', 'place.kept_early', 'when.ask'], county, stored(words), 'when']);
+      expect([words, said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([words, ['answer', keptKey(words), 'when.ask'], county, stored(words), 'when']);
       // Typed, the county is taken the same way.
       expect(type(r.state, 'Nakuru').state.draft).toMatchObject({ step: 'when', county: 32, place: stored(words) });
     }
@@ -3261,7 +3263,7 @@ describe('one word of what was done, or a place, at the county question', () => 
       expect(lastKeyboard(r)).toMatchObject({ type: 'county', suggestion: county });
       // "Ndio", a tap or the name: that county, and the whole phrase the place (the town is in it already); the day asked next.
       for (const next of [type(r.state, 'ndio'), press(r.state, String(county)), type(r.state, town)]) {
-        expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.town?.name, stepOf(next)]).toEqual([words, ['place.kept_early', 'when.ask'], county, place, town, 'when']);
+        expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.town?.name, stepOf(next)]).toEqual([words, [place === words ? 'place.kept_early' : 'place.kept_read', 'when.ask'], county, place, town, 'when']);
       }
       // Thika Road runs through Nairobi too: another county tapped keeps the place, not the town.
       const other = press(r.state, '47');
@@ -3318,7 +3320,7 @@ describe('one word of what was done, or a place, at the county question', () => 
         const r = type(at('county', { text: story }), words);
         expect([words, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town, r.state.draft?.text]).toEqual([words, ['county.place_kept_named'], stored(words), county, undefined, story]);
         for (const next of [type(r.state, 'ndio'), press(r.state, String(county))]) {
-          expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.text, stepOf(next)]).toEqual([words, ['place.kept_early', 'when.ask'], county, stored(words), story, 'when']);
+          expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.text, stepOf(next)]).toEqual([words, [keptKey(words), 'when.ask'], county, stored(words), story, 'when']);
         }
       }
     }
@@ -3343,7 +3345,7 @@ describe('one word of what was done, or a place, at the county question', () => 
     const r = type(again.state, 'at the roadblock');
     expect([said(r), r.state.draft?.place, stepOf(r)]).toEqual([['county.place_kept'], 'the roadblock', 'county']);
     const tapped = press(r.state, '42');
-    expect([said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([['answer', 'place.kept_early', 'when.ask'], 42, 'the roadblock', 'when']);
+    expect([said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([['answer', 'place.kept_read', 'when.ask'], 42, 'the roadblock', 'when']);
     expect(type(r.state, 'Kisumu').state.draft).toMatchObject({ step: 'when', county: 42, place: 'the roadblock' });
   });
 
