@@ -76,10 +76,10 @@ describe('"what happens next?" after "received"', () => {
   // It was only added to the report ("Added to your report..."): nobody said what happens, or whether anyone calls.
   it.each([
     // Sent anonymously: nobody calls (it said "no one calls you unless you give us your phone number", though the report had gone without it).
-    ['en', 'what happens next?', 'What happens next: a member of Ripoti staff (not the police) reads your report', 'You sent your report without your phone number, so nobody will call you: staff write to you here.'],
-    ['en', 'when will someone call me?', 'What happens next: a member of Ripoti staff (not the police) reads your report', 'You sent your report without your phone number, so nobody will call you: staff write to you here.'],
-    ['sw', 'nini kinafuata sasa?', 'Kinachofuata: mhudumu wa Ripoti (si polisi) ataisoma ripoti yako', 'Uliituma ripoti yako bila nambari yako ya simu, kwa hivyo hakuna atakayekupigia simu: wahudumu watakuandikia hapa.'],
-    ['sw', 'mtanipigia lini?', 'Kinachofuata: mhudumu wa Ripoti (si polisi) ataisoma ripoti yako', 'Uliituma ripoti yako bila nambari yako ya simu, kwa hivyo hakuna atakayekupigia simu: wahudumu watakuandikia hapa.'],
+    ['en', 'what happens next?', 'What happens next: a member of Ripoti staff (not the police) reads your report', 'You sent your report without your phone number, so nobody will call you: if staff need to reach you, they will write to you here.'],
+    ['en', 'when will someone call me?', 'What happens next: a member of Ripoti staff (not the police) reads your report', 'You sent your report without your phone number, so nobody will call you: if staff need to reach you, they will write to you here.'],
+    ['sw', 'nini kinafuata sasa?', 'Kinachofuata: mhudumu wa Ripoti (si polisi) ataisoma ripoti yako', 'Ulituma ripoti yako bila nambari yako ya simu, kwa hivyo hakuna atakayekupigia simu: wahudumu wakihitaji kuwasiliana nawe, watakuandikia hapa.'],
+    ['sw', 'mtanipigia lini?', 'Kinachofuata: mhudumu wa Ripoti (si polisi) ataisoma ripoti yako', 'Ulituma ripoti yako bila nambari yako ya simu, kwa hivyo hakuna atakayekupigia simu: wahudumu wakihitaji kuwasiliana nawe, watakuandikia hapa.'],
   ] as const)('(%s) %j: answered with the reference and who calls, under "added"; the question still reaches staff', async (lang, asked, next, calls) => {
     const u = h.tg.user({ firstName: `Next ${lang}`, languageCode: lang });
     const reference = await submitAnonymous(u, lang);
@@ -97,7 +97,7 @@ describe('"what happens next?" after "received"', () => {
 
   it.each([
     ['en', 'when will someone call me?', '📞 Send with my phone number', '📱 Send my phone number', 'You sent your report with your phone number, so the staff member handling it may also call you on that number.'],
-    ['sw', 'mtanipigia lini?', '📞 Tuma pamoja na nambari yangu', '📱 Tuma nambari yangu ya simu', 'Uliituma ripoti yako pamoja na nambari yako ya simu, kwa hivyo mhudumu anayeishughulikia anaweza pia kukupigia kwa nambari hiyo.'],
+    ['sw', 'mtanipigia lini?', '📞 Tuma pamoja na nambari yangu', '📱 Tuma nambari yangu ya simu', 'Ulituma ripoti yako pamoja na nambari yako ya simu, kwa hivyo mhudumu anayeishughulikia anaweza pia kukupigia kwa nambari hiyo.'],
   ] as const)('(%s) sent with the phone number, %j says staff may call that number, never showing it nor saying nobody calls', async (lang, asked, sendWith, share, calls) => {
     const u = h.tg.user({ firstName: `Next named ${lang}`, languageCode: lang });
     await walkTo(u, 'review', lang);
