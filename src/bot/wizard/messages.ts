@@ -437,9 +437,10 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (word === 'cancel') return turn.askCancel(d);
   if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input)) return;
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
-  // an answer or a new report. "Sasa" where it reads as "now" (the danger, the day) is that answer.
+  // an answer or a new report. "Sasa" where it reads as "now" (the day) is that answer; alone at the
+  // danger question it is above all Kenya's "hi", never a yes that alerts staff ("sasa hivi" is the yes).
   const hello = greetingOnly(input);
-  if (hello && !word) return greeted(turn, d, hello);
+  if (hello && (!word || (d.step === 'danger' && normalise(input) === 'sasa'))) return greeted(turn, d, hello);
   // "Sitaki jina langu lijulikane", "nataka kutoa jina langu": how to send so; never the story, a place or an answer.
   const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
   if (wish) return saidIdentity(turn, wish);

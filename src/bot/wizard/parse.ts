@@ -123,6 +123,8 @@ const WORDS: Record<Word, readonly string[]> = {
   now: [
     'now', 'right now', 'sasa', 'sasa hivi', 'saa hii', 'hivi sasa', 'hivi sasa hivi', 'happening now', 'it is happening now', 'its happening now',
     'it s happening now', 'still happening', 'happening right now', 'inatokea sasa', 'inatokea sasa hivi', 'inaendelea', 'bado inaendelea', 'inaendelea sasa', 'inaendelea sasa hivi',
+    // "Even now", "still right now": it goes on, as "bado inaendelea". ("Sasa" alone at the danger question is a greeting.)
+    'hata sasa', 'hata sasa hivi', 'bado sasa hivi',
   ],
   today: ['today', 'leo', 'leo hii', 'this morning', 'leo asubuhi', 'tonight', 'leo jioni', 'leo mchana', 'leo usiku', 'this afternoon', 'this evening', 'today morning', 'today afternoon', 'today evening', 'tdy', '2day', 'siku ya leo'],
   // "Usiku wa kuamkia leo" is the night that led into today: last night.

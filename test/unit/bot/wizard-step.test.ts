@@ -2025,6 +2025,18 @@ describe('danger', () => {
     expect(stepOf(placed)).toBe('review');
   });
 
+  it('"sasa" alone is Kenya\'s "hi": greeted back and the danger question asked again with its buttons, neither yes nor no; "sasa hivi", "hata sasa", "bado sasa hivi" say now, a yes', () => {
+    for (const words of ['sasa', 'Sasa!', 'SASA', 'sasa?']) {
+      const r = type(at('danger'), words);
+      expect([words, said(r), r.state.draft?.danger, r.state.draft?.when, r.effects, lastKeyboard(r)]).toEqual([words, ['wizard.greeting', 'danger.ask'], undefined, undefined, [], { type: 'danger', draftId: ID }]);
+    }
+    // Said with the yes, or as "now", it is the yes, in either language.
+    for (const words of ['sasa hivi', 'Sasa hivi!', 'ndio sasa hivi', 'ndio sasa', 'bado wako hapa sasa', 'hata sasa', 'Hata sasa hivi', 'bado sasa hivi', 'now', 'right now']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, said(r)[0], r.effects]).toEqual([words, true, 'emergency', [expect.objectContaining({ type: 'urgent' })]]);
+    }
+  });
+
   it('"sijui", "not sure", "maybe" is told how to choose, never "I did not understand"; a long one is kept as the story too', () => {
     for (const words of ['sijui', 'SIJUI KAMA YUKO SALAMA', 'I am not sure', 'maybe', 'sina uhakika']) {
       const r = type(at('danger'), words);
