@@ -137,6 +137,12 @@ const TREATED = /\b(?:\w*tibiwa|matibabu|hospitali|hospital|daktari|doctor|klini
  */
 const HURT =
   /\b(?:\w*meumia|\w*meumizwa|\w*mejeruhiwa|\w*liumia|\w*liumizwa|\w*lijeruhiwa|injured|hurt|wounded|bleeding|bled|(?:ana|wana|ame|wame|ali|wali|nime|nili|nina)(?:vuja|toka) damu)\b/;
+/**
+ * The hurt denied ("he wasn't hurt", "hasn't been injured", "hakuumia", "hajaumia"): never read as
+ * hurt, nor as not yet treated ("hasn't been"), however the rest reads.
+ */
+const HURT_DENIED =
+  /\b(?:(?:wasn t|wasnt|was not|weren t|werent|were not|isn t|isnt|is not|aren t|arent|are not|hasn t been|hasnt been|has not been|haven t been|havent been|have not been|didn t get|didnt get|did not get|never got|never been) (?:hurt|injured|wounded|harmed)|(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa))\b/;
 /** A reply that begins with "no": only the whole "no one was hurt" phrases are read (not "no one went to hospital"). */
 const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|hamna|nobody|no one)\b/;
 
@@ -150,7 +156,7 @@ export function readHurt(text: string): HurtAnswer | undefined {
   if (text.length > 60) return undefined;
   const n = plainWords(text);
   if (NONE_HURT.test(n)) return 'none';
-  if (NONE_HURT_LEAD.test(n)) return undefined;
+  if (NONE_HURT_LEAD.test(n) || HURT_DENIED.test(n)) return undefined;
   if (NOT_TREATED.test(n)) return 'untreated';
   if (NO_LEAD.test(n) || NOT_ADMITTED.test(n)) return undefined;
   if (TREATED.test(n)) return 'treated';
@@ -189,6 +195,13 @@ const BUT_WELL_NOW =
   / (?:but|lakini|ila) (?:(?:he|she|they|we|i) (?:is|s|are|re|am|m) (?:now )?(?:ok|okay|fine|alright|all right|stable|better|safe)|(?:yuko|yupo|ako|wako|wapo|niko|tuko) (?:sawa|salama|poa|fiti|imara)|(?:ana|wana)endelea (?:vizuri|kupona|salama))(?: (?:now|sasa))?$/;
 
 /**
+ * How badly, said after the harm ("... lakini si vibaya", "but not badly", "kidogo tu", "just a
+ * little"): hurt all the same, so it takes nothing back ("si", "not" and "but" would).
+ */
+const NOT_BADLY =
+  /(?:\b(?:but|lakini|ila) )?\b(?:not (?:so |too |that |very )?(?:badly|bad|seriously|serious|much)|(?:si|sio|siyo) (?:vibaya|sana|kwa ubaya)|(?:(?:just|only) )?(?:a little|a bit|slightly|kidogo)(?: tu)?)\b/g;
+
+/**
  * "Ndiyo, walimvunja mkono", "yes they broke his arm": a yes, then what was done to the body, at
  * "was anyone hurt?". Someone was hurt, as the yes says; neither word alone reads so otherwise
  * (`readHurt` reads how someone is, not what was done), and the answer was lost with the words.
@@ -198,7 +211,8 @@ export function hurtSaidWithYes(text: string): boolean {
   const n = plainWords(text);
   const lead = YES_LEAD.exec(n);
   const rest = lead ? n.slice(lead[0].length).trim() : '';
-  return rest !== '' && HARM_DONE.test(rest) && !YES_TAKEN_BACK.test(rest.replace(BUT_WELL_NOW, ''));
+  const said = rest.replace(BUT_WELL_NOW, '').replace(NOT_BADLY, '');
+  return rest !== '' && HARM_DONE.test(rest) && !YES_TAKEN_BACK.test(said) && !HURT_DENIED.test(rest);
 }
 
 /** The words an answer to "was anyone hurt?" is made of: yes, who, how badly, treated or not. */
@@ -236,7 +250,7 @@ const SOMEONE_ELSE =
 export function hurtTold(text: string, others: boolean): HurtAnswer | undefined {
   if (text.length > 200) return undefined;
   const n = plainWords(text);
-  if (NO_LEAD.test(n) || /\b(?:no one|nobody|none|hakuna|hamna)\b/.test(n) || !HARMED.test(n)) return undefined;
+  if (NO_LEAD.test(n) || /\b(?:no one|nobody|none|hakuna|hamna)\b/.test(n) || !HARMED.test(n) || HURT_DENIED.test(n)) return undefined;
   if (others && !SOMEONE_ELSE.test(n)) return undefined;
   return NOT_TREATED.test(n) ? 'untreated' : TREATED.test(n) ? 'treated' : 'hurt';
 }

@@ -330,6 +330,22 @@ describe('typed answers work like the buttons', () => {
     expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${text.replace(/^\w+ /, '')}`, 'p3', ['desc.added', 'injury.p3.ask']]);
   });
 
+  it.each(['ndio walimpiga lakini si vibaya', 'ndio walimpiga lakini sio vibaya', 'ndio walimpiga kidogo tu', 'yes they hit him but not badly', 'yes they beat him but not seriously', 'yes they hit him just a little'])(
+    '"%s" (hurt, not badly) at "was anyone hurt?": the yes kept, the words after it kept in the story',
+    (text) => {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${text.replace(/^\w+ /, '')}`, 'p3', ['desc.added', 'injury.p3.ask']]);
+    },
+  );
+
+  it.each(['yes they hit him but he wasn\'t hurt', 'yes they hit him but he hasn\'t been injured', 'yes they hit him, he was not hurt', 'ndio walimpiga lakini hakuumia', 'ndio walimpiga lakini hajaumia', 'ndio walimpiga hajaumia', 'he was beaten but wasn\'t hurt', "he wasn't hurt"])(
+    '"%s" (the hurt denied) at "was anyone hurt?": no answer recorded, the question asked again',
+    (text) => {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([r.state.draft?.injuries, stepOf(r), said(r).at(-1)]).toEqual([undefined, 'hurt', 'injury.hurt.ask']);
+    },
+  );
+
   it('a cancel word still asks "cancel this report?" first', () => {
     expect(said(type(at('hurt', { text: STORY }), 'ghairi'))).toEqual(['cancel.ask']);
   });
