@@ -731,10 +731,10 @@ function plausibleName(input: string): boolean {
 }
 
 /** The county typed before an injury question: taken, said so, and its question passed after them (`Turn.advance`). */
-function keepCountyAhead(turn: Turn, d: Draft, m: Extract<CountyMatch, { kind: 'exact' }>): void {
+function keepCountyAhead(turn: Turn, d: Draft, m: Extract<CountyMatch, { kind: 'exact' }>, key = 'injury.county_kept'): void {
   chooseCounty(d, m.county.code, townNaming(m.town, m.county.code));
   d.countyEarly = true;
-  turn.say('injury.county_kept', { county: { countyCode: m.county.code } });
+  turn.say(key, { county: { countyCode: m.county.code } });
 }
 
 /** A wish to stay unknown or to be called: answered how (the Send button for it at the end), and the question asked again. */
@@ -1230,11 +1230,12 @@ function keptAfterAnswer(turn: Turn, d: Draft, input: string): boolean {
   const named = d.county === undefined && d.place === undefined && !d.location && areaNamed(rest);
   const check = checkText(rest, LIMITS.placeMaxChars);
   if (named && check.ok) {
-    turn.say('wizard.place_kept', { place: keepPlaceAtCounty(d, check.text) });
+    // Noted without "please answer the question below first": the danger is answered, the question below is the next one.
+    turn.say('danger.place_noted', { place: keepPlaceAtCounty(d, check.text) });
     return true;
   }
   const county = d.county === undefined && !readWord(rest) ? countyAlone(rest) : undefined;
-  if (county) keepCountyAhead(turn, d, county);
+  if (county) keepCountyAhead(turn, d, county, 'danger.county_noted');
   return county !== undefined;
 }
 

@@ -68,8 +68,8 @@ const PLAYS: Play[] = [
   ['sw', 'danger', ['hapana ilikuwa juzi sio jana', STORY, 'Nakuru', 'stage ya Mololine'], { dangerNow: false, county: 32, when: 'date', incidentAt: daysAgo(2), warned: 'Sitakuuliza siku tena', notStory: ['juzi'] }],
   ['en', 'danger', ['no, it was the day before yesterday', STORY, 'Nakuru', 'Free area'], { dangerNow: false, county: 32, when: 'date', incidentAt: daysAgo(2), warned: 'I will not ask for the day again' }],
   // A town said with the yes ("ndio Mathare"): the numbers and the alert as for a bare yes, and the town kept as the place, never asked; it was dropped.
-  ['sw', 'danger', ['ndio Mathare', 'Polisi walimkamata kaka yangu kwa stage.', 'Nairobi', { press: 'today' }], { dangerNow: true, county: 47, place: 'Mathare', warned: '999 · 112 · 911', notStory: ['Mathare'] }],
-  ['en', 'danger', ['yes, in Mathare', STORY, 'Nairobi', { press: 'today' }], { dangerNow: true, county: 47, place: 'Mathare', warned: '999 · 112 · 911', notStory: ['Mathare'] }],
+  ['sw', 'danger', ['ndio Mathare', 'Polisi walimkamata kaka yangu kwa stage.', 'Nairobi', { press: 'today' }], { dangerNow: true, county: 47, place: 'Mathare', warned: '999 · 112 · 911', notStory: ['Mathare'], unsaid: 'Tafadhali jibu swali lililo hapa chini kwanza' }],
+  ['en', 'danger', ['yes, in Mathare', STORY, 'Nairobi', { press: 'today' }], { dangerNow: true, county: 47, place: 'Mathare', warned: '999 · 112 · 911', notStory: ['Mathare'], unsaid: 'Please answer the question below first' }],
   // A time that is no day said with the no ("no, it happened last week"): the no kept, the words kept, the day still asked and read in that week; it was read as this week's.
   ['en', 'danger', ['no, it happened last week', STORY, 'Nakuru', 'Free area', 'Tuesday'], { dangerNow: false, county: 32, when: 'date', incidentAt: ofLastWeek(2), story: ['it happened last week'], notStory: ['no,'] }],
   ['sw', 'danger', ['hapana, ilitokea wiki iliyopita', 'Polisi walimkamata kaka yangu kwa stage.', 'Nakuru', 'stage ya Mololine', 'Jumanne'], { dangerNow: false, county: 32, when: 'date', incidentAt: ofLastWeek(2), story: ['ilitokea wiki iliyopita'], notStory: ['hapana'] }],

@@ -1834,9 +1834,9 @@ describe('danger', () => {
   it('a no with the county or a town after it ("hapana, Nairobi", "hapana Mathare"): the no taken, and the county or town kept for its question, never lost', () => {
     const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
     const county = type(at('danger', told), 'hapana, Nairobi');
-    expect([said(county), county.state.draft?.danger, county.state.draft?.county, stepOf(county)]).toEqual([['injury.county_kept', 'place.ask'], false, 47, 'place']);
+    expect([said(county), county.state.draft?.danger, county.state.draft?.county, stepOf(county)]).toEqual([['danger.county_noted', 'place.ask'], false, 47, 'place']);
     const town = type(at('danger', told), 'hapana Mathare');
-    expect([said(town)[0], town.state.draft?.danger, town.state.draft?.place, stepOf(town)]).toEqual(['wizard.place_kept', false, 'Mathare', 'county']);
+    expect([said(town)[0], town.state.draft?.danger, town.state.draft?.place, stepOf(town)]).toEqual(['danger.place_noted', false, 'Mathare', 'county']);
     expect(type(at('danger', told), 'NO, UASIN GISHU').state.draft).toMatchObject({ danger: false, county: 27, step: 'place' });
     // A bare no, or a no with words that name no place: as before.
     expect(said(type(at('danger', told), 'hapana'))).toEqual(['county.ask']);
@@ -1844,9 +1844,10 @@ describe('danger', () => {
   });
 
   it.each([
-    ['ndio Mathare', 'wizard.place_kept', { place: 'Mathare' }],
-    ['yes, in Mathare', 'wizard.place_kept', { place: 'Mathare' }],
-    ['ndio, Nairobi', 'injury.county_kept', { county: 47, countyEarly: true }],
+    // Noted without "please answer the question below first": the question below is simply the next one.
+    ['ndio Mathare', 'danger.place_noted', { place: 'Mathare' }],
+    ['yes, in Mathare', 'danger.place_noted', { place: 'Mathare' }],
+    ['ndio, Nairobi', 'danger.county_noted', { county: 47, countyEarly: true }],
   ] as const)('a yes with the town or county after it ("%s"): the yes, the numbers and the alert as a bare yes, then the place or county kept for its question', (words, key, kept) => {
     const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
     const bare = type(at('danger', told), 'ndio');
