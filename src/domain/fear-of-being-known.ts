@@ -68,6 +68,12 @@ const TELLS = new RegExp(
 /** English words ending in -ed that say how the reporter feels, not what was done. */
 const FEELINGS_ED = new Set(['scared', 'worried', 'terrified', 'frightened', 'concerned', 'feared']);
 
+/** One word that says how the reporter feels ("scared", "naogopa", "worried"): no town's or village's name. */
+export function feelingWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return FEELINGS_ED.has(w) || new RegExp(`^(?:${FEAR.source})$`).test(w);
+}
+
 function tellsSomething(plain: string): boolean {
   if (TELLS.test(plain)) return true;
   return plain.split(' ').some((w) => w.length > 4 && w.endsWith('ed') && !FEELINGS_ED.has(w));

@@ -30,6 +30,11 @@ const SW_HELLO = [
 /** Whom a greeting is said to ("hello sir", "niaje boss", "habari wote"): nothing more. */
 const ADDRESSED = new Set('sir madam maam boss bro brother sister sis team guys admin ripoti everyone all there wote nyote jameni mkuu mzee msee mse buda ndugu'.split(' '));
 
+/** A word a person is addressed by ("boss", "bro", "msee", "mzee"): no town's or village's name. */
+export function addressWord(word: string): boolean {
+  return ADDRESSED.has(word.toLowerCase());
+}
+
 const PHRASES = new Map<string, 'en' | 'sw'>([...EN_HELLO.map((p) => [p, 'en'] as const), ...SW_HELLO.map((p) => [p, 'sw'] as const)]);
 /** The most words in one greeting: phrases are tried longest first, so "habari yako" is read before "habari". */
 const LONGEST = Math.max(...[...PHRASES.keys()].map((p) => p.split(' ').length));

@@ -22,6 +22,10 @@ const ENGLISH = new Set(
 
 /** Swahili verbs in the past or perfect, said of what happened: "wamenikamata", "nilipigwa", "tulikimbia". */
 const SWAHILI_VERB = /^(?:nime|nili|wame|wali|tume|tuli)[a-z]{3,}$/;
+/** Sheng's "already" form of a verb ("nishasema", "tushalipa"): a verb, as those are. */
+const SHENG_ALREADY = /^(?:nisha|tusha)[a-z]{3,}$/;
+/** Sounds, not words: laughter, thinking, surprise ("haha", "lol", "ehe", "aaah", "hmm", "lmao"). */
+const SOUND = /^(?:(?:ha|he|hi|ho|ja|je|ka|ke){2,}h?|a+h+|e+h+e*|o+h+|u+h+m*|m+h*m+|h+m+|(?:lo)+l+|lmf?ao+|rofl|omg|wtf|smh)$/;
 
 export function guessLanguage(text: string): 'en' | 'sw' | undefined {
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 1).slice(0, 60);
@@ -34,11 +38,11 @@ export function guessLanguage(text: string): 'en' | 'sw' | undefined {
 }
 
 /**
- * A common small word of either language, or a Swahili verb said of what happened ("leo", "pesa",
- * "where", "wamenipiga"): what no town's or village's name is (the county question reads a name
+ * A common small word of either language, a Swahili verb said of what happened ("leo", "pesa",
+ * "where", "wamenipiga", "nishasema") or a sound ("haha", "ehe", "hmm"): what no town's or village's name is (the county question reads a name
  * no list knows as the place only when it is no such word).
  */
 export function everydayWord(word: string): boolean {
   const w = word.toLowerCase();
-  return SWAHILI.has(w) || ENGLISH.has(w) || SWAHILI_VERB.test(w);
+  return SWAHILI.has(w) || ENGLISH.has(w) || SWAHILI_VERB.test(w) || SHENG_ALREADY.test(w) || SOUND.test(w);
 }

@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, addressWord, feelingWord, rankIn, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
@@ -696,15 +696,17 @@ const TOWN_NAME_MAX_WORDS = 4;
  * the county chosen next, as a place led into is (`placeBeforeCounty`), said so, and the county
  * asked with its buttons. It was "I do not know that county", and the only name the reporter knew
  * was lost. Right after "type the name of the nearest town" (`Draft.townAsked`, said to "sijui")
- * it is the town asked for; typed unasked, the county is said unknown too, and only a name is
+ * it is the town asked for; typed unasked, the county is said unknown too. Either way only a name is
  * read so (`plausibleName`): a misspelt county ("Nairobbi") was offered already (a suggestion).
  * Names only: letters, each word with a vowel ("qwrtz" is no name), and never a greeting ("holla").
  */
 function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<typeof countyKeyboard>): boolean {
   const words = input.trim().split(/\s+/);
   if (!words.every((w) => /^[\p{L}'’-]+$/u.test(w) && /[aeiouy]/i.test(w)) || greetingOnly(input) || HOLA.test(input.trim())) return false;
+  // Asked or not, a name: "bro", "kesho", "scared" after "sijui" were kept as the town.
+  if (!plausibleName(input)) return false;
   // Unasked, never over a place or a pin kept already: the county is what is being typed.
-  if (!d.townAsked && (d.place !== undefined || d.location || !plausibleName(input))) return false;
+  if (!d.townAsked && (d.place !== undefined || d.location)) return false;
   const typed = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS);
   if (typed === undefined) return false;
   const place = keepPlaceAtCounty(d, typed);
@@ -717,16 +719,23 @@ const EVERYDAY_WORDS = new Set(
   ('mimi sisi wewe yeye wao subiri ngoja ngojea nyumbani home house shamba kazini kazi work huko kule pale hapo lini kesho bado hakuna ' +
     'nothing none test testing jaribu sijui wait where who here there why sababu ukweli true false samahani pole naomba karibu freshi fresh ' +
     'kwaheri bye goodbye halo hallo nimechoka naogopa haraka other others nyingine nyingi uongo later baadaye siwezi sitaki jina name sure ' +
-    'kweli labda pengine maybe hata kidogo hivi unknown anywhere somewhere mahali place area eneo mtaani kijijini village city').split(' '),
+    'kweli labda pengine maybe hata kidogo hivi unknown anywhere somewhere mahali place area eneo mtaani kijijini village city ' +
+    // Where said of no place, people, feelings, what is typed to go on or start again, prayers and insults (a probe of 150 answers, 2026-12-06).
+    'everywhere nowhere kwetu kwao kwenu barabarani njiani huku mbali far near kenya mbogi kanjo wasee jamaa ocs ocpd dcio afande ' +
+    'sad angry upset hasira uchungu huzuni hofu woga wasiwasi start restart exit anza upya endelea continue mbona nil null lie lies ' +
+    'amen ameen inshallah mashallah wallahi haki jesus yesu mungu god lord shenzi mshenzi washenzi mjinga wajinga fala mafala ' +
+    'stupid idiot fool nonsense upuzi ujinga fuck fucking shit').split(' '),
 );
 
 /**
  * Typed unasked at the county question: a name, not a common word ("samahani", "leo", "other"),
- * courtesy, answer, verb ("nimechoka", "walinipiga") or place noun alone ("mjini", "police station").
+ * courtesy, answer, verb ("nimechoka", "walinipiga"), sound ("haha"), whom one addresses ("boss"),
+ * a feeling ("scared"), a rank ("Sergeant") or place noun alone ("mjini", "police station").
  */
 function plausibleName(input: string): boolean {
   const list = normalise(input).split(' ').filter(Boolean);
-  if (!list.length || everydayWord(list[0]) || list.some((w) => EVERYDAY_WORDS.has(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
+  if (!list.length || everydayWord(list[0]) || (list.length === 1 && rankIn(list[0]) !== undefined)) return false;
+  if (list.some((w) => EVERYDAY_WORDS.has(w) || addressWord(w) || feelingWord(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
   return !list.every((w) => PLACE_NOUNS.has(w) || TOWN_ONLY_WORDS.has(w)) && !list.some(doneInOneWord);
 }
 

@@ -1,0 +1,105 @@
+/**
+ * Words typed at "In which county did it happen?" that are no place: a name no list knows
+ * ("Ndabibi") is kept as the place there, and the place question is then not asked, so an everyday
+ * word kept so would be the report's place and where it happened never asked. Each answer below
+ * is what a Kenyan reporter might type there instead of a county (English, Swahili, Sheng).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Draft, Step } from '../../../src/bot/session';
+import { step } from '../../../src/bot/wizard/step';
+import type { Reply, StepResult, WizardState } from '../../../src/bot/wizard/types';
+import { normalise } from '../../../src/bot/wizard/parse';
+import { TOWNS } from '../../../src/domain';
+
+const NOW = new Date('2026-11-28T09:30:00Z');
+const ID = 'dRaFt0000001';
+const STORY = 'Police asked me for a bribe at the junction.';
+
+const atCounty = (extra: Partial<Draft> = {}): WizardState => ({
+  draft: { id: ID, step: 'county' as Step, kind: 'police', category: 'p_bribery', danger: false, text: STORY, ...extra },
+});
+const type = (state: WizardState, text: string): StepResult => step(state, { type: 'text', text }, NOW);
+const said = (r: StepResult): string[] => r.replies.map((x: Reply) => (x.type === 'message' ? x.texts.map((t) => t.key).join('+') : x.type));
+
+const NOT_PLACES = {
+  'not knowing': ['idk', 'IDK', 'i dont know', "I don't know", 'dunno', 'no idea', 'not sure', 'sijui', 'sijui bana', 'sijui kabisa', 'sijui wapi', 'hata mimi sijui', 'sielewi', 'sijaelewa'],
+  'yes, no, thanks': ['hakuna', 'hapana', 'ndio', 'ndiyo', 'sawa', 'ok', 'okay', 'yes', 'no', 'asante', 'asante sana', 'thank you', 'thanks', 'ni sawa', 'si sawa', 'kweli', 'uongo', 'true', 'lie', 'tayari', 'done', 'finish', 'maliza', 'nimemaliza'],
+  'greetings and Sheng fillers': ['aje', 'aje?', 'niaje', 'niaje bro', 'poa', 'fiti', 'freshi', 'sasa', 'mambo', 'vipi', 'uko aje', 'hello', 'hi', 'habari', 'jambo', 'hey', 'eh', 'ehe', 'aaah', 'hmm', 'mmh', 'lol', 'haha', 'hehe', 'lmao', 'ati', 'kwani', 'mbona', 'wacha'],
+  people: ['mimi', 'wao', 'sisi', 'yeye', 'polisi', 'askari', 'chief', 'OCS', 'OCPD', 'DCI', 'GSU', 'karao', 'makarao', 'kanjo', 'mbogi', 'msee', 'wasee', 'boss', 'bro', 'sis', 'mzee', 'afande', 'sergeant'],
+  'days and times': ['kesho', 'juzi', 'usiku', 'leo asubuhi', 'asubuhi', 'jioni', 'mchana'],
+  feelings: ['nimeogopa', 'naogopa', 'niko na woga', 'nimeumia', 'naumia', 'i am scared', 'am scared', 'i am afraid', 'scared', 'afraid', 'sad', 'angry', 'worried', 'fear', 'woga', 'hofu', 'hasira', 'uchungu', 'huzuni', 'pole', 'sorry', 'samahani'],
+  'asking for help': ['nisaidie', 'saidia', 'help', 'help me', 'help!!', 'please', 'please help', 'tafadhali'],
+  'commands': ['rudi', 'back', 'cancel', 'stop', 'anza upya', 'restart', 'start', '/start', 'menu', 'exit', 'quit', 'ghairi', 'acha', 'katisha', 'endelea', 'next', 'skip', 'ruka', 'sitaki', 'siwezi'],
+  questions: ['wapi?', 'wapi', 'what', 'what?', 'why', 'how', 'where', 'who', 'when', 'nani', 'nini', 'lini', 'kwa nini'],
+  insults: ['shenzi', 'mshenzi', 'mjinga', 'fala', 'stupid', 'idiot', 'fool', 'nonsense', 'upuzi', 'fuck', 'fuck off', 'wewe ni mjinga', 'achana na mimi'],
+  'numbers, emoji, marks': ['123', '0', '😭', '🙏', '😡', '👍', '...', '?', '!!', '.', '-', 'n/a', 'na', 'nil', 'none', 'nothing'],
+  'where, said of no place': ['anywhere', 'everywhere', 'nowhere', 'town', 'mjini', 'kijijini', 'mtaani', 'kwetu', 'nyumbani', 'home', 'kazini', 'shule', 'barabarani', 'njiani', 'huku', 'huko', 'hapa', 'pale', 'kule', 'karibu', 'mbali', 'far', 'near', 'here', 'there', 'same', 'same place', 'the same', 'kenya', 'Kenya'],
+  'said before, and prayers': ['nimesema', 'nishasema', 'nilisema', 'mungu', 'mungu wangu', 'yesu', 'jesus', 'god', 'amen', 'inshallah', 'haki', 'haki ya mungu'],
+};
+
+describe('at the county question, words that are no place are never kept as the place', () => {
+  const all = Object.values(NOT_PLACES).flat();
+
+  it('the list is long enough to mean something', () => {
+    expect(all.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it.each(Object.entries(NOT_PLACES))('%s: no place kept, "I do not know a county called …" never said', (_group, words) => {
+    const kept = words.flatMap((w) => {
+      const r = type(atCounty(), w);
+      return r.state.draft?.place !== undefined || said(r).some((k) => k.includes('unknown_kept')) ? [[w, r.state.draft?.place, said(r)]] : [];
+    });
+    expect(kept).toEqual([]);
+  });
+
+  it.each(Object.entries(NOT_PLACES))('%s, after "sijui" asked for the nearest town: never kept as the town ("I have kept it as the place")', (_group, words) => {
+    const asked = type(atCounty(), 'sijui').state;
+    const kept = words.flatMap((w) => {
+      const r = type(asked, w);
+      return r.state.draft?.place !== undefined || said(r).some((k) => k.includes('town_kept')) ? [[w, r.state.draft?.place, said(r)]] : [];
+    });
+    expect(kept).toEqual([]);
+  });
+
+  it('none of those words is a town, constituency or ward that a reporter could mean', () => {
+    const data = JSON.parse(readFileSync(join(__dirname, '../../../data/kenya-electoral-units.json'), 'utf8')) as { counties: { constituencies: { name: string; wards: { name: string }[] }[] }[] };
+    const names = new Set([...TOWNS.map((t) => t.name), ...data.counties.flatMap((c) => c.constituencies.flatMap((k) => [k.name, ...k.wards.map((w) => w.name)]))].map(normalise));
+    expect(all.filter((w) => names.has(normalise(w)))).toEqual([]);
+  });
+
+  it('a name no list knows is still kept as the place ("Ndabibi", "Atlantis", "Kambi Moto"), unasked or after "sijui"', () => {
+    const asked = type(atCounty(), 'sijui').state;
+    for (const w of ['Ndabibi', 'ndabibi', 'Atlantis', 'Kambi Moto', 'Kiptangwanyi']) {
+      const r = type(atCounty(), w);
+      expect([w, said(r), r.state.draft?.place]).toEqual([w, ['county.unknown_kept'], w]);
+      const t = type(asked, w);
+      expect([w, said(t), t.state.draft?.place]).toEqual([w, ['county.town_kept'], w]);
+    }
+  });
+});
+
+describe('a misspelt county, or a town, at the county question: offered or taken as its county, never kept as a place', () => {
+  it.each([
+    ['Nairob', 47],
+    ['Nairobbi', 47],
+    ['Mombassa', 1],
+    ['Kisumo', 42],
+    ['Nakur', 32],
+    ['Kiambuu', 22],
+    ['Machakoss', 16],
+  ] as const)('"%s": its county offered', (typed, county) => {
+    const r = type(atCounty(), typed);
+    expect([said(r), r.state.draft?.offered, r.state.draft?.place]).toEqual([['county.suggest'], county, undefined]);
+  });
+
+  it.each([
+    ['Eldoret', 27],
+    ['Kakamega town', 37],
+    ['Nyeri town', 19],
+    ['Kericho town', 35],
+  ] as const)('"%s": its county taken, and where in it asked', (typed, county) => {
+    const r = type(atCounty(), typed);
+    expect([r.state.draft?.step, r.state.draft?.county, r.state.draft?.place]).toEqual(['place', county, undefined]);
+  });
+});
