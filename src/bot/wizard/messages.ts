@@ -944,7 +944,7 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
     d.townAsked = true;
     return turn.say('county.dont_know', undefined, { keyboard: countyKeyboard(d, page, offered) });
   }
-  if (m.kind === 'none' && offerArea(turn, d, input, page)) return;
+  if (m.kind === 'none' && (offerArea(turn, d, input, page) || areaLedInto(turn, d, input, page))) return;
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
   const within = countyNamedIn(input);
   if (m.kind !== 'suggest' && within && placeNamingTown(turn, d, input, within, page)) return;
@@ -973,10 +973,10 @@ function soleCounty(counties: readonly number[] | undefined): number | undefined
   return counties?.length === 1 ? counties[0] : undefined;
 }
 
-/** Words that lead into where, at the county question ("at the roadblock", "kwa Mama Ngina", "pale stage"). */
-const PLACE_LEAD_WORDS = new Set('at near around outside inside opposite behind along beside in pale huko kule kwa karibu katika kwenye nje mbele ndani'.split(' '));
-/** What follows such a word and is no place: a reason, a way, a state, a time ("kwa sababu", "in pain", "at about"). */
-const NO_PLACE_AFTER = /^(kwa (sababu|nini|hivyo|hiyo|bahati|nguvu|kweli|ajili|mfano|sasa|hakika|kawaida|haraka|siri|simu)|in (pain|fear|hiding|danger|trouble|shock|custody|tears)|(at|in|around) (about|around|\d))\b/;
+/** Words that lead into where, at the county question ("at the roadblock", "kwa Mama Ngina", "pale stage", "hapa Ndabibi"). */
+const PLACE_LEAD_WORDS = new Set('at near around outside inside opposite behind along beside in pale hapa hapo huko kule kwa karibu katika kwenye nje mbele ndani'.split(' '));
+/** What follows such a word and is no place: a reason, a way, a state, a time, or only "here"/"there" said again ("kwa sababu", "in pain", "at about", "pale tu", "hapa hapa"). */
+const NO_PLACE_AFTER = /^(kwa (sababu|nini|hivyo|hiyo|bahati|nguvu|kweli|ajili|mfano|sasa|hakika|kawaida|haraka|siri|simu)|in (pain|fear|hiding|danger|trouble|shock|custody|tears)|(at|in|around) (about|around|\d))\b|^(pale|hapa|hapo|huko|kule)( (tu|hapa|hapo|pale|huko|kule|sasa|ndio|ndiyo|hivi))+$/;
 const TIME_WORDS = /\b(morning|evening|afternoon|night|tonight|midnight|dawn|noon|asubuhi|jioni|usiku|mchana|alfajiri|saa|am|pm|leo|jana|juzi|today|yesterday|week|wiki|month|mwezi)\b|\d(am|pm|hrs)\b/;
 
 /**
@@ -1146,6 +1146,17 @@ function offerArea(turn: Turn, d: Draft, input: string, page: number): boolean {
   d.offered = unit.county;
   turn.say('county.of_area', { area: unit.area, county: { countyCode: unit.county } }, { keyboard: countyKeyboard(d, page, [unit.county]) });
   return true;
+}
+
+/**
+ * A town or area led into at the county question ("hapa Githurai", "pale Roysambu", "ilikuwa
+ * Githurai"): read without its lead (`placeWithoutLead`), as the name alone is (`offerArea`): both
+ * counties of a town in two offered. It was "I do not know that county", or the name kept as the
+ * place with no county offered. "Near Githurai" says more than the town, and is kept as the place.
+ */
+function areaLedInto(turn: Turn, d: Draft, input: string, page: number): boolean {
+  const rest = placeWithoutLead(input);
+  return rest !== input.trim() && matchCounty(rest).kind === 'none' && offerArea(turn, d, rest, page);
 }
 
 /**

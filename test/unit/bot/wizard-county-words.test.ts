@@ -103,3 +103,43 @@ describe('a misspelt county, or a town, at the county question: offered or taken
     expect([r.state.draft?.step, r.state.draft?.county, r.state.draft?.place]).toEqual(['place', county, undefined]);
   });
 });
+
+describe('a town led into at the county question ("hapa Githurai", "pale Githurai"): as the town alone', () => {
+  const press = (state: WizardState, value: string): StepResult => step(state, { type: 'button', draftId: ID, step: state.draft?.step ?? 'county', value }, NOW);
+  const KIAMBU = 22;
+  const NAIROBI = 47;
+
+  it.each(['hapa Githurai', 'pale Githurai', 'at Githurai', 'in Githurai', 'ni Githurai', 'ilikuwa Githurai', 'Hapa Githurai'])('"%s": both its counties offered, as for "Githurai"; either tapped, the same as after "Githurai"', (typed) => {
+    const alone = type(atCounty(), 'Githurai');
+    const led = type(atCounty(), typed);
+    expect([said(led), led.state.draft?.town, led.state.draft?.place]).toEqual([['county.of_town_two'], { name: 'Githurai', counties: [NAIROBI, KIAMBU] }, undefined]);
+    expect(led.replies).toEqual(alone.replies);
+    for (const county of [KIAMBU, NAIROBI]) {
+      const tapped = press(led.state, String(county));
+      expect([typed, county, tapped.replies]).toEqual([typed, county, press(alone.state, String(county)).replies]);
+      expect(tapped.state.draft).toEqual(press(alone.state, String(county)).state.draft);
+    }
+  });
+
+  it('"hapa Roysambu", "pale Roysambu": its county offered, as for "Roysambu"', () => {
+    const alone = type(atCounty(), 'Roysambu');
+    for (const typed of ['hapa Roysambu', 'pale Roysambu']) {
+      const led = type(atCounty(), typed);
+      expect([typed, said(led), led.state.draft?.offered, led.state.draft?.town]).toEqual([typed, ['county.of_area'], NAIROBI, alone.state.draft?.town]);
+    }
+  });
+
+  it('"hapa Ndabibi" leads into the place as "pale Ndabibi" does: "Ndabibi" kept for the county chosen next', () => {
+    for (const typed of ['hapa Ndabibi', 'pale Ndabibi']) {
+      const r = type(atCounty(), typed);
+      expect([typed, said(r), r.state.draft?.place]).toEqual([typed, ['county.place_kept'], 'Ndabibi']);
+    }
+  });
+
+  it('"hapa tu", "pale tu", "hapa hapa" name no place: none kept', () => {
+    for (const typed of ['hapa tu', 'pale tu', 'hapa hapa', 'hapo tu', 'pale pale']) {
+      const r = type(atCounty(), typed);
+      expect([typed, r.state.draft?.place]).toEqual([typed, undefined]);
+    }
+  });
+});
