@@ -704,7 +704,7 @@ function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<t
   const words = input.trim().split(/\s+/);
   if (!words.every((w) => /^[\p{L}'’-]+$/u.test(w) && /[aeiouy]/i.test(w)) || greetingOnly(input) || HOLA.test(input.trim())) return false;
   // Asked or not, a name: "bro", "kesho", "scared" after "sijui" were kept as the town.
-  if (!plausibleName(input)) return false;
+  if (!namedSpot(input) && !plausibleName(input)) return false;
   // Unasked, never over a place or a pin kept already: the county is what is being typed.
   if (!d.townAsked && (d.place !== undefined || d.location)) return false;
   const typed = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS);
@@ -713,6 +713,9 @@ function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<t
   turn.say(d.townAsked ? 'county.town_kept' : 'county.unknown_kept', { place }, { keyboard });
   return true;
 }
+
+/** Titles a person is named by ("Chief Kamau", "Bwana Otieno", "Station Commander Otieno"): who, not where. */
+const PERSON_TITLES = 'chief bwana commander mheshimiwa mca mp senator governor'.split(' ');
 
 /** Everyday words typed where the county is asked, that no town or village is called (with `everydayWord`'s). */
 const EVERYDAY_WORDS = new Set(
@@ -724,7 +727,7 @@ const EVERYDAY_WORDS = new Set(
     'everywhere nowhere kwetu kwao kwenu barabarani njiani huku mbali far near kenya mbogi kanjo wasee jamaa ocs ocpd dcio afande ' +
     'sad angry upset hasira uchungu huzuni hofu woga wasiwasi start restart exit anza upya endelea continue mbona nil null lie lies ' +
     'amen ameen inshallah mashallah wallahi haki jesus yesu mungu god lord shenzi mshenzi washenzi mjinga wajinga fala mafala ' +
-    'stupid idiot fool nonsense upuzi ujinga fuck fucking shit').split(' '),
+    'stupid idiot fool nonsense upuzi ujinga fuck fucking shit').split(' ').concat(PERSON_TITLES),
 );
 
 /**
@@ -737,6 +740,28 @@ function plausibleName(input: string): boolean {
   if (!list.length || everydayWord(list[0]) || (list.length === 1 && rankIn(list[0]) !== undefined)) return false;
   if (list.some((w) => EVERYDAY_WORDS.has(w) || addressWord(w) || feelingWord(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
   return !list.every((w) => PLACE_NOUNS.has(w) || TOWN_ONLY_WORDS.has(w)) && !list.some(doneInOneWord);
+}
+
+/**
+ * "Kambi ya Moto", "Soko Mjinga", "Ndabibi Primary School": a spot no list knows, named by a place
+ * noun and a name (capitalised, no everyday word, rank or form of address), with only the small
+ * words between them: no act, no person, so a place, not the story. Lower case ("kambi ya moto")
+ * cannot be told from a story's words, nor can "Polisi wa Moto" (who, not where): those stay as they were.
+ */
+/** Place nouns that name who or what, not where ("Polisi wa Moto", "Matatu ya Kamau"). */
+const NOT_WHERE_NOUNS = new Set(['police', 'polisi', 'chief', 'matatu', 'bus']);
+
+function namedSpot(input: string): boolean {
+  const typed = input.trim().split(/\s+/);
+  if (typed.length < 2 || typed.length > TOWN_NAME_MAX_WORDS) return false;
+  const kinds = typed.map((t) => {
+    const w = normalise(t);
+    if (BETWEEN_PLACE_NOUNS.includes(w)) return 'between';
+    if (PLACE_NOUNS.has(w) && !NOT_WHERE_NOUNS.has(w)) return 'noun';
+    const name = /^\p{Lu}\p{Ll}+$/u.test(t) && !everydayWord(w) && !PERSON_TITLES.includes(w) && !addressWord(w) && rankIn(w) === undefined && !doneInOneWord(w);
+    return name ? 'name' : 'other';
+  });
+  return !kinds.includes('other') && kinds.includes('noun') && kinds.includes('name') && kinds[0] !== 'between' && kinds[kinds.length - 1] !== 'between';
 }
 
 /** The county typed before an injury question: taken, said so, and its question passed after them (`Turn.advance`). */
@@ -1088,7 +1113,7 @@ function placePhrase(input: string): string | undefined {
 
 /** Things places are named by ("stage", "soko", "junction") and the small words between them: with the words that lead into where, and names, all a plain place is made of. */
 const PLACE_NOUNS = new Set([
-  ...'stage stej matatu bus junction roundabout roadblock road street avenue highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth'.split(' '),
+  ...'stage stej matatu bus junction roundabout roadblock road street avenue highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp kambi office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth'.split(' '),
   ...BETWEEN_PLACE_NOUNS,
 ]);
 
@@ -2140,7 +2165,7 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   if (d.text === undefined && !d.voice) return false;
   const more = input.trim();
   // "Near the bus stage opposite the chief camp": however long, plainly where, kept as the place (`placeBeforeCounty`).
-  if (d.step === 'county' && !namesCounty && plainlyPlace(more)) return false;
+  if (d.step === 'county' && !namesCounty && (plainlyPlace(more) || namedSpot(more))) return false;
   // A question is for staff once the report is sent, never part of the account.
   if (asksUs(more)) return false;
   const account = earlyStory(more) !== undefined;

@@ -85,6 +85,11 @@ const PLAYS: Play[] = [
   // ... and typed unasked, where the county is asked: the county said unknown, the name kept as the place; it was "I do not know that county" and lost.
   ['en', 'county', ['Ndabibi', 'Nakuru', { press: 'today' }], { county: 32, place: 'Ndabibi', warned: 'I do not know a county called “Ndabibi”, so I have kept it as the place.' }],
   ['sw', 'county', ['Ndabibi', 'Nakuru', { press: 'today' }], { county: 32, place: 'Ndabibi', warned: 'Sijui kaunti inayoitwa “Ndabibi”, kwa hivyo nimeiandika kama mahali.' }],
+  // A spot of several words no list knows ("Kambi ya Moto"): kept as the place as "Ndabibi" is; it went into the story ("Soko Mjinga" was kept already).
+  ['sw', 'county', ['Kambi ya Moto', 'Nakuru', { press: 'today' }], { county: 32, place: 'Kambi ya Moto', notStory: ['Kambi ya Moto'], warned: 'Sijui kaunti inayoitwa “Kambi ya Moto”' }],
+  ['en', 'county', ['Soko Mjinga', 'Nakuru', { press: 'today' }], { county: 32, place: 'Soko Mjinga', warned: 'I do not know a county called “Soko Mjinga”' }],
+  // "Hapa Githurai": as "Githurai" alone, both its counties offered; it was "I do not know that county".
+  ['sw', 'county', ['hapa Githurai', 'Kiambu', 'stage', { press: 'today' }], { county: 22, place: 'stage, Githurai', notStory: ['Githurai'] }],
   // A town named with a word for town ("mji wa Kangundo", "Kangundo town centre"): read as the town, its county offered; it was the story, or "I do not know that county".
   ['sw', 'county', ['mji wa Kangundo', 'ndio', 'karibu na stage', { press: 'today' }], { county: 16, place: 'karibu na stage, Kangundo', notStory: ['mji wa Kangundo'] }],
   ['en', 'county', ['Kangundo town centre', 'yes', 'near the stage', { press: 'today' }], { county: 16, place: 'near the stage, Kangundo', notStory: ['Kangundo town'] }],

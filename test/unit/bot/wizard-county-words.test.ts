@@ -143,3 +143,35 @@ describe('a town led into at the county question ("hapa Githurai", "pale Githura
     }
   });
 });
+
+describe('a place of several words no list knows, at the county question ("Kambi ya Moto", "Soko Mjinga")', () => {
+  const press = (state: WizardState, value: string): StepResult => step(state, { type: 'button', draftId: ID, step: state.draft?.step ?? 'county', value }, NOW);
+  const NAMED_SPOTS = ['Kambi ya Moto', 'Soko Mjinga', 'Soko la Ndabibi', 'Stage ya Ndabibi', 'Shule ya Msingi Ndabibi', 'Ndabibi Primary School', 'Kanisa la Mungu'];
+
+  it.each(NAMED_SPOTS)('"%s", unasked or after "sijui": kept as the place as "Ndabibi" is, never the story; the county tapped, the place is not asked', (typed) => {
+    const asked = type(atCounty(), 'sijui').state;
+    for (const [state, key] of [[atCounty(), 'county.unknown_kept'], [asked, 'county.town_kept']] as const) {
+      const r = type(state, typed);
+      expect([said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([[key], typed, STORY]);
+      expect(press(r.state, '32').state.draft).toMatchObject({ step: 'when', county: 32, place: typed });
+    }
+  });
+
+  it.each([
+    // Lower case: a name cannot be told from a story's words ("soko ya mama" may go on with what happened).
+    'kambi ya moto',
+    'soko la mama mboga',
+    // An officer, the police, or what was done, with a name: the story.
+    'Inspector Otieno wa Kasarani',
+    'Polisi wa Moto',
+    'Afande Kamau wa Kambi',
+    'Walinipiga Soko Mjinga',
+    'Chief Kamau',
+    'Bwana Kamau',
+    'Matatu ya Kamau',
+    'Station Commander Otieno',
+  ])('"%s": not kept as the place (the story goes on, or the county is asked again)', (typed) => {
+    const r = type(atCounty(), typed);
+    expect([typed, r.state.draft?.place, said(r).some((k) => k.includes('unknown_kept'))]).toEqual([typed, undefined, false]);
+  });
+});
