@@ -52,9 +52,13 @@ it('"Did you mean Kisumu?" answered "ndio" or "YES" takes it; an answer that is 
   await walkTo(v, 'county', 'en');
   await v.sendText('NAKURUU');
   expect(lastText(v)).toContain('Did you mean Nakuru?');
-  // The place typed before the county was tapped: not a county, and the suggestion stays a tap away.
+  // The place typed before the county was tapped: not a county, kept as the place and said so; the suggestion stays a tap away.
   await v.sendText('menengai primary');
+  expect(lastText(v)).toContain('so I have kept it as the place');
   expect(v.buttons()[0]).toBe('✅ Nakuru');
   await v.sendText('YES');
-  expect(lastText(v)).toContain('Where in Nakuru?');
+  // Nakuru taken, and the place not asked again: the day is next.
+  expect(lastText(v)).toContain('The place is “menengai primary”');
+  expect(lastText(v)).toContain('When did it happen?');
+  expect(lastText(v)).not.toContain('Where in Nakuru?');
 });
