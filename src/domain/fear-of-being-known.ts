@@ -53,7 +53,8 @@ const HARM_IF_KNOWN = new RegExp(
 
 /**
  * Something done or said, told: then it is an account. Speech and threats, in both languages, and
- * Swahili past tense ("walinipiga", "akaniambia", "tulikuwa"); English acts in the past.
+ * Swahili past tense ("walinipiga", "akaniambia", "tulikuwa") and acts going on ("wanadai hongo",
+ * "wamenipiga"); English acts in the past.
  */
 const TELLS = new RegExp(
   [
@@ -62,6 +63,8 @@ const TELLS = new RegExp(
     // Threats and speech going on ("wananitishia", "wamesema", "anasema").
     String.raw`\b\w*tishia\w*\b`,
     String.raw`\b(wana|ana|wame|ame|wali|ali|waka|aka)(ni)?(sema|ambia|onya)\b`,
+    // Acts being done, or done, told in the present or perfect ("polisi wanadai hongo", "wamenipiga", "chifu ananidai pesa").
+    String.raw`\b(wana|ana|wame|ame)(ni|m|mw|tu|wa)?(piga|dai|chukua|kamata|shika|umiza|ua|pora|tesa|dhulumu|fukuza|vamia|itisha|chapa|nyanyasa)\b`,
   ].join('|'),
 );
 

@@ -46,6 +46,15 @@ describe('the fear of being known, typed as the very first message', () => {
   });
 });
 
+describe('the fear of being known, with what is being done, as the very first message', () => {
+  it('(sw) "naogopa watanijua, polisi wanadai hongo kila siku kwa stage" begins a report with the account kept, not the fear answer alone', async () => {
+    const u = h.tg.user({ firstName: 'Afraid and asked for bribes', languageCode: 'sw' });
+    await u.sendText('naogopa watanijua, polisi wanadai hongo kila siku kwa stage');
+    expect(allTexts(u).join('\n')).not.toContain('Si lazima ujulikane.');
+    expect(allTexts(u).join('\n')).toContain('Nimehifadhi ulichotuma: kitakuwa maelezo ya ripoti yako.');
+  });
+});
+
 describe("the first message's kind button, tapped again while a report is in progress", () => {
   it('(sw) at the kind question, "🚓 Makosa ya polisi" on the old welcome is taken as the kind: the police list comes next', async () => {
     const u = h.tg.user({ firstName: 'Old welcome at kind', languageCode: 'sw' });

@@ -40,6 +40,12 @@ describe('fearsBeingKnown', () => {
     'wananitishia naogopa watanijua',
     'they found out it was me and came to my house',
     'he warned me they will find me',
+    // What is being done, or has been, told in the present or perfect tense, with the fear.
+    'naogopa watanijua, polisi wanadai hongo kila siku kwa stage',
+    'naogopa watanijua lakini polisi wa Kayole wanapiga watu usiku',
+    'sitaki wajue ni mimi, askari wanachukua pesa kwa matatu kila siku',
+    'polisi wamenipiga, naogopa watanijua',
+    'naogopa watanijua, chifu ananidai pesa',
     // Fear that is not of being known, or nothing of fear.
     'naogopa',
     "I'm scared",
