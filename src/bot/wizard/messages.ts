@@ -697,7 +697,8 @@ const TOWN_NAME_MAX_WORDS = 4;
  * asked with its buttons. It was "I do not know that county", and the only name the reporter knew
  * was lost. Right after "type the name of the nearest town" (`Draft.townAsked`, said to "sijui")
  * it is the town asked for; typed unasked, the county is said unknown too. Either way only a name is
- * read so (`plausibleName`): a misspelt county ("Nairobbi") was offered already (a suggestion).
+ * read so (`plausibleName`): a misspelt county ("Nairobbi") was offered already (a suggestion),
+ * and after a lead word ("ilikuwa Nairobbi") it is said unknown, never kept as the place.
  * Names only: letters, each word with a vowel ("qwrtz" is no name), and never a greeting ("holla").
  */
 function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<typeof countyKeyboard>): boolean {
@@ -708,7 +709,8 @@ function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<t
   // Unasked, never over a place or a pin kept already: the county is what is being typed.
   if (!d.townAsked && (d.place !== undefined || d.location)) return false;
   const typed = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS);
-  if (typed === undefined) return false;
+  // "Ilikuwa Nairobbi": a county misspelt after a lead word is the county typed, never the place (which would not be asked).
+  if (typed === undefined || (!d.townAsked && matchCounty(placeWithoutLead(typed)).kind !== 'none')) return false;
   const place = keepPlaceAtCounty(d, typed);
   turn.say(d.townAsked ? 'county.town_kept' : 'county.unknown_kept', { place }, { keyboard });
   return true;

@@ -4031,6 +4031,12 @@ describe('a town no list knows, at the county question ("Ndabibi", after "sijui"
     expect(type(at('county', { location: { lat: -0.7, lon: 36.4 } }), 'Ndabibi').state.draft).toMatchObject({ location: { lat: -0.7, lon: 36.4 } });
   });
 
+  it.each(['ilikuwa Nairobbi', 'ilikua Kiambuu', 'ilikuwa Kisumuu', 'ni Nakruu'])('a misspelt county after a lead word, "%s", is no place kept: the place is still asked once the county is tapped', (words) => {
+    const r = type(at('county'), words);
+    expect([words, said(r).includes('county.unknown_kept'), r.state.draft?.place]).toEqual([words, false, undefined]);
+    expect(press(r.state, '47').state.draft).toMatchObject({ step: 'place', county: 47 });
+  });
+
   it('not a misspelt county, nor no name, a greeting or an answer after "sijui"', () => {
     expect(said(type(at('county'), 'Nairobbi'))).toEqual(['county.suggest']);
     const asked = type(at('county'), 'sijui').state;
