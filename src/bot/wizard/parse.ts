@@ -253,7 +253,10 @@ const WORD_LEADS = new Map<string, 'yes' | 'no'>([...WORDS.yes.map((w) => [w, 'y
 export function answerLead(text: string): { word: 'yes' | 'no'; rest: string } | undefined {
   const words = text.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
-    const word = WORD_LEADS.get(normalise(words.slice(0, k).join(' ')));
+    const lead = normalise(words.slice(0, k).join(' '));
+    // "No one ...", "hakuna mtu ...": the sentence's subject, never a "no" and "one ..." after it.
+    if (NOT_LEADS.has(lead)) return undefined;
+    const word = WORD_LEADS.get(lead);
     if (!word) continue;
     const rest = words.slice(k).join(' ').replace(/^[\p{P}\s]+/u, '');
     return rest ? { word, rest } : undefined;

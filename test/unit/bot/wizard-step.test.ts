@@ -4175,6 +4175,11 @@ describe('a no said with what happened at the danger question ("hapana, walimwac
     expect(type(at('danger', { text: `${told.text}\n${kept}` }), words).state.draft?.text).toBe(`${told.text}\n${kept}`);
   });
 
+  it.each(['no one, they released him', 'no one. they took his phone and left', 'No one, he is at Kayole'])('"%s": "no one" is no lead word, so the story keeps it whole (it read "one, they released him")', (words) => {
+    const r = type(at('danger', told), words);
+    expect([r.state.draft?.danger, r.state.draft?.text]).toEqual([false, `${told.text}\n${words}`]);
+  });
+
   it('a no with thanks, "sijui", a day, a county, a town, safety or not understanding after it: the no as before, nothing added to the story', () => {
     for (const words of ['hapana asante', 'no thanks', 'hapana sijui', 'hapana kabisa', 'no, not today', 'hapana sasa hivi', 'hapana, jana usiku', 'hapana ilikuwa juzi sio jana', 'hapana, Nairobi', 'hapana Mathare', 'NO, UASIN GISHU', 'hapana wako salama sasa', 'hapana, nimefika nyumbani salama', 'no we are fine now thank you', 'hapana sijaelewa swali']) {
       const r = type(at('danger', told), words);
