@@ -729,20 +729,29 @@ const EVERYDAY_WORDS = new Set(
     'everywhere nowhere kwetu kwao kwenu barabarani njiani huku mbali far near kenya mbogi kanjo wasee jamaa ocs ocpd dcio afande ' +
     'sad angry upset hasira uchungu huzuni hofu woga wasiwasi start restart exit anza upya endelea continue mbona nil null lie lies ' +
     'amen ameen inshallah mashallah wallahi haki jesus yesu mungu god lord shenzi mshenzi washenzi mjinga wajinga fala mafala ' +
-    'stupid idiot fool nonsense upuzi ujinga fuck fucking shit').split(' ').concat(PERSON_TITLES),
+    'stupid idiot fool nonsense upuzi ujinga fuck fucking shit boda').split(' ').concat(PERSON_TITLES),
 );
+/** A place noun said with the Swahili "at" ("shuleni", "barabarani", "polisini", "stejini"): where, but no name. */
+function atPlaceNoun(w: string): boolean {
+  if (!w.endsWith('ni')) return false;
+  const stems = [w.slice(0, -2), ...(w.endsWith('ini') ? [w.slice(0, -3)] : [])];
+  return stems.some((s) => PLACE_NOUNS.has(s) || EVERYDAY_WORDS.has(s));
+}
 
 /**
  * Typed unasked at the county question: a name, not a common word ("samahani", "leo", "other"),
  * courtesy, answer, verb ("nimechoka", "walinipiga"), sound ("haha"), whom one addresses ("boss"),
- * a feeling ("scared"), a rank ("Sergeant") or place noun alone ("mjini", "police station").
+ * a feeling ("scared"), a rank ("Sergeant") or place noun alone ("mjini", "police station", "shuleni").
  */
 function plausibleName(input: string): boolean {
   const list = normalise(input).split(' ').filter(Boolean);
   if (!list.length || everydayWord(list[0]) || (list.length === 1 && rankIn(list[0]) !== undefined)) return false;
   if (list.some((w) => EVERYDAY_WORDS.has(w) || addressWord(w) || feelingWord(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
-  return !list.every((w) => PLACE_NOUNS.has(w) || TOWN_ONLY_WORDS.has(w)) && !list.some(doneInOneWord);
+  return !list.every((w) => PLACE_NOUNS.has(w) || TOWN_ONLY_WORDS.has(w) || atPlaceNoun(w)) && !list.some(doneInOneWord);
 }
+
+/** Place nouns that name who or what, not where ("Polisi wa Moto", "Matatu ya Kamau"). */
+const NOT_WHERE_NOUNS = new Set(['police', 'polisi', 'chief', 'matatu', 'bus']);
 
 /**
  * "Kambi ya Moto", "Soko Mjinga", "Ndabibi Primary School": a spot no list knows, named by a place
@@ -750,9 +759,6 @@ function plausibleName(input: string): boolean {
  * words between them: no act, no person, so a place, not the story. Lower case ("kambi ya moto")
  * cannot be told from a story's words, nor can "Polisi wa Moto" (who, not where): those stay as they were.
  */
-/** Place nouns that name who or what, not where ("Polisi wa Moto", "Matatu ya Kamau"). */
-const NOT_WHERE_NOUNS = new Set(['police', 'polisi', 'chief', 'matatu', 'bus']);
-
 function namedSpot(input: string): boolean {
   const typed = input.trim().split(/\s+/);
   if (typed.length < 2 || typed.length > TOWN_NAME_MAX_WORDS) return false;

@@ -4037,6 +4037,11 @@ describe('a town no list knows, at the county question ("Ndabibi", after "sijui"
     expect(press(r.state, '47').state.draft).toMatchObject({ step: 'place', county: 47 });
   });
 
+  it.each(['shuleni', 'kanisani', 'barabarani', 'hospitalini', 'dukani', 'ofisini', 'polisini', 'msikitini', 'stejini', 'shambani', 'Kenya', 'boda'])('"%s" (at a place noun, the country, a motorbike) is no name kept as the place, so the place is still asked', (words) => {
+    const r = type(at('county'), words);
+    expect([words, said(r).includes('county.unknown_kept'), r.state.draft?.place]).toEqual([words, false, undefined]);
+  });
+
   it('not a misspelt county, nor no name, a greeting or an answer after "sijui"', () => {
     expect(said(type(at('county'), 'Nairobbi'))).toEqual(['county.suggest']);
     const asked = type(at('county'), 'sijui').state;
