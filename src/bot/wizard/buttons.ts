@@ -373,11 +373,6 @@ export function leaveCategory(d: Draft): void {
 }
 
 /**
- * The kind answered (a tap, "polisi", a request to report it): a different one drops the category.
- * A story kept before it that names one category of this kind ("walinipiga": force) has that
- * category offered at the category question, as a sentence typed there is; never chosen unasked.
- */
-/**
  * The first message's police or election button tapped while the draft waits at the kind question
  * (the welcome stays up the chat): taken as the kind button is, the draft and what it holds kept.
  * Its tap was answered where it was handled, and the question after it comes as a new message.
@@ -388,6 +383,11 @@ export function kindFromWelcome(turn: Turn, d: Draft, kind: ReportKind): void {
   turn.advance(d);
 }
 
+/**
+ * The kind answered (a tap, "polisi", a request to report it): a different one drops the category.
+ * A story kept before it that names one category of this kind ("walinipiga": force) has that
+ * category offered at the category question, as a sentence typed there is; never chosen unasked.
+ */
 export function chooseKind(d: Draft, kind: ReportKind): void {
   if (d.kind !== kind) leaveCategory(d);
   d.kind = kind;
