@@ -188,11 +188,11 @@ const HARM_DONE =
 /** The yes taken back or denied after it ("ndio lakini hakuumia", "yes but they did not beat him"): no yes read. */
 const YES_TAKEN_BACK = /\b(?:no|not|never|didn|didnt|hakuna|hamna|si|sio|lakini|ila|but|(?:ha|hawa|hatu|si)ku\w+)\b/;
 /**
- * How the one hurt is now, said last after a "but" ("... but he is ok", "... lakini yuko sawa"):
+ * How the one hurt is now, said last after a "but" ("... but he is ok", "... lakini (sasa) yuko sawa"):
  * they are stable, which takes nothing back of the harm told before it.
  */
 const BUT_WELL_NOW =
-  / (?:but|lakini|ila) (?:(?:he|she|they|we|i) (?:is|s|are|re|am|m) (?:now )?(?:ok|okay|fine|alright|all right|stable|better|safe)|(?:yuko|yupo|ako|wako|wapo|niko|tuko) (?:sawa|salama|poa|fiti|imara)|(?:ana|wana)endelea (?:vizuri|kupona|salama))(?: (?:now|sasa))?$/;
+  / (?:but|lakini|ila) (?:(?:now|sasa) )?(?:(?:he|she|they|we|i) (?:is|s|are|re|am|m) (?:now )?(?:ok|okay|fine|alright|all right|stable|better|safe)|(?:yuko|yupo|ako|wako|wapo|niko|tuko) (?:sawa|salama|poa|fiti|imara)|(?:ana|wana)endelea (?:vizuri|kupona|salama))(?: (?:now|sasa))?$/;
 
 /**
  * How badly, said after the harm ("... lakini si vibaya", "but not badly", "kidogo tu", "just a

@@ -325,7 +325,7 @@ describe('typed answers work like the buttons', () => {
     }
   });
 
-  it.each(['yes they broke his arm but he is ok', 'ndio walimvunja mkono lakini yuko sawa'])('"%s" (hurt, and how they are now) at "was anyone hurt?": the yes, the words after it kept in the story and said so', (text) => {
+  it.each(['yes they broke his arm but he is ok', 'ndio walimvunja mkono lakini yuko sawa', 'ndio walimpiga, lakini sasa yuko sawa', 'yes they beat him but now he is fine'])('"%s" (hurt, and how they are now) at "was anyone hurt?": the yes, the words after it kept in the story and said so', (text) => {
     const r = type(at('hurt', { text: STORY }), text);
     expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${text.replace(/^\w+ /, '')}`, 'p3', ['desc.added', 'injury.p3.ask']]);
   });
