@@ -100,3 +100,14 @@ export function fearsBeingKnown(text: string): boolean {
   if (WISH_UNKNOWN.test(plain) || HARM_IF_KNOWN.test(plain)) return true;
   return FEAR.test(plain) && KNOWN.test(plain);
 }
+
+/** English words in a fear of being known ("I'm scared they will find out it was me"): no Swahili one says it so. */
+const ENGLISH_FEAR = /\b(scared|afraid|fear|fearful|worried|terrified|frightened|want|know|find|they|will|if|me)\b/;
+
+/**
+ * The language a fear of being known (`fearsBeingKnown`) is said in: "naogopa watanijua" is
+ * Swahili though too short for `guessLanguage`, and a phone set to English says nothing of it.
+ */
+export function fearLanguage(text: string): 'en' | 'sw' {
+  return ENGLISH_FEAR.test(plainWords(text)) ? 'en' : 'sw';
+}

@@ -2,7 +2,7 @@ import { Routes } from '../routes';
 import type { BotContext } from '../context';
 import type { Message } from 'telegraf/types';
 import * as kb from '../keyboards';
-import { asksWhoSees, fearsBeingKnown, greetingOnly, LIMITS, type Greeting } from '../../domain';
+import { asksWhoSees, fearLanguage, fearsBeingKnown, greetingOnly, LIMITS, type Greeting } from '../../domain';
 import { captionOf, mediaOf } from '../media';
 import { beginReport, earlyStory, earlyVoice, firstWords, passedOn, passedOnRef, passedOnText, type FirstMessage } from '../wizard';
 
@@ -19,6 +19,8 @@ export function unhandled(): Routes<BotContext> {
     const unknownCommand = 'text' in ctx.message && ctx.message.text.startsWith('/') && !passedOn(ctx.message, ctx.from?.id);
     // "Naogopa watanijua" alone, before any report: how to stay unknown, and the start buttons (it was the bare menu, or the story of a report).
     if (!unknownCommand && 'text' in ctx.message && !passedOn(ctx.message, ctx.from?.id) && fearsBeingKnown(ctx.message.text)) {
+      // In the language it is written in, unless one was chosen or guessed (as a greeting is: `greetBack`).
+      if (!ctx.session.lang && !ctx.session.guessed) ctx.lang = ctx.session.guessed = fearLanguage(ctx.message.text);
       return void (await ctx.reply(ctx.t('start.fear'), kb.startChoice(ctx.t, ctx.lang)));
     }
     // Someone who starts by writing (or saying) what happened, or by sending a photo of it: a report begins with it.

@@ -46,6 +46,15 @@ describe('the fear of being known, typed as the very first message', () => {
   });
 });
 
+describe('the fear of being known, typed first in Swahili on a phone set to English', () => {
+  it.each(['naogopa watanijua', 'nitaumia wakijua'])('"%s" is answered in Swahili, with the Swahili start buttons', async (fear) => {
+    const u = h.tg.user({ firstName: `Afraid en phone ${fear.length}`, languageCode: 'en' });
+    await u.sendText(fear);
+    expect(lastText(u)).toContain('Si lazima ujulikane.');
+    expect(u.buttons()).toEqual(expect.arrayContaining(['🚓 Makosa ya polisi', '🗳 Tukio la uchaguzi']));
+  });
+});
+
 describe('the fear of being known, with what is being done, as the very first message', () => {
   it('(sw) "naogopa watanijua, polisi wanadai hongo kila siku kwa stage" begins a report with the account kept, not the fear answer alone', async () => {
     const u = h.tg.user({ firstName: 'Afraid and asked for bribes', languageCode: 'sw' });

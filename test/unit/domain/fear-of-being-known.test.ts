@@ -2,7 +2,7 @@
  * A frightened reporter's "they will know me" mid-report: read as a worry to answer (how to stay
  * unknown, who reads a report), never as the story or the place. A story of threats stays a story.
  */
-import { fearsBeingKnown, tellsSpeechOrThreat } from '../../../src/domain';
+import { fearLanguage, fearsBeingKnown, tellsSpeechOrThreat } from '../../../src/domain';
 
 describe('fearsBeingKnown', () => {
   it.each([
@@ -65,4 +65,15 @@ describe('tellsSpeechOrThreat', () => {
   it.each(['the officer said I will be afraid', 'they threatened me, I am scared', 'walinitishia', 'alisema atanitafuta', 'wakaniambia nitoe pesa', 'wananitishia kila siku', 'he warned me'])('%j tells what was said or threatened', (text) =>
     expect(tellsSpeechOrThreat(text)).toBe(true));
   it.each(['naogopa watanijua', 'Kencom stage', 'sema ukweli', 'Tell them', 'stage ya Mololine', 'jana usiku'])('%j does not', (text) => expect(tellsSpeechOrThreat(text)).toBe(false));
+});
+
+describe('fearLanguage', () => {
+  it.each([
+    ['naogopa watanijua', 'sw'],
+    ['nitaumia wakijua', 'sw'],
+    ['sitaki polisi wajue ni mimi', 'sw'],
+    ["I'm scared they will find out it was me", 'en'],
+    ['they will kill me if they find out', 'en'],
+    ["I don't want them to know it was me", 'en'],
+  ])('%j is said in %s', (text, lang) => expect(fearLanguage(text)).toBe(lang));
 });
