@@ -2546,8 +2546,12 @@ const OFTEN = /^(every ?day|daily|each day|every (morning|evening|night|week|tim
 /** "Last week", "mwezi uliopita", "the other day": a time, not a day; the day is asked for. */
 const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku|(the )?other day|a few days|few days)\b/;
 
+/** Words that lead into the day ("ilikuwa jana", "it was yesterday", "ni leo"): not the day. */
+const DAY_LEAD = /^\s*(?:ilikuwa|ilikua|ilitokea|ni|it was|it happened|that was|was)\s+(?:on\s+)?(?=\S)/i;
+
 function onDate(turn: Turn, d: Draft, input: string): void {
-  const day = dayAnswer(input, turn.now, d.whenSaid);
+  const led = input.replace(DAY_LEAD, '');
+  const day = dayAnswer(input, turn.now, d.whenSaid) ?? (led !== input ? dayAnswer(led, turn.now, d.whenSaid) : undefined);
   if (day) return takeDay(turn, d, day);
   // "Nimekosea kaunti" (the county was wrong), noticed when the day is asked: as at the place question.
   if (countyCorrected(turn, d, input, true) || placeCorrected(turn, d, input)) return;

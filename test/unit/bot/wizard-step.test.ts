@@ -1519,6 +1519,19 @@ describe('when', () => {
     expect(run(at('when'), { type: 'show' }).replies[0]).toMatchObject({ texts: [{ key: 'when.ask', params: { example: '28/11/2026' } }] });
   });
 
+  it.each([
+    ['ilikuwa jana', 'yesterday'],
+    ['ilikua jana usiku', 'yesterday'],
+    ['ni leo', 'today'],
+    ['ilitokea juzi', 'date'],
+    ['it was yesterday', 'yesterday'],
+    ['It happened today', 'today'],
+    ['it was on 25/11/2026', 'date'],
+  ])('"%s" (the day said with "it was") is that day, not "could not read that date"', (words, when) => {
+    const r = type(at('when'), words);
+    expect([words, r.state.draft?.step, r.state.draft?.when, said(r).includes('when.format')]).toEqual([words, 'review', when, false]);
+  });
+
   it('explains a malformed or future date with today as the example', () => {
     const bad = type(at('when'), 'asdf');
     expect(said(bad)).toEqual(['when.format', 'when.ask']);
