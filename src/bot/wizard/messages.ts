@@ -1253,12 +1253,13 @@ function answeredDanger(turn: Turn, d: Draft, input: string): boolean {
   const day = danger === false && dayWithNo(turn, d, input);
   if (danger === false && !day) timeWithNo(d, input);
   // "Hapana, walimwachilia jana": what happened, said with the no, kept as a yes's words are (before the next question: no numbers come first).
-  if (danger === false && !story && !kept && !day && toldWithNo(input) && !inStory(d, words)) keepPart(turn, d, words);
+  if (danger === false && !story && !kept && !day && toldWithAnswer(input, false) && !inStory(d, words)) keepPart(turn, d, words);
   setDanger(turn, d, danger);
   // The numbers come first, before the place or county said with the yes ("ndio Mathare").
   if (danger && kept) numbersFirst(turn, noted);
   // After the numbers, which come first.
-  if (!story && !kept && danger && saysMoreOfDanger(input) && !inStory(d, words)) keepPart(turn, d, words);
+  // "Ndio, walinipiga jana Kayole": what was done, said with the yes, kept as with a no.
+  if (!story && !kept && danger && (saysMoreOfDanger(input) || toldWithAnswer(input, true)) && !inStory(d, words)) keepPart(turn, d, words);
   return true;
 }
 
@@ -1312,7 +1313,7 @@ function dayWithNo(turn: Turn, d: Draft, input: string): boolean {
  * "No, it happened last week", "hapana, ilitokea wiki iliyopita": the no, and a time that is no day
  * (`VAGUE_WHEN`), which the day question cannot take either. Noted as that question notes it
  * (`whenSaid`), so "Tuesday" answered there is last week's; the day is still asked, and the words
- * are kept in the story as any told with the no (`toldWithNo`).
+ * are kept in the story as any told with the no (`toldWithAnswer`).
  */
 function timeWithNo(d: Draft, input: string): void {
   const n = answerLead(input) ? normalise(withoutAnswerWord(input)).replace(BEFORE_PLACE, '') : '';
@@ -1325,17 +1326,19 @@ const SAFE_WORDS = /\b(salama|safe|fine|sawa|poa|fiti|ok|okay)\b/;
 /**
  * "Hapana walirudi jana usiku", "no, they let him go but took his phone": a no, then words that
  * tell what happened (as `dangerPart` reads them alone); not thanks, "sijui", being safe, or not
- * understanding the question. The no is the answer; the words were lost with it.
+ * understanding the question. "Ndio, walinipiga jana Kayole": a yes, then what was done (an act:
+ * a cry for help after a yes is no account). The answer is kept; the words were lost with it.
  */
-function toldWithNo(input: string): boolean {
+function toldWithAnswer(input: string, answer: boolean): boolean {
   const words = input.trim().split(/\s+/);
-  // The no's own words first ("hapana", "no no", "niko salama"): the longest lead, as `dangerLead` reads it.
+  // The answer's own words first ("hapana", "no no", "niko salama"): the longest lead, as `dangerLead` reads it.
   for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
     const head = words.slice(0, k).join(' ').replace(/\p{P}+$/u, '');
-    if (readWord(head) !== 'no' && dangerAnswer(head) !== false) continue;
+    if (readWord(head) !== (answer ? 'yes' : 'no') && dangerAnswer(head) !== answer) continue;
     const rest = words.slice(k).join(' ');
     const n = normalise(rest);
-    return dangerPart(rest) && dangerAnswer(rest) === undefined && (!SAFE_WORDS.test(n) || tellsAnAct(n));
+    if (!dangerPart(rest) || dangerAnswer(rest) !== undefined) return false;
+    return answer ? tellsAnAct(n) : !SAFE_WORDS.test(n) || tellsAnAct(n);
   }
   return false;
 }

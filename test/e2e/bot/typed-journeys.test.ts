@@ -76,6 +76,9 @@ const PLAYS: Play[] = [
   // What happened, said with the no ("no, they let him go yesterday"): the no kept, the words kept in the story and said so, as with a yes; they were dropped.
   ['sw', 'danger', ['hapana, walimwachilia jana', 'Polisi walimkamata kaka yangu kwa stage.', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { dangerNow: false, county: 32, story: ['walimwachilia jana\nPolisi walimkamata kaka yangu'], notStory: ['hapana'], warned: 'Nimehifadhi ulichotuma' }],
   ['en', 'danger', ['no, they let him go but took his phone', STORY, 'Nakuru', 'Free area', { press: 'today' }], { dangerNow: false, county: 32, story: [`they let him go but took his phone\n${STORY}`], notStory: ['no,'], warned: 'I have kept what you sent' }],
+  // What was done, said with the yes ("ndio, walinipiga jana Kayole"): the yes with its numbers, and the words kept in the story; they were lost.
+  ['sw', 'danger', ['ndio, walinipiga jana Kayole', 'Polisi walinipiga kwa rungu.', 'Nairobi', 'stage ya Kayole', { press: 'today' }], { dangerNow: true, county: 47, story: ['walinipiga jana Kayole\nPolisi walinipiga kwa rungu'], notStory: ['ndio,'], warned: '999 · 112 · 911' }],
+  ['en', 'danger', ['yes, they beat me yesterday in Kayole', STORY, 'Nairobi', 'Kayole stage', { press: 'today' }], { dangerNow: true, county: 47, story: [`they beat me yesterday in Kayole\n${STORY}`], notStory: ['yes,'], warned: '999 · 112 · 911' }],
   // Danger told later, after "no" at its question: the numbers at once, staff alerted, the words kept; it was only added to the story.
   ['sw', 'county', ['bado wako nje wanatafuta mimi', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { dangerNow: true, county: 32, story: [STORY, 'bado wako nje wanatafuta mimi'], warned: '999 · 112 · 911' }],
   ['sw', 'review', ['wamerudi tena wako nje sasa hivi'], { dangerNow: true, story: [STORY, 'wamerudi tena wako nje sasa hivi'], warned: 'amearifiwa sasa hivi' }],

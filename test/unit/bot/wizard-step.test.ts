@@ -4205,3 +4205,28 @@ describe('a no said with what happened at the danger question ("hapana, walimwac
     }
   });
 });
+
+describe('a yes said with what was done at the danger question ("ndio, walinipiga jana Kayole")', () => {
+  const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
+
+  it.each([
+    ['ndio, walinipiga jana Kayole', 'walinipiga jana Kayole'],
+    ['yes, they beat me yesterday in Kayole', 'they beat me yesterday in Kayole'],
+    ['Ndiyo walimkamata mwanangu', 'walimkamata mwanangu'],
+  ])('"%s": the yes (numbers first), and the words after it kept in the story and said so; they were lost', (words, kept) => {
+    const first = type(at('danger'), words);
+    expect([first.state.draft?.danger, first.state.draft?.text, first.replies[0]?.type]).toEqual([true, kept, 'emergency']);
+    expect(said(first)).toContain('desc.kept_early');
+    const more = type(at('danger', told), words);
+    expect([more.state.draft?.danger, more.state.draft?.text, said(more).includes('desc.added')]).toEqual([true, `${told.text}\n${kept}`, true]);
+    // Told once: not added twice.
+    expect(type(at('danger', { text: `${told.text}\n${kept}` }), words).state.draft?.text).toBe(`${told.text}\n${kept}`);
+  });
+
+  it('a yes with a cry, a day, a county or a town after it: the yes as before, nothing added to the story', () => {
+    for (const words of ['ndio tafadhali', 'yes please help', 'ndio saidia', 'ndio jana', 'ndio sasa hivi', 'ndio, Nairobi', 'ndio Mathare']) {
+      const r = type(at('danger', told), words);
+      expect([words, r.state.draft?.danger, r.state.draft?.text]).toEqual([words, true, told.text]);
+    }
+  });
+});
