@@ -51,6 +51,11 @@ const NAMES_IN_ED = new Set(
     'javed naveed fred alfred wilfred winfred winifred manfred jared ted ned').split(' '),
 );
 
+/** A word that is one of the common Kenyan first names this file knows ("Mohamed", "Alfred"): a person, never a place. */
+export function knownFirstName(word: string): boolean {
+  return NAMES_IN_ED.has(word.toLowerCase());
+}
+
 /**
  * A word in capitals that can be a name ("PETER", "KAMAU", "MOHAMED"): three letters or more, a
  * vowel among them, no body's initials ("IEBC", "UDA"), no word of `NOT_NAMES`, and no English

@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, addressWord, feelingWord, rankIn, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, addressWord, feelingWord, rankIn, selfIntroduction, knownFirstName, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
@@ -706,6 +706,8 @@ function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<t
   if (!words.every((w) => /^[\p{L}'’-]+$/u.test(w) && /[aeiouy]/i.test(w)) || greetingOnly(input) || HOLA.test(input.trim())) return false;
   // Asked or not, a name: "bro", "kesho", "scared" after "sijui" were kept as the town.
   if (!namedSpot(input) && !plausibleName(input)) return false;
+  // "Naitwa Wafula", "Mohamed Ali": the reporter's own name, which kept as the place agents would read even when sent anonymously.
+  if (selfIntroduction(input) !== undefined || knownFirstName(words[0])) return false;
   // Unasked, never over a place or a pin kept already: the county is what is being typed.
   if (!d.townAsked && (d.place !== undefined || d.location)) return false;
   const typed = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS);

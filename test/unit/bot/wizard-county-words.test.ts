@@ -175,3 +175,14 @@ describe('a place of several words no list knows, at the county question ("Kambi
     expect([typed, r.state.draft?.place, said(r).some((k) => k.includes('unknown_kept'))]).toEqual([typed, undefined, false]);
   });
 });
+
+describe('a reporter naming themselves at the county question ("naitwa Wafula", "Mohamed Ali")', () => {
+  // Kept as the place, their name would reach the agents even in a report sent anonymously.
+  it.each(['naitwa Wafula', 'Naitwa Wafula', 'ninaitwa Achieng', 'mimi naitwa Njeri', "I'm Njeri", 'Mohamed Ali', 'Fred Otieno', 'Alfred'])('"%s": never kept as the place, unasked or after "sijui"', (typed) => {
+    const asked = type(atCounty(), 'sijui').state;
+    for (const state of [atCounty(), asked]) {
+      const r = type(state, typed);
+      expect([typed, r.state.draft?.place, said(r).some((k) => k.includes('_kept'))]).toEqual([typed, undefined, false]);
+    }
+  });
+});
