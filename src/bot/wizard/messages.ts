@@ -741,6 +741,17 @@ function atPlaceNoun(w: string): boolean {
 }
 
 /**
+ * Words refused alone that are words of real places' names too: "Kenya Re" (an estate), "Soko
+ * Mjinga" however typed. "Kenya" beside a word that is neither it nor a place noun is the name
+ * ("Kenya Police" is who); an insult only after a place noun ("soko mjinga", never "mjinga sana").
+ */
+function inPlaceName(list: readonly string[], i: number): boolean {
+  const w = list[i];
+  if (w === 'kenya') return list.some((o) => o !== 'kenya' && !PLACE_NOUNS.has(o));
+  return w === 'mjinga' && i > 0 && PLACE_NOUNS.has(list[i - 1]);
+}
+
+/**
  * Typed unasked at the county question: a name, not a common word ("samahani", "leo", "other"),
  * courtesy, answer, verb ("nimechoka", "walinipiga"), sound ("haha"), whom one addresses ("boss"),
  * a feeling ("scared"), a rank ("Sergeant") or place noun alone ("mjini", "police station", "shuleni").
@@ -748,7 +759,7 @@ function atPlaceNoun(w: string): boolean {
 function plausibleName(input: string): boolean {
   const list = normalise(input).split(' ').filter(Boolean);
   if (!list.length || everydayWord(list[0]) || (list.length === 1 && rankIn(list[0]) !== undefined)) return false;
-  if (list.some((w) => EVERYDAY_WORDS.has(w) || addressWord(w) || feelingWord(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
+  if (list.some((w, i) => (EVERYDAY_WORDS.has(w) && !inPlaceName(list, i)) || addressWord(w) || feelingWord(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
   return !list.every((w) => PLACE_NOUNS.has(w) || TOWN_ONLY_WORDS.has(w) || atPlaceNoun(w)) && !list.some(doneInOneWord);
 }
 

@@ -186,3 +186,21 @@ describe('a reporter naming themselves at the county question ("naitwa Wafula", 
     }
   });
 });
+
+describe('real places with a word refused alone ("Kenya Re", "soko mjinga")', () => {
+  it.each(['Kenya Re', 'kenya re', 'soko mjinga', 'Soko mjinga', 'stage mjinga'])('"%s": kept as the place, unasked or after "sijui", as before the word lists grew', (typed) => {
+    const asked = type(atCounty(), 'sijui').state;
+    for (const [state, key] of [[atCounty(), 'county.unknown_kept'], [asked, 'county.town_kept']] as const) {
+      const r = type(state, typed);
+      expect([typed, said(r), r.state.draft?.place]).toEqual([typed, [key], typed]);
+    }
+  });
+
+  it.each(['kenya', 'boda boda', 'kenya kenya', 'mjinga', 'mjinga sana', 'mjinga kabisa', 'wewe mjinga', 'stupid mjinga', 'boda', 'stupid idiot', 'fuck off', 'kenya police', 'Kenya Police']) ('"%s": still not kept', (typed) => {
+    const asked = type(atCounty(), 'sijui').state;
+    for (const state of [atCounty(), asked]) {
+      const r = type(state, typed);
+      expect([typed, r.state.draft?.place]).toEqual([typed, undefined]);
+    }
+  });
+});
