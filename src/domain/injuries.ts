@@ -143,6 +143,13 @@ const HURT =
  */
 const HURT_DENIED =
   /\b(?:(?:wasn t|wasnt|was not|weren t|werent|were not|isn t|isnt|is not|aren t|arent|are not|hasn t been|hasnt been|has not been|haven t been|havent been|have not been|didn t get|didnt get|did not get|never got|never been) (?:hurt|injured|wounded|harmed)|(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa))\b/;
+/**
+ * The hurt denied and no one else's told ("he wasn't hurt"); "sikuumia lakini kaka yangu aliumia",
+ * "I wasn't hurt but my brother was injured" tell someone hurt all the same.
+ */
+function hurtDenied(n: string): boolean {
+  return HURT_DENIED.test(n) && !HURT.test(n.replace(new RegExp(HURT_DENIED.source, 'g'), ' '));
+}
 /** A reply that begins with "no": only the whole "no one was hurt" phrases are read (not "no one went to hospital"). */
 const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|hamna|nobody|no one)\b/;
 
@@ -156,7 +163,7 @@ export function readHurt(text: string): HurtAnswer | undefined {
   if (text.length > 60) return undefined;
   const n = plainWords(text);
   if (NONE_HURT.test(n)) return 'none';
-  if (NONE_HURT_LEAD.test(n) || HURT_DENIED.test(n)) return undefined;
+  if (NONE_HURT_LEAD.test(n) || hurtDenied(n)) return undefined;
   if (NOT_TREATED.test(n)) return 'untreated';
   if (NO_LEAD.test(n) || NOT_ADMITTED.test(n)) return undefined;
   if (TREATED.test(n)) return 'treated';
@@ -212,7 +219,7 @@ export function hurtSaidWithYes(text: string): boolean {
   const lead = YES_LEAD.exec(n);
   const rest = lead ? n.slice(lead[0].length).trim() : '';
   const said = rest.replace(BUT_WELL_NOW, '').replace(NOT_BADLY, '');
-  return rest !== '' && HARM_DONE.test(rest) && !YES_TAKEN_BACK.test(said) && !HURT_DENIED.test(rest);
+  return rest !== '' && HARM_DONE.test(rest) && !YES_TAKEN_BACK.test(said) && !hurtDenied(rest);
 }
 
 /** The words an answer to "was anyone hurt?" is made of: yes, who, how badly, treated or not. */
@@ -250,7 +257,7 @@ const SOMEONE_ELSE =
 export function hurtTold(text: string, others: boolean): HurtAnswer | undefined {
   if (text.length > 200) return undefined;
   const n = plainWords(text);
-  if (NO_LEAD.test(n) || /\b(?:no one|nobody|none|hakuna|hamna)\b/.test(n) || !HARMED.test(n) || HURT_DENIED.test(n)) return undefined;
+  if (NO_LEAD.test(n) || /\b(?:no one|nobody|none|hakuna|hamna)\b/.test(n) || !HARMED.test(n) || hurtDenied(n)) return undefined;
   if (others && !SOMEONE_ELSE.test(n)) return undefined;
   return NOT_TREATED.test(n) ? 'untreated' : TREATED.test(n) ? 'treated' : 'hurt';
 }

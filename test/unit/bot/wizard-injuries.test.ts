@@ -346,6 +346,14 @@ describe('typed answers work like the buttons', () => {
     },
   );
 
+  it.each(['sikuumia lakini kaka yangu aliumia', 'mimi sikuumia ila mwenzangu ameumia', "I wasn't hurt but my brother was injured"])(
+    '"%s" (one not hurt, another hurt) at "was anyone hurt?": someone hurt, the words kept in the story',
+    (text) => {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${text}`, 'p3']);
+    },
+  );
+
   it('a cancel word still asks "cancel this report?" first', () => {
     expect(said(type(at('hurt', { text: STORY }), 'ghairi'))).toEqual(['cancel.ask']);
   });
