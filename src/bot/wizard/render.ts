@@ -238,8 +238,11 @@ function ownNameWarning(t: T, d: Draft, own: { names: readonly string[]; usernam
   // "Mimi ni Achieng Otieno": a name given in the story; once only when it is their Telegram name, already warned of.
   const intro = selfIntroduction(d.text);
   const introWarned = intro && found?.as === 'name' && intro.toLowerCase().includes(found.written.toLowerCase());
+  // A name no list knows typed at the county question is kept as the place ("Achieng Odhiambo"): staff read that too.
+  const inPlace = own && d.place ? ownNameWritten(d.place, own) : undefined;
   const warnings = [
     ...(found ? [t(`review.own_${found.as}`, { written: escapeHtml(found.written) })] : []),
+    ...(inPlace?.as === 'name' && inPlace.written !== found?.written ? [t('review.own_name_place', { written: escapeHtml(inPlace.written) })] : []),
     ...(intro && !introWarned ? [t('review.own_intro', { written: escapeHtml(intro) })] : []),
     ...(phone ? [t('review.own_phone', { written: escapeHtml(phone) })] : []),
     ...(email ? [t('review.own_email', { written: escapeHtml(email) })] : []),

@@ -361,6 +361,18 @@ describe('a story that names its own reporter', () => {
   });
 });
 
+describe('a place that names its own reporter', () => {
+  it('"Nafula Wekesa" typed at the county question is kept as the place, and the review warns of it, in the reporter\'s language', async () => {
+    const u = h.tg.user({ firstName: 'Nafula', languageCode: 'sw' });
+    await walkTo(u, 'county', 'sw', 'Polisi walitaka hongo ya 1000 kwenye kizuizi.');
+    await u.sendText('Nafula Wekesa');
+    await u.sendText('Nakuru');
+    await u.press('Leo');
+    expect(lastText(u)).toContain('⚠️ Mahali umeandika “Nafula”, ambalo ni sehemu ya jina lako la Telegram. Hata ukituma bila kutaja jina lako, wahudumu wataliona hapo.');
+    expect(lastText(u)).not.toContain('⚠️ Katika maelezo ya kilichotokea');
+  });
+});
+
 describe('/cancel', () => {
   it.each(['kind', 'desc', 'county', 'place', 'ev', 'review'] as const)('at the %s step discards the draft and offers a new start', async (step) => {
     const u = h.tg.user({ firstName: `Cancel ${step}`, languageCode: 'en' });

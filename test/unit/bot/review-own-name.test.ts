@@ -25,6 +25,20 @@ describe('the review, when the story names its reporter', () => {
   });
 });
 
+describe('the review, when the place names its reporter', () => {
+  // Typed at the county question ("Achieng Odhiambo"), a name no list knows is kept as the place, which staff read.
+  it('warns before the choice of how to send it, naming the word as written', () => {
+    const text = reviewText(t, review({ text: 'Polisi walitaka hongo.', place: 'Achieng Odhiambo' }), 'sw', own);
+    expect(text).toContain('review.own_name_place(Achieng)');
+    expect(text.indexOf('review.own_name_place')).toBeLessThan(text.indexOf('review.hint'));
+  });
+
+  it('says nothing of a place that is not their name, or when they chose to share their number', () => {
+    expect(reviewText(t, review({ text: 'Polisi walitaka hongo.', place: 'Kenol' }), 'sw', own)).not.toContain('review.own_');
+    expect(reviewText(t, review({ text: 'Polisi walitaka hongo.', place: 'Achieng Odhiambo', anonymous: false }), 'sw', own)).not.toContain('review.own_');
+  });
+});
+
 describe('the review, when the story holds a phone number', () => {
   it('warns that staff see it even when sent anonymously, naming the number as written', () => {
     const text = reviewText(t, review({ text: 'THEY BEAT ME AT THE ROADBLOCK. CALL ME 0712 345 678 PLS' }), 'en', own);
