@@ -747,7 +747,7 @@ function atPlaceNoun(w: string): boolean {
  */
 function inPlaceName(list: readonly string[], i: number): boolean {
   const w = list[i];
-  if (w === 'kenya') return list.some((o) => o !== 'kenya' && !PLACE_NOUNS.has(o));
+  if (w === 'kenya') return list.some((o) => o !== w && !PLACE_NOUNS.has(o));
   return w === 'mjinga' && i > 0 && PLACE_NOUNS.has(list[i - 1]);
 }
 
@@ -759,7 +759,9 @@ function inPlaceName(list: readonly string[], i: number): boolean {
 function plausibleName(input: string): boolean {
   const list = normalise(input).split(' ').filter(Boolean);
   if (!list.length || everydayWord(list[0]) || (list.length === 1 && rankIn(list[0]) !== undefined)) return false;
-  if (list.some((w, i) => (EVERYDAY_WORDS.has(w) && !inPlaceName(list, i)) || addressWord(w) || feelingWord(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
+  // "All Saints": "all" before a capitalised name is the name's ("all over", "all day" are not).
+  const allSaints = /^[Aa]ll\s+\p{Lu}\p{Ll}/u.test(input.trim());
+  if (list.some((w, i) => (EVERYDAY_WORDS.has(w) && !inPlaceName(list, i)) || (addressWord(w) && !(i === 0 && allSaints)) || feelingWord(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
   return !list.every((w) => PLACE_NOUNS.has(w) || TOWN_ONLY_WORDS.has(w) || atPlaceNoun(w)) && !list.some(doneInOneWord);
 }
 

@@ -187,8 +187,8 @@ describe('a reporter naming themselves at the county question ("naitwa Wafula", 
   });
 });
 
-describe('real places with a word refused alone ("Kenya Re", "soko mjinga")', () => {
-  it.each(['Kenya Re', 'kenya re', 'soko mjinga', 'Soko mjinga', 'stage mjinga'])('"%s": kept as the place, unasked or after "sijui", as before the word lists grew', (typed) => {
+describe('real places with a word refused alone ("Kenya Re", "soko mjinga", "All Saints")', () => {
+  it.each(['Kenya Re', 'kenya re', 'soko mjinga', 'Soko mjinga', 'stage mjinga', 'All Saints', 'all Saints'])('"%s": kept as the place, unasked or after "sijui", as before the word lists grew', (typed) => {
     const asked = type(atCounty(), 'sijui').state;
     for (const [state, key] of [[atCounty(), 'county.unknown_kept'], [asked, 'county.town_kept']] as const) {
       const r = type(state, typed);
@@ -196,7 +196,7 @@ describe('real places with a word refused alone ("Kenya Re", "soko mjinga")', ()
     }
   });
 
-  it.each(['kenya', 'boda boda', 'kenya kenya', 'mjinga', 'mjinga sana', 'mjinga kabisa', 'wewe mjinga', 'stupid mjinga', 'boda', 'stupid idiot', 'fuck off', 'kenya police', 'Kenya Police']) ('"%s": still not kept', (typed) => {
+  it.each(['kenya', 'boda boda', 'kenya kenya', 'mjinga', 'mjinga sana', 'mjinga kabisa', 'wewe mjinga', 'stupid mjinga', 'boda', 'stupid idiot', 'fuck off', 'kenya police', 'Kenya Police', 'all', 'all saints', 'hello all', 'asanteni wote', 'all of them', 'all over', 'all day', 'all night', 'all police', 'all here'])  ('"%s": still not kept', (typed) => {
     const asked = type(atCounty(), 'sijui').state;
     for (const state of [atCounty(), asked]) {
       const r = type(state, typed);
