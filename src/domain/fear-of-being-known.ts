@@ -74,8 +74,10 @@ const FEELINGS_ED = new Set(['scared', 'worried', 'terrified', 'frightened', 'co
 /** One word that says how the reporter feels ("scared", "naogopa", "worried"): no town's or village's name. */
 export function feelingWord(word: string): boolean {
   const w = word.toLowerCase();
-  return FEELINGS_ED.has(w) || new RegExp(`^(?:${FEAR.source})$`).test(w);
+  return FEELINGS_ED.has(w) || FEAR_WORD.test(w);
 }
+/** A fear word (`FEAR`) as the whole word. */
+const FEAR_WORD = new RegExp(`^(?:${FEAR.source})$`);
 
 function tellsSomething(plain: string): boolean {
   if (TELLS.test(plain)) return true;

@@ -148,8 +148,10 @@ const HURT_DENIED =
  * "I wasn't hurt but my brother was injured" tell someone hurt all the same.
  */
 function hurtDenied(n: string): boolean {
-  return HURT_DENIED.test(n) && !HURT.test(n.replace(new RegExp(HURT_DENIED.source, 'g'), ' '));
+  return HURT_DENIED.test(n) && !HURT.test(n.replace(HURT_DENIED_ALL, ' '));
 }
+/** Every denial in an answer, taken out to read what is left ("sikuumia lakini kaka yangu aliumia"). */
+const HURT_DENIED_ALL = new RegExp(HURT_DENIED.source, 'g');
 /** A reply that begins with "no": only the whole "no one was hurt" phrases are read (not "no one went to hospital"). */
 const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|hamna|nobody|no one)\b/;
 
