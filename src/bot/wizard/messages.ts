@@ -1265,13 +1265,13 @@ function answeredDanger(turn: Turn, d: Draft, input: string): boolean {
   }
   const noted = turn.replies.length;
   const kept = !story && keptAfterAnswer(turn, d, input);
-  const day = danger === false && dayWithNo(turn, d, input);
+  const day = danger === false ? dayWithNo(turn, d, input) : !story && !kept && dayWithYes(turn, d, input);
   if (danger === false && !day) timeWithNo(d, input);
   // "Hapana, walimwachilia jana": what happened, said with the no, kept as a yes's words are (before the next question: no numbers come first).
   if (danger === false && !story && !kept && !day && toldWithAnswer(input, false) && !inStory(d, words)) keepPart(turn, d, words);
   setDanger(turn, d, danger);
   // The numbers come first, before the place or county said with the yes ("ndio Mathare").
-  if (danger && kept) numbersFirst(turn, noted);
+  if (danger && (kept || day)) numbersFirst(turn, noted);
   // After the numbers, which come first.
   // "Ndio, walinipiga jana Kayole": what was done, said with the yes, kept as with a no.
   if (!story && !kept && danger && (saysMoreOfDanger(input) || toldWithAnswer(input, true)) && !inStory(d, words)) keepPart(turn, d, words);
@@ -1320,6 +1320,19 @@ function dayWithNo(turn: Turn, d: Draft, input: string): boolean {
   // "Sasa hivi" is this question's own word, never the day.
   if (!day || day.when === 'now') return false;
   noteDay(d, { when: day.when, incidentAt: day.incidentAt, time: day.timeOfDay });
+  turn.say('danger.day_noted', { date: formatDay(day.incidentAt) });
+  return true;
+}
+
+/**
+ * "Ndio jana", "yes, yesterday": the yes, and the day said with it, taken as a day typed early is
+ * (`dayFirst`) when none was noted before, and said after the numbers; it was lost with the yes.
+ * "Sasa hivi" is this question's own word, never the day.
+ */
+function dayWithYes(turn: Turn, d: Draft, input: string): boolean {
+  const day = d.when === undefined && answerLead(input) ? dayAnswer(withoutAnswerWord(input), turn.now) : undefined;
+  if (!day || day.when === 'now') return false;
+  noteDay(d, day);
   turn.say('danger.day_noted', { date: formatDay(day.incidentAt) });
   return true;
 }

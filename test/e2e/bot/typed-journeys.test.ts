@@ -67,6 +67,9 @@ const PLAYS: Play[] = [
   // A day corrected with the no ("no, it was the day before yesterday, not yesterday"): the no kept, the day taken and said, never asked; it was dropped.
   ['sw', 'danger', ['hapana ilikuwa juzi sio jana', STORY, 'Nakuru', 'stage ya Mololine'], { dangerNow: false, county: 32, when: 'date', incidentAt: daysAgo(2), warned: 'Sitakuuliza siku tena', notStory: ['juzi'] }],
   ['en', 'danger', ['no, it was the day before yesterday', STORY, 'Nakuru', 'Free area'], { dangerNow: false, county: 32, when: 'date', incidentAt: daysAgo(2), warned: 'I will not ask for the day again' }],
+  // The day said with the yes ("ndio jana"): the yes with its numbers, and the day taken and said, not asked later; it was lost.
+  ['sw', 'danger', ['ndio jana', STORY, 'Nakuru', 'stage ya Mololine'], { dangerNow: true, county: 32, when: 'yesterday', incidentAt: daysAgo(1), warned: 'Sitakuuliza siku tena', notStory: ['jana'] }],
+  ['en', 'danger', ['yes, yesterday', STORY, 'Nakuru', 'Free area'], { dangerNow: true, county: 32, when: 'yesterday', incidentAt: daysAgo(1), warned: 'I will not ask for the day again' }],
   // A town said with the yes ("ndio Mathare"): the numbers and the alert as for a bare yes, and the town kept as the place, never asked; it was dropped.
   ['sw', 'danger', ['ndio Mathare', 'Polisi walimkamata kaka yangu kwa stage.', 'Nairobi', { press: 'today' }], { dangerNow: true, county: 47, place: 'Mathare', warned: '999 · 112 · 911', notStory: ['Mathare'], unsaid: 'Tafadhali jibu swali lililo hapa chini kwanza' }],
   ['en', 'danger', ['yes, in Mathare', STORY, 'Nairobi', { press: 'today' }], { dangerNow: true, county: 47, place: 'Mathare', warned: '999 · 112 · 911', notStory: ['Mathare'], unsaid: 'Please answer the question below first' }],

@@ -4230,3 +4230,21 @@ describe('a yes said with what was done at the danger question ("ndio, walinipig
     }
   });
 });
+
+describe('a day said with the yes at the danger question ("ndio jana")', () => {
+  it.each([
+    ['ndio jana', 'yesterday', TODAY_EAT - 86_400_000, '27/11/2026'],
+    ['yes, yesterday', 'yesterday', TODAY_EAT - 86_400_000, '27/11/2026'],
+    ['ndiyo, juzi', 'date', TODAY_EAT - 2 * 86_400_000, '26/11/2026'],
+  ] as const)('"%s": the yes with its numbers first, then the day taken and said; it was lost', (words, when, incidentAt, date) => {
+    const r = type(at('danger'), words);
+    expect([r.state.draft?.danger, r.state.draft?.when, r.state.draft?.incidentAt, r.replies[0]?.type]).toEqual([true, when, incidentAt, 'emergency']);
+    expect(r.replies.find((x) => x.type === 'message')).toMatchObject({ texts: [{ key: 'danger.day_noted', params: { date } }] });
+  });
+
+  it('a yes with "now" ("ndio sasa hivi"), or after a day noted before: the yes only, no day taken', () => {
+    expect(type(at('danger'), 'ndio sasa hivi').state.draft?.when).toBeUndefined();
+    const before = type(at('danger', { when: 'date', incidentAt: TODAY_EAT - 3 * 86_400_000 }), 'ndio jana').state.draft;
+    expect([before?.danger, before?.when, before?.incidentAt]).toEqual([true, 'date', TODAY_EAT - 3 * 86_400_000]);
+  });
+});
