@@ -364,6 +364,8 @@ export function namesOfficersNotPolice(text: string): boolean {
 
 /** The police denied or said absent ("it was county askaris not police", "hawakuwa polisi", "hakukuwa na polisi", "hakukuwa na askari", "there were no police"): no police named. */
 const POLICE_DENIED = /\b(not|never|weren t|wasn t|were not|was not|si|sio|siyo|sii|hawakuwa|hakuwa|hawakua|hakua|(hakukuwa|hakukua|hapakuwa|hapakua) na|there (were|was) no|no) (the |any |askari )?(police|polisi|cops?|policem[ae]n|karao|makarao|(ma)?askaris?)\b/g;
+/** Every chief or county askari named (`NOT_POLICE_OFFICERS`), taken out to read who else is named. */
+const NOT_POLICE_OFFICERS_ALL = new RegExp(NOT_POLICE_OFFICERS.source, 'g');
 /** The county's askari, named with "askari" on either side: "kanjo askari", "askari kanjo", "askari wa kaunti", "maaskari wa county". */
 const COUNTY_ASKARI = /\b(kanjo (ma)?askaris?|(ma)?askaris? (wa )?(kanjo|kaunti|county))\b/g;
 /** "Askari" in any form ("maaskari", "askaris"): the police, the askari with a chief among them. */
@@ -381,7 +383,7 @@ const ADMINISTRATION_POLICE = /\b(aps?|administration police)\b/;
  */
 export function namesOnlyOfficersNotPolice(text: string): boolean {
   if (!namesOfficersNotPolice(text)) return false;
-  const rest = plainWords(text).replace(COUNTY_ASKARI, ' ').replace(new RegExp(NOT_POLICE_OFFICERS.source, 'g'), ' ').replace(POLICE_DENIED, ' ');
+  const rest = plainWords(text).replace(COUNTY_ASKARI, ' ').replace(NOT_POLICE_OFFICERS_ALL, ' ').replace(POLICE_DENIED, ' ');
   return !POLICE_NAMED.test(rest) && !ASKARI.test(rest) && !ADMINISTRATION_POLICE.test(rest);
 }
 
