@@ -1317,20 +1317,19 @@ function keptAfterAnswer(turn: Turn, d: Draft, input: string): boolean {
 function dayWithNo(turn: Turn, d: Draft, input: string): boolean {
   const fix = readCorrection(input, d, turn.now);
   const day = fix?.part === 'when' ? fix.when : undefined;
-  // "Sasa hivi" is this question's own word, never the day.
-  if (!day || day.when === 'now') return false;
-  noteDay(d, { when: day.when, incidentAt: day.incidentAt, time: day.timeOfDay });
-  turn.say('danger.day_noted', { date: formatDay(day.incidentAt) });
-  return true;
+  return dayAtDanger(turn, d, day && { when: day.when, incidentAt: day.incidentAt, time: day.timeOfDay });
 }
 
 /**
  * "Ndio jana", "yes, yesterday": the yes, and the day said with it, taken as a day typed early is
  * (`dayFirst`) when none was noted before, and said after the numbers; it was lost with the yes.
- * "Sasa hivi" is this question's own word, never the day.
  */
 function dayWithYes(turn: Turn, d: Draft, input: string): boolean {
-  const day = d.when === undefined && answerLead(input) ? dayAnswer(withoutAnswerWord(input), turn.now) : undefined;
+  return dayAtDanger(turn, d, d.when === undefined && answerLead(input) ? dayAnswer(withoutAnswerWord(input), turn.now) : undefined);
+}
+
+/** A day said with the answer to the danger question, noted and said; "sasa hivi" is that question's own word, never the day. */
+function dayAtDanger(turn: Turn, d: Draft, day: DayRead | undefined): boolean {
   if (!day || day.when === 'now') return false;
   noteDay(d, day);
   turn.say('danger.day_noted', { date: formatDay(day.incidentAt) });
