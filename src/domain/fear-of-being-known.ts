@@ -1,4 +1,5 @@
 import { plainWords } from './plain-text';
+import { asksWhoSees } from './privacy-question';
 
 /**
  * A frightened reporter saying, mid-report, that they fear being known as the one who reported
@@ -101,6 +102,15 @@ export function fearsBeingKnown(text: string): boolean {
   if (!words || words > MAX_WORDS || tellsSomething(plain)) return false;
   if (WISH_UNKNOWN.test(plain) || HARM_IF_KNOWN.test(plain)) return true;
   return FEAR.test(plain) && KNOWN.test(plain);
+}
+
+/**
+ * A fear of being known (`fearsBeingKnown`) or a question about who sees a report (`asksWhoSees`,
+ * "will the police know I reported?"): after a report was sent, both are answered about that
+ * report (whether it went with the reporter's name), for the worry is the same.
+ */
+export function worriesAboutBeingKnown(text: string): boolean {
+  return fearsBeingKnown(text) || asksWhoSees(text);
 }
 
 /** English words in a fear of being known ("I'm scared they will find out it was me"): no Swahili one says it so. */

@@ -1,6 +1,6 @@
 import { Routes } from '../routes';
 import type { Message, User } from 'telegraf/types';
-import { asksAboutProcess, saysDangerNow } from '../../domain';
+import { asksAboutProcess, saysDangerNow, worriesAboutBeingKnown } from '../../domain';
 import type { Attached, OpenTicket, ReporterMessage, TakeResult } from '../../services/conversation-service';
 import type { BotContext, Draft, PendingAnswer, PendingReply } from '../context';
 import * as kb from '../keyboards';
@@ -376,7 +376,21 @@ async function received(ctx: BotContext, sent: Pick<Attached, 'reference' | 'wai
   ctx.state.stored = true;
   if (danger && !numbersShown) await ctx.reply(emergencyNumbers(ctx, danger.category), { parse_mode: 'HTML' });
   const key = danger?.raised ? 'reply.received_urgent' : waiting ? 'reply.received_waiting' : 'reply.received';
-  await ctx.reply(ctx.t(key, { reference }) + (waiting && !danger?.raised ? whatNext(ctx, sent, about) : ''), { parse_mode: 'HTML' });
+  const more = beingKnown(ctx, sent, about) || (waiting && !danger?.raised ? whatNext(ctx, sent, about) : '');
+  await ctx.reply(ctx.t(key, { reference }) + more, { parse_mode: 'HTML' });
+}
+
+/**
+ * "Naogopa watanijua", "will the police know I reported?" (`worriesAboutBeingKnown`) typed after
+ * sending: it goes to staff, who must see a frightened reporter, and is answered at once under
+ * "added" about this report, from what storing it told (`named`, no lookup): whether it went with
+ * the name and number (never shown here), who reads it, and that an agency gets them only with a
+ * yes (src/domain/consent.ts: never on an anonymous report). Answered whoever holds the report:
+ * the fear cannot wait for someone to take it.
+ */
+function beingKnown(ctx: BotContext, sent: Pick<Attached, 'named'>, about: Pick<ReporterMessage, 'text' | 'passedOn'> | undefined): string {
+  if (!about?.text || about.passedOn || !worriesAboutBeingKnown(about.text)) return '';
+  return `\n\n${ctx.t(sent.named ? 'reply.fear_named' : 'reply.fear_anonymous')}`;
 }
 
 /**

@@ -3,8 +3,10 @@
  * watanijua" typed first is answered (not the story of a report); an old welcome's kind button
  * tapped mid-report keeps the draft; "what happens next?" after Send says who may call.
  */
+import { Types } from 'mongoose';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { allTexts, lastText } from './helpers';
+import type { TelegramUser } from '../../support/telegram';
+import { allTexts, expectNoEnglish, lastText, referenceIn, SEND_ANONYMOUSLY, walkTo } from './helpers';
 
 let h: BotHarness;
 
@@ -100,3 +102,97 @@ describe("the first message's kind button, tapped again while a report is in pro
   });
 });
 
+
+/** The reporter's messages stored on the report, for staff. */
+async function fromReporter(reference: string): Promise<(string | undefined)[]> {
+  const report = await h.store.reports.findByReference(reference);
+  return (await h.store.messages.listForReport(report!._id)).filter((m) => m.direction === 'from_reporter').map((m) => m.text);
+}
+
+async function sendAnonymously(u: TelegramUser, lang: 'en' | 'sw'): Promise<string> {
+  await walkTo(u, 'review', lang);
+  await u.press(SEND_ANONYMOUSLY[lang]);
+  return referenceIn(lastText(u));
+}
+
+const ANONYMOUS = {
+  en: 'You sent this report without your name: nobody sees your name, username or number, not even Ripoti staff.',
+  sw: 'Ulituma ripoti hii bila kutaja jina lako: hakuna anayeona jina lako, jina la mtumiaji wala nambari yako, hata wahudumu wa Ripoti.',
+};
+const NAMED = {
+  en: 'You sent this report with your phone number: the staff member handling it, and supervisors, see your name, username and number.',
+  sw: 'Ulituma ripoti hii pamoja na nambari yako ya simu: mhudumu anayeishughulikia, na wasimamizi, wanaona jina lako, jina la mtumiaji na nambari yako.',
+};
+const AGENCY_ANONYMOUS = {
+  en: 'To get action, staff may pass what happened to an agency such as IPOA, but never your name or number.',
+  sw: 'Ili hatua ichukuliwe, wahudumu wanaweza kupeleka kilichotokea kwa taasisi kama IPOA, lakini bila jina lako wala nambari yako.',
+};
+const AGENCY_NAMED = {
+  en: 'your name and number go to an agency only if you say yes when we ask you about that agency.',
+  sw: 'jina lako na nambari yako hupelekwa kwa taasisi tu ukikubali tunapokuuliza kuhusu taasisi hiyo.',
+};
+const READERS = { en: 'Only Ripoti staff read your report (we are not the police).', sw: 'Ripoti yako husomwa na wahudumu wa Ripoti pekee (sisi si polisi).' };
+const PASSED = { en: 'Your message went to the staff as well', sw: 'Ujumbe wako pia umewafikia wahudumu' };
+
+describe('the fear of being known, typed after the report was sent', () => {
+  // It went to staff with only "Added to your report...": nobody told the frightened reporter what their own report shows.
+  it.each([
+    ['sw', 'naogopa watanijua'],
+    ['sw', 'nimeogopa wataniona'],
+    ['en', "I'm scared they will find out it was me"],
+    ['en', 'will the police know I reported?'],
+  ] as const)('(%s) sent anonymously, %j is answered about this report: no name went, who reads it, nothing with their name to an agency; the words still reach staff', async (lang, fear) => {
+    const u = h.tg.user({ firstName: `Afraid after ${fear.length}`, languageCode: lang });
+    const reference = await sendAnonymously(u, lang);
+    const before = u.messages().length;
+    await u.sendText(fear);
+    const said = allTexts(u).slice(before);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain(lang === 'en' ? `Added to your report ${reference}` : `Ujumbe wako umeongezwa kwenye ripoti yako ${reference}`);
+    for (const part of [ANONYMOUS, READERS, AGENCY_ANONYMOUS, PASSED]) expect(said[0]).toContain(part[lang]);
+    expect(said[0]).not.toContain(NAMED[lang]);
+    expect(await fromReporter(reference)).toEqual([fear]);
+    if (lang === 'sw') expectNoEnglish(said);
+  });
+
+  it.each([
+    ['en', "I'm scared they will find out it was me", '📞 Send with my phone number', '📱 Send my phone number'],
+    ['sw', 'naogopa watanijua', '📞 Tuma pamoja na nambari yangu', '📱 Tuma nambari yangu ya simu'],
+  ] as const)('(%s) sent with the phone number, %j is told who sees the name and number (never showing them) and that an agency gets them only with a yes', async (lang, fear, sendWith, share) => {
+    const u = h.tg.user({ firstName: `Afraid named ${lang}`, languageCode: lang });
+    await walkTo(u, 'review', lang);
+    await u.press(sendWith);
+    await u.press(share, { phoneNumber: '+254722000111' });
+    const reference = referenceIn(lastText(u));
+    const before = u.messages().length;
+    await u.sendText(fear);
+    const said = allTexts(u).slice(before);
+    expect(said).toHaveLength(1);
+    for (const part of [NAMED, READERS, AGENCY_NAMED, PASSED]) expect(said[0]).toContain(part[lang]);
+    expect(said[0]).not.toContain(ANONYMOUS[lang]);
+    expect(said[0]).not.toMatch(/722\s?000\s?111/);
+    expect(said[0]).not.toContain(`Afraid named ${lang}`);
+    expect(await fromReporter(reference)).toEqual([fear]);
+    if (lang === 'sw') expectNoEnglish(said);
+  });
+
+  it('(en) once a staff member holds the report, the fear goes to them and is still answered', async () => {
+    const u = h.tg.user({ firstName: 'Afraid held', languageCode: 'en' });
+    const reference = await sendAnonymously(u, 'en');
+    const report = await h.store.reports.findByReference(reference);
+    await h.store.reports.transition(report!._id, 'assigned', { kind: 'system' }, { assignee: new Types.ObjectId().toString() });
+    await u.sendText('naogopa watanijua');
+    expect(lastText(u)).toContain(`✅ Sent to the staff member handling ${reference}.`);
+    expect(lastText(u)).toContain(ANONYMOUS.en);
+    expect(await fromReporter(reference)).toEqual(['naogopa watanijua']);
+  });
+
+  it('(en) a message that tells more, or fear told with what was done, is added with no answer about being known', async () => {
+    const u = h.tg.user({ firstName: 'Not afraid', languageCode: 'en' });
+    const reference = await sendAnonymously(u, 'en');
+    await u.sendText('They also took my ID card.');
+    expect(lastText(u)).toBe(`✅ Added to your report ${reference}. A member of staff will read it when they take your report.`);
+    await u.sendText('I am scared, the officer said he will find me');
+    expect(lastText(u)).toBe(`✅ Added to your report ${reference}. A member of staff will read it when they take your report.`);
+  });
+});

@@ -2,7 +2,7 @@
  * A frightened reporter's "they will know me" mid-report: read as a worry to answer (how to stay
  * unknown, who reads a report), never as the story or the place. A story of threats stays a story.
  */
-import { fearLanguage, fearsBeingKnown, tellsSpeechOrThreat } from '../../../src/domain';
+import { fearLanguage, fearsBeingKnown, tellsSpeechOrThreat, worriesAboutBeingKnown } from '../../../src/domain';
 
 describe('fearsBeingKnown', () => {
   it.each([
@@ -76,4 +76,24 @@ describe('fearLanguage', () => {
     ['they will kill me if they find out', 'en'],
     ["I don't want them to know it was me", 'en'],
   ])('%j is said in %s', (text, lang) => expect(fearLanguage(text)).toBe(lang));
+});
+
+describe('worriesAboutBeingKnown (typed after a report was sent: answered about that report)', () => {
+  it.each([
+    'naogopa watanijua',
+    'nimeogopa wataniona',
+    "I'm scared they will find out it was me",
+    'will the police know I reported?',
+    'polisi watajua ni mimi?',
+    'who will see this?',
+    'sitaki wajue ni mimi',
+  ])('%j is a fear, or a question, of being known', (text) => expect(worriesAboutBeingKnown(text)).toBe(true));
+  it.each([
+    'They also took my ID card.',
+    'what happens next?',
+    'mtanipigia lini?',
+    'I am scared, the officer said he will find me',
+    'naogopa watanijua, polisi walinipiga jana',
+    'asante',
+  ])('%j is not', (text) => expect(worriesAboutBeingKnown(text)).toBe(false));
 });
