@@ -76,6 +76,13 @@ export interface Draft {
   tapped?: string;
   /** A typed cancel word is waiting for "yes, cancel" or "no, continue". */
   cancelAsked?: true;
+  /**
+   * The message showing the kind question's buttons, while the draft waits there: the welcome's
+   * kind tapped instead takes them off it (they would only answer "older message"). Kept from
+   * what sending or editing it returned, no call of its own. A new optional field, as `town`:
+   * a release without it leaves the buttons, and the version is unchanged.
+   */
+  kindAsked?: number;
   voice?: MediaRef;
   county?: number;
   /** County keyboard page currently shown. */

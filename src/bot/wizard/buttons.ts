@@ -375,10 +375,13 @@ export function leaveCategory(d: Draft): void {
 /**
  * The first message's police or election button tapped while the draft waits at the kind question
  * (the welcome stays up the chat): taken as the kind button is, the draft and what it holds kept.
- * Its tap was answered where it was handled, and the question after it comes as a new message.
+ * Its tap was answered where it was handled, and the question after it comes as a new message;
+ * the kind question's own buttons, answered now, are taken off it.
  */
 export function kindFromWelcome(turn: Turn, d: Draft, kind: ReportKind): void {
   delete d.cancelAsked;
+  if (d.kindAsked !== undefined) turn.replies.push({ type: 'unbutton', messageId: d.kindAsked });
+  delete d.kindAsked;
   chooseKind(d, kind);
   turn.advance(d);
 }

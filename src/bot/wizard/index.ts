@@ -41,7 +41,8 @@ export async function runWizard(ctx: BotContext, input: WizardInput): Promise<vo
   // take them until the reporter wrote again.
   if (ctx.from && !state.draft?.parts) ctx.parts.cancel(ctx.from.id);
   for (const effect of effects) if (effect.type === 'hold' && ctx.from) ctx.parts.hold(ctx.from.id, ctx.update);
-  await renderTurn(ctx, replies, inPlace);
+  const kindAt = await renderTurn(ctx, replies, inPlace);
+  keepKindAsked(state.draft, kindAt);
   for (const effect of effects) {
     if (effect.type === 'submit') await submit(ctx, effect);
     else if (effect.type === 'urgent') await urgent(ctx, effect);
@@ -51,6 +52,12 @@ export async function runWizard(ctx: BotContext, input: WizardInput): Promise<vo
   const now = state.draft?.id === draftId ? soFar(state.draft) : undefined;
   // (A story typed before the alert goes on with the first step after it.)
   if (draftId && now && now.json !== (before?.json ?? '{}')) await ctx.deps.intake.progress(draftId, now.answers);
+}
+
+/** Where the kind question's buttons are, while the draft waits there (`Draft.kindAsked`); forgotten once it leaves. */
+function keepKindAsked(d: Draft | undefined, kindAt: number | undefined): void {
+  if (d?.step !== 'kind') delete d?.kindAsked;
+  else if (kindAt !== undefined) d.kindAsked = kindAt;
 }
 
 /** A draft's answers so far, when its report was stored early (and only then); `json` to tell a change. */

@@ -18,6 +18,8 @@ interface Drawn {
   text: string;
   html: boolean;
   markup?: ReturnType<typeof keyboard>;
+  /** It shows the kind question's buttons (its message is kept: `Draft.kindAsked`). */
+  asksKind?: true;
 }
 
 /** Telegram's limit for one message's text. */
@@ -29,22 +31,42 @@ const MAX_TEXT = 4096;
  * short notice without buttons goes at the top of the message after it, and when `inPlace` the
  * first message replaces the question whose button was pressed, under a line "✓ <the choice>"
  * (`choice`) or as it is (`same`, e.g. another page of counties). Each message counts against
- * Telegram's limits whether sent or edited, so merging is what saves.
+ * Telegram's limits whether sent or edited, so merging is what saves. Returns the message that
+ * shows the kind question's buttons, if this turn drew them (from what sending or editing returned).
  */
-export async function renderTurn(ctx: BotContext, replies: readonly Reply[], inPlace?: InPlace): Promise<void> {
+export async function renderTurn(ctx: BotContext, replies: readonly Reply[], inPlace?: InPlace): Promise<number | undefined> {
   for (const r of replies) if (r.type === 'answer') await ctx.answerCbQuery(r.text ? translate(ctx.t, r.text, ctx.lang) : undefined);
-  const drawn = merge(replies.filter((r) => r.type !== 'answer').map((r) => draw(ctx, r)));
+  for (const r of replies) if (r.type === 'unbutton') await unbutton(ctx, r.messageId);
+  const drawn = merge(replies.filter((r): r is Drawable => r.type !== 'answer' && r.type !== 'unbutton').map((r) => draw(ctx, r)));
+  let kindAt: number | undefined;
   for (const [i, m] of drawn.entries()) {
-    if (i === 0 && inPlace && (await editPressed(ctx, m, inPlace))) continue;
-    await ctx.reply(m.text, { ...(m.html ? HTML : {}), ...(m.markup ?? {}) });
+    const edited = i === 0 && inPlace ? await editPressed(ctx, m, inPlace) : undefined;
+    const at = edited ?? (await ctx.reply(m.text, { ...(m.html ? HTML : {}), ...(m.markup ?? {}) })).message_id;
+    if (m.asksKind) kindAt = at;
+  }
+  return kindAt;
+}
+
+type Drawable = Exclude<Reply, { type: 'answer' | 'unbutton' }>;
+
+/**
+ * An earlier question's buttons taken off it (answered another way). Only tidies the chat: a
+ * failure leaves the buttons (they answer "older message") and fails nothing else.
+ */
+async function unbutton(ctx: BotContext, messageId: number): Promise<void> {
+  if (!ctx.chat) return;
+  try {
+    await ctx.telegram.editMessageReplyMarkup(ctx.chat.id, messageId, undefined, undefined);
+  } catch (err) {
+    if (!NOT_EDITABLE.test(err instanceof Error ? err.message : '')) ctx.log.warn({ err }, 'buttons of an answered question not removed');
   }
 }
 
-/** Replaces the pressed question by `m`; false when it cannot be (the caller sends `m` instead). */
-async function editPressed(ctx: BotContext, m: Drawn, how: InPlace): Promise<boolean> {
+/** Replaces the pressed question by `m`, returning its id; undefined when it cannot be (the caller sends `m` instead). */
+async function editPressed(ctx: BotContext, m: Drawn, how: InPlace): Promise<number | undefined> {
   const q = ctx.callbackQuery;
   const pressed = q && 'data' in q && q.message && 'text' in q.message ? q.message : undefined;
-  if (!pressed || !q || !('data' in q)) return false;
+  if (!pressed || !q || !('data' in q)) return undefined;
   const label = pressed.reply_markup?.inline_keyboard.flat().find((b) => 'callback_data' in b && b.callback_data === q.data)?.text;
   // A keyboard under the text field (or its removal) cannot go on an edited message: the question
   // goes as a new one, and the pressed one loses its buttons, which would only answer "older message".
@@ -54,20 +76,20 @@ async function editPressed(ctx: BotContext, m: Drawn, how: InPlace): Promise<boo
     // "Change the county to Nyandarua?" is no review: answered, it closes as any question.
     const data = WIZARD_DATA.exec(q.data);
     if (data?.[2] !== 'review' || data[3] === 'fy') await closePressed(ctx, pressed, how === 'choice' ? label : undefined);
-    return false;
+    return undefined;
   }
   const chose = how === 'choice' && label ? choiceLine(m.html ? escapeHtml(label) : label) : '';
   const text = chose + m.text;
-  if ([...text].length > MAX_TEXT) return false;
+  if ([...text].length > MAX_TEXT) return undefined;
   try {
     await ctx.editMessageText(text, { ...(m.html ? HTML : {}), ...(markup ? { reply_markup: markup } : {}) });
-    return true;
+    return pressed.message_id;
   } catch (err) {
     // The question was deleted or cannot be edited any more: the answer goes as a new message.
     // Anything else (a text Telegram refuses) would fail as a new message too: the caller's error.
     if (!NOT_EDITABLE.test(err instanceof Error ? err.message : '')) throw err;
     ctx.log.warn({ err }, 'wizard question not edited: sent as a new message');
-    return false;
+    return undefined;
   }
 }
 
@@ -129,12 +151,13 @@ export function emergencyNumbers(ctx: BotContext, category: string, shown = fals
   return lines.length ? `${ctx.t(shown ? 'danger.numbers_more' : 'danger.numbers')}\n\n${lines.join('\n')}` : '';
 }
 
-function draw(ctx: BotContext, reply: Exclude<Reply, { type: 'answer' }>): Drawn {
+function draw(ctx: BotContext, reply: Drawable): Drawn {
   const t = ctx.t;
   switch (reply.type) {
     case 'message': {
       const markup = reply.keyboard ? keyboard(t, reply.keyboard, ctx.lang) : undefined;
-      return { text: reply.texts.map((x) => translate(t, x, ctx.lang)).join('\n\n'), html: reply.html === true, ...(markup ? { markup } : {}) };
+      const asksKind = reply.keyboard?.type === 'kind' ? { asksKind: true as const } : {};
+      return { text: reply.texts.map((x) => translate(t, x, ctx.lang)).join('\n\n'), html: reply.html === true, ...(markup ? { markup } : {}), ...asksKind };
     }
     case 'review': {
       // Read from the update, never kept in the session: the warning needs the name only now.

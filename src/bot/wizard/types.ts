@@ -115,7 +115,9 @@ export type Reply =
    * Emergency and help numbers for this category, shown at once when someone is in danger; `shown`
    * when every report's numbers were shown already (a first message that said so): only this category's own.
    */
-  | { type: 'emergency'; category: string; shown?: true };
+  | { type: 'emergency'; category: string; shown?: true }
+  /** An earlier question's buttons taken off it, answered another way (the message stays as it was). */
+  | { type: 'unbutton'; messageId: number };
 
 export type Effect =
   | { type: 'started' }

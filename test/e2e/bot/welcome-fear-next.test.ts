@@ -81,6 +81,31 @@ describe("the first message's kind button, tapped again while a report is in pro
     expect(after).not.toContain('Unataka kuripoti nini?');
   });
 
+  it("(sw) the kind question's own buttons, answered by the welcome's tap, are taken off it: no stale kind buttons stay under it", async () => {
+    const u = h.tg.user({ firstName: 'Old welcome, stale kind', languageCode: 'sw' });
+    await u.sendText('/start');
+    await u.press('☰ Menyu kwa Kiswahili');
+    await u.press('📝 Ripoti tukio');
+    const kindQuestion = u.lastMessage().messageId;
+    expect(u.buttons()).toContain('Tukio linalohusu uchaguzi');
+    await u.press('🚓 Makosa ya polisi');
+    const asked = u.messages().find((m) => m.messageId === kindQuestion);
+    expect(asked?.text).toContain('Unataka kuripoti nini?');
+    expect(asked?.raw.reply_markup).toBeUndefined();
+    expect(u.buttons()).toContain('Polisi kuitisha hongo au pesa');
+  });
+
+  it("(en) a tap on the kind question's own button costs no extra Bot API call: the question becomes the next one in place", async () => {
+    const u = h.tg.user({ firstName: 'Kind tapped in place', languageCode: 'en' });
+    await u.sendText('/start');
+    await u.press('☰ Menu in English');
+    await u.press('📝 Report an incident');
+    const mine = () => h.tg.calls().filter((c) => c.params.chat_id === u.chatId || c.params.callback_query_id !== undefined);
+    const before = mine().length;
+    await u.press('Police misconduct');
+    expect(mine().slice(before).map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageText']);
+  });
+
   it('(en) further on, the story told, "🚓 Police misconduct" on the old welcome keeps the draft: the question at hand is asked again with its buttons, and the report is sent with the story', async () => {
     const u = h.tg.user({ firstName: 'Old welcome later', languageCode: 'en' });
     await u.sendText('/start');

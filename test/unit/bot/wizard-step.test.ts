@@ -86,6 +86,16 @@ describe('begin, resume, show', () => {
     expect([later.state.draft?.kind, stepOf(later), said(later)]).toEqual(['election', 'cat', ['wizard.resume', 'category.ask']]);
   });
 
+  it("the welcome's kind tapped at the kind question takes the kind question's own buttons off it (they would answer an older question); its own tap replaces it in place", () => {
+    const r = run(at('kind', { kindAsked: 41 }), { type: 'begin', newDraftId: 'another00001', kind: 'police' });
+    expect(r.replies.filter((x) => x.type === 'unbutton')).toEqual([{ type: 'unbutton', messageId: 41 }]);
+    expect([stepOf(r), lastKeyboard(r)?.type]).toEqual(['cat', 'category']);
+    expect(r.state.draft?.kindAsked).toBeUndefined();
+    // Not known where the question is (a draft from before): nothing to take off.
+    expect(run(at('kind'), { type: 'begin', newDraftId: 'another00001', kind: 'police' }).replies.some((x) => x.type === 'unbutton')).toBe(false);
+    expect(press(at('kind', { kindAsked: 41 }), 'police').replies.some((x) => x.type === 'unbutton')).toBe(false);
+  });
+
   it('/start with a draft says so and asks the current question; show only asks', () => {
     expect(said(run(at('desc'), { type: 'resume' }))).toEqual(['wizard.resume', 'desc.ask']);
     expect(said(run(at('desc'), { type: 'show' }))).toEqual(['desc.ask']);
