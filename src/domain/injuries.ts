@@ -112,12 +112,23 @@ export function skippedAfterCategoryChange(from: string | undefined, to: string 
   return (skipped ?? []).filter((q) => (q === 'hurt' ? !kept && sameHurtQuestion(from, to) : !kept?.record && sameRecordQuestion(from, to) && asksForMedicalRecord(to, kept)));
 }
 
-/** "No one (else) was hurt" in the words people type ("hakuna alieumia", "hamna"), whole message. */
-const NONE_HURT =
-  /^(?:(?:hapana|no|la|nope) )?(?:(?:hakuna|hamna) (?:mtu )?(?:mwingine )?(?:aliye ?|alie ?|ali|ame)(?:umia|umizwa|jeruhiwa)(?: pia)?|hakuna majeraha|hakuna mwingine|hakuna kitu|hamna|none|nothing|no ?one (?:else )?(?:was )?(?:hurt|injured)|nobody (?:else )?(?:was )?(?:hurt|injured)|no one else|nobody else|no injuries|not hurt|sikuumia|hatukuumia|hakuumia|hawakuumia|sijaumia|sikuumizwa|hatukuumizwa)$/;
+/** The hurt denied in Swahili, of oneself or another ("hakuumia", "hajaumia", "hawakujeruhiwa", "sikuumizwa"). */
+const DENIED_SW = '(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa)';
+/** "No one (else)", "none of us", as the subject of "was hurt". */
+const NO_ONE = String.raw`(?:no ?one|nobody|none of (?:us|them))(?: else)?`;
+/** "Hakuna aliyeumia", "no one got hurt", "none of us was injured": no one (else) hurt, said whole or said first. */
+const NONE_SAID = String.raw`(?:hakuna|hamna) (?:mtu )?(?:mwingine )?(?:aliye ?|alie ?|ali|ame)(?:umia|umizwa|jeruhiwa)|${NO_ONE} (?:was |were |got )?(?:hurt|injured)|no injuries|not hurt`;
+/**
+ * "No, he wasn't hurt", "hapana, hajaumia": the no, then the one asked about denied hurt, nothing
+ * after it. Only after the no: "he wasn't hurt" alone may be of one among others, and is asked again.
+ */
+const NO_THEN_DENIED = String.raw`(?:he|she|they|we|i|it) (?:wasn t|wasnt|was not|weren t|werent|were not|isn t|isnt|is not|s not|aren t|arent|are not|re not|m not|am not|hasn t been|hasnt been|has not been|haven t been|havent been|have not been|didn t get|didnt get|did not get|never got) (?:hurt|injured|wounded|harmed)|(?:yeye|wao|sisi) ${DENIED_SW}`;
+/** "No one (else) was hurt" in the words people type ("hakuna alieumia", "hamna", "hajaumia"), whole message. */
+const NONE_HURT = new RegExp(
+  String.raw`^(?:(?:hapana|no|la|nope|nah) )?(?:(?:${NONE_SAID})(?: pia)?|hakuna (?:majeraha|jeraha)|hakuna mwingine|hakuna kitu|hamna|none|nothing|no one else|nobody else|${DENIED_SW})$|^(?:hapana|no|la|nope|nah) (?:${NO_THEN_DENIED})$`,
+);
 /** The same said first, with more after it ("no one was hurt, no help needed"): never read as hurt; the buttons are asked for. */
-const NONE_HURT_LEAD =
-  /^(?:(?:hapana|no|la|nope) )?(?:(?:hakuna|hamna) (?:mtu )?(?:mwingine )?(?:aliye ?|alie ?|ali|ame)(?:umia|umizwa|jeruhiwa)|no ?one (?:else )?(?:was )?(?:hurt|injured)|nobody (?:else )?(?:was )?(?:hurt|injured)|no injuries|not hurt)\b/;
+const NONE_HURT_LEAD = new RegExp(String.raw`^(?:(?:hapana|no|la|nope) )?(?:${NONE_SAID})\b`);
 /**
  * Not treated yet: "bado hajatibiwa", "hajaenda hospitali", "hakupelekwa hospitali", "anahitaji
  * matibabu", "hatuna pesa ya hospitali", "walikataa kumtibu", "yes no hospital". Read before the

@@ -133,6 +133,16 @@ for (const lang of ['en', 'sw'] as const) {
     expect(report).toMatchObject({ category: 'p_killing', injuries: { hurt: 'none' } });
   });
 
+  it(`(${lang}) a no with the hurt denied ("no, he wasn't hurt" / "hapana hajaumia") is the no: the county next, the question not asked again`, async () => {
+    const u = h.tg.user({ firstName: `Denied${lang}`, languageCode: lang });
+    await toStory(u, lang, b.force);
+    await u.sendText(b.story);
+    await u.sendText(lang === 'en' ? "no, he wasn't hurt" : 'hapana hajaumia');
+    expect(lastText(u)).toContain(b.countyAsk);
+    const { report } = await finish(u, lang);
+    expect(report).toMatchObject({ injuries: { hurt: 'none' }, description: { text: b.story } });
+  });
+
   it(`(${lang}) a bribe is not asked about injuries: the county comes after the story`, async () => {
     const u = h.tg.user({ firstName: `Bribe${lang}`, languageCode: lang });
     await toStory(u, lang, b.bribery);

@@ -346,6 +346,15 @@ describe('typed answers work like the buttons', () => {
     },
   );
 
+  it.each([
+    'hapana hajaumia', 'hapana, hakuumia', 'hapana hawakuumia', 'hapana hawajaumia', 'hapana, hakuumizwa', 'hapana hakujeruhiwa', 'hajaumia',
+    "no, he wasn't hurt", 'no he was not injured', "no they weren't hurt", 'no she wasnt hurt', "no he didn't get hurt", "no i'm not hurt",
+    'no one was hurt', 'no one got hurt', 'nobody got injured', 'none of us was hurt', 'none of us were injured', 'hakuna aliyeumia', 'hakuna jeraha',
+  ])('"%s" (a no, the hurt denied) at "was anyone hurt?": no one hurt, on to the county, nothing added to the story', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt: 'none' }, STORY, 'county', ['county.ask']]);
+  });
+
   it.each(['sikuumia lakini kaka yangu aliumia', 'mimi sikuumia ila mwenzangu ameumia', "I wasn't hurt but my brother was injured"])(
     '"%s" (one not hurt, another hurt) at "was anyone hurt?": someone hurt, the words kept in the story',
     (text) => {
