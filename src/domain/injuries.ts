@@ -163,6 +163,13 @@ function hurtDenied(n: string): boolean {
 }
 /** Every denial in an answer, taken out to read what is left ("sikuumia lakini kaka yangu aliumia"). */
 const HURT_DENIED_ALL = new RegExp(HURT_DENIED.source, 'g');
+/** How badly, alone or after a "but" ("badly", "vibaya sana", "si vibaya", "kidogo tu", "not seriously"); "very", "so" before it. */
+const HOW_BADLY_WORD = String.raw`(?:(?:very|so|really|quite|too) )*(?:badly|bad|seriously|serious|severely|a lot|alot|vibaya|mbaya|sana|mno|kiasi|not (?:so |too |that |very )?(?:badly|bad|seriously|serious|much)|(?:si|sio|siyo) (?:vibaya|sana|kwa ubaya)|(?:(?:just|only) )?(?:a little|a bit|slightly|kidogo)(?: tu)?)`;
+/**
+ * A yes and how badly, nothing else ("yes badly", "ndio vibaya sana", "ndio si vibaya", "yes a
+ * little"): someone hurt, as the yes says; how badly (not at all is never among the words) takes nothing back.
+ */
+const YES_HOW_BADLY = new RegExp(String.raw`^(?:ndio|ndiyo|ndyo|ndo|yes|yeah|yep|eeh|ee)(?: (?:but|lakini|ila))? ${HOW_BADLY_WORD}(?: ${HOW_BADLY_WORD})*$`);
 /** A reply that begins with "no": only the whole "no one was hurt" phrases are read (not "no one went to hospital"). */
 const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|hamna|nobody|no one)\b/;
 
@@ -180,7 +187,7 @@ export function readHurt(text: string): HurtAnswer | undefined {
   if (NOT_TREATED.test(n)) return 'untreated';
   if (NO_LEAD.test(n) || NOT_ADMITTED.test(n)) return undefined;
   if (TREATED.test(n)) return 'treated';
-  if (HURT.test(n)) return 'hurt';
+  if (HURT.test(n) || YES_HOW_BADLY.test(n)) return 'hurt';
   return undefined;
 }
 
@@ -237,7 +244,7 @@ export function hurtSaidWithYes(text: string): boolean {
 
 /** The words an answer to "was anyone hurt?" is made of: yes, who, how badly, treated or not. */
 const ANSWER_WORDS = new Set(
-  'ndio ndiyo ndyo ndo yes yeah yep ee eeh ok sawa he she they we i is was were are am has have been yuko yupo ako wako niko tuko alikuwa walikuwa sana badly very seriously slightly a bit little kidogo bado yet not still already hurt injured wounded treated untreated admitted hospital hospitali clinic kliniki doctor daktari to the at in went gone taken'.split(' '),
+  'ndio ndiyo ndyo ndo yes yeah yep ee eeh ok sawa he she they we i is was were are am has have been yuko yupo ako wako niko tuko alikuwa walikuwa sana badly very seriously slightly a bit little kidogo vibaya mbaya mno kiasi bad serious severely lot alot so really quite too much just only tu si sio siyo but lakini ila bado yet not still already hurt injured wounded treated untreated admitted hospital hospitali clinic kliniki doctor daktari to the at in went gone taken'.split(' '),
 );
 const ANSWER_STEMS = /^(?:\w*(?:umia|umizwa|jeruhiwa|tibiwa|lazwa)|(?:ha|hawa|hatu|si)ja(?:enda|tibiwa|pelekwa))$/;
 

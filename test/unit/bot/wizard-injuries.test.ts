@@ -355,6 +355,19 @@ describe('typed answers work like the buttons', () => {
     expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt: 'none' }, STORY, 'county', ['county.ask']]);
   });
 
+  it.each([
+    'yes badly', 'yes, very badly', 'Yes very bad', 'yes seriously', 'yes severely', 'yes a lot', 'yes a little', 'yes a bit', 'yes slightly', 'yes just a little', 'yes, not badly', 'yes but not seriously', 'yeah badly',
+    'ndio vibaya sana', 'ndio vibaya', 'ndio mbaya sana', 'ee vibaya', 'ndio si vibaya', 'ndio lakini si vibaya', 'ndio kidogo', 'ndio kidogo tu', 'ndio, kidogo sana', 'ndio kiasi', 'ndiyo sana',
+  ])('"%s" (a yes and how badly) at "was anyone hurt?": someone hurt, the P3 question next; how badly is the answer\'s own words, none added to the story', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt: 'hurt' }, STORY, 'p3', ['injury.p3.ask']]);
+  });
+
+  it.each(['yes but', 'ndio lakini', 'yes very', 'ndio si'])('"%s" (a yes with no harm told) at "was anyone hurt?" is no answer: the question asked again', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, stepOf(r), said(r).at(-1)]).toEqual([undefined, 'hurt', 'injury.hurt.ask']);
+  });
+
   it.each(['sikuumia lakini kaka yangu aliumia', 'mimi sikuumia ila mwenzangu ameumia', "I wasn't hurt but my brother was injured"])(
     '"%s" (one not hurt, another hurt) at "was anyone hurt?": someone hurt, the words kept in the story',
     (text) => {
