@@ -269,6 +269,12 @@ const SOMEONE_ELSE =
   /\b(?:also|too|as well|another|other|others|pia|mwingine|wengine|(?:his|her|their|my|our) (?:wife|husband|son|sons|daughter|child|children|kids?|brother|sister|mother|father|mum|dad|friend|friends|neighbour|neighbor|cousin|uncle|aunt)|(?:mke|mume|mtoto|watoto|kaka|dada|mama|baba|rafiki|jirani|binamu|mjomba|shangazi) (?:wake|yake|zake|wao|yao|yangu|wangu|zangu|wetu|yetu))\b/;
 
 /**
+ * A no that only leads a denial ("hapana, hakuumia lakini kaka yangu aliumia", "no he wasn't hurt
+ * but his wife was injured"): the no is of the one denied, and another hurt told after it is read as without it.
+ */
+const NO_BEFORE_DENIED = new RegExp(String.raw`^(?:hapana|no|la|nope|nah) (?=(?:\w+ ){0,2}${HURT_DENIED.source})`);
+
+/**
  * An answer to "was anyone (else) hurt?" told as a sentence ("his wife was also beaten", "mke wake
  * pia alipigwa"): someone hurt, treated or not as the words say. After a killing (`others`) only
  * when the words name someone besides the one killed ("he was beaten before they shot him" is no
@@ -276,7 +282,7 @@ const SOMEONE_ELSE =
  */
 export function hurtTold(text: string, others: boolean): HurtAnswer | undefined {
   if (text.length > 200) return undefined;
-  const n = plainWords(text);
+  const n = plainWords(text).replace(NO_BEFORE_DENIED, '');
   if (NO_LEAD.test(n) || /\b(?:no one|nobody|none|hakuna|hamna)\b/.test(n) || !HARMED.test(n) || hurtDenied(n)) return undefined;
   if (others && !SOMEONE_ELSE.test(n)) return undefined;
   return NOT_TREATED.test(n) ? 'untreated' : TREATED.test(n) ? 'treated' : 'hurt';

@@ -376,6 +376,16 @@ describe('typed answers work like the buttons', () => {
     },
   );
 
+  it.each([
+    ['hapana hakuumia lakini kaka yangu aliumia', 'hakuumia lakini kaka yangu aliumia'],
+    ['hapana, yeye hakuumia ila mke wake ameumia', 'yeye hakuumia ila mke wake ameumia'],
+    ["no he wasn't hurt but his wife was injured", "he wasn't hurt but his wife was injured"],
+    ['no, i was not hurt but my brother was injured', 'i was not hurt but my brother was injured'],
+  ])('"%s" (a no, one not hurt, then another hurt) at "was anyone hurt?": someone hurt, the words after the no kept in the story', (text, kept) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${kept}`, 'p3', ['desc.added', 'injury.p3.ask']]);
+  });
+
   it('a cancel word still asks "cancel this report?" first', () => {
     expect(said(type(at('hurt', { text: STORY }), 'ghairi'))).toEqual(['cancel.ask']);
   });
