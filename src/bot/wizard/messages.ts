@@ -656,6 +656,8 @@ function answeredAheadAtInjury(turn: Turn, d: Draft, input: string): boolean {
 const ABOUT_INJURIES = /\b(mean|maana|maanisha|question|swali|p3|prc|form|fomu|hurt|injur\w*|medical|matibabu|hospital|hospitali|doctor|daktari)\b/;
 /** Who, or how they are ("he is in hospital", "amelazwa"): no place is worded so. */
 const NO_PLACE_WORDS = /\b(i|he|she|they|we|it|is|was|were|are|am|has|have|had|did|will|yuko|yupo|niko|ako|wako|alikuwa|nilikuwa|walikuwa|amelazwa|hospital|hospitali|clinic|doctor|daktari)\b/;
+/** `NO_PLACE_WORDS` without care ("hospital", "doctor"): for a spot named so ("Kenyatta Hospital", "Hospital Hill"), where care is the place's name, not how someone is. */
+const NO_PLACE_WORDS_BUT_CARE = /\b(i|he|she|they|we|it|is|was|were|are|am|has|have|had|did|will|yuko|yupo|niko|ako|wako|alikuwa|nilikuwa|walikuwa|amelazwa)\b/;
 const PLACE_AHEAD_MAX_WORDS = 6;
 
 /**
@@ -675,11 +677,11 @@ function placeAhead(turn: Turn, d: Draft, input: string): boolean {
 }
 
 /** A few words telling no act, no person, no state, no answer and no question (`placeAhead`): a place, as typed and checked; undefined for anything else. */
-function fewWordsOfPlace(input: string, maxWords = PLACE_AHEAD_MAX_WORDS): string | undefined {
+function fewWordsOfPlace(input: string, maxWords = PLACE_AHEAD_MAX_WORDS, spot = false): string | undefined {
   const words = normalise(input);
   const list = words.split(' ').filter(Boolean);
   if (!list.length || list.length > maxWords || input.trim().endsWith('?') || readWord(list[0]) || dontKnow(input)) return undefined;
-  if (NO_PLACE_WORDS.test(words) || HOW_SOMEONE_IS.test(words) || tellsAnAct(words) || list.some(doneInOneWord) || tellsWhoTheyWere(words) || phoneNumberWritten(input)) return undefined;
+  if ((spot ? NO_PLACE_WORDS_BUT_CARE : NO_PLACE_WORDS).test(words) || HOW_SOMEONE_IS.test(words) || tellsAnAct(words) || list.some(doneInOneWord) || tellsWhoTheyWere(words) || phoneNumberWritten(input)) return undefined;
   if (list.every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w))) return undefined;
   const check = checkText(input, LIMITS.placeMaxChars);
   return check.ok ? check.text : undefined;
@@ -705,12 +707,13 @@ function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<t
   const words = input.trim().split(/\s+/);
   if (!words.every((w) => /^[\p{L}'’-]+$/u.test(w) && /[aeiouy]/i.test(w)) || greetingOnly(input) || HOLA.test(input.trim())) return false;
   // Asked or not, a name: "bro", "kesho", "scared" after "sijui" were kept as the town.
-  if (!namedSpot(input) && !plausibleName(input)) return false;
+  const spot = namedSpot(input);
+  if (!spot && !plausibleName(input)) return false;
   // "Naitwa Wafula", "Mohamed Ali": the reporter's own name, which kept as the place agents would read even when sent anonymously.
   if (selfIntroduction(input) !== undefined || knownFirstName(words[0])) return false;
   // Unasked, never over a place or a pin kept already: the county is what is being typed.
   if (!d.townAsked && (d.place !== undefined || d.location)) return false;
-  const typed = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS);
+  const typed = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS, spot);
   // "Ilikuwa Nairobbi": a county misspelt after a lead word is the county typed, never the place (which would not be asked).
   if (typed === undefined || (!d.townAsked && matchCounty(placeWithoutLead(typed)).kind !== 'none')) return false;
   const place = keepPlaceAtCounty(d, typed);
@@ -768,6 +771,20 @@ function plausibleName(input: string): boolean {
 /** Place nouns that name who or what, not where ("Polisi wa Moto", "Matatu ya Kamau"). */
 const NOT_WHERE_NOUNS = new Set(['police', 'polisi', 'chief', 'matatu', 'bus']);
 
+/** "Mji wa Huruma": a town's word heads a spot's name as a place noun does; elsewhere it only says the town (`TOWN_ONLY_WORDS`). */
+const SPOT_HEADS = new Set(['mji']);
+
+/**
+ * A word people are called by ("Mzee") right before a place noun is the spot's name ("Mzee Stage");
+ * before a name it is a person ("Mzee Kamau", "Mzee Kamau wa Kambi").
+ */
+const namesTheSpot = (kinds: readonly string[], i: number) => kinds[i] === 'address' && (kinds[i + 1] === 'noun' || kinds[i + 1] === 'either');
+
+/** Ends of a road's name: a place noun before one, both capitalised, is the name ("Station Road", "Church Road", "Market Street"). */
+const WAY_ENDS = new Set('road street avenue highway'.split(' '));
+const namesTheWay = (typed: readonly string[], i: number) =>
+  i + 1 < typed.length && WAY_ENDS.has(normalise(typed[i + 1])) && [typed[i], typed[i + 1]].every((t) => /^\p{Lu}\p{Ll}+$/u.test(t));
+
 /**
  * "Kambi ya Moto", "Soko Mjinga", "Ndabibi Primary School": a spot no list knows, named by a place
  * noun and a name (capitalised, no everyday word, rank or form of address), with only the small
@@ -780,11 +797,16 @@ function namedSpot(input: string): boolean {
   const kinds = typed.map((t) => {
     const w = normalise(t);
     if (BETWEEN_PLACE_NOUNS.includes(w)) return 'between';
-    if (PLACE_NOUNS.has(w) && !NOT_WHERE_NOUNS.has(w)) return 'noun';
-    const name = /^\p{Lu}\p{Ll}+$/u.test(t) && !everydayWord(w) && !PERSON_TITLES.includes(w) && !addressWord(w) && rankIn(w) === undefined && !doneInOneWord(w);
+    const capitalised = /^\p{Lu}\p{Ll}+$/u.test(t);
+    if (capitalised && NAMING_NOUNS.has(w)) return 'either';
+    if ((PLACE_NOUNS.has(w) && !NOT_WHERE_NOUNS.has(w)) || SPOT_HEADS.has(w)) return 'noun';
+    if (capitalised && addressWord(w)) return 'address';
+    const name = capitalised && !everydayWord(w) && !PERSON_TITLES.includes(w) && rankIn(w) === undefined && !doneInOneWord(w);
     return name ? 'name' : 'other';
   });
-  return !kinds.includes('other') && kinds.includes('noun') && kinds.includes('name') && kinds[0] !== 'between' && kinds[kinds.length - 1] !== 'between';
+  const read = kinds.map((k, i) => (k === 'address' ? (namesTheSpot(kinds, i) ? 'name' : 'other') : k === 'noun' && namesTheWay(typed, i) ? 'name' : k));
+  const nounAndName = read.includes('either') || (read.includes('noun') && read.includes('name'));
+  return !read.includes('other') && nounAndName && read[0] !== 'between' && read[read.length - 1] !== 'between';
 }
 
 /** The county typed before an injury question: taken, said so, and its question passed after them (`Turn.advance`). */
@@ -1134,8 +1156,16 @@ function placePhrase(input: string): string | undefined {
   return check.ok ? check.text : undefined;
 }
 
+/**
+ * Kinds of place that are where only with a name ("Hospital Hill", "Mama Ngina Drive", "Fort Jesus",
+ * "Shamba la Mawe", "Valley Arcade"): alone they name none ("Hill", "the valley"), and capitalised
+ * beside another place noun they are the name (`namedSpot`).
+ */
+const NAMING_NOUNS = new Set('hill drive lane crescent causeway valley park gardens grounds square plaza arcade flats apartments fort court river bustani kilima shamba phase'.split(' '));
+
 /** Things places are named by ("stage", "soko", "junction") and the small words between them: with the words that lead into where, and names, all a plain place is made of. */
 const PLACE_NOUNS = new Set([
+  ...NAMING_NOUNS,
   ...'stage stej matatu bus junction roundabout roadblock road street avenue highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp kambi office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth'.split(' '),
   ...BETWEEN_PLACE_NOUNS,
 ]);
