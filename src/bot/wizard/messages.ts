@@ -1018,6 +1018,7 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   // "Niko Mombasa, Likoni ferry": a county named inside the answer is offered, never taken for more story.
   const within = countyNamedIn(input);
   if (m.kind !== 'suggest' && within && placeNamingTown(turn, d, input, within, page)) return;
+  if (m.kind === 'none' && !within && placeNamingTwoCounties(turn, d, input, page)) return;
   const named = m.kind === 'suggest' ? m.county : within?.county;
   const added = addToStory(turn, d, input, named !== undefined);
   if (named) {
@@ -1089,6 +1090,44 @@ function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCount
   d.offered = within.county.code;
   turn.say('county.place_kept_named', { place, county: { countyCode: within.county.code } }, { keyboard: countyKeyboard(d, page, [within.county.code]) });
   return true;
+}
+
+/**
+ * "Near Githurai", "karibu na Githurai", "at Githurai stage": a place led into that names a town in
+ * two counties (src/domain/towns.ts, `also`). Kept as the place, as any place typed here, with both
+ * counties named for one tap, as for the town alone (`offerArea`); beside the town, where exactly
+ * is asked once either is tapped, as after "near Thika" (`placeNamingTown`). It was kept with no county named.
+ */
+function placeNamingTwoCounties(turn: Turn, d: Draft, input: string, page: number): boolean {
+  const typed = placePhrase(input);
+  const town = typed === undefined ? undefined : townInTwoCounties(input);
+  if (typed === undefined || town?.also === undefined || townAlone(input, town.name)) return false;
+  const place = keepPlaceAtCounty(d, typed);
+  const counties = [town.county, town.also];
+  d.town = besideTownOnly(input, town.name) ? { name: town.name, counties, beside: place } : { name: town.name, counties };
+  delete d.offered; // two counties: "ndio" cannot say which
+  const params = { place, area: town.name, county: { countyCode: town.county }, other: { countyCode: town.also } };
+  turn.say('county.place_kept_two', params, { keyboard: countyKeyboard(d, page, counties) });
+  return true;
+}
+
+/** A town in two counties named by one word or two of a longer answer ("near Githurai 45", "stage ya Rongai"). */
+function townInTwoCounties(input: string): ReturnType<typeof townNamed> {
+  const words = input.split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    for (const n of [2, 1]) {
+      const town = i + n <= words.length ? townNamed(words.slice(i, i + n).join(' ')) : undefined;
+      if (town?.also !== undefined) return town;
+    }
+  }
+  return undefined;
+}
+
+/** "Near Githurai", "nje kidogo ya Githurai 45": beside the town and nothing more (`besideTown`, for a town no county's name finds). */
+function besideTownOnly(input: string, town: string): boolean {
+  const words = normalise(input).replace(BEFORE_PLACE, '').split(' ').filter(Boolean);
+  const rest = words.filter((w) => !PLACE_LEAD_WORDS.has(w) && !TOWN_ONLY_WORDS.has(w) && !BESIDE_QUALIFIERS.has(w));
+  return words.some((w) => BESIDE_TOWN_WORDS.has(w)) && rest.length > 0 && townNamed(rest.join(' '))?.name === town;
 }
 
 /** The small words between place nouns ("ofisi za kaunti ya Nakuru", "gate of the chief's camp"). */
