@@ -775,10 +775,17 @@ const NOT_WHERE_NOUNS = new Set(['police', 'polisi', 'chief', 'matatu', 'bus']);
 const SPOT_HEADS = new Set(['mji']);
 
 /**
- * A word people are called by ("Mzee") right before a place noun is the spot's name ("Mzee Stage");
- * before a name it is a person ("Mzee Kamau", "Mzee Kamau wa Kambi").
+ * A word people are called by ("Mzee") before a place noun, or before names running into one, is
+ * the spot's name ("Mzee Stage", "Mzee Kenyatta Avenue"); before a name alone, or a small word, it
+ * is a person ("Mzee Kamau", "Mzee Kamau wa Kambi").
  */
-const namesTheSpot = (kinds: readonly string[], i: number) => kinds[i] === 'address' && (kinds[i + 1] === 'noun' || kinds[i + 1] === 'either');
+function namesTheSpot(kinds: readonly string[], i: number): boolean {
+  const next = kinds.slice(i + 1).find((k) => k !== 'name');
+  return next === 'noun' || next === 'either';
+}
+
+/** "Police", "chief" before a place noun say which building ("Bondeni Police Station", "Chief's Camp"); before a name, who ("Polisi wa Moto"). */
+const whereOfWho = (w: string, next: string | undefined) => NOT_WHERE_NOUNS.has(w) && next !== undefined && PLACE_NOUNS.has(next) && !NOT_WHERE_NOUNS.has(next) && !BETWEEN_PLACE_NOUNS.includes(next);
 
 /** Ends of a road's name: a place noun before one, both capitalised, is the name ("Station Road", "Church Road", "Market Street"). */
 const WAY_ENDS = new Set('road street avenue highway'.split(' '));
@@ -794,12 +801,12 @@ const namesTheWay = (typed: readonly string[], i: number) =>
 function namedSpot(input: string): boolean {
   const typed = input.trim().split(/\s+/);
   if (typed.length < 2 || typed.length > TOWN_NAME_MAX_WORDS) return false;
-  const kinds = typed.map((t) => {
+  const kinds = typed.map((t, i) => {
     const w = normalise(t);
     if (BETWEEN_PLACE_NOUNS.includes(w)) return 'between';
     const capitalised = /^\p{Lu}\p{Ll}+$/u.test(t);
     if (capitalised && NAMING_NOUNS.has(w)) return 'either';
-    if ((PLACE_NOUNS.has(w) && !NOT_WHERE_NOUNS.has(w)) || SPOT_HEADS.has(w)) return 'noun';
+    if ((PLACE_NOUNS.has(w) && !NOT_WHERE_NOUNS.has(w)) || SPOT_HEADS.has(w) || whereOfWho(w, typed[i + 1] && normalise(typed[i + 1]))) return 'noun';
     if (capitalised && addressWord(w)) return 'address';
     const name = capitalised && !everydayWord(w) && !PERSON_TITLES.includes(w) && rankIn(w) === undefined && !doneInOneWord(w);
     return name ? 'name' : 'other';
@@ -1200,7 +1207,7 @@ function placePhrase(input: string): string | undefined {
  * "Shamba la Mawe", "Valley Arcade"): alone they name none ("Hill", "the valley"), and capitalised
  * beside another place noun they are the name (`namedSpot`).
  */
-const NAMING_NOUNS = new Set('hill drive lane crescent causeway valley park gardens grounds square plaza arcade flats apartments fort court river bustani kilima shamba phase'.split(' '));
+const NAMING_NOUNS = new Set('hill drive lane crescent causeway valley park gardens grounds square plaza arcade flats apartments fort court mahakama river beach waterfront bustani kilima shamba phase'.split(' '));
 
 /** Things places are named by ("stage", "soko", "junction") and the small words between them: with the words that lead into where, and names, all a plain place is made of. */
 const PLACE_NOUNS = new Set([

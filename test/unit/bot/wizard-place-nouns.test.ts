@@ -34,6 +34,12 @@ describe('a name with a word for a kind of place, at the county question', () =>
     'Kenyatta Hospital',
     'Mama Lucy Hospital',
     'Kileleshwa Valley',
+    // The police's building, a court, a waterfront, an avenue by their names.
+    'Bondeni Police Station',
+    'Central Police Station',
+    'Mahakama ya Milimani',
+    'Mama Ngina Waterfront',
+    'Mzee Kenyatta Avenue',
   ])('"%s", unasked or after "sijui": kept as the place, the story untouched; the county tapped, the place is not asked', (typed) => {
     const asked = type(atCounty(), 'sijui').state;
     for (const [state, key] of [[atCounty(), 'county.unknown_kept'], [asked, 'county.town_kept']] as const) {
@@ -51,6 +57,9 @@ describe('a name with a word for a kind of place, at the county question', () =>
     'Mzee Kamau wa Kambi',
     'Chief Kamau',
     'Bwana Kamau',
+    'Mzee Wambui',
+    'Polisi wa Moto',
+    'Police Station',
     // Such words alone, or with the small words only: where, but no name.
     'hospital',
     'Hospital',
