@@ -1,4 +1,4 @@
-import { namesOfficersNotPolice } from '../../domain';
+import { namesOnlyOfficersNotPolice } from '../../domain';
 import { answerButton, kindFromWelcome } from './buttons';
 import { albumAnswer, flushParts, onMessage } from './messages';
 import { Turn } from './turn';
@@ -64,16 +64,17 @@ function handle(turn: Turn, input: WizardInput): void {
 const TOLD: readonly WizardInput['type'][] = ['begin', 'text', 'flush', 'media'];
 
 /**
- * A story naming a chief or county askari (kanjo) outside an election: the report is taken under
- * the closest police category, and the reporter told once that they are not the police and where
- * such cases usually go, so no one believes it went to the police's overseers. Said above the
- * question, which stays the newest message.
+ * A story naming a chief or county askari (kanjo) outside an election, and no police beside them: the
+ * report is taken under the closest police category, and the reporter told once that they are not
+ * the police and where such cases usually go, so no one believes it went to the police's overseers.
+ * The console's rule (`namesOnlyOfficersNotPolice`): a chief's askari are police, never "not the
+ * police" here while the console offers IPOA. Said above the question, which stays the newest message.
  */
 function sayNotPolice(turn: Turn, input: WizardInput): void {
   const d = turn.draft;
   if (!d || d.notPoliceSaid || d.kind === 'election' || d.text === undefined || !TOLD.includes(input.type) || turn.inPlace) return;
   const last = turn.replies.length - 1;
-  if (last < 0 || !namesOfficersNotPolice(d.text)) return;
+  if (last < 0 || !namesOnlyOfficersNotPolice(d.text)) return;
   d.notPoliceSaid = true;
   turn.replies.splice(last, 0, { type: 'message', texts: [{ key: 'wizard.not_police' }] });
 }

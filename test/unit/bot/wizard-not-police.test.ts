@@ -15,7 +15,7 @@ const said = (r: StepResult) => r.replies.map((x: Reply) => (x.type === 'message
 
 describe('wizard: a chief or county askari named', () => {
   it('told as the first message: kept, the note said before the closest category offered; "ndio" takes it, the note not said again', () => {
-    const r = first('the chief of our location and his askaris beat my father');
+    const r = first('the chief of our location beat my father');
     expect(said(r)).toEqual(['desc.kept_early', 'wizard.not_police', 'category.offer']);
     expect([r.state.draft?.kind, r.state.draft?.offeredCategory]).toEqual(['police', 'p_force']);
     const yes = type(r.state, 'ndio');
@@ -41,6 +41,20 @@ describe('wizard: a chief or county askari named', () => {
     expect(said(first('chifu anawalazimisha wazee kupigia mgombea fulani kura'))).not.toContain('wizard.not_police');
     const draft: Draft = { id: ID, step: 'desc', kind: 'election', category: 'e_violence', danger: false };
     expect(said(type({ draft }, 'the chief and his askaris beat us'))).not.toContain('wizard.not_police');
+  });
+
+  it.each([
+    'the chief of our location and his askaris beat my father',
+    'chifu na askari wake walinipiga',
+    'askari wa chief walinipiga',
+    'the chief and the APs beat my brother',
+    'the chief called police who beat us',
+  ])('%j: the police (a chief\'s askari are Administration Police), as the console reads it: no note (it said "not the police")', (words) => {
+    const r = first(words);
+    expect(r.state.draft?.kind).toBe('police');
+    expect(said(r)).not.toContain('wizard.not_police');
+    const draft: Draft = { id: ID, step: 'desc', kind: 'police', category: 'p_force', danger: false };
+    expect(said(type({ draft }, words))).not.toContain('wizard.not_police');
   });
 
   it('a phone robbed by the police: extortion offered, and "ndio" takes it (it was "not understood")', () => {
