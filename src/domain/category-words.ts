@@ -374,17 +374,41 @@ const ASKARI = /\b(ma)?askaris?\b/;
 const ADMINISTRATION_POLICE = /\b(aps?|administration police)\b/;
 
 /**
- * A chief or county askari named (`namesOfficersNotPolice`) and no police officer beside them: a
- * case IPOA, the police's overseer, would turn away. Police or APs named ("the chief called police")
- * are the police, and so is "askari" but the county's ("askari wa kaunti", "kanjo askari"): it means
- * the police in everyday Kenyan Swahili, and a chief's askari ("chief na askari wake", "askari wa
- * chief") are the Administration Police posted to chiefs (since 2025 the National Government
- * Administration Police Unit), police officers IPOA oversees.
+ * A private guard or watchman, no police officer ("askari wa gate", "askari wa usiku", "maaskari wa
+ * kampuni", "askari wa bank", "askari gongo", "mlinzi", "watchman", "security guard", "G4S guard"):
+ * "askari" alone is the police, only its guard's places make a guard of it. A politician's "mlinzi"
+ * is left out: their bodyguards are often police officers.
  */
-export function namesOnlyOfficersNotPolice(text: string): boolean {
-  if (!namesOfficersNotPolice(text)) return false;
-  const rest = plainWords(text).replace(COUNTY_ASKARI, ' ').replace(NOT_POLICE_OFFICERS_ALL, ' ').replace(POLICE_DENIED, ' ');
-  return !POLICE_NAMED.test(rest) && !ASKARI.test(rest) && !ADMINISTRATION_POLICE.test(rest);
+const PRIVATE_GUARDS = /\b((ma)?askaris? wa (gate|geti|lango|mlango|usiku|kampuni|company|bank|benki|estate|ploti|plot|apartment|flats?|supermarket|mall|hoteli|hotel|shule|school|hospitali|hospital|kiwanda|factory|duka|shop|mjengo|site)|(ma)?askaris? gongo|(mlinzi|walinzi)(?! wa (mbunge|gavana|governor|mp|waziri|seneta|senator|rais|president|mheshimiwa|mca))|watchm[ae]n|(security|private|gate|night|bank|estate|company|g4s|kk|securex) guards?|g4s)\b/i;
+/** Every guard named (`PRIVATE_GUARDS`), taken out to read who else is named. */
+const PRIVATE_GUARDS_ALL = new RegExp(PRIVATE_GUARDS.source, 'gi');
+
+/** Who, not the police, a story names as having acted: a chief or county askari, or a private guard. */
+export type NotPoliceWho = 'officials' | 'guards';
+
+/**
+ * Who a story told of no election names instead of the police: a chief or county askari
+ * ('officials', `namesOfficersNotPolice`), or else a private guard or watchman ('guards'); undefined
+ * when a police officer is named beside them, a case IPOA, the police's overseer, takes. Police or APs
+ * named ("the chief called police") are the police, and so is "askari" but the county's ("askari wa
+ * kaunti", "kanjo askari") or a guard's ("askari wa gate"): it means the police in everyday Kenyan
+ * Swahili, and a chief's askari ("chief na askari wake", "askari wa chief") are the Administration
+ * Police posted to chiefs (since 2025 the National Government Administration Police Unit), police
+ * officers IPOA oversees. One rule for the bot's notice and the console's agency, so a reporter is
+ * never told "not the police" of a case the console treats as the police's.
+ */
+export function notPoliceNamed(text: string): NotPoliceWho | undefined {
+  const officials = namesOfficersNotPolice(text);
+  if (!officials && !namesGuards(text)) return undefined;
+  const rest = plainWords(text).replace(PRIVATE_GUARDS_ALL, ' ').replace(COUNTY_ASKARI, ' ').replace(NOT_POLICE_OFFICERS_ALL, ' ').replace(POLICE_DENIED, ' ');
+  if (POLICE_NAMED.test(rest) || ASKARI.test(rest) || ADMINISTRATION_POLICE.test(rest)) return undefined;
+  return officials ? 'officials' : 'guards';
+}
+
+/** A private guard or watchman named in a story told of no election (`PRIVATE_GUARDS`). */
+function namesGuards(text: string): boolean {
+  if ([...text].length > 2000) return false;
+  return PRIVATE_GUARDS.test(text) && !VOTING.test(text) && !ELECTION_PLACES.test(text) && !CAMPAIGNING.test(plainWords(text));
 }
 
 /** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"), and as typed on a phone ("plice"). */
@@ -402,8 +426,8 @@ const ELECTION_PLACES = /\b(tallying|kujumlisha|presiding officer|rally|rallies)
  */
 export function kindInWords(text: string): ReportKind | undefined {
   if ([...text].length > 300) return undefined;
-  // A chief or county askari, in no election: the police kind is the closest (the wizard says they are not the police).
-  const police = POLICE_NAMED.test(text) || namesOfficersNotPolice(text);
+  // A chief, county askari or private guard, in no election: the police kind is the closest (the wizard says they are not the police).
+  const police = POLICE_NAMED.test(text) || namesOfficersNotPolice(text) || namesGuards(text);
   const election = VOTING.test(text) || ELECTION_PLACES.test(text);
   return police === election ? undefined : police ? 'police' : 'election';
 }

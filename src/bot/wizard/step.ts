@@ -1,4 +1,4 @@
-import { namesOnlyOfficersNotPolice } from '../../domain';
+import { notPoliceNamed } from '../../domain';
 import { answerButton, kindFromWelcome } from './buttons';
 import { albumAnswer, flushParts, onMessage } from './messages';
 import { Turn } from './turn';
@@ -64,17 +64,18 @@ function handle(turn: Turn, input: WizardInput): void {
 const TOLD: readonly WizardInput['type'][] = ['begin', 'text', 'flush', 'media'];
 
 /**
- * A story naming a chief or county askari (kanjo) outside an election, and no police beside them: the
- * report is taken under the closest police category, and the reporter told once that they are not
- * the police and where such cases usually go, so no one believes it went to the police's overseers.
- * The console's rule (`namesOnlyOfficersNotPolice`): a chief's askari are police, never "not the
- * police" here while the console offers IPOA. Said above the question, which stays the newest message.
+ * A story naming a chief or county askari (kanjo), or a private guard, outside an election and no
+ * police beside them: the report is taken under the closest police category, and the reporter told
+ * once that they are not the police and where such cases usually go, so no one believes it went to
+ * the police's overseers. The console's rule (`notPoliceNamed`): a chief's askari are police, never
+ * "not the police" here while the console offers IPOA. Said above the question, which stays the newest message.
  */
 function sayNotPolice(turn: Turn, input: WizardInput): void {
   const d = turn.draft;
   if (!d || d.notPoliceSaid || d.kind === 'election' || d.text === undefined || !TOLD.includes(input.type) || turn.inPlace) return;
   const last = turn.replies.length - 1;
-  if (last < 0 || !namesOnlyOfficersNotPolice(d.text)) return;
+  const who = last < 0 ? undefined : notPoliceNamed(d.text);
+  if (!who) return;
   d.notPoliceSaid = true;
-  turn.replies.splice(last, 0, { type: 'message', texts: [{ key: 'wizard.not_police' }] });
+  turn.replies.splice(last, 0, { type: 'message', texts: [{ key: who === 'guards' ? 'wizard.not_police_guards' : 'wizard.not_police' }] });
 }

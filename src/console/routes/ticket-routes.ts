@@ -196,7 +196,7 @@ async function ticketPage(ctx: ConsoleContext, req: FastifyRequest, reply: Fasti
     // Closing every report of an incident at once: the resolutions one close offers.
     closeChoices: CLOSE_CHOICES,
     // The agency that usually handles this type of case comes chosen; the agent may pick another.
-    // A chief's or kanjo's abuse is not IPOA's, and the form says so (`notPolice`).
+    // A chief's, kanjo's or private guard's abuse is not IPOA's, and the form says so (`notPolice`, `privateGuards`).
     ...agencyAdvice(report),
     // Injuries are asked (and shown) only where the category is about harm; after a killing, of anyone else.
     injuriesAsked: asksAboutInjuries(report.category),

@@ -69,3 +69,21 @@ it('the agent refers it to the Ombudsman: the ticket says so', async () => {
   expect((await h.store.reports.findById(id))?.referral?.agency).toBe('CAJ');
   expect((await agent.get(`/tickets/${id}`)).body).toContain('Referred to Ombudsman (CAJ)');
 });
+
+it('a gate askari (a private guard) beating someone: the ODPP chosen, not IPOA nor the Ombudsman, and said why, in the agent\'s language', async () => {
+  const en = await referForm('p_force', 'Askari wa gate alinipiga kofi nikitoka supermarket');
+  expect(en.checked).toEqual(['ODPP']);
+  expect(en.form).toContain('Not the police: IPOA does not oversee private guards or watchmen.');
+  expect(en.form).not.toContain('IPOA does not oversee chiefs');
+  const sw = await referForm('p_force', 'the watchman at our gate beat my son', 'sw');
+  expect(sw.checked).toEqual(['ODPP']);
+  expect(sw.form).toContain('Si polisi: IPOA haiwasimamii walinzi wala askari wa gate.');
+});
+
+it('"askari" alone, or police named beside a guard: the police, IPOA and no such line', async () => {
+  for (const story of ['Askari walinipiga usiku wakanichukua simu', 'The security guard called the police and they beat me']) {
+    const { form, checked } = await referForm('p_force', story);
+    expect([story, checked]).toEqual([story, ['IPOA']]);
+    expect(form).not.toContain('data-testid="not-police"');
+  }
+});

@@ -57,6 +57,25 @@ describe('wizard: a chief or county askari named', () => {
     expect(said(type({ draft }, words))).not.toContain('wizard.not_police');
   });
 
+  it.each([
+    ['askari wa gate alinipiga kofi jana usiku', 'p_force'],
+    ['the watchman at our gate beat my son', 'p_force'],
+    ['a security guard slapped me at the mall', 'p_force'],
+    ['mlinzi wa kampuni alinipiga', 'p_force'],
+  ])('%j: a private guard, the police kind and the closest category offered, and told guards are not the police (not the chiefs\' note)', (words, code) => {
+    const r = first(words);
+    expect([r.state.draft?.kind, r.state.draft?.offeredCategory]).toEqual(['police', code]);
+    expect(said(r)).toEqual(['desc.kept_early', 'wizard.not_police_guards', 'category.offer']);
+  });
+
+  it('a guard told at the story question: the guards\' note once; "askari" alone, or police beside the guard, get none', () => {
+    const draft: Draft = { id: ID, step: 'desc', kind: 'police', category: 'p_force', danger: false };
+    const r = type({ draft }, 'askari wa usiku alinipiga na rungu');
+    expect(said(r).slice(-2)).toEqual(['wizard.not_police_guards', 'injury.hurt.ask']);
+    for (const words of ['askari walinipiga usiku', 'askari wa gate aliita polisi wakanipiga', 'polisi walimpiga mlinzi wetu'])
+      expect([words, said(type({ draft }, words))]).toEqual([words, expect.not.arrayContaining(['wizard.not_police_guards', 'wizard.not_police'])]);
+  });
+
   it('a phone robbed by the police: extortion offered, and "ndio" takes it (it was "not understood")', () => {
     const r = first('askari walinipora simu');
     expect(r.state.draft?.offeredCategory).toBe('p_bribery');

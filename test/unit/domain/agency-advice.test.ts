@@ -73,6 +73,41 @@ describe('agencyAdvice', () => {
     expect(advice(category, text)).toEqual({ suggestedAgency: 'IPOA', notPolice: false });
   });
 
+  it.each([
+    ['askari wa gate alinipiga kofi', 'p_force'],
+    ['askari wa usiku alinipiga na rungu', 'p_force'],
+    ['maaskari wa kampuni walinipiga nje ya supermarket', 'p_force'],
+    ['askari wa bank alinitishia', 'p_threats'],
+    ['askari gongo wa estate aliniibia simu', 'p_bribery'],
+    ['mlinzi wa ploti alinifungia ndani', 'p_arrest'],
+    ['walinzi wa kampuni walinipiga', 'p_force'],
+    ['the watchman at our gate beat my son', 'p_force'],
+    ['a security guard slapped me at the mall', 'p_force'],
+    ['G4S guards beat me outside the bank', 'p_force'],
+    ['it was a security guard not police who beat me', 'p_force'],
+    ['the night guard raped my sister', 'p_sexual'],
+  ])('%j (%s): a private guard, not the police and not a public officer: the ODPP (a crime the police investigate), not IPOA nor the Ombudsman', (text, category) => {
+    expect(advice(category, text)).toEqual({ suggestedAgency: 'ODPP', notPolice: true, privateGuards: true });
+  });
+
+  it('a guard being rude or turning someone away (no crime): no agency chosen for the agent, still said to be no police matter', () => {
+    expect(advice('p_other', 'askari wa gate alinitukana')).toEqual({ suggestedAgency: undefined, notPolice: true, privateGuards: true });
+  });
+
+  it.each([
+    // "Askari" alone is the police; police named beside a guard, or a guard as the one they beat: the police's case.
+    ['askari alinipiga', 'p_force'],
+    ['maaskari walinipiga usiku', 'p_force'],
+    ['askari wa gate aliita polisi wakanipiga', 'p_force'],
+    ['the security guard called the police and they beat me', 'p_force'],
+    ['polisi walimpiga mlinzi wetu', 'p_force'],
+    ['chifu na askari wake walinipiga', 'p_force'],
+    // A politician's bodyguard is often a police officer: not read as a private guard.
+    ['mlinzi wa mbunge alinipiga', 'p_force'],
+  ])('%j (%s): the police, IPOA as before', (text, category) => {
+    expect(advice(category, text)).toEqual({ suggestedAgency: 'IPOA', notPolice: false });
+  });
+
   it('an election report keeps its own agency, a chief named or not', () => {
     expect(advice('e_violence', 'chifu anawalazimisha wazee kupigia mgombea fulani kura')).toEqual({ suggestedAgency: 'ODPP', notPolice: false });
     expect(advice('e_violence', 'the chief and his askaris beat us', 'police')).toEqual({ suggestedAgency: 'IPOA', notPolice: false });
