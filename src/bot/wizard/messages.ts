@@ -1665,8 +1665,14 @@ function notAStory(input: string): boolean {
 
 /** "Ngoja nikueleze", "let me explain", "ok so": the story is coming, not told; kept, it was the story and the county asked next. */
 const LEAD_IN = /^((ngoja|acha|wacha|subiri|hebu) (ni)?(ku|wa|m)?(eleze|ambie|kwambie)|nitaku(eleza|ambia)|let me (explain|tell you|tell)|i will (explain|tell you)|i ll (explain|tell you))?( (what happened|kilichotokea|everything|all))?$/;
+/** "Ngoja", "wait a minute", "nitatuma voice note", "let me type": the story is on its way; kept, it was the story and the voice note sent next only evidence. */
+const COMING =
+  /^(?:(?:ngoja|subiri|wait|hold on)(?: (?:kidogo|kiasi|a (?:sec|second|minute|min|bit)|please|pls|tafadhali))?|(?:(?:ngoja|wacha|acha|let me) )?(?:niandike|nitume|nirekodi|nitaandika|nitatuma|nitarekodi|type|send|record)(?: (?:a |the )?(?:voice(?: note)?|vn|audio|sauti|it))?|i (?:will|ll) (?:type|send|record)(?: (?:a |the )?(?:voice(?: note)?|vn|audio|it))?)$/;
 const FILLERS = /\b(ok|okay|sawa|haya|so|basi|well|kwanza|sasa|now|first)\b/g;
-const leadsIn = (words: string) => LEAD_IN.test(words.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim());
+const leadsIn = (words: string) => {
+  const w = words.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim();
+  return LEAD_IN.test(w) || COMING.test(w);
+};
 
 /** A day ("jana", "tarehe 9/8") or no words at all ("📍") where the place was asked: no place. */
 function notAPlace(input: string, now: Date): boolean {

@@ -490,6 +490,31 @@ describe('typed journeys, in both languages', () => {
   });
 });
 
+describe('"nitatuma voice note" (a voice note is coming) where the story is asked', () => {
+  // It was taken as the whole story and the county asked; the voice note sent next was filed as evidence behind it.
+  it.each([
+    ['sw', 'nitatuma voice note', 'Unaweza kuandika au kutuma ujumbe wa sauti', '🎤 Ujumbe wa sauti umepokelewa.', 'Karibu na stage'],
+    ['en', 'wait', 'You can type it or send a voice note', '🎤 Voice note received.', 'Near the stage'],
+  ] as const)('(%s) %j: asked again for the story, and the voice note sent next is the story', async (lang, words, askedAgain, received, place) => {
+    const u = h.tg.user({ firstName: 'Voice coming', languageCode: lang });
+    await walkTo(u, 'desc', lang);
+    const before = allTexts(u).length;
+    await u.sendText(words);
+    expect(lastText(u)).toContain(askedAgain);
+    const fileId = await u.sendVoice({ durationSec: 35 });
+    expect(allTexts(u).join('\n')).toContain(received);
+    await u.sendText('Nakuru');
+    await u.sendText(place);
+    await u.press(BTN[lang].today);
+    await u.press(SEND_ANONYMOUSLY[lang]);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report?.description.text).toBeUndefined();
+    expect(report?.description.voice).toMatchObject({ kind: 'voice', fileId, durationSec: 35 });
+    expect(report?.evidence ?? []).toEqual([]);
+    if (lang === 'sw') expectNoEnglish(allTexts(u).slice(before), englishFragments());
+  });
+});
+
 describe('asked whether it is safe before anything is told', () => {
   it.each([
     ['sw', 'ni salama kuripoti hapa?', 'husomwa na wahudumu wa Ripoti pekee', '📝 Ripoti tukio'],

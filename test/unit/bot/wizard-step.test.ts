@@ -3196,6 +3196,19 @@ describe('"ngoja nikueleze", "let me explain" where the story is asked', () => {
     // With what happened after it, it is the story.
     expect(type(at('desc'), 'ngoja nikueleze, polisi walinipiga').state.draft?.text).toBe('ngoja nikueleze, polisi walinipiga');
   });
+
+  it('"ngoja", "wait", "nitatuma voice note" (a voice note or the words are coming) is no story either: the voice note sent next is the story, not evidence behind "nitatuma voice note"', () => {
+    for (const words of ['ngoja', 'wait', 'subiri kidogo', 'wait a minute', 'ngoja niandike', 'let me type', 'nitatuma voice', 'nitatuma voice note', 'I will send a voice note', 'ngoja nitume voice note', 'nitarekodi']) {
+      const r = type(at('desc'), words);
+      expect([words, said(r), r.state.draft?.text]).toEqual([words, ['desc.not_a_story', 'desc.ask'], undefined]);
+    }
+    const told = send(type(at('desc'), 'nitatuma voice note').state, voice(40));
+    expect(told.state.draft).toMatchObject({ step: 'county', voice: voice(40) });
+    expect(told.state.draft?.text).toBeUndefined();
+    expect(told.state.draft?.evidence ?? []).toEqual([]);
+    // With what happened after it, it is the story.
+    expect(type(at('desc'), 'ngoja, polisi walinipiga').state.draft?.text).toBe('ngoja, polisi walinipiga');
+  });
 });
 
 describe('the story going on at the county question: "wakaniachilia" (they let me go)', () => {
