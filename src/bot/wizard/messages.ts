@@ -431,8 +431,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   const word = readWord(input);
   if (cancelAsked && (agrees(word) || word === 'cancel')) return turn.cancel();
   if (cancelAsked && word === 'no') return turn.show();
-  // "No" or "sitaki" to the phone question is a mind changed about the number, not the report.
-  if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)) || DECLINE_PHONE_SAID.test(normalise(input)))) return declinePhone(turn);
+  // "No" or "sitaki" to the phone question is a mind changed about the number, not the report;
+  // so is "sitaki kujulikana" (it was "use the button to share your number").
+  if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)) || DECLINE_PHONE_SAID.test(normalise(input)) || identityWish(input) === 'anonymous')) return declinePhone(turn);
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input)) return;

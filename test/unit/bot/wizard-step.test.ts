@@ -2097,6 +2097,14 @@ describe('contact', () => {
     }
   });
 
+  it('"sitaki kujulikana", "I don\'t want to be known" (a wish to stay unknown) declines the number too, never "use the button to share your number"', () => {
+    for (const words of ['sitaki kujulikana', 'Sitaki jina langu lijulikane', 'i dont want to be known', 'I do not want my name known', 'usitaje jina langu']) {
+      const r = type(at('contact'), words);
+      expect([words, stepOf(r), said(r)]).toEqual([words, 'review', ['contact.declined', 'review']]);
+      expect(r.state.draft?.phone).toBeUndefined();
+    }
+  });
+
   it('takes the reporter’s own number and sends the report with it', () => {
     const r = run(at('contact'), { type: 'contact', phone: '+254722000111', own: true });
     expect(r.state.draft).toMatchObject({ phone: '+254722000111', anonymous: false });
