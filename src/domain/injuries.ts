@@ -142,12 +142,18 @@ const NOT_TREATED = new RegExp(
 const NOT_ADMITTED = /\b(?:hakulazwa|hawakulazwa|sikulazwa|hatukulazwa|not admitted|not (?:hurt|injured|wounded))\b/;
 /** Treated: "alitibiwa", "yuko hospitali", "went to hospital", "saw a doctor". */
 const TREATED = /\b(?:\w*tibiwa|matibabu|hospitali|hospital|daktari|doctor|kliniki|clinic|zahanati|dispensary|\w*lazwa|admitted|treated|treatment)\b/;
+/** Parts of the body, for a bone said broken ("mkono", "his leg"). */
+const BODY = 'mkono|mguu|miguu|kichwa|mbavu|ubavu|jino|meno|pua|taya|bega|arm|arms|leg|legs|hand|hands|head|skull|rib|ribs|nose|jaw|tooth|teeth|finger|fingers|shoulder|collarbone|bone|bones';
 /**
  * Hurt, with nothing said of treatment: "ndio ameumia", "wameumia sana", "yes he is bleeding",
  * "anavuja damu". Bleeding only in forms that say it happened: "hakutoka damu" (he did not) is none of them.
  */
-const HURT =
-  /\b(?:\w*meumia|\w*meumizwa|\w*mejeruhiwa|\w*liumia|\w*liumizwa|\w*lijeruhiwa|injured|hurt|wounded|bleeding|bled|(?:ana|wana|ame|wame|ali|wali|nime|nili|nina)(?:vuja|toka) damu)\b/;
+const HURT = new RegExp(
+  String.raw`\b(?:\w*meumia|\w*meumizwa|\w*mejeruhiwa|\w*liumia|\w*liumizwa|\w*lijeruhiwa|injured|hurt|wounded|bleeding|bled|(?:ana|wana|ame|wame|ali|wali|nime|nili|nina)(?:vuja|toka) damu|` +
+    // A bone broken or wounds ("nimevunjika mkono", "his leg is broken", "ana majeraha", "walinijeruhi"), said without a yes;
+    // a thing broken ("simu imevunjika", "my phone is broken") is no one hurt.
+    String.raw`(?:nime|ame|wame|ume|tume|nili|ali|wali|tuli)vunjika|\w*vunjwa (?:${BODY})|(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?:${BODY}) (?:\w+ ){0,2}(?:broken|fractured)|majeraha|jeraha|vidonda|wounds|\w*jeruhi)\b`,
+);
 /**
  * The hurt denied ("he wasn't hurt", "hasn't been injured", "hakuumia", "hajaumia"): never read as
  * hurt, nor as not yet treated ("hasn't been"), however the rest reads.

@@ -307,6 +307,19 @@ describe('typed answers work like the buttons', () => {
     expect(type(at('hurt', { text: `${STORY}\n${kept}` }), text).state.draft?.text).toBe(`${STORY}\n${kept}`);
   });
 
+  it.each(['nimevunjika mkono', 'alivunjika mguu', 'amevunjika', 'broken arm', 'his leg is broken', 'ana majeraha', 'he has wounds', 'walinijeruhi'])(
+    '"%s" (a broken bone, wounds) at "was anyone hurt?" without a yes: someone was hurt, the P3 question next (it was asked again)',
+    (text) => {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([r.state.draft?.injuries, stepOf(r), said(r).at(-1)]).toEqual([{ hurt: 'hurt' }, 'p3', 'injury.p3.ask']);
+    },
+  );
+
+  it('a thing broken ("simu yangu imevunjika") is no one hurt', () => {
+    expect(type(at('hurt', { text: STORY }), 'simu yangu imevunjika').state.draft?.injuries).toBeUndefined();
+    expect(type(at('hurt', { text: STORY }), 'my phone is broken').state.draft?.injuries).toBeUndefined();
+  });
+
   it.each([
     ['yes he is bleeding', 'he is bleeding'],
     ['ndio anavuja damu', 'anavuja damu'],
