@@ -25,7 +25,7 @@ const SWAHILI_VERB = /^(?:nime|nili|wame|wali|tume|tuli)[a-z]{3,}$/;
 /** Sheng's "already" form of a verb ("nishasema", "tushalipa"): a verb, as those are. */
 const SHENG_ALREADY = /^(?:nisha|tusha)[a-z]{3,}$/;
 /** Sounds, not words: laughter, thinking, surprise ("haha", "lol", "ehe", "aaah", "hmm", "lmao"). */
-const SOUND = /^(?:(?:ha|he|hi|ho|ja|je|ka|ke){2,}h?|a+h+|e+h+e*|o+h+|u+h+m*|m+h*m+|h+m+|(?:lo)+l+|lmf?ao+|rofl|omg|wtf|smh)$/;
+const SOUND = /^(?:(?:ha|he|hi|ho|ja|je|ka|ke){2,}h?|a+h+|e+h+e*|o+h+|u+h+m*|m+h*m+|m+h+|h+m+|(?:lo)+l+|lmf?ao+|rofl|omg|wtf|smh)$/;
 
 export function guessLanguage(text: string): 'en' | 'sw' | undefined {
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 1).slice(0, 60);
@@ -45,4 +45,15 @@ export function guessLanguage(text: string): 'en' | 'sw' | undefined {
 export function everydayWord(word: string): boolean {
   const w = word.toLowerCase();
   return SWAHILI.has(w) || ENGLISH.has(w) || SWAHILI_VERB.test(w) || SHENG_ALREADY.test(w) || SOUND.test(w);
+}
+
+/** Letters only, split into words, for `soundOnly`. */
+const NOT_LETTERS = /[^\p{L}]+/u;
+/**
+ * A message of sounds only ("hmm", "mmh...", "aah", "haha"): someone thinking or reacting, never
+ * the story, a place or more of the story (as those, an agency read "hmm" for what happened).
+ */
+export function soundOnly(text: string): boolean {
+  const words = text.toLowerCase().split(NOT_LETTERS).filter(Boolean);
+  return words.length > 0 && words.length <= 4 && words.every((w) => SOUND.test(w));
 }

@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, addressWord, feelingWord, rankIn, selfIntroduction, knownFirstName, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, selfIntroduction, knownFirstName, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
@@ -1661,7 +1661,7 @@ function notAStory(input: string): boolean {
   if (!input.trim()) return false; // said to be empty, as such
   // A story is rarely this short; a longer answer is not read word by word (the county's spelling distance costs).
   if ([...input].length > 30) return false;
-  return !/\p{L}/u.test(input) || readWord(input) !== undefined || dontKnow(input) || leadsIn(normalise(input)) || matchCounty(input).kind === 'exact' || townNamed(input) !== undefined;
+  return !/\p{L}/u.test(input) || soundOnly(input) || readWord(input) !== undefined || dontKnow(input) || leadsIn(normalise(input)) || matchCounty(input).kind === 'exact' || townNamed(input) !== undefined;
 }
 
 /** "Ngoja nikueleze", "let me explain", "ok so": the story is coming, not told; kept, it was the story and the county asked next. */
@@ -1675,11 +1675,11 @@ const leadsIn = (words: string) => {
   return LEAD_IN.test(w) || COMING.test(w);
 };
 
-/** A day ("jana", "tarehe 9/8") or no words at all ("📍") where the place was asked: no place. */
+/** A day ("jana", "tarehe 9/8"), a sound ("hmm") or no words at all ("📍") where the place was asked: no place. */
 function notAPlace(input: string, now: Date): boolean {
   if (!input.trim()) return false; // said to be empty, as such
   const word = readWord(input);
-  return !/\p{L}/u.test(input) || word === 'now' || word === 'today' || word === 'yesterday' || word === 'dayBefore' || parseIncidentDate(input, now).ok;
+  return !/\p{L}/u.test(input) || soundOnly(input) || word === 'now' || word === 'today' || word === 'yesterday' || word === 'dayBefore' || parseIncidentDate(input, now).ok;
 }
 
 /**
@@ -2287,8 +2287,8 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const more = input.trim();
   // "Near the bus stage opposite the chief camp": however long, plainly where, kept as the place (`placeBeforeCounty`).
   if (d.step === 'county' && !namesCounty && (plainlyPlace(more) || namedSpot(more))) return false;
-  // A question is for staff once the report is sent, never part of the account.
-  if (asksUs(more)) return false;
+  // A question is for staff once the report is sent, never part of the account; a sound ("hmm") is no account.
+  if (asksUs(more) || soundOnly(more)) return false;
   const account = earlyStory(more) !== undefined;
   const atCounty = d.text !== undefined && d.step === 'county' && !namesCounty;
   const afterFewWords = atCounty && [...d.text!].length < EARLY_STORY_CHARS && more.split(/\s+/).length >= 4;

@@ -3219,6 +3219,21 @@ describe('"ngoja nikueleze", "let me explain" where the story is asked', () => {
   });
 });
 
+describe('a sound ("hmm", "mmh", "aah") typed while thinking', () => {
+  it('is no story, no place and no more of the story: the question asked again (it was the whole story, the place, or added to the story)', () => {
+    for (const sound of ['hmm', 'Hmmm...', 'mmh', 'aah', 'hmm hmm']) {
+      const story = type(at('desc'), sound);
+      expect([sound, said(story), story.state.draft?.text]).toEqual([sound, ['desc.not_a_story', 'desc.ask'], undefined]);
+      const place = type(at('place'), sound);
+      expect([sound, said(place), place.state.draft?.place]).toEqual([sound, ['place.unknown', 'place.ask'], undefined]);
+      const p3 = type(at('p3', { category: 'p_force', injuries: { hurt: 'hurt' } }), sound);
+      expect([sound, said(p3), p3.state.draft?.text]).toEqual([sound, ['injury.use_buttons', 'injury.p3.ask'], ANSWERS.desc.text]);
+    }
+    // A story that begins with one is the story.
+    expect(type(at('desc'), 'hmm walinipiga jana').state.draft?.text).toBe('hmm walinipiga jana');
+  });
+});
+
 describe('the story going on at the county question: "wakaniachilia" (they let me go)', () => {
   it('a part telling they released, or demanded, is kept and the county asked again (it was "I do not know that county" and lost); no place is worded so', () => {
     let r = type(at('desc'), 'karao walinisimamisha');
