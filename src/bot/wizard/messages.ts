@@ -2450,8 +2450,9 @@ function storyPart(input: string): boolean {
 function dangerPart(input: string): boolean {
   const words = normalise(input).split(' ').filter(Boolean);
   const first = readWord(words[0] ?? '');
-  // Two words tell it when one is what is done or how someone is ("anavuja damu", "bado hajarudi"): Swahili says it in one word.
-  const told = words.length >= 3 || (words.length === 2 && (tellsAnAct(words.join(' ')) || words.some((w) => STATE_VERB.test(w) && !/hatari/.test(w) && !NOT_UNDERSTOOD.has(w))));
+  // Two words tell it when one is what is done or how someone is ("anavuja damu", "bado hajarudi"): Swahili says it in one word;
+  // or how the reporter feels ("lakini naogopa", "but scared"), which was dropped after a no.
+  const told = words.length >= 3 || (words.length === 2 && (tellsAnAct(words.join(' ')) || words.some((w) => (STATE_VERB.test(w) && !/hatari/.test(w) && !NOT_UNDERSTOOD.has(w)) || feelingWord(w))));
   return told && first !== 'yes' && first !== 'no' && first !== 'skip' && first !== 'now' && !QUESTION_NOT_UNDERSTOOD.test(words.join(' ')) && storyPart(input);
 }
 

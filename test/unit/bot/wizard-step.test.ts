@@ -4229,6 +4229,10 @@ describe('a no said with what happened at the danger question ("hapana, walimwac
     ['hapana, walimwachilia jana', 'walimwachilia jana'],
     ['no, they let him go but took his phone', 'they let him go but took his phone'],
     ['No no they released him', 'they released him'],
+    // Fear said with the no in two words: kept as "hapana ila naogopa sana" is (they were dropped).
+    ['hapana lakini naogopa', 'lakini naogopa'],
+    ['hapana ila ninaogopa', 'ila ninaogopa'],
+    ['no, but scared', 'but scared'],
   ])('"%s": the no kept, the words after it kept in the story and said so, as a yes with more is', (words, kept) => {
     // No story yet: the words begin it, and the story question shows them.
     const first = type(at('danger'), words);
