@@ -280,6 +280,9 @@ const SOMEONE_ELSE =
  */
 const NO_BEFORE_DENIED = new RegExp(String.raw`^(?:hapana|no|la|nope|nah) (?=(?:\w+ ){0,2}${HURT_DENIED.source})`);
 
+/** A no taken back by a "but" ("hapana lakini alivunjika mguu", "no, but he was beaten"): what follows is read without it. */
+const NO_BUT = /^(?:hapana|no|la|nope|nah) (?:but|lakini|ila) /;
+
 /**
  * An answer to "was anyone (else) hurt?" told as a sentence ("his wife was also beaten", "mke wake
  * pia alipigwa"): someone hurt, treated or not as the words say. After a killing (`others`) only
@@ -288,8 +291,11 @@ const NO_BEFORE_DENIED = new RegExp(String.raw`^(?:hapana|no|la|nope|nah) (?=(?:
  */
 export function hurtTold(text: string, others: boolean): HurtAnswer | undefined {
   if (text.length > 200) return undefined;
-  const n = plainWords(text).replace(NO_BEFORE_DENIED, '');
-  if (NO_LEAD.test(n) || /\b(?:no one|nobody|none|hakuna|hamna)\b/.test(n) || !HARMED.test(n) || hurtDenied(n)) return undefined;
+  const plain = plainWords(text);
+  const n = plain.replace(NO_BEFORE_DENIED, '').replace(NO_BUT, '');
+  // After "no, but" a bone broken or a wound ("hapana lakini alivunjika mguu") is harm told as well.
+  const harmed = HARMED.test(n) || (NO_BUT.test(plain) && HURT.test(n));
+  if (NO_LEAD.test(n) || /\b(?:no one|nobody|none|hakuna|hamna)\b/.test(n) || !harmed || hurtDenied(n)) return undefined;
   if (others && !SOMEONE_ELSE.test(n)) return undefined;
   return NOT_TREATED.test(n) ? 'untreated' : TREATED.test(n) ? 'treated' : 'hurt';
 }

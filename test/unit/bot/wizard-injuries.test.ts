@@ -399,6 +399,20 @@ describe('typed answers work like the buttons', () => {
     expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${kept}`, 'p3', ['desc.added', 'injury.p3.ask']]);
   });
 
+  it.each([
+    ['hapana lakini alivunjika mguu', 'lakini alivunjika mguu'],
+    ['hapana, ila walimjeruhi kichwa', 'ila walimjeruhi kichwa'],
+    ['no but his leg is broken', 'but his leg is broken'],
+    ['no, but he was beaten badly', 'but he was beaten badly'],
+  ])('"%s" (a no, then a "but" and harm told) at "was anyone hurt?": someone hurt, the words after the no kept in the story', (text, kept) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${kept}`, 'p3']);
+  });
+
+  it.each(['hapana lakini naogopa', 'no but the phone broke'])('"%s" (a no, then a "but" with no one harmed) is not read as someone hurt', (text) => {
+    expect(type(at('hurt', { text: STORY }), text).state.draft?.injuries).toBeUndefined();
+  });
+
   it('a cancel word still asks "cancel this report?" first', () => {
     expect(said(type(at('hurt', { text: STORY }), 'ghairi'))).toEqual(['cancel.ask']);
   });
