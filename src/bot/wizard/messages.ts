@@ -1199,6 +1199,7 @@ function placePhrase(input: string): string | undefined {
   const words = normalise(input).replace(BEFORE_PLACE, '');
   const list = words.split(' ');
   if (list.length < 2 || !PLACE_LEAD_WORDS.has(list[0]) || NO_PLACE_AFTER.test(words) || TIME_WORDS.test(words) || tellsAnAct(words)) return undefined;
+  if (HERE_LEADS.has(list[0]) && !hereNamesPlace(input)) return undefined;
   const check = checkText(input, LIMITS.placeMaxChars);
   return check.ok ? check.text : undefined;
 }
@@ -1209,6 +1210,16 @@ function placePhrase(input: string): string | undefined {
  * beside another place noun they are the name (`namedSpot`).
  */
 const NAMING_NOUNS = new Set('hill drive lane crescent causeway valley park gardens grounds square plaza arcade flats apartments fort court mahakama river beach waterfront bustani kilima shamba phase'.split(' '));
+
+/** "Here", "there": everyday words before anything ("hapo awali", "hapa sijui", "hapo sawa"), a lead into where only before a place. */
+const HERE_LEADS = new Set(['hapa', 'hapo']);
+
+/** "Hapa Ndabibi", "hapo stage": after "hapa"/"hapo", a name or a place noun; "earlier", "I don't know", "Kenya" were kept as the place. */
+function hereNamesPlace(input: string): boolean {
+  const rest = placeWithoutLead(input);
+  if (rest === input.trim()) return false;
+  return plausibleName(rest) || namedSpot(rest) || normalise(rest).split(' ').some((w) => PLACE_NOUNS.has(w) && !BETWEEN_PLACE_NOUNS.includes(w));
+}
 
 /** Things places are named by ("stage", "soko", "junction") and the small words between them: with the words that lead into where, and names, all a plain place is made of. */
 const PLACE_NOUNS = new Set([

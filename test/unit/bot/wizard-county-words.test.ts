@@ -136,6 +136,23 @@ describe('a town led into at the county question ("hapa Githurai", "pale Githura
     }
   });
 
+  it('"hapo awali", "hapa sijui", "hapo sawa", "hapa Kenya", "hapa kwetu" ("earlier", "here, I don\'t know", "ok then"...) name no place: none kept, unasked or after "sijui"', () => {
+    const asked = type(atCounty(), 'sijui').state;
+    for (const typed of ['hapo awali', 'hapa sijui', 'hapo sawa', 'hapa Kenya', 'hapa kwetu', 'hapo zamani']) {
+      for (const state of [atCounty(), asked]) {
+        const r = type(state, typed);
+        expect([typed, r.state.draft?.place, r.state.draft?.step]).toEqual([typed, undefined, 'county']);
+      }
+    }
+  });
+
+  it('"hapo stage", "hapa Ndabibi Primary": a place after "hapa"/"hapo" is still kept', () => {
+    for (const [typed, place] of [['hapo stage', 'stage'], ['hapa Ndabibi Primary', 'Ndabibi Primary']]) {
+      const r = type(atCounty(), typed);
+      expect([typed, said(r), r.state.draft?.place]).toEqual([typed, ['county.place_kept'], place]);
+    }
+  });
+
   it('"hapa tu", "pale tu", "hapa hapa" name no place: none kept', () => {
     for (const typed of ['hapa tu', 'pale tu', 'hapa hapa', 'hapo tu', 'pale pale']) {
       const r = type(atCounty(), typed);
