@@ -763,6 +763,8 @@ function inPlaceName(list: readonly string[], i: number): boolean {
 function plausibleName(input: string): boolean {
   const list = normalise(input).split(' ').filter(Boolean);
   if (!list.length || everydayWord(list[0]) || (list.length === 1 && rankIn(list[0]) !== undefined)) return false;
+  // "Ilikuwa usiku", "ilikuwa mbaya": "it was" before words read as no place is a sentence, not a name ("ilikuwa Ndabibi" is cut).
+  if (list.length > 1 && onlyLead(list[0]) && placeWithoutLead(input) === input.trim()) return false;
   // "All Saints": "all" before a capitalised name is the name's ("all over", "all day" are not).
   const allSaints = /^[Aa]ll\s+\p{Lu}\p{Ll}/u.test(input.trim());
   if (list.some((w, i) => (EVERYDAY_WORDS.has(w) && !inPlaceName(list, i)) || (addressWord(w) && !(i === 0 && allSaints)) || feelingWord(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;

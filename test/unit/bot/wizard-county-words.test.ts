@@ -104,6 +104,19 @@ describe('a misspelt county, or a town, at the county question: offered or taken
   });
 });
 
+describe('"ilikuwa ..." ("it was ...") at the county question, unasked', () => {
+  it.each(['ilikuwa usiku', 'ilikua jioni', 'ilikuwa asubuhi', 'ilikuwa mchana', 'ilikuwa mbaya', 'ilikuwa ghafla'])('"%s" (a time, or how it was) is not kept as the place', (typed) => {
+    const r = type(atCounty(), typed);
+    expect([r.state.draft?.place, r.state.draft?.step]).toEqual([undefined, 'county']);
+    expect(said(r)).not.toContain('county.unknown_kept');
+  });
+
+  it('"ilikuwa Ndabibi": the name after it is still kept, without the lead', () => {
+    const r = type(atCounty(), 'ilikuwa Ndabibi');
+    expect([said(r), r.state.draft?.place]).toEqual([['county.unknown_kept'], 'Ndabibi']);
+  });
+});
+
 describe('a town led into at the county question ("hapa Githurai", "pale Githurai"): as the town alone', () => {
   const press = (state: WizardState, value: string): StepResult => step(state, { type: 'button', draftId: ID, step: state.draft?.step ?? 'county', value }, NOW);
   const KIAMBU = 22;
