@@ -366,8 +366,12 @@ export function namesOfficersNotPolice(text: string): boolean {
 const POLICE_DENIED = /\b(not|never|weren t|wasn t|were not|was not|si|sio|siyo|sii|hawakuwa|hakuwa|hawakua|hakua|(hakukuwa|hakukua|hapakuwa|hapakua) na|there (were|was) no|no) (the |any |askari )?(police|polisi|cops?|policem[ae]n|karao|makarao|(ma)?askaris?)\b/g;
 /** Every chief or county askari named (`NOT_POLICE_OFFICERS`), taken out to read who else is named. */
 const NOT_POLICE_OFFICERS_ALL = new RegExp(NOT_POLICE_OFFICERS.source, 'g');
-/** The county's askari, named with "askari" on either side: "kanjo askari", "askari kanjo", "askari wa kaunti", "maaskari wa county". */
-const COUNTY_ASKARI = /\b(kanjo (ma)?askaris?|(ma)?askaris? (wa )?(kanjo|kaunti|county))\b/g;
+/**
+ * The county's askari, named with "askari" on either side: "kanjo askari", "askari kanjo", "askari wa kaunti", "maaskari wa county",
+ * "county enforcement askari", and the kanjo's own ("kanjo na askari wao", "the kanjo and their askaris"; "kanjo na askari" may be police).
+ */
+const COUNTY_ASKARI =
+  /\b(kanjo (ma)?askaris?|county (enforcement |inspectorate )?(ma)?askaris?|(ma)?askaris? (wa )?(kanjo|kaunti|county)|(kanjo|county (enforcement|inspectorate|officers)) (na (ma)?askaris? wao|and their (ma)?askaris?))\b/g;
 /** "Askari" in any form ("maaskari", "askaris"): the police, the askari with a chief among them. */
 const ASKARI = /\b(ma)?askaris?\b/;
 /** Administration Police, the police officers posted with a chief ("the chief and the APs"). */

@@ -21,6 +21,11 @@ describe('agencyAdvice', () => {
     ['maaskari wa kaunti walituchapa sokoni', 'p_force', 'CAJ'],
     ['askari kanjo walinipiga stage', 'p_force', 'CAJ'],
     ['chief alikuja na askari wa kaunti wakanipiga', 'p_force', 'CAJ'],
+    // The county's askari named with their own words, or as the kanjo's own: not the police.
+    ['county enforcement askari walinipiga', 'p_force', 'CAJ'],
+    ['county inspectorate askaris confiscated my goods and beat me', 'p_force', 'CAJ'],
+    ['kanjo na askari wao walinipiga sokoni', 'p_force', 'CAJ'],
+    ['the kanjo and their askaris beat me at the market', 'p_force', 'CAJ'],
     ['it was county askaris not police', 'p_force', 'CAJ'],
     ['hawakuwa polisi, walikuwa kanjo. walinipiga', 'p_force', 'CAJ'],
     ['chifu alimkamata kijana wangu', 'p_arrest', 'CAJ'],
