@@ -156,10 +156,10 @@ const HURT = new RegExp(
 );
 /**
  * The hurt denied ("he wasn't hurt", "hasn't been injured", "hakuumia", "hajaumia"): never read as
- * hurt, nor as not yet treated ("hasn't been"), however the rest reads.
+ * hurt, nor as not yet treated ("hasn't been"), however the rest reads. "Wasn't hurt badly" is hurt, not badly.
  */
 const HURT_DENIED =
-  /\b(?:(?:wasn t|wasnt|was not|weren t|werent|were not|isn t|isnt|is not|aren t|arent|are not|hasn t been|hasnt been|has not been|haven t been|havent been|have not been|didn t get|didnt get|did not get|never got|never been) (?:hurt|injured|wounded|harmed)|(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa))\b/;
+  /\b(?:(?:wasn t|wasnt|was not|weren t|werent|were not|isn t|isnt|is not|aren t|arent|are not|hasn t been|hasnt been|has not been|haven t been|havent been|have not been|didn t get|didnt get|did not get|never got|never been) (?:hurt|injured|wounded|harmed)(?! (?:too |so |that |very )?(?:badly|bad|seriously|much))|(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa))\b/;
 /**
  * The hurt denied and no one else's told ("he wasn't hurt"); "sikuumia lakini kaka yangu aliumia",
  * "I wasn't hurt but my brother was injured" tell someone hurt all the same.

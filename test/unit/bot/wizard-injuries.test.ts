@@ -381,6 +381,15 @@ describe('typed answers work like the buttons', () => {
     expect([r.state.draft?.injuries, stepOf(r), said(r).at(-1)]).toEqual([undefined, 'hurt', 'injury.hurt.ask']);
   });
 
+  it.each([
+    ["yes he was beaten but wasn't hurt badly", "he was beaten but wasn't hurt badly"],
+    ['yes they hit him but he was not seriously injured', 'they hit him but he was not seriously injured'],
+    ["he wasn't hurt too badly", "he wasn't hurt too badly"],
+  ])('"%s" (hurt, not badly) at "was anyone hurt?": someone hurt, the words kept in the story, not asked again', (text, kept) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${kept}`, 'p3']);
+  });
+
   it.each(['sikuumia lakini kaka yangu aliumia', 'mimi sikuumia ila mwenzangu ameumia', "I wasn't hurt but my brother was injured"])(
     '"%s" (one not hurt, another hurt) at "was anyone hurt?": someone hurt, the words kept in the story',
     (text) => {
