@@ -236,9 +236,10 @@ function saysSafe(n: string): boolean {
 const STILL_DANGER = /\b(bado|still|wako|yuko|ako|hapa|here|help\w*|msaada|\w*saidi\w*|usalama|hatari|hatarini|danger|wanapiga|wanakuja|wamerudi|beating|bleeding|damu|anavuja|risasi|shooting)\b/;
 /**
  * Words that start an answer but also start other sentences: "y" and "n" (SMS for "why" and
- * "and"), "hakuna ..." and "no one ..." ("hakuna usalama", "no one is helping us"). Only whole.
+ * "and"), "hakuna ..." and "no one ..." ("hakuna usalama", "no one is helping us"), "ndio maana ..."
+ * ("that is why ..."). Only whole.
  */
-const NOT_LEADS = new Set(['y', 'n', 'hakuna', 'hakuna mtu', 'no one', 'nobody']);
+const NOT_LEADS = new Set(['y', 'n', 'hakuna', 'hakuna mtu', 'no one', 'nobody', 'ndio maana', 'ndiyo maana', 'ndo maana', 'ndio sababu', 'ndiyo sababu']);
 const YES_LEAD = new Set([...WORDS.yes, ...DANGER_YES].filter((w) => !NOT_LEADS.has(w)));
 const NO_LEAD = new Set([...WORDS.no, ...DANGER_NO].filter((w) => !NOT_LEADS.has(w)));
 

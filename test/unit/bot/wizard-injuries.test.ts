@@ -359,6 +359,11 @@ describe('typed answers work like the buttons', () => {
     },
   );
 
+  it('"ndio maana nilienda hospitali" ("that is why I went to hospital") at "was anyone hurt?": kept in the story whole, "ndio maana" is no yes said first', () => {
+    const r = type(at('hurt', { text: STORY }), 'ndio maana nilienda hospitali');
+    expect([r.state.draft?.injuries, r.state.draft?.text]).toEqual([{ hurt: 'treated' }, `${STORY}\nndio maana nilienda hospitali`]);
+  });
+
   it.each([
     'hapana hajaumia', 'hapana, hakuumia', 'hapana hawakuumia', 'hapana hawajaumia', 'hapana, hakuumizwa', 'hapana hakujeruhiwa', 'hajaumia',
     "no, he wasn't hurt", 'no he was not injured', "no they weren't hurt", 'no she wasnt hurt', "no he didn't get hurt", "no i'm not hurt",
