@@ -735,7 +735,9 @@ const EVERYDAY_WORDS = new Set(
     'everywhere nowhere kwetu kwao kwenu barabarani njiani huku mbali far near kenya mbogi kanjo wasee jamaa ocs ocpd dcio afande ' +
     'sad angry upset hasira uchungu huzuni hofu woga wasiwasi start restart exit anza upya endelea continue mbona nil null lie lies ' +
     'amen ameen inshallah mashallah wallahi haki jesus yesu mungu god lord shenzi mshenzi washenzi mjinga wajinga fala mafala ' +
-    'stupid idiot fool nonsense upuzi ujinga fuck fucking shit boda').split(' ').concat(PERSON_TITLES),
+    'stupid idiot fool nonsense upuzi ujinga fuck fucking shit boda ' +
+    // One's own people ("mama yangu", "mwanangu"): who it happened to, no place ("wangu" is a ward of Murang'a).
+    'yangu yetu wetu langu letu mwanangu wanangu mwenzangu wenzangu').split(' ').concat(PERSON_TITLES),
 );
 /** A place noun said with the Swahili "at" ("shuleni", "barabarani", "polisini", "stejini"): where, but no name. */
 function atPlaceNoun(w: string): boolean {

@@ -27,6 +27,8 @@ const NOT_PLACES = {
   'yes, no, thanks': ['hakuna', 'hapana', 'ndio', 'ndiyo', 'sawa', 'ok', 'okay', 'yes', 'no', 'asante', 'asante sana', 'thank you', 'thanks', 'ni sawa', 'si sawa', 'kweli', 'uongo', 'true', 'lie', 'tayari', 'done', 'finish', 'maliza', 'nimemaliza'],
   'greetings and Sheng fillers': ['aje', 'aje?', 'niaje', 'niaje bro', 'poa', 'fiti', 'freshi', 'sasa', 'mambo', 'vipi', 'uko aje', 'hello', 'hi', 'habari', 'jambo', 'hey', 'eh', 'ehe', 'aaah', 'hmm', 'mmh', 'lol', 'haha', 'hehe', 'lmao', 'ati', 'kwani', 'mbona', 'wacha'],
   people: ['mimi', 'wao', 'sisi', 'yeye', 'polisi', 'askari', 'chief', 'OCS', 'OCPD', 'DCI', 'GSU', 'karao', 'makarao', 'kanjo', 'mbogi', 'msee', 'wasee', 'boss', 'bro', 'sis', 'mzee', 'afande', 'sergeant'],
+  // Who it happened to, answered where the county is asked: the place would read "mama yangu".
+  'one\'s own people': ['mama yangu', 'bibi yangu', 'rafiki yangu', 'mwanangu', 'mwenzangu', 'baba yetu', 'Mama Yangu'],
   'days and times': ['kesho', 'juzi', 'usiku', 'leo asubuhi', 'asubuhi', 'jioni', 'mchana'],
   feelings: ['nimeogopa', 'naogopa', 'niko na woga', 'nimeumia', 'naumia', 'i am scared', 'am scared', 'i am afraid', 'scared', 'afraid', 'sad', 'angry', 'worried', 'fear', 'woga', 'hofu', 'hasira', 'uchungu', 'huzuni', 'pole', 'sorry', 'samahani'],
   'asking for help': ['nisaidie', 'saidia', 'help', 'help me', 'help!!', 'please', 'please help', 'tafadhali'],
