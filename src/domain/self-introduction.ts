@@ -1,3 +1,5 @@
+import { FIRST_NAMES } from './first-names';
+
 /**
  * A reporter introducing themselves in their story ("jina langu ni Achieng", "naitwa Wafula",
  * "I'm Njeri"): sent anonymously, staff would still read the name there.
@@ -51,9 +53,32 @@ const NAMES_IN_ED = new Set(
     'javed naveed fred alfred wilfred winfred winifred manfred jared ted ned').split(' '),
 );
 
-/** A word that is one of the common Kenyan first names this file knows ("Mohamed", "Alfred"): a person, never a place. */
+/** A common Kenyan first name ("Mohamed", "Alfred", "Brian", "Otieno"; src/domain/first-names.ts): a person, never a place. */
 export function knownFirstName(word: string): boolean {
-  return NAMES_IN_ED.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return NAMES_IN_ED.has(lower) || FIRST_NAMES.has(lower);
+}
+
+/** Titles and words a person is called by, before their name ("Pastor John", "Mama Njeri", "Dr. Wanjiku"), in either language. */
+const TITLES = new Set(
+  ('pastor mchungaji sheikh shehe imam ustadh bishop askofu reverend rev father fr padre mwalimu teacher dr doctor daktari prof professor ' +
+    'mr mrs ms madam mama baba').split(' '),
+);
+
+/** Places named with a title that everyone knows: "Mama Lucy" (Kibaki Hospital), "Mama Ngina" (Drive), "Baba Dogo" (a Nairobi ward). */
+const TITLED_PLACES = new Set(['mama lucy', 'mama ngina', 'baba dogo']);
+
+/**
+ * A person named in these few words, not a place: a common first name first ("Brian Otieno",
+ * "Otieno"), or a title, alone or before a name ("Pastor John", "Mama Njeri", even a name no list
+ * knows) unless a place known by it ("Mama Lucy"). A place noun after ("Tom Mboya Street") is the
+ * caller's to weigh: this reads the words alone.
+ */
+export function namesAPerson(text: string): boolean {
+  const words = text.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  if (!words.length) return false;
+  if (knownFirstName(words[0])) return true;
+  return TITLES.has(words[0]) && !TITLED_PLACES.has(words.slice(0, 2).join(' '));
 }
 
 /**

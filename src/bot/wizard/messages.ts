@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, selfIntroduction, knownFirstName, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, selfIntroduction, namesAPerson, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
@@ -710,8 +710,9 @@ function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<t
   // Asked or not, a name: "bro", "kesho", "scared" after "sijui" were kept as the town.
   const spot = namedSpot(input);
   if (!spot && !plausibleName(input)) return false;
-  // "Naitwa Wafula", "Mohamed Ali": the reporter's own name, which kept as the place agents would read even when sent anonymously.
-  if (selfIntroduction(input) !== undefined || knownFirstName(words[0])) return false;
+  // "Naitwa Wafula", "Brian Otieno", "Pastor John": a person (the reporter, maybe), whose name kept as the place agents would
+  // read even when sent anonymously. A place noun makes it a spot named after one ("Tom Mboya Street", "Pastor John Church").
+  if (selfIntroduction(input) !== undefined || (!spot && namesAPerson(input))) return false;
   // Unasked, never over a place or a pin kept already: the county is what is being typed.
   if (!d.townAsked && (d.place !== undefined || d.location)) return false;
   const typed = fewWordsOfPlace(input, TOWN_NAME_MAX_WORDS, spot);

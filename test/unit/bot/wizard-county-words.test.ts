@@ -236,3 +236,28 @@ describe('real places with a word refused alone ("Kenya Re", "soko mjinga", "All
     }
   });
 });
+
+describe('a person named at the county question ("Brian Otieno", "Pastor John", "Mama Njeri")', () => {
+  // Kept as the place, a person's name (the reporter's own, maybe) reached the agents, on an anonymous report too.
+  const PEOPLE = ['Peter', 'Brian Otieno', 'brian otieno', 'Grace Wanjiru', 'Otieno', 'Wanjiku', 'Achieng', 'Hassan Abdi', 'Kiprop'];
+  const TITLED = ['Mama Njeri', 'Pastor John', 'Sheikh Ali', 'Mwalimu Kamau', 'Dr Wanjiku', 'Baba Kizito', 'Imam Odowa', 'Bishop Kiptoo', 'Reverend Nduta', 'Father Kizito', 'Teacher Ndegwa', 'Mrs Chebet', 'Madam Nduta', 'Pastor'];
+
+  it.each([...PEOPLE, ...TITLED])('"%s": never kept as the place nor the story; the county asked again with its buttons, the name not repeated, unasked or after "sijui"', (typed) => {
+    const asked = type(atCounty(), 'sijui').state;
+    for (const state of [atCounty(), asked]) {
+      const r = type(state, typed);
+      expect([typed, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([typed, ['county.unknown'], undefined, STORY]);
+      expect(JSON.stringify(r.replies)).not.toContain(typed);
+      expect(r.replies[0]).toMatchObject({ keyboard: expect.anything() });
+    }
+  });
+
+  it.each(['Victoria', 'Mama Lucy', 'Mama Ngina', 'Mama Ngina Drive', 'Kenyatta', 'Moi Avenue', 'Tom Mboya Street', 'Ronald Ngala Street', 'Mary Hill', 'Brian Otieno Primary'])('"%s" (a place with a person\'s name): still kept as the place', (typed) => {
+    const r = type(atCounty(), typed);
+    expect([said(r), r.state.draft?.place]).toEqual([['county.unknown_kept'], typed]);
+  });
+
+  it.each([['Karen', 'county.of_area'], ['Baba Dogo', 'county.of_area'], ['Kasarani', 'place.ask_town']])('"%s": a known place, as before', (typed, key) => {
+    expect(said(type(atCounty(), typed))).toEqual([key]);
+  });
+});
