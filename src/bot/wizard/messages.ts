@@ -738,13 +738,32 @@ const EVERYDAY_WORDS = new Set(
     'amen ameen inshallah mashallah wallahi haki jesus yesu mungu god lord shenzi mshenzi washenzi mjinga wajinga fala mafala ' +
     'stupid idiot fool nonsense upuzi ujinga fuck fucking shit boda ' +
     // One's own people ("mama yangu", "mwanangu"): who it happened to, no place ("wangu" is a ward of Murang'a).
-    'yangu yetu wetu langu letu mwanangu wanangu mwenzangu wenzangu').split(' ').concat(PERSON_TITLES),
+    'yangu yetu wetu langu letu mwanangu wanangu mwenzangu wenzangu ' +
+    // The weather or the dark (when or how it was), and the parties said as who they were.
+    'giza mvua jua baridi joto upepo mwanga rain dark darkness azimio jubilee odm uda wiper').split(' ').concat(PERSON_TITLES),
 );
+/**
+ * Words of places said of none: a party or coalition named with them ("Kenya Kwanza": Kwanza is a
+ * constituency, "Ford Kenya", "Roots Party"), and "not here" ("sio hapa"; "sio" alone is no such
+ * word: Sio Port is a town of Busia).
+ */
+const NO_PLACE_PHRASES = /^(?:kenya kwanza|ford kenya|narc kenya|azimio la umoja|\p{L}+ party|(?:sio|siyo|si|not) (?:hapa|hapo|pale|huko|kule|here|there)(?: .*)?)$/u;
 /** A place noun said with the Swahili "at" ("shuleni", "barabarani", "polisini", "stejini"): where, but no name. */
 function atPlaceNoun(w: string): boolean {
   if (!w.endsWith('ni')) return false;
   const stems = [w.slice(0, -2), ...(w.endsWith('ini') ? [w.slice(0, -3)] : [])];
-  return stems.some((s) => PLACE_NOUNS.has(s) || EVERYDAY_WORDS.has(s));
+  if (stems.some((s) => PLACE_NOUNS.has(s) || EVERYDAY_WORDS.has(s))) return true;
+  const one = singularAt(w);
+  return one !== undefined && (EVERYDAY_WORDS.has(one) || atPlaceNoun(one));
+}
+
+/** Plural prefixes of place nouns and their singular's: "vijiji" (kijiji), "mitaa" (mtaa), "mashamba" (shamba). */
+const PLURAL_PREFIX = /^(vi|mi|ma)(\p{L}{3,}ni)$/u;
+const SINGULAR_PREFIX: Record<string, string> = { vi: 'ki', mi: 'm', ma: '' };
+/** A plural said with "at" ("vijijini", "mitaani", "mashambani"), as its singular ("kijijini", "mtaani", "shambani"); undefined for any other word. */
+function singularAt(w: string): string | undefined {
+  const m = PLURAL_PREFIX.exec(w);
+  return m ? SINGULAR_PREFIX[m[1]] + m[2] : undefined;
 }
 
 /**
@@ -765,7 +784,7 @@ function inPlaceName(list: readonly string[], i: number): boolean {
  */
 function plausibleName(input: string): boolean {
   const list = normalise(input).split(' ').filter(Boolean);
-  if (!list.length || everydayWord(list[0]) || (list.length === 1 && rankIn(list[0]) !== undefined)) return false;
+  if (!list.length || everydayWord(list[0]) || (list.length === 1 && rankIn(list[0]) !== undefined) || NO_PLACE_PHRASES.test(list.join(' '))) return false;
   // "Ilikuwa usiku", "ilikuwa mbaya": "it was" before words read as no place is a sentence, not a name ("ilikuwa Ndabibi" is cut).
   if (list.length > 1 && onlyLead(list[0]) && placeWithoutLead(input) === input.trim()) return false;
   // "All Saints": "all" before a capitalised name is the name's ("all over", "all day" are not).

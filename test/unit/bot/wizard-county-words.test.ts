@@ -37,6 +37,8 @@ const NOT_PLACES = {
   insults: ['shenzi', 'mshenzi', 'mjinga', 'fala', 'stupid', 'idiot', 'fool', 'nonsense', 'upuzi', 'fuck', 'fuck off', 'wewe ni mjinga', 'achana na mimi'],
   'numbers, emoji, marks': ['123', '0', '😭', '🙏', '😡', '👍', '...', '?', '!!', '.', '-', 'n/a', 'na', 'nil', 'none', 'nothing'],
   'where, said of no place': ['anywhere', 'everywhere', 'nowhere', 'town', 'mjini', 'kijijini', 'mtaani', 'kwetu', 'nyumbani', 'home', 'kazini', 'shule', 'barabarani', 'njiani', 'huku', 'huko', 'hapa', 'pale', 'kule', 'karibu', 'mbali', 'far', 'near', 'here', 'there', 'same', 'same place', 'the same', 'kenya', 'Kenya'],
+  // The weather or the dark (when or how, not where), "not here", places said in the plural, and the parties and coalitions.
+  'weather, not here, plurals, parties': ['Giza', 'giza', 'Mvua', 'mvua', 'jua', 'baridi', 'upepo', 'rain', 'dark', 'darkness', 'sio hapa', 'siyo hapa', 'si hapa', 'not here', 'sio pale', 'vijijini', 'mitaani', 'mashambani', 'Kenya Kwanza', 'kenya kwanza', 'Azimio', 'Azimio la Umoja', 'Jubilee', 'ODM', 'UDA', 'Wiper', 'Ford Kenya', 'Roots Party'],
   'said before, and prayers': ['nimesema', 'nishasema', 'nilisema', 'mungu', 'mungu wangu', 'yesu', 'jesus', 'god', 'amen', 'inshallah', 'haki', 'haki ya mungu'],
 };
 
@@ -259,5 +261,16 @@ describe('a person named at the county question ("Brian Otieno", "Pastor John", 
 
   it.each([['Karen', 'county.of_area'], ['Baba Dogo', 'county.of_area'], ['Kasarani', 'place.ask_town']])('"%s": a known place, as before', (typed, key) => {
     expect(said(type(atCounty(), typed))).toEqual([key]);
+  });
+});
+
+describe('places with a word refused in another sense ("Sio Port", "Kwanza", "Jubilee Market")', () => {
+  it.each(['Sio Port', 'Jubilee Market', 'Giza Stage'])('"%s": still kept as the place', (typed) => {
+    const r = type(atCounty(), typed);
+    expect([said(r), r.state.draft?.place]).toEqual([['county.unknown_kept'], typed]);
+  });
+
+  it('"Kwanza" (a constituency of Trans Nzoia): its county offered, as before', () => {
+    expect(said(type(atCounty(), 'Kwanza'))).toEqual(['county.of_area']);
   });
 });
