@@ -1544,8 +1544,11 @@ function keepTold(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
-/** "Sijui", "not sure", "maybe" at "is someone in danger right now?": no answer, but not a question not understood either. */
-const UNSURE = /^(sijui|cjui|sjui|sina uhakika|sina hakika|hatujui|not sure|unsure|i m not sure|im not sure|i am not sure|i don t know|i dont know|i do not know|don t know|dont know|idk|labda|maybe|perhaps|pengine)\b/;
+/**
+ * "Sijui", "not sure", "maybe", "I think so" at "is someone in danger right now?": no answer, but not a
+ * question not understood either. A yes half said is asked again, never taken: a wrong yes alerts staff.
+ */
+const UNSURE = /^(sijui|cjui|sjui|sina uhakika|sina hakika|hatujui|not sure|unsure|i m not sure|im not sure|i am not sure|i don t know|i dont know|i do not know|don t know|dont know|idk|labda|maybe|perhaps|pengine)\b|^(i think so|i guess so|probably|nadhani|nadhani hivyo|huenda|inawezekana)$/;
 
 /**
  * Unsure whether someone is in danger (a mother whose son was taken and not seen since): told how

@@ -111,7 +111,7 @@ export type Word = 'yes' | 'ack' | 'no' | 'skip' | 'done' | 'now' | 'today' | 'y
  */
 const WORDS: Record<Word, readonly string[]> = {
   // Typed fast, or with a letter held down: "ndo", "ndioo", "yess".
-  yes: ['yes', 'y', 'yeah', 'yep', 'yea', 'yah', 'yup', 'yes please', 'sure', 'ndio', 'ndiyo', 'ndyo', 'ndiio', 'ndio ndio', 'eeh', 'ee', 'ndio kuna', 'kuna', 'yes there is', 'ndiyo kuna', 'ndo', 'ndoo', 'ndioo', 'ndiyoo', 'yess', 'yes yes'],
+  yes: ['yes', 'y', 'yeah', 'yep', 'yap', 'yea', 'yah', 'yup', 'yes please', 'sure', 'ndio', 'ndiyo', 'ndyo', 'ndiio', 'ndio ndio', 'eeh', 'ee', 'ndio kuna', 'kuna', 'yes there is', 'ndiyo kuna', 'ndo', 'ndoo', 'ndioo', 'ndiyoo', 'yess', 'yes yes'],
   // "OK" and "sawa" agree to a question but also only acknowledge one: a yes to "send it?" or
   // "cancel it?", never to "is someone in danger?", where a false yes alerts staff. ("Eh?" is
   // "huh?": no answer at all.)
@@ -217,19 +217,33 @@ const DANGER_NO = new Set([
   // Sheng for "fine": "iko poa" must not begin a yes ("iko", there is).
   'niko poa', 'tuko poa', 'yuko poa', 'ako poa', 'wako poa', 'iko poa', 'hakuna noma', 'tuko fiti', 'yuko fiti', 'iko fiti', 'iko sawa',
 ]);
+/**
+ * A no said alone, never leading a sentence: "sio" ("sio mimi, ni kaka yangu..."), "they left" ("they
+ * left with my brother") and "wameenda" ("wameenda na mwanangu") begin other accounts, where a no
+ * would miss a taken person. "Sidhani" (I don't think so) is the reporter's own no.
+ */
+const DANGER_NO_ALONE = new Set([
+  'sio', 'siyo', 'sidhani', 'sidhani hivyo', 'sidhani kama kuna hatari', 'i don t think so', 'i dont think so', 'i do not think so', 'not now', 'not right now', 'not at the moment',
+  'wameenda', 'wameshaenda', 'wameondoka', 'wameshaondoka', 'ameenda', 'ameondoka', 'they left', 'they have left', 'they ve left', 'they are gone', 'they re gone', 'they have gone', 'they went away',
+]);
+/** "Ya" (yeah) alone: as a first word it is "of" ("ya nini?"), never a yes leading a sentence. */
+const DANGER_YES_ALONE = new Set(['ya', 'yaa', 'yap', 'yaap']);
 
 export function dangerAnswer(text: string): boolean | undefined {
   if (text.length > 40) return undefined;
   const n = normalise(text);
-  return DANGER_YES.has(n) ? true : DANGER_NO.has(n) || saysSafe(n) ? false : undefined;
+  return DANGER_YES.has(n) || DANGER_YES_ALONE.has(n) ? true : DANGER_NO.has(n) || DANGER_NO_ALONE.has(n) || saysSafe(n) ? false : undefined;
 }
 
 /** "Now", "all" and "just" around a safe ("wote wako salama sasa", "tuko salama kwa sasa"): the same no. */
 const SAFE_FILLERS = /\b(sasa hivi|kwa sasa|sasa|now|right now|wote|sote|all|tu|just)\b/g;
-/** A safe said with "now" or "all" about it (`normalise`d): "wako salama sasa" is "wako salama". */
+/**
+ * A safe or a no said with "now" or "all" about it (`normalise`d): "wako salama sasa" is "wako salama",
+ * "sasa hivi hapana" and "sio kwa sasa" a no.
+ */
 function saysSafe(n: string): boolean {
   const core = n.replace(SAFE_FILLERS, ' ').replace(/\s+/g, ' ').trim();
-  return core !== '' && DANGER_NO.has(core);
+  return core !== '' && (DANGER_NO.has(core) || DANGER_NO_ALONE.has(core) || (core !== n && NO_LEAD.has(core)));
 }
 
 /** Words after a "no" that say the danger goes on ("no, they are still here"): then it is no answer. */
@@ -287,7 +301,7 @@ export function dangerLead(text: string): boolean | undefined {
     const head = words.slice(0, k).join(' ');
     const rest = words.slice(k).join(' ');
     // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
-    if (YES_LEAD.has(head)) return NO_LEAD.has(rest) || /\b(hakuna|salama|safe|fine|sawa|poa|fiti|lakini|ila|but|wameondoka|left|gone)\b/.test(rest) ? undefined : true;
+    if (YES_LEAD.has(head)) return NO_LEAD.has(rest) || /\b(hakuna|salama|safe|fine|sawa|poa|fiti|lakini|ila|but|wameondoka|wameenda|left|gone)\b/.test(rest) ? undefined : true;
     // "Hapana, wako salama sasa": the safe said after the no is the no, though "wako" may begin "wako hapa".
     if (NO_LEAD.has(head)) return !saysSafe(rest) && (STILL_DANGER.test(rest) || saysDangerNow(rest)) ? undefined : false;
   }

@@ -82,6 +82,11 @@ const PLAYS: Play[] = [
   // What was done, said with the yes ("ndio, walinipiga jana Kayole"): the yes with its numbers, and the words kept in the story; they were lost.
   ['sw', 'danger', ['ndio, walinipiga jana Kayole', 'Polisi walinipiga kwa rungu.', 'Nairobi', 'stage ya Kayole', { press: 'today' }], { dangerNow: true, county: 47, story: ['walinipiga jana Kayole\nPolisi walinipiga kwa rungu'], notStory: ['ndio,'], warned: '999 · 112 · 911' }],
   ['en', 'danger', ['yes, they beat me yesterday in Kayole', STORY, 'Nairobi', 'Kayole stage', { press: 'today' }], { dangerNow: true, county: 47, story: [`they beat me yesterday in Kayole\n${STORY}`], notStory: ['yes,'], warned: '999 · 112 · 911' }],
+  // An everyday yes or no at "is someone in danger?" ("yap", "sio sasa", "they left"): the answer, never "not understood" and asked again; "I think so" is asked again, never taken for the yes nor kept as the story.
+  ['sw', 'danger', ['yap', 'Polisi walimkamata kaka yangu kwa stage.', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { dangerNow: true, county: 32, warned: '999 · 112 · 911', notStory: ['yap'] }],
+  ['sw', 'danger', ['sio sasa', 'Polisi walimkamata kaka yangu kwa stage.', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { dangerNow: false, county: 32, notStory: ['sio sasa'] }],
+  ['en', 'danger', ['they left', STORY, 'Nakuru', 'Free area', { press: 'today' }], { dangerNow: false, county: 32, story: [STORY], notStory: ['they left'] }],
+  ['en', 'danger', ['i think so', { press: 'no' }, STORY, 'Nakuru', 'Free area', { press: 'today' }], { dangerNow: false, county: 32, story: [STORY], notStory: ['i think so'] }],
   // Danger told later, after "no" at its question: the numbers at once, staff alerted, the words kept; it was only added to the story.
   ['sw', 'county', ['bado wako nje wanatafuta mimi', 'Nakuru', 'stage ya Mololine', { press: 'today' }], { dangerNow: true, county: 32, story: [STORY, 'bado wako nje wanatafuta mimi'], warned: '999 · 112 · 911' }],
   ['sw', 'review', ['wamerudi tena wako nje sasa hivi'], { dangerNow: true, story: [STORY, 'wamerudi tena wako nje sasa hivi'], warned: 'amearifiwa sasa hivi' }],

@@ -4298,3 +4298,30 @@ describe('a day said with the yes at the danger question ("ndio jana")', () => {
     expect([before?.danger, before?.when, before?.incidentAt]).toEqual([true, 'date', TODAY_EAT - 3 * 86_400_000]);
   });
 });
+
+describe('everyday yes, no and "I think so" at the danger question ("yap", "sio sasa", "wameenda", "i think so")', () => {
+  it.each(['ya', 'Yap', 'yap!'])('"%s" is the yes: the numbers at once and staff alerted', (words) => {
+    const r = type(at('danger'), words);
+    expect([r.state.draft?.danger, said(r)[0], r.effects.map((e) => e.type)]).toEqual([true, 'emergency', ['urgent']]);
+  });
+
+  it.each(['sio', 'Siyo', 'sidhani', 'sio sasa', 'sasa hivi hapana', 'kwa sasa hapana', 'not now', 'Not right now', "I don't think so", 'wameenda', 'wameshaondoka', 'they left', 'They have left', 'hapana wameenda'])(
+    '"%s" is the no: the story asked next, nothing alerted, nothing kept as the story',
+    (words) => {
+      const r = type(at('danger'), words);
+      expect([r.state.draft?.danger, stepOf(r), r.state.draft?.text, r.effects]).toEqual([false, 'desc', undefined, []]);
+    },
+  );
+
+  it.each(['i think so', 'I think so', 'nadhani', 'nadhani hivyo', 'probably'])('"%s" is no sure yes: told how to choose and asked again with the buttons, never alerted nor kept as the story', (words) => {
+    const r = type(at('danger'), words);
+    expect([r.state.draft?.danger, said(r), lastKeyboard(r)?.type, r.state.draft?.text, r.effects]).toEqual([undefined, ['danger.unsure', 'danger.ask'], 'danger', undefined, []]);
+  });
+
+  it('the new words never lead a sentence as the answer: "ya" or "sio" begin other sentences, and "yes they went" takes the yes back', () => {
+    for (const words of ['ya nini?', 'sio mimi, ni kaka yangu walimkamata', 'they left with my brother', 'wameenda na mwanangu', 'ndio lakini wameenda']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, r.effects]).toEqual([words, undefined, []]);
+    }
+  });
+});
