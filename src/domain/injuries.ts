@@ -112,6 +112,19 @@ export function skippedAfterCategoryChange(from: string | undefined, to: string 
   return (skipped ?? []).filter((q) => (q === 'hurt' ? !kept && sameHurtQuestion(from, to) : !kept?.record && sameRecordQuestion(from, to) && asksForMedicalRecord(to, kept)));
 }
 
+/**
+ * A death told ("amekufa", "he died", "amefariki", "ameuawa", "walimuua", "walimpiga hadi akafa"), at
+ * "was anyone hurt?" after the story: the gravest answer, never lost. Not one who nearly died or did
+ * not ("alikaribia kufa", "he almost died", "hajafa"), nor a death in an accident ("ajali").
+ */
+const DEATH = /\b(?:died|dead|passed away|succumbed|killed|to death|hakupona|\w*fariki\w*|(?:a|wa)(?:li|me|ka)(?:ku)?fa|(?:a|wa)(?:li|me|ka)uawa|(?:a|wa)(?:li|me|ka)(?:m|mw|mu|wa)ua|(?:hadi|mpaka) (?:kufa|kifo))\b/;
+const NO_DEATH = /\b(?:almost|nearly|could have|would have|not|never|didn t|didnt|hakufa|hajafa|karibu|alikaribia|nusura|ajali|accident)\b/;
+
+export function deathTold(text: string): boolean {
+  const plain = plainWords(text);
+  return DEATH.test(plain) && !NO_DEATH.test(plain);
+}
+
 /** The hurt denied in Swahili, of oneself or another ("hakuumia", "hajaumia", "hawakujeruhiwa", "sikuumizwa"). */
 const DENIED_SW = '(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa)';
 /** "No one (else)", "none of us", as the subject of "was hurt". */

@@ -1,4 +1,4 @@
-import { asksAboutProcess, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, selfIntroduction, namesAPerson, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutOthers, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, selfIntroduction, namesAPerson, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
@@ -6,7 +6,7 @@ import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from '.
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay } from './format';
-import { isInjuryStep, onInjuryText } from './injuries';
+import { askInjury, isInjuryStep, onInjuryText } from './injuries';
 import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
@@ -448,6 +448,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (isInjuryStep(d.step)) {
     // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
     if (countyAhead(turn, d, input)) return;
+    if (d.step === 'hurt' && deathTold(input)) return deathAtHurt(turn, d, input);
     return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more), (more) => answeredAheadAtInjury(turn, d, more), (more) => void addWords(turn, d, withoutAnswerWord(more)));
   }
   // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.
@@ -482,6 +483,20 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Nyuma" typed where the county, place or day is asked: the Back button's word, never a county or a place.
   if ((d.step === 'county' || d.step === 'place' || d.step === 'when') && BACK_WORDS.has(normalise(input))) return turn.back(d);
   return onStepText(turn, d, input);
+}
+
+/**
+ * "Amekufa", "he died" at "was anyone hurt?": the death kept in the story, never lost. After a
+ * brutality story the report becomes a killing by police, said so (Change at the review undoes it),
+ * and "was anyone else hurt?" is asked with its sympathy; elsewhere the sympathy and the question again.
+ */
+function deathAtHurt(turn: Turn, d: Draft, input: string): void {
+  addWords(turn, d, withoutAnswerWord(input));
+  if (d.kind === 'police' && d.category === 'p_force') {
+    chooseCategory(d, 'p_killing');
+    turn.say('injury.hurt.now_killing', { category: { key: 'common:categoryButton.p_killing' } });
+  } else if (!asksAboutOthers(d.category)) turn.say('injury.hurt.loss');
+  askInjury(turn, d, 'hurt');
 }
 
 /**

@@ -133,6 +133,23 @@ for (const lang of ['en', 'sw'] as const) {
     expect(report).toMatchObject({ category: 'p_killing', injuries: { hurt: 'none' } });
   });
 
+  it(`(${lang}) a death told at "was anyone hurt?" after a brutality story ("amekufa" / "he died"): kept in the story, the report a killing by police, said so, and asked with sympathy whether anyone else was hurt`, async () => {
+    const u = h.tg.user({ firstName: `Died${lang}`, languageCode: lang });
+    await toStory(u, lang, b.force);
+    await u.sendText(b.story);
+    const words = lang === 'en' ? 'he died' : 'amekufa';
+    await u.sendText(words);
+    // It was "please use the buttons" ("amekufa" lost), or "he died" added and "was anyone hurt?" asked again.
+    expect(allTexts(u).join('\n')).toContain(lang === 'en' ? 'I have changed what happened to “Killing by police”' : 'Nimebadilisha tukio liwe “Mauaji yaliyofanywa na polisi”');
+    expect(lastText(u)).toContain(lang === 'en' ? 'We are so sorry for this loss' : 'Pole sana kwa msiba huu');
+    expect(lastText(u)).toContain(b.othersAsk);
+    await u.sendText(b.nobodyElse);
+    expect(lastText(u)).toContain(b.countyAsk);
+    const { report } = await finish(u, lang);
+    expect(report).toMatchObject({ category: 'p_killing', injuries: { hurt: 'none' }, description: { text: `${b.story}\n${words}` } });
+    if (lang === 'sw') expectNoEnglish(allTexts(u).slice(1));
+  });
+
   it(`(${lang}) a no with the hurt denied ("no, he wasn't hurt" / "hapana hajaumia") is the no: the county next, the question not asked again`, async () => {
     const u = h.tg.user({ firstName: `Denied${lang}`, languageCode: lang });
     await toStory(u, lang, b.force);

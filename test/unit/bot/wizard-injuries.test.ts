@@ -633,3 +633,29 @@ describe('a draft saved before this release', () => {
     expect(stepOf(press(press(kind.state, 'police').state, 'p_sexual'))).toBe('hurt');
   });
 });
+
+describe('a death told at "was anyone hurt?" ("amekufa", "he died", "amefariki")', () => {
+  it.each(['amekufa', 'He died', 'amefariki', 'alifariki jana usiku', 'ameuawa', 'walimuua', 'they killed him', 'he is dead', 'walimpiga hadi akafa'])(
+    '"%s" after a brutality story: the words kept in the story, the report made a killing and said so, and asked, with sympathy, whether anyone else was hurt',
+    (words) => {
+      const r = type(at('hurt', { text: STORY }), words);
+      expect([r.state.draft?.category, r.state.draft?.text, stepOf(r), r.state.draft?.injuries]).toEqual(['p_killing', `${STORY}\n${words}`, 'hurt', undefined]);
+      expect(said(r).slice(-2)).toEqual(['injury.hurt.now_killing', 'injury.hurt.ask_others']);
+      expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'hurt', others: true });
+      // Killing by police reaches the review as what happened.
+      expect(toReport({ ...full(r.state.draft).draft!, injuries: undefined })?.category).toBe('p_killing');
+    },
+  );
+
+  it('at election violence: the words kept, sympathy said, the question asked again (no killing category there)', () => {
+    const r = type(at('hurt', { kind: 'election', category: 'e_violence', text: STORY }), 'amekufa');
+    expect([r.state.draft?.category, r.state.draft?.text, stepOf(r)]).toEqual(['e_violence', `${STORY}\namekufa`, 'hurt']);
+    expect(said(r).slice(-2)).toEqual(['injury.hurt.loss', 'injury.hurt.ask']);
+  });
+
+  it('one who nearly died, or did not, is no death: the category stays', () => {
+    for (const words of ['alikaribia kufa', 'he almost died', 'hajafa', 'he did not die']) {
+      expect([words, type(at('hurt', { text: STORY }), words).state.draft?.category]).toEqual([words, 'p_force']);
+    }
+  });
+});
