@@ -213,6 +213,13 @@ export function readHurt(text: string): HurtAnswer | undefined {
 /** "Not yet" to the P3 question: "bado", "sijapata", "sijaipata", "sina", "hatuna", "hamna". */
 const RECORD_NOT_YET =
   /^(?:(?:hapana|no|la) )?(?:bado|bado sana|not yet|no not yet|sijapata|hatujapata|hajapata|hawajapata|\w*jaipata|bado sijapata|bado hatujapata|bado hajapata|bado \w*jaipata|sina|hatuna|hana|hawana|hamna|sina p3|hakuna p3|no p3|we don t have|we dont have|i don t have|i dont have|don t have|dont have|none yet|hakuna bado)(?: (?:bado|yet|it|one|fomu|form|ya|p3))*$/;
+/**
+ * Why there is none, said instead of "not yet": not gone ("sikuenda", "hatukuenda hospitali", "I
+ * didn't go"), or no money ("sina pesa ya kwenda hospitali", "no money"), which the line on how a
+ * P3 is had answers: it is free.
+ */
+const RECORD_NOT_GONE =
+  /^(?:(?:hapana|no|la) )?(?:sikuenda|hatukuenda|hakuenda|hawakuenda|sijaenda|hatujaenda|hajaenda|hawajaenda|i didn t go|i didnt go|i did not go|we didn t go|we didnt go|we did not go|(?:i |we )?(?:haven t|havent|have not) gone|sina pesa|hatuna pesa|hana pesa|hawana pesa|hakuna pesa|no money|i have no money|we have no money|i don t have money|i dont have money)(?: (?:bado|yet|ya|kwa|za|ku|kwenda|to|the|a|go|hospitali|hospital|daktari|doctor|polisi|police|kituoni|station|p3|fomu|form|kuipata|kulipa|matibabu|treatment|for|it))*$/;
 /** "Yes, we have it": "tunayo", "ninayo", "niko nayo", "tumeipata", "iko", "nimeijaza". */
 const RECORD_YES =
   /^(?:(?:ndio|ndiyo|yes) )?(?:tunayo|ninayo|nina|anayo|wanayo|(?:niko|tuko|yuko|ako|wako) na(?:yo)?|\w*meipata|iko|ipo|nimeijaza|imejazwa|tumeijaza|we have it|i have it|we have one|i have one|have it|yes we have|yes i have|yes there is)(?: (?:p3|fomu|form|ya|ripoti|report|it|one))*$/;
@@ -221,9 +228,21 @@ const RECORD_YES =
 export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'unknown'> | undefined {
   if (text.length > 60) return undefined;
   const n = plainWords(text);
-  if (RECORD_NOT_YET.test(n)) return 'not_yet';
+  if (RECORD_NOT_YET.test(n) || RECORD_NOT_GONE.test(n)) return 'not_yet';
   if (RECORD_YES.test(n)) return 'yes';
   return undefined;
+}
+
+/**
+ * What the P3 (or PRC) form is, asked at its question ("p3 ni nini", "what is a p3 form"), or the
+ * question not understood ("sielewi", "I don't understand"): whole messages only.
+ */
+const ASKS_WHAT_FORM = new RegExp(
+  String.raw`^(?:(?:(?:hii|hiyo|the) )?(?:fomu ya )?(?:p3|prc)(?: (?:form|fomu))? (?:ni nini|ni gani|ni kitu gani|ndio nini|inamaanisha nini|means what)|(?:what|whats|what s) (?:is |are |does )?(?:a |an |the |this |that )?(?:p3|prc)(?: (?:form|fomu))?(?: mean)?|(?:sielewi|sijaelewa|sijakuelewa|sikuelewi|i don t understand|i dont understand|i do not understand|don t understand|dont understand|not clear|unamaanisha nini|mnamaanisha nini|maana yake nini|what do you mean|hiyo ni nini|nini hiyo)(?: (?:swali|question|hii|hiyo|this|that|it))?)$`,
+);
+
+export function asksWhatMedicalFormIs(text: string): boolean {
+  return text.length <= 60 && ASKS_WHAT_FORM.test(plainWords(text).trim());
 }
 
 /** A yes said first ("ndiyo,", "yes"): harm told after it answers "was anyone hurt?" (`hurtSaidWithYes`). */

@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksForMedicalRecord, hurtSaidWithYes, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, saysMoreThanHurt, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, hurtSaidWithYes, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, saysMoreThanHurt, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -97,6 +97,11 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
     if (hurt) return setHurt(turn, d, hurt);
     if (word === 'skip' || dontKnow(input)) return skip(turn, d, step);
   } else {
+    // "P3 ni nini?": what the form is, and the question again; it was added to the story.
+    if (asksWhatMedicalFormIs(input)) {
+      turn.say(medicalFormFor(d.category) === 'prc' ? 'injury.p3.what_sexual' : 'injury.p3.what');
+      return askInjury(turn, d, step);
+    }
     const record = dontKnow(input) ? 'unknown' : (readMedicalRecord(input) ?? (word === 'yes' ? 'yes' : word === 'no' ? 'not_yet' : undefined));
     if (record) return setRecord(turn, d, record);
     if (word === 'skip') return skip(turn, d, step);

@@ -236,8 +236,9 @@ describe('typed answers work like the buttons', () => {
     expect([editing.state.draft?.county, said(editing)]).toEqual([47, ['injury.use_buttons', 'injury.hurt.ask']]);
   });
 
-  it('at the P3 question, not understanding, thanks or a question is no part of the story: the buttons are asked for', () => {
-    for (const text of ['sielewi', 'what', 'asante sana', 'what is a P3 form?', 'yes we do', 'ndio it is', 'no we dont']) {
+  it('at the P3 question, thanks or a question is no part of the story: the buttons are asked for', () => {
+    // "Sielewi", "what is a P3 form?" get a word on what the form is (below).
+    for (const text of ['what', 'asante sana', 'yes we do', 'ndio it is', 'no we dont']) {
       const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), text);
       expect([text, r.state.draft?.text, said(r)]).toEqual([text, STORY, ['injury.use_buttons', 'injury.p3.ask']]);
     }
@@ -657,5 +658,25 @@ describe('a death told at "was anyone hurt?" ("amekufa", "he died", "amefariki")
     for (const words of ['alikaribia kufa', 'he almost died', 'hajafa', 'he did not die']) {
       expect([words, type(at('hurt', { text: STORY }), words).state.draft?.category]).toEqual([words, 'p_force']);
     }
+  });
+});
+
+describe('the P3 question not understood, or answered with why not ("p3 ni nini", "sikuenda", "sina pesa")', () => {
+  const hurt = { text: STORY, injuries: { hurt: 'untreated' as const } };
+
+  it.each(['p3 ni nini', 'P3 ni nini?', 'What is P3?', 'what is a p3 form', 'i dont understand', 'sielewi', 'unamaanisha nini?'])('"%s": a short word on what the P3 form is, the question again, nothing added to the story', (words) => {
+    const r = type(at('p3', hurt), words);
+    expect([said(r), stepOf(r), r.state.draft?.text, r.state.draft?.injuries]).toEqual([['injury.p3.what', 'injury.p3.ask'], 'p3', STORY, hurt.injuries]);
+    expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'p3' });
+  });
+
+  it('after sexual violence the word is about the PRC form the question names', () => {
+    const r = type(at('p3', { ...hurt, category: 'p_sexual' }), 'what is prc');
+    expect(said(r)).toEqual(['injury.p3.what_sexual', 'injury.p3.ask_sexual']);
+  });
+
+  it.each(['sikuenda', 'Sikuenda hospitali', 'hatukuenda', 'sina pesa', 'Sina pesa ya kwenda hospitali', 'hatuna pesa', 'no money', 'I didnt go'])('"%s" is "not yet": the line on how a P3 is had (it is free), then the county', (words) => {
+    const r = type(at('p3', hurt), words);
+    expect([r.state.draft?.injuries, stepOf(r), said(r)]).toEqual([{ hurt: 'untreated', record: 'not_yet' }, 'county', ['injury.p3.help', 'county.ask']]);
   });
 });
