@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay } from './format';
 import { askInjury, isInjuryStep, onInjuryText } from './injuries';
-import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, type Word } from './parse';
+import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -1379,7 +1379,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
 
 /** "Is someone in danger right now?" answered in words: the yes or no, and what was said with it kept. */
 function answeredDanger(turn: Turn, d: Draft, input: string): boolean {
-  const danger = dangerAnswer(input) ?? dangerLead(input);
+  const danger = yeahAlone(input) || (dangerAnswer(input) ?? dangerLead(input));
   if (danger === undefined) return false;
   // "Ndio, polisi bado wako hapa wanapiga watu...": the answer, and the start of the story.
   const story = !d.text && !d.voice ? earlyStory(input) : undefined;

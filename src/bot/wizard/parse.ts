@@ -226,13 +226,17 @@ const DANGER_NO_ALONE = new Set([
   'sio', 'siyo', 'sidhani', 'sidhani hivyo', 'sidhani kama kuna hatari', 'i don t think so', 'i dont think so', 'i do not think so', 'not now', 'not right now', 'not at the moment',
   'wameenda', 'wameshaenda', 'wameondoka', 'wameshaondoka', 'ameenda', 'ameondoka', 'they left', 'they have left', 'they ve left', 'they are gone', 'they re gone', 'they have gone', 'they went away',
 ]);
-/** "Ya" (yeah) alone: as a first word it is "of" ("ya nini?"), never a yes leading a sentence. */
-const DANGER_YES_ALONE = new Set(['ya', 'yaa', 'yap', 'yaap']);
+/**
+ * "Ya", "yaa" (yeah) alone, to the danger question only: as a first word it is "of" ("ya nini?"),
+ * never a yes leading a sentence, nor a first message's cry for help.
+ */
+const DANGER_YES_ALONE = new Set(['ya', 'yaa', 'yaap']);
+export const yeahAlone = (text: string): boolean => text.length <= 10 && DANGER_YES_ALONE.has(normalise(text));
 
 export function dangerAnswer(text: string): boolean | undefined {
   if (text.length > 40) return undefined;
   const n = normalise(text);
-  return DANGER_YES.has(n) || DANGER_YES_ALONE.has(n) ? true : DANGER_NO.has(n) || DANGER_NO_ALONE.has(n) || saysSafe(n) ? false : undefined;
+  return DANGER_YES.has(n) ? true : DANGER_NO.has(n) || DANGER_NO_ALONE.has(n) || saysSafe(n) ? false : undefined;
 }
 
 /** "Now", "all" and "just" around a safe ("wote wako salama sasa", "tuko salama kwa sasa"): the same no. */
