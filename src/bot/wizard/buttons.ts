@@ -176,11 +176,8 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     if (d.fix) keepFixWords(turn, d);
     if (SEND.includes(value)) {
       turn.answer();
-      if (value === 'sa') {
-        d.anonymous = true;
-        d.phone = undefined;
-      }
-      submit(turn, d);
+      if (value === 'sa') sendAnonymously(turn, d);
+      else submit(turn, d);
       return true;
     }
     if (value === 'sc') {
@@ -445,6 +442,13 @@ export function submit(turn: Turn, d: Draft): void {
   const report = toReport(d);
   if (!report) return;
   turn.effects.push({ type: 'submit', draftId: d.id, report, ...(d.phone ? { phone: d.phone } : {}) });
+}
+
+/** Sent without the name: a number shared for a send that failed is dropped, never sent. */
+export function sendAnonymously(turn: Turn, d: Draft): void {
+  d.anonymous = true;
+  d.phone = undefined;
+  submit(turn, d);
 }
 
 /** The review's "change" menu: the injury question among the parts where this category asks it. */

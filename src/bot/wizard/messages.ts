@@ -1,6 +1,6 @@
 import { asksAboutOthers, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, selfIntroduction, namesAPerson, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, setCounty, setDanger, submit } from './buttons';
+import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, sendAnonymously, setCounty, setDanger, submit } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
@@ -1005,6 +1005,11 @@ const COURTESY = new Set('asante ahsante thank thanks you sana very much kwa msa
  */
 function atReview(turn: Turn, d: Draft, input: string): void {
   const n = normalise(input);
+  const asked = input.includes('?') || QUESTION.test(n);
+  // "Sitaki jina langu ijulikane", "bila jina", "tuma bila jina": sent as 🕶 Send anonymously is, a
+  // number kept from a failed send dropped. It was added to the story, or sent with that number.
+  // "What does anonymous mean?" is a question, answered below.
+  if (!asked && identityWish(input) === 'anonymous') return sendAnonymously(turn, d);
   if (SEND_WORDS.test(n) || (CORRECT_WORDS.test(n) && !input.trim().endsWith('?'))) return submit(turn, d);
   if (input.trim().endsWith('?') || QUESTION.test(n)) {
     turn.say('review.question');

@@ -163,7 +163,7 @@ const ANONYMOUS_WISH = new RegExp(
   [
     '\\banonymous(ly)?\\b',
     '\\b(bila|without) (kutaja )?(jina|my name|name|kujulikana|kujitambulisha)\\b',
-    '\\bsitaki (jina (langu )?(li)?(julikane|tajwe|jue)|kujulikana|kutajwa|kujitambulisha)\\b',
+    '\\bsitaki (jina (langu )?(li|i)?(julikane|tajwe|jue)|kujulikana|kutajwa|kujitambulisha)\\b',
     '\\bjina (langu )?(lisijulikane|lisitajwe|libaki siri)\\b',
     '\\b(usitaje|msitaje|usiseme|msiseme) jina\\b',
     '\\b(don t|dont|do not) want (my name( to be)?|to be) (known|named|revealed|identified|shared)\\b',

@@ -2162,6 +2162,18 @@ describe('review', () => {
     expect(type(at('review'), 'Tuma').effects.map((e) => e.type)).toEqual(['submit']);
   });
 
+  it('"sitaki jina langu ijulikane", "anonymous", "bila jina", "usitaje jina langu" at the review send it without the name, as 🕶 Send anonymously does; never named, nor added to the story', () => {
+    const phone = '+254722000111';
+    for (const words of ['sitaki jina langu ijulikane', 'anonymous', 'bila jina', 'usitaje jina langu', 'Sitaki kujulikana', 'tuma bila jina', 'send anonymously']) {
+      // After a send with the number failed, the review is shown again with the number kept: typed, the wish still drops it.
+      for (const extra of [{}, { phone, anonymous: false }]) {
+        const r = type(at('review', extra), words);
+        const sent = r.effects.find((e) => e.type === 'submit');
+        expect([words, extra, sent && { anonymous: sent.report.anonymous, phone: sent.phone }, r.state.draft?.text]).toEqual([words, extra, { anonymous: true, phone: undefined }, draftAt('review').text]);
+      }
+    }
+  });
+
   it('"ok send it" or "ndio tuma" at the review sends; "that is all" is told the report has not gone yet, and is not the story', () => {
     for (const words of ['ok send it', 'NDIO TUMA', 'sawa tuma', 'yes send', 'Thibitisha', 'confirm']) {
       expect([words, type(at('review'), words).effects.map((e) => e.type)]).toEqual([words, ['submit']]);

@@ -1,0 +1,48 @@
+/**
+ * Words a frightened reporter types at the summary before sending, in Swahili and English:
+ * "sitaki jina langu ijulikane", "anonymous" send the report without their name, as 🕶 Send
+ * anonymously does, even after a send with their number failed and kept it. Never named, and
+ * the words never added to the story staff and an agency read.
+ */
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { lastText, referenceIn, walkTo } from './helpers';
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness('bot_review_words');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const STORY = 'Police asked me for a bribe at the junction.';
+
+describe('a wish to stay unknown typed at the review', () => {
+  it.each([
+    ['sw', 'sitaki jina langu ijulikane', 'Nambari yako ya kumbukumbu'],
+    ['sw', 'usitaje jina langu', 'Nambari yako ya kumbukumbu'],
+    ['en', 'anonymous', 'Your reference is'],
+    ['en', 'bila jina', 'Your reference is'],
+  ] as const)('(%s) "%s" sends it without the name; the words are not in the story', async (lang, words, sent) => {
+    const u = h.tg.user({ firstName: `Unknown ${words.length}`, languageCode: lang });
+    await walkTo(u, 'review', lang);
+    await u.sendText(words);
+    expect(lastText(u)).toContain(sent);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ anonymous: true, description: { text: STORY } });
+    expect((await h.store.reporters.identityOf(report!.reporterId))?.phone).toBeUndefined();
+  });
+
+  it('(sw) after a send with the number failed, "sitaki jina langu ijulikane" sends it without the name: the number shared is not sent', async () => {
+    const u = h.tg.user({ firstName: 'Changed mind', languageCode: 'sw' });
+    await walkTo(u, 'review', 'sw');
+    await u.press('📞 Tuma pamoja na nambari yangu');
+    h.failNextSubmits(1);
+    await u.press('📱 Tuma nambari yangu ya simu', { phoneNumber: '+254722000111' });
+    expect(u.buttons()).toContain('✅ Tuma tena');
+    await u.sendText('sitaki jina langu ijulikane');
+    // Sent anonymously: staff see no name, username or number on it.
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ anonymous: true, description: { text: STORY } });
+  });
+});
