@@ -995,6 +995,11 @@ const QUESTION = /^(je|will|would|does|do you|can you|can i|could|is it|are you|
 const CHANGE_WORDS = /^(i want to |i d like to |nataka |naomba )?(change|edit|correct|badilisha|kubadilisha|rekebisha|kurekebisha)\b/;
 /** "Si sawa", "it is not correct": something is wrong, so what to change is asked; never added to the story. */
 const NOT_RIGHT = /^((hapana|no|la) )?(si sawa|sio sawa|siyo sawa|si sahihi|sio sahihi|siyo sahihi|not correct|not right|(it is|its|it s|that is|thats|that s) (not correct|not right|wrong)|wrong|kuna kosa|kuna makosa)\b/;
+/** "Weka namba yangu", "tuma na namba yangu", "my number", "send with my number": the review's 📞 choice, typed. */
+const MY_NUMBER =
+  /^(?:(?:ok|okay|sawa|ndio|ndiyo|yes|please|tafadhali|nataka|naomba|i want to|i d like to) )*(?:(?:ku)?(?:weka|tuma|itume|ituma|toa|peana|tumia|ongeza)|send|send it|share|give|use|add)? ?(?:na |pamoja na |with )?(?:(?:namba|nambari)(?: ya simu)? yangu|(?:my )?(?:phone |mobile )?number|my phone)(?: (?:pia|too|also|please|tafadhali))?$/;
+/** "Bila namba yangu", "without my number": the review's 🕶 choice (not "gari bila namba", a car's plates: only "yangu", "my"). */
+const NO_NUMBER = /\b(?:bila|without) (?:(?:kutoa|kutaja) )?(?:namba|nambari)(?: ya simu)? yangu\b|\bwithout (?:giving )?my (?:phone )?number\b/;
 /** Thanks and greetings at the review say nothing about what happened; "sawa, pia walichukua simu" does. */
 const COURTESY = new Set('asante ahsante thank thanks you sana very much kwa msaada help habari yako hello hi sawa poa okay ok fine good nzuri mzuri so for the your'.split(' '));
 
@@ -1009,7 +1014,10 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   // "Sitaki jina langu ijulikane", "bila jina", "tuma bila jina": sent as 🕶 Send anonymously is, a
   // number kept from a failed send dropped. It was added to the story, or sent with that number.
   // "What does anonymous mean?" is a question, answered below.
-  if (!asked && identityWish(input) === 'anonymous') return sendAnonymously(turn, d);
+  const wish = asked ? undefined : identityWish(input);
+  if (wish === 'anonymous' || (!asked && NO_NUMBER.test(n))) return sendAnonymously(turn, d);
+  // "Weka namba yangu", "my number": the number asked for, as 📞 Send with my phone number does.
+  if (wish === 'named' || (!asked && MY_NUMBER.test(n))) return turn.go('contact');
   if (SEND_WORDS.test(n) || (CORRECT_WORDS.test(n) && !input.trim().endsWith('?'))) return submit(turn, d);
   if (input.trim().endsWith('?') || QUESTION.test(n)) {
     turn.say('review.question');

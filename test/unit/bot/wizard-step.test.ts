@@ -2164,13 +2164,21 @@ describe('review', () => {
 
   it('"sitaki jina langu ijulikane", "anonymous", "bila jina", "usitaje jina langu" at the review send it without the name, as 🕶 Send anonymously does; never named, nor added to the story', () => {
     const phone = '+254722000111';
-    for (const words of ['sitaki jina langu ijulikane', 'anonymous', 'bila jina', 'usitaje jina langu', 'Sitaki kujulikana', 'tuma bila jina', 'send anonymously']) {
+    for (const words of ['sitaki jina langu ijulikane', 'anonymous', 'bila jina', 'usitaje jina langu', 'Sitaki kujulikana', 'tuma bila jina', 'send anonymously', 'bila namba yangu', 'send it without my number']) {
       // After a send with the number failed, the review is shown again with the number kept: typed, the wish still drops it.
       for (const extra of [{}, { phone, anonymous: false }]) {
         const r = type(at('review', extra), words);
         const sent = r.effects.find((e) => e.type === 'submit');
         expect([words, extra, sent && { anonymous: sent.report.anonymous, phone: sent.phone }, r.state.draft?.text]).toEqual([words, extra, { anonymous: true, phone: undefined }, draftAt('review').text]);
       }
+    }
+  });
+
+  it('"weka namba yangu", "my number" at the review ask for the number as 📞 Send with my phone number does; never the story, never sent', () => {
+    const button = press(at('review'), 'sc');
+    for (const words of ['weka namba yangu', 'my number', 'My phone number', 'tuma na namba yangu', 'nataka kutoa namba yangu', 'send with my number', 'ok use my number']) {
+      const r = type(at('review'), words);
+      expect([words, stepOf(r), said(r), lastKeyboard(r), r.effects, r.state.draft?.text]).toEqual([words, 'contact', said(button).filter((k) => k !== 'answer'), lastKeyboard(button), [], draftAt('review').text]);
     }
   });
 
