@@ -995,6 +995,25 @@ const QUESTION = /^(je|will|would|does|do you|can you|can i|could|is it|are you|
 const CHANGE_WORDS = /^(i want to |i d like to |nataka |naomba )?(change|edit|correct|badilisha|kubadilisha|rekebisha|kurekebisha)\b/;
 /** "Si sawa", "it is not correct": something is wrong, so what to change is asked; never added to the story. */
 const NOT_RIGHT = /^((hapana|no|la) )?(si sawa|sio sawa|siyo sawa|si sahihi|sio sahihi|siyo sahihi|not correct|not right|(it is|its|it s|that is|thats|that s) (not correct|not right|wrong)|wrong|kuna kosa|kuna makosa)\b/;
+/** "Nataka kuongeza picha", "i have a video", "add photo", "ongeza", "can I add a video": a file to add, or more. */
+const ADD_FILES = new RegExp(
+  [
+    String.raw`^(?:(?:je|ok|okay|sawa|pia|also|and|na|nataka|ningependa|naomba|naweza|i want to|i d like to|i would like to|can i|may i|let me|how do i|how can i) )*`,
+    String.raw`(?:(?:(?:ku)?(?:ongeza|tuma|weka|attach)|add|send|attach|upload|i have|i also have|nina|niko na|kuna|there is|i got) )?`,
+    String.raw`(?:(?:a|an|the|some|more|my|zaidi) )?`,
+    String.raw`(?:picha|video|videos|photo|photos|picture|pictures|pic|pics|image|images|file|files|faili|evidence|ushahidi|clip|screenshot|screenshots)`,
+    String.raw`(?: (?:zaidi|pia|nyingine|too|also|more|yake|zake|of it|ya tukio|please|tafadhali))*$`,
+    String.raw`|^(?:(?:nataka|naomba|naweza|i want to|can i) )?(?:(?:ku)?ongeza|add)(?: (?:zaidi|more|kitu|something))?$`,
+  ].join(''),
+);
+
+/** How to add a file at the review: send it here (`fileKept` keeps it and shows the review); or that there is no room. */
+function howToAddFiles(turn: Turn, d: Draft): void {
+  const max = LIMITS.evidenceMaxItems;
+  turn.say((d.evidence?.length ?? 0) >= max ? 'ev.full' : 'review.files_how', { max });
+  turn.show();
+}
+
 /** "Weka namba yangu", "tuma na namba yangu", "my number", "send with my number": the review's 📞 choice, typed. */
 const MY_NUMBER =
   /^(?:(?:ok|okay|sawa|ndio|ndiyo|yes|please|tafadhali|nataka|naomba|i want to|i d like to) )*(?:(?:ku)?(?:weka|tuma|itume|ituma|toa|peana|tumia|ongeza)|send|send it|share|give|use|add)? ?(?:na |pamoja na |with )?(?:(?:namba|nambari)(?: ya simu)? yangu|(?:my )?(?:phone |mobile )?number|my phone)(?: (?:pia|too|also|please|tafadhali))?$/;
@@ -1010,6 +1029,8 @@ const COURTESY = new Set('asante ahsante thank thanks you sana very much kwa msa
  */
 function atReview(turn: Turn, d: Draft, input: string): void {
   const n = normalise(input);
+  // "Nataka kuongeza picha", "can I add a video?": how (sent here, it is kept); it was added to the story.
+  if (ADD_FILES.test(n)) return howToAddFiles(turn, d);
   const asked = input.includes('?') || QUESTION.test(n);
   // "Sitaki jina langu ijulikane", "bila jina", "tuma bila jina": sent as 🕶 Send anonymously is, a
   // number kept from a failed send dropped. It was added to the story, or sent with that number.

@@ -5,7 +5,7 @@
  * the words never added to the story staff and an agency read.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { lastText, referenceIn, walkTo } from './helpers';
+import { allTexts, lastText, referenceIn, walkTo } from './helpers';
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -44,5 +44,22 @@ describe('a wish to stay unknown typed at the review', () => {
     // Sent anonymously: staff see no name, username or number on it.
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ anonymous: true, description: { text: STORY } });
+  });
+});
+
+describe('a photo or video to add, said at the review', () => {
+  it.each([
+    ['sw', 'nataka kuongeza picha', 'Tuma picha, video, ujumbe wa sauti au hati hapa sasa hivi, au bonyeza 📎 Ongeza faili hapa chini', '🕶 Tuma bila kutaja jina langu'],
+    ['en', 'i have a video', 'Send the photo, video, voice note or document here now, or tap 📎 Add files below', '🕶 Send anonymously'],
+  ] as const)('(%s) "%s" is told how; the photo sent next goes with the report, the words not in its story', async (lang, words, how, anonymously) => {
+    const u = h.tg.user({ firstName: `Has a file ${lang}`, languageCode: lang });
+    await walkTo(u, 'review', lang);
+    await u.sendText(words);
+    expect(allTexts(u).join('\n')).toContain(how);
+    await u.sendPhoto();
+    await u.press(anonymously);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ anonymous: true, description: { text: STORY } });
+    expect(report!.evidence.map((e) => e.kind)).toEqual(['photo']);
   });
 });

@@ -2182,6 +2182,18 @@ describe('review', () => {
     }
   });
 
+  it('"nataka kuongeza picha", "i have a video", "add photo", "ongeza" at the review are told how to add a file (send it here); never the story, never sent; the photo sent then is kept', () => {
+    for (const words of ['nataka kuongeza picha', 'i have a video', 'add photo', 'ongeza', 'Nina video', 'I want to add photos', 'naweza kuongeza picha?', 'can i add a video?', 'nataka kutuma picha zaidi', 'kuna video pia']) {
+      const r = type(at('review'), words);
+      expect([words, stepOf(r), said(r), r.effects, r.state.draft?.text]).toEqual([words, 'review', ['review.files_how', 'review'], [], draftAt('review').text]);
+    }
+    const kept = send(at('review'), photo());
+    expect([said(kept), kept.state.draft?.evidence?.length]).toEqual([['ev.kept', 'review'], 1]);
+    // No room for another: said so, not "send it here".
+    const full = type(at('review', { evidence: Array.from({ length: LIMITS.evidenceMaxItems }, (_, i) => photo(i)) }), 'nataka kuongeza picha');
+    expect(said(full)).toEqual(['ev.full', 'review']);
+  });
+
   it('"ok send it" or "ndio tuma" at the review sends; "that is all" is told the report has not gone yet, and is not the story', () => {
     for (const words of ['ok send it', 'NDIO TUMA', 'sawa tuma', 'yes send', 'Thibitisha', 'confirm']) {
       expect([words, type(at('review'), words).effects.map((e) => e.type)]).toEqual([words, ['submit']]);
