@@ -431,9 +431,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   const word = readWord(input);
   if (cancelAsked && (agrees(word) || word === 'cancel')) return turn.cancel();
   if (cancelAsked && word === 'no') return turn.show();
-  // "No" or "sitaki" to the phone question is a mind changed about the number, not the report;
-  // so is "sitaki kujulikana" (it was "use the button to share your number").
-  if (d.step === 'contact' && (word === 'no' || DECLINE_PHONE.test(normalise(input)) || DECLINE_PHONE_SAID.test(normalise(input)) || identityWish(input) === 'anonymous')) return declinePhone(turn);
+  if (d.step === 'contact' && atPhoneQuestion(turn, d, input, word)) return;
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
   if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input)) return;
@@ -1705,6 +1703,39 @@ const DECLINE_PHONE = /^(?:sitaki|siitaki|no thanks|no thank you|hapana asante|(
  */
 const DECLINE_PHONE_SAID =
   /^(no|nope|nah|hapana|hapna|la|wait|ngoja|subiri)\b.*\b(number|namba|nambari|phone|simu|call|want|sitaki|siitaki)\b|\b(don t|dont|do not) want (to )?(give|share|send|kutoa)\b|\b(changed|change|changing) my mind\b|\bnimebadili(sha)? (nia|mawazo|msimamo)\b|\b(bila|without) (namba|nambari|number|my number|jina|my name|kutaja jina)\b|\banonymous(ly)?\b/;
+
+/** "Later", "sio sasa", "sina simu", "hii si simu yangu": not now, or no phone of their own to share. */
+const PHONE_NOT_NOW =
+  /^(?:(?:ok|okay|sawa|hapana|no|maybe|labda|nah|aah|ah) )*(?:later|baadaye|not now|not yet|sio sasa|si sasa|siyo sasa|sina simu|sina namba|sina nambari|sina line|i have no phone|i don t have a phone|i dont have a phone|no phone|not my phone|this is not my phone|simu si yangu|hii si simu yangu)(?: (?:tu|please|tafadhali|asante|thanks|for now|kwa sasa))*$/;
+/** Words beside a feeling in "naogopa sana", "I am afraid to give my number": the fear is the whole message. */
+const WITH_FEAR = new Set('i am im m so very really a bit little sana kidogo mimi ni nina niko na bado still too lakini but yaani to give share it my number phone namba nambari yangu ya simu kutoa kuitoa kuipeana'.split(' '));
+/** "Nina wasiwasi", "niko na hofu": the feeling said as a noun. */
+const FEAR_NOUNS = new Set(['wasiwasi', 'hofu', 'uoga', 'woga']);
+const feels = (w: string): boolean => feelingWord(w) || FEAR_NOUNS.has(w);
+const afraidAlone = (n: string): boolean => n.split(' ').some(feels) && n.split(' ').every((w) => feels(w) || WITH_FEAR.has(w));
+
+/**
+ * Words typed to the phone question, each read as meant (all were "use the button to share your
+ * number"): "no", "sitaki", "skip", "later", "sina simu", "sitaki kujulikana" decline the number,
+ * back to the review; "rudi", "back" are the Back button. "Naogopa", "I am scared": who sees what
+ * and back to the review, where 🕶 Send anonymously is, as for "naogopa watanijua" (`saidFear`):
+ * the share button held up again would press a frightened reporter to give who they are.
+ */
+function atPhoneQuestion(turn: Turn, d: Draft, input: string, word: Word | undefined): boolean {
+  const n = normalise(input);
+  if (word === 'no' || word === 'skip' || DECLINE_PHONE.test(n) || DECLINE_PHONE_SAID.test(n) || PHONE_NOT_NOW.test(n) || identityWish(input) === 'anonymous') {
+    declinePhone(turn);
+    return true;
+  }
+  if (BACK_WORDS.has(n)) {
+    turn.back(d);
+    return true;
+  }
+  if (!afraidAlone(n)) return false;
+  turn.say('review.fear', undefined, { keyboard: { type: 'remove' } });
+  turn.go('review');
+  return true;
+}
 
 /** The number not given after all: back to the review, where the report can go anonymously. */
 function declinePhone(turn: Turn): void {

@@ -2,7 +2,9 @@
  * Words a frightened reporter types at the summary before sending, in Swahili and English:
  * "sitaki jina langu ijulikane", "anonymous" send the report without their name, as 🕶 Send
  * anonymously does, even after a send with their number failed and kept it. Never named, and
- * the words never added to the story staff and an agency read.
+ * the words never added to the story staff and an agency read. "Nataka kuongeza picha" is told how
+ * to add the photo. At the phone question, "naogopa", "baadaye", "rudi" lead back to the summary,
+ * never "use the button to share your number".
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { allTexts, lastText, referenceIn, walkTo } from './helpers';
@@ -61,5 +63,25 @@ describe('a photo or video to add, said at the review', () => {
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ anonymous: true, description: { text: STORY } });
     expect(report!.evidence.map((e) => e.kind)).toEqual(['photo']);
+  });
+});
+
+describe('words typed at the phone question', () => {
+  it.each([
+    ['sw', 'naogopa', 'Si lazima ujulikane.', '🕶 Tuma bila kutaja jina langu'],
+    ['en', 'i am scared', 'You do not have to be known.', '🕶 Send anonymously'],
+    ['sw', 'baadaye', 'Sawa, nambari yako haitatumwa.', '🕶 Tuma bila kutaja jina langu'],
+    ['en', 'rudi', 'Please check your report', '🕶 Send anonymously'],
+  ] as const)('(%s) "%s": the number is not asked again, the summary is back, and the report goes without the name', async (lang, words, answer, anonymously) => {
+    const u = h.tg.user({ firstName: `Phone ${words}`, languageCode: lang });
+    await walkTo(u, 'review', lang);
+    await u.press(lang === 'sw' ? '📞 Tuma pamoja na nambari yangu' : '📞 Send with my phone number');
+    const before = u.messages().length;
+    await u.sendText(words);
+    expect(allTexts(u).slice(before).join('\n')).toContain(answer);
+    expect(u.buttons()).toContain(anonymously);
+    await u.press(anonymously);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ anonymous: true, description: { text: STORY } });
   });
 });

@@ -2105,6 +2105,28 @@ describe('contact', () => {
     }
   });
 
+  it('"skip", "ruka", "later", "baadaye", "sina simu" decline the number (back at the review); "rudi", "back" go back as the Back button does; never "use the button to share your number"', () => {
+    for (const words of ['skip', 'ruka', 'later', 'baadaye', 'Not now', 'sio sasa', 'labda baadaye', 'sina simu', 'i dont have a phone', 'hii si simu yangu']) {
+      const r = type(at('contact'), words);
+      expect([words, stepOf(r), said(r), r.effects, r.state.draft?.phone]).toEqual([words, 'review', ['contact.declined', 'review'], [], undefined]);
+      expect(r.replies[0]).toMatchObject({ keyboard: { type: 'remove' } });
+    }
+    const button = type(at('contact'), '‹ Back', 'back');
+    for (const words of ['rudi', 'Back', 'nyuma', 'rudi nyuma']) {
+      const r = type(at('contact'), words);
+      expect([words, stepOf(r), said(r), r.replies[0]]).toEqual([words, stepOf(button), said(button), button.replies[0]]);
+    }
+  });
+
+  it('"naogopa", "i am scared" at the phone question: the number not asked again; who sees what (privacy.fear) and back at the review, where 🕶 Send anonymously is', () => {
+    const known = type(at('contact'), 'naogopa watanijua');
+    for (const words of ['naogopa', 'i am scared', 'Naogopa sana', 'nina wasiwasi', 'I am afraid to give my number', 'im worried']) {
+      const r = type(at('contact'), words);
+      expect([words, stepOf(r), said(r), r.replies[0], r.effects, r.state.draft?.phone]).toEqual([words, 'review', said(known), known.replies[0], [], undefined]);
+    }
+    expect(said(known)).toEqual(['review.fear', 'review']);
+  });
+
   it('takes the reporter’s own number and sends the report with it', () => {
     const r = run(at('contact'), { type: 'contact', phone: '+254722000111', own: true });
     expect(r.state.draft).toMatchObject({ phone: '+254722000111', anonymous: false });
