@@ -123,3 +123,13 @@ const ENGLISH_FEAR = /\b(scared|afraid|fear|fearful|worried|terrified|frightened
 export function fearLanguage(text: string): 'en' | 'sw' {
   return ENGLISH_FEAR.test(plainWords(text)) ? 'en' : 'sw';
 }
+
+/**
+ * The language to answer a worry typed after a report was sent (`worriesAboutBeingKnown`): a fear
+ * of being known in the language it is said in, as the first message's is ("naogopa watanijua"
+ * from a reporter who chose English read an English answer); a question about who sees it in the
+ * reporter's own, for `fearLanguage` reads only a fear's words.
+ */
+export function worryLanguage(text: string, chosen: 'en' | 'sw'): 'en' | 'sw' {
+  return fearsBeingKnown(text) ? fearLanguage(text) : chosen;
+}

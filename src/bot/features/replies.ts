@@ -1,6 +1,6 @@
 import { Routes } from '../routes';
 import type { Message, User } from 'telegraf/types';
-import { asksAboutProcess, saysDangerNow, worriesAboutBeingKnown } from '../../domain';
+import { asksAboutProcess, saysDangerNow, worriesAboutBeingKnown, worryLanguage } from '../../domain';
 import type { Attached, OpenTicket, ReporterMessage, TakeResult } from '../../services/conversation-service';
 import type { BotContext, Draft, PendingAnswer, PendingReply } from '../context';
 import * as kb from '../keyboards';
@@ -390,7 +390,8 @@ async function received(ctx: BotContext, sent: Pick<Attached, 'reference' | 'wai
  */
 function beingKnown(ctx: BotContext, sent: Pick<Attached, 'named'>, about: Pick<ReporterMessage, 'text' | 'passedOn'> | undefined): string {
   if (!about?.text || about.passedOn || !worriesAboutBeingKnown(about.text)) return '';
-  return `\n\n${ctx.t(sent.named ? 'reply.fear_named' : 'reply.fear_anonymous')}`;
+  // In the language the fear is said in, as on a first message (`worryLanguage`); the receipt above stays in the reporter's.
+  return `\n\n${ctx.deps.translator.t(worryLanguage(about.text, ctx.lang), `bot:${sent.named ? 'reply.fear_named' : 'reply.fear_anonymous'}`)}`;
 }
 
 /**

@@ -206,10 +206,23 @@ describe('the fear of being known, typed after the report was sent', () => {
     const reference = await sendAnonymously(u, 'en');
     const report = await h.store.reports.findByReference(reference);
     await h.store.reports.transition(report!._id, 'assigned', { kind: 'system' }, { assignee: new Types.ObjectId().toString() });
-    await u.sendText('naogopa watanijua');
+    await u.sendText("I'm scared they will find out it was me");
     expect(lastText(u)).toContain(`✅ Sent to the staff member handling ${reference}.`);
     expect(lastText(u)).toContain(ANONYMOUS.en);
-    expect(await fromReporter(reference)).toEqual(['naogopa watanijua']);
+    expect(await fromReporter(reference)).toEqual(["I'm scared they will find out it was me"]);
+  });
+
+  it.each([
+    ['naogopa watanijua', 'sw', ANONYMOUS.sw, ANONYMOUS.en],
+    ["I'm scared they will find out it was me", 'en', ANONYMOUS.en, ANONYMOUS.sw],
+  ] as const)('%j from a reporter who chose the other language is answered in the language it is said in, as on a first message', async (fear, said, answer, other) => {
+    const chosen = said === 'sw' ? 'en' : 'sw';
+    const u = h.tg.user({ firstName: `Afraid in ${said}`, languageCode: chosen });
+    const reference = await sendAnonymously(u, chosen);
+    await u.sendText(fear);
+    expect(lastText(u)).toContain(answer);
+    expect(lastText(u)).not.toContain(other);
+    expect(await fromReporter(reference)).toEqual([fear]);
   });
 
   it('(en) a message that tells more, or fear told with what was done, is added with no answer about being known', async () => {

@@ -2,7 +2,7 @@
  * A frightened reporter's "they will know me" mid-report: read as a worry to answer (how to stay
  * unknown, who reads a report), never as the story or the place. A story of threats stays a story.
  */
-import { fearLanguage, fearsBeingKnown, tellsSpeechOrThreat, worriesAboutBeingKnown } from '../../../src/domain';
+import { fearLanguage, fearsBeingKnown, tellsSpeechOrThreat, worriesAboutBeingKnown, worryLanguage } from '../../../src/domain';
 
 describe('fearsBeingKnown', () => {
   it.each([
@@ -76,6 +76,20 @@ describe('fearLanguage', () => {
     ['they will kill me if they find out', 'en'],
     ["I don't want them to know it was me", 'en'],
   ])('%j is said in %s', (text, lang) => expect(fearLanguage(text)).toBe(lang));
+});
+
+describe('worryLanguage (the answer to a worry typed after a report was sent)', () => {
+  it.each([
+    // A fear of being known is answered in the language it is said in, whatever was chosen, as on a first message.
+    ['naogopa watanijua', 'en', 'sw'],
+    ['nimeogopa wataniona', 'en', 'sw'],
+    ["I'm scared they will find out it was me", 'sw', 'en'],
+    ['naogopa watanijua', 'sw', 'sw'],
+    // A question about who sees it: no fear words to tell the language by, so the reporter's own.
+    ['who will see my report?', 'en', 'en'],
+    ['nani ataona ripoti yangu?', 'sw', 'sw'],
+    ['will the police know I reported?', 'sw', 'sw'],
+  ] as const)('%j from a reporter in %s is answered in %s', (text, chosen, lang) => expect(worryLanguage(text, chosen)).toBe(lang));
 });
 
 describe('worriesAboutBeingKnown (typed after a report was sent: answered about that report)', () => {
