@@ -361,6 +361,8 @@ const CATEGORY_WORDS: Record<string, { police?: string; election?: string }> = O
     (w) => [w, { police: 'p_force', election: 'e_violence' }],
   ),
   ...['walidai kitu kidogo', 'walitaka kitu kidogo', 'waliitisha kitu kidogo', 'walidai hongo', 'waliomba hongo'].map((w) => [w, { police: 'p_bribery', election: 'e_bribery' }]),
+  // "Nyingine", "ingine" (Sheng), "kitu kingine": the Other button, whichever kind was chosen.
+  ...['nyingine', 'ingine', 'zingine', 'kingine', 'kitu kingine', 'jambo lingine', 'others', 'something else'].map((w) => [w, { police: 'p_other', election: 'e_other' }]),
   // Taken in by the police: their arrest (an election's has no category of its own).
   ...['walinikamata', 'wamenikamata', 'nimekamatwa', 'kukamatwa', 'walinishika', 'wamenishika', 'arrest', 'arrested', 'i was arrested', 'they arrested me', 'unlawful arrest'].map((w) => [w, { police: 'p_arrest' }]),
 ]);

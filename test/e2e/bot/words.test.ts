@@ -75,6 +75,14 @@ describe.each(['en', 'sw'] as const)('typed words (%s)', (lang) => {
     expect(lastText(u)).toMatch(new RegExp(`^✓ ${force}\n\n${l.danger.replace('?', '\\?')}`));
   });
 
+  it('"nyingine" typed at the list is the Other button of the kind chosen, said back above the next question', async () => {
+    const u = h.tg.user({ firstName: `Other typed ${lang}`, languageCode: lang });
+    await walkTo(u, 'cat', lang);
+    await u.sendText(lang === 'en' ? 'something else' : 'Nyingine');
+    const other = lang === 'en' ? 'Other police misconduct' : 'Makosa mengine ya polisi';
+    expect(lastText(u)).toMatch(new RegExp(`^✓ ${other}\n\n${l.danger.replace('?', '\\?')}`));
+  });
+
   it('"hakuna" or "none" where the place is asked is no place: the nearest landmark is asked for; "ruka" at "when" asks for the closest day', async () => {
     const u = h.tg.user({ firstName: `No place ${lang}`, languageCode: lang });
     await walkTo(u, 'place', lang);

@@ -913,6 +913,13 @@ describe('cat', () => {
     }
   });
 
+  it('"nyingine", "ingine", "kitu kingine", "something else" typed at the list are the Other category of the kind chosen', () => {
+    for (const [words, kind, code] of [['nyingine', 'police', 'p_other'], ['Ingine', 'police', 'p_other'], ['kitu kingine', 'police', 'p_other'], ['something else', 'police', 'p_other'], ['Nyingine.', 'election', 'e_other'], ['ingine', 'election', 'e_other'], ['zingine', 'election', 'e_other']] as const) {
+      const r = type(at('cat', { kind }), words);
+      expect([words, r.state.draft?.category, stepOf(r), said(r)[0]]).toEqual([words, code, 'danger', 'category.typed']);
+    }
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
