@@ -316,8 +316,20 @@ const DEATH_TOLD = /\b(to death|died|passed away|succumbed|hakupona|\w*fariki\w*
 const ACCIDENT = /\b(ajali|accident)\b/;
 /** The police refusing to take a report: "refused to record my statement", "walikataa kuandika ripoti", "hawakutaka kupokea". */
 const REFUSED_TO_RECORD = /\b(refused|refuse|declined|would not|wouldn t|did not|didn t|walikataa|amekataa|alikataa|wamekataa|hawakutaka|hawataki) (to )?(record|take|write|register|open|kuandika|kuchukua|kupokea|kurekodi|kusajili)\b/;
-/** Locked up: "wakanirusha ndani", "walimtupa ndani", "wakatuweka ndani". */
-const LOCKED_UP = /\b\w*(rusha|tupa|weka) ndani\b/;
+/** Where someone is held: "ndani", "seli", "rumande", "kituoni", "jela". */
+const HELD_WHERE = String.raw`ndani|jela|jail|seli|cell|cells|rumande|kituoni|station|pingu`;
+/** ... or for how long, or said alone: "walinifunga siku tatu", "walinizuilia bila sababu", "walinifunga". */
+const HELD_HOW = String.raw`(?=$| (${HELD_WHERE}|bila|siku|masaa|saa|wiki|usiku|jana|juzi|leo|tangu|hadi|mpaka|huko|pale|kule)\b)`;
+/**
+ * Locked up: "wakanirusha ndani", "walimtupa ndani", "wakatuweka ndani", "walinifunga", "walimfunga
+ * ndani", "walimfungia seli", "walinizuilia", "nilizuiliwa kituoni". Not shut out ("walitufungia nje"),
+ * a road closed ("walifunga barabara"), a thing held back ("walinizuilia kitambulisho") nor kept from
+ * going in ("alizuiliwa kuingia"): the word after says which.
+ */
+const LOCKED_UP = new RegExp(
+  String.raw`\b\w*(rusha|tupa|weka) ndani\b|\b(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)fungia (${HELD_WHERE})\b|` +
+    String.raw`\b(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)(funga|zuilia)\b${HELD_HOW}|\b(ni|tu|a|wa)(li|me|ka)zuiliwa\b${HELD_HOW}`,
+);
 /** The cell as the "or else" of money wanted: "ama wanipeleke cell", "au watanipeleka ndani", "or they take me to the cells". */
 const OR_ELSE_CELL = /\b(ama|au|or|or else|otherwise|la sivyo|sivyo) (\w+ ){0,5}(cells?|seli|ndani|kituoni|station|court|kortini)\b/;
 /** Carried off or taken away: "took", "snatched", "ran away with", "wakibeba", "walichukua", "waliiba". */

@@ -920,6 +920,25 @@ describe('cat', () => {
     }
   });
 
+  it('locked up or held ("walinifunga", "wamemfunga", "walimfunga ndani", "walinizuilia", "nilizuiliwa kituoni") at the police list offers unlawful arrest or detention; shut out, a road closed or a thing held back does not', () => {
+    for (const words of ['walinifunga', 'wamemfunga', 'walimfunga ndani', 'Walinizuilia', 'wamemzuilia kituoni bila sababu', 'nilizuiliwa kituoni siku mbili', 'walimfungia ndani ya seli']) {
+      const r = type(at('cat'), words);
+      expect([words, r.state.draft?.offeredCategory, said(r).at(-1)]).toEqual([words, 'p_arrest', 'category.offer']);
+    }
+    for (const words of ['walitufungia nje', 'walifunga barabara', 'walinizuilia kitambulisho changu', 'alizuiliwa kuingia']) {
+      expect([words, type(at('cat'), words).state.draft?.offeredCategory]).toEqual([words, undefined]);
+    }
+  });
+
+  it('"walinifunga" or "walinizuilia" as the first message: the police list, unlawful arrest or detention offered', () => {
+    for (const first of ['walinifunga', 'walinizuilia', 'walimfunga ndani']) {
+      const story = firstWords(first)?.story;
+      expect([first, story?.text]).toEqual([first, first]);
+      const r = run({}, { type: 'begin', newDraftId: ID, story });
+      expect([first, r.state.draft?.kind, r.state.draft?.offeredCategory, said(r).at(-1)]).toEqual([first, 'police', 'p_arrest', 'category.offer']);
+    }
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
