@@ -55,7 +55,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(karatasi|vikaratasi) (za|ya) kura\b|\bballot (papers?|forms?)\b/g, ' ballot '],
   [/\b(shule ya msingi|primary school|pri sch|prim sch|pri school)\b/g, ' primary '],
   [/\b(shule ya upili|sekondari|secondary school|sec sch)\b/g, ' secondary '],
-  [/\b(gari|lori) (la|ya) (serikali|kaunti|county)\b|\b(government|county|gk) (vehicle|car|lorry|truck)\b/g, ' govvehicle '],
+  // One or many: "magari ya serikali", "government vehicles", "GK cars".
+  [/\b(ma)?(gari|lori) (la|ya) (serikali|kaunti|county)\b|\b(government|govt|county|gk) (vehicles?|cars?|lorry|lorries|trucks?)\b/g, ' govvehicle '],
   [/\b(tekwa nyara|tek\w* nyara)\b/g, ' abduct '],
   [/\b(id cards?|identity cards?|vitambulisho|kitambulisho)\b/g, ' idcard '],
   [/\balama (za|ya) vidole\b|\bfinger ?prints?\b/g, ' fingerprint '],

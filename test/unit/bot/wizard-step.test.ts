@@ -939,6 +939,16 @@ describe('cat', () => {
     }
   });
 
+  it('government vehicles ("magari ya serikali", "government vehicles used", "GK cars") at the election list offer misuse of public resources', () => {
+    for (const words of ['magari ya serikali', 'government vehicles used', 'Magari ya kaunti yanabeba wafuasi', 'GK cars']) {
+      const r = type(at('cat', { kind: 'election' }), words);
+      expect([words, r.state.draft?.offeredCategory, said(r).at(-1)]).toEqual([words, 'e_resources', 'category.offer']);
+    }
+    const story = firstWords('government vehicles used')?.story;
+    const first = run({}, { type: 'begin', newDraftId: ID, story });
+    expect([first.state.draft?.kind, first.state.draft?.offeredCategory]).toEqual(['election', 'e_resources']);
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
