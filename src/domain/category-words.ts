@@ -159,7 +159,9 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   // it as the station's irregularity (assisting voters other than as the voter asks, Elections (General) Regulations
   // r. 72), the IEBC's own officer: not violence, and no money is given.
   const officialDirects = OFFICIALS.test(plain) && TELLS_WHOM.test(plain) && VOTE_FOR.test(plain);
-  add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || officialDirects || (NAMES_MISSING.test(plain) && (kindChosen || VOTING.test(plain) || /\b(register|daftari)\b/.test(plain))), 'e_polling');
+  // The station opened late or closed early, voting delayed, papers run out: the IEBC's running of the poll.
+  const runBadly = (POLLS_EARLY_LATE.test(plain) || NO_MATERIALS.test(plain)) && (kindChosen || VOTING.test(plain));
+  add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || officialDirects || runBadly || (NAMES_MISSING.test(plain) && (kindChosen || VOTING.test(plain) || /\b(register|daftari)\b/.test(plain))), 'e_polling');
   // A voter handed two ballot papers ("alimpa mpiga kura karatasi mbili za kura"): a second vote, unless too few were given.
   add((w.has('twice') && w.has('vote')) || VOTED_FOR_ME.test(plain) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
   // A chief campaigning, a county or government vehicle used for a campaign or to ferry voters: state resources misused.
@@ -213,6 +215,16 @@ const BEFORE_COUNT = /\bbefore (the )?(counting|count|tallying|voting|polls?|age
 const SEAL_BROKEN = /\bseals? (was |were |had been |has been |have been )?(broken|cut|removed|tampered|torn|missing)\b|\b(broke|broken|cut|removed|tampered with) (the )?seals?\b|\bmuhuri (\w+ )?(umevunjwa|ulivunjwa|umeondolewa|haupo)\b/;
 /** "Paid to vote", "buying IDs / votes / voter cards", "vote buying", "kununua kura / vitambulisho". */
 const PAID_TO_VOTE = /\b(paid|pay|paying|bribed|given money|given cash) (\w+ ){0,2}?to vote\b|\b(buying|buy|bought|buys) (\w+ ){0,1}?(votes?|ids?|id cards?|voters? cards?|vitambulisho)\b|\bvote buying\b|\b\w*nunua (kura|vitambulisho)\b/;
+/**
+ * The poll opened late or closed early, or was delayed: "polling station closed early", "voting
+ * started late", "kituo kilifungwa mapema", "kura zilichelewa", "vifaa vilichelewa kufika". Ballot boxes
+ * arriving late are left to the reporter (test/unit/domain/category-words.test.ts: a box only seen).
+ */
+const POLLS_EARLY_LATE =
+  /\b(closed|closing|shut|opened|opening|started|starting|began|begun|ended|stopped) (\w+ ){0,2}?(early|late|before (the )?time)\b|\b(late|delayed) (opening|start|arrival)\b|\b(ki|vi)(li|me)?(fungwa|funguliwa|fungua|funga) (\w+ )?(mapema|kuchelewa|kabla ya (wakati|muda|saa))\b|\b(kura|karatasi|vifaa|upigaji|kituo|vituo|masanduku|sanduku|makarani|karani|iebc|kiems|ballots?|voting|polling|materials)\b (\w+ ){0,3}?\w*chelew\w*|\b(voting|polling|ballots?(?! box)|materials|kits?|clerks|officials|iebc|papers) (\w+ ){0,3}?(delayed|late)\b/;
+/** Ballot papers or materials run out or missing: "hakuna ballot papers", "karatasi za kura ziliisha", "we ran out of ballots". */
+const NO_MATERIALS =
+  /\b(hakuna|hakukuwa na|no|no more|ran out of|run out of|running out of|out of|shortage of|not enough|lack of) (\w+ )?(ballot papers?|ballots|karatasi|vifaa|materials|kits?)\b|\b(ballot papers?|ballots|karatasi( za kura)?|vifaa)\b (\w+ ){0,2}?(zimeisha|ziliisha|zimekwisha|zilikwisha|vimeisha|viliisha|hazikutosha|hazitoshi|havikutosha|havitoshi|hazikufika|havikufika|hazipo|havipo|ran out|run out|finished|were not enough|never arrived|did not arrive|didn t arrive)\b/;
 /** The polling officials: "presiding officer", "deputy presiding", "clerk", "IEBC", "returning officer". */
 const OFFICIALS = /\b(presiding|clerks?|iebc|returning officer|karani|makarani|msimamizi|wasimamizi)\b/;
 /** Kept out: "refused ... entry", "denied", "barred", "kicked out", "walikataa", "walizuia". */

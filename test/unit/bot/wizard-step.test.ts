@@ -949,6 +949,19 @@ describe('cat', () => {
     expect([first.state.draft?.kind, first.state.draft?.offeredCategory]).toEqual(['election', 'e_resources']);
   });
 
+  it('the station run badly ("polling station closed early", "kura zilichelewa", "hakuna ballot papers", "karatasi za kura ziliisha") at the election list offers polling-station irregularities', () => {
+    for (const words of ['polling station closed early', 'kura zilichelewa', 'hakuna ballot papers', 'karatasi za kura ziliisha mapema', 'kituo kilifungwa mapema', 'voting started late', 'we ran out of ballots', 'vifaa vya kupigia kura vilichelewa kufika']) {
+      const r = type(at('cat', { kind: 'election' }), words);
+      expect([words, r.state.draft?.offeredCategory, said(r).at(-1)]).toEqual([words, 'e_polling', 'category.offer']);
+    }
+    // Typed first, they name the election: its list, the same category offered.
+    const story = firstWords('polling station closed early')?.story;
+    const first = run({}, { type: 'begin', newDraftId: ID, story });
+    expect([first.state.draft?.kind, first.state.draft?.offeredCategory]).toEqual(['election', 'e_polling']);
+    // Not a police station's hours, nor someone who came late.
+    expect(type(at('cat'), 'the police station closed early').state.draft?.offeredCategory).toBeUndefined();
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
