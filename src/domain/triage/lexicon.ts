@@ -171,6 +171,8 @@ export const WORDS: Readonly<Record<string, string>> = Object.fromEntries(
 export const STEMS: readonly (readonly [RegExp, string])[] = [
   // Not a verb said not to have happened: "sijapiga (kura)" (I have not voted), "hawakunipiga" (they did not beat me).
   [/^(?!(si|ha|hatu|ham|hawa)(ja|ku))\w*(pig|chap)(a|wa|ana|wana|iwa|wo)$/, 'beat'],
+  // Sheng: "wamenitandika", "nilitandikwa" (beaten up); a bed made ("nilitandika kitanda") names no one.
+  [/^(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)tandik(a|wa)$|^(ni|tu|a|wa)(li|me|ka)tandikwa$/, 'beat'],
   [/^\w*kamat(a|wa|iwa|ana)$/, 'arrest'],
   [/^\w*(shik|fung)(wa|iwa)$/, 'arrest'],
   [/^\w*(uawa|fariki)$/, 'killed'],

@@ -962,6 +962,17 @@ describe('cat', () => {
     expect(type(at('cat'), 'the police station closed early').state.draft?.offeredCategory).toBeUndefined();
   });
 
+  it('beaten, in Sheng ("wamenitandika", "walimtandika", "nilitandikwa"), offers the beating of the kind chosen; kept as the story typed first, the kind asked', () => {
+    for (const [words, kind, code] of [['wamenitandika', 'police', 'p_force'], ['walimtandika vibaya', 'police', 'p_force'], ['nilitandikwa jana', 'police', 'p_force'], ['wamenitandika', 'election', 'e_violence']] as const) {
+      const r = type(at('cat', { kind }), words);
+      expect([words, r.state.draft?.offeredCategory, said(r).at(-1)]).toEqual([words, code, 'category.offer']);
+    }
+    // A bed made ("nilitandika kitanda") is no beating.
+    expect(type(at('cat'), 'nilitandika kitanda').state.draft?.offeredCategory).toBeUndefined();
+    const r = run({}, { type: 'begin', newDraftId: ID, story: firstWords('Wamenitandika')?.story });
+    expect([r.state.draft?.text, said(r)]).toEqual(['Wamenitandika', ['desc.kept_early', 'kind.ask']]);
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
