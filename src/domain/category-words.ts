@@ -56,7 +56,8 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   const threat = w.has('threat');
   // "Walimchukua", "wakachukua mume wangu" (took him, took my husband): a person taken is an arrest.
   // "Police took my brother", "took him away": a person taken, not money or a phone ("took 500 bob", "took my phone").
-  const arrest = w.has('arrest') || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))/i.test(text) || LOCKED_UP.test(plainWords(text)) || PERSON_TAKEN.test(plainWords(text)) || (PERSON_TAKEN_EN.test(plainWords(text)) && !CARED_FOR.test(plainWords(text)));
+  // Held and not let go ("hawataki kumwachilia", "refused him bond"): a detention; with a price named it is the bribe (`RELEASE_REFUSED`).
+  const arrest = w.has('arrest') || NOT_RELEASED.test(plainWords(text)) || /\b\w*(nishika|mshika|tushika|washika)\b(?! (vibaya|matiti|makalio|kifua))/i.test(text) || LOCKED_UP.test(plainWords(text)) || PERSON_TAKEN.test(plainWords(text)) || (PERSON_TAKEN_EN.test(plainWords(text)) && !CARED_FOR.test(plainWords(text)));
   const found = new Set<CategoryCode>();
   const add = (yes: boolean, ...codes: CategoryCode[]) => yes && codes.forEach((c) => found.add(c));
   const told: Told = { asked, money, shot, sexual, killed, killedByThem, threat, arrest };
@@ -277,6 +278,12 @@ const CAMPAIGNING = /\b(campaign|campaigns|campaigning|campaigned|canvass\w*|kam
 const STATE_VEHICLE = /\b(county|government|govt|serikali|kaunti|ministry|cdf|gk)\b (\w+ ){0,1}?(vehicles?|cars?|trucks?|lorr(y|ies)|ambulances?|bus|buses|tractors?|bowsers?|gari|magari|lori)\b|\b(gari|magari|lori) (la|ya) (kaunti|serikali)\b/;
 /** Used for a campaign: posters, a rally, voters ferried, supporters carried. */
 const CAMPAIGN_USE = /\b(campaign\w*|kampeni|posters?|rally|rallies|mkutano|ferry\w*|voters?|wapiga kura|supporters?|wafuasi)\b/;
+/**
+ * Held and not let go: "hawataki kumwachilia", "wamekataa kumpa bond", "hawajamwachilia", "they
+ * refused to release him", "denied him bail": kept in, an unlawful detention when no charge follows.
+ */
+const NOT_RELEASED =
+  /\b(hawataki|hataki|wamekataa|walikataa|amekataa|alikataa|wanakataa|anakataa) (ku)?(mw|ni|tu|wa|m)?achili(a|wa)\b|\b(ha|hawa)(ja|ku)(ni|m|mw|tu|wa)achilia\b|\b(refused|refuse|refuses|refusing|won t|wont|will not|would not) (to )?(release|free) (him|her|them|me|us|my \w+|our \w+)\b|\b(refused|denied|deny|denying|denies|(hawataki|wamekataa|walikataa|wanakataa) ku(m|mw|ni|tu|wa)pa) (him |her |me |us |them )?(police |cash )?(bond|bail|dhamana)\b/;
 /** A release refused without money: "refused to release my brother without 5k", "walikataa kumwachilia bila elfu tano". */
 const RELEASE_REFUSED = /\b(refused|refuses|refusing|wont|will not|would not|walikataa|alikataa|amekataa|wamekataa|hawataki|hataki) (to )?(release|free|let \w+ go|\w*achili\w*)\b (\w+ ){0,4}?(without|unless|until|bila|mpaka|hadi)\b/;
 /** "Something small" (the English of "kitu kidogo"), as typed: "smthg small", "sumthing small". */

@@ -973,6 +973,14 @@ describe('cat', () => {
     expect([r.state.draft?.text, said(r)]).toEqual(['Wamenitandika', ['desc.kept_early', 'kind.ask']]);
   });
 
+  it('held and not let go ("hawataki kumwachilia", "wamekataa kumpa bond", "refused to release him") at the police list offers unlawful arrest or detention; with a price named it is the bribe', () => {
+    for (const words of ['hawataki kumwachilia', 'wamekataa kumpa bond', 'hawajamwachilia tangu jana', 'they refused to release him', 'they denied him bail']) {
+      const r = type(at('cat'), words);
+      expect([words, r.state.draft?.offeredCategory, said(r).at(-1)]).toEqual([words, 'p_arrest', 'category.offer']);
+    }
+    expect(type(at('cat'), 'hawataki kumwachilia bila elfu tano').state.draft?.offeredCategory).toBe('p_bribery');
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
