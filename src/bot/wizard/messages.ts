@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay } from './format';
 import { askInjury, isInjuryStep, onInjuryText } from './injuries';
-import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
+import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -878,7 +878,7 @@ function unsureOfCategory(turn: Turn, d: Draft, input: string): boolean {
 /** What happened, typed at the kind, the category or the danger question: kept (and a category it names offered); false for anything else. */
 function toldBeforeItsQuestion(turn: Turn, d: Draft, input: string): boolean {
   // "They beat my brother at the station": the category it names offered for a tap, the words kept as the story.
-  const named = d.step === 'cat' && d.kind ? categoryInWords(input, d.kind) : undefined;
+  const named = d.step === 'cat' && d.kind ? (categoryInWords(input, d.kind) ?? releaseWords(input, d.kind)) : undefined;
   if (named) {
     keepAndOffer(turn, d, input, named);
     return true;

@@ -412,6 +412,18 @@ export function disappearanceWords(text: string, kind: 'police' | 'election'): s
   return kind === 'police' && text.length <= 120 && DISAPPEARED.test(normalise(text)) ? 'p_disappear' : undefined;
 }
 
+/** Someone else let go, and nothing more: "aliachiliwa", "walimwachilia", "he was released", "wameachiliwa jana". */
+const RELEASED_ALONE = /^((a|wa)(li|me|ka)achiliwa|(wa|a)(li|me|ka)(m|mw|wa)achilia|(he|she|they|the suspects?) (was|were|has been|have been|got) (released|freed|let go))( (jana|juzi|leo|tena))?$/;
+
+/**
+ * A release said alone where the police categories are listed: offered (never taken) as the
+ * unlawful release of a suspect, the button it most likely means; the reporter's own let go
+ * ("walimwachilia mwanangu", "nimeachiliwa") is not read so.
+ */
+export function releaseWords(text: string, kind: 'police' | 'election'): 'p_release' | undefined {
+  return kind === 'police' && text.length <= 40 && RELEASED_ALONE.test(normalise(text)) ? 'p_release' : undefined;
+}
+
 /** Lower case, accents and punctuation (and emoji) removed, spaces collapsed: "Ndiyo!!" -> "ndiyo" (domain `plainWords`). */
 export const normalise = plainWords;
 

@@ -981,6 +981,15 @@ describe('cat', () => {
     expect(type(at('cat'), 'hawataki kumwachilia bila elfu tano').state.draft?.offeredCategory).toBe('p_bribery');
   });
 
+  it('a release said alone at the police list ("aliachiliwa", "walimwachilia", "he was released") offers the unlawful release of a suspect for a tap; one\'s own let go does not', () => {
+    for (const words of ['aliachiliwa', 'Ameachiliwa', 'walimwachilia', 'he was released', 'wameachiliwa jana']) {
+      const r = type(at('cat'), words);
+      expect([words, r.state.draft?.offeredCategory, said(r).at(-1)]).toEqual([words, 'p_release', 'category.offer']);
+    }
+    for (const words of ['walimwachilia mwanangu', 'nimeachiliwa', 'they released me']) expect([words, type(at('cat'), words).state.draft?.offeredCategory]).toEqual([words, undefined]);
+    expect(type(at('cat', { kind: 'election' }), 'aliachiliwa').state.draft?.offeredCategory).toBeUndefined();
+  });
+
   it('refuses a category of the other kind', () => {
     expect(said(press(at('cat'), 'e_bribery'))).toEqual(['answer:wizard.stale', 'category.ask']);
   });
