@@ -2787,6 +2787,8 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   if (day) return takeDay(turn, d, day);
   // "Nimekosea kaunti" (the county was wrong), noticed when the day is asked: as at the place question.
   if (countyCorrected(turn, d, input, true) || placeCorrected(turn, d, input)) return;
+  const fixed = dayCorrected(input, d, turn.now);
+  if (fixed) return takeDay(turn, d, fixed);
   // "Jana Kayole", "yesterday at Kayole stage", "jana walinipiga tena": the day, and the rest kept in the story (the place was asked already).
   const withMore = dayThenMore(input, turn.now, d.whenSaid);
   if (withMore) {
@@ -2827,6 +2829,23 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   }
   turn.say(key, { example: formatDay(turn.now.getTime()) });
   return turn.show();
+}
+
+/** Words that correct an answer ("hapana", "sorry", "I meant"); a day after one of them is the day meant. */
+const DAY_CORRECTING = /\b(hapana|hapna|no|nope|sio|siyo|not|wrong|sorry|sori|pole|samahani|meant|mean|namaanisha|nilimaanisha|nimekosea|nilikosea|mistake|actually|kumbe|oops)\b/;
+
+/**
+ * "Hapana ni jana", "sorry i meant yesterday", "hapana ilikuwa juzi": a day said as a correction
+ * (`readCorrection`, as at the review), whether of a day given before or of what the question
+ * seemed to expect. It was "could not read that date". Read as if no day was given, so a day
+ * changed from the review is taken even when it is the one given.
+ */
+function dayCorrected(input: string, d: Draft, now: Date): DayRead | undefined {
+  // "Juzi juzi" (the other day) is no day corrected: a word of correcting is needed.
+  if (!DAY_CORRECTING.test(normalise(input))) return undefined;
+  const fixed = readCorrection(input, { county: d.county }, now);
+  if (fixed?.part !== 'when' || !fixed.when) return undefined;
+  return { when: fixed.when.when, incidentAt: fixed.when.incidentAt, time: fixed.when.timeOfDay };
 }
 
 /**

@@ -4456,3 +4456,20 @@ describe('everyday yes, no and "I think so" at the danger question ("yap", "sio 
     }
   });
 });
+
+describe('the day corrected where the day is asked ("hapana ni jana", "sorry i meant yesterday")', () => {
+  it.each([
+    ['hapana ni jana', 'yesterday', TODAY_EAT - 86_400_000],
+    ['sorry i meant yesterday', 'yesterday', TODAY_EAT - 86_400_000],
+    ['hapana ilikuwa juzi', 'date', TODAY_EAT - 2 * 86_400_000],
+    ['no it was yesterday', 'yesterday', TODAY_EAT - 86_400_000],
+  ] as const)('"%s": that day taken and the review next; it was "could not read that date"', (words, when, incidentAt) => {
+    const r = type(at('when'), words);
+    expect([said(r), stepOf(r), r.state.draft?.when, r.state.draft?.incidentAt, r.state.draft?.text]).toEqual([['review'], 'review', when, incidentAt, draftAt('when').text]);
+  });
+
+  it('changing the day from the review, "hapana ni jana" when today was given takes yesterday', () => {
+    const r = type(at('when', { editing: true, when: 'today', incidentAt: TODAY_EAT }), 'hapana ni jana');
+    expect([stepOf(r), r.state.draft?.when]).toEqual(['review', 'yesterday']);
+  });
+});
