@@ -1788,6 +1788,8 @@ const LEAD_IN = /^((ngoja|acha|wacha|subiri|hebu) (ni)?(ku|wa|m)?(eleze|ambie|kw
 const COMING =
   /^(?:(?:ngoja|subiri|wait|hold on)(?: (?:kidogo|kiasi|a (?:sec|second|minute|min|bit)|please|pls|tafadhali))?|(?:(?:ngoja|wacha|acha|let me) )?(?:niandike|nitume|nirekodi|nitaandika|nitatuma|nitarekodi|type|send|record)(?: (?:a |the )?(?:voice(?: note)?|vn|audio|sauti|it))?|i (?:will|ll) (?:type|send|record)(?: (?:a |the )?(?:voice(?: note)?|vn|audio|it))?)$/;
 const FILLERS = /\b(ok|okay|sawa|haya|so|basi|well|kwanza|sasa|now|first)\b/g;
+/** "Ngoja", "wait a minute", "subiri kidogo" alone (`COMING`): more is coming, nothing told yet. */
+const waits = (input: string) => [...input].length <= 30 && COMING.test(normalise(input).replace(FILLERS, ' ').replace(/\s+/g, ' ').trim());
 const leadsIn = (words: string) => {
   const w = words.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim();
   return LEAD_IN.test(w) || COMING.test(w);
@@ -1824,6 +1826,11 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   if (countyChecked(turn, d, input) || placeCorrected(turn, d, input)) return;
   // "Ndio" to "Mlolongo is in Machakos. Where exactly in Mlolongo?" agrees to the county: no place (it was "ndio, Mlolongo").
   const word = readWord(input);
+  // "Ngoja", "wait", "subiri kidogo": the place is coming; kept, the place was "ngoja".
+  if (waits(input)) {
+    turn.say('place.wait');
+    return turn.show();
+  }
   if (notAPlace(input, turn.now) || word === 'yes' || word === 'ack') {
     // "Juzi asubuhi" typed here answers when (it was lost): kept, and the day not asked after the place.
     const day = dayAnswer(input, turn.now);

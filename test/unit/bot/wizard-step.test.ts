@@ -4473,3 +4473,15 @@ describe('the day corrected where the day is asked ("hapana ni jana", "sorry i m
     expect([stepOf(r), r.state.draft?.when]).toEqual(['review', 'yesterday']);
   });
 });
+
+describe('"ngoja", "wait", "subiri" where the place is asked', () => {
+  it('is no place: told to take their time and asked again; the place typed next is the place', () => {
+    for (const words of ['ngoja', 'wait', 'subiri', 'subiri kidogo', 'wait a minute', 'ngoja kidogo', 'hold on']) {
+      const r = type(at('place'), words);
+      expect([words, said(r), stepOf(r), r.state.draft?.place]).toEqual([words, ['place.wait', 'place.ask'], 'place', undefined]);
+    }
+    expect(type(type(at('place'), 'ngoja').state, 'Kabati stage').state.draft).toMatchObject({ step: 'when', place: 'Kabati stage' });
+    // A place after the word is still the place.
+    expect(type(at('place'), 'ngoja, ni Kabati stage').state.draft?.step).toBe('when');
+  });
+});
