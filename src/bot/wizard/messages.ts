@@ -976,7 +976,7 @@ const SEND_WORDS =
  * anonymously or with their number, which words cannot choose between). Never more of the story.
  */
 const DONE_WORDS =
-  /^((ok|okay|sawa|basi|yes|ndio|ndiyo) )?(done|finished|i am done|im done|i m done|i have finished|that is all|thats all|that s all|that is it|thats it|that s it|nimemaliza|tumemaliza|maliza|ni hayo|ni hayo tu|hayo tu|hayo ndio yote|hayo ndiyo yote|ndio hayo|ndiyo hayo|ni hayo tu basi|basi|imetosha|tayari)( asante| asante sana| thanks| thank you)?$/;
+  /^((ok|okay|sawa|basi|yes|ndio|ndiyo) )?(done|finished|i am done|im done|i m done|i have finished|that is all|thats all|that s all|that is it|thats it|that s it|nimemaliza|tumemaliza|maliza|ni hayo|ni hayo tu|hayo tu|ni hivyo tu|ni hivo tu|hivyo tu|hivo tu|hayo ndio yote|hayo ndiyo yote|ndio hayo|ndiyo hayo|ni hayo tu basi|basi|imetosha|tayari)( asante| asante sana| thanks| thank you)?$/;
 /**
  * "Ni sawa", "ndio ni sawa tuma", "it is correct": the answer to "is everything right?" that the
  * review asks, sent as "yes" and "sawa" are (the way that gives away least). They were added to
@@ -1779,7 +1779,8 @@ function notAStory(input: string): boolean {
   if (!input.trim()) return false; // said to be empty, as such
   // A story is rarely this short; a longer answer is not read word by word (the county's spelling distance costs).
   if ([...input].length > 30) return false;
-  return !/\p{L}/u.test(input) || soundOnly(input) || readWord(input) !== undefined || dontKnow(input) || leadsIn(normalise(input)) || matchCounty(input).kind === 'exact' || townNamed(input) !== undefined;
+  // "That's it", "ni hivo tu" with nothing told yet: nothing to keep (with a story kept they keep it, `DONE_WORDS`).
+  return !/\p{L}/u.test(input) || soundOnly(input) || readWord(input) !== undefined || dontKnow(input) || leadsIn(normalise(input)) || DONE_WORDS.test(normalise(input)) || matchCounty(input).kind === 'exact' || townNamed(input) !== undefined;
 }
 
 /** "Ngoja nikueleze", "let me explain", "ok so": the story is coming, not told; kept, it was the story and the county asked next. */

@@ -4485,3 +4485,14 @@ describe('"ngoja", "wait", "subiri" where the place is asked', () => {
     expect(type(at('place'), 'ngoja, ni Kabati stage').state.draft?.step).toBe('when');
   });
 });
+
+describe('"that\'s it", "ni hivo tu" where the story is asked and none is told yet', () => {
+  it('is no story: the story asked for; with a story kept it keeps it, as "ni hayo tu" does', () => {
+    for (const words of ["that's it", 'ni hivo tu', 'ni hivyo tu', 'hivyo tu', 'ni hayo tu', 'thats all']) {
+      const r = type(at('desc'), words);
+      expect([words, said(r), stepOf(r), r.state.draft?.text]).toEqual([words, ['desc.not_a_story', 'desc.ask'], 'desc', undefined]);
+    }
+    const kept = type(at('desc', { text: 'Walinipiga kofi pale stage' }), 'ni hivo tu');
+    expect([stepOf(kept), kept.state.draft?.text]).toEqual(['county', 'Walinipiga kofi pale stage']);
+  });
+});
