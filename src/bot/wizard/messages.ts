@@ -897,6 +897,10 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
   // "That's all", "ni hayo tu" to a story kept (shown here): the button's answer, in words; never added to it.
   if ((d.text !== undefined || d.voice) && DONE_WORDS.test(normalise(input))) return keepStory(turn, d);
   if (restOfStoryAnswered(turn, d, input) || whereBeforeStory(turn, d, input)) return;
+  if (STUCK.test(normalise(input))) {
+    turn.say('desc.how_to_start');
+    return turn.show();
+  }
   if (notAStory(input)) {
     turn.say('desc.not_a_story');
     return turn.show();
@@ -908,6 +912,13 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
   }
   return takeStory(turn, d, input);
 }
+
+/**
+ * "Sitaki kusema", "sijui nianzie wapi", "I don't know where to start": someone finding it hard to
+ * begin, not a story. Kept, it was the whole story; they are helped to start (what, who, where).
+ */
+const STUCK =
+  /^(?:(?:sitaki|sipendi|siwezi) (?:kusema|kueleza|kuongea|kuzungumza|kuongelea)(?: (?:chochote|sana|hapa|sasa))?|sijui (?:nianzie|nianze|nianzia|niseme|nieleze|nikueleze|nikwambie) (?:wapi|vipi|nini|aje)|(?:i )?(?:don t|dont|do not) (?:want to|wanna) (?:say|talk|tell|talk about it|say it)|(?:i )?(?:don t|dont|do not) know (?:where|how) to (?:start|begin)|(?:i )?(?:can t|cant|cannot) say)$/;
 
 /**
  * A county ("Nakuru") where the story is asked and none is told yet, then a place ("Free area"):

@@ -4496,3 +4496,14 @@ describe('"that\'s it", "ni hivo tu" where the story is asked and none is told y
     expect([stepOf(kept), kept.state.draft?.text]).toEqual(['county', 'Walinipiga kofi pale stage']);
   });
 });
+
+describe('"sitaki kusema", "sijui nianzie wapi" where the story is asked', () => {
+  it('is no story: a gentle prompt that helps them start (what, who, where), then the question again', () => {
+    for (const words of ['sitaki kusema', 'sijui nianzie wapi', 'sijui nianze wapi', 'sijui nieleze vipi', "I don't want to say", "I don't know where to start", 'i dont know how to begin']) {
+      const r = type(at('desc'), words);
+      expect([words, said(r), stepOf(r), r.state.draft?.text]).toEqual([words, ['desc.how_to_start', 'desc.ask'], 'desc', undefined]);
+    }
+    // What happened told after it is the story.
+    expect(type(at('desc'), 'sijui nianzie wapi, polisi walinipiga jana').state.draft?.text).toBe('sijui nianzie wapi, polisi walinipiga jana');
+  });
+});
