@@ -897,6 +897,7 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
   // "That's all", "ni hayo tu" to a story kept (shown here): the button's answer, in words; never added to it.
   if ((d.text !== undefined || d.voice) && DONE_WORDS.test(normalise(input))) return keepStory(turn, d);
   if (restOfStoryAnswered(turn, d, input) || whereBeforeStory(turn, d, input)) return;
+  if (dayBeforeStory(turn, d, input)) return;
   if (STUCK.test(normalise(input))) {
     turn.say('desc.how_to_start');
     return turn.show();
@@ -911,6 +912,23 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
     return void turn.effects.push({ type: 'hold', draftId: d.id });
   }
   return takeStory(turn, d, input);
+}
+
+/**
+ * "Ilikuwa jana", "it was yesterday", "sorry i meant yesterday" where the story is asked: the day
+ * led into or corrected (`dayCorrected`), kept as a day typed early is (`dayFirst`), said, and the
+ * story asked again; the day not asked later. They were the whole story. "Jana" alone stays no
+ * story (`notAStory`).
+ */
+function dayBeforeStory(turn: Turn, d: Draft, input: string): boolean {
+  if ([...input].length > 40) return false;
+  const led = input.replace(DAY_LEAD, '');
+  const day = (led !== input ? dayAnswer(led, turn.now) : undefined) ?? dayCorrected(input, d, turn.now);
+  if (!day || day.when === 'now') return false;
+  noteDay(d, day);
+  turn.say('when.kept_early', { date: formatDay(day.incidentAt) });
+  turn.show();
+  return true;
 }
 
 /**

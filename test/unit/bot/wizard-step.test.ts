@@ -4507,3 +4507,23 @@ describe('"sitaki kusema", "sijui nianzie wapi" where the story is asked', () =>
     expect(type(at('desc'), 'sijui nianzie wapi, polisi walinipiga jana').state.draft?.text).toBe('sijui nianzie wapi, polisi walinipiga jana');
   });
 });
+
+describe('a day said where the story is asked ("ilikuwa jana", "it was yesterday")', () => {
+  it.each([
+    ['ilikuwa jana', 'yesterday', TODAY_EAT - 86_400_000],
+    ['it was yesterday', 'yesterday', TODAY_EAT - 86_400_000],
+    ['ni juzi', 'date', TODAY_EAT - 2 * 86_400_000],
+    ['sorry i meant yesterday', 'yesterday', TODAY_EAT - 86_400_000],
+  ] as const)('"%s": the day kept and said, the story asked again; the day not asked after the place', (words, when, incidentAt) => {
+    const r = type(at('desc'), words);
+    expect([said(r), stepOf(r), r.state.draft?.when, r.state.draft?.incidentAt, r.state.draft?.text]).toEqual([['when.kept_early', 'desc.ask'], 'desc', when, incidentAt, undefined]);
+    const told = type(r.state, 'Askari walinisimamisha wakaitisha hongo ya elfu moja');
+    const placed = type(press(told.state, '32').state, 'Kabati stage');
+    expect([stepOf(placed), placed.state.draft?.when]).toEqual(['review', when]);
+  });
+
+  it('a day noted before and corrected ("hapana ilikuwa jana" after "leo"): the new day', () => {
+    const r = type(at('desc', { when: 'today', incidentAt: TODAY_EAT }), 'hapana ilikuwa jana');
+    expect([said(r), r.state.draft?.when, r.state.draft?.text]).toEqual([['when.kept_early', 'desc.ask'], 'yesterday', undefined]);
+  });
+});
