@@ -897,7 +897,7 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
   // "That's all", "ni hayo tu" to a story kept (shown here): the button's answer, in words; never added to it.
   if ((d.text !== undefined || d.voice) && DONE_WORDS.test(normalise(input))) return keepStory(turn, d);
   if (restOfStoryAnswered(turn, d, input) || whereBeforeStory(turn, d, input)) return;
-  if (dayBeforeStory(turn, d, input)) return;
+  if (dayBeforeStory(turn, d, input) || countyFixedBeforeStory(turn, d, input)) return;
   if (STUCK.test(normalise(input))) {
     turn.say('desc.how_to_start');
     return turn.show();
@@ -927,6 +927,23 @@ function dayBeforeStory(turn: Turn, d: Draft, input: string): boolean {
   if (!day || day.when === 'now') return false;
   noteDay(d, day);
   turn.say('when.kept_early', { date: formatDay(day.incidentAt) });
+  turn.show();
+  return true;
+}
+
+/**
+ * "Hapana ni Nakuru", "sorry i meant Kisumu" where the story is asked (`countyCorrection`): the
+ * county, as when typed ahead (`keepCountyAhead`), or the county typed early changed (its place
+ * dropped, `chooseCounty`); said, and the story asked again. They were the whole story.
+ */
+function countyFixedBeforeStory(turn: Turn, d: Draft, input: string): boolean {
+  if (d.editing || (d.county !== undefined && !d.countyEarly) || [...input].length > 60) return false;
+  const fixed = countyCorrection(input, d, turn.now);
+  if (!fixed?.county) return false;
+  chooseCounty(d, fixed.county.code, townNaming(fixed.county.town, fixed.county.code));
+  d.countyEarly = true;
+  if (fixed.when) noteDay(d, { when: fixed.when.when, incidentAt: fixed.when.incidentAt, time: fixed.when.timeOfDay });
+  turn.say('injury.county_kept', { county: { countyCode: fixed.county.code } });
   turn.show();
   return true;
 }

@@ -4527,3 +4527,21 @@ describe('a day said where the story is asked ("ilikuwa jana", "it was yesterday
     expect([said(r), r.state.draft?.when, r.state.draft?.text]).toEqual([['when.kept_early', 'desc.ask'], 'yesterday', undefined]);
   });
 });
+
+describe('a county corrected where the story is asked ("hapana ni Nakuru", "sorry i meant Kisumu")', () => {
+  it.each([
+    ['hapana ni Nakuru', 32],
+    ['sorry i meant Kisumu', 42],
+    ['samahani, ni Kisumu', 42],
+  ] as const)('"%s": the county kept and said, the story asked again; the county not asked after it', (words, county) => {
+    const r = type(at('desc'), words);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.text]).toEqual([['injury.county_kept', 'desc.ask'], 'desc', county, undefined]);
+    const told = type(r.state, 'Askari walinisimamisha wakaitisha hongo ya elfu moja');
+    expect([said(told), stepOf(told)]).toEqual([['place.ask'], 'place']);
+  });
+
+  it('a county typed early, then corrected: the new county, the place given for the old one dropped', () => {
+    const r = type(at('desc', { county: 47, countyEarly: true, place: 'Kayole', placeEarly: true }), 'sorry i meant Kisumu');
+    expect([said(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['injury.county_kept', 'desc.ask'], 42, undefined, undefined]);
+  });
+});
