@@ -6,7 +6,7 @@ import type { WaitingConsent } from '../services/conversation-service';
 import { consentButtonData, consentButtons } from '../services/ticket-actions';
 import type { DetailStep, Step } from './session';
 import { COUNTIES_PER_PAGE, COUNTY_PAGES, EDITABLE } from './wizard/flow';
-import { formatDay, formatTime, truncate } from './wizard/format';
+import { formatDay, formatTime, truncate, weekendValue } from './wizard/format';
 
 /** Translate a bot key (the conversation's language is already bound). */
 export type T = (key: string, vars?: Record<string, unknown>) => string;
@@ -133,8 +133,11 @@ export function placeKeyboard(t: T) {
   return Markup.keyboard([[Markup.button.locationRequest(t('place.share_location'))], [t('btn.back'), t('btn.cancel')]]).resize();
 }
 
-export function whenKeyboard(t: T, id: string) {
+/** `weekend`: its Saturday and Sunday (each day's start) offered first, valued by their date (`weekendValue`). */
+export function whenKeyboard(t: T, id: string, weekend?: readonly [number, number]) {
+  const days = weekend ? [[Markup.button.callback(t('when.saturday', { date: formatDay(weekend[0]) }), wizardData(id, 'when', weekendValue(weekend[0]))), Markup.button.callback(t('when.sunday', { date: formatDay(weekend[1]) }), wizardData(id, 'when', weekendValue(weekend[1])))]] : [];
   return Markup.inlineKeyboard([
+    ...days,
     [Markup.button.callback(t('when.now'), wizardData(id, 'when', 'now'))],
     [Markup.button.callback(t('when.today'), wizardData(id, 'when', 'today')), Markup.button.callback(t('when.yesterday'), wizardData(id, 'when', 'yesterday'))],
     nav(t, id, 'when'),

@@ -2,6 +2,7 @@ import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, inciden
 import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
 import { COUNTY_PAGES, editableFor, firstMissing, placeGiven, toReport, townNaming, townOf, withTown } from './flow';
+import { weekendDay } from './format';
 import { answerInjuryButton, isInjuryStep } from './injuries';
 import { addNewOrTell } from './story';
 import { answerDetailButton, isDetailStep } from './details';
@@ -136,10 +137,13 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     return true;
   },
   when(turn, d, value) {
-    if (value !== 'now' && value !== 'today' && value !== 'yesterday') return false;
+    // A day of the weekend offered for "wikendi" (`weekendDay`), or a button of the question.
+    const weekend = weekendDay(value, turn.now);
+    const choice = value === 'now' || value === 'today' || value === 'yesterday' ? value : undefined;
+    if (!choice && weekend === undefined) return false;
     turn.answer();
-    d.when = value;
-    d.incidentAt = incidentTimeFor(value, turn.now).getTime();
+    d.when = choice ?? 'date';
+    d.incidentAt = choice ? incidentTimeFor(choice, turn.now).getTime() : weekend;
     delete d.timeOfDay;
     delete d.whenSaid;
     turn.advance(d);

@@ -6,6 +6,29 @@ export function formatDay(at: number): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The weekend "wikendi" means: the Saturday and Sunday of the latest Sunday up to today (Kenyan
+ * days, each as its start). On a Saturday that is the weekend before: today is "leo", not "wikendi".
+ */
+export function lastWeekend(now: Date): [number, number] {
+  const today = Math.floor((now.getTime() + EAT_MS) / DAY_MS) * DAY_MS - EAT_MS;
+  const sunday = today - new Date(today + EAT_MS).getUTCDay() * DAY_MS;
+  return [sunday - DAY_MS, sunday];
+}
+
+/** A weekend day's button value: 'd' and its Kenyan date (d20261122). */
+export function weekendValue(at: number): string {
+  return `d${new Date(at + EAT_MS).toISOString().slice(0, 10).replace(/-/g, '')}`;
+}
+
+/** The day a weekend button names, when it is one of this weekend's or the one before (asked on a Saturday, tapped on Sunday); undefined for any other. */
+export function weekendDay(value: string, now: Date): number | undefined {
+  const [sat, sun] = lastWeekend(now);
+  return [sat, sun, sat - 7 * DAY_MS, sun - 7 * DAY_MS].find((day) => weekendValue(day) === value);
+}
+
 /** HH:MM in Kenyan time. */
 export function formatTime(at: number): string {
   return new Date(at + EAT_MS).toISOString().slice(11, 16);

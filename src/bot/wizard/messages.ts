@@ -5,7 +5,7 @@ import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, co
 import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
-import { formatDay } from './format';
+import { formatDay, lastWeekend } from './format';
 import { askInjury, isInjuryStep, onInjuryText } from './injuries';
 import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
@@ -2843,6 +2843,7 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   if (countyCorrected(turn, d, input, true) || placeCorrected(turn, d, input)) return;
   const fixed = dayCorrected(input, d, turn.now);
   if (fixed) return takeDay(turn, d, fixed);
+  if (WEEKEND.test(normalise(led))) return askWhichWeekendDay(turn, d);
   // "Jana Kayole", "yesterday at Kayole stage", "jana walinipiga tena": the day, and the rest kept in the story (the place was asked already).
   const withMore = dayThenMore(input, turn.now, d.whenSaid);
   if (withMore) {
@@ -2883,6 +2884,15 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   }
   turn.say(key, { example: formatDay(turn.now.getTime()) });
   return turn.show();
+}
+
+/** "Wikendi", "the weekend": Saturday or Sunday, which the words do not say. */
+const WEEKEND = /^(?:(?:on|over|during|at) )?(?:the |last |this |past )?(?:weekend|week end|wikendi|wikend|weekendi)(?: (?:iliyopita|hii|tu))?$/;
+
+/** "Wikendi": which of the weekend's two days, offered to tap (`lastWeekend`), never guessed; a day typed still answers. */
+function askWhichWeekendDay(turn: Turn, d: Draft): void {
+  const weekend = lastWeekend(turn.now);
+  turn.say('when.weekend', { saturday: formatDay(weekend[0]), sunday: formatDay(weekend[1]) }, { keyboard: { type: 'when', draftId: d.id, weekend } });
 }
 
 /** Words that correct an answer ("hapana", "sorry", "I meant"); a day after one of them is the day meant. */

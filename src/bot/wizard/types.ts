@@ -74,7 +74,8 @@ export type Keyboard =
   | { type: 'nav'; draftId: string; step: Step; keep?: true | 'all' }
   | { type: 'county'; draftId: string; page: number; suggestion?: number; also?: number }
   | { type: 'place' }
-  | { type: 'when'; draftId: string }
+  /** `weekend`: "wikendi" typed, its Saturday and Sunday offered to tap (each day's start, as `Draft.incidentAt`). */
+  | { type: 'when'; draftId: string; weekend?: [number, number] }
   | { type: 'evidence'; draftId: string; count: number }
   | { type: 'danger'; draftId: string }
   | { type: 'contact' }

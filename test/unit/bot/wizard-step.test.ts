@@ -4545,3 +4545,28 @@ describe('a county corrected where the story is asked ("hapana ni Nakuru", "sorr
     expect([said(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['injury.county_kept', 'desc.ask'], 42, undefined, undefined]);
   });
 });
+
+describe('"wikendi", "weekend" where the day is asked', () => {
+  // NOW is Saturday 28/11/2026: the weekend just past is Saturday 21/11 and Sunday 22/11.
+  const SAT = TODAY_EAT - 7 * 86_400_000;
+  const SUN = TODAY_EAT - 6 * 86_400_000;
+  it.each(['wikendi', 'weekend', 'the weekend', 'ilikuwa wikendi', 'it was on the weekend'])('"%s": Saturday or Sunday offered to tap, never guessed nor "could not read that date"', (words) => {
+    const r = type(at('when'), words);
+    expect([said(r), stepOf(r), r.state.draft?.when]).toEqual([['when.weekend'], 'when', undefined]);
+    expect(lastMessage(r)?.texts[0]?.params).toEqual({ saturday: '21/11/2026', sunday: '22/11/2026' });
+    expect(lastKeyboard(r)).toEqual({ type: 'when', draftId: ID, weekend: [SAT, SUN] });
+  });
+
+  it('the day tapped is the day; a day no weekend offered (tampered) is refused', () => {
+    const offered = type(at('when'), 'wikendi').state;
+    const sunday = press(offered, 'd20261122');
+    expect([stepOf(sunday), sunday.state.draft?.when, sunday.state.draft?.incidentAt]).toEqual(['review', 'date', SUN]);
+    expect(press(offered, 'd20261121').state.draft?.incidentAt).toBe(SAT);
+    for (const value of ['d20261124', 'd20261129', 'd20250104', 'd2026112']) expect([value, stepOf(press(offered, value))]).toEqual([value, 'when']);
+  });
+
+  it('on a Sunday the weekend is that Saturday and today', () => {
+    const r = step(at('when'), { type: 'text', text: 'weekend' }, new Date('2026-11-29T09:30:00Z'));
+    expect(lastKeyboard(r)).toEqual({ type: 'when', draftId: ID, weekend: [TODAY_EAT, TODAY_EAT + 86_400_000] });
+  });
+});
