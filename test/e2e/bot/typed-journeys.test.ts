@@ -48,6 +48,11 @@ const latest = (weekday: number) => (): Date => {
   return thisWeek.getTime() <= clock().getTime() ? thisWeek : ofLastWeek(weekday)();
 };
 
+/** A day's date as the bot's buttons show it (DD/MM/YYYY, Nairobi), worked out here at test time. */
+const shown = (day: () => Date) => new Date(day().getTime() + EAT_MS).toISOString().slice(0, 10).split('-').reverse().join('/');
+/** The Saturday before the latest Sunday: the weekend "wikendi" means. */
+const weekendSaturday = () => new Date(latest(0)().getTime() - DAY_MS);
+
 const PLAYS: Play[] = [
   // 1. A correction at the review that names the county corrected away from.
   ['en', 'review', ['Sorry it was Kisumu not Nakuru', 'yes', 'Kondele market'], { county: 42, place: 'Kondele market', story: [STORY], notStory: ['Sorry'] }],
@@ -469,6 +474,12 @@ const PLAYS: Play[] = [
   // A phone robbed by the police, an officer's house or a charge: extortion, sexual abuse offered ("yes" was "not understood").
   ['sw', 'first', ['askari walinipora simu', 'ndio', { press: 'no' }, 'Nakuru', 'Central', { press: 'today' }], { category: 'p_bribery', county: 32 }],
   ['en', 'first', ['a police officer at the roadblock said i must go with him to his house or he will charge me', 'yes', { press: 'no' }, { label: 'No one was hurt' }, { label: 'Skip' }, 'Kiambu', 'Juja roadblock', { press: 'today' }], { category: 'p_sexual', county: 22 }],
+  // A day said where the story is asked ("ilikuwa jana"): kept and said, the story asked again, the day not asked; it was the whole story.
+  ['sw', 'desc', ['ilikuwa jana', STORY, 'Nakuru', 'stage ya Mololine'], { county: 32, place: 'stage ya Mololine', when: 'yesterday', incidentAt: daysAgo(1), warned: 'Sitakuuliza siku tena', notStory: ['ilikuwa jana'] }],
+  ['en', 'desc', ['it was yesterday', STORY, 'Nakuru', 'Free area'], { county: 32, place: 'Free area', when: 'yesterday', incidentAt: daysAgo(1), warned: 'I will not ask for the day again', notStory: ['it was yesterday'] }],
+  // "Wikendi" at the date question: the weekend's Saturday and Sunday offered to tap; it was "could not read that date".
+  ['sw', 'when', ['wikendi', { label: `Jumapili ${shown(latest(0))}` }], { when: 'date', incidentAt: latest(0) }],
+  ['en', 'when', ['the weekend', { label: `Saturday ${shown(weekendSaturday)}` }], { when: 'date', incidentAt: weekendSaturday }],
 ];
 
 const press = (lang: 'en' | 'sw', which: 'today' | 'no' | 'yes') => BTN[lang][which];
