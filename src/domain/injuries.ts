@@ -164,8 +164,10 @@ const BODY = 'mkono|mguu|miguu|kichwa|mbavu|ubavu|jino|meno|pua|taya|bega|arm|ar
 const HURT = new RegExp(
   String.raw`\b(?:\w*meumia|\w*meumizwa|\w*mejeruhiwa|\w*liumia|\w*liumizwa|\w*lijeruhiwa|injured|hurt|wounded|bleeding|bled|(?:ana|wana|ame|wame|ali|wali|nime|nili|nina)(?:vuja|toka) damu|` +
     // A bone broken or wounds ("nimevunjika mkono", "his leg is broken", "ana majeraha", "walinijeruhi"), said without a yes;
-    // a thing broken ("simu imevunjika", "my phone is broken") is no one hurt.
-    String.raw`(?:nime|ame|wame|ume|tume|nili|ali|wali|tuli)vunjika|\w*vunjwa (?:${BODY})|(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?:${BODY}) (?:\w+ ){0,2}(?:broken|fractured)|majeraha|jeraha|vidonda|wounds|\w*jeruhi)\b`,
+    // a thing broken ("simu imevunjika", "my phone is broken") is no one hurt, and neither are wounds denied
+    // ("hana majeraha", "no broken bones", "hawakumjeruhi": they did not injure him).
+    String.raw`(?:nime|ame|wame|ume|tume|nili|ali|wali|tuli)vunjika|\w*vunjwa (?:${BODY})|(?<!\bno )(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?:${BODY}) (?:\w+ ){0,2}(?:broken|fractured)|` +
+    String.raw`(?<!\b(?:hana|hawana|sina|hatuna|hakuna|hamna|bila|no) )(?:majeraha|jeraha|vidonda|wounds)|(?!(?:ha|hawa|hatu|si)(?:ku|ja))\w*jeruhi)\b`,
 );
 /**
  * The hurt denied ("he wasn't hurt", "hasn't been injured", "hakuumia", "hajaumia"): never read as

@@ -316,6 +316,14 @@ describe('typed answers work like the buttons', () => {
     },
   );
 
+  it.each(['hawakumjeruhi', 'hawakunijeruhi, walinitisha tu', 'hana majeraha', 'hana jeraha lolote', 'hawana vidonda', 'he has no wounds', 'the bones are fine, no broken bones'])(
+    '"%s" (wounds or harm denied) at "was anyone hurt?" is never someone hurt: no P3 question',
+    (text) => {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([r.state.draft?.injuries, stepOf(r)]).toEqual([undefined, 'hurt']);
+    },
+  );
+
   it('a thing broken ("simu yangu imevunjika") is no one hurt', () => {
     expect(type(at('hurt', { text: STORY }), 'simu yangu imevunjika').state.draft?.injuries).toBeUndefined();
     expect(type(at('hurt', { text: STORY }), 'my phone is broken').state.draft?.injuries).toBeUndefined();
