@@ -166,7 +166,8 @@ const HURT = new RegExp(
     // A bone broken or wounds ("nimevunjika mkono", "his leg is broken", "ana majeraha", "walinijeruhi"), said without a yes;
     // a thing broken ("simu imevunjika", "my phone is broken") is no one hurt, and neither are wounds denied
     // ("hana majeraha", "no broken bones", "hawakumjeruhi": they did not injure him).
-    String.raw`(?:nime|ame|wame|ume|tume|nili|ali|wali|tuli)vunjika|\w*vunjwa (?:${BODY})|(?<!\bno )(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?:${BODY}) (?:\w+ ){0,2}(?:broken|fractured)|` +
+    // A heart broken ("nimevunjika moyo", "moyo wangu umevunjika") is grief, no bone.
+    String.raw`(?<!\bmoyo (?:\w+ )?)(?:nime|ame|wame|ume|tume|nili|ali|wali|tuli)vunjika(?! moyo)|\w*vunjwa (?:${BODY})|(?<!\bno )(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?:${BODY}) (?:\w+ ){0,2}(?:broken|fractured)|` +
     String.raw`(?<!\b(?:hana|hawana|sina|hatuna|hakuna|hamna|bila|no) )(?:majeraha|jeraha|vidonda|wounds)|(?!(?:ha|hawa|hatu|si)(?:ku|ja))\w*jeruhi)\b`,
 );
 /**

@@ -324,6 +324,11 @@ describe('typed answers work like the buttons', () => {
     },
   );
 
+  it.each(['nimevunjika moyo sana', 'amevunjika moyo', 'moyo wangu umevunjika'])('"%s" (heartbroken, disheartened) at "was anyone hurt?" is no broken bone: no P3 question', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, stepOf(r)]).toEqual([undefined, 'hurt']);
+  });
+
   it('a thing broken ("simu yangu imevunjika") is no one hurt', () => {
     expect(type(at('hurt', { text: STORY }), 'simu yangu imevunjika').state.draft?.injuries).toBeUndefined();
     expect(type(at('hurt', { text: STORY }), 'my phone is broken').state.draft?.injuries).toBeUndefined();
