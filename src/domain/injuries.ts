@@ -317,6 +317,15 @@ const NO_BEFORE_DENIED = new RegExp(String.raw`^(?:hapana|no|la|nope|nah) (?=(?:
 
 /** A no taken back by a "but" ("hapana lakini alivunjika mguu", "no, but he was beaten"): what follows is read without it. */
 const NO_BUT = /^(?:hapana|no|la|nope|nah) (?:but|lakini|ila) /;
+/**
+ * Beaten, said of oneself or as what they did ("nilipigwa", "walinipiga", "they beat me", "they
+ * slapped him"): harm told after "no, but", where HARMED reads only "he was beaten", "alipigwa". A call
+ * or a photo ("walinipiga simu", "nilipigwa picha") is no blow.
+ */
+const BEATEN = new RegExp(
+  String.raw`\b(?:(?:(?:ni|tu|u|m|a|wa)(?:li|me|ka)(?:pigwa|chapwa|dungwa|kanyagwa|teswa)|(?:wali|wame|waka|ali|ame|aka)(?:ni|tu|m|mw|wa|ku)(?:piga|chapa|dunga|kanyaga|tesa|umiza))(?! (?:simu|picha|kura|kelele|stori|story|kampeni))|` +
+    String.raw`(?:beat|beaten|hit|slapped|kicked|shot|stabbed|assaulted|tortured|whipped|clobbered) (?:me|him|her|us|them|(?:my|his|her|our|their) (?:wife|husband|son|daughter|child|kid|brother|sister|mother|father|mum|dad|friend|neighbour|neighbor|cousin)))\b`,
+);
 
 /**
  * An answer to "was anyone (else) hurt?" told as a sentence ("his wife was also beaten", "mke wake
@@ -329,7 +338,7 @@ export function hurtTold(text: string, others: boolean): HurtAnswer | undefined 
   const plain = plainWords(text);
   const n = plain.replace(NO_BEFORE_DENIED, '').replace(NO_BUT, '');
   // After "no, but" a bone broken or a wound ("hapana lakini alivunjika mguu") is harm told as well.
-  const harmed = HARMED.test(n) || (NO_BUT.test(plain) && HURT.test(n));
+  const harmed = HARMED.test(n) || (NO_BUT.test(plain) && (HURT.test(n) || BEATEN.test(n)));
   if (NO_LEAD.test(n) || /\b(?:no one|nobody|none|hakuna|hamna)\b/.test(n) || !harmed || hurtDenied(n)) return undefined;
   if (others && !SOMEONE_ELSE.test(n)) return undefined;
   return NOT_TREATED.test(n) ? 'untreated' : TREATED.test(n) ? 'treated' : 'hurt';

@@ -432,12 +432,17 @@ describe('typed answers work like the buttons', () => {
     ['hapana, ila walimjeruhi kichwa', 'ila walimjeruhi kichwa'],
     ['no but his leg is broken', 'but his leg is broken'],
     ['no, but he was beaten badly', 'but he was beaten badly'],
+    // Beaten, said of oneself or as what they did: the words were lost with 'use the buttons'.
+    ['no but they beat me', 'but they beat me'],
+    ['hapana ila nilipigwa', 'ila nilipigwa'],
+    ['hapana lakini walinipiga sana', 'lakini walinipiga sana'],
+    ['no, but they slapped him', 'but they slapped him'],
   ])('"%s" (a no, then a "but" and harm told) at "was anyone hurt?": someone hurt, the words after the no kept in the story', (text, kept) => {
     const r = type(at('hurt', { text: STORY }), text);
     expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${kept}`, 'p3']);
   });
 
-  it.each(['hapana lakini naogopa', 'no but the phone broke'])('"%s" (a no, then a "but" with no one harmed) is not read as someone hurt', (text) => {
+  it.each(['hapana lakini naogopa', 'no but the phone broke', 'hapana lakini walinipiga simu', 'no but they hit my car'])('"%s" (a no, then a "but" with no one harmed) is not read as someone hurt', (text) => {
     expect(type(at('hurt', { text: STORY }), text).state.draft?.injuries).toBeUndefined();
   });
 
