@@ -437,8 +437,13 @@ export function notPoliceNamed(text: string): NotPoliceWho | undefined {
   if (!officials && !namesGuards(text)) return undefined;
   const rest = plainWords(text).replace(PRIVATE_GUARDS_ALL, ' ').replace(COUNTY_ASKARI, ' ').replace(NOT_POLICE_OFFICERS_ALL, ' ').replace(POLICE_DENIED, ' ');
   if (POLICE_NAMED.test(rest) || ASKARI.test(rest) || ADMINISTRATION_POLICE.test(rest)) return undefined;
-  return officials ? 'officials' : 'guards';
+  if (officials) return 'officials';
+  // Private guards in Kenya carry no gun, and a politician's guard is often a police officer: an armed "guard" or a politician's is the police.
+  return ARMED_OR_POLITICIAN.test(rest) ? undefined : 'guards';
 }
+
+/** A gun or shooting ("risasi", "bunduki", "shot"), or a politician ("mbunge na mlinzi wake"), told beside a guard. */
+const ARMED_OR_POLITICIAN = /\b(risasi|bunduki|shot|shoot|shoots|shooting|gun|guns|gunpoint|rifle|pistol|mbunge|gavana|governor|mp|waziri|seneta|senator|mheshimiwa|mca)\b/;
 
 /** A private guard or watchman named in a story told of no election (`PRIVATE_GUARDS`). */
 function namesGuards(text: string): boolean {

@@ -76,6 +76,12 @@ describe('wizard: a chief or county askari named', () => {
       expect([words, said(type({ draft }, words))]).toEqual([words, expect.not.arrayContaining(['wizard.not_police_guards', 'wizard.not_police'])]);
   });
 
+  it('an armed "guard" ("askari wa bank alinipiga risasi": private guards carry no gun) is the police: never told guards are not the police', () => {
+    const draft: Draft = { id: ID, step: 'desc', kind: 'police', category: 'p_force', danger: false };
+    for (const words of ['askari wa bank alinipiga risasi', 'the bank guard shot my brother in the leg'])
+      expect([words, said(type({ draft }, words)).includes('wizard.not_police_guards')]).toEqual([words, false]);
+  });
+
   it('a phone robbed by the police: extortion offered, and "ndio" takes it (it was "not understood")', () => {
     const r = first('askari walinipora simu');
     expect(r.state.draft?.offeredCategory).toBe('p_bribery');

@@ -109,6 +109,12 @@ describe('agencyAdvice', () => {
     ['chifu na askari wake walinipiga', 'p_force'],
     // A politician's bodyguard is often a police officer: not read as a private guard.
     ['mlinzi wa mbunge alinipiga', 'p_force'],
+    ['mbunge na mlinzi wake walinipiga', 'p_force'],
+    // A private guard in Kenya carries no gun: an armed "guard" at a bank or a gate is a police officer.
+    ['askari wa bank alinipiga risasi', 'p_force'],
+    ['askari wa benki walimpiga risasi kijana wetu akafariki', 'p_killing'],
+    ['the bank guard shot my brother in the leg', 'p_force'],
+    ['askari wa gate alitoa bunduki akanitishia', 'p_threats'],
   ])('%j (%s): the police, IPOA as before', (text, category) => {
     expect(advice(category, text)).toEqual({ suggestedAgency: 'IPOA', notPolice: false });
   });
