@@ -73,7 +73,7 @@ describe('wizard: a chief or county askari named', () => {
     const r = type({ draft }, 'askari wa usiku alinipiga na rungu');
     expect(said(r).slice(-2)).toEqual(['wizard.not_police_guards', 'injury.hurt.ask']);
     for (const words of ['askari walinipiga usiku', 'askari wa gate aliita polisi wakanipiga', 'polisi walimpiga mlinzi wetu'])
-      expect([words, said(type({ draft }, words))]).toEqual([words, expect.not.arrayContaining(['wizard.not_police_guards', 'wizard.not_police'])]);
+      expect([words, said(type({ draft }, words)).filter((k) => k.startsWith('wizard.not_police'))]).toEqual([words, []]);
   });
 
   it('an armed "guard" ("askari wa bank alinipiga risasi": private guards carry no gun) is the police: never told guards are not the police', () => {
