@@ -168,14 +168,16 @@ const HURT = new RegExp(
     // ("hana majeraha", "no broken bones", "hawakumjeruhi": they did not injure him).
     // A heart broken ("nimevunjika moyo", "moyo wangu umevunjika") is grief, no bone.
     String.raw`(?<!\bmoyo (?:\w+ )?)(?:nime|ame|wame|ume|tume|nili|ali|wali|tuli)vunjika(?! moyo)|\w*vunjwa (?:${BODY})|(?<!\bno )(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?:${BODY}) (?:\w+ ){0,2}(?:broken|fractured)|` +
-    String.raw`(?<!\b(?:hana|hawana|sina|hatuna|hakuna|hamna|bila|no) )(?:majeraha|jeraha|vidonda|wounds)|(?!(?:ha|hawa|hatu|si)(?:ku|ja))\w*jeruhi)\b`,
+    String.raw`(?<!\b(?:hana|hawana|sina|hatuna|hakuna|hamna|bila|no) )(?:majeraha|jeraha|vidonda|wounds)|(?!(?:ha|hawa|hatu|si)(?:ku|ja))\w*jeruhi|` +
+    // Not hurt badly ("hakuumia sana", "hajaumia vibaya") is hurt, not badly, as "he wasn't hurt badly" is.
+    String.raw`(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa)(?= (?:sana|vibaya|mno)))\b`,
 );
 /**
  * The hurt denied ("he wasn't hurt", "hasn't been injured", "hakuumia", "hajaumia"): never read as
- * hurt, nor as not yet treated ("hasn't been"), however the rest reads. "Wasn't hurt badly" is hurt, not badly.
+ * hurt, nor as not yet treated ("hasn't been"), however the rest reads. "Wasn't hurt badly", "hakuumia sana" is hurt, not badly.
  */
 const HURT_DENIED =
-  /\b(?:(?:wasn t|wasnt|was not|weren t|werent|were not|isn t|isnt|is not|aren t|arent|are not|hasn t been|hasnt been|has not been|haven t been|havent been|have not been|didn t get|didnt get|did not get|never got|never been) (?:hurt|injured|wounded|harmed)(?! (?:too |so |that |very )?(?:badly|bad|seriously|much))|(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa))\b/;
+  /\b(?:(?:wasn t|wasnt|was not|weren t|werent|were not|isn t|isnt|is not|aren t|arent|are not|hasn t been|hasnt been|has not been|haven t been|havent been|have not been|didn t get|didnt get|did not get|never got|never been) (?:hurt|injured|wounded|harmed)(?! (?:too |so |that |very )?(?:badly|bad|seriously|much))|(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa)(?! (?:sana|vibaya|mno)))\b/;
 /**
  * The hurt denied and no one else's told ("he wasn't hurt"); "sikuumia lakini kaka yangu aliumia",
  * "I wasn't hurt but my brother was injured" tell someone hurt all the same.

@@ -404,9 +404,16 @@ describe('typed answers work like the buttons', () => {
     ["yes he was beaten but wasn't hurt badly", "he was beaten but wasn't hurt badly"],
     ['yes they hit him but he was not seriously injured', 'they hit him but he was not seriously injured'],
     ["he wasn't hurt too badly", "he wasn't hurt too badly"],
+    // The same in Swahili: the words were lost with 'use the buttons'.
+    ['ndio walimpiga lakini hakuumia sana', 'walimpiga lakini hakuumia sana'],
   ])('"%s" (hurt, not badly) at "was anyone hurt?": someone hurt, the words kept in the story, not asked again', (text, kept) => {
     const r = type(at('hurt', { text: STORY }), text);
     expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${kept}`, 'p3']);
+  });
+
+  it.each(['hakuumia sana', 'hajaumia vibaya', 'hawakuumia sana'])('"%s" (not hurt badly, the answer\'s own words as "yes a little") at "was anyone hurt?": someone hurt, the P3 question next', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, stepOf(r), said(r).at(-1)]).toEqual([{ hurt: 'hurt' }, 'p3', 'injury.p3.ask']);
   });
 
   it.each(['sikuumia lakini kaka yangu aliumia', 'mimi sikuumia ila mwenzangu ameumia', "I wasn't hurt but my brother was injured"])(
