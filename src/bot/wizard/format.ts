@@ -1,3 +1,5 @@
+import { incidentTimeFor } from '../../domain';
+
 const EAT_MS = 3 * 60 * 60 * 1000;
 
 /** DD/MM/YYYY of the Kenyan day (UTC+3) containing `at`. */
@@ -13,7 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * days, each as its start). On a Saturday that is the weekend before: today is "leo", not "wikendi".
  */
 export function lastWeekend(now: Date): [number, number] {
-  const today = Math.floor((now.getTime() + EAT_MS) / DAY_MS) * DAY_MS - EAT_MS;
+  const today = incidentTimeFor('today', now).getTime();
   const sunday = today - new Date(today + EAT_MS).getUTCDay() * DAY_MS;
   return [sunday - DAY_MS, sunday];
 }
