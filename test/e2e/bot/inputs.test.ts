@@ -369,7 +369,7 @@ describe('a place that names its own reporter', () => {
     await u.sendText('Nakuru');
     await u.sendText('Nafula Wekesa');
     await u.press('Leo');
-    expect(lastText(u)).toContain('⚠️ Mahali umeandika “Nafula”, ambalo ni sehemu ya jina lako la Telegram. Hata ukituma bila kutaja jina lako, wahudumu wataliona hapo.');
+    expect(lastText(u)).toContain('⚠️ Ulipotaja mahali, uliandika “Nafula”, ambalo ni sehemu ya jina lako la Telegram. Hata ukituma bila kutaja jina lako, wahudumu wataliona hapo.');
     expect(lastText(u)).not.toContain('⚠️ Katika maelezo ya kilichotokea');
   });
 });

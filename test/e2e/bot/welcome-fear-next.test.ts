@@ -158,6 +158,8 @@ const AGENCY_NAMED = {
 };
 const READERS = { en: 'Only Ripoti staff read your report (we are not the police).', sw: 'Ripoti yako husomwa na wahudumu wa Ripoti pekee (sisi si polisi).' };
 const PASSED = { en: 'Your message went to the staff as well', sw: 'Ujumbe wako pia umewafikia wahudumu' };
+// "Maelezo yako" is the reporter's story everywhere else in the bot: their details are "taarifa zako", as in privacy.fear.
+const NEVER_GIVEN = { en: 'We never give your details to the people you report.', sw: 'Hatuwapi kamwe watu unaowaripoti taarifa zako.' };
 
 describe('the fear of being known, typed after the report was sent', () => {
   // It went to staff with only "Added to your report...": nobody told the frightened reporter what their own report shows.
@@ -174,7 +176,7 @@ describe('the fear of being known, typed after the report was sent', () => {
     const said = allTexts(u).slice(before);
     expect(said).toHaveLength(1);
     expect(said[0]).toContain(lang === 'en' ? `Added to your report ${reference}` : `Ujumbe wako umeongezwa kwenye ripoti yako ${reference}`);
-    for (const part of [ANONYMOUS, READERS, AGENCY_ANONYMOUS, PASSED]) expect(said[0]).toContain(part[lang]);
+    for (const part of [ANONYMOUS, READERS, AGENCY_ANONYMOUS, PASSED, NEVER_GIVEN]) expect(said[0]).toContain(part[lang]);
     expect(said[0]).not.toContain(NAMED[lang]);
     expect(await fromReporter(reference)).toEqual([fear]);
     if (lang === 'sw') expectNoEnglish(said);
@@ -193,7 +195,7 @@ describe('the fear of being known, typed after the report was sent', () => {
     await u.sendText(fear);
     const said = allTexts(u).slice(before);
     expect(said).toHaveLength(1);
-    for (const part of [NAMED, READERS, AGENCY_NAMED, PASSED]) expect(said[0]).toContain(part[lang]);
+    for (const part of [NAMED, READERS, AGENCY_NAMED, PASSED, NEVER_GIVEN]) expect(said[0]).toContain(part[lang]);
     expect(said[0]).not.toContain(ANONYMOUS[lang]);
     expect(said[0]).not.toMatch(/722\s?000\s?111/);
     expect(said[0]).not.toContain(`Afraid named ${lang}`);
