@@ -248,13 +248,17 @@ function dayAndTime(day: Date, reportedAt: Date, typed: string, t: T, f: ReturnT
   const date = f.date(day);
   const r = readTimeOfDay(typed);
   if (!r) return t('casefile:field.incidentDayTime', { date, time: typed });
-  if (r.kind === 'part') return t('casefile:field.incidentDayPart', { date, part: t(`casefile:day_part.${r.part}`), typed });
+  const next = new Date(day.getTime() + DAY_MS);
+  if (r.kind === 'part') {
+    // "Jana usiku wa manane" (23:00-04:00), as "jana saa sita usiku": the night after that day as often as its small hours.
+    const night = r.part === 'midnight' && next.getTime() <= reportedAt.getTime();
+    return t(night ? 'casefile:field.incidentDayPartNight' : 'casefile:field.incidentDayPart', { date, next: f.date(next), part: t(`casefile:day_part.${r.part}`), typed });
+  }
   const times = r.readings.join(t('casefile:field.clockOr'));
   // "Either" says two; "saa 4" alone has four (Swahili time or a clock face, morning or night).
   if (r.readings.length > 1) return t(r.readings.length > 2 ? 'casefile:field.incidentDayClocksMany' : 'casefile:field.incidentDayClocks', { date, time: times, typed });
   // "Jana saa nane usiku": 2 am of the night after that day, as often as of its small hours; never a date after the report.
   const [h, m] = r.readings[0].split(/[:–]/).map(Number);
-  const next = new Date(day.getTime() + DAY_MS);
   const nextAt = next.getTime() + (h * 60 + m) * 60_000;
   if (r.afterMidnight && nextAt <= reportedAt.getTime()) return t('casefile:field.incidentDayClockNight', { date, next: f.date(next), time: times, typed });
   return t('casefile:field.incidentDayClock', { date, time: times, typed });

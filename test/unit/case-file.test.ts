@@ -283,6 +283,18 @@ describe('what the agency would otherwise misread', () => {
     expect(when('at 2am')).toBe('1 August 2026, 02:00 EAT (the reporter wrote "at 2am")');
   });
 
+  it('"jana usiku wa manane" (the middle of the night, no hour) may be the night after the day too, as "jana saa sita usiku" is', () => {
+    const day: CaseFileInput = { ...base, when: 'yesterday', incidentAt: new Date('2026-07-31T21:00:00Z'), reportedAt: new Date('2026-08-03T07:00:00Z') };
+    const when = (timeOfDay: string, language: 'en' | 'sw' = 'en', input = day) => field({ ...input, timeOfDay, language }, language === 'en' ? 'When it happened' : 'Lilitokea lini');
+    expect(when('usiku wa manane')).toBe('1 August 2026 or 2 August 2026, in the middle of the night (the reporter wrote "usiku wa manane": it may be the night after the day they gave)');
+    expect(when('usiku wa manane', 'sw')).toBe('1 Agosti 2026 au 2 Agosti 2026, usiku wa manane (aliyeripoti aliandika "usiku wa manane": huenda ni usiku uliofuata siku aliyoitaja)');
+    // Reported before the next day began (in the small hours of the same day): the one date.
+    expect(when('usiku wa manane', 'en', { ...day, reportedAt: new Date('2026-07-31T23:30:00Z') })).toBe('1 August 2026, in the middle of the night (the reporter wrote "usiku wa manane")');
+    // Other parts of the day are of the day given ("usiku", the night, begins on it).
+    expect(when('usiku')).toBe('1 August 2026, at night (the reporter wrote "usiku")');
+    expect(when('alfajiri')).toBe('1 August 2026, at dawn (the reporter wrote "alfajiri")');
+  });
+
   it('says the time zone with every time, in both languages: a page read on its own has no header saying it', () => {
     const input: CaseFileInput = {
       ...base,
