@@ -336,7 +336,8 @@ function injuriesSection(input: Pick<CaseFileInput, 'category' | 'injuries'>, t:
   if (!i) return { heading, blocks: [{ type: 'text', text: t('casefile:injuries.not_given') }] };
   const fields = rows([
     [t(others ? 'casefile:injuries.hurt_others' : 'casefile:injuries.hurt'), t(`casefile:injuries.value.${i.hurt === 'none' && others ? 'none_others' : i.hurt}`)],
-    [t(medicalFormFor(input.category) === 'prc' ? 'casefile:injuries.record_prc' : 'casefile:injuries.record'), asksForMedicalRecord(input.category, i) && i.record ? t(`casefile:injuries.record_value.${i.record}`) : undefined],
+    // Asked and skipped is said, as a no to danger is: a missing row read as "not asked".
+    [t(medicalFormFor(input.category) === 'prc' ? 'casefile:injuries.record_prc' : 'casefile:injuries.record'), asksForMedicalRecord(input.category, i) ? (i.record ? t(`casefile:injuries.record_value.${i.record}`) : t('casefile:notGiven')) : undefined],
   ]);
   return { heading, blocks: [{ type: 'fields', rows: fields }] };
 }

@@ -373,6 +373,17 @@ describe('injuries and medical evidence', () => {
     expect(section(police)?.blocks).toEqual([{ type: 'text', text: 'The reporter did not say whether anyone was hurt.' }]);
   });
 
+  it('says "not given" for the P3 question when someone was hurt and the reporter skipped it: a missing row read as "not asked"', () => {
+    expect(section({ ...police, injuries: { hurt: 'treated' } })?.blocks).toEqual([
+      { type: 'fields', rows: [{ label: 'Anyone hurt', value: 'Yes, got medical help' }, { label: 'P3 form or medical report', value: 'Not given' }] },
+    ]);
+    expect(section({ ...police, category: 'p_sexual', injuries: { hurt: 'none' }, language: 'sw' })?.blocks).toEqual([
+      { type: 'fields', rows: [{ label: 'Kuna aliyeumia', value: 'Hakuna aliyeumia' }, { label: 'Fomu ya P3 au ya PRC (huduma baada ya ubakaji), au ripoti ya daktari', value: 'Haikutolewa' }] },
+    ]);
+    // No one hurt: the P3 question was never asked, so no row.
+    expect(section({ ...police, injuries: { hurt: 'none' } })?.blocks).toEqual([{ type: 'fields', rows: [{ label: 'Anyone hurt', value: 'No one was hurt' }] }]);
+  });
+
   it('is not in the file of a category that does not ask it', () => {
     expect(section({ ...police, category: 'p_bribery', injuries: { hurt: 'treated' } })).toBeUndefined();
     expect(section(base)).toBeUndefined();
