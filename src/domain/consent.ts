@@ -36,11 +36,26 @@ export function identityDecision(report: ConsentSubject, agency: Agency, answers
   // First: erasure withdraws every consent given before it, whatever the report's other state.
   if (report.reporterForgottenAt) return { share: false, reason: 'forgotten' };
   if (report.anonymous) return { share: false, reason: 'anonymous' };
-  const latest = answers
-    .filter((a) => a.agency === agency && (agency !== 'OTHER' || a.agencyName === agencyName))
-    .reduce<ConsentAnswer | undefined>((last, a) => (!last || a.at.getTime() >= last.at.getTime() ? a : last), undefined);
+  const latest = latestAnswer(agency, answers, agencyName);
   if (!latest) return { share: false, reason: 'not_asked' };
   return latest.answer === 'yes' ? { share: true, consentAt: latest.at, withName: latest.covers === 'name_phone' } : { share: false, reason: 'declined' };
+}
+
+/** The answer that decides for this agency (for OTHER, the one named): the latest. */
+function latestAnswer(agency: Agency, answers: readonly ConsentAnswer[], agencyName: string | undefined): ConsentAnswer | undefined {
+  return answers
+    .filter((a) => a.agency === agency && (agency !== 'OTHER' || a.agencyName === agencyName))
+    .reduce<ConsentAnswer | undefined>((last, a) => (!last || a.at.getTime() >= last.at.getTime() ? a : last), undefined);
+}
+
+/**
+ * When the reporter said no to giving their details to this agency, where that no decides
+ * (`identityDecision`): the case file says so, and when, rather than only "not shared", which
+ * reads as not asked yet. Undefined otherwise (anonymous, forgotten, never asked, or a yes).
+ */
+export function consentDeclinedAt(report: ConsentSubject, agency: Agency, answers: readonly ConsentAnswer[], agencyName?: string): Date | undefined {
+  const decision = identityDecision(report, agency, answers, agencyName);
+  return !decision.share && decision.reason === 'declined' ? latestAnswer(agency, answers, agencyName)?.at : undefined;
 }
 
 export type ConsentAskRefusal = 'forgotten' | 'anonymous' | 'not_referred' | 'purged';

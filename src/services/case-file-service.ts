@@ -1,4 +1,4 @@
-import { identityForCaseFile, isAgency, otherAgencyName, keepOfficersNamed, keepOfficersNamedAsIn, keepVictimNamedAsIn, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
+import { consentDeclinedAt, identityForCaseFile, isAgency, otherAgencyName, keepOfficersNamed, keepOfficersNamedAsIn, keepVictimNamedAsIn, withheldFromConversation, type Agency, type CategoryCode, type ConsentAnswer } from '../domain';
 import type { Lang, Translator } from '../i18n';
 import type { Logger } from '../logger';
 import type { MessageDoc, ReportDoc, ReportEventDoc, Store } from '../store';
@@ -57,6 +57,7 @@ export class CaseFileService {
         ...caseFileInput(report, agency, conversation, { language: req.language, reporter, preparedAt: this.deps.now?.() ?? new Date() }),
         ...(incidentReferences.length ? { incidentReferences } : {}),
         ...(this.deps.contact ? { ripotiContact: this.deps.contact } : {}),
+        ...declinedFor(report, agency, history, reporter),
       },
       withhold,
       marks,
@@ -188,6 +189,12 @@ async function knownIdentity(store: Store, report: ReportDoc): Promise<{ name?: 
   const who = await store.reporters.identityOf(report.reporterId);
   const name = [who?.firstName, who?.lastName].filter(Boolean).join(' ');
   return { ...(name ? { name } : {}), ...(who?.phone ? { phone: who.phone } : {}), ...(who?.username ? { username: who.username } : {}) };
+}
+
+/** The day the reporter said no to this agency, when that no decides and so no identity is in the file. */
+function declinedFor(report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[], reporter: CaseFileInput['reporter']): Pick<CaseFileInput, 'consentDeclinedAt'> {
+  const at = reporter ? undefined : consentDeclinedAt(report, agency, consentAnswers(history), otherAgencyName(agency, report.referral));
+  return at ? { consentDeclinedAt: at } : {};
 }
 
 function sharedIdentityOf(report: ReportDoc, agency: Agency, history: readonly ReportEventDoc[], who: { name?: string; phone?: string }): CaseFileInput['reporter'] {

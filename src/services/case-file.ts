@@ -129,6 +129,8 @@ export interface CaseFileInput {
   reporterUnreachable?: true;
   /** The reporter asked Ripoti to delete their details (/forget): the file says so instead of how to reach them. */
   reporterForgotten?: true;
+  /** The reporter said no to giving their name and phone number to this agency, on this day (`consentDeclinedAt`): the file says so. */
+  consentDeclinedAt?: Date;
   /** Reported anonymously: the file says so, not only that the identity is "not shared in this file" (which reads as available on request). */
   anonymous?: true;
   /** How the agency reaches Ripoti (set by the operators): the file says "contact Ripoti" in several places. */
@@ -423,12 +425,19 @@ function reporterSection(input: CaseFileInput, t: T, f: ReturnType<typeof format
         { type: 'fields', rows: rows([[t('casefile:reporter.name'), clean(r.name)], [t('casefile:reporter.phone'), clean(r.phone)]]) },
         { type: 'text', text: t('casefile:reporter.consented', { date: f.date(r.consentAt), agency }) },
       ]
-    : [{ type: 'text', text: t(input.anonymous ? 'casefile:reporter.anonymous' : 'casefile:reporter.withheld', { reference: input.reference }) }];
+    : [{ type: 'text', text: withheldText(input, agency, t, f) }];
   if (input.reporterUnreachable) blocks.push({ type: 'text', text: t('casefile:reporter.unreachable') });
   // An anonymous report keeps its words as written, names included (blanking a name would show which
   // word was the reporter's): its note says only numbers, addresses and the phone's place are withheld.
   if (input.detailsWithheld) blocks.push({ type: 'text', text: t(input.anonymous ? 'casefile:reporter.details_withheld_anonymous' : 'casefile:reporter.details_withheld', { reference: input.reference }) });
   return { heading: t('casefile:section.reporter'), blocks, keepWhole: true };
+}
+
+/** Why the identity is not in the file: anonymous, a no to this agency (with its day), or not shared (never asked, or not for this viewer). */
+function withheldText(input: CaseFileInput, agency: string, t: T, f: ReturnType<typeof formatters>): string {
+  if (input.anonymous) return t('casefile:reporter.anonymous', { reference: input.reference });
+  if (input.consentDeclinedAt) return t('casefile:reporter.declined', { reference: input.reference, agency, date: f.date(input.consentDeclinedAt) });
+  return t('casefile:reporter.withheld', { reference: input.reference });
 }
 
 /** Last, where the agency looks for whom to call: Ripoti's own contact, with the reference to quote. */

@@ -139,6 +139,18 @@ describe('case file content', () => {
     expect(JSON.stringify(named)).toContain("Phone numbers, email addresses and the reporter's name are withheld from these messages");
   });
 
+  it('says the reporter said no to sharing their details with this agency, and when, where "not shared" read as not yet asked', () => {
+    const declined: CaseFileInput = { ...base, consentDeclinedAt: new Date('2026-08-01T22:30:00Z') };
+    const reporter = (lang: 'en' | 'sw') => caseFileContent({ ...declined, language: lang }, translator).sections.at(-1)?.blocks;
+    expect(reporter('en')).toEqual([{ type: 'text', text: 'On 2 August 2026 the reporter said no when asked whether Ripoti may give their name and phone number to NCIC (National Cohesion and Integration Commission), so they are not in this file. To reach the reporter, contact Ripoti and quote reference number R-AAAA-BBBB: the staff of Ripoti will pass your questions to the reporter through the hotline and send you the answers.' }]);
+    expect(reporter('sw')).toEqual([{ type: 'text', text: 'Tarehe 2 Agosti 2026 aliyeripoti alikataa Ripoti iwape NCIC (Tume ya Kitaifa ya Uwiano na Utangamano) jina lake na nambari yake ya simu, kwa hivyo havimo kwenye faili hili. Ili kumfikia, wasiliana na Ripoti ukitaja nambari ya kumbukumbu R-AAAA-BBBB: wahudumu wa Ripoti watamfikishia maswali yenu kupitia huduma hii na kuwaletea majibu yake.' }]);
+    // Never asked: as before, nothing said of an answer.
+    expect(allText(base)).not.toContain('said no when asked');
+    // Anonymous or forgotten say so whatever was answered before.
+    expect(allText({ ...declined, anonymous: true })).not.toContain('said no when asked');
+    expect(allText({ ...declined, reporterForgotten: true })).not.toContain('said no when asked');
+  });
+
   it('says a reporter who asked to be forgotten did so, instead of how to reach them or that words were withheld on request', () => {
     const forgotten: CaseFileInput = { ...base, reporterForgotten: true, detailsWithheld: true, timelineWithheld: true, timeline: [{ at: new Date('2026-08-01T10:00:00Z'), from: 'reporter', text: 'I am [name withheld]' }] };
     const reporter = (lang: 'en' | 'sw') => caseFileContent({ ...forgotten, language: lang }, translator).sections.at(-1)?.blocks;

@@ -301,6 +301,32 @@ describe('consent is to the question as it was asked', () => {
     expect((await agent.get(`/tickets/${id}`)).body).toContain('The reporter has not been asked about sharing their name and phone number with this agency.');
   });
 
+  it("a no is in the case file with its day, for that agency only; a yes after it is the answer that holds", async () => {
+    const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_020 });
+    const print = async () => (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
+    // Not asked yet: nothing said of an answer.
+    expect(await print()).not.toContain('said no when asked');
+    await agent.post(`/tickets/${id}/consent`);
+    const q = (await h.store.reports.history(id)).find((e) => e.type === 'consent_asked')?.data?.q as string;
+    expect(await conversations().answerConsent(61_000_020, id, 'IPOA', 'no', q)).toMatchObject({ ok: true });
+    const declined = await print();
+    expect(declined).toMatch(/On \d{1,2} \w+ \d{4} the reporter said no when asked whether Ripoti may give their name and phone number to IPOA \(Independent Policing Oversight Authority\), so they are not in this file\./);
+    expect(declined).not.toContain('+254733000111');
+    // Referred on to another agency: the no was to IPOA, not to it.
+    await agent.post(`/tickets/${id}/status`, { status: 'in_progress' });
+    await agent.post(`/tickets/${id}/refer`, { agency: 'ODPP', note: '' });
+    expect(await print()).not.toContain('said no when asked');
+    // Back to IPOA and asked again: the yes holds.
+    await agent.post(`/tickets/${id}/status`, { status: 'in_progress' });
+    await agent.post(`/tickets/${id}/refer`, { agency: 'IPOA', note: '' });
+    await agent.post(`/tickets/${id}/consent`);
+    const q2 = (await h.store.reports.history(id)).filter((e) => e.type === 'consent_asked').at(-1)?.data?.q as string;
+    expect(await conversations().answerConsent(61_000_020, id, 'IPOA', 'yes', q2)).toMatchObject({ ok: true });
+    const agreed = await print();
+    expect(agreed).not.toContain('said no when asked');
+    expect(agreed).toContain('+254733000111');
+  });
+
   it('a button without a question mark (sent before marks) answers only when every question asked was alike', async () => {
     const { id, agent } = await referred({ agency: 'OTHER', other: 'Kenya National Commission on Human Rights', tg: 61_000_003 });
     await agent.post(`/tickets/${id}/consent`);
