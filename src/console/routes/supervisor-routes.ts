@@ -182,7 +182,7 @@ function exportRoute(app: ConsoleApp, ctx: ConsoleContext, supervisorOnly: Retur
     // Who took the list, and which filters (their names: a search text may hold a name or a plate).
     const audit = { agentId: signedIn(ctx, req).agent._id.toString(), filters: Object.entries(filter).filter(([, v]) => v !== undefined).map(([k]) => k) };
     const names = new Map((await ctx.store.agents.list()).map((a) => [a._id.toString(), a.name]));
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = ymd.format(new Date()); // Kenya's day: after 21:00 UTC it is already tomorrow in Nairobi.
     // Streamed row by row from the cursor: a whole election's export never sits in memory.
     async function* lines(): AsyncGenerator<string> {
       yield `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;

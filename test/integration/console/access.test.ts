@@ -513,6 +513,22 @@ describe('supervisor list and CSV', () => {
     expect(filtered.body).not.toContain(police.reference);
   });
 
+  it("names the export after Kenya's day: at 22:30 UTC it is already tomorrow in Nairobi", async () => {
+    const b = h.browser();
+    await b.signIn('daudi');
+    const late = new Date();
+    late.setUTCHours(22, 30, 0, 0);
+    // Only the clock is faked: the server, Redis and MongoDB keep their real timers.
+    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: late });
+    try {
+      const csv = await b.get('/supervisor/tickets.csv', { accept: 'text/csv' });
+      const nairobi = new Date(late.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
+      expect(csv.headers['content-disposition']).toBe(`attachment; filename="ripoti-tickets-${nairobi}.csv"`);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('exports the details for the agency, anonymous reports included, and still no identity', async () => {
     const who = await reporter(h.store);
     await h.store.reporters.setPhone(who._id, '+254722333444');
