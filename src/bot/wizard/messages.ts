@@ -915,15 +915,16 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
 }
 
 /**
- * "Ilikuwa jana", "it was yesterday", "sorry i meant yesterday" where the story is asked: the day
- * led into or corrected (`dayCorrected`), kept as a day typed early is (`dayFirst`), said, and the
- * story asked again; the day not asked later. They were the whole story. "Jana" alone stays no
- * story (`notAStory`).
+ * "Ilikuwa jana", "it was yesterday", "sorry i meant yesterday", or only the day ("jana", "juzi",
+ * "last night", "leo asubuhi") where the story is asked: the day led into, corrected
+ * (`dayCorrected`) or alone, whole (`dayAnswer`: "jana polisi walinipiga" is a story), kept as a
+ * day typed early is (`dayFirst`), said, and the story asked again; the day not asked later. They
+ * were the whole story. "Sasa hivi" is no day here.
  */
 function dayBeforeStory(turn: Turn, d: Draft, input: string): boolean {
   if ([...input].length > 40) return false;
   const led = input.replace(DAY_LEAD, '');
-  const day = (led !== input ? dayAnswer(led, turn.now) : undefined) ?? dayCorrected(input, d, turn.now);
+  const day = (led !== input ? dayAnswer(led, turn.now) : undefined) ?? dayCorrected(input, d, turn.now) ?? dayAnswer(input, turn.now);
   if (!day || day.when === 'now') return false;
   noteDay(d, day);
   turn.say('when.kept_early', { date: formatDay(day.incidentAt) });

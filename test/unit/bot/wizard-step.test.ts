@@ -1010,8 +1010,8 @@ describe('desc', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'county', draftId: ID, page: 0 });
   });
 
-  it('an answer to another question is not taken as the story: a county, a day, a yes, "sijui", an emoji', () => {
-    for (const words of ['jana', 'ndio', 'sijui', '👍', '?']) {
+  it('an answer to another question is not taken as the story: a yes, "sijui", an emoji (a day alone is the day, below)', () => {
+    for (const words of ['ndio', 'sijui', '👍', '?']) {
       const r = type(at('desc'), words);
       expect([words, said(r), r.state.draft?.text]).toEqual([words, ['desc.not_a_story', 'desc.ask'], undefined]);
     }
@@ -4520,6 +4520,32 @@ describe('a day said where the story is asked ("ilikuwa jana", "it was yesterday
     const told = type(r.state, 'Askari walinisimamisha wakaitisha hongo ya elfu moja');
     const placed = type(press(told.state, '32').state, 'Kabati stage');
     expect([stepOf(placed), placed.state.draft?.when]).toEqual(['review', when]);
+  });
+
+  it.each([
+    ['jana', 'yesterday', TODAY_EAT - 86_400_000, undefined],
+    ['Jana.', 'yesterday', TODAY_EAT - 86_400_000, undefined],
+    ['juzi', 'date', TODAY_EAT - 2 * 86_400_000, undefined],
+    ['leo asubuhi', 'today', TODAY_EAT, 'asubuhi'],
+    ['yesterday', 'yesterday', TODAY_EAT - 86_400_000, undefined],
+    ['last night', 'yesterday', TODAY_EAT - 86_400_000, 'night'],
+    ['jana usiku', 'yesterday', TODAY_EAT - 86_400_000, 'usiku'],
+  ] as const)('only a day, "%s": the day kept and said as "ilikuwa jana" is, the story asked again; the day not asked after the place', (words, when, incidentAt, time) => {
+    const r = type(at('desc'), words);
+    expect([said(r), stepOf(r), r.state.draft?.when, r.state.draft?.incidentAt, r.state.draft?.timeOfDay, r.state.draft?.text]).toEqual([['when.kept_early', 'desc.ask'], 'desc', when, incidentAt, time, undefined]);
+    const told = type(r.state, 'Askari walinisimamisha wakaitisha hongo ya elfu moja');
+    const placed = type(press(told.state, '32').state, 'Kabati stage');
+    expect([stepOf(placed), placed.state.draft?.when]).toEqual(['review', when]);
+  });
+
+  it('a story that says the day is the story, never only the day ("jana polisi walinipiga", "yesterday police beat me")', () => {
+    for (const words of ['jana polisi walinipiga', 'yesterday police beat me', 'jana usiku walinishika']) {
+      const r = type(at('desc'), words);
+      expect([words, said(r), r.state.draft?.text]).not.toEqual([words, ['when.kept_early', 'desc.ask'], undefined]);
+      expect([words, r.state.draft?.text ?? r.state.draft?.parts?.texts.join(' ')]).toEqual([words, words]);
+    }
+    // "Sasa hivi" is the danger question's word, not a day taken here.
+    expect(said(type(at('desc'), 'sasa hivi'))).not.toContain('when.kept_early');
   });
 
   it('a day noted before and corrected ("hapana ilikuwa jana" after "leo"): the new day', () => {
