@@ -381,10 +381,19 @@ export function leaveCategory(d: Draft): void {
  */
 export function kindFromWelcome(turn: Turn, d: Draft, kind: ReportKind): void {
   delete d.cancelAsked;
-  if (d.kindAsked !== undefined) turn.replies.push({ type: 'unbutton', messageId: d.kindAsked });
-  delete d.kindAsked;
+  unbuttonKind(turn, d);
   chooseKind(d, kind);
   turn.advance(d);
+}
+
+/**
+ * The kind question answered other than by its own buttons (the welcome's tap, "polisi" typed):
+ * its buttons taken off it (one Bot API call), or they stay under it and answer "older message".
+ * Its own tap needs none: the question becomes the next one in place.
+ */
+export function unbuttonKind(turn: Turn, d: Draft): void {
+  if (d.kindAsked !== undefined) turn.replies.push({ type: 'unbutton', messageId: d.kindAsked });
+  delete d.kindAsked;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { asksAboutOthers, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, selfIntroduction, namesAPerson, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, sendAnonymously, setCounty, setDanger, submit } from './buttons';
+import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, sendAnonymously, setCounty, setDanger, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
@@ -1440,6 +1440,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
       Object.assign(d, story);
       turn.say('desc.kept_early');
     }
+    unbuttonKind(turn, d);
     chooseKind(d, kind);
     turn.advance(d);
     return true;
@@ -1618,6 +1619,7 @@ function offerAtKind(turn: Turn, d: Draft, input: string): boolean {
   // No one category, but one kind named ("the clerks at the polling station ..."): that kind's list, as for a first message.
   const kind = offer?.kind ?? kindInWords(input);
   if (!kind || !keepTold(turn, d, input)) return false;
+  unbuttonKind(turn, d);
   chooseKind(d, kind);
   if (offer) d.offeredCategory = offer.code;
   turn.advance(d);
@@ -2714,6 +2716,7 @@ function onWord(turn: Turn, d: Draft, word: Word, input: string): boolean {
   switch (d.step) {
     case 'kind':
       if (word !== 'police' && word !== 'election') return false;
+      unbuttonKind(turn, d);
       chooseKind(d, word);
       turn.advance(d);
       return true;

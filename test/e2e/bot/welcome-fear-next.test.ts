@@ -95,6 +95,26 @@ describe("the first message's kind button, tapped again while a report is in pro
     expect(u.buttons()).toContain('Polisi kuitisha hongo au pesa');
   });
 
+  it.each([
+    ['sw', '☰ Menyu kwa Kiswahili', '📝 Ripoti tukio', 'polisi', 'Unataka kuripoti nini?', 'Polisi kuitisha hongo au pesa'],
+    ['en', '☰ Menu in English', '📝 Report an incident', 'I want to report the police', 'What do you want to report?', 'Bribery or extortion by police'],
+  ] as const)("(%s) the kind typed at the kind question takes that question's buttons off it, with one Bot API call: no stale kind buttons stay under it", async (lang, menu, report, typed, question, nextButton) => {
+    const u = h.tg.user({ firstName: `Kind typed ${lang}`, languageCode: lang });
+    await u.sendText('/start');
+    await u.press(menu);
+    await u.press(report);
+    const kindQuestion = u.lastMessage().messageId;
+    expect(u.lastMessage().text).toContain(question);
+    const mine = () => h.tg.calls().filter((c) => c.params.chat_id === u.chatId);
+    const before = mine().length;
+    await u.sendText(typed);
+    const asked = u.messages().find((m) => m.messageId === kindQuestion);
+    expect(asked?.text).toContain(question);
+    expect(asked?.raw.reply_markup).toBeUndefined();
+    expect(u.buttons()).toContain(nextButton);
+    expect(mine().slice(before).filter((c) => c.method === 'editMessageReplyMarkup').map((c) => c.params.message_id)).toEqual([kindQuestion]);
+  });
+
   it("(en) a tap on the kind question's own button costs no extra Bot API call: the question becomes the next one in place", async () => {
     const u = h.tg.user({ firstName: 'Kind tapped in place', languageCode: 'en' });
     await u.sendText('/start');

@@ -96,6 +96,23 @@ describe('begin, resume, show', () => {
     expect(press(at('kind', { kindAsked: 41 }), 'police').replies.some((x) => x.type === 'unbutton')).toBe(false);
   });
 
+  it.each(['polisi', 'Police', 'uchaguzi', 'nataka kuripoti polisi', 'A policeman asked me for 500 bob at the roadblock near our market'])(
+    'the kind typed at the kind question ("%s") takes its buttons off it, as the welcome\'s tap does', (words) => {
+      const r = type(at('kind', { kindAsked: 41 }), words);
+      expect([stepOf(r), r.replies.filter((x) => x.type === 'unbutton')]).toEqual(['cat', [{ type: 'unbutton', messageId: 41 }]]);
+      expect(r.state.draft?.kindAsked).toBeUndefined();
+      // Not known where the question is: nothing to take off.
+      expect(type(at('kind'), words).replies.some((x) => x.type === 'unbutton')).toBe(false);
+    },
+  );
+
+  it('words at the kind question that choose no kind leave its buttons, still the way to answer', () => {
+    for (const words of ['habari', 'jana usiku', 'sijui']) {
+      const r = type(at('kind', { kindAsked: 41 }), words);
+      expect([words, stepOf(r), r.replies.some((x) => x.type === 'unbutton'), r.state.draft?.kindAsked]).toEqual([words, 'kind', false, 41]);
+    }
+  });
+
   it('/start with a draft says so and asks the current question; show only asks', () => {
     expect(said(run(at('desc'), { type: 'resume' }))).toEqual(['wizard.resume', 'desc.ask']);
     expect(said(run(at('desc'), { type: 'show' }))).toEqual(['desc.ask']);
