@@ -279,11 +279,12 @@ const STATE_VEHICLE = /\b(county|government|govt|serikali|kaunti|ministry|cdf|gk
 /** Used for a campaign: posters, a rally, voters ferried, supporters carried. */
 const CAMPAIGN_USE = /\b(campaign\w*|kampeni|posters?|rally|rallies|mkutano|ferry\w*|voters?|wapiga kura|supporters?|wafuasi)\b/;
 /**
- * Held and not let go: "hawataki kumwachilia", "wamekataa kumpa bond", "hawajamwachilia", "they
- * refused to release him", "denied him bail": kept in, an unlawful detention when no charge follows.
+ * Held and not let go: "hawataki kumwachilia", "wamekataa kumpa bond", "hawajamwachilia" (in Sheng
+ * "hawajamrelease"), "they refused to release him", "denied him bail": kept in, an unlawful
+ * detention when no charge follows.
  */
 const NOT_RELEASED =
-  /\b(hawataki|hataki|wamekataa|walikataa|amekataa|alikataa|wanakataa|anakataa) (ku)?(mw|ni|tu|wa|m)?achili(a|wa)\b|\b(ha|hawa)(ja|ku)(ni|m|mw|tu|wa)achilia\b|\b(refused|refuse|refuses|refusing|won t|wont|will not|would not) (to )?(release|free) (him|her|them|me|us|my \w+|our \w+)\b|\b(refused|denied|deny|denying|denies|(hawataki|wamekataa|walikataa|wanakataa) ku(m|mw|ni|tu|wa)pa) (him |her |me |us |them )?(police |cash )?(bond|bail|dhamana)\b/;
+  /\b(hawataki|hataki|wamekataa|walikataa|amekataa|alikataa|wanakataa|anakataa) (ku)?(mw|ni|tu|wa|m)?achili(a|wa)\b|\b(ha|hawa)(ja|ku)((ni|m|mw|tu|wa)achilia|(ni|m|tu|wa)release)\b|\b(refused|refuse|refuses|refusing|won t|wont|will not|would not) (to )?(release|free) (him|her|them|me|us|my \w+|our \w+)\b|\b(refused|denied|deny|denying|denies|(hawataki|wamekataa|walikataa|wanakataa) ku(m|mw|ni|tu|wa)pa) (him |her |me |us |them )?(police |cash )?(bond|bail|dhamana)\b/;
 /** A release refused without money: "refused to release my brother without 5k", "walikataa kumwachilia bila elfu tano". */
 const RELEASE_REFUSED = /\b(refused|refuses|refusing|wont|will not|would not|walikataa|alikataa|amekataa|wamekataa|hawataki|hataki) (to )?(release|free|let \w+ go|\w*achili\w*)\b (\w+ ){0,4}?(without|unless|until|bila|mpaka|hadi)\b/;
 /** "Something small" (the English of "kitu kidogo"), as typed: "smthg small", "sumthing small". */
@@ -308,8 +309,12 @@ const KICKED_OUT = /\bkicked (\w+ )?out\b/gi;
 const PERSON_TAKEN_EN = /\b(took|taken|picked up|carried off|dragged|bundled) (away )?((my|our|his|her|their) (brother|sister|son|daughter|husband|hubby|wife|father|mother|dad|mum|mom|child|children|kids?|boy|girl|cousin|uncle|nephew|niece|neighbou?r|friend|relative|brother in law)s?|(him|her|them) away)\b(?! ((\w+ ){0,2}to (the )?(hospital|clinic|home|school)|s (phone|money))\b)/;
 /** Taken for care, not held: "the ambulance took my brother to Kenyatta", "took him to the doctor". */
 const CARED_FOR = /\b(ambulance|hospital|clinic|doctor|nurse|red cross|st john|dispensary|hospitali|zahanati|daktari)\b/;
-/** A person taken: "walimchukua", "wakachukua mume wangu"; not things ("walinichukua picha") or to hospital. */
-const PERSON_TAKEN = /\b((wa|a)(li|me|ka)(m|mw|mu|ni|tu|wa)chukua|(wa|a)(li|me|ka)chukua (mume|mke|kaka|dada|mwanangu|wanangu|mtoto|watoto|baba|mama|babangu|mamangu|ndugu|binamu|bwana|jirani|kijana|vijana|mwanafunzi|wanafunzi|bro|brathe|sis|mtoi|msee|jamaa))\b(?! (\w+ ){0,2}(picha|video|pesa|simu|maelezo|alama|hospitali|zahanati))|\b(wa|a)(li|me|ka)(m|mw|wa|tu)peleka (\w+ ){0,3}?(kituoni|seli|cell|cells|ndani|rumande|kituo cha polisi|police station)\b/;
+/**
+ * A person taken: "walimchukua", "wakachukua mume wangu", or seized as spoken with the person after
+ * the verb ("walishika kaka yangu", "wameshika bro"); not things ("walinichukua picha", "walishika
+ * simu yangu"), to hospital, nor touched wrongly ("alishika dada yangu vibaya").
+ */
+const PERSON_TAKEN = /\b((wa|a)(li|me|ka)(m|mw|mu|ni|tu|wa)chukua|(wa|a)(li|me|ka)(chukua|shika) (mume|mke|kaka|dada|mwanangu|wanangu|mtoto|watoto|baba|mama|babangu|mamangu|ndugu|binamu|bwana|jirani|kijana|vijana|mwanafunzi|wanafunzi|bro|brathe|sis|mtoi|msee|jamaa))\b(?! (\w+ ){0,2}(picha|video|pesa|simu|maelezo|alama|hospitali|zahanati|vibaya|matiti|makalio|kifua))|\b(wa|a)(li|me|ka)(m|mw|wa|tu)peleka (\w+ ){0,3}?(kituoni|seli|cell|cells|ndani|rumande|kituo cha polisi|police station)\b/;
 
 /**
  * Harm they say they will do, in plain words: "watatuua", "wataniua", "atamuua" (will kill),

@@ -453,8 +453,8 @@ describe('a story sent in short messages before its question (a witness in a hur
   it('a first message that asks to report and says only a little ("habari, nataka kuripoti polisi wameshika kijana wangu") is kept, and the story question still comes, showing it', () => {
     const first = 'habari, nataka kuripoti polisi wameshika kijana wangu';
     let r = run({}, { type: 'begin', newDraftId: ID, story: earlyStory(first) });
-    // The police named: their list at once, the kind not asked.
-    expect(said(r)).toEqual(['desc.kept_early', 'category.ask']);
+    // The police named: their list at once, the kind not asked; "wameshika kijana wangu" (seized my son) offers the arrest.
+    expect([said(r), r.state.draft?.offeredCategory]).toEqual([['desc.kept_early', 'category.offer'], 'p_arrest']);
     r = press(press(r.state, 'p_disappear').state, 'n');
     expect(stepOf(r)).toBe('desc');
     const asked = r.replies.find((x) => x.type === 'message');
@@ -4522,6 +4522,21 @@ describe('"sitaki kusema", "sijui nianzie wapi" where the story is asked', () =>
     }
     // What happened told after it is the story.
     expect(type(at('desc'), 'sijui nianzie wapi, polisi walinipiga jana').state.draft?.text).toBe('sijui nianzie wapi, polisi walinipiga jana');
+  });
+});
+
+describe('the whole story as the first message, in English, Swahili and Sheng', () => {
+  it.each([
+    'Hello, police took my brother yesterday in Kisumu and have not released him',
+    'Habari, polisi walimchukua kaka yangu jana Kisumu na hawajamwachilia',
+    'Habari, polisi walishika kaka yangu jana Kisumu na bado yuko ndani',
+    'Niaje, makarao walishika bro wangu jana pale Kisumu na hawajamrelease',
+  ])('"%s": kept as the story, the police kind taken and the arrest offered; the day it names offered at the date question', (words) => {
+    const r = run({}, { type: 'begin', newDraftId: ID, story: earlyStory(words) });
+    expect([said(r), stepOf(r), r.state.draft?.kind, r.state.draft?.offeredCategory, r.state.draft?.text]).toEqual([['desc.kept_early', 'category.offer'], 'cat', 'police', 'p_arrest', words]);
+    const placed = type(type(press(press(r.state, 'p_arrest').state, 'n').state, 'Kisumu').state, 'Kondele');
+    expect(said(placed)).toEqual(['place.noted', 'when.offer_yesterday+when.ask']);
+    expect(type(placed.state, 'ndio').state.draft).toMatchObject({ step: 'review', county: 42, place: 'Kondele', when: 'yesterday', text: words });
   });
 });
 

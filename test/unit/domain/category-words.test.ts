@@ -518,6 +518,13 @@ describe('categoryOfEitherKind: a relative taken or bought free, boxes at night,
     ['polisi wamechukua bro wangu usiku hatujui kwa nini', { kind: 'police', code: 'p_arrest' }],
     ['sanse wamechukua mtoi wangu wa form 3', { kind: 'police', code: 'p_arrest' }],
     ['askari walimpeleka jamaa yangu kituoni bila kosa', { kind: 'police', code: 'p_arrest' }],
+    // Seized with the person after the verb, as spoken ("walishika kaka yangu" for "walimshika"), and not released in Sheng ("hawajamrelease").
+    ['polisi walishika kaka yangu jana', { kind: 'police', code: 'p_arrest' }],
+    ['makarao walishika bro wangu jana pale Kisumu', { kind: 'police', code: 'p_arrest' }],
+    ['polisi wameshika bro yangu jana', { kind: 'police', code: 'p_arrest' }],
+    ['askari walishika kijana wangu', { kind: 'police', code: 'p_arrest' }],
+    ['cops hawajamrelease bro wangu', { kind: 'police', code: 'p_arrest' }],
+    ['polisi hawajamrelease kaka yangu tangu jana', { kind: 'police', code: 'p_arrest' }],
     ['the police took 500 bob', { kind: 'police', code: 'p_bribery' }],
     // Their own let go after they paid: the police's bribe, never voter bribery.
     ['they released him after we paid 10k', { kind: 'police', code: 'p_bribery' }],
@@ -793,5 +800,11 @@ describe('a chief or county askari named (not the police), a phone robbed, an of
       expect([words, namesOfficersNotPolice(words)]).toEqual([words, true]);
     for (const words of ['chifu anawalazimisha wazee kupigia mgombea fulani kura', 'the chief of kiambaa location is campaigning for the governor', 'police beat us near the chief camp', "they arrested my son at the chief's camp", 'police chief inspector took 500 bob', 'polisi walinipiga'])
       expect([words, namesOfficersNotPolice(words)]).toEqual([words, false]);
+  });
+});
+
+describe('categoryOfEitherKind: held, not seized', () => {
+  it.each(['walishika simu yangu', 'polisi walishika mkono wangu', 'alishika dada yangu vibaya'])('"%s": no arrest offered', (words) => {
+    expect(categoryOfEitherKind(words)?.code).not.toBe('p_arrest');
   });
 });
