@@ -33,8 +33,22 @@ export function earlyStory(text: string): { text: string; storyPart?: true } | u
   const check = checkText(t, LIMITS.descriptionMaxChars);
   if (!check.ok) return undefined;
   // "Habari, nataka kuripoti polisi wameshika kijana wangu": kept, but a wish to report says too
-  // little to skip the story question, which then shows it ("So far you told us").
-  return asksToReport(t) ? { text: check.text, storyPart: true } : { text: check.text };
+  // little to skip the story question, which then shows it ("So far you told us"); unless what
+  // follows the wish is a whole story itself (`toldAfterWish`).
+  return asksToReport(t) && !toldAfterWish(t) ? { text: check.text, storyPart: true } : { text: check.text };
+}
+
+/** The wish to report itself, to its last word ("i want to report that", "nataka kuripoti kwamba"). */
+const WISH_TO_REPORT = /^.*?\b(report|ripoti|kuripoti|kuripot|kureport)( (that|about|kwamba|kuwa|juu ya|kuhusu))?\b ?/;
+
+/**
+ * "I want to report that police took my brother yesterday in Kisumu town": after the wish, words
+ * long enough to be a story on their own that tell what was done. "…police brutality that
+ * happened to my son" (no act) and "…polisi wameshika kijana wangu" (too little) are not.
+ */
+function toldAfterWish(text: string): boolean {
+  const rest = normalise(text).replace(GREETING_LEAD, '').replace(WISH_TO_REPORT, '');
+  return [...rest].length >= EARLY_STORY_CHARS && rest.split(' ').length >= 6 && tellsAnAct(rest);
 }
 
 /** Greetings a message may open with before saying what it wants ("Habari, nataka kuripoti ..."). */

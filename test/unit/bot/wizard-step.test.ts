@@ -4540,6 +4540,25 @@ describe('the whole story as the first message, in English, Swahili and Sheng', 
   });
 });
 
+describe('a wish to report, then the whole story, as the first message', () => {
+  it.each([
+    'Good evening, I want to report that police took my brother yesterday in Kisumu town',
+    'Habari, nataka kuripoti kwamba polisi walimchukua kaka yangu jana Kisumu na hawajamwachilia',
+    'Niaje, nataka kureport makarao walishika bro wangu jana pale Kisumu na hawajamrelease',
+  ])('"%s": the whole story, as without the wish; the story question not asked again after the danger one', (words) => {
+    const r = run({}, { type: 'begin', newDraftId: ID, story: earlyStory(words) });
+    expect([said(r), r.state.draft?.offeredCategory, r.state.draft?.storyPart]).toEqual([['desc.kept_early', 'category.offer'], 'p_arrest', undefined]);
+    const on = press(press(r.state, 'p_arrest').state, 'n');
+    expect([stepOf(on), said(on)]).toEqual(['county', ['answer', 'county.ask']]);
+  });
+
+  it('a wish with only a little told, or no act, still asks for the story, showing it', () => {
+    for (const words of ['habari, nataka kuripoti polisi wameshika kijana wangu', 'Hello, I want to report police brutality that happened to my son', 'Good morning, I would like to report something about the police in our area']) {
+      expect([words, earlyStory(words)?.storyPart]).toEqual([words, true]);
+    }
+  });
+});
+
 describe('a day said where the story is asked ("ilikuwa jana", "it was yesterday")', () => {
   it.each([
     ['ilikuwa jana', 'yesterday', TODAY_EAT - 86_400_000],
