@@ -167,7 +167,11 @@ const HURT = new RegExp(
     // a thing broken ("simu imevunjika", "my phone is broken") is no one hurt, and neither are wounds denied
     // ("hana majeraha", "no broken bones", "hawakumjeruhi": they did not injure him).
     // A heart broken ("nimevunjika moyo", "moyo wangu umevunjika") is grief, no bone.
-    String.raw`(?<!\bmoyo (?:\w+ )?)(?:nime|ame|wame|ume|tume|nili|ali|wali|tuli)vunjika(?! moyo)|\w*vunjwa (?:${BODY})|(?<!\bno )(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?:${BODY}) (?:\w+ ){0,2}(?:broken|fractured)|` +
+    // A bone broken by someone ("walimvunja mguu", "walinivunja mkono", "they broke his arm"); a door ("walivunja mlango")
+    // is no one, nor a bone not broken ("hakuvunjwa mkono", "hawakumvunja mkono").
+    String.raw`(?<!\bmoyo (?:\w+ )?)(?:nime|ame|wame|ume|tume|nili|ali|wali|tuli)vunjika(?! moyo)|(?!(?:ha|hawa|hatu|si)(?:ku|ja))\w*vunjwa (?:${BODY})|` +
+    String.raw`(?:wa|a)(?:li|me|ka)(?:ni|m|mw|tu|wa)vunja (?:\w+ )?(?:${BODY})|broke (?:(?:his|her|my|our|their|your|the|a) )?(?:${BODY})|` +
+    String.raw`(?<!\bno )(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?:${BODY}) (?:\w+ ){0,2}(?:broken|fractured)|` +
     String.raw`(?<!\b(?:hana|hawana|sina|hatuna|hakuna|hamna|bila|no) )(?:majeraha|jeraha|vidonda|wounds)|(?!(?:ha|hawa|hatu|si)(?:ku|ja))\w*jeruhi|` +
     // Not hurt badly ("hakuumia sana", "hajaumia vibaya") is hurt, not badly, as "he wasn't hurt badly" is.
     String.raw`(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa)(?= (?:sana|vibaya|mno)))\b`,

@@ -316,6 +316,22 @@ describe('typed answers work like the buttons', () => {
     },
   );
 
+  it.each([
+    ['walimvunja mguu'], ['walinivunja mkono'], ['wamemvunja mguu'], ['wakamvunja mkono'], ['walituvunja miguu'], ['alivunjwa mkono'], ['walimvunja mbavu kwa rungu'],
+    ['they broke his arm'], ['they broke my leg'], ['police broke her hand'],
+  ])('"%s" (a bone broken by someone, said without a yes) at "was anyone hurt?": someone hurt, the words kept in the story, the P3 question next', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${text}`, 'p3', ['desc.added', 'injury.p3.ask']]);
+  });
+
+  it.each(['walivunja mlango', 'walivunja mlango wangu', 'they broke the door', 'walimvunja moyo', 'hawakumvunja mkono', 'hakuvunjwa mkono', "they didn't break his arm"])(
+    '"%s" (a door broken, a heart, or a bone not broken) at "was anyone hurt?" is no one hurt: no P3 question',
+    (text) => {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([r.state.draft?.injuries, stepOf(r)]).toEqual([undefined, 'hurt']);
+    },
+  );
+
   it.each(['hawakumjeruhi', 'hawakunijeruhi, walinitisha tu', 'hana majeraha', 'hana jeraha lolote', 'hawana vidonda', 'he has no wounds', 'the bones are fine, no broken bones'])(
     '"%s" (wounds or harm denied) at "was anyone hurt?" is never someone hurt: no P3 question',
     (text) => {
