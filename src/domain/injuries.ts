@@ -254,6 +254,25 @@ export function asksWhatMedicalFormIs(text: string): boolean {
   return text.length <= 60 && ASKS_WHAT_FORM.test(plainWords(text).trim());
 }
 
+/**
+ * Gone or taken to hospital ("nimeenda hospitali", "alipelekwa hospitali ya Nakuru", "I went to hospital", "he was
+ * taken to hospital"). Negatives are read before it ("sikuenda hospitali": not yet); a no in English ("didn't go") is none of it.
+ */
+const WENT_TO_HOSPITAL =
+  /\b(?:(?:ni|tu|a|wa|m)(?:me|li|ka)(?:enda|kwenda|pelekwa|fika|lazwa)|went|gone|been|taken|admitted)\b(?: \w+){0,3}? (?:hospitali|hospital|kliniki|clinic|zahanati|dispensary)\b/;
+/** Said with it, the answer is about the form itself ("nimeenda hospitali lakini sina p3"), or it is denied ("we haven't gone to hospital"). */
+const FORM_OR_NOT = /\b(?:p3|prc|fomu|form|ripoti|report|not|never|didn t|didnt|haven t|havent|hasn t|hasnt|couldn t|couldnt|no)\b/;
+
+/**
+ * At the P3 question, "nimeenda hospitali", "I went to hospital": treatment, which is no P3 form (the police's, free
+ * at any station). Neither yes nor no: what the form is (`asksWhatMedicalFormIs`' answer) says why, and the question stays.
+ */
+export function wentToHospital(text: string): boolean {
+  if (text.length > 60) return false;
+  const n = plainWords(text);
+  return WENT_TO_HOSPITAL.test(n) && !FORM_OR_NOT.test(n);
+}
+
 /** A yes said first ("ndiyo,", "yes"): harm told after it answers "was anyone hurt?" (`hurtSaidWithYes`). */
 const YES_LEAD = /^(?:ndio|ndiyo|ndyo|ndo|yes|yeah|yep|eeh|ee)\b/;
 /** What was done to the body ("walimvunja mkono", "they broke his arm", "alipigwa risasi"). */

@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, hurtSaidWithYes, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, saysMoreThanHurt, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, hurtSaidWithYes, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -74,6 +74,12 @@ function setRecord(turn: Turn, d: Draft, record: MedicalRecordAnswer): void {
   turn.advance(d);
 }
 
+/** What the P3 (or PRC) form is, then its question again with its buttons. */
+function explainForm(turn: Turn, d: Draft): void {
+  turn.say(medicalFormFor(d.category) === 'prc' ? 'injury.p3.what_sexual' : 'injury.p3.what');
+  askInjury(turn, d, 'p3');
+}
+
 /**
  * Words typed at an injury question. A bare yes at "was anyone hurt?" is a yes without saying
  * whether they were treated; "sijui" or "skip" there is no answer. At the P3 question "sijui" is
@@ -98,13 +104,15 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
     if (word === 'skip' || dontKnow(input)) return skip(turn, d, step);
   } else {
     // "P3 ni nini?": what the form is, and the question again; it was added to the story.
-    if (asksWhatMedicalFormIs(input)) {
-      turn.say(medicalFormFor(d.category) === 'prc' ? 'injury.p3.what_sexual' : 'injury.p3.what');
-      return askInjury(turn, d, step);
-    }
+    if (asksWhatMedicalFormIs(input)) return explainForm(turn, d);
     const record = dontKnow(input) ? 'unknown' : (readMedicalRecord(input) ?? (word === 'yes' ? 'yes' : word === 'no' ? 'not_yet' : undefined));
     if (record) return setRecord(turn, d, record);
     if (word === 'skip') return skip(turn, d, step);
+    // "Nimeenda hospitali", "I went to hospital": no P3, nor a no; kept in the story and what the form is said (it was the story alone, asked again).
+    if (wentToHospital(input)) {
+      keepWords(input);
+      return explainForm(turn, d);
+    }
   }
   // A day, a place after the county, a question to us (messages.ts `answeredAheadAtInjury`): kept or answered, the question asked again.
   if (answeredAhead(input)) return;

@@ -150,7 +150,7 @@ describe('typed answers work like the buttons', () => {
     expect(said(r)).toEqual([...help, 'county.ask']);
   });
 
-  it.each(['nilipelekwa hospitali ya Nakuru', 'the doctor at Kenyatta saw him'])('"%s" at the P3 question is kept in the story, and the question asked again', (text) => {
+  it.each(['the doctor at Kenyatta saw him', 'alitibiwa na daktari wa Nakuru'])('"%s" at the P3 question is kept in the story, and the question asked again', (text) => {
     const r = type(at('p3', { text: STORY, injuries: { hurt: 'hurt' } }), text);
     expect(r.state.draft?.text).toBe(`${STORY}\n${text}`);
     expect(r.state.draft?.injuries).toEqual({ hurt: 'hurt' });
@@ -714,6 +714,25 @@ describe('the P3 question not understood, or answered with why not ("p3 ni nini"
   it('after sexual violence the word is about the PRC form the question names', () => {
     const r = type(at('p3', { ...hurt, category: 'p_sexual' }), 'what is prc');
     expect(said(r)).toEqual(['injury.p3.what_sexual', 'injury.p3.ask_sexual']);
+  });
+
+  it.each(['nimeenda hospitali', 'Nilienda hospitali', 'tulienda hospitali ya Kenyatta', 'alipelekwa hospitali', 'nilipelekwa hospitali ya Nakuru', 'I went to hospital', 'we went to the hospital', 'he was taken to hospital', 'ndio nimeenda hospitali'])(
+    '"%s" (gone to hospital, which is no P3) is neither yes nor no: the words kept in the story, what a P3 is (free, from the police), the same buttons again',
+    (words) => {
+      const r = type(at('p3', hurt), words);
+      expect([said(r), stepOf(r), r.state.draft?.text, r.state.draft?.injuries]).toEqual([['desc.added', 'injury.p3.what', 'injury.p3.ask'], 'p3', `${STORY}\n${words.replace(/^ndio /, '')}`, hurt.injuries]);
+      expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'p3' });
+    },
+  );
+
+  it('gone to hospital after sexual violence: the word on the PRC form the question names', () => {
+    const r = type(at('p3', { ...hurt, category: 'p_sexual' }), 'nimeenda hospitali');
+    expect(said(r)).toEqual(['desc.added', 'injury.p3.what_sexual', 'injury.p3.ask_sexual']);
+  });
+
+  it('changed from the review, gone to hospital is kept and explained as well (it was "use the buttons")', () => {
+    const r = type(at('p3', { ...hurt, editing: true }), 'I went to hospital');
+    expect([said(r), r.state.draft?.text]).toEqual([['desc.added', 'injury.p3.what', 'injury.p3.ask'], `${STORY}\nI went to hospital`]);
   });
 
   it.each(['sikuenda', 'Sikuenda hospitali', 'hatukuenda', 'sina pesa', 'Sina pesa ya kwenda hospitali', 'hatuna pesa', 'no money', 'I didnt go'])('"%s" is "not yet": the line on how a P3 is had (it is free), then the county', (words) => {
