@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay, lastWeekend } from './format';
 import { askInjury, isInjuryStep, onInjuryText } from './injuries';
-import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
+import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -479,6 +479,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (!word && d.step === 'cat' && d.offeredCategory && confirmsOffer(input) && onWord(turn, d, 'yes', input)) return;
   if (unanswered(turn, d, input, word) || answeredInWords(turn, d, input)) return;
   if (d.step === 'danger' && UNSURE.test(normalise(input))) return unsureOfDanger(turn, d, input);
+  if (d.step === 'danger' && dangerAfterNo(input)) return noTakenBackByDanger(turn, d, input);
   if (d.step === 'cat' && unsureOfCategory(turn, d, input)) return;
   if (d.step !== 'desc' && d.step !== 'review' && asksUs(input)) {
     turn.say('wizard.question');
@@ -1672,6 +1673,23 @@ function unsureOfDanger(turn: Turn, d: Draft, input: string): void {
     markSplit(d, story.text, turn.now.getTime());
     turn.say('desc.kept_early');
   }
+  turn.say('danger.unsure');
+  return turn.show();
+}
+
+/**
+ * "Hapana ila wako nje ya nyumba yangu", "no, but they said they will come back" (`dangerAfterNo`): no plain no,
+ * and no yes guessed (a wrong yes alerts staff, as `dangerLead` says), so asked again with how to choose. The words
+ * after the no are kept in the story, as what is happening told alone is (`dangerPart`); "not understood" lost them.
+ */
+function noTakenBackByDanger(turn: Turn, d: Draft, input: string): void {
+  const words = withoutAnswerWord(input);
+  const story = !d.text && !d.voice ? earlyStory(words) : undefined;
+  if (story) {
+    Object.assign(d, story);
+    markSplit(d, story.text, turn.now.getTime());
+    turn.say('desc.kept_early');
+  } else if (storyPart(words) && !inStory(d, words)) keepPart(turn, d, words);
   turn.say('danger.unsure');
   return turn.show();
 }

@@ -300,16 +300,44 @@ export function withoutAnswerWord(text: string): string {
  * as safe; so is a yes followed by a no ("ndio, hakuna hatari").
  */
 export function dangerLead(text: string): boolean | undefined {
+  const lead = dangerHead(text);
+  if (!lead) return undefined;
+  // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
+  if (lead.yes) return NO_LEAD.has(lead.rest) || /\b(hakuna|salama|safe|fine|sawa|poa|fiti|lakini|ila|but|wameondoka|wameenda|left|gone)\b/.test(lead.rest) ? undefined : true;
+  return dangerGoesOn(lead.rest) ? undefined : false;
+}
+
+/** The yes or no said first, the longest lead of up to four words, and the words after it (`normalise`d). */
+function dangerHead(text: string): { yes: boolean; rest: string } | undefined {
   const words = normalise(text).split(' ');
   for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
     const head = words.slice(0, k).join(' ');
-    const rest = words.slice(k).join(' ');
-    // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
-    if (YES_LEAD.has(head)) return NO_LEAD.has(rest) || /\b(hakuna|salama|safe|fine|sawa|poa|fiti|lakini|ila|but|wameondoka|wameenda|left|gone)\b/.test(rest) ? undefined : true;
-    // "Hapana, wako salama sasa": the safe said after the no is the no, though "wako" may begin "wako hapa".
-    if (NO_LEAD.has(head)) return !saysSafe(rest) && (STILL_DANGER.test(rest) || saysDangerNow(rest)) ? undefined : false;
+    if (YES_LEAD.has(head) || NO_LEAD.has(head)) return { yes: YES_LEAD.has(head), rest: words.slice(k).join(' ') };
   }
   return undefined;
+}
+
+/**
+ * After a "but" that takes the no back, danger to come in words `STILL_DANGER` leaves (it reads after any no, where
+ * "wanarudi" may be children coming home): "hapana lakini wanarudi", "watarudi usiku", "no, but they said they will come
+ * back", "they are coming", "waiting outside", "wananitafuta", "wamezunguka nyumba".
+ */
+const BUT_DANGER =
+  /^(but|lakini|ila)\b.*\b(wanarudi|watarudi|watakuja|(will|going to|gonna) (come|return)|(are|re|is|still) coming|coming (back|again|for|here|now)|come back|come again|(wa|a)(na|ta|me)(ni|tu|m|mw|wa)?tafuta|looking for|searching for|(wa|a)(na|me)(ni|tu|m|wa)?zunguka|surrounded|surrounding|(are|re|is|still|waiting|wait) outside|wapo|(wa|a)na(ni|tu|m)?(ngoja|subiri))\b/;
+
+/** The words after a no say the danger goes on ("no, they are still here", "hapana ila wako nje ya nyumba yangu"); "hapana, wako salama sasa" is the safe, though "wako" may begin "wako hapa". */
+function dangerGoesOn(rest: string): boolean {
+  return !saysSafe(rest) && (STILL_DANGER.test(rest) || saysDangerNow(rest) || BUT_DANGER.test(rest));
+}
+
+/**
+ * A no taken back by danger that goes on ("hapana ila wako nje ya nyumba yangu", "no, but they said they will come
+ * back", "no they are still here"): `dangerLead` reads no answer, and neither the no nor a yes is guessed.
+ */
+export function dangerAfterNo(text: string): boolean {
+  const lead = dangerHead(text);
+  // "No one is helping us", "hakuna mtu anatusaidia": the sentence's subject, no "no" (`answerLead`).
+  return lead !== undefined && !lead.yes && answerLead(text)?.word === 'no' && dangerGoesOn(lead.rest);
 }
 
 /**

@@ -1890,10 +1890,15 @@ describe('danger', () => {
       const r = type(at('danger'), words);
       expect([words, r.state.draft?.danger, stepOf(r)]).toEqual([words, false, 'desc']);
     }
-    // A no that says the danger goes on, or a yes that says there is none: asked again, never guessed.
-    for (const words of ['no they are still here', 'hapana bado wako hapa', 'ndio hakuna hatari', 'yes I am safe', 'no one is helping us', 'hakuna mtu anatusaidia', 'hapana wanakuja', 'n they took him', 'ndio lakini sasa wameondoka', 'yes he is fine now']) {
+    // A yes that says there is none: asked again, never guessed.
+    for (const words of ['ndio hakuna hatari', 'yes I am safe', 'no one is helping us', 'hakuna mtu anatusaidia', 'n they took him', 'ndio lakini sasa wameondoka', 'yes he is fine now']) {
       const r = type(at('danger'), words);
       expect([words, r.state.draft?.danger, said(r)]).toEqual([words, undefined, ['unexpected.danger', 'danger.ask']]);
+    }
+    // A no that says the danger goes on: asked again with how to choose, never guessed; words that tell it are kept (they were lost).
+    for (const [words, first] of [['no they are still here', ['desc.kept_early']], ['hapana bado wako hapa', ['desc.kept_early']], ['hapana wanakuja', []]] as const) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, said(r)]).toEqual([words, undefined, [...first, 'danger.unsure', 'danger.ask']]);
     }
   });
 
@@ -4400,6 +4405,41 @@ describe('a no said with what happened at the danger question ("hapana, walimwac
     for (const words of ['hapana asante', 'no thanks', 'hapana sijui', 'hapana kabisa', 'no, not today', 'hapana sasa hivi', 'hapana, jana usiku', 'hapana ilikuwa juzi sio jana', 'hapana, Nairobi', 'hapana Mathare', 'NO, UASIN GISHU', 'hapana wako salama sasa', 'hapana, nimefika nyumbani salama', 'no we are fine now thank you', 'hapana sijaelewa swali']) {
       const r = type(at('danger', told), words);
       expect([words, r.state.draft?.danger, r.state.draft?.text, said(r).includes('desc.added')]).toEqual([words, false, told.text, false]);
+    }
+  });
+});
+
+describe('a no taken back by danger that goes on at the danger question ("hapana ila wako nje ya nyumba yangu")', () => {
+  const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
+
+  it.each([
+    ['hapana ila wako nje ya nyumba yangu', 'ila wako nje ya nyumba yangu'],
+    ['no, but they said they will come back', 'but they said they will come back'],
+    ['hapana lakini walisema watarudi usiku', 'lakini walisema watarudi usiku'],
+    ['hapana lakini wanarudi', 'lakini wanarudi'],
+    ['hapana, lakini bado wako hapa', 'lakini bado wako hapa'],
+    ['no but they are still here', 'but they are still here'],
+    ['hapana ila wananitafuta', 'ila wananitafuta'],
+    ['no but they are coming', 'but they are coming'],
+    ['no but they are waiting outside', 'but they are waiting outside'],
+    ['hapana lakini wamezunguka nyumba yetu', 'lakini wamezunguka nyumba yetu'],
+    ['no they are still here', 'they are still here'],
+  ])('"%s": never a plain no, nor a yes guessed: the words after the no kept in the story, how to choose said, the question asked again', (words, kept) => {
+    const more = type(at('danger', told), words);
+    expect([said(more), more.state.draft?.danger, more.state.draft?.text, stepOf(more), more.effects]).toEqual([['desc.added', 'danger.unsure', 'danger.ask'], undefined, `${told.text}\n${kept}`, 'danger', []]);
+    expect(lastKeyboard(more)).toEqual({ type: 'danger', draftId: ID });
+    // No story yet: the words begin it.
+    const first = type(at('danger'), words);
+    expect([said(first), first.state.draft?.danger, first.state.draft?.text]).toEqual([['desc.kept_early', 'danger.unsure', 'danger.ask'], undefined, kept]);
+    // Sent again: in the story once. Then a tap on Yes: the numbers and the alert.
+    const again = type(more.state, words);
+    expect([again.state.draft?.text, said(again).slice(-2)]).toEqual([`${told.text}\n${kept}`, ['danger.unsure', 'danger.ask']]);
+    expect(said(press(more.state, 'y'))).toContain('emergency');
+  });
+
+  it('a no with what happened after a "but" and no danger now ("hapana lakini walichukua simu yake") is the no, as before', () => {
+    for (const words of ['hapana lakini walichukua simu yake', 'no, but they took his phone', 'hapana lakini naogopa', 'hapana, wameondoka']) {
+      expect([words, type(at('danger', told), words).state.draft?.danger]).toEqual([words, false]);
     }
   });
 });
