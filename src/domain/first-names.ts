@@ -32,6 +32,8 @@ export const FIRST_NAMES: ReadonlySet<string> = new Set(
     'wafula wanjala barasa wekesa simiyu wamalwa nafula nanjala nekesa kiprop kipchoge kiprotich kipkemboi kiplagat kipruto kipkorir kibet kirui',
     'cheruiyot chebet chepkemoi cherono chelangat jepchirchir mutua musyoka mwikali mutheu ndinda mwende moraa kwamboka kerubo nyaboke bosibori',
     'nyanchama kazungu kahindi kalume kendi mwendwa nkatha gatwiri naserian sankale',
+    // Written with an apostrophe (a curly one is read as '), and as often without one
+    "kang'ethe kangethe ng'ang'a nganga ndung'u wang'ombe wangombe",
   ]
     .join(' ')
     .split(' '),

@@ -53,9 +53,14 @@ const NAMES_IN_ED = new Set(
     'javed naveed fred alfred wilfred winfred winifred manfred jared ted ned').split(' '),
 );
 
+const CURLY_APOSTROPHE = /’/g;
+/** The "'s" of whose: "Peter's" is Peter's. */
+const POSSESSIVE_END = /['’]s$/u;
+
 /** A common Kenyan first name ("Mohamed", "Alfred", "Brian", "Otieno"; src/domain/first-names.ts): a person, never a place. */
 export function knownFirstName(word: string): boolean {
-  const lower = word.toLowerCase();
+  // "Kang’ethe" typed with a curly apostrophe is "Kang'ethe".
+  const lower = word.toLowerCase().replace(CURLY_APOSTROPHE, "'");
   return NAMES_IN_ED.has(lower) || FIRST_NAMES.has(lower);
 }
 
@@ -75,7 +80,8 @@ const TITLED_PLACES = new Set(['mama lucy', 'mama ngina', 'baba dogo']);
  * caller's to weigh: this reads the words alone.
  */
 export function namesAPerson(text: string): boolean {
-  const words = text.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  // "Peter's", "Kang’ethe's son": the person's, the person's name all the same.
+  const words = text.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean).map((w) => w.replace(POSSESSIVE_END, ''));
   if (!words.length) return false;
   if (knownFirstName(words[0])) return true;
   return TITLES.has(words[0]) && !TITLED_PLACES.has(words.slice(0, 2).join(' '));

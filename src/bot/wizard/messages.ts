@@ -709,7 +709,8 @@ function placeAhead(turn: Turn, d: Draft, input: string): boolean {
 function fewWordsOfPlace(input: string, maxWords = PLACE_AHEAD_MAX_WORDS, spot = false): string | undefined {
   const words = normalise(input);
   const list = words.split(' ').filter(Boolean);
-  if (!list.length || list.length > maxWords || input.trim().endsWith('?') || readWord(list[0]) || dontKnow(input)) return undefined;
+  // "Mang'u High School" is three words, as typed.
+  if (!list.length || wordCount(input) > maxWords || input.trim().endsWith('?') || readWord(list[0]) || dontKnow(input)) return undefined;
   if ((spot ? NO_PLACE_WORDS_BUT_CARE : NO_PLACE_WORDS).test(words) || HOW_SOMEONE_IS.test(words) || tellsAnAct(words) || list.some(doneInOneWord) || tellsWhoTheyWere(words) || phoneNumberWritten(input)) return undefined;
   if (list.every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w))) return undefined;
   const check = checkText(input, LIMITS.placeMaxChars);
@@ -734,7 +735,7 @@ const TOWN_NAME_MAX_WORDS = 4;
  */
 function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<typeof countyKeyboard>): boolean {
   const words = input.trim().split(/\s+/);
-  if (!words.every((w) => /^[\p{L}'’-]+$/u.test(w) && /[aeiouy]/i.test(w)) || greetingOnly(input) || HOLA.test(input.trim())) return false;
+  if (!words.every((w) => (/^[\p{L}'’-]+$/u.test(w) && /[aeiouy]/i.test(w)) || SAINT.test(w)) || greetingOnly(input) || HOLA.test(input.trim())) return false;
   // Asked or not, a name: "bro", "kesho", "scared" after "sijui" were kept as the town.
   const spot = namedSpot(input);
   if (!spot && !plausibleName(input)) return false;
@@ -845,6 +846,18 @@ const WAY_ENDS = new Set('road street avenue highway'.split(' '));
 const namesTheWay = (typed: readonly string[], i: number) =>
   i + 1 < typed.length && WAY_ENDS.has(normalise(typed[i + 1])) && [typed[i], typed[i + 1]].every((t) => /^\p{Lu}\p{Ll}+$/u.test(t));
 
+/** A capitalised word, apostrophes within it ("Kang'ethe", "Mang’u", "Ng'ang'a"). */
+const CAPITALISED = /^\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)*$/u;
+/** Whose place ("Mary's", "Ngina’s", "Peter's shop"): the name, and the place it says (`namedSpot`). */
+const POSSESSIVE = /^(\p{L}+(?:['’]\p{L}+)*?)['’]s$/u;
+/** A saint, in the name of a church, school or hospital ("St Mary's", "St. Joseph", "Saint Teresa"): a place's head, as "mji" is. */
+const SAINT = /^(?:St\.?|Saint)$/u;
+/** An apostrophe within a word ("Kang'ethe", "Mary’s"): one word, never split in two. */
+const APOSTROPHE_IN_WORD = /(?<=\p{L})['’](?=\p{L})/gu;
+const withoutApostrophes = (s: string) => s.replace(APOSTROPHE_IN_WORD, '');
+/** The words as typed, an apostrophe within one never splitting it ("Joseph Kang'ethe": two). */
+const wordCount = (s: string) => normalise(withoutApostrophes(s)).split(' ').filter(Boolean).length;
+
 /**
  * "Kambi ya Moto", "Soko Mjinga", "Ndabibi Primary School": a spot no list knows, named by a place
  * noun and a name (capitalised, no everyday word, rank or form of address), with only the small
@@ -852,18 +865,21 @@ const namesTheWay = (typed: readonly string[], i: number) =>
  * cannot be told from a story's words, nor can "Polisi wa Moto" (who, not where): those stay as they were.
  */
 function namedSpot(input: string): boolean {
-  const typed = input.trim().split(/\s+/);
+  const typed = input.trim().split(/\s+/).map((t) => POSSESSIVE.exec(t)?.[1] ?? t);
   if (typed.length < 2 || typed.length > TOWN_NAME_MAX_WORDS) return false;
   const kinds = typed.map((t, i) => {
-    const w = normalise(t);
+    const w = normalise(withoutApostrophes(t));
     if (BETWEEN_PLACE_NOUNS.includes(w)) return 'between';
-    const capitalised = /^\p{Lu}\p{Ll}+$/u.test(t);
+    if (SAINT.test(t)) return 'noun';
+    const capitalised = CAPITALISED.test(t);
     if (capitalised && NAMING_NOUNS.has(w)) return 'either';
     if ((PLACE_NOUNS.has(w) && !NOT_WHERE_NOUNS.has(w)) || SPOT_HEADS.has(w) || whereOfWho(w, typed[i + 1] && normalise(typed[i + 1]))) return 'noun';
     if (capitalised && addressWord(w)) return 'address';
     const name = capitalised && !everydayWord(w) && !PERSON_TITLES.includes(w) && rankIn(w) === undefined && !doneInOneWord(w);
     return name ? 'name' : 'other';
   });
+  // "St Mary's", "Mama Ngina's": the place of the one named last, unsaid.
+  if (POSSESSIVE.test(input.trim().split(/\s+/).pop() ?? '')) kinds.push('noun');
   const read = kinds.map((k, i) => (k === 'address' ? (namesTheSpot(kinds, i) ? 'name' : 'other') : k === 'noun' && namesTheWay(typed, i) ? 'name' : k));
   const nounAndName = read.includes('either') || (read.includes('noun') && read.includes('name'));
   return !read.includes('other') && nounAndName && read[0] !== 'between' && read[read.length - 1] !== 'between';
@@ -2546,8 +2562,8 @@ function partAtCounty(d: Draft, more: string, namesCounty: boolean): boolean {
   if (d.step !== 'county' || d.editing || d.county !== undefined || namesCounty || more.endsWith('?')) return false;
   const words = normalise(more).split(' ').filter(Boolean);
   const first = readWord(words[0] ?? '');
-  // "Sina uhakika na county": about the question, not the story.
-  if (words.length < 3 || first === 'yes' || first === 'no' || first === 'skip' || namesAPlace(more) || words.some((w) => w === 'county' || w === 'kaunti')) return false;
+  // "Sina uhakika na county": about the question, not the story. "Joseph Kang'ethe" is two words, as typed.
+  if (wordCount(more) < 3 || first === 'yes' || first === 'no' || first === 'skip' || namesAPlace(more) || words.some((w) => w === 'county' || w === 'kaunti')) return false;
   return !words.every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));
 }
 
