@@ -58,6 +58,8 @@ export const TOWNS: readonly Town[] = [
   t('Nkubu', 12), t('Siakago', 14), t('Ishiara', 14), t('Kiritiri', 14), t('Njabini', 18), t('Merti', 11), t('Baragoi', 25),
   t('Archers Post', 25), t('Wamba', 25), t('Elwak', 9), t('Habaswein', 8),
   t('Gede', 3), t('Vipingo', 3), t('Kikambala', 3), t('Mpeketoni', 5), t('Mokowe', 5), t('Shimoni', 2), t('Magongo', 1), t('Bombolulu', 1),
+  // Mombasa's bus terminus and market area: was "I do not know that county", "tayari" read as "done".
+  t('Mwembe Tayari', 1),
   t('Ortum', 24), t('Burnt Forest', 27), t('Mosoriot', 29), t('Doldol', 31), t('Sekenani', 33), t('Talek', 33), t('Sosiot', 35),
   t('Silibwet', 36), t('Ndanai', 36), t('Khayega', 37), t('Kaimosi', 38), t('Chwele', 39), t('Malakisi', 39), t('Kapsokwony', 39),
   t('Lwakhakha', 39), t('Port Victoria', 40), t('Bumala', 40), t('Yala', 41), t('Usenge', 41), t('Kombewa', 42), t('Katito', 42),
