@@ -819,7 +819,7 @@ function plausibleName(input: string): boolean {
   // "All Saints": "all" before a capitalised name is the name's ("all over", "all day" are not).
   const allSaints = /^[Aa]ll\s+\p{Lu}\p{Ll}/u.test(input.trim());
   if (list.some((w, i) => (EVERYDAY_WORDS.has(w) && !inPlaceName(list, i)) || (addressWord(w) && !(i === 0 && allSaints)) || feelingWord(w) || COURTESY.has(w) || NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w) || readWord(w) !== undefined)) return false;
-  return !list.every((w) => PLACE_NOUNS.has(w) || TOWN_ONLY_WORDS.has(w) || atPlaceNoun(w)) && !list.some(doneInOneWord);
+  return !list.every((w) => PLACE_NOUNS.has(w) || TOWN_ONLY_WORDS.has(w) || CAPITALISED_PLACE_ENDS.has(w) || atPlaceNoun(w)) && !list.some(doneInOneWord);
 }
 
 /** Place nouns that name who or what, not where ("Polisi wa Moto", "Matatu ya Kamau"). */
@@ -872,7 +872,7 @@ function namedSpot(input: string): boolean {
     if (BETWEEN_PLACE_NOUNS.includes(w)) return 'between';
     if (SAINT.test(t)) return 'noun';
     const capitalised = CAPITALISED.test(t);
-    if (capitalised && NAMING_NOUNS.has(w)) return 'either';
+    if (capitalised && (NAMING_NOUNS.has(w) || (i > 0 && CAPITALISED_PLACE_ENDS.has(w)))) return 'either';
     if ((PLACE_NOUNS.has(w) && !NOT_WHERE_NOUNS.has(w)) || SPOT_HEADS.has(w) || whereOfWho(w, typed[i + 1] && normalise(typed[i + 1]))) return 'noun';
     if (capitalised && addressWord(w)) return 'address';
     const name = capitalised && !everydayWord(w) && !PERSON_TITLES.includes(w) && rankIn(w) === undefined && !doneInOneWord(w);
@@ -1202,7 +1202,9 @@ function soleCounty(counties: readonly number[] | undefined): number | undefined
 }
 
 /** Words that lead into where, at the county question ("at the roadblock", "kwa Mama Ngina", "pale stage", "hapa Ndabibi"). */
-const PLACE_LEAD_WORDS = new Set('at near around outside inside opposite behind along beside in pale hapa hapo huko kule kwa karibu katika kwenye nje mbele ndani'.split(' '));
+const PLACE_LEAD_WORDS = new Set('at near around outside inside opposite behind along beside in pale hapa hapo huko kule kwa karibu katika kwenye nje mbele ndani next'.split(' '));
+/** "Next" leads into where only as "next to" ("next to Kencom"; "next time", "next please" say no place). */
+const leadAt = (list: readonly string[]) => PLACE_LEAD_WORDS.has(list[0]) && (list[0] !== 'next' || list[1] === 'to');
 /** What follows such a word and is no place: a reason, a way, a state, a time, or only "here"/"there" said again ("kwa sababu", "in pain", "at about", "pale tu", "hapa hapa"). */
 const NO_PLACE_AFTER = /^(kwa (sababu|nini|hivyo|hiyo|bahati|nguvu|kweli|ajili|mfano|sasa|hakika|kawaida|haraka|siri|simu)|in (pain|fear|hiding|danger|trouble|shock|custody|tears)|(at|in|around) (about|around|\d))\b|^(pale|hapa|hapo|huko|kule)( (tu|hapa|hapo|pale|huko|kule|sasa|ndio|ndiyo|hivi))+$/;
 const TIME_WORDS = /\b(morning|evening|afternoon|night|tonight|midnight|dawn|noon|asubuhi|jioni|usiku|mchana|alfajiri|saa|am|pm|leo|jana|juzi|today|yesterday|week|wiki|month|mwezi)\b|\d(am|pm|hrs)\b/;
@@ -1226,7 +1228,8 @@ function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: Return
 }
 
 /**
- * "Kwenye barabara ya Thika", "at the roadblock on Thika Road": a place, led into, that names a town
+ * "Kwenye barabara ya Thika", "at the roadblock on Thika Road", or a spot named by the town and a
+ * place noun without a lead ("Kayole police station", "Thika Road"): a place that names a town
  * (not a county by its own name: "in Nairobi at Kayole" is offered Nairobi as before). The whole
  * phrase is the place, for the county chosen next, as any place typed here; the town's county is
  * offered for one tap and the town kept while it is that county ("Thika Road" runs through Nairobi
@@ -1236,9 +1239,11 @@ function placeBeforeCounty(turn: Turn, d: Draft, input: string, keyboard: Return
  * with the county ("karibu na ofisi za kaunti ya Nakuru") is the place too (`countyLandmark`).
  */
 function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCounty, page: number): boolean {
-  const typed = placePhrase(input);
+  // "Kayole police station", "Thika Road", "Kisumu bus park": a spot named by the town, not led into, is as much a place.
+  const spot = placePhrase(input) === undefined && namedSpot(input);
+  const typed = spot ? checkedPlace(input) : placePhrase(input);
   const beside = besideTown(input, within);
-  if (typed === undefined || (within.town ? townAlone(input, within.town) : !beside && !countyLandmark(input, within.county))) return false;
+  if (typed === undefined || (within.town ? townAlone(input, within.town) : !spot && !beside && !countyLandmark(input, within.county))) return false;
   const place = keepPlaceAtCounty(d, typed);
   // A spot by the county's name ("Nakuru county offices") is in no town of that name: none kept.
   const town = townNaming(within.town ?? (beside ? countyTownName(within.county) : undefined), within.county.code);
@@ -1309,7 +1314,7 @@ function countyLandmark(input: string, county: County): boolean {
 }
 
 /** Words beside a town's name that say no more of where in it ("in", "mji wa", "town"). */
-const TOWN_ONLY_WORDS = new Set('the of na ya wa la mji town city centre center mjini'.split(' '));
+const TOWN_ONLY_WORDS = new Set('the of na ya wa la mji town city centre center mjini area'.split(' '));
 
 /** Lead words that put the place beside the town, not in it ("nje ya Naivasha": outside Naivasha). */
 const BESIDE_TOWN_WORDS = new Set('near around outside beside behind opposite along karibu nje mbele nyuma'.split(' '));
@@ -1347,8 +1352,13 @@ function placePhrase(input: string): string | undefined {
   if (input.trim().endsWith('?')) return undefined;
   const words = normalise(input).replace(BEFORE_PLACE, '');
   const list = words.split(' ');
-  if (list.length < 2 || !PLACE_LEAD_WORDS.has(list[0]) || NO_PLACE_AFTER.test(words) || TIME_WORDS.test(words) || tellsAnAct(words)) return undefined;
+  if (list.length < 2 || !leadAt(list) || NO_PLACE_AFTER.test(words) || TIME_WORDS.test(words) || tellsAnAct(words)) return undefined;
   if (HERE_LEADS.has(list[0]) && !hereNamesPlace(input)) return undefined;
+  return checkedPlace(input);
+}
+
+/** A place's words as checked for the case file (`checkText`); undefined when they cannot be kept. */
+function checkedPlace(input: string): string | undefined {
   const check = checkText(input, LIMITS.placeMaxChars);
   return check.ok ? check.text : undefined;
 }
@@ -1358,7 +1368,14 @@ function placePhrase(input: string): string | undefined {
  * "Shamba la Mawe", "Valley Arcade"): alone they name none ("Hill", "the valley"), and capitalised
  * beside another place noun they are the name (`namedSpot`).
  */
-const NAMING_NOUNS = new Set('hill drive lane crescent causeway valley park gardens grounds square plaza arcade flats apartments fort court mahakama river beach waterfront bustani kilima shamba phase'.split(' '));
+const NAMING_NOUNS = new Set('hill drive lane crescent causeway valley park gardens grounds square plaza arcade flats apartments fort court courts mahakama river beach waterfront bustani kilima shamba phase'.split(' '));
+
+/**
+ * Words that name a place only capitalised, after its name: an area ("Industrial Area", "Free
+ * Area") or a school, as Kenyans name the ones used as polling stations ("Moi Girls", "Dagoretti
+ * High", "Moi Forces Academy"). Alone ("area", "Boys") or in small letters ("Peter high") none.
+ */
+const CAPITALISED_PLACE_ENDS = new Set('area high boys girls academy'.split(' '));
 
 /** "Here", "there": everyday words before anything ("hapo awali", "hapa sijui", "hapo sawa"), a lead into where only before a place. */
 const HERE_LEADS = new Set(['hapa', 'hapo']);
@@ -1373,7 +1390,7 @@ function hereNamesPlace(input: string): boolean {
 /** Things places are named by ("stage", "soko", "junction") and the small words between them: with the words that lead into where, and names, all a plain place is made of. */
 const PLACE_NOUNS = new Set([
   ...NAMING_NOUNS,
-  ...'stage stej matatu bus junction roundabout roadblock road street avenue highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp kambi office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth'.split(' '),
+  ...'stage stej matatu bus ferry junction roundabout roadblock road street avenue highway bypass barabara njia reli railway bridge daraja market soko sokoni station stesheni kituo police polisi chief camp kambi office offices ofisi kanisa church mosque msikiti shule school primary secondary college chuo hospital hospitali clinic zahanati petrol shell total rubis duka shop supermarket mall hotel hoteli bar baa club estate mtaa plot gate lango stadium uwanja ground field bank benki post posta hall ukumbi county kaunti assembly tallying centre center polling booth'.split(' '),
   ...BETWEEN_PLACE_NOUNS,
 ]);
 

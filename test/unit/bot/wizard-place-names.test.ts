@@ -3,6 +3,8 @@
  * place: "Mwembe Tayari" (Mombasa: "tayari" is also "done"), "Tumaini" (an estate, and a first
  * name). A place the project's lists know wins over the words lists; a first name alone stays a
  * person, and with a word for a place ("Tumaini estate", "mtaa wa Tumaini") it is the place.
+ * Then more places of the kinds reporters type there (estates, stages, markets, roads, courts,
+ * schools used as polling stations, "next to ..."), each a misread found by typing it.
  */
 import type { Draft, Step } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
@@ -60,4 +62,63 @@ describe('"Tumaini": an estate, and a first name', () => {
       }
     },
   );
+});
+
+describe('a spot named by a known town or county and a word for a place, not led into ("Kayole police station", "Thika Road")', () => {
+  it.each([
+    ['Kayole police station', NAIROBI, 'Kayole'],
+    ['Kondele roundabout', 42, 'Kondele'],
+    ['Mamboleo junction', 42, 'Mamboleo'],
+    ['Likoni Ferry', MOMBASA, 'Likoni'],
+    ['Kasarani stadium', NAIROBI, 'Kasarani'],
+    ['Kibera Law Courts', NAIROBI, 'Kibera'],
+    ['Thika Road', 22, 'Thika'],
+    ['Ngong Road', 34, 'Ngong'],
+    ['Kisumu bus park', 42, undefined],
+    ['Nakuru bus park', 32, undefined],
+  ] as const)('"%s": kept whole as the place and its county offered, as "at Kayole police station" is; either county tapped, the place is not asked', (typed, county, town) => {
+    const r = type(atCounty(), typed);
+    expect([typed, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town?.name, r.state.draft?.text]).toEqual([typed, ['county.place_kept_named'], typed, county, town, STORY]);
+    expect(press(r.state, String(county)).state.draft).toMatchObject({ step: 'when', county, place: typed });
+    // Thika Road and Ngong Road run through Nairobi: another county tapped keeps the place, not the town.
+    const other = press(r.state, String(county === NAIROBI ? MOMBASA : NAIROBI)).state.draft;
+    expect([other?.step, other?.place, other?.town]).toEqual(['when', typed, undefined]);
+  });
+
+  it.each(['Kayole', 'Thika', 'Kisumu', 'in Nairobi at Kayole', 'Niko Nairobi Kayole', 'Kayole Kamau'])('"%s" (a town, a county, or no word for a place): as before, no place kept', (typed) => {
+    expect(type(atCounty(), typed).state.draft?.place).toBeUndefined();
+  });
+});
+
+describe('more places of the kinds reporters type', () => {
+  it.each([
+    // An area by its name (Nairobi, Nakuru): "area" alone is no place.
+    'Industrial Area',
+    'Free Area',
+    // Schools used as polling stations, by the words Kenyans name them with.
+    'Olympic Primary',
+    'Moi Girls',
+    'Maseno Boys',
+    'Moi Forces Academy',
+    'Milimani Law Courts',
+  ])('"%s", unasked or after "sijui": kept as the place, the story untouched', (typed) => {
+    const asked = type(atCounty(), 'sijui').state;
+    for (const [state, key] of [[atCounty(), 'county.unknown_kept'], [asked, 'county.town_kept']] as const) {
+      const r = type(state, typed);
+      expect([typed, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([typed, [key], typed, STORY]);
+    }
+  });
+
+  it.each([['next to Kencom', 'next to Kencom'], ["next to the chief's camp", "next to the chief's camp"], ['Next to Naivas', 'Next to Naivas']])('"%s" is led into as "near Kencom" is: kept as the place', (typed, place) => {
+    const r = type(atCounty(), typed);
+    expect([typed, said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([typed, ['county.place_kept'], place, STORY]);
+  });
+
+  it.each(['area', 'Area', 'my area', 'Girls', 'the boys', 'Boys', 'next', 'next week', 'next time', 'Peter high', 'grace academy'])('"%s": no place kept', (typed) => {
+    const asked = type(atCounty(), 'sijui').state;
+    for (const state of [atCounty(), asked]) {
+      const r = type(state, typed);
+      expect([typed, r.state.draft?.place]).toEqual([typed, undefined]);
+    }
+  });
 });
