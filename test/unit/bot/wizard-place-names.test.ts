@@ -76,6 +76,8 @@ describe('a spot named by a known town or county and a word for a place, not led
     ['Ngong Road', 34, 'Ngong'],
     ['Kisumu bus park', 42, undefined],
     ['Nakuru bus park', 32, undefined],
+    ['Dagoretti High', NAIROBI, 'Dagoretti'],
+    ['Kisumu Boys', 42, undefined],
   ] as const)('"%s": kept whole as the place and its county offered, as "at Kayole police station" is; either county tapped, the place is not asked', (typed, county, town) => {
     const r = type(atCounty(), typed);
     expect([typed, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town?.name, r.state.draft?.text]).toEqual([typed, ['county.place_kept_named'], typed, county, town, STORY]);
