@@ -854,6 +854,7 @@ const POSSESSIVE = /^(\p{L}+(?:['’]\p{L}+)*?)['’]s$/u;
 const SAINT = /^(?:St\.?|Saint)$/u;
 /** An apostrophe within a word ("Kang'ethe", "Mary’s"): one word, never split in two. */
 const APOSTROPHE_IN_WORD = /(?<=\p{L})['’](?=\p{L})/gu;
+const NUMBER_IN_NAME = /^\d{1,3}$/;
 const withoutApostrophes = (s: string) => s.replace(APOSTROPHE_IN_WORD, '');
 /** The words as typed, an apostrophe within one never splitting it ("Joseph Kang'ethe": two). */
 const wordCount = (s: string) => normalise(withoutApostrophes(s)).split(' ').filter(Boolean).length;
@@ -871,6 +872,8 @@ function namedSpot(input: string): boolean {
     const w = normalise(withoutApostrophes(t));
     if (BETWEEN_PLACE_NOUNS.includes(w)) return 'between';
     if (SAINT.test(t)) return 'noun';
+    // "Githurai 45 stage", "Section 58": a number after a capitalised name is of the name.
+    if (NUMBER_IN_NAME.test(t)) return i > 0 && CAPITALISED.test(typed[i - 1]) ? 'name' : 'other';
     const capitalised = CAPITALISED.test(t);
     if (capitalised && (NAMING_NOUNS.has(w) || (i > 0 && CAPITALISED_PLACE_ENDS.has(w)))) return 'either';
     if ((PLACE_NOUNS.has(w) && !NOT_WHERE_NOUNS.has(w)) || SPOT_HEADS.has(w) || whereOfWho(w, typed[i + 1] && normalise(typed[i + 1]))) return 'noun';
@@ -1261,7 +1264,8 @@ function placeNamingTown(turn: Turn, d: Draft, input: string, within: NamedCount
  * is asked once either is tapped, as after "near Thika" (`placeNamingTown`). It was kept with no county named.
  */
 function placeNamingTwoCounties(turn: Turn, d: Draft, input: string, page: number): boolean {
-  const typed = placePhrase(input);
+  // "Githurai 45 stage", not led into, as "at Githurai stage".
+  const typed = placePhrase(input) ?? (namedSpot(input) ? checkedPlace(input) : undefined);
   const town = typed === undefined ? undefined : townInTwoCounties(input);
   if (typed === undefined || town?.also === undefined || townAlone(input, town.name)) return false;
   const place = keepPlaceAtCounty(d, typed);

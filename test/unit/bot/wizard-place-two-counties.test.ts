@@ -47,6 +47,23 @@ describe('beside a town in two counties, at the county question', () => {
     expect(tapped.state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: 'Githurai stage' });
   });
 
+  it.each([
+    ['Githurai stage', 'Githurai'],
+    ['Githurai 45 stage', 'Githurai'],
+    ['Githurai 44 market', 'Githurai'],
+    ['Rongai police station', 'Rongai'],
+  ])('"%s", not led into: the spot kept as the place, both counties offered, as for "at Githurai stage"; it was kept with no county offered, or with a number "I do not know that county"', (typed, area) => {
+    const r = type(atCounty(), typed);
+    expect(texts(r)).toEqual([{ key: 'county.place_kept_two', params: expect.objectContaining({ place: typed, area }) }]);
+    const tapped = press(r.state, String(KIAMBU));
+    expect(tapped.state.draft).toMatchObject({ step: 'when', county: KIAMBU, place: typed, text: STORY });
+  });
+
+  it('"Githurai 45", "Githurai 45 Kamau", "stage 45": no spot of it, as before', () => {
+    expect(texts(type(atCounty(), 'Githurai 45')).map((t) => t.key)).toEqual(['county.of_town_two']);
+    for (const typed of ['Githurai 45 Kamau', 'stage 45', 'Kamau 45']) expect([typed, type(atCounty(), typed).state.draft?.place]).toEqual([typed, undefined]);
+  });
+
   it('"near Rongai" (Kajiado and Nakuru) names both as well', () => {
     const r = type(atCounty(), 'near Rongai');
     expect(texts(r)).toEqual([{ key: 'county.place_kept_two', params: { place: 'near Rongai', area: 'Rongai', county: { countyCode: 34 }, other: { countyCode: 32 } } }]);
