@@ -39,7 +39,8 @@ export class ReporterRepository {
    * record whose reporter asked to be forgotten is never found: a new one is made. For an
    * `anonymous` report an existing record's names and language are left as they were: their named
    * tickets show them, and a change arriving with the anonymous report would tell staff whose it is
-   * (/lugha still sets the language, `setLanguageOf`).
+   * (/lugha still sets the language, `setLanguageOf`). Intake finds the record this way for every
+   * report, and writes a named report's details only once that report is stored (`refreshIdentity`).
    */
   async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang, opts: { phone?: string; anonymous?: boolean } = {}): Promise<ReporterDoc> {
     // A phone the reporter shared with this report rides in the same write (one round trip, not
@@ -47,22 +48,40 @@ export class ReporterRepository {
     const withPhone: ReporterIdentity = opts.phone ? { ...who, phone: opts.phone } : who;
     for (let tries = 1; ; tries++) {
       const found = await this.findOrCreate(who.telegramUserId, withPhone, language);
-      const existing = found.doc;
-      if (found.created) return existing;
-      const current = this.cipher.open<ReporterIdentity>(existing.identity);
-      const next: ReporterIdentity = opts.anonymous ? current : { ...current, ...withPhone };
-      const reads = opts.anonymous ? existing.language : language;
-      const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== reads;
-      if (!changed) return existing;
-      // Still in use: a /forget since the read must not get the identity written back into its record.
-      const updated = await this.Reporter.findOneAndUpdate(
-        { _id: existing._id, ...LIVE },
-        { $set: { identity: this.cipher.seal(next), lookupHash: this.cipher.lookupHash(who.telegramUserId), ...(reads ? { language: reads } : {}) } },
-        { returnDocument: 'after' },
-      ).lean<ReporterDoc>();
+      if (found.created) return found.doc;
+      const updated = await this.rewrite(found.doc, opts.anonymous ? undefined : { who: withPhone, language });
       if (updated) return updated;
       if (tries >= CREATE_TRIES) throw new Error('reporter record: asked to be forgotten on every try');
     }
+  }
+
+  /**
+   * A named report was stored under `existing`: its record takes the names, the language and the
+   * phone sent with it. Written after the report, never before: a send that fails leaves the
+   * record as it was, so a number (or a name) sent with no report is never kept, nor shown on
+   * the reporter's named tickets as their next, anonymous, report comes in. Null when the record
+   * is no longer in use (its reporter asked to be forgotten meanwhile): nothing is written back.
+   */
+  async refreshIdentity(existing: ReporterDoc, who: Omit<ReporterIdentity, 'phone'>, language: Lang, phone?: string): Promise<ReporterDoc | null> {
+    return this.rewrite(existing, { who: phone ? { ...who, phone } : who, language });
+  }
+
+  /**
+   * `existing` with `named`'s identity and language over its own (none: as it is), re-sealed
+   * under the current key: written only when that changes anything. Null when the record is no
+   * longer in use: a /forget since the read must not get the identity written back into its record.
+   */
+  private async rewrite(existing: ReporterDoc, named?: { who: ReporterIdentity; language: Lang }): Promise<ReporterDoc | null> {
+    const current = this.cipher.open<ReporterIdentity>(existing.identity);
+    const next: ReporterIdentity = named ? { ...current, ...named.who } : current;
+    const reads = named ? named.language : existing.language;
+    const changed = JSON.stringify(current) !== JSON.stringify(next) || existing.identity.k !== this.cipher.currentKeyId || existing.language !== reads;
+    if (!changed) return existing;
+    return this.Reporter.findOneAndUpdate(
+      { _id: existing._id, ...LIVE },
+      { $set: { identity: this.cipher.seal(next), lookupHash: this.cipher.lookupHash(next.telegramUserId), ...(reads ? { language: reads } : {}) } },
+      { returnDocument: 'after' },
+    ).lean<ReporterDoc>();
   }
 
   /**

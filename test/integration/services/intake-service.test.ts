@@ -148,6 +148,62 @@ describe('IntakeService.submit', () => {
     expect(await store.models.ReportEvent.countDocuments({ reportId: report!._id, type: 'made_anonymous' })).toBe(1);
   });
 
+  it('a number shared for a send that failed is not kept when the reporter then sends anonymously', async () => {
+    const userId = nextUser++;
+    const intake = service();
+    const named = request(userId, { anonymous: false }, { phone: '+254711000666' });
+    failSubmits = 1;
+    expect(await intake.submit(named)).toEqual({ ok: false, reason: 'store_unavailable' });
+    // "Send anonymously" on the same draft: no report carries the number, so no record does.
+    expect(await intake.submit({ ...named, phone: undefined, report: { ...named.report, anonymous: true } })).toMatchObject({ ok: true, created: true });
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(store.cipher.open<{ phone?: string }>(reporter!.identity).phone).toBeUndefined();
+  });
+
+  it('a failed send with a new number and name, then sent anonymously, leaves the number and name their named ticket shows', async () => {
+    const userId = nextUser++;
+    const intake = service();
+    expect(await intake.submit(request(userId, { anonymous: false }, { phone: '+254711000777' }))).toMatchObject({ ok: true, created: true });
+    const renamed = request(userId, { anonymous: false }, { phone: '+254722000888', reporter: { telegramUserId: userId, chatId: userId, firstName: 'Mama Shiru' } });
+    failSubmits = 1;
+    expect(await intake.submit(renamed)).toEqual({ ok: false, reason: 'store_unavailable' });
+    // The named ticket's number and name changing just before an anonymous report came in would say whose it is.
+    expect(await intake.submit({ ...renamed, phone: undefined, report: { ...renamed.report, anonymous: true } })).toMatchObject({ ok: true, created: true });
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(store.cipher.open<{ phone?: string; firstName?: string }>(reporter!.identity)).toMatchObject({ phone: '+254711000777', firstName: 'Achieng' });
+  });
+
+  it('a named send whose number could not be written after the report was stored says so, and sending again anonymously keeps no number', async () => {
+    const userId = nextUser++;
+    const intake = service();
+    const named = request(userId, { anonymous: false }, { phone: '+254711000999' });
+    const real = store.reporters.refreshIdentity.bind(store.reporters);
+    store.reporters.refreshIdentity = async () => {
+      store.reporters.refreshIdentity = real;
+      throw new Error('MongoWriteConcernError: waiting for replication timed out (simulated)');
+    };
+    expect(await intake.submit(named)).toEqual({ ok: false, reason: 'store_unavailable' });
+    expect(await intake.submit({ ...named, phone: undefined, report: { ...named.report, anonymous: true } })).toMatchObject({ ok: true, created: false });
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(store.cipher.open<{ phone?: string }>(reporter!.identity).phone).toBeUndefined();
+    expect((await store.models.Report.findOne({ idempotencyKey: named.report.draftId }).lean())?.anonymous).toBe(true);
+  });
+
+  it('a named send whose number could not be written is whole when sent again with the number', async () => {
+    const userId = nextUser++;
+    const intake = service();
+    const named = request(userId, { anonymous: false }, { phone: '+254711000123' });
+    const real = store.reporters.refreshIdentity.bind(store.reporters);
+    store.reporters.refreshIdentity = async () => {
+      store.reporters.refreshIdentity = real;
+      throw new Error('MongoWriteConcernError: waiting for replication timed out (simulated)');
+    };
+    expect(await intake.submit(named)).toEqual({ ok: false, reason: 'store_unavailable' });
+    expect(await intake.submit(named)).toMatchObject({ ok: true, created: false });
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(store.cipher.open<{ phone?: string }>(reporter!.identity).phone).toBe('+254711000123');
+  });
+
   it('says "received" when only the queued mark fails after the report was stored and queued: the outbox relay writes the mark', async () => {
     const userId = nextUser++;
     const intake = service();
