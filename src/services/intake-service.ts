@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { ReportDoc, ReportMarks, ReporterIdentity, Store, UrgentAnswers } from '../store';
+import type { ReportDoc, ReportMarks, ReporterDoc, ReporterIdentity, Store, UrgentAnswers } from '../store';
 import type { DailyReportLimit } from './daily-report-limit';
 import type { ReportService, SubmitInput, SubmitResult, UrgentInput } from './report-service';
 import type { TriageService } from './triage-service';
@@ -144,11 +144,26 @@ export class IntakeService {
     const { store, reports } = this.deps;
     const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, { anonymous: true });
     const result = await reports.submit({ ...req.report, reporterId: reporter._id, language: req.language }, { meanwhile: (report) => this.link(report) });
-    if (result.report.anonymous) return result;
     // A report stored early (danger) stays under the record it was stored under.
     const own = result.report.reporterId.equals(reporter._id) ? reporter : await store.reporters.findById(result.report.reporterId);
-    if (own) await store.reporters.refreshIdentity(own, req.reporter, req.language, req.phone);
+    if (!own) return result;
+    if (!result.report.anonymous) await store.reporters.refreshIdentity(own, req.reporter, req.language, req.phone);
+    else await this.dropUncarriedPhone(own);
     return result;
+  }
+
+  /**
+   * An anonymous report stored: a number on the record that no named report carries goes
+   * (`dropPhoneUnlessCarried`). The report is stored whatever happens here: a failure is logged,
+   * and the next anonymous report tries again.
+   */
+  private async dropUncarriedPhone(reporter: ReporterDoc): Promise<void> {
+    const { store, logger } = this.deps;
+    try {
+      if (await store.reporters.dropPhoneUnlessCarried(reporter, () => store.reports.hasNamed(reporter._id))) logger.info({ outcome: 'uncarried_phone_dropped' }, 'a phone no named report carries was dropped from the reporter record');
+    } catch (err) {
+      logger.warn({ err, outcome: 'uncarried_phone_kept' }, 'could not drop a phone no named report carries; the next anonymous report tries again');
+    }
   }
 
   /**

@@ -598,6 +598,11 @@ export class ReportRepository {
     await this.insertEvents([entry]);
   }
 
+  /** Whether any report of this reporter was sent with their contact details (not anonymous): one is their phone's only reason to be kept. */
+  async hasNamed(reporterId: Id): Promise<boolean> {
+    return (await this.Report.exists({ reporterId: oid(reporterId), anonymous: false })) !== null;
+  }
+
   /** Open reports of a reporter, newest first (for replies and /status). */
   findOpenByReporter(reporterId: Id): Promise<ReportDoc[]> {
     return this.Report.find({ reporterId: oid(reporterId), status: { $nin: CLOSED_STATUSES } })

@@ -67,6 +67,20 @@ export class ReporterRepository {
   }
 
   /**
+   * An anonymous report was stored under `existing`: a phone on it that no report carries
+   * (`carried`: a named report of theirs is stored) goes. One was written by an older release for a
+   * send that then failed, or came with a report sent again anonymously since. Kept, it would be
+   * one more thing about the reporter that no report needs. Written only while the identity is
+   * as read: a named report stored meanwhile writes its own.
+   */
+  async dropPhoneUnlessCarried(existing: ReporterDoc, carried: () => Promise<boolean>): Promise<boolean> {
+    const { phone, ...rest } = this.cipher.open<ReporterIdentity>(existing.identity);
+    if (!phone || (await carried())) return false;
+    const res = await this.Reporter.updateOne({ _id: existing._id, 'identity.iv': existing.identity.iv, ...LIVE }, { $set: { identity: this.cipher.seal(rest) } });
+    return res.modifiedCount === 1;
+  }
+
+  /**
    * `existing` with `named`'s identity and language over its own (none: as it is), re-sealed
    * under the current key: written only when that changes anything. Null when the record is no
    * longer in use: a /forget since the read must not get the identity written back into its record.

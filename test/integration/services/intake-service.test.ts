@@ -142,6 +142,9 @@ describe('IntakeService.submit', () => {
     const report = await store.models.Report.findOne({ idempotencyKey: identified.report.draftId }).lean();
     expect(report?.anonymous).toBe(true);
     expect(await store.models.ReportEvent.countDocuments({ reportId: report!._id, type: 'made_anonymous' })).toBe(1);
+    // The number came with the report that is now anonymous: no report carries it, so the record does not.
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(store.cipher.open<{ phone?: string }>(reporter!.identity).phone).toBeUndefined();
     // A later send with the number does not undo the choice.
     await intake.submit(identified);
     expect((await store.models.Report.findById(report!._id).lean())?.anonymous).toBe(true);
@@ -202,6 +205,25 @@ describe('IntakeService.submit', () => {
     expect(await intake.submit(named)).toMatchObject({ ok: true, created: false });
     const reporter = await store.reporters.findByTelegramUser(userId);
     expect(store.cipher.open<{ phone?: string }>(reporter!.identity).phone).toBe('+254711000123');
+  });
+
+  it('an anonymous report keeps the number a named report of theirs was sent with: their named ticket still shows it', async () => {
+    const userId = nextUser++;
+    const intake = service();
+    expect(await intake.submit(request(userId, { anonymous: false }, { phone: '+254711000321' }))).toMatchObject({ ok: true, created: true });
+    expect(await intake.submit(request(userId, { anonymous: true }))).toMatchObject({ ok: true, created: true });
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(store.cipher.open<{ phone?: string }>(reporter!.identity).phone).toBe('+254711000321');
+  });
+
+  it('a number kept before on a record no named report carries goes at the reporter\'s next anonymous report', async () => {
+    const userId = nextUser++;
+    const intake = service();
+    // As an older release left it: the number of a send that failed, on the record.
+    const who = await store.reporters.upsertFromTelegram({ telegramUserId: userId, chatId: userId, firstName: 'Achieng' }, 'sw', { phone: '+254711000654' });
+    expect(await intake.submit(request(userId, { anonymous: true }))).toMatchObject({ ok: true, created: true });
+    const reporter = await store.reporters.findById(who._id);
+    expect(store.cipher.open<{ phone?: string; firstName?: string }>(reporter!.identity)).toEqual({ telegramUserId: userId, chatId: userId, firstName: 'Achieng' });
   });
 
   it('says "received" when only the queued mark fails after the report was stored and queued: the outbox relay writes the mark', async () => {
