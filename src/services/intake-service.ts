@@ -137,18 +137,22 @@ export class IntakeService {
    * The record is found (or made) as for an anonymous report, and takes a named report's names,
    * language and phone only once that report is stored (`refreshIdentity`): a send that fails
    * keeps nothing it carried, so a number sent with no report is not kept when the reporter sends
-   * anonymously instead. If that last write fails, the reporter is told to send again; the report
-   * is stored, and a Send with the number completes it, an anonymous one narrows it.
+   * anonymously instead. Written before the ticket is queued, so whoever takes it finds the number.
+   * If that write fails, the reporter is told to send again; the report is stored (the outbox relay
+   * queues it), and a Send with the number completes it, an anonymous one narrows it.
    */
   private async store(req: IntakeRequest): Promise<SubmitResult> {
     const { store, reports } = this.deps;
     const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, { anonymous: true });
-    const result = await reports.submit({ ...req.report, reporterId: reporter._id, language: req.language }, { meanwhile: (report) => this.link(report) });
     // A report stored early (danger) stays under the record it was stored under.
-    const own = result.report.reporterId.equals(reporter._id) ? reporter : await store.reporters.findById(result.report.reporterId);
-    if (!own) return result;
-    if (!result.report.anonymous) await store.reporters.refreshIdentity(own, req.reporter, req.language, req.phone);
-    else await this.dropUncarriedPhone(own);
+    const recordOf = async (report: ReportDoc) => (report.reporterId.equals(reporter._id) ? reporter : store.reporters.findById(report.reporterId));
+    const named = async (report: ReportDoc) => {
+      const own = report.anonymous ? null : await recordOf(report);
+      if (own) await store.reporters.refreshIdentity(own, req.reporter, req.language, req.phone);
+    };
+    const result = await reports.submit({ ...req.report, reporterId: reporter._id, language: req.language }, { meanwhile: (report) => this.link(report), stored: named });
+    const own = result.report.anonymous ? await recordOf(result.report) : null;
+    if (own) await this.dropUncarriedPhone(own);
     return result;
   }
 

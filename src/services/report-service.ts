@@ -40,7 +40,12 @@ export class ReportService {
    * (`openUrgent`, same draft id): it is completed with these answers, under the same reference
    * and ticket. Idempotent either way: a repeated send finds it done and changes nothing.
    */
-  async submit(input: SubmitInput, opts: { meanwhile?: (report: ReportDoc) => Promise<ReportMarks | undefined> } = {}): Promise<SubmitResult> {
+  /**
+   * `stored`: what must be written once the report is stored and before its ticket is queued (a
+   * named report's identity: an agent taking it finds its number); if it throws, so does this,
+   * and the ticket is not queued (a Send again finishes it; the outbox relay queues it meanwhile).
+   */
+  async submit(input: SubmitInput, opts: { meanwhile?: (report: ReportDoc) => Promise<ReportMarks | undefined>; stored?: (report: ReportDoc) => Promise<void> } = {}): Promise<SubmitResult> {
     if (!isCategoryCode(input.category)) throw new Error(`unknown category ${input.category}`);
     const { draftId, ...rest } = input;
     const priority = priorityFor(input.category, input.dangerNow);
@@ -52,6 +57,7 @@ export class ReportService {
     if (!created && report.unfinished) report = await this.complete(draftId, { ...rest, priority });
     // After `complete` too: a send with the number that completed it first (another process) is narrowed.
     if (!created && rest.anonymous && !report.anonymous) report = await this.keepAnonymous(report);
+    await opts.stored?.(report);
     // `meanwhile` (triage) needs the stored report, not its ticket: its round trips overlap the
     // queueing's instead of following them, on the reporter's wait for "received". What it marks
     // done is written with the queued mark (one write, not two), or alone when there is none.

@@ -21,12 +21,12 @@ function service(perDay?: number): IntakeService {
   const logger = createLogger({ level: 'silent' });
   const reports = new ReportService({ store, logger, tickets: { enqueue: async (reportId, priority) => void enqueued.push({ reportId, priority }) } });
   const realSubmit = reports.submit.bind(reports);
-  reports.submit = async (input) => {
+  reports.submit = async (input, opts) => {
     if (failSubmits > 0) {
       failSubmits--;
       throw new Error('MongoServerSelectionError: connection refused (simulated)');
     }
-    return realSubmit(input);
+    return realSubmit(input, opts);
   };
   const dailyLimit = perDay === undefined ? undefined : redisDailyReportLimit({ redis: r.redis, prefix: r.prefix, perDay, keyOf: (id) => store.cipher.lookupHash(id), logger });
   return new IntakeService({ store, reports, logger, dailyLimit });
@@ -202,9 +202,13 @@ describe('IntakeService.submit', () => {
       throw new Error('MongoWriteConcernError: waiting for replication timed out (simulated)');
     };
     expect(await intake.submit(named)).toEqual({ ok: false, reason: 'store_unavailable' });
+    // Not in the queue yet: an agent taking it would find a named ticket without its number.
+    const stored = await store.models.Report.findOne({ idempotencyKey: named.report.draftId }).lean();
+    expect(enqueued.filter((e) => e.reportId === stored!._id.toString())).toHaveLength(0);
     expect(await intake.submit(named)).toMatchObject({ ok: true, created: false });
     const reporter = await store.reporters.findByTelegramUser(userId);
     expect(store.cipher.open<{ phone?: string }>(reporter!.identity).phone).toBe('+254711000123');
+    expect(enqueued.filter((e) => e.reportId === stored!._id.toString())).toHaveLength(1);
   });
 
   it('an anonymous report keeps the number a named report of theirs was sent with: their named ticket still shows it', async () => {
