@@ -164,7 +164,7 @@ export class IntakeService {
   private async dropUncarriedPhone(reporter: ReporterDoc): Promise<void> {
     const { store, logger } = this.deps;
     try {
-      if (await store.reporters.dropPhoneUnlessCarried(reporter, () => store.reports.hasNamed(reporter._id))) logger.info({ outcome: 'uncarried_phone_dropped' }, 'a phone no named report carries was dropped from the reporter record');
+      await store.reporters.dropPhoneUnlessCarried(reporter, () => store.reports.hasNamed(reporter._id));
     } catch (err) {
       logger.warn({ err, outcome: 'uncarried_phone_kept' }, 'could not drop a phone no named report carries; the next anonymous report tries again');
     }
