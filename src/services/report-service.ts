@@ -39,8 +39,6 @@ export class ReportService {
    * The sent report. When the reporter had said someone is in danger, the report already exists
    * (`openUrgent`, same draft id): it is completed with these answers, under the same reference
    * and ticket. Idempotent either way: a repeated send finds it done and changes nothing.
-   */
-  /**
    * `stored`: what must be written once the report is stored and before its ticket is queued (a
    * named report's identity: an agent taking it finds its number); if it throws, so does this,
    * and the ticket is not queued (a Send again finishes it; the outbox relay queues it meanwhile).
