@@ -92,9 +92,12 @@ function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...c
   // Youths paid to disrupt a rally: paid by a politician, no bribe to the police.
   // Told to pay to go ("wakasema nilipe ndio niende"): the price of letting them go, no sum named.
   const payToGo = PAY_TOLD.test(plainWords(text)) && LET_GO.test(plainWords(text));
-  const bribe = (w.has('bribe') || releaseSold || payToGo || (asked && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released && !PAID_TO_DISRUPT.test(plainWords(text));
+  // Money handed out ("walikuwa wanagawa pesa", "handing out money"): given by whoever hands it out (to voters), never asked by the police.
+  const handedOut = MONEY_HANDED_OUT.test(plainWords(text)) && !w.has('bribe') && !w.has('demand');
+  const bribe = (w.has('bribe') || releaseSold || payToGo || (asked && !handedOut && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released && !PAID_TO_DISRUPT.test(plainWords(text));
   // Robbed by them ("askari walinipora simu", "police robbed me my phone"): extortion, as money they took is; not thieves they did nothing about.
-  const robbed = Boolean(policeMeant) && ROBBED.test(plainWords(text)) && !ROBBED_BY_OTHERS.test(plainWords(text));
+  // A theft they accuse someone of ("wamemwekelea kesi, they say he stole") is no robbery by them.
+  const robbed = Boolean(policeMeant) && ROBBED.test(plainWords(text)) && !ROBBED_BY_OTHERS.test(plainWords(text)) && !ACCUSED_OF_THEFT.test(plainWords(text));
   add(bribe || robbed, 'p_bribery');
   add(released, 'p_release');
   // Beaten to death is the killing: offered as brutality it was asked "was anyone hurt?".
@@ -150,7 +153,9 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   // Boxes brought in at night or from outside ("masanduku ya kura yaliletwa usiku"): boxes arrive in the morning, in the agents' sight.
   const boxes = w.has('ballotbox') || (/\b(boxes|box|masanduku|sanduku)\b/.test(plain) && (w.has('vote') || w.has('ballot')));
   const boxesBroughtIn = boxes && BROUGHT_IN.test(plain) && (w.has('night') || BROUGHT_HOW.test(plain));
-  add(boxesBroughtIn || w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || RESULTS_CHANGED.test(plain) || VOTES_STOLEN.test(plain) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
+  // Ballot papers or boxes burnt or destroyed ("wamechoma karatasi za kura", "they burnt the ballot papers"): tampering.
+  const ballotsDestroyed = (w.has('ballot') || boxes) && BALLOTS_DESTROYED.test(plain);
+  add(ballotsDestroyed || boxesBroughtIn || w.has('stuff') || (w.has('ballotbox') && CARRIED_OFF.test(plain)) || papersSlippedIn(plain, w) || (RESULTS_FORM.test(plain) && ALTERED.test(plain)) || RESULTS_CHANGED.test(plain) || VOTES_STOLEN.test(plain) || (w.has('ballot') && PRE_MARKED.test(plain)) || boxOpened, 'e_tamper');
   // The IEBC's own failures: the KIEMS kit down, agents kept out by the presiding officer, names missing from the register.
   // Agents chased or kept from the tallying centre or the station with no one's violence told ("maajenti wetu
   // walifukuzwa kituo cha kujumlisha kura"): the same obstruction of agents; goons chasing them are violence.
@@ -194,6 +199,8 @@ const VOTERS_BLOCKED = /\b\w*zui(a|wa|iwa|liwa)\b (\w+ ){0,3}?(kuingia|kufika|ku
 const FIGHTING = /\b(fighting|fought|fights|clash|clashes|clashed|clashing|brawl|brawls|brawling)\b(?! (for|against|corruption|to)\b)/;
 /** A results form: "form 34A", "fomu 34b", "forms 35", "results form", "fomu za matokeo". */
 const RESULTS_FORM = /\b(forms?|fomu) (no )?3[4-7] ?[abc]?\b|\bresults? (forms?|sheets?|fomu)\b|\bfomu (ya|za) matokeo\b/;
+/** Burnt, torn or destroyed ("wamechoma", "zimechomwa", "walichana", "burnt", "set on fire"): said of ballot papers or boxes. */
+const BALLOTS_DESTROYED = /\b(burnt|burned|burning|burn|torched|set (on )?fire|destroyed|destroying|destroy|tore|torn|\w*choma|\w*chomwa|\w*chomea|\w*haribu|\w*haribiwa|\w*chana|\w*chanwa)\b/;
 /** Altered, changed, doctored, forged, destroyed, "imebadilishwa", "walighushi", "wameichana". */
 const ALTERED = /\b(threw away|thrown away|destroyed|destroying|tore|torn|burnt|burned|\w*chanwa|\w*chana|alter|altered|altering|changed|changing|change|doctored|doctoring|forged|forging|forgery|fake|faked|falsified|falsifying|tampered|tampering|inflated|inflating|manipulated|manipulating|cooked|edited|erased|cancelled|\w*badilish\w*|\w*ghushi\w*)\b/;
 /** Results changed by someone: "changing the results", "results were altered", "matokeo yamebadilishwa"; not "the results changed". */
@@ -379,6 +386,10 @@ const LET_GO = /\b(let (me|him|her|us|them) go|(ni|tu)(li|ka|me)achiliwa|(ndio|n
 
 /** Robbed: "robbed me", "stole my phone", "snatched", "walinipora", "waliniibia", "aliiba". */
 const ROBBED = /\b(robbed|robbing|mugged|stole|snatched|(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)?(pora|ibia|iba))\b/;
+/** A theft someone is accused of: "they say he stole", "accused of stealing", "kesi ya wizi", "eti aliiba", "walimsingizia kuiba". */
+const ACCUSED_OF_THEFT = /\b(say|says|said|saying|claim|claims|claimed|claiming|accus\w*|alleg\w*|suspected|charged|framed|kesi ya|eti|wanasema|walisema|wakasema|anasema|alisema|wanadai|walidai|wakadai|\w*singizi\w*|\w*wekelea|\w*bambikia)\b (\w+ ){0,3}?(stole|stolen|steal|stealing|theft|robbery|robbed|wizi|\w*iba)\b/;
+/** Money handed out: "wanagawa pesa", "walikuwa wakigawa doo", "handing out money", "distributing cash". */
+const MONEY_HANDED_OUT = /\b(\w*gawa|\w*gawia|\w*gawiwa|handing out|handed out|hand out|hands out|giving out|gave out|give out|dishing out|dished out|distribut\w*|sharing out|shared out)\b (\w+ ){0,2}?(pesa|money|cash|doo|mkwanja|chapaa|notes|envelopes?|bahasha)\b/;
 /** Thieves named, or the police asked for help after a robbery ("refused to help", "did nothing", "walikataa kuandika"). */
 const ROBBED_BY_OTHERS = /\b(thie(f|ves)|robbers?|muggers?|wezi|mwizi|majambazi|jambazi|thugs|goons|wahuni|refused|did nothing|(not|never|no|wont|won t|didn t|did not) help\w*|ignored|reported|walikataa|alikataa|hawakufanya|hawakunisaidia|hawakusaidia|hawanisaidii|niliripoti|tuliripoti)\b|\b(was|were|got|been) (robbed|mugged)\b(?! by (the )?(police|cops?|askari|officers?|policem[ae]n))/;
 /** To go to an officer's own house, or else ("i must go with him to his house or he will charge me", "niende naye kwake ama atanishtaki"). */

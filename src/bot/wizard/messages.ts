@@ -89,6 +89,8 @@ const TAKEN = /((wa|a)(me|li|ka)(m|mw|wa|ni|tu)?(chukua|peleka)|chukuliwa|pelekw
 const HOW_SOMEONE_IS = /\b(poa|sawa|fiti|ok|okay|fine|well|salama|shida|noma|kidogo|sana|\w*umia|\w*umizwa|\w*jeruhiwa|majeraha|jeraha|injur\w*|hurt|bruis\w*|wound\w*|minor|serious\w*|badly)\b/;
 /** Let go ("wakaniachilia", "walimwachia", "released", "let him go"): told after what was done, its end, never an act alone. */
 const RELEASED = /\b\w*(ni|m|mw|tu|wa)(achilia|achia)\b|\b\w*achiliwa\b|\b(let (me|him|her|us|them) go|released?)\b/g;
+/** A charge made up against someone ("wamemwekelea kesi", "walinibambikia kesi", "framed my son", "planted bhang on him"). */
+const FRAMED = /\b(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)?(wekelea|bambikia|bambika|singizia)\b|\b(framed|planted (\w+ ){0,2}?on (me|him|her|us|them)|(fake|false|trumped up|fabricated|cooked up) (charges?|case|cases))\b/;
 /** Asking to be called ("nipigie simu"), voters ("wapiga kura"), a friend ("mshikaji"): no act. */
 const NOT_ACTS = /pigi[ae]\b|piga kura|mshikaji/;
 /** Asking about a report already sent, not telling a new one: the menu has /status. */
@@ -111,7 +113,7 @@ const doneInOneWord = (words: string) => DONE_TO_SOMEONE.test(words) && !NOT_ACT
  * do ("watatuchoma nyumba", "wataniua": a threat, as the category words read it): no place in Kenya is worded so.
  */
 function tellsAnAct(words: string): boolean {
-  return INCIDENT_ACTS.test(words) || (MORE_ACTS.test(words) && !NOT_ACTS.test(words)) || TAKEN.test(words) || /\bkitu kidogo\b/.test(words) || threatensHarm(words);
+  return INCIDENT_ACTS.test(words) || (MORE_ACTS.test(words) && !NOT_ACTS.test(words)) || TAKEN.test(words) || /\bkitu kidogo\b/.test(words) || FRAMED.test(words) || threatensHarm(words);
 }
 
 /** Words that may come before what was done ("pia walichukua", "they also took", "polisi walinipiga", "cops took"). */

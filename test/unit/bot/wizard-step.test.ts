@@ -856,6 +856,31 @@ describe('kind', () => {
     expect(r.state.draft).toMatchObject({ step: 'cat', voice: voice(40) });
   });
 
+  it('a few first words that tell ballot papers burnt ("wamechoma karatasi za kura"), money handed out ("walikuwa wanagawa pesa") or a charge made up ("wamemwekelea kesi") begin a report with them, its category offered; they were the menu, the words lost', () => {
+    const cases: [string, string, string][] = [
+      ['wamechoma karatasi za kura', 'election', 'e_tamper'],
+      ['they burnt the ballot papers', 'election', 'e_tamper'],
+      ['walichoma masanduku ya kura usiku', 'election', 'e_tamper'],
+      ['karatasi za kura zimechomwa', 'election', 'e_tamper'],
+      ['walikuwa wanagawa pesa', 'election', 'e_bribery'],
+      ['they were handing out money', 'election', 'e_bribery'],
+    ];
+    for (const [text, kind, code] of cases) {
+      const first = firstWords(text);
+      expect([text, first]).toEqual([text, { story: { text, storyPart: 'first' } }]);
+      const r = run({}, { type: 'begin', newDraftId: ID, story: first?.story });
+      expect([text, r.state.draft?.kind, r.state.draft?.offeredCategory, said(r)]).toEqual([text, kind, code, ['desc.kept_early', 'category.offer']]);
+    }
+    // A charge made up against someone: a report begun with the words, the kind asked (the arrest or the charge: the reporter says).
+    for (const text of ['wamemwekelea kesi ya wizi kaka yangu', 'walinibambikia kesi', 'police framed my son']) expect([text, firstWords(text)]).toEqual([text, { story: { text, storyPart: 'first' } }]);
+    // The theft they accuse him of is not money the police took: no bribery offered (it was).
+    const framed = run({}, { type: 'begin', newDraftId: ID, story: { text: 'police wamemwekelea kesi my brother, they say he stole but hakuiba anything' } });
+    expect(framed.state.draft?.offeredCategory).toBeUndefined();
+    // The police taking money is still their bribe, and a threat to burn houses no tampering.
+    expect(run({}, { type: 'begin', newDraftId: ID, story: { text: 'polisi walichukua pesa yangu yote wakaniibia simu' } }).state.draft?.offeredCategory).toBe('p_bribery');
+    expect(run({}, { type: 'begin', newDraftId: ID, story: { text: 'wametishia kunichoma nyumba nisipompigia kura' } }).state.draft?.offeredCategory).toBe('e_violence');
+  });
+
   it('a report begun by writing what happened starts with it as the story; the one category of one kind it names is offered', () => {
     const r = run({}, { type: 'begin', newDraftId: ID, story: { text: 'Officers at the roadblock took 500 shillings from every driver.' } });
     expect(r.state.draft).toEqual({ id: ID, step: 'cat', kind: 'police', offeredCategory: 'p_bribery', text: 'Officers at the roadblock took 500 shillings from every driver.' });
