@@ -1965,7 +1965,7 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
   // ("they wore plain clothes") is never a place: sent again, it is said to be in the story already.
   const words = normalise(input);
   if (placeAfterAct(turn, d, input)) return;
-  if ((tellsWhoTheyWere(words) || tellsSpeechOrThreat(words)) && addToStory(turn, d, input)) return turn.show();
+  if ((tellsWhoTheyWere(words) || tellsSpeechOrThreat(words) || sumOfMoney(words)) && addToStory(turn, d, input)) return turn.show();
   if ((beginsWithAct(words) || beginsDoneToSomeone(words)) && !inStory(d, input) && addToStory(turn, d, input)) return turn.show();
   // "Call me 0712 345 678": no place, and as the place an anonymous report showed staff the number
   // unwarned; in the story, the review warns of it (and offers to send with the number instead).
@@ -2546,7 +2546,9 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
     (d.step === 'county' && (tellsAnAct(words) || doneInOneWord(words))) ||
     (d.step === 'place' && (beginsWithAct(words) || beginsDoneToSomeone(words))) ||
     // "There were 4 of them with guns", "2 cops": never a county, place, day or way to send.
-    ((d.step === 'county' || d.step === 'place' || d.step === 'when' || d.step === 'review') && (tellsWhoTheyWere(words) || tellsSpeechOrThreat(words)));
+    ((d.step === 'county' || d.step === 'place' || d.step === 'when' || d.step === 'review') && (tellsWhoTheyWere(words) || tellsSpeechOrThreat(words))) ||
+    // "Elfu mbili", "2k", "500 bob": how much they asked, never a county or a place (it was kept as the place).
+    ((d.step === 'county' || d.step === 'place' || d.step === 'when') && sumOfMoney(words));
   // "Was anyone hurt?" follows the story at once: a story sent in short messages ("kwa stage ya
   // kondele", "walikuwa wawili") lands there; a few words that are no answer go on with it. A
   // reply that begins with yes, no or skip ("yes he is") is a try at the answer: buttons asked for.
@@ -2559,6 +2561,22 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const partAtP3 = p3FirstAsked && !more.endsWith('?') && ((first !== 'yes' && first !== 'no' && first !== 'skip') || saysMoreAfter(words)) && !words.split(' ').every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));
   if (!account && !afterFewWords && !act && !partAtHurt && !partAtP3 && !partAtCounty(d, more, namesCounty)) return false;
   return addWords(turn, d, more);
+}
+
+/** Words that count money ("elfu", "mia", "thao", "ngiri", "bob", "ksh") or numbers ("mbili", "five"): a sum is made of them only. */
+const MONEY_MARKS = new Set('elfu laki mia thao ngiri ngiris bob ksh kes sh shs shillings shilingi thousand hundred million milioni'.split(' '));
+const NUMBER_WORDS = new Set(
+  ('moja mbili tatu nne tano sita saba nane tisa kumi ishirini thelathini arobaini hamsini sitini sabini themanini tisini na ' +
+    'one two three four five six seven eight nine ten twenty thirty forty fifty sixty seventy eighty ninety and a').split(' '),
+);
+/**
+ * A sum of money alone ("elfu mbili", "mia tano", "thao mbili", "2k", "500 bob", "ksh 2000"), `normalise`d: every
+ * word a number, a count of money or a currency, one of them money's ("Saba Saba", "Kawangware 56" are places).
+ */
+function sumOfMoney(words: string): boolean {
+  const list = words.split(' ').filter(Boolean);
+  const money = (w: string) => MONEY_MARKS.has(w) || /^\d+k$/.test(w);
+  return list.length > 0 && list.length <= 6 && list.some(money) && list.every((w) => money(w) || NUMBER_WORDS.has(w) || /^\d+$/.test(w));
 }
 
 /** Words added to the story told, and said so; the same words again are said to be there already, and words past the story's limit said not to fit. */

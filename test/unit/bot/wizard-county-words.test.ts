@@ -39,6 +39,8 @@ const NOT_PLACES = {
   'where, said of no place': ['anywhere', 'everywhere', 'nowhere', 'town', 'mjini', 'kijijini', 'mtaani', 'kwetu', 'nyumbani', 'home', 'kazini', 'shule', 'barabarani', 'njiani', 'huku', 'huko', 'hapa', 'pale', 'kule', 'karibu', 'mbali', 'far', 'near', 'here', 'there', 'same', 'same place', 'the same', 'kenya', 'Kenya'],
   // The weather or the dark (when or how, not where), "not here", places said in the plural, and the parties and coalitions.
   'weather, not here, plurals, parties': ['Giza', 'giza', 'Mvua', 'mvua', 'jua', 'baridi', 'upepo', 'rain', 'dark', 'darkness', 'sio hapa', 'siyo hapa', 'si hapa', 'not here', 'sio pale', 'vijijini', 'mitaani', 'mashambani', 'Kenya Kwanza', 'kenya kwanza', 'Azimio', 'Azimio la Umoja', 'Jubilee', 'ODM', 'UDA', 'Wiper', 'Ford Kenya', 'Roots Party'],
+  // How much was asked ("walitaka elfu mbili", then "elfu mbili"): the place read "elfu mbili", and where it happened was never asked.
+  'sums of money': ['elfu mbili', 'Elfu mbili', 'mia tano', 'thao mbili', 'ngiri tatu', 'laki moja', 'elfu moja mia tano', 'two thousand', 'five hundred', '2k', '500 bob', 'ksh 2000', 'sh 500'],
   'said before, and prayers': ['nimesema', 'nishasema', 'nilisema', 'mungu', 'mungu wangu', 'yesu', 'jesus', 'god', 'amen', 'inshallah', 'haki', 'haki ya mungu'],
 };
 
@@ -80,6 +82,25 @@ describe('at the county question, words that are no place are never kept as the 
       const t = type(asked, w);
       expect([w, said(t), t.state.draft?.place]).toEqual([w, ['county.town_kept'], w]);
     }
+  });
+});
+
+describe('a sum of money typed where the county or the place is asked ("elfu mbili"): how much they asked, more of the story', () => {
+  it.each(['elfu mbili', 'mia tano', 'thao mbili', '2k', '500 bob'])('"%s" at the county question: added to the story, the county asked again, no place kept', (typed) => {
+    const r = type(atCounty(), typed);
+    expect([said(r), r.state.draft?.step, r.state.draft?.place, r.state.draft?.text]).toEqual([['desc.added', 'county.ask'], 'county', undefined, `${STORY}\n${typed}`]);
+  });
+
+  it('at the place question too: added to the story, where in the county asked again; a place with a number in its name is still the place', () => {
+    const atPlace: WizardState = { draft: { id: ID, step: 'place', kind: 'police', category: 'p_bribery', danger: false, text: STORY, county: 47 } };
+    const r = type(atPlace, 'elfu mbili');
+    expect([said(r), r.state.draft?.step, r.state.draft?.place, r.state.draft?.text]).toEqual([['place.story_added', 'place.ask'], 'place', undefined, `${STORY}\nelfu mbili`]);
+    for (const place of ['Saba Saba', 'Kawangware 56', 'Githurai 45']) expect([place, type(atPlace, place).state.draft?.place]).toEqual([place, place]);
+  });
+
+  it('said again when the story holds it already ("walitaka elfu mbili", then "elfu mbili"): not kept twice, nor kept as the place', () => {
+    const r = type(atCounty({ text: 'walitaka elfu mbili' }), 'elfu mbili');
+    expect([said(r), r.state.draft?.place, r.state.draft?.text]).toEqual([['desc.already', 'county.ask'], undefined, 'walitaka elfu mbili']);
   });
 });
 
