@@ -79,6 +79,9 @@ export function countyByCode(code: number): County | undefined {
  */
 const ALIASES: Record<string, number> = {
   nairobi: 47, muranga: 21, tharaka: 13, taita: 6, taveta: 6, elgeyo: 28, marakwet: 28, pokot: 24, nzoia: 26, kisii: 45, homabay: 43,
+  // One word of a two-word name, as people shorten it ("Tana", "Uasin", "Nithi"): no county or town of another county is called so.
+  // Not "trans" (Transmara is in Narok), nor "homa" (fever: "mtoto ana homa" names no county).
+  tana: 4, uasin: 27, gishu: 27, nithi: 13,
 };
 /** The short forms people type for a county ("nrb" and "nbi" for Nairobi, "msa", "ksm", "nku"): no place is called so. */
 const SHORT_FORMS: Record<string, number> = { nai: 47, nrb: 47, nbi: 47, msa: 1, ksm: 42, nku: 32 };

@@ -104,6 +104,30 @@ describe('a sum of money typed where the county or the place is asked ("elfu mbi
   });
 });
 
+describe('one word of a county\'s two-word name ("Tana", "Uasin", "Nithi"), as people shorten it: that county, never kept as the place', () => {
+  it.each([
+    ['Tana', 4],
+    ['tana', 4],
+    ['Uasin', 27],
+    ['Gishu', 27],
+    ['Nithi', 13],
+  ] as const)('"%s": its county taken, and where in it asked', (typed, county) => {
+    const r = type(atCounty(), typed);
+    expect([said(r), r.state.draft?.step, r.state.draft?.county, r.state.draft?.place]).toEqual([['place.ask'], 'place', county, undefined]);
+  });
+
+  it('"homa" is fever, not Homa Bay: "mtoto ana homa kali" offers no county', () => {
+    expect(type(atCounty(), 'mtoto ana homa kali').state.draft?.offered).toBeUndefined();
+  });
+
+  it('"Tana" typed after "Hola" offered Tana River: Tana River, and where in Hola asked; the place was "Tana", then "Tana, Hola"', () => {
+    const hola = type(atCounty(), 'Hola');
+    expect(hola.state.draft?.offered ?? hola.state.draft?.town).toBeDefined();
+    const r = type(hola.state, 'Tana');
+    expect([r.state.draft?.step, r.state.draft?.county, r.state.draft?.place, r.state.draft?.town?.name]).toEqual(['place', 4, undefined, 'Hola']);
+  });
+});
+
 describe('a misspelt county, or a town, at the county question: offered or taken as its county, never kept as a place', () => {
   it.each([
     ['Nairob', 47],
