@@ -125,6 +125,8 @@ const WORDS: Record<Word, readonly string[]> = {
     'it s happening now', 'still happening', 'happening right now', 'inatokea sasa', 'inatokea sasa hivi', 'inaendelea', 'bado inaendelea', 'inaendelea sasa', 'inaendelea sasa hivi',
     // "Even now", "still right now": it goes on, as "bado inaendelea". ("Sasa" alone at the danger question is a greeting.)
     'hata sasa', 'hata sasa hivi', 'bado sasa hivi',
+    // Sheng ("sai hii", "sahii") and Kenyan English ("now now") for right now: they were "I could not read that date".
+    'sai hii', 'sahii', 'sai hivi', 'saa hii hii', 'now now',
   ],
   today: ['today', 'leo', 'leo hii', 'this morning', 'leo asubuhi', 'tonight', 'leo jioni', 'leo mchana', 'leo usiku', 'this afternoon', 'this evening', 'today morning', 'today afternoon', 'today evening', 'tdy', '2day', 'siku ya leo'],
   // "Usiku wa kuamkia leo" is the night that led into today: last night.

@@ -1641,6 +1641,13 @@ describe('when', () => {
     expect(said(press(at('when'), 'now'))).toEqual(['answer', 'review']);
   });
 
+  it('"sai hii", "sahii" (Sheng) and "now now" (Kenyan English) say it is happening now, as "saa hii" does; they were "I could not read that date"', () => {
+    for (const words of ['sai hii', 'Sai hii!', 'sahii', 'sai hivi', 'now now']) {
+      const r = type(at('when'), words);
+      expect([words, stepOf(r), r.state.draft?.when, r.state.draft?.incidentAt]).toEqual([words, 'review', 'now', NOW.getTime()]);
+    }
+  });
+
   it('takes a typed date, and asks with today as the example (not a fixed date)', () => {
     const r = type(at('when'), '25/11/2026');
     expect(r.state.draft).toMatchObject({ step: 'review', when: 'date' });
