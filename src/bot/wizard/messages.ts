@@ -2700,7 +2700,9 @@ function storyPart(input: string): boolean {
   const t = input.trim();
   const n = normalise(t);
   const words = n.split(' ').filter(Boolean);
-  if (t.endsWith('?') || words.length < 2 || words.every((w) => NO_ACCOUNT_WORDS.has(w))) return false;
+  // One word only when it tells what they did to someone ("wamenishika", "walinipiga"), as a first message's one word does (`firstWords`).
+  const oneAct = words.length === 1 && doneInOneWord(words[0]);
+  if (t.endsWith('?') || (words.length < 2 && !oneAct) || words.every((w) => NO_ACCOUNT_WORDS.has(w))) return false;
   return !WANTS_TO_REPORT.test(n) && !ABOUT_A_REPORT.test(n) && !dontKnow(t) && readWord(t) === undefined;
 }
 

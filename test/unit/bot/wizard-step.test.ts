@@ -466,6 +466,22 @@ describe('a story sent in short messages before its question (a witness in a hur
     expect(typed.state.draft).toMatchObject({ step: 'cat', kind: 'police', text: 'Hello, I want to report police brutality that happened to my son', storyPart: true });
   });
 
+  it('one word that tells what they did to someone ("wamenishika", "walinipiga"), typed at the kind question: the story begun with it, then the kind asked again (or, caught, the arrest offered); it was "tap a button", the word lost', () => {
+    // Beaten: police force or election violence, so the kind is asked again.
+    for (const text of ['Walinipiga!', 'wamenichapa']) {
+      const r = type(at('kind'), text);
+      expect([text, said(r), r.state.draft?.text, stepOf(r)]).toEqual([text, ['desc.kept_early', 'kind.ask'], text, 'kind']);
+    }
+    // Caught or arrested: the police's, and the arrest offered for a tap, as after "polisi wamenishika".
+    for (const text of ['wamenishika', 'wamenikamata', 'wamemshika']) {
+      const r = type(at('kind'), text);
+      expect([text, said(r), r.state.draft?.text, r.state.draft?.kind, r.state.draft?.offeredCategory]).toEqual([text, ['desc.kept_early', 'category.offer'], text, 'police', 'p_arrest']);
+    }
+    // The next words go on from it, as after any part.
+    const more = type(type(at('kind'), 'walinipiga').state, 'bila sababu nikitoka job');
+    expect([said(more), more.state.draft?.text]).toEqual([['desc.added', 'kind.ask'], 'walinipiga\nbila sababu nikitoka job']);
+  });
+
   it('a greeting, a question, a single word or a wish to report is not a part of the story', () => {
     for (const text of ['money', 'nataka kuripoti', 'I want to report', 'sijui kabisa', 'iko sawa tuma', 'asante sana mungu awabariki', 'ok send it']) {
       const r = type(at('kind'), text);
