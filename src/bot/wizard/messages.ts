@@ -2443,6 +2443,31 @@ function correctedPlace(input: string, now: Date, given?: string): { place: stri
   return found && { ...found, ...(told ? { told } : {}) };
 }
 
+/** A sorry, then "it was" ("sorry nimekosea, ilikuwa", "samahani ni", "sorry it was"): the answer before was wrong. */
+const SORRY_IT_WAS = /^(?:(?:sorry|samahani|pole|nimekosea|nilikosea|my bad|oops)[\s,.!:;-]+)+(?:(?:ni|ilikuwa|ilikua|it was|it s|its|was)\s+)?/iu;
+
+/**
+ * "Sorry nimekosea, ilikuwa Pipeline", "sorry it was Githurai", "pole, ni Mathare" at the date question, no word for
+ * "place" in it: the place given a moment ago corrected, when the words after the sorry are a town, area or
+ * place phrase that may lie in the county given (a town of another county only is the county corrected:
+ * `countyCorrected`). Said ("Place noted"), and the day asked again; it was "I could not read that date", the words lost.
+ */
+function placeSaidSorry(turn: Turn, d: Draft, input: string): boolean {
+  const lead = SORRY_IT_WAS.exec(input.trim());
+  const rest = lead?.[0].trim() ? input.trim().slice(lead[0].length).replace(/[.!,;:]+$/u, '').trim() : '';
+  if (!rest || d.county === undefined || dayAnswer(rest, turn.now) || [...rest].length > COUNTY_NAME_MAX_CHARS) return false;
+  const town = townNamed(rest);
+  const unit = town ? undefined : countyOfUnit(rest);
+  const here = town ? !town.greeting && [town.county, town.also].includes(d.county) : unit ? unit.county === d.county : placePhraseFirst(rest) !== undefined && !countyNamedIn(rest);
+  const check = here ? checkText(rest, LIMITS.placeMaxChars) : undefined;
+  if (!check?.ok) return false;
+  Object.assign(d, { place: check.text, location: undefined });
+  delete d.town;
+  turn.say('place.noted');
+  turn.show();
+  return true;
+}
+
 /** "... when they beat me" with the new place: what was done there is more of the story, never lost with the place taken. */
 function addTold(turn: Turn, d: Draft, told: string | undefined): void {
   if (told) addNewOrTell(turn, d, told);
@@ -2935,7 +2960,7 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   const day = dayAnswer(input, turn.now, d.whenSaid) ?? (led !== input ? dayAnswer(led, turn.now, d.whenSaid) : undefined);
   if (day) return takeDay(turn, d, day);
   // "Nimekosea kaunti" (the county was wrong), noticed when the day is asked: as at the place question.
-  if (countyCorrected(turn, d, input, true) || placeCorrected(turn, d, input)) return;
+  if (placeSaidSorry(turn, d, input) || countyCorrected(turn, d, input, true) || placeCorrected(turn, d, input)) return;
   const fixed = dayCorrected(input, d, turn.now);
   if (fixed) return takeDay(turn, d, fixed);
   if (WEEKEND.test(normalise(led))) return askWhichWeekendDay(turn, d);

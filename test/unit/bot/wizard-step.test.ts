@@ -3385,6 +3385,28 @@ describe('the county corrected at the date question', () => {
   });
 });
 
+describe('the place corrected at the date question with a sorry and no word for "place" ("sorry nimekosea, ilikuwa Pipeline")', () => {
+  const atWhen = () => at('when', { county: 47, place: 'Umoja' });
+
+  it.each([
+    ['sorry nimekosea, ilikuwa Pipeline', 'Pipeline'],
+    ['sorry it was Githurai', 'Githurai'],
+    ['samahani ilikuwa Githurai 44', 'Githurai 44'],
+    ['Sorry nimekosea ilikuwa Kencom stage.', 'Kencom stage'],
+    ['pole, ni Mathare', 'Mathare'],
+  ])('"%s": the place is now "%s" (a place of the county given), said, and the day asked again; it was "I could not read that date", the words lost', (typed, place) => {
+    const r = type(atWhen(), typed);
+    expect([said(r), stepOf(r), r.state.draft?.place, r.state.draft?.county, r.state.draft?.text]).toEqual([['place.noted', 'when.ask'], 'when', place, 47, draftAt('when').text]);
+  });
+
+  it('a day, words that are no place, or a place of another county only, after a sorry: not this correction', () => {
+    expect(type(atWhen(), 'sorry ilikuwa jana').state.draft).toMatchObject({ step: 'review', when: 'yesterday', place: 'Umoja' });
+    for (const typed of ['sorry ilikuwa usiku sana', 'samahani sijui', 'sorry nimechanganyikiwa']) expect([typed, type(atWhen(), typed).state.draft?.place]).toEqual([typed, 'Umoja']);
+    // Kitengela lies in Kajiado only: the county is what was wrong, as before (asked about, never the place of Nairobi City).
+    expect(type(atWhen(), 'sorry it was Kitengela').state.draft?.place).not.toBe('Kitengela');
+  });
+});
+
 describe('a phone number typed at the place question', () => {
   it.each(['call me 0712345678', 'nipigie 0722 555 666', 'namba yangu ni +254712345678'])('"%s": no place; kept in the story, where the review warns of it, and the place asked again', (words) => {
     const r = type(at('place'), words);
