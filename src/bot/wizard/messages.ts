@@ -3076,7 +3076,9 @@ const NOT_READ = ['when.unknown', 'when.which_day', 'when.format'];
  * day is typed), and the words kept in the story for staff, as for "kila siku"; kept once.
  */
 function dayNotReadAgain(turn: Turn, d: Draft, input: string): void {
-  if (!addsNothing(input)) addNewOrTell(turn, d, input);
+  // A yes, a no ("ndiyo", "hapana") or a sound ("hmm") tells staff nothing: never the story.
+  const word = readWord(input);
+  if (!addsNothing(input) && word !== 'yes' && word !== 'no' && word !== 'ack' && !soundOnly(input)) addNewOrTell(turn, d, input);
   turn.say('when.again', { example: formatDay(turn.now.getTime()) });
   return turn.show();
 }

@@ -3789,6 +3789,14 @@ describe('a day in words at the date question', () => {
     }
   });
 
+  it('a yes or a no as the second answer not read ("ndiyo", "ndioo", "hapana", "yes") says what is accepted, and is never added to the story (an agency read "ndiyo" as what happened)', () => {
+    const once = type(at('when'), 'sometime');
+    for (const second of ['ndiyo', 'ndioo', 'Ndiyo!', 'hapana', 'yes', 'no', 'sawa', 'hmm']) {
+      const r = type(once.state, second);
+      expect([second, said(r), r.state.draft?.text]).toEqual([second, ['when.again', 'when.ask'], draftAt('when').text]);
+    }
+  });
+
   it('"mwezi uliopita" asks which day, and "tarehe 5" then is the 5th of last month; a tap forgets it', () => {
     const vague = type(at('when'), 'mwezi uliopita');
     expect(said(vague)).toEqual(['when.which_day', 'when.ask']);
