@@ -117,12 +117,20 @@ export function skippedAfterCategoryChange(from: string | undefined, to: string 
  * "was anyone hurt?" after the story: the gravest answer, never lost. Not one who nearly died or did
  * not ("alikaribia kufa", "he almost died", "hajafa"), nor a death in an accident ("ajali").
  */
-const DEATH = /\b(?:died|dead|passed away|succumbed|killed|to death|hakupona|\w*fariki\w*|(?:a|wa)(?:li|me|ka)(?:ku)?fa|(?:a|wa)(?:li|me|ka)uawa|(?:a|wa)(?:li|me|ka)(?:m|mw|mu|wa)ua|(?:hadi|mpaka) (?:kufa|kifo))\b/;
-const NO_DEATH = /\b(?:almost|nearly|could have|would have|not|never|didn t|didnt|hakufa|hajafa|karibu|alikaribia|nusura|ajali|accident)\b/;
+const DEATH = /\b(?:died|dead|passed away|succumbed|killed|to death|hakupona|\w*fariki\w*|(?:a|wa)(?:li|me|ka)(?:ku)?fa|(?:a|wa)(?:li|me|ka)uawa|(?:a|wa)(?:li|me|ka)(?:m|mw|mu|wa)ua|(?:hadi|mpaka) (?:kufa|kifo))\b/g;
+/**
+ * A death not had, said just before its word ("he almost died", "could have been killed", "is not dead",
+ * "karibu afariki"): elsewhere "not" is of something else ("he died, the police did not help") and
+ * "karibu" is "near" ("alikufa karibu na kituo").
+ */
+const NO_DEATH_BEFORE = /\b(?:almost|nearly|could|would|might|not|never|didn t|didnt|karibu|alikaribia|amekaribia|nusura)(?: \w+){0,2} $/;
+/** A death in an accident ("ajali"), anywhere in the words. */
+const ACCIDENT_TOLD = /\b(?:ajali|accident)\b/;
 
 export function deathTold(text: string): boolean {
   const plain = plainWords(text);
-  return DEATH.test(plain) && !NO_DEATH.test(plain);
+  if (ACCIDENT_TOLD.test(plain)) return false;
+  return [...plain.matchAll(DEATH)].some((m) => !NO_DEATH_BEFORE.test(plain.slice(0, m.index)));
 }
 
 /** The hurt denied in Swahili, of oneself or another ("hakuumia", "hajaumia", "hawakujeruhiwa", "sikuumizwa"). */
@@ -157,6 +165,13 @@ const NOT_ADMITTED = /\b(?:hakulazwa|hawakulazwa|sikulazwa|hatukulazwa|not admit
 const TREATED = /\b(?:\w*tibiwa|matibabu|hospitali|hospital|daktari|doctor|kliniki|clinic|zahanati|dispensary|\w*lazwa|admitted|treated|treatment)\b/;
 /** Parts of the body, for a bone said broken ("mkono", "his leg"). */
 const BODY = 'mkono|mguu|miguu|kichwa|mbavu|ubavu|jino|meno|pua|taya|bega|arm|arms|leg|legs|hand|hands|head|skull|rib|ribs|nose|jaw|tooth|teeth|finger|fingers|shoulder|collarbone|bone|bones';
+/** A "not" between a bone and "broken" ("his leg is not broken", "his arm isn't broken"): no bone broken. */
+const NOT_WORD = String.raw`(?:not|isn|wasn|aren|weren|hasn|haven|never)\b`;
+/**
+ * Wounds not had, said just before them, maybe with one word between ("hana majeraha", "hakuwa na
+ * jeraha lolote", "hajapata majeraha", "he didn't have any wounds", "no visible wounds").
+ */
+const WOUNDS_NOT_HAD = String.raw`(?:hana|hawana|sina|hatuna|hakuna|hamna|bila|no|without|(?:ha|hawa|hatu|si)(?:ku|ja)(?:wa na|pata)|(?:didn t|didnt|did not|doesn t|doesnt|does not|don t|dont|do not|hasn t|hasnt|has not|haven t|havent|have not) (?:have|get|got|sustain)(?: any)?)`;
 /**
  * Hurt, with nothing said of treatment: "ndio ameumia", "wameumia sana", "yes he is bleeding",
  * "anavuja damu". Bleeding only in forms that say it happened: "hakutoka damu" (he did not) is none of them.
@@ -171,8 +186,8 @@ const HURT = new RegExp(
     // is no one, nor a bone not broken ("hakuvunjwa mkono", "hawakumvunja mkono").
     String.raw`(?<!\bmoyo (?:\w+ )?)(?:nime|ame|wame|ume|tume|nili|ali|wali|tuli)vunjika(?! moyo)|(?!(?:ha|hawa|hatu|si)(?:ku|ja))\w*vunjwa (?:${BODY})|` +
     String.raw`(?:wa|a)(?:li|me|ka)(?:ni|m|mw|tu|wa)vunja (?:\w+ )?(?:${BODY})|broke (?:(?:his|her|my|our|their|your|the|a) )?(?:${BODY})|` +
-    String.raw`(?<!\bno )(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?:${BODY}) (?:\w+ ){0,2}(?:broken|fractured)|` +
-    String.raw`(?<!\b(?:hana|hawana|sina|hatuna|hakuna|hamna|bila|no) )(?:majeraha|jeraha|vidonda|wounds)|(?!(?:ha|hawa|hatu|si)(?:ku|ja))\w*jeruhi|` +
+    String.raw`(?<!\bno )(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?<!\b(?:no|none of(?: \w+)?) )(?:${BODY}) (?:(?!${NOT_WORD})\w+ ){0,2}(?:broken|fractured)|` +
+    String.raw`(?<!\b${WOUNDS_NOT_HAD}(?: \w+)? )(?:majeraha|jeraha|vidonda|wounds)|(?!(?:ha|hawa|hatu|si)(?:ku|ja))\w*jeruhi|` +
     // Not hurt badly ("hakuumia sana", "hajaumia vibaya") is hurt, not badly, as "he wasn't hurt badly" is.
     String.raw`(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa)(?= (?:sana|vibaya|mno)))\b`,
 );

@@ -345,6 +345,14 @@ describe('typed answers work like the buttons', () => {
     expect([r.state.draft?.injuries, stepOf(r)]).toEqual([undefined, 'hurt']);
   });
 
+  it.each(['hakuwa na majeraha', 'sikuwa na jeraha lolote', 'hakupata majeraha yoyote', 'hajapata majeraha', "he didn't have any wounds", 'he has no visible wounds', 'his leg is not broken', "his arm isn't broken", 'none of his bones were broken'])(
+    '"%s" (no wounds had, no bone broken) at "was anyone hurt?" is never someone hurt: no P3 question',
+    (text) => {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([r.state.draft?.injuries, stepOf(r)]).toEqual([undefined, 'hurt']);
+    },
+  );
+
   it('a thing broken ("simu yangu imevunjika") is no one hurt', () => {
     expect(type(at('hurt', { text: STORY }), 'simu yangu imevunjika').state.draft?.injuries).toBeUndefined();
     expect(type(at('hurt', { text: STORY }), 'my phone is broken').state.draft?.injuries).toBeUndefined();
@@ -686,6 +694,14 @@ describe('a death told at "was anyone hurt?" ("amekufa", "he died", "amefariki")
       expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'hurt', others: true });
       // Killing by police reaches the review as what happened.
       expect(toReport({ ...full(r.state.draft).draft!, injuries: undefined })?.category).toBe('p_killing');
+    },
+  );
+
+  it.each(['alikufa karibu na kituo', 'amefariki karibu na soko', 'he died, the police did not help him', 'they killed him and never took him to hospital'])(
+    '"%s": a death told with "near" ("karibu") or a "not" of something else is still a death: the report made a killing',
+    (words) => {
+      const r = type(at('hurt', { text: STORY }), words);
+      expect([r.state.draft?.category, r.state.draft?.text]).toEqual(['p_killing', `${STORY}\n${words}`]);
     },
   );
 
